@@ -1,0 +1,45 @@
+// Bringing up a runtime from scratch ("temacs"): intern the builtins, give every DEFVAR its value, run each DEFINIT.
+//
+// The primitive modules must have been imported first (src/emacs/all.ts does
+// that), since they fill the tables this reads.
+
+import { SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT } from '../heap/layout.ts';
+import { makeObarray, internSymbolAt, oblookup } from './obarray.ts';
+import {
+  setSymbolFlags, setSymbolRawValue, symbolFlags, symbolName, schars, sdata,
+} from './object.ts';
+import { G_OBARRAY, Runtime, type RuntimeOptions } from './runtime.ts';
+import { BUILTIN_SYMBOLS, Qnil, Qt } from './symbols.ts';
+import { INITS, VARIABLES } from './subr.ts';
+
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const rt = new Runtime(opts);
+  const obarray = makeObarray(rt);
+  rt.globals[G_OBARRAY] = obarray;
+  const stride = 24;
+  for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) {
+    const b = BUILTIN_SYMBOLS[i]!;
+    if (!b.interned) continue;
+    const sym = i * stride;
+    const name = symbolName(rt, sym);
+    const r = oblookup(rt, obarray, name);
+    if (r.found) throw new Error(`builtin symbol ${b.name} declared twice`);
+    internSymbolAt(rt, obarray, sym, r.bucket);
+    // Keywords in the initial obarray are constants whose value is themselves.
+    if (schars(rt, name) > 1 && rt.u8[sdata(rt, name)] === 0x3a) makeConstant(rt, sym, sym);
+  }
+  makeConstant(rt, Qnil, Qnil);
+  makeConstant(rt, Qt, Qt);
+  for (const v of VARIABLES) {
+    setSymbolRawValue(rt, v.sym, v.init(rt));
+    setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | SYM_DECLARED_SPECIAL);
+    if (v.constant) setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT));
+  }
+  for (const init of INITS) init(rt);
+  return rt;
+}
+
+function makeConstant(rt: Runtime, sym: number, value: number): void {
+  setSymbolRawValue(rt, sym, value);
+  setSymbolFlags(rt, sym, symbolFlags(rt, sym) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT) | SYM_DECLARED_SPECIAL);
+}

@@ -1,0 +1,341 @@
+// Making and taking apart Lisp objects: the accessors every other module uses (GNU's lisp.h and the constructors of alloc.c).
+//
+// Raw accessors (xcar, symbolValue...) assume the type has been checked;
+// check* functions signal wrong-type-argument like GNU's CHECK_* macros.
+
+import {
+  BK_CONS, BK_DATA, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR,
+} from '../heap/heap.ts';
+import {
+  CONS_WORDS, FLOAT_WORDS, MAX_VECTOR_SIZE, PVEC_BIGNUM, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK,
+  PVEC_TYPE_SHIFT, STRING_WORDS, STR_DATA, STR_INTERVALS, STR_NBYTES, STR_NCHARS, SYMBOL_WORDS, SYM_FLAGS,
+  SYM_FUNCTION, SYM_NAME, SYM_NEXT, SYM_PLIST, SYM_VALUE, makeHeader,
+} from '../heap/layout.ts';
+import {
+  Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM,
+  fixnumValue, isFixnum, makeFixnum, makePtr, wordIndex,
+} from '../heap/tags.ts';
+import { charBytes, readChar, writeChar, decodeUtf8ToInternal, charLenAt } from './character.ts';
+import type { Runtime } from './runtime.ts';
+import { Qnil, Qunbound } from './symbols.ts';
+
+export { wordIndex, makeFixnum, fixnumValue, isFixnum };
+
+// ---- symbols ------------------------------------------------------------------
+
+/** Word index of a symbol's cells. */
+export const symIndex = (rt: Runtime, s: number): number => (((s >>> 3) + rt.sbg) & 0x1fffffff) << 1;
+/** The symbol word for the symbol object at word index wi. */
+export const makeSymbolWord = (rt: Runtime, wi: number): number => (((wi >>> 1) - rt.sbg) << 3) | Lisp_Symbol;
+
+export const symbolName = (rt: Runtime, s: number): number => rt.i32[symIndex(rt, s) + SYM_NAME]!;
+export const symbolRawValue = (rt: Runtime, s: number): number => rt.i32[symIndex(rt, s) + SYM_VALUE]!;
+export const setSymbolRawValue = (rt: Runtime, s: number, v: number): void => {
+  rt.i32[symIndex(rt, s) + SYM_VALUE] = v;
+};
+export const symbolFunction = (rt: Runtime, s: number): number => rt.i32[symIndex(rt, s) + SYM_FUNCTION]!;
+export const setSymbolFunction = (rt: Runtime, s: number, f: number): void => {
+  rt.i32[symIndex(rt, s) + SYM_FUNCTION] = f;
+};
+export const symbolPlist = (rt: Runtime, s: number): number => rt.i32[symIndex(rt, s) + SYM_PLIST]!;
+export const setSymbolPlist = (rt: Runtime, s: number, p: number): void => {
+  rt.i32[symIndex(rt, s) + SYM_PLIST] = p;
+};
+export const symbolNext = (rt: Runtime, s: number): number => rt.i32[symIndex(rt, s) + SYM_NEXT]!;
+export const setSymbolNext = (rt: Runtime, s: number, n: number): void => {
+  rt.i32[symIndex(rt, s) + SYM_NEXT] = n;
+};
+export const symbolFlags = (rt: Runtime, s: number): number => rt.i32[symIndex(rt, s) + SYM_FLAGS]!;
+export const setSymbolFlags = (rt: Runtime, s: number, f: number): void => {
+  rt.i32[symIndex(rt, s) + SYM_FLAGS] = f;
+};
+
+/** A fresh uninterned symbol named by the Lisp string NAME. */
+export function makeSymbol(rt: Runtime, name: number): number {
+  const wi = rt.heap.alloc(BK_SYMBOL, SYMBOL_WORDS);
+  const m = rt.i32;
+  m[wi + SYM_NAME] = name;
+  m[wi + SYM_VALUE] = Qunbound;
+  m[wi + SYM_FUNCTION] = Qnil;
+  m[wi + SYM_PLIST] = Qnil;
+  m[wi + SYM_NEXT] = makeFixnum(0);
+  m[wi + SYM_FLAGS] = 0;
+  rt.heap.counts.symbols++;
+  return makeSymbolWord(rt, wi);
+}
+
+// ---- conses ---------------------------------------------------------------------
+
+export function cons(rt: Runtime, car: number, cdr: number): number {
+  const wi = rt.heap.alloc(BK_CONS, CONS_WORDS);
+  const m = rt.i32;
+  m[wi] = car;
+  m[wi + 1] = cdr;
+  rt.heap.counts.conses++;
+  return makePtr(wi, Lisp_Cons);
+}
+export const xcar = (rt: Runtime, c: number): number => rt.i32[(c & -8) >>> 2]!;
+export const xcdr = (rt: Runtime, c: number): number => rt.i32[((c & -8) >>> 2) + 1]!;
+export const xsetcar = (rt: Runtime, c: number, v: number): void => {
+  rt.i32[(c & -8) >>> 2] = v;
+};
+export const xsetcdr = (rt: Runtime, c: number, v: number): void => {
+  rt.i32[((c & -8) >>> 2) + 1] = v;
+};
+export const consp = (x: number): boolean => (x & 7) === Lisp_Cons;
+export const nilp = (x: number): boolean => x === Qnil;
+export const listp = (x: number): boolean => x === Qnil || (x & 7) === Lisp_Cons;
+export const symbolp = (x: number): boolean => (x & 7) === Lisp_Symbol;
+export const stringp = (x: number): boolean => (x & 7) === Lisp_String;
+export const floatp = (x: number): boolean => (x & 7) === Lisp_Float;
+export const vectorlikep = (x: number): boolean => (x & 7) === Lisp_Vectorlike;
+
+export const list = (rt: Runtime, ...xs: number[]): number => listFromArray(rt, xs);
+export function listFromArray(rt: Runtime, xs: ArrayLike<number>, tail = Qnil): number {
+  let r = tail;
+  for (let i = xs.length - 1; i >= 0; i--) r = cons(rt, xs[i]!, r);
+  return r;
+}
+/** The elements of a proper list, as a JS array (stops at the first non-cons). */
+export function listToArray(rt: Runtime, l: number): number[] {
+  const out: number[] = [];
+  while ((l & 7) === Lisp_Cons) {
+    out.push(xcar(rt, l));
+    l = xcdr(rt, l);
+  }
+  return out;
+}
+
+// ---- floats --------------------------------------------------------------------
+
+export function makeFloat(rt: Runtime, d: number): number {
+  const wi = rt.heap.alloc(BK_FLOAT, FLOAT_WORDS);
+  rt.f64[wi >>> 1] = d;
+  rt.heap.counts.floats++;
+  return makePtr(wi, Lisp_Float);
+}
+export const xfloat = (rt: Runtime, f: number): number => rt.f64[(f & -8) >>> 3]!;
+
+// ---- vectorlike objects -----------------------------------------------------------
+
+export const pvecHeader = (rt: Runtime, v: number): number => rt.i32[(v & -8) >>> 2]!;
+export const pvecType = (rt: Runtime, v: number): number => rt.i32[(v & -8) >>> 2]! >>> PVEC_TYPE_SHIFT;
+export const pvecSize = (rt: Runtime, v: number): number => rt.i32[(v & -8) >>> 2]! & PVEC_SIZE_MASK;
+/** Slot i of a vectorlike object (0-based, after the header). */
+export const aref = (rt: Runtime, v: number, i: number): number => rt.i32[((v & -8) >>> 2) + 1 + i]!;
+export const aset = (rt: Runtime, v: number, i: number, x: number): void => {
+  rt.i32[((v & -8) >>> 2) + 1 + i] = x;
+};
+export const isPvec = (rt: Runtime, x: number, type: number): boolean =>
+  (x & 7) === Lisp_Vectorlike && rt.i32[(x & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === type;
+export const vectorp = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_NORMAL_VECTOR);
+export const recordp = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_RECORD);
+
+/** Allocate a vectorlike of `type` with `size` slots all set to `init`. */
+export function makePvec(rt: Runtime, type: number, size: number, init: number): number {
+  if (size > MAX_VECTOR_SIZE) throw new RangeError('vector too large');
+  const wi = rt.heap.alloc(BK_VECTOR, size + 1);
+  const m = rt.i32;
+  m[wi] = makeHeader(type, size);
+  m.fill(init, wi + 1, wi + 1 + size);
+  rt.heap.counts.vectorSlots += size;
+  return makePtr(wi, Lisp_Vectorlike);
+}
+export const makeVector = (rt: Runtime, size: number, init: number): number =>
+  makePvec(rt, PVEC_NORMAL_VECTOR, size, init);
+export function vectorFromArray(rt: Runtime, xs: ArrayLike<number>): number {
+  const v = makeVector(rt, xs.length, Qnil);
+  const base = ((v & -8) >>> 2) + 1;
+  for (let i = 0; i < xs.length; i++) rt.i32[base + i] = xs[i]!;
+  return v;
+}
+
+// ---- integers --------------------------------------------------------------------
+
+const BIG_MASK32 = 0xffffffffn;
+
+/** A Lisp integer for n: a fixnum when it fits, else a bignum. */
+export function makeInteger(rt: Runtime, n: number | bigint): number {
+  if (typeof n === 'number') {
+    if (n >= MOST_NEGATIVE_FIXNUM && n <= MOST_POSITIVE_FIXNUM) return makeFixnum(n);
+    return makeBignum(rt, BigInt(n));
+  }
+  if (n >= BigInt(MOST_NEGATIVE_FIXNUM) && n <= BigInt(MOST_POSITIVE_FIXNUM)) return makeFixnum(Number(n));
+  return makeBignum(rt, n);
+}
+
+/** A bignum object for n (which the caller knows is outside the fixnum range). */
+export function makeBignum(rt: Runtime, n: bigint): number {
+  const neg = n < 0n;
+  let mag = neg ? -n : n;
+  const digits: number[] = [];
+  while (mag > 0n) {
+    digits.push(Number(mag & BIG_MASK32) | 0);
+    mag >>= 32n;
+  }
+  const v = makePvec(rt, PVEC_BIGNUM, 1 + digits.length, 0);
+  const base = ((v & -8) >>> 2) + 1;
+  rt.i32[base] = makeFixnum(neg ? -1 : 1);
+  for (let i = 0; i < digits.length; i++) rt.i32[base + 1 + i] = digits[i]!;
+  return v;
+}
+export const bignump = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_BIGNUM);
+export function bignumValue(rt: Runtime, v: number): bigint {
+  const base = ((v & -8) >>> 2) + 1;
+  const n = pvecSize(rt, v) - 1;
+  let r = 0n;
+  for (let i = n - 1; i >= 0; i--) r = (r << 32n) | BigInt(rt.i32[base + 1 + i]! >>> 0);
+  return fixnumValue(rt.i32[base]!) < 0 ? -r : r;
+}
+export const integerp = (rt: Runtime, x: number): boolean => isFixnum(x) || bignump(rt, x);
+/** The value of a Lisp integer as a bigint. */
+export const integerValue = (rt: Runtime, x: number): bigint => (isFixnum(x) ? BigInt(fixnumValue(x)) : bignumValue(rt, x));
+
+// ---- strings ----------------------------------------------------------------------
+
+export const schars = (rt: Runtime, s: number): number => rt.i32[((s & -8) >>> 2) + STR_NCHARS]!;
+/** Bytes of the string's contents; for a unibyte string, its length. */
+export const sbytes = (rt: Runtime, s: number): number => {
+  const wi = (s & -8) >>> 2;
+  const nb = rt.i32[wi + STR_NBYTES]!;
+  return nb < 0 ? rt.i32[wi + STR_NCHARS]! : nb;
+};
+export const stringMultibyte = (rt: Runtime, s: number): boolean => rt.i32[((s & -8) >>> 2) + STR_NBYTES]! >= 0;
+export const sdata = (rt: Runtime, s: number): number => rt.i32[((s & -8) >>> 2) + STR_DATA]!;
+export const stringIntervals = (rt: Runtime, s: number): number => rt.i32[((s & -8) >>> 2) + STR_INTERVALS]!;
+export const setStringIntervals = (rt: Runtime, s: number, v: number): void => {
+  rt.i32[((s & -8) >>> 2) + STR_INTERVALS] = v;
+};
+/** A view (not a copy) of the string's bytes in the heap: do not keep it across allocation-free boundaries you don't control. */
+export function stringBytes(rt: Runtime, s: number): Uint8Array {
+  const addr = sdata(rt, s);
+  return rt.u8.subarray(addr, addr + sbytes(rt, s));
+}
+
+/**
+ * Allocate a string of nchars characters and nbytes bytes of contents (left
+ * for the caller to fill via rt.u8 at sdata). multibyte=false makes a unibyte
+ * string (nbytes must equal nchars).
+ */
+export function allocString(rt: Runtime, nchars: number, nbytes: number, multibyte: boolean): number {
+  const wi = rt.heap.alloc(BK_STRING, STRING_WORDS);
+  const m = rt.i32;
+  m[wi + STR_NCHARS] = nchars;
+  m[wi + STR_NBYTES] = multibyte ? nbytes : -1;
+  m[wi + STR_INTERVALS] = Qnil;
+  // Always give strings a data object (NUL ended, like GNU) so their data is never 0.
+  const dwi = rt.heap.alloc(BK_DATA, (nbytes + 4) >>> 2);
+  const addr = dwi << 2;
+  rt.u8[addr + nbytes] = 0;
+  m[wi + STR_DATA] = addr;
+  rt.heap.counts.strings++;
+  rt.heap.counts.stringChars += nbytes;
+  return makePtr(wi, Lisp_String);
+}
+
+/** A string with exactly these bytes of internal encoding. */
+export function makeStringFromBytes(rt: Runtime, bytes: Uint8Array, nchars: number, multibyte: boolean): number {
+  const s = allocString(rt, nchars, bytes.length, multibyte);
+  rt.u8.set(bytes, sdata(rt, s));
+  return s;
+}
+
+/** A unibyte string holding these bytes. */
+export const makeUnibyteString = (rt: Runtime, bytes: Uint8Array): number =>
+  makeStringFromBytes(rt, bytes, bytes.length, false);
+
+/** A Lisp string from a JS string: unibyte when pure ASCII, multibyte otherwise (GNU's build_string). */
+export function makeString(rt: Runtime, js: string): number {
+  let ascii = true;
+  for (let i = 0; i < js.length; i++)
+    if (js.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) {
+    const s = allocString(rt, js.length, js.length, false);
+    const a = sdata(rt, s);
+    for (let i = 0; i < js.length; i++) rt.u8[a + i] = js.charCodeAt(i);
+    return s;
+  }
+  return makeMultibyteString(rt, js);
+}
+
+/** A multibyte Lisp string from a JS string (its code points). */
+export function makeMultibyteString(rt: Runtime, js: string): number {
+  let nbytes = 0;
+  let nchars = 0;
+  for (const ch of js) {
+    nbytes += charBytes(ch.codePointAt(0)!);
+    nchars++;
+  }
+  const s = allocString(rt, nchars, nbytes, true);
+  let p = sdata(rt, s);
+  for (const ch of js) p += writeChar(rt.u8, p, ch.codePointAt(0)!);
+  return s;
+}
+
+/** A string from UTF-8 bytes (a file's text): multibyte if any byte is non-ASCII. */
+export function makeStringFromUtf8(rt: Runtime, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i]! >= 0x80) {
+      const d = decodeUtf8ToInternal(bytes);
+      return makeStringFromBytes(rt, d.bytes, d.nchars, true);
+    }
+  return makeStringFromBytes(rt, bytes, bytes.length, false);
+}
+
+/** A string from character codes (multibyte if any is >= 0x80, like GNU's concat of chars). */
+export function makeStringFromChars(rt: Runtime, chars: ArrayLike<number>, forceMultibyte = false): number {
+  let nbytes = 0;
+  let multibyte = forceMultibyte;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c >= 0x80) multibyte = true;
+    nbytes += charBytes(c);
+  }
+  if (!multibyte) {
+    const s = allocString(rt, chars.length, chars.length, false);
+    const a = sdata(rt, s);
+    for (let i = 0; i < chars.length; i++) rt.u8[a + i] = chars[i]!;
+    return s;
+  }
+  const s = allocString(rt, chars.length, nbytes, true);
+  let p = sdata(rt, s);
+  for (let i = 0; i < chars.length; i++) p += writeChar(rt.u8, p, chars[i]!);
+  return s;
+}
+
+/** The characters of a Lisp string (for a unibyte string, its bytes, raw bytes >= 0x80 as is). */
+export function stringChars(rt: Runtime, s: number): number[] {
+  const n = schars(rt, s);
+  const out = new Array<number>(n);
+  let p = sdata(rt, s);
+  const u8 = rt.u8;
+  if (!stringMultibyte(rt, s)) {
+    for (let i = 0; i < n; i++) out[i] = u8[p + i]!;
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const b = u8[p]!;
+    out[i] = b < 0x80 ? b : readChar(u8, p);
+    p += b < 0x80 ? 1 : charLenAt(b);
+  }
+  return out;
+}
+
+/** The JS string of a Lisp string; raw bytes become U+FFFD... no: code points above 0x10FFFF map to U+FFFD. */
+export function jsString(rt: Runtime, s: number): string {
+  const chars = stringChars(rt, s);
+  let r = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    r += c <= 0x10ffff ? String.fromCodePoint(c) : '\ufffd';
+  }
+  return r;
+}
+
+/** The name of a symbol as a JS string. */
+export const symbolNameJs = (rt: Runtime, s: number): string => jsString(rt, symbolName(rt, s));
+
+export { Qnil, Qunbound };

@@ -1,0 +1,174 @@
+// The runtime: one Lisp world (heap, static region, Lisp stack, specpdl, global roots) passed explicitly everywhere.
+//
+// A runtime is born one of two ways:
+//   - from scratch ("temacs"): createRuntime() builds the static region from the
+//     builtin tables, interns the builtin symbols, then runs every DEFVAR init
+//     and DEFINIT;
+//   - from a dump: the dump loader builds the same static region, maps the dump
+//     and restores the globals and the builtin symbols' cells (dump/loader.ts).
+//
+// GC roots (see gc.ts markRoots): the builtin symbols, the globals table, the
+// Lisp stack below sp, the specpdl, the catch tags, the current lexical
+// environment, and `rt.pinned`.
+
+import { Heap, type HeapOptions } from '../heap/heap.ts';
+import {
+  PVEC_SUBR, STRING_WORDS, STR_DATA, STR_INTERVALS, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS,
+  SUBR_MIN_ARGS, SUBR_NAME, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS, SYM_FUNCTION, SYM_INTERNED_IN_INITIAL_OBARRAY,
+  SYM_INTERNED_SHIFT, SYM_NAME, SYM_NEXT, SYM_PLIST, SYM_VALUE, makeHeader,
+} from '../heap/layout.ts';
+import { Lisp_String, Lisp_Vectorlike, makeFixnum, makePtr } from '../heap/tags.ts';
+import type { Host } from '../host/host.ts';
+import { BUILTIN_SYMBOLS, Qnil, Qunbound } from './symbols.ts';
+import { PRIMITIVES, type SubrFn } from './subr.ts';
+
+/** Global Lisp slots held by the JS side (GNU's staticpro'd variables), declared once. */
+export const GLOBAL_NAMES: string[] = [];
+export function DEFGLOBAL(name: string): number {
+  const i = GLOBAL_NAMES.indexOf(name);
+  if (i >= 0) return i;
+  GLOBAL_NAMES.push(name);
+  return GLOBAL_NAMES.length - 1;
+}
+export const G_OBARRAY = DEFGLOBAL('obarray');
+
+export interface RuntimeOptions {
+  host: Host;
+  /** Heap size in bytes (default from TSMACS_HEAP_MB, else 512 MB). */
+  heapBytes?: number;
+  /** Words to reserve for a dump region. */
+  dumpWords?: number;
+  seed?: number;
+  pinStaticBase?: number;
+  pinDumpBase?: number;
+}
+
+const STACK_SIZE = 1 << 20;
+const SPECPDL_SIZE = 3 * 65536;
+
+export class Runtime {
+  readonly heap: Heap;
+  readonly i32: Int32Array;
+  readonly u8: Uint8Array;
+  readonly f64: Float64Array;
+  /** Static region base in granules: symbol words are offsets from it. */
+  readonly sbg: number;
+  readonly host: Host;
+
+  /** The Lisp stack: every value the evaluator holds across a safe point. */
+  readonly stack = new Int32Array(STACK_SIZE);
+  sp = 0;
+  /** Dynamic bindings: triples (symbol, old value, kind). */
+  readonly specpdl = new Int32Array(SPECPDL_SIZE);
+  specCount = 0;
+  /** Tags of the active `catch` forms, innermost last. */
+  readonly catchTags: number[] = [];
+  /** The current lexical environment (GNU's Vinternal_interpreter_environment). */
+  lexenv = Qnil;
+  lispEvalDepth = 0;
+  /** Global Lisp slots, indexed by DEFGLOBAL numbers. */
+  readonly globals: Int32Array;
+  /** Values pinned by JS code outside any Lisp frame (e.g. during a dump). */
+  readonly pinned: number[] = [];
+  /** The JS bodies of the subrs, by SUBR_INDEX. */
+  readonly subrFns: SubrFn[];
+  /** JS objects that Lisp holds through user-ptr objects (never dumped). */
+  readonly handles: unknown[] = [];
+  /** Set when started from a dump: pdumper-stats reports it. */
+  dumpInfo: { file: string; loadTimeSec: number } | null = null;
+  /** GC statistics for garbage-collect and gcs-done. */
+  gcsDone = 0;
+  gcElapsed = 0;
+  /** Collect at every Nth safe point (TSMACS_GC_STRESS); 0 = off. */
+  gcStress = 0;
+  gcStressCounter = 0;
+  /** Set while collecting, to catch re-entry. */
+  inGC = false;
+  /** Validates a candidate object start in the dump region (set by the dump loader). */
+  dumpObjectOk: ((wi: number, tag: number) => boolean) | null = null;
+
+  constructor(opts: RuntimeOptions) {
+    this.host = opts.host;
+    const mb = Number(opts.host.getenv('TSMACS_HEAP_MB') ?? '') || 512;
+    const heapOpts: HeapOptions = {
+      bytes: opts.heapBytes ?? mb * 1024 * 1024,
+      staticWords: staticRegionWords(),
+      dumpWords: opts.dumpWords ?? 0,
+      seed: opts.seed,
+      pinStaticBase: opts.pinStaticBase,
+      pinDumpBase: opts.pinDumpBase,
+    };
+    this.heap = new Heap(heapOpts);
+    this.i32 = this.heap.i32;
+    this.u8 = this.heap.u8;
+    this.f64 = this.heap.f64;
+    this.sbg = this.heap.staticBaseG;
+    this.globals = new Int32Array(Math.max(GLOBAL_NAMES.length, 1)).fill(Qnil);
+    this.subrFns = PRIMITIVES.map((p) => p.fn);
+    const stress = opts.host.getenv('TSMACS_GC_STRESS');
+    if (stress) this.gcStress = Math.max(1, Number(stress) | 0);
+    buildStaticRegion(this);
+  }
+
+  push(x: number): void {
+    if (this.sp >= STACK_SIZE) throw new RangeError('Lisp stack overflow');
+    this.stack[this.sp++] = x;
+  }
+}
+
+/** Words the static region needs: the builtin symbols, their names, the subrs. */
+function staticRegionWords(): number {
+  let words = BUILTIN_SYMBOLS.length * SYMBOL_WORDS;
+  for (const s of BUILTIN_SYMBOLS) words += STRING_WORDS + 2 + 2 * Math.ceil((utf8Length(s.name) + 1) / 8);
+  words += PRIMITIVES.length * (SUBR_SLOTS + 2);
+  return words + 64;
+}
+
+const utf8 = new TextEncoder();
+const utf8Length = (s: string): number => utf8.encode(s).length;
+
+/**
+ * Lay out the static region: builtin symbols at fixed offsets, then their
+ * names, then one subr object per primitive, all from the static tables, so
+ * it is identical in every process of one build (the dump relies on it).
+ * Symbol cells start empty; createRuntime or the dump loader fills them.
+ */
+function buildStaticRegion(rt: Runtime): void {
+  const h = rt.heap;
+  const m = rt.i32;
+  for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) {
+    const wi = h.allocStatic(SYMBOL_WORDS);
+    if (wi !== h.staticBase + i * SYMBOL_WORDS) throw new Error('static symbols not contiguous');
+  }
+  for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) {
+    const bytes = utf8.encode(BUILTIN_SYMBOLS[i]!.name);
+    let multibyte = false;
+    for (const b of bytes) if (b >= 0x80) multibyte = true;
+    const swi = h.allocStatic(STRING_WORDS);
+    const dwi = h.allocStatic((bytes.length + 4) >>> 2);
+    rt.u8.set(bytes, dwi << 2);
+    rt.u8[(dwi << 2) + bytes.length] = 0;
+    m[swi + STR_NCHARS] = multibyte ? [...BUILTIN_SYMBOLS[i]!.name].length : bytes.length;
+    m[swi + STR_NBYTES] = multibyte ? bytes.length : -1;
+    m[swi + STR_DATA] = dwi << 2;
+    m[swi + STR_INTERVALS] = Qnil;
+    const sym = h.staticBase + i * SYMBOL_WORDS;
+    m[sym + SYM_NAME] = makePtr(swi, Lisp_String);
+    m[sym + SYM_VALUE] = Qunbound;
+    m[sym + SYM_FUNCTION] = Qnil;
+    m[sym + SYM_PLIST] = Qnil;
+    m[sym + SYM_NEXT] = makeFixnum(0);
+    m[sym + SYM_FLAGS] = BUILTIN_SYMBOLS[i]!.interned ? SYM_INTERNED_IN_INITIAL_OBARRAY << SYM_INTERNED_SHIFT : 0;
+  }
+  for (let i = 0; i < PRIMITIVES.length; i++) {
+    const p = PRIMITIVES[i]!;
+    const wi = h.allocStatic(1 + SUBR_SLOTS);
+    m[wi] = makeHeader(PVEC_SUBR, SUBR_SLOTS);
+    m[wi + 1 + SUBR_NAME] = p.sym;
+    m[wi + 1 + SUBR_MIN_ARGS] = makeFixnum(p.min);
+    m[wi + 1 + SUBR_MAX_ARGS] = makeFixnum(p.max);
+    m[wi + 1 + SUBR_INDEX] = makeFixnum(i);
+    const symWi = ((p.sym >>> 3) + rt.sbg) << 1;
+    m[symWi + SYM_FUNCTION] = makePtr(wi, Lisp_Vectorlike);
+  }
+}

@@ -1,0 +1,76 @@
+// The primitive table: DEFUN declares a primitive's Lisp name, arity, docstring and body in one place.
+//
+// Calling conventions (GNU's, translated):
+//   fixed arity MIN..MAX (MAX <= 8)  fn(rt, a0, ..., a{MAX-1}); missing optional args are nil
+//   MANY (&rest)                     fn(rt, args: number[])   (the args stay rooted on the Lisp stack)
+//   UNEVALLED (special form)         fn(rt, argsList)         (the unevaluated cdr of the form)
+// A primitive that calls back into Lisp (funcall, eval) must first push every
+// Lisp value it still needs onto the Lisp stack (rt.push): the collector runs
+// only at safe points inside the evaluator and sees nothing held in JS locals.
+//
+// DEFVAR declares a Lisp variable whose value lives in its symbol's value cell,
+// with its initial value; the dumper saves it like any other symbol value.
+
+import { MANY, UNEVALLED } from '../heap/layout.ts';
+import { DEFSYM } from './symbols.ts';
+import type { Runtime } from './runtime.ts';
+
+export { MANY, UNEVALLED };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SubrFn = (rt: Runtime, ...args: any[]) => number;
+
+export interface SubrDef {
+  readonly name: string;
+  readonly sym: number;
+  readonly min: number;
+  readonly max: number;
+  readonly doc: string;
+  readonly fn: SubrFn;
+  /** The interactive spec, when the command is interactive. */
+  readonly intspec?: string | undefined;
+}
+
+export const PRIMITIVES: SubrDef[] = [];
+const primitiveByName = new Map<string, SubrDef>();
+
+/** Declare a primitive. Returns fn, so a module can also call it directly. */
+export function DEFUN<F extends SubrFn>(name: string, min: number, max: number, doc: string, fn: F, intspec?: string): F {
+  if (primitiveByName.has(name)) throw new Error(`primitive ${name} declared twice`);
+  if (max !== MANY && max !== UNEVALLED && (max < min || max > 8)) throw new Error(`bad arity for ${name}`);
+  const def: SubrDef = { name, sym: DEFSYM(name), min, max, doc, fn, intspec };
+  PRIMITIVES.push(def);
+  primitiveByName.set(name, def);
+  return fn;
+}
+
+export const primitiveNamed = (name: string): SubrDef | undefined => primitiveByName.get(name);
+
+export interface VarDef {
+  readonly name: string;
+  readonly sym: number;
+  /** Computes the initial value in a fresh runtime (temacs start-up). */
+  readonly init: (rt: Runtime) => number;
+  readonly doc: string;
+  /** defconst-like: setq signals setting-constant. */
+  readonly constant: boolean;
+}
+
+export const VARIABLES: VarDef[] = [];
+
+/** Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL. */
+export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string, constant = false): number {
+  const sym = DEFSYM(name);
+  VARIABLES.push({ name, sym, init, doc, constant });
+  return sym;
+}
+
+/**
+ * Start-up work for a module that needs a runtime (error symbols' properties,
+ * keyword constants...). Runs once when a runtime is built from scratch; its
+ * results are Lisp state and are dumped, so it does not run after a load.
+ */
+export const INITS: ((rt: Runtime) => void)[] = [];
+export function DEFINIT(fn: (rt: Runtime) => void): void {
+  INITS.push(fn);
+}

@@ -1,0 +1,117 @@
+// The builtin symbol table: every symbol the TypeScript code names, declared once, as GNU's DEFSYM.
+//
+// Builtin symbols are laid out in order at the start of the static region,
+// SYMBOL_WORDS apart, and a symbol word is its granule offset from that base,
+// so each builtin symbol is a compile-time constant: nil = 0, t = 24, ...
+// This table is built when modules load (before any runtime exists); it is
+// static program text, not Lisp state, and it enters the dump fingerprint.
+
+import { SYMBOL_WORDS } from '../heap/layout.ts';
+
+export interface BuiltinSymbol {
+  readonly name: string;
+  /** false only for Qunbound, which GNU also keeps out of the obarray. */
+  readonly interned: boolean;
+}
+
+export const BUILTIN_SYMBOLS: BuiltinSymbol[] = [];
+const byName = new Map<string, number>();
+const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
+
+/** Declare (or find) the builtin symbol NAME and return its constant Lisp word. */
+export function DEFSYM(name: string, interned = true): number {
+  const found = byName.get(name);
+  if (found !== undefined) return found;
+  const w = BUILTIN_SYMBOLS.length * SYMBOL_STRIDE;
+  BUILTIN_SYMBOLS.push({ name, interned });
+  byName.set(name, w);
+  return w;
+}
+
+/** Index of a builtin symbol word in BUILTIN_SYMBOLS, or -1 if it is not builtin. */
+export const builtinIndex = (w: number): number =>
+  w >= 0 && w < BUILTIN_SYMBOLS.length * SYMBOL_STRIDE && w % SYMBOL_STRIDE === 0 ? w / SYMBOL_STRIDE : -1;
+
+export const Qnil = DEFSYM('nil');
+export const Qt = DEFSYM('t');
+export const Qunbound = DEFSYM('unbound', false);
+
+// Symbols used throughout the core. Modules DEFSYM their own as well.
+export const Qquote = DEFSYM('quote');
+export const Qfunction = DEFSYM('function');
+export const Qlambda = DEFSYM('lambda');
+export const Qclosure = DEFSYM('closure');
+export const Qmacro = DEFSYM('macro');
+export const Qautoload = DEFSYM('autoload');
+export const Qbackquote = DEFSYM('`');
+export const Qcomma = DEFSYM(',');
+export const Qcomma_at = DEFSYM(',@');
+export const Qand_optional = DEFSYM('&optional');
+export const Qand_rest = DEFSYM('&rest');
+export const Qerror = DEFSYM('error');
+export const Qerror_conditions = DEFSYM('error-conditions');
+export const Qerror_message = DEFSYM('error-message');
+export const Qquit = DEFSYM('quit');
+export const Qvariable_documentation = DEFSYM('variable-documentation');
+export const Qfunction_documentation = DEFSYM('function-documentation');
+export const Qinteractive = DEFSYM('interactive');
+export const Qlexical_binding = DEFSYM('lexical-binding');
+export const Qinternal_interpreter_environment = DEFSYM('internal-interpreter-environment');
+
+// Type predicates named in wrong-type-argument signals.
+export const Qlistp = DEFSYM('listp');
+export const Qconsp = DEFSYM('consp');
+export const Qsymbolp = DEFSYM('symbolp');
+export const Qstringp = DEFSYM('stringp');
+export const Qintegerp = DEFSYM('integerp');
+export const Qfixnump = DEFSYM('fixnump');
+export const Qnatnump = DEFSYM('natnump');
+export const Qwholenump = DEFSYM('wholenump');
+export const Qnumberp = DEFSYM('numberp');
+export const Qnumber_or_marker_p = DEFSYM('number-or-marker-p');
+export const Qinteger_or_marker_p = DEFSYM('integer-or-marker-p');
+export const Qfloatp = DEFSYM('floatp');
+export const Qvectorp = DEFSYM('vectorp');
+export const Qarrayp = DEFSYM('arrayp');
+export const Qsequencep = DEFSYM('sequencep');
+export const Qcharacterp = DEFSYM('characterp');
+export const Qchar_or_string_p = DEFSYM('char-or-string-p');
+export const Qfunctionp = DEFSYM('functionp');
+export const Qhash_table_p = DEFSYM('hash-table-p');
+export const Qbool_vector_p = DEFSYM('bool-vector-p');
+export const Qchar_table_p = DEFSYM('char-table-p');
+export const Qrecordp = DEFSYM('recordp');
+export const Qplistp = DEFSYM('plistp');
+export const Qkeywordp = DEFSYM('keywordp');
+
+// Error symbols (their conditions and messages are set up in data.ts).
+export const Qwrong_type_argument = DEFSYM('wrong-type-argument');
+export const Qargs_out_of_range = DEFSYM('args-out-of-range');
+export const Qvoid_function = DEFSYM('void-function');
+export const Qvoid_variable = DEFSYM('void-variable');
+export const Qsetting_constant = DEFSYM('setting-constant');
+export const Qinvalid_function = DEFSYM('invalid-function');
+export const Qwrong_number_of_arguments = DEFSYM('wrong-number-of-arguments');
+export const Qno_catch = DEFSYM('no-catch');
+export const Qend_of_file = DEFSYM('end-of-file');
+export const Qinvalid_read_syntax = DEFSYM('invalid-read-syntax');
+export const Qarith_error = DEFSYM('arith-error');
+export const Qoverflow_error = DEFSYM('overflow-error');
+export const Qrange_error = DEFSYM('range-error');
+export const Qdomain_error = DEFSYM('domain-error');
+export const Qsingularity_error = DEFSYM('singularity-error');
+export const Qunderflow_error = DEFSYM('underflow-error');
+export const Qcircular_list = DEFSYM('circular-list');
+export const Qcyclic_function_indirection = DEFSYM('cyclic-function-indirection');
+export const Qcyclic_variable_indirection = DEFSYM('cyclic-variable-indirection');
+export const Qmemory_full = DEFSYM('memory-full');
+export const Qfile_error = DEFSYM('file-error');
+export const Qfile_missing = DEFSYM('file-missing');
+export const Qfile_already_exists = DEFSYM('file-already-exists');
+export const Qinvalid_regexp = DEFSYM('invalid-regexp');
+export const Qcl_assertion_failed = DEFSYM('cl-assertion-failed');
+export const Quser_error = DEFSYM('user-error');
+export const Qexcessive_lisp_nesting = DEFSYM('excessive-lisp-nesting');
+export const Qexcessive_variable_binding = DEFSYM('excessive-variable-binding');
+export const Qwrong_length_argument = DEFSYM('wrong-length-argument');
+export const Qmark_inactive = DEFSYM('mark-inactive');

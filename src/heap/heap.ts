@@ -1,0 +1,365 @@
+// The heap: one fixed ArrayBuffer holding the static region, the dump region and the allocated blocks.
+//
+//   word 0                staticBase            dumpBase               blockBase                 end
+//   | guard |  gap  | static region | gap | dump region | gap | blocks (16 KB each) ... |
+//
+// - The static region holds what GNU keeps in the executable: the builtin
+//   symbols and the subr objects, built at start-up from the primitive table.
+// - The dump region receives a dump file's hot and cold sections; its objects
+//   are never swept.
+// - Blocks hold everything allocated at run time. A block holds objects of one
+//   kind (cons, float, symbol, string header, vectorlike, string data) and, for
+//   small objects, of one size class, so a word can be validated by its block.
+//   Objects larger than half a block get a run of whole blocks.
+//
+// The gaps are random unless pinned, so the static region and the dump land at
+// different bases from run to run, as under ASLR; pointers are relocated by
+// the dump loader. Allocation never collects: collection happens only at the
+// evaluator's safe points (see gc.ts).
+//
+// Two bitmaps cover the whole heap, one bit per granule (8 bytes): START marks
+// the first granule of every object in blocks and in the static region; MARK is
+// the GC's mark bit for every object anywhere, dump included.
+
+import { POISON } from './tags.ts';
+
+export const BLOCK_WORDS = 4096;
+export const BLOCK_SHIFT = 12;
+const BLOCK_GRANULES = BLOCK_WORDS / 2;
+
+// Block kinds (high byte of blockInfo); the low byte is the size class.
+export const BK_FREE = 0;
+export const BK_CONS = 1;
+export const BK_FLOAT = 2;
+export const BK_SYMBOL = 3;
+export const BK_STRING = 4;
+export const BK_VECTOR = 5;
+export const BK_DATA = 6;
+export const BK_LARGE_CONT = 7; // continuation of a large object's block run
+export const KIND_COUNT = 8;
+
+/** Size classes in granules, for vectorlike and string data objects. */
+export const SIZE_CLASSES = [
+  1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
+  384, 448, 512, 640, 768, 896, 1024,
+];
+const LARGE_CLASS = 255;
+const MAX_SMALL_GRANULES = 1024;
+const classOfGranules = new Uint8Array(MAX_SMALL_GRANULES + 1);
+{
+  let c = 0;
+  for (let g = 1; g <= MAX_SMALL_GRANULES; g++) {
+    while (SIZE_CLASSES[c]! < g) c++;
+    classOfGranules[g] = c;
+  }
+}
+const NCLASSES = SIZE_CLASSES.length;
+
+/** Thrown when the heap is exhausted; the evaluator turns it into a `memory-full` signal. */
+export class HeapExhausted extends Error {}
+
+export interface HeapOptions {
+  /** Total bytes of the heap buffer. */
+  bytes: number;
+  /** Words reserved for the static region. */
+  staticWords: number;
+  /** Words reserved for the dump region (0 when not starting from a dump). */
+  dumpWords: number;
+  /** A number in [0,1) choosing the bases, or undefined for Math.random. */
+  seed?: number | undefined;
+  /** Exact word index of the static region's base, for debugging. */
+  pinStaticBase?: number | undefined;
+  /** Exact word index of the dump region's base, for debugging. */
+  pinDumpBase?: number | undefined;
+}
+
+const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
+
+export class Heap {
+  readonly buffer: ArrayBuffer;
+  readonly i32: Int32Array;
+  readonly u8: Uint8Array;
+  readonly f64: Float64Array;
+  readonly nwords: number;
+
+  readonly staticBase: number;
+  readonly staticEnd: number;
+  /** Next free word in the static region. */
+  staticTop: number;
+  /** staticBase in granules: symbols are encoded relative to it. */
+  readonly staticBaseG: number;
+
+  readonly dumpBase: number;
+  readonly dumpEnd: number;
+
+  readonly blockBase: number;
+  readonly nblocks: number;
+  /** Per block: kind << 8 | size class (LARGE_CLASS for a large object's first block). */
+  readonly blockInfo: Uint16Array;
+  /** Blocks ever handed out: sweeping stops here. */
+  blockTop = 0;
+  /** Free block indices below blockTop (single blocks returned by the sweeper). */
+  private freeBlocks: number[] = [];
+
+  readonly startBits: Uint32Array;
+  readonly markBits: Uint32Array;
+
+  /** Free-list heads per (kind, class): word index, or -1. */
+  readonly freeList: Int32Array;
+  /** Bump allocation inside the current block per (kind, class). */
+  private bumpPtr: Int32Array;
+  private bumpEnd: Int32Array;
+
+  /** Bytes allocated since the last collection (GNU's consing_since_gc). */
+  bytesSinceGC = 0;
+  /** Running totals for memory-use-counts. */
+  readonly counts = { conses: 0, floats: 0, vectorSlots: 0, symbols: 0, strings: 0, stringChars: 0, intervals: 0 };
+
+  constructor(opts: HeapOptions) {
+    const rnd = opts.seed ?? Math.random();
+    const nwords = Math.floor(opts.bytes / 4 / BLOCK_WORDS) * BLOCK_WORDS;
+    this.buffer = new ArrayBuffer(nwords * 4);
+    this.i32 = new Int32Array(this.buffer);
+    this.u8 = new Uint8Array(this.buffer);
+    this.f64 = new Float64Array(this.buffer);
+    this.nwords = nwords;
+
+    // Random gaps of up to 1 MB before each region, granule aligned.
+    const gap = (r: number): number => 2 * Math.floor(r * 131072);
+    const r2 = (rnd * 7919) % 1;
+    this.staticBase = opts.pinStaticBase ?? 64 + gap(rnd);
+    if (this.staticBase % 2 !== 0 || this.staticBase < 2) throw new Error('static base must be even and nonzero');
+    this.staticEnd = this.staticBase + roundUp(opts.staticWords, 2);
+    this.staticTop = this.staticBase;
+    this.staticBaseG = this.staticBase >>> 1;
+    this.dumpBase = opts.pinDumpBase ?? this.staticEnd + 64 + gap(r2);
+    if (this.dumpBase % 2 !== 0 || this.dumpBase < this.staticEnd) throw new Error('dump base must be even and above the static region');
+    this.dumpEnd = this.dumpBase + roundUp(opts.dumpWords, 2);
+    this.blockBase = roundUp(this.dumpEnd + 64, BLOCK_WORDS);
+    if (this.blockBase + 16 * BLOCK_WORDS > nwords) throw new Error('heap too small for its regions');
+    this.nblocks = (nwords - this.blockBase) >>> BLOCK_SHIFT;
+    this.blockInfo = new Uint16Array(this.nblocks);
+    const granules = nwords >>> 1;
+    this.startBits = new Uint32Array((granules + 31) >>> 5);
+    this.markBits = new Uint32Array((granules + 31) >>> 5);
+    const slots = KIND_COUNT * NCLASSES;
+    this.freeList = new Int32Array(slots).fill(-1);
+    this.bumpPtr = new Int32Array(slots);
+    this.bumpEnd = new Int32Array(slots);
+  }
+
+  // ---- bitmaps -------------------------------------------------------------
+
+  isStart(wi: number): boolean {
+    const g = wi >>> 1;
+    return (this.startBits[g >>> 5]! & (1 << (g & 31))) !== 0;
+  }
+  setStart(wi: number): void {
+    const g = wi >>> 1;
+    this.startBits[g >>> 5]! |= 1 << (g & 31);
+  }
+  isMarked(wi: number): boolean {
+    const g = wi >>> 1;
+    return (this.markBits[g >>> 5]! & (1 << (g & 31))) !== 0;
+  }
+  /** Set the mark bit; true if it was clear (the object is newly marked). */
+  mark(wi: number): boolean {
+    const g = wi >>> 1;
+    const bit = 1 << (g & 31);
+    const word = this.markBits[g >>> 5]!;
+    if ((word & bit) !== 0) return false;
+    this.markBits[g >>> 5] = word | bit;
+    return true;
+  }
+  /** Clear the mark bits of the word range [from, to). */
+  clearMarks(from: number, to: number): void {
+    const g0 = from >>> 1;
+    const g1 = (to + 1) >>> 1;
+    for (let g = g0; g < g1; ) {
+      if ((g & 31) === 0 && g + 32 <= g1) {
+        this.markBits[g >>> 5] = 0;
+        g += 32;
+      } else {
+        this.markBits[g >>> 5]! &= ~(1 << (g & 31));
+        g++;
+      }
+    }
+  }
+
+  // ---- where a word lives ----------------------------------------------------
+
+  inStatic(wi: number): boolean {
+    return wi >= this.staticBase && wi < this.staticTop;
+  }
+  inDump(wi: number): boolean {
+    return wi >= this.dumpBase && wi < this.dumpEnd;
+  }
+  inBlocks(wi: number): boolean {
+    return wi >= this.blockBase && wi < this.blockBase + (this.blockTop << BLOCK_SHIFT);
+  }
+  blockOf(wi: number): number {
+    return (wi - this.blockBase) >>> BLOCK_SHIFT;
+  }
+  blockKind(wi: number): number {
+    return this.blockInfo[this.blockOf(wi)]! >>> 8;
+  }
+
+  // ---- allocation --------------------------------------------------------------
+
+  /** Allocate a static-region object of `words` words (at start-up only). */
+  allocStatic(words: number): number {
+    const wi = this.staticTop;
+    const n = roundUp(words, 2);
+    if (wi + n > this.staticEnd) throw new HeapExhausted('static region full');
+    this.staticTop = wi + n;
+    this.setStart(wi);
+    return wi;
+  }
+
+  /** Allocate an object of `words` words in a block of `kind`. Never collects. */
+  alloc(kind: number, words: number): number {
+    const granules = (words + 1) >>> 1;
+    this.bytesSinceGC += granules << 3;
+    if (granules > MAX_SMALL_GRANULES) return this.allocLarge(kind, granules);
+    const cls = kind === BK_VECTOR || kind === BK_DATA ? classOfGranules[granules]! : 0;
+    const slot = kind * NCLASSES + cls;
+    let wi = this.freeList[slot]!;
+    if (wi !== -1) {
+      this.freeList[slot] = linkTarget(this.i32[wi]!);
+    } else {
+      wi = this.bumpPtr[slot]!;
+      const size = SIZE_CLASSES[cls]! * 2;
+      if (wi === 0 || wi + size > this.bumpEnd[slot]!) {
+        const b = this.newBlock(kind, cls);
+        wi = this.blockBase + (b << BLOCK_SHIFT);
+        const cells = Math.floor(BLOCK_GRANULES / SIZE_CLASSES[cls]!);
+        this.bumpEnd[slot] = wi + cells * size;
+      }
+      this.bumpPtr[slot] = wi + size;
+    }
+    this.setStart(wi);
+    return wi;
+  }
+
+  private newBlock(kind: number, cls: number): number {
+    let b: number;
+    if (this.freeBlocks.length > 0) b = this.freeBlocks.pop()!;
+    else {
+      if (this.blockTop >= this.nblocks) throw new HeapExhausted('heap exhausted');
+      b = this.blockTop++;
+    }
+    this.blockInfo[b] = (kind << 8) | cls;
+    return b;
+  }
+
+  private allocLarge(kind: number, granules: number): number {
+    const n = Math.ceil(granules / BLOCK_GRANULES);
+    // First fit among freed blocks, else at the top.
+    let start = -1;
+    if (this.freeBlocks.length >= n) {
+      const sorted = this.freeBlocks.slice().sort((a, b) => a - b);
+      for (let i = 0; i + n <= sorted.length; i++) {
+        if (sorted[i + n - 1]! - sorted[i]! === n - 1) {
+          start = sorted[i]!;
+          const taken = new Set(sorted.slice(i, i + n));
+          this.freeBlocks = this.freeBlocks.filter((x) => !taken.has(x));
+          break;
+        }
+      }
+    }
+    if (start === -1) {
+      if (this.blockTop + n > this.nblocks) throw new HeapExhausted('heap exhausted');
+      start = this.blockTop;
+      this.blockTop += n;
+    }
+    this.blockInfo[start] = (kind << 8) | LARGE_CLASS;
+    for (let i = 1; i < n; i++) this.blockInfo[start + i] = BK_LARGE_CONT << 8;
+    const wi = this.blockBase + (start << BLOCK_SHIFT);
+    this.setStart(wi);
+    return wi;
+  }
+
+  // ---- sweeping -----------------------------------------------------------------
+
+  /**
+   * Free every block object whose start bit is set and mark bit is clear,
+   * poisoning it; clear all mark bits. `onFree(kind, wi)` sees each freed object
+   * first (strings use it to count). Returns the number of bytes freed.
+   */
+  sweep(onFree: (kind: number, wi: number) => void): number {
+    let freed = 0;
+    const { startBits, markBits, i32 } = this;
+    this.freeList.fill(-1);
+    this.bumpPtr.fill(0);
+    this.bumpEnd.fill(0);
+    const freeSet: number[] = [];
+    for (let b = 0; b < this.blockTop; b++) {
+      const info = this.blockInfo[b]!;
+      const kind = info >>> 8;
+      if (kind === BK_FREE || kind === BK_LARGE_CONT) continue;
+      const cls = info & 255;
+      const base = this.blockBase + (b << BLOCK_SHIFT);
+      const g0 = base >>> 1; // multiple of 2048, so bitmap words align
+      if (cls === LARGE_CLASS) {
+        if (!this.isMarked(base)) {
+          onFree(kind, base);
+          let n = 1;
+          while (b + n < this.blockTop && this.blockInfo[b + n]! >>> 8 === BK_LARGE_CONT) n++;
+          for (let i = 0; i < n; i++) {
+            this.blockInfo[b + i] = BK_FREE;
+            freeSet.push(b + i);
+          }
+          i32.fill(POISON, base, base + n * BLOCK_WORDS);
+          startBits[g0 >>> 5]! &= ~1;
+          freed += n * BLOCK_WORDS * 4;
+        }
+        markBits[g0 >>> 5]! &= ~1;
+        continue;
+      }
+      const stride = SIZE_CLASSES[cls]!;
+      const slot = kind * NCLASSES + cls;
+      let live = 0;
+      let head = -1;
+      const cells = Math.floor(BLOCK_GRANULES / stride);
+      // Walk cells from the top so the free list comes out in address order.
+      for (let c = cells - 1; c >= 0; c--) {
+        const g = g0 + c * stride;
+        const bw = g >>> 5;
+        const bit = 1 << (g & 31);
+        const wi = g << 1;
+        if ((startBits[bw]! & bit) !== 0) {
+          if ((markBits[bw]! & bit) !== 0) {
+            markBits[bw]! &= ~bit;
+            live++;
+            continue;
+          }
+          onFree(kind, wi);
+          startBits[bw]! &= ~bit;
+          freed += stride * 8;
+        }
+        i32.fill(POISON, wi, wi + stride * 2);
+        i32[wi] = head === -1 ? POISON : (head << 2) | 1;
+        head = wi;
+      }
+      if (live === 0) {
+        this.blockInfo[b] = BK_FREE;
+        freeSet.push(b);
+      } else if (head !== -1) {
+        // Chain this block's free cells in front of the class's list.
+        let tail = head;
+        while (i32[tail] !== POISON) tail = i32[tail]! >>> 2;
+        const old = this.freeList[slot]!;
+        i32[tail] = old === -1 ? POISON : (old << 2) | 1;
+        this.freeList[slot] = head;
+      }
+    }
+    // Free-list links are (wi << 2) | 1 (tag 1, so still poison to the
+    // type checks) and the last cell holds POISON itself.
+    this.freeBlocks = freeSet;
+    this.bytesSinceGC = 0;
+    return freed;
+  }
+}
+
+/** The word index a free-list link points at, or -1 at the end of the list. */
+export const linkTarget = (link: number): number => (link === POISON ? -1 : link >>> 2);

@@ -1,0 +1,28 @@
+// The host interface: the only way the Lisp core touches the outside world (files, stdio, clock, exit).
+//
+// The Node implementation is host/node.ts; a browser build supplies its own.
+
+export interface Host {
+  /** Write raw bytes to standard output (fd 1) or standard error (fd 2). */
+  write(fd: 1 | 2, bytes: Uint8Array): void;
+  /** Whole contents of a file, or null if it cannot be read (the reason in lastError). */
+  readFile(path: string): Uint8Array | null;
+  writeFile(path: string, bytes: Uint8Array): void;
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  /** 'file', 'dir', or null when nothing is there. */
+  stat(path: string): { kind: 'file' | 'dir' | 'other'; mtimeMs: number; size: number } | null;
+  readdir(path: string): string[] | null;
+  cwd(): string;
+  getenv(name: string): string | undefined;
+  /** Milliseconds, monotonic, sub-millisecond precision where available. */
+  now(): number;
+  /** Seconds since the epoch, wall clock. */
+  wallTime(): number;
+  /** End the process with this exit status. */
+  exit(code: number): never;
+  /** Read one line from standard input, or null at end of input. */
+  readLine(): string | null;
+  /** Text of the last failed file operation, as GNU's file-error data shows it ("No such file or directory"). */
+  lastError: string;
+}

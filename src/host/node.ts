@@ -1,0 +1,94 @@
+// The Node.js host: files, stdio and the clock for the CLI.
+
+import * as fs from 'node:fs';
+import type { Host } from './host.ts';
+
+const errnoText: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+};
+
+function describe(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  return (code && errnoText[code]) || (e instanceof Error ? e.message : String(e));
+}
+
+export function nodeHost(): Host {
+  const host: Host = {
+    lastError: '',
+    write(fd, bytes) {
+      let off = 0;
+      while (off < bytes.length) {
+        try {
+          off += fs.writeSync(fd, bytes, off, bytes.length - off);
+        } catch (e) {
+          if ((e as { code?: string }).code === 'EAGAIN') continue;
+          if ((e as { code?: string }).code === 'EPIPE') return;
+          throw e;
+        }
+      }
+    },
+    readFile(path) {
+      try {
+        return fs.readFileSync(path);
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      }
+    },
+    writeFile(path, bytes) {
+      fs.writeFileSync(path, bytes);
+    },
+    rename(from, to) {
+      fs.renameSync(from, to);
+    },
+    unlink(path) {
+      fs.unlinkSync(path);
+    },
+    stat(path) {
+      try {
+        const s = fs.statSync(path);
+        return { kind: s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other', mtimeMs: s.mtimeMs, size: s.size };
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      }
+    },
+    readdir(path) {
+      try {
+        return fs.readdirSync(path);
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      }
+    },
+    cwd: () => process.cwd(),
+    getenv: (name) => process.env[name],
+    now: () => performance.now(),
+    wallTime: () => Date.now() / 1000,
+    exit(code) {
+      process.exit(code);
+    },
+    readLine() {
+      const buf = Buffer.alloc(1);
+      const bytes: number[] = [];
+      for (;;) {
+        let n = 0;
+        try {
+          n = fs.readSync(0, buf, 0, 1, null);
+        } catch (e) {
+          if ((e as { code?: string }).code === 'EAGAIN') continue;
+          return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
+        }
+        if (n === 0) return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
+        if (buf[0] === 10) return Buffer.from(bytes).toString('utf8');
+        bytes.push(buf[0]!);
+      }
+    },
+  };
+  return host;
+}
