@@ -324,7 +324,7 @@ export function stringChars(rt: Runtime, s: number): number[] {
   return out;
 }
 
-/** The JS string of a Lisp string; raw bytes become U+FFFD... no: code points above 0x10FFFF map to U+FFFD. */
+/** The JS string of a Lisp string (for file names and messages); chars above U+10FFFF become U+FFFD. */
 export function jsString(rt: Runtime, s: number): string {
   const chars = stringChars(rt, s);
   let r = '';
@@ -339,3 +339,30 @@ export function jsString(rt: Runtime, s: number): string {
 export const symbolNameJs = (rt: Runtime, s: number): string => jsString(rt, symbolName(rt, s));
 
 export { Qnil, Qunbound };
+
+/** GNU's Fget without type checks: the value of PROP in SYM's plist (compared with eq), or nil. */
+export function getProp(rt: Runtime, sym: number, prop: number): number {
+  let p = symbolPlist(rt, sym);
+  while ((p & 7) === Lisp_Cons) {
+    const rest = xcdr(rt, p);
+    if ((rest & 7) !== Lisp_Cons) break;
+    if (xcar(rt, p) === prop) return xcar(rt, rest);
+    p = xcdr(rt, rest);
+  }
+  return Qnil;
+}
+
+/** GNU's Fput without type checks. */
+export function putProp(rt: Runtime, sym: number, prop: number, value: number): void {
+  let p = symbolPlist(rt, sym);
+  while ((p & 7) === Lisp_Cons) {
+    const rest = xcdr(rt, p);
+    if ((rest & 7) !== Lisp_Cons) break;
+    if (xcar(rt, p) === prop) {
+      xsetcar(rt, rest, value);
+      return;
+    }
+    p = xcdr(rt, rest);
+  }
+  setSymbolPlist(rt, sym, cons(rt, prop, cons(rt, value, symbolPlist(rt, sym))));
+}
