@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/bin.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -100,3 +100,34 @@ export function mapObarray(rt: Runtime, obarray: number, fn: (sym: number) => vo
     }
   }
 }
+
+/** Bucket of the last oblookupBytes miss, for interning right after (GNU's oblookup_last_bucket_number). */
+export let oblookupLastBucket = 0;
+
+/**
+ * The symbol whose name has exactly these bytes and NCHARS characters, or -1
+ * (never a symbol word: symbols have tag 0) when absent. Lets the reader find
+ * an existing symbol without allocating its name first.
+ */
+export function oblookupBytes(rt: Runtime, obarray: number, u8: Uint8Array, start: number, nbytes: number, nchars: number): number {
+  const size = pvecSize(rt, obarray);
+  const bucket = size === 0 ? 0 : hashBytes(u8, start, nbytes) % size;
+  oblookupLastBucket = bucket;
+  let s = size === 0 ? makeFixnum(0) : aref(rt, obarray, bucket);
+  const heap = rt.u8;
+  outer: while (!isFixnum(s)) {
+    const name = symbolName(rt, s);
+    if (sbytes(rt, name) === nbytes && schars(rt, name) === nchars) {
+      const p = sdata(rt, name);
+      for (let i = 0; i < nbytes; i++) {
+        if (heap[p + i] !== u8[start + i]) {
+          s = symbolNext(rt, s);
+          continue outer;
+        }
+      }
+      return s;
+    }
+    s = symbolNext(rt, s);
+  }
+  return -1;
+}

@@ -221,7 +221,8 @@ export class Heap {
     const granules = (words + 1) >>> 1;
     this.bytesSinceGC += granules << 3;
     if (granules > MAX_SMALL_GRANULES) return this.allocLarge(kind, granules);
-    const cls = kind === BK_VECTOR || kind === BK_DATA ? classOfGranules[granules]! : 0;
+    // Symbols (3 granules) and string headers (2) need their own size class too, not just vectors and data.
+    const cls = kind === BK_CONS || kind === BK_FLOAT ? 0 : classOfGranules[granules]!;
     const slot = kind * NCLASSES + cls;
     let wi = this.freeList[slot]!;
     if (wi !== -1) {

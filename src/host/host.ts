@@ -8,6 +8,18 @@ export interface Host {
   /** Whole contents of a file, or null if it cannot be read (the reason in lastError). */
   readFile(path: string): Uint8Array | null;
   writeFile(path: string, bytes: Uint8Array): void;
+  /** Overwrite bytes of an existing file at `position` (the dumper clears its in-progress mark this way). */
+  patchFile(path: string, position: number, bytes: Uint8Array): void;
+  /** Size in bytes of a regular file, or null if it cannot be opened (the reason in lastError). */
+  fileSize(path: string): number | null;
+  /**
+   * Read a whole file with one read into `target` from `offset` on, at most to
+   * the target's end (the dump loader reads straight into the heap). Returns
+   * the bytes read, or -1 if the file cannot be opened (the reason in lastError).
+   */
+  readFileInto(path: string, target: Uint8Array, offset: number): number;
+  /** The process id, for temporary file names. */
+  pid(): number;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   /** 'file', 'dir', or null when nothing is there. */
@@ -15,6 +27,8 @@ export interface Host {
   readdir(path: string): string[] | null;
   cwd(): string;
   getenv(name: string): string | undefined;
+  /** The whole environment, NAME=VALUE strings. */
+  environ(): string[];
   /** Milliseconds, monotonic, sub-millisecond precision where available. */
   now(): number;
   /** Seconds since the epoch, wall clock. */

@@ -43,6 +43,53 @@ export function nodeHost(): Host {
     writeFile(path, bytes) {
       fs.writeFileSync(path, bytes);
     },
+    patchFile(path, position, bytes) {
+      const fd = fs.openSync(path, 'r+');
+      try {
+        fs.writeSync(fd, bytes, 0, bytes.length, position);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    fileSize(path) {
+      try {
+        const s = fs.statSync(path);
+        if (!s.isFile()) {
+          host.lastError = s.isDirectory() ? 'Is a directory' : 'Not a regular file';
+          return null;
+        }
+        return s.size;
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      }
+    },
+    readFileInto(path, target, offset) {
+      let fd: number;
+      try {
+        fd = fs.openSync(path, 'r');
+      } catch (e) {
+        host.lastError = describe(e);
+        return -1;
+      }
+      try {
+        // One read normally does it; loop only if the kernel returns less.
+        let got = 0;
+        const room = target.length - offset;
+        while (got < room) {
+          const n = fs.readSync(fd, target, offset + got, room - got, got);
+          if (n === 0) break;
+          got += n;
+        }
+        return got;
+      } catch (e) {
+        host.lastError = describe(e);
+        return -1;
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    pid: () => process.pid,
     rename(from, to) {
       fs.renameSync(from, to);
     },
@@ -68,6 +115,7 @@ export function nodeHost(): Host {
     },
     cwd: () => process.cwd(),
     getenv: (name) => process.env[name],
+    environ: () => Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`),
     now: () => performance.now(),
     wallTime: () => Date.now() / 1000,
     exit(code) {

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Record test/corpus/*.expected from GNU Emacs 28.2: scripts/record-corpus.sh [NAME...]
+# Run from anywhere; with no arguments every test/corpus/*.el is recorded.
+set -eu
+cd "$(dirname "$0")/.."
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+EMACS=${EMACS:-emacs}
+case "$("$EMACS" --version | head -n 1)" in
+  "GNU Emacs 28.2") ;;
+  *) echo "record-corpus: need GNU Emacs 28.2 (EMACS=$EMACS)" >&2; exit 1 ;;
+esac
+if [ $# -eq 0 ]; then
+  set -- test/corpus/*.el
+fi
+for arg in "$@"; do
+  name=$(basename "$arg" .el)
+  src=test/corpus/$name.el
+  tmp=test/corpus/$name.expected.tmp
+  if ! "$EMACS" -batch -Q -l scripts/record-corpus.el \
+       -f record-corpus-batch "$src" > "$tmp"; then
+    rm -f "$tmp"; echo "record-corpus: $src failed" >&2; exit 1
+  fi
+  mv "$tmp" "test/corpus/$name.expected"
+  echo "$name: $(wc -l < "test/corpus/$name.expected") cases"
+done

@@ -1,0 +1,236 @@
+// The tsmacs command: start from a dump (or from source), then process the command line in order (GNU emacs.c + startup.el).
+
+import '../emacs/all.ts';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Host } from '../host/host.ts';
+import { createRuntime } from '../core/init.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { cons, list, makeString, xcar, xcdr, consp } from '../core/object.ts';
+import { intern } from '../core/obarray.ts';
+import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
+import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
+import { asLispSignal, evalTop, findSymbolValue, funcall, setInternal } from '../emacs/eval.ts';
+import { readFromString } from '../emacs/lread.ts';
+import { prin1ToJs } from '../emacs/print.ts';
+import { DumpLoadError, loadDump } from '../dump/loader.ts';
+
+const Qload = DEFSYM('load');
+const Qload_path = DEFSYM('load-path');
+const Qcommand_line_args = DEFSYM('command-line-args');
+const Qdump_mode = DEFSYM('dump-mode');
+const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
+const Qrun_hooks = DEFSYM('run-hooks');
+
+/** Where the bundle (or this source file) lives: the repo root is one level up from dist/ or two from src/cli/. */
+function installRoot(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return here.endsWith('cli') ? join(here, '..', '..') : join(here, '..');
+}
+
+export const defaultDumpPath = (): string => join(installRoot(), 'dist', 'tsmacs.pdmp');
+export const lispDir = (): string => join(installRoot(), 'lisp');
+
+const USAGE = `Usage: tsmacs [OPTION-OR-FILENAME]...
+
+  --batch, -batch          do not do interactive display (always the case)
+  -Q, --quick, -q          start with no init files (always the case)
+  --eval EXPR, -eval EXPR  evaluate Emacs Lisp expression EXPR
+  -l FILE, --load FILE     load Emacs Lisp FILE using the load function
+  -f FUNC, --funcall FUNC  call Emacs Lisp function FUNC with no arguments
+  -L DIR, --directory DIR  prepend DIR to load-path (with :DIR, append DIR)
+  --script FILE            run FILE as an Emacs Lisp script
+  --dump-file FILE         start from the dump FILE
+  --temacs=pdump           run loadup from source and dump the default image
+  --version                print version information and exit
+`;
+
+class UsageError extends Error {}
+
+/** Run tsmacs with ARGV; returns the exit status. */
+export function runCli(argv: string[], host: Host): number {
+  let dumpFile: string | null = null;
+  let temacs: string | null = null;
+  const actions: [string, string][] = [];
+  try {
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      const next = (): string => {
+        if (i + 1 >= argv.length) throw new UsageError(`tsmacs: option '${a}' requires an argument`);
+        return argv[++i]!;
+      };
+      const eq = a.indexOf('=');
+      const [name, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, null];
+      const value = (): string => inline ?? next();
+      switch (name) {
+        case '--batch': case '-batch': case '-Q': case '--quick': case '-q': case '--no-init-file':
+        case '-nw': case '--no-site-file': case '--no-splash': case '-no-site-file': case '--no-x-resources':
+          break;
+        case '--dump-file': case '-dump-file':
+          dumpFile = value();
+          break;
+        case '--temacs': case '-temacs':
+          temacs = value();
+          break;
+        case '--version': case '-version':
+          host.write(1, new TextEncoder().encode('tsmacs 0.1.0 (Emacs Lisp as in GNU Emacs 28.2)\n'));
+          return 0;
+        case '--help': case '-help':
+          host.write(1, new TextEncoder().encode(USAGE));
+          return 0;
+        case '--eval': case '-eval': case '--execute': case '-execute':
+          actions.push(['eval', value()]);
+          break;
+        case '-l': case '--load': case '-load':
+          actions.push(['load', value()]);
+          break;
+        case '-f': case '--funcall': case '-funcall':
+          actions.push(['funcall', value()]);
+          break;
+        case '-L': case '--directory': case '-directory':
+          actions.push(['dir', value()]);
+          break;
+        case '--script': case '-script': case '-scriptload':
+          actions.push(['script', value()]);
+          i = argv.length; // the script's own arguments follow
+          break;
+        default:
+          if (a.startsWith('-') && a !== '-') throw new UsageError(`tsmacs: unknown option '${a}'\n${USAGE}`);
+          actions.push(['visit', a]);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      host.write(2, new TextEncoder().encode(e.message + '\n'));
+      return 2;
+    }
+    throw e;
+  }
+
+  let rt: Runtime;
+  try {
+    rt = startRuntime(host, dumpFile, temacs);
+  } catch (e) {
+    if (e instanceof DumpLoadError) {
+      host.write(2, new TextEncoder().encode(`tsmacs: ${e.message}\n`));
+      return e.exitCode;
+    }
+    if (e instanceof KillEmacs) return e.code;
+    if (e instanceof LispSignal) return reportTopLevelError(host, null, e, []);
+    throw e;
+  }
+  if (temacs !== null) return 0;
+  return processActions(rt, argv, actions);
+}
+
+function startRuntime(host: Host, dumpFile: string | null, temacs: string | null): Runtime {
+  if (temacs !== null) {
+    if (temacs !== 'pdump') throw new UsageError(`tsmacs: unsupported --temacs mode '${temacs}' (only pdump)`);
+    const rt = createRuntime({ host });
+    setInternal(rt, Qdump_mode, makeString(rt, 'pdump'));
+    runLoadup(rt, dumpFile ?? defaultDumpPath());
+    return rt;
+  }
+  const path = dumpFile ?? defaultDumpPath();
+  if (dumpFile !== null || host.stat(path)?.kind === 'file') {
+    const rt = loadDump(host, path);
+    const sp = rt.sp;
+    guarded(rt, () => funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]));
+    rt.sp = sp;
+    return rt;
+  }
+  host.write(2, new TextEncoder().encode(
+    `tsmacs: no dump file at ${path}; starting from source (slow).\n` +
+    `tsmacs: build the default image with: npm run build\n`));
+  const rt = createRuntime({ host });
+  runLoadup(rt, null);
+  return rt;
+}
+
+/** Load lisp/loadup.el; with a dump path it ends by dumping there. */
+function runLoadup(rt: Runtime, dumpTo: string | null): void {
+  const dir = lispDir();
+  setInternal(rt, Qload_path, list(rt, makeString(rt, dir)));
+  if (dumpTo !== null) setInternal(rt, intern(rt, 'loadup--dump-file'), makeString(rt, dumpTo));
+  guarded(rt, () => funcall(rt, Qload, [makeString(rt, join(dir, 'loadup.el')), Qnil, Qt]));
+}
+
+/** Run fn at top level; an escaping signal is reported like GNU's top level and ends the process. */
+function guarded(rt: Runtime, fn: () => number): number {
+  try {
+    return fn();
+  } catch (e) {
+    const sig = asLispSignal(rt, e);
+    if (sig instanceof LispSignal) throw sig;
+    if (sig instanceof LispThrow) throw new LispSignal(DEFSYM('no-catch'), list(rt, sig.tag, sig.value));
+    throw e;
+  }
+}
+
+function processActions(rt: Runtime, argv: string[], actions: [string, string][]): number {
+  setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
+  for (const [kind, arg] of actions) {
+    try {
+      guarded(rt, () => runAction(rt, kind, arg));
+    } catch (e) {
+      if (e instanceof KillEmacs) return e.code;
+      if (e instanceof LispSignal) return reportTopLevelError(rt.host, rt, e, [kind, arg]);
+      throw e;
+    }
+    rt.sp = 0;
+  }
+  return 0;
+}
+
+function runAction(rt: Runtime, kind: string, arg: string): number {
+  switch (kind) {
+    case 'eval': {
+      const r = readFromString(rt, makeString(rt, arg));
+      rt.push(r.obj);
+      return evalTop(rt, r.obj, Qt);
+    }
+    case 'load':
+      return funcall(rt, Qload, [makeString(rt, expandRelative(rt, arg)), Qnil, Qt]);
+    case 'script': {
+      funcall(rt, Qload, [makeString(rt, expandRelative(rt, arg)), Qnil, Qt, Qt]);
+      throw new KillEmacs(0);
+    }
+    case 'funcall':
+      return funcall(rt, intern(rt, arg), []);
+    case 'dir': {
+      const lp = findSymbolValue(rt, Qload_path);
+      const appendIt = arg.startsWith(':');
+      const dir = makeString(rt, expandRelative(rt, appendIt ? arg.slice(1) : arg));
+      if (appendIt) {
+        const items: number[] = [];
+        for (let l = lp; consp(l); l = xcdr(rt, l)) items.push(xcar(rt, l));
+        setInternal(rt, Qload_path, list(rt, ...items, dir));
+      } else setInternal(rt, Qload_path, cons(rt, dir, consp(lp) ? lp : Qnil));
+      return Qnil;
+    }
+    case 'visit':
+      // Visiting files needs buffers; GNU in batch visits silently. We say what we skip.
+      rt.host.write(2, new TextEncoder().encode(`tsmacs: visiting files is not supported yet: ${arg}\n`));
+      return Qnil;
+  }
+  return Qnil;
+}
+
+function expandRelative(rt: Runtime, file: string): string {
+  return file.startsWith('/') || file.startsWith('~') ? file : join(rt.host.cwd(), file);
+}
+
+/** GNU's batch top level: "Debugger entered--Lisp error: DATA" then the outer frames, exit 255. */
+function reportTopLevelError(host: Host, rt: Runtime | null, sig: LispSignal, action: string[]): number {
+  let text: string;
+  if (rt) {
+    const v = cons(rt, sig.symbol, sig.data);
+    text = `Debugger entered--Lisp error: ${prin1ToJs(rt, v, true)}\n`;
+    if (action.length) {
+      const flag = action[0] === 'eval' ? '--eval' : action[0] === 'load' ? '-l' : action[0] === 'funcall' ? '-f' : action[0] === 'script' ? '-scriptload' : '-L';
+      text += `  command-line-1(${prin1ToJs(rt, list(rt, makeString(rt, flag), makeString(rt, action[1]!)), true)})\n  command-line()\n  normal-top-level()\n`;
+    }
+  } else text = 'tsmacs: error during start-up\n';
+  host.write(2, new TextEncoder().encode(text));
+  return 255;
+}

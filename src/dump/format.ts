@@ -1,0 +1,228 @@
+// The portable dump file format: header fields, sections, relocation and object-start entries, checksum, fingerprint.
+//
+// ---------------------------------------------------------------------------
+// Format of a tsmacs dump file
+// ---------------------------------------------------------------------------
+//
+// A dump file is read with one call straight into the heap's dump region, so
+// file offset 0 is the word `heap.dumpBase`. Everything in it is 32-bit
+// little-endian words; every object starts on an 8-byte granule, as in the
+// heap, so a file offset maps to a heap word by one addition.
+//
+//   offset 0                                                       fileBytes
+//   | header | hot | discardable | cold | relocations | object starts |
+//
+// Header (HEADER_BYTES = 192, 48 words; word index: field):
+//    0-3  magic: the 16 bytes "TSMACS-PDUMP\n\0\0\0". While the dump is being
+//         written the first byte is '!' (GNU's convention): a file that still
+//         starts with '!' is the remains of a failed dump.
+//    4    byte-order mark 0x01020304, read as a host-endian word.
+//    5    FORMAT_VERSION.
+//    6    HEADER_BYTES (the header's own size).
+//    7    fileBytes: the whole file's size; the loader compares it with what
+//         it read, so a truncated or padded file is refused.
+//    8    checksum: CHECKSUM over every word of the file, this word read as 0.
+//    9-16 fingerprint: 32 bytes identifying the build (see fingerprint()).
+//   17    staticWords: size of the static region of the build that dumped.
+//   18,19 hot section [start, end) in bytes: objects that hold pointers
+//         (conses, symbols, string headers, vectorlikes). Relocated at load.
+//   20,21 discardable section [start, end): the shadows of the builtin
+//         symbols' cells, the globals table and the remembered scalars. It is
+//         relocated, copied into the static region / rt.globals / JS state,
+//         then poisoned: nothing may point into it after load.
+//   22,23 cold section [start, end): objects without pointers (string bytes,
+//         floats, bignums, bool-vectors). Never read at load time.
+//   24,25 relocation table: offset in bytes, entry count.
+//   26,27 object-start table: offset in bytes, entry count.
+//   28,29 shadows: offset in bytes (inside discardable), number of builtin
+//         symbols (SHADOW_WORDS words each: value, function, plist, next, flags).
+//   30,31 globals: offset in bytes (inside discardable), count (words).
+//   32,33 scalars: offset in bytes (inside discardable, 8-aligned), count (float64 each).
+//   34-43 statistics for the dumping session's report only: objects dumped per
+//         kind (cons, symbol, string, vectorlike, float, bignum/bool-vector,
+//         hash table), hot relocations, discardable relocations, 0.
+//   44-47 reserved, 0.
+//
+// Pointer words inside the file hold *relative* values, already tagged, so a
+// relocation is always "add one delta":
+//   - pointer to a dumped object (cons, string, vectorlike, float):
+//       (fileByteOffset | tag)             becomes ((dumpBase*4 + fileByteOffset) | tag)
+//   - symbol dumped in the file (not a builtin one):
+//       (fileByteOffset)                   becomes the symbol word for it, i.e. its
+//                                          granule offset from the static base << 3
+//   - pointer to a static-region object (a builtin symbol's name, a subr):
+//       (staticByteOffset | tag)           becomes ((staticBase*4 + staticByteOffset) | tag)
+//   - a string's raw data address (a byte address, not a Lisp word):
+//       fileByteOffset / staticByteOffset  becomes the absolute byte address
+//   - builtin symbols are constants (offsets from the static base): no relocation.
+//
+// Relocation entry (one word): (wordOffsetInFile << 3) | type, sorted by
+// offset, strictly increasing, every offset inside [hotStart, discardableEnd).
+// The stored value of each relocated word must be below a per-type limit (the
+// file size or the static region size), which the loader checks as it goes.
+//
+// Object-start entry (one word): (wordOffsetInFile << 3) | kind, sorted,
+// kind = the Lisp tag of the object (symbol 0, cons 3, string 4, vectorlike 5,
+// float 7) or KIND_DATA (1) for a string's byte data. It validates a candidate
+// pointer into the dump (verifyHeap, conservative scanning) by address and tag.
+//
+// Hash tables are dumped with HT_STALE = t: their hash codes may derive from
+// addresses, so they are rehashed on first use after a load.
+
+import {
+  CHARTAB_STANDARD_SLOTS, CONS_WORDS, FLOAT_WORDS, HASH_TABLE_SLOTS, HT_STALE, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
+  STRING_WORDS, STR_DATA, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
+} from '../heap/layout.ts';
+import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
+import { PRIMITIVES, VARIABLES } from '../core/subr.ts';
+import { GLOBAL_NAMES } from '../core/runtime.ts';
+
+export const FORMAT_VERSION = 1;
+export const HEADER_BYTES = 192;
+export const HEADER_WORDS = HEADER_BYTES / 4;
+
+/** The 16 magic bytes; byte 0 is replaced by IN_PROGRESS_BYTE until the dump is complete. */
+export const MAGIC = new Uint8Array([...'TSMACS-PDUMP\n'].map((c) => c.charCodeAt(0)).concat([0, 0, 0]));
+export const IN_PROGRESS_BYTE = 0x21; // '!'
+export const BYTE_ORDER_MARK = 0x01020304;
+
+// Header word indices.
+export const H_BOM = 4;
+export const H_VERSION = 5;
+export const H_HEADER_BYTES = 6;
+export const H_FILE_BYTES = 7;
+export const H_CHECKSUM = 8;
+export const H_FINGERPRINT = 9;
+export const FINGERPRINT_WORDS = 8;
+export const H_STATIC_WORDS = 17;
+export const H_HOT_START = 18;
+export const H_HOT_END = 19;
+export const H_DISC_START = 20;
+export const H_DISC_END = 21;
+export const H_COLD_START = 22;
+export const H_COLD_END = 23;
+export const H_RELOC_OFFSET = 24;
+export const H_RELOC_COUNT = 25;
+export const H_STARTS_OFFSET = 26;
+export const H_STARTS_COUNT = 27;
+export const H_SHADOWS_OFFSET = 28;
+export const H_SHADOWS_COUNT = 29;
+export const H_GLOBALS_OFFSET = 30;
+export const H_GLOBALS_COUNT = 31;
+export const H_SCALARS_OFFSET = 32;
+export const H_SCALARS_COUNT = 33;
+export const H_STATS = 34;
+export const STAT_CONS = 0;
+export const STAT_SYMBOL = 1;
+export const STAT_STRING = 2;
+export const STAT_VECTOR = 3;
+export const STAT_FLOAT = 4;
+export const STAT_RAWVEC = 5;
+export const STAT_HASH_TABLE = 6;
+export const STAT_HOT_RELOCS = 7;
+export const STAT_DISC_RELOCS = 8;
+export const STAT_COUNT = 10;
+
+// Relocation types (low 3 bits of an entry).
+export const RELOC_DUMP_LV = 0;
+export const RELOC_DUMP_SYM = 1;
+export const RELOC_EMACS_LV = 2;
+export const RELOC_DUMP_RAW = 3;
+export const RELOC_EMACS_RAW = 4;
+export const RELOC_TYPE_BITS = 3;
+export const RELOC_TYPE_COUNT = 5;
+
+/** Object-start kind of a string's byte data (tag 1 is never a Lisp object). */
+export const KIND_DATA = 1;
+
+/** Words of a builtin symbol's shadow: value, function, plist, next, flags (the name is static). */
+export const SHADOW_WORDS = SYM_FLAGS;
+
+export const roundUp8 = (n: number): number => (n + 7) & ~7;
+
+/**
+ * The checksum: four interleaved multiply-xor lanes over the file's words
+ * (the checksum word itself read as 0), folded into one 32-bit value. Four
+ * lanes keep the multiplier pipeline busy, so it costs well under a
+ * millisecond per MB.
+ */
+export function checksum(words: Int32Array, start: number, nwords: number, skip: number): number {
+  let a = 0x9e3779b1 | 0;
+  let b = 0x85ebca77 | 0;
+  let c = 0xc2b2ae3d | 0;
+  let d = 0x27d4eb2f | 0;
+  const end = start + nwords;
+  const end4 = start + (nwords & ~3);
+  const saved = words[skip]!;
+  words[skip] = 0;
+  let i = start;
+  for (; i < end4; i += 4) {
+    a = Math.imul(a ^ words[i]!, 0x01000193);
+    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
+    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
+    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
+    a ^= a >>> 15;
+    b ^= b >>> 15;
+    c ^= c >>> 15;
+    d ^= d >>> 15;
+  }
+  for (; i < end; i++) a = Math.imul(a ^ words[i]!, 0x01000193) ^ (a >>> 13);
+  words[skip] = saved;
+  let h = Math.imul(a ^ (b >>> 7), 0x85ebca6b) ^ Math.imul(c ^ (d >>> 11), 0xc2b2ae35) ^ nwords;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
+// ---- fingerprint -----------------------------------------------------------------
+
+/** Identifies this build: a dump is loadable only by a build with the same fingerprint. */
+let cachedFingerprint: Int32Array | null = null;
+
+/**
+ * 32 bytes hashing everything the dump's layout depends on: the format version,
+ * the object layouts, the primitive table (names and arities: SUBR_INDEX and
+ * the static region come from it), the builtin symbols (their words are
+ * constants in the code), the globals and DEFVARs, and the names of the
+ * remembered scalars. Computed once, after every module has registered.
+ */
+export function fingerprint(scalarNames: readonly string[]): Int32Array {
+  if (cachedFingerprint) return cachedFingerprint;
+  const parts: string[] = [
+    `format ${FORMAT_VERSION}`,
+    `layout ${CONS_WORDS} ${FLOAT_WORDS} ${SYMBOL_WORDS} ${STRING_WORDS} ${STR_DATA} ${SUBR_SLOTS} ${PVEC_TYPE_SHIFT}`,
+    `pvec ${PVEC_TYPE_COUNT} ht ${HASH_TABLE_SLOTS} ${HT_STALE} chartab ${CHARTAB_STANDARD_SLOTS}`,
+  ];
+  for (const p of PRIMITIVES) parts.push(`subr ${p.name} ${p.min} ${p.max}`);
+  for (const s of BUILTIN_SYMBOLS) parts.push(`sym ${s.name} ${s.interned ? 1 : 0}`);
+  for (const g of GLOBAL_NAMES) parts.push(`global ${g}`);
+  for (const v of VARIABLES) parts.push(`var ${v.name}`);
+  for (const n of scalarNames) parts.push(`scalar ${n}`);
+  const bytes = new TextEncoder().encode(parts.join('\n'));
+  const out = new Int32Array(FINGERPRINT_WORDS);
+  for (let lane = 0; lane < FINGERPRINT_WORDS; lane++) {
+    let h = Math.imul(0x811c9dc5 ^ lane, 0x9e3779b1) | 0;
+    let g = Math.imul(lane + 1, 0x85ebca6b) | 0;
+    for (let i = 0; i < bytes.length; i++) {
+      h = Math.imul(h ^ bytes[i]!, 0x01000193);
+      g = (Math.imul(g, 31) + bytes[i]! + (h >>> 17)) | 0;
+    }
+    h ^= g;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[lane] = h;
+  }
+  cachedFingerprint = out;
+  return out;
+}
+
+/** The fingerprint as 64 hex digits, as GNU prints it. */
+export function fingerprintHex(fp: ArrayLike<number>): string {
+  let s = '';
+  for (let i = 0; i < fp.length; i++) s += (fp[i]! >>> 0).toString(16).padStart(8, '0');
+  return s;
+}

@@ -1,0 +1,15 @@
+// Every primitive module, imported for its DEFUNs and DEFVARs: the one list of what makes up the Lisp machine (GNU's syms_of_* calls in emacs.c).
+
+import './eval.ts';
+import './data.ts';
+import './fns.ts';
+import './alloc.ts';
+import './lread.ts';
+import './print.ts';
+import './editfns.ts';
+import './floatfns.ts';
+import './character.ts';
+import './casefiddle.ts';
+import './chartab.ts';
+import './fileio.ts';
+import './emacs.ts';

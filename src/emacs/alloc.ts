@@ -1,0 +1,344 @@
+// The Lisp-visible half of GNU alloc.c: object constructors, purecopy, garbage-collect and the GC variables.
+
+import {
+  BK_CONS, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR, BLOCK_SHIFT, BLOCK_WORDS, SIZE_CLASSES,
+} from '../heap/heap.ts';
+import {
+  PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_COMPILED, PVEC_FINALIZER, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_TYPE_SHIFT,
+  STR_NBYTES, STR_NCHARS,
+} from '../heap/layout.ts';
+import { MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { charBytes, isCharacter, writeChar } from '../core/character.ts';
+import { collectGarbage } from '../core/gc.ts';
+import {
+  allocString, bignump, bignumValue, cons, consp, floatp, isPvec, listFromArray, list, makeBignum, makeFloat, makePvec,
+  makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata, setSymbolRawValue,
+  stringIntervals, stringMultibyte, stringp, symbolRawValue, vectorFromArray, vectorp, xcar, xcdr, xfloat,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { wrongTypeArgument, error } from '../core/signal.ts';
+import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
+import {
+  DEFSYM, Qcharacterp, Qnil, Qstringp, Qwholenump,
+} from '../core/symbols.ts';
+import { runHookWithArgs } from './eval.ts';
+
+const Qgcs_done = DEFSYM('gcs-done');
+const Qgc_elapsed = DEFSYM('gc-elapsed');
+const Qpurify_flag = DEFSYM('purify-flag');
+const Qpost_gc_hook = DEFSYM('post-gc-hook');
+const Qconses = DEFSYM('conses');
+const Qsymbols = DEFSYM('symbols');
+const Qstrings = DEFSYM('strings');
+const Qstring_bytes = DEFSYM('string-bytes');
+const Qvectors = DEFSYM('vectors');
+const Qvector_slots = DEFSYM('vector-slots');
+const Qfloats = DEFSYM('floats');
+const Qintervals = DEFSYM('intervals');
+const Qbuffers = DEFSYM('buffers');
+
+/** The natural number in X, else wrong-type-argument wholenump (GNU's CHECK_FIXNAT). */
+function checkFixnat(rt: Runtime, x: number): number {
+  if (!isFixnum(x) || x < 0) wrongTypeArgument(rt, Qwholenump, x);
+  return fixnumValue(x);
+}
+
+function checkCharacter(rt: Runtime, x: number): number {
+  if (!isFixnum(x) || !isCharacter(fixnumValue(x))) wrongTypeArgument(rt, Qcharacterp, x);
+  return fixnumValue(x);
+}
+
+// ---- constructors ------------------------------------------------------------------
+
+DEFUN('cons', 2, 2, 'Make a new cons cell whose car is CAR and whose cdr is CDR.', (rt, car: number, cdr: number) =>
+  cons(rt, car, cdr));
+
+DEFUN('list', 0, MANY, 'Return a newly made list of the arguments.', (rt, args: number[]) => listFromArray(rt, args));
+
+DEFUN('make-list', 2, 2, 'Return a new list of LENGTH elements, each INIT.', (rt, length: number, init: number) => {
+  const n = checkFixnat(rt, length);
+  let r = Qnil;
+  for (let i = 0; i < n; i++) r = cons(rt, init, r);
+  return r;
+});
+
+DEFUN('vector', 0, MANY, 'Return a newly made vector of the arguments.', (rt, args: number[]) => vectorFromArray(rt, args));
+
+DEFUN('make-vector', 2, 2, 'Return a new vector of LENGTH slots, each INIT.', (rt, length: number, init: number) =>
+  makeVector(rt, checkFixnat(rt, length), init));
+
+DEFUN(
+  'make-string', 2, 3,
+  'Return a new string of LENGTH copies of the character INIT.\nIt is multibyte unless INIT is ASCII and MULTIBYTE is nil.',
+  (rt, length: number, init: number, multibyte: number) => {
+    const n = checkFixnat(rt, length);
+    const c = checkCharacter(rt, init);
+    if (c < 0x80 && multibyte === Qnil) {
+      const s = allocString(rt, n, n, false);
+      rt.u8.fill(c, sdata(rt, s), sdata(rt, s) + n);
+      return s;
+    }
+    const len = charBytes(c);
+    const s = allocString(rt, n, n * len, true);
+    const u8 = rt.u8;
+    const p = sdata(rt, s);
+    if (n > 0) {
+      writeChar(u8, p, c);
+      for (let i = 1; i < n; i++) u8.copyWithin(p + i * len, p, p + len);
+    }
+    return s;
+  },
+);
+
+DEFUN('make-symbol', 1, 1, 'Return a new uninterned symbol named NAME.', (rt, name: number) => {
+  if (!stringp(name)) wrongTypeArgument(rt, Qstringp, name);
+  return makeSymbol(rt, name);
+});
+
+/** A bool-vector of NBITS bits, all clear. */
+export function makeBoolVector(rt: Runtime, nbits: number): number {
+  const v = makePvec(rt, PVEC_BOOL_VECTOR, 1 + ((nbits + 31) >>> 5), 0);
+  rt.i32[((v & -8) >>> 2) + 1] = makeFixnum(nbits);
+  return v;
+}
+
+DEFUN('make-bool-vector', 2, 2, 'Return a new bool-vector of LENGTH bits, each t if INIT is non-nil.', (rt, length: number, init: number) => {
+  const n = checkFixnat(rt, length);
+  const v = makeBoolVector(rt, n);
+  if (init !== Qnil && n > 0) {
+    const base = ((v & -8) >>> 2) + 2;
+    const words = (n + 31) >>> 5;
+    rt.i32.fill(-1, base, base + words);
+    // Bits past the end stay clear, so equal and population counts can compare whole words.
+    if ((n & 31) !== 0) rt.i32[base + words - 1] = (1 << (n & 31)) - 1;
+  }
+  return v;
+});
+
+DEFUN('bool-vector', 0, MANY, 'Return a new bool-vector whose bits are the truth values of the arguments.', (rt, args: number[]) => {
+  const v = makeBoolVector(rt, args.length);
+  const base = ((v & -8) >>> 2) + 2;
+  for (let i = 0; i < args.length; i++) if (args[i] !== Qnil) rt.i32[base + (i >>> 5)]! |= 1 << (i & 31);
+  return v;
+});
+
+DEFUN('record', 1, MANY, 'Return a new record of type TYPE with the remaining arguments as slots.', (rt, args: number[]) => {
+  const r = makePvec(rt, PVEC_RECORD, args.length, Qnil);
+  const base = ((r & -8) >>> 2) + 1;
+  for (let i = 0; i < args.length; i++) rt.i32[base + i] = args[i]!;
+  return r;
+});
+
+DEFUN('make-record', 3, 3, 'Return a new record of type TYPE with SLOTS slots, each INIT.', (rt, type: number, slots: number, init: number) => {
+  const n = checkFixnat(rt, slots);
+  const r = makePvec(rt, PVEC_RECORD, n + 1, init);
+  rt.i32[((r & -8) >>> 2) + 1] = type;
+  return r;
+});
+
+DEFUN(
+  'make-byte-code', 4, MANY,
+  'Make a byte-code function object from ARGLIST, BYTE-CODE, CONSTANTS, DEPTH and optional\nDOCSTRING, INTERACTIVE-SPEC and further elements.',
+  (rt, args: number[]) => {
+    const [arglist, code, consts, depth] = args as [number, number, number, number];
+    const ok =
+      (isFixnum(arglist) || consp(arglist) || arglist === Qnil) &&
+      stringp(code) && !stringMultibyte(rt, code) &&
+      vectorp(rt, consts) &&
+      isFixnum(depth) && depth >= 0;
+    if (!ok) error(rt, 'Invalid byte-code object');
+    const f = makePvec(rt, PVEC_COMPILED, args.length, Qnil);
+    const base = ((f & -8) >>> 2) + 1;
+    for (let i = 0; i < args.length; i++) rt.i32[base + i] = args[i]!;
+    return f;
+  },
+);
+
+DEFUN('make-finalizer', 1, 1, 'Make a finalizer that calls FUNCTION once the finalizer becomes unreachable.', (rt, fn: number) => {
+  const f = makePvec(rt, PVEC_FINALIZER, 2, Qnil);
+  const base = ((f & -8) >>> 2) + 1;
+  rt.i32[base] = fn;
+  rt.i32[base + 1] = makeFixnum(0);
+  return f;
+});
+
+// ---- purecopy ----------------------------------------------------------------------
+
+/**
+ * A fresh copy of OBJ as GNU's purecopy makes while dumping: conses, strings,
+ * floats, bignums, vectors, records and byte-code are copied recursively;
+ * symbols and everything else are shared. (We have no pure space: the dump is
+ * the read-only image, so the copy lives in the ordinary heap.)
+ */
+function pureCopy(rt: Runtime, obj: number, depth: number): number {
+  if (depth > 10000) error(rt, 'Pure Lisp storage exhausted');
+  if (consp(obj)) {
+    const head = cons(rt, pureCopy(rt, xcar(rt, obj), depth + 1), Qnil);
+    let tail = head;
+    let o = xcdr(rt, obj);
+    while (consp(o)) {
+      const c = cons(rt, pureCopy(rt, xcar(rt, o), depth + 1), Qnil);
+      rt.i32[((tail & -8) >>> 2) + 1] = c;
+      tail = c;
+      o = xcdr(rt, o);
+    }
+    rt.i32[((tail & -8) >>> 2) + 1] = pureCopy(rt, o, depth + 1);
+    return head;
+  }
+  if (stringp(obj)) {
+    if (stringIntervals(rt, obj) !== Qnil) return obj;
+    const a = sdata(rt, obj);
+    return makeStringFromBytes(rt, rt.u8.slice(a, a + sbytes(rt, obj)), schars(rt, obj), stringMultibyte(rt, obj));
+  }
+  if (floatp(obj)) return makeFloat(rt, xfloat(rt, obj));
+  if (bignump(rt, obj)) return makeBignum(rt, bignumValue(rt, obj));
+  if (vectorp(rt, obj) || recordp(rt, obj) || isPvec(rt, obj, PVEC_COMPILED)) {
+    const n = pvecSize(rt, obj);
+    const type = pvecHeader(rt, obj) >>> PVEC_TYPE_SHIFT;
+    const v = makePvec(rt, type, n, Qnil);
+    for (let i = 0; i < n; i++) {
+      const x = pureCopy(rt, rt.i32[((obj & -8) >>> 2) + 1 + i]!, depth + 1);
+      rt.i32[((v & -8) >>> 2) + 1 + i] = x;
+    }
+    return v;
+  }
+  return obj;
+}
+
+DEFUN('purecopy', 1, 1, 'Return OBJ, or a copy of it for the dump when `purify-flag\' is non-nil.', (rt, obj: number) => {
+  if (symbolRawValue(rt, Qpurify_flag) === Qnil) return obj;
+  return pureCopy(rt, obj, 0);
+});
+
+// ---- the collector's interface -------------------------------------------------------
+
+const LARGE_CLASS = 255;
+const BLOCK_GRANULES = BLOCK_WORDS / 2;
+
+/** Live and free counts per object kind, walking the blocks (call right after a collection). */
+export function heapStatistics(rt: Runtime): {
+  conses: [number, number]; symbols: [number, number]; strings: [number, number]; stringBytes: number;
+  vectors: number; vectorSlots: [number, number]; floats: [number, number]; buffers: number;
+} {
+  const h = rt.heap;
+  const m = rt.i32;
+  const sb = h.startBits;
+  const used = new Float64Array(8);
+  const free = new Float64Array(8);
+  let stringBytes = 0;
+  let vectors = 0;
+  let slots = 0;
+  let freeSlots = 0;
+  let buffers = 0;
+  const countVector = (wi: number): void => {
+    const hd = m[wi]!;
+    vectors++;
+    slots += hd & PVEC_SIZE_MASK;
+    if (hd >>> PVEC_TYPE_SHIFT === PVEC_BUFFER) buffers++;
+  };
+  for (let b = 0; b < h.blockTop; b++) {
+    const info = h.blockInfo[b]!;
+    const kind = info >>> 8;
+    const cls = info & 255;
+    const base = h.blockBase + (b << BLOCK_SHIFT);
+    if (kind !== BK_CONS && kind !== BK_FLOAT && kind !== BK_SYMBOL && kind !== BK_STRING && kind !== BK_VECTOR) continue;
+    if (cls === LARGE_CLASS) {
+      if (h.isStart(base) && kind === BK_VECTOR) countVector(base);
+      continue;
+    }
+    const stride = SIZE_CLASSES[cls]!;
+    const cells = Math.floor(BLOCK_GRANULES / stride);
+    const g0 = base >>> 1;
+    for (let c = 0; c < cells; c++) {
+      const g = g0 + c * stride;
+      if ((sb[g >>> 5]! & (1 << (g & 31))) === 0) {
+        free[kind]!++;
+        if (kind === BK_VECTOR) freeSlots += stride * 2;
+        continue;
+      }
+      used[kind]!++;
+      const wi = g << 1;
+      if (kind === BK_STRING) {
+        const nb = m[wi + STR_NBYTES]!;
+        stringBytes += nb < 0 ? m[wi + STR_NCHARS]! : nb;
+      } else if (kind === BK_VECTOR) countVector(wi);
+    }
+  }
+  return {
+    conses: [used[BK_CONS]!, free[BK_CONS]!],
+    symbols: [used[BK_SYMBOL]!, free[BK_SYMBOL]!],
+    strings: [used[BK_STRING]!, free[BK_STRING]!],
+    stringBytes,
+    vectors,
+    vectorSlots: [slots, freeSlots],
+    floats: [used[BK_FLOAT]!, free[BK_FLOAT]!],
+    buffers,
+  };
+}
+
+/** Collect now and bring `gcs-done' and `gc-elapsed' up to date. */
+export function garbageCollect(rt: Runtime): void {
+  collectGarbage(rt);
+  syncGCVariables(rt);
+}
+
+/** Copy the runtime's GC counters into the Lisp variables that mirror them. */
+export function syncGCVariables(rt: Runtime): void {
+  setSymbolRawValue(rt, Qgcs_done, makeFixnum(rt.gcsDone));
+  setSymbolRawValue(rt, Qgc_elapsed, makeFloat(rt, rt.gcElapsed));
+}
+
+DEFUN(
+  'garbage-collect', 0, 0,
+  'Reclaim storage for Lisp objects no longer needed.\nReturns a list of (NAME SIZE USED FREE) entries describing the heap after collection.',
+  (rt) => {
+    garbageCollect(rt);
+    const s = heapStatistics(rt);
+    const n = (x: number): number => makeFixnum(x);
+    const r = list(
+      rt,
+      list(rt, Qconses, n(8), n(s.conses[0]), n(s.conses[1])),
+      list(rt, Qsymbols, n(24), n(s.symbols[0]), n(s.symbols[1])),
+      list(rt, Qstrings, n(16), n(s.strings[0]), n(s.strings[1])),
+      list(rt, Qstring_bytes, n(1), n(s.stringBytes)),
+      list(rt, Qvectors, n(4), n(s.vectors)),
+      list(rt, Qvector_slots, n(4), n(s.vectorSlots[0]), n(s.vectorSlots[1])),
+      list(rt, Qfloats, n(8), n(s.floats[0]), n(s.floats[1])),
+      list(rt, Qintervals, n(56), n(0), n(0)),
+      list(rt, Qbuffers, n(992), n(s.buffers)),
+    );
+    const sp = rt.sp;
+    rt.push(r);
+    try {
+      runHookWithArgs(rt, Qpost_gc_hook, [], null);
+    } finally {
+      rt.sp = sp;
+    }
+    return r;
+  },
+);
+
+DEFUN(
+  'memory-use-counts', 0, 0,
+  'Return how many objects of each kind have been allocated so far:\n(CONSES FLOATS VECTOR-CELLS SYMBOLS STRING-CHARS INTERVALS STRINGS).',
+  (rt) => {
+    const c = rt.heap.counts;
+    const n = (x: number): number => (x <= MOST_POSITIVE_FIXNUM ? makeFixnum(x) : makeBignum(rt, BigInt(x)));
+    return list(rt, n(c.conses), n(c.floats), n(c.vectorSlots), n(c.symbols), n(c.stringChars), n(c.intervals), n(c.strings));
+  },
+);
+
+// ---- variables -------------------------------------------------------------------------
+
+DEFVAR('gc-cons-threshold', () => makeFixnum(800000), 'Bytes of allocation between garbage collections.');
+DEFVAR('gc-cons-percentage', (rt) => makeFloat(rt, 0.1), 'Portion of the heap allocated between garbage collections.');
+DEFVAR('garbage-collection-messages', () => Qnil, 'Non-nil means display messages at start and end of garbage collection.');
+DEFVAR('gcs-done', (rt) => makeFixnum(rt.gcsDone), 'Number of garbage collections done so far.');
+DEFVAR('gc-elapsed', (rt) => makeFloat(rt, rt.gcElapsed), 'Seconds spent in garbage collection so far.');
+DEFVAR('pure-bytes-used', () => makeFixnum(0), 'Bytes of pure storage used (we keep none: the dump is the read-only image).');
+DEFVAR('purify-flag', () => Qnil, 'Non-nil means purecopy copies objects for the dump.');
+DEFVAR('memory-full', () => Qnil, 'Non-nil means Emacs cannot get much more Lisp memory.');
+DEFVAR('post-gc-hook', () => Qnil, 'Hook run after each garbage collection.');
+DEFVAR('most-positive-fixnum', () => makeFixnum(MOST_POSITIVE_FIXNUM), 'The largest value that is representable in a fixnum.', true);
+DEFVAR('most-negative-fixnum', () => makeFixnum(MOST_NEGATIVE_FIXNUM), 'The smallest value that is representable in a fixnum.', true);
+DEFVAR('integer-width', () => makeFixnum(65536), 'Maximum number N of bits in safely-calculated integers.');

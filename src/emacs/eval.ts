@@ -1,0 +1,1188 @@
+// The evaluator: special forms, funcall/apply, dynamic and lexical binding, non-local exits (GNU eval.c).
+//
+// Rooting: evalSub and funcall are the safe points. Before anything can
+// collect, every value still needed is on the Lisp stack: the form being
+// evaluated, the function and its arguments, saved lexical environments, and
+// values held by prog1/unwind-protect. Non-local exits are JS exceptions
+// (LispSignal, LispThrow); every construct that catches one restores the Lisp
+// stack pointer, the lexical environment, the eval depth and the specpdl itself,
+// so ordinary forms need no try/finally on the hot path.
+
+import { collectGarbage, maybeGC } from '../core/gc.ts';
+import { HeapExhausted } from '../heap/heap.ts';
+import {
+  MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
+  SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
+  UNEVALLED,
+} from '../heap/layout.ts';
+import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import {
+  aref, cons, consp, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
+  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { KillEmacs, LispSignal, LispThrow, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
+import {
+  DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
+  Qfunction, Qinteractive, Qinvalid_function, Qlambda, Qlistp, Qmacro, Qmemory_full, Qnil, Qno_catch,
+  Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
+  Qwrong_number_of_arguments,
+} from '../core/symbols.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
+
+const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'Limit on depth in eval, apply and funcall before error.');
+DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'Limit on number of Lisp variable bindings and unwind-protects.');
+DEFVAR('debug-on-error', () => Qnil, 'Non-nil means enter the debugger if an error is signaled.');
+DEFVAR('debug-on-signal', () => Qnil, 'Non-nil means call the debugger regardless of condition handlers.');
+DEFVAR('debug-on-quit', () => Qnil, 'Non-nil means enter the debugger if quit is signaled.');
+DEFVAR('debug-ignored-errors', () => Qnil, 'List of errors for which the debugger should not be called.');
+DEFVAR('debugger', () => DEFSYM('debug'), 'Function to call to invoke the debugger.');
+DEFVAR('inhibit-quit', () => Qnil, 'Non-nil inhibits C-g quitting from happening immediately.');
+DEFVAR('quit-flag', () => Qnil, 'Non-nil causes eval to abort, unless inhibit-quit is non-nil.');
+DEFVAR('signal-hook-function', () => Qnil, 'If non-nil, this is a function for signal to call.');
+DEFVAR('macroexp--dynvars', () => Qnil, 'List of variables declared dynamic in the current scope.');
+DEFVAR('internal-interpreter-environment', () => Qnil, 'The lexical environment of the interpreter (kept in the runtime).');
+DEFVAR('lexical-binding', () => Qnil, 'Whether to use lexical binding when evaluating code.');
+
+const Qsetq = DEFSYM('setq');
+const Qrisky_local_variable = DEFSYM('risky-local-variable');
+const Qsuccess = DEFSYM(':success');
+const Qdocumentation = DEFSYM(':documentation');
+const Qload = DEFSYM('load');
+
+// ---- symbol values ---------------------------------------------------------------------
+
+const redirectOf = (rt: Runtime, sym: number): number => symbolFlags(rt, sym) & SYM_REDIRECT_MASK;
+
+/** Follow variable aliases to the symbol that holds the value (GNU's indirect_variable). */
+export function indirectVariable(rt: Runtime, sym: number): number {
+  let s = sym;
+  for (let i = 0; redirectOf(rt, s) === SYM_VARALIAS; i++) {
+    s = symbolRawValue(rt, s);
+    if (i > 100) xsignal1(rt, DEFSYM('cyclic-variable-indirection'), sym);
+  }
+  return s;
+}
+
+/** The value of SYM, or Qunbound when void (GNU's find_symbol_value). */
+export function findSymbolValue(rt: Runtime, sym: number): number {
+  const flags = symbolFlags(rt, sym);
+  const r = flags & SYM_REDIRECT_MASK;
+  if (r === SYM_PLAINVAL) return symbolRawValue(rt, sym);
+  if (r === SYM_VARALIAS) return findSymbolValue(rt, indirectVariable(rt, sym));
+  if (r === SYM_LOCALIZED) return xcdr(rt, symbolRawValue(rt, sym));
+  return symbolRawValue(rt, sym);
+}
+
+/** The value of SYM; signals void-variable. */
+export function symbolValue(rt: Runtime, sym: number): number {
+  const v = findSymbolValue(rt, sym);
+  if (v === Qunbound) xsignal1(rt, Qvoid_variable, sym);
+  return v;
+}
+
+/** Set SYM's value, refusing constants (GNU's set_internal). */
+export function setInternal(rt: Runtime, sym: number, value: number): void {
+  const flags = symbolFlags(rt, sym);
+  if (((flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE) xsignal1(rt, Qsetting_constant, sym);
+  const r = flags & SYM_REDIRECT_MASK;
+  if (r === SYM_PLAINVAL) setSymbolRawValue(rt, sym, value);
+  else if (r === SYM_VARALIAS) setInternal(rt, indirectVariable(rt, sym), value);
+  else if (r === SYM_LOCALIZED) xsetcdr(rt, symbolRawValue(rt, sym), value);
+}
+
+/** Set the default (global) value of SYM. Without buffers it is its value. */
+export const setDefault = setInternal;
+
+export const isConstantSymbol = (rt: Runtime, sym: number): boolean =>
+  ((symbolFlags(rt, sym) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE;
+
+export const isSpecial = (rt: Runtime, sym: number): boolean => (symbolFlags(rt, sym) & SYM_DECLARED_SPECIAL) !== 0;
+
+// ---- the specpdl -------------------------------------------------------------------------
+
+const SPECPDL_LET = 0;
+
+/** Bind SYM dynamically to VALUE until unbindTo (GNU's specbind). */
+export function specbind(rt: Runtime, sym: number, value: number): void {
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  const s = indirectVariable(rt, sym);
+  if (isConstantSymbol(rt, s)) xsignal1(rt, Qsetting_constant, sym);
+  const n = rt.specCount;
+  if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+  rt.specpdl[n] = s;
+  rt.specpdl[n + 1] = findSymbolValue(rt, s);
+  rt.specpdl[n + 2] = SPECPDL_LET;
+  rt.specCount = n + 3;
+  setInternal(rt, s, value);
+}
+
+/** Undo dynamic bindings down to COUNT. */
+export function unbindTo(rt: Runtime, count: number): void {
+  while (rt.specCount > count) {
+    const n = rt.specCount - 3;
+    rt.specCount = n;
+    const sym = rt.specpdl[n]!;
+    const old = rt.specpdl[n + 1]!;
+    const r = redirectOf(rt, sym);
+    if (r === SYM_LOCALIZED) xsetcdr(rt, symbolRawValue(rt, sym), old);
+    else setSymbolRawValue(rt, sym, old);
+  }
+}
+
+// ---- functions -------------------------------------------------------------------------------
+
+/** Follow symbol function indirection (GNU's indirect_function); nil when void. */
+export function indirectFunction(rt: Runtime, f: number): number {
+  let hare = f;
+  for (let i = 0; (hare & 7) === Lisp_Symbol && hare !== Qnil; i++) {
+    hare = symbolFunction(rt, hare);
+    if (i > 1000) xsignal1(rt, Qcyclic_function_indirection, f);
+  }
+  return hare;
+}
+
+const isSubr = (rt: Runtime, f: number): boolean => (f & 7) === Lisp_Vectorlike && pvecType(rt, f) === PVEC_SUBR;
+
+/** True if F is something funcall can call (GNU's FUNCTIONP, without autoload loading). */
+export function functionp(rt: Runtime, f: number): boolean {
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) {
+    f = indirectFunction(rt, f);
+    if (consp(f) && xcar(rt, f) === Qautoload) {
+      // An autoloaded function is a function unless its TYPE says macro/keymap.
+      const rest = xcdr(rt, xcdr(rt, f));
+      const type = consp(rest) && consp(xcdr(rt, rest)) && consp(xcdr(rt, xcdr(rt, rest))) ? xcar(rt, xcdr(rt, xcdr(rt, rest))) : Qnil;
+      return type === Qnil;
+    }
+  }
+  if (isSubr(rt, f)) return fixnumValue(aref(rt, f, SUBR_MAX_ARGS)) !== UNEVALLED;
+  if ((f & 7) === Lisp_Vectorlike) return pvecType(rt, f) === PVEC_COMPILED;
+  if (consp(f)) {
+    const h = xcar(rt, f);
+    return h === Qlambda || h === Qclosure;
+  }
+  return false;
+}
+
+function checkDepth(rt: Runtime): void {
+  const d = ++rt.lispEvalDepth;
+  if (d > 100) {
+    const mv = findSymbolValue(rt, Qmax_lisp_eval_depth);
+    let max = isFixnum(mv) ? fixnumValue(mv) : 1600;
+    if (max < 100) {
+      max = 100;
+      setSymbolRawValue(rt, Qmax_lisp_eval_depth, makeFixnum(100));
+    }
+    if (d > max) error(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’');
+  }
+}
+
+/** Call a subr with n arguments held in args[0..n). ORIG names it in arity errors. */
+function callSubr(rt: Runtime, subr: number, args: number[], orig: number): number {
+  const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
+  const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
+  const n = args.length;
+  const fn = rt.subrFns[fixnumValue(aref(rt, subr, SUBR_INDEX))]!;
+  if (max === MANY) {
+    if (n < min) arityError(rt, subr, orig, n);
+    return fn(rt, args);
+  }
+  if (max === UNEVALLED) xsignal1(rt, Qinvalid_function, orig);
+  if (n < min || n > max) arityError(rt, subr, orig, n);
+  switch (max) {
+    case 0: return fn(rt);
+    case 1: return fn(rt, n > 0 ? args[0] : Qnil);
+    case 2: return fn(rt, n > 0 ? args[0] : Qnil, n > 1 ? args[1] : Qnil);
+    case 3: return fn(rt, n > 0 ? args[0] : Qnil, n > 1 ? args[1] : Qnil, n > 2 ? args[2] : Qnil);
+    default: {
+      const full = args.slice();
+      while (full.length < max) full.push(Qnil);
+      return fn(rt, ...full);
+    }
+  }
+}
+
+function arityError(rt: Runtime, subr: number, orig: number, n: number): never {
+  const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
+  const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
+  void min;
+  void max;
+  return xsignal2(rt, Qwrong_number_of_arguments, (orig & 7) === Lisp_Symbol ? orig : subr, makeFixnum(n));
+}
+
+/** The (MIN . MAX) arity of a subr as GNU's subr-arity returns it. */
+export function subrArity(rt: Runtime, subr: number): number {
+  const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
+  const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
+  return cons(rt, makeFixnum(min), max === MANY ? DEFSYM('many') : max === UNEVALLED ? DEFSYM('unevalled') : makeFixnum(max));
+}
+
+/** Apply a lambda or closure to args (GNU's funcall_lambda). */
+function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
+  let params: number;
+  let body: number;
+  let lexical: boolean;
+  let env: number;
+  const head = xcar(rt, fun);
+  let rest = xcdr(rt, fun);
+  if (head === Qclosure) {
+    if (!consp(rest)) xsignal1(rt, Qinvalid_function, fun);
+    env = xcar(rt, rest);
+    rest = xcdr(rt, rest);
+    lexical = true;
+  } else {
+    env = Qnil;
+    lexical = false;
+  }
+  if (!consp(rest)) xsignal1(rt, Qinvalid_function, fun);
+  params = xcar(rt, rest);
+  body = xcdr(rt, rest);
+  const count = rt.specCount;
+  const savedEnv = rt.lexenv;
+  rt.push(savedEnv);
+  let lexenv = env;
+  let optional = false;
+  let restp = false;
+  let i = 0;
+  const n = args.length;
+  let p = params;
+  let previousRest = false;
+  while (consp(p)) {
+    const sym = xcar(rt, p);
+    p = xcdr(rt, p);
+    if ((sym & 7) !== Lisp_Symbol) xsignal1(rt, Qinvalid_function, fun);
+    if (sym === Qand_rest) {
+      if (restp) xsignal1(rt, Qinvalid_function, fun);
+      restp = true;
+      previousRest = true;
+      continue;
+    }
+    if (sym === Qand_optional) {
+      if (optional || restp) xsignal1(rt, Qinvalid_function, fun);
+      optional = true;
+      continue;
+    }
+    let arg: number;
+    if (restp) {
+      arg = i < n ? list(rt, ...args.slice(i)) : Qnil;
+      i = n;
+      previousRest = false;
+    } else if (i < n) arg = args[i++]!;
+    else if (!optional) {
+      rt.lexenv = savedEnv;
+      return xsignal2(rt, Qwrong_number_of_arguments, head === Qclosure ? xcdr(rt, fun) : fun, makeFixnum(n));
+    } else arg = Qnil;
+    if (lexical && !isSpecial(rt, sym)) {
+      lexenv = cons(rt, cons(rt, sym, arg), lexenv);
+      rt.lexenv = lexenv; // keep the growing env rooted while we cons
+    } else specbind(rt, sym, arg);
+    if (restp) break;
+  }
+  if (previousRest || (p !== Qnil && !consp(p))) xsignal1(rt, Qinvalid_function, fun);
+  if (i < n) {
+    rt.lexenv = savedEnv;
+    return xsignal2(rt, Qwrong_number_of_arguments, head === Qclosure ? xcdr(rt, fun) : fun, makeFixnum(n));
+  }
+  rt.lexenv = lexical ? lexenv : savedEnv;
+  const val = progn(rt, body);
+  rt.lexenv = savedEnv;
+  unbindTo(rt, count);
+  return val;
+}
+
+/** Call FN (a function designator) with ARGS (GNU's Ffuncall). */
+export function funcall(rt: Runtime, fn: number, args: number[]): number {
+  const sp = rt.sp;
+  rt.push(fn);
+  for (let i = 0; i < args.length; i++) rt.push(args[i]!);
+  maybeGC(rt);
+  checkDepth(rt);
+  const val = funcallInner(rt, fn, args);
+  rt.lispEvalDepth--;
+  rt.sp = sp;
+  return val;
+}
+
+function funcallInner(rt: Runtime, orig: number, args: number[]): number {
+  let fun = orig;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  if ((fun & 7) === Lisp_Vectorlike) {
+    if (pvecType(rt, fun) === PVEC_SUBR) return callSubr(rt, fun, args, fun);
+    xsignal1(rt, Qinvalid_function, orig);
+  }
+  if (consp(fun)) {
+    const head = xcar(rt, fun);
+    if (head === Qlambda || head === Qclosure) return funcallLambda(rt, fun, args);
+    if (head === Qautoload) {
+      autoloadDo(rt, fun, orig);
+      return funcallInner(rt, orig, args);
+    }
+  }
+  if (fun === Qnil || ((orig & 7) === Lisp_Symbol && fun === Qnil)) xsignal1(rt, Qvoid_function, orig);
+  return xsignal1(rt, Qinvalid_function, orig);
+}
+
+export const call0 = (rt: Runtime, f: number): number => funcall(rt, f, []);
+export const call1 = (rt: Runtime, f: number, a: number): number => funcall(rt, f, [a]);
+export const call2 = (rt: Runtime, f: number, a: number, b: number): number => funcall(rt, f, [a, b]);
+export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => funcall(rt, f, [a, b, c]);
+
+/** Call FN with the elements of LIST as arguments. */
+export function applyList(rt: Runtime, fn: number, lst: number): number {
+  const args: number[] = [];
+  let l = lst;
+  while (consp(l)) {
+    args.push(xcar(rt, l));
+    l = xcdr(rt, l);
+  }
+  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, lst);
+  return funcall(rt, fn, args);
+}
+
+/** Load the file named by an autoload object, then check FUN got defined. */
+function autoloadDo(rt: Runtime, fundef: number, funname: number): void {
+  const file = xcar(rt, xcdr(rt, fundef));
+  const sp = rt.sp;
+  rt.push(fundef);
+  rt.push(funname);
+  funcall(rt, Qload, [file, Qnil, Qt]);
+  rt.sp = sp;
+  if ((funname & 7) === Lisp_Symbol) {
+    const f = indirectFunction(rt, funname);
+    if (consp(f) && xcar(rt, f) === Qautoload)
+      error(rt, `Autoloading file ${'failed to define function'}`);
+  }
+}
+
+// ---- eval --------------------------------------------------------------------------------------
+
+/** Look SYM up in the lexical environment: the binding cons, or nil. */
+function lexLookup(rt: Runtime, env: number, sym: number): number {
+  while (consp(env)) {
+    const b = xcar(rt, env);
+    if (consp(b)) {
+      if (xcar(rt, b) === sym) return b;
+    } else if (b === sym) return Qnil; // declared dynamic in this scope
+    env = xcdr(rt, env);
+  }
+  return Qnil;
+}
+
+/** Evaluate FORM in the current lexical environment (GNU's eval_sub). */
+export function evalSub(rt: Runtime, form: number): number {
+  const tag = form & 7;
+  if (tag === Lisp_Symbol) {
+    if (rt.lexenv !== Qnil && form !== Qnil && form !== Qt) {
+      const b = lexLookup(rt, rt.lexenv, form);
+      if (b !== Qnil) return xcdr(rt, b);
+    }
+    const v = findSymbolValue(rt, form);
+    if (v === Qunbound) xsignal1(rt, Qvoid_variable, form);
+    return v;
+  }
+  if (tag !== Lisp_Cons) return form;
+
+  const sp = rt.sp;
+  rt.push(form);
+  maybeGC(rt);
+  checkDepth(rt);
+  const origFun = xcar(rt, form);
+  const originalArgs = xcdr(rt, form);
+  let fun = origFun;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) {
+    fun = symbolFunction(rt, fun);
+    if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  }
+  let val: number;
+  if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) {
+    const max = fixnumValue(aref(rt, fun, SUBR_MAX_ARGS));
+    if (max === UNEVALLED) {
+      val = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!(rt, originalArgs);
+    } else {
+      const args = evalArgs(rt, originalArgs);
+      const min = fixnumValue(aref(rt, fun, SUBR_MIN_ARGS));
+      if (args.length < min || (max !== MANY && args.length > max))
+        xsignal2(rt, Qwrong_number_of_arguments, origFun === Qnil || (origFun & 7) !== Lisp_Symbol ? fun : origFun, makeFixnum(args.length));
+      val = callSubr(rt, fun, args, origFun);
+    }
+  } else if (consp(fun)) {
+    const head = xcar(rt, fun);
+    if (head === Qmacro) {
+      const expander = xcdr(rt, fun);
+      const args = listToArray(rt, originalArgs);
+      // The expansion is evaluated in the same lexical environment.
+      const expansion = funcall(rt, expander, args);
+      rt.push(expansion);
+      val = evalSub(rt, expansion);
+    } else if (head === Qlambda || head === Qclosure) {
+      const args = evalArgs(rt, originalArgs);
+      val = funcallLambda(rt, fun, args);
+    } else if (head === Qautoload) {
+      autoloadDo(rt, fun, origFun);
+      rt.lispEvalDepth--;
+      rt.sp = sp;
+      return evalSub(rt, form);
+    } else {
+      val = xsignal1(rt, Qinvalid_function, origFun);
+    }
+  } else if (fun === Qnil) {
+    val = xsignal1(rt, Qvoid_function, origFun);
+  } else {
+    val = xsignal1(rt, Qinvalid_function, origFun);
+  }
+  rt.lispEvalDepth--;
+  rt.sp = sp;
+  return val;
+}
+
+/** Evaluate each argument form, keeping the values rooted on the Lisp stack. */
+function evalArgs(rt: Runtime, argForms: number): number[] {
+  const args: number[] = [];
+  let a = argForms;
+  while (consp(a)) {
+    const v = evalSub(rt, xcar(rt, a));
+    rt.push(v);
+    args.push(v);
+    a = xcdr(rt, a);
+  }
+  return args;
+}
+
+export function progn(rt: Runtime, body: number): number {
+  let val = Qnil;
+  while (consp(body)) {
+    val = evalSub(rt, xcar(rt, body));
+    body = xcdr(rt, body);
+  }
+  return val;
+}
+
+/** Evaluate FORM with LEXICAL deciding the lexical environment, as Feval does. */
+export function evalTop(rt: Runtime, form: number, lexical: number): number {
+  const count = rt.specCount;
+  const saved = rt.lexenv;
+  rt.push(saved);
+  rt.lexenv = consp(lexical) ? lexical : lexical !== Qnil ? cons(rt, Qt, Qnil) : Qnil;
+  try {
+    return evalSub(rt, form);
+  } finally {
+    rt.lexenv = saved;
+    unbindTo(rt, count);
+  }
+}
+
+// ---- non-local exits ------------------------------------------------------------------------
+
+interface Saved {
+  sp: number;
+  env: number;
+  depth: number;
+  spec: number;
+  ncatch: number;
+}
+const save = (rt: Runtime): Saved => ({ sp: rt.sp, env: rt.lexenv, depth: rt.lispEvalDepth, spec: rt.specCount, ncatch: rt.catchTags.length });
+function restore(rt: Runtime, s: Saved): void {
+  unbindTo(rt, s.spec);
+  rt.sp = s.sp;
+  rt.lexenv = s.env;
+  rt.lispEvalDepth = s.depth;
+  rt.catchTags.length = s.ncatch;
+}
+
+/**
+ * Turn whatever was thrown into something Lisp can catch: JS stack exhaustion
+ * becomes GNU's nesting error, heap exhaustion memory-full. Internal bugs pass.
+ */
+export function asLispSignal(rt: Runtime, e: unknown): LispSignal | LispThrow | null {
+  if (e instanceof LispSignal || e instanceof LispThrow) return e;
+  if (e instanceof RangeError) {
+    const msg = e.message;
+    if (msg.includes('call stack') || msg.includes('Lisp stack')) return new LispSignal(Qerror, list(rt, makeString(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’')));
+    if (msg.includes('Invalid array length') || msg.includes('Array buffer allocation') || msg.includes('vector too large'))
+      return new LispSignal(Qmemory_full, Qnil);
+    return null;
+  }
+  if (e instanceof HeapExhausted) return new LispSignal(Qmemory_full, Qnil);
+  return null;
+}
+
+/** The conditions of an error symbol (its error-conditions property). */
+const conditionsOf = (rt: Runtime, sym: number): number => ((sym & 7) === Lisp_Symbol ? getProp(rt, sym, Qerror_conditions) : Qnil);
+
+function memq(rt: Runtime, x: number, l: number): boolean {
+  while (consp(l)) {
+    if (xcar(rt, l) === x) return true;
+    l = xcdr(rt, l);
+  }
+  return false;
+}
+
+/** Does the handler's condition spec catch a signal with these conditions? */
+function handlerMatches(rt: Runtime, spec: number, conditions: number): boolean {
+  if (spec === Qt) return true;
+  if ((spec & 7) === Lisp_Symbol) return memq(rt, spec, conditions);
+  while (consp(spec)) {
+    const s = xcar(rt, spec);
+    if (s === Qt || memq(rt, s, conditions)) return true;
+    spec = xcdr(rt, spec);
+  }
+  return false;
+}
+
+/** The Lisp value of a signal: (ERROR-SYMBOL . DATA). */
+export const signalValue = (rt: Runtime, s: LispSignal): number => cons(rt, s.symbol, s.data);
+
+function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers: number): number {
+  // Validate handlers first, as GNU does.
+  for (let h = handlers; consp(h); h = xcdr(rt, h)) {
+    const clause = xcar(rt, h);
+    if (!(consp(clause) || clause === Qnil)) error(rt, 'Invalid condition handler: ' + 'clause');
+  }
+  const s = save(rt);
+  let val: number;
+  try {
+    val = evalSub(rt, bodyform);
+  } catch (e) {
+    if (e instanceof KillEmacs) throw e;
+    const sig = asLispSignal(rt, e);
+    if (!(sig instanceof LispSignal)) throw e;
+    restore(rt, s);
+    const conditions = conditionsOf(rt, sig.symbol);
+    for (let h = handlers; consp(h); h = xcdr(rt, h)) {
+      const clause = xcar(rt, h);
+      if (!consp(clause)) continue;
+      const spec = xcar(rt, clause);
+      if (spec === Qsuccess) continue;
+      if (handlerMatches(rt, spec, conditions)) {
+        const errval = signalValue(rt, sig);
+        return runHandler(rt, variable, errval, xcdr(rt, clause));
+      }
+    }
+    throw sig;
+  }
+  for (let h = handlers; consp(h); h = xcdr(rt, h)) {
+    const clause = xcar(rt, h);
+    if (consp(clause) && xcar(rt, clause) === Qsuccess) return runHandler(rt, variable, val, xcdr(rt, clause));
+  }
+  return val;
+}
+
+function runHandler(rt: Runtime, variable: number, value: number, body: number): number {
+  if (variable === Qnil) return progn(rt, body);
+  const saved = rt.lexenv;
+  const count = rt.specCount;
+  rt.push(saved);
+  rt.push(value);
+  if (saved !== Qnil) {
+    rt.lexenv = cons(rt, cons(rt, variable, value), saved);
+    const v = progn(rt, body);
+    rt.lexenv = saved;
+    return v;
+  }
+  specbind(rt, variable, value);
+  const v = progn(rt, body);
+  unbindTo(rt, count);
+  return v;
+}
+
+/** Run BODY inside a catch for TAG (GNU's internal_catch). */
+export function internalCatch(rt: Runtime, tag: number, body: () => number): number {
+  const s = save(rt);
+  rt.push(tag);
+  rt.catchTags.push(tag);
+  try {
+    const v = body();
+    rt.catchTags.length = s.ncatch;
+    rt.sp = s.sp;
+    return v;
+  } catch (e) {
+    if (e instanceof LispThrow && e.tag === tag) {
+      restore(rt, s);
+      return e.value;
+    }
+    throw e;
+  }
+}
+
+/** Throw to the catch for TAG with VALUE; no-catch if none is active. */
+export function throwTo(rt: Runtime, tag: number, value: number): never {
+  for (let i = rt.catchTags.length - 1; i >= 0; i--) if (rt.catchTags[i] === tag) throw new LispThrow(tag, value);
+  return xsignal2(rt, Qno_catch, tag, value);
+}
+
+/** Run BODY, then CLEANUP however BODY exits (unwind-protect for JS callers). */
+export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => void): number {
+  const s = save(rt);
+  let v: number;
+  try {
+    v = body();
+  } catch (e) {
+    if (e instanceof KillEmacs) throw e;
+    const sig = asLispSignal(rt, e) ?? e;
+    restore(rt, s);
+    // Keep the payload alive while the cleanup runs Lisp.
+    if (sig instanceof LispSignal) {
+      rt.push(sig.symbol);
+      rt.push(sig.data);
+    } else if (sig instanceof LispThrow) {
+      rt.push(sig.tag);
+      rt.push(sig.value);
+    }
+    cleanup();
+    rt.sp = s.sp;
+    throw sig;
+  }
+  rt.push(v);
+  cleanup();
+  rt.sp = s.sp;
+  return v;
+}
+
+// ---- special forms ------------------------------------------------------------------------------
+
+DEFUN('quote', 1, UNEVALLED, 'Return the argument, without evaluating it.', (rt, args: number) => {
+  if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('quote'), makeFixnum(listToArray(rt, args).length));
+  return xcar(rt, args);
+});
+
+DEFUN('function', 1, UNEVALLED, 'Like `quote\', but preferred for objects which are functions.', (rt, args: number) => {
+  if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, Qfunction, makeFixnum(listToArray(rt, args).length));
+  const quoted = xcar(rt, args);
+  if (rt.lexenv !== Qnil && consp(quoted) && xcar(rt, quoted) === Qlambda) {
+    const cdr = xcdr(rt, quoted);
+    // (lambda ARGS (:documentation FORM) ...) evaluates FORM for the docstring.
+    if (consp(cdr) && consp(xcdr(rt, cdr))) {
+      const doc = xcar(rt, xcdr(rt, cdr));
+      if (consp(doc) && xcar(rt, doc) === Qdocumentation) {
+        const docstr = evalSub(rt, xcar(rt, xcdr(rt, doc)));
+        const body = cons(rt, docstr, xcdr(rt, xcdr(rt, cdr)));
+        return cons(rt, Qclosure, cons(rt, rt.lexenv, cons(rt, xcar(rt, cdr), body)));
+      }
+    }
+    return cons(rt, Qclosure, cons(rt, rt.lexenv, cdr));
+  }
+  return quoted;
+});
+
+DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.', (rt, args: number) => {
+  let val = Qnil;
+  let a = args;
+  let n = 0;
+  while (consp(a)) {
+    const sym = xcar(rt, a);
+    const rest = xcdr(rt, a);
+    n++;
+    if (!consp(rest)) xsignal2(rt, Qwrong_number_of_arguments, Qsetq, makeFixnum(n));
+    n++;
+    val = evalSub(rt, xcar(rt, rest));
+    if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+    const b = rt.lexenv !== Qnil && sym !== Qnil && sym !== Qt ? lexLookup(rt, rt.lexenv, sym) : Qnil;
+    if (b !== Qnil) xsetcdr(rt, b, val);
+    else setInternal(rt, sym, val);
+    a = xcdr(rt, rest);
+  }
+  return val;
+});
+
+DEFUN('if', 2, UNEVALLED, 'If COND yields non-nil, do THEN, else do ELSE...', (rt, args: number) => {
+  if (!consp(args) || !consp(xcdr(rt, args))) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('if'), makeFixnum(listToArray(rt, args).length));
+  const c = evalSub(rt, xcar(rt, args));
+  if (c !== Qnil) return evalSub(rt, xcar(rt, xcdr(rt, args)));
+  return progn(rt, xcdr(rt, xcdr(rt, args)));
+});
+
+DEFUN('cond', 0, UNEVALLED, 'Try each clause until one succeeds.', (rt, args: number) => {
+  let a = args;
+  while (consp(a)) {
+    const clause = xcar(rt, a);
+    if (!consp(clause)) {
+      if (clause === Qnil) {
+        a = xcdr(rt, a);
+        continue;
+      }
+      wrongTypeArgument(rt, Qlistp, clause);
+    }
+    const v = evalSub(rt, xcar(rt, clause));
+    if (v !== Qnil) {
+      const body = xcdr(rt, clause);
+      return body === Qnil ? v : progn(rt, body);
+    }
+    a = xcdr(rt, a);
+  }
+  return Qnil;
+});
+
+DEFUN('and', 0, UNEVALLED, 'Eval args until one of them yields nil, then return nil.', (rt, args: number) => {
+  let val = Qt;
+  let a = args;
+  while (consp(a)) {
+    val = evalSub(rt, xcar(rt, a));
+    if (val === Qnil) return Qnil;
+    a = xcdr(rt, a);
+  }
+  return val;
+});
+
+DEFUN('or', 0, UNEVALLED, 'Eval args until one of them yields non-nil, then return that value.', (rt, args: number) => {
+  let a = args;
+  while (consp(a)) {
+    const val = evalSub(rt, xcar(rt, a));
+    if (val !== Qnil) return val;
+    a = xcdr(rt, a);
+  }
+  return Qnil;
+});
+
+DEFUN('progn', 0, UNEVALLED, 'Eval BODY forms sequentially and return value of last one.', (rt, args: number) => progn(rt, args));
+
+DEFUN('prog1', 1, UNEVALLED, 'Eval FIRST and BODY sequentially; return value from FIRST.', (rt, args: number) => {
+  if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('prog1'), makeFixnum(0));
+  const sp = rt.sp;
+  const v = evalSub(rt, xcar(rt, args));
+  rt.push(v);
+  progn(rt, xcdr(rt, args));
+  rt.sp = sp;
+  return v;
+});
+
+function letBindings(rt: Runtime, varlist: number, sequential: boolean): void {
+  // let*: bind one at a time; let: evaluate all, then bind.
+  const lexical = rt.lexenv !== Qnil;
+  if (sequential) {
+    let v = varlist;
+    while (consp(v)) {
+      const elt = xcar(rt, v);
+      let sym: number;
+      let val: number;
+      if ((elt & 7) === Lisp_Symbol) {
+        sym = elt;
+        val = Qnil;
+      } else {
+        if (!consp(elt)) wrongTypeArgument(rt, Qlistp, elt);
+        sym = xcar(rt, elt);
+        const rest = xcdr(rt, elt);
+        if (consp(rest) && xcdr(rt, rest) !== Qnil) error(rt, '`let\' bindings can have only one value-form');
+        val = consp(rest) ? evalSub(rt, xcar(rt, rest)) : Qnil;
+      }
+      bindOne(rt, sym, val, lexical);
+      v = xcdr(rt, v);
+    }
+    return;
+  }
+  const syms: number[] = [];
+  const vals: number[] = [];
+  let v = varlist;
+  while (consp(v)) {
+    const elt = xcar(rt, v);
+    if ((elt & 7) === Lisp_Symbol) {
+      syms.push(elt);
+      vals.push(Qnil);
+    } else {
+      if (!consp(elt)) wrongTypeArgument(rt, Qlistp, elt);
+      const rest = xcdr(rt, elt);
+      if (consp(rest) && xcdr(rt, rest) !== Qnil) error(rt, '`let\' bindings can have only one value-form');
+      const val = consp(rest) ? evalSub(rt, xcar(rt, rest)) : Qnil;
+      rt.push(val);
+      syms.push(xcar(rt, elt));
+      vals.push(val);
+    }
+    v = xcdr(rt, v);
+  }
+  if (v !== Qnil) wrongTypeArgument(rt, Qlistp, varlist);
+  for (let i = 0; i < syms.length; i++) bindOne(rt, syms[i]!, vals[i]!, lexical);
+}
+
+function bindOne(rt: Runtime, sym: number, val: number, lexical: boolean): void {
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  if (lexical && !isSpecial(rt, sym) && lexLookup(rt, rt.lexenv, sym) !== Qnil) {
+    rt.lexenv = cons(rt, cons(rt, sym, val), rt.lexenv);
+  } else if (lexical && !isSpecial(rt, sym) && !declaredDynamicInScope(rt, sym)) {
+    if (sym === Qnil || sym === Qt || isConstantSymbol(rt, sym)) xsignal1(rt, Qsetting_constant, sym);
+    rt.lexenv = cons(rt, cons(rt, sym, val), rt.lexenv);
+  } else specbind(rt, sym, val);
+}
+
+/** A bare symbol in the lexical environment marks it dynamically bound (a local defvar). */
+function declaredDynamicInScope(rt: Runtime, sym: number): boolean {
+  let env = rt.lexenv;
+  while (consp(env)) {
+    if (xcar(rt, env) === sym) return true;
+    env = xcdr(rt, env);
+  }
+  return false;
+}
+
+function letForm(rt: Runtime, args: number, sequential: boolean): number {
+  if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM(sequential ? 'let*' : 'let'), makeFixnum(0));
+  const count = rt.specCount;
+  const saved = rt.lexenv;
+  const sp = rt.sp;
+  rt.push(saved);
+  letBindings(rt, xcar(rt, args), sequential);
+  const v = progn(rt, xcdr(rt, args));
+  rt.lexenv = saved;
+  unbindTo(rt, count);
+  rt.sp = sp;
+  return v;
+}
+
+DEFUN('let', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY.', (rt, args: number) => letForm(rt, args, false));
+DEFUN('let*', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY, sequentially.', (rt, args: number) => letForm(rt, args, true));
+
+DEFUN('while', 1, UNEVALLED, 'If TEST yields non-nil, eval BODY... and repeat.', (rt, args: number) => {
+  if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('while'), makeFixnum(0));
+  const test = xcar(rt, args);
+  const body = xcdr(rt, args);
+  while (evalSub(rt, test) !== Qnil) progn(rt, body);
+  return Qnil;
+});
+
+DEFUN('catch', 1, UNEVALLED, 'Eval BODY allowing nonlocal exits using `throw\'.', (rt, args: number) => {
+  const tag = evalSub(rt, xcar(rt, args));
+  return internalCatch(rt, tag, () => progn(rt, xcdr(rt, args)));
+});
+
+DEFUN('throw', 2, 2, 'Throw to the catch for TAG and return VALUE from it.', (rt, tag: number, value: number) => throwTo(rt, tag, value));
+
+DEFUN('unwind-protect', 1, UNEVALLED, 'Do BODYFORM, protecting with UNWINDFORMS.', (rt, args: number) => {
+  const unwindforms = xcdr(rt, args);
+  return unwindProtect(rt, () => evalSub(rt, xcar(rt, args)), () => {
+    progn(rt, unwindforms);
+  });
+});
+
+DEFUN('condition-case', 2, UNEVALLED, 'Regain control when an error is signaled.', (rt, args: number) => {
+  const variable = xcar(rt, args);
+  if ((variable & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, variable);
+  const rest = xcdr(rt, args);
+  return conditionCase(rt, variable, xcar(rt, rest), xcdr(rt, rest));
+});
+
+DEFUN('defvar', 1, UNEVALLED, 'Define SYMBOL as a variable, and return SYMBOL.', (rt, args: number) => {
+  const sym = xcar(rt, args);
+  const tail = xcdr(rt, args);
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  if (consp(tail)) {
+    if (consp(xcdr(rt, tail)) && consp(xcdr(rt, xcdr(rt, tail)))) error(rt, 'Too many arguments');
+    const s = indirectVariable(rt, sym);
+    setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
+    if (findSymbolValue(rt, sym) === Qunbound) {
+      const v = evalSub(rt, xcar(rt, tail));
+      // GNU sets the top-level default even inside a let binding.
+      setDefaultToplevel(rt, sym, v);
+    }
+    const doc = consp(xcdr(rt, tail)) ? xcar(rt, xcdr(rt, tail)) : Qnil;
+    if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+  } else if (rt.lexenv !== Qnil && !isSpecial(rt, sym)) {
+    // (defvar x) makes x dynamic in the rest of this scope only.
+    rt.lexenv = cons(rt, sym, rt.lexenv);
+  }
+  return sym;
+});
+
+/** Set SYM's outermost (top-level) value, beneath any let bindings (GNU's set-default-toplevel-value). */
+export function setDefaultToplevel(rt: Runtime, sym: number, value: number): void {
+  const s = indirectVariable(rt, sym);
+  for (let i = 0; i < rt.specCount; i += 3) {
+    if (rt.specpdl[i] === s) {
+      rt.specpdl[i + 1] = value;
+      return;
+    }
+  }
+  setInternal(rt, s, value);
+}
+
+/** The outermost (top-level) value of SYM, beneath any let bindings. */
+export function defaultToplevelValue(rt: Runtime, sym: number): number {
+  const s = indirectVariable(rt, sym);
+  for (let i = 0; i < rt.specCount; i += 3) if (rt.specpdl[i] === s) return rt.specpdl[i + 1]!;
+  return findSymbolValue(rt, s);
+}
+
+DEFUN('defconst', 2, UNEVALLED, 'Define SYMBOL as a constant variable.', (rt, args: number) => {
+  const sym = xcar(rt, args);
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  const tail = xcdr(rt, args);
+  if (consp(xcdr(rt, tail)) && consp(xcdr(rt, xcdr(rt, tail)))) error(rt, 'Too many arguments');
+  const v = evalSub(rt, xcar(rt, tail));
+  const s = indirectVariable(rt, sym);
+  setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
+  setDefaultToplevel(rt, sym, v);
+  const doc = consp(xcdr(rt, tail)) ? xcar(rt, xcdr(rt, tail)) : Qnil;
+  if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+  putProp(rt, sym, Qrisky_local_variable, Qt);
+  return sym;
+});
+
+DEFUN('interactive', 0, UNEVALLED, 'Specify a way of parsing arguments for interactive use of a function.', () => Qnil);
+
+// ---- function-calling primitives -------------------------------------------------------------
+
+DEFUN('funcall', 1, MANY, 'Call first argument as a function, passing remaining arguments to it.', (rt, args: number[]) =>
+  funcall(rt, args[0]!, args.slice(1)),
+);
+
+DEFUN('apply', 1, MANY, 'Call FUNCTION with our remaining args, using our last arg as list of args.', (rt, args: number[]) => {
+  if (args.length === 1) {
+    const l = args[0]!;
+    if (!consp(l) && l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
+    return applyList(rt, consp(l) ? xcar(rt, l) : Qnil, consp(l) ? xcdr(rt, l) : Qnil);
+  }
+  const fn = args[0]!;
+  const spread = args.slice(1, -1);
+  let l = args[args.length - 1]!;
+  const lst = l;
+  while (consp(l)) {
+    spread.push(xcar(rt, l));
+    l = xcdr(rt, l);
+  }
+  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, lst);
+  return funcall(rt, fn, spread);
+});
+
+DEFUN('eval', 1, 2, 'Evaluate FORM and return its value. LEXICAL non-nil means lexical binding.', (rt, form: number, lexical: number) =>
+  evalTop(rt, form, lexical),
+);
+
+DEFUN('signal', 2, 2, 'Signal an error.  Args are ERROR-SYMBOL and associated DATA.', (rt, sym: number, data: number) => {
+  if (sym === Qnil && consp(data)) return xsignal(xcar(rt, data), xcdr(rt, data));
+  if (sym === Qnil) xsignal(Qerror, Qnil);
+  return xsignal(sym, data);
+});
+
+DEFUN('functionp', 1, 1, 'Return t if OBJECT is a function.', (rt, object: number) => (functionp(rt, object) ? Qt : Qnil));
+
+DEFUN('special-form-p', 1, 1, 'Non-nil if and only if OBJECT is a special form.', (rt, object: number) => {
+  let f = object;
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  return isSubr(rt, f) && fixnumValue(aref(rt, f, SUBR_MAX_ARGS)) === UNEVALLED ? Qt : Qnil;
+});
+
+DEFUN('macrop', 1, 1, 'Non-nil if and only if OBJECT is a macro.', (rt, object: number) => {
+  let f = object;
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  return consp(f) && (xcar(rt, f) === Qmacro || (xcar(rt, f) === Qautoload && autoloadIsMacro(rt, f))) ? Qt : Qnil;
+});
+
+function autoloadIsMacro(rt: Runtime, f: number): boolean {
+  const l = listToArray(rt, f);
+  return l.length >= 5 && (l[4] === Qmacro || l[4] === Qt);
+}
+
+DEFUN('commandp', 1, 2, 'Non-nil if FUNCTION makes provisions for interactive calling.', (rt, fn: number) => {
+  let f = fn;
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  if (consp(f)) {
+    const head = xcar(rt, f);
+    let body = head === Qclosure ? xcdr(rt, xcdr(rt, xcdr(rt, f))) : head === Qlambda ? xcdr(rt, xcdr(rt, f)) : Qnil;
+    if (consp(body) && stringp(xcar(rt, body))) body = xcdr(rt, body);
+    if (consp(body) && consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qinteractive) return Qt;
+  }
+  return Qnil;
+});
+
+DEFUN('autoload', 2, 5, 'Define FUNCTION to autoload from FILE.', (rt, fn: number, file: number, doc: number, interactive: number, type: number) => {
+  if ((fn & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, fn);
+  const cur = symbolFunction(rt, fn);
+  if (cur !== Qnil && !(consp(cur) && xcar(rt, cur) === Qautoload)) return Qnil;
+  setSymbolFunction(rt, fn, list(rt, Qautoload, file, doc, interactive, type));
+  return Qnil;
+});
+
+DEFUN('autoload-do-load', 1, 3, 'Load FUNDEF which should be an autoload.', (rt, fundef: number, funname: number) => {
+  if (!(consp(fundef) && xcar(rt, fundef) === Qautoload)) return fundef;
+  autoloadDo(rt, fundef, funname);
+  return funname === Qnil ? Qnil : indirectFunction(rt, funname);
+});
+
+DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS a variable alias for symbol BASE-VARIABLE.', (rt, alias: number, base: number, doc: number) => {
+  if ((alias & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, alias);
+  if ((base & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, base);
+  if (isConstantSymbol(rt, alias)) error(rt, 'Cannot make a constant an alias');
+  if (indirectVariable(rt, base) === alias) xsignal1(rt, DEFSYM('cyclic-variable-indirection'), base);
+  const flags = symbolFlags(rt, alias);
+  if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && symbolRawValue(rt, alias) !== Qunbound && findSymbolValue(rt, base) === Qunbound)
+    setInternal(rt, base, symbolRawValue(rt, alias));
+  setSymbolFlags(rt, alias, ((flags & ~SYM_REDIRECT_MASK) | SYM_VARALIAS | SYM_DECLARED_SPECIAL));
+  setSymbolFlags(rt, base, symbolFlags(rt, base) | SYM_DECLARED_SPECIAL);
+  setSymbolRawValue(rt, alias, base);
+  putProp(rt, alias, Qvariable_documentation, doc);
+  return base;
+});
+
+DEFUN('internal--define-uninitialized-variable', 1, 2, 'Define SYMBOL as a variable, with DOC as its docstring.', (rt, sym: number, doc: number) => {
+  setSymbolFlags(rt, sym, symbolFlags(rt, sym) | SYM_DECLARED_SPECIAL);
+  if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+  return Qnil;
+});
+
+DEFUN('special-variable-p', 1, 1, 'Return non-nil if SYMBOL\'s global binding has been declared special.', (rt, sym: number) => {
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  return isSpecial(rt, sym) ? Qt : Qnil;
+});
+
+DEFUN('default-toplevel-value', 1, 1, 'Return SYMBOL\'s toplevel default value.', (rt, sym: number) => {
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  const v = defaultToplevelValue(rt, sym);
+  if (v === Qunbound) xsignal1(rt, Qvoid_variable, sym);
+  return v;
+});
+
+DEFUN('set-default-toplevel-value', 2, 2, 'Set SYMBOL\'s toplevel default value to VALUE.', (rt, sym: number, value: number) => {
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  setDefaultToplevel(rt, sym, value);
+  return Qnil;
+});
+
+DEFUN('internal-make-var-non-special', 1, 1, 'Internal function.', (rt, sym: number) => {
+  setSymbolFlags(rt, sym, symbolFlags(rt, sym) & ~SYM_DECLARED_SPECIAL);
+  return Qnil;
+});
+
+// ---- macros ------------------------------------------------------------------------------------------
+
+/** Expand FORM once if it is a macro call; returns the form itself otherwise (GNU's macroexpand-1 step). */
+export function macroexpand1(rt: Runtime, form: number, environment: number): number {
+  if (!consp(form)) return form;
+  const head = xcar(rt, form);
+  if ((head & 7) !== Lisp_Symbol || head === Qnil) return form;
+  // The environment's (NAME . EXPANDER) overrides the global definition; (NAME) means not a macro.
+  let def = Qnil;
+  let local = false;
+  for (let e = environment; consp(e); e = xcdr(rt, e)) {
+    const b = xcar(rt, e);
+    if (consp(b) && xcar(rt, b) === head) {
+      def = xcdr(rt, b);
+      local = true;
+      break;
+    }
+  }
+  let expander: number;
+  if (local) {
+    if (def === Qnil) return form;
+    expander = def;
+  } else {
+    let f = head;
+    for (let i = 0; (f & 7) === Lisp_Symbol && f !== Qnil; i++) {
+      // Stop at a symbol the environment overrides.
+      f = symbolFunction(rt, f);
+      if (i > 1000) xsignal1(rt, Qcyclic_function_indirection, head);
+    }
+    if (consp(f) && xcar(rt, f) === Qautoload && autoloadIsMacro(rt, f)) {
+      autoloadDo(rt, f, head);
+      f = indirectFunction(rt, head);
+    }
+    if (!consp(f) || xcar(rt, f) !== Qmacro) return form;
+    expander = xcdr(rt, f);
+  }
+  const sp = rt.sp;
+  rt.push(form);
+  const v = funcall(rt, expander, listToArray(rt, xcdr(rt, form)));
+  rt.sp = sp;
+  return v;
+}
+
+DEFUN('macroexpand', 1, 2, 'Return result of expanding macros at top level of FORM.', (rt, form: number, env: number) => {
+  const sp = rt.sp;
+  for (;;) {
+    rt.push(form);
+    const next = macroexpand1(rt, form, env);
+    if (next === form) break;
+    form = next;
+  }
+  rt.sp = sp;
+  return form;
+});
+
+// ---- misc eval.c primitives -------------------------------------------------------------------------
+
+DEFUN('run-hooks', 0, MANY, 'Run each hook in HOOKS.', (rt, hooks: number[]) => {
+  for (const h of hooks) runHookWithArgs(rt, h, [], null);
+  return Qnil;
+});
+
+DEFUN('run-hook-with-args', 1, MANY, 'Run HOOK with the specified arguments ARGS.', (rt, args: number[]) => {
+  runHookWithArgs(rt, args[0]!, args.slice(1), null);
+  return Qnil;
+});
+
+DEFUN('run-hook-with-args-until-success', 1, MANY, 'Run HOOK with ARGS until one function returns non-nil.', (rt, args: number[]) => {
+  const v = runHookWithArgs(rt, args[0]!, args.slice(1), (x) => x !== Qnil);
+  return v === Qunbound ? Qnil : v;
+});
+
+DEFUN('run-hook-with-args-until-failure', 1, MANY, 'Run HOOK with ARGS until one function returns nil.', (rt, args: number[]) =>
+  runHookWithArgs(rt, args[0]!, args.slice(1), (x) => x === Qnil) === Qunbound ? Qt : Qnil,
+);
+
+/**
+ * Call each function of HOOK's value with ARGS (a `t` element runs the global
+ * value's functions). With STOP, return the first value it accepts, or
+ * Qunbound if none did; without, return nil.
+ */
+export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop: ((v: number) => boolean) | null): number {
+  const value = findSymbolValue(rt, hook);
+  if (value === Qunbound || value === Qnil) return stop ? Qunbound : Qnil;
+  const sp = rt.sp;
+  rt.push(value);
+  const fns: number[] = [];
+  if (consp(value) && xcar(rt, value) !== Qlambda && xcar(rt, value) !== Qclosure) {
+    for (let l = value; consp(l); l = xcdr(rt, l)) {
+      const f = xcar(rt, l);
+      if (f === Qt) {
+        const global = defaultToplevelValue(rt, hook);
+        for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+      } else fns.push(f);
+    }
+  } else fns.push(value);
+  let result = stop ? Qunbound : Qnil;
+  for (const f of fns) {
+    const v = funcall(rt, f, args);
+    if (stop && stop(v)) {
+      result = v;
+      break;
+    }
+  }
+  rt.sp = sp;
+  return result;
+}
+
+DEFUN('backtrace-frame--internal', 3, 3, 'Call FUNCTION on frame NFRAMES of BASE (no frames are recorded).', () => Qnil);
+
+DEFUN('mapbacktrace', 1, 2, 'Call FUNCTION for each frame in backtrace (none are recorded).', () => Qnil);
+
+DEFUN('garbage-collect-maybe', 1, 1, 'Call garbage-collect if enough allocation happened.', (rt, factor: number) => {
+  if (!isFixnum(factor) || fixnumValue(factor) <= 0) wrongTypeArgument(rt, DEFSYM('wholenump'), factor);
+  if (rt.heap.bytesSinceGC * fixnumValue(factor) > 800000) {
+    collectGarbage(rt);
+    return Qt;
+  }
+  return Qnil;
+});
+
+DEFUN('func-arity', 1, 1, 'Return minimum and maximum number of args allowed for FUNCTION.', (rt, fn: number) => {
+  let f = fn;
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  if (f === Qnil) xsignal1(rt, Qvoid_function, fn);
+  if (isSubr(rt, f)) return subrArity(rt, f);
+  if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
+  if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
+    let params = xcar(rt, xcdr(rt, f));
+    if (xcar(rt, f) === Qclosure) params = xcar(rt, xcdr(rt, xcdr(rt, f)));
+    let min = 0;
+    let max = 0;
+    let opt = false;
+    for (let p = params; consp(p); p = xcdr(rt, p)) {
+      const s = xcar(rt, p);
+      if (s === Qand_rest) return cons(rt, makeFixnum(min), DEFSYM('many'));
+      if (s === Qand_optional) opt = true;
+      else {
+        if (!opt) min++;
+        max++;
+      }
+    }
+    return cons(rt, makeFixnum(min), makeFixnum(max));
+  }
+  return xsignal1(rt, Qinvalid_function, fn);
+});
+
