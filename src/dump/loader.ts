@@ -1,0 +1,305 @@
+// The dump loader: one read of the file into the heap's dump region, checks, one relocation pass, then the restores.
+//
+// Mirrors writer.ts function by function (checkHeader / writeHeader,
+// applyRelocations / writeHot, restoreShadows / writeShadows, ...). Every
+// check runs before the word it guards is used: the header field by field,
+// then the file size, then the checksum over the whole file, then the layout
+// of the sections, and the relocation and object-start tables entry by entry
+// as they are applied. A failure throws DumpLoadError with GNU's wording where
+// GNU has one, and an exit code per kind of failure (docs/dump-format.md).
+
+import { SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
+import { POISON } from '../heap/tags.ts';
+import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
+import { Runtime } from '../core/runtime.ts';
+import type { Host } from '../host/host.ts';
+import {
+  BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, H_BOM, H_CHECKSUM, H_COLD_END, H_COLD_START,
+  H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
+  H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT, H_SCALARS_OFFSET, H_SHADOWS_COUNT,
+  H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, IN_PROGRESS_BYTE, KIND_DATA,
+  MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, checksum,
+  fingerprint, fingerprintHex,
+} from './format.ts';
+import { AFTER_LOAD_HOOKS, SCALARS } from './pdumper.ts';
+
+/** Exit status of the CLI for each kind of load failure. */
+export const DUMP_EXIT_CODES = {
+  missing: 3,
+  'not-a-dump': 4,
+  'failed-dump': 5,
+  version: 6,
+  fingerprint: 7,
+  truncated: 8,
+  checksum: 9,
+  'bad-table': 10,
+  'no-room': 11,
+} as const;
+export type DumpLoadFailure = keyof typeof DUMP_EXIT_CODES;
+
+export class DumpLoadError extends Error {
+  readonly kind: DumpLoadFailure;
+  readonly exitCode: number;
+  /** Lines to print before the message (the desired and found fingerprints), or ''. */
+  readonly preamble: string;
+  constructor(kind: DumpLoadFailure, file: string, reason: string, preamble = '') {
+    super(`could not load dump file "${file}": ${reason}`);
+    this.kind = kind;
+    this.exitCode = DUMP_EXIT_CODES[kind];
+    this.preamble = preamble;
+  }
+}
+
+export interface LoadOptions {
+  heapBytes?: number;
+  seed?: number;
+  /** Pin the static region / dump region base (word index, even); also TSMACS_STATIC_BASE / TSMACS_DUMP_BASE. */
+  pinStaticBase?: number;
+  pinDumpBase?: number;
+}
+
+/** What the checks establish about the file, in words from the dump base. */
+interface Sections {
+  fileBytes: number;
+  hotStartW: number;
+  hotEndW: number;
+  discEndW: number;
+  coldStartW: number;
+  coldEndW: number;
+  relocW: number;
+  nrelocs: number;
+  startsW: number;
+  nstarts: number;
+  shadowsW: number;
+  globalsW: number;
+  scalarsW: number;
+}
+
+const envInt = (host: Host, name: string): number | undefined => {
+  const v = host.getenv(name);
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+};
+
+/** Start a runtime from the dump file PATH. */
+export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runtime {
+  const t0 = host.now();
+  const size = host.fileSize(path);
+  if (size === null) throw new DumpLoadError('missing', path, 'could not open file');
+  let rt: Runtime;
+  try {
+    rt = new Runtime({
+      host,
+      heapBytes: opts.heapBytes,
+      dumpWords: Math.ceil(size / 8) * 2,
+      seed: opts.seed,
+      pinStaticBase: opts.pinStaticBase ?? envInt(host, 'TSMACS_STATIC_BASE'),
+      pinDumpBase: opts.pinDumpBase ?? envInt(host, 'TSMACS_DUMP_BASE'),
+    });
+  } catch (e) {
+    throw new DumpLoadError('no-room', path, `no room for it in the heap (${e instanceof Error ? e.message : e})`);
+  }
+  const h = rt.heap;
+  const base = h.dumpBase;
+  const region = rt.u8.subarray(base << 2, h.dumpEnd << 2);
+  const nread = host.readFileInto(path, region, 0);
+  if (nread < 0) throw new DumpLoadError('missing', path, 'could not open file');
+
+  const S = checkHeader(rt, path, nread);
+  checkStarts(rt, path, S);
+  applyRelocations(rt, path, S);
+  restoreShadows(rt, S);
+  restoreGlobals(rt, S);
+  restoreScalars(rt, S);
+  rt.dumpObjectOk = makeObjectOk(rt, S);
+  // The discardable section is dead now: poison it so any stray use trips a type check.
+  rt.i32.fill(POISON, base + S.hotEndW, base + S.discEndW);
+  rt.dumpInfo = { file: absolute(host, path), loadTimeSec: 0 };
+  for (const hook of AFTER_LOAD_HOOKS) hook(rt);
+  rt.dumpInfo.loadTimeSec = (host.now() - t0) / 1000;
+  return rt;
+}
+
+function absolute(host: Host, path: string): string {
+  if (path.startsWith('/')) return path;
+  const cwd = host.cwd();
+  return (cwd.endsWith('/') ? cwd : cwd + '/') + path.replace(/^\.\//, '');
+}
+
+/** Header, size, checksum and section layout, in that order. */
+function checkHeader(rt: Runtime, path: string, nread: number): Sections {
+  const base = rt.heap.dumpBase;
+  const u8 = rt.u8;
+  const m = rt.i32;
+  const at = base << 2;
+  const fail = (kind: DumpLoadFailure, reason: string, pre = ''): never => {
+    throw new DumpLoadError(kind, path, reason, pre);
+  };
+  // Magic: the in-progress mark first, so a failed dump gets its own message.
+  let magicRest = nread >= MAGIC.length;
+  for (let i = 1; magicRest && i < MAGIC.length; i++) if (u8[at + i] !== MAGIC[i]) magicRest = false;
+  if (magicRest && u8[at] === IN_PROGRESS_BYTE) fail('failed-dump', 'dump file is result of failed dump attempt');
+  if (!magicRest || u8[at] !== MAGIC[0]) fail('not-a-dump', 'not a dump file');
+  if (nread < HEADER_BYTES) fail('truncated', `dump file is truncated (${nread} bytes, shorter than its header)`);
+  const hw = (i: number): number => m[base + i]!;
+  if (hw(H_BOM) !== BYTE_ORDER_MARK) fail('version', 'dump file was written with the other byte order');
+  if (hw(H_VERSION) !== FORMAT_VERSION)
+    fail('version', `dump file has format version ${hw(H_VERSION)}; this build reads version ${FORMAT_VERSION}`);
+  if (hw(H_HEADER_BYTES) !== HEADER_BYTES) fail('bad-table', 'dump file header has the wrong size');
+  const fp = fingerprint(SCALARS.map((s) => s.name));
+  let same = true;
+  for (let i = 0; i < FINGERPRINT_WORDS; i++) if (hw(H_FINGERPRINT + i) !== fp[i]) same = false;
+  if (!same) {
+    const found = m.subarray(base + H_FINGERPRINT, base + H_FINGERPRINT + FINGERPRINT_WORDS);
+    fail('fingerprint', 'not built for this Emacs executable',
+      `desired fingerprint: ${fingerprintHex(fp)}\nfound fingerprint: ${fingerprintHex(found)}\n`);
+  }
+  const fileBytes = hw(H_FILE_BYTES);
+  if (fileBytes > nread) fail('truncated', `dump file is truncated (${nread} bytes of ${fileBytes >>> 0})`);
+  if (fileBytes !== nread) fail('truncated', `dump file has the wrong size (${nread} bytes, header says ${fileBytes})`);
+  if ((fileBytes & 7) !== 0) fail('bad-table', 'dump file size is not a multiple of 8');
+  const sum = checksum(m, base, fileBytes >>> 2, base + H_CHECKSUM);
+  if (sum !== hw(H_CHECKSUM)) fail('checksum', 'dump file is corrupt (checksum mismatch)');
+
+  // The checksum vouches for the writer; these checks refuse a file forged or
+  // re-checksummed with inconsistent tables.
+  const bad = (what: string): never => fail('bad-table', `dump file header is inconsistent (${what})`);
+  const al = (i: number): number => {
+    const v = hw(i);
+    if (v < 0 || v > fileBytes || (v & 7) !== 0) bad(`field ${i} = ${v}`);
+    return v >>> 2;
+  };
+  const S: Sections = {
+    fileBytes,
+    hotStartW: al(H_HOT_START),
+    hotEndW: al(H_HOT_END),
+    discEndW: al(H_DISC_END),
+    coldStartW: al(H_COLD_START),
+    coldEndW: al(H_COLD_END),
+    relocW: hw(H_RELOC_OFFSET) >>> 2,
+    nrelocs: hw(H_RELOC_COUNT),
+    startsW: hw(H_STARTS_OFFSET) >>> 2,
+    nstarts: hw(H_STARTS_COUNT),
+    shadowsW: al(H_SHADOWS_OFFSET),
+    globalsW: hw(H_GLOBALS_OFFSET) >>> 2,
+    scalarsW: al(H_SCALARS_OFFSET),
+  };
+  if (S.hotStartW !== HEADER_BYTES >>> 2) bad('hot section start');
+  if (al(H_DISC_START) !== S.hotEndW || S.hotEndW < S.hotStartW) bad('hot section end');
+  if (S.discEndW < S.hotEndW || S.coldStartW !== S.discEndW || S.coldEndW < S.coldStartW) bad('section order');
+  if (S.relocW !== S.coldEndW || S.nrelocs < 0 || S.nrelocs > S.discEndW - S.hotStartW) bad('relocation table');
+  if (S.startsW !== S.relocW + S.nrelocs || S.nstarts < 0 || ((S.startsW + S.nstarts + 1) & ~1) !== fileBytes >>> 2)
+    bad('object-start table');
+  const nsyms = BUILTIN_SYMBOLS.length;
+  if (hw(H_SHADOWS_COUNT) !== nsyms || S.shadowsW !== S.hotEndW) bad('symbol shadows');
+  if (hw(H_GLOBALS_COUNT) !== rt.globals.length || S.globalsW !== S.shadowsW + nsyms * SHADOW_WORDS) bad('globals');
+  const nscalars = hw(H_SCALARS_COUNT);
+  if (nscalars !== SCALARS.length || S.scalarsW < S.globalsW + rt.globals.length || S.scalarsW + 2 * nscalars > S.discEndW)
+    bad('scalars');
+  if (hw(H_STATIC_WORDS) !== rt.heap.staticTop - rt.heap.staticBase) bad('static region size');
+  return S;
+}
+
+/**
+ * The one pass over the relocation table: each entry adds its type's delta to
+ * one word. Entries must increase and stay in [hot start, discardable end);
+ * each stored value must lie inside the region it is relative to.
+ */
+function applyRelocations(rt: Runtime, path: string, S: Sections): void {
+  const m = rt.i32;
+  const h = rt.heap;
+  const base = h.dumpBase;
+  const delta = new Int32Array(8);
+  const limit = new Uint32Array(8); // types 5..7 stay 0: every value fails
+  delta[RELOC_DUMP_LV] = base << 2;
+  delta[RELOC_DUMP_SYM] = (base - h.staticBase) << 2;
+  delta[RELOC_EMACS_LV] = h.staticBase << 2;
+  delta[RELOC_DUMP_RAW] = base << 2;
+  delta[RELOC_EMACS_RAW] = h.staticBase << 2;
+  const staticBytes = (h.staticTop - h.staticBase) << 2;
+  limit[RELOC_DUMP_LV] = S.fileBytes;
+  limit[RELOC_DUMP_SYM] = S.fileBytes;
+  limit[RELOC_EMACS_LV] = staticBytes;
+  limit[RELOC_DUMP_RAW] = S.fileBytes;
+  limit[RELOC_EMACS_RAW] = staticBytes;
+  const lo = S.hotStartW;
+  const hi = S.discEndW;
+  const t0 = base + S.relocW;
+  const t1 = t0 + S.nrelocs;
+  let prev = lo - 1;
+  for (let i = t0; i < t1; i++) {
+    const e = m[i]!;
+    const off = e >>> 3;
+    const type = e & 7;
+    const p = base + off;
+    const v = m[p]!;
+    if (off <= prev || off >= hi || v >>> 0 >= limit[type]!) relocError(path, i - t0, off, prev, hi, type);
+    prev = off;
+    m[p] = (v + delta[type]!) | 0;
+  }
+}
+
+function relocError(path: string, n: number, off: number, prev: number, hi: number, type: number): never {
+  const why = off <= prev ? 'is out of order' : off >= hi ? 'points outside the dump\'s relocatable sections'
+    : type >= 5 ? `has unknown type ${type}` : 'holds a value pointing outside the dump';
+  throw new DumpLoadError('bad-table', path, `relocation ${n} (word ${off}) ${why}`);
+}
+
+/** Copy the builtin symbols' cells into the static region. */
+function restoreShadows(rt: Runtime, S: Sections): void {
+  const m = rt.i32;
+  const src0 = rt.heap.dumpBase + S.shadowsW;
+  const nsyms = BUILTIN_SYMBOLS.length;
+  for (let i = 0; i < nsyms; i++) {
+    const dst = rt.heap.staticBase + i * SYMBOL_WORDS + 1;
+    const src = src0 + i * SHADOW_WORDS;
+    for (let f = 0; f < SYM_FLAGS; f++) m[dst + f] = m[src + f]!;
+  }
+}
+
+function restoreGlobals(rt: Runtime, S: Sections): void {
+  const at = rt.heap.dumpBase + S.globalsW;
+  rt.globals.set(rt.i32.subarray(at, at + rt.globals.length));
+}
+
+function restoreScalars(rt: Runtime, S: Sections): void {
+  const f = rt.f64;
+  const at = (rt.heap.dumpBase + S.scalarsW) >>> 1;
+  for (let i = 0; i < SCALARS.length; i++) SCALARS[i]!.set(rt, f[at + i]!);
+}
+
+/** Object starts must increase, lie in the hot or cold section, and name a real kind. */
+function checkStarts(rt: Runtime, path: string, S: Sections): void {
+  const m = rt.i32;
+  const t0 = rt.heap.dumpBase + S.startsW;
+  let prev = -1;
+  for (let i = 0; i < S.nstarts; i++) {
+    const e = m[t0 + i]!;
+    const off = e >>> 3;
+    const kind = e & 7;
+    const inHot = off >= S.hotStartW && off < S.hotEndW;
+    const inCold = off >= S.coldStartW && off < S.coldEndW;
+    if (off <= prev || (off & 1) !== 0 || !(inHot || inCold) || kind === 2 || kind === 6)
+      throw new DumpLoadError('bad-table', path, `object-start entry ${i} (word ${off}) points outside the dump's objects`);
+    prev = off;
+  }
+}
+
+/** A validator for candidate pointers into the dump: binary search of the object-start table. */
+function makeObjectOk(rt: Runtime, S: Sections): (wi: number, tag: number) => boolean {
+  const base = rt.heap.dumpBase;
+  const table = rt.i32.subarray(base + S.startsW, base + S.startsW + S.nstarts);
+  return (wi: number, tag: number): boolean => {
+    const off = wi - base;
+    let lo = 0;
+    let hi = table.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const e = table[mid]!;
+      const o = e >>> 3;
+      if (o === off) return (e & 7) === tag && tag !== KIND_DATA;
+      if (o < off) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,133 @@
+// The dumper's Lisp interface (dump-emacs-portable, pdumper-stats) and its JS-side registries (GNU's pdumper.h API).
+//
+// JS subsystems that keep state outside the Lisp heap use two registries,
+// filled at module load time like DEFUN/DEFINIT (they are program text, not
+// Lisp state, and their names enter the dump fingerprint):
+//   pdumperDoNowAndAfterLoad(fn)  run fn(rt) in every runtime built from
+//       scratch and again after every dump load (GNU's
+//       pdumper_do_now_and_after_load): reopen streams, rebuild caches.
+//   pdumperRememberScalar(name, get, set)  a number saved in the dump and
+//       handed back after load (GNU's pdumper_remember_scalar).
+// The Lisp-side hook `after-pdump-load-hook` runs after the JS hooks; running
+// Lisp needs the evaluator, so the command line runs it (src/cli/main.ts).
+
+import { DEFUN, DEFVAR, DEFINIT } from '../core/subr.ts';
+import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error } from '../core/symbols.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { cons, jsString, list, makeFloat, makeString, stringp, symbolRawValue } from '../core/object.ts';
+import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { DumpObjectError, writeDump } from './writer.ts';
+import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
+
+/** JS hooks to run after each load (and, through DEFINIT, in each fresh runtime). */
+export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
+
+export function pdumperDoNowAndAfterLoad(fn: (rt: Runtime) => void): void {
+  AFTER_LOAD_HOOKS.push(fn);
+  DEFINIT(fn);
+}
+
+export interface RememberedScalar {
+  readonly name: string;
+  readonly get: (rt: Runtime) => number;
+  readonly set: (rt: Runtime, value: number) => void;
+}
+
+/** Scalars saved in the dump, in registration order. */
+export const SCALARS: RememberedScalar[] = [];
+
+export function pdumperRememberScalar(name: string, get: (rt: Runtime) => number, set: (rt: Runtime, value: number) => void): void {
+  if (SCALARS.some((s) => s.name === name)) throw new Error(`scalar ${name} remembered twice`);
+  SCALARS.push({ name, get, set });
+}
+
+DEFVAR('after-pdump-load-hook', () => Qnil, 'Normal hook run after loading a portable dump image.');
+
+const Qdefault_directory = DEFSYM('default-directory');
+const Qdumped_with_pdumper = DEFSYM('dumped-with-pdumper');
+const Qload_time = DEFSYM('load-time');
+const Qdump_file_name = DEFSYM('dump-file-name');
+
+function expandName(rt: Runtime, name: string): string {
+  if (name.startsWith('/')) return name;
+  const dd = symbolRawValue(rt, Qdefault_directory);
+  let dir = stringp(dd) ? jsString(rt, dd) : rt.host.cwd();
+  if (dir.startsWith('~')) dir = (rt.host.getenv('HOME') ?? '') + dir.slice(1);
+  return (dir.endsWith('/') ? dir : dir + '/') + name;
+}
+
+const enc = new TextEncoder();
+
+export interface DumpReport {
+  file: string;
+  bytes: number;
+}
+
+/**
+ * Write the Lisp world to FILE: into FILE.tmp-PID with the in-progress mark,
+ * then the mark cleared and the file renamed, so a crash never leaves a half
+ * dump under the final name. Prints GNU's statistics to stderr.
+ */
+export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, quiet = false): DumpReport {
+  let image;
+  try {
+    image = writeDump(rt, {
+      trackReferrers,
+      scalarNames: SCALARS.map((s) => s.name),
+      scalarValues: SCALARS.map((s) => s.get(rt)),
+    });
+  } catch (e) {
+    if (e instanceof DumpObjectError) return error(rt, e.message);
+    throw e;
+  }
+  const tmp = `${file}.tmp-${rt.host.pid()}`;
+  const bytes = image.bytes;
+  bytes[0] = IN_PROGRESS_BYTE;
+  try {
+    rt.host.writeFile(tmp, bytes);
+    rt.host.patchFile(tmp, 0, MAGIC.subarray(0, 1));
+    rt.host.rename(tmp, file);
+  } catch (e) {
+    try {
+      rt.host.unlink(tmp);
+    } catch {
+      // nothing was created
+    }
+    const code = (e as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EACCES' ? 'Permission denied'
+      : e instanceof Error ? e.message : String(e);
+    return xsignal(Qfile_error, list(rt, makeString(rt, 'Opening output file'), makeString(rt, why), makeString(rt, file)));
+  } finally {
+    bytes[0] = MAGIC[0]!;
+  }
+  if (!quiet) {
+    const s = image.stats;
+    rt.host.write(2, enc.encode(
+      `Dumping fingerprint: ${fingerprintHex(image.fingerprint)}\n` +
+      'Dump complete\n' +
+      `Byte counts: header=${image.headerBytes} hot=${image.hotBytes} discardable=${image.discardableBytes} cold=${image.coldBytes}\n` +
+      `Reloc counts: hot=${s[7]} discardable=${s[8]}\n` +
+      `Object counts: cons=${s[0]} symbol=${s[1]} string=${s[2]} vectorlike=${s[3]} hash-table=${s[6]} float=${s[4]} bignum/bool-vector=${s[5]}\n`));
+  }
+  return { file, bytes: bytes.length };
+}
+
+DEFUN('dump-emacs-portable', 1, 2,
+  'Dump the current Lisp state to FILENAME as a portable dump image.\n' +
+  'With TRACK-REFERRERS non-nil, an object that cannot be dumped is reported with the path that reaches it.',
+  (rt: Runtime, filename: number, trackReferrers: number): number => {
+    if (!stringp(filename)) wrongTypeArgument(rt, Qstringp, filename);
+    dumpToFile(rt, expandName(rt, jsString(rt, filename)), trackReferrers !== Qnil);
+    return Qnil;
+  });
+
+DEFUN('pdumper-stats', 0, 0,
+  'Return statistics about the portable dump this session started from, or nil if it did not start from one.',
+  (rt: Runtime): number => {
+    const info = rt.dumpInfo;
+    if (!info) return Qnil;
+    return list(rt,
+      cons(rt, Qdumped_with_pdumper, Qt),
+      cons(rt, Qload_time, makeFloat(rt, info.loadTimeSec)),
+      cons(rt, Qdump_file_name, makeString(rt, info.file)));
+  });
