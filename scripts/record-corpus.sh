@@ -16,10 +16,14 @@ for arg in "$@"; do
   name=$(basename "$arg" .el)
   src=test/corpus/$name.el
   tmp=test/corpus/$name.expected.tmp
+  # Cases' messages go to stderr and are not part of the record: keep them
+  # only to explain a failure.
   if ! "$EMACS" -batch -Q -l scripts/record-corpus.el \
-       -f record-corpus-batch "$src" > "$tmp"; then
-    rm -f "$tmp"; echo "record-corpus: $src failed" >&2; exit 1
+       -f record-corpus-batch "$src" > "$tmp" 2> "$tmp.err"; then
+    cat "$tmp.err" >&2; rm -f "$tmp" "$tmp.err"
+    echo "record-corpus: $src failed" >&2; exit 1
   fi
+  rm -f "$tmp.err"
   mv "$tmp" "test/corpus/$name.expected"
   echo "$name: $(wc -l < "test/corpus/$name.expected") cases"
 done

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Record the CLI golden corpus from GNU Emacs 28.2: scripts/record-cli.sh [NAME...]
+# Reads test/cli/cases.txt and writes test/cli/expected/NAME.{out,err,code}.
+set -eu
+cd "$(dirname "$0")/.."
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+EMACS=${EMACS:-emacs}
+case "$("$EMACS" --version | head -n 1)" in
+  "GNU Emacs 28.2") ;;
+  *) echo "record-cli: need GNU Emacs 28.2 (EMACS=$EMACS)" >&2; exit 1 ;;
+esac
+out=test/cli/expected
+mkdir -p "$out"
+
+wanted() {
+  [ $# -eq 0 ] && return 0
+  for w in $WANTED; do [ "$w" = "$1" ] && return 0; done
+  return 1
+}
+WANTED="$*"
+
+run_case() {
+  name=$1; stdin=$2; shift 2
+  if [ -n "$WANTED" ] && ! echo " $WANTED " | grep -q " $name "; then return 0; fi
+  if [ "${1:-}" = "--script" ]; then set -- "$EMACS" "$@"; else set -- "$EMACS" --batch -Q "$@"; fi
+  code=0
+  "$@" < "$stdin" > "$out/$name.out" 2> "$out/$name.err" || code=$?
+  echo "$code" > "$out/$name.code"
+  echo "$name: exit $code"
+}
+
+# Each case is replayed by collecting its argument lines into the positional
+# parameters, so arguments keep their spaces and quotes verbatim.
+name=; stdin=/dev/null; nargs=0
+flush() {
+  if [ -n "$name" ]; then
+    eval "run_case \"\$name\" \"\$stdin\" $argrefs"
+  fi
+}
+argrefs=
+i=0
+while IFS= read -r line || [ -n "$line" ]; do
+  case "$line" in
+    "== "*)
+      flush
+      name=${line#== }; stdin=/dev/null; argrefs=; i=0 ;;
+    "#"*|"") ;;
+    "<"*) stdin=${line#<} ;;
+    *)
+      i=$((i + 1)); eval "arg_$i=\$line"; argrefs="$argrefs \"\$arg_$i\"" ;;
+  esac
+done < test/cli/cases.txt
+flush
