@@ -11,27 +11,31 @@ case "$("$EMACS" --version | head -n 1)" in
 esac
 out=test/cli/expected
 mkdir -p "$out"
+root=$(pwd -P)
+tmp=$(mktemp)
+trap 'rm -f "$tmp" "$tmp.out" "$tmp.err"' EXIT
 
-wanted() {
-  [ $# -eq 0 ] && return 0
-  for w in $WANTED; do [ "$w" = "$1" ] && return 0; done
-  return 1
-}
 WANTED="$*"
 
 run_case() {
   name=$1; stdin=$2; shift 2
   if [ -n "$WANTED" ] && ! echo " $WANTED " | grep -q " $name "; then return 0; fi
-  if [ "${1:-}" = "--script" ]; then set -- "$EMACS" "$@"; else set -- "$EMACS" --batch -Q "$@"; fi
+  script=no
+  for a in "$@"; do [ "$a" = "--script" ] && script=yes; done
+  if [ $script = yes ]; then set -- "$EMACS" "$@"; else set -- "$EMACS" --batch -Q "$@"; fi
   code=0
-  "$@" < "$stdin" > "$out/$name.out" 2> "$out/$name.err" || code=$?
+  "$@" < "$stdin" > "$tmp.out" 2> "$tmp.err" || code=$?
+  # GNU prints absolute file names (load messages, backtraces): make them
+  # independent of where the repo lives.
+  sed "s|$root|@ROOT@|g" "$tmp.out" > "$out/$name.out"
+  sed "s|$root|@ROOT@|g" "$tmp.err" > "$out/$name.err"
   echo "$code" > "$out/$name.code"
   echo "$name: exit $code"
 }
 
 # Each case is replayed by collecting its argument lines into the positional
 # parameters, so arguments keep their spaces and quotes verbatim.
-name=; stdin=/dev/null; nargs=0
+name=; stdin=/dev/null
 flush() {
   if [ -n "$name" ]; then
     eval "run_case \"\$name\" \"\$stdin\" $argrefs"

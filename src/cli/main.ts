@@ -12,7 +12,7 @@ import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { asLispSignal, evalTop, findSymbolValue, funcall, setInternal } from '../emacs/eval.ts';
 import { readFromString } from '../emacs/lread.ts';
-import { prin1ToJs } from '../emacs/print.ts';
+import { beginStderrMessage, prin1ToJs } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
 
 const Qload = DEFSYM('load');
@@ -224,6 +224,7 @@ function expandRelative(rt: Runtime, file: string): string {
 function reportTopLevelError(host: Host, rt: Runtime | null, sig: LispSignal, action: string[]): number {
   let text: string;
   if (rt) {
+    beginStderrMessage(rt);
     const v = cons(rt, sig.symbol, sig.data);
     text = `Debugger entered--Lisp error: ${prin1ToJs(rt, v, true)}\n`;
     if (action.length) {

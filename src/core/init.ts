@@ -5,9 +5,7 @@
 
 import { SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT } from '../heap/layout.ts';
 import { makeObarray, internSymbolAt, oblookup } from './obarray.ts';
-import {
-  setSymbolFlags, setSymbolRawValue, symbolFlags, symbolName, schars, sdata,
-} from './object.ts';
+import { setSymbolFlags, setSymbolRawValue, symbolFlags, symbolName } from './object.ts';
 import { G_OBARRAY, Runtime, type RuntimeOptions } from './runtime.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qt } from './symbols.ts';
 import { INITS, VARIABLES } from './subr.ts';
@@ -25,8 +23,6 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     const r = oblookup(rt, obarray, name);
     if (r.found) throw new Error(`builtin symbol ${b.name} declared twice`);
     internSymbolAt(rt, obarray, sym, r.bucket);
-    // Keywords in the initial obarray are constants whose value is themselves.
-    if (schars(rt, name) > 1 && rt.u8[sdata(rt, name)] === 0x3a) makeConstant(rt, sym, sym);
   }
   makeConstant(rt, Qnil, Qnil);
   makeConstant(rt, Qt, Qt);

@@ -3,11 +3,14 @@
 // An obarray is a Lisp vector of buckets; each bucket holds the fixnum 0 or
 // the first symbol of a chain linked through the symbols' `next` cells.
 
-import { SYM_INTERNED, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT } from '../heap/layout.ts';
+import {
+  SYM_DECLARED_SPECIAL, SYM_INTERNED, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_NOWRITE,
+  SYM_TRAPPED_SHIFT,
+} from '../heap/layout.ts';
 import { isFixnum, makeFixnum } from '../heap/tags.ts';
 import {
   aref, aset, makeString, makeSymbol, makeStringFromBytes, makeVector, pvecSize, sbytes, sdata, setSymbolFlags,
-  setSymbolNext, stringMultibyte, symbolFlags, symbolName, symbolNext, schars,
+  setSymbolNext, setSymbolRawValue, stringMultibyte, symbolFlags, symbolName, symbolNext, schars,
 } from './object.ts';
 import { G_OBARRAY, type Runtime } from './runtime.ts';
 
@@ -53,8 +56,15 @@ export function internSymbolAt(rt: Runtime, obarray: number, sym: number, bucket
   setSymbolNext(rt, sym, aref(rt, obarray, bucket));
   aset(rt, obarray, bucket, sym);
   const initial = obarray === rt.globals[G_OBARRAY];
-  const flags = symbolFlags(rt, sym) & ~SYM_INTERNED_MASK;
-  setSymbolFlags(rt, sym, flags | ((initial ? SYM_INTERNED_IN_INITIAL_OBARRAY : SYM_INTERNED) << SYM_INTERNED_SHIFT));
+  let flags = symbolFlags(rt, sym) & ~SYM_INTERNED_MASK;
+  flags |= (initial ? SYM_INTERNED_IN_INITIAL_OBARRAY : SYM_INTERNED) << SYM_INTERNED_SHIFT;
+  // A keyword interned in the initial obarray is a constant whose value is itself (GNU's intern_sym).
+  const name = symbolName(rt, sym);
+  if (initial && sbytes(rt, name) > 1 && rt.u8[sdata(rt, name)] === 0x3a) {
+    flags |= (SYM_NOWRITE << SYM_TRAPPED_SHIFT) | SYM_DECLARED_SPECIAL;
+    setSymbolRawValue(rt, sym, sym);
+  }
+  setSymbolFlags(rt, sym, flags);
 }
 
 /** GNU's Fintern with a Lisp string name. */

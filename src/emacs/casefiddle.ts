@@ -16,7 +16,7 @@ import { wrongTypeArgument } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { Qchar_or_string_p } from '../core/symbols.ts';
 
-/** Simple uppercase mappings: FROM:COUNT:STRIDE:DELTA, FROM and COUNT in hex (COUNT empty = 1), DELTA decimal. */
+/** Simple uppercase mappings: FROM:COUNT:STRIDE:DELTA or FROM::DELTA, FROM and COUNT in hex, DELTA decimal. */
 const UPCASE =
   '61:1a:1:-32 b5::743 df::7615 e0:17:1:-32 f8:7:1:-32 ff::121 101:18:2:-1 133:3:2:-1 13a:8:2:-1 14b:17:2:-1 ' +
   '17a:3:2:-1 180::195 183:2:2:-1 188::-1 18c::-1 192::-1 195::97 199::-1 19a::163 19e::130 1a1:3:2:-1 1a8::-1 ' +
@@ -113,11 +113,11 @@ const WORD_RANGES =
 
 function parseMap(spec: string, into: Map<number, number>): void {
   for (const item of spec.split(' ')) {
-    const [from, count, stride, delta] = item.split(':');
-    const c0 = parseInt(from!, 16);
-    const n = count ? parseInt(count, 16) : 1;
-    const s = stride ? Number(stride) : 1;
-    const d = Number(delta);
+    const f = item.split(':');
+    const c0 = parseInt(f[0]!, 16);
+    const n = f[1] ? parseInt(f[1], 16) : 1;
+    const s = f.length === 4 ? Number(f[2]) : 1;
+    const d = Number(f[f.length - 1]);
     for (let i = 0; i < n; i++) into.set(c0 + i * s, c0 + i * s + d);
   }
 }

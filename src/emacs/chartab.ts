@@ -166,7 +166,6 @@ export function charTableSetRange(rt: Runtime, ct: number, from: number, to: num
     charTableSet(rt, ct, from, v);
     return;
   }
-  if (from > to) return;
   const m = rt.i32;
   const b = base(ct);
   for (let i = from >>> 16, c = i * CHARS[0]!; c <= to; i++, c += CHARS[0]!) {

@@ -761,7 +761,7 @@ function letBindings(rt: Runtime, varlist: number, sequential: boolean): void {
         if (!consp(elt)) wrongTypeArgument(rt, Qlistp, elt);
         sym = xcar(rt, elt);
         const rest = xcdr(rt, elt);
-        if (consp(rest) && xcdr(rt, rest) !== Qnil) error(rt, '`let\' bindings can have only one value-form');
+        if (consp(rest) && xcdr(rt, rest) !== Qnil) xsignal(Qerror, cons(rt, makeString(rt, '`let\' bindings can have only one value-form'), elt));
         val = consp(rest) ? evalSub(rt, xcar(rt, rest)) : Qnil;
       }
       bindOne(rt, sym, val, lexical);
@@ -780,7 +780,7 @@ function letBindings(rt: Runtime, varlist: number, sequential: boolean): void {
     } else {
       if (!consp(elt)) wrongTypeArgument(rt, Qlistp, elt);
       const rest = xcdr(rt, elt);
-      if (consp(rest) && xcdr(rt, rest) !== Qnil) error(rt, '`let\' bindings can have only one value-form');
+      if (consp(rest) && xcdr(rt, rest) !== Qnil) xsignal(Qerror, cons(rt, makeString(rt, '`let\' bindings can have only one value-form'), elt));
       const val = consp(rest) ? evalSub(rt, xcar(rt, rest)) : Qnil;
       rt.push(val);
       syms.push(xcar(rt, elt));

@@ -76,6 +76,21 @@ const Qupcase = DEFSYM('upcase');
 
 const G_REQUIRE_NESTING = DEFGLOBAL('require-nesting-list');
 
+// Local copies of constants used in hot paths: imported bindings can cost a getter call per use.
+const K_NIL = Qnil;
+const K_HT_TEST = HT_TEST;
+const K_HT_COUNT = HT_COUNT;
+const K_HT_KV = HT_KV;
+const K_HT_HASH = HT_HASH;
+const K_HT_NEXT = HT_NEXT;
+const K_HT_INDEX = HT_INDEX;
+const K_HT_NEXT_FREE = HT_NEXT_FREE;
+const K_HT_STALE = HT_STALE;
+const K_SIZE_MASK = PVEC_SIZE_MASK;
+const K_TYPE_SHIFT = PVEC_TYPE_SHIFT;
+const K_PVEC_HASH_TABLE = PVEC_HASH_TABLE;
+const K_PVEC_BIGNUM = PVEC_BIGNUM;
+
 // ---- small helpers ---------------------------------------------------------------
 
 const NIL_FIX = makeFixnum(-1);
@@ -2133,28 +2148,31 @@ export function sxhash(rt: Runtime, obj: number, depth = 0): number {
         for (let i = 0; i < Math.min(SXHASH_MAX_LEN + 1, size); i++) h = combine(h, mix(rt.i32[b + i]!));
         return h;
       }
-      return mix(obj);
+      return sxhashEq(obj);
     }
     default:
-      return mix(obj);
+      return sxhashEq(obj);
   }
 }
 
-const sxhashEq = (w: number): number => mix(w);
+/** GNU's eq hash: the word itself (addresses move only with a dump load, which marks tables stale). */
+const sxhashEq = (w: number): number => (w >>> 2) & HASH_MASK;
 function sxhashEql(rt: Runtime, w: number): number {
   const tag = w & 7;
   if (tag === Lisp_Float) return sxhashFloat(rt, w);
   if (tag === Lisp_Vectorlike && bignump(rt, w)) return sxhashBignum(rt, w);
-  return mix(w);
+  return sxhashEq(w);
 }
 
 /** Tables whose user-defined test is running: they must not be modified meanwhile. */
 const busyTables = new WeakMap<Runtime, Set<number>>();
+let busyCount = 0;
 function userCall(rt: Runtime, table: number, fn: number, args: number[]): number {
   let busy = busyTables.get(rt);
   if (!busy) busyTables.set(rt, (busy = new Set()));
   if (busy.has(table)) return funcall(rt, fn, args);
   busy.add(table);
+  busyCount++;
   const sp = rt.sp;
   try {
     rt.push(table);
@@ -2163,6 +2181,7 @@ function userCall(rt: Runtime, table: number, fn: number, args: number[]): numbe
   } finally {
     rt.sp = sp;
     busy.delete(table);
+    busyCount--;
   }
 }
 function checkMutable(rt: Runtime, table: number): void {
@@ -2173,7 +2192,7 @@ function checkMutable(rt: Runtime, table: number): void {
 /** The hash code of KEY in table (slot base tb), as a raw non-negative int. */
 function hashCode(rt: Runtime, table: number, tb: number, key: number): number {
   const test = rt.i32[tb + HT_TEST]!;
-  if (test === Qeq) return mix(key);
+  if (test === Qeq) return sxhashEq(key);
   if (test === Qeql) return sxhashEql(rt, key);
   if (test === Qequal) return sxhash(rt, key);
   const user = rt.i32[tb + HT_USER]!;
@@ -2192,10 +2211,10 @@ function keysMatch(rt: Runtime, table: number, tb: number, a: number, b: number)
   return userCall(rt, table, eqFn, [a, b]) !== Qnil;
 }
 
+/** Bucket count for SIZE entries: GNU's next_almost_prime (size / threshold). */
 function indexSizeFor(size: number, threshold: number): number {
-  const want = Math.max(1, Math.ceil(size / threshold));
-  let n = 1;
-  while (n < want) n <<= 1;
+  let n = Math.floor(size / threshold) | 1;
+  while (n % 3 === 0 || n % 5 === 0 || n % 7 === 0) n += 2;
   return n;
 }
 
@@ -2268,7 +2287,7 @@ function rehash(rt: Runtime, table: number): void {
   for (let i = 0; i < size; i++) {
     if (codes[i]! < 0) continue;
     m[hb + i] = makeFixnum(codes[i]!);
-    const bucket = codes[i]! & (isz - 1);
+    const bucket = codes[i]! % isz;
     m[nb + i] = m[ib + bucket]!;
     m[ib + bucket] = makeFixnum(i);
   }
@@ -2285,19 +2304,22 @@ let lastHash = 0;
 export function hashLookup(rt: Runtime, table: number, key: number): number {
   const m = rt.i32;
   const tb = ((table & -8) >>> 2) + 1;
-  if (m[tb + HT_STALE] !== Qnil) rehash(rt, table);
-  const test = m[tb + HT_TEST]!;
+  if (m[tb + K_HT_STALE] !== K_NIL) rehash(rt, table);
+  const test = m[tb + K_HT_TEST]!;
+  const tag = key & 7;
   // The fast path: eq tables, and eql tables on keys that are not floats or bignums.
-  if (test === Qeq || (test === Qeql && (key & 7) !== Lisp_Float && ((key & 7) !== Lisp_Vectorlike || !bignump(rt, key)))) {
-    const h = mix(key);
+  if (
+    test === Qeq ||
+    (test === Qeql && tag !== 7 && (tag !== 5 || m[(key & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_BIGNUM))
+  ) {
+    // GNU's eq hash is the word itself: consecutive keys land in consecutive buckets.
+    const h = (key >>> 2) & 0x1fffffff;
     lastHash = h;
-    const idx = m[tb + HT_INDEX]!;
-    const ib = ((idx & -8) >>> 2) + 1;
-    const isz = m[ib - 1]! & PVEC_SIZE_MASK;
-    let i = m[ib + (h & (isz - 1))]! >> 2;
+    const ib = ((m[tb + K_HT_INDEX]! & -8) >>> 2) + 1;
+    let i = m[ib + (h % (m[ib - 1]! & K_SIZE_MASK))]! >> 2;
     if (i < 0) return -1;
-    const kvb = ((m[tb + HT_KV]! & -8) >>> 2) + 1;
-    const nb = ((m[tb + HT_NEXT]! & -8) >>> 2) + 1;
+    const kvb = ((m[tb + K_HT_KV]! & -8) >>> 2) + 1;
+    const nb = ((m[tb + K_HT_NEXT]! & -8) >>> 2) + 1;
     while (i >= 0) {
       if (m[kvb + 2 * i] === key) return i;
       i = m[nb + i]! >> 2;
@@ -2306,16 +2328,16 @@ export function hashLookup(rt: Runtime, table: number, key: number): number {
   }
   const h = hashCode(rt, table, tb, key);
   lastHash = h;
-  const hfix = makeFixnum(h);
+  const hfix = (h << 2) | 2;
   // A user-defined hash function may have run Lisp: reload everything from the table.
-  const idx = m[tb + HT_INDEX]!;
+  const idx = m[tb + K_HT_INDEX]!;
   const isz = pvecSize(rt, idx);
-  let i = m[slots(idx) + (h & (isz - 1))]! >> 2;
+  let i = m[slots(idx) + (h % isz)]! >> 2;
   while (i >= 0) {
-    const kvb = slots(m[tb + HT_KV]!);
+    const kvb = slots(m[tb + K_HT_KV]!);
     const k = m[kvb + 2 * i]!;
-    if (k === key || (m[slots(m[tb + HT_HASH]!) + i] === hfix && keysMatch(rt, table, tb, key, k))) return i;
-    i = m[slots(m[tb + HT_NEXT]!) + i]! >> 2;
+    if (k === key || (m[slots(m[tb + K_HT_HASH]!) + i] === hfix && keysMatch(rt, table, tb, key, k))) return i;
+    i = m[slots(m[tb + K_HT_NEXT]!) + i]! >> 2;
   }
   return -1;
 }
@@ -2324,7 +2346,7 @@ export function hashLookup(rt: Runtime, table: number, key: number): number {
 function maybeResize(rt: Runtime, table: number): void {
   const m = rt.i32;
   const tb = slots(table);
-  if (m[tb + HT_NEXT_FREE]! >> 2 >= 0) return;
+  if (m[tb + HT_NEXT_FREE]! >= 0) return;
   const oldSize = hashTableSize(rt, table);
   const rs = m[tb + HT_REHASH_SIZE]!;
   let newSize: number;
@@ -2362,7 +2384,7 @@ function maybeResize(rt: Runtime, table: number): void {
     for (let i = 0; i < oldSize; i++) {
       const hc = m[hb + i]!;
       if (hc === Qnil) continue;
-      const bucket = (hc >> 2) & (isz - 1);
+      const bucket = (hc >> 2) % isz;
       m[nb + i] = m[ib + bucket]!;
       m[ib + bucket] = makeFixnum(i);
     }
@@ -2373,22 +2395,21 @@ function maybeResize(rt: Runtime, table: number): void {
 
 /** Add a new entry (KEY is known absent; HASH its code). Returns its index. */
 function hashPutNew(rt: Runtime, table: number, key: number, value: number, hash: number): number {
-  maybeResize(rt, table);
   const m = rt.i32;
   const tb = ((table & -8) >>> 2) + 1;
-  m[tb + HT_COUNT] = m[tb + HT_COUNT]! + 4;
-  const i = m[tb + HT_NEXT_FREE]! >> 2;
-  const nb = ((m[tb + HT_NEXT]! & -8) >>> 2) + 1;
-  m[tb + HT_NEXT_FREE] = m[nb + i]!;
-  const kvb = ((m[tb + HT_KV]! & -8) >>> 2) + 1;
+  if (m[tb + K_HT_NEXT_FREE]! < 0) maybeResize(rt, table);
+  m[tb + K_HT_COUNT] = m[tb + K_HT_COUNT]! + 4;
+  const i = m[tb + K_HT_NEXT_FREE]! >> 2;
+  const nb = ((m[tb + K_HT_NEXT]! & -8) >>> 2) + 1;
+  m[tb + K_HT_NEXT_FREE] = m[nb + i]!;
+  const kvb = ((m[tb + K_HT_KV]! & -8) >>> 2) + 1;
   m[kvb + 2 * i] = key;
   m[kvb + 2 * i + 1] = value;
-  m[((m[tb + HT_HASH]! & -8) >>> 2) + 1 + i] = makeFixnum(hash);
-  const idx = m[tb + HT_INDEX]!;
-  const ib = ((idx & -8) >>> 2) + 1;
-  const bucket = hash & ((m[ib - 1]! & PVEC_SIZE_MASK) - 1);
+  m[((m[tb + K_HT_HASH]! & -8) >>> 2) + 1 + i] = (hash << 2) | 2;
+  const ib = ((m[tb + K_HT_INDEX]! & -8) >>> 2) + 1;
+  const bucket = hash % (m[ib - 1]! & K_SIZE_MASK);
   m[nb + i] = m[ib + bucket]!;
-  m[ib + bucket] = makeFixnum(i);
+  m[ib + bucket] = (i << 2) | 2;
   return i;
 }
 
@@ -2396,7 +2417,7 @@ function hashPutNew(rt: Runtime, table: number, key: number, value: number, hash
 export function hashPut(rt: Runtime, table: number, key: number, value: number): number {
   const i = hashLookup(rt, table, key);
   if (i >= 0) {
-    rt.i32[slots(rt.i32[slots(table) + HT_KV]!) + 2 * i + 1] = value;
+    rt.i32[((rt.i32[((table & -8) >>> 2) + 1 + K_HT_KV]! & -8) >>> 2) + 1 + 2 * i + 1] = value;
     return i;
   }
   return hashPutNew(rt, table, key, value, lastHash);
@@ -2405,7 +2426,7 @@ export function hashPut(rt: Runtime, table: number, key: number, value: number):
 /** KEY's value in TABLE, or DFLT. */
 export function hashGet(rt: Runtime, table: number, key: number, dflt: number): number {
   const i = hashLookup(rt, table, key);
-  return i >= 0 ? rt.i32[((rt.i32[((table & -8) >>> 2) + 1 + HT_KV]! & -8) >>> 2) + 2 + 2 * i]! : dflt;
+  return i >= 0 ? rt.i32[((rt.i32[((table & -8) >>> 2) + 1 + K_HT_KV]! & -8) >>> 2) + 2 + 2 * i]! : dflt;
 }
 
 /** Remove KEY from TABLE, pushing its slot on the free list. */
@@ -2416,7 +2437,7 @@ export function hashRemove(rt: Runtime, table: number, key: number): void {
   const tb = slots(table);
   const idx = m[tb + HT_INDEX]!;
   const ib = slots(idx);
-  const bucket = lastHash & (pvecSize(rt, idx) - 1);
+  const bucket = lastHash % pvecSize(rt, idx);
   const nb = slots(m[tb + HT_NEXT]!);
   const kvb = slots(m[tb + HT_KV]!);
   const hb = slots(m[tb + HT_HASH]!);
@@ -2587,15 +2608,15 @@ DEFUN('clrhash', 1, 1, 'Remove every entry of TABLE and return it.', (rt, table:
 });
 
 DEFUN('gethash', 2, 3, 'Return the value of KEY in TABLE, or DFLT if absent.', (rt, key: number, table: number, dflt: number) => {
-  if ((table & 7) !== Lisp_Vectorlike || rt.i32[(table & -8) >>> 2]! >>> PVEC_TYPE_SHIFT !== PVEC_HASH_TABLE)
+  if ((table & 7) !== 5 || rt.i32[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE)
     wrongTypeArgument(rt, Qhash_table_p, table);
   return hashGet(rt, table, key, dflt);
 });
 
 DEFUN('puthash', 3, 3, 'Set KEY to VALUE in TABLE; return VALUE.', (rt, key: number, value: number, table: number) => {
-  if ((table & 7) !== Lisp_Vectorlike || rt.i32[(table & -8) >>> 2]! >>> PVEC_TYPE_SHIFT !== PVEC_HASH_TABLE)
+  if ((table & 7) !== 5 || rt.i32[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE)
     wrongTypeArgument(rt, Qhash_table_p, table);
-  checkMutable(rt, table);
+  if (busyCount !== 0) checkMutable(rt, table);
   hashPut(rt, table, key, value);
   return value;
 });

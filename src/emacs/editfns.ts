@@ -1,0 +1,355 @@
+// String formatting and the buffer-free helpers of GNU editfns.c: format, format-message, message, char-to-string...
+//
+// `format' gathers the result as character codes (raw bytes as their
+// 0x3FFF80.. characters) and encodes them once at the end, unibyte when
+// nothing multibyte took part, as GNU's styled_format does.
+
+import { BYTE8_BASE, MAX_5_BYTE_CHAR, charLenAt, readChar, writeChar } from '../core/character.ts';
+import {
+  bignumValue, bignump, floatp, makeStringFromBytes, makeUnibyteString, makeFloat, list, sbytes, schars,
+  sdata, stringMultibyte, stringp, symbolName, symbolp, xfloat,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qunbound } from '../core/symbols.ts';
+import { DEFUN, MANY } from '../core/subr.ts';
+import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { findSymbolValue } from './eval.ts';
+import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
+
+const Qtext_quoting_style = DEFSYM('text-quoting-style');
+const Qstraight = DEFSYM('straight');
+const Qgrave = DEFSYM('grave');
+const Qoverflow_error = DEFSYM('overflow-error');
+const Qinteger_or_marker_p = DEFSYM('integer-or-marker-p');
+
+/** Display columns of character c, as GNU's char_width with the standard char-width-table. */
+export function charWidth(c: number): number {
+  if (c < 0x20) return c === 9 ? 8 : c === 10 ? 0 : 2;
+  if (c < 0x7f) return 1;
+  if (c < 0xa0) return c === 0x7f ? 2 : 4;
+  if (c > MAX_5_BYTE_CHAR) return 4;
+  if (c < 0x300) return 1;
+  if (c > 0x10ffff) return 1;
+  if (
+    (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x2fffd) || (c >= 0x30000 && c <= 0x3fffd)
+  )
+    return 2;
+  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x1160 && c <= 0x11ff) || ZERO_WIDTH.test(String.fromCodePoint(c))) return 0;
+  return 1;
+}
+const ZERO_WIDTH = /[\p{Mn}\p{Me}]/u;
+
+/** The characters of a Lisp string; a unibyte string's bytes >= 0x80 become raw-byte characters. */
+function charsOf(rt: Runtime, s: number, out: number[]): void {
+  const u8 = rt.u8;
+  const a = sdata(rt, s);
+  const n = sbytes(rt, s);
+  if (!stringMultibyte(rt, s)) {
+    for (let i = 0; i < n; i++) {
+      const b = u8[a + i]!;
+      out.push(b < 0x80 ? b : b + BYTE8_BASE);
+    }
+    return;
+  }
+  for (let i = 0; i < n; ) {
+    const b = u8[a + i]!;
+    if (b < 0x80) {
+      out.push(b);
+      i++;
+    } else {
+      out.push(readChar(u8, a + i));
+      i += charLenAt(b);
+    }
+  }
+}
+
+/** A Lisp string from character codes: multibyte if asked, else the codes (ASCII or raw bytes) as bytes. */
+function stringFromCodes(rt: Runtime, codes: number[], multibyte: boolean): number {
+  if (!multibyte) {
+    const b = new Uint8Array(codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      b[i] = c > MAX_5_BYTE_CHAR ? c - BYTE8_BASE : c;
+    }
+    return makeUnibyteString(rt, b);
+  }
+  let nb = 0;
+  const tmp = new Uint8Array(codes.length * 5);
+  for (let i = 0; i < codes.length; i++) nb += writeChar(tmp, nb, codes[i]!);
+  return makeStringFromBytes(rt, tmp.subarray(0, nb), codes.length, nb !== codes.length || multibyte);
+}
+
+function quotingStyle(rt: Runtime): number {
+  const v = findSymbolValue(rt, Qtext_quoting_style);
+  return v === Qunbound ? Qnil : v;
+}
+
+const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
+
+/** Format an integer magnitude/sign as C's printf does for d, o, x, X (with GNU's sign for negative o/x). */
+function formatInteger(
+  v: bigint, conv: number, minus: boolean, plus: boolean, space: boolean, sharp: boolean, zero: boolean,
+  width: number, precGiven: boolean, prec: number,
+): string {
+  const neg = v < 0n;
+  const mag = neg ? -v : v;
+  let digits = conv === 0x6f ? mag.toString(8) : conv === 0x78 ? mag.toString(16) : conv === 0x58 ? mag.toString(16).toUpperCase() : mag.toString();
+  if (precGiven) {
+    if (prec === 0 && mag === 0n) digits = '';
+    if (digits.length < prec) digits = '0'.repeat(prec - digits.length) + digits;
+  }
+  let prefix = neg ? '-' : plus ? '+' : space ? ' ' : '';
+  if (sharp && mag !== 0n) {
+    if (conv === 0x78) prefix += '0x';
+    else if (conv === 0x58) prefix += '0X';
+  }
+  if (sharp && conv === 0x6f && digits[0] !== '0') digits = '0' + digits;
+  return pad(prefix, digits, width, minus, zero && !precGiven);
+}
+
+function pad(prefix: string, body: string, width: number, minus: boolean, zero: boolean): string {
+  const len = prefix.length + body.length;
+  if (len >= width) return prefix + body;
+  if (minus) return prefix + body + ' '.repeat(width - len);
+  if (zero) return prefix + '0'.repeat(width - len) + body;
+  return ' '.repeat(width - len) + prefix + body;
+}
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const negative = (x: number): boolean => {
+  f64[0] = x;
+  return (u32[1]! & 0x80000000) !== 0;
+};
+
+function formatFloat(x: number, conv: number, minus: boolean, plus: boolean, space: boolean, sharp: boolean, zero: boolean, width: number, prec: number): string {
+  const body = cFloatBody(Math.abs(x), conv, prec, sharp);
+  const prefix = negative(x) ? '-' : plus ? '+' : space ? ' ' : '';
+  return pad(prefix, body, width, minus, zero && Number.isFinite(x));
+}
+
+function pushAscii(out: number[], s: string): void {
+  for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
+}
+
+/** GNU's styled_format: (format STRING &rest OBJECTS); MESSAGE non-nil curves quotes as format-message. */
+export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: boolean): number {
+  const fmt = args[0]!;
+  if (!stringp(fmt)) wrongTypeArgument(rt, Qstringp, fmt);
+  const nargs = args.length;
+  const f: number[] = [];
+  charsOf(rt, fmt, f);
+  let multibyte = stringMultibyte(rt, fmt);
+  const style = message ? quotingStyle(rt) : Qgrave;
+  const out: number[] = [];
+  // The whole-string "%s" case returns the argument itself when it is a string, as GNU does.
+  if (f.length === 2 && f[0] === 0x25 && f[1] === 0x73 && nargs >= 2 && stringp(args[1]!)) return args[1]!;
+  let n = 0;
+  const end = f.length;
+  let i = 0;
+  while (i < end) {
+    const c = f[i]!;
+    if (c !== 0x25) {
+      if (message && (c === 0x60 || c === 0x27) && style !== Qgrave) {
+        if (style === Qstraight) out.push(0x27);
+        else {
+          out.push(c === 0x60 ? 0x2018 : 0x2019);
+          multibyte = true;
+        }
+      } else out.push(c);
+      i++;
+      continue;
+    }
+    i++;
+    // '%' [field-number '$'] [flags] [width] ['.' precision] conversion
+    if (isDigit(f[i])) {
+      let j = i;
+      let num = 0;
+      while (isDigit(f[j])) num = Math.min(num * 10 + f[j++]! - 0x30, 1e9);
+      if (f[j] === 0x24) {
+        n = num - 1;
+        i = j + 1;
+      }
+    }
+    let minus = false;
+    let plus = false;
+    let space = false;
+    let sharp = false;
+    let zero = false;
+    for (;; i++) {
+      const fc = f[i];
+      if (fc === 0x2d) minus = true;
+      else if (fc === 0x2b) plus = true;
+      else if (fc === 0x20) space = true;
+      else if (fc === 0x23) sharp = true;
+      else if (fc === 0x30) zero = true;
+      else break;
+    }
+    space = space && !plus;
+    zero = zero && !minus;
+    let width = 0;
+    while (isDigit(f[i])) width = Math.min(width * 10 + f[i++]! - 0x30, 1e9);
+    const precGiven = f[i] === 0x2e;
+    let prec = -1;
+    if (precGiven) {
+      i++;
+      prec = 0;
+      while (isDigit(f[i])) prec = Math.min(prec * 10 + f[i++]! - 0x30, 1e9);
+    }
+    if (i >= end) error(rt, 'Format string ends in middle of format specifier');
+    let conv = f[i++]!;
+    if (conv === 0x25) {
+      out.push(0x25);
+      continue;
+    }
+    ++n;
+    if (!(n < nargs)) error(rt, 'Not enough arguments for format string');
+    const orig = args[n]!;
+    let arg = orig;
+    if (conv === 0x53 || (conv === 0x73 && !stringp(arg) && !symbolp(arg))) {
+      arg = prin1ToString(rt, arg, conv === 0x53);
+      conv = 0x73;
+    } else {
+      if (symbolp(arg)) arg = symbolName(rt, arg);
+      if (conv === 0x63) {
+        if (isFixnum(arg) && (fixnumValue(arg) < 0 || fixnumValue(arg) >= 0x80)) arg = charToString(rt, arg);
+        if (arg !== orig) conv = 0x73;
+        zero = false;
+      }
+    }
+    if (symbolp(arg)) arg = symbolName(rt, arg);
+    if (conv === 0x73) {
+      if (stringMultibyte(rt, arg)) multibyte = true;
+      const chars: number[] = [];
+      charsOf(rt, arg, chars);
+      let count = chars.length;
+      let w = 0;
+      if (precGiven && prec === 0) count = 0;
+      else {
+        let k = 0;
+        for (; k < chars.length; k++) {
+          const cw = charWidth(chars[k]!);
+          if (precGiven && w + cw > prec) break;
+          w += cw;
+        }
+        count = k;
+      }
+      const padding = w < width ? width - w : 0;
+      if (!minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      for (let k = 0; k < count; k++) out.push(chars[k]!);
+      if (minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      continue;
+    }
+    const isFloatConv = conv === 0x65 || conv === 0x66 || conv === 0x67;
+    if (!(isFloatConv || conv === 0x63 || conv === 0x64 || conv === 0x69 || conv === 0x6f || conv === 0x78 || conv === 0x58)) {
+      const opChars: number[] = [];
+      pushAscii(opChars, 'Invalid format operation %');
+      opChars.push(conv);
+      xsignal(DEFSYM('error'), list(rt, stringFromCodes(rt, opChars, conv >= 0x80)));
+    }
+    const big = bignump(rt, arg);
+    if (!(isFixnum(arg) || ((big || floatp(arg)) && conv !== 0x63)))
+      error(rt, 'Format specifier doesn\u2019t match argument type');
+    let text: string;
+    if (conv === 0x63) {
+      const padding = width > 1 ? width - 1 : 0;
+      if (!minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      out.push(fixnumValue(arg));
+      if (minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      continue;
+    } else if (isFloatConv) {
+      const x = floatp(arg) ? xfloat(rt, arg) : big ? Number(bignumValue(rt, arg)) : fixnumValue(arg);
+      text = formatFloat(x, conv, minus, plus, space, sharp, zero, width, precGiven ? prec : 6);
+    } else {
+      let v: bigint;
+      if (floatp(arg)) {
+        const x = Math.trunc(xfloat(rt, arg));
+        if (!Number.isFinite(x)) {
+          if (conv === 0x64 || conv === 0x69) {
+            const body = x !== x ? 'nan' : 'inf';
+            const prefix = negative(x) ? '-' : plus ? '+' : space ? ' ' : '';
+            pushAscii(out, pad(prefix, body, width, minus, false));
+            continue;
+          }
+          xsignal(Qoverflow_error, Qnil);
+        }
+        v = BigInt(x);
+      } else v = big ? bignumValue(rt, arg) : BigInt(fixnumValue(arg));
+      text = formatInteger(v, conv === 0x69 ? 0x64 : conv, minus, plus, space, sharp, zero, width, precGiven, prec);
+    }
+    pushAscii(out, text);
+  }
+  return stringFromCodes(rt, out, multibyte);
+}
+
+/** GNU's Fchar_to_string: a one-character string (unibyte for ASCII and raw bytes? no: raw bytes give multibyte). */
+export function charToString(rt: Runtime, ch: number): number {
+  if (!isFixnum(ch) || fixnumValue(ch) < 0 || fixnumValue(ch) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, ch);
+  const c = fixnumValue(ch);
+  if (c < 0x80) return makeUnibyteString(rt, Uint8Array.of(c));
+  const tmp = new Uint8Array(5);
+  const nb = writeChar(tmp, 0, c);
+  return makeStringFromBytes(rt, tmp.subarray(0, nb), 1, true);
+}
+
+DEFUN('format', 1, MANY, 'Format a string out of a format-string STRING and arguments, as printf does with Lisp objects (%s %S %d %o %x %X %c %e %f %g %%).',
+  (rt, args: number[]) => styledFormat(rt, args, false));
+
+DEFUN('format-message', 1, MANY, 'Format a string as `format\' does, converting grave accents and apostrophes in STRING according to `text-quoting-style\'.',
+  (rt, args: number[]) => styledFormat(rt, args, true));
+
+DEFUN('message', 1, MANY, 'Show a message made by `format-message\' from the arguments (on standard error in batch mode) and return it; nil clears the message.',
+  (rt, args: number[]) => {
+    const a0 = args[0]!;
+    if (a0 === Qnil || (stringp(a0) && sbytes(rt, a0) === 0)) {
+      beginStderrMessage(rt);
+      rt.host.write(2, Uint8Array.of(10));
+      return a0;
+    }
+    const s = styledFormat(rt, args, true);
+    beginStderrMessage(rt);
+    const addr = sdata(rt, s);
+    const bytes = rt.u8.slice(addr, addr + sbytes(rt, s));
+    writeToStderr(rt, bytes, stringMultibyte(rt, s));
+    rt.host.write(2, Uint8Array.of(10));
+    return s;
+  });
+
+DEFUN('char-to-string', 1, 1, 'Return a string holding just the character CHAR.', (rt, ch: number) => charToString(rt, ch));
+
+DEFUN('byte-to-string', 1, 1, 'Return a unibyte string holding just the byte BYTE (0..255).', (rt, b: number) => {
+  if (!isFixnum(b)) wrongTypeArgument(rt, Qcharacterp, b);
+  const v = fixnumValue(b);
+  if (v < 0 || v > 255) error(rt, 'Invalid byte');
+  return makeUnibyteString(rt, Uint8Array.of(v));
+});
+
+DEFUN('string-to-char', 1, 1, 'Return the first character of STRING, or 0 if it is empty.', (rt, s: number) => {
+  if (!stringp(s)) wrongTypeArgument(rt, Qstringp, s);
+  if (schars(rt, s) === 0) return makeFixnum(0);
+  const a = sdata(rt, s);
+  if (!stringMultibyte(rt, s)) return makeFixnum(rt.u8[a]!);
+  return makeFixnum(readChar(rt.u8, a));
+});
+
+// ---- time and process facts (GNU timefns.c / editfns.c) ----------------------------
+
+DEFUN('float-time', 0, 1, 'Return the current time (or TIME) as a float number of seconds since the epoch.', (rt, time: number) => {
+  if (time === Qnil) return makeFloat(rt, rt.host.wallTime());
+  if (floatp(time)) return time;
+  if (isFixnum(time) || bignump(rt, time)) return makeFloat(rt, isFixnum(time) ? fixnumValue(time) : Number(bignumValue(rt, time)));
+  return wrongTypeArgument(rt, Qinteger_or_marker_p, time);
+});
+
+DEFUN('current-time', 0, 0, 'Return the current time as a list (HIGH LOW USEC PSEC) of seconds since the epoch.', (rt) => {
+  const t = rt.host.wallTime();
+  const sec = Math.floor(t);
+  let usec = Math.floor((t - sec) * 1e6);
+  if (usec > 999999) usec = 999999;
+  return list(rt, makeFixnum(Math.floor(sec / 65536)), makeFixnum(sec % 65536), makeFixnum(usec), makeFixnum(0));
+});

@@ -1,0 +1,385 @@
+// File names and simple file operations (GNU fileio.c, POSIX rules), through the host interface only.
+
+import { isFixnum } from '../heap/tags.ts';
+import {
+  consp, getProp, jsString, listFromArray, makeString, makeStringFromUtf8, stringp, xcar, xcdr,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
+import {
+  DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt,
+} from '../core/symbols.ts';
+import { call2, findSymbolValue } from './eval.ts';
+
+const Qdefault_directory = DEFSYM('default-directory');
+const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
+const Qinhibit_file_name_handlers = DEFSYM('inhibit-file-name-handlers');
+const Qinhibit_file_name_operation = DEFSYM('inhibit-file-name-operation');
+const Qoperations = DEFSYM('operations');
+const Qstring_match_p = DEFSYM('string-match-p');
+const Qpermission_denied = DEFSYM('permission-denied');
+
+function checkString(rt: Runtime, x: number): string {
+  if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
+  return jsString(rt, x);
+}
+
+// ---- user home directories -------------------------------------------------------------
+
+/** The home directory of USER ("" = the current user), or null when there is no such user. */
+function userHome(rt: Runtime, user: string): string | null {
+  if (user === '') {
+    const home = rt.host.getenv('HOME');
+    return home !== undefined && home !== '' ? home : '/';
+  }
+  // getpwnam's answer on a plain system: the password file.
+  const bytes = rt.host.readFile('/etc/passwd');
+  if (bytes === null) return null;
+  for (const line of new TextDecoder().decode(bytes).split('\n')) {
+    const f = line.split(':');
+    if (f.length >= 6 && f[0] === user) return f[5]!;
+  }
+  return null;
+}
+
+/** GNU's file_name_absolute_p: "/...", "~", "~/...", or "~USER..." for an existing USER. */
+function isAbsolute(rt: Runtime, name: string): boolean {
+  if (name.startsWith('/')) return true;
+  if (!name.startsWith('~')) return false;
+  if (name.length === 1 || name[1] === '/') return true;
+  const slash = name.indexOf('/');
+  return userHome(rt, name.slice(1, slash < 0 ? undefined : slash)) !== null;
+}
+
+// ---- expand-file-name ----------------------------------------------------------------------
+
+/** Remove "." and ".." components and repeated slashes, as GNU does on POSIX (a leading "//" stays). */
+function canonicalize(t: string): string {
+  let o = '';
+  const n = t.length;
+  let p = 0;
+  while (p < n) {
+    if (t[p] !== '/') {
+      o += t[p++];
+      continue;
+    }
+    const c1 = t[p + 1];
+    if (c1 === '.' && (t[p + 2] === '/' || p + 2 === n)) {
+      if (o === '' && p + 2 === n) o += '/';
+      p += 2;
+    } else if (c1 === '.' && t[p + 2] === '.' && o !== '' && (t[p + 3] === '/' || p + 3 === n)) {
+      const cut = o.lastIndexOf('/');
+      o = cut <= 0 ? (p + 3 === n ? '/' : '') : o.slice(0, cut);
+      p += 3;
+    } else if (c1 === '/' && (p !== 0 || t[p + 2] === '/')) p++;
+    else o += t[p++];
+  }
+  return o;
+}
+
+/** Expand NAME against DEFAULT (a directory, possibly relative or starting with ~), as expand-file-name. */
+export function expandFileName(rt: Runtime, name: string, dflt: string | null): string {
+  if (dflt === null) dflt = defaultDirectory(rt);
+  if (!dflt.startsWith('/') && name !== dflt && !isAbsolute(rt, name)) {
+    // A relative or ~ default is made absolute first against `default-directory' (or "/").
+    const dd = defaultDirectory(rt);
+    dflt = dflt.startsWith('~') ? expandFileName(rt, dflt, '/') : expandFileName(rt, dflt, dd.startsWith('/') ? dd : '/');
+  }
+  let nm = name;
+  if (nm.startsWith('~')) {
+    const slash = nm.indexOf('/');
+    const user = nm.slice(1, slash < 0 ? undefined : slash);
+    const home = userHome(rt, user);
+    if (home !== null) {
+      const rest = slash < 0 ? '' : nm.slice(slash);
+      nm = home.startsWith('/') ? home + rest : expandFileName(rt, home, '/') + rest;
+      return canonicalize(nm);
+    }
+  }
+  if (nm.startsWith('/')) return canonicalize(nm);
+  // An empty NAME means the directory itself, without its trailing slash.
+  const target = nm === '' ? (dflt.length > 1 && dflt.endsWith('/') ? dflt.slice(0, -1) : dflt)
+    : dflt.endsWith('/') ? dflt + nm : dflt + '/' + nm;
+  return canonicalize(target);
+}
+
+function defaultDirectory(rt: Runtime): string {
+  const v = findSymbolValue(rt, Qdefault_directory);
+  return stringp(v) ? jsString(rt, v) : '/';
+}
+
+DEFUN(
+  'expand-file-name', 1, 2,
+  'Convert NAME to an absolute, canonical file name, relative to DEFAULT-DIRECTORY\n(default `default-directory\'); a leading ~ or ~USER means a home directory.',
+  (rt, name: number, dflt: number) => {
+    const nm = checkString(rt, name);
+    const d = dflt === Qnil ? null : stringp(dflt) ? jsString(rt, dflt) : '/';
+    return makeString(rt, expandFileName(rt, nm, d));
+  },
+);
+
+// ---- pure name functions -----------------------------------------------------------------
+
+DEFUN('file-name-directory', 1, 1, 'Return the directory part of FILENAME (through its last slash), or nil if it has none.', (rt, f: number) => {
+  const s = checkString(rt, f);
+  const i = s.lastIndexOf('/');
+  return i < 0 ? Qnil : makeString(rt, s.slice(0, i + 1));
+});
+
+DEFUN('file-name-nondirectory', 1, 1, 'Return FILENAME without its directory part.', (rt, f: number) => {
+  const s = checkString(rt, f);
+  const i = s.lastIndexOf('/');
+  return i < 0 ? f : makeString(rt, s.slice(i + 1));
+});
+
+export function fileNameAsDirectory(s: string): string {
+  if (s === '') return './';
+  return s.endsWith('/') ? s : s + '/';
+}
+
+DEFUN('file-name-as-directory', 1, 1, 'Return FILE as a directory name: with a trailing slash ("./" for "").', (rt, f: number) =>
+  makeString(rt, fileNameAsDirectory(checkString(rt, f))));
+
+export function directoryFileName(s: string): string {
+  let end = s.length;
+  while (end > 1 && s[end - 1] === '/') end--;
+  // "//" alone names a directory of its own on POSIX; three or more slashes are "/".
+  if (end === 1 && s.length === 2 && s[0] === '/') return '//';
+  return s.slice(0, end);
+}
+
+DEFUN('directory-file-name', 1, 1, 'Return DIRECTORY as a file name: without trailing slashes (except the root).', (rt, f: number) =>
+  makeString(rt, directoryFileName(checkString(rt, f))));
+
+DEFUN('directory-name-p', 1, 1, 'Return non-nil if NAME ends with a slash.', (rt, f: number) => {
+  const s = checkString(rt, f);
+  return s.endsWith('/') ? Qt : Qnil;
+});
+
+DEFUN('file-name-absolute-p', 1, 1, 'Return t if FILENAME is absolute: it starts with / or with ~ naming a home directory.', (rt, f: number) =>
+  isAbsolute(rt, checkString(rt, f)) ? Qt : Qnil);
+
+DEFUN(
+  'file-name-concat', 1, MANY,
+  'Join DIRECTORY and COMPONENTS into a file name, with one slash between each; nil and "" are skipped.',
+  (rt, args: number[]) => {
+    const parts: string[] = [];
+    for (const a of args) {
+      if (a === Qnil) continue;
+      const s = checkString(rt, a);
+      if (s !== '') parts.push(s);
+    }
+    let r = '';
+    for (let i = 0; i < parts.length; i++) {
+      const s = parts[i]!;
+      r += s;
+      if (i < parts.length - 1 && !s.endsWith('/')) r += '/';
+    }
+    return makeString(rt, r);
+  },
+);
+
+// ---- substitute-in-file-name ---------------------------------------------------------------
+
+/** Index where an absolute file name restarts inside NAME (after a slash), or -1. */
+function embeddedAbsolute(rt: Runtime, name: string): number {
+  for (let p = 1; p < name.length; p++) if (name[p - 1] === '/' && isAbsolute(rt, name.slice(p))) return p;
+  return -1;
+}
+
+/** $VAR, ${VAR} and $$ as substitute-env-in-file-name does: undefined variables stay as written. */
+function substituteEnv(rt: Runtime, s: string): string {
+  return s.replace(/\$(?:([A-Za-z0-9_]+)|\{([^{}]+)\}|\$)/g, (m, a?: string, b?: string) => {
+    const v = a ?? b;
+    if (v === undefined) return '$';
+    const val = rt.host.getenv(v);
+    return val === undefined ? m : val;
+  });
+}
+
+DEFUN(
+  'substitute-in-file-name', 1, 1,
+  'Substitute environment variables ($FOO, ${FOO}, $$) in FILENAME, and drop everything\nbefore a // or /~ that starts a new absolute name.',
+  (rt, f: number) => {
+    const orig = checkString(rt, f);
+    let s = orig;
+    const p = embeddedAbsolute(rt, s);
+    let substituted = p >= 0;
+    if (p >= 0) s = s.slice(p);
+    const t = substituteEnv(rt, s);
+    if (t !== s) substituted = true;
+    if (!substituted) return f;
+    const q = embeddedAbsolute(rt, t);
+    return makeString(rt, q >= 0 ? t.slice(q) : t);
+  },
+);
+
+// ---- file name handlers ----------------------------------------------------------------------
+
+DEFUN(
+  'find-file-name-handler', 2, 2,
+  'Return the handler in `file-name-handler-alist\' for FILENAME and OPERATION, or nil.',
+  (rt, filename: number, operation: number) => {
+    checkString(rt, filename);
+    const alist = findSymbolValue(rt, Qfile_name_handler_alist);
+    if (!consp(alist)) return Qnil;
+    const inhibited =
+      operation === findSymbolValue(rt, Qinhibit_file_name_operation) ? findSymbolValue(rt, Qinhibit_file_name_handlers) : Qnil;
+    const sp = rt.sp;
+    rt.push(filename);
+    rt.push(operation);
+    rt.push(alist);
+    rt.push(inhibited);
+    try {
+      let result = Qnil;
+      let resultPos = -1;
+      for (let l = alist; consp(l); l = xcdr(rt, l)) {
+        const elt = xcar(rt, l);
+        if (!consp(elt)) continue;
+        const re = xcar(rt, elt);
+        const handler = xcdr(rt, elt);
+        if (!stringp(re)) continue;
+        if ((handler & 7) === 0 && handler !== Qnil) {
+          // A handler with an `operations' property handles only those.
+          const ops = getProp(rt, handler, Qoperations);
+          if (ops !== Qnil && !memq(rt, operation, ops)) continue;
+        }
+        if (memq(rt, handler, inhibited)) continue;
+        const pos = call2(rt, Qstring_match_p, re, filename);
+        if (isFixnum(pos) && pos >> 2 > resultPos) {
+          resultPos = pos >> 2;
+          result = handler;
+        }
+      }
+      return result;
+    } finally {
+      rt.sp = sp;
+    }
+  },
+);
+
+function memq(rt: Runtime, x: number, l: number): boolean {
+  for (; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === x) return true;
+  return false;
+}
+// ---- file operations -----------------------------------------------------------------------
+
+/** The text GNU's strerror gives for a failed host operation. */
+function errnoText(rt: Runtime, e: unknown): { text: string; code: string } {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const known: Record<string, string> = {
+    ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory',
+    ENOTDIR: 'Not a directory', EEXIST: 'File exists', ENOTEMPTY: 'Directory not empty',
+    EXDEV: 'Invalid cross-device link', EPERM: 'Operation not permitted', EBUSY: 'Device or resource busy',
+  };
+  const text = known[code] ?? (e instanceof Error ? e.message : rt.host.lastError || String(e));
+  return { text, code };
+}
+
+/** Signal a file error as GNU's report_file_errno: (SYMBOL "ACTION" "Reason" NAMES...). */
+function reportFileError(rt: Runtime, action: string, text: string, names: string[]): never {
+  const sym =
+    text === 'No such file or directory' ? Qfile_missing
+      : text === 'File exists' ? Qfile_already_exists
+        : text === 'Permission denied' ? Qpermission_denied : Qfile_error;
+  const data = [makeString(rt, action), makeString(rt, text), ...names.map((n) => makeString(rt, n))];
+  return xsignal(sym, listFromArray(rt, data));
+}
+
+const expandArg = (rt: Runtime, f: number): string => expandFileName(rt, checkString(rt, f), null);
+
+DEFUN('file-exists-p', 1, 1, 'Return t if file FILENAME exists (whatever its type).', (rt, f: number) =>
+  rt.host.stat(expandArg(rt, f)) !== null ? Qt : Qnil);
+
+DEFUN(
+  'file-readable-p', 1, 1,
+  'Return t if file FILENAME exists and can be read. (The host reports no permissions: existing files count as readable.)',
+  (rt, f: number) => (rt.host.stat(expandArg(rt, f)) !== null ? Qt : Qnil),
+);
+
+DEFUN('file-directory-p', 1, 1, 'Return t if FILENAME names an existing directory.', (rt, f: number) =>
+  rt.host.stat(expandArg(rt, f))?.kind === 'dir' ? Qt : Qnil);
+
+DEFUN('file-regular-p', 1, 1, 'Return t if FILENAME names an existing regular file.', (rt, f: number) =>
+  rt.host.stat(expandArg(rt, f))?.kind === 'file' ? Qt : Qnil);
+
+DEFUN('file-newer-than-file-p', 2, 2, 'Return t if FILE1 was modified after FILE2, or FILE1 exists and FILE2 does not.', (rt, f1: number, f2: number) => {
+  const s1 = rt.host.stat(expandArg(rt, f1));
+  if (s1 === null) return Qnil;
+  const s2 = rt.host.stat(expandArg(rt, f2));
+  if (s2 === null) return Qt;
+  return s1.mtimeMs > s2.mtimeMs ? Qt : Qnil;
+});
+
+DEFUN('delete-file', 1, 2, 'Delete file FILENAME; a missing file is not an error.', (rt, f: number) => {
+  const name = expandArg(rt, f);
+  const st = rt.host.stat(name);
+  if (st === null) return Qnil;
+  if (st.kind === 'dir') xsignal(Qfile_error, listFromArray(rt, [makeString(rt, 'Removing old name: is a directory'), makeString(rt, name)]));
+  try {
+    rt.host.unlink(name);
+  } catch (e) {
+    const { text, code } = errnoText(rt, e);
+    if (code !== 'ENOENT') reportFileError(rt, 'Removing old name', text, [name]);
+  }
+  return Qnil;
+});
+
+/** GNU's expand_cp_target: a directory name as target means FILE's name inside it. */
+function cpTarget(rt: Runtime, file: string, newname: string): string {
+  if (newname.endsWith('/')) return expandFileName(rt, file.slice(file.lastIndexOf('/') + 1), newname);
+  return expandFileName(rt, newname, null);
+}
+
+/** OK-IF-ALREADY-EXISTS nil (or a number: we cannot ask) means an existing target is an error. */
+function refuseExisting(rt: Runtime, target: string, ok: number): void {
+  if ((ok === Qnil || isFixnum(ok)) && rt.host.stat(target) !== null)
+    xsignal(Qfile_already_exists, listFromArray(rt, [makeString(rt, 'File already exists'), makeString(rt, target)]));
+}
+
+DEFUN(
+  'rename-file', 2, 3,
+  'Rename FILE as NEWNAME (into NEWNAME if it is a directory name).\nSignal `file-already-exists\' if NEWNAME exists, unless OK-IF-ALREADY-EXISTS is non-nil.',
+  (rt, file: number, newname: number, ok: number) => {
+    const from = expandArg(rt, file);
+    const to = cpTarget(rt, directoryFileName(from), checkString(rt, newname));
+    if (rt.host.stat(from) === null) reportFileError(rt, 'Renaming', 'No such file or directory', [from, to]);
+    if (from !== to) refuseExisting(rt, to, ok);
+    try {
+      rt.host.rename(from, to);
+    } catch (e) {
+      reportFileError(rt, 'Renaming', errnoText(rt, e).text, [from, to]);
+    }
+    return Qnil;
+  },
+);
+
+DEFUN(
+  'copy-file', 2, 6,
+  'Copy FILE to NEWNAME (into NEWNAME if it is a directory name).\nSignal `file-already-exists\' if NEWNAME exists, unless OK-IF-ALREADY-EXISTS is non-nil.\n(Times and modes are not preserved: the host cannot set them.)',
+  (rt, file: number, newname: number, ok: number) => {
+    const from = expandArg(rt, file);
+    const to = cpTarget(rt, from, checkString(rt, newname));
+    const st = rt.host.stat(from);
+    if (st === null) reportFileError(rt, 'Opening input file', 'No such file or directory', [from]);
+    if (st.kind === 'dir') reportFileError(rt, 'Non-regular file', 'Is a directory', [from]);
+    refuseExisting(rt, to, ok);
+    const bytes = rt.host.readFile(from);
+    if (bytes === null) reportFileError(rt, 'Opening input file', rt.host.lastError, [from]);
+    try {
+      rt.host.writeFile(to, bytes);
+    } catch (e) {
+      reportFileError(rt, 'Opening output file', errnoText(rt, e).text, [to]);
+    }
+    return Qnil;
+  },
+);
+
+// ---- variables -----------------------------------------------------------------------------
+
+DEFVAR('default-directory', (rt) => makeStringFromUtf8(rt, new TextEncoder().encode(fileNameAsDirectory(rt.host.cwd()))),
+  'Name of the default directory, ending in a slash: relative file names are expanded against it.');
+DEFVAR('file-name-handler-alist', () => Qnil, 'Alist of (REGEXP . HANDLER) for file names that need special handling.');
+DEFVAR('inhibit-file-name-handlers', () => Qnil, 'Handlers not to use for `inhibit-file-name-operation\'.');
+DEFVAR('inhibit-file-name-operation', () => Qnil, 'The operation for which `inhibit-file-name-handlers\' applies.');

@@ -1,0 +1,1712 @@
+// The Lisp reader and `load` (GNU lread.c): text to objects, over bytes in Emacs's internal encoding.
+//
+// The reader is not recursive: open lists, vectors and prefix forms ('x, #1=x)
+// are frames on a small explicit stack, and the elements of a list being read
+// sit on the Lisp stack (rt.stack) until its closing paren. So nesting depth is
+// bounded by memory, not by the JS call stack, and every partial object is
+// rooted when the reader calls back into Lisp (function streams, \N{NAME},
+// #("..." props)). GNU 28's reader is recursive; where that shows (C stack
+// overflow on absurd nesting) we signal an error instead of crashing.
+//
+// Input is always a byte buffer: a Lisp string's bytes in the heap (no copy),
+// a file decoded from UTF-8, or characters pulled one at a time from a
+// function stream and appended to a private buffer.
+
+import {
+  CHARTAB_STANDARD_SLOTS, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR,
+  PVEC_RECORD, PVEC_SUB_CHAR_TABLE, SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT, makeHeader,
+} from '../heap/layout.ts';
+import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum, fixnumValue } from '../heap/tags.ts';
+import {
+  BYTE8_BASE, MAX_5_BYTE_CHAR, MAX_CHAR, MAX_UNICODE_CHAR, charLenAt, decodeUtf8ToInternal, internalToExternal, readChar,
+  writeChar,
+} from '../core/character.ts';
+import {
+  aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString,
+  makeStringFromBytes, makeSymbol, pvecSize, pvecType, schars, sbytes, sdata, setSymbolFlags, setSymbolRawValue,
+  stringIntervals, stringMultibyte, symbolFlags, symbolName, xcar, xcdr, xsetcar, xsetcdr, jsString, vectorp,
+} from '../core/object.ts';
+import { internSymbolAt, mapObarray, oblookup, oblookupBytes, oblookupLastBucket, unintern as obUnintern } from '../core/obarray.ts';
+import { G_OBARRAY, type Runtime } from '../core/runtime.ts';
+import { LispSignal, error, wrongTypeArgument, xsignal, xsignal1, xsignal3 } from '../core/signal.ts';
+import {
+  DEFSYM, Qbackquote, Qcomma, Qcomma_at, Qend_of_file, Qerror, Qfile_missing, Qfunction, Qinvalid_read_syntax,
+  Qlexical_binding, Qlistp, Qnil, Qquote, Qsequencep, Qstringp, Qt, Qunbound, Qvectorp, Qcharacterp,
+  Qwholenump, Qintegerp,
+} from '../core/symbols.ts';
+import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
+import { hashTableFromPlist } from './fns.ts';
+import { evalSub, findSymbolValue, funcall, indirectFunction, specbind, unbindTo, asLispSignal } from './eval.ts';
+
+// ---- variables ------------------------------------------------------------------------------
+
+const Qobarray = DEFVAR('obarray', (rt) => rt.globals[G_OBARRAY]!, 'Symbol table for use by `intern\' and `read\'.');
+const Qstandard_input = DEFVAR('standard-input', () => Qt, 'Stream for read to get input from.');
+const Qread_circle = DEFVAR('read-circle', () => Qt, 'Non-nil means read recursive structures using #N= and #N# syntax.');
+const Qload_path = DEFVAR('load-path', () => Qnil, 'List of directories to search for files to load.');
+const Qload_suffixes = DEFVAR('load-suffixes', (rt) => list(rt, makeString(rt, '.elc'), makeString(rt, '.el')), 'List of suffixes for Emacs Lisp files.');
+const Qload_file_rep_suffixes = DEFVAR('load-file-rep-suffixes', (rt) => list(rt, makeString(rt, '')), 'List of suffixes that indicate representations of the same file.');
+const Qload_in_progress = DEFVAR('load-in-progress', () => Qnil, 'Non-nil if inside of `load\'.');
+const Qload_file_name = DEFVAR('load-file-name', () => Qnil, 'Full name of file being loaded by `load\'.');
+const Qload_true_file_name = DEFVAR('load-true-file-name', () => Qnil, 'Full truename of file being loaded by `load\'.');
+const Qload_history = DEFVAR('load-history', () => Qnil, 'Alist mapping loaded file names to symbols and features.');
+const Qcurrent_load_list = DEFVAR('current-load-list', () => Qnil, 'Used for internal purposes by `load\'.');
+DEFVAR('load-read-function', () => DEFSYM('read'), 'Function used by `load\' and `eval-region\' for reading expressions.');
+DEFVAR('values', () => Qnil, 'List of values of all expressions which were read, evaluated and printed.');
+DEFVAR('after-load-alist', () => Qnil, 'An alist of functions to be evalled when particular files are loaded.');
+DEFVAR('load-prefer-newer', () => Qnil, 'Non-nil means `load\' prefers the newest version of a file.');
+DEFVAR('force-load-messages', () => Qnil, 'Non-nil means force printing messages when loading Lisp files.');
+DEFVAR('load-convert-to-unibyte', () => Qnil, 'Non-nil means `read\' converts strings to unibyte whenever possible.');
+const Qread_symbol_shorthands = DEFVAR('read-symbol-shorthands', () => Qnil, 'Alist of known symbol-name shorthands.');
+const Qunescaped_literals = DEFVAR('lread--unescaped-character-literals', () => Qnil, 'List of deprecated unescaped character literals encountered by `read\'.');
+
+const Qhash_table = DEFSYM('hash-table');
+const Qchar_from_name = DEFSYM('char-from-name');
+const Qset_text_properties = DEFSYM('set-text-properties');
+const Qread_char = DEFSYM('read-char');
+const Qdo_after_load_evaluation = DEFSYM('do-after-load-evaluation');
+const Qdefault_directory = DEFSYM('default-directory');
+const Qdir_ok = DEFSYM('dir-ok');
+
+// ---- character constants (GNU lisp.h) ---------------------------------------------------------
+
+const CHAR_ALT = 0x0400000;
+const CHAR_SUPER = 0x0800000;
+const CHAR_HYPER = 0x1000000;
+const CHAR_SHIFT = 0x2000000;
+const CHAR_CTL = 0x4000000;
+const CHAR_META = 0x8000000;
+const CHAR_MODIFIER_MASK = CHAR_ALT | CHAR_SUPER | CHAR_HYPER | CHAR_SHIFT | CHAR_CTL | CHAR_META;
+const NO_BREAK_SPACE = 0xa0;
+
+const isByte8 = (c: number): boolean => c > MAX_5_BYTE_CHAR;
+
+/** Bytes that end a symbol (besides whitespace and NBSP): "\"';()[]#`,". */
+const SYMBOL_END = new Uint8Array(128);
+for (let i = 0; i <= 32; i++) SYMBOL_END[i] = 1;
+for (const ch of '"\';()[]#`,') SYMBOL_END[ch.charCodeAt(0)] = 1;
+/** Characters after `?X` that end a character literal: "\"';()[]#?`,." (and whitespace, EOF). */
+const CHAR_END = new Uint8Array(128);
+for (let i = 0; i <= 32; i++) CHAR_END[i] = 1;
+for (const ch of '"\';()[]#?`,.') CHAR_END[ch.charCodeAt(0)] = 1;
+/** Characters after `.` that make it the dot of a dotted pair: "\"';([#?`," (and whitespace). */
+const DOT_END = new Uint8Array(128);
+for (let i = 0; i <= 32; i++) DOT_END[i] = 1;
+for (const ch of '"\';([#?`,') DOT_END[ch.charCodeAt(0)] = 1;
+
+const hexDigit = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+
+/** GNU's digit_to_number: the digit, -1 if alphanumeric but too big for BASE, -2 otherwise. */
+function digitToNumber(c: number, base: number): number {
+  let d: number;
+  if (c >= 48 && c <= 57) d = c - 48;
+  else if (c >= 97 && c <= 122) d = c - 87;
+  else if (c >= 65 && c <= 90) d = c - 55;
+  else return -2;
+  return d < base ? d : -1;
+}
+
+// ---- numbers --------------------------------------------------------------------------------
+
+const asciiOf = (u8: Uint8Array, s: number, e: number): string => {
+  let r = '';
+  for (let i = s; i < e; i++) r += String.fromCharCode(u8[i]!);
+  return r;
+};
+
+/** A NaN float carrying PAYLOAD in its mantissa, as GNU reads `N.0e+NaN`. */
+function makeNaN(rt: Runtime, payload: number, negative: boolean): number {
+  const f = makeFloat(rt, 0);
+  const wi = (f & -8) >>> 2;
+  rt.i32[wi] = payload >>> 0;
+  rt.i32[wi + 1] = (0x7ff80000 | (Math.floor(payload / 4294967296) & 0x7ffff) | (negative ? 0x80000000 : 0)) | 0;
+  return f;
+}
+
+/**
+ * GNU's string_to_number over bytes: the number whose syntax is exactly
+ * u8[s..e) in BASE, or -1 (never a Lisp word here: tag 7 with all bits set
+ * is not produced) when those bytes are not wholly a number.
+ */
+function parseNumber(rt: Runtime, u8: Uint8Array, s: number, e: number, base: number): number {
+  let i = s;
+  const negative = u8[i] === 45;
+  const positive = u8[i] === 43;
+  if (negative || positive) i++;
+  const leadStart = i;
+  while (i < e && digitToNumber(u8[i]!, base) >= 0) i++;
+  const lead = i > leadStart;
+  const afterDigits = i;
+  let isFloat = false;
+  let special = 0; // 1 infinity, 2 NaN
+  if (base === 10) {
+    if (i < e && u8[i] === 46) i++;
+    const trailStart = i;
+    while (i < e && u8[i]! >= 48 && u8[i]! <= 57) i++;
+    const trail = i > trailStart;
+    let eexp = false;
+    if (i < e && (u8[i] === 101 || u8[i] === 69)) {
+      const ecp = i;
+      i++;
+      if (i < e && (u8[i] === 43 || u8[i] === 45)) i++;
+      if (i < e && u8[i]! >= 48 && u8[i]! <= 57) {
+        eexp = true;
+        while (i < e && u8[i]! >= 48 && u8[i]! <= 57) i++;
+      } else if (u8[i - 1] === 43 && i + 3 <= e && u8[i] === 73 && u8[i + 1] === 78 && u8[i + 2] === 70) {
+        eexp = true;
+        i += 3;
+        special = 1;
+      } else if (u8[i - 1] === 43 && i + 3 <= e && u8[i] === 78 && u8[i + 1] === 97 && u8[i + 2] === 78) {
+        eexp = true;
+        i += 3;
+        special = 2;
+      } else i = ecp;
+    }
+    isFloat = trail || (lead && eexp);
+  } else if (i < e && u8[i] === 46) i++;
+  if (i !== e) return -1;
+  if (isFloat) {
+    if (special === 1) return makeFloat(rt, negative ? -Infinity : Infinity);
+    if (special === 2) {
+      let n = 0;
+      for (let k = leadStart; k < afterDigits; k++) n = (n * 10 + (u8[k]! - 48)) % 2 ** 51;
+      return makeNaN(rt, n, negative);
+    }
+    const v = parseFloat(asciiOf(u8, leadStart, e));
+    return makeFloat(rt, negative ? -v : v);
+  }
+  if (!lead) return -1;
+  if (afterDigits - leadStart <= 8 && base <= 10) {
+    let n = 0;
+    for (let k = leadStart; k < afterDigits; k++) n = n * base + (u8[k]! - 48);
+    return makeFixnum(negative ? -n : n);
+  }
+  let big = 0n;
+  const b = BigInt(base);
+  for (let k = leadStart; k < afterDigits; k++) big = big * b + BigInt(digitToNumber(u8[k]!, base));
+  return makeInteger(rt, negative ? -big : big);
+}
+
+// ---- small Lisp helpers ---------------------------------------------------------------------
+
+function varValue(rt: Runtime, sym: number): number {
+  const v = findSymbolValue(rt, sym);
+  return v === Qunbound ? Qnil : v;
+}
+
+/** GNU's check_obarray. */
+function checkObarray(rt: Runtime, ob: number): number {
+  if (!vectorp(rt, ob) || pvecSize(rt, ob) === 0) wrongTypeArgument(rt, Qvectorp, ob);
+  return ob;
+}
+
+/** Intern a fresh symbol named NAME at BUCKET, making it a constant keyword when GNU would. */
+function internNew(rt: Runtime, obarray: number, name: number, bucket: number): number {
+  const sym = makeSymbol(rt, name);
+  internSymbolAt(rt, obarray, sym, bucket);
+  if (obarray === rt.globals[G_OBARRAY] && sbytes(rt, name) > 0 && rt.u8[sdata(rt, name)] === 0x3a) {
+    setSymbolRawValue(rt, sym, sym);
+    setSymbolFlags(rt, sym, symbolFlags(rt, sym) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT) | SYM_DECLARED_SPECIAL);
+  }
+  return sym;
+}
+
+function callPrimitive(rt: Runtime, name: string, sym: number, args: number[]): number {
+  const p = primitiveNamed(name);
+  if (p === undefined) return funcall(rt, sym, args);
+  if (p.max === -1) return p.fn(rt, args);
+  const a = args.slice();
+  while (a.length < p.max) a.push(Qnil);
+  return p.fn(rt, ...a);
+}
+
+/** GNU's Flength on what #s( read, with its errors. */
+function lispLength(rt: Runtime, x: number): number {
+  if (x === Qnil) return 0;
+  if (consp(x)) {
+    let n = 0;
+    let t = x;
+    while (consp(t)) {
+      n++;
+      t = xcdr(rt, t);
+    }
+    if (t !== Qnil) wrongTypeArgument(rt, Qlistp, t);
+    return n;
+  }
+  if ((x & 7) === Lisp_String) return schars(rt, x);
+  if ((x & 7) === Lisp_Vectorlike) {
+    const t = pvecType(rt, x);
+    if (t === PVEC_NORMAL_VECTOR || t === PVEC_RECORD || t === PVEC_COMPILED) return pvecSize(rt, x);
+    if (t === PVEC_BOOL_VECTOR) return fixnumValue(aref(rt, x, 0));
+  }
+  return wrongTypeArgument(rt, Qsequencep, x);
+}
+
+const invalidSyntax = (rt: Runtime, msg: string): never => xsignal1(rt, Qinvalid_read_syntax, makeString(rt, msg));
+
+function endOfFile(rt: Runtime): never {
+  const f = varValue(rt, Qload_true_file_name);
+  if ((f & 7) === Lisp_String) xsignal1(rt, Qend_of_file, f);
+  return xsignal(Qend_of_file, Qnil);
+}
+
+/** A JS string of a character for error messages. */
+const charText = (c: number): string => (c >= 0 && c <= MAX_UNICODE_CHAR ? String.fromCodePoint(c) : '\ufffd');
+
+// ---- the reader -------------------------------------------------------------------------------
+
+// Frame kinds.
+const F_LIST = 0; // ( ... )
+const F_VECTOR = 1; // [ ... ]
+const F_BYTECODE = 2; // #[ ... ]
+const F_RECORD = 3; // #s( ... )
+const F_CHARTAB = 4; // #^[ ... ]
+const F_SUBCHARTAB = 5; // #^^[ ... ]
+const F_WRAP = 6; // 'x `x ,x ,@x #'x: data = the head symbol
+const F_HASHEQ = 7; // #N=x: data = N, the placeholder is on the Lisp stack at the frame base
+const F_STRPROPS = 8; // #("..." beg end plist ...)
+
+// Token kinds returned by readToken.
+const TK_OBJ = 0;
+const TK_OPEN = 1;
+const TK_RPAREN = 2;
+const TK_RBRACKET = 3;
+const TK_DOT = 4;
+const TK_RETRY = 5;
+
+const isVectorish = (k: number): boolean => k === F_VECTOR || k === F_BYTECODE || k === F_CHARTAB || k === F_SUBCHARTAB;
+
+/**
+ * One input source and the reader's state while reading from it. Make one
+ * with makeReader / the internal constructors; call read() for each object.
+ */
+export class LispReader {
+  readonly rt: Runtime;
+  /** Input bytes: the heap (for a string), a decoded file, or a function stream's buffer. */
+  u8: Uint8Array;
+  pos: number;
+  end: number;
+  readonly multibyte: boolean;
+  /** A function stream, or Qnil. Rooted by whoever called `read`. */
+  readonly stream: number;
+  private lastLen = 0;
+  private scratch = new Uint8Array(64);
+  private fKind: number[] = [];
+  private fBase: number[] = [];
+  private fState: number[] = [];
+  private fData: number[] = [];
+  private nf = 0;
+  private val = Qnil;
+  private objMap = new Map<number, number>();
+  private completed = new Set<number>();
+  private obarray = Qnil;
+
+  constructor(rt: Runtime, u8: Uint8Array, pos: number, end: number, multibyte: boolean, stream = Qnil) {
+    this.rt = rt;
+    this.u8 = u8;
+    this.pos = pos;
+    this.end = end;
+    this.multibyte = multibyte;
+    this.stream = stream;
+  }
+
+  // -- characters --
+
+  /** Pull one more character from a function stream into the buffer; false at its end. */
+  private fill(): boolean {
+    if (this.stream === Qnil) return false;
+    const c = funcall(this.rt, this.stream, []);
+    if (c === Qnil) return false;
+    if (!isFixnum(c) || fixnumValue(c) < 0 || fixnumValue(c) > MAX_CHAR) wrongTypeArgument(this.rt, Qcharacterp, c);
+    if (this.end + 5 > this.u8.length) {
+      const bigger = new Uint8Array(this.u8.length * 2 + 16);
+      bigger.set(this.u8.subarray(0, this.end));
+      this.u8 = bigger;
+    }
+    this.end += writeChar(this.u8, this.end, fixnumValue(c));
+    return true;
+  }
+
+  /** The next character, or -1 at the end (GNU's READCHAR). */
+  readc(): number {
+    if (this.pos >= this.end && !this.fill()) {
+      this.lastLen = 0;
+      return -1;
+    }
+    const b = this.u8[this.pos]!;
+    if (b < 0x80 || !this.multibyte) {
+      this.pos++;
+      this.lastLen = 1;
+      return b;
+    }
+    const len = charLenAt(b);
+    const c = readChar(this.u8, this.pos);
+    this.pos += len;
+    this.lastLen = len;
+    return c;
+  }
+
+  /** Push back the character just read (GNU's UNREAD; a no-op after end of input). */
+  unread(): void {
+    this.pos -= this.lastLen;
+    this.lastLen = 0;
+  }
+
+  /** Give unread characters back to a function stream, as GNU's UNREAD calls it with them. */
+  returnLookahead(): void {
+    if (this.stream === Qnil || this.pos >= this.end) return;
+    const chars: number[] = [];
+    for (let p = this.pos; p < this.end; p += charLenAt(this.u8[p]!)) chars.push(readChar(this.u8, p));
+    this.end = this.pos;
+    for (let i = chars.length - 1; i >= 0; i--) funcall(this.rt, this.stream, [makeFixnum(chars[i]!)]);
+  }
+
+  private ensureScratch(n: number): void {
+    if (n > this.scratch.length) {
+      const bigger = new Uint8Array(Math.max(n, this.scratch.length * 2));
+      bigger.set(this.scratch);
+      this.scratch = bigger;
+    }
+  }
+
+  // -- entry points --
+
+  /** Read one object (GNU's read_internal_start + read0). */
+  read(): number {
+    const rt = this.rt;
+    this.objMap.clear();
+    this.completed.clear();
+    this.obarray = checkObarray(rt, varValue(rt, Qobarray));
+    const sp = rt.sp;
+    const nf = this.nf;
+    try {
+      return this.read0();
+    } catch (e) {
+      if (e instanceof LispSignal) throw e;
+      const s = asLispSignal(rt, e);
+      if (s !== null) throw s;
+      throw e;
+    } finally {
+      rt.sp = sp;
+      this.nf = nf;
+      this.objMap.clear();
+      this.completed.clear();
+    }
+  }
+
+  /**
+   * Skip what readevalloop skips between top-level forms (whitespace and
+   * comments); false at the end of input.
+   */
+  skipToForm(): boolean {
+    for (;;) {
+      const c = this.readc();
+      if (c < 0) return false;
+      if (c === 59) {
+        let d: number;
+        do d = this.readc();
+        while (d !== 10 && d !== -1);
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 10 || c === 12 || c === 13 || c === NO_BREAK_SPACE) continue;
+      this.unread();
+      return true;
+    }
+  }
+
+  /** The next top-level form, or undefined at the end of input (the caller roots what it keeps). */
+  next(): number | undefined {
+    if (!this.skipToForm()) return undefined;
+    return this.read();
+  }
+
+  // -- the main loop --
+
+  private pushFrame(kind: number, data: number): void {
+    const i = this.nf++;
+    this.fKind[i] = kind;
+    this.fBase[i] = this.rt.sp;
+    this.fState[i] = 0;
+    this.fData[i] = data;
+  }
+
+  /** GNU's read0: one complete object; closers and dots at this level are errors. */
+  private read0(): number {
+    const rt = this.rt;
+    const base = this.nf;
+    let tk = this.readToken();
+    for (;;) {
+      if (tk === TK_OPEN || tk === TK_RETRY) {
+        tk = this.readToken();
+        continue;
+      }
+      if (tk !== TK_OBJ) {
+        if (this.nf === base) invalidSyntax(rt, tk === TK_RPAREN ? ')' : tk === TK_RBRACKET ? ']' : '.');
+        if (!this.closeFrame(tk)) {
+          tk = this.readToken();
+          continue;
+        }
+      }
+      let obj = this.val;
+      for (;;) {
+        if (this.nf === base) return obj;
+        const f = this.nf - 1;
+        const kind = this.fKind[f]!;
+        if (kind === F_WRAP) {
+          obj = list(rt, this.fData[f]!, obj);
+          this.nf--;
+          rt.sp = this.fBase[f]!;
+          continue;
+        }
+        if (kind === F_HASHEQ) {
+          obj = this.finishHashEq(f, obj);
+          this.nf--;
+          rt.sp = this.fBase[f]!;
+          continue;
+        }
+        if (kind === F_STRPROPS) {
+          this.strPropsElement(f, obj);
+          break;
+        }
+        // list-like: an element, or the tail after a dot
+        const st = this.fState[f]!;
+        if (st === 0) rt.push(obj);
+        else if (st === 1) {
+          rt.push(obj);
+          this.fState[f] = 2;
+        } else invalidSyntax(rt, '. in wrong context');
+        break;
+      }
+      tk = this.readToken();
+    }
+  }
+
+  /** Handle a closer or dot for the innermost frame. True when that frame is complete (its object in this.val). */
+  private closeFrame(tk: number): boolean {
+    const rt = this.rt;
+    const f = this.nf - 1;
+    const kind = this.fKind[f]!;
+    const ch = tk === TK_RPAREN ? ')' : tk === TK_RBRACKET ? ']' : '.';
+    if (kind === F_WRAP || kind === F_HASHEQ) return invalidSyntax(rt, ch);
+    if (kind === F_STRPROPS) {
+      if (this.fState[f] === 0) return invalidSyntax(rt, '#');
+      if (this.fState[f] === 1 && tk === TK_RPAREN) {
+        this.val = rt.stack[this.fBase[f]!]!;
+        this.popFrame(f);
+        return true;
+      }
+      return invalidSyntax(rt, 'Invalid string property list');
+    }
+    const st = this.fState[f]!;
+    if (isVectorish(kind)) {
+      if (tk !== TK_RBRACKET) invalidSyntax(rt, ') or . in a vector');
+      this.val = this.finishVectorish(f, kind);
+      this.popFrame(f);
+      return true;
+    }
+    // F_LIST, F_RECORD
+    if (st === 1) return invalidSyntax(rt, ch);
+    if (st === 2 && tk !== TK_RPAREN) return invalidSyntax(rt, '. in wrong context');
+    if (tk === TK_DOT) {
+      this.fState[f] = 1;
+      return false;
+    }
+    if (tk === TK_RBRACKET) return invalidSyntax(rt, '] in a list');
+    const base = this.fBase[f]!;
+    let tail = Qnil;
+    let top = rt.sp;
+    if (st === 2) tail = rt.stack[--top]!;
+    for (let i = top - 1; i >= base; i--) tail = cons(rt, rt.stack[i]!, tail);
+    rt.sp = top;
+    this.val = kind === F_RECORD ? this.finishRecord(tail) : tail;
+    this.popFrame(f);
+    return true;
+  }
+
+  private popFrame(f: number): void {
+    this.rt.sp = this.fBase[f]!;
+    this.nf = f;
+  }
+
+  private finishVectorish(f: number, kind: number): number {
+    const rt = this.rt;
+    const base = this.fBase[f]!;
+    const n = rt.sp - base;
+    if (kind === F_SUBCHARTAB) return this.finishSubCharTable(base, n);
+    const v = makePvec(rt, PVEC_NORMAL_VECTOR, n, Qnil);
+    const vb = ((v & -8) >>> 2) + 1;
+    for (let i = 0; i < n; i++) rt.i32[vb + i] = rt.stack[base + i]!;
+    if (kind === F_CHARTAB) {
+      if (n < CHARTAB_STANDARD_SLOTS) error(rt, 'Invalid size char-table');
+      rt.i32[vb - 1] = makeHeader(PVEC_CHAR_TABLE, n);
+    } else if (kind === F_BYTECODE) {
+      const ok =
+        n > 3 &&
+        (isFixnum(aref(rt, v, 0)) || consp(aref(rt, v, 0)) || aref(rt, v, 0) === Qnil) &&
+        (((aref(rt, v, 1) & 7) === Lisp_String && vectorp(rt, aref(rt, v, 2))) || consp(aref(rt, v, 1))) &&
+        isFixnum(aref(rt, v, 3)) &&
+        fixnumValue(aref(rt, v, 3)) >= 0;
+      if (!ok) invalidSyntax(rt, 'Invalid byte-code object');
+      const code = aref(rt, v, 1);
+      if ((code & 7) === Lisp_String && stringMultibyte(rt, code)) aset(rt, v, 1, stringAsUnibyte(rt, code));
+      rt.i32[vb - 1] = makeHeader(PVEC_COMPILED, n);
+    }
+    return v;
+  }
+
+  private finishSubCharTable(base: number, n: number): number {
+    const rt = this.rt;
+    if (n === 0) error(rt, 'Zero-sized sub char-table');
+    const depth = rt.stack[base]!;
+    if (!isFixnum(depth) || fixnumValue(depth) < 1 || fixnumValue(depth) > 3) error(rt, 'Invalid depth in sub char-table');
+    const sizes = [64, 16, 32, 128];
+    if (sizes[fixnumValue(depth)] !== n - 2) error(rt, 'Invalid size in sub char-table');
+    const minChar = rt.stack[base + 1]!;
+    if (!isFixnum(minChar) || fixnumValue(minChar) < 0 || fixnumValue(minChar) > MAX_CHAR)
+      error(rt, 'Invalid minimum character in sub-char-table');
+    const v = makePvec(rt, PVEC_SUB_CHAR_TABLE, n, Qnil);
+    for (let i = 0; i < n; i++) aset(rt, v, i, rt.stack[base + i]!);
+    return v;
+  }
+
+  private finishRecord(lst: number): number {
+    const rt = this.rt;
+    const head = consp(lst) ? xcar(rt, lst) : Qnil;
+    if (head === Qhash_table) return this.finishHashTable(xcdr(rt, lst));
+    const size = lispLength(rt, lst);
+    if (size - 1 < 0) wrongTypeArgument(rt, Qwholenump, makeFixnum(size - 1));
+    const r = makePvec(rt, PVEC_RECORD, size, Qnil);
+    aset(rt, r, 0, head);
+    let t = lst;
+    for (let i = 1; i < size; i++) {
+      t = consp(t) ? xcdr(rt, t) : t === Qnil ? Qnil : wrongTypeArgument(rt, Qlistp, t);
+      aset(rt, r, i, consp(t) ? xcar(rt, t) : t === Qnil ? Qnil : wrongTypeArgument(rt, Qlistp, t));
+    }
+    return r;
+  }
+
+  private finishHashTable(plist: number): number {
+    return hashTableFromPlist(this.rt, plist);
+  }
+
+  private strPropsElement(f: number, obj: number): void {
+    const rt = this.rt;
+    const st = this.fState[f]!;
+    if (st === 0) {
+      if ((obj & 7) !== Lisp_String) invalidSyntax(rt, '#');
+      rt.push(obj);
+      this.fState[f] = 1;
+      return;
+    }
+    rt.push(obj);
+    if (st < 3) {
+      this.fState[f] = st + 1;
+      return;
+    }
+    const base = this.fBase[f]!;
+    const str = rt.stack[base]!;
+    const beg = rt.stack[rt.sp - 3]!;
+    const end = rt.stack[rt.sp - 2]!;
+    const plist = rt.stack[rt.sp - 1]!;
+    callPrimitive(rt, 'set-text-properties', Qset_text_properties, [beg, end, plist, str]);
+    rt.sp -= 3;
+    this.fState[f] = 1;
+  }
+
+  private finishHashEq(f: number, tem: number): number {
+    const rt = this.rt;
+    const n = this.fData[f]!;
+    const placeholder = rt.stack[this.fBase[f]!]!;
+    const tag = tem & 7;
+    if (!(tag === Lisp_Symbol || isFixnum(tem) || tag === Lisp_Float || bignump(rt, tem) ||
+      (tag === Lisp_String && stringIntervals(rt, tem) === Qnil)))
+      this.completed.add(tem);
+    if (tag === Lisp_Cons) {
+      xsetcar(rt, placeholder, xcar(rt, tem));
+      xsetcdr(rt, placeholder, xcdr(rt, tem));
+      return placeholder;
+    }
+    substituteInSubtree(rt, tem, placeholder, this.completed);
+    this.objMap.set(n, tem);
+    return tem;
+  }
+
+  /** Read the next token: an object (this.val), an opened frame, a closer or a dot. */
+  private readToken(): number {
+    const rt = this.rt;
+    for (;;) {
+      // Skip whitespace and comments (GNU's `goto retry`).
+      let c: number;
+      for (;;) {
+        c = this.readc();
+        if (c < 0) return endOfFile(rt);
+        if (c <= 32 || c === NO_BREAK_SPACE) continue;
+        if (c === 59) {
+          do c = this.readc();
+          while (c >= 0 && c !== 10);
+          continue;
+        }
+        break;
+      }
+      switch (c) {
+        case 40: // (
+          this.pushFrame(F_LIST, 0);
+          return TK_OPEN;
+        case 91: // [
+          this.pushFrame(F_VECTOR, 0);
+          return TK_OPEN;
+        case 41:
+          return TK_RPAREN;
+        case 93:
+          return TK_RBRACKET;
+        case 35: {
+          const r = this.readHash();
+          if (r === TK_RETRY) continue;
+          return r;
+        }
+        case 39: // '
+          this.pushFrame(F_WRAP, Qquote);
+          return TK_OPEN;
+        case 96: // `
+          this.pushFrame(F_WRAP, Qbackquote);
+          return TK_OPEN;
+        case 44: {
+          // ,
+          const d = this.readc();
+          if (d === 64) this.pushFrame(F_WRAP, Qcomma_at);
+          else {
+            this.unread();
+            this.pushFrame(F_WRAP, Qcomma);
+          }
+          return TK_OPEN;
+        }
+        case 63:
+          this.val = this.readCharLiteral();
+          return TK_OBJ;
+        case 34:
+          this.val = this.readString();
+          return TK_OBJ;
+        case 46: {
+          // .
+          const d = this.readc();
+          this.unread();
+          if (d <= 32 || (d < 0x80 && DOT_END[d] === 1)) return TK_DOT;
+          this.val = this.readSymbol(c, this.pos - 1, false, false);
+          return TK_OBJ;
+        }
+        default:
+          this.val = this.readSymbol(c, this.pos - this.lastLen, false, false);
+          return TK_OBJ;
+      }
+    }
+  }
+
+  /** After '#': GNU read1's dispatch on the next character. */
+  private readHash(): number {
+    const rt = this.rt;
+    let c = this.readc();
+    switch (c) {
+      case 115: {
+        // #s(
+        c = this.readc();
+        if (c === 40) {
+          this.pushFrame(F_RECORD, 0);
+          return TK_OPEN;
+        }
+        this.unread();
+        return invalidSyntax(rt, '#');
+      }
+      case 94: {
+        // #^[ and #^^[
+        c = this.readc();
+        if (c === 91) {
+          this.pushFrame(F_CHARTAB, 0);
+          return TK_OPEN;
+        }
+        if (c === 94) {
+          c = this.readc();
+          if (c === 91) {
+            this.pushFrame(F_SUBCHARTAB, 0);
+            return TK_OPEN;
+          }
+          return invalidSyntax(rt, '#^^');
+        }
+        return invalidSyntax(rt, '#^');
+      }
+      case 38:
+        this.val = this.readBoolVector();
+        return TK_OBJ;
+      case 91:
+        this.pushFrame(F_BYTECODE, 0);
+        return TK_OPEN;
+      case 40: {
+        this.pushFrame(F_STRPROPS, 0);
+        return TK_OPEN;
+      }
+      case 64: {
+        // #@NUMBER: skip. Not reading the file's raw bytes, GNU skips to the next ^_ instead.
+        let nskip = 0;
+        let digits = 0;
+        while ((c = this.readc()) >= 48 && c <= 57) {
+          digits++;
+          nskip = nskip * 10 + (c - 48);
+          if (digits === 2 && nskip === 0) {
+            while (this.readc() >= 0);
+            this.val = Qnil;
+            return TK_OBJ;
+          }
+        }
+        if (nskip === 0) this.unread();
+        else {
+          do c = this.readc();
+          while (c >= 0 && c !== 0o37);
+        }
+        return TK_RETRY;
+      }
+      case 33: // #! line
+        while (c !== 10 && c >= 0) c = this.readc();
+        return TK_RETRY;
+      case 36:
+        this.val = varValue(rt, Qload_file_name);
+        return TK_OBJ;
+      case 39:
+        this.pushFrame(F_WRAP, Qfunction);
+        return TK_OPEN;
+      case 58: // #:
+      case 95: {
+        // #_
+        const uninterned = c === 58;
+        const d = this.readc();
+        if (!(d > 32 && d !== NO_BREAK_SPACE && (d >= 0x80 || SYMBOL_END[d] !== 1))) {
+          this.unread();
+          this.val = makeSymbol(rt, allocString(rt, 0, 0, false));
+          return TK_OBJ;
+        }
+        this.val = this.readSymbol(d, this.pos - this.lastLen, uninterned, !uninterned);
+        return TK_OBJ;
+      }
+      case 35: {
+        // ##
+        const r = oblookupBytes(rt, this.obarray, this.scratch, 0, 0, 0);
+        this.val = r !== -1 ? r : internNew(rt, this.obarray, allocString(rt, 0, 0, false), oblookupLastBucket);
+        return TK_OBJ;
+      }
+      case 120: case 88:
+        this.val = this.readInteger(16);
+        return TK_OBJ;
+      case 111: case 79:
+        this.val = this.readInteger(8);
+        return TK_OBJ;
+      case 98: case 66:
+        this.val = this.readInteger(2);
+        return TK_OBJ;
+      default:
+        break;
+    }
+    if (c >= 48 && c <= 57) {
+      let n = c - 48;
+      let overflow = false;
+      while ((c = this.readc()) >= 48 && c <= 57) {
+        n = n * 10 + (c - 48);
+        if (n > 9223372036854775807) overflow = true;
+      }
+      if (!overflow) {
+        if (c === 114 || c === 82) {
+          if (!(n >= 2 && n <= 36)) invalidSyntax(rt, `integer, radix ${n}`);
+          this.val = this.readInteger(n);
+          return TK_OBJ;
+        }
+        if (n <= 2305843009213693951 && varValue(rt, Qread_circle) !== Qnil) {
+          if (c === 61) {
+            // #N=
+            const placeholder = cons(rt, Qnil, Qnil);
+            this.objMap.set(n, placeholder);
+            this.pushFrame(F_HASHEQ, n);
+            rt.push(placeholder);
+            return TK_OPEN;
+          }
+          if (c === 35) {
+            const v = this.objMap.get(n);
+            if (v !== undefined) {
+              this.val = v;
+              return TK_OBJ;
+            }
+          }
+        }
+      }
+    }
+    this.unread();
+    return invalidSyntax(rt, '#');
+  }
+
+  /** GNU's read_integer: #x #o #b #NrDIGITS. */
+  private readInteger(radix: number): number {
+    const rt = this.rt;
+    this.ensureScratch(64);
+    let p = 0;
+    let valid = -1;
+    let c = this.readc();
+    if (c === 45 || c === 43) {
+      this.scratch[p++] = c;
+      c = this.readc();
+    }
+    if (c === 48) {
+      this.scratch[p++] = c;
+      valid = 1;
+      do c = this.readc();
+      while (c === 48);
+    }
+    for (let digit: number; (digit = digitToNumber(c, radix)) >= -1; ) {
+      if (digit === -1) valid = 0;
+      if (valid < 0) valid = 1;
+      this.ensureScratch(p + 2);
+      this.scratch[p++] = c;
+      c = this.readc();
+    }
+    this.unread();
+    if (valid !== 1) invalidSyntax(rt, `integer, radix ${radix}`);
+    const r = parseNumber(rt, this.scratch, 0, p, radix);
+    return r === -1 ? invalidSyntax(rt, `integer, radix ${radix}`) : r;
+  }
+
+  /** #&N"..." */
+  private readBoolVector(): number {
+    const rt = this.rt;
+    const length = this.read0();
+    const c = this.readc();
+    if (c !== 34 || !isFixnum(length) || fixnumValue(length) < 0) return invalidSyntax(rt, '#&...');
+    const nbits = fixnumValue(length);
+    const str = this.readString();
+    const nbytes = (nbits + 7) >>> 3;
+    const sc = schars(rt, str);
+    if (stringMultibyte(rt, str) || (nbytes !== sc && nbits !== (sc - 1) * 8)) return invalidSyntax(rt, '#&...');
+    const words = (nbits + 31) >>> 5;
+    const v = makePvec(rt, PVEC_BOOL_VECTOR, 1 + words, 0);
+    const wi = (v & -8) >>> 2;
+    rt.i32[wi + 1] = makeFixnum(nbits);
+    const dst = (wi + 2) << 2;
+    const src = sdata(rt, str);
+    for (let i = 0; i < nbytes; i++) rt.u8[dst + i] = rt.u8[src + i]!;
+    if (nbits % 8 !== 0) rt.u8[dst + nbytes - 1] = rt.u8[dst + nbytes - 1]! & ((1 << (nbits % 8)) - 1);
+    return v;
+  }
+
+  /** After '?'. */
+  private readCharLiteral(): number {
+    const rt = this.rt;
+    let c = this.readc();
+    if (c < 0) return endOfFile(rt);
+    if (c === 32 || c === 9) return makeFixnum(c);
+    if (c === 40 || c === 41 || c === 91 || c === 93 || c === 34 || c === 59) {
+      const lst = varValue(rt, Qunescaped_literals);
+      let t = lst;
+      while (consp(t) && xcar(rt, t) !== makeFixnum(c)) t = xcdr(rt, t);
+      if (!consp(t)) specialSet(rt, Qunescaped_literals, cons(rt, makeFixnum(c), lst));
+    }
+    if (c === 92) c = this.readEscape(false);
+    const modifiers = c & CHAR_MODIFIER_MASK;
+    c &= ~CHAR_MODIFIER_MASK;
+    if (isByte8(c)) c -= BYTE8_BASE;
+    c |= modifiers;
+    const next = this.readc();
+    const ok = next <= 32 || (next < 0x80 && CHAR_END[next] === 1);
+    this.unread();
+    if (ok) return makeFixnum(c);
+    return invalidSyntax(rt, '?');
+  }
+
+  /** GNU's read_escape, after the backslash. -1 means "ignore" (\<newline>, and \<space> in strings). */
+  private readEscape(stringp: boolean): number {
+    const rt = this.rt;
+    let c = this.readc();
+    switch (c) {
+      case -1:
+        return endOfFile(rt);
+      case 97: return 7;
+      case 98: return 8;
+      case 100: return 127;
+      case 101: return 27;
+      case 102: return 12;
+      case 110: return 10;
+      case 114: return 13;
+      case 116: return 9;
+      case 118: return 11;
+      case 10: return -1;
+      case 32: return stringp ? -1 : 32;
+      case 77: // M-
+      case 83: // S-
+      case 72: // H-
+      case 65: { // A-
+        const mod = c === 77 ? CHAR_META : c === 83 ? CHAR_SHIFT : c === 72 ? CHAR_HYPER : CHAR_ALT;
+        c = this.readc();
+        if (c !== 45) error(rt, 'Invalid escape character syntax');
+        c = this.readc();
+        if (c === 92) c = this.readEscape(false);
+        return c | mod;
+      }
+      case 115: // s
+        c = this.readc();
+        if (stringp || c !== 45) {
+          this.unread();
+          return 32;
+        }
+        c = this.readc();
+        if (c === 92) c = this.readEscape(false);
+        return c | CHAR_SUPER;
+      case 67: // C-
+        c = this.readc();
+        if (c !== 45) error(rt, 'Invalid escape character syntax');
+        return this.ctrlEscape();
+      case 94: // ^
+        return this.ctrlEscape();
+      case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: {
+        let i = c - 48;
+        for (let count = 1; count < 3; count++) {
+          c = this.readc();
+          if (c >= 48 && c <= 55) i = i * 8 + (c - 48);
+          else {
+            this.unread();
+            break;
+          }
+        }
+        if (i >= 0x80 && i < 0x100) i += BYTE8_BASE;
+        return i;
+      }
+      case 120: { // x
+        let i = 0;
+        let count = 0;
+        for (;;) {
+          c = this.readc();
+          const d = hexDigit(c);
+          if (d < 0) {
+            this.unread();
+            break;
+          }
+          i = i * 16 + d;
+          if (i > (CHAR_META | (CHAR_META - 1))) error(rt, `Hex character out of range: \\x${i.toString(16)}...`);
+          if (count < 3) count++;
+        }
+        if (count < 3 && i >= 0x80) return i + BYTE8_BASE;
+        return i;
+      }
+      case 85: // U
+        return this.unicodeEscape(8);
+      case 117: // u
+        return this.unicodeEscape(4);
+      case 78: // N{...}
+        return this.readNamedChar();
+      default:
+        return c;
+    }
+  }
+
+  /** The rest of \\C- or \\^: control of the next (possibly escaped) character. */
+  private ctrlEscape(): number {
+    let c = this.readc();
+    if (c === 92) c = this.readEscape(false);
+    const base = c & ~CHAR_MODIFIER_MASK;
+    if (base === 63) return 127 | (c & CHAR_MODIFIER_MASK);
+    if (!(base < 256)) return c | CHAR_CTL;
+    // ASCII control chars are made from letters (either case) and from 0100..0137.
+    if ((c & 0o137) >= 0o101 && (c & 0o137) <= 0o132) return c & (0o37 | ~0o177);
+    if ((c & 0o177) >= 0o100 && (c & 0o177) <= 0o137) return c & (0o37 | ~0o177);
+    return c | CHAR_CTL;
+  }
+
+  /** \\u (4 hex digits) or \\U (8). */
+  private unicodeEscape(hexCount: number): number {
+    const rt = this.rt;
+    let i = 0;
+    for (let count = 1; count <= hexCount; count++) {
+      const c = this.readc();
+      if (c < 0) error(rt, `Malformed Unicode escape: \\${hexCount > 4 ? 'U' : 'u'}${i.toString(16)}`);
+      const d = hexDigit(c);
+      if (d < 0) error(rt, `Non-hex character used for Unicode escape: ${charText(c)} (${c})`);
+      i = i * 16 + d;
+    }
+    if (i > 0x10ffff) error(rt, `Non-Unicode character: 0x${i.toString(16)}`);
+    return i;
+  }
+
+  private readNamedChar(): number {
+    const rt = this.rt;
+    let c = this.readc();
+    if (c !== 123) invalidSyntax(rt, 'Expected opening brace after \\N');
+    let name = '';
+    let whitespace = false;
+    for (;;) {
+      c = this.readc();
+      if (c < 0) endOfFile(rt);
+      if (c === 125) break;
+      if (!(c > 0 && c < 0x80))
+        invalidSyntax(rt, `Invalid character U+${c.toString(16).toUpperCase().padStart(4, '0')} in character name`);
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        if (whitespace) continue;
+        c = 32;
+        whitespace = true;
+      } else whitespace = false;
+      name += String.fromCharCode(c);
+      if (name.length >= 201) invalidSyntax(rt, 'Character name too long');
+    }
+    if (name.length === 0) invalidSyntax(rt, 'Empty character name');
+    let code = -1;
+    if (name.charCodeAt(0) === 85 && name.charCodeAt(1) === 43) {
+      const bytes = new TextEncoder().encode(name.slice(1));
+      const r = parseNumber(rt, bytes, 0, bytes.length, 16);
+      if (r !== -1 && isFixnum(r)) code = fixnumValue(r);
+    } else {
+      const r = funcall(rt, Qchar_from_name, [makeString(rt, name), Qt]);
+      if (isFixnum(r)) code = fixnumValue(r);
+    }
+    if (code < 0 || code > MAX_UNICODE_CHAR || (code >= 0xd800 && code <= 0xdfff)) invalidSyntax(rt, `\\N{${name}}`);
+    return code;
+  }
+
+  /** After '"': a string literal, unibyte or multibyte as GNU decides. */
+  private readString(): number {
+    const rt = this.rt;
+    const u8 = this.u8;
+    // Fast path: no escapes before the closing quote, in a multibyte or ASCII source.
+    if (this.stream === Qnil) {
+      const start = this.pos;
+      let i = start;
+      const end = this.end;
+      let nonAscii = false;
+      let rawByte = false;
+      let nchars = 0;
+      while (i < end) {
+        const b = u8[i]!;
+        if (b === 34 || b === 92) break;
+        if (b >= 0x80) {
+          if (!this.multibyte) break;
+          if (b === 0xc0 || b === 0xc1) rawByte = true;
+          else nonAscii = true;
+          i += charLenAt(b);
+        } else i++;
+        nchars++;
+      }
+      if (i < end && u8[i] === 34 && !rawByte) {
+        this.pos = i + 1;
+        this.lastLen = 1;
+        const s = allocString(rt, nchars, i - start, nonAscii);
+        if (u8 === rt.u8) rt.u8.copyWithin(sdata(rt, s), start, i);
+        else rt.u8.set(u8.subarray(start, i), sdata(rt, s));
+        return s;
+      }
+    }
+    let p = 0;
+    let nchars = 0;
+    let forceMultibyte = false;
+    let forceSinglebyte = false;
+    let ch: number;
+    while ((ch = this.readc()) >= 0 && ch !== 34) {
+      this.ensureScratch(p + 8);
+      if (ch === 92) {
+        ch = this.readEscape(true);
+        if (ch === -1) continue;
+        let modifiers = ch & CHAR_MODIFIER_MASK;
+        ch &= ~CHAR_MODIFIER_MASK;
+        if (isByte8(ch)) forceSinglebyte = true;
+        else if (ch >= 0x80) forceMultibyte = true;
+        else {
+          if (modifiers === CHAR_CTL) {
+            if (ch === 32) (ch = 0), (modifiers = 0);
+            else if (ch === 63) (ch = 127), (modifiers = 0);
+          }
+          if (modifiers & CHAR_SHIFT) {
+            if (ch >= 65 && ch <= 90) modifiers &= ~CHAR_SHIFT;
+            else if (ch >= 97 && ch <= 122) (ch -= 32), (modifiers &= ~CHAR_SHIFT);
+          }
+          if (modifiers & CHAR_META) {
+            modifiers &= ~CHAR_META;
+            ch = (ch | 0x80) + BYTE8_BASE;
+            forceSinglebyte = true;
+          }
+        }
+        if (modifiers) invalidSyntax(rt, 'Invalid modifier in string');
+        p += writeChar(this.scratch, p, ch);
+      } else {
+        p += writeChar(this.scratch, p, ch);
+        if (isByte8(ch)) forceSinglebyte = true;
+        else if (ch >= 0x80) forceMultibyte = true;
+      }
+      nchars++;
+    }
+    if (ch < 0) return endOfFile(rt);
+    if (!forceMultibyte && forceSinglebyte) {
+      // Only ASCII and raw bytes: make it unibyte.
+      let o = 0;
+      for (let i = 0; i < p; ) {
+        const b = this.scratch[i]!;
+        if (b === 0xc0 || b === 0xc1) {
+          this.scratch[o++] = ((b & 1) << 6) | (this.scratch[i + 1]! & 0x3f) | 0x80;
+          i += 2;
+        } else {
+          this.scratch[o++] = b;
+          i++;
+        }
+      }
+      return makeStringFromBytes(rt, this.scratch.subarray(0, o), o, false);
+    }
+    return makeStringFromBytes(rt, this.scratch.subarray(0, p), nchars, forceMultibyte || p !== nchars);
+  }
+
+  /** A symbol or number whose first character C has been read; START is where C began in the input. */
+  private readSymbol(c: number, start: number, uninterned: boolean, skipShorthand: boolean): number {
+    const rt = this.rt;
+    const mb = this.multibyte;
+    let p = 0;
+    if (this.stream === Qnil) {
+      // Fast path: the token is a plain run of bytes in the input.
+      const u8 = this.u8;
+      const end = this.end;
+      let i = c === 92 ? start : this.pos;
+      while (i < end) {
+        const b = u8[i]!;
+        if (b < 0x80) {
+          if (SYMBOL_END[b] === 1 || b === 92) break;
+          i++;
+        } else if (mb) {
+          if (b === 0xc2 && u8[i + 1] === NO_BREAK_SPACE) break;
+          i += charLenAt(b);
+        } else {
+          if (b === NO_BREAK_SPACE) break;
+          i++;
+        }
+      }
+      if (i >= end || u8[i] !== 92) {
+        this.pos = i;
+        this.lastLen = 0;
+        return this.finishSymbol(u8, start, i - start, false, uninterned, skipShorthand);
+      }
+      // A backslash: copy what was scanned, then go on character by character.
+      p = i - start;
+      this.ensureScratch(p + 8);
+      this.scratch.set(u8.subarray(start, i), 0);
+      this.pos = i;
+      c = this.readc();
+    }
+    let quoted = false;
+    do {
+      this.ensureScratch(p + 8);
+      if (c === 92) {
+        c = this.readc();
+        if (c === -1) endOfFile(rt);
+        quoted = true;
+      }
+      if (mb) p += writeChar(this.scratch, p, c);
+      else this.scratch[p++] = c;
+      c = this.readc();
+    } while (c > 32 && c !== NO_BREAK_SPACE && (c >= 0x80 || SYMBOL_END[c] !== 1));
+    this.unread();
+    return this.finishSymbol(this.scratch, 0, p, quoted, uninterned, skipShorthand);
+  }
+
+  private finishSymbol(src: Uint8Array, start: number, nbytes: number, quoted: boolean, uninterned: boolean, skipShorthand: boolean): number {
+    const rt = this.rt;
+    if (!quoted && !uninterned && !skipShorthand) {
+      const b = src[start]!;
+      if ((b >= 48 && b <= 57) || b === 43 || b === 45 || b === 46) {
+        const r = parseNumber(rt, src, start, start + nbytes, 10);
+        if (r !== -1) return r;
+      }
+    }
+    let nchars = nbytes;
+    if (this.multibyte) {
+      nchars = 0;
+      for (let i = start; i < start + nbytes; i++) if ((src[i]! & 0xc0) !== 0x80) nchars++;
+    }
+    if (uninterned) return makeSymbol(rt, makeStringFromBytes(rt, src.subarray(start, start + nbytes), nchars, this.multibyte));
+    const ob = this.obarray;
+    if (!skipShorthand) {
+      const shorthands = varValue(rt, Qread_symbol_shorthands);
+      if (shorthands !== Qnil) {
+        const r = this.lookupShorthand(shorthands, src, start, nbytes);
+        if (r !== -1) return r;
+      }
+    }
+    const found = oblookupBytes(rt, ob, src, start, nbytes, nchars);
+    if (found !== -1) return found;
+    const bucket = oblookupLastBucket;
+    const name = makeStringFromBytes(rt, src.subarray(start, start + nbytes), nchars, this.multibyte);
+    return internNew(rt, ob, name, bucket);
+  }
+
+  /** GNU's oblookup_considering_shorthand: the longhand symbol, or -1 when no shorthand applies. */
+  private lookupShorthand(alist: number, src: Uint8Array, start: number, nbytes: number): number {
+    const rt = this.rt;
+    for (let t = alist; consp(t); t = xcdr(rt, t)) {
+      const pair = xcar(rt, t);
+      if (!consp(pair)) continue;
+      const sh = xcar(rt, pair);
+      const lh = xcdr(rt, pair);
+      if ((sh & 7) !== Lisp_String || (lh & 7) !== Lisp_String) continue;
+      const shLen = sbytes(rt, sh);
+      if (shLen > nbytes) continue;
+      const sp = sdata(rt, sh);
+      let match = true;
+      for (let i = 0; i < shLen; i++)
+        if (rt.u8[sp + i] !== src[start + i]) {
+          match = false;
+          break;
+        }
+      if (!match) continue;
+      const lhLen = sbytes(rt, lh);
+      const bytes = new Uint8Array(lhLen + nbytes - shLen);
+      bytes.set(rt.u8.subarray(sdata(rt, lh), sdata(rt, lh) + lhLen), 0);
+      bytes.set(src.subarray(start + shLen, start + nbytes), lhLen);
+      const multibyte = this.multibyte || stringMultibyte(rt, lh);
+      let nchars = bytes.length;
+      if (multibyte) {
+        nchars = 0;
+        for (let i = 0; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) nchars++;
+      }
+      const found = oblookupBytes(rt, this.obarray, bytes, 0, bytes.length, nchars);
+      if (found !== -1) return found;
+      const bucket = oblookupLastBucket;
+      return internNew(rt, this.obarray, makeStringFromBytes(rt, bytes, nchars, multibyte), bucket);
+    }
+    return -1;
+  }
+}
+
+/** setq for a special variable from the reader (no constant check needed for ours). */
+function specialSet(rt: Runtime, sym: number, v: number): void {
+  setSymbolRawValue(rt, sym, v);
+}
+
+/** GNU's string-as-unibyte for a byte-code string: raw-byte chars become their bytes. */
+function stringAsUnibyte(rt: Runtime, s: number): number {
+  const src = rt.u8.slice(sdata(rt, s), sdata(rt, s) + sbytes(rt, s));
+  const out = internalToExternal(src, true);
+  return makeStringFromBytes(rt, out, out.length, false);
+}
+
+/**
+ * GNU's lread--substitute-object-in-subtree: replace PLACEHOLDER by OBJECT
+ * everywhere inside OBJECT, visiting objects from COMPLETED only once.
+ * Iterative, so deep structure cannot overflow the JS stack.
+ */
+function substituteInSubtree(rt: Runtime, object: number, placeholder: number, completed: Set<number>): void {
+  const seen = new Set<number>();
+  const work: number[] = [object];
+  const visit = (x: number): number => {
+    if (x === placeholder) return object;
+    const tag = x & 7;
+    if (tag === Lisp_Cons || tag === Lisp_Vectorlike || (tag === Lisp_String && stringIntervals(rt, x) !== Qnil)) work.push(x);
+    return x;
+  };
+  while (work.length > 0) {
+    const x = work.pop()!;
+    if (seen.has(x)) continue;
+    if (completed.has(x)) seen.add(x);
+    const tag = x & 7;
+    if (tag === Lisp_Cons) {
+      xsetcar(rt, x, visit(xcar(rt, x)));
+      xsetcdr(rt, x, visit(xcdr(rt, x)));
+    } else if (tag === Lisp_Vectorlike) {
+      const t = pvecType(rt, x);
+      if (t === PVEC_BOOL_VECTOR || bignump(rt, x)) continue;
+      if (!(t === PVEC_NORMAL_VECTOR || t === PVEC_RECORD || t === PVEC_COMPILED || t === PVEC_CHAR_TABLE ||
+        t === PVEC_SUB_CHAR_TABLE || t === PVEC_HASH_TABLE)) wrongTypeArgument(rt, Qsequencep, x);
+      const n = pvecSize(rt, x);
+      for (let i = t === PVEC_SUB_CHAR_TABLE ? 2 : 0; i < n; i++) aset(rt, x, i, visit(aref(rt, x, i)));
+    } else if (tag === Lisp_String) {
+      const iv = stringIntervals(rt, x);
+      if (iv !== Qnil) visit(iv);
+    }
+  }
+}
+
+// ---- exported entry points -----------------------------------------------------------------------
+
+/** A reader over file bytes (UTF-8), for load and the command line. */
+export function makeReader(rt: Runtime, bytes: Uint8Array): LispReader {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  const u8 = ascii ? bytes : decodeUtf8ToInternal(bytes).bytes;
+  return new LispReader(rt, u8, 0, u8.length, true);
+}
+
+/** Byte offset of character index CHARPOS in string S. */
+function charToByte(rt: Runtime, s: number, charpos: number): number {
+  if (!stringMultibyte(rt, s)) return charpos;
+  let p = sdata(rt, s);
+  const base = p;
+  for (let i = 0; i < charpos; i++) p += charLenAt(rt.u8[p]!);
+  return p - base;
+}
+
+/** Read one object from Lisp string STR starting at character START (GNU's read-from-string core). */
+export function readFromString(rt: Runtime, str: number, start = 0, end?: number): { obj: number; end: number } {
+  const mb = stringMultibyte(rt, str);
+  const data = sdata(rt, str);
+  const startByte = charToByte(rt, str, start);
+  const endByte = end === undefined ? sbytes(rt, str) : charToByte(rt, str, end);
+  const r = new LispReader(rt, rt.u8, data + startByte, data + endByte, mb);
+  const obj = r.read();
+  let endChar = start;
+  if (mb) for (let p = data + startByte; p < r.pos; p += charLenAt(rt.u8[p]!)) endChar++;
+  else endChar = start + (r.pos - data - startByte);
+  return { obj, end: endChar };
+}
+
+/** GNU's validate_subarray for START/END of a string of SIZE chars. */
+function validateSubarray(rt: Runtime, array: number, from: number, to: number, size: number): [number, number] {
+  let f: number;
+  let t: number;
+  if (isFixnum(from)) {
+    f = fixnumValue(from);
+    if (f < 0) f += size;
+  } else if (from === Qnil) f = 0;
+  else return wrongTypeArgument(rt, Qintegerp, from);
+  if (isFixnum(to)) {
+    t = fixnumValue(to);
+    if (t < 0) t += size;
+  } else if (to === Qnil) t = size;
+  else return wrongTypeArgument(rt, Qintegerp, to);
+  if (!(0 <= f && f <= t && t <= size)) xsignal3(rt, DEFSYM('args-out-of-range'), array, from, to);
+  return [f, t];
+}
+
+/** Read a line from standard input as GNU's batch read-minibuffer does. */
+function readFromStdin(rt: Runtime): number {
+  rt.host.write(1, new TextEncoder().encode('Lisp expression: '));
+  const line = rt.host.readLine();
+  if (line === null) return xsignal1(rt, Qend_of_file, makeString(rt, 'Error reading from stdin'));
+  const s = makeString(rt, line);
+  const sp = rt.sp;
+  rt.push(s);
+  try {
+    const r = readFromString(rt, s);
+    const chars = schars(rt, s);
+    if (r.end !== chars) {
+      const p = sdata(rt, s) + charToByte(rt, s, r.end);
+      const e = sdata(rt, s) + sbytes(rt, s);
+      for (let i = p; i < e; i++) {
+        const b = rt.u8[i]!;
+        if (b !== 32 && b !== 9 && b !== 10) invalidSyntax(rt, 'Trailing garbage following expression');
+      }
+    }
+    return r.obj;
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+DEFUN('read', 0, 1, 'Read one Lisp expression as text from STREAM, return as Lisp object.', (rt, stream: number) => {
+  if (stream === Qnil) stream = varValue(rt, Qstandard_input);
+  if (stream === Qt || stream === Qread_char) return readFromStdin(rt);
+  if ((stream & 7) === Lisp_String) return readFromString(rt, stream).obj;
+  const r = new LispReader(rt, new Uint8Array(16), 0, 0, true, stream);
+  const obj = r.read();
+  const sp = rt.sp;
+  rt.push(obj);
+  try {
+    r.returnLookahead();
+  } finally {
+    rt.sp = sp;
+  }
+  return obj;
+});
+
+DEFUN('read-from-string', 1, 3, 'Read one Lisp expression which is represented as text by STRING.\nReturn (OBJECT-READ . FINAL-STRING-INDEX).',
+  (rt, string: number, start: number, end: number) => {
+    if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, string);
+    const [f, t] = validateSubarray(rt, string, start, end, schars(rt, string));
+    const r = readFromString(rt, string, f, t);
+    return cons(rt, r.obj, makeFixnum(r.end));
+  });
+
+// ---- the obarray primitives ------------------------------------------------------------------
+
+const obarrayArg = (rt: Runtime, ob: number): number => checkObarray(rt, ob === Qnil ? varValue(rt, Qobarray) : ob);
+
+DEFUN('intern', 1, 2, 'Return the canonical symbol whose name is STRING, creating it if needed.', (rt, string: number, ob: number) => {
+  const obarray = obarrayArg(rt, ob);
+  if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, string);
+  const r = oblookup(rt, obarray, string);
+  if (r.found) return r.sym;
+  return internNew(rt, obarray, string, r.bucket);
+});
+
+DEFUN('intern-soft', 1, 2, 'Return the canonical symbol named NAME, or nil if none exists.', (rt, name: number, ob: number) => {
+  const obarray = obarrayArg(rt, ob);
+  const isSym = (name & 7) === Lisp_Symbol;
+  const string = isSym ? symbolName(rt, name) : name;
+  if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, name);
+  const r = oblookup(rt, obarray, string);
+  if (!r.found || (isSym && r.sym !== name)) return Qnil;
+  return r.sym;
+});
+
+DEFUN('unintern', 1, 2, 'Delete the symbol named NAME, if any, from OBARRAY.', (rt, name: number, ob: number) => {
+  const obarray = obarrayArg(rt, ob);
+  const isSym = (name & 7) === Lisp_Symbol;
+  const string = isSym ? symbolName(rt, name) : name;
+  if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, name);
+  const r = oblookup(rt, obarray, string);
+  if (!r.found || (isSym && r.sym !== name)) return Qnil;
+  return obUnintern(rt, obarray, r.sym) ? Qt : Qnil;
+});
+
+DEFUN('mapatoms', 1, 2, 'Call FUNCTION on every symbol in OBARRAY.', (rt, fn: number, ob: number) => {
+  const obarray = obarrayArg(rt, ob);
+  const syms: number[] = [];
+  mapObarray(rt, obarray, (s) => syms.push(s));
+  const sp = rt.sp;
+  rt.push(fn);
+  rt.push(obarray);
+  try {
+    for (const s of syms) funcall(rt, fn, [s]);
+  } finally {
+    rt.sp = sp;
+  }
+  return Qnil;
+});
+
+// ---- load ---------------------------------------------------------------------------------------
+
+/** Does the text start with a `-*- ... lexical-binding: VAL ... -*-` line (after an optional #! line), VAL not nil? */
+export function lexicalBindingCookie(u8: Uint8Array): boolean {
+  let i = 0;
+  const n = u8.length;
+  if (u8[0] === 35 && u8[1] === 33) {
+    while (i < n && u8[i] !== 10) i++;
+    i++;
+  }
+  if (u8[i] !== 59) return false;
+  let lineEnd = i;
+  while (lineEnd < n && u8[lineEnd] !== 10) lineEnd++;
+  const line = new TextDecoder().decode(u8.subarray(i, lineEnd));
+  const a = line.indexOf('-*-');
+  if (a < 0) return false;
+  const b = line.indexOf('-*-', a + 3);
+  const vars = b < 0 ? line.slice(a + 3) : line.slice(a + 3, b);
+  for (const part of vars.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon < 0) {
+      if (b < 0) return false;
+      continue;
+    }
+    const name = part.slice(0, colon).trim();
+    if (name === 'lexical-binding') return part.slice(colon + 1).trim() !== 'nil';
+  }
+  return false;
+}
+
+/** Join and normalise a file name against a directory (GNU's expand-file-name, minus ~ and remote names). */
+function expandFileName(name: string, dir: string): string {
+  const abs = name.startsWith('/') ? name : (dir.endsWith('/') ? dir : dir + '/') + name;
+  const out: string[] = [];
+  for (const part of abs.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return '/' + out.join('/');
+}
+
+function defaultDirectory(rt: Runtime): string {
+  const d = varValue(rt, Qdefault_directory);
+  return (d & 7) === Lisp_String ? jsString(rt, d) : rt.host.cwd();
+}
+
+function lispStrings(rt: Runtime, l: number): string[] {
+  const out: string[] = [];
+  for (let t = l; consp(t); t = xcdr(rt, t)) {
+    const s = xcar(rt, t);
+    if ((s & 7) === Lisp_String) out.push(jsString(rt, s));
+  }
+  return out;
+}
+
+/** GNU's get-load-suffixes as JS strings. */
+function loadSuffixes(rt: Runtime): string[] {
+  const out: string[] = [];
+  const reps = lispStrings(rt, varValue(rt, Qload_file_rep_suffixes));
+  for (const s of lispStrings(rt, varValue(rt, Qload_suffixes))) for (const r of reps) out.push(s + r);
+  return out;
+}
+
+/**
+ * GNU's openp: search PATH (directories; nil means default-directory) for NAME
+ * with each of SUFFIXES; ACCEPT says whether a candidate qualifies.
+ */
+function openp(rt: Runtime, path: number, name: string, suffixes: string[], accept: (f: string) => boolean): string | null {
+  const dirs: string[] = [];
+  if (name.startsWith('/') || name.startsWith('~')) dirs.push('/');
+  else
+    for (let t = path; consp(t); t = xcdr(rt, t)) {
+      const d = xcar(rt, t);
+      dirs.push((d & 7) === Lisp_String ? expandFileName(jsString(rt, d), defaultDirectory(rt)) : defaultDirectory(rt));
+    }
+  for (const dir of dirs) {
+    const base = expandFileName(name, dir);
+    for (const suf of suffixes) {
+      const f = base + suf;
+      if (accept(f)) return f;
+    }
+  }
+  return null;
+}
+
+const regularFile = (rt: Runtime) => (f: string): boolean => rt.host.stat(f)?.kind === 'file';
+
+DEFUN('get-load-suffixes', 0, 0, 'Return the suffixes that `load\' should try if a suffix is required.', (rt) => {
+  const out = loadSuffixes(rt);
+  return list(rt, ...out.map((s) => makeString(rt, s)));
+});
+
+DEFUN('locate-file-internal', 2, 4, 'Search for FILENAME through PATH, trying SUFFIXES; return the file name found or nil.',
+  (rt, filename: number, path: number, suffixes: number, predicate: number) => {
+    if ((filename & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, filename);
+    const sufs = suffixes === Qnil ? [''] : lispStrings(rt, suffixes);
+    const sp = rt.sp;
+    rt.push(filename);
+    rt.push(path);
+    rt.push(predicate);
+    try {
+      const found = openp(rt, path, jsString(rt, filename), sufs, (f) => {
+        const st = rt.host.stat(f);
+        if (st === null) return false;
+        if (predicate === Qnil) return st.kind !== 'dir';
+        const r = funcall(rt, predicate, [makeString(rt, f)]);
+        return r !== Qnil && (st.kind !== 'dir' || r === Qdir_ok);
+      });
+      return found === null ? Qnil : makeString(rt, found);
+    } finally {
+      rt.sp = sp;
+    }
+  });
+
+/** Strings in progress of loading, per runtime (GNU's Vloads_in_progress), to stop runaway recursion. */
+const loadsInProgress = new WeakMap<Runtime, string[]>();
+
+export interface LoadOptions {
+  /** Do not print the "Loading..." message. */
+  nomessage?: boolean;
+}
+
+/**
+ * Load the file at PATH (already located) as GNU's load does for a source
+ * file: bind the load variables, read and evaluate each form, record history.
+ */
+export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): void {
+  const bytes = rt.host.readFile(path);
+  if (bytes === null) {
+    const name = makeString(rt, path);
+    return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, rt.host.lastError || 'No such file or directory'), name);
+  }
+  const progress = loadsInProgress.get(rt) ?? [];
+  loadsInProgress.set(rt, progress);
+  if (progress.filter((p) => p === path).length >= 3) {
+    const fname = makeString(rt, path);
+    xsignal(Qerror, cons(rt, makeString(rt, 'Recursive load'), cons(rt, fname, list(rt, ...progress.map((p) => makeString(rt, p))))));
+  }
+  if (!opts.nomessage) {
+    const msg = path.endsWith('.el') ? `Loading ${path} (source)...\n` : `Loading ${path}...\n`;
+    rt.host.write(2, new TextEncoder().encode(msg));
+  }
+  const count = rt.specCount;
+  const sp = rt.sp;
+  const savedLexenv = rt.lexenv;
+  const fname = makeString(rt, path);
+  rt.push(fname);
+  rt.push(savedLexenv);
+  progress.push(path);
+  try {
+    const lexical = lexicalBindingCookie(bytes);
+    specbind(rt, Qload_file_name, fname);
+    specbind(rt, Qload_true_file_name, fname);
+    specbind(rt, Qload_in_progress, Qt);
+    specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
+    specbind(rt, Qcurrent_load_list, Qnil);
+    setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, fname, Qnil));
+    const reader = makeReader(rt, bytes);
+    for (;;) {
+      const form = reader.next();
+      if (form === undefined) break;
+      const fsp = rt.sp;
+      rt.push(form);
+      rt.lexenv = lexical ? cons(rt, Qt, Qnil) : Qnil;
+      evalSub(rt, form);
+      rt.sp = fsp;
+    }
+    buildLoadHistory(rt, fname);
+  } finally {
+    progress.pop();
+    rt.lexenv = savedLexenv;
+    unbindTo(rt, count);
+    rt.sp = sp;
+  }
+  if (indirectFunction(rt, Qdo_after_load_evaluation) !== Qnil) {
+    rt.push(fname);
+    try {
+      funcall(rt, Qdo_after_load_evaluation, [fname]);
+    } finally {
+      rt.sp = sp;
+    }
+  }
+}
+
+/** Exact same bytes and multibyteness-compatible: GNU's string equality for file names. */
+function sameString(rt: Runtime, a: number, b: number): boolean {
+  if ((a & 7) !== Lisp_String || (b & 7) !== Lisp_String) return false;
+  const n = sbytes(rt, a);
+  if (n !== sbytes(rt, b) || schars(rt, a) !== schars(rt, b)) return false;
+  const pa = sdata(rt, a);
+  const pb = sdata(rt, b);
+  for (let i = 0; i < n; i++) if (rt.u8[pa + i] !== rt.u8[pb + i]) return false;
+  return true;
+}
+
+/** GNU's build_load_history for a whole file: replace FILE's entry by (FILE . items in load order). */
+function buildLoadHistory(rt: Runtime, fname: number): void {
+  let hist = varValue(rt, Qload_history);
+  let prev = Qnil;
+  for (let t = hist; consp(t); t = xcdr(rt, t)) {
+    const entry = xcar(rt, t);
+    if (consp(entry) && sameString(rt, xcar(rt, entry), fname)) {
+      if (prev === Qnil) hist = xcdr(rt, t);
+      else xsetcdr(rt, prev, xcdr(rt, t));
+    } else prev = t;
+  }
+  // current-load-list holds items newest first, ending with the file name.
+  let items = Qnil;
+  for (let t = varValue(rt, Qcurrent_load_list); consp(t); t = xcdr(rt, t)) items = cons(rt, xcar(rt, t), items);
+  setSymbolRawValue(rt, Qload_history, cons(rt, items, hist));
+}
+
+/** Record X in current-load-list while loading (GNU's LOADHIST_ATTACH), for defalias, defvar, provide. */
+export function loadhistAttach(rt: Runtime, x: number): void {
+  if (varValue(rt, Qload_in_progress) === Qnil) return;
+  setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, x, varValue(rt, Qcurrent_load_list)));
+}
+
+DEFUN('load', 1, 5, 'Execute a file of Lisp code named FILE, searching `load-path\' with the load suffixes.',
+  (rt, file: number, noerror: number, nomessage: number, nosuffix: number, mustSuffix: number) => {
+    if ((file & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, file);
+    const name = jsString(rt, file);
+    let suffixes: string[];
+    if (nosuffix !== Qnil) suffixes = [''];
+    else {
+      // No byte compiler here: compiled and module files are never candidates.
+      suffixes = loadSuffixes(rt).filter((s) => !s.startsWith('.elc') && !s.startsWith('.so'));
+      const explicit = name.includes('/') || name.endsWith('.el') || name.endsWith('.elc');
+      if (mustSuffix === Qnil || explicit) suffixes.push('');
+    }
+    const found = name === '' ? null : openp(rt, varValue(rt, Qload_path), name, suffixes, regularFile(rt));
+    if (found === null) {
+      if (noerror !== Qnil) return Qnil;
+      return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, 'No such file or directory'), file);
+    }
+    loadFile(rt, found, { nomessage: nomessage !== Qnil || false });
+    return Qt;
+  });
+

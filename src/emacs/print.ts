@@ -1,0 +1,1166 @@
+// The Lisp printer and output streams (GNU print.c): prin1/princ/print, float formatting, error messages.
+//
+// Printing renders into one growable byte buffer in internal encoding, then
+// hands the bytes to the destination in one go: stdout (GNU batch writes the
+// internal bytes as they are), stderr (encoded as UTF-8), or a Lisp function
+// called once per character. Rendering itself never calls Lisp, so it needs
+// no rooting; only the delivery to a function does.
+
+import {
+  HT_COUNT, HT_KV, HT_NEXT, HT_PURE, HT_REHASH_SIZE, HT_REHASH_THRESHOLD, HT_TEST, HT_WEAK,
+  PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR,
+  PVEC_RECORD, PVEC_SUBR, PVEC_SUB_CHAR_TABLE, PVEC_USER_PTR, SUBR_NAME, SUB_CHARTAB_DEPTH, SUB_CHARTAB_MIN_CHAR,
+  SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_UNINTERNED,
+} from '../heap/layout.ts';
+import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import {
+  BYTE8_BASE, MAX_5_BYTE_CHAR, MAX_UNICODE_CHAR, charLenAt, internalToExternal, readChar, writeChar,
+} from '../core/character.ts';
+import {
+  aref, bignumValue, cons, consp, getProp, list, listp, makeString, makeStringFromBytes, symbolFunction, pvecSize, pvecType, sbytes, schars, sdata, stringMultibyte,
+  symbolFlags, symbolName, xcar, xcdr, xfloat,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump } from '../core/symbols.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { LispSignal, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { call1, findSymbolValue } from './eval.ts';
+
+const Qstandard_output = DEFVAR('standard-output', () => Qt,
+  'Where `print\' and friends send output by default: t for the echo area (stdout in batch), a function, or a buffer.');
+const Qprint_length = DEFVAR('print-length', () => Qnil, 'Maximum number of list or vector elements to print; nil means no limit.');
+const Qprint_level = DEFVAR('print-level', () => Qnil, 'Maximum depth of nested lists to print; nil means no limit.');
+const Qprint_circle = DEFVAR('print-circle', () => Qnil, 'Non-nil means print shared and circular structure with #N= and #N# labels.');
+const Qprint_quoted = DEFVAR('print-quoted', () => Qt, 'Non-nil means print (quote X) as \'X, (function X) as #\'X and backquote forms in short syntax.');
+const Qprint_gensym = DEFVAR('print-gensym', () => Qnil, 'Non-nil means print uninterned symbols with a #: prefix.');
+const Qprint_escape_newlines = DEFVAR('print-escape-newlines', () => Qnil, 'Non-nil means prin1 shows newlines and formfeeds in strings as \\n and \\f.');
+const Qprint_escape_control_characters = DEFVAR('print-escape-control-characters', () => Qnil,
+  'Non-nil means prin1 shows control characters in strings as octal escapes.');
+const Qprint_escape_nonascii = DEFVAR('print-escape-nonascii', () => Qnil,
+  'Non-nil means print raw bytes (and non-ASCII bytes of unibyte strings) as octal escapes.');
+const Qprint_escape_multibyte = DEFVAR('print-escape-multibyte', () => Qnil,
+  'Non-nil means prin1 shows non-ASCII characters of multibyte strings as \\xNNNN escapes.');
+const Qfloat_output_format = DEFVAR('float-output-format', () => Qnil,
+  'nil for the shortest exact float notation, or a string "%.Ne", "%.Nf" or "%.Ng" used to print floats.');
+const Qprint_integers_as_characters = DEFVAR('print-integers-as-characters', () => Qnil,
+  'Non-nil means print integers that are graphic characters in ?C syntax.');
+const Qprint_charset_text_property = DEFVAR('print-charset-text-property', () => DEFSYM('default'),
+  'How to print `charset\' text properties (strings here carry no text properties, so it has no effect).');
+const Qexternal_debugging_output = DEFSYM('external-debugging-output');
+const Qsubstitute_command_keys = DEFSYM('substitute-command-keys');
+const Qtext_quoting_style = DEFSYM('text-quoting-style');
+const Qstraight = DEFSYM('straight');
+const Qgrave = DEFSYM('grave');
+void Qprint_charset_text_property;
+
+// ---- the output buffer ---------------------------------------------------------
+
+let buf = new Uint8Array(1024);
+let blen = 0;
+let bchars = 0;
+
+function grow(n: number): void {
+  if (blen + n <= buf.length) return;
+  let size = buf.length * 2;
+  while (size < blen + n) size *= 2;
+  const nb = new Uint8Array(size);
+  nb.set(buf.subarray(0, blen));
+  buf = nb;
+}
+function putAscii(s: string): void {
+  grow(s.length);
+  for (let i = 0; i < s.length; i++) buf[blen++] = s.charCodeAt(i);
+  bchars += s.length;
+}
+function putByte(b: number): void {
+  if (blen === buf.length) grow(1);
+  buf[blen++] = b;
+  bchars++;
+}
+function putChar(c: number): void {
+  if (c < 0x80) {
+    if (blen === buf.length) grow(1);
+    buf[blen++] = c;
+  } else {
+    grow(5);
+    blen += writeChar(buf, blen, c);
+  }
+  bchars++;
+}
+/** Copy internal-encoded bytes (nchars characters) from the heap. */
+function putBytes(src: Uint8Array, start: number, n: number, nchars: number): void {
+  grow(n);
+  buf.set(src.subarray(start, start + n), blen);
+  blen += n;
+  bchars += nchars;
+}
+
+// ---- print settings, read once per top-level print --------------------------------
+
+const DEST_BUFFER = 0; // prin1-to-string, format, error-message-string
+const DEST_STDOUT = 1;
+const DEST_FUNCTION = 2;
+
+let dest = DEST_BUFFER;
+let escNewlines = false;
+let escControl = false;
+let escNonascii = false;
+let escMultibyte = false;
+let quoted = true;
+let gensym = false;
+let circle = false;
+let intsAsChars = false;
+let printLength = Infinity;
+let printLevel = Infinity;
+let floatFormat = Qnil;
+let depth = 0;
+let newBackquoteOutput = 0;
+const PRINT_CIRCLE = 200;
+const beingPrinted = new Int32Array(PRINT_CIRCLE);
+/** print-circle state: word -> 0 (seen once), -N (shared, not yet printed), N (printed as #N=). */
+let numberTable = new Map<number, number>();
+let numberIndex = 0;
+
+function varValue(rt: Runtime, sym: number): number {
+  const v = findSymbolValue(rt, sym);
+  return v === Qunbound ? Qnil : v;
+}
+
+function setup(rt: Runtime, d: number): void {
+  dest = d;
+  escNewlines = varValue(rt, Qprint_escape_newlines) !== Qnil;
+  escControl = varValue(rt, Qprint_escape_control_characters) !== Qnil;
+  // Printing into a (multibyte) buffer binds print-escape-nonascii, as GNU's print_prepare does.
+  escNonascii = d === DEST_BUFFER || varValue(rt, Qprint_escape_nonascii) !== Qnil;
+  escMultibyte = varValue(rt, Qprint_escape_multibyte) !== Qnil;
+  quoted = varValue(rt, Qprint_quoted) !== Qnil;
+  gensym = varValue(rt, Qprint_gensym) !== Qnil;
+  circle = varValue(rt, Qprint_circle) !== Qnil;
+  intsAsChars = varValue(rt, Qprint_integers_as_characters) !== Qnil;
+  const pl = varValue(rt, Qprint_length);
+  printLength = isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : Infinity;
+  const lv = varValue(rt, Qprint_level);
+  printLevel = isFixnum(lv) ? fixnumValue(lv) : Infinity;
+  floatFormat = varValue(rt, Qfloat_output_format);
+  depth = 0;
+  newBackquoteOutput = 0;
+}
+
+// ---- floats --------------------------------------------------------------------------
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const signBit = (x: number): boolean => {
+  f64[0] = x;
+  return (u32[1]! & 0x80000000) !== 0;
+};
+
+/** x = D * 10^k exactly (D >= 0), for finite x. */
+function exactDecimal(x: number): { d: bigint; k: number } {
+  f64[0] = Math.abs(x);
+  const hi = u32[1]!;
+  const lo = u32[0]!;
+  const bexp = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (bexp === 0) e = -1074;
+  else {
+    m |= 1n << 52n;
+    e = bexp - 1075;
+  }
+  if (m === 0n) return { d: 0n, k: 0 };
+  if (e >= 0) return { d: m << BigInt(e), k: 0 };
+  return { d: m * 5n ** BigInt(-e), k: e };
+}
+
+/** Round D to drop r >= 1 trailing decimal digits, half to even (exact arithmetic, as glibc). */
+function roundDrop(d: bigint, r: number): bigint {
+  const p = 10n ** BigInt(r);
+  const q = d / p;
+  const rem = d - q * p;
+  const twice = rem * 2n;
+  if (twice > p || (twice === p && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
+/** Digits of |x| rounded to n significant digits, and the decimal exponent of the first one. */
+function sigDigits(x: number, n: number): { s: string; exp: number } {
+  const { d, k } = exactDecimal(x);
+  if (d === 0n) return { s: '0'.repeat(n), exp: 0 };
+  let s = d.toString();
+  let exp = s.length - 1 + k;
+  if (s.length > n) {
+    s = roundDrop(d, s.length - n).toString();
+    if (s.length > n) {
+      exp++;
+      s = s.slice(0, n);
+    }
+  } else s = s + '0'.repeat(n - s.length);
+  return { s, exp };
+}
+
+/** |x| in %.{prec}f notation (no sign). */
+function fixedDigits(x: number, prec: number): string {
+  const { d, k } = exactDecimal(x);
+  // value = d * 10^k; we want round(value * 10^prec)
+  const shift = k + prec;
+  const n = shift >= 0 ? d * 10n ** BigInt(shift) : roundDrop(d, -shift);
+  let s = n.toString();
+  if (prec === 0) return s;
+  if (s.length <= prec) s = '0'.repeat(prec - s.length + 1) + s;
+  return s.slice(0, s.length - prec) + '.' + s.slice(s.length - prec);
+}
+
+function expString(e: number): string {
+  const a = Math.abs(e);
+  return (e < 0 ? 'e-' : 'e+') + (a < 10 ? '0' : '') + a;
+}
+
+/**
+ * The body of C's printf %e/%f/%g conversion of a finite or infinite |x| (no
+ * sign), with precision prec (>= 0) and the '#' flag.
+ */
+export function cFloatBody(x: number, conv: number, prec: number, sharp: boolean): string {
+  if (x !== x) return 'nan';
+  if (x === Infinity || x === -Infinity) return 'inf';
+  if (conv === 0x66 /* f */) {
+    const s = fixedDigits(x, prec);
+    return sharp && prec === 0 ? s + '.' : s;
+  }
+  if (conv === 0x65 /* e */) {
+    const { s, exp } = sigDigits(x, prec + 1);
+    const m = prec === 0 ? s + (sharp ? '.' : '') : s[0] + '.' + s.slice(1);
+    return m + expString(exp);
+  }
+  // %g
+  const P = prec === 0 ? 1 : prec;
+  const { s, exp } = sigDigits(x, P);
+  let r: string;
+  if (exp < P && exp >= -4) {
+    r = fixedDigits(x, P - 1 - exp);
+    if (sharp && r.indexOf('.') < 0) r += '.';
+    if (!sharp && r.indexOf('.') >= 0) r = r.replace(/0+$/, '').replace(/\.$/, '');
+    return r;
+  }
+  let m = s[0]! + '.' + s.slice(1);
+  if (!sharp) m = m.replace(/0+$/, '').replace(/\.$/, '');
+  else if (P === 1) m = s[0] + '.';
+  return m + expString(exp);
+}
+
+/** GNU's float_to_string with float-output-format FMT (nil for the shortest round-trip form). */
+export function floatToString(rt: Runtime, x: number, fmt: number = Qnil): string {
+  if (x !== x) return (signBit(x) ? '-' : '') + '0.0e+NaN';
+  if (x === Infinity) return '1.0e+INF';
+  if (x === -Infinity) return '-1.0e+INF';
+  let width = -1;
+  let out: string | null = null;
+  if ((fmt & 7) === Lisp_String) {
+    const a = sdata(rt, fmt);
+    const n = sbytes(rt, fmt);
+    const u8 = rt.u8;
+    let i = 2;
+    if (n >= 3 && u8[a] === 0x25 && u8[a + 1] === 0x2e) {
+      let ok = true;
+      if (u8[a + i]! >= 0x30 && u8[a + i]! <= 0x39) {
+        width = 0;
+        while (i < n && u8[a + i]! >= 0x30 && u8[a + i]! <= 0x39) {
+          width = width * 10 + u8[a + i]! - 0x30;
+          i++;
+          if (width > 15) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok && width === 0 && u8[a + i] !== 0x66) ok = false;
+      }
+      const c = u8[a + i]!;
+      if (ok && i === n - 1 && (c === 0x65 || c === 0x66 || c === 0x67)) {
+        const body = cFloatBody(Math.abs(x), c, width < 0 ? 0 : width, false);
+        out = (signBit(x) ? '-' : '') + body;
+      } else width = -1;
+    }
+  }
+  if (out === null) {
+    width = -1;
+    out = shortestFloat(x);
+  }
+  if (width !== 0) {
+    let i = 0;
+    while (i < out.length && ((out.charCodeAt(i) >= 0x30 && out.charCodeAt(i) <= 0x39) || out[i] === '-')) i++;
+    if (i === out.length) out += '.0';
+    else if (out[i] === '.' && i === out.length - 1) out += '0';
+  }
+  return out;
+}
+
+const DBL_MIN = 2.2250738585072014e-308;
+
+/** %.{P}g where P is the least precision >= 15 (>= 1 for subnormals) that round-trips, as GNU's dtoastr. */
+function shortestFloat(x: number): string {
+  if (x === 0) return signBit(x) ? '-0' : '0';
+  const neg = x < 0;
+  const ax = Math.abs(x);
+  const e = ax.toExponential();
+  const epos = e.indexOf('e');
+  const digits = e[0]! + (epos > 1 ? e.slice(2, epos) : '');
+  const X = Number(e.slice(epos + 1));
+  const nd = digits.length;
+  const P = ax < DBL_MIN ? nd : Math.max(15, nd);
+  let r: string;
+  if (X < P && X >= -4) {
+    if (X >= nd - 1) r = digits + '0'.repeat(X - nd + 1);
+    else if (X >= 0) r = digits.slice(0, X + 1) + '.' + digits.slice(X + 1);
+    else r = '0.' + '0'.repeat(-X - 1) + digits;
+  } else r = (nd > 1 ? digits[0] + '.' + digits.slice(1) : digits) + expString(X);
+  return neg ? '-' + r : r;
+}
+
+// ---- symbols ----------------------------------------------------------------------
+
+/** Does the name (bytes) read as a number, as GNU's string_to_number with base 10 consuming it all? */
+function looksLikeNumber(u8: Uint8Array, a: number, n: number): boolean {
+  let i = 0;
+  if (i < n && (u8[a] === 0x2d || u8[a] === 0x2b)) i++;
+  const isD = (j: number): boolean => j < n && u8[a + j]! >= 0x30 && u8[a + j]! <= 0x39;
+  let lead = false;
+  let trail = false;
+  let eexp = false;
+  while (isD(i)) {
+    i++;
+    lead = true;
+  }
+  if (i < n && u8[a + i] === 0x2e) {
+    i++;
+    while (isD(i)) {
+      i++;
+      trail = true;
+    }
+  }
+  if (i < n && (u8[a + i] === 0x65 || u8[a + i] === 0x45)) {
+    const save = i;
+    i++;
+    if (i < n && (u8[a + i] === 0x2b || u8[a + i] === 0x2d)) i++;
+    if (isD(i)) {
+      eexp = true;
+      while (isD(i)) i++;
+    } else if (
+      u8[a + i - 1] === 0x2b && i + 3 <= n &&
+      ((u8[a + i] === 0x49 && u8[a + i + 1] === 0x4e && u8[a + i + 2] === 0x46) ||
+        (u8[a + i] === 0x4e && u8[a + i + 1] === 0x61 && u8[a + i + 2] === 0x4e))
+    ) {
+      eexp = true;
+      i += 3;
+    } else i = save;
+  }
+  const floatSyntax = trail || (lead && eexp);
+  if (!floatSyntax && !lead) return false;
+  return i === n;
+}
+
+function printSymbol(rt: Runtime, obj: number, escape: boolean): void {
+  const name = symbolName(rt, obj);
+  const a = sdata(rt, name);
+  const nb = sbytes(rt, name);
+  const mb = stringMultibyte(rt, name);
+  const u8 = rt.u8;
+  if (!escape) {
+    if (mb) putBytes(u8, a, nb, schars(rt, name));
+    else for (let i = 0; i < nb; i++) putChar(u8[a + i]!);
+    return;
+  }
+  const s0 = nb > 0 && (u8[a] === 0x2d || u8[a] === 0x2b) ? 1 : 0;
+  let confusing = false;
+  if (nb > s0) {
+    const c = u8[a + s0]!;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2e) confusing = looksLikeNumber(u8, a, nb);
+  }
+  if (gensym && ((symbolFlags(rt, obj) & SYM_INTERNED_MASK) >>> SYM_INTERNED_SHIFT) !== SYM_INTERNED_IN_INITIAL_OBARRAY) {
+    putAscii('#:');
+  } else if (nb === 0) {
+    putAscii('##');
+    return;
+  }
+  for (let i = 0; i < nb; ) {
+    let c: number;
+    if (mb) {
+      c = readChar(u8, a + i);
+      i += charLenAt(u8[a + i]!);
+    } else c = u8[a + i++]!;
+    if (
+      confusing || c <= 0x20 || c === 0x22 || c === 0x5c || c === 0x27 || c === 0x3b || c === 0x23 || c === 0x28 ||
+      c === 0x29 || c === 0x2c || c === 0x2e || c === 0x60 || c === 0x5b || c === 0x5d || c === 0x3f || c === 0xa0
+    ) {
+      putByte(0x5c);
+      confusing = false;
+    }
+    putChar(c);
+  }
+}
+
+// ---- strings -----------------------------------------------------------------------
+
+function octalOut(c: number, next: number): void {
+  const digits = c > 0o77 || (next >= 0x30 && next <= 0x37) ? 3 : c > 7 ? 2 : 1;
+  putByte(0x5c);
+  for (let d = digits - 1; d >= 0; d--) putByte(0x30 + ((c >> (3 * d)) & 7));
+}
+
+const isHex = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+
+function printStringEscaped(rt: Runtime, s: number): void {
+  const u8 = rt.u8;
+  const a = sdata(rt, s);
+  const nb = sbytes(rt, s);
+  const mb = stringMultibyte(rt, s);
+  putByte(0x22);
+  let needNonhex = false;
+  for (let i = 0; i < nb; ) {
+    let c: number;
+    if (mb) {
+      c = readChar(u8, a + i);
+      i += charLenAt(u8[a + i]!);
+    } else c = u8[a + i++]!;
+    const next = i < nb ? u8[a + i]! : -1;
+    if (mb ? c > MAX_5_BYTE_CHAR : c >= 0x80 && escNonascii) {
+      octalOut(mb ? c - BYTE8_BASE : c, next);
+      needNonhex = false;
+    } else if (mb && c >= 0x80 && escMultibyte) {
+      putAscii('\\x' + c.toString(16).padStart(4, '0'));
+      needNonhex = true;
+    } else {
+      if (needNonhex && isHex(c)) putAscii('\\ ');
+      if (c === 10 && escNewlines) putAscii('\\n');
+      else if (c === 12 && escNewlines) putAscii('\\f');
+      else if (c === 0x22 || c === 0x5c) {
+        putByte(0x5c);
+        putByte(c);
+      } else if (escControl && (c < 0x20 || c === 0x7f)) octalOut(c, next);
+      else if (!mb && c >= 0x80) putChar(c + BYTE8_BASE);
+      else putChar(c);
+      needNonhex = false;
+    }
+  }
+  putByte(0x22);
+}
+
+function printStringPlain(rt: Runtime, s: number): void {
+  const u8 = rt.u8;
+  const a = sdata(rt, s);
+  const nb = sbytes(rt, s);
+  if (stringMultibyte(rt, s)) {
+    if (!escNonascii) {
+      putBytes(u8, a, nb, schars(rt, s));
+      return;
+    }
+    for (let i = 0; i < nb; ) {
+      const c = readChar(u8, a + i);
+      i += charLenAt(u8[a + i]!);
+      if (c > MAX_5_BYTE_CHAR) putAscii('\\' + (c - BYTE8_BASE).toString(8));
+      else putChar(c);
+    }
+    return;
+  }
+  for (let i = 0; i < nb; i++) {
+    const c = u8[a + i]!;
+    if (c < 0x80) putByte(c);
+    else if (escNonascii) putAscii('\\' + c.toString(8));
+    else if (dest === DEST_FUNCTION) putChar(c);
+    else putChar(c + BYTE8_BASE);
+  }
+}
+
+// ---- integers -----------------------------------------------------------------------
+
+const GRAPHIC_EXCLUDED = /[\p{Mn}\p{Mc}\p{Me}\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cs}\p{Cf}\p{Cn}]/u;
+
+function namedEscape(c: number): number {
+  switch (c) {
+    case 8: return 0x62;
+    case 9: return 0x74;
+    case 10: return 0x6e;
+    case 12: return 0x66;
+    case 13: return 0x72;
+    case 32: return 0x73;
+    default: return 0;
+  }
+}
+
+function printFixnum(n: number, escape: boolean): void {
+  if (intsAsChars && n >= 0 && n <= MAX_UNICODE_CHAR) {
+    const named = namedEscape(n);
+    if (named || !GRAPHIC_EXCLUDED.test(String.fromCodePoint(n))) {
+      putByte(0x3f);
+      if (named) {
+        putByte(0x5c);
+        putByte(named);
+      } else {
+        if (
+          escape && (n === 0x3b || n === 0x22 || n === 0x27 || n === 0x5c || n === 0x28 || n === 0x29 ||
+            n === 0x7b || n === 0x7d || n === 0x5b || n === 0x5d)
+        )
+          putByte(0x5c);
+        putChar(n);
+      }
+      return;
+    }
+  }
+  putAscii(String(n));
+}
+
+// ---- the object walker ------------------------------------------------------------
+
+type PvecPrinter = (rt: Runtime, obj: number, escape: boolean, out: { ascii(s: string): void; object(x: number): void }) => void;
+const pvecPrinters = new Map<number, PvecPrinter>();
+
+/** Let a later module (buffers, markers) print its own vectorlike type. */
+export function registerPvecPrinter(type: number, fn: PvecPrinter): void {
+  pvecPrinters.set(type, fn);
+}
+
+/** Types printed with their slots: they nest, so they count for print depth and cycle checks. */
+const isSlotted = (t: number): boolean =>
+  t === PVEC_NORMAL_VECTOR || t === PVEC_RECORD || t === PVEC_COMPILED || t === PVEC_CHAR_TABLE ||
+  t === PVEC_SUB_CHAR_TABLE || t === PVEC_HASH_TABLE;
+
+function isCircleCandidate(rt: Runtime, obj: number): boolean {
+  const tag = obj & 7;
+  if (tag === Lisp_Cons) return true;
+  if (tag === Lisp_Vectorlike) return isSlotted(pvecType(rt, obj));
+  if (tag === Lisp_Symbol && gensym) {
+    return ((symbolFlags(rt, obj) & SYM_INTERNED_MASK) >>> SYM_INTERNED_SHIFT) === SYM_UNINTERNED;
+  }
+  return false;
+}
+
+/** GNU's print_preprocess: number every object reached twice, in order of its second sighting. */
+function preprocess(rt: Runtime, root: number): void {
+  const stack: number[] = [root];
+  while (stack.length) {
+    let obj = stack.pop()!;
+    for (;;) {
+      if (!isCircleCandidate(rt, obj)) break;
+      const seen = numberTable.get(obj);
+      if (seen !== undefined) {
+        if (seen === 0) numberTable.set(obj, -++numberIndex);
+        break;
+      }
+      numberTable.set(obj, 0);
+      const tag = obj & 7;
+      if (tag === Lisp_Cons) {
+        // car first (depth-first, as GNU's recursion), cdr afterwards.
+        const cdr = xcdr(rt, obj);
+        stack.push(cdr);
+        obj = xcar(rt, obj);
+        continue;
+      }
+      if (tag === Lisp_Vectorlike) {
+        const t = pvecType(rt, obj);
+        const size = pvecSize(rt, obj);
+        const pending: number[] = [];
+        if (t === PVEC_HASH_TABLE) {
+          const kv = aref(rt, obj, HT_KV);
+          const n = pvecSize(rt, kv);
+          for (let i = 0; i < n; i += 2) {
+            const k = aref(rt, kv, i);
+            if (k === Qunbound) continue;
+            pending.push(k, aref(rt, kv, i + 1));
+          }
+        } else {
+          for (let i = t === PVEC_SUB_CHAR_TABLE ? 2 : 0; i < size; i++) pending.push(aref(rt, obj, i));
+        }
+        for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]!);
+      }
+      break;
+    }
+  }
+}
+
+function printList(rt: Runtime, obj: number, escape: boolean): void {
+  putByte(0x28);
+  let i = 0;
+  let tail = obj;
+  let objtail = Qnil;
+  // Brent's cycle detection, step for step as GNU's FOR_EACH_TAIL_SAFE.
+  let tortoise = tail;
+  let max = 2;
+  let n = 0;
+  let q = 2;
+  while ((tail & 7) === Lisp_Cons) {
+    if (i !== 0) {
+      putByte(0x20);
+      if (circle) {
+        const num = numberTable.get(tail);
+        if (num !== undefined && num !== 0) {
+          putAscii('. ');
+          printObj(rt, tail, escape);
+          putByte(0x29);
+          return;
+        }
+      }
+    }
+    if (printLength <= i) {
+      putAscii('...');
+      putByte(0x29);
+      return;
+    }
+    i++;
+    printObj(rt, xcar(rt, tail), escape);
+    objtail = xcdr(rt, tail);
+    tail = objtail;
+    q = (q - 1) & 0xffff;
+    let check: boolean;
+    if (q !== 0) check = true;
+    else if (0 < --n) check = true;
+    else {
+      max *= 2;
+      q = max & 0xffff;
+      n = Math.floor(max / 65536);
+      tortoise = tail;
+      check = false;
+    }
+    if (check && tail === tortoise) break;
+  }
+  if (objtail !== Qnil) {
+    putAscii(' . ');
+    if ((objtail & 7) === Lisp_Cons && !circle) putAscii('#' + (i >> 1));
+    else printObj(rt, objtail, escape);
+  }
+  putByte(0x29);
+}
+
+function printVectorSlots(rt: Runtime, obj: number, escape: boolean, start: number, open: string, close: string): void {
+  putAscii(open);
+  const real = pvecSize(rt, obj) - start;
+  const size = Math.min(real, printLength);
+  for (let i = 0; i < size; i++) {
+    if (i) putByte(0x20);
+    printObj(rt, aref(rt, obj, start + i), escape);
+  }
+  if (size < real) putAscii(' ...');
+  putAscii(close);
+}
+
+function printBoolVector(rt: Runtime, obj: number): void {
+  const nbits = fixnumValue(aref(rt, obj, 0));
+  const real = (nbits + 7) >> 3;
+  const size = Math.min(real, printLength);
+  putAscii('#&' + nbits + '"');
+  const base = (((obj & -8) >>> 2) + 2) << 2; // byte address of the bits (little-endian words)
+  const u8 = rt.u8;
+  for (let i = 0; i < size; i++) {
+    const c = u8[base + i]!;
+    if (c === 10 && escNewlines) putAscii('\\n');
+    else if (c === 12 && escNewlines) putAscii('\\f');
+    else if (c > 0x7f || (escControl && (c < 0x20 || c === 0x7f))) octalOut(c, i + 1 < real ? u8[base + i + 1]! : -1);
+    else {
+      if (c === 0x22 || c === 0x5c) putByte(0x5c);
+      putByte(c);
+    }
+  }
+  if (size < real) putAscii(' ...');
+  putByte(0x22);
+}
+
+function printHashTable(rt: Runtime, obj: number, escape: boolean): void {
+  putAscii('#s(hash-table size ' + pvecSize(rt, aref(rt, obj, HT_NEXT)));
+  const test = aref(rt, obj, HT_TEST);
+  if (test !== Qnil) {
+    putAscii(' test ');
+    printObj(rt, test, escape);
+  }
+  const weak = aref(rt, obj, HT_WEAK);
+  if (weak !== Qnil) {
+    putAscii(' weakness ');
+    printObj(rt, weak, escape);
+  }
+  putAscii(' rehash-size ');
+  printObj(rt, aref(rt, obj, HT_REHASH_SIZE), escape);
+  putAscii(' rehash-threshold ');
+  printObj(rt, aref(rt, obj, HT_REHASH_THRESHOLD), escape);
+  if (aref(rt, obj, HT_PURE) !== Qnil) putAscii(' purecopy t');
+  putAscii(' data (');
+  const count = fixnumValue(aref(rt, obj, HT_COUNT));
+  const limit = Math.min(count, printLength);
+  const kv = aref(rt, obj, HT_KV);
+  const n = pvecSize(rt, kv);
+  let printed = 0;
+  for (let i = 0; i < n && printed < limit; i += 2) {
+    const k = aref(rt, kv, i);
+    if (k === Qunbound) continue;
+    if (printed) putByte(0x20);
+    printObj(rt, k, escape);
+    putByte(0x20);
+    printObj(rt, aref(rt, kv, i + 1), escape);
+    printed++;
+  }
+  if (limit < count) putAscii(' ...');
+  putAscii('))');
+}
+
+function printObj(rt: Runtime, obj: number, escape: boolean): void {
+  const tag = obj & 7;
+  if ((tag & 3) === 2) {
+    printFixnum(fixnumValue(obj), escape);
+    return;
+  }
+  if (tag === Lisp_Symbol) {
+    if (gensym && circle && isCircleCandidate(rt, obj) && circleLabel(obj)) return;
+    printSymbol(rt, obj, escape);
+    return;
+  }
+  if (tag === Lisp_String) {
+    if (escape) printStringEscaped(rt, obj);
+    else printStringPlain(rt, obj);
+    return;
+  }
+  if (tag === Lisp_Float) {
+    putAscii(floatToString(rt, xfloat(rt, obj), floatFormat));
+    return;
+  }
+  const type = tag === Lisp_Vectorlike ? pvecType(rt, obj) : -1;
+  if (type === PVEC_BIGNUM) {
+    putAscii(bignumValue(rt, obj).toString());
+    return;
+  }
+  const tracked = tag === Lisp_Cons || (type >= 0 && isSlotted(type));
+  if (circle) {
+    if (isCircleCandidate(rt, obj) && circleLabel(obj)) return;
+  } else if (tracked) {
+    if (depth >= PRINT_CIRCLE) error(rt, 'Apparently circular structure being printed');
+    for (let i = 0; i < depth; i++)
+      if (beingPrinted[i] === obj) {
+        putAscii('#' + i);
+        return;
+      }
+    beingPrinted[depth] = obj;
+  }
+  if (!tracked) {
+    printVectorlike(rt, obj, type, escape);
+    return;
+  }
+  depth++;
+  try {
+    if (tag === Lisp_Cons) printCons(rt, obj, escape);
+    else printVectorlike(rt, obj, type, escape);
+  } finally {
+    depth--;
+  }
+}
+
+/** With print-circle: print #N# and return true if OBJ was printed already, or emit #N= before its first printing. */
+function circleLabel(obj: number): boolean {
+  const num = numberTable.get(obj);
+  if (num === undefined || num === 0) return false;
+  if (num < 0) {
+    putAscii('#' + -num + '=');
+    numberTable.set(obj, -num);
+    return false;
+  }
+  putAscii('#' + num + '#');
+  return true;
+}
+
+function printCons(rt: Runtime, obj: number, escape: boolean): void {
+  if (depth > printLevel) {
+    putAscii('...');
+    return;
+  }
+  const head = xcar(rt, obj);
+  const rest = xcdr(rt, obj);
+  if (quoted && (rest & 7) === Lisp_Cons && xcdr(rt, rest) === Qnil) {
+    if (head === Qquote) {
+      putByte(0x27);
+      printObj(rt, xcar(rt, rest), escape);
+      return;
+    }
+    if (head === Qfunction) {
+      putAscii("#'");
+      printObj(rt, xcar(rt, rest), escape);
+      return;
+    }
+    if (head === Qbackquote) {
+      putByte(0x60);
+      newBackquoteOutput++;
+      try {
+        printObj(rt, xcar(rt, rest), escape);
+      } finally {
+        newBackquoteOutput--;
+      }
+      return;
+    }
+    if ((head === Qcomma || head === Qcomma_at) && newBackquoteOutput) {
+      printObj(rt, head, false);
+      newBackquoteOutput--;
+      try {
+        printObj(rt, xcar(rt, rest), escape);
+      } finally {
+        newBackquoteOutput++;
+      }
+      return;
+    }
+  }
+  printList(rt, obj, escape);
+}
+
+function printVectorlike(rt: Runtime, obj: number, type: number, escape: boolean): void {
+  switch (type) {
+    case PVEC_NORMAL_VECTOR:
+      printVectorSlots(rt, obj, escape, 0, '[', ']');
+      return;
+    case PVEC_RECORD:
+      printVectorSlots(rt, obj, escape, 0, '#s(', ')');
+      return;
+    case PVEC_COMPILED:
+      printVectorSlots(rt, obj, escape, 0, '#[', ']');
+      return;
+    case PVEC_CHAR_TABLE:
+      printVectorSlots(rt, obj, escape, 0, '#^[', ']');
+      return;
+    case PVEC_SUB_CHAR_TABLE: {
+      const d = fixnumValue(aref(rt, obj, SUB_CHARTAB_DEPTH));
+      if (d === 3) putByte(10);
+      putAscii('#^^[' + d + ' ' + fixnumValue(aref(rt, obj, SUB_CHARTAB_MIN_CHAR)));
+      const real = pvecSize(rt, obj) - 2;
+      const size = Math.min(real, printLength);
+      for (let i = 0; i < size; i++) {
+        putByte(0x20);
+        printObj(rt, aref(rt, obj, 2 + i), escape);
+      }
+      if (size < real) putAscii(' ...');
+      putByte(0x5d);
+      return;
+    }
+    case PVEC_HASH_TABLE:
+      printHashTable(rt, obj, escape);
+      return;
+    case PVEC_BOOL_VECTOR:
+      printBoolVector(rt, obj);
+      return;
+    case PVEC_SUBR:
+      putAscii('#<subr ');
+      printSymbol(rt, aref(rt, obj, SUBR_NAME), false);
+      putByte(0x3e);
+      return;
+    case PVEC_FINALIZER:
+      putAscii('#<finalizer>');
+      return;
+    case PVEC_USER_PTR:
+      putAscii('#<user-ptr ptr=0x' + fixnumValue(aref(rt, obj, 0)).toString(16) + ' finalizer=(nil)>');
+      return;
+  }
+  const printer = pvecPrinters.get(type);
+  if (printer) {
+    printer(rt, obj, escape, { ascii: putAscii, object: (x) => printObj(rt, x, escape) });
+    return;
+  }
+  putAscii('#<vectorlike type ' + type + '>');
+}
+
+// ---- entry points --------------------------------------------------------------------
+
+/** Render OBJ into the module buffer (settings for destination D); returns nothing, leaves buf/blen/bchars. */
+function render(rt: Runtime, obj: number, escape: boolean, d: number): void {
+  setup(rt, d);
+  blen = 0;
+  bchars = 0;
+  renderMore(rt, obj, escape);
+}
+
+function renderMore(rt: Runtime, obj: number, escape: boolean): void {
+  if (circle) {
+    numberTable = new Map();
+    numberIndex = 0;
+    preprocess(rt, obj);
+  }
+  try {
+    printObj(rt, obj, escape);
+  } catch (e) {
+    if (e instanceof RangeError) error(rt, 'Apparently circular structure being printed');
+    throw e;
+  } finally {
+    if (circle) numberTable = new Map();
+  }
+}
+
+/** The printed representation of OBJ in internal encoding, as prin1-to-string would make it. */
+export function printObject(rt: Runtime, obj: number, escape: boolean): { bytes: Uint8Array; nchars: number; multibyte: boolean } {
+  render(rt, obj, escape, DEST_BUFFER);
+  return { bytes: buf.slice(0, blen), nchars: bchars, multibyte: blen !== bchars };
+}
+
+function bufferToString(rt: Runtime): number {
+  return makeStringFromBytes(rt, buf.subarray(0, blen), bchars, blen !== bchars);
+}
+
+/** GNU's Fprin1_to_string: a Lisp string. */
+export function prin1ToString(rt: Runtime, obj: number, escape: boolean): number {
+  render(rt, obj, escape, DEST_BUFFER);
+  return bufferToString(rt);
+}
+
+/** The printed representation as a JS string (for tests and the CLI). */
+export function prin1ToJs(rt: Runtime, obj: number, escape = true): string {
+  render(rt, obj, escape, DEST_BUFFER);
+  let r = '';
+  for (let i = 0; i < blen; ) {
+    const c = readChar(buf, i);
+    i += charLenAt(buf[i]!);
+    r += c <= 0x10ffff ? String.fromCodePoint(c) : '\ufffd';
+  }
+  return r;
+}
+
+const lastStdout = new WeakMap<Runtime, number>();
+
+/** Write internal-encoded bytes to stdout as GNU batch mode does (the bytes as they are). */
+export function writeToStdout(rt: Runtime, bytes: Uint8Array): void {
+  if (bytes.length === 0) return;
+  rt.host.write(1, bytes);
+  lastStdout.set(rt, bytes[bytes.length - 1]!);
+  needNewline.add(rt);
+}
+
+const needNewline = new WeakSet<Runtime>();
+
+/** Before a batch-mode message on stderr: GNU first ends any line left by output to stdout. */
+export function beginStderrMessage(rt: Runtime): void {
+  if (needNewline.has(rt)) {
+    needNewline.delete(rt);
+    rt.host.write(2, Uint8Array.of(10));
+  }
+}
+
+/** Write internal-encoded bytes to stderr, encoded as UTF-8 with raw bytes as themselves. */
+export function writeToStderr(rt: Runtime, bytes: Uint8Array, multibyte = true): void {
+  if (bytes.length === 0) return;
+  rt.host.write(2, internalToExternal(bytes, multibyte));
+}
+
+type BufferInserter = (rt: Runtime, dest: number, bytes: Uint8Array, nchars: number) => boolean;
+let bufferInserter: BufferInserter | null = null;
+/** Let the buffer module accept printed text for a buffer or marker printcharfun (returns false if DEST is not one). */
+export function registerBufferPrinter(fn: BufferInserter): void {
+  bufferInserter = fn;
+}
+
+/** Resolve PRINTCHARFUN as GNU's print_prepare: the destination kind for rendering. */
+function destOf(rt: Runtime, pcf: number): { d: number; fn: number } {
+  if (pcf === Qnil) pcf = varValue(rt, Qstandard_output);
+  if (pcf === Qnil || pcf === Qt) return { d: DEST_STDOUT, fn: Qt };
+  if ((pcf & 7) === Lisp_Vectorlike && bufferInserter) return { d: DEST_BUFFER, fn: pcf };
+  return { d: DEST_FUNCTION, fn: pcf };
+}
+
+/** Send what is in the module buffer to the destination. */
+function deliver(rt: Runtime, d: { d: number; fn: number }): void {
+  if (d.d === DEST_STDOUT) {
+    writeToStdout(rt, buf.subarray(0, blen));
+    return;
+  }
+  const bytes = buf.slice(0, blen);
+  const nchars = bchars;
+  if (d.fn === Qexternal_debugging_output) {
+    writeToStderr(rt, bytes);
+    return;
+  }
+  if (d.d === DEST_BUFFER && bufferInserter && bufferInserter(rt, d.fn, bytes, nchars)) return;
+  const sp = rt.sp;
+  rt.push(d.fn);
+  try {
+    for (let i = 0; i < bytes.length; ) {
+      const c = readChar(bytes, i);
+      i += charLenAt(bytes[i]!);
+      call1(rt, d.fn, makeFixnum(c));
+    }
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+function printTo(rt: Runtime, obj: number, escape: boolean, pcf: number, before: string, after: string): void {
+  const d = destOf(rt, pcf);
+  setup(rt, d.d);
+  blen = 0;
+  bchars = 0;
+  putAscii(before);
+  renderMore(rt, obj, escape);
+  putAscii(after);
+  deliver(rt, d);
+}
+
+DEFUN('prin1', 1, 2, 'Print OBJECT in a form `read\' can read back, to PRINTCHARFUN (default `standard-output\').',
+  (rt, object: number, printcharfun: number) => {
+    printTo(rt, object, true, printcharfun, '', '');
+    return object;
+  });
+
+DEFUN('princ', 1, 2, 'Print OBJECT without quoting or escapes, to PRINTCHARFUN (default `standard-output\').',
+  (rt, object: number, printcharfun: number) => {
+    printTo(rt, object, false, printcharfun, '', '');
+    return object;
+  });
+
+DEFUN('print', 1, 2, 'Print a newline, OBJECT as `prin1\' does, then another newline, to PRINTCHARFUN.',
+  (rt, object: number, printcharfun: number) => {
+    printTo(rt, object, true, printcharfun, '\n', '\n');
+    return object;
+  });
+
+DEFUN('prin1-to-string', 1, 2, 'The printed representation of OBJECT as a string; NOESCAPE non-nil prints as `princ\' does.',
+  (rt, object: number, noescape: number) => prin1ToString(rt, object, noescape === Qnil));
+
+
+DEFUN('terpri', 0, 2, 'Output a newline to PRINTCHARFUN; with ENSURE, only if not already at the start of a line.',
+  (rt, printcharfun: number, ensure: number) => {
+    const d = destOf(rt, printcharfun);
+    let val = Qt;
+    if (ensure !== Qnil) {
+      if (d.d === DEST_FUNCTION) xsignal(Qerror, list(rt, makeString(rt, 'Unsupported function argument'), d.fn));
+      if (d.d === DEST_STDOUT) val = (lastStdout.get(rt) ?? 10) === 10 ? Qnil : Qt;
+    }
+    if (val !== Qnil) {
+      setup(rt, d.d);
+      blen = 0;
+      bchars = 0;
+      putByte(10);
+      deliver(rt, d);
+    }
+    return val;
+  });
+
+
+DEFUN('write-char', 1, 2, 'Output CHARACTER to PRINTCHARFUN (default `standard-output\'); returns CHARACTER.',
+  (rt, character: number, printcharfun: number) => {
+    if (!isFixnum(character)) wrongTypeArgument(rt, Qfixnump, character);
+    const d = destOf(rt, printcharfun);
+    setup(rt, d.d);
+    blen = 0;
+    bchars = 0;
+    putChar(fixnumValue(character));
+    deliver(rt, d);
+    return character;
+  });
+
+DEFUN('external-debugging-output', 1, 1, 'Write CHARACTER to standard error; for debugging output.',
+  (rt, character: number) => {
+    if (!isFixnum(character)) wrongTypeArgument(rt, Qfixnump, character);
+    const c = fixnumValue(character);
+    const tmp = new Uint8Array(5);
+    const n = writeChar(tmp, 0, c >>> 0 > 0x3fffff ? 0xfffd : c);
+    writeToStderr(rt, tmp.subarray(0, n));
+    return character;
+  });
+
+// ---- error messages ------------------------------------------------------------------
+
+/** Curve the quotes of a message as substitute-command-keys does with the default text-quoting-style. */
+function curveQuotes(rt: Runtime, s: number): number {
+  const style = varValue(rt, Qtext_quoting_style);
+  if (style === Qgrave) return s;
+  const u8 = rt.u8;
+  const a = sdata(rt, s);
+  const n = sbytes(rt, s);
+  let found = false;
+  for (let i = 0; i < n; i++) if (u8[a + i] === 0x60 || u8[a + i] === 0x27) found = true;
+  if (!found) return s;
+  const mb = stringMultibyte(rt, s);
+  const out: number[] = [];
+  for (let i = 0; i < n; ) {
+    let c: number;
+    if (mb) {
+      c = readChar(u8, a + i);
+      i += charLenAt(u8[a + i]!);
+    } else c = u8[a + i++]!;
+    if (c === 0x60) out.push(style === Qstraight ? 0x27 : 0x2018);
+    else if (c === 0x27) out.push(style === Qstraight ? 0x27 : 0x2019);
+    else if (!mb && c >= 0x80) out.push(c + BYTE8_BASE);
+    else out.push(c);
+  }
+  const tmp = new Uint8Array(out.length * 5);
+  let p = 0;
+  for (const c of out) p += writeChar(tmp, p, c);
+  return makeStringFromBytes(rt, tmp.subarray(0, p), out.length, p !== out.length);
+}
+
+
+/** The error message text of (ERROR-SYMBOL . DATA) as GNU's print_error_message would insert it. */
+export function errorMessageString(rt: Runtime, errorSymbol: number, data: number): number {
+  const sp = rt.sp;
+  rt.push(errorSymbol);
+  rt.push(data);
+  try {
+    return errorMessageObj(rt, cons(rt, errorSymbol, data));
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+function errorMessageObj(rt: Runtime, obj: number): number {
+  if (consp(obj) && xcar(rt, obj) === Qerror) {
+    const r = xcdr(rt, obj);
+    if (consp(r) && (xcar(rt, r) & 7) === Lisp_String && xcdr(rt, r) === Qnil) return xcar(rt, r);
+  }
+  if (!listp(obj)) wrongTypeArgument(rt, Qlistp, obj);
+  const errname = obj === Qnil ? Qnil : xcar(rt, obj);
+  let data = obj;
+  let errmsg: number;
+  let fileError = false;
+  if (errname === Qerror) {
+    data = xcdr(rt, obj);
+    if (!consp(data)) data = Qnil;
+    errmsg = data === Qnil ? Qnil : xcar(rt, data);
+  } else {
+    if ((errname & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, errname);
+    const conds = getProp(rt, errname, Qerror_conditions);
+    errmsg = getProp(rt, errname, Qerror_message);
+    const sp = rt.sp;
+    rt.push(obj);
+    rt.push(errmsg);
+    try {
+      if (symbolFunction(rt, Qsubstitute_command_keys) !== Qnil) {
+        try {
+          const subs = call1(rt, Qsubstitute_command_keys, errmsg);
+          if (subs !== Qnil) errmsg = subs;
+        } catch (e) {
+          if (!(e instanceof LispSignal)) throw e;
+        }
+      } else if ((errmsg & 7) === Lisp_String) errmsg = curveQuotes(rt, errmsg);
+    } finally {
+      rt.sp = sp;
+    }
+    for (let c = conds; consp(c); c = xcdr(rt, c)) if (xcar(rt, c) === Qfile_error) fileError = true;
+  }
+  let tail = consp(data) ? xcdr(rt, data) : Qnil;
+  if (fileError && consp(tail)) {
+    errmsg = xcar(rt, tail);
+    tail = xcdr(rt, tail);
+  }
+  // Everything below renders without calling Lisp.
+  setup(rt, DEST_BUFFER);
+  blen = 0;
+  bchars = 0;
+  let sep: string | null = ': ';
+  if ((errmsg & 7) !== Lisp_String) putAscii('peculiar error');
+  else if (schars(rt, errmsg)) printObj(rt, errmsg, false);
+  else sep = null;
+  const princData = fileError || errname === Qend_of_file || errname === Quser_error;
+  for (; consp(tail); tail = xcdr(rt, tail)) {
+    if (sep) putAscii(sep);
+    sep = ', ';
+    const x = xcar(rt, tail);
+    if (circle) {
+      numberTable = new Map();
+      numberIndex = 0;
+      preprocess(rt, x);
+    }
+    printObj(rt, x, !princData);
+  }
+  numberTable = new Map();
+  return bufferToString(rt);
+}
+
+DEFUN('error-message-string', 1, 1, 'The error message that an error described by OBJ, (ERROR-SYMBOL . DATA), would show.',
+  (rt, obj: number) => errorMessageObj(rt, obj));
+
+export { Qstandard_output, Qexternal_debugging_output };

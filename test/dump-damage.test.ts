@@ -1,0 +1,213 @@
+// Damaged dumps: thousands of mutations of a real dump, each refused with a DumpLoadError or loaded into a sound heap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeHost } from '../src/host/node.ts';
+import { createRuntime } from '../src/core/init.ts';
+import { cons, list, makeFloat, makeInteger, makeString, makeVector, setSymbolRawValue, makeFixnum } from '../src/core/object.ts';
+import { intern } from '../src/core/obarray.ts';
+import { Qt } from '../src/core/symbols.ts';
+import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
+import { dumpToFile } from '../src/dump/pdumper.ts';
+import { DumpLoadError, loadDump, type DumpLoadFailure } from '../src/dump/loader.ts';
+import {
+  H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_FILE_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
+  H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, HEADER_BYTES, checksum,
+} from '../src/dump/format.ts';
+
+const HEAP = 24 * 1024 * 1024;
+// Loads use a small heap at pinned bases: thousands of runtimes are built here.
+const LOAD = { heapBytes: 4 * 1024 * 1024, pinStaticBase: 64, pinDumpBase: 65536 };
+const host = nodeHost();
+const dir = mkdtempSync(join(tmpdir(), 'tsmacs-damage-'));
+const target = join(dir, 'damaged.pdmp');
+
+// A deterministic PRNG so a failure can be replayed.
+let seed = 0x2545f491;
+const rand = (n: number): number => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) % n;
+};
+
+function makeDump(): Uint8Array {
+  const rt = createRuntime({ host, heapBytes: HEAP, seed: 0.5 });
+  const xs: number[] = [];
+  for (let i = 0; i < 300; i++) xs.push(i % 3 ? makeFixnum(i) : makeString(rt, `str-${i}`));
+  setSymbolRawValue(rt, intern(rt, 'damage-list'), list(rt, ...xs));
+  const v = makeVector(rt, 8, Qt);
+  for (let i = 0; i < 8; i++) v && setSymbolRawValue(rt, intern(rt, `damage-${i}`), cons(rt, makeFloat(rt, i / 3), v));
+  setSymbolRawValue(rt, intern(rt, 'damage-big'), makeInteger(rt, 7n ** 40n));
+  const file = join(dir, 'good.pdmp');
+  dumpToFile(rt, file, false, true);
+  return new Uint8Array(readFileSync(file));
+}
+
+const good = makeDump();
+const words = (b: Uint8Array): Int32Array => new Int32Array(b.buffer, b.byteOffset, b.length >>> 2);
+const header = words(good.slice(0, HEADER_BYTES));
+const tally = new Map<string, number>();
+
+/** Load the bytes; refusal must be a DumpLoadError, success must give a heap the verifier accepts. */
+function check(bytes: Uint8Array, what: string, expect?: DumpLoadFailure): void {
+  writeFileSync(target, bytes);
+  let rt;
+  try {
+    rt = loadDump(host, target, LOAD);
+  } catch (e) {
+    if (!(e instanceof DumpLoadError)) assert.fail(`${what}: threw ${e instanceof Error ? e.stack : e}`);
+    if (expect) assert.equal(e.kind, expect, `${what}: ${e.message}`);
+    assert.match(e.message, /^could not load dump file ".*": ./);
+    tally.set(e.kind, (tally.get(e.kind) ?? 0) + 1);
+    return;
+  }
+  if (expect) assert.fail(`${what}: loaded, expected ${expect}`);
+  assert.deepEqual(verifyHeap(rt), [], what);
+  collectGarbage(rt);
+  assert.deepEqual(verifyHeap(rt), [], what);
+  tally.set('loaded', (tally.get('loaded') ?? 0) + 1);
+}
+
+/** Re-seal a forged file so that only the table checks stand between it and the heap. */
+function reseal(b: Uint8Array): Uint8Array {
+  const w = words(b);
+  w[H_CHECKSUM] = checksum(w, 0, w.length, H_CHECKSUM);
+  return b;
+}
+
+test('the undamaged dump loads', () => {
+  check(good.slice(), 'pristine');
+  assert.equal(tally.get('loaded'), 1);
+});
+
+test('refusals with their own kind: missing, not a dump, failed dump, fingerprint, version', () => {
+  assert.throws(() => loadDump(host, join(dir, 'nope.pdmp'), LOAD),
+    (e: unknown) => e instanceof DumpLoadError && e.kind === 'missing' && /could not open file/.test(e.message));
+  check(new TextEncoder().encode('garbage\n'), 'text file', 'not-a-dump');
+  check(new Uint8Array(0), 'empty file', 'not-a-dump');
+  const failed = good.slice();
+  failed[0] = 0x21;
+  check(failed, 'in-progress mark', 'failed-dump');
+  const fp = good.slice();
+  fp[40] ^= 1;
+  writeFileSync(target, fp);
+  try {
+    loadDump(host, target, LOAD);
+    assert.fail('fingerprint accepted');
+  } catch (e) {
+    assert.ok(e instanceof DumpLoadError && e.kind === 'fingerprint');
+    assert.match(e.message, /not built for this Emacs executable$/);
+    assert.match(e.preamble, /^desired fingerprint: [0-9a-f]{64}\nfound fingerprint: [0-9a-f]{64}\n$/);
+  }
+  const ver = good.slice();
+  words(ver)[5] = 99;
+  check(ver, 'version', 'version');
+});
+
+test('flipped bytes anywhere are refused', () => {
+  for (let i = 0; i < 2000; i++) {
+    const b = good.slice();
+    const flips = 1 + rand(3);
+    for (let k = 0; k < flips; k++) b[rand(b.length)] ^= 1 + rand(255);
+    check(b, `flip #${i}`);
+  }
+});
+
+test('truncation at every section boundary and at random lengths is refused', () => {
+  const bounds = [H_HOT_START, H_HOT_END, H_DISC_END, H_COLD_START, H_COLD_END, H_RELOC_OFFSET, H_STARTS_OFFSET]
+    .map((i) => header[i]!);
+  bounds.push(16, HEADER_BYTES, good.length - 4, good.length - 8);
+  for (const at of bounds)
+    for (const d of [-9, -8, -1, 0, 1, 8])
+      if (at + d >= 0 && at + d < good.length) check(good.slice(0, at + d), `truncated at ${at + d}`);
+  for (let i = 0; i < 300; i++) check(good.slice(0, rand(good.length)), `truncated #${i}`);
+  const longer = new Uint8Array(good.length + 8);
+  longer.set(good);
+  check(longer, 'trailing bytes', 'truncated');
+});
+
+test('swapped sections and swapped blocks are refused', () => {
+  const sections: [number, number][] = [
+    [header[H_HOT_START]!, header[H_HOT_END]!],
+    [header[H_HOT_END]!, header[H_DISC_END]!],
+    [header[H_COLD_START]!, header[H_COLD_END]!],
+    [header[H_RELOC_OFFSET]!, header[H_STARTS_OFFSET]!],
+    [header[H_STARTS_OFFSET]!, good.length],
+  ];
+  for (let i = 0; i < sections.length; i++)
+    for (let j = i + 1; j < sections.length; j++) {
+      const [a0, a1] = sections[i]!;
+      const [b0, b1] = sections[j]!;
+      const n = Math.min(a1 - a0, b1 - b0);
+      if (n === 0) continue;
+      const b = good.slice();
+      b.set(good.subarray(b0, b0 + n), a0);
+      b.set(good.subarray(a0, a0 + n), b0);
+      check(b, `sections ${i}<->${j}`);
+    }
+  for (let i = 0; i < 300; i++) {
+    const n = 8 * (1 + rand(16));
+    const a = 8 * rand((good.length - n) >>> 3);
+    const c = 8 * rand((good.length - n) >>> 3);
+    const b = good.slice();
+    b.set(good.subarray(c, c + n), a);
+    b.set(good.subarray(a, a + n), c);
+    check(b, `blocks ${a}<->${c} (${n})`);
+  }
+});
+
+test('re-sealed files with out-of-range relocations or object starts are refused by the table checks', () => {
+  const r0 = header[H_RELOC_OFFSET]! >>> 2;
+  const nrel = header[H_RELOC_COUNT]!;
+  const s0 = header[H_STARTS_OFFSET]! >>> 2;
+  const nst = header[H_STARTS_COUNT]!;
+  const fileWords = good.length >>> 2;
+  assert.ok(nrel > 100 && nst > 100);
+  const forge = (mutate: (w: Int32Array) => void, what: string): void => {
+    const b = good.slice();
+    mutate(words(b));
+    check(reseal(b), what, 'bad-table');
+  };
+  for (let i = 0; i < 400; i++) {
+    const k = rand(nrel);
+    const kind = rand(6);
+    forge((w) => {
+      const e = w[r0 + k]!;
+      if (kind === 0) w[r0 + k] = ((fileWords + rand(1 << 20)) << 3) | (e & 7); // past the end
+      else if (kind === 1) w[r0 + k] = (rand(HEADER_BYTES >>> 2) << 3) | (e & 7); // into the header
+      else if (kind === 2) w[r0 + k] = (e & ~7) | (5 + rand(3)); // unknown type
+      else if (kind === 3) w[r0 + k] = ((header[H_COLD_START]! >>> 2) + rand(64)) << 3; // into the cold section
+      else if (kind === 4) w[(e >>> 3)] = (fileWords << 2) + 8 * rand(1 << 16) + (w[e >>> 3]! & 7); // value beyond the file
+      else w[r0 + k] = w[r0 + (k === 0 ? 1 : k - 1)]!; // duplicate: out of order
+    }, `relocation ${k} kind ${kind}`);
+  }
+  for (let i = 0; i < 200; i++) {
+    const k = rand(nst);
+    const kind = rand(3);
+    forge((w) => {
+      const e = w[s0 + k]!;
+      if (kind === 0) w[s0 + k] = ((fileWords + rand(1000)) << 3) | (e & 7);
+      else if (kind === 1) w[s0 + k] = ((header[H_HOT_END]! >>> 2) << 3) | (e & 7); // the discardable section
+      else w[s0 + k] = (e & ~7) | 2; // a fixnum tag is not an object
+    }, `object start ${k} kind ${kind}`);
+  }
+  // Header fields pointing elsewhere, re-sealed: refused or harmless.
+  for (let i = 0; i < 300; i++) {
+    const b = good.slice();
+    const w = words(b);
+    const f = 6 + rand(HEADER_BYTES / 4 - 6);
+    if (f === H_CHECKSUM || f === H_FILE_BYTES) continue;
+    if (f >= 9 && f <= 16) continue; // the fingerprint has its own test
+    w[f] = rand(3) === 0 ? -1 : rand(good.length + 64);
+    check(reseal(b), `header field ${f}`);
+  }
+});
+
+test('summary', () => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const k of ['checksum', 'truncated', 'bad-table', 'not-a-dump'])
+    assert.ok((tally.get(k) ?? 0) > 0, `some damage was refused as ${k}: ${JSON.stringify([...tally])}`);
+});
