@@ -16,10 +16,13 @@ import { BK_CONS, BK_DATA, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR } from '../
 import {
   PVEC_TYPE_SHIFT, PVEC_SIZE_MASK, STR_DATA, STR_INTERVALS, SYMBOL_WORDS, SYM_FLAGS, isRawPvec,
 } from '../heap/layout.ts';
-import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum } from '../heap/tags.ts';
+import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { makeFloat } from './object.ts';
 
 const Qgc_cons_threshold = DEFSYM('gc-cons-threshold');
 const Qgc_cons_percentage = DEFSYM('gc-cons-percentage');
+const Qgcs_done = DEFSYM('gcs-done');
+const Qgc_elapsed = DEFSYM('gc-elapsed');
 const DEFAULT_THRESHOLD = 800000;
 
 let markStack = new Int32Array(4096);
@@ -127,6 +130,9 @@ export function collectGarbage(rt: Runtime): GCResult {
     rt.gcsDone++;
     const ms = rt.host.now() - t0;
     rt.gcElapsed += ms / 1000;
+    // The Lisp variables that mirror the counters.
+    rt.i32[symWi(rt, Qgcs_done) + 1] = makeFixnum(rt.gcsDone);
+    rt.i32[symWi(rt, Qgc_elapsed) + 1] = makeFloat(rt, rt.gcElapsed);
     return { freedBytes, ms };
   } finally {
     rt.inGC = false;

@@ -19,7 +19,7 @@ import {
 } from '../heap/layout.ts';
 import { Lisp_String, Lisp_Vectorlike, makeFixnum, makePtr } from '../heap/tags.ts';
 import type { Host } from '../host/host.ts';
-import { BUILTIN_SYMBOLS, Qnil, Qunbound } from './symbols.ts';
+import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
 import { PRIMITIVES, type SubrFn } from './subr.ts';
 
 /** Global Lisp slots held by the JS side (GNU's staticpro'd variables), declared once. */
@@ -105,6 +105,7 @@ export class Runtime {
     this.sbg = this.heap.staticBaseG;
     this.globals = new Int32Array(Math.max(GLOBAL_NAMES.length, 1)).fill(Qnil);
     this.subrFns = PRIMITIVES.map((p) => p.fn);
+    sealBuiltinSymbols();
     const stress = opts.host.getenv('TSMACS_GC_STRESS');
     if (stress) this.gcStress = Math.max(1, Number(stress) | 0);
     buildStaticRegion(this);

@@ -17,11 +17,18 @@ export interface BuiltinSymbol {
 export const BUILTIN_SYMBOLS: BuiltinSymbol[] = [];
 const byName = new Map<string, number>();
 const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
+let sealed = false;
+/** Called when the first runtime is built: from then on the table is fixed. */
+export function sealBuiltinSymbols(): void {
+  sealed = true;
+}
 
 /** Declare (or find) the builtin symbol NAME and return its constant Lisp word. */
 export function DEFSYM(name: string, interned = true): number {
   const found = byName.get(name);
   if (found !== undefined) return found;
+  // A symbol declared after a runtime exists would have no cells in its static region.
+  if (sealed) throw new Error(`DEFSYM('${name}') after a runtime was created: declare it at module top level`);
   const w = BUILTIN_SYMBOLS.length * SYMBOL_STRIDE;
   BUILTIN_SYMBOLS.push({ name, interned });
   byName.set(name, w);

@@ -13,3 +13,4 @@ import './casefiddle.ts';
 import './chartab.ts';
 import './fileio.ts';
 import './emacs.ts';
+import '../dump/pdumper.ts';

@@ -12,7 +12,7 @@ import { charBytes, isCharacter, writeChar } from '../core/character.ts';
 import { collectGarbage } from '../core/gc.ts';
 import {
   allocString, bignump, bignumValue, cons, consp, floatp, isPvec, listFromArray, list, makeBignum, makeFloat, makePvec,
-  makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata, setSymbolRawValue,
+  makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata,
   stringIntervals, stringMultibyte, stringp, symbolRawValue, vectorFromArray, vectorp, xcar, xcdr, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -23,8 +23,6 @@ import {
 } from '../core/symbols.ts';
 import { runHookWithArgs } from './eval.ts';
 
-const Qgcs_done = DEFSYM('gcs-done');
-const Qgc_elapsed = DEFSYM('gc-elapsed');
 const Qpurify_flag = DEFSYM('purify-flag');
 const Qpost_gc_hook = DEFSYM('post-gc-hook');
 const Qconses = DEFSYM('conses');
@@ -279,13 +277,6 @@ export function heapStatistics(rt: Runtime): {
 /** Collect now and bring `gcs-done' and `gc-elapsed' up to date. */
 export function garbageCollect(rt: Runtime): void {
   collectGarbage(rt);
-  syncGCVariables(rt);
-}
-
-/** Copy the runtime's GC counters into the Lisp variables that mirror them. */
-export function syncGCVariables(rt: Runtime): void {
-  setSymbolRawValue(rt, Qgcs_done, makeFixnum(rt.gcsDone));
-  setSymbolRawValue(rt, Qgc_elapsed, makeFloat(rt, rt.gcElapsed));
 }
 
 DEFUN(

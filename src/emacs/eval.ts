@@ -36,7 +36,10 @@ DEFVAR('debug-on-error', () => Qnil, 'Non-nil means enter the debugger if an err
 DEFVAR('debug-on-signal', () => Qnil, 'Non-nil means call the debugger regardless of condition handlers.');
 DEFVAR('debug-on-quit', () => Qnil, 'Non-nil means enter the debugger if quit is signaled.');
 DEFVAR('debug-ignored-errors', () => Qnil, 'List of errors for which the debugger should not be called.');
-DEFVAR('debugger', () => DEFSYM('debug'), 'Function to call to invoke the debugger.');
+const Qdebug = DEFSYM('debug');
+const Qmany = DEFSYM('many');
+const Qunevalled = DEFSYM('unevalled');
+DEFVAR('debugger', () => Qdebug, 'Function to call to invoke the debugger.');
 DEFVAR('inhibit-quit', () => Qnil, 'Non-nil inhibits C-g quitting from happening immediately.');
 DEFVAR('quit-flag', () => Qnil, 'Non-nil causes eval to abort, unless inhibit-quit is non-nil.');
 DEFVAR('signal-hook-function', () => Qnil, 'If non-nil, this is a function for signal to call.');
@@ -214,7 +217,7 @@ function arityError(rt: Runtime, subr: number, orig: number, n: number): never {
 export function subrArity(rt: Runtime, subr: number): number {
   const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
   const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
-  return cons(rt, makeFixnum(min), max === MANY ? DEFSYM('many') : max === UNEVALLED ? DEFSYM('unevalled') : makeFixnum(max));
+  return cons(rt, makeFixnum(min), max === MANY ? Qmany : max === UNEVALLED ? Qunevalled : makeFixnum(max));
 }
 
 /** Apply a lambda or closure to args (GNU's funcall_lambda). */
@@ -461,12 +464,14 @@ export function progn(rt: Runtime, body: number): number {
 export function evalTop(rt: Runtime, form: number, lexical: number): number {
   const count = rt.specCount;
   const saved = rt.lexenv;
+  const sp = rt.sp;
   rt.push(saved);
   rt.lexenv = consp(lexical) ? lexical : lexical !== Qnil ? cons(rt, Qt, Qnil) : Qnil;
   try {
     return evalSub(rt, form);
   } finally {
     rt.lexenv = saved;
+    rt.sp = sp;
     unbindTo(rt, count);
   }
 }
@@ -1174,7 +1179,7 @@ DEFUN('func-arity', 1, 1, 'Return minimum and maximum number of args allowed for
     let opt = false;
     for (let p = params; consp(p); p = xcdr(rt, p)) {
       const s = xcar(rt, p);
-      if (s === Qand_rest) return cons(rt, makeFixnum(min), DEFSYM('many'));
+      if (s === Qand_rest) return cons(rt, makeFixnum(min), Qmany);
       if (s === Qand_optional) opt = true;
       else {
         if (!opt) min++;

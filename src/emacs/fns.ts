@@ -2555,7 +2555,9 @@ export function hashTableFromPlist(rt: Runtime, plist: number): number {
     const ht = makeHashTableFn(rt, params);
     rt.push(ht);
     let last = data;
-    walker.reset(data);
+    // A local detector: a user-defined test may run Lisp that walks lists too.
+    const w = new TailWalker();
+    w.reset(data);
     while ((data & 7) === Lisp_Cons) {
       const key = xcar(rt, data);
       data = xcdr(rt, data);
@@ -2564,7 +2566,7 @@ export function hashTableFromPlist(rt: Runtime, plist: number): number {
       last = xcdr(rt, data);
       hashPut(rt, ht, key, val);
       data = last;
-      if (walker.step(data)) break;
+      if (w.step(data)) break;
     }
     if (last !== Qnil) error(rt, 'Hash table data is not a list of even length');
     return ht;

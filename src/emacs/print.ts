@@ -44,7 +44,8 @@ const Qfloat_output_format = DEFVAR('float-output-format', () => Qnil,
   'nil for the shortest exact float notation, or a string "%.Ne", "%.Nf" or "%.Ng" used to print floats.');
 const Qprint_integers_as_characters = DEFVAR('print-integers-as-characters', () => Qnil,
   'Non-nil means print integers that are graphic characters in ?C syntax.');
-const Qprint_charset_text_property = DEFVAR('print-charset-text-property', () => DEFSYM('default'),
+const Qdefault = DEFSYM('default');
+const Qprint_charset_text_property = DEFVAR('print-charset-text-property', () => Qdefault,
   'How to print `charset\' text properties (strings here carry no text properties, so it has no effect).');
 const Qexternal_debugging_output = DEFSYM('external-debugging-output');
 const Qsubstitute_command_keys = DEFSYM('substitute-command-keys');
