@@ -15,3 +15,14 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/tsmacs.mjs', 0o755);
+
+// The default image: loadup from source, dumped next to the bundle.
+if (!process.argv.includes('--no-image')) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['dist/tsmacs.mjs', '--temacs=pdump', '--dump-file', 'dist/tsmacs.pdmp'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    process.stderr.write('build: making the default image failed\n');
+    process.exit(1);
+  }
+}

@@ -112,7 +112,7 @@ export function runCli(argv: string[], host: Host): number {
     rt = startRuntime(host, dumpFile, temacs);
   } catch (e) {
     if (e instanceof DumpLoadError) {
-      host.write(2, new TextEncoder().encode(`tsmacs: ${e.message}\n`));
+      host.write(2, new TextEncoder().encode(`${e.preamble}tsmacs: ${e.message}\n`));
       return e.exitCode;
     }
     if (e instanceof KillEmacs) return e.code;

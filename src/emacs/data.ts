@@ -1,0 +1,1249 @@
+// Primitive operations on Lisp data: type predicates, conses, symbol cells, arrays, arithmetic, bool-vectors (GNU data.c).
+//
+// Integer arithmetic stays on JS numbers while the values are exact (|x| <= 2^52)
+// and only falls back to BigInt when a result leaves that range; the result is
+// a fixnum whenever it fits, as GNU's make_int.
+
+import {
+  MANY, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER,
+  PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
+  STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
+  SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT,
+} from '../heap/layout.ts';
+import {
+  Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM,
+  makeFixnum,
+} from '../heap/tags.ts';
+import { MAX_CHAR, charBytes, charLenAt, readChar, writeChar } from '../core/character.ts';
+import {
+  allocString, bignumValue, cons, getProp, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
+  sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
+  symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { argsOutOfRange, wrongTypeArgument, xsignal, xsignal1, xsignal2, xsignal3 } from '../core/signal.ts';
+import { DEFINIT, DEFUN } from '../core/subr.ts';
+import {
+  DEFSYM, Qargs_out_of_range, Qarith_error, Qarrayp, Qbool_vector_p, Qcharacterp, Qconsp,
+  Qcyclic_function_indirection, Qcyclic_variable_indirection, Qdomain_error, Qend_of_file, Qerror,
+  Qerror_conditions, Qerror_message, Qfixnump, Qfunction_documentation, Qinteger_or_marker_p, Qintegerp,
+  Qinvalid_function, Qinvalid_read_syntax, Qinvalid_regexp, Qlistp, Qnil, Qno_catch, Qnumber_or_marker_p, Qnumberp,
+  Qoverflow_error, Qquit, Qrange_error, Qsetting_constant, Qsingularity_error, Qstringp, Qsymbolp, Qt, Qunbound,
+  Qunderflow_error, Quser_error, Qvoid_function, Qvoid_variable, Qwrong_length_argument, Qwrong_number_of_arguments,
+  Qwrong_type_argument, Qcircular_list, Qfile_error, Qfile_missing, Qfile_already_exists, Qautoload,
+} from '../core/symbols.ts';
+import { call2, findSymbolValue, indirectVariable, setDefault, setInternal, subrArity, symbolValue } from './eval.ts';
+import { charTableRef, charTableSet } from './chartab.ts';
+import { floatToString } from './print.ts';
+import { makeBoolVector } from './alloc.ts';
+import { loadhistAttach } from './lread.ts';
+
+// ---- symbols --------------------------------------------------------------------------------
+
+const Qminibuffer_quit = DEFSYM('minibuffer-quit');
+const Qtrapping_constant = DEFSYM('trapping-constant');
+const Qbeginning_of_buffer = DEFSYM('beginning-of-buffer');
+const Qend_of_buffer = DEFSYM('end-of-buffer');
+const Qbuffer_read_only = DEFSYM('buffer-read-only');
+const Qtext_read_only = DEFSYM('text-read-only');
+const Qinhibited_interaction = DEFSYM('inhibited-interaction');
+const Qsearch_failed = DEFSYM('search-failed');
+const Quser_search_failed = DEFSYM('user-search-failed');
+const Qfile_date_error = DEFSYM('file-date-error');
+const Qfile_notify_error = DEFSYM('file-notify-error');
+const Qremote_file_error = DEFSYM('remote-file-error');
+const Qcoding_system_error = DEFSYM('coding-system-error');
+const Qscan_error = DEFSYM('scan-error');
+const Qprotected_field = DEFSYM('protected-field');
+
+const Qinteger = DEFSYM('integer');
+const Qsymbol = DEFSYM('symbol');
+const Qstring = DEFSYM('string');
+const Qcons = DEFSYM('cons');
+const Qfloat = DEFSYM('float');
+const Qvector = DEFSYM('vector');
+const Qhash_table = DEFSYM('hash-table');
+const Qbool_vector = DEFSYM('bool-vector');
+const Qchar_table = DEFSYM('char-table');
+const Qsub_char_table = DEFSYM('sub-char-table');
+const Qsubr = DEFSYM('subr');
+const Qcompiled_function = DEFSYM('compiled-function');
+const Qmarker = DEFSYM('marker');
+const Qbuffer = DEFSYM('buffer');
+const Quser_ptr = DEFSYM('user-ptr');
+const Qfinalizer = DEFSYM('finalizer');
+const Qrecord = DEFSYM('record');
+
+const Qwholenump = DEFSYM('wholenump');
+const Qnatnump = DEFSYM('natnump');
+const Qdefalias_fset_function = DEFSYM('defalias-fset-function');
+const Qdefun = DEFSYM('defun');
+const Qdump_mode = DEFSYM('dump-mode');
+const Qinteger_width = DEFSYM('integer-width');
+const Qfloat_output_format = DEFSYM('float-output-format');
+
+// ---- the standard errors (syms_of_data and the other C files' error symbols) --------------------
+
+function putError(rt: Runtime, sym: number, tail: number, message: string): void {
+  putProp(rt, sym, Qerror_conditions, cons(rt, sym, tail));
+  putProp(rt, sym, Qerror_message, makeString(rt, message));
+}
+
+DEFINIT((rt) => {
+  const errorTail = cons(rt, Qerror, Qnil);
+  putProp(rt, Qerror, Qerror_conditions, errorTail);
+  putProp(rt, Qerror, Qerror_message, makeString(rt, 'error'));
+  putError(rt, Qquit, Qnil, 'Quit');
+  putError(rt, Qminibuffer_quit, cons(rt, Qquit, Qnil), 'Quit');
+  putError(rt, Quser_error, errorTail, '');
+  putError(rt, Qwrong_length_argument, errorTail, 'Wrong length argument');
+  putError(rt, Qwrong_type_argument, errorTail, 'Wrong type argument');
+  putError(rt, Qargs_out_of_range, errorTail, 'Args out of range');
+  putError(rt, Qvoid_function, errorTail, "Symbol's function definition is void");
+  putError(rt, Qcyclic_function_indirection, errorTail, "Symbol's chain of function indirections contains a loop");
+  putError(rt, Qcyclic_variable_indirection, errorTail, "Symbol's chain of variable indirections contains a loop");
+  putError(rt, Qcircular_list, errorTail, 'List contains a loop');
+  putError(rt, Qvoid_variable, errorTail, "Symbol's value as variable is void");
+  putError(rt, Qsetting_constant, errorTail, 'Attempt to set a constant symbol');
+  putError(rt, Qtrapping_constant, errorTail, 'Attempt to trap writes to a constant symbol');
+  putError(rt, Qinvalid_read_syntax, errorTail, 'Invalid read syntax');
+  putError(rt, Qinvalid_function, errorTail, 'Invalid function');
+  putError(rt, Qwrong_number_of_arguments, errorTail, 'Wrong number of arguments');
+  putError(rt, Qno_catch, errorTail, 'No catch for tag');
+  putError(rt, Qend_of_file, errorTail, 'End of file during parsing');
+  const arithTail = cons(rt, Qarith_error, errorTail);
+  putProp(rt, Qarith_error, Qerror_conditions, arithTail);
+  putProp(rt, Qarith_error, Qerror_message, makeString(rt, 'Arithmetic error'));
+  putError(rt, Qbeginning_of_buffer, errorTail, 'Beginning of buffer');
+  putError(rt, Qend_of_buffer, errorTail, 'End of buffer');
+  putError(rt, Qbuffer_read_only, errorTail, 'Buffer is read-only');
+  putError(rt, Qtext_read_only, cons(rt, Qbuffer_read_only, errorTail), 'Text is read-only');
+  putError(rt, Qinhibited_interaction, errorTail, 'User interaction while inhibited');
+  putError(rt, Qdomain_error, arithTail, 'Arithmetic domain error');
+  putError(rt, Qrange_error, arithTail, 'Arithmetic range error');
+  putError(rt, Qsingularity_error, cons(rt, Qdomain_error, arithTail), 'Arithmetic singularity error');
+  putError(rt, Qoverflow_error, cons(rt, Qrange_error, arithTail), 'Arithmetic overflow error');
+  putError(rt, Qunderflow_error, cons(rt, Qrange_error, arithTail), 'Arithmetic underflow error');
+  // search.c
+  putError(rt, Qsearch_failed, errorTail, 'Search failed');
+  putError(rt, Quser_search_failed, list3(rt, Quser_error, Qsearch_failed, Qerror), 'Search failed');
+  putError(rt, Qinvalid_regexp, errorTail, 'Invalid regexp');
+  // fileio.c
+  const fileTail = cons(rt, Qfile_error, errorTail);
+  putError(rt, Qfile_error, errorTail, 'File error');
+  putError(rt, Qfile_already_exists, fileTail, 'File already exists');
+  putError(rt, Qfile_date_error, fileTail, 'Cannot set file date');
+  putError(rt, Qfile_missing, fileTail, 'File is missing');
+  putError(rt, Qfile_notify_error, fileTail, 'File notification error');
+  putError(rt, Qremote_file_error, fileTail, 'Remote file error');
+  // coding.c, syntax.c, buffer.c
+  putError(rt, Qcoding_system_error, errorTail, 'Invalid coding system');
+  putError(rt, Qscan_error, errorTail, 'Scan error');
+  putError(rt, Qprotected_field, errorTail, 'Attempt to modify a protected field');
+  // wholenump is natnump's own subr object, as in GNU.
+  setSymbolFunction(rt, Qwholenump, symbolFunction(rt, Qnatnump));
+});
+
+function list3(rt: Runtime, a: number, b: number, c: number): number {
+  return cons(rt, a, cons(rt, b, cons(rt, c, Qnil)));
+}
+
+// ---- type checks shared with other modules ----------------------------------------------------
+
+const isVl = (rt: Runtime, x: number, type: number): boolean =>
+  (x & 7) === Lisp_Vectorlike && rt.i32[(x & -8) >>> 2]! >>> 26 === type;
+export const isBignum = (rt: Runtime, x: number): boolean => isVl(rt, x, PVEC_BIGNUM);
+export const isInteger = (rt: Runtime, x: number): boolean => (x & 3) === 2 || isVl(rt, x, PVEC_BIGNUM);
+export const isNumber = (rt: Runtime, x: number): boolean =>
+  (x & 3) === 2 || (x & 7) === Lisp_Float || isVl(rt, x, PVEC_BIGNUM);
+
+/** CHECK_NUMBER: signals (wrong-type-argument numberp X). */
+export function checkNumber(rt: Runtime, x: number): number {
+  if (!isNumber(rt, x)) wrongTypeArgument(rt, Qnumberp, x);
+  return x;
+}
+/** CHECK_FIXNUM: the JS value of a fixnum, else (wrong-type-argument fixnump X). */
+export function checkFixnum(rt: Runtime, x: number): number {
+  if ((x & 3) !== 2) wrongTypeArgument(rt, Qfixnump, x);
+  return x >> 2;
+}
+/** CHECK_INTEGER: signals (wrong-type-argument integerp X). */
+export function checkInteger(rt: Runtime, x: number): number {
+  if (!isInteger(rt, x)) wrongTypeArgument(rt, Qintegerp, x);
+  return x;
+}
+/** CHECK_NUMBER_COERCE_MARKER (markers are not numbers until buffers exist). */
+function checkNumberOrMarker(rt: Runtime, x: number): number {
+  if (!isNumber(rt, x)) wrongTypeArgument(rt, Qnumber_or_marker_p, x);
+  return x;
+}
+function checkIntegerOrMarker(rt: Runtime, x: number): number {
+  if (!isInteger(rt, x)) wrongTypeArgument(rt, Qinteger_or_marker_p, x);
+  return x;
+}
+/** A Lisp number as a JS double (GNU's XFLOATINT); the caller has checked it is a number. */
+export function numberValue(rt: Runtime, x: number): number {
+  if ((x & 3) === 2) return x >> 2;
+  if ((x & 7) === Lisp_Float) return rt.f64[(x & -8) >>> 3]!;
+  return Number(bignumValue(rt, x));
+}
+/** A Lisp integer as a bigint. */
+export const bigValue = (rt: Runtime, x: number): bigint => ((x & 3) === 2 ? BigInt(x >> 2) : bignumValue(rt, x));
+
+const BIG_FIX_MAX = BigInt(MOST_POSITIVE_FIXNUM);
+const BIG_FIX_MIN = BigInt(MOST_NEGATIVE_FIXNUM);
+const BIG_128 = 1n << 128n;
+
+/** Bits needed for the magnitude of n (GNU's mpz_sizeinbase (n, 2)). */
+export function bigBitLength(n: bigint): number {
+  if (n < 0n) n = -n;
+  if (n === 0n) return 1;
+  const hex = n.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
+}
+
+function integerWidth(rt: Runtime): number {
+  const w = findSymbolValue(rt, Qinteger_width);
+  return (w & 3) === 2 ? w >> 2 : (w & 7) === Lisp_Vectorlike ? Infinity : 0;
+}
+
+/** A Lisp integer for a bigint, signalling overflow-error past `integer-width' bits as GNU's make_integer_mpz. */
+export function makeBigInteger(rt: Runtime, n: bigint): number {
+  if (n >= BIG_FIX_MIN && n <= BIG_FIX_MAX) return makeFixnum(Number(n));
+  if ((n >= BIG_128 || n <= -BIG_128) && bigBitLength(n) > integerWidth(rt)) xsignal(Qoverflow_error, Qnil);
+  return makeBignum(rt, n);
+}
+/** A Lisp integer for an exact JS integer. */
+export function makeInt(rt: Runtime, n: number): number {
+  if (n >= MOST_NEGATIVE_FIXNUM && n <= MOST_POSITIVE_FIXNUM) return makeFixnum(n);
+  return makeBignum(rt, BigInt(n));
+}
+
+/** Raise overflow-error early when a result would need more than `integer-width' bits. */
+export function checkResultBits(rt: Runtime, bits: number): void {
+  if (bits > 128 && bits > integerWidth(rt)) xsignal(Qoverflow_error, Qnil);
+}
+
+// NaNs made from non-NaN operands carry the sign x86 gives them, so results print as GNU's do.
+const nanBuf = new Float64Array(1);
+const nanHi = new Int32Array(nanBuf.buffer);
+export const NEG_NAN: number = (() => {
+  nanHi[0] = 0;
+  nanHi[1] = 0xfff80000 | 0;
+  return nanBuf[0]!;
+})();
+export const POS_NAN: number = (() => {
+  nanHi[0] = 0;
+  nanHi[1] = 0x7ff80000;
+  return nanBuf[0]!;
+})();
+
+// ---- type predicates -------------------------------------------------------------------------
+
+const bool = (b: boolean): number => (b ? Qt : Qnil);
+
+DEFUN('eq', 2, 2, 'Return t if the two args are the same Lisp object.', (rt, a: number, b: number) => bool(a === b));
+DEFUN('null', 1, 1, 'Return t if OBJECT is nil, and return nil otherwise.', (rt, x: number) => bool(x === Qnil));
+
+/** GNU's Ftype_of. */
+export function typeOf(rt: Runtime, x: number): number {
+  switch (x & 7) {
+    case Lisp_Symbol: return Qsymbol;
+    case Lisp_Cons: return Qcons;
+    case Lisp_String: return Qstring;
+    case Lisp_Float: return Qfloat;
+    case Lisp_Vectorlike:
+      break;
+    default:
+      return Qinteger;
+  }
+  switch (pvecType(rt, x)) {
+    case PVEC_NORMAL_VECTOR: return Qvector;
+    case PVEC_RECORD: {
+      const t = rt.i32[((x & -8) >>> 2) + 1]!;
+      // An EIEIO class object names its type in slot 1.
+      if (isVl(rt, t, PVEC_RECORD) && pvecSize(rt, t) > 1) return rt.i32[((t & -8) >>> 2) + 2]!;
+      return t;
+    }
+    case PVEC_HASH_TABLE: return Qhash_table;
+    case PVEC_BOOL_VECTOR: return Qbool_vector;
+    case PVEC_CHAR_TABLE: return Qchar_table;
+    case PVEC_SUB_CHAR_TABLE: return Qsub_char_table;
+    case PVEC_SUBR: return Qsubr;
+    case PVEC_BIGNUM: return Qinteger;
+    case PVEC_USER_PTR: return Quser_ptr;
+    case PVEC_FINALIZER: return Qfinalizer;
+    case PVEC_COMPILED: return Qcompiled_function;
+    case PVEC_MARKER: return Qmarker;
+    case PVEC_BUFFER: return Qbuffer;
+    default: return Qrecord;
+  }
+}
+DEFUN('type-of', 1, 1, 'Return a symbol naming the type of OBJECT (for a record, its type slot).', typeOf);
+
+DEFUN('consp', 1, 1, 'Return t if OBJECT is a cons cell.', (rt, x: number) => bool((x & 7) === Lisp_Cons));
+DEFUN('atom', 1, 1, 'Return t if OBJECT is not a cons cell.', (rt, x: number) => bool((x & 7) !== Lisp_Cons));
+DEFUN('listp', 1, 1, 'Return t if OBJECT is a list, that is, a cons cell or nil.', (rt, x: number) =>
+  bool(x === Qnil || (x & 7) === Lisp_Cons));
+DEFUN('nlistp', 1, 1, 'Return t if OBJECT is not a list.', (rt, x: number) => bool(x !== Qnil && (x & 7) !== Lisp_Cons));
+DEFUN('symbolp', 1, 1, 'Return t if OBJECT is a symbol.', (rt, x: number) => bool((x & 7) === Lisp_Symbol));
+
+/** GNU's keywordp: an interned-in-obarray symbol whose name starts with a colon. */
+export function keywordp(rt: Runtime, x: number): boolean {
+  if ((x & 7) !== Lisp_Symbol) return false;
+  const name = symbolName(rt, x);
+  if (sbytes(rt, name) === 0 || rt.u8[sdata(rt, name)] !== 0x3a) return false;
+  return ((symbolFlags(rt, x) & SYM_INTERNED_MASK) >> SYM_INTERNED_SHIFT) === SYM_INTERNED_IN_INITIAL_OBARRAY;
+}
+DEFUN('keywordp', 1, 1, 'Return t if OBJECT is a keyword: a symbol in the initial obarray named with a leading colon.',
+  (rt, x: number) => bool(keywordp(rt, x)));
+DEFUN('stringp', 1, 1, 'Return t if OBJECT is a string.', (rt, x: number) => bool((x & 7) === Lisp_String));
+DEFUN('multibyte-string-p', 1, 1, 'Return t if OBJECT is a multibyte string.', (rt, x: number) =>
+  bool((x & 7) === Lisp_String && stringMultibyte(rt, x)));
+DEFUN('vectorp', 1, 1, 'Return t if OBJECT is a vector.', (rt, x: number) => bool(isVl(rt, x, PVEC_NORMAL_VECTOR)));
+DEFUN('recordp', 1, 1, 'Return t if OBJECT is a record.', (rt, x: number) => bool(isVl(rt, x, PVEC_RECORD)));
+DEFUN('char-table-p', 1, 1, 'Return t if OBJECT is a char-table.', (rt, x: number) => bool(isVl(rt, x, PVEC_CHAR_TABLE)));
+DEFUN('vector-or-char-table-p', 1, 1, 'Return t if OBJECT is a vector or a char-table.', (rt, x: number) =>
+  bool(isVl(rt, x, PVEC_NORMAL_VECTOR) || isVl(rt, x, PVEC_CHAR_TABLE)));
+DEFUN('bool-vector-p', 1, 1, 'Return t if OBJECT is a bool-vector.', (rt, x: number) => bool(isVl(rt, x, PVEC_BOOL_VECTOR)));
+
+/** GNU's ARRAYP: vector, string, char-table or bool-vector. */
+export function arrayp(rt: Runtime, x: number): boolean {
+  if ((x & 7) === Lisp_String) return true;
+  if ((x & 7) !== Lisp_Vectorlike) return false;
+  const t = pvecType(rt, x);
+  return t === PVEC_NORMAL_VECTOR || t === PVEC_BOOL_VECTOR || t === PVEC_CHAR_TABLE;
+}
+DEFUN('arrayp', 1, 1, 'Return t if OBJECT is an array: a string, vector, char-table or bool-vector.', (rt, x: number) =>
+  bool(arrayp(rt, x)));
+DEFUN('sequencep', 1, 1, 'Return t if OBJECT is a sequence: a list or an array.', (rt, x: number) =>
+  bool(x === Qnil || (x & 7) === Lisp_Cons || arrayp(rt, x)));
+DEFUN('bufferp', 1, 1, 'Return t if OBJECT is an editor buffer.', (rt, x: number) => bool(isVl(rt, x, PVEC_BUFFER)));
+DEFUN('markerp', 1, 1, 'Return t if OBJECT is a marker.', (rt, x: number) => bool(isVl(rt, x, PVEC_MARKER)));
+DEFUN('user-ptrp', 1, 1, 'Return t if OBJECT is a user pointer.', (rt, x: number) => bool(isVl(rt, x, PVEC_USER_PTR)));
+DEFUN('subrp', 1, 1, 'Return t if OBJECT is a built-in function.', (rt, x: number) => bool(isVl(rt, x, PVEC_SUBR)));
+DEFUN('byte-code-function-p', 1, 1, 'Return t if OBJECT is a byte-compiled function object.', (rt, x: number) =>
+  bool(isVl(rt, x, PVEC_COMPILED)));
+// No dynamic modules, threads, mutexes or condition variables exist here, so nothing is one.
+DEFUN('module-function-p', 1, 1, 'Return t if OBJECT is a function loaded from a dynamic module.', () => Qnil);
+DEFUN('threadp', 1, 1, 'Return t if OBJECT is a thread.', () => Qnil);
+DEFUN('mutexp', 1, 1, 'Return t if OBJECT is a mutex.', () => Qnil);
+DEFUN('condition-variable-p', 1, 1, 'Return t if OBJECT is a condition variable.', () => Qnil);
+DEFUN('char-or-string-p', 1, 1, 'Return t if OBJECT is a character or a string.', (rt, x: number) =>
+  bool((x & 7) === Lisp_String || ((x & 3) === 2 && x >> 2 >= 0 && x >> 2 <= MAX_CHAR)));
+DEFUN('integerp', 1, 1, 'Return t if OBJECT is an integer.', (rt, x: number) => bool(isInteger(rt, x)));
+DEFUN('integer-or-marker-p', 1, 1, 'Return t if OBJECT is an integer or a marker.', (rt, x: number) =>
+  bool(isInteger(rt, x) || isVl(rt, x, PVEC_MARKER)));
+DEFUN('natnump', 1, 1, 'Return t if OBJECT is a nonnegative integer.', (rt, x: number) =>
+  bool((x & 3) === 2 ? x >= 0 : isVl(rt, x, PVEC_BIGNUM) && bignumValue(rt, x) > 0n));
+DEFUN('numberp', 1, 1, 'Return t if OBJECT is a number (integer or float).', (rt, x: number) => bool(isNumber(rt, x)));
+DEFUN('number-or-marker-p', 1, 1, 'Return t if OBJECT is a number or a marker.', (rt, x: number) =>
+  bool(isNumber(rt, x) || isVl(rt, x, PVEC_MARKER)));
+DEFUN('floatp', 1, 1, 'Return t if OBJECT is a floating point number.', (rt, x: number) => bool((x & 7) === Lisp_Float));
+
+// ---- conses ------------------------------------------------------------------------------------
+
+export function car(rt: Runtime, x: number): number {
+  if ((x & 7) === Lisp_Cons) return rt.i32[(x & -8) >>> 2]!;
+  if (x !== Qnil) wrongTypeArgument(rt, Qlistp, x);
+  return Qnil;
+}
+export function cdr(rt: Runtime, x: number): number {
+  if ((x & 7) === Lisp_Cons) return rt.i32[((x & -8) >>> 2) + 1]!;
+  if (x !== Qnil) wrongTypeArgument(rt, Qlistp, x);
+  return Qnil;
+}
+DEFUN('car', 1, 1, 'Return the car of LIST; nil if LIST is nil.', car);
+DEFUN('cdr', 1, 1, 'Return the cdr of LIST; nil if LIST is nil.', cdr);
+DEFUN('car-safe', 1, 1, 'Return the car of OBJECT if it is a cons cell, or else nil.', (rt, x: number) =>
+  (x & 7) === Lisp_Cons ? xcar(rt, x) : Qnil);
+DEFUN('cdr-safe', 1, 1, 'Return the cdr of OBJECT if it is a cons cell, or else nil.', (rt, x: number) =>
+  (x & 7) === Lisp_Cons ? xcdr(rt, x) : Qnil);
+DEFUN('setcar', 2, 2, 'Set the car of CELL to be NEWCAR. Returns NEWCAR.', (rt, c: number, v: number) => {
+  if ((c & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, c);
+  xsetcar(rt, c, v);
+  return v;
+});
+DEFUN('setcdr', 2, 2, 'Set the cdr of CELL to be NEWCDR. Returns NEWCDR.', (rt, c: number, v: number) => {
+  if ((c & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, c);
+  xsetcdr(rt, c, v);
+  return v;
+});
+
+// ---- symbol cells ----------------------------------------------------------------------------
+
+const checkSymbol = (rt: Runtime, x: number): void => {
+  if ((x & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, x);
+};
+const isConstant = (rt: Runtime, s: number): boolean =>
+  ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE;
+
+DEFUN('boundp', 1, 1, 'Return t if SYMBOL\'s value is not void.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return bool(findSymbolValue(rt, s) !== Qunbound);
+});
+DEFUN('fboundp', 1, 1, 'Return t if SYMBOL\'s function definition is neither void nor nil.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return bool(symbolFunction(rt, s) !== Qnil);
+});
+DEFUN('makunbound', 1, 1, 'Empty out the value cell of SYMBOL, making it void. Return SYMBOL.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  if (isConstant(rt, s)) xsignal1(rt, Qsetting_constant, s);
+  setInternal(rt, s, Qunbound);
+  return s;
+});
+DEFUN('fmakunbound', 1, 1, 'Make SYMBOL\'s function definition void. Return SYMBOL.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  if (s === Qnil || s === Qt) xsignal1(rt, Qsetting_constant, s);
+  setSymbolFunction(rt, s, Qnil);
+  return s;
+});
+DEFUN('symbol-function', 1, 1, 'Return SYMBOL\'s function definition, or nil if that is void.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return symbolFunction(rt, s);
+});
+DEFUN('symbol-plist', 1, 1, 'Return SYMBOL\'s property list.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return symbolPlist(rt, s);
+});
+DEFUN('symbol-name', 1, 1, 'Return SYMBOL\'s name, a string.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return symbolName(rt, s);
+});
+
+/** GNU's Ffset. */
+export function fset(rt: Runtime, s: number, def: number): number {
+  checkSymbol(rt, s);
+  if (s === Qnil && def !== Qnil) xsignal1(rt, Qsetting_constant, s);
+  const old = symbolFunction(rt, s);
+  if ((old & 7) === Lisp_Cons && xcar(rt, old) === Qautoload) putProp(rt, s, Qautoload, xcdr(rt, old));
+  setSymbolFunction(rt, s, def);
+  return def;
+}
+DEFUN('fset', 2, 2, 'Set SYMBOL\'s function definition to DEFINITION, and return DEFINITION.', fset);
+
+DEFUN('defalias', 2, 3, 'Set SYMBOL\'s function definition to DEFINITION, recording it in the load history.\n'
+  + 'Calls SYMBOL\'s `defalias-fset-function\' property instead of `fset\' when it has one.\n'
+  + 'Optional DOCSTRING becomes the `function-documentation\' property. Returns SYMBOL.',
+(rt, s: number, def: number, doc: number) => {
+  checkSymbol(rt, s);
+  const autoload = (def & 7) === Lisp_Cons && xcar(rt, def) === Qautoload;
+  if (!autoload || findSymbolValue(rt, Qdump_mode) === Qnil || findSymbolValue(rt, Qdump_mode) === Qunbound) {
+    const old = symbolFunction(rt, s);
+    if ((old & 7) === Lisp_Cons && xcar(rt, old) === Qautoload) loadhistAttach(rt, cons(rt, Qt, s));
+    loadhistAttach(rt, cons(rt, autoload ? Qautoload : Qdefun, s));
+  }
+  const hook = getProp(rt, s, Qdefalias_fset_function);
+  if (hook !== Qnil) {
+    const sp = rt.sp;
+    rt.push(s);
+    rt.push(doc);
+    try {
+      call2(rt, hook, s, def);
+    } finally {
+      rt.sp = sp;
+    }
+  } else fset(rt, s, def);
+  if (doc !== Qnil) putProp(rt, s, Qfunction_documentation, doc);
+  return s;
+});
+
+DEFUN('setplist', 2, 2, 'Set SYMBOL\'s property list to NEWPLIST, and return NEWPLIST.', (rt, s: number, p: number) => {
+  checkSymbol(rt, s);
+  setSymbolPlist(rt, s, p);
+  return p;
+});
+
+DEFUN('indirect-variable', 1, 1, 'Return the variable at the end of OBJECT\'s variable alias chain.', (rt, x: number) =>
+  (x & 7) === Lisp_Symbol ? indirectVariable(rt, x) : x);
+
+DEFUN('indirect-function', 1, 2, 'Return the function at the end of OBJECT\'s function indirection chain.\n'
+  + 'Returns nil if the chain ends in a void function.', (rt, object: number) => {
+  let result = object;
+  if ((result & 7) === Lisp_Symbol && result !== Qnil) {
+    result = symbolFunction(rt, result);
+    if ((result & 7) === Lisp_Symbol) {
+      // Tortoise and hare, as GNU's indirect_function, so a cycle reports the same symbol.
+      const start = result;
+      let hare = result;
+      let tortoise = result;
+      for (;;) {
+        if ((hare & 7) !== Lisp_Symbol || hare === Qnil) break;
+        hare = symbolFunction(rt, hare);
+        if ((hare & 7) !== Lisp_Symbol || hare === Qnil) break;
+        hare = symbolFunction(rt, hare);
+        tortoise = symbolFunction(rt, tortoise);
+        if (hare === tortoise) xsignal1(rt, Qcyclic_function_indirection, start);
+      }
+      result = hare;
+    }
+  }
+  return result;
+});
+
+DEFUN('symbol-value', 1, 1, 'Return SYMBOL\'s value. Error if that is void.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return symbolValue(rt, s);
+});
+
+DEFUN('set', 2, 2, 'Set SYMBOL\'s value to NEWVAL, and return NEWVAL.', (rt, s: number, v: number) => {
+  checkSymbol(rt, s);
+  // A keyword may be "set" to itself (GNU's set_internal).
+  if (v === s && keywordp(rt, s)) return v;
+  setInternal(rt, s, v);
+  return v;
+});
+
+/** The default (not buffer-local) value of SYM, or Qunbound. */
+function defaultValue(rt: Runtime, s: number): number {
+  return findSymbolValue(rt, indirectVariable(rt, s));
+}
+DEFUN('default-boundp', 1, 1, 'Return t if SYMBOL has a non-void default value.', (rt, s: number) => {
+  checkSymbol(rt, s);
+  return bool(defaultValue(rt, s) !== Qunbound);
+});
+DEFUN('default-value', 1, 1, 'Return SYMBOL\'s default value, the one seen in buffers without a local value.',
+  (rt, s: number) => {
+    checkSymbol(rt, s);
+    const v = defaultValue(rt, s);
+    if (v === Qunbound) xsignal1(rt, Qvoid_variable, s);
+    return v;
+  });
+DEFUN('set-default', 2, 2, 'Set SYMBOL\'s default value to VALUE. Returns VALUE.', (rt, s: number, v: number) => {
+  checkSymbol(rt, s);
+  if (v === s && keywordp(rt, s)) return v;
+  setDefault(rt, s, v);
+  return v;
+});
+
+// ---- subrs ---------------------------------------------------------------------------------------
+
+const checkSubr = (rt: Runtime, x: number): void => {
+  if (!isVl(rt, x, PVEC_SUBR)) wrongTypeArgument(rt, DEFSYM('subrp'), x);
+};
+DEFUN('subr-arity', 1, 1, 'Return (MIN . MAX): the minimum and maximum numbers of args of SUBR.', (rt, s: number) => {
+  checkSubr(rt, s);
+  return subrArity(rt, s);
+});
+DEFUN('subr-name', 1, 1, 'Return the name of SUBR, a string.', (rt, s: number) => {
+  checkSubr(rt, s);
+  return makeString(rt, symbolNameJs(rt, rt.i32[((s & -8) >>> 2) + 1 + SUBR_NAME]!));
+});
+function symbolNameJs(rt: Runtime, s: number): string {
+  const n = symbolName(rt, s);
+  return new TextDecoder().decode(rt.u8.subarray(sdata(rt, n), sdata(rt, n) + sbytes(rt, n)));
+}
+// No native compiler: no subr is native code.
+DEFUN('subr-native-elisp-p', 1, 1, 'Return t if OBJECT is a natively compiled subr.', () => Qnil);
+DEFUN('byteorder', 0, 0, 'Return the byte order of the host: ?B for big endian, ?l for little endian.', () => {
+  const probe = new Uint8Array(new Uint16Array([1]).buffer);
+  return makeFixnum(probe[0] === 1 ? 108 : 66);
+});
+
+// ---- arrays -----------------------------------------------------------------------------------------
+
+/** Byte offset of character IDX in the multibyte string S. */
+function stringCharToByte(rt: Runtime, s: number, idx: number): number {
+  const base = sdata(rt, s);
+  if (schars(rt, s) === sbytes(rt, s)) return idx;
+  const u8 = rt.u8;
+  let p = base;
+  for (let i = 0; i < idx; i++) p += charLenAt(u8[p]!);
+  return p - base;
+}
+
+export function boolVectorSize(rt: Runtime, bv: number): number {
+  return rt.i32[((bv & -8) >>> 2) + 1]! >> 2;
+}
+export function boolVectorRef(rt: Runtime, bv: number, i: number): boolean {
+  return ((rt.i32[((bv & -8) >>> 2) + 2 + (i >>> 5)]! >>> (i & 31)) & 1) !== 0;
+}
+export function boolVectorSet(rt: Runtime, bv: number, i: number, on: boolean): void {
+  const w = ((bv & -8) >>> 2) + 2 + (i >>> 5);
+  if (on) rt.i32[w]! |= 1 << (i & 31);
+  else rt.i32[w]! &= ~(1 << (i & 31));
+}
+
+export function aref(rt: Runtime, array: number, idx: number): number {
+  const i = checkFixnum(rt, idx);
+  const tag = array & 7;
+  if (tag === Lisp_String) {
+    if (i < 0 || i >= schars(rt, array)) argsOutOfRange(rt, array, idx);
+    const d = sdata(rt, array);
+    if (!stringMultibyte(rt, array)) return makeFixnum(rt.u8[d + i]!);
+    return makeFixnum(readChar(rt.u8, d + stringCharToByte(rt, array, i)));
+  }
+  if (tag === Lisp_Vectorlike) {
+    const type = pvecType(rt, array);
+    if (type === PVEC_BOOL_VECTOR) {
+      if (i < 0 || i >= boolVectorSize(rt, array)) argsOutOfRange(rt, array, idx);
+      return bool(boolVectorRef(rt, array, i));
+    }
+    if (type === PVEC_CHAR_TABLE) {
+      if (i < 0 || i > MAX_CHAR) wrongTypeArgument(rt, Qcharacterp, idx);
+      return charTableRef(rt, array, i);
+    }
+    if (type === PVEC_NORMAL_VECTOR || type === PVEC_RECORD || type === PVEC_COMPILED) {
+      if (i < 0 || i >= pvecSize(rt, array)) argsOutOfRange(rt, array, idx);
+      return rt.i32[((array & -8) >>> 2) + 1 + i]!;
+    }
+  }
+  return wrongTypeArgument(rt, Qarrayp, array);
+}
+DEFUN('aref', 2, 2, 'Return the element of ARRAY at index IDX (the first element is at index 0).', aref);
+
+export function aset(rt: Runtime, array: number, idx: number, v: number): number {
+  const i = checkFixnum(rt, idx);
+  const tag = array & 7;
+  if (tag === Lisp_Vectorlike) {
+    const type = pvecType(rt, array);
+    if (type === PVEC_NORMAL_VECTOR || type === PVEC_RECORD) {
+      if (i < 0 || i >= pvecSize(rt, array)) argsOutOfRange(rt, array, idx);
+      rt.i32[((array & -8) >>> 2) + 1 + i] = v;
+      return v;
+    }
+    if (type === PVEC_BOOL_VECTOR) {
+      if (i < 0 || i >= boolVectorSize(rt, array)) argsOutOfRange(rt, array, idx);
+      boolVectorSet(rt, array, i, v !== Qnil);
+      return v;
+    }
+    if (type === PVEC_CHAR_TABLE) {
+      if (i < 0 || i > MAX_CHAR) wrongTypeArgument(rt, Qcharacterp, idx);
+      charTableSet(rt, array, i, v);
+      return v;
+    }
+    return wrongTypeArgument(rt, Qarrayp, array);
+  }
+  if (tag !== Lisp_String) return wrongTypeArgument(rt, Qarrayp, array);
+  if (i < 0 || i >= schars(rt, array)) argsOutOfRange(rt, array, idx);
+  if ((v & 3) !== 2 || v >> 2 < 0 || v >> 2 > MAX_CHAR) wrongTypeArgument(rt, Qcharacterp, v);
+  const c = v >> 2;
+  const u8 = rt.u8;
+  let d = sdata(rt, array);
+  const wi = (array & -8) >>> 2;
+  let byteIdx: number;
+  let prevBytes: number;
+  if (stringMultibyte(rt, array)) {
+    byteIdx = stringCharToByte(rt, array, i);
+    prevBytes = charLenAt(u8[d + byteIdx]!);
+  } else if (c < 256) {
+    u8[d + i] = c;
+    return v;
+  } else {
+    const n = schars(rt, array);
+    for (let k = n - 1; k >= 0; k--) if (u8[d + k]! >= 0x80) argsOutOfRange(rt, array, v);
+    // An ASCII unibyte string becomes multibyte to hold the character.
+    rt.i32[wi + STR_NBYTES] = n;
+    byteIdx = i;
+    prevBytes = 1;
+  }
+  const newBytes = charBytes(c);
+  if (newBytes !== prevBytes) {
+    const oldLen = sbytes(rt, array);
+    const newLen = oldLen - prevBytes + newBytes;
+    const tmp = allocString(rt, schars(rt, array), newLen, true);
+    const nd = sdata(rt, tmp);
+    d = sdata(rt, array);
+    u8.copyWithin(nd, d, d + byteIdx);
+    u8.copyWithin(nd + byteIdx + newBytes, d + byteIdx + prevBytes, d + oldLen);
+    // The string keeps its identity and takes over the fresh data block.
+    rt.i32[wi + STR_DATA] = nd;
+    rt.i32[wi + STR_NBYTES] = newLen;
+    d = nd;
+  }
+  writeChar(u8, d + byteIdx, c);
+  return v;
+}
+DEFUN('aset', 3, 3, 'Store into the element of ARRAY at index IDX the value NEWELT. Return NEWELT.', aset);
+
+// ---- arithmetic ------------------------------------------------------------------------------------
+
+const A_ADD = 0;
+const A_SUB = 1;
+const A_MUL = 2;
+const A_DIV = 3;
+const SAFE = 2 ** 52;
+
+function floatOp(op: number, a: number, b: number): number {
+  switch (op) {
+    case A_ADD: return a + b;
+    case A_SUB: return a - b;
+    case A_MUL: return a * b;
+    default: return a / b;
+  }
+}
+function bigOp(op: number, a: bigint, b: bigint): bigint {
+  switch (op) {
+    case A_ADD: return a + b;
+    case A_SUB: return a - b;
+    case A_MUL: return a * b;
+    default:
+      if (b === 0n) xsignal(Qarith_error, Qnil);
+      return a / b;
+  }
+}
+
+/** GNU's arith_driver over args[0..], with integer/bignum/float contagion left to right. */
+function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean): number {
+  const n = args.length;
+  const f64 = rt.f64;
+  let x = checkNumberOrMarker(rt, args[0]!);
+  let mode: number; // 0 exact JS integer, 1 bigint, 2 float
+  let iacc = 0;
+  let bacc = 0n;
+  let facc = 0;
+  if ((x & 3) === 2) {
+    iacc = x >> 2;
+    mode = 0;
+  } else if ((x & 7) === Lisp_Float) {
+    facc = f64[(x & -8) >>> 3]!;
+    mode = 2;
+  } else {
+    bacc = bignumValue(rt, x);
+    mode = 1;
+  }
+  if (allFloat && mode !== 2) {
+    facc = mode === 0 ? iacc : Number(bacc);
+    mode = 2;
+  }
+  for (let k = 1; k < n; k++) {
+    x = args[k]!;
+    if ((x & 3) === 2) {
+      const v = x >> 2;
+      if (mode === 0) {
+        let r: number;
+        if (op === A_ADD) r = iacc + v;
+        else if (op === A_SUB) r = iacc - v;
+        else if (op === A_MUL) r = iacc * v;
+        else {
+          if (v === 0) xsignal(Qarith_error, Qnil);
+          r = (iacc - (iacc % v)) / v;
+        }
+        if (r <= SAFE && r >= -SAFE) iacc = r;
+        else {
+          bacc = bigOp(op, BigInt(iacc), BigInt(v));
+          mode = 1;
+        }
+      } else if (mode === 1) bacc = bigOp(op, bacc, BigInt(v));
+      else facc = floatOp(op, facc, v);
+    } else if ((x & 7) === Lisp_Float) {
+      if (mode === 0) facc = iacc;
+      else if (mode === 1) facc = Number(bacc);
+      mode = 2;
+      facc = floatOp(op, facc, f64[(x & -8) >>> 3]!);
+    } else if (isVl(rt, x, PVEC_BIGNUM)) {
+      const b = bignumValue(rt, x);
+      if (mode === 0) {
+        bacc = bigOp(op, BigInt(iacc), b);
+        mode = 1;
+      } else if (mode === 1) bacc = bigOp(op, bacc, b);
+      else facc = floatOp(op, facc, Number(b));
+    } else checkNumberOrMarker(rt, x);
+    if (mode === 1 && op === A_MUL && (bacc >= BIG_128 || bacc <= -BIG_128)) checkResultBits(rt, bigBitLength(bacc));
+  }
+  if (mode === 0) return makeInt(rt, iacc);
+  if (mode === 1) return makeBigInteger(rt, bacc);
+  return makeFloat(rt, facc);
+}
+
+/** (- X): negation, keeping GNU's sign flip of NaNs and -0.0. */
+function negate(rt: Runtime, x: number): number {
+  checkNumberOrMarker(rt, x);
+  if ((x & 3) === 2) return makeInt(rt, -(x >> 2));
+  if ((x & 7) === Lisp_Float) return makeFloat(rt, -xfloat(rt, x));
+  return makeBigInteger(rt, -bignumValue(rt, x));
+}
+
+export function plus(rt: Runtime, args: number[]): number {
+  if (args.length === 0) return makeFixnum(0);
+  if (args.length === 2) {
+    const a = args[0]!;
+    const b = args[1]!;
+    if ((a & 3) === 2 && (b & 3) === 2) return makeInt(rt, (a >> 2) + (b >> 2));
+  }
+  if (args.length === 1) return checkNumberOrMarker(rt, args[0]!);
+  return arithDriver(rt, A_ADD, args, false);
+}
+export function minus(rt: Runtime, args: number[]): number {
+  if (args.length === 0) return makeFixnum(0);
+  if (args.length === 1) return negate(rt, args[0]!);
+  if (args.length === 2) {
+    const a = args[0]!;
+    const b = args[1]!;
+    if ((a & 3) === 2 && (b & 3) === 2) return makeInt(rt, (a >> 2) - (b >> 2));
+  }
+  return arithDriver(rt, A_SUB, args, false);
+}
+export function times(rt: Runtime, args: number[]): number {
+  if (args.length === 0) return makeFixnum(1);
+  if (args.length === 1) return checkNumberOrMarker(rt, args[0]!);
+  return arithDriver(rt, A_MUL, args, false);
+}
+export function quo(rt: Runtime, args: number[]): number {
+  const a = checkNumberOrMarker(rt, args[0]!);
+  if (args.length === 1) return arithDriver(rt, A_DIV, [makeFixnum(1), a], (a & 7) === Lisp_Float);
+  let anyFloat = false;
+  for (let k = 2; k < args.length; k++) if ((args[k]! & 7) === Lisp_Float) anyFloat = true;
+  return arithDriver(rt, A_DIV, args, anyFloat);
+}
+DEFUN('+', 0, MANY, 'Return the sum of any number of arguments, which are numbers or markers.', plus);
+DEFUN('-', 0, MANY, 'Negate a single number, or subtract the rest of the arguments from the first.', minus);
+DEFUN('*', 0, MANY, 'Return the product of any number of arguments, which are numbers or markers.', times);
+DEFUN('/', 1, MANY, 'Divide the first argument by the rest; all integers truncate toward zero unless any is a float.', quo);
+
+/** GNU's integer_remainder: % when modulo is false, mod (sign of the divisor) when true. */
+function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): number {
+  if ((a & 3) === 2 && (b & 3) === 2) {
+    const x = a >> 2;
+    const y = b >> 2;
+    if (y === 0) xsignal(Qarith_error, Qnil);
+    let r = x % y;
+    if (modulo && r !== 0 && (r < 0) !== (y < 0)) r += y;
+    return makeFixnum(r);
+  }
+  const x = bigValue(rt, a);
+  const y = bigValue(rt, b);
+  if (y === 0n) xsignal(Qarith_error, Qnil);
+  let r = x % y;
+  if (modulo && r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  return makeBigInteger(rt, r);
+}
+DEFUN('%', 2, 2, 'Return remainder of X divided by Y (integers; the sign follows X).', (rt, a: number, b: number) => {
+  checkIntegerOrMarker(rt, a);
+  checkIntegerOrMarker(rt, b);
+  return integerRemainder(rt, a, b, false);
+});
+
+/** C's fmod, with GNU's fix-up so the result takes the divisor's sign. */
+export function fmodFloat(x: number, y: number): number {
+  let r = x % y;
+  if (r !== r && x === x && y === y) return NEG_NAN;
+  if (y < 0 ? r > 0 : r < 0) r += y;
+  return r;
+}
+DEFUN('mod', 2, 2, 'Return X modulo Y: the result has the sign of Y. Floats are allowed.', (rt, a: number, b: number) => {
+  checkNumberOrMarker(rt, a);
+  checkNumberOrMarker(rt, b);
+  if ((a & 7) === Lisp_Float || (b & 7) === Lisp_Float) return makeFloat(rt, fmodFloat(numberValue(rt, a), numberValue(rt, b)));
+  return integerRemainder(rt, a, b, true);
+});
+
+// Comparison results: -1, 0, 1, or 2 when unordered (a NaN is involved).
+const UNORDERED = 2;
+
+/** Compare an integer (as bigint) with a finite or infinite double exactly. */
+function compareBigDouble(a: bigint, d: number): number {
+  if (d !== d) return UNORDERED;
+  if (d === Infinity) return -1;
+  if (d === -Infinity) return 1;
+  const fl = Math.floor(d);
+  const bf = BigInt(fl);
+  if (a < bf) return -1;
+  if (a > bf) return 1;
+  return fl === d ? 0 : -1;
+}
+
+/** Three-way exact comparison of two Lisp numbers (after type checks). */
+export function numCompare(rt: Runtime, a: number, b: number): number {
+  if ((a & 3) === 2 && (b & 3) === 2) return a < b ? -1 : a > b ? 1 : 0;
+  checkNumberOrMarker(rt, a);
+  checkNumberOrMarker(rt, b);
+  const af = (a & 7) === Lisp_Float;
+  const bf = (b & 7) === Lisp_Float;
+  if (af || bf) {
+    if (af && bf || (af && (b & 3) === 2) || (bf && (a & 3) === 2)) {
+      const x = numberValue(rt, a);
+      const y = numberValue(rt, b);
+      return x < y ? -1 : x > y ? 1 : x === y ? 0 : UNORDERED;
+    }
+    if (af) {
+      const r = compareBigDouble(bignumValue(rt, b), xfloat(rt, a));
+      return r === UNORDERED ? r : -r;
+    }
+    return compareBigDouble(bignumValue(rt, a), xfloat(rt, b));
+  }
+  const x = bigValue(rt, a);
+  const y = bigValue(rt, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export const CMP_EQUAL = 0;
+export const CMP_NOTEQUAL = 1;
+export const CMP_LESS = 2;
+export const CMP_GRTR = 3;
+export const CMP_LESS_OR_EQUAL = 4;
+export const CMP_GRTR_OR_EQUAL = 5;
+
+/** GNU's arithcompare: true when A COMPARISON B holds (NaNs compare unequal to everything). */
+export function arithCompare(rt: Runtime, a: number, b: number, comparison: number): boolean {
+  const c = numCompare(rt, a, b);
+  switch (comparison) {
+    case CMP_EQUAL: return c === 0;
+    case CMP_NOTEQUAL: return c !== 0;
+    case CMP_LESS: return c === -1;
+    case CMP_GRTR: return c === 1;
+    case CMP_LESS_OR_EQUAL: return c === -1 || c === 0;
+    default: return c === 1 || c === 0;
+  }
+}
+
+function compareDriver(rt: Runtime, args: number[], comparison: number): number {
+  for (let i = 1; i < args.length; i++) if (!arithCompare(rt, args[i - 1]!, args[i]!, comparison)) return Qnil;
+  return Qt;
+}
+DEFUN('=', 1, MANY, 'Return t if all the arguments are numerically equal.', (rt, args: number[]) =>
+  compareDriver(rt, args, CMP_EQUAL));
+DEFUN('<', 1, MANY, 'Return t if each argument is less than the next.', (rt, args: number[]) => {
+  if (args.length === 2 && (args[0]! & 3) === 2 && (args[1]! & 3) === 2) return bool(args[0]! < args[1]!);
+  return compareDriver(rt, args, CMP_LESS);
+});
+DEFUN('>', 1, MANY, 'Return t if each argument is greater than the next.', (rt, args: number[]) => {
+  if (args.length === 2 && (args[0]! & 3) === 2 && (args[1]! & 3) === 2) return bool(args[0]! > args[1]!);
+  return compareDriver(rt, args, CMP_GRTR);
+});
+DEFUN('<=', 1, MANY, 'Return t if each argument is less than or equal to the next.', (rt, args: number[]) =>
+  compareDriver(rt, args, CMP_LESS_OR_EQUAL));
+DEFUN('>=', 1, MANY, 'Return t if each argument is greater than or equal to the next.', (rt, args: number[]) =>
+  compareDriver(rt, args, CMP_GRTR_OR_EQUAL));
+DEFUN('/=', 2, 2, 'Return t if the two arguments are not numerically equal.', (rt, a: number, b: number) =>
+  bool(arithCompare(rt, a, b, CMP_NOTEQUAL)));
+
+function minmax(rt: Runtime, args: number[], comparison: number): number {
+  let acc = checkNumberOrMarker(rt, args[0]!);
+  for (let i = 1; i < args.length; i++) {
+    const v = checkNumberOrMarker(rt, args[i]!);
+    if (arithCompare(rt, v, acc, comparison)) acc = v;
+    else if ((v & 7) === Lisp_Float && xfloat(rt, v) !== xfloat(rt, v)) return v;
+  }
+  return acc;
+}
+DEFUN('max', 1, MANY, 'Return the largest of the arguments (a NaN argument wins).', (rt, args: number[]) =>
+  minmax(rt, args, CMP_GRTR));
+DEFUN('min', 1, MANY, 'Return the smallest of the arguments (a NaN argument wins).', (rt, args: number[]) =>
+  minmax(rt, args, CMP_LESS));
+
+DEFUN('1+', 1, 1, 'Return NUMBER plus one.', (rt, x: number) => {
+  if ((x & 3) === 2) return makeInt(rt, (x >> 2) + 1);
+  checkNumberOrMarker(rt, x);
+  if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) + 1);
+  return makeBigInteger(rt, bignumValue(rt, x) + 1n);
+});
+DEFUN('1-', 1, 1, 'Return NUMBER minus one.', (rt, x: number) => {
+  if ((x & 3) === 2) return makeInt(rt, (x >> 2) - 1);
+  checkNumberOrMarker(rt, x);
+  if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) - 1);
+  return makeBigInteger(rt, bignumValue(rt, x) - 1n);
+});
+
+// ---- bitwise operations ---------------------------------------------------------------------------
+
+function logDriver(rt: Runtime, args: number[], op: number): number {
+  let fix = op === 0 ? -1 : 0;
+  let big: bigint | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const x = checkIntegerOrMarker(rt, args[i]!);
+    if (big === null && (x & 3) === 2) {
+      const v = x >> 2;
+      fix = op === 0 ? fix & v : op === 1 ? fix | v : fix ^ v;
+    } else {
+      if (big === null) big = BigInt(fix);
+      const v = bigValue(rt, x);
+      big = op === 0 ? big & v : op === 1 ? big | v : big ^ v;
+    }
+  }
+  return big === null ? makeFixnum(fix) : makeBigInteger(rt, big);
+}
+DEFUN('logand', 0, MANY, 'Return bitwise-and of all the arguments (integers or markers).', (rt, args: number[]) =>
+  logDriver(rt, args, 0));
+DEFUN('logior', 0, MANY, 'Return bitwise-or of all the arguments (integers or markers).', (rt, args: number[]) =>
+  logDriver(rt, args, 1));
+DEFUN('logxor', 0, MANY, 'Return bitwise-exclusive-or of all the arguments (integers or markers).', (rt, args: number[]) =>
+  logDriver(rt, args, 2));
+
+function popcount32(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+DEFUN('logcount', 1, 1, 'Return the number of 1 bits in VALUE, or of 0 bits if VALUE is negative.', (rt, x: number) => {
+  checkInteger(rt, x);
+  if ((x & 3) === 2) {
+    const v = x >> 2;
+    return makeFixnum(popcount32(v < 0 ? ~v : v));
+  }
+  let b = bignumValue(rt, x);
+  if (b < 0n) b = -b - 1n;
+  let n = 0;
+  for (const ch of b.toString(16)) n += popcount32(parseInt(ch, 16));
+  return makeFixnum(n);
+});
+
+/** GNU's Fash: VALUE shifted left by COUNT bits (right, with floor, when COUNT is negative). */
+export function ash(rt: Runtime, value: number, count: number): number {
+  checkInteger(rt, value);
+  checkInteger(rt, count);
+  if ((count & 3) !== 2) {
+    if (value === makeFixnum(0)) return value;
+    if (bignumValue(rt, count) < 0n) return makeFixnum(bigValue(rt, value) < 0n ? -1 : 0);
+    return xsignal(Qoverflow_error, Qnil);
+  }
+  const c = count >> 2;
+  if ((value & 3) === 2) {
+    const v = value >> 2;
+    if (c <= 0) return makeFixnum(v >> Math.min(-c, 31));
+    if (c < 22) return makeInt(rt, v * 2 ** c);
+    if (v === 0) return value;
+  }
+  if (c <= 0) return makeBigInteger(rt, bigValue(rt, value) >> BigInt(-c));
+  const b = bigValue(rt, value);
+  checkResultBits(rt, bigBitLength(b) + c);
+  return makeBigInteger(rt, b << BigInt(c));
+}
+DEFUN('ash', 2, 2, 'Return VALUE with its bits shifted left by COUNT (right if COUNT is negative).', ash);
+DEFUN('lognot', 1, 1, 'Return the bitwise complement of NUMBER, an integer.', (rt, x: number) => {
+  checkInteger(rt, x);
+  if ((x & 3) === 2) return makeFixnum(~(x >> 2));
+  return makeBigInteger(rt, ~bignumValue(rt, x));
+});
+
+// ---- numbers and strings ---------------------------------------------------------------------------
+
+DEFUN('number-to-string', 1, 1, 'Return the decimal representation of NUMBER as a string.', (rt, x: number) => {
+  checkNumber(rt, x);
+  if ((x & 3) === 2) return makeString(rt, String(x >> 2));
+  if ((x & 7) === Lisp_Float) {
+    let fmt = findSymbolValue(rt, Qfloat_output_format);
+    if (fmt === Qunbound) fmt = Qnil;
+    return makeString(rt, floatToString(rt, xfloat(rt, x), fmt));
+  }
+  return makeString(rt, bignumValue(rt, x).toString());
+});
+
+function digitValue(c: number, base: number): number {
+  let d: number;
+  if (c >= 0x30 && c <= 0x39) d = c - 0x30;
+  else if (c >= 0x61 && c <= 0x7a) d = c - 0x61 + 10;
+  else if (c >= 0x41 && c <= 0x5a) d = c - 0x41 + 10;
+  else return -1;
+  return d < base ? d : -1;
+}
+
+const nanWriter = new Float64Array(1);
+const nanWords = new Uint32Array(nanWriter.buffer);
+
+/**
+ * GNU's string_to_number on bytes u8[start, end): the number the longest
+ * numeric prefix denotes, or Qnil when there is none. `len` receives how
+ * many bytes the number took. Floats are recognized only in base 10.
+ */
+export function stringToNumber(rt: Runtime, u8: Uint8Array, start: number, end: number, base: number,
+  len?: { n: number }): number {
+  const at = (p: number): number => (p < end ? u8[p]! : 0);
+  let p = start;
+  const negative = at(p) === 0x2d;
+  const signed = negative || at(p) === 0x2b;
+  if (signed) p++;
+  const digitsStart = p;
+  let leadInt = false;
+  let dot = false;
+  let trailInt = false;
+  let eExp = false;
+  let n = 0; // the leading integer while it is exact
+  let special: number | null = null;
+  if (digitValue(at(p), base) >= 0) {
+    leadInt = true;
+    for (let d: number; (d = digitValue(at(p), base)) >= 0; p++) n = n * base + d;
+  }
+  const afterDigits = p;
+  if (at(p) === 0x2e) {
+    dot = true;
+    p++;
+  }
+  if (base === 10) {
+    if (at(p) >= 0x30 && at(p) <= 0x39) {
+      trailInt = true;
+      do p++;
+      while (at(p) >= 0x30 && at(p) <= 0x39);
+    }
+    if (at(p) === 0x65 || at(p) === 0x45) {
+      const ep = p;
+      p++;
+      if (at(p) === 0x2b || at(p) === 0x2d) p++;
+      if (at(p) >= 0x30 && at(p) <= 0x39) {
+        eExp = true;
+        do p++;
+        while (at(p) >= 0x30 && at(p) <= 0x39);
+      } else if (at(p - 1) === 0x2b && at(p) === 0x49 && at(p + 1) === 0x4e && at(p + 2) === 0x46) {
+        eExp = true;
+        p += 3;
+        special = Infinity;
+      } else if (at(p - 1) === 0x2b && at(p) === 0x4e && at(p + 1) === 0x61 && at(p + 2) === 0x4e) {
+        eExp = true;
+        p += 3;
+        // The leading integer becomes the NaN's payload.
+        let payload = 0n;
+        for (let q = digitsStart; q < afterDigits; q++) payload = payload * 10n + BigInt(u8[q]! - 0x30);
+        payload &= (1n << 51n) - 1n;
+        nanWords[0] = Number(payload & 0xffffffffn);
+        nanWords[1] = 0x7ff80000 | Number(payload >> 32n);
+        special = nanWriter[0]!;
+      } else p = ep;
+    }
+    if (trailInt || (leadInt && eExp)) {
+      if (len) len.n = p - start;
+      let value: number;
+      if (special !== null) value = special;
+      else {
+        let s = '';
+        for (let q = signed ? start + 1 : start; q < p; q++) s += String.fromCharCode(u8[q]!);
+        value = Number(s.replace(/[eE]$/, ''));
+      }
+      return makeFloat(rt, negative ? -value : value);
+    }
+  }
+  if (len) len.n = p - start;
+  if (!leadInt) return Qnil;
+  void dot;
+  if (n <= SAFE) return makeInt(rt, negative ? -n : n);
+  let big = 0n;
+  const bb = BigInt(base);
+  for (let q = digitsStart; q < afterDigits; q++) big = big * bb + BigInt(digitValue(u8[q]!, base));
+  return makeBigInteger(rt, negative ? -big : big);
+}
+
+DEFUN('string-to-number', 1, 2, 'Parse STRING as a decimal number (or in BASE, 2 to 16) and return it; 0 if it is not a number.\n'
+  + 'Leading spaces and tabs are skipped, and anything after the number is ignored.',
+(rt, s: number, base: number) => {
+  if ((s & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, s);
+  let b = 10;
+  if (base !== Qnil) {
+    b = checkFixnum(rt, base);
+    if (b < 2 || b > 16) xsignal1(rt, Qargs_out_of_range, base);
+  }
+  const d = sdata(rt, s);
+  const end = d + sbytes(rt, s);
+  let p = d;
+  while (p < end && (rt.u8[p] === 0x20 || rt.u8[p] === 0x09)) p++;
+  const v = stringToNumber(rt, rt.u8, p, end, b);
+  return v === Qnil ? makeFixnum(0) : v;
+});
+
+// ---- bool-vectors -----------------------------------------------------------------------------------
+
+function checkBoolVector(rt: Runtime, x: number): void {
+  if (!isVl(rt, x, PVEC_BOOL_VECTOR)) wrongTypeArgument(rt, Qbool_vector_p, x);
+}
+const bvWords = (nbits: number): number => (nbits + 31) >>> 5;
+const bvData = (bv: number): number => ((bv & -8) >>> 2) + 2;
+
+/** GNU's wrong_length_argument: signals with the sizes of the bool-vectors. */
+function wrongLengthArgument(rt: Runtime, a: number, b: number, c: number): never {
+  const s1 = makeFixnum(boolVectorSize(rt, a));
+  const s2 = makeFixnum(boolVectorSize(rt, b));
+  if (c === Qnil) return xsignal2(rt, Qwrong_length_argument, s1, s2);
+  return xsignal3(rt, Qwrong_length_argument, s1, s2, makeFixnum(isVl(rt, c, PVEC_BOOL_VECTOR) ? boolVectorSize(rt, c) : 0));
+}
+
+const BV_XOR = 0;
+const BV_UNION = 1;
+const BV_AND = 2;
+const BV_DIFF = 3;
+const BV_SUBSET = 4;
+
+/** GNU's bool_vector_binop_driver: the result goes to DEST (made when nil); nil if DEST was given and did not change. */
+function boolVectorBinop(rt: Runtime, a: number, b: number, dest: number, op: number): number {
+  checkBoolVector(rt, a);
+  checkBoolVector(rt, b);
+  const nbits = boolVectorSize(rt, a);
+  if (boolVectorSize(rt, b) !== nbits) wrongLengthArgument(rt, a, b, dest);
+  let fresh = false;
+  if (dest === Qnil) {
+    dest = makeBoolVector(rt, nbits);
+    fresh = true;
+  } else {
+    checkBoolVector(rt, dest);
+    if (boolVectorSize(rt, dest) !== nbits) wrongLengthArgument(rt, a, b, dest);
+  }
+  const m = rt.i32;
+  const ad = bvData(a);
+  const bd = bvData(b);
+  const dd = bvData(dest);
+  const nw = bvWords(nbits);
+  if (op === BV_SUBSET) {
+    for (let i = 0; i < nw; i++) if ((m[ad + i]! & ~m[bd + i]!) !== 0) return Qnil;
+    return Qt;
+  }
+  let changed = fresh;
+  for (let i = 0; i < nw; i++) {
+    const x = m[ad + i]!;
+    const y = m[bd + i]!;
+    const r = op === BV_XOR ? x ^ y : op === BV_UNION ? x | y : op === BV_AND ? x & y : x & ~y;
+    if (m[dd + i] !== r) {
+      m[dd + i] = r;
+      changed = true;
+    }
+  }
+  return changed ? dest : Qnil;
+}
+DEFUN('bool-vector-exclusive-or', 2, 3, 'Return A ^ B, bitwise exclusive or; store it in C when given.\n'
+  + 'Returns the destination, or nil if C was given and did not change.',
+(rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_XOR));
+DEFUN('bool-vector-union', 2, 3, 'Return A | B, bitwise or; store it in C when given.\n'
+  + 'Returns the destination, or nil if C was given and did not change.',
+(rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_UNION));
+DEFUN('bool-vector-intersection', 2, 3, 'Return A & B, bitwise and; store it in C when given.\n'
+  + 'Returns the destination, or nil if C was given and did not change.',
+(rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_AND));
+DEFUN('bool-vector-set-difference', 2, 3, 'Return A &~ B, set difference; store it in C when given.\n'
+  + 'Returns the destination, or nil if C was given and did not change.',
+(rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_DIFF));
+DEFUN('bool-vector-subsetp', 2, 2, 'Return t if every t value in A is also t in B, nil otherwise.',
+  (rt, a: number, b: number) => boolVectorBinop(rt, a, b, b, BV_SUBSET));
+DEFUN('bool-vector-not', 1, 2, 'Return ~A, the set complement; store it in B when given. Returns the destination.',
+  (rt, a: number, b: number) => {
+    checkBoolVector(rt, a);
+    const nbits = boolVectorSize(rt, a);
+    if (b === Qnil) b = makeBoolVector(rt, nbits);
+    else {
+      checkBoolVector(rt, b);
+      if (boolVectorSize(rt, b) !== nbits) wrongLengthArgument(rt, a, b, Qnil);
+    }
+    const m = rt.i32;
+    const ad = bvData(a);
+    const bd = bvData(b);
+    const nw = bvWords(nbits);
+    for (let i = 0; i < nw; i++) m[bd + i] = ~m[ad + i]!;
+    if ((nbits & 31) !== 0) m[bd + nw - 1]! &= (1 << (nbits & 31)) - 1;
+    return b;
+  });
+DEFUN('bool-vector-count-population', 1, 1, 'Return how many elements of the bool-vector A are t.', (rt, a: number) => {
+  checkBoolVector(rt, a);
+  const m = rt.i32;
+  const ad = bvData(a);
+  const nw = bvWords(boolVectorSize(rt, a));
+  let n = 0;
+  for (let i = 0; i < nw; i++) n += popcount32(m[ad + i]!);
+  return makeFixnum(n);
+});
+DEFUN('bool-vector-count-consecutive', 3, 3, 'Count how many consecutive elements of A starting at I equal B (t or nil).',
+  (rt, a: number, b: number, i: number) => {
+    checkBoolVector(rt, a);
+    if ((i & 3) !== 2 || i < 0) wrongTypeArgument(rt, DEFSYM('wholenump'), i);
+    const nbits = boolVectorSize(rt, a);
+    const start = i >> 2;
+    if (start > nbits) argsOutOfRange(rt, a, i);
+    const want = b !== Qnil;
+    let k = start;
+    const m = rt.i32;
+    const ad = bvData(a);
+    const full = want ? -1 : 0;
+    while (k < nbits) {
+      if ((k & 31) === 0 && k + 32 <= nbits && m[ad + (k >>> 5)] === full) {
+        k += 32;
+        continue;
+      }
+      if ((((m[ad + (k >>> 5)]! >>> (k & 31)) & 1) !== 0) !== want) break;
+      k++;
+    }
+    return makeFixnum(k - start);
+  });
