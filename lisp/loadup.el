@@ -6,6 +6,7 @@
 (load "byte-run")
 (load "backquote")
 (load "subr")
+(load "macroexp")
 
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (dump-emacs-portable loadup--dump-file))

@@ -335,3 +335,88 @@
        (let ((standard-output (lambda (c) (setq ,chars (cons c ,chars)))))
          ,@body)
        (concat (nreverse ,chars)))))
+
+(defun fixnump (object)
+  "Return t if OBJECT is a fixnum."
+  (and (integerp object)
+       (<= most-negative-fixnum object most-positive-fixnum)))
+
+(defun bignump (object)
+  "Return t if OBJECT is a bignum."
+  (and (integerp object) (not (fixnump object))))
+
+(defun lsh (value count)
+  "Return VALUE with its bits shifted left by COUNT, logically for negative COUNT."
+  (when (and (< value 0) (< count 0))
+    (when (< value most-negative-fixnum)
+      (signal 'args-out-of-range (list value count)))
+    (setq value (logand (ash value -1) most-positive-fixnum))
+    (setq count (1+ count)))
+  (ash value count))
+
+(defun flatten-tree (tree)
+  "Return a \"flattened\" copy of TREE: its non-nil atoms, in order."
+  (let (elems)
+    (while (consp tree)
+      (let ((elem (pop tree)))
+        (while (consp elem)
+          (push (cdr elem) tree)
+          (setq elem (car elem)))
+        (if elem (push elem elems))))
+    (if tree (push tree elems))
+    (nreverse elems)))
+
+(defun ensure-list (object)
+  "Return OBJECT as a list: itself if it is a list, else a one-element list."
+  (if (listp object) object (list object)))
+
+(defun string-to-list (string)
+  "Return a list of characters in STRING."
+  (append string nil))
+
+(defun string-to-vector (string)
+  "Return a vector of characters in STRING."
+  (vconcat string))
+
+(defun assq-delete-all (key alist)
+  "Delete from ALIST all elements whose car is `eq' to KEY."
+  (assoc-delete-all key alist #'eq))
+
+(defun assoc-delete-all (key alist &optional test)
+  "Delete from ALIST all elements whose car is KEY (compared with TEST or `equal')."
+  (unless test (setq test #'equal))
+  (while (and (consp (car alist))
+              (funcall test (car (car alist)) key))
+    (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr))
+               (funcall test (car (car tail-cdr)) key))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun rassq-delete-all (value alist)
+  "Delete from ALIST all elements whose cdr is `eq' to VALUE."
+  (while (and (consp (car alist))
+              (eq (cdr (car alist)) value))
+    (setq alist (cdr alist)))
+  (let ((tail alist) tail-cdr)
+    (while (setq tail-cdr (cdr tail))
+      (if (and (consp (car tail-cdr))
+               (eq (cdr (car tail-cdr)) value))
+          (setcdr tail (cdr tail-cdr))
+        (setq tail tail-cdr))))
+  alist)
+
+(defun string-replace (from-string to-string in-string)
+  "Replace FROM-STRING with TO-STRING in IN-STRING each time it occurs."
+  (when (= (length from-string) 0)
+    (signal 'wrong-length-argument '(0)))
+  (let ((start 0) (pieces nil) pos)
+    (while (setq pos (string-search from-string in-string start))
+      (push (substring in-string start pos) pieces)
+      (push to-string pieces)
+      (setq start (+ pos (length from-string))))
+    (push (substring in-string start) pieces)
+    (apply #'concat (nreverse pieces))))

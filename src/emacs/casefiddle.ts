@@ -130,37 +130,63 @@ function parseSpecial(spec: string): Map<number, number[]> {
   return m;
 }
 
-const upMap = new Map<number, number>();
-const downMap = new Map<number, number>();
-const titleMap = new Map<number, number>();
-parseMap(UPCASE, upMap);
-parseMap(DOWNCASE, downMap);
-parseMap(TITLECASE, titleMap);
-const specialUp = parseSpecial(SPECIAL_UP);
-const specialDown = parseSpecial(SPECIAL_DOWN);
-const specialTitle = parseSpecial(SPECIAL_TITLE);
-
+// The tables are built on first use, not at import: start-up never needs them.
+let upMap: Map<number, number>;
+let downMap: Map<number, number>;
+let titleMap: Map<number, number>;
+let specialUp: Map<number, number[]>;
+let specialDown: Map<number, number[]>;
+let specialTitle: Map<number, number[]>;
 /** One bit per char up to U+10FFFF: set when the char has word syntax. */
-const wordBits = new Uint32Array((MAX_UNICODE_CHAR + 1) >>> 5);
-for (const r of WORD_RANGES.split(' ')) {
-  const [a, b] = r.split('-');
-  const to = parseInt(b!, 16);
-  for (let c = parseInt(a!, 16); c <= to; c++) wordBits[c >>> 5]! |= 1 << (c & 31);
+let wordBits: Uint32Array;
+let tablesReady = false;
+
+function buildTables(): void {
+  upMap = new Map();
+  downMap = new Map();
+  titleMap = new Map();
+  parseMap(UPCASE, upMap);
+  parseMap(DOWNCASE, downMap);
+  parseMap(TITLECASE, titleMap);
+  specialUp = parseSpecial(SPECIAL_UP);
+  specialDown = parseSpecial(SPECIAL_DOWN);
+  specialTitle = parseSpecial(SPECIAL_TITLE);
+  wordBits = new Uint32Array((MAX_UNICODE_CHAR + 1) >>> 5);
+  for (const r of WORD_RANGES.split(' ')) {
+    const [a, b] = r.split('-');
+    const to = parseInt(b!, 16);
+    let c = parseInt(a!, 16);
+    for (; c <= to && (c & 31) !== 0; c++) wordBits[c >>> 5]! |= 1 << (c & 31);
+    if (to - c >= 31) {
+      const w = (to + 1) >>> 5;
+      wordBits.fill(-1, c >>> 5, w);
+      c = w << 5;
+    }
+    for (; c <= to; c++) wordBits[c >>> 5]! |= 1 << (c & 31);
+  }
+  tablesReady = true;
 }
 
 /** Whether C is a word constituent (chars beyond Unicode, raw bytes included, are). */
-export const isWordChar = (c: number): boolean => c > MAX_UNICODE_CHAR || (wordBits[c >>> 5]! & (1 << (c & 31))) !== 0;
+export const isWordChar = (c: number): boolean => {
+  if (c > MAX_UNICODE_CHAR) return true;
+  if (!tablesReady) buildTables();
+  return (wordBits[c >>> 5]! & (1 << (c & 31))) !== 0;
+};
 
 export function upcaseChar(c: number): number {
   if (c < 0x80) return c >= 0x61 && c <= 0x7a ? c - 32 : c;
+  if (!tablesReady) buildTables();
   return upMap.get(c) ?? c;
 }
 export function downcaseChar(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  if (!tablesReady) buildTables();
   return downMap.get(c) ?? c;
 }
 export function titlecaseChar(c: number): number {
   if (c < 0x80) return upcaseChar(c);
+  if (!tablesReady) buildTables();
   return titleMap.get(c) ?? upcaseChar(c);
 }
 
@@ -181,6 +207,7 @@ function caseSingle(c: number, flag: number): number {
 
 /** Case the chars of a string; the result goes to OUT. Returns whether anything changed. */
 function caseChars(chars: number[], flag: number, out: number[]): boolean {
+  if (!tablesReady) buildTables();
   let inword = false;
   let changed = false;
   const n = chars.length;

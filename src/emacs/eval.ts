@@ -28,7 +28,7 @@ import {
   Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
   Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
-import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
 const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'Limit on depth in eval, apply and funcall before error.');
 DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'Limit on number of Lisp variable bindings and unwind-protects.');
@@ -48,6 +48,8 @@ DEFVAR('internal-interpreter-environment', () => Qnil, 'The lexical environment 
 DEFVAR('lexical-binding', () => Qnil, 'Whether to use lexical binding when evaluating code.');
 
 const Qsetq = DEFSYM('setq');
+const Qformat = DEFSYM('format');
+const Qdeclare = DEFSYM('declare');
 const Qrisky_local_variable = DEFSYM('risky-local-variable');
 const Qsuccess = DEFSYM(':success');
 const Qdocumentation = DEFSYM(':documentation');
@@ -237,7 +239,9 @@ function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
     env = Qnil;
     lexical = false;
   }
-  if (!consp(rest)) xsignal1(rt, Qinvalid_function, fun);
+  // GNU reports a closure by its cdr, without the `closure' word.
+  const errFun = head === Qclosure ? xcdr(rt, fun) : fun;
+  if (!consp(rest)) xsignal1(rt, Qinvalid_function, errFun);
   params = xcar(rt, rest);
   body = xcdr(rt, rest);
   const count = rt.specCount;
@@ -253,15 +257,15 @@ function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
   while (consp(p)) {
     const sym = xcar(rt, p);
     p = xcdr(rt, p);
-    if ((sym & 7) !== Lisp_Symbol) xsignal1(rt, Qinvalid_function, fun);
+    if ((sym & 7) !== Lisp_Symbol) xsignal1(rt, Qinvalid_function, errFun);
     if (sym === Qand_rest) {
-      if (restp) xsignal1(rt, Qinvalid_function, fun);
+      if (restp) xsignal1(rt, Qinvalid_function, errFun);
       restp = true;
       previousRest = true;
       continue;
     }
     if (sym === Qand_optional) {
-      if (optional || restp) xsignal1(rt, Qinvalid_function, fun);
+      if (optional || restp) xsignal1(rt, Qinvalid_function, errFun);
       optional = true;
       continue;
     }
@@ -273,18 +277,19 @@ function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
     } else if (i < n) arg = args[i++]!;
     else if (!optional) {
       rt.lexenv = savedEnv;
-      return xsignal2(rt, Qwrong_number_of_arguments, head === Qclosure ? xcdr(rt, fun) : fun, makeFixnum(n));
+      return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
     } else arg = Qnil;
-    if (lexical && !isSpecial(rt, sym)) {
+    // GNU 28 binds a closure's parameters lexically even when they are special.
+    if (lexical) {
       lexenv = cons(rt, cons(rt, sym, arg), lexenv);
       rt.lexenv = lexenv; // keep the growing env rooted while we cons
     } else specbind(rt, sym, arg);
     if (restp) break;
   }
-  if (previousRest || (p !== Qnil && !consp(p))) xsignal1(rt, Qinvalid_function, fun);
+  if (previousRest || (p !== Qnil && !consp(p))) xsignal1(rt, Qinvalid_function, errFun);
   if (i < n) {
     rt.lexenv = savedEnv;
-    return xsignal2(rt, Qwrong_number_of_arguments, head === Qclosure ? xcdr(rt, fun) : fun, makeFixnum(n));
+    return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
   }
   rt.lexenv = lexical ? lexenv : savedEnv;
   const val = progn(rt, body);
@@ -399,14 +404,14 @@ export function evalSub(rt: Runtime, form: number): number {
   let val: number;
   if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) {
     const max = fixnumValue(aref(rt, fun, SUBR_MAX_ARGS));
+    const min = fixnumValue(aref(rt, fun, SUBR_MIN_ARGS));
+    const nargs = argCount(rt, originalArgs);
+    if (nargs < min || (max >= 0 && nargs > max))
+      xsignal2(rt, Qwrong_number_of_arguments, (origFun & 7) !== Lisp_Symbol ? fun : origFun, makeFixnum(nargs));
     if (max === UNEVALLED) {
       val = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!(rt, originalArgs);
     } else {
-      const args = evalArgs(rt, originalArgs);
-      const min = fixnumValue(aref(rt, fun, SUBR_MIN_ARGS));
-      if (args.length < min || (max !== MANY && args.length > max))
-        xsignal2(rt, Qwrong_number_of_arguments, origFun === Qnil || (origFun & 7) !== Lisp_Symbol ? fun : origFun, makeFixnum(args.length));
-      val = callSubr(rt, fun, args, origFun);
+      val = callSubr(rt, fun, evalArgs(rt, originalArgs), origFun);
     }
   } else if (consp(fun)) {
     const head = xcar(rt, fun);
@@ -418,7 +423,12 @@ export function evalSub(rt: Runtime, form: number): number {
       rt.push(expansion);
       val = evalSub(rt, expansion);
     } else if (head === Qlambda || head === Qclosure) {
+      argCount(rt, originalArgs);
       const args = evalArgs(rt, originalArgs);
+      if (head === Qlambda && rt.lexenv !== Qnil) {
+        fun = cons(rt, Qclosure, cons(rt, rt.lexenv, xcdr(rt, fun)));
+        rt.push(fun);
+      }
       val = funcallLambda(rt, fun, args);
     } else if (head === Qautoload) {
       autoloadDo(rt, fun, origFun);
@@ -436,6 +446,17 @@ export function evalSub(rt: Runtime, form: number): number {
   rt.lispEvalDepth--;
   rt.sp = sp;
   return val;
+}
+
+/** The length of an argument list; a dotted list signals like GNU's Flength. */
+function argCount(rt: Runtime, args: number): number {
+  let n = 0;
+  while (consp(args)) {
+    n++;
+    args = xcdr(rt, args);
+  }
+  if (args !== Qnil) wrongTypeArgument(rt, Qlistp, args);
+  return n;
 }
 
 /** Evaluate each argument form, keeping the values rooted on the Lisp stack. */
@@ -537,11 +558,16 @@ function handlerMatches(rt: Runtime, spec: number, conditions: number): boolean 
 /** The Lisp value of a signal: (ERROR-SYMBOL . DATA). */
 export const signalValue = (rt: Runtime, s: LispSignal): number => cons(rt, s.symbol, s.data);
 
+/** "Invalid condition handler: X" with X printed by prin1, as GNU formats it. */
+function formatInvalidHandler(rt: Runtime, clause: number): number {
+  return funcall(rt, Qformat, [makeString(rt, 'Invalid condition handler: %s'), clause]);
+}
+
 function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers: number): number {
   // Validate handlers first, as GNU does.
   for (let h = handlers; consp(h); h = xcdr(rt, h)) {
     const clause = xcar(rt, h);
-    if (!(consp(clause) || clause === Qnil)) error(rt, 'Invalid condition handler: ' + 'clause');
+    if (!(consp(clause) || clause === Qnil)) xsignal1(rt, Qerror, formatInvalidHandler(rt, clause));
   }
   const s = save(rt);
   let val: number;
@@ -941,7 +967,8 @@ DEFUN('apply', 1, MANY, 'Call FUNCTION with our remaining args, using our last a
     spread.push(xcar(rt, l));
     l = xcdr(rt, l);
   }
-  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, lst);
+  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
+  void lst;
   return funcall(rt, fn, spread);
 });
 
@@ -1191,3 +1218,21 @@ DEFUN('func-arity', 1, 1, 'Return minimum and maximum number of args allowed for
   return xsignal1(rt, Qinvalid_function, fn);
 });
 
+
+DEFUN('interactive-form', 1, 1, 'Return the interactive form of CMD or nil if none.', (rt, cmd: number) => {
+  let f = cmd;
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  if (isSubr(rt, f)) {
+    const spec = PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!.intspec;
+    return spec === undefined ? Qnil : list(rt, Qinteractive, makeString(rt, spec));
+  }
+  if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
+    let body = xcar(rt, f) === Qclosure ? xcdr(rt, xcdr(rt, xcdr(rt, f))) : xcdr(rt, xcdr(rt, f));
+    // Skip the docstring (or a :documentation form) and declarations.
+    if (consp(body) && (stringp(xcar(rt, body)) || (consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qdocumentation)) && consp(xcdr(rt, body)))
+      body = xcdr(rt, body);
+    while (consp(body) && consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qdeclare) body = xcdr(rt, body);
+    if (consp(body) && consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qinteractive) return xcar(rt, body);
+  }
+  return Qnil;
+});

@@ -1,8 +1,10 @@
 // File names and simple file operations (GNU fileio.c, POSIX rules), through the host interface only.
 
 import { isFixnum } from '../heap/tags.ts';
+import { charLenAt } from '../core/character.ts';
 import {
-  consp, getProp, jsString, listFromArray, makeString, makeStringFromUtf8, stringp, xcar, xcdr,
+  allocString, consp, getProp, jsString, listFromArray, makeString, makeStringFromUtf8, sbytes, sdata, stringMultibyte, stringp,
+  xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, xsignal } from '../core/signal.ts';
@@ -10,6 +12,7 @@ import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
   DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt,
 } from '../core/symbols.ts';
+import { CMP_LESS, arithCompare, car } from './data.ts';
 import { call2, findSymbolValue } from './eval.ts';
 
 const Qdefault_directory = DEFSYM('default-directory');
@@ -121,16 +124,46 @@ DEFUN(
 
 // ---- pure name functions -----------------------------------------------------------------
 
+/** The bytes [FROM, TO) of string S as a new string of the same multibyteness (GNU's make_specified_string). */
+function byteSlice(rt: Runtime, s: number, from: number, to: number, suffix = -1): number {
+  const multibyte = stringMultibyte(rt, s);
+  const extra = suffix >= 0 ? 1 : 0;
+  let nchars = to - from + extra;
+  if (multibyte) {
+    nchars = extra;
+    const u8 = rt.u8;
+    const base = sdata(rt, s);
+    for (let p = from; p < to; nchars++) p += u8[base + p]! < 0x80 ? 1 : charLenAt(u8[base + p]!);
+  }
+  const r = allocString(rt, nchars, to - from + extra, multibyte);
+  const src = sdata(rt, s);
+  const dst = sdata(rt, r);
+  rt.u8.copyWithin(dst, src + from, src + to);
+  if (extra) rt.u8[dst + to - from] = suffix;
+  return r;
+}
+
+/** Byte offset just after the last slash of string S, or 0. (A slash byte never occurs inside a multibyte sequence.) */
+function afterLastSlash(rt: Runtime, s: number): number {
+  const base = sdata(rt, s);
+  let p = sbytes(rt, s);
+  while (p > 0 && rt.u8[base + p - 1] !== 0x2f) p--;
+  return p;
+}
+
+function checkStringArg(rt: Runtime, x: number): void {
+  if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
+}
+
 DEFUN('file-name-directory', 1, 1, 'Return the directory part of FILENAME (through its last slash), or nil if it has none.', (rt, f: number) => {
-  const s = checkString(rt, f);
-  const i = s.lastIndexOf('/');
-  return i < 0 ? Qnil : makeString(rt, s.slice(0, i + 1));
+  checkStringArg(rt, f);
+  const p = afterLastSlash(rt, f);
+  return p === 0 ? Qnil : byteSlice(rt, f, 0, p);
 });
 
 DEFUN('file-name-nondirectory', 1, 1, 'Return FILENAME without its directory part.', (rt, f: number) => {
-  const s = checkString(rt, f);
-  const i = s.lastIndexOf('/');
-  return i < 0 ? f : makeString(rt, s.slice(i + 1));
+  checkStringArg(rt, f);
+  return byteSlice(rt, f, afterLastSlash(rt, f), sbytes(rt, f));
 });
 
 export function fileNameAsDirectory(s: string): string {
@@ -138,8 +171,13 @@ export function fileNameAsDirectory(s: string): string {
   return s.endsWith('/') ? s : s + '/';
 }
 
-DEFUN('file-name-as-directory', 1, 1, 'Return FILE as a directory name: with a trailing slash ("./" for "").', (rt, f: number) =>
-  makeString(rt, fileNameAsDirectory(checkString(rt, f))));
+DEFUN('file-name-as-directory', 1, 1, 'Return FILE as a directory name: with a trailing slash ("./" for "").', (rt, f: number) => {
+  checkStringArg(rt, f);
+  const n = sbytes(rt, f);
+  if (n === 0) return makeString(rt, './');
+  const endsWithSlash = rt.u8[sdata(rt, f) + n - 1] === 0x2f;
+  return byteSlice(rt, f, 0, n, endsWithSlash ? -1 : 0x2f);
+});
 
 export function directoryFileName(s: string): string {
   let end = s.length;
@@ -149,8 +187,15 @@ export function directoryFileName(s: string): string {
   return s.slice(0, end);
 }
 
-DEFUN('directory-file-name', 1, 1, 'Return DIRECTORY as a file name: without trailing slashes (except the root).', (rt, f: number) =>
-  makeString(rt, directoryFileName(checkString(rt, f))));
+DEFUN('directory-file-name', 1, 1, 'Return DIRECTORY as a file name: without trailing slashes (except the root).', (rt, f: number) => {
+  checkStringArg(rt, f);
+  const n = sbytes(rt, f);
+  const base = sdata(rt, f);
+  let end = n;
+  while (end > 1 && rt.u8[base + end - 1] === 0x2f) end--;
+  if (end === 1 && n === 2 && rt.u8[base] === 0x2f) end = 2;
+  return byteSlice(rt, f, 0, end);
+});
 
 DEFUN('directory-name-p', 1, 1, 'Return non-nil if NAME ends with a slash.', (rt, f: number) => {
   const s = checkString(rt, f);
@@ -383,3 +428,12 @@ DEFVAR('default-directory', (rt) => makeStringFromUtf8(rt, new TextEncoder().enc
 DEFVAR('file-name-handler-alist', () => Qnil, 'Alist of (REGEXP . HANDLER) for file names that need special handling.');
 DEFVAR('inhibit-file-name-handlers', () => Qnil, 'Handlers not to use for `inhibit-file-name-operation\'.');
 DEFVAR('inhibit-file-name-operation', () => Qnil, 'The operation for which `inhibit-file-name-handlers\' applies.');
+
+// ---- annotation sorting helper ----------------------------------------------------------------
+
+DEFUN('car-less-than-car', 2, 2, 'Return t if the car of A is numerically less than the car of B.', (rt, a: number, b: number) => {
+  const ca = car(rt, a);
+  const cb = car(rt, b);
+  if (isFixnum(ca) && isFixnum(cb)) return ca < cb ? Qt : Qnil;
+  return arithCompare(rt, ca, cb, CMP_LESS) ? Qt : Qnil;
+});

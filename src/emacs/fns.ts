@@ -420,7 +420,7 @@ function upcaseChar(rt: Runtime, c: number): number {
   return isFixnum(r) ? fixnumValue(r) : c;
 }
 
-DEFUN('compare-strings', 6, 7, 'Compare parts of STR1 and STR2 by character codes (unibyte as multibyte); t if equal, else -N or N where |N|-1 characters match.', (rt, str1: number, start1: number, end1: number, str2: number, start2: number, end2: number, ignoreCase: number) => {
+export const compareStrings = DEFUN('compare-strings', 6, 7, 'Compare parts of STR1 and STR2 by character codes (unibyte as multibyte); t if equal, else -N or N where |N|-1 characters match.', (rt, str1: number, start1: number, end1: number, str2: number, start2: number, end2: number, ignoreCase: number) => {
   checkString(rt, str1);
   checkString(rt, str2);
   if (isFixnum(end1) && schars(rt, str1) < fixnumValue(end1)) end1 = makeFixnum(schars(rt, str1));
@@ -1378,7 +1378,8 @@ DEFUN('reverse', 1, 1, 'Return a reversed copy of a list, vector, bool-vector or
       tail = xcdr(rt, tail);
       if (walker.step(tail)) circularList(rt, seq);
     }
-    checkListEnd(rt, tail, seq);
+    // GNU names the improper tail itself, not the list.
+    checkListEnd(rt, tail, tail);
     return r;
   }
   if (isPvec(rt, seq, PVEC_NORMAL_VECTOR)) {
