@@ -281,7 +281,7 @@ test('reader fuzz: random bytes read or signal, never throw anything else', () =
 
 test('load: lexical-binding cookie, load variables, history, missing files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lread-'));
-  writeFileSync(join(dir, 'lx.el'), ';; -*- lexical-binding: t -*-\n(setq lread-test-clo (let ((a 1)) (lambda () a)))\n(setq lread-test-vars (list load-in-progress lexical-binding (equal load-file-name (concat default-directory "lx.el"))))\n');
+  writeFileSync(join(dir, 'lx.el'), ';; -*- lexical-binding: t -*-\n(setq lread-test-clo (let ((a 1)) (function (lambda () a))))\n(setq lread-test-vars (list load-in-progress lexical-binding (equal load-file-name (concat default-directory "lx.el"))))\n');
   writeFileSync(join(dir, 'dy.el'), '#!/usr/bin/env emacs\n(setq lread-test-dyn (list lexical-binding load-in-progress))\n');
   evalSub(rt, read(`(setq load-path (list ${JSON.stringify(dir)}))`));
   evalSub(rt, read(`(setq default-directory ${JSON.stringify(dir + '/')})`));

@@ -11,13 +11,14 @@ import {
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qunbound } from '../core/symbols.ts';
-import { DEFUN, MANY } from '../core/subr.ts';
+import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue } from './eval.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
-const Qtext_quoting_style = DEFSYM('text-quoting-style');
+// GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
+const Qtext_quoting_style = DEFVAR('text-quoting-style', () => Qnil, 'Style to use for single quotes in help and messages: curve, straight, grave or nil (curve).');
 const Qstraight = DEFSYM('straight');
 const Qgrave = DEFSYM('grave');
 const Qoverflow_error = DEFSYM('overflow-error');

@@ -156,6 +156,13 @@ const signBit = (x: number): boolean => {
   return (u32[1]! & 0x80000000) !== 0;
 };
 
+/** A NaN prints its payload (the mantissa bits below the quiet bit) as the integer part, as GNU does. */
+function nanToString(x: number): string {
+  f64[0] = x;
+  const payload = (u32[1]! & 0x7ffff) * 4294967296 + u32[0]!;
+  return ((u32[1]! & 0x80000000) !== 0 ? '-' : '') + String(payload) + '.0e+NaN';
+}
+
 /** x = D * 10^k exactly (D >= 0), for finite x. */
 function exactDecimal(x: number): { d: bigint; k: number } {
   f64[0] = Math.abs(x);
@@ -251,7 +258,7 @@ export function cFloatBody(x: number, conv: number, prec: number, sharp: boolean
 
 /** GNU's float_to_string with float-output-format FMT (nil for the shortest round-trip form). */
 export function floatToString(rt: Runtime, x: number, fmt: number = Qnil): string {
-  if (x !== x) return (signBit(x) ? '-' : '') + '0.0e+NaN';
+  if (x !== x) return nanToString(x);
   if (x === Infinity) return '1.0e+INF';
   if (x === -Infinity) return '-1.0e+INF';
   let width = -1;
@@ -1012,12 +1019,26 @@ DEFUN('prin1-to-string', 1, 2, 'The printed representation of OBJECT as a string
   (rt, object: number, noescape: number) => prin1ToString(rt, object, noescape === Qnil));
 
 
+/** GNU's signal_error: (error MSG . ARG) when ARG is a proper list, else (error MSG ARG). */
+function signalError(rt: Runtime, msg: string, arg: number): never {
+  let hare = arg;
+  let tortoise = arg;
+  while (consp(hare)) {
+    hare = xcdr(rt, hare);
+    if (!consp(hare)) break;
+    hare = xcdr(rt, hare);
+    tortoise = xcdr(rt, tortoise);
+    if (hare === tortoise) break;
+  }
+  return xsignal(Qerror, cons(rt, makeString(rt, msg), hare === Qnil ? arg : list(rt, arg)));
+}
+
 DEFUN('terpri', 0, 2, 'Output a newline to PRINTCHARFUN; with ENSURE, only if not already at the start of a line.',
   (rt, printcharfun: number, ensure: number) => {
     const d = destOf(rt, printcharfun);
     let val = Qt;
     if (ensure !== Qnil) {
-      if (d.d === DEST_FUNCTION) xsignal(Qerror, list(rt, makeString(rt, 'Unsupported function argument'), d.fn));
+      if (d.d === DEST_FUNCTION) signalError(rt, 'Unsupported function argument', d.fn);
       if (d.d === DEST_STDOUT) val = (lastStdout.get(rt) ?? 10) === 10 ? Qnil : Qt;
     }
     if (val !== Qnil) {

@@ -2,6 +2,9 @@
 
 import '../../src/emacs/all.ts';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { loadDump } from '../../src/dump/loader.ts';
 import { createRuntime } from '../../src/core/init.ts';
 import type { Runtime } from '../../src/core/runtime.ts';
 import type { Host } from '../../src/host/host.ts';
@@ -39,4 +42,22 @@ export function lispRuntime(host: Host = capturingHost(), opts: { seed?: number 
   funcall(rt, DEFSYM('load'), [makeString(rt, join(dir, 'loadup.el')), Qnil, Qt]);
   rt.sp = 0;
   return rt;
+}
+
+let dumpPath: string | null = null;
+
+/** A dump of a loadup runtime, made once per test process. */
+export function defaultTestDump(): string {
+  if (dumpPath) return dumpPath;
+  const dir = mkdtempSync(join(tmpdir(), 'tsmacs-dump-'));
+  const path = join(dir, 'test.pdmp');
+  const rt = lispRuntime();
+  funcall(rt, DEFSYM('dump-emacs-portable'), [makeString(rt, path)]);
+  dumpPath = path;
+  return path;
+}
+
+/** A runtime started from the test dump, its regions placed by SEED. */
+export function dumpedRuntime(seed: number, host: Host = capturingHost()): Runtime {
+  return loadDump(host, defaultTestDump(), { seed, heapBytes: 256 * 1024 * 1024 });
 }
