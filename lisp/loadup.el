@@ -7,6 +7,8 @@
 (load "backquote")
 (load "subr")
 (load "macroexp")
+(load "obarray")
+(load "files")
 
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (dump-emacs-portable loadup--dump-file))

@@ -420,3 +420,16 @@
       (setq start (+ pos (length from-string))))
     (push (substring in-string start) pieces)
     (apply #'concat (nreverse pieces))))
+
+;; --- string comparison names (subr.el) ---
+(defalias 'string= #'string-equal)
+(defalias 'string< #'string-lessp)
+(defun string-greaterp (string1 string2)
+  "Return non-nil if STRING1 sorts after STRING2 (character codes; symbols by name)."
+  (string-lessp string2 string1))
+(defalias 'string> #'string-greaterp)
+
+(defun booleanp (object)
+  "Return t if OBJECT is nil or t."
+  (and (memq object '(nil t)) t))
+

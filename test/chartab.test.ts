@@ -103,7 +103,8 @@ for (const [form, want] of CASES) test(form, () => assert.equal(E(form), want));
 import fc from 'fast-check';
 import { charTableRef, charTableSet, charTableSetRange, makeCharTable } from '../src/emacs/chartab.ts';
 import { makeFixnum } from '../src/heap/tags.ts';
-import { DEFSYM, Qnil } from '../src/core/symbols.ts';
+import { Qnil } from '../src/core/symbols.ts';
+import { intern } from '../src/core/obarray.ts';
 
 test('charTableRef sees what charTableSet and charTableSetRange stored (random model check)', () => {
   const MAXC = 0x3fffff;
@@ -111,7 +112,8 @@ test('charTableRef sees what charTableSet and charTableSetRange stored (random m
   const op = fc.tuple(fc.boolean(), chr, chr, fc.integer({ min: 0, max: 5 }));
   fc.assert(
     fc.property(fc.array(op, { maxLength: 30 }), fc.array(chr, { minLength: 1, maxLength: 40 }), (ops, probes) => {
-      const ct = makeCharTable(rt, DEFSYM('foo'), Qnil);
+      // Symbols are sealed once a runtime exists: intern instead of DEFSYM.
+      const ct = makeCharTable(rt, intern(rt, 'foo'), Qnil);
       const model: [number, number, number][] = [];
       for (const [single, a, b, v] of ops) {
         const from = single ? a : Math.min(a, b);

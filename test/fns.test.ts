@@ -304,6 +304,9 @@ test('reverse and nreverse', () => {
   eq(() => c('reverse', boolVector(false, false, true, true)), '#&4:1100');
   eq(() => c('nreverse', S('a')), '(ERR (wrong-type-argument arrayp a))');
   eq(() => c('reverse', S('a')), '(ERR (wrong-type-argument sequencep a))');
+  // reverse names the improper tail; nreverse names the (by then cut) list.
+  eq(() => c('reverse', cons(rt, F(1), F(2))), '(ERR (wrong-type-argument listp 2))');
+  eq(() => c('nreverse', cons(rt, F(1), F(2))), '(ERR (wrong-type-argument listp (1)))');
   eq(() => c('nreverse', circ(F(1), F(2))), '(ERR (circular-list (1)))');
   assert.match(run(() => c('reverse', circ(F(1), F(2)))), /^\(ERR \(circular-list/);
   eq(() => c('nreverse', L(F(1), F(2), F(3))), '(3 2 1)');

@@ -19,6 +19,7 @@ import {
 } from '../heap/layout.ts';
 import { Lisp_String, Lisp_Vectorlike, makeFixnum, makePtr } from '../heap/tags.ts';
 import type { Host } from '../host/host.ts';
+import type { LispSignal } from './signal.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
 import { PRIMITIVES, type SubrFn } from './subr.ts';
 
@@ -45,6 +46,8 @@ export interface RuntimeOptions {
 
 const STACK_SIZE = 1 << 20;
 const SPECPDL_SIZE = 3 * 65536;
+/** Most call frames recorded for backtraces; deeper frames run unrecorded. */
+export const MAX_FRAMES = 1 << 16;
 
 export class Runtime {
   readonly heap: Heap;
@@ -66,6 +69,18 @@ export class Runtime {
   /** The current lexical environment (GNU's Vinternal_interpreter_environment). */
   lexenv = Qnil;
   lispEvalDepth = 0;
+  /**
+   * The active call frames for backtraces (GNU's backtrace records in the
+   * specpdl), innermost last: pairs (Lisp stack index, kind) written by
+   * evalSub and funcall, see eval.ts. Dead frames stay above nframes' saved
+   * value until a catcher resets it, so an escaping signal can still show them.
+   */
+  readonly frames = new Int32Array(2 * MAX_FRAMES);
+  nframes = 0;
+  /** The handler lists of the active condition-case forms, innermost last. */
+  readonly handlerSpecs: number[] = [];
+  /** Called, before unwinding, with a signal that no condition-case will catch (batch backtraces). */
+  uncaughtSignalHook: ((sig: LispSignal) => void) | null = null;
   /** Global Lisp slots, indexed by DEFGLOBAL numbers. */
   readonly globals: Int32Array;
   /** Values pinned by JS code outside any Lisp frame (e.g. during a dump). */

@@ -180,6 +180,9 @@ export function checksum(words: Int32Array, start: number, nwords: number, skip:
 /** Identifies this build: a dump is loadable only by a build with the same fingerprint. */
 let cachedFingerprint: Int32Array | null = null;
 
+/** The fingerprint as 64 hex digits, computed at build time and injected by scripts/build.mjs; absent from source. */
+declare const __TSMACS_FINGERPRINT__: string | undefined;
+
 /**
  * 32 bytes hashing everything the dump's layout depends on: the format version,
  * the object layouts, the primitive table (names and arities: SUBR_INDEX and
@@ -189,6 +192,11 @@ let cachedFingerprint: Int32Array | null = null;
  */
 export function fingerprint(scalarNames: readonly string[]): Int32Array {
   if (cachedFingerprint) return cachedFingerprint;
+  if (typeof __TSMACS_FINGERPRINT__ === 'string') {
+    const out = new Int32Array(FINGERPRINT_WORDS);
+    for (let i = 0; i < FINGERPRINT_WORDS; i++) out[i] = parseInt(__TSMACS_FINGERPRINT__.slice(8 * i, 8 * i + 8), 16) | 0;
+    return (cachedFingerprint = out);
+  }
   const parts: string[] = [
     `format ${FORMAT_VERSION}`,
     `layout ${CONS_WORDS} ${FLOAT_WORDS} ${SYMBOL_WORDS} ${STRING_WORDS} ${STR_DATA} ${SUBR_SLOTS} ${PVEC_TYPE_SHIFT}`,

@@ -13,4 +13,5 @@ import './casefiddle.ts';
 import './chartab.ts';
 import './fileio.ts';
 import './emacs.ts';
+import './minibuf.ts';
 import '../dump/pdumper.ts';

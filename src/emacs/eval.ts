@@ -20,7 +20,7 @@ import {
   aref, cons, consp, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
   setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { MAX_FRAMES, type Runtime } from '../core/runtime.ts';
 import { KillEmacs, LispSignal, LispThrow, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
@@ -38,6 +38,7 @@ DEFVAR('debug-on-quit', () => Qnil, 'Non-nil means enter the debugger if quit is
 DEFVAR('debug-ignored-errors', () => Qnil, 'List of errors for which the debugger should not be called.');
 const Qdebug = DEFSYM('debug');
 const Qmany = DEFSYM('many');
+const Qmapbacktrace = DEFSYM('mapbacktrace');
 const Qunevalled = DEFSYM('unevalled');
 DEFVAR('debugger', () => Qdebug, 'Function to call to invoke the debugger.');
 DEFVAR('inhibit-quit', () => Qnil, 'Non-nil inhibits C-g quitting from happening immediately.');
@@ -298,15 +299,87 @@ function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
   return val;
 }
 
+// ---- backtrace frames ---------------------------------------------------------------------------
+//
+// rt.frames holds pairs (stack index, kind). kind >= 0: a form at stack[i]
+// whose KIND evaluated args follow it (printed fun(args...)); FRAME_UNEVALLED:
+// a form not (yet) applied to evaluated args (printed as the form); kind <=
+// FRAME_CALL: a call with the function at stack[i] and FRAME_CALL - kind args
+// after it. A frame is popped by resetting nframes to its own index, so frames
+// a non-local exit skipped are dropped at the next normal return below them.
+
+export const FRAME_UNEVALLED = -1;
+export const FRAME_CALL = -2;
+
+/**
+ * Record a call frame: FN at stack[sp] followed by NARGS arguments, already
+ * pushed. Returns the index to restore rt.nframes to when the call returns.
+ */
+export function pushFrame(rt: Runtime, sp: number, nargs: number): number {
+  const fi = rt.nframes;
+  if (fi < MAX_FRAMES) {
+    rt.frames[2 * fi] = sp;
+    rt.frames[2 * fi + 1] = FRAME_CALL - nargs;
+    rt.nframes = fi + 1;
+  }
+  return fi;
+}
+
+/** Frame I as GNU's backtrace_frame_apply sees it: [evald, function, args]. */
+export function frameInfo(rt: Runtime, i: number): [boolean, number, number] {
+  const idx = rt.frames[2 * i]!;
+  const kind = rt.frames[2 * i + 1]!;
+  const st = rt.stack;
+  if (kind === FRAME_UNEVALLED) {
+    const form = st[idx]!;
+    return [false, xcar(rt, form), xcdr(rt, form)];
+  }
+  let fun: number;
+  let n: number;
+  if (kind >= 0) {
+    fun = xcar(rt, st[idx]!);
+    n = kind;
+  } else {
+    fun = st[idx]!;
+    n = FRAME_CALL - kind;
+  }
+  let args = Qnil;
+  for (let j = n; j >= 1; j--) args = cons(rt, st[idx + j]!, args);
+  return [true, fun, args];
+}
+
+/** Index of the innermost frame at or below FROM whose function is BASE (nil: FROM itself); -1 if none. */
+function frameStartingAt(rt: Runtime, base: number, from: number): number {
+  if (base === Qnil) return from;
+  const b = indirectFunction(rt, base);
+  for (let i = from; i >= 0; i--) {
+    const f = frameInfo(rt, i)[1];
+    if (f === b || ((f & 7) === Lisp_Symbol && f !== Qnil && indirectFunction(rt, f) === b)) return i;
+  }
+  return -1;
+}
+
+/** Call FUNCTION with (EVALD FUN ARGS FLAGS) for frame I, keeping what it needs rooted. */
+function applyToFrame(rt: Runtime, fn: number, i: number): number {
+  const [evald, fun, args] = frameInfo(rt, i);
+  const sp = rt.sp;
+  rt.push(args);
+  const v = funcall(rt, fn, [evald ? Qt : Qnil, fun, args, Qnil]);
+  rt.sp = sp;
+  return v;
+}
+
 /** Call FN (a function designator) with ARGS (GNU's Ffuncall). */
 export function funcall(rt: Runtime, fn: number, args: number[]): number {
   const sp = rt.sp;
   rt.push(fn);
   for (let i = 0; i < args.length; i++) rt.push(args[i]!);
+  const fi = pushFrame(rt, sp, args.length);
   maybeGC(rt);
   checkDepth(rt);
   const val = funcallInner(rt, fn, args);
   rt.lispEvalDepth--;
+  rt.nframes = fi;
   rt.sp = sp;
   return val;
 }
@@ -392,6 +465,13 @@ export function evalSub(rt: Runtime, form: number): number {
 
   const sp = rt.sp;
   rt.push(form);
+  // A backtrace frame: the form at stack[sp]; FRAME_UNEVALLED until the args are evaluated.
+  const fi = rt.nframes;
+  if (fi < MAX_FRAMES) {
+    rt.frames[2 * fi] = sp;
+    rt.frames[2 * fi + 1] = FRAME_UNEVALLED;
+    rt.nframes = fi + 1;
+  }
   maybeGC(rt);
   checkDepth(rt);
   const origFun = xcar(rt, form);
@@ -411,7 +491,9 @@ export function evalSub(rt: Runtime, form: number): number {
     if (max === UNEVALLED) {
       val = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!(rt, originalArgs);
     } else {
-      val = callSubr(rt, fun, evalArgs(rt, originalArgs), origFun);
+      const args = evalArgs(rt, originalArgs);
+      if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = args.length;
+      val = callSubr(rt, fun, args, origFun);
     }
   } else if (consp(fun)) {
     const head = xcar(rt, fun);
@@ -425,6 +507,7 @@ export function evalSub(rt: Runtime, form: number): number {
     } else if (head === Qlambda || head === Qclosure) {
       argCount(rt, originalArgs);
       const args = evalArgs(rt, originalArgs);
+      if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = args.length;
       if (head === Qlambda && rt.lexenv !== Qnil) {
         fun = cons(rt, Qclosure, cons(rt, rt.lexenv, xcdr(rt, fun)));
         rt.push(fun);
@@ -433,6 +516,7 @@ export function evalSub(rt: Runtime, form: number): number {
     } else if (head === Qautoload) {
       autoloadDo(rt, fun, origFun);
       rt.lispEvalDepth--;
+      rt.nframes = fi;
       rt.sp = sp;
       return evalSub(rt, form);
     } else {
@@ -444,6 +528,7 @@ export function evalSub(rt: Runtime, form: number): number {
     val = xsignal1(rt, Qinvalid_function, origFun);
   }
   rt.lispEvalDepth--;
+  rt.nframes = fi;
   rt.sp = sp;
   return val;
 }
@@ -505,14 +590,43 @@ interface Saved {
   depth: number;
   spec: number;
   ncatch: number;
+  nframes: number;
+  nhandlers: number;
 }
-const save = (rt: Runtime): Saved => ({ sp: rt.sp, env: rt.lexenv, depth: rt.lispEvalDepth, spec: rt.specCount, ncatch: rt.catchTags.length });
+const save = (rt: Runtime): Saved => ({
+  sp: rt.sp, env: rt.lexenv, depth: rt.lispEvalDepth, spec: rt.specCount, ncatch: rt.catchTags.length,
+  nframes: rt.nframes, nhandlers: rt.handlerSpecs.length,
+});
+/** Undo what a non-local exit skipped. Backtrace frames are left for the catcher to drop (see rt.frames). */
 function restore(rt: Runtime, s: Saved): void {
   unbindTo(rt, s.spec);
   rt.sp = s.sp;
   rt.lexenv = s.env;
   rt.lispEvalDepth = s.depth;
   rt.catchTags.length = s.ncatch;
+  rt.handlerSpecs.length = s.nhandlers;
+}
+
+/** Would some active condition-case catch SIG? */
+function signalWillBeCaught(rt: Runtime, sig: LispSignal): boolean {
+  const conditions = conditionsOf(rt, sig.symbol);
+  for (let i = rt.handlerSpecs.length - 1; i >= 0; i--) {
+    for (let h = rt.handlerSpecs[i]!; consp(h); h = xcdr(rt, h)) {
+      const clause = xcar(rt, h);
+      if (consp(clause) && xcar(rt, clause) !== Qsuccess && handlerMatches(rt, xcar(rt, clause), conditions)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * GNU calls the debugger from signal itself, before anything unwinds. We learn
+ * of a signal when it reaches a catcher; before unwind forms run, give the
+ * hook (the batch backtrace) a signal no condition-case will catch.
+ */
+function noticeUncaught(rt: Runtime, sig: unknown): void {
+  const hook = rt.uncaughtSignalHook;
+  if (hook && sig instanceof LispSignal && !signalWillBeCaught(rt, sig)) hook(sig);
 }
 
 /**
@@ -570,9 +684,11 @@ function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers
     if (!(consp(clause) || clause === Qnil)) xsignal1(rt, Qerror, formatInvalidHandler(rt, clause));
   }
   const s = save(rt);
+  rt.handlerSpecs.push(handlers);
   let val: number;
   try {
     val = evalSub(rt, bodyform);
+    rt.handlerSpecs.length = s.nhandlers;
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
     const sig = asLispSignal(rt, e);
@@ -585,6 +701,7 @@ function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers
       const spec = xcar(rt, clause);
       if (spec === Qsuccess) continue;
       if (handlerMatches(rt, spec, conditions)) {
+        rt.nframes = s.nframes;
         const errval = signalValue(rt, sig);
         return runHandler(rt, variable, errval, xcdr(rt, clause));
       }
@@ -629,6 +746,7 @@ export function internalCatch(rt: Runtime, tag: number, body: () => number): num
   } catch (e) {
     if (e instanceof LispThrow && e.tag === tag) {
       restore(rt, s);
+      rt.nframes = s.nframes;
       return e.value;
     }
     throw e;
@@ -650,7 +768,9 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
     const sig = asLispSignal(rt, e) ?? e;
+    noticeUncaught(rt, sig);
     restore(rt, s);
+    rt.nframes = s.nframes;
     // Keep the payload alive while the cleanup runs Lisp.
     if (sig instanceof LispSignal) {
       rt.push(sig.symbol);
@@ -1179,9 +1299,21 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
   return result;
 }
 
-DEFUN('backtrace-frame--internal', 3, 3, 'Call FUNCTION on frame NFRAMES of BASE (no frames are recorded).', () => Qnil);
+DEFUN('backtrace-frame--internal', 3, 3, 'Call FUNCTION with (EVALD FUNC ARGS FLAGS) of the frame NFRAMES outward from BASE\'s innermost frame.',
+  (rt, fn: number, nframes: number, base: number) => {
+    if (!isFixnum(nframes) || fixnumValue(nframes) < 0) wrongTypeArgument(rt, DEFSYM('wholenump'), nframes);
+    let i = frameStartingAt(rt, base, rt.nframes - 1);
+    if (i < 0) return Qnil;
+    i -= fixnumValue(nframes);
+    return i >= 0 ? applyToFrame(rt, fn, i) : Qnil;
+  });
 
-DEFUN('mapbacktrace', 1, 2, 'Call FUNCTION for each frame in backtrace (none are recorded).', () => Qnil);
+DEFUN('mapbacktrace', 1, 2, 'Call FUNCTION with (EVALD FUNC ARGS FLAGS) for each frame, innermost first, from BASE\'s innermost frame (default mapbacktrace\'s own).',
+  (rt, fn: number, base: number) => {
+    const top = rt.nframes - 1;
+    for (let i = frameStartingAt(rt, base === Qnil ? Qmapbacktrace : base, top); i >= 0; i--) applyToFrame(rt, fn, i);
+    return Qnil;
+  });
 
 DEFUN('garbage-collect-maybe', 1, 1, 'Call garbage-collect if enough allocation happened.', (rt, factor: number) => {
   if (!isFixnum(factor) || fixnumValue(factor) <= 0) wrongTypeArgument(rt, DEFSYM('wholenump'), factor);

@@ -24,7 +24,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { LispSignal, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
-import { call1, findSymbolValue } from './eval.ts';
+import { call1, findSymbolValue, specbind, unbindTo } from './eval.ts';
 
 const Qstandard_output = DEFVAR('standard-output', () => Qt,
   'Where `print\' and friends send output by default: t for the echo area (stdout in batch), a function, or a buffer.');
@@ -1186,3 +1186,191 @@ DEFUN('error-message-string', 1, 1, 'The error message that an error described b
   (rt, obj: number) => errorMessageObj(rt, obj));
 
 export { Qstandard_output, Qexternal_debugging_output };
+
+// ---- batch backtraces ---------------------------------------------------------------------------
+//
+// In batch, GNU reports an uncaught error through debug.el: a header and one
+// line per frame, printed by backtrace.el with cl-prin1 under
+// cl-print-to-string-with-limit. This reproduces that output: strings and
+// lists longer than print-length end in "...", nesting beyond print-level
+// prints "...", and a line that comes out too long is printed again with
+// smaller limits.
+
+const Qcomma_dot = DEFSYM(',.');
+/** debug.el's debugger-batch-max-lines. */
+const BATCH_MAX_LINES = 40;
+/** backtrace.el's backtrace-line-length. */
+const LINE_LENGTH = 5000;
+
+interface ClPrint {
+  out: string;
+  length: number | null;
+  level: number | null;
+  /** Objects being printed, outermost first (cl-print--currently-printing reversed). */
+  printing: number[];
+}
+
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+};
+
+/** The first N characters of string S followed by "...", as a Lisp string. */
+function truncatedString(rt: Runtime, s: number, n: number): number {
+  const a = sdata(rt, s);
+  const mb = stringMultibyte(rt, s);
+  let e = a;
+  for (let i = 0; i < n; i++) e += mb ? charLenAt(rt.u8[e]!) : 1;
+  const bytes = new Uint8Array(e - a + 3);
+  bytes.set(rt.u8.subarray(a, e));
+  bytes.set([46, 46, 46], e - a);
+  return makeStringFromBytes(rt, bytes, n + 3, mb);
+}
+
+/** cl-print-object at DEPTH (1 for the outermost object). */
+function clPrintObject(rt: Runtime, obj: number, depth: number, st: ClPrint): void {
+  const tag = obj & 7;
+  const container = tag === Lisp_Cons || (tag === Lisp_Vectorlike && pvecType(rt, obj) === PVEC_NORMAL_VECTOR);
+  if (container) {
+    for (let i = st.printing.length - 1; i >= 0; i--) {
+      if (st.printing[i] === obj) {
+        st.out += '#' + i;
+        return;
+      }
+    }
+  }
+  const mark = st.printing.length;
+  st.printing.push(obj);
+  if (tag === Lisp_Cons) clPrintCons(rt, obj, depth, st);
+  else if (container) {
+    if (st.level !== null && depth > st.level) st.out += '...';
+    else {
+      const len = pvecSize(rt, obj);
+      const limit = st.length === null ? len : Math.min(st.length, len);
+      st.out += '[';
+      for (let i = 0; i < limit; i++) {
+        if (i) st.out += ' ';
+        clPrintObject(rt, aref(rt, obj, i), depth + 1, st);
+      }
+      if (limit < len) st.out += ' ...';
+      st.out += ']';
+    }
+  } else if (tag === Lisp_String) {
+    const len = schars(rt, obj);
+    const limit = st.length === null ? len : Math.min(st.length, len);
+    st.out += prin1ToJs(rt, limit === len ? obj : truncatedString(rt, obj, limit), true);
+  } else if (tag === Lisp_Vectorlike) {
+    // Other objects go to the C printer, which honours print-length and print-level itself.
+    const count = rt.specCount;
+    specbind(rt, Qprint_length, st.length === null ? Qnil : makeFixnum(st.length));
+    specbind(rt, Qprint_level, st.level === null ? Qnil : makeFixnum(st.level));
+    st.out += prin1ToJs(rt, obj, true);
+    unbindTo(rt, count);
+  } else st.out += prin1ToJs(rt, obj, true);
+  st.printing.length = mark;
+}
+
+function clPrintCons(rt: Runtime, obj: number, depth: number, st: ClPrint): void {
+  if (st.level !== null && depth > st.level) {
+    st.out += '...';
+    return;
+  }
+  const car = xcar(rt, obj);
+  let rest = xcdr(rt, obj);
+  if (
+    quoted && (car === Qquote || car === Qfunction || car === Qbackquote || car === Qcomma || car === Qcomma_at || car === Qcomma_dot) &&
+    consp(rest) && xcdr(rt, rest) === Qnil
+  ) {
+    st.out += car === Qquote ? "'" : car === Qfunction ? "#'" : prin1ToJs(rt, car, false);
+    clPrintObject(rt, xcar(rt, rest), depth + 1, st);
+    return;
+  }
+  st.out += '(';
+  clPrintObject(rt, car, depth + 1, st);
+  let count = 1;
+  while (consp(rest) && !st.printing.includes(rest)) {
+    st.printing.push(rest);
+    st.out += ' ';
+    if (st.length === null || st.length > count) {
+      clPrintObject(rt, xcar(rt, rest), depth + 1, st);
+      rest = xcdr(rt, rest);
+    } else {
+      st.out += '...';
+      rest = Qnil;
+    }
+    count++;
+  }
+  if (rest !== Qnil) {
+    st.out += ' . ';
+    clPrintObject(rt, rest, depth + 1, st);
+  }
+  st.out += ')';
+}
+
+/** cl-prin1 with the current print-length and print-level. */
+function clPrin1(rt: Runtime, obj: number): string {
+  const pl = varValue(rt, Qprint_length);
+  const lv = varValue(rt, Qprint_level);
+  const st: ClPrint = {
+    out: '', printing: [],
+    length: isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : null,
+    level: isFixnum(lv) && fixnumValue(lv) >= 0 ? fixnumValue(lv) : null,
+  };
+  clPrintObject(rt, obj, 1, st);
+  return st.out;
+}
+
+/** cl-print-to-string-with-limit with cl-prin1: shrink print-length and print-level until it fits LIMIT. */
+function clPrintWithLimit(rt: Runtime, obj: number, limit: number): string {
+  let length = Math.min(limit, 50);
+  let level = Math.min(8, Math.trunc(Math.log(limit)));
+  const deltaLength = Math.max(1, Math.trunc(length / level));
+  for (;;) {
+    const st: ClPrint = { out: '', length, level, printing: [] };
+    clPrintObject(rt, obj, 1, st);
+    const result = codePoints(st.out);
+    if (result < limit || level <= 2) return st.out;
+    const deltaLevel = Math.max(1, Math.min(level - 2, Math.trunc(result / limit)));
+    level -= deltaLevel;
+    length -= deltaLength * deltaLevel;
+  }
+}
+
+/** One backtrace line without its indentation, as backtrace--print-func-and-args prints it. */
+function backtraceFrameText(rt: Runtime, evald: boolean, fun: number, args: number): string {
+  if (!evald) return clPrintWithLimit(rt, cons(rt, fun, args), LINE_LENGTH);
+  const f = consp(fun) ? clPrintWithLimit(rt, fun, args !== Qnil ? LINE_LENGTH / 2 : LINE_LENGTH) : clPrin1(rt, fun);
+  if (args === Qnil) return f + '()';
+  return f + clPrintWithLimit(rt, args, Math.max(Math.trunc(LINE_LENGTH / 5), LINE_LENGTH - codePoints(f)));
+}
+
+/**
+ * The text GNU's batch debugger writes to stderr for an uncaught error:
+ * "Debugger entered--Lisp error: ERRVAL", then FRAMES (innermost first, each
+ * [evald, function, args]), the middle cut out beyond 40 lines, and the
+ * newline `message' adds.
+ */
+export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean, number, number][]): string {
+  const count = rt.specCount;
+  specbind(rt, Qprint_escape_control_characters, Qt);
+  specbind(rt, Qprint_escape_newlines, Qt);
+  specbind(rt, Qprint_circle, Qnil);
+  specbind(rt, Qprint_gensym, Qnil);
+  const lines: string[] = [];
+  try {
+    quoted = varValue(rt, Qprint_quoted) !== Qnil;
+    lines.push('Debugger entered--Lisp error: ' + clPrintWithLimit(rt, errval, LINE_LENGTH));
+    for (const [evald, fun, args] of frames) lines.push('  ' + backtraceFrameText(rt, evald, fun, args));
+  } finally {
+    unbindTo(rt, count);
+  }
+  if (lines.length > BATCH_MAX_LINES) {
+    const half = BATCH_MAX_LINES / 2;
+    lines.splice(half, lines.length - 2 * half, '...');
+  }
+  return lines.join('\n') + '\n\n';
+}

@@ -75,6 +75,22 @@ export interface HeapOptions {
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
+/**
+ * The heap's one fixed buffer. Under Node it is a SharedArrayBuffer (never
+ * shared with anyone): V8 counts a plain ArrayBuffer's bytes as external memory,
+ * and half a gigabyte of it makes V8 start a full collection of the JS heap
+ * right away (about 5 ms of every start-up); a SharedArrayBuffer's backing
+ * store is not counted. Typed arrays over either run at the same speed, and
+ * Node's TextDecoder and fs accept views of both. Browsers reject shared views
+ * in TextDecoder, so elsewhere it stays an ArrayBuffer.
+ */
+function newHeapBuffer(bytes: number): ArrayBuffer {
+  const g = globalThis as { process?: { versions?: { node?: string } } };
+  if (typeof SharedArrayBuffer === 'function' && typeof g.process?.versions?.node === 'string')
+    return new SharedArrayBuffer(bytes) as unknown as ArrayBuffer;
+  return new ArrayBuffer(bytes);
+}
+
 export class Heap {
   readonly buffer: ArrayBuffer;
   readonly i32: Int32Array;
@@ -118,7 +134,7 @@ export class Heap {
   constructor(opts: HeapOptions) {
     const rnd = opts.seed ?? Math.random();
     const nwords = Math.floor(opts.bytes / 4 / BLOCK_WORDS) * BLOCK_WORDS;
-    this.buffer = new ArrayBuffer(nwords * 4);
+    this.buffer = newHeapBuffer(nwords * 4);
     this.i32 = new Int32Array(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);

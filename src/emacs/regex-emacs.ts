@@ -1,0 +1,1245 @@
+// GNU Emacs regular expressions (GNU regex-emacs.c): a compiler to a flat node program and a backtracking matcher over character codes.
+//
+// The pattern is parsed into a small tree, then emitted as an Int32Array
+// program. The matcher keeps an explicit backtrack stack (no JS recursion),
+// so the depth of a match is bounded only by MAX_STACK; a step budget turns
+// catastrophic backtracking into GNU's "Stack overflow in regexp matcher"
+// error instead of a hang. Text is an Int32Array of character codes (a
+// string's chars; raw bytes of unibyte strings already mapped to 0x3FFF80+).
+//
+// Syntax classes, word boundaries and case folding follow the syntax and case
+// tables `emacs -batch' evaluates in (lisp-interaction-mode in *scratch*).
+
+import { MAX_UNICODE_CHAR } from '../core/character.ts';
+import { downcaseChar, upcaseChar } from './casefiddle.ts';
+
+/** A malformed pattern: search.ts signals (invalid-regexp MESSAGE). */
+export class RegexpSyntaxError {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+/** The matcher ran out of stack or steps: search.ts signals (error "Stack overflow in regexp matcher"). */
+export class RegexpOverflow {}
+
+// ---- syntax table ------------------------------------------------------------
+
+/** Syntax class codes, GNU's enum syntaxcode order. */
+export const Swhitespace = 0;
+export const Spunct = 1;
+export const Sword = 2;
+export const Ssymbol = 3;
+export const Sopen = 4;
+export const Sclose = 5;
+export const Squote = 6;
+export const Sstring = 7;
+export const Smath = 8;
+export const Sescape = 9;
+export const Scharquote = 10;
+export const Scomment = 11;
+export const Sendcomment = 12;
+export const Sinherit = 13;
+export const Scomment_fence = 14;
+export const Sstring_fence = 15;
+const SYNTAX_NONE = 255;
+
+/** The designator chars of the syntax classes, by code (index 0 is whitespace). */
+const SYNTAX_CHARS = ' .w_()\'"$\\/<>@!|';
+
+/** Syntax class code for a `\sC` designator char, or SYNTAX_NONE. */
+export function syntaxSpecCode(c: number): number {
+  if (c === 0x2d) return Swhitespace;
+  const i = c < 128 ? SYNTAX_CHARS.indexOf(String.fromCharCode(c)) : -1;
+  return i < 0 ? SYNTAX_NONE : i;
+}
+
+/**
+ * Syntax classes of all Unicode chars in the syntax table `emacs -batch`
+ * evaluates in: FROM:CLASS runs (FROM in hex), each run lasting to the next.
+ * Chars beyond Unicode (raw bytes included) have word syntax.
+ */
+const SYNTAX_RUNS =
+  '0:_ 9:  a:> b:_ c:  d:_ 20:  21:_ 22:" 23:\' 24:_ 27:\' 28:( 29:) 2a:_ 2c:\' 2d:_ 30:w 3a:_ 3b:< 3c:_ 41:w 5b:( ' +
+  '5c:\\ 5d:) 5e:_ 60:\' 61:w 7b:_ 80:w a0:  a1:. a2:_ a5:w a6:_ a7:. a8:_ ab:. ac:_ b2:w b4:_ b5:w b6:_ b9:w ba:_ ' +
+  'bb:. bc:_ bf:. c0:w d7:_ d8:w f7:_ f8:w 2c7:_ 2c8:w 2c9:_ 2ca:w 2d0:_ 2d1:w 2d8:_ 2dc:w 2dd:_ 2de:w 384:_ 386:w ' +
+  '5be:. 5bf:w 5c0:. 5c1:w 5c3:. 5c4:w 5c6:. 5c7:w 5f3:. 5f5:w e2f:_ e30:w e3f:_ e40:w e46:_ e47:w e4f:_ e50:w ' +
+  'e5a:_ e5c:w eaf:_ eb0:w ec6:_ ec7:w f00:. f0c:w f0d:. f19:w f1a:. f20:w f34:. f35:w f36:. f37:w f38:. f40:w ' +
+  'f7f:. f80:w f85:. f86:w fbe:. fd0:w 1361:. 1369:w 2000:  200c:. 2028:w 202f:  2030:. 2039:_ 203b:. 2044:_ ' +
+  '2045:( 2046:) 2047:. 2052:_ 2053:. 205f:  2060:w 207d:( 207e:) 207f:w 208d:( 208e:) 208f:w 20ac:_ 20ad:w ' +
+  '2103:_ 2104:w 2109:_ 210a:w 2116:. 2117:w 2121:_ 2123:w 2153:_ 2155:w 215b:_ 215f:w 2190:_ 2329:( 232a:) ' +
+  '232b:_ 23b4:( 23b5:) 23b6:_ 2450:w 2460:_ 246f:w 2474:_ 24b6:w 2500:_ 254c:w 2592:_ 2593:w 25a0:_ 25a2:w ' +
+  '25a3:_ 25aa:w 25b2:_ 25b4:w 25b6:_ 25b8:w 25bc:_ 25be:w 25c0:_ 25c2:w 25c6:_ 25c9:w 25cb:_ 25cc:w 25ce:_ ' +
+  '25d2:w 25ef:_ 25f0:w 2605:_ 2607:w 260e:_ 2610:w 261c:_ 261d:w 261e:_ 261f:w 2640:_ 2641:w 2642:_ 2643:w ' +
+  '2660:_ 2662:w 2663:_ 2666:w 2667:_ 266b:w 266c:_ 266e:w 266f:_ 2670:w 2768:( 2769:) 276a:( 276b:) 276c:( ' +
+  '276d:) 276e:w 2770:( 2771:) 2772:( 2773:) 2774:( 2775:) 2776:w 27e6:( 27e7:) 27e8:( 27e9:) 27ea:( 27eb:) ' +
+  '27ec:w 2983:( 2984:) 2985:( 2986:) 2987:( 2988:) 2989:( 298a:) 298b:( 298c:) 298d:( 298e:) 298f:( 2990:) ' +
+  '2991:( 2992:) 2993:( 2994:) 2995:( 2996:) 2997:( 2998:) 2999:w 29fc:( 29fd:) 29fe:w 2a00:_ 2c00:w 2e00:. ' +
+  '2e80:w 3000:  3001:. 3004:w 3008:( 3009:) 300a:( 300b:) 300c:( 300d:) 300e:( 300f:) 3010:( 3011:) 3012:_ ' +
+  '3014:( 3015:) 3016:( 3017:) 3018:( 3019:) 301a:( 301b:) 301c:_ 301d:w 30fb:. 30fc:w 3200:_ 321d:w 3220:_ ' +
+  '322a:w 3260:_ 327c:w 327e:_ 3280:w 3380:_ 3385:w 3388:_ 33cb:w 33cf:_ 33d1:w 33d3:_ 33d4:w 33d6:_ 33d7:w ' +
+  '33d8:_ 33d9:w 33db:_ 33de:w aadb:_ aae0:w fd3e:( fd3f:) fd40:w fe35:( fe36:) fe37:( fe38:) fe39:( fe3a:) ' +
+  'fe3b:( fe3c:) fe3d:( fe3e:) fe3f:( fe40:) fe41:( fe42:) fe43:( fe44:) fe45:w fe59:( fe5a:) fe5b:( fe5c:) ' +
+  'fe5d:( fe5e:) fe5f:w ff01:. ff04:_ ff05:. ff08:( ff09:) ff0a:. ff0b:_ ff0c:. ff10:w ff1a:. ff1c:_ ff1f:. ' +
+  'ff21:w ff3b:( ff3c:_ ff3d:) ff3e:_ ff41:w ff5b:( ff5c:_ ff5d:) ff5e:_ ff5f:( ff60:) ff61:. ff62:( ff63:) ' +
+  'ff64:. ff66:w ffe0:_ ffe4:w ffe5:_ ffe6:w 1fb00:_ 1fbcb:. 1fc00:w';
+
+const runStarts: number[] = [];
+const runClasses: number[] = [];
+for (const item of SYNTAX_RUNS.split(/ (?=[0-9a-f]+:)/)) {
+  const i = item.indexOf(':');
+  runStarts.push(parseInt(item.slice(0, i), 16));
+  runClasses.push(syntaxSpecCode(item.charCodeAt(i + 1)));
+}
+const asciiSyntax = new Uint8Array(256);
+for (let c = 0; c < 256; c++) asciiSyntax[c] = syntaxLookup(c);
+
+function syntaxLookup(c: number): number {
+  if (c > MAX_UNICODE_CHAR) return Sword;
+  let lo = 0;
+  let hi = runStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runStarts[mid]! <= c) lo = mid;
+    else hi = mid - 1;
+  }
+  return runClasses[lo]!;
+}
+
+/** The syntax class code of character C. */
+export const syntaxClass = (c: number): number => (c < 256 ? asciiSyntax[c]! : syntaxLookup(c));
+
+// ---- case folding -----------------------------------------------------------------
+
+/** The canonical case of C (GNU's case-canon-table: the downcase of the upcase of the downcase). */
+export function canonChar(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  return downcaseChar(upcaseChar(downcaseChar(c)));
+}
+
+// ---- Unicode properties for the [:class:] names ----------------------------------------
+
+const P_ALPHA = 1;
+const P_ALNUM = 2;
+const P_BLANK = 4;
+const P_GRAPH = 8;
+const P_PRINT = 16;
+const P_DONE = 128;
+/** Lazily computed general-category facts per Unicode char (JS's Unicode tables, used only as a property lookup). */
+const uprops = new Uint8Array(MAX_UNICODE_CHAR + 1);
+const reAlpha = /^[\p{L}\p{M}\p{Nl}]$/u;
+const reDigit = /^\p{Nd}$/u;
+const reBlank = /^\p{Zs}$/u;
+const reNotGraph = /^[\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cs}\p{Cn}]$/u;
+const reNotPrint = /^[\p{Cc}\p{Cs}\p{Cn}]$/u;
+function uprop(c: number): number {
+  let p = uprops[c]!;
+  if (p & P_DONE) return p;
+  const s = String.fromCodePoint(c);
+  p = P_DONE;
+  if (reAlpha.test(s)) p |= P_ALPHA | P_ALNUM;
+  else if (reDigit.test(s)) p |= P_ALNUM;
+  if (reBlank.test(s)) p |= P_BLANK;
+  if (!reNotGraph.test(s)) p |= P_GRAPH;
+  if (!reNotPrint.test(s)) p |= P_PRINT;
+  uprops[c] = p;
+  return p;
+}
+
+const CLASS_NAMES = [
+  'alpha', 'alnum', 'digit', 'xdigit', 'space', 'upper', 'lower', 'punct', 'word', 'ascii', 'nonascii', 'blank',
+  'cntrl', 'graph', 'print', 'multibyte', 'unibyte',
+];
+const CC_ALPHA = 0;
+const CC_ALNUM = 1;
+const CC_DIGIT = 2;
+const CC_XDIGIT = 3;
+const CC_SPACE = 4;
+const CC_UPPER = 5;
+const CC_LOWER = 6;
+const CC_PUNCT = 7;
+const CC_WORD = 8;
+const CC_ASCII = 9;
+const CC_NONASCII = 10;
+const CC_BLANK = 11;
+const CC_CNTRL = 12;
+const CC_GRAPH = 13;
+const CC_PRINT = 14;
+const CC_MULTIBYTE = 15;
+const CC_UNIBYTE = 16;
+
+const isUpper = (c: number): boolean => downcaseChar(c) !== c;
+const isLower = (c: number): boolean => !isUpper(c) && upcaseChar(c) !== c;
+
+/** Whether C belongs to character class CC (case folding makes upper and lower mean "cased"). */
+function inClass(cc: number, c: number, fold: boolean): boolean {
+  if (c < 0x80) {
+    switch (cc) {
+      case CC_ALPHA: return (c | 32) >= 0x61 && (c | 32) <= 0x7a;
+      case CC_ALNUM: return ((c | 32) >= 0x61 && (c | 32) <= 0x7a) || (c >= 0x30 && c <= 0x39);
+      case CC_DIGIT: return c >= 0x30 && c <= 0x39;
+      case CC_XDIGIT: return (c >= 0x30 && c <= 0x39) || ((c | 32) >= 0x61 && (c | 32) <= 0x66);
+      case CC_SPACE: return asciiSyntax[c] === Swhitespace;
+      case CC_UPPER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x41 && c <= 0x5a;
+      case CC_LOWER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x61 && c <= 0x7a;
+      case CC_PUNCT: return c > 0x20 && c < 0x7f && !((c | 32) >= 0x61 && (c | 32) <= 0x7a) && !(c >= 0x30 && c <= 0x39);
+      case CC_WORD: return asciiSyntax[c] === Sword;
+      case CC_ASCII: return true;
+      case CC_NONASCII: return false;
+      case CC_BLANK: return c === 0x20 || c === 0x09;
+      case CC_CNTRL: return c < 0x20;
+      case CC_GRAPH: return c > 0x20 && c < 0x7f;
+      case CC_PRINT: return c >= 0x20 && c < 0x7f;
+      case CC_MULTIBYTE: return false;
+      case CC_UNIBYTE: return true;
+    }
+    return false;
+  }
+  // Raw bytes belong to no class.
+  if (c > MAX_UNICODE_CHAR) return false;
+  switch (cc) {
+    case CC_ALPHA: return (uprop(c) & P_ALPHA) !== 0;
+    case CC_ALNUM: return (uprop(c) & P_ALNUM) !== 0;
+    case CC_DIGIT: case CC_XDIGIT: case CC_ASCII: case CC_CNTRL: case CC_UNIBYTE: return false;
+    case CC_SPACE: return syntaxLookup(c) === Swhitespace;
+    case CC_UPPER: return fold ? isUpper(c) || isLower(c) : isUpper(c);
+    case CC_LOWER: return fold ? isUpper(c) || isLower(c) : isLower(c);
+    case CC_PUNCT: return syntaxLookup(c) !== Sword;
+    case CC_WORD: return syntaxLookup(c) === Sword;
+    case CC_NONASCII: case CC_MULTIBYTE: return true;
+    case CC_BLANK: return (uprop(c) & P_BLANK) !== 0;
+    case CC_GRAPH: return (uprop(c) & P_GRAPH) !== 0;
+    case CC_PRINT: return (uprop(c) & P_PRINT) !== 0;
+  }
+  return false;
+}
+
+// ---- character sets ------------------------------------------------------------------
+
+const CANON_RANGE_MAX = 0x2000;
+
+/** A bracket expression: a bitmap for chars < 256, ranges and classes for the rest. */
+export class CharSet {
+  readonly low = new Uint32Array(8);
+  readonly ranges: number[] = [];
+  classes = 0;
+  negated = false;
+  fold = false;
+
+  addChar(c: number): void {
+    this.addRange(c, c);
+  }
+  addRange(from: number, to: number): void {
+    for (let c = from; c <= to && c < 256; c++) this.low[c >>> 5]! |= 1 << (c & 31);
+    if (to >= 256) this.ranges.push(Math.max(from, 256), to);
+  }
+  private has(c: number): boolean {
+    if (c < 256) return (this.low[c >>> 5]! & (1 << (c & 31))) !== 0;
+    const r = this.ranges;
+    for (let i = 0; i < r.length; i += 2) if (c >= r[i]! && c <= r[i + 1]!) return true;
+    return false;
+  }
+  /** With case folding: the canonical case of every member (of ranges up to CANON_RANGE_MAX long). */
+  private canon: Set<number> | null = null;
+
+  /** Called once the set is complete. */
+  finish(): void {
+    if (!this.fold) return;
+    const canon = new Set<number>();
+    for (let c = 0; c < 256; c++) if (this.has(c)) canon.add(canonChar(c));
+    const r = this.ranges;
+    for (let i = 0; i < r.length; i += 2)
+      if (r[i + 1]! - r[i]! <= CANON_RANGE_MAX) for (let c = r[i]!; c <= r[i + 1]!; c++) canon.add(canonChar(c));
+    this.canon = canon;
+  }
+
+  private hasFolded(c: number): boolean {
+    if (this.has(c)) return true;
+    if (this.classes !== 0) for (let k = 0; k < CLASS_NAMES.length; k++) if (this.classes & (1 << k) && inClass(k, c, this.fold)) return true;
+    if (!this.fold) return false;
+    if (this.canon!.has(canonChar(c))) return true;
+    const d = downcaseChar(c);
+    if (d !== c && this.has(d)) return true;
+    const u = upcaseChar(c);
+    if (u !== c && this.has(u)) return true;
+    const k = canonChar(c);
+    return k !== c && k !== d && this.has(k);
+  }
+  test(c: number): boolean {
+    return this.hasFolded(c) !== this.negated;
+  }
+}
+
+// ---- the parse tree --------------------------------------------------------------------
+
+const N_CHAR = 0;
+const N_ANY = 1;
+const N_SET = 2;
+const N_SYNTAX = 3;
+const N_NOTSYNTAX = 4;
+const N_CATEGORY = 5;
+const N_NOTCATEGORY = 6;
+const N_SEQ = 7;
+const N_ALT = 8;
+const N_GROUP = 9;
+const N_REP = 10;
+const N_BACKREF = 11;
+const N_ASSERT = 12;
+
+interface Node {
+  t: number;
+  /** char code, set index, syntax code, group number, assertion kind, backref number */
+  v: number;
+  kids: Node[];
+  min: number;
+  max: number;
+  greedy: boolean;
+}
+const node = (t: number, v: number, kids: Node[] = []): Node => ({ t, v, kids, min: 0, max: 0, greedy: true });
+
+// Assertion kinds (also opcodes below).
+const A_BOL = 0;
+const A_EOL = 1;
+const A_BUFBEG = 2;
+const A_BUFEND = 3;
+const A_WORDBOUND = 4;
+const A_NOTWORDBOUND = 5;
+const A_WORDBEG = 6;
+const A_WORDEND = 7;
+const A_SYMBEG = 8;
+const A_SYMEND = 9;
+const A_POINT = 10;
+
+export const RE_DUP_MAX = 0xffff;
+
+class Parser {
+  readonly p: ArrayLike<number>;
+  i = 0;
+  readonly sets: CharSet[];
+  /** search-spaces-regexp's chars: what a run of spaces in the pattern matches. */
+  readonly ws: ArrayLike<number> | null;
+  /** Highest group number so far (GNU's re_nsub). */
+  nsub = 0;
+  /** Groups whose \) has not been seen yet. */
+  readonly open: number[] = [];
+  readonly fold: boolean;
+
+  constructor(pattern: ArrayLike<number>, fold: boolean, ws: ArrayLike<number> | null, sets: CharSet[] = []) {
+    this.p = pattern;
+    this.fold = fold;
+    this.ws = ws;
+    this.sets = sets;
+  }
+
+  /** The whitespace regexp as a shy group (its own groups do not count). */
+  private wsNode(): Node {
+    const sub = new Parser(this.ws!, this.fold, null, this.sets);
+    const tree = sub.parseAlt(0);
+    if (sub.i < this.ws!.length) sub.fail('Unmatched ) or \\)');
+    const unGroup = (n: Node): void => {
+      if (n.t === N_GROUP) n.v = -1;
+      for (const k of n.kids) unGroup(k);
+    };
+    unGroup(tree);
+    return node(N_GROUP, -1, [tree]);
+  }
+
+  fail(msg: string): never {
+    throw new RegexpSyntaxError(msg);
+  }
+
+  /** Parse alternatives up to the end or an unmatched \) (depth>0). */
+  parseAlt(depth: number): Node {
+    const alts: Node[] = [this.parseSeq(depth)];
+    const p = this.p;
+    while (this.i + 1 < p.length && p[this.i] === 0x5c && p[this.i + 1] === 0x7c) {
+      this.i += 2;
+      alts.push(this.parseSeq(depth));
+    }
+    return alts.length === 1 ? alts[0]! : node(N_ALT, 0, alts);
+  }
+
+  private parseSeq(depth: number): Node {
+    const p = this.p;
+    const n = p.length;
+    const items: Node[] = [];
+    let lastStart = -1;
+    const branchStart = this.i;
+    while (this.i < n) {
+      const c = p[this.i]!;
+      if (c === 0x5c) {
+        if (this.i + 1 >= n) this.fail('Trailing backslash');
+        const d = p[this.i + 1]!;
+        if (d === 0x7c) break; // \|
+        if (d === 0x29) {
+          // \)
+          if (depth === 0) this.fail('Unmatched ) or \\)');
+          break;
+        }
+        if (d === 0x7b && lastStart >= 0) {
+          this.i += 2;
+          this.parseInterval(items, lastStart);
+          continue;
+        }
+        this.i += 2;
+        switch (d) {
+          case 0x28: {
+            lastStart = items.length;
+            items.push(this.parseGroup(depth));
+            continue;
+          }
+          case 0x7b: // \{ with nothing to repeat: a literal brace
+            lastStart = items.length;
+            items.push(node(N_CHAR, 0x7b));
+            continue;
+          case 0x77: case 0x57: // \w \W
+            lastStart = items.length;
+            items.push(node(d === 0x77 ? N_SYNTAX : N_NOTSYNTAX, Sword));
+            continue;
+          case 0x73: case 0x53: case 0x63: case 0x43: {
+            if (this.i >= n) this.fail('Premature end of regular expression');
+            const k = p[this.i++]!;
+            lastStart = items.length;
+            if (d === 0x73 || d === 0x53) items.push(node(d === 0x73 ? N_SYNTAX : N_NOTSYNTAX, syntaxSpecCode(k)));
+            else items.push(node(d === 0x63 ? N_CATEGORY : N_NOTCATEGORY, k));
+            continue;
+          }
+          case 0x62: items.push(node(N_ASSERT, A_WORDBOUND)); continue;
+          case 0x42: items.push(node(N_ASSERT, A_NOTWORDBOUND)); continue;
+          case 0x3c: items.push(node(N_ASSERT, A_WORDBEG)); continue;
+          case 0x3e: items.push(node(N_ASSERT, A_WORDEND)); continue;
+          case 0x60: items.push(node(N_ASSERT, A_BUFBEG)); continue;
+          case 0x27: items.push(node(N_ASSERT, A_BUFEND)); continue;
+          case 0x3d: items.push(node(N_ASSERT, A_POINT)); continue;
+          case 0x5f: {
+            if (this.i >= n) this.fail('Premature end of regular expression');
+            const k = p[this.i++]!;
+            if (k === 0x3c) items.push(node(N_ASSERT, A_SYMBEG));
+            else if (k === 0x3e) items.push(node(N_ASSERT, A_SYMEND));
+            else this.fail('Invalid regular expression');
+            continue;
+          }
+          default:
+            if (d >= 0x31 && d <= 0x39) {
+              const g = d - 0x30;
+              if (g > this.nsub || this.open.includes(g)) this.fail('Invalid back reference');
+              lastStart = items.length;
+              items.push(node(N_BACKREF, g));
+              continue;
+            }
+            lastStart = items.length;
+            items.push(node(N_CHAR, d));
+            continue;
+        }
+      }
+      if (c === 0x20 && this.ws !== null) {
+        let j = this.i;
+        while (j < n && p[j] === 0x20) j++;
+        const d = j < n ? p[j]! : 0;
+        if (!(d === 0x2a || d === 0x2b || d === 0x3f || (d === 0x5c && j + 1 < n && p[j + 1] === 0x7b))) {
+          this.i = j;
+          lastStart = items.length;
+          items.push(this.wsNode());
+          continue;
+        }
+      }
+      if (c === 0x2a || c === 0x2b || c === 0x3f) {
+        if (lastStart < 0) {
+          lastStart = items.length;
+          items.push(node(N_CHAR, c));
+          this.i++;
+          continue;
+        }
+        this.parseRepeatOps(items, lastStart);
+        continue;
+      }
+      this.i++;
+      if (c === 0x5e && this.i - 1 === branchStart) {
+        items.push(node(N_ASSERT, A_BOL));
+        continue;
+      }
+      if (c === 0x24 && this.atEndlineContext()) {
+        items.push(node(N_ASSERT, A_EOL));
+        continue;
+      }
+      lastStart = items.length;
+      if (c === 0x2e) items.push(node(N_ANY, 0));
+      else if (c === 0x5b) items.push(this.parseBracket());
+      else items.push(node(N_CHAR, c));
+    }
+    return items.length === 1 ? items[0]! : node(N_SEQ, 0, items);
+  }
+
+  /** `$` is an anchor at the end of the pattern or before \) or \|. */
+  private atEndlineContext(): boolean {
+    const p = this.p;
+    const i = this.i;
+    if (i >= p.length) return true;
+    return p[i] === 0x5c && i + 1 < p.length && (p[i + 1] === 0x29 || p[i + 1] === 0x7c);
+  }
+
+  private parseRepeatOps(items: Node[], lastStart: number): void {
+    const p = this.p;
+    let zero = false;
+    let many = false;
+    let greedy = true;
+    for (;;) {
+      const c = p[this.i]!;
+      if (c === 0x3f && (zero || many)) greedy = false;
+      else {
+        zero ||= c !== 0x2b;
+        many ||= c !== 0x3f;
+      }
+      this.i++;
+      if (this.i >= p.length) break;
+      const d = p[this.i]!;
+      if (d !== 0x2a && d !== 0x2b && d !== 0x3f) break;
+    }
+    this.wrap(items, lastStart, zero ? 0 : 1, many ? -1 : 1, greedy);
+  }
+
+  private wrap(items: Node[], lastStart: number, min: number, max: number, greedy: boolean): void {
+    const body = items.length - lastStart === 1 ? items[lastStart]! : node(N_SEQ, 0, items.slice(lastStart));
+    const r = node(N_REP, 0, [body]);
+    r.min = min;
+    r.max = max;
+    r.greedy = greedy;
+    items.length = lastStart;
+    items.push(r);
+  }
+
+  private parseInterval(items: Node[], lastStart: number): void {
+    const p = this.p;
+    const n = p.length;
+    const readNum = (): number => {
+      let v = -1;
+      while (this.i < n && p[this.i]! >= 0x30 && p[this.i]! <= 0x39) {
+        v = (v < 0 ? 0 : v) * 10 + (p[this.i]! - 0x30);
+        if (v > RE_DUP_MAX + 1) v = RE_DUP_MAX + 1;
+        this.i++;
+      }
+      return v;
+    };
+    let lo = readNum();
+    let hi = lo;
+    if (this.i < n && p[this.i] === 0x2c) {
+      this.i++;
+      hi = readNum(); // empty: no upper bound
+    }
+    if (lo < 0) lo = 0;
+    if (hi < 0 && !(p[this.i - 1] === 0x2c)) hi = 0;
+    if (this.i >= n) this.fail('Unmatched \\{');
+    if (p[this.i] !== 0x5c) this.fail('Invalid content of \\{\\}');
+    if (this.i + 1 >= n) this.fail('Trailing backslash');
+    if (p[this.i + 1] !== 0x7d) this.fail('Invalid content of \\{\\}');
+    this.i += 2;
+    if (lo > RE_DUP_MAX || hi > RE_DUP_MAX || (hi >= 0 && hi < lo)) this.fail('Invalid content of \\{\\}');
+    this.wrap(items, lastStart, lo, hi, true);
+  }
+
+  private parseGroup(depth: number): Node {
+    const p = this.p;
+    const n = p.length;
+    let num = -2; // -2: implicit number, -1: shy
+    if (this.i + 1 < n && p[this.i] === 0x3f) {
+      this.i++;
+      let v = 0;
+      for (;;) {
+        if (this.i >= n) this.fail('Premature end of regular expression');
+        const c = p[this.i++]!;
+        if (c === 0x3a) break;
+        if (c >= 0x30 && c <= 0x39 && !(c === 0x30 && v === 0)) v = v * 10 + (c - 0x30);
+        else this.fail('Invalid regular expression');
+      }
+      num = v === 0 ? -1 : v;
+    }
+    if (num === -2) num = ++this.nsub;
+    else if (num > this.nsub) this.nsub = num;
+    if (num > 0) this.open.push(num);
+    const body = this.parseAlt(depth + 1);
+    if (this.i >= n) this.fail('Unmatched ( or \\(');
+    this.i += 2; // the \)
+    if (num > 0) this.open.splice(this.open.lastIndexOf(num), 1);
+    return node(N_GROUP, num, [body]);
+  }
+
+  private parseBracket(): Node {
+    const p = this.p;
+    const n = p.length;
+    const set = new CharSet();
+    set.fold = this.fold;
+    if (this.i < n && p[this.i] === 0x5e) {
+      set.negated = true;
+      this.i++;
+    }
+    let first = true;
+    for (;;) {
+      if (this.i >= n) this.fail('Unmatched [ or [^');
+      let c = p[this.i]!;
+      if (c === 0x5d && !first) {
+        this.i++;
+        break;
+      }
+      first = false;
+      if (c === 0x5b && this.i + 1 < n && p[this.i + 1] === 0x3a) {
+        const cls = this.tryClass();
+        if (cls >= 0) {
+          set.classes |= 1 << cls;
+          continue;
+        }
+      }
+      this.i++;
+      if (this.i + 1 < n && p[this.i] === 0x2d && p[this.i + 1] !== 0x5d) {
+        const to = p[this.i + 1]!;
+        this.i += 2;
+        if (c <= to) set.addRange(c, to);
+        continue;
+      }
+      set.addChar(c);
+      c = 0;
+    }
+    set.finish();
+    this.sets.push(set);
+    return node(N_SET, this.sets.length - 1);
+  }
+
+  /** At `[:`: the class index if a `[:name:]` follows, else -1 (the `[` is then an ordinary char). */
+  private tryClass(): number {
+    const p = this.p;
+    const n = p.length;
+    let j = this.i + 2;
+    let name = '';
+    while (j < n && p[j]! >= 0x61 && p[j]! <= 0x7a) name += String.fromCharCode(p[j++]!);
+    if (j + 1 < n && p[j] === 0x3a && p[j + 1] === 0x5d) {
+      const k = CLASS_NAMES.indexOf(name);
+      if (k < 0) this.fail('Invalid character class name');
+      this.i = j + 2;
+      return k;
+    }
+    if (j >= n || (j + 1 >= n && p[j] === 0x3a)) this.fail('Unmatched [ or [^');
+    return -1;
+  }
+}
+
+// ---- the program -------------------------------------------------------------------
+
+// Opcodes. Single-char matchers come first: they are also the kinds REPEAT takes.
+const OP_CHAR = 0; // c
+const OP_CHARF = 1; // canonical c (case folding)
+const OP_ANY = 2; // anything but newline
+const OP_SET = 3; // set index
+const OP_SYNTAX = 4; // class
+const OP_NOTSYNTAX = 5; // class
+const OP_CATEGORY = 6; // category char (no category table: never matches)
+const OP_NOTCATEGORY = 7;
+const OP_SPLIT = 8; // first, second: try first, backtrack to second
+const OP_JMP = 9; // target
+const OP_SAVE = 10; // register slot
+const OP_BACKREF = 11; // group
+const OP_ASSERT = 12; // kind
+const OP_LOOP_INIT = 13; // loop register
+const OP_LOOP = 14; // loop register, body, exit, greedy: one more iteration unless the last one was empty
+const OP_REPEAT = 15; // kind, arg, min, max, greedy: a run of one single-char matcher
+const OP_MATCH = 16;
+
+export interface CompiledRegexp {
+  readonly prog: Int32Array;
+  readonly sets: CharSet[];
+  /** GNU's re_nsub: the highest group number. */
+  readonly nsub: number;
+  readonly nloops: number;
+  readonly fold: boolean;
+  /** A match can only start where this single-char matcher matches (kind, arg), or kind -1. */
+  readonly firstKind: number;
+  readonly firstArg: number;
+  /** The pattern begins with \` : only the first position can match. */
+  readonly anchored: boolean;
+}
+
+class Emitter {
+  code: number[] = [];
+  nloops = 0;
+  readonly fold: boolean;
+  constructor(fold: boolean) {
+    this.fold = fold;
+  }
+  emit(...xs: number[]): number {
+    const at = this.code.length;
+    for (const x of xs) this.code.push(x);
+    return at;
+  }
+
+  /** Single-char matcher (kind, arg) for N, or null. */
+  single(n: Node): [number, number] | null {
+    switch (n.t) {
+      case N_CHAR: {
+        if (this.fold) {
+          const k = canonChar(n.v);
+          return [OP_CHARF, k];
+        }
+        return [OP_CHAR, n.v];
+      }
+      case N_ANY: return [OP_ANY, 0];
+      case N_SET: return [OP_SET, n.v];
+      case N_SYNTAX: return [OP_SYNTAX, n.v];
+      case N_NOTSYNTAX: return [OP_NOTSYNTAX, n.v];
+      case N_CATEGORY: return [OP_CATEGORY, n.v];
+      case N_NOTCATEGORY: return [OP_NOTCATEGORY, n.v];
+    }
+    return null;
+  }
+
+  gen(n: Node): void {
+    const s = this.single(n);
+    if (s) {
+      this.emit(s[0], s[1]);
+      return;
+    }
+    switch (n.t) {
+      case N_SEQ:
+        for (const k of n.kids) this.gen(k);
+        return;
+      case N_ALT: {
+        const jumps: number[] = [];
+        for (let i = 0; i < n.kids.length; i++) {
+          if (i < n.kids.length - 1) {
+            const sp = this.emit(OP_SPLIT, 0, 0);
+            this.code[sp + 1] = this.code.length;
+            this.gen(n.kids[i]!);
+            jumps.push(this.emit(OP_JMP, 0));
+            this.code[sp + 2] = this.code.length;
+          } else this.gen(n.kids[i]!);
+        }
+        for (const j of jumps) this.code[j + 1] = this.code.length;
+        return;
+      }
+      case N_GROUP:
+        if (n.v > 0) this.emit(OP_SAVE, 2 * n.v);
+        this.gen(n.kids[0]!);
+        if (n.v > 0) this.emit(OP_SAVE, 2 * n.v + 1);
+        return;
+      case N_BACKREF:
+        this.emit(OP_BACKREF, n.v);
+        return;
+      case N_ASSERT:
+        this.emit(OP_ASSERT, n.v);
+        return;
+      case N_REP:
+        this.genRep(n);
+        return;
+    }
+  }
+
+  private genRep(n: Node): void {
+    const body = n.kids[0]!;
+    const s = this.single(body);
+    if (s) {
+      this.emit(OP_REPEAT, s[0], s[1], n.min, n.max, n.greedy ? 1 : 0);
+      return;
+    }
+    for (let i = 0; i < n.min; i++) this.gen(body);
+    if (n.max < 0) {
+      const r = this.nloops++;
+      this.emit(OP_LOOP_INIT, r);
+      const loop = this.emit(OP_LOOP, r, 0, 0, n.greedy ? 1 : 0);
+      this.code[loop + 2] = this.code.length;
+      this.gen(body);
+      this.emit(OP_JMP, loop);
+      this.code[loop + 3] = this.code.length;
+      return;
+    }
+    const exits: number[] = [];
+    for (let i = n.min; i < n.max; i++) {
+      const sp = this.emit(OP_SPLIT, 0, 0);
+      exits.push(sp);
+      const bodyAt = this.code.length;
+      if (n.greedy) this.code[sp + 1] = bodyAt;
+      else this.code[sp + 2] = bodyAt;
+      this.gen(body);
+    }
+    for (const sp of exits) this.code[n.greedy ? sp + 2 : sp + 1] = this.code.length;
+  }
+}
+
+/** Can N match the empty string? (Decides whether the first-char filter applies.) */
+function nullable(n: Node): boolean {
+  switch (n.t) {
+    case N_SEQ: return n.kids.every(nullable);
+    case N_ALT: return n.kids.some(nullable);
+    case N_GROUP: return nullable(n.kids[0]!);
+    case N_REP: return n.min === 0 || nullable(n.kids[0]!);
+    case N_BACKREF: case N_ASSERT: return true;
+  }
+  return false;
+}
+
+/** The single-char matcher every match must begin with, if there is one obvious one. */
+function firstOf(n: Node, em: Emitter): [number, number] | null {
+  const s = em.single(n);
+  if (s) return s;
+  switch (n.t) {
+    case N_SEQ:
+      for (const k of n.kids) {
+        if (k.t === N_ASSERT && k.v !== A_POINT) continue;
+        return firstOf(k, em);
+      }
+      return null;
+    case N_GROUP: return firstOf(n.kids[0]!, em);
+    case N_REP: return n.min > 0 ? firstOf(n.kids[0]!, em) : null;
+  }
+  return null;
+}
+
+/** Compile PATTERN (character codes); throws RegexpSyntaxError. */
+export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, whitespace: ArrayLike<number> | null = null): CompiledRegexp {
+  const ps = new Parser(pattern, fold, whitespace);
+  const tree = ps.parseAlt(0);
+  if (ps.i < pattern.length) ps.fail('Unmatched ) or \\)');
+  const em = new Emitter(fold);
+  em.gen(tree);
+  em.emit(OP_MATCH);
+  const first = nullable(tree) ? null : firstOf(tree, em);
+  let anchored = false;
+  let lead = tree;
+  while (lead.t === N_SEQ && lead.kids.length > 0) lead = lead.kids[0]!;
+  if (lead.t === N_ASSERT && lead.v === A_BUFBEG) anchored = true;
+  return {
+    prog: Int32Array.from(em.code),
+    sets: ps.sets,
+    nsub: ps.nsub,
+    nloops: em.nloops,
+    fold,
+    firstKind: first ? first[0] : -1,
+    firstArg: first ? first[1] : 0,
+    anchored,
+  };
+}
+
+// ---- the matcher --------------------------------------------------------------------------
+
+/** Backtrack entries are 4 ints: type and three operands. */
+const B_ALT = 0; // pc, pos
+const B_REG = 1; // slot, old value
+const B_LOOPREG = 2; // loop, old value
+const B_GREEDY = 3; // next pc, min pos, current pos
+const B_LAZY = 4; // repeat op pc, current pos, count
+
+/** Backtrack stack limit (ints) before GNU's "Stack overflow in regexp matcher". */
+const MAX_STACK = 4 * 1_000_000;
+/** Backtracking steps allowed in one search before giving up the same way. */
+export const MAX_STEPS = 8_000_000;
+
+/** Where the text lives and what its edges mean. */
+export interface MatchText {
+  /** Character codes. */
+  chars: Int32Array;
+  /** Accessible region: [begv, zv). ^, \`, \b... see these as the edges. */
+  begv: number;
+  zv: number;
+  /** Point, for \= (-1 when there is none, as for strings). */
+  point: number;
+}
+
+/** Reusable matcher state: registers and the backtrack stack. */
+export class Matcher {
+  regs = new Int32Array(20);
+  loops = new Int32Array(4);
+  stack = new Int32Array(1024);
+  steps = 0;
+
+  private grow(need: number): void {
+    if (need > MAX_STACK) throw new RegexpOverflow();
+    let n = this.stack.length * 2;
+    while (n < need) n *= 2;
+    const s = new Int32Array(n);
+    s.set(this.stack);
+    this.stack = s;
+  }
+
+  /**
+   * Search for RE in TEXT starting at FROM; try start positions up to LIMIT
+   * (down to it when LIMIT < FROM). Returns the match start or -1; the
+   * registers hold the groups' positions (-1 when unset).
+   */
+  search(re: CompiledRegexp, t: MatchText, from: number, limit: number): number {
+    this.steps = 0;
+    const nregs = 2 * (re.nsub + 1);
+    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
+    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
+    const chars = t.chars;
+    const fk = re.firstKind;
+    const fa = re.firstArg;
+    if (limit >= from) {
+      if (re.anchored && from > t.begv) return -1;
+      for (let pos = from; pos <= limit; pos++) {
+        if (fk >= 0) {
+          if (fk === OP_CHAR) {
+            while (pos < t.zv && chars[pos] !== fa) pos++;
+            if (pos >= t.zv || pos > limit) return -1;
+          } else {
+            while (pos < t.zv && !this.single(re, fk, fa, chars[pos]!)) pos++;
+            if (pos >= t.zv || pos > limit) return -1;
+          }
+        }
+        if (this.run(re, t, pos, nregs) >= 0) return pos;
+        if (re.anchored) return -1;
+      }
+      return -1;
+    }
+    for (let pos = from; pos >= limit; pos--) {
+      if (fk >= 0 && (pos >= t.zv || !this.single(re, fk, fa, chars[pos]!))) continue;
+      if (this.run(re, t, pos, nregs) >= 0) return pos;
+    }
+    return -1;
+  }
+
+  /** Match RE exactly at POS: the end of the match, or -1. */
+  match(re: CompiledRegexp, t: MatchText, pos: number): number {
+    this.steps = 0;
+    const nregs = 2 * (re.nsub + 1);
+    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
+    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
+    return this.run(re, t, pos, nregs);
+  }
+
+  private single(re: CompiledRegexp, kind: number, arg: number, c: number): boolean {
+    switch (kind) {
+      case OP_CHAR: return c === arg;
+      case OP_CHARF: return c === arg || canonChar(c) === arg;
+      case OP_ANY: return c !== 10;
+      case OP_SET: return re.sets[arg]!.test(c);
+      case OP_SYNTAX: return syntaxClass(c) === arg;
+      case OP_NOTSYNTAX: return syntaxClass(c) !== arg;
+      case OP_CATEGORY: return false;
+      case OP_NOTCATEGORY: return true;
+    }
+    return false;
+  }
+
+  private assert(kind: number, t: MatchText, pos: number): boolean {
+    const ch = t.chars;
+    const atBeg = pos <= t.begv;
+    const atEnd = pos >= t.zv;
+    switch (kind) {
+      case A_BOL: return atBeg || ch[pos - 1] === 10;
+      case A_EOL: return atEnd || ch[pos] === 10;
+      case A_BUFBEG: return atBeg;
+      case A_BUFEND: return atEnd;
+      case A_POINT: return pos === t.point;
+      case A_WORDBOUND:
+      case A_NOTWORDBOUND: {
+        const b = atBeg || atEnd || (syntaxClass(ch[pos - 1]!) === Sword) !== (syntaxClass(ch[pos]!) === Sword);
+        return kind === A_WORDBOUND ? b : !(atBeg || atEnd) && !b;
+      }
+      case A_WORDBEG:
+        return !atEnd && syntaxClass(ch[pos]!) === Sword && (atBeg || syntaxClass(ch[pos - 1]!) !== Sword);
+      case A_WORDEND:
+        return !atBeg && syntaxClass(ch[pos - 1]!) === Sword && (atEnd || syntaxClass(ch[pos]!) !== Sword);
+      case A_SYMBEG: {
+        if (atEnd) return false;
+        const s = syntaxClass(ch[pos]!);
+        if (s !== Sword && s !== Ssymbol) return false;
+        if (atBeg) return true;
+        const r = syntaxClass(ch[pos - 1]!);
+        return r !== Sword && r !== Ssymbol;
+      }
+      case A_SYMEND: {
+        if (atBeg) return false;
+        const s = syntaxClass(ch[pos - 1]!);
+        if (s !== Sword && s !== Ssymbol) return false;
+        if (atEnd) return true;
+        const r = syntaxClass(ch[pos]!);
+        return r !== Sword && r !== Ssymbol;
+      }
+    }
+    return false;
+  }
+
+  /** The backtracking engine proper: returns the end of a match at POS, or -1. */
+  private run(re: CompiledRegexp, t: MatchText, start: number, nregs: number): number {
+    const prog = re.prog;
+    const chars = t.chars;
+    const zv = t.zv;
+    const regs = this.regs;
+    const loops = this.loops;
+    regs.fill(-1, 0, nregs);
+    let stack = this.stack;
+    let sp = 0;
+    let pc = 0;
+    let pos = start;
+    let steps = this.steps;
+    for (;;) {
+      let ok = true;
+      switch (prog[pc]!) {
+        case OP_CHAR:
+          if (pos < zv && chars[pos] === prog[pc + 1]) {
+            pos++;
+            pc += 2;
+          } else ok = false;
+          break;
+        case OP_CHARF: {
+          if (pos < zv) {
+            const c = chars[pos]!;
+            const k = prog[pc + 1]!;
+            if (c === k || canonChar(c) === k) {
+              pos++;
+              pc += 2;
+              break;
+            }
+          }
+          ok = false;
+          break;
+        }
+        case OP_ANY:
+          if (pos < zv && chars[pos] !== 10) {
+            pos++;
+            pc += 2;
+          } else ok = false;
+          break;
+        case OP_SET: case OP_SYNTAX: case OP_NOTSYNTAX: case OP_CATEGORY: case OP_NOTCATEGORY:
+          if (pos < zv && this.single(re, prog[pc]!, prog[pc + 1]!, chars[pos]!)) {
+            pos++;
+            pc += 2;
+          } else ok = false;
+          break;
+        case OP_SPLIT:
+          if (sp + 4 > stack.length) {
+            this.grow(sp + 4);
+            stack = this.stack;
+          }
+          stack[sp] = B_ALT;
+          stack[sp + 1] = prog[pc + 2]!;
+          stack[sp + 2] = pos;
+          sp += 4;
+          pc = prog[pc + 1]!;
+          break;
+        case OP_JMP:
+          pc = prog[pc + 1]!;
+          break;
+        case OP_SAVE: {
+          const slot = prog[pc + 1]!;
+          if (sp + 4 > stack.length) {
+            this.grow(sp + 4);
+            stack = this.stack;
+          }
+          stack[sp] = B_REG;
+          stack[sp + 1] = slot;
+          stack[sp + 2] = regs[slot]!;
+          sp += 4;
+          regs[slot] = pos;
+          pc += 2;
+          break;
+        }
+        case OP_BACKREF: {
+          const g = prog[pc + 1]!;
+          const b = regs[2 * g]!;
+          const e = regs[2 * g + 1]!;
+          if (b < 0 || e < 0) {
+            ok = false;
+            break;
+          }
+          const len = e - b;
+          if (pos + len > zv) {
+            ok = false;
+            break;
+          }
+          for (let k = 0; k < len; k++) {
+            const x = chars[b + k]!;
+            const y = chars[pos + k]!;
+            if (x !== y && !(re.fold && canonChar(x) === canonChar(y))) {
+              ok = false;
+              break;
+            }
+          }
+          if (ok) {
+            pos += len;
+            pc += 2;
+          }
+          break;
+        }
+        case OP_ASSERT:
+          if (this.assert(prog[pc + 1]!, t, pos)) pc += 2;
+          else ok = false;
+          break;
+        case OP_LOOP_INIT: {
+          const r = prog[pc + 1]!;
+          if (sp + 4 > stack.length) {
+            this.grow(sp + 4);
+            stack = this.stack;
+          }
+          stack[sp] = B_LOOPREG;
+          stack[sp + 1] = r;
+          stack[sp + 2] = loops[r]!;
+          sp += 4;
+          loops[r] = -1;
+          pc += 2;
+          break;
+        }
+        case OP_LOOP: {
+          const r = prog[pc + 1]!;
+          const exit = prog[pc + 3]!;
+          // An iteration that matched nothing ends the loop (GNU's on_failure_jump_loop).
+          if (loops[r] === pos) {
+            pc = exit;
+            break;
+          }
+          if (++steps > MAX_STEPS) throw new RegexpOverflow();
+          if (sp + 8 > stack.length) {
+            this.grow(sp + 8);
+            stack = this.stack;
+          }
+          stack[sp] = B_LOOPREG;
+          stack[sp + 1] = r;
+          stack[sp + 2] = loops[r]!;
+          loops[r] = pos;
+          const body = prog[pc + 2]!;
+          stack[sp + 4] = B_ALT;
+          stack[sp + 6] = pos;
+          if (prog[pc + 4]) {
+            stack[sp + 5] = exit;
+            pc = body;
+          } else {
+            stack[sp + 5] = body;
+            pc = exit;
+          }
+          sp += 8;
+          break;
+        }
+        case OP_REPEAT: {
+          const kind = prog[pc + 1]!;
+          const arg = prog[pc + 2]!;
+          const min = prog[pc + 3]!;
+          const max = prog[pc + 4]!;
+          const limit = max < 0 || zv - pos < max ? zv : pos + max;
+          let n = 0;
+          const p0 = pos;
+          if (prog[pc + 5]) {
+            let q = pos;
+            if (kind === OP_ANY) while (q < limit && chars[q] !== 10) q++;
+            else if (kind === OP_CHAR) while (q < limit && chars[q] === arg) q++;
+            else while (q < limit && this.single(re, kind, arg, chars[q]!)) q++;
+            n = q - p0;
+            // Long rescans are work too: charge them, so nested loops over runs hit the budget sooner.
+            steps += n >> 3;
+            if (n < min) {
+              ok = false;
+              break;
+            }
+            pos = q;
+            pc += 6;
+            if (n > min && !this.cannotContinue(re, pc, t, pos, kind, arg)) {
+              if (sp + 4 > stack.length) {
+                this.grow(sp + 4);
+                stack = this.stack;
+              }
+              stack[sp] = B_GREEDY;
+              stack[sp + 1] = pc;
+              stack[sp + 2] = p0 + min;
+              stack[sp + 3] = pos;
+              sp += 4;
+            }
+          } else {
+            let q = pos;
+            while (n < min && q < limit && this.single(re, kind, arg, chars[q]!)) {
+              q++;
+              n++;
+            }
+            if (n < min) {
+              ok = false;
+              break;
+            }
+            if (q < limit) {
+              if (sp + 4 > stack.length) {
+                this.grow(sp + 4);
+                stack = this.stack;
+              }
+              stack[sp] = B_LAZY;
+              stack[sp + 1] = pc;
+              stack[sp + 2] = q;
+              stack[sp + 3] = limit;
+              sp += 4;
+            }
+            pos = q;
+            pc += 6;
+          }
+          break;
+        }
+        case OP_MATCH:
+          this.steps = steps;
+          regs[0] = start;
+          regs[1] = pos;
+          return pos;
+        default:
+          ok = false;
+      }
+      if (ok) continue;
+      // Backtrack.
+      for (;;) {
+        if (sp === 0) {
+          this.steps = steps;
+          return -1;
+        }
+        sp -= 4;
+        const type = stack[sp]!;
+        if (type >= B_GREEDY || type === B_ALT) {
+          if (++steps > MAX_STEPS) throw new RegexpOverflow();
+        }
+        if (type === B_ALT) {
+          pc = stack[sp + 1]!;
+          pos = stack[sp + 2]!;
+          break;
+        }
+        if (type === B_REG) {
+          regs[stack[sp + 1]!] = stack[sp + 2]!;
+          continue;
+        }
+        if (type === B_LOOPREG) {
+          loops[stack[sp + 1]!] = stack[sp + 2]!;
+          continue;
+        }
+        if (type === B_GREEDY) {
+          const q = stack[sp + 3]! - 1;
+          pc = stack[sp + 1]!;
+          pos = q;
+          if (q > stack[sp + 2]!) {
+            stack[sp + 3] = q;
+            sp += 4;
+          }
+          break;
+        }
+        // B_LAZY: take one more char if it matches.
+        const rpc = stack[sp + 1]!;
+        const q = stack[sp + 2]!;
+        const limit = stack[sp + 3]!;
+        if (!this.single(re, prog[rpc + 1]!, prog[rpc + 2]!, chars[q]!)) continue;
+        pos = q + 1;
+        pc = rpc + 6;
+        if (pos < limit) {
+          stack[sp + 2] = pos;
+          sp += 4;
+        }
+        break;
+      }
+    }
+  }
+
+  /**
+   * Whether giving back chars of a greedy run could never help: the next
+   * thing must be a literal char the run's matcher cannot match (GNU's
+   * mutually_exclusive_p), so no backtrack entry is needed.
+   */
+  private cannotContinue(re: CompiledRegexp, pc: number, _t: MatchText, _pos: number, kind: number, arg: number): boolean {
+    const prog = re.prog;
+    const op = prog[pc]!;
+    if (op === OP_CHAR) return !this.single(re, kind, arg, prog[pc + 1]!);
+    if (op === OP_CHARF) {
+      const k = prog[pc + 1]!;
+      if (kind === OP_CHARF) return k !== arg;
+      if (kind === OP_CHAR) return canonChar(arg) !== k;
+      if (kind === OP_SET) return !this.single(re, kind, arg, k);
+      if (kind === OP_ANY || k >= 0x80) return false;
+      return !this.single(re, kind, arg, k) && !this.single(re, kind, arg, upcaseChar(k));
+    }
+    return false;
+  }
+}

@@ -1,0 +1,387 @@
+// String searching and match data (the string half of GNU search.c): string-match, match-data, replace-match, regexp-quote.
+//
+// The match data is Lisp state in the global slot `match-data`: a vector
+// [LAST-THING-SEARCHED, START0, END0, START1, END1, ...] of char positions
+// (-1 = group unset), so it is rooted, dumped, and saved/restored by Lisp
+// through `match-data'/`set-match-data'. Compiled patterns are derived data,
+// cached per runtime in a WeakMap.
+
+import { byte8ToChar, charLenAt, readChar } from '../core/character.ts';
+import {
+  aref, aset, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
+  pvecSize, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
+} from '../core/object.ts';
+import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
+import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
+import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
+import {
+  DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnil, Qstringp, Qt, Qunbound,
+} from '../core/symbols.ts';
+import { fixnumValue, isFixnum } from '../heap/tags.ts';
+import { findSymbolValue } from './eval.ts';
+import {
+  Matcher, RegexpOverflow, RegexpSyntaxError, Sword, compileRegexp, syntaxClass, type CompiledRegexp, type MatchText,
+} from './regex-emacs.ts';
+import { downcaseChar, upcaseChar } from './casefiddle.ts';
+
+export const G_MATCH_DATA = DEFGLOBAL('match-data');
+
+const Qcase_fold_search = DEFVAR('case-fold-search', () => Qt, 'Non-nil means searches and matches ignore case.');
+const Qinhibit_changing_match_data = DEFVAR('inhibit-changing-match-data', () => Qnil,
+  'Non-nil means searching and matching functions leave the match data alone.');
+const Qsearch_spaces_regexp = DEFVAR('search-spaces-regexp', () => Qnil,
+  'If non-nil, a regexp that a run of spaces in a search pattern matches instead of literal spaces.');
+DEFSYM('search-failed');
+
+// ---- compiled-pattern cache ---------------------------------------------------------
+
+interface RegexpState {
+  cache: Map<string, CompiledRegexp>;
+  matcher: Matcher;
+}
+const states = new WeakMap<Runtime, RegexpState>();
+const CACHE_LIMIT = 2000;
+
+function stateOf(rt: Runtime): RegexpState {
+  let s = states.get(rt);
+  if (!s) {
+    s = { cache: new Map(), matcher: new Matcher() };
+    states.set(rt, s);
+  }
+  return s;
+}
+
+/** The characters of a Lisp string, a unibyte string's bytes >= 0x80 becoming raw-byte chars. */
+export function stringCharCodes(rt: Runtime, s: number): Int32Array {
+  const n = schars(rt, s);
+  const out = new Int32Array(n);
+  const u8 = rt.u8;
+  let p = sdata(rt, s);
+  if (!stringMultibyte(rt, s)) {
+    for (let i = 0; i < n; i++) out[i] = byte8ToChar(u8[p + i]!);
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const b = u8[p]!;
+    if (b < 0x80) {
+      out[i] = b;
+      p++;
+    } else {
+      out[i] = readChar(u8, p);
+      p += charLenAt(b);
+    }
+  }
+  return out;
+}
+
+/** A string of these chars: multibyte, or unibyte with raw-byte chars stored as their bytes. */
+export function charsToString(rt: Runtime, chars: ArrayLike<number>, multibyte: boolean): number {
+  if (multibyte) return makeStringFromChars(rt, chars, true);
+  const bytes = new Uint8Array(chars.length);
+  for (let i = 0; i < chars.length; i++) bytes[i] = chars[i]! & 0xff;
+  return makeUnibyteString(rt, bytes);
+}
+
+const caseFold = (rt: Runtime): boolean => {
+  const v = findSymbolValue(rt, Qcase_fold_search);
+  return v !== Qnil && v !== Qunbound;
+};
+
+/**
+ * The compiled form of the Lisp string PATTERN (signals invalid-regexp),
+ * honouring case-fold-search unless FOLD is given, and search-spaces-regexp.
+ */
+export function compilePattern(rt: Runtime, pattern: number, fold: boolean = caseFold(rt)): CompiledRegexp {
+  const st = stateOf(rt);
+  const chars = stringCharCodes(rt, pattern);
+  const wsv = findSymbolValue(rt, Qsearch_spaces_regexp);
+  const ws = stringp(wsv) ? stringCharCodes(rt, wsv) : null;
+  const key = (fold ? 'f' : 'c') + charsKey(chars) + (ws ? '\u0000' + charsKey(ws) : '');
+  const hit = st.cache.get(key);
+  if (hit) return hit;
+  let re: CompiledRegexp;
+  try {
+    re = compileRegexp(chars, fold, ws);
+  } catch (e) {
+    if (e instanceof RegexpSyntaxError) xsignal1(rt, Qinvalid_regexp, makeString(rt, e.message));
+    throw e;
+  }
+  if (st.cache.size >= CACHE_LIMIT) st.cache.clear();
+  st.cache.set(key, re);
+  return re;
+}
+
+function charsKey(chars: Int32Array): string {
+  let s = '';
+  for (let i = 0; i < chars.length; i += 4096) s += String.fromCodePoint(...Array.from(chars.subarray(i, i + 4096), (c) => (c > 0x10ffff ? 0xf0000 + (c & 0xffff) : c)));
+  // Raw bytes and chars beyond Unicode need a distinct key: add their exact codes.
+  for (let i = 0; i < chars.length; i++) if (chars[i]! > 0x10ffff) s += '\u0001' + chars[i]!.toString(16);
+  return s;
+}
+
+/** Run a search, turning the matcher's overflow into GNU's error. */
+export function searchText(rt: Runtime, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
+  const m = stateOf(rt).matcher;
+  try {
+    return m.search(re, text, from, limit);
+  } catch (e) {
+    if (e instanceof RegexpOverflow) error(rt, 'Stack overflow in regexp matcher');
+    throw e;
+  }
+}
+
+/** Registers of the last search, as the matcher left them. */
+export const lastRegisters = (rt: Runtime): Int32Array => stateOf(rt).matcher.regs;
+
+// ---- match data ---------------------------------------------------------------------
+
+/** Record N registers from REGS (shifted by OFFSET) as the match data, searched in THING. */
+export function setMatchData(rt: Runtime, thing: number, regs: ArrayLike<number>, n: number, offset = 0): void {
+  const v = makeVector(rt, 1 + 2 * n, makeFixnum(-1));
+  aset(rt, v, 0, thing);
+  for (let i = 0; i < 2 * n; i++) {
+    const x = regs[i]!;
+    aset(rt, v, 1 + i, makeFixnum(x < 0 ? -1 : x + offset));
+  }
+  rt.globals[G_MATCH_DATA] = v;
+}
+
+/** Number of register pairs in the match data (0 when there is none). */
+function numRegs(rt: Runtime): number {
+  const v = rt.globals[G_MATCH_DATA]!;
+  return vectorp(rt, v) ? (pvecSize(rt, v) - 1) >> 1 : 0;
+}
+const regStart = (rt: Runtime, i: number): number => fixnumValue(aref(rt, rt.globals[G_MATCH_DATA]!, 1 + 2 * i));
+const regEnd = (rt: Runtime, i: number): number => fixnumValue(aref(rt, rt.globals[G_MATCH_DATA]!, 2 + 2 * i));
+
+const inhibitChanging = (rt: Runtime): boolean => {
+  const v = findSymbolValue(rt, Qinhibit_changing_match_data);
+  return v !== Qnil && v !== Qunbound;
+};
+
+// ---- primitives -----------------------------------------------------------------------
+
+/** GNU's string_match_1 (the posix flag is not supported: POSIX longest-match backtracking). */
+export function stringMatch(rt: Runtime, regexp: number, string: number, start: number, modifyData: boolean): number {
+  if (!stringp(regexp)) wrongTypeArgument(rt, Qstringp, regexp);
+  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const len = schars(rt, string);
+  let pos = 0;
+  if (start !== Qnil) {
+    if (!isFixnum(start)) wrongTypeArgument(rt, Qfixnump, start);
+    pos = fixnumValue(start);
+    if (pos < 0 && -pos <= len) pos = len + pos;
+    else if (pos < 0 || pos > len) argsOutOfRange(rt, string, start);
+  }
+  const re = compilePattern(rt, regexp);
+  const text: MatchText = { chars: stringCharCodes(rt, string), begv: 0, zv: len, point: -1 };
+  const found = searchText(rt, re, text, pos, len);
+  if (found < 0) return Qnil;
+  if (modifyData && !inhibitChanging(rt)) setMatchData(rt, string, lastRegisters(rt), re.nsub + 1);
+  return makeFixnum(found);
+}
+
+DEFUN('string-match', 2, 3,
+  'Return the index of the first match of REGEXP in STRING at or after START, or nil; sets the match data.',
+  (rt, regexp: number, string: number, start: number) => stringMatch(rt, regexp, string, start, true));
+
+DEFUN('match-beginning', 1, 1, 'Return the position where subexpression SUBEXP of the last match starts, or nil.',
+  (rt, subexp: number) => matchLimit(rt, subexp, true));
+DEFUN('match-end', 1, 1, 'Return the position where subexpression SUBEXP of the last match ends, or nil.',
+  (rt, subexp: number) => matchLimit(rt, subexp, false));
+
+function matchLimit(rt: Runtime, subexp: number, beginning: boolean): number {
+  if (!isFixnum(subexp)) wrongTypeArgument(rt, Qfixnump, subexp);
+  const n = fixnumValue(subexp);
+  if (n < 0) argsOutOfRange(rt, subexp, makeFixnum(0));
+  if (n >= numRegs(rt)) return Qnil;
+  const x = beginning ? regStart(rt, n) : regEnd(rt, n);
+  return x < 0 ? Qnil : makeFixnum(x);
+}
+
+DEFUN('match-data', 0, 3,
+  'Return a list of the positions of the last match and its groups (nil for groups that did not match); REUSE is filled in when given.',
+  (rt, _integers: number, reuse: number, _reseat: number) => {
+    const n = numRegs(rt);
+    const md = rt.globals[G_MATCH_DATA]!;
+    const items: number[] = [];
+    if (n > 0 && aref(rt, md, 0) !== Qnil) {
+      let last = -1;
+      for (let i = 0; i < n; i++) if (regStart(rt, i) >= 0) last = i;
+      for (let i = 0; i <= last; i++) {
+        const b = regStart(rt, i);
+        if (b < 0) items.push(Qnil, Qnil);
+        else items.push(makeFixnum(b), makeFixnum(regEnd(rt, i)));
+      }
+    }
+    if (!consp(reuse)) return listFromArray(rt, items);
+    // Fill REUSE; extend it with fresh conses if it is too short, nil out what is left.
+    let tail = reuse;
+    let i = 0;
+    for (; i < items.length; i++) {
+      xsetcar(rt, tail, items[i]!);
+      const next = xcdr(rt, tail);
+      if (i + 1 < items.length && !consp(next)) {
+        xsetcdr(rt, tail, listFromArray(rt, items.slice(i + 1)));
+        return reuse;
+      }
+      if (i + 1 < items.length) tail = next;
+    }
+    if (items.length > 0) tail = xcdr(rt, tail);
+    while (consp(tail)) {
+      xsetcar(rt, tail, Qnil);
+      tail = xcdr(rt, tail);
+    }
+    return reuse;
+  });
+
+DEFUN('set-match-data', 1, 2, 'Set the match data from LIST, a list of positions as `match-data\' returns.',
+  (rt, lst: number, _reseat: number) => {
+    if (lst !== Qnil && !consp(lst)) wrongTypeArgument(rt, Qlistp, lst);
+    const regs: number[] = [];
+    let l = lst;
+    while (consp(l)) {
+      const b = xcar(rt, l);
+      l = xcdr(rt, l);
+      if (b === Qnil) {
+        regs.push(-1, -1);
+        if (consp(l)) l = xcdr(rt, l);
+        continue;
+      }
+      if (!integerp(rt, b)) wrongTypeArgument(rt, Qinteger_or_marker_p, b);
+      if (!consp(l)) break;
+      const e = xcar(rt, l);
+      l = xcdr(rt, l);
+      if (!integerp(rt, e)) wrongTypeArgument(rt, Qinteger_or_marker_p, e);
+      regs.push(isFixnum(b) ? fixnumValue(b) : -1, isFixnum(e) ? fixnumValue(e) : -1);
+    }
+    setMatchData(rt, Qt, regs, regs.length >> 1);
+    return Qnil;
+  });
+
+DEFUN('match-data--translate', 1, 1, 'Add N to every position in the match data (positions stay >= 0).',
+  (rt, n: number) => {
+    if (!isFixnum(n)) wrongTypeArgument(rt, Qfixnump, n);
+    const d = fixnumValue(n);
+    const md = rt.globals[G_MATCH_DATA]!;
+    const k = numRegs(rt);
+    for (let i = 0; i < 2 * k; i++) {
+      const x = fixnumValue(aref(rt, md, 1 + i));
+      if (x >= 0) aset(rt, md, 1 + i, makeFixnum(Math.max(0, x + d)));
+    }
+    return Qnil;
+  });
+
+DEFUN('regexp-quote', 1, 1, 'Return a regexp string that matches exactly STRING and nothing else.', (rt, s: number) => {
+  if (!stringp(s)) wrongTypeArgument(rt, Qstringp, s);
+  const chars = stringCharCodes(rt, s);
+  const out: number[] = [];
+  for (const c of chars) {
+    if (c === 0x5b || c === 0x2a || c === 0x2e || c === 0x5c || c === 0x3f || c === 0x2b || c === 0x5e || c === 0x24)
+      out.push(0x5c);
+    out.push(c);
+  }
+  return charsToString(rt, out, stringMultibyte(rt, s));
+});
+
+// ---- replace-match -----------------------------------------------------------------------
+
+const isUpperChar = (c: number): boolean => downcaseChar(c) !== c;
+const isLowerChar = (c: number): boolean => !isUpperChar(c) && upcaseChar(c) !== c;
+
+const CASE_NONE = 0;
+const CASE_ALL_CAPS = 1;
+const CASE_CAP_INITIAL = 2;
+
+/** How the replacement's case should follow the replaced text (GNU's rules for a nil FIXEDCASE). */
+function caseActionFor(chars: ArrayLike<number>, from: number, to: number): number {
+  let prevc = 10;
+  let someMultiletterWord = false;
+  let someLowercase = false;
+  let someUppercase = false;
+  let someNonuppercaseInitial = false;
+  for (let i = from; i < to; i++) {
+    const c = chars[i]!;
+    const prevWord = syntaxClass(prevc) === Sword;
+    if (isLowerChar(c)) {
+      someLowercase = true;
+      if (!prevWord) someNonuppercaseInitial = true;
+      else someMultiletterWord = true;
+    } else if (isUpperChar(c)) {
+      someUppercase = true;
+      if (prevWord) someMultiletterWord = true;
+    } else if (!prevWord && syntaxClass(c) === Sword) {
+      // A caseless word constituent as an initial counts like a lowercase one.
+      someNonuppercaseInitial = true;
+    }
+    prevc = c;
+  }
+  if (!someLowercase && someMultiletterWord) return CASE_ALL_CAPS;
+  if (!someNonuppercaseInitial && someMultiletterWord) return CASE_CAP_INITIAL;
+  if (!someNonuppercaseInitial && someUppercase) return CASE_ALL_CAPS;
+  return CASE_NONE;
+}
+
+const QsubexpMissing = 'replace-match subexpression does not exist';
+
+DEFUN('replace-match', 1, 5,
+  'Replace the text matched by the last search (or its group SUBEXP) in STRING with NEWTEXT, and return the new string.',
+  (rt, newtext: number, fixedcase: number, literal: number, string: number, subexp: number) => {
+    if (!stringp(newtext)) wrongTypeArgument(rt, Qstringp, newtext);
+    if (string === Qnil) error(rt, 'replace-match in a buffer is not available: there are no buffers');
+    if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+    const nregs = numRegs(rt);
+    let sub = 0;
+    if (subexp !== Qnil) {
+      if (!isFixnum(subexp)) wrongTypeArgument(rt, Qintegerp, subexp);
+      sub = fixnumValue(subexp);
+      if (sub < 0 || sub >= nregs)
+        xsignal(DEFSYM('args-out-of-range'), list(rt, subexp, makeFixnum(0), makeFixnum(Math.max(2, nregs))));
+    }
+    if (sub >= nregs || regStart(rt, sub) < 0) xsignal(Qerror, list(rt, makeString(rt, QsubexpMissing), subexp));
+    const mstart = regStart(rt, sub);
+    const mend = regEnd(rt, sub);
+    const chars = stringCharCodes(rt, string);
+    if (mstart > mend || mend > chars.length) argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
+    const action = fixedcase === Qnil ? caseActionFor(chars, mstart, mend) : CASE_NONE;
+
+    let repl: number;
+    if (literal !== Qnil) repl = newtext;
+    else {
+      const nt = stringCharCodes(rt, newtext);
+      const out: number[] = [];
+      let changed = false;
+      for (let i = 0; i < nt.length; i++) {
+        const c = nt[i]!;
+        if (c !== 0x5c) {
+          out.push(c);
+          continue;
+        }
+        changed = true;
+        const d = i + 1 < nt.length ? nt[++i]! : -1;
+        if (d === 0x26 || (d >= 0x31 && d <= 0x39)) {
+          const g = d === 0x26 ? 0 : d - 0x30;
+          if (g < nregs && regStart(rt, g) >= 0) {
+            const b = regStart(rt, g);
+            const e = regEnd(rt, g);
+            for (let k = b; k < e && k < chars.length; k++) out.push(chars[k]!);
+          }
+        } else if (d === 0x5c) out.push(0x5c);
+        else if (d === 0x3f) out.push(0x5c, 0x3f);
+        else error(rt, 'Invalid use of \u2018\\\u2019 in replacement text');
+      }
+      repl = changed ? charsToString(rt, out, stringMultibyte(rt, newtext) || stringMultibyte(rt, string)) : newtext;
+    }
+    if (action === CASE_ALL_CAPS) repl = primitiveNamed('upcase')!.fn(rt, repl);
+    else if (action === CASE_CAP_INITIAL) repl = primitiveNamed('upcase-initials')!.fn(rt, repl);
+    const before = chars.subarray(0, mstart);
+    const after = chars.subarray(mend);
+    const mid = stringCharCodes(rt, repl);
+    const all = new Int32Array(before.length + mid.length + after.length);
+    all.set(before, 0);
+    all.set(mid, before.length);
+    all.set(after, before.length + mid.length);
+    return charsToString(rt, all, stringMultibyte(rt, string) || stringMultibyte(rt, repl));
+  });
+
+export { Qcase_fold_search, Qinhibit_changing_match_data, Qsearch_spaces_regexp };
