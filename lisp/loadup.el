@@ -9,6 +9,7 @@
 (load "macroexp")
 (load "obarray")
 (load "files")
+(load "regexp")
 
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (dump-emacs-portable loadup--dump-file))

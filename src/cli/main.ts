@@ -10,9 +10,10 @@ import { cons, list, makeString, xcar, xcdr, consp } from '../core/object.ts';
 import { intern } from '../core/obarray.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
-import { asLispSignal, evalTop, findSymbolValue, funcall, setInternal } from '../emacs/eval.ts';
-import { readFromString } from '../emacs/lread.ts';
-import { beginStderrMessage, prin1ToJs } from '../emacs/print.ts';
+import { DEFVAR } from '../core/subr.ts';
+import { asLispSignal, evalTop, findSymbolValue, frameInfo, funcall, pushFrame, setInternal } from '../emacs/eval.ts';
+import { load, readFromString } from '../emacs/lread.ts';
+import { batchBacktraceText, beginStderrMessage } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
 
 const Qload = DEFSYM('load');
@@ -21,6 +22,8 @@ const Qcommand_line_args = DEFSYM('command-line-args');
 const Qdump_mode = DEFSYM('dump-mode');
 const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
 const Qrun_hooks = DEFSYM('run-hooks');
+// startup.el's variable, set while the command line is processed.
+const Qcommand_line_args_left = DEFVAR('command-line-args-left', () => Qnil, 'List of command-line args not yet processed.');
 
 /** Where the bundle (or this source file) lives: the repo root is one level up from dist/ or two from src/cli/. */
 function installRoot(): string {
@@ -51,7 +54,7 @@ class UsageError extends Error {}
 export function runCli(argv: string[], host: Host): number {
   let dumpFile: string | null = null;
   let temacs: string | null = null;
-  const actions: [string, string][] = [];
+  const actions: [string, string, number][] = [];
   try {
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
@@ -79,24 +82,24 @@ export function runCli(argv: string[], host: Host): number {
           host.write(1, new TextEncoder().encode(USAGE));
           return 0;
         case '--eval': case '-eval': case '--execute': case '-execute':
-          actions.push(['eval', value()]);
+          actions.push(['eval', value(), i + 1]);
           break;
         case '-l': case '--load': case '-load':
-          actions.push(['load', value()]);
+          actions.push(['load', value(), i + 1]);
           break;
         case '-f': case '--funcall': case '-funcall':
-          actions.push(['funcall', value()]);
+          actions.push(['funcall', value(), i + 1]);
           break;
         case '-L': case '--directory': case '-directory':
-          actions.push(['dir', value()]);
+          actions.push(['dir', value(), i + 1]);
           break;
         case '--script': case '-script': case '-scriptload':
-          actions.push(['script', value()]);
+          actions.push(['script', value(), i + 1]);
           i = argv.length; // the script's own arguments follow
           break;
         default:
           if (a.startsWith('-') && a !== '-') throw new UsageError(`tsmacs: unknown option '${a}'\n${USAGE}`);
-          actions.push(['visit', a]);
+          actions.push(['visit', a, i + 1]);
       }
     }
   } catch (e) {
@@ -116,7 +119,7 @@ export function runCli(argv: string[], host: Host): number {
       return e.exitCode;
     }
     if (e instanceof KillEmacs) return e.code;
-    if (e instanceof LispSignal) return reportTopLevelError(host, null, e, []);
+    if (e instanceof LispSignal) return reportTopLevelError(host, null, e);
     throw e;
   }
   if (temacs !== null) return 0;
@@ -167,17 +170,74 @@ function guarded(rt: Runtime, fn: () => number): number {
   }
 }
 
-function processActions(rt: Runtime, argv: string[], actions: [string, string][]): number {
-  setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
-  for (const [kind, arg] of actions) {
-    try {
-      guarded(rt, () => runAction(rt, kind, arg));
-    } catch (e) {
-      if (e instanceof KillEmacs) return e.code;
-      if (e instanceof LispSignal) return reportTopLevelError(rt.host, rt, e, [kind, arg]);
-      throw e;
+/** Options GNU's emacs.c and command-line consume before command-line-1 sees the rest; the value says whether one argument follows. */
+const STARTUP_OPTIONS = new Map<string, boolean>([
+  ['--batch', false], ['-batch', false], ['-Q', false], ['--quick', false], ['-q', false], ['--no-init-file', false],
+  ['-nw', false], ['--no-site-file', false], ['--no-splash', false], ['-no-site-file', false], ['--no-x-resources', false],
+  ['--dump-file', true], ['-dump-file', true], ['--temacs', true], ['-temacs', true],
+]);
+
+/** The argument list GNU's command-line-1 receives (and its backtrace frame shows): --script becomes -scriptload. */
+function commandLine1Args(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
+    const takesArg = STARTUP_OPTIONS.get(name);
+    if (takesArg !== undefined) {
+      if (takesArg && name === a) i++;
+      continue;
     }
-    rt.sp = 0;
+    if (a === '--script' || a === '-script') {
+      out.push('-scriptload', ...argv.slice(i + 1));
+      break;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Push a call frame FN(ARGS...) that stays for the whole run (GNU's outer startup frames). */
+function pushOuterFrame(rt: Runtime, fn: number, args: number[]): void {
+  const sp = rt.sp;
+  rt.push(fn);
+  for (const a of args) rt.push(a);
+  pushFrame(rt, sp, args.length);
+}
+
+function processActions(rt: Runtime, argv: string[], actions: [string, string, number][]): number {
+  setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
+  // GNU runs the actions inside normal-top-level -> command-line -> command-line-1,
+  // whose frames end every backtrace.
+  rt.sp = 0;
+  rt.nframes = 0;
+  pushOuterFrame(rt, intern(rt, 'normal-top-level'), []);
+  pushOuterFrame(rt, intern(rt, 'command-line'), []);
+  pushOuterFrame(rt, intern(rt, 'command-line-1'), [list(rt, ...commandLine1Args(argv).map((a) => makeString(rt, a)))]);
+  const baseSp = rt.sp;
+  const baseFrames = rt.nframes;
+  // Batch Emacs enters the debugger for an error nothing will catch, before
+  // unwind forms run; the debugger prints the backtrace and exits with 255.
+  rt.uncaughtSignalHook = (sig) => {
+    throw new KillEmacs(reportTopLevelError(rt.host, rt, sig));
+  };
+  try {
+    for (const [kind, arg, next] of actions) {
+      // What command-line-1 has not consumed yet (a script reads its own arguments here).
+      setInternal(rt, Qcommand_line_args_left, list(rt, ...argv.slice(next).map((a) => makeString(rt, a))));
+      try {
+        guarded(rt, () => runAction(rt, kind, arg));
+      } catch (e) {
+        if (e instanceof KillEmacs) return e.code;
+        if (e instanceof LispSignal) return reportTopLevelError(rt.host, rt, e);
+        throw e;
+      }
+      rt.sp = baseSp;
+      rt.nframes = baseFrames;
+      rt.handlerSpecs.length = 0;
+    }
+  } finally {
+    rt.uncaughtSignalHook = null;
   }
   return 0;
 }
@@ -189,10 +249,14 @@ function runAction(rt: Runtime, kind: string, arg: string): number {
       rt.push(r.obj);
       return evalTop(rt, r.obj, Qt);
     }
-    case 'load':
-      return funcall(rt, Qload, [makeString(rt, expandRelative(rt, arg)), Qnil, Qt]);
+    // command-line-1 is compiled: it calls load directly, with no frame of its own.
+    case 'load': {
+      // Like command-line-1: the file in the current directory if it is there, else let load search.
+      const full = expandRelative(rt, arg);
+      return load(rt, makeString(rt, rt.host.stat(full)?.kind === 'file' ? full : arg), Qnil, Qt);
+    }
     case 'script': {
-      funcall(rt, Qload, [makeString(rt, expandRelative(rt, arg)), Qnil, Qt, Qt]);
+      load(rt, makeString(rt, expandRelative(rt, arg)), Qnil, Qt, Qt);
       throw new KillEmacs(0);
     }
     case 'funcall':
@@ -220,17 +284,14 @@ function expandRelative(rt: Runtime, file: string): string {
   return file.startsWith('/') || file.startsWith('~') ? file : join(rt.host.cwd(), file);
 }
 
-/** GNU's batch top level: "Debugger entered--Lisp error: DATA" then the outer frames, exit 255. */
-function reportTopLevelError(host: Host, rt: Runtime | null, sig: LispSignal, action: string[]): number {
+/** GNU's batch debugger: "Debugger entered--Lisp error: DATA" and the frames on stderr; the exit status is 255. */
+function reportTopLevelError(host: Host, rt: Runtime | null, sig: LispSignal): number {
   let text: string;
   if (rt) {
+    const frames: [boolean, number, number][] = [];
+    for (let i = rt.nframes - 1; i >= 0; i--) frames.push(frameInfo(rt, i));
+    text = batchBacktraceText(rt, cons(rt, sig.symbol, sig.data), frames);
     beginStderrMessage(rt);
-    const v = cons(rt, sig.symbol, sig.data);
-    text = `Debugger entered--Lisp error: ${prin1ToJs(rt, v, true)}\n`;
-    if (action.length) {
-      const flag = action[0] === 'eval' ? '--eval' : action[0] === 'load' ? '-l' : action[0] === 'funcall' ? '-f' : action[0] === 'script' ? '-scriptload' : '-L';
-      text += `  command-line-1(${prin1ToJs(rt, list(rt, makeString(rt, flag), makeString(rt, action[1]!)), true)})\n  command-line()\n  normal-top-level()\n`;
-    }
   } else text = 'tsmacs: error during start-up\n';
   host.write(2, new TextEncoder().encode(text));
   return 255;

@@ -149,8 +149,11 @@ export function maybeGC(rt: Runtime): void {
     return;
   }
   const h = rt.heap;
-  if (h.bytesSinceGC < DEFAULT_THRESHOLD && h.bytesSinceGC < 100000) return;
-  if (h.bytesSinceGC >= gcThreshold(rt)) collectGarbage(rt);
+  if (h.bytesSinceGC < rt.gcCheckAt) return;
+  // Re-read the threshold variables at most every 64 KB of allocation.
+  const threshold = gcThreshold(rt);
+  if (h.bytesSinceGC >= threshold) collectGarbage(rt);
+  rt.gcCheckAt = Math.min(threshold, h.bytesSinceGC + 65536);
 }
 
 function gcThreshold(rt: Runtime): number {

@@ -97,6 +97,8 @@ export class Runtime {
   /** Collect at every Nth safe point (TSMACS_GC_STRESS); 0 = off. */
   gcStress = 0;
   gcStressCounter = 0;
+  /** maybeGC looks at the thresholds again once this many bytes have been allocated since the last GC. */
+  gcCheckAt = 65536;
   /** Set while collecting, to catch re-entry. */
   inGC = false;
   /** Validates a candidate object start in the dump region (set by the dump loader). */

@@ -14,4 +14,6 @@ import './chartab.ts';
 import './fileio.ts';
 import './emacs.ts';
 import './minibuf.ts';
+import './search.ts';
+import './regex-emacs.ts';
 import '../dump/pdumper.ts';

@@ -17,7 +17,7 @@ import {
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import {
-  aref, cons, consp, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
+  aref, cons, consp, symIndex, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
   setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { MAX_FRAMES, type Runtime } from '../core/runtime.ts';
@@ -173,7 +173,8 @@ export function functionp(rt: Runtime, f: number): boolean {
 function checkDepth(rt: Runtime): void {
   const d = ++rt.lispEvalDepth;
   if (d > 100) {
-    const mv = findSymbolValue(rt, Qmax_lisp_eval_depth);
+    // The variable is never aliased or buffer-local: read its cell directly (GNU forwards it to a C int).
+    const mv = rt.i32[symIndex(rt, Qmax_lisp_eval_depth) + 1]!;
     let max = isFixnum(mv) ? fixnumValue(mv) : 1600;
     if (max < 100) {
       max = 100;
@@ -490,6 +491,16 @@ export function evalSub(rt: Runtime, form: number): number {
       xsignal2(rt, Qwrong_number_of_arguments, (origFun & 7) !== Lisp_Symbol ? fun : origFun, makeFixnum(nargs));
     if (max === UNEVALLED) {
       val = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!(rt, originalArgs);
+    } else if (max >= 0 && max <= 3) {
+      // The common small fixed-arity calls: arguments in locals, rooted on the Lisp stack, no array.
+      const fn = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!;
+      let a = originalArgs;
+      let a0 = Qnil, a1 = Qnil, a2 = Qnil;
+      if (nargs > 0) { a0 = evalSub(rt, xcar(rt, a)); rt.push(a0); a = xcdr(rt, a); }
+      if (nargs > 1) { a1 = evalSub(rt, xcar(rt, a)); rt.push(a1); a = xcdr(rt, a); }
+      if (nargs > 2) { a2 = evalSub(rt, xcar(rt, a)); rt.push(a2); }
+      if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
+      val = max === 0 ? fn(rt) : max === 1 ? fn(rt, a0) : max === 2 ? fn(rt, a0, a1) : fn(rt, a0, a1, a2);
     } else {
       const args = evalArgs(rt, originalArgs);
       if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = args.length;

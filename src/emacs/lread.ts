@@ -36,7 +36,7 @@ import {
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
-import { evalSub, findSymbolValue, funcall, indirectFunction, specbind, unbindTo, asLispSignal } from './eval.ts';
+import { evalSub, findSymbolValue, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
 
@@ -1591,7 +1591,11 @@ const loadsInProgress = new WeakMap<Runtime, string[]>();
 export interface LoadOptions {
   /** Do not print the "Loading..." message. */
   nomessage?: boolean;
+  /** load's NOERROR, shown in the backtrace frame. */
+  noerror?: boolean;
 }
+
+const Qload_with_code_conversion = DEFSYM('load-with-code-conversion');
 
 /**
  * Load the file at PATH (already located) as GNU's load does for a source
@@ -1617,7 +1621,14 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
   const sp = rt.sp;
   const savedLexenv = rt.lexenv;
   const fname = makeString(rt, path);
+  // GNU's load hands a source file to the Lisp function load-with-code-conversion,
+  // whose frame backtraces show: (load-with-code-conversion FULLNAME FILE NOERROR NOMESSAGE).
+  rt.push(Qload_with_code_conversion);
   rt.push(fname);
+  rt.push(fname);
+  rt.push(opts.noerror ? Qt : Qnil);
+  rt.push(opts.nomessage ? Qt : Qnil);
+  const fi = pushFrame(rt, sp, 4);
   rt.push(savedLexenv);
   progress.push(path);
   try {
@@ -1639,6 +1650,8 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
       rt.sp = fsp;
     }
     buildLoadHistory(rt, fname);
+    // Only a normal return drops the frame: an escaping signal's backtrace still shows it.
+    rt.nframes = fi;
   } finally {
     progress.pop();
     rt.lexenv = savedLexenv;
@@ -1690,23 +1703,26 @@ export function loadhistAttach(rt: Runtime, x: number): void {
 }
 
 DEFUN('load', 1, 5, 'Execute a file of Lisp code named FILE, searching `load-path\' with the load suffixes.',
-  (rt, file: number, noerror: number, nomessage: number, nosuffix: number, mustSuffix: number) => {
-    if ((file & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, file);
-    const name = jsString(rt, file);
-    let suffixes: string[];
-    if (nosuffix !== Qnil) suffixes = [''];
-    else {
-      // No byte compiler here: compiled and module files are never candidates.
-      suffixes = loadSuffixes(rt).filter((s) => !s.startsWith('.elc') && !s.startsWith('.so'));
-      const explicit = name.includes('/') || name.endsWith('.el') || name.endsWith('.elc');
-      if (mustSuffix === Qnil || explicit) suffixes.push('');
-    }
-    const found = name === '' ? null : openp(rt, varValue(rt, Qload_path), name, suffixes, regularFile(rt));
-    if (found === null) {
-      if (noerror !== Qnil) return Qnil;
-      return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, 'No such file or directory'), file);
-    }
-    loadFile(rt, found, { nomessage: nomessage !== Qnil || false });
-    return Qt;
-  });
+  (rt, file: number, noerror: number, nomessage: number, nosuffix: number, mustSuffix: number) => load(rt, file, noerror, nomessage, nosuffix, mustSuffix));
+
+/** GNU's Fload, for callers that call it directly (as compiled code does, with no frame of its own). */
+export function load(rt: Runtime, file: number, noerror: number, nomessage: number, nosuffix: number = Qnil, mustSuffix: number = Qnil): number {
+  if ((file & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, file);
+  const name = jsString(rt, file);
+  let suffixes: string[];
+  if (nosuffix !== Qnil) suffixes = [''];
+  else {
+    // No byte compiler here: compiled and module files are never candidates.
+    suffixes = loadSuffixes(rt).filter((s) => !s.startsWith('.elc') && !s.startsWith('.so'));
+    const explicit = name.includes('/') || name.endsWith('.el') || name.endsWith('.elc');
+    if (mustSuffix === Qnil || explicit) suffixes.push('');
+  }
+  const found = name === '' ? null : openp(rt, varValue(rt, Qload_path), name, suffixes, regularFile(rt));
+  if (found === null) {
+    if (noerror !== Qnil) return Qnil;
+    return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, 'No such file or directory'), file);
+  }
+  loadFile(rt, found, { nomessage: nomessage !== Qnil || false, noerror: noerror !== Qnil });
+  return Qt;
+}
 
