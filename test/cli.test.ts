@@ -39,6 +39,9 @@ const KNOWN_FAILURES = new Map<string, string>([
   ['error-user-error', '`user-error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
   ['funcall-error', '`error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
   ['script-error', '`error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
+  ['require-missing', 'require (fns.ts) calls load through funcall, adding a load(...) frame GNU\'s C require does not make'],
+  ['stdin-read-string', 'read-string (minibuf.c) is not defined yet'],
+  ['stdin-eof', 'read-string (minibuf.c) is not defined yet'],
 ]);
 
 const expectedDir = join(repoRoot, 'test', 'cli', 'expected');
@@ -77,4 +80,59 @@ for (const c of cases) {
 
 test('the known-failure list names only existing cases', () => {
   for (const name of KNOWN_FAILURES.keys()) assert.ok(cases.some((c) => c.name === name), name);
+});
+
+// More batch backtraces, recorded from `emacs --batch -Q --eval FORM` (GNU Emacs 28.2).
+const fiveLines = (cl1: string): string => `  command-line-1(("--eval" ${cl1}))\n  command-line()\n  normal-top-level()\n\n`;
+const recursion: string[] = ['  car(0)'];
+for (let n = 0; n <= 30; n++) recursion.push('  (if (= n 0) (car n) (f (1- n)))', `  f(${n})`);
+const BACKTRACES: [string, string, number, string][] = [
+  // The debugger runs before unwinding: the cleanup never runs.
+  ['(unwind-protect (car 1) (princ "cleanup\\n"))', '', 255,
+    'Debugger entered--Lisp error: (wrong-type-argument listp 1)\n  car(1)\n  (unwind-protect (car 1) (princ "cleanup\\n"))\n' +
+    fiveLines('"(unwind-protect (car 1) (princ \\"cleanup\\\\n\\"))"')],
+  ['(condition-case nil (car 1) (error (princ "caught")))', 'caught', 0, ''],
+  ['(catch (quote x) (condition-case nil (car 1) (void-variable 2)))', '', 255,
+    'Debugger entered--Lisp error: (wrong-type-argument listp 1)\n  car(1)\n  (condition-case nil (car 1) (void-variable 2))\n' +
+    "  (catch 'x (condition-case nil (car 1) (void-variable 2)))\n" + fiveLines('"(catch (quote x) (condition-case nil (car 1) (void..."')],
+  // Strings beyond 50 characters are cut; newlines and control characters are escaped.
+  ['(let ((s (make-string 60 ?x))) (list (car s) (concat "a\\nb\\tc" s)))', '', 255,
+    'Debugger entered--Lisp error: (wrong-type-argument listp "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")\n' +
+    '  car("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")\n  (list (car s) (concat "a\\nb\\11c" s))\n' +
+    '  (let ((s (make-string 60 120))) (list (car s) (concat "a\\nb\\11c" s)))\n' +
+    fiveLines('"(let ((s (make-string 60 ?x))) (list (car s) (conc..."')],
+  // More than 40 lines: the middle is replaced by "...".
+  ['(progn (defun f (n) (if (= n 0) (car n) (f (1- n)))) (f 30))', '', 255,
+    ['Debugger entered--Lisp error: (wrong-type-argument listp 0)', ...recursion.slice(0, 19), '...', ...recursion.slice(-16),
+      '  (progn (defun f (n) (if (= n 0) (car n) (f (1- n)))) (f 30))'].join('\n') + '\n' +
+    fiveLines('"(progn (defun f (n) (if (= n 0) (car n) (f (1- n))..."')],
+  // Lists beyond 50 elements and nesting beyond print-level end in "...".
+  ["(signal (quote error) (number-sequence 1 60))", '', 255,
+    `Debugger entered--Lisp error: (error ${Array.from({ length: 49 }, (_, i) => i + 1).join(' ')} ...)\n` +
+    `  signal(error (${Array.from({ length: 50 }, (_, i) => i + 1).join(' ')} ...))\n` +
+    fiveLines('"(signal (quote error) (number-sequence 1 60))"')],
+  ["(signal 'error '(a (b (c (d (e (f (g (h (i (j)))))))))))", '', 255,
+    'Debugger entered--Lisp error: (error a (b (c (d (e (f (g (h ...))))))))\n  signal(error (a (b (c (d (e (f (g ...))))))))\n' +
+    fiveLines(`"(signal 'error '(a (b (c (d (e (f (g (h (i (j)))))..."`)],
+  ['(funcall (lambda (x) (car x)) 7)', '', 255,
+    'Debugger entered--Lisp error: (wrong-type-argument listp 7)\n  car(7)\n  (closure (t) (x) (car x))(7)\n' +
+    '  funcall((closure (t) (x) (car x)) 7)\n' + fiveLines('"(funcall (lambda (x) (car x)) 7)"')],
+  ['(mapcar (function car) (quote (1)))', '', 255,
+    'Debugger entered--Lisp error: (wrong-type-argument listp 1)\n  car(1)\n  mapcar(car (1))\n' + fiveLines('"(mapcar (function car) (quote (1)))"')],
+];
+
+for (const [form, out, code, err] of BACKTRACES) {
+  test(`batch backtrace: ${form}`, () => {
+    assert.deepEqual(runCase({ name: form, args: ['--eval', form], stdin: null }), { out, err, code });
+  });
+}
+
+test('mapbacktrace and backtrace-frame--internal walk the frames innermost first', () => {
+  const form = "(prin1 (list (let (r) (mapbacktrace (lambda (e f _a _fl) (push (list e f) r))) r) (backtrace-frame--internal #'list 0 nil) (backtrace-frame--internal #'list 1 'list) (backtrace-frame--internal #'list 2 'prin1)))";
+  // As GNU 28.2 prints it.
+  const want = "(((t normal-top-level) (t command-line) (t command-line-1) (nil prin1) (nil list) (nil let) (t mapbacktrace)) " +
+    '(t backtrace-frame--internal (list 0 nil) nil) ' +
+    "(nil prin1 ((list (let (r) (mapbacktrace (lambda (e f _a _fl) (push (list e f) r))) r) (backtrace-frame--internal #'list 0 nil) (backtrace-frame--internal #'list 1 'list) (backtrace-frame--internal #'list 2 'prin1))) nil) " +
+    '(t command-line nil nil))';
+  assert.deepEqual(runCase({ name: 'mapbacktrace', args: ['--eval', form], stdin: null }), { out: want, err: '', code: 0 });
 });

@@ -2631,6 +2631,17 @@ DEFUN('remhash', 2, 2, 'Remove KEY from TABLE.', (rt, key: number, table: number
   return Qnil;
 });
 
+/** Call fn on each live entry of TABLE, in entry order (fn must not run Lisp). */
+export function hashTableForEach(rt: Runtime, table: number, fn: (key: number, value: number) => void): void {
+  const tb = checkHashTable(rt, table);
+  const kvb = slots(rt.i32[tb + HT_KV]!);
+  const n = hashTableSize(rt, table);
+  for (let i = 0; i < n; i++) {
+    const k = rt.i32[kvb + 2 * i]!;
+    if (k !== Qunbound) fn(k, rt.i32[kvb + 2 * i + 1]!);
+  }
+}
+
 DEFUN('maphash', 2, 2, 'Call FUNCTION with each KEY and VALUE of TABLE, in entry order; return nil.', (rt, fn: number, table: number) => {
   const tb = checkHashTable(rt, table);
   const sp = rt.sp;

@@ -1,10 +1,17 @@
 // Primitives of GNU's minibuf.c that make sense without a minibuffer: string lookup in alists.
 
-import { consp, stringp, symbolName, symbolp, xcar, xcdr } from '../core/object.ts';
-import { DEFUN } from '../core/subr.ts';
-import { Qnil, Qt } from '../core/symbols.ts';
+import {
+  aref, consp, isPvec, listFromArray, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
+  symbolp, vectorp, xcar, xcdr,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { wrongTypeArgument } from '../core/signal.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { PVEC_HASH_TABLE } from '../heap/layout.ts';
+import { findSymbolValue, funcall, functionp, specbind, unbindTo } from './eval.ts';
 import { makeFixnum } from '../heap/tags.ts';
-import { compareStrings } from './fns.ts';
+import { compareStrings, hashTableForEach } from './fns.ts';
 
 DEFUN(
   'assoc-string', 2, 3,
@@ -22,3 +29,112 @@ DEFUN(
     return Qnil;
   },
 );
+
+// ---- completion over collections (try-completion, all-completions, test-completion) ----
+
+const Qcompletion_ignore_case = DEFVAR('completion-ignore-case', () => Qnil, 'Non-nil means don\'t consider case significant in completion.');
+const Qcompletion_regexp_list = DEFVAR('completion-regexp-list', () => Qnil, 'List of regexps that should restrict possible completions.');
+const Qlambda_sym = DEFSYM('lambda');
+const Qstring_match = DEFSYM('string-match');
+const Qcase_fold_search = DEFSYM('case-fold-search');
+
+const fold = (c: number): number => (c < 0x80 ? (c >= 65 && c <= 90 ? c + 32 : c) : String.fromCodePoint(c <= 0x10ffff ? c : 0xfffd).toLowerCase().codePointAt(0)!);
+
+/**
+ * Each candidate of COLLECTION that passes PREDICATE and the regexps, with
+ * its name: strings and symbols of a list (or the cars of its conses), the
+ * symbols of an obarray, the string or symbol keys of a hash table.
+ */
+function candidates(rt: Runtime, prefix: number[], collection: number, predicate: number): { name: number; elt: number }[] {
+  const ignoreCase = findSymbolValue(rt, Qcompletion_ignore_case) !== Qnil;
+  const regexps = findSymbolValue(rt, Qcompletion_regexp_list);
+  const sp = rt.sp;
+  rt.push(collection);
+  rt.push(predicate);
+  const out: { name: number; elt: number }[] = [];
+  const consider = (nameObj: number, callArgs: number[]): void => {
+    const name = symbolp(nameObj) ? symbolName(rt, nameObj) : nameObj;
+    if (!stringp(name)) return;
+    const chars = stringChars(rt, name);
+    if (chars.length < prefix.length) return;
+    for (let i = 0; i < prefix.length; i++)
+      if (chars[i] !== prefix[i] && !(ignoreCase && fold(chars[i]!) === fold(prefix[i]!))) return;
+    for (let r = regexps; consp(r); r = xcdr(rt, r)) {
+      if (!stringp(xcar(rt, r))) continue;
+      const count = rt.specCount;
+      specbind(rt, Qcase_fold_search, ignoreCase ? Qt : Qnil);
+      const m = funcall(rt, Qstring_match, [xcar(rt, r), name]);
+      unbindTo(rt, count);
+      if (m === Qnil) return;
+    }
+    if (predicate !== Qnil && funcall(rt, predicate, callArgs) === Qnil) return;
+    out.push({ name, elt: callArgs[0]! });
+    rt.push(name);
+    rt.push(callArgs[0]!);
+  };
+  if (collection === Qnil || consp(collection)) {
+    for (let l = collection; consp(l); l = xcdr(rt, l)) {
+      const elt = xcar(rt, l);
+      consider(consp(elt) ? xcar(rt, elt) : elt, [elt]);
+    }
+  } else if (vectorp(rt, collection)) {
+    const size = pvecSize(rt, collection);
+    for (let i = 0; i < size; i++) {
+      for (let s = aref(rt, collection, i); symbolp(s); s = symbolNext(rt, s)) consider(s, [s]);
+    }
+  } else if (isPvec(rt, collection, PVEC_HASH_TABLE)) {
+    const keys: [number, number][] = [];
+    const f = (k: number, v: number): void => void keys.push([k, v]);
+    hashTableForEach(rt, collection, f);
+    for (const [k, v] of keys) consider(k, [k, v]);
+  } else wrongTypeArgument(rt, DEFSYM('sequencep'), collection);
+  rt.sp = sp;
+  return out;
+}
+
+function completionArgs(rt: Runtime, string: number): number[] {
+  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  return stringChars(rt, string);
+}
+
+DEFUN('try-completion', 2, 3, 'Return common substring of all completions of STRING in COLLECTION.', (rt, string: number, collection: number, predicate: number) => {
+  if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
+    return funcall(rt, collection, [string, predicate, Qnil]);
+  const prefix = completionArgs(rt, string);
+  const found = candidates(rt, prefix, collection, predicate);
+  if (found.length === 0) return Qnil;
+  const ignoreCase = findSymbolValue(rt, Qcompletion_ignore_case) !== Qnil;
+  let best = stringChars(rt, found[0]!.name);
+  for (let k = 1; k < found.length; k++) {
+    const c = stringChars(rt, found[k]!.name);
+    let n = 0;
+    while (n < best.length && n < c.length && (best[n] === c[n] || (ignoreCase && fold(best[n]!) === fold(c[n]!)))) n++;
+    best = best.slice(0, n);
+  }
+  // A unique exact match is t; so is an exact match that every other completion extends... only when it is the sole one.
+  const exact = best.length === prefix.length && best.every((c, i) => c === prefix[i]);
+  if (found.length === 1 && exact) return Qt;
+  if (found.length > 1 && exact && found.every((f) => schars(rt, f.name) === prefix.length)) return Qt;
+  // Ignoring case and adding nothing, keep the case the user typed.
+  if (ignoreCase && best.length === prefix.length) return string;
+  return makeStringFromChars(rt, best);
+});
+
+DEFUN('all-completions', 2, 4, 'Search for partial matches of STRING in COLLECTION.', (rt, string: number, collection: number, predicate: number) => {
+  if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
+    return funcall(rt, collection, [string, predicate, Qt]);
+  const found = candidates(rt, completionArgs(rt, string), collection, predicate);
+  return listFromArray(rt, found.map((f) => f.name));
+});
+
+DEFUN('test-completion', 2, 3, 'Return non-nil if STRING is a valid completion.', (rt, string: number, collection: number, predicate: number) => {
+  if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
+    return funcall(rt, collection, [string, predicate, Qlambda_sym]);
+  const prefix = completionArgs(rt, string);
+  const found = candidates(rt, prefix, collection, predicate);
+  const ignoreCase = findSymbolValue(rt, Qcompletion_ignore_case) !== Qnil;
+  return found.some((f) => {
+    const c = stringChars(rt, f.name);
+    return c.length === prefix.length && c.every((x, i) => x === prefix[i] || (ignoreCase && fold(x) === fold(prefix[i]!)));
+  }) ? Qt : Qnil;
+});
