@@ -433,3 +433,43 @@
   "Return t if OBJECT is nil or t."
   (and (memq object '(nil t)) t))
 
+
+(defun backtrace-frame (nframes &optional base)
+  "Return (EVALD FUNC ARGS...) of the frame NFRAMES outward from BASE's innermost frame, or nil."
+  (backtrace-frame--internal (lambda (evald fun args _flags) (cons evald (cons fun args)))
+                             nframes (or base #'backtrace-frame)))
+
+(defun prin1-char (char)
+  "Return a string that reads back as CHAR in `?' syntax, or nil.
+Modifier bits are written as \\A-, \\s-, \\H-, \\S-, \\C- and \\M- prefixes;
+nil when CHAR is not a non-negative integer or no such syntax reads as CHAR."
+  (when (and (integerp char) (>= char 0))
+    (let* ((low (logand char (1- ?\A-\0)))
+           (key (if (< low 32) (logior low 64) low))
+           (key (condition-case nil (downcase key) (error key)))
+           (plain (logand char (lognot (logior ?\A-\0 ?\s-\0 ?\H-\0 ?\S-\0 ?\C-\0 ?\M-\0))))
+           (shifted (or (/= 0 (logand char ?\S-\0))
+                        (/= plain (condition-case nil (downcase plain) (error plain)))))
+           (prefixes
+            (delq nil
+                  (list (and (/= 0 (logand char ?\A-\0)) "\\A-")
+                        (and (/= 0 (logand char ?\s-\0)) "\\s-")
+                        (and (/= 0 (logand char ?\H-\0)) "\\H-")
+                        (and shifted "\\S-")
+                        (and (or (/= 0 (logand char ?\C-\0)) (< plain 32)) "\\C-")
+                        (and (/= 0 (logand char ?\M-\0)) "\\M-")))))
+      ;; An upper-case letter is written as itself, not as a shifted lower-case one.
+      (when (and shifted (= 0 (logand char ?\S-\0))
+                 (/= key (condition-case nil (upcase key) (error key))))
+        (setq key (upcase key) prefixes nil))
+      (let ((string
+             (condition-case nil
+                 (concat "?" (apply #'concat prefixes)
+                         (cond ((memq key '(?\; ?\( ?\) ?\{ ?\} ?\[ ?\] ?\" ?\' ?\\))
+                                (string ?\\ key))
+                               ((= key 127) "\\C-?")
+                               (t (string key))))
+               (error nil))))
+        (and string
+             (eq (condition-case nil (car (read-from-string string)) (error nil)) char)
+             string)))))

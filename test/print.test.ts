@@ -20,6 +20,13 @@ import { readFromString } from '../src/emacs/lread.ts';
 import { specbind, unbindTo, funcall } from '../src/emacs/eval.ts';
 import { floatToString, prin1ToJs, prin1ToString } from '../src/emacs/print.ts';
 
+// Declared before any runtime exists, as every primitive must be.
+let collectInto: number[] = [];
+DEFUN('print-test--collect', 1, 1, 'Test helper: record a printed character.', (_rt, c: number) => {
+  collectInto.push(fixnumValue(c));
+  return Qnil;
+});
+
 const rt = createRuntime({ host: nodeHost() });
 const read = (src: string): number => readFromString(rt, makeString(rt, src)).obj;
 
@@ -594,8 +601,3 @@ test('prin1, princ, print, terpri and write-char write to stdout as GNU batch mo
 function DEFUN_TEST(_r: Runtime, seen: number[]): void {
   collectInto = seen;
 }
-let collectInto: number[] = [];
-DEFUN('print-test--collect', 1, 1, 'Test helper: record a printed character.', (_rt, c: number) => {
-  collectInto.push(fixnumValue(c));
-  return Qnil;
-});

@@ -10,11 +10,12 @@ import {
   sdata, stringMultibyte, stringp, symbolName, symbolp, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qunbound } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qunbound } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue } from './eval.ts';
+import { downcaseChar } from './casefiddle.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
@@ -353,4 +354,15 @@ DEFUN('current-time', 0, 0, 'Return the current time as a list (HIGH LOW USEC PS
   let usec = Math.floor((t - sec) * 1e6);
   if (usec > 999999) usec = 999999;
   return list(rt, makeFixnum(Math.floor(sec / 65536)), makeFixnum(sec % 65536), makeFixnum(usec), makeFixnum(0));
+});
+
+const Qcase_fold_search_ef = DEFSYM('case-fold-search');
+
+DEFUN('char-equal', 2, 2, 'Return t if two characters match, optionally ignoring case (per `case-fold-search\').', (rt, c1: number, c2: number) => {
+  if (!isFixnum(c1) || fixnumValue(c1) < 0 || fixnumValue(c1) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, c1);
+  if (!isFixnum(c2) || fixnumValue(c2) < 0 || fixnumValue(c2) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, c2);
+  if (c1 === c2) return DEFSYM_t;
+  const fold = findSymbolValue(rt, Qcase_fold_search_ef);
+  if (fold === Qnil || fold === Qunbound) return Qnil;
+  return downcaseChar(fixnumValue(c1)) === downcaseChar(fixnumValue(c2)) ? DEFSYM_t : Qnil;
 });

@@ -13,13 +13,13 @@ import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_PURE, HT_REHASH_SIZE,
   HT_REHASH_THRESHOLD, HT_STALE, HT_TEST, HT_USER, HT_WEAK, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE,
   PVEC_COMPILED, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE,
-  PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, CHARTAB_ASCII, CHARTAB_CONTENTS, CHARTAB_DEFALT,
+  PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, CHARTAB_ASCII, CHARTAB_CONTENTS, CHARTAB_DEFALT, PVEC_SUBR, SUBR_INDEX,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_POSITIVE_FIXNUM,
 } from '../heap/tags.ts';
 import {
-  allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listToArray, makeFixnum,
+  aref, allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listToArray, makeFixnum,
   makeFloat, makeInteger, makePvec, makeString, makeStringFromBytes, makeUnibyteString,
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
@@ -34,7 +34,7 @@ import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
 import { charBytes, charLenAt, readChar, writeChar, BYTE8_BASE, MAX_5_BYTE_CHAR } from '../core/character.ts';
-import { call1, call2, funcall, findSymbolValue, setInternal, unbindTo } from './eval.ts';
+import { call1, call2, funcall, findSymbolValue, indirectFunction, setInternal, unbindTo } from './eval.ts';
 
 const Qeq = DEFSYM('eq');
 const Qeql = DEFSYM('eql');
@@ -1874,7 +1874,12 @@ DEFUN('require', 1, 3, 'Load FEATURE from FILENAME (default: its name) unless it
     rt.globals[G_REQUIRE_NESTING] = cons(rt, feature, saved);
     const file = filename === Qnil ? symbolName(rt, feature) : filename;
     rt.push(file);
-    const r = funcall(rt, Qload, [file, noerror, Qt, Qnil, filename === Qnil ? Qt : Qnil]);
+    // GNU's require calls Fload from C: no `load' frame of its own in a backtrace.
+    const loadArgs = [file, noerror, Qt, Qnil, filename === Qnil ? Qt : Qnil];
+    const loader = indirectFunction(rt, Qload);
+    const r = isPvec(rt, loader, PVEC_SUBR)
+      ? rt.subrFns[fixnumValue(aref(rt, loader, SUBR_INDEX))]!(rt, ...loadArgs)
+      : funcall(rt, Qload, loadArgs);
     if (r === Qnil) return Qnil;
     if (memq(rt, feature, featuresValue(rt)) === Qnil) {
       const name = symbolNameJs(rt, feature);

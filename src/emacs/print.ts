@@ -1141,11 +1141,20 @@ function errorMessageObj(rt: Runtime, obj: number): number {
     rt.push(errmsg);
     try {
       if (symbolFunction(rt, Qsubstitute_command_keys) !== Qnil) {
+        // Any error here is ignored, as under a condition-case catching everything.
+        const catchAll = list(rt, list(rt, Qt));
+        rt.push(catchAll);
+        const nhandlers = rt.handlerSpecs.length;
+        const nframes = rt.nframes;
+        rt.handlerSpecs.push(catchAll);
         try {
           const subs = call1(rt, Qsubstitute_command_keys, errmsg);
           if (subs !== Qnil) errmsg = subs;
         } catch (e) {
           if (!(e instanceof LispSignal)) throw e;
+          rt.nframes = nframes;
+        } finally {
+          rt.handlerSpecs.length = nhandlers;
         }
       } else if ((errmsg & 7) === Lisp_String) errmsg = curveQuotes(rt, errmsg);
     } finally {
