@@ -28,20 +28,8 @@ function parseCases(text: string): CliCase[] {
   return cases;
 }
 
-/**
- * Cases where GNU's output depends on its Lisp library being natively
- * compiled: compiled code calls primitives directly, so GNU shows no frames
- * inside those functions, while our interpreted library functions show the
- * calls they make.
- */
+/** Cases allowed to differ from GNU, each with its reason (none today). */
 const KNOWN_FAILURES = new Map<string, string>([
-  ['error-after-output', '`error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
-  ['error-user-error', '`user-error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
-  ['funcall-error', '`error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
-  ['script-error', '`error` is interpreted Lisp here: its call to `signal` shows as an extra frame'],
-  ['require-missing', 'require (fns.ts) calls load through funcall, adding a load(...) frame GNU\'s C require does not make'],
-  ['stdin-read-string', 'read-string (minibuf.c) is not defined yet'],
-  ['stdin-eof', 'read-string (minibuf.c) is not defined yet'],
 ]);
 
 const expectedDir = join(repoRoot, 'test', 'cli', 'expected');

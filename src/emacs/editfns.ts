@@ -41,10 +41,11 @@ export function charWidth(c: number): number {
     (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x2fffd) || (c >= 0x30000 && c <= 0x3fffd)
   )
     return 2;
-  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x1160 && c <= 0x11ff) || ZERO_WIDTH.test(String.fromCodePoint(c))) return 0;
+  if ((c >= 0x200b && c <= 0x200f) || (c >= 0x1160 && c <= 0x11ff) || (ZERO_WIDTH ??= /[\p{Mn}\p{Me}]/u).test(String.fromCodePoint(c))) return 0;
   return 1;
 }
-const ZERO_WIDTH = /[\p{Mn}\p{Me}]/u;
+// Made on first use: a regexp with Unicode property classes costs start-up time to create.
+let ZERO_WIDTH: RegExp | null = null;
 
 /** The characters of a Lisp string; a unibyte string's bytes >= 0x80 become raw-byte characters. */
 function charsOf(rt: Runtime, s: number, out: number[]): void {

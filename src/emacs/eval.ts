@@ -1379,3 +1379,18 @@ DEFUN('interactive-form', 1, 1, 'Return the interactive form of CMD or nil if no
   }
   return Qnil;
 });
+
+// `error' and `user-error' are Lisp in GNU's subr.el, but natively compiled there:
+// as primitives they leave the same backtrace (no `signal' frame of their own).
+const Qformat_message = DEFSYM('format-message');
+const Quser_error_sym = DEFSYM('user-error');
+
+DEFUN('error', 0, MANY, 'Signal an error, making a message by passing ARGS to `format-message\'.', (rt, args: number[]) => {
+  const msg = funcall(rt, Qformat_message, args);
+  return xsignal(Qerror, list(rt, msg));
+});
+
+DEFUN('user-error', 1, MANY, 'Signal a user error, making a message by passing ARGS to `format-message\'.', (rt, args: number[]) => {
+  const msg = funcall(rt, Qformat_message, args);
+  return xsignal(Quser_error_sym, list(rt, msg));
+});

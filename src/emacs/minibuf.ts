@@ -1,11 +1,11 @@
 // Primitives of GNU's minibuf.c that make sense without a minibuffer: string lookup in alists.
 
 import {
-  aref, consp, isPvec, listFromArray, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
+  aref, consp, isPvec, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
   symbolp, vectorp, xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { wrongTypeArgument } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { PVEC_HASH_TABLE } from '../heap/layout.ts';
@@ -137,4 +137,36 @@ DEFUN('test-completion', 2, 3, 'Return non-nil if STRING is a valid completion.'
     const c = stringChars(rt, f.name);
     return c.length === prefix.length && c.every((x, i) => x === prefix[i] || (ignoreCase && fold(x) === fold(prefix[i]!)));
   }) ? Qt : Qnil;
+});
+
+// ---- reading from the minibuffer, which in batch is standard input ----
+
+const Qread_from_string_mb = DEFSYM('read-from-string');
+const Qend_of_file_mb = DEFSYM('end-of-file');
+const Qprinc_mb = DEFSYM('princ');
+
+/** Print PROMPT to stdout and read one line from stdin, as GNU's batch read_minibuf does. */
+function batchReadLine(rt: Runtime, prompt: number): number {
+  if (!stringp(prompt)) wrongTypeArgument(rt, Qstringp, prompt);
+  funcall(rt, Qprinc_mb, [prompt, Qt]);
+  const line = rt.host.readLine();
+  if (line === null) return xsignal1(rt, Qend_of_file_mb, makeString(rt, 'Error reading from stdin'));
+  return makeString(rt, line);
+}
+
+DEFUN('read-from-minibuffer', 1, 7, 'Read a string from the minibuffer (standard input in batch), prompting with PROMPT.', (rt, prompt: number, _initial: number, _keymap: number, read: number, _hist: number, defaultValue: number) => {
+  const s = batchReadLine(rt, prompt);
+  if (read === Qnil) return s;
+  const sp = rt.sp;
+  rt.push(s);
+  const input = schars(rt, s) === 0 && stringp(defaultValue) ? defaultValue : s;
+  const r = funcall(rt, Qread_from_string_mb, [input]);
+  rt.sp = sp;
+  return xcar(rt, r);
+});
+
+DEFUN('read-string', 1, 5, 'Read a string from the minibuffer (standard input in batch), prompting with PROMPT.', (rt, prompt: number, _initial: number, _hist: number, defaultValue: number) => {
+  const s = batchReadLine(rt, prompt);
+  if (schars(rt, s) === 0 && defaultValue !== Qnil) return consp(defaultValue) ? xcar(rt, defaultValue) : defaultValue;
+  return s;
 });

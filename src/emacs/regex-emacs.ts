@@ -84,18 +84,24 @@ const SYNTAX_RUNS =
   'ff21:w ff3b:( ff3c:_ ff3d:) ff3e:_ ff41:w ff5b:( ff5c:_ ff5d:) ff5e:_ ff5f:( ff60:) ff61:. ff62:( ff63:) ' +
   'ff64:. ff66:w ffe0:_ ffe4:w ffe5:_ ffe6:w 1fb00:_ 1fbcb:. 1fc00:w';
 
+// Parsed on first use, not at import: start-up never needs them.
 const runStarts: number[] = [];
 const runClasses: number[] = [];
-for (const item of SYNTAX_RUNS.split(/ (?=[0-9a-f]+:)/)) {
-  const i = item.indexOf(':');
-  runStarts.push(parseInt(item.slice(0, i), 16));
-  runClasses.push(syntaxSpecCode(item.charCodeAt(i + 1)));
-}
 const asciiSyntax = new Uint8Array(256);
-for (let c = 0; c < 256; c++) asciiSyntax[c] = syntaxLookup(c);
+let syntaxReady = false;
+function buildSyntaxTables(): void {
+  for (const item of SYNTAX_RUNS.split(/ (?=[0-9a-f]+:)/)) {
+    const i = item.indexOf(':');
+    runStarts.push(parseInt(item.slice(0, i), 16));
+    runClasses.push(syntaxSpecCode(item.charCodeAt(i + 1)));
+  }
+  syntaxReady = true;
+  for (let c = 0; c < 256; c++) asciiSyntax[c] = syntaxLookup(c);
+}
 
 function syntaxLookup(c: number): number {
   if (c > MAX_UNICODE_CHAR) return Sword;
+  if (!syntaxReady) buildSyntaxTables();
   let lo = 0;
   let hi = runStarts.length - 1;
   while (lo < hi) {
@@ -107,7 +113,10 @@ function syntaxLookup(c: number): number {
 }
 
 /** The syntax class code of character C. */
-export const syntaxClass = (c: number): number => (c < 256 ? asciiSyntax[c]! : syntaxLookup(c));
+export const syntaxClass = (c: number): number => {
+  if (!syntaxReady) buildSyntaxTables();
+  return c < 256 ? asciiSyntax[c]! : syntaxLookup(c);
+};
 
 // ---- case folding -----------------------------------------------------------------
 
@@ -126,13 +135,18 @@ const P_GRAPH = 8;
 const P_PRINT = 16;
 const P_DONE = 128;
 /** Lazily computed general-category facts per Unicode char (JS's Unicode tables, used only as a property lookup). */
-const uprops = new Uint8Array(MAX_UNICODE_CHAR + 1);
-const reAlpha = /^[\p{L}\p{M}\p{Nl}]$/u;
-const reDigit = /^\p{Nd}$/u;
-const reBlank = /^\p{Zs}$/u;
-const reNotGraph = /^[\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cs}\p{Cn}]$/u;
-const reNotPrint = /^[\p{Cc}\p{Cs}\p{Cn}]$/u;
+let uprops: Uint8Array | null = null;
+// Made on first use: creating these regexps costs about 1.5 ms, too much for every start-up.
+let reAlpha: RegExp, reDigit: RegExp, reBlank: RegExp, reNotGraph: RegExp, reNotPrint: RegExp;
 function uprop(c: number): number {
+  if (uprops === null) {
+    uprops = new Uint8Array(MAX_UNICODE_CHAR + 1);
+    reAlpha = /^[\p{L}\p{M}\p{Nl}]$/u;
+    reDigit = /^\p{Nd}$/u;
+    reBlank = /^\p{Zs}$/u;
+    reNotGraph = /^[\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cs}\p{Cn}]$/u;
+    reNotPrint = /^[\p{Cc}\p{Cs}\p{Cn}]$/u;
+  }
   let p = uprops[c]!;
   if (p & P_DONE) return p;
   const s = String.fromCodePoint(c);
@@ -179,11 +193,11 @@ function inClass(cc: number, c: number, fold: boolean): boolean {
       case CC_ALNUM: return ((c | 32) >= 0x61 && (c | 32) <= 0x7a) || (c >= 0x30 && c <= 0x39);
       case CC_DIGIT: return c >= 0x30 && c <= 0x39;
       case CC_XDIGIT: return (c >= 0x30 && c <= 0x39) || ((c | 32) >= 0x61 && (c | 32) <= 0x66);
-      case CC_SPACE: return asciiSyntax[c] === Swhitespace;
+      case CC_SPACE: return syntaxClass(c) === Swhitespace;
       case CC_UPPER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x41 && c <= 0x5a;
       case CC_LOWER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x61 && c <= 0x7a;
       case CC_PUNCT: return c > 0x20 && c < 0x7f && !((c | 32) >= 0x61 && (c | 32) <= 0x7a) && !(c >= 0x30 && c <= 0x39);
-      case CC_WORD: return asciiSyntax[c] === Sword;
+      case CC_WORD: return syntaxClass(c) === Sword;
       case CC_ASCII: return true;
       case CC_NONASCII: return false;
       case CC_BLANK: return c === 0x20 || c === 0x09;

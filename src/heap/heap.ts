@@ -46,13 +46,8 @@ export const SIZE_CLASSES = [
 const LARGE_CLASS = 255;
 const MAX_SMALL_GRANULES = 1024;
 const classOfGranules = new Uint8Array(MAX_SMALL_GRANULES + 1);
-{
-  let c = 0;
-  for (let g = 1; g <= MAX_SMALL_GRANULES; g++) {
-    while (SIZE_CLASSES[c]! < g) c++;
-    classOfGranules[g] = c;
-  }
-}
+// Granules (prev class, class] map to the class: one fill per class, not a loop per granule (start-up time).
+for (let c = 0, g = 1; c < SIZE_CLASSES.length; g = SIZE_CLASSES[c++]! + 1) classOfGranules.fill(c, g, SIZE_CLASSES[c]! + 1);
 const NCLASSES = SIZE_CLASSES.length;
 
 /** Thrown when the heap is exhausted; the evaluator turns it into a `memory-full` signal. */
