@@ -76,7 +76,8 @@ const { fileURLToPath } = builtin('node:url');
 const { Script } = builtin('node:vm');
 
 const url = import.meta.url;
-const dir = fileURLToPath(new URL('.', url));
+// import.meta.dirname (Node >= 20.11) is free; building a URL costs about 0.5 ms on first use.
+const dir = (import.meta.dirname ?? fileURLToPath(new URL('.', url))) + '/';
 const file = dir + 'tsmacs-core.js';
 const cacheFile = dir + 'tsmacs-core.jsc';
 const fd = openSync(file, 'r');
