@@ -95,7 +95,7 @@
                                      (or (plist-get (cddr s) :type) t)
                                      (cddr s)))
                            slots))
-            index tag type named nil children-sym)))
+            index tag type named t children-sym)))
 
 (defvar cl-struct-cl-structure-object-tags nil)
 
@@ -120,7 +120,6 @@
                                           (if (car s) (setq res (cons s res))))
                                         (nreverse res))
                                       tag type named children-sym)))
-    (aset class 9 print)
     (put name 'cl--class class)
     (put name 'cl-struct-slots slots)
     (put name 'cl-struct-type (list (or type 'record) named))
@@ -201,7 +200,10 @@
        ((eq head 'satisfies) (and (funcall (car args) object) t))
        ((memq head '(integer float real number))
         (and (cl-typep object head)
-             (cl--typep-range object (car args) (cadr args))))
+             (cl--typep-range object (car args) (cadr args))
+             t))
+       ((get head 'cl-deftype-handler)
+        (cl-typep object (apply (get head 'cl-deftype-handler) args)))
        (t (error "Bad type spec: %s" type)))))
    ((symbolp type)
     (let ((pred (get type 'cl-deftype-satisfies)))
@@ -224,5 +226,7 @@
            ((and p1 (fboundp p1)) (and (funcall p1 object) t))
            (t (error "Unknown type %S" type))))))))
    (t (error "Bad type spec: %s" type))))
+
+(provide (quote cl-preloaded))
 
 ;;; cl-preloaded.el ends here

@@ -245,8 +245,8 @@ The value is the last VAL.
 
 (gv-define-expander nth
   (lambda (do n list)
-    (macroexp-let2 nil cell `(nthcdr ,n ,list)
-      (funcall do `(car ,cell) (lambda (v) `(setcar ,cell ,v))))))
+    (macroexp-let2 nil c `(nthcdr ,n ,list)
+      (funcall do `(car ,c) (lambda (v) `(setcar ,c ,v))))))
 
 (gv-define-simple-setter symbol-function fset)
 (gv-define-simple-setter symbol-plist setplist)
@@ -282,19 +282,19 @@ The value is the last VAL.
   (lambda (do key alist &optional default remove testfn)
     (macroexp-let2 macroexp-copyable-p k key
       (gv-letplace (getter setter) alist
-        (macroexp-let2 nil cell `(if (and ,testfn (not (eq ,testfn 'eq)))
+        (macroexp-let2 nil p `(if (and ,testfn (not (eq ,testfn 'eq)))
                                      (assoc ,k ,getter ,testfn)
                                    (assq ,k ,getter))
           (funcall
            do
-           (if (null default) `(cdr ,cell) `(if ,cell (cdr ,cell) ,default))
+           (if (null default) `(cdr ,p) `(if ,p (cdr ,p) ,default))
            (lambda (value)
              (macroexp-let2 nil v value
-               (let ((store `(if ,cell
-                                 (setcdr ,cell ,v)
+               (let ((store `(if ,p
+                                 (setcdr ,p ,v)
                                ,(funcall setter
-                                         `(cons (setq ,cell (cons ,k ,v)) ,getter))))
-                     (unlink (funcall setter `(delq ,cell ,getter))))
+                                         `(cons (setq ,p (cons ,k ,v)) ,getter))))
+                     (unlink (funcall setter `(delq ,p ,getter))))
                  (list
                   'progn
                   (cond
@@ -304,20 +304,20 @@ The value is the last VAL.
                         (and (eq (car-safe v) 'quote)
                              (eq (car-safe default) 'quote)
                              (eql (car (cdr v)) (car (cdr default)))))
-                    `(if ,cell ,unlink))
+                    `(if ,p ,unlink))
                    (t `(cond ((not (eql ,default ,v)) ,store)
-                             (,cell ,unlink))))
+                             (,p ,unlink))))
                   v))))))))))
 
 (gv-define-expander plist-get
   (lambda (do plist prop)
     (macroexp-let2 macroexp-copyable-p key prop
       (gv-letplace (getter setter) plist
-        (macroexp-let2 nil tail `(cdr (plist-member ,getter ,key))
-          (funcall do `(car ,tail)
+        (macroexp-let2 nil p `(cdr (plist-member ,getter ,key))
+          (funcall do `(car ,p)
                    (lambda (value)
-                     `(if ,tail
-                          (setcar ,tail ,value)
+                     `(if ,p
+                          (setcar ,p ,value)
                         ,(funcall setter `(cons ,key (cons ,value ,getter)))))))))))
 
 ;;; Places made of control structures.
@@ -491,6 +491,20 @@ returns nil and leaves it alone."
           (gv-letplace (getter setter) place
             (macroexp-let2 macroexp-copyable-p x getter
               (list 'prog1 x (funcall setter (list 'cdr x))))))))
+
+;;; Expand the macros of the code above once, now, since it runs at every
+;;; expansion of a place.
+
+(subr--expand-definitions-now
+ '(gv-get gv-setter gv--defsetter gv-letplace gv-define-expander gv-define-setter
+   gv-define-simple-setter gv--defun-declaration setf push pop gv-ref gv-deref
+   gv--let-expander gv--closure-pair gv--via-pair gv--do-small-p
+   gv-synthetic-place gv-delay-error macroexp-let2 macroexp-let2*
+   macroexp-let* macroexp-unprogn macroexp--maxsize macroexp-small-p))
+(mapatoms (lambda (symbol)
+            (let ((expander (get symbol 'gv-expander)))
+              (if (eq (car-safe expander) 'closure)
+                  (subr--expand-closure-now expander)))))
 
 (provide 'gv)
 

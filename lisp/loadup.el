@@ -3,13 +3,13 @@
 ;; Written for tsmacs.  `tsmacs --temacs=pdump' runs this from a bare runtime
 ;; and dumps the result; starting without a dump runs it too.
 
-(load "byte-run")
-(load "backquote")
-(load "subr")
-(load "macroexp")
-(load "obarray")
-(load "files")
-(load "regexp")
+;; The preloaded files, in order.  Their "Loading..." messages show only
+;; while building the image, as GNU's temacs shows them.
+(let ((files '("byte-run" "backquote" "subr" "macroexp" "obarray" "files" "regexp" "subr-more" "gv" "pcase" "cl-preloaded" "cl-generic"))
+      (quiet (null (equal dump-mode "pdump"))))
+  (while files
+    (load (car files) nil quiet)
+    (setq files (cdr files))))
 
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (dump-emacs-portable loadup--dump-file))

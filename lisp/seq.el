@@ -16,6 +16,14 @@
   "Return Nth element of SEQUENCE."
   (elt sequence n))
 
+(defalias '\(setf\ seq-elt\)
+  (lambda (store sequence n)
+    "Set element N of SEQUENCE to STORE; what `(setf (seq-elt ...))' calls."
+    (cond ((arrayp sequence) (aset sequence n store))
+          ((consp sequence) (setcar (nthcdr n sequence) store))
+          (t (signal 'cl-no-applicable-method
+                     (list '\(setf\ seq-elt\) store sequence n))))))
+
 (defun seq-length (sequence)
   "Return the number of elements of SEQUENCE."
   (length sequence))
@@ -445,15 +453,16 @@ name to be bound to the rest of SEQUENCE."
   (cons 'seq (mapcar (lambda (e) (if (seqp e) (seq--make-pcase-patterns e) e))
                      args)))
 
-(defun seq--pcase-macroexpander (&rest patterns)
+(defun seq--pcase-expand (&rest patterns)
   "Expand the pcase pattern (seq PATTERNS...)."
   (cons 'and (cons '(pred seqp) (seq--make-pcase-bindings patterns))))
 
 (if (fboundp 'pcase-defmacro)
     (eval '(pcase-defmacro seq (&rest patterns)
              "Match a sequence whose elements match PATTERNS."
-             (apply #'seq--pcase-macroexpander patterns))
+             (apply #'seq--pcase-expand patterns))
           t)
+  (defalias 'seq--pcase-macroexpander #'seq--pcase-expand)
   (put 'seq 'pcase-macroexpander #'seq--pcase-macroexpander))
 
 (provide 'seq)

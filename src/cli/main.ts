@@ -31,6 +31,9 @@ function installRoot(): string {
   return here.endsWith('cli') ? join(here, '..', '..') : join(here, '..');
 }
 
+/** Running the TypeScript sources (tests, development) rather than the bundle: dist's image belongs to the bundle. */
+const fromSource = (): boolean => dirname(fileURLToPath(import.meta.url)).endsWith('cli');
+
 export const defaultDumpPath = (): string => join(installRoot(), 'dist', 'tsmacs.pdmp');
 export const lispDir = (): string => join(installRoot(), 'lisp');
 
@@ -111,6 +114,7 @@ export function runCli(argv: string[], host: Host): number {
   }
 
   let rt: Runtime;
+  starting = null;
   try {
     rt = startRuntime(host, dumpFile, temacs);
   } catch (e) {
@@ -119,33 +123,39 @@ export function runCli(argv: string[], host: Host): number {
       return e.exitCode;
     }
     if (e instanceof KillEmacs) return e.code;
-    if (e instanceof LispSignal) return reportTopLevelError(host, null, e);
+    if (e instanceof LispSignal) return reportTopLevelError(host, starting, e);
     throw e;
   }
   if (temacs !== null) return 0;
   return processActions(rt, argv, actions);
 }
 
+/** The runtime being started, so an error during loadup can be reported with it. */
+let starting: Runtime | null = null;
+
 function startRuntime(host: Host, dumpFile: string | null, temacs: string | null): Runtime {
   if (temacs !== null) {
     if (temacs !== 'pdump') throw new UsageError(`tsmacs: unsupported --temacs mode '${temacs}' (only pdump)`);
     const rt = createRuntime({ host });
+    starting = rt;
     setInternal(rt, Qdump_mode, makeString(rt, 'pdump'));
     runLoadup(rt, dumpFile ?? defaultDumpPath());
     return rt;
   }
   const path = dumpFile ?? defaultDumpPath();
-  if (dumpFile !== null || host.stat(path)?.kind === 'file') {
+  if (dumpFile !== null || (!fromSource() && host.stat(path)?.kind === 'file')) {
     const rt = loadDump(host, path);
     const sp = rt.sp;
     guarded(rt, () => funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]));
     rt.sp = sp;
     return rt;
   }
-  host.write(2, new TextEncoder().encode(
-    `tsmacs: no dump file at ${path}; starting from source (slow).\n` +
-    `tsmacs: build the default image with: npm run build\n`));
+  if (!fromSource())
+    host.write(2, new TextEncoder().encode(
+      `tsmacs: no dump file at ${path}; starting from source (slow).\n` +
+      `tsmacs: build the default image with: npm run build\n`));
   const rt = createRuntime({ host });
+  starting = rt;
   runLoadup(rt, null);
   return rt;
 }

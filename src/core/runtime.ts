@@ -134,49 +134,84 @@ export class Runtime {
   }
 }
 
-/** Words the static region needs: the builtin symbols, their names, the subrs. */
+/** Words the static region needs: the builtin symbols, their name strings and texts, the subrs. */
 function staticRegionWords(): number {
-  let words = BUILTIN_SYMBOLS.length * SYMBOL_WORDS;
-  for (const s of BUILTIN_SYMBOLS) words += STRING_WORDS + 2 + 2 * Math.ceil((utf8Length(s.name) + 1) / 8);
-  words += PRIMITIVES.length * (SUBR_SLOTS + 2);
-  return words + 64;
+  const even = (n: number): number => (n + 1) & ~1;
+  return BUILTIN_SYMBOLS.length * (even(SYMBOL_WORDS) + even(STRING_WORDS)) + (builtinNames().bytes >>> 2) +
+    PRIMITIVES.length * even(1 + SUBR_SLOTS) + 64;
 }
 
 const utf8 = new TextEncoder();
-// Nearly every builtin name is ASCII, whose UTF-8 bytes are its char codes: no encoder call needed
-// (561 of them cost about a millisecond of every start-up).
-const isAscii = (s: string): boolean => {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
-};
-const utf8Length = (s: string): number => (isAscii(s) ? s.length : utf8.encode(s).length);
 
 /**
- * Lay out the static region: builtin symbols at fixed offsets, then their
- * names, then one subr object per primitive, all from the static tables, so
- * it is identical in every process of one build (the dump relies on it).
- * Symbol cells start empty; createRuntime or the dump loader fills them.
+ * The builtin symbols' names as one text: each NUL-terminated and padded with
+ * NULs to whole granules, so one encodeInto writes all of them into the static
+ * region (a JS loop over their 10,000 chars costs a millisecond or two of every
+ * start-up, run cold). Built once per process: the table is sealed by then.
+ */
+interface NamesBlock {
+  text: string;
+  /** Total UTF-8 bytes of text, a multiple of 8. */
+  bytes: number;
+  /** Per name: byte offset in the text, UTF-8 length, and char count (-1: ASCII, so unibyte). */
+  at: Int32Array;
+  nbytes: Int32Array;
+  nchars: Int32Array;
+}
+let namesBlock: NamesBlock | null = null;
+const NON_ASCII = /[^\0-\x7f]/;
+const NULS = '\0\0\0\0\0\0\0\0';
+
+function builtinNames(): NamesBlock {
+  const n = BUILTIN_SYMBOLS.length;
+  if (namesBlock !== null && namesBlock.at.length === n) return namesBlock;
+  const at = new Int32Array(n);
+  const nbytes = new Int32Array(n);
+  const nchars = new Int32Array(n);
+  let text = '';
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const name = BUILTIN_SYMBOLS[i]!.name;
+    const multibyte = NON_ASCII.test(name);
+    const nb = multibyte ? utf8.encode(name).length : name.length;
+    const padded = (nb + 8) & ~7;
+    at[i] = pos;
+    nbytes[i] = nb;
+    nchars[i] = multibyte ? [...name].length : -1;
+    text += name + NULS.slice(0, padded - nb);
+    pos += padded;
+  }
+  return (namesBlock = { text, bytes: pos, at, nbytes, nchars });
+}
+
+/**
+ * Lay out the static region: the builtin symbols at fixed offsets, then their
+ * name strings, then the names' texts, then one subr object per primitive, all
+ * from the static tables, so it is identical in every process of one build
+ * (the dump relies on it; the fingerprint names this layout). Symbol cells
+ * start empty; createRuntime or the dump loader fills them.
  */
 function buildStaticRegion(rt: Runtime): void {
   const h = rt.heap;
   const m = rt.i32;
-  for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) {
+  const n = BUILTIN_SYMBOLS.length;
+  for (let i = 0; i < n; i++) {
     const wi = h.allocStatic(SYMBOL_WORDS);
     if (wi !== h.staticBase + i * SYMBOL_WORDS) throw new Error('static symbols not contiguous');
   }
-  for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) {
-    const name = BUILTIN_SYMBOLS[i]!.name;
-    const multibyte = !isAscii(name);
-    const bytes = multibyte ? utf8.encode(name) : null;
-    const nbytes = bytes ? bytes.length : name.length;
-    const swi = h.allocStatic(STRING_WORDS);
-    const dwi = h.allocStatic((nbytes + 4) >>> 2);
-    const at = dwi << 2;
-    if (bytes) rt.u8.set(bytes, at);
-    else for (let k = 0; k < nbytes; k++) rt.u8[at + k] = name.charCodeAt(k);
-    rt.u8[at + nbytes] = 0;
-    m[swi + STR_NCHARS] = multibyte ? [...name].length : nbytes;
-    m[swi + STR_NBYTES] = multibyte ? nbytes : -1;
+  const names = builtinNames();
+  const str0 = h.staticTop;
+  for (let i = 0; i < n; i++) h.allocStatic(STRING_WORDS);
+  const strStride = (STRING_WORDS + 1) & ~1;
+  const text = h.allocStatic(names.bytes >>> 2);
+  utf8.encodeInto(names.text, rt.u8.subarray(text << 2, (text << 2) + names.bytes));
+  for (let i = 0; i < n; i++) {
+    const swi = str0 + i * strStride;
+    const dwi = text + (names.at[i]! >>> 2);
+    h.setStart(dwi);
+    const nchars = names.nchars[i]!;
+    m[swi + STR_NCHARS] = nchars < 0 ? names.nbytes[i]! : nchars;
+    m[swi + STR_NBYTES] = nchars < 0 ? -1 : names.nbytes[i]!;
     m[swi + STR_DATA] = dwi << 2;
     m[swi + STR_INTERVALS] = Qnil;
     const sym = h.staticBase + i * SYMBOL_WORDS;

@@ -76,6 +76,8 @@ import {
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
 import { PRIMITIVES, VARIABLES } from '../core/subr.ts';
 import { GLOBAL_NAMES } from '../core/runtime.ts';
+import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
+import type { WasmMemory } from '../heap/heap.ts';
 
 export const FORMAT_VERSION = 1;
 export const HEADER_BYTES = 192;
@@ -143,28 +145,37 @@ export const roundUp8 = (n: number): number => (n + 7) & ~7;
 /**
  * The checksum: four interleaved multiply-xor lanes over the file's words
  * (the checksum word itself read as 0), folded into one 32-bit value. Four
- * lanes keep the multiplier pipeline busy, so it costs well under a
- * millisecond per MB.
+ * lanes keep the multiplier pipeline busy. With MEMORY (the heap's
+ * WebAssembly memory, WORDS a view of it) the lanes run as WebAssembly
+ * (kernels.ts): this runs once per start-up, cold, where the JS loop would
+ * crawl through V8's interpreter at about 10 ms/MB.
  */
-export function checksum(words: Int32Array, start: number, nwords: number, skip: number): number {
-  let a = 0x9e3779b1 | 0;
-  let b = 0x85ebca77 | 0;
-  let c = 0xc2b2ae3d | 0;
-  let d = 0x27d4eb2f | 0;
+export function checksum(words: Int32Array, start: number, nwords: number, skip: number,
+  memory: WasmMemory | null = null): number {
+  let a = CK_SEEDS[0];
+  let b = CK_SEEDS[1];
+  let c = CK_SEEDS[2];
+  let d = CK_SEEDS[3];
   const end = start + nwords;
   const end4 = start + (nwords & ~3);
   const saved = words[skip]!;
   words[skip] = 0;
   let i = start;
+  const kn = kernelsFor(memory);
+  if (kn !== null && words.buffer === memory!.buffer && words.byteOffset === 0) {
+    kn.ck(start << 2, end4 << 2);
+    [a, b, c, d] = kn.lanes();
+    i = end4;
+  }
   for (; i < end4; i += 4) {
-    a = Math.imul(a ^ words[i]!, 0x01000193);
-    b = Math.imul(b ^ words[i + 1]!, 0x01000193);
-    c = Math.imul(c ^ words[i + 2]!, 0x01000193);
-    d = Math.imul(d ^ words[i + 3]!, 0x01000193);
-    a ^= a >>> 15;
-    b ^= b >>> 15;
-    c ^= c >>> 15;
-    d ^= d >>> 15;
+    a = Math.imul(a ^ words[i]!, CK_MUL);
+    b = Math.imul(b ^ words[i + 1]!, CK_MUL);
+    c = Math.imul(c ^ words[i + 2]!, CK_MUL);
+    d = Math.imul(d ^ words[i + 3]!, CK_MUL);
+    a ^= a >>> CK_SHIFT;
+    b ^= b >>> CK_SHIFT;
+    c ^= c >>> CK_SHIFT;
+    d ^= d >>> CK_SHIFT;
   }
   for (; i < end; i++) a = Math.imul(a ^ words[i]!, 0x01000193) ^ (a >>> 13);
   words[skip] = saved;
@@ -201,6 +212,8 @@ export function fingerprint(scalarNames: readonly string[]): Int32Array {
     `format ${FORMAT_VERSION}`,
     `layout ${CONS_WORDS} ${FLOAT_WORDS} ${SYMBOL_WORDS} ${STRING_WORDS} ${STR_DATA} ${SUBR_SLOTS} ${PVEC_TYPE_SHIFT}`,
     `pvec ${PVEC_TYPE_COUNT} ht ${HASH_TABLE_SLOTS} ${HT_STALE} chartab ${CHARTAB_STANDARD_SLOTS}`,
+    // The static region's layout (runtime.ts buildStaticRegion): symbols, name strings, one names text, subrs.
+    'static symbols strings text subrs',
   ];
   for (const p of PRIMITIVES) parts.push(`subr ${p.name} ${p.min} ${p.max}`);
   for (const s of BUILTIN_SYMBOLS) parts.push(`sym ${s.name} ${s.interned ? 1 : 0}`);

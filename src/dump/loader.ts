@@ -22,6 +22,7 @@ import {
   fingerprint, fingerprintHex,
 } from './format.ts';
 import { AFTER_LOAD_HOOKS, SCALARS } from './pdumper.ts';
+import { kernelsFor } from './kernels.ts';
 
 /** Exit status of the CLI for each kind of load failure. */
 export const DUMP_EXIT_CODES = {
@@ -157,7 +158,7 @@ function checkHeader(rt: Runtime, path: string, nread: number): Sections {
   if (fileBytes > nread) fail('truncated', `dump file is truncated (${nread} bytes of ${fileBytes >>> 0})`);
   if (fileBytes !== nread) fail('truncated', `dump file has the wrong size (${nread} bytes, header says ${fileBytes})`);
   if ((fileBytes & 7) !== 0) fail('bad-table', 'dump file size is not a multiple of 8');
-  const sum = checksum(m, base, fileBytes >>> 2, base + H_CHECKSUM);
+  const sum = checksum(m, base, fileBytes >>> 2, base + H_CHECKSUM, rt.heap.memory);
   if (sum !== hw(H_CHECKSUM)) fail('checksum', 'dump file is corrupt (checksum mismatch)');
 
   // The checksum vouches for the writer; these checks refuse a file forged or
@@ -225,6 +226,15 @@ function applyRelocations(rt: Runtime, path: string, S: Sections): void {
   const hi = S.discEndW;
   const t0 = base + S.relocW;
   const t1 = t0 + S.nrelocs;
+  const kn = kernelsFor(h.memory);
+  if (kn !== null) {
+    const bad = kn.reloc(t0 << 2, S.nrelocs, base << 2, lo, hi, delta, limit);
+    if (bad >= 0) {
+      const e = m[t0 + bad]!;
+      relocError(path, bad, e >>> 3, bad > 0 ? m[t0 + bad - 1]! >>> 3 : lo - 1, hi, e & 7);
+    }
+    return;
+  }
   let prev = lo - 1;
   for (let i = t0; i < t1; i++) {
     const e = m[i]!;
@@ -271,6 +281,15 @@ function restoreScalars(rt: Runtime, S: Sections): void {
 function checkStarts(rt: Runtime, path: string, S: Sections): void {
   const m = rt.i32;
   const t0 = rt.heap.dumpBase + S.startsW;
+  const kn = kernelsFor(rt.heap.memory);
+  if (kn !== null) {
+    const bad = kn.starts(t0 << 2, S.nstarts, S.hotStartW, S.hotEndW, S.coldStartW, S.coldEndW);
+    if (bad >= 0) {
+      const off = m[t0 + bad]! >>> 3;
+      throw new DumpLoadError('bad-table', path, `object-start entry ${bad} (word ${off}) points outside the dump's objects`);
+    }
+    return;
+  }
   let prev = -1;
   for (let i = 0; i < S.nstarts; i++) {
     const e = m[t0 + i]!;

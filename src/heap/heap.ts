@@ -70,24 +70,50 @@ export interface HeapOptions {
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
+/** A WebAssembly.Memory (lib ES2022 has no WebAssembly types; these are the parts used here). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+}
+export interface WasmApi {
+  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
 /**
- * The heap's one fixed buffer. Under Node it is a SharedArrayBuffer (never
- * shared with anyone): V8 counts a plain ArrayBuffer's bytes as external memory,
- * and half a gigabyte of it makes V8 start a full collection of the JS heap
- * right away (about 5 ms of every start-up); a SharedArrayBuffer's backing
- * store is not counted. Typed arrays over either run at the same speed, and
- * Node's TextDecoder and fs accept views of both. Browsers reject shared views
- * in TextDecoder, so elsewhere it stays an ArrayBuffer.
+ * The heap's one fixed buffer. Under Node it is a shared WebAssembly.Memory
+ * (never shared with anyone):
+ *   - V8 counts a plain ArrayBuffer's bytes as external memory, and half a
+ *     gigabyte of it makes V8 start a full collection of the JS heap right away
+ *     (about 5 ms of every start-up); a shared buffer's backing store is not
+ *     counted;
+ *   - being a WebAssembly memory, the dump loader's whole-file passes can run
+ *     as WebAssembly over it (src/dump/kernels.ts).
+ * Typed arrays over it run at the same speed as over an ArrayBuffer, and
+ * Node's TextDecoder and fs accept views of shared buffers. Browsers reject
+ * shared views in TextDecoder, so elsewhere it stays an ArrayBuffer.
  */
-function newHeapBuffer(bytes: number): ArrayBuffer {
-  const g = globalThis as { process?: { versions?: { node?: string } } };
-  if (typeof SharedArrayBuffer === 'function' && typeof g.process?.versions?.node === 'string')
-    return new SharedArrayBuffer(bytes) as unknown as ArrayBuffer;
-  return new ArrayBuffer(bytes);
+function newHeapBuffer(bytes: number): { buffer: ArrayBuffer; memory: WasmMemory | null } {
+  const g = globalThis as { process?: { versions?: { node?: string } }; WebAssembly?: WasmApi };
+  if (typeof g.process?.versions?.node === 'string') {
+    const pages = bytes / 65536;
+    if (g.WebAssembly !== undefined && Number.isInteger(pages) && pages <= 65536) {
+      try {
+        const memory = new g.WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+        return { buffer: memory.buffer as unknown as ArrayBuffer, memory };
+      } catch {
+        // fall through: no WebAssembly threads here
+      }
+    }
+    if (typeof SharedArrayBuffer === 'function') return { buffer: new SharedArrayBuffer(bytes) as unknown as ArrayBuffer, memory: null };
+  }
+  return { buffer: new ArrayBuffer(bytes), memory: null };
 }
 
 export class Heap {
   readonly buffer: ArrayBuffer;
+  /** The WebAssembly memory whose buffer this is, or null (see newHeapBuffer). */
+  readonly memory: WasmMemory | null;
   readonly i32: Int32Array;
   readonly u8: Uint8Array;
   readonly f64: Float64Array;
@@ -129,7 +155,7 @@ export class Heap {
   constructor(opts: HeapOptions) {
     const rnd = opts.seed ?? Math.random();
     const nwords = Math.floor(opts.bytes / 4 / BLOCK_WORDS) * BLOCK_WORDS;
-    this.buffer = newHeapBuffer(nwords * 4);
+    ({ buffer: this.buffer, memory: this.memory } = newHeapBuffer(nwords * 4));
     this.i32 = new Int32Array(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);

@@ -1,0 +1,1604 @@
+;;; cl-macs.el --- the macro half of cl-lib  -*- lexical-binding: t -*-
+
+;; Written for tsmacs.  Argument lists with &optional/&key/&aux and
+;; destructuring, blocks, case/typecase, local functions and macros,
+;; `cl-loop', and the place-modifying macros.  This file is self-contained:
+;; cl-lib.el loads it, and it relies only on the preloaded library (and on
+;; gv's `gv-get' when that is around, with a small fallback of its own).
+;; Internal helpers are named `cl-macs--...'.
+
+;;;; Small helpers
+
+(defvar macroexpand-all-environment nil
+  "The macro environment of the `macroexpand-all' in progress, if any.")
+
+(defconst cl-macs--lambda-keywords
+  '(&optional &rest &key &allow-other-keys &aux &whole &body &environment))
+
+(defun cl-macs--const-p (x)
+  "Non-nil if X always evaluates to the same value."
+  (cond ((consp x) (or (eq (car x) 'quote)
+                       (and (eq (car x) 'function) (symbolp (car (cdr x))))))
+        ((symbolp x) (or (null x) (eq x t) (keywordp x)))
+        (t t)))
+
+(defun cl-macs--copyable-p (x)
+  "Non-nil if X can be evaluated several times at no cost and no effect."
+  (or (symbolp x) (cl-macs--const-p x)))
+
+(defun cl-macs--progn (forms)
+  (if (cdr forms) (cons 'progn forms) (car forms)))
+
+(defun cl-macs--let* (bindings body)
+  (if bindings (list 'let* bindings body) body))
+
+(defun cl-macs--once (expr fn)
+  "Call FN with a form standing for EXPR's value, evaluated only once."
+  (if (cl-macs--copyable-p expr)
+      (funcall fn expr)
+    (let ((temp (make-symbol "v")))
+      (list 'let (list (list temp expr)) (funcall fn temp)))))
+
+(defun cl-macs--tree-contains (tree x)
+  (cond ((eq tree x) t)
+        ((consp tree) (or (cl-macs--tree-contains (car tree) x)
+                          (cl-macs--tree-contains (cdr tree) x)))
+        (t nil)))
+
+(defun cl-macs--tree-subst (new old tree)
+  (cond ((eq tree old) new)
+        ((consp tree) (cons (cl-macs--tree-subst new old (car tree))
+                            (cl-macs--tree-subst new old (cdr tree))))
+        (t tree)))
+
+(defun cl-macs--parse-body (body)
+  "Split BODY into (HEADER . FORMS): docstring, declarations, interactive."
+  (let ((header nil))
+    (while (and (cdr body)
+                (let ((e (car body)))
+                  (or (stringp e)
+                      (memq (car-safe e) '(:documentation declare interactive cl-declare)))))
+      (setq header (cons (car body) header))
+      (setq body (cdr body)))
+    (cons (nreverse header) body)))
+
+;;;; Argument lists
+
+(defvar cl-macs--lets nil "Bindings being built, most recent first.")
+(defvar cl-macs--checks nil "Checks to run after the bindings, most recent first.")
+(defvar cl-macs--block nil "The block name used in arity errors.")
+(defvar cl-macs--defs nil "The &cl-defs defaults, or nil.")
+
+(defun cl-macs--block-quoted ()
+  (if (eq cl-macs--block 'cl-none) nil (list 'quote cl-macs--block)))
+
+(defun cl-macs--bind (spec expr &optional num)
+  "Arrange for SPEC, a variable or destructuring list, to get EXPR."
+  (if (not (listp spec))
+      (if (or (memq spec cl-macs--lambda-keywords) (not (symbolp spec)))
+          (error "Invalid argument name: %s" spec)
+        (setq cl-macs--lets (cons (list spec expr) cl-macs--lets)))
+    (cl-macs--bind-list spec expr (or num 0))))
+
+(defun cl-macs--normalize-args (args)
+  "Copy ARGS, turning a dotted tail into &rest and &body into &rest."
+  (let ((out nil))
+    (while (consp args)
+      (setq out (cons (if (eq (car args) '&body) '&rest (car args)) out))
+      (setq args (cdr args)))
+    (if args (setq out (cons args (cons '&rest out))))
+    (nreverse out)))
+
+(defun cl-macs--signal-arity (count-form)
+  (list 'signal ''wrong-number-of-arguments
+        (list 'list (cl-macs--block-quoted) count-form)))
+
+(defun cl-macs--bind-list (args expr num)
+  (setq args (cl-macs--normalize-args args))
+  (if (memq '&environment args) (error "&environment used incorrectly"))
+  (let* ((restp (memq '&rest args))
+         (restarg (if (listp (car (cdr restp)))
+                      (make-symbol "--cl-rest--")
+                    (car (cdr restp))))
+         (keys t)
+         (laterarg nil)
+         (exactarg nil)
+         (minarg restarg))
+    (setq cl-macs--lets (cons (list restarg expr) cl-macs--lets))
+    (when (eq (car args) '&whole)
+      (setq args (cdr args))
+      (setq cl-macs--lets (cons (list (car args) restarg) cl-macs--lets))
+      (setq args (cdr args)))
+    ;; How to check that enough arguments remain for the required ones.
+    (let ((p args) (nreq 0))
+      (while (and p (not (memq (car p) cl-macs--lambda-keywords)))
+        (unless (eq p args) (setq minarg (list 'cdr minarg)))
+        (setq nreq (1+ nreq))
+        (setq p (cdr p)))
+      (when (memq (car p) '(nil &aux))
+        (setq minarg (list '= (list 'length restarg) nreq))
+        (setq exactarg (not (eq args p)))))
+    ;; Required arguments.
+    (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
+      (let ((poparg (list (if (or (cdr args) (not exactarg)) 'pop 'car-safe) restarg)))
+        (cl-macs--bind (car args)
+                       (if laterarg
+                           poparg
+                         (list 'if minarg poparg
+                               (cl-macs--signal-arity (list 'length restarg))))))
+      (setq args (cdr args))
+      (setq num (1+ num) laterarg t))
+    ;; Optional arguments.
+    (while (and (eq (car args) '&optional) (setq args (cdr args)))
+      (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
+        (let ((arg (car args)))
+          (setq args (cdr args))
+          (or (consp arg) (setq arg (list arg)))
+          (if (cdr (cdr arg))
+              (cl-macs--bind (nth 2 arg) (list 'and restarg t)))
+          (let ((def (if (cdr arg) (nth 1 arg)
+                       (or (car cl-macs--defs)
+                           (nth 1 (assq (car arg) cl-macs--defs)))))
+                (poparg (list 'pop restarg)))
+            (cl-macs--bind (car arg) (if def (list 'if restarg poparg def) poparg))
+            (setq num (1+ num))))))
+    ;; Rest argument.
+    (if (eq (car args) '&rest)
+        (let ((arg (car (cdr args))))
+          (setq args (cdr (cdr args)))
+          (if (consp arg) (cl-macs--bind arg restarg)))
+      (or (eq (car args) '&key) exactarg
+          (setq cl-macs--checks
+                (cons (list 'if restarg
+                            (cl-macs--signal-arity
+                             (list '+ num (list 'length restarg))))
+                      cl-macs--checks))))
+    ;; Keyword arguments.
+    (while (and (eq (car args) '&key) (setq args (cdr args)))
+      (unless (listp keys) (setq keys nil))
+      (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
+        (let* ((arg (if (consp (car args)) (car args) (list (car args))))
+               (karg (if (consp (car arg))
+                         (car (car arg))
+                       (let ((name (symbol-name (car arg))))
+                         (if (and (> (length name) 0) (eq (aref name 0) ?_))
+                             (setq name (substring name 1)))
+                         (intern (concat ":" name)))))
+               (varg (if (consp (car arg)) (car (cdr (car arg))) (car arg)))
+               (def (if (cdr arg) (car (cdr arg))
+                      (or (car cl-macs--defs)
+                          (car (cdr (assq varg cl-macs--defs))))))
+               (look (list 'plist-member restarg (list 'quote karg))))
+          (setq args (cdr args))
+          (if (cdr (cdr arg))
+              (let ((temp (or (nth 2 arg) (make-symbol "--cl-var--"))))
+                (cl-macs--bind temp look)
+                (cl-macs--bind varg
+                               (list 'if temp
+                                     (list 'prog1 (list 'car (list 'cdr temp))
+                                           (list 'setq temp t))
+                                     def)))
+            (cl-macs--bind varg
+                           (list 'car
+                                 (list 'cdr
+                                       (if (null def)
+                                           look
+                                         (list 'or look (list 'list nil def)))))))
+          (setq keys (cons karg keys)))))
+    (when (consp keys) (setq keys (nreverse keys)))
+    (if (eq (car args) '&allow-other-keys)
+        (setq args (cdr args))
+      (cond
+       ((eq keys t) nil)
+       ((null keys)
+        (setq cl-macs--checks
+              (cons (list 'when restarg
+                          (list 'error (format "Keyword argument %%s not one of %s" keys)
+                                (list 'car restarg)))
+                    cl-macs--checks)))
+       (t
+        (let ((var (make-symbol "--cl-keys--")))
+          (setq cl-macs--checks
+                (cons
+                 (list 'let (list (list var restarg))
+                       (list 'while var
+                             (list 'cond
+                                   (list (list 'memq (list 'car var)
+                                               (list 'quote (append keys '(:allow-other-keys))))
+                                         (list 'setq var (list 'cdr (list 'cdr var))))
+                                   (list (list 'car (list 'cdr (list 'memq :allow-other-keys restarg)))
+                                         (list 'setq var nil))
+                                   (list t
+                                         (list 'error
+                                               (format "Keyword argument %%s not one of %s" keys)
+                                               (list 'car var))))))
+                 cl-macs--checks))))))
+    (cl-macs--do-aux args)
+    nil))
+
+(defun cl-macs--do-aux (args)
+  (while (and (eq (car args) '&aux) (setq args (cdr args)))
+    (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
+      (if (consp (car args))
+          (cl-macs--bind (car (car args)) (car (cdr (car args))))
+        (cl-macs--bind (car args) nil))
+      (setq args (cdr args))))
+  (if args (error "Malformed argument list ends with: %S" args)))
+
+(defun cl-macs--transform-lambda (args body block)
+  "Turn a Common Lisp ARGS and BODY into (ARGLIST . BODY) for a plain lambda."
+  (let* ((parsed (cl-macs--parse-body body))
+         (header (car parsed))
+         (simple nil)
+         (cl-macs--defs nil)
+         (cl-macs--block block))
+    (setq body (cdr parsed))
+    (setq args (if (listp args) (cl-macs--normalize-args args) (list '&rest args)))
+    (let ((defs (memq '&cl-defs args)))
+      (when defs
+        (setq cl-macs--defs (car (cdr defs)))
+        (setq args (delq (car (cdr defs)) (delq '&cl-defs args)))))
+    (if (memq '&whole args) (error "&whole not currently implemented"))
+    (let* ((p (memq '&environment args))
+           (v (car (cdr p))))
+      (if p (setq args (append (delq '&environment (delq v args))
+                               (list '&aux (list v 'macroexpand-all-environment))))))
+    ;; Leading arguments a plain lambda list handles by itself.
+    (let ((optional nil))
+      (while (and args (symbolp (car args))
+                  (not (memq (car args) '(nil &rest &body &key &aux)))
+                  (or (not optional)
+                      (null (nth 1 (assq (car args) (cdr cl-macs--defs)))))
+                  (not (and (eq (car args) '&optional) (setq optional t)
+                            (car cl-macs--defs))))
+        (setq simple (cons (car args) simple))
+        (setq args (cdr args)))
+      (when optional
+        (if args (setq args (cons '&optional args)))
+        (if (eq (car simple) '&optional) (setq simple (cdr simple)))))
+    (unless (eq block 'cl-none)
+      (setq body (list (cons 'cl-block (cons block body)))))
+    (let* ((cl-macs--lets nil)
+           (cl-macs--checks nil)
+           (rest-args
+            (cond
+             ((null args) nil)
+             ((eq (car args) '&aux)
+              (cl-macs--do-aux args)
+              (setq cl-macs--lets (nreverse cl-macs--lets))
+              nil)
+             (t
+              (let ((slen (length simple)))
+                (if (memq '&optional simple) (setq slen (1- slen)))
+                (cl-macs--bind-list args :dummy slen)
+                (setq cl-macs--lets (nreverse cl-macs--lets))
+                (prog1 (list '&rest (car (car cl-macs--lets)))
+                  (setq cl-macs--lets (cdr cl-macs--lets))))))))
+      (cons (append (reverse simple) rest-args)
+            (append header
+                    (list (cl-macs--let*
+                           cl-macs--lets
+                           (cl-macs--progn (append (nreverse cl-macs--checks) body)))))))))
+
+(defmacro cl-defun (name args &rest body)
+  "Define NAME as a function with a Common Lisp argument list ARGS.
+BODY is an implicit `cl-block' named NAME."
+  (declare (doc-string 3) (indent 2))
+  (cons 'defun (cons name (cl-macs--transform-lambda args body name))))
+
+(defmacro cl-defmacro (name args &rest body)
+  "Define NAME as a macro with a Common Lisp argument list ARGS."
+  (declare (doc-string 3) (indent 2))
+  (cons 'defmacro (cons name (cl-macs--transform-lambda args body name))))
+
+(defmacro cl-defsubst (name args &rest body)
+  "Define NAME as an inline function; here the same as `cl-defun'."
+  (declare (doc-string 3) (indent 2))
+  (cons 'cl-defun (cons name (cons args body))))
+
+(defmacro cl-function (func)
+  "Like `function', but a lambda may use a Common Lisp argument list."
+  (if (eq (car-safe func) 'lambda)
+      (list 'function
+            (cons 'lambda (cl-macs--transform-lambda (car (cdr func)) (cdr (cdr func)) 'cl-none)))
+    (list 'function func)))
+
+(defmacro cl-destructuring-bind (args expr &rest body)
+  "Bind the variables of ARGS to the parts of EXPR's value, then run BODY."
+  (declare (indent 2))
+  (let ((cl-macs--lets nil)
+        (cl-macs--checks nil)
+        (cl-macs--defs nil)
+        (cl-macs--block args))
+    (cl-macs--bind (or args '(&aux)) expr)
+    (cl-macs--let* (nreverse cl-macs--lets)
+                   (cl-macs--progn (append (nreverse cl-macs--checks) body)))))
+
+;;;; Blocks
+
+(defun cl-macs--block-tag (name)
+  (intern (format "--cl-block-%s--" name)))
+
+(defmacro cl-block (name &rest body)
+  "Run BODY in a block NAME, from which `cl-return-from' can exit."
+  (declare (indent 1))
+  (cons 'catch (cons (list 'quote (cl-macs--block-tag name)) body)))
+
+(defmacro cl-return (&optional result)
+  "Return RESULT from the block named nil."
+  (list 'cl-return-from nil result))
+
+(defmacro cl-return-from (name &optional result)
+  "Return RESULT from the innermost block NAME."
+  (declare (indent 1))
+  (list 'throw (list 'quote (cl-macs--block-tag name)) result))
+
+;;;; Conditionals
+
+(defmacro cl-case (expr &rest clauses)
+  "Evaluate EXPR and run the clause whose keys contain its value (by `eql')."
+  (declare (indent 1))
+  (cl-macs--once
+   expr
+   (lambda (temp)
+     (let ((seen nil))
+       (cons 'cond
+             (mapcar
+              (lambda (c)
+                (cons (cond ((memq (car c) '(t otherwise)) t)
+                            ((eq (car c) 'cl--ecase-error-flag)
+                             (list 'error "cl-ecase failed: %s, %s" temp
+                                   (list 'quote (reverse seen))))
+                            ((listp (car c))
+                             (setq seen (append (car c) seen))
+                             (list 'memql temp (list 'quote (car c))))
+                            (t
+                             (if (memq (car c) seen)
+                                 (error "Duplicate key in case: %s" (car c)))
+                             (setq seen (cons (car c) seen))
+                             (list 'eql temp (list 'quote (car c)))))
+                      (or (cdr c) '(nil))))
+              clauses))))))
+
+(defmacro cl-ecase (expr &rest clauses)
+  "Like `cl-case', but signal an error when no clause matches."
+  (declare (indent 1))
+  (cons 'cl-case (cons expr (append clauses '((cl--ecase-error-flag))))))
+
+(defmacro cl-typecase (expr &rest clauses)
+  "Evaluate EXPR and run the first clause whose type its value has."
+  (declare (indent 1))
+  (cl-macs--once
+   expr
+   (lambda (temp)
+     (let ((types nil))
+       (cons 'cond
+             (mapcar
+              (lambda (c)
+                (cons (cond ((eq (car c) 'otherwise) t)
+                            ((eq (car c) 'cl--ecase-error-flag)
+                             (list 'error "cl-etypecase failed: %s, %s" temp
+                                   (list 'quote (reverse types))))
+                            (t
+                             (setq types (cons (car c) types))
+                             (list 'cl-typep temp (list 'quote (car c)))))
+                      (or (cdr c) '(nil))))
+              clauses))))))
+
+(defmacro cl-etypecase (expr &rest clauses)
+  "Like `cl-typecase', but signal an error when no clause matches."
+  (declare (indent 1))
+  (cons 'cl-typecase (cons expr (append clauses '((cl--ecase-error-flag))))))
+
+;;;; Types (a fallback `cl-typep' for when cl-lib has not provided one)
+
+(defun cl-macs--typep (object type)
+  "Non-nil if OBJECT is of TYPE (a basic subset of Common Lisp type specs)."
+  (cond
+   ((eq type t) t)
+   ((null type) nil)
+   ((consp type)
+    (let ((head (car type)))
+      (cond
+       ((eq head 'and) (let ((ok t) (ts (cdr type)))
+                         (while (and ok ts)
+                           (setq ok (cl-macs--typep object (car ts)) ts (cdr ts)))
+                         (and ok t)))
+       ((eq head 'or) (let ((ok nil) (ts (cdr type)))
+                        (while (and (not ok) ts)
+                          (setq ok (cl-macs--typep object (car ts)) ts (cdr ts)))
+                        (and ok t)))
+       ((eq head 'not) (not (cl-macs--typep object (car (cdr type)))))
+       ((memq head '(member cl-member)) (and (memql object (cdr type)) t))
+       ((eq head 'eql) (eql object (car (cdr type))))
+       ((eq head 'satisfies) (funcall (car (cdr type)) object))
+       ((memq head '(integer float real number))
+        (and (cl-macs--typep object head)
+             (let ((lo (car (cdr type))) (hi (car (cdr (cdr type)))))
+               (and (or (memq lo '(* nil)) (if (consp lo) (> object (car lo)) (>= object lo)))
+                    (or (memq hi '(* nil)) (if (consp hi) (< object (car hi)) (<= object hi)))))))
+       (t (error "Bad type spec: %s" type)))))
+   ((not (symbolp type)) (error "Bad type spec: %s" type))
+   ((eq type 'null) (null object))
+   ((eq type 'atom) (atom object))
+   ((eq type 'real) (numberp object))
+   ((eq type 'float) (floatp object))
+   ((eq type 'fixnum) (fixnump object))
+   ((eq type 'bignum) (bignump object))
+   ((eq type 'natnum) (natnump object))
+   ((eq type 'character) (characterp object))
+   ((eq type 'base-char) (characterp object))
+   ((eq type 'boolean) (booleanp object))
+   ((eq type 'keyword) (keywordp object))
+   ((eq type 'list) (listp object))
+   ((eq type 'cons) (consp object))
+   ((eq type 'symbol) (symbolp object))
+   ((eq type 'string) (stringp object))
+   ((eq type 'array) (arrayp object))
+   ((eq type 'number) (numberp object))
+   ((eq type 'integer) (integerp object))
+   ((eq type 'vector) (vectorp object))
+   ((eq type 'sequence) (sequencep object))
+   ((eq type 'function) (functionp object))
+   ((eq type 'hash-table) (hash-table-p object))
+   (t
+    (let* ((name (symbol-name type))
+           (p1 (intern-soft (concat name "-p")))
+           (p2 (intern-soft (concat name "p"))))
+      (cond
+       ((and p1 (fboundp p1) (string-match-p "-" name)) (funcall p1 object))
+       ((and p2 (fboundp p2)) (funcall p2 object))
+       ((and p1 (fboundp p1)) (funcall p1 object))
+       (t (error "Unknown type %S" type)))))))
+
+(unless (fboundp 'cl-typep)
+  (defalias 'cl-typep #'cl-macs--typep))
+
+(unless (get 'cl-assertion-failed 'error-conditions)
+  (define-error 'cl-assertion-failed "Assertion failed"))
+
+(unless (fboundp 'cl--assertion-failed)
+  (defun cl--assertion-failed (form &optional string sargs args)
+    (if string
+        (apply #'error string (append sargs args))
+      (signal 'cl-assertion-failed (cons form sargs)))))
+
+(defmacro cl-check-type (form type &optional string)
+  "Signal `wrong-type-argument' unless FORM's value is of TYPE."
+  (cl-macs--once
+   form
+   (lambda (temp)
+     (list 'progn
+           (list 'or (list 'cl-typep temp (list 'quote type))
+                 (list 'signal ''wrong-type-argument
+                       (list 'list (or string (list 'quote (if (eq (car-safe type) 'satisfies)
+                                                               (car (cdr type))
+                                                             type)))
+                             temp (list 'quote form))))
+           nil))))
+
+(defmacro cl-assert (form &optional show-args string &rest args)
+  "Signal an error unless FORM returns non-nil."
+  (let ((sargs (and show-args
+                    (delq nil (mapcar (lambda (x) (unless (cl-macs--const-p x) x))
+                                      (cdr-safe form))))))
+    (list 'progn
+          (list 'or form
+                (cons 'cl--assertion-failed
+                      (cons (list 'quote form)
+                            (if (or string sargs args)
+                                (list string (cons 'list sargs) (cons 'list args))))))
+          nil)))
+
+(defmacro cl-the (_type form)
+  "Return FORM."
+  (declare (indent 1))
+  form)
+
+(defmacro cl-locally (&rest body)
+  "Like `progn'."
+  (cons 'progn body))
+
+(defmacro cl-eval-when (when &rest body)
+  "Run BODY when WHEN contains `eval' or `:execute' (there is no compiler)."
+  (declare (indent 1))
+  (and (or (memq 'eval when) (memq :execute when))
+       (cons 'progn body)))
+
+(defmacro cl-load-time-value (form &optional _read-only)
+  "Evaluate FORM once, when the form is expanded."
+  (list 'quote (eval form lexical-binding)))
+
+(defmacro cl-multiple-value-bind (vars form &rest body)
+  "Bind VARS to the elements of the list FORM returns, then run BODY."
+  (declare (indent 2))
+  (let ((temp (make-symbol "--cl-var--")) (n -1))
+    (cons 'let*
+          (cons (cons (list temp form)
+                      (mapcar (lambda (v) (list v (list 'nth (setq n (1+ n)) temp))) vars))
+                body))))
+
+(defmacro cl-multiple-value-setq (vars form)
+  "Set VARS to the elements of the list FORM returns; return the first."
+  (cond
+   ((null vars) (list 'progn form nil))
+   ((null (cdr vars)) (list 'setq (car vars) (list 'car form)))
+   (t
+    (let ((temp (make-symbol "--cl-var--")) (n 0))
+      (list 'let (list (list temp form))
+            (list 'prog1 (list 'setq (car vars) (list 'car temp))
+                  (cons 'setq
+                        (apply #'append
+                               (mapcar (lambda (v) (list v (list 'nth (setq n (1+ n)) temp)))
+                                       (cdr vars))))))))))
+
+;;;; Simple iteration
+
+(defmacro cl-dolist (spec &rest body)
+  "Like `dolist', inside a block named nil."
+  (declare (indent 1))
+  (list 'cl-block nil (cons 'dolist (cons spec body))))
+
+(defmacro cl-dotimes (spec &rest body)
+  "Like `dotimes', inside a block named nil."
+  (declare (indent 1))
+  (list 'cl-block nil (cons 'dotimes (cons spec body))))
+
+(defun cl-macs--do-loop (steps endtest body star)
+  (let ((sets (delq nil (mapcar (lambda (c)
+                                  (and (consp c) (cdr (cdr c))
+                                       (list (car c) (nth 2 c))))
+                                steps))))
+    (list 'cl-block nil
+          (cons (if star 'let* 'let)
+                (cons (mapcar (lambda (c) (if (consp c) (list (car c) (nth 1 c)) c)) steps)
+                      (cons (cons 'while
+                                  (cons (list 'not (car endtest))
+                                        (append body
+                                                (and sets
+                                                     (list (cons (if (or star (not (cdr sets)))
+                                                                     'setq 'cl-psetq)
+                                                                 (apply #'append sets)))))))
+                            (or (cdr endtest) '(nil))))))))
+
+(defmacro cl-do (steps endtest &rest body)
+  "Bind STEPS in parallel and loop until ENDTEST holds."
+  (declare (indent 2))
+  (cl-macs--do-loop steps endtest body nil))
+
+(defmacro cl-do* (steps endtest &rest body)
+  "Bind STEPS sequentially and loop until ENDTEST holds."
+  (declare (indent 2))
+  (cl-macs--do-loop steps endtest body t))
+
+(defmacro cl-do-symbols (spec &rest body)
+  "Run BODY with (car SPEC) bound to each symbol of an obarray."
+  (declare (indent 1))
+  (list 'cl-block nil
+        (list 'mapatoms (cons 'lambda (cons (list (car spec)) body))
+              (or (car (cdr spec)) 'obarray))
+        (car (cdr (cdr spec)))))
+
+(defmacro cl-do-all-symbols (spec &rest body)
+  "Like `cl-do-symbols' on the standard obarray."
+  (declare (indent 1))
+  (cons 'cl-do-symbols (cons (list (car spec) nil (car (cdr spec))) body)))
+
+(defmacro cl-progv (symbols values &rest body)
+  "Bind SYMBOLS dynamically to VALUES while running BODY."
+  (declare (indent 2))
+  (let ((bodyfun (make-symbol "body"))
+        (binds (make-symbol "binds"))
+        (syms (make-symbol "syms"))
+        (vals (make-symbol "vals")))
+    (list 'let* (list (list syms symbols)
+                      (list vals values)
+                      (list bodyfun (cons 'lambda (cons nil body)))
+                      (list binds nil))
+          (list 'while syms
+                (list 'setq binds
+                      (list 'cons (list 'list (list 'pop syms)
+                                        (list 'list ''quote (list 'pop vals)))
+                            binds)))
+          (list 'eval (list 'list ''let (list 'nreverse binds)
+                            (list 'list ''funcall (list 'list ''quote bodyfun)))))))
+
+;;;; Code walking: local functions, macros and symbol macros
+
+(defun cl-macs--sm-alist (env)
+  (cdr (assq :cl-symbol-macros env)))
+
+(defun cl-macs--shadow (env vars)
+  "ENV without symbol macros for VARS."
+  (let ((sms (cl-macs--sm-alist env)))
+    (if (and sms (let ((hit nil)) (dolist (v vars) (if (assq v sms) (setq hit t))) hit))
+        (cons (cons :cl-symbol-macros
+                    (delq nil (mapcar (lambda (b) (if (memq (car b) vars) nil b)) sms)))
+              env)
+      env)))
+
+(defun cl-macs--arg-names (args)
+  (let ((out nil))
+    (while (consp args)
+      (if (and (symbolp (car args)) (not (memq (car args) '(&optional &rest))))
+          (setq out (cons (car args) out)))
+      (setq args (cdr args)))
+    (if (and args (symbolp args)) (setq out (cons args out)))
+    out))
+
+(defun cl-macs--walk-list (forms env)
+  (let ((out nil))
+    (while (consp forms)
+      (setq out (cons (cl-macs--walk (car forms) env) out))
+      (setq forms (cdr forms)))
+    (nconc (nreverse out) forms)))
+
+(defun cl-macs--walk-lambda (lam env)
+  "Walk (lambda ARGS . BODY)."
+  (cons 'lambda
+        (cons (car (cdr lam))
+              (cl-macs--walk-list (cdr (cdr lam))
+                                  (cl-macs--shadow env (cl-macs--arg-names (car (cdr lam))))))))
+
+(defun cl-macs--walk (form env)
+  "Expand all macros in FORM with the environment ENV."
+  (let ((macroexpand-all-environment env))
+    (cond
+     ((symbolp form)
+      (let ((sm (and form (assq form (cl-macs--sm-alist env)))))
+        (if sm (cl-macs--walk (car (cdr sm)) env) form)))
+     ((not (consp form)) form)
+     (t
+      (let ((head (car form)))
+        (cond
+         ((eq head 'quote) form)
+         ((eq head 'function)
+          (let ((f (car-safe (cdr form))))
+            (cond
+             ((and (symbolp f) f)
+              (let ((entry (assq f env))
+                    (fn (assq f (cdr (assq :cl-macs-functions env)))))
+                (if (and entry fn (eq (cdr entry) (cdr (cdr fn))))
+                    (car (cdr fn))
+                  form)))
+             ((eq (car-safe f) 'lambda)
+              (list 'function (cl-macs--walk-lambda f env)))
+             (t form))))
+         ((memq head '(let let*))
+          (let ((names nil) (ienv env) (bindings nil))
+            (dolist (b (car (cdr form)))
+              (let ((name (if (consp b) (car b) b)))
+                (setq bindings
+                      (cons (if (consp b)
+                                (cons (car b) (cl-macs--walk-list (cdr b) ienv))
+                              b)
+                            bindings))
+                (setq names (cons name names))
+                (if (eq head 'let*) (setq ienv (cl-macs--shadow ienv (list name))))))
+            (cons head (cons (nreverse bindings)
+                             (cl-macs--walk-list (cdr (cdr form))
+                                                 (cl-macs--shadow env names))))))
+         ((eq head 'cond)
+          (cons 'cond (mapcar (lambda (c) (if (consp c) (cl-macs--walk-list c env) c))
+                              (cdr form))))
+         ((eq head 'condition-case)
+          (let ((var (car (cdr form))))
+            (cons head
+                  (cons var
+                        (cons (cl-macs--walk (car (cdr (cdr form))) env)
+                              (mapcar (lambda (h)
+                                        (if (consp h)
+                                            (cons (car h)
+                                                  (cl-macs--walk-list
+                                                   (cdr h) (cl-macs--shadow env (list var))))
+                                          h))
+                                      (cdr (cdr (cdr form)))))))))
+         ((eq head 'setq)
+          (let ((args (cdr form)) (out nil) (sms (cl-macs--sm-alist env)) (complex nil))
+            (while args
+              (let ((sm (and (symbolp (car args)) (assq (car args) sms))))
+                (if sm
+                    (setq complex t
+                          out (cons (cl-macs--walk
+                                     (cl-macs--setf-form (car (cdr sm)) (car (cdr args)))
+                                     env)
+                                    out))
+                  (setq out (cons (list 'setq (car args) (cl-macs--walk (car (cdr args)) env))
+                                  out))))
+              (setq args (cdr (cdr args))))
+            (setq out (nreverse out))
+            (if complex
+                (cl-macs--progn out)
+              (cons 'setq (apply #'append (mapcar #'cdr out))))))
+         ((memq head '(defvar defconst))
+          (cons head (cons (car (cdr form)) (cl-macs--walk-list (cdr (cdr form)) env))))
+         ((eq head 'interactive) form)
+         ((eq (car-safe head) 'lambda)
+          (cons (cl-macs--walk-lambda head env) (cl-macs--walk-list (cdr form) env)))
+         ((not (symbolp head)) (cl-macs--walk-list form env))
+         (t
+          (let ((local (assq head env)))
+            (if local
+                (if (cdr local)
+                    (cl-macs--walk (apply (cdr local) (cdr form)) env)
+                  (cons head (cl-macs--walk-list (cdr form) env)))
+              (let ((exp (if (and (fboundp head) (macrop head))
+                             (macroexpand-1 form env)
+                           form)))
+                (if (eq exp form)
+                    (cons head (cl-macs--walk-list (cdr form) env))
+                  (cl-macs--walk exp env))))))))))))
+
+(defun cl-macs--add-function (env name var)
+  "ENV where calls to NAME become funcalls of VAR and #'NAME becomes VAR."
+  (let* ((expander (lambda (&rest args) (cons 'funcall (cons var args))))
+         (fns (cdr (assq :cl-macs-functions env))))
+    (cons (cons name expander)
+          (cons (cons :cl-macs-functions (cons (cons name (cons var expander)) fns))
+                env))))
+
+(defmacro cl-flet (bindings &rest body)
+  "Define local functions BINDINGS, visible in BODY only."
+  (declare (indent 1))
+  (let ((binds nil) (env macroexpand-all-environment))
+    (dolist (binding bindings)
+      (let* ((rest (cdr binding))
+             (single (= (length rest) 1))
+             (var (if (and single (symbolp (car rest)))
+                      (car rest)
+                    (make-symbol (format "--cl-%s--" (car binding))))))
+        (unless (and single (symbolp (car rest)))
+          (setq binds (cons (list var (if single
+                                          (car rest)
+                                        (list 'cl-function (cons 'lambda rest))))
+                            binds)))
+        (setq env (cl-macs--add-function env (car binding) var))))
+    (cl-macs--let* (nreverse binds)
+                   (cl-macs--walk (cons 'progn body) env))))
+
+(defmacro cl-flet* (bindings &rest body)
+  "Like `cl-flet', but each definition sees the previous ones."
+  (declare (indent 1))
+  (cond ((null bindings) (cl-macs--progn body))
+        ((null (cdr bindings)) (cons 'cl-flet (cons bindings body)))
+        (t (list 'cl-flet (list (car bindings))
+                 (cons 'cl-flet* (cons (cdr bindings) body))))))
+
+(defmacro cl-labels (bindings &rest body)
+  "Define local, possibly mutually recursive, functions BINDINGS in BODY."
+  (declare (indent 1))
+  (let ((vars nil) (env macroexpand-all-environment))
+    (dolist (binding bindings)
+      (let ((var (make-symbol (format "--cl-%s--" (car binding)))))
+        (setq vars (cons (cons var (cdr binding)) vars))
+        (setq env (cl-macs--add-function env (car binding) var))))
+    (setq vars (nreverse vars))
+    (cl-macs--walk
+     (cons 'let
+           (cons (mapcar #'car vars)
+                 (append
+                  (mapcar (lambda (v)
+                            (list 'setq (car v) (list 'cl-function (cons 'lambda (cdr v)))))
+                          vars)
+                  body)))
+     env)))
+
+(defmacro cl-macrolet (bindings &rest body)
+  "Define local macros BINDINGS, visible in BODY."
+  (declare (indent 1))
+  (let ((env macroexpand-all-environment))
+    (dolist (binding bindings)
+      (let ((res (cl-macs--transform-lambda (car (cdr binding)) (cdr (cdr binding))
+                                            (car binding))))
+        (setq env (cons (cons (car binding) (eval (list 'function (cons 'lambda res)) t))
+                        env))))
+    (cl-macs--walk (cl-macs--progn body) env)))
+
+(defmacro cl-symbol-macrolet (bindings &rest body)
+  "Make each (NAME EXPANSION) of BINDINGS a symbol macro in BODY."
+  (declare (indent 1))
+  (let ((env macroexpand-all-environment))
+    (setq env (cons (cons :cl-symbol-macros (append bindings (cl-macs--sm-alist env)))
+                    env))
+    (cl-macs--walk (cl-macs--progn body) env)))
+
+;;;; Places
+
+(defun cl-macs--place-fallback (place fn)
+  "Call FN with a getter form and a setter function for PLACE (no gv)."
+  (cond
+   ((symbolp place)
+    (funcall fn place (lambda (v) (list 'setq place v))))
+   ((not (consp place)) (error "%S is not a valid place expression" place))
+   (t
+    (let ((head (car place)) (args (cdr place)))
+      (cond
+       ((memq head '(car cdr symbol-value symbol-function symbol-plist))
+        (cl-macs--once
+         (car args)
+         (lambda (a)
+           (funcall fn (list head a)
+                    (lambda (v)
+                      (list (cdr (assq head '((car . setcar) (cdr . setcdr)
+                                              (symbol-value . set)
+                                              (symbol-function . fset)
+                                              (symbol-plist . setplist))))
+                            a v))))))
+       ((memq head '(cadr cddr caar cdar))
+        (cl-macs--place-fallback
+         (cdr (assq head (list (list 'cadr 'car (cons 'cdr args))
+                               (list 'cddr 'cdr (cons 'cdr args))
+                               (list 'caar 'car (cons 'car args))
+                               (list 'cdar 'cdr (cons 'car args)))))
+         fn))
+       ((memq head '(nth aref elt get gethash nthcdr))
+        (cl-macs--once
+         (car args)
+         (lambda (a)
+           (cl-macs--once
+            (car (cdr args))
+            (lambda (b)
+              (let ((more (cdr (cdr args))))
+                (funcall fn (cons head (cons a (cons b more)))
+                         (lambda (v)
+                           (cond
+                            ((eq head 'nth) (list 'setcar (list 'nthcdr a b) v))
+                            ((eq head 'nthcdr) (list 'setcdr (list 'nthcdr (list '1- a) b) v))
+                            ((eq head 'aref) (list 'aset a b v))
+                            ((eq head 'elt) (list 'if (list 'listp a)
+                                                  (list 'setcar (list 'nthcdr b a) v)
+                                                  (list 'aset a b v)))
+                            ((eq head 'get) (list 'put a b v))
+                            ((eq head 'gethash) (list 'puthash a v b)))))))))))
+       ((and (symbolp head) (fboundp head) (macrop head))
+        (let ((exp (macroexpand-1 place macroexpand-all-environment)))
+          (if (eq exp place)
+              (error "%S is not a valid place expression" place)
+            (cl-macs--place-fallback exp fn))))
+       (t (error "%S is not a valid place expression" place)))))))
+
+(defun cl-macs--place (place fn)
+  "Call FN with a getter form and a setter function for PLACE."
+  (if (or (fboundp 'gv-get) (require 'gv nil t))
+      (gv-get place fn)
+    (cl-macs--place-fallback place fn)))
+
+(defun cl-macs--setf-form (place value)
+  (if (symbolp place)
+      (list 'setq place value)
+    (cl-macs--place place (lambda (_getter setter) (funcall setter value)))))
+
+(defmacro cl-macs--setf (place value)
+  (cl-macs--setf-form place value))
+
+(defmacro cl-incf (place &optional x)
+  "Increment PLACE by X (1 by default); return the new value."
+  (if (symbolp place)
+      (list 'setq place (if x (list '+ place x) (list '1+ place)))
+    (list 'cl-callf '+ place (or x 1))))
+
+(defmacro cl-decf (place &optional x)
+  "Decrement PLACE by X (1 by default); return the new value."
+  (if (symbolp place)
+      (list 'setq place (if x (list '- place x) (list '1- place)))
+    (list 'cl-callf '- place (or x 1))))
+
+(defmacro cl-callf (func place &rest args)
+  "Set PLACE to (FUNC PLACE ARGS...)."
+  (declare (indent 2))
+  (cl-macs--place place
+                  (lambda (getter setter)
+                    (funcall setter
+                             (if (symbolp func)
+                                 (cons func (cons getter args))
+                               (cons 'funcall (cons (list 'function func) (cons getter args))))))))
+
+(defmacro cl-callf2 (func arg1 place &rest args)
+  "Set PLACE to (FUNC ARG1 PLACE ARGS...)."
+  (declare (indent 3))
+  (cl-macs--once
+   arg1
+   (lambda (a1)
+     (cl-macs--place place
+                     (lambda (getter setter)
+                       (funcall setter
+                                (if (symbolp func)
+                                    (cons func (cons a1 (cons getter args)))
+                                  (cons 'funcall (cons (list 'function func)
+                                                       (cons a1 (cons getter args)))))))))))
+
+(defun cl-macs--adjoin (item list &rest keys)
+  "Return LIST with ITEM added in front unless already a member."
+  (let ((test (plist-get keys :test))
+        (test-not (plist-get keys :test-not))
+        (key (plist-get keys :key))
+        (found nil)
+        (l list))
+    (let ((k (if key (funcall key item) item)))
+      (while (and l (not found))
+        (let ((e (if key (funcall key (car l)) (car l))))
+          (if (cond (test (funcall test k e))
+                    (test-not (not (funcall test-not k e)))
+                    (t (eql k e)))
+              (setq found t)))
+        (setq l (cdr l))))
+    (if found list (cons item list))))
+
+(defmacro cl-pushnew (x place &rest keys)
+  "Add X to the list in PLACE unless it is already a member."
+  (if (and (symbolp place) (null keys))
+      (cl-macs--once
+       x
+       (lambda (v)
+         (list 'if (list 'memql v place)
+               place
+               (list 'setq place (list 'cons v place)))))
+    (cons 'cl-callf2 (cons 'cl-macs--adjoin (cons x (cons place keys))))))
+
+(defmacro cl-psetf (&rest args)
+  "Set PLACEs to VALs in parallel; return nil."
+  (let ((p args) (seen nil))
+    (while p
+      (if (memq (car p) seen)
+          (error "Destination duplicated in psetf: %s" (car p)))
+      (setq seen (cons (car p) seen))
+      (setq p (cdr p))
+      (or p (error "Odd number of arguments to cl-psetf"))
+      (setq p (cdr p))))
+  (if (null args)
+      nil
+    (let* ((r (reverse args))
+           (expr (cl-macs--setf-form (car (cdr r)) (car r))))
+      (while (setq r (cdr (cdr r)))
+        (setq expr (cl-macs--setf-form (car (cdr r)) (list 'prog1 (car r) expr))))
+      (list 'progn expr nil))))
+
+(defmacro cl-psetq (&rest args)
+  "Set SYMs to VALs in parallel; return nil."
+  (cons 'cl-psetf args))
+
+(defmacro cl-shiftf (place &rest args)
+  "Shift the values left through PLACE and ARGS; return PLACE's old value."
+  (cond
+   ((null args) place)
+   ((symbolp place) (list 'prog1 place (list 'setq place (cons 'cl-shiftf args))))
+   (t (cl-macs--place place
+                      (lambda (getter setter)
+                        (list 'prog1 getter (funcall setter (cons 'cl-shiftf args))))))))
+
+(defmacro cl-rotatef (&rest args)
+  "Rotate the values of the places ARGS left; return nil."
+  (if (null (delq t (mapcar #'symbolp args)))
+      (and (cdr args)
+           (let ((sets nil) (first (car args)))
+             (while (cdr args)
+               (setq sets (append sets (list (car args) (car (cdr args)))))
+               (setq args (cdr args)))
+             (cons 'cl-psetf (append sets (list (car args) first)))))
+    (let* ((places (reverse args))
+           (temp (make-symbol "--cl-rotatef--"))
+           (form temp))
+      (while (cdr places)
+        (let ((inner form))
+          (setq form (cl-macs--place (car places)
+                                     (lambda (getter setter)
+                                       (list 'prog1 getter (funcall setter inner))))))
+        (setq places (cdr places)))
+      (cl-macs--place (car places)
+                      (lambda (getter setter)
+                        (list 'let (list (list temp getter))
+                              (list 'progn (funcall setter form) nil)))))))
+
+(defun cl-macs--do-remf (plist tag)
+  (let ((p (cdr plist)))
+    (while (and (cdr p) (not (eq (car (cdr p)) tag))) (setq p (cdr (cdr p))))
+    (and (cdr p) (progn (setcdr p (cdr (cdr (cdr p)))) t))))
+
+(defmacro cl-remf (place tag)
+  "Remove TAG and its value from the property list in PLACE."
+  (cl-macs--place place
+                  (lambda (getter setter)
+                    (cl-macs--once
+                     tag
+                     (lambda (ttag)
+                       (list 'if (list 'eq ttag (list 'car getter))
+                             (list 'progn (funcall setter (list 'cddr getter)) t)
+                             (list 'cl-macs--do-remf getter ttag)))))))
+
+(defun cl-macs--letf (bindings simple binds body)
+  (if (null bindings)
+      (if (and (null binds) (null simple))
+          (cl-macs--progn body)
+        (list 'let*
+              (append (mapcar (lambda (x) (list (nth 0 x) (nth 1 x))) binds)
+                      simple)
+              (cons 'unwind-protect
+                    (cons (cl-macs--progn
+                           (append (delq nil (mapcar (lambda (x)
+                                                       (if (nthcdr 3 x)
+                                                           (funcall (nth 2 x) (nth 3 x))))
+                                                     binds))
+                                   body))
+                          (mapcar (lambda (x) (funcall (nth 2 x) (nth 0 x))) binds)))))
+    (let* ((binding (car bindings))
+           (place (macroexpand (car binding) macroexpand-all-environment)))
+      (cl-macs--place
+       place
+       (lambda (getter setter)
+         (let* ((value (car (cdr binding)))
+                (vnew (if (cl-macs--copyable-p value) value (make-symbol "vnew")))
+                (inner
+                 (if (symbolp place)
+                     (cl-macs--letf (cdr bindings)
+                                    (cons (list getter (if (cdr binding) vnew getter)) simple)
+                                    binds body)
+                   (cl-macs--letf (cdr bindings) simple
+                                  (cons (append (list (make-symbol "old") getter setter)
+                                                (if (cdr binding) (list vnew)))
+                                        binds)
+                                  body))))
+           (if (eq vnew value) inner
+             (list 'let (list (list vnew value)) inner))))))))
+
+(defmacro cl-letf (bindings &rest body)
+  "Temporarily bind generalized PLACEs to VALUEs while running BODY."
+  (declare (indent 1))
+  (if (and (not (cdr bindings)) (cdr (car bindings)) (symbolp (car (car bindings)))
+           (not (assq (car (car bindings)) (cl-macs--sm-alist macroexpand-all-environment))))
+      (cons 'let (cons bindings body))
+    (cl-macs--letf bindings nil nil body)))
+
+(defmacro cl-letf* (bindings &rest body)
+  "Like `cl-letf', binding one place at a time."
+  (declare (indent 1))
+  (dolist (binding (reverse bindings))
+    (setq body (list (cons 'cl-letf (cons (list binding) body)))))
+  (cl-macs--progn body))
+
+;;;; cl-tagbody
+
+(defmacro cl-tagbody (&rest labels-or-stmts)
+  "Run statements, with (go LABEL) jumping to the statements after LABEL."
+  (let* ((blocks nil)
+         (first (if (consp (car labels-or-stmts)) 'cl--preamble
+                  (prog1 (car labels-or-stmts) (setq labels-or-stmts (cdr labels-or-stmts)))))
+         (block (list first))
+         (catch-tag (make-symbol "cl--tagbody-tag"))
+         (labels nil))
+    (dolist (x labels-or-stmts)
+      (if (consp x)
+          (setq block (cons x block))
+        (setq block (cons (list 'go x) block))
+        (setq blocks (cons (nreverse block) blocks))
+        (setq block (list x))))
+    (setq block (cons '(go cl--exit) block))
+    (setq blocks (cons (nreverse block) blocks))
+    (setq labels (mapcar #'car blocks))
+    (let ((next (make-symbol "next")))
+      (cl-macs--walk
+       (list 'let (list (list next (list 'quote first)))
+             (list 'while (list 'not (list 'eq next ''cl--exit))
+                   (list 'setq next
+                         (list 'catch (list 'quote catch-tag)
+                               (cons 'cl-case
+                                     (cons next
+                                           (append
+                                            (mapcar (lambda (b) (cons (list (car b)) (cdr b)))
+                                                    (nreverse blocks))
+                                            '((t nil))))))))
+             nil)
+       (cons (cons 'go (lambda (label)
+                         (unless (or (memq label labels) (eq label 'cl--exit))
+                           (error "Unknown cl-tagbody go label `%S'" label))
+                         (list 'throw (list 'quote catch-tag) (list 'quote label))))
+             macroexpand-all-environment)))))
+
+;;;; cl-loop
+
+(defvar cl-macs--loop-args nil)
+(defvar cl-macs--loop-bindings nil "Binding groups, most recent first: (PAR . SPECS).")
+(defvar cl-macs--loop-body nil)
+(defvar cl-macs--loop-steps nil)
+(defvar cl-macs--loop-initially nil)
+(defvar cl-macs--loop-finally nil)
+(defvar cl-macs--loop-result nil)
+(defvar cl-macs--loop-result-explicit nil)
+(defvar cl-macs--loop-result-var nil)
+(defvar cl-macs--loop-finish-flag nil)
+(defvar cl-macs--loop-accum-var nil)
+(defvar cl-macs--loop-accum-vars nil)
+(defvar cl-macs--loop-first-flag nil)
+(defvar cl-macs--loop-iterator nil)
+(defvar cl-macs--loop-name nil)
+(defvar cl-macs--loop-symbol-macs nil)
+
+(defun cl-macs--loop-pop ()
+  (prog1 (car cl-macs--loop-args) (setq cl-macs--loop-args (cdr cl-macs--loop-args))))
+
+(defun cl-macs--loop-pop2 ()
+  (setq cl-macs--loop-args (cdr cl-macs--loop-args))
+  (cl-macs--loop-pop))
+
+(defun cl-macs--unused-var-p (v)
+  (or (null v) (and (symbolp v) (eq (aref (symbol-name v) 0) ?_))))
+
+(defun cl-macs--destructure (specs setq)
+  "Expand loop destructuring in SPECS, a list of (VAR EXPR).
+Return a list of (VAR EXPR) with plain symbols, to be done in order.
+When SETQ, temporaries needed are added to the loop bindings."
+  (let ((out nil))
+    (while specs
+      (let* ((binding (car specs))
+             (spec (car-safe binding)))
+        (setq specs (cdr specs))
+        (if (and (consp binding) (or (consp spec) (cl-macs--unused-var-p spec)))
+            (let* ((expr (car (cdr-safe binding)))
+                   (temp (if (consp spec) (cdr (last spec)) spec))
+                   (nspecs nil))
+              (unless (and (cl-macs--unused-var-p temp) (null expr))
+                (when (or (null temp) (and setq (cl-macs--unused-var-p temp)))
+                  (setq temp (make-symbol "--cl-var--"))
+                  (when setq
+                    (setq cl-macs--loop-bindings
+                          (cons (list (list temp)) cl-macs--loop-bindings))))
+                (setq out (cons (list temp expr) out)))
+              (while (consp spec)
+                (setq nspecs (cons (list (car spec)
+                                         (and expr (list (if (cdr spec) 'pop 'car) temp)))
+                                   nspecs))
+                (setq spec (cdr spec)))
+              (setq specs (nconc (nreverse nspecs) specs)))
+          (setq out (cons (if (consp binding) binding (list binding nil)) out)))))
+    (nreverse out)))
+
+(defun cl-macs--loop-sets (specs par)
+  "A form assigning SPECS, in parallel if PAR."
+  (let ((destr nil))
+    (dolist (s specs) (if (consp (car s)) (setq destr t)))
+    (if (and par (cdr specs))
+        (if destr
+            (let ((temps nil) (assigns nil))
+              (dolist (s specs)
+                (if (cl-macs--const-p (car (cdr s)))
+                    (setq assigns (cons s assigns))
+                  (let ((temp (make-symbol "--cl-var--")))
+                    (setq temps (cons (list temp (car (cdr s))) temps))
+                    (setq assigns (cons (list (car s) temp) assigns)))))
+              (list 'let (nreverse temps)
+                    (cons 'setq (apply #'append (cl-macs--destructure (nreverse assigns) t)))))
+          (cons 'cl-psetq (apply #'append specs)))
+      (cons 'setq (apply #'append (cl-macs--destructure specs t))))))
+
+(defun cl-macs--loop-add-bindings (specs &optional separately)
+  "Add the bindings SPECS as one group, or each on its own if SEPARATELY.
+A group of several bindings is bound in parallel; runs of single
+bindings are bound in sequence."
+  (if separately
+      (dolist (spec specs)
+        (setq cl-macs--loop-bindings (cons (list spec) cl-macs--loop-bindings)))
+    (setq cl-macs--loop-bindings (cons specs cl-macs--loop-bindings))))
+
+(defun cl-macs--loop-let (specs body par)
+  "Wrap BODY (a list of forms) in a binding of SPECS, in parallel if PAR."
+  (let ((temps nil))
+    (when (and par (let ((d nil)) (dolist (s specs) (if (consp (car-safe s)) (setq d t))) d))
+      (setq par nil)
+      (setq specs
+            (mapcar (lambda (s)
+                      (if (or (not (consp s)) (cl-macs--const-p (car (cdr s))))
+                          s
+                        (let ((temp (make-symbol "--cl-var--")))
+                          (setq temps (cons (list temp (car (cdr s))) temps))
+                          (list (car s) temp))))
+                    specs)))
+    (list (cons (if par 'let 'let*)
+                (cons (append (nreverse temps) (cl-macs--destructure specs nil))
+                      body)))))
+
+(defun cl-macs--loop-set-iterator (kind fn)
+  (if cl-macs--loop-iterator
+      (error "Iteration on %S does not support this combination" kind)
+    (setq cl-macs--loop-iterator fn)))
+
+(defun cl-macs--loop-handle-accum (def &optional func)
+  (if (eq (car cl-macs--loop-args) 'into)
+      (let ((var (cl-macs--loop-pop2)))
+        (or (memq var cl-macs--loop-accum-vars)
+            (progn (cl-macs--loop-add-bindings (list (list var def)))
+                   (setq cl-macs--loop-accum-vars (cons var cl-macs--loop-accum-vars))))
+        var)
+    (or cl-macs--loop-accum-var
+        (progn
+          (setq cl-macs--loop-accum-var (make-symbol "--cl-var--"))
+          (cl-macs--loop-add-bindings (list (list cl-macs--loop-accum-var def)))
+          (setq cl-macs--loop-result (if func (list func cl-macs--loop-accum-var)
+                                       cl-macs--loop-accum-var))
+          cl-macs--loop-accum-var))))
+
+(defun cl-macs--loop-push (form)
+  (setq cl-macs--loop-body (cons form cl-macs--loop-body)))
+
+(defun cl-macs--loop-finish-flag ()
+  (or cl-macs--loop-finish-flag
+      (setq cl-macs--loop-finish-flag (make-symbol "--cl-flag--"))))
+
+(defun cl-macs--loop-result-var ()
+  (or cl-macs--loop-result-var
+      (setq cl-macs--loop-result-var (make-symbol "--cl-var--"))))
+
+(defun cl-macs--loop-build-ands (clauses)
+  "Return (TEST BODY COMBO) for the conjunction of CLAUSES.
+A final (progn ... t) clause becomes BODY, run when TEST holds; COMBO is
+one form equivalent to the whole conjunction."
+  (let ((ands nil) (body nil))
+    (while clauses
+      (let ((c (car clauses)))
+        (setq clauses (cdr clauses))
+        (if (and (null clauses) (eq (car-safe c) 'progn) (eq (car (last c)) t))
+            (setq body (butlast (cdr c)))
+          (setq ands (cons c ands)))))
+    (setq ands (or (nreverse ands) (list t)))
+    (list (if (cdr ands) (cons 'and ands) (car ands))
+          body
+          (let ((full (if body
+                          (append ands (list (cons 'progn (append body '(t)))))
+                        ands)))
+            (if (cdr full) (cons 'and full) (car full))))))
+
+(defmacro cl-loop (&rest loop-args)
+  "The Common Lisp `loop' macro."
+  (if (not (memq t (mapcar #'symbolp (delq nil (delq t (copy-sequence loop-args))))))
+      (list 'cl-block nil (cons 'while (cons t loop-args)))
+    (let ((cl-macs--loop-args (append loop-args '(cl-end-loop)))
+          (cl-macs--loop-bindings nil)
+          (cl-macs--loop-body nil)
+          (cl-macs--loop-steps nil)
+          (cl-macs--loop-initially nil)
+          (cl-macs--loop-finally nil)
+          (cl-macs--loop-result nil)
+          (cl-macs--loop-result-explicit nil)
+          (cl-macs--loop-result-var nil)
+          (cl-macs--loop-finish-flag nil)
+          (cl-macs--loop-accum-var nil)
+          (cl-macs--loop-accum-vars nil)
+          (cl-macs--loop-first-flag nil)
+          (cl-macs--loop-iterator nil)
+          (cl-macs--loop-name nil)
+          (cl-macs--loop-symbol-macs nil))
+      (while (not (eq (car cl-macs--loop-args) 'cl-end-loop))
+        (cl-macs--loop-clause))
+      (if cl-macs--loop-finish-flag
+          (cl-macs--loop-add-bindings (list (list cl-macs--loop-finish-flag t))))
+      (if cl-macs--loop-first-flag
+          (progn
+            (cl-macs--loop-add-bindings (list (list cl-macs--loop-first-flag t)))
+            (setq cl-macs--loop-steps
+                  (cons (list 'setq cl-macs--loop-first-flag nil) cl-macs--loop-steps))))
+      (let* ((epilogue (append (reverse cl-macs--loop-finally)
+                               (list (or cl-macs--loop-result-explicit cl-macs--loop-result))))
+             (ands (cl-macs--loop-build-ands (reverse cl-macs--loop-body)))
+             (while-body (append (nth 1 ands) (reverse cl-macs--loop-steps)))
+             (body
+              (append
+               (reverse cl-macs--loop-initially)
+               (list
+                (if cl-macs--loop-iterator
+                    (let ((tag (make-symbol "--cl-finish--")))
+                      (list 'catch (list 'quote tag)
+                            (funcall cl-macs--loop-iterator
+                                     (if (eq (car ands) t)
+                                         while-body
+                                       (list (list 'if (car ands)
+                                                   (cons 'progn while-body)
+                                                   (list 'throw (list 'quote tag) nil)))))))
+                  (cons 'while (cons (car ands) while-body))))
+               (if cl-macs--loop-finish-flag
+                   (if (equal epilogue '(nil))
+                       (list cl-macs--loop-result-var)
+                     (list (list 'if cl-macs--loop-finish-flag
+                                 (cons 'progn epilogue)
+                                 cl-macs--loop-result-var)))
+                 epilogue))))
+        (if cl-macs--loop-result-var
+            (cl-macs--loop-add-bindings (list (list cl-macs--loop-result-var))))
+        (while cl-macs--loop-bindings
+          (if (cdr (car cl-macs--loop-bindings))
+              (progn
+                (setq body (cl-macs--loop-let (car cl-macs--loop-bindings) body t))
+                (setq cl-macs--loop-bindings (cdr cl-macs--loop-bindings)))
+            (let ((lets nil))
+              (while (and cl-macs--loop-bindings (not (cdr (car cl-macs--loop-bindings))))
+                (setq lets (cons (car (car cl-macs--loop-bindings)) lets))
+                (setq cl-macs--loop-bindings (cdr cl-macs--loop-bindings)))
+              (setq body (cl-macs--loop-let lets body nil)))))
+        (if cl-macs--loop-symbol-macs
+            (setq body (list (cons 'cl-symbol-macrolet (cons cl-macs--loop-symbol-macs body)))))
+        (cons 'cl-block (cons cl-macs--loop-name body))))))
+
+(defun cl-macs--loop-clause ()
+  (let ((word (cl-macs--loop-pop)))
+    (if (eq word 'cl-end-loop)
+        (error "Malformed `cl-loop' macro"))
+    (cond
+     ((null cl-macs--loop-args)
+      (error "Malformed `cl-loop' macro"))
+     ((eq word 'named)
+      (setq cl-macs--loop-name (cl-macs--loop-pop)))
+     ((eq word 'initially)
+      (if (memq (car cl-macs--loop-args) '(do doing)) (cl-macs--loop-pop))
+      (or (consp (car cl-macs--loop-args))
+          (error "Syntax error on `initially' clause"))
+      (while (consp (car cl-macs--loop-args))
+        (setq cl-macs--loop-initially (cons (cl-macs--loop-pop) cl-macs--loop-initially))))
+     ((eq word 'finally)
+      (if (eq (car cl-macs--loop-args) 'return)
+          (setq cl-macs--loop-result-explicit (or (cl-macs--loop-pop2) ''nil))
+        (if (memq (car cl-macs--loop-args) '(do doing)) (cl-macs--loop-pop))
+        (or (consp (car cl-macs--loop-args))
+            (error "Syntax error on `finally' clause"))
+        (while (consp (car cl-macs--loop-args))
+          (setq cl-macs--loop-finally (cons (cl-macs--loop-pop) cl-macs--loop-finally)))))
+     ((memq word '(for as))
+      (cl-macs--loop-for))
+     ((eq word 'repeat)
+      (let ((temp (make-symbol "--cl-var--")))
+        (cl-macs--loop-add-bindings (list (list temp (cl-macs--loop-pop))))
+        (cl-macs--loop-push (list '>= (list 'setq temp (list '1- temp)) 0))))
+     ((memq word '(collect collecting))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum nil 'nreverse)))
+        (cl-macs--loop-push
+         (if (eq var cl-macs--loop-accum-var)
+             (list 'progn (list 'push what var) t)
+           (list 'progn (list 'setq var (list 'nconc var (list 'list what))) t)))))
+     ((memq word '(nconc nconcing append appending))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum nil 'nreverse))
+             (nc (memq word '(nconc nconcing))))
+        (cl-macs--loop-push
+         (list 'progn
+               (list 'setq var
+                     (if (eq var cl-macs--loop-accum-var)
+                         (list 'nconc (list (if nc 'nreverse 'reverse) what) var)
+                       (list (if nc 'nconc 'append) var what)))
+               t))))
+     ((memq word '(concat concating))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum "")))
+        (cl-macs--loop-push (list 'progn (list 'setq var (list 'concat var what)) t))))
+     ((memq word '(vconcat vconcating))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum [])))
+        (cl-macs--loop-push (list 'progn (list 'setq var (list 'vconcat var what)) t))))
+     ((memq word '(sum summing))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum 0)))
+        (cl-macs--loop-push (list 'progn (list 'setq var (list '+ var what)) t))))
+     ((memq word '(count counting))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum 0)))
+        (cl-macs--loop-push (list 'progn (list 'if what (list 'setq var (list '1+ var))) t))))
+     ((memq word '(minimize minimizing maximize maximizing))
+      (let* ((what (cl-macs--loop-pop))
+             (var (cl-macs--loop-handle-accum nil))
+             (func (if (memq word '(minimize minimizing)) 'min 'max)))
+        (cl-macs--loop-push
+         (list 'progn
+               (cl-macs--once what
+                              (lambda (temp)
+                                (list 'setq var (list 'if var (list func var temp) temp))))
+               t))))
+     ((eq word 'with)
+      (let ((bindings nil))
+        (while (progn
+                 (setq bindings
+                       (cons (list (cl-macs--loop-pop)
+                                   (and (eq (car cl-macs--loop-args) '=) (cl-macs--loop-pop2)))
+                             bindings))
+                 (eq (car cl-macs--loop-args) 'and))
+          (cl-macs--loop-pop))
+        (cl-macs--loop-add-bindings (nreverse bindings))))
+     ((eq word 'while)
+      (cl-macs--loop-push (cl-macs--loop-pop)))
+     ((eq word 'until)
+      (cl-macs--loop-push (list 'not (cl-macs--loop-pop))))
+     ((eq word 'always)
+      (cl-macs--loop-push (list 'setq (cl-macs--loop-finish-flag) (cl-macs--loop-pop)))
+      (setq cl-macs--loop-result t))
+     ((eq word 'never)
+      (cl-macs--loop-push (list 'setq (cl-macs--loop-finish-flag)
+                                (list 'not (cl-macs--loop-pop))))
+      (setq cl-macs--loop-result t))
+     ((eq word 'thereis)
+      (let ((flag (cl-macs--loop-finish-flag))
+            (rv (cl-macs--loop-result-var)))
+        (cl-macs--loop-push (list 'setq flag (list 'not (list 'setq rv (cl-macs--loop-pop)))))))
+     ((memq word '(if when unless))
+      (let* ((cnd (cl-macs--loop-pop))
+             (then (let ((cl-macs--loop-body nil))
+                     (cl-macs--loop-clause)
+                     (cl-macs--loop-build-ands (reverse cl-macs--loop-body))))
+             (else (let ((cl-macs--loop-body nil))
+                     (when (eq (car cl-macs--loop-args) 'else)
+                       (cl-macs--loop-pop)
+                       (cl-macs--loop-clause))
+                     (cl-macs--loop-build-ands (reverse cl-macs--loop-body))))
+             (simple (and (eq (car then) t) (eq (car else) t))))
+        (if (eq (car cl-macs--loop-args) 'end) (cl-macs--loop-pop))
+        (if (eq word 'unless) (setq then (prog1 else (setq else then))))
+        (let ((form (cons (if simple (cons 'progn (nth 1 then)) (nth 2 then))
+                          (if simple (nth 1 else) (list (nth 2 else))))))
+          (setq form (if (cl-macs--tree-contains form 'it)
+                         (list 'let (list (list 'it cnd)) (cons 'if (cons 'it form)))
+                       (cons 'if (cons cnd form))))
+          (cl-macs--loop-push (if simple (list 'progn form t) form)))))
+     ((memq word '(do doing))
+      (let ((body nil))
+        (or (consp (car cl-macs--loop-args)) (error "Syntax error on `do' clause"))
+        (while (consp (car cl-macs--loop-args))
+          (setq body (cons (cl-macs--loop-pop) body)))
+        (cl-macs--loop-push (cons 'progn (nreverse (cons t body))))))
+     ((eq word 'return)
+      (let ((flag (cl-macs--loop-finish-flag))
+            (rv (cl-macs--loop-result-var)))
+        (cl-macs--loop-push (list 'setq rv (cl-macs--loop-pop) flag nil))))
+     (t
+      (let ((handler (and (symbolp word) (get word 'cl-loop-handler))))
+        (or handler (error "Expected a cl-loop keyword, found %s" word))
+        (funcall handler))))
+    (if (eq (car cl-macs--loop-args) 'and)
+        (progn (cl-macs--loop-pop) (cl-macs--loop-clause)))))
+
+(defun cl-macs--loop-for ()
+  (let ((ands nil) (for-bindings nil) (for-sets nil) (for-steps nil))
+    (while
+        (let ((var (or (cl-macs--loop-pop) (make-symbol "--cl-var--")))
+              (word (cl-macs--loop-pop)))
+          (if (eq word 'being) (setq word (cl-macs--loop-pop)))
+          (if (memq word '(the each)) (setq word (cl-macs--loop-pop)))
+          (cond
+           ((memq word '(from downfrom upfrom to downto upto above below by))
+            (setq cl-macs--loop-args (cons word cl-macs--loop-args))
+            (if (memq (car cl-macs--loop-args) '(downto above))
+                (error "Must specify `from' value for downward cl-loop"))
+            (let* ((down (or (eq (car cl-macs--loop-args) 'downfrom)
+                             (memq (nth 2 cl-macs--loop-args) '(downto above))))
+                   (excl (or (memq (car cl-macs--loop-args) '(above below))
+                             (memq (nth 2 cl-macs--loop-args) '(above below))))
+                   (start (and (memq (car cl-macs--loop-args) '(from upfrom downfrom))
+                               (cl-macs--loop-pop2)))
+                   (end (and (memq (car cl-macs--loop-args) '(to upto downto above below))
+                             (cl-macs--loop-pop2)))
+                   (step (and (eq (car cl-macs--loop-args) 'by) (cl-macs--loop-pop2)))
+                   (end-var (and (not (cl-macs--const-p end)) (make-symbol "--cl-var--")))
+                   (step-var (and (not (cl-macs--const-p step)) (make-symbol "--cl-var--"))))
+              (and step (numberp step) (<= step 0)
+                   (error "Loop `by' value is not positive: %s" step))
+              (setq for-bindings (cons (list var (or start 0)) for-bindings))
+              (if end-var (setq for-bindings (cons (list end-var end) for-bindings)))
+              (if step-var (setq for-bindings (cons (list step-var step) for-bindings)))
+              (when end
+                (cl-macs--loop-push
+                 (list (if down (if excl '> '>=) (if excl '< '<=)) var (or end-var end))))
+              (setq for-steps (cons (list var (list (if down '- '+) var (or step-var step 1)))
+                                    for-steps))))
+           ((memq word '(in in-ref on))
+            (let* ((on (eq word 'on))
+                   (temp (if (and on (symbolp var)) var (make-symbol "--cl-var--"))))
+              (setq for-bindings (cons (list temp (cl-macs--loop-pop)) for-bindings))
+              (cl-macs--loop-push (list 'consp temp))
+              (if (eq word 'in-ref)
+                  (setq cl-macs--loop-symbol-macs
+                        (cons (list var (list 'car temp)) cl-macs--loop-symbol-macs))
+                (or (eq temp var)
+                    (progn
+                      (setq for-bindings (cons (list var nil) for-bindings))
+                      (setq for-sets (cons (list var (if on temp (list 'car temp))) for-sets)))))
+              (setq for-steps
+                    (cons (list temp
+                                (if (eq (car cl-macs--loop-args) 'by)
+                                    (let ((step (cl-macs--loop-pop2)))
+                                      (if (and (memq (car-safe step) '(quote function cl-function))
+                                               (symbolp (nth 1 step)))
+                                          (list (nth 1 step) temp)
+                                        (list 'funcall step temp)))
+                                  (list 'cdr temp)))
+                          for-steps))))
+           ((eq word '=)
+            (let* ((start (cl-macs--loop-pop))
+                   (then (if (eq (car cl-macs--loop-args) 'then) (cl-macs--loop-pop2) start))
+                   (first (or cl-macs--loop-first-flag
+                              (setq cl-macs--loop-first-flag (make-symbol "--cl-var--")))))
+              (setq for-bindings (cons (list var nil) for-bindings))
+              (if (or ands (eq (car cl-macs--loop-args) 'and))
+                  (progn
+                    (setq for-sets (cons (list var (list 'if first start var)) for-sets))
+                    (setq for-steps (cons (list var then) for-steps)))
+                (setq for-sets (cons (if (eq start then)
+                                         (list var then)
+                                       (list var (list 'if first start then)))
+                                     for-sets)))))
+           ((memq word '(across across-ref))
+            (let ((temp-vec (make-symbol "--cl-vec--"))
+                  (temp-idx (make-symbol "--cl-idx--")))
+              (setq for-bindings (cons (list temp-vec (cl-macs--loop-pop)) for-bindings))
+              (setq for-bindings (cons (list temp-idx -1) for-bindings))
+              (cl-macs--loop-push (list 'setq temp-idx (list '1+ temp-idx)))
+              (cl-macs--loop-push (list '< temp-idx (list 'length temp-vec)))
+              (if (eq word 'across-ref)
+                  (setq cl-macs--loop-symbol-macs
+                        (cons (list var (list 'aref temp-vec temp-idx)) cl-macs--loop-symbol-macs))
+                (setq for-bindings (cons (list var nil) for-bindings))
+                (setq for-sets (cons (list var (list 'aref temp-vec temp-idx)) for-sets)))))
+           ((memq word '(element elements))
+            (let* ((ref (or (memq (car cl-macs--loop-args) '(in-ref of-ref))
+                            (and (not (memq (car cl-macs--loop-args) '(in of)))
+                                 (error "Expected `of'"))))
+                   (seq (cl-macs--loop-pop2))
+                   (temp-seq (make-symbol "--cl-seq--"))
+                   (temp-idx (if (eq (car cl-macs--loop-args) 'using)
+                                 (if (and (= (length (cadr cl-macs--loop-args)) 2)
+                                          (eq (car (cadr cl-macs--loop-args)) 'index))
+                                     (cadr (cl-macs--loop-pop2))
+                                   (error "Bad `using' clause"))
+                               (make-symbol "--cl-idx--"))))
+              (setq for-bindings (cons (list temp-seq seq) for-bindings))
+              (setq for-bindings (cons (list temp-idx 0) for-bindings))
+              (if ref
+                  (let ((temp-len (make-symbol "--cl-len--")))
+                    (setq for-bindings (cons (list temp-len (list 'length temp-seq)) for-bindings))
+                    (setq cl-macs--loop-symbol-macs
+                          (cons (list var (list 'elt temp-seq temp-idx)) cl-macs--loop-symbol-macs))
+                    (cl-macs--loop-push (list '< temp-idx temp-len)))
+                (setq for-bindings (cons (list var nil) for-bindings))
+                (cl-macs--loop-push (list 'and temp-seq
+                                          (list 'or (list 'consp temp-seq)
+                                                (list '< temp-idx (list 'length temp-seq)))))
+                (setq for-sets (cons (list var (list 'if (list 'consp temp-seq)
+                                                     (list 'pop temp-seq)
+                                                     (list 'aref temp-seq temp-idx)))
+                                     for-sets)))
+              (setq for-steps (cons (list temp-idx (list '1+ temp-idx)) for-steps))))
+           ((memq word '(hash-key hash-keys hash-value hash-values))
+            (let* ((table (if (memq (car cl-macs--loop-args) '(in of))
+                              (cl-macs--loop-pop2)
+                            (error "Expected `of'")))
+                   (other (if (eq (car cl-macs--loop-args) 'using)
+                              (if (and (= (length (cadr cl-macs--loop-args)) 2)
+                                       (memq (car (cadr cl-macs--loop-args))
+                                             '(hash-key hash-keys hash-value hash-values))
+                                       (not (eq (car (cadr cl-macs--loop-args)) word)))
+                                  (cadr (cl-macs--loop-pop2))
+                                (error "Bad `using' clause"))
+                            (make-symbol "--cl-var--"))))
+              (if (memq word '(hash-value hash-values))
+                  (setq var (prog1 other (setq other var))))
+              (cl-macs--loop-set-iterator
+               'hash-tables
+               (lambda (body)
+                 (list 'maphash (cons 'lambda (cons (list var other) body)) table)))))
+           ((memq word '(symbol present-symbol external-symbol symbols present-symbols external-symbols))
+            (let ((ob (and (memq (car cl-macs--loop-args) '(in of)) (cl-macs--loop-pop2))))
+              (cl-macs--loop-set-iterator
+               'symbols
+               (lambda (body)
+                 (list 'mapatoms (cons 'lambda (cons (list var) body)) (or ob 'obarray))))))
+           (t
+            (error "Expected a `for' preposition, found %s" word)))
+          (eq (car cl-macs--loop-args) 'and))
+      (setq ands t)
+      (cl-macs--loop-pop))
+    (if for-bindings
+        (cl-macs--loop-add-bindings (nreverse for-bindings) (not ands)))
+    (if for-sets
+        (cl-macs--loop-push (list 'progn (cl-macs--loop-sets (nreverse for-sets) ands) t)))
+    (when for-steps
+      (setq cl-macs--loop-steps
+            (cons (if ands
+                      (cons 'cl-psetq (apply #'append (nreverse for-steps)))
+                    (cons 'setq (apply #'append (nreverse for-steps))))
+                  cl-macs--loop-steps)))))
+
+(provide 'cl-macs)
+
+;;; cl-macs.el ends here

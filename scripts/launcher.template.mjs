@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// tsmacs launcher (dist/tsmacs.mjs, made from scripts/launcher.template.mjs by scripts/build.mjs):
+// run tsmacs-core.js, through V8's code cache (tsmacs-core.jsc) when the cache is valid.
+//
+// Node 20 has no compile cache for modules, but vm.Script takes V8's code cache: with it V8
+// deserializes the bytecode of everything a start-up runs instead of parsing and compiling it.
+// The cache file is a 128-byte header, `KEY HASH` padded with spaces and ending in a newline,
+// then V8's data. KEY names this build, the script's size and mtime, and Node's version and arch,
+// so a rebuilt or edited script or another Node never takes it (V8 itself checks only its own
+// version, its flags and the source's length); HASH covers V8's data, which V8 does not check, so
+// a damaged file is refused too. A missing, stale, damaged or rejected cache costs one ordinary
+// compile, after which the launcher writes a fresh one (to a temporary file renamed into place;
+// silently not at all if dist/ is read-only). TSMACS_CODE_CACHE=0 neither reads nor writes it.
+//
+// The hash runs on the loader's WebAssembly kernels (src/dump/kernels.ts), compiled here once
+// and handed to the bundle, which needs them anyway; without WebAssembly there is no cache.
+
+// Builtins come from process.getBuiltinModule (Node >= 20.16): an ES import of node:fs builds its
+// namespace by reading every export, which loads the whole streams stack (about 4 ms).
+const builtin = process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);
+const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
+const { Script } = builtin('node:vm');
+
+const BUILD = '__BUILD_ID__';
+const KERNELS = '__KERNELS__';
+const HEADER = 128;
+
+const url = import.meta.url;
+// import.meta.dirname (Node >= 20.11) is free; building a URL costs about 0.5 ms on first use.
+const dir = (import.meta.dirname ?? builtin('node:url').fileURLToPath(new URL('.', url))) + '/';
+const file = dir + 'tsmacs-core.js';
+const cacheFile = dir + 'tsmacs-core.jsc';
+
+const WA = globalThis.WebAssembly;
+let kernels = null;
+try {
+  const bytes = new Uint8Array(KERNELS.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = KERNELS.charCodeAt(i);
+  kernels = new WA.Module(bytes);
+} catch {}
+
+/** Read the whole file at fd into dst (a Uint8Array), which has its size. */
+function readAll(fd, dst) {
+  for (let got = 0, n; got < dst.length; got += n) if ((n = readSync(fd, dst, got, dst.length - got, got)) === 0) return false;
+  return true;
+}
+
+/** A shared WebAssembly memory of at least `bytes` (shared: V8 does not count it as external memory). */
+const memoryFor = (bytes) => new WA.Memory({ initial: Math.ceil(bytes / 65536), maximum: Math.ceil(bytes / 65536), shared: true });
+
+/** Hash of the bytes [p, p + n) of MEMORY: the checksum kernel's lanes, the tail, the length. */
+function hash(memory, p, n) {
+  const x = new WA.Instance(kernels, { e: { m: memory } }).exports;
+  const n16 = n & ~15;
+  x.ck(p, p + n16);
+  let a = x.a.value;
+  const u8 = new Uint8Array(memory.buffer);
+  for (let i = p + n16; i < p + n; i++) a = Math.imul(a ^ u8[i], 0x01000193);
+  return ((a ^ Math.imul(x.b.value, 3) ^ Math.imul(x.c.value, 5) ^ Math.imul(x.d.value, 7) ^ n) >>> 0).toString(16).padStart(8, '0');
+}
+
+let fd = openSync(file, 'r');
+const st = fstatSync(fd);
+const source = Buffer.allocUnsafe(st.size);
+readAll(fd, source);
+closeSync(fd);
+
+const useCache = process.env.TSMACS_CODE_CACHE !== '0' && kernels !== null;
+const key = 'tsmacs-code-cache ' + BUILD + ' ' + st.size + ' ' + st.mtimeMs + ' ' + process.version + ' ' + process.arch;
+let cachedData;
+if (useCache) {
+  try {
+    fd = openSync(cacheFile, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > HEADER) {
+        const memory = memoryFor(size);
+        const all = new Uint8Array(memory.buffer, 0, size);
+        const head = Buffer.from(memory.buffer, 0, HEADER);
+        if (readAll(fd, all) && head.toString('latin1', 0, key.length + 1) === key + ' ' &&
+          head.toString('latin1', key.length + 1, key.length + 9) === hash(memory, HEADER, size - HEADER))
+          cachedData = Buffer.from(memory.buffer, HEADER, size - HEADER);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch {}
+}
+
+const script = new Script(source.toString('latin1'), { filename: file, cachedData });
+// V8 rejects a cache made under other V8 flags: a run with flags of its own must not replace the
+// cache that ordinary runs use.
+const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
+  process.once('exit', () => {
+    const tmp = cacheFile + '.tmp-' + process.pid;
+    try {
+      const data = script.createCachedData();
+      const memory = memoryFor(HEADER + data.length);
+      new Uint8Array(memory.buffer).set(data, HEADER);
+      const head = (key + ' ' + hash(memory, HEADER, data.length)).padEnd(HEADER - 1) + '\n';
+      const out = Buffer.from(memory.buffer, 0, HEADER + data.length);
+      out.write(head, 0, 'latin1');
+      writeFileSync(tmp, out);
+      renameSync(tmp, cacheFile);
+    } catch {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {}
+    }
+  });
+}
+// The bundle requires nothing but Node's builtins (esbuild inlined the rest).
+script.runInThisContext()(builtin, url, kernels);

@@ -1,0 +1,217 @@
+// WebAssembly kernels for the loader's passes over the whole file: checksum lanes, relocation, object-start check.
+//
+// Each runs once per start-up, so in JS it would run cold in V8's interpreter
+// (about 10 ms/MB for the checksum) before the optimiser catches up. The same
+// loops as WebAssembly are compiled by V8's baseline compiler in well under a
+// millisecond and run at machine speed from the first word. They need the heap
+// to be a WebAssembly.Memory (heap.ts makes it one under Node); otherwise, or
+// if WebAssembly is unavailable, the loader uses its JS loops, which compute
+// exactly the same results (test/dump.test.ts compares them).
+//
+// The module is assembled here from a few opcodes rather than shipped as a
+// binary, so the source is the whole truth. Its functions:
+//   ck(p, end)              checksum lanes over the bytes [p, end), 16 at a time,
+//                           left in the globals a, b, c, d (see format.ts checksum)
+//   reloc(t, n, base, lo, hi, d0..d4, l0..l4) -> index of the first bad entry, or -1
+//                           (see loader.ts applyRelocations: same checks, same order)
+//   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
+//                           (see loader.ts checkStarts)
+// Addresses are byte addresses in the heap; table entries and limits as in format.ts.
+
+import type { WasmApi, WasmMemory } from '../heap/heap.ts';
+
+/** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
+export const CK_SEEDS = [0x9e3779b1 | 0, 0x85ebca77 | 0, 0xc2b2ae3d | 0, 0x27d4eb2f | 0] as const;
+export const CK_MUL = 0x01000193;
+export const CK_SHIFT = 15;
+
+export interface Kernels {
+  ck(p: number, end: number): void;
+  /** Lanes after ck. */
+  lanes(): [number, number, number, number];
+  reloc(t: number, n: number, base: number, lo: number, hi: number, deltas: Int32Array, limits: Uint32Array): number;
+  starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
+}
+
+// ---- a tiny assembler ---------------------------------------------------------------
+
+const I32 = 0x7f;
+const uleb = (n: number): number[] => {
+  const o: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    o.push(b);
+  } while (n !== 0);
+  return o;
+};
+const sleb = (n: number): number[] => {
+  const o: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      o.push(b);
+      return o;
+    }
+    o.push(b | 0x80);
+  }
+};
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+
+const get = (i: number): number[] => [0x20, i];
+const set = (i: number): number[] => [0x21, i];
+const tee = (i: number): number[] => [0x22, i];
+const gset = (i: number): number[] => [0x24, i];
+const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
+const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
+const store = (): number[] => [0x36, 2, 0];
+const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHR_U = 0x76, SHL = 0x74;
+const EQ = 0x46, LT_S = 0x48, LE_S = 0x4c, GE_S = 0x4e, GE_U = 0x4f, GT_U = 0x4b, SELECT = 0x1b;
+const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], END = 0x0b, RETURN = 0x0f;
+const BR = (d: number): number[] => [0x0c, d];
+const BR_IF = (d: number): number[] => [0x0d, d];
+/** `if (cond on stack) return i` */
+const failIf = (i: number): number[] => [...IF, ...get(i), RETURN, END];
+const func = (locals: number, code: number[]): number[] => {
+  const body = [...(locals ? [1, ...uleb(locals), I32] : [0]), ...code, END];
+  return [...uleb(body.length), ...body];
+};
+
+/** The module as the launcher compiled it (dist/tsmacs.mjs hands it to the bundle); undeclared from source. */
+declare const __tsmacs_wasm: object | null | undefined;
+
+/** The module's bytes, assembled at build time by scripts/build.mjs and injected as a latin1 string; absent from source. */
+declare const __TSMACS_KERNELS__: string | undefined;
+
+function moduleBytes(): Uint8Array {
+  if (typeof __TSMACS_KERNELS__ !== 'string') return assemble();
+  // Assembling costs about 2 ms of cold JS (all those spreads); decoding 600 bytes costs nothing.
+  const out = new Uint8Array(__TSMACS_KERNELS__.length);
+  for (let i = 0; i < out.length; i++) out[i] = __TSMACS_KERNELS__.charCodeAt(i);
+  return out;
+}
+
+export function assemble(): Uint8Array {
+  // ck(p, end): locals a b c d = 2..5
+  const lane = (l: number, off: number): number[] => [
+    ...get(l), ...get(0), ...load(off), XOR, ...k(CK_MUL), MUL, ...tee(l), ...get(l), ...k(CK_SHIFT), SHR_U, XOR, ...set(l),
+  ];
+  const ck = func(4, [
+    ...k(CK_SEEDS[0]), ...set(2), ...k(CK_SEEDS[1]), ...set(3), ...k(CK_SEEDS[2]), ...set(4), ...k(CK_SEEDS[3]), ...set(5),
+    ...BLOCK, ...LOOP,
+    ...get(0), ...get(1), GE_U, ...BR_IF(1),
+    ...lane(2, 0), ...lane(3, 4), ...lane(4, 8), ...lane(5, 12),
+    ...get(0), ...k(16), ADD, ...set(0),
+    ...BR(0), END, END,
+    ...get(2), ...gset(0), ...get(3), ...gset(1), ...get(4), ...gset(2), ...get(5), ...gset(3),
+  ]);
+
+  // reloc: params t0 n1 base2 lo3 hi4 d0..d4 = 5..9, l0..l4 = 10..14; locals i15 prev16 e17 off18 type19 p20 v21
+  const T = 19;
+  const pick = (first: number): number[] => [
+    ...get(first), ...get(first + 1), ...get(first + 2), ...get(first + 3), ...get(first + 4),
+    ...get(T), ...k(3), EQ, SELECT, ...get(T), ...k(2), EQ, SELECT, ...get(T), ...k(1), EQ, SELECT, ...get(T), ...k(0), EQ, SELECT,
+  ];
+  const reloc = func(7, [
+    ...get(3), ...k(1), 0x6b /* sub */, ...set(16),
+    ...BLOCK, ...LOOP,
+    ...get(15), ...get(1), GE_S, ...BR_IF(1),
+    ...get(0), ...get(15), ...k(2), SHL, ADD, ...load(), ...tee(17), ...k(3), SHR_U, ...set(18),
+    ...get(17), ...k(7), AND, ...set(T),
+    ...get(18), ...get(16), LE_S, ...failIf(15),
+    ...get(18), ...get(4), GE_S, ...failIf(15),
+    ...get(T), ...k(4), GT_U, ...failIf(15),
+    ...get(2), ...get(18), ...k(2), SHL, ADD, ...tee(20), ...load(), ...tee(21),
+    ...pick(10), GE_U, ...failIf(15),
+    ...get(20), ...get(21), ...pick(5), ADD, ...store(),
+    ...get(18), ...set(16),
+    ...get(15), ...k(1), ADD, ...set(15),
+    ...BR(0), END, END,
+    ...k(-1),
+  ]);
+
+  // starts: params t0 n1 hs2 he3 cs4 ce5; locals i6 prev7 e8 off9
+  const starts = func(4, [
+    ...k(-1), ...set(7),
+    ...BLOCK, ...LOOP,
+    ...get(6), ...get(1), GE_S, ...BR_IF(1),
+    ...get(0), ...get(6), ...k(2), SHL, ADD, ...load(), ...tee(8), ...k(3), SHR_U, ...set(9),
+    ...get(9), ...get(7), LE_S,
+    ...get(9), ...k(1), AND, OR,
+    ...get(8), ...k(7), AND, ...k(2), EQ, OR,
+    ...get(8), ...k(7), AND, ...k(6), EQ, OR,
+    ...get(9), ...get(2), GE_S, ...get(9), ...get(3), LT_S, AND,
+    ...get(9), ...get(4), GE_S, ...get(9), ...get(5), LT_S, AND, OR,
+    0x45 /* eqz */, OR, ...failIf(6),
+    ...get(9), ...set(7),
+    ...get(6), ...k(1), ADD, ...set(6),
+    ...BR(0), END, END,
+    ...k(-1),
+  ]);
+
+  const t2 = [0x60, 2, I32, I32, 0];
+  const t15 = [0x60, 15, ...new Array(15).fill(I32), 1, I32];
+  const t6 = [0x60, 6, ...new Array(6).fill(I32), 1, I32];
+  const global0 = [I32, 1, ...k(0), END];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([t2, t15, t6])),
+    // (import "e" "m" (memory 0 65536 shared))
+    ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
+    ...section(3, vec([[0], [1], [2]])),
+    ...section(6, vec([global0, global0, global0, global0])),
+    ...section(7, vec([
+      [...name('ck'), 0, 0], [...name('reloc'), 0, 1], [...name('starts'), 0, 2],
+      [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
+    ])),
+    ...section(10, vec([ck, reloc, starts])),
+  ]);
+}
+
+// ---- instances ------------------------------------------------------------------------
+
+let compiled: object | null | undefined;
+const instances = new WeakMap<WasmMemory, Kernels | null>();
+
+interface Exports {
+  ck(p: number, end: number): void;
+  reloc(...args: number[]): number;
+  starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
+  a: { value: number };
+  b: { value: number };
+  c: { value: number };
+  d: { value: number };
+}
+
+/** The kernels bound to MEMORY (a shared heap memory), or null: then use the JS loops. */
+export function kernelsFor(memory: WasmMemory | null): Kernels | null {
+  if (memory === null) return null;
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm === undefined) return null;
+  let kn = instances.get(memory);
+  if (kn !== undefined) return kn;
+  kn = null;
+  try {
+    if (compiled === undefined)
+      compiled = typeof __tsmacs_wasm === 'object' && __tsmacs_wasm !== null ? __tsmacs_wasm : new wasm.Module(moduleBytes());
+    if (compiled !== null) {
+      const x = new wasm.Instance(compiled, { e: { m: memory } }).exports as unknown as Exports;
+      kn = {
+        ck: (p, end) => x.ck(p | 0, end | 0),
+        lanes: () => [x.a.value | 0, x.b.value | 0, x.c.value | 0, x.d.value | 0],
+        reloc: (t, n, base, lo, hi, d, l) =>
+          x.reloc(t | 0, n, base | 0, lo, hi, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, l[0]! | 0, l[1]! | 0, l[2]! | 0, l[3]! | 0, l[4]! | 0),
+        starts: (t, n, hs, he, cs, ce) => x.starts(t | 0, n, hs, he, cs, ce),
+      };
+    }
+  } catch {
+    compiled ??= null;
+    kn = null;
+  }
+  instances.set(memory, kn);
+  return kn;
+}

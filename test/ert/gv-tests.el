@@ -1,0 +1,133 @@
+;;; gv-tests.el --- ERT tests for setf and generalized variables  -*- lexical-binding: t -*-
+
+;; Written for tsmacs.  Third-party style: only GNU Emacs 28's public API.
+
+(require 'ert)
+(require 'cl-lib)
+(require 'map)
+
+(ert-deftest gv-tests-setf-car-cdr ()
+  (let ((l (list 1 2 3)))
+    (setf (car l) 'a)
+    (setf (cdr (cdr l)) '(z))
+    (should (equal l '(a 2 z)))))
+
+(ert-deftest gv-tests-setf-nth-nthcdr ()
+  (let ((l (list 1 2 3)))
+    (setf (nth 1 l) 'b)
+    (should (equal l '(1 b 3)))
+    (setf (nthcdr 2 l) '(x y))
+    (should (equal l '(1 b x y)))))
+
+(ert-deftest gv-tests-setf-aref-elt ()
+  (let ((v (vector 1 2 3)) (s (copy-sequence "abc")))
+    (setf (aref v 0) 'first)
+    (setf (elt v 2) 'last)
+    (setf (aref s 1) ?X)
+    (should (equal v [first 2 last]))
+    (should (equal s "aXc"))))
+
+(ert-deftest gv-tests-setf-gethash-get ()
+  (let ((h (make-hash-table)))
+    (setf (gethash 'k h) 'v)
+    (should (eq (gethash 'k h) 'v)))
+  (setf (get 'gv-tests--sym 'prop) 42)
+  (should (= (get 'gv-tests--sym 'prop) 42)))
+
+(ert-deftest gv-tests-setf-alist-get ()
+  (let ((al (list (cons 'a 1))))
+    (setf (alist-get 'b al) 2)
+    (setf (alist-get 'a al) 10)
+    (should (equal al '((b . 2) (a . 10))))
+    (setf (alist-get 'b al nil t) nil)
+    (should (equal al '((a . 10))))))
+
+(ert-deftest gv-tests-setf-plist-get ()
+  (let ((pl (list :a 1)))
+    (setf (plist-get pl :b) 2)
+    (setf (plist-get pl :a) 0)
+    (should (equal pl '(:b 2 :a 0)))))
+
+(ert-deftest gv-tests-setf-symbol-value-function ()
+  (defvar gv-tests--var nil)
+  (setf (symbol-value 'gv-tests--var) 'set)
+  (should (eq gv-tests--var 'set))
+  (setf (symbol-function 'gv-tests--fn) (lambda () 'called))
+  (should (eq (gv-tests--fn) 'called)))
+
+(ert-deftest gv-tests-setf-returns-value ()
+  (let ((l (list 1)))
+    (should (eq (setf (car l) 'v) 'v))))
+
+(ert-deftest gv-tests-setf-multiple ()
+  (let ((a 1) (b 2))
+    (setf a 10 b 20)
+    (should (equal (list a b) '(10 20)))))
+
+(ert-deftest gv-tests-incf-decf-places ()
+  (let ((v (vector 1 2)) (l (list 5)))
+    (cl-incf (aref v 1) 10)
+    (cl-decf (car l))
+    (should (equal v [1 12]))
+    (should (equal l '(4)))))
+
+(ert-deftest gv-tests-push-pop-places ()
+  (let ((v (vector nil)) (h (make-hash-table)))
+    (push 'a (aref v 0))
+    (push 'b (aref v 0))
+    (should (equal (aref v 0) '(b a)))
+    (should (eq (pop (aref v 0)) 'b))
+    (push 1 (gethash 'k h))
+    (should (equal (gethash 'k h) '(1)))))
+
+(ert-deftest gv-tests-pushnew-place ()
+  (let ((l (list (list 1))))
+    (cl-pushnew 1 (car l))
+    (cl-pushnew 2 (car l))
+    (should (equal l '((2 1))))))
+
+(ert-deftest gv-tests-callf ()
+  (let ((n 3))
+    (cl-callf * n 2)
+    (should (= n 6))
+    (cl-callf2 cons 'x n)
+    (should (equal n '(x . 6)))))
+
+(ert-deftest gv-tests-rotatef-shiftf ()
+  (let ((a 1) (b 2) (l (list 1 2 3)))
+    (cl-rotatef a b)
+    (should (equal (list a b) '(2 1)))
+    (should (= (cl-shiftf (car l) (cadr l) 'new) 1))
+    (should (equal l '(2 new 3)))))
+
+(ert-deftest gv-tests-struct-slot ()
+  (cl-defstruct gv-tests-box value)
+  (let ((b (make-gv-tests-box :value 1)))
+    (cl-incf (gv-tests-box-value b))
+    (should (= (gv-tests-box-value b) 2))))
+
+(ert-deftest gv-tests-map-elt ()
+  (let ((al (list (cons 'a 1))) (h (make-hash-table)))
+    (setf (map-elt al 'a) 5)
+    (setf (map-elt al 'b) 6)
+    (should (= (map-elt al 'a) 5))
+    (should (= (map-elt al 'b) 6))
+    (setf (map-elt h 'k) 'v)
+    (should (eq (gethash 'k h) 'v))))
+
+(ert-deftest gv-tests-letf-restores ()
+  (let ((v (vector 1 2)))
+    (cl-letf (((aref v 0) 'tmp))
+      (should (eq (aref v 0) 'tmp)))
+    (should (equal v [1 2]))))
+
+(defvar gv-tests--store nil)
+(defun gv-tests--get (k) (cdr (assq k gv-tests--store)))
+(defun gv-tests--set (k v) (push (cons k v) gv-tests--store) v)
+(gv-define-simple-setter gv-tests--get gv-tests--set)
+
+(ert-deftest gv-tests-define-setter ()
+  (setf (gv-tests--get 'x) 7)
+  (should (= (gv-tests--get 'x) 7)))
+
+;;; gv-tests.el ends here

@@ -1,0 +1,183 @@
+;;; subr-tests.el --- ERT tests for preloaded subr functions  -*- lexical-binding: t -*-
+
+;; Written for tsmacs.  Third-party style: only GNU Emacs 28's public API.
+
+(require 'ert)
+(require 'subr-x)
+
+(ert-deftest subr-tests-when-unless ()
+  (should (eq (when t 'yes) 'yes))
+  (should-not (when nil 'yes))
+  (should (eq (unless nil 'no) 'no))
+  (should-not (unless t 'no)))
+
+(ert-deftest subr-tests-push-pop ()
+  (let ((l nil))
+    (push 1 l)
+    (push 2 l)
+    (should (equal l '(2 1)))
+    (should (= (pop l) 2))
+    (should (equal l '(1)))))
+
+(ert-deftest subr-tests-dolist-dotimes ()
+  (let ((sum 0))
+    (dolist (x '(1 2 3)) (setq sum (+ sum x)))
+    (should (= sum 6)))
+  (let ((acc nil))
+    (dotimes (i 3) (push i acc))
+    (should (equal acc '(2 1 0))))
+  (should (eq (dolist (_x '(1) 'done)) 'done)))
+
+(ert-deftest subr-tests-cxr ()
+  (let ((l '((1 2) (3 4) 5)))
+    (should (equal (caar l) 1))
+    (should (equal (cadr l) '(3 4)))
+    (should (equal (cddr l) '(5)))
+    (should (equal (caddr l) 5))))
+
+(ert-deftest subr-tests-last-butlast ()
+  (should (equal (last '(1 2 3)) '(3)))
+  (should (equal (last '(1 2 3) 2) '(2 3)))
+  (should (equal (butlast '(1 2 3)) '(1 2)))
+  (should (equal (butlast '(1 2 3) 2) '(1)))
+  (should (equal (nbutlast (list 1 2 3)) '(1 2))))
+
+(ert-deftest subr-tests-number-sequence ()
+  (should (equal (number-sequence 1 5) '(1 2 3 4 5)))
+  (should (equal (number-sequence 5 1 -2) '(5 3 1)))
+  (should (equal (number-sequence 3) '(3)))
+  (should-not (number-sequence 5 1)))
+
+(ert-deftest subr-tests-delete-dups-remove ()
+  (should (equal (delete-dups (list 1 2 1 3 2)) '(1 2 3)))
+  (should (equal (remove 2 '(1 2 3 2)) '(1 3)))
+  (should (equal (remq 'a '(a b a)) '(b))))
+
+(ert-deftest subr-tests-string-prefix-suffix ()
+  (should (string-prefix-p "ab" "abc"))
+  (should-not (string-prefix-p "AB" "abc"))
+  (should (string-prefix-p "AB" "abc" t))
+  (should (string-suffix-p "bc" "abc"))
+  (should-not (string-suffix-p "abcd" "bcd")))
+
+(ert-deftest subr-tests-alist-get ()
+  (let ((al '((a . 1) (b . 2) ("c" . 3))))
+    (should (= (alist-get 'b al) 2))
+    (should (eq (alist-get 'z al 'd) 'd))
+    (should-not (alist-get "c" al))
+    (should (= (alist-get "c" al nil nil #'equal) 3))))
+
+(ert-deftest subr-tests-assoc-default ()
+  (should (= (assoc-default "b" '(("a" . 1) ("b" . 2))) 2)))
+
+(ert-deftest subr-tests-add-to-list ()
+  (defvar subr-tests--list nil)
+  (setq subr-tests--list (list 'b))
+  (add-to-list 'subr-tests--list 'a)
+  (add-to-list 'subr-tests--list 'a)
+  (add-to-list 'subr-tests--list 'c t)
+  (should (equal subr-tests--list '(a b c))))
+
+(ert-deftest subr-tests-hooks ()
+  (defvar subr-tests--hook nil)
+  (defvar subr-tests--log nil)
+  (setq subr-tests--hook nil subr-tests--log nil)
+  (let ((f1 (lambda () (push 1 subr-tests--log)))
+        (f2 (lambda () (push 2 subr-tests--log))))
+    (add-hook 'subr-tests--hook f1)
+    (add-hook 'subr-tests--hook f2)
+    (run-hooks 'subr-tests--hook)
+    (should (equal subr-tests--log '(1 2)))
+    (remove-hook 'subr-tests--hook f2)
+    (setq subr-tests--log nil)
+    (run-hooks 'subr-tests--hook)
+    (should (equal subr-tests--log '(1)))))
+
+(ert-deftest subr-tests-ignore-errors ()
+  (should-not (ignore-errors (car 1)))
+  (should (= (ignore-errors (+ 1 2)) 3))
+  (should-not (ignore-error wrong-type-argument (car 1)))
+  (should-error (ignore-error arith-error (car 1)) :type 'wrong-type-argument))
+
+(ert-deftest subr-tests-define-error ()
+  (define-error 'subr-tests-error "A test error" 'arith-error)
+  (should (memq 'arith-error (get 'subr-tests-error 'error-conditions)))
+  (should-error (signal 'subr-tests-error '(1)) :type 'arith-error)
+  (should (equal (should-error (signal 'subr-tests-error '(x)) :type 'subr-tests-error)
+                 '(subr-tests-error x))))
+
+(ert-deftest subr-tests-user-error ()
+  (should (equal (should-error (user-error "bad %d" 3) :type 'user-error)
+                 '(user-error "bad 3"))))
+
+(ert-deftest subr-tests-error-message ()
+  (should (equal (should-error (error "Foo %s" 'bar)) '(error "Foo bar")))
+  (should (equal (error-message-string '(wrong-type-argument listp 1))
+                 "Wrong type argument: listp, 1")))
+
+(ert-deftest subr-tests-flatten-tree ()
+  (should (equal (flatten-tree '(1 (2 (3 nil)) 4)) '(1 2 3 4)))
+  (should (equal (flatten-tree nil) nil)))
+
+(ert-deftest subr-tests-string-to-list ()
+  (should (equal (string-to-list "ab") '(?a ?b)))
+  (should (equal (string-to-vector "ab") [?a ?b])))
+
+(ert-deftest subr-tests-apply-partially ()
+  (should (= (funcall (apply-partially #'+ 1 2) 3) 6))
+  (should (equal (mapcar (apply-partially #'* 2) '(1 2)) '(2 4))))
+
+(ert-deftest subr-tests-with-output-to-string ()
+  (should (equal (with-output-to-string (princ "hi") (prin1 'x)) "hix")))
+
+(ert-deftest subr-tests-gensym ()
+  (let ((g (gensym)))
+    (should (symbolp g))
+    (should-not (intern-soft g))))
+
+(ert-deftest subr-tests-split-string ()
+  (should (equal (split-string "a b  c") '("a" "b" "c")))
+  (should (equal (split-string "a,b,,c" ",") '("a" "b" "" "c")))
+  (should (equal (split-string "a,b,,c" "," t) '("a" "b" "c")))
+  (should (equal (split-string " x " nil nil) '("x"))))
+
+(ert-deftest subr-tests-string-match ()
+  (should (= (string-match "b+" "abbbc") 1))
+  (should (= (match-end 0) 4))
+  (should (equal (match-string 0 "abbbc") "bbb"))
+  (should-not (string-match-p "z" "abc")))
+
+(ert-deftest subr-tests-replace-regexp-in-string ()
+  (should (equal (replace-regexp-in-string "a\\(b\\)" "<\\1>" "abcab") "<b>c<b>"))
+  (should (equal (replace-regexp-in-string "o" "0" "foo") "f00")))
+
+(ert-deftest subr-tests-if-let-when-let ()
+  (should (= (if-let ((a 1) (b 2)) (+ a b) 'no) 3))
+  (should (eq (if-let ((a nil)) 'yes 'no) 'no))
+  (should (= (when-let ((x 5)) (* x 2)) 10))
+  (should (= (and-let* ((x 2) (y (* x 3))) y) 6)))
+
+(ert-deftest subr-tests-thread-macros ()
+  (should (= (thread-first 5 (- 3) (* 2)) 4))
+  (should (= (thread-last 5 (- 3) (* 2)) -4)))
+
+(ert-deftest subr-tests-letrec-named-let ()
+  (should (= (letrec ((f (lambda (n) (if (= n 0) 1 (* n (funcall f (1- n)))))))
+               (funcall f 5))
+             120))
+  (should (= (named-let loop ((i 0) (acc 0))
+               (if (> i 4) acc (loop (1+ i) (+ acc i))))
+             10)))
+
+(ert-deftest subr-tests-bound-and-true-p ()
+  (defvar subr-tests--flag t)
+  (should (bound-and-true-p subr-tests--flag))
+  (should-not (bound-and-true-p subr-tests--never-bound-variable)))
+
+(ert-deftest subr-tests-string-join-trim ()
+  (require 'subr-x)
+  (should (equal (string-join '("a" "b") ", ") "a, b"))
+  (should (equal (string-trim "  x  ") "x"))
+  (should (string-empty-p "")))
+
+;;; subr-tests.el ends here

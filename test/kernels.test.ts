@@ -1,0 +1,133 @@
+// The loader's WebAssembly kernels against its JS loops: same checksums, same refusals, same relocated bytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeHost } from '../src/host/node.ts';
+import { createRuntime } from '../src/core/init.ts';
+import { cons, list, makeFloat, makeFixnum, makeString, makeVector, setSymbolRawValue } from '../src/core/object.ts';
+import { intern } from '../src/core/obarray.ts';
+import { Qt } from '../src/core/symbols.ts';
+import { Heap } from '../src/heap/heap.ts';
+import { dumpToFile } from '../src/dump/pdumper.ts';
+import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
+import { H_CHECKSUM, H_RELOC_COUNT, H_STATIC_WORDS, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
+import { kernelsFor } from '../src/dump/kernels.ts';
+
+const host = nodeHost();
+const dir = mkdtempSync(join(tmpdir(), 'tsmacs-kernels-'));
+// A heap of whole 64 KB pages becomes a WebAssembly memory (the kernels run); 16 KB more does not (the JS loops run).
+const WASM = { heapBytes: 4 * 1024 * 1024, pinStaticBase: 64, pinDumpBase: 65536 };
+const JS = { ...WASM, heapBytes: 4 * 1024 * 1024 + 16384 };
+
+let seed = 0x1234567;
+const rand = (n: number): number => {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) % n;
+};
+
+test('the checksum lanes give the same value as WebAssembly and as JS', () => {
+  const h = new Heap({ bytes: 8 * 1024 * 1024, staticWords: 64, dumpWords: 300000 });
+  assert.ok(h.memory !== null && kernelsFor(h.memory) !== null, 'a whole-page heap under Node is a WebAssembly memory');
+  for (let i = 0; i < 300000; i++) h.i32[h.dumpBase + i] = Math.imul(rand(1 << 30), 7) ^ rand(1 << 30);
+  for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 63, 64, 65, 1023, 4096, 99999, 300000]) {
+    const skip = h.dumpBase + Math.min(8, Math.max(0, n - 1));
+    const before = h.i32[skip];
+    assert.equal(checksum(h.i32, h.dumpBase, n, skip, h.memory), checksum(h.i32, h.dumpBase, n, skip, null), `${n} words`);
+    assert.equal(h.i32[skip], before, 'the skipped word is restored');
+  }
+});
+
+function makeDump(): Uint8Array {
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const xs: number[] = [];
+  for (let i = 0; i < 200; i++) xs.push(i % 3 ? makeFixnum(i) : makeString(rt, `s${i}`));
+  setSymbolRawValue(rt, intern(rt, 'kernel-list'), list(rt, ...xs));
+  const v = makeVector(rt, 5, Qt);
+  for (let i = 0; i < 5; i++) setSymbolRawValue(rt, intern(rt, `kernel-${i}`), cons(rt, makeFloat(rt, i / 7), v));
+  const file = join(dir, 'good.pdmp');
+  dumpToFile(rt, file, false, true);
+  return new Uint8Array(readFileSync(file));
+}
+
+/** Load BYTES both ways: the same refusal, or the same relocated dump region. */
+function same(bytes: Uint8Array, what: string): 'loaded' | 'refused' {
+  const file = join(dir, 'x.pdmp');
+  writeFileSync(file, bytes);
+  const run = (opts: typeof WASM): { err: string } | { region: Uint8Array; wasm: boolean } => {
+    try {
+      const rt = loadDump(host, file, opts);
+      return { region: rt.u8.slice(rt.heap.dumpBase << 2, (rt.heap.dumpBase << 2) + bytes.length), wasm: rt.heap.memory !== null };
+    } catch (e) {
+      if (!(e instanceof DumpLoadError)) throw e;
+      return { err: `${e.kind}: ${e.message}` };
+    }
+  };
+  const a = run(WASM);
+  const b = run(JS);
+  if ('err' in a || 'err' in b) {
+    assert.deepEqual(a, b, what);
+    return 'refused';
+  }
+  assert.ok(a.wasm && !b.wasm, 'one load used the kernels, the other the JS loops');
+  assert.ok(Buffer.from(a.region).equals(Buffer.from(b.region)), `${what}: relocated bytes differ`);
+  return 'loaded';
+}
+
+function reseal(b: Uint8Array): Uint8Array {
+  const w = new Int32Array(b.buffer, b.byteOffset, b.length >>> 2);
+  w[H_CHECKSUM] = checksum(w, 0, w.length, H_CHECKSUM);
+  return b;
+}
+
+test('loads through the kernels and through the JS loops agree, damaged tables included', () => {
+  const good = makeDump();
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  const tables: [string, number, number][] = [
+    ['relocation', hw[H_RELOC_OFFSET]! >>> 2, hw[H_RELOC_COUNT]!],
+    ['object-start', hw[H_STARTS_OFFSET]! >>> 2, hw[H_STARTS_COUNT]!],
+  ];
+  const seen = { loaded: 0, refused: 0 };
+  for (const [name, at, count] of tables) {
+    for (let k = 0; k < 150; k++) {
+      const b = good.slice();
+      const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+      const i = at + rand(count);
+      const how = rand(5);
+      if (how === 0) w[i] = w[i]! ^ (1 << rand(32));
+      else if (how === 1) w[i] = w[i]! + 8 * (rand(64) - 32);
+      else if (how === 2) w[i] = (w[i]! & ~7) | rand(8);
+      else if (how === 3 && i > at) w[i] = w[i - 1]!;
+      else w[i] = rand(1 << 30) * 4;
+      seen[same(reseal(b), `${name} entry ${i - at}, mutation ${how}`)]++;
+    }
+  }
+  // Every relocation type on random entries, the unknown ones (5..7) included; some entries whose words
+  // hold values below every known type's limit.
+  const [, rat0, rcount0] = tables[0]!;
+  const gw = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const small: number[] = [];
+  for (let i = rat0; i < rat0 + rcount0; i++) if (gw[gw[i]! >>> 3]! >>> 0 < gw[H_STATIC_WORDS]! * 4) small.push(i);
+  assert.ok(small.length > 0);
+  for (let k = 0; k < 80; k++) {
+    const b = good.slice();
+    const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+    const i = k < 40 ? small[rand(small.length)]! : rat0 + rand(rcount0);
+    w[i] = (w[i]! & ~7) | (k & 7);
+    seen[same(reseal(b), `relocation entry ${i - rat0} as type ${k & 7}`)]++;
+  }
+  // Relocated words whose stored values are pushed out of range, re-sealed.
+  const [, rat, rcount] = tables[0]!;
+  for (let k = 0; k < 100; k++) {
+    const b = good.slice();
+    const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+    const target = w[rat + rand(rcount)]! >>> 3;
+    w[target] = rand(2) ? -1 - rand(1000) : b.length + 8 * rand(1000);
+    seen[same(reseal(b), `relocated word ${target} out of range`)]++;
+  }
+  assert.ok(seen.refused > 100, `most damaged tables are refused (${JSON.stringify(seen)})`);
+});
