@@ -786,6 +786,25 @@ TYPE is a type descriptor as accepted by `cl-typep', which see."
   (list 'pred (list 'pcase--flip (if (fboundp 'cl-typep) 'cl-typep 'pcase--typep)
                     (list 'quote type))))
 
+(pcase-defmacro cl-struct (type &rest fields)
+  "Pcase patterns that match cl-struct EXPVAL of type TYPE.
+Elements of FIELDS can be of the form (NAME PAT) in which case the
+contents of field NAME is matched against PAT, or they can be of
+the form NAME which is a shorthand for (NAME NAME)."
+  (cons 'and
+        (cons (list 'pred (list 'pcase--flip 'cl-typep (list 'quote type)))
+              (mapcar
+               (lambda (field)
+                 (let* ((slot (if (consp field) (car field) field))
+                        (pat (if (consp field) (cadr field) field))
+                        (offset (cl-struct-slot-offset type slot)))
+                   (list 'app
+                         (if (eq (cl-struct-sequence-type type) 'list)
+                             (list 'nth offset)
+                           (list 'pcase--flip 'aref offset))
+                         pat)))
+               fields))))
+
 (provide 'pcase)
 
 ;;; pcase.el ends here

@@ -352,9 +352,10 @@ export function getProp(rt: Runtime, sym: number, prop: number): number {
   return Qnil;
 }
 
-/** GNU's Fput without type checks. */
+/** GNU's Fput without type checks: a new property goes at the end of the plist. */
 export function putProp(rt: Runtime, sym: number, prop: number, value: number): void {
   let p = symbolPlist(rt, sym);
+  let last = Qnil;
   while ((p & 7) === Lisp_Cons) {
     const rest = xcdr(rt, p);
     if ((rest & 7) !== Lisp_Cons) break;
@@ -362,7 +363,10 @@ export function putProp(rt: Runtime, sym: number, prop: number, value: number): 
       xsetcar(rt, rest, value);
       return;
     }
+    last = rest;
     p = xcdr(rt, rest);
   }
-  setSymbolPlist(rt, sym, cons(rt, prop, cons(rt, value, symbolPlist(rt, sym))));
+  const cell = cons(rt, prop, cons(rt, value, Qnil));
+  if (last === Qnil) setSymbolPlist(rt, sym, cell);
+  else xsetcdr(rt, last, cell);
 }
