@@ -55,7 +55,8 @@ if (pr.status !== 0 || !/^[0-9a-f]{64}$/.test(probed?.fingerprint)) {
   process.exit(1);
 }
 
-// 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels).
+// 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels,
+// import.meta.dirname).
 const corePath = join(dist, 'tsmacs-core.js');
 await build({
   ...common,
@@ -65,10 +66,11 @@ await build({
   minify: process.env.TSMACS_NO_MINIFY !== '1', // unminified for readable profiles
   define: {
     'import.meta.url': '__tsmacs_url',
+    'import.meta.dirname': '__tsmacs_dir',
     __TSMACS_FINGERPRINT__: JSON.stringify(probed.fingerprint),
     __TSMACS_KERNELS__: JSON.stringify(probed.kernels),
   },
-  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm) {' },
+  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir) {' },
   footer: { js: '})' },
 });
 const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);

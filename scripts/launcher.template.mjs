@@ -27,7 +27,8 @@ const HEADER = 128;
 
 const url = import.meta.url;
 // import.meta.dirname (Node >= 20.11) is free; building a URL costs about 0.5 ms on first use.
-const dir = (import.meta.dirname ?? builtin('node:url').fileURLToPath(new URL('.', url))) + '/';
+const dirname = import.meta.dirname ?? builtin('node:path').dirname(builtin('node:url').fileURLToPath(url));
+const dir = dirname + '/';
 const file = dir + 'tsmacs-core.js';
 const cacheFile = dir + 'tsmacs-core.jsc';
 
@@ -111,4 +112,4 @@ if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (scrip
   });
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
-script.runInThisContext()(builtin, url, kernels);
+script.runInThisContext()(builtin, url, kernels, dirname);

@@ -113,9 +113,8 @@ test('string-match, match-data, replace-match and regexp-quote agree with GNU Em
 
 test('catastrophic patterns signal instead of hanging', () => {
   for (const [re, text] of [['\\\\(a*\\\\)*b', 'a'.repeat(30)], ['\\\\(x+x+\\\\)+y', 'x'.repeat(30)]]) {
-    const t0 = performance.now();
+    // The matcher's step budget, not a clock, ends the search: deterministic on any machine.
     assert.equal(run(`(condition-case e (string-match "${re}" "${text}") (error e))`), '(error "Stack overflow in regexp matcher")');
-    assert.ok(performance.now() - t0 < 3000, 'took too long');
   }
 });
 
