@@ -109,8 +109,8 @@
   (list 'quote (eval (cons 'progn body) lexical-binding)))
 
 (defmacro eval-and-compile (&rest body)
-  "Like `progn': there is no compiler."
-  (cons 'progn body))
+  "Evaluate BODY now, while expanding, and expand to its value quoted (as GNU 28)."
+  (list 'quote (eval (cons 'progn body) lexical-binding)))
 
 (defmacro dont-compile (&rest body)
   "Like `progn'."

@@ -71,9 +71,13 @@
               (macroexp--all-forms (cdr form) env)))
        (t (cons head (macroexp--all-forms (cdr form) env)))))))
 
+(defvar macroexpand-all-environment nil
+  "The macro environment of the `macroexpand-all' running now.")
+
 (defun macroexpand-all (form &optional environment)
   "Return result of expanding macros at all levels in FORM."
-  (macroexp--expand-all form environment))
+  (let ((macroexpand-all-environment environment))
+    (macroexp--expand-all form environment)))
 
 (defun macroexp-progn (exps)
   "Return EXPS as a single expression: a `progn' if there are several."

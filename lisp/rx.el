@@ -24,7 +24,7 @@
 
 (defvar macroexpand-all-environment nil)
 
-(defconst rx--class-names
+(defconst rx--char-classes
   '((digit . digit) (numeric . digit) (num . digit)
     (control . cntrl) (cntrl . cntrl)
     (hex-digit . xdigit) (hex . xdigit) (xdigit . xdigit)
@@ -335,8 +335,8 @@ WANT-FORM non-nil looks for a form definition, else for a string."
         (push (cons (car arg) (cdr arg)) ranges))
        ((characterp arg)
         (push (cons arg arg) ranges))
-       ((and (symbolp arg) (assq arg rx--class-names))
-        (let ((cls (cdr (assq arg rx--class-names))))
+       ((and (symbolp arg) (assq arg rx--char-classes))
+        (let ((cls (cdr (assq arg rx--char-classes))))
           (unless (memq cls classes)
             (push cls classes))))
        (t (error "Invalid rx `any' argument: %s" arg))))
@@ -489,8 +489,8 @@ WANT-FORM non-nil looks for a form definition, else for a string."
       (rx--set-to-piece flip (rx--sets-union (cdr arg))))
      ((and (consp arg) (eq head 'intersection))
       (rx--set-to-piece flip (rx--sets-intersection (cdr arg))))
-     ((and (symbolp arg) (assq arg rx--class-names))
-      (rx--set-piece flip nil (list (cdr (assq arg rx--class-names)))))
+     ((and (symbolp arg) (assq arg rx--char-classes))
+      (rx--set-piece flip nil (list (cdr (assq arg rx--char-classes)))))
      ((eq arg 'word-boundary)
       (rx--compile-symbol (if negated 'word-boundary 'not-word-boundary)))
      ((characterp arg)
@@ -675,8 +675,8 @@ one ordinary char, a backslash construct or a group).")
     (cond
      (fixed (cons (list (car fixed)) (cdr fixed)))
      ((eq sym 'unmatchable) (rx--nothing))
-     ((assq sym rx--class-names)
-      (cons (list (concat "[[:" (symbol-name (cdr (assq sym rx--class-names))) ":]]")) t))
+     ((assq sym rx--char-classes)
+      (cons (list (concat "[[:" (symbol-name (cdr (assq sym rx--char-classes))) ":]]")) t))
      (t
       (let ((exp (rx--expand-user sym)))
         (if exp
@@ -773,7 +773,7 @@ one ordinary char, a backslash construct or a group).")
             bol eol line-start line-end bos eos string-start string-end
             bow eow word-start word-end symbol-start symbol-end
             point word-boundary not-word-boundary not-wordchar)
-          (mapcar #'car rx--class-names))
+          (mapcar #'car rx--char-classes))
   "Names that rx definitions may not redefine.")
 
 ;;;; Entry points

@@ -1374,6 +1374,31 @@ function validateSubarray(rt: Runtime, array: number, from: number, to: number, 
   return [f, t];
 }
 
+const Qinternal_macroexpand_for_load = DEFSYM('internal-macroexpand-for-load');
+const Qprogn_lr = DEFSYM('progn');
+
+/**
+ * Evaluate a form read by `load', expanding its macros first once the Lisp
+ * library defines `internal-macroexpand-for-load' (GNU's eager expansion): a
+ * top-level `progn' is taken apart so a macro it defines applies to the rest.
+ */
+function eagerExpandEval(rt: Runtime, form: number): number {
+  if (symbolFunction(rt, Qinternal_macroexpand_for_load) === Qnil) return evalSub(rt, form);
+  const sp = rt.sp;
+  const top = funcall(rt, Qinternal_macroexpand_for_load, [form, Qnil]);
+  rt.push(top);
+  let val = Qnil;
+  if ((top & 7) === Lisp_Cons && xcar(rt, top) === Qprogn_lr) {
+    for (let l = xcdr(rt, top); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) val = eagerExpandEval(rt, xcar(rt, l));
+  } else {
+    const full = funcall(rt, Qinternal_macroexpand_for_load, [top, Qt]);
+    rt.push(full);
+    val = evalSub(rt, full);
+  }
+  rt.sp = sp;
+  return val;
+}
+
 /** Read a line from standard input as GNU's batch read-minibuffer does. */
 function readFromStdin(rt: Runtime): number {
   rt.host.write(1, new TextEncoder().encode('Lisp expression: '));
@@ -1646,7 +1671,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
       const fsp = rt.sp;
       rt.push(form);
       rt.lexenv = lexical ? cons(rt, Qt, Qnil) : Qnil;
-      evalSub(rt, form);
+      eagerExpandEval(rt, form);
       rt.sp = fsp;
     }
     buildLoadHistory(rt, fname);

@@ -217,3 +217,5 @@ subr-test-opt3
 (int-to-string 42)
 (define-symbol-prop 'subr-test-sym 'p 1)
 (get 'subr-test-sym 'p)
+(named-let count-up ((i 0)) (if (< i 30000) (count-up (1+ i)) i))
+(named-let walk ((l '(1 2 3)) (acc 0)) (cond ((null l) acc) (t (walk (cdr l) (+ acc (car l))))))
