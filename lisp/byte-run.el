@@ -23,7 +23,7 @@
    (list 'compiler-macro (byte-run--decl-put 'compiler-macro))
    (list 'speed #'(lambda (_name _args _value) nil))
    (list 'advertised-calling-convention
-         #'(lambda (name _args value)
+         #'(lambda (name _args value &optional _when)
              (list 'put (list 'quote name) ''advertised-calling-convention (list 'quote value))))
    (list 'obsolete
          #'(lambda (name _args new-name when)

@@ -99,3 +99,9 @@
 (defun macroexp-copyable-p (exp)
   "Return non-nil if EXP can be copied without extra cost."
   (or (symbolp exp) (macroexp-const-p exp)))
+
+(defun internal-macroexpand-for-load (form full-p)
+  "Expand FORM before `load' evaluates it: one step, or with FULL-P all of it."
+  (condition-case err
+      (if full-p (macroexpand-all form) (macroexpand form))
+    (error (error "Eager macro-expansion failure: %S" err))))

@@ -22,6 +22,7 @@ import {
   writeChar,
 } from '../core/character.ts';
 import {
+  symbolFunction,
   aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString,
   makeStringFromBytes, makeSymbol, pvecSize, pvecType, schars, sbytes, sdata, setSymbolFlags, setSymbolRawValue,
   stringIntervals, stringMultibyte, symbolFlags, symbolName, xcar, xcdr, xsetcar, xsetcdr, jsString, vectorp,

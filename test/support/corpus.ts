@@ -10,6 +10,7 @@ import { readFromString } from '../../src/emacs/lread.ts';
 import { prin1ToString } from '../../src/emacs/print.ts';
 
 const Qstandard_output = DEFSYM('standard-output');
+const Qlexical_binding = DEFSYM('lexical-binding');
 
 /** The record escapes of record-corpus.el, over character codes. */
 export function escapeChars(chars: number[]): string {
@@ -55,6 +56,8 @@ export function runCaseFile(rt: Runtime, text: Uint8Array): string[] {
     const count = rt.specCount;
     setInternal(rt, charsVar, Qnil);
     specbind(rt, Qstandard_output, stream);
+    // GNU's recorder runs in *scratch*, where lexical-binding is t.
+    specbind(rt, Qlexical_binding, Qt);
     let tag: string;
     let value: number;
     try {
