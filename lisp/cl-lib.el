@@ -440,6 +440,12 @@ nothing and returns the form building the object from the slot variables."
           (setq forms
                 (append forms (list (cl--struct-constructor (car c) (cdr c)
                                                             user-slots build)))))
+        ;; As in GNU, the struct and its accessors' setf methods exist already
+        ;; while the definition is expanded, so code expanded after it (eager
+        ;; expansion in `load', :include) can use them.
+        (dolist (f forms)
+          (when (memq (car-safe f) '(defvar cl-struct-define cl--struct-define-setter))
+            (eval f t)))
         (cons 'progn (append forms (list (list 'quote name))))))))
 
 (load "cl-seq" nil t)

@@ -104,4 +104,5 @@
   "Expand FORM before `load' evaluates it: one step, or with FULL-P all of it."
   (condition-case err
       (if full-p (macroexpand-all form) (macroexpand form))
-    (error (error "Eager macro-expansion failure: %S" err))))
+    ;; As GNU 28: report, and leave the form to be expanded when it runs.
+    (error (message "Eager macro-expansion failure: %S" err) form)))

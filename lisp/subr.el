@@ -27,33 +27,15 @@
       (setq args (cdr (cdr args))))
     `(progn . ,(nreverse exps))))
 
-;; Until gv.el arrives, push and pop know the common places themselves.
-(defun subr--place-setter (place value)
-  "A form storing VALUE into PLACE, for the places push and pop accept."
-  (let ((head (car-safe place)))
-    (cond
-     ((symbolp place) (list 'setq place value))
-     ((eq head 'car) (list 'setcar (nth 1 place) value))
-     ((eq head 'cdr) (list 'setcdr (nth 1 place) value))
-     ((eq head 'aref) (list 'aset (nth 1 place) (nth 2 place) value))
-     ((eq head 'nth) (list 'setcar (list 'nthcdr (nth 1 place) (nth 2 place)) value))
-     ((eq head 'get) (list 'put (nth 1 place) (nth 2 place) value))
-     ((eq head 'gethash) (list 'puthash (nth 1 place) value (nth 2 place)))
-     ((eq head 'symbol-value) (list 'set (nth 1 place) value))
-     (t (error "Unknown place: %S" place)))))
-
+;; push and pop for variables; gv.el (preloaded later) redefines both to
+;; accept any generalized place, with the same expansions for variables.
 (defmacro push (newelt place)
-  "Add NEWELT to the list stored in the generalized variable PLACE."
-  (if (symbolp place)
-      (list 'setq place (list 'cons newelt place))
-    (subr--place-setter place (list 'cons newelt place))))
+  "Add NEWELT to the list stored in the variable PLACE."
+  (list 'setq place (list 'cons newelt place)))
 
 (defmacro pop (place)
   "Return the first element of PLACE's value, and remove it from the list."
-  (list 'car-safe
-        (if (symbolp place)
-            (list 'prog1 place (list 'setq place (list 'cdr place)))
-          (list 'prog1 place (subr--place-setter place (list 'cdr place))))))
+  (list 'car-safe (list 'prog1 place (list 'setq place (list 'cdr place)))))
 
 (defmacro dolist (spec &rest body)
   "Loop over a list: (dolist (VAR LIST [RESULT]) BODY...)."
