@@ -108,6 +108,17 @@
          (expander (error "Unexpandable %s pattern: %S" head pat))
          (t (error "Unknown %s pattern: %S" head pat))))))))
 
+(defun pcase--warn (msg)
+  "Report MSG as GNU does for interpreted code: a message on stderr."
+  (message "%sWarning: %s"
+           (if (stringp load-file-name)
+               (concat (if (fboundp 'file-relative-name)
+                           (file-relative-name load-file-name)
+                         load-file-name)
+                       ": ")
+             "")
+           msg))
+
 ;;;; Code for the tests
 
 (defun pcase--call (fun arg vars)
@@ -356,7 +367,9 @@ JUDGE maps a pattern on SUBJ to what the test says about it."
 
 (defun pcase--solve-match (subj pat more leaf vars rest)
   (cond
-   ((memq pat '(t _)) (pcase--solve more leaf vars rest))
+   ((memq pat '(t _))
+    (if (eq pat t) (pcase--warn "Pattern t is deprecated.  Use `_' instead"))
+    (pcase--solve more leaf vars rest))
    ((eq pat 'pcase--dontcare) :pcase--dontcare)
    ((memq (car-safe pat) '(pred guard))
     (if (eq (car pat) 'pred) (pcase--note-used subj))
@@ -443,6 +456,10 @@ PAT; COUNT is how many times CODEGEN is called."
                  (ph (cdr use)))
             (setcar ph (car code))
             (setcdr ph (cdr code))))))
+    (dolist (case cases)
+      (unless (or (assq case seen) (memq (car case) pcase--dontwarn-upats))
+        (pcase--warn (format "pcase pattern %S shadowed by previous pcase pattern"
+                             (car case)))))
     (if (eq tree :pcase--dontcare) (setq tree nil))
     (if (eq subj exp)
         tree
@@ -532,7 +549,8 @@ Additional patterns can be defined using `pcase-defmacro'."
 If EXP fails to match any of the patterns in CASES, an error is
 signaled."
   (declare (indent 1))
-  (let ((x (gensym "x")))
+  (let* ((x (gensym "x"))
+         (pcase--dontwarn-upats (cons x pcase--dontwarn-upats)))
     (pcase--expand
      exp (append cases
                  (list (list x (list 'error "No clause matching `%S'" x)))))))

@@ -14,7 +14,8 @@
 import { DEFUN, DEFVAR, DEFINIT } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error } from '../core/symbols.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { cons, jsString, list, makeFloat, makeString, stringp, symbolRawValue } from '../core/object.ts';
+import { cons, jsString, list, makeFloat, makeString, stringp, symIndex, symbolRawValue } from '../core/object.ts';
+import { SYM_VALUE } from '../heap/layout.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
@@ -70,6 +71,14 @@ export interface DumpReport {
  */
 export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, quiet = false): DumpReport {
   let image;
+  // Let-bindings in effect (`load' binds load-file-name while loadup dumps) are
+  // transient: the image gets each variable's top-level value.
+  const bound: [number, number][] = [];
+  for (let i = rt.specCount - 3; i >= 0; i -= 3) {
+    const cell = symIndex(rt, rt.specpdl[i]!) + SYM_VALUE;
+    bound.push([cell, rt.i32[cell]!]);
+    rt.i32[cell] = rt.specpdl[i + 1]!;
+  }
   try {
     image = writeDump(rt, {
       trackReferrers,
@@ -79,6 +88,8 @@ export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, q
   } catch (e) {
     if (e instanceof DumpObjectError) return error(rt, e.message);
     throw e;
+  } finally {
+    for (let k = bound.length - 1; k >= 0; k--) rt.i32[bound[k]![0]] = bound[k]![1];
   }
   const tmp = `${file}.tmp-${rt.host.pid()}`;
   const bytes = image.bytes;
