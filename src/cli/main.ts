@@ -215,8 +215,12 @@ function pushOuterFrame(rt: Runtime, fn: number, args: number[]): void {
   pushFrame(rt, sp, args.length);
 }
 
+const Qlexical_binding_cli = DEFSYM('lexical-binding');
+
 function processActions(rt: Runtime, argv: string[], actions: [string, string, number][]): number {
   setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
+  // GNU's batch actions run in *scratch*, where lexical-binding is t.
+  setInternal(rt, Qlexical_binding_cli, Qt);
   // GNU runs the actions inside normal-top-level -> command-line -> command-line-1,
   // whose frames end every backtrace.
   rt.sp = 0;

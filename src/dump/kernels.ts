@@ -70,12 +70,10 @@ const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
 const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
 const store = (): number[] => [0x36, 2, 0];
 const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHR_U = 0x76, SHL = 0x74;
-const EQ = 0x46, LT_S = 0x48, LE_S = 0x4c, GE_S = 0x4e, GE_U = 0x4f, GT_U = 0x4b, SELECT = 0x1b;
+const EQ = 0x46, LT_U = 0x49, LE_S = 0x4c, GE_U = 0x4f;
 const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], END = 0x0b, RETURN = 0x0f;
 const BR = (d: number): number[] => [0x0c, d];
 const BR_IF = (d: number): number[] => [0x0d, d];
-/** `if (cond on stack) return i` */
-const failIf = (i: number): number[] => [...IF, ...get(i), RETURN, END];
 const func = (locals: number, code: number[]): number[] => {
   const body = [...(locals ? [1, ...uleb(locals), I32] : [0]), ...code, END];
   return [...uleb(body.length), ...body];
@@ -110,45 +108,52 @@ export function assemble(): Uint8Array {
     ...get(2), ...gset(0), ...get(3), ...gset(1), ...get(4), ...gset(2), ...get(5), ...gset(3),
   ]);
 
-  // reloc: params t0 n1 base2 lo3 hi4 d0..d4 = 5..9, l0..l4 = 10..14; locals i15 prev16 e17 off18 type19 p20 v21
-  const T = 19;
-  const pick = (first: number): number[] => [
-    ...get(first), ...get(first + 1), ...get(first + 2), ...get(first + 3), ...get(first + 4),
-    ...get(T), ...k(3), EQ, SELECT, ...get(T), ...k(2), EQ, SELECT, ...get(T), ...k(1), EQ, SELECT, ...get(T), ...k(0), EQ, SELECT,
-  ];
-  const reloc = func(7, [
-    ...get(3), ...k(1), 0x6b /* sub */, ...set(16),
+  // reloc: params t0 n1 base2 lo3 hi4 d0..d4 = 5..9, l0..l4 = 10..14;
+  // locals q15 qend16 prev17 e18 off19 p20 v21 d22 l23. Few instructions per entry: V8 runs this
+  // as baseline (Liftoff) code, whose cost follows the instruction count.
+  const index = [...get(15), ...get(0), 0x6b /* sub */, ...k(2), 0x75 /* shr_s */];
+  const failAt = [...IF, ...index, RETURN, END];
+  /** Case TYPE of the br_table: take its delta and limit, then leave DEPTH blocks to the common code. */
+  const kase = (type: number, depth: number): number[] => [...get(5 + type), ...set(22), ...get(10 + type), ...set(23), ...BR(depth), END];
+  const reloc = func(9, [
+    ...get(0), ...set(15),
+    ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(16),
+    ...get(3), ...k(1), 0x6b, ...set(17),
     ...BLOCK, ...LOOP,
-    ...get(15), ...get(1), GE_S, ...BR_IF(1),
-    ...get(0), ...get(15), ...k(2), SHL, ADD, ...load(), ...tee(17), ...k(3), SHR_U, ...set(18),
-    ...get(17), ...k(7), AND, ...set(T),
-    ...get(18), ...get(16), LE_S, ...failIf(15),
-    ...get(18), ...get(4), GE_S, ...failIf(15),
-    ...get(T), ...k(4), GT_U, ...failIf(15),
-    ...get(2), ...get(18), ...k(2), SHL, ADD, ...tee(20), ...load(), ...tee(21),
-    ...pick(10), GE_U, ...failIf(15),
-    ...get(20), ...get(21), ...pick(5), ADD, ...store(),
-    ...get(18), ...set(16),
-    ...get(15), ...k(1), ADD, ...set(15),
+    ...get(15), ...get(16), GE_U, ...BR_IF(1),
+    ...get(15), ...load(), ...tee(18), ...k(3), SHR_U, ...set(19),
+    // prev < off < hi, as one unsigned comparison
+    ...get(19), ...get(17), 0x6b, ...k(1), 0x6b, ...get(4), ...get(17), 0x6b, ...k(1), 0x6b, GE_U, ...failAt,
+    ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK,
+    ...get(18), ...k(7), AND, 0x0e /* br_table */, 5, 0, 1, 2, 3, 4, 5, END,
+    ...kase(0, 5), ...kase(1, 4), ...kase(2, 3), ...kase(3, 2), ...kase(4, 1),
+    ...index, RETURN, END, // types 5..7
+    ...get(2), ...get(19), ...k(2), SHL, ADD, ...tee(20), ...load(), ...tee(21),
+    ...get(23), GE_U, ...failAt,
+    ...get(20), ...get(21), ...get(22), ADD, ...store(),
+    ...get(19), ...set(17),
+    ...get(15), ...k(4), ADD, ...set(15),
     ...BR(0), END, END,
     ...k(-1),
   ]);
 
-  // starts: params t0 n1 hs2 he3 cs4 ce5; locals i6 prev7 e8 off9
-  const starts = func(4, [
-    ...k(-1), ...set(7),
+  // starts: params t0 n1 hs2 he3 cs4 ce5; locals q6 qend7 prev8 e9 off10 hotLen11 coldLen12
+  const sIndex = [...get(6), ...get(0), 0x6b, ...k(2), 0x75];
+  const starts = func(7, [
+    ...get(0), ...set(6),
+    ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(7),
+    ...k(-1), ...set(8),
+    ...get(3), ...get(2), 0x6b, ...set(11),
+    ...get(5), ...get(4), 0x6b, ...set(12),
     ...BLOCK, ...LOOP,
-    ...get(6), ...get(1), GE_S, ...BR_IF(1),
-    ...get(0), ...get(6), ...k(2), SHL, ADD, ...load(), ...tee(8), ...k(3), SHR_U, ...set(9),
-    ...get(9), ...get(7), LE_S,
-    ...get(9), ...k(1), AND, OR,
-    ...get(8), ...k(7), AND, ...k(2), EQ, OR,
-    ...get(8), ...k(7), AND, ...k(6), EQ, OR,
-    ...get(9), ...get(2), GE_S, ...get(9), ...get(3), LT_S, AND,
-    ...get(9), ...get(4), GE_S, ...get(9), ...get(5), LT_S, AND, OR,
-    0x45 /* eqz */, OR, ...failIf(6),
-    ...get(9), ...set(7),
-    ...get(6), ...k(1), ADD, ...set(6),
+    ...get(6), ...get(7), GE_U, ...BR_IF(1),
+    ...get(6), ...load(), ...tee(9), ...k(3), SHR_U, ...tee(10), ...get(8), LE_S,
+    ...get(10), ...k(1), AND, OR,
+    ...get(9), ...k(3), AND, ...k(2), EQ, OR, // kinds 2 and 6
+    ...get(10), ...get(2), 0x6b, ...get(11), LT_U, ...get(10), ...get(4), 0x6b, ...get(12), LT_U, OR,
+    0x45 /* eqz */, OR, ...IF, ...sIndex, RETURN, END,
+    ...get(10), ...set(8),
+    ...get(6), ...k(4), ADD, ...set(6),
     ...BR(0), END, END,
     ...k(-1),
   ]);
