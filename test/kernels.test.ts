@@ -129,5 +129,15 @@ test('loads through the kernels and through the JS loops agree, damaged tables i
     w[target] = rand(2) ? -1 - rand(1000) : b.length + 8 * rand(1000);
     seen[same(reseal(b), `relocated word ${target} out of range`)]++;
   }
+  // Values exactly at and just below the limit of a dump-relative entry (the file size).
+  const dumpRelative: number[] = [];
+  for (let i = rat; i < rat + rcount; i++) if ((gw[i]! & 7) === 0) dumpRelative.push(i);
+  for (let k = 0; k < 20; k++) {
+    const b = good.slice();
+    const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+    const target = w[dumpRelative[rand(dumpRelative.length)]!]! >>> 3;
+    w[target] = b.length - (k & 1);
+    seen[same(reseal(b), `relocated word ${target} at the limit - ${k & 1}`)]++;
+  }
   assert.ok(seen.refused > 100, `most damaged tables are refused (${JSON.stringify(seen)})`);
 });
