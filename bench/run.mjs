@@ -1,6 +1,6 @@
 // Side-by-side benchmarks: tsmacs against `node -e 0` and GNU Emacs 28.2, as ratios measured in one run.
 //
-//   node bench/run.mjs [--runs N] [--only startup|eval]
+//   node bench/run.mjs [--runs N] [--only startup|eval|dump]
 //
 // Each program in bench/programs prints its answer, which is checked against
 // its .expected file before any time counts. Evaluator programs run from
@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
+import { mkdtempSync, statSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
@@ -43,6 +44,48 @@ if (!only || only === 'startup') {
   rows.push(['start-up: node -e 0', node, '1.00×']);
   rows.push(['start-up: tsmacs --batch --eval (kill-emacs)', ts, `${(ts / node).toFixed(2)}× node`]);
   if (gnu !== undefined) rows.push(['start-up: emacs -batch -Q --eval (kill-emacs)', gnu, `tsmacs/emacs ${(ts / gnu).toFixed(2)}×`]);
+}
+if (!only || only === 'dump') {
+  // Loadup from source against a dumped start (the seed's 4.946 s vs 0.036 s), and the
+  // dump's own costs: load time per MB (pdumper-stats) beside GNU's, write time per MB.
+  const tmp = mkdtempSync(join(os.tmpdir(), 'tsmacs-bench-'));
+  const image = join(tmp, 'bench.pdmp');
+  const [loadup, dumped] = medians([
+    ['node', [tsmacs, '--temacs=pdump', '--dump-file', image]],
+    ['node', [tsmacs, '--batch', '--eval', '(kill-emacs)']],
+  ]);
+  rows.push(['loadup from source + dump (--temacs=pdump)', loadup, '']);
+  rows.push(['dumped start-up', dumped, `loadup/dumped ${(loadup / dumped).toFixed(1)}×`]);
+  const loadTime = (cmd, argv) => {
+    const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+    return Number(r.stdout.trim()) * 1000;
+  };
+  const stat = "(princ (cdr (assq 'load-time (pdumper-stats))))";
+  const ours = join(root, 'dist', 'tsmacs.pdmp');
+  const oursMB = statSync(ours).size / 1048576;
+  const ourLoad = [];
+  const gnuLoad = [];
+  const gnuDump = spawnSync('emacs', ['-batch', '-Q', '--eval', '(princ (cdr (assq (quote dump-file-name) (pdumper-stats))))'], { encoding: 'utf8' }).stdout?.trim();
+  for (let i = 0; i < runs; i++) {
+    ourLoad.push(loadTime('node', [tsmacs, '--batch', '--eval', stat]));
+    if (haveEmacs) gnuLoad.push(loadTime('emacs', ['-batch', '-Q', '--eval', stat]));
+  }
+  const med = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  rows.push([`load time, default image (${oursMB.toFixed(2)} MB)`, med(ourLoad), `${(med(ourLoad) / oursMB).toFixed(2)} ms/MB`]);
+  if (haveEmacs && gnuDump) {
+    const gnuMB = statSync(gnuDump).size / 1048576;
+    rows.push([`load time, GNU emacs.pdmp (${gnuMB.toFixed(2)} MB)`, med(gnuLoad), `${(med(gnuLoad) / gnuMB).toFixed(2)} ms/MB`]);
+  }
+  // A large image: 100,000 entries of strings, floats and lists on top of the default one.
+  const big = join(tmp, 'big.pdmp');
+  const build = "(progn (setq bench-big (let (l) (dotimes (i 100000) (push (cons (number-to-string i) (list i (* i 1.5) (make-string 8 ?x))) l)) l)) (let ((t0 (float-time))) (dump-emacs-portable " + JSON.stringify(big) + ") (princ (- (float-time) t0))))";
+  const w = spawnSync('node', [tsmacs, '--batch', '--eval', build], { encoding: 'utf8' });
+  const bigMB = statSync(big).size / 1048576;
+  const writeMs = Number(w.stdout.trim()) * 1000;
+  rows.push([`dump write, large image (${bigMB.toFixed(1)} MB)`, writeMs, `${(writeMs / bigMB).toFixed(1)} ms/MB`]);
+  const bigLoad = [];
+  for (let i = 0; i < runs; i++) bigLoad.push(loadTime('node', [tsmacs, '--dump-file', big, '--batch', '--eval', stat]));
+  rows.push([`load time, large image (${bigMB.toFixed(1)} MB)`, med(bigLoad), `${(med(bigLoad) / bigMB).toFixed(2)} ms/MB`]);
 }
 if (!only || only === 'eval') {
   const dir = join(root, 'bench', 'programs');
