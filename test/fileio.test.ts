@@ -1,14 +1,5 @@
 // Tests: File names and simple file operations (GNU fileio.c), checked against GNU Emacs 28.2.
 
-import '../src/emacs/eval.ts';
-import '../src/emacs/fns.ts';
-import '../src/emacs/lread.ts';
-import '../src/emacs/print.ts';
-import '../src/emacs/alloc.ts';
-import '../src/emacs/character.ts';
-import '../src/emacs/casefiddle.ts';
-import '../src/emacs/chartab.ts';
-import '../src/emacs/fileio.ts';
 import { test } from 'node:test';
 import { setup } from './support/eval.ts';
 import assert from 'node:assert/strict';
