@@ -14,6 +14,7 @@ import './chartab.ts';
 import './fileio.ts';
 import './emacs.ts';
 import './minibuf.ts';
+import './coding.ts';
 import './search.ts';
 import './regex-emacs.ts';
 import '../dump/pdumper.ts';

@@ -15,7 +15,9 @@ import {
   SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
   UNEVALLED,
 } from '../heap/layout.ts';
-import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import {
+  Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
+} from '../heap/tags.ts';
 import {
   aref, cons, consp, symIndex, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
   setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
@@ -450,6 +452,66 @@ function lexLookup(rt: Runtime, env: number, sym: number): number {
   return Qnil;
 }
 
+// ---- inline arithmetic ------------------------------------------------------------------------
+//
+// The hottest primitives, computed in evalSub without calling them when every
+// argument is a fixnum and so is the result. The table is keyed by subr index,
+// so it applies exactly when the form's function is the original subr; any
+// other case (floats, markers, bignum results, errors) calls the primitive.
+
+/** Not a Lisp word (tag 1 is never valid): "no inline result". */
+const NOT_FAST = 1;
+const OP_PLUS = 1, OP_MINUS = 2, OP_TIMES = 3, OP_LT = 4, OP_GT = 5, OP_LE = 6, OP_GE = 7, OP_EQL = 8;
+const OP_ADD1 = 9, OP_SUB1 = 10, OP_REM = 11, OP_NEQ = 12;
+const FAST_NAMES: [string, number][] = [
+  ['+', OP_PLUS], ['-', OP_MINUS], ['*', OP_TIMES], ['<', OP_LT], ['>', OP_GT], ['<=', OP_LE], ['>=', OP_GE],
+  ['=', OP_EQL], ['1+', OP_ADD1], ['1-', OP_SUB1], ['%', OP_REM], ['/=', OP_NEQ],
+];
+let fastOps = new Uint8Array(0);
+
+/** Build the table (primitives are all declared by the time Lisp runs) and look INDEX up. */
+function fastOpsFor(index: number): number {
+  const ops = new Uint8Array(PRIMITIVES.length);
+  for (const [name, op] of FAST_NAMES) {
+    const i = PRIMITIVES.findIndex((p) => p.name === name);
+    if (i >= 0) ops[i] = op;
+  }
+  fastOps = ops;
+  return index < ops.length ? ops[index]! : 0;
+}
+
+function fastCall(op: number, nargs: number, a0: number, a1: number): number {
+  if ((a0 & 3) !== 2) return NOT_FAST;
+  const x = a0 >> 2;
+  if (nargs === 1) {
+    let r: number;
+    if (op === OP_ADD1) r = x + 1;
+    else if (op === OP_SUB1) r = x - 1;
+    else if (op === OP_MINUS) r = -x;
+    else if (op === OP_PLUS || op === OP_TIMES) return a0;
+    else return NOT_FAST;
+    return r >= MOST_NEGATIVE_FIXNUM && r <= MOST_POSITIVE_FIXNUM ? (r << 2) | 2 : NOT_FAST;
+  }
+  if (nargs !== 2 || (a1 & 3) !== 2) return NOT_FAST;
+  const y = a1 >> 2;
+  let r: number;
+  switch (op) {
+    case OP_PLUS: r = x + y; break;
+    case OP_MINUS: r = x - y; break;
+    case OP_TIMES: r = x * y; break;
+    case OP_REM: if (y === 0) return NOT_FAST; r = x % y; break;
+    case OP_LT: return x < y ? Qt : Qnil;
+    case OP_GT: return x > y ? Qt : Qnil;
+    case OP_LE: return x <= y ? Qt : Qnil;
+    case OP_GE: return x >= y ? Qt : Qnil;
+    case OP_EQL: return x === y ? Qt : Qnil;
+    case OP_NEQ: return x !== y ? Qt : Qnil;
+    default: return NOT_FAST;
+  }
+  // -0 cannot arise from integers except x % y with x <= 0; (r << 2) | 2 folds it to 0.
+  return r >= MOST_NEGATIVE_FIXNUM && r <= MOST_POSITIVE_FIXNUM ? (r << 2) | 2 : NOT_FAST;
+}
+
 /** Evaluate FORM in the current lexical environment (GNU's eval_sub). */
 export function evalSub(rt: Runtime, form: number): number {
   const tag = form & 7;
@@ -489,18 +551,24 @@ export function evalSub(rt: Runtime, form: number): number {
     const nargs = argCount(rt, originalArgs);
     if (nargs < min || (max >= 0 && nargs > max))
       xsignal2(rt, Qwrong_number_of_arguments, (origFun & 7) !== Lisp_Symbol ? fun : origFun, makeFixnum(nargs));
+    const index = fixnumValue(aref(rt, fun, SUBR_INDEX));
     if (max === UNEVALLED) {
-      val = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!(rt, originalArgs);
-    } else if (max >= 0 && max <= 3) {
-      // The common small fixed-arity calls: arguments in locals, rooted on the Lisp stack, no array.
-      const fn = rt.subrFns[fixnumValue(aref(rt, fun, SUBR_INDEX))]!;
+      val = rt.subrFns[index]!(rt, originalArgs);
+    } else if (nargs <= 3 && max <= 3) {
+      // The common small calls: arguments in locals, rooted on the Lisp stack, no array.
+      const fn = rt.subrFns[index]!;
       let a = originalArgs;
       let a0 = Qnil, a1 = Qnil, a2 = Qnil;
       if (nargs > 0) { a0 = evalSub(rt, xcar(rt, a)); rt.push(a0); a = xcdr(rt, a); }
       if (nargs > 1) { a1 = evalSub(rt, xcar(rt, a)); rt.push(a1); a = xcdr(rt, a); }
       if (nargs > 2) { a2 = evalSub(rt, xcar(rt, a)); rt.push(a2); }
       if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
-      val = max === 0 ? fn(rt) : max === 1 ? fn(rt, a0) : max === 2 ? fn(rt, a0, a1) : fn(rt, a0, a1, a2);
+      const op = index < fastOps.length ? fastOps[index]! : fastOpsFor(index);
+      val = op === 0 ? NOT_FAST : fastCall(op, nargs, a0, a1);
+      if (val === NOT_FAST) {
+        if (max === MANY) val = fn(rt, nargs === 0 ? [] : nargs === 1 ? [a0] : nargs === 2 ? [a0, a1] : [a0, a1, a2]);
+        else val = max === 0 ? fn(rt) : max === 1 ? fn(rt, a0) : max === 2 ? fn(rt, a0, a1) : fn(rt, a0, a1, a2);
+      }
     } else {
       const args = evalArgs(rt, originalArgs);
       if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = args.length;

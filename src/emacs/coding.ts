@@ -1,0 +1,107 @@
+// Encoding and decoding strings for the common coding systems (the string half of GNU coding.c).
+//
+// Coding systems here: utf-8 (and utf-8-emacs, prefer-utf-8, undecided for decoding),
+// us-ascii, iso-latin-1, and the byte-preserving raw-text, binary and no-conversion, each
+// with GNU's -unix, -dos and -mac end-of-line variants. Others signal coding-system-error.
+// Strings carry no text properties yet, so a latin-1 decode lacks GNU's `charset' property.
+
+import { decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
+import {
+  makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolNameJs, symbolp,
+} from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { LispSignal, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { DEFUN } from '../core/subr.ts';
+import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+
+const Qcoding_system_error = DEFSYM('coding-system-error');
+
+type Base = 'utf-8' | 'ascii' | 'latin-1' | 'raw' | 'undecided';
+type Eol = 'unix' | 'dos' | 'mac' | 'detect';
+
+const BASES: Record<string, Base> = {
+  'utf-8': 'utf-8', 'mule-utf-8': 'utf-8', 'utf-8-emacs': 'utf-8', 'prefer-utf-8': 'undecided', undecided: 'undecided',
+  'us-ascii': 'ascii', ascii: 'ascii', 'iso-latin-1': 'latin-1', 'latin-1': 'latin-1', 'iso-8859-1': 'latin-1',
+  'raw-text': 'raw', binary: 'raw', 'no-conversion': 'raw', 'emacs-internal': 'utf-8',
+};
+
+/** The base and end-of-line convention of CODING, or null for nil; signals for an unknown one. */
+function parseCoding(rt: Runtime, coding: number): { base: Base; eol: Eol } | null {
+  if (coding === Qnil) return null;
+  if (!symbolp(coding)) return xsignal1(rt, Qcoding_system_error, coding);
+  let name = symbolNameJs(rt, coding);
+  let eol: Eol = 'detect';
+  for (const suffix of ['unix', 'dos', 'mac'] as const) {
+    if (name.endsWith('-' + suffix) && BASES[name.slice(0, -suffix.length - 1)]) {
+      eol = suffix;
+      name = name.slice(0, -suffix.length - 1);
+    }
+  }
+  const base = BASES[name];
+  if (!base) return xsignal1(rt, Qcoding_system_error, coding);
+  if (base === 'raw' && name !== 'raw-text') eol = 'unix'; // binary and no-conversion never touch line ends
+  return { base, eol };
+}
+
+DEFUN('encode-coding-string', 2, 4, 'Encode STRING to CODING-SYSTEM, and return the (unibyte) result.', (rt, string: number, coding: number) => {
+  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const c = parseCoding(rt, coding);
+  if (c === null) return string;
+  const out: number[] = [];
+  const tmp = new Uint8Array(5);
+  const chars = stringChars(rt, string);
+  const multibyte = stringMultibyte(rt, string);
+  for (const ch of chars) {
+    if (ch === 10 && c.eol === 'dos') out.push(13, 10);
+    else if (ch === 10 && c.eol === 'mac') out.push(13);
+    else if (!multibyte || isByte8Char(ch)) out.push(multibyte ? charToByte8(ch) : ch);
+    else if (c.base === 'ascii') out.push(ch < 0x80 ? ch : 0x3f);
+    else if (c.base === 'latin-1') out.push(ch < 0x100 ? ch : 0x3f);
+    else {
+      const n = writeChar(tmp, 0, ch);
+      for (let i = 0; i < n; i++) out.push(tmp[i]!);
+    }
+  }
+  return makeUnibyteString(rt, Uint8Array.from(out));
+});
+
+DEFUN('decode-coding-string', 2, 4, 'Decode STRING, which is encoded in CODING-SYSTEM, and return the result.', (rt, string: number, coding: number) => {
+  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const c = parseCoding(rt, coding);
+  if (c === null) return string;
+  let bytes: number[] = Array.from(stringMultibyte(rt, string) ? stringChars(rt, string).map((ch) => (isByte8Char(ch) ? charToByte8(ch) : ch & 0xff)) : stringBytes(rt, string));
+  let eol = c.eol;
+  if (eol === 'detect') {
+    const cr = bytes.indexOf(13);
+    const lf = bytes.indexOf(10);
+    eol = cr >= 0 && (lf < 0 || cr < lf) ? (bytes[cr + 1] === 10 ? 'dos' : 'mac') : 'unix';
+  }
+  if (eol === 'dos') bytes = bytes.filter((b, i) => !(b === 13 && bytes[i + 1] === 10));
+  else if (eol === 'mac') bytes = bytes.map((b) => (b === 13 ? 10 : b));
+  const u8 = Uint8Array.from(bytes);
+  if (c.base === 'raw') return makeStringFromBytes(rt, u8, u8.length, false);
+  if (c.base === 'latin-1') {
+    const chars: number[] = Array.from(u8);
+    const d = new TextEncoder().encode(String.fromCharCode(...chars));
+    return makeStringFromBytes(rt, d, chars.length, true);
+  }
+  // utf-8, undecided, ascii: valid UTF-8 sequences become characters, other bytes raw bytes.
+  const d = decodeUtf8ToInternal(u8);
+  return makeStringFromBytes(rt, d.bytes, d.nchars, true);
+});
+
+DEFUN('coding-system-p', 1, 1, 'Return t if OBJECT is nil or a coding-system.', (rt, object: number) => {
+  if (object === Qnil) return Qt;
+  if (!symbolp(object)) return Qnil;
+  try {
+    return parseCoding(rt, object) ? Qt : Qnil;
+  } catch (e) {
+    if (e instanceof LispSignal) return Qnil;
+    throw e;
+  }
+});
+
+DEFUN('check-coding-system', 1, 1, 'Check validity of CODING-SYSTEM.', (rt, coding: number) => {
+  parseCoding(rt, coding);
+  return coding;
+});
