@@ -236,11 +236,61 @@ the new values of the bound variables."
   (declare (indent 2) (debug (symbolp (&rest (symbolp form)) body)))
   (let ((params (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
         (inits (mapcar (lambda (b) (if (consp b) (car (cdr b)))) bindings)))
+    ;; Calls of NAME in tail position become jumps, as GNU's cl-labels
+    ;; does by its self-tail-call optimisation: a loop can run any number
+    ;; of times without growing the stack.
+    (setq body (subr-x--named-let-tco name params body))
     (if (and (require 'cl-lib nil t) (fboundp 'cl-labels))
         ;; NAME is not in scope in the initial values, so the first call
         ;; is made outside the local function definition.
         `(funcall (cl-labels ((,name ,params . ,body)) #',name) . ,inits)
       (subr-x--named-let-fallback name params inits body))))
+
+(defun subr-x--interleave (as bs)
+  "The list A1 B1 A2 B2 ... of AS and BS, for a `setq'."
+  (let ((r nil))
+    (while as
+      (setq r (cons (car bs) (cons (car as) r)) as (cdr as) bs (cdr bs)))
+    (nreverse r)))
+
+(defun subr-x--named-let-tco (name params body)
+  "BODY with NAME's tail calls turned into a loop over PARAMS, or BODY itself if there are none."
+  (let* ((temps (mapcar (lambda (p) (make-symbol (symbol-name p))) params))
+         (marker (make-symbol "recur"))
+         (found nil)
+         (tco nil))
+    (setq tco
+          (lambda (form)
+            (let ((head (car-safe form)))
+              (cond
+               ((and (eq head name) (= (length (cdr form)) (length params)))
+                (setq found t)
+                `(progn (setq ,@(subr-x--interleave temps (cdr form))) ',marker))
+               ((eq head 'progn)
+                (if (cdr form) (append (butlast form) (list (funcall tco (car (last form))))) form))
+               ((eq head 'if)
+                `(if ,(nth 1 form) ,(funcall tco (nth 2 form))
+                   ,@(if (nthcdr 3 form)
+                         (append (butlast (nthcdr 3 form)) (list (funcall tco (car (last form))))))))
+               ((eq head 'cond)
+                (cons 'cond (mapcar (lambda (clause)
+                                      (if (cdr-safe clause)
+                                          (append (butlast clause) (list (funcall tco (car (last clause)))))
+                                        clause))
+                                    (cdr form))))
+               ((memq head '(let let*))
+                (if (cddr form)
+                    (append (butlast form) (list (funcall tco (car (last form)))))
+                  form))
+               (t form)))))
+    (let ((new (funcall tco (macroexpand-all (macroexp-progn body)))))
+      (if (not found)
+          body
+        (let ((r (make-symbol "result")))
+          `((let (,@temps (,r nil))
+              (while (eq (setq ,r ,new) ',marker)
+                (setq ,@(subr-x--interleave params temps)))
+              ,r)))))))
 
 (defun subr-x--named-let-fallback (name params inits body)
   "Expand a `named-let' without cl-lib: NAME becomes a local closure."
@@ -256,7 +306,7 @@ the new values of the bound variables."
        internal--check-binding internal--build-binding-value-form
        internal--build-binding internal--build-bindings if-let* when-let*
        and-let* if-let when-let hash-table-keys hash-table-values string-limit
-       named-let subr-x--named-let-fallback)))
+       named-let subr-x--interleave subr-x--named-let-tco subr-x--named-let-fallback)))
 
 (provide 'subr-x)
 

@@ -179,6 +179,38 @@ export function makeBignum(rt: Runtime, n: bigint): number {
   for (let i = 0; i < digits.length; i++) rt.i32[base + 1 + i] = digits[i]!;
   return v;
 }
+/**
+ * The integer X as an exact JS number when it is a fixnum or a bignum within
+ * +-(2^53 - 1), else NaN (any other object too): lets hot paths skip BigInt.
+ */
+export function safeIntegerValue(rt: Runtime, x: number): number {
+  if ((x & 3) === 2) return x >> 2;
+  if ((x & 7) !== Lisp_Vectorlike) return NaN;
+  const wi = (x & -8) >>> 2;
+  const h = rt.i32[wi]!;
+  if (h >>> PVEC_TYPE_SHIFT !== PVEC_BIGNUM) return NaN;
+  const size = h & PVEC_SIZE_MASK;
+  if (size > 3) return NaN;
+  const lo = rt.i32[wi + 2]! >>> 0;
+  const hi = size === 3 ? rt.i32[wi + 3]! >>> 0 : 0;
+  if (hi >= 0x200000) return NaN;
+  const mag = hi * 4294967296 + lo;
+  return rt.i32[wi + 1]! >> 2 < 0 ? -mag : mag;
+}
+
+/** The Lisp integer for an exact JS integer within +-(2^53 - 1): a fixnum, or a bignum laid out as makeBignum does. */
+export function makeSafeInteger(rt: Runtime, n: number): number {
+  if (n >= MOST_NEGATIVE_FIXNUM && n <= MOST_POSITIVE_FIXNUM) return makeFixnum(n);
+  const mag = n < 0 ? -n : n;
+  const hi = Math.floor(mag / 4294967296);
+  const lo = mag - hi * 4294967296;
+  const v = makePvec(rt, PVEC_BIGNUM, hi === 0 ? 2 : 3, 0);
+  const base = ((v & -8) >>> 2) + 1;
+  rt.i32[base] = makeFixnum(n < 0 ? -1 : 1);
+  rt.i32[base + 1] = lo | 0;
+  if (hi !== 0) rt.i32[base + 2] = hi | 0;
+  return v;
+}
 export const bignump = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_BIGNUM);
 export function bignumValue(rt: Runtime, v: number): bigint {
   const base = ((v & -8) >>> 2) + 1;

@@ -12,14 +12,14 @@ import { collectGarbage, maybeGC } from '../core/gc.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import {
   MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
-  SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
+  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
   UNEVALLED,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, cons, consp, symIndex, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
+  aref, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
   setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { MAX_FRAMES, type Runtime } from '../core/runtime.ts';
@@ -114,6 +114,20 @@ const SPECPDL_LET = 0;
 /** Bind SYM dynamically to VALUE until unbindTo (GNU's specbind). */
 export function specbind(rt: Runtime, sym: number, value: number): void {
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
+  const wi = symIndex(rt, sym);
+  const m = rt.i32;
+  const flags = m[wi + SYM_FLAGS]!;
+  if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && ((flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) !== SYM_NOWRITE) {
+    // The common case, a plain writable variable: what the general path below does, in one pass.
+    const n = rt.specCount;
+    if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+    rt.specpdl[n] = sym;
+    rt.specpdl[n + 1] = m[wi + SYM_VALUE]!;
+    rt.specpdl[n + 2] = SPECPDL_LET;
+    rt.specCount = n + 3;
+    m[wi + SYM_VALUE] = value;
+    return;
+  }
   const s = indirectVariable(rt, sym);
   if (isConstantSymbol(rt, s)) xsignal1(rt, Qsetting_constant, sym);
   const n = rt.specCount;
@@ -226,8 +240,8 @@ export function subrArity(rt: Runtime, subr: number): number {
   return cons(rt, makeFixnum(min), max === MANY ? Qmany : max === UNEVALLED ? Qunevalled : makeFixnum(max));
 }
 
-/** Apply a lambda or closure to args (GNU's funcall_lambda). */
-function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
+/** Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda). */
+function funcallLambda(rt: Runtime, fun: number, base: number, n: number): number {
   let params: number;
   let body: number;
   let lexical: boolean;
@@ -255,7 +269,7 @@ function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
   let optional = false;
   let restp = false;
   let i = 0;
-  const n = args.length;
+  const stack = rt.stack;
   let p = params;
   let previousRest = false;
   while (consp(p)) {
@@ -275,10 +289,11 @@ function funcallLambda(rt: Runtime, fun: number, args: number[]): number {
     }
     let arg: number;
     if (restp) {
-      arg = i < n ? list(rt, ...args.slice(i)) : Qnil;
+      arg = Qnil;
+      for (let j = n - 1; j >= i; j--) arg = cons(rt, stack[base + j]!, arg);
       i = n;
       previousRest = false;
-    } else if (i < n) arg = args[i++]!;
+    } else if (i < n) arg = stack[base + i++]!;
     else if (!optional) {
       rt.lexenv = savedEnv;
       return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
@@ -380,14 +395,15 @@ export function funcall(rt: Runtime, fn: number, args: number[]): number {
   const fi = pushFrame(rt, sp, args.length);
   maybeGC(rt);
   checkDepth(rt);
-  const val = funcallInner(rt, fn, args);
+  const val = funcallInner(rt, fn, args, sp + 1);
   rt.lispEvalDepth--;
   rt.nframes = fi;
   rt.sp = sp;
   return val;
 }
 
-function funcallInner(rt: Runtime, orig: number, args: number[]): number {
+/** ARGS are also on the Lisp stack from index BASE. */
+function funcallInner(rt: Runtime, orig: number, args: number[], base: number): number {
   let fun = orig;
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
   if ((fun & 7) === Lisp_Vectorlike) {
@@ -396,10 +412,10 @@ function funcallInner(rt: Runtime, orig: number, args: number[]): number {
   }
   if (consp(fun)) {
     const head = xcar(rt, fun);
-    if (head === Qlambda || head === Qclosure) return funcallLambda(rt, fun, args);
+    if (head === Qlambda || head === Qclosure) return funcallLambda(rt, fun, base, args.length);
     if (head === Qautoload) {
       autoloadDo(rt, fun, orig);
-      return funcallInner(rt, orig, args);
+      return funcallInner(rt, orig, args, base);
     }
   }
   if (fun === Qnil || ((orig & 7) === Lisp_Symbol && fun === Qnil)) xsignal1(rt, Qvoid_function, orig);
@@ -463,9 +479,14 @@ function lexLookup(rt: Runtime, env: number, sym: number): number {
 const NOT_FAST = 1;
 const OP_PLUS = 1, OP_MINUS = 2, OP_TIMES = 3, OP_LT = 4, OP_GT = 5, OP_LE = 6, OP_GE = 7, OP_EQL = 8;
 const OP_ADD1 = 9, OP_SUB1 = 10, OP_REM = 11, OP_NEQ = 12;
+// Special forms called directly (a monomorphic call V8 can inline) rather than through rt.subrFns.
+const SF_QUOTE = 20, SF_SETQ = 21, SF_IF = 22, SF_COND = 23, SF_AND = 24, SF_OR = 25, SF_PROGN = 26, SF_LET = 27;
+const SF_LETSTAR = 28, SF_WHILE = 29;
 const FAST_NAMES: [string, number][] = [
   ['+', OP_PLUS], ['-', OP_MINUS], ['*', OP_TIMES], ['<', OP_LT], ['>', OP_GT], ['<=', OP_LE], ['>=', OP_GE],
   ['=', OP_EQL], ['1+', OP_ADD1], ['1-', OP_SUB1], ['%', OP_REM], ['/=', OP_NEQ],
+  ['quote', SF_QUOTE], ['setq', SF_SETQ], ['if', SF_IF], ['cond', SF_COND], ['and', SF_AND], ['or', SF_OR],
+  ['progn', SF_PROGN], ['let', SF_LET], ['let*', SF_LETSTAR], ['while', SF_WHILE],
 ];
 let fastOps = new Uint8Array(0);
 
@@ -480,36 +501,57 @@ function fastOpsFor(index: number): number {
   return index < ops.length ? ops[index]! : 0;
 }
 
-function fastCall(op: number, nargs: number, a0: number, a1: number): number {
-  if ((a0 & 3) !== 2) return NOT_FAST;
-  const x = a0 >> 2;
+const SAFE = 9007199254740991;
+
+function fastCall(rt: Runtime, op: number, nargs: number, a0: number, a1: number): number {
+  // Fixnums inline; bignums that fit a double exactly through safeIntegerValue.
+  const x = (a0 & 3) === 2 ? a0 >> 2 : safeIntegerValue(rt, a0);
+  if (x !== x) return NOT_FAST;
+  let r: number;
   if (nargs === 1) {
-    let r: number;
     if (op === OP_ADD1) r = x + 1;
     else if (op === OP_SUB1) r = x - 1;
     else if (op === OP_MINUS) r = -x;
     else if (op === OP_PLUS || op === OP_TIMES) return a0;
     else return NOT_FAST;
-    return r >= MOST_NEGATIVE_FIXNUM && r <= MOST_POSITIVE_FIXNUM ? (r << 2) | 2 : NOT_FAST;
+  } else {
+    if (nargs !== 2) return NOT_FAST;
+    const y = (a1 & 3) === 2 ? a1 >> 2 : safeIntegerValue(rt, a1);
+    if (y !== y) return NOT_FAST;
+    switch (op) {
+      case OP_PLUS: r = x + y; break;
+      case OP_MINUS: r = x - y; break;
+      case OP_TIMES: r = x * y; break;
+      case OP_REM: if (y === 0) return NOT_FAST; r = x % y; break;
+      case OP_LT: return x < y ? Qt : Qnil;
+      case OP_GT: return x > y ? Qt : Qnil;
+      case OP_LE: return x <= y ? Qt : Qnil;
+      case OP_GE: return x >= y ? Qt : Qnil;
+      case OP_EQL: return x === y ? Qt : Qnil;
+      case OP_NEQ: return x !== y ? Qt : Qnil;
+      default: return NOT_FAST;
+    }
   }
-  if (nargs !== 2 || (a1 & 3) !== 2) return NOT_FAST;
-  const y = a1 >> 2;
-  let r: number;
-  switch (op) {
-    case OP_PLUS: r = x + y; break;
-    case OP_MINUS: r = x - y; break;
-    case OP_TIMES: r = x * y; break;
-    case OP_REM: if (y === 0) return NOT_FAST; r = x % y; break;
-    case OP_LT: return x < y ? Qt : Qnil;
-    case OP_GT: return x > y ? Qt : Qnil;
-    case OP_LE: return x <= y ? Qt : Qnil;
-    case OP_GE: return x >= y ? Qt : Qnil;
-    case OP_EQL: return x === y ? Qt : Qnil;
-    case OP_NEQ: return x !== y ? Qt : Qnil;
-    default: return NOT_FAST;
+  // Exact whenever |r| <= 2^53 - 1 (a larger true result rounds to at least 2^53). x % y may give -0: + 0 folds it.
+  if (r >= MOST_NEGATIVE_FIXNUM && r <= MOST_POSITIVE_FIXNUM) return ((r + 0) << 2) | 2;
+  if (r > SAFE || r < -SAFE) return NOT_FAST;
+  return makeSafeInteger(rt, r);
+}
+
+/** evalSub, with the leaves (constants, plain global variables outside lexical scope) done without a call. */
+function evalArg(rt: Runtime, form: number): number {
+  const tag = form & 7;
+  if (tag === Lisp_Cons) return evalSub(rt, form);
+  if (tag !== Lisp_Symbol) return form;
+  if (rt.lexenv === Qnil) {
+    const wi = symIndex(rt, form);
+    const m = rt.i32;
+    if ((m[wi + SYM_FLAGS]! & SYM_REDIRECT_MASK) === SYM_PLAINVAL) {
+      const v = m[wi + SYM_VALUE]!;
+      if (v !== Qunbound) return v;
+    }
   }
-  // -0 cannot arise from integers except x % y with x <= 0; (r << 2) | 2 folds it to 0.
-  return r >= MOST_NEGATIVE_FIXNUM && r <= MOST_POSITIVE_FIXNUM ? (r << 2) | 2 : NOT_FAST;
+  return evalSub(rt, form);
 }
 
 /** Evaluate FORM in the current lexical environment (GNU's eval_sub). */
@@ -553,18 +595,30 @@ export function evalSub(rt: Runtime, form: number): number {
       xsignal2(rt, Qwrong_number_of_arguments, (origFun & 7) !== Lisp_Symbol ? fun : origFun, makeFixnum(nargs));
     const index = fixnumValue(aref(rt, fun, SUBR_INDEX));
     if (max === UNEVALLED) {
-      val = rt.subrFns[index]!(rt, originalArgs);
+      switch (index < fastOps.length ? fastOps[index]! : fastOpsFor(index)) {
+        case SF_QUOTE: val = Fquote(rt, originalArgs); break;
+        case SF_SETQ: val = Fsetq(rt, originalArgs); break;
+        case SF_IF: val = Fif(rt, originalArgs); break;
+        case SF_COND: val = Fcond(rt, originalArgs); break;
+        case SF_AND: val = Fand(rt, originalArgs); break;
+        case SF_OR: val = For(rt, originalArgs); break;
+        case SF_PROGN: val = Fprogn(rt, originalArgs); break;
+        case SF_LET: val = Flet(rt, originalArgs); break;
+        case SF_LETSTAR: val = FletStar(rt, originalArgs); break;
+        case SF_WHILE: val = Fwhile(rt, originalArgs); break;
+        default: val = rt.subrFns[index]!(rt, originalArgs);
+      }
     } else if (nargs <= 3 && max <= 3) {
       // The common small calls: arguments in locals, rooted on the Lisp stack, no array.
       const fn = rt.subrFns[index]!;
       let a = originalArgs;
       let a0 = Qnil, a1 = Qnil, a2 = Qnil;
-      if (nargs > 0) { a0 = evalSub(rt, xcar(rt, a)); rt.push(a0); a = xcdr(rt, a); }
-      if (nargs > 1) { a1 = evalSub(rt, xcar(rt, a)); rt.push(a1); a = xcdr(rt, a); }
-      if (nargs > 2) { a2 = evalSub(rt, xcar(rt, a)); rt.push(a2); }
+      if (nargs > 0) { a0 = evalArg(rt, xcar(rt, a)); rt.push(a0); a = xcdr(rt, a); }
+      if (nargs > 1) { a1 = evalArg(rt, xcar(rt, a)); rt.push(a1); a = xcdr(rt, a); }
+      if (nargs > 2) { a2 = evalArg(rt, xcar(rt, a)); rt.push(a2); }
       if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
       const op = index < fastOps.length ? fastOps[index]! : fastOpsFor(index);
-      val = op === 0 ? NOT_FAST : fastCall(op, nargs, a0, a1);
+      val = op === 0 ? NOT_FAST : fastCall(rt, op, nargs, a0, a1);
       if (val === NOT_FAST) {
         if (max === MANY) val = fn(rt, nargs === 0 ? [] : nargs === 1 ? [a0] : nargs === 2 ? [a0, a1] : [a0, a1, a2]);
         else val = max === 0 ? fn(rt) : max === 1 ? fn(rt, a0) : max === 2 ? fn(rt, a0, a1) : fn(rt, a0, a1, a2);
@@ -585,13 +639,18 @@ export function evalSub(rt: Runtime, form: number): number {
       val = evalSub(rt, expansion);
     } else if (head === Qlambda || head === Qclosure) {
       argCount(rt, originalArgs);
-      const args = evalArgs(rt, originalArgs);
-      if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = args.length;
+      // The argument values go on the stack right after the form, where the frame and funcallLambda find them.
+      let nargs = 0;
+      for (let a = originalArgs; consp(a); a = xcdr(rt, a)) {
+        rt.push(evalArg(rt, xcar(rt, a)));
+        nargs++;
+      }
+      if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
       if (head === Qlambda && rt.lexenv !== Qnil) {
         fun = cons(rt, Qclosure, cons(rt, rt.lexenv, xcdr(rt, fun)));
         rt.push(fun);
       }
-      val = funcallLambda(rt, fun, args);
+      val = funcallLambda(rt, fun, sp + 1, nargs);
     } else if (head === Qautoload) {
       autoloadDo(rt, fun, origFun);
       rt.lispEvalDepth--;
@@ -870,7 +929,7 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
 
 // ---- special forms ------------------------------------------------------------------------------
 
-DEFUN('quote', 1, UNEVALLED, 'Return the argument, without evaluating it.', (rt, args: number) => {
+const Fquote = DEFUN('quote', 1, UNEVALLED, 'Return the argument, without evaluating it.', (rt, args: number) => {
   if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('quote'), makeFixnum(listToArray(rt, args).length));
   return xcar(rt, args);
 });
@@ -894,7 +953,7 @@ DEFUN('function', 1, UNEVALLED, 'Like `quote\', but preferred for objects which 
   return quoted;
 });
 
-DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.', (rt, args: number) => {
+const Fsetq = DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.', (rt, args: number) => {
   let val = Qnil;
   let a = args;
   let n = 0;
@@ -904,7 +963,7 @@ DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.', (rt, args: 
     n++;
     if (!consp(rest)) xsignal2(rt, Qwrong_number_of_arguments, Qsetq, makeFixnum(n));
     n++;
-    val = evalSub(rt, xcar(rt, rest));
+    val = evalArg(rt, xcar(rt, rest));
     if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
     const b = rt.lexenv !== Qnil && sym !== Qnil && sym !== Qt ? lexLookup(rt, rt.lexenv, sym) : Qnil;
     if (b !== Qnil) xsetcdr(rt, b, val);
@@ -914,14 +973,14 @@ DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.', (rt, args: 
   return val;
 });
 
-DEFUN('if', 2, UNEVALLED, 'If COND yields non-nil, do THEN, else do ELSE...', (rt, args: number) => {
+const Fif = DEFUN('if', 2, UNEVALLED, 'If COND yields non-nil, do THEN, else do ELSE...', (rt, args: number) => {
   if (!consp(args) || !consp(xcdr(rt, args))) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('if'), makeFixnum(listToArray(rt, args).length));
   const c = evalSub(rt, xcar(rt, args));
   if (c !== Qnil) return evalSub(rt, xcar(rt, xcdr(rt, args)));
   return progn(rt, xcdr(rt, xcdr(rt, args)));
 });
 
-DEFUN('cond', 0, UNEVALLED, 'Try each clause until one succeeds.', (rt, args: number) => {
+const Fcond = DEFUN('cond', 0, UNEVALLED, 'Try each clause until one succeeds.', (rt, args: number) => {
   let a = args;
   while (consp(a)) {
     const clause = xcar(rt, a);
@@ -942,7 +1001,7 @@ DEFUN('cond', 0, UNEVALLED, 'Try each clause until one succeeds.', (rt, args: nu
   return Qnil;
 });
 
-DEFUN('and', 0, UNEVALLED, 'Eval args until one of them yields nil, then return nil.', (rt, args: number) => {
+const Fand = DEFUN('and', 0, UNEVALLED, 'Eval args until one of them yields nil, then return nil.', (rt, args: number) => {
   let val = Qt;
   let a = args;
   while (consp(a)) {
@@ -953,7 +1012,7 @@ DEFUN('and', 0, UNEVALLED, 'Eval args until one of them yields nil, then return 
   return val;
 });
 
-DEFUN('or', 0, UNEVALLED, 'Eval args until one of them yields non-nil, then return that value.', (rt, args: number) => {
+const For = DEFUN('or', 0, UNEVALLED, 'Eval args until one of them yields non-nil, then return that value.', (rt, args: number) => {
   let a = args;
   while (consp(a)) {
     const val = evalSub(rt, xcar(rt, a));
@@ -963,7 +1022,7 @@ DEFUN('or', 0, UNEVALLED, 'Eval args until one of them yields non-nil, then retu
   return Qnil;
 });
 
-DEFUN('progn', 0, UNEVALLED, 'Eval BODY forms sequentially and return value of last one.', (rt, args: number) => progn(rt, args));
+const Fprogn = DEFUN('progn', 0, UNEVALLED, 'Eval BODY forms sequentially and return value of last one.', (rt, args: number) => progn(rt, args));
 
 DEFUN('prog1', 1, UNEVALLED, 'Eval FIRST and BODY sequentially; return value from FIRST.', (rt, args: number) => {
   if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('prog1'), makeFixnum(0));
@@ -1056,10 +1115,10 @@ function letForm(rt: Runtime, args: number, sequential: boolean): number {
   return v;
 }
 
-DEFUN('let', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY.', (rt, args: number) => letForm(rt, args, false));
-DEFUN('let*', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY, sequentially.', (rt, args: number) => letForm(rt, args, true));
+const Flet = DEFUN('let', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY.', (rt, args: number) => letForm(rt, args, false));
+const FletStar = DEFUN('let*', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY, sequentially.', (rt, args: number) => letForm(rt, args, true));
 
-DEFUN('while', 1, UNEVALLED, 'If TEST yields non-nil, eval BODY... and repeat.', (rt, args: number) => {
+const Fwhile = DEFUN('while', 1, UNEVALLED, 'If TEST yields non-nil, eval BODY... and repeat.', (rt, args: number) => {
   if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('while'), makeFixnum(0));
   const test = xcar(rt, args);
   const body = xcdr(rt, args);
