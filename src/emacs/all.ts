@@ -15,6 +15,7 @@ import './fileio.ts';
 import './emacs.ts';
 import './minibuf.ts';
 import './coding.ts';
+import './doc.ts';
 import './search.ts';
 import './regex-emacs.ts';
 import '../dump/pdumper.ts';
