@@ -374,8 +374,10 @@ export class Heap {
           onFree(kind, wi);
           startBits[bw]! &= ~bit;
           freed += stride * 8;
+          // Poison what just died; cells free since an earlier sweep already are.
+          if (stride > 1) i32.fill(POISON, wi + 1, wi + stride * 2);
+          else i32[wi + 1] = POISON;
         }
-        i32.fill(POISON, wi, wi + stride * 2);
         i32[wi] = head === -1 ? POISON : (head << 2) | 1;
         head = wi;
       }
