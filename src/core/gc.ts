@@ -57,9 +57,19 @@ function drain(rt: Runtime): void {
     const w = markStack[--msp]!;
     switch (w & 7) {
       case Lisp_Cons: {
-        const wi = (w & -8) >>> 2;
-        markValue(rt, m[wi]!);
-        markValue(rt, m[wi + 1]!);
+        // Follow the cdr chain in place: a long list costs no mark-stack traffic.
+        let wi = (w & -8) >>> 2;
+        for (;;) {
+          markValue(rt, m[wi]!);
+          const cdr = m[wi + 1]!;
+          if ((cdr & 7) !== Lisp_Cons) {
+            markValue(rt, cdr);
+            break;
+          }
+          const next = (cdr & -8) >>> 2;
+          if (!rt.heap.mark(next)) break;
+          wi = next;
+        }
         break;
       }
       case Lisp_Symbol: {
