@@ -86,7 +86,8 @@ for (const [form, want] of CASES) test(form, () => assert.equal(E(form), want));
 test('garbage-collect counts live objects and keeps gcs-done and gc-elapsed current', () => {
   const before = rt.gcsDone;
   assert.equal(E('(length (garbage-collect))'), '9');
-  assert.equal(rt.gcsDone, before + 1);
+  // At least this one; under TSMACS_GC_STRESS the safe points collect too.
+  assert.ok(rt.gcsDone >= before + 1);
   assert.equal(E('gcs-done'), String(rt.gcsDone));
   assert.match(E('gc-elapsed'), /^\d+\.\d+(e-?\d+)?$/);
   // A long list held in a variable shows up among the used conses.
