@@ -33,10 +33,11 @@ import { LispSignal, error, wrongTypeArgument, xsignal, xsignal1, xsignal3 } fro
 import {
   DEFSYM, Qbackquote, Qcomma, Qcomma_at, Qend_of_file, Qerror, Qfile_missing, Qfunction, Qinvalid_read_syntax,
   Qlexical_binding, Qlistp, Qnil, Qquote, Qsequencep, Qstringp, Qt, Qunbound, Qvectorp, Qcharacterp,
-  Qwholenump, Qintegerp,
+  Qwholenump,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
+import { validateSubarray } from './character.ts';
 import { evalSub, findSymbolValue, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
@@ -1357,23 +1358,6 @@ export function readFromString(rt: Runtime, str: number, start = 0, end?: number
   return { obj, end: endChar };
 }
 
-/** GNU's validate_subarray for START/END of a string of SIZE chars. */
-function validateSubarray(rt: Runtime, array: number, from: number, to: number, size: number): [number, number] {
-  let f: number;
-  let t: number;
-  if (isFixnum(from)) {
-    f = fixnumValue(from);
-    if (f < 0) f += size;
-  } else if (from === Qnil) f = 0;
-  else return wrongTypeArgument(rt, Qintegerp, from);
-  if (isFixnum(to)) {
-    t = fixnumValue(to);
-    if (t < 0) t += size;
-  } else if (to === Qnil) t = size;
-  else return wrongTypeArgument(rt, Qintegerp, to);
-  if (!(0 <= f && f <= t && t <= size)) xsignal3(rt, DEFSYM('args-out-of-range'), array, from, to);
-  return [f, t];
-}
 
 const Qinternal_macroexpand_for_load = DEFSYM('internal-macroexpand-for-load');
 const Qprogn_lr = DEFSYM('progn');
