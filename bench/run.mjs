@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const root = join(import.meta.dirname, '..');
-const tsmacs = join(root, 'dist', 'tsmacs.mjs');
+const tsmacs = join(root, 'dist', 'tsmacs.cjs');
 const haveEmacs = spawnSync('emacs', ['--version']).status === 0;
 
 function time(cmd, argv, expected) {

@@ -1,4 +1,4 @@
-// Build dist/: the bundled CLI (tsmacs-core.js), its launcher (tsmacs.mjs), V8's code cache for it, and the default image.
+// Build dist/: the bundled CLI (tsmacs-core.js), its launcher (tsmacs.cjs), V8's code cache for it, and the default image.
 //
 // Start-up is the product here (docs/startup.md), so the build does at build
 // time whatever would otherwise run at every start:
@@ -75,15 +75,16 @@ await build({
 });
 const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);
 
-// 3. The launcher, which runs the bundle through V8's code cache (see scripts/launcher.template.mjs).
+// 3. The launcher, which runs the bundle through V8's code cache (see scripts/launcher.template.cjs).
 const literal = (str) => JSON.stringify(str).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-const launcher = readFileSync(join(root, 'scripts/launcher.template.mjs'), 'utf8')
+const launcher = readFileSync(join(root, 'scripts/launcher.template.cjs'), 'utf8')
   .split("'__BUILD_ID__'").join(literal(buildId))
   .split("'__KERNELS__'").join(literal(probed.kernels));
-const launcherPath = join(dist, 'tsmacs.mjs');
+const launcherPath = join(dist, 'tsmacs.cjs');
 writeFileSync(launcherPath, launcher);
 chmodSync(launcherPath, 0o755);
 rmSync(join(dist, 'tsmacs-core.jsc'), { force: true });
+rmSync(join(dist, 'tsmacs.mjs'), { force: true }); // the launcher's name before it became CommonJS
 
 // 4. The default image: loadup from source, dumped next to the bundle (no code cache for this run:
 // loadup compiles far more than a start-up needs). Then one ordinary start writes the code cache.

@@ -25,14 +25,17 @@ const Qrun_hooks = DEFSYM('run-hooks');
 // startup.el's variable, set while the command line is processed.
 const Qcommand_line_args_left = DEFVAR('command-line-args-left', () => Qnil, 'List of command-line args not yet processed.');
 
+/** This file's folder (in the bundle, the launcher's): import.meta.dirname is free, a file URL's parse is not. */
+const hereDir = (): string => import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+
 /** Where the bundle (or this source file) lives: the repo root is one level up from dist/ or two from src/cli/. */
 function installRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = hereDir();
   return here.endsWith('cli') ? join(here, '..', '..') : join(here, '..');
 }
 
 /** Running the TypeScript sources (tests, development) rather than the bundle: dist's image belongs to the bundle. */
-const fromSource = (): boolean => dirname(fileURLToPath(import.meta.url)).endsWith('cli');
+const fromSource = (): boolean => hereDir().endsWith('cli');
 
 export const defaultDumpPath = (): string => join(installRoot(), 'dist', 'tsmacs.pdmp');
 export const lispDir = (): string => join(installRoot(), 'lisp');

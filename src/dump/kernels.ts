@@ -79,7 +79,7 @@ const func = (locals: number, code: number[]): number[] => {
   return [...uleb(body.length), ...body];
 };
 
-/** The module as the launcher compiled it (dist/tsmacs.mjs hands it to the bundle); undeclared from source. */
+/** The module as the launcher compiled it (dist/tsmacs.cjs hands it to the bundle); undeclared from source. */
 declare const __tsmacs_wasm: object | null | undefined;
 
 /** The module's bytes, assembled at build time by scripts/build.mjs and injected as a latin1 string; absent from source. */

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// tsmacs launcher (dist/tsmacs.mjs, made from scripts/launcher.template.mjs by scripts/build.mjs):
+// tsmacs launcher (dist/tsmacs.cjs, made from scripts/launcher.template.cjs by scripts/build.mjs):
 // run tsmacs-core.js, through V8's code cache (tsmacs-core.jsc) when the cache is valid.
+//
+// A CommonJS file, not an ES module: Node runs an ES entry point through its module loader
+// (resolution, a module job, fs/promises), about 6 ms of every start-up; a CommonJS one costs
+// what `node -e 0` costs.
 //
 // Node 20 has no compile cache for modules, but vm.Script takes V8's code cache: with it V8
 // deserializes the bytecode of everything a start-up runs instead of parsing and compiling it.
@@ -15,9 +19,9 @@
 // The hash runs on the loader's WebAssembly kernels (src/dump/kernels.ts), compiled here once
 // and handed to the bundle, which needs them anyway; without WebAssembly there is no cache.
 
-// Builtins come from process.getBuiltinModule (Node >= 20.16): an ES import of node:fs builds its
-// namespace by reading every export, which loads the whole streams stack (about 4 ms).
-const builtin = process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);
+'use strict';
+// Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
+const builtin = process.getBuiltinModule ?? require;
 const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
 const { Script } = builtin('node:vm');
 
@@ -25,9 +29,10 @@ const BUILD = '__BUILD_ID__';
 const KERNELS = '__KERNELS__';
 const HEADER = 128;
 
-const url = import.meta.url;
-// import.meta.dirname (Node >= 20.11) is free; building a URL costs about 0.5 ms on first use.
-const dirname = import.meta.dirname ?? builtin('node:path').dirname(builtin('node:url').fileURLToPath(url));
+const dirname = __dirname;
+// The bundle takes its own URL (as import.meta.url); building a URL object costs about 0.5 ms.
+const slashed = __filename.split('\\').join('/');
+const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
 const dir = dirname + '/';
 const file = dir + 'tsmacs-core.js';
 const cacheFile = dir + 'tsmacs-core.jsc';
