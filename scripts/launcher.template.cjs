@@ -57,11 +57,11 @@ const memoryFor = (bytes) => new WA.Memory({ initial: Math.ceil(bytes / 65536), 
 /** Hash of the bytes [p, p + n) of MEMORY: the checksum kernel's lanes, the tail, the length. */
 function hash(memory, p, n) {
   const x = new WA.Instance(kernels, { e: { m: memory } }).exports;
-  const n16 = n & ~15;
-  x.ck(p, p + n16);
+  const n64 = n & ~63;
+  x.ck(p, p + n64);
   let a = x.a.value;
   const u8 = new Uint8Array(memory.buffer);
-  for (let i = p + n16; i < p + n; i++) a = Math.imul(a ^ u8[i], 0x01000193);
+  for (let i = p + n64; i < p + n; i++) a = Math.imul(a ^ u8[i], 0x01000193);
   return ((a ^ Math.imul(x.b.value, 3) ^ Math.imul(x.c.value, 5) ^ Math.imul(x.d.value, 7) ^ n) >>> 0).toString(16).padStart(8, '0');
 }
 

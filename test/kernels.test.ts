@@ -13,7 +13,7 @@ import { Heap } from '../src/heap/heap.ts';
 import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import { H_CHECKSUM, H_RELOC_COUNT, H_STATIC_WORDS, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
-import { kernelsFor } from '../src/dump/kernels.ts';
+import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
 
 const host = nodeHost();
 const dir = mkdtempSync(join(tmpdir(), 'tsmacs-kernels-'));
@@ -140,4 +140,50 @@ test('loads through the kernels and through the JS loops agree, damaged tables i
     seen[same(reseal(b), `relocated word ${target} at the limit - ${k & 1}`)]++;
   }
   assert.ok(seen.refused > 100, `most damaged tables are refused (${JSON.stringify(seen)})`);
+});
+
+test('tables longer than one kernel call: entries at the chunk boundaries are checked as any other', () => {
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.25 });
+  const xs: number[] = [];
+  for (let i = 0; i < 2.2 * KERNEL_CHUNK; i++) xs.push(makeFixnum(i));
+  setSymbolRawValue(rt, intern(rt, 'kernel-long-list'), list(rt, ...xs));
+  const file = join(dir, 'long.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  assert.ok(hw[H_RELOC_COUNT]! > 2 * KERNEL_CHUNK && hw[H_STARTS_COUNT]! > 2 * KERNEL_CHUNK, 'three chunks of each table');
+  const big = { ...WASM, heapBytes: 24 * 1024 * 1024 };
+  const sameBig = (bytes: Uint8Array, what: string): string => {
+    writeFileSync(join(dir, 'y.pdmp'), bytes);
+    const run = (opts: typeof WASM): string => {
+      try {
+        const r = loadDump(host, join(dir, 'y.pdmp'), opts);
+        return `loaded ${r.heap.memory !== null}`;
+      } catch (e) {
+        if (!(e instanceof DumpLoadError)) throw e;
+        return `${e.kind}: ${e.message}`;
+      }
+    };
+    const a = run(big);
+    const b = run({ ...big, heapBytes: big.heapBytes + 16384 });
+    if (a.startsWith('loaded')) assert.deepEqual([a, b], ['loaded true', 'loaded false'], what);
+    else assert.equal(a, b, what);
+    return a;
+  };
+  assert.equal(sameBig(good, 'undamaged'), 'loaded true');
+  let refused = 0;
+  for (const [at, count] of [[hw[H_RELOC_OFFSET]! >>> 2, hw[H_RELOC_COUNT]!], [hw[H_STARTS_OFFSET]! >>> 2, hw[H_STARTS_COUNT]!]]) {
+    for (const i of [KERNEL_CHUNK - 1, KERNEL_CHUNK, KERNEL_CHUNK + 1, 2 * KERNEL_CHUNK, count! - 1]) {
+      for (const how of [0, 1, 2]) {
+        const b = good.slice();
+        const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+        const e = at! + i;
+        if (how === 0) w[e] = w[e - 1]!; // out of order: equal to the one before
+        else if (how === 1) w[e - 1] = w[e]! + 8; // the one before is past it
+        else w[e] = w[e]! + 8 * 1000000; // far past the end
+        if (!sameBig(reseal(b), `entry ${i}, damage ${how}`).startsWith('loaded')) refused++;
+      }
+    }
+  }
+  assert.ok(refused >= 25, `out-of-order and out-of-range entries at the boundaries are refused (${refused} of 30)`);
 });

@@ -10,7 +10,7 @@
 //
 // The module is assembled here from a few opcodes rather than shipped as a
 // binary, so the source is the whole truth. Its functions:
-//   ck(p, end)              checksum lanes over the bytes [p, end), 16 at a time,
+//   ck(p, end)              checksum lanes over the bytes [p, end), 64 at a time,
 //                           left in the globals a, b, c, d (see format.ts checksum)
 //   reloc(t, n, base, lo, hi, d0..d4, l0..l4) -> index of the first bad entry, or -1
 //                           (see loader.ts applyRelocations: same checks, same order)
@@ -69,11 +69,25 @@ const gset = (i: number): number[] => [0x24, i];
 const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
 const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
 const store = (): number[] => [0x36, 2, 0];
-const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHR_U = 0x76, SHL = 0x74;
+const ADD = 0x6a, AND = 0x71, OR = 0x72, SHR_U = 0x76, SHL = 0x74;
 const EQ = 0x46, LT_U = 0x49, LE_S = 0x4c, GE_U = 0x4f;
 const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], END = 0x0b, RETURN = 0x0f;
 const BR = (d: number): number[] => [0x0c, d];
 const BR_IF = (d: number): number[] => [0x0d, d];
+// SIMD (the 0xfd prefix): v128.const, v128.load, v128.xor, i32x4.mul, i32x4.shr_u, i32x4.extract_lane.
+const V128 = 0x7b;
+const v128const = (lanes: readonly number[]): number[] =>
+  [0xfd, 0x0c, ...lanes.flatMap((x) => [x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, (x >>> 24) & 0xff])];
+const v128load = (off: number): number[] => [0xfd, 0x00, 4, ...uleb(off)];
+const V128_XOR = [0xfd, 0x51];
+const I32X4_MUL = [0xfd, 0xb5, 0x01];
+const I32X4_SHR_U = [0xfd, 0xad, 0x01];
+const lane = (i: number): number[] => [0xfd, 0x1b, i];
+/** A function body whose extra locals are all v128. */
+const funcV128 = (locals: number, code: number[]): number[] => {
+  const body = [1, ...uleb(locals), V128, ...code, END];
+  return [...uleb(body.length), ...body];
+};
 const func = (locals: number, code: number[]): number[] => {
   const body = [...(locals ? [1, ...uleb(locals), I32] : [0]), ...code, END];
   return [...uleb(body.length), ...body];
@@ -94,18 +108,23 @@ function moduleBytes(): Uint8Array {
 }
 
 export function assemble(): Uint8Array {
-  // ck(p, end): locals a b c d = 2..5
-  const lane = (l: number, off: number): number[] => [
-    ...get(l), ...get(0), ...load(off), XOR, ...k(CK_MUL), MUL, ...tee(l), ...get(l), ...k(CK_SHIFT), SHR_U, XOR, ...set(l),
-  ];
-  const ck = func(4, [
-    ...k(CK_SEEDS[0]), ...set(2), ...k(CK_SEEDS[1]), ...set(3), ...k(CK_SEEDS[2]), ...set(4), ...k(CK_SEEDS[3]), ...set(5),
+  // ck(p, end): format.ts's sixteen lanes as four v128 accumulators (locals 2..5; 6 holds the
+  // multiplier), each taking one 16-byte quarter of every 64 bytes; then xored into one, whose
+  // four i32 lanes go to the globals. Four independent multiplies per round run at memory speed
+  // even as V8's baseline code (4.5 ms for 25 MB, against 8.5 ms for one scalar lane set).
+  const ck = funcV128(5, [
+    ...v128const(CK_SEEDS), ...set(2), ...v128const(CK_SEEDS), ...set(3), ...v128const(CK_SEEDS), ...set(4), ...v128const(CK_SEEDS), ...set(5),
+    ...v128const([CK_MUL, CK_MUL, CK_MUL, CK_MUL]), ...set(6),
     ...BLOCK, ...LOOP,
     ...get(0), ...get(1), GE_U, ...BR_IF(1),
-    ...lane(2, 0), ...lane(3, 4), ...lane(4, 8), ...lane(5, 12),
-    ...get(0), ...k(16), ADD, ...set(0),
+    ...[2, 3, 4, 5].flatMap((l, i) => [
+      ...get(l), ...get(0), ...v128load(i * 16), ...V128_XOR, ...get(6), ...I32X4_MUL, ...tee(l),
+      ...get(l), ...k(CK_SHIFT), ...I32X4_SHR_U, ...V128_XOR, ...set(l)]),
+    ...get(0), ...k(64), ADD, ...set(0),
     ...BR(0), END, END,
-    ...get(2), ...gset(0), ...get(3), ...gset(1), ...get(4), ...gset(2), ...get(5), ...gset(3),
+    ...get(2), ...get(3), ...V128_XOR, ...get(4), ...V128_XOR, ...get(5), ...V128_XOR, ...set(2),
+    ...get(2), ...lane(0), ...gset(0), ...get(2), ...lane(1), ...gset(1),
+    ...get(2), ...lane(2), ...gset(2), ...get(2), ...lane(3), ...gset(3),
   ]);
 
   // reloc: params t0 n1 base2 lo3 hi4 d0..d4 = 5..9, l0..l4 = 10..14;
@@ -179,6 +198,9 @@ export function assemble(): Uint8Array {
 
 // ---- instances ------------------------------------------------------------------------
 
+/** Table entries per kernel call (see kernelsFor). */
+export const KERNEL_CHUNK = 32768;
+
 let compiled: object | null | undefined;
 const instances = new WeakMap<WasmMemory, Kernels | null>();
 
@@ -205,12 +227,32 @@ export function kernelsFor(memory: WasmMemory | null): Kernels | null {
       compiled = typeof __tsmacs_wasm === 'object' && __tsmacs_wasm !== null ? __tsmacs_wasm : new wasm.Module(moduleBytes());
     if (compiled !== null) {
       const x = new wasm.Instance(compiled, { e: { m: memory } }).exports as unknown as Exports;
+      const words = new Int32Array(memory.buffer);
       kn = {
         ck: (p, end) => x.ck(p | 0, end | 0),
         lanes: () => [x.a.value | 0, x.b.value | 0, x.c.value | 0, x.d.value | 0],
-        reloc: (t, n, base, lo, hi, d, l) =>
-          x.reloc(t | 0, n, base | 0, lo, hi, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!, l[0]! | 0, l[1]! | 0, l[2]! | 0, l[3]! | 0, l[4]! | 0),
-        starts: (t, n, hs, he, cs, ce) => x.starts(t | 0, n, hs, he, cs, ce),
+        // The tables go through in chunks: a call runs to its end in the code it started in, and
+        // V8 first runs a function as baseline code while it optimises it on another thread, so
+        // later chunks run the optimised code (about twice as fast: 2.7 against 5.3 ms for
+        // 826k object starts). Each chunk's first entry is ordered against the previous chunk's
+        // last: for reloc by passing that offset + 1 as LO, for starts by checking it here.
+        reloc: (t, n, base, lo, hi, d, l) => {
+          for (let i = 0; i < n; i += KERNEL_CHUNK) {
+            const from = i === 0 ? lo : (words[((t >>> 2) + i - 1)]! >>> 3) + 1;
+            const bad = x.reloc(t + 4 * i, Math.min(KERNEL_CHUNK, n - i), base | 0, from, hi, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!,
+              l[0]! | 0, l[1]! | 0, l[2]! | 0, l[3]! | 0, l[4]! | 0);
+            if (bad >= 0) return i + bad;
+          }
+          return -1;
+        },
+        starts: (t, n, hs, he, cs, ce) => {
+          for (let i = 0; i < n; i += KERNEL_CHUNK) {
+            if (i > 0 && words[(t >>> 2) + i]! >>> 3 <= words[(t >>> 2) + i - 1]! >>> 3) return i;
+            const bad = x.starts(t + 4 * i, Math.min(KERNEL_CHUNK, n - i), hs, he, cs, ce);
+            if (bad >= 0) return i + bad;
+          }
+          return -1;
+        },
       };
     }
   } catch {

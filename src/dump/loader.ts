@@ -84,6 +84,7 @@ const envInt = (host: Host, name: string): number | undefined => {
 /** Start a runtime from the dump file PATH. */
 export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runtime {
   const t0 = host.now();
+  const mark = phaseTimer(host, t0);
   const size = host.fileSize(path);
   if (size === null) throw new DumpLoadError('missing', path, 'could not open file');
   let rt: Runtime;
@@ -99,15 +100,19 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   } catch (e) {
     throw new DumpLoadError('no-room', path, `no room for it in the heap (${e instanceof Error ? e.message : e})`);
   }
+  mark?.('runtime');
   const h = rt.heap;
   const base = h.dumpBase;
   const region = rt.u8.subarray(base << 2, h.dumpEnd << 2);
   const nread = host.readFileInto(path, region, 0);
   if (nread < 0) throw new DumpLoadError('missing', path, 'could not open file');
+  mark?.('read');
 
-  const S = checkHeader(rt, path, nread);
+  const S = checkHeader(rt, path, nread, mark);
   checkStarts(rt, path, S);
+  mark?.('object-starts');
   applyRelocations(rt, path, S);
+  mark?.('relocations');
   restoreShadows(rt, S);
   restoreGlobals(rt, S);
   restoreScalars(rt, S);
@@ -115,9 +120,28 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   // The discardable section is dead now: poison it so any stray use trips a type check.
   rt.i32.fill(POISON, base + S.hotEndW, base + S.discEndW);
   rt.dumpInfo = { file: absolute(host, path), loadTimeSec: 0 };
+  mark?.('restores');
   for (const hook of AFTER_LOAD_HOOKS) hook(rt);
+  mark?.('hooks');
   rt.dumpInfo.loadTimeSec = (host.now() - t0) / 1000;
   return rt;
+}
+
+/**
+ * With TSMACS_LOAD_TRACE set, a function that notes the time since the last
+ * mark under a phase's name and prints the whole line to stderr at 'hooks'
+ * (for docs/startup.md's figures); otherwise undefined, so a load pays nothing.
+ */
+function phaseTimer(host: Host, t0: number): ((phase: string) => void) | undefined {
+  if (host.getenv('TSMACS_LOAD_TRACE') === undefined) return undefined;
+  let last = t0;
+  let line = 'tsmacs: load phases (ms):';
+  return (phase) => {
+    const now = host.now();
+    line += ` ${phase} ${(now - last).toFixed(2)}`;
+    last = now;
+    if (phase === 'hooks') host.write(2, new TextEncoder().encode(`${line}, total ${(now - t0).toFixed(2)}\n`));
+  };
 }
 
 function absolute(host: Host, path: string): string {
@@ -127,7 +151,7 @@ function absolute(host: Host, path: string): string {
 }
 
 /** Header, size, checksum and section layout, in that order. */
-function checkHeader(rt: Runtime, path: string, nread: number): Sections {
+function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: string) => void): Sections {
   const base = rt.heap.dumpBase;
   const u8 = rt.u8;
   const m = rt.i32;
@@ -158,7 +182,9 @@ function checkHeader(rt: Runtime, path: string, nread: number): Sections {
   if (fileBytes > nread) fail('truncated', `dump file is truncated (${nread} bytes of ${fileBytes >>> 0})`);
   if (fileBytes !== nread) fail('truncated', `dump file has the wrong size (${nread} bytes, header says ${fileBytes})`);
   if ((fileBytes & 7) !== 0) fail('bad-table', 'dump file size is not a multiple of 8');
+  mark?.('header');
   const sum = checksum(m, base, fileBytes >>> 2, base + H_CHECKSUM, rt.heap.memory);
+  mark?.('checksum');
   if (sum !== hw(H_CHECKSUM)) fail('checksum', 'dump file is corrupt (checksum mismatch)');
 
   // The checksum vouches for the writer; these checks refuse a file forged or
