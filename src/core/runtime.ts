@@ -13,11 +13,11 @@
 
 import { Heap, type HeapOptions } from '../heap/heap.ts';
 import {
-  PVEC_SUBR, STRING_WORDS, STR_DATA, STR_INTERVALS, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS,
+  PVEC_SUBR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS,
   SUBR_MIN_ARGS, SUBR_NAME, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS, SYM_FUNCTION, SYM_INTERNED_IN_INITIAL_OBARRAY,
-  SYM_INTERNED_SHIFT, SYM_NAME, SYM_NEXT, SYM_PLIST, SYM_VALUE, makeHeader,
+  SYM_INTERNED_SHIFT, SYM_NAME, SYM_NEXT, SYM_VALUE, makeHeader,
 } from '../heap/layout.ts';
-import { Lisp_String, Lisp_Vectorlike, makeFixnum, makePtr } from '../heap/tags.ts';
+import { Lisp_String, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import type { Host } from '../host/host.ts';
 import type { LispSignal } from './signal.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
@@ -157,6 +157,8 @@ interface NamesBlock {
   at: Int32Array;
   nbytes: Int32Array;
   nchars: Int32Array;
+  /** Per name: the symbol's initial SYM_FLAGS word. */
+  flags: Int32Array;
 }
 let namesBlock: NamesBlock | null = null;
 const NON_ASCII = /[^\0-\x7f]/;
@@ -168,20 +170,29 @@ function builtinNames(): NamesBlock {
   const at = new Int32Array(n);
   const nbytes = new Int32Array(n);
   const nchars = new Int32Array(n);
+  const flags = new Int32Array(n);
+  const interned = SYM_INTERNED_IN_INITIAL_OBARRAY << SYM_INTERNED_SHIFT;
+  // Names are ASCII but for a rare few: one test of the joined text decides whether any name
+  // needs its UTF-8 length counted (a per-name regexp test costs a tenth of a millisecond).
   let text = '';
+  for (let i = 0; i < n; i++) text += BUILTIN_SYMBOLS[i]!.name;
+  const ascii = !NON_ASCII.test(text);
+  text = '';
   let pos = 0;
   for (let i = 0; i < n; i++) {
-    const name = BUILTIN_SYMBOLS[i]!.name;
-    const multibyte = NON_ASCII.test(name);
+    const sym = BUILTIN_SYMBOLS[i]!;
+    const name = sym.name;
+    const multibyte = !ascii && NON_ASCII.test(name);
     const nb = multibyte ? utf8.encode(name).length : name.length;
     const padded = (nb + 8) & ~7;
     at[i] = pos;
     nbytes[i] = nb;
     nchars[i] = multibyte ? [...name].length : -1;
+    flags[i] = sym.interned ? interned : 0;
     text += name + NULS.slice(0, padded - nb);
     pos += padded;
   }
-  return (namesBlock = { text, bytes: pos, at, nbytes, nchars });
+  return (namesBlock = { text, bytes: pos, at, nbytes, nchars, flags });
 }
 
 /**
@@ -190,47 +201,61 @@ function builtinNames(): NamesBlock {
  * from the static tables, so it is identical in every process of one build
  * (the dump relies on it; the fingerprint names this layout). Symbol cells
  * start empty; createRuntime or the dump loader fills them.
+ *
+ * Every start-up runs this once, cold, in V8's interpreter, where each
+ * operation costs tens of nanoseconds: so the loops do the least per symbol.
+ * Each kind of object is reserved with one bump (the addresses one allocStatic
+ * per object would give) and the start bits are set inline; words whose value
+ * is 0 (nil: a symbol cell's function and plist, a string's intervals) are not
+ * written, the heap being fresh and so all zeros.
  */
 function buildStaticRegion(rt: Runtime): void {
   const h = rt.heap;
   const m = rt.i32;
+  const bits = h.startBits;
   const n = BUILTIN_SYMBOLS.length;
-  for (let i = 0; i < n; i++) {
-    const wi = h.allocStatic(SYMBOL_WORDS);
-    if (wi !== h.staticBase + i * SYMBOL_WORDS) throw new Error('static symbols not contiguous');
-  }
+  if (Qnil !== 0) throw new Error('nil must be the word 0');
   const names = builtinNames();
-  const str0 = h.staticTop;
-  for (let i = 0; i < n; i++) h.allocStatic(STRING_WORDS);
+  const symStride = (SYMBOL_WORDS + 1) & ~1;
   const strStride = (STRING_WORDS + 1) & ~1;
+  const sym0 = h.allocStatic(n * symStride);
+  if (sym0 !== h.staticBase) throw new Error('static symbols not at the static base');
+  const str0 = h.allocStatic(n * strStride);
   const text = h.allocStatic(names.bytes >>> 2);
   utf8.encodeInto(names.text, rt.u8.subarray(text << 2, (text << 2) + names.bytes));
-  for (let i = 0; i < n; i++) {
-    const swi = str0 + i * strStride;
-    const dwi = text + (names.at[i]! >>> 2);
-    h.setStart(dwi);
-    const nchars = names.nchars[i]!;
-    m[swi + STR_NCHARS] = nchars < 0 ? names.nbytes[i]! : nchars;
-    m[swi + STR_NBYTES] = nchars < 0 ? -1 : names.nbytes[i]!;
+  const { at, nbytes, nchars: nch, flags } = names;
+  const unbound = Qunbound;
+  const fixnum0 = makeFixnum(0);
+  for (let i = 0, sym = sym0, swi = str0; i < n; i++, sym += symStride, swi += strStride) {
+    const dwi = text + (at[i]! >>> 2);
+    let g = sym >>> 1;
+    bits[g >>> 5]! |= 1 << (g & 31);
+    g = swi >>> 1;
+    bits[g >>> 5]! |= 1 << (g & 31);
+    g = dwi >>> 1;
+    bits[g >>> 5]! |= 1 << (g & 31);
+    const nchars = nch[i]!;
+    m[swi + STR_NCHARS] = nchars < 0 ? nbytes[i]! : nchars;
+    m[swi + STR_NBYTES] = nchars < 0 ? -1 : nbytes[i]!;
     m[swi + STR_DATA] = dwi << 2;
-    m[swi + STR_INTERVALS] = Qnil;
-    const sym = h.staticBase + i * SYMBOL_WORDS;
-    m[sym + SYM_NAME] = makePtr(swi, Lisp_String);
-    m[sym + SYM_VALUE] = Qunbound;
-    m[sym + SYM_FUNCTION] = Qnil;
-    m[sym + SYM_PLIST] = Qnil;
-    m[sym + SYM_NEXT] = makeFixnum(0);
-    m[sym + SYM_FLAGS] = BUILTIN_SYMBOLS[i]!.interned ? SYM_INTERNED_IN_INITIAL_OBARRAY << SYM_INTERNED_SHIFT : 0;
+    m[sym + SYM_NAME] = (swi << 2) | Lisp_String;
+    m[sym + SYM_VALUE] = unbound;
+    m[sym + SYM_NEXT] = fixnum0;
+    m[sym + SYM_FLAGS] = flags[i]!;
   }
-  for (let i = 0; i < PRIMITIVES.length; i++) {
+  const header = makeHeader(PVEC_SUBR, SUBR_SLOTS);
+  const subrStride = (1 + SUBR_SLOTS + 1) & ~1;
+  const np = PRIMITIVES.length;
+  const subr0 = h.allocStatic(np * subrStride);
+  for (let i = 0, wi = subr0; i < np; i++, wi += subrStride) {
     const p = PRIMITIVES[i]!;
-    const wi = h.allocStatic(1 + SUBR_SLOTS);
-    m[wi] = makeHeader(PVEC_SUBR, SUBR_SLOTS);
+    const g = wi >>> 1;
+    bits[g >>> 5]! |= 1 << (g & 31);
+    m[wi] = header;
     m[wi + 1 + SUBR_NAME] = p.sym;
     m[wi + 1 + SUBR_MIN_ARGS] = makeFixnum(p.min);
     m[wi + 1 + SUBR_MAX_ARGS] = makeFixnum(p.max);
     m[wi + 1 + SUBR_INDEX] = makeFixnum(i);
-    const symWi = ((p.sym >>> 3) + rt.sbg) << 1;
-    m[symWi + SYM_FUNCTION] = makePtr(wi, Lisp_Vectorlike);
+    m[(((p.sym >>> 3) + rt.sbg) << 1) + SYM_FUNCTION] = (wi << 2) | Lisp_Vectorlike;
   }
 }
