@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { mkdtempSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
@@ -61,6 +61,32 @@ if (!only || only === 'dump') {
   ]);
   rows.push(['loadup from source + dump (--temacs=pdump)', loadup, '']);
   rows.push(['dumped start-up', dumped, `loadup/dumped ${(loadup / dumped).toFixed(1)}×`]);
+  // The same start without an image (a copy of dist/ without tsmacs.pdmp runs loadup.el), whole
+  // process and in-process: TSMACS_LOAD_TRACE prints the time from a bare runtime to a ready heap,
+  // by loadup or by loading the dump.
+  const bare = join(tmp, 'bare');
+  mkdirSync(join(bare, 'dist'), { recursive: true });
+  for (const f of ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc'])
+    cpSync(join(root, 'dist', f), join(bare, 'dist', f), { preserveTimestamps: true });
+  symlinkSync(join(root, 'lisp'), join(bare, 'lisp'));
+  const bareTsmacs = join(bare, 'dist', 'tsmacs.cjs');
+  const [fromSource] = medians([['node', [bareTsmacs, '--batch', '--eval', '(kill-emacs)']]]);
+  rows.push(['start-up without an image (loadup from source)', fromSource, `source/dumped ${(fromSource / dumped).toFixed(1)}×`]);
+  const traced = (argv) => {
+    const r = spawnSync('node', argv, { encoding: 'utf8', env: { ...process.env, TSMACS_LOAD_TRACE: '1' } });
+    const m = /total ([\d.]+)/.exec(r.stderr);
+    if (!m) throw new Error(`no load trace from ${argv.join(' ')}: ${r.stderr}`);
+    return Number(m[1]);
+  };
+  const inLoadup = [];
+  const inLoad = [];
+  for (let i = 0; i < runs; i++) {
+    inLoadup.push(traced([bareTsmacs, '--batch', '--eval', '(kill-emacs)']));
+    inLoad.push(traced([tsmacs, '--batch', '--eval', '(kill-emacs)']));
+  }
+  const m2 = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  rows.push(['in-process: bare runtime to ready heap by loadup', m2(inLoadup), '']);
+  rows.push(['in-process: bare runtime to ready heap by the dump', m2(inLoad), `loadup/dump ${(m2(inLoadup) / m2(inLoad)).toFixed(0)}×`]);
   const loadTime = (cmd, argv) => {
     const r = spawnSync(cmd, argv, { encoding: 'utf8' });
     return Number(r.stdout.trim()) * 1000;

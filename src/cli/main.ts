@@ -157,9 +157,13 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
     host.write(2, new TextEncoder().encode(
       `tsmacs: no dump file at ${path}; starting from source (slow).\n` +
       `tsmacs: build the default image with: npm run build\n`));
+  const t0 = host.now();
   const rt = createRuntime({ host });
   starting = rt;
   runLoadup(rt, null);
+  // The counterpart of loadDump's TSMACS_LOAD_TRACE line: the same heap made from source.
+  if (host.getenv('TSMACS_LOAD_TRACE') !== undefined)
+    host.write(2, new TextEncoder().encode(`tsmacs: loadup from source (ms): total ${(host.now() - t0).toFixed(2)}\n`));
   return rt;
 }
 
