@@ -6,12 +6,13 @@
 import { SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT } from '../heap/layout.ts';
 import { makeObarray, internSymbolAt, oblookup } from './obarray.ts';
 import { setSymbolFlags, setSymbolRawValue, symbolFlags, symbolName } from './object.ts';
-import { G_OBARRAY, Runtime, type RuntimeOptions } from './runtime.ts';
+import { G_OBARRAY, type Runtime, type RuntimeOptions } from './runtime.ts';
+import { newRuntime } from './static.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qt } from './symbols.ts';
 import { INITS, VARIABLES } from './subr.ts';
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
-  const rt = new Runtime(opts);
+  const rt = newRuntime(opts);
   const obarray = makeObarray(rt);
   rt.globals[G_OBARRAY] = obarray;
   const stride = 24;

@@ -13,12 +13,11 @@
 
 import { MANY, UNEVALLED } from '../heap/layout.ts';
 import { DEFSYM } from './symbols.ts';
-import type { Runtime } from './runtime.ts';
+import type { Runtime, SubrFn } from './runtime.ts';
 
 export { MANY, UNEVALLED };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type SubrFn = (rt: Runtime, ...args: any[]) => number;
+export type { SubrFn };
 
 export interface SubrDef {
   readonly name: string;

@@ -215,7 +215,7 @@ export function fingerprint(scalarNames: readonly string[]): Int32Array {
     `format ${FORMAT_VERSION}`,
     `layout ${CONS_WORDS} ${FLOAT_WORDS} ${SYMBOL_WORDS} ${STRING_WORDS} ${STR_DATA} ${SUBR_SLOTS} ${PVEC_TYPE_SHIFT}`,
     `pvec ${PVEC_TYPE_COUNT} ht ${HASH_TABLE_SLOTS} ${HT_STALE} chartab ${CHARTAB_STANDARD_SLOTS}`,
-    // The static region's layout (runtime.ts buildStaticRegion): symbols, name strings, one names text, subrs.
+    // The static region's layout (static.ts buildStaticRegion): symbols, name strings, one names text, subrs.
     'static symbols strings text subrs',
   ];
   for (const p of PRIMITIVES) parts.push(`subr ${p.name} ${p.min} ${p.max}`);

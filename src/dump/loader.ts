@@ -11,7 +11,8 @@
 import { SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
 import { POISON } from '../heap/tags.ts';
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
-import { Runtime } from '../core/runtime.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { newRuntime } from '../core/static.ts';
 import type { Host } from '../host/host.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, H_BOM, H_CHECKSUM, H_COLD_END, H_COLD_START,
@@ -89,7 +90,7 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   if (size === null) throw new DumpLoadError('missing', path, 'could not open file');
   let rt: Runtime;
   try {
-    rt = new Runtime({
+    rt = newRuntime({
       host,
       heapBytes: opts.heapBytes,
       dumpWords: Math.ceil(size / 8) * 2,
