@@ -1,0 +1,111 @@
+// The built product as users run it: dist/tsmacs.cjs with its bundle, code cache and default image.
+//
+// Each test works on a copy of dist/ (timestamps kept, so the code cache stays valid) beside a
+// link to lisp/, and runs the launcher as a child process. dist/ is made by `npm install` (the
+// package's prepare script) or `npm run build`; CI's `npm ci` builds it before the tests.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './support/runtime.ts';
+
+const dist = join(repoRoot, 'dist');
+const FILES = ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs.pdmp'];
+
+/** A fresh install: a copy of dist/ (without the files named in LEAVE_OUT) and a link to lisp/. */
+function install(leaveOut: string[] = []): string {
+  for (const f of FILES)
+    assert.ok(existsSync(join(dist, f)), `dist/${f} is missing: build it with npm run build`);
+  const root = mkdtempSync(join(tmpdir(), 'tsmacs-launcher-'));
+  mkdirSync(join(root, 'dist'));
+  for (const f of FILES) if (!leaveOut.includes(f)) cpSync(join(dist, f), join(root, 'dist', f), { preserveTimestamps: true });
+  symlinkSync(join(repoRoot, 'lisp'), join(root, 'lisp'));
+  return root;
+}
+
+function run(root: string, args: string[], env: Record<string, string> = {}): { out: string; err: string; code: number | null } {
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'tsmacs.cjs'), ...args],
+    { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '', ...env } });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+}
+
+const STATS = '(princ (list (+ 1 2) (cdr (assq (quote dumped-with-pdumper) (pdumper-stats)))))';
+
+test('the launcher starts from the default image next to it', () => {
+  const root = install();
+  const r = run(root, ['--batch', '--eval', STATS]);
+  assert.deepEqual(r, { out: '(3 t)', err: '', code: 0 });
+  const name = run(root, ['--batch', '--eval', '(princ (cdr (assq (quote dump-file-name) (pdumper-stats))))']);
+  assert.equal(name.out, join(root, 'dist', 'tsmacs.pdmp'));
+  rmSync(root, { recursive: true });
+});
+
+test('a damaged, truncated or missing code cache costs a compile, never a wrong answer, and is made anew', () => {
+  const good = readFileSync(join(dist, 'tsmacs-core.jsc'));
+  const damages: [string, (b: Buffer) => Buffer | null][] = [
+    ['a flipped byte in V8\'s data', (b) => { const c = Buffer.from(b); c[c.length >> 1]! ^= 0x40; return c; }],
+    ['a flipped byte in the header\'s hash', (b) => { const c = Buffer.from(b); c[100]! ^= 1; return c; }],
+    ['truncated to its header', (b) => b.subarray(0, 128)],
+    ['truncated mid-data', (b) => b.subarray(0, b.length >> 1)],
+    ['empty', () => Buffer.alloc(0)],
+    ['garbage', (b) => Buffer.alloc(b.length, 0x5a)],
+    ['missing', () => null],
+  ];
+  for (const [what, damage] of damages) {
+    const root = install();
+    const cache = join(root, 'dist', 'tsmacs-core.jsc');
+    const bad = damage(good);
+    if (bad === null) rmSync(cache);
+    else writeFileSync(cache, bad);
+    const r = run(root, ['--batch', '--eval', STATS]);
+    assert.deepEqual(r, { out: '(3 t)', err: '', code: 0 }, what);
+    // The launcher wrote a valid cache at exit: it is whole again, and a second start takes it.
+    const again = readFileSync(cache);
+    assert.ok(again.length > 128 && again.subarray(0, 18).toString() === 'tsmacs-code-cache ', `${what}: cache rewritten`);
+    assert.ok(bad === null || !again.equals(bad), `${what}: the damaged cache was replaced`);
+    const before = statSync(cache).mtimeMs;
+    assert.deepEqual(run(root, ['--batch', '--eval', STATS]), { out: '(3 t)', err: '', code: 0 }, `${what}, second start`);
+    assert.equal(statSync(cache).mtimeMs, before, `${what}: a valid cache is not written again`);
+    rmSync(root, { recursive: true });
+  }
+});
+
+test('TSMACS_CODE_CACHE=0 neither reads nor writes the code cache', () => {
+  const root = install(['tsmacs-core.jsc']);
+  const r = run(root, ['--batch', '--eval', STATS], { TSMACS_CODE_CACHE: '0' });
+  assert.deepEqual(r, { out: '(3 t)', err: '', code: 0 });
+  assert.ok(!existsSync(join(root, 'dist', 'tsmacs-core.jsc')));
+  rmSync(root, { recursive: true });
+});
+
+test('without a default image it says so, names the command that builds one, and runs loadup', () => {
+  const root = install(['tsmacs.pdmp']);
+  const r = run(root, ['--batch', '--eval', STATS]);
+  assert.equal(r.out, '(3 nil)');
+  assert.equal(r.code, 0);
+  assert.match(r.err, /^tsmacs: no dump file at .*tsmacs\.pdmp; starting from source \(slow\)\.\ntsmacs: build the default image with: npm run build\n$/);
+  rmSync(root, { recursive: true });
+});
+
+test('a damaged default image is refused with its own message and exit code', () => {
+  const root = install();
+  const image = join(root, 'dist', 'tsmacs.pdmp');
+  const good = readFileSync(image);
+  const cases: [string, Buffer, number, RegExp][] = [
+    ['not a dump', Buffer.from('hello, world\n'.repeat(100)), 4, /not a dump file/],
+    ['truncated', good.subarray(0, good.length - 4096), 8, /truncated/],
+    ['a flipped data byte', (() => { const c = Buffer.from(good); c[c.length - 100]! ^= 8; return c; })(), 9, /checksum/],
+  ];
+  for (const [what, bytes, code, message] of cases) {
+    writeFileSync(image, bytes);
+    const r = run(root, ['--batch', '--eval', STATS]);
+    assert.equal(r.code, code, `${what}: ${r.err}`);
+    assert.equal(r.out, '', what);
+    assert.match(r.err, message, what);
+    assert.doesNotMatch(r.err, /\n\s+at /, `${what}: no JS stack trace`);
+  }
+  rmSync(root, { recursive: true });
+});
