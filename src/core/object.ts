@@ -97,6 +97,32 @@ export function listFromArray(rt: Runtime, xs: ArrayLike<number>, tail = Qnil): 
   return r;
 }
 /** The elements of a proper list, as a JS array (stops at the first non-cons). */
+/**
+ * Brent's cycle detector for walking a list (GNU's FOR_EACH_TAIL): reset(list),
+ * then step(tail) after each cdr; true means the list is circular.
+ */
+export class TailWalker {
+  tortoise = 0;
+  n = 2;
+  q = 2;
+  reset(list: number): void {
+    this.tortoise = list;
+    this.n = 2;
+    this.q = 2;
+  }
+  /** True if TAIL has come round to the tortoise: the list is circular. */
+  step(tail: number): boolean {
+    if (--this.q === 0) {
+      this.n <<= 1;
+      this.q = this.n;
+      this.tortoise = tail;
+      return false;
+    }
+    return tail === this.tortoise;
+  }
+}
+
+/** The elements of a list the runtime built itself (never circular); user lists go through eval.ts listElements. */
 export function listToArray(rt: Runtime, l: number): number[] {
   const out: number[] = [];
   while ((l & 7) === Lisp_Cons) {

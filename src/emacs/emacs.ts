@@ -3,8 +3,8 @@
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { jsString, list, makeString, stringp } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { KillEmacs } from '../core/signal.ts';
-import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
+import { KillEmacs, wrongTypeArgument } from '../core/signal.ts';
+import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 
 const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Hook run when `kill-emacs\' is called.');
@@ -42,6 +42,7 @@ DEFUN('kill-emacs', 0, 2, 'Exit the Emacs job and kill it.', (rt, arg: number) =
 });
 
 DEFUN('getenv-internal', 1, 2, 'Get the value of environment variable VARIABLE.', (rt, variable: number) => {
+  if (!stringp(variable)) wrongTypeArgument(rt, Qstringp, variable);
   const v = rt.host.getenv(jsString(rt, variable));
   return v === undefined ? Qnil : makeString(rt, v);
 });

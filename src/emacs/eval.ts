@@ -19,13 +19,13 @@ import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, listToArray, makeString, pvecType, putProp, setSymbolFlags,
+  aref, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
   setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { MAX_FRAMES, type Runtime } from '../core/runtime.ts';
 import { KillEmacs, LispSignal, LispThrow, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
 import {
-  DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
+  DEFSYM, Qand_optional, Qand_rest, Qautoload, Qcircular_list, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
   Qfunction, Qinteractive, Qinvalid_function, Qlambda, Qlistp, Qmacro, Qmemory_full, Qnil, Qno_catch,
   Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
   Qwrong_number_of_arguments,
@@ -427,17 +427,25 @@ export const call1 = (rt: Runtime, f: number, a: number): number => funcall(rt, 
 export const call2 = (rt: Runtime, f: number, a: number, b: number): number => funcall(rt, f, [a, b]);
 export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => funcall(rt, f, [a, b, c]);
 
-/** Call FN with the elements of LIST as arguments. */
-export function applyList(rt: Runtime, fn: number, lst: number): number {
-  const args: number[] = [];
+/**
+ * The elements of LIST, appended to OUT: a circular list signals circular-list and
+ * a dotted one wrong-type-argument listp with its last cdr, as GNU's apply and eval do.
+ */
+export function listElements(rt: Runtime, lst: number, out: number[] = []): number[] {
+  const walk = new TailWalker();
+  walk.reset(lst);
   let l = lst;
   while (consp(l)) {
-    args.push(xcar(rt, l));
+    out.push(xcar(rt, l));
     l = xcdr(rt, l);
+    if (walk.step(l)) xsignal1(rt, Qcircular_list, lst);
   }
-  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, lst);
-  return funcall(rt, fn, args);
+  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
+  return out;
 }
+
+/** Call FN with the elements of LIST as arguments. */
+export const applyList = (rt: Runtime, fn: number, lst: number): number => funcall(rt, fn, listElements(rt, lst));
 
 /** Load the file named by an autoload object, then check FUN got defined. */
 function autoloadDo(rt: Runtime, fundef: number, funname: number): void {
@@ -458,12 +466,16 @@ function autoloadDo(rt: Runtime, fundef: number, funname: number): void {
 
 /** Look SYM up in the lexical environment: the binding cons, or nil. */
 function lexLookup(rt: Runtime, env: number, sym: number): number {
-  while (consp(env)) {
+  const env0 = env;
+  for (let n = 0; consp(env); n++) {
     const b = xcar(rt, env);
     if (consp(b)) {
       if (xcar(rt, b) === sym) return b;
     } else if (b === sym) return Qnil; // declared dynamic in this scope
     env = xcdr(rt, env);
+    // No real environment is this long: look for a cycle then (circular-list, as GNU's Fassq
+    // signals), off the hot path; a long proper list just goes on.
+    if (n === 100000) listElements(rt, env0);
   }
   return Qnil;
 }
@@ -631,7 +643,7 @@ export function evalSub(rt: Runtime, form: number): number {
     const head = xcar(rt, fun);
     if (head === Qmacro) {
       const expander = xcdr(rt, fun);
-      const args = listToArray(rt, originalArgs);
+      const args = listElements(rt, originalArgs);
       // The expansion is evaluated in the same lexical environment.
       const expansion = funcall(rt, expander, args);
       rt.push(expansion);
@@ -929,12 +941,12 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
 // ---- special forms ------------------------------------------------------------------------------
 
 const Fquote = DEFUN('quote', 1, UNEVALLED, 'Return the argument, without evaluating it.', (rt, args: number) => {
-  if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('quote'), makeFixnum(listToArray(rt, args).length));
+  if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('quote'), makeFixnum(listElements(rt, args).length));
   return xcar(rt, args);
 });
 
 DEFUN('function', 1, UNEVALLED, 'Like `quote\', but preferred for objects which are functions.', (rt, args: number) => {
-  if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, Qfunction, makeFixnum(listToArray(rt, args).length));
+  if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, Qfunction, makeFixnum(listElements(rt, args).length));
   const quoted = xcar(rt, args);
   if (rt.lexenv !== Qnil && consp(quoted) && xcar(rt, quoted) === Qlambda) {
     const cdr = xcdr(rt, quoted);
@@ -973,7 +985,7 @@ const Fsetq = DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.
 });
 
 const Fif = DEFUN('if', 2, UNEVALLED, 'If COND yields non-nil, do THEN, else do ELSE...', (rt, args: number) => {
-  if (!consp(args) || !consp(xcdr(rt, args))) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('if'), makeFixnum(listToArray(rt, args).length));
+  if (!consp(args) || !consp(xcdr(rt, args))) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('if'), makeFixnum(listElements(rt, args).length));
   const c = evalSub(rt, xcar(rt, args));
   if (c !== Qnil) return evalSub(rt, xcar(rt, xcdr(rt, args)));
   return progn(rt, xcdr(rt, xcdr(rt, args)));
@@ -1216,17 +1228,7 @@ DEFUN('apply', 1, MANY, 'Call FUNCTION with our remaining args, using our last a
     if (!consp(l) && l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
     return applyList(rt, consp(l) ? xcar(rt, l) : Qnil, consp(l) ? xcdr(rt, l) : Qnil);
   }
-  const fn = args[0]!;
-  const spread = args.slice(1, -1);
-  let l = args[args.length - 1]!;
-  const lst = l;
-  while (consp(l)) {
-    spread.push(xcar(rt, l));
-    l = xcdr(rt, l);
-  }
-  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
-  void lst;
-  return funcall(rt, fn, spread);
+  return funcall(rt, args[0]!, listElements(rt, args[args.length - 1]!, args.slice(1, -1)));
 });
 
 DEFUN('eval', 1, 2, 'Evaluate FORM and return its value. LEXICAL non-nil means lexical binding.', (rt, form: number, lexical: number) =>
@@ -1253,9 +1255,11 @@ DEFUN('macrop', 1, 1, 'Non-nil if and only if OBJECT is a macro.', (rt, object: 
   return consp(f) && (xcar(rt, f) === Qmacro || (xcar(rt, f) === Qautoload && autoloadIsMacro(rt, f))) ? Qt : Qnil;
 });
 
+/** (autoload FILE DOC INTERACTIVE TYPE): TYPE is macro or t. Looks no further than TYPE, so any list will do. */
 function autoloadIsMacro(rt: Runtime, f: number): boolean {
-  const l = listToArray(rt, f);
-  return l.length >= 5 && (l[4] === Qmacro || l[4] === Qt);
+  let l = f;
+  for (let i = 0; i < 4 && consp(l); i++) l = xcdr(rt, l);
+  return consp(l) && (xcar(rt, l) === Qmacro || xcar(rt, l) === Qt);
 }
 
 DEFUN('commandp', 1, 2, 'Non-nil if FUNCTION makes provisions for interactive calling.', (rt, fn: number) => {
@@ -1300,6 +1304,7 @@ DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS a variable alias for symbol BASE-VARI
 });
 
 DEFUN('internal--define-uninitialized-variable', 1, 2, 'Define SYMBOL as a variable, with DOC as its docstring.', (rt, sym: number, doc: number) => {
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   setSymbolFlags(rt, sym, symbolFlags(rt, sym) | SYM_DECLARED_SPECIAL);
   if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
   return Qnil;
@@ -1338,13 +1343,17 @@ export function macroexpand1(rt: Runtime, form: number, environment: number): nu
   // The environment's (NAME . EXPANDER) overrides the global definition; (NAME) means not a macro.
   let def = Qnil;
   let local = false;
-  for (let e = environment; consp(e); e = xcdr(rt, e)) {
+  const walk = new TailWalker();
+  walk.reset(environment);
+  for (let e = environment; consp(e);) {
     const b = xcar(rt, e);
     if (consp(b) && xcar(rt, b) === head) {
       def = xcdr(rt, b);
       local = true;
       break;
     }
+    e = xcdr(rt, e);
+    if (walk.step(e)) xsignal1(rt, Qcircular_list, environment);
   }
   let expander: number;
   if (local) {
@@ -1366,7 +1375,7 @@ export function macroexpand1(rt: Runtime, form: number, environment: number): nu
   }
   const sp = rt.sp;
   rt.push(form);
-  const v = funcall(rt, expander, listToArray(rt, xcdr(rt, form)));
+  const v = funcall(rt, expander, listElements(rt, xcdr(rt, form)));
   rt.sp = sp;
   return v;
 }

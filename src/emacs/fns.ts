@@ -19,7 +19,7 @@ import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_POSITIVE_FIXNUM,
 } from '../heap/tags.ts';
 import {
-  aref, allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listToArray, makeFixnum,
+  aref, allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listToArray, makeFixnum, TailWalker,
   makeFloat, makeInteger, makePvec, makeString, makeStringFromBytes, makeUnibyteString,
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
@@ -127,28 +127,24 @@ function makeBoolVector(rt: Runtime, nbits: number): number {
   return v;
 }
 
-/** Brent's cycle detector state for walking a list: call step(tail) after each cdr. */
-class TailWalker {
-  tortoise = 0;
-  n = 2;
-  q = 2;
-  reset(list: number): void {
-    this.tortoise = list;
-    this.n = 2;
-    this.q = 2;
-  }
-  /** True if TAIL has come round to the tortoise: the list is circular. */
-  step(tail: number): boolean {
-    if (--this.q === 0) {
-      this.n <<= 1;
-      this.q = this.n;
-      this.tortoise = tail;
-      return false;
+const walker = new TailWalker();
+
+/**
+ * Walk LIST's conses, calling FN on each; a circular list signals circular-list, as FOR_EACH_TAIL
+ * does, or with SAFE just ends the walk, as FOR_EACH_TAIL_SAFE does.
+ */
+export function forEachTail(rt: Runtime, list: number, fn: (tail: number) => void, safe = false): void {
+  const w = new TailWalker();
+  w.reset(list);
+  for (let tail = list; (tail & 7) === Lisp_Cons;) {
+    fn(tail);
+    tail = xcdr(rt, tail);
+    if (w.step(tail)) {
+      if (safe) return;
+      circularList(rt, list);
     }
-    return tail === this.tortoise;
   }
 }
-const walker = new TailWalker();
 
 /** GNU's list_length: signals circular-list or wrong-type-argument listp. */
 export function listLength(rt: Runtime, l: number): number {

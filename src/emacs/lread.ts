@@ -36,7 +36,7 @@ import {
   Qwholenump,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
-import { hashTableFromPlist } from './fns.ts';
+import { forEachTail, hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
 import { evalSub, findSymbolValue, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
 
@@ -1527,12 +1527,13 @@ function defaultDirectory(rt: Runtime): string {
   return (d & 7) === Lisp_String ? jsString(rt, d) : rt.host.cwd();
 }
 
+/** The strings among L's elements (a circular L ends at its cycle, as GNU's openp walks suffixes). */
 function lispStrings(rt: Runtime, l: number): string[] {
   const out: string[] = [];
-  for (let t = l; consp(t); t = xcdr(rt, t)) {
+  forEachTail(rt, l, (t) => {
     const s = xcar(rt, t);
     if ((s & 7) === Lisp_String) out.push(jsString(rt, s));
-  }
+  }, true);
   return out;
 }
 
@@ -1552,10 +1553,10 @@ function openp(rt: Runtime, path: number, name: string, suffixes: string[], acce
   const dirs: string[] = [];
   if (name.startsWith('/') || name.startsWith('~')) dirs.push('/');
   else
-    for (let t = path; consp(t); t = xcdr(rt, t)) {
+    forEachTail(rt, path, (t) => {
       const d = xcar(rt, t);
       dirs.push((d & 7) === Lisp_String ? expandFileName(jsString(rt, d), defaultDirectory(rt)) : defaultDirectory(rt));
-    }
+    }, true);
   for (const dir of dirs) {
     const base = expandFileName(name, dir);
     for (const suf of suffixes) {

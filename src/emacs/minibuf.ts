@@ -2,16 +2,16 @@
 
 import {
   aref, consp, isPvec, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
-  symbolp, vectorp, xcar, xcdr,
+  symbolp, TailWalker, vectorp, xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { DEFSYM, Qcircular_list, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { PVEC_HASH_TABLE } from '../heap/layout.ts';
 import { findSymbolValue, funcall, functionp, specbind, unbindTo } from './eval.ts';
 import { makeFixnum } from '../heap/tags.ts';
-import { compareStrings, hashTableForEach } from './fns.ts';
+import { compareStrings, forEachTail, hashTableForEach } from './fns.ts';
 
 DEFUN(
   'assoc-string', 2, 3,
@@ -19,12 +19,15 @@ DEFUN(
   (rt, key: number, list: number, caseFold: number) => {
     if (symbolp(key)) key = symbolName(rt, key);
     const zero = makeFixnum(0);
-    for (; consp(list); list = xcdr(rt, list)) {
-      const elt = xcar(rt, list);
+    const walk = new TailWalker();
+    walk.reset(list);
+    for (let tail = list; consp(tail);) {
+      const elt = xcar(rt, tail);
       let s = consp(elt) ? xcar(rt, elt) : elt;
       if (symbolp(s)) s = symbolName(rt, s);
-      else if (!stringp(s)) continue;
-      if (compareStrings(rt, s, zero, Qnil, key, zero, Qnil, caseFold) === Qt) return elt;
+      if (stringp(s) && compareStrings(rt, s, zero, Qnil, key, zero, Qnil, caseFold) === Qt) return elt;
+      tail = xcdr(rt, tail);
+      if (walk.step(tail)) xsignal1(rt, Qcircular_list, list);
     }
     return Qnil;
   },
@@ -73,10 +76,10 @@ function candidates(rt: Runtime, prefix: number[], collection: number, predicate
     rt.push(callArgs[0]!);
   };
   if (collection === Qnil || consp(collection)) {
-    for (let l = collection; consp(l); l = xcdr(rt, l)) {
+    forEachTail(rt, collection, (l) => {
       const elt = xcar(rt, l);
       consider(consp(elt) ? xcar(rt, elt) : elt, [elt]);
-    }
+    });
   } else if (vectorp(rt, collection)) {
     const size = pvecSize(rt, collection);
     for (let i = 0; i < size; i++) {

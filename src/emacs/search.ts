@@ -23,6 +23,7 @@ import {
   Matcher, RegexpOverflow, RegexpSyntaxError, Sword, compileRegexp, syntaxClass, type CompiledRegexp, type MatchText,
 } from './regex-emacs.ts';
 import { downcaseChar, upcaseChar } from './casefiddle.ts';
+import { forEachTail, listLength } from './fns.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
 
@@ -215,6 +216,7 @@ DEFUN('match-data', 0, 3,
       }
     }
     if (!consp(reuse)) return listFromArray(rt, items);
+    forEachTail(rt, reuse, () => {}); // a circular REUSE signals circular-list instead of filling forever
     // Fill REUSE; extend it with fresh conses if it is too short, nil out what is left.
     let tail = reuse;
     let i = 0;
@@ -238,6 +240,8 @@ DEFUN('match-data', 0, 3,
 DEFUN('set-match-data', 1, 2, 'Set the match data from LIST, a list of positions as `match-data\' returns.',
   (rt, lst: number, _reseat: number) => {
     if (lst !== Qnil && !consp(lst)) wrongTypeArgument(rt, Qlistp, lst);
+    // As GNU's list_length: a circular list signals circular-list (walking it would never end).
+    if (consp(lst)) listLength(rt, lst);
     const regs: number[] = [];
     let l = lst;
     while (consp(l)) {
