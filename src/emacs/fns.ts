@@ -758,7 +758,7 @@ export function concatToString(rt: Runtime, args: ArrayLike<number>): number {
   return r;
 }
 
-DEFUN('append', 0, MANY, 'Concatenate the arguments into a list; the last argument is shared as the tail.', (rt, args: number[]) => {
+const Fappend = DEFUN('append', 0, MANY, 'Concatenate the arguments into a list; the last argument is shared as the tail.', (rt, args: number[]) => {
   if (args.length === 0) return Qnil;
   const n = args.length - 1;
   checkConcatArgs(rt, args, n);
@@ -842,7 +842,8 @@ function copyCharTable(rt: Runtime, ct: number): number {
 
 DEFUN('copy-alist', 1, 1, 'Return a copy of ALIST with fresh top-level conses for its cons elements.', (rt, alist: number) => {
   if (alist === Qnil) return Qnil;
-  const r = copySequence(rt, alist);
+  // As GNU 28's: any other sequence becomes a list first ([(a . 1) b] gives ((a . 1) b)).
+  const r = (alist & 7) === Lisp_Cons ? copySequence(rt, alist) : Fappend(rt, [alist, Qnil]);
   for (let t = r; t !== Qnil; t = xcdr(rt, t)) {
     const c = xcar(rt, t);
     if ((c & 7) === Lisp_Cons) xsetcar(rt, t, cons(rt, xcar(rt, c), xcdr(rt, c)));

@@ -139,3 +139,11 @@
 (delete '(1) (list '(1) '(2)))
 (equal (vconcat '(1 2)) [1 2])
 (length (vconcat (make-list 300 0)))
+;; copy-alist takes any sequence, as GNU 28's does.
+(copy-alist [(a . 1) b])
+(copy-alist "ab")
+(copy-alist (make-bool-vector 2 t))
+(copy-alist 5)
+(copy-alist 'a)
+(copy-alist (record 'r 1))
+(copy-alist '((a . 1) 2 . 3))
