@@ -12,6 +12,7 @@ import { Qt } from '../src/core/symbols.ts';
 import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
 import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump, type DumpLoadFailure } from '../src/dump/loader.ts';
+import { seededRandom } from './support/random.ts';
 import {
   H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_FILE_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
   H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, HEADER_BYTES, checksum,
@@ -25,13 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tsmacs-damage-'));
 const target = join(dir, 'damaged.pdmp');
 
 // A deterministic PRNG so a failure can be replayed.
-let seed = 0x2545f491;
-const rand = (n: number): number => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) % n;
-};
+const rand = seededRandom(0x2545f491);
 
 function makeDump(): Uint8Array {
   const rt = createRuntime({ host, heapBytes: HEAP, seed: 0.5 });

@@ -14,6 +14,7 @@ import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import { H_CHECKSUM, H_RELOC_COUNT, H_STATIC_WORDS, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
 import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
+import { seededRandom } from './support/random.ts';
 
 const host = nodeHost();
 const dir = mkdtempSync(join(tmpdir(), 'tsmacs-kernels-'));
@@ -21,13 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tsmacs-kernels-'));
 const WASM = { heapBytes: 4 * 1024 * 1024, pinStaticBase: 64, pinDumpBase: 65536 };
 const JS = { ...WASM, heapBytes: 4 * 1024 * 1024 + 16384 };
 
-let seed = 0x1234567;
-const rand = (n: number): number => {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) % n;
-};
+const rand = seededRandom(0x1234567);
 
 test('the checksum lanes give the same value as WebAssembly and as JS', () => {
   const h = new Heap({ bytes: 8 * 1024 * 1024, staticWords: 64, dumpWords: 300000 });

@@ -21,6 +21,7 @@ import { readFromString } from '../src/emacs/lread.ts';
 import { prin1ToString } from '../src/emacs/print.ts';
 import { capturingHost } from './support/runtime.ts';
 import { setup } from './support/eval.ts';
+import { seededRandom } from './support/random.ts';
 
 /** Primitives left out, each with its reason. Special forms are left out as a class: their random bodies may loop forever, as (while t) does. */
 const LEFT_OUT = new Map<string, string>([
@@ -48,13 +49,7 @@ const TRIES = 150;
 test('every primitive, random arguments: a value or a Lisp error, and a heap that verifies', () => {
   const cwd = process.cwd();
   process.chdir(mkdtempSync(join(tmpdir(), 'tsmacs-fuzz-')));
-  let seed = 0x2545f491;
-  const rand = (n: number): number => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const rand = seededRandom(0x2545f491);
   const failures: string[] = [];
   let calls = 0;
   try {
