@@ -428,19 +428,31 @@ export const call2 = (rt: Runtime, f: number, a: number, b: number): number => f
 export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => funcall(rt, f, [a, b, c]);
 
 /**
+ * Walk LIST's conses (GNU's FOR_EACH_TAIL), calling FN on each until it returns true. Returns
+ * the cons FN stopped at, else the final cdr (nil for a proper list: never a cons). A circular
+ * list signals circular-list, or with SAFE ends the walk, returning nil (FOR_EACH_TAIL_SAFE).
+ */
+export function forEachTail(rt: Runtime, list: number, fn: (tail: number) => boolean | void, safe = false): number {
+  const walk = new TailWalker();
+  walk.reset(list);
+  let tail = list;
+  while (consp(tail)) {
+    if (fn(tail) === true) return tail;
+    tail = xcdr(rt, tail);
+    if (walk.step(tail)) return safe ? Qnil : xsignal1(rt, Qcircular_list, list);
+  }
+  return tail;
+}
+
+/**
  * The elements of LIST, appended to OUT: a circular list signals circular-list and
  * a dotted one wrong-type-argument listp with its last cdr, as GNU's apply and eval do.
  */
 export function listElements(rt: Runtime, lst: number, out: number[] = []): number[] {
-  const walk = new TailWalker();
-  walk.reset(lst);
-  let l = lst;
-  while (consp(l)) {
-    out.push(xcar(rt, l));
-    l = xcdr(rt, l);
-    if (walk.step(l)) xsignal1(rt, Qcircular_list, lst);
-  }
-  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
+  const end = forEachTail(rt, lst, (tail) => {
+    out.push(xcar(rt, tail));
+  });
+  if (end !== Qnil) wrongTypeArgument(rt, Qlistp, end);
   return out;
 }
 
@@ -1341,20 +1353,12 @@ export function macroexpand1(rt: Runtime, form: number, environment: number): nu
   const head = xcar(rt, form);
   if ((head & 7) !== Lisp_Symbol || head === Qnil) return form;
   // The environment's (NAME . EXPANDER) overrides the global definition; (NAME) means not a macro.
-  let def = Qnil;
-  let local = false;
-  const walk = new TailWalker();
-  walk.reset(environment);
-  for (let e = environment; consp(e);) {
+  const hit = forEachTail(rt, environment, (e) => {
     const b = xcar(rt, e);
-    if (consp(b) && xcar(rt, b) === head) {
-      def = xcdr(rt, b);
-      local = true;
-      break;
-    }
-    e = xcdr(rt, e);
-    if (walk.step(e)) xsignal1(rt, Qcircular_list, environment);
-  }
+    return consp(b) && xcar(rt, b) === head;
+  });
+  const local = consp(hit);
+  const def = local ? xcdr(rt, xcar(rt, hit)) : Qnil;
   let expander: number;
   if (local) {
     if (def === Qnil) return form;

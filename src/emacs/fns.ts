@@ -129,23 +129,6 @@ function makeBoolVector(rt: Runtime, nbits: number): number {
 
 const walker = new TailWalker();
 
-/**
- * Walk LIST's conses, calling FN on each; a circular list signals circular-list, as FOR_EACH_TAIL
- * does, or with SAFE just ends the walk, as FOR_EACH_TAIL_SAFE does.
- */
-export function forEachTail(rt: Runtime, list: number, fn: (tail: number) => void, safe = false): void {
-  const w = new TailWalker();
-  w.reset(list);
-  for (let tail = list; (tail & 7) === Lisp_Cons;) {
-    fn(tail);
-    tail = xcdr(rt, tail);
-    if (w.step(tail)) {
-      if (safe) return;
-      circularList(rt, list);
-    }
-  }
-}
-
 /** GNU's list_length: signals circular-list or wrong-type-argument listp. */
 export function listLength(rt: Runtime, l: number): number {
   let n = 0;

@@ -36,9 +36,9 @@ import {
   Qwholenump,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
-import { forEachTail, hashTableFromPlist } from './fns.ts';
+import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
-import { evalSub, findSymbolValue, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
+import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
 

@@ -2,16 +2,16 @@
 
 import {
   aref, consp, isPvec, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
-  symbolp, TailWalker, vectorp, xcar, xcdr,
+  symbolp, vectorp, xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { DEFSYM, Qcircular_list, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { PVEC_HASH_TABLE } from '../heap/layout.ts';
-import { findSymbolValue, funcall, functionp, specbind, unbindTo } from './eval.ts';
+import { findSymbolValue, forEachTail, funcall, functionp, specbind, unbindTo } from './eval.ts';
 import { makeFixnum } from '../heap/tags.ts';
-import { compareStrings, forEachTail, hashTableForEach } from './fns.ts';
+import { compareStrings, hashTableForEach } from './fns.ts';
 
 DEFUN(
   'assoc-string', 2, 3,
@@ -19,17 +19,13 @@ DEFUN(
   (rt, key: number, list: number, caseFold: number) => {
     if (symbolp(key)) key = symbolName(rt, key);
     const zero = makeFixnum(0);
-    const walk = new TailWalker();
-    walk.reset(list);
-    for (let tail = list; consp(tail);) {
+    const hit = forEachTail(rt, list, (tail) => {
       const elt = xcar(rt, tail);
       let s = consp(elt) ? xcar(rt, elt) : elt;
       if (symbolp(s)) s = symbolName(rt, s);
-      if (stringp(s) && compareStrings(rt, s, zero, Qnil, key, zero, Qnil, caseFold) === Qt) return elt;
-      tail = xcdr(rt, tail);
-      if (walk.step(tail)) xsignal1(rt, Qcircular_list, list);
-    }
-    return Qnil;
+      return stringp(s) && compareStrings(rt, s, zero, Qnil, key, zero, Qnil, caseFold) === Qt;
+    });
+    return consp(hit) ? xcar(rt, hit) : Qnil;
   },
 );
 

@@ -18,12 +18,12 @@ import {
   DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnil, Qstringp, Qt, Qunbound,
 } from '../core/symbols.ts';
 import { fixnumValue, isFixnum } from '../heap/tags.ts';
-import { findSymbolValue } from './eval.ts';
+import { findSymbolValue, forEachTail } from './eval.ts';
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, Sword, compileRegexp, syntaxClass, type CompiledRegexp, type MatchText,
 } from './regex-emacs.ts';
 import { downcaseChar, upcaseChar } from './casefiddle.ts';
-import { forEachTail, listLength } from './fns.ts';
+import { listLength } from './fns.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
 
