@@ -84,7 +84,12 @@ const launcherPath = join(dist, 'tsmacs.cjs');
 writeFileSync(launcherPath, launcher);
 chmodSync(launcherPath, 0o755);
 rmSync(join(dist, 'tsmacs-core.jsc'), { force: true });
-rmSync(join(dist, 'tsmacs.mjs'), { force: true }); // the launcher's name before it became CommonJS
+// The launcher's name before it became CommonJS, kept as a forwarder: npx caches the bin links of
+// a directory's earlier install, so a checkout updated in place would find no `tsmacs` otherwise.
+const forwarder = join(dist, 'tsmacs.mjs');
+writeFileSync(forwarder, "#!/usr/bin/env node\n// Forwards to tsmacs.cjs (see scripts/build.mjs).\n" +
+  "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./tsmacs.cjs');\n");
+chmodSync(forwarder, 0o755);
 
 // 4. The default image: loadup from source, dumped next to the bundle (no code cache for this run:
 // loadup compiles far more than a start-up needs). Then one ordinary start writes the code cache.

@@ -43,6 +43,14 @@ test('the launcher starts from the default image next to it', () => {
   rmSync(root, { recursive: true });
 });
 
+test('the launcher\'s old name, dist/tsmacs.mjs, forwards to it (npx may still link to it)', () => {
+  const root = install();
+  cpSync(join(dist, 'tsmacs.mjs'), join(root, 'dist', 'tsmacs.mjs'));
+  const r = spawnSync(process.execPath, [join(root, 'dist', 'tsmacs.mjs'), '--batch', '--eval', STATS], { encoding: 'utf8' });
+  assert.deepEqual({ out: r.stdout, err: r.stderr, code: r.status }, { out: '(3 t)', err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
+
 test('a damaged, truncated or missing code cache costs a compile, never a wrong answer, and is made anew', () => {
   const good = readFileSync(join(dist, 'tsmacs-core.jsc'));
   const damages: [string, (b: Buffer) => Buffer | null][] = [
