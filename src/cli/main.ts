@@ -23,7 +23,7 @@ const Qdump_mode = DEFSYM('dump-mode');
 const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
 const Qrun_hooks = DEFSYM('run-hooks');
 // startup.el's variable, set while the command line is processed.
-const Qcommand_line_args_left = DEFVAR('command-line-args-left', () => Qnil, 'List of command-line args not yet processed.');
+const Qcommand_line_args_left = DEFVAR('command-line-args-left', () => Qnil, 'The command-line arguments that remain to be handled, as a list of strings.');
 
 /** This file's folder (in the bundle, the launcher's): import.meta.dirname is free, a file URL's parse is not. */
 const hereDir = (): string => import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));

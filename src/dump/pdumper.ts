@@ -42,7 +42,7 @@ export function pdumperRememberScalar(name: string, get: (rt: Runtime) => number
   SCALARS.push({ name, get, set });
 }
 
-DEFVAR('after-pdump-load-hook', () => Qnil, 'Normal hook run after loading a portable dump image.');
+DEFVAR('after-pdump-load-hook', () => Qnil, 'Functions called, with no arguments, once a portable dump image has been loaded.');
 
 const Qdefault_directory = DEFSYM('default-directory');
 const Qdumped_with_pdumper = DEFSYM('dumped-with-pdumper');
@@ -124,8 +124,7 @@ export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, q
 }
 
 DEFUN('dump-emacs-portable', 1, 2,
-  'Dump the current Lisp state to FILENAME as a portable dump image.\n' +
-  'With TRACK-REFERRERS non-nil, an object that cannot be dumped is reported with the path that reaches it.',
+  'Write the whole Lisp world to FILENAME as a relocatable dump image.\nWhen TRACK-REFERRERS is non-nil and some object cannot go into the image, the error shows the chain of references that leads to it.',
   (rt: Runtime, filename: number, trackReferrers: number): number => {
     if (!stringp(filename)) wrongTypeArgument(rt, Qstringp, filename);
     dumpToFile(rt, expandName(rt, jsString(rt, filename)), trackReferrers !== Qnil);
@@ -133,7 +132,7 @@ DEFUN('dump-emacs-portable', 1, 2,
   });
 
 DEFUN('pdumper-stats', 0, 0,
-  'Return statistics about the portable dump this session started from, or nil if it did not start from one.',
+  'Describe the dump image this session was started from, or give nil when the session began without one.',
   (rt: Runtime): number => {
     const info = rt.dumpInfo;
     if (!info) return Qnil;

@@ -48,26 +48,26 @@ function checkCharacter(rt: Runtime, x: number): number {
 
 // ---- constructors ------------------------------------------------------------------
 
-DEFUN('cons', 2, 2, 'Make a new cons cell whose car is CAR and whose cdr is CDR.', (rt, car: number, cdr: number) =>
+DEFUN('cons', 2, 2, 'Allocate a fresh cons cell holding CAR and CDR.', (rt, car: number, cdr: number) =>
   cons(rt, car, cdr));
 
-DEFUN('list', 0, MANY, 'Return a newly made list of the arguments.', (rt, args: number[]) => listFromArray(rt, args));
+DEFUN('list', 0, MANY, 'Build a fresh list whose elements are the arguments, in order.', (rt, args: number[]) => listFromArray(rt, args));
 
-DEFUN('make-list', 2, 2, 'Return a new list of LENGTH elements, each INIT.', (rt, length: number, init: number) => {
+DEFUN('make-list', 2, 2, 'Build a fresh list of LENGTH elements, every one of them INIT.', (rt, length: number, init: number) => {
   const n = checkFixnat(rt, length);
   let r = Qnil;
   for (let i = 0; i < n; i++) r = cons(rt, init, r);
   return r;
 });
 
-DEFUN('vector', 0, MANY, 'Return a newly made vector of the arguments.', (rt, args: number[]) => vectorFromArray(rt, args));
+DEFUN('vector', 0, MANY, 'Build a fresh vector whose slots hold the arguments, in order.', (rt, args: number[]) => vectorFromArray(rt, args));
 
-DEFUN('make-vector', 2, 2, 'Return a new vector of LENGTH slots, each INIT.', (rt, length: number, init: number) =>
+DEFUN('make-vector', 2, 2, 'Build a fresh vector of LENGTH slots, every slot holding INIT.', (rt, length: number, init: number) =>
   makeVector(rt, checkFixnat(rt, length), init));
 
 DEFUN(
   'make-string', 2, 3,
-  'Return a new string of LENGTH copies of the character INIT.\nIt is multibyte unless INIT is ASCII and MULTIBYTE is nil.',
+  'Build a string of LENGTH characters, all equal to INIT.\nThe result is unibyte when INIT is ASCII and MULTIBYTE is nil, multibyte otherwise.',
   (rt, length: number, init: number, multibyte: number) => {
     const n = checkFixnat(rt, length);
     const c = checkCharacter(rt, init);
@@ -88,7 +88,7 @@ DEFUN(
   },
 );
 
-DEFUN('make-symbol', 1, 1, 'Return a new uninterned symbol named NAME.', (rt, name: number) => {
+DEFUN('make-symbol', 1, 1, 'Create a symbol called NAME that belongs to no obarray.', (rt, name: number) => {
   if (!stringp(name)) wrongTypeArgument(rt, Qstringp, name);
   return makeSymbol(rt, name);
 });
@@ -100,7 +100,7 @@ export function makeBoolVector(rt: Runtime, nbits: number): number {
   return v;
 }
 
-DEFUN('make-bool-vector', 2, 2, 'Return a new bool-vector of LENGTH bits, each t if INIT is non-nil.', (rt, length: number, init: number) => {
+DEFUN('make-bool-vector', 2, 2, 'Build a bool-vector of LENGTH bits, each set when INIT is non-nil.', (rt, length: number, init: number) => {
   const n = checkFixnat(rt, length);
   const v = makeBoolVector(rt, n);
   if (init !== Qnil && n > 0) {
@@ -113,21 +113,21 @@ DEFUN('make-bool-vector', 2, 2, 'Return a new bool-vector of LENGTH bits, each t
   return v;
 });
 
-DEFUN('bool-vector', 0, MANY, 'Return a new bool-vector whose bits are the truth values of the arguments.', (rt, args: number[]) => {
+DEFUN('bool-vector', 0, MANY, 'Build a bool-vector with one bit per argument, set for each non-nil argument.', (rt, args: number[]) => {
   const v = makeBoolVector(rt, args.length);
   const base = ((v & -8) >>> 2) + 2;
   for (let i = 0; i < args.length; i++) if (args[i] !== Qnil) rt.i32[base + (i >>> 5)]! |= 1 << (i & 31);
   return v;
 });
 
-DEFUN('record', 1, MANY, 'Return a new record of type TYPE with the remaining arguments as slots.', (rt, args: number[]) => {
+DEFUN('record', 1, MANY, 'Build a record whose type slot is TYPE and whose other slots hold SLOTS, in order.', (rt, args: number[]) => {
   const r = makePvec(rt, PVEC_RECORD, args.length, Qnil);
   const base = ((r & -8) >>> 2) + 1;
   for (let i = 0; i < args.length; i++) rt.i32[base + i] = args[i]!;
   return r;
 });
 
-DEFUN('make-record', 3, 3, 'Return a new record of type TYPE with SLOTS slots, each INIT.', (rt, type: number, slots: number, init: number) => {
+DEFUN('make-record', 3, 3, 'Build a record of type TYPE with SLOTS further slots, all holding INIT.', (rt, type: number, slots: number, init: number) => {
   const n = checkFixnat(rt, slots);
   const r = makePvec(rt, PVEC_RECORD, n + 1, init);
   rt.i32[((r & -8) >>> 2) + 1] = type;
@@ -136,7 +136,7 @@ DEFUN('make-record', 3, 3, 'Return a new record of type TYPE with SLOTS slots, e
 
 DEFUN(
   'make-byte-code', 4, MANY,
-  'Make a byte-code function object from ARGLIST, BYTE-CODE, CONSTANTS, DEPTH and optional\nDOCSTRING, INTERACTIVE-SPEC and further elements.',
+  'Assemble a byte-code function object.\nIts parts are ARGLIST, the BYTE-CODE string, the CONSTANTS vector, the stack DEPTH, then optionally DOCSTRING, INTERACTIVE-SPEC and any further slots.',
   (rt, args: number[]) => {
     const [arglist, code, consts, depth] = args as [number, number, number, number];
     const ok =
@@ -152,7 +152,7 @@ DEFUN(
   },
 );
 
-DEFUN('make-finalizer', 1, 1, 'Make a finalizer that calls FUNCTION once the finalizer becomes unreachable.', (rt, fn: number) => {
+DEFUN('make-finalizer', 1, 1, 'Make a finalizer object that holds FUNCTION, to be called when the object becomes unreachable (tsmacs does not call it yet).', (rt, fn: number) => {
   const f = makePvec(rt, PVEC_FINALIZER, 2, Qnil);
   const base = ((f & -8) >>> 2) + 1;
   rt.i32[base] = fn;
@@ -203,7 +203,7 @@ function pureCopy(rt: Runtime, obj: number, depth: number): number {
   return obj;
 }
 
-DEFUN('purecopy', 1, 1, 'Return OBJ, or a copy of it for the dump when `purify-flag\' is non-nil.', (rt, obj: number) => {
+DEFUN('purecopy', 1, 1, 'Give OBJ back, or, while `purify-flag\' is non-nil, a copy of it made for the dump.', (rt, obj: number) => {
   if (symbolRawValue(rt, Qpurify_flag) === Qnil) return obj;
   return pureCopy(rt, obj, 0);
 });
@@ -281,7 +281,7 @@ export function garbageCollect(rt: Runtime): void {
 
 DEFUN(
   'garbage-collect', 0, 0,
-  'Reclaim storage for Lisp objects no longer needed.\nReturns a list of (NAME SIZE USED FREE) entries describing the heap after collection.',
+  'Run a full garbage collection now.\nThe value lists the heap after the collection, one (NAME SIZE USED FREE) entry per kind of object.',
   (rt) => {
     garbageCollect(rt);
     const s = heapStatistics(rt);
@@ -311,7 +311,7 @@ DEFUN(
 
 DEFUN(
   'memory-use-counts', 0, 0,
-  'Return how many objects of each kind have been allocated so far:\n(CONSES FLOATS VECTOR-CELLS SYMBOLS STRING-CHARS INTERVALS STRINGS).',
+  'Count the objects allocated so far in this session, by kind.\nThe value is (CONSES FLOATS VECTOR-CELLS SYMBOLS STRING-CHARS INTERVALS STRINGS).',
   (rt) => {
     const c = rt.heap.counts;
     const n = (x: number): number => (x <= MOST_POSITIVE_FIXNUM ? makeFixnum(x) : makeBignum(rt, BigInt(x)));
@@ -321,15 +321,15 @@ DEFUN(
 
 // ---- variables -------------------------------------------------------------------------
 
-DEFVAR('gc-cons-threshold', () => makeFixnum(800000), 'Bytes of allocation between garbage collections.');
-DEFVAR('gc-cons-percentage', (rt) => makeFloat(rt, 0.1), 'Portion of the heap allocated between garbage collections.');
-DEFVAR('garbage-collection-messages', () => Qnil, 'Non-nil means display messages at start and end of garbage collection.');
-DEFVAR('gcs-done', (rt) => makeFixnum(rt.gcsDone), 'Number of garbage collections done so far.');
-DEFVAR('gc-elapsed', (rt) => makeFloat(rt, rt.gcElapsed), 'Seconds spent in garbage collection so far.');
-DEFVAR('pure-bytes-used', () => makeFixnum(0), 'Bytes of pure storage used (we keep none: the dump is the read-only image).');
-DEFVAR('purify-flag', () => Qnil, 'Non-nil means purecopy copies objects for the dump.');
-DEFVAR('memory-full', () => Qnil, 'Non-nil means Emacs cannot get much more Lisp memory.');
-DEFVAR('post-gc-hook', () => Qnil, 'Hook run after each garbage collection.');
-DEFVAR('most-positive-fixnum', () => makeFixnum(MOST_POSITIVE_FIXNUM), 'The largest value that is representable in a fixnum.', true);
-DEFVAR('most-negative-fixnum', () => makeFixnum(MOST_NEGATIVE_FIXNUM), 'The smallest value that is representable in a fixnum.', true);
-DEFVAR('integer-width', () => makeFixnum(65536), 'Maximum number N of bits in safely-calculated integers.');
+DEFVAR('gc-cons-threshold', () => makeFixnum(800000), 'How many bytes may be allocated before the next garbage collection starts.');
+DEFVAR('gc-cons-percentage', (rt) => makeFloat(rt, 0.1), 'The fraction of the heap\'s size that may be allocated before the next garbage collection starts.');
+DEFVAR('garbage-collection-messages', () => Qnil, 'When non-nil, a message is shown as each garbage collection begins and ends.');
+DEFVAR('gcs-done', (rt) => makeFixnum(rt.gcsDone), 'How many garbage collections this session has run.');
+DEFVAR('gc-elapsed', (rt) => makeFloat(rt, rt.gcElapsed), 'The total time, in seconds, that garbage collection has taken in this session.');
+DEFVAR('pure-bytes-used', () => makeFixnum(0), 'How many bytes of pure storage are in use: tsmacs keeps none, its dump image being the read-only part.');
+DEFVAR('purify-flag', () => Qnil, 'While this is non-nil, `purecopy\' makes copies of the objects it is given, for the dump.');
+DEFVAR('memory-full', () => Qnil, 'Non-nil when the Lisp heap is close to running out of room.');
+DEFVAR('post-gc-hook', () => Qnil, 'Functions called, with no arguments, after every garbage collection.');
+DEFVAR('most-positive-fixnum', () => makeFixnum(MOST_POSITIVE_FIXNUM), 'The greatest integer stored directly in a Lisp word; larger ones are bignums.', true);
+DEFVAR('most-negative-fixnum', () => makeFixnum(MOST_NEGATIVE_FIXNUM), 'The least integer stored directly in a Lisp word; smaller ones are bignums.', true);
+DEFVAR('integer-width', () => makeFixnum(65536), 'The largest number of bits an integer computed by arithmetic may need; past it, an overflow error is signalled.');

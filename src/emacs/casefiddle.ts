@@ -281,18 +281,18 @@ function casify(rt: Runtime, obj: number, flag: number): number {
   return makeStringFromChars(rt, out, true);
 }
 
-DEFUN('upcase', 1, 1, 'Convert OBJ (a character or string) to upper case.', (rt, obj: number) => casify(rt, obj, CASE_UP));
+DEFUN('upcase', 1, 1, 'Give OBJ, a character or a string, in upper case.', (rt, obj: number) => casify(rt, obj, CASE_UP));
 
-DEFUN('downcase', 1, 1, 'Convert OBJ (a character or string) to lower case.', (rt, obj: number) => casify(rt, obj, CASE_DOWN));
+DEFUN('downcase', 1, 1, 'Give OBJ, a character or a string, in lower case.', (rt, obj: number) => casify(rt, obj, CASE_DOWN));
 
 DEFUN(
   'capitalize', 1, 1,
-  'Convert OBJ (a character or string) to capitalized form: each word\'s first char in title case, the rest lower case.',
+  'Give OBJ, a character or a string, with each word\'s first letter in title case and its other letters in lower case.',
   (rt, obj: number) => casify(rt, obj, CASE_CAPITALIZE),
 );
 
 DEFUN(
   'upcase-initials', 1, 1,
-  'Convert the initial of each word in OBJ (a character or string) to title case, leaving the rest alone.',
+  'Give OBJ, a character or a string, with each word\'s first letter in title case; other letters keep their case.',
   (rt, obj: number) => casify(rt, obj, CASE_CAPITALIZE_UP),
 );

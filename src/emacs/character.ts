@@ -32,18 +32,18 @@ export function checkCharacter(rt: Runtime, x: number): number {
 
 export const characterp = (x: number): boolean => isFixnum(x) && x >= 0 && fixnumValue(x) <= MAX_CHAR;
 
-DEFUN('characterp', 1, 2, 'Return t if OBJECT is a character (a natural number up to `max-char\').', (rt, object: number) =>
+DEFUN('characterp', 1, 2, 'Tell whether OBJECT is a character code: an integer from 0 to `max-char\'.', (rt, object: number) =>
   characterp(object) ? Qt : Qnil);
 
-DEFUN('max-char', 0, 0, 'Return the largest character code.', () => makeFixnum(MAX_CHAR));
+DEFUN('max-char', 0, 0, 'Give the greatest character code there is.', () => makeFixnum(MAX_CHAR));
 
-DEFUN('unibyte-char-to-multibyte', 1, 1, 'Convert the byte CH to the multibyte character for it.', (rt, ch: number) => {
+DEFUN('unibyte-char-to-multibyte', 1, 1, 'Map the byte CH to the multibyte character that stands for it.', (rt, ch: number) => {
   const c = checkCharacter(rt, ch);
   if (c >= 0x100) error(rt, `Not a unibyte character: ${c}`);
   return makeFixnum(c < 0x80 ? c : c + BYTE8_BASE);
 });
 
-DEFUN('multibyte-char-to-unibyte', 1, 1, 'Convert the multibyte character CH to a byte, or -1 if it has none.', (rt, ch: number) => {
+DEFUN('multibyte-char-to-unibyte', 1, 1, 'Map the multibyte character CH to its byte, or give -1 when it stands for no byte.', (rt, ch: number) => {
   const c = checkCharacter(rt, ch);
   if (c < 256) return ch;
   return makeFixnum(isByte8Char(c) ? c - BYTE8_BASE : -1);
@@ -110,7 +110,7 @@ DEFVAR('char-width-table', (rt) => {
     charTableSetRange(rt, ct, parseInt(from!, 16), parseInt(to!, 16), makeFixnum(parseInt(w!, 16)));
   }
   return ct;
-}, 'Char-table of the display width of each character.');
+}, 'A char-table giving the number of columns each character occupies on display.');
 
 const varValue = findSymbolValue;
 
@@ -138,7 +138,7 @@ export function charWidth(rt: Runtime, c: number): number {
   return n >= 0 && n <= 1000 ? n : 1000;
 }
 
-DEFUN('char-width', 1, 1, 'Return the number of columns CHAR takes when displayed.', (rt, ch: number) =>
+DEFUN('char-width', 1, 1, 'Count the columns that CHAR occupies on display.', (rt, ch: number) =>
   makeFixnum(charWidth(rt, checkCharacter(rt, ch))));
 
 /** GNU's validate_subarray: FROM and TO as indices into an array of SIZE, counting negative ones from the end. */
@@ -161,7 +161,7 @@ export function validateSubarray(rt: Runtime, array: number, from: number, to: n
 
 DEFUN(
   'string-width', 1, 3,
-  'Return the number of columns STRING takes when displayed, from index FROM to TO if given.',
+  'Count the columns that STRING occupies on display; FROM and TO limit the count to that part of it.',
   (rt, string: number, from: number, to: number) => {
     if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
     const [f, t] = validateSubarray(rt, string, from, to, schars(rt, string));
@@ -208,14 +208,14 @@ export function resolveModifiers(c: number): number {
   return c;
 }
 
-DEFUN('char-resolve-modifiers', 1, 1, 'Resolve the shift and control modifier bits of CHAR into its code where possible.', (rt, ch: number) => {
+DEFUN('char-resolve-modifiers', 1, 1, 'Fold the shift and control modifier bits of CHAR into the character code when a plain character expresses them.', (rt, ch: number) => {
   if (!isFixnum(ch)) wrongTypeArgument(rt, Qfixnump, ch);
   return makeFixnum(resolveModifiers(fixnumValue(ch)));
 });
 
 DEFUN(
   'get-byte', 0, 2,
-  'Return the byte at index POSITION (default 0) of STRING: an ASCII or raw-byte character as a byte.',
+  'Give the byte at index POSITION (default 0) of STRING, which must there hold an ASCII or raw-byte character.',
   (rt, position: number, string: number) => {
     if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
     let p = sdata(rt, string);
@@ -233,13 +233,13 @@ DEFUN(
   },
 );
 
-DEFUN('string', 0, MANY, 'Return a string made of the character arguments.', (rt, args: number[]) => {
+DEFUN('string', 0, MANY, 'Join the argument characters into a string.', (rt, args: number[]) => {
   const chars = new Array<number>(args.length);
   for (let i = 0; i < args.length; i++) chars[i] = checkCharacter(rt, args[i]!);
   return makeStringFromChars(rt, chars);
 });
 
-DEFUN('unibyte-string', 0, MANY, 'Return a unibyte string made of the byte arguments (0..255).', (rt, args: number[]) => {
+DEFUN('unibyte-string', 0, MANY, 'Join the argument bytes, integers from 0 to 255, into a unibyte string.', (rt, args: number[]) => {
   const bytes = new Uint8Array(args.length);
   for (let i = 0; i < args.length; i++) {
     const x = args[i]!;

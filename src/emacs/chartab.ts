@@ -188,24 +188,24 @@ const extraSlots = (rt: Runtime, ct: number): number =>
 
 DEFUN(
   'make-char-table', 1, 2,
-  'Return a new char-table of subtype PURPOSE with every element INIT.\nPURPOSE\'s `char-table-extra-slots\' property gives the number of extra slots (0..10).',
+  'Create a char-table for PURPOSE whose every entry is INIT.\nThe `char-table-extra-slots\' property of PURPOSE, from 0 to 10, says how many extra slots the table gets.',
   (rt, purpose: number, init: number) => {
     if ((purpose & 7) !== 0) wrongTypeArgument(rt, DEFSYM('symbolp'), purpose);
     return makeCharTable(rt, purpose, init);
   },
 );
 
-DEFUN('char-table-subtype', 1, 1, 'Return the subtype (purpose symbol) of CHAR-TABLE.', (rt, ct: number) => {
+DEFUN('char-table-subtype', 1, 1, 'Give the purpose symbol that CHAR-TABLE was made for.', (rt, ct: number) => {
   checkCharTable(rt, ct);
   return rt.i32[base(ct) + CHARTAB_PURPOSE]!;
 });
 
-DEFUN('char-table-parent', 1, 1, 'Return the parent char-table of CHAR-TABLE, or nil.', (rt, ct: number) => {
+DEFUN('char-table-parent', 1, 1, 'Give the char-table that CHAR-TABLE inherits from, or nil.', (rt, ct: number) => {
   checkCharTable(rt, ct);
   return rt.i32[base(ct) + CHARTAB_PARENT]!;
 });
 
-DEFUN('set-char-table-parent', 2, 2, 'Set the parent char-table of CHAR-TABLE to PARENT (a char-table or nil).', (rt, ct: number, parent: number) => {
+DEFUN('set-char-table-parent', 2, 2, 'Make CHAR-TABLE inherit from PARENT, a char-table, or from nothing when PARENT is nil.', (rt, ct: number, parent: number) => {
   checkCharTable(rt, ct);
   if (parent !== Qnil) {
     checkCharTable(rt, parent);
@@ -224,12 +224,12 @@ function checkExtraIndex(rt: Runtime, ct: number, n: number): number {
   return i;
 }
 
-DEFUN('char-table-extra-slot', 2, 2, 'Return the value of CHAR-TABLE\'s extra slot number N.', (rt, ct: number, n: number) => {
+DEFUN('char-table-extra-slot', 2, 2, 'Read extra slot N of CHAR-TABLE.', (rt, ct: number, n: number) => {
   const i = checkExtraIndex(rt, ct, n);
   return rt.i32[base(ct) + CHARTAB_STANDARD_SLOTS + i]!;
 });
 
-DEFUN('set-char-table-extra-slot', 3, 3, 'Set CHAR-TABLE\'s extra slot number N to VALUE.', (rt, ct: number, n: number, value: number) => {
+DEFUN('set-char-table-extra-slot', 3, 3, 'Store VALUE in extra slot N of CHAR-TABLE.', (rt, ct: number, n: number, value: number) => {
   const i = checkExtraIndex(rt, ct, n);
   rt.i32[base(ct) + CHARTAB_STANDARD_SLOTS + i] = value;
   return value;
@@ -237,7 +237,7 @@ DEFUN('set-char-table-extra-slot', 3, 3, 'Set CHAR-TABLE\'s extra slot number N 
 
 DEFUN(
   'char-table-range', 2, 2,
-  'Return the value in CHAR-TABLE for RANGE: nil means the default value, a char its value,\n(FROM . TO) the value for FROM.',
+  'Look up RANGE in CHAR-TABLE.\nRANGE nil gives the default value, a character its own entry, and (FROM . TO) the entry of FROM.',
   (rt, ct: number, range: number) => {
     checkCharTable(rt, ct);
     const b = base(ct);
@@ -255,7 +255,7 @@ DEFUN(
 
 DEFUN(
   'set-char-table-range', 3, 3,
-  'Set the value in CHAR-TABLE for RANGE to VALUE: t means every char, nil the default value,\na char just that char, (FROM . TO) chars FROM through TO.',
+  'Store VALUE in CHAR-TABLE for RANGE.\nRANGE t covers every character, nil sets the default value, a character only itself, and (FROM . TO) the characters FROM to TO.',
   (rt, ct: number, range: number, value: number) => {
     checkCharTable(rt, ct);
     const b = base(ct);
@@ -398,7 +398,7 @@ export function mapCharTable(rt: Runtime, fn: number, ct: number): void {
 
 DEFUN(
   'map-char-table', 2, 2,
-  'Call FUNCTION for each run of characters in CHAR-TABLE that share a non-nil value.\nFUNCTION gets a char or a cons (FROM . TO), and the value.',
+  'Call FUNCTION on every run of characters of CHAR-TABLE that share one non-nil value.\nFUNCTION receives the run, a character or (FROM . TO), and the value.',
   (rt, fn: number, ct: number) => {
     checkCharTable(rt, ct);
     mapCharTable(rt, fn, ct);
@@ -436,7 +436,7 @@ function optimizeSub(rt: Runtime, sub: number, test: number): number {
 
 DEFUN(
   'optimize-char-table', 1, 2,
-  'Merge sub-tables of CHAR-TABLE whose elements are all equal under TEST (default `equal\').',
+  'Shrink CHAR-TABLE by collapsing sub-tables whose entries are all alike under TEST (default `equal\').',
   (rt, ct: number, test: number) => {
     checkCharTable(rt, ct);
     const sp = rt.sp;

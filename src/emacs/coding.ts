@@ -43,7 +43,7 @@ function parseCoding(rt: Runtime, coding: number): { base: Base; eol: Eol } | nu
   return { base, eol };
 }
 
-DEFUN('encode-coding-string', 2, 4, 'Encode STRING to CODING-SYSTEM, and return the (unibyte) result.', (rt, string: number, coding: number) => {
+DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING-SYSTEM and give the unibyte result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
   const c = parseCoding(rt, coding);
   if (c === null) return string;
@@ -65,7 +65,7 @@ DEFUN('encode-coding-string', 2, 4, 'Encode STRING to CODING-SYSTEM, and return 
   return makeUnibyteString(rt, Uint8Array.from(out));
 });
 
-DEFUN('decode-coding-string', 2, 4, 'Decode STRING, which is encoded in CODING-SYSTEM, and return the result.', (rt, string: number, coding: number) => {
+DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
   const c = parseCoding(rt, coding);
   if (c === null) return string;
@@ -90,7 +90,7 @@ DEFUN('decode-coding-string', 2, 4, 'Decode STRING, which is encoded in CODING-S
   return makeStringFromBytes(rt, d.bytes, d.nchars, true);
 });
 
-DEFUN('coding-system-p', 1, 1, 'Return t if OBJECT is nil or a coding-system.', (rt, object: number) => {
+DEFUN('coding-system-p', 1, 1, 'Tell whether OBJECT is nil or names a known coding system.', (rt, object: number) => {
   if (object === Qnil) return Qt;
   if (!symbolp(object)) return Qnil;
   try {
@@ -101,7 +101,7 @@ DEFUN('coding-system-p', 1, 1, 'Return t if OBJECT is nil or a coding-system.', 
   }
 });
 
-DEFUN('check-coding-system', 1, 1, 'Check validity of CODING-SYSTEM.', (rt, coding: number) => {
+DEFUN('check-coding-system', 1, 1, 'Give CODING-SYSTEM back when it is valid; signal `coding-system-error\' otherwise.', (rt, coding: number) => {
   parseCoding(rt, coding);
   return coding;
 });

@@ -242,8 +242,8 @@ export const POS_NAN: number = (() => {
 
 const bool = (b: boolean): number => (b ? Qt : Qnil);
 
-DEFUN('eq', 2, 2, 'Return t if the two args are the same Lisp object.', (rt, a: number, b: number) => bool(a === b));
-DEFUN('null', 1, 1, 'Return t if OBJECT is nil, and return nil otherwise.', (rt, x: number) => bool(x === Qnil));
+DEFUN('eq', 2, 2, 'Tell whether the two arguments are one and the same Lisp object.', (rt, a: number, b: number) => bool(a === b));
+DEFUN('null', 1, 1, 'Give t when OBJECT is nil and nil for anything else.', (rt, x: number) => bool(x === Qnil));
 
 /** GNU's Ftype_of. */
 export function typeOf(rt: Runtime, x: number): number {
@@ -279,14 +279,14 @@ export function typeOf(rt: Runtime, x: number): number {
     default: return Qrecord;
   }
 }
-DEFUN('type-of', 1, 1, 'Return a symbol naming the type of OBJECT (for a record, its type slot).', typeOf);
+DEFUN('type-of', 1, 1, 'Name the type of OBJECT with a symbol; a record is named by its type slot.', typeOf);
 
-DEFUN('consp', 1, 1, 'Return t if OBJECT is a cons cell.', (rt, x: number) => bool((x & 7) === Lisp_Cons));
-DEFUN('atom', 1, 1, 'Return t if OBJECT is not a cons cell.', (rt, x: number) => bool((x & 7) !== Lisp_Cons));
-DEFUN('listp', 1, 1, 'Return t if OBJECT is a list, that is, a cons cell or nil.', (rt, x: number) =>
+DEFUN('consp', 1, 1, 'Give t when OBJECT is a cons cell, nil otherwise.', (rt, x: number) => bool((x & 7) === Lisp_Cons));
+DEFUN('atom', 1, 1, 'Give t when OBJECT is anything but a cons cell.', (rt, x: number) => bool((x & 7) !== Lisp_Cons));
+DEFUN('listp', 1, 1, 'Give t when OBJECT is nil or a cons cell, the two kinds of list.', (rt, x: number) =>
   bool(x === Qnil || (x & 7) === Lisp_Cons));
-DEFUN('nlistp', 1, 1, 'Return t if OBJECT is not a list.', (rt, x: number) => bool(x !== Qnil && (x & 7) !== Lisp_Cons));
-DEFUN('symbolp', 1, 1, 'Return t if OBJECT is a symbol.', (rt, x: number) => bool((x & 7) === Lisp_Symbol));
+DEFUN('nlistp', 1, 1, 'Give t when OBJECT is neither nil nor a cons cell.', (rt, x: number) => bool(x !== Qnil && (x & 7) !== Lisp_Cons));
+DEFUN('symbolp', 1, 1, 'Give t when OBJECT is a symbol, nil otherwise.', (rt, x: number) => bool((x & 7) === Lisp_Symbol));
 
 /** GNU's keywordp: an interned-in-obarray symbol whose name starts with a colon. */
 export function keywordp(rt: Runtime, x: number): boolean {
@@ -295,17 +295,17 @@ export function keywordp(rt: Runtime, x: number): boolean {
   if (sbytes(rt, name) === 0 || rt.u8[sdata(rt, name)] !== 0x3a) return false;
   return ((symbolFlags(rt, x) & SYM_INTERNED_MASK) >> SYM_INTERNED_SHIFT) === SYM_INTERNED_IN_INITIAL_OBARRAY;
 }
-DEFUN('keywordp', 1, 1, 'Return t if OBJECT is a keyword: a symbol in the initial obarray named with a leading colon.',
+DEFUN('keywordp', 1, 1, 'Give t when OBJECT is a keyword: a symbol of the standard obarray whose name starts with a colon.',
   (rt, x: number) => bool(keywordp(rt, x)));
-DEFUN('stringp', 1, 1, 'Return t if OBJECT is a string.', (rt, x: number) => bool((x & 7) === Lisp_String));
-DEFUN('multibyte-string-p', 1, 1, 'Return t if OBJECT is a multibyte string.', (rt, x: number) =>
+DEFUN('stringp', 1, 1, 'Give t when OBJECT is a string, nil otherwise.', (rt, x: number) => bool((x & 7) === Lisp_String));
+DEFUN('multibyte-string-p', 1, 1, 'Give t when OBJECT is a string stored as multibyte text.', (rt, x: number) =>
   bool((x & 7) === Lisp_String && stringMultibyte(rt, x)));
-DEFUN('vectorp', 1, 1, 'Return t if OBJECT is a vector.', (rt, x: number) => bool(isVl(rt, x, PVEC_NORMAL_VECTOR)));
-DEFUN('recordp', 1, 1, 'Return t if OBJECT is a record.', (rt, x: number) => bool(isVl(rt, x, PVEC_RECORD)));
-DEFUN('char-table-p', 1, 1, 'Return t if OBJECT is a char-table.', (rt, x: number) => bool(isVl(rt, x, PVEC_CHAR_TABLE)));
-DEFUN('vector-or-char-table-p', 1, 1, 'Return t if OBJECT is a vector or a char-table.', (rt, x: number) =>
+DEFUN('vectorp', 1, 1, 'Give t when OBJECT is a vector, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_NORMAL_VECTOR)));
+DEFUN('recordp', 1, 1, 'Give t when OBJECT is a record, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_RECORD)));
+DEFUN('char-table-p', 1, 1, 'Give t when OBJECT is a char-table, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_CHAR_TABLE)));
+DEFUN('vector-or-char-table-p', 1, 1, 'Give t when OBJECT is either a vector or a char-table.', (rt, x: number) =>
   bool(isVl(rt, x, PVEC_NORMAL_VECTOR) || isVl(rt, x, PVEC_CHAR_TABLE)));
-DEFUN('bool-vector-p', 1, 1, 'Return t if OBJECT is a bool-vector.', (rt, x: number) => bool(isVl(rt, x, PVEC_BOOL_VECTOR)));
+DEFUN('bool-vector-p', 1, 1, 'Give t when OBJECT is a bool-vector, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_BOOL_VECTOR)));
 
 /** GNU's ARRAYP: vector, string, char-table or bool-vector. */
 export function arrayp(rt: Runtime, x: number): boolean {
@@ -314,32 +314,32 @@ export function arrayp(rt: Runtime, x: number): boolean {
   const t = pvecType(rt, x);
   return t === PVEC_NORMAL_VECTOR || t === PVEC_BOOL_VECTOR || t === PVEC_CHAR_TABLE;
 }
-DEFUN('arrayp', 1, 1, 'Return t if OBJECT is an array: a string, vector, char-table or bool-vector.', (rt, x: number) =>
+DEFUN('arrayp', 1, 1, 'Give t when OBJECT is an array of any kind: string, vector, char-table or bool-vector.', (rt, x: number) =>
   bool(arrayp(rt, x)));
-DEFUN('sequencep', 1, 1, 'Return t if OBJECT is a sequence: a list or an array.', (rt, x: number) =>
+DEFUN('sequencep', 1, 1, 'Give t when OBJECT is a list or an array.', (rt, x: number) =>
   bool(x === Qnil || (x & 7) === Lisp_Cons || arrayp(rt, x)));
-DEFUN('bufferp', 1, 1, 'Return t if OBJECT is an editor buffer.', (rt, x: number) => bool(isVl(rt, x, PVEC_BUFFER)));
-DEFUN('markerp', 1, 1, 'Return t if OBJECT is a marker.', (rt, x: number) => bool(isVl(rt, x, PVEC_MARKER)));
-DEFUN('user-ptrp', 1, 1, 'Return t if OBJECT is a user pointer.', (rt, x: number) => bool(isVl(rt, x, PVEC_USER_PTR)));
-DEFUN('subrp', 1, 1, 'Return t if OBJECT is a built-in function.', (rt, x: number) => bool(isVl(rt, x, PVEC_SUBR)));
-DEFUN('byte-code-function-p', 1, 1, 'Return t if OBJECT is a byte-compiled function object.', (rt, x: number) =>
+DEFUN('bufferp', 1, 1, 'Give t when OBJECT is a buffer, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_BUFFER)));
+DEFUN('markerp', 1, 1, 'Give t when OBJECT is a marker, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_MARKER)));
+DEFUN('user-ptrp', 1, 1, 'Give t when OBJECT is a user pointer from a module, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_USER_PTR)));
+DEFUN('subrp', 1, 1, 'Give t when OBJECT is a primitive function built into the runtime.', (rt, x: number) => bool(isVl(rt, x, PVEC_SUBR)));
+DEFUN('byte-code-function-p', 1, 1, 'Give t when OBJECT is a compiled function object.', (rt, x: number) =>
   bool(isVl(rt, x, PVEC_COMPILED)));
 // No dynamic modules, threads, mutexes or condition variables exist here, so nothing is one.
-DEFUN('module-function-p', 1, 1, 'Return t if OBJECT is a function loaded from a dynamic module.', () => Qnil);
-DEFUN('threadp', 1, 1, 'Return t if OBJECT is a thread.', () => Qnil);
-DEFUN('mutexp', 1, 1, 'Return t if OBJECT is a mutex.', () => Qnil);
-DEFUN('condition-variable-p', 1, 1, 'Return t if OBJECT is a condition variable.', () => Qnil);
-DEFUN('char-or-string-p', 1, 1, 'Return t if OBJECT is a character or a string.', (rt, x: number) =>
+DEFUN('module-function-p', 1, 1, 'Give t when OBJECT is a function provided by a dynamic module.', () => Qnil);
+DEFUN('threadp', 1, 1, 'Give t when OBJECT is a thread object, nil otherwise.', () => Qnil);
+DEFUN('mutexp', 1, 1, 'Give t when OBJECT is a mutex object, nil otherwise.', () => Qnil);
+DEFUN('condition-variable-p', 1, 1, 'Give t when OBJECT is a condition variable object, nil otherwise.', () => Qnil);
+DEFUN('char-or-string-p', 1, 1, 'Give t when OBJECT is either a character code or a string.', (rt, x: number) =>
   bool((x & 7) === Lisp_String || ((x & 3) === 2 && x >> 2 >= 0 && x >> 2 <= MAX_CHAR)));
-DEFUN('integerp', 1, 1, 'Return t if OBJECT is an integer.', (rt, x: number) => bool(isInteger(rt, x)));
-DEFUN('integer-or-marker-p', 1, 1, 'Return t if OBJECT is an integer or a marker.', (rt, x: number) =>
+DEFUN('integerp', 1, 1, 'Give t when OBJECT is an integer, fixnum or bignum.', (rt, x: number) => bool(isInteger(rt, x)));
+DEFUN('integer-or-marker-p', 1, 1, 'Give t when OBJECT is an integer or a marker.', (rt, x: number) =>
   bool(isInteger(rt, x) || isVl(rt, x, PVEC_MARKER)));
-DEFUN('natnump', 1, 1, 'Return t if OBJECT is a nonnegative integer.', (rt, x: number) =>
+DEFUN('natnump', 1, 1, 'Give t when OBJECT is an integer no less than zero.', (rt, x: number) =>
   bool((x & 3) === 2 ? x >= 0 : isVl(rt, x, PVEC_BIGNUM) && bignumValue(rt, x) > 0n));
-DEFUN('numberp', 1, 1, 'Return t if OBJECT is a number (integer or float).', (rt, x: number) => bool(isNumber(rt, x)));
-DEFUN('number-or-marker-p', 1, 1, 'Return t if OBJECT is a number or a marker.', (rt, x: number) =>
+DEFUN('numberp', 1, 1, 'Give t when OBJECT is an integer or a float.', (rt, x: number) => bool(isNumber(rt, x)));
+DEFUN('number-or-marker-p', 1, 1, 'Give t when OBJECT is a number or a marker.', (rt, x: number) =>
   bool(isNumber(rt, x) || isVl(rt, x, PVEC_MARKER)));
-DEFUN('floatp', 1, 1, 'Return t if OBJECT is a floating point number.', (rt, x: number) => bool((x & 7) === Lisp_Float));
+DEFUN('floatp', 1, 1, 'Give t when OBJECT is a floating-point number.', (rt, x: number) => bool((x & 7) === Lisp_Float));
 
 // ---- conses ------------------------------------------------------------------------------------
 
@@ -353,18 +353,18 @@ export function cdr(rt: Runtime, x: number): number {
   if (x !== Qnil) wrongTypeArgument(rt, Qlistp, x);
   return Qnil;
 }
-DEFUN('car', 1, 1, 'Return the car of LIST; nil if LIST is nil.', car);
-DEFUN('cdr', 1, 1, 'Return the cdr of LIST; nil if LIST is nil.', cdr);
-DEFUN('car-safe', 1, 1, 'Return the car of OBJECT if it is a cons cell, or else nil.', (rt, x: number) =>
+DEFUN('car', 1, 1, 'Give the first half of the cons LIST, or nil when LIST is nil.', car);
+DEFUN('cdr', 1, 1, 'Give the second half of the cons LIST, or nil when LIST is nil.', cdr);
+DEFUN('car-safe', 1, 1, 'Give the car of OBJECT when it is a cons cell, and nil for any other object.', (rt, x: number) =>
   (x & 7) === Lisp_Cons ? xcar(rt, x) : Qnil);
-DEFUN('cdr-safe', 1, 1, 'Return the cdr of OBJECT if it is a cons cell, or else nil.', (rt, x: number) =>
+DEFUN('cdr-safe', 1, 1, 'Give the cdr of OBJECT when it is a cons cell, and nil for any other object.', (rt, x: number) =>
   (x & 7) === Lisp_Cons ? xcdr(rt, x) : Qnil);
-DEFUN('setcar', 2, 2, 'Set the car of CELL to be NEWCAR. Returns NEWCAR.', (rt, c: number, v: number) => {
+DEFUN('setcar', 2, 2, 'Replace the car of the cons CELL with NEWCAR, and give NEWCAR.', (rt, c: number, v: number) => {
   if ((c & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, c);
   xsetcar(rt, c, v);
   return v;
 });
-DEFUN('setcdr', 2, 2, 'Set the cdr of CELL to be NEWCDR. Returns NEWCDR.', (rt, c: number, v: number) => {
+DEFUN('setcdr', 2, 2, 'Replace the cdr of the cons CELL with NEWCDR, and give NEWCDR.', (rt, c: number, v: number) => {
   if ((c & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, c);
   xsetcdr(rt, c, v);
   return v;
@@ -378,35 +378,35 @@ const checkSymbol = (rt: Runtime, x: number): void => {
 const isConstant = (rt: Runtime, s: number): boolean =>
   ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE;
 
-DEFUN('boundp', 1, 1, 'Return t if SYMBOL\'s value is not void.', (rt, s: number) => {
+DEFUN('boundp', 1, 1, 'Tell whether SYMBOL currently has a value as a variable.', (rt, s: number) => {
   checkSymbol(rt, s);
   return bool(findSymbolValue(rt, s) !== Qunbound);
 });
-DEFUN('fboundp', 1, 1, 'Return t if SYMBOL\'s function definition is neither void nor nil.', (rt, s: number) => {
+DEFUN('fboundp', 1, 1, 'Tell whether SYMBOL\'s function cell holds something other than nil.', (rt, s: number) => {
   checkSymbol(rt, s);
   return bool(symbolFunction(rt, s) !== Qnil);
 });
-DEFUN('makunbound', 1, 1, 'Empty out the value cell of SYMBOL, making it void. Return SYMBOL.', (rt, s: number) => {
+DEFUN('makunbound', 1, 1, 'Leave SYMBOL without a value, so that reading it as a variable signals; give SYMBOL.', (rt, s: number) => {
   checkSymbol(rt, s);
   if (isConstant(rt, s)) xsignal1(rt, Qsetting_constant, s);
   setInternal(rt, s, Qunbound);
   return s;
 });
-DEFUN('fmakunbound', 1, 1, 'Make SYMBOL\'s function definition void. Return SYMBOL.', (rt, s: number) => {
+DEFUN('fmakunbound', 1, 1, 'Leave SYMBOL without a function definition; give SYMBOL.', (rt, s: number) => {
   checkSymbol(rt, s);
   if (s === Qnil || s === Qt) xsignal1(rt, Qsetting_constant, s);
   setSymbolFunction(rt, s, Qnil);
   return s;
 });
-DEFUN('symbol-function', 1, 1, 'Return SYMBOL\'s function definition, or nil if that is void.', (rt, s: number) => {
+DEFUN('symbol-function', 1, 1, 'Give the contents of SYMBOL\'s function cell, nil when it is empty.', (rt, s: number) => {
   checkSymbol(rt, s);
   return symbolFunction(rt, s);
 });
-DEFUN('symbol-plist', 1, 1, 'Return SYMBOL\'s property list.', (rt, s: number) => {
+DEFUN('symbol-plist', 1, 1, 'Give the property list stored in SYMBOL.', (rt, s: number) => {
   checkSymbol(rt, s);
   return symbolPlist(rt, s);
 });
-DEFUN('symbol-name', 1, 1, 'Return SYMBOL\'s name, a string.', (rt, s: number) => {
+DEFUN('symbol-name', 1, 1, 'Give the name of SYMBOL as a string.', (rt, s: number) => {
   checkSymbol(rt, s);
   return symbolName(rt, s);
 });
@@ -420,11 +420,9 @@ export function fset(rt: Runtime, s: number, def: number): number {
   setSymbolFunction(rt, s, def);
   return def;
 }
-DEFUN('fset', 2, 2, 'Set SYMBOL\'s function definition to DEFINITION, and return DEFINITION.', fset);
+DEFUN('fset', 2, 2, 'Store DEFINITION in SYMBOL\'s function cell and give DEFINITION.', fset);
 
-DEFUN('defalias', 2, 3, 'Set SYMBOL\'s function definition to DEFINITION, recording it in the load history.\n'
-  + 'Calls SYMBOL\'s `defalias-fset-function\' property instead of `fset\' when it has one.\n'
-  + 'Optional DOCSTRING becomes the `function-documentation\' property. Returns SYMBOL.',
+DEFUN('defalias', 2, 3, 'Define SYMBOL as the function DEFINITION and note the definition in the load history.\nWhen SYMBOL has a `defalias-fset-function\' property, that function does the storing instead of `fset\'. DOCSTRING, when given, goes to the `function-documentation\' property. The value is SYMBOL.',
 (rt, s: number, def: number, doc: number) => {
   checkSymbol(rt, s);
   const autoload = (def & 7) === Lisp_Cons && xcar(rt, def) === Qautoload;
@@ -448,17 +446,16 @@ DEFUN('defalias', 2, 3, 'Set SYMBOL\'s function definition to DEFINITION, record
   return s;
 });
 
-DEFUN('setplist', 2, 2, 'Set SYMBOL\'s property list to NEWPLIST, and return NEWPLIST.', (rt, s: number, p: number) => {
+DEFUN('setplist', 2, 2, 'Make NEWPLIST the property list of SYMBOL, and give NEWPLIST.', (rt, s: number, p: number) => {
   checkSymbol(rt, s);
   setSymbolPlist(rt, s, p);
   return p;
 });
 
-DEFUN('indirect-variable', 1, 1, 'Return the variable at the end of OBJECT\'s variable alias chain.', (rt, x: number) =>
+DEFUN('indirect-variable', 1, 1, 'Follow the chain of variable aliases from OBJECT and give the variable it ends at.', (rt, x: number) =>
   (x & 7) === Lisp_Symbol ? indirectVariable(rt, x) : x);
 
-DEFUN('indirect-function', 1, 2, 'Return the function at the end of OBJECT\'s function indirection chain.\n'
-  + 'Returns nil if the chain ends in a void function.', (rt, object: number) => {
+DEFUN('indirect-function', 1, 2, 'Follow the chain of symbols from OBJECT through function cells and give the definition it ends at.\nThe value is nil when the chain ends at a symbol with no definition.', (rt, object: number) => {
   let result = object;
   if ((result & 7) === Lisp_Symbol && result !== Qnil) {
     result = symbolFunction(rt, result);
@@ -481,12 +478,12 @@ DEFUN('indirect-function', 1, 2, 'Return the function at the end of OBJECT\'s fu
   return result;
 });
 
-DEFUN('symbol-value', 1, 1, 'Return SYMBOL\'s value. Error if that is void.', (rt, s: number) => {
+DEFUN('symbol-value', 1, 1, 'Give the current value of the variable SYMBOL; signal `void-variable\' if it has none.', (rt, s: number) => {
   checkSymbol(rt, s);
   return symbolValue(rt, s);
 });
 
-DEFUN('set', 2, 2, 'Set SYMBOL\'s value to NEWVAL, and return NEWVAL.', (rt, s: number, v: number) => {
+DEFUN('set', 2, 2, 'Give the variable SYMBOL the value NEWVAL, and give NEWVAL.', (rt, s: number, v: number) => {
   checkSymbol(rt, s);
   // A keyword may be "set" to itself (GNU's set_internal).
   if (v === s && keywordp(rt, s)) return v;
@@ -498,18 +495,18 @@ DEFUN('set', 2, 2, 'Set SYMBOL\'s value to NEWVAL, and return NEWVAL.', (rt, s: 
 function defaultValue(rt: Runtime, s: number): number {
   return findSymbolValue(rt, indirectVariable(rt, s));
 }
-DEFUN('default-boundp', 1, 1, 'Return t if SYMBOL has a non-void default value.', (rt, s: number) => {
+DEFUN('default-boundp', 1, 1, 'Tell whether SYMBOL has a default value, the one seen where no local value applies.', (rt, s: number) => {
   checkSymbol(rt, s);
   return bool(defaultValue(rt, s) !== Qunbound);
 });
-DEFUN('default-value', 1, 1, 'Return SYMBOL\'s default value, the one seen in buffers without a local value.',
+DEFUN('default-value', 1, 1, 'Give SYMBOL\'s default value, the one seen where no local value applies.',
   (rt, s: number) => {
     checkSymbol(rt, s);
     const v = defaultValue(rt, s);
     if (v === Qunbound) xsignal1(rt, Qvoid_variable, s);
     return v;
   });
-DEFUN('set-default', 2, 2, 'Set SYMBOL\'s default value to VALUE. Returns VALUE.', (rt, s: number, v: number) => {
+DEFUN('set-default', 2, 2, 'Make VALUE the default value of SYMBOL, and give VALUE.', (rt, s: number, v: number) => {
   checkSymbol(rt, s);
   if (v === s && keywordp(rt, s)) return v;
   setDefault(rt, s, v);
@@ -521,11 +518,11 @@ DEFUN('set-default', 2, 2, 'Set SYMBOL\'s default value to VALUE. Returns VALUE.
 const checkSubr = (rt: Runtime, x: number): void => {
   if (!isVl(rt, x, PVEC_SUBR)) wrongTypeArgument(rt, DEFSYM('subrp'), x);
 };
-DEFUN('subr-arity', 1, 1, 'Return (MIN . MAX): the minimum and maximum numbers of args of SUBR.', (rt, s: number) => {
+DEFUN('subr-arity', 1, 1, 'Give the numbers of arguments the primitive SUBR accepts, as (MIN . MAX); MAX is `many\' or `unevalled\' when it has no fixed limit.', (rt, s: number) => {
   checkSubr(rt, s);
   return subrArity(rt, s);
 });
-DEFUN('subr-name', 1, 1, 'Return the name of SUBR, a string.', (rt, s: number) => {
+DEFUN('subr-name', 1, 1, 'Give the Lisp name of the primitive SUBR as a string.', (rt, s: number) => {
   checkSubr(rt, s);
   return makeString(rt, symbolNameJs(rt, rt.i32[((s & -8) >>> 2) + 1 + SUBR_NAME]!));
 });
@@ -534,8 +531,8 @@ function symbolNameJs(rt: Runtime, s: number): string {
   return new TextDecoder().decode(rt.u8.subarray(sdata(rt, n), sdata(rt, n) + sbytes(rt, n)));
 }
 // No native compiler: no subr is native code.
-DEFUN('subr-native-elisp-p', 1, 1, 'Return t if OBJECT is a natively compiled subr.', () => Qnil);
-DEFUN('byteorder', 0, 0, 'Return the byte order of the host: ?B for big endian, ?l for little endian.', () => {
+DEFUN('subr-native-elisp-p', 1, 1, 'Give t when OBJECT is a natively compiled function; tsmacs has none, so nil.', () => Qnil);
+DEFUN('byteorder', 0, 0, 'Tell how the host orders the bytes of a word: ?B for most significant first, ?l for least significant first.', () => {
   const probe = new Uint8Array(new Uint16Array([1]).buffer);
   return makeFixnum(probe[0] === 1 ? 108 : 66);
 });
@@ -590,7 +587,7 @@ export function aref(rt: Runtime, array: number, idx: number): number {
   }
   return wrongTypeArgument(rt, Qarrayp, array);
 }
-DEFUN('aref', 2, 2, 'Return the element of ARRAY at index IDX (the first element is at index 0).', aref);
+DEFUN('aref', 2, 2, 'Give the element of ARRAY at index IDX, counting from 0.', aref);
 
 export function aset(rt: Runtime, array: number, idx: number, v: number): number {
   const i = checkFixnum(rt, idx);
@@ -654,7 +651,7 @@ export function aset(rt: Runtime, array: number, idx: number, v: number): number
   writeChar(u8, d + byteIdx, c);
   return v;
 }
-DEFUN('aset', 3, 3, 'Store into the element of ARRAY at index IDX the value NEWELT. Return NEWELT.', aset);
+DEFUN('aset', 3, 3, 'Put NEWELT into ARRAY at index IDX, and give NEWELT.', aset);
 
 // ---- arithmetic ------------------------------------------------------------------------------------
 
@@ -786,10 +783,10 @@ export function quo(rt: Runtime, args: number[]): number {
   for (let k = 2; k < args.length; k++) if ((args[k]! & 7) === Lisp_Float) anyFloat = true;
   return arithDriver(rt, A_DIV, args, anyFloat);
 }
-DEFUN('+', 0, MANY, 'Return the sum of any number of arguments, which are numbers or markers.', plus);
-DEFUN('-', 0, MANY, 'Negate a single number, or subtract the rest of the arguments from the first.', minus);
-DEFUN('*', 0, MANY, 'Return the product of any number of arguments, which are numbers or markers.', times);
-DEFUN('/', 1, MANY, 'Divide the first argument by the rest; all integers truncate toward zero unless any is a float.', quo);
+DEFUN('+', 0, MANY, 'Add up the arguments, numbers or markers; with none, give 0.', plus);
+DEFUN('-', 0, MANY, 'With one argument, negate it; with more, subtract all the others from the first.', minus);
+DEFUN('*', 0, MANY, 'Multiply the arguments, numbers or markers; with none, give 1.', times);
+DEFUN('/', 1, MANY, 'Divide the first argument by each of the others in turn.\nWhen every argument is an integer, the division is integer division rounding toward zero; a float anywhere makes it floating point.', quo);
 
 /** GNU's integer_remainder: % when modulo is false, mod (sign of the divisor) when true. */
 function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): number {
@@ -808,7 +805,7 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
   if (modulo && r !== 0n && (r < 0n) !== (y < 0n)) r += y;
   return makeBigInteger(rt, r);
 }
-DEFUN('%', 2, 2, 'Return remainder of X divided by Y (integers; the sign follows X).', (rt, a: number, b: number) => {
+DEFUN('%', 2, 2, 'Give the remainder of dividing the integer X by the integer Y; it has the sign of X.', (rt, a: number, b: number) => {
   checkIntegerOrMarker(rt, a);
   checkIntegerOrMarker(rt, b);
   return integerRemainder(rt, a, b, false);
@@ -821,7 +818,7 @@ export function fmodFloat(x: number, y: number): number {
   if (y < 0 ? r > 0 : r < 0) r += y;
   return r;
 }
-DEFUN('mod', 2, 2, 'Return X modulo Y: the result has the sign of Y. Floats are allowed.', (rt, a: number, b: number) => {
+DEFUN('mod', 2, 2, 'Give X modulo Y, which has the sign of Y; X and Y may be floats.', (rt, a: number, b: number) => {
   checkNumberOrMarker(rt, a);
   checkNumberOrMarker(rt, b);
   if ((a & 7) === Lisp_Float || (b & 7) === Lisp_Float) return makeFloat(rt, fmodFloat(numberValue(rt, a), numberValue(rt, b)));
@@ -891,21 +888,21 @@ function compareDriver(rt: Runtime, args: number[], comparison: number): number 
   for (let i = 1; i < args.length; i++) if (!arithCompare(rt, args[i - 1]!, args[i]!, comparison)) return Qnil;
   return Qt;
 }
-DEFUN('=', 1, MANY, 'Return t if all the arguments are numerically equal.', (rt, args: number[]) =>
+DEFUN('=', 1, MANY, 'Tell whether all the arguments are the same number.', (rt, args: number[]) =>
   compareDriver(rt, args, CMP_EQUAL));
-DEFUN('<', 1, MANY, 'Return t if each argument is less than the next.', (rt, args: number[]) => {
+DEFUN('<', 1, MANY, 'Tell whether the arguments are in strictly increasing order.', (rt, args: number[]) => {
   if (args.length === 2 && (args[0]! & 3) === 2 && (args[1]! & 3) === 2) return bool(args[0]! < args[1]!);
   return compareDriver(rt, args, CMP_LESS);
 });
-DEFUN('>', 1, MANY, 'Return t if each argument is greater than the next.', (rt, args: number[]) => {
+DEFUN('>', 1, MANY, 'Tell whether the arguments are in strictly decreasing order.', (rt, args: number[]) => {
   if (args.length === 2 && (args[0]! & 3) === 2 && (args[1]! & 3) === 2) return bool(args[0]! > args[1]!);
   return compareDriver(rt, args, CMP_GRTR);
 });
-DEFUN('<=', 1, MANY, 'Return t if each argument is less than or equal to the next.', (rt, args: number[]) =>
+DEFUN('<=', 1, MANY, 'Tell whether the arguments are in increasing order, equal neighbours allowed.', (rt, args: number[]) =>
   compareDriver(rt, args, CMP_LESS_OR_EQUAL));
-DEFUN('>=', 1, MANY, 'Return t if each argument is greater than or equal to the next.', (rt, args: number[]) =>
+DEFUN('>=', 1, MANY, 'Tell whether the arguments are in decreasing order, equal neighbours allowed.', (rt, args: number[]) =>
   compareDriver(rt, args, CMP_GRTR_OR_EQUAL));
-DEFUN('/=', 2, 2, 'Return t if the two arguments are not numerically equal.', (rt, a: number, b: number) =>
+DEFUN('/=', 2, 2, 'Tell whether the two arguments are different numbers.', (rt, a: number, b: number) =>
   bool(arithCompare(rt, a, b, CMP_NOTEQUAL)));
 
 function minmax(rt: Runtime, args: number[], comparison: number): number {
@@ -917,18 +914,18 @@ function minmax(rt: Runtime, args: number[], comparison: number): number {
   }
   return acc;
 }
-DEFUN('max', 1, MANY, 'Return the largest of the arguments (a NaN argument wins).', (rt, args: number[]) =>
+DEFUN('max', 1, MANY, 'Give the greatest argument; a NaN among them is the result.', (rt, args: number[]) =>
   minmax(rt, args, CMP_GRTR));
-DEFUN('min', 1, MANY, 'Return the smallest of the arguments (a NaN argument wins).', (rt, args: number[]) =>
+DEFUN('min', 1, MANY, 'Give the least argument; a NaN among them is the result.', (rt, args: number[]) =>
   minmax(rt, args, CMP_LESS));
 
-DEFUN('1+', 1, 1, 'Return NUMBER plus one.', (rt, x: number) => {
+DEFUN('1+', 1, 1, 'Give NUMBER increased by one.', (rt, x: number) => {
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) + 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) + 1);
   return makeBigInteger(rt, bignumValue(rt, x) + 1n);
 });
-DEFUN('1-', 1, 1, 'Return NUMBER minus one.', (rt, x: number) => {
+DEFUN('1-', 1, 1, 'Give NUMBER decreased by one.', (rt, x: number) => {
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) - 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) - 1);
@@ -953,11 +950,11 @@ function logDriver(rt: Runtime, args: number[], op: number): number {
   }
   return big === null ? makeFixnum(fix) : makeBigInteger(rt, big);
 }
-DEFUN('logand', 0, MANY, 'Return bitwise-and of all the arguments (integers or markers).', (rt, args: number[]) =>
+DEFUN('logand', 0, MANY, 'Combine the integer arguments with bitwise and; with none, give -1.', (rt, args: number[]) =>
   logDriver(rt, args, 0));
-DEFUN('logior', 0, MANY, 'Return bitwise-or of all the arguments (integers or markers).', (rt, args: number[]) =>
+DEFUN('logior', 0, MANY, 'Combine the integer arguments with bitwise inclusive or; with none, give 0.', (rt, args: number[]) =>
   logDriver(rt, args, 1));
-DEFUN('logxor', 0, MANY, 'Return bitwise-exclusive-or of all the arguments (integers or markers).', (rt, args: number[]) =>
+DEFUN('logxor', 0, MANY, 'Combine the integer arguments with bitwise exclusive or; with none, give 0.', (rt, args: number[]) =>
   logDriver(rt, args, 2));
 
 function popcount32(v: number): number {
@@ -965,7 +962,7 @@ function popcount32(v: number): number {
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
-DEFUN('logcount', 1, 1, 'Return the number of 1 bits in VALUE, or of 0 bits if VALUE is negative.', (rt, x: number) => {
+DEFUN('logcount', 1, 1, 'Count the set bits of VALUE, or the clear bits when VALUE is negative.', (rt, x: number) => {
   checkInteger(rt, x);
   if ((x & 3) === 2) {
     const v = x >> 2;
@@ -999,8 +996,8 @@ export function ash(rt: Runtime, value: number, count: number): number {
   checkResultBits(rt, bigBitLength(b) + c);
   return makeBigInteger(rt, b << BigInt(c));
 }
-DEFUN('ash', 2, 2, 'Return VALUE with its bits shifted left by COUNT (right if COUNT is negative).', ash);
-DEFUN('lognot', 1, 1, 'Return the bitwise complement of NUMBER, an integer.', (rt, x: number) => {
+DEFUN('ash', 2, 2, 'Shift the integer VALUE left by COUNT bits, or right when COUNT is negative.', ash);
+DEFUN('lognot', 1, 1, 'Give the bitwise complement of the integer NUMBER.', (rt, x: number) => {
   checkInteger(rt, x);
   if ((x & 3) === 2) return makeFixnum(~(x >> 2));
   return makeBigInteger(rt, ~bignumValue(rt, x));
@@ -1008,7 +1005,7 @@ DEFUN('lognot', 1, 1, 'Return the bitwise complement of NUMBER, an integer.', (r
 
 // ---- numbers and strings ---------------------------------------------------------------------------
 
-DEFUN('number-to-string', 1, 1, 'Return the decimal representation of NUMBER as a string.', (rt, x: number) => {
+DEFUN('number-to-string', 1, 1, 'Write NUMBER in decimal notation as a string.', (rt, x: number) => {
   checkNumber(rt, x);
   if ((x & 3) === 2) return makeString(rt, String(x >> 2));
   if ((x & 7) === Lisp_Float) {
@@ -1111,8 +1108,7 @@ export function stringToNumber(rt: Runtime, u8: Uint8Array, start: number, end: 
   return makeBigInteger(rt, negative ? -big : big);
 }
 
-DEFUN('string-to-number', 1, 2, 'Parse STRING as a decimal number (or in BASE, 2 to 16) and return it; 0 if it is not a number.\n'
-  + 'Leading spaces and tabs are skipped, and anything after the number is ignored.',
+DEFUN('string-to-number', 1, 2, 'Read a number from the start of STRING, in decimal or in BASE (2 to 16); give 0 when none is there.\nSpaces and tabs before the number are skipped, and text after it is ignored.',
 (rt, s: number, base: number) => {
   if ((s & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, s);
   let b = 10;
@@ -1185,21 +1181,17 @@ function boolVectorBinop(rt: Runtime, a: number, b: number, dest: number, op: nu
   }
   return changed ? dest : Qnil;
 }
-DEFUN('bool-vector-exclusive-or', 2, 3, 'Return A ^ B, bitwise exclusive or; store it in C when given.\n'
-  + 'Returns the destination, or nil if C was given and did not change.',
+DEFUN('bool-vector-exclusive-or', 2, 3, 'Combine the bool-vectors A and B bit by bit with exclusive or.\nThe result goes into C when C is given; the value is the result vector, or nil when C was given and came out unchanged.',
 (rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_XOR));
-DEFUN('bool-vector-union', 2, 3, 'Return A | B, bitwise or; store it in C when given.\n'
-  + 'Returns the destination, or nil if C was given and did not change.',
+DEFUN('bool-vector-union', 2, 3, 'Combine the bool-vectors A and B bit by bit with inclusive or.\nThe result goes into C when C is given; the value is the result vector, or nil when C was given and came out unchanged.',
 (rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_UNION));
-DEFUN('bool-vector-intersection', 2, 3, 'Return A & B, bitwise and; store it in C when given.\n'
-  + 'Returns the destination, or nil if C was given and did not change.',
+DEFUN('bool-vector-intersection', 2, 3, 'Combine the bool-vectors A and B bit by bit with and.\nThe result goes into C when C is given; the value is the result vector, or nil when C was given and came out unchanged.',
 (rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_AND));
-DEFUN('bool-vector-set-difference', 2, 3, 'Return A &~ B, set difference; store it in C when given.\n'
-  + 'Returns the destination, or nil if C was given and did not change.',
+DEFUN('bool-vector-set-difference', 2, 3, 'Keep the bits of bool-vector A that are not set in B.\nThe result goes into C when C is given; the value is the result vector, or nil when C was given and came out unchanged.',
 (rt, a: number, b: number, c: number) => boolVectorBinop(rt, a, b, c, BV_DIFF));
-DEFUN('bool-vector-subsetp', 2, 2, 'Return t if every t value in A is also t in B, nil otherwise.',
+DEFUN('bool-vector-subsetp', 2, 2, 'Tell whether every bit set in bool-vector A is also set in B.',
   (rt, a: number, b: number) => boolVectorBinop(rt, a, b, b, BV_SUBSET));
-DEFUN('bool-vector-not', 1, 2, 'Return ~A, the set complement; store it in B when given. Returns the destination.',
+DEFUN('bool-vector-not', 1, 2, 'Invert every bit of bool-vector A; the result goes into B when given, and the value is the result vector.',
   (rt, a: number, b: number) => {
     checkBoolVector(rt, a);
     const nbits = boolVectorSize(rt, a);
@@ -1216,7 +1208,7 @@ DEFUN('bool-vector-not', 1, 2, 'Return ~A, the set complement; store it in B whe
     if ((nbits & 31) !== 0) m[bd + nw - 1]! &= (1 << (nbits & 31)) - 1;
     return b;
   });
-DEFUN('bool-vector-count-population', 1, 1, 'Return how many elements of the bool-vector A are t.', (rt, a: number) => {
+DEFUN('bool-vector-count-population', 1, 1, 'Count the set bits of bool-vector A.', (rt, a: number) => {
   checkBoolVector(rt, a);
   const m = rt.i32;
   const ad = bvData(a);
@@ -1225,7 +1217,7 @@ DEFUN('bool-vector-count-population', 1, 1, 'Return how many elements of the boo
   for (let i = 0; i < nw; i++) n += popcount32(m[ad + i]!);
   return makeFixnum(n);
 });
-DEFUN('bool-vector-count-consecutive', 3, 3, 'Count how many consecutive elements of A starting at I equal B (t or nil).',
+DEFUN('bool-vector-count-consecutive', 3, 3, 'Count the bits of bool-vector A, from index I on, that in a row all equal B (t or nil).',
   (rt, a: number, b: number, i: number) => {
     checkBoolVector(rt, a);
     if ((i & 3) !== 2 || i < 0) wrongTypeArgument(rt, DEFSYM('wholenump'), i);

@@ -13,7 +13,7 @@ import { indirectFunction } from './eval.ts';
 
 const Qfunction_documentation = DEFSYM('function-documentation');
 
-DEFUN('documentation', 1, 2, 'Return the documentation string of FUNCTION.', (rt, fn: number) => {
+DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.', (rt, fn: number) => {
   if ((fn & 7) === Lisp_Symbol && fn !== Qnil) {
     const prop = getProp(rt, fn, Qfunction_documentation);
     if (prop !== Qnil) return prop;
@@ -32,6 +32,6 @@ DEFUN('documentation', 1, 2, 'Return the documentation string of FUNCTION.', (rt
   return Qnil;
 });
 
-DEFUN('documentation-property', 2, 3, 'Return the documentation string that is SYMBOL\'s PROP property.', (rt, sym: number, prop: number) => {
+DEFUN('documentation-property', 2, 3, 'Give the documentation string stored on SYMBOL\'s property PROP.', (rt, sym: number, prop: number) => {
   return getProp(rt, sym, prop);
 });

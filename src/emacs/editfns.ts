@@ -19,7 +19,7 @@ import { downcaseChar } from './casefiddle.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
-const Qtext_quoting_style = DEFVAR('text-quoting-style', () => Qnil, 'Style to use for single quotes in help and messages: curve, straight, grave or nil (curve).');
+const Qtext_quoting_style = DEFVAR('text-quoting-style', () => Qnil, 'How quotes are shown in messages and help: `curve\', `straight\' or `grave\'; nil means curved.');
 const Qstraight = DEFSYM('straight');
 const Qgrave = DEFSYM('grave');
 const Qoverflow_error = DEFSYM('overflow-error');
@@ -300,13 +300,13 @@ export function charToString(rt: Runtime, ch: number): number {
   return makeStringFromBytes(rt, tmp.subarray(0, nb), 1, true);
 }
 
-DEFUN('format', 1, MANY, 'Format a string out of a format-string STRING and arguments, as printf does with Lisp objects (%s %S %d %o %x %X %c %e %f %g %%).',
+DEFUN('format', 1, MANY, 'Build a string from the template STRING and the OBJECTS, in the way of C\'s printf.\nEach %-directive takes the next object: %s and %S print any Lisp object (without and with quoting), %d, %o, %x, %X integers, %c a character, %e, %f, %g floats; %% is a literal percent sign.',
   (rt, args: number[]) => styledFormat(rt, args, false));
 
-DEFUN('format-message', 1, MANY, 'Format a string as `format\' does, converting grave accents and apostrophes in STRING according to `text-quoting-style\'.',
+DEFUN('format-message', 1, MANY, 'Build a string as `format\' does, first turning the grave accents and apostrophes of STRING into the quotes that `text-quoting-style\' asks for.',
   (rt, args: number[]) => styledFormat(rt, args, true));
 
-DEFUN('message', 1, MANY, 'Show a message made by `format-message\' from the arguments (on standard error in batch mode) and return it; nil clears the message.',
+DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-STRING and ARGS, show it (on standard error when in batch mode) and give it back; a nil FORMAT-STRING clears the message.',
   (rt, args: number[]) => {
     const a0 = args[0]!;
     if (a0 === Qnil || (stringp(a0) && sbytes(rt, a0) === 0)) {
@@ -323,16 +323,16 @@ DEFUN('message', 1, MANY, 'Show a message made by `format-message\' from the arg
     return s;
   });
 
-DEFUN('char-to-string', 1, 1, 'Return a string holding just the character CHAR.', (rt, ch: number) => charToString(rt, ch));
+DEFUN('char-to-string', 1, 1, 'Make a one-character string of CHAR.', (rt, ch: number) => charToString(rt, ch));
 
-DEFUN('byte-to-string', 1, 1, 'Return a unibyte string holding just the byte BYTE (0..255).', (rt, b: number) => {
+DEFUN('byte-to-string', 1, 1, 'Make a unibyte string of the single byte BYTE, from 0 to 255.', (rt, b: number) => {
   if (!isFixnum(b)) wrongTypeArgument(rt, Qcharacterp, b);
   const v = fixnumValue(b);
   if (v < 0 || v > 255) error(rt, 'Invalid byte');
   return makeUnibyteString(rt, Uint8Array.of(v));
 });
 
-DEFUN('string-to-char', 1, 1, 'Return the first character of STRING, or 0 if it is empty.', (rt, s: number) => {
+DEFUN('string-to-char', 1, 1, 'Give the first character of STRING, or 0 when STRING is empty.', (rt, s: number) => {
   if (!stringp(s)) wrongTypeArgument(rt, Qstringp, s);
   if (schars(rt, s) === 0) return makeFixnum(0);
   const a = sdata(rt, s);
@@ -342,14 +342,14 @@ DEFUN('string-to-char', 1, 1, 'Return the first character of STRING, or 0 if it 
 
 // ---- time and process facts (GNU timefns.c / editfns.c) ----------------------------
 
-DEFUN('float-time', 0, 1, 'Return the current time (or TIME) as a float number of seconds since the epoch.', (rt, time: number) => {
+DEFUN('float-time', 0, 1, 'Give TIME, or now, as a number of seconds since the epoch in a float.', (rt, time: number) => {
   if (time === Qnil) return makeFloat(rt, rt.host.wallTime());
   if (floatp(time)) return time;
   if (isFixnum(time) || bignump(rt, time)) return makeFloat(rt, isFixnum(time) ? fixnumValue(time) : Number(bignumValue(rt, time)));
   return wrongTypeArgument(rt, Qinteger_or_marker_p, time);
 });
 
-DEFUN('current-time', 0, 0, 'Return the current time as a list (HIGH LOW USEC PSEC) of seconds since the epoch.', (rt) => {
+DEFUN('current-time', 0, 0, 'Give the time now as a list (HIGH LOW USEC PSEC) counting from the epoch.', (rt) => {
   const t = rt.host.wallTime();
   const sec = Math.floor(t);
   let usec = Math.floor((t - sec) * 1e6);
@@ -359,7 +359,7 @@ DEFUN('current-time', 0, 0, 'Return the current time as a list (HIGH LOW USEC PS
 
 const Qcase_fold_search_ef = DEFSYM('case-fold-search');
 
-DEFUN('char-equal', 2, 2, 'Return t if two characters match, optionally ignoring case (per `case-fold-search\').', (rt, c1: number, c2: number) => {
+DEFUN('char-equal', 2, 2, 'Tell whether the characters C1 and C2 are the same, ignoring case when `case-fold-search\' is non-nil.', (rt, c1: number, c2: number) => {
   if (!isFixnum(c1) || fixnumValue(c1) < 0 || fixnumValue(c1) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, c1);
   if (!isFixnum(c2) || fixnumValue(c2) < 0 || fixnumValue(c2) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, c2);
   if (c1 === c2) return DEFSYM_t;

@@ -7,30 +7,30 @@ import { KillEmacs, wrongTypeArgument } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 
-const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Hook run when `kill-emacs\' is called.');
-DEFVAR('noninteractive', () => Qt, 'Non-nil means Emacs is running without interactive terminal.');
-DEFVAR('command-line-args', () => Qnil, 'Args passed by shell to Emacs, as a list of strings.');
-DEFVAR('command-line-args-left', () => Qnil, 'List of command-line args not yet processed.');
-DEFVAR('invocation-name', (rt) => makeString(rt, 'emacs'), 'The program name that was used to run Emacs.');
-DEFVAR('invocation-directory', () => Qnil, 'The directory in which the Emacs executable was found.');
-DEFVAR('installation-directory', () => Qnil, 'A directory within which to look for the `lib-src\' and `etc\' directories.');
+const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Functions called, with no arguments, when `kill-emacs\' is about to end the process.');
+DEFVAR('noninteractive', () => Qt, 'Non-nil when there is no interactive terminal, as in batch mode (always, in tsmacs).');
+DEFVAR('command-line-args', () => Qnil, 'The arguments the process was started with, as a list of strings, the program name first.');
+DEFVAR('command-line-args-left', () => Qnil, 'The command-line arguments that remain to be handled, as a list of strings.');
+DEFVAR('invocation-name', (rt) => makeString(rt, 'emacs'), 'The file name, without its directory, under which the running program was started.');
+DEFVAR('invocation-directory', () => Qnil, 'The directory holding the running program\'s executable.');
+DEFVAR('installation-directory', () => Qnil, 'The directory of a build tree to take support files from, or nil when none is used.');
 const Qgnu_linux = DEFSYM('gnu/linux');
-DEFVAR('system-type', () => Qgnu_linux, 'The value is a symbol indicating the type of operating system you are using.');
-DEFVAR('system-configuration', (rt) => makeString(rt, 'x86_64-pc-linux-gnu'), 'Value is string indicating configuration Emacs was built for.');
-DEFVAR('emacs-version', (rt) => makeString(rt, '28.2'), 'Version numbers of the Emacs Lisp dialect this implements.');
-DEFVAR('emacs-major-version', () => makeFixnum(28), 'Major version number of this version of Emacs.');
-DEFVAR('emacs-minor-version', () => makeFixnum(2), 'Minor version number of this version of Emacs.');
-DEFVAR('emacs-build-number', () => makeFixnum(1), 'The build number of this version of Emacs.');
-DEFVAR('dump-mode', () => Qnil, 'Non-nil when Emacs is dumping itself.');
-DEFVAR('process-environment', (rt) => processEnvironment(rt), 'List of overridden environment variables for subprocesses to inherit.');
-DEFVAR('initial-environment', (rt) => processEnvironment(rt), 'List of environment variables inherited from the parent process.');
-DEFVAR('after-init-time', () => Qnil, 'Value of `current-time\' after loading the init files.');
-DEFVAR('before-init-time', () => Qnil, 'Value of `current-time\' before Emacs begins initialization.');
-DEFVAR('inhibit-x-resources', () => Qnil, 'If non-nil, X resources, Xdefaults, and Xresources are not used.');
+DEFVAR('system-type', () => Qgnu_linux, 'A symbol naming the kind of operating system the program runs on, such as `gnu/linux\'.');
+DEFVAR('system-configuration', (rt) => makeString(rt, 'x86_64-pc-linux-gnu'), 'A string naming the machine and system the program was built for.');
+DEFVAR('emacs-version', (rt) => makeString(rt, '28.2'), 'The version of GNU Emacs whose Lisp this system follows, as a string.');
+DEFVAR('emacs-major-version', () => makeFixnum(28), 'The first number of `emacs-version\', as an integer.');
+DEFVAR('emacs-minor-version', () => makeFixnum(2), 'The second number of `emacs-version\', as an integer.');
+DEFVAR('emacs-build-number', () => makeFixnum(1), 'A build counter, as an integer.');
+DEFVAR('dump-mode', () => Qnil, 'Nil in normal use; while an image is being built, the kind of dump being made, such as "pdump".');
+DEFVAR('process-environment', (rt) => processEnvironment(rt), 'The environment for child processes, as a list of "NAME=VALUE" strings; earlier entries win.');
+DEFVAR('initial-environment', (rt) => processEnvironment(rt), 'The environment this process was started with, as a list of "NAME=VALUE" strings.');
+DEFVAR('after-init-time', () => Qnil, 'The value of `current-time\' once start-up had finished, or nil before that.');
+DEFVAR('before-init-time', () => Qnil, 'The value of `current-time\' when start-up began.');
+DEFVAR('inhibit-x-resources', () => Qnil, 'Non-nil means X resource files are not consulted; kept for compatibility, tsmacs reads none.');
 
 const processEnvironment = (rt: Runtime): number => list(rt, ...rt.host.environ().map((e) => makeString(rt, e)));
 
-DEFUN('kill-emacs', 0, 2, 'Exit the Emacs job and kill it.', (rt, arg: number) => {
+DEFUN('kill-emacs', 0, 2, 'End the process.\nAn integer ARG gives the exit status, taken modulo 256; a string ARG is written to standard output first, as batch mode has no terminal to feed it to.', (rt, arg: number) => {
   void Qkill_emacs_hook;
   let code = 0;
   if (isFixnum(arg)) code = fixnumValue(arg) & 0xff;
@@ -41,10 +41,10 @@ DEFUN('kill-emacs', 0, 2, 'Exit the Emacs job and kill it.', (rt, arg: number) =
   throw new KillEmacs(code);
 });
 
-DEFUN('getenv-internal', 1, 2, 'Get the value of environment variable VARIABLE.', (rt, variable: number) => {
+DEFUN('getenv-internal', 1, 2, 'Look up the environment variable VARIABLE and give its value as a string, or nil when it is not set.', (rt, variable: number) => {
   if (!stringp(variable)) wrongTypeArgument(rt, Qstringp, variable);
   const v = rt.host.getenv(jsString(rt, variable));
   return v === undefined ? Qnil : makeString(rt, v);
 });
 
-DEFUN('daemonp', 0, 0, 'Return non-nil if the current emacs process is a daemon.', () => Qnil);
+DEFUN('daemonp', 0, 0, 'Tell whether this process runs as a server daemon: never, in tsmacs, so nil.', () => Qnil);

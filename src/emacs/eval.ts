@@ -32,23 +32,23 @@ import {
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
-const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'Limit on depth in eval, apply and funcall before error.');
-DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'Limit on number of Lisp variable bindings and unwind-protects.');
-DEFVAR('debug-on-error', () => Qnil, 'Non-nil means enter the debugger if an error is signaled.');
-DEFVAR('debug-on-signal', () => Qnil, 'Non-nil means call the debugger regardless of condition handlers.');
-DEFVAR('debug-on-quit', () => Qnil, 'Non-nil means enter the debugger if quit is signaled.');
-DEFVAR('debug-ignored-errors', () => Qnil, 'List of errors for which the debugger should not be called.');
+const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'How deeply calls of `eval\', `apply\' and `funcall\' may nest before an error is signalled.');
+DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'How many variable bindings and unwind-protect forms may be active at once before an error is signalled.');
+DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an error that is signalled enters the debugger.');
+DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
+DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
+DEFVAR('debug-ignored-errors', () => Qnil, 'Errors, by condition symbol or message regexp, that never enter the debugger.');
 const Qdebug = DEFSYM('debug');
 const Qmany = DEFSYM('many');
 const Qmapbacktrace = DEFSYM('mapbacktrace');
 const Qunevalled = DEFSYM('unevalled');
-DEFVAR('debugger', () => Qdebug, 'Function to call to invoke the debugger.');
-DEFVAR('inhibit-quit', () => Qnil, 'Non-nil inhibits C-g quitting from happening immediately.');
-DEFVAR('quit-flag', () => Qnil, 'Non-nil causes eval to abort, unless inhibit-quit is non-nil.');
-DEFVAR('signal-hook-function', () => Qnil, 'If non-nil, this is a function for signal to call.');
-DEFVAR('macroexp--dynvars', () => Qnil, 'List of variables declared dynamic in the current scope.');
-DEFVAR('internal-interpreter-environment', () => Qnil, 'The lexical environment of the interpreter (kept in the runtime).');
-DEFVAR('lexical-binding', () => Qnil, 'Whether to use lexical binding when evaluating code.');
+DEFVAR('debugger', () => Qdebug, 'The function that is called to enter the debugger.');
+DEFVAR('inhibit-quit', () => Qnil, 'When non-nil, a quit request is held back instead of acted on at once.');
+DEFVAR('quit-flag', () => Qnil, 'Set when a quit has been requested; evaluation stops at the next check unless `inhibit-quit\' is non-nil.');
+DEFVAR('signal-hook-function', () => Qnil, 'When non-nil, a function called with the error symbol and data each time an error is signalled.');
+DEFVAR('macroexp--dynvars', () => Qnil, 'The variables declared dynamically bound in the scope being macroexpanded.');
+DEFVAR('internal-interpreter-environment', () => Qnil, 'The interpreter\'s lexical environment; tsmacs keeps it inside the runtime instead.');
+DEFVAR('lexical-binding', () => Qnil, 'Non-nil means code is evaluated with lexical scoping rather than dynamic scoping.');
 
 const Qsetq = DEFSYM('setq');
 const Qformat = DEFSYM('format');
@@ -952,12 +952,12 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
 
 // ---- special forms ------------------------------------------------------------------------------
 
-const Fquote = DEFUN('quote', 1, UNEVALLED, 'Return the argument, without evaluating it.', (rt, args: number) => {
+const Fquote = DEFUN('quote', 1, UNEVALLED, 'Give ARG itself, unevaluated.\n(quote X) is usually written \'X.', (rt, args: number) => {
   if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('quote'), makeFixnum(listElements(rt, args).length));
   return xcar(rt, args);
 });
 
-DEFUN('function', 1, UNEVALLED, 'Like `quote\', but preferred for objects which are functions.', (rt, args: number) => {
+DEFUN('function', 1, UNEVALLED, 'Give ARG unevaluated, as `quote\' does, marking it as a function.\nA lambda expression under lexical binding becomes a closure over the current environment. (function F) is usually written #\'F.', (rt, args: number) => {
   if (!consp(args) || xcdr(rt, args) !== Qnil) xsignal2(rt, Qwrong_number_of_arguments, Qfunction, makeFixnum(listElements(rt, args).length));
   const quoted = xcar(rt, args);
   if (rt.lexenv !== Qnil && consp(quoted) && xcar(rt, quoted) === Qlambda) {
@@ -976,7 +976,7 @@ DEFUN('function', 1, UNEVALLED, 'Like `quote\', but preferred for objects which 
   return quoted;
 });
 
-const Fsetq = DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.', (rt, args: number) => {
+const Fsetq = DEFUN('setq', 0, UNEVALLED, 'Assign values to variables: (setq SYM VAL SYM VAL ...).\nEach VAL is evaluated and stored in the SYM before it, from left to right; the value is the last VAL.', (rt, args: number) => {
   let val = Qnil;
   let a = args;
   let n = 0;
@@ -996,14 +996,14 @@ const Fsetq = DEFUN('setq', 0, UNEVALLED, 'Set each SYM to the value of its VAL.
   return val;
 });
 
-const Fif = DEFUN('if', 2, UNEVALLED, 'If COND yields non-nil, do THEN, else do ELSE...', (rt, args: number) => {
+const Fif = DEFUN('if', 2, UNEVALLED, 'Evaluate COND, then THEN when COND gave non-nil, else the ELSE forms in order.\nThe value is that of the last form evaluated, or nil when COND gave nil and there are no ELSE forms.', (rt, args: number) => {
   if (!consp(args) || !consp(xcdr(rt, args))) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('if'), makeFixnum(listElements(rt, args).length));
   const c = evalSub(rt, xcar(rt, args));
   if (c !== Qnil) return evalSub(rt, xcar(rt, xcdr(rt, args)));
   return progn(rt, xcdr(rt, xcdr(rt, args)));
 });
 
-const Fcond = DEFUN('cond', 0, UNEVALLED, 'Try each clause until one succeeds.', (rt, args: number) => {
+const Fcond = DEFUN('cond', 0, UNEVALLED, 'Pick the first of CLAUSES whose condition holds and evaluate its body.\nEach clause is (CONDITION BODY...); the value is that of the body\'s last form, or of CONDITION when the body is empty, or nil when no clause applies.', (rt, args: number) => {
   let a = args;
   while (consp(a)) {
     const clause = xcar(rt, a);
@@ -1024,7 +1024,7 @@ const Fcond = DEFUN('cond', 0, UNEVALLED, 'Try each clause until one succeeds.',
   return Qnil;
 });
 
-const Fand = DEFUN('and', 0, UNEVALLED, 'Eval args until one of them yields nil, then return nil.', (rt, args: number) => {
+const Fand = DEFUN('and', 0, UNEVALLED, 'Evaluate CONDITIONS from left to right, stopping at the first that gives nil.\nThe value is nil then, else the value of the last one; (and) is t.', (rt, args: number) => {
   let val = Qt;
   let a = args;
   while (consp(a)) {
@@ -1035,7 +1035,7 @@ const Fand = DEFUN('and', 0, UNEVALLED, 'Eval args until one of them yields nil,
   return val;
 });
 
-const For = DEFUN('or', 0, UNEVALLED, 'Eval args until one of them yields non-nil, then return that value.', (rt, args: number) => {
+const For = DEFUN('or', 0, UNEVALLED, 'Evaluate CONDITIONS from left to right, stopping at the first that gives non-nil, and give that value; nil if none does.', (rt, args: number) => {
   let a = args;
   while (consp(a)) {
     const val = evalSub(rt, xcar(rt, a));
@@ -1045,9 +1045,9 @@ const For = DEFUN('or', 0, UNEVALLED, 'Eval args until one of them yields non-ni
   return Qnil;
 });
 
-const Fprogn = DEFUN('progn', 0, UNEVALLED, 'Eval BODY forms sequentially and return value of last one.', (rt, args: number) => progn(rt, args));
+const Fprogn = DEFUN('progn', 0, UNEVALLED, 'Evaluate the BODY forms one after another and give the value of the last.', (rt, args: number) => progn(rt, args));
 
-DEFUN('prog1', 1, UNEVALLED, 'Eval FIRST and BODY sequentially; return value from FIRST.', (rt, args: number) => {
+DEFUN('prog1', 1, UNEVALLED, 'Evaluate FIRST, then the BODY forms, and give what FIRST gave.', (rt, args: number) => {
   if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('prog1'), makeFixnum(0));
   const sp = rt.sp;
   const v = evalSub(rt, xcar(rt, args));
@@ -1138,10 +1138,10 @@ function letForm(rt: Runtime, args: number, sequential: boolean): number {
   return v;
 }
 
-const Flet = DEFUN('let', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY.', (rt, args: number) => letForm(rt, args, false));
-const FletStar = DEFUN('let*', 1, UNEVALLED, 'Bind variables according to VARLIST then eval BODY, sequentially.', (rt, args: number) => letForm(rt, args, true));
+const Flet = DEFUN('let', 1, UNEVALLED, 'Evaluate BODY with the variables of VARLIST bound.\nEvery element of VARLIST is SYMBOL, bound to nil, or (SYMBOL VALUEFORM); all the VALUEFORMs are evaluated before any binding is made.', (rt, args: number) => letForm(rt, args, false));
+const FletStar = DEFUN('let*', 1, UNEVALLED, 'Evaluate BODY with the variables of VARLIST bound one after another.\nLike `let\', except that each VALUEFORM already sees the bindings made before it.', (rt, args: number) => letForm(rt, args, true));
 
-const Fwhile = DEFUN('while', 1, UNEVALLED, 'If TEST yields non-nil, eval BODY... and repeat.', (rt, args: number) => {
+const Fwhile = DEFUN('while', 1, UNEVALLED, 'Run BODY again and again as long as TEST gives non-nil; the value is nil.', (rt, args: number) => {
   if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('while'), makeFixnum(0));
   const test = xcar(rt, args);
   const body = xcdr(rt, args);
@@ -1149,28 +1149,28 @@ const Fwhile = DEFUN('while', 1, UNEVALLED, 'If TEST yields non-nil, eval BODY..
   return Qnil;
 });
 
-DEFUN('catch', 1, UNEVALLED, 'Eval BODY allowing nonlocal exits using `throw\'.', (rt, args: number) => {
+DEFUN('catch', 1, UNEVALLED, 'Evaluate BODY where a `throw\' to TAG can end it.\nA throw to TAG gives its value as the value of the catch; otherwise the value is that of BODY\'s last form.', (rt, args: number) => {
   const tag = evalSub(rt, xcar(rt, args));
   return internalCatch(rt, tag, () => progn(rt, xcdr(rt, args)));
 });
 
-DEFUN('throw', 2, 2, 'Throw to the catch for TAG and return VALUE from it.', (rt, tag: number, value: number) => throwTo(rt, tag, value));
+DEFUN('throw', 2, 2, 'Leave the innermost `catch\' for TAG, which then gives VALUE.', (rt, tag: number, value: number) => throwTo(rt, tag, value));
 
-DEFUN('unwind-protect', 1, UNEVALLED, 'Do BODYFORM, protecting with UNWINDFORMS.', (rt, args: number) => {
+DEFUN('unwind-protect', 1, UNEVALLED, 'Evaluate BODYFORM, and then UNWINDFORMS however BODYFORM is left.\nThe UNWINDFORMS run even when BODYFORM exits through an error or a throw; the value is BODYFORM\'s.', (rt, args: number) => {
   const unwindforms = xcdr(rt, args);
   return unwindProtect(rt, () => evalSub(rt, xcar(rt, args)), () => {
     progn(rt, unwindforms);
   });
 });
 
-DEFUN('condition-case', 2, UNEVALLED, 'Regain control when an error is signaled.', (rt, args: number) => {
+DEFUN('condition-case', 2, UNEVALLED, 'Evaluate BODYFORM, handling the errors that HANDLERS name.\nEach handler is (CONDITIONS BODY...): when an error with one of those conditions is signalled, VAR is bound to (ERROR-SYMBOL . DATA) and the handler\'s BODY gives the value. A (:success BODY...) handler runs when BODYFORM returns normally, with VAR bound to its value.', (rt, args: number) => {
   const variable = xcar(rt, args);
   if ((variable & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, variable);
   const rest = xcdr(rt, args);
   return conditionCase(rt, variable, xcar(rt, rest), xcdr(rt, rest));
 });
 
-DEFUN('defvar', 1, UNEVALLED, 'Define SYMBOL as a variable, and return SYMBOL.', (rt, args: number) => {
+DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) variable and give SYMBOL.\nWith INITVALUE, SYMBOL is set to it only if it had no value; DOCSTRING goes to its `variable-documentation\' property.', (rt, args: number) => {
   const sym = xcar(rt, args);
   const tail = xcdr(rt, args);
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
@@ -1211,7 +1211,7 @@ export function defaultToplevelValue(rt: Runtime, sym: number): number {
   return findSymbolValue(rt, s);
 }
 
-DEFUN('defconst', 2, UNEVALLED, 'Define SYMBOL as a constant variable.', (rt, args: number) => {
+DEFUN('defconst', 2, UNEVALLED, 'Declare SYMBOL a special variable, set it to INITVALUE every time, and give SYMBOL.\nDOCSTRING goes to its `variable-documentation\' property.', (rt, args: number) => {
   const sym = xcar(rt, args);
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   const tail = xcdr(rt, args);
@@ -1226,15 +1226,15 @@ DEFUN('defconst', 2, UNEVALLED, 'Define SYMBOL as a constant variable.', (rt, ar
   return sym;
 });
 
-DEFUN('interactive', 0, UNEVALLED, 'Specify a way of parsing arguments for interactive use of a function.', () => Qnil);
+DEFUN('interactive', 0, UNEVALLED, 'Mark the function whose body begins with it as a command and say how its arguments are read; evaluated by itself, it gives nil.', () => Qnil);
 
 // ---- function-calling primitives -------------------------------------------------------------
 
-DEFUN('funcall', 1, MANY, 'Call first argument as a function, passing remaining arguments to it.', (rt, args: number[]) =>
+DEFUN('funcall', 1, MANY, 'Call the function FUNCTION with the remaining arguments.', (rt, args: number[]) =>
   funcall(rt, args[0]!, args.slice(1)),
 );
 
-DEFUN('apply', 1, MANY, 'Call FUNCTION with our remaining args, using our last arg as list of args.', (rt, args: number[]) => {
+DEFUN('apply', 1, MANY, 'Call FUNCTION with the arguments given, the last of which is a list spread into separate arguments.', (rt, args: number[]) => {
   if (args.length === 1) {
     const l = args[0]!;
     if (!consp(l) && l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
@@ -1243,25 +1243,25 @@ DEFUN('apply', 1, MANY, 'Call FUNCTION with our remaining args, using our last a
   return funcall(rt, args[0]!, listElements(rt, args[args.length - 1]!, args.slice(1, -1)));
 });
 
-DEFUN('eval', 1, 2, 'Evaluate FORM and return its value. LEXICAL non-nil means lexical binding.', (rt, form: number, lexical: number) =>
+DEFUN('eval', 1, 2, 'Evaluate FORM and give its value.\nLEXICAL t means lexical scoping; an alist gives the lexical environment to start from; nil means dynamic scoping.', (rt, form: number, lexical: number) =>
   evalTop(rt, form, lexical),
 );
 
-DEFUN('signal', 2, 2, 'Signal an error.  Args are ERROR-SYMBOL and associated DATA.', (rt, sym: number, data: number) => {
+DEFUN('signal', 2, 2, 'Signal the error ERROR-SYMBOL with DATA, a list of details; handlers get (ERROR-SYMBOL . DATA).', (rt, sym: number, data: number) => {
   if (sym === Qnil && consp(data)) return xsignal(xcar(rt, data), xcdr(rt, data));
   if (sym === Qnil) xsignal(Qerror, Qnil);
   return xsignal(sym, data);
 });
 
-DEFUN('functionp', 1, 1, 'Return t if OBJECT is a function.', (rt, object: number) => (functionp(rt, object) ? Qt : Qnil));
+DEFUN('functionp', 1, 1, 'Tell whether OBJECT can be called as a function with `funcall\'.', (rt, object: number) => (functionp(rt, object) ? Qt : Qnil));
 
-DEFUN('special-form-p', 1, 1, 'Non-nil if and only if OBJECT is a special form.', (rt, object: number) => {
+DEFUN('special-form-p', 1, 1, 'Tell whether OBJECT is a special form or a symbol naming one.', (rt, object: number) => {
   let f = object;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
   return isSubr(rt, f) && fixnumValue(aref(rt, f, SUBR_MAX_ARGS)) === UNEVALLED ? Qt : Qnil;
 });
 
-DEFUN('macrop', 1, 1, 'Non-nil if and only if OBJECT is a macro.', (rt, object: number) => {
+DEFUN('macrop', 1, 1, 'Tell whether OBJECT is a macro or a symbol naming one (an autoloaded macro counts).', (rt, object: number) => {
   let f = object;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
   return consp(f) && (xcar(rt, f) === Qmacro || (xcar(rt, f) === Qautoload && autoloadIsMacro(rt, f))) ? Qt : Qnil;
@@ -1274,7 +1274,7 @@ function autoloadIsMacro(rt: Runtime, f: number): boolean {
   return consp(l) && (xcar(rt, l) === Qmacro || xcar(rt, l) === Qt);
 }
 
-DEFUN('commandp', 1, 2, 'Non-nil if FUNCTION makes provisions for interactive calling.', (rt, fn: number) => {
+DEFUN('commandp', 1, 2, 'Tell whether FUNCTION can be called as a command, because it has an interactive form.', (rt, fn: number) => {
   let f = fn;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
   if (consp(f)) {
@@ -1286,7 +1286,7 @@ DEFUN('commandp', 1, 2, 'Non-nil if FUNCTION makes provisions for interactive ca
   return Qnil;
 });
 
-DEFUN('autoload', 2, 5, 'Define FUNCTION to autoload from FILE.', (rt, fn: number, file: number, doc: number, interactive: number, type: number) => {
+DEFUN('autoload', 2, 5, 'Make FUNCTION a placeholder that loads FILE when first needed.\nDOCSTRING, INTERACTIVE and TYPE (nil for a function, `macro\' or `keymap\') describe it until then. Does nothing when FUNCTION is already defined.', (rt, fn: number, file: number, doc: number, interactive: number, type: number) => {
   if ((fn & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, fn);
   const cur = symbolFunction(rt, fn);
   if (cur !== Qnil && !(consp(cur) && xcar(rt, cur) === Qautoload)) return Qnil;
@@ -1294,13 +1294,13 @@ DEFUN('autoload', 2, 5, 'Define FUNCTION to autoload from FILE.', (rt, fn: numbe
   return Qnil;
 });
 
-DEFUN('autoload-do-load', 1, 3, 'Load FUNDEF which should be an autoload.', (rt, fundef: number, funname: number) => {
+DEFUN('autoload-do-load', 1, 3, 'Load the file named by FUNDEF when FUNDEF is an autoload object, and give FUNNAME\'s definition after that (nil without FUNNAME).', (rt, fundef: number, funname: number) => {
   if (!(consp(fundef) && xcar(rt, fundef) === Qautoload)) return fundef;
   autoloadDo(rt, fundef, funname);
   return funname === Qnil ? Qnil : indirectFunction(rt, funname);
 });
 
-DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS a variable alias for symbol BASE-VARIABLE.', (rt, alias: number, base: number, doc: number) => {
+DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VARIABLE; DOCSTRING documents the alias.', (rt, alias: number, base: number, doc: number) => {
   if ((alias & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, alias);
   if ((base & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, base);
   if (isConstantSymbol(rt, alias)) error(rt, 'Cannot make a constant an alias');
@@ -1315,32 +1315,32 @@ DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS a variable alias for symbol BASE-VARI
   return base;
 });
 
-DEFUN('internal--define-uninitialized-variable', 1, 2, 'Define SYMBOL as a variable, with DOC as its docstring.', (rt, sym: number, doc: number) => {
+DEFUN('internal--define-uninitialized-variable', 1, 2, 'Declare SYMBOL a special variable without giving it a value; DOC goes to its documentation.', (rt, sym: number, doc: number) => {
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   setSymbolFlags(rt, sym, symbolFlags(rt, sym) | SYM_DECLARED_SPECIAL);
   if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
   return Qnil;
 });
 
-DEFUN('special-variable-p', 1, 1, 'Return non-nil if SYMBOL\'s global binding has been declared special.', (rt, sym: number) => {
+DEFUN('special-variable-p', 1, 1, 'Tell whether SYMBOL has been declared a special, dynamically bound variable.', (rt, sym: number) => {
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   return isSpecial(rt, sym) ? Qt : Qnil;
 });
 
-DEFUN('default-toplevel-value', 1, 1, 'Return SYMBOL\'s toplevel default value.', (rt, sym: number) => {
+DEFUN('default-toplevel-value', 1, 1, 'Give SYMBOL\'s default value as it is outside every `let\' binding.', (rt, sym: number) => {
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   const v = defaultToplevelValue(rt, sym);
   if (v === Qunbound) xsignal1(rt, Qvoid_variable, sym);
   return v;
 });
 
-DEFUN('set-default-toplevel-value', 2, 2, 'Set SYMBOL\'s toplevel default value to VALUE.', (rt, sym: number, value: number) => {
+DEFUN('set-default-toplevel-value', 2, 2, 'Set SYMBOL\'s default value outside every `let\' binding to VALUE.', (rt, sym: number, value: number) => {
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   setDefaultToplevel(rt, sym, value);
   return Qnil;
 });
 
-DEFUN('internal-make-var-non-special', 1, 1, 'Internal function.', (rt, sym: number) => {
+DEFUN('internal-make-var-non-special', 1, 1, 'Undo the special declaration of SYMBOL (an internal helper).', (rt, sym: number) => {
   setSymbolFlags(rt, sym, symbolFlags(rt, sym) & ~SYM_DECLARED_SPECIAL);
   return Qnil;
 });
@@ -1384,7 +1384,7 @@ export function macroexpand1(rt: Runtime, form: number, environment: number): nu
   return v;
 }
 
-DEFUN('macroexpand', 1, 2, 'Return result of expanding macros at top level of FORM.', (rt, form: number, env: number) => {
+DEFUN('macroexpand', 1, 2, 'Expand FORM as long as its head is a macro, and give the result.\nENVIRONMENT is an alist of (NAME . EXPANDER) entries that override global macros; an entry with a nil expander hides a macro. Subforms are not expanded.', (rt, form: number, env: number) => {
   const sp = rt.sp;
   for (;;) {
     rt.push(form);
@@ -1398,22 +1398,22 @@ DEFUN('macroexpand', 1, 2, 'Return result of expanding macros at top level of FO
 
 // ---- misc eval.c primitives -------------------------------------------------------------------------
 
-DEFUN('run-hooks', 0, MANY, 'Run each hook in HOOKS.', (rt, hooks: number[]) => {
+DEFUN('run-hooks', 0, MANY, 'Call the functions of each hook variable in HOOKS, with no arguments.', (rt, hooks: number[]) => {
   for (const h of hooks) runHookWithArgs(rt, h, [], null);
   return Qnil;
 });
 
-DEFUN('run-hook-with-args', 1, MANY, 'Run HOOK with the specified arguments ARGS.', (rt, args: number[]) => {
+DEFUN('run-hook-with-args', 1, MANY, 'Call each function of the hook variable HOOK with ARGS; the value is nil.', (rt, args: number[]) => {
   runHookWithArgs(rt, args[0]!, args.slice(1), null);
   return Qnil;
 });
 
-DEFUN('run-hook-with-args-until-success', 1, MANY, 'Run HOOK with ARGS until one function returns non-nil.', (rt, args: number[]) => {
+DEFUN('run-hook-with-args-until-success', 1, MANY, 'Call the functions of HOOK with ARGS one by one until one gives non-nil, and give that value.', (rt, args: number[]) => {
   const v = runHookWithArgs(rt, args[0]!, args.slice(1), (x) => x !== Qnil);
   return v === Qunbound ? Qnil : v;
 });
 
-DEFUN('run-hook-with-args-until-failure', 1, MANY, 'Run HOOK with ARGS until one function returns nil.', (rt, args: number[]) =>
+DEFUN('run-hook-with-args-until-failure', 1, MANY, 'Call the functions of HOOK with ARGS one by one until one gives nil; then give nil, otherwise non-nil.', (rt, args: number[]) =>
   runHookWithArgs(rt, args[0]!, args.slice(1), (x) => x === Qnil) === Qunbound ? Qt : Qnil,
 );
 
@@ -1449,7 +1449,7 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
   return result;
 }
 
-DEFUN('backtrace-frame--internal', 3, 3, 'Call FUNCTION with (EVALD FUNC ARGS FLAGS) of the frame NFRAMES outward from BASE\'s innermost frame.',
+DEFUN('backtrace-frame--internal', 3, 3, 'Call FUNCTION with the details (EVALD FUNC ARGS FLAGS) of the frame NFRAMES out from BASE\'s innermost frame.',
   (rt, fn: number, nframes: number, base: number) => {
     if (!isFixnum(nframes) || fixnumValue(nframes) < 0) wrongTypeArgument(rt, DEFSYM('wholenump'), nframes);
     let i = frameStartingAt(rt, base, rt.nframes - 1);
@@ -1458,14 +1458,14 @@ DEFUN('backtrace-frame--internal', 3, 3, 'Call FUNCTION with (EVALD FUNC ARGS FL
     return i >= 0 ? applyToFrame(rt, fn, i) : Qnil;
   });
 
-DEFUN('mapbacktrace', 1, 2, 'Call FUNCTION with (EVALD FUNC ARGS FLAGS) for each frame, innermost first, from BASE\'s innermost frame (default mapbacktrace\'s own).',
+DEFUN('mapbacktrace', 1, 2, 'Call FUNCTION with the details (EVALD FUNC ARGS FLAGS) of each active frame, innermost first, starting from BASE\'s innermost frame (by default that of `mapbacktrace\' itself).',
   (rt, fn: number, base: number) => {
     const top = rt.nframes - 1;
     for (let i = frameStartingAt(rt, base === Qnil ? Qmapbacktrace : base, top); i >= 0; i--) applyToFrame(rt, fn, i);
     return Qnil;
   });
 
-DEFUN('garbage-collect-maybe', 1, 1, 'Call garbage-collect if enough allocation happened.', (rt, factor: number) => {
+DEFUN('garbage-collect-maybe', 1, 1, 'Collect garbage when enough has been allocated since the last collection.', (rt, factor: number) => {
   if (!isFixnum(factor) || fixnumValue(factor) <= 0) wrongTypeArgument(rt, DEFSYM('wholenump'), factor);
   if (rt.heap.bytesSinceGC * fixnumValue(factor) > 800000) {
     collectGarbage(rt);
@@ -1474,7 +1474,7 @@ DEFUN('garbage-collect-maybe', 1, 1, 'Call garbage-collect if enough allocation 
   return Qnil;
 });
 
-DEFUN('func-arity', 1, 1, 'Return minimum and maximum number of args allowed for FUNCTION.', (rt, fn: number) => {
+DEFUN('func-arity', 1, 1, 'Give the numbers of arguments FUNCTION accepts, as (MIN . MAX); MAX is `many\' or `unevalled\' when there is no fixed limit.', (rt, fn: number) => {
   let f = fn;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
   if (f === Qnil) xsignal1(rt, Qvoid_function, fn);
@@ -1501,7 +1501,7 @@ DEFUN('func-arity', 1, 1, 'Return minimum and maximum number of args allowed for
 });
 
 
-DEFUN('interactive-form', 1, 1, 'Return the interactive form of CMD or nil if none.', (rt, cmd: number) => {
+DEFUN('interactive-form', 1, 1, 'Give the interactive form of the command CMD, or nil when it is not a command.', (rt, cmd: number) => {
   let f = cmd;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
   if (isSubr(rt, f)) {
@@ -1524,12 +1524,12 @@ DEFUN('interactive-form', 1, 1, 'Return the interactive form of CMD or nil if no
 const Qformat_message = DEFSYM('format-message');
 const Quser_error_sym = DEFSYM('user-error');
 
-DEFUN('error', 0, MANY, 'Signal an error, making a message by passing ARGS to `format-message\'.', (rt, args: number[]) => {
+DEFUN('error', 0, MANY, 'Signal an `error\' whose message is made by `format-message\' from ARGS.', (rt, args: number[]) => {
   const msg = funcall(rt, Qformat_message, args);
   return xsignal(Qerror, list(rt, msg));
 });
 
-DEFUN('user-error', 1, MANY, 'Signal a user error, making a message by passing ARGS to `format-message\'.', (rt, args: number[]) => {
+DEFUN('user-error', 1, MANY, 'Signal a `user-error\', an error caused by the user rather than by a bug, whose message is made by `format-message\' from FORMAT and ARGS.', (rt, args: number[]) => {
   const msg = funcall(rt, Qformat_message, args);
   return xsignal(Quser_error_sym, list(rt, msg));
 });

@@ -114,7 +114,7 @@ function defaultDirectory(rt: Runtime): string {
 
 DEFUN(
   'expand-file-name', 1, 2,
-  'Convert NAME to an absolute, canonical file name, relative to DEFAULT-DIRECTORY\n(default `default-directory\'); a leading ~ or ~USER means a home directory.',
+  'Make NAME an absolute file name without "." or ".." parts.\nA relative NAME is taken from DEFAULT-DIRECTORY, or from `default-directory\'; a leading ~ or ~USER stands for a home directory.',
   (rt, name: number, dflt: number) => {
     const nm = checkString(rt, name);
     const d = dflt === Qnil ? null : stringp(dflt) ? jsString(rt, dflt) : '/';
@@ -155,13 +155,13 @@ function checkStringArg(rt: Runtime, x: number): void {
   if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
 }
 
-DEFUN('file-name-directory', 1, 1, 'Return the directory part of FILENAME (through its last slash), or nil if it has none.', (rt, f: number) => {
+DEFUN('file-name-directory', 1, 1, 'Give the directory part of FILENAME, up to its last slash, or nil when there is none.', (rt, f: number) => {
   checkStringArg(rt, f);
   const p = afterLastSlash(rt, f);
   return p === 0 ? Qnil : byteSlice(rt, f, 0, p);
 });
 
-DEFUN('file-name-nondirectory', 1, 1, 'Return FILENAME without its directory part.', (rt, f: number) => {
+DEFUN('file-name-nondirectory', 1, 1, 'Give FILENAME with its directory part taken off.', (rt, f: number) => {
   checkStringArg(rt, f);
   return byteSlice(rt, f, afterLastSlash(rt, f), sbytes(rt, f));
 });
@@ -171,7 +171,7 @@ export function fileNameAsDirectory(s: string): string {
   return s.endsWith('/') ? s : s + '/';
 }
 
-DEFUN('file-name-as-directory', 1, 1, 'Return FILE as a directory name: with a trailing slash ("./" for "").', (rt, f: number) => {
+DEFUN('file-name-as-directory', 1, 1, 'Give FILE written as a directory name, ending in a slash ("./" for an empty name).', (rt, f: number) => {
   checkStringArg(rt, f);
   const n = sbytes(rt, f);
   if (n === 0) return makeString(rt, './');
@@ -187,7 +187,7 @@ export function directoryFileName(s: string): string {
   return s.slice(0, end);
 }
 
-DEFUN('directory-file-name', 1, 1, 'Return DIRECTORY as a file name: without trailing slashes (except the root).', (rt, f: number) => {
+DEFUN('directory-file-name', 1, 1, 'Give DIRECTORY written as a file name, its trailing slashes dropped (the root keeps one).', (rt, f: number) => {
   checkStringArg(rt, f);
   const n = sbytes(rt, f);
   const base = sdata(rt, f);
@@ -197,17 +197,17 @@ DEFUN('directory-file-name', 1, 1, 'Return DIRECTORY as a file name: without tra
   return byteSlice(rt, f, 0, end);
 });
 
-DEFUN('directory-name-p', 1, 1, 'Return non-nil if NAME ends with a slash.', (rt, f: number) => {
+DEFUN('directory-name-p', 1, 1, 'Tell whether NAME ends in a slash, the mark of a directory name.', (rt, f: number) => {
   const s = checkString(rt, f);
   return s.endsWith('/') ? Qt : Qnil;
 });
 
-DEFUN('file-name-absolute-p', 1, 1, 'Return t if FILENAME is absolute: it starts with / or with ~ naming a home directory.', (rt, f: number) =>
+DEFUN('file-name-absolute-p', 1, 1, 'Tell whether FILENAME is absolute: it begins with a slash, or with a ~ that names a home directory.', (rt, f: number) =>
   isAbsolute(rt, checkString(rt, f)) ? Qt : Qnil);
 
 DEFUN(
   'file-name-concat', 1, MANY,
-  'Join DIRECTORY and COMPONENTS into a file name, with one slash between each; nil and "" are skipped.',
+  'Join DIRECTORY and the COMPONENTS into one file name with a single slash between parts; nil and empty parts are left out.',
   (rt, args: number[]) => {
     const parts: string[] = [];
     for (const a of args) {
@@ -245,7 +245,7 @@ function substituteEnv(rt: Runtime, s: string): string {
 
 DEFUN(
   'substitute-in-file-name', 1, 1,
-  'Substitute environment variables ($FOO, ${FOO}, $$) in FILENAME, and drop everything\nbefore a // or /~ that starts a new absolute name.',
+  'Replace the environment variable references ($FOO, ${FOO}, $$ for a dollar) in FILENAME.\nWhere a\nor /~ starts a fresh absolute name, everything before it is dropped.',
   (rt, f: number) => {
     const orig = checkString(rt, f);
     let s = orig;
@@ -264,7 +264,7 @@ DEFUN(
 
 DEFUN(
   'find-file-name-handler', 2, 2,
-  'Return the handler in `file-name-handler-alist\' for FILENAME and OPERATION, or nil.',
+  'Find the handler that `file-name-handler-alist\' gives for FILENAME and OPERATION, or nil.',
   (rt, filename: number, operation: number) => {
     checkString(rt, filename);
     const alist = findSymbolValue(rt, Qfile_name_handler_alist);
@@ -334,22 +334,22 @@ function reportFileError(rt: Runtime, action: string, text: string, names: strin
 
 const expandArg = (rt: Runtime, f: number): string => expandFileName(rt, checkString(rt, f), null);
 
-DEFUN('file-exists-p', 1, 1, 'Return t if file FILENAME exists (whatever its type).', (rt, f: number) =>
+DEFUN('file-exists-p', 1, 1, 'Tell whether a file of any kind is called FILENAME.', (rt, f: number) =>
   rt.host.stat(expandArg(rt, f)) !== null ? Qt : Qnil);
 
 DEFUN(
   'file-readable-p', 1, 1,
-  'Return t if file FILENAME exists and can be read. (The host reports no permissions: existing files count as readable.)',
+  'Tell whether FILENAME exists and may be read (the host cannot see permissions, so any existing file counts).',
   (rt, f: number) => (rt.host.stat(expandArg(rt, f)) !== null ? Qt : Qnil),
 );
 
-DEFUN('file-directory-p', 1, 1, 'Return t if FILENAME names an existing directory.', (rt, f: number) =>
+DEFUN('file-directory-p', 1, 1, 'Tell whether FILENAME is an existing directory.', (rt, f: number) =>
   rt.host.stat(expandArg(rt, f))?.kind === 'dir' ? Qt : Qnil);
 
-DEFUN('file-regular-p', 1, 1, 'Return t if FILENAME names an existing regular file.', (rt, f: number) =>
+DEFUN('file-regular-p', 1, 1, 'Tell whether FILENAME is an existing regular file.', (rt, f: number) =>
   rt.host.stat(expandArg(rt, f))?.kind === 'file' ? Qt : Qnil);
 
-DEFUN('file-newer-than-file-p', 2, 2, 'Return t if FILE1 was modified after FILE2, or FILE1 exists and FILE2 does not.', (rt, f1: number, f2: number) => {
+DEFUN('file-newer-than-file-p', 2, 2, 'Tell whether FILE1 was changed more recently than FILE2; also t when only FILE1 exists.', (rt, f1: number, f2: number) => {
   const s1 = rt.host.stat(expandArg(rt, f1));
   if (s1 === null) return Qnil;
   const s2 = rt.host.stat(expandArg(rt, f2));
@@ -357,7 +357,7 @@ DEFUN('file-newer-than-file-p', 2, 2, 'Return t if FILE1 was modified after FILE
   return s1.mtimeMs > s2.mtimeMs ? Qt : Qnil;
 });
 
-DEFUN('delete-file', 1, 2, 'Delete file FILENAME; a missing file is not an error.', (rt, f: number) => {
+DEFUN('delete-file', 1, 2, 'Remove the file FILENAME; doing nothing when it does not exist.', (rt, f: number) => {
   const name = expandArg(rt, f);
   const st = rt.host.stat(name);
   if (st === null) return Qnil;
@@ -385,7 +385,7 @@ function refuseExisting(rt: Runtime, target: string, ok: number): void {
 
 DEFUN(
   'rename-file', 2, 3,
-  'Rename FILE as NEWNAME (into NEWNAME if it is a directory name).\nSignal `file-already-exists\' if NEWNAME exists, unless OK-IF-ALREADY-EXISTS is non-nil.',
+  'Give FILE the name NEWNAME, moving it into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil.',
   (rt, file: number, newname: number, ok: number) => {
     const from = expandArg(rt, file);
     const to = cpTarget(rt, directoryFileName(from), checkString(rt, newname));
@@ -402,7 +402,7 @@ DEFUN(
 
 DEFUN(
   'copy-file', 2, 6,
-  'Copy FILE to NEWNAME (into NEWNAME if it is a directory name).\nSignal `file-already-exists\' if NEWNAME exists, unless OK-IF-ALREADY-EXISTS is non-nil.\n(Times and modes are not preserved: the host cannot set them.)',
+  'Copy FILE to NEWNAME, or into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil. The host cannot set times or modes, so they are not kept.',
   (rt, file: number, newname: number, ok: number) => {
     const from = expandArg(rt, file);
     const to = cpTarget(rt, from, checkString(rt, newname));
@@ -424,14 +424,14 @@ DEFUN(
 // ---- variables -----------------------------------------------------------------------------
 
 DEFVAR('default-directory', (rt) => makeStringFromUtf8(rt, new TextEncoder().encode(fileNameAsDirectory(rt.host.cwd()))),
-  'Name of the default directory, ending in a slash: relative file names are expanded against it.');
-DEFVAR('file-name-handler-alist', () => Qnil, 'Alist of (REGEXP . HANDLER) for file names that need special handling.');
-DEFVAR('inhibit-file-name-handlers', () => Qnil, 'Handlers not to use for `inhibit-file-name-operation\'.');
-DEFVAR('inhibit-file-name-operation', () => Qnil, 'The operation for which `inhibit-file-name-handlers\' applies.');
+  'The directory against which relative file names are expanded; it ends in a slash.');
+DEFVAR('file-name-handler-alist', () => Qnil, 'Entries (REGEXP . HANDLER): file names matching REGEXP are handled by HANDLER.');
+DEFVAR('inhibit-file-name-handlers', () => Qnil, 'Handlers that are skipped during `inhibit-file-name-operation\'.');
+DEFVAR('inhibit-file-name-operation', () => Qnil, 'The file operation during which `inhibit-file-name-handlers\' are skipped.');
 
 // ---- annotation sorting helper ----------------------------------------------------------------
 
-DEFUN('car-less-than-car', 2, 2, 'Return t if the car of A is numerically less than the car of B.', (rt, a: number, b: number) => {
+DEFUN('car-less-than-car', 2, 2, 'Tell whether the car of A is a smaller number than the car of B.', (rt, a: number, b: number) => {
   const ca = car(rt, a);
   const cb = car(rt, b);
   if (isFixnum(ca) && isFixnum(cb)) return ca < cb ? Qt : Qnil;

@@ -176,32 +176,32 @@ function roundingDriver(rt: Runtime, n: number, d: number, mode: number): number
   return makeBigInteger(rt, bigDivide(mode, N, D));
 }
 
-DEFUN('floor', 1, 2, 'Return the largest integer no greater than ARG; with DIVISOR, of ARG / DIVISOR computed exactly.',
+DEFUN('floor', 1, 2, 'Round ARG down to an integer; with DIVISOR, round the exact quotient ARG / DIVISOR down.',
   (rt, n: number, d: number) => roundingDriver(rt, n, d, R_FLOOR));
-DEFUN('ceiling', 1, 2, 'Return the smallest integer no less than ARG; with DIVISOR, of ARG / DIVISOR computed exactly.',
+DEFUN('ceiling', 1, 2, 'Round ARG up to an integer; with DIVISOR, round the exact quotient ARG / DIVISOR up.',
   (rt, n: number, d: number) => roundingDriver(rt, n, d, R_CEILING));
-DEFUN('truncate', 1, 2, 'Truncate ARG (or ARG / DIVISOR, computed exactly) toward zero to an integer.',
+DEFUN('truncate', 1, 2, 'Round ARG toward zero to an integer; with DIVISOR, round the exact quotient ARG / DIVISOR toward zero.',
   (rt, n: number, d: number) => roundingDriver(rt, n, d, R_TRUNCATE));
-DEFUN('round', 1, 2, 'Return the nearest integer to ARG (or ARG / DIVISOR, computed exactly); ties go to the even integer.',
+DEFUN('round', 1, 2, 'Round ARG to the nearest integer, halves going to the even one; with DIVISOR, round the exact quotient ARG / DIVISOR.',
   (rt, n: number, d: number) => roundingDriver(rt, n, d, R_ROUND));
 
-DEFUN('ffloor', 1, 1, 'Return the largest integer no greater than ARG, a float, as a float.', (rt, x: number) =>
+DEFUN('ffloor', 1, 1, 'Round the float ARG down to a whole number, kept as a float.', (rt, x: number) =>
   makeFloat(rt, Math.floor(checkFloat(rt, x))));
-DEFUN('fceiling', 1, 1, 'Return the smallest integer no less than ARG, a float, as a float.', (rt, x: number) =>
+DEFUN('fceiling', 1, 1, 'Round the float ARG up to a whole number, kept as a float.', (rt, x: number) =>
   makeFloat(rt, Math.ceil(checkFloat(rt, x))));
-DEFUN('fround', 1, 1, 'Return the nearest integer to ARG, a float, as a float; ties go to the even integer.', (rt, x: number) =>
+DEFUN('fround', 1, 1, 'Round the float ARG to the nearest whole number, halves to even, kept as a float.', (rt, x: number) =>
   makeFloat(rt, rint(checkFloat(rt, x))));
-DEFUN('ftruncate', 1, 1, 'Truncate the float ARG toward zero to an integer, returned as a float.', (rt, x: number) =>
+DEFUN('ftruncate', 1, 1, 'Round the float ARG toward zero to a whole number, kept as a float.', (rt, x: number) =>
   makeFloat(rt, Math.trunc(checkFloat(rt, x))));
 
 // ---- conversions -------------------------------------------------------------------------------------
 
-DEFUN('float', 1, 1, 'Return the floating point number equal to ARG.', (rt, x: number) => {
+DEFUN('float', 1, 1, 'Convert ARG to a floating-point number.', (rt, x: number) => {
   checkNumber(rt, x);
   return (x & 7) === Lisp_Float ? x : makeFloat(rt, numberValue(rt, x));
 });
 
-DEFUN('abs', 1, 1, 'Return the absolute value of ARG.', (rt, x: number) => {
+DEFUN('abs', 1, 1, 'Give the magnitude of ARG, without its sign.', (rt, x: number) => {
   checkNumber(rt, x);
   if ((x & 3) === 2) return x < 0 ? makeInt(rt, -(x >> 2)) : x;
   if ((x & 7) === Lisp_Float) {
@@ -214,35 +214,35 @@ DEFUN('abs', 1, 1, 'Return the absolute value of ARG.', (rt, x: number) => {
 
 // ---- elementary functions --------------------------------------------------------------------------
 
-DEFUN('sqrt', 1, 1, 'Return the square root of ARG.', (rt, x: number) => {
+DEFUN('sqrt', 1, 1, 'Give the square root of ARG.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.sqrt(d), d, NEG_NAN);
 });
-DEFUN('exp', 1, 1, 'Return the exponential base e of ARG.', (rt, x: number) => {
+DEFUN('exp', 1, 1, 'Give e raised to the power ARG.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.exp(d), d, NEG_NAN);
 });
-DEFUN('sin', 1, 1, 'Return the sine of ARG.', (rt, x: number) => {
+DEFUN('sin', 1, 1, 'Give the sine of ARG, an angle in radians.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.sin(d), d, NEG_NAN);
 });
-DEFUN('cos', 1, 1, 'Return the cosine of ARG.', (rt, x: number) => {
+DEFUN('cos', 1, 1, 'Give the cosine of ARG, an angle in radians.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.cos(d), d, NEG_NAN);
 });
-DEFUN('tan', 1, 1, 'Return the tangent of ARG.', (rt, x: number) => {
+DEFUN('tan', 1, 1, 'Give the tangent of ARG, an angle in radians.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.tan(d), d, NEG_NAN);
 });
-DEFUN('asin', 1, 1, 'Return the inverse sine of ARG.', (rt, x: number) => {
+DEFUN('asin', 1, 1, 'Give the angle in radians whose sine is ARG.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.asin(d), d, POS_NAN);
 });
-DEFUN('acos', 1, 1, 'Return the inverse cosine of ARG.', (rt, x: number) => {
+DEFUN('acos', 1, 1, 'Give the angle in radians whose cosine is ARG.', (rt, x: number) => {
   const d = extractFloat(rt, x);
   return floatResult(rt, Math.acos(d), d, POS_NAN);
 });
-DEFUN('atan', 1, 2, 'Return the inverse tangent of Y, or with X, the angle of the point (X, Y) in radians.',
+DEFUN('atan', 1, 2, 'Give the angle in radians whose tangent is Y; with X, the angle of the point (X, Y) from the x axis.',
   (rt, y: number, x: number) => {
     const dy = extractFloat(rt, y);
     if (x === Qnil) return floatResult(rt, Math.atan(dy), dy, NEG_NAN);
@@ -258,7 +258,7 @@ function logOf(d: number, base: number): number {
   const r = base === 2 ? Math.log2(d) : base === 10 ? Math.log10(d) : Math.log(d);
   return r !== r ? NEG_NAN : r;
 }
-DEFUN('log', 1, 2, 'Return the natural logarithm of ARG, or its logarithm in base BASE.', (rt, x: number, base: number) => {
+DEFUN('log', 1, 2, 'Give the natural logarithm of ARG, or its logarithm to BASE.', (rt, x: number, base: number) => {
   const d = extractFloat(rt, x);
   if (base === Qnil) return makeFloat(rt, logOf(d, 0));
   const b = extractFloat(rt, base);
@@ -297,7 +297,7 @@ function exptInteger(rt: Runtime, x: number, y: number): number {
   return makeBigInteger(rt, b ** BigInt(e));
 }
 
-DEFUN('expt', 2, 2, 'Return the exponential ARG1 ** ARG2; an integer when both are integers and ARG2 is not negative.',
+DEFUN('expt', 2, 2, 'Raise ARG1 to the power ARG2; integers give an integer unless ARG2 is negative.',
   (rt, x: number, y: number) => {
     checkNumber(rt, x);
     checkNumber(rt, y);
@@ -309,12 +309,12 @@ DEFUN('expt', 2, 2, 'Return the exponential ARG1 ** ARG2; an integer when both a
 
 // ---- IEEE functions ------------------------------------------------------------------------------------
 
-DEFUN('isnan', 1, 1, 'Return non-nil if X is a NaN.', (rt, x: number) => {
+DEFUN('isnan', 1, 1, 'Tell whether the float X is a NaN.', (rt, x: number) => {
   const d = checkFloat(rt, x);
   return d !== d ? Qt : Qnil;
 });
 
-DEFUN('copysign', 2, 2, 'Return X1 with its sign bit changed to that of X2 (both floats).', (rt, x1: number, x2: number) => {
+DEFUN('copysign', 2, 2, 'Give the float X1 with the sign of the float X2.', (rt, x1: number, x2: number) => {
   const a = checkFloat(rt, x1);
   checkFloat(rt, x2);
   const f = makeFloat(rt, a);
@@ -324,7 +324,7 @@ DEFUN('copysign', 2, 2, 'Return X1 with its sign bit changed to that of X2 (both
   return f;
 });
 
-DEFUN('frexp', 1, 1, 'Return (SIGNIFICAND . EXPONENT) with X = SIGNIFICAND * 2^EXPONENT and SIGNIFICAND in [0.5, 1).',
+DEFUN('frexp', 1, 1, 'Split X into (SIGNIFICAND . EXPONENT) such that X is SIGNIFICAND times 2 to EXPONENT, with SIGNIFICAND from 0.5 up to but not including 1.',
   (rt, x: number) => {
     const d = extractFloat(rt, x);
     const [s, e] = frexp(d);
@@ -332,12 +332,12 @@ DEFUN('frexp', 1, 1, 'Return (SIGNIFICAND . EXPONENT) with X = SIGNIFICAND * 2^E
     return cons(rt, sig, (e << 2) | 2);
   });
 
-DEFUN('ldexp', 2, 2, 'Return SGNFCAND * 2 ** EXPONENT, as a float.', (rt, s: number, e: number) => {
+DEFUN('ldexp', 2, 2, 'Give SGNFCAND times 2 raised to EXPONENT, as a float.', (rt, s: number, e: number) => {
   const n = checkFixnum(rt, e);
   return makeFloat(rt, ldexp(extractFloat(rt, s), n));
 });
 
-DEFUN('logb', 1, 1, 'Return the binary exponent of ARG: floor of log base 2 of its absolute value.', (rt, x: number) => {
+DEFUN('logb', 1, 1, 'Give the binary exponent of ARG: the floor of the base-2 logarithm of its magnitude.', (rt, x: number) => {
   checkNumber(rt, x);
   if ((x & 7) === Lisp_Float) {
     const f = xfloat(rt, x);

@@ -204,7 +204,7 @@ function validateSubarray(rt: Runtime, array: number, from: number, to: number, 
 
 // ---- identity, random, length ------------------------------------------------------
 
-DEFUN('identity', 1, 1, 'Return ARGUMENT unchanged.', (_rt, x: number) => x);
+DEFUN('identity', 1, 1, 'Give ARGUMENT back untouched.', (_rt, x: number) => x);
 
 const rngState = new WeakMap<Runtime, Uint32Array>();
 function rng(rt: Runtime): Uint32Array {
@@ -238,7 +238,7 @@ function next32(s: Uint32Array): number {
 }
 const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
-DEFUN('random', 0, 1, 'Return a pseudo-random integer; with positive LIMIT, in [0, LIMIT). t reseeds from entropy, a string seeds from its contents.', (rt, limit: number) => {
+DEFUN('random', 0, 1, 'Draw a pseudo-random integer, below LIMIT and not negative when LIMIT is a positive integer.\nLIMIT t seeds the generator afresh from the system\'s entropy; a string LIMIT seeds it from the string\'s contents.', (rt, limit: number) => {
   const s = rng(rt);
   if (limit === Qt) {
     const now = rt.host.now();
@@ -288,11 +288,11 @@ export function seqLength(rt: Runtime, seq: number): number {
   return wrongTypeArgument(rt, Qsequencep, seq);
 }
 
-DEFUN('length', 1, 1, 'Return the length of vector, list or string SEQUENCE (characters, not bytes).', (rt, seq: number) =>
+DEFUN('length', 1, 1, 'Count the elements of SEQUENCE, a list, vector, bool-vector or string (characters, not bytes).', (rt, seq: number) =>
   makeFixnum(seqLength(rt, seq)),
 );
 
-DEFUN('safe-length', 1, 1, 'Return the length of a list without ever signaling; at least the number of distinct elements of a circular list.', (rt, l: number) => {
+DEFUN('safe-length', 1, 1, 'Count the conses of a list without ever signalling an error; a circular list counts at least its distinct elements.', (rt, l: number) => {
   let n = 0;
   let tail = l;
   walker.reset(l);
@@ -304,7 +304,7 @@ DEFUN('safe-length', 1, 1, 'Return the length of a list without ever signaling; 
   return makeFixnum(n);
 });
 
-DEFUN('proper-list-p', 1, 1, "Return OBJECT's length if it is a proper list (neither circular nor dotted), else nil.", (rt, l: number) => {
+DEFUN('proper-list-p', 1, 1, 'Give the length of OBJECT when it is a proper list, one neither circular nor dotted; otherwise nil.', (rt, l: number) => {
   let n = 0;
   let tail = l;
   walker.reset(l);
@@ -332,22 +332,22 @@ function lengthCompare(rt: Runtime, seq: number, length: number): number {
   }
   return seqLength(rt, seq);
 }
-DEFUN('length<', 2, 2, 'Return non-nil if SEQUENCE is shorter than LENGTH (lists are only walked as far as needed).', (rt, seq: number, len: number) =>
+DEFUN('length<', 2, 2, 'Tell whether SEQUENCE has fewer than LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) =>
   lengthCompare(rt, seq, len) < fixnumValue(len) ? Qt : Qnil,
 );
-DEFUN('length>', 2, 2, 'Return non-nil if SEQUENCE is longer than LENGTH.', (rt, seq: number, len: number) =>
+DEFUN('length>', 2, 2, 'Tell whether SEQUENCE has more than LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) =>
   lengthCompare(rt, seq, len) > fixnumValue(len) ? Qt : Qnil,
 );
-DEFUN('length=', 2, 2, 'Return non-nil if SEQUENCE has exactly LENGTH elements.', (rt, seq: number, len: number) =>
+DEFUN('length=', 2, 2, 'Tell whether SEQUENCE has exactly LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) =>
   lengthCompare(rt, seq, len) === fixnumValue(len) ? Qt : Qnil,
 );
 
-DEFUN('string-bytes', 1, 1, 'Return the number of bytes in STRING.', (rt, s: number) => {
+DEFUN('string-bytes', 1, 1, 'Count the bytes STRING takes in its internal representation.', (rt, s: number) => {
   checkString(rt, s);
   return makeFixnum(sbytes(rt, s));
 });
 
-DEFUN('string-distance', 2, 3, 'Return the Levenshtein distance between STRING1 and STRING2, in characters, or in bytes if BYTECOMPARE.', (rt, s1: number, s2: number, bytecompare: number) => {
+DEFUN('string-distance', 2, 3, 'Give the Levenshtein edit distance between STRING1 and STRING2, counted in characters, or in bytes when BYTECOMPARE is non-nil.', (rt, s1: number, s2: number, bytecompare: number) => {
   checkString(rt, s1);
   checkString(rt, s2);
   const byBytes = bytecompare !== Qnil || (!stringMultibyte(rt, s1) && !stringMultibyte(rt, s2));
@@ -386,7 +386,7 @@ function bytesEqual(rt: Runtime, s1: number, s2: number): boolean {
   return true;
 }
 
-export const stringEqual = DEFUN('string-equal', 2, 2, 'Return t if two strings (or symbol names) have identical contents; text properties are ignored.', (rt, a: number, b: number) => {
+export const stringEqual = DEFUN('string-equal', 2, 2, 'Tell whether the strings (or symbol names) S1 and S2 hold the same characters; text properties do not matter.', (rt, a: number, b: number) => {
   a = stringOrSymbol(rt, a);
   b = stringOrSymbol(rt, b);
   return bytesEqual(rt, a, b) ? Qt : Qnil;
@@ -399,7 +399,7 @@ function upcaseChar(rt: Runtime, c: number): number {
   return isFixnum(r) ? fixnumValue(r) : c;
 }
 
-export const compareStrings = DEFUN('compare-strings', 6, 7, 'Compare parts of STR1 and STR2 by character codes (unibyte as multibyte); t if equal, else -N or N where |N|-1 characters match.', (rt, str1: number, start1: number, end1: number, str2: number, start2: number, end2: number, ignoreCase: number) => {
+export const compareStrings = DEFUN('compare-strings', 6, 7, 'Compare STR1 from START1 to END1 with STR2 from START2 to END2, character code by character code.\nThe value is t when the parts are equal; otherwise -N when STR1\'s part sorts first and N when it sorts last, N - 1 being the number of leading characters that agree. IGNORE-CASE non-nil folds case.', (rt, str1: number, start1: number, end1: number, str2: number, start2: number, end2: number, ignoreCase: number) => {
   checkString(rt, str1);
   checkString(rt, str2);
   if (isFixnum(end1) && schars(rt, str1) < fixnumValue(end1)) end1 = makeFixnum(schars(rt, str1));
@@ -465,7 +465,7 @@ function compareStringChars(rt: Runtime, s1: number, s2: number): number {
   return n1 < n2 ? -1 : n1 > n2 ? 1 : 0;
 }
 
-DEFUN('string-lessp', 2, 2, 'Return non-nil if STRING1 sorts before STRING2 by character codes; symbols use their names.', (rt, a: number, b: number) => {
+DEFUN('string-lessp', 2, 2, 'Tell whether STRING1 sorts before STRING2 by character codes; symbols are compared by name.', (rt, a: number, b: number) => {
   a = stringOrSymbol(rt, a);
   b = stringOrSymbol(rt, b);
   return compareStringChars(rt, a, b) < 0 ? Qt : Qnil;
@@ -572,7 +572,7 @@ function filevercmp(b1: Uint8Array, s1: number, e1: number, b2: Uint8Array, s2: 
   return r === 0 ? simple : r;
 }
 
-DEFUN('string-version-lessp', 2, 2, 'Return non-nil if S1 sorts before S2 as version strings ("foo2.png" before "foo12.png").', (rt, a: number, b: number) => {
+DEFUN('string-version-lessp', 2, 2, 'Tell whether S1 sorts before S2 when runs of digits are compared as numbers, so that "foo2.png" comes before "foo12.png".', (rt, a: number, b: number) => {
   a = stringOrSymbol(rt, a);
   b = stringOrSymbol(rt, b);
   const u8 = rt.u8;
@@ -619,10 +619,10 @@ function collateCompare(rt: Runtime, s1: number, s2: number, locale: number, ign
   }
   return a.length - b.length;
 }
-DEFUN('string-collate-lessp', 2, 4, 'Return t if S1 sorts before S2 in collation order (code points under the POSIX locale).', (rt, a: number, b: number, locale: number, ic: number) =>
+DEFUN('string-collate-lessp', 2, 4, 'Tell whether S1 sorts before S2 in the collation order (code point order, as in the POSIX locale).', (rt, a: number, b: number, locale: number, ic: number) =>
   collateCompare(rt, a, b, locale, ic) < 0 ? Qt : Qnil,
 );
-DEFUN('string-collate-equalp', 2, 4, 'Return t if S1 and S2 are equal in collation order.', (rt, a: number, b: number, locale: number, ic: number) =>
+DEFUN('string-collate-equalp', 2, 4, 'Tell whether S1 and S2 are equal in the collation order.', (rt, a: number, b: number, locale: number, ic: number) =>
   collateCompare(rt, a, b, locale, ic) === 0 ? Qt : Qnil,
 );
 
@@ -741,7 +741,7 @@ export function concatToString(rt: Runtime, args: ArrayLike<number>): number {
   return r;
 }
 
-const Fappend = DEFUN('append', 0, MANY, 'Concatenate the arguments into a list; the last argument is shared as the tail.', (rt, args: number[]) => {
+const Fappend = DEFUN('append', 0, MANY, 'Join the arguments into one list; all but the last are copied, and the last becomes the shared tail.', (rt, args: number[]) => {
   if (args.length === 0) return Qnil;
   const n = args.length - 1;
   checkConcatArgs(rt, args, n);
@@ -752,7 +752,7 @@ const Fappend = DEFUN('append', 0, MANY, 'Concatenate the arguments into a list;
   return r;
 });
 
-DEFUN('concat', 0, MANY, 'Concatenate the arguments (strings, or lists and vectors of characters) into a string.', (rt, args: number[]) =>
+DEFUN('concat', 0, MANY, 'Join the arguments, strings or sequences of characters, into one new string.', (rt, args: number[]) =>
   concatToString(rt, args),
 );
 
@@ -762,11 +762,11 @@ export function concatToVector(rt: Runtime, args: ArrayLike<number>): number {
   for (let i = 0; i < args.length; i++) pushElements(rt, args[i]!, elems);
   return vectorFromArray(rt, elems);
 }
-DEFUN('vconcat', 0, MANY, 'Concatenate the arguments (lists, vectors, strings) into a vector.', (rt, args: number[]) =>
+DEFUN('vconcat', 0, MANY, 'Join the elements of the arguments, lists, vectors or strings, into one new vector.', (rt, args: number[]) =>
   concatToVector(rt, args),
 );
 
-export const copySequence = DEFUN('copy-sequence', 1, 1, 'Return a copy of a list, vector, string, char-table, bool-vector or record; elements are shared.', (rt, arg: number) => {
+export const copySequence = DEFUN('copy-sequence', 1, 1, 'Make a shallow copy of ARG, a list, vector, string, char-table, bool-vector or record: the elements themselves are shared.', (rt, arg: number) => {
   if (arg === Qnil) return Qnil;
   const tag = arg & 7;
   if (tag === Lisp_Cons) {
@@ -823,7 +823,7 @@ function copyCharTable(rt: Runtime, ct: number): number {
   return v;
 }
 
-DEFUN('copy-alist', 1, 1, 'Return a copy of ALIST with fresh top-level conses for its cons elements.', (rt, alist: number) => {
+DEFUN('copy-alist', 1, 1, 'Copy ALIST along with each cons element, so that setting a cdr in the copy leaves the original alone.', (rt, alist: number) => {
   if (alist === Qnil) return Qnil;
   // As GNU 28's: any other sequence becomes a list first ([(a . 1) b] gives ((a . 1) b)).
   const r = (alist & 7) === Lisp_Cons ? copySequence(rt, alist) : Fappend(rt, [alist, Qnil]);
@@ -852,7 +852,7 @@ function unibyteToMultibyte(rt: Runtime, s: number): number {
   return r;
 }
 
-DEFUN('string-make-multibyte', 1, 1, 'Return the multibyte equivalent of STRING (raw bytes become eight-bit chars); ASCII and multibyte strings are returned as is.', (rt, s: number) => {
+DEFUN('string-make-multibyte', 1, 1, 'Give STRING as multibyte text, each raw byte turned into an eight-bit character; ASCII and multibyte strings come back as they are.', (rt, s: number) => {
   checkString(rt, s);
   if (stringMultibyte(rt, s)) return s;
   const p = sdata(rt, s);
@@ -870,12 +870,12 @@ function makeUnibyteLow8(rt: Runtime, s: number): number {
   return makeUnibyteString(rt, bytes);
 }
 
-DEFUN('string-make-unibyte', 1, 1, "Return the unibyte equivalent of STRING, keeping each character's low 8 bits.", (rt, s: number) => {
+DEFUN('string-make-unibyte', 1, 1, 'Give STRING as unibyte text, keeping the low 8 bits of each character.', (rt, s: number) => {
   checkString(rt, s);
   return stringMultibyte(rt, s) ? makeUnibyteLow8(rt, s) : s;
 });
 
-DEFUN('string-as-unibyte', 1, 1, 'Return a unibyte string with the same bytes as STRING (eight-bit characters become their byte).', (rt, s: number) => {
+DEFUN('string-as-unibyte', 1, 1, 'Give a unibyte string with the same internal bytes as STRING; eight-bit characters become their bytes.', (rt, s: number) => {
   checkString(rt, s);
   if (!stringMultibyte(rt, s)) return s;
   const u8 = rt.u8;
@@ -907,7 +907,7 @@ function multibyteLength(b: Uint8Array, i: number, end: number): number {
   return 0;
 }
 
-DEFUN('string-as-multibyte', 1, 1, 'Return a multibyte string with the same bytes as STRING; bytes outside valid sequences become eight-bit chars.', (rt, s: number) => {
+DEFUN('string-as-multibyte', 1, 1, 'Give a multibyte string with the same internal bytes as STRING; bytes that form no valid sequence become eight-bit characters.', (rt, s: number) => {
   checkString(rt, s);
   if (stringMultibyte(rt, s)) return s;
   const u8 = rt.u8;
@@ -930,12 +930,12 @@ DEFUN('string-as-multibyte', 1, 1, 'Return a multibyte string with the same byte
   return makeStringFromBytes(rt, Uint8Array.from(out), nchars, true);
 });
 
-export const stringToMultibyte = DEFUN('string-to-multibyte', 1, 1, 'Return a multibyte string with the same characters as STRING (raw bytes become eight-bit chars).', (rt, s: number) => {
+export const stringToMultibyte = DEFUN('string-to-multibyte', 1, 1, 'Give a multibyte string holding the same characters as STRING, raw bytes as eight-bit characters.', (rt, s: number) => {
   checkString(rt, s);
   return stringMultibyte(rt, s) ? s : unibyteToMultibyte(rt, s);
 });
 
-export const stringToUnibyte = DEFUN('string-to-unibyte', 1, 1, 'Return a unibyte string with the same characters as STRING, which must be ASCII or eight-bit.', (rt, s: number) => {
+export const stringToUnibyte = DEFUN('string-to-unibyte', 1, 1, 'Give a unibyte string holding the same characters as STRING, which may contain only ASCII and eight-bit characters.', (rt, s: number) => {
   checkString(rt, s);
   if (!stringMultibyte(rt, s)) return s;
   const cs = stringChars(rt, s);
@@ -951,7 +951,7 @@ export const stringToUnibyte = DEFUN('string-to-unibyte', 1, 1, 'Return a unibyt
 
 // ---- substrings and list access ----------------------------------------------------------
 
-export const substring = DEFUN('substring', 1, 3, 'Return the part of STRING (or vector) from FROM (inclusive) to TO (exclusive); negative indices count from the end.', (rt, s: number, from: number, to: number) => {
+export const substring = DEFUN('substring', 1, 3, 'Give the part of STRING or vector from index FROM up to, not including, TO; a negative index counts back from the end.', (rt, s: number, from: number, to: number) => {
   if ((s & 7) === Lisp_String) {
     const size = schars(rt, s);
     const [f, t] = validateSubarray(rt, s, from, to, size);
@@ -967,7 +967,7 @@ export const substring = DEFUN('substring', 1, 3, 'Return the part of STRING (or
   return v;
 });
 
-DEFUN('substring-no-properties', 1, 3, 'Return the part of STRING from FROM to TO, without text properties.', (rt, s: number, from: number, to: number) => {
+DEFUN('substring-no-properties', 1, 3, 'Give the part of STRING from FROM to TO with no text properties on it.', (rt, s: number, from: number, to: number) => {
   checkString(rt, s);
   const size = schars(rt, s);
   const [f, t] = validateSubarray(rt, s, from, to, size);
@@ -1017,7 +1017,7 @@ export function nthcdr(rt: Runtime, n: number, l: number): number {
   return tail;
 }
 
-DEFUN('nthcdr', 2, 2, 'Take cdr N times on LIST and return the result.', (rt, n: number, l: number) => nthcdr(rt, n, l));
+DEFUN('nthcdr', 2, 2, 'Give what remains of LIST after dropping its first N elements.', (rt, n: number, l: number) => nthcdr(rt, n, l));
 
 function carSafe(rt: Runtime, x: number): number {
   if ((x & 7) === Lisp_Cons) return xcar(rt, x);
@@ -1025,11 +1025,11 @@ function carSafe(rt: Runtime, x: number): number {
   return wrongTypeArgument(rt, Qlistp, x);
 }
 
-DEFUN('nth', 2, 2, 'Return the Nth element of LIST (from zero), or nil if LIST is shorter.', (rt, n: number, l: number) =>
+DEFUN('nth', 2, 2, 'Give element number N of LIST, counting from zero, or nil when LIST is too short.', (rt, n: number, l: number) =>
   carSafe(rt, nthcdr(rt, n, l)),
 );
 
-DEFUN('elt', 2, 2, 'Return the element of SEQUENCE at index N.', (rt, seq: number, n: number) => {
+DEFUN('elt', 2, 2, 'Give the element at index N of SEQUENCE, a list or an array.', (rt, seq: number, n: number) => {
   if ((seq & 7) === Lisp_Cons || seq === Qnil) return carSafe(rt, nthcdr(rt, n, seq));
   const tag = seq & 7;
   const isArray =
@@ -1082,7 +1082,7 @@ function bignumEqual(rt: Runtime, a: number, b: number): boolean {
   return true;
 }
 
-DEFUN('eql', 2, 2, 'Return t if the args are eq or are numbers of the same type and value (floats compared by their bits).', (rt, a: number, b: number) =>
+DEFUN('eql', 2, 2, 'Tell whether the arguments are `eq\', or are numbers of one type with one value (floats compare by their bits).', (rt, a: number, b: number) =>
   eql(rt, a, b) ? Qt : Qnil,
 );
 
@@ -1169,10 +1169,10 @@ function internalEqual(rt: Runtime, o1: number, o2: number, kind: number, depth:
   }
 }
 
-DEFUN('equal', 2, 2, 'Return t if the two objects have the same structure and contents (numbers compared with eql, strings by bytes).', (rt, a: number, b: number) =>
+DEFUN('equal', 2, 2, 'Tell whether O1 and O2 have the same shape and contents: conses, vectors and records are compared element by element, strings by their characters, numbers with `eql\'.', (rt, a: number, b: number) =>
   internalEqual(rt, a, b, EQUAL_PLAIN, 0, null) ? Qt : Qnil,
 );
-DEFUN('equal-including-properties', 2, 2, 'Like `equal`, but strings must also have equal text properties.', (rt, a: number, b: number) =>
+DEFUN('equal-including-properties', 2, 2, 'Compare O1 and O2 as `equal\' does, also requiring strings to carry the same text properties.', (rt, a: number, b: number) =>
   internalEqual(rt, a, b, EQUAL_INCLUDING_PROPERTIES, 0, null) ? Qt : Qnil,
 );
 
@@ -1200,11 +1200,11 @@ export const memq = (rt: Runtime, elt: number, l: number): number => {
   checkListEnd(rt, tail, l);
   return Qnil;
 };
-DEFUN('memq', 2, 2, 'Return the tail of LIST whose car is eq to ELT, or nil.', memq);
-export const member = DEFUN('member', 2, 2, 'Return the tail of LIST whose car is equal to ELT, or nil.', (rt, elt: number, l: number) =>
+DEFUN('memq', 2, 2, 'Find ELT in LIST by `eq\' and give the tail of LIST that starts there, or nil.', memq);
+export const member = DEFUN('member', 2, 2, 'Find ELT in LIST by `equal\' and give the tail of LIST that starts there, or nil.', (rt, elt: number, l: number) =>
   findTail(rt, l, (x) => equalp(rt, elt, x)),
 );
-DEFUN('memql', 2, 2, 'Return the tail of LIST whose car is eql to ELT, or nil.', (rt, elt: number, l: number) =>
+DEFUN('memql', 2, 2, 'Find ELT in LIST by `eql\' and give the tail of LIST that starts there, or nil.', (rt, elt: number, l: number) =>
   findTail(rt, l, (x) => eql(rt, elt, x)),
 );
 
@@ -1212,9 +1212,9 @@ export const assq = (rt: Runtime, key: number, l: number): number => {
   const t = findTail(rt, l, (x) => (x & 7) === Lisp_Cons && xcar(rt, x) === key);
   return t === Qnil ? Qnil : xcar(rt, t);
 };
-DEFUN('assq', 2, 2, 'Return the first element of LIST whose car is eq to KEY.', assq);
+DEFUN('assq', 2, 2, 'Find the first element of the alist LIST whose car is `eq\' to KEY, or nil.', assq);
 
-DEFUN('assoc', 2, 3, 'Return the first element of LIST whose car equals KEY, compared by TESTFN (called with the car and KEY) or `equal`.', (rt, key: number, l: number, testfn: number) => {
+DEFUN('assoc', 2, 3, 'Find the first element of the alist LIST whose car matches KEY, by TESTFN (given the car and KEY) or else by `equal\'.', (rt, key: number, l: number, testfn: number) => {
   if (testfn === Qnil) {
     const t = findTail(rt, l, (x) => (x & 7) === Lisp_Cons && (xcar(rt, x) === key || equalp(rt, xcar(rt, x), key)));
     return t === Qnil ? Qnil : xcar(rt, t);
@@ -1243,11 +1243,11 @@ DEFUN('assoc', 2, 3, 'Return the first element of LIST whose car equals KEY, com
   }
 });
 
-DEFUN('rassq', 2, 2, 'Return the first element of LIST whose cdr is eq to KEY.', (rt, key: number, l: number) => {
+DEFUN('rassq', 2, 2, 'Find the first element of the alist LIST whose cdr is `eq\' to KEY, or nil.', (rt, key: number, l: number) => {
   const t = findTail(rt, l, (x) => (x & 7) === Lisp_Cons && xcdr(rt, x) === key);
   return t === Qnil ? Qnil : xcar(rt, t);
 });
-DEFUN('rassoc', 2, 2, 'Return the first element of LIST whose cdr is equal to KEY.', (rt, key: number, l: number) => {
+DEFUN('rassoc', 2, 2, 'Find the first element of the alist LIST whose cdr is `equal\' to KEY, or nil.', (rt, key: number, l: number) => {
   const t = findTail(rt, l, (x) => (x & 7) === Lisp_Cons && (xcdr(rt, x) === key || equalp(rt, xcdr(rt, x), key)));
   return t === Qnil ? Qnil : xcar(rt, t);
 });
@@ -1269,11 +1269,11 @@ function deleteFromList(rt: Runtime, l: number, test: (x: number) => boolean): n
   return result;
 }
 
-export const delq = DEFUN('delq', 2, 2, 'Destructively remove the members of LIST eq to ELT and return the result.', (rt, elt: number, l: number) =>
+export const delq = DEFUN('delq', 2, 2, 'Take out of LIST every element `eq\' to ELT, by changing the list itself, and give what is left.', (rt, elt: number, l: number) =>
   deleteFromList(rt, l, (x) => x === elt),
 );
 
-DEFUN('delete', 2, 2, 'Remove the members of SEQ equal to ELT: destructively for lists, by copying for vectors and strings.', (rt, elt: number, seq: number) => {
+DEFUN('delete', 2, 2, 'Take out of SEQ every element `equal\' to ELT: a list is changed in place, a vector or string is copied without them.', (rt, elt: number, seq: number) => {
   if (isPvec(rt, seq, PVEC_NORMAL_VECTOR)) {
     const n = pvecSize(rt, seq);
     const keep: number[] = [];
@@ -1309,7 +1309,7 @@ function reverseString(rt: Runtime, s: number): number {
   return r;
 }
 
-export const nreverse = DEFUN('nreverse', 1, 1, 'Reverse a list, vector, bool-vector or string, destructively when possible.', (rt, seq: number) => {
+export const nreverse = DEFUN('nreverse', 1, 1, 'Put the elements of SEQ, a list, vector, bool-vector or string, in the opposite order, reusing SEQ where it can.', (rt, seq: number) => {
   if (seq === Qnil) return seq;
   if ((seq & 7) === Lisp_String) return reverseString(rt, seq);
   if ((seq & 7) === Lisp_Cons) {
@@ -1347,7 +1347,7 @@ export const nreverse = DEFUN('nreverse', 1, 1, 'Reverse a list, vector, bool-ve
   return wrongTypeArgument(rt, Qarrayp, seq);
 });
 
-DEFUN('reverse', 1, 1, 'Return a reversed copy of a list, vector, bool-vector or string.', (rt, seq: number) => {
+DEFUN('reverse', 1, 1, 'Give a new sequence holding the elements of SEQ in the opposite order.', (rt, seq: number) => {
   if (seq === Qnil) return Qnil;
   if ((seq & 7) === Lisp_Cons) {
     let r = Qnil;
@@ -1461,7 +1461,7 @@ function sortVectorCopy(rt: Runtime, pred: number, len: number, src: number, des
   }
 }
 
-export const sort = DEFUN('sort', 2, 2, 'Sort SEQ (a list or vector) stably and destructively; (PREDICATE A B) is non-nil when A sorts before B.', (rt, seq: number, pred: number) => {
+export const sort = DEFUN('sort', 2, 2, 'Order SEQ, a list or a vector, by PREDICATE, changing SEQ; elements that compare equal keep their order.\n(PREDICATE A B) must give non-nil when A belongs before B.', (rt, seq: number, pred: number) => {
   if ((seq & 7) === Lisp_Cons) {
     const sp = rt.sp;
     try {
@@ -1510,7 +1510,7 @@ export function plistGet(rt: Runtime, plist: number, prop: number): number {
   }
   return Qnil;
 }
-DEFUN('plist-get', 2, 2, 'Return the value of PROP (compared with eq) in the property list PLIST; never signals.', plistGet);
+DEFUN('plist-get', 2, 2, 'Look up PROP, by `eq\', in the property list PLIST and give its value; a malformed list gives nil rather than an error.', plistGet);
 
 function plistPutGeneric(rt: Runtime, plist: number, prop: number, val: number, same: (a: number) => boolean, lax: boolean): number {
   let prev = Qnil;
@@ -1540,11 +1540,11 @@ function plistPutGeneric(rt: Runtime, plist: number, prop: number, val: number, 
   return plist;
 }
 
-export const plistPut = DEFUN('plist-put', 3, 3, 'Set PROP (compared with eq) to VAL in PLIST, destructively; return the new plist.', (rt, plist: number, prop: number, val: number) =>
+export const plistPut = DEFUN('plist-put', 3, 3, 'Set PROP, compared by `eq\', to VAL in the property list PLIST, changing it in place or adding the pair at its end; give the resulting list.', (rt, plist: number, prop: number, val: number) =>
   plistPutGeneric(rt, plist, prop, val, (x) => x === prop, false),
 );
 
-DEFUN('lax-plist-get', 2, 2, 'Return the value of PROP in PLIST, comparing with `equal`.', (rt, plist: number, prop: number) => {
+DEFUN('lax-plist-get', 2, 2, 'Look up PROP in the property list PLIST as `plist-get\' does, but comparing with `equal\'.', (rt, plist: number, prop: number) => {
   let tail = plist;
   walker.reset(plist);
   while ((tail & 7) === Lisp_Cons) {
@@ -1558,11 +1558,11 @@ DEFUN('lax-plist-get', 2, 2, 'Return the value of PROP in PLIST, comparing with 
   return Qnil;
 });
 
-DEFUN('lax-plist-put', 3, 3, 'Set PROP (compared with `equal`) to VAL in PLIST, destructively.', (rt, plist: number, prop: number, val: number) =>
+DEFUN('lax-plist-put', 3, 3, 'Set PROP to VAL in PLIST as `plist-put\' does, but comparing with `equal\'.', (rt, plist: number, prop: number, val: number) =>
   plistPutGeneric(rt, plist, prop, val, (x) => equalp(rt, prop, x), true),
 );
 
-DEFUN('plist-member', 2, 2, 'Return the tail of PLIST whose car is PROP (compared with eq), or nil.', (rt, plist: number, prop: number) => {
+DEFUN('plist-member', 2, 2, 'Give the part of PLIST that begins with the property PROP (compared by `eq\'), or nil when PROP is absent.', (rt, plist: number, prop: number) => {
   let tail = plist;
   walker.reset(plist);
   while ((tail & 7) === Lisp_Cons) {
@@ -1576,7 +1576,7 @@ DEFUN('plist-member', 2, 2, 'Return the tail of PLIST whose car is PROP (compare
   return Qnil;
 });
 
-export const get = DEFUN('get', 2, 2, "Return SYMBOL's PROPNAME property (overriding-plist-environment first).", (rt, sym: number, prop: number) => {
+export const get = DEFUN('get', 2, 2, 'Give the value of SYMBOL\'s property PROPNAME; `overriding-plist-environment\' is searched before the symbol\'s own list.', (rt, sym: number, prop: number) => {
   checkSymbol(rt, sym);
   const env = findSymbolValue(rt, Qoverriding_plist_environment);
   if (env !== Qunbound && env !== Qnil) {
@@ -1587,17 +1587,17 @@ export const get = DEFUN('get', 2, 2, "Return SYMBOL's PROPNAME property (overri
   return plistGet(rt, symbolPlist(rt, sym), prop);
 });
 
-export const put = DEFUN('put', 3, 3, "Set SYMBOL's PROPNAME property to VALUE.", (rt, sym: number, prop: number, value: number) => {
+export const put = DEFUN('put', 3, 3, 'Give SYMBOL\'s property PROPNAME the value VALUE, and give VALUE.', (rt, sym: number, prop: number, value: number) => {
   checkSymbol(rt, sym);
   setSymbolPlist(rt, sym, plistPut(rt, symbolPlist(rt, sym), prop, value));
   return value;
 });
 
-DEFVAR('overriding-plist-environment', () => Qnil, 'An alist of (SYMBOL . PLIST) that `get` consults before the symbol\'s own plist.');
+DEFVAR('overriding-plist-environment', () => Qnil, 'Entries (SYMBOL . PLIST) whose properties `get\' sees before those of the symbol itself.');
 
 // ---- arrays --------------------------------------------------------------------------------
 
-DEFUN('fillarray', 2, 2, 'Store ITEM in every element of ARRAY (a vector, string, char-table or bool-vector).', (rt, array: number, item: number) => {
+DEFUN('fillarray', 2, 2, 'Set every element of ARRAY, a vector, string, char-table or bool-vector, to ITEM.', (rt, array: number, item: number) => {
   if (isPvec(rt, array, PVEC_NORMAL_VECTOR)) {
     const b = slots(array);
     rt.i32.fill(item, b, b + pvecSize(rt, array));
@@ -1626,7 +1626,7 @@ DEFUN('fillarray', 2, 2, 'Store ITEM in every element of ARRAY (a vector, string
   return array;
 });
 
-DEFUN('clear-string', 1, 1, 'Zero the contents of STRING, making it unibyte (its length becomes its byte count).', (rt, s: number) => {
+DEFUN('clear-string', 1, 1, 'Overwrite STRING\'s contents with zero bytes and make it unibyte; its length becomes the number of bytes it had.', (rt, s: number) => {
   checkString(rt, s);
   const n = sbytes(rt, s);
   rt.u8.fill(0, sdata(rt, s), sdata(rt, s) + n);
@@ -1638,7 +1638,7 @@ DEFUN('clear-string', 1, 1, 'Zero the contents of STRING, making it unibyte (its
 
 // ---- nconc and mapping -----------------------------------------------------------------------
 
-export const nconc = DEFUN('nconc', 0, MANY, 'Concatenate lists by altering them; only the last argument need not be a list.', (rt, args: number[]) => {
+export const nconc = DEFUN('nconc', 0, MANY, 'Join lists into one by changing the last cdr of each to point at the next; the last argument may be any object.', (rt, args: number[]) => {
   let val = Qnil;
   for (let i = 0; i < args.length; i++) {
     let tem = args[i]!;
@@ -1718,7 +1718,7 @@ function vectorPrefix(rt: Runtime, v: number, n: number): number[] {
   return out;
 }
 
-DEFUN('mapcar', 2, 2, 'Apply FUNCTION to each element of SEQUENCE and return the list of results.', (rt, fn: number, seq: number) => {
+DEFUN('mapcar', 2, 2, 'Call FUNCTION on each element of SEQUENCE and collect the results into a list.', (rt, fn: number, seq: number) => {
   const leni = mapLength(rt, seq);
   const vals = makeVector(rt, leni, Qnil);
   const sp = rt.sp;
@@ -1731,13 +1731,13 @@ DEFUN('mapcar', 2, 2, 'Apply FUNCTION to each element of SEQUENCE and return the
   }
 });
 
-DEFUN('mapc', 2, 2, 'Apply FUNCTION to each element of SEQUENCE for side effects; return SEQUENCE.', (rt, fn: number, seq: number) => {
+DEFUN('mapc', 2, 2, 'Call FUNCTION on each element of SEQUENCE only for its effects, and give SEQUENCE.', (rt, fn: number, seq: number) => {
   const leni = mapLength(rt, seq);
   mapcar1(rt, leni, Qnil, fn, seq);
   return seq;
 });
 
-DEFUN('mapcan', 2, 2, 'Apply FUNCTION to each element of SEQUENCE and nconc the results.', (rt, fn: number, seq: number) => {
+DEFUN('mapcan', 2, 2, 'Call FUNCTION on each element of SEQUENCE and join the resulting lists with `nconc\'.', (rt, fn: number, seq: number) => {
   const leni = mapLength(rt, seq);
   const vals = makeVector(rt, leni, Qnil);
   const sp = rt.sp;
@@ -1750,7 +1750,7 @@ DEFUN('mapcan', 2, 2, 'Apply FUNCTION to each element of SEQUENCE and nconc the 
   }
 });
 
-DEFUN('mapconcat', 3, 3, 'Apply FUNCTION to each element of SEQUENCE and concatenate the results as strings, with SEPARATOR between them.', (rt, fn: number, seq: number, sep: number) => {
+DEFUN('mapconcat', 3, 3, 'Call FUNCTION on each element of SEQUENCE and join the resulting strings, with SEPARATOR between every two.', (rt, fn: number, seq: number, sep: number) => {
   const leni = mapLength(rt, seq);
   if (leni === 0) return makeUnibyteString(rt, new Uint8Array(0));
   const vals = makeVector(rt, leni, Qnil);
@@ -1772,7 +1772,7 @@ DEFUN('mapconcat', 3, 3, 'Apply FUNCTION to each element of SEQUENCE and concate
 
 // ---- features ------------------------------------------------------------------------------
 
-DEFVAR('features', (rt) => list(rt, Qemacs), 'A list of symbols naming the features loaded so far (see `provide` and `require`).');
+DEFVAR('features', (rt) => list(rt, Qemacs), 'The symbols of the features provided so far, newest first; see `provide\' and `require\'.');
 
 const featuresValue = (rt: Runtime): number => {
   const v = findSymbolValue(rt, Qfeatures);
@@ -1786,14 +1786,14 @@ function loadhistAttach(rt: Runtime, x: number): void {
   setInternal(rt, Qcurrent_load_list, cons(rt, x, cur));
 }
 
-DEFUN('featurep', 1, 2, 'Return t if FEATURE (and SUBFEATURE, when given) has been provided.', (rt, feature: number, sub: number) => {
+DEFUN('featurep', 1, 2, 'Tell whether FEATURE has been provided, and SUBFEATURE with it when SUBFEATURE is given.', (rt, feature: number, sub: number) => {
   checkSymbol(rt, feature);
   let tem = memq(rt, feature, featuresValue(rt));
   if (tem !== Qnil && sub !== Qnil) tem = member(rt, sub, get(rt, feature, Qsubfeatures));
   return tem === Qnil ? Qnil : Qt;
 });
 
-DEFUN('provide', 1, 2, 'Announce that FEATURE is available, with optional SUBFEATURES; runs its after-load-alist forms.', (rt, feature: number, subfeatures: number) => {
+DEFUN('provide', 1, 2, 'Record FEATURE, and its SUBFEATURES, as available, and run what `after-load-alist\' holds for it.', (rt, feature: number, subfeatures: number) => {
   checkSymbol(rt, feature);
   if (subfeatures !== Qnil && (subfeatures & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qlistp, subfeatures);
   const sp = rt.sp;
@@ -1819,7 +1819,7 @@ DEFUN('provide', 1, 2, 'Announce that FEATURE is available, with optional SUBFEA
   }
 });
 
-DEFUN('require', 1, 3, 'Load FEATURE from FILENAME (default: its name) unless it has been provided; NOERROR makes a missing file return nil.', (rt, feature: number, filename: number, noerror: number) => {
+DEFUN('require', 1, 3, 'Make sure FEATURE is available, loading FILENAME (by default the feature\'s name) when it has not been provided yet.\nWith NOERROR non-nil, a file that cannot be found gives nil instead of an error.', (rt, feature: number, filename: number, noerror: number) => {
   checkSymbol(rt, feature);
   const lip = findSymbolValue(rt, Qload_in_progress);
   let isFromFile = lip !== Qunbound && lip !== Qnil;
@@ -1897,7 +1897,7 @@ const isAsciiString = (rt: Runtime, s: number): boolean => {
   return true;
 };
 
-DEFUN('string-search', 2, 3, 'Return the character index of the first occurrence of NEEDLE in HAYSTACK at or after START-POS, or nil.', (rt, needle: number, haystack: number, startPos: number) => {
+DEFUN('string-search', 2, 3, 'Find NEEDLE in HAYSTACK, from character index START-POS on, and give the index where it starts, or nil.', (rt, needle: number, haystack: number, startPos: number) => {
   checkString(rt, needle);
   checkString(rt, haystack);
   let start = 0;
@@ -1927,7 +1927,7 @@ DEFUN('string-search', 2, 3, 'Return the character index of the first occurrence
   return makeFixnum(byteToChar(rt, haystack, startByte + r));
 });
 
-DEFUN('object-intervals', 1, 1, "Return a copy of the text properties of OBJECT as a list of (BEG END PLIST); nil when it has none.", (rt, obj: number) => {
+DEFUN('object-intervals', 1, 1, 'Describe the text properties of OBJECT as a list of (BEG END PLIST) entries, or nil when it has none.', (rt, obj: number) => {
   if ((obj & 7) === Lisp_String) {
     const iv = stringIntervals(rt, obj);
     return iv === Qnil ? Qnil : copySequence(rt, iv);
@@ -1983,10 +1983,10 @@ function base64Encode(rt: Runtime, s: number, lineBreak: boolean, pad: boolean, 
   return makeString(rt, out);
 }
 
-DEFUN('base64-encode-string', 1, 2, 'Base64-encode STRING (bytes, not text); NO-LINE-BREAK avoids breaking lines every 76 columns.', (rt, s: number, noLineBreak: number) =>
+DEFUN('base64-encode-string', 1, 2, 'Encode the bytes of STRING in base 64; lines are broken every 76 characters unless NO-LINE-BREAK is non-nil.', (rt, s: number, noLineBreak: number) =>
   base64Encode(rt, s, noLineBreak === Qnil, true, false),
 );
-DEFUN('base64url-encode-string', 1, 2, 'Encode STRING in the URL variant of base 64; NO-PAD omits the = padding.', (rt, s: number, noPad: number) =>
+DEFUN('base64url-encode-string', 1, 2, 'Encode the bytes of STRING with the URL-safe base 64 alphabet; NO-PAD leaves off the trailing = signs.', (rt, s: number, noPad: number) =>
   base64Encode(rt, s, false, noPad === Qnil, true),
 );
 
@@ -2051,7 +2051,7 @@ function base64Decode(src: Uint8Array, url: boolean): number[] | null {
   }
 }
 
-DEFUN('base64-decode-string', 1, 2, 'Base64-decode STRING into a unibyte string; BASE64URL selects the URL alphabet (padding optional).', (rt, s: number, url: number) => {
+DEFUN('base64-decode-string', 1, 2, 'Decode the base 64 text STRING into a unibyte string; BASE64URL non-nil reads the URL-safe alphabet, where padding is optional.', (rt, s: number, url: number) => {
   checkString(rt, s);
   const r = base64Decode(rt.u8.slice(sdata(rt, s), sdata(rt, s) + sbytes(rt, s)), url !== Qnil);
   if (r === null) error(rt, 'Invalid base64 data');
@@ -2475,7 +2475,7 @@ function getKeyArg(key: number, args: number[], used: Uint8Array): number {
   return 0;
 }
 
-export const makeHashTableFn = DEFUN('make-hash-table', 0, MANY, 'Create a hash table from keyword arguments :test, :size, :rehash-size, :rehash-threshold, :weakness and :purecopy.', (rt, args: number[]) => {
+export const makeHashTableFn = DEFUN('make-hash-table', 0, MANY, 'Create a hash table described by keyword arguments.\nThey are :test (eq, eql, equal or a name given to `define-hash-table-test\'), :size, :rehash-size, :rehash-threshold, :weakness and :purecopy.', (rt, args: number[]) => {
   const used = new Uint8Array(args.length);
   let i = getKeyArg(QCtest, args, used);
   const test = i ? args[i]! : Qeql;
@@ -2561,7 +2561,7 @@ export function hashTableFromPlist(rt: Runtime, plist: number): number {
   }
 }
 
-DEFUN('copy-hash-table', 1, 1, 'Return a copy of hash table TABLE (keys and values are shared).', (rt, table: number) => {
+DEFUN('copy-hash-table', 1, 1, 'Make a new hash table with the same entries as TABLE; keys and values themselves are shared.', (rt, table: number) => {
   const tb = checkHashTable(rt, table);
   const sp = rt.sp;
   try {
@@ -2577,31 +2577,31 @@ DEFUN('copy-hash-table', 1, 1, 'Return a copy of hash table TABLE (keys and valu
   }
 });
 
-DEFUN('hash-table-count', 1, 1, 'Return the number of entries in TABLE.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_COUNT]!);
-DEFUN('hash-table-rehash-size', 1, 1, 'Return the rehash size of TABLE.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_REHASH_SIZE]!);
-DEFUN('hash-table-rehash-threshold', 1, 1, 'Return the rehash threshold of TABLE.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_REHASH_THRESHOLD]!);
-DEFUN('hash-table-size', 1, 1, 'Return the number of entry slots of TABLE.', (rt, t: number) => {
+DEFUN('hash-table-count', 1, 1, 'Count the entries in TABLE.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_COUNT]!);
+DEFUN('hash-table-rehash-size', 1, 1, 'Give the growth factor or increment that TABLE uses when it becomes full.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_REHASH_SIZE]!);
+DEFUN('hash-table-rehash-threshold', 1, 1, 'Give the fill ratio at which TABLE grows.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_REHASH_THRESHOLD]!);
+DEFUN('hash-table-size', 1, 1, 'Give how many entries TABLE has room for before it grows.', (rt, t: number) => {
   checkHashTable(rt, t);
   return makeFixnum(hashTableSize(rt, t));
 });
-DEFUN('hash-table-test', 1, 1, 'Return the name of the test TABLE uses.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_TEST]!);
-DEFUN('hash-table-weakness', 1, 1, 'Return the weakness of TABLE.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_WEAK]!);
-DEFUN('hash-table-p', 1, 1, 'Return t if OBJ is a hash table.', (rt, x: number) => (hashTablep(rt, x) ? Qt : Qnil));
+DEFUN('hash-table-test', 1, 1, 'Give the name of the key comparison that TABLE uses.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_TEST]!);
+DEFUN('hash-table-weakness', 1, 1, 'Give the weakness TABLE was made with, or nil.', (rt, t: number) => rt.i32[checkHashTable(rt, t) + HT_WEAK]!);
+DEFUN('hash-table-p', 1, 1, 'Give t when OBJ is a hash table, nil otherwise.', (rt, x: number) => (hashTablep(rt, x) ? Qt : Qnil));
 
-DEFUN('clrhash', 1, 1, 'Remove every entry of TABLE and return it.', (rt, table: number) => {
+DEFUN('clrhash', 1, 1, 'Empty TABLE of all its entries and give TABLE.', (rt, table: number) => {
   checkHashTable(rt, table);
   checkMutable(rt, table);
   hashClear(rt, table);
   return table;
 });
 
-DEFUN('gethash', 2, 3, 'Return the value of KEY in TABLE, or DFLT if absent.', (rt, key: number, table: number, dflt: number) => {
+DEFUN('gethash', 2, 3, 'Give the value stored for KEY in TABLE, or DFLT when there is none.', (rt, key: number, table: number, dflt: number) => {
   if ((table & 7) !== 5 || rt.i32[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE)
     wrongTypeArgument(rt, Qhash_table_p, table);
   return hashGet(rt, table, key, dflt);
 });
 
-DEFUN('puthash', 3, 3, 'Set KEY to VALUE in TABLE; return VALUE.', (rt, key: number, value: number, table: number) => {
+DEFUN('puthash', 3, 3, 'Store VALUE for KEY in TABLE, replacing any value there, and give VALUE.', (rt, key: number, value: number, table: number) => {
   if ((table & 7) !== 5 || rt.i32[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE)
     wrongTypeArgument(rt, Qhash_table_p, table);
   if (busyCount !== 0) checkMutable(rt, table);
@@ -2609,7 +2609,7 @@ DEFUN('puthash', 3, 3, 'Set KEY to VALUE in TABLE; return VALUE.', (rt, key: num
   return value;
 });
 
-DEFUN('remhash', 2, 2, 'Remove KEY from TABLE.', (rt, key: number, table: number) => {
+DEFUN('remhash', 2, 2, 'Drop the entry for KEY from TABLE, if it has one.', (rt, key: number, table: number) => {
   checkHashTable(rt, table);
   checkMutable(rt, table);
   hashRemove(rt, table, key);
@@ -2627,7 +2627,7 @@ export function hashTableForEach(rt: Runtime, table: number, fn: (key: number, v
   }
 }
 
-DEFUN('maphash', 2, 2, 'Call FUNCTION with each KEY and VALUE of TABLE, in entry order; return nil.', (rt, fn: number, table: number) => {
+DEFUN('maphash', 2, 2, 'Call FUNCTION with the key and value of each entry of TABLE, in entry order; give nil.', (rt, fn: number, table: number) => {
   const tb = checkHashTable(rt, table);
   const sp = rt.sp;
   try {
@@ -2645,14 +2645,14 @@ DEFUN('maphash', 2, 2, 'Call FUNCTION with each KEY and VALUE of TABLE, in entry
   }
 });
 
-DEFUN('define-hash-table-test', 3, 3, 'Define the hash table test NAME using the comparison function TEST and the hash function HASH.', (rt, name: number, test: number, hash: number) =>
+DEFUN('define-hash-table-test', 3, 3, 'Make NAME usable as a :test of `make-hash-table\': keys are compared with TEST and hashed with HASH.', (rt, name: number, test: number, hash: number) =>
   put(rt, name, Qhash_table_test, list(rt, test, hash)),
 );
 
-DEFUN('sxhash-eq', 1, 1, 'Return a hash code for OBJ suitable for `eq`.', (_rt, x: number) => makeFixnum(sxhashEq(x)));
-DEFUN('sxhash-eql', 1, 1, 'Return a hash code for OBJ suitable for `eql`.', (rt, x: number) => makeFixnum(sxhashEql(rt, x)));
-DEFUN('sxhash-equal', 1, 1, 'Return a hash code for OBJ suitable for `equal`.', (rt, x: number) => makeFixnum(sxhash(rt, x)));
-DEFUN('sxhash-equal-including-properties', 1, 1, 'Return a hash code for OBJ suitable for `equal-including-properties`.', (rt, x: number) => {
+DEFUN('sxhash-eq', 1, 1, 'Compute a hash code for OBJ that agrees with `eq\'.', (_rt, x: number) => makeFixnum(sxhashEq(x)));
+DEFUN('sxhash-eql', 1, 1, 'Compute a hash code for OBJ that agrees with `eql\'.', (rt, x: number) => makeFixnum(sxhashEql(rt, x)));
+DEFUN('sxhash-equal', 1, 1, 'Compute a hash code for OBJ that agrees with `equal\'.', (rt, x: number) => makeFixnum(sxhash(rt, x)));
+DEFUN('sxhash-equal-including-properties', 1, 1, 'Compute a hash code for OBJ that agrees with `equal-including-properties\'.', (rt, x: number) => {
   let h = sxhash(rt, x);
   if ((x & 7) === Lisp_String && stringIntervals(rt, x) !== Qnil) h = combine(h, sxhash(rt, stringIntervals(rt, x)));
   return makeFixnum(h);

@@ -42,25 +42,25 @@ import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specb
 
 // ---- variables ------------------------------------------------------------------------------
 
-const Qobarray = DEFVAR('obarray', (rt) => rt.globals[G_OBARRAY]!, 'Symbol table for use by `intern\' and `read\'.');
-const Qstandard_input = DEFVAR('standard-input', () => Qt, 'Stream for read to get input from.');
-const Qread_circle = DEFVAR('read-circle', () => Qt, 'Non-nil means read recursive structures using #N= and #N# syntax.');
-const Qload_path = DEFVAR('load-path', () => Qnil, 'List of directories to search for files to load.');
-const Qload_suffixes = DEFVAR('load-suffixes', (rt) => list(rt, makeString(rt, '.elc'), makeString(rt, '.el')), 'List of suffixes for Emacs Lisp files.');
-const Qload_file_rep_suffixes = DEFVAR('load-file-rep-suffixes', (rt) => list(rt, makeString(rt, '')), 'List of suffixes that indicate representations of the same file.');
-const Qload_in_progress = DEFVAR('load-in-progress', () => Qnil, 'Non-nil if inside of `load\'.');
-const Qload_file_name = DEFVAR('load-file-name', () => Qnil, 'Full name of file being loaded by `load\'.');
-const Qload_true_file_name = DEFVAR('load-true-file-name', () => Qnil, 'Full truename of file being loaded by `load\'.');
-const Qload_history = DEFVAR('load-history', () => Qnil, 'Alist mapping loaded file names to symbols and features.');
-const Qcurrent_load_list = DEFVAR('current-load-list', () => Qnil, 'Used for internal purposes by `load\'.');
-DEFVAR('load-read-function', () => DEFSYM('read'), 'Function used by `load\' and `eval-region\' for reading expressions.');
-DEFVAR('values', () => Qnil, 'List of values of all expressions which were read, evaluated and printed.');
-DEFVAR('after-load-alist', () => Qnil, 'An alist of functions to be evalled when particular files are loaded.');
-DEFVAR('load-prefer-newer', () => Qnil, 'Non-nil means `load\' prefers the newest version of a file.');
-DEFVAR('force-load-messages', () => Qnil, 'Non-nil means force printing messages when loading Lisp files.');
-DEFVAR('load-convert-to-unibyte', () => Qnil, 'Non-nil means `read\' converts strings to unibyte whenever possible.');
-const Qread_symbol_shorthands = DEFVAR('read-symbol-shorthands', () => Qnil, 'Alist of known symbol-name shorthands.');
-const Qunescaped_literals = DEFVAR('lread--unescaped-character-literals', () => Qnil, 'List of deprecated unescaped character literals encountered by `read\'.');
+const Qobarray = DEFVAR('obarray', (rt) => rt.globals[G_OBARRAY]!, 'The symbol table that `intern\' and `read\' use by default.');
+const Qstandard_input = DEFVAR('standard-input', () => Qt, 'Where `read\' takes its text from when no stream is given.');
+const Qread_circle = DEFVAR('read-circle', () => Qt, 'Non-nil means `read\' accepts the #N= and #N# labels that describe shared and circular structure.');
+const Qload_path = DEFVAR('load-path', () => Qnil, 'The directories `load\' and `require\' search for files, in order; nil stands for the current directory.');
+const Qload_suffixes = DEFVAR('load-suffixes', (rt) => list(rt, makeString(rt, '.elc'), makeString(rt, '.el')), 'The file name suffixes `load\' tries for Lisp files, in order.');
+const Qload_file_rep_suffixes = DEFVAR('load-file-rep-suffixes', (rt) => list(rt, makeString(rt, '')), 'Suffixes that mark other representations of one file, such as a compressed copy; "" stands for the file itself.');
+const Qload_in_progress = DEFVAR('load-in-progress', () => Qnil, 'Non-nil while a file is being loaded.');
+const Qload_file_name = DEFVAR('load-file-name', () => Qnil, 'The full name of the file being loaded, or nil when no file is.');
+const Qload_true_file_name = DEFVAR('load-true-file-name', () => Qnil, 'The full name of the file being loaded with symbolic links resolved, or nil when no file is.');
+const Qload_history = DEFVAR('load-history', () => Qnil, 'A record of what each loaded file defined: elements (FILE ENTRIES...), newest first.');
+const Qcurrent_load_list = DEFVAR('current-load-list', () => Qnil, 'What the file being loaded has defined so far; `load\' uses it to build `load-history\'.');
+DEFVAR('load-read-function', () => DEFSYM('read'), 'The function `load\' calls to read each form; `read\' when nil.');
+DEFVAR('values', () => Qnil, 'The values of expressions evaluated interactively, newest first; kept for compatibility.');
+DEFVAR('after-load-alist', () => Qnil, 'Entries (FILE-OR-FEATURE FUNCS...): the FUNCS run after the file or feature is loaded.');
+DEFVAR('load-prefer-newer', () => Qnil, 'Non-nil means `load\' picks whichever of the source and compiled files is newer.');
+DEFVAR('force-load-messages', () => Qnil, 'Non-nil means `load\' shows its loading messages even when asked to be quiet.');
+DEFVAR('load-convert-to-unibyte', () => Qnil, 'Non-nil means strings that `read\' makes are unibyte where possible.');
+const Qread_symbol_shorthands = DEFVAR('read-symbol-shorthands', () => Qnil, 'Entries (SHORTHAND . LONGHAND): a symbol read with the prefix SHORTHAND is interned with LONGHAND in its place.');
+const Qunescaped_literals = DEFVAR('lread--unescaped-character-literals', () => Qnil, 'Characters found written without the backslash that `read\' prefers, such as ?( ; reset before each read.');
 
 const Qhash_table = DEFSYM('hash-table');
 const Qchar_from_name = DEFSYM('char-from-name');
@@ -1409,7 +1409,7 @@ function readFromStdin(rt: Runtime): number {
   }
 }
 
-DEFUN('read', 0, 1, 'Read one Lisp expression as text from STREAM, return as Lisp object.', (rt, stream: number) => {
+DEFUN('read', 0, 1, 'Read one Lisp expression from STREAM and give the object it stands for.\nSTREAM may be a string, a function giving one character per call, or t for standard input; nil means the value of `standard-input\'.', (rt, stream: number) => {
   if (stream === Qnil) stream = varValue(rt, Qstandard_input);
   if (stream === Qt || stream === Qread_char) return readFromStdin(rt);
   if ((stream & 7) === Lisp_String) return readFromString(rt, stream).obj;
@@ -1425,7 +1425,7 @@ DEFUN('read', 0, 1, 'Read one Lisp expression as text from STREAM, return as Lis
   return obj;
 });
 
-DEFUN('read-from-string', 1, 3, 'Read one Lisp expression which is represented as text by STRING.\nReturn (OBJECT-READ . FINAL-STRING-INDEX).',
+DEFUN('read-from-string', 1, 3, 'Read one Lisp expression from STRING, starting at START and stopping before END.\nThe value is (OBJECT . INDEX), INDEX being where reading stopped.',
   (rt, string: number, start: number, end: number) => {
     if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, string);
     const [f, t] = validateSubarray(rt, string, start, end, schars(rt, string));
@@ -1437,7 +1437,7 @@ DEFUN('read-from-string', 1, 3, 'Read one Lisp expression which is represented a
 
 const obarrayArg = (rt: Runtime, ob: number): number => checkObarray(rt, ob === Qnil ? varValue(rt, Qobarray) : ob);
 
-DEFUN('intern', 1, 2, 'Return the canonical symbol whose name is STRING, creating it if needed.', (rt, string: number, ob: number) => {
+DEFUN('intern', 1, 2, 'Give the symbol called STRING in OBARRAY (by default `obarray\'), adding a new one when there is none.', (rt, string: number, ob: number) => {
   const obarray = obarrayArg(rt, ob);
   if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, string);
   const r = oblookup(rt, obarray, string);
@@ -1445,7 +1445,7 @@ DEFUN('intern', 1, 2, 'Return the canonical symbol whose name is STRING, creatin
   return internNew(rt, obarray, string, r.bucket);
 });
 
-DEFUN('intern-soft', 1, 2, 'Return the canonical symbol named NAME, or nil if none exists.', (rt, name: number, ob: number) => {
+DEFUN('intern-soft', 1, 2, 'Give the symbol called NAME in OBARRAY if there is one, without ever adding it; otherwise nil.', (rt, name: number, ob: number) => {
   const obarray = obarrayArg(rt, ob);
   const isSym = (name & 7) === Lisp_Symbol;
   const string = isSym ? symbolName(rt, name) : name;
@@ -1455,7 +1455,7 @@ DEFUN('intern-soft', 1, 2, 'Return the canonical symbol named NAME, or nil if no
   return r.sym;
 });
 
-DEFUN('unintern', 1, 2, 'Delete the symbol named NAME, if any, from OBARRAY.', (rt, name: number, ob: number) => {
+DEFUN('unintern', 1, 2, 'Remove the symbol NAME from OBARRAY, so that `intern\' no longer finds it; give t when it was there.', (rt, name: number, ob: number) => {
   const obarray = obarrayArg(rt, ob);
   const isSym = (name & 7) === Lisp_Symbol;
   const string = isSym ? symbolName(rt, name) : name;
@@ -1465,7 +1465,7 @@ DEFUN('unintern', 1, 2, 'Delete the symbol named NAME, if any, from OBARRAY.', (
   return obUnintern(rt, obarray, r.sym) ? Qt : Qnil;
 });
 
-DEFUN('mapatoms', 1, 2, 'Call FUNCTION on every symbol in OBARRAY.', (rt, fn: number, ob: number) => {
+DEFUN('mapatoms', 1, 2, 'Call FUNCTION on each symbol of OBARRAY (by default `obarray\').', (rt, fn: number, ob: number) => {
   const obarray = obarrayArg(rt, ob);
   const syms: number[] = [];
   mapObarray(rt, obarray, (s) => syms.push(s));
@@ -1569,12 +1569,12 @@ function openp(rt: Runtime, path: number, name: string, suffixes: string[], acce
 
 const regularFile = (rt: Runtime) => (f: string): boolean => rt.host.stat(f)?.kind === 'file';
 
-DEFUN('get-load-suffixes', 0, 0, 'Return the suffixes that `load\' should try if a suffix is required.', (rt) => {
+DEFUN('get-load-suffixes', 0, 0, 'Give the file suffixes `load\' tries when a suffix is needed, each combined with the representation suffixes.', (rt) => {
   const out = loadSuffixes(rt);
   return list(rt, ...out.map((s) => makeString(rt, s)));
 });
 
-DEFUN('locate-file-internal', 2, 4, 'Search for FILENAME through PATH, trying SUFFIXES; return the file name found or nil.',
+DEFUN('locate-file-internal', 2, 4, 'Look for FILENAME in each directory of PATH, trying each of SUFFIXES, and give the first file name found, or nil.\nPREDICATE, when given, must also accept the file.',
   (rt, filename: number, path: number, suffixes: number, predicate: number) => {
     if ((filename & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, filename);
     const sufs = suffixes === Qnil ? [''] : lispStrings(rt, suffixes);
@@ -1713,7 +1713,7 @@ export function loadhistAttach(rt: Runtime, x: number): void {
   setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, x, varValue(rt, Qcurrent_load_list)));
 }
 
-DEFUN('load', 1, 5, 'Execute a file of Lisp code named FILE, searching `load-path\' with the load suffixes.',
+DEFUN('load', 1, 5, 'Read and evaluate the Lisp file FILE, found by searching `load-path\' with the load suffixes.\nNOERROR non-nil gives nil for a missing file instead of an error; NOMESSAGE silences the loading messages; NOSUFFIX and MUST-SUFFIX control which suffixes are tried.',
   (rt, file: number, noerror: number, nomessage: number, nosuffix: number, mustSuffix: number) => load(rt, file, noerror, nomessage, nosuffix, mustSuffix));
 
 /** GNU's Fload, for callers that call it directly (as compiled code does, with no frame of its own). */

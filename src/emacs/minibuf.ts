@@ -15,7 +15,7 @@ import { compareStrings, hashTableForEach } from './fns.ts';
 
 DEFUN(
   'assoc-string', 2, 3,
-  'Return the first element of LIST that is KEY, or whose car is KEY, comparing strings (symbols by name);\nCASE-FOLD non-nil ignores case. Elements that are neither strings, symbols nor conses of those are skipped.',
+  'Find KEY among the elements of LIST, which may be strings, symbols or conses whose car is one of those; give the first match.\nNames are compared as strings; CASE-FOLD non-nil ignores case. Elements of any other kind are passed over.',
   (rt, key: number, list: number, caseFold: number) => {
     if (symbolp(key)) key = symbolName(rt, key);
     const zero = makeFixnum(0);
@@ -31,8 +31,8 @@ DEFUN(
 
 // ---- completion over collections (try-completion, all-completions, test-completion) ----
 
-const Qcompletion_ignore_case = DEFVAR('completion-ignore-case', () => Qnil, 'Non-nil means don\'t consider case significant in completion.');
-const Qcompletion_regexp_list = DEFVAR('completion-regexp-list', () => Qnil, 'List of regexps that should restrict possible completions.');
+const Qcompletion_ignore_case = DEFVAR('completion-ignore-case', () => Qnil, 'Non-nil means completion treats upper and lower case as the same.');
+const Qcompletion_regexp_list = DEFVAR('completion-regexp-list', () => Qnil, 'Regexps that a completion must match, all of them, to be offered.');
 const Qlambda_sym = DEFSYM('lambda');
 const Qstring_match = DEFSYM('string-match');
 const Qcase_fold_search = DEFSYM('case-fold-search');
@@ -96,7 +96,7 @@ function completionArgs(rt: Runtime, string: number): number[] {
   return stringChars(rt, string);
 }
 
-DEFUN('try-completion', 2, 3, 'Return common substring of all completions of STRING in COLLECTION.', (rt, string: number, collection: number, predicate: number) => {
+DEFUN('try-completion', 2, 3, 'Complete STRING as far as the candidates of COLLECTION allow.\nThe value is t when STRING is the only, exact match, nil when nothing matches, and otherwise the longest common prefix of the matches.', (rt, string: number, collection: number, predicate: number) => {
   if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
     return funcall(rt, collection, [string, predicate, Qnil]);
   const prefix = completionArgs(rt, string);
@@ -119,14 +119,14 @@ DEFUN('try-completion', 2, 3, 'Return common substring of all completions of STR
   return makeStringFromChars(rt, best);
 });
 
-DEFUN('all-completions', 2, 4, 'Search for partial matches of STRING in COLLECTION.', (rt, string: number, collection: number, predicate: number) => {
+DEFUN('all-completions', 2, 4, 'Give every candidate of COLLECTION that starts with STRING and passes PREDICATE.', (rt, string: number, collection: number, predicate: number) => {
   if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
     return funcall(rt, collection, [string, predicate, Qt]);
   const found = candidates(rt, completionArgs(rt, string), collection, predicate);
   return listFromArray(rt, found.map((f) => f.name));
 });
 
-DEFUN('test-completion', 2, 3, 'Return non-nil if STRING is a valid completion.', (rt, string: number, collection: number, predicate: number) => {
+DEFUN('test-completion', 2, 3, 'Tell whether STRING is itself one of the candidates of COLLECTION.', (rt, string: number, collection: number, predicate: number) => {
   if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
     return funcall(rt, collection, [string, predicate, Qlambda_sym]);
   const prefix = completionArgs(rt, string);
@@ -153,7 +153,7 @@ function batchReadLine(rt: Runtime, prompt: number): number {
   return makeString(rt, line);
 }
 
-DEFUN('read-from-minibuffer', 1, 7, 'Read a string from the minibuffer (standard input in batch), prompting with PROMPT.', (rt, prompt: number, _initial: number, _keymap: number, read: number, _hist: number, defaultValue: number) => {
+DEFUN('read-from-minibuffer', 1, 7, 'Prompt with PROMPT and read a line of text; in batch mode it comes from standard input.', (rt, prompt: number, _initial: number, _keymap: number, read: number, _hist: number, defaultValue: number) => {
   const s = batchReadLine(rt, prompt);
   if (read === Qnil) return s;
   const sp = rt.sp;
@@ -164,7 +164,7 @@ DEFUN('read-from-minibuffer', 1, 7, 'Read a string from the minibuffer (standard
   return xcar(rt, r);
 });
 
-DEFUN('read-string', 1, 5, 'Read a string from the minibuffer (standard input in batch), prompting with PROMPT.', (rt, prompt: number, _initial: number, _hist: number, defaultValue: number) => {
+DEFUN('read-string', 1, 5, 'Prompt with PROMPT and read a line of text as a string; in batch mode it comes from standard input.', (rt, prompt: number, _initial: number, _hist: number, defaultValue: number) => {
   const s = batchReadLine(rt, prompt);
   if (schars(rt, s) === 0 && defaultValue !== Qnil) return consp(defaultValue) ? xcar(rt, defaultValue) : defaultValue;
   return s;

@@ -27,26 +27,26 @@ import { LispSignal, error, wrongTypeArgument, xsignal } from '../core/signal.ts
 import { call1, findSymbolValue, specbind, unbindTo } from './eval.ts';
 
 const Qstandard_output = DEFVAR('standard-output', () => Qt,
-  'Where `print\' and friends send output by default: t for the echo area (stdout in batch), a function, or a buffer.');
-const Qprint_length = DEFVAR('print-length', () => Qnil, 'Maximum number of list or vector elements to print; nil means no limit.');
-const Qprint_level = DEFVAR('print-level', () => Qnil, 'Maximum depth of nested lists to print; nil means no limit.');
-const Qprint_circle = DEFVAR('print-circle', () => Qnil, 'Non-nil means print shared and circular structure with #N= and #N# labels.');
-const Qprint_quoted = DEFVAR('print-quoted', () => Qt, 'Non-nil means print (quote X) as \'X, (function X) as #\'X and backquote forms in short syntax.');
-const Qprint_gensym = DEFVAR('print-gensym', () => Qnil, 'Non-nil means print uninterned symbols with a #: prefix.');
-const Qprint_escape_newlines = DEFVAR('print-escape-newlines', () => Qnil, 'Non-nil means prin1 shows newlines and formfeeds in strings as \\n and \\f.');
+  'Where `print\' and the other output functions send text by default: t (standard output in batch), a function called with each character, or a buffer.');
+const Qprint_length = DEFVAR('print-length', () => Qnil, 'The most elements of a list or vector to print before writing "..."; nil for no limit.');
+const Qprint_level = DEFVAR('print-level', () => Qnil, 'The deepest nesting of lists and vectors to print before writing "..."; nil for no limit.');
+const Qprint_circle = DEFVAR('print-circle', () => Qnil, 'Non-nil means printing marks shared and circular structure with #N= and #N# labels.');
+const Qprint_quoted = DEFVAR('print-quoted', () => Qt, 'Non-nil means (quote X), (function X) and backquote forms print in their short syntax: \'X, #\'X, `X.');
+const Qprint_gensym = DEFVAR('print-gensym', () => Qnil, 'Non-nil means symbols that are not interned print with a #: prefix.');
+const Qprint_escape_newlines = DEFVAR('print-escape-newlines', () => Qnil, 'Non-nil means `prin1\' writes newlines and form feeds in strings as \\n and \\f.');
 const Qprint_escape_control_characters = DEFVAR('print-escape-control-characters', () => Qnil,
-  'Non-nil means prin1 shows control characters in strings as octal escapes.');
+  'Non-nil means `prin1\' writes control characters in strings as octal escapes.');
 const Qprint_escape_nonascii = DEFVAR('print-escape-nonascii', () => Qnil,
-  'Non-nil means print raw bytes (and non-ASCII bytes of unibyte strings) as octal escapes.');
+  'Non-nil means raw bytes, and the non-ASCII bytes of unibyte strings, print as octal escapes.');
 const Qprint_escape_multibyte = DEFVAR('print-escape-multibyte', () => Qnil,
-  'Non-nil means prin1 shows non-ASCII characters of multibyte strings as \\xNNNN escapes.');
+  'Non-nil means `prin1\' writes the non-ASCII characters of multibyte strings as \\xNNNN escapes.');
 const Qfloat_output_format = DEFVAR('float-output-format', () => Qnil,
-  'nil for the shortest exact float notation, or a string "%.Ne", "%.Nf" or "%.Ng" used to print floats.');
+  'How floats print: nil for the shortest form that reads back the same, or a string such as "%.3e", "%.3f" or "%.3g".');
 const Qprint_integers_as_characters = DEFVAR('print-integers-as-characters', () => Qnil,
-  'Non-nil means print integers that are graphic characters in ?C syntax.');
+  'Non-nil means integers that are graphic characters print in the ?C syntax.');
 const Qdefault = DEFSYM('default');
 const Qprint_charset_text_property = DEFVAR('print-charset-text-property', () => Qdefault,
-  'How to print `charset\' text properties (strings here carry no text properties, so it has no effect).');
+  'How `charset\' text properties are printed; strings in tsmacs carry no text properties, so it changes nothing.');
 const Qexternal_debugging_output = DEFSYM('external-debugging-output');
 const Qsubstitute_command_keys = DEFSYM('substitute-command-keys');
 const Qtext_quoting_style = DEFSYM('text-quoting-style');
@@ -998,25 +998,25 @@ function printTo(rt: Runtime, obj: number, escape: boolean, pcf: number, before:
   deliver(rt, d);
 }
 
-DEFUN('prin1', 1, 2, 'Print OBJECT in a form `read\' can read back, to PRINTCHARFUN (default `standard-output\').',
+DEFUN('prin1', 1, 2, 'Write OBJECT to PRINTCHARFUN (by default `standard-output\') in the syntax that `read\' accepts back.',
   (rt, object: number, printcharfun: number) => {
     printTo(rt, object, true, printcharfun, '', '');
     return object;
   });
 
-DEFUN('princ', 1, 2, 'Print OBJECT without quoting or escapes, to PRINTCHARFUN (default `standard-output\').',
+DEFUN('princ', 1, 2, 'Write OBJECT to PRINTCHARFUN (by default `standard-output\') for people to read: strings and symbols without quotes or escapes.',
   (rt, object: number, printcharfun: number) => {
     printTo(rt, object, false, printcharfun, '', '');
     return object;
   });
 
-DEFUN('print', 1, 2, 'Print a newline, OBJECT as `prin1\' does, then another newline, to PRINTCHARFUN.',
+DEFUN('print', 1, 2, 'Write a newline, then OBJECT as `prin1\' does, then another newline, to PRINTCHARFUN.',
   (rt, object: number, printcharfun: number) => {
     printTo(rt, object, true, printcharfun, '\n', '\n');
     return object;
   });
 
-DEFUN('prin1-to-string', 1, 2, 'The printed representation of OBJECT as a string; NOESCAPE non-nil prints as `princ\' does.',
+DEFUN('prin1-to-string', 1, 2, 'Give as a string what `prin1\' would write for OBJECT, or what `princ\' would when NOESCAPE is non-nil.',
   (rt, object: number, noescape: number) => prin1ToString(rt, object, noescape === Qnil));
 
 
@@ -1034,7 +1034,7 @@ function signalError(rt: Runtime, msg: string, arg: number): never {
   return xsignal(Qerror, cons(rt, makeString(rt, msg), hare === Qnil ? arg : list(rt, arg)));
 }
 
-DEFUN('terpri', 0, 2, 'Output a newline to PRINTCHARFUN; with ENSURE, only if not already at the start of a line.',
+DEFUN('terpri', 0, 2, 'Write a newline to PRINTCHARFUN; with ENSURE non-nil, only when output is not already at the start of a line.',
   (rt, printcharfun: number, ensure: number) => {
     const d = destOf(rt, printcharfun);
     let val = Qt;
@@ -1053,7 +1053,7 @@ DEFUN('terpri', 0, 2, 'Output a newline to PRINTCHARFUN; with ENSURE, only if no
   });
 
 
-DEFUN('write-char', 1, 2, 'Output CHARACTER to PRINTCHARFUN (default `standard-output\'); returns CHARACTER.',
+DEFUN('write-char', 1, 2, 'Write CHARACTER to PRINTCHARFUN (by default `standard-output\') and give CHARACTER.',
   (rt, character: number, printcharfun: number) => {
     if (!isFixnum(character)) wrongTypeArgument(rt, Qfixnump, character);
     const d = destOf(rt, printcharfun);
@@ -1065,7 +1065,7 @@ DEFUN('write-char', 1, 2, 'Output CHARACTER to PRINTCHARFUN (default `standard-o
     return character;
   });
 
-DEFUN('external-debugging-output', 1, 1, 'Write CHARACTER to standard error; for debugging output.',
+DEFUN('external-debugging-output', 1, 1, 'Write CHARACTER to standard error, a stream meant for debugging.',
   (rt, character: number) => {
     if (!isFixnum(character)) wrongTypeArgument(rt, Qfixnump, character);
     const c = fixnumValue(character);
@@ -1192,7 +1192,7 @@ function errorMessageObj(rt: Runtime, obj: number): number {
   return bufferToString(rt);
 }
 
-DEFUN('error-message-string', 1, 1, 'The error message that an error described by OBJ, (ERROR-SYMBOL . DATA), would show.',
+DEFUN('error-message-string', 1, 1, 'Give the message that the error OBJ, of the form (ERROR-SYMBOL . DATA), would show.',
   (rt, obj: number) => errorMessageObj(rt, obj));
 
 export { Qstandard_output, Qexternal_debugging_output };

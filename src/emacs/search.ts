@@ -27,11 +27,11 @@ import { listLength } from './fns.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
 
-const Qcase_fold_search = DEFVAR('case-fold-search', () => Qt, 'Non-nil means searches and matches ignore case.');
+const Qcase_fold_search = DEFVAR('case-fold-search', () => Qt, 'Non-nil means searching and matching do not distinguish upper from lower case.');
 const Qinhibit_changing_match_data = DEFVAR('inhibit-changing-match-data', () => Qnil,
-  'Non-nil means searching and matching functions leave the match data alone.');
+  'Non-nil means searching and matching functions do not touch the match data.');
 const Qsearch_spaces_regexp = DEFVAR('search-spaces-regexp', () => Qnil,
-  'If non-nil, a regexp that a run of spaces in a search pattern matches instead of literal spaces.');
+  'When non-nil, a regexp that a run of spaces in a search pattern matches, instead of the spaces themselves.');
 DEFSYM('search-failed');
 
 // ---- compiled-pattern cache ---------------------------------------------------------
@@ -183,12 +183,12 @@ export function stringMatch(rt: Runtime, regexp: number, string: number, start: 
 }
 
 DEFUN('string-match', 2, 3,
-  'Return the index of the first match of REGEXP in STRING at or after START, or nil; sets the match data.',
+  'Search STRING, from index START, for a match of REGEXP and give the index where it begins, or nil; the match data records it.',
   (rt, regexp: number, string: number, start: number) => stringMatch(rt, regexp, string, start, true));
 
-DEFUN('match-beginning', 1, 1, 'Return the position where subexpression SUBEXP of the last match starts, or nil.',
+DEFUN('match-beginning', 1, 1, 'Give where subexpression SUBEXP of the last match began, or nil when it did not take part.',
   (rt, subexp: number) => matchLimit(rt, subexp, true));
-DEFUN('match-end', 1, 1, 'Return the position where subexpression SUBEXP of the last match ends, or nil.',
+DEFUN('match-end', 1, 1, 'Give where subexpression SUBEXP of the last match ended, or nil when it did not take part.',
   (rt, subexp: number) => matchLimit(rt, subexp, false));
 
 function matchLimit(rt: Runtime, subexp: number, beginning: boolean): number {
@@ -201,7 +201,7 @@ function matchLimit(rt: Runtime, subexp: number, beginning: boolean): number {
 }
 
 DEFUN('match-data', 0, 3,
-  'Return a list of the positions of the last match and its groups (nil for groups that did not match); REUSE is filled in when given.',
+  'Give the positions of the last match and its subexpressions as a list, nil for those that did not take part; REUSE, a list, is filled in when given.',
   (rt, _integers: number, reuse: number, _reseat: number) => {
     const n = numRegs(rt);
     const md = rt.globals[G_MATCH_DATA]!;
@@ -237,7 +237,7 @@ DEFUN('match-data', 0, 3,
     return reuse;
   });
 
-DEFUN('set-match-data', 1, 2, 'Set the match data from LIST, a list of positions as `match-data\' returns.',
+DEFUN('set-match-data', 1, 2, 'Make LIST, positions in the form `match-data\' gives, the current match data.',
   (rt, lst: number, _reseat: number) => {
     if (lst !== Qnil && !consp(lst)) wrongTypeArgument(rt, Qlistp, lst);
     // As GNU's list_length: a circular list signals circular-list (walking it would never end).
@@ -263,7 +263,7 @@ DEFUN('set-match-data', 1, 2, 'Set the match data from LIST, a list of positions
     return Qnil;
   });
 
-DEFUN('match-data--translate', 1, 1, 'Add N to every position in the match data (positions stay >= 0).',
+DEFUN('match-data--translate', 1, 1, 'Shift every position of the match data by N (no position goes below 0).',
   (rt, n: number) => {
     if (!isFixnum(n)) wrongTypeArgument(rt, Qfixnump, n);
     const d = fixnumValue(n);
@@ -276,7 +276,7 @@ DEFUN('match-data--translate', 1, 1, 'Add N to every position in the match data 
     return Qnil;
   });
 
-DEFUN('regexp-quote', 1, 1, 'Return a regexp string that matches exactly STRING and nothing else.', (rt, s: number) => {
+DEFUN('regexp-quote', 1, 1, 'Give a regexp that matches STRING exactly, its special characters escaped.', (rt, s: number) => {
   if (!stringp(s)) wrongTypeArgument(rt, Qstringp, s);
   const chars = stringCharCodes(rt, s);
   const out: number[] = [];
@@ -329,7 +329,7 @@ function caseActionFor(chars: ArrayLike<number>, from: number, to: number): numb
 const QsubexpMissing = 'replace-match subexpression does not exist';
 
 DEFUN('replace-match', 1, 5,
-  'Replace the text matched by the last search (or its group SUBEXP) in STRING with NEWTEXT, and return the new string.',
+  'Replace what the last match found in STRING, or only its subexpression SUBEXP, by NEWTEXT, and give the new string.\nFIXEDCASE non-nil keeps NEWTEXT\'s case as it is; LITERAL non-nil takes NEWTEXT literally, without \\& and \\N substitution.',
   (rt, newtext: number, fixedcase: number, literal: number, string: number, subexp: number) => {
     if (!stringp(newtext)) wrongTypeArgument(rt, Qstringp, newtext);
     if (string === Qnil) error(rt, 'replace-match in a buffer is not available: there are no buffers');
