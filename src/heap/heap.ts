@@ -25,6 +25,8 @@ import { POISON } from './tags.ts';
 
 export const BLOCK_WORDS = 4096;
 export const BLOCK_SHIFT = 12;
+/** Blocks (16 KB each) kept in reserve for memory-full handlers: 4 MB, or an eighth of a small heap. */
+const RESERVE_BLOCKS = 256;
 const BLOCK_GRANULES = BLOCK_WORDS / 2;
 
 // Block kinds (high byte of blockInfo); the low byte is the size class.
@@ -147,6 +149,17 @@ export class Heap {
   private bumpPtr: Int32Array;
   private bumpEnd: Int32Array;
 
+  /**
+   * Blocks held back so that a memory-full error can still be handled: its handler, the
+   * backtrace and a `garbage-collect' need some room (GNU's spare memory). `blockLimit' is
+   * `nblocks' minus the reserve until the heap first runs dry; then the reserve is released
+   * for the handlers, and a collection that frees enough takes it back (`refillReserve').
+   */
+  readonly reserveBlocks: number;
+  blockLimit: number;
+  get reserveReleased(): boolean {
+    return this.blockLimit === this.nblocks && this.reserveBlocks > 0;
+  }
   /** Bytes allocated since the last collection (GNU's consing_since_gc). */
   bytesSinceGC = 0;
   /** Running totals for memory-use-counts. */
@@ -175,6 +188,8 @@ export class Heap {
     this.blockBase = roundUp(this.dumpEnd + 64, BLOCK_WORDS);
     if (this.blockBase + 16 * BLOCK_WORDS > nwords) throw new Error('heap too small for its regions');
     this.nblocks = (nwords - this.blockBase) >>> BLOCK_SHIFT;
+    this.reserveBlocks = Math.min(RESERVE_BLOCKS, this.nblocks >>> 3);
+    this.blockLimit = this.nblocks - this.reserveBlocks;
     this.blockInfo = new Uint16Array(this.nblocks);
     const granules = nwords >>> 1;
     this.startBits = new Uint32Array((granules + 31) >>> 5);
@@ -283,11 +298,30 @@ export class Heap {
     let b: number;
     if (this.freeBlocks.length > 0) b = this.freeBlocks.pop()!;
     else {
-      if (this.blockTop >= this.nblocks) throw new HeapExhausted('heap exhausted');
+      if (this.blockTop >= this.blockLimit) this.exhausted(1);
       b = this.blockTop++;
     }
     this.blockInfo[b] = (kind << 8) | cls;
     return b;
+  }
+
+  /**
+   * No room for NEEDED more blocks under the limit. A request that the reserve could
+   * satisfy means the heap is really full: release the reserve for the error's handlers.
+   * A request too big even for that consumed nothing, so the reserve stays.
+   */
+  private exhausted(needed: number): never {
+    if (!this.reserveReleased && this.blockTop + needed <= this.nblocks) this.blockLimit = this.nblocks;
+    throw new HeapExhausted('heap exhausted');
+  }
+
+  /** After a collection: take the reserve back when the blocks in use leave room for it. Returns true if it did. */
+  refillReserve(): boolean {
+    if (!this.reserveReleased) return false;
+    const normal = this.nblocks - this.reserveBlocks;
+    if (this.blockTop - this.freeBlocks.length > normal - this.reserveBlocks) return false;
+    this.blockLimit = normal;
+    return true;
   }
 
   private allocLarge(kind: number, granules: number): number {
@@ -306,7 +340,7 @@ export class Heap {
       }
     }
     if (start === -1) {
-      if (this.blockTop + n > this.nblocks) throw new HeapExhausted('heap exhausted');
+      if (this.blockTop + n > this.blockLimit) this.exhausted(n);
       start = this.blockTop;
       this.blockTop += n;
     }
@@ -334,7 +368,12 @@ export class Heap {
     for (let b = 0; b < this.blockTop; b++) {
       const info = this.blockInfo[b]!;
       const kind = info >>> 8;
-      if (kind === BK_FREE || kind === BK_LARGE_CONT) continue;
+      if (kind === BK_LARGE_CONT) continue;
+      if (kind === BK_FREE) {
+        // Free since an earlier sweep and not reused: it stays free.
+        freeSet.push(b);
+        continue;
+      }
       const cls = info & 255;
       const base = this.blockBase + (b << BLOCK_SHIFT);
       const g0 = base >>> 1; // multiple of 2048, so bitmap words align
