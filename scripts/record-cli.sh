@@ -11,9 +11,17 @@ case "$("$EMACS" --version | head -n 1)" in
 esac
 out=test/cli/expected
 mkdir -p "$out"
-root=$(pwd -P)
+# GNU abbreviates long strings in backtraces, file names among them, so the cases run in a
+# directory whose name always has the same length, /tmp/tsmacs-cli-XXXXXX, holding a copy of
+# test/cli/fixtures (test/cli.test.ts does the same). Its name is then replaced by @ROOT@.
+repo=$(pwd -P)
+root=$(mktemp -d /tmp/tsmacs-cli-XXXXXX)
+mkdir -p "$root/test/cli"
+cp -R test/cli/fixtures "$root/test/cli/"
+out=$repo/$out
+cd "$root"
 tmp=$(mktemp)
-trap 'rm -f "$tmp" "$tmp.out" "$tmp.err"' EXIT
+trap 'rm -f "$tmp" "$tmp.out" "$tmp.err"; rm -rf "$root"' EXIT
 
 WANTED="$*"
 
@@ -53,5 +61,5 @@ while IFS= read -r line || [ -n "$line" ]; do
     *)
       i=$((i + 1)); eval "arg_$i=\$line"; argrefs="$argrefs \"\$arg_$i\"" ;;
   esac
-done < test/cli/cases.txt
+done < "$repo/test/cli/cases.txt"
 flush

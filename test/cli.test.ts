@@ -1,8 +1,8 @@
 // The CLI golden corpus: each case of test/cli/cases.txt run through runCli in-process must give GNU Emacs 28.2's stdout, stderr and exit status.
 
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../src/cli/main.ts';
 import { capturingHost, defaultTestDump, repoRoot } from './support/runtime.ts';
@@ -33,23 +33,29 @@ const KNOWN_FAILURES = new Map<string, string>([
 ]);
 
 const expectedDir = join(repoRoot, 'test', 'cli', 'expected');
+// Backtraces abbreviate long file names, so the cases run in a directory whose name has the
+// same length wherever the checkout lives, /tmp/tsmacs-cli-XXXXXX, holding a copy of the
+// fixtures, as scripts/record-cli.sh records them.
+const caseRoot = mkdtempSync('/tmp/tsmacs-cli-');
+cpSync(join(repoRoot, 'test', 'cli', 'fixtures'), join(caseRoot, 'test', 'cli', 'fixtures'), { recursive: true });
+after(() => rmSync(caseRoot, { recursive: true, force: true }));
 const cases = parseCases(readFileSync(join(repoRoot, 'test', 'cli', 'cases.txt'), 'utf8'));
 const dump = defaultTestDump();
 
 function runCase(c: CliCase): { out: string; err: string; code: number } {
   const host = capturingHost();
-  const lines = c.stdin === null ? [] : readFileSync(join(repoRoot, c.stdin), 'utf8').split('\n');
+  const lines = c.stdin === null ? [] : readFileSync(join(caseRoot, c.stdin), 'utf8').split('\n');
   // A final newline ends the last line; it does not start another.
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const getenv = host.getenv;
   Object.assign(host, {
-    cwd: () => repoRoot,
+    cwd: () => caseRoot,
     readLine: () => (lines.length ? lines.shift()! : null),
     getenv: (name: string) => (name === 'TSMACS_HEAP_MB' ? '128' : getenv(name)),
   });
   const args = c.args.includes('--script') ? c.args : ['--batch', '-Q', ...c.args];
   const code = runCli(['--dump-file', dump, ...args], host);
-  const root = (s: string): string => s.split(repoRoot).join('@ROOT@');
+  const root = (s: string): string => s.split(caseRoot).join('@ROOT@');
   return { out: root(host.out()), err: root(host.err()), code };
 }
 

@@ -11,7 +11,7 @@
 // never swept; their mark bits are cleared wholesale after each cycle.
 
 import type { Runtime } from './runtime.ts';
-import { BUILTIN_SYMBOLS, DEFSYM } from './symbols.ts';
+import { BUILTIN_SYMBOLS, DEFSYM, Qnil } from './symbols.ts';
 import { BK_CONS, BK_DATA, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR } from '../heap/heap.ts';
 import {
   PVEC_TYPE_SHIFT, PVEC_SIZE_MASK, STR_DATA, STR_INTERVALS, SYMBOL_WORDS, SYM_FLAGS, isRawPvec,
@@ -23,6 +23,7 @@ const Qgc_cons_threshold = DEFSYM('gc-cons-threshold');
 const Qgc_cons_percentage = DEFSYM('gc-cons-percentage');
 const Qgcs_done = DEFSYM('gcs-done');
 const Qgc_elapsed = DEFSYM('gc-elapsed');
+const Qmemory_full = DEFSYM('memory-full');
 const DEFAULT_THRESHOLD = 800000;
 
 let markStack = new Int32Array(4096);
@@ -143,6 +144,7 @@ export function collectGarbage(rt: Runtime): GCResult {
     // The Lisp variables that mirror the counters.
     rt.i32[symWi(rt, Qgcs_done) + 1] = makeFixnum(rt.gcsDone);
     rt.i32[symWi(rt, Qgc_elapsed) + 1] = makeFloat(rt, rt.gcElapsed);
+    if (h.refillReserve()) rt.i32[symWi(rt, Qmemory_full) + 1] = Qnil;
     return { freedBytes, ms };
   } finally {
     rt.inGC = false;

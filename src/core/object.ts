@@ -3,6 +3,7 @@
 // Raw accessors (xcar, symbolValue...) assume the type has been checked;
 // check* functions signal wrong-type-argument like GNU's CHECK_* macros.
 
+import { HeapExhausted } from '../heap/heap.ts';
 import {
   BK_CONS, BK_DATA, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR,
 } from '../heap/heap.ts';
@@ -159,7 +160,7 @@ export const recordp = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_R
 
 /** Allocate a vectorlike of `type` with `size` slots all set to `init`. */
 export function makePvec(rt: Runtime, type: number, size: number, init: number): number {
-  if (size > MAX_VECTOR_SIZE) throw new RangeError('vector too large');
+  if (size > MAX_VECTOR_SIZE) throw new HeapExhausted('vector too large');
   const wi = rt.heap.alloc(BK_VECTOR, size + 1);
   const m = rt.i32;
   m[wi] = makeHeader(type, size);

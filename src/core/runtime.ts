@@ -53,6 +53,9 @@ const SPECPDL_SIZE = 3 * 65536;
 /** Most call frames recorded for backtraces; deeper frames run unrecorded. */
 export const MAX_FRAMES = 1 << 16;
 
+/** The Lisp value stack is full: deep recursion, reported to Lisp as the nesting error. */
+export class LispStackOverflow extends Error {}
+
 export class Runtime {
   readonly heap: Heap;
   readonly i32: Int32Array;
@@ -132,7 +135,7 @@ export class Runtime {
   }
 
   push(x: number): void {
-    if (this.sp >= STACK_SIZE) throw new RangeError('Lisp stack overflow');
+    if (this.sp >= STACK_SIZE) throw new LispStackOverflow('Lisp stack overflow');
     this.stack[this.sp++] = x;
   }
 }

@@ -12,14 +12,14 @@ import { charBytes, isCharacter, writeChar } from '../core/character.ts';
 import { collectGarbage } from '../core/gc.ts';
 import {
   allocString, bignump, bignumValue, cons, consp, floatp, isPvec, listFromArray, list, makeBignum, makeFloat, makePvec,
-  makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata,
+  makeString, makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata,
   stringIntervals, stringMultibyte, stringp, symbolRawValue, vectorFromArray, vectorp, xcar, xcdr, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, error } from '../core/signal.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
-  DEFSYM, Qcharacterp, Qnil, Qstringp, Qwholenump,
+  DEFSYM, Qcharacterp, Qerror, Qnil, Qstringp, Qwholenump,
 } from '../core/symbols.ts';
 import { runHookWithArgs } from './eval.ts';
 
@@ -329,6 +329,8 @@ DEFVAR('gc-elapsed', (rt) => makeFloat(rt, rt.gcElapsed), 'The total time, in se
 DEFVAR('pure-bytes-used', () => makeFixnum(0), 'How many bytes of pure storage are in use: tsmacs keeps none, its dump image being the read-only part.');
 DEFVAR('purify-flag', () => Qnil, 'While this is non-nil, `purecopy\' makes copies of the objects it is given, for the dump.');
 DEFVAR('memory-full', () => Qnil, 'Non-nil when the Lisp heap is close to running out of room.');
+DEFVAR('memory-signal-data', (rt) => list(rt, Qerror, makeString(rt, 'Memory exhausted--use C-x s then exit and restart Emacs')),
+  'The error that is signalled when the Lisp heap runs out of room, as (ERROR-SYMBOL . DATA).');
 DEFVAR('post-gc-hook', () => Qnil, 'Functions called, with no arguments, after every garbage collection.');
 DEFVAR('most-positive-fixnum', () => makeFixnum(MOST_POSITIVE_FIXNUM), 'The greatest integer stored directly in a Lisp word; larger ones are bignums.', true);
 DEFVAR('most-negative-fixnum', () => makeFixnum(MOST_NEGATIVE_FIXNUM), 'The least integer stored directly in a Lisp word; smaller ones are bignums.', true);

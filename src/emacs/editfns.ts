@@ -14,7 +14,7 @@ import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qunbound } from '.
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { findSymbolValue } from './eval.ts';
+import { findSymbolValue, signalMemoryFull } from './eval.ts';
 import { downcaseChar } from './casefiddle.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
@@ -136,6 +136,11 @@ function formatFloat(x: number, conv: number, minus: boolean, plus: boolean, spa
   return pad(prefix, body, width, minus, zero && Number.isFinite(x));
 }
 
+/** GNU's bound on a string's size: a longer width is "Maximum string size exceeded". */
+const MAX_STRING_CHARS = 2 ** 61;
+/** The longest result `format' builds (64 M characters); past it, memory is full. */
+const MAX_FORMAT_CHARS = 1 << 26;
+
 function pushAscii(out: number[], s: string): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
 }
@@ -196,16 +201,23 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
     space = space && !plus;
     zero = zero && !minus;
     let width = 0;
-    while (isDigit(f[i])) width = Math.min(width * 10 + f[i++]! - 0x30, 1e9);
+    while (isDigit(f[i])) width = width * 10 + f[i++]! - 0x30;
     const precGiven = f[i] === 0x2e;
     let prec = -1;
     if (precGiven) {
       i++;
       prec = 0;
-      while (isDigit(f[i])) prec = Math.min(prec * 10 + f[i++]! - 0x30, 1e9);
+      while (isDigit(f[i])) prec = prec * 10 + f[i++]! - 0x30;
     }
     if (i >= end) error(rt, 'Format string ends in middle of format specifier');
     let conv = f[i++]!;
+    // A width, or a number's precision, beyond what any string could hold is GNU's size error;
+    // one merely beyond our heap is running out of memory. Checked before anything is built.
+    const textConv = conv === 0x73 || conv === 0x53 || conv === 0x63 || conv === 0x25;
+    const need = Math.max(width, textConv ? 0 : prec);
+    if (need >= MAX_STRING_CHARS) error(rt, 'Maximum string size exceeded');
+    if (out.length + need > MAX_FORMAT_CHARS) signalMemoryFull(rt);
+    if (prec > MAX_FORMAT_CHARS) prec = MAX_FORMAT_CHARS;
     if (conv === 0x25) {
       out.push(0x25);
       continue;

@@ -6,6 +6,8 @@ import type { Runtime } from '../core/runtime.ts';
 import { KillEmacs, wrongTypeArgument } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { pdumperDoNowAndAfterLoad } from '../dump/pdumper.ts';
+import { setInternal } from './eval.ts';
 
 const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Functions called, with no arguments, when `kill-emacs\' is about to end the process.');
 DEFVAR('noninteractive', () => Qt, 'Non-nil when there is no interactive terminal, as in batch mode (always, in tsmacs).');
@@ -22,13 +24,21 @@ DEFVAR('emacs-major-version', () => makeFixnum(28), 'The first number of `emacs-
 DEFVAR('emacs-minor-version', () => makeFixnum(2), 'The second number of `emacs-version\', as an integer.');
 DEFVAR('emacs-build-number', () => makeFixnum(1), 'A build counter, as an integer.');
 DEFVAR('dump-mode', () => Qnil, 'Nil in normal use; while an image is being built, the kind of dump being made, such as "pdump".');
-DEFVAR('process-environment', (rt) => processEnvironment(rt), 'The environment for child processes, as a list of "NAME=VALUE" strings; earlier entries win.');
-DEFVAR('initial-environment', (rt) => processEnvironment(rt), 'The environment this process was started with, as a list of "NAME=VALUE" strings.');
+const Qprocess_environment = DEFVAR('process-environment', (rt) => processEnvironment(rt), 'The environment for child processes, as a list of "NAME=VALUE" strings; earlier entries win.');
+const Qinitial_environment = DEFVAR('initial-environment', (rt) => processEnvironment(rt), 'The environment this process was started with, as a list of "NAME=VALUE" strings.');
 DEFVAR('after-init-time', () => Qnil, 'The value of `current-time\' once start-up had finished, or nil before that.');
 DEFVAR('before-init-time', () => Qnil, 'The value of `current-time\' when start-up began.');
 DEFVAR('inhibit-x-resources', () => Qnil, 'Non-nil means X resource files are not consulted; kept for compatibility, tsmacs reads none.');
 
 const processEnvironment = (rt: Runtime): number => list(rt, ...rt.host.environ().map((e) => makeString(rt, e)));
+
+// A start from an image takes its environment from the process it runs in, not from the
+// one that made the image (GNU's init_callproc_1 does this at every start).
+pdumperDoNowAndAfterLoad((rt) => {
+  const env = processEnvironment(rt);
+  setInternal(rt, Qprocess_environment, env);
+  setInternal(rt, Qinitial_environment, env);
+});
 
 DEFUN('kill-emacs', 0, 2, 'End the process.\nAn integer ARG gives the exit status, taken modulo 256; a string ARG is written to standard output first, as batch mode has no terminal to feed it to.', (rt, arg: number) => {
   void Qkill_emacs_hook;

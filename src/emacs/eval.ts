@@ -10,6 +10,7 @@
 
 import { collectGarbage, maybeGC } from '../core/gc.ts';
 import { HeapExhausted } from '../heap/heap.ts';
+import { LispStackOverflow } from '../core/runtime.ts';
 import {
   MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
   SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
@@ -39,6 +40,7 @@ DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered whe
 DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
 DEFVAR('debug-ignored-errors', () => Qnil, 'Errors, by condition symbol or message regexp, that never enter the debugger.');
 const Qdebug = DEFSYM('debug');
+const Qmemory_signal_data = DEFSYM('memory-signal-data');
 const Qmany = DEFSYM('many');
 const Qmapbacktrace = DEFSYM('mapbacktrace');
 const Qunevalled = DEFSYM('unevalled');
@@ -796,15 +798,33 @@ function noticeUncaught(rt: Runtime, sig: unknown): void {
  */
 export function asLispSignal(rt: Runtime, e: unknown): LispSignal | LispThrow | null {
   if (e instanceof LispSignal || e instanceof LispThrow) return e;
+  if (e instanceof LispStackOverflow) return nestingError(rt);
+  if (e instanceof HeapExhausted) return memoryFull(rt);
   if (e instanceof RangeError) {
     const msg = e.message;
-    if (msg.includes('call stack') || msg.includes('Lisp stack')) return new LispSignal(Qerror, list(rt, makeString(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’')));
-    if (msg.includes('Invalid array length') || msg.includes('Array buffer allocation') || msg.includes('vector too large'))
-      return new LispSignal(Qmemory_full, Qnil);
+    if (msg.includes('call stack')) return nestingError(rt);
+    if (msg.includes('Invalid array length') || msg.includes('Array buffer allocation')) return memoryFull(rt);
     return null;
   }
-  if (e instanceof HeapExhausted) return new LispSignal(Qmemory_full, Qnil);
   return null;
+}
+
+const nestingError = (rt: Runtime): LispSignal => new LispSignal(Qerror, list(rt, makeString(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’')));
+
+/**
+ * GNU's memory_full: the signal is `memory-signal-data', (error "Memory exhausted--..."), and
+ * `memory-full' becomes t once the heap had to release its reserve for the handlers.
+ */
+function memoryFull(rt: Runtime): LispSignal {
+  if (rt.heap.reserveReleased) setInternal(rt, Qmemory_full, Qt);
+  const data = findSymbolValue(rt, Qmemory_signal_data);
+  if (consp(data)) return new LispSignal(xcar(rt, data), xcdr(rt, data));
+  return new LispSignal(Qerror, Qnil);
+}
+
+/** Signal that memory is exhausted, from code that checks a size before allocating it. */
+export function signalMemoryFull(rt: Runtime): never {
+  throw memoryFull(rt);
 }
 
 /** The conditions of an error symbol (its error-conditions property). */
@@ -1079,8 +1099,21 @@ function letBindings(rt: Runtime, varlist: number, sequential: boolean): void {
       bindOne(rt, sym, val, lexical);
       v = xcdr(rt, v);
     }
+    // GNU checks the end after binding: (let* 1) and a dotted list both name the whole varlist.
+    if (v !== Qnil) wrongTypeArgument(rt, Qlistp, varlist);
     return;
   }
+  // let measures its varlist first, as GNU's Flength does: a circular one is circular-list,
+  // a dotted one names its last cdr, and neither evaluates anything.
+  let end = varlist;
+  for (let n = 0; consp(end); n++) {
+    if (n === 64) { // a long varlist is rare: only then pay for the cycle check
+      end = forEachTail(rt, varlist, () => {});
+      break;
+    }
+    end = xcdr(rt, end);
+  }
+  if (end !== Qnil) wrongTypeArgument(rt, Qlistp, end);
   const syms: number[] = [];
   const vals: number[] = [];
   let v = varlist;
@@ -1100,7 +1133,6 @@ function letBindings(rt: Runtime, varlist: number, sequential: boolean): void {
     }
     v = xcdr(rt, v);
   }
-  if (v !== Qnil) wrongTypeArgument(rt, Qlistp, varlist);
   for (let i = 0; i < syms.length; i++) bindOne(rt, syms[i]!, vals[i]!, lexical);
 }
 

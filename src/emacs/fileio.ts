@@ -13,7 +13,8 @@ import {
   DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt,
 } from '../core/symbols.ts';
 import { CMP_LESS, arithCompare, car } from './data.ts';
-import { call2, findSymbolValue } from './eval.ts';
+import { call2, findSymbolValue, setInternal } from './eval.ts';
+import { pdumperDoNowAndAfterLoad } from '../dump/pdumper.ts';
 
 const Qdefault_directory = DEFSYM('default-directory');
 const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
@@ -423,8 +424,11 @@ DEFUN(
 
 // ---- variables -----------------------------------------------------------------------------
 
-DEFVAR('default-directory', (rt) => makeStringFromUtf8(rt, new TextEncoder().encode(fileNameAsDirectory(rt.host.cwd()))),
+const cwdAsDirectory = (rt: Runtime): number => makeStringFromUtf8(rt, new TextEncoder().encode(fileNameAsDirectory(rt.host.cwd())));
+DEFVAR('default-directory', cwdAsDirectory,
   'The directory against which relative file names are expanded; it ends in a slash.');
+// Every start, from an image too, begins in the process's working directory (GNU's init_buffer).
+pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qdefault_directory, cwdAsDirectory(rt)));
 DEFVAR('file-name-handler-alist', () => Qnil, 'Entries (REGEXP . HANDLER): file names matching REGEXP are handled by HANDLER.');
 DEFVAR('inhibit-file-name-handlers', () => Qnil, 'Handlers that are skipped during `inhibit-file-name-operation\'.');
 DEFVAR('inhibit-file-name-operation', () => Qnil, 'The file operation during which `inhibit-file-name-handlers\' are skipped.');

@@ -1218,7 +1218,12 @@ interface ClPrint {
   level: number | null;
   /** Objects being printed, outermost first (cl-print--currently-printing reversed). */
   printing: number[];
+  /** Stop once `out' is longer than this many code units (see clPrintWithLimit). */
+  budget: number;
 }
+
+/** Thrown when a cl-print attempt has produced more than its budget. */
+const OVER_BUDGET = { overBudget: true };
 
 const codePoints = (s: string): number => {
   let n = 0;
@@ -1243,6 +1248,7 @@ function truncatedString(rt: Runtime, s: number, n: number): number {
 
 /** cl-print-object at DEPTH (1 for the outermost object). */
 function clPrintObject(rt: Runtime, obj: number, depth: number, st: ClPrint): void {
+  if (st.out.length > st.budget) throw OVER_BUDGET;
   const tag = obj & 7;
   const container = tag === Lisp_Cons || (tag === Lisp_Vectorlike && pvecType(rt, obj) === PVEC_NORMAL_VECTOR);
   if (container) {
@@ -1326,7 +1332,7 @@ function clPrin1(rt: Runtime, obj: number): string {
   const pl = varValue(rt, Qprint_length);
   const lv = varValue(rt, Qprint_level);
   const st: ClPrint = {
-    out: '', printing: [],
+    out: '', printing: [], budget: Infinity,
     length: isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : null,
     level: isFixnum(lv) && fixnumValue(lv) >= 0 ? fixnumValue(lv) : null,
   };
@@ -1340,8 +1346,17 @@ function clPrintWithLimit(rt: Runtime, obj: number, limit: number): string {
   let level = Math.min(8, Math.trunc(Math.log(limit)));
   const deltaLength = Math.max(1, Math.trunc(length / level));
   for (;;) {
-    const st: ClPrint = { out: '', length, level, printing: [] };
-    clPrintObject(rt, obj, 1, st);
+    // Shared structure can make a print exponentially long even within these limits (a list
+    // whose car and cdr are the same list, thousands deep). An attempt that would be retried at
+    // the next levels anyway stops early: past 2 * LIMIT * (LEVEL - 1) code units the result is
+    // at least LIMIT * (LEVEL - 1) characters, which gives the same next step as the whole text.
+    const budget = level > 2 ? 2 * limit * (level - 1) : Infinity;
+    const st: ClPrint = { out: '', length, level, printing: [], budget };
+    try {
+      clPrintObject(rt, obj, 1, st);
+    } catch (e) {
+      if (e !== OVER_BUDGET) throw e;
+    }
     const result = codePoints(st.out);
     if (result < limit || level <= 2) return st.out;
     const deltaLevel = Math.max(1, Math.min(level - 2, Math.trunc(result / limit)));
