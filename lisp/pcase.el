@@ -540,7 +540,7 @@ The patterns:
   SYMBOL          always matches, and binds SYMBOL to the value.  When
                   SYMBOL appears again in the same pattern, the later
                   occurrence only matches a value `eql' to the earlier.
-  \\='OBJECT        matches a value `equal' to OBJECT.
+  \\='OBJECT         matches a value `equal' to OBJECT.
   KEYWORD, INTEGER or STRING
                   stands for itself, quoted.
   (pred FUN)      matches when calling FUN on the value gives non-nil;
@@ -646,12 +646,11 @@ may be signaled."
          (pcase-let* ((,(car spec) ,elt)) ,@body)))))
 
 (defmacro pcase-setq (pat val &rest args)
-  "Assign to the variables of patterns by destructuring values.
-Each pattern is matched against the value after it, and the variables
-it binds are set with `setq'; the pairs are handled in turn, so a value
-can use what the pairs before it assigned.  Each value is assumed to fit
-its pattern: when it does not, variables may be set to arbitrary values
-such as nil, or an error may be signaled.
+  "Match each VALUE against the PATTERN before it and `setq' its variables.
+The pairs are handled in turn, so a VALUE can use what the pairs before
+it assigned.  Each VALUE is assumed to fit its PATTERN: when it does
+not, variables may be set to arbitrary values such as nil, or an error
+may be signaled.
 
 \(fn PATTERNS VALUE PATTERN VALUES ...)"
   (let ((nargs (+ 2 (length args))))
