@@ -1,827 +1,793 @@
-;;; pcase.el --- pattern matching: pcase and its relatives  -*- lexical-binding: t -*-
+;;; pcase.el --- pattern matching for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+
+;;; Commentary:
+
+;; A `pcase' form turns into a decision tree in three steps.
 ;;
-;; How it works.  Every clause's pattern is first macroexpanded down to the
-;; core language (`pred', `guard', `app', `quote', symbols, `or', `and'),
-;; then turned into a "goal": (match SUBJ . PAT), (and GOAL...),
-;; (or GOAL...), or one of the markers :pcase--succeed / :pcase--fail.
-;; SUBJ is an expression (a symbol, or a constant form) that holds the value
-;; being examined.
+;; First every clause's pattern is reduced to the kernel language by
+;; calling the pattern macros of `pcase-defmacro'.  What remains is made of
+;; symbols, `quote', `pred', `guard', `app', `and' and `or'.
 ;;
-;; A decision tree is then built from a list of branches, each of the form
-;; (GOAL LEAF . VARS): LEAF is a function that, given the variables bound on
-;; the way (a list of (NAME VALUE-EXPR)), returns the code to run; VARS are
-;; the variables bound so far.  The first branch's goals are taken one at a
-;; time; each test splits the remaining branches into those to try when the
-;; test succeeds and those to try when it fails, simplifying the goals whose
-;; outcome the test already decides.  That is what lets a function called by
-;; `pred' or `app' run once even when several clauses use it.
+;; Then each clause becomes a row (CHECKS ENV LEAF).  CHECKS lists what is
+;; still to be verified, as (SUBJECT . PATTERN) pairs where SUBJECT is a
+;; symbol or a constant holding the value looked at; ENV is an alist from
+;; the pattern variables bound so far to their subjects; LEAF stands for
+;; the clause body.  Only the first check of the first row is ever worked
+;; on.  When it is a test, the other rows are copied twice, once assuming
+;; the test passed and once assuming it failed, and whatever that settles
+;; in their own checks is settled there and then.  So a function that
+;; several clauses apply to the same value runs only once.  Inside a
+;; pattern, the internal form (pcase--at SUBJECT PATTERN) redirects a part
+;; of it to another subject: that is how a later row learns to reuse the
+;; result of an `app' computed for an earlier one.
 ;;
-;; The marker :pcase--dontcare stands for "no branch left that matters":
-;; `pcase-let' and friends assume their patterns match, so a test whose
-;; failure leads there is evaluated for its effects and its result ignored.
+;; Last come the bodies.  Until the tree is complete a leaf is a
+;; placeholder, because only then is it known how often a body is reached
+;; and which variables each path binds.
+;;
+;; `pcase-let' and its relatives end their clause list with the marker
+;; pattern `pcase--dontcare': a test whose failure could only lead to it is
+;; still evaluated, for its side effects, but its answer is disregarded.
 
-(defconst pcase--dontcare-upats '(t _ pcase--dontcare)
-  "Patterns that match anything without binding.")
+;;;; State of one compilation
 
-(defvar pcase--dontwarn-upats '(pcase--dontcare))
+(defvar pcase--quiet-patterns nil
+  "Patterns that may be unreachable without a warning.
+`pcase-compile-patterns' warns about the other clauses nothing reaches.")
 
-;; Expansions are cached: interpreted code would otherwise expand a `pcase'
-;; each time it runs.  The key comes from the source, so it lives as long
-;; as the code does.
-(defconst pcase--memoize (make-hash-table :weakness 'key :test 'eq))
+(defvar pcase--live-subjects nil
+  "Subjects whose value the code built so far refers to.
+A temporary made for an `app' is only bound when it ends up here.")
 
-(unless (fboundp 'define-symbol-prop)
-  (defun define-symbol-prop (symbol prop val)
-    "Define the property PROP of SYMBOL to be VAL."
-    (put symbol prop val)))
+(defconst pcase--expansion-cache (make-hash-table :test 'eq :weakness 'key)
+  "Finished expansions, keyed by the clause or binding list they came from.
+Interpreted code expands its macros every time it runs; keying on a cons
+of the source keeps an entry exactly as long as that code is alive.")
 
-(defun pcase--get-macroexpander (s)
-  "Return the macroexpander for pcase pattern head S, or nil."
-  (get s 'pcase-macroexpander))
+(defun pcase--cached (key tag build)
+  "Return the expansion stored under KEY for TAG, or call BUILD and store it.
+KEY is a cons of the macro call; TAG is another of its arguments, which
+must be `eq' to the stored one for the entry to count."
+  (let ((entry (and (consp key) (gethash key pcase--expansion-cache))))
+    (if (and entry (eq (car entry) tag))
+        (cdr entry)
+      (let ((fresh (funcall build)))
+        (when (consp key)
+          (puthash key (cons tag fresh) pcase--expansion-cache))
+        fresh))))
 
-(defmacro pcase--flip (fun arg1 arg2)
-  "Call FUN with ARG2 and ARG1, in that order."
-  (list fun arg2 arg1))
+(defun pcase--warn (text)
+  "Report TEXT, a remark about a `pcase' form, as a warning."
+  (message "Warning: %s" text))
 
-;;;; Small helpers
+(defun pcase--note-live (subject)
+  "Record that the generated code reads SUBJECT."
+  (and (symbolp subject)
+       (not (memq subject pcase--live-subjects))
+       (push subject pcase--live-subjects)))
 
-(defun pcase--self-quoting-p (upat)
-  (or (keywordp upat) (integerp upat) (stringp upat)))
+(defun pcase--wildcard-p (pat)
+  "Non-nil if PAT is one of the symbols that match without binding."
+  (memq pat '(_ t pcase--dontcare)))
 
-(defun pcase--trivial-upat-p (upat)
-  (and (symbolp upat) (not (memq upat pcase--dontcare-upats))))
+(defun pcase--plain-var-p (pat)
+  "Non-nil if PAT is a symbol that simply names a variable."
+  (and (symbolp pat) (not (pcase--wildcard-p pat))))
 
-(defun pcase--occurs-p (sym sexp)
-  "Non-nil if SYM appears anywhere inside SEXP (conses and vectors)."
-  (let ((found nil))
-    (while (and (not found) (consp sexp))
-      (if (pcase--occurs-p sym (car sexp)) (setq found t))
-      (setq sexp (cdr sexp)))
-    (cond
-     (found t)
-     ((eq sexp sym) t)
-     ((vectorp sexp)
-      (let ((i 0) (n (length sexp)))
-        (while (and (not found) (< i n))
-          (if (pcase--occurs-p sym (aref sexp i)) (setq found t))
-          (setq i (1+ i)))
-        found)))))
+;;;; From patterns to the kernel language
 
-(defun pcase--vars-in (vars sexp)
-  "Those of the bindings VARS whose name occurs in SEXP, as (NAME VAL) pairs."
-  (let ((out nil))
-    (dolist (v vars)
-      (when (pcase--occurs-p (car v) sexp)
-        (push (list (car v) (cadr v)) out)))
-    (nreverse out)))
-
-(defun pcase--note-used (subj)
-  "Record that the value in SUBJ is needed (SUBJ may be a constant form)."
-  (if (symbolp subj) (put subj 'pcase--used t)))
-
-(defun pcase--conj (goal goals)
-  (if goals (cons 'and (cons goal goals)) goal))
-
-(defun pcase--hoist (subj pat)
-  "Goal for matching SUBJ against PAT, with PAT's `or'/`and' made goals."
-  (if (memq (car-safe pat) '(or and))
-      (cons (car pat) (mapcar (lambda (p) (pcase--hoist subj p)) (cdr pat)))
-    (cons 'match (cons subj pat))))
-
-;;;; Pattern macroexpansion
-
-(defun pcase--macroexpand (pat)
-  "Expand all macro-patterns in PAT down to the core pattern language."
-  (let ((head (car-safe pat)))
-    (cond
-     ((null head) (if (pcase--self-quoting-p pat) (list 'quote pat) pat))
-     ((memq head '(pred guard quote)) pat)
-     ((memq head '(or and)) (cons head (mapcar #'pcase--macroexpand (cdr pat))))
-     ((eq head 'app) (list 'app (nth 1 pat) (pcase--macroexpand (nth 2 pat))))
-     (t
-      (let* ((expander (pcase--get-macroexpander head))
-             (new (and expander (apply expander (cdr pat)))))
-        (cond
-         (new (pcase--macroexpand new))
-         (expander (error "Unexpandable %s pattern: %S" head pat))
-         (t (error "Unknown %s pattern: %S" head pat))))))))
-
-(defun pcase--warn (msg)
-  "Report MSG as GNU does for interpreted code: a message on stderr."
-  (message "%sWarning: %s"
-           (if (stringp load-file-name)
-               (concat (if (fboundp 'file-relative-name)
-                           (file-relative-name load-file-name)
-                         load-file-name)
-                       ": ")
-             "")
-           msg))
-
-;;;; Code for the tests
-
-(defun pcase--call (fun arg vars)
-  "Code that calls FUN (a `pred' or `app' function spec) on ARG."
+(defun pcase--kernel (pat)
+  "Return PAT with its pattern macros expanded, in kernel form.
+Kernel forms are kept as they are; unknown atoms are left for the
+compiler, which complains only if it gets to them."
   (cond
-   ((symbolp fun) (list fun arg))
-   ((eq (car-safe fun) 'not) (list 'not (pcase--call (cadr fun) arg vars)))
+   ((or (keywordp pat) (integerp pat) (stringp pat)) (list 'quote pat))
+   ((eq pat t)
+    (pcase--warn "Pattern t is deprecated.  Use `_' instead")
+    '_)
+   ((atom pat) pat)
+   ((memq (car pat) '(quote pred guard)) pat)
+   ((memq (car pat) '(and or))
+    (cons (car pat) (mapcar #'pcase--kernel (cdr pat))))
+   ((eq (car pat) 'app)
+    (list 'app (nth 1 pat) (pcase--kernel (nth 2 pat))))
    (t
-    (let ((env (pcase--vars-in vars fun)))
-      (when (assq arg env)
-        ;; The pattern variable would hide the value being examined.
-        (let ((tmp (gensym "x")))
-          (setq env (cons (list tmp arg) env))
-          (setq arg tmp)))
-      (let ((call (if (or (functionp fun) (not (consp fun)))
-                      (list 'funcall (list 'function fun) arg)
-                    (append fun (list arg)))))
-        (if env (list 'let* env call) call))))))
+    (let* ((expander (or (get (car pat) 'pcase-macroexpander)
+                         (error "Unknown %s pattern: %S" (car pat) pat)))
+           (expansion (apply expander (cdr pat))))
+      (if expansion
+          (pcase--kernel expansion)
+        (error "Unexpandable %s pattern: %S" (car pat) pat))))))
 
-(defun pcase--guard-code (exp vars)
-  "Code that evaluates the guard EXP with the pattern variables VARS."
-  (let ((v (assq exp vars)))
-    (if v
-        (cadr v)
-      (let ((env (pcase--vars-in vars exp)))
-        (if env (list 'let* env exp) exp)))))
+;;;; Code for single tests
 
-(defun pcase--quote-test (subj val)
-  (cond
-   ((null val) (list 'null subj))
-   ((integerp val) (list 'eql subj val))
-   ((symbolp val)
-    (list 'eq subj (if (keywordp val) val (list 'quote val))))
-   (t (list 'equal subj (list 'quote val)))))
+(defun pcase--mentions-p (sym form)
+  "Non-nil if the symbol SYM occurs somewhere in the list structure FORM."
+  (catch 'found
+    (while (consp form)
+      (when (pcase--mentions-p sym (pop form))
+        (throw 'found t)))
+    (eq form sym)))
 
-(defun pcase--if (test then else)
-  (cond
-   ((eq else :pcase--dontcare) (list 'progn (list 'ignore test) then))
-   ((eq then :pcase--dontcare) (list 'progn (list 'ignore test) else))
-   ((null else) (list 'if test then))
-   (t (list 'if test then else))))
+(defun pcase--env-refs (env form)
+  "Return the entries of ENV whose variable FORM mentions."
+  (let ((refs nil))
+    (dolist (entry env)
+      (when (pcase--mentions-p (car entry) form)
+        (push entry refs)))
+    refs))
 
-;;;; What one test tells about other goals
+(defun pcase--in-env (refs form)
+  "Wrap FORM so that the pattern variables of REFS hold their values."
+  (if (null refs)
+      form
+    (dolist (entry refs) (pcase--note-live (cdr entry)))
+    (list 'let (mapcar (lambda (entry) (list (car entry) (cdr entry))) refs)
+          form)))
 
-(defconst pcase--exclusive-preds
-  '((symbolp integerp numberp consp arrayp vectorp stringp
-             byte-code-function-p recordp)
-    (integerp consp arrayp vectorp stringp byte-code-function-p recordp)
-    (numberp consp arrayp vectorp stringp byte-code-function-p recordp)
-    (consp arrayp atom vectorp stringp byte-code-function-p recordp)
-    (arrayp byte-code-function-p)
-    (vectorp byte-code-function-p recordp)
-    (stringp vectorp recordp byte-code-function-p))
-  "Each entry: a predicate, then predicates that cannot hold with it.")
+(defun pcase--call-form (fun subject env)
+  "Return code applying FUN, a `pred' or `app' function, to SUBJECT.
+ENV gives the pattern variables FUN may use."
+  (if (eq (car-safe fun) 'not)
+      (list 'not (pcase--call-form (cadr fun) subject env))
+    (pcase--note-live subject)
+    (let* ((refs (and (not (symbolp fun)) (pcase--env-refs env fun)))
+           ;; Binding the variables must not hide SUBJECT itself.
+           (alias (and (assq subject refs) (make-symbol "x")))
+           (arg (or alias subject))
+           (call (cond ((symbolp fun) (list fun arg))
+                       ((functionp fun) (list 'funcall (list 'function fun) arg))
+                       (t (append fun (list arg))))))
+      (if alias
+          (list 'let (list (list alias subject)) (pcase--in-env refs call))
+        (pcase--in-env refs call)))))
 
-(defun pcase--exclusive-p (p1 p2)
-  (let ((e1 (assq p1 pcase--exclusive-preds))
-        (e2 (assq p2 pcase--exclusive-preds)))
-    (or (and e1 (memq p2 (cdr e1)))
-        (and e2 (memq p1 (cdr e2))))))
+(defun pcase--equality-form (subject value)
+  "Return code checking that SUBJECT holds VALUE, by the cheapest equality."
+  (cond ((null value) (list 'null subject))
+        ((symbolp value) (list 'eq subject (list 'quote value)))
+        ((integerp value) (list 'eql subject value))
+        (t (list 'equal subject (list 'quote value)))))
 
-(defconst pcase--pure-preds
-  '(null not atom consp listp symbolp keywordp integerp numberp floatp
-         natnump stringp vectorp arrayp sequencep characterp booleanp
-         recordp zerop)
-  "Predicates that may be computed when the pattern is expanded.")
+(defun pcase--test-form (subject pat env)
+  "Return code for the kernel test PAT (`quote', `pred' or `guard') on SUBJECT.
+ENV gives the pattern variables the test may use."
+  (let ((arg (cadr pat)))
+    (cond ((eq (car pat) 'quote)
+           (pcase--note-live subject)
+           (pcase--equality-form subject arg))
+          ((eq (car pat) 'pred) (pcase--call-form arg subject env))
+          (t (pcase--in-env (pcase--env-refs env arg) arg)))))
 
-(defun pcase--static-pred (fun val)
-  "FUN applied to VAL if FUN is a pure predicate: a list of the answer, or nil."
-  (and (symbolp fun) (memq fun pcase--pure-preds)
-       (condition-case nil (list (funcall fun val)) (error nil))))
+(defun pcase--branch-form (test then else)
+  "Return code where TEST selects THEN or ELSE.
+Either branch may be :pcase--dontcare, the mark of a branch whose
+choice does not matter: then TEST only runs for its side effects."
+  (cond ((and (eq then :pcase--dontcare) (eq else :pcase--dontcare)) then)
+        ((eq else :pcase--dontcare) (list 'progn (list 'ignore test) then))
+        ((eq then :pcase--dontcare) (list 'progn (list 'ignore test) else))
+        (else (list 'if test then else))
+        (t (list 'if test then))))
 
-(defun pcase--after-equal (val pat)
-  "What knowing the subject is VAL (or not) says about PAT: (THEN . ELSE)."
-  (cond
-   ((eq (car-safe pat) 'quote)
-    (if (equal (cadr pat) val)
-        '(:pcase--succeed . :pcase--fail)
-      '(:pcase--fail . nil)))
-   ((eq (car-safe pat) 'pred)
-    (let ((r (pcase--static-pred (cadr pat) val)))
-      (cond ((null r) nil)
-            ((car r) '(:pcase--succeed . nil))
-            (t '(:pcase--fail . nil)))))))
+;;;; What a test teaches about the patterns of other rows
 
-(defun pcase--invert (x)
-  (cond ((eq x :pcase--succeed) :pcase--fail)
-        ((eq x :pcase--fail) :pcase--succeed)))
+(defconst pcase--type-kinds
+  '((null sym) (symbolp sym) (keywordp sym) (booleanp sym)
+    (integerp int) (natnump int) (fixnump int) (bignump int) (characterp int)
+    (floatp flt) (numberp int flt)
+    (consp cons) (listp cons sym)
+    (atom sym int flt str vec bvec ctab rec code hash)
+    (stringp str) (vectorp vec) (bool-vector-p bvec) (char-table-p ctab)
+    (arrayp str vec bvec ctab) (sequencep cons sym str vec bvec ctab)
+    (recordp rec) (byte-code-function-p code) (hash-table-p hash))
+  "Side-effect free type predicates, each with the kinds of object it accepts.
+Two of them whose kinds do not overlap cannot both be true.")
 
-(defun pcase--after-test (vars upat pat)
-  "What the outcome of the `pred'/`guard' UPAT says about PAT: (THEN . ELSE).
-Each half is :pcase--succeed, :pcase--fail or nil (unknown)."
-  (cond
-   ((and (equal upat pat)
-         (or (and (eq (car upat) 'pred) (symbolp (cadr upat)))
-             (null (pcase--vars-in vars (cadr upat)))))
-    '(:pcase--succeed . :pcase--fail))
-   ((and (eq (car-safe pat) 'pred) (eq (car-safe (cadr pat)) 'not))
-    (let ((r (pcase--after-test vars upat (list 'pred (cadr (cadr pat))))))
-      (cons (pcase--invert (car r)) (pcase--invert (cdr r)))))
-   ((not (eq (car upat) 'pred)) nil)
-   ((eq (car-safe (cadr upat)) 'not)
-    (let ((r (pcase--after-test vars (list 'pred (cadr (cadr upat))) pat)))
-      (cons (cdr r) (car r))))
-   ((let ((other (cond ((eq (car-safe pat) 'pred) (cadr pat))
-                       ((not (eq (car-safe pat) 'quote)) nil)
-                       ((consp (cadr pat)) 'consp)
-                       ((stringp (cadr pat)) 'stringp)
-                       ((vectorp (cadr pat)) 'vectorp))))
-      (and other (symbolp other) (symbolp (cadr upat))
-           (pcase--exclusive-p (cadr upat) other)))
-    '(:pcase--fail . nil))
-   ((and (eq (car-safe (cadr upat)) 'pcase--flip)
-         (memq (nth 1 (cadr upat)) '(memq memql member))
-         (eq (car-safe (nth 2 (cadr upat))) 'quote)
-         (eq (car-safe pat) 'quote))
-    (if (member (cadr pat) (cadr (nth 2 (cadr upat))))
-        '(nil . :pcase--fail)
-      '(:pcase--fail . nil)))
-   ((and (eq (car-safe pat) 'quote)
-         (let ((v (cadr pat)))
-           (or (symbolp v) (stringp v) (numberp v))))
-    (let ((r (pcase--static-pred (cadr upat) (cadr pat))))
-      (cond ((null r) nil)
-            ((car r) '(nil . :pcase--fail))
-            (t '(:pcase--fail . nil)))))))
+(defun pcase--disjoint-p (f g)
+  "Non-nil if the type predicates F and G are never both true."
+  (let ((fk (cdr (assq f pcase--type-kinds)))
+        (gk (cdr (assq g pcase--type-kinds)))
+        (overlap nil))
+    (when (and fk gk)
+      (dolist (k fk) (if (memq k gk) (setq overlap t)))
+      (not overlap))))
 
-(defun pcase--split-goal (subj judge goal)
-  "Simplify GOAL for both outcomes of a test on SUBJ: (THEN . ELSE).
-JUDGE maps a pattern on SUBJ to what the test says about it."
-  (cond
-   ((eq (car-safe goal) 'match)
-    (if (not (eq (cadr goal) subj))
-        (cons goal goal)
-      (let ((r (funcall judge (cddr goal))))
-        (cons (or (car r) goal) (or (cdr r) goal)))))
-   ((memq (car-safe goal) '(or and))
-    (let* ((is-or (eq (car goal) 'or))
-           (neutral (if is-or :pcase--fail :pcase--succeed))
-           (absorbing (if is-or :pcase--succeed :pcase--fail))
-           (thens nil) (elses nil))
-      (dolist (sub (cdr goal))
-        (let ((r (pcase--split-goal subj judge sub)))
-          (unless (eq (car r) neutral) (push (car r) thens))
-          (unless (eq (cdr r) neutral) (push (cdr r) elses))))
-      (cons (pcase--rebuild (car goal) neutral absorbing (nreverse thens))
-            (pcase--rebuild (car goal) neutral absorbing (nreverse elses)))))
-   ((memq goal '(:pcase--succeed :pcase--fail)) (cons goal goal))
-   (t (error "Unknown MATCH %s" goal))))
+(defun pcase--static-pred (fun value)
+  "Return what the `pred' function FUN says of the constant VALUE.
+The answer is :yes or :no, or nil when it cannot be known before run
+time."
+  (let ((known
+         (cond ((memq fun '(not zerop)) t)
+               ((symbolp fun) (assq fun pcase--type-kinds))
+               ;; The membership test that groups constants of an `or'.
+               (t (and (eq (car-safe fun) 'pcase--flip)
+                       (memq (nth 1 fun) '(memq memql member))
+                       (eq (car-safe (nth 2 fun)) 'quote))))))
+    ;; A predicate that signals on VALUE tells nothing.
+    (let ((answer (and known
+                       (ignore-errors
+                         (list (if (symbolp fun)
+                                   (funcall fun value)
+                                 (funcall (nth 1 fun) value
+                                          (cadr (nth 2 fun)))))))))
+      (cond ((null answer) nil)
+            ((car answer) :yes)
+            (t :no)))))
 
-(defun pcase--rebuild (op neutral absorbing parts)
-  (cond ((memq absorbing parts) absorbing)
-        ((null parts) neutral)
-        ((null (cdr parts)) (car parts))
-        (t (cons op parts))))
+(defun pcase--invert (verdict)
+  "Return VERDICT with :yes and :no swapped."
+  (cdr (assq verdict '((:yes . :no) (:no . :yes)))))
 
-(defun pcase--partition (subj judge branches)
-  "Split BRANCHES by a test on SUBJ: (THEN-BRANCHES . ELSE-BRANCHES)."
-  (let ((thens nil) (elses nil))
-    (dolist (b branches)
-      (let ((r (pcase--split-goal subj judge (car b))))
-        (unless (eq (car r) :pcase--fail) (push (cons (car r) (cdr b)) thens))
-        (unless (eq (cdr r) :pcase--fail) (push (cons (cdr r) (cdr b)) elses))))
-    (cons (nreverse thens) (nreverse elses))))
-
-(defun pcase--reuse-app-goal (goal subj fun nsym)
-  "GOAL with every `app' of FUN on SUBJ replaced by a match on NSYM."
-  (cond
-   ((eq (car-safe goal) 'match)
-    (let ((pat (cddr goal)))
-      (if (and (eq (cadr goal) subj) (eq (car-safe pat) 'app)
-               (equal (nth 1 pat) fun))
-          (pcase--hoist nsym (nth 2 pat))
-        goal)))
-   ((memq (car-safe goal) '(or and))
-    (cons (car goal)
-          (mapcar (lambda (g) (pcase--reuse-app-goal g subj fun nsym))
-                  (cdr goal))))
-   ((memq goal '(:pcase--succeed :pcase--fail)) goal)
-   (t (error "Unknown MATCH %s" goal))))
-
-;;;; The decision tree
-
-(defun pcase--tree (branches)
-  "Code that runs the first of BRANCHES whose goal holds, or nil."
-  (setq branches (delq nil branches))
-  (when branches
-    (let ((b (car branches)))
-      (pcase--solve (list (car b)) (cadr b) (cddr b) (cdr branches)))))
-
-(defun pcase--solve (goals leaf vars rest)
-  "Code that runs LEAF (with VARS) if all GOALS hold, else tries REST."
-  (let ((g (car goals)))
+(defun pcase--verdict (test passed shared pat)
+  "Return what TEST giving PASSED says about the kernel pattern PAT.
+Both apply to the same subject.  SHARED is non-nil when TEST gives the
+same answer wherever it is written.  The value is :yes, :no, or nil for
+nothing learnt."
+  (let ((kind (car-safe pat)))
     (cond
-     ((null goals) (funcall leaf vars))
-     ((eq g :pcase--fail) (pcase--tree rest))
-     ((eq g :pcase--succeed) (pcase--solve (cdr goals) leaf vars rest))
-     ((eq (car-safe g) 'and)
-      (pcase--solve (append (cdr g) (cdr goals)) leaf vars rest))
-     ((eq (car-safe g) 'or) (pcase--solve-or g (cdr goals) leaf vars rest))
-     ((eq (car-safe g) 'match)
-      (pcase--solve-match (cadr g) (cddr g) (cdr goals) leaf vars rest))
-     (t (error "Incorrect MATCH %S" g)))))
+     ((and shared (equal test pat)) (if passed :yes :no))
+     ((and (eq kind 'pred) (eq (car-safe (cadr pat)) 'not))
+      (pcase--invert
+       (pcase--verdict test passed shared (list 'pred (cadr (cadr pat))))))
+     ((and (eq (car test) 'pred) (eq (car-safe (cadr test)) 'not))
+      (pcase--verdict (list 'pred (cadr (cadr test))) (not passed) shared pat))
+     ((eq (car test) 'quote)
+      ;; The subject is known to be, or not to be, that constant.
+      (cond ((eq kind 'quote)
+             (cond ((equal (cadr pat) (cadr test)) (if passed :yes :no))
+                   (passed :no)))
+            ((and passed (eq kind 'pred))
+             (pcase--static-pred (cadr pat) (cadr test)))))
+     ((not (eq (car test) 'pred)) nil)
+     ((eq kind 'quote)
+      (let ((would (pcase--static-pred (cadr test) (cadr pat))))
+        (and would (not (eq would (if passed :yes :no))) :no)))
+     ((and passed (eq kind 'pred) (symbolp (cadr test)) (symbolp (cadr pat))
+           (pcase--disjoint-p (cadr test) (cadr pat)))
+      :no))))
 
-(defun pcase--solve-or (g more leaf vars rest)
-  (let* ((alts (cdr g))
-         (first (car alts))
-         (subj (and (eq (car-safe first) 'match) (cadr first)))
-         (consts nil) (others nil) (memfun 'memq))
-    (when subj
-      ;; Equality tests on the same subject become one membership test.
-      (dolist (alt alts)
-        (if (and (eq (car-safe alt) 'match) (eq (cadr alt) subj)
-                 (eq (car-safe (cddr alt)) 'quote))
-            (let ((v (cadr (cddr alt))))
-              (cond ((integerp v) (if (eq memfun 'memq) (setq memfun 'memql)))
-                    ((not (symbolp v)) (setq memfun 'member)))
-              (push v consts))
-          (push alt others))))
+(defun pcase--combine (op unit zero parts)
+  "Return (OP . PARTS) rebuilt after simplification.
+A part equal to ZERO decides the whole; parts equal to UNIT drop out."
+  (if (memq zero parts)
+      zero
+    (setq parts (delq unit parts))
+    (cond ((null parts) unit)
+          ((cdr parts) (cons op parts))
+          (t (car parts)))))
+
+(defun pcase--judge (pat at subject test passed shared)
+  "Simplify PAT, matched against AT, knowing TEST on SUBJECT gave PASSED.
+Return :yes, :no, or the remaining pattern.  `and' and `or' are
+rebuilt whatever their subject, as the full pattern compiler would."
+  (let ((head (car-safe pat))
+        (again (lambda (p) (pcase--judge p at subject test passed shared))))
     (cond
-     ((null alts) (error "Please avoid it"))
-     ((cdr consts)
-      (pcase--solve
-       (cons (cons 'match
-                   (cons subj (list 'pred (list 'pcase--flip memfun
-                                                (list 'quote consts)))))
-             more)
-       leaf vars
-       (if (null others)
-           rest
-         (setq others (nreverse others))
-         (cons (cons (pcase--conj (if (cdr others) (cons 'or others) (car others))
-                                  more)
-                     (cons leaf vars))
-               rest))))
-     (t
-      (let ((remaining (cdr alts)))
-        (unless remaining (error "Please avoid it"))
-        (pcase--solve
-         (cons first more) leaf vars
-         (cons (cons (pcase--conj (if (cdr remaining) (cons 'or remaining)
-                                    (car remaining))
-                                  more)
-                     (cons leaf vars))
-               rest)))))))
+     ((eq head 'and) (pcase--combine 'and :yes :no (mapcar again (cdr pat))))
+     ((eq head 'or) (pcase--combine 'or :no :yes (mapcar again (cdr pat))))
+     ((eq head 'pcase--at)
+      (let ((inner (pcase--judge (nth 2 pat) (nth 1 pat)
+                                 subject test passed shared)))
+        (if (memq inner '(:yes :no))
+            inner
+          (list 'pcase--at (nth 1 pat) inner))))
+     ((not (eq at subject)) pat)
+     (t (or (pcase--verdict test passed shared pat) pat)))))
 
-(defun pcase--solve-match (subj pat more leaf vars rest)
-  (cond
-   ((memq pat '(t _))
-    (if (eq pat t) (pcase--warn "Pattern t is deprecated.  Use `_' instead"))
-    (pcase--solve more leaf vars rest))
-   ((eq pat 'pcase--dontcare) :pcase--dontcare)
-   ((memq (car-safe pat) '(pred guard))
-    (if (eq (car pat) 'pred) (pcase--note-used subj))
-    (let* ((split (pcase--partition
-                   subj (lambda (p) (pcase--after-test vars pat p)) rest))
-           (test (if (eq (car pat) 'pred)
-                     (pcase--call (cadr pat) subj vars)
-                   (pcase--guard-code (cadr pat) vars)))
-           (then (pcase--solve more leaf vars (car split))))
-      (pcase--if test then (pcase--tree (cdr split)))))
-   ((and pat (symbolp pat))
-    (pcase--note-used subj)
-    (let ((prev (assq pat vars)))
-      (if prev
-          ;; A variable seen before: the values must be `eql'.
-          (pcase--solve (cons (cons 'match
-                                    (cons subj (list 'pred (list 'eql (cadr prev)))))
-                              more)
-                        leaf vars rest)
-        (pcase--solve more leaf (cons (list pat subj) vars) rest))))
-   ((eq (car-safe pat) 'app)
-    (pcase--note-used subj)
-    (let* ((fun (nth 1 pat))
-           (nsym (gensym "x"))
-           (body (pcase--solve
-                  (cons (pcase--hoist nsym (nth 2 pat)) more) leaf vars
-                  (mapcar (lambda (b)
-                            (cons (pcase--reuse-app-goal (car b) subj fun nsym)
-                                  (cdr b)))
-                          rest))))
-      (if (get nsym 'pcase--used)
-          (list 'let* (list (list nsym (pcase--call fun subj vars))) body)
-        body)))
-   ((eq (car-safe pat) 'quote)
-    (pcase--note-used subj)
-    (let* ((val (cadr pat))
-           (split (pcase--partition
-                   subj (lambda (p) (pcase--after-equal val p)) rest))
-           (then (pcase--solve more leaf vars (car split))))
-      (pcase--if (pcase--quote-test subj val) then (pcase--tree (cdr split)))))
-   (t (error "Unknown pattern `%S'" pat))))
+(defun pcase--learn (subject test passed shared rows)
+  "Return ROWS revised by knowing that TEST on SUBJECT gave PASSED.
+SHARED is as for `pcase--verdict'.  Rows that can no longer match are
+left out."
+  (delq nil
+        (mapcar
+         (lambda (row)
+           (catch 'dead
+             (let ((kept nil))
+               (dolist (check (car row))
+                 (let ((what (pcase--judge (cdr check) (car check)
+                                           subject test passed shared)))
+                   (cond ((eq what :no) (throw 'dead nil))
+                         ((eq what :yes))
+                         (t (push (cons (car check) what) kept)))))
+               (list (nreverse kept) (nth 1 row) (nth 2 row)))))
+         rows)))
 
-;;;; Putting it together
+(defun pcase--reroute (pat at subject fun temp)
+  "Return PAT, matched against AT, reading TEMP for each `app' of FUN on SUBJECT."
+  (let ((kind (car-safe pat)))
+    (cond
+     ((memq kind '(and or))
+      (cons kind (mapcar (lambda (p) (pcase--reroute p at subject fun temp))
+                         (cdr pat))))
+     ((eq kind 'pcase--at)
+      (list 'pcase--at (nth 1 pat)
+            (pcase--reroute (nth 2 pat) (nth 1 pat) subject fun temp)))
+     ((and (eq kind 'app) (eq at subject) (equal (nth 1 pat) fun))
+      (list 'pcase--at temp (nth 2 pat)))
+     (t pat))))
+
+;;;; Building the decision tree
+
+(defun pcase--rows-code (rows)
+  "Return code that runs the leaf of the first of ROWS to match.
+With no rows, the code is nil."
+  (when rows
+    (let ((row (car rows)))
+      (if (car row)
+          (pcase--check-code (car (car row)) (cdr (car row)) row (cdr rows))
+        (pcase--leaf-code (nth 2 row) (nth 1 row))))))
+
+(defun pcase--continue (checks row others)
+  "Return code for ROW with CHECKS left to do, and OTHERS behind it."
+  (pcase--rows-code (cons (list checks (nth 1 row) (nth 2 row)) others)))
+
+(defun pcase--check-code (check later row others)
+  "Return code for ROW, whose next CHECK comes before the LATER ones.
+OTHERS are the rows to fall back on."
+  (let ((subject (car check))
+        (pat (cdr check))
+        (env (nth 1 row)))
+    (cond
+     ((eq pat '_) (pcase--continue later row others))
+     ((eq pat 'pcase--dontcare) :pcase--dontcare)
+     ((and pat (symbolp pat))
+      (let ((earlier (assq pat env)))
+        (if earlier
+            ;; Seen before in this pattern: the two values must be `eql'.
+            (pcase--continue
+             (cons (cons subject (list 'pred (list 'eql (cdr earlier)))) later)
+             row others)
+          (pcase--rows-code
+           (cons (list later (cons (cons pat subject) env) (nth 2 row))
+                 others)))))
+     ((memq (car-safe pat) '(quote pred guard))
+      (pcase--test-code subject pat later row others))
+     ((eq (car-safe pat) 'and)
+      (pcase--continue
+       (append (mapcar (lambda (p) (cons subject p)) (cdr pat)) later)
+       row others))
+     ((eq (car-safe pat) 'or)
+      (pcase--or-code subject (cdr pat) later row others))
+     ((eq (car-safe pat) 'app)
+      (pcase--app-code subject pat later row others))
+     ((eq (car-safe pat) 'pcase--at)
+      (pcase--continue (cons (cons (nth 1 pat) (nth 2 pat)) later)
+                       row others))
+     (t (error "Unknown pattern `%S'" pat)))))
+
+(defun pcase--test-code (subject pat later row others)
+  "Return code for ROW whose next check is the test PAT on SUBJECT.
+LATER are its remaining checks, OTHERS the rows behind it."
+  (let* ((env (nth 1 row))
+         (shared (or (eq (car pat) 'quote)
+                     (and (eq (car pat) 'pred) (symbolp (cadr pat)))
+                     (null (pcase--env-refs env (cadr pat)))))
+         (passes (pcase--learn subject pat t shared others))
+         (fails (pcase--learn subject pat nil shared others))
+         (then (pcase--continue later row passes))
+         (else (pcase--rows-code fails)))
+    (pcase--branch-form (pcase--test-form subject pat env) then else)))
+
+(defun pcase--member-fn (values)
+  "Return the cheapest of `memq', `memql' and `member' that finds all VALUES."
+  (let ((fn 'memq))
+    (dolist (v values fn)
+      (cond ((symbolp v))
+            ((integerp v) (if (eq fn 'memq) (setq fn 'memql)))
+            (t (setq fn 'member))))))
+
+(defun pcase--or-code (subject alts later row others)
+  "Return code for ROW whose next check is SUBJECT against (or . ALTS).
+Each alternative becomes a row of its own, followed by LATER; OTHERS
+come after them."
+  (let ((consts nil) (rest nil) (tries nil))
+    ;; When the first alternative is a simple one, the constant
+    ;; alternatives are all looked up at once, before the others.
+    (unless (memq (car-safe (car alts)) '(and or))
+      (dolist (choice alts)
+        (if (eq (car-safe choice) 'quote)
+            (push (cadr choice) consts)
+          (push choice rest))))
+    (if (cdr consts)
+        (progn
+          (setq consts (nreverse consts))
+          (setq rest (nreverse rest))
+          (push (list 'pred (list 'pcase--flip (pcase--member-fn consts)
+                                  (list 'quote consts)))
+                tries)
+          (when rest
+            (push (if (cdr rest) (cons 'or rest) (car rest)) tries)))
+      (unless (cdr alts) (error "Please avoid it"))
+      (push (car alts) tries)
+      (push (if (cddr alts) (cons 'or (cdr alts)) (cadr alts)) tries))
+    (pcase--rows-code
+     (append (mapcar (lambda (alt)
+                       (list (cons (cons subject alt) later)
+                             (nth 1 row) (nth 2 row)))
+                     (nreverse tries))
+             others))))
+
+(defun pcase--app-code (subject pat later row others)
+  "Return code for ROW whose next check is the `app' pattern PAT on SUBJECT.
+LATER are its remaining checks, OTHERS the rows behind it."
+  (let* ((fun (nth 1 pat))
+         (temp (make-symbol "x"))
+         (code (pcase--rows-code
+                (cons (list (cons (cons temp (nth 2 pat)) later)
+                            (nth 1 row) (nth 2 row))
+                      (mapcar (lambda (fallback)
+                                (cons (mapcar (lambda (check)
+                                                (cons (car check)
+                                                      (pcase--reroute
+                                                       (cdr check) (car check)
+                                                       subject fun temp)))
+                                              (car fallback))
+                                      (cdr fallback)))
+                              others)))))
+    (if (or (eq code :pcase--dontcare) (not (memq temp pcase--live-subjects)))
+        code
+      (list 'let (list (list temp (pcase--call-form fun subject (nth 1 row))))
+            code))))
+
+(defun pcase--leaf-code (leaf env)
+  "Return a placeholder for the body of LEAF, reached with the variables of ENV."
+  (let ((spot (list 'pcase--leaf)))
+    (dolist (entry env) (pcase--note-live (cdr entry)))
+    (setcdr leaf (cons (cons env spot) (cdr leaf)))
+    spot))
+
+(defun pcase--fill-leaf (codegen visits)
+  "Replace the placeholders of VISITS by the code CODEGEN makes for each.
+VISITS is a list of (ENV . PLACEHOLDER), in the order they were made.
+Every visit gets all the variables bound on any path to the leaf, those
+its own path does not bind being nil."
+  (let ((names nil)
+        (total (length visits)))
+    (dolist (visit visits)
+      (dolist (entry (reverse (car visit)))
+        (unless (memq (car entry) names) (push (car entry) names))))
+    (setq names (reverse names))
+    (dolist (visit visits)
+      (let ((code (funcall codegen
+                           (mapcar (lambda (var)
+                                     (list var (cdr (assq var (car visit))) nil))
+                                   names)
+                           total)))
+        (if (atom code) (setq code (list 'progn code)))
+        (setcar (cdr visit) (car code))
+        (setcdr (cdr visit) (cdr code))))))
 
 (defun pcase-compile-patterns (exp cases)
-  "Compile the set of patterns in CASES.
-EXP is the expression that will be matched against the patterns.
-CASES is a list of elements (PAT . CODEGEN) where CODEGEN is a function
-of VARVALS and COUNT that returns the code (a cons) to run when PAT
-matches.  VARVALS is a list of (VAR VAL) for each variable bound by
-PAT; COUNT is how many times CODEGEN is called."
-  (let* ((subj (if (macroexp-copyable-p exp) exp (make-symbol "val")))
-         (seen nil)
-         (counter 0)
-         (tree
-          (pcase--tree
-           (mapcar
-            (lambda (case)
-              (cons (pcase--hoist subj (pcase--macroexpand (car case)))
-                    (cons (lambda (vars)
-                            (let ((entry (assq case seen))
-                                  (ph (cons 'pcase--placeholder
-                                            (setq counter (1+ counter)))))
-                              (unless entry
-                                (setq entry (list case))
-                                (push entry seen))
-                              (setcdr entry (cons (cons vars ph) (cdr entry)))
-                              ph))
-                          nil)))
-            cases))))
-    ;; Fill in the leaves now that we know how often each is used.
-    (dolist (entry seen)
-      (let ((codegen (cdr (car entry)))
-            (uses (cdr entry))
-            (names nil))
-        (dolist (use uses)
-          (dolist (v (car use))
-            (unless (memq (car v) names) (push (car v) names))))
-        (dolist (use uses)
-          (let* ((vars (car use))
-                 (varvals (mapcar (lambda (n) (list n (cadr (assq n vars))))
-                                  names))
-                 (code (funcall codegen varvals (length uses)))
-                 (ph (cdr use)))
-            (setcar ph (car code))
-            (setcdr ph (cdr code))))))
-    (dolist (case cases)
-      (unless (or (assq case seen) (memq (car case) pcase--dontwarn-upats))
-        (pcase--warn (format "pcase pattern %S shadowed by previous pcase pattern"
-                             (car case)))))
-    (if (eq tree :pcase--dontcare) (setq tree nil))
-    (if (eq subj exp)
+  "Return code matching the value of EXP against the patterns in CASES.
+Each element of CASES is (PATTERN . CODEGEN); the code of the first
+PATTERN that matches is run.  CODEGEN is called with VARVALS and COUNT
+and must return that code.  VARVALS lists, as (VAR EXPR RESERVED), the
+variables PATTERN binds with an expression, cheap to copy, for each
+value; COUNT says how many copies of CODEGEN's code the result holds."
+  (let* ((subject (if (macroexp-copyable-p exp) exp (make-symbol "val")))
+         (pcase--live-subjects nil)
+         (leaves (mapcar #'list cases))
+         (tree (pcase--rows-code
+                (mapcar (lambda (leaf)
+                          (list (list (cons subject (pcase--kernel (car (car leaf)))))
+                                nil leaf))
+                        leaves))))
+    (when (eq tree :pcase--dontcare) (setq tree nil))
+    (dolist (leaf leaves)
+      (if (cdr leaf)
+          (pcase--fill-leaf (cdr (car leaf)) (reverse (cdr leaf)))
+        ;; Nothing reaches this clause.
+        (unless (or (eq (car (car leaf)) 'pcase--dontcare)
+                    (memq (car (car leaf)) pcase--quiet-patterns))
+          (pcase--warn
+           (format "pcase pattern %S shadowed by previous pcase pattern"
+                   (car (car leaf)))))))
+    (if (eq subject exp)
         tree
-      (list 'let* (list (list subj exp)) tree))))
+      (list 'let (list (list subject exp)) tree))))
 
-(defun pcase--small-body-p (code)
-  (and (null (cdr code))
-       (or (atom (car code))
-           (let ((small t))
-             (dolist (e (car code)) (if (consp e) (setq small nil)))
-             small))))
+(defun pcase--small-p (body)
+  "Non-nil if BODY is cheap enough to be copied wherever it is used."
+  (and (null (cdr body))
+       (or (atom (car body))
+           (null (delq nil (mapcar #'consp (cdr (car body))))))))
 
-(defun pcase--expand (exp cases)
-  "The code for (pcase EXP . CASES)."
-  (let* ((defs nil)
-         (make-codegen
-          (lambda (code)
-            (if (member code '(nil (nil) ('nil)))
-                (lambda (&rest _) ''nil)
-              (let ((fsym nil))
-                (lambda (varvals count &rest _)
-                  (if (or (< count 2) (pcase--small-body-p code))
-                      (cons 'let
-                            (cons (mapcar (lambda (vv) (list (car vv) (cadr vv)))
-                                          varvals)
-                                  code))
-                    ;; A big body reached several times: share it.
-                    (unless fsym
-                      (setq fsym (make-symbol (format "pcase-%d" (length defs))))
-                      (push (list fsym (cons 'lambda
-                                             (cons (mapcar #'car varvals) code)))
-                            defs))
-                    (cons 'funcall (cons fsym (mapcar #'cadr varvals)))))))))
-         (main (pcase-compile-patterns
+(defun pcase--body-codegen (body helpers)
+  "Return a CODEGEN for `pcase-compile-patterns' that runs BODY.
+The car of the cons HELPERS collects the local functions it defines."
+  (let ((helper nil))
+    (lambda (varvals uses &rest _ignored)
+      (cond
+       ((or (< uses 2) (pcase--small-p body))
+        `(let ,(mapcar (lambda (vv) (list (car vv) (cadr vv))) varvals)
+           ,@body))
+       (t
+        ;; Reached from several places: BODY becomes a local function
+        ;; rather than being copied.
+        (unless helper
+          (setq helper (make-symbol (format "pcase-%d" (length (car helpers)))))
+          (push (list helper `(lambda ,(mapcar #'car varvals) ,@body))
+                (car helpers)))
+        `(funcall ,helper ,@(mapcar #'cadr varvals)))))))
+
+(defun pcase--build (exp cases)
+  "Return the code for (pcase EXP . CASES), without consulting the cache."
+  (let* ((helpers (list nil))
+         (code (pcase-compile-patterns
                 exp
-                (mapcar (lambda (case)
-                          (cons (car case) (funcall make-codegen (cdr case))))
+                (mapcar (lambda (clause)
+                          (cons (car clause)
+                                (pcase--body-codegen (cdr clause) helpers)))
                         cases))))
-    (if defs (list 'let* defs main) main)))
+    (if (car helpers)
+        `(let ,(reverse (car helpers)) ,code)
+      code)))
 
 ;;;; The macros
 
 (defmacro pcase (exp &rest cases)
-  "Evaluate EXP to get EXPVAL; try passing control to one of CASES.
-CASES is a list of elements of the form (PATTERN CODE...).
-For the first CASE whose PATTERN \"matches\" EXPVAL,
-evaluate its CODE..., and return the value of the last form.
-If no CASE has a PATTERN that matches, return nil.
+  "Match the value of EXP against the patterns of CASES; run the first hit.
+Each element of CASES has the form (PATTERN BODY...).  EXP is evaluated
+once.  The clauses are tried in order; the BODY of the first whose
+PATTERN matches is run with the variables PATTERN binds, and the value
+of its last form is returned.  If no PATTERN matches, the value is nil.
 
-PATTERN can take one of the forms:
+The patterns:
 
-  _                matches anything.
-  \\='VAL             matches if EXPVAL is `equal' to VAL.
-  KEYWORD          shorthand for \\='KEYWORD
-  INTEGER          shorthand for \\='INTEGER
-  STRING           shorthand for \\='STRING
-  SYMBOL           matches anything and binds it to SYMBOL.
-                   If a SYMBOL is used twice in the same pattern
-                   the second occurrence becomes an `eq'uality test.
-  (pred FUN)       matches if FUN called on EXPVAL returns non-nil.
-  (pred (not FUN)) matches if FUN called on EXPVAL returns nil.
-  (app FUN PAT)    matches if FUN called on EXPVAL matches PAT.
-  (guard BOOLEXP)  matches if BOOLEXP evaluates to non-nil.
-  (and PAT...)     matches if all the patterns match.
-  (or PAT...)      matches if any of the patterns matches.
+  _               always matches and binds nothing.
+  SYMBOL          always matches, and binds SYMBOL to the value.  When
+                  SYMBOL appears again in the same pattern, the later
+                  occurrence only matches a value `eql' to the earlier.
+  \\='OBJECT         matches a value `equal' to OBJECT.
+  KEYWORD, INTEGER or STRING
+                  stands for itself, quoted.
+  (pred FUN)      matches when calling FUN on the value gives non-nil;
+                  (pred (not FUN)) matches when it gives nil.
+  (guard EXPR)    matches when evaluating EXPR gives non-nil.
+  (app FUN PAT)   matches when the result of FUN on the value matches
+                  the pattern PAT.
+  (and PAT...)    matches when each PAT matches, tried left to right.
+  (or PAT...)     matches when one PAT does; variables bound only by
+                  other alternatives are then nil.
 
-FUN in `pred' and `app' can take one of the forms:
-  SYMBOL  or  (lambda ARGS BODY)
-     call it with one argument
-  (F ARG1 .. ARGn)
-     call F with ARG1..ARGn and EXPVAL as n+1'th argument
+FUN is either a symbol or lambda expression, called with the value as
+its only argument, or a call (F ARG...) lacking its last argument,
+which receives the value: then F is called with ARG... and the value.
+FUN, EXPR and the patterns further right may refer to the variables
+bound by the parts of the pattern before them.
 
-FUN, BOOLEXP, and subsequent PAT can refer to variables
-bound earlier in the pattern by a SYMBOL pattern.
-
-Additional patterns can be defined using `pcase-defmacro'."
+More kinds of pattern, such as the backquote style \\=`QPAT, are
+defined by `pcase-defmacro'."
   (declare (indent 1))
-  (let ((memo (gethash (car cases) pcase--memoize)))
-    (if (and memo (equal exp (car memo)) (equal cases (cadr memo)))
-        (cddr memo)
-      (let ((expansion (pcase--expand exp cases)))
-        (puthash (car cases) (cons exp (cons cases expansion)) pcase--memoize)
-        expansion))))
+  (pcase--cached cases exp (lambda () (pcase--build exp cases))))
 
 (defmacro pcase-exhaustive (exp &rest cases)
-  "The exhaustive version of `pcase' (which see).
-If EXP fails to match any of the patterns in CASES, an error is
-signaled."
+  "Like `pcase', but signal an error when no pattern of CASES matches EXP."
   (declare (indent 1))
-  (let* ((x (gensym "x"))
-         (pcase--dontwarn-upats (cons x pcase--dontwarn-upats)))
-    (pcase--expand
-     exp (append cases
-                 (list (list x (list 'error "No clause matching `%S'" x)))))))
+  (let* ((catch-all (gensym "x"))
+         (pcase--quiet-patterns (cons catch-all pcase--quiet-patterns)))
+    (pcase--build exp (append cases
+                               (list (list catch-all
+                                           (list 'error "No clause matching `%S'"
+                                                 catch-all)))))))
 
-(defun pcase--parse-body (body)
-  "Split BODY into (DECLARATIONS . FORMS), as `macroexp-parse-body' does."
-  (let ((decls nil))
-    (while (and (cdr body)
-                (let ((e (car body)))
-                  (or (stringp e)
-                      (memq (car-safe e)
-                            '(:documentation declare interactive cl-declare)))))
-      (push (car body) decls)
-      (setq body (cdr body)))
-    (cons (nreverse decls) body)))
+(defun pcase--destructure (binding code)
+  "Return code matching the value in BINDING against its pattern, then CODE.
+BINDING is (PATTERN EXP).  The value is presumed to match, so a test
+that fails leads to `pcase--dontcare' and its outcome is disregarded."
+  (pcase--build (cadr binding)
+                (list (list (car binding) code) (list 'pcase--dontcare))))
 
-(defmacro pcase-lambda (lambda-list &rest body)
-  "Like `lambda' but allow each argument to be a pattern.
-I.e. accepts the usual &optional and &rest keywords, but every
-formal argument can be any pattern accepted by `pcase' (a mere
-variable name being but a special case of it)."
-  (declare (doc-string 2) (indent defun))
-  (let* ((bindings nil)
-         (parsed (pcase--parse-body body))
-         (args (mapcar (lambda (pat)
-                         (if (symbolp pat)
-                             pat
-                           (let ((arg (make-symbol
-                                       (format "arg%s" (length bindings)))))
-                             (push (list pat arg) bindings)
-                             arg)))
-                       lambda-list)))
-    (cons 'lambda
-          (cons args
-                (append (car parsed)
-                        (list (cons 'pcase-let*
-                                    (cons (nreverse bindings) (cdr parsed)))))))))
-
-(defun pcase--let* (bindings body)
-  (cond
-   ((null bindings) (macroexp-progn body))
-   ((pcase--trivial-upat-p (car (car bindings)))
-    (let ((inner (pcase--let* (cdr bindings) body)))
-      (if (eq (car-safe inner) 'let*)
-          (cons 'let* (cons (cons (car bindings) (cadr inner)) (cddr inner)))
-        (list 'let* (list (car bindings)) inner))))
-   (t
-    (let ((binding (car bindings)))
-      ;; The patterns are assumed to match: failing tests lead nowhere
-      ;; (`pcase--dontcare'), so they are evaluated but not obeyed.
-      (pcase--expand (cadr binding)
-                     (list (list (car binding) (pcase--let* (cdr bindings) body))
-                           (list 'pcase--dontcare nil)))))))
+(defun pcase--let*-code (bindings body)
+  "Return the expansion of `pcase-let*' with BINDINGS and BODY."
+  (let ((plain nil))
+    (while (and bindings (pcase--plain-var-p (car (car bindings))))
+      (push (pop bindings) plain))
+    (let ((inner (if bindings
+                     (pcase--destructure (car bindings)
+                                         (pcase--let*-code (cdr bindings) body))
+                   (macroexp-progn body))))
+      (if plain
+          `(let* ,(nreverse plain) ,inner)
+        inner))))
 
 (defmacro pcase-let* (bindings &rest body)
-  "Like `let*', but supports destructuring BINDINGS using `pcase' patterns.
-As with `pcase-let', BINDINGS are of the form (PATTERN EXP), but the
-EXP in each binding in BINDINGS can use the results of the destructuring
-bindings that precede it in BINDINGS' order.
-
-Each EXP should match (i.e. be of compatible structure) to its
-respective PATTERN; a mismatch may signal an error or may go
-undetected, binding variables to arbitrary values, such as nil."
+  "Bind variables by destructuring, one binding after the other, then run BODY.
+Each element of BINDINGS is (PATTERN EXP).  The value of each EXP is
+matched against its PATTERN and BODY runs with all the variables bound;
+an EXP may use the variables of the bindings before it.  Each value is
+assumed to fit its PATTERN: when it does not, variables may get
+arbitrary values such as nil, or an error may be signaled."
   (declare (indent 1))
-  (let ((memo (gethash bindings pcase--memoize)))
-    (if (and memo (equal (car memo) body))
-        (cdr memo)
-      (let ((expansion (pcase--let* bindings body)))
-        (puthash bindings (cons body expansion) pcase--memoize)
-        expansion))))
+  (and body
+       (pcase--cached bindings body
+                      (lambda () (pcase--let*-code bindings body)))))
 
 (defmacro pcase-let (bindings &rest body)
-  "Like `let', but supports destructuring BINDINGS using `pcase' patterns.
-BODY should be a list of expressions, and BINDINGS should be a list of
-bindings of the form (PATTERN EXP).
-All EXPs are evaluated first, and then used to perform destructuring
-bindings by matching each EXP against its respective PATTERN.  Then
-BODY is evaluated with those bindings in effect.
-
-Each EXP should match (i.e. be of compatible structure) to its
-respective PATTERN; a mismatch may signal an error or may go
-undetected, binding variables to arbitrary values, such as nil."
+  "Bind variables by destructuring, all values first, then run BODY.
+Each element of BINDINGS is (PATTERN EXP).  Every EXP is evaluated
+before any matching is done, so none sees the variables of the others.
+Each value is then matched against its PATTERN and BODY runs with the
+variables bound.  Values are assumed to fit their patterns: when one
+does not, variables may get arbitrary values such as nil, or an error
+may be signaled."
   (declare (indent 1))
   (if (null (cdr bindings))
-      (cons 'pcase-let* (cons bindings body))
-    (let ((plain nil) (matches nil))
-      (dolist (binding bindings)
-        (cond
-         ((memq (car binding) pcase--dontcare-upats)
-          (push (cons (make-symbol "_") (cdr binding)) plain))
-         ((pcase--trivial-upat-p (car binding)) (push binding plain))
-         (t
-          (let ((tmp (make-symbol (format "x%d" (length plain)))))
-            (push (cons tmp (cdr binding)) plain)
-            (push (list (car binding) tmp) matches)))))
-      (list 'let (nreverse plain)
-            (cons 'pcase-let* (cons matches body))))))
+      `(pcase-let* ,bindings ,@body)
+    (let* ((position -1)
+           (deferred nil)
+           (eager
+            (mapcar
+             (lambda (binding)
+               (setq position (1+ position))
+               (let ((pat (car binding)))
+                 (cond
+                  ((pcase--wildcard-p pat)
+                   (cons (make-symbol "_") (cdr binding)))
+                  ((symbolp pat) binding)
+                  (t
+                   ;; Evaluate now into a temporary, destructure later.
+                   (let ((temp (make-symbol (format "x%d" position))))
+                     (push (list pat temp) deferred)
+                     (cons temp (cdr binding)))))))
+             bindings)))
+      `(let ,eager (pcase-let* ,deferred ,@body)))))
 
 (defmacro pcase-dolist (spec &rest body)
-  "Eval BODY once for each set of bindings defined by PATTERN and LIST elements.
-PATTERN should be a `pcase' pattern describing the structure of
-LIST elements, and LIST is a list of objects that match PATTERN.
-The destructuring is performed as if by `pcase-let'.
+  "Run BODY for each element of LIST, destructured by PATTERN as in `pcase-let'.
 \n(fn (PATTERN LIST) BODY...)"
   (declare (indent 1))
-  (if (pcase--trivial-upat-p (car spec))
-      (cons 'dolist (cons spec body))
-    (let ((tmp (gensym "x")))
-      (list 'dolist (cons tmp (cdr spec))
-            (cons 'pcase-let* (cons (list (list (car spec) tmp)) body))))))
+  (if (pcase--plain-var-p (car spec))
+      `(dolist ,spec ,@body)
+    (let ((elt (gensym "x")))
+      `(dolist (,elt ,@(cdr spec))
+         (pcase-let* ((,(car spec) ,elt)) ,@body)))))
 
 (defmacro pcase-setq (pat val &rest args)
-  "Assign values to variables by destructuring with `pcase'.
-PATTERNS are normal `pcase' patterns, and VALUES are expression.
-
-Evaluation happens sequentially as in `setq' (not in parallel).
-
-VAL is presumed to match PAT.  Failure to match may signal an error or go
-undetected, binding variables to arbitrary values, such as nil.
+  "Match each VALUE against the PATTERN before it and `setq' its variables.
+The pairs are handled in turn, so a VALUE can use what the pairs before
+it assigned.  Each VALUE is assumed to fit its PATTERN: when it does
+not, variables may be set to arbitrary values such as nil, or an error
+may be signaled.
 
 \(fn PATTERNS VALUE PATTERN VALUES ...)"
-  (cond
-   (args
-    (let ((n (length args)))
-      (unless (= 0 (% n 2))
-        (signal 'wrong-number-of-arguments (list 'pcase-setq (+ 2 n)))))
-    (let ((forms nil))
-      (while args
-        (push (list 'pcase-setq (car args) (cadr args)) forms)
-        (setq args (cddr args)))
-      (cons 'progn (cons (list 'pcase-setq pat val) (nreverse forms)))))
-   ((pcase--trivial-upat-p pat) (list 'setq pat val))
-   (t
-    (pcase-compile-patterns
-     val
-     (list (cons pat
-                 (lambda (varvals &rest _)
-                   (cons 'setq
-                         (mapcan (lambda (vv) (list (car vv) (cadr vv)))
-                                 varvals))))
-           (cons 'pcase--dontcare #'ignore))))))
+  (let ((nargs (+ 2 (length args))))
+    (cond
+     ((= (% nargs 2) 1)
+      (signal 'wrong-number-of-arguments (list 'pcase-setq nargs)))
+     (args
+      ;; Several pairs: one `pcase-setq' each, in order.
+      (let ((pending (cons pat (cons val args)))
+            (forms nil))
+        (while pending
+          (push `(pcase-setq ,(pop pending) ,(pop pending)) forms))
+        `(progn ,@(nreverse forms))))
+     ((pcase--plain-var-p pat) `(setq ,pat ,val))
+     (t
+      (pcase-compile-patterns
+       val
+       (list (cons pat
+                   (lambda (varvals &rest _ignored)
+                     `(setq ,@(apply #'append
+                                     (mapcar (lambda (vv) (list (car vv) (cadr vv)))
+                                             varvals)))))
+             (cons 'pcase--dontcare #'ignore)))))))
+
+(defun pcase--declaration-p (form)
+  "Non-nil if FORM belongs to the header of a function body."
+  (or (stringp form)
+      (memq (car-safe form) '(:documentation declare interactive cl-declare))))
+
+(defun pcase--split-declarations (body)
+  "Split BODY into (DECLARATIONS . FORMS) for a function definition."
+  (let ((head nil))
+    ;; The last form stays in FORMS, whatever it looks like.
+    (while (and (cdr body) (pcase--declaration-p (car body)))
+      (push (pop body) head))
+    (cons (nreverse head) body)))
+
+(defmacro pcase-lambda (lambda-list &rest body)
+  "Make a function whose arguments, in LAMBDA-LIST, may be `pcase' patterns.
+LAMBDA-LIST is an ordinary argument list, with &optional and &rest,
+except that any argument can be a pattern instead of a symbol; each
+argument is destructured with its pattern, as by `pcase-let*', before
+BODY runs."
+  (declare (doc-string 2) (indent defun))
+  (let* ((split (pcase--split-declarations body))
+         (destructured nil)
+         (formals
+          (mapcar (lambda (arg)
+                    (cond
+                     ((symbolp arg) arg)
+                     (t (let ((name (make-symbol
+                                     (format "arg%d" (length destructured)))))
+                          (push (list arg name) destructured)
+                          name))))
+                  lambda-list)))
+    `(lambda ,formals
+       ,@(car split)
+       (pcase-let* ,(nreverse destructured) ,@(cdr split)))))
 
 (defmacro pcase-defmacro (name args &rest body)
-  "Define a new kind of pcase PATTERN, by macro expansion.
-Patterns of the form (NAME ...) will be expanded according
-to this macro.
+  "Define patterns of the form (NAME ARGS...) for `pcase'.
+Such a pattern is replaced by the pattern that BODY returns, computed
+with the variables of the argument list ARGS bound to the pattern's
+arguments, much as a macro call is replaced by its expansion.
 \n(fn NAME ARGS [DOC] &rest BODY...)"
   (declare (indent 2) (doc-string 3))
-  (let ((fsym (intern (format "%s--pcase-macroexpander" name)))
-        (decl (assq 'declare body)))
-    (when decl (setq body (remove decl body)))
-    (list 'progn
-          (list 'eval-and-compile (cons 'defun (cons fsym (cons args body))))
-          (list 'define-symbol-prop (list 'quote fsym) ''edebug-form-spec
-                (list 'quote (cadr (assq 'debug decl))))
-          (list 'define-symbol-prop (list 'quote name) ''pcase-macroexpander
-                (list 'function fsym)))))
+  (let* ((expander (intern (format "%s--pcase-macroexpander" name)))
+         (decl (assq 'declare body))
+         (forms (if decl (delq decl (copy-sequence body)) body)))
+    `(progn
+       (eval-and-compile (defun ,expander ,args ,@forms))
+       (define-symbol-prop ',expander 'edebug-form-spec
+                           ',(cadr (assq 'debug (cdr decl))))
+       (define-symbol-prop ',name 'pcase-macroexpander #',expander))))
 
-;;;; Built-in pattern macros
+(defmacro pcase--flip (fun arg1 arg2)
+  "Expand to a call of FUN with ARG2 first and ARG1 second."
+  (list fun arg2 arg1))
+
+;;;; Patterns defined with `pcase-defmacro'
 
 (pcase-defmacro \` (qpat)
-  "Backquote-style pcase patterns: \\=`QPAT
-QPAT can take the following forms:
-  (QPAT1 . QPAT2)       matches if QPAT1 matches the car and QPAT2 the cdr.
-  [QPAT1 QPAT2..QPATn]  matches a vector of length n and QPAT1..QPATn match
-                           its 0..(n-1)th elements, respectively.
-  ,PAT                  matches if the `pcase' pattern PAT matches.
-  SYMBOL                matches if EXPVAL is `equal' to SYMBOL.
-  KEYWORD               likewise for KEYWORD.
-  NUMBER                likewise for NUMBER.
-  STRING                likewise for STRING."
+  "Match the shape of QPAT, with a `pcase' pattern wherever a comma is.
+\\=`QPAT matches in this way:
+  (CAR . CDR)      a cons whose car matches CAR and cdr matches CDR,
+                   both themselves read as backquote patterns.
+  [E0 E1 ... En]   a vector of exactly n+1 elements, each matching the
+                   backquote pattern at the same position.
+  ,PAT             whatever the `pcase' pattern PAT matches.
+  any other atom   a value `equal' to it, for symbols, numbers and
+                   strings."
   (cond
-   ((eq (car-safe qpat) '\,) (cadr qpat))
-   ((vectorp qpat)
-    (let ((parts nil) (i 0) (n (length qpat)))
-      (while (< i n)
-        (push (list 'app (list 'pcase--flip 'aref i) (list '\` (aref qpat i)))
-              parts)
-        (setq i (1+ i)))
-      (cons 'and (cons '(pred vectorp)
-                       (cons (list 'app 'length n) (nreverse parts))))))
+   ((and (consp qpat) (eq (car qpat) '\,)) (cadr qpat))
    ((consp qpat)
-    (list 'and '(pred consp)
-          (list 'app 'car-safe (list '\` (car qpat)))
-          (list 'app 'cdr-safe (list '\` (cdr qpat)))))
-   ((or (stringp qpat) (numberp qpat) (symbolp qpat)) (list 'quote qpat))
-   (t (error "Unknown QPAT: %S" qpat))))
+    (let ((head (list '\` (car qpat)))
+          (tail (list '\` (cdr qpat))))
+      `(and (pred consp) (app car-safe ,head) (app cdr-safe ,tail))))
+   ((vectorp qpat)
+    (let ((index -1))
+      `(and (pred vectorp)
+            (app length ,(length qpat))
+            ,@(mapcar (lambda (elt)
+                        (setq index (1+ index))
+                        `(app (pcase--flip aref ,index) ,(list '\` elt)))
+                      qpat))))
+   ((not (or (symbolp qpat) (numberp qpat) (stringp qpat)))
+    (error "Unknown QPAT: %S" qpat))
+   (t (list 'quote qpat))))
 
 (pcase-defmacro let (pat expr)
-  "Matches if EXPR matches PAT."
-  (list 'app (list 'lambda '(_) expr) pat))
+  "Match when the value of EXPR matches PAT; the value being matched is ignored."
+  `(app (lambda (_) ,expr) ,pat))
 
-;;;; cl-type (GNU defines it with cl-lib; we keep it here)
-
-(defun pcase--typep (val type)
-  "A stand-in for `cl-typep' covering the common type specifiers."
-  (cond
-   ((eq type t) t)
-   ((null type) nil)
-   ((consp type)
-    (let ((head (car type)))
-      (cond
-       ((eq head 'or)
-        (let ((r nil) (ts (cdr type)))
-          (while (and ts (not r)) (setq r (pcase--typep val (car ts)) ts (cdr ts)))
-          r))
-       ((eq head 'and)
-        (let ((r t) (ts (cdr type)))
-          (while (and ts r) (setq r (pcase--typep val (car ts)) ts (cdr ts)))
-          r))
-       ((eq head 'not) (not (pcase--typep val (cadr type))))
-       ((memq head '(member cl-member)) (and (memql val (cdr type)) t))
-       ((eq head 'eql) (eql val (cadr type)))
-       ((eq head 'satisfies) (funcall (cadr type) val))
-       ((memq head '(integer float real number))
-        (and (pcase--typep val head)
-             (or (memq (cadr type) '(* nil)) (>= val (cadr type)))
-             (or (memq (nth 2 type) '(* nil)) (<= val (nth 2 type)))))
-       (t (error "Bad type spec: %s" type)))))
-   ((memq type '(null)) (null val))
-   ((eq type 'atom) (atom val))
-   ((eq type 'real) (numberp val))
-   ((eq type 'float) (floatp val))
-   ((eq type 'fixnum) (and (integerp val) (fixnump val)))
-   ((eq type 'bignum) (and (integerp val) (bignump val)))
-   ((eq type 'character) (characterp val))
-   ((eq type 'natnum) (natnump val))
-   ((eq type 'boolean) (booleanp val))
-   ((eq type 'keyword) (keywordp val))
-   ((eq type 'list) (listp val))
-   ((eq type 'cons) (consp val))
-   ((eq type 'symbol) (symbolp val))
-   ((eq type 'string) (stringp val))
-   ((eq type 'array) (arrayp val))
-   ((eq type 'vector) (vectorp val))
-   ((eq type 'sequence) (sequencep val))
-   ((eq type 'number) (numberp val))
-   ((eq type 'integer) (integerp val))
-   ((eq type 'function) (functionp val))
-   ((and (symbolp type) (get type 'cl-deftype-satisfies))
-    (funcall (get type 'cl-deftype-satisfies) val))
-   ((and (symbolp type) (fboundp (intern (format "%s-p" type))))
-    (funcall (intern (format "%s-p" type)) val))
-   ((and (symbolp type) (fboundp (intern (format "%sp" type))))
-    (funcall (intern (format "%sp" type)) val))
-   (t (error "Unknown type %S" type))))
+;; GNU defines the next two with cl-lib.  They live here because tsmacs
+;; preloads the struct machinery they need.
 
 (pcase-defmacro cl-type (type)
-  "Pcase pattern that matches objects of TYPE.
-TYPE is a type descriptor as accepted by `cl-typep', which see."
-  (list 'pred (list 'pcase--flip (if (fboundp 'cl-typep) 'cl-typep 'pcase--typep)
-                    (list 'quote type))))
+  "Match values of type TYPE, a type specifier as understood by `cl-typep'."
+  `(pred (pcase--flip cl-typep ',type)))
 
 (pcase-defmacro cl-struct (type &rest fields)
-  "Pcase patterns that match cl-struct EXPVAL of type TYPE.
-Elements of FIELDS can be of the form (NAME PAT) in which case the
-contents of field NAME is matched against PAT, or they can be of
-the form NAME which is a shorthand for (NAME NAME)."
+  "Match a structure of type TYPE whose slots match FIELDS.
+Each of FIELDS is either (SLOT PAT), where the slot named SLOT must
+match the pattern PAT, or just SLOT, which binds the variable SLOT to
+that slot's value."
   (cons 'and
-        (cons (list 'pred (list 'pcase--flip 'cl-typep (list 'quote type)))
-              (mapcar
-               (lambda (field)
-                 (let* ((slot (if (consp field) (car field) field))
-                        (pat (if (consp field) (cadr field) field))
-                        (offset (cl-struct-slot-offset type slot)))
-                   (list 'app
-                         (if (eq (cl-struct-sequence-type type) 'list)
-                             (list 'nth offset)
-                           (list 'pcase--flip 'aref offset))
-                         pat)))
-               fields))))
+        (cons `(pred (pcase--flip cl-typep ',type))
+              (mapcar (lambda (spec) (pcase--slot-pattern type spec)) fields))))
+
+(defun pcase--slot-pattern (type spec)
+  "Return the pattern for one slot SPEC of a `cl-struct' pattern for TYPE."
+  (let* ((slot (if (consp spec) (car spec) spec))
+         (pat (if (consp spec) (cadr spec) spec))
+         (offset (cl-struct-slot-offset type slot)))
+    (if (eq (cl-struct-sequence-type type) 'list)
+        `(app (nth ,offset) ,pat)
+      `(app (pcase--flip aref ,offset) ,pat))))
 
 (provide 'pcase)
 
