@@ -158,14 +158,21 @@ new sequence of the same type."
    (t (error "Unsupported sequence: %s" sequence))))
 
 (defun seq--list-subseq (list start end)
-  "Return the elements of LIST between START and END, as `seq-subseq' does."
-  (let* ((size (length list))
+  "Return the elements of LIST between START and END, as `seq-subseq' does.
+The length of LIST is only computed when a negative index needs it."
+  (let* ((size (if (or (< start 0) (and end (< end 0))) (length list)))
          (from (if (< start 0) (+ size start) start))
-         (to (cond ((null end) size)
-                   ((< end 0) (+ size end))
-                   (t end))))
-    (if (and (<= 0 from) (<= from to) (<= to size))
-        (seq--list-head (nthcdr from list) (- to from))
+         (to (if (and end (< end 0)) (+ size end) end))
+         (tail (and (>= from 0) (nthcdr from list)))
+         (ok (and (>= from 0)
+                  (or (null to) (<= from to))
+                  ;; A nil TAIL may mean the exact end or beyond it.
+                  (or tail (= from 0) (nthcdr (1- from) list))))
+         (piece (and ok (if to
+                            (seq--list-head tail (- to from))
+                          (copy-sequence tail)))))
+    (if (and ok (or (null to) (= (length piece) (- to from))))
+        piece
       (error "Bad bounding indices: %s, %s" start end))))
 
 (cl-defgeneric seq-take (sequence n)
@@ -236,12 +243,9 @@ returned as is when it already has that type."
 TYPE is one of the symbols `list', `vector' and `string'.
 
 \(fn TYPE SEQUENCE...)"
-  (let ((inputs (mapcar #'seq-into-sequence sequences)))
-    (pcase type
-      ('list (apply #'append (append inputs (list nil))))
-      ('vector (apply #'vconcat inputs))
-      ('string (apply #'concat inputs))
-      (_ (error "Not a sequence type name: %S" type)))))
+  ;; Check TYPE first, so that a bad one is reported before a bad input.
+  (let ((empty (seq-into nil type)))
+    (seq-into (apply #'append (append sequences (list empty nil))) type)))
 
 (cl-defgeneric seq-reverse (sequence)
   "Return a new sequence with the elements of SEQUENCE in the opposite order.
