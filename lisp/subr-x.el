@@ -1,312 +1,335 @@
-;;; subr-x.el --- extra Lisp functions: threading, if-let, strings, hash tables  -*- lexical-binding: t -*-
+;;; subr-x.el --- extra macros and string/hash-table helpers for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs, following the documented behaviour of GNU Emacs 28's
-;; subr-x.el, which is loaded with (require 'subr-x).
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-;;; Threading macros.
+;; Loaded with (require 'subr-x).  The macros here expand to exactly the
+;; forms GNU Emacs produces (programs can see them with `macroexpand'), so
+;; the shapes of the expansions below are fixed; the code building them is
+;; our own.
+
+;;;; Threading
 
 (defmacro internal--thread-argument (first? &rest forms)
-  "Thread the first of FORMS through the rest of them.
-With FIRST? non-nil each value becomes the first argument of the next
-form, else the last one.  A bare symbol F among FORMS stands for (F)."
-  (let ((acc (car forms)))
-    (setq forms (cdr forms))
-    (while forms
-      (let ((step (car forms)))
-        (setq acc
-              (if (consp step)
-                  (if first?
-                      (cons (car step) (cons acc (cdr step)))
-                    (append step (list acc)))
-                (list step acc))))
-      (setq forms (cdr forms)))
-    acc))
+  "Thread the value of the first of FORMS through the other FORMS.
+Each later form gets the form built so far inserted as an argument: as
+its first argument when FIRST? is non-nil, else as its last.  A bare
+symbol F stands for the call (F)."
+  (let ((threaded (car forms)))
+    (dolist (step (cdr forms))
+      (setq threaded
+            (cond
+             ((not (consp step)) (list step threaded))
+             (first? `(,(car step) ,threaded ,@(cdr step)))
+             (t (append step (list threaded))))))
+    threaded))
 
 (defmacro thread-first (&rest forms)
-  "Thread FORMS elements as the first argument of their successor.
-\(thread-first 5 (+ 20) (/ 25) - (+ 40)) is (+ (- (/ (+ 5 20) 25)) 40)."
+  "Pass the first of FORMS through the rest, each time as the first argument.
+For instance (thread-first x (f a) g) means (g (f x a))."
   (declare (indent 0) (debug (form &rest [&or symbolp (sexp &rest form)])))
   `(internal--thread-argument t ,@forms))
 
 (defmacro thread-last (&rest forms)
-  "Thread FORMS elements as the last argument of their successor.
-\(thread-last 5 (+ 20) (/ 25) - (+ 40)) is (+ 40 (- (/ 25 (+ 20 5))))."
+  "Pass the first of FORMS through the rest, each time as the last argument.
+For instance (thread-last x (f a) g) means (g (f a x))."
   (declare (indent 0) (debug thread-first))
   `(internal--thread-argument nil ,@forms))
 
-;;; Conditional binding.
+;;;; Binding conditionally: if-let*, when-let*, and-let*, if-let, when-let
 
-(defun internal--listify (elt)
-  "Turn the binding ELT into a (SYMBOL VALUEFORM) list.
-A symbol S stands for (S S); a list (FORM) binds a fresh symbol."
-  (cond
-   ((symbolp elt) (list elt elt))
-   ((null (cdr elt)) (list (make-symbol "s") (car elt)))
-   (t elt)))
+(defun internal--build-bindings (varlist)
+  "Turn VARLIST into `let*' bindings that stop evaluating at the first nil.
+Each binding's value form is wrapped as (and PREVIOUS-VAR FORM), the
+first one using t.  An element of VARLIST is SYMBOL (test the variable
+itself), (FORM) (test FORM, binding an uninterned variable) or
+\(SYMBOL FORM)."
+  (let ((guard t)
+        (made nil))
+    (dolist (spec varlist)
+      (let ((var nil) (form nil))
+        (cond
+         ((symbolp spec) (setq var spec form spec))
+         ((null (cdr spec)) (setq var (make-symbol "s") form (car spec)))
+         ((cdr (cdr spec))
+          (signal 'error
+                  (cons "`let' bindings can have only one value-form" spec)))
+         (t (setq var (car spec) form (car (cdr spec)))))
+        (push (list var (list 'and guard form)) made)
+        (setq guard var)))
+    (nreverse made)))
 
-(defun internal--check-binding (binding)
-  "Signal an error if BINDING has more than one value form; return it."
-  (when (> (length binding) 2)
-    (signal 'error (cons "`let' bindings can have only one value-form" binding)))
-  binding)
-
-(defun internal--build-binding-value-form (binding prev-var)
-  "BINDING made conditional on PREV-VAR being non-nil."
-  (list (car binding) (list 'and prev-var (car (cdr binding)))))
-
-(defun internal--build-binding (binding prev-var)
-  "Check BINDING and make it conditional on PREV-VAR."
-  (internal--build-binding-value-form
-   (internal--check-binding (internal--listify binding))
-   prev-var))
-
-(defun internal--build-bindings (bindings)
-  "The `let*' bindings for BINDINGS, each conditional on the one before."
-  (let ((prev t) (out nil))
-    (dolist (binding bindings)
-      (let ((built (internal--build-binding binding prev)))
-        (setq prev (car built))
-        (setq out (cons built out))))
-    (nreverse out)))
+(defun subr-x--last-var (bindings)
+  "Return the variable of the final element of the `let*' list BINDINGS."
+  (car (car (last bindings))))
 
 (defmacro if-let* (varlist then &rest else)
-  "Bind variables according to VARLIST and evaluate THEN or ELSE.
-Like `if-let', without the special case for a VARLIST (SYMBOL FORM)."
+  "Bind the variables of VARLIST in turn and evaluate THEN if all are non-nil.
+VARLIST is evaluated like the bindings of `let*', except that as soon as
+a value is nil the remaining ones are left unevaluated (and nil) and the
+ELSE forms run instead.  An element of VARLIST can be (SYMBOL FORM),
+just (FORM) to test a value without naming it, or a SYMBOL to test its
+current value."
   (declare (indent 2)
            (debug ((&rest [&or symbolp (symbolp form) (form)]) body)))
-  (if varlist
-      (let ((bindings (internal--build-bindings varlist)))
-        `(let* ,bindings
-           (if ,(car (car (last bindings)))
-               ,then
-             ,@else)))
-    `(let* () ,then)))
+  (if (null varlist)
+      `(let* () ,then)
+    (let ((bindings (internal--build-bindings varlist)))
+      `(let* ,bindings
+         (if ,(subr-x--last-var bindings) ,then ,@else)))))
 
 (defmacro when-let* (varlist &rest body)
-  "Bind variables according to VARLIST and conditionally evaluate BODY.
-Like `when-let', without the special case for a VARLIST (SYMBOL FORM)."
+  "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
+VARLIST is as for `if-let*'.  The value is BODY's last, or nil."
   (declare (indent 1) (debug if-let*))
-  (list 'if-let* varlist (macroexp-progn body)))
+  `(if-let* ,varlist ,(macroexp-progn body)))
 
 (defmacro and-let* (varlist &rest body)
-  "Bind variables according to VARLIST and conditionally evaluate BODY.
-Like `when-let*', but with an empty BODY the value is that of the last
-binding (non-nil when all bindings are)."
+  "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
+VARLIST is as for `if-let*'.  Without BODY the value is that of the
+last binding; with an empty VARLIST as well it is t."
   (declare (indent 1) (debug if-let*))
-  (if varlist
-      (let* ((bindings (internal--build-bindings varlist))
-             (last-var (car (car (last bindings)))))
-        `(let* ,bindings
-           (when ,last-var
-             ,@(or body (list last-var)))))
-    `(let* () ,@(or body '(t)))))
+  (if (null varlist)
+      `(let* () ,@(or body '(t)))
+    (let* ((bindings (internal--build-bindings varlist))
+           (last-var (subr-x--last-var bindings)))
+      `(let* ,bindings
+         (when ,last-var ,@(or body (list last-var)))))))
 
 (defmacro if-let (spec then &rest else)
-  "Bind variables according to SPEC and evaluate THEN or ELSE.
-Each binding is evaluated in turn, as in `let*', stopping at the first
-nil value.  If all are non-nil, return THEN's value, else the last of ELSE.
-An element of SPEC is (SYMBOL VALUEFORM), (VALUEFORM) or SYMBOL.  A SPEC
-of the form (SYMBOL SOMETHING) means ((SYMBOL SOMETHING))."
+  "Like `if-let*', but SPEC may also be a single binding (SYMBOL FORM).
+Bind the variables of SPEC in turn; if all values are non-nil evaluate
+THEN, otherwise the ELSE forms."
   (declare (indent 2)
            (debug ([&or (symbolp form) (&rest [&or symbolp (symbolp form) (form)])]
                    body)))
-  (when (and (<= (length spec) 2) (not (listp (car spec))))
-    (setq spec (list spec)))
-  (list 'if-let* spec then (macroexp-progn else)))
+  ;; A short SPEC whose head is not a list is one binding, not a list of them.
+  (let ((varlist (if (and (not (listp (car spec))) (<= (length spec) 2))
+                     (list spec)
+                   spec)))
+    `(if-let* ,varlist ,then ,(macroexp-progn else))))
 
 (defmacro when-let (spec &rest body)
-  "Bind variables according to SPEC and conditionally evaluate BODY.
-SPEC is as for `if-let'; the value is that of the last form of BODY."
+  "Like `when-let*', but SPEC may also be a single binding (SYMBOL FORM).
+Bind the variables of SPEC in turn and run BODY if all are non-nil."
   (declare (indent 1) (debug if-let))
-  (list 'if-let spec (macroexp-progn body)))
+  `(if-let ,spec ,(macroexp-progn body)))
 
-;;; Hash tables.
+;;;; Hash tables
 
 (defun hash-table-empty-p (hash-table)
-  "Check whether HASH-TABLE is empty (has 0 elements)."
-  (zerop (hash-table-count hash-table)))
+  "Return non-nil if HASH-TABLE has no entries."
+  (= (hash-table-count hash-table) 0))
+
+(defun subr-x--hash-collect (table pick)
+  "Return a list of PICK's values on the entries of TABLE, in TABLE's order.
+PICK is called with each key and its value."
+  (let ((picked nil))
+    (maphash (lambda (k v) (push (funcall pick k v) picked)) table)
+    (nreverse picked)))
 
 (defun hash-table-keys (hash-table)
-  "Return a list of keys in HASH-TABLE."
-  (let ((keys nil))
-    (maphash (lambda (k _v) (setq keys (cons k keys))) hash-table)
-    (nreverse keys)))
+  "Return a list of the keys of HASH-TABLE, in the table's order."
+  (subr-x--hash-collect hash-table (lambda (k _v) k)))
 
 (defun hash-table-values (hash-table)
-  "Return a list of values in HASH-TABLE."
-  (let ((values nil))
-    (maphash (lambda (_k v) (setq values (cons v values))) hash-table)
-    (nreverse values)))
+  "Return a list of the values of HASH-TABLE, in the table's order."
+  (subr-x--hash-collect hash-table (lambda (_k v) v)))
 
-;;; Strings.
+;;;; String functions
+
+(defun subr-x--check-natnum (n)
+  "Signal `wrong-type-argument' unless N is a natural number."
+  (or (natnump n) (signal 'wrong-type-argument (list 'natnump n))))
 
 (defun string-empty-p (string)
-  "Check whether STRING is empty."
+  "Return non-nil if STRING is the empty string."
+  (declare (pure t) (side-effect-free t))
   (string= string ""))
 
 (defun string-join (strings &optional separator)
-  "Join all STRINGS using SEPARATOR."
+  "Concatenate the list STRINGS, putting SEPARATOR between neighbours."
   (mapconcat #'identity strings separator))
 
 (define-obsolete-function-alias 'string-reverse 'reverse "25.1")
 
 (defun string-truncate-left (string length)
-  "Truncate STRING to LENGTH, replacing initial surplus with \"...\"."
-  (let ((len (length string)))
-    (if (<= len length)
-        string
-      (setq length (max 0 (- length 3)))
-      (concat "..." (substring string (max 0 (- len 1 length)))))))
+  "Shorten STRING from the left to about LENGTH characters, marked by \"...\".
+A STRING of at most LENGTH characters is returned as it is.  Otherwise
+the result is \"...\" followed by the last LENGTH-2 characters of STRING
+\(at least one)."
+  (if (<= (length string) length)
+      string
+    (let ((kept (1+ (max 0 (- length 3)))))
+      (concat "..." (substring string (- kept))))))
 
 (defun string-blank-p (string)
-  "Check whether STRING is either empty or only whitespace.
-Whitespace here is space, tab, newline and carriage return."
+  "Return non-nil if STRING is empty or holds only spaces, tabs and newlines.
+Carriage returns count as well.  The value is 0 on success."
+  (declare (pure t) (side-effect-free t))
   (string-match-p "\\`[ \t\n\r]*\\'" string))
 
 (defun string-remove-prefix (prefix string)
-  "Remove PREFIX from STRING if present."
+  "Return STRING without PREFIX if it starts with it, else STRING itself."
   (if (string-prefix-p prefix string)
       (substring string (length prefix))
     string))
 
 (defun string-remove-suffix (suffix string)
-  "Remove SUFFIX from STRING if present."
+  "Return STRING without SUFFIX if it ends with it, else STRING itself."
   (if (string-suffix-p suffix string)
       (substring string 0 (- (length string) (length suffix)))
     string))
 
 (defun string-clean-whitespace (string)
-  "Collapse each run of whitespace in STRING to one space; trim both ends."
-  (let ((blank "[[:blank:]\r\n]+"))
-    (string-trim (replace-regexp-in-string blank " " string t t)
-                 blank blank)))
+  "Return STRING with its whitespace tidied up.
+Leading and trailing whitespace is removed and each inner run of it is
+replaced by a single space.  Whitespace here means horizontal blanks,
+newlines and carriage returns."
+  (mapconcat #'identity (split-string string "[[:blank:]\r\n]+" t) " "))
 
 (defun string-limit (string length &optional end coding-system)
-  "Return STRING cut to at most LENGTH characters (the last ones with END).
-With CODING-SYSTEM, encode first and count LENGTH in bytes, never
-cutting a character in two; the result is then unibyte."
-  (unless (natnump length)
-    (signal 'wrong-type-argument (list 'natnump length)))
-  (if coding-system
-      (let ((pieces nil)
-            (used 0)
-            (i (if end (1- (length string)) 0))
-            (n (length string))
-            (more t))
-        (while (and more (if end (>= i 0) (< i n)))
-          (let ((bytes (encode-coding-string (string (aref string i)) coding-system)))
-            (if (> (+ used (length bytes)) length)
-                (setq more nil)
-              (setq pieces (cons bytes pieces))
-              (setq used (+ used (length bytes)))
-              (setq i (if end (1- i) (1+ i))))))
-        (apply #'concat (if end pieces (nreverse pieces))))
-    (cond
-     ((<= (length string) length) string)
-     (end (substring string (- (length string) length)))
-     (t (substring string 0 length)))))
+  "Return at most LENGTH characters from the start of STRING.
+With END non-nil, take them from the end instead.  With CODING-SYSTEM,
+the result is STRING encoded by it and cut to at most LENGTH bytes,
+without splitting the encoding of a character; it is then unibyte."
+  (subr-x--check-natnum length)
+  (cond
+   (coding-system
+    ;; Encode character by character from the chosen end, keeping whole
+    ;; characters while they fit into the byte budget.
+    (let* ((chars (append string nil))
+           (ordered (if end (reverse chars) chars))
+           (budget length)
+           (pieces nil))
+      (while (and ordered
+                  (let ((bytes (encode-coding-string
+                                (string (car ordered)) coding-system)))
+                    (when (<= (length bytes) budget)
+                      (setq budget (- budget (length bytes)))
+                      (push bytes pieces))))
+        (setq ordered (cdr ordered)))
+      (apply #'concat (if end pieces (nreverse pieces)))))
+   (t
+    (let ((size (length string)))
+      (cond ((<= size length) string)
+            (end (substring string (- size length)))
+            (t (substring string 0 length)))))))
 
 (defun string-lines (string &optional omit-nulls)
-  "Split STRING into a list of lines; with OMIT-NULLS, drop empty ones."
+  "Return the lines of STRING as a list of strings, without the newlines.
+With OMIT-NULLS non-nil, empty lines are left out."
   (split-string string "\n" omit-nulls))
 
 (defun string-pad (string length &optional padding start)
-  "Pad STRING to LENGTH with PADDING (a character, default space).
-Pad at the end, or at the start if START is non-nil.  A STRING already
-LENGTH long or longer is returned unchanged."
-  (unless (natnump length)
-    (signal 'wrong-type-argument (list 'natnump length)))
+  "Return STRING widened to LENGTH characters with PADDING.
+PADDING is a character, a space by default; it is added at the end, or
+at the start when START is non-nil.  A STRING that is already LENGTH
+characters or longer is returned unchanged."
+  (subr-x--check-natnum length)
   (let ((missing (- length (length string))))
-    (if (< missing 0)
+    (if (<= missing 0)
         string
-      (let ((pad (make-string missing (or padding ?\s))))
-        (if start (concat pad string) (concat string pad))))))
+      (let ((fill (make-string missing (or padding ?\s))))
+        (if start (concat fill string) (concat string fill))))))
 
 (defun string-chop-newline (string)
-  "Remove the final newline (if any) from STRING."
+  "Return STRING without one final newline, if it has one."
   (string-remove-suffix "\n" string))
 
-;;; named-let.
+;;;; named-let
+
+(defun subr-x--tail-rewrite (form name marker)
+  "Return FORM with the calls of NAME in tail position made into values.
+Such a call (NAME ARGS...) becomes (cons \='MARKER (list ARGS...)).  FORM
+must be macroexpanded already.  Only the tail positions of `progn',
+`let', `let*', `and', `or', `if' and `cond' are followed; a call hidden
+anywhere else stays an ordinary (recursive) call."
+  (let ((head (car-safe form)))
+    (cond
+     ((null head) form)
+     ((eq head name) `(cons ',marker (list ,@(cdr form))))
+     ((memq head '(progn and or))
+      (subr-x--tail-rewrite-last form name marker))
+     ((memq head '(let let*))
+      ;; A `let' without a body has no tail call to rewrite.
+      (if (nthcdr 2 form)
+          (subr-x--tail-rewrite-last form name marker)
+        form))
+     ((eq head 'if)
+      (let ((else (nthcdr 3 form)))
+        `(if ,(nth 1 form)
+             ,(subr-x--tail-rewrite (nth 2 form) name marker)
+           ,@(and else
+                  (cdr (subr-x--tail-rewrite-last (cons 'progn else)
+                                                  name marker))))))
+     ((eq head 'cond)
+      (cons 'cond
+            (mapcar (lambda (branch)
+                      (if (cdr-safe branch)
+                          (subr-x--tail-rewrite-last branch name marker)
+                        branch))
+                    (cdr form))))
+     (t form))))
+
+(defun subr-x--tail-rewrite-last (list name marker)
+  "Return a copy of LIST whose last element went through `subr-x--tail-rewrite'.
+LIST is a form or clause whose first element is left alone; when it has
+nothing after that, it is returned unchanged."
+  (if (null (cdr list))
+      list
+    (let ((copy (copy-sequence list)))
+      (setcar (last copy)
+              (subr-x--tail-rewrite (car (last copy)) name marker))
+      copy)))
 
 (defmacro named-let (name bindings &rest body)
-  "Looping construct taken from Scheme.
-Like `let', bind variables in BINDINGS and then evaluate BODY, but BODY
-can evaluate itself recursively by calling NAME, whose arguments become
-the new values of the bound variables."
+  "Run BODY with BINDINGS as in `let', where BODY may call itself as NAME.
+This is Scheme's named `let': NAME is a local function whose parameters
+are the variables of BINDINGS, first called with their initial values.
+Calls of NAME in tail position do not grow the stack, so NAME can be
+used for loops of any length."
   (declare (indent 2) (debug (symbolp (&rest (symbolp form)) body)))
-  (let ((params (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
-        (inits (mapcar (lambda (b) (if (consp b) (car (cdr b)))) bindings)))
-    ;; Calls of NAME in tail position become jumps, as GNU's cl-labels
-    ;; does by its self-tail-call optimisation: a loop can run any number
-    ;; of times without growing the stack.
-    (setq body (subr-x--named-let-tco name params body))
-    (if (and (require 'cl-lib nil t) (fboundp 'cl-labels))
-        ;; NAME is not in scope in the initial values, so the first call
-        ;; is made outside the local function definition.
-        `(funcall (cl-labels ((,name ,params . ,body)) #',name) . ,inits)
-      (subr-x--named-let-fallback name params inits body))))
-
-(defun subr-x--interleave (as bs)
-  "The list A1 B1 A2 B2 ... of AS and BS, for a `setq'."
-  (let ((r nil))
-    (while as
-      (setq r (cons (car bs) (cons (car as) r)) as (cdr as) bs (cdr bs)))
-    (nreverse r)))
-
-(defun subr-x--named-let-tco (name params body)
-  "BODY with NAME's tail calls turned into a loop over PARAMS, or BODY itself if there are none."
-  (let* ((temps (mapcar (lambda (p) (make-symbol (symbol-name p))) params))
-         (marker (make-symbol "recur"))
-         (found nil)
-         (tco nil))
-    (setq tco
-          (lambda (form)
-            (let ((head (car-safe form)))
-              (cond
-               ((and (eq head name) (= (length (cdr form)) (length params)))
-                (setq found t)
-                `(progn (setq ,@(subr-x--interleave temps (cdr form))) ',marker))
-               ((eq head 'progn)
-                (if (cdr form) (append (butlast form) (list (funcall tco (car (last form))))) form))
-               ((eq head 'if)
-                `(if ,(nth 1 form) ,(funcall tco (nth 2 form))
-                   ,@(if (nthcdr 3 form)
-                         (append (butlast (nthcdr 3 form)) (list (funcall tco (car (last form))))))))
-               ((eq head 'cond)
-                (cons 'cond (mapcar (lambda (clause)
-                                      (if (cdr-safe clause)
-                                          (append (butlast clause) (list (funcall tco (car (last clause)))))
-                                        clause))
-                                    (cdr form))))
-               ((memq head '(let let*))
-                (if (cddr form)
-                    (append (butlast form) (list (funcall tco (car (last form)))))
-                  form))
-               (t form)))))
-    (let ((new (funcall tco (macroexpand-all (macroexp-progn body)))))
-      (if (not found)
-          body
-        (let ((r (make-symbol "result")))
-          `((let (,@temps (,r nil))
-              (while (eq (setq ,r ,new) ',marker)
-                (setq ,@(subr-x--interleave params temps)))
-              ,r)))))))
-
-(defun subr-x--named-let-fallback (name params inits body)
-  "Expand a `named-let' without cl-lib: NAME becomes a local closure."
-  (let* ((fn (make-symbol (symbol-name name)))
-         (env (cons (cons name (lambda (&rest args) `(funcall ,fn ,@args)))
-                    macroexpand-all-environment))
-         (expanded (macroexpand-all (macroexp-progn body) env)))
-    `(funcall (letrec ((,fn (lambda ,params ,expanded))) ,fn) ,@inits)))
+  ;; NAME is defined with `cl-labels', as in GNU Emacs.
+  (require 'cl-lib)
+  (let* ((vars (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
+         (temps nil)
+         (marker (make-symbol "next"))
+         ;; Expand macros first so `when', `pcase' and the like are seen
+         ;; as the `if's and `cond's they are; NAME must stay a call.
+         (not-a-macro (cons (list name) macroexpand-all-environment))
+         (expanded (macroexpand-all (macroexp-progn body) not-a-macro))
+         (rewritten (subr-x--tail-rewrite expanded name marker))
+         (definition
+          (if (equal rewritten expanded)
+              `(,name ,vars ,@body)
+            ;; A tail call returns (MARKER . ARGS) and the loop goes round
+            ;; again.  Each round applies a fresh lambda, so closures made
+            ;; in one round keep that round's variables.
+            (let ((args (make-symbol "args"))
+                  (outcome (make-symbol "outcome")))
+              `(,name ,vars
+                      (let ((,args (list ,@vars)) (,outcome nil))
+                        (while (eq (car-safe
+                                    (setq ,outcome
+                                          (apply (lambda ,vars ,rewritten) ,args)))
+                                   ',marker)
+                          (setq ,args (cdr ,outcome)))
+                        ,outcome))))))
+    ;; The initial values are computed first, outside the scope of NAME.
+    (dolist (spec bindings)
+      (push (list (make-symbol (symbol-name (if (consp spec) (car spec) spec)))
+                  (and (consp spec) (car (cdr spec))))
+            temps))
+    (setq temps (nreverse temps))
+    `(let ,temps
+       (cl-labels (,definition)
+         (,name ,@(mapcar #'car temps))))))
 
 (if (fboundp 'subr--expand-definitions-now)
     (subr--expand-definitions-now
-     '(internal--thread-argument thread-first thread-last internal--listify
-       internal--check-binding internal--build-binding-value-form
-       internal--build-binding internal--build-bindings if-let* when-let*
-       and-let* if-let when-let hash-table-keys hash-table-values string-limit
-       named-let subr-x--interleave subr-x--named-let-tco subr-x--named-let-fallback)))
+     '(internal--build-bindings subr-x--last-var subr-x--hash-collect
+       subr-x--check-natnum string-limit string-truncate-left string-pad
+       string-clean-whitespace subr-x--tail-rewrite subr-x--tail-rewrite-last)))
 
 (provide 'subr-x)
 
