@@ -54,17 +54,18 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
     (word wordchar) (unibyte) (multibyte))
   "Character classes: each entry is the class name followed by its aliases.")
 
+(defun rx--first (pred list)
+  "The first element of LIST for which PRED returns non-nil, or nil."
+  (catch 'rx--first
+    (dolist (elt list)
+      (when (funcall pred elt)
+        (throw 'rx--first elt)))))
+
 (defun rx--class-of (sym)
   "The character class named by the rx symbol SYM, or nil."
-  (let ((tail rx--class-table)
-        (found nil))
-    (while (and tail (not found))
-      (when (memq sym (car tail))
-        (setq found (caar tail)))
-      (setq tail (cdr tail)))
-    found))
+  (car (rx--first (lambda (names) (memq sym names)) rx--class-table)))
 
-(defconst rx--syntax-codes
+(defconst rx--syntax-chars
   '((?- whitespace) (?. punctuation) (?w word) (?_ symbol)
     (?\( open-parenthesis) (?\) close-parenthesis) (?\' expression-prefix)
     (?\" string-quote) (?$ paired-delimiter) (?\\ escape)
@@ -91,11 +92,7 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
 
 (defun rx--code-named (name table)
   "The character of TABLE whose names include NAME, or nil."
-  (let ((hit nil))
-    (dolist (entry table)
-      (when (and (null hit) (memq name (cdr entry)))
-        (setq hit (car entry))))
-    hit))
+  (car (rx--first (lambda (entry) (memq name (cdr entry))) table)))
 
 (defconst rx--plain-symbols
   '(("." atom nonl not-newline any)
@@ -115,21 +112,21 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
   "Fixed rx symbols: (REGEXP PREC NAMES...).")
 
 (defconst rx--reserved-names
-  (append
-   '(seq : and sequence or | any in char not-char not intersection
-     repeat = >= ** zero-or-more 0+ * one-or-more 1+ + zero-or-one opt
-     optional \? *? +? \?? minimal-match maximal-match group submatch
-     group-n submatch-n backref syntax not-syntax category literal eval
-     regexp regex unmatchable)
-   (apply #'append
-          (mapcar (lambda (e)
-                    (delq nil (mapcar (lambda (n)
-                                        (and (not (memq n '(bot eot buffer-start
-                                                                buffer-end)))
-                                             n))
-                                      (cddr e))))
-                  rx--plain-symbols))
-   (apply #'append rx--class-table))
+  (let ((names (list 'seq : 'and 'sequence 'or '| 'any 'in 'char 'not-char
+                     'not 'intersection 'repeat '= '>= '** 'zero-or-more '0+
+                     '* 'one-or-more '1+ '+ 'zero-or-one 'opt 'optional '\?
+                     '*? '+? '\?? 'minimal-match 'maximal-match 'group
+                     'submatch 'group-n 'submatch-n 'backref 'syntax
+                     'not-syntax 'category 'literal 'eval 'regexp 'regex
+                     'unmatchable)))
+    ;; The old names of the buffer anchors stay free for definitions.
+    (dolist (entry rx--plain-symbols)
+      (dolist (sym (cddr entry))
+        (unless (memq sym '(bot eot buffer-start buffer-end))
+          (push sym names))))
+    (dolist (aliases rx--class-table)
+      (setq names (append aliases names)))
+    names)
   "Names that `rx-define' and `rx-let' refuse to define.")
 
 ;;;; Fragments
@@ -190,53 +187,49 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
 Return (SINGLES . REST): SINGLES an alist of plain parameters and their
 values, REST nil or (PARAM . VALUES) for the &rest parameter."
   (let ((singles nil)
-        (rest nil)
-        (required 0)
-        (more args)
-        (ps params))
-    (while ps
-      (if (eq (car ps) '&rest)
-          (progn
-            (unless (cdr ps)
-              (error "Expanding rx def `%s': missing &rest parameter name" name))
-            (setq rest (cons (cadr ps) more))
-            (setq more nil)
-            (setq ps nil))
-        (setq required (1+ required))
-        (push (cons (car ps) (car more)) singles)
-        (setq more (cdr more))
-        (setq ps (cdr ps))))
-    (when (> required (length args))
+        (rest-seen nil)
+        (rest-var nil)
+        (left args))
+    (dolist (p params)
+      (cond
+       (rest-seen (unless rest-var (setq rest-var p)))
+       ((eq p '&rest) (setq rest-seen t))
+       (t (push (cons p (car left)) singles)
+          (setq left (cdr left)))))
+    (when (and rest-seen (null rest-var))
+      (error "Expanding rx def `%s': missing &rest parameter name" name))
+    (when (< (length args) (length singles))
       (error "Expanding rx def `%s': too few arguments (got %d, need %s%d)"
-             name (length args) (if rest "at least " "") required))
-    (when more
+             name (length args) (if rest-seen "at least " "") (length singles)))
+    (when (and left (not rest-seen))
       (error "Expanding rx def `%s': too many arguments (got %d, need %d)"
-             name (length args) required))
-    (cons singles rest)))
+             name (length args) (length singles)))
+    (cons singles (and rest-seen (cons rest-var left)))))
 
 (defun rx--subst (binding tree)
   "The list of values that TREE becomes under BINDING, from `rx--bind-args'.
 A plain parameter becomes its argument and the &rest parameter the
 arguments it collected, spliced into the enclosing list."
-  (cond
-   ((and (symbolp tree) (assq tree (car binding)))
-    (list (cdr (assq tree (car binding)))))
-   ((and (symbolp tree) (cdr binding) (eq tree (car (cdr binding))))
-    (copy-sequence (cdr (cdr binding))))
-   ((consp tree)
-    (let ((out nil)
-          (cell tree))
-      (while (consp cell)
-        (setq out (append (reverse (rx--subst binding (car cell))) out))
-        (setq cell (cdr cell)))
-      (setq out (nreverse out))
-      (when cell
-        (let ((end (rx--subst binding cell)))
-          (unless (and end (null (cdr end)))
-            (error "Cannot substitute a &rest parameter into a dotted pair"))
-          (setq out (nconc out (car end)))))
-      (list out)))
-   (t (list tree))))
+  (let ((single (and (symbolp tree) (assq tree (car binding))))
+        (rest (cdr binding)))
+    (cond
+     (single (list (cdr single)))
+     ((and rest (eq tree (car rest))) (copy-sequence (cdr rest)))
+     ((atom tree) (list tree))
+     (t
+      (let ((acc nil)
+            (cell tree))
+        (while (consp cell)
+          (dolist (v (rx--subst binding (pop cell)))
+            (push v acc)))
+        (setq acc (nreverse acc))
+        ;; A dotted tail must become exactly one value.
+        (when cell
+          (let ((tail (rx--subst binding cell)))
+            (if (and tail (null (cdr tail)))
+                (setq acc (nconc acc (car tail)))
+              (error "Cannot substitute a &rest parameter into a dotted pair"))))
+        (list acc))))))
 
 (defun rx--apply-def (name def args)
   "Expand the parametrised definition DEF of NAME for the arguments ARGS."
@@ -247,57 +240,48 @@ arguments it collected, spliced into the enclosing list."
 
 (defun rx--expand (item)
   "ITEM with one user definition expanded, or nil if it uses none."
-  (cond
-   ((symbolp item)
-    (let ((def (rx--def-of item)))
-      (when def
-        (if (cdr def)
-            (error "Not an `rx' symbol definition: %s" item)
-          (car def)))))
-   ((and (consp item) (symbolp (car item)))
-    (let ((def (rx--def-of (car item))))
-      (when def
-        (if (cdr def)
-            (rx--apply-def (car item) def (cdr item))
-          (error "Not an `rx' form definition: %s" (car item))))))))
+  (let* ((form-p (consp item))
+         (name (if form-p (car item) item))
+         (def (and (symbolp name) (rx--def-of name))))
+    (cond
+     ((null def) nil)
+     ((and form-p (cdr def)) (rx--apply-def name def (cdr item)))
+     (form-p (error "Not an `rx' form definition: %s" name))
+     ((cdr def) (error "Not an `rx' symbol definition: %s" name))
+     (t (car def)))))
 
 (defun rx--old-style (name want)
-  "The `rx-constituents' definition of NAME of kind WANT, or nil.
-WANT is `stringp' for symbols and `consp' for forms; entries naming
-another symbol are followed."
-  (let ((found nil)
-        (entries rx-constituents))
-    (while (and entries (not found))
-      (let ((entry (car entries)))
-        (when (eq (car-safe entry) name)
-          (let ((def (cdr entry)))
-            (cond
-             ((funcall want def) (setq found (list def)))
-             ((and def (symbolp def))
-              (setq found (rx--old-style def want)))))))
-      (setq entries (cdr entries)))
-    found))
+  "The `rx-constituents' definition of NAME of kind WANT, as a list, or nil.
+WANT is `stringp' for symbols and `consp' for forms.  Entries that name
+another symbol send the search on to that symbol."
+  (let (result)
+    (rx--first (lambda (entry)
+                 (and (eq (car-safe entry) name)
+                      (setq result
+                            (cond ((funcall want (cdr entry)) (list (cdr entry)))
+                                  ((and (cdr entry) (symbolp (cdr entry)))
+                                   (rx--old-style (cdr entry) want))))))
+               rx-constituents)
+    result))
 
 (defun rx--old-style-form (def form)
   "Translate FORM by the old-style form definition DEF."
   (let ((name (car form))
-        (args (cdr form))
-        (fn (car def))
-        (min-args (nth 1 def))
-        (max-args (nth 2 def))
-        (pred (nth 3 def)))
-    (when (< (length args) min-args)
-      (error "The `%s' form takes at least %d argument(s)" name min-args))
-    (when (and max-args (> (length args) max-args))
-      (error "The `%s' form takes at most %d argument(s)" name max-args))
-    (when pred
-      (dolist (a args)
-        (unless (funcall pred a)
-          (error "The `%s' form requires arguments satisfying `%s'" name pred))))
-    (let ((text (funcall fn form)))
-      (unless (stringp text)
-        (error "The `%s' form did not expand to a string" name))
-      (list 'alt text))))
+        (args (cdr form)))
+    (apply
+     (lambda (fn lo hi &optional pred &rest _)
+       (cond
+        ((< (length args) lo)
+         (error "The `%s' form takes at least %d argument(s)" name lo))
+        ((and hi (> (length args) hi))
+         (error "The `%s' form takes at most %d argument(s)" name hi))
+        ((and pred (memq nil (mapcar pred args)))
+         (error "The `%s' form requires arguments satisfying `%s'" name pred)))
+       (let ((text (funcall fn form)))
+         (if (stringp text)
+             (list 'alt text)
+           (error "The `%s' form did not expand to a string" name))))
+     def)))
 
 ;;;; Character sets as interval lists
 
@@ -317,28 +301,27 @@ another symbol are followed."
 
 (defun rx--ivs-invert (ivs)
   "The intervals of all characters not in IVS."
-  (let ((from 0)
-        (out nil))
+  (let ((next 0)
+        (gaps nil))
     (dolist (iv ivs)
-      (when (< from (car iv))
-        (push (cons from (1- (car iv))) out))
-      (setq from (1+ (cdr iv))))
-    (when (<= from (max-char))
-      (push (cons from (max-char)) out))
-    (nreverse out)))
+      (when (< next (car iv))
+        (push (cons next (1- (car iv))) gaps))
+      (setq next (1+ (cdr iv))))
+    (when (<= next (max-char))
+      (push (cons next (max-char)) gaps))
+    (nreverse gaps)))
 
 (defun rx--ivs-meet (a b)
   "The intervals of characters in both A and B."
-  (let ((out nil))
+  (let ((common nil))
     (while (and a b)
       (let ((lo (max (caar a) (caar b)))
             (hi (min (cdar a) (cdar b))))
         (when (<= lo hi)
-          (push (cons lo hi) out))
-        (if (< (cdar a) (cdar b))
-            (setq a (cdr a))
-          (setq b (cdr b)))))
-    (nreverse out)))
+          (push (cons lo hi) common))
+        ;; Drop whichever interval ends first; the other may overlap more.
+        (if (< (cdar a) (cdar b)) (pop a) (pop b))))
+    (nreverse common)))
 
 (defun rx--string-ivs (str)
   "The intervals that the string STR stands for as an `any' argument."
@@ -454,30 +437,30 @@ complement, as GNU Emacs does."
         (rx--render-set (not negated) (rx--ivs-invert ivs) nil)
       (rx--render-set negated ivs nil))))
 
+(defun rx--char-of (item)
+  "The character ITEM stands for if it is one, or a one-character string."
+  (cond ((characterp item) item)
+        ((and (stringp item) (= (length item) 1)) (aref item 0))))
+
 (defun rx--set-ivs (set)
   "The intervals of SET, an rx character set used in a set operation."
-  (let ((head (car-safe set)))
+  (let ((head (car-safe set))
+        (char (rx--char-of set)))
     (cond
+     (char (list (cons char char)))
      ((memq head '(any in char))
       (let ((parsed (rx--any-args (cdr set))))
-        (when (cdr parsed)
-          (error "Character class not permitted in set operations: %S"
-                 (cadr parsed)))
-        (car parsed)))
+        (if (cdr parsed)
+            (error "Character class not permitted in set operations: %S"
+                   (cadr parsed))
+          (car parsed))))
      ((and (eq head 'not) (consp (cdr set)) (null (cddr set)))
       (rx--ivs-invert (rx--set-ivs (cadr set))))
      ((memq head '(or |))
       (rx--ivs-tidy (apply #'append (mapcar #'rx--set-ivs (cdr set)))))
-     ((eq head 'intersection)
-      (rx--intersect-all (cdr set)))
-     ((characterp set) (list (cons set set)))
-     ((and (stringp set) (= (length set) 1))
-      (rx--set-ivs (aref set 0)))
-     (t
-      (let ((expanded (rx--expand set)))
-        (if expanded
-            (rx--set-ivs expanded)
-          (error "Bad character set: %S" set)))))))
+     ((eq head 'intersection) (rx--intersect-all (cdr set)))
+     (t (rx--set-ivs (or (rx--expand set)
+                         (error "Bad character set: %S" set)))))))
 
 (defun rx--intersect-all (sets)
   "The intervals of the characters that are in every one of SETS."
@@ -488,52 +471,41 @@ complement, as GNU Emacs does."
 
 (defun rx--plain-set-p (item)
   "Non-nil if ITEM is a set of characters that takes part in set operations."
-  (cond
-   ((characterp item) t)
-   ((stringp item) (= (length item) 1))
-   ((consp item)
+  (let ((head (car-safe item)))
     (cond
-     ((memq (car item) '(any in char))
-      (not (memq nil (mapcar (lambda (a) (not (symbolp a))) (cdr item)))))
-     ((memq (car item) '(not or | intersection))
+     ((rx--char-of item) t)
+     ((memq head '(any in char)) (not (memq t (mapcar #'symbolp (cdr item)))))
+     ((memq head '(not or | intersection))
       (not (memq nil (mapcar #'rx--plain-set-p (cdr item)))))
-     (t (let ((expanded (rx--expand item)))
-          (and expanded (rx--plain-set-p expanded))))))
-   ((symbolp item)
-    (let ((expanded (rx--expand item)))
-      (and expanded (rx--plain-set-p expanded))))))
+     ((or (symbolp item) (consp item))
+      (let ((expanded (rx--expand item)))
+        (and expanded (rx--plain-set-p expanded)))))))
 
 ;;;; Negation
 
 (defun rx--tr-not (arg negated)
   "Translate ARG as a character matcher, complemented if NEGATED."
   (let ((head (car-safe arg))
-        (class (and (symbolp arg) (rx--class-of arg))))
+        (class (and (symbolp arg) (rx--class-of arg)))
+        (char (rx--char-of arg)))
     (cond
      ((memq head '(any in char)) (rx--tr-any negated (cdr arg)))
      ((eq head 'syntax) (rx--tr-syntax (cdr arg) negated))
      ((eq head 'category) (rx--tr-category (cdr arg) negated))
      ((eq head 'not) (rx--tr-not-form (cdr arg) (not negated)))
-     ((memq head '(or |))
-      (rx--render-ivs negated (rx--set-ivs arg)))
+     ((memq head '(or |)) (rx--render-ivs negated (rx--set-ivs arg)))
      ((eq head 'intersection)
       (rx--render-ivs negated (rx--intersect-all (cdr arg))))
      (class (rx--render-set negated nil (list class)))
      ((eq arg 'word-boundary) (list 'atom (if negated "\\B" "\\b")))
-     ((characterp arg) (rx--render-set negated (list (cons arg arg)) nil))
-     ((and (stringp arg) (= (length arg) 1))
-      (rx--tr-not (aref arg 0) negated))
-     (t
-      (let ((expanded (rx--expand arg)))
-        (if expanded
-            (rx--tr-not expanded negated)
-          (error "Illegal argument to rx `not': %S" arg)))))))
+     (char (rx--render-set negated (list (cons char char)) nil))
+     (t (rx--tr-not (or (rx--expand arg)
+                        (error "Illegal argument to rx `not': %S" arg))
+                    negated)))))
 
 (defun rx--tr-not-form (args negated)
   "Translate the arguments ARGS of a `not' form; NEGATED is its sense."
-  (unless (and args (null (cdr args)))
-    (error "rx `not' form takes exactly one argument"))
-  (rx--tr-not (car args) negated))
+  (rx--tr-not (rx--one-arg 'not args) negated))
 
 ;;;; Alternatives
 
@@ -552,17 +524,16 @@ complement, as GNU Emacs does."
 (defun rx--alt-strings (items)
   "The strings of ITEMS and of `or' forms nested in them, in order.
 Return the symbol `no' if anything else is among them."
-  (let ((out nil))
-    (while items
-      (let ((item (car items)))
-        (setq items (cdr items))
-        (cond
-         ((stringp item) (push item out))
-         ((and (memq (car-safe item) '(or |))
-               (listp (setq item (rx--alt-strings (cdr item)))))
-          (setq out (append (reverse item) out)))
-         (t (setq out 'no items nil)))))
-    (if (eq out 'no) out (nreverse out))))
+  (catch 'rx--mixed
+    (rx--collect-strings items)))
+
+(defun rx--collect-strings (items)
+  "The strings of ITEMS, flattening `or'; throw `rx--mixed' on anything else."
+  (mapcan (lambda (item)
+            (cond ((stringp item) (list item))
+                  ((memq (car-safe item) '(or |)) (rx--collect-strings (cdr item)))
+                  (t (throw 'rx--mixed 'no))))
+          items))
 
 (defun rx--tr-or (args)
   "Translate the arguments ARGS of an `or' form."
@@ -577,10 +548,11 @@ Return the symbol `no' if anything else is among them."
        ((not (memq nil (mapcar #'rx--plain-set-p items)))
         (rx--render-ivs nil (rx--set-ivs (cons 'or items))))
        (t
-        (let ((chunks (cdr (rx--tr (car items)))))
-          (dolist (item (cdr items))
-            (setq chunks (append chunks (list "\\|") (cdr (rx--tr item)))))
-          (cons 'alt chunks))))))))
+        ;; Join the alternatives with \\|, dropping the first separator.
+        (cons 'alt (cdr (apply #'append
+                               (mapcar (lambda (item)
+                                         (cons "\\|" (cdr (rx--tr item))))
+                                       items))))))))))
 
 ;;;; Repetition
 
@@ -629,29 +601,24 @@ Return the symbol `no' if anything else is among them."
 
 (defun rx--tr-syntax (args negated)
   "Translate the arguments ARGS of a `syntax' form, complemented if NEGATED."
-  (unless (and args (null (cdr args)))
-    (error "rx `syntax' form takes exactly one argument"))
-  (let* ((arg (car args))
-         (code (or (rx--code-named arg rx--syntax-codes)
-                   (and (characterp arg) (assq arg rx--syntax-codes) arg)
-                   (and (symbolp arg)
-                        (= (length (symbol-name arg)) 1)
-                        (car (assq (aref (symbol-name arg) 0) rx--syntax-codes))))))
-    (unless code
-      (error "Unknown rx syntax name `%s'" arg))
+  (let* ((arg (rx--one-arg 'syntax args))
+         (letter (cond ((characterp arg) arg)
+                       ((and (symbolp arg) (= (length (symbol-name arg)) 1))
+                        (aref (symbol-name arg) 0))))
+         (code (or (rx--code-named arg rx--syntax-chars)
+                   (car (assq letter rx--syntax-chars))
+                   (error "Unknown rx syntax name `%s'" arg))))
     (list 'atom (string ?\\ (if negated ?S ?s) code))))
 
 (defun rx--tr-category (args negated)
   "Translate the arguments ARGS of a `category' form, complemented if NEGATED."
-  (unless (and args (null (cdr args)))
-    (error "rx `category' form takes exactly one argument"))
-  (let* ((arg (car args))
-         (code (cond
-                ((characterp arg) arg)
-                ((symbolp arg)
+  (let* ((arg (rx--one-arg 'category args))
+         (code (if (characterp arg)
+                   arg
+                 (unless (symbolp arg)
+                   (error "Invalid rx `category' argument `%s'" arg))
                  (or (rx--code-named arg rx--category-codes)
-                     (error "Unknown rx category `%s'" arg)))
-                (t (error "Invalid rx `category' argument `%s'" arg)))))
+                     (error "Unknown rx category `%s'" arg)))))
     (list 'atom (string ?\\ (if negated ?C ?c) code))))
 
 ;;;; Literal text, raw regexps, eval
@@ -662,13 +629,18 @@ Return the symbol `no' if anything else is among them."
     (error "rx `%s' form takes exactly one argument" name))
   (car args))
 
+(defun rx--runtime-arg (name arg)
+  "A run-time expression ARG of the form NAME, if the `rx' macro is running."
+  (if rx--allow-runtime
+      arg
+    (error "rx `%s' form with non-string argument" name)))
+
 (defun rx--tr-literal (args)
   "Translate the arguments ARGS of a `literal' form."
   (let ((arg (rx--one-arg 'literal args)))
-    (cond
-     ((stringp arg) (rx--quoted arg))
-     (rx--allow-runtime (list 'seq (list 'regexp-quote arg)))
-     (t (error "rx `literal' form with non-string argument")))))
+    (if (stringp arg)
+        (rx--quoted arg)
+      (list 'seq (list 'regexp-quote (rx--runtime-arg 'literal arg))))))
 
 (defun rx--unit-p (re)
   "Non-nil if the regexp RE is certain to act as one unit before `*'."
@@ -685,54 +657,40 @@ Return the symbol `no' if anything else is among them."
 
 (defun rx--group-unit-p (re)
   "Non-nil if RE, which starts with a group opener, is that group alone."
-  (let ((i 2)
-        (n (length re))
-        (result nil))
-    (while (< i n)
-      (if (eq (aref re i) ?\\)
-          (if (and (< (1+ i) n) (eq (aref re (1+ i)) ?\)))
-              (setq result (= (+ i 2) n) i n)
-            (setq i (+ i 2)))
-        (setq i (1+ i))))
-    result))
+  (let ((pos 2)
+        (last (1- (length re))))
+    ;; Step over plain characters and escape pairs to the first closer.
+    (while (and (< pos last)
+                (not (and (eq (aref re pos) ?\\) (eq (aref re (1+ pos)) ?\)))))
+      (setq pos (+ pos (if (eq (aref re pos) ?\\) 2 1))))
+    (and (= pos (1- last))
+         (eq (aref re pos) ?\\)
+         (eq (aref re last) ?\)))))
 
-(defun rx--class-token-end (re i)
-  "If a class token like [:alpha:] starts at I in RE, the index after it."
-  (let ((n (length re))
-        (j (+ i 2)))
-    (when (and (< (1+ i) n) (eq (aref re i) ?\[) (eq (aref re (1+ i)) ?:))
-      (while (and (< j n) (<= ?a (aref re j) ?z))
-        (setq j (1+ j)))
-      (and (> j (+ i 2))
-           (< (1+ j) n)
-           (eq (aref re j) ?:)
-           (eq (aref re (1+ j)) ?\])
-           (+ j 2)))))
+(defun rx--class-token-end (re pos)
+  "The index just after the class token, like [:alpha:], at POS in RE, or nil."
+  (save-match-data
+    (and (eq (string-match "\\[:[a-z]+:]" re pos) pos)
+         (match-end 0))))
 
 (defun rx--bracket-unit-p (re)
   "Non-nil if RE, which starts with `[', is one bracket expression."
-  (let ((n (length re))
-        (i 1)
-        (ok t))
-    (when (and (< i n) (eq (aref re i) ?^))
-      (setq i (1+ i)))
-    (when (and (< i (1- n)) (eq (aref re i) ?\]))
-      (setq i (1+ i)))
-    (while (and ok (< i (1- n)))
-      (let ((end (rx--class-token-end re i)))
-        (cond
-         ((and end (< end n)) (setq i end))
-         ((eq (aref re i) ?\]) (setq ok nil))
-         (t (setq i (1+ i))))))
-    (and ok (= i (1- n)) (eq (aref re i) ?\]))))
+  (let* ((last (1- (length re)))
+         (pos (if (eq (aref re 1) ?^) 2 1)))
+    ;; A `]' right after the opening is an ordinary member.
+    (when (and (< pos last) (eq (aref re pos) ?\]))
+      (setq pos (1+ pos)))
+    (while (and (< pos last) (not (eq (aref re pos) ?\])))
+      (let ((end (rx--class-token-end re pos)))
+        (setq pos (if (and end (<= end last)) end (1+ pos)))))
+    (and (= pos last) (eq (aref re last) ?\]))))
 
 (defun rx--tr-regexp (args)
   "Translate the arguments ARGS of a `regexp' form."
   (let ((arg (rx--one-arg 'regexp args)))
-    (cond
-     ((stringp arg) (list (if (rx--unit-p arg) 'atom 'alt) arg))
-     (rx--allow-runtime (list 'alt arg))
-     (t (error "rx `regexp' form with non-string argument")))))
+    (if (stringp arg)
+        (list (if (rx--unit-p arg) 'atom 'alt) arg)
+      (list 'alt (rx--runtime-arg 'regexp arg)))))
 
 (defun rx--eval-arg (args)
   "The value of the expression in ARGS, the arguments of an `eval' form."
@@ -742,28 +700,22 @@ Return the symbol `no' if anything else is among them."
 
 (defun rx--tr-symbol (sym)
   "Translate the rx symbol SYM."
-  (let ((fixed nil)
-        (class (rx--class-of sym)))
-    (dolist (entry rx--plain-symbols)
-      (when (and (null fixed) (memq sym (cddr entry)))
-        (setq fixed (list (cadr entry) (car entry)))))
+  (let ((fixed (rx--first (lambda (e) (memq sym (cddr e))) rx--plain-symbols))
+        (class (rx--class-of sym))
+        expanded old)
     (cond
-     (fixed fixed)
+     (fixed (list (nth 1 fixed) (car fixed)))
      (class (list 'atom (format "[[:%s:]]" class)))
      ((eq sym 'unmatchable) (rx--unmatchable))
-     (t
-      (let ((expanded (rx--expand sym)))
-        (if expanded
-            (rx--tr expanded)
-          (let ((old (rx--old-style sym #'stringp)))
-            (if old
-                (list 'alt (car old))
-              (error "Unknown rx symbol `%s'" sym)))))))))
+     ((setq expanded (rx--expand sym)) (rx--tr expanded))
+     ((setq old (rx--old-style sym #'stringp)) (list 'alt (car old)))
+     (t (error "Unknown rx symbol `%s'" sym)))))
 
 (defun rx--tr-form (form)
   "Translate the rx form FORM, a list."
   (let ((op (car form))
-        (args (cdr form)))
+        (args (cdr form))
+        expanded old)
     (cond
      ((memq op '(seq : and sequence)) (rx--tr-seq args))
      ((memq op '(or |)) (rx--tr-or args))
@@ -815,14 +767,9 @@ Return the symbol `no' if anything else is among them."
      ((memq op '(regexp regex)) (rx--tr-regexp args))
      ((eq op 'eval) (rx--tr (rx--eval-arg args)))
      ((not (symbolp op)) (error "Bad rx operator `%S'" op))
-     (t
-      (let ((expanded (rx--expand form)))
-        (if expanded
-            (rx--tr expanded)
-          (let ((old (rx--old-style op #'consp)))
-            (if old
-                (rx--old-style-form (car old) form)
-              (error "Unknown rx form `%s'" op)))))))))
+     ((setq expanded (rx--expand form)) (rx--tr expanded))
+     ((setq old (rx--old-style op #'consp)) (rx--old-style-form (car old) form))
+     (t (error "Unknown rx form `%s'" op)))))
 
 (defun rx--tr (item)
   "Translate the rx item ITEM to a fragment."
@@ -835,21 +782,24 @@ Return the symbol `no' if anything else is among them."
 
 (defun rx--chunks-form (chunks)
   "A Lisp expression concatenating CHUNKS, with adjacent strings joined."
-  (let ((parts nil)
-        (text ""))
+  (let ((args nil))
     (dolist (c chunks)
-      (if (stringp c)
-          (setq text (concat text c))
-        (unless (equal text "")
-          (push text parts))
-        (setq text "")
-        (push c parts)))
-    (unless (equal text "")
-      (push text parts))
-    (cond
-     ((null parts) "")
-     ((null (cdr parts)) (car parts))
-     (t (cons 'concat (nreverse parts))))))
+      (if (and (stringp c) (stringp (car args)))
+          (setcar args (concat (car args) c))
+        (push c args)))
+    (setq args (nreverse (delete "" args)))
+    (cond ((null args) "")
+          ((cdr args) (cons 'concat args))
+          (t (car args)))))
+
+(defun rx--expression-for (items)
+  "A Lisp expression for the regexp of ITEMS, as a macro expansion.
+Definitions from enclosing `rx-let' forms apply, and `literal' and
+`regexp' may take run-time expressions."
+  (let ((rx--local-definitions
+         (cdr (assq :rx-locals macroexpand-all-environment)))
+        (rx--allow-runtime t))
+    (rx--chunks-form (cdr (rx--tr-seq items)))))
 
 ;;;; Public interface
 
@@ -877,10 +827,7 @@ may take expressions evaluated at run time.  Names made with
 `(elisp) Rx Notation' has the full list.
 
 \(fn REGEXPS...)"
-  (let ((rx--local-definitions
-         (cdr (assq :rx-locals macroexpand-all-environment)))
-        (rx--allow-runtime t))
-    (rx--chunks-form (cdr (rx--tr-seq regexps)))))
+  (rx--expression-for regexps))
 
 (defun rx--parse-def (name tail)
   "Check the definition TAIL, ([PARAMS] RX), of NAME; return (RX) or (PARAMS RX)."
@@ -894,11 +841,8 @@ may take expressions evaluated at run time.  Names made with
     (let ((params (car tail)))
       (unless (listp params)
         (error "Bad argument list for `rx' definition %s: %S" name params))
-      (let ((p params))
-        (while p
-          (unless (symbolp (car p))
-            (error "Bad argument list for `rx' definition %s: %S" name params))
-          (setq p (cdr p))))
+      (when (memq nil (mapcar #'symbolp params))
+        (error "Bad argument list for `rx' definition %s: %S" name params))
       (list params (cadr tail))))
    (t (error "Bad `rx' definition of %s: %S" name tail))))
 
@@ -929,12 +873,12 @@ apply where BODY is macro-expanded, not to code it calls.
 
 \(fn BINDINGS BODY...)"
   (declare (indent 1) (debug (sexp body)))
-  (let* ((rx--local-definitions
-          (cdr (assq :rx-locals macroexpand-all-environment)))
-         (env (cons (cons :rx-locals (rx--extend-local-defs bindings))
-                    macroexpand-all-environment))
-         (macroexpand-all-environment env))
-    (macroexpand-all (cons 'progn body) env)))
+  (let* ((outer (cdr (assq :rx-locals macroexpand-all-environment)))
+         (inner (let ((rx--local-definitions outer))
+                  (rx--extend-local-defs bindings)))
+         (macroexpand-all-environment
+          (cons (cons :rx-locals inner) macroexpand-all-environment)))
+    (macroexpand-all (cons 'progn body) macroexpand-all-environment)))
 
 (defmacro rx-define (name &rest definition)
   "Make NAME an rx name everywhere, standing for the rx expression RX.
@@ -984,24 +928,20 @@ REGEXPS are rx items as for `rx', plus two more forms:
 if that part did not take part in the match), and (backref VAR)
 matches the text an earlier `let' bound to VAR."
       (let* ((rx--pcase-vars nil)
-             (re (let ((rx--local-definitions
-                        (cdr (assq :rx-locals macroexpand-all-environment)))
-                       (rx--allow-runtime t))
-                   (rx--chunks-form
-                    (cdr (rx--tr-seq (mapcar #'rx--pcase-walk regexps))))))
+             (re (rx--expression-for (mapcar #'rx--pcase-walk regexps)))
              (vars (reverse rx--pcase-vars))
              (str (make-symbol "string")))
         (if (null vars)
             `(and (pred stringp) (pred (string-match ,re)))
-          (let ((i 0))
-            `(and (pred stringp)
-                  (app (lambda (,str)
+          ;; Collect the groups into a list and match it against a
+          ;; backquote pattern binding the variables.
+          (list 'and '(pred stringp)
+                (list 'app
+                      `(lambda (,str)
                          (and (string-match ,re ,str)
-                              (list ,@(mapcar (lambda (_)
-                                                (setq i (1+ i))
-                                                `(match-string ,i ,str))
-                                              vars))))
-                       ,(list '\` (mapcar (lambda (v) (list '\, v)) vars))))))))
+                              (list ,@(mapcar (lambda (n) `(match-string ,n ,str))
+                                              (number-sequence 1 (length vars))))))
+                      (list '\` (mapcar (lambda (v) (list '\, v)) vars)))))))
    t))
 
 (defalias 'rx-submatch-n #'rx-to-string)
