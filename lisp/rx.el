@@ -159,10 +159,11 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
             (append (cdr left) (cdr right)))))))
 
 (defun rx--tr-seq (items)
-  "Translate ITEMS one after the other."
+  "Translate ITEMS one after the other.
+ITEMS may be any sequence; GNU Emacs accepts a string here as its characters."
   (let ((acc rx--empty))
-    (dolist (item items)
-      (setq acc (rx--glue acc (rx--tr item))))
+    (dolist (frag (mapcar #'rx--tr items))
+      (setq acc (rx--glue acc frag)))
     acc))
 
 (defun rx--unmatchable ()
@@ -216,20 +217,22 @@ arguments it collected, spliced into the enclosing list."
      (single (list (cdr single)))
      ((and rest (eq tree (car rest))) (copy-sequence (cdr rest)))
      ((atom tree) (list tree))
+     ((listp (cdr tree))
+      ;; A list: splice in the values of each element.  A dotted end
+      ;; deeper down is an error, as `car' finds out.
+      (let ((acc nil))
+        (while tree
+          (dolist (v (rx--subst binding (car tree)))
+            (push v acc))
+          (setq tree (cdr tree)))
+        (list (nreverse acc))))
      (t
-      (let ((acc nil)
-            (cell tree))
-        (while (consp cell)
-          (dolist (v (rx--subst binding (pop cell)))
-            (push v acc)))
-        (setq acc (nreverse acc))
-        ;; A dotted tail must become exactly one value.
-        (when cell
-          (let ((tail (rx--subst binding cell)))
-            (if (and tail (null (cdr tail)))
-                (setq acc (nconc acc (car tail)))
-              (error "Cannot substitute a &rest parameter into a dotted pair"))))
-        (list acc))))))
+      ;; A pair with an atom in the cdr: each half must stay one value.
+      (let ((head (rx--subst binding (car tree)))
+            (tail (rx--subst binding (cdr tree))))
+        (unless (and head tail (null (cdr head)) (null (cdr tail)))
+          (error "Cannot substitute a &rest parameter into a dotted pair"))
+        (list (cons (car head) (car tail))))))))
 
 (defun rx--apply-def (name def args)
   "Expand the parametrised definition DEF of NAME for the arguments ARGS."
@@ -793,12 +796,9 @@ Return the symbol `no' if anything else is among them."
           (t (car args)))))
 
 (defun rx--expression-for (items)
-  "A Lisp expression for the regexp of ITEMS, as a macro expansion.
-Definitions from enclosing `rx-let' forms apply, and `literal' and
-`regexp' may take run-time expressions."
-  (let ((rx--local-definitions
-         (cdr (assq :rx-locals macroexpand-all-environment)))
-        (rx--allow-runtime t))
+  "Return a Lisp expression computing the regexp for the rx ITEMS.
+Here `literal' and `regexp' may take run-time expressions."
+  (let ((rx--allow-runtime t))
     (rx--chunks-form (cdr (rx--tr-seq items)))))
 
 ;;;; Public interface
@@ -827,7 +827,10 @@ may take expressions evaluated at run time.  Names made with
 `(elisp) Rx Notation' has the full list.
 
 \(fn REGEXPS...)"
-  (rx--expression-for regexps))
+  ;; Definitions of enclosing `rx-let' forms travel in the environment.
+  (let ((rx--local-definitions
+         (cdr (assq :rx-locals macroexpand-all-environment))))
+    (rx--expression-for regexps)))
 
 (defun rx--parse-def (name tail)
   "Check the definition TAIL, ([PARAMS] RX), of NAME; return (RX) or (PARAMS RX)."
