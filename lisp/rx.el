@@ -932,19 +932,36 @@ if that part did not take part in the match), and (backref VAR)
 matches the text an earlier `let' bound to VAR."
       (let* ((rx--pcase-vars nil)
              (re (rx--expression-for (mapcar #'rx--pcase-walk regexps)))
-             (vars (reverse rx--pcase-vars))
-             (str (make-symbol "string")))
-        (if (null vars)
-            `(and (pred stringp) (pred (string-match ,re)))
-          ;; Collect the groups into a list and match it against a
-          ;; backquote pattern binding the variables.
-          (list 'and '(pred stringp)
-                (list 'app
-                      `(lambda (,str)
-                         (and (string-match ,re ,str)
-                              (list ,@(mapcar (lambda (n) `(match-string ,n ,str))
-                                              (number-sequence 1 (length vars))))))
-                      (list '\` (mapcar (lambda (v) (list '\, v)) vars)))))))
+             (vars (reverse rx--pcase-vars)))
+        ;; The matcher function names its argument `s', so run-time
+        ;; `literal' and `regexp' expressions mentioning `s' see the
+        ;; subject string, exactly as in GNU Emacs.
+        (cond
+         ((null vars)
+          `(and (pred stringp) (pred (string-match ,re))))
+         ((null (cdr vars))
+          ;; One variable: 0 stands for "no match", as a submatch is a
+          ;; string or nil.
+          `(and (pred stringp)
+                (app (lambda (s) (if (string-match ,re s) (match-string 1 s) 0))
+                     (and ,(car vars) (pred (not numberp))))))
+         (t
+          ;; Several: the submatches in a dotted list, taken apart by a
+          ;; backquote pattern of the same shape.
+          (let ((n (length vars))
+                (value nil)
+                (pattern nil))
+            (dolist (v (reverse vars))
+              (let ((get `(match-string ,n s)))
+                (if value
+                    (setq value `(cons ,get ,value)
+                          pattern (cons (list '\, v) pattern))
+                  (setq value get
+                        pattern (list '\, v))))
+              (setq n (1- n)))
+            `(and (pred stringp)
+                  (app (lambda (s) (and (string-match ,re s) ,value))
+                       ,(list '\` pattern))))))))
    t))
 
 (defalias 'rx-submatch-n #'rx-to-string)
