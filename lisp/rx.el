@@ -55,14 +55,14 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
   "Character classes: each entry is the class name followed by its aliases.")
 
 (defun rx--first (pred list)
-  "The first element of LIST for which PRED returns non-nil, or nil."
+  "Return the first element of LIST for which PRED returns non-nil, or nil."
   (catch 'rx--first
     (dolist (elt list)
       (when (funcall pred elt)
         (throw 'rx--first elt)))))
 
 (defun rx--class-of (sym)
-  "The character class named by the rx symbol SYM, or nil."
+  "Return the character class that the rx symbol SYM names, or nil."
   (car (rx--first (lambda (names) (memq sym names)) rx--class-table)))
 
 (defconst rx--syntax-chars
@@ -91,7 +91,7 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
   "Category letters, each with the rx names for it.")
 
 (defun rx--code-named (name table)
-  "The character of TABLE whose names include NAME, or nil."
+  "Return the character of TABLE whose names include NAME, or nil."
   (car (rx--first (lambda (entry) (memq name (cdr entry))) table)))
 
 (defconst rx--plain-symbols
@@ -135,7 +135,7 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
   "The fragment for the empty regexp.")
 
 (defun rx--atomize (frag)
-  "FRAG, inside a shy group unless it is an atom already."
+  "Return FRAG inside a shy group, unless it is an atom already."
   (if (eq (car frag) 'atom)
       frag
     (cons 'atom (append '("\\(?:") (cdr frag) '("\\)")))))
@@ -167,17 +167,17 @@ ITEMS may be any sequence; GNU Emacs accepts a string here as its characters."
     acc))
 
 (defun rx--unmatchable ()
-  "A fragment that matches nothing."
+  "Return a fragment that matches nothing."
   (list 'seq regexp-unmatchable))
 
 (defun rx--quoted (text)
-  "The fragment matching the string TEXT literally."
+  "Return the fragment matching the string TEXT literally."
   (cons (if (= (length text) 1) 'atom 'seq) (list (regexp-quote text))))
 
 ;;;; User definitions
 
 (defun rx--def-of (name)
-  "The rx definition of NAME, (RX) or (PARAMS RX), or nil if none."
+  "Return the rx definition of NAME, (RX) or (PARAMS RX), or nil if none."
   (let ((local (assq name rx--local-definitions)))
     (if local
         (cdr local)
@@ -208,7 +208,8 @@ values, REST nil or (PARAM . VALUES) for the &rest parameter."
     (cons singles (and rest-seen (cons rest-var left)))))
 
 (defun rx--subst (binding tree)
-  "The list of values that TREE becomes under BINDING, from `rx--bind-args'.
+  "Return the list of values TREE becomes under BINDING.
+BINDING comes from `rx--bind-args'.
 A plain parameter becomes its argument and the &rest parameter the
 arguments it collected, spliced into the enclosing list."
   (let ((single (and (symbolp tree) (assq tree (car binding))))
@@ -242,7 +243,7 @@ arguments it collected, spliced into the enclosing list."
     (car result)))
 
 (defun rx--expand (item)
-  "ITEM with one user definition expanded, or nil if it uses none."
+  "Return ITEM with one user definition expanded, or nil if it uses none."
   (let* ((form-p (consp item))
          (name (if form-p (car item) item))
          (def (and (symbolp name) (rx--def-of name))))
@@ -254,7 +255,8 @@ arguments it collected, spliced into the enclosing list."
      (t (car def)))))
 
 (defun rx--old-style (name want)
-  "The `rx-constituents' definition of NAME of kind WANT, as a list, or nil.
+  "Return the `rx-constituents' definition of NAME of kind WANT, or nil.
+The definition is returned in a one-element list.
 WANT is `stringp' for symbols and `consp' for forms.  Entries that name
 another symbol send the search on to that symbol."
   (let (result)
@@ -303,7 +305,7 @@ another symbol send the search on to that symbol."
     (nreverse out)))
 
 (defun rx--ivs-invert (ivs)
-  "The intervals of all characters not in IVS."
+  "Return the intervals of all characters not in IVS."
   (let ((next 0)
         (gaps nil))
     (dolist (iv ivs)
@@ -315,7 +317,7 @@ another symbol send the search on to that symbol."
     (nreverse gaps)))
 
 (defun rx--ivs-meet (a b)
-  "The intervals of characters in both A and B."
+  "Return the intervals of characters in both A and B."
   (let ((common nil))
     (while (and a b)
       (let ((lo (max (caar a) (caar b)))
@@ -327,7 +329,7 @@ another symbol send the search on to that symbol."
     (nreverse common)))
 
 (defun rx--string-ivs (str)
-  "The intervals that the string STR stands for as an `any' argument."
+  "Return the intervals that the string STR stands for in `any'."
   (let ((chars (mapcar (if (multibyte-string-p str)
                            #'identity
                          #'unibyte-char-to-multibyte)
@@ -355,7 +357,7 @@ another symbol send the search on to that symbol."
     out))
 
 (defun rx--any-args (args)
-  "Read the arguments ARGS of an `any' form.
+  "Parse the arguments ARGS of an `any' form.
 Return (INTERVALS . CLASSES), the classes in order of first mention."
   (let ((ivs nil)
         (classes nil))
@@ -378,7 +380,7 @@ Return (INTERVALS . CLASSES), the classes in order of first mention."
     (rx--render-set negated (car parsed) (cdr parsed))))
 
 (defun rx--bracket-text (item)
-  "The text inside a bracket expression for ITEM, an interval or class."
+  "Return the bracket expression text for ITEM, an interval or class."
   (cond
    ((symbolp item) (concat "[:" (symbol-name item) ":]"))
    ((= (car item) (cdr item)) (string (car item)))
@@ -386,7 +388,8 @@ Return (INTERVALS . CLASSES), the classes in order of first mention."
    (t (string (car item) ?- (cdr item)))))
 
 (defun rx--render-set (negated ivs classes)
-  "A fragment matching one character in IVS or CLASSES, or not if NEGATED."
+  "Return a fragment matching a character in IVS or CLASSES.
+If NEGATED, match a character in neither instead."
   (cond
    ((and (null ivs) (null classes))
     (if negated (list 'atom "[^z-a]") (rx--unmatchable)))
@@ -397,7 +400,7 @@ Return (INTERVALS . CLASSES), the classes in order of first mention."
    (t (rx--bracket negated ivs classes))))
 
 (defun rx--bracket (negated ivs classes)
-  "A bracket expression for IVS and CLASSES, complemented if NEGATED."
+  "Return a bracket expression for IVS and CLASSES, complemented if NEGATED."
   (let ((items nil)
         (close nil)
         (dash nil))
@@ -429,7 +432,7 @@ Return (INTERVALS . CLASSES), the classes in order of first mention."
                   "]"))))
 
 (defun rx--render-ivs (negated ivs)
-  "A fragment for the set IVS, complemented if NEGATED.
+  "Return a fragment for the set IVS, complemented if NEGATED.
 A set holding the character #x3ffeff is written as the negation of its
 complement, as GNU Emacs does."
   (let ((big nil))
@@ -441,12 +444,12 @@ complement, as GNU Emacs does."
       (rx--render-set negated ivs nil))))
 
 (defun rx--char-of (item)
-  "The character ITEM stands for if it is one, or a one-character string."
+  "Return ITEM's character if it is a character or a one-character string."
   (cond ((characterp item) item)
         ((and (stringp item) (= (length item) 1)) (aref item 0))))
 
 (defun rx--set-ivs (set)
-  "The intervals of SET, an rx character set used in a set operation."
+  "Return the intervals of SET, an rx character set in a set operation."
   (let ((head (car-safe set))
         (char (rx--char-of set)))
     (cond
@@ -466,14 +469,14 @@ complement, as GNU Emacs does."
                          (error "Bad character set: %S" set)))))))
 
 (defun rx--intersect-all (sets)
-  "The intervals of the characters that are in every one of SETS."
+  "Return the intervals of the characters that are in every one of SETS."
   (let ((acc (list (cons 0 (max-char)))))
     (dolist (s sets)
       (setq acc (rx--ivs-meet acc (rx--set-ivs s))))
     acc))
 
 (defun rx--plain-set-p (item)
-  "Non-nil if ITEM is a set of characters that takes part in set operations."
+  "Return non-nil if ITEM is a character set usable in set operations."
   (let ((head (car-safe item)))
     (cond
      ((rx--char-of item) t)
@@ -513,7 +516,8 @@ complement, as GNU Emacs does."
 ;;;; Alternatives
 
 (defun rx--alt-arg (item)
-  "ITEM ready for an `or': characters as strings, definitions and `eval' expanded."
+  "Prepare ITEM for an `or': characters as strings, definitions expanded.
+`eval' forms are evaluated, and nested `or' forms prepared likewise."
   (let ((expanded nil))
     (cond
      ((characterp item) (string item))
@@ -525,13 +529,14 @@ complement, as GNU Emacs does."
      (t item))))
 
 (defun rx--alt-strings (items)
-  "The strings of ITEMS and of `or' forms nested in them, in order.
+  "Return the strings of ITEMS and of `or' forms nested in them, in order.
 Return the symbol `no' if anything else is among them."
   (catch 'rx--mixed
     (rx--collect-strings items)))
 
 (defun rx--collect-strings (items)
-  "The strings of ITEMS, flattening `or'; throw `rx--mixed' on anything else."
+  "Return the strings of ITEMS, flattening `or'.
+Throw `rx--mixed' on anything else."
   (mapcan (lambda (item)
             (cond ((stringp item) (list item))
                   ((memq (car-safe item) '(or |)) (rx--collect-strings (cdr item)))
@@ -560,7 +565,7 @@ Return the symbol `no' if anything else is among them."
 ;;;; Repetition
 
 (defun rx--postfix (op lazy body)
-  "BODY followed by the postfix operator OP, made non-greedy if LAZY."
+  "Translate BODY followed by the postfix operator OP, non-greedy if LAZY."
   (let ((inner (rx--tr-seq body)))
     (if (null (cdr inner))
         inner
@@ -568,7 +573,7 @@ Return the symbol `no' if anything else is among them."
                          (list (if lazy (concat op "?") op)))))))
 
 (defun rx--counted (lo hi body)
-  "BODY repeated from LO to HI times; HI nil means no upper limit."
+  "Translate BODY repeated LO to HI times; HI nil means no upper limit."
   (let ((inner (rx--tr-seq body)))
     (if (null (cdr inner))
         inner
@@ -588,7 +593,7 @@ Return the symbol `no' if anything else is among them."
     (error "rx `%s' first argument must be nonnegative" op)))
 
 (defun rx--tr-range (op args)
-  "Translate (OP LO HI BODY...) for OP `**' or `repeat'."
+  "Translate a `**' or `repeat' form OP whose ARGS are (LO HI BODY...)."
   (rx--check-count op args 2)
   (let ((lo (car args))
         (hi (cadr args)))
@@ -599,7 +604,7 @@ Return the symbol `no' if anything else is among them."
 ;;;; Groups, syntax, categories
 
 (defun rx--tr-group (open body)
-  "BODY inside a group that starts with OPEN."
+  "Translate BODY inside a group that starts with OPEN."
   (cons 'atom (append (list open) (cdr (rx--tr-seq body)) (list "\\)"))))
 
 (defun rx--tr-syntax (args negated)
@@ -627,13 +632,14 @@ Return the symbol `no' if anything else is among them."
 ;;;; Literal text, raw regexps, eval
 
 (defun rx--one-arg (name args)
-  "The single element of ARGS, the arguments of the form NAME."
+  "Return the single element of ARGS, the arguments of the form NAME."
   (unless (and args (null (cdr args)))
     (error "rx `%s' form takes exactly one argument" name))
   (car args))
 
 (defun rx--runtime-arg (name arg)
-  "A run-time expression ARG of the form NAME, if the `rx' macro is running."
+  "Return ARG, a run-time argument of the form NAME, if allowed here.
+They are allowed only while the `rx' macro expands."
   (if rx--allow-runtime
       arg
     (error "rx `%s' form with non-string argument" name)))
@@ -646,7 +652,7 @@ Return the symbol `no' if anything else is among them."
       (list 'seq (list 'regexp-quote (rx--runtime-arg 'literal arg))))))
 
 (defun rx--unit-p (re)
-  "Non-nil if the regexp RE is certain to act as one unit before `*'."
+  "Return non-nil if the regexp RE surely acts as one unit before `*'."
   (let ((n (length re)))
     (cond
      ((= n 0) nil)
@@ -659,7 +665,7 @@ Return the symbol `no' if anything else is among them."
      ((eq (aref re 0) ?\[) (rx--bracket-unit-p re)))))
 
 (defun rx--group-unit-p (re)
-  "Non-nil if RE, which starts with a group opener, is that group alone."
+  "Return non-nil if RE, which starts with a group opener, is one group."
   (let ((pos 2)
         (last (1- (length re))))
     ;; Step over plain characters and escape pairs to the first closer.
@@ -671,13 +677,13 @@ Return the symbol `no' if anything else is among them."
          (eq (aref re last) ?\)))))
 
 (defun rx--class-token-end (re pos)
-  "The index just after the class token, like [:alpha:], at POS in RE, or nil."
+  "Return the end of a class token like [:alpha:] at POS in RE, or nil."
   (save-match-data
     (and (eq (string-match "\\[:[a-z]+:]" re pos) pos)
          (match-end 0))))
 
 (defun rx--bracket-unit-p (re)
-  "Non-nil if RE, which starts with `[', is one bracket expression."
+  "Return non-nil if RE, which starts with `[', is one bracket expression."
   (let* ((last (1- (length re)))
          (pos (if (eq (aref re 1) ?^) 2 1)))
     ;; A `]' right after the opening is an ordinary member.
@@ -696,7 +702,7 @@ Return the symbol `no' if anything else is among them."
       (list 'alt (rx--runtime-arg 'regexp arg)))))
 
 (defun rx--eval-arg (args)
-  "The value of the expression in ARGS, the arguments of an `eval' form."
+  "Evaluate the expression in ARGS, the arguments of an `eval' form."
   (eval (rx--one-arg 'eval args)))
 
 ;;;; The translator
@@ -784,7 +790,7 @@ Return the symbol `no' if anything else is among them."
    (t (error "Bad rx expression: %S" item))))
 
 (defun rx--chunks-form (chunks)
-  "A Lisp expression concatenating CHUNKS, with adjacent strings joined."
+  "Return a Lisp expression concatenating CHUNKS, adjacent strings joined."
   (let ((args nil))
     (dolist (c chunks)
       (if (and (stringp c) (stringp (car args)))
@@ -833,7 +839,8 @@ may take expressions evaluated at run time.  Names made with
     (rx--expression-for regexps)))
 
 (defun rx--parse-def (name tail)
-  "Check the definition TAIL, ([PARAMS] RX), of NAME; return (RX) or (PARAMS RX)."
+  "Check the definition TAIL, ([PARAMS] RX), of NAME.
+Return it as (RX) or (PARAMS RX)."
   (unless (symbolp name)
     (error "Bad `rx' definition name: %S" name))
   (when (memq name rx--reserved-names)
@@ -850,7 +857,7 @@ may take expressions evaluated at run time.  Names made with
    (t (error "Bad `rx' definition of %s: %S" name tail))))
 
 (defun rx--extend-local-defs (bindings)
-  "The local definitions in force with BINDINGS added in front.
+  "Return the local definitions in force with BINDINGS added in front.
 Each of BINDINGS is (NAME [PARAMS] RX)."
   (append (mapcar (lambda (b)
                     (unless (consp b)
@@ -901,7 +908,7 @@ remaining arguments and splices them in.
   "Variables that `let' bound in the rx pattern being built, newest first.")
 
 (defun rx--pcase-walk (form)
-  "FORM with `let' turned into numbered groups and named `backref' resolved."
+  "Rewrite FORM's `let' into numbered groups and resolve named `backref'."
   (let ((head (car-safe form)))
     (cond
      ((and (eq head 'let) (consp (cdr form)))
