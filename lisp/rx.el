@@ -1,907 +1,875 @@
-;;; rx.el --- regular expressions in s-expression notation  -*- lexical-binding: t -*-
+;;; rx.el --- regexps written as Lisp trees, for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  The `rx' macro, `rx-to-string', the definition
-;; forms `rx-define', `rx-let' and `rx-let-eval', and the `rx' pcase
-;; pattern, producing the same regexp strings as GNU Emacs 28.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-;;; How it works:
+;;; Commentary:
 
-;; Every rx item is compiled to a "piece": a cons (PARTS . LEVEL).
-;; PARTS is a list of regexp strings to be concatenated; while the `rx'
-;; macro runs, PARTS may also hold Lisp expressions (from `literal' and
-;; `regexp' forms with non-constant arguments) evaluated at run time.
-;; LEVEL says how tightly the piece binds:
+;; The translator walks an rx tree bottom-up and turns every node into
+;; a fragment, a cons (PREC . CHUNKS).  Concatenating CHUNKS gives the
+;; regexp text.  A chunk is a string or, while the `rx' macro expands,
+;; a Lisp form that computes a string at run time (from `literal' or
+;; `regexp' with a non-constant argument).  No chunks at all means the
+;; empty regexp.
 ;;
-;;   t     an atom: a postfix operator may follow it directly ("a", "[ab]")
-;;   seq   a plain concatenation ("ab", "a*")
-;;   lseq  may only have seq or better to its right ("^a")
-;;   rseq  may only have seq or better to its left ("a$")
-;;   nil   an alternation ("a\\|b"); must be bracketed to be combined
+;; PREC records what may be put next to the fragment without brackets:
 ;;
-;; A piece with no PARTS is the empty regexp.
+;;   atom  a postfix operator after it applies to all of it
+;;   seq   anything may go before or after it, but a postfix operator
+;;         needs a shy group around it
+;;   bol   it begins with `^', which only anchors at the very start, so
+;;         nothing may go in front of it
+;;   eol   it ends with `$'; nothing may go after it
+;;   alt   neither side is free (an alternation, or "^...$")
 
 ;;; Code:
 
 (defvar macroexpand-all-environment nil)
 
-(defconst rx--char-classes
-  '((digit . digit) (numeric . digit) (num . digit)
-    (control . cntrl) (cntrl . cntrl)
-    (hex-digit . xdigit) (hex . xdigit) (xdigit . xdigit)
-    (blank . blank)
-    (graphic . graph) (graph . graph)
-    (printing . print) (print . print)
-    (alphanumeric . alnum) (alnum . alnum)
-    (letter . alpha) (alphabetic . alpha) (alpha . alpha)
-    (ascii . ascii) (nonascii . nonascii)
-    (lower . lower) (lower-case . lower)
-    (punctuation . punct) (punct . punct)
-    (space . space) (whitespace . space) (white . space)
-    (upper . upper) (upper-case . upper)
-    (word . word) (wordchar . word)
-    (unibyte . unibyte) (multibyte . multibyte))
-  "The rx names of character classes, each with the class it stands for.")
-
 (defvar rx-constituents nil
-  "Alist of old-style rx extensions, for compatibility.
-For new code, use `rx-define', `rx-let' or `rx-let-eval'.
-
-Each element is (SYMBOL . DEF).
-
-If DEF is a symbol, then SYMBOL is an alias of DEF.
-
-If DEF is a string, then SYMBOL is a plain rx symbol defined as the
-   regexp string DEF.
-
-If DEF is a list on the form (FUN MIN-ARGS MAX-ARGS PRED), then
-   SYMBOL is an rx form with at least MIN-ARGS and at most
-   MAX-ARGS arguments.  If MAX-ARGS is nil, then there is no upper limit.
-   FUN is a function taking the entire rx form as single argument
-   and returning the translated regexp string.
-   If PRED is non-nil, it is a predicate that all actual arguments must
-   satisfy.")
+  "Old-style rx extensions, still honoured for old code.
+Each entry is (NAME . DEF).  DEF may be another NAME to use instead,
+a regexp string that the symbol NAME stands for, or a list
+\(FUNCTION MIN-ARGS MAX-ARGS PREDICATE) describing a form (NAME ARGS...):
+FUNCTION receives the whole form and returns its regexp, MAX-ARGS nil
+means any number, and PREDICATE, if non-nil, must hold for each argument.
+New code should use `rx-define', `rx-let' or `rx-let-eval' instead.")
 
 (defvar rx--local-definitions nil
-  "Local rx definitions in effect: a list of (NAME DEF) or (NAME ARGS DEF).")
+  "Definitions made by `rx-let' and `rx-let-eval' that are in force.
+A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
 
-(defvar rx--runtime-ok nil
-  "Non-nil while the `rx' macro compiles: run-time expressions are allowed.")
+(defvar rx--allow-runtime nil
+  "Non-nil when `literal' and `regexp' may take run-time expressions.")
 
-(defvar rx--lazy t
-  "Nil inside `minimal-match': the plain repetition operators are non-greedy.")
+(defvar rx--greedy t
+  "Nil inside `minimal-match', where the word-named repetitions are lazy.")
 
-;;;; Small helpers
+;;;; Tables
 
-(defun rx--all (pred list)
-  "Non-nil if PRED holds for every element of LIST."
-  (let ((ok t))
-    (while (and ok list)
-      (setq ok (funcall pred (car list)))
-      (setq list (cdr list)))
-    (and ok t)))
+(defconst rx--class-table
+  '((digit numeric num) (cntrl control) (xdigit hex-digit hex) (blank)
+    (graph graphic) (print printing) (alnum alphanumeric)
+    (alpha letter alphabetic) (ascii) (nonascii) (lower lower-case)
+    (punct punctuation) (space whitespace white) (upper upper-case)
+    (word wordchar) (unibyte) (multibyte))
+  "Character classes: each entry is the class name followed by its aliases.")
 
-(defun rx--one-arg (body what)
-  "Signal unless BODY has exactly one element; WHAT names the form."
-  (unless (and (consp body) (null (cdr body)))
-    (error "rx `%s' form takes exactly one argument" what)))
+(defun rx--first (pred list)
+  "Return the first element of LIST for which PRED returns non-nil, or nil."
+  (catch 'rx--first
+    (dolist (elt list)
+      (when (funcall pred elt)
+        (throw 'rx--first elt)))))
 
-(defun rx--nothing ()
-  "A piece that can never match."
-  (cons (list regexp-unmatchable) 'seq))
+(defun rx--class-of (sym)
+  "Return the character class that the rx symbol SYM names, or nil."
+  (car (rx--first (lambda (names) (memq sym names)) rx--class-table)))
 
-(defun rx--wrap (open piece-parts close)
-  (cons open (append piece-parts (list close))))
+(defconst rx--syntax-chars
+  '((?- whitespace) (?. punctuation) (?w word) (?_ symbol)
+    (?\( open-parenthesis) (?\) close-parenthesis) (?\' expression-prefix)
+    (?\" string-quote) (?$ paired-delimiter) (?\\ escape)
+    (?/ character-quote) (?< comment-start) (?> comment-end)
+    (?| string-delimiter) (?! comment-delimiter))
+  "Syntax code characters, each with the rx name for it.")
 
-(defun rx--shy (parts)
-  "PARTS in a shy group."
-  (rx--wrap "\\(?:" parts "\\)"))
+(defconst rx--category-codes
+  '((?\s space-for-indent) (?. base) (?0 consonant) (?1 base-vowel)
+    (?2 upper-diacritical-mark) (?3 lower-diacritical-mark) (?4 tone-mark)
+    (?5 symbol) (?6 digit) (?7 vowel-modifying-diacritical-mark)
+    (?8 vowel-sign) (?9 semivowel-lower) (?< not-at-end-of-line)
+    (?> not-at-beginning-of-line) (?A alpha-numeric-two-byte)
+    (?C chinese-two-byte chinse-two-byte) (?G greek-two-byte)
+    (?H japanese-hiragana-two-byte) (?I indian-two-byte)
+    (?K japanese-katakana-two-byte) (?L strong-left-to-right)
+    (?N korean-hangul-two-byte) (?R strong-right-to-left)
+    (?Y cyrillic-two-byte) (?^ combining-diacritic) (?a ascii) (?b arabic)
+    (?c chinese) (?e ethiopic) (?g greek) (?h korean) (?i indian)
+    (?j japanese) (?k japanese-katakana) (?l latin) (?o lao) (?q tibetan)
+    (?r japanese-roman) (?t thai) (?v vietnamese) (?w hebrew) (?y cyrillic)
+    (?| can-break))
+  "Category letters, each with the rx names for it.")
 
-(defun rx--as-atom (piece)
-  "The parts of PIECE, bracketed unless it is already an atom."
-  (if (eq (cdr piece) t)
-      (car piece)
-    (rx--shy (car piece))))
+(defun rx--code-named (name table)
+  "Return the character of TABLE whose names include NAME, or nil."
+  (car (rx--first (lambda (entry) (memq name (cdr entry))) table)))
+
+(defconst rx--plain-symbols
+  '(("." atom nonl not-newline any)
+    ("[^z-a]" atom anychar anything)
+    ("^" bol bol line-start)
+    ("$" eol eol line-end)
+    ("\\`" atom bos string-start bot buffer-start)
+    ("\\'" atom eos string-end eot buffer-end)
+    ("\\=" atom point)
+    ("\\<" atom bow word-start)
+    ("\\>" atom eow word-end)
+    ("\\b" atom word-boundary)
+    ("\\B" atom not-word-boundary)
+    ("\\_<" atom symbol-start)
+    ("\\_>" atom symbol-end)
+    ("\\W" atom not-wordchar))
+  "Fixed rx symbols: (REGEXP PREC NAMES...).")
+
+(defconst rx--reserved-names
+  (let ((names (list 'seq : 'and 'sequence 'or '| 'any 'in 'char 'not-char
+                     'not 'intersection 'repeat '= '>= '** 'zero-or-more '0+
+                     '* 'one-or-more '1+ '+ 'zero-or-one 'opt 'optional '\?
+                     '*? '+? '\?? 'minimal-match 'maximal-match 'group
+                     'submatch 'group-n 'submatch-n 'backref 'syntax
+                     'not-syntax 'category 'literal 'eval 'regexp 'regex
+                     'unmatchable)))
+    ;; The old names of the buffer anchors stay free for definitions.
+    (dolist (entry rx--plain-symbols)
+      (dolist (sym (cddr entry))
+        (unless (memq sym '(bot eot buffer-start buffer-end))
+          (push sym names))))
+    (dolist (aliases rx--class-table)
+      (setq names (append aliases names)))
+    names)
+  "Names that `rx-define' and `rx-let' refuse to define.")
+
+;;;; Fragments
+
+(defconst rx--empty '(seq)
+  "The fragment for the empty regexp.")
+
+(defun rx--atomize (frag)
+  "Return FRAG inside a shy group, unless it is an atom already."
+  (if (eq (car frag) 'atom)
+      frag
+    (cons 'atom (append '("\\(?:") (cdr frag) '("\\)")))))
+
+(defun rx--glue (left right)
+  "Concatenate the fragments LEFT and RIGHT, bracketing where required."
+  (cond
+   ((null (cdr left)) right)
+   ((null (cdr right)) left)
+   (t
+    (when (memq (car left) '(eol alt))
+      (setq left (rx--atomize left)))
+    (when (memq (car right) '(bol alt))
+      (setq right (rx--atomize right)))
+    (let ((anchored-start (eq (car left) 'bol))
+          (anchored-end (eq (car right) 'eol)))
+      (cons (cond ((and anchored-start anchored-end) 'alt)
+                  (anchored-start 'bol)
+                  (anchored-end 'eol)
+                  (t 'seq))
+            (append (cdr left) (cdr right)))))))
+
+(defun rx--tr-seq (items)
+  "Translate ITEMS one after the other.
+ITEMS may be any sequence; GNU Emacs accepts a string here as its characters."
+  (let ((acc rx--empty))
+    (dolist (frag (mapcar #'rx--tr items))
+      (setq acc (rx--glue acc frag)))
+    acc))
+
+(defun rx--unmatchable ()
+  "Return a fragment that matches nothing."
+  (list 'seq regexp-unmatchable))
+
+(defun rx--quoted (text)
+  "Return the fragment matching the string TEXT literally."
+  (cons (if (= (length text) 1) 'atom 'seq) (list (regexp-quote text))))
 
 ;;;; User definitions
 
-(defun rx--definition (name)
-  "The definition of NAME: (DEF) or (ARGS DEF), or nil."
+(defun rx--def-of (name)
+  "Return the rx definition of NAME, (RX) or (PARAMS RX), or nil if none."
   (let ((local (assq name rx--local-definitions)))
     (if local
         (cdr local)
       (get name 'rx-definition))))
 
-(defun rx--expand-user (item)
-  "ITEM expanded once if it uses a user definition, else nil."
-  (cond
-   ((symbolp item)
-    (let ((def (rx--definition item)))
-      (when def
-        (when (cdr def)
-          (error "Not an `rx' symbol definition: %s" item))
-        (car def))))
-   ((and (consp item) (symbolp (car item)))
-    (let ((def (rx--definition (car item))))
-      (when def
-        (unless (cdr def)
-          (error "Not an `rx' form definition: %s" (car item)))
-        (rx--instantiate (car item) (cdr item) (car def) (car (cdr def))))))))
-
-(defun rx--splice-args (alist form)
-  "Replace the parameters of ALIST in FORM.
-ALIST maps each parameter to the list of values it stands for.
-Return a list of the values FORM becomes."
-  (cond
-   ((symbolp form)
-    (let ((hit (assq form alist)))
-      (if hit (cdr hit) (list form))))
-   ((and (consp form) (listp (cdr form)))
-    (let ((out nil))
-      (dolist (elt form)
-        (dolist (v (rx--splice-args alist elt))
-          (push v out)))
-      (list (nreverse out))))
-   ((consp form)
-    (let ((a (rx--splice-args alist (car form)))
-          (d (rx--splice-args alist (cdr form))))
-      (unless (and a (null (cdr a)) d (null (cdr d)))
-        (error "Cannot substitute a &rest parameter into a dotted pair"))
-      (list (cons (car a) (car d)))))
-   (t (list form))))
-
-(defun rx--instantiate (name args params template)
-  "Expand the parametrised definition NAME applied to ARGS."
-  (let ((alist nil)
-        (rest args)
-        (ps params))
-    (while ps
-      (let ((p (car ps)))
-        (cond
-         ((eq p '&rest)
-          (unless (cdr ps)
-            (error "Expanding rx def `%s': missing &rest parameter name" name))
-          (push (cons (car (cdr ps)) rest) alist)
-          (setq rest nil)
-          (setq ps nil))
-         (t
-          (unless rest
-            (error "Expanding rx def `%s': too few arguments (got %d, need %s%d)"
-                   name (length args)
-                   (if (memq '&rest params) "at least " "")
-                   (- (length params) (length (memq '&rest params)))))
-          (push (list p (car rest)) alist)
-          (setq rest (cdr rest)))))
-      (setq ps (cdr ps)))
-    (when rest
+(defun rx--bind-args (name params args)
+  "Match the actual ARGS of NAME to PARAMS.
+Return (SINGLES . REST): SINGLES an alist of plain parameters and their
+values, REST nil or (PARAM . VALUES) for the &rest parameter."
+  (let ((singles nil)
+        (rest-seen nil)
+        (rest-var nil)
+        (left args))
+    (dolist (p params)
+      (cond
+       (rest-seen (unless rest-var (setq rest-var p)))
+       ((eq p '&rest) (setq rest-seen t))
+       (t (push (cons p (car left)) singles)
+          (setq left (cdr left)))))
+    (when (and rest-seen (null rest-var))
+      (error "Expanding rx def `%s': missing &rest parameter name" name))
+    (when (< (length args) (length singles))
+      (error "Expanding rx def `%s': too few arguments (got %d, need %s%d)"
+             name (length args) (if rest-seen "at least " "") (length singles)))
+    (when (and left (not rest-seen))
       (error "Expanding rx def `%s': too many arguments (got %d, need %d)"
-             name (length args) (length params)))
-    (let ((result (rx--splice-args alist template)))
-      (unless (and result (null (cdr result)))
-        (error "Expanding rx def `%s': must result in a single value" name))
-      (car result))))
+             name (length args) (length singles)))
+    (cons singles (and rest-seen (cons rest-var left)))))
 
-(defun rx--compat-entry (name want-form)
-  "The `rx-constituents' definition of NAME, following aliases.
-WANT-FORM non-nil looks for a form definition, else for a string."
-  (let ((entry (assq name rx-constituents)))
-    (while (and entry
-                (if want-form (not (consp (cdr entry))) (not (stringp (cdr entry)))))
-      (setq entry
-            (if (symbolp (cdr entry))
-                (assq (cdr entry) rx-constituents)
-              (assq (car entry) (cdr (memq entry rx-constituents))))))
-    entry))
+(defun rx--subst (binding tree)
+  "Return the list of values TREE becomes under BINDING.
+BINDING comes from `rx--bind-args'.
+A plain parameter becomes its argument and the &rest parameter the
+arguments it collected, spliced into the enclosing list."
+  (let ((single (and (symbolp tree) (assq tree (car binding))))
+        (rest (cdr binding)))
+    (cond
+     (single (list (cdr single)))
+     ((and rest (eq tree (car rest))) (copy-sequence (cdr rest)))
+     ((atom tree) (list tree))
+     ((listp (cdr tree))
+      ;; A list: splice in the values of each element.  A dotted end
+      ;; deeper down is an error, as `car' finds out.
+      (let ((acc nil))
+        (while tree
+          (dolist (v (rx--subst binding (car tree)))
+            (push v acc))
+          (setq tree (cdr tree)))
+        (list (nreverse acc))))
+     (t
+      ;; A pair with an atom in the cdr: each half must stay one value.
+      (let ((head (rx--subst binding (car tree)))
+            (tail (rx--subst binding (cdr tree))))
+        (unless (and head tail (null (cdr head)) (null (cdr tail)))
+          (error "Cannot substitute a &rest parameter into a dotted pair"))
+        (list (cons (car head) (car tail))))))))
 
-;;;; Sequences
+(defun rx--apply-def (name def args)
+  "Expand the parametrised definition DEF of NAME for the arguments ARGS."
+  (let ((result (rx--subst (rx--bind-args name (car def) args) (cadr def))))
+    (unless (and result (null (cdr result)))
+      (error "Expanding rx def `%s': must result in a single value" name))
+    (car result)))
 
-(defun rx--join (a b)
-  "The concatenation of pieces A and B."
+(defun rx--expand (item)
+  "Return ITEM with one user definition expanded, or nil if it uses none."
+  (let* ((form-p (consp item))
+         (name (if form-p (car item) item))
+         (def (and (symbolp name) (rx--def-of name))))
+    (cond
+     ((null def) nil)
+     ((and form-p (cdr def)) (rx--apply-def name def (cdr item)))
+     (form-p (error "Not an `rx' form definition: %s" name))
+     ((cdr def) (error "Not an `rx' symbol definition: %s" name))
+     (t (car def)))))
+
+(defun rx--old-style (name want)
+  "Return the `rx-constituents' definition of NAME of kind WANT, or nil.
+The definition is returned in a one-element list.
+WANT is `stringp' for symbols and `consp' for forms.  Entries that name
+another symbol send the search on to that symbol."
+  (let (result)
+    (rx--first (lambda (entry)
+                 (and (eq (car-safe entry) name)
+                      (setq result
+                            (cond ((funcall want (cdr entry)) (list (cdr entry)))
+                                  ((and (cdr entry) (symbolp (cdr entry)))
+                                   (rx--old-style (cdr entry) want))))))
+               rx-constituents)
+    result))
+
+(defun rx--old-style-form (def form)
+  "Translate FORM by the old-style form definition DEF."
+  (let ((name (car form))
+        (args (cdr form)))
+    (apply
+     (lambda (fn lo hi &optional pred &rest _)
+       (cond
+        ((< (length args) lo)
+         (error "The `%s' form takes at least %d argument(s)" name lo))
+        ((and hi (> (length args) hi))
+         (error "The `%s' form takes at most %d argument(s)" name hi))
+        ((and pred (memq nil (mapcar pred args)))
+         (error "The `%s' form requires arguments satisfying `%s'" name pred)))
+       (let ((text (funcall fn form)))
+         (if (stringp text)
+             (list 'alt text)
+           (error "The `%s' form did not expand to a string" name))))
+     def)))
+
+;;;; Character sets as interval lists
+
+;; A set is a list of (LOW . HIGH) code intervals, sorted, disjoint and
+;; never adjacent.
+
+(defun rx--ivs-tidy (ivs)
+  "Sort the intervals IVS and merge those that overlap or touch."
+  (let ((sorted (sort (mapcar (lambda (iv) (cons (car iv) (cdr iv))) ivs)
+                      (lambda (a b) (< (car a) (car b)))))
+        (out nil))
+    (dolist (iv sorted)
+      (if (and out (<= (car iv) (1+ (cdar out))))
+          (setcdr (car out) (max (cdar out) (cdr iv)))
+        (push iv out)))
+    (nreverse out)))
+
+(defun rx--ivs-invert (ivs)
+  "Return the intervals of all characters not in IVS."
+  (let ((next 0)
+        (gaps nil))
+    (dolist (iv ivs)
+      (when (< next (car iv))
+        (push (cons next (1- (car iv))) gaps))
+      (setq next (1+ (cdr iv))))
+    (when (<= next (max-char))
+      (push (cons next (max-char)) gaps))
+    (nreverse gaps)))
+
+(defun rx--ivs-meet (a b)
+  "Return the intervals of characters in both A and B."
+  (let ((common nil))
+    (while (and a b)
+      (let ((lo (max (caar a) (caar b)))
+            (hi (min (cdar a) (cdar b))))
+        (when (<= lo hi)
+          (push (cons lo hi) common))
+        ;; Drop whichever interval ends first; the other may overlap more.
+        (if (< (cdar a) (cdar b)) (pop a) (pop b))))
+    (nreverse common)))
+
+(defun rx--string-ivs (str)
+  "Return the intervals that the string STR stands for in `any'."
+  (let ((chars (mapcar (if (multibyte-string-p str)
+                           #'identity
+                         #'unibyte-char-to-multibyte)
+                       (string-to-list str)))
+        (out nil)
+        (pos 0))
+    (while chars
+      (if (and (cdr chars) (cddr chars) (eq (cadr chars) ?-))
+          (let ((lo (car chars))
+                (hi (nth 2 chars)))
+            (cond
+             ((> lo hi)
+              (error "Invalid rx `any' range: %s" (substring str pos (+ pos 3))))
+             ;; A span from ASCII into the raw bytes leaves out the
+             ;; non-ASCII characters in between.
+             ((and (<= lo #x7f) (>= hi #x3fff80))
+              (push (cons lo #x7f) out)
+              (push (cons #x3fff80 hi) out))
+             (t (push (cons lo hi) out)))
+            (setq chars (nthcdr 3 chars)
+                  pos (+ pos 3)))
+        (push (cons (car chars) (car chars)) out)
+        (setq chars (cdr chars)
+              pos (1+ pos))))
+    out))
+
+(defun rx--any-args (args)
+  "Parse the arguments ARGS of an `any' form.
+Return (INTERVALS . CLASSES), the classes in order of first mention."
+  (let ((ivs nil)
+        (classes nil))
+    (dolist (arg args)
+      (let ((class (and (symbolp arg) (rx--class-of arg))))
+        (cond
+         ((stringp arg) (setq ivs (append (rx--string-ivs arg) ivs)))
+         ((characterp arg) (push (cons arg arg) ivs))
+         ((and (consp arg) (characterp (car arg)) (characterp (cdr arg))
+               (<= (car arg) (cdr arg)))
+          (push (cons (car arg) (cdr arg)) ivs))
+         (class (unless (memq class classes)
+                  (setq classes (append classes (list class)))))
+         (t (error "Invalid rx `any' argument: %s" arg)))))
+    (cons (rx--ivs-tidy ivs) classes)))
+
+(defun rx--tr-any (negated args)
+  "Translate the arguments ARGS of an `any' form, complemented if NEGATED."
+  (let ((parsed (rx--any-args args)))
+    (rx--render-set negated (car parsed) (cdr parsed))))
+
+(defun rx--bracket-text (item)
+  "Return the bracket expression text for ITEM, an interval or class."
   (cond
-   ((null (car a)) b)
-   ((null (car b)) a)
-   (t
-    (let* ((la (cdr a))
-           (lb (cdr b))
-           (pa (if (memq la '(nil rseq)) (progn (setq la t) (rx--shy (car a))) (car a)))
-           (pb (if (memq lb '(nil lseq)) (progn (setq lb t) (rx--shy (car b))) (car b))))
-      (cons (append pa pb)
-            (cond ((and (eq la 'lseq) (eq lb 'rseq)) nil)
-                  ((eq la 'lseq) 'lseq)
-                  ((eq lb 'rseq) 'rseq)
-                  (t 'seq)))))))
+   ((symbolp item) (concat "[:" (symbol-name item) ":]"))
+   ((= (car item) (cdr item)) (string (car item)))
+   ((= (1+ (car item)) (cdr item)) (string (car item) (cdr item)))
+   (t (string (car item) ?- (cdr item)))))
 
-(defun rx--seq (items)
-  "Compile the list ITEMS as a sequence."
-  (if (null items)
-      (cons nil 'seq)
-    (let ((acc (rx--compile (car items))))
-      (dolist (item (cdr items))
-        (setq acc (rx--join acc (rx--compile item))))
-      acc)))
+(defun rx--render-set (negated ivs classes)
+  "Return a fragment matching a character in IVS or CLASSES.
+If NEGATED, match a character in neither instead."
+  (cond
+   ((and (null ivs) (null classes))
+    (if negated (list 'atom "[^z-a]") (rx--unmatchable)))
+   ((and (null classes) (null (cdr ivs)) (= (caar ivs) (cdar ivs)))
+    (cond ((not negated) (rx--quoted (string (caar ivs))))
+          ((eq (caar ivs) ?\n) (list 'atom "."))
+          (t (rx--bracket negated ivs nil))))
+   (t (rx--bracket negated ivs classes))))
+
+(defun rx--bracket (negated ivs classes)
+  "Return a bracket expression for IVS and CLASSES, complemented if NEGATED."
+  (let ((items nil)
+        (close nil)
+        (dash nil))
+    (dolist (iv ivs)
+      (let ((lo (car iv))
+            (hi (cdr iv)))
+        ;; `-' must be last, where it cannot make a range.
+        (cond
+         ((= lo ?-) (setq dash t lo (1+ lo)))
+         ((and (= lo ?,) (= hi ?-)) (setq dash t hi ?,)))
+        ;; `]' must be first, where it cannot close the bracket.
+        (cond
+         ((> lo hi))
+         ((= lo ?\]) (setq close (cons lo hi)))
+         ((and (= hi ?\]) (< lo hi))
+          (setq close (cons ?\] ?\]))
+          (push (cons lo (1- hi)) items))
+         (t (push (cons lo hi) items)))))
+    (setq items (append (and close (list close))
+                        (nreverse items)
+                        classes
+                        (and dash (list (cons ?- ?-)))))
+    ;; A leading `^' would negate the set: move it one place on.
+    (when (and (cdr items) (consp (car items)) (= (caar items) ?^))
+      (setq items (cons (cadr items) (cons (car items) (cddr items)))))
+    (list 'atom
+          (concat "[" (if negated "^" "")
+                  (mapconcat #'rx--bracket-text items "")
+                  "]"))))
+
+(defun rx--render-ivs (negated ivs)
+  "Return a fragment for the set IVS, complemented if NEGATED.
+A set holding the character #x3ffeff is written as the negation of its
+complement, as GNU Emacs does."
+  (let ((big nil))
+    (dolist (iv ivs)
+      (when (<= (car iv) #x3ffeff (cdr iv))
+        (setq big t)))
+    (if big
+        (rx--render-set (not negated) (rx--ivs-invert ivs) nil)
+      (rx--render-set negated ivs nil))))
+
+(defun rx--char-of (item)
+  "Return ITEM's character if it is a character or a one-character string."
+  (cond ((characterp item) item)
+        ((and (stringp item) (= (length item) 1)) (aref item 0))))
+
+(defun rx--set-ivs (set)
+  "Return the intervals of SET, an rx character set in a set operation."
+  (let ((head (car-safe set))
+        (char (rx--char-of set)))
+    (cond
+     (char (list (cons char char)))
+     ((memq head '(any in char))
+      (let ((parsed (rx--any-args (cdr set))))
+        (if (cdr parsed)
+            (error "Character class not permitted in set operations: %S"
+                   (cadr parsed))
+          (car parsed))))
+     ((and (eq head 'not) (consp (cdr set)) (null (cddr set)))
+      (rx--ivs-invert (rx--set-ivs (cadr set))))
+     ((memq head '(or |))
+      (rx--ivs-tidy (apply #'append (mapcar #'rx--set-ivs (cdr set)))))
+     ((eq head 'intersection) (rx--intersect-all (cdr set)))
+     (t (rx--set-ivs (or (rx--expand set)
+                         (error "Bad character set: %S" set)))))))
+
+(defun rx--intersect-all (sets)
+  "Return the intervals of the characters that are in every one of SETS."
+  (let ((acc (list (cons 0 (max-char)))))
+    (dolist (s sets)
+      (setq acc (rx--ivs-meet acc (rx--set-ivs s))))
+    acc))
+
+(defun rx--plain-set-p (item)
+  "Return non-nil if ITEM is a character set usable in set operations."
+  (let ((head (car-safe item)))
+    (cond
+     ((rx--char-of item) t)
+     ((memq head '(any in char)) (not (memq t (mapcar #'symbolp (cdr item)))))
+     ((memq head '(not or | intersection))
+      (not (memq nil (mapcar #'rx--plain-set-p (cdr item)))))
+     ((or (symbolp item) (consp item))
+      (let ((expanded (rx--expand item)))
+        (and expanded (rx--plain-set-p expanded)))))))
+
+;;;; Negation
+
+(defun rx--tr-not (arg negated)
+  "Translate ARG as a character matcher, complemented if NEGATED."
+  (let ((head (car-safe arg))
+        (class (and (symbolp arg) (rx--class-of arg)))
+        (char (rx--char-of arg)))
+    (cond
+     ((memq head '(any in char)) (rx--tr-any negated (cdr arg)))
+     ((eq head 'syntax) (rx--tr-syntax (cdr arg) negated))
+     ((eq head 'category) (rx--tr-category (cdr arg) negated))
+     ((eq head 'not) (rx--tr-not-form (cdr arg) (not negated)))
+     ((memq head '(or |)) (rx--render-ivs negated (rx--set-ivs arg)))
+     ((eq head 'intersection)
+      (rx--render-ivs negated (rx--intersect-all (cdr arg))))
+     (class (rx--render-set negated nil (list class)))
+     ((eq arg 'word-boundary) (list 'atom (if negated "\\B" "\\b")))
+     (char (rx--render-set negated (list (cons char char)) nil))
+     (t (rx--tr-not (or (rx--expand arg)
+                        (error "Illegal argument to rx `not': %S" arg))
+                    negated)))))
+
+(defun rx--tr-not-form (args negated)
+  "Translate the arguments ARGS of a `not' form; NEGATED is its sense."
+  (rx--tr-not (rx--one-arg 'not args) negated))
 
 ;;;; Alternatives
 
-(defun rx--or-normalize (item)
-  "Characters to strings, user definitions and `eval' expanded, recursively."
-  (cond
-   ((characterp item) (char-to-string item))
-   ((and (consp item) (memq (car item) '(or |)))
-    (cons (car item) (mapcar #'rx--or-normalize (cdr item))))
-   ((and (consp item) (eq (car item) 'eval))
-    (rx--or-normalize (rx--eval-arg (cdr item))))
-   (t
-    (let ((exp (rx--expand-user item)))
-      (if exp (rx--or-normalize exp) item)))))
+(defun rx--alt-arg (item)
+  "Prepare ITEM for an `or': characters as strings, definitions expanded.
+`eval' forms are evaluated, and nested `or' forms prepared likewise."
+  (let ((expanded nil))
+    (cond
+     ((characterp item) (string item))
+     ((memq (car-safe item) '(or |))
+      (cons (car item) (mapcar #'rx--alt-arg (cdr item))))
+     ((eq (car-safe item) 'eval)
+      (rx--alt-arg (rx--eval-arg (cdr item))))
+     ((setq expanded (rx--expand item)) (rx--alt-arg expanded))
+     (t item))))
 
-(defun rx--or-strings (items)
-  "All strings of ITEMS (flattening nested `or'), or the symbol `fail'."
-  (let ((acc nil)
-        (ok t))
-    (while (and ok items)
-      (let ((item (car items)))
-        (cond
-         ((stringp item) (push item acc))
-         ((and (consp item) (memq (car item) '(or |)))
-          (let ((sub (rx--or-strings (cdr item))))
-            (if (eq sub 'fail)
-                (setq ok nil)
-              (setq acc (append (reverse sub) acc)))))
-         (t (setq ok nil))))
-      (setq items (cdr items)))
-    (if ok (nreverse acc) 'fail)))
+(defun rx--alt-strings (items)
+  "Return the strings of ITEMS and of `or' forms nested in them, in order.
+Return the symbol `no' if anything else is among them."
+  (catch 'rx--mixed
+    (rx--collect-strings items)))
 
-(defun rx--or (items)
+(defun rx--collect-strings (items)
+  "Return the strings of ITEMS, flattening `or'.
+Throw `rx--mixed' on anything else."
+  (mapcan (lambda (item)
+            (cond ((stringp item) (list item))
+                  ((memq (car-safe item) '(or |)) (rx--collect-strings (cdr item)))
+                  (t (throw 'rx--mixed 'no))))
+          items))
+
+(defun rx--tr-or (args)
+  "Translate the arguments ARGS of an `or' form."
   (cond
-   ((null items) (rx--nothing))
-   ((null (cdr items)) (rx--compile (car items)))
+   ((null args) (rx--unmatchable))
+   ((null (cdr args)) (rx--tr (car args)))
    (t
-    (let* ((norm (mapcar #'rx--or-normalize items))
-           (strings (rx--or-strings norm)))
+    (let* ((items (mapcar #'rx--alt-arg args))
+           (strings (rx--alt-strings items)))
       (cond
-       ((and strings (not (eq strings 'fail)))
-        (cons (list (regexp-opt strings nil)) t))
-       ((rx--all #'rx--set-form-p norm)
-        (rx--set-to-piece nil (rx--sets-union norm)))
+       ((listp strings) (list 'atom (regexp-opt strings nil)))
+       ((not (memq nil (mapcar #'rx--plain-set-p items)))
+        (rx--render-ivs nil (rx--set-ivs (cons 'or items))))
        (t
-        (let ((parts (car (rx--compile (car norm)))))
-          (dolist (item (cdr norm))
-            (setq parts (append parts (cons "\\|" (car (rx--compile item))))))
-          (cons parts nil))))))))
-
-;;;; Character sets
-
-(defun rx--set-form-p (item)
-  "Non-nil if ITEM is a character set built only from chars and set operations."
-  (cond
-   ((consp item)
-    (or (and (memq (car item) '(any in char))
-             (rx--all (lambda (x) (not (symbolp x))) (cdr item)))
-        (and (memq (car item) '(not or | intersection))
-             (rx--all #'rx--set-form-p (cdr item)))
-        (let ((exp (rx--expand-user item)))
-          (and exp (rx--set-form-p exp)))))
-   ((characterp item) t)
-   ((stringp item) (= (length item) 1))
-   ((symbolp item)
-    (let ((exp (rx--expand-user item)))
-      (and exp (rx--set-form-p exp))))))
-
-(defun rx--string-ranges (str)
-  "The intervals that the `any' string STR denotes, as (FROM . TO) conses."
-  (let ((conv (if (multibyte-string-p str) nil t))
-        (n (length str))
-        (i 0)
-        (out nil))
-    (while (< i n)
-      (let ((c (aref str i)))
-        (if conv (setq c (unibyte-char-to-multibyte c)))
-        (if (and (< (+ i 2) n) (eq (aref str (1+ i)) ?-))
-            (let ((e (aref str (+ i 2))))
-              (if conv (setq e (unibyte-char-to-multibyte e)))
-              (cond
-               ((and (<= c #x7f) (>= e #x3fff80))
-                (push (cons c #x7f) out)
-                (push (cons #x3fff80 e) out))
-               ((<= c e) (push (cons c e) out))
-               (t (error "Invalid rx `any' range: %s" (substring str i (+ i 3)))))
-              (setq i (+ i 3)))
-          (push (cons c c) out)
-          (setq i (1+ i)))))
-    out))
-
-(defun rx--merge-ranges (ranges)
-  "Merge the sorted list RANGES where they touch or overlap (destructively)."
-  (let ((cell ranges))
-    (while (cdr cell)
-      (let ((this (car cell))
-            (next (car (cdr cell))))
-        (if (>= (cdr this) (1- (car next)))
-            (progn
-              (setcdr this (max (cdr this) (cdr next)))
-              (setcdr cell (cdr (cdr cell))))
-          (setq cell (cdr cell)))))
-    ranges))
-
-(defun rx--parse-set (args)
-  "Parse the arguments of `any'.  Return (RANGES . CLASSES)."
-  (let ((ranges nil)
-        (classes nil))
-    (dolist (arg args)
-      (cond
-       ((stringp arg)
-        (setq ranges (append (rx--string-ranges arg) ranges)))
-       ((and (consp arg) (characterp (car arg)) (characterp (cdr arg))
-             (<= (car arg) (cdr arg)))
-        (push (cons (car arg) (cdr arg)) ranges))
-       ((characterp arg)
-        (push (cons arg arg) ranges))
-       ((and (symbolp arg) (assq arg rx--char-classes))
-        (let ((cls (cdr (assq arg rx--char-classes))))
-          (unless (memq cls classes)
-            (push cls classes))))
-       (t (error "Invalid rx `any' argument: %s" arg))))
-    (cons (rx--merge-ranges (sort ranges (lambda (a b) (< (car a) (car b)))))
-          (nreverse classes))))
-
-(defun rx--bracket-item (item)
-  "Text of one element of a bracket expression."
-  (cond
-   ((symbolp item) (format "[:%s:]" item))
-   ((eq (car item) (cdr item)) (char-to-string (car item)))
-   ((eq (1+ (car item)) (cdr item)) (string (car item) (cdr item)))
-   (t (string (car item) ?- (cdr item)))))
-
-(defun rx--set-piece (negated ranges classes)
-  "A piece matching one char of RANGES or CLASSES (or not, if NEGATED)."
-  (let ((items (append (mapcar (lambda (r) (cons (car r) (cdr r))) ranges)
-                       classes)))
-    ;; A `]' (alone or starting a range) must come first.
-    (let ((rb (assq ?\] items)))
-      (when rb
-        (setq items (cons rb (delq rb items)))))
-    ;; A range ending in `]' is cut short, and a lone `]' put first.
-    (let ((rb (rassq ?\] items)))
-      (when (and rb (not (eq (car rb) ?\])))
-        (setcdr rb ?\\)
-        (push (cons ?\] ?\]) items)))
-    ;; The range `,-' would print as `,-' and leave a dangling dash.
-    (let ((d (rassq ?- items)))
-      (when (and d (eq (car d) ?,))
-        (setcdr d ?,)
-        (setq items (append items (list (cons ?- ?-))))))
-    ;; A `-' goes last; a range starting with `-' starts at `.' instead.
-    (let ((d (assq ?- items)))
-      (when d
-        (if (eq (cdr d) ?-)
-            (setq items (delq d items))
-          (setcar d ?.))
-        (setq items (append items (list (cons ?- ?-))))))
-    ;; A leading `^' must not come first.
-    (when (and (consp (car items)) (eq (car (car items)) ?^) (cdr items))
-      (setq items (cons (car (cdr items)) (cons (car items) (cdr (cdr items))))))
-    (cond
-     ((null items)
-      (if negated (rx--compile-symbol 'anychar) (rx--nothing)))
-     ((and (not negated) (null (cdr items)) (consp (car items))
-           (eq (car (car items)) (cdr (car items))))
-      (cons (list (regexp-quote (char-to-string (car (car items))))) t))
-     ((and negated (equal items '((?\n . ?\n))))
-      (rx--compile-symbol 'nonl))
-     (t
-      (cons (list (concat "[" (if negated "^") (mapconcat #'rx--bracket-item items "") "]"))
-            t)))))
-
-(defun rx--any (negated args)
-  (let ((parsed (rx--parse-set args)))
-    (rx--set-piece negated (car parsed) (cdr parsed))))
-
-(defun rx--ranges-complement (ranges)
-  (let ((out nil)
-        (next 0))
-    (dolist (r ranges)
-      (if (< next (car r))
-          (push (cons next (1- (car r))) out))
-      (setq next (1+ (cdr r))))
-    (if (< next (max-char))
-        (push (cons next (max-char)) out))
-    (nreverse out)))
-
-(defun rx--ranges-intersect (xs ys)
-  (let ((out nil))
-    (while (and xs ys)
-      (let ((x (car xs))
-            (y (car ys)))
-        (cond
-         ((< (cdr x) (car y)) (setq xs (cdr xs)))
-         ((< (cdr y) (car x)) (setq ys (cdr ys)))
-         (t
-          (push (cons (max (car x) (car y)) (min (cdr x) (cdr y))) out)
-          (setq xs (cdr xs) ys (cdr ys))
-          (cond
-           ((< (cdr x) (cdr y)) (push (cons (1+ (cdr x)) (cdr y)) ys))
-           ((> (cdr x) (cdr y)) (push (cons (1+ (cdr y)) (cdr x)) xs)))))))
-    (nreverse out)))
-
-(defun rx--ranges-union (xs ys)
-  (rx--ranges-complement
-   (rx--ranges-intersect (rx--ranges-complement xs) (rx--ranges-complement ys))))
-
-(defun rx--set-ranges (set)
-  "The sorted, disjoint ranges of the character set SET."
-  (cond
-   ((and (consp set) (memq (car set) '(any in char)))
-    (let ((parsed (rx--parse-set (cdr set))))
-      (when (cdr parsed)
-        (error "Character class not permitted in set operations: %S"
-               (car (cdr parsed))))
-      (car parsed)))
-   ((and (consp set) (eq (car set) 'not) (consp (cdr set)) (null (cdr (cdr set))))
-    (rx--ranges-complement (rx--set-ranges (car (cdr set)))))
-   ((and (consp set) (memq (car set) '(or |)))
-    (rx--sets-union (cdr set)))
-   ((and (consp set) (eq (car set) 'intersection))
-    (rx--sets-intersection (cdr set)))
-   ((characterp set) (list (cons set set)))
-   ((and (stringp set) (= (length set) 1))
-    (let ((c (string-to-char set))) (list (cons c c))))
-   (t
-    (let ((exp (rx--expand-user set)))
-      (if exp
-          (rx--set-ranges exp)
-        (error "Bad character set: %S" set))))))
-
-(defun rx--sets-union (sets)
-  (let ((acc nil))
-    (dolist (r (mapcar #'rx--set-ranges sets))
-      (setq acc (rx--ranges-union acc r)))
-    acc))
-
-(defun rx--sets-intersection (sets)
-  (let ((acc (list (cons 0 (max-char)))))
-    (dolist (r (mapcar #'rx--set-ranges sets))
-      (setq acc (rx--ranges-intersect acc r)))
-    acc))
-
-(defun rx--set-to-piece (negated ranges)
-  "A bracket expression for RANGES, complemented when that spans non-ASCII."
-  (if (rx--all (lambda (r) (not (and (<= (car r) #x3ffeff) (<= #x3ffeff (cdr r)))))
-               ranges)
-      (rx--set-piece negated ranges nil)
-    (rx--set-piece (not negated) (rx--ranges-complement ranges) nil)))
-
-(defun rx--not (negated args)
-  "Compile (not ARG) where ARGS is (ARG); NEGATED flips the sense again."
-  (unless (and (consp args) (null (cdr args)))
-    (error "rx `not' form takes exactly one argument"))
-  (let* ((arg (car args))
-         (head (car-safe arg))
-         (flip (not negated)))
-    (cond
-     ((and (consp arg) (memq head '(any in char)))
-      (rx--any flip (cdr arg)))
-     ((and (consp arg) (eq head 'syntax))
-      (rx--syntax flip (cdr arg)))
-     ((and (consp arg) (eq head 'category))
-      (rx--category flip (cdr arg)))
-     ((and (consp arg) (eq head 'not))
-      (rx--not flip (cdr arg)))
-     ((and (consp arg) (memq head '(or |)))
-      (rx--set-to-piece flip (rx--sets-union (cdr arg))))
-     ((and (consp arg) (eq head 'intersection))
-      (rx--set-to-piece flip (rx--sets-intersection (cdr arg))))
-     ((and (symbolp arg) (assq arg rx--char-classes))
-      (rx--set-piece flip nil (list (cdr (assq arg rx--char-classes)))))
-     ((eq arg 'word-boundary)
-      (rx--compile-symbol (if negated 'word-boundary 'not-word-boundary)))
-     ((characterp arg)
-      (rx--set-piece flip (list (cons arg arg)) nil))
-     ((and (stringp arg) (= (length arg) 1))
-      (let ((c (string-to-char arg)))
-        (rx--set-piece flip (list (cons c c)) nil)))
-     (t
-      (let ((exp (rx--expand-user arg)))
-        (if exp
-            (rx--not negated (list exp))
-          (error "Illegal argument to rx `not': %S" arg)))))))
+        ;; Join the alternatives with \\|, dropping the first separator.
+        (cons 'alt (cdr (apply #'append
+                               (mapcar (lambda (item)
+                                         (cons "\\|" (cdr (rx--tr item))))
+                                       items))))))))))
 
 ;;;; Repetition
 
+(defun rx--postfix (op lazy body)
+  "Translate BODY followed by the postfix operator OP, non-greedy if LAZY."
+  (let ((inner (rx--tr-seq body)))
+    (if (null (cdr inner))
+        inner
+      (cons 'seq (append (cdr (rx--atomize inner))
+                         (list (if lazy (concat op "?") op)))))))
+
 (defun rx--counted (lo hi body)
-  "BODY repeated LO to HI times (HI nil: no upper bound)."
-  (let ((operand (rx--seq body)))
-    (if (null (car operand))
-        operand
-      (cons (append (rx--as-atom operand)
-                    (list (concat "\\{" (number-to-string lo)
+  "Translate BODY repeated LO to HI times; HI nil means no upper limit."
+  (let ((inner (rx--tr-seq body)))
+    (if (null (cdr inner))
+        inner
+      (cons 'atom
+            (append (cdr (rx--atomize inner))
+                    (list (format "\\{%d%s\\}" lo
                                   (cond ((null hi) ",")
-                                        ((< lo hi) (concat "," (number-to-string hi))))
-                                  "\\}")))
-            t))))
+                                        ((= lo hi) "")
+                                        (t (format ",%d" hi))))))))))
 
-(defun rx--check-count (name min body)
-  (unless (>= (length body) min)
+(defun rx--check-count (op args min)
+  "Check that the form OP has at least MIN ARGS, the first a natural number."
+  (when (< (length args) min)
     (error "rx `%s' requires at least %d argument%s"
-           name min (if (= min 1) "" "s")))
-  (unless (natnump (car body))
-    (error "rx `%s' first argument must be nonnegative" name)))
+           op min (if (= min 1) "" "s")))
+  (unless (natnump (car args))
+    (error "rx `%s' first argument must be nonnegative" op)))
 
-(defun rx--bounded (name body)
-  (let ((lo (car body))
-        (hi (car (cdr body))))
-    (unless (and (natnump lo) (natnump hi) (<= lo hi))
-      (error "rx `%s' range error" name))
-    (rx--counted lo hi (cdr (cdr body)))))
+(defun rx--tr-range (op args)
+  "Translate a `**' or `repeat' form OP whose ARGS are (LO HI BODY...)."
+  (rx--check-count op args 2)
+  (let ((lo (car args))
+        (hi (cadr args)))
+    (unless (and (natnump hi) (<= lo hi))
+      (error "rx `%s' range error" op))
+    (rx--counted lo hi (cddr args))))
 
-(defun rx--postfix (op greedy body)
-  "BODY followed by the postfix operator OP, made lazy unless GREEDY."
-  (let ((operand (rx--seq body)))
-    (if (null (car operand))
-        operand
-      (cons (append (rx--as-atom operand)
-                    (list (if greedy op (concat op "?"))))
-            'seq))))
+;;;; Groups, syntax, categories
 
-;;;; Syntax and categories
+(defun rx--tr-group (open body)
+  "Translate BODY inside a group that starts with OPEN."
+  (cons 'atom (append (list open) (cdr (rx--tr-seq body)) (list "\\)"))))
 
-(defconst rx--syntax-letters
-  '((whitespace . ?-) (punctuation . ?.) (word . ?w) (symbol . ?_)
-    (open-parenthesis . ?\() (close-parenthesis . ?\))
-    (expression-prefix . ?\') (string-quote . ?\")
-    (paired-delimiter . ?$) (escape . ?\\) (character-quote . ?/)
-    (comment-start . ?<) (comment-end . ?>)
-    (string-delimiter . ?|) (comment-delimiter . ?!))
-  "Syntax class names and their syntax code characters.")
+(defun rx--tr-syntax (args negated)
+  "Translate the arguments ARGS of a `syntax' form, complemented if NEGATED."
+  (let* ((arg (rx--one-arg 'syntax args))
+         (letter (cond ((characterp arg) arg)
+                       ((and (symbolp arg) (= (length (symbol-name arg)) 1))
+                        (aref (symbol-name arg) 0))))
+         (code (or (rx--code-named arg rx--syntax-chars)
+                   (car (assq letter rx--syntax-chars))
+                   (error "Unknown rx syntax name `%s'" arg))))
+    (list 'atom (string ?\\ (if negated ?S ?s) code))))
 
-(defun rx--syntax (negated args)
-  (unless (and (consp args) (null (cdr args)))
-    (error "rx `syntax' form takes exactly one argument"))
-  (let* ((arg (car args))
-         (code (cdr (assq arg rx--syntax-letters))))
-    (unless code
+(defun rx--tr-category (args negated)
+  "Translate the arguments ARGS of a `category' form, complemented if NEGATED."
+  (let* ((arg (rx--one-arg 'category args))
+         (code (if (characterp arg)
+                   arg
+                 (unless (symbolp arg)
+                   (error "Invalid rx `category' argument `%s'" arg))
+                 (or (rx--code-named arg rx--category-codes)
+                     (error "Unknown rx category `%s'" arg)))))
+    (list 'atom (string ?\\ (if negated ?C ?c) code))))
+
+;;;; Literal text, raw regexps, eval
+
+(defun rx--one-arg (name args)
+  "Return the single element of ARGS, the arguments of the form NAME."
+  (unless (and args (null (cdr args)))
+    (error "rx `%s' form takes exactly one argument" name))
+  (car args))
+
+(defun rx--runtime-arg (name arg)
+  "Return ARG, a run-time argument of the form NAME, if allowed here.
+They are allowed only while the `rx' macro expands."
+  (if rx--allow-runtime
+      arg
+    (error "rx `%s' form with non-string argument" name)))
+
+(defun rx--tr-literal (args)
+  "Translate the arguments ARGS of a `literal' form."
+  (let ((arg (rx--one-arg 'literal args)))
+    (if (stringp arg)
+        (rx--quoted arg)
+      (list 'seq (list 'regexp-quote (rx--runtime-arg 'literal arg))))))
+
+(defun rx--unit-p (re)
+  "Return non-nil if the regexp RE surely acts as one unit before `*'."
+  (let ((n (length re)))
+    (cond
+     ((= n 0) nil)
+     ((= n 1) (not (memq (aref re 0) '(?^ ?$ ?* ?+ ?? ?\[ ?\\))))
+     ((eq (aref re 0) ?\\)
       (cond
-       ((and (characterp arg) (rassq arg rx--syntax-letters))
-        (setq code arg))
-       ((and (symbolp arg) (= (length (symbol-name arg)) 1)
-             (rassq (aref (symbol-name arg) 0) rx--syntax-letters))
-        (setq code (aref (symbol-name arg) 0))))
-      (unless code
-        (error "Unknown rx syntax name `%s'" arg)))
-    (cons (list (string ?\\ (if negated ?S ?s) code)) t)))
+       ((= n 2) t)
+       ((and (= n 3) (memq (aref re 1) '(?c ?C ?s ?S ?_))) t)
+       ((eq (aref re 1) ?\() (rx--group-unit-p re))))
+     ((eq (aref re 0) ?\[) (rx--bracket-unit-p re)))))
 
-(defconst rx--category-letters
-  '((space-for-indent . ?\s) (base . ?.) (consonant . ?0)
-    (base-vowel . ?1) (upper-diacritical-mark . ?2)
-    (lower-diacritical-mark . ?3) (tone-mark . ?4) (symbol . ?5)
-    (digit . ?6) (vowel-modifying-diacritical-mark . ?7)
-    (vowel-sign . ?8) (semivowel-lower . ?9)
-    (not-at-end-of-line . ?<) (not-at-beginning-of-line . ?>)
-    (alpha-numeric-two-byte . ?A) (chinese-two-byte . ?C)
-    (chinse-two-byte . ?C) (greek-two-byte . ?G)
-    (japanese-hiragana-two-byte . ?H) (indian-two-byte . ?I)
-    (japanese-katakana-two-byte . ?K) (strong-left-to-right . ?L)
-    (korean-hangul-two-byte . ?N) (strong-right-to-left . ?R)
-    (cyrillic-two-byte . ?Y) (combining-diacritic . ?^)
-    (ascii . ?a) (arabic . ?b) (chinese . ?c) (ethiopic . ?e)
-    (greek . ?g) (korean . ?h) (indian . ?i) (japanese . ?j)
-    (japanese-katakana . ?k) (latin . ?l) (lao . ?o) (tibetan . ?q)
-    (japanese-roman . ?r) (thai . ?t) (vietnamese . ?v)
-    (hebrew . ?w) (cyrillic . ?y) (can-break . ?|))
-  "Category names and their category letters.")
+(defun rx--group-unit-p (re)
+  "Return non-nil if RE, which starts with a group opener, is one group."
+  (let ((pos 2)
+        (last (1- (length re))))
+    ;; Step over plain characters and escape pairs to the first closer.
+    (while (and (< pos last)
+                (not (and (eq (aref re pos) ?\\) (eq (aref re (1+ pos)) ?\)))))
+      (setq pos (+ pos (if (eq (aref re pos) ?\\) 2 1))))
+    (and (= pos (1- last))
+         (eq (aref re pos) ?\\)
+         (eq (aref re last) ?\)))))
 
-(defun rx--category (negated args)
-  (unless (and (consp args) (null (cdr args)))
-    (error "rx `category' form takes exactly one argument"))
-  (let* ((arg (car args))
-         (letter (cond
-                  ((symbolp arg)
-                   (let ((hit (assq arg rx--category-letters)))
-                     (unless hit (error "Unknown rx category `%s'" arg))
-                     (cdr hit)))
-                  ((characterp arg) arg)
-                  (t (error "Invalid rx `category' argument `%s'" arg)))))
-    (cons (list (string ?\\ (if negated ?C ?c) letter)) t)))
+(defun rx--class-token-end (re pos)
+  "Return the end of a class token like [:alpha:] at POS in RE, or nil."
+  (save-match-data
+    (and (eq (string-match "\\[:[a-z]+:]" re pos) pos)
+         (match-end 0))))
 
-;;;; Literals, regexps, eval
+(defun rx--bracket-unit-p (re)
+  "Return non-nil if RE, which starts with `[', is one bracket expression."
+  (let* ((last (1- (length re)))
+         (pos (if (eq (aref re 1) ?^) 2 1)))
+    ;; A `]' right after the opening is an ordinary member.
+    (when (and (< pos last) (eq (aref re pos) ?\]))
+      (setq pos (1+ pos)))
+    (while (and (< pos last) (not (eq (aref re pos) ?\])))
+      (let ((end (rx--class-token-end re pos)))
+        (setq pos (if (and end (<= end last)) end (1+ pos)))))
+    (and (= pos last) (eq (aref re last) ?\]))))
 
-(defun rx--literal (args)
-  (unless (and (consp args) (null (cdr args)))
-    (error "rx `literal' form takes exactly one argument"))
-  (let ((arg (car args)))
-    (cond
-     ((stringp arg)
-      (cons (list (regexp-quote arg)) (if (= (length arg) 1) t 'seq)))
-     (rx--runtime-ok (cons (list (list 'regexp-quote arg)) 'seq))
-     (t (error "rx `literal' form with non-string argument")))))
-
-(defconst rx--atom-regexp
-  (concat "\\`\\(?:\\[\\^?]?\\(?:\\[:[a-z]+:]\\|[^]]\\)*]"
-          "\\|[^$*+?[\\^]"
-          "\\|\\\\\\(?:[^z-a]\\|[CS_cs][^z-a]\\|(\\(?:[^\\]\\|\\\\[^)]\\)*\\\\)\\)"
-          "\\)\\'")
-  "Matches regexps that certainly form a single unit (a bracket expression,
-one ordinary char, a backslash construct or a group).")
-
-(defun rx--regexp (args)
-  (unless (and (consp args) (null (cdr args)))
-    (error "rx `regexp' form takes exactly one argument"))
-  (let ((arg (car args)))
-    (cond
-     ((stringp arg)
-      (cons (list arg) (if (string-match-p rx--atom-regexp arg) t nil)))
-     (rx--runtime-ok (cons (list arg) nil))
-     (t (error "rx `regexp' form with non-string argument")))))
+(defun rx--tr-regexp (args)
+  "Translate the arguments ARGS of a `regexp' form."
+  (let ((arg (rx--one-arg 'regexp args)))
+    (if (stringp arg)
+        (list (if (rx--unit-p arg) 'atom 'alt) arg)
+      (list 'alt (rx--runtime-arg 'regexp arg)))))
 
 (defun rx--eval-arg (args)
-  (unless (and (consp args) (null (cdr args)))
-    (error "rx `eval' form takes exactly one argument"))
-  (eval (car args)))
+  "Evaluate the expression in ARGS, the arguments of an `eval' form."
+  (eval (rx--one-arg 'eval args)))
 
-(defun rx--compat-form (def form)
-  "Compile FORM with the `rx-constituents' definition DEF."
-  (let ((fn (nth 0 def))
-        (lo (nth 1 def))
-        (hi (nth 2 def))
-        (pred (nth 3 def))
-        (n (length (cdr form))))
-    (when (< n lo)
-      (error "The `%s' form takes at least %d argument(s)" (car form) lo))
-    (when (and hi (> n hi))
-      (error "The `%s' form takes at most %d argument(s)" (car form) hi))
-    (when (and pred (not (rx--all pred (cdr form))))
-      (error "The `%s' form requires arguments satisfying `%s'" (car form) pred))
-    (let ((s (funcall fn form)))
-      (unless (stringp s)
-        (error "The `%s' form did not expand to a string" (car form)))
-      (cons (list s) nil))))
+;;;; The translator
 
-;;;; The dispatcher
-
-(defun rx--compile-symbol (sym)
-  (let ((fixed (cond
-                ((memq sym '(nonl not-newline any)) '("." . t))
-                ((memq sym '(anychar anything)) '("[^z-a]" . t))
-                ((memq sym '(bol line-start)) '("^" . lseq))
-                ((memq sym '(eol line-end)) '("$" . rseq))
-                ((memq sym '(bos string-start bot buffer-start)) '("\\`" . t))
-                ((memq sym '(eos string-end eot buffer-end)) '("\\'" . t))
-                ((eq sym 'point) '("\\=" . t))
-                ((memq sym '(bow word-start)) '("\\<" . t))
-                ((memq sym '(eow word-end)) '("\\>" . t))
-                ((eq sym 'word-boundary) '("\\b" . t))
-                ((eq sym 'not-word-boundary) '("\\B" . t))
-                ((eq sym 'symbol-start) '("\\_<" . t))
-                ((eq sym 'symbol-end) '("\\_>" . t))
-                ((eq sym 'not-wordchar) '("\\W" . t)))))
+(defun rx--tr-symbol (sym)
+  "Translate the rx symbol SYM."
+  (let ((fixed (rx--first (lambda (e) (memq sym (cddr e))) rx--plain-symbols))
+        (class (rx--class-of sym))
+        expanded old)
     (cond
-     (fixed (cons (list (car fixed)) (cdr fixed)))
-     ((eq sym 'unmatchable) (rx--nothing))
-     ((assq sym rx--char-classes)
-      (cons (list (concat "[[:" (symbol-name (cdr (assq sym rx--char-classes))) ":]]")) t))
-     (t
-      (let ((exp (rx--expand-user sym)))
-        (if exp
-            (rx--compile exp)
-          (let ((entry (rx--compat-entry sym nil)))
-            (if entry
-                (cons (list (cdr entry)) nil)
-              (error "Unknown rx symbol `%s'" sym)))))))))
+     (fixed (list (nth 1 fixed) (car fixed)))
+     (class (list 'atom (format "[[:%s:]]" class)))
+     ((eq sym 'unmatchable) (rx--unmatchable))
+     ((setq expanded (rx--expand sym)) (rx--tr expanded))
+     ((setq old (rx--old-style sym #'stringp)) (list 'alt (car old)))
+     (t (error "Unknown rx symbol `%s'" sym)))))
 
-(defun rx--compile-form (form)
+(defun rx--tr-form (form)
+  "Translate the rx form FORM, a list."
   (let ((op (car form))
-        (body (cdr form)))
+        (args (cdr form))
+        expanded old)
     (cond
-     ((memq op '(seq : and sequence)) (rx--seq body))
-     ((memq op '(or |)) (rx--or body))
-     ((memq op '(any in char)) (rx--any nil body))
-     ((eq op 'not-char) (rx--any t body))
-     ((eq op 'not) (rx--not nil body))
-     ((eq op 'intersection) (rx--set-to-piece nil (rx--sets-intersection body)))
-     ((eq op 'repeat)
-      (rx--check-count 'repeat 2 body)
-      (if (= (length body) 2)
-          (rx--counted (car body) (car body) (cdr body))
-        (rx--bounded 'repeat body)))
+     ((memq op '(seq : and sequence)) (rx--tr-seq args))
+     ((memq op '(or |)) (rx--tr-or args))
+     ((memq op '(any in char)) (rx--tr-any nil args))
+     ((eq op 'not-char) (rx--tr-any t args))
+     ((eq op 'not) (rx--tr-not-form args t))
+     ((eq op 'intersection) (rx--render-ivs nil (rx--intersect-all args)))
+     ((memq op '(zero-or-more 0+)) (rx--postfix "*" (not rx--greedy) args))
+     ((memq op '(one-or-more 1+)) (rx--postfix "+" (not rx--greedy) args))
+     ((memq op '(zero-or-one opt optional))
+      (rx--postfix "?" (not rx--greedy) args))
+     ((eq op '*) (rx--postfix "*" nil args))
+     ((eq op '+) (rx--postfix "+" nil args))
+     ((memq op '(\? ?\s)) (rx--postfix "?" nil args))
+     ((eq op '*?) (rx--postfix "*" t args))
+     ((eq op '+?) (rx--postfix "+" t args))
+     ((memq op '(\?? ??)) (rx--postfix "?" t args))
+     ((memq op '(minimal-match maximal-match))
+      (let ((rx--greedy (eq op 'maximal-match)))
+        (rx--tr-seq args)))
      ((eq op '=)
-      (rx--check-count '= 1 body)
-      (rx--counted (car body) (car body) (cdr body)))
+      (rx--check-count op args 1)
+      (rx--counted (car args) (car args) (cdr args)))
      ((eq op '>=)
-      (rx--check-count '>= 1 body)
-      (rx--counted (car body) nil (cdr body)))
-     ((eq op '**)
-      (rx--check-count '** 2 body)
-      (rx--bounded '** body))
-     ((memq op '(zero-or-more 0+)) (rx--postfix "*" rx--lazy body))
-     ((memq op '(one-or-more 1+)) (rx--postfix "+" rx--lazy body))
-     ((memq op '(zero-or-one opt optional)) (rx--postfix "?" rx--lazy body))
-     ((eq op '*) (rx--postfix "*" t body))
-     ((eq op '+) (rx--postfix "+" t body))
-     ((memq op '(\? ?\s)) (rx--postfix "?" t body))
-     ((eq op '*?) (rx--postfix "*" nil body))
-     ((eq op '+?) (rx--postfix "+" nil body))
-     ((memq op '(\?? ??)) (rx--postfix "?" nil body))
-     ((eq op 'minimal-match) (let ((rx--lazy nil)) (rx--seq body)))
-     ((eq op 'maximal-match) (let ((rx--lazy t)) (rx--seq body)))
-     ((memq op '(group submatch))
-      (cons (rx--wrap "\\(" (car (rx--seq body)) "\\)") t))
+      (rx--check-count op args 1)
+      (rx--counted (car args) nil (cdr args)))
+     ((eq op '**) (rx--tr-range op args))
+     ((eq op 'repeat)
+      ;; Two arguments mean an exact count, like `='.
+      (if (= (length args) 2)
+          (progn (rx--check-count op args 2)
+                 (rx--counted (car args) (car args) (cdr args)))
+        (rx--tr-range op args)))
+     ((memq op '(group submatch)) (rx--tr-group "\\(" args))
      ((memq op '(group-n submatch-n))
-      (unless (and (integerp (car body)) (> (car body) 0))
-        (error "rx `group-n' requires a positive number as first argument"))
-      (cons (rx--wrap (concat "\\(?" (number-to-string (car body)) ":")
-                      (car (rx--seq (cdr body)))
-                      "\\)")
-            t))
+      (let ((n (car-safe args)))
+        (unless (and (integerp n) (> n 0))
+          (error "rx `group-n' requires a positive number as first argument"))
+        (rx--tr-group (format "\\(?%d:" n) (cdr args))))
      ((eq op 'backref)
-      (unless (and (= (length body) 1) (integerp (car body)) (<= 1 (car body) 9))
-        (error "rx `backref' requires an argument in the range 1..9"))
-      (cons (list "\\" (number-to-string (car body))) t))
-     ((eq op 'syntax) (rx--syntax nil body))
-     ((eq op 'not-syntax) (rx--syntax t body))
-     ((eq op 'category) (rx--category nil body))
-     ((eq op 'literal) (rx--literal body))
-     ((eq op 'eval) (rx--compile (rx--eval-arg body)))
-     ((memq op '(regexp regex)) (rx--regexp body))
+      (let ((n (car-safe args)))
+        (unless (and (integerp n) (null (cdr args)) (<= 1 n 9))
+          (error "rx `backref' requires an argument in the range 1..9"))
+        (list 'atom (format "\\%d" n))))
+     ((eq op 'syntax) (rx--tr-syntax args nil))
+     ((eq op 'not-syntax) (rx--tr-syntax args t))
+     ((eq op 'category) (rx--tr-category args nil))
+     ((eq op 'literal) (rx--tr-literal args))
+     ((memq op '(regexp regex)) (rx--tr-regexp args))
+     ((eq op 'eval) (rx--tr (rx--eval-arg args)))
      ((not (symbolp op)) (error "Bad rx operator `%S'" op))
-     (t
-      (let ((exp (rx--expand-user form)))
-        (if exp
-            (rx--compile exp)
-          (let ((entry (rx--compat-entry op t)))
-            (if entry
-                (rx--compat-form (cdr entry) form)
-              (error "Unknown rx form `%s'" op)))))))))
+     ((setq expanded (rx--expand form)) (rx--tr expanded))
+     ((setq old (rx--old-style op #'consp)) (rx--old-style-form (car old) form))
+     (t (error "Unknown rx form `%s'" op)))))
 
-(defun rx--compile (item)
-  "Compile the rx expression ITEM to a piece."
+(defun rx--tr (item)
+  "Translate the rx item ITEM to a fragment."
   (cond
-   ((stringp item)
-    (if (equal item "")
-        (cons nil 'seq)
-      (cons (list (regexp-quote item)) (if (= (length item) 1) t 'seq))))
-   ((characterp item)
-    (cons (list (regexp-quote (char-to-string item))) t))
-   ((symbolp item) (rx--compile-symbol item))
-   ((consp item) (rx--compile-form item))
+   ((stringp item) (if (equal item "") rx--empty (rx--quoted item)))
+   ((characterp item) (rx--quoted (string item)))
+   ((symbolp item) (rx--tr-symbol item))
+   ((consp item) (rx--tr-form item))
    (t (error "Bad rx expression: %S" item))))
 
-(defconst rx--builtin-names
-  (append '(seq sequence : and or | any in char not-char not intersection
-            repeat = >= ** zero-or-more 0+ * one-or-more 1+ + zero-or-one
-            opt optional \? *? +? \?? minimal-match maximal-match
-            group submatch group-n submatch-n backref
-            syntax not-syntax category literal eval regexp regex
-            nonl not-newline any anychar anything unmatchable
-            bol eol line-start line-end bos eos string-start string-end
-            bow eow word-start word-end symbol-start symbol-end
-            point word-boundary not-word-boundary not-wordchar)
-          (mapcar #'car rx--char-classes))
-  "Names that rx definitions may not redefine.")
-
-;;;; Entry points
-
-(defun rx-to-string (form &optional no-group)
-  "Translate FORM from `rx' sexp syntax into a string regexp.
-The arguments to `literal' and `regexp' forms inside FORM must be
-constant strings.
-If NO-GROUP is non-nil, don't bracket the result in a non-capturing
-group.
-
-For extending the `rx' notation in FORM, use `rx-define' or `rx-let-eval'."
-  (let ((piece (rx--compile form)))
-    (apply #'concat (if no-group (car piece) (rx--as-atom piece)))))
-
-(defun rx--to-expr (form)
-  "A Lisp expression computing the regexp for the rx expression FORM."
-  (let* ((parts (let ((rx--runtime-ok t)) (car (rx--compile form))))
-         (args nil)
-         (text nil))
-    (dolist (p parts)
-      (if (stringp p)
-          (push p text)
-        (when text
-          (let ((s (apply #'concat (nreverse text))))
-            (unless (equal s "") (push s args)))
-          (setq text nil))
-        (push p args)))
-    (when text
-      (let ((s (apply #'concat (nreverse text))))
-        (unless (equal s "") (push s args))))
-    (setq args (nreverse args))
+(defun rx--chunks-form (chunks)
+  "Return a Lisp expression concatenating CHUNKS, adjacent strings joined."
+  (let ((args nil))
+    (dolist (c chunks)
+      (if (and (stringp c) (stringp (car args)))
+          (setcar args (concat (car args) c))
+        (push c args)))
+    (setq args (nreverse (delete "" args)))
     (cond ((null args) "")
           ((cdr args) (cons 'concat args))
           (t (car args)))))
 
+(defun rx--expression-for (items)
+  "Return a Lisp expression computing the regexp for the rx ITEMS.
+Here `literal' and `regexp' may take run-time expressions."
+  (let ((rx--allow-runtime t))
+    (rx--chunks-form (cdr (rx--tr-seq items)))))
+
+;;;; Public interface
+
+(defun rx-to-string (form &optional no-group)
+  "Return the regexp that the rx expression FORM stands for.
+Unless NO-GROUP is non-nil, the result is put in a shy group when a
+postfix operator would not otherwise apply to all of it.  Arguments of
+`literal' and `regexp' in FORM must be strings.  Local definitions come
+from `rx-let-eval'; global ones from `rx-define'."
+  (let* ((rx--allow-runtime nil)
+         (frag (rx--tr form)))
+    (apply #'concat (cdr (if no-group frag (rx--atomize frag))))))
+
 (defmacro rx (&rest regexps)
-  "Translate regular expressions REGEXPS in sexp form to a regexp string.
-Each argument is one of the forms below; RX is a subform, and RX... stands
-for zero or more RXs.  For details, see Info node `(elisp) Rx Notation'.
-See `rx-to-string' for the corresponding function.
-
-STRING         Match a literal string.
-CHAR           Match a literal character.
-
-(seq RX...)    Match the RXs in sequence.  Alias: :, sequence, and.
-(or RX...)     Match one of the RXs.  Alias: |.
-
-(zero-or-more RX...) Match RXs zero or more times.  Alias: 0+.
-(one-or-more RX...)  Match RXs one or more times.  Alias: 1+.
-(zero-or-one RX...)  Match RXs or the empty string.  Alias: opt, optional.
-(* RX...)       Match RXs zero or more times; greedy.
-(+ RX...)       Match RXs one or more times; greedy.
-(? RX...)       Match RXs or the empty string; greedy.
-(*? RX...)      Match RXs zero or more times; non-greedy.
-(+? RX...)      Match RXs one or more times; non-greedy.
-(?? RX...)      Match RXs or the empty string; non-greedy.
-(= N RX...)     Match RXs exactly N times.
-(>= N RX...)    Match RXs N or more times.
-(** N M RX...)  Match RXs N to M times.  Alias: repeat.
-(minimal-match RX)  Non-greedy plain repetition operators inside RX.
-(maximal-match RX)  Greedy plain repetition operators inside RX (the default).
-
-(any SET...)    Match a character from one of the SETs: characters,
-                strings, ranges \"A-Z\" or (?A . ?Z), character classes.
-                Alias: in, char.
-(not CHARSPEC)  Match one character not matched by CHARSPEC.
-(intersection CHARSET...) Match all CHARSETs.
-not-newline     Match any character except a newline.  Alias: nonl.
-anychar         Match any character.  Alias: anything.
-unmatchable     Never match anything at all.
-
-CHARCLASS       digit, alpha, alnum, xdigit, cntrl, blank, space, lower,
-                upper, graph, print, punct, word, ascii, nonascii and
-                their aliases.
-
-(syntax SYNTAX)  Match a character with syntax SYNTAX.
-(category CAT)   Match a character in category CAT.
-
-line-start, line-end, string-start, string-end, point, word-start,
-word-end, word-boundary, not-word-boundary, symbol-start, symbol-end:
-zero-width assertions.
-
-(group RX...)  Match RXs and define a capture group.  Alias: submatch.
-(group-n N RX...) Match RXs and define capture group N.  Alias: submatch-n.
-(backref N)    Match the text that capture group N matched.
-
-(literal EXPR) Match the literal string from evaluating EXPR at run time.
-(regexp EXPR)  Match the string regexp from evaluating EXPR at run time.
-(eval EXPR)    Match the rx sexp from evaluating EXPR at macro-expansion
-                (compile) time.
-
-Additional constructs can be defined using `rx-define' and `rx-let',
-which see.
+  "Return a regexp matching REGEXPS, rx items in sequence.
+An item is a string or character (matched literally), a symbol such as
+`digit', `bol', `word-start' or `anychar', or a form: (seq RX...),
+\(or RX...), (any SET...), (not CHARSET), (intersection CHARSET...),
+repetitions (* RX...), (+ RX...), (? RX...), their non-greedy `*?' `+?'
+`??', (= N RX...), (>= N RX...), (** N M RX...), (group RX...),
+\(group-n N RX...), (backref N), (syntax NAME), (category NAME),
+\(literal EXPR), (regexp EXPR) and (eval EXPR).  `literal' and `regexp'
+may take expressions evaluated at run time.  Names made with
+`rx-define' and `rx-let' can be used too.  The Info node
+`(elisp) Rx Notation' has the full list.
 
 \(fn REGEXPS...)"
+  ;; Definitions of enclosing `rx-let' forms travel in the environment.
   (let ((rx--local-definitions
          (cdr (assq :rx-locals macroexpand-all-environment))))
-    (rx--to-expr (cons 'seq regexps))))
+    (rx--expression-for regexps)))
 
-(defun rx--make-binding (name tail)
-  "The definition entry for NAME from TAIL, which is ([ARGLIST] RX)."
+(defun rx--parse-def (name tail)
+  "Check the definition TAIL, ([PARAMS] RX), of NAME.
+Return it as (RX) or (PARAMS RX)."
   (unless (symbolp name)
     (error "Bad `rx' definition name: %S" name))
-  (when (memq name rx--builtin-names)
+  (when (memq name rx--reserved-names)
     (error "Cannot redefine built-in rx name `%s'" name))
   (cond
-   ((and (consp tail) (null (cdr tail)))
-    (list (car tail)))
-   ((and (consp tail) (consp (cdr tail)) (null (cdr (cdr tail))))
+   ((and (consp tail) (null (cdr tail))) (list (car tail)))
+   ((and (consp tail) (consp (cdr tail)) (null (cddr tail)))
     (let ((params (car tail)))
-      (unless (and (listp params) (rx--all #'symbolp params))
+      (unless (listp params)
         (error "Bad argument list for `rx' definition %s: %S" name params))
-      (list params (car (cdr tail)))))
+      (when (memq nil (mapcar #'symbolp params))
+        (error "Bad argument list for `rx' definition %s: %S" name params))
+      (list params (cadr tail))))
    (t (error "Bad `rx' definition of %s: %S" name tail))))
 
-(defun rx--make-named-binding (spec)
-  (unless (consp spec)
-    (error "Bad `rx-let' binding: %S" spec))
-  (cons (car spec) (rx--make-binding (car spec) (cdr spec))))
-
-(defun rx--extend-local-defs (specs)
-  (append (mapcar #'rx--make-named-binding specs) rx--local-definitions))
+(defun rx--extend-local-defs (bindings)
+  "Return the local definitions in force with BINDINGS added in front.
+Each of BINDINGS is (NAME [PARAMS] RX)."
+  (append (mapcar (lambda (b)
+                    (unless (consp b)
+                      (error "Bad `rx-let' binding: %S" b))
+                    (cons (car b) (rx--parse-def (car b) (cdr b))))
+                  bindings)
+          rx--local-definitions))
 
 (defmacro rx-let-eval (bindings &rest body)
-  "Evaluate BODY with local BINDINGS for `rx-to-string'.
-BINDINGS, after evaluation, is a list of definitions each on the form
-\(NAME [(ARGS...)] RX), in effect for calls to `rx-to-string' in BODY.
+  "Run BODY with the rx definitions that BINDINGS evaluates to.
+The value of BINDINGS is a list of (NAME [PARAMS] RX); the names can be
+used in the rx expressions given to `rx-to-string' while BODY runs.
 
 \(fn BINDINGS BODY...)"
   (declare (indent 1) (debug (form body)))
@@ -909,117 +877,102 @@ BINDINGS, after evaluation, is a list of definitions each on the form
      ,@body))
 
 (defmacro rx-let (bindings &rest body)
-  "Evaluate BODY with local BINDINGS for `rx'.
-BINDINGS is an unevaluated list of bindings each on the form
-\(NAME [(ARGS...)] RX).  They are available in `rx' expressions in
-BODY only.
+  "Make the rx definitions BINDINGS available to `rx' calls in BODY.
+BINDINGS is a literal list of (NAME [PARAMS] RX).  The definitions
+apply where BODY is macro-expanded, not to code it calls.
 
 \(fn BINDINGS BODY...)"
   (declare (indent 1) (debug (sexp body)))
   (let* ((outer (cdr (assq :rx-locals macroexpand-all-environment)))
-         (inner (append (mapcar #'rx--make-named-binding bindings) outer))
-         (env (cons (cons :rx-locals inner) macroexpand-all-environment)))
-    (let ((macroexpand-all-environment env))
-      (macroexpand-all (cons 'progn body) env))))
+         (inner (let ((rx--local-definitions outer))
+                  (rx--extend-local-defs bindings)))
+         (macroexpand-all-environment
+          (cons (cons :rx-locals inner) macroexpand-all-environment)))
+    (macroexpand-all (cons 'progn body) macroexpand-all-environment)))
 
 (defmacro rx-define (name &rest definition)
-  "Define NAME as a global `rx' definition.
-If the ARGS list is omitted, define NAME as an alias for the `rx'
-expression RX.  With ARGS, define NAME as an `rx' form whose
-parameters are substituted in RX.
+  "Make NAME an rx name everywhere, standing for the rx expression RX.
+With a parameter list PARAMS, NAME is used as a form (NAME ARGS...)
+whose arguments replace the parameters in RX; `&rest' collects the
+remaining arguments and splices them in.
 
-\(fn NAME [(ARGS...)] RX)"
+\(fn NAME [(PARAMS...)] RX)"
   (declare (indent defun))
   `(eval-and-compile
-     (put ',name 'rx-definition ',(rx--make-binding name definition))
+     (put ',name 'rx-definition ',(rx--parse-def name definition))
      ',name))
 
 ;;;; The pcase pattern
 
-(defvar rx--pcase-names nil
-  "While building an `rx' pcase pattern: the names bound, last first.")
+(defvar rx--pcase-vars nil
+  "Variables that `let' bound in the rx pattern being built, newest first.")
 
-(defun rx--pcase-rewrite (form)
-  "Rewrite `let' and named `backref' in FORM into plain rx."
-  (cond
-   ((and (consp form) (eq (car form) 'let) (consp (cdr form)))
-    (let* ((name (car (cdr form)))
-           (pos (length (memq name rx--pcase-names)))
-           (n (if (> pos 0)
-                  pos
-                (push name rx--pcase-names)
-                (length rx--pcase-names))))
-      (list 'group-n n (rx--pcase-rewrite (cons 'seq (cdr (cdr form)))))))
-   ((and (consp form) (eq (car form) 'backref) (consp (cdr form))
-         (null (cdr (cdr form))) (symbolp (car (cdr form))))
-    (let ((pos (length (memq (car (cdr form)) rx--pcase-names))))
-      (when (= pos 0)
+(defun rx--pcase-walk (form)
+  "Rewrite FORM's `let' into numbered groups and resolve named `backref'."
+  (let ((head (car-safe form)))
+    (cond
+     ((and (eq head 'let) (consp (cdr form)))
+      (let ((var (cadr form)))
+        (unless (memq var rx--pcase-vars)
+          (push var rx--pcase-vars))
+        (cons 'group-n
+              (cons (length (memq var rx--pcase-vars))
+                    (mapcar #'rx--pcase-walk (cddr form))))))
+     ((and (eq head 'backref) (consp (cdr form)) (symbolp (cadr form)))
+      (unless (memq (cadr form) rx--pcase-vars)
         (error "rx `backref' variable must be one of: %s"
-               (mapconcat #'symbol-name rx--pcase-names " ")))
-      (list 'backref pos)))
-   ((and (consp form)
-         (or (symbolp (car form)) (memq (car form) '(?\s ??)))
-         (not (memq (car form) '(literal regexp regex eval))))
-    (cons (car form) (mapcar #'rx--pcase-rewrite (cdr form))))
-   (t form)))
-
-(defun rx--nest-conses (items)
-  "(a b c) -> (cons a (cons b c)) shape, built by calling `list' on pairs."
-  (if (cdr items)
-      (list 'cons (car items) (rx--nest-conses (cdr items)))
-    (car items)))
-
-(defun rx--nest-pattern (names)
-  (if (cdr names)
-      (cons (list '\, (car names)) (rx--nest-pattern (cdr names)))
-    (list '\, (car names))))
+               (mapconcat #'symbol-name rx--pcase-vars " ")))
+      (list 'backref (length (memq (cadr form) rx--pcase-vars))))
+     ((and (or (symbolp head) (memq head '(?\s ??)))
+           (not (memq head '(literal regexp regex eval)))
+           (proper-list-p form))
+      (cons head (mapcar #'rx--pcase-walk (cdr form))))
+     (t form))))
 
 (when (fboundp 'pcase-defmacro)
   (eval
    '(pcase-defmacro rx (&rest regexps)
-      "A pattern that matches strings against `rx' REGEXPS in sexp form.
-REGEXPS are interpreted as in `rx'.  The pattern matches any
-string that is a match for REGEXPS, as if by `string-match'.
-
-In addition to the usual `rx' syntax, REGEXPS can contain the
-following constructs:
-
-  (let REF RX...)  binds the symbol REF to a submatch that matches
-                   the regular expressions RX.  REF is bound in
-                   CODE to the string of the submatch or nil, but
-                   can also be used in `backref'.
-  (backref REF)    matches whatever the submatch REF matched.
-                   REF can be a number, as usual, or a name
-                   introduced by a previous (let REF ...)
-                   construct."
-      (let* ((rx--pcase-names nil)
-             (re (rx--to-expr (rx--pcase-rewrite (cons 'seq regexps))))
-             (count (length rx--pcase-names)))
-        (list 'and '(pred stringp)
-              (cond
-               ((= count 0)
-                (list 'pred (list 'string-match re)))
-               ((= count 1)
-                (list 'app
-                      (list 'lambda '(s)
-                            (list 'if (list 'string-match re 's)
-                                  '(match-string 1 s)
-                                  0))
-                      (list 'and (car rx--pcase-names) '(pred (not numberp)))))
-               (t
-                (let ((gets nil) (i count))
-                  (while (> i 0)
-                    (push (list 'match-string i 's) gets)
-                    (setq i (1- i)))
-                  (list 'app
-                        (list 'lambda '(s)
-                              (list 'and (list 'string-match re 's)
-                                    (rx--nest-conses gets)))
-                        (list '\` (rx--nest-pattern
-                                   (reverse rx--pcase-names))))))))))
+      "Match a string that `string-match' finds REGEXPS in.
+REGEXPS are rx items as for `rx', plus two more forms:
+\(let VAR RX...) matches RX... and binds VAR to the matched text (nil
+if that part did not take part in the match), and (backref VAR)
+matches the text an earlier `let' bound to VAR."
+      (let* ((rx--pcase-vars nil)
+             (re (rx--expression-for (mapcar #'rx--pcase-walk regexps)))
+             (vars (reverse rx--pcase-vars)))
+        ;; The matcher function names its argument `s', so run-time
+        ;; `literal' and `regexp' expressions mentioning `s' see the
+        ;; subject string, exactly as in GNU Emacs.
+        (cond
+         ((null vars)
+          `(and (pred stringp) (pred (string-match ,re))))
+         ((null (cdr vars))
+          ;; One variable: 0 stands for "no match", as a submatch is a
+          ;; string or nil.
+          `(and (pred stringp)
+                (app (lambda (s) (if (string-match ,re s) (match-string 1 s) 0))
+                     (and ,(car vars) (pred (not numberp))))))
+         (t
+          ;; Several: the submatches in a dotted list, taken apart by a
+          ;; backquote pattern of the same shape.
+          (let ((n (length vars))
+                (value nil)
+                (pattern nil))
+            (dolist (v (reverse vars))
+              (let ((get `(match-string ,n s)))
+                (if value
+                    (setq value `(cons ,get ,value)
+                          pattern (cons (list '\, v) pattern))
+                  (setq value get
+                        pattern (list '\, v))))
+              (setq n (1- n)))
+            `(and (pred stringp)
+                  (app (lambda (s) (and (string-match ,re s) ,value))
+                       ,(list '\` pattern))))))))
    t))
 
-(define-obsolete-function-alias 'rx-submatch-n 'rx-to-string "27.1")
+(defalias 'rx-submatch-n #'rx-to-string)
+(make-obsolete 'rx-submatch-n 'rx-to-string "27.1")
 
 (provide 'rx)
 
