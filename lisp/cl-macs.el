@@ -1,318 +1,342 @@
-;;; cl-macs.el --- the macro half of cl-lib  -*- lexical-binding: t -*-
+;;; cl-macs.el --- Common Lisp macros for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  Argument lists with &optional/&key/&aux and
-;; destructuring, blocks, case/typecase, local functions and macros,
-;; `cl-loop', and the place-modifying macros.  This file is self-contained:
-;; cl-lib.el loads it, and it relies only on the preloaded library (and on
-;; gv's `gv-get' when that is around, with a small fallback of its own).
-;; Internal helpers are named `cl-macs--...'.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; The macro side of cl-lib: lambda lists with &optional, &key, &aux and
+;; nested patterns; blocks; case and typecase; local functions, macros and
+;; symbol macros; place macros; `cl-tagbody'; and `cl-loop'.  cl-lib.el
+;; loads this file.  Everything private here is named `cl-macs--...'.
 
-;;;; Small helpers
+(require 'gv)
+
+;;;; Utilities
 
 (defvar macroexpand-all-environment nil
   "The macro environment of the `macroexpand-all' in progress, if any.")
 
-(defconst cl-macs--lambda-keywords
-  '(&optional &rest &key &allow-other-keys &aux &whole &body &environment))
+(defconst cl-macs--arg-markers
+  '(&optional &rest &key &allow-other-keys &aux &whole &body &environment)
+  "Symbols with a special meaning inside a Common Lisp lambda list.")
 
-(defun cl-macs--const-p (x)
-  "Non-nil if X always evaluates to the same value."
-  (cond ((consp x) (or (eq (car x) 'quote)
-                       (and (eq (car x) 'function) (symbolp (car (cdr x))))))
-        ((symbolp x) (or (null x) (eq x t) (keywordp x)))
-        (t t)))
+(defun cl-macs--constant-form-p (form)
+  "Return non-nil if evaluating FORM always yields the same value."
+  (pcase form
+    (`(quote . ,_) t)
+    (`(function ,(pred symbolp)) t)
+    ((pred consp) nil)
+    ((pred keywordp) t)
+    ((pred symbolp) (memq form '(nil t)))
+    (_ t)))
 
-(defun cl-macs--copyable-p (x)
-  "Non-nil if X can be evaluated several times at no cost and no effect."
-  (or (symbolp x) (cl-macs--const-p x)))
+(defun cl-macs--cheap-p (form)
+  "Return non-nil if FORM may be evaluated repeatedly without harm."
+  (or (symbolp form) (cl-macs--constant-form-p form)))
 
-(defun cl-macs--progn (forms)
+(defun cl-macs--body-form (forms)
+  "Return one form that evaluates FORMS in order."
   (if (cdr forms) (cons 'progn forms) (car forms)))
 
-(defun cl-macs--let* (bindings body)
-  (if bindings (list 'let* bindings body) body))
+(defun cl-macs--with-value (form builder)
+  "Return BUILDER's code for a form standing for FORM's value.
+Unless FORM is cheap, the code gets FORM's value through a fresh
+variable, so that FORM is evaluated exactly once."
+  (if (cl-macs--cheap-p form)
+      (funcall builder form)
+    (let ((sym (make-symbol "v")))
+      `(let ((,sym ,form)) ,(funcall builder sym)))))
 
-(defun cl-macs--once (expr fn)
-  "Call FN with a form standing for EXPR's value, evaluated only once."
-  (if (cl-macs--copyable-p expr)
-      (funcall fn expr)
-    (let ((temp (make-symbol "v")))
-      (list 'let (list (list temp expr)) (funcall fn temp)))))
+(defun cl-macs--mentions-p (tree atom)
+  "Return non-nil if ATOM occurs anywhere inside TREE."
+  (let ((found nil) (stack (list tree)))
+    (while (and stack (not found))
+      (let ((node (pop stack)))
+        (cond ((eq node atom) (setq found t))
+              ((consp node) (push (car node) stack) (push (cdr node) stack)))))
+    found))
 
-(defun cl-macs--tree-contains (tree x)
-  (cond ((eq tree x) t)
-        ((consp tree) (or (cl-macs--tree-contains (car tree) x)
-                          (cl-macs--tree-contains (cdr tree) x)))
-        (t nil)))
+(defun cl-macs--split-header (body)
+  "Return (HEAD . REST): BODY's leading docstring and declarations, then the rest.
+A lone final string stays in REST, as it is the value of the body."
+  (let ((head nil))
+    (while (and body (cdr body)
+                (let ((x (car body)))
+                  (or (stringp x)
+                      (memq (car-safe x) '(:documentation declare interactive cl-declare)))))
+      (push (pop body) head))
+    (cons (nreverse head) body)))
 
-(defun cl-macs--tree-subst (new old tree)
-  (cond ((eq tree old) new)
-        ((consp tree) (cons (cl-macs--tree-subst new old (car tree))
-                            (cl-macs--tree-subst new old (cdr tree))))
-        (t tree)))
+;;;; Lambda lists
+;;
+;; A Common Lisp lambda list is compiled into `let*' bindings that take a
+;; list of values apart, plus checks run once everything is bound (so a
+;; default may signal before a surplus argument is reported, as in GNU).
 
-(defun cl-macs--parse-body (body)
-  "Split BODY into (HEADER . FORMS): docstring, declarations, interactive."
-  (let ((header nil))
-    (while (and (cdr body)
-                (let ((e (car body)))
-                  (or (stringp e)
-                      (memq (car-safe e) '(:documentation declare interactive cl-declare)))))
-      (setq header (cons (car body) header))
-      (setq body (cdr body)))
-    (cons (nreverse header) body)))
+(defvar cl-macs--out-binds nil "The bindings made so far, newest first.")
+(defvar cl-macs--out-checks nil "The deferred checks made so far, newest first.")
+(defvar cl-macs--arity-name nil "The name reported in `wrong-number-of-arguments'.")
+(defvar cl-macs--fallbacks nil "The &cl-defs defaults in force, or nil.")
 
-;;;; Argument lists
+(defun cl-macs--emit (var form)
+  "Record that VAR is to be bound to FORM's value."
+  (push (list var form) cl-macs--out-binds))
 
-(defvar cl-macs--lets nil "Bindings being built, most recent first.")
-(defvar cl-macs--checks nil "Checks to run after the bindings, most recent first.")
-(defvar cl-macs--block nil "The block name used in arity errors.")
-(defvar cl-macs--defs nil "The &cl-defs defaults, or nil.")
+(defun cl-macs--arity-signal (count)
+  "Return code signalling `wrong-number-of-arguments' with COUNT."
+  `(signal 'wrong-number-of-arguments
+           (list ,(if (eq cl-macs--arity-name 'cl-none)
+                      nil
+                    (list 'quote cl-macs--arity-name))
+                 ,count)))
 
-(defun cl-macs--block-quoted ()
-  (if (eq cl-macs--block 'cl-none) nil (list 'quote cl-macs--block)))
+(defun cl-macs--fallback-default (var)
+  "Return the &cl-defs default form for VAR, or nil."
+  (and cl-macs--fallbacks
+       (or (car cl-macs--fallbacks)
+           (cadr (assq var (cdr cl-macs--fallbacks))))))
 
-(defun cl-macs--bind (spec expr &optional num)
-  "Arrange for SPEC, a variable or destructuring list, to get EXPR."
-  (if (not (listp spec))
-      (if (or (memq spec cl-macs--lambda-keywords) (not (symbolp spec)))
-          (error "Invalid argument name: %s" spec)
-        (setq cl-macs--lets (cons (list spec expr) cl-macs--lets)))
-    (cl-macs--bind-list spec expr (or num 0))))
+(defun cl-macs--keyword-for (var)
+  "Return the keyword that names the &key argument VAR."
+  (let ((name (symbol-name var)))
+    (intern (concat ":" (if (string-prefix-p "_" name) (substring name 1) name)))))
 
-(defun cl-macs--normalize-args (args)
-  "Copy ARGS, turning a dotted tail into &rest and &body into &rest."
-  (let ((out nil))
+(defun cl-macs--tidy-arglist (args)
+  "Return a fresh copy of ARGS with &body as &rest and a dotted tail as &rest."
+  (let ((copy nil))
     (while (consp args)
-      (setq out (cons (if (eq (car args) '&body) '&rest (car args)) out))
-      (setq args (cdr args)))
-    (if args (setq out (cons args (cons '&rest out))))
-    (nreverse out)))
+      (let ((a (pop args)))
+        (push (if (eq a '&body) '&rest a) copy)))
+    (when args
+      (push '&rest copy)
+      (push args copy))
+    (nreverse copy)))
 
-(defun cl-macs--signal-arity (count-form)
-  (list 'signal ''wrong-number-of-arguments
-        (list 'list (cl-macs--block-quoted) count-form)))
+(defun cl-macs--match (pattern form)
+  "Record bindings that match PATTERN, a symbol or lambda list, to FORM."
+  (cond
+   ((consp pattern) (cl-macs--match-list pattern form 0 nil))
+   ((and (symbolp pattern) (not (memq pattern cl-macs--arg-markers)))
+    (cl-macs--emit pattern form))
+   (t (error "Invalid argument name: %s" pattern))))
 
-(defun cl-macs--bind-list (args expr num)
-  (setq args (cl-macs--normalize-args args))
-  (if (memq '&environment args) (error "&environment used incorrectly"))
-  (let* ((restp (memq '&rest args))
-         (restarg (if (listp (car (cdr restp)))
-                      (make-symbol "--cl-rest--")
-                    (car (cdr restp))))
-         (keys t)
-         (laterarg nil)
-         (exactarg nil)
-         (minarg restarg))
-    (setq cl-macs--lets (cons (list restarg expr) cl-macs--lets))
+(defun cl-macs--section (args marker)
+  "Split ARGS at MARKER: return (ITEMS . REST) or nil if ARGS lacks it in front.
+ITEMS are the entries after MARKER up to the next lambda-list marker."
+  (when (eq (car args) marker)
+    (let ((items nil))
+      (setq args (cdr args))
+      (while (and args (not (memq (car args) cl-macs--arg-markers)))
+        (push (pop args) items))
+      (cons (nreverse items) args))))
+
+(defun cl-macs--match-list (args form done toplevel)
+  "Record bindings matching the lambda list ARGS against the list FORM.
+DONE counts the arguments consumed before ARGS, for error reports.  When
+TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
+  (setq args (cl-macs--tidy-arglist args))
+  (when (memq '&environment args)
+    (error "&environment used incorrectly"))
+  (let ((whole nil) (required nil) (optional nil) (rest nil)
+        (keys :absent) (other-keys nil) (aux nil) (sec nil))
+    ;; Take the list apart, section by section.
     (when (eq (car args) '&whole)
-      (setq args (cdr args))
-      (setq cl-macs--lets (cons (list (car args) restarg) cl-macs--lets))
-      (setq args (cdr args)))
-    ;; How to check that enough arguments remain for the required ones.
-    (let ((p args) (nreq 0))
-      (while (and p (not (memq (car p) cl-macs--lambda-keywords)))
-        (unless (eq p args) (setq minarg (list 'cdr minarg)))
-        (setq nreq (1+ nreq))
-        (setq p (cdr p)))
-      (when (memq (car p) '(nil &aux))
-        (setq minarg (list '= (list 'length restarg) nreq))
-        (setq exactarg (not (eq args p)))))
-    ;; Required arguments.
-    (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-      (let ((poparg (list (if (or (cdr args) (not exactarg)) 'pop 'car-safe) restarg)))
-        (cl-macs--bind (car args)
-                       (if laterarg
-                           poparg
-                         (list 'if minarg poparg
-                               (cl-macs--signal-arity (list 'length restarg))))))
-      (setq args (cdr args))
-      (setq num (1+ num) laterarg t))
-    ;; Optional arguments.
-    (while (and (eq (car args) '&optional) (setq args (cdr args)))
-      (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-        (let ((arg (car args)))
-          (setq args (cdr args))
-          (or (consp arg) (setq arg (list arg)))
-          (if (cdr (cdr arg))
-              (cl-macs--bind (nth 2 arg) (list 'and restarg t)))
-          (let ((def (if (cdr arg) (nth 1 arg)
-                       (or (car cl-macs--defs)
-                           (nth 1 (assq (car arg) cl-macs--defs)))))
-                (poparg (list 'pop restarg)))
-            (cl-macs--bind (car arg) (if def (list 'if restarg poparg def) poparg))
-            (setq num (1+ num))))))
-    ;; Rest argument.
-    (if (eq (car args) '&rest)
-        (let ((arg (car (cdr args))))
-          (setq args (cdr (cdr args)))
-          (if (consp arg) (cl-macs--bind arg restarg)))
-      (or (eq (car args) '&key) exactarg
-          (setq cl-macs--checks
-                (cons (list 'if restarg
-                            (cl-macs--signal-arity
-                             (list '+ num (list 'length restarg))))
-                      cl-macs--checks))))
-    ;; Keyword arguments.
-    (while (and (eq (car args) '&key) (setq args (cdr args)))
-      (unless (listp keys) (setq keys nil))
-      (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-        (let* ((arg (if (consp (car args)) (car args) (list (car args))))
-               (karg (if (consp (car arg))
-                         (car (car arg))
-                       (let ((name (symbol-name (car arg))))
-                         (if (and (> (length name) 0) (eq (aref name 0) ?_))
-                             (setq name (substring name 1)))
-                         (intern (concat ":" name)))))
-               (varg (if (consp (car arg)) (car (cdr (car arg))) (car arg)))
-               (def (if (cdr arg) (car (cdr arg))
-                      (or (car cl-macs--defs)
-                          (car (cdr (assq varg cl-macs--defs))))))
-               (look (list 'plist-member restarg (list 'quote karg))))
-          (setq args (cdr args))
-          (if (cdr (cdr arg))
-              (let ((temp (or (nth 2 arg) (make-symbol "--cl-var--"))))
-                (cl-macs--bind temp look)
-                (cl-macs--bind varg
-                               (list 'if temp
-                                     (list 'prog1 (list 'car (list 'cdr temp))
-                                           (list 'setq temp t))
-                                     def)))
-            (cl-macs--bind varg
-                           (list 'car
-                                 (list 'cdr
-                                       (if (null def)
-                                           look
-                                         (list 'or look (list 'list nil def)))))))
-          (setq keys (cons karg keys)))))
-    (when (consp keys) (setq keys (nreverse keys)))
-    (if (eq (car args) '&allow-other-keys)
-        (setq args (cdr args))
-      (cond
-       ((eq keys t) nil)
-       ((null keys)
-        (setq cl-macs--checks
-              (cons (list 'when restarg
-                          (list 'error (format "Keyword argument %%s not one of %s" keys)
-                                (list 'car restarg)))
-                    cl-macs--checks)))
-       (t
-        (let ((var (make-symbol "--cl-keys--")))
-          (setq cl-macs--checks
-                (cons
-                 (list 'let (list (list var restarg))
-                       (list 'while var
-                             (list 'cond
-                                   (list (list 'memq (list 'car var)
-                                               (list 'quote (append keys '(:allow-other-keys))))
-                                         (list 'setq var (list 'cdr (list 'cdr var))))
-                                   (list (list 'car (list 'cdr (list 'memq :allow-other-keys restarg)))
-                                         (list 'setq var nil))
-                                   (list t
-                                         (list 'error
-                                               (format "Keyword argument %%s not one of %s" keys)
-                                               (list 'car var))))))
-                 cl-macs--checks))))))
-    (cl-macs--do-aux args)
-    nil))
+      (setq whole (cadr args) args (cddr args)))
+    (while (and args (not (memq (car args) cl-macs--arg-markers)))
+      (push (pop args) required))
+    (setq required (nreverse required))
+    (while (setq sec (cl-macs--section args '&optional))
+      (setq optional (append optional (car sec)) args (cdr sec)))
+    (when (eq (car args) '&rest)
+      (setq rest (cadr args) args (cddr args)))
+    (while (setq sec (cl-macs--section args '&key))
+      (setq keys (append (if (listp keys) keys) (car sec)) args (cdr sec)))
+    (when (eq (car args) '&allow-other-keys)
+      (setq other-keys t args (cdr args)))
+    (while (setq sec (cl-macs--section args '&aux))
+      (setq aux (append aux (car sec)) args (cdr sec)))
+    (when args
+      (error "Malformed argument list ends with: %S" args))
+    ;; Now generate.
+    (let* ((src (if (and rest (symbolp rest)) rest (make-symbol "--cl-rest--")))
+           (nreq (length required))
+           (exact (and required (null optional) (null rest) (eq keys :absent)))
+           (count done))
+      (unless toplevel (cl-macs--emit src form))
+      (when whole (cl-macs--match whole src))
+      (when required
+        (let ((enough (if exact
+                          `(= (length ,src) ,nreq)
+                        (if (> nreq 1) `(nthcdr ,(1- nreq) ,src) src))))
+          (cl-macs--match (car required)
+                          `(if ,enough (pop ,src)
+                             ,(cl-macs--arity-signal `(length ,src))))
+          (dolist (r (cdr required))
+            (cl-macs--match r `(pop ,src)))
+          (setq count (+ count nreq))))
+      (dolist (o optional)
+        (let* ((spec (if (consp o) o (list o)))
+               (var (car spec))
+               (default (if (cdr spec) (cadr spec) (cl-macs--fallback-default var))))
+          (when (cddr spec)
+            (cl-macs--match (nth 2 spec) `(and ,src t)))
+          (cl-macs--match var (if default `(if ,src (pop ,src) ,default) `(pop ,src)))
+          (setq count (1+ count))))
+      (when (consp rest)
+        (cl-macs--match rest src))
+      (when (and (not exact) (not rest) (eq keys :absent))
+        (push `(if ,src ,(cl-macs--arity-signal `(+ ,count (length ,src))))
+              cl-macs--out-checks))
+      (unless (eq keys :absent)
+        (let ((names nil))
+          (dolist (k keys)
+            (let* ((spec (if (consp k) k (list k)))
+                   (head (car spec))
+                   (kw (if (consp head) (car head) (cl-macs--keyword-for head)))
+                   (var (if (consp head) (cadr head) head))
+                   (default (if (cdr spec) (cadr spec) (cl-macs--fallback-default var)))
+                   (lookup `(plist-member ,src ',kw)))
+              (push kw names)
+              (if (cddr spec)
+                  (let ((flag (or (nth 2 spec) (make-symbol "--cl-var--"))))
+                    (cl-macs--match flag lookup)
+                    (cl-macs--match var `(if ,flag
+                                             (prog1 (cadr ,flag) (setq ,flag t))
+                                           ,default)))
+                (cl-macs--match var (if default
+                                        `(cadr (or ,lookup (list nil ,default)))
+                                      `(cadr ,lookup))))))
+          (unless other-keys
+            (push `(cl-macs--check-keywords ,src ',(nreverse names))
+                  cl-macs--out-checks))))
+      (dolist (a aux)
+        (if (consp a)
+            (cl-macs--match (car a) (cadr a))
+          (cl-macs--match a nil)))
+      src)))
 
-(defun cl-macs--do-aux (args)
-  (while (and (eq (car args) '&aux) (setq args (cdr args)))
-    (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-      (if (consp (car args))
-          (cl-macs--bind (car (car args)) (car (cdr (car args))))
-        (cl-macs--bind (car args) nil))
-      (setq args (cdr args))))
-  (if args (error "Malformed argument list ends with: %S" args)))
+(defun cl-macs--check-keywords (plist allowed)
+  "Signal an error unless every key of PLIST is in ALLOWED.
+With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
+`:allow-other-keys' entry in PLIST accepts any key."
+  (let ((report (lambda (key)
+                  (error "Keyword argument %s not one of %s" key allowed))))
+    (if (null allowed)
+        (when plist (funcall report (car plist)))
+      (let ((anything (cadr (memq :allow-other-keys plist))))
+        (while plist
+          (cond ((or (memq (car plist) allowed) (eq (car plist) :allow-other-keys))
+                 (setq plist (cddr plist)))
+                (anything (setq plist nil))
+                (t (funcall report (car plist)))))))))
 
-(defun cl-macs--transform-lambda (args body block)
-  "Turn a Common Lisp ARGS and BODY into (ARGLIST . BODY) for a plain lambda."
-  (let* ((parsed (cl-macs--parse-body body))
-         (header (car parsed))
-         (simple nil)
-         (cl-macs--defs nil)
-         (cl-macs--block block))
-    (setq body (cdr parsed))
-    (setq args (if (listp args) (cl-macs--normalize-args args) (list '&rest args)))
+(defun cl-macs--wrap-bindings (binds checks body)
+  "Return one form binding BINDS with `let*', then running CHECKS and BODY."
+  (let ((inner (cl-macs--body-form (append checks body))))
+    (if binds `(let* ,binds ,inner) inner)))
+
+(defun cl-macs--lambda (args body name)
+  "Compile the Common Lisp lambda list ARGS and BODY into (ARGLIST . BODY).
+The result suits a plain `lambda', `defun' or `defmacro'.  NAME names
+the implicit block around BODY and is reported in arity errors;
+`cl-none' means neither."
+  (let* ((split (cl-macs--split-header body))
+         (cl-macs--fallbacks nil)
+         (cl-macs--arity-name name)
+         (cl-macs--out-binds nil)
+         (cl-macs--out-checks nil)
+         (plain nil)
+         (in-optional nil))
+    (setq body (cdr split))
+    (setq args (if (listp args) (cl-macs--tidy-arglist args) (list '&rest args)))
     (let ((defs (memq '&cl-defs args)))
       (when defs
-        (setq cl-macs--defs (car (cdr defs)))
-        (setq args (delq (car (cdr defs)) (delq '&cl-defs args)))))
-    (if (memq '&whole args) (error "&whole not currently implemented"))
-    (let* ((p (memq '&environment args))
-           (v (car (cdr p))))
-      (if p (setq args (append (delq '&environment (delq v args))
-                               (list '&aux (list v 'macroexpand-all-environment))))))
-    ;; Leading arguments a plain lambda list handles by itself.
-    (let ((optional nil))
-      (while (and args (symbolp (car args))
-                  (not (memq (car args) '(nil &rest &body &key &aux)))
-                  (or (not optional)
-                      (null (nth 1 (assq (car args) (cdr cl-macs--defs)))))
-                  (not (and (eq (car args) '&optional) (setq optional t)
-                            (car cl-macs--defs))))
-        (setq simple (cons (car args) simple))
-        (setq args (cdr args)))
-      (when optional
-        (if args (setq args (cons '&optional args)))
-        (if (eq (car simple) '&optional) (setq simple (cdr simple)))))
-    (unless (eq block 'cl-none)
-      (setq body (list (cons 'cl-block (cons block body)))))
-    (let* ((cl-macs--lets nil)
-           (cl-macs--checks nil)
-           (rest-args
-            (cond
-             ((null args) nil)
-             ((eq (car args) '&aux)
-              (cl-macs--do-aux args)
-              (setq cl-macs--lets (nreverse cl-macs--lets))
-              nil)
-             (t
-              (let ((slen (length simple)))
-                (if (memq '&optional simple) (setq slen (1- slen)))
-                (cl-macs--bind-list args :dummy slen)
-                (setq cl-macs--lets (nreverse cl-macs--lets))
-                (prog1 (list '&rest (car (car cl-macs--lets)))
-                  (setq cl-macs--lets (cdr cl-macs--lets))))))))
-      (cons (append (reverse simple) rest-args)
-            (append header
-                    (list (cl-macs--let*
-                           cl-macs--lets
-                           (cl-macs--progn (append (nreverse cl-macs--checks) body)))))))))
+        (setq cl-macs--fallbacks (cadr defs))
+        (setq args (delq (cadr defs) (delq '&cl-defs args)))))
+    (when (memq '&whole args)
+      (error "&whole not currently implemented"))
+    (let ((env (cadr (memq '&environment args))))
+      (when env
+        (setq args (append (delq env (delq '&environment args))
+                           `(&aux (,env macroexpand-all-environment))))))
+    ;; The leading part that a plain lambda list can express is kept as it is.
+    (catch 'stop
+      (while args
+        (let ((a (car args)))
+          (cond ((eq a '&optional)
+                 (if (car cl-macs--fallbacks) (throw 'stop nil))
+                 (setq in-optional t))
+                ((or (not (symbolp a)) (memq a '(nil &rest &key &aux))
+                     (and in-optional (cl-macs--fallback-default a)))
+                 (throw 'stop nil)))
+          (push (pop args) plain))))
+    (when (and in-optional args)
+      (push '&optional args))
+    (when (eq (car plain) '&optional)
+      (pop plain))
+    (setq plain (nreverse plain))
+    (unless (eq name 'cl-none)
+      (setq body `((cl-block ,name ,@body))))
+    (let ((rest-param
+           (cond ((null args) nil)
+                 ((eq (car args) '&aux)
+                  (dolist (a (car (cl-macs--section args '&aux)))
+                    (if (consp a) (cl-macs--match (car a) (cadr a)) (cl-macs--match a nil)))
+                  nil)
+                 (t (list '&rest
+                          (cl-macs--match-list args nil
+                                               (- (length plain)
+                                                  (if (memq '&optional plain) 1 0))
+                                               t))))))
+      (cons (append plain rest-param)
+            (append (car split)
+                    (list (cl-macs--wrap-bindings (reverse cl-macs--out-binds)
+                                                  (reverse cl-macs--out-checks)
+                                                  body)))))))
 
 (defmacro cl-defun (name args &rest body)
-  "Define NAME as a function with a Common Lisp argument list ARGS.
-BODY is an implicit `cl-block' named NAME."
+  "Define NAME as a function whose lambda list ARGS may use Common Lisp features.
+ARGS may contain &optional and &key entries with defaults and supplied-p
+variables, &aux, and nested lists.  BODY runs in a `cl-block' named NAME."
   (declare (doc-string 3) (indent 2))
-  (cons 'defun (cons name (cl-macs--transform-lambda args body name))))
+  `(defun ,name ,@(cl-macs--lambda args body name)))
 
 (defmacro cl-defmacro (name args &rest body)
-  "Define NAME as a macro with a Common Lisp argument list ARGS."
+  "Define NAME as a macro whose lambda list ARGS may use Common Lisp features.
+Besides what `cl-defun' allows, ARGS may hold &body and &environment."
   (declare (doc-string 3) (indent 2))
-  (cons 'defmacro (cons name (cl-macs--transform-lambda args body name))))
+  `(defmacro ,name ,@(cl-macs--lambda args body name)))
 
 (defmacro cl-defsubst (name args &rest body)
-  "Define NAME as an inline function; here the same as `cl-defun'."
+  "Define NAME as a function with a Common Lisp lambda list ARGS and BODY.
+In tsmacs there is no inlining, so this is `cl-defun'."
   (declare (doc-string 3) (indent 2))
-  (cons 'cl-defun (cons name (cons args body))))
+  `(cl-defun ,name ,args ,@body))
 
 (defmacro cl-function (func)
-  "Like `function', but a lambda may use a Common Lisp argument list."
+  "Quote FUNC as `function' does, accepting a Common Lisp lambda list in a lambda."
   (if (eq (car-safe func) 'lambda)
-      (list 'function
-            (cons 'lambda (cl-macs--transform-lambda (car (cdr func)) (cdr (cdr func)) 'cl-none)))
-    (list 'function func)))
+      `(function (lambda ,@(cl-macs--lambda (cadr func) (cddr func) 'cl-none)))
+    `(function ,func)))
 
 (defmacro cl-destructuring-bind (args expr &rest body)
-  "Bind the variables of ARGS to the parts of EXPR's value, then run BODY."
+  "Match the lambda list ARGS against the list EXPR returns, then run BODY."
   (declare (indent 2))
-  (let ((cl-macs--lets nil)
-        (cl-macs--checks nil)
-        (cl-macs--defs nil)
-        (cl-macs--block args))
-    (cl-macs--bind (or args '(&aux)) expr)
-    (cl-macs--let* (nreverse cl-macs--lets)
-                   (cl-macs--progn (append (nreverse cl-macs--checks) body)))))
+  (let ((cl-macs--out-binds nil)
+        (cl-macs--out-checks nil)
+        (cl-macs--fallbacks nil)
+        (cl-macs--arity-name args))
+    (cl-macs--match-list (or args '(&aux)) expr 0 nil)
+    (cl-macs--wrap-bindings (reverse cl-macs--out-binds)
+                            (reverse cl-macs--out-checks)
+                            body)))
+
+;;;; TEMP legacy aliases
+(defalias 'cl-macs--const-p #'cl-macs--constant-form-p)
+(defalias 'cl-macs--copyable-p #'cl-macs--cheap-p)
+(defalias 'cl-macs--progn #'cl-macs--body-form)
+(defun cl-macs--let* (bindings body) (if bindings (list 'let* bindings body) body))
+(defalias 'cl-macs--once #'cl-macs--with-value)
+(defun cl-macs--tree-contains (tree x) (cl-macs--mentions-p tree x))
+(defalias 'cl-macs--transform-lambda #'cl-macs--lambda)
 
 ;;;; Blocks
 
