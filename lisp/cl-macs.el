@@ -341,220 +341,187 @@ In tsmacs there is no inlining, so this is `cl-defun'."
 ;;;; Blocks
 
 (defun cl-macs--block-tag (name)
+  "Return the catch tag of the block NAME."
   (intern (format "--cl-block-%s--" name)))
 
 (defmacro cl-block (name &rest body)
-  "Run BODY in a block NAME, from which `cl-return-from' can exit."
+  "Run BODY as a block called NAME.
+Within BODY, `cl-return-from' NAME leaves the block with a value; the
+block's value is otherwise BODY's last value."
   (declare (indent 1))
-  (cons 'catch (cons (list 'quote (cl-macs--block-tag name)) body)))
+  `(catch ',(cl-macs--block-tag name) ,@body))
 
 (defmacro cl-return (&optional result)
-  "Return RESULT from the block named nil."
-  (list 'cl-return-from nil result))
+  "Leave the innermost block named nil, giving it the value RESULT."
+  `(cl-return-from nil ,result))
 
 (defmacro cl-return-from (name &optional result)
-  "Return RESULT from the innermost block NAME."
+  "Leave the innermost enclosing block NAME, giving it the value RESULT."
   (declare (indent 1))
-  (list 'throw (list 'quote (cl-macs--block-tag name)) result))
+  `(throw ',(cl-macs--block-tag name) ,result))
 
-;;;; Conditionals
+;;;; Case and typecase
+
+(defun cl-macs--case-clauses (clauses test-for failure)
+  "Turn CLAUSES into `cond' clauses.
+TEST-FOR maps a clause's key part to its test; FAILURE, called on the
+`cl--ecase-error-flag' pseudo clause, returns the code that complains."
+  (mapcar (lambda (clause)
+            (let ((key (car clause)))
+              (cons (if (eq key 'cl--ecase-error-flag)
+                        (funcall failure)
+                      (funcall test-for key))
+                    (or (cdr clause) (list nil)))))
+          clauses))
 
 (defmacro cl-case (expr &rest clauses)
-  "Evaluate EXPR and run the clause whose keys contain its value (by `eql')."
+  "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
+Each clause is (KEYS BODY...), KEYS being one key or a list of keys; a
+clause whose KEYS is t or `otherwise' accepts anything.  The value is
+the last of BODY's, or nil when nothing matched.
+
+\(fn EXPR (KEYLIST BODY...)...)"
   (declare (indent 1))
-  (cl-macs--once
+  (cl-macs--with-value
    expr
-   (lambda (temp)
+   (lambda (val)
      (let ((seen nil))
-       (cons 'cond
-             (mapcar
-              (lambda (c)
-                (cons (cond ((memq (car c) '(t otherwise)) t)
-                            ((eq (car c) 'cl--ecase-error-flag)
-                             (list 'error "cl-ecase failed: %s, %s" temp
-                                   (list 'quote (reverse seen))))
-                            ((listp (car c))
-                             (setq seen (append (car c) seen))
-                             (list 'memql temp (list 'quote (car c))))
-                            (t
-                             (if (memq (car c) seen)
-                                 (error "Duplicate key in case: %s" (car c)))
-                             (setq seen (cons (car c) seen))
-                             (list 'eql temp (list 'quote (car c)))))
-                      (or (cdr c) '(nil))))
-              clauses))))))
+       `(cond
+         ,@(cl-macs--case-clauses
+            clauses
+            (lambda (key)
+              (cond ((memq key '(t otherwise)) t)
+                    ((listp key)
+                     (setq seen (append seen (reverse key)))
+                     `(memql ,val ',key))
+                    (t
+                     (when (memql key seen)
+                       (error "Duplicate key in case: %s" key))
+                     (setq seen (append seen (list key)))
+                     `(eql ,val ',key))))
+            (lambda ()
+              `(error "cl-ecase failed: %s, %s" ,val ',seen))))))))
 
 (defmacro cl-ecase (expr &rest clauses)
-  "Like `cl-case', but signal an error when no clause matches."
+  "Like `cl-case', except that an error is signalled when no clause matches.
+
+\(fn EXPR (KEYLIST BODY...)...)"
   (declare (indent 1))
-  (cons 'cl-case (cons expr (append clauses '((cl--ecase-error-flag))))))
+  `(cl-case ,expr ,@clauses (cl--ecase-error-flag)))
 
 (defmacro cl-typecase (expr &rest clauses)
-  "Evaluate EXPR and run the first clause whose type its value has."
+  "Run the first of CLAUSES whose type EXPR's value belongs to.
+Each clause is (TYPE BODY...), tested with `cl-typep'; a clause whose
+TYPE is `otherwise' accepts anything.
+
+\(fn EXPR (TYPE BODY...)...)"
   (declare (indent 1))
-  (cl-macs--once
+  (cl-macs--with-value
    expr
-   (lambda (temp)
+   (lambda (val)
      (let ((types nil))
-       (cons 'cond
-             (mapcar
-              (lambda (c)
-                (cons (cond ((eq (car c) 'otherwise) t)
-                            ((eq (car c) 'cl--ecase-error-flag)
-                             (list 'error "cl-etypecase failed: %s, %s" temp
-                                   (list 'quote (reverse types))))
-                            (t
-                             (setq types (cons (car c) types))
-                             (list 'cl-typep temp (list 'quote (car c)))))
-                      (or (cdr c) '(nil))))
-              clauses))))))
+       `(cond
+         ,@(cl-macs--case-clauses
+            clauses
+            (lambda (type)
+              (if (eq type 'otherwise)
+                  t
+                (setq types (append types (list type)))
+                `(cl-typep ,val ',type)))
+            (lambda ()
+              `(error "cl-etypecase failed: %s, %s" ,val ',types))))))))
 
 (defmacro cl-etypecase (expr &rest clauses)
-  "Like `cl-typecase', but signal an error when no clause matches."
+  "Like `cl-typecase', except that an error is signalled when no clause matches.
+
+\(fn EXPR (TYPE BODY...)...)"
   (declare (indent 1))
-  (cons 'cl-typecase (cons expr (append clauses '((cl--ecase-error-flag))))))
+  `(cl-typecase ,expr ,@clauses (cl--ecase-error-flag)))
 
-;;;; Types (a fallback `cl-typep' for when cl-lib has not provided one)
-
-(defun cl-macs--typep (object type)
-  "Non-nil if OBJECT is of TYPE (a basic subset of Common Lisp type specs)."
-  (cond
-   ((eq type t) t)
-   ((null type) nil)
-   ((consp type)
-    (let ((head (car type)))
-      (cond
-       ((eq head 'and) (let ((ok t) (ts (cdr type)))
-                         (while (and ok ts)
-                           (setq ok (cl-macs--typep object (car ts)) ts (cdr ts)))
-                         (and ok t)))
-       ((eq head 'or) (let ((ok nil) (ts (cdr type)))
-                        (while (and (not ok) ts)
-                          (setq ok (cl-macs--typep object (car ts)) ts (cdr ts)))
-                        (and ok t)))
-       ((eq head 'not) (not (cl-macs--typep object (car (cdr type)))))
-       ((memq head '(member cl-member)) (and (memql object (cdr type)) t))
-       ((eq head 'eql) (eql object (car (cdr type))))
-       ((eq head 'satisfies) (funcall (car (cdr type)) object))
-       ((memq head '(integer float real number))
-        (and (cl-macs--typep object head)
-             (let ((lo (car (cdr type))) (hi (car (cdr (cdr type)))))
-               (and (or (memq lo '(* nil)) (if (consp lo) (> object (car lo)) (>= object lo)))
-                    (or (memq hi '(* nil)) (if (consp hi) (< object (car hi)) (<= object hi)))))))
-       (t (error "Bad type spec: %s" type)))))
-   ((not (symbolp type)) (error "Bad type spec: %s" type))
-   ((eq type 'null) (null object))
-   ((eq type 'atom) (atom object))
-   ((eq type 'real) (numberp object))
-   ((eq type 'float) (floatp object))
-   ((eq type 'fixnum) (fixnump object))
-   ((eq type 'bignum) (bignump object))
-   ((eq type 'natnum) (natnump object))
-   ((eq type 'character) (characterp object))
-   ((eq type 'base-char) (characterp object))
-   ((eq type 'boolean) (booleanp object))
-   ((eq type 'keyword) (keywordp object))
-   ((eq type 'list) (listp object))
-   ((eq type 'cons) (consp object))
-   ((eq type 'symbol) (symbolp object))
-   ((eq type 'string) (stringp object))
-   ((eq type 'array) (arrayp object))
-   ((eq type 'number) (numberp object))
-   ((eq type 'integer) (integerp object))
-   ((eq type 'vector) (vectorp object))
-   ((eq type 'sequence) (sequencep object))
-   ((eq type 'function) (functionp object))
-   ((eq type 'hash-table) (hash-table-p object))
-   (t
-    (let* ((name (symbol-name type))
-           (p1 (intern-soft (concat name "-p")))
-           (p2 (intern-soft (concat name "p"))))
-      (cond
-       ((and p1 (fboundp p1) (string-match-p "-" name)) (funcall p1 object))
-       ((and p2 (fboundp p2)) (funcall p2 object))
-       ((and p1 (fboundp p1)) (funcall p1 object))
-       (t (error "Unknown type %S" type)))))))
-
-(unless (fboundp 'cl-typep)
-  (defalias 'cl-typep #'cl-macs--typep))
+;;;; Assertions and declarations
 
 (unless (get 'cl-assertion-failed 'error-conditions)
   (define-error 'cl-assertion-failed "Assertion failed"))
 
-(unless (fboundp 'cl--assertion-failed)
-  (defun cl--assertion-failed (form &optional string sargs args)
-    (if string
-        (apply #'error string (append sargs args))
-      (signal 'cl-assertion-failed (cons form sargs)))))
+(defun cl-macs--assertion-failure (form shown message message-args)
+  "Report that FORM failed: with MESSAGE, format it; else signal with SHOWN."
+  (if message
+      (apply #'error message (append shown message-args))
+    (signal 'cl-assertion-failed (cons form shown))))
 
 (defmacro cl-check-type (form type &optional string)
-  "Signal `wrong-type-argument' unless FORM's value is of TYPE."
-  (cl-macs--once
+  "Signal `wrong-type-argument' unless the value of FORM is of TYPE.
+STRING, if given, describes TYPE in the error data instead."
+  (cl-macs--with-value
    form
-   (lambda (temp)
-     (list 'progn
-           (list 'or (list 'cl-typep temp (list 'quote type))
-                 (list 'signal ''wrong-type-argument
-                       (list 'list (or string (list 'quote (if (eq (car-safe type) 'satisfies)
-                                                               (car (cdr type))
-                                                             type)))
-                             temp (list 'quote form))))
-           nil))))
+   (lambda (val)
+     (let ((what (or string
+                     (list 'quote (if (eq (car-safe type) 'satisfies) (cadr type) type)))))
+       `(progn
+          (unless (cl-typep ,val ',type)
+            (signal 'wrong-type-argument (list ,what ,val ',form)))
+          nil)))))
 
 (defmacro cl-assert (form &optional show-args string &rest args)
-  "Signal an error unless FORM returns non-nil."
-  (let ((sargs (and show-args
-                    (delq nil (mapcar (lambda (x) (unless (cl-macs--const-p x) x))
-                                      (cdr-safe form))))))
-    (list 'progn
-          (list 'or form
-                (cons 'cl--assertion-failed
-                      (cons (list 'quote form)
-                            (if (or string sargs args)
-                                (list string (cons 'list sargs) (cons 'list args))))))
-          nil)))
+  "Signal an error unless FORM yields non-nil.
+With SHOW-ARGS, the error data include the values of FORM's non-constant
+arguments.  With STRING, the error is STRING formatted with those values
+followed by ARGS."
+  (let ((shown (and show-args
+                    (let ((kept nil))
+                      (dolist (a (cdr-safe form))
+                        (unless (cl-macs--constant-form-p a) (push a kept)))
+                      (nreverse kept)))))
+    `(progn
+       (unless ,form
+         (cl-macs--assertion-failure ',form (list ,@shown) ,string (list ,@args)))
+       nil)))
 
 (defmacro cl-the (_type form)
-  "Return FORM."
+  "Return FORM's value; the declaration that it has TYPE is not checked.
+
+\(fn TYPE FORM)"
   (declare (indent 1))
   form)
 
 (defmacro cl-locally (&rest body)
-  "Like `progn'."
-  (cons 'progn body))
+  "Evaluate BODY like `progn'."
+  `(progn ,@body))
 
 (defmacro cl-eval-when (when &rest body)
-  "Run BODY when WHEN contains `eval' or `:execute' (there is no compiler)."
+  "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
+tsmacs evaluates everything, so the other situations never apply."
   (declare (indent 1))
-  (and (or (memq 'eval when) (memq :execute when))
-       (cons 'progn body)))
+  (when (or (memq 'eval when) (memq :execute when))
+    `(progn ,@body)))
 
 (defmacro cl-load-time-value (form &optional _read-only)
-  "Evaluate FORM once, when the form is expanded."
-  (list 'quote (eval form lexical-binding)))
+  "Evaluate FORM once, when this form is expanded, and return that value."
+  `',(eval form lexical-binding))
 
 (defmacro cl-multiple-value-bind (vars form &rest body)
-  "Bind VARS to the elements of the list FORM returns, then run BODY."
+  "Bind VARS to successive elements of the list FORM returns, then run BODY."
   (declare (indent 2))
-  (let ((temp (make-symbol "--cl-var--")) (n -1))
-    (cons 'let*
-          (cons (cons (list temp form)
-                      (mapcar (lambda (v) (list v (list 'nth (setq n (1+ n)) temp))) vars))
-                body))))
+  (let ((all (make-symbol "--cl-var--")) (i 0) (binds nil))
+    (dolist (v vars)
+      (push `(,v (nth ,i ,all)) binds)
+      (setq i (1+ i)))
+    `(let* ((,all ,form) ,@(nreverse binds)) ,@body)))
 
 (defmacro cl-multiple-value-setq (vars form)
-  "Set VARS to the elements of the list FORM returns; return the first."
+  "Assign VARS from successive elements of the list FORM returns.
+Return the first element."
   (cond
-   ((null vars) (list 'progn form nil))
-   ((null (cdr vars)) (list 'setq (car vars) (list 'car form)))
+   ((null vars) `(progn ,form nil))
+   ((null (cdr vars)) `(setq ,(car vars) (car ,form)))
    (t
-    (let ((temp (make-symbol "--cl-var--")) (n 0))
-      (list 'let (list (list temp form))
-            (list 'prog1 (list 'setq (car vars) (list 'car temp))
-                  (cons 'setq
-                        (apply #'append
-                               (mapcar (lambda (v) (list v (list 'nth (setq n (1+ n)) temp)))
-                                       (cdr vars))))))))))
+    (let ((all (make-symbol "--cl-var--")) (i 0) (pairs nil))
+      (dolist (v (cdr vars))
+        (setq i (1+ i))
+        (setq pairs (append pairs (list v `(nth ,i ,all)))))
+      `(let ((,all ,form))
+         (prog1 (setq ,(car vars) (car ,all))
+           (setq ,@pairs)))))))
 
 ;;;; Simple iteration
 
