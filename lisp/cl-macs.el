@@ -523,76 +523,123 @@ Return the first element."
          (prog1 (setq ,(car vars) (car ,all))
            (setq ,@pairs)))))))
 
-;;;; Simple iteration
+;;;; Iteration
 
 (defmacro cl-dolist (spec &rest body)
-  "Like `dolist', inside a block named nil."
+  "Like `dolist', but BODY may leave the loop with `cl-return'.
+
+\(fn (VAR LIST [RESULT]) BODY...)"
   (declare (indent 1))
-  (list 'cl-block nil (cons 'dolist (cons spec body))))
+  `(cl-block nil (dolist ,spec ,@body)))
 
 (defmacro cl-dotimes (spec &rest body)
-  "Like `dotimes', inside a block named nil."
-  (declare (indent 1))
-  (list 'cl-block nil (cons 'dotimes (cons spec body))))
+  "Like `dotimes', but BODY may leave the loop with `cl-return'.
 
-(defun cl-macs--do-loop (steps endtest body star)
-  (let ((sets (delq nil (mapcar (lambda (c)
-                                  (and (consp c) (cdr (cdr c))
-                                       (list (car c) (nth 2 c))))
-                                steps))))
-    (list 'cl-block nil
-          (cons (if star 'let* 'let)
-                (cons (mapcar (lambda (c) (if (consp c) (list (car c) (nth 1 c)) c)) steps)
-                      (cons (cons 'while
-                                  (cons (list 'not (car endtest))
-                                        (append body
-                                                (and sets
-                                                     (list (cons (if (or star (not (cdr sets)))
-                                                                     'setq 'cl-psetq)
-                                                                 (apply #'append sets)))))))
-                            (or (cdr endtest) '(nil))))))))
+\(fn (VAR COUNT [RESULT]) BODY...)"
+  (declare (indent 1))
+  `(cl-block nil (dotimes ,spec ,@body)))
+
+(defun cl-macs--do (specs end body sequential)
+  "Expand `cl-do' (or `cl-do*' when SEQUENTIAL) on SPECS, END and BODY."
+  (let ((inits nil) (updates nil))
+    (dolist (s specs)
+      (if (consp s)
+          (progn
+            (push (list (car s) (cadr s)) inits)
+            (when (cddr s)
+              (setq updates (append updates (list (car s) (nth 2 s))))))
+        (push s inits)))
+    `(cl-block nil
+       (,(if sequential 'let* 'let) ,(nreverse inits)
+        (while (not ,(car end))
+          ,@body
+          ,@(when updates
+              (list (cons (if (or sequential (null (cddr updates))) 'setq 'cl-psetq)
+                          updates))))
+        ,@(or (cdr end) (list nil))))))
 
 (defmacro cl-do (steps endtest &rest body)
-  "Bind STEPS in parallel and loop until ENDTEST holds."
+  "Loop over variables bound in parallel, until a test succeeds.
+Each of STEPS is (VAR [INIT [STEP]]).  Before each iteration the first
+element of ENDTEST is evaluated; once it is non-nil the rest of ENDTEST
+is evaluated and the last value returned.  After each run of BODY the
+variables take their STEP values, all computed before any is assigned.
+
+\(fn ((VAR INIT [STEP])...) (END-TEST [RESULT...]) BODY...)"
   (declare (indent 2))
-  (cl-macs--do-loop steps endtest body nil))
+  (cl-macs--do steps endtest body nil))
 
 (defmacro cl-do* (steps endtest &rest body)
-  "Bind STEPS sequentially and loop until ENDTEST holds."
+  "Like `cl-do', but bind and step the variables one after another.
+
+\(fn ((VAR INIT [STEP])...) (END-TEST [RESULT...]) BODY...)"
   (declare (indent 2))
-  (cl-macs--do-loop steps endtest body t))
+  (cl-macs--do steps endtest body t))
 
 (defmacro cl-do-symbols (spec &rest body)
-  "Run BODY with (car SPEC) bound to each symbol of an obarray."
+  "Run BODY with VAR bound to each symbol of OBARRAY, then return RESULT.
+
+\(fn (VAR [OBARRAY [RESULT]]) BODY...)"
   (declare (indent 1))
-  (list 'cl-block nil
-        (list 'mapatoms (cons 'lambda (cons (list (car spec)) body))
-              (or (car (cdr spec)) 'obarray))
-        (car (cdr (cdr spec)))))
+  (let ((var (car spec)))
+    `(cl-block nil
+       (let ((,var nil))
+         (mapatoms (lambda (,var) ,@body) ,(or (cadr spec) 'obarray))
+         ,(nth 2 spec)))))
 
 (defmacro cl-do-all-symbols (spec &rest body)
-  "Like `cl-do-symbols' on the standard obarray."
+  "Run BODY with VAR bound to each interned symbol, then return RESULT.
+
+\(fn (VAR [RESULT]) BODY...)"
   (declare (indent 1))
-  (cons 'cl-do-symbols (cons (list (car spec) nil (car (cdr spec))) body)))
+  `(cl-do-symbols (,(car spec) nil ,(cadr spec)) ,@body))
+
+(defun cl-macs--progv-run (symbols values thunk)
+  "Call THUNK with each of SYMBOLS bound dynamically to its element of VALUES."
+  (let ((pairs nil))
+    (dolist (s symbols)
+      (push (list s (list 'quote (pop values))) pairs))
+    ;; `eval' without LEXICAL makes every `let' binding dynamic.
+    (eval `(let ,(nreverse pairs) (funcall ',thunk)))))
 
 (defmacro cl-progv (symbols values &rest body)
-  "Bind SYMBOLS dynamically to VALUES while running BODY."
+  "Run BODY with the symbols in the list SYMBOLS dynamically bound.
+Their values come from the list VALUES; missing ones are nil."
   (declare (indent 2))
-  (let ((bodyfun (make-symbol "body"))
-        (binds (make-symbol "binds"))
-        (syms (make-symbol "syms"))
-        (vals (make-symbol "vals")))
-    (list 'let* (list (list syms symbols)
-                      (list vals values)
-                      (list bodyfun (cons 'lambda (cons nil body)))
-                      (list binds nil))
-          (list 'while syms
-                (list 'setq binds
-                      (list 'cons (list 'list (list 'pop syms)
-                                        (list 'list ''quote (list 'pop vals)))
-                            binds)))
-          (list 'eval (list 'list ''let (list 'nreverse binds)
-                            (list 'list ''funcall (list 'list ''quote bodyfun)))))))
+  `(cl-macs--progv-run ,symbols ,values (lambda () ,@body)))
+
+(defmacro cl-tagbody (&rest labels-or-stmts)
+  "Run the statements of LABELS-OR-STMTS in order, allowing jumps.
+Symbols and integers among them are labels; within a statement,
+\(go LABEL) continues after LABEL.  The value is nil."
+  (let ((tag (make-symbol "cl--tagbody-tag"))
+        (state (make-symbol "next"))
+        (segments nil)
+        (current (list 'cl--preamble)))
+    ;; Cut the body into segments, each starting at a label and ending by
+    ;; passing control to the following one.
+    (dolist (item labels-or-stmts)
+      (if (consp item)
+          (push item current)
+        (unless (and (eq (car (last current)) 'cl--preamble) (null (cdr current)))
+          (push `(go ,item) current)
+          (push (nreverse current) segments))
+        (setq current (list item))))
+    (push (nreverse (cons `(go cl--exit) current)) segments)
+    (setq segments (nreverse segments))
+    (let ((known (mapcar #'car segments)))
+      `(let ((,state ',(caar segments)))
+         (cl-macrolet ((go (label)
+                         (unless (memq label '(cl--exit ,@known))
+                           (error "Unknown cl-tagbody go label `%S'" label))
+                         (list 'throw '',tag (list 'quote label))))
+           (while (not (eq ,state 'cl--exit))
+             (setq ,state
+                   (catch ',tag
+                     (cl-case ,state
+                       ,@(mapcar (lambda (seg) (cons (list (car seg)) (cdr seg)))
+                                 segments))))))
+         nil))))
 
 ;;;; Code walking: local functions, macros and symbol macros
 
@@ -1045,44 +1092,6 @@ Return the first element."
   (dolist (binding (reverse bindings))
     (setq body (list (cons 'cl-letf (cons (list binding) body)))))
   (cl-macs--progn body))
-
-;;;; cl-tagbody
-
-(defmacro cl-tagbody (&rest labels-or-stmts)
-  "Run statements, with (go LABEL) jumping to the statements after LABEL."
-  (let* ((blocks nil)
-         (first (if (consp (car labels-or-stmts)) 'cl--preamble
-                  (prog1 (car labels-or-stmts) (setq labels-or-stmts (cdr labels-or-stmts)))))
-         (block (list first))
-         (catch-tag (make-symbol "cl--tagbody-tag"))
-         (labels nil))
-    (dolist (x labels-or-stmts)
-      (if (consp x)
-          (setq block (cons x block))
-        (setq block (cons (list 'go x) block))
-        (setq blocks (cons (nreverse block) blocks))
-        (setq block (list x))))
-    (setq block (cons '(go cl--exit) block))
-    (setq blocks (cons (nreverse block) blocks))
-    (setq labels (mapcar #'car blocks))
-    (let ((next (make-symbol "next")))
-      (cl-macs--walk
-       (list 'let (list (list next (list 'quote first)))
-             (list 'while (list 'not (list 'eq next ''cl--exit))
-                   (list 'setq next
-                         (list 'catch (list 'quote catch-tag)
-                               (cons 'cl-case
-                                     (cons next
-                                           (append
-                                            (mapcar (lambda (b) (cons (list (car b)) (cdr b)))
-                                                    (nreverse blocks))
-                                            '((t nil))))))))
-             nil)
-       (cons (cons 'go (lambda (label)
-                         (unless (or (memq label labels) (eq label 'cl--exit))
-                           (error "Unknown cl-tagbody go label `%S'" label))
-                         (list 'throw (list 'quote catch-tag) (list 'quote label))))
-             macroexpand-all-environment)))))
 
 ;;;; cl-loop
 
