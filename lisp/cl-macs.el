@@ -641,204 +641,233 @@ Symbols and integers among them are labels; within a statement,
                                  segments))))))
          nil))))
 
-;;;; Code walking: local functions, macros and symbol macros
+;;;; Local functions, macros and symbol macros
+;;
+;; These work by walking their body and expanding every macro in it, with
+;; a macro environment that also says which symbols are symbol macros
+;; (under the key `cl-macs--symbol-macros') and which variables hold the
+;; local functions (under `cl-macs--local-functions').
 
-(defun cl-macs--sm-alist (env)
-  (cdr (assq :cl-symbol-macros env)))
+(defun cl-macs--env-table (env key)
+  "Return the table stored in the macro environment ENV under KEY."
+  (cdr (assq key env)))
 
-(defun cl-macs--shadow (env vars)
-  "ENV without symbol macros for VARS."
-  (let ((sms (cl-macs--sm-alist env)))
-    (if (and sms (let ((hit nil)) (dolist (v vars) (if (assq v sms) (setq hit t))) hit))
-        (cons (cons :cl-symbol-macros
-                    (delq nil (mapcar (lambda (b) (if (memq (car b) vars) nil b)) sms)))
-              env)
+(defun cl-macs--unshadow (env vars)
+  "Return ENV in which none of VARS is a symbol macro any more.
+Used where VARS are bound as ordinary variables."
+  (let ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
+        (kept nil)
+        (dropped nil))
+    (dolist (entry table)
+      (if (memq (car entry) vars) (setq dropped t) (push entry kept)))
+    (if dropped
+        (cons (cons 'cl-macs--symbol-macros (nreverse kept)) env)
       env)))
 
-(defun cl-macs--arg-names (args)
-  (let ((out nil))
-    (while (consp args)
-      (if (and (symbolp (car args)) (not (memq (car args) '(&optional &rest))))
-          (setq out (cons (car args) out)))
-      (setq args (cdr args)))
-    (if (and args (symbolp args)) (setq out (cons args out)))
-    out))
+(defun cl-macs--lambda-vars (arglist)
+  "Return the variables that the plain lambda list ARGLIST binds."
+  (let ((vars nil))
+    (while (consp arglist)
+      (unless (memq (car arglist) '(&optional &rest))
+        (push (car arglist) vars))
+      (setq arglist (cdr arglist)))
+    (if (and arglist (symbolp arglist)) (cons arglist vars) vars)))
 
-(defun cl-macs--walk-list (forms env)
-  (let ((out nil))
+(defun cl-macs--expand-forms (forms env)
+  "Expand every form of the possibly dotted list FORMS in ENV."
+  (let ((done nil))
     (while (consp forms)
-      (setq out (cons (cl-macs--walk (car forms) env) out))
-      (setq forms (cdr forms)))
-    (nconc (nreverse out) forms)))
+      (push (cl-macs--expand (pop forms) env) done))
+    (nconc (nreverse done) forms)))
 
-(defun cl-macs--walk-lambda (lam env)
-  "Walk (lambda ARGS . BODY)."
-  (cons 'lambda
-        (cons (car (cdr lam))
-              (cl-macs--walk-list (cdr (cdr lam))
-                                  (cl-macs--shadow env (cl-macs--arg-names (car (cdr lam))))))))
+(defun cl-macs--expand-function (lam env)
+  "Expand the body of the lambda expression LAM in ENV."
+  (let ((arglist (cadr lam)))
+    `(lambda ,arglist
+       ,@(cl-macs--expand-forms (cddr lam)
+                                (cl-macs--unshadow env (cl-macs--lambda-vars arglist))))))
 
-(defun cl-macs--walk (form env)
-  "Expand all macros in FORM with the environment ENV."
+(defun cl-macs--expand-let (form env)
+  "Expand the `let' or `let*' FORM in ENV."
+  (let ((sequential (eq (car form) 'let*))
+        (inner env)
+        (names nil)
+        (bindings nil))
+    (dolist (b (cadr form))
+      (let ((name (if (consp b) (car b) b)))
+        (push (if (consp b) (cons name (cl-macs--expand-forms (cdr b) inner)) b)
+              bindings)
+        (push name names)
+        (when sequential
+          (setq inner (cl-macs--unshadow inner (list name))))))
+    `(,(car form) ,(nreverse bindings)
+      ,@(cl-macs--expand-forms (cddr form) (cl-macs--unshadow env names)))))
+
+(defun cl-macs--expand-setq (form env)
+  "Expand the `setq' FORM in ENV, turning symbol-macro targets into `setf'."
+  (let ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
+        (pairs (cdr form))
+        (steps nil)
+        (all-plain t))
+    (while pairs
+      (let* ((target (pop pairs))
+             (value (pop pairs))
+             (macro (and (symbolp target) (assq target table))))
+        (push (if macro
+                  (progn (setq all-plain nil)
+                         (cl-macs--expand `(setf ,(cadr macro) ,value) env))
+                `(setq ,target ,(cl-macs--expand value env)))
+              steps)))
+    (setq steps (nreverse steps))
+    (if all-plain
+        (cons 'setq (apply #'append (mapcar #'cdr steps)))
+      (cl-macs--body-form steps))))
+
+(defun cl-macs--expand (form env)
+  "Return FORM with all its macros expanded in the environment ENV."
   (let ((macroexpand-all-environment env))
     (cond
-     ((symbolp form)
-      (let ((sm (and form (assq form (cl-macs--sm-alist env)))))
-        (if sm (cl-macs--walk (car (cdr sm)) env) form)))
-     ((not (consp form)) form)
+     ((and form (symbolp form))
+      (let ((macro (assq form (cl-macs--env-table env 'cl-macs--symbol-macros))))
+        (if macro (cl-macs--expand (cadr macro) env) form)))
+     ((atom form) form)
      (t
       (let ((head (car form)))
         (cond
          ((eq head 'quote) form)
-         ((eq head 'function)
-          (let ((f (car-safe (cdr form))))
-            (cond
-             ((and (symbolp f) f)
-              (let ((entry (assq f env))
-                    (fn (assq f (cdr (assq :cl-macs-functions env)))))
-                (if (and entry fn (eq (cdr entry) (cdr (cdr fn))))
-                    (car (cdr fn))
-                  form)))
-             ((eq (car-safe f) 'lambda)
-              (list 'function (cl-macs--walk-lambda f env)))
-             (t form))))
-         ((memq head '(let let*))
-          (let ((names nil) (ienv env) (bindings nil))
-            (dolist (b (car (cdr form)))
-              (let ((name (if (consp b) (car b) b)))
-                (setq bindings
-                      (cons (if (consp b)
-                                (cons (car b) (cl-macs--walk-list (cdr b) ienv))
-                              b)
-                            bindings))
-                (setq names (cons name names))
-                (if (eq head 'let*) (setq ienv (cl-macs--shadow ienv (list name))))))
-            (cons head (cons (nreverse bindings)
-                             (cl-macs--walk-list (cdr (cdr form))
-                                                 (cl-macs--shadow env names))))))
+         ((eq head 'function) (cl-macs--expand-function-form form env))
+         ((memq head '(let let*)) (cl-macs--expand-let form env))
          ((eq head 'cond)
-          (cons 'cond (mapcar (lambda (c) (if (consp c) (cl-macs--walk-list c env) c))
+          (cons 'cond (mapcar (lambda (clause)
+                                (if (consp clause) (cl-macs--expand-forms clause env) clause))
                               (cdr form))))
          ((eq head 'condition-case)
-          (let ((var (car (cdr form))))
-            (cons head
-                  (cons var
-                        (cons (cl-macs--walk (car (cdr (cdr form))) env)
-                              (mapcar (lambda (h)
-                                        (if (consp h)
-                                            (cons (car h)
-                                                  (cl-macs--walk-list
-                                                   (cdr h) (cl-macs--shadow env (list var))))
-                                          h))
-                                      (cdr (cdr (cdr form)))))))))
-         ((eq head 'setq)
-          (let ((args (cdr form)) (out nil) (sms (cl-macs--sm-alist env)) (complex nil))
-            (while args
-              (let ((sm (and (symbolp (car args)) (assq (car args) sms))))
-                (if sm
-                    (setq complex t
-                          out (cons (cl-macs--walk
-                                     (cl-macs--setf-form (car (cdr sm)) (car (cdr args)))
-                                     env)
-                                    out))
-                  (setq out (cons (list 'setq (car args) (cl-macs--walk (car (cdr args)) env))
-                                  out))))
-              (setq args (cdr (cdr args))))
-            (setq out (nreverse out))
-            (if complex
-                (cl-macs--progn out)
-              (cons 'setq (apply #'append (mapcar #'cdr out))))))
+          (let* ((var (nth 1 form))
+                 (handler-env (cl-macs--unshadow env (list var))))
+            `(condition-case ,var ,(cl-macs--expand (nth 2 form) env)
+               ,@(mapcar (lambda (h)
+                           (if (consp h)
+                               (cons (car h) (cl-macs--expand-forms (cdr h) handler-env))
+                             h))
+                         (nthcdr 3 form)))))
+         ((eq head 'setq) (cl-macs--expand-setq form env))
          ((memq head '(defvar defconst))
-          (cons head (cons (car (cdr form)) (cl-macs--walk-list (cdr (cdr form)) env))))
+          (cons head (cons (cadr form) (cl-macs--expand-forms (cddr form) env))))
          ((eq head 'interactive) form)
          ((eq (car-safe head) 'lambda)
-          (cons (cl-macs--walk-lambda head env) (cl-macs--walk-list (cdr form) env)))
-         ((not (symbolp head)) (cl-macs--walk-list form env))
-         (t
-          (let ((local (assq head env)))
-            (if local
-                (if (cdr local)
-                    (cl-macs--walk (apply (cdr local) (cdr form)) env)
-                  (cons head (cl-macs--walk-list (cdr form) env)))
-              (let ((exp (if (and (fboundp head) (macrop head))
-                             (macroexpand-1 form env)
-                           form)))
-                (if (eq exp form)
-                    (cons head (cl-macs--walk-list (cdr form) env))
-                  (cl-macs--walk exp env))))))))))))
+          (cons (cl-macs--expand-function head env)
+                (cl-macs--expand-forms (cdr form) env)))
+         ((consp head) (cl-macs--expand-forms form env))
+         (t (cl-macs--expand-call form env))))))))
 
-(defun cl-macs--add-function (env name var)
-  "ENV where calls to NAME become funcalls of VAR and #'NAME becomes VAR."
-  (let* ((expander (lambda (&rest args) (cons 'funcall (cons var args))))
-         (fns (cdr (assq :cl-macs-functions env))))
-    (cons (cons name expander)
-          (cons (cons :cl-macs-functions (cons (cons name (cons var expander)) fns))
-                env))))
+(defun cl-macs--expand-function-form (form env)
+  "Expand the `function' FORM in ENV; #\='F of a local function F gives its variable."
+  (let ((f (cadr form)))
+    (cond
+     ((eq (car-safe f) 'lambda)
+      (list 'function (cl-macs--expand-function f env)))
+     ((and f (symbolp f))
+      (let ((local (assq f (cl-macs--env-table env 'cl-macs--local-functions))))
+        (if (and local (eq (cdr (assq f env)) (nth 2 local)))
+            (nth 1 local)
+          form)))
+     (t form))))
+
+(defun cl-macs--expand-call (form env)
+  "Expand FORM, whose car is a symbol, in ENV."
+  (let* ((head (car form))
+         (local (assq head env))
+         (next (if (or (cdr local) (and (not local) (fboundp head) (macrop head)))
+                   (macroexpand-1 form env)
+                 form)))
+    (if (eq next form)
+        (cons head (cl-macs--expand-forms (cdr form) env))
+      (cl-macs--expand next env))))
+
+(defun cl-macs--env-with-function (env name var)
+  "Return ENV in which NAME is a local function held in the variable VAR."
+  (let ((expander (lambda (&rest args) `(funcall ,var ,@args))))
+    `((,name . ,expander)
+      (cl-macs--local-functions
+       (,name ,var ,expander)
+       ,@(cl-macs--env-table env 'cl-macs--local-functions))
+      ,@env)))
+
+(defun cl-macs--local-lambda (definition)
+  "Return the function form for a local function given by DEFINITION.
+DEFINITION is (ARGLIST BODY...), or (EXPR) for an arbitrary function value."
+  (if (null (cdr definition))
+      (car definition)
+    `(cl-function (lambda ,@definition))))
 
 (defmacro cl-flet (bindings &rest body)
-  "Define local functions BINDINGS, visible in BODY only."
+  "Run BODY with local function definitions BINDINGS.
+Each binding is (FUNC ARGLIST BODY...), where ARGLIST may use Common
+Lisp features, or (FUNC EXP) with EXP evaluating to a function.  Calls to
+FUNC and #\\='FUNC within BODY, and only there, refer to the local function.
+
+\(fn ((FUNC ARGLIST BODY...) ...) FORM...)"
   (declare (indent 1))
-  (let ((binds nil) (env macroexpand-all-environment))
-    (dolist (binding bindings)
-      (let* ((rest (cdr binding))
-             (single (= (length rest) 1))
-             (var (if (and single (symbolp (car rest)))
-                      (car rest)
-                    (make-symbol (format "--cl-%s--" (car binding))))))
-        (unless (and single (symbolp (car rest)))
-          (setq binds (cons (list var (if single
-                                          (car rest)
-                                        (list 'cl-function (cons 'lambda rest))))
-                            binds)))
-        (setq env (cl-macs--add-function env (car binding) var))))
-    (cl-macs--let* (nreverse binds)
-                   (cl-macs--walk (cons 'progn body) env))))
+  (let ((env macroexpand-all-environment)
+        (lets nil))
+    (dolist (b bindings)
+      (let ((var (make-symbol (format "--cl-%s--" (car b)))))
+        (push (list var (cl-macs--local-lambda (cdr b))) lets)
+        (setq env (cl-macs--env-with-function env (car b) var))))
+    (let ((expanded (cl-macs--expand (macroexp-progn body) env)))
+      (if lets `(let ,(nreverse lets) ,expanded) expanded))))
 
 (defmacro cl-flet* (bindings &rest body)
-  "Like `cl-flet', but each definition sees the previous ones."
+  "Like `cl-flet', but each of BINDINGS can call the ones before it.
+
+\(fn ((FUNC ARGLIST BODY...) ...) FORM...)"
   (declare (indent 1))
-  (cond ((null bindings) (cl-macs--progn body))
-        ((null (cdr bindings)) (cons 'cl-flet (cons bindings body)))
-        (t (list 'cl-flet (list (car bindings))
-                 (cons 'cl-flet* (cons (cdr bindings) body))))))
+  (if (cdr bindings)
+      `(cl-flet (,(car bindings)) (cl-flet* ,(cdr bindings) ,@body))
+    `(cl-flet ,bindings ,@body)))
 
 (defmacro cl-labels (bindings &rest body)
-  "Define local, possibly mutually recursive, functions BINDINGS in BODY."
+  "Run BODY with local functions BINDINGS that may call each other and themselves.
+The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'.
+
+\(fn ((FUNC ARGLIST BODY...) ...) FORM...)"
   (declare (indent 1))
-  (let ((vars nil) (env macroexpand-all-environment))
-    (dolist (binding bindings)
-      (let ((var (make-symbol (format "--cl-%s--" (car binding)))))
-        (setq vars (cons (cons var (cdr binding)) vars))
-        (setq env (cl-macs--add-function env (car binding) var))))
-    (setq vars (nreverse vars))
-    (cl-macs--walk
-     (cons 'let
-           (cons (mapcar #'car vars)
-                 (append
-                  (mapcar (lambda (v)
-                            (list 'setq (car v) (list 'cl-function (cons 'lambda (cdr v)))))
-                          vars)
-                  body)))
-     env)))
+  (let ((env macroexpand-all-environment)
+        (vars nil)
+        (sets nil))
+    (dolist (b bindings)
+      (let ((var (make-symbol (format "--cl-%s--" (car b)))))
+        (push var vars)
+        (push `(setq ,var (cl-function (lambda ,@(cdr b)))) sets)
+        (setq env (cl-macs--env-with-function env (car b) var))))
+    (cl-macs--expand `(let ,(nreverse vars) ,@(nreverse sets) ,@body) env)))
 
 (defmacro cl-macrolet (bindings &rest body)
-  "Define local macros BINDINGS, visible in BODY."
+  "Run BODY with local macros BINDINGS.
+Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'.
+
+\(fn ((NAME ARGLIST BODY...) ...) FORM...)"
   (declare (indent 1))
   (let ((env macroexpand-all-environment))
-    (dolist (binding bindings)
-      (let ((res (cl-macs--transform-lambda (car (cdr binding)) (cdr (cdr binding))
-                                            (car binding))))
-        (setq env (cons (cons (car binding) (eval (list 'function (cons 'lambda res)) t))
-                        env))))
-    (cl-macs--walk (cl-macs--progn body) env)))
+    (dolist (b bindings)
+      (let ((expander (eval `(function (lambda ,@(cl-macs--lambda (cadr b) (cddr b) (car b))))
+                            t)))
+        (push (cons (car b) expander) env)))
+    (cl-macs--expand (macroexp-progn body) env)))
 
 (defmacro cl-symbol-macrolet (bindings &rest body)
-  "Make each (NAME EXPANSION) of BINDINGS a symbol macro in BODY."
+  "Run BODY with each symbol of BINDINGS standing for its expansion.
+Each binding is (NAME EXPANSION).  A `setq' of NAME becomes a `setf'
+of EXPANSION, and a `let' of NAME hides the symbol macro.
+
+\(fn ((NAME EXPANSION) ...) FORM...)"
   (declare (indent 1))
-  (let ((env macroexpand-all-environment))
-    (setq env (cons (cons :cl-symbol-macros (append bindings (cl-macs--sm-alist env)))
-                    env))
-    (cl-macs--walk (cl-macs--progn body) env)))
+  (let* ((env macroexpand-all-environment)
+         (table (append bindings (cl-macs--env-table env 'cl-macs--symbol-macros))))
+    (cl-macs--expand (macroexp-progn body)
+                     (cons (cons 'cl-macs--symbol-macros table) env))))
+
+(defun cl-macs--sm-alist (env) (cl-macs--env-table env 'cl-macs--symbol-macros))
 
 ;;;; Places
 
