@@ -869,258 +869,211 @@ of EXPANSION, and a `let' of NAME hides the symbol macro.
 
 (defun cl-macs--sm-alist (env) (cl-macs--env-table env 'cl-macs--symbol-macros))
 
-;;;; Places
+;;;; Place macros
 
-(defun cl-macs--place-fallback (place fn)
-  "Call FN with a getter form and a setter function for PLACE (no gv)."
-  (cond
-   ((symbolp place)
-    (funcall fn place (lambda (v) (list 'setq place v))))
-   ((not (consp place)) (error "%S is not a valid place expression" place))
-   (t
-    (let ((head (car place)) (args (cdr place)))
-      (cond
-       ((memq head '(car cdr symbol-value symbol-function symbol-plist))
-        (cl-macs--once
-         (car args)
-         (lambda (a)
-           (funcall fn (list head a)
-                    (lambda (v)
-                      (list (cdr (assq head '((car . setcar) (cdr . setcdr)
-                                              (symbol-value . set)
-                                              (symbol-function . fset)
-                                              (symbol-plist . setplist))))
-                            a v))))))
-       ((memq head '(cadr cddr caar cdar))
-        (cl-macs--place-fallback
-         (cdr (assq head (list (list 'cadr 'car (cons 'cdr args))
-                               (list 'cddr 'cdr (cons 'cdr args))
-                               (list 'caar 'car (cons 'car args))
-                               (list 'cdar 'cdr (cons 'car args)))))
-         fn))
-       ((memq head '(nth aref elt get gethash nthcdr))
-        (cl-macs--once
-         (car args)
-         (lambda (a)
-           (cl-macs--once
-            (car (cdr args))
-            (lambda (b)
-              (let ((more (cdr (cdr args))))
-                (funcall fn (cons head (cons a (cons b more)))
-                         (lambda (v)
-                           (cond
-                            ((eq head 'nth) (list 'setcar (list 'nthcdr a b) v))
-                            ((eq head 'nthcdr) (list 'setcdr (list 'nthcdr (list '1- a) b) v))
-                            ((eq head 'aref) (list 'aset a b v))
-                            ((eq head 'elt) (list 'if (list 'listp a)
-                                                  (list 'setcar (list 'nthcdr b a) v)
-                                                  (list 'aset a b v)))
-                            ((eq head 'get) (list 'put a b v))
-                            ((eq head 'gethash) (list 'puthash a v b)))))))))))
-       ((and (symbolp head) (fboundp head) (macrop head))
-        (let ((exp (macroexpand-1 place macroexpand-all-environment)))
-          (if (eq exp place)
-              (error "%S is not a valid place expression" place)
-            (cl-macs--place-fallback exp fn))))
-       (t (error "%S is not a valid place expression" place)))))))
-
-(defun cl-macs--place (place fn)
-  "Call FN with a getter form and a setter function for PLACE."
-  (if (or (fboundp 'gv-get) (require 'gv nil t))
-      (gv-get place fn)
-    (cl-macs--place-fallback place fn)))
-
-(defun cl-macs--setf-form (place value)
+(defun cl-macs--setf-code (place value)
+  "Return code storing the value of VALUE into PLACE."
   (if (symbolp place)
-      (list 'setq place value)
-    (cl-macs--place place (lambda (_getter setter) (funcall setter value)))))
-
-(defmacro cl-macs--setf (place value)
-  (cl-macs--setf-form place value))
+      `(setq ,place ,value)
+    (gv-get place (lambda (_get set) (funcall set value)))))
 
 (defmacro cl-incf (place &optional x)
-  "Increment PLACE by X (1 by default); return the new value."
+  "Add X (default 1) to the number in PLACE, store the sum there and return it."
   (if (symbolp place)
-      (list 'setq place (if x (list '+ place x) (list '1+ place)))
-    (list 'cl-callf '+ place (or x 1))))
+      `(setq ,place ,(if x `(+ ,place ,x) `(1+ ,place)))
+    `(cl-callf + ,place ,(or x 1))))
 
 (defmacro cl-decf (place &optional x)
-  "Decrement PLACE by X (1 by default); return the new value."
+  "Subtract X (default 1) from the number in PLACE, store and return the result."
   (if (symbolp place)
-      (list 'setq place (if x (list '- place x) (list '1- place)))
-    (list 'cl-callf '- place (or x 1))))
+      `(setq ,place ,(if x `(- ,place ,x) `(1- ,place)))
+    `(cl-callf - ,place ,(or x 1))))
+
+(defun cl-macs--call-code (func args)
+  "Return a call of FUNC, a function name or lambda expression, on ARGS."
+  (if (symbolp func) (cons func args) `(funcall #',func ,@args)))
 
 (defmacro cl-callf (func place &rest args)
-  "Set PLACE to (FUNC PLACE ARGS...)."
+  "Store into PLACE the result of calling FUNC on PLACE's value and ARGS.
+FUNC is a function name or a lambda expression."
   (declare (indent 2))
-  (cl-macs--place place
-                  (lambda (getter setter)
-                    (funcall setter
-                             (if (symbolp func)
-                                 (cons func (cons getter args))
-                               (cons 'funcall (cons (list 'function func) (cons getter args))))))))
+  (gv-letplace (get set) place
+    (funcall set (cl-macs--call-code func (cons get args)))))
 
 (defmacro cl-callf2 (func arg1 place &rest args)
-  "Set PLACE to (FUNC ARG1 PLACE ARGS...)."
+  "Store into PLACE the result of calling FUNC on ARG1, PLACE's value and ARGS.
+ARG1 is evaluated before PLACE."
   (declare (indent 3))
-  (cl-macs--once
+  (cl-macs--with-value
    arg1
-   (lambda (a1)
-     (cl-macs--place place
-                     (lambda (getter setter)
-                       (funcall setter
-                                (if (symbolp func)
-                                    (cons func (cons a1 (cons getter args)))
-                                  (cons 'funcall (cons (list 'function func)
-                                                       (cons a1 (cons getter args)))))))))))
-
-(defun cl-macs--adjoin (item list &rest keys)
-  "Return LIST with ITEM added in front unless already a member."
-  (let ((test (plist-get keys :test))
-        (test-not (plist-get keys :test-not))
-        (key (plist-get keys :key))
-        (found nil)
-        (l list))
-    (let ((k (if key (funcall key item) item)))
-      (while (and l (not found))
-        (let ((e (if key (funcall key (car l)) (car l))))
-          (if (cond (test (funcall test k e))
-                    (test-not (not (funcall test-not k e)))
-                    (t (eql k e)))
-              (setq found t)))
-        (setq l (cdr l))))
-    (if found list (cons item list))))
+   (lambda (first)
+     (gv-letplace (get set) place
+       (funcall set (cl-macs--call-code func (cons first (cons get args))))))))
 
 (defmacro cl-pushnew (x place &rest keys)
-  "Add X to the list in PLACE unless it is already a member."
+  "Push X onto the list in PLACE unless it is already a member.
+Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say.
+
+\(fn X PLACE [KEYWORD VALUE]...)"
   (if (and (symbolp place) (null keys))
-      (cl-macs--once
+      (cl-macs--with-value
        x
-       (lambda (v)
-         (list 'if (list 'memql v place)
-               place
-               (list 'setq place (list 'cons v place)))))
-    (cons 'cl-callf2 (cons 'cl-macs--adjoin (cons x (cons place keys))))))
+       (lambda (item)
+         `(if (memql ,item ,place) ,place (setq ,place (cons ,item ,place)))))
+    `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
 (defmacro cl-psetf (&rest args)
-  "Set PLACEs to VALs in parallel; return nil."
-  (let ((p args) (seen nil))
-    (while p
-      (if (memq (car p) seen)
-          (error "Destination duplicated in psetf: %s" (car p)))
-      (setq seen (cons (car p) seen))
-      (setq p (cdr p))
-      (or p (error "Odd number of arguments to cl-psetf"))
-      (setq p (cdr p))))
-  (if (null args)
-      nil
-    (let* ((r (reverse args))
-           (expr (cl-macs--setf-form (car (cdr r)) (car r))))
-      (while (setq r (cdr (cdr r)))
-        (setq expr (cl-macs--setf-form (car (cdr r)) (list 'prog1 (car r) expr))))
-      (list 'progn expr nil))))
+  "Assign each PLACE its VAL, evaluating every VAL before assigning any.
+Return nil.
+
+\(fn PLACE VAL PLACE VAL ...)"
+  (let ((rest args) (places nil))
+    (while rest
+      (when (memq (car rest) places)
+        (error "Destination duplicated in psetf: %s" (car rest)))
+      (push (pop rest) places)
+      (unless rest (error "Odd number of arguments to cl-psetf"))
+      (pop rest)))
+  (cl-macs--psetf-build args nil))
+
+(defun cl-macs--psetf-build (pairs stores)
+  "Return code for the pairs PAIRS of `cl-psetf', then STORES, then nil.
+Each place's parts and value are evaluated in order; the stores run last,
+in reverse order."
+  (if (null pairs)
+      `(progn ,@stores nil)
+    (let ((place (car pairs)) (value (cadr pairs)))
+      (gv-letplace (_get set) place
+        ;; Even a variable must be read now: a later store may change it.
+        (if (cl-macs--constant-form-p value)
+            (cl-macs--psetf-build (cddr pairs) (cons (funcall set value) stores))
+          (let ((v (make-symbol "v")))
+            `(let ((,v ,value))
+               ,(cl-macs--psetf-build (cddr pairs) (cons (funcall set v) stores)))))))))
 
 (defmacro cl-psetq (&rest args)
-  "Set SYMs to VALs in parallel; return nil."
-  (cons 'cl-psetf args))
+  "Assign each SYM its VAL, evaluating every VAL before assigning any.
+Return nil.
+
+\(fn SYM VAL SYM VAL ...)"
+  `(cl-psetf ,@args))
 
 (defmacro cl-shiftf (place &rest args)
-  "Shift the values left through PLACE and ARGS; return PLACE's old value."
-  (cond
-   ((null args) place)
-   ((symbolp place) (list 'prog1 place (list 'setq place (cons 'cl-shiftf args))))
-   (t (cl-macs--place place
-                      (lambda (getter setter)
-                        (list 'prog1 getter (funcall setter (cons 'cl-shiftf args))))))))
+  "Shift values left: each PLACE gets the next one's value, the last NEWVALUE.
+Return the old value of the first PLACE.
+
+\(fn PLACE... NEWVALUE)"
+  (if (null args)
+      place
+    (gv-letplace (get set) place
+      `(prog1 ,get ,(funcall set `(cl-shiftf ,@args))))))
 
 (defmacro cl-rotatef (&rest args)
-  "Rotate the values of the places ARGS left; return nil."
-  (if (null (delq t (mapcar #'symbolp args)))
-      (and (cdr args)
-           (let ((sets nil) (first (car args)))
-             (while (cdr args)
-               (setq sets (append sets (list (car args) (car (cdr args)))))
-               (setq args (cdr args)))
-             (cons 'cl-psetf (append sets (list (car args) first)))))
-    (let* ((places (reverse args))
-           (temp (make-symbol "--cl-rotatef--"))
-           (form temp))
-      (while (cdr places)
-        (let ((inner form))
-          (setq form (cl-macs--place (car places)
-                                     (lambda (getter setter)
-                                       (list 'prog1 getter (funcall setter inner))))))
-        (setq places (cdr places)))
-      (cl-macs--place (car places)
-                      (lambda (getter setter)
-                        (list 'let (list (list temp getter))
-                              (list 'progn (funcall setter form) nil)))))))
+  "Rotate the values of the places ARGS left by one; the first goes last.
+Return nil.
 
-(defun cl-macs--do-remf (plist tag)
-  (let ((p (cdr plist)))
-    (while (and (cdr p) (not (eq (car (cdr p)) tag))) (setq p (cdr (cdr p))))
-    (and (cdr p) (progn (setcdr p (cdr (cdr (cdr p)))) t))))
+\(fn PLACE...)"
+  (when (cdr args)
+    (cl-macs--rotate args nil nil)))
+
+(defun cl-macs--rotate (places getters setters)
+  "Return code rotating PLACES, after GETTERS and SETTERS already collected."
+  (if places
+      (gv-letplace (get set) (car places)
+        (cl-macs--rotate (cdr places) (cons get getters) (cons set setters)))
+    (let ((temps nil) (binds nil) (stores nil))
+      (dolist (g (reverse getters))
+        (let ((temp (make-symbol "--cl-rotatef--")))
+          (push temp temps)
+          (push (list temp g) binds)))
+      ;; Each place receives the old value of the one after it.
+      (let ((sources (cdr (reverse temps))))
+        (setq sources (append sources (list (car (last temps)))))
+        (dolist (s (reverse setters))
+          (push (funcall s (pop sources)) stores)))
+      `(let ,(nreverse binds) ,@(nreverse stores) nil))))
+
+(defun cl-macs--plist-drop-after (plist tag)
+  "Remove TAG and its value from PLIST, looking past its first key.
+Return non-nil if something was removed."
+  (let ((cell (cdr plist)) (done nil))
+    (while (and (cdr cell) (not done))
+      (if (eq (cadr cell) tag)
+          (progn (setcdr cell (nthcdr 3 cell)) (setq done t))
+        (setq cell (cddr cell))))
+    done))
 
 (defmacro cl-remf (place tag)
-  "Remove TAG and its value from the property list in PLACE."
-  (cl-macs--place place
-                  (lambda (getter setter)
-                    (cl-macs--once
-                     tag
-                     (lambda (ttag)
-                       (list 'if (list 'eq ttag (list 'car getter))
-                             (list 'progn (funcall setter (list 'cddr getter)) t)
-                             (list 'cl-macs--do-remf getter ttag)))))))
+  "Remove TAG and its value from the property list in PLACE.
+Return non-nil if TAG was found."
+  (gv-letplace (get set) place
+    (cl-macs--with-value
+     tag
+     (lambda (key)
+       `(if (eq ,key (car ,get))
+            (progn ,(funcall set `(cddr ,get)) t)
+          (cl-macs--plist-drop-after ,get ,key))))))
 
-(defun cl-macs--letf (bindings simple binds body)
-  (if (null bindings)
-      (if (and (null binds) (null simple))
-          (cl-macs--progn body)
-        (list 'let*
-              (append (mapcar (lambda (x) (list (nth 0 x) (nth 1 x))) binds)
-                      simple)
-              (cons 'unwind-protect
-                    (cons (cl-macs--progn
-                           (append (delq nil (mapcar (lambda (x)
-                                                       (if (nthcdr 3 x)
-                                                           (funcall (nth 2 x) (nth 3 x))))
-                                                     binds))
-                                   body))
-                          (mapcar (lambda (x) (funcall (nth 2 x) (nth 0 x))) binds)))))
-    (let* ((binding (car bindings))
-           (place (macroexpand (car binding) macroexpand-all-environment)))
-      (cl-macs--place
-       place
-       (lambda (getter setter)
-         (let* ((value (car (cdr binding)))
-                (vnew (if (cl-macs--copyable-p value) value (make-symbol "vnew")))
-                (inner
-                 (if (symbolp place)
-                     (cl-macs--letf (cdr bindings)
-                                    (cons (list getter (if (cdr binding) vnew getter)) simple)
-                                    binds body)
-                   (cl-macs--letf (cdr bindings) simple
-                                  (cons (append (list (make-symbol "old") getter setter)
-                                                (if (cdr binding) (list vnew)))
-                                        binds)
-                                  body))))
-           (if (eq vnew value) inner
-             (list 'let (list (list vnew value)) inner))))))))
+(defun cl-macs--letf (bindings saved plain body)
+  "Return `cl-letf' code for BINDINGS around BODY.
+SAVED lists (OLD-VAR GETTER SETTER NEW) for the places done so far and
+PLAIN the `let' bindings of the symbols done so far, newest first."
+  (if bindings
+      (let* ((binding (car bindings))
+             (place (car binding))
+             (macro (and (symbolp place)
+                         (assq place (cl-macs--env-table macroexpand-all-environment
+                                                         'cl-macs--symbol-macros)))))
+        (when macro (setq place (cadr macro)))
+        (setq place (macroexpand place macroexpand-all-environment))
+        (gv-letplace (get set) place
+          (let* ((has-value (cdr binding))
+                 (value (cadr binding))
+                 (new (if (cl-macs--constant-form-p value) value (make-symbol "vnew")))
+                 (rest (if (symbolp place)
+                           (cl-macs--letf (cdr bindings) saved
+                                          (cons (list place (if has-value new place)) plain)
+                                          body)
+                         (cl-macs--letf (cdr bindings)
+                                        (cons (list (make-symbol "old") get set
+                                                    (and has-value (list new)))
+                                              saved)
+                                        plain body))))
+            (if (eq new value) rest `(let ((,new ,value)) ,rest)))))
+    (setq saved (reverse saved) plain (reverse plain))
+    (if (null saved)
+        (if plain `(let* ,plain ,@body) (macroexp-progn body))
+      `(let* (,@(mapcar (lambda (s) (list (nth 0 s) (nth 1 s))) saved) ,@plain)
+         (unwind-protect
+             (progn
+               ,@(delq nil (mapcar (lambda (s) (and (nth 3 s) (funcall (nth 2 s) (car (nth 3 s)))))
+                                   saved))
+               ,@body)
+           ,@(mapcar (lambda (s) (funcall (nth 2 s) (nth 0 s))) saved))))))
 
 (defmacro cl-letf (bindings &rest body)
-  "Temporarily bind generalized PLACEs to VALUEs while running BODY."
+  "Run BODY with the places of BINDINGS temporarily holding new values.
+Each binding is (PLACE VALUE) or (PLACE); all VALUEs are computed first.
+When BODY exits, however it does, each place gets back its old value.
+A plain symbol as PLACE is bound with `let'.
+
+\(fn ((PLACE VALUE) ...) BODY...)"
   (declare (indent 1))
-  (if (and (not (cdr bindings)) (cdr (car bindings)) (symbolp (car (car bindings)))
-           (not (assq (car (car bindings)) (cl-macs--sm-alist macroexpand-all-environment))))
-      (cons 'let (cons bindings body))
-    (cl-macs--letf bindings nil nil body)))
+  (let ((b (car bindings)))
+    (if (and b (null (cdr bindings)) (cdr b) (symbolp (car b))
+             (not (assq (car b) (cl-macs--env-table macroexpand-all-environment
+                                                    'cl-macs--symbol-macros))))
+        `(let ,bindings ,@body)
+      (cl-macs--letf bindings nil nil body))))
 
 (defmacro cl-letf* (bindings &rest body)
-  "Like `cl-letf', binding one place at a time."
+  "Like `cl-letf', but each binding is made before the next VALUE is computed.
+
+\(fn ((PLACE VALUE) ...) BODY...)"
   (declare (indent 1))
-  (dolist (binding (reverse bindings))
-    (setq body (list (cons 'cl-letf (cons (list binding) body)))))
-  (cl-macs--progn body))
+  (if (cdr bindings)
+      `(cl-letf (,(car bindings)) (cl-letf* ,(cdr bindings) ,@body))
+    `(cl-letf ,bindings ,@body)))
 
 ;;;; cl-loop
 
