@@ -1076,510 +1076,560 @@ A plain symbol as PLACE is bound with `let'.
     `(cl-letf ,bindings ,@body)))
 
 ;;;; cl-loop
+;;
+;; The clauses are read one by one into a description of the loop: groups
+;; of variable bindings, a list of tests making up the loop condition
+;; (actions are tests that always succeed), steps run at the end of each
+;; pass, and what to do before and after.  The result is a `while' loop
+;; inside those bindings, within a `cl-block'.
 
-(defvar cl-macs--loop-args nil)
-(defvar cl-macs--loop-bindings nil "Binding groups, most recent first: (PAR . SPECS).")
-(defvar cl-macs--loop-body nil)
-(defvar cl-macs--loop-steps nil)
-(defvar cl-macs--loop-initially nil)
-(defvar cl-macs--loop-finally nil)
-(defvar cl-macs--loop-result nil)
-(defvar cl-macs--loop-result-explicit nil)
-(defvar cl-macs--loop-result-var nil)
-(defvar cl-macs--loop-finish-flag nil)
-(defvar cl-macs--loop-accum-var nil)
-(defvar cl-macs--loop-accum-vars nil)
-(defvar cl-macs--loop-first-flag nil)
-(defvar cl-macs--loop-iterator nil)
-(defvar cl-macs--loop-name nil)
-(defvar cl-macs--loop-symbol-macs nil)
+(defvar cl-macs--lp-words nil "The clause words not read yet.")
+(defvar cl-macs--lp-groups nil "Binding groups, newest first; each a list of (PATTERN VALUE).")
+(defvar cl-macs--lp-tests nil "The forms of the loop condition, newest first.")
+(defvar cl-macs--lp-steps nil "The forms run after each pass, newest first.")
+(defvar cl-macs--lp-before nil "The `initially' forms, newest first.")
+(defvar cl-macs--lp-after nil "The `finally' forms, newest first.")
+(defvar cl-macs--lp-implicit nil "The value of the loop when it ends normally.")
+(defvar cl-macs--lp-explicit nil "The `finally return' form, if any.")
+(defvar cl-macs--lp-value-var nil "Variable for a value set by `return' or `thereis'.")
+(defvar cl-macs--lp-go-on nil "Variable that becomes nil when the loop must end early.")
+(defvar cl-macs--lp-default-acc nil "The accumulator of clauses without `into'.")
+(defvar cl-macs--lp-into-vars nil "The `into' variables already bound.")
+(defvar cl-macs--lp-first-pass nil "Variable that is non-nil during the first pass.")
+(defvar cl-macs--lp-driver nil "A function wrapping the pass in a mapping call, or nil.")
+(defvar cl-macs--lp-block nil "The name of the loop's block.")
+(defvar cl-macs--lp-refs nil "Symbol macros for `in-ref' and similar variables.")
 
-(defun cl-macs--loop-pop ()
-  (prog1 (car cl-macs--loop-args) (setq cl-macs--loop-args (cdr cl-macs--loop-args))))
+;; State of the `for' clause being read.
+(defvar cl-macs--lp-for-binds nil)
+(defvar cl-macs--lp-for-sets nil)
+(defvar cl-macs--lp-for-steps nil)
+(defvar cl-macs--lp-for-joined nil)
 
-(defun cl-macs--loop-pop2 ()
-  (setq cl-macs--loop-args (cdr cl-macs--loop-args))
-  (cl-macs--loop-pop))
+(defun cl-macs--lp-next ()
+  "Consume the next word of the loop and return it."
+  (unless (consp cl-macs--lp-words)
+    (error "Malformed `cl-loop' macro"))
+  (pop cl-macs--lp-words))
 
-(defun cl-macs--unused-var-p (v)
-  (or (null v) (and (symbolp v) (eq (aref (symbol-name v) 0) ?_))))
+(defun cl-macs--lp-peek (&rest words)
+  "Return non-nil if the next word of the loop is one of WORDS."
+  (and (consp cl-macs--lp-words) (memq (car cl-macs--lp-words) words)))
 
-(defun cl-macs--destructure (specs setq)
-  "Expand loop destructuring in SPECS, a list of (VAR EXPR).
-Return a list of (VAR EXPR) with plain symbols, to be done in order.
-When SETQ, temporaries needed are added to the loop bindings."
-  (let ((out nil))
-    (while specs
-      (let* ((binding (car specs))
-             (spec (car-safe binding)))
-        (setq specs (cdr specs))
-        (if (and (consp binding) (or (consp spec) (cl-macs--unused-var-p spec)))
-            (let* ((expr (car (cdr-safe binding)))
-                   (temp (if (consp spec) (cdr (last spec)) spec))
-                   (nspecs nil))
-              (unless (and (cl-macs--unused-var-p temp) (null expr))
-                (when (or (null temp) (and setq (cl-macs--unused-var-p temp)))
-                  (setq temp (make-symbol "--cl-var--"))
-                  (when setq
-                    (setq cl-macs--loop-bindings
-                          (cons (list (list temp)) cl-macs--loop-bindings))))
-                (setq out (cons (list temp expr) out)))
-              (while (consp spec)
-                (setq nspecs (cons (list (car spec)
-                                         (and expr (list (if (cdr spec) 'pop 'car) temp)))
-                                   nspecs))
-                (setq spec (cdr spec)))
-              (setq specs (nconc (nreverse nspecs) specs)))
-          (setq out (cons (if (consp binding) binding (list binding nil)) out)))))
-    (nreverse out)))
+(defun cl-macs--lp-after-word ()
+  "Consume a word and the form after it; return that form."
+  (cl-macs--lp-next)
+  (cl-macs--lp-next))
 
-(defun cl-macs--loop-sets (specs par)
-  "A form assigning SPECS, in parallel if PAR."
-  (let ((destr nil))
-    (dolist (s specs) (if (consp (car s)) (setq destr t)))
-    (if (and par (cdr specs))
-        (if destr
-            (let ((temps nil) (assigns nil))
-              (dolist (s specs)
-                (if (cl-macs--const-p (car (cdr s)))
-                    (setq assigns (cons s assigns))
-                  (let ((temp (make-symbol "--cl-var--")))
-                    (setq temps (cons (list temp (car (cdr s))) temps))
-                    (setq assigns (cons (list (car s) temp) assigns)))))
-              (list 'let (nreverse temps)
-                    (cons 'setq (apply #'append (cl-macs--destructure (nreverse assigns) t)))))
-          (cons 'cl-psetq (apply #'append specs)))
-      (cons 'setq (apply #'append (cl-macs--destructure specs t))))))
+(defun cl-macs--lp-temp (&optional name)
+  "Return a fresh uninterned variable called NAME, by default --cl-var--."
+  (make-symbol (or name "--cl-var--")))
 
-(defun cl-macs--loop-add-bindings (specs &optional separately)
-  "Add the bindings SPECS as one group, or each on its own if SEPARATELY.
-A group of several bindings is bound in parallel; runs of single
-bindings are bound in sequence."
-  (if separately
-      (dolist (spec specs)
-        (setq cl-macs--loop-bindings (cons (list spec) cl-macs--loop-bindings)))
-    (setq cl-macs--loop-bindings (cons specs cl-macs--loop-bindings))))
+(defun cl-macs--lp-bind (specs)
+  "Add SPECS, a list of (PATTERN VALUE), as one group of loop bindings."
+  (push specs cl-macs--lp-groups))
 
-(defun cl-macs--loop-let (specs body par)
-  "Wrap BODY (a list of forms) in a binding of SPECS, in parallel if PAR."
-  (let ((temps nil))
-    (when (and par (let ((d nil)) (dolist (s specs) (if (consp (car-safe s)) (setq d t))) d))
-      (setq par nil)
-      (setq specs
-            (mapcar (lambda (s)
-                      (if (or (not (consp s)) (cl-macs--const-p (car (cdr s))))
-                          s
-                        (let ((temp (make-symbol "--cl-var--")))
-                          (setq temps (cons (list temp (car (cdr s))) temps))
-                          (list (car s) temp))))
-                    specs)))
-    (list (cons (if par 'let 'let*)
-                (cons (append (nreverse temps) (cl-macs--destructure specs nil))
-                      body)))))
+(defun cl-macs--lp-test (form)
+  "Add FORM to the loop condition."
+  (push form cl-macs--lp-tests))
 
-(defun cl-macs--loop-set-iterator (kind fn)
-  (if cl-macs--loop-iterator
-      (error "Iteration on %S does not support this combination" kind)
-    (setq cl-macs--loop-iterator fn)))
+(defun cl-macs--lp-action (&rest forms)
+  "Add FORMS to the loop as an action, which never ends it."
+  (push `(progn ,@forms t) cl-macs--lp-tests))
 
-(defun cl-macs--loop-handle-accum (def &optional func)
-  (if (eq (car cl-macs--loop-args) 'into)
-      (let ((var (cl-macs--loop-pop2)))
-        (or (memq var cl-macs--loop-accum-vars)
-            (progn (cl-macs--loop-add-bindings (list (list var def)))
-                   (setq cl-macs--loop-accum-vars (cons var cl-macs--loop-accum-vars))))
-        var)
-    (or cl-macs--loop-accum-var
-        (progn
-          (setq cl-macs--loop-accum-var (make-symbol "--cl-var--"))
-          (cl-macs--loop-add-bindings (list (list cl-macs--loop-accum-var def)))
-          (setq cl-macs--loop-result (if func (list func cl-macs--loop-accum-var)
-                                       cl-macs--loop-accum-var))
-          cl-macs--loop-accum-var))))
+(defun cl-macs--lp-go-on-var ()
+  "Return the variable that says whether the loop may go on, made if needed."
+  (or cl-macs--lp-go-on
+      (setq cl-macs--lp-go-on (cl-macs--lp-temp "--cl-flag--"))))
 
-(defun cl-macs--loop-push (form)
-  (setq cl-macs--loop-body (cons form cl-macs--loop-body)))
+(defun cl-macs--lp-value ()
+  "Return the variable holding an early result, made if needed."
+  (or cl-macs--lp-value-var
+      (setq cl-macs--lp-value-var (cl-macs--lp-temp))))
 
-(defun cl-macs--loop-finish-flag ()
-  (or cl-macs--loop-finish-flag
-      (setq cl-macs--loop-finish-flag (make-symbol "--cl-flag--"))))
+(defun cl-macs--lp-plain-p (specs)
+  "Return non-nil if every (PATTERN VALUE) of SPECS has a symbol as PATTERN."
+  (let ((ok t))
+    (dolist (s specs) (unless (symbolp (car s)) (setq ok nil)))
+    ok))
 
-(defun cl-macs--loop-result-var ()
-  (or cl-macs--loop-result-var
-      (setq cl-macs--loop-result-var (make-symbol "--cl-var--"))))
+(defun cl-macs--lp-via-temps (specs)
+  "Return (TEMP-BINDINGS . PAIRS): fresh variables for the values of SPECS,
+and SPECS with each value replaced by its variable."
+  (let ((temps nil) (pairs nil))
+    (dolist (s specs)
+      (let ((temp (cl-macs--lp-temp)))
+        (push (list temp (cadr s)) temps)
+        (push (list (car s) temp) pairs)))
+    (cons (nreverse temps) (nreverse pairs))))
 
-(defun cl-macs--loop-build-ands (clauses)
-  "Return (TEST BODY COMBO) for the conjunction of CLAUSES.
-A final (progn ... t) clause becomes BODY, run when TEST holds; COMBO is
-one form equivalent to the whole conjunction."
-  (let ((ands nil) (body nil))
-    (while clauses
-      (let ((c (car clauses)))
-        (setq clauses (cdr clauses))
-        (if (and (null clauses) (eq (car-safe c) 'progn) (eq (car (last c)) t))
-            (setq body (butlast (cdr c)))
-          (setq ands (cons c ands)))))
-    (setq ands (or (nreverse ands) (list t)))
-    (list (if (cdr ands) (cons 'and ands) (car ands))
-          body
-          (let ((full (if body
-                          (append ands (list (cons 'progn (append body '(t)))))
-                        ands)))
-            (if (cdr full) (cons 'and full) (car full))))))
+(defun cl-macs--lp-conjunction (tests)
+  "Return one form that is true when all of TESTS, in order, are."
+  (cond ((null tests) t)
+        ((null (cdr tests)) (car tests))
+        (t (cons 'and tests))))
+
+;;; Destructuring
+
+(defun cl-macs--lp-unpack (pattern value)
+  "Return (VAR FORM) pairs that bind the parts of PATTERN from VALUE, in order."
+  (cond
+   ((null pattern) nil)
+   ((symbolp pattern) (list (list pattern value)))
+   (t
+    (let ((whole (cl-macs--lp-temp)) (i 0) (pairs nil))
+      (push (list whole value) pairs)
+      (while (consp pattern)
+        (setq pairs (append (reverse (cl-macs--lp-unpack (car pattern) `(nth ,i ,whole)))
+                            pairs))
+        (setq i (1+ i) pattern (cdr pattern)))
+      (when pattern
+        (push (list pattern `(nthcdr ,i ,whole)) pairs))
+      (nreverse pairs)))))
+
+(defun cl-macs--lp-assign (pairs parallel)
+  "Return code assigning each (PATTERN VALUE) of PAIRS.
+With PARALLEL, all values are computed before any assignment."
+  (cond
+   ((and parallel (cdr pairs))
+    (if (cl-macs--lp-plain-p pairs)
+        `(cl-psetq ,@(apply #'append pairs))
+      (let ((split (cl-macs--lp-via-temps pairs)))
+        `(let ,(car split) ,(cl-macs--lp-assign (cdr split) nil)))))
+   (t
+    (let ((forms nil))
+      (dolist (p pairs)
+        (let ((pattern (car p)) (value (cadr p)))
+          (cond
+           ((null pattern) (push value forms))
+           ((symbolp pattern) (push `(setq ,pattern ,value) forms))
+           (t
+            (let ((whole (cl-macs--lp-temp)) (parts nil) (i 0))
+              (while (consp pattern)
+                (push (list (car pattern) `(nth ,i ,whole)) parts)
+                (setq i (1+ i) pattern (cdr pattern)))
+              (when pattern (push (list pattern `(nthcdr ,i ,whole)) parts))
+              (push `(let ((,whole ,value)) ,(cl-macs--lp-assign (nreverse parts) nil))
+                    forms))))))
+      (cl-macs--body-form (nreverse forms))))))
+
+(defun cl-macs--lp-wrap (specs body parallel)
+  "Return BODY, a list of forms, inside a binding of SPECS.
+With PARALLEL, every value is computed before any variable is bound."
+  (if (and parallel (cdr specs))
+      (if (cl-macs--lp-plain-p specs)
+          `(let ,specs ,@body)
+        (let ((split (cl-macs--lp-via-temps specs)))
+          `(let* (,@(car split)
+                  ,@(apply #'append (mapcar (lambda (p) (cl-macs--lp-unpack (car p) (cadr p)))
+                                            (cdr split))))
+             ,@body)))
+    `(let* ,(apply #'append (mapcar (lambda (s) (cl-macs--lp-unpack (car s) (cadr s))) specs))
+       ,@body)))
+
+;;; The macro
 
 (defmacro cl-loop (&rest loop-args)
-  "The Common Lisp `loop' macro."
-  (if (not (memq t (mapcar #'symbolp (delq nil (delq t (copy-sequence loop-args))))))
-      (list 'cl-block nil (cons 'while (cons t loop-args)))
-    (let ((cl-macs--loop-args (append loop-args '(cl-end-loop)))
-          (cl-macs--loop-bindings nil)
-          (cl-macs--loop-body nil)
-          (cl-macs--loop-steps nil)
-          (cl-macs--loop-initially nil)
-          (cl-macs--loop-finally nil)
-          (cl-macs--loop-result nil)
-          (cl-macs--loop-result-explicit nil)
-          (cl-macs--loop-result-var nil)
-          (cl-macs--loop-finish-flag nil)
-          (cl-macs--loop-accum-var nil)
-          (cl-macs--loop-accum-vars nil)
-          (cl-macs--loop-first-flag nil)
-          (cl-macs--loop-iterator nil)
-          (cl-macs--loop-name nil)
-          (cl-macs--loop-symbol-macs nil))
-      (while (not (eq (car cl-macs--loop-args) 'cl-end-loop))
-        (cl-macs--loop-clause))
-      (if cl-macs--loop-finish-flag
-          (cl-macs--loop-add-bindings (list (list cl-macs--loop-finish-flag t))))
-      (if cl-macs--loop-first-flag
-          (progn
-            (cl-macs--loop-add-bindings (list (list cl-macs--loop-first-flag t)))
-            (setq cl-macs--loop-steps
-                  (cons (list 'setq cl-macs--loop-first-flag nil) cl-macs--loop-steps))))
-      (let* ((epilogue (append (reverse cl-macs--loop-finally)
-                               (list (or cl-macs--loop-result-explicit cl-macs--loop-result))))
-             (ands (cl-macs--loop-build-ands (reverse cl-macs--loop-body)))
-             (while-body (append (nth 1 ands) (reverse cl-macs--loop-steps)))
-             (body
-              (append
-               (reverse cl-macs--loop-initially)
-               (list
-                (if cl-macs--loop-iterator
-                    (let ((tag (make-symbol "--cl-finish--")))
-                      (list 'catch (list 'quote tag)
-                            (funcall cl-macs--loop-iterator
-                                     (if (eq (car ands) t)
-                                         while-body
-                                       (list (list 'if (car ands)
-                                                   (cons 'progn while-body)
-                                                   (list 'throw (list 'quote tag) nil)))))))
-                  (cons 'while (cons (car ands) while-body))))
-               (if cl-macs--loop-finish-flag
-                   (if (equal epilogue '(nil))
-                       (list cl-macs--loop-result-var)
-                     (list (list 'if cl-macs--loop-finish-flag
-                                 (cons 'progn epilogue)
-                                 cl-macs--loop-result-var)))
-                 epilogue))))
-        (if cl-macs--loop-result-var
-            (cl-macs--loop-add-bindings (list (list cl-macs--loop-result-var))))
-        (while cl-macs--loop-bindings
-          (if (cdr (car cl-macs--loop-bindings))
-              (progn
-                (setq body (cl-macs--loop-let (car cl-macs--loop-bindings) body t))
-                (setq cl-macs--loop-bindings (cdr cl-macs--loop-bindings)))
-            (let ((lets nil))
-              (while (and cl-macs--loop-bindings (not (cdr (car cl-macs--loop-bindings))))
-                (setq lets (cons (car (car cl-macs--loop-bindings)) lets))
-                (setq cl-macs--loop-bindings (cdr cl-macs--loop-bindings)))
-              (setq body (cl-macs--loop-let lets body nil)))))
-        (if cl-macs--loop-symbol-macs
-            (setq body (list (cons 'cl-symbol-macrolet (cons cl-macs--loop-symbol-macs body)))))
-        (cons 'cl-block (cons cl-macs--loop-name body))))))
+  "Run the Common Lisp `loop' described by the clauses LOOP-ARGS.
+Clauses include: named NAME; with VAR = INIT [and ...]; for VAR from,
+upfrom, downfrom, to, upto, downto, above, below, by; for VAR in, on,
+in-ref, across, across-ref LIST [by FUNC]; for VAR = INIT [then NEXT];
+for VAR being the elements, hash-keys, hash-values or symbols of X
+[using (...)]; repeat N; while and until COND; always, never and
+thereis COND; collect, append, nconc, concat, vconcat, sum, count,
+maximize and minimize EXPR [into VAR]; if, when and unless COND CLAUSE
+[and CLAUSE]... [else CLAUSE] [end]; do and doing FORMS...; return EXPR;
+initially and finally [do] FORMS...; finally return EXPR.  Clauses
+joined by `and' are done in parallel.  With no clause words at all, the
+forms are repeated forever (leave with `cl-return').
 
-(defun cl-macs--loop-clause ()
-  (let ((word (cl-macs--loop-pop)))
-    (if (eq word 'cl-end-loop)
-        (error "Malformed `cl-loop' macro"))
+\(fn CLAUSE...)"
+  (if (not (catch 'word
+              (dolist (a loop-args)
+                (when (and a (symbolp a) (not (eq a t))) (throw 'word t)))))
+      `(cl-block nil (while t ,@loop-args))
+    (let ((cl-macs--lp-words loop-args)
+          (cl-macs--lp-groups nil) (cl-macs--lp-tests nil) (cl-macs--lp-steps nil)
+          (cl-macs--lp-before nil) (cl-macs--lp-after nil)
+          (cl-macs--lp-implicit nil) (cl-macs--lp-explicit nil)
+          (cl-macs--lp-value-var nil) (cl-macs--lp-go-on nil)
+          (cl-macs--lp-default-acc nil) (cl-macs--lp-into-vars nil)
+          (cl-macs--lp-first-pass nil) (cl-macs--lp-driver nil)
+          (cl-macs--lp-block nil) (cl-macs--lp-refs nil))
+      (while cl-macs--lp-words
+        (cl-macs--lp-clause))
+      (cl-macs--lp-build))))
+
+(defun cl-macs--lp-build ()
+  "Assemble the loop from what its clauses recorded."
+  (when cl-macs--lp-go-on
+    (cl-macs--lp-bind `((,cl-macs--lp-go-on t))))
+  (when cl-macs--lp-first-pass
+    (cl-macs--lp-bind `((,cl-macs--lp-first-pass t)))
+    (push `(setq ,cl-macs--lp-first-pass nil) cl-macs--lp-steps))
+  (let* ((condition (cl-macs--lp-conjunction (reverse cl-macs--lp-tests)))
+         (steps (reverse cl-macs--lp-steps))
+         (ending (append (reverse cl-macs--lp-after)
+                         (list (or cl-macs--lp-explicit cl-macs--lp-implicit))))
+         (pass
+          (if cl-macs--lp-driver
+              (let ((out (make-symbol "--cl-finish--")))
+                `(catch ',out
+                   ,(funcall cl-macs--lp-driver
+                             (if (eq condition t)
+                                 steps
+                               `((if ,condition (progn ,@steps) (throw ',out nil)))))))
+            `(while ,condition ,@steps)))
+         (body
+          `(,@(reverse cl-macs--lp-before)
+            ,pass
+            ,@(cond ((null cl-macs--lp-go-on) ending)
+                    ((equal ending '(nil)) (list cl-macs--lp-value-var))
+                    (t `((if ,cl-macs--lp-go-on (progn ,@ending) ,cl-macs--lp-value-var)))))))
+    (when cl-macs--lp-value-var
+      (cl-macs--lp-bind `((,cl-macs--lp-value-var nil))))
+    ;; Wrap the groups, innermost first; runs of one-binding groups share a `let*'.
+    (let ((groups cl-macs--lp-groups))
+      (while groups
+        (if (cdr (car groups))
+            (setq body (list (cl-macs--lp-wrap (pop groups) body t)))
+          (let ((run nil))
+            (while (and groups (null (cdr (car groups))))
+              (push (car (pop groups)) run))
+            (setq body (list (cl-macs--lp-wrap run body nil)))))))
+    (when cl-macs--lp-refs
+      (setq body `((cl-symbol-macrolet ,cl-macs--lp-refs ,@body))))
+    `(cl-block ,cl-macs--lp-block ,@body)))
+
+;;; Clauses
+
+(defun cl-macs--lp-forms (clause-name)
+  "Consume the forms that follow; complain about CLAUSE-NAME if there are none."
+  (unless (consp (car-safe cl-macs--lp-words))
+    (error "Syntax error on `%s' clause" clause-name))
+  (let ((forms nil))
+    (while (consp (car-safe cl-macs--lp-words))
+      (push (pop cl-macs--lp-words) forms))
+    (nreverse forms)))
+
+(defun cl-macs--lp-clause ()
+  "Read one clause of the loop, and any more joined to it by `and'."
+  (let ((word (cl-macs--lp-next)))
     (cond
-     ((null cl-macs--loop-args)
-      (error "Malformed `cl-loop' macro"))
-     ((eq word 'named)
-      (setq cl-macs--loop-name (cl-macs--loop-pop)))
+     ((eq word 'named) (setq cl-macs--lp-block (cl-macs--lp-next)))
      ((eq word 'initially)
-      (if (memq (car cl-macs--loop-args) '(do doing)) (cl-macs--loop-pop))
-      (or (consp (car cl-macs--loop-args))
-          (error "Syntax error on `initially' clause"))
-      (while (consp (car cl-macs--loop-args))
-        (setq cl-macs--loop-initially (cons (cl-macs--loop-pop) cl-macs--loop-initially))))
+      (when (cl-macs--lp-peek 'do 'doing) (pop cl-macs--lp-words))
+      (setq cl-macs--lp-before (append (reverse (cl-macs--lp-forms 'initially))
+                                       cl-macs--lp-before)))
      ((eq word 'finally)
-      (if (eq (car cl-macs--loop-args) 'return)
-          (setq cl-macs--loop-result-explicit (or (cl-macs--loop-pop2) ''nil))
-        (if (memq (car cl-macs--loop-args) '(do doing)) (cl-macs--loop-pop))
-        (or (consp (car cl-macs--loop-args))
-            (error "Syntax error on `finally' clause"))
-        (while (consp (car cl-macs--loop-args))
-          (setq cl-macs--loop-finally (cons (cl-macs--loop-pop) cl-macs--loop-finally)))))
-     ((memq word '(for as))
-      (cl-macs--loop-for))
+      (if (cl-macs--lp-peek 'return)
+          (setq cl-macs--lp-explicit (or (cl-macs--lp-after-word) ''nil))
+        (when (cl-macs--lp-peek 'do 'doing) (pop cl-macs--lp-words))
+        (setq cl-macs--lp-after (append (reverse (cl-macs--lp-forms 'finally))
+                                        cl-macs--lp-after))))
+     ((memq word '(for as)) (cl-macs--lp-for))
      ((eq word 'repeat)
-      (let ((temp (make-symbol "--cl-var--")))
-        (cl-macs--loop-add-bindings (list (list temp (cl-macs--loop-pop))))
-        (cl-macs--loop-push (list '>= (list 'setq temp (list '1- temp)) 0))))
-     ((memq word '(collect collecting))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum nil 'nreverse)))
-        (cl-macs--loop-push
-         (if (eq var cl-macs--loop-accum-var)
-             (list 'progn (list 'push what var) t)
-           (list 'progn (list 'setq var (list 'nconc var (list 'list what))) t)))))
-     ((memq word '(nconc nconcing append appending))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum nil 'nreverse))
-             (nc (memq word '(nconc nconcing))))
-        (cl-macs--loop-push
-         (list 'progn
-               (list 'setq var
-                     (if (eq var cl-macs--loop-accum-var)
-                         (list 'nconc (list (if nc 'nreverse 'reverse) what) var)
-                       (list (if nc 'nconc 'append) var what)))
-               t))))
-     ((memq word '(concat concating))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum "")))
-        (cl-macs--loop-push (list 'progn (list 'setq var (list 'concat var what)) t))))
-     ((memq word '(vconcat vconcating))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum [])))
-        (cl-macs--loop-push (list 'progn (list 'setq var (list 'vconcat var what)) t))))
-     ((memq word '(sum summing))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum 0)))
-        (cl-macs--loop-push (list 'progn (list 'setq var (list '+ var what)) t))))
-     ((memq word '(count counting))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum 0)))
-        (cl-macs--loop-push (list 'progn (list 'if what (list 'setq var (list '1+ var))) t))))
-     ((memq word '(minimize minimizing maximize maximizing))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum nil))
-             (func (if (memq word '(minimize minimizing)) 'min 'max)))
-        (cl-macs--loop-push
-         (list 'progn
-               (cl-macs--once what
-                              (lambda (temp)
-                                (list 'setq var (list 'if var (list func var temp) temp))))
-               t))))
+      (let ((counter (cl-macs--lp-temp)))
+        (cl-macs--lp-bind `((,counter ,(cl-macs--lp-next))))
+        (cl-macs--lp-test `(>= (setq ,counter (1- ,counter)) 0))))
      ((eq word 'with)
-      (let ((bindings nil))
+      (let ((specs nil))
         (while (progn
-                 (setq bindings
-                       (cons (list (cl-macs--loop-pop)
-                                   (and (eq (car cl-macs--loop-args) '=) (cl-macs--loop-pop2)))
-                             bindings))
-                 (eq (car cl-macs--loop-args) 'and))
-          (cl-macs--loop-pop))
-        (cl-macs--loop-add-bindings (nreverse bindings))))
-     ((eq word 'while)
-      (cl-macs--loop-push (cl-macs--loop-pop)))
-     ((eq word 'until)
-      (cl-macs--loop-push (list 'not (cl-macs--loop-pop))))
+                 (push (list (cl-macs--lp-next)
+                             (and (cl-macs--lp-peek '=) (cl-macs--lp-after-word)))
+                       specs)
+                 (cl-macs--lp-peek 'and))
+          (pop cl-macs--lp-words))
+        (cl-macs--lp-bind (nreverse specs))))
+     ((eq word 'while) (cl-macs--lp-test (cl-macs--lp-next)))
+     ((eq word 'until) (cl-macs--lp-test `(not ,(cl-macs--lp-next))))
      ((eq word 'always)
-      (cl-macs--loop-push (list 'setq (cl-macs--loop-finish-flag) (cl-macs--loop-pop)))
-      (setq cl-macs--loop-result t))
+      (cl-macs--lp-test `(setq ,(cl-macs--lp-go-on-var) ,(cl-macs--lp-next)))
+      (setq cl-macs--lp-implicit t))
      ((eq word 'never)
-      (cl-macs--loop-push (list 'setq (cl-macs--loop-finish-flag)
-                                (list 'not (cl-macs--loop-pop))))
-      (setq cl-macs--loop-result t))
+      (cl-macs--lp-test `(setq ,(cl-macs--lp-go-on-var) (not ,(cl-macs--lp-next))))
+      (setq cl-macs--lp-implicit t))
      ((eq word 'thereis)
-      (let ((flag (cl-macs--loop-finish-flag))
-            (rv (cl-macs--loop-result-var)))
-        (cl-macs--loop-push (list 'setq flag (list 'not (list 'setq rv (cl-macs--loop-pop)))))))
-     ((memq word '(if when unless))
-      (let* ((cnd (cl-macs--loop-pop))
-             (then (let ((cl-macs--loop-body nil))
-                     (cl-macs--loop-clause)
-                     (cl-macs--loop-build-ands (reverse cl-macs--loop-body))))
-             (else (let ((cl-macs--loop-body nil))
-                     (when (eq (car cl-macs--loop-args) 'else)
-                       (cl-macs--loop-pop)
-                       (cl-macs--loop-clause))
-                     (cl-macs--loop-build-ands (reverse cl-macs--loop-body))))
-             (simple (and (eq (car then) t) (eq (car else) t))))
-        (if (eq (car cl-macs--loop-args) 'end) (cl-macs--loop-pop))
-        (if (eq word 'unless) (setq then (prog1 else (setq else then))))
-        (let ((form (cons (if simple (cons 'progn (nth 1 then)) (nth 2 then))
-                          (if simple (nth 1 else) (list (nth 2 else))))))
-          (setq form (if (cl-macs--tree-contains form 'it)
-                         (list 'let (list (list 'it cnd)) (cons 'if (cons 'it form)))
-                       (cons 'if (cons cnd form))))
-          (cl-macs--loop-push (if simple (list 'progn form t) form)))))
-     ((memq word '(do doing))
-      (let ((body nil))
-        (or (consp (car cl-macs--loop-args)) (error "Syntax error on `do' clause"))
-        (while (consp (car cl-macs--loop-args))
-          (setq body (cons (cl-macs--loop-pop) body)))
-        (cl-macs--loop-push (cons 'progn (nreverse (cons t body))))))
+      (cl-macs--lp-test `(setq ,(cl-macs--lp-go-on-var)
+                               (not (setq ,(cl-macs--lp-value) ,(cl-macs--lp-next))))))
+     ((memq word '(if when unless)) (cl-macs--lp-conditional (eq word 'unless)))
+     ((memq word '(do doing)) (apply #'cl-macs--lp-action (cl-macs--lp-forms 'do)))
      ((eq word 'return)
-      (let ((flag (cl-macs--loop-finish-flag))
-            (rv (cl-macs--loop-result-var)))
-        (cl-macs--loop-push (list 'setq rv (cl-macs--loop-pop) flag nil))))
+      (cl-macs--lp-test `(setq ,(cl-macs--lp-value) ,(cl-macs--lp-next)
+                               ,(cl-macs--lp-go-on-var) nil)))
+     ((cl-macs--lp-accumulate word))
      (t
       (let ((handler (and (symbolp word) (get word 'cl-loop-handler))))
-        (or handler (error "Expected a cl-loop keyword, found %s" word))
+        (unless handler
+          (error "Expected a cl-loop keyword, found %s" word))
         (funcall handler))))
-    (if (eq (car cl-macs--loop-args) 'and)
-        (progn (cl-macs--loop-pop) (cl-macs--loop-clause)))))
+    (when (cl-macs--lp-peek 'and)
+      (pop cl-macs--lp-words)
+      (cl-macs--lp-clause))))
 
-(defun cl-macs--loop-for ()
-  (let ((ands nil) (for-bindings nil) (for-sets nil) (for-steps nil))
-    (while
-        (let ((var (or (cl-macs--loop-pop) (make-symbol "--cl-var--")))
-              (word (cl-macs--loop-pop)))
-          (if (eq word 'being) (setq word (cl-macs--loop-pop)))
-          (if (memq word '(the each)) (setq word (cl-macs--loop-pop)))
-          (cond
-           ((memq word '(from downfrom upfrom to downto upto above below by))
-            (setq cl-macs--loop-args (cons word cl-macs--loop-args))
-            (if (memq (car cl-macs--loop-args) '(downto above))
-                (error "Must specify `from' value for downward cl-loop"))
-            (let* ((down (or (eq (car cl-macs--loop-args) 'downfrom)
-                             (memq (nth 2 cl-macs--loop-args) '(downto above))))
-                   (excl (or (memq (car cl-macs--loop-args) '(above below))
-                             (memq (nth 2 cl-macs--loop-args) '(above below))))
-                   (start (and (memq (car cl-macs--loop-args) '(from upfrom downfrom))
-                               (cl-macs--loop-pop2)))
-                   (end (and (memq (car cl-macs--loop-args) '(to upto downto above below))
-                             (cl-macs--loop-pop2)))
-                   (step (and (eq (car cl-macs--loop-args) 'by) (cl-macs--loop-pop2)))
-                   (end-var (and (not (cl-macs--const-p end)) (make-symbol "--cl-var--")))
-                   (step-var (and (not (cl-macs--const-p step)) (make-symbol "--cl-var--"))))
-              (and step (numberp step) (<= step 0)
-                   (error "Loop `by' value is not positive: %s" step))
-              (setq for-bindings (cons (list var (or start 0)) for-bindings))
-              (if end-var (setq for-bindings (cons (list end-var end) for-bindings)))
-              (if step-var (setq for-bindings (cons (list step-var step) for-bindings)))
-              (when end
-                (cl-macs--loop-push
-                 (list (if down (if excl '> '>=) (if excl '< '<=)) var (or end-var end))))
-              (setq for-steps (cons (list var (list (if down '- '+) var (or step-var step 1)))
-                                    for-steps))))
-           ((memq word '(in in-ref on))
-            (let* ((on (eq word 'on))
-                   (temp (if (and on (symbolp var)) var (make-symbol "--cl-var--"))))
-              (setq for-bindings (cons (list temp (cl-macs--loop-pop)) for-bindings))
-              (cl-macs--loop-push (list 'consp temp))
-              (if (eq word 'in-ref)
-                  (setq cl-macs--loop-symbol-macs
-                        (cons (list var (list 'car temp)) cl-macs--loop-symbol-macs))
-                (or (eq temp var)
-                    (progn
-                      (setq for-bindings (cons (list var nil) for-bindings))
-                      (setq for-sets (cons (list var (if on temp (list 'car temp))) for-sets)))))
-              (setq for-steps
-                    (cons (list temp
-                                (if (eq (car cl-macs--loop-args) 'by)
-                                    (let ((step (cl-macs--loop-pop2)))
-                                      (if (and (memq (car-safe step) '(quote function cl-function))
-                                               (symbolp (nth 1 step)))
-                                          (list (nth 1 step) temp)
-                                        (list 'funcall step temp)))
-                                  (list 'cdr temp)))
-                          for-steps))))
-           ((eq word '=)
-            (let* ((start (cl-macs--loop-pop))
-                   (then (if (eq (car cl-macs--loop-args) 'then) (cl-macs--loop-pop2) start))
-                   (first (or cl-macs--loop-first-flag
-                              (setq cl-macs--loop-first-flag (make-symbol "--cl-var--")))))
-              (setq for-bindings (cons (list var nil) for-bindings))
-              (if (or ands (eq (car cl-macs--loop-args) 'and))
-                  (progn
-                    (setq for-sets (cons (list var (list 'if first start var)) for-sets))
-                    (setq for-steps (cons (list var then) for-steps)))
-                (setq for-sets (cons (if (eq start then)
-                                         (list var then)
-                                       (list var (list 'if first start then)))
-                                     for-sets)))))
-           ((memq word '(across across-ref))
-            (let ((temp-vec (make-symbol "--cl-vec--"))
-                  (temp-idx (make-symbol "--cl-idx--")))
-              (setq for-bindings (cons (list temp-vec (cl-macs--loop-pop)) for-bindings))
-              (setq for-bindings (cons (list temp-idx -1) for-bindings))
-              (cl-macs--loop-push (list 'setq temp-idx (list '1+ temp-idx)))
-              (cl-macs--loop-push (list '< temp-idx (list 'length temp-vec)))
-              (if (eq word 'across-ref)
-                  (setq cl-macs--loop-symbol-macs
-                        (cons (list var (list 'aref temp-vec temp-idx)) cl-macs--loop-symbol-macs))
-                (setq for-bindings (cons (list var nil) for-bindings))
-                (setq for-sets (cons (list var (list 'aref temp-vec temp-idx)) for-sets)))))
-           ((memq word '(element elements))
-            (let* ((ref (or (memq (car cl-macs--loop-args) '(in-ref of-ref))
-                            (and (not (memq (car cl-macs--loop-args) '(in of)))
-                                 (error "Expected `of'"))))
-                   (seq (cl-macs--loop-pop2))
-                   (temp-seq (make-symbol "--cl-seq--"))
-                   (temp-idx (if (eq (car cl-macs--loop-args) 'using)
-                                 (if (and (= (length (cadr cl-macs--loop-args)) 2)
-                                          (eq (car (cadr cl-macs--loop-args)) 'index))
-                                     (cadr (cl-macs--loop-pop2))
-                                   (error "Bad `using' clause"))
-                               (make-symbol "--cl-idx--"))))
-              (setq for-bindings (cons (list temp-seq seq) for-bindings))
-              (setq for-bindings (cons (list temp-idx 0) for-bindings))
-              (if ref
-                  (let ((temp-len (make-symbol "--cl-len--")))
-                    (setq for-bindings (cons (list temp-len (list 'length temp-seq)) for-bindings))
-                    (setq cl-macs--loop-symbol-macs
-                          (cons (list var (list 'elt temp-seq temp-idx)) cl-macs--loop-symbol-macs))
-                    (cl-macs--loop-push (list '< temp-idx temp-len)))
-                (setq for-bindings (cons (list var nil) for-bindings))
-                (cl-macs--loop-push (list 'and temp-seq
-                                          (list 'or (list 'consp temp-seq)
-                                                (list '< temp-idx (list 'length temp-seq)))))
-                (setq for-sets (cons (list var (list 'if (list 'consp temp-seq)
-                                                     (list 'pop temp-seq)
-                                                     (list 'aref temp-seq temp-idx)))
-                                     for-sets)))
-              (setq for-steps (cons (list temp-idx (list '1+ temp-idx)) for-steps))))
-           ((memq word '(hash-key hash-keys hash-value hash-values))
-            (let* ((table (if (memq (car cl-macs--loop-args) '(in of))
-                              (cl-macs--loop-pop2)
-                            (error "Expected `of'")))
-                   (other (if (eq (car cl-macs--loop-args) 'using)
-                              (if (and (= (length (cadr cl-macs--loop-args)) 2)
-                                       (memq (car (cadr cl-macs--loop-args))
-                                             '(hash-key hash-keys hash-value hash-values))
-                                       (not (eq (car (cadr cl-macs--loop-args)) word)))
-                                  (cadr (cl-macs--loop-pop2))
-                                (error "Bad `using' clause"))
-                            (make-symbol "--cl-var--"))))
-              (if (memq word '(hash-value hash-values))
-                  (setq var (prog1 other (setq other var))))
-              (cl-macs--loop-set-iterator
-               'hash-tables
-               (lambda (body)
-                 (list 'maphash (cons 'lambda (cons (list var other) body)) table)))))
-           ((memq word '(symbol present-symbol external-symbol symbols present-symbols external-symbols))
-            (let ((ob (and (memq (car cl-macs--loop-args) '(in of)) (cl-macs--loop-pop2))))
-              (cl-macs--loop-set-iterator
-               'symbols
-               (lambda (body)
-                 (list 'mapatoms (cons 'lambda (cons (list var) body)) (or ob 'obarray))))))
-           (t
-            (error "Expected a `for' preposition, found %s" word)))
-          (eq (car cl-macs--loop-args) 'and))
-      (setq ands t)
-      (cl-macs--loop-pop))
-    (if for-bindings
-        (cl-macs--loop-add-bindings (nreverse for-bindings) (not ands)))
-    (if for-sets
-        (cl-macs--loop-push (list 'progn (cl-macs--loop-sets (nreverse for-sets) ands) t)))
-    (when for-steps
-      (setq cl-macs--loop-steps
-            (cons (if ands
-                      (cons 'cl-psetq (apply #'append (nreverse for-steps)))
-                    (cons 'setq (apply #'append (nreverse for-steps))))
-                  cl-macs--loop-steps)))))
+(defun cl-macs--lp-conditional (negate)
+  "Read the rest of an `if', `when' or (with NEGATE) `unless' clause."
+  (let* ((test (cl-macs--lp-next))
+         (then (let ((cl-macs--lp-tests nil))
+                 (cl-macs--lp-clause)
+                 (reverse cl-macs--lp-tests)))
+         (else (let ((cl-macs--lp-tests nil))
+                 (when (cl-macs--lp-peek 'else)
+                   (pop cl-macs--lp-words)
+                   (cl-macs--lp-clause))
+                 (reverse cl-macs--lp-tests))))
+    (when (cl-macs--lp-peek 'end)
+      (pop cl-macs--lp-words))
+    (when negate
+      (setq then (prog1 else (setq else then))))
+    (let ((branches (list (cl-macs--lp-conjunction then)
+                          (cl-macs--lp-conjunction else))))
+      (cl-macs--lp-test
+       (if (cl-macs--mentions-p branches 'it)
+           `(let ((it ,test)) (if it ,@branches))
+         `(if ,test ,@branches))))))
+
+(defun cl-macs--lp-target (initial &optional finish)
+  "Return the variable an accumulation clause adds to.
+That is the `into' variable if one follows, else the loop's own
+accumulator, whose final value FINISH (if given) is applied to.  A new
+variable starts out as INITIAL."
+  (if (cl-macs--lp-peek 'into)
+      (let ((var (cl-macs--lp-after-word)))
+        (unless (memq var cl-macs--lp-into-vars)
+          (push var cl-macs--lp-into-vars)
+          (cl-macs--lp-bind `((,var ,initial))))
+        var)
+    (unless cl-macs--lp-default-acc
+      (let ((var (cl-macs--lp-temp)))
+        (setq cl-macs--lp-default-acc var)
+        (cl-macs--lp-bind `((,var ,initial)))
+        (setq cl-macs--lp-implicit (if finish (list finish var) var))))
+    cl-macs--lp-default-acc))
+
+(defun cl-macs--lp-accumulate (word)
+  "Read the accumulation clause WORD; return nil if WORD is not one."
+  (let ((kind (cdr (assq word '((collect . collect) (collecting . collect)
+                                 (append . append) (appending . append)
+                                 (nconc . nconc) (nconcing . nconc)
+                                 (concat . concat) (concating . concat)
+                                 (vconcat . vconcat) (vconcating . vconcat)
+                                 (sum . sum) (summing . sum)
+                                 (count . count) (counting . count)
+                                 (maximize . max) (maximizing . max)
+                                 (minimize . min) (minimizing . min))))))
+    (when kind
+      (let* ((x (cl-macs--lp-next))
+             (var (cl-macs--lp-target
+                   (cdr (assq kind '((concat . "") (vconcat . []) (sum . 0) (count . 0))))
+                   (and (memq kind '(collect append nconc)) 'nreverse)))
+             (own (eq var cl-macs--lp-default-acc)))
+        (cl-macs--lp-action
+         (pcase kind
+           ('collect (if own `(push ,x ,var) `(setq ,var (nconc ,var (list ,x)))))
+           ('append (if own `(setq ,var (nconc (reverse ,x) ,var))
+                      `(setq ,var (append ,var ,x))))
+           ('nconc (if own `(setq ,var (nconc (nreverse ,x) ,var))
+                     `(setq ,var (nconc ,var ,x))))
+           ('concat `(setq ,var (concat ,var ,x)))
+           ('vconcat `(setq ,var (vconcat ,var ,x)))
+           ('sum `(setq ,var (+ ,var ,x)))
+           ('count `(if ,x (setq ,var (1+ ,var))))
+           (_ (cl-macs--with-value
+               x (lambda (v) `(setq ,var (if ,var (,kind ,var ,v) ,v)))))))
+        t))))
+
+;;; `for' clauses
+
+(defun cl-macs--lp-for ()
+  "Read a `for' clause, with any others joined to it by `and'."
+  (let ((cl-macs--lp-for-binds nil)
+        (cl-macs--lp-for-sets nil)
+        (cl-macs--lp-for-steps nil)
+        (cl-macs--lp-for-joined nil)
+        (again t))
+    (while again
+      (let ((var (or (cl-macs--lp-next) (cl-macs--lp-temp)))
+            (word (cl-macs--lp-next)))
+        (when (eq word 'being) (setq word (cl-macs--lp-next)))
+        (when (memq word '(the each)) (setq word (cl-macs--lp-next)))
+        (cond
+         ((memq word '(from downfrom upfrom to downto upto above below by))
+          (push word cl-macs--lp-words)
+          (cl-macs--lp-for-numbers var))
+         ((memq word '(in in-ref on)) (cl-macs--lp-for-list var word))
+         ((eq word '=) (cl-macs--lp-for-equals var))
+         ((memq word '(across across-ref)) (cl-macs--lp-for-across var (eq word 'across-ref)))
+         ((memq word '(element elements)) (cl-macs--lp-for-elements var))
+         ((memq word '(hash-key hash-keys hash-value hash-values))
+          (cl-macs--lp-for-hash var word))
+         ((memq word '(symbol present-symbol external-symbol
+                              symbols present-symbols external-symbols))
+          (cl-macs--lp-for-symbols var))
+         (t (error "Expected a `for' preposition, found %s" word))))
+      (setq again (cl-macs--lp-peek 'and))
+      (when again
+        (setq cl-macs--lp-for-joined t)
+        (pop cl-macs--lp-words)))
+    (let ((binds (reverse cl-macs--lp-for-binds)))
+      (cond ((null binds))
+            (cl-macs--lp-for-joined (cl-macs--lp-bind binds))
+            (t (dolist (b binds) (cl-macs--lp-bind (list b))))))
+    (when cl-macs--lp-for-sets
+      (cl-macs--lp-action (cl-macs--lp-assign (reverse cl-macs--lp-for-sets)
+                                              cl-macs--lp-for-joined)))
+    (when cl-macs--lp-for-steps
+      (push (cons (if cl-macs--lp-for-joined 'cl-psetq 'setq)
+                  (apply #'append (reverse cl-macs--lp-for-steps)))
+            cl-macs--lp-steps))))
+
+(defun cl-macs--lp-for-bind (var value)
+  "Bind VAR to VALUE for the `for' clause being read."
+  (push (list var value) cl-macs--lp-for-binds))
+
+(defun cl-macs--lp-for-set (var value)
+  "Set VAR to VALUE at the start of each pass."
+  (push (list var value) cl-macs--lp-for-sets))
+
+(defun cl-macs--lp-for-step (var value)
+  "Set VAR to VALUE at the end of each pass."
+  (push (list var value) cl-macs--lp-for-steps))
+
+(defun cl-macs--lp-for-numbers (var)
+  "Read the range of a numeric `for' clause over VAR."
+  (when (cl-macs--lp-peek 'downto 'above)
+    (error "Must specify `from' value for downward cl-loop"))
+  (let* ((from-word (and (cl-macs--lp-peek 'from 'upfrom 'downfrom) (car cl-macs--lp-words)))
+         (start (and from-word (cl-macs--lp-after-word)))
+         (to-word (and (cl-macs--lp-peek 'to 'upto 'downto 'above 'below) (car cl-macs--lp-words)))
+         (end (and to-word (cl-macs--lp-after-word)))
+         (step (and (cl-macs--lp-peek 'by) (cl-macs--lp-after-word)))
+         (down (or (eq from-word 'downfrom) (memq to-word '(downto above))))
+         (strict (memq to-word '(above below)))
+         (end-form end)
+         (step-form step))
+    (when (and (numberp step) (<= step 0))
+      (error "Loop `by' value is not positive: %s" step))
+    (cl-macs--lp-for-bind var (or start 0))
+    (unless (cl-macs--constant-form-p end)
+      (setq end-form (cl-macs--lp-temp))
+      (cl-macs--lp-for-bind end-form end))
+    (unless (cl-macs--constant-form-p step)
+      (setq step-form (cl-macs--lp-temp))
+      (cl-macs--lp-for-bind step-form step))
+    (when end
+      (cl-macs--lp-test (list (if down (if strict '> '>=) (if strict '< '<=))
+                              var end-form)))
+    (cl-macs--lp-for-step var (list (if down '- '+) var (or step-form 1)))))
+
+(defun cl-macs--lp-for-list (var word)
+  "Read a `for' clause over VAR going through a list; WORD is in, on or in-ref."
+  (let* ((tails (eq word 'on))
+         (cursor (if (and tails (symbolp var)) var (cl-macs--lp-temp))))
+    (cl-macs--lp-for-bind cursor (cl-macs--lp-next))
+    (cl-macs--lp-test `(consp ,cursor))
+    (cond ((eq word 'in-ref) (push `(,var (car ,cursor)) cl-macs--lp-refs))
+          ((eq cursor var))
+          (t (cl-macs--lp-for-bind var nil)
+             (cl-macs--lp-for-set var (if tails cursor `(car ,cursor)))))
+    (cl-macs--lp-for-step
+     cursor
+     (if (cl-macs--lp-peek 'by)
+         (let ((fn (cl-macs--lp-after-word)))
+           (if (and (memq (car-safe fn) '(quote function cl-function))
+                    (symbolp (cadr fn)))
+               (list (cadr fn) cursor)
+             `(funcall ,fn ,cursor)))
+       `(cdr ,cursor)))))
+
+(defun cl-macs--lp-first-pass-var ()
+  "Return the variable that is non-nil during the first pass, made if needed."
+  (or cl-macs--lp-first-pass
+      (setq cl-macs--lp-first-pass (cl-macs--lp-temp))))
+
+(defun cl-macs--lp-for-equals (var)
+  "Read a `for VAR = INIT [then NEXT]' clause."
+  (let* ((init (cl-macs--lp-next))
+         (next (if (cl-macs--lp-peek 'then) (cl-macs--lp-after-word) init))
+         (first (cl-macs--lp-first-pass-var)))
+    (cl-macs--lp-for-bind var nil)
+    (cond ((or cl-macs--lp-for-joined (cl-macs--lp-peek 'and))
+           ;; In a parallel group NEXT is computed with the other steps.
+           (cl-macs--lp-for-set var `(if ,first ,init ,var))
+           (cl-macs--lp-for-step var next))
+          ((eq init next) (cl-macs--lp-for-set var next))
+          (t (cl-macs--lp-for-set var `(if ,first ,init ,next))))))
+
+(defun cl-macs--lp-for-across (var by-reference)
+  "Read a `for' clause over VAR going across an array, BY-REFERENCE or not."
+  (let ((vec (cl-macs--lp-temp "--cl-vec--"))
+        (i (cl-macs--lp-temp "--cl-idx--")))
+    (cl-macs--lp-for-bind vec (cl-macs--lp-next))
+    (cl-macs--lp-for-bind i -1)
+    (cl-macs--lp-test `(setq ,i (1+ ,i)))
+    (cl-macs--lp-test `(< ,i (length ,vec)))
+    (if by-reference
+        (push `(,var (aref ,vec ,i)) cl-macs--lp-refs)
+      (cl-macs--lp-for-bind var nil)
+      (cl-macs--lp-for-set var `(aref ,vec ,i)))))
+
+(defun cl-macs--lp-using (accept)
+  "Read an optional `using (WORD VAR)' where ACCEPT approves WORD; return VAR."
+  (when (cl-macs--lp-peek 'using)
+    (let ((spec (cadr cl-macs--lp-words)))
+      (unless (and (consp spec) (= (length spec) 2) (funcall accept (car spec)))
+        (error "Bad `using' clause"))
+      (cadr (cl-macs--lp-after-word)))))
+
+(defun cl-macs--lp-for-elements (var)
+  "Read a `for VAR being the elements of SEQ' clause."
+  (let* ((by-reference (cl-macs--lp-peek 'in-ref 'of-ref))
+         (seq (if (or by-reference (cl-macs--lp-peek 'in 'of))
+                  (cl-macs--lp-after-word)
+                (error "Expected `of'")))
+         (s (cl-macs--lp-temp "--cl-seq--"))
+         (i (or (cl-macs--lp-using (lambda (w) (eq w 'index)))
+                (cl-macs--lp-temp "--cl-idx--"))))
+    (cl-macs--lp-for-bind s seq)
+    (cl-macs--lp-for-bind i 0)
+    (if by-reference
+        (let ((len (cl-macs--lp-temp "--cl-len--")))
+          (cl-macs--lp-for-bind len `(length ,s))
+          (push `(,var (elt ,s ,i)) cl-macs--lp-refs)
+          (cl-macs--lp-test `(< ,i ,len)))
+      (cl-macs--lp-for-bind var nil)
+      (cl-macs--lp-test `(and ,s (or (consp ,s) (< ,i (length ,s)))))
+      (cl-macs--lp-for-set var `(if (consp ,s) (pop ,s) (aref ,s ,i))))
+    (cl-macs--lp-for-step i `(1+ ,i))))
+
+(defun cl-macs--lp-set-driver (what driver)
+  "Make DRIVER run the loop's passes; WHAT names the iteration, for errors."
+  (when cl-macs--lp-driver
+    (error "Iteration on %S does not support this combination" what))
+  (setq cl-macs--lp-driver driver))
+
+(defun cl-macs--lp-for-hash (var word)
+  "Read a `for VAR being the hash-keys/hash-values of TABLE' clause; WORD says which."
+  (let* ((table (if (cl-macs--lp-peek 'in 'of)
+                    (cl-macs--lp-after-word)
+                  (error "Expected `of'")))
+         (other (or (cl-macs--lp-using
+                     (lambda (w) (and (memq w '(hash-key hash-keys hash-value hash-values))
+                                      (not (eq w word)))))
+                    (cl-macs--lp-temp)))
+         (key var) (val other))
+    (when (memq word '(hash-value hash-values))
+      (setq key other val var))
+    (cl-macs--lp-set-driver
+     'hash-tables
+     (lambda (body) `(maphash (lambda (,key ,val) ,@body) ,table)))))
+
+(defun cl-macs--lp-for-symbols (var)
+  "Read a `for VAR being the symbols [of OBARRAY]' clause."
+  (let ((ob (and (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word))))
+    (cl-macs--lp-set-driver
+     'symbols
+     (lambda (body) `(mapatoms (lambda (,var) ,@body) ,(or ob 'obarray))))))
 
 (provide 'cl-macs)
 
