@@ -329,15 +329,6 @@ In tsmacs there is no inlining, so this is `cl-defun'."
                             (reverse cl-macs--out-checks)
                             body)))
 
-;;;; TEMP legacy aliases
-(defalias 'cl-macs--const-p #'cl-macs--constant-form-p)
-(defalias 'cl-macs--copyable-p #'cl-macs--cheap-p)
-(defalias 'cl-macs--progn #'cl-macs--body-form)
-(defun cl-macs--let* (bindings body) (if bindings (list 'let* bindings body) body))
-(defalias 'cl-macs--once #'cl-macs--with-value)
-(defun cl-macs--tree-contains (tree x) (cl-macs--mentions-p tree x))
-(defalias 'cl-macs--transform-lambda #'cl-macs--lambda)
-
 ;;;; Blocks
 
 (defun cl-macs--block-tag (name)
@@ -867,15 +858,7 @@ of EXPANSION, and a `let' of NAME hides the symbol macro.
     (cl-macs--expand (macroexp-progn body)
                      (cons (cons 'cl-macs--symbol-macros table) env))))
 
-(defun cl-macs--sm-alist (env) (cl-macs--env-table env 'cl-macs--symbol-macros))
-
 ;;;; Place macros
-
-(defun cl-macs--setf-code (place value)
-  "Return code storing the value of VALUE into PLACE."
-  (if (symbolp place)
-      `(setq ,place ,value)
-    (gv-get place (lambda (_get set) (funcall set value)))))
 
 (defmacro cl-incf (place &optional x)
   "Add X (default 1) to the number in PLACE, store the sum there and return it."
