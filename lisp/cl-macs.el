@@ -7,9 +7,7 @@
 ;; symbol macros; place macros; `cl-tagbody'; and `cl-loop'.  cl-lib.el
 ;; loads this file.  Everything private here is named `cl-macs--...'.
 
-(require 'gv)
-
-;;;; Utilities
+;;;; Helpers shared by the macros below
 
 (defvar macroexpand-all-environment nil
   "The macro environment of the `macroexpand-all' in progress, if any.")
@@ -101,14 +99,13 @@ A lone final string stays in REST, as it is the value of the body."
 
 (defun cl-macs--tidy-arglist (args)
   "Return a fresh copy of ARGS with &body as &rest and a dotted tail as &rest."
-  (let ((copy nil))
-    (while (consp args)
-      (let ((a (pop args)))
-        (push (if (eq a '&body) '&rest a) copy)))
-    (when args
-      (push '&rest copy)
-      (push args copy))
-    (nreverse copy)))
+  (let* ((head (cons nil nil)) (end head) (tail args))
+    (while (consp tail)
+      (setcdr end (list (if (eq (car tail) '&body) '&rest (car tail))))
+      (setq end (cdr end) tail (cdr tail)))
+    (when tail
+      (setcdr end (list '&rest tail)))
+    (cdr head)))
 
 (defun cl-macs--match (pattern form)
   "Record bindings that match PATTERN, a symbol or lambda list, to FORM."
@@ -122,11 +119,10 @@ A lone final string stays in REST, as it is the value of the body."
   "Split ARGS at MARKER: return (ITEMS . REST) or nil if ARGS lacks it in front.
 ITEMS are the entries after MARKER up to the next lambda-list marker."
   (when (eq (car args) marker)
-    (let ((items nil))
-      (setq args (cdr args))
-      (while (and args (not (memq (car args) cl-macs--arg-markers)))
-        (push (pop args) items))
-      (cons (nreverse items) args))))
+    (let ((end (cdr args)))
+      (while (and end (not (memq (car end) cl-macs--arg-markers)))
+        (setq end (cdr end)))
+      (cons (butlast (cdr args) (length end)) end))))
 
 (defun cl-macs--match-list (args form done toplevel)
   "Record bindings matching the lambda list ARGS against the list FORM.
@@ -140,9 +136,9 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
     ;; Take the list apart, section by section.
     (when (eq (car args) '&whole)
       (setq whole (cadr args) args (cddr args)))
-    (while (and args (not (memq (car args) cl-macs--arg-markers)))
-      (push (pop args) required))
-    (setq required (nreverse required))
+    (setq sec (cl-macs--section (cons nil args) nil)
+          required (car sec)
+          args (cdr sec))
     (while (setq sec (cl-macs--section args '&optional))
       (setq optional (append optional (car sec)) args (cdr sec)))
     (when (eq (car args) '&rest)
@@ -159,7 +155,7 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
     (let* ((src (if (and rest (symbolp rest)) rest (make-symbol "--cl-rest--")))
            (nreq (length required))
            (exact (and required (null optional) (null rest) (eq keys :absent)))
-           (count done))
+           (count (+ done nreq (length optional))))
       (unless toplevel (cl-macs--emit src form))
       (when whole (cl-macs--match whole src))
       (when required
@@ -170,16 +166,14 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
                           `(if ,enough (pop ,src)
                              ,(cl-macs--arity-signal `(length ,src))))
           (dolist (r (cdr required))
-            (cl-macs--match r `(pop ,src)))
-          (setq count (+ count nreq))))
+            (cl-macs--match r `(pop ,src)))))
       (dolist (o optional)
         (let* ((spec (if (consp o) o (list o)))
                (var (car spec))
                (default (if (cdr spec) (cadr spec) (cl-macs--fallback-default var))))
           (when (cddr spec)
             (cl-macs--match (nth 2 spec) `(and ,src t)))
-          (cl-macs--match var (if default `(if ,src (pop ,src) ,default) `(pop ,src)))
-          (setq count (1+ count))))
+          (cl-macs--match var (if default `(if ,src (pop ,src) ,default) `(pop ,src)))))
       (when (consp rest)
         (cl-macs--match rest src))
       (when (and (not exact) (not rest) (eq keys :absent))
@@ -187,8 +181,8 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
               cl-macs--out-checks))
       (unless (eq keys :absent)
         (let ((names nil))
-          (dolist (k keys)
-            (let* ((spec (if (consp k) k (list k)))
+          (dolist (entry keys)
+            (let* ((spec (if (consp entry) entry (list entry)))
                    (head (car spec))
                    (kw (if (consp head) (car head) (cl-macs--keyword-for head)))
                    (var (if (consp head) (cadr head) head))
@@ -207,11 +201,14 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
           (unless other-keys
             (push `(cl-macs--check-keywords ,src ',(nreverse names))
                   cl-macs--out-checks))))
-      (dolist (a aux)
-        (if (consp a)
-            (cl-macs--match (car a) (cadr a))
-          (cl-macs--match a nil)))
+      (cl-macs--match-aux aux)
       src)))
+
+(defun cl-macs--match-aux (entries)
+  "Record the bindings of the &aux ENTRIES, each VAR or (VAR INIT)."
+  (dolist (entry entries)
+    (cl-macs--match (if (consp entry) (car entry) entry)
+                    (car-safe (cdr-safe entry)))))
 
 (defun cl-macs--check-keywords (plist allowed)
   "Signal an error unless every key of PLIST is in ALLOWED.
@@ -219,19 +216,43 @@ With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
 `:allow-other-keys' entry in PLIST accepts any key."
   (let ((report (lambda (key)
                   (error "Keyword argument %s not one of %s" key allowed))))
-    (if (null allowed)
-        (when plist (funcall report (car plist)))
-      (let ((anything (cadr (memq :allow-other-keys plist))))
-        (while plist
-          (cond ((or (memq (car plist) allowed) (eq (car plist) :allow-other-keys))
-                 (setq plist (cddr plist)))
-                (anything (setq plist nil))
-                (t (funcall report (car plist)))))))))
+    (cond
+     ((null plist))
+     ((null allowed) (funcall report (car plist)))
+     (t
+      (let ((anything (cadr (memq :allow-other-keys plist)))
+            (tail plist))
+        (while tail
+          (if (or (memq (car tail) allowed) (eq (car tail) :allow-other-keys))
+              (setq tail (nthcdr 2 tail))
+            (unless anything (funcall report (car tail)))
+            (setq tail nil))))))))
 
 (defun cl-macs--wrap-bindings (binds checks body)
   "Return one form binding BINDS with `let*', then running CHECKS and BODY."
   (let ((inner (cl-macs--body-form (append checks body))))
     (if binds `(let* ,binds ,inner) inner)))
+
+(defun cl-macs--plain-prefix (args)
+  "Split ARGS into (PLAIN . REST), PLAIN being what a plain lambda list can say.
+That is the leading required and simple optional variables.  If the
+split falls among the optional ones, REST starts with `&optional' again."
+  (let ((n 0) (optional nil) (stop nil))
+    (while (and (not stop) (nthcdr n args))
+      (let ((a (nth n args)))
+        (if (eq a '&optional)
+            (if (car cl-macs--fallbacks) (setq stop t) (setq optional t n (1+ n)))
+          (if (or (not (symbolp a)) (memq a '(nil &rest &key &aux))
+                  (and optional (cl-macs--fallback-default a)))
+              (setq stop t)
+            (setq n (1+ n))))))
+    (let ((plain (butlast args (- (length args) n)))
+          (rest (nthcdr n args)))
+      (when (and optional rest (not (eq (car rest) '&optional)))
+        (push '&optional rest))
+      (when (eq (car (last plain)) '&optional)
+        (setq plain (butlast plain)))
+      (cons plain rest))))
 
 (defun cl-macs--lambda (args body name)
   "Compile the Common Lisp lambda list ARGS and BODY into (ARGLIST . BODY).
@@ -243,8 +264,7 @@ the implicit block around BODY and is reported in arity errors;
          (cl-macs--arity-name name)
          (cl-macs--out-binds nil)
          (cl-macs--out-checks nil)
-         (plain nil)
-         (in-optional nil))
+         (plain nil))
     (setq body (cdr split))
     (setq args (if (listp args) (cl-macs--tidy-arglist args) (list '&rest args)))
     (let ((defs (memq '&cl-defs args)))
@@ -257,35 +277,18 @@ the implicit block around BODY and is reported in arity errors;
       (when env
         (setq args (append (delq env (delq '&environment args))
                            `(&aux (,env macroexpand-all-environment))))))
-    ;; The leading part that a plain lambda list can express is kept as it is.
-    (catch 'stop
-      (while args
-        (let ((a (car args)))
-          (cond ((eq a '&optional)
-                 (if (car cl-macs--fallbacks) (throw 'stop nil))
-                 (setq in-optional t))
-                ((or (not (symbolp a)) (memq a '(nil &rest &key &aux))
-                     (and in-optional (cl-macs--fallback-default a)))
-                 (throw 'stop nil)))
-          (push (pop args) plain))))
-    (when (and in-optional args)
-      (push '&optional args))
-    (when (eq (car plain) '&optional)
-      (pop plain))
-    (setq plain (nreverse plain))
+    (let ((split-args (cl-macs--plain-prefix args)))
+      (setq plain (car split-args) args (cdr split-args)))
     (unless (eq name 'cl-none)
       (setq body `((cl-block ,name ,@body))))
-    (let ((rest-param
-           (cond ((null args) nil)
-                 ((eq (car args) '&aux)
-                  (dolist (a (car (cl-macs--section args '&aux)))
-                    (if (consp a) (cl-macs--match (car a) (cadr a)) (cl-macs--match a nil)))
-                  nil)
-                 (t (list '&rest
-                          (cl-macs--match-list args nil
-                                               (- (length plain)
-                                                  (if (memq '&optional plain) 1 0))
-                                               t))))))
+    (let ((rest-param nil))
+      (if (eq (car args) '&aux)
+          (cl-macs--match-aux (car (cl-macs--section args '&aux)))
+        (when args
+          (setq rest-param
+                (list '&rest (cl-macs--match-list args nil
+                                                  (length (remq '&optional plain))
+                                                  t)))))
       (cons (append plain rest-param)
             (append (car split)
                     (list (cl-macs--wrap-bindings (reverse cl-macs--out-binds)
@@ -313,9 +316,10 @@ In tsmacs there is no inlining, so this is `cl-defun'."
 
 (defmacro cl-function (func)
   "Quote FUNC as `function' does, accepting a Common Lisp lambda list in a lambda."
-  (if (eq (car-safe func) 'lambda)
-      `(function (lambda ,@(cl-macs--lambda (cadr func) (cddr func) 'cl-none)))
-    `(function ,func)))
+  (list 'function
+        (if (eq (car-safe func) 'lambda)
+            (cons 'lambda (cl-macs--lambda (cadr func) (cddr func) 'cl-none))
+          func)))
 
 (defmacro cl-destructuring-bind (args expr &rest body)
   "Match the lambda list ARGS against the list EXPR returns, then run BODY."
@@ -369,9 +373,7 @@ TEST-FOR maps a clause's key part to its test; FAILURE, called on the
   "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
 Each clause is (KEYS BODY...), KEYS being one key or a list of keys; a
 clause whose KEYS is t or `otherwise' accepts anything.  The value is
-the last of BODY's, or nil when nothing matched.
-
-\(fn EXPR (KEYLIST BODY...)...)"
+the last of BODY's, or nil when nothing matched."
   (declare (indent 1))
   (cl-macs--with-value
    expr
@@ -394,18 +396,14 @@ the last of BODY's, or nil when nothing matched.
               `(error "cl-ecase failed: %s, %s" ,val ',seen))))))))
 
 (defmacro cl-ecase (expr &rest clauses)
-  "Like `cl-case', except that an error is signalled when no clause matches.
-
-\(fn EXPR (KEYLIST BODY...)...)"
+  "Like `cl-case', except that an error is signalled when no clause matches."
   (declare (indent 1))
   `(cl-case ,expr ,@clauses (cl--ecase-error-flag)))
 
 (defmacro cl-typecase (expr &rest clauses)
   "Run the first of CLAUSES whose type EXPR's value belongs to.
 Each clause is (TYPE BODY...), tested with `cl-typep'; a clause whose
-TYPE is `otherwise' accepts anything.
-
-\(fn EXPR (TYPE BODY...)...)"
+TYPE is `otherwise' accepts anything."
   (declare (indent 1))
   (cl-macs--with-value
    expr
@@ -423,9 +421,7 @@ TYPE is `otherwise' accepts anything.
               `(error "cl-etypecase failed: %s, %s" ,val ',types))))))))
 
 (defmacro cl-etypecase (expr &rest clauses)
-  "Like `cl-typecase', except that an error is signalled when no clause matches.
-
-\(fn EXPR (TYPE BODY...)...)"
+  "Like `cl-typecase', except that an error is signalled when no clause matches."
   (declare (indent 1))
   `(cl-typecase ,expr ,@clauses (cl--ecase-error-flag)))
 
@@ -469,9 +465,7 @@ followed by ARGS."
        nil)))
 
 (defmacro cl-the (_type form)
-  "Return FORM's value; the declaration that it has TYPE is not checked.
-
-\(fn TYPE FORM)"
+  "Return FORM's value; the declaration that it has TYPE is not checked."
   (declare (indent 1))
   form)
 
@@ -517,16 +511,12 @@ Return the first element."
 ;;;; Iteration
 
 (defmacro cl-dolist (spec &rest body)
-  "Like `dolist', but BODY may leave the loop with `cl-return'.
-
-\(fn (VAR LIST [RESULT]) BODY...)"
+  "Like `dolist', but BODY may leave the loop with `cl-return'."
   (declare (indent 1))
   `(cl-block nil (dolist ,spec ,@body)))
 
 (defmacro cl-dotimes (spec &rest body)
-  "Like `dotimes', but BODY may leave the loop with `cl-return'.
-
-\(fn (VAR COUNT [RESULT]) BODY...)"
+  "Like `dotimes', but BODY may leave the loop with `cl-return'."
   (declare (indent 1))
   `(cl-block nil (dotimes ,spec ,@body)))
 
@@ -554,23 +544,17 @@ Return the first element."
 Each of STEPS is (VAR [INIT [STEP]]).  Before each iteration the first
 element of ENDTEST is evaluated; once it is non-nil the rest of ENDTEST
 is evaluated and the last value returned.  After each run of BODY the
-variables take their STEP values, all computed before any is assigned.
-
-\(fn ((VAR INIT [STEP])...) (END-TEST [RESULT...]) BODY...)"
+variables take their STEP values, all computed before any is assigned."
   (declare (indent 2))
   (cl-macs--do steps endtest body nil))
 
 (defmacro cl-do* (steps endtest &rest body)
-  "Like `cl-do', but bind and step the variables one after another.
-
-\(fn ((VAR INIT [STEP])...) (END-TEST [RESULT...]) BODY...)"
+  "Like `cl-do', but bind and step the variables one after another."
   (declare (indent 2))
   (cl-macs--do steps endtest body t))
 
 (defmacro cl-do-symbols (spec &rest body)
-  "Run BODY with VAR bound to each symbol of OBARRAY, then return RESULT.
-
-\(fn (VAR [OBARRAY [RESULT]]) BODY...)"
+  "Run BODY with VAR bound to each symbol of OBARRAY, then return RESULT."
   (declare (indent 1))
   (let ((var (car spec)))
     `(cl-block nil
@@ -579,9 +563,7 @@ variables take their STEP values, all computed before any is assigned.
          ,(nth 2 spec)))))
 
 (defmacro cl-do-all-symbols (spec &rest body)
-  "Run BODY with VAR bound to each interned symbol, then return RESULT.
-
-\(fn (VAR [RESULT]) BODY...)"
+  "Run BODY with VAR bound to each interned symbol, then return RESULT."
   (declare (indent 1))
   `(cl-do-symbols (,(car spec) nil ,(cadr spec)) ,@body))
 
@@ -795,9 +777,7 @@ DEFINITION is (ARGLIST BODY...), or (EXPR) for an arbitrary function value."
   "Run BODY with local function definitions BINDINGS.
 Each binding is (FUNC ARGLIST BODY...), where ARGLIST may use Common
 Lisp features, or (FUNC EXP) with EXP evaluating to a function.  Calls to
-FUNC and #\\='FUNC within BODY, and only there, refer to the local function.
-
-\(fn ((FUNC ARGLIST BODY...) ...) FORM...)"
+FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
   (declare (indent 1))
   (let ((env macroexpand-all-environment)
         (lets nil))
@@ -809,9 +789,7 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function.
       (if lets `(let ,(nreverse lets) ,expanded) expanded))))
 
 (defmacro cl-flet* (bindings &rest body)
-  "Like `cl-flet', but each of BINDINGS can call the ones before it.
-
-\(fn ((FUNC ARGLIST BODY...) ...) FORM...)"
+  "Like `cl-flet', but each of BINDINGS can call the ones before it."
   (declare (indent 1))
   (if (cdr bindings)
       `(cl-flet (,(car bindings)) (cl-flet* ,(cdr bindings) ,@body))
@@ -819,9 +797,7 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function.
 
 (defmacro cl-labels (bindings &rest body)
   "Run BODY with local functions BINDINGS that may call each other and themselves.
-The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'.
-
-\(fn ((FUNC ARGLIST BODY...) ...) FORM...)"
+The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'."
   (declare (indent 1))
   (let ((env macroexpand-all-environment)
         (vars nil)
@@ -835,9 +811,7 @@ The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'.
 
 (defmacro cl-macrolet (bindings &rest body)
   "Run BODY with local macros BINDINGS.
-Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'.
-
-\(fn ((NAME ARGLIST BODY...) ...) FORM...)"
+Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'."
   (declare (indent 1))
   (let ((env macroexpand-all-environment))
     (dolist (b bindings)
@@ -849,9 +823,7 @@ Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'.
 (defmacro cl-symbol-macrolet (bindings &rest body)
   "Run BODY with each symbol of BINDINGS standing for its expansion.
 Each binding is (NAME EXPANSION).  A `setq' of NAME becomes a `setf'
-of EXPANSION, and a `let' of NAME hides the symbol macro.
-
-\(fn ((NAME EXPANSION) ...) FORM...)"
+of EXPANSION, and a `let' of NAME hides the symbol macro."
   (declare (indent 1))
   (let* ((env macroexpand-all-environment)
          (table (append bindings (cl-macs--env-table env 'cl-macs--symbol-macros))))
@@ -895,9 +867,7 @@ ARG1 is evaluated before PLACE."
 
 (defmacro cl-pushnew (x place &rest keys)
   "Push X onto the list in PLACE unless it is already a member.
-Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say.
-
-\(fn X PLACE [KEYWORD VALUE]...)"
+Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
   (if (and (symbolp place) (null keys))
       (cl-macs--with-value
        x
@@ -907,9 +877,7 @@ Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say.
 
 (defmacro cl-psetf (&rest args)
   "Assign each PLACE its VAL, evaluating every VAL before assigning any.
-Return nil.
-
-\(fn PLACE VAL PLACE VAL ...)"
+Return nil."
   (let ((rest args) (places nil))
     (while rest
       (when (memq (car rest) places)
@@ -936,16 +904,12 @@ in reverse order."
 
 (defmacro cl-psetq (&rest args)
   "Assign each SYM its VAL, evaluating every VAL before assigning any.
-Return nil.
-
-\(fn SYM VAL SYM VAL ...)"
+Return nil."
   `(cl-psetf ,@args))
 
 (defmacro cl-shiftf (place &rest args)
   "Shift values left: each PLACE gets the next one's value, the last NEWVALUE.
-Return the old value of the first PLACE.
-
-\(fn PLACE... NEWVALUE)"
+Return the old value of the first PLACE."
   (if (null args)
       place
     (gv-letplace (get set) place
@@ -953,9 +917,7 @@ Return the old value of the first PLACE.
 
 (defmacro cl-rotatef (&rest args)
   "Rotate the values of the places ARGS left by one; the first goes last.
-Return nil.
-
-\(fn PLACE...)"
+Return nil."
   (when (cdr args)
     (cl-macs--rotate args nil nil)))
 
@@ -1038,9 +1000,7 @@ PLAIN the `let' bindings of the symbols done so far, newest first."
   "Run BODY with the places of BINDINGS temporarily holding new values.
 Each binding is (PLACE VALUE) or (PLACE); all VALUEs are computed first.
 When BODY exits, however it does, each place gets back its old value.
-A plain symbol as PLACE is bound with `let'.
-
-\(fn ((PLACE VALUE) ...) BODY...)"
+A plain symbol as PLACE is bound with `let'."
   (declare (indent 1))
   (let ((b (car bindings)))
     (if (and b (null (cdr bindings)) (cdr b) (symbolp (car b))
@@ -1050,9 +1010,7 @@ A plain symbol as PLACE is bound with `let'.
       (cl-macs--letf bindings nil nil body))))
 
 (defmacro cl-letf* (bindings &rest body)
-  "Like `cl-letf', but each binding is made before the next VALUE is computed.
-
-\(fn ((PLACE VALUE) ...) BODY...)"
+  "Like `cl-letf', but each binding is made before the next VALUE is computed."
   (declare (indent 1))
   (if (cdr bindings)
       `(cl-letf (,(car bindings)) (cl-letf* ,(cdr bindings) ,@body))
@@ -1224,9 +1182,7 @@ maximize and minimize EXPR [into VAR]; if, when and unless COND CLAUSE
 [and CLAUSE]... [else CLAUSE] [end]; do and doing FORMS...; return EXPR;
 initially and finally [do] FORMS...; finally return EXPR.  Clauses
 joined by `and' are done in parallel.  With no clause words at all, the
-forms are repeated forever (leave with `cl-return').
-
-\(fn CLAUSE...)"
+forms are repeated forever (leave with `cl-return')."
   (if (not (catch 'word
               (dolist (a loop-args)
                 (when (and a (symbolp a) (not (eq a t))) (throw 'word t)))))
