@@ -360,14 +360,15 @@ block's value is otherwise BODY's last value."
 (defun cl-macs--case-clauses (clauses test-for failure)
   "Turn CLAUSES into `cond' clauses.
 TEST-FOR maps a clause's key part to its test; FAILURE, called on the
-`cl--ecase-error-flag' pseudo clause, returns the code that complains."
-  (mapcar (lambda (clause)
-            (let ((key (car clause)))
-              (cons (if (eq key 'cl--ecase-error-flag)
-                        (funcall failure)
-                      (funcall test-for key))
-                    (or (cdr clause) (list nil)))))
-          clauses))
+`cl-macs--unmatched' pseudo clause that the erring variants add at the
+end, returns the code that complains."
+  (let ((out nil))
+    (dolist (c clauses (nreverse out))
+      (push (cons (if (eq (car c) 'cl-macs--unmatched)
+                      (funcall failure)
+                    (funcall test-for (car c)))
+                  (or (cdr c) (list nil)))
+            out))))
 
 (defmacro cl-case (expr &rest clauses)
   "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
@@ -377,28 +378,30 @@ the last of BODY's, or nil when nothing matched."
   (declare (indent 1))
   (cl-macs--with-value
    expr
-   (lambda (val)
+   (lambda (subject)
+     ;; SEEN lists the keys so far, in the order GNU reports them.
      (let ((seen nil))
        `(cond
          ,@(cl-macs--case-clauses
             clauses
-            (lambda (key)
-              (cond ((memq key '(t otherwise)) t)
-                    ((listp key)
-                     (setq seen (append seen (reverse key)))
-                     `(memql ,val ',key))
+            (lambda (keys)
+              (cond ((memq keys '(t otherwise)) t)
+                    ((consp keys)
+                     (setq seen (append seen (reverse keys)))
+                     `(memql ,subject ',keys))
+                    ((null keys) `(memql ,subject nil))
+                    ((memql keys seen)
+                     (error "Duplicate key in case: %s" keys))
                     (t
-                     (when (memql key seen)
-                       (error "Duplicate key in case: %s" key))
-                     (setq seen (append seen (list key)))
-                     `(eql ,val ',key))))
+                     (setq seen (append seen (list keys)))
+                     `(eql ,subject ',keys))))
             (lambda ()
-              `(error "cl-ecase failed: %s, %s" ,val ',seen))))))))
+              `(error "cl-ecase failed: %s, %s" ,subject ',seen))))))))
 
 (defmacro cl-ecase (expr &rest clauses)
   "Like `cl-case', except that an error is signalled when no clause matches."
   (declare (indent 1))
-  `(cl-case ,expr ,@clauses (cl--ecase-error-flag)))
+  `(cl-case ,expr ,@clauses (cl-macs--unmatched)))
 
 (defmacro cl-typecase (expr &rest clauses)
   "Run the first of CLAUSES whose type EXPR's value belongs to.
@@ -407,23 +410,23 @@ TYPE is `otherwise' accepts anything."
   (declare (indent 1))
   (cl-macs--with-value
    expr
-   (lambda (val)
+   (lambda (subject)
      (let ((types nil))
        `(cond
          ,@(cl-macs--case-clauses
             clauses
-            (lambda (type)
-              (if (eq type 'otherwise)
+            (lambda (spec)
+              (if (eq spec 'otherwise)
                   t
-                (setq types (append types (list type)))
-                `(cl-typep ,val ',type)))
+                (setq types (append types (list spec)))
+                `(cl-typep ,subject ',spec)))
             (lambda ()
-              `(error "cl-etypecase failed: %s, %s" ,val ',types))))))))
+              `(error "cl-etypecase failed: %s, %s" ,subject ',types))))))))
 
 (defmacro cl-etypecase (expr &rest clauses)
   "Like `cl-typecase', except that an error is signalled when no clause matches."
   (declare (indent 1))
-  `(cl-typecase ,expr ,@clauses (cl--ecase-error-flag)))
+  `(cl-typecase ,expr ,@clauses (cl-macs--unmatched)))
 
 ;;;; Assertions and declarations
 
@@ -441,12 +444,12 @@ TYPE is `otherwise' accepts anything."
 STRING, if given, describes TYPE in the error data instead."
   (cl-macs--with-value
    form
-   (lambda (val)
+   (lambda (subject)
      (let ((what (or string
                      (list 'quote (if (eq (car-safe type) 'satisfies) (cadr type) type)))))
        `(progn
-          (unless (cl-typep ,val ',type)
-            (signal 'wrong-type-argument (list ,what ,val ',form)))
+          (unless (cl-typep ,subject ',type)
+            (signal 'wrong-type-argument (list ,what ,subject ',form)))
           nil)))))
 
 (defmacro cl-assert (form &optional show-args string &rest args)
@@ -471,42 +474,45 @@ followed by ARGS."
 
 (defmacro cl-locally (&rest body)
   "Evaluate BODY like `progn'."
-  `(progn ,@body))
+  (cons 'progn body))
 
 (defmacro cl-eval-when (when &rest body)
   "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
 tsmacs evaluates everything, so the other situations never apply."
   (declare (indent 1))
-  (when (or (memq 'eval when) (memq :execute when))
-    `(progn ,@body)))
+  (and (or (memq 'eval when) (memq :execute when))
+       (cons 'progn body)))
 
 (defmacro cl-load-time-value (form &optional _read-only)
   "Evaluate FORM once, when this form is expanded, and return that value."
   `',(eval form lexical-binding))
 
+(defun cl-macs--numbered (items fn)
+  "Return the results of calling FN on each of ITEMS and its index."
+  (let ((n -1))
+    (mapcar (lambda (item) (funcall fn item (setq n (+ n 1)))) items)))
+
 (defmacro cl-multiple-value-bind (vars form &rest body)
   "Bind VARS to successive elements of the list FORM returns, then run BODY."
   (declare (indent 2))
-  (let ((all (make-symbol "--cl-var--")) (i 0) (binds nil))
-    (dolist (v vars)
-      (push `(,v (nth ,i ,all)) binds)
-      (setq i (1+ i)))
-    `(let* ((,all ,form) ,@(nreverse binds)) ,@body)))
+  (let ((all (make-symbol "--cl-var--")))
+    `(let* ((,all ,form)
+            ,@(cl-macs--numbered vars (lambda (v n) `(,v (nth ,n ,all)))))
+       ,@body)))
 
 (defmacro cl-multiple-value-setq (vars form)
   "Assign VARS from successive elements of the list FORM returns.
 Return the first element."
   (cond
    ((null vars) `(progn ,form nil))
-   ((null (cdr vars)) `(setq ,(car vars) (car ,form)))
-   (t
-    (let ((all (make-symbol "--cl-var--")) (i 0) (pairs nil))
-      (dolist (v (cdr vars))
-        (setq i (1+ i))
-        (setq pairs (append pairs (list v `(nth ,i ,all)))))
+   ((cdr vars)
+    (let ((all (make-symbol "--cl-var--")))
       `(let ((,all ,form))
          (prog1 (setq ,(car vars) (car ,all))
-           (setq ,@pairs)))))))
+           (setq ,@(apply #'append
+                          (cl-macs--numbered (cdr vars)
+                                             (lambda (v n) `(,v (nth ,(1+ n) ,all))))))))))
+   (t `(setq ,(car vars) (car ,form)))))
 
 ;;;; Iteration
 
@@ -522,16 +528,16 @@ Return the first element."
 
 (defun cl-macs--do (specs end body sequential)
   "Expand `cl-do' (or `cl-do*' when SEQUENTIAL) on SPECS, END and BODY."
-  (let ((inits nil) (updates nil))
-    (dolist (s specs)
-      (if (consp s)
-          (progn
-            (push (list (car s) (cadr s)) inits)
-            (when (cddr s)
-              (setq updates (append updates (list (car s) (nth 2 s))))))
-        (push s inits)))
+  (let ((inits (mapcar (lambda (spec)
+                         (if (atom spec) spec (list (car spec) (cadr spec))))
+                       specs))
+        (updates (apply #'append
+                        (mapcar (lambda (spec)
+                                  (and (consp spec) (cddr spec)
+                                       (list (car spec) (nth 2 spec))))
+                                specs))))
     `(cl-block nil
-       (,(if sequential 'let* 'let) ,(nreverse inits)
+       (,(if sequential 'let* 'let) ,inits
         (while (not ,(car end))
           ,@body
           ,@(when updates
@@ -556,11 +562,12 @@ variables take their STEP values, all computed before any is assigned."
 (defmacro cl-do-symbols (spec &rest body)
   "Run BODY with VAR bound to each symbol of OBARRAY, then return RESULT."
   (declare (indent 1))
-  (let ((var (car spec)))
-    `(cl-block nil
-       (let ((,var nil))
-         (mapatoms (lambda (,var) ,@body) ,(or (cadr spec) 'obarray))
-         ,(nth 2 spec)))))
+  (let ((var (car spec))
+        (table (or (cadr spec) 'obarray)))
+    ;; VAR is nil again by the time RESULT is evaluated.
+    `(cl-block nil (let ((,var nil))
+                     (mapatoms (lambda (,var) ,@body) ,table)
+                     ,(nth 2 spec)))))
 
 (defmacro cl-do-all-symbols (spec &rest body)
   "Run BODY with VAR bound to each interned symbol, then return RESULT."
@@ -569,11 +576,9 @@ variables take their STEP values, all computed before any is assigned."
 
 (defun cl-macs--progv-run (symbols values thunk)
   "Call THUNK with each of SYMBOLS bound dynamically to its element of VALUES."
-  (let ((pairs nil))
-    (dolist (s symbols)
-      (push (list s (list 'quote (pop values))) pairs))
+  (let ((bindings (mapcar (lambda (sym) (list sym (list 'quote (pop values)))) symbols)))
     ;; `eval' without LEXICAL makes every `let' binding dynamic.
-    (eval `(let ,(nreverse pairs) (funcall ',thunk)))))
+    (eval `(let ,bindings (funcall ',thunk)))))
 
 (defmacro cl-progv (symbols values &rest body)
   "Run BODY with the symbols in the list SYMBOLS dynamically bound.
@@ -592,12 +597,13 @@ Symbols and integers among them are labels; within a statement,
     ;; Cut the body into segments, each starting at a label and ending by
     ;; passing control to the following one.
     (dolist (item labels-or-stmts)
-      (if (consp item)
-          (push item current)
-        (unless (and (eq (car (last current)) 'cl--preamble) (null (cdr current)))
-          (push `(go ,item) current)
-          (push (nreverse current) segments))
-        (setq current (list item))))
+      (if (atom item)
+          (progn
+            (unless (and (eq (car (last current)) 'cl--preamble) (null (cdr current)))
+              (push `(go ,item) current)
+              (push (nreverse current) segments))
+            (setq current (list item)))
+        (push item current)))
     (push (nreverse (cons `(go cl--exit) current)) segments)
     (setq segments (nreverse segments))
     (let ((known (mapcar #'car segments)))
