@@ -390,7 +390,7 @@ the last of BODY's, or nil when nothing matched."
                      (setq seen (append seen (reverse keys)))
                      `(memql ,subject ',keys))
                     ((null keys) `(memql ,subject nil))
-                    ((memql keys seen)
+                    ((memq keys seen)
                      (error "Duplicate key in case: %s" keys))
                     (t
                      (setq seen (append seen (list keys)))
@@ -634,73 +634,71 @@ Symbols and integers among them are labels; within a statement,
 (defun cl-macs--unshadow (env vars)
   "Return ENV in which none of VARS is a symbol macro any more.
 Used where VARS are bound as ordinary variables."
-  (let ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
-        (kept nil)
-        (dropped nil))
-    (dolist (entry table)
-      (if (memq (car entry) vars) (setq dropped t) (push entry kept)))
-    (if dropped
-        (cons (cons 'cl-macs--symbol-macros (nreverse kept)) env)
-      env)))
+  (let* ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
+         (kept (delq nil (mapcar (lambda (sm) (unless (memq (car sm) vars) sm)) table))))
+    (if (= (length kept) (length table))
+        env
+      (cons (cons 'cl-macs--symbol-macros kept) env))))
 
 (defun cl-macs--lambda-vars (arglist)
   "Return the variables that the plain lambda list ARGLIST binds."
-  (let ((vars nil))
-    (while (consp arglist)
-      (unless (memq (car arglist) '(&optional &rest))
-        (push (car arglist) vars))
-      (setq arglist (cdr arglist)))
-    (if (and arglist (symbolp arglist)) (cons arglist vars) vars)))
+  (and (listp arglist)
+       (remq '&optional (remq '&rest arglist))))
 
 (defun cl-macs--expand-forms (forms env)
   "Expand every form of the possibly dotted list FORMS in ENV."
-  (let ((done nil))
+  (let* ((result (list nil)) (end result))
     (while (consp forms)
-      (push (cl-macs--expand (pop forms) env) done))
-    (nconc (nreverse done) forms)))
+      (setcdr end (list (cl-macs--expand (car forms) env)))
+      (setq end (cdr end) forms (cdr forms)))
+    ;; Keep a dotted tail as it is.
+    (setcdr end forms)
+    (cdr result)))
 
 (defun cl-macs--expand-function (lam env)
   "Expand the body of the lambda expression LAM in ENV."
-  (let ((arglist (cadr lam)))
-    `(lambda ,arglist
-       ,@(cl-macs--expand-forms (cddr lam)
-                                (cl-macs--unshadow env (cl-macs--lambda-vars arglist))))))
+  (let ((params (cadr lam)))
+    (cons 'lambda
+          (cons params
+                (cl-macs--expand-forms (cddr lam)
+                                       (cl-macs--unshadow env (cl-macs--lambda-vars params)))))))
 
 (defun cl-macs--expand-let (form env)
   "Expand the `let' or `let*' FORM in ENV."
-  (let ((sequential (eq (car form) 'let*))
-        (inner env)
-        (names nil)
-        (bindings nil))
-    (dolist (b (cadr form))
-      (let ((name (if (consp b) (car b) b)))
-        (push (if (consp b) (cons name (cl-macs--expand-forms (cdr b) inner)) b)
-              bindings)
-        (push name names)
-        (when sequential
-          (setq inner (cl-macs--unshadow inner (list name))))))
-    `(,(car form) ,(nreverse bindings)
-      ,@(cl-macs--expand-forms (cddr form) (cl-macs--unshadow env names)))))
+  (let* ((sequential (eq (car form) 'let*))
+         (scope env)
+         (new (mapcar (lambda (binding)
+                        (if (atom binding)
+                            binding
+                          (prog1 (cons (car binding)
+                                       (cl-macs--expand-forms (cdr binding) scope))
+                            ;; In `let*' later values see this variable.
+                            (when sequential
+                              (setq scope (cl-macs--unshadow scope (list (car binding))))))))
+                      (cadr form)))
+         (vars (mapcar (lambda (binding) (if (consp binding) (car binding) binding)) new)))
+    `(,(car form) ,new
+      ,@(cl-macs--expand-forms (cddr form) (cl-macs--unshadow env vars)))))
 
 (defun cl-macs--expand-setq (form env)
   "Expand the `setq' FORM in ENV, turning symbol-macro targets into `setf'."
   (let ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
-        (pairs (cdr form))
-        (steps nil)
-        (all-plain t))
-    (while pairs
-      (let* ((target (pop pairs))
-             (value (pop pairs))
-             (macro (and (symbolp target) (assq target table))))
-        (push (if macro
-                  (progn (setq all-plain nil)
-                         (cl-macs--expand `(setf ,(cadr macro) ,value) env))
-                `(setq ,target ,(cl-macs--expand value env)))
-              steps)))
-    (setq steps (nreverse steps))
-    (if all-plain
-        (cons 'setq (apply #'append (mapcar #'cdr steps)))
-      (cl-macs--body-form steps))))
+        (todo (cdr form))
+        (assignments nil)
+        (via-setf nil))
+    (while todo
+      (let ((sm (and (symbolp (car todo)) (assq (car todo) table))))
+        (push (if (null sm)
+                  `(setq ,(car todo) ,(cl-macs--expand (cadr todo) env))
+                (setq via-setf t)
+                (cl-macs--expand `(setf ,(cadr sm) ,(cadr todo)) env))
+              assignments))
+      (setq todo (cddr todo)))
+    (setq assignments (nreverse assignments))
+    (if via-setf
+        (cl-macs--body-form assignments)
+      ;; Only plain variables: keep a single `setq'.
+      (cons 'setq (apply #'append (mapcar #'cdr assignments))))))
 
 (defun cl-macs--expand (form env)
   "Return FORM with all its macros expanded in the environment ENV."
@@ -720,15 +718,7 @@ Used where VARS are bound as ordinary variables."
           (cons 'cond (mapcar (lambda (clause)
                                 (if (consp clause) (cl-macs--expand-forms clause env) clause))
                               (cdr form))))
-         ((eq head 'condition-case)
-          (let* ((var (nth 1 form))
-                 (handler-env (cl-macs--unshadow env (list var))))
-            `(condition-case ,var ,(cl-macs--expand (nth 2 form) env)
-               ,@(mapcar (lambda (h)
-                           (if (consp h)
-                               (cons (car h) (cl-macs--expand-forms (cdr h) handler-env))
-                             h))
-                         (nthcdr 3 form)))))
+         ((eq head 'condition-case) (cl-macs--expand-condition-case form env))
          ((eq head 'setq) (cl-macs--expand-setq form env))
          ((memq head '(defvar defconst))
           (cons head (cons (cadr form) (cl-macs--expand-forms (cddr form) env))))
@@ -739,17 +729,29 @@ Used where VARS are bound as ordinary variables."
          ((consp head) (cl-macs--expand-forms form env))
          (t (cl-macs--expand-call form env))))))))
 
+(defun cl-macs--expand-condition-case (form env)
+  "Expand the `condition-case' FORM in ENV."
+  (let ((var (nth 1 form)))
+    (append (list 'condition-case var (cl-macs--expand (nth 2 form) env))
+            (mapcar (lambda (handler)
+                      (if (atom handler)
+                          handler
+                        (cons (car handler)
+                              (cl-macs--expand-forms (cdr handler)
+                                                     (cl-macs--unshadow env (list var))))))
+                    (nthcdr 3 form)))))
+
 (defun cl-macs--expand-function-form (form env)
   "Expand the `function' FORM in ENV; #\='F of a local function F gives its variable."
-  (let ((f (cadr form)))
+  (let* ((fn (cadr form))
+         (local (and fn (symbolp fn)
+                     (assq fn (cl-macs--env-table env 'cl-macs--local-functions)))))
     (cond
-     ((eq (car-safe f) 'lambda)
-      (list 'function (cl-macs--expand-function f env)))
-     ((and f (symbolp f))
-      (let ((local (assq f (cl-macs--env-table env 'cl-macs--local-functions))))
-        (if (and local (eq (cdr (assq f env)) (nth 2 local)))
-            (nth 1 local)
-          form)))
+     ((eq (car-safe fn) 'lambda)
+      (list 'function (cl-macs--expand-function fn env)))
+     ;; The local function counts only if no later definition hides it.
+     ((and local (eq (cdr (assq fn env)) (nth 2 local)))
+      (nth 1 local))
      (t form))))
 
 (defun cl-macs--expand-call (form env)
