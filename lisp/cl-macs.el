@@ -756,14 +756,15 @@ Used where VARS are bound as ordinary variables."
 
 (defun cl-macs--expand-call (form env)
   "Expand FORM, whose car is a symbol, in ENV."
-  (let* ((head (car form))
-         (local (assq head env))
-         (next (if (or (cdr local) (and (not local) (fboundp head) (macrop head)))
-                   (macroexpand-1 form env)
-                 form)))
-    (if (eq next form)
-        (cons head (cl-macs--expand-forms (cdr form) env))
-      (cl-macs--expand next env))))
+  (let* ((fname (car form))
+         (entry (assq fname env))
+         ;; An entry with no expander hides a global macro of that name.
+         (expansion (if (if entry (cdr entry) (and (fboundp fname) (macrop fname)))
+                        (macroexpand-1 form env)
+                      form)))
+    (if (eq expansion form)
+        (cons fname (cl-macs--expand-forms (cdr form) env))
+      (cl-macs--expand expansion env))))
 
 (defun cl-macs--env-with-function (env name var)
   "Return ENV in which NAME is a local function held in the variable VAR."
@@ -777,9 +778,13 @@ Used where VARS are bound as ordinary variables."
 (defun cl-macs--local-lambda (definition)
   "Return the function form for a local function given by DEFINITION.
 DEFINITION is (ARGLIST BODY...), or (EXPR) for an arbitrary function value."
-  (if (null (cdr definition))
-      (car definition)
-    `(cl-function (lambda ,@definition))))
+  (if (cdr definition)
+      `(cl-function (lambda ,@definition))
+    (car definition)))
+
+(defun cl-macs--holder (name)
+  "Return a fresh variable to hold the local function NAME."
+  (make-symbol (format "--cl-%s--" name)))
 
 (defmacro cl-flet (bindings &rest body)
   "Run BODY with local function definitions BINDINGS.
@@ -787,45 +792,55 @@ Each binding is (FUNC ARGLIST BODY...), where ARGLIST may use Common
 Lisp features, or (FUNC EXP) with EXP evaluating to a function.  Calls to
 FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
   (declare (indent 1))
-  (let ((env macroexpand-all-environment)
-        (lets nil))
-    (dolist (b bindings)
-      (let ((var (make-symbol (format "--cl-%s--" (car b)))))
-        (push (list var (cl-macs--local-lambda (cdr b))) lets)
-        (setq env (cl-macs--env-with-function env (car b) var))))
-    (let ((expanded (cl-macs--expand (macroexp-progn body) env)))
-      (if lets `(let ,(nreverse lets) ,expanded) expanded))))
+  (let* ((env macroexpand-all-environment)
+         (holders (mapcar (lambda (def)
+                            (let ((var (cl-macs--holder (car def))))
+                              (setq env (cl-macs--env-with-function env (car def) var))
+                              (list var (cl-macs--local-lambda (cdr def)))))
+                          bindings))
+         (expanded (cl-macs--expand (macroexp-progn body) env)))
+    (if holders `(let ,holders ,expanded) expanded)))
 
 (defmacro cl-flet* (bindings &rest body)
   "Like `cl-flet', but each of BINDINGS can call the ones before it."
   (declare (indent 1))
-  (if (cdr bindings)
-      `(cl-flet (,(car bindings)) (cl-flet* ,(cdr bindings) ,@body))
-    `(cl-flet ,bindings ,@body)))
+  (let ((form (macroexp-progn body)))
+    (dolist (def (reverse bindings) form)
+      (setq form `(cl-flet (,def) ,form)))))
+
+(defun cl-macs--labels-setqs (holders bindings)
+  "Return the forms storing each of BINDINGS' functions in its one of HOLDERS."
+  (let ((defs bindings))
+    (mapcar (lambda (var)
+              `(setq ,var (cl-function (lambda ,@(cdr (pop defs))))))
+            holders)))
 
 (defmacro cl-labels (bindings &rest body)
   "Run BODY with local functions BINDINGS that may call each other and themselves.
 The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'."
   (declare (indent 1))
-  (let ((env macroexpand-all-environment)
-        (vars nil)
-        (sets nil))
-    (dolist (b bindings)
-      (let ((var (make-symbol (format "--cl-%s--" (car b)))))
-        (push var vars)
-        (push `(setq ,var (cl-function (lambda ,@(cdr b)))) sets)
-        (setq env (cl-macs--env-with-function env (car b) var))))
-    (cl-macs--expand `(let ,(nreverse vars) ,@(nreverse sets) ,@body) env)))
+  (let* ((env macroexpand-all-environment)
+         (holders (mapcar (lambda (def)
+                            (let ((var (cl-macs--holder (car def))))
+                              (setq env (cl-macs--env-with-function env (car def) var))
+                              var))
+                          bindings)))
+    ;; The holders are bound first, so every definition sees all of them.
+    (cl-macs--expand
+     `(let ,holders
+        ,@(cl-macs--labels-setqs holders bindings)
+        ,@body)
+     env)))
 
 (defmacro cl-macrolet (bindings &rest body)
   "Run BODY with local macros BINDINGS.
 Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'."
   (declare (indent 1))
   (let ((env macroexpand-all-environment))
-    (dolist (b bindings)
-      (let ((expander (eval `(function (lambda ,@(cl-macs--lambda (cadr b) (cddr b) (car b))))
-                            t)))
-        (push (cons (car b) expander) env)))
+    (dolist (def bindings)
+      (let ((parts (cl-macs--lambda (cadr def) (cddr def) (car def))))
+        (setq env (cons (cons (car def) (eval (list 'function (cons 'lambda parts)) t))
+                        env))))
     (cl-macs--expand (macroexp-progn body) env)))
 
 (defmacro cl-symbol-macrolet (bindings &rest body)
@@ -840,17 +855,20 @@ of EXPANSION, and a `let' of NAME hides the symbol macro."
 
 ;;;; Place macros
 
+(defun cl-macs--adjust (place amount op by-one)
+  "Return code storing into PLACE the result of OP on its value and AMOUNT.
+BY-ONE is the function to use on a variable when AMOUNT is omitted."
+  (cond ((not (symbolp place)) `(cl-callf ,op ,place ,(or amount 1)))
+        (amount `(setq ,place (,op ,place ,amount)))
+        (t `(setq ,place (,by-one ,place)))))
+
 (defmacro cl-incf (place &optional x)
   "Add X (default 1) to the number in PLACE, store the sum there and return it."
-  (if (symbolp place)
-      `(setq ,place ,(if x `(+ ,place ,x) `(1+ ,place)))
-    `(cl-callf + ,place ,(or x 1))))
+  (cl-macs--adjust place x '+ '1+))
 
 (defmacro cl-decf (place &optional x)
   "Subtract X (default 1) from the number in PLACE, store and return the result."
-  (if (symbolp place)
-      `(setq ,place ,(if x `(- ,place ,x) `(1- ,place)))
-    `(cl-callf - ,place ,(or x 1))))
+  (cl-macs--adjust place x '- '1-))
 
 (defun cl-macs--call-code (func args)
   "Return a call of FUNC, a function name or lambda expression, on ARGS."
@@ -879,20 +897,20 @@ Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
   (if (and (symbolp place) (null keys))
       (cl-macs--with-value
        x
-       (lambda (item)
-         `(if (memql ,item ,place) ,place (setq ,place (cons ,item ,place)))))
+       (lambda (elt-form)
+         `(if (memql ,elt-form ,place) ,place (setq ,place (cons ,elt-form ,place)))))
     `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
 (defmacro cl-psetf (&rest args)
   "Assign each PLACE its VAL, evaluating every VAL before assigning any.
 Return nil."
-  (let ((rest args) (places nil))
-    (while rest
-      (when (memq (car rest) places)
-        (error "Destination duplicated in psetf: %s" (car rest)))
-      (push (pop rest) places)
-      (unless rest (error "Odd number of arguments to cl-psetf"))
-      (pop rest)))
+  (let ((tail args) (targets nil))
+    (while tail
+      (if (memq (car tail) targets)
+          (error "Destination duplicated in psetf: %s" (car tail))
+        (push (car tail) targets))
+      (or (cdr tail) (error "Odd number of arguments to cl-psetf"))
+      (setq tail (cddr tail))))
   (cl-macs--psetf-build args nil))
 
 (defun cl-macs--psetf-build (pairs stores)
@@ -906,9 +924,9 @@ in reverse order."
         ;; Even a variable must be read now: a later store may change it.
         (if (cl-macs--constant-form-p value)
             (cl-macs--psetf-build (cddr pairs) (cons (funcall set value) stores))
-          (let ((v (make-symbol "v")))
-            `(let ((,v ,value))
-               ,(cl-macs--psetf-build (cddr pairs) (cons (funcall set v) stores)))))))))
+          (let ((held (make-symbol "v")))
+            `(let ((,held ,value))
+               ,(cl-macs--psetf-build (cddr pairs) (cons (funcall set held) stores)))))))))
 
 (defmacro cl-psetq (&rest args)
   "Assign each SYM its VAL, evaluating every VAL before assigning any.
@@ -918,10 +936,10 @@ Return nil."
 (defmacro cl-shiftf (place &rest args)
   "Shift values left: each PLACE gets the next one's value, the last NEWVALUE.
 Return the old value of the first PLACE."
-  (if (null args)
-      place
-    (gv-letplace (get set) place
-      `(prog1 ,get ,(funcall set `(cl-shiftf ,@args))))))
+  (if args
+      (gv-letplace (get set) place
+        `(prog1 ,get ,(funcall set `(cl-shiftf ,@args))))
+    place))
 
 (defmacro cl-rotatef (&rest args)
   "Rotate the values of the places ARGS left by one; the first goes last.
@@ -962,26 +980,26 @@ Return non-nil if TAG was found."
   (gv-letplace (get set) place
     (cl-macs--with-value
      tag
-     (lambda (key)
-       `(if (eq ,key (car ,get))
+     (lambda (tag-form)
+       `(if (eq ,tag-form (car ,get))
             (progn ,(funcall set `(cddr ,get)) t)
-          (cl-macs--plist-drop-after ,get ,key))))))
+          (cl-macs--plist-drop-after ,get ,tag-form))))))
 
 (defun cl-macs--letf (bindings saved plain body)
   "Return `cl-letf' code for BINDINGS around BODY.
 SAVED lists (OLD-VAR GETTER SETTER NEW) for the places done so far and
 PLAIN the `let' bindings of the symbols done so far, newest first."
-  (if bindings
-      (let* ((binding (car bindings))
-             (place (car binding))
+  (if (consp bindings)
+      (let* ((entry (car bindings))
+             (place (car entry))
              (macro (and (symbolp place)
                          (assq place (cl-macs--env-table macroexpand-all-environment
                                                          'cl-macs--symbol-macros)))))
         (when macro (setq place (cadr macro)))
         (setq place (macroexpand place macroexpand-all-environment))
         (gv-letplace (get set) place
-          (let* ((has-value (cdr binding))
-                 (value (cadr binding))
+          (let* ((has-value (cdr entry))
+                 (value (cadr entry))
                  (new (if (cl-macs--constant-form-p value) value (make-symbol "vnew")))
                  (rest (if (symbolp place)
                            (cl-macs--letf (cdr bindings) saved
@@ -996,13 +1014,12 @@ PLAIN the `let' bindings of the symbols done so far, newest first."
     (setq saved (reverse saved) plain (reverse plain))
     (if (null saved)
         (if plain `(let* ,plain ,@body) (macroexp-progn body))
-      `(let* (,@(mapcar (lambda (s) (list (nth 0 s) (nth 1 s))) saved) ,@plain)
-         (unwind-protect
-             (progn
-               ,@(delq nil (mapcar (lambda (s) (and (nth 3 s) (funcall (nth 2 s) (car (nth 3 s)))))
-                                   saved))
-               ,@body)
-           ,@(mapcar (lambda (s) (funcall (nth 2 s) (nth 0 s))) saved))))))
+      (let ((stores (delq nil (mapcar (lambda (s)
+                                        (and (nth 3 s) (funcall (nth 2 s) (car (nth 3 s)))))
+                                      saved)))
+            (restores (mapcar (lambda (s) (funcall (nth 2 s) (nth 0 s))) saved)))
+        `(let* (,@(mapcar (lambda (s) (list (nth 0 s) (nth 1 s))) saved) ,@plain)
+           (unwind-protect (progn ,@stores ,@body) ,@restores))))))
 
 (defmacro cl-letf (bindings &rest body)
   "Run BODY with the places of BINDINGS temporarily holding new values.
@@ -1010,19 +1027,20 @@ Each binding is (PLACE VALUE) or (PLACE); all VALUEs are computed first.
 When BODY exits, however it does, each place gets back its old value.
 A plain symbol as PLACE is bound with `let'."
   (declare (indent 1))
-  (let ((b (car bindings)))
-    (if (and b (null (cdr bindings)) (cdr b) (symbolp (car b))
-             (not (assq (car b) (cl-macs--env-table macroexpand-all-environment
-                                                    'cl-macs--symbol-macros))))
-        `(let ,bindings ,@body)
+  (let ((only (and (null (cdr bindings)) (car bindings))))
+    ;; One variable with a value is just a `let'.
+    (if (and (cdr only) (symbolp (car only))
+             (not (assq (car only) (cl-macs--env-table macroexpand-all-environment
+                                                       'cl-macs--symbol-macros))))
+        (cons 'let (cons bindings body))
       (cl-macs--letf bindings nil nil body))))
 
 (defmacro cl-letf* (bindings &rest body)
   "Like `cl-letf', but each binding is made before the next VALUE is computed."
   (declare (indent 1))
-  (if (cdr bindings)
-      `(cl-letf (,(car bindings)) (cl-letf* ,(cdr bindings) ,@body))
-    `(cl-letf ,bindings ,@body)))
+  (let ((form (macroexp-progn body)))
+    (dolist (entry (reverse bindings) form)
+      (setq form `(cl-letf (,entry) ,form)))))
 
 ;;;; cl-loop
 ;;
