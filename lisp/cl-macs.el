@@ -9,8 +9,8 @@
 
 ;;;; Helpers shared by the macros below
 
-(defvar macroexpand-all-environment nil
-  "The macro environment of the `macroexpand-all' in progress, if any.")
+;; Defined in macroexp.el; the local macros below read and extend it.
+(defvar macroexpand-all-environment)
 
 (defconst cl-macs--arg-markers
   '(&optional &rest &key &allow-other-keys &aux &whole &body &environment)
