@@ -131,7 +131,7 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
   (setq args (cl-macs--tidy-arglist args))
   (when (memq '&environment args)
     (error "&environment used incorrectly"))
-  (let ((whole nil) (required nil) (optional nil) (rest nil)
+  (let ((whole nil) (required nil) (optional nil) (rest nil) (has-rest nil)
         (keys :absent) (other-keys nil) (aux nil) (sec nil))
     ;; Take the list apart, section by section.
     (when (eq (car args) '&whole)
@@ -142,7 +142,7 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
     (while (setq sec (cl-macs--section args '&optional))
       (setq optional (append optional (car sec)) args (cdr sec)))
     (when (eq (car args) '&rest)
-      (setq rest (cadr args) args (cddr args)))
+      (setq has-rest t rest (cadr args) args (cddr args)))
     (while (setq sec (cl-macs--section args '&key))
       (setq keys (append (if (listp keys) keys) (car sec)) args (cdr sec)))
     (when (eq (car args) '&allow-other-keys)
@@ -154,7 +154,7 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
     ;; Now generate.
     (let* ((src (if (and rest (symbolp rest)) rest (make-symbol "--cl-rest--")))
            (nreq (length required))
-           (exact (and required (null optional) (null rest) (eq keys :absent)))
+           (exact (and required (null optional) (not has-rest) (eq keys :absent)))
            (count (+ done nreq (length optional))))
       (unless toplevel (cl-macs--emit src form))
       (when whole (cl-macs--match whole src))
@@ -176,7 +176,7 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
           (cl-macs--match var (if default `(if ,src (pop ,src) ,default) `(pop ,src)))))
       (when (consp rest)
         (cl-macs--match rest src))
-      (when (and (not exact) (not rest) (eq keys :absent))
+      (when (and (not exact) (not has-rest) (eq keys :absent))
         (push `(if ,src ,(cl-macs--arity-signal `(+ ,count (length ,src))))
               cl-macs--out-checks))
       (unless (eq keys :absent)
@@ -1074,9 +1074,7 @@ A plain symbol as PLACE is bound with `let'."
 (defvar cl-macs--lp-for-joined nil)
 
 (defun cl-macs--lp-next ()
-  "Consume the next word of the loop and return it."
-  (unless (consp cl-macs--lp-words)
-    (error "Malformed `cl-loop' macro"))
+  "Consume the next word of the loop and return it (nil past the end)."
   (pop cl-macs--lp-words))
 
 (defun cl-macs--lp-peek (&rest words)
@@ -1213,7 +1211,8 @@ forms are repeated forever (leave with `cl-return')."
               (dolist (a loop-args)
                 (when (and a (symbolp a) (not (eq a t))) (throw 'word t)))))
       `(cl-block nil (while t ,@loop-args))
-    (let ((cl-macs--lp-words loop-args)
+    ;; The words end with a marker, which only a clause can trip on.
+    (let ((cl-macs--lp-words (append loop-args '(cl-end-loop)))
           (cl-macs--lp-groups nil) (cl-macs--lp-tests nil) (cl-macs--lp-steps nil)
           (cl-macs--lp-before nil) (cl-macs--lp-after nil)
           (cl-macs--lp-implicit nil) (cl-macs--lp-explicit nil)
@@ -1221,7 +1220,7 @@ forms are repeated forever (leave with `cl-return')."
           (cl-macs--lp-default-acc nil) (cl-macs--lp-into-vars nil)
           (cl-macs--lp-first-pass nil) (cl-macs--lp-driver nil)
           (cl-macs--lp-block nil) (cl-macs--lp-refs nil))
-      (while cl-macs--lp-words
+      (while (not (eq (car cl-macs--lp-words) 'cl-end-loop))
         (cl-macs--lp-clause))
       (cl-macs--lp-build))))
 
@@ -1280,6 +1279,8 @@ forms are repeated forever (leave with `cl-return')."
 (defun cl-macs--lp-clause ()
   "Read one clause of the loop, and any more joined to it by `and'."
   (let ((word (cl-macs--lp-next)))
+    (when (or (eq word 'cl-end-loop) (null cl-macs--lp-words))
+      (error "Malformed `cl-loop' macro"))
     (pcase word
       ('named (setq cl-macs--lp-block (cl-macs--lp-next)))
       ('initially
