@@ -730,16 +730,14 @@ Used where VARS are bound as ordinary variables."
          (t (cl-macs--expand-call form env))))))))
 
 (defun cl-macs--expand-condition-case (form env)
-  "Expand the `condition-case' FORM in ENV."
-  (let ((var (nth 1 form)))
-    (append (list 'condition-case var (cl-macs--expand (nth 2 form) env))
-            (mapcar (lambda (handler)
-                      (if (atom handler)
-                          handler
-                        (cons (car handler)
-                              (cl-macs--expand-forms (cdr handler)
-                                                     (cl-macs--unshadow env (list var))))))
-                    (nthcdr 3 form)))))
+  "Expand the `condition-case' FORM in ENV.
+As in GNU, the error variable does not hide a symbol macro of its name."
+  (append (list 'condition-case (nth 1 form) (cl-macs--expand (nth 2 form) env))
+          (mapcar (lambda (handler)
+                    (if (atom handler)
+                        handler
+                      (cons (car handler) (cl-macs--expand-forms (cdr handler) env))))
+                  (nthcdr 3 form))))
 
 (defun cl-macs--expand-function-form (form env)
   "Expand the `function' FORM in ENV; #\='F of a local function F gives its variable."
