@@ -468,7 +468,7 @@ followed by ARGS."
        nil)))
 
 (defmacro cl-the (_type form)
-  "Return FORM's value; the declaration that it has TYPE is not checked."
+  "Return FORM's value; the declared type is not checked."
   (declare (indent 1))
   form)
 
@@ -517,12 +517,12 @@ Return the first element."
 ;;;; Iteration
 
 (defmacro cl-dolist (spec &rest body)
-  "Like `dolist', but BODY may leave the loop with `cl-return'."
+  "Like `dolist' on SPEC, (VAR LIST [RESULT]), but BODY may use `cl-return'."
   (declare (indent 1))
   `(cl-block nil (dolist ,spec ,@body)))
 
 (defmacro cl-dotimes (spec &rest body)
-  "Like `dotimes', but BODY may leave the loop with `cl-return'."
+  "Like `dotimes' on SPEC, (VAR COUNT [RESULT]), but BODY may use `cl-return'."
   (declare (indent 1))
   `(cl-block nil (dotimes ,spec ,@body)))
 
@@ -560,7 +560,9 @@ variables take their STEP values, all computed before any is assigned."
   (cl-macs--do steps endtest body t))
 
 (defmacro cl-do-symbols (spec &rest body)
-  "Run BODY with VAR bound to each symbol of OBARRAY, then return RESULT."
+  "Run BODY for each symbol of an obarray, then return a result.
+SPEC is (VAR [OBARRAY [RESULT]]): VAR is bound to each symbol of OBARRAY
+\(the standard one by default) in turn, and RESULT gives the value."
   (declare (indent 1))
   (let ((var (car spec))
         (table (or (cadr spec) 'obarray)))
@@ -570,7 +572,8 @@ variables take their STEP values, all computed before any is assigned."
                      ,(nth 2 spec)))))
 
 (defmacro cl-do-all-symbols (spec &rest body)
-  "Run BODY with VAR bound to each interned symbol, then return RESULT."
+  "Run BODY for each symbol of the standard obarray.
+SPEC is (VAR [RESULT]), as for `cl-do-symbols'."
   (declare (indent 1))
   `(cl-do-symbols (,(car spec) nil ,(cadr spec)) ,@body))
 
@@ -900,8 +903,8 @@ Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
     `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
 (defmacro cl-psetf (&rest args)
-  "Assign each PLACE its VAL, evaluating every VAL before assigning any.
-Return nil."
+  "Assign the places in ARGS, which alternate PLACE and VAL, in parallel.
+Every VAL is evaluated before any PLACE is changed.  Return nil."
   (let ((tail args) (targets nil))
     (while tail
       (if (memq (car tail) targets)
@@ -927,13 +930,14 @@ in reverse order."
                ,(cl-macs--psetf-build (cddr pairs) (cons (funcall set held) stores)))))))))
 
 (defmacro cl-psetq (&rest args)
-  "Assign each SYM its VAL, evaluating every VAL before assigning any.
-Return nil."
+  "Assign the variables in ARGS, which alternate SYM and VAL, in parallel.
+Every VAL is evaluated before any SYM is changed.  Return nil."
   `(cl-psetf ,@args))
 
 (defmacro cl-shiftf (place &rest args)
-  "Shift values left: each PLACE gets the next one's value, the last NEWVALUE.
-Return the old value of the first PLACE."
+  "Shift values left through PLACE and ARGS, and return PLACE's old value.
+ARGS are more places followed by a new value: each place receives the
+value of the one after it, and the last place receives the new value."
   (if args
       (gv-letplace (get set) place
         `(prog1 ,get ,(funcall set `(cl-shiftf ,@args))))
