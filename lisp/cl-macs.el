@@ -1,1603 +1,1600 @@
-;;; cl-macs.el --- the macro half of cl-lib  -*- lexical-binding: t -*-
+;;; cl-macs.el --- Common Lisp macros for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  Argument lists with &optional/&key/&aux and
-;; destructuring, blocks, case/typecase, local functions and macros,
-;; `cl-loop', and the place-modifying macros.  This file is self-contained:
-;; cl-lib.el loads it, and it relies only on the preloaded library (and on
-;; gv's `gv-get' when that is around, with a small fallback of its own).
-;; Internal helpers are named `cl-macs--...'.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; The macro side of cl-lib: lambda lists with &optional, &key, &aux and
+;; nested patterns; blocks; case and typecase; local functions, macros and
+;; symbol macros; place macros; `cl-tagbody'; and `cl-loop'.  cl-lib.el
+;; loads this file.  Everything private here is named `cl-macs--...'.
 
-;;;; Small helpers
+;;;; Helpers shared by the macros below
 
-(defvar macroexpand-all-environment nil
-  "The macro environment of the `macroexpand-all' in progress, if any.")
+;; Defined in macroexp.el; the local macros below read and extend it.
+(defvar macroexpand-all-environment)
 
-(defconst cl-macs--lambda-keywords
-  '(&optional &rest &key &allow-other-keys &aux &whole &body &environment))
+(defconst cl-macs--arg-markers
+  '(&optional &rest &key &allow-other-keys &aux &whole &body &environment)
+  "Symbols with a special meaning inside a Common Lisp lambda list.")
 
-(defun cl-macs--const-p (x)
-  "Non-nil if X always evaluates to the same value."
-  (cond ((consp x) (or (eq (car x) 'quote)
-                       (and (eq (car x) 'function) (symbolp (car (cdr x))))))
-        ((symbolp x) (or (null x) (eq x t) (keywordp x)))
-        (t t)))
+(defun cl-macs--constant-form-p (form)
+  "Return non-nil if evaluating FORM always yields the same value."
+  (pcase form
+    (`(quote . ,_) t)
+    (`(function ,(pred symbolp)) t)
+    ((pred consp) nil)
+    ((pred keywordp) t)
+    ((pred symbolp) (memq form '(nil t)))
+    (_ t)))
 
-(defun cl-macs--copyable-p (x)
-  "Non-nil if X can be evaluated several times at no cost and no effect."
-  (or (symbolp x) (cl-macs--const-p x)))
+(defun cl-macs--cheap-p (form)
+  "Return non-nil if FORM may be evaluated repeatedly without harm."
+  (or (symbolp form) (cl-macs--constant-form-p form)))
 
-(defun cl-macs--progn (forms)
+(defun cl-macs--body-form (forms)
+  "Return one form that evaluates FORMS in order."
   (if (cdr forms) (cons 'progn forms) (car forms)))
 
-(defun cl-macs--let* (bindings body)
-  (if bindings (list 'let* bindings body) body))
+(defun cl-macs--with-value (form builder)
+  "Return BUILDER's code for a form standing for FORM's value.
+Unless FORM is cheap, the code gets FORM's value through a fresh
+variable, so that FORM is evaluated exactly once."
+  (if (cl-macs--cheap-p form)
+      (funcall builder form)
+    (let ((sym (make-symbol "v")))
+      `(let ((,sym ,form)) ,(funcall builder sym)))))
 
-(defun cl-macs--once (expr fn)
-  "Call FN with a form standing for EXPR's value, evaluated only once."
-  (if (cl-macs--copyable-p expr)
-      (funcall fn expr)
-    (let ((temp (make-symbol "v")))
-      (list 'let (list (list temp expr)) (funcall fn temp)))))
+(defun cl-macs--mentions-p (tree atom)
+  "Return non-nil if ATOM occurs anywhere inside TREE."
+  (let ((found nil) (stack (list tree)))
+    (while (and stack (not found))
+      (let ((node (pop stack)))
+        (cond ((eq node atom) (setq found t))
+              ((consp node) (push (car node) stack) (push (cdr node) stack)))))
+    found))
 
-(defun cl-macs--tree-contains (tree x)
-  (cond ((eq tree x) t)
-        ((consp tree) (or (cl-macs--tree-contains (car tree) x)
-                          (cl-macs--tree-contains (cdr tree) x)))
-        (t nil)))
+(defun cl-macs--split-header (body)
+  "Return (HEAD . REST): BODY's leading docstring and declarations, then the rest.
+A lone final string stays in REST, as it is the value of the body."
+  (let ((head nil))
+    (while (and body (cdr body)
+                (let ((x (car body)))
+                  (or (stringp x)
+                      (memq (car-safe x) '(:documentation declare interactive cl-declare)))))
+      (push (pop body) head))
+    (cons (nreverse head) body)))
 
-(defun cl-macs--tree-subst (new old tree)
-  (cond ((eq tree old) new)
-        ((consp tree) (cons (cl-macs--tree-subst new old (car tree))
-                            (cl-macs--tree-subst new old (cdr tree))))
-        (t tree)))
+;;;; Lambda lists
+;;
+;; A Common Lisp lambda list is compiled into `let*' bindings that take a
+;; list of values apart, plus checks run once everything is bound (so a
+;; default may signal before a surplus argument is reported, as in GNU).
 
-(defun cl-macs--parse-body (body)
-  "Split BODY into (HEADER . FORMS): docstring, declarations, interactive."
-  (let ((header nil))
-    (while (and (cdr body)
-                (let ((e (car body)))
-                  (or (stringp e)
-                      (memq (car-safe e) '(:documentation declare interactive cl-declare)))))
-      (setq header (cons (car body) header))
-      (setq body (cdr body)))
-    (cons (nreverse header) body)))
+(defvar cl-macs--out-binds nil "The bindings made so far, newest first.")
+(defvar cl-macs--out-checks nil "The deferred checks made so far, newest first.")
+(defvar cl-macs--arity-name nil "The name reported in `wrong-number-of-arguments'.")
+(defvar cl-macs--fallbacks nil "The &cl-defs defaults in force, or nil.")
 
-;;;; Argument lists
+(defun cl-macs--emit (var form)
+  "Record that VAR is to be bound to FORM's value."
+  (push (list var form) cl-macs--out-binds))
 
-(defvar cl-macs--lets nil "Bindings being built, most recent first.")
-(defvar cl-macs--checks nil "Checks to run after the bindings, most recent first.")
-(defvar cl-macs--block nil "The block name used in arity errors.")
-(defvar cl-macs--defs nil "The &cl-defs defaults, or nil.")
+(defun cl-macs--arity-signal (count)
+  "Return code signalling `wrong-number-of-arguments' with COUNT."
+  `(signal 'wrong-number-of-arguments
+           (list ,(if (eq cl-macs--arity-name 'cl-none)
+                      nil
+                    (list 'quote cl-macs--arity-name))
+                 ,count)))
 
-(defun cl-macs--block-quoted ()
-  (if (eq cl-macs--block 'cl-none) nil (list 'quote cl-macs--block)))
+(defun cl-macs--fallback-default (var)
+  "Return the &cl-defs default form for VAR, or nil."
+  (and cl-macs--fallbacks
+       (or (car cl-macs--fallbacks)
+           (cadr (assq var (cdr cl-macs--fallbacks))))))
 
-(defun cl-macs--bind (spec expr &optional num)
-  "Arrange for SPEC, a variable or destructuring list, to get EXPR."
-  (if (not (listp spec))
-      (if (or (memq spec cl-macs--lambda-keywords) (not (symbolp spec)))
-          (error "Invalid argument name: %s" spec)
-        (setq cl-macs--lets (cons (list spec expr) cl-macs--lets)))
-    (cl-macs--bind-list spec expr (or num 0))))
+(defun cl-macs--keyword-for (var)
+  "Return the keyword that names the &key argument VAR."
+  (let ((name (symbol-name var)))
+    (intern (concat ":" (if (string-prefix-p "_" name) (substring name 1) name)))))
 
-(defun cl-macs--normalize-args (args)
-  "Copy ARGS, turning a dotted tail into &rest and &body into &rest."
-  (let ((out nil))
-    (while (consp args)
-      (setq out (cons (if (eq (car args) '&body) '&rest (car args)) out))
-      (setq args (cdr args)))
-    (if args (setq out (cons args (cons '&rest out))))
-    (nreverse out)))
+(defun cl-macs--tidy-arglist (args)
+  "Return a fresh copy of ARGS with &body as &rest and a dotted tail as &rest."
+  (let* ((head (cons nil nil)) (end head) (tail args))
+    (while (consp tail)
+      (setcdr end (list (if (eq (car tail) '&body) '&rest (car tail))))
+      (setq end (cdr end) tail (cdr tail)))
+    (when tail
+      (setcdr end (list '&rest tail)))
+    (cdr head)))
 
-(defun cl-macs--signal-arity (count-form)
-  (list 'signal ''wrong-number-of-arguments
-        (list 'list (cl-macs--block-quoted) count-form)))
+(defun cl-macs--match (pattern form)
+  "Record bindings that match PATTERN, a symbol or lambda list, to FORM."
+  (cond
+   ((consp pattern) (cl-macs--match-list pattern form 0 nil))
+   ((and (symbolp pattern) (not (memq pattern cl-macs--arg-markers)))
+    (cl-macs--emit pattern form))
+   (t (error "Invalid argument name: %s" pattern))))
 
-(defun cl-macs--bind-list (args expr num)
-  (setq args (cl-macs--normalize-args args))
-  (if (memq '&environment args) (error "&environment used incorrectly"))
-  (let* ((restp (memq '&rest args))
-         (restarg (if (listp (car (cdr restp)))
-                      (make-symbol "--cl-rest--")
-                    (car (cdr restp))))
-         (keys t)
-         (laterarg nil)
-         (exactarg nil)
-         (minarg restarg))
-    (setq cl-macs--lets (cons (list restarg expr) cl-macs--lets))
+(defun cl-macs--section (args marker)
+  "Split ARGS at MARKER: return (ITEMS . REST) or nil if ARGS lacks it in front.
+ITEMS are the entries after MARKER up to the next lambda-list marker."
+  (when (eq (car args) marker)
+    (let ((end (cdr args)))
+      (while (and end (not (memq (car end) cl-macs--arg-markers)))
+        (setq end (cdr end)))
+      (cons (butlast (cdr args) (length end)) end))))
+
+(defun cl-macs--match-list (args form done toplevel)
+  "Record bindings matching the lambda list ARGS against the list FORM.
+DONE counts the arguments consumed before ARGS, for error reports.  When
+TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
+  (setq args (cl-macs--tidy-arglist args))
+  (when (memq '&environment args)
+    (error "&environment used incorrectly"))
+  (let ((whole nil) (required nil) (optional nil) (rest nil) (has-rest nil)
+        (keys :absent) (other-keys nil) (aux nil) (sec nil))
+    ;; Take the list apart, section by section.
     (when (eq (car args) '&whole)
-      (setq args (cdr args))
-      (setq cl-macs--lets (cons (list (car args) restarg) cl-macs--lets))
-      (setq args (cdr args)))
-    ;; How to check that enough arguments remain for the required ones.
-    (let ((p args) (nreq 0))
-      (while (and p (not (memq (car p) cl-macs--lambda-keywords)))
-        (unless (eq p args) (setq minarg (list 'cdr minarg)))
-        (setq nreq (1+ nreq))
-        (setq p (cdr p)))
-      (when (memq (car p) '(nil &aux))
-        (setq minarg (list '= (list 'length restarg) nreq))
-        (setq exactarg (not (eq args p)))))
-    ;; Required arguments.
-    (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-      (let ((poparg (list (if (or (cdr args) (not exactarg)) 'pop 'car-safe) restarg)))
-        (cl-macs--bind (car args)
-                       (if laterarg
-                           poparg
-                         (list 'if minarg poparg
-                               (cl-macs--signal-arity (list 'length restarg))))))
-      (setq args (cdr args))
-      (setq num (1+ num) laterarg t))
-    ;; Optional arguments.
-    (while (and (eq (car args) '&optional) (setq args (cdr args)))
-      (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-        (let ((arg (car args)))
-          (setq args (cdr args))
-          (or (consp arg) (setq arg (list arg)))
-          (if (cdr (cdr arg))
-              (cl-macs--bind (nth 2 arg) (list 'and restarg t)))
-          (let ((def (if (cdr arg) (nth 1 arg)
-                       (or (car cl-macs--defs)
-                           (nth 1 (assq (car arg) cl-macs--defs)))))
-                (poparg (list 'pop restarg)))
-            (cl-macs--bind (car arg) (if def (list 'if restarg poparg def) poparg))
-            (setq num (1+ num))))))
-    ;; Rest argument.
-    (if (eq (car args) '&rest)
-        (let ((arg (car (cdr args))))
-          (setq args (cdr (cdr args)))
-          (if (consp arg) (cl-macs--bind arg restarg)))
-      (or (eq (car args) '&key) exactarg
-          (setq cl-macs--checks
-                (cons (list 'if restarg
-                            (cl-macs--signal-arity
-                             (list '+ num (list 'length restarg))))
-                      cl-macs--checks))))
-    ;; Keyword arguments.
-    (while (and (eq (car args) '&key) (setq args (cdr args)))
-      (unless (listp keys) (setq keys nil))
-      (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-        (let* ((arg (if (consp (car args)) (car args) (list (car args))))
-               (karg (if (consp (car arg))
-                         (car (car arg))
-                       (let ((name (symbol-name (car arg))))
-                         (if (and (> (length name) 0) (eq (aref name 0) ?_))
-                             (setq name (substring name 1)))
-                         (intern (concat ":" name)))))
-               (varg (if (consp (car arg)) (car (cdr (car arg))) (car arg)))
-               (def (if (cdr arg) (car (cdr arg))
-                      (or (car cl-macs--defs)
-                          (car (cdr (assq varg cl-macs--defs))))))
-               (look (list 'plist-member restarg (list 'quote karg))))
-          (setq args (cdr args))
-          (if (cdr (cdr arg))
-              (let ((temp (or (nth 2 arg) (make-symbol "--cl-var--"))))
-                (cl-macs--bind temp look)
-                (cl-macs--bind varg
-                               (list 'if temp
-                                     (list 'prog1 (list 'car (list 'cdr temp))
-                                           (list 'setq temp t))
-                                     def)))
-            (cl-macs--bind varg
-                           (list 'car
-                                 (list 'cdr
-                                       (if (null def)
-                                           look
-                                         (list 'or look (list 'list nil def)))))))
-          (setq keys (cons karg keys)))))
-    (when (consp keys) (setq keys (nreverse keys)))
-    (if (eq (car args) '&allow-other-keys)
-        (setq args (cdr args))
-      (cond
-       ((eq keys t) nil)
-       ((null keys)
-        (setq cl-macs--checks
-              (cons (list 'when restarg
-                          (list 'error (format "Keyword argument %%s not one of %s" keys)
-                                (list 'car restarg)))
-                    cl-macs--checks)))
-       (t
-        (let ((var (make-symbol "--cl-keys--")))
-          (setq cl-macs--checks
-                (cons
-                 (list 'let (list (list var restarg))
-                       (list 'while var
-                             (list 'cond
-                                   (list (list 'memq (list 'car var)
-                                               (list 'quote (append keys '(:allow-other-keys))))
-                                         (list 'setq var (list 'cdr (list 'cdr var))))
-                                   (list (list 'car (list 'cdr (list 'memq :allow-other-keys restarg)))
-                                         (list 'setq var nil))
-                                   (list t
-                                         (list 'error
-                                               (format "Keyword argument %%s not one of %s" keys)
-                                               (list 'car var))))))
-                 cl-macs--checks))))))
-    (cl-macs--do-aux args)
-    nil))
+      (setq whole (cadr args) args (cddr args)))
+    (setq sec (cl-macs--section (cons nil args) nil)
+          required (car sec)
+          args (cdr sec))
+    (while (setq sec (cl-macs--section args '&optional))
+      (setq optional (append optional (car sec)) args (cdr sec)))
+    (when (eq (car args) '&rest)
+      (setq has-rest t rest (cadr args) args (cddr args)))
+    (while (setq sec (cl-macs--section args '&key))
+      (setq keys (append (if (listp keys) keys) (car sec)) args (cdr sec)))
+    (when (eq (car args) '&allow-other-keys)
+      (setq other-keys t args (cdr args)))
+    (while (setq sec (cl-macs--section args '&aux))
+      (setq aux (append aux (car sec)) args (cdr sec)))
+    (when args
+      (error "Malformed argument list ends with: %S" args))
+    ;; Now generate.
+    (let* ((src (if (and rest (symbolp rest)) rest (make-symbol "--cl-rest--")))
+           (nreq (length required))
+           (exact (and required (null optional) (not has-rest) (eq keys :absent)))
+           (count (+ done nreq (length optional))))
+      (unless toplevel (cl-macs--emit src form))
+      (when whole (cl-macs--match whole src))
+      (when required
+        (let ((enough (if exact
+                          `(= (length ,src) ,nreq)
+                        (if (> nreq 1) `(nthcdr ,(1- nreq) ,src) src))))
+          (cl-macs--match (car required)
+                          `(if ,enough (pop ,src)
+                             ,(cl-macs--arity-signal `(length ,src))))
+          (dolist (r (cdr required))
+            (cl-macs--match r `(pop ,src)))))
+      (dolist (o optional)
+        (let* ((spec (if (consp o) o (list o)))
+               (var (car spec))
+               (default (if (cdr spec) (cadr spec) (cl-macs--fallback-default var))))
+          (when (cddr spec)
+            (cl-macs--match (nth 2 spec) `(and ,src t)))
+          (cl-macs--match var (if default `(if ,src (pop ,src) ,default) `(pop ,src)))))
+      (when (consp rest)
+        (cl-macs--match rest src))
+      (when (and (not exact) (not has-rest) (eq keys :absent))
+        (push `(if ,src ,(cl-macs--arity-signal `(+ ,count (length ,src))))
+              cl-macs--out-checks))
+      (unless (eq keys :absent)
+        (let ((names nil))
+          (dolist (entry keys)
+            (let* ((spec (if (consp entry) entry (list entry)))
+                   (head (car spec))
+                   (kw (if (consp head) (car head) (cl-macs--keyword-for head)))
+                   (var (if (consp head) (cadr head) head))
+                   (default (if (cdr spec) (cadr spec) (cl-macs--fallback-default var)))
+                   (lookup `(plist-member ,src ',kw)))
+              (push kw names)
+              (if (cddr spec)
+                  (let ((flag (or (nth 2 spec) (make-symbol "--cl-var--"))))
+                    (cl-macs--match flag lookup)
+                    (cl-macs--match var `(if ,flag
+                                             (prog1 (cadr ,flag) (setq ,flag t))
+                                           ,default)))
+                (cl-macs--match var (if default
+                                        `(cadr (or ,lookup (list nil ,default)))
+                                      `(cadr ,lookup))))))
+          (unless other-keys
+            (push `(cl-macs--check-keywords ,src ',(nreverse names))
+                  cl-macs--out-checks))))
+      (cl-macs--match-aux aux)
+      src)))
 
-(defun cl-macs--do-aux (args)
-  (while (and (eq (car args) '&aux) (setq args (cdr args)))
-    (while (and args (not (memq (car args) cl-macs--lambda-keywords)))
-      (if (consp (car args))
-          (cl-macs--bind (car (car args)) (car (cdr (car args))))
-        (cl-macs--bind (car args) nil))
-      (setq args (cdr args))))
-  (if args (error "Malformed argument list ends with: %S" args)))
+(defun cl-macs--match-aux (entries)
+  "Record the bindings of the &aux ENTRIES, each VAR or (VAR INIT)."
+  (dolist (entry entries)
+    (cl-macs--match (if (consp entry) (car entry) entry)
+                    (car-safe (cdr-safe entry)))))
 
-(defun cl-macs--transform-lambda (args body block)
-  "Turn a Common Lisp ARGS and BODY into (ARGLIST . BODY) for a plain lambda."
-  (let* ((parsed (cl-macs--parse-body body))
-         (header (car parsed))
-         (simple nil)
-         (cl-macs--defs nil)
-         (cl-macs--block block))
-    (setq body (cdr parsed))
-    (setq args (if (listp args) (cl-macs--normalize-args args) (list '&rest args)))
+(defun cl-macs--check-keywords (plist allowed)
+  "Signal an error unless every key of PLIST is in ALLOWED.
+With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
+`:allow-other-keys' entry in PLIST accepts any key."
+  (let ((report (lambda (key)
+                  (error "Keyword argument %s not one of %s" key allowed))))
+    (cond
+     ((null plist))
+     ((null allowed) (funcall report (car plist)))
+     (t
+      (let ((anything (cadr (memq :allow-other-keys plist)))
+            (tail plist))
+        (while tail
+          (if (or (memq (car tail) allowed) (eq (car tail) :allow-other-keys))
+              (setq tail (nthcdr 2 tail))
+            (unless anything (funcall report (car tail)))
+            (setq tail nil))))))))
+
+(defun cl-macs--wrap-bindings (binds checks body)
+  "Return one form binding BINDS with `let*', then running CHECKS and BODY."
+  (let ((inner (cl-macs--body-form (append checks body))))
+    (if binds `(let* ,binds ,inner) inner)))
+
+(defun cl-macs--plain-prefix (args)
+  "Split ARGS into (PLAIN . REST), PLAIN being what a plain lambda list can say.
+That is the leading required and simple optional variables.  If the
+split falls among the optional ones, REST starts with `&optional' again."
+  (let ((n 0) (optional nil) (stop nil))
+    (while (and (not stop) (nthcdr n args))
+      (let ((a (nth n args)))
+        (if (eq a '&optional)
+            (if (car cl-macs--fallbacks) (setq stop t) (setq optional t n (1+ n)))
+          (if (or (not (symbolp a)) (memq a '(nil &rest &key &aux))
+                  (and optional (cl-macs--fallback-default a)))
+              (setq stop t)
+            (setq n (1+ n))))))
+    (let ((plain (butlast args (- (length args) n)))
+          (rest (nthcdr n args)))
+      (when (and optional rest (not (eq (car rest) '&optional)))
+        (push '&optional rest))
+      (when (eq (car (last plain)) '&optional)
+        (setq plain (butlast plain)))
+      (cons plain rest))))
+
+(defun cl-macs--lambda (args body name)
+  "Compile the Common Lisp lambda list ARGS and BODY into (ARGLIST . BODY).
+The result suits a plain `lambda', `defun' or `defmacro'.  NAME names
+the implicit block around BODY and is reported in arity errors;
+`cl-none' means neither."
+  (let* ((split (cl-macs--split-header body))
+         (cl-macs--fallbacks nil)
+         (cl-macs--arity-name name)
+         (cl-macs--out-binds nil)
+         (cl-macs--out-checks nil)
+         (plain nil))
+    (setq body (cdr split))
+    (setq args (if (listp args) (cl-macs--tidy-arglist args) (list '&rest args)))
     (let ((defs (memq '&cl-defs args)))
       (when defs
-        (setq cl-macs--defs (car (cdr defs)))
-        (setq args (delq (car (cdr defs)) (delq '&cl-defs args)))))
-    (if (memq '&whole args) (error "&whole not currently implemented"))
-    (let* ((p (memq '&environment args))
-           (v (car (cdr p))))
-      (if p (setq args (append (delq '&environment (delq v args))
-                               (list '&aux (list v 'macroexpand-all-environment))))))
-    ;; Leading arguments a plain lambda list handles by itself.
-    (let ((optional nil))
-      (while (and args (symbolp (car args))
-                  (not (memq (car args) '(nil &rest &body &key &aux)))
-                  (or (not optional)
-                      (null (nth 1 (assq (car args) (cdr cl-macs--defs)))))
-                  (not (and (eq (car args) '&optional) (setq optional t)
-                            (car cl-macs--defs))))
-        (setq simple (cons (car args) simple))
-        (setq args (cdr args)))
-      (when optional
-        (if args (setq args (cons '&optional args)))
-        (if (eq (car simple) '&optional) (setq simple (cdr simple)))))
-    (unless (eq block 'cl-none)
-      (setq body (list (cons 'cl-block (cons block body)))))
-    (let* ((cl-macs--lets nil)
-           (cl-macs--checks nil)
-           (rest-args
-            (cond
-             ((null args) nil)
-             ((eq (car args) '&aux)
-              (cl-macs--do-aux args)
-              (setq cl-macs--lets (nreverse cl-macs--lets))
-              nil)
-             (t
-              (let ((slen (length simple)))
-                (if (memq '&optional simple) (setq slen (1- slen)))
-                (cl-macs--bind-list args :dummy slen)
-                (setq cl-macs--lets (nreverse cl-macs--lets))
-                (prog1 (list '&rest (car (car cl-macs--lets)))
-                  (setq cl-macs--lets (cdr cl-macs--lets))))))))
-      (cons (append (reverse simple) rest-args)
-            (append header
-                    (list (cl-macs--let*
-                           cl-macs--lets
-                           (cl-macs--progn (append (nreverse cl-macs--checks) body)))))))))
+        (setq cl-macs--fallbacks (cadr defs))
+        (setq args (delq (cadr defs) (delq '&cl-defs args)))))
+    (when (memq '&whole args)
+      (error "&whole not currently implemented"))
+    (let ((env (cadr (memq '&environment args))))
+      (when env
+        (setq args (append (delq env (delq '&environment args))
+                           `(&aux (,env macroexpand-all-environment))))))
+    (let ((split-args (cl-macs--plain-prefix args)))
+      (setq plain (car split-args) args (cdr split-args)))
+    (unless (eq name 'cl-none)
+      (setq body `((cl-block ,name ,@body))))
+    (let ((rest-param nil))
+      (if (eq (car args) '&aux)
+          (cl-macs--match-aux (car (cl-macs--section args '&aux)))
+        (when args
+          (setq rest-param
+                (list '&rest (cl-macs--match-list args nil
+                                                  (length (remq '&optional plain))
+                                                  t)))))
+      (cons (append plain rest-param)
+            (append (car split)
+                    (list (cl-macs--wrap-bindings (reverse cl-macs--out-binds)
+                                                  (reverse cl-macs--out-checks)
+                                                  body)))))))
 
 (defmacro cl-defun (name args &rest body)
-  "Define NAME as a function with a Common Lisp argument list ARGS.
-BODY is an implicit `cl-block' named NAME."
+  "Define NAME as a function whose lambda list ARGS may use Common Lisp features.
+ARGS may contain &optional and &key entries with defaults and supplied-p
+variables, &aux, and nested lists.  BODY runs in a `cl-block' named NAME."
   (declare (doc-string 3) (indent 2))
-  (cons 'defun (cons name (cl-macs--transform-lambda args body name))))
+  `(defun ,name ,@(cl-macs--lambda args body name)))
 
 (defmacro cl-defmacro (name args &rest body)
-  "Define NAME as a macro with a Common Lisp argument list ARGS."
+  "Define NAME as a macro whose lambda list ARGS may use Common Lisp features.
+Besides what `cl-defun' allows, ARGS may hold &body and &environment."
   (declare (doc-string 3) (indent 2))
-  (cons 'defmacro (cons name (cl-macs--transform-lambda args body name))))
+  `(defmacro ,name ,@(cl-macs--lambda args body name)))
 
 (defmacro cl-defsubst (name args &rest body)
-  "Define NAME as an inline function; here the same as `cl-defun'."
+  "Define NAME as a function with a Common Lisp lambda list ARGS and BODY.
+In tsmacs there is no inlining, so this is `cl-defun'."
   (declare (doc-string 3) (indent 2))
-  (cons 'cl-defun (cons name (cons args body))))
+  `(cl-defun ,name ,args ,@body))
 
 (defmacro cl-function (func)
-  "Like `function', but a lambda may use a Common Lisp argument list."
-  (if (eq (car-safe func) 'lambda)
-      (list 'function
-            (cons 'lambda (cl-macs--transform-lambda (car (cdr func)) (cdr (cdr func)) 'cl-none)))
-    (list 'function func)))
+  "Quote FUNC as `function' does, accepting a Common Lisp lambda list in a lambda."
+  (list 'function
+        (if (eq (car-safe func) 'lambda)
+            (cons 'lambda (cl-macs--lambda (cadr func) (cddr func) 'cl-none))
+          func)))
 
 (defmacro cl-destructuring-bind (args expr &rest body)
-  "Bind the variables of ARGS to the parts of EXPR's value, then run BODY."
+  "Match the lambda list ARGS against the list EXPR returns, then run BODY."
   (declare (indent 2))
-  (let ((cl-macs--lets nil)
-        (cl-macs--checks nil)
-        (cl-macs--defs nil)
-        (cl-macs--block args))
-    (cl-macs--bind (or args '(&aux)) expr)
-    (cl-macs--let* (nreverse cl-macs--lets)
-                   (cl-macs--progn (append (nreverse cl-macs--checks) body)))))
+  (let ((cl-macs--out-binds nil)
+        (cl-macs--out-checks nil)
+        (cl-macs--fallbacks nil)
+        (cl-macs--arity-name args))
+    (cl-macs--match-list (or args '(&aux)) expr 0 nil)
+    (cl-macs--wrap-bindings (reverse cl-macs--out-binds)
+                            (reverse cl-macs--out-checks)
+                            body)))
 
 ;;;; Blocks
 
 (defun cl-macs--block-tag (name)
+  "Return the catch tag of the block NAME."
   (intern (format "--cl-block-%s--" name)))
 
 (defmacro cl-block (name &rest body)
-  "Run BODY in a block NAME, from which `cl-return-from' can exit."
+  "Run BODY as a block called NAME.
+Within BODY, `cl-return-from' NAME leaves the block with a value; the
+block's value is otherwise BODY's last value."
   (declare (indent 1))
-  (cons 'catch (cons (list 'quote (cl-macs--block-tag name)) body)))
+  `(catch ',(cl-macs--block-tag name) ,@body))
 
 (defmacro cl-return (&optional result)
-  "Return RESULT from the block named nil."
-  (list 'cl-return-from nil result))
+  "Leave the innermost block named nil, giving it the value RESULT."
+  `(cl-return-from nil ,result))
 
 (defmacro cl-return-from (name &optional result)
-  "Return RESULT from the innermost block NAME."
+  "Leave the innermost enclosing block NAME, giving it the value RESULT."
   (declare (indent 1))
-  (list 'throw (list 'quote (cl-macs--block-tag name)) result))
+  `(throw ',(cl-macs--block-tag name) ,result))
 
-;;;; Conditionals
+;;;; Case and typecase
+
+(defun cl-macs--case-clauses (clauses test-for failure)
+  "Turn CLAUSES into `cond' clauses.
+TEST-FOR maps a clause's key part to its test; FAILURE, called on the
+`cl-macs--unmatched' pseudo clause that the erring variants add at the
+end, returns the code that complains."
+  (let ((out nil))
+    (dolist (c clauses (nreverse out))
+      (push (cons (if (eq (car c) 'cl-macs--unmatched)
+                      (funcall failure)
+                    (funcall test-for (car c)))
+                  (or (cdr c) (list nil)))
+            out))))
 
 (defmacro cl-case (expr &rest clauses)
-  "Evaluate EXPR and run the clause whose keys contain its value (by `eql')."
+  "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
+Each clause is (KEYS BODY...), KEYS being one key or a list of keys; a
+clause whose KEYS is t or `otherwise' accepts anything.  The value is
+the last of BODY's, or nil when nothing matched."
   (declare (indent 1))
-  (cl-macs--once
+  (cl-macs--with-value
    expr
-   (lambda (temp)
+   (lambda (subject)
+     ;; SEEN lists the keys so far, in the order GNU reports them.
      (let ((seen nil))
-       (cons 'cond
-             (mapcar
-              (lambda (c)
-                (cons (cond ((memq (car c) '(t otherwise)) t)
-                            ((eq (car c) 'cl--ecase-error-flag)
-                             (list 'error "cl-ecase failed: %s, %s" temp
-                                   (list 'quote (reverse seen))))
-                            ((listp (car c))
-                             (setq seen (append (car c) seen))
-                             (list 'memql temp (list 'quote (car c))))
-                            (t
-                             (if (memq (car c) seen)
-                                 (error "Duplicate key in case: %s" (car c)))
-                             (setq seen (cons (car c) seen))
-                             (list 'eql temp (list 'quote (car c)))))
-                      (or (cdr c) '(nil))))
-              clauses))))))
+       `(cond
+         ,@(cl-macs--case-clauses
+            clauses
+            (lambda (keys)
+              (cond ((memq keys '(t otherwise)) t)
+                    ((consp keys)
+                     (setq seen (append seen (reverse keys)))
+                     `(memql ,subject ',keys))
+                    ((null keys) `(memql ,subject nil))
+                    ((memq keys seen)
+                     (error "Duplicate key in case: %s" keys))
+                    (t
+                     (setq seen (append seen (list keys)))
+                     `(eql ,subject ',keys))))
+            (lambda ()
+              `(error "cl-ecase failed: %s, %s" ,subject ',seen))))))))
 
 (defmacro cl-ecase (expr &rest clauses)
-  "Like `cl-case', but signal an error when no clause matches."
+  "Like `cl-case', except that an error is signalled when no clause matches."
   (declare (indent 1))
-  (cons 'cl-case (cons expr (append clauses '((cl--ecase-error-flag))))))
+  `(cl-case ,expr ,@clauses (cl-macs--unmatched)))
 
 (defmacro cl-typecase (expr &rest clauses)
-  "Evaluate EXPR and run the first clause whose type its value has."
+  "Run the first of CLAUSES whose type EXPR's value belongs to.
+Each clause is (TYPE BODY...), tested with `cl-typep'; a clause whose
+TYPE is `otherwise' accepts anything."
   (declare (indent 1))
-  (cl-macs--once
+  (cl-macs--with-value
    expr
-   (lambda (temp)
+   (lambda (subject)
      (let ((types nil))
-       (cons 'cond
-             (mapcar
-              (lambda (c)
-                (cons (cond ((eq (car c) 'otherwise) t)
-                            ((eq (car c) 'cl--ecase-error-flag)
-                             (list 'error "cl-etypecase failed: %s, %s" temp
-                                   (list 'quote (reverse types))))
-                            (t
-                             (setq types (cons (car c) types))
-                             (list 'cl-typep temp (list 'quote (car c)))))
-                      (or (cdr c) '(nil))))
-              clauses))))))
+       `(cond
+         ,@(cl-macs--case-clauses
+            clauses
+            (lambda (spec)
+              (if (eq spec 'otherwise)
+                  t
+                (setq types (append types (list spec)))
+                `(cl-typep ,subject ',spec)))
+            (lambda ()
+              `(error "cl-etypecase failed: %s, %s" ,subject ',types))))))))
 
 (defmacro cl-etypecase (expr &rest clauses)
-  "Like `cl-typecase', but signal an error when no clause matches."
+  "Like `cl-typecase', except that an error is signalled when no clause matches."
   (declare (indent 1))
-  (cons 'cl-typecase (cons expr (append clauses '((cl--ecase-error-flag))))))
+  `(cl-typecase ,expr ,@clauses (cl-macs--unmatched)))
 
-;;;; Types (a fallback `cl-typep' for when cl-lib has not provided one)
-
-(defun cl-macs--typep (object type)
-  "Non-nil if OBJECT is of TYPE (a basic subset of Common Lisp type specs)."
-  (cond
-   ((eq type t) t)
-   ((null type) nil)
-   ((consp type)
-    (let ((head (car type)))
-      (cond
-       ((eq head 'and) (let ((ok t) (ts (cdr type)))
-                         (while (and ok ts)
-                           (setq ok (cl-macs--typep object (car ts)) ts (cdr ts)))
-                         (and ok t)))
-       ((eq head 'or) (let ((ok nil) (ts (cdr type)))
-                        (while (and (not ok) ts)
-                          (setq ok (cl-macs--typep object (car ts)) ts (cdr ts)))
-                        (and ok t)))
-       ((eq head 'not) (not (cl-macs--typep object (car (cdr type)))))
-       ((memq head '(member cl-member)) (and (memql object (cdr type)) t))
-       ((eq head 'eql) (eql object (car (cdr type))))
-       ((eq head 'satisfies) (funcall (car (cdr type)) object))
-       ((memq head '(integer float real number))
-        (and (cl-macs--typep object head)
-             (let ((lo (car (cdr type))) (hi (car (cdr (cdr type)))))
-               (and (or (memq lo '(* nil)) (if (consp lo) (> object (car lo)) (>= object lo)))
-                    (or (memq hi '(* nil)) (if (consp hi) (< object (car hi)) (<= object hi)))))))
-       (t (error "Bad type spec: %s" type)))))
-   ((not (symbolp type)) (error "Bad type spec: %s" type))
-   ((eq type 'null) (null object))
-   ((eq type 'atom) (atom object))
-   ((eq type 'real) (numberp object))
-   ((eq type 'float) (floatp object))
-   ((eq type 'fixnum) (fixnump object))
-   ((eq type 'bignum) (bignump object))
-   ((eq type 'natnum) (natnump object))
-   ((eq type 'character) (characterp object))
-   ((eq type 'base-char) (characterp object))
-   ((eq type 'boolean) (booleanp object))
-   ((eq type 'keyword) (keywordp object))
-   ((eq type 'list) (listp object))
-   ((eq type 'cons) (consp object))
-   ((eq type 'symbol) (symbolp object))
-   ((eq type 'string) (stringp object))
-   ((eq type 'array) (arrayp object))
-   ((eq type 'number) (numberp object))
-   ((eq type 'integer) (integerp object))
-   ((eq type 'vector) (vectorp object))
-   ((eq type 'sequence) (sequencep object))
-   ((eq type 'function) (functionp object))
-   ((eq type 'hash-table) (hash-table-p object))
-   (t
-    (let* ((name (symbol-name type))
-           (p1 (intern-soft (concat name "-p")))
-           (p2 (intern-soft (concat name "p"))))
-      (cond
-       ((and p1 (fboundp p1) (string-match-p "-" name)) (funcall p1 object))
-       ((and p2 (fboundp p2)) (funcall p2 object))
-       ((and p1 (fboundp p1)) (funcall p1 object))
-       (t (error "Unknown type %S" type)))))))
-
-(unless (fboundp 'cl-typep)
-  (defalias 'cl-typep #'cl-macs--typep))
+;;;; Assertions and declarations
 
 (unless (get 'cl-assertion-failed 'error-conditions)
   (define-error 'cl-assertion-failed "Assertion failed"))
 
-(unless (fboundp 'cl--assertion-failed)
-  (defun cl--assertion-failed (form &optional string sargs args)
-    (if string
-        (apply #'error string (append sargs args))
-      (signal 'cl-assertion-failed (cons form sargs)))))
+(defun cl-macs--assertion-failure (form shown message message-args)
+  "Report that FORM failed: with MESSAGE, format it; else signal with SHOWN."
+  (if message
+      (apply #'error message (append shown message-args))
+    (signal 'cl-assertion-failed (cons form shown))))
 
 (defmacro cl-check-type (form type &optional string)
-  "Signal `wrong-type-argument' unless FORM's value is of TYPE."
-  (cl-macs--once
+  "Signal `wrong-type-argument' unless the value of FORM is of TYPE.
+STRING, if given, describes TYPE in the error data instead."
+  (cl-macs--with-value
    form
-   (lambda (temp)
-     (list 'progn
-           (list 'or (list 'cl-typep temp (list 'quote type))
-                 (list 'signal ''wrong-type-argument
-                       (list 'list (or string (list 'quote (if (eq (car-safe type) 'satisfies)
-                                                               (car (cdr type))
-                                                             type)))
-                             temp (list 'quote form))))
-           nil))))
+   (lambda (subject)
+     (let ((what (or string
+                     (list 'quote (if (eq (car-safe type) 'satisfies) (cadr type) type)))))
+       `(progn
+          (unless (cl-typep ,subject ',type)
+            (signal 'wrong-type-argument (list ,what ,subject ',form)))
+          nil)))))
 
 (defmacro cl-assert (form &optional show-args string &rest args)
-  "Signal an error unless FORM returns non-nil."
-  (let ((sargs (and show-args
-                    (delq nil (mapcar (lambda (x) (unless (cl-macs--const-p x) x))
-                                      (cdr-safe form))))))
-    (list 'progn
-          (list 'or form
-                (cons 'cl--assertion-failed
-                      (cons (list 'quote form)
-                            (if (or string sargs args)
-                                (list string (cons 'list sargs) (cons 'list args))))))
-          nil)))
+  "Signal an error unless FORM yields non-nil.
+With SHOW-ARGS, the error data include the values of FORM's non-constant
+arguments.  With STRING, the error is STRING formatted with those values
+followed by ARGS."
+  (let ((shown (and show-args
+                    (let ((kept nil))
+                      (dolist (a (cdr-safe form))
+                        (unless (cl-macs--constant-form-p a) (push a kept)))
+                      (nreverse kept)))))
+    `(progn
+       (unless ,form
+         (cl-macs--assertion-failure ',form (list ,@shown) ,string (list ,@args)))
+       nil)))
 
 (defmacro cl-the (_type form)
-  "Return FORM."
+  "Return FORM's value; the declared type is not checked."
   (declare (indent 1))
   form)
 
 (defmacro cl-locally (&rest body)
-  "Like `progn'."
+  "Evaluate BODY like `progn'."
   (cons 'progn body))
 
 (defmacro cl-eval-when (when &rest body)
-  "Run BODY when WHEN contains `eval' or `:execute' (there is no compiler)."
+  "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
+tsmacs evaluates everything, so the other situations never apply."
   (declare (indent 1))
   (and (or (memq 'eval when) (memq :execute when))
        (cons 'progn body)))
 
 (defmacro cl-load-time-value (form &optional _read-only)
-  "Evaluate FORM once, when the form is expanded."
-  (list 'quote (eval form lexical-binding)))
+  "Evaluate FORM once, when this form is expanded, and return that value."
+  `',(eval form lexical-binding))
+
+(defun cl-macs--numbered (items fn)
+  "Return the results of calling FN on each of ITEMS and its index."
+  (let ((n -1))
+    (mapcar (lambda (item) (funcall fn item (setq n (+ n 1)))) items)))
 
 (defmacro cl-multiple-value-bind (vars form &rest body)
-  "Bind VARS to the elements of the list FORM returns, then run BODY."
+  "Bind VARS to successive elements of the list FORM returns, then run BODY."
   (declare (indent 2))
-  (let ((temp (make-symbol "--cl-var--")) (n -1))
-    (cons 'let*
-          (cons (cons (list temp form)
-                      (mapcar (lambda (v) (list v (list 'nth (setq n (1+ n)) temp))) vars))
-                body))))
+  (let ((all (make-symbol "--cl-var--")))
+    `(let* ((,all ,form)
+            ,@(cl-macs--numbered vars (lambda (v n) `(,v (nth ,n ,all)))))
+       ,@body)))
 
 (defmacro cl-multiple-value-setq (vars form)
-  "Set VARS to the elements of the list FORM returns; return the first."
+  "Assign VARS from successive elements of the list FORM returns.
+Return the first element."
   (cond
-   ((null vars) (list 'progn form nil))
-   ((null (cdr vars)) (list 'setq (car vars) (list 'car form)))
-   (t
-    (let ((temp (make-symbol "--cl-var--")) (n 0))
-      (list 'let (list (list temp form))
-            (list 'prog1 (list 'setq (car vars) (list 'car temp))
-                  (cons 'setq
-                        (apply #'append
-                               (mapcar (lambda (v) (list v (list 'nth (setq n (1+ n)) temp)))
-                                       (cdr vars))))))))))
+   ((null vars) `(progn ,form nil))
+   ((cdr vars)
+    (let ((all (make-symbol "--cl-var--")))
+      `(let ((,all ,form))
+         (prog1 (setq ,(car vars) (car ,all))
+           (setq ,@(apply #'append
+                          (cl-macs--numbered (cdr vars)
+                                             (lambda (v n) `(,v (nth ,(1+ n) ,all))))))))))
+   (t `(setq ,(car vars) (car ,form)))))
 
-;;;; Simple iteration
+;;;; Iteration
 
 (defmacro cl-dolist (spec &rest body)
-  "Like `dolist', inside a block named nil."
+  "Like `dolist' on SPEC, (VAR LIST [RESULT]), but BODY may use `cl-return'."
   (declare (indent 1))
-  (list 'cl-block nil (cons 'dolist (cons spec body))))
+  `(cl-block nil (dolist ,spec ,@body)))
 
 (defmacro cl-dotimes (spec &rest body)
-  "Like `dotimes', inside a block named nil."
+  "Like `dotimes' on SPEC, (VAR COUNT [RESULT]), but BODY may use `cl-return'."
   (declare (indent 1))
-  (list 'cl-block nil (cons 'dotimes (cons spec body))))
+  `(cl-block nil (dotimes ,spec ,@body)))
 
-(defun cl-macs--do-loop (steps endtest body star)
-  (let ((sets (delq nil (mapcar (lambda (c)
-                                  (and (consp c) (cdr (cdr c))
-                                       (list (car c) (nth 2 c))))
-                                steps))))
-    (list 'cl-block nil
-          (cons (if star 'let* 'let)
-                (cons (mapcar (lambda (c) (if (consp c) (list (car c) (nth 1 c)) c)) steps)
-                      (cons (cons 'while
-                                  (cons (list 'not (car endtest))
-                                        (append body
-                                                (and sets
-                                                     (list (cons (if (or star (not (cdr sets)))
-                                                                     'setq 'cl-psetq)
-                                                                 (apply #'append sets)))))))
-                            (or (cdr endtest) '(nil))))))))
+(defun cl-macs--do (specs end body sequential)
+  "Expand `cl-do' (or `cl-do*' when SEQUENTIAL) on SPECS, END and BODY."
+  (let ((inits (mapcar (lambda (spec)
+                         (if (atom spec) spec (list (car spec) (cadr spec))))
+                       specs))
+        (updates (apply #'append
+                        (mapcar (lambda (spec)
+                                  (and (consp spec) (cddr spec)
+                                       (list (car spec) (nth 2 spec))))
+                                specs))))
+    `(cl-block nil
+       (,(if sequential 'let* 'let) ,inits
+        (while (not ,(car end))
+          ,@body
+          ,@(when updates
+              (list (cons (if (or sequential (null (cddr updates))) 'setq 'cl-psetq)
+                          updates))))
+        ,@(or (cdr end) (list nil))))))
 
 (defmacro cl-do (steps endtest &rest body)
-  "Bind STEPS in parallel and loop until ENDTEST holds."
+  "Loop over variables bound in parallel, until a test succeeds.
+Each of STEPS is (VAR [INIT [STEP]]).  Before each iteration the first
+element of ENDTEST is evaluated; once it is non-nil the rest of ENDTEST
+is evaluated and the last value returned.  After each run of BODY the
+variables take their STEP values, all computed before any is assigned."
   (declare (indent 2))
-  (cl-macs--do-loop steps endtest body nil))
+  (cl-macs--do steps endtest body nil))
 
 (defmacro cl-do* (steps endtest &rest body)
-  "Bind STEPS sequentially and loop until ENDTEST holds."
+  "Like `cl-do', but bind and step the variables one after another."
   (declare (indent 2))
-  (cl-macs--do-loop steps endtest body t))
+  (cl-macs--do steps endtest body t))
 
 (defmacro cl-do-symbols (spec &rest body)
-  "Run BODY with (car SPEC) bound to each symbol of an obarray."
+  "Run BODY for each symbol of an obarray, then return a result.
+SPEC is (VAR [OBARRAY [RESULT]]): VAR is bound to each symbol of OBARRAY
+\(the standard one by default) in turn, and RESULT gives the value."
   (declare (indent 1))
-  (list 'cl-block nil
-        (list 'mapatoms (cons 'lambda (cons (list (car spec)) body))
-              (or (car (cdr spec)) 'obarray))
-        (car (cdr (cdr spec)))))
+  (let ((var (car spec))
+        (table (or (cadr spec) 'obarray)))
+    ;; VAR is nil again by the time RESULT is evaluated.
+    `(cl-block nil (let ((,var nil))
+                     (mapatoms (lambda (,var) ,@body) ,table)
+                     ,(nth 2 spec)))))
 
 (defmacro cl-do-all-symbols (spec &rest body)
-  "Like `cl-do-symbols' on the standard obarray."
+  "Run BODY for each symbol of the standard obarray.
+SPEC is (VAR [RESULT]), as for `cl-do-symbols'."
   (declare (indent 1))
-  (cons 'cl-do-symbols (cons (list (car spec) nil (car (cdr spec))) body)))
+  `(cl-do-symbols (,(car spec) nil ,(cadr spec)) ,@body))
+
+(defun cl-macs--progv-run (symbols values thunk)
+  "Call THUNK with each of SYMBOLS bound dynamically to its element of VALUES."
+  (let ((bindings (mapcar (lambda (sym) (list sym (list 'quote (pop values)))) symbols)))
+    ;; `eval' without LEXICAL makes every `let' binding dynamic.
+    (eval `(let ,bindings (funcall ',thunk)))))
 
 (defmacro cl-progv (symbols values &rest body)
-  "Bind SYMBOLS dynamically to VALUES while running BODY."
+  "Run BODY with the symbols in the list SYMBOLS dynamically bound.
+Their values come from the list VALUES; missing ones are nil."
   (declare (indent 2))
-  (let ((bodyfun (make-symbol "body"))
-        (binds (make-symbol "binds"))
-        (syms (make-symbol "syms"))
-        (vals (make-symbol "vals")))
-    (list 'let* (list (list syms symbols)
-                      (list vals values)
-                      (list bodyfun (cons 'lambda (cons nil body)))
-                      (list binds nil))
-          (list 'while syms
-                (list 'setq binds
-                      (list 'cons (list 'list (list 'pop syms)
-                                        (list 'list ''quote (list 'pop vals)))
-                            binds)))
-          (list 'eval (list 'list ''let (list 'nreverse binds)
-                            (list 'list ''funcall (list 'list ''quote bodyfun)))))))
+  `(cl-macs--progv-run ,symbols ,values (lambda () ,@body)))
 
-;;;; Code walking: local functions, macros and symbol macros
+(defmacro cl-tagbody (&rest labels-or-stmts)
+  "Run the statements of LABELS-OR-STMTS in order, allowing jumps.
+Symbols and integers among them are labels; within a statement,
+\(go LABEL) continues after LABEL.  The value is nil."
+  (let ((tag (make-symbol "cl--tagbody-tag"))
+        (state (make-symbol "next"))
+        (segments nil)
+        (current (list 'cl--preamble)))
+    ;; Cut the body into segments, each starting at a label and ending by
+    ;; passing control to the following one.
+    (dolist (item labels-or-stmts)
+      (if (atom item)
+          (progn
+            (unless (and (eq (car (last current)) 'cl--preamble) (null (cdr current)))
+              (push `(go ,item) current)
+              (push (nreverse current) segments))
+            (setq current (list item)))
+        (push item current)))
+    (push (nreverse (cons `(go cl--exit) current)) segments)
+    (setq segments (nreverse segments))
+    (let ((known (mapcar #'car segments)))
+      `(let ((,state ',(caar segments)))
+         (cl-macrolet ((go (label)
+                         (unless (memq label '(cl--exit ,@known))
+                           (error "Unknown cl-tagbody go label `%S'" label))
+                         (list 'throw '',tag (list 'quote label))))
+           (while (not (eq ,state 'cl--exit))
+             (setq ,state
+                   (catch ',tag
+                     (cl-case ,state
+                       ,@(mapcar (lambda (seg) (cons (list (car seg)) (cdr seg)))
+                                 segments))))))
+         nil))))
 
-(defun cl-macs--sm-alist (env)
-  (cdr (assq :cl-symbol-macros env)))
+;;;; Local functions, macros and symbol macros
+;;
+;; These work by walking their body and expanding every macro in it, with
+;; a macro environment that also says which symbols are symbol macros
+;; (under the key `cl-macs--symbol-macros') and which variables hold the
+;; local functions (under `cl-macs--local-functions').
 
-(defun cl-macs--shadow (env vars)
-  "ENV without symbol macros for VARS."
-  (let ((sms (cl-macs--sm-alist env)))
-    (if (and sms (let ((hit nil)) (dolist (v vars) (if (assq v sms) (setq hit t))) hit))
-        (cons (cons :cl-symbol-macros
-                    (delq nil (mapcar (lambda (b) (if (memq (car b) vars) nil b)) sms)))
-              env)
-      env)))
+(defun cl-macs--env-table (env key)
+  "Return the table stored in the macro environment ENV under KEY."
+  (cdr (assq key env)))
 
-(defun cl-macs--arg-names (args)
-  (let ((out nil))
-    (while (consp args)
-      (if (and (symbolp (car args)) (not (memq (car args) '(&optional &rest))))
-          (setq out (cons (car args) out)))
-      (setq args (cdr args)))
-    (if (and args (symbolp args)) (setq out (cons args out)))
-    out))
+(defun cl-macs--unshadow (env vars)
+  "Return ENV in which none of VARS is a symbol macro any more.
+Used where VARS are bound as ordinary variables."
+  (let* ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
+         (kept (delq nil (mapcar (lambda (sm) (unless (memq (car sm) vars) sm)) table))))
+    (if (= (length kept) (length table))
+        env
+      (cons (cons 'cl-macs--symbol-macros kept) env))))
 
-(defun cl-macs--walk-list (forms env)
-  (let ((out nil))
+(defun cl-macs--lambda-vars (arglist)
+  "Return the variables that the plain lambda list ARGLIST binds."
+  (and (listp arglist)
+       (remq '&optional (remq '&rest arglist))))
+
+(defun cl-macs--expand-forms (forms env)
+  "Expand every form of the possibly dotted list FORMS in ENV."
+  (let* ((result (list nil)) (end result))
     (while (consp forms)
-      (setq out (cons (cl-macs--walk (car forms) env) out))
-      (setq forms (cdr forms)))
-    (nconc (nreverse out) forms)))
+      (setcdr end (list (cl-macs--expand (car forms) env)))
+      (setq end (cdr end) forms (cdr forms)))
+    ;; Keep a dotted tail as it is.
+    (setcdr end forms)
+    (cdr result)))
 
-(defun cl-macs--walk-lambda (lam env)
-  "Walk (lambda ARGS . BODY)."
-  (cons 'lambda
-        (cons (car (cdr lam))
-              (cl-macs--walk-list (cdr (cdr lam))
-                                  (cl-macs--shadow env (cl-macs--arg-names (car (cdr lam))))))))
+(defun cl-macs--expand-function (lam env)
+  "Expand the body of the lambda expression LAM in ENV."
+  (let ((params (cadr lam)))
+    (cons 'lambda
+          (cons params
+                (cl-macs--expand-forms (cddr lam)
+                                       (cl-macs--unshadow env (cl-macs--lambda-vars params)))))))
 
-(defun cl-macs--walk (form env)
-  "Expand all macros in FORM with the environment ENV."
+(defun cl-macs--expand-let (form env)
+  "Expand the `let' or `let*' FORM in ENV."
+  (let* ((sequential (eq (car form) 'let*))
+         (scope env)
+         (new (mapcar (lambda (binding)
+                        (if (atom binding)
+                            binding
+                          (prog1 (cons (car binding)
+                                       (cl-macs--expand-forms (cdr binding) scope))
+                            ;; In `let*' later values see this variable.
+                            (when sequential
+                              (setq scope (cl-macs--unshadow scope (list (car binding))))))))
+                      (cadr form)))
+         (vars (mapcar (lambda (binding) (if (consp binding) (car binding) binding)) new)))
+    `(,(car form) ,new
+      ,@(cl-macs--expand-forms (cddr form) (cl-macs--unshadow env vars)))))
+
+(defun cl-macs--expand-setq (form env)
+  "Expand the `setq' FORM in ENV, turning symbol-macro targets into `setf'."
+  (let ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
+        (todo (cdr form))
+        (assignments nil)
+        (via-setf nil))
+    (while todo
+      (let ((sm (and (symbolp (car todo)) (assq (car todo) table))))
+        (push (if (null sm)
+                  `(setq ,(car todo) ,(cl-macs--expand (cadr todo) env))
+                (setq via-setf t)
+                (cl-macs--expand `(setf ,(cadr sm) ,(cadr todo)) env))
+              assignments))
+      (setq todo (cddr todo)))
+    (setq assignments (nreverse assignments))
+    (if via-setf
+        (cl-macs--body-form assignments)
+      ;; Only plain variables: keep a single `setq'.
+      (cons 'setq (apply #'append (mapcar #'cdr assignments))))))
+
+(defun cl-macs--expand (form env)
+  "Return FORM with all its macros expanded in the environment ENV."
   (let ((macroexpand-all-environment env))
     (cond
-     ((symbolp form)
-      (let ((sm (and form (assq form (cl-macs--sm-alist env)))))
-        (if sm (cl-macs--walk (car (cdr sm)) env) form)))
-     ((not (consp form)) form)
+     ((and form (symbolp form))
+      (let ((macro (assq form (cl-macs--env-table env 'cl-macs--symbol-macros))))
+        (if macro (cl-macs--expand (cadr macro) env) form)))
+     ((atom form) form)
      (t
       (let ((head (car form)))
         (cond
          ((eq head 'quote) form)
-         ((eq head 'function)
-          (let ((f (car-safe (cdr form))))
-            (cond
-             ((and (symbolp f) f)
-              (let ((entry (assq f env))
-                    (fn (assq f (cdr (assq :cl-macs-functions env)))))
-                (if (and entry fn (eq (cdr entry) (cdr (cdr fn))))
-                    (car (cdr fn))
-                  form)))
-             ((eq (car-safe f) 'lambda)
-              (list 'function (cl-macs--walk-lambda f env)))
-             (t form))))
-         ((memq head '(let let*))
-          (let ((names nil) (ienv env) (bindings nil))
-            (dolist (b (car (cdr form)))
-              (let ((name (if (consp b) (car b) b)))
-                (setq bindings
-                      (cons (if (consp b)
-                                (cons (car b) (cl-macs--walk-list (cdr b) ienv))
-                              b)
-                            bindings))
-                (setq names (cons name names))
-                (if (eq head 'let*) (setq ienv (cl-macs--shadow ienv (list name))))))
-            (cons head (cons (nreverse bindings)
-                             (cl-macs--walk-list (cdr (cdr form))
-                                                 (cl-macs--shadow env names))))))
+         ((eq head 'function) (cl-macs--expand-function-form form env))
+         ((memq head '(let let*)) (cl-macs--expand-let form env))
          ((eq head 'cond)
-          (cons 'cond (mapcar (lambda (c) (if (consp c) (cl-macs--walk-list c env) c))
+          (cons 'cond (mapcar (lambda (clause)
+                                (if (consp clause) (cl-macs--expand-forms clause env) clause))
                               (cdr form))))
-         ((eq head 'condition-case)
-          (let ((var (car (cdr form))))
-            (cons head
-                  (cons var
-                        (cons (cl-macs--walk (car (cdr (cdr form))) env)
-                              (mapcar (lambda (h)
-                                        (if (consp h)
-                                            (cons (car h)
-                                                  (cl-macs--walk-list
-                                                   (cdr h) (cl-macs--shadow env (list var))))
-                                          h))
-                                      (cdr (cdr (cdr form)))))))))
-         ((eq head 'setq)
-          (let ((args (cdr form)) (out nil) (sms (cl-macs--sm-alist env)) (complex nil))
-            (while args
-              (let ((sm (and (symbolp (car args)) (assq (car args) sms))))
-                (if sm
-                    (setq complex t
-                          out (cons (cl-macs--walk
-                                     (cl-macs--setf-form (car (cdr sm)) (car (cdr args)))
-                                     env)
-                                    out))
-                  (setq out (cons (list 'setq (car args) (cl-macs--walk (car (cdr args)) env))
-                                  out))))
-              (setq args (cdr (cdr args))))
-            (setq out (nreverse out))
-            (if complex
-                (cl-macs--progn out)
-              (cons 'setq (apply #'append (mapcar #'cdr out))))))
+         ((eq head 'condition-case) (cl-macs--expand-condition-case form env))
+         ((eq head 'setq) (cl-macs--expand-setq form env))
          ((memq head '(defvar defconst))
-          (cons head (cons (car (cdr form)) (cl-macs--walk-list (cdr (cdr form)) env))))
+          (cons head (cons (cadr form) (cl-macs--expand-forms (cddr form) env))))
          ((eq head 'interactive) form)
          ((eq (car-safe head) 'lambda)
-          (cons (cl-macs--walk-lambda head env) (cl-macs--walk-list (cdr form) env)))
-         ((not (symbolp head)) (cl-macs--walk-list form env))
-         (t
-          (let ((local (assq head env)))
-            (if local
-                (if (cdr local)
-                    (cl-macs--walk (apply (cdr local) (cdr form)) env)
-                  (cons head (cl-macs--walk-list (cdr form) env)))
-              (let ((exp (if (and (fboundp head) (macrop head))
-                             (macroexpand-1 form env)
-                           form)))
-                (if (eq exp form)
-                    (cons head (cl-macs--walk-list (cdr form) env))
-                  (cl-macs--walk exp env))))))))))))
+          (cons (cl-macs--expand-function head env)
+                (cl-macs--expand-forms (cdr form) env)))
+         ((consp head) (cl-macs--expand-forms form env))
+         (t (cl-macs--expand-call form env))))))))
 
-(defun cl-macs--add-function (env name var)
-  "ENV where calls to NAME become funcalls of VAR and #'NAME becomes VAR."
-  (let* ((expander (lambda (&rest args) (cons 'funcall (cons var args))))
-         (fns (cdr (assq :cl-macs-functions env))))
-    (cons (cons name expander)
-          (cons (cons :cl-macs-functions (cons (cons name (cons var expander)) fns))
-                env))))
+(defun cl-macs--expand-condition-case (form env)
+  "Expand the `condition-case' FORM in ENV.
+As in GNU, the error variable does not hide a symbol macro of its name."
+  (append (list 'condition-case (nth 1 form) (cl-macs--expand (nth 2 form) env))
+          (mapcar (lambda (handler)
+                    (if (atom handler)
+                        handler
+                      (cons (car handler) (cl-macs--expand-forms (cdr handler) env))))
+                  (nthcdr 3 form))))
+
+(defun cl-macs--expand-function-form (form env)
+  "Expand the `function' FORM in ENV; #\='F of a local function F gives its variable."
+  (let* ((fn (cadr form))
+         (local (and fn (symbolp fn)
+                     (assq fn (cl-macs--env-table env 'cl-macs--local-functions)))))
+    (cond
+     ((eq (car-safe fn) 'lambda)
+      (list 'function (cl-macs--expand-function fn env)))
+     ;; The local function counts only if no later definition hides it.
+     ((and local (eq (cdr (assq fn env)) (nth 2 local)))
+      (nth 1 local))
+     (t form))))
+
+(defun cl-macs--expand-call (form env)
+  "Expand FORM, whose car is a symbol, in ENV."
+  (let* ((fname (car form))
+         (entry (assq fname env))
+         ;; An entry with no expander hides a global macro of that name.
+         (expansion (if (if entry (cdr entry) (and (fboundp fname) (macrop fname)))
+                        (macroexpand-1 form env)
+                      form)))
+    (if (eq expansion form)
+        (cons fname (cl-macs--expand-forms (cdr form) env))
+      (cl-macs--expand expansion env))))
+
+(defun cl-macs--env-with-function (env name var)
+  "Return ENV in which NAME is a local function held in the variable VAR."
+  (let ((expander (lambda (&rest args) `(funcall ,var ,@args))))
+    `((,name . ,expander)
+      (cl-macs--local-functions
+       (,name ,var ,expander)
+       ,@(cl-macs--env-table env 'cl-macs--local-functions))
+      ,@env)))
+
+(defun cl-macs--local-lambda (definition)
+  "Return the function form for a local function given by DEFINITION.
+DEFINITION is (ARGLIST BODY...), or (EXPR) for an arbitrary function value."
+  (if (cdr definition)
+      `(cl-function (lambda ,@definition))
+    (car definition)))
+
+(defun cl-macs--holder (name)
+  "Return a fresh variable to hold the local function NAME."
+  (make-symbol (format "--cl-%s--" name)))
 
 (defmacro cl-flet (bindings &rest body)
-  "Define local functions BINDINGS, visible in BODY only."
+  "Run BODY with local function definitions BINDINGS.
+Each binding is (FUNC ARGLIST BODY...), where ARGLIST may use Common
+Lisp features, or (FUNC EXP) with EXP evaluating to a function.  Calls to
+FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
   (declare (indent 1))
-  (let ((binds nil) (env macroexpand-all-environment))
-    (dolist (binding bindings)
-      (let* ((rest (cdr binding))
-             (single (= (length rest) 1))
-             (var (if (and single (symbolp (car rest)))
-                      (car rest)
-                    (make-symbol (format "--cl-%s--" (car binding))))))
-        (unless (and single (symbolp (car rest)))
-          (setq binds (cons (list var (if single
-                                          (car rest)
-                                        (list 'cl-function (cons 'lambda rest))))
-                            binds)))
-        (setq env (cl-macs--add-function env (car binding) var))))
-    (cl-macs--let* (nreverse binds)
-                   (cl-macs--walk (cons 'progn body) env))))
+  (let* ((env macroexpand-all-environment)
+         (holders (mapcar (lambda (def)
+                            (let ((var (cl-macs--holder (car def))))
+                              (setq env (cl-macs--env-with-function env (car def) var))
+                              (list var (cl-macs--local-lambda (cdr def)))))
+                          bindings))
+         (expanded (cl-macs--expand (macroexp-progn body) env)))
+    (if holders `(let ,holders ,expanded) expanded)))
 
 (defmacro cl-flet* (bindings &rest body)
-  "Like `cl-flet', but each definition sees the previous ones."
+  "Like `cl-flet', but each of BINDINGS can call the ones before it."
   (declare (indent 1))
-  (cond ((null bindings) (cl-macs--progn body))
-        ((null (cdr bindings)) (cons 'cl-flet (cons bindings body)))
-        (t (list 'cl-flet (list (car bindings))
-                 (cons 'cl-flet* (cons (cdr bindings) body))))))
+  (let ((form (macroexp-progn body)))
+    (dolist (def (reverse bindings) form)
+      (setq form `(cl-flet (,def) ,form)))))
+
+(defun cl-macs--labels-setqs (holders bindings)
+  "Return the forms storing each of BINDINGS' functions in its one of HOLDERS."
+  (let ((defs bindings))
+    (mapcar (lambda (var)
+              `(setq ,var (cl-function (lambda ,@(cdr (pop defs))))))
+            holders)))
 
 (defmacro cl-labels (bindings &rest body)
-  "Define local, possibly mutually recursive, functions BINDINGS in BODY."
+  "Run BODY with local functions BINDINGS that may call each other and themselves.
+The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'."
   (declare (indent 1))
-  (let ((vars nil) (env macroexpand-all-environment))
-    (dolist (binding bindings)
-      (let ((var (make-symbol (format "--cl-%s--" (car binding)))))
-        (setq vars (cons (cons var (cdr binding)) vars))
-        (setq env (cl-macs--add-function env (car binding) var))))
-    (setq vars (nreverse vars))
-    (cl-macs--walk
-     (cons 'let
-           (cons (mapcar #'car vars)
-                 (append
-                  (mapcar (lambda (v)
-                            (list 'setq (car v) (list 'cl-function (cons 'lambda (cdr v)))))
-                          vars)
-                  body)))
+  (let* ((env macroexpand-all-environment)
+         (holders (mapcar (lambda (def)
+                            (let ((var (cl-macs--holder (car def))))
+                              (setq env (cl-macs--env-with-function env (car def) var))
+                              var))
+                          bindings)))
+    ;; The holders are bound first, so every definition sees all of them.
+    (cl-macs--expand
+     `(let ,holders
+        ,@(cl-macs--labels-setqs holders bindings)
+        ,@body)
      env)))
 
 (defmacro cl-macrolet (bindings &rest body)
-  "Define local macros BINDINGS, visible in BODY."
+  "Run BODY with local macros BINDINGS.
+Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'."
   (declare (indent 1))
   (let ((env macroexpand-all-environment))
-    (dolist (binding bindings)
-      (let ((res (cl-macs--transform-lambda (car (cdr binding)) (cdr (cdr binding))
-                                            (car binding))))
-        (setq env (cons (cons (car binding) (eval (list 'function (cons 'lambda res)) t))
+    (dolist (def bindings)
+      (let ((parts (cl-macs--lambda (cadr def) (cddr def) (car def))))
+        (setq env (cons (cons (car def) (eval (list 'function (cons 'lambda parts)) t))
                         env))))
-    (cl-macs--walk (cl-macs--progn body) env)))
+    (cl-macs--expand (macroexp-progn body) env)))
 
 (defmacro cl-symbol-macrolet (bindings &rest body)
-  "Make each (NAME EXPANSION) of BINDINGS a symbol macro in BODY."
+  "Run BODY with each symbol of BINDINGS standing for its expansion.
+Each binding is (NAME EXPANSION).  A `setq' of NAME becomes a `setf'
+of EXPANSION, and a `let' of NAME hides the symbol macro."
   (declare (indent 1))
-  (let ((env macroexpand-all-environment))
-    (setq env (cons (cons :cl-symbol-macros (append bindings (cl-macs--sm-alist env)))
-                    env))
-    (cl-macs--walk (cl-macs--progn body) env)))
+  (let* ((env macroexpand-all-environment)
+         (table (append bindings (cl-macs--env-table env 'cl-macs--symbol-macros))))
+    (cl-macs--expand (macroexp-progn body)
+                     (cons (cons 'cl-macs--symbol-macros table) env))))
 
-;;;; Places
+;;;; Place macros
 
-(defun cl-macs--place-fallback (place fn)
-  "Call FN with a getter form and a setter function for PLACE (no gv)."
-  (cond
-   ((symbolp place)
-    (funcall fn place (lambda (v) (list 'setq place v))))
-   ((not (consp place)) (error "%S is not a valid place expression" place))
-   (t
-    (let ((head (car place)) (args (cdr place)))
-      (cond
-       ((memq head '(car cdr symbol-value symbol-function symbol-plist))
-        (cl-macs--once
-         (car args)
-         (lambda (a)
-           (funcall fn (list head a)
-                    (lambda (v)
-                      (list (cdr (assq head '((car . setcar) (cdr . setcdr)
-                                              (symbol-value . set)
-                                              (symbol-function . fset)
-                                              (symbol-plist . setplist))))
-                            a v))))))
-       ((memq head '(cadr cddr caar cdar))
-        (cl-macs--place-fallback
-         (cdr (assq head (list (list 'cadr 'car (cons 'cdr args))
-                               (list 'cddr 'cdr (cons 'cdr args))
-                               (list 'caar 'car (cons 'car args))
-                               (list 'cdar 'cdr (cons 'car args)))))
-         fn))
-       ((memq head '(nth aref elt get gethash nthcdr))
-        (cl-macs--once
-         (car args)
-         (lambda (a)
-           (cl-macs--once
-            (car (cdr args))
-            (lambda (b)
-              (let ((more (cdr (cdr args))))
-                (funcall fn (cons head (cons a (cons b more)))
-                         (lambda (v)
-                           (cond
-                            ((eq head 'nth) (list 'setcar (list 'nthcdr a b) v))
-                            ((eq head 'nthcdr) (list 'setcdr (list 'nthcdr (list '1- a) b) v))
-                            ((eq head 'aref) (list 'aset a b v))
-                            ((eq head 'elt) (list 'if (list 'listp a)
-                                                  (list 'setcar (list 'nthcdr b a) v)
-                                                  (list 'aset a b v)))
-                            ((eq head 'get) (list 'put a b v))
-                            ((eq head 'gethash) (list 'puthash a v b)))))))))))
-       ((and (symbolp head) (fboundp head) (macrop head))
-        (let ((exp (macroexpand-1 place macroexpand-all-environment)))
-          (if (eq exp place)
-              (error "%S is not a valid place expression" place)
-            (cl-macs--place-fallback exp fn))))
-       (t (error "%S is not a valid place expression" place)))))))
-
-(defun cl-macs--place (place fn)
-  "Call FN with a getter form and a setter function for PLACE."
-  (if (or (fboundp 'gv-get) (require 'gv nil t))
-      (gv-get place fn)
-    (cl-macs--place-fallback place fn)))
-
-(defun cl-macs--setf-form (place value)
-  (if (symbolp place)
-      (list 'setq place value)
-    (cl-macs--place place (lambda (_getter setter) (funcall setter value)))))
-
-(defmacro cl-macs--setf (place value)
-  (cl-macs--setf-form place value))
+(defun cl-macs--adjust (place amount op by-one)
+  "Return code storing into PLACE the result of OP on its value and AMOUNT.
+BY-ONE is the function to use on a variable when AMOUNT is omitted."
+  (cond ((not (symbolp place)) `(cl-callf ,op ,place ,(or amount 1)))
+        (amount `(setq ,place (,op ,place ,amount)))
+        (t `(setq ,place (,by-one ,place)))))
 
 (defmacro cl-incf (place &optional x)
-  "Increment PLACE by X (1 by default); return the new value."
-  (if (symbolp place)
-      (list 'setq place (if x (list '+ place x) (list '1+ place)))
-    (list 'cl-callf '+ place (or x 1))))
+  "Add X (default 1) to the number in PLACE, store the sum there and return it."
+  (cl-macs--adjust place x '+ '1+))
 
 (defmacro cl-decf (place &optional x)
-  "Decrement PLACE by X (1 by default); return the new value."
-  (if (symbolp place)
-      (list 'setq place (if x (list '- place x) (list '1- place)))
-    (list 'cl-callf '- place (or x 1))))
+  "Subtract X (default 1) from the number in PLACE, store and return the result."
+  (cl-macs--adjust place x '- '1-))
+
+(defun cl-macs--call-code (func args)
+  "Return a call of FUNC, a function name or lambda expression, on ARGS."
+  (if (symbolp func) (cons func args) `(funcall #',func ,@args)))
 
 (defmacro cl-callf (func place &rest args)
-  "Set PLACE to (FUNC PLACE ARGS...)."
+  "Store into PLACE the result of calling FUNC on PLACE's value and ARGS.
+FUNC is a function name or a lambda expression."
   (declare (indent 2))
-  (cl-macs--place place
-                  (lambda (getter setter)
-                    (funcall setter
-                             (if (symbolp func)
-                                 (cons func (cons getter args))
-                               (cons 'funcall (cons (list 'function func) (cons getter args))))))))
+  (gv-letplace (get set) place
+    (funcall set (cl-macs--call-code func (cons get args)))))
 
 (defmacro cl-callf2 (func arg1 place &rest args)
-  "Set PLACE to (FUNC ARG1 PLACE ARGS...)."
+  "Store into PLACE the result of calling FUNC on ARG1, PLACE's value and ARGS.
+ARG1 is evaluated before PLACE."
   (declare (indent 3))
-  (cl-macs--once
+  (cl-macs--with-value
    arg1
-   (lambda (a1)
-     (cl-macs--place place
-                     (lambda (getter setter)
-                       (funcall setter
-                                (if (symbolp func)
-                                    (cons func (cons a1 (cons getter args)))
-                                  (cons 'funcall (cons (list 'function func)
-                                                       (cons a1 (cons getter args)))))))))))
-
-(defun cl-macs--adjoin (item list &rest keys)
-  "Return LIST with ITEM added in front unless already a member."
-  (let ((test (plist-get keys :test))
-        (test-not (plist-get keys :test-not))
-        (key (plist-get keys :key))
-        (found nil)
-        (l list))
-    (let ((k (if key (funcall key item) item)))
-      (while (and l (not found))
-        (let ((e (if key (funcall key (car l)) (car l))))
-          (if (cond (test (funcall test k e))
-                    (test-not (not (funcall test-not k e)))
-                    (t (eql k e)))
-              (setq found t)))
-        (setq l (cdr l))))
-    (if found list (cons item list))))
+   (lambda (first)
+     (gv-letplace (get set) place
+       (funcall set (cl-macs--call-code func (cons first (cons get args))))))))
 
 (defmacro cl-pushnew (x place &rest keys)
-  "Add X to the list in PLACE unless it is already a member."
+  "Push X onto the list in PLACE unless it is already a member.
+Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
   (if (and (symbolp place) (null keys))
-      (cl-macs--once
+      (cl-macs--with-value
        x
-       (lambda (v)
-         (list 'if (list 'memql v place)
-               place
-               (list 'setq place (list 'cons v place)))))
-    (cons 'cl-callf2 (cons 'cl-macs--adjoin (cons x (cons place keys))))))
+       (lambda (elt-form)
+         `(if (memql ,elt-form ,place) ,place (setq ,place (cons ,elt-form ,place)))))
+    `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
 (defmacro cl-psetf (&rest args)
-  "Set PLACEs to VALs in parallel; return nil."
-  (let ((p args) (seen nil))
-    (while p
-      (if (memq (car p) seen)
-          (error "Destination duplicated in psetf: %s" (car p)))
-      (setq seen (cons (car p) seen))
-      (setq p (cdr p))
-      (or p (error "Odd number of arguments to cl-psetf"))
-      (setq p (cdr p))))
-  (if (null args)
-      nil
-    (let* ((r (reverse args))
-           (expr (cl-macs--setf-form (car (cdr r)) (car r))))
-      (while (setq r (cdr (cdr r)))
-        (setq expr (cl-macs--setf-form (car (cdr r)) (list 'prog1 (car r) expr))))
-      (list 'progn expr nil))))
+  "Assign the places in ARGS, which alternate PLACE and VAL, in parallel.
+Every VAL is evaluated before any PLACE is changed.  Return nil."
+  (let ((tail args) (targets nil))
+    (while tail
+      (if (memq (car tail) targets)
+          (error "Destination duplicated in psetf: %s" (car tail))
+        (push (car tail) targets))
+      (or (cdr tail) (error "Odd number of arguments to cl-psetf"))
+      (setq tail (cddr tail))))
+  (cl-macs--psetf-build args nil))
+
+(defun cl-macs--psetf-build (pairs stores)
+  "Return code for the pairs PAIRS of `cl-psetf', then STORES, then nil.
+Each place's parts and value are evaluated in order; the stores run last,
+in reverse order."
+  (if (null pairs)
+      `(progn ,@stores nil)
+    (let ((place (car pairs)) (value (cadr pairs)))
+      (gv-letplace (_get set) place
+        ;; Even a variable must be read now: a later store may change it.
+        (if (cl-macs--constant-form-p value)
+            (cl-macs--psetf-build (cddr pairs) (cons (funcall set value) stores))
+          (let ((held (make-symbol "v")))
+            `(let ((,held ,value))
+               ,(cl-macs--psetf-build (cddr pairs) (cons (funcall set held) stores)))))))))
 
 (defmacro cl-psetq (&rest args)
-  "Set SYMs to VALs in parallel; return nil."
-  (cons 'cl-psetf args))
+  "Assign the variables in ARGS, which alternate SYM and VAL, in parallel.
+Every VAL is evaluated before any SYM is changed.  Return nil."
+  `(cl-psetf ,@args))
 
 (defmacro cl-shiftf (place &rest args)
-  "Shift the values left through PLACE and ARGS; return PLACE's old value."
-  (cond
-   ((null args) place)
-   ((symbolp place) (list 'prog1 place (list 'setq place (cons 'cl-shiftf args))))
-   (t (cl-macs--place place
-                      (lambda (getter setter)
-                        (list 'prog1 getter (funcall setter (cons 'cl-shiftf args))))))))
+  "Shift values left through PLACE and ARGS, and return PLACE's old value.
+ARGS are more places followed by a new value: each place receives the
+value of the one after it, and the last place receives the new value."
+  (if args
+      (gv-letplace (get set) place
+        `(prog1 ,get ,(funcall set `(cl-shiftf ,@args))))
+    place))
 
 (defmacro cl-rotatef (&rest args)
-  "Rotate the values of the places ARGS left; return nil."
-  (if (null (delq t (mapcar #'symbolp args)))
-      (and (cdr args)
-           (let ((sets nil) (first (car args)))
-             (while (cdr args)
-               (setq sets (append sets (list (car args) (car (cdr args)))))
-               (setq args (cdr args)))
-             (cons 'cl-psetf (append sets (list (car args) first)))))
-    (let* ((places (reverse args))
-           (temp (make-symbol "--cl-rotatef--"))
-           (form temp))
-      (while (cdr places)
-        (let ((inner form))
-          (setq form (cl-macs--place (car places)
-                                     (lambda (getter setter)
-                                       (list 'prog1 getter (funcall setter inner))))))
-        (setq places (cdr places)))
-      (cl-macs--place (car places)
-                      (lambda (getter setter)
-                        (list 'let (list (list temp getter))
-                              (list 'progn (funcall setter form) nil)))))))
+  "Rotate the values of the places ARGS left by one; the first goes last.
+Return nil."
+  (when (cdr args)
+    (cl-macs--rotate args nil nil)))
 
-(defun cl-macs--do-remf (plist tag)
-  (let ((p (cdr plist)))
-    (while (and (cdr p) (not (eq (car (cdr p)) tag))) (setq p (cdr (cdr p))))
-    (and (cdr p) (progn (setcdr p (cdr (cdr (cdr p)))) t))))
+(defun cl-macs--rotate (places getters setters)
+  "Return code rotating PLACES, after GETTERS and SETTERS already collected."
+  (if places
+      (gv-letplace (get set) (car places)
+        (cl-macs--rotate (cdr places) (cons get getters) (cons set setters)))
+    (let ((temps nil) (binds nil) (stores nil))
+      (dolist (g (reverse getters))
+        (let ((temp (make-symbol "--cl-rotatef--")))
+          (push temp temps)
+          (push (list temp g) binds)))
+      ;; Each place receives the old value of the one after it.
+      (let ((sources (cdr (reverse temps))))
+        (setq sources (append sources (list (car (last temps)))))
+        (dolist (s (reverse setters))
+          (push (funcall s (pop sources)) stores)))
+      `(let ,(nreverse binds) ,@(nreverse stores) nil))))
+
+(defun cl-macs--plist-drop-after (plist tag)
+  "Remove TAG and its value from PLIST, looking past its first key.
+Return non-nil if something was removed."
+  (let ((cell (cdr plist)) (done nil))
+    (while (and (cdr cell) (not done))
+      (if (eq (cadr cell) tag)
+          (progn (setcdr cell (nthcdr 3 cell)) (setq done t))
+        (setq cell (cddr cell))))
+    done))
 
 (defmacro cl-remf (place tag)
-  "Remove TAG and its value from the property list in PLACE."
-  (cl-macs--place place
-                  (lambda (getter setter)
-                    (cl-macs--once
-                     tag
-                     (lambda (ttag)
-                       (list 'if (list 'eq ttag (list 'car getter))
-                             (list 'progn (funcall setter (list 'cddr getter)) t)
-                             (list 'cl-macs--do-remf getter ttag)))))))
+  "Remove TAG and its value from the property list in PLACE.
+Return non-nil if TAG was found."
+  (gv-letplace (get set) place
+    (cl-macs--with-value
+     tag
+     (lambda (tag-form)
+       `(if (eq ,tag-form (car ,get))
+            (progn ,(funcall set `(cddr ,get)) t)
+          (cl-macs--plist-drop-after ,get ,tag-form))))))
 
-(defun cl-macs--letf (bindings simple binds body)
-  (if (null bindings)
-      (if (and (null binds) (null simple))
-          (cl-macs--progn body)
-        (list 'let*
-              (append (mapcar (lambda (x) (list (nth 0 x) (nth 1 x))) binds)
-                      simple)
-              (cons 'unwind-protect
-                    (cons (cl-macs--progn
-                           (append (delq nil (mapcar (lambda (x)
-                                                       (if (nthcdr 3 x)
-                                                           (funcall (nth 2 x) (nth 3 x))))
-                                                     binds))
-                                   body))
-                          (mapcar (lambda (x) (funcall (nth 2 x) (nth 0 x))) binds)))))
-    (let* ((binding (car bindings))
-           (place (macroexpand (car binding) macroexpand-all-environment)))
-      (cl-macs--place
-       place
-       (lambda (getter setter)
-         (let* ((value (car (cdr binding)))
-                (vnew (if (cl-macs--copyable-p value) value (make-symbol "vnew")))
-                (inner
-                 (if (symbolp place)
-                     (cl-macs--letf (cdr bindings)
-                                    (cons (list getter (if (cdr binding) vnew getter)) simple)
-                                    binds body)
-                   (cl-macs--letf (cdr bindings) simple
-                                  (cons (append (list (make-symbol "old") getter setter)
-                                                (if (cdr binding) (list vnew)))
-                                        binds)
-                                  body))))
-           (if (eq vnew value) inner
-             (list 'let (list (list vnew value)) inner))))))))
+(defun cl-macs--letf (bindings saved plain body)
+  "Return `cl-letf' code for BINDINGS around BODY.
+SAVED lists (OLD-VAR GETTER SETTER NEW) for the places done so far and
+PLAIN the `let' bindings of the symbols done so far, newest first."
+  (if (consp bindings)
+      (let* ((entry (car bindings))
+             (place (car entry))
+             (macro (and (symbolp place)
+                         (assq place (cl-macs--env-table macroexpand-all-environment
+                                                         'cl-macs--symbol-macros)))))
+        (when macro (setq place (cadr macro)))
+        (setq place (macroexpand place macroexpand-all-environment))
+        (gv-letplace (get set) place
+          (let* ((has-value (cdr entry))
+                 (value (cadr entry))
+                 (new (if (cl-macs--constant-form-p value) value (make-symbol "vnew")))
+                 (rest (if (symbolp place)
+                           (cl-macs--letf (cdr bindings) saved
+                                          (cons (list place (if has-value new place)) plain)
+                                          body)
+                         (cl-macs--letf (cdr bindings)
+                                        (cons (list (make-symbol "old") get set
+                                                    (and has-value (list new)))
+                                              saved)
+                                        plain body))))
+            (if (eq new value) rest `(let ((,new ,value)) ,rest)))))
+    (setq saved (reverse saved) plain (reverse plain))
+    (if (null saved)
+        (if plain `(let* ,plain ,@body) (macroexp-progn body))
+      (let ((stores (delq nil (mapcar (lambda (s)
+                                        (and (nth 3 s) (funcall (nth 2 s) (car (nth 3 s)))))
+                                      saved)))
+            (restores (mapcar (lambda (s) (funcall (nth 2 s) (nth 0 s))) saved)))
+        `(let* (,@(mapcar (lambda (s) (list (nth 0 s) (nth 1 s))) saved) ,@plain)
+           (unwind-protect (progn ,@stores ,@body) ,@restores))))))
 
 (defmacro cl-letf (bindings &rest body)
-  "Temporarily bind generalized PLACEs to VALUEs while running BODY."
+  "Run BODY with the places of BINDINGS temporarily holding new values.
+Each binding is (PLACE VALUE) or (PLACE); all VALUEs are computed first.
+When BODY exits, however it does, each place gets back its old value.
+A plain symbol as PLACE is bound with `let'."
   (declare (indent 1))
-  (if (and (not (cdr bindings)) (cdr (car bindings)) (symbolp (car (car bindings)))
-           (not (assq (car (car bindings)) (cl-macs--sm-alist macroexpand-all-environment))))
-      (cons 'let (cons bindings body))
-    (cl-macs--letf bindings nil nil body)))
+  (let ((only (and (null (cdr bindings)) (car bindings))))
+    ;; One variable with a value is just a `let'.
+    (if (and (cdr only) (symbolp (car only))
+             (not (assq (car only) (cl-macs--env-table macroexpand-all-environment
+                                                       'cl-macs--symbol-macros))))
+        (cons 'let (cons bindings body))
+      (cl-macs--letf bindings nil nil body))))
 
 (defmacro cl-letf* (bindings &rest body)
-  "Like `cl-letf', binding one place at a time."
+  "Like `cl-letf', but each binding is made before the next VALUE is computed."
   (declare (indent 1))
-  (dolist (binding (reverse bindings))
-    (setq body (list (cons 'cl-letf (cons (list binding) body)))))
-  (cl-macs--progn body))
-
-;;;; cl-tagbody
-
-(defmacro cl-tagbody (&rest labels-or-stmts)
-  "Run statements, with (go LABEL) jumping to the statements after LABEL."
-  (let* ((blocks nil)
-         (first (if (consp (car labels-or-stmts)) 'cl--preamble
-                  (prog1 (car labels-or-stmts) (setq labels-or-stmts (cdr labels-or-stmts)))))
-         (block (list first))
-         (catch-tag (make-symbol "cl--tagbody-tag"))
-         (labels nil))
-    (dolist (x labels-or-stmts)
-      (if (consp x)
-          (setq block (cons x block))
-        (setq block (cons (list 'go x) block))
-        (setq blocks (cons (nreverse block) blocks))
-        (setq block (list x))))
-    (setq block (cons '(go cl--exit) block))
-    (setq blocks (cons (nreverse block) blocks))
-    (setq labels (mapcar #'car blocks))
-    (let ((next (make-symbol "next")))
-      (cl-macs--walk
-       (list 'let (list (list next (list 'quote first)))
-             (list 'while (list 'not (list 'eq next ''cl--exit))
-                   (list 'setq next
-                         (list 'catch (list 'quote catch-tag)
-                               (cons 'cl-case
-                                     (cons next
-                                           (append
-                                            (mapcar (lambda (b) (cons (list (car b)) (cdr b)))
-                                                    (nreverse blocks))
-                                            '((t nil))))))))
-             nil)
-       (cons (cons 'go (lambda (label)
-                         (unless (or (memq label labels) (eq label 'cl--exit))
-                           (error "Unknown cl-tagbody go label `%S'" label))
-                         (list 'throw (list 'quote catch-tag) (list 'quote label))))
-             macroexpand-all-environment)))))
+  (let ((form (macroexp-progn body)))
+    (dolist (entry (reverse bindings) form)
+      (setq form `(cl-letf (,entry) ,form)))))
 
 ;;;; cl-loop
+;;
+;; The clauses are read one by one into a description of the loop: groups
+;; of variable bindings, a list of tests making up the loop condition
+;; (actions are tests that always succeed), steps run at the end of each
+;; pass, and what to do before and after.  The result is a `while' loop
+;; inside those bindings, within a `cl-block'.
 
-(defvar cl-macs--loop-args nil)
-(defvar cl-macs--loop-bindings nil "Binding groups, most recent first: (PAR . SPECS).")
-(defvar cl-macs--loop-body nil)
-(defvar cl-macs--loop-steps nil)
-(defvar cl-macs--loop-initially nil)
-(defvar cl-macs--loop-finally nil)
-(defvar cl-macs--loop-result nil)
-(defvar cl-macs--loop-result-explicit nil)
-(defvar cl-macs--loop-result-var nil)
-(defvar cl-macs--loop-finish-flag nil)
-(defvar cl-macs--loop-accum-var nil)
-(defvar cl-macs--loop-accum-vars nil)
-(defvar cl-macs--loop-first-flag nil)
-(defvar cl-macs--loop-iterator nil)
-(defvar cl-macs--loop-name nil)
-(defvar cl-macs--loop-symbol-macs nil)
+(defvar cl-macs--lp-words nil "The clause words not read yet.")
+(defvar cl-macs--lp-groups nil "Binding groups, newest first; each a list of (PATTERN VALUE).")
+(defvar cl-macs--lp-tests nil "The forms of the loop condition, newest first.")
+(defvar cl-macs--lp-steps nil "The forms run after each pass, newest first.")
+(defvar cl-macs--lp-before nil "The `initially' forms, newest first.")
+(defvar cl-macs--lp-after nil "The `finally' forms, newest first.")
+(defvar cl-macs--lp-implicit nil "The value of the loop when it ends normally.")
+(defvar cl-macs--lp-explicit nil "The `finally return' form, if any.")
+(defvar cl-macs--lp-value-var nil "Variable for a value set by `return' or `thereis'.")
+(defvar cl-macs--lp-go-on nil "Variable that becomes nil when the loop must end early.")
+(defvar cl-macs--lp-default-acc nil "The accumulator of clauses without `into'.")
+(defvar cl-macs--lp-into-vars nil "The `into' variables already bound.")
+(defvar cl-macs--lp-first-pass nil "Variable that is non-nil during the first pass.")
+(defvar cl-macs--lp-driver nil "A function wrapping the pass in a mapping call, or nil.")
+(defvar cl-macs--lp-block nil "The name of the loop's block.")
+(defvar cl-macs--lp-refs nil "Symbol macros for `in-ref' and similar variables.")
 
-(defun cl-macs--loop-pop ()
-  (prog1 (car cl-macs--loop-args) (setq cl-macs--loop-args (cdr cl-macs--loop-args))))
+;; State of the `for' clause being read.
+(defvar cl-macs--lp-for-binds nil)
+(defvar cl-macs--lp-for-sets nil)
+(defvar cl-macs--lp-for-steps nil)
+(defvar cl-macs--lp-for-joined nil)
 
-(defun cl-macs--loop-pop2 ()
-  (setq cl-macs--loop-args (cdr cl-macs--loop-args))
-  (cl-macs--loop-pop))
+(defun cl-macs--lp-next ()
+  "Consume the next word of the loop and return it (nil past the end)."
+  (pop cl-macs--lp-words))
 
-(defun cl-macs--unused-var-p (v)
-  (or (null v) (and (symbolp v) (eq (aref (symbol-name v) 0) ?_))))
+(defun cl-macs--lp-peek (&rest words)
+  "Return non-nil if the next word of the loop is one of WORDS."
+  (and (consp cl-macs--lp-words) (memq (car cl-macs--lp-words) words)))
 
-(defun cl-macs--destructure (specs setq)
-  "Expand loop destructuring in SPECS, a list of (VAR EXPR).
-Return a list of (VAR EXPR) with plain symbols, to be done in order.
-When SETQ, temporaries needed are added to the loop bindings."
-  (let ((out nil))
-    (while specs
-      (let* ((binding (car specs))
-             (spec (car-safe binding)))
-        (setq specs (cdr specs))
-        (if (and (consp binding) (or (consp spec) (cl-macs--unused-var-p spec)))
-            (let* ((expr (car (cdr-safe binding)))
-                   (temp (if (consp spec) (cdr (last spec)) spec))
-                   (nspecs nil))
-              (unless (and (cl-macs--unused-var-p temp) (null expr))
-                (when (or (null temp) (and setq (cl-macs--unused-var-p temp)))
-                  (setq temp (make-symbol "--cl-var--"))
-                  (when setq
-                    (setq cl-macs--loop-bindings
-                          (cons (list (list temp)) cl-macs--loop-bindings))))
-                (setq out (cons (list temp expr) out)))
-              (while (consp spec)
-                (setq nspecs (cons (list (car spec)
-                                         (and expr (list (if (cdr spec) 'pop 'car) temp)))
-                                   nspecs))
-                (setq spec (cdr spec)))
-              (setq specs (nconc (nreverse nspecs) specs)))
-          (setq out (cons (if (consp binding) binding (list binding nil)) out)))))
-    (nreverse out)))
+(defun cl-macs--lp-after-word ()
+  "Consume a word and the form after it; return that form."
+  (cl-macs--lp-next)
+  (cl-macs--lp-next))
 
-(defun cl-macs--loop-sets (specs par)
-  "A form assigning SPECS, in parallel if PAR."
-  (let ((destr nil))
-    (dolist (s specs) (if (consp (car s)) (setq destr t)))
-    (if (and par (cdr specs))
-        (if destr
-            (let ((temps nil) (assigns nil))
-              (dolist (s specs)
-                (if (cl-macs--const-p (car (cdr s)))
-                    (setq assigns (cons s assigns))
-                  (let ((temp (make-symbol "--cl-var--")))
-                    (setq temps (cons (list temp (car (cdr s))) temps))
-                    (setq assigns (cons (list (car s) temp) assigns)))))
-              (list 'let (nreverse temps)
-                    (cons 'setq (apply #'append (cl-macs--destructure (nreverse assigns) t)))))
-          (cons 'cl-psetq (apply #'append specs)))
-      (cons 'setq (apply #'append (cl-macs--destructure specs t))))))
+(defun cl-macs--lp-temp (&optional name)
+  "Return a fresh uninterned variable called NAME, by default --cl-var--."
+  (make-symbol (or name "--cl-var--")))
 
-(defun cl-macs--loop-add-bindings (specs &optional separately)
-  "Add the bindings SPECS as one group, or each on its own if SEPARATELY.
-A group of several bindings is bound in parallel; runs of single
-bindings are bound in sequence."
-  (if separately
-      (dolist (spec specs)
-        (setq cl-macs--loop-bindings (cons (list spec) cl-macs--loop-bindings)))
-    (setq cl-macs--loop-bindings (cons specs cl-macs--loop-bindings))))
+(defun cl-macs--lp-bind (specs)
+  "Add SPECS, a list of (PATTERN VALUE), as one group of loop bindings."
+  (push specs cl-macs--lp-groups))
 
-(defun cl-macs--loop-let (specs body par)
-  "Wrap BODY (a list of forms) in a binding of SPECS, in parallel if PAR."
-  (let ((temps nil))
-    (when (and par (let ((d nil)) (dolist (s specs) (if (consp (car-safe s)) (setq d t))) d))
-      (setq par nil)
-      (setq specs
-            (mapcar (lambda (s)
-                      (if (or (not (consp s)) (cl-macs--const-p (car (cdr s))))
-                          s
-                        (let ((temp (make-symbol "--cl-var--")))
-                          (setq temps (cons (list temp (car (cdr s))) temps))
-                          (list (car s) temp))))
-                    specs)))
-    (list (cons (if par 'let 'let*)
-                (cons (append (nreverse temps) (cl-macs--destructure specs nil))
-                      body)))))
+(defun cl-macs--lp-test (form)
+  "Add FORM to the loop condition."
+  (push form cl-macs--lp-tests))
 
-(defun cl-macs--loop-set-iterator (kind fn)
-  (if cl-macs--loop-iterator
-      (error "Iteration on %S does not support this combination" kind)
-    (setq cl-macs--loop-iterator fn)))
+(defun cl-macs--lp-action (&rest forms)
+  "Add FORMS to the loop as an action, which never ends it."
+  (push `(progn ,@forms t) cl-macs--lp-tests))
 
-(defun cl-macs--loop-handle-accum (def &optional func)
-  (if (eq (car cl-macs--loop-args) 'into)
-      (let ((var (cl-macs--loop-pop2)))
-        (or (memq var cl-macs--loop-accum-vars)
-            (progn (cl-macs--loop-add-bindings (list (list var def)))
-                   (setq cl-macs--loop-accum-vars (cons var cl-macs--loop-accum-vars))))
-        var)
-    (or cl-macs--loop-accum-var
-        (progn
-          (setq cl-macs--loop-accum-var (make-symbol "--cl-var--"))
-          (cl-macs--loop-add-bindings (list (list cl-macs--loop-accum-var def)))
-          (setq cl-macs--loop-result (if func (list func cl-macs--loop-accum-var)
-                                       cl-macs--loop-accum-var))
-          cl-macs--loop-accum-var))))
+(defun cl-macs--lp-go-on-var ()
+  "Return the variable that says whether the loop may go on, made if needed."
+  (or cl-macs--lp-go-on
+      (setq cl-macs--lp-go-on (cl-macs--lp-temp "--cl-flag--"))))
 
-(defun cl-macs--loop-push (form)
-  (setq cl-macs--loop-body (cons form cl-macs--loop-body)))
+(defun cl-macs--lp-value ()
+  "Return the variable holding an early result, made if needed."
+  (or cl-macs--lp-value-var
+      (setq cl-macs--lp-value-var (cl-macs--lp-temp))))
 
-(defun cl-macs--loop-finish-flag ()
-  (or cl-macs--loop-finish-flag
-      (setq cl-macs--loop-finish-flag (make-symbol "--cl-flag--"))))
+(defun cl-macs--lp-plain-p (specs)
+  "Return non-nil if every (PATTERN VALUE) of SPECS has a symbol as PATTERN."
+  (let ((ok t))
+    (dolist (s specs) (unless (symbolp (car s)) (setq ok nil)))
+    ok))
 
-(defun cl-macs--loop-result-var ()
-  (or cl-macs--loop-result-var
-      (setq cl-macs--loop-result-var (make-symbol "--cl-var--"))))
+(defun cl-macs--lp-via-temps (specs)
+  "Return (TEMP-BINDINGS . PAIRS): fresh variables for the values of SPECS,
+and SPECS with each value replaced by its variable."
+  (let ((temps nil) (pairs nil))
+    (dolist (s specs)
+      (let ((temp (cl-macs--lp-temp)))
+        (push (list temp (cadr s)) temps)
+        (push (list (car s) temp) pairs)))
+    (cons (nreverse temps) (nreverse pairs))))
 
-(defun cl-macs--loop-build-ands (clauses)
-  "Return (TEST BODY COMBO) for the conjunction of CLAUSES.
-A final (progn ... t) clause becomes BODY, run when TEST holds; COMBO is
-one form equivalent to the whole conjunction."
-  (let ((ands nil) (body nil))
-    (while clauses
-      (let ((c (car clauses)))
-        (setq clauses (cdr clauses))
-        (if (and (null clauses) (eq (car-safe c) 'progn) (eq (car (last c)) t))
-            (setq body (butlast (cdr c)))
-          (setq ands (cons c ands)))))
-    (setq ands (or (nreverse ands) (list t)))
-    (list (if (cdr ands) (cons 'and ands) (car ands))
-          body
-          (let ((full (if body
-                          (append ands (list (cons 'progn (append body '(t)))))
-                        ands)))
-            (if (cdr full) (cons 'and full) (car full))))))
+(defun cl-macs--lp-conjunction (tests)
+  "Return one form that is true when all of TESTS, in order, are."
+  (cond ((null tests) t)
+        ((null (cdr tests)) (car tests))
+        (t (cons 'and tests))))
+
+;;; Destructuring
+
+(defun cl-macs--lp-unpack (pattern value)
+  "Return (VAR FORM) pairs that bind the parts of PATTERN from VALUE, in order."
+  (cond
+   ((null pattern) nil)
+   ((symbolp pattern) (list (list pattern value)))
+   (t
+    (let ((whole (cl-macs--lp-temp)) (i 0) (pairs nil))
+      (push (list whole value) pairs)
+      (while (consp pattern)
+        (setq pairs (append (reverse (cl-macs--lp-unpack (car pattern) `(nth ,i ,whole)))
+                            pairs))
+        (setq i (1+ i) pattern (cdr pattern)))
+      (when pattern
+        (push (list pattern `(nthcdr ,i ,whole)) pairs))
+      (nreverse pairs)))))
+
+(defun cl-macs--lp-assign (pairs parallel)
+  "Return code assigning each (PATTERN VALUE) of PAIRS.
+With PARALLEL, all values are computed before any assignment."
+  (cond
+   ((and parallel (cdr pairs))
+    (if (cl-macs--lp-plain-p pairs)
+        `(cl-psetq ,@(apply #'append pairs))
+      (let ((split (cl-macs--lp-via-temps pairs)))
+        `(let ,(car split) ,(cl-macs--lp-assign (cdr split) nil)))))
+   (t
+    (let ((forms nil))
+      (dolist (p pairs)
+        (let ((pattern (car p)) (value (cadr p)))
+          (cond
+           ((null pattern) (push value forms))
+           ((symbolp pattern) (push `(setq ,pattern ,value) forms))
+           (t
+            (let ((whole (cl-macs--lp-temp)) (parts nil) (i 0))
+              (while (consp pattern)
+                (push (list (car pattern) `(nth ,i ,whole)) parts)
+                (setq i (1+ i) pattern (cdr pattern)))
+              (when pattern (push (list pattern `(nthcdr ,i ,whole)) parts))
+              (push `(let ((,whole ,value)) ,(cl-macs--lp-assign (nreverse parts) nil))
+                    forms))))))
+      (cl-macs--body-form (nreverse forms))))))
+
+(defun cl-macs--lp-wrap (specs body parallel)
+  "Return BODY, a list of forms, inside a binding of SPECS.
+With PARALLEL, every value is computed before any variable is bound."
+  (if (and parallel (cdr specs))
+      (if (cl-macs--lp-plain-p specs)
+          `(let ,specs ,@body)
+        (let ((split (cl-macs--lp-via-temps specs)))
+          `(let* (,@(car split)
+                  ,@(apply #'append (mapcar (lambda (p) (cl-macs--lp-unpack (car p) (cadr p)))
+                                            (cdr split))))
+             ,@body)))
+    `(let* ,(apply #'append (mapcar (lambda (s) (cl-macs--lp-unpack (car s) (cadr s))) specs))
+       ,@body)))
+
+;;; The macro
 
 (defmacro cl-loop (&rest loop-args)
-  "The Common Lisp `loop' macro."
-  (if (not (memq t (mapcar #'symbolp (delq nil (delq t (copy-sequence loop-args))))))
-      (list 'cl-block nil (cons 'while (cons t loop-args)))
-    (let ((cl-macs--loop-args (append loop-args '(cl-end-loop)))
-          (cl-macs--loop-bindings nil)
-          (cl-macs--loop-body nil)
-          (cl-macs--loop-steps nil)
-          (cl-macs--loop-initially nil)
-          (cl-macs--loop-finally nil)
-          (cl-macs--loop-result nil)
-          (cl-macs--loop-result-explicit nil)
-          (cl-macs--loop-result-var nil)
-          (cl-macs--loop-finish-flag nil)
-          (cl-macs--loop-accum-var nil)
-          (cl-macs--loop-accum-vars nil)
-          (cl-macs--loop-first-flag nil)
-          (cl-macs--loop-iterator nil)
-          (cl-macs--loop-name nil)
-          (cl-macs--loop-symbol-macs nil))
-      (while (not (eq (car cl-macs--loop-args) 'cl-end-loop))
-        (cl-macs--loop-clause))
-      (if cl-macs--loop-finish-flag
-          (cl-macs--loop-add-bindings (list (list cl-macs--loop-finish-flag t))))
-      (if cl-macs--loop-first-flag
-          (progn
-            (cl-macs--loop-add-bindings (list (list cl-macs--loop-first-flag t)))
-            (setq cl-macs--loop-steps
-                  (cons (list 'setq cl-macs--loop-first-flag nil) cl-macs--loop-steps))))
-      (let* ((epilogue (append (reverse cl-macs--loop-finally)
-                               (list (or cl-macs--loop-result-explicit cl-macs--loop-result))))
-             (ands (cl-macs--loop-build-ands (reverse cl-macs--loop-body)))
-             (while-body (append (nth 1 ands) (reverse cl-macs--loop-steps)))
-             (body
-              (append
-               (reverse cl-macs--loop-initially)
-               (list
-                (if cl-macs--loop-iterator
-                    (let ((tag (make-symbol "--cl-finish--")))
-                      (list 'catch (list 'quote tag)
-                            (funcall cl-macs--loop-iterator
-                                     (if (eq (car ands) t)
-                                         while-body
-                                       (list (list 'if (car ands)
-                                                   (cons 'progn while-body)
-                                                   (list 'throw (list 'quote tag) nil)))))))
-                  (cons 'while (cons (car ands) while-body))))
-               (if cl-macs--loop-finish-flag
-                   (if (equal epilogue '(nil))
-                       (list cl-macs--loop-result-var)
-                     (list (list 'if cl-macs--loop-finish-flag
-                                 (cons 'progn epilogue)
-                                 cl-macs--loop-result-var)))
-                 epilogue))))
-        (if cl-macs--loop-result-var
-            (cl-macs--loop-add-bindings (list (list cl-macs--loop-result-var))))
-        (while cl-macs--loop-bindings
-          (if (cdr (car cl-macs--loop-bindings))
-              (progn
-                (setq body (cl-macs--loop-let (car cl-macs--loop-bindings) body t))
-                (setq cl-macs--loop-bindings (cdr cl-macs--loop-bindings)))
-            (let ((lets nil))
-              (while (and cl-macs--loop-bindings (not (cdr (car cl-macs--loop-bindings))))
-                (setq lets (cons (car (car cl-macs--loop-bindings)) lets))
-                (setq cl-macs--loop-bindings (cdr cl-macs--loop-bindings)))
-              (setq body (cl-macs--loop-let lets body nil)))))
-        (if cl-macs--loop-symbol-macs
-            (setq body (list (cons 'cl-symbol-macrolet (cons cl-macs--loop-symbol-macs body)))))
-        (cons 'cl-block (cons cl-macs--loop-name body))))))
+  "Run the Common Lisp `loop' described by the clauses LOOP-ARGS.
+Clauses include: named NAME; with VAR = INIT [and ...]; for VAR from,
+upfrom, downfrom, to, upto, downto, above, below, by; for VAR in, on,
+in-ref, across, across-ref LIST [by FUNC]; for VAR = INIT [then NEXT];
+for VAR being the elements, hash-keys, hash-values or symbols of X
+[using (...)]; repeat N; while and until COND; always, never and
+thereis COND; collect, append, nconc, concat, vconcat, sum, count,
+maximize and minimize EXPR [into VAR]; if, when and unless COND CLAUSE
+[and CLAUSE]... [else CLAUSE] [end]; do and doing FORMS...; return EXPR;
+initially and finally [do] FORMS...; finally return EXPR.  Clauses
+joined by `and' are done in parallel.  With no clause words at all, the
+forms are repeated forever (leave with `cl-return')."
+  (if (not (catch 'word
+              (dolist (a loop-args)
+                (when (and a (symbolp a) (not (eq a t))) (throw 'word t)))))
+      `(cl-block nil (while t ,@loop-args))
+    ;; The words end with a marker, which only a clause can trip on.
+    (let ((cl-macs--lp-words (append loop-args '(cl-end-loop)))
+          (cl-macs--lp-groups nil) (cl-macs--lp-tests nil) (cl-macs--lp-steps nil)
+          (cl-macs--lp-before nil) (cl-macs--lp-after nil)
+          (cl-macs--lp-implicit nil) (cl-macs--lp-explicit nil)
+          (cl-macs--lp-value-var nil) (cl-macs--lp-go-on nil)
+          (cl-macs--lp-default-acc nil) (cl-macs--lp-into-vars nil)
+          (cl-macs--lp-first-pass nil) (cl-macs--lp-driver nil)
+          (cl-macs--lp-block nil) (cl-macs--lp-refs nil))
+      (while (not (eq (car cl-macs--lp-words) 'cl-end-loop))
+        (cl-macs--lp-clause))
+      (cl-macs--lp-build))))
 
-(defun cl-macs--loop-clause ()
-  (let ((word (cl-macs--loop-pop)))
-    (if (eq word 'cl-end-loop)
-        (error "Malformed `cl-loop' macro"))
-    (cond
-     ((null cl-macs--loop-args)
+(defun cl-macs--lp-build ()
+  "Assemble the loop from what its clauses recorded."
+  (when cl-macs--lp-go-on
+    (cl-macs--lp-bind `((,cl-macs--lp-go-on t))))
+  (when cl-macs--lp-first-pass
+    (cl-macs--lp-bind `((,cl-macs--lp-first-pass t)))
+    (push `(setq ,cl-macs--lp-first-pass nil) cl-macs--lp-steps))
+  (let* ((condition (cl-macs--lp-conjunction (reverse cl-macs--lp-tests)))
+         (steps (reverse cl-macs--lp-steps))
+         (ending (append (reverse cl-macs--lp-after)
+                         (list (or cl-macs--lp-explicit cl-macs--lp-implicit))))
+         (pass
+          (if cl-macs--lp-driver
+              (let ((out (make-symbol "--cl-finish--")))
+                `(catch ',out
+                   ,(funcall cl-macs--lp-driver
+                             (if (eq condition t)
+                                 steps
+                               `((if ,condition (progn ,@steps) (throw ',out nil)))))))
+            `(while ,condition ,@steps)))
+         (body
+          `(,@(reverse cl-macs--lp-before)
+            ,pass
+            ,@(cond ((null cl-macs--lp-go-on) ending)
+                    ((equal ending '(nil)) (list cl-macs--lp-value-var))
+                    (t `((if ,cl-macs--lp-go-on (progn ,@ending) ,cl-macs--lp-value-var)))))))
+    (when cl-macs--lp-value-var
+      (cl-macs--lp-bind `((,cl-macs--lp-value-var nil))))
+    ;; Wrap the groups, innermost first; runs of one-binding groups share a `let*'.
+    (let ((groups cl-macs--lp-groups))
+      (while groups
+        (if (cdr (car groups))
+            (setq body (list (cl-macs--lp-wrap (pop groups) body t)))
+          (let ((run nil))
+            (while (and groups (null (cdr (car groups))))
+              (push (car (pop groups)) run))
+            (setq body (list (cl-macs--lp-wrap run body nil)))))))
+    (when cl-macs--lp-refs
+      (setq body `((cl-symbol-macrolet ,cl-macs--lp-refs ,@body))))
+    `(cl-block ,cl-macs--lp-block ,@body)))
+
+;;; Clauses
+
+(defun cl-macs--lp-forms (clause-name)
+  "Consume the forms that follow; complain about CLAUSE-NAME if there are none."
+  (unless (consp (car-safe cl-macs--lp-words))
+    (error "Syntax error on `%s' clause" clause-name))
+  (let ((forms nil))
+    (while (consp (car-safe cl-macs--lp-words))
+      (push (pop cl-macs--lp-words) forms))
+    (nreverse forms)))
+
+(defun cl-macs--lp-clause ()
+  "Read one clause of the loop, and any more joined to it by `and'."
+  (let ((word (cl-macs--lp-next)))
+    (when (or (eq word 'cl-end-loop) (null cl-macs--lp-words))
       (error "Malformed `cl-loop' macro"))
-     ((eq word 'named)
-      (setq cl-macs--loop-name (cl-macs--loop-pop)))
-     ((eq word 'initially)
-      (if (memq (car cl-macs--loop-args) '(do doing)) (cl-macs--loop-pop))
-      (or (consp (car cl-macs--loop-args))
-          (error "Syntax error on `initially' clause"))
-      (while (consp (car cl-macs--loop-args))
-        (setq cl-macs--loop-initially (cons (cl-macs--loop-pop) cl-macs--loop-initially))))
-     ((eq word 'finally)
-      (if (eq (car cl-macs--loop-args) 'return)
-          (setq cl-macs--loop-result-explicit (or (cl-macs--loop-pop2) ''nil))
-        (if (memq (car cl-macs--loop-args) '(do doing)) (cl-macs--loop-pop))
-        (or (consp (car cl-macs--loop-args))
-            (error "Syntax error on `finally' clause"))
-        (while (consp (car cl-macs--loop-args))
-          (setq cl-macs--loop-finally (cons (cl-macs--loop-pop) cl-macs--loop-finally)))))
-     ((memq word '(for as))
-      (cl-macs--loop-for))
-     ((eq word 'repeat)
-      (let ((temp (make-symbol "--cl-var--")))
-        (cl-macs--loop-add-bindings (list (list temp (cl-macs--loop-pop))))
-        (cl-macs--loop-push (list '>= (list 'setq temp (list '1- temp)) 0))))
-     ((memq word '(collect collecting))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum nil 'nreverse)))
-        (cl-macs--loop-push
-         (if (eq var cl-macs--loop-accum-var)
-             (list 'progn (list 'push what var) t)
-           (list 'progn (list 'setq var (list 'nconc var (list 'list what))) t)))))
-     ((memq word '(nconc nconcing append appending))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum nil 'nreverse))
-             (nc (memq word '(nconc nconcing))))
-        (cl-macs--loop-push
-         (list 'progn
-               (list 'setq var
-                     (if (eq var cl-macs--loop-accum-var)
-                         (list 'nconc (list (if nc 'nreverse 'reverse) what) var)
-                       (list (if nc 'nconc 'append) var what)))
-               t))))
-     ((memq word '(concat concating))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum "")))
-        (cl-macs--loop-push (list 'progn (list 'setq var (list 'concat var what)) t))))
-     ((memq word '(vconcat vconcating))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum [])))
-        (cl-macs--loop-push (list 'progn (list 'setq var (list 'vconcat var what)) t))))
-     ((memq word '(sum summing))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum 0)))
-        (cl-macs--loop-push (list 'progn (list 'setq var (list '+ var what)) t))))
-     ((memq word '(count counting))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum 0)))
-        (cl-macs--loop-push (list 'progn (list 'if what (list 'setq var (list '1+ var))) t))))
-     ((memq word '(minimize minimizing maximize maximizing))
-      (let* ((what (cl-macs--loop-pop))
-             (var (cl-macs--loop-handle-accum nil))
-             (func (if (memq word '(minimize minimizing)) 'min 'max)))
-        (cl-macs--loop-push
-         (list 'progn
-               (cl-macs--once what
-                              (lambda (temp)
-                                (list 'setq var (list 'if var (list func var temp) temp))))
-               t))))
-     ((eq word 'with)
-      (let ((bindings nil))
-        (while (progn
-                 (setq bindings
-                       (cons (list (cl-macs--loop-pop)
-                                   (and (eq (car cl-macs--loop-args) '=) (cl-macs--loop-pop2)))
-                             bindings))
-                 (eq (car cl-macs--loop-args) 'and))
-          (cl-macs--loop-pop))
-        (cl-macs--loop-add-bindings (nreverse bindings))))
-     ((eq word 'while)
-      (cl-macs--loop-push (cl-macs--loop-pop)))
-     ((eq word 'until)
-      (cl-macs--loop-push (list 'not (cl-macs--loop-pop))))
-     ((eq word 'always)
-      (cl-macs--loop-push (list 'setq (cl-macs--loop-finish-flag) (cl-macs--loop-pop)))
-      (setq cl-macs--loop-result t))
-     ((eq word 'never)
-      (cl-macs--loop-push (list 'setq (cl-macs--loop-finish-flag)
-                                (list 'not (cl-macs--loop-pop))))
-      (setq cl-macs--loop-result t))
-     ((eq word 'thereis)
-      (let ((flag (cl-macs--loop-finish-flag))
-            (rv (cl-macs--loop-result-var)))
-        (cl-macs--loop-push (list 'setq flag (list 'not (list 'setq rv (cl-macs--loop-pop)))))))
-     ((memq word '(if when unless))
-      (let* ((cnd (cl-macs--loop-pop))
-             (then (let ((cl-macs--loop-body nil))
-                     (cl-macs--loop-clause)
-                     (cl-macs--loop-build-ands (reverse cl-macs--loop-body))))
-             (else (let ((cl-macs--loop-body nil))
-                     (when (eq (car cl-macs--loop-args) 'else)
-                       (cl-macs--loop-pop)
-                       (cl-macs--loop-clause))
-                     (cl-macs--loop-build-ands (reverse cl-macs--loop-body))))
-             (simple (and (eq (car then) t) (eq (car else) t))))
-        (if (eq (car cl-macs--loop-args) 'end) (cl-macs--loop-pop))
-        (if (eq word 'unless) (setq then (prog1 else (setq else then))))
-        (let ((form (cons (if simple (cons 'progn (nth 1 then)) (nth 2 then))
-                          (if simple (nth 1 else) (list (nth 2 else))))))
-          (setq form (if (cl-macs--tree-contains form 'it)
-                         (list 'let (list (list 'it cnd)) (cons 'if (cons 'it form)))
-                       (cons 'if (cons cnd form))))
-          (cl-macs--loop-push (if simple (list 'progn form t) form)))))
-     ((memq word '(do doing))
-      (let ((body nil))
-        (or (consp (car cl-macs--loop-args)) (error "Syntax error on `do' clause"))
-        (while (consp (car cl-macs--loop-args))
-          (setq body (cons (cl-macs--loop-pop) body)))
-        (cl-macs--loop-push (cons 'progn (nreverse (cons t body))))))
-     ((eq word 'return)
-      (let ((flag (cl-macs--loop-finish-flag))
-            (rv (cl-macs--loop-result-var)))
-        (cl-macs--loop-push (list 'setq rv (cl-macs--loop-pop) flag nil))))
-     (t
-      (let ((handler (and (symbolp word) (get word 'cl-loop-handler))))
-        (or handler (error "Expected a cl-loop keyword, found %s" word))
-        (funcall handler))))
-    (if (eq (car cl-macs--loop-args) 'and)
-        (progn (cl-macs--loop-pop) (cl-macs--loop-clause)))))
+    (pcase word
+      ('named (setq cl-macs--lp-block (cl-macs--lp-next)))
+      ('initially
+       (when (cl-macs--lp-peek 'do 'doing) (pop cl-macs--lp-words))
+       (setq cl-macs--lp-before (append (reverse (cl-macs--lp-forms 'initially))
+                                        cl-macs--lp-before)))
+      ('finally
+       (if (cl-macs--lp-peek 'return)
+           (setq cl-macs--lp-explicit (or (cl-macs--lp-after-word) ''nil))
+         (when (cl-macs--lp-peek 'do 'doing) (pop cl-macs--lp-words))
+         (setq cl-macs--lp-after (append (reverse (cl-macs--lp-forms 'finally))
+                                         cl-macs--lp-after))))
+      ((or 'for 'as) (cl-macs--lp-for))
+      ('repeat
+       (let ((counter (cl-macs--lp-temp)))
+         (cl-macs--lp-bind `((,counter ,(cl-macs--lp-next))))
+         (cl-macs--lp-test `(>= (setq ,counter (1- ,counter)) 0))))
+      ('with (cl-macs--lp-with))
+      ('while (cl-macs--lp-test (cl-macs--lp-next)))
+      ('until (cl-macs--lp-test `(not ,(cl-macs--lp-next))))
+      ((or 'always 'never)
+       (let ((test (cl-macs--lp-next)))
+         (cl-macs--lp-test `(setq ,(cl-macs--lp-go-on-var)
+                                  ,(if (eq word 'never) `(not ,test) test))))
+       (setq cl-macs--lp-implicit t))
+      ('thereis
+       (cl-macs--lp-test `(setq ,(cl-macs--lp-go-on-var)
+                                (not (setq ,(cl-macs--lp-value) ,(cl-macs--lp-next))))))
+      ((or 'if 'when 'unless) (cl-macs--lp-conditional (eq word 'unless)))
+      ((or 'do 'doing) (apply #'cl-macs--lp-action (cl-macs--lp-forms 'do)))
+      ('return
+       ;; Store the value, then end the loop by making this test fail.
+       (cl-macs--lp-test `(setq ,(cl-macs--lp-value) ,(cl-macs--lp-next)
+                                ,(cl-macs--lp-go-on-var) nil)))
+      ((guard (cl-macs--lp-accumulate word)))
+      ((and (pred symbolp) (app (lambda (w) (get w 'cl-loop-handler)) (and h (pred identity))))
+       (funcall h))
+      (_ (error "Expected a cl-loop keyword, found %s" word)))
+    (when (cl-macs--lp-peek 'and)
+      (pop cl-macs--lp-words)
+      (cl-macs--lp-clause))))
 
-(defun cl-macs--loop-for ()
-  (let ((ands nil) (for-bindings nil) (for-sets nil) (for-steps nil))
-    (while
-        (let ((var (or (cl-macs--loop-pop) (make-symbol "--cl-var--")))
-              (word (cl-macs--loop-pop)))
-          (if (eq word 'being) (setq word (cl-macs--loop-pop)))
-          (if (memq word '(the each)) (setq word (cl-macs--loop-pop)))
-          (cond
-           ((memq word '(from downfrom upfrom to downto upto above below by))
-            (setq cl-macs--loop-args (cons word cl-macs--loop-args))
-            (if (memq (car cl-macs--loop-args) '(downto above))
-                (error "Must specify `from' value for downward cl-loop"))
-            (let* ((down (or (eq (car cl-macs--loop-args) 'downfrom)
-                             (memq (nth 2 cl-macs--loop-args) '(downto above))))
-                   (excl (or (memq (car cl-macs--loop-args) '(above below))
-                             (memq (nth 2 cl-macs--loop-args) '(above below))))
-                   (start (and (memq (car cl-macs--loop-args) '(from upfrom downfrom))
-                               (cl-macs--loop-pop2)))
-                   (end (and (memq (car cl-macs--loop-args) '(to upto downto above below))
-                             (cl-macs--loop-pop2)))
-                   (step (and (eq (car cl-macs--loop-args) 'by) (cl-macs--loop-pop2)))
-                   (end-var (and (not (cl-macs--const-p end)) (make-symbol "--cl-var--")))
-                   (step-var (and (not (cl-macs--const-p step)) (make-symbol "--cl-var--"))))
-              (and step (numberp step) (<= step 0)
-                   (error "Loop `by' value is not positive: %s" step))
-              (setq for-bindings (cons (list var (or start 0)) for-bindings))
-              (if end-var (setq for-bindings (cons (list end-var end) for-bindings)))
-              (if step-var (setq for-bindings (cons (list step-var step) for-bindings)))
-              (when end
-                (cl-macs--loop-push
-                 (list (if down (if excl '> '>=) (if excl '< '<=)) var (or end-var end))))
-              (setq for-steps (cons (list var (list (if down '- '+) var (or step-var step 1)))
-                                    for-steps))))
-           ((memq word '(in in-ref on))
-            (let* ((on (eq word 'on))
-                   (temp (if (and on (symbolp var)) var (make-symbol "--cl-var--"))))
-              (setq for-bindings (cons (list temp (cl-macs--loop-pop)) for-bindings))
-              (cl-macs--loop-push (list 'consp temp))
-              (if (eq word 'in-ref)
-                  (setq cl-macs--loop-symbol-macs
-                        (cons (list var (list 'car temp)) cl-macs--loop-symbol-macs))
-                (or (eq temp var)
-                    (progn
-                      (setq for-bindings (cons (list var nil) for-bindings))
-                      (setq for-sets (cons (list var (if on temp (list 'car temp))) for-sets)))))
-              (setq for-steps
-                    (cons (list temp
-                                (if (eq (car cl-macs--loop-args) 'by)
-                                    (let ((step (cl-macs--loop-pop2)))
-                                      (if (and (memq (car-safe step) '(quote function cl-function))
-                                               (symbolp (nth 1 step)))
-                                          (list (nth 1 step) temp)
-                                        (list 'funcall step temp)))
-                                  (list 'cdr temp)))
-                          for-steps))))
-           ((eq word '=)
-            (let* ((start (cl-macs--loop-pop))
-                   (then (if (eq (car cl-macs--loop-args) 'then) (cl-macs--loop-pop2) start))
-                   (first (or cl-macs--loop-first-flag
-                              (setq cl-macs--loop-first-flag (make-symbol "--cl-var--")))))
-              (setq for-bindings (cons (list var nil) for-bindings))
-              (if (or ands (eq (car cl-macs--loop-args) 'and))
-                  (progn
-                    (setq for-sets (cons (list var (list 'if first start var)) for-sets))
-                    (setq for-steps (cons (list var then) for-steps)))
-                (setq for-sets (cons (if (eq start then)
-                                         (list var then)
-                                       (list var (list 'if first start then)))
-                                     for-sets)))))
-           ((memq word '(across across-ref))
-            (let ((temp-vec (make-symbol "--cl-vec--"))
-                  (temp-idx (make-symbol "--cl-idx--")))
-              (setq for-bindings (cons (list temp-vec (cl-macs--loop-pop)) for-bindings))
-              (setq for-bindings (cons (list temp-idx -1) for-bindings))
-              (cl-macs--loop-push (list 'setq temp-idx (list '1+ temp-idx)))
-              (cl-macs--loop-push (list '< temp-idx (list 'length temp-vec)))
-              (if (eq word 'across-ref)
-                  (setq cl-macs--loop-symbol-macs
-                        (cons (list var (list 'aref temp-vec temp-idx)) cl-macs--loop-symbol-macs))
-                (setq for-bindings (cons (list var nil) for-bindings))
-                (setq for-sets (cons (list var (list 'aref temp-vec temp-idx)) for-sets)))))
-           ((memq word '(element elements))
-            (let* ((ref (or (memq (car cl-macs--loop-args) '(in-ref of-ref))
-                            (and (not (memq (car cl-macs--loop-args) '(in of)))
-                                 (error "Expected `of'"))))
-                   (seq (cl-macs--loop-pop2))
-                   (temp-seq (make-symbol "--cl-seq--"))
-                   (temp-idx (if (eq (car cl-macs--loop-args) 'using)
-                                 (if (and (= (length (cadr cl-macs--loop-args)) 2)
-                                          (eq (car (cadr cl-macs--loop-args)) 'index))
-                                     (cadr (cl-macs--loop-pop2))
-                                   (error "Bad `using' clause"))
-                               (make-symbol "--cl-idx--"))))
-              (setq for-bindings (cons (list temp-seq seq) for-bindings))
-              (setq for-bindings (cons (list temp-idx 0) for-bindings))
-              (if ref
-                  (let ((temp-len (make-symbol "--cl-len--")))
-                    (setq for-bindings (cons (list temp-len (list 'length temp-seq)) for-bindings))
-                    (setq cl-macs--loop-symbol-macs
-                          (cons (list var (list 'elt temp-seq temp-idx)) cl-macs--loop-symbol-macs))
-                    (cl-macs--loop-push (list '< temp-idx temp-len)))
-                (setq for-bindings (cons (list var nil) for-bindings))
-                (cl-macs--loop-push (list 'and temp-seq
-                                          (list 'or (list 'consp temp-seq)
-                                                (list '< temp-idx (list 'length temp-seq)))))
-                (setq for-sets (cons (list var (list 'if (list 'consp temp-seq)
-                                                     (list 'pop temp-seq)
-                                                     (list 'aref temp-seq temp-idx)))
-                                     for-sets)))
-              (setq for-steps (cons (list temp-idx (list '1+ temp-idx)) for-steps))))
-           ((memq word '(hash-key hash-keys hash-value hash-values))
-            (let* ((table (if (memq (car cl-macs--loop-args) '(in of))
-                              (cl-macs--loop-pop2)
-                            (error "Expected `of'")))
-                   (other (if (eq (car cl-macs--loop-args) 'using)
-                              (if (and (= (length (cadr cl-macs--loop-args)) 2)
-                                       (memq (car (cadr cl-macs--loop-args))
-                                             '(hash-key hash-keys hash-value hash-values))
-                                       (not (eq (car (cadr cl-macs--loop-args)) word)))
-                                  (cadr (cl-macs--loop-pop2))
-                                (error "Bad `using' clause"))
-                            (make-symbol "--cl-var--"))))
-              (if (memq word '(hash-value hash-values))
-                  (setq var (prog1 other (setq other var))))
-              (cl-macs--loop-set-iterator
-               'hash-tables
-               (lambda (body)
-                 (list 'maphash (cons 'lambda (cons (list var other) body)) table)))))
-           ((memq word '(symbol present-symbol external-symbol symbols present-symbols external-symbols))
-            (let ((ob (and (memq (car cl-macs--loop-args) '(in of)) (cl-macs--loop-pop2))))
-              (cl-macs--loop-set-iterator
-               'symbols
-               (lambda (body)
-                 (list 'mapatoms (cons 'lambda (cons (list var) body)) (or ob 'obarray))))))
-           (t
-            (error "Expected a `for' preposition, found %s" word)))
-          (eq (car cl-macs--loop-args) 'and))
-      (setq ands t)
-      (cl-macs--loop-pop))
-    (if for-bindings
-        (cl-macs--loop-add-bindings (nreverse for-bindings) (not ands)))
-    (if for-sets
-        (cl-macs--loop-push (list 'progn (cl-macs--loop-sets (nreverse for-sets) ands) t)))
-    (when for-steps
-      (setq cl-macs--loop-steps
-            (cons (if ands
-                      (cons 'cl-psetq (apply #'append (nreverse for-steps)))
-                    (cons 'setq (apply #'append (nreverse for-steps))))
-                  cl-macs--loop-steps)))))
+(defun cl-macs--lp-with ()
+  "Read the bindings of a `with' clause; those joined by `and' are parallel."
+  (let ((specs nil) (more t))
+    (while more
+      (let ((var (cl-macs--lp-next)))
+        (push (list var (and (cl-macs--lp-peek '=) (cl-macs--lp-after-word))) specs))
+      (setq more (and (cl-macs--lp-peek 'and) (pop cl-macs--lp-words))))
+    (cl-macs--lp-bind (nreverse specs))))
+
+(defun cl-macs--lp-conditional (negate)
+  "Read the rest of an `if', `when' or (with NEGATE) `unless' clause."
+  (let* ((test (cl-macs--lp-next))
+         (then (let ((cl-macs--lp-tests nil))
+                 (cl-macs--lp-clause)
+                 (reverse cl-macs--lp-tests)))
+         (else (let ((cl-macs--lp-tests nil))
+                 (when (cl-macs--lp-peek 'else)
+                   (pop cl-macs--lp-words)
+                   (cl-macs--lp-clause))
+                 (reverse cl-macs--lp-tests))))
+    (when (cl-macs--lp-peek 'end)
+      (pop cl-macs--lp-words))
+    (let ((branches (mapcar #'cl-macs--lp-conjunction
+                            (if negate (list else then) (list then else)))))
+      (cl-macs--lp-test
+       (if (cl-macs--mentions-p branches 'it)
+           `(let ((it ,test)) (if it ,@branches))
+         `(if ,test ,@branches))))))
+
+(defun cl-macs--lp-target (initial &optional finish)
+  "Return the variable an accumulation clause adds to.
+That is the `into' variable if one follows, else the loop's own
+accumulator, whose final value FINISH (if given) is applied to.  A new
+variable starts out as INITIAL."
+  (if (cl-macs--lp-peek 'into)
+      (let ((var (cl-macs--lp-after-word)))
+        (unless (memq var cl-macs--lp-into-vars)
+          (push var cl-macs--lp-into-vars)
+          (cl-macs--lp-bind `((,var ,initial))))
+        var)
+    (unless cl-macs--lp-default-acc
+      (let ((var (cl-macs--lp-temp)))
+        (setq cl-macs--lp-default-acc var)
+        (cl-macs--lp-bind `((,var ,initial)))
+        (setq cl-macs--lp-implicit (if finish (list finish var) var))))
+    cl-macs--lp-default-acc))
+
+(defun cl-macs--lp-accumulate (word)
+  "Read the accumulation clause WORD; return nil if WORD is not one."
+  (let ((kind (cdr (assq word '((collect . collect) (collecting . collect)
+                                 (append . append) (appending . append)
+                                 (nconc . nconc) (nconcing . nconc)
+                                 (concat . concat) (concating . concat)
+                                 (vconcat . vconcat) (vconcating . vconcat)
+                                 (sum . sum) (summing . sum)
+                                 (count . count) (counting . count)
+                                 (maximize . max) (maximizing . max)
+                                 (minimize . min) (minimizing . min))))))
+    (when kind
+      (let* ((x (cl-macs--lp-next))
+             (var (cl-macs--lp-target
+                   (cdr (assq kind '((concat . "") (vconcat . []) (sum . 0) (count . 0))))
+                   (and (memq kind '(collect append nconc)) 'nreverse)))
+             (own (eq var cl-macs--lp-default-acc)))
+        (cl-macs--lp-action
+         (pcase kind
+           ('collect (if own `(push ,x ,var) `(setq ,var (nconc ,var (list ,x)))))
+           ('append (if own `(setq ,var (nconc (reverse ,x) ,var))
+                      `(setq ,var (append ,var ,x))))
+           ('nconc (if own `(setq ,var (nconc (nreverse ,x) ,var))
+                     `(setq ,var (nconc ,var ,x))))
+           ('concat `(setq ,var (concat ,var ,x)))
+           ('vconcat `(setq ,var (vconcat ,var ,x)))
+           ('sum `(setq ,var (+ ,var ,x)))
+           ('count `(if ,x (setq ,var (1+ ,var))))
+           (_ (cl-macs--with-value
+               x (lambda (v) `(setq ,var (if ,var (,kind ,var ,v) ,v)))))))
+        t))))
+
+;;; `for' clauses
+
+(defun cl-macs--lp-for ()
+  "Read a `for' clause, with any others joined to it by `and'."
+  (let ((cl-macs--lp-for-binds nil)
+        (cl-macs--lp-for-sets nil)
+        (cl-macs--lp-for-steps nil)
+        (cl-macs--lp-for-joined nil)
+        (again t))
+    (while again
+      (let ((var (or (cl-macs--lp-next) (cl-macs--lp-temp)))
+            (word (cl-macs--lp-next)))
+        (when (eq word 'being) (setq word (cl-macs--lp-next)))
+        (when (memq word '(the each)) (setq word (cl-macs--lp-next)))
+        (cond
+         ((memq word '(from downfrom upfrom to downto upto above below by))
+          (push word cl-macs--lp-words)
+          (cl-macs--lp-for-numbers var))
+         ((memq word '(in in-ref on)) (cl-macs--lp-for-list var word))
+         ((eq word '=) (cl-macs--lp-for-equals var))
+         ((memq word '(across across-ref)) (cl-macs--lp-for-across var (eq word 'across-ref)))
+         ((memq word '(element elements)) (cl-macs--lp-for-elements var))
+         ((memq word '(hash-key hash-keys hash-value hash-values))
+          (cl-macs--lp-for-hash var word))
+         ((memq word '(symbol present-symbol external-symbol
+                              symbols present-symbols external-symbols))
+          (cl-macs--lp-for-symbols var))
+         (t (error "Expected a `for' preposition, found %s" word))))
+      (setq again (cl-macs--lp-peek 'and))
+      (when again
+        (setq cl-macs--lp-for-joined t)
+        (pop cl-macs--lp-words)))
+    (let ((binds (reverse cl-macs--lp-for-binds)))
+      (cond ((null binds))
+            (cl-macs--lp-for-joined (cl-macs--lp-bind binds))
+            (t (dolist (b binds) (cl-macs--lp-bind (list b))))))
+    (when cl-macs--lp-for-sets
+      (cl-macs--lp-action (cl-macs--lp-assign (reverse cl-macs--lp-for-sets)
+                                              cl-macs--lp-for-joined)))
+    (when cl-macs--lp-for-steps
+      (push (cons (if cl-macs--lp-for-joined 'cl-psetq 'setq)
+                  (apply #'append (reverse cl-macs--lp-for-steps)))
+            cl-macs--lp-steps))))
+
+(defun cl-macs--lp-for-bind (var value)
+  "Bind VAR to VALUE for the `for' clause being read."
+  (push (list var value) cl-macs--lp-for-binds))
+
+(defun cl-macs--lp-for-set (var value)
+  "Set VAR to VALUE at the start of each pass."
+  (push (list var value) cl-macs--lp-for-sets))
+
+(defun cl-macs--lp-for-step (var value)
+  "Set VAR to VALUE at the end of each pass."
+  (push (list var value) cl-macs--lp-for-steps))
+
+(defun cl-macs--lp-for-numbers (var)
+  "Read the range of a numeric `for' clause over VAR."
+  (when (cl-macs--lp-peek 'downto 'above)
+    (error "Must specify `from' value for downward cl-loop"))
+  (let* ((from-word (and (cl-macs--lp-peek 'from 'upfrom 'downfrom) (car cl-macs--lp-words)))
+         (start (and from-word (cl-macs--lp-after-word)))
+         (to-word (and (cl-macs--lp-peek 'to 'upto 'downto 'above 'below) (car cl-macs--lp-words)))
+         (end (and to-word (cl-macs--lp-after-word)))
+         (step (and (cl-macs--lp-peek 'by) (cl-macs--lp-after-word)))
+         (down (or (eq from-word 'downfrom) (memq to-word '(downto above))))
+         (strict (memq to-word '(above below)))
+         (end-form end)
+         (step-form step))
+    (when (and (numberp step) (<= step 0))
+      (error "Loop `by' value is not positive: %s" step))
+    (cl-macs--lp-for-bind var (or start 0))
+    (unless (cl-macs--constant-form-p end)
+      (setq end-form (cl-macs--lp-temp))
+      (cl-macs--lp-for-bind end-form end))
+    (unless (cl-macs--constant-form-p step)
+      (setq step-form (cl-macs--lp-temp))
+      (cl-macs--lp-for-bind step-form step))
+    (when end
+      (cl-macs--lp-test (list (if down (if strict '> '>=) (if strict '< '<=))
+                              var end-form)))
+    (cl-macs--lp-for-step var (list (if down '- '+) var (or step-form 1)))))
+
+(defun cl-macs--lp-for-list (var word)
+  "Read a `for' clause over VAR going through a list; WORD is in, on or in-ref."
+  (let* ((tails (eq word 'on))
+         (cursor (if (and tails (symbolp var)) var (cl-macs--lp-temp))))
+    (cl-macs--lp-for-bind cursor (cl-macs--lp-next))
+    (cl-macs--lp-test `(consp ,cursor))
+    (cond ((eq word 'in-ref) (push `(,var (car ,cursor)) cl-macs--lp-refs))
+          ((eq cursor var))
+          (t (cl-macs--lp-for-bind var nil)
+             (cl-macs--lp-for-set var (if tails cursor `(car ,cursor)))))
+    (cl-macs--lp-for-step
+     cursor
+     (if (cl-macs--lp-peek 'by)
+         (let ((fn (cl-macs--lp-after-word)))
+           (if (and (memq (car-safe fn) '(quote function cl-function))
+                    (symbolp (cadr fn)))
+               (list (cadr fn) cursor)
+             `(funcall ,fn ,cursor)))
+       `(cdr ,cursor)))))
+
+(defun cl-macs--lp-first-pass-var ()
+  "Return the variable that is non-nil during the first pass, made if needed."
+  (or cl-macs--lp-first-pass
+      (setq cl-macs--lp-first-pass (cl-macs--lp-temp))))
+
+(defun cl-macs--lp-for-equals (var)
+  "Read a `for VAR = INIT [then NEXT]' clause."
+  (let* ((init (cl-macs--lp-next))
+         (next (if (cl-macs--lp-peek 'then) (cl-macs--lp-after-word) init))
+         (first (cl-macs--lp-first-pass-var)))
+    (cl-macs--lp-for-bind var nil)
+    (cond ((or cl-macs--lp-for-joined (cl-macs--lp-peek 'and))
+           ;; In a parallel group NEXT is computed with the other steps.
+           (cl-macs--lp-for-set var `(if ,first ,init ,var))
+           (cl-macs--lp-for-step var next))
+          ((eq init next) (cl-macs--lp-for-set var next))
+          (t (cl-macs--lp-for-set var `(if ,first ,init ,next))))))
+
+(defun cl-macs--lp-for-across (var by-reference)
+  "Read a `for' clause over VAR going across an array, BY-REFERENCE or not."
+  (let ((vec (cl-macs--lp-temp "--cl-vec--"))
+        (i (cl-macs--lp-temp "--cl-idx--")))
+    (cl-macs--lp-for-bind vec (cl-macs--lp-next))
+    (cl-macs--lp-for-bind i -1)
+    (cl-macs--lp-test `(setq ,i (1+ ,i)))
+    (cl-macs--lp-test `(< ,i (length ,vec)))
+    (if by-reference
+        (push `(,var (aref ,vec ,i)) cl-macs--lp-refs)
+      (cl-macs--lp-for-bind var nil)
+      (cl-macs--lp-for-set var `(aref ,vec ,i)))))
+
+(defun cl-macs--lp-using (accept)
+  "Read an optional `using (WORD VAR)' where ACCEPT approves WORD; return VAR."
+  (when (cl-macs--lp-peek 'using)
+    (let ((spec (cadr cl-macs--lp-words)))
+      (unless (and (consp spec) (= (length spec) 2) (funcall accept (car spec)))
+        (error "Bad `using' clause"))
+      (cadr (cl-macs--lp-after-word)))))
+
+(defun cl-macs--lp-for-elements (var)
+  "Read a `for VAR being the elements of SEQ' clause."
+  (let* ((by-reference (cl-macs--lp-peek 'in-ref 'of-ref))
+         (seq (if (or by-reference (cl-macs--lp-peek 'in 'of))
+                  (cl-macs--lp-after-word)
+                (error "Expected `of'")))
+         (s (cl-macs--lp-temp "--cl-seq--"))
+         (i (or (cl-macs--lp-using (lambda (w) (eq w 'index)))
+                (cl-macs--lp-temp "--cl-idx--"))))
+    (cl-macs--lp-for-bind s seq)
+    (cl-macs--lp-for-bind i 0)
+    (if by-reference
+        (let ((len (cl-macs--lp-temp "--cl-len--")))
+          (cl-macs--lp-for-bind len `(length ,s))
+          (push `(,var (elt ,s ,i)) cl-macs--lp-refs)
+          (cl-macs--lp-test `(< ,i ,len)))
+      (cl-macs--lp-for-bind var nil)
+      (cl-macs--lp-test `(and ,s (or (consp ,s) (< ,i (length ,s)))))
+      (cl-macs--lp-for-set var `(if (consp ,s) (pop ,s) (aref ,s ,i))))
+    (cl-macs--lp-for-step i `(1+ ,i))))
+
+(defun cl-macs--lp-set-driver (what driver)
+  "Make DRIVER run the loop's passes; WHAT names the iteration, for errors."
+  (when cl-macs--lp-driver
+    (error "Iteration on %S does not support this combination" what))
+  (setq cl-macs--lp-driver driver))
+
+(defun cl-macs--lp-for-hash (var word)
+  "Read a `for VAR being the hash-keys/hash-values of TABLE' clause; WORD says which."
+  (let* ((table (if (cl-macs--lp-peek 'in 'of)
+                    (cl-macs--lp-after-word)
+                  (error "Expected `of'")))
+         (other (or (cl-macs--lp-using
+                     (lambda (w) (and (memq w '(hash-key hash-keys hash-value hash-values))
+                                      (not (eq w word)))))
+                    (cl-macs--lp-temp)))
+         (key var) (val other))
+    (when (memq word '(hash-value hash-values))
+      (setq key other val var))
+    (cl-macs--lp-set-driver
+     'hash-tables
+     (lambda (body) `(maphash (lambda (,key ,val) ,@body) ,table)))))
+
+(defun cl-macs--lp-for-symbols (var)
+  "Read a `for VAR being the symbols [of OBARRAY]' clause."
+  (let ((ob (and (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word))))
+    (cl-macs--lp-set-driver
+     'symbols
+     (lambda (body) `(mapatoms (lambda (,var) ,@body) ,(or ob 'obarray))))))
 
 (provide 'cl-macs)
 
