@@ -335,9 +335,7 @@ nothing and returns the form building the object from the slot variables."
     (let* ((tags-var (intern (format "cl-struct-%s-tags" name)))
            (parent-slots
             (when include
-              (unless (get include 'cl-struct-slots)
-                (error "%s is not a struct name" include))
-              (let ((ps (copy-sequence (get include 'cl-struct-slots))))
+              (let ((ps (cl-struct-slot-info include)))
                 (when (null kind)
                   (setq ps (cdr ps)))
                 (mapcar (lambda (s)
@@ -386,9 +384,10 @@ nothing and returns the form building the object from the slot variables."
               (list
                (list 'defvar tags-var)
                (list 'cl-struct-define (list 'quote name) docstring
-                     (list 'quote include) (list 'quote kind) named
+                     (list 'quote (or include (and (null kind) 'cl-structure-object)))
+                     (list 'quote (or kind 'record)) (and kind named)
                      (list 'quote layout) (list 'quote tags-var)
-                     (list 'quote name) (list 'quote print-func))))
+                     (list 'quote name) (list 'quote (or print-func t)))))
         (when (and predicate named)
           (setq forms
                 (append forms
