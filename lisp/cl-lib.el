@@ -394,20 +394,18 @@ slot is left out, since the new layout adds its own."
       (dolist (form now) (eval form t))
       `(progn ,@now ,@(nreverse later) ',name))))
 
-(defmacro cl-defstruct (struct &rest descs)
+(defmacro cl-defstruct (name &optional docstring &rest slots)
   "Define the structure type NAME, with a constructor, accessors and more.
 Besides the type, this normally defines `make-NAME' (taking the slots
 as keyword arguments), `copy-NAME', the predicate `NAME-p' and an
 accessor `NAME-SLOT' for each slot, which `setf' can store into.
-STRUCT is NAME or (NAME OPTIONS...), with options such as :conc-name,
+NAME may also be (NAME OPTIONS...), with options such as :conc-name,
 :constructor, :copier, :predicate, :include, :type, :named and
-:initial-offset.  Each slot is SLOT or (SLOT DEFAULT OPTIONS...), with
-:read-only, :type and :documentation as options.  A string before the
-slots documents the type.
-
-\(fn NAME &optional DOCSTRING &rest SLOTS)"
+:initial-offset.  Each of SLOTS is SLOT or (SLOT DEFAULT OPTIONS...),
+with :read-only, :type and :documentation as options.  DOCSTRING, if a
+string, documents the type; otherwise it is the first slot."
   (declare (doc-string 2) (indent 1))
-  (cl--struct-expand struct descs))
+  (cl--struct-expand name (and (or docstring slots) (cons docstring slots))))
 
 (load "cl-seq" nil t)
 (load "cl-extra" nil t)
