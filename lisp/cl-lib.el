@@ -1,24 +1,26 @@
-;;; cl-lib.el --- Common Lisp extensions  -*- lexical-binding: t -*-
+;;; cl-lib.el --- Common Lisp compatibility library for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  The entry point of cl-lib: small list and number
-;; functions, `cl-defstruct', and the loading of cl-macs, cl-seq and
-;; cl-extra.  The class registry behind `cl-defstruct' is in cl-preloaded.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;; Requiring `cl-lib' brings in the macros (cl-macs), then this file's
+;; small list, number and symbol functions and `cl-defstruct', then the
+;; sequence functions (cl-seq) and the rest (cl-extra).  The struct class
+;; registry itself is preloaded, in cl-preloaded.el.
 
 (load "cl-macs" t t)
 
-;;; Lists.
+;;; List positions.
 
 (defalias 'cl-first #'car)
 (defalias 'cl-second #'cadr)
 (defalias 'cl-rest #'cdr)
-(defun cl-third (x) "Return the third element of the list X." (car (cddr x)))
-(defun cl-fourth (x) "Return the fourth element of the list X." (nth 3 x))
-(defun cl-fifth (x) "Return the fifth element of the list X." (nth 4 x))
-(defun cl-sixth (x) "Return the sixth element of the list X." (nth 5 x))
-(defun cl-seventh (x) "Return the seventh element of the list X." (nth 6 x))
-(defun cl-eighth (x) "Return the eighth element of the list X." (nth 7 x))
-(defun cl-ninth (x) "Return the ninth element of the list X." (nth 8 x))
-(defun cl-tenth (x) "Return the tenth element of the list X." (nth 9 x))
+(defun cl-third (x) "Return element 2, counting from 0, of the list X." (nth 2 x))
+(defun cl-fourth (x) "Return element 3, counting from 0, of the list X." (nth 3 x))
+(defun cl-fifth (x) "Return element 4, counting from 0, of the list X." (nth 4 x))
+(defun cl-sixth (x) "Return element 5, counting from 0, of the list X." (nth 5 x))
+(defun cl-seventh (x) "Return element 6, counting from 0, of the list X." (nth 6 x))
+(defun cl-eighth (x) "Return element 7, counting from 0, of the list X." (nth 7 x))
+(defun cl-ninth (x) "Return element 8, counting from 0, of the list X." (nth 8 x))
+(defun cl-tenth (x) "Return element 9, counting from 0, of the list X." (nth 9 x))
 
 (defalias 'cl-caddr #'caddr)
 (defalias 'cl-cdddr #'cdddr)
@@ -27,426 +29,383 @@
 (defalias 'cl-caadr #'caadr)
 (defalias 'cl-cdadr #'cdadr)
 
+;;; List construction and copying.
+
 (defun cl-endp (x)
-  "Return t if X is the empty list, nil if it is a cons; error otherwise."
-  (unless (listp x) (signal 'wrong-type-argument (list 'list x 'x)))
+  "Return t if the list X is empty and nil if it is a cons.
+Anything other than a list is an error."
+  (or (listp x) (signal 'wrong-type-argument (list 'list x 'x)))
   (null x))
 
 (defun cl-list* (arg &rest rest)
-  "Return a list of the arguments, consed onto the last argument."
-  (cond ((not rest) arg)
-        ((not (cdr rest)) (cons arg (car rest)))
-        (t (let* ((copy (copy-sequence rest))
-                  (before-last (nthcdr (- (length copy) 2) copy)))
-             (setcdr before-last (car (cdr before-last)))
-             (cons arg copy)))))
+  "Cons ARG and all of REST but the last onto the last element of REST.
+With no REST, return ARG itself; (cl-list* 1 2 \\='(3)) is (1 2 3)."
+  (if rest
+      (let ((copy (cons arg (copy-sequence rest))))
+        ;; Splice the last argument in as the tail.
+        (setcdr (last copy 2) (car (last copy)))
+        copy)
+    arg))
 
 (defun cl-ldiff (list sublist)
-  "Return a copy of LIST without its tail SUBLIST."
-  (let ((res nil))
-    (while (and (consp list) (not (eq list sublist)))
-      (setq res (cons (car list) res) list (cdr list)))
-    (nreverse res)))
+  "Return a fresh list of the elements of LIST that come before SUBLIST.
+If SUBLIST is not a tail of LIST, that is a copy of all of LIST."
+  (let ((front nil))
+    (catch 'cl--ldiff-done
+      (while (consp list)
+        (if (eq list sublist) (throw 'cl--ldiff-done nil))
+        (push (pop list) front)))
+    (nreverse front)))
 
 (defun cl-copy-list (list)
-  "Return a copy of LIST, which may be a dotted list."
-  (if (consp list)
-      (let ((res nil))
-        (while (consp list)
-          (setq res (cons (car list) res) list (cdr list)))
-        (let ((out (nreverse res)))
-          (setcdr res list)
-          out))
-    (car list)))
+  "Copy the conses of LIST, keeping a dotted list's final atom."
+  (if (not (consp list))
+      (car list)                        ; nil, or a wrong-type error
+    (let* ((copy (list (pop list)))
+           (end copy))
+      (while (consp list)
+        (setcdr end (list (pop list)))
+        (setq end (cdr end)))
+      (setcdr end list)
+      copy)))
 
 (defun cl-acons (key value alist)
-  "Return ALIST with (KEY . VALUE) added at the front."
+  "Put a new association of KEY with VALUE at the front of ALIST."
   (cons (cons key value) alist))
 
 (defun cl-pairlis (keys values &optional alist)
-  "Pair KEYS with VALUES into an alist, prepended to ALIST."
+  "Associate each of KEYS with the corresponding one of VALUES.
+The new pairs are put before ALIST; the shorter of KEYS and VALUES
+decides how many there are."
   (nconc (cl-mapcar #'cons keys values) alist))
 
-;;; Multiple values (as lists).
+;;; Multiple values, which this library represents as lists.
 
 (defalias 'cl-values #'list)
 
 (defun cl-values-list (list)
-  "Return LIST, the multiple values it represents."
-  (unless (listp list) (signal 'wrong-type-argument list))
-  list)
+  "Return LIST, as the multiple values it holds; LIST must be a list."
+  (if (listp list) list (signal 'wrong-type-argument list)))
 
 (defun cl-multiple-value-list (expression)
-  "Return the list of values EXPRESSION produced: EXPRESSION itself."
+  "Return the list of values of EXPRESSION, which is that value itself."
   expression)
 
 (defun cl-multiple-value-apply (function expression)
-  "Apply FUNCTION to the values of EXPRESSION."
+  "Call FUNCTION with the multiple values of EXPRESSION as its arguments."
   (apply function expression))
 
 (defalias 'cl-multiple-value-call #'apply)
 (defalias 'cl-nth-value #'nth)
 
-;;; Numbers.
+;;; Numeric predicates and digits.
 
-(defun cl-plusp (number) "Return t if NUMBER is positive." (> number 0))
-(defun cl-minusp (number) "Return t if NUMBER is negative." (< number 0))
-(defun cl-oddp (integer) "Return t if INTEGER is odd." (eq (logand integer 1) 1))
-(defun cl-evenp (integer) "Return t if INTEGER is even." (eq (logand integer 1) 0))
+(defun cl-plusp (number) "Return t if NUMBER is above zero." (> number 0))
+(defun cl-minusp (number) "Return t if NUMBER is below zero." (< number 0))
+(defun cl-oddp (integer) "Return t if INTEGER is not divisible by two." (/= 0 (% integer 2)))
+(defun cl-evenp (integer) "Return t if INTEGER is divisible by two." (= 0 (% integer 2)))
+
+(defconst cl--digit-values
+  (let ((digits (make-vector 256 nil)))
+    (dotimes (v 36)
+      (if (< v 10)
+          (aset digits (+ ?0 v) v)
+        ;; Letters count from 10, in either case.
+        (aset digits (+ ?A v -10) v)
+        (aset digits (+ ?a v -10) v)))
+    digits)
+  "The digit value of each character code below 256, nil for non-digits.")
 
 (defun cl-digit-char-p (char &optional radix)
-  "If CHAR is a digit in RADIX (default 10), return its value."
-  (unless (and (<= 2 (or radix 10)) (<= (or radix 10) 36))
-    (signal 'args-out-of-range (list 'radix radix '(2 36))))
-  (let ((n (cond ((and (>= char ?0) (<= char ?9)) (- char ?0))
-                 ((and (>= char ?A) (<= char ?Z)) (+ 10 (- char ?A)))
-                 ((and (>= char ?a) (<= char ?z)) (+ 10 (- char ?a))))))
-    (unless (and (integerp char) (>= char 0) (< char 256))
-      (signal 'args-out-of-range (list (make-vector 256 nil) char)))
-    (and n (< n (or radix 10)) n)))
+  "Return the value of CHAR as a digit in base RADIX (10 by default).
+Return nil if CHAR is not such a digit.  RADIX must be from 2 to 36."
+  (let ((base (or radix 10)))
+    (unless (and (>= base 2) (<= base 36))
+      (signal 'args-out-of-range (list 'radix radix '(2 36))))
+    (let ((v (aref cl--digit-values char)))
+      (and v (< v base) v))))
 
-(defconst cl-most-positive-float 1.7976931348623157e+308)
-(defconst cl-most-negative-float -1.7976931348623157e+308)
-(defconst cl-least-positive-float 5e-324)
-(defconst cl-least-negative-float -5e-324)
-(defconst cl-least-positive-normalized-float 2.2250738585072014e-308)
-(defconst cl-least-negative-normalized-float -2.2250738585072014e-308)
-(defconst cl-float-epsilon 2.220446049250313e-16)
-(defconst cl-float-negative-epsilon 1.1102230246251565e-16)
+(defconst cl-most-positive-float nil
+  "The largest float; nil until `cl-float-limits' has run.")
+(defconst cl-most-negative-float nil
+  "The most negative float; nil until `cl-float-limits' has run.")
+(defconst cl-least-positive-float nil
+  "The smallest float above zero; nil until `cl-float-limits' has run.")
+(defconst cl-least-negative-float nil
+  "The float nearest zero below it; nil until `cl-float-limits' has run.")
+(defconst cl-least-positive-normalized-float nil
+  "The smallest normalized float above zero; set by `cl-float-limits'.")
+(defconst cl-least-negative-normalized-float nil
+  "The negative of `cl-least-positive-normalized-float'; set by `cl-float-limits'.")
+(defconst cl-float-epsilon nil
+  "The smallest E for which 1.0 + E differs from 1.0; set by `cl-float-limits'.")
+(defconst cl-float-negative-epsilon nil
+  "The smallest E for which 1.0 - E differs from 1.0; set by `cl-float-limits'.")
 
-;;; Symbols.
+(defun cl-float-limits ()
+  "Give the `cl-...-float' constants their values for IEEE double floats.
+Return nil."
+  (let ((tiny (expt 2.0 -1074))
+        (normal (expt 2.0 -1022)))
+    (setq cl-most-positive-float (* (- 2.0 (expt 2.0 -52)) (expt 2.0 1023))
+          cl-most-negative-float (- cl-most-positive-float)
+          cl-least-positive-float tiny
+          cl-least-negative-float (- tiny)
+          cl-least-positive-normalized-float normal
+          cl-least-negative-normalized-float (- normal)
+          cl-float-epsilon (expt 2.0 -52)
+          cl-float-negative-epsilon (expt 2.0 -53)))
+  nil)
 
-(defvar cl--gensym-counter 0)
+;;; Generated symbols.
+
+(defvar cl--gensym-counter 0
+  "The number `cl-gensym' puts in the next name it makes.")
+
+(defvar cl--gentemp-next 0
+  "The number `cl-gentemp' tries first in the next name it makes.")
 
 (unless (fboundp 'cl-gensym)
   (defun cl-gensym (&optional prefix)
-    "Return a new uninterned symbol named PREFIX (default \"G\") and a number."
-    (let ((pfix (if (stringp prefix) prefix "G"))
-          (num (if (integerp prefix) prefix
-                 (prog1 cl--gensym-counter
-                   (setq cl--gensym-counter (1+ cl--gensym-counter))))))
-      (make-symbol (format "%s%d" pfix num)))))
+    "Make a new uninterned symbol whose name is PREFIX followed by a number.
+PREFIX defaults to \"G\".  If PREFIX is an integer, it is the number to
+use, with the default prefix; otherwise the number comes from
+`cl--gensym-counter', which is then advanced."
+    (let ((stem (if (stringp prefix) prefix "G"))
+          (n (if (integerp prefix)
+                 prefix
+               (setq cl--gensym-counter (1+ cl--gensym-counter))
+               (1- cl--gensym-counter))))
+      (make-symbol (concat stem (number-to-string n))))))
 
 (unless (fboundp 'cl-gentemp)
   (defun cl-gentemp (&optional prefix)
-    "Return a new interned symbol named PREFIX (default \"T\") and a number."
-    (let ((pfix (if (stringp prefix) prefix "T"))
-          name)
-      (while (intern-soft (setq name (format "%s%d" pfix cl--gensym-counter)))
-        (setq cl--gensym-counter (1+ cl--gensym-counter)))
-      (intern name))))
+    "Intern and return a symbol named PREFIX and a number, that did not exist.
+PREFIX defaults to \"T\"; numbers are tried in increasing order."
+    (let ((stem (if (stringp prefix) prefix "T")))
+      (catch 'cl--gentemp-found
+        (while t
+          (let ((name (concat stem (number-to-string cl--gentemp-next))))
+            (setq cl--gentemp-next (1+ cl--gentemp-next))
+            (unless (intern-soft name)
+              (throw 'cl--gentemp-found (intern name)))))))))
 
 ;;; Types.
 
 (unless (fboundp 'cl-deftype)
   (defmacro cl-deftype (name arglist &rest body)
-    "Define NAME as a new data type; BODY computes its expansion from ARGLIST."
+    "Define the type NAME, to stand for the type specifier BODY returns.
+A type specifier (NAME ARGS...) binds ARGLIST, a Common Lisp argument
+list, to ARGS; optional arguments without a default get `*'."
     (declare (indent 2) (doc-string 3))
-    (list 'progn
-          (list 'put (list 'quote name) ''cl-deftype-handler
-                (list 'function
-                      (cons 'lambda
-                            (cons (if (memq '&optional arglist)
-                                      arglist
-                                    (cons '&optional arglist))
-                                  body))))
-          (list 'quote name))))
+    `(progn
+       (put ',name 'cl-deftype-handler
+            (cl-function (lambda (&cl-defs ('*) ,@arglist) ,@body))))))
 
-;;; Structures.
+;;; Structure types.
 
-(defun cl--struct-check-form (name kind named tags-var idx obj)
-  "A form checking that OBJ is a NAME structure, or nil if no check applies."
-  (cond
-   ((null kind)
-    (list 'or (list 'memq (list 'type-of obj) tags-var)
-          (list 'signal ''wrong-type-argument
-                (list 'list (list 'quote name) obj))))
-   ((not named) nil)
-   ((eq kind 'list)
-    (list 'or (list 'and (list 'consp obj)
-                    (list 'memq (list 'nth idx obj) tags-var))
-          (list 'signal ''wrong-type-argument
-                (list 'list (list 'quote name) obj))))
-   (t
-    (list 'or (list 'and (list 'vectorp obj)
-                    (list '> (list 'length obj) idx)
-                    (list 'memq (list 'aref obj idx) tags-var))
-          (list 'signal ''wrong-type-argument
-                (list 'list (list 'quote name) obj))))))
+(defun cl--struct-normalize-slot (desc)
+  "Return the slot description DESC as a list (NAME DEFAULT . OPTIONS)."
+  (cond ((symbolp desc) (list desc nil))
+        ((cdr desc) desc)
+        (t (list (car desc) nil))))
 
-(defun cl--struct-define-setter (acc name kind named tags-var tag-idx idx ro)
-  "Make `setf' work on the struct accessor ACC."
-  (put acc 'gv-expander
-       (lambda (do obj)
-         (if ro (error "%s is a read-only slot" acc))
-         (let ((o (if (symbolp obj) obj (make-symbol "cl-x"))))
-           (let ((code
-                  (funcall do (list acc o)
-                           (lambda (v)
-                             (let ((check (cl--struct-check-form
-                                           name kind named tags-var tag-idx o))
-                                   (set (if (eq kind 'list)
-                                            (list 'setcar (list 'nthcdr idx o) v)
-                                          (list 'aset o idx v))))
-                               (if check (list 'progn check set) set))))))
-             (if (eq o obj) code (list 'let (list (list o obj)) code)))))))
+(defun cl--struct-boa-arglist (arglist slots)
+  "Complete the argument list ARGLIST of a positional constructor.
+Optional and keyword parameters without a default get the default of
+the slot they fill, taken from SLOTS.  Return (ARGLIST . VARIABLES),
+VARIABLES being all the variables the argument list binds."
+  (let ((section 'required)
+        (seen nil)
+        (out nil)
+        (default-of (lambda (var) (nth 1 (assq var slots)))))
+    (dolist (p arglist)
+      (if (memq p '(&optional &rest &body &key &aux &allow-other-keys))
+          (progn (unless (eq p '&allow-other-keys) (setq section p))
+                 (push p out))
+        (let* ((head (if (consp p) (car p) p))
+               (var (if (and (eq section '&key) (consp head)) (nth 1 head) head)))
+          (push var seen)
+          (push (if (and (memq section '(&optional &key))
+                         (or (symbolp p) (null (cdr p)))
+                         (assq var slots))
+                    (list head (funcall default-of var))
+                  p)
+                out))))
+    (cons (nreverse out) seen)))
 
-(defun cl--struct-constructor (cname arglist slots body-fn)
-  "A `defun' form for constructor CNAME taking ARGLIST (a CL lambda list).
-SLOTS is the list of (NAME DEFAULT) of the user slots; BODY-FN is called with
-nothing and returns the form building the object from the slot variables."
-  (let ((required nil) (optional nil) (rest nil) (keys nil) (aux nil)
-        (allow-other nil) (mode 'req) (keyed nil))
-    (dolist (a arglist)
-      (cond
-       ((eq a '&optional) (setq mode 'opt))
-       ((memq a '(&rest &body)) (setq mode 'rest))
-       ((eq a '&key) (setq mode 'key keyed t))
-       ((eq a '&aux) (setq mode 'aux))
-       ((eq a '&allow-other-keys) (setq allow-other t))
-       ((eq mode 'req) (setq required (cons a required)))
-       ((eq mode 'opt) (setq optional (cons a optional)))
-       ((eq mode 'rest) (setq rest a))
-       ((eq mode 'key) (setq keys (cons a keys)))
-       ((eq mode 'aux) (setq aux (cons a aux)))))
-    (setq required (nreverse required) optional (nreverse optional)
-          keys (nreverse keys) aux (nreverse aux))
-    (let* ((restvar (if (or optional keyed) '--cl-rest-- rest))
-           (bindings nil)
-           (mentioned (append required
-                              (mapcar (lambda (o) (if (consp o) (car o) o)) optional)
-                              (and rest (list rest))
-                              (mapcar (lambda (k)
-                                        (let ((v (if (consp k) (car k) k)))
-                                          (if (consp v) (cadr v) v)))
-                                      keys)
-                              (mapcar (lambda (x) (if (consp x) (car x) x)) aux)))
-           (slot-default (lambda (var) (cadr (assq var slots)))))
-      ;; Optional arguments.
-      (dolist (o optional)
-        (let* ((var (if (consp o) (car o) o))
-               (def (if (and (consp o) (cdr o)) (cadr o) (funcall slot-default var)))
-               (svar (and (consp o) (nth 2 o))))
-          (if svar (setq bindings (cons (list svar (list 'and restvar t)) bindings)))
-          (setq bindings
-                (cons (list var (list 'if restvar
-                                      (list 'car (list 'prog1 restvar
-                                                       (list 'setq restvar
-                                                             (list 'cdr restvar))))
-                                      def))
-                      bindings))))
-      (when (and optional (not rest) (not keyed))
-        (setq bindings
-              (cons (list '--cl-check--
-                          (list 'if restvar
-                                (list 'signal ''wrong-number-of-arguments
-                                      (list 'list (list 'quote cname)
-                                            (list '+ (+ (length required)
-                                                        (length optional))
-                                                  (list 'length restvar))))))
-                    bindings)))
-      (when (and rest (not (eq rest restvar)))
-        (setq bindings (cons (list rest restvar) bindings)))
-      ;; Keyword arguments.
-      (let ((kws nil))
-        (dolist (k keys)
-          (let* ((spec (if (consp k) (car k) k))
-                 (var (if (consp spec) (cadr spec) spec))
-                 (kw (if (consp spec) (car spec) (intern (format ":%s" var))))
-                 (def (if (and (consp k) (cdr k)) (cadr k) (funcall slot-default var)))
-                 (svar (and (consp k) (nth 2 k))))
-            (setq kws (cons kw kws))
-            (if svar (setq bindings (cons (list svar (list 'and (list 'plist-member restvar (list 'quote kw)) t)) bindings)))
-            (setq bindings
-                  (cons (list var
-                              (list 'let (list (list '--cl-m--
-                                                     (list 'plist-member restvar
-                                                           (list 'quote kw))))
-                                    (list 'if '--cl-m-- '(car (cdr --cl-m--)) def)))
-                        bindings))))
-        (setq kws (nreverse kws))
-        (when (and keyed (not allow-other))
-          (setq bindings
-                (cons (list '--cl-keys--
-                            (list 'cl--struct-check-keys restvar (list 'quote kws)))
-                      bindings))))
-      ;; &aux and unmentioned slots.
-      (dolist (x aux)
-        (setq bindings (cons (if (consp x) (list (car x) (cadr x)) (list x nil))
-                             bindings)))
-      (dolist (s slots)
-        (unless (memq (car s) mentioned)
-          (setq bindings (cons (list (car s) (cadr s)) bindings))))
-      (let ((args (append required (and restvar (list '&rest restvar)))))
-        (list 'defun cname args
-              (if bindings
-                  (list 'let* (nreverse bindings) (funcall body-fn))
-                (funcall body-fn)))))))
+(defun cl--struct-inherited-slots (parent overrides kind)
+  "Return the slot layout a struct including PARENT starts with.
+OVERRIDES are the slot descriptions given with :include, replacing the
+defaults of those slots; KIND is the new type's :type.  A record's tag
+slot is left out, since the new layout adds its own."
+  (let ((info (cl-struct-slot-info parent))
+        (new (mapcar #'cl--struct-normalize-slot overrides)))
+    (mapcar (lambda (s)
+              (let ((o (assq (car s) new)))
+                (or o s)))
+            (if kind info (cdr info)))))
 
-(defun cl--struct-check-keys (rest kws)
-  "Signal an error if the keyword arguments REST have a key not in KWS."
-  (unless (car (cdr (memq :allow-other-keys rest)))
-    (let ((k rest))
-      (while k
-        (unless (memq (car k) kws)
-          (unless (eq (car k) :allow-other-keys)
-            (error "Keyword argument %s not one of %s" (car k) kws)))
-        (setq k (cdr (cdr k))))))
-  nil)
+(defun cl--struct-expand (struct descs)
+  "Build the expansion of (cl-defstruct STRUCT DESCS...)."
+  (let* ((name (or (car-safe struct) struct))
+         (doc (and (stringp (car descs)) (pop descs)))
+         (conc (format "%s-" name))
+         (make-default t)
+         (make-name (intern (format "make-%s" name)))
+         (boa-makers nil)
+         (copier (intern (concat "copy-" (symbol-name name))))
+         (pred (intern (format "%s-p" name)))
+         (parent nil) (overrides nil)
+         (kind nil) (named nil) (pads 0) (print-fn nil))
+    ;; Read the options.
+    (dolist (opt (if (consp struct) (cdr struct)))
+      (let ((key (if (consp opt) (car opt) opt))
+            (vals (and (consp opt) (cdr opt))))
+        (pcase key
+          (:conc-name (setq conc (if (car vals) (format "%s" (car vals)) "")))
+          (:constructor
+           (cond ((null vals))
+                 ((null (car vals)) (setq make-default nil))
+                 ((cdr vals) (push (cons (car vals) (nth 1 vals)) boa-makers))
+                 (t (setq make-name (car vals)))))
+          (:copier (setq copier (car vals)))
+          (:predicate (setq pred (car vals)))
+          (:include (setq parent (car vals) overrides (cdr vals)))
+          (:type (setq kind (car vals)))
+          (:named (setq named t))
+          (:initial-offset (setq pads (car vals)))
+          (:print-function (setq print-fn (car vals)))
+          ((or :noinline :documentation))
+          (_ (error "Structure option %s unrecognized" key)))))
+    (when (null kind) (setq named t))
+    ;; Even without a public predicate, type tests need one.
+    (setq pred (or pred (intern (format "cl--struct-%s-p" name))))
+    ;; Lay out the instance: inherited positions, padding, tag, own slots.
+    (let* ((tags (intern (format "cl-struct-%s-tags" name)))
+           (inherited (and parent
+                           (cl--struct-inherited-slots parent overrides kind)))
+           (layout
+            (append (if kind nil (list '(cl-tag-slot)))
+                    inherited
+                    (make-list pads '(cl-skip-slot))
+                    (and kind named (not (assq 'cl-tag-slot inherited))
+                         (list '(cl-tag-slot)))
+                    (mapcar #'cl--struct-normalize-slot descs)))
+           (user-slots (cl-remove-if
+                        (lambda (s) (memq (car s) '(cl-tag-slot cl-skip-slot)))
+                        layout))
+           (size (length layout))
+           (tag-pos (cl-position 'cl-tag-slot layout :key #'car))
+           (ref (lambda (i obj)
+                  (if (eq kind 'list) `(nth ,i ,obj) `(aref ,obj ,i))))
+           ;; The form making an instance from the slot variables; a slot
+           ;; whose variable is not in BOUND (unless that is t) gets its
+           ;; default form instead.
+           (build
+            (lambda (bound)
+              (cons (pcase kind ('nil 'record) ('list 'list) (_ 'vector))
+                    (mapcar (lambda (s)
+                              (pcase (car s)
+                                ('cl-tag-slot (list 'quote name))
+                                ('cl-skip-slot nil)
+                                (v (if (or (eq bound t) (memq v bound))
+                                       v
+                                     (nth 1 s)))))
+                            layout))))
+           (register
+            `(cl-struct-define ',name ,doc
+                               ',(or parent (and (null kind) 'cl-structure-object))
+                               ',(or kind 'record) ,(and kind named) ',layout
+                               ',tags ',name ,(and (null kind) (null print-fn))))
+           (now nil)
+           (later nil))
+      (push `(defvar ,tags) now)
+      (when named
+        ;; Before the class, so the plist order is GNU's.
+        (push `(put ',name 'cl-deftype-satisfies ',pred) now))
+      (push register now)
+      (when named
+        (push `(defun ,pred (cl-x)
+                 ,(pcase kind
+                    ('nil `(and (memq (type-of cl-x) ,tags) t))
+                    ('list `(and (consp cl-x)
+                                 (memq (nth ,tag-pos cl-x) ,tags)
+                                 t))
+                    (_ `(and (vectorp cl-x)
+                             (>= (length cl-x) ,size)
+                             (memq (aref cl-x ,tag-pos) ,tags)
+                             t))))
+              later))
+      ;; One accessor, and its setf method, per user slot.
+      (dotimes (i size)
+        (let ((s (nth i layout)))
+          (unless (memq (car s) '(cl-tag-slot cl-skip-slot))
+            (let* ((acc (intern (format "%s%s" conc (car s))))
+                   (slot-doc (plist-get (nthcdr 2 s) :documentation))
+                   (check (and named
+                               `(or (,pred cl-x)
+                                    (signal 'wrong-type-argument
+                                            (list ',name cl-x))))))
+              (push `(defun ,acc (cl-x)
+                       ,(concat (format "Access slot \"%s\" of `%s' struct CL-X."
+                                        (car s) name)
+                                (if slot-doc (concat "\n" slot-doc) ""))
+                       ,(if check
+                            `(progn ,check ,(funcall ref i 'cl-x))
+                          (funcall ref i 'cl-x)))
+                    later)
+              (push (if (plist-get (nthcdr 2 s) :read-only)
+                        `(gv-define-expander ,acc
+                           (lambda (_do _obj)
+                             (error "%s is a read-only slot" ',acc)))
+                      `(gv-define-setter ,acc (val obj)
+                         ,(let ((store (if (eq kind 'list)
+                                           `(list 'setcar (list 'nthcdr ,i obj) val)
+                                         `(list 'aset obj ,i val))))
+                            (if named
+                                `(list 'progn
+                                       (list 'or (list ',pred obj)
+                                             (list 'signal ''wrong-type-argument
+                                                   (list 'list '',name obj)))
+                                       ,store)
+                              store))))
+                    now)))))
+      (when copier
+        (push `(defalias ',copier #'copy-sequence) later))
+      ;; Constructors, the keyword one first.
+      (when (and make-default make-name)
+        (push `(cl-defun ,make-name
+                   (&key ,@(mapcar (lambda (s) (list (car s) (nth 1 s)))
+                                   user-slots))
+                 ,(format "Constructor for objects of type `%s'." name)
+                 ,(funcall build t))
+              later))
+      (dolist (m (reverse boa-makers))
+        (let ((args (cl--struct-boa-arglist (cdr m) user-slots)))
+          (push `(cl-defun ,(car m) ,(car args)
+                   ,(format "Constructor for objects of type `%s'." name)
+                   ,(funcall build (cdr args)))
+                later)))
+      ;; The type, its tags variable and the setf methods must exist while
+      ;; code after this definition is expanded (eager expansion in `load',
+      ;; or an :include), before the expansion itself runs.
+      (setq now (nreverse now))
+      (dolist (form now) (eval form t))
+      `(progn ,@now ,@(nreverse later) ',name))))
 
-(defmacro cl-defstruct (struct &rest descs)
-  "Define a struct type: constructors, predicate, copier and slot accessors.
-\n(fn NAME &optional DOCSTRING &rest SLOTS)"
+(defmacro cl-defstruct (name &optional docstring &rest slots)
+  "Define the structure type NAME, with a constructor, accessors and more.
+Besides the type, this normally defines `make-NAME' (taking the slots
+as keyword arguments), `copy-NAME', the predicate `NAME-p' and an
+accessor `NAME-SLOT' for each slot, which `setf' can store into.
+NAME may also be (NAME OPTIONS...), with options such as :conc-name,
+:constructor, :copier, :predicate, :include, :type, :named and
+:initial-offset.  Each of SLOTS is SLOT or (SLOT DEFAULT OPTIONS...),
+with :read-only, :type and :documentation as options.  DOCSTRING, if a
+string, documents the type; otherwise it is the first slot."
   (declare (doc-string 2) (indent 1))
-  (let* ((name (if (consp struct) (car struct) struct))
-         (opts (if (consp struct) (cdr struct) nil))
-         (conc-name (format "%s-" name))
-         (constructors nil) (default-constructor t)
-         (default-cname (intern (format "make-%s" name)))
-         (copier (intern (format "copy-%s" name)))
-         (predicate (intern (format "%s-p" name)))
-         (include nil) (include-overrides nil)
-         (kind nil) (named nil) (offset 0)
-         (docstring (if (stringp (car descs)) (car descs)))
-         (print-func nil)
-         (forms nil))
-    (if docstring (setq descs (cdr descs)))
-    (dolist (o opts)
-      (let ((key (if (consp o) (car o) o)) (args (if (consp o) (cdr o))))
-        (cond
-         ((eq key :conc-name)
-          (setq conc-name (if (car args) (format "%s" (car args)) "")))
-         ((eq key :constructor)
-          (cond ((null args) nil)
-                ((null (car args)) (setq default-constructor nil))
-                ((cdr args) (setq constructors
-                                  (cons (cons (car args) (cadr args)) constructors)))
-                (t (setq default-cname (car args)))))
-         ((eq key :copier) (setq copier (car args)))
-         ((eq key :predicate) (setq predicate (car args)))
-         ((eq key :include) (setq include (car args) include-overrides (cdr args)))
-         ((eq key :type) (setq kind (car args)))
-         ((eq key :named) (setq named t))
-         ((eq key :initial-offset) (setq offset (car args)))
-         ((eq key :print-function) (setq print-func (car args)))
-         ((memq key '(:noinline :documentation)) nil)
-         (t (error "Structure option %s unrecognized" key)))))
-    (unless kind (setq named t))
-    (let* ((tags-var (intern (format "cl-struct-%s-tags" name)))
-           (parent-slots
-            (when include
-              (unless (get include 'cl-struct-slots)
-                (error "%s is not a struct name" include))
-              (let ((ps (copy-sequence (get include 'cl-struct-slots))))
-                (when (null kind)
-                  (setq ps (cdr ps)))
-                (mapcar (lambda (s)
-                          (let ((ov (assq (car s)
-                                          (mapcar (lambda (x) (if (consp x) x (list x)))
-                                                  include-overrides))))
-                            (if ov (append ov (cddr s)) s)))
-                        ps))))
-           (own-slots
-            (mapcar (lambda (d) (if (consp d)
-                                    (if (cdr d) d (list (car d) nil))
-                                  (list d nil)))
-                    descs))
-           (layout nil))
-      ;; The full layout, tag and padding included.
-      (if (null kind)
-          (setq layout (cons '(cl-tag-slot) (append parent-slots own-slots)))
-        (let ((pads nil) (i 0))
-          (while (< i offset) (setq pads (cons '(cl-skip-slot nil) pads) i (1+ i)))
-          (if (and include (eq (car (car parent-slots)) 'cl-tag-slot) named)
-              (setq layout (append parent-slots pads own-slots))
-            (setq layout (append parent-slots pads
-                                 (and named (list '(cl-tag-slot nil)))
-                                 own-slots)))))
-      (let* ((tag-idx (let ((i 0) (found nil))
-                        (dolist (s layout)
-                          (if (and (not found) (eq (car s) 'cl-tag-slot)) (setq found i))
-                          (setq i (1+ i)))
-                        found))
-             (user-slots (let ((r nil))
-                           (dolist (s layout)
-                             (unless (memq (car s) '(cl-tag-slot cl-skip-slot))
-                               (setq r (cons s r))))
-                           (nreverse r)))
-             (build (lambda ()
-                      (cons (cond ((null kind) 'record)
-                                  ((eq kind 'list) 'list)
-                                  (t 'vector))
-                            (mapcar (lambda (s)
-                                      (cond ((eq (car s) 'cl-tag-slot)
-                                             (list 'quote name))
-                                            ((eq (car s) 'cl-skip-slot) nil)
-                                            (t (car s))))
-                                    layout)))))
-        (setq forms
-              (list
-               (list 'defvar tags-var)
-               (list 'cl-struct-define (list 'quote name) docstring
-                     (list 'quote include) (list 'quote kind) named
-                     (list 'quote layout) (list 'quote tags-var)
-                     (list 'quote name) (list 'quote print-func))))
-        (when (and predicate named)
-          (setq forms
-                (append forms
-                        (list (list 'defun predicate '(cl-x)
-                                    (cond
-                                     ((null kind)
-                                      (list 'and (list 'memq '(type-of cl-x) tags-var) t))
-                                     ((eq kind 'list)
-                                      (list 'and '(consp cl-x)
-                                            (list 'memq (list 'nth tag-idx 'cl-x) tags-var)
-                                            t))
-                                     (t (list 'and '(vectorp cl-x)
-                                              (list '> '(length cl-x) tag-idx)
-                                              (list 'memq (list 'aref 'cl-x tag-idx) tags-var)
-                                              t))))
-                              (list 'put (list 'quote name) ''cl-deftype-satisfies
-                                    (list 'quote predicate))))))
-        ;; Accessors.
-        (let ((i 0))
-          (dolist (s layout)
-            (unless (memq (car s) '(cl-tag-slot cl-skip-slot))
-              (let* ((acc (intern (format "%s%s" conc-name (car s))))
-                     (check (cl--struct-check-form name kind named tags-var tag-idx 'cl-x))
-                     (get (if (eq kind 'list) (list 'nth i 'cl-x) (list 'aref 'cl-x i)))
-                     (ro (plist-get (cddr s) :read-only)))
-                (setq forms
-                      (append forms
-                              (list (list 'defun acc '(cl-x)
-                                          (format "Access slot \"%s\" of `%s' struct CL-X."
-                                                  (car s) name)
-                                          (if check (list 'progn check get) get))
-                                    (list 'cl--struct-define-setter (list 'quote acc)
-                                          (list 'quote name) (list 'quote kind) named
-                                          (list 'quote tags-var) tag-idx i
-                                          (and ro t)))))))
-            (setq i (1+ i))))
-        (when copier
-          (setq forms (append forms (list (list 'defalias (list 'quote copier)
-                                                ''copy-sequence)))))
-        (when (and default-constructor default-cname)
-          (setq forms
-                (append forms
-                        (list (cl--struct-constructor
-                               default-cname
-                               (cons '&key (mapcar (lambda (s) (list (car s) (cadr s)))
-                                                   user-slots))
-                               user-slots build)))))
-        (dolist (c (reverse constructors))
-          (setq forms
-                (append forms (list (cl--struct-constructor (car c) (cdr c)
-                                                            user-slots build)))))
-        ;; As in GNU, the struct and its accessors' setf methods exist already
-        ;; while the definition is expanded, so code expanded after it (eager
-        ;; expansion in `load', :include) can use them.
-        (dolist (f forms)
-          (when (memq (car-safe f) '(defvar cl-struct-define cl--struct-define-setter))
-            (eval f t)))
-        (cons 'progn (append forms (list (list 'quote name))))))))
+  (cl--struct-expand name (and (or docstring slots) (cons docstring slots))))
 
 (load "cl-seq" nil t)
 (load "cl-extra" nil t)

@@ -1,232 +1,265 @@
-;;; cl-preloaded.el --- structure classes and type tests  -*- lexical-binding: t -*-
+;;; cl-preloaded.el --- preloaded type table, struct classes and cl-typep for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  The run-time half of `cl-defstruct' (the class
-;; registry that defined structures record themselves in), `cl-typep' and
-;; the table of built-in types that `cl-defmethod' dispatches on.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;; Loaded by loadup.el before cl-generic, which dispatches on the type
+;; table below and on the struct classes.  `cl-defstruct' expansions call
+;; `cl-struct-define' here to register each structure type.
 
-;;; Built-in types.
+;;; The built-in type hierarchy.
 
 (defconst cl--typeof-types
-  '((integer number number-or-marker atom)
-    (symbol atom) (string array sequence atom)
-    (cons list sequence)
-    (marker number-or-marker atom)
-    (overlay atom) (float number atom) (window-configuration atom)
-    (process atom) (window atom) (subr atom)
-    (compiled-function function atom)
-    (module-function function atom)
-    (buffer atom) (char-table array sequence atom)
-    (bool-vector array sequence atom)
-    (frame atom) (hash-table atom) (terminal atom)
-    (thread atom) (mutex atom) (condvar atom)
-    (font-spec atom) (font-entity atom) (font-object atom)
-    (vector array sequence atom)
-    (user-ptr atom)
-    (null symbol list sequence atom))
-  "For each value of `type-of', the types it belongs to, most specific first.")
+  ;; Most types are just atoms; listing them bare keeps the table short.
+  (let ((arrays '(array sequence atom))
+        (functions '(function atom)))
+    (mapcar
+     (lambda (spec) (if (consp spec) spec (list spec 'atom)))
+     `((integer number number-or-marker atom)
+       symbol
+       (string ,@arrays)
+       (cons list sequence)
+       (marker number-or-marker atom)
+       overlay
+       (float number atom)
+       window-configuration process window subr
+       (compiled-function ,@functions)
+       (module-function ,@functions)
+       buffer
+       (char-table ,@arrays)
+       (bool-vector ,@arrays)
+       frame hash-table terminal thread mutex condvar
+       font-spec font-entity font-object
+       (vector ,@arrays)
+       user-ptr
+       (null symbol list sequence atom))))
+  "The types of each value `type-of' can return, most specific first.
+Each element is (TYPE-OF-RESULT TYPE...); nil is described under `null'.")
 
 (defconst cl--all-builtin-types
-  (let ((all nil))
-    (dolist (entry cl--typeof-types)
-      (dolist (ty entry)
-        (unless (memq ty all) (setq all (cons ty all)))))
-    (nreverse all))
-  "Every type symbol named in `cl--typeof-types'.")
-
-;; The predicate of each simple type, as `cl-typep' uses it.
-(let ((preds '((null . null) (atom . atom) (real . numberp) (float . floatp)
-               (integer . integerp) (number . numberp) (string . stringp)
-               (symbol . symbolp) (list . listp) (cons . consp)
-               (vector . vectorp) (array . arrayp) (sequence . sequencep)
-               (character . natnump) (natnum . natnump) (fixnum . fixnump)
-               (bignum . bignump) (keyword . keywordp) (boolean . booleanp)
-               (function . functionp) (hash-table . hash-table-p)
-               (marker . markerp) (buffer . bufferp) (subr . subrp)
-               (record . recordp) (bool-vector . bool-vector-p)
-               (char-table . char-table-p) (number-or-marker . number-or-marker-p)
-               (integer-or-marker . integer-or-marker-p)
-               (compiled-function . byte-code-function-p)
-               (base-char . characterp))))
-  (dolist (p preds)
-    (put (car p) 'cl-deftype-satisfies (cdr p))))
+  (delete-dups (copy-sequence (apply #'append cl--typeof-types)))
+  "All type names in `cl--typeof-types', in order of first appearance.")
 
 ;;; Structure classes.
 
-;; A class is a record
-;;   #s(cl-structure-class NAME DOCSTRING PARENTS SLOTS INDEX-TABLE TAG TYPE
-;;      NAMED PRINT CHILDREN-SYM)
-;; where SLOTS is a vector of #s(cl-slot-descriptor NAME INITFORM TYPE PROPS).
-;; It is kept on the `cl--class' property of the structure's name.
+;; A struct type NAME is described by a `cl-structure-class' record kept
+;; on NAME's `cl--class' property.  Its fields, after the type tag:
+;;   1 name  2 docstring  3 list of parent classes  4 vector of slot
+;;   descriptors  5 hash table from slot name to index in an instance
+;;   6 tag  7 sequence type (nil for records)  8 named  9 print
+;;   10 the variable listing the tags of the type and its subtypes.
+;; A slot descriptor is #s(cl-slot-descriptor NAME INITFORM TYPE PROPS),
+;; PROPS being an alist of the slot options other than :type.
+
+(define-error 'cl-struct-unknown-slot "struct has no slot")
 
 (defun cl--find-class (name)
-  "The class record of NAME, or nil."
+  "Return the class record registered for the type NAME, or nil."
   (get name 'cl--class))
 
-(defun cl--struct-class-p (x)
-  (and (recordp x) (eq (aref x 0) 'cl-structure-class)))
+(defun cl--struct-class-p (object)
+  "Return non-nil if OBJECT is a structure class record."
+  (and (recordp object) (eq (type-of object) 'cl-structure-class)))
 
-(defun cl--struct-class-parent (class)
-  (car (aref class 3)))
-
-(defun cl--struct-all-parents (class)
-  "CLASS followed by its ancestors, as a list of classes."
-  (let ((res nil))
-    (while class
-      (setq res (cons class res))
-      (setq class (cl--struct-class-parent class)))
-    (nreverse res)))
+(defun cl--struct-lineage (class)
+  "Return CLASS and its ancestor classes, nearest first."
+  (and class (cons class (cl--struct-lineage (car (aref class 3))))))
 
 (defun cl--struct-parent-names (name)
-  "NAME followed by the names of its struct ancestors, or nil if no struct."
+  "Return NAME and the names of the structure types it inherits from.
+The list runs from NAME up to the root; it is nil if NAME is no struct."
   (let ((class (cl--find-class name)))
-    (and (cl--struct-class-p class)
-         (mapcar (lambda (c) (aref c 1)) (cl--struct-all-parents class)))))
+    (if (cl--struct-class-p class)
+        (mapcar (lambda (c) (aref c 1)) (cl--struct-lineage class)))))
 
-(defun cl--struct-new-class (name doc parent slots tag type named children-sym)
-  (let ((index (make-hash-table :test 'eq :size (length slots)))
-        (i 0))
-    (dolist (s slots)
-      (puthash (car s) i index)
-      (setq i (1+ i)))
-    (record 'cl-structure-class name doc (and parent (list parent))
-            (apply #'vector
-                   (mapcar (lambda (s)
-                             (record 'cl-slot-descriptor (car s) (cadr s)
-                                     (or (plist-get (cddr s) :type) t)
-                                     (cddr s)))
-                           slots))
-            index tag type named t children-sym)))
+(defun cl--struct-checked-class (type)
+  "Return the class of the struct TYPE, signalling an error if there is none."
+  (let ((class (cl--find-class type)))
+    (unless (cl--struct-class-p class)
+      (error "%S is not a struct name" type))
+    class))
 
-(defvar cl-struct-cl-structure-object-tags nil)
-
-(put 'cl-structure-object 'cl--class
-     (cl--struct-new-class 'cl-structure-object
-                           "The root parent of all \"normal\" CL structs"
-                           nil nil 'cl-structure-object nil nil
-                           'cl-struct-cl-structure-object-tags))
+(defun cl--struct-make-slot (spec)
+  "Turn the slot SPEC (NAME INITFORM . OPTIONS) into a slot descriptor."
+  (let ((type t)
+        (props nil)
+        (opts (nthcdr 2 spec)))
+    (while opts
+      (if (eq (car opts) :type)
+          (setq type (nth 1 opts))
+        (push (cons (car opts) (nth 1 opts)) props))
+      (setq opts (nthcdr 2 opts)))
+    (record 'cl-slot-descriptor (car spec) (nth 1 spec) type (nreverse props))))
 
 (defun cl-struct-define (name docstring parent type named slots children-sym
                               tag print)
-  "Record the structure type NAME (called by `cl-defstruct' expansions)."
-  (if (and (null parent) (null type)) (setq parent 'cl-structure-object))
-  (let* ((parent-class (and parent (cl--find-class parent)))
-         (slot-list (if (eq (car-safe (car slots)) 'cl-tag-slot)
-                        (cdr slots)
-                      slots))
-         (class (cl--struct-new-class name docstring parent-class
-                                      ;; Drop the tag and offset padding.
-                                      (let ((res nil))
-                                        (dolist (s slot-list)
-                                          (if (car s) (setq res (cons s res))))
-                                        (nreverse res))
-                                      tag type named children-sym)))
+  "Register the structure type NAME; `cl-defstruct' expansions call this.
+PARENT is the name of the included struct type or nil, TYPE is `record'
+\(or nil), `vector' or `list', SLOTS lists (SLOT-NAME INITFORM . OPTIONS)
+for every position of an instance, CHILDREN-SYM names the variable that
+holds TAG and the tags of NAME's subtypes.  Return the new class."
+  (let* ((parent-class (and parent (cl--struct-checked-class parent)))
+         (kind (if (eq type 'record) nil type))
+         ;; A record keeps its tag in slot 0 outside the slot list.
+         (offset (if kind 0 1))
+         (specs (if (and (null kind) (eq (car-safe (car slots)) 'cl-tag-slot))
+                    (cdr slots)
+                  slots))
+         (index (make-hash-table :test 'eq :size (length specs)))
+         (class nil))
+    (dolist (spec specs)
+      (puthash (car spec) offset index)
+      (setq offset (1+ offset)))
+    (setq class (record 'cl-structure-class name docstring
+                        (and parent-class (list parent-class))
+                        (vconcat (mapcar #'cl--struct-make-slot specs))
+                        index tag kind named print children-sym))
+    (unless (boundp children-sym)
+      (set children-sym nil))
+    ;; Instances of NAME belong to every ancestor type as well.
+    (dolist (c (cons class (cl--struct-lineage parent-class)))
+      (let ((var (aref c 10)))
+        (unless (boundp var) (set var nil))
+        (add-to-list var tag)))
     (put name 'cl--class class)
-    (put name 'cl-struct-slots slots)
-    (put name 'cl-struct-type (list (or type 'record) named))
-    (put name 'cl-struct-include parent)
-    (put name 'cl-struct-print print)
-    (unless (boundp children-sym) (set children-sym nil))
-    (unless (memq tag (symbol-value children-sym))
-      (set children-sym (cons tag (symbol-value children-sym))))
-    ;; Let every ancestor recognise instances of NAME.
-    (let ((p parent-class))
-      (while p
-        (let ((sym (aref p 10)))
-          (when sym
-            (unless (boundp sym) (set sym nil))
-            (unless (memq tag (symbol-value sym))
-              (set sym (cons tag (symbol-value sym))))))
-        (setq p (cl--struct-class-parent p))))
-    name))
+    class))
+
+(defvar cl-struct-cl-structure-object-tags nil
+  "The tags of all record-based structure types.")
+
+(put 'cl-structure-object 'cl--class
+     (record 'cl-structure-class 'cl-structure-object
+             "The root parent of all \"normal\" CL structs"
+             nil [] (make-hash-table :test 'eq :size 0)
+             'cl-structure-object nil nil t
+             'cl-struct-cl-structure-object-tags))
+(add-to-list 'cl-struct-cl-structure-object-tags 'cl-structure-object)
+
+(defun cl-struct-p (object)
+  "Return t if OBJECT is an instance of a record-based structure type."
+  (and (recordp object)
+       (memq (type-of object) cl-struct-cl-structure-object-tags)
+       t))
+(put 'cl-structure-object 'cl-deftype-satisfies 'cl-struct-p)
 
 (defun cl-struct-sequence-type (struct-type)
-  "The sequence type of STRUCT-TYPE: `list', `vector' or nil for records."
-  (let ((class (cl--find-class struct-type)))
-    (unless (cl--struct-class-p class)
-      (signal 'wrong-type-argument (list 'cl-structure-class class)))
-    (aref class 7)))
+  "Return how instances of STRUCT-TYPE are stored: `vector', `list' or nil.
+Nil means a record."
+  (aref (cl--struct-checked-class struct-type) 7))
 
 (defun cl-struct-slot-info (struct-type)
-  "The list of (SLOT-NAME DEFAULT . OPTIONS) of STRUCT-TYPE, tag slot first."
-  (let ((slots (get struct-type 'cl-struct-slots)))
-    (unless slots
-      (signal 'wrong-type-argument (list 'cl-structure-class nil)))
-    slots))
+  "Return the slots of STRUCT-TYPE as a list of (NAME DEFAULT . OPTIONS).
+The list covers every position of an instance, the tag of a record
+included, as (cl-tag-slot)."
+  (let* ((class (cl--struct-checked-class struct-type))
+         (info (mapcar
+                (lambda (slot)
+                  (let ((type (aref slot 3))
+                        (opts nil))
+                    (dolist (prop (aref slot 4))
+                      (setq opts (cons (cdr prop) (cons (car prop) opts))))
+                    (cons (aref slot 1)
+                          (cons (aref slot 2)
+                                (append (unless (eq type t) (list :type type))
+                                        (nreverse opts))))))
+                (aref class 4))))
+    (if (aref class 7) info (cons '(cl-tag-slot) info))))
 
 (defun cl-struct-slot-offset (struct-type slot-name)
-  "The index of SLOT-NAME in objects of STRUCT-TYPE."
-  (let ((pos 0) (found nil) (slots (cl-struct-slot-info struct-type)))
-    (while (and slots (not found))
-      (if (eq (car (car slots)) slot-name)
-          (setq found pos)
-        (setq pos (1+ pos) slots (cdr slots))))
-    (or found
-        (error "struct %s has no slot %s" struct-type slot-name))))
+  "Return the index of the slot SLOT-NAME in instances of STRUCT-TYPE.
+Signal `cl-struct-unknown-slot' if there is no such slot."
+  (or (gethash slot-name (aref (cl--struct-checked-class struct-type) 5))
+      (signal 'cl-struct-unknown-slot (list struct-type slot-name))))
 
 (defun cl-struct-slot-value (struct-type slot-name inst)
-  "The value of slot SLOT-NAME of INST, an object of STRUCT-TYPE."
+  "Return the value of the slot SLOT-NAME of INST, a STRUCT-TYPE instance."
+  (unless (cl-typep inst struct-type)
+    (signal 'wrong-type-argument (list struct-type inst)))
   (let ((pos (cl-struct-slot-offset struct-type slot-name)))
     (if (eq (cl-struct-sequence-type struct-type) 'list)
         (nth pos inst)
       (aref inst pos))))
 
-;;; Type tests.
+;;; Type predicates.
 
-(defun cl--typep-range (val low high)
-  (and (or (memq low '(* nil)) (>= val low))
-       (or (memq high '(* nil)) (<= val high))))
+(defconst cl--typep-special-names
+  `((real . numberp)
+    (character . natnump)
+    (base-char . characterp)
+    (extended-char . ,(lambda (x) (and (natnump x) (not (characterp x))))))
+  "Type names whose test is not the function NAMEp, NAME-p or NAME.")
+
+(defun cl--typep-bound-ok (x bound above)
+  "Check the number X against the range BOUND of an (integer ...) type.
+ABOVE non-nil means BOUND is a lower limit.  BOUND may be nil or `*' for
+no limit, a number for an inclusive one, or (N) for an exclusive one."
+  (cond
+   ((memq bound '(nil *)) t)
+   ((consp bound) (if above (> x (car bound)) (< x (car bound))))
+   (above (>= x bound))
+   (t (<= x bound))))
+
+(defun cl--typep-symbol (object type)
+  "Test OBJECT against the type named by the symbol TYPE, for `cl-typep'."
+  (let ((handler (get type 'cl-deftype-handler))
+        (pred (get type 'cl-deftype-satisfies))
+        (special (assq type cl--typep-special-names))
+        (class (cl--find-class type)))
+    (cond
+     (handler (cl-typep object (funcall handler)))
+     (pred (funcall pred object))
+     (special (and (funcall (cdr special) object) t))
+     ((and (cl--struct-class-p class) (null (aref class 7)))
+      (and (recordp object)
+           (memq type (cl--struct-parent-names (type-of object)))
+           t))
+     (t
+      (let ((candidates (list (intern (format "%sp" type))
+                              (intern (format "%s-p" type))
+                              type)))
+        (while (and candidates (not (fboundp (car candidates))))
+          (pop candidates))
+        (if candidates
+            (funcall (car candidates) object)
+          (error "Unknown type %S" type)))))))
+
+(defun cl--typep-compound (object type)
+  "Test OBJECT against the list type specifier TYPE, for `cl-typep'."
+  (let* ((head (car type))
+         (args (cdr type))
+         (one-arg (and (consp args) (null (cdr args))))
+         (handler (and (symbolp head) (get head 'cl-deftype-handler))))
+    (cond
+     (handler (cl-typep object (apply handler args)))
+     ((memq head '(integer float real number))
+      (and (cl-typep object head)
+           (cl--typep-bound-ok object (car-safe args) t)
+           (cl--typep-bound-ok object (car-safe (cdr-safe args)) nil)))
+     ((eq head 'and)
+      (let ((result t))
+        (dolist (sub args result)
+          (when result (setq result (cl-typep object sub))))))
+     ((eq head 'or)
+      (let ((result nil))
+        (dolist (sub args result)
+          (unless result (setq result (cl-typep object sub))))))
+     ((and (eq head 'not) one-arg) (not (cl-typep object (car args))))
+     ((eq head 'member) (and (memql object args) t))
+     ((and (eq head 'eql) one-arg) (eql object (car args)))
+     ((and (eq head 'satisfies) one-arg) (funcall (car args) object))
+     (t (error "Bad type spec: %s" type)))))
 
 (defun cl-typep (object type)
-  "Return non-nil if OBJECT is of type TYPE (a Common Lisp type specifier)."
+  "Return non-nil if OBJECT has the type TYPE, a Common Lisp type specifier.
+TYPE is t, nil, a type name (built in, a struct, or one defined with
+`cl-deftype'), or a list such as (integer LOW HIGH), (member VALUES...),
+\(eql VALUE), (satisfies PREDICATE), (and TYPES...), (or TYPES...) or
+\(not TYPE).  For some types the non-nil value is the predicate's value."
   (cond
    ((eq type t) t)
    ((null type) nil)
-   ((consp type)
-    (let ((head (car type)) (args (cdr type)))
-      (cond
-       ((eq head 'and)
-        (let ((ok t))
-          (while (and ok args)
-            (setq ok (cl-typep object (car args)) args (cdr args)))
-          (and ok t)))
-       ((eq head 'or)
-        (let ((ok nil))
-          (while (and (not ok) args)
-            (setq ok (cl-typep object (car args)) args (cdr args)))
-          (and ok t)))
-       ((eq head 'not) (not (cl-typep object (car args))))
-       ((memq head '(member cl-member)) (and (memql object args) t))
-       ((eq head 'eql) (eql object (car args)))
-       ((eq head 'satisfies) (and (funcall (car args) object) t))
-       ((memq head '(integer float real number))
-        (and (cl-typep object head)
-             (cl--typep-range object (car args) (cadr args))
-             t))
-       ((get head 'cl-deftype-handler)
-        (cl-typep object (apply (get head 'cl-deftype-handler) args)))
-       (t (error "Bad type spec: %s" type)))))
-   ((symbolp type)
-    (let ((pred (get type 'cl-deftype-satisfies)))
-      (cond
-       (pred (and (funcall pred object) t))
-       ((get type 'cl-deftype-handler)
-        (cl-typep object (funcall (get type 'cl-deftype-handler))))
-       ((cl--struct-class-p (cl--find-class type))
-        (let ((names (and (recordp object)
-                          (cl--struct-parent-names (type-of object)))))
-          (and (memq type names) t)))
-       (t
-        (let* ((name (symbol-name type))
-               (p1 (intern-soft (concat name "p")))
-               (p2 (intern-soft (concat name "-p"))))
-          (cond
-           ((and p1 (fboundp p1) (not (memq ?- (append name nil))))
-            (and (funcall p1 object) t))
-           ((and p2 (fboundp p2)) (and (funcall p2 object) t))
-           ((and p1 (fboundp p1)) (and (funcall p1 object) t))
-           (t (error "Unknown type %S" type))))))))
+   ((symbolp type) (cl--typep-symbol object type))
+   ((consp type) (cl--typep-compound object type))
    (t (error "Bad type spec: %s" type))))
 
-(provide (quote cl-preloaded))
+(provide 'cl-preloaded)
 
 ;;; cl-preloaded.el ends here

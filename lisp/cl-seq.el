@@ -1,13 +1,16 @@
-;;; cl-seq.el --- Common Lisp sequence functions for cl-lib  -*- lexical-binding: t -*-
+;;; cl-seq.el --- cl-lib's keyword-driven sequence functions for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  The keyword-taking sequence functions of cl-lib.
-;; Keyword arguments are looked up with `memq' in the argument list, as
-;; GNU Emacs does, so a keyword may even appear in a value position.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;; Searching, removing, substituting, set operations on lists, sorting
+;; and tree walking, all taking Common Lisp keyword arguments.  Keywords
+;; are found with `memq' anywhere in the argument list, which is what GNU
+;; Emacs does too, so a keyword may even be picked up from a value slot.
 
 ;;; Keyword handling.
 
 (defun cl--kw-check (keys allowed)
-  "Signal an error if KEYS has a keyword not in ALLOWED."
+  "Signal an error if KEYS uses a keyword that is not in ALLOWED.
+A non-nil :allow-other-keys value in KEYS turns the check off."
   (unless (car (cdr (memq :allow-other-keys keys)))
     (let ((k keys))
       (while k
@@ -16,13 +19,16 @@
         (setq k (cdr (cdr k)))))))
 
 (defun cl--kw (keys kw &optional default)
-  "The value of keyword KW in KEYS, or DEFAULT if it is nil or absent."
+  "Return the value given for the keyword KW in KEYS.
+Return DEFAULT when KW is missing or its value is nil."
   (or (car (cdr (memq kw keys))) default))
 
-(defconst cl--test-keys '(:test :test-not :key :if :if-not :allow-other-keys))
+(defconst cl--test-keys '(:test :test-not :key :if :if-not :allow-other-keys)
+  "The keywords that say how elements are matched.")
 
 (defun cl--matcher (item keys)
-  "A predicate of one element testing it against ITEM under KEYS."
+  "Return a one-argument function testing an element against ITEM.
+The test follows the :test, :test-not, :key, :if and :if-not values in KEYS."
   (let ((key (cl--kw keys :key))
         (test (cl--kw keys :test))
         (test-not (cl--kw keys :test-not))
@@ -43,7 +49,8 @@
        (t (lambda (x) (eql item x)))))))
 
 (defun cl--match2 (keys)
-  "A predicate of two elements comparing them under KEYS (key on both)."
+  "Return a two-argument function telling if two elements match.
+Both go through the :key of KEYS, then :test or :test-not (default `eql')."
   (let ((key (cl--kw keys :key))
         (test (cl--kw keys :test))
         (test-not (cl--kw keys :test-not)))
@@ -55,8 +62,9 @@
               (t (eql a b)))))))
 
 (defun cl--list-from-end (seq keys ok-fn)
-  "KEYS, with :from-end disabled for a list SEQ unless OK-FN accepts the count.
-GNU Emacs honours :from-end on lists only for small counts."
+  "Return KEYS, turning :from-end off for a list SEQ in some cases.
+On lists GNU Emacs honours :from-end only when OK-FN, called with the
+:count value and half the length of SEQ, returns non-nil."
   (let ((count (cl--kw keys :count)))
     (if (and (listp seq) (cl--kw keys :from-end)
              (not (and count (funcall ok-fn count (/ (length seq) 2)))))
@@ -64,13 +72,15 @@ GNU Emacs honours :from-end on lists only for small counts."
       keys)))
 
 (defun cl--like (orig list)
-  "LIST converted to the sequence type of ORIG."
+  "Return LIST as a sequence of the same kind as ORIG."
   (cond ((listp orig) list)
         ((stringp orig) (concat list))
         (t (vconcat list))))
 
 (defun cl--marks (seq keys match)
-  "The list of flags, one per element of SEQ, of the elements to act on."
+  "Return a list with one flag per element of SEQ, t for those to act on.
+MATCH selects elements; :start, :end, :count and :from-end in KEYS limit
+the selection."
   (let* ((elts (if (listp seq) seq (append seq nil)))
          (len (length elts))
          (start (cl--kw keys :start 0))
@@ -94,6 +104,8 @@ GNU Emacs honours :from-end on lists only for small counts."
 ;;; Removing and deleting.
 
 (defun cl--remove-marked (seq flags)
+  "Return SEQ without the elements whose flag in FLAGS is set.
+A list keeps its tail after the last flagged element; SEQ is unchanged."
   (if (not (memq t flags))
       seq
     (if (listp seq)
@@ -113,6 +125,7 @@ GNU Emacs honours :from-end on lists only for small counts."
         (cl--like seq (nreverse res))))))
 
 (defun cl--delete-marked (seq flags)
+  "Like `cl--remove-marked' on SEQ and FLAGS, but splice a list in place."
   (if (not (listp seq))
       (cl--remove-marked seq flags)
     (let ((head (cons nil seq)))
@@ -125,11 +138,13 @@ GNU Emacs honours :from-end on lists only for small counts."
       (cdr head))))
 
 (defconst cl--remove-keys
-  (append '(:count :from-end :start :end) cl--test-keys))
+  (append '(:count :from-end :start :end) cl--test-keys)
+  "The keywords of the removing and substituting functions.")
 
 (defun cl-remove (item seq &rest keys)
-  "Remove all occurrences of ITEM in SEQ (non-destructively).
-\nKeywords supported:  :test :test-not :key :count :start :end :from-end"
+  "Return SEQ without the elements that match ITEM; SEQ is left intact.
+The result may share structure with SEQ, or be SEQ itself.
+Keywords: :test :test-not :key :count :start :end :from-end."
   (cl--kw-check keys cl--remove-keys)
   (if (and (cl--kw keys :count) (<= (cl--kw keys :count) 0))
       seq
@@ -137,15 +152,18 @@ GNU Emacs honours :from-end on lists only for small counts."
     (cl--remove-marked seq (cl--marks seq keys (cl--matcher item keys)))))
 
 (defun cl-remove-if (pred seq &rest keys)
-  "Remove all items satisfying PRED in SEQ (non-destructively)."
+  "Return SEQ without the elements for which PRED is non-nil.
+SEQ is not modified.  KEYS are as for `cl-remove'."
   (apply #'cl-remove nil seq :if pred keys))
 
 (defun cl-remove-if-not (pred seq &rest keys)
-  "Remove all items not satisfying PRED in SEQ (non-destructively)."
+  "Return SEQ without the elements for which PRED returns nil.
+SEQ is not modified.  KEYS are as for `cl-remove'."
   (apply #'cl-remove nil seq :if-not pred keys))
 
 (defun cl-delete (item seq &rest keys)
-  "Remove all occurrences of ITEM in SEQ, reusing SEQ's storage."
+  "Remove the elements that match ITEM from SEQ, possibly altering SEQ.
+Return the resulting sequence.  KEYS are as for `cl-remove'."
   (cl--kw-check keys cl--remove-keys)
   (if (and (cl--kw keys :count) (<= (cl--kw keys :count) 0))
       seq
@@ -153,16 +171,20 @@ GNU Emacs honours :from-end on lists only for small counts."
     (cl--delete-marked seq (cl--marks seq keys (cl--matcher item keys)))))
 
 (defun cl-delete-if (pred seq &rest keys)
-  "Remove all items satisfying PRED in SEQ, destructively."
+  "Remove the elements for which PRED is non-nil from SEQ, destructively.
+KEYS are as for `cl-remove'."
   (apply #'cl-delete nil seq :if pred keys))
 
 (defun cl-delete-if-not (pred seq &rest keys)
-  "Remove all items not satisfying PRED in SEQ, destructively."
+  "Remove the elements for which PRED returns nil from SEQ, destructively.
+KEYS are as for `cl-remove'."
   (apply #'cl-delete nil seq :if-not pred keys))
 
 ;;; Substituting.
 
 (defun cl--substitute-marked (new seq flags copy)
+  "Put NEW in place of the elements of SEQ whose flag in FLAGS is set.
+Work on a copy of SEQ if COPY is non-nil, else on SEQ itself."
   (if (not (memq t flags))
       seq
     (let ((res (if copy (copy-sequence seq) seq)) (i 0))
@@ -177,7 +199,8 @@ GNU Emacs honours :from-end on lists only for small counts."
       res)))
 
 (defun cl-substitute (new old seq &rest keys)
-  "Substitute NEW for OLD in SEQ (non-destructively)."
+  "Return a copy of SEQ in which elements matching OLD are replaced by NEW.
+Keywords: :test :test-not :key :count :start :end :from-end."
   (cl--kw-check keys cl--remove-keys)
   (if (or (eq old new) (and (cl--kw keys :count) (<= (cl--kw keys :count) 0)))
       seq
@@ -185,15 +208,18 @@ GNU Emacs honours :from-end on lists only for small counts."
     (cl--substitute-marked new seq (cl--marks seq keys (cl--matcher old keys)) t)))
 
 (defun cl-substitute-if (new pred seq &rest keys)
-  "Substitute NEW for items satisfying PRED in SEQ."
+  "Return a copy of SEQ with NEW in place of elements satisfying PRED.
+KEYS are as for `cl-substitute'."
   (apply #'cl-substitute new nil seq :if pred keys))
 
 (defun cl-substitute-if-not (new pred seq &rest keys)
-  "Substitute NEW for items not satisfying PRED in SEQ."
+  "Return a copy of SEQ with NEW in place of elements failing PRED.
+KEYS are as for `cl-substitute'."
   (apply #'cl-substitute new nil seq :if-not pred keys))
 
 (defun cl-nsubstitute (new old seq &rest keys)
-  "Substitute NEW for OLD in SEQ, destructively."
+  "Replace the elements of SEQ matching OLD by NEW, changing SEQ itself.
+KEYS are as for `cl-substitute'."
   (cl--kw-check keys cl--remove-keys)
   (if (or (eq old new) (and (cl--kw keys :count) (<= (cl--kw keys :count) 0)))
       seq
@@ -201,19 +227,23 @@ GNU Emacs honours :from-end on lists only for small counts."
     (cl--substitute-marked new seq (cl--marks seq keys (cl--matcher old keys)) nil)))
 
 (defun cl-nsubstitute-if (new pred seq &rest keys)
-  "Substitute NEW for items satisfying PRED in SEQ, destructively."
+  "Replace the elements of SEQ satisfying PRED by NEW, in place.
+KEYS are as for `cl-substitute'."
   (apply #'cl-nsubstitute new nil seq :if pred keys))
 
 (defun cl-nsubstitute-if-not (new pred seq &rest keys)
-  "Substitute NEW for items not satisfying PRED in SEQ, destructively."
+  "Replace the elements of SEQ failing PRED by NEW, in place.
+KEYS are as for `cl-substitute'."
   (apply #'cl-nsubstitute new nil seq :if-not pred keys))
 
 ;;; Finding.
 
-(defconst cl--find-keys (append '(:from-end :start :end) cl--test-keys))
+(defconst cl--find-keys (append '(:from-end :start :end) cl--test-keys)
+  "The keywords of the position and find functions.")
 
 (defun cl--position-match (seq keys match)
-  "Index of the first (or last, with :from-end) element of SEQ satisfying MATCH."
+  "Return the index of the first element of SEQ for which MATCH is true.
+With :from-end in KEYS, the last one; :start and :end bound the search."
   (let* ((start (cl--kw keys :start 0))
          (end (cl--kw keys :end))
          (from-end (cl--kw keys :from-end))
@@ -236,33 +266,40 @@ GNU Emacs honours :from-end on lists only for small counts."
     found))
 
 (defun cl-position (item seq &rest keys)
-  "Find the first occurrence of ITEM in SEQ; return its index or nil."
+  "Return the index in SEQ of the first element matching ITEM, or nil.
+Keywords: :test :test-not :key :start :end :from-end."
   (cl--kw-check keys cl--find-keys)
   (cl--position-match seq keys (cl--matcher item keys)))
 
 (defun cl-position-if (pred seq &rest keys)
-  "Index of the first item of SEQ satisfying PRED, or nil."
+  "Return the index of the first element of SEQ satisfying PRED, or nil.
+KEYS are as for `cl-position'."
   (apply #'cl-position nil seq :if pred keys))
 
 (defun cl-position-if-not (pred seq &rest keys)
-  "Index of the first item of SEQ not satisfying PRED, or nil."
+  "Return the index of the first element of SEQ failing PRED, or nil.
+KEYS are as for `cl-position'."
   (apply #'cl-position nil seq :if-not pred keys))
 
 (defun cl-find (item seq &rest keys)
-  "Find the first occurrence of ITEM in SEQ; return it or nil."
+  "Return the first element of SEQ matching ITEM, or nil.
+KEYS are as for `cl-position'."
   (let ((i (apply #'cl-position item seq keys)))
     (and i (elt seq i))))
 
 (defun cl-find-if (pred seq &rest keys)
-  "The first item of SEQ satisfying PRED, or nil."
+  "Return the first element of SEQ satisfying PRED, or nil.
+KEYS are as for `cl-position'."
   (apply #'cl-find nil seq :if pred keys))
 
 (defun cl-find-if-not (pred seq &rest keys)
-  "The first item of SEQ not satisfying PRED, or nil."
+  "Return the first element of SEQ failing PRED, or nil.
+KEYS are as for `cl-position'."
   (apply #'cl-find nil seq :if-not pred keys))
 
 (defun cl-count (item seq &rest keys)
-  "Count the number of occurrences of ITEM in SEQ."
+  "Return how many elements of SEQ match ITEM.
+Keywords: :test :test-not :key :start :end."
   (cl--kw-check keys '(:test :test-not :key :if :if-not :start :end
                              :from-end :allow-other-keys))
   (let ((n 0))
@@ -273,163 +310,190 @@ GNU Emacs honours :from-end on lists only for small counts."
     n))
 
 (defun cl-count-if (pred seq &rest keys)
-  "Count the items of SEQ satisfying PRED."
+  "Return how many elements of SEQ satisfy PRED.
+KEYS are as for `cl-count'."
   (apply #'cl-count nil seq :if pred keys))
 
 (defun cl-count-if-not (pred seq &rest keys)
-  "Count the items of SEQ not satisfying PRED."
+  "Return how many elements of SEQ fail PRED.
+KEYS are as for `cl-count'."
   (apply #'cl-count nil seq :if-not pred keys))
 
 ;;; Lists as sets and tables.
 
 (defun cl-member (item list &rest keys)
-  "Find the first occurrence of ITEM in LIST; return the tail starting there."
+  "Return the tail of LIST starting at the first element matching ITEM.
+Return nil if there is none.  Keywords: :test :test-not :key."
   (if (null keys)
       (memql item list)
     (cl--kw-check keys cl--test-keys)
     (let ((match (cl--matcher item keys)))
-      (while (and list (not (funcall match (car list))))
-        (setq list (cdr list)))
-      list)))
+      (catch 'cl--hit
+        (while list
+          (if (funcall match (car list)) (throw 'cl--hit list))
+          (pop list))
+        nil))))
 
 (defun cl-member-if (pred list &rest keys)
-  "The first tail of LIST whose car satisfies PRED."
+  "Return the tail of LIST starting at the first element satisfying PRED.
+KEYS may give :key."
   (apply #'cl-member nil list :if pred keys))
 
 (defun cl-member-if-not (pred list &rest keys)
-  "The first tail of LIST whose car does not satisfy PRED."
+  "Return the tail of LIST starting at the first element failing PRED.
+KEYS may give :key."
   (apply #'cl-member nil list :if-not pred keys))
 
+(defun cl--alist-find (alist part match)
+  "Return the first pair of ALIST whose PART (`car' or `cdr') satisfies MATCH.
+Elements of ALIST that are not conses are skipped."
+  (catch 'cl--hit
+    (dolist (entry alist)
+      (and (consp entry)
+           (funcall match (funcall part entry))
+           (throw 'cl--hit entry)))
+    nil))
+
 (defun cl-assoc (item alist &rest keys)
-  "The first element of ALIST whose car matches ITEM."
+  "Return the first pair in ALIST whose car matches ITEM, or nil.
+Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
-  (if (and (null keys) (not (numberp item)))
-      (assq item alist)
-    (let ((match (cl--matcher item keys)) (res nil))
-      (while (and alist (not res))
-        (if (and (consp (car alist)) (funcall match (car (car alist))))
-            (setq res (car alist)))
-        (setq alist (cdr alist)))
-      res)))
+  (if (or keys (numberp item))
+      (cl--alist-find alist #'car (cl--matcher item keys))
+    (assq item alist)))
 
 (defun cl-assoc-if (pred alist &rest keys)
-  "The first element of ALIST whose car satisfies PRED."
+  "Return the first pair in ALIST whose car satisfies PRED, or nil.
+KEYS may give :key."
   (apply #'cl-assoc nil alist :if pred keys))
 
 (defun cl-assoc-if-not (pred alist &rest keys)
-  "The first element of ALIST whose car does not satisfy PRED."
+  "Return the first pair in ALIST whose car fails PRED, or nil.
+KEYS may give :key."
   (apply #'cl-assoc nil alist :if-not pred keys))
 
 (defun cl-rassoc (item alist &rest keys)
-  "The first element of ALIST whose cdr matches ITEM."
+  "Return the first pair in ALIST whose cdr matches ITEM, or nil.
+Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
-  (let ((match (cl--matcher item keys)) (res nil))
-    (while (and alist (not res))
-      (if (and (consp (car alist)) (funcall match (cdr (car alist))))
-          (setq res (car alist)))
-      (setq alist (cdr alist)))
-    res))
+  (cl--alist-find alist #'cdr (cl--matcher item keys)))
 
 (defun cl-rassoc-if (pred alist &rest keys)
-  "The first element of ALIST whose cdr satisfies PRED."
+  "Return the first pair in ALIST whose cdr satisfies PRED, or nil.
+KEYS may give :key."
   (apply #'cl-rassoc nil alist :if pred keys))
 
 (defun cl-rassoc-if-not (pred alist &rest keys)
-  "The first element of ALIST whose cdr does not satisfy PRED."
+  "Return the first pair in ALIST whose cdr fails PRED, or nil.
+KEYS may give :key."
   (apply #'cl-rassoc nil alist :if-not pred keys))
 
 (defun cl-adjoin (item list &rest keys)
-  "Return ITEM consed onto LIST unless it is already in LIST."
-  (cond ((or (equal keys '(:test eq)) (and (null keys) (not (numberp item))))
-         (if (memq item list) list (cons item list)))
-        ((or (equal keys '(:test equal)) (null keys))
-         (if (member item list) list (cons item list)))
-        (t
-         (let ((key (cl--kw keys :key)))
-           (if (apply #'cl-member (if key (funcall key item) item) list keys)
-               list
-             (cons item list))))))
+  "Return LIST with ITEM added in front, unless ITEM is already a member.
+Membership is decided as by `cl-member'; with :key, the key of ITEM is
+looked up.  Keywords: :test :test-not :key."
+  (let ((key (cl--kw keys :key)))
+    (if (apply #'cl-member (if key (funcall key item) item) list keys)
+        list
+      (cons item list))))
+
+(defconst cl--set-keys '(:key :test :test-not :allow-other-keys)
+  "The keywords the two-list set functions accept.")
 
 (defun cl--set-member (x list keys)
+  "Return non-nil if X, through the :key of KEYS, is a member of LIST."
   (if (or keys (numberp x))
       (let ((key (cl--kw keys :key)))
         (apply #'cl-member (if key (funcall key x) x) list keys))
     (memq x list)))
 
 (defun cl-union (list1 list2 &rest keys)
-  "Combine LIST1 and LIST2 using a set-union operation."
-  (cond ((null list1) list2) ((null list2) list1)
-        ((and (null keys) (equal list1 list2)) list1)
-        (t
-         (when (< (length list1) (length list2))
-           (let ((tmp list1)) (setq list1 list2 list2 tmp)))
-         (dolist (x list2)
-           (if (or keys (numberp x))
-               (setq list1 (apply #'cl-adjoin x list1 keys))
-             (unless (memq x list1) (setq list1 (cons x list1)))))
-         list1)))
+  "Return a list of the elements that are in LIST1 or in LIST2.
+Each element appears once unless it was repeated in an argument, and
+the order is unspecified.  Either list may be returned, or share
+structure with the result.  Keywords: :test :test-not :key."
+  (cond
+   ((not (and list1 list2)) (or list1 list2))
+   ((and (null keys) (equal list1 list2)) list1)
+   (t
+    ;; Add the elements of the shorter list to the longer one.
+    (let* ((swap (< (length list1) (length list2)))
+           (result (if swap list2 list1)))
+      (dolist (x (if swap list1 list2) result)
+        (setq result (apply #'cl-adjoin x result keys)))))))
 
 (defun cl-nunion (list1 list2 &rest keys)
-  "Combine LIST1 and LIST2 using a set-union operation (destructively)."
+  "Return the union of LIST1 and LIST2, as `cl-union' does.
+The arguments may be modified."
   (apply #'cl-union list1 list2 keys))
 
 (defun cl-intersection (list1 list2 &rest keys)
-  "Combine LIST1 and LIST2 using a set-intersection operation."
-  (and list1 list2
-       (if (equal list1 list2) list1
-         (cl--kw-check keys '(:key :test :test-not :allow-other-keys))
-         (let ((res nil))
-           (when (< (length list1) (length list2))
-             (let ((tmp list1)) (setq list1 list2 list2 tmp)))
-           (dolist (x list2)
-             (if (cl--set-member x list1 keys) (setq res (cons x res))))
-           res))))
+  "Return a list of the elements of LIST1 that are also in LIST2.
+The order is unspecified and the result may share structure with the
+arguments.  Keywords: :test :test-not :key."
+  (cond
+   ((not (and list1 list2)) nil)
+   ((equal list1 list2) list1)
+   (t
+    (cl--kw-check keys cl--set-keys)
+    ;; Walk the shorter list, looking each element up in the longer one.
+    (let* ((swap (< (length list1) (length list2)))
+           (other (if swap list2 list1))
+           (common nil))
+      (dolist (x (if swap list1 list2) common)
+        (when (cl--set-member x other keys)
+          (push x common)))))))
 
 (defun cl-nintersection (list1 list2 &rest keys)
-  "Combine LIST1 and LIST2 using a set-intersection operation (destructively)."
+  "Return the intersection of LIST1 and LIST2, as `cl-intersection' does.
+The arguments may be modified."
   (apply #'cl-intersection list1 list2 keys))
 
 (defun cl-set-difference (list1 list2 &rest keys)
-  "The items of LIST1 that do not appear in LIST2."
-  (if (or (null list1) (null list2)) list1
-    (cl--kw-check keys '(:key :test :test-not :allow-other-keys))
-    (let ((res nil))
-      (dolist (x list1)
-        (unless (cl--set-member x list2 keys) (setq res (cons x res))))
-      (nreverse res))))
+  "Return a list of the elements of LIST1 that do not occur in LIST2.
+Keywords: :test :test-not :key."
+  (if (not (and list1 list2))
+      list1
+    (cl--kw-check keys cl--set-keys)
+    (let ((kept nil))
+      (dolist (x list1 (nreverse kept))
+        (or (cl--set-member x list2 keys)
+            (push x kept))))))
 
 (defun cl-nset-difference (list1 list2 &rest keys)
-  "The items of LIST1 that do not appear in LIST2 (destructively)."
+  "Return the elements of LIST1 missing from LIST2, like `cl-set-difference'.
+LIST1 may be modified."
   (apply #'cl-set-difference list1 list2 keys))
 
 (defun cl-set-exclusive-or (list1 list2 &rest keys)
-  "The items appearing in exactly one of LIST1 and LIST2."
-  (cond ((null list1) list2) ((null list2) list1)
-        ((equal list1 list2) nil)
-        (t (append (apply #'cl-set-difference list1 list2 keys)
-                   (apply #'cl-set-difference list2 list1 keys)))))
+  "Return the elements that occur in just one of LIST1 and LIST2.
+Keywords: :test :test-not :key."
+  (cond
+   ((not (and list1 list2)) (or list1 list2))
+   ((equal list1 list2) nil)
+   (t (append (apply #'cl-set-difference list1 list2 keys)
+              (apply #'cl-set-difference list2 list1 keys)))))
 
 (defun cl-nset-exclusive-or (list1 list2 &rest keys)
-  "The items appearing in exactly one of LIST1 and LIST2 (destructively)."
+  "Like `cl-set-exclusive-or' of LIST1 and LIST2, which may be modified."
   (apply #'cl-set-exclusive-or list1 list2 keys))
 
 (defun cl-subsetp (list1 list2 &rest keys)
-  "Return t if every element of LIST1 appears in LIST2."
-  (cond ((null list1) t) ((null list2) nil)
-        ((equal list1 list2) t)
-        (t (cl--kw-check keys '(:key :test :test-not :allow-other-keys))
-           (let ((key (cl--kw keys :key)))
-             (while (and list1
-                         (apply #'cl-member (if key (funcall key (car list1))
-                                              (car list1))
-                                list2 keys))
-               (setq list1 (cdr list1))))
-           (null list1))))
+  "Return t if each element of LIST1 occurs in LIST2, nil otherwise.
+Keywords: :test :test-not :key."
+  (or (null list1)
+      (and list2
+           (or (equal list1 list2)
+               (progn
+                 (cl--kw-check keys cl--set-keys)
+                 (cl-every (lambda (x) (cl--set-member x list2 keys)) list1))))))
 
 ;;; Duplicates.
 
 (defun cl--duplicate-marks (seq keys)
-  "Flags of the elements of SEQ that `cl-remove-duplicates' drops."
+  "Return flags for the elements of SEQ that duplicate others, per KEYS.
+Without :from-end an element is flagged when an equal one follows it;
+with it, when an equal one comes before."
   (let* ((elts (if (listp seq) seq (append seq nil)))
          (vec (vconcat elts))
          (len (length vec))
@@ -458,13 +522,16 @@ GNU Emacs honours :from-end on lists only for small counts."
     (append drop nil)))
 
 (defun cl-remove-duplicates (seq &rest keys)
-  "Return a copy of SEQ with all duplicate elements removed."
+  "Return SEQ with repeated elements left out; SEQ is not modified.
+Of equal elements the last is kept, or the first with :from-end.
+Keywords: :test :test-not :key :start :end :from-end."
   (cl--kw-check keys '(:test :test-not :key :start :end :from-end :if
                              :allow-other-keys))
   (cl--remove-marked seq (cl--duplicate-marks seq keys)))
 
 (defun cl-delete-duplicates (seq &rest keys)
-  "Remove all duplicate elements from SEQ (destructively)."
+  "Remove repeated elements from SEQ, which may be modified.
+KEYS are as for `cl-remove-duplicates'."
   (cl--kw-check keys '(:test :test-not :key :start :end :from-end :if
                              :allow-other-keys))
   (cl--delete-marked seq (cl--duplicate-marks seq keys)))
@@ -472,42 +539,50 @@ GNU Emacs honours :from-end on lists only for small counts."
 ;;; Reducing, filling, replacing, comparing.
 
 (defun cl-reduce (func seq &rest keys)
-  "Reduce two-argument FUNC across SEQ.
-\nKeywords supported:  :start :end :from-end :initial-value :key"
+  "Combine the elements of SEQ into one value with the function FUNC.
+FUNC is called on the running value and the next element, left to
+right (with :from-end, on the element and the running value, right to
+left).  :initial-value starts the running value; without it, an empty
+SEQ gives (FUNC) and a one-element SEQ gives that element.
+Keywords: :start :end :from-end :initial-value :key."
   (cl--kw-check keys '(:from-end :start :end :initial-value :key
                                  :allow-other-keys))
   (let* ((key (cl--kw keys :key))
-         (elts (cl-subseq (if (listp seq) seq (append seq nil))
+         (value-of (lambda (x) (if key (funcall key x) x)))
+         (backwards (cl--kw keys :from-end))
+         (elts (cl-subseq (append seq nil)
                           (cl--kw keys :start 0) (cl--kw keys :end)))
-         (from-end (cl--kw keys :from-end)))
-    (if from-end (setq elts (reverse elts)))
-    (let ((acc (cond ((memq :initial-value keys) (cl--kw keys :initial-value))
-                     (elts (prog1 (if key (funcall key (car elts)) (car elts))
-                             (setq elts (cdr elts))))
-                     (t (funcall func)))))
-      (dolist (x elts)
-        (let ((v (if key (funcall key x) x)))
-          (setq acc (if from-end (funcall func v acc) (funcall func acc v)))))
-      acc)))
+         (acc nil))
+    (if backwards (setq elts (reverse elts)))
+    (setq acc (cond ((memq :initial-value keys) (cl--kw keys :initial-value))
+                    ((null elts) (funcall func))
+                    (t (funcall value-of (pop elts)))))
+    (dolist (x elts acc)
+      (setq acc (if backwards
+                    (funcall func (funcall value-of x) acc)
+                  (funcall func acc (funcall value-of x)))))))
 
 (defun cl-fill (seq item &rest keys)
-  "Fill the elements of SEQ with ITEM.  Keywords: :start :end."
+  "Store ITEM into every element of SEQ, or of its part from :start to :end.
+Return SEQ."
   (cl--kw-check keys '(:start :end :allow-other-keys))
-  (let ((start (cl--kw keys :start 0)) (end (cl--kw keys :end)))
+  (let ((i (cl--kw keys :start 0))
+        (stop (cl--kw keys :end)))
     (if (listp seq)
-        (let ((p (nthcdr start seq)) (n (and end (- end start))))
-          (while (and p (or (null n) (>= (setq n (1- n)) 0)))
-            (setcar p item)
-            (setq p (cdr p))))
-      (let ((e (or end (length seq))))
-        (while (< start e)
-          (aset seq start item)
-          (setq start (1+ start)))))
-    seq))
+        (let ((cell (nthcdr i seq)))
+          (while (and cell (or (null stop) (< i stop)))
+            (setcar cell item)
+            (setq cell (cdr cell) i (1+ i))))
+      (setq stop (or stop (length seq)))
+      (while (< i stop)
+        (aset seq i item)
+        (setq i (1+ i)))))
+  seq)
 
 (defun cl-replace (seq1 seq2 &rest keys)
-  "Replace the elements of SEQ1 with the elements of SEQ2; return SEQ1.
-\nKeywords supported:  :start1 :end1 :start2 :end2"
+  "Copy elements of SEQ2 into SEQ1, in place, and return SEQ1.
+The part of SEQ2 from :start2 to :end2 overwrites SEQ1 from :start1;
+no more is copied than fits before :end1."
   (cl--kw-check keys '(:start1 :end1 :start2 :end2 :allow-other-keys))
   (let* ((start1 (cl--kw keys :start1 0))
          (end1 (or (cl--kw keys :end1) (length seq1)))
@@ -522,27 +597,34 @@ GNU Emacs honours :from-end on lists only for small counts."
     seq1))
 
 (defun cl-mismatch (seq1 seq2 &rest keys)
-  "Index of the first element of SEQ1 that does not match SEQ2, or nil."
+  "Return the index in SEQ1 where SEQ1 and SEQ2 first differ, or nil.
+With :from-end, compare from the ends and return one less than the
+index just after the last difference.
+Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
   (cl--kw-check keys '(:test :test-not :key :from-end :start1 :end1 :start2
                              :end2 :allow-other-keys))
-  (let* ((start1 (cl--kw keys :start1 0))
-         (end1 (or (cl--kw keys :end1) (length seq1)))
-         (start2 (cl--kw keys :start2 0))
-         (end2 (or (cl--kw keys :end2) (length seq2)))
-         (same (cl--match2 keys)))
-    (if (cl--kw keys :from-end)
-        (progn
-          (while (and (< start1 end1) (< start2 end2)
-                      (funcall same (elt seq1 (1- end1)) (elt seq2 (1- end2))))
-            (setq end1 (1- end1) end2 (1- end2)))
-          (and (or (< start1 end1) (< start2 end2)) (1- end1)))
-      (while (and (< start1 end1) (< start2 end2)
-                  (funcall same (elt seq1 start1) (elt seq2 start2)))
-        (setq start1 (1+ start1) start2 (1+ start2)))
-      (and (or (< start1 end1) (< start2 end2)) start1))))
+  (let* ((s1 (cl--kw keys :start1 0))
+         (e1 (or (cl--kw keys :end1) (length seq1)))
+         (s2 (cl--kw keys :start2 0))
+         (e2 (or (cl--kw keys :end2) (length seq2)))
+         (backwards (cl--kw keys :from-end))
+         (same (cl--match2 keys))
+         (limit (min (- e1 s1) (- e2 s2)))
+         (k 0))
+    ;; K counts the matching elements, from the front or from the back.
+    (while (and (< k limit)
+                (if backwards
+                    (funcall same (elt seq1 (- e1 k 1)) (elt seq2 (- e2 k 1)))
+                  (funcall same (elt seq1 (+ s1 k)) (elt seq2 (+ s2 k)))))
+      (setq k (1+ k)))
+    (cond ((and (= k (- e1 s1)) (= k (- e2 s2))) nil)
+          (backwards (- e1 k 1))
+          (t (+ s1 k)))))
 
 (defun cl-search (seq1 seq2 &rest keys)
-  "Index in SEQ2 of the leftmost (or rightmost) occurrence of SEQ1, or nil."
+  "Return the index in SEQ2 where a copy of SEQ1 starts, or nil.
+The leftmost match is found, or the rightmost with :from-end.
+Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
   (cl--kw-check keys '(:test :test-not :key :from-end :start1 :end1 :start2
                              :end2 :allow-other-keys))
   (let* ((start1 (cl--kw keys :start1 0))
@@ -569,36 +651,46 @@ GNU Emacs honours :from-end on lists only for small counts."
 ;;; Sorting.
 
 (defun cl-sort (seq pred &rest keys)
-  "Sort SEQ according to PRED (destructively).  Keywords: :key."
+  "Sort SEQ by the ordering predicate PRED and return it; SEQ is modified.
+With :key, PRED compares the keys of the elements."
   (cl--kw-check keys '(:key :allow-other-keys))
-  (let ((key (cl--kw keys :key)))
-    (if (not (listp seq))
-        (cl-replace seq (apply #'cl-sort (append seq nil) pred keys))
-      (if (memq key '(nil identity))
-          (sort seq pred)
-        (sort seq (lambda (x y) (funcall pred (funcall key x) (funcall key y))))))))
+  (let* ((key (cl--kw keys :key))
+         (before (if (memq key '(nil identity))
+                     pred
+                   (lambda (a b) (funcall pred (funcall key a) (funcall key b))))))
+    (if (listp seq)
+        (sort seq before)
+      ;; Sort a list of the elements, then copy them back into SEQ.
+      (cl-replace seq (sort (append seq nil) before)))))
 
 (defun cl-stable-sort (seq pred &rest keys)
-  "Sort SEQ stably according to PRED (destructively).  Keywords: :key."
+  "Sort SEQ by PRED keeping equal elements in order, like `cl-sort'."
   (apply #'cl-sort seq pred keys))
 
 (defun cl-merge (type seq1 seq2 pred &rest keys)
-  "Merge the sorted sequences SEQ1 and SEQ2 into a sequence of TYPE."
-  (let ((a (if (listp seq1) seq1 (append seq1 nil)))
-        (b (if (listp seq2) seq2 (append seq2 nil)))
-        (key (cl--kw keys :key))
-        (res nil))
-    (while (and a b)
-      (if (funcall pred (if key (funcall key (car b)) (car b))
-                   (if key (funcall key (car a)) (car a)))
-          (setq res (cons (car b) res) b (cdr b))
-        (setq res (cons (car a) res) a (cdr a))))
-    (cl-coerce (nconc (nreverse res) a b) type)))
+  "Merge the sequences SEQ1 and SEQ2, both sorted by PRED, into one.
+The result has type TYPE; the arguments may be destroyed.  KEYS may
+give :key."
+  (cl--kw-check keys '(:key :allow-other-keys))
+  (let* ((key (cl--kw keys :key))
+         (key-of (lambda (x) (if key (funcall key x) x)))
+         (left (if (listp seq1) seq1 (append seq1 nil)))
+         (right (if (listp seq2) seq2 (append seq2 nil)))
+         (merged nil))
+    ;; Take from RIGHT only when it strictly precedes, so ties keep
+    ;; the elements of SEQ1 first.
+    (while (and left right)
+      (push (if (funcall pred (funcall key-of (car right)) (funcall key-of (car left)))
+                (pop right)
+              (pop left))
+            merged))
+    (cl-coerce (nconc (nreverse merged) left right) type)))
 
 ;;; Trees.
 
 (defun cl--tree-map (tree leaf-fn)
-  "Copy TREE, replacing each node for which LEAF-FN returns (VALUE) by VALUE."
+  "Return TREE with every subtree for which LEAF-FN returns (NEW) replaced.
+NEW takes the subtree's place; unchanged parts are shared with TREE."
   (let ((r (funcall leaf-fn tree)))
     (cond (r (car r))
           ((consp tree)
@@ -610,65 +702,71 @@ GNU Emacs honours :from-end on lists only for small counts."
           (t tree))))
 
 (defun cl-subst (new old tree &rest keys)
-  "Substitute NEW for OLD everywhere in TREE (non-destructively)."
+  "Return a copy of TREE in which every subtree matching OLD is NEW.
+TREE itself is not changed.  Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
   (let ((match (cl--matcher old keys)))
     (cl--tree-map tree (lambda (x) (and (funcall match x) (list new))))))
 
 (defun cl-subst-if (new pred tree &rest keys)
-  "Substitute NEW for elements satisfying PRED in TREE."
+  "Return a copy of TREE with NEW for each subtree satisfying PRED."
   (apply #'cl-subst new nil tree :if pred keys))
 
 (defun cl-subst-if-not (new pred tree &rest keys)
-  "Substitute NEW for elements not satisfying PRED in TREE."
+  "Return a copy of TREE with NEW for each subtree failing PRED."
   (apply #'cl-subst new nil tree :if-not pred keys))
 
 (defun cl-nsubst (new old tree &rest keys)
-  "Substitute NEW for OLD everywhere in TREE."
+  "Replace each subtree of TREE matching OLD by NEW; return the result."
   (apply #'cl-subst new old tree keys))
 
 (defun cl-nsubst-if (new pred tree &rest keys)
-  "Substitute NEW for elements satisfying PRED in TREE."
+  "Replace each subtree of TREE satisfying PRED by NEW; return the result."
   (apply #'cl-subst new nil tree :if pred keys))
 
 (defun cl-nsubst-if-not (new pred tree &rest keys)
-  "Substitute NEW for elements not satisfying PRED in TREE."
+  "Replace each subtree of TREE failing PRED by NEW; return the result."
   (apply #'cl-subst new nil tree :if-not pred keys))
 
 (defun cl-sublis (alist tree &rest keys)
-  "Perform substitutions indicated by ALIST in TREE (non-destructively)."
+  "Return a copy of TREE with subtrees replaced as ALIST says.
+A subtree matching the car of a pair of ALIST becomes its cdr.
+Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
   (let ((key (cl--kw keys :key))
         (test (cl--kw keys :test))
         (test-not (cl--kw keys :test-not)))
     (cl--tree-map
      tree
-     (lambda (x)
-       (let ((v (if key (funcall key x) x)) (res nil) (al alist))
-         (while (and al (not res))
-           (when (consp (car al))
-             (let ((k (car (car al))))
-               (if (cond (test-not (not (funcall test-not k v)))
-                         (test (funcall test k v))
-                         (t (eql k v)))
-                   (setq res (list (cdr (car al)))))))
-           (setq al (cdr al)))
-         res)))))
+     (lambda (node)
+       (let* ((v (if key (funcall key node) node))
+              (pair (cl--alist-find
+                     alist #'car
+                     (lambda (k)
+                       (cond (test-not (not (funcall test-not k v)))
+                             (test (funcall test k v))
+                             (t (eql k v)))))))
+         (and pair (list (cdr pair))))))))
 
 (defun cl-nsublis (alist tree &rest keys)
-  "Perform substitutions indicated by ALIST in TREE."
+  "Make the replacements ALIST gives in TREE and return the result."
   (apply #'cl-sublis alist tree keys))
 
 (defun cl-tree-equal (x y &rest keys)
-  "Return t if trees X and Y have `eql' leaves (or leaves matching :test)."
+  "Return t if X and Y are trees of the same shape with matching leaves.
+Leaves are compared with `eql', or as :test, :test-not and :key say."
   (cl--kw-check keys '(:test :test-not :key :allow-other-keys))
   (let ((same (cl--match2 keys)))
     (cl--tree-equal x y same)))
 
 (defun cl--tree-equal (x y same)
-  (while (and (consp x) (consp y) (cl--tree-equal (car x) (car y) same))
-    (setq x (cdr x) y (cdr y)))
-  (and (not (consp x)) (not (consp y)) (funcall same x y)))
+  "Return non-nil if the trees X and Y have one shape and SAME holds on leaves."
+  (catch 'cl--differ
+    ;; Loop down the cdrs, recursing only into the cars.
+    (while (and (consp x) (consp y))
+      (unless (cl--tree-equal (pop x) (pop y) same)
+        (throw 'cl--differ nil)))
+    (and (atom x) (atom y) (funcall same x y))))
 
 (provide 'cl-seq)
 
