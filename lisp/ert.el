@@ -307,6 +307,107 @@ defaults to \"Info: \".
   "Return non-nil if A and B are equal, text properties included."
   (equal-including-properties a b))
 
+;;;; Explaining inequality
+;;
+;; An `ert-explainer' property on a predicate names a function that, given
+;; the arguments of a failed call, says how they differ.  The explanation
+;; is added to the failure report under :explanation.
+
+(defun ert--atom-for-explanation (x)
+  "X as an explanation presents it.
+An integer comes with its hexadecimal form and, when it is a
+character, with that character."
+  (if (integerp x)
+      `(,x ,(format "#x%x" x) ,@(and (characterp x) (list (format "?%c" x))))
+    x))
+
+(defun ert--index-of-difference (a b)
+  "The first index at which the sequences or records A and B differ.
+When one is a prefix of the other, that is the shorter one's length."
+  (let ((getter (if (listp a) (lambda (seq i) (nth i seq)) #'aref))
+        (limit (min (length a) (length b))))
+    (or (cl-loop for i below limit
+                 unless (equal (funcall getter a i) (funcall getter b i))
+                 return i)
+        limit)))
+
+(defun ert--explain-conses (a b)
+  "Explain how the conses A and B, which are not `equal', differ."
+  (let ((length-a (proper-list-p a))
+        (length-b (proper-list-p b)))
+    (cond
+     ((and length-a length-b)
+      (let ((at (ert--index-of-difference a b)))
+        (if (/= length-a length-b)
+            `(proper-lists-of-different-length ,length-a ,length-b ,a ,b
+                                               first-mismatch-at ,at)
+          `(list-elt ,at ,(ert--explain-equal (nth at a) (nth at b))))))
+     ((or length-a length-b) `(one-list-proper-one-improper ,a ,b))
+     ;; Two dotted lists: descend into the first half that differs.
+     ((equal (car a) (car b)) `(cdr ,(ert--explain-equal (cdr a) (cdr b))))
+     (t `(car ,(ert--explain-equal (car a) (car b)))))))
+
+(defun ert--explain-equal (a b)
+  "Say how A and B differ, as a list, or return nil if they are `equal'."
+  (cond
+   ((equal a b) nil)
+   ((not (eq (type-of a) (type-of b))) `(different-types ,a ,b))
+   ((consp a) (ert--explain-conses a b))
+   ((or (arrayp a) (recordp a))
+    (let ((at (ert--index-of-difference a b))
+          (length-a (length a))
+          (length-b (length b)))
+      (if (/= length-a length-b)
+          `(arrays-of-different-length ,length-a ,length-b ,a ,b
+                                       first-mismatch-at ,at)
+        `(array-elt ,at ,(ert--explain-equal (aref a at) (aref b at))))))
+   (t `(different-atoms ,(ert--atom-for-explanation a)
+                        ,(ert--atom-for-explanation b)))))
+
+(defun ert--explain-string-equal (a b)
+  "Say how the strings (or symbol names) A and B differ, or return nil."
+  (let ((a (if (symbolp a) (symbol-name a) a))
+        (b (if (symbolp b) (symbol-name b) b)))
+    (and (not (string-equal a b))
+         (ert--explain-equal a b))))
+
+(defun ert--explain-property-lists (a b)
+  "Explain the first difference between the property lists A and B, or nil.
+Properties only one list has come first, then those whose values differ."
+  (let* ((keys-a (cl-loop for key in a by #'cddr collect key))
+         (keys-b (cl-loop for key in b by #'cddr collect key))
+         (suspects (append (cl-set-difference keys-a keys-b)
+                           (cl-set-difference keys-b keys-a)
+                           keys-a))
+         (key (cl-find-if (lambda (k)
+                            (not (equal (plist-get a k) (plist-get b k))))
+                          suspects)))
+    (and key
+         `(different-properties-for-key
+           ,key ,(ert--explain-equal (plist-get a key) (plist-get b key))))))
+
+(defun ert--explain-equal-including-properties (a b)
+  "Say how the strings A and B differ, text properties included, or return nil."
+  (cond
+   ((not (equal a b)) (ert--explain-equal a b))
+   ;; Without text property support, equal strings are alike in all ways.
+   ((fboundp 'text-properties-at)
+    (let ((i 0) (end (length a)) (found nil))
+      (while (and (null found) (< i end))
+        (setq found (ert--explain-property-lists (text-properties-at i a)
+                                                 (text-properties-at i b)))
+        (unless found (cl-incf i)))
+      (and found
+           `(char ,i ,(substring-no-properties a i (1+ i)) ,found
+                  context-before ,(substring-no-properties a (max 0 (- i 10)) i)
+                  context-after ,(substring-no-properties
+                                  a (1+ i) (min end (+ i 11)))))))))
+
+(put 'equal 'ert-explainer 'ert--explain-equal)
+(put 'string-equal 'ert-explainer 'ert--explain-string-equal)
+(put 'ert-equal-including-properties 'ert-explainer
+     'ert--explain-equal-including-properties)
+
 ;;;; Result types
 
 (defun ert-test-result-type-p (result result-type)
@@ -539,8 +640,9 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
       ;; No backtrace is kept, so the section under its heading stays empty.
       (message "Test %S backtrace:\n" name)
       (message "Test %S condition:" name)
-      (dolist (info (ert-test-result-with-condition-infos result))
-        (message "    %s%s" (car info) (cdr info)))
+      (pcase-dolist (`(,prefix . ,text)
+                     (ert-test-result-with-condition-infos result))
+        (message "    %s%s" prefix text))
       (message "    %s" (ert--condition-text
                          (ert-test-result-with-condition-condition result))))
      (t (message "Test %S aborted with non-local exit" name)))))
@@ -559,16 +661,16 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
 
 (defun ert--print-summary (stats)
   "Print the closing summary of the run STATS on stderr."
-  (let* ((n-unexpected (ert-stats-completed-unexpected stats))
+  (let* ((n-total (length (ert--stats-results stats)))
+         (n-expected (ert-stats-completed-expected stats))
+         (n-unexpected (ert-stats-completed-unexpected stats))
          (n-skipped (ert--stats-skipped stats))
          (n-expected-failures (ert--stats-failed-expected stats))
          (finish (ert--stats-end-time stats))
          (elapsed (- finish (ert--stats-start-time stats))))
     (message "\n%sRan %s tests, %s results as expected, %s unexpected%s (%s, %f sec)%s\n"
              (if (ert--stats-aborted-p stats) "Aborted: " "")
-             (length (ert--stats-tests stats))
-             (ert-stats-completed-expected stats)
-             n-unexpected
+             n-total n-expected n-unexpected
              (if (> n-skipped 0) (format ", %s skipped" n-skipped) "")
              (ert--timestamp finish)
              elapsed
