@@ -27,6 +27,9 @@ The batch runner here never does; the variable exists for compatibility.")
 (defvar ert--infos nil
   "Context pushed by `ert-info': a list of (PREFIX . MESSAGE), innermost first.")
 
+(defvar ert--current-test nil
+  "The test being run, or nil.")
+
 (defvar ert--assertion-log nil
   "While a test runs, a cons (ASSERTIONS . INFOS).
 ASSERTIONS collects, newest first, the assertions the test evaluated;
@@ -458,9 +461,14 @@ The assertions evaluated meanwhile are pushed on the car of LOG."
                       (eq (cadr err) (cadr log))
                       (reverse (cddr log))))))))
 
+(defun ert-running-test ()
+  "Return the test object being run, or nil outside of a test."
+  ert--current-test)
+
 (defun ert-run-test (ert-test)
   "Run the test ERT-TEST, record the outcome in it and return that result."
-  (let ((log (list nil))
+  (let ((ert--current-test ert-test)
+        (log (list nil))
         ;; Kept only if the body escapes by a throw to an outer catch.
         (outcome (make-ert-test-aborted-with-non-local-exit)))
     (unwind-protect
@@ -685,46 +693,62 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
       (ert--list-results stats (format "%s skipped results:" n-skipped)
                          (lambda (_test result) (ert-test-skipped-p result))))))
 
-(defun ert--run-nth (stats i progress)
-  "Run the test number I of STATS and report it, PROGRESS formatting its line."
-  (let* ((test (aref (ert--stats-tests stats) i))
-         (began (float-time))
-         (result (ert-run-test test))
-         (expected (ert-test-result-expected-p test result)))
-    (setf (ert-test-result-duration result) (- (float-time) began))
-    (aset (ert--stats-results stats) i result)
-    (ert--count-result stats test result)
-    (unless expected
-      (ert--report-surprise test result))
-    (or ert-quiet
-        (message progress (ert-string-for-test-result result expected)
-                 (1+ i) (ert-test-name test)
-                 (ert-test-result-duration result)))))
+(defun ert-run-tests (selector listener &optional _interactively)
+  "Run the tests SELECTOR chooses and return the statistics of the run.
+LISTENER is called as the run goes with an event and its arguments:
+`run-started' (STATS), `test-started' (STATS TEST), `test-ended'
+\(STATS TEST RESULT), once STATS counts RESULT, and `run-ended'
+\(STATS ABORTEDP), even when a test escapes the run by a throw."
+  (let* ((tests (vconcat (ert-select-tests selector t)))
+         (stats (make-ert--stats :selector selector :tests tests
+                                 :results (make-vector (length tests) nil)
+                                 :start-time (float-time)
+                                 :aborted-p t)))
+    (funcall listener 'run-started stats)
+    (unwind-protect
+        (progn
+          (dotimes (i (length tests))
+            (let ((test (aref tests i))
+                  (began (float-time)))
+              (funcall listener 'test-started stats test)
+              (let ((result (ert-run-test test)))
+                (setf (ert-test-result-duration result) (- (float-time) began))
+                (aset (ert--stats-results stats) i result)
+                (ert--count-result stats test result)
+                (funcall listener 'test-ended stats test result))))
+          (setf (ert--stats-aborted-p stats) nil))
+      (setf (ert--stats-end-time stats) (float-time))
+      (funcall listener 'run-ended stats (ert--stats-aborted-p stats)))
+    stats))
+
+(defun ert--batch-listener (event stats &rest args)
+  "Print on stderr what the batch runner says of EVENT in the run STATS.
+ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
+  (let ((total (number-to-string (ert-stats-total stats))))
+    (pcase event
+      ('run-started
+       (or ert-quiet
+           (message "Running %s tests (%s, selector `%S')" total
+                    (ert--timestamp (ert--stats-start-time stats))
+                    (ert--stats-selector stats))))
+      ('test-ended
+       (pcase-let* ((`(,test ,result) args)
+                    (expected (ert-test-result-expected-p test result)))
+         (unless expected
+           (ert--report-surprise test result))
+         (or ert-quiet
+             ;; The index is right-aligned to the width of the total.
+             (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
+                      (ert-string-for-test-result result expected)
+                      (1+ (cl-position test (ert--stats-tests stats)))
+                      (ert-test-name test)
+                      (ert-test-result-duration result)))))
+      ('run-ended (ert--print-summary stats)))))
 
 (defun ert-run-tests-batch (&optional selector)
   "Run the tests SELECTOR chooses (all tests when nil), reporting on stderr.
 Return the statistics of the run."
-  (let* ((selector (or selector t))
-         (tests (vconcat (ert-select-tests selector t)))
-         (total (number-to-string (length tests)))
-         (stats (make-ert--stats :selector selector :tests tests
-                                 :results (make-vector (length tests) nil)
-                                 :start-time (float-time)
-                                 :aborted-p t))
-         ;; Indices are right-aligned to the width of the total.
-         (progress (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)))
-    (or ert-quiet
-        (message "Running %s tests (%s, selector `%S')" total
-                 (ert--timestamp (ert--stats-start-time stats)) selector))
-    ;; Should a test escape the loop, the summary still comes, "Aborted".
-    (unwind-protect
-        (progn
-          (dotimes (i (length tests))
-            (ert--run-nth stats i progress))
-          (setf (ert--stats-aborted-p stats) nil))
-      (setf (ert--stats-end-time stats) (float-time))
-      (ert--print-summary stats))
-    stats))
+  (ert-run-tests (or selector t) #'ert--batch-listener))
 
 (defun ert-run-tests-batch-and-exit (&optional selector)
   "Run the tests SELECTOR chooses as `ert-run-tests-batch' does, then exit.
