@@ -124,11 +124,12 @@ Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
                            macroexpand-all-environment))))
 
 (defmacro ert-deftest (name arglist &rest docstring-keys-and-body)
-  "Register a test called NAME, made of the forms after ARGLIST (always ()).
-An optional docstring comes first, then the
-keywords :expected-result (a result type, see `ert-test-result-type-p')
-and :tags (a list of symbols), then the BODY forms.  The body passes by
-returning, fails by signalling; `skip-unless' may be used inside it.
+  "Register a test named NAME that runs BODY; ARGLIST is always ().
+Before BODY may come a docstring, then the keywords :expected-result,
+whose value is a result type (see `ert-test-result-type-p'), and
+:tags, whose value is a list of symbols.  Both values are evaluated.
+The test passes if BODY returns and fails if it signals; inside it,
+`skip-unless' may skip it.
 
 \(fn NAME () [DOCSTRING] [:expected-result TYPE] [:tags TAG-LIST] BODY...)"
   (declare (doc-string 3) (indent 2)
