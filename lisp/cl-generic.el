@@ -129,7 +129,7 @@ is what `cl--generic-types-of' says of ARG."
    ((eq spec t) most-positive-fixnum)
    ((not present) nil)
    ((eq (car-safe spec) 'eql) (and (eql arg (cadr spec)) 0))
-   ((eq (car-safe spec) 'head) (and (eq (car-safe arg) (cadr spec)) 1))
+   ((eq (car-safe spec) 'head) (and (eql (car-safe arg) (cadr spec)) 1))
    (t (let ((rank (cl--generic-index spec types)))
         (and rank (+ 2 rank))))))
 
@@ -286,9 +286,10 @@ become references to the local function; quoted data is left alone."
   "The function form for a method with lambda list PLAIN and BODY.
 PARAMS are the method's required parameters as written, specializers
 included.  Return (CALL-CON . FUNCTION-FORM)."
+  ;; A docstring stays in the function; declarations are dropped.
   (let* ((doc (and (stringp (car body)) (cdr body) (list (pop body))))
-         (body (progn (while (eq (car-safe (car body)) 'declare) (pop body))
-                      body))
+         (body (cl--generic-any (lambda (form) (not (eq (car-safe form) 'declare)))
+                                body))
          (alist (mapcar (lambda (p) (if (consp p) (cons (car p) (cadr p)) (cons p t)))
                         params))
          (env `((cl-call-next-method
@@ -303,8 +304,9 @@ included.  Return (CALL-CON . FUNCTION-FORM)."
          (call-con (and (cl--generic-mentions-p 'cl--cnm code) t))
          (lambda-list (if call-con (cons 'cl--cnm plain) plain))
          ;; Lambda lists with keys or default values need `cl-function'.
-         (fancy (cl--generic-any (lambda (p) (or (consp p) (memq p '(&key &aux &body))))
-                           plain))
+         (fancy (cl--generic-any
+                 (lambda (p) (or (consp p) (memq p '(&key &aux &body))))
+                 plain))
          (fn `(lambda ,lambda-list ,@doc ,code)))
     (when fancy (require 'cl-lib))
     (cons call-con (if fancy `(cl-function ,fn) `(function ,fn)))))
