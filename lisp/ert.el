@@ -712,11 +712,15 @@ LISTENER is called as the run goes with an event and its arguments:
             (let ((test (aref tests i))
                   (began (float-time)))
               (funcall listener 'test-started stats test)
-              (let ((result (ert-run-test test)))
-                (setf (ert-test-result-duration result) (- (float-time) began))
-                (aset (ert--stats-results stats) i result)
-                (ert--count-result stats test result)
-                (funcall listener 'test-ended stats test result))))
+              ;; A test escaping by a throw still ends, as aborted, before
+              ;; the run itself ends.
+              (unwind-protect
+                  (ert-run-test test)
+                (let ((result (ert-test-most-recent-result test)))
+                  (setf (ert-test-result-duration result) (- (float-time) began))
+                  (aset (ert--stats-results stats) i result)
+                  (ert--count-result stats test result)
+                  (funcall listener 'test-ended stats test result)))))
           (setf (ert--stats-aborted-p stats) nil))
       (setf (ert--stats-end-time stats) (float-time))
       (funcall listener 'run-ended stats (ert--stats-aborted-p stats)))
