@@ -694,6 +694,16 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
       (ert--list-results stats (format "%s skipped results:" n-skipped)
                          (lambda (_test result) (ert-test-skipped-p result))))))
 
+(defun ert--record-outcome (stats i began listener)
+  "Count the result of test number I of STATS, run from time BEGAN.
+Then tell LISTENER that the test ended."
+  (let* ((test (aref (ert--stats-tests stats) i))
+         (outcome (ert-test-most-recent-result test)))
+    (setf (ert-test-result-duration outcome) (- (float-time) began))
+    (aset (ert--stats-results stats) i outcome)
+    (ert--count-result stats test outcome)
+    (funcall listener 'test-ended stats test outcome)))
+
 (defun ert-run-tests (selector listener &optional _interactively)
   "Run the tests SELECTOR chooses and return the statistics of the run.
 LISTENER is called as the run goes with an event and its arguments:
@@ -709,18 +719,12 @@ LISTENER is called as the run goes with an event and its arguments:
     (unwind-protect
         (progn
           (dotimes (i (length tests))
-            (let ((test (aref tests i))
-                  (began (float-time)))
-              (funcall listener 'test-started stats test)
+            (let ((began (float-time)))
+              (funcall listener 'test-started stats (aref tests i))
               ;; A test escaping by a throw still ends, as aborted, before
               ;; the run itself ends.
-              (unwind-protect
-                  (ert-run-test test)
-                (let ((result (ert-test-most-recent-result test)))
-                  (setf (ert-test-result-duration result) (- (float-time) began))
-                  (aset (ert--stats-results stats) i result)
-                  (ert--count-result stats test result)
-                  (funcall listener 'test-ended stats test result)))))
+              (unwind-protect (ert-run-test (aref tests i))
+                (ert--record-outcome stats i began listener))))
           (setf (ert--stats-aborted-p stats) nil))
       (setf (ert--stats-end-time stats) (float-time))
       (funcall listener 'run-ended stats (ert--stats-aborted-p stats)))
@@ -746,8 +750,7 @@ ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
              (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
                       (ert-string-for-test-result result expected)
                       (1+ (cl-position test (ert--stats-tests stats)))
-                      (ert-test-name test)
-                      (ert-test-result-duration result)))))
+                      (ert-test-name test) (ert-test-result-duration result)))))
       ('run-ended (ert--print-summary stats)))))
 
 (defun ert-run-tests-batch (&optional selector)
