@@ -1,12 +1,18 @@
-;;; cl-generic.el --- generic functions: cl-defgeneric and cl-defmethod  -*- lexical-binding: t -*-
+;;; cl-generic.el --- generic functions with methods, for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  A generic function NAME keeps its methods in a
-;; record on the `cl--generic' property of NAME:
-;;   #s(cl--generic NAME METHODS OPTIONS)
-;; and each method is
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; A generic function NAME keeps its state on NAME's `cl--generic'
+;; property, a record shaped as GNU's:
+;;   #s(cl--generic NAME DISPATCHES METHODS OPTIONS)
+;; DISPATCHES stays nil (nothing is cached: the applicable methods are
+;; worked out afresh at each call) and METHODS, newest first, are
 ;;   #s(cl--generic-method SPECIALIZERS QUALIFIERS CALL-CON FUNCTION)
-;; where FUNCTION takes (NEXT-FN NEXT-P ARG...).  NAME's function cell holds
-;; a dispatcher closure that computes the effective method on each call.
+;; which errors such as `cl-no-next-method' carry in their data.  When the
+;; body of a method uses `cl-call-next-method' or `cl-next-method-p',
+;; CALL-CON is t and FUNCTION takes the "call next method" function as an
+;; extra first argument, named `cl--cnm'.  NAME's function cell holds a
+;; closure that dispatches to the methods.
 
 (define-error 'cl-no-method "No method")
 (define-error 'cl-no-next-method "No next method" 'cl-no-method)
@@ -14,309 +20,382 @@
 (define-error 'cl-no-applicable-method "No applicable method" 'cl-no-method)
 
 (defun cl-no-next-method (generic method &rest args)
-  "Signal that METHOD of GENERIC has no next method to call."
-  (signal 'cl-no-next-method (cons generic (cons method args))))
+  "Signal that METHOD of GENERIC, called with ARGS, has no next method."
+  (signal 'cl-no-next-method `(,generic ,method ,@args)))
 
 (defun cl-no-applicable-method (generic &rest args)
-  "Signal that no method of GENERIC applies to ARGS."
-  (signal 'cl-no-applicable-method (cons generic args)))
+  "Signal that none of the methods of GENERIC accepts ARGS."
+  (signal 'cl-no-applicable-method `(,generic ,@args)))
 
 (defun cl-no-primary-method (generic &rest args)
-  "Signal that GENERIC has no primary method for ARGS."
-  (signal 'cl-no-primary-method (cons generic args)))
+  "Signal that GENERIC has only qualified methods for ARGS, no primary one."
+  (signal 'cl-no-primary-method `(,generic ,@args)))
 
-(defun cl--generic-get (name)
-  "The generic record of NAME, creating it (and the dispatcher) if needed."
-  (let ((g (get name 'cl--generic)))
-    (unless g
-      (setq g (record 'cl--generic name nil nil))
-      (put name 'cl--generic g))
-    (unless (and (symbolp name) (get name 'cl--generic-installed)
-                 (eq (symbol-function name) (get name 'cl--generic-installed)))
-      (let ((disp (cl--generic-make-dispatcher name)))
-        (defalias name disp)
-        (put name 'cl--generic-installed disp)))
-    g))
+(defun cl-generic-p (f)
+  "Return the generic function object F names, or nil if it names none."
+  (and (symbolp f) (get f 'cl--generic)))
 
-(defun cl--generic-make-dispatcher (name)
-  (lambda (&rest args) (cl--generic-dispatch name args)))
+;;;; Registering generics and methods
 
-;;; Specializers.
+(defun cl--generic-object (name)
+  "The generic function object of NAME, created empty if NAME has none."
+  (or (get name 'cl--generic)
+      (put name 'cl--generic (record 'cl--generic name nil nil nil))))
 
-(defun cl--generic-check-specializer (spec)
+(defun cl--generic-install (name)
+  "Make NAME's function cell dispatch to its methods; return NAME."
+  (defalias name (lambda (&rest args) (cl--generic-call name args))))
+
+(defun cl-generic-define (name _args options)
+  "Make NAME a generic function with the OPTIONS of its `cl-defgeneric'.
+Methods NAME already has are kept.  Return NAME."
+  (aset (cl--generic-object name) 4 options)
+  (cl--generic-install name))
+
+(defun cl--generic-eql-object (form)
+  "The object an (eql FORM) specializer compares arguments with.
+Like GNU Emacs 28, a symbol other than nil, t or a keyword stands for
+itself; any other FORM is evaluated."
+  (if (and form (symbolp form) (not (eq form t)) (not (keywordp form)))
+      form
+    (eval form t)))
+
+(defun cl--generic-specializer (spec)
+  "Check the specializer SPEC of a method parameter; return it ready for dispatch."
   (cond
-   ((eq spec t) nil)
-   ((consp spec)
-    (unless (memq (car spec) '(eql head member))
-      (error "Unknown specializer %S" spec)))
-   ((memq spec cl--all-builtin-types) nil)
-   ((cl--struct-class-p (cl--find-class spec)) nil)
+   ((eq spec t) t)
+   ((eq (car-safe spec) 'eql)
+    (list 'eql (cl--generic-eql-object (cadr spec))))
+   ((eq (car-safe spec) 'head) spec)
+   ((and (symbolp spec)
+         (or (memq spec cl--all-builtin-types)
+             (cl--struct-class-p (cl--find-class spec))))
+    spec)
    (t (error "Unknown specializer %S" spec))))
 
-(defun cl--generic-normalize-specializer (spec)
-  "Evaluate the value of an (eql VAL) specializer as GNU Emacs 28 does."
-  (if (and (eq (car-safe spec) 'eql) (consp (cdr spec)))
-      (let ((form (cadr spec)))
-        (list 'eql (if (or (not (symbolp form)) (keywordp form)
-                           (memq form '(nil t)))
-                       (eval form t)
-                     form)))
-    spec))
+(defun cl--generic-required-params (arglist)
+  "The required parameters at the head of the method ARGLIST.
+Each is VAR or (VAR SPECIALIZER), as written."
+  (let ((params '()))
+    (while (and arglist
+                (not (and (symbolp (car arglist))
+                          (string-prefix-p "&" (symbol-name (car arglist))))))
+      (push (pop arglist) params))
+    (nreverse params)))
+
+(defun cl-generic-define-method (name qualifiers args call-con function)
+  "Add to the generic function NAME a method with QUALIFIERS.
+ARGS is the method's lambda list, specializers included; FUNCTION
+implements it, taking the next-method function first when CALL-CON
+is non-nil.  A method with the same specializers and qualifiers as an
+existing one replaces it.  Return NAME."
+  (let ((generic (get name 'cl--generic)))
+    (when (and (null generic) (fboundp name)
+               (not (autoloadp (symbol-function name))))
+      (error "%s is already defined as something else than a generic function"
+             name))
+    (setq generic (cl--generic-object name))
+    (let* ((specializers
+            (mapcar (lambda (param)
+                      (if (consp param) (cl--generic-specializer (cadr param)) t))
+                    (cl--generic-required-params args)))
+           (method (record 'cl--generic-method specializers qualifiers
+                           call-con function))
+           (same (cl--generic-any
+                  (lambda (old)
+                    (and (equal (aref old 1) specializers)
+                         (equal (aref old 2) qualifiers)))
+                  (aref generic 3))))
+      (if same
+          (setcar same method)
+        (aset generic 3 (cons method (aref generic 3)))))
+    (cl--generic-install name)))
+
+;;;; Dispatch
 
 (defun cl--generic-types-of (arg)
-  "The type names ARG belongs to, most specific first (t excluded)."
-  (let* ((tag (type-of arg))
-         (structs (and (recordp arg) (cl--struct-parent-names tag))))
-    (if structs
-        structs
-      (assq (if (null arg) 'null tag) cl--typeof-types))))
+  "The names of the types ARG belongs to, most specific first, t aside.
+A structure's types are its own and its ancestors'; other objects get
+theirs from `cl--typeof-types'."
+  (let ((tag (type-of arg)))
+    (or (and (recordp arg) (cl--struct-parent-names tag))
+        (assq (if (null arg) 'null tag) cl--typeof-types))))
 
-(defun cl--generic-rank (spec arg types)
-  "How specific SPEC is for ARG (smaller is more specific), nil if not applicable."
+(defun cl--generic-match (spec arg present types)
+  "How closely SPEC fits ARG: a number, lower being closer, or nil if not.
+PRESENT is nil when the call has no argument in ARG's position; TYPES
+is what `cl--generic-types-of' says of ARG."
   (cond
-   ((eq spec t) 10000)
-   ((consp spec)
-    (cond
-     ((eq (car spec) 'eql) (and (eql arg (cadr spec)) 0))
-     ((eq (car spec) 'member) (and (memql arg (cdr spec)) 0))
-     ((eq (car spec) 'head) (and (eq (car-safe arg) (cadr spec)) 1))))
-   (t (let ((tail (memq spec types)))
-        (and tail (+ 10 (- (length types) (length tail))))))))
+   ((eq spec t) most-positive-fixnum)
+   ((not present) nil)
+   ((eq (car-safe spec) 'eql) (and (eql arg (cadr spec)) 0))
+   ((eq (car-safe spec) 'head) (and (eql (car-safe arg) (cadr spec)) 1))
+   (t (let ((rank (cl--generic-index spec types)))
+        (and rank (+ 2 rank))))))
 
-;;; Defining.
+(defun cl--generic-index (elt list)
+  "The index of ELT in LIST, compared with `eq', or nil."
+  (let ((tail (memq elt list)))
+    (and tail (- (length list) (length tail)))))
 
-(defun cl-generic-define-method (name qualifiers specializers call-con function)
-  "Add a method to the generic function NAME."
-  (let* ((g (cl--generic-get name))
-         (methods (aref g 2))
-         (new (record 'cl--generic-method specializers qualifiers call-con
-                      function))
-         (found nil))
-    (dolist (s specializers) (cl--generic-check-specializer s))
-    ;; A method with the same specializers and qualifiers replaces the old one.
-    (let ((tail methods))
-      (while tail
-        (when (and (equal (aref (car tail) 1) specializers)
-                   (equal (aref (car tail) 2) qualifiers))
-          (setcar tail new)
-          (setq found t tail nil))
-        (setq tail (cdr tail))))
-    (unless found (aset g 2 (cons new methods)))
-    name))
+(defun cl--generic-fit (method args type-lists)
+  "The closeness of METHOD to the call ARGS, position by position.
+The value is a list of numbers, or the symbol `unfit' if METHOD does
+not apply.  TYPE-LISTS holds, for each argument, the types it belongs to."
+  (let ((fit '()) (specs (aref method 1)))
+    (while (and specs (listp fit))
+      (let ((rank (cl--generic-match (car specs) (car args) (consp args)
+                                     (car type-lists))))
+        (setq fit (if rank (cons rank fit) 'unfit)))
+      (setq specs (cdr specs) args (cdr args) type-lists (cdr type-lists)))
+    (if (listp fit) (nreverse fit) fit)))
 
-(defun cl--generic-split-args (args)
-  "Split the method lambda list ARGS into (SPECIALIZERS . PLAIN-ARGS)."
-  (let ((specs nil) (plain nil) (required t))
-    (while args
-      (let ((a (car args)))
-        (cond
-         ((memq a '(&optional &rest &key &aux &body &allow-other-keys))
-          (setq required nil)
-          (setq plain (cons (if (eq a '&body) '&rest a) plain)))
-         ((and required (consp a))
-          (setq specs (cons (cl--generic-normalize-specializer (cadr a)) specs))
-          (setq plain (cons (car a) plain)))
-         (required
-          (setq specs (cons t specs))
-          (setq plain (cons a plain)))
-         (t (setq plain (cons a plain)))))
-      (setq args (cdr args)))
-    ;; Trailing unspecialized arguments do not take part in dispatch.
-    (while (and specs (eq (car specs) t)) (setq specs (cdr specs)))
-    (cons (nreverse specs) (nreverse plain))))
+(defun cl--generic-closer-p (fit-a fit-b)
+  "Non-nil if FIT-A beats FIT-B at the first position where they differ."
+  (let ((verdict nil))
+    (while (and (or fit-a fit-b) (null verdict))
+      (let ((a (if fit-a (pop fit-a) most-positive-fixnum))
+            (b (if fit-b (pop fit-b) most-positive-fixnum)))
+        (cond ((< a b) (setq verdict 'yes))
+              ((> a b) (setq verdict 'no)))))
+    (eq verdict 'yes)))
 
-(defun cl--generic-method-lambda (plain body)
-  "The method function for lambda list PLAIN and BODY."
-  (let* ((env (list (cons 'cl-call-next-method
-                          (lambda (&rest args)
-                            (if args
-                                (cons 'funcall (cons 'cl--cnm args))
-                              '(funcall cl--cnm))))
-                    (cons 'cl-next-method-p
-                          (lambda () '(funcall cl--nmp)))))
-         (expanded (macroexp--all-forms body env))
-         (simple (not (memq '&key plain)))
-         (fn (if simple
-                 (list 'function
-                       (cons 'lambda (cons (cons 'cl--cnm (cons 'cl--nmp plain))
-                                           (or expanded '(nil)))))
-               (list 'cl-function
-                     (cons 'lambda (cons (cons 'cl--cnm (cons 'cl--nmp plain))
-                                         (or expanded '(nil))))))))
-    fn))
+(defun cl--generic-check-arity (generic args)
+  "Signal `wrong-number-of-arguments' if ARGS omits a dispatched argument.
+The methods of GENERIC dispatch on the arguments up to the last
+specialized one."
+  (let ((needed 0))
+    (dolist (method (aref generic 3))
+      ;; Trailing unspecialized parameters are not dispatched on.
+      (let ((specs (reverse (aref method 1))))
+        (while (eq (car specs) t) (pop specs))
+        (setq needed (max needed (length specs)))))
+    (when (< (length args) needed)
+      (signal 'wrong-number-of-arguments
+              (list (cons needed needed) (length args))))))
+
+(defun cl--generic-applicable (generic args)
+  "The methods of GENERIC that apply to ARGS, closest first.
+Equally close methods come newest first."
+  (let ((type-lists (mapcar #'cl--generic-types-of args))
+        (candidates '()))
+    (dolist (method (aref generic 3))
+      (let ((fit (cl--generic-fit method args type-lists)))
+        (unless (eq fit 'unfit)
+          (push (cons fit method) candidates))))
+    (mapcar #'cdr (sort (nreverse candidates)
+                        (lambda (a b) (cl--generic-closer-p (car a) (car b)))))))
+
+(defconst cl--generic-query (make-symbol "cl--generic-query")
+  "Argument with which a next-method function answers `cl-next-method-p'.")
+
+(defun cl--generic-next-p (cnm)
+  "Whether the next-method function CNM has a method to call."
+  (funcall cnm cl--generic-query))
+
+(defun cl--generic-run (name method next args)
+  "Call METHOD, one of NAME's, on ARGS.
+NEXT is the function that runs what follows METHOD, nil if nothing does."
+  (if (null (aref method 3))
+      (apply (aref method 4) args)
+    (apply (aref method 4)
+           (lambda (&rest new-args)
+             (cond
+              ((and new-args (eq (car new-args) cl--generic-query)) (and next t))
+              (next (apply next (or new-args args)))
+              (t (apply #'cl-no-next-method name method (or new-args args)))))
+           args)))
+
+(defun cl--generic-chain (name methods last)
+  "A function running METHODS of NAME in turn, each the next of the one before.
+LAST, possibly nil, comes after them all."
+  (let ((chain last))
+    (dolist (method (reverse methods))
+      (let ((method method) (next chain))
+        (setq chain (lambda (&rest args) (cl--generic-run name method next args)))))
+    chain))
+
+(defun cl--generic-role (name method)
+  "The role the qualifiers of METHOD, one of NAME's, give it.
+That is nil for a primary method, else :before, :after or :around;
+`:extra STRING' pairs do not count."
+  (let ((quals (aref method 2)))
+    (while (eq (car quals) :extra)
+      (setq quals (cddr quals)))
+    (cond ((null quals) nil)
+          ((and (null (cdr quals)) (memq (car quals) '(:before :after :around)))
+           (car quals))
+          (t (error "Unsupported qualifiers in function %S: %S" name quals)))))
+
+(defun cl--generic-call (name args)
+  "Call the generic function NAME on ARGS."
+  (let* ((generic (get name 'cl--generic))
+         (methods (progn (cl--generic-check-arity generic args)
+                         (cl--generic-applicable generic args)))
+         (groups (list (list nil) (list :before) (list :after) (list :around))))
+    (unless methods
+      (apply #'cl-no-applicable-method name args))
+    (dolist (method methods)
+      (let ((group (assq (cl--generic-role name method) groups)))
+        (setcdr group (cons method (cdr group)))))
+    (let ((primary (reverse (cdr (assq nil groups))))
+          (before (reverse (cdr (assq :before groups))))
+          ;; Pushing reversed the closest-first order, as :after wants.
+          (after (cdr (assq :after groups)))
+          (around (reverse (cdr (assq :around groups)))))
+      (unless primary
+        (apply #'cl-no-primary-method name args))
+      (let* ((main (cl--generic-chain name primary nil))
+             (core (if (or before after)
+                       (lambda (&rest args)
+                         (dolist (m before) (cl--generic-run name m nil args))
+                         (prog1 (apply main args)
+                           (dolist (m after) (cl--generic-run name m nil args))))
+                     main)))
+        (apply (cl--generic-chain name around core) args)))))
+
+;;;; The defining macros
+
+(defun cl--generic-substitute (form)
+  "Copy of the expanded FORM using `cl--cnm' for the next-method functions.
+`function' references to `cl-call-next-method' and `cl-next-method-p'
+become references to the local function; quoted data is left alone."
+  (cond
+   ((atom form) form)
+   ((eq (car form) 'quote) form)
+   ((equal form '(function cl-call-next-method)) 'cl--cnm)
+   ((equal form '(function cl-next-method-p))
+    '(lambda () (cl--generic-next-p cl--cnm)))
+   (t (let ((copy '()))
+        (while (consp form)
+          (push (cl--generic-substitute (pop form)) copy))
+        (nconc (nreverse copy) form)))))
+
+(defun cl--generic-mentions-p (symbol form)
+  "Non-nil if SYMBOL occurs in FORM outside quoted data."
+  (cond
+   ((eq form symbol) t)
+   ((atom form) nil)
+   ((eq (car form) 'quote) nil)
+   (t (let ((found nil))
+        (while (and (consp form) (not found))
+          (setq found (cl--generic-mentions-p symbol (pop form))))
+        (or found (eq form symbol))))))
+
+(defun cl--generic-method-function (params plain body)
+  "The function form for a method with lambda list PLAIN and BODY.
+PARAMS are the method's required parameters as written, specializers
+included.  Return (CALL-CON . FUNCTION-FORM)."
+  ;; A docstring stays in the function; declarations are dropped.
+  (let* ((doc (and (stringp (car body)) (cdr body) (list (pop body))))
+         (body (cl--generic-any (lambda (form) (not (eq (car-safe form) 'declare)))
+                                body))
+         (alist (mapcar (lambda (p) (if (consp p) (cons (car p) (cadr p)) (cons p t)))
+                        params))
+         (env `((cl-call-next-method
+                 . ,(lambda (&rest args) `(funcall cl--cnm ,@args)))
+                (cl-next-method-p
+                 . ,(lambda () '(cl--generic-next-p cl--cnm)))
+                ;; GNU 28 expands this to the alist unquoted; so do we.
+                (cl-generic-current-method-specializers . ,(lambda () alist))
+                ,@(and (boundp 'macroexpand-all-environment)
+                       macroexpand-all-environment)))
+         (code (cl--generic-substitute (macroexpand-all `(progn ,@body) env)))
+         (call-con (and (cl--generic-mentions-p 'cl--cnm code) t))
+         (lambda-list (if call-con (cons 'cl--cnm plain) plain))
+         ;; Lambda lists with keys or default values need `cl-function'.
+         (fancy (cl--generic-any
+                 (lambda (p) (or (consp p) (memq p '(&key &aux &body))))
+                 plain))
+         (fn `(lambda ,lambda-list ,@doc ,code)))
+    (when fancy (require 'cl-lib))
+    (cons call-con (if fancy `(cl-function ,fn) `(function ,fn)))))
+
+(defun cl--generic-any (pred list)
+  "The first tail of LIST whose car satisfies PRED, or nil if none does."
+  (let ((tail list))
+    (while (and tail (not (funcall pred (car tail))))
+      (pop tail))
+    tail))
+
+(defun cl--generic-name (name)
+  "The function symbol for the generic function name NAME.
+A name (setf FOO) stands for the setter function of FOO."
+  (if (eq (car-safe name) 'setf) (gv-setter (cadr name)) name))
 
 (defmacro cl-defmethod (name args &rest body)
-  "Define a method of the generic function NAME.
-ARGS is a lambda list whose required arguments may be (VAR TYPE) with TYPE
-a type, (eql VAL) or (head SYM).  Qualifiers :before, :after, :around and
-:extra STRING may come before ARGS."
+  "Define a method of the generic function NAME, creating NAME if need be.
+Qualifiers may come between NAME and ARGS: :before, :after, :around,
+and :extra STRING to allow several methods with the same specializers.
+In ARGS, a required parameter may be written (VAR SPECIALIZER), where
+SPECIALIZER is a type, a structure name, (eql VAL) or (head VAL); the
+method applies to calls whose arguments fit all the specializers.
+BODY may use `cl-call-next-method' and `cl-next-method-p'.
+
+\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)"
   (declare (doc-string 3) (indent defun))
-  (let ((qualifiers nil))
-    (while (not (listp args))
-      (setq qualifiers (cons args qualifiers))
-      (when (eq args :extra)
-        (setq qualifiers (cons (car body) qualifiers))
-        (setq body (cdr body)))
-      (setq args (car body) body (cdr body)))
-    (setq qualifiers (nreverse qualifiers))
-    (when (eq (car-safe name) 'setf)
-      (setq name (intern (format "(setf %s)" (cadr name)))))
-    ;; Drop a docstring and declarations.
-    (when (and (stringp (car body)) (cdr body)) (setq body (cdr body)))
-    (while (eq (car-safe (car body)) 'declare) (setq body (cdr body)))
-    (let* ((split (cl--generic-split-args args))
-           (specs (car split))
-           (call-con (if (memq (car-safe (car body)) '(cl-call-next-method)) t t)))
-      (list 'cl-generic-define-method (list 'quote name)
-            (list 'quote qualifiers) (list 'quote specs) call-con
-            (cl--generic-method-lambda (cdr split) body)))))
+  (let ((items (cons args body))
+        (qualifiers '()))
+    ;; Everything before the first list is a qualifier.
+    (while (not (listp (car items)))
+      (let ((qualifier (pop items)))
+        (setq qualifiers (if (eq qualifier :extra)
+                             (cons (pop items) (cons qualifier qualifiers))
+                           (cons qualifier qualifiers)))))
+    (setq name (cl--generic-name name)
+          args (car items)
+          body (cdr items))
+    (let* ((params (cl--generic-required-params args))
+           (plain (append (mapcar (lambda (p) (if (consp p) (car p) p)) params)
+                          (nthcdr (length params) args)))
+           (made (cl--generic-method-function params plain body)))
+      `(cl-generic-define-method ',name ',(nreverse qualifiers) ',args
+                                 ,(car made) ,(cdr made)))))
 
 (defmacro cl-defgeneric (name args &rest options-and-methods)
-  "Define NAME as a generic function with lambda list ARGS.
-OPTIONS-AND-METHODS may start with a docstring, then contain (declare ...),
-\(:documentation ...) and (:method [QUALIFIERS] ARGS BODY) forms; any other
-forms are the body of a default method."
+  "Declare NAME a generic function whose methods take the lambda list ARGS.
+OPTIONS-AND-METHODS may start with a docstring; then come (declare
+...) forms, options such as (:documentation STRING), method
+definitions (:method [QUALIFIER...] ARGS BODY...), and lastly any
+forms, which become the body of a method with no specializers.
+Methods defined earlier are kept."
   (declare (doc-string 3) (indent 2))
-  (let ((methods nil) (body nil) (options nil))
-    (when (eq (car-safe name) 'setf)
-      (setq name (intern (format "(setf %s)" (cadr name)))))
-    (when (stringp (car options-and-methods))
-      (setq options-and-methods (cdr options-and-methods)))
-    (while options-and-methods
-      (let ((x (car options-and-methods)))
-        (cond
-         (body (setq body (append body (list x))))
-         ((eq (car-safe x) 'declare) nil)
-         ((eq (car-safe x) :method) (setq methods (cons (cdr x) methods)))
-         ((and (consp x) (keywordp (car x))) (setq options (cons x options)))
-         (t (setq body (list x)))))
-      (setq options-and-methods (cdr options-and-methods)))
-    (append
-     (list 'progn
-           (list 'cl--generic-reset (list 'quote name) (list 'quote options))
-           :autoload-end)
-     (mapcar (lambda (m) (cons 'cl-defmethod (cons name m)))
-             (nreverse methods))
-     (and body (list (cons 'cl-defmethod (cons name (cons args body))))))))
-
-(defun cl--generic-reset (name options)
-  "Start the generic function NAME afresh, with no methods."
-  (let ((g (cl--generic-get name)))
-    (aset g 2 nil)
-    (aset g 3 options)
-    name))
-
-;;; Calling.
-
-(defun cl--generic-method-ranks (method args)
-  "The list of ranks of METHOD for ARGS, or nil if it does not apply."
-  (let ((specs (aref method 1)) (ranks nil) (ok t))
-    (while (and ok specs)
-      (if (null args)
-          (setq ok nil)
-        (let* ((arg (car args))
-               (r (cl--generic-rank (car specs) arg
-                                    (and (symbolp (car specs))
-                                         (cl--generic-types-of arg)))))
-          (if r (setq ranks (cons r ranks)) (setq ok nil))))
-      (setq specs (cdr specs) args (cdr args)))
-    (and ok (cons method (nreverse ranks)))))
-
-(defun cl--generic-more-specific-p (a b)
-  "Whether ranked method A is more specific than ranked method B."
-  (let ((ra (cdr a)) (rb (cdr b)) (res nil) (done nil))
-    (while (and (not done) (or ra rb))
-      (let ((x (if ra (car ra) 10000)) (y (if rb (car rb) 10000)))
-        (cond ((< x y) (setq res t done t))
-              ((> x y) (setq done t))))
-      (setq ra (cdr ra) rb (cdr rb)))
-    res))
-
-(defun cl--generic-chain (name methods args-fn final)
-  "Call the primary METHODS (most specific first) as a chain.
-FINAL is called when the last method calls its next method."
-  (if (null methods)
-      final
-    (let* ((m (car methods))
-           (fn (aref m 4))
-           (next (cl--generic-chain name (cdr methods) args-fn final))
-           (has-next (and (cdr methods) t)))
-      (lambda (&rest args)
-        (apply fn
-               (lambda (&rest cnm-args)
-                 (apply next (or cnm-args args)))
-               (lambda () has-next)
-               args)))))
-
-(defun cl--generic-dispatch (name args)
-  (let* ((g (get name 'cl--generic))
-         (ranked nil))
-    (dolist (m (aref g 2))
-      (let ((r (cl--generic-method-ranks m args)))
-        (if r (setq ranked (cons r ranked)))))
-    ;; Methods were stored newest first; sort stably by specificity.
-    (setq ranked (sort (nreverse ranked) #'cl--generic-more-specific-p))
-    (let ((primary nil) (before nil) (after nil) (around nil))
-      (dolist (r ranked)
-        (let* ((m (car r)) (q (aref m 2)))
-          (if (eq (car q) :extra) (setq q (cddr q)))
-          (cond ((null q) (setq primary (cons m primary)))
-                ((eq (car q) :before) (setq before (cons m before)))
-                ((eq (car q) :after) (setq after (cons m after)))
-                ((eq (car q) :around) (setq around (cons m around))))))
-      (setq primary (nreverse primary) before (nreverse before)
-            around (nreverse around))
-      ;; AFTER is already least specific first.
-      (cond
-       ((null ranked) (apply #'cl-no-applicable-method name args))
-       (t
-        (let* ((no-next (lambda (m)
-                          (lambda (&rest a) (apply #'cl-no-next-method name m a))))
-               (main
-                (if (null primary)
-                    (lambda (&rest a) (apply #'cl-no-primary-method name a))
-                  (cl--generic-chain name primary nil
-                                     (funcall no-next (car (last primary))))))
-               (inner
-                (if (or before after)
-                    (lambda (&rest a)
-                      (dolist (m before)
-                        (apply (aref m 4) (funcall no-next m) #'ignore a))
-                      (prog1 (apply main a)
-                        (dolist (m after)
-                          (apply (aref m 4) (funcall no-next m) #'ignore a))))
-                  main))
-               (effective
-                (if around
-                    (let ((chain inner) (ms (reverse around)))
-                      (dolist (m ms)
-                        (let ((next chain) (fn (aref m 4)))
-                          (setq chain
-                                (lambda (&rest a)
-                                  (apply fn
-                                         (lambda (&rest cnm-args)
-                                           (apply next (or cnm-args a)))
-                                         (lambda () t)
-                                         a)))))
-                      chain)
-                  inner)))
-          (apply effective args)))))))
+  (setq name (cl--generic-name name))
+  (let ((items (if (stringp (car options-and-methods))
+                   (cdr options-and-methods)
+                 options-and-methods))
+        (declarations '()) (options '()) (methods '()))
+    (while (and items (consp (car items))
+                (or (eq (caar items) 'declare) (keywordp (caar items))))
+      (pcase (pop items)
+        (`(declare . ,decls)
+         (dolist (decl decls)
+           ;; Declarations mean what they mean in a `defun'.
+           (let* ((handler (cadr (assq (car decl) defun-declarations-alist)))
+                  (form (and handler (apply handler name args (cdr decl)))))
+             (if form (push form declarations)))))
+        (`(:method . ,definition) (push `(cl-defmethod ,name ,@definition) methods))
+        (option (push option options))))
+    (when items
+      (push `(cl-defmethod ,name ,args ,@items) methods))
+    `(progn
+       (cl-generic-define ',name ',args ',(nreverse options))
+       ,@(nreverse declarations)
+       :autoload-end
+       ,@(nreverse methods))))
 
 (defmacro cl-generic-current-method-specializers ()
-  "Not supported: always nil."
-  nil)
+  "Inside a method body, the specializers of its parameters, as an alist.
+Meaningless outside a method: expanding it there is an error."
+  (error "cl-generic-current-method-specializers used outside of a method"))
 
 (defun cl-call-next-method (&rest _args)
-  "Call the next method; only meaningful inside `cl-defmethod'."
+  "Call the next applicable method; valid only inside a method body."
   (error "cl-call-next-method only allowed inside primary and around methods"))
 
 (defun cl-next-method-p ()
-  "Whether there is a next method; only meaningful inside `cl-defmethod'."
+  "Return non-nil if a next method exists; valid only inside a method body."
   (error "cl-next-method-p only allowed inside primary and around methods"))
-
-(defun cl-generic-p (f)
-  "Return non-nil if F is a generic function."
-  (and (symbolp f) (get f 'cl--generic) t))
 
 (provide 'cl-generic)
 
