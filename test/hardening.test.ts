@@ -16,6 +16,7 @@ import { prin1ToJs } from '../src/emacs/print.ts';
 import { runCli } from '../src/cli/main.ts';
 import { capturingHost, defaultTestDump } from './support/runtime.ts';
 import { nodeHost } from '../src/host/node.ts';
+import { seededRandom } from './support/random.ts';
 
 const MEMORY = '(error "Memory exhausted--use C-x s then exit and restart Emacs")';
 
@@ -114,4 +115,41 @@ test('an uncaught error whose arguments share structure exponentially prints a b
   const err = host.err();
   assert.match(err, /^Debugger entered--Lisp error: \(error "Memory exhausted--use C-x s then exit and restart \.\.\."\)\n  cons\(\(/);
   assert.ok(err.length < 4000, `backtrace of ${err.length} characters`);
+});
+
+test('string-to-number and the reader take integers of any length, in linear time', () => {
+  const E = smallWorld(128);
+  // GNU reads these whatever `integer-width' says; 1,000,000 digits took minutes here before.
+  assert.equal(E(`(= (string-to-number (make-string 300000 ?7)) (read (make-string 300000 ?7)))`), 't');
+  assert.equal(E(`(length (number-to-string (string-to-number (make-string 300000 ?7))))`), '300000');
+  assert.equal(E(`(string-equal (number-to-string (string-to-number (make-string 300000 ?7))) (make-string 300000 ?7))`), 't');
+  // Bases V8 does not parse itself go through the halving path: check it against BigInt.
+  for (const [base, ds] of [[7, '6543210123456'.repeat(40)], [3, '2101'.repeat(100)], [16, 'fedcba9876543210'.repeat(50)]] as const) {
+    let want = 0n;
+    for (const d of ds) want = want * BigInt(base) + BigInt(parseInt(d, 16));
+    assert.equal(E(`(string-to-number "-${ds}" ${base})`), (-want).toString(), `base ${base}`);
+  }
+});
+
+test('character positions in multibyte strings stay right as the strings change', () => {
+  const E = smallWorld(64);
+  const rnd = seededRandom(4242);
+  const alphabet = ['a', 'é', '€', '𝄞', 'z', '\u00ff'];
+  for (let round = 0; round < 20; round++) {
+    const model = Array.from({ length: 30 + rnd(40) }, () => alphabet[rnd(alphabet.length)]!);
+    E(`(setq s (copy-sequence ${JSON.stringify(model.join(''))}))`);
+    for (let op = 0; op < 60; op++) {
+      const i = rnd(model.length);
+      if (rnd(3) === 0) {
+        const ch = alphabet[rnd(alphabet.length)]!;
+        E(`(aset s ${i} ${ch.codePointAt(0)})`);
+        model[i] = ch;
+      } else assert.equal(E(`(aref s ${i})`), String(model[i]!.codePointAt(0)), `round ${round} op ${op}`);
+      if (op % 20 === 0) {
+        const j = i + rnd(model.length - i + 1);
+        assert.equal(E(`(substring s ${i} ${j})`), JSON.stringify(model.slice(i, j).join('')));
+      }
+    }
+    assert.equal(E('s'), JSON.stringify(model.join('')));
+  }
 });

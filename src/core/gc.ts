@@ -133,6 +133,8 @@ export function collectGarbage(rt: Runtime): GCResult {
   const t0 = rt.host.now();
   try {
     msp = 0;
+    // A string freed now may have its address reused by another: forget remembered positions.
+    rt.charByteString = 0;
     markRoots(rt);
     const freedBytes = rt.heap.sweep(() => {});
     const h = rt.heap;

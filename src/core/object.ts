@@ -192,13 +192,23 @@ export function makeInteger(rt: Runtime, n: number | bigint): number {
 }
 
 /** A bignum object for n (which the caller knows is outside the fixnum range). */
+/** Below this a bignum's words are taken by shifting; above, through hexadecimal text. */
+const BIG_WORDS_BY_SHIFTING = 1n << 256n;
+
 export function makeBignum(rt: Runtime, n: bigint): number {
   const neg = n < 0n;
   let mag = neg ? -n : n;
   const digits: number[] = [];
-  while (mag > 0n) {
-    digits.push(Number(mag & BIG_MASK32) | 0);
-    mag >>= 32n;
+  if (mag < BIG_WORDS_BY_SHIFTING) {
+    while (mag > 0n) {
+      digits.push(Number(mag & BIG_MASK32) | 0);
+      mag >>= 32n;
+    }
+  } else {
+    // Shifting a long bigint copies it each time (quadratic: a million digits took 100 s);
+    // its hexadecimal text comes out in linear time and splits into words directly.
+    const hex = mag.toString(16);
+    for (let end = hex.length; end > 0; end -= 8) digits.push(parseInt(hex.slice(Math.max(0, end - 8), end), 16) | 0);
   }
   const v = makePvec(rt, PVEC_BIGNUM, 1 + digits.length, 0);
   const base = ((v & -8) >>> 2) + 1;
@@ -243,7 +253,13 @@ export function bignumValue(rt: Runtime, v: number): bigint {
   const base = ((v & -8) >>> 2) + 1;
   const n = pvecSize(rt, v) - 1;
   let r = 0n;
-  for (let i = n - 1; i >= 0; i--) r = (r << 32n) | BigInt(rt.i32[base + 1 + i]! >>> 0);
+  if (n <= 8) for (let i = n - 1; i >= 0; i--) r = (r << 32n) | BigInt(rt.i32[base + 1 + i]! >>> 0);
+  else {
+    // As in makeBignum: through hexadecimal text, linear where shifting is quadratic.
+    const parts: string[] = [];
+    for (let i = n - 1; i >= 0; i--) parts.push((rt.i32[base + 1 + i]! >>> 0).toString(16).padStart(8, '0'));
+    r = BigInt('0x' + parts.join(''));
+  }
   return fixnumValue(rt.i32[base]!) < 0 ? -r : r;
 }
 export const integerp = (rt: Runtime, x: number): boolean => isFixnum(x) || bignump(rt, x);
@@ -253,6 +269,43 @@ export const integerValue = (rt: Runtime, x: number): bigint => (isFixnum(x) ? B
 // ---- strings ----------------------------------------------------------------------
 
 export const schars = (rt: Runtime, s: number): number => rt.i32[((s & -8) >>> 2) + STR_NCHARS]!;
+
+/**
+ * The byte offset of character IDX (0 <= IDX <= length) in string S (GNU's string_char_to_byte).
+ * Walking from the start each time makes a loop over a long multibyte string quadratic, so the
+ * last answer is remembered and each walk starts from the nearest of the start, that answer and
+ * the end. The memory is dropped whenever a string's bytes change (stringBytesChanged) and at
+ * every collection, since a freed string's address can come back as another string.
+ */
+export function stringCharToByte(rt: Runtime, s: number, idx: number): number {
+  const wi = (s & -8) >>> 2;
+  const nbytes = rt.i32[wi + STR_NBYTES]!;
+  const nchars = rt.i32[wi + STR_NCHARS]!;
+  if (nbytes < 0 || nbytes === nchars) return idx;
+  let c = 0;
+  let b = 0;
+  if (rt.charByteString === s && Math.abs(rt.charByteChar - idx) < idx) {
+    c = rt.charByteChar;
+    b = rt.charByteByte;
+  }
+  if (nchars - idx < Math.abs(c - idx)) {
+    c = nchars;
+    b = nbytes;
+  }
+  const u8 = rt.u8;
+  const data = sdata(rt, s);
+  for (; c < idx; c++) b += charLenAt(u8[data + b]!);
+  for (; c > idx; c--) do b--; while ((u8[data + b]! & 0xc0) === 0x80);
+  rt.charByteString = s;
+  rt.charByteChar = c;
+  rt.charByteByte = b;
+  return b;
+}
+
+/** Forget remembered character positions: some string's bytes have changed. */
+export function stringBytesChanged(rt: Runtime): void {
+  rt.charByteString = 0;
+}
 /** Bytes of the string's contents; for a unibyte string, its length. */
 export const sbytes = (rt: Runtime, s: number): number => {
   const wi = (s & -8) >>> 2;

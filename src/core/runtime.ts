@@ -96,6 +96,13 @@ export class Runtime {
   readonly subrFns: SubrFn[];
   /** JS objects that Lisp holds through user-ptr objects (never dumped). */
   readonly handles: unknown[] = [];
+  /**
+   * The last character-to-byte position found in a multibyte string (GNU's
+   * string_char_byte_cache): see stringCharToByte in object.ts. 0 = none.
+   */
+  charByteString = 0;
+  charByteChar = 0;
+  charByteByte = 0;
   /** Set when started from a dump: pdumper-stats reports it. */
   dumpInfo: { file: string; loadTimeSec: number } | null = null;
   /** GC statistics for garbage-collect and gcs-done. */

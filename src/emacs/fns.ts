@@ -24,6 +24,7 @@ import {
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
   jsString,
+  stringCharToByte, stringBytesChanged,
 } from '../core/object.ts';
 import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
 import {
@@ -148,15 +149,6 @@ const checkListEnd = (rt: Runtime, tail: number, l: number): void => {
   if (tail !== Qnil) wrongTypeArgument(rt, Qlistp, l);
 };
 
-function charToByte(rt: Runtime, s: number, idx: number): number {
-  const nb = rt.i32[((s & -8) >>> 2) + STR_NBYTES]!;
-  if (nb < 0 || nb === schars(rt, s)) return idx;
-  const u8 = rt.u8;
-  let p = sdata(rt, s);
-  const start = p;
-  for (let i = 0; i < idx; i++) p += charLenAt(u8[p]!);
-  return p - start;
-}
 
 function byteToChar(rt: Runtime, s: number, bidx: number): number {
   const nb = rt.i32[((s & -8) >>> 2) + STR_NBYTES]!;
@@ -410,8 +402,8 @@ export const compareStrings = DEFUN('compare-strings', 6, 7, 'Compare STR1 from 
   let i2 = from2;
   const mb1 = stringMultibyte(rt, str1);
   const mb2 = stringMultibyte(rt, str2);
-  let p1 = sdata(rt, str1) + charToByte(rt, str1, i1);
-  let p2 = sdata(rt, str2) + charToByte(rt, str2, i2);
+  let p1 = sdata(rt, str1) + stringCharToByte(rt, str1, i1);
+  let p2 = sdata(rt, str2) + stringCharToByte(rt, str2, i2);
   const u8 = rt.u8;
   while (i1 < to1 && i2 < to2) {
     let c1: number;
@@ -955,8 +947,8 @@ export const substring = DEFUN('substring', 1, 3, 'Give the part of STRING or ve
   if ((s & 7) === Lisp_String) {
     const size = schars(rt, s);
     const [f, t] = validateSubarray(rt, s, from, to, size);
-    const fb = charToByte(rt, s, f);
-    const tb = t === size ? sbytes(rt, s) : charToByte(rt, s, t);
+    const fb = stringCharToByte(rt, s, f);
+    const tb = t === size ? sbytes(rt, s) : stringCharToByte(rt, s, t);
     return substringBytes(rt, s, fb, tb, t - f);
   }
   if (!isPvec(rt, s, PVEC_NORMAL_VECTOR)) return wrongTypeArgument(rt, Qarrayp, s);
@@ -971,8 +963,8 @@ DEFUN('substring-no-properties', 1, 3, 'Give the part of STRING from FROM to TO 
   checkString(rt, s);
   const size = schars(rt, s);
   const [f, t] = validateSubarray(rt, s, from, to, size);
-  const fb = charToByte(rt, s, f);
-  const tb = t === size ? sbytes(rt, s) : charToByte(rt, s, t);
+  const fb = stringCharToByte(rt, s, f);
+  const tb = t === size ? sbytes(rt, s) : stringCharToByte(rt, s, t);
   return substringBytes(rt, s, fb, tb, t - f);
 });
 
@@ -1041,7 +1033,7 @@ DEFUN('elt', 2, 2, 'Give the element at index N of SEQUENCE, a list or an array.
   const i = fixnumValue(n);
   if (tag === Lisp_String) {
     if (i < 0 || i >= schars(rt, seq)) return argsOutOfRange(rt, seq, n);
-    const p = sdata(rt, seq) + charToByte(rt, seq, i);
+    const p = sdata(rt, seq) + stringCharToByte(rt, seq, i);
     return makeFixnum(fetchChar(rt.u8, p, stringMultibyte(rt, seq)));
   }
   const type = pvecType(rt, seq);
@@ -1614,6 +1606,7 @@ DEFUN('fillarray', 2, 2, 'Set every element of ARRAY, a vector, string, char-tab
       const len = charBytes(c);
       if (size * len !== sbytes(rt, array)) error(rt, 'Attempt to change byte length of a string');
       for (let i = 0; i < size; i++) writeChar(rt.u8, p + i * len, c);
+      stringBytesChanged(rt);
     } else rt.u8.fill(c & 0xff, p, p + size);
   } else if (isBoolVector(rt, array)) {
     const n = boolVectorSize(rt, array);
@@ -1627,6 +1620,7 @@ DEFUN('fillarray', 2, 2, 'Set every element of ARRAY, a vector, string, char-tab
 });
 
 DEFUN('clear-string', 1, 1, 'Overwrite STRING\'s contents with zero bytes and make it unibyte; its length becomes the number of bytes it had.', (rt, s: number) => {
+  stringBytesChanged(rt);
   checkString(rt, s);
   const n = sbytes(rt, s);
   rt.u8.fill(0, sdata(rt, s), sdata(rt, s) + n);
@@ -1906,7 +1900,7 @@ DEFUN('string-search', 2, 3, 'Find NEEDLE in HAYSTACK, from character index STAR
     if (!isFixnum(startPos)) wrongTypeArgument(rt, Qfixnump, startPos);
     start = fixnumValue(startPos);
     if (start < 0 || start > schars(rt, haystack)) xsignal1(rt, DEFSYM('args-out-of-range'), startPos);
-    startByte = charToByte(rt, haystack, start);
+    startByte = stringCharToByte(rt, haystack, start);
   }
   if (schars(rt, needle) > schars(rt, haystack) - start) return Qnil;
   const hs = sdata(rt, haystack) + startByte;

@@ -26,6 +26,7 @@ import {
   aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString,
   makeStringFromBytes, makeSymbol, pvecSize, pvecType, schars, sbytes, sdata, setSymbolFlags, setSymbolRawValue,
   stringIntervals, stringMultibyte, symbolFlags, symbolName, xcar, xcdr, xsetcar, xsetcdr, jsString, vectorp,
+  stringCharToByte,
 } from '../core/object.ts';
 import { internSymbolAt, mapObarray, oblookup, oblookupBytes, oblookupLastBucket, unintern as obUnintern } from '../core/obarray.ts';
 import { G_OBARRAY, type Runtime } from '../core/runtime.ts';
@@ -1335,21 +1336,13 @@ export function makeReader(rt: Runtime, bytes: Uint8Array): LispReader {
   return new LispReader(rt, u8, 0, u8.length, true);
 }
 
-/** Byte offset of character index CHARPOS in string S. */
-function charToByte(rt: Runtime, s: number, charpos: number): number {
-  if (!stringMultibyte(rt, s)) return charpos;
-  let p = sdata(rt, s);
-  const base = p;
-  for (let i = 0; i < charpos; i++) p += charLenAt(rt.u8[p]!);
-  return p - base;
-}
 
 /** Read one object from Lisp string STR starting at character START (GNU's read-from-string core). */
 export function readFromString(rt: Runtime, str: number, start = 0, end?: number): { obj: number; end: number } {
   const mb = stringMultibyte(rt, str);
   const data = sdata(rt, str);
-  const startByte = charToByte(rt, str, start);
-  const endByte = end === undefined ? sbytes(rt, str) : charToByte(rt, str, end);
+  const startByte = stringCharToByte(rt, str, start);
+  const endByte = end === undefined ? sbytes(rt, str) : stringCharToByte(rt, str, end);
   const r = new LispReader(rt, rt.u8, data + startByte, data + endByte, mb);
   const obj = r.read();
   let endChar = start;
@@ -1396,7 +1389,7 @@ function readFromStdin(rt: Runtime): number {
     const r = readFromString(rt, s);
     const chars = schars(rt, s);
     if (r.end !== chars) {
-      const p = sdata(rt, s) + charToByte(rt, s, r.end);
+      const p = sdata(rt, s) + stringCharToByte(rt, s, r.end);
       const e = sdata(rt, s) + sbytes(rt, s);
       for (let i = p; i < e; i++) {
         const b = rt.u8[i]!;
