@@ -192,8 +192,8 @@ and the message format is \"Error: %S\"."
 
 (defun last (list &optional n)
   "Return the final cons of LIST, or with N, the last N of its conses.
-A dotted tail stays attached; an N of zero or less gives the tail after
-the final cons."
+A dotted tail stays attached.  An N of 0 gives what follows the final
+cons (nil for a proper list); a negative N gives nil."
   (let ((len (safe-length list)))
     (cond ((null n) (if (> len 0) (nthcdr (1- len) list) list))
           ((< n 0) nil)
