@@ -390,6 +390,11 @@ acts as `custom-initialize-reset'."
 
 ;;;;; Declaring options, groups and faces.
 
+(defun custom--declared (name)
+  "Tell `custom-define-hook' that NAME was just declared, and return NAME."
+  (run-hooks 'custom-define-hook)
+  name)
+
 (defun custom-declare-variable (symbol default doc &rest args)
   "Make SYMBOL a user option: the function that `defcustom' calls.
 DEFAULT is the (unevaluated) standard value form, DOC the documentation
@@ -430,8 +435,7 @@ and ARGS the keyword pairs, already evaluated.  Return SYMBOL."
         (if (and theme (not (eq theme 'user)) (get symbol 'saved-value))
             (put symbol 'saved-value nil))))
     (if local (make-variable-buffer-local symbol)))
-  (run-hooks 'custom-define-hook)
-  symbol)
+  (custom--declared symbol))
 
 (defmacro defcustom (symbol standard doc &rest args)
   "Define SYMBOL as a user option whose standard value is computed by STANDARD.
@@ -466,8 +470,7 @@ the keyword pairs, evaluated.  Return SYMBOL."
     (if cell
         (setcdr cell symbol)
       (push (cons load-file-name symbol) custom-current-group-alist)))
-  (run-hooks 'custom-define-hook)
-  symbol)
+  (custom--declared symbol))
 
 (defmacro defgroup (symbol members doc &rest args)
   "Define SYMBOL as a customization group documented by DOC.
@@ -485,7 +488,7 @@ recorded: SPEC, DOC, and what the keyword pairs ARGS say."
     (put face 'face-modified nil)
     (if doc (put face 'face-documentation doc))
     (custom-handle-all-keywords face args 'custom-face)
-    (run-hooks 'custom-define-hook))
+    (custom--declared face))
   face)
 
 (defmacro defface (face spec doc &rest args)
