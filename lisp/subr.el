@@ -76,13 +76,24 @@ SPEC is (VAR LIST [RESULT]).  Afterwards RESULT, if given, is evaluated
 and returned; otherwise the value is nil."
   (subr--check-loop-spec spec)
   (let ((rest-var '--dolist-tail--)
-        (var (car spec)))
-    `(let ((,rest-var ,(nth 1 spec)))
-       (while ,rest-var
-         (let ((,var (car ,rest-var)))
+        (var (car spec))
+        (result (nthcdr 2 spec)))
+    (if lexical-binding
+        ;; A fresh binding of VAR for each element, as closures expect.
+        `(let ((,rest-var ,(nth 1 spec)))
+           (while ,rest-var
+             (let ((,var (car ,rest-var)))
+               ,@body
+               (setq ,rest-var (cdr ,rest-var))))
+           ,@result)
+      ;; Dynamic binding: one binding of VAR, set for each element and
+      ;; back to nil before RESULT.
+      `(let ((,rest-var ,(nth 1 spec)) ,var)
+         (while ,rest-var
+           (setq ,var (car ,rest-var))
            ,@body
-           (setq ,rest-var (cdr ,rest-var))))
-       ,@(nthcdr 2 spec))))
+           (setq ,rest-var (cdr ,rest-var)))
+         ,@(and result `((setq ,var nil) ,@result))))))
 
 (defmacro dotimes (spec &rest body)
   "Run BODY COUNT times, with VAR bound to 0, 1, ... COUNT-1 in turn.
@@ -94,13 +105,21 @@ with VAR bound to COUNT, and its value returned; otherwise nil."
         (end-var '--dotimes-limit--)
         (i-var '--dotimes-counter--)
         (result (nthcdr 2 spec)))
-    `(let ((,end-var ,(nth 1 spec))
-           (,i-var 0))
-       (while (< ,i-var ,end-var)
-         (let ((,var ,i-var))
-           ,@body)
-         (setq ,i-var (1+ ,i-var)))
-       ,@(and result `((let ((,var ,i-var)) ,@result))))))
+    (if lexical-binding
+        `(let ((,end-var ,(nth 1 spec))
+               (,i-var 0))
+           (while (< ,i-var ,end-var)
+             (let ((,var ,i-var))
+               ,@body)
+             (setq ,i-var (1+ ,i-var)))
+           ,@(and result `((let ((,var ,i-var)) ,@result))))
+      ;; Dynamic binding: VAR itself counts.
+      `(let ((,end-var ,(nth 1 spec))
+             (,var 0))
+         (while (< ,var ,end-var)
+           ,@body
+           (setq ,var (1+ ,var)))
+         ,@result))))
 
 (defalias 'not #'null)
 
