@@ -1,72 +1,145 @@
-;;; backquote.el --- the ` macro: templates with , and ,@  -*- lexical-binding: t -*-
+;;; backquote.el --- the backquote macro, for templates with , and ,@  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  The expansion uses cons, list, append and vector,
-;; folding constant parts into quoted data.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-(defun backquote--constant-p (x)
-  "Non-nil if X evaluates to itself."
-  (or (null x) (eq x t) (keywordp x) (numberp x) (stringp x)
-      (and (consp x) (eq (car x) 'quote))))
+;; Loaded right after byte-run.el: only `defun', `defmacro' and primitives
+;; are available here.
 
-(defun backquote--value (x)
-  "The value of constant expression X."
-  (if (and (consp x) (eq (car x) 'quote)) (car (cdr x)) x))
+;; The expansions have the same shape as GNU's, since programs print them:
+;; constant parts are folded into quoted data, a run of elements ending in
+;; constant data becomes `list', `cons' or `backquote-list*', splices
+;; become one `append', and vectors use `vector', `vconcat' or `apply'.
 
-(defun backquote--quote (x)
-  "An expression evaluating to X."
-  (if (or (null x) (eq x t) (keywordp x) (numberp x) (stringp x)) x (list 'quote x)))
+;; A template is first turned into a description, one of:
+;;   (bq-const . VALUE)          the template part is the constant VALUE;
+;;   (bq-form . FORM)            FORM computes it;
+;;   (bq-chain ITEMS . TAIL)     the descriptions ITEMS consed onto TAIL;
+;;   (bq-append . PARTS)         the descriptions PARTS appended.
+;; and the description is then written out as a form.
 
-(defun backquote--cons (head tail)
-  "An expression consing the value of HEAD onto the value of TAIL."
+(defun backquote--render (d)
+  "Write out the description D as a form computing its value."
+  (let ((kind (car d)))
+    (cond
+     ((eq kind 'bq-const)
+      (let ((v (cdr d)))
+        (if (or (null v) (eq v t) (numberp v) (stringp v) (vectorp v))
+            v
+          (list 'quote v))))
+     ((eq kind 'bq-form) (cdr d))
+     ((eq kind 'bq-append)
+      (cons 'append (mapcar #'backquote--render (cdr d))))
+     (t
+      (let ((items (mapcar #'backquote--render (car (cdr d))))
+            (tail (cdr (cdr d))))
+        (cond ((equal tail '(bq-const))
+               (cons 'list items))
+              ((null (cdr items))
+               (list 'cons (car items) (backquote--render tail)))
+              (t
+               (cons 'backquote-list*
+                     (append items (list (backquote--render tail)))))))))))
+
+(defun backquote--prepend (item acc)
+  "Describe the list made of the element ITEM followed by the list ACC."
+  (cond ((and (eq (car item) 'bq-const) (eq (car acc) 'bq-const))
+         (cons 'bq-const (cons (cdr item) (cdr acc))))
+        ((eq (car acc) 'bq-chain)
+         (cons 'bq-chain (cons (cons item (car (cdr acc))) (cdr (cdr acc)))))
+        (t (cons 'bq-chain (cons (list item) acc)))))
+
+(defun backquote--splice (form acc)
+  "Describe the list value of FORM, spliced in front of the list ACC."
+  (let ((part (cons 'bq-form form)))
+    (cond ((equal acc '(bq-const)) part)
+          ((eq (car acc) 'bq-append) (cons 'bq-append (cons part (cdr acc))))
+          (t (list 'bq-append part acc)))))
+
+(defun backquote--unquoted (form)
+  "Describe the value of FORM, written after a comma at the innermost level.
+A quoted constant counts as constant data."
+  (if (and (eq (car-safe form) 'quote) (consp (cdr form)))
+      (cons 'bq-const (car (cdr form)))
+    (cons 'bq-form form)))
+
+(defun backquote--nested (marker rest level)
+  "Describe (MARKER . REST), where MARKER is one of the three backquote symbols.
+REST is processed at LEVEL: deeper inside a nested backquote, shallower
+after a comma that belongs to it."
+  (let ((inner (backquote--list rest level)))
+    (if (eq (car inner) 'bq-const)
+        (cons 'bq-const (cons marker (cdr inner)))
+      (cons 'bq-form
+            (list 'cons (list 'quote marker) (backquote--render inner))))))
+
+(defun backquote--unquote-tail-p (l)
+  "Non-nil when the list tail L is itself a comma form, as in (a . ,b)."
+  (and (eq (car l) '\,) (consp (cdr l)) (null (cdr (cdr l)))))
+
+(defun backquote--list (l level)
+  "Describe the template list L at nesting LEVEL (0 is the innermost backquote)."
+  (let ((elements nil))
+    (while (and (consp l) (not (backquote--unquote-tail-p l)))
+      (setq elements (cons (car l) elements)
+            l (cdr l)))
+    ;; ELEMENTS is reversed, so the folding below goes from the end.
+    (let ((acc (if (or (consp l) (vectorp l))
+                   (backquote--describe l level)
+                 (cons 'bq-const l))))
+      (while elements
+        (let ((e (car elements)))
+          (setq acc
+                (if (and (= level 0) (eq (car-safe e) '\,@) (consp (cdr e)))
+                    (backquote--splice (car (cdr e)) acc)
+                  (backquote--prepend (backquote--describe e level) acc))))
+        (setq elements (cdr elements)))
+      acc)))
+
+(defun backquote--vector (v level)
+  "Describe the template vector V at nesting LEVEL."
+  (let ((d (backquote--list (append v nil) level)))
+    (cond
+     ;; GNU keeps the template vector itself when nothing in it varies.
+     ((eq (car d) 'bq-const) (cons 'bq-const v))
+     ((eq (car d) 'bq-form) (cons 'bq-form (list 'vconcat (cdr d))))
+     ((eq (car d) 'bq-append)
+      (cons 'bq-form (cons 'vconcat (mapcar #'backquote--render (cdr d)))))
+     ((equal (cdr (cdr d)) '(bq-const))
+      (cons 'bq-form (cons 'vector (mapcar #'backquote--render (car (cdr d))))))
+     (t (cons 'bq-form (list 'apply '#'vector (backquote--render d)))))))
+
+(defun backquote--describe (x level)
+  "Describe the template X at nesting LEVEL."
   (cond
-   ((and (backquote--constant-p head) (backquote--constant-p tail))
-    (backquote--quote (cons (backquote--value head) (backquote--value tail))))
-   ((null tail) (list 'list head))
-   ((and (consp tail) (eq (car tail) 'list)) (cons 'list (cons head (cdr tail))))
-   (t (list 'cons head tail))))
+   ((vectorp x) (backquote--vector x level))
+   ((atom x) (cons 'bq-const x))
+   ((eq (car x) '\`) (backquote--nested '\` (cdr x) (1+ level)))
+   ((memq (car x) '(\, \,@))
+    (cond ((> level 0) (backquote--nested (car x) (cdr x) (1- level)))
+          ((eq (car x) '\,) (backquote--unquoted (car (cdr x))))
+          ;; A splice with nothing to splice into: just its value.
+          (t (cons 'bq-form (car (cdr x))))))
+   (t (backquote--list x level))))
 
-(defun backquote--process (form level)
-  "Expand the template FORM at nesting LEVEL (0 = innermost backquote)."
-  (cond
-   ((vectorp form)
-    (let ((e (backquote--process (append form nil) level)))
-      (cond ((backquote--constant-p e) (backquote--quote (vconcat (backquote--value e))))
-            ((and (consp e) (eq (car e) 'list)) (cons 'vector (cdr e)))
-            (t (list 'vconcat e)))))
-   ((atom form) (backquote--quote form))
-   ((eq (car form) '\,)
-    (if (= level 0)
-        (car (cdr form))
-      (backquote--cons ''\, (backquote--cons (backquote--process (car (cdr form)) (1- level)) nil))))
-   ((eq (car form) '\`)
-    (backquote--cons ''\` (backquote--cons (backquote--process (car (cdr form)) (1+ level)) nil)))
-   (t
-    (let ((items nil) (rest form) (tail nil))
-      ;; Collect the elements up to a dotted tail or a `. ,x' tail.
-      (while (and (consp rest) (not (and (eq (car rest) '\,) (consp (cdr rest)) (null (cdr (cdr rest))))))
-        (setq items (cons (car rest) items))
-        (setq rest (cdr rest)))
-      (setq tail (if (consp rest)
-                     (if (= level 0) (car (cdr rest))
-                       (backquote--process rest level))
-                   (backquote--quote rest)))
-      (while items
-        (let ((item (car items)))
-          (if (and (consp item) (eq (car item) '\,@) (= level 0))
-              (setq tail (if (null tail) (car (cdr item))
-                           (list 'append (car (cdr item)) tail)))
-            (setq tail (backquote--cons
-                        (if (and (consp item) (eq (car item) '\,@))
-                            (backquote--cons ''\,@ (backquote--cons (backquote--process (car (cdr item)) (1- level)) nil))
-                          (backquote--process item level))
-                        tail))))
-        (setq items (cdr items)))
-      tail))))
+(defmacro backquote-list* (first &rest list)
+  "Cons FIRST and the other elements of LIST onto LIST's last element.
+\(backquote-list* A B C) is (cons A (cons B C))."
+  (let* ((all (reverse (cons first list)))
+         (form (car all)))
+    (setq all (cdr all))
+    (while all
+      (setq form (list 'cons (car all) form)
+            all (cdr all)))
+    form))
 
 (defalias 'backquote
   (cons 'macro
         #'(lambda (structure)
-            "Argument STRUCTURE describes a template to build."
-            (backquote--process structure 0))))
+            "Build the data that the template STRUCTURE describes.
+The template is copied, except for the parts marked with a comma: ,FORM
+puts in FORM's value, and ,@FORM splices in the elements of FORM's list
+value.  Nested backquotes each consume one level of commas."
+            (backquote--render (backquote--describe structure 0)))))
 
+;; The reader turns `X into (\` X).
 (defalias '\` (symbol-function 'backquote))

@@ -1,147 +1,199 @@
-;;; byte-run.el --- the definers: defmacro, defun, declare  -*- lexical-binding: t -*-
+;;; byte-run.el --- defun, defmacro and their declarations for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  Everything else in lisp/ is defined with these.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-;; A declaration (PROP ARGS...) in a definition turns into forms run after
-;; the defalias; these tables say which forms, for functions and for macros.
-(defalias 'byte-run--decl-put
+;; This is the first file loaded, so only primitives are available: no
+;; macro at all until `defmacro' below exists, and no backquote (that is
+;; backquote.el, next).
+
+;;;; Turning declarations into forms.
+
+;; A (declare (PROP ARGS...)) in a definition of NAME becomes extra forms
+;; run after the `defalias'.  Each table entry is (PROP HANDLER); the
+;; handler is called with NAME, the argument list and ARGS, and returns
+;; the form (or nil for none).
+
+(defalias 'byte-run--property-setter
   #'(lambda (prop)
-      "A handler storing the declaration's argument as the function property PROP."
-      #'(lambda (name _args value)
-          (list 'function-put (list 'quote name) (list 'quote prop) (list 'quote value)))))
+      "Return a handler that stores its one argument as the function property PROP."
+      #'(lambda (fname _arglist val)
+          (list 'function-put (list 'quote fname) (list 'quote prop) (list 'quote val)))))
 
 (defvar defun-declarations-alist
   (list
-   (list 'indent (byte-run--decl-put 'lisp-indent-function))
-   (list 'doc-string (byte-run--decl-put 'doc-string-elt))
-   (list 'pure (byte-run--decl-put 'pure))
-   (list 'side-effect-free (byte-run--decl-put 'side-effect-free))
-   (list 'important-return-value (byte-run--decl-put 'important-return-value))
-   (list 'interactive-only (byte-run--decl-put 'interactive-only))
-   (list 'completion (byte-run--decl-put 'completion-predicate))
-   (list 'modes (byte-run--decl-put 'command-modes))
-   (list 'compiler-macro (byte-run--decl-put 'compiler-macro))
-   (list 'speed #'(lambda (_name _args _value) nil))
+   (list 'indent (byte-run--property-setter 'lisp-indent-function))
+   (list 'doc-string (byte-run--property-setter 'doc-string-elt))
+   (list 'pure (byte-run--property-setter 'pure))
+   (list 'side-effect-free (byte-run--property-setter 'side-effect-free))
+   (list 'important-return-value (byte-run--property-setter 'important-return-value))
+   (list 'interactive-only (byte-run--property-setter 'interactive-only))
+   (list 'speed (byte-run--property-setter 'speed))
+   (list 'completion
+         #'(lambda (fname _arglist pred)
+             (list 'function-put (list 'quote fname) ''completion-predicate
+                   (list 'function pred))))
+   (list 'modes
+         #'(lambda (fname _arglist &rest modes)
+             (list 'function-put (list 'quote fname) ''command-modes (list 'quote modes))))
+   (list 'compiler-macro
+         #'(lambda (fname _arglist expander)
+             (list 'eval-and-compile
+                   (list 'function-put (list 'quote fname) ''compiler-macro
+                         (list 'function expander)))))
    (list 'advertised-calling-convention
-         #'(lambda (name _args value &optional _when)
-             (list 'put (list 'quote name) ''advertised-calling-convention (list 'quote value))))
+         #'(lambda (fname _arglist arglist &optional _when)
+             (list 'put (list 'quote fname) ''advertised-calling-convention
+                   (list 'quote arglist))))
    (list 'obsolete
-         #'(lambda (name _args new-name when)
-             (list 'make-obsolete (list 'quote name) (list 'quote new-name) when))))
-  "List associating function properties to their macro expansion.")
+         #'(lambda (fname _arglist replacement when)
+             (list 'make-obsolete (list 'quote fname) (list 'quote replacement)
+                   (list 'quote when)))))
+  "How each (declare (PROP ...)) of a `defun' is handled: a list of (PROP HANDLER).
+HANDLER receives the function's name, its argument list and the
+declaration's arguments, and returns a form to run after the definition.")
 
 (defvar macro-declarations-alist
-  (cons
-   (list 'debug
-         #'(lambda (name _args spec)
-             (list 'progn :autoload-end
-                   (list 'put (list 'quote name) ''edebug-form-spec (list 'quote spec)))))
-   defun-declarations-alist)
-  "List associating properties of macros to their macro expansion.")
+  (cons (list 'debug
+              #'(lambda (mname _arglist spec)
+                  (list 'progn :autoload-end
+                        (list 'put (list 'quote mname) ''edebug-form-spec
+                              (list 'quote spec)))))
+        defun-declarations-alist)
+  "How each (declare (PROP ...)) of a `defmacro' is handled, as for functions.
+Macros also accept (debug SPEC).")
 
-(defalias 'byte-run--split-body
-  #'(lambda (body)
-      "Split BODY into (DOCSTRING-LIST DECLARATIONS REST)."
-      (let ((doc (if (and (stringp (car body)) (cdr body)) (list (car body)) nil))
-            (rest (if (and (stringp (car body)) (cdr body)) (cdr body) body))
-            (decls nil))
-        (while (and (consp (car rest)) (eq (car (car rest)) 'declare))
-          (setq decls (append decls (cdr (car rest))))
-          (setq rest (cdr rest)))
-        (list doc decls rest))))
+(defalias 'byte-run--definition
+  #'(lambda (name arglist body table wrap)
+      "Build the `defalias' form defining NAME from ARGLIST and BODY.
+A leading docstring (one followed by more forms) stays in the lambda;
+one `declare' form after it is turned into forms with TABLE.  WRAP, when
+non-nil, is a function making the value stored from the #'(lambda ...)
+form."
+      (let ((doc nil)
+            (decls nil)
+            (code body))
+        (if (if (stringp (car code)) (cdr code))
+            (setq doc (list (car code))
+                  code (cdr code)))
+        (if (eq (car-safe (car code)) 'declare)
+            (setq decls (cdr (car code))
+                  code (cdr code)))
+        ;; An empty body is written out as nil.
+        (if (if (null code) (null doc))
+            (setq code (list nil)))
+        (let* ((fn (list 'function (cons 'lambda (cons arglist (append doc code)))))
+               (def (list 'defalias (list 'quote name) (if wrap (funcall wrap fn) fn)))
+               (extra nil))
+          (while decls
+            (let ((entry (assq (car-safe (car decls)) table)))
+              (if entry
+                  (let ((form (apply (car (cdr entry)) name arglist (cdr (car decls)))))
+                    (if form (setq extra (cons form extra))))))
+            (setq decls (cdr decls)))
+          (if extra
+              (cons 'prog1 (cons def (nreverse extra)))
+            def)))))
 
-(defalias 'byte-run--decl-forms
-  #'(lambda (name arglist decls alist)
-      "The forms the declarations DECLS of NAME expand to."
-      (let ((forms nil))
-        (while decls
-          (let ((handler (assq (car (car decls)) alist)))
-            (if handler
-                (let ((form (apply (car (cdr handler)) name arglist (cdr (car decls)))))
-                  (if form (setq forms (cons form forms))))))
-          (setq decls (cdr decls)))
-        (nreverse forms))))
-
-(defalias 'byte-run--define
-  #'(lambda (name arglist body macrop)
-      "The expansion of a defun or defmacro of NAME."
-      (let* ((parts (byte-run--split-body body))
-             (fn (list 'function (cons 'lambda (cons arglist (append (car parts) (car (cdr (cdr parts))))))))
-             (def (list 'defalias (list 'quote name) (if macrop (list 'cons ''macro fn) fn)))
-             (decls (byte-run--decl-forms name arglist (car (cdr parts))
-                                          (if macrop macro-declarations-alist defun-declarations-alist))))
-        (if decls (cons 'prog1 (cons def decls)) def))))
+;;;; The definers.
 
 (defalias 'defmacro
   (cons 'macro
         #'(lambda (name arglist &rest body)
-            "Define NAME as a macro taking ARGLIST and expanding with BODY."
-            (byte-run--define name arglist body t))))
+            "Make NAME a macro: a function of ARGLIST whose BODY computes its expansion.
+BODY may start with a docstring and a (declare ...) form; see
+`macro-declarations-alist'."
+            (byte-run--definition name arglist body macro-declarations-alist
+                                  #'(lambda (fn) (list 'cons ''macro fn))))))
 
 (defmacro defun (name arglist &rest body)
-  "Define NAME as a function taking ARGLIST with BODY."
-  (byte-run--define name arglist body nil))
+  "Make NAME a function of ARGLIST that runs BODY.
+BODY may start with a docstring, a (declare ...) form (see
+`defun-declarations-alist') and an (interactive ...) form."
+  (byte-run--definition name arglist body defun-declarations-alist nil))
+
+(defmacro declare (&rest _specs)
+  "Give properties of the enclosing definition; by itself, expand to nil.
+`defun' and `defmacro' read the _SPECS before this could run."
+  nil)
 
 (defun function-put (func prop value)
-  "Set FUNC's property PROP to VALUE."
+  "Give the function named FUNC the property PROP with VALUE."
   (put func prop value))
 
 (defun function-get (f prop &optional _autoload)
-  "Return the value of property PROP of function F, following aliases."
-  (let ((val nil))
-    (while (and (symbolp f)
-                (null (setq val (get f prop)))
-                (fboundp f)
-                (let ((fundef (symbol-function f)))
-                  (if (and (symbolp fundef) fundef) (progn (setq f fundef) t) nil))))
-    val))
-
-(defmacro declare (&rest _specs)
-  "Do not evaluate any arguments, and return nil."
-  nil)
+  "The property PROP of the function named F, looking through aliases.
+When F has no such property and its definition is another symbol, that
+symbol is asked, and so on."
+  (let ((value nil))
+    (while (if (symbolp f)
+               (if (setq value (get f prop))
+                   nil
+                 (let ((def (if (fboundp f) (symbol-function f))))
+                   (if (if def (symbolp def))
+                       (progn (setq f def) t))))))
+    value))
 
 (defmacro defsubst (name arglist &rest body)
-  "Define an inline function; here simply a function."
+  "Define NAME as a function of ARGLIST running BODY, meant to be inlined.
+Without a compiler, this is `defun'."
   (cons 'defun (cons name (cons arglist body))))
 
+;;;; Compile-time forms, without a compiler.
+
+(defun byte-run--value-now (body)
+  "Evaluate the forms BODY at once and return a form quoting the last value."
+  (let ((value nil))
+    (while body
+      (setq value (eval (car body) lexical-binding)
+            body (cdr body)))
+    (list 'quote value)))
+
 (defmacro eval-when-compile (&rest body)
-  "Evaluate BODY now (there is no compiler) and return its value quoted."
-  (list 'quote (eval (cons 'progn body) lexical-binding)))
+  "Run BODY while expanding, and expand to its value, quoted."
+  (byte-run--value-now body))
 
 (defmacro eval-and-compile (&rest body)
-  "Evaluate BODY now, while expanding, and expand to its value quoted (as GNU 28)."
-  (list 'quote (eval (cons 'progn body) lexical-binding)))
+  "Run BODY while expanding, and expand to its value, quoted.
+With no compiler this is the same as `eval-when-compile'."
+  (byte-run--value-now body))
 
 (defmacro dont-compile (&rest body)
-  "Like `progn'."
+  "Expand to a call of `eval' on BODY, so that a compiler leaves it alone."
+  (list 'eval (list 'quote (if (cdr body) (cons 'progn body) (car body)))))
+
+(defun with-no-warnings (&rest body)
+  "Return the last of BODY's values; for a compiler, silence its warnings."
+  (car (last body)))
+
+(defmacro with-suppressed-warnings (_warnings &rest body)
+  "Run BODY; for a compiler, silence the kinds of warnings _WARNINGS lists."
   (cons 'progn body))
 
+;;;; Obsolete names.
+
 (defun make-obsolete (obsolete-name current-name when)
-  "Record OBSOLETE-NAME as obsolete, replaced by CURRENT-NAME."
+  "Mark the function OBSOLETE-NAME obsolete since WHEN, in favour of CURRENT-NAME.
+Return OBSOLETE-NAME."
   (put obsolete-name 'byte-obsolete-info (list current-name nil when))
   obsolete-name)
 
 (defmacro define-obsolete-function-alias (obsolete-name current-name when &optional docstring)
-  "Make OBSOLETE-NAME an obsolete alias for CURRENT-NAME."
+  "Alias OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
+DOCSTRING, if given, documents the alias."
   (list 'progn
         (list 'defalias obsolete-name current-name docstring)
         (list 'make-obsolete obsolete-name current-name when)))
 
 (defun make-obsolete-variable (obsolete-name current-name when &optional access-type)
-  "Record OBSOLETE-NAME as an obsolete variable."
+  "Mark the variable OBSOLETE-NAME obsolete since WHEN, in favour of CURRENT-NAME.
+ACCESS-TYPE, `get' or `set', limits the warning to that use.  Return
+OBSOLETE-NAME."
   (put obsolete-name 'byte-obsolete-variable (list current-name access-type when))
   obsolete-name)
 
 (defmacro define-obsolete-variable-alias (obsolete-name current-name when &optional docstring)
-  "Make OBSOLETE-NAME a variable alias for CURRENT-NAME."
+  "Alias the variable OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
+DOCSTRING, if given, documents the alias."
   (list 'progn
         (list 'defvaralias obsolete-name current-name docstring)
         (list 'make-obsolete-variable obsolete-name current-name when)))
-
-(defmacro with-no-warnings (&rest body)
-  "Like `progn'."
-  (cons 'progn body))
-
-(defmacro with-suppressed-warnings (_warnings &rest body)
-  "Like `progn'."
-  (cons 'progn body))

@@ -1,6 +1,6 @@
 ;;; files.el --- file-name functions written in Lisp  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
 ;; --- file names (files.el), without regexps; no remote names or handlers ---
 (defun files--version-tail-p (name from end)
@@ -81,6 +81,7 @@ With PERIOD, include the period, and return \"\" when there is no extension."
   (if (file-name-quoted-p name top) name (concat "/:" name)))
 (defun file-name-unquote (name &optional top)
   "Return NAME without its quoting prefix \"/:\"."
-  (if (file-name-quoted-p name top)
-      (if (= (length name) 2) "/" (substring name 2))
-    name))
+  (cond ((not (file-name-quoted-p name top)) name)
+        ;; Unquoting "/:" alone leaves the root.
+        ((equal name "/:") "/")
+        (t (substring name 2))))

@@ -1,108 +1,168 @@
-;;; macroexp.el --- expanding macros: macroexpand-1 and macroexpand-all  -*- lexical-binding: t -*-
+;;; macroexp.el --- one-step and whole-form macro expansion for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  `macroexpand' itself is a primitive (eval.ts).
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+
+;; `macroexpand' itself is a primitive (eval.ts).  The functions here run
+;; for every form `load' reads once `internal-macroexpand-for-load' exists
+;; (at the end of this file), so they use special forms and primitives only:
+;; a macro in their bodies would be expanded again at every call.
 
 (defun macroexpand-1 (form &optional environment)
-  "Perform (at most) one step of macroexpansion of FORM in ENVIRONMENT."
-  (if (not (consp form))
-      form
-    (let* ((head (car form))
-           (local (assq head environment)))
-      (cond
-       (local (if (cdr local) (apply (cdr local) (cdr form)) form))
-       ((not (and (symbolp head) head (fboundp head))) form)
-       (t
-        (let ((def (autoload-do-load (symbol-function head) head 'macro)))
-          (cond
-           ((and (symbolp def) (macrop def)) (cons def (cdr form)))
-           ((and (consp def) (eq (car def) 'macro)) (apply (cdr def) (cdr form)))
-           (t form))))))))
+  "Expand FORM one step if it is a macro call; otherwise return FORM itself.
+ENVIRONMENT is an alist of (NAME . EXPANDER) entries that take precedence
+over global macro definitions; an entry (NAME) stops NAME from expanding."
+  (let ((head (car-safe form)))
+    (if (null head)
+        form
+      (let ((local (assq head environment)))
+        (cond
+         (local
+          (if (cdr local) (apply (cdr local) (cdr form)) form))
+         ((and (symbolp head) (fboundp head))
+          ;; An autoloaded macro is loaded here, as GNU does.
+          (let ((def (autoload-do-load (symbol-function head) head 'macro)))
+            (cond ((eq (car-safe def) 'macro) (apply (cdr def) (cdr form)))
+                  ;; An alias of a macro: one step is following the alias.
+                  ((and def (symbolp def) (macrop def)) (cons def (cdr form)))
+                  (t form))))
+         (t form))))))
 
-(defun macroexp--all-forms (forms env &optional skip)
-  "Expand each element of FORMS, leaving the first SKIP ones alone."
-  (let ((out nil))
+(defun macroexp--expand-each (forms env &optional keep)
+  "Expand fully each form in the list FORMS except the first KEEP of them.
+ENV is the macro environment.  A dotted tail stays as it is."
+  (let* ((anchor (list nil))
+         (end anchor)
+         (n (or keep 0)))
     (while (consp forms)
-      (setq out (cons (if (and skip (> skip 0))
-                          (car forms)
-                        (macroexp--expand-all (car forms) env))
-                      out))
-      (if skip (setq skip (1- skip)))
-      (setq forms (cdr forms)))
-    (nconc (nreverse out) forms)))
+      (let ((f (car forms)))
+        (setq end (setcdr end (list (if (> n 0) f (macroexp--expand-all f env))))))
+      (setq forms (cdr forms)
+            n (1- n)))
+    (setcdr end forms)
+    (cdr anchor)))
 
-(defun macroexp--all-clauses (clauses env &optional skip)
-  "Expand the forms of each clause of CLAUSES, leaving the first SKIP of each."
-  (mapcar (lambda (clause)
-            (if (consp clause) (macroexp--all-forms clause env skip) clause))
+;; cl-generic.el calls it by this name.
+(defalias 'macroexp--all-forms #'macroexp--expand-each)
+
+(defun macroexp--expand-clauses (clauses env keep)
+  "Expand the forms of each clause in CLAUSES, except the first KEEP of each."
+  (mapcar #'(lambda (clause)
+              (if (atom clause)
+                  clause
+                (macroexp--expand-each clause env keep)))
           clauses))
 
+(defun macroexp--plain-arglist-p (arglist count)
+  "Non-nil when ARGLIST is COUNT symbols, none of them &optional or &rest."
+  (and (proper-list-p arglist)
+       (= (length arglist) count)
+       (not (memq '&optional arglist))
+       (not (memq '&rest arglist))))
+
 (defun macroexp--expand-all (form env)
-  "Expand all macros in FORM, with ENV the macro environment."
-  (setq form (macroexpand form env))
-  (if (not (consp form))
-      form
-    (let ((head (car form)))
-      (cond
-       ((eq head 'quote) form)
-       ((eq head 'function)
-        (let ((f (car-safe (cdr form))))
-          (if (eq (car-safe f) 'lambda)
-              (list 'function
-                    (cons 'lambda (cons (car (cdr f)) (macroexp--all-forms (cdr (cdr f)) env))))
-            form)))
-       ((memq head '(let let*))
-        (cons head
-              (cons (mapcar (lambda (binding)
-                              (if (consp binding)
-                                  (macroexp--all-forms binding env 1)
-                                binding))
-                            (car (cdr form)))
-                    (macroexp--all-forms (cdr (cdr form)) env))))
-       ((eq head 'cond) (cons 'cond (macroexp--all-clauses (cdr form) env)))
-       ((eq head 'condition-case)
-        (cons head
-              (cons (car (cdr form))
-                    (cons (macroexp--expand-all (car (cdr (cdr form))) env)
-                          (macroexp--all-clauses (cdr (cdr (cdr form))) env 1)))))
-       ((memq head '(defvar defconst)) (cons head (macroexp--all-forms (cdr form) env 1)))
-       ((eq head 'interactive) form)
-       ((and (consp head) (eq (car head) 'lambda))
-        (cons (macroexp--expand-all (list 'function head) env)
-              (macroexp--all-forms (cdr form) env)))
-       (t (cons head (macroexp--all-forms (cdr form) env)))))))
+  "Return FORM with all its macro calls expanded, at every level.
+ENV is the macro environment, as for `macroexpand'."
+  (let ((x (macroexpand form env)))
+    (if (atom x)
+        x
+      (let ((head (car x))
+            (args (cdr x)))
+        (cond
+         ((eq head 'quote) x)
+         ((eq head 'function)
+          (let ((fn (car-safe args)))
+            (if (eq (car-safe fn) 'lambda)
+                (list 'function
+                      (nconc (list 'lambda (car-safe (cdr fn)))
+                             (macroexp--expand-each (cdr (cdr fn)) env)))
+              x)))
+         ((or (eq head 'let) (eq head 'let*))
+          (cons head
+                (cons (mapcar #'(lambda (binding)
+                                  (if (atom binding)
+                                      binding
+                                    (macroexp--expand-each binding env 1)))
+                              (car-safe args))
+                      (macroexp--expand-each (cdr-safe args) env))))
+         ((eq head 'cond)
+          (cons 'cond (macroexp--expand-clauses args env 0)))
+         ((eq head 'condition-case)
+          ;; (condition-case VAR BODYFORM HANDLERS...): each handler
+          ;; starts with its conditions, which are not a form.
+          (cons head
+                (cons (car-safe args)
+                      (cons (macroexp--expand-all (car-safe (cdr-safe args)) env)
+                            (macroexp--expand-clauses (cdr-safe (cdr-safe args)) env 1)))))
+         ((or (eq head 'defvar) (eq head 'defconst))
+          (cons head (macroexp--expand-each args env 1)))
+         ((eq (car-safe head) 'lambda)
+          ;; ((lambda ARGS BODY...) ACTUALS...): with one plain argument
+          ;; per actual this is a `let'; otherwise call it with `funcall'.
+          (if (macroexp--plain-arglist-p (car-safe (cdr head)) (length args))
+              (macroexp--expand-all
+               (cons 'let (cons (let ((vars (car (cdr head)))
+                                      (vals args)
+                                      (pairs nil))
+                                  (while vars
+                                    (setq pairs (cons (list (car vars) (car vals)) pairs)
+                                          vars (cdr vars)
+                                          vals (cdr vals)))
+                                  (nreverse pairs))
+                                (cdr (cdr head))))
+               env)
+            (cons 'funcall
+                  (cons (macroexp--expand-all (list 'function head) env)
+                        (macroexp--expand-each args env)))))
+         (t (cons head (macroexp--expand-each args env))))))))
 
 (defvar macroexpand-all-environment nil
-  "The macro environment of the `macroexpand-all' running now.")
+  "The macro environment that the running `macroexpand-all' was given.")
 
 (defun macroexpand-all (form &optional environment)
-  "Return result of expanding macros at all levels in FORM."
+  "Expand every macro call in FORM, including those inside other forms.
+ENVIRONMENT is a macro environment as for `macroexpand'; while expanding
+it is also the value of `macroexpand-all-environment'."
   (let ((macroexpand-all-environment environment))
     (macroexp--expand-all form environment)))
 
+;;;; Helpers for writing macros.
+
 (defun macroexp-progn (exps)
-  "Return EXPS as a single expression: a `progn' if there are several."
-  (if (cdr exps) (cons 'progn exps) (car exps)))
+  "Turn the list of forms EXPS into one form: the only one, or a `progn'."
+  (if (null (cdr exps))
+      (car exps)
+    (cons 'progn exps)))
 
 (defun macroexp-quote (v)
-  "Return an expression E such that `(eval E)' is V."
-  (if (and (not (memq v '(nil t))) (or (symbolp v) (consp v)) (not (keywordp v)))
-      (list 'quote v)
-    v))
+  "Return a form evaluating to V: V itself when V evaluates to itself."
+  (cond ((consp v) (list 'quote v))
+        ((and (symbolp v) v (not (eq v t)) (not (keywordp v)))
+         (list 'quote v))
+        (t v)))
 
 (defun macroexp-const-p (exp)
-  "Return non-nil if EXP will always evaluate to the same value."
-  (cond ((consp exp) (or (eq (car exp) 'quote)
-                         (and (eq (car exp) 'function) (symbolp (car (cdr exp))))))
-        ((symbolp exp) (or (keywordp exp) (memq exp '(nil t))))
-        (t t)))
+  "Non-nil when evaluating the form EXP always gives the same value.
+That is so of quoted data, #'SYMBOL, keywords, nil, t and
+self-evaluating atoms."
+  (if (consp exp)
+      (let ((head (car exp)))
+        (or (eq head 'quote)
+            (and (eq head 'function) (symbolp (car-safe (cdr exp))))))
+    (or (not (symbolp exp)) (keywordp exp) (memq exp '(nil t)))))
 
 (defun macroexp-copyable-p (exp)
-  "Return non-nil if EXP can be copied without extra cost."
-  (or (symbolp exp) (macroexp-const-p exp)))
+  "Non-nil when the form EXP may be written twice in an expansion at no cost.
+Variables and constant forms qualify."
+  (if (symbolp exp) t (macroexp-const-p exp)))
+
+;;;; Eager expansion while loading.
 
 (defun internal-macroexpand-for-load (form full-p)
-  "Expand FORM before `load' evaluates it: one step, or with FULL-P all of it."
-  (condition-case err
-      (if full-p (macroexpand-all form) (macroexpand form))
-    ;; As GNU 28: report, and leave the form to be expanded when it runs.
-    (error (message "Eager macro-expansion failure: %S" err) form)))
+  "Expand FORM, read by `load', before it is evaluated.
+With FULL-P expand everything, otherwise only FORM's own macro call.
+When expanding fails, report it and return FORM, to be expanded when run."
+  (condition-case failure
+      (funcall (if full-p #'macroexpand-all #'macroexpand) form)
+    (error
+     (message "Eager macro-expansion failure: %S" failure)
+     form)))

@@ -1,14 +1,21 @@
-;;; obarray.el --- obarray functions  -*- lexical-binding: t -*-
+;;; obarray.el --- making and recognizing obarrays for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-;; --- obarrays (obarray.el) ---
-(defconst obarray-default-size 59 "Size of a new obarray when none is given.")
+;; As in GNU Emacs 28, an obarray is a vector of buckets, 0 while empty.
+
+(defconst obarray-default-size 59
+  "How many buckets `obarray-make' gives a new obarray when no size is given.")
+
 (defun obarray-make (&optional size)
-  "Return a new empty obarray with SIZE buckets (default `obarray-default-size')."
-  (let ((n (or size obarray-default-size)))
-    (if (> n 0) (make-vector n 0) (signal 'wrong-type-argument '(size 0)))))
-(defun obarrayp (object)
-  "Return t if OBJECT can serve as an obarray (a non-empty vector)."
-  (and (vectorp object) (> (length object) 0)))
+  "Return a new, empty obarray with SIZE buckets, or `obarray-default-size' ones.
+A SIZE of zero or less is an error."
+  (let ((buckets (or size obarray-default-size)))
+    (if (<= buckets 0)
+        ;; GNU reports the bad size this way, whatever it was.
+        (signal 'wrong-type-argument '(size 0))
+      (make-vector buckets 0))))
 
+(defun obarrayp (object)
+  "Non-nil when OBJECT can be used as an obarray: a vector with some buckets."
+  (and (vectorp object) (> (length object) 0)))

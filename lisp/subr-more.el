@@ -1,295 +1,298 @@
-;;; subr-more.el --- more preloaded macros: defvar-local, letrec, dlet, defcustom  -*- lexical-binding: t -*-
+;;; subr-more.el --- preloaded definers: buffer-local variables, letrec, dlet, customization  -*- lexical-binding: t -*-
 
-;; Written for tsmacs, following the documented behaviour of GNU Emacs 28
-;; (subr.el, custom.el and cus-face.el, all preloaded there).
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-;;; Expanding macros once.  There is no compiler and `load' does not expand
-;;; macros eagerly, so an interpreted definition re-expands every macro in its
-;;; body each time it runs.  Library code that runs at every macro expansion
-;;; (gv's expanders, for instance) is expanded once, after it is defined.
+;; In GNU Emacs these come from subr.el, custom.el and cus-face.el, all
+;; preloaded.  Here they are loaded after macroexp.el, so everything in this
+;; file is expanded as it is read.
+
+;;;; Expanding a definition once.
+
+;; There is no compiler.  Files loaded before macroexp.el (subr.el among
+;; them) keep their macro calls unexpanded, and each call of such a
+;; function expands them again.  These helpers replace a closure's body by
+;; its expansion, once; gv.el and subr-x.el use them too.
 
 (defun subr--expand-closure-now (fn)
-  "Expand, in place and once, the macros in the body of interpreted closure FN.
-FN may also be a macro (macro . CLOSURE).  Return FN."
+  "Replace the body of the interpreted closure FN by its full macro expansion.
+FN may also be a macro, (macro . CLOSURE).  Anything else is left as it
+is.  Return FN."
   (let ((closure (if (eq (car-safe fn) 'macro) (cdr fn) fn)))
-    (if (eq (car-safe closure) 'closure)
-        (let ((tail (cdr (cdr closure))))
-          (setcdr tail (mapcar #'macroexpand-all (cdr tail))))))
+    ;; A closure is (closure ENV ARGS . BODY): BODY hangs off the cons
+    ;; holding ARGS.
+    (when (eq (car-safe closure) 'closure)
+      (let ((args-cell (nthcdr 2 closure)))
+        (setcdr args-cell (mapcar #'macroexpand-all (cdr args-cell))))))
   fn)
 
 (defun subr--expand-definitions-now (symbols)
-  "Expand once the macros in the definitions of the functions SYMBOLS."
-  (while symbols
-    (if (fboundp (car symbols))
-        (subr--expand-closure-now (symbol-function (car symbols))))
-    (setq symbols (cdr symbols))))
+  "Expand, once and in place, the definitions of those SYMBOLS that are functions."
+  (dolist (name symbols)
+    (if (fboundp name)
+        (subr--expand-closure-now (symbol-function name)))))
 
-;;; Small definers and markers.
+;;;; Declarations that do (almost) nothing here.
 
 (defmacro declare-function (_fn _file &rest _args)
-  "Tell the byte compiler that function FN is defined in FILE: does nothing."
+  "Promise the byte compiler that _FN is defined in _FILE; nothing to do here.
+_ARGS would give its argument list.  The expansion is nil."
   nil)
 
 (defmacro noreturn (form)
-  "Evaluate FORM, which is expected never to return."
+  "Run FORM, which should never come back; complain if it does."
   (declare (debug t))
-  `(prog1 ,form (error "Form marked with `noreturn' did return")))
+  (list 'prog1 form '(error "Form marked with `noreturn' did return")))
 
 (defmacro 1value (form)
-  "Evaluate FORM, which always returns the same value."
+  "Run FORM, promising that it always gives the same value.
+Only coverage tools care; the expansion is FORM itself."
   (declare (debug t))
   form)
 
 (defmacro def-edebug-spec (symbol spec)
-  "Set the Edebug SPEC for SYMBOL's macro calls."
+  "Record SPEC as the Edebug specification of the macro SYMBOL.
+Neither argument is evaluated."
   (declare (indent 1))
-  `(put (quote ,symbol) 'edebug-form-spec (quote ,spec)))
+  (list 'put (list 'quote symbol) ''edebug-form-spec (list 'quote spec)))
 
 (defun def-edebug-elem-spec (name spec)
-  "Define NAME as an Edebug element specification SPEC."
-  (unless (consp spec)
-    (error "Edebug element specs need to be lists: %S" spec))
+  "Record SPEC, which must be a list, as the Edebug element spec NAME."
+  (if (not (consp spec))
+      (error "Edebug spec has to be a list: %S" spec))
   (put name 'edebug-elem-spec spec))
 
-;;; Buffer-local variables.  Buffers are not there yet: until they are,
-;;; `make-variable-buffer-local' only gives the variable a default value and
-;;; remembers that it was asked for.
+;;;; Buffer-local variables.
 
+;; Until buffers exist, a variable that is "local when set" simply has its
+;; default value; the request is remembered in this list.
 (defvar subr--automatically-local-variables nil
-  "Variables that were declared automatically buffer-local.")
+  "Symbols that were made buffer-local-when-set.")
 
 (unless (fboundp 'make-variable-buffer-local)
   (defun make-variable-buffer-local (variable)
-    "Make VARIABLE become buffer-local whenever it is set; return VARIABLE.
-Until buffers exist this only records the wish (and gives VARIABLE the
-default value nil if it had none)."
-    (unless (default-boundp variable) (set-default variable nil))
+    "Ask for VARIABLE to get a buffer-local value whenever it is set.
+Without buffers, VARIABLE only gets the default value nil if it had no
+value, and is remembered.  Return VARIABLE."
+    (or (default-boundp variable) (set-default variable nil))
     (unless (memq variable subr--automatically-local-variables)
-      (setq subr--automatically-local-variables
-            (cons variable subr--automatically-local-variables)))
+      (push variable subr--automatically-local-variables))
     variable))
 
 (defmacro defvar-local (var val &optional docstring)
-  "Define VAR as a buffer-local variable with default value VAL.
-Like `defvar', and the variable becomes buffer-local wherever it is set."
+  "Declare VAR special with value VAL, as `defvar' does, and local when set.
+DOCSTRING documents the variable."
   (declare (debug defvar) (doc-string 3))
-  (list 'progn (list 'defvar var val docstring)
-        (list 'make-variable-buffer-local (list 'quote var))))
+  `(progn (defvar ,var ,val ,docstring)
+          (make-variable-buffer-local ',var)))
 
 (defmacro setq-local (&rest pairs)
-  "Make each VARIABLE buffer-local and assign it the value of its VALUE form.
-
-\(fn [VARIABLE VALUE]...)"
+  "Give each VARIABLE in PAIRS a buffer-local value, that of the following form.
+PAIRS alternate unevaluated variables and value forms."
   (declare (debug setq))
-  (if (= (% (length pairs) 2) 1)
+  (if (= 1 (% (length pairs) 2))
       (error "PAIRS must have an even number of variable/value members"))
-  (let ((forms nil))
-    (while pairs
-      (unless (symbolp (car pairs))
-        (error "Attempting to set a non-symbol: %s" (car pairs)))
-      (setq forms (cons (list 'set (list 'make-local-variable (list 'quote (car pairs)))
-                              (car (cdr pairs)))
-                        forms))
-      (setq pairs (cdr (cdr pairs))))
-    (macroexp-progn (nreverse forms))))
+  (let ((rest pairs)
+        (sets nil))
+    (while rest
+      (let ((var (car rest)))
+        (or (symbolp var)
+            (error "Attempting to set a non-symbol: %s" var))
+        (push `(set (make-local-variable ',var) ,(cadr rest)) sets))
+      (setq rest (cddr rest)))
+    (macroexp-progn (nreverse sets))))
 
-;;; letrec and dlet.
+;;;; letrec and dlet.
 
-(defun subr--mentions-any-p (names form)
-  "Non-nil if one of the symbols NAMES appears anywhere in FORM."
-  (let ((seen (make-hash-table :test 'eq))
-        (todo (list form))
-        (found nil))
-    (while (and todo (not found))
-      (let ((x (car todo)))
-        (setq todo (cdr todo))
-        (cond
-         ((or (consp x) (vectorp x))
-          (unless (gethash x seen)
-            (puthash x t seen)
-            (if (vectorp x)
-                (setq todo (append (append x nil) todo))
-              (setq todo (cons (car x) (cons (cdr x) todo))))))
-         ((and x (symbolp x) (memq x names)) (setq found t)))))
-    found))
+(defun subr--refers-to-p (names form)
+  "Non-nil when one of the symbols NAMES occurs somewhere inside FORM."
+  (cond ((vectorp form) (subr--refers-to-p names (append form nil)))
+        ((atom form) (and form (symbolp form) (memq form names) t))
+        (t (or (subr--refers-to-p names (car form))
+               (subr--refers-to-p names (cdr form))))))
+
+(defun subr--binder-name (binder)
+  "The variable bound by BINDER, which is VAR or (VAR FORM)."
+  (if (symbolp binder) binder (car binder)))
 
 (defmacro letrec (binders &rest body)
-  "Bind variables according to BINDERS then eval BODY.
-Each element of BINDERS is (SYMBOL VALUEFORM).  Unlike `let*', all the
-symbols are bound before any VALUEFORM runs, so they may refer to each
-other (through closures)."
+  "Bind the variables of BINDERS, each (VAR FORM), so that the FORMs see them all.
+Every VAR exists, as nil, before the first FORM runs; the FORMs are then
+assigned in order, and BODY runs.  This lets closures in the FORMs refer
+to each other."
   (declare (debug let) (indent 1))
-  ;; Leading binders whose forms mention none of the names still to be
-  ;; bound can use a plain `let*'.
-  (let ((plain nil))
+  ;; The leading binders whose forms mention no variable still to come
+  ;; can be bound one by one, as by `let*'.
+  (let ((direct nil))
     (while (and binders
-                (not (subr--mentions-any-p
-                      (mapcar (lambda (b) (if (consp b) (car b) b)) binders)
-                      (car (cdr (car binders))))))
-      (setq plain (cons (car binders) plain))
-      (setq binders (cdr binders)))
-    (let ((rest (if (null binders)
-                    (macroexp-progn body)
-                  `(let ,(mapcar #'car binders)
-                     ,@(mapcar (lambda (b) (cons 'setq b)) binders)
-                     ,@body))))
-      (cond
-       ((null plain) rest)
-       ((and (symbolp rest) (null (cdr plain)) (eq rest (car (car plain))))
-        (car (cdr (car plain))))
-       (t (list 'let* (nreverse plain) rest))))))
+                (let ((b (car binders)))
+                  (not (subr--refers-to-p (mapcar #'subr--binder-name binders)
+                                          (and (consp b) (nth 1 b))))))
+      (push (pop binders) direct))
+    (let ((inner (if binders
+                     (cons 'let
+                           (cons (mapcar #'car binders)
+                                 (append (mapcar (lambda (b) (cons 'setq b)) binders)
+                                         body)))
+                   (macroexp-progn body))))
+      (cond ((null direct) inner)
+            ;; (letrec ((x FORM)) x) is just FORM.
+            ((and (null (cdr direct)) inner (symbolp inner)
+                  (eq inner (subr--binder-name (car direct))))
+             (nth 1 (car direct)))
+            (t (list 'let* (nreverse direct) inner))))))
 
 (defmacro dlet (binders &rest body)
-  "Like `let', but binding the variables dynamically."
+  "Bind BINDERS dynamically, as in `let' with every variable special, and run BODY."
   (declare (indent 1) (debug let))
-  `(let (_)
-     ,@(mapcar (lambda (b) (list 'defvar (if (consp b) (car b) b))) binders)
-     (let ,binders ,@body)))
+  (let ((specials (mapcar (lambda (b) (list 'defvar (subr--binder-name b)))
+                          binders)))
+    ;; The outer `let' keeps the `defvar's local to this form.
+    (cons 'let (cons '(_) (append specials (list (cons 'let (cons binders body))))))))
 
-;;; Small list, string and symbol helpers from GNU's subr.el.
+;;;; More list accessors, and small helpers.
 
-(defun caaar (x) "Return the car of the car of the car of X." (car (car (car x))))
-(defun cdaar (x) "Return the cdr of the car of the car of X." (cdr (car (car x))))
-(defun caaaar (x) "Return the `car' of the `car' of the `car' of the `car' of X." (car (car (car (car x)))))
-(defun caaadr (x) "Return the `car' of the `car' of the `car' of the `cdr' of X." (car (car (car (cdr x)))))
-(defun caadar (x) "Return the `car' of the `car' of the `cdr' of the `car' of X." (car (car (cdr (car x)))))
-(defun caaddr (x) "Return the `car' of the `car' of the `cdr' of the `cdr' of X." (car (car (cdr (cdr x)))))
-(defun cadaar (x) "Return the `car' of the `cdr' of the `car' of the `car' of X." (car (cdr (car (car x)))))
-(defun cadadr (x) "Return the `car' of the `cdr' of the `car' of the `cdr' of X." (car (cdr (car (cdr x)))))
-(defun caddar (x) "Return the `car' of the `cdr' of the `cdr' of the `car' of X." (car (cdr (cdr (car x)))))
-(defun cadddr (x) "Return the `car' of the `cdr' of the `cdr' of the `cdr' of X." (car (cdr (cdr (cdr x)))))
-(defun cdaaar (x) "Return the `cdr' of the `car' of the `car' of the `car' of X." (cdr (car (car (car x)))))
-(defun cdaadr (x) "Return the `cdr' of the `car' of the `car' of the `cdr' of X." (cdr (car (car (cdr x)))))
-(defun cdadar (x) "Return the `cdr' of the `car' of the `cdr' of the `car' of X." (cdr (car (cdr (car x)))))
-(defun cdaddr (x) "Return the `cdr' of the `car' of the `cdr' of the `cdr' of X." (cdr (car (cdr (cdr x)))))
-(defun cddaar (x) "Return the `cdr' of the `cdr' of the `car' of the `car' of X." (cdr (cdr (car (car x)))))
-(defun cddadr (x) "Return the `cdr' of the `cdr' of the `car' of the `cdr' of X." (cdr (cdr (car (cdr x)))))
-(defun cdddar (x) "Return the `cdr' of the `cdr' of the `cdr' of the `car' of X." (cdr (cdr (cdr (car x)))))
-(defun cddddr (x) "Return the `cdr' of the `cdr' of the `cdr' of the `cdr' of X." (cdr (cdr (cdr (cdr x)))))
+;; caaar ... cddddr, generated: (cadar X) is (car (cdr (car X))).
+(dolist (name '(caaar cdaar caaaar caaadr caadar caaddr cadaar cadadr caddar
+                cadddr cdaaar cdaadr cdadar cdaddr cddaar cddadr cdddar cddddr))
+  (let ((form 'x)
+        (text "X"))
+    (dolist (letter (reverse (append (substring (symbol-name name) 1 -1) nil)))
+      (let ((op (if (eq letter ?a) 'car 'cdr)))
+        (setq form (list op form)
+              text (format "(%s %s)" op text))))
+    (eval (list 'defun name '(x) (format "Return %s." text) form) t)))
 
 (defalias 'rplaca #'setcar)
 (defalias 'rplacd #'setcdr)
 (defalias 'flatten-list #'flatten-tree)
 
 (defun delete-consecutive-dups (list &optional circular)
-  "Destructively remove `equal' consecutive duplicates from LIST.
-With CIRCULAR, also drop the last element if it equals the first."
-  (let ((tail list) (before-last nil))
-    (while (cdr tail)
-      (if (equal (car tail) (car (cdr tail)))
-          (setcdr tail (cdr (cdr tail)))
-        (setq before-last tail)
-        (setq tail (cdr tail))))
-    (if (and circular before-last (equal (car tail) (car list)))
-        (setcdr before-last nil)))
+  "Drop in place each element of LIST that is `equal' to the one just before it.
+With CIRCULAR, LIST is seen as a ring: a last element equal to the first
+goes too.  Return LIST."
+  (let ((cell list)
+        (final nil))
+    (while cell
+      (let ((next (cdr cell)))
+        (if (and next (equal (car cell) (car next)))
+            (setcdr cell (cdr next))
+          (setq final cell
+                cell next))))
+    (if (and circular (cdr list) (equal (car final) (car list)))
+        (nbutlast list)))
   list)
 
 (defun member-ignore-case (elt list)
-  "Like `member', but ignore case of strings; non-strings never match."
-  (while (and list
-              (not (and (stringp (car list))
-                        (eq t (compare-strings elt 0 nil (car list) 0 nil t)))))
-    (setq list (cdr list)))
-  list)
+  "Find the string ELT in LIST regardless of letter case; return the tail from there.
+Members that are not strings never match; the value is nil when nothing does."
+  (let ((rest list))
+    (while (and rest
+                (not (and (stringp (car rest))
+                          (eq t (compare-strings elt nil nil (car rest) nil nil t)))))
+      (pop rest))
+    rest))
 
 (defun string-or-null-p (object)
-  "Return t if OBJECT is a string or nil."
-  (or (stringp object) (null object)))
+  "Return t when OBJECT is a string or nil."
+  (if (stringp object) t (null object)))
 
 (defun subst-char-in-string (fromchar tochar string &optional inplace)
-  "Replace FROMCHAR with TOCHAR in STRING each time it occurs.
-Modify STRING itself when INPLACE is non-nil, else work on a copy."
-  (let ((new (if inplace string (copy-sequence string)))
-        (i 0))
-    (while (< i (length new))
-      (if (eq (aref new i) fromchar) (aset new i tochar))
-      (setq i (1+ i)))
-    new))
+  "Return STRING with every FROMCHAR in it turned into TOCHAR.
+A copy is changed, unless INPLACE is non-nil: then STRING itself is."
+  (let ((s (if inplace string (copy-sequence string))))
+    (dotimes (i (length s))
+      (if (eq (aref s i) fromchar) (aset s i tochar)))
+    s))
 
 (defun autoloadp (object)
-  "Non-nil if OBJECT is an autoload."
-  (eq 'autoload (car-safe object)))
+  "Non-nil when OBJECT is an autoload object, a list (autoload ...)."
+  (eq (car-safe object) 'autoload))
 
 (defun define-symbol-prop (symbol prop val)
-  "Define the property PROP of SYMBOL to be VAL (like `put', for definitions)."
+  "Set SYMBOL's property PROP to VAL, in the way of a definition."
   (put symbol prop val))
 
 (defun log10 (x)
-  "Return (log X 10), the log base 10 of X."
+  "The logarithm of X in base 10; `log' with a base argument does the same."
   (declare (obsolete log "24.4"))
   (log x 10))
 
 (defalias 'int-to-string #'number-to-string)
 
-;;; Customization: the values, properties and groups, no user interface.
+;;;; Customization: options, groups and faces, without the interface.
 
 (defvar custom-current-group-alist nil
-  "Alist of (FILE . GROUP): the group `defcustom' uses by default in FILE.")
+  "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
 (defvar custom-define-hook nil
-  "Hook run after a customization option, group or face is defined.")
+  "Functions called without arguments each time an option, group or face is declared.")
 (defvar custom-dont-initialize nil
-  "Non-nil means `defcustom' does not initialize the variable.")
+  "When non-nil, declaring an option does not give it a value.")
 (defvar custom-delayed-init-variables nil
-  "Variables whose initialization waits for the next start.")
+  "Options whose initialization was put off, by `custom-initialize-delay'.")
 
 (defun custom-current-group ()
-  "The group of the file being loaded, as named by its last `defgroup'."
-  (cdr (assoc load-file-name custom-current-group-alist)))
+  "The group that options of the file being loaded join when they name none."
+  (alist-get load-file-name custom-current-group-alist nil nil #'equal))
+
+(defun custom--push-new (symbol prop item)
+  "Put ITEM in front of SYMBOL's PROP list unless it is a `member' already."
+  (let ((items (get symbol prop)))
+    (or (member item items)
+        (put symbol prop (cons item items)))))
 
 (defun custom-add-to-group (group option widget)
-  "Add OPTION, edited with WIDGET, to the members of GROUP (once)."
+  "Make OPTION, of kind WIDGET, a member of GROUP, at the end, if it is not one."
   (let ((entry (list option widget))
         (members (get group 'custom-group)))
-    (unless (member entry members)
-      (put group 'custom-group (nconc members (list entry))))))
+    (if (member entry members)
+        nil
+      (put group 'custom-group (append members (list entry))))))
 
 (defun custom-add-option (symbol option)
-  "Add OPTION to the options of SYMBOL."
-  (let ((options (get symbol 'custom-options)))
-    (unless (member option options)
-      (put symbol 'custom-options (cons option options)))))
+  "Offer OPTION as one of the usual values of the option SYMBOL."
+  (custom--push-new symbol 'custom-options option))
+
 (defalias 'custom-add-frequent-value #'custom-add-option)
 
 (defun custom-add-link (symbol widget)
-  "Add WIDGET to the links of SYMBOL."
-  (let ((links (get symbol 'custom-links)))
-    (unless (member widget links)
-      (put symbol 'custom-links (cons widget links)))))
+  "Attach the link WIDGET to the documentation of SYMBOL."
+  (custom--push-new symbol 'custom-links widget))
 
 (defun custom-add-version (symbol version)
-  "Record VERSION as the Emacs version that introduced or changed SYMBOL."
+  "Note VERSION, an Emacs version string, as when SYMBOL appeared or changed."
   (put symbol 'custom-version version))
 
 (defun custom-add-package-version (symbol version)
-  "Record VERSION, a (PACKAGE . VERSION) pair, for SYMBOL."
+  "Note VERSION, a pair (PACKAGE . VERSION), as when SYMBOL appeared or changed."
   (put symbol 'custom-package-version version))
 
 (defun custom-add-load (symbol load)
-  "Record that LOAD (a file or feature) should be loaded before SYMBOL is customized."
-  (let ((loads (get symbol 'custom-loads)))
-    (unless (member load loads)
-      (put symbol 'custom-loads (cons load loads)))))
+  "Note that the file or feature LOAD must be loaded to customize SYMBOL."
+  (custom--push-new symbol 'custom-loads load))
 
 (defun custom-autoload (symbol load &optional noset)
-  "Mark SYMBOL as autoloaded from LOAD for customization."
+  "Note that SYMBOL's definition comes from LOAD, for customization.
+NOSET means that loading LOAD is not needed just to set SYMBOL."
   (put symbol 'custom-autoload (if noset 'noset t))
   (custom-add-load symbol load))
 
 (defun custom-add-dependencies (symbol value)
-  "Record that SYMBOL is to be set after each of the symbols in VALUE."
-  (unless (listp value)
-    (error "Invalid custom dependency `%s'" value))
-  (let* ((old (get symbol 'custom-dependencies))
-         (new old))
-    (dolist (dep value)
-      (unless (symbolp dep)
-        (error "Invalid custom dependency `%s'" dep))
-      (unless (memq dep new) (setq new (cons dep new))))
-    (unless (eq old new)
-      (put symbol 'custom-dependencies new))))
+  "Note that SYMBOL must be set after the options listed in VALUE."
+  (or (listp value)
+      (error "Invalid custom dependency `%s'" value))
+  (let ((deps (get symbol 'custom-dependencies))
+        (grew nil))
+    (dolist (other value)
+      (or (symbolp other)
+          (error "Invalid custom dependency `%s'" other))
+      (unless (memq other deps)
+        (push other deps)
+        (setq grew t)))
+    (if grew (put symbol 'custom-dependencies deps))))
 
 (defun custom-handle-keyword (symbol keyword value type)
-  "Handle one of the keywords common to options, groups and faces."
+  "Apply the KEYWORD VALUE pair that options, groups and faces share to SYMBOL.
+TYPE is the kind of SYMBOL, used when KEYWORD is :group."
   (cond ((eq keyword :group) (custom-add-to-group value symbol type))
         ((eq keyword :version) (custom-add-version symbol value))
         ((eq keyword :package-version) (custom-add-package-version symbol value))
@@ -299,234 +302,245 @@ Modify STRING itself when INPLACE is non-nil, else work on a copy."
         ((eq keyword :set-after) (custom-add-dependencies symbol value))
         (t (error "Unknown keyword %s" keyword))))
 
-(defun custom--keyword-pairs (args)
-  "Check the keyword list ARGS and return it as a list of (KEYWORD . VALUE)."
-  (let ((pairs nil))
-    (while args
-      (let ((keyword (car args)))
-        (setq args (cdr args))
-        (unless (symbolp keyword)
-          (error "Junk in args %S" args))
-        (unless args
-          (error "Keyword %s is missing an argument" keyword))
-        (setq pairs (cons (cons keyword (car args)) pairs))
-        (setq args (cdr args))))
-    (nreverse pairs)))
+(defun custom--each-keyword (args fn)
+  "Call FN with each KEYWORD and VALUE of the property list ARGS, in order.
+Signal an error, once the earlier pairs are done, at a non-symbol
+keyword or at a keyword without value."
+  (while args
+    (let ((kw (pop args)))
+      (cond ((not (symbolp kw)) (error "Junk in args %S" args))
+            ((null args) (error "Keyword %s is missing an argument" kw)))
+      (funcall fn kw (pop args)))))
+
+(defun custom--join-current-group (symbol args type)
+  "Make SYMBOL, of kind TYPE, a member of the current group, if ARGS name none."
+  (or (memq :group args)
+      (let ((group (custom-current-group)))
+        (and group (custom-add-to-group group symbol type)))))
 
 (defun custom-handle-all-keywords (symbol args type)
-  "Handle the keyword list ARGS of the option SYMBOL of kind TYPE."
-  (unless (memq :group args)
-    (let ((group (custom-current-group)))
-      (if group (custom-add-to-group group symbol type))))
-  (while args
-    (let ((keyword (car args)))
-      (setq args (cdr args))
-      (unless (symbolp keyword)
-        (error "Junk in args %S" args))
-      (unless args
-        (error "Keyword %s is missing an argument" keyword))
-      (let ((value (car args)))
-        (setq args (cdr args))
-        (custom-handle-keyword symbol keyword value type)))))
+  "Apply every keyword pair in ARGS to SYMBOL, an item of kind TYPE.
+Without :group in ARGS, SYMBOL also joins the current group."
+  (custom--join-current-group symbol args type)
+  (custom--each-keyword
+   args (lambda (keyword value) (custom-handle-keyword symbol keyword value type))))
 
-(defun custom--saved-or (symbol exp)
-  "The expression to initialize SYMBOL with: its saved value's, or EXP."
+;;;;; Initializing options.
+
+(defun custom--toplevel-bound-p (symbol)
+  "Non-nil when SYMBOL has a default value outside any `let'."
+  (ignore-errors (default-toplevel-value symbol) t))
+
+(defun custom--initial-form (symbol exp)
+  "The form to compute SYMBOL's first value: the saved one, or else EXP."
   (let ((saved (get symbol 'saved-value)))
     (if saved (car saved) exp)))
 
+(defun custom--setter (symbol)
+  "The function that sets SYMBOL's value for Customize."
+  (or (get symbol 'custom-set) #'set-default-toplevel-value))
+
+(defun custom--present-value (symbol)
+  "SYMBOL's value as Customize sees it: through its :get function, if any."
+  (let ((get-fn (get symbol 'custom-get)))
+    (if get-fn
+        (funcall get-fn symbol)
+      (default-toplevel-value symbol))))
+
 (defun custom-initialize-default (symbol exp)
-  "Give SYMBOL the value of EXP (or its saved value) unless it has a default value."
-  (condition-case nil
-      (default-toplevel-value symbol)
-    (void-variable
-     (set-default-toplevel-value symbol (eval (custom--saved-or symbol exp) t)))))
+  "Unless SYMBOL already has a value, set it to the value of EXP (or of the saved form)."
+  (unless (custom--toplevel-bound-p symbol)
+    (set-default-toplevel-value symbol (eval (custom--initial-form symbol exp) t))))
 
 (defun custom-initialize-set (symbol exp)
-  "Like `custom-initialize-default', but set with SYMBOL's :set function."
-  (condition-case nil
-      (default-toplevel-value symbol)
-    (error
-     (funcall (or (get symbol 'custom-set) #'set-default-toplevel-value)
-              symbol (eval (custom--saved-or symbol exp))))))
+  "Unless SYMBOL already has a value, give it the value of EXP with its :set function.
+A saved form, if any, is used instead of EXP."
+  (unless (custom--toplevel-bound-p symbol)
+    (funcall (custom--setter symbol) symbol
+             (eval (custom--initial-form symbol exp)))))
 
 (defun custom-initialize-reset (symbol exp)
-  "Set SYMBOL with its :set function to its current, saved or standard value."
-  (funcall (or (get symbol 'custom-set) #'set-default-toplevel-value)
-           symbol
-           (condition-case nil
-               (let ((current (default-toplevel-value symbol))
-                     (getter (get symbol 'custom-get)))
-                 (if getter (funcall getter symbol) current))
-             (error (eval (custom--saved-or symbol exp))))))
+  "Set SYMBOL with its :set function, whether or not it has a value.
+The value is the present one if there is one, else the value of the
+saved form or of EXP."
+  (funcall (custom--setter symbol) symbol
+           (if (custom--toplevel-bound-p symbol)
+               (custom--present-value symbol)
+             (eval (custom--initial-form symbol exp)))))
 
 (defun custom-initialize-changed (symbol exp)
-  "Like `custom-initialize-reset', using `set-default' for the standard value."
-  (condition-case nil
-      (let ((current (default-toplevel-value symbol)))
-        (funcall (or (get symbol 'custom-set) #'set-default-toplevel-value)
-                 symbol
-                 (let ((getter (get symbol 'custom-get)))
-                   (if getter (funcall getter symbol) current))))
-    (error
-     (if (get symbol 'saved-value)
-         (funcall (or (get symbol 'custom-set) #'set-default-toplevel-value)
-                  symbol (eval (car (get symbol 'saved-value))))
-       (set-default symbol (eval exp))))))
+  "Like `custom-initialize-reset', except for the standard value EXP.
+When SYMBOL has no value and nothing was saved, EXP's value is given
+with `set-default' rather than the :set function."
+  (let ((saved (get symbol 'saved-value)))
+    (cond ((custom--toplevel-bound-p symbol)
+           (funcall (custom--setter symbol) symbol (custom--present-value symbol)))
+          (saved (funcall (custom--setter symbol) symbol (eval (car saved))))
+          (t (set-default symbol (eval exp))))))
 
 (defun custom-initialize-delay (symbol value)
-  "Delay initializing SYMBOL to VALUE until the next start."
+  "Leave SYMBOL without a value for now, to be set from VALUE at the next start.
+Once started (`custom-delayed-init-variables' no longer a list), this
+acts as `custom-initialize-reset'."
   (internal--define-uninitialized-variable symbol)
-  (if (listp custom-delayed-init-variables)
-      (setq custom-delayed-init-variables
-            (cons symbol custom-delayed-init-variables))
-    (custom-initialize-reset symbol value)))
+  (cond ((not (listp custom-delayed-init-variables))
+         (custom-initialize-reset symbol value))
+        (t (setq custom-delayed-init-variables
+                 (cons symbol custom-delayed-init-variables)))))
+
+;;;;; Declaring options, groups and faces.
+
+(defun custom--declared (name)
+  "Tell `custom-define-hook' that NAME was just declared, and return NAME."
+  (run-hooks 'custom-define-hook)
+  name)
 
 (defun custom-declare-variable (symbol default doc &rest args)
-  "Like `defcustom', but SYMBOL and DEFAULT are evaluated as normal arguments.
-DEFAULT is an expression computing the default value; it is kept as
-SYMBOL's `standard-value'."
+  "Make SYMBOL a user option: the function that `defcustom' calls.
+DEFAULT is the (unevaluated) standard value form, DOC the documentation
+and ARGS the keyword pairs, already evaluated.  Return SYMBOL."
   (put symbol 'standard-value (list default))
   (if (get symbol 'force-value) (put symbol 'force-value nil))
   (if (keywordp doc) (error "Doc string is missing"))
-  (let ((initialize #'custom-initialize-reset)
-        (requests nil)
+  (let ((init #'custom-initialize-reset)
+        (needs nil)
         (local nil))
-    (unless (memq :group args)
-      (let ((group (custom-current-group)))
-        (if group (custom-add-to-group group symbol 'custom-variable))))
-    (while args
-      (let ((keyword (car args)))
-        (setq args (cdr args))
-        (unless (symbolp keyword) (error "Junk in args %S" args))
-        (unless args (error "Keyword %s is missing an argument" keyword))
-        (let ((value (car args)))
-          (setq args (cdr args))
-          (cond ((eq keyword :initialize) (setq initialize value))
-                ((eq keyword :set) (put symbol 'custom-set value))
-                ((eq keyword :get) (put symbol 'custom-get value))
-                ((eq keyword :require) (setq requests (cons value requests)))
-                ((eq keyword :risky) (put symbol 'risky-local-variable value))
-                ((eq keyword :safe) (put symbol 'safe-local-variable value))
-                ((eq keyword :local)
-                 (if (memq value '(t permanent)) (setq local t))
-                 (if (eq value 'permanent) (put symbol 'permanent-local t)))
-                ((eq keyword :type) (put symbol 'custom-type value))
-                ((eq keyword :options)
-                 (if (get symbol 'custom-options)
-                     (mapc (lambda (option) (custom-add-option symbol option)) value)
-                   (put symbol 'custom-options (copy-sequence value))))
-                (t (custom-handle-keyword symbol keyword value 'custom-variable))))))
+    (custom--join-current-group symbol args 'custom-variable)
+    (custom--each-keyword
+     args
+     (lambda (key value)
+       (cond ((eq key :initialize) (setq init value))
+             ((eq key :set) (put symbol 'custom-set value))
+             ((eq key :get) (put symbol 'custom-get value))
+             ((eq key :require) (push value needs))
+             ((eq key :type) (put symbol 'custom-type value))
+             ((eq key :risky) (put symbol 'risky-local-variable value))
+             ((eq key :safe) (put symbol 'safe-local-variable value))
+             ((eq key :local)
+              (if (memq value '(t permanent)) (setq local t))
+              (if (eq value 'permanent) (put symbol 'permanent-local t)))
+             ((eq key :options)
+              ;; Earlier options stay; new ones go in front.
+              (let ((known (get symbol 'custom-options)))
+                (if (null known)
+                    (put symbol 'custom-options (copy-sequence value))
+                  (dolist (option value) (custom-add-option symbol option)))))
+             (t (custom-handle-keyword symbol key value 'custom-variable)))))
     (internal--define-uninitialized-variable symbol doc)
-    (put symbol 'custom-requests requests)
+    (put symbol 'custom-requests needs)
     (unless custom-dont-initialize
-      (funcall initialize symbol default)
+      (funcall init symbol default)
+      ;; A value saved by a theme other than the user's is not kept.
       (let ((theme (car (car (get symbol 'theme-value)))))
         (if (and theme (not (eq theme 'user)) (get symbol 'saved-value))
             (put symbol 'saved-value nil))))
     (if local (make-variable-buffer-local symbol)))
-  (run-hooks 'custom-define-hook)
-  symbol)
+  (custom--declared symbol))
 
 (defmacro defcustom (symbol standard doc &rest args)
-  "Declare SYMBOL as a customizable variable with standard value STANDARD.
-STANDARD is evaluated (once, if SYMBOL is unbound) and also kept for
-Customize.  DOC is the documentation; ARGS are keyword/value pairs
-\(:type, :group, :initialize, :set, :get, :local, :safe, :version...).
-SYMBOL is marked special, as with `defvar'."
+  "Define SYMBOL as a user option whose standard value is computed by STANDARD.
+DOC documents it.  ARGS are keyword pairs such as :type, :group, :set,
+:get, :initialize, :local, :safe, :risky, :options and :version.
+SYMBOL becomes special, as with `defvar', and gets a value unless it
+has one already."
   (declare (doc-string 3) (debug (name body)))
-  (nconc (list 'custom-declare-variable
-               (list 'quote symbol)
-               (if lexical-binding
-                   (list '\` (list 'funcall
-                                   (list 'function
-                                         (list '\, (list 'lambda nil "" standard)))))
-                 (list 'quote standard))
-               doc)
-         args))
+  ;; With lexical binding, STANDARD is kept as a call of a closure made
+  ;; where the `defcustom' is, so that it sees the lexical environment.
+  (let ((standard-form
+         (if lexical-binding
+             (list '\` (list 'funcall (list 'function (list '\, (list 'lambda nil "" standard)))))
+           (list 'quote standard))))
+    `(custom-declare-variable ',symbol ,standard-form ,doc ,@args)))
 
 (defun custom-declare-group (symbol members doc &rest args)
-  "Like `defgroup', but SYMBOL is evaluated as a normal argument."
-  (dolist (member members)
-    (apply #'custom-add-to-group symbol member))
+  "Make SYMBOL a customization group: the function that `defgroup' calls.
+MEMBERS lists (NAME WIDGET) entries, DOC documents the group, ARGS are
+the keyword pairs, evaluated.  Return SYMBOL."
+  (dolist (entry members)
+    (custom-add-to-group symbol (car entry) (nth 1 entry)))
   (if doc (put symbol 'group-documentation doc))
-  (while args
-    (let ((keyword (car args)))
-      (setq args (cdr args))
-      (unless (symbolp keyword) (error "Junk in args %S" args))
-      (unless args (error "Keyword %s is missing an argument" keyword))
-      (let ((value (car args)))
-        (setq args (cdr args))
-        (if (eq keyword :prefix)
-            (put symbol 'custom-prefix value)
-          (custom-handle-keyword symbol keyword value 'custom-group)))))
-  (let ((entry (assoc load-file-name custom-current-group-alist)))
-    (if entry
-        (setcdr entry symbol)
-      (setq custom-current-group-alist
-            (cons (cons load-file-name symbol) custom-current-group-alist))))
-  (run-hooks 'custom-define-hook)
-  symbol)
+  (custom--each-keyword
+   args
+   (lambda (keyword value)
+     (if (eq keyword :prefix)
+         (put symbol 'custom-prefix value)
+       (custom-handle-keyword symbol keyword value 'custom-group))))
+  ;; Later options of the file being loaded join this group by default.
+  (let ((cell (assoc load-file-name custom-current-group-alist)))
+    (if cell
+        (setcdr cell symbol)
+      (push (cons load-file-name symbol) custom-current-group-alist)))
+  (custom--declared symbol))
 
 (defmacro defgroup (symbol members doc &rest args)
-  "Declare SYMBOL as a customization group containing MEMBERS.
-MEMBERS is a list of (NAME WIDGET); DOC documents the group; ARGS are
-keyword/value pairs (:prefix, :group, :version, :link...)."
+  "Define SYMBOL as a customization group documented by DOC.
+MEMBERS lists (NAME WIDGET) entries for a start; ARGS are keyword
+pairs such as :prefix, :group, :link and :version."
   (declare (doc-string 3))
-  (nconc (list 'custom-declare-group (list 'quote symbol) members doc) args))
+  `(custom-declare-group ',symbol ,members ,doc ,@args))
 
 (defun custom-declare-face (face spec doc &rest args)
-  "Like `defface', but FACE is evaluated as a normal argument.
-Only the face's properties are recorded: there are no frames yet."
+  "Make FACE a customizable face: the function that `defface' calls.
+The first declaration wins.  Without frames, only the properties are
+recorded: SPEC, DOC, and what the keyword pairs ARGS say."
   (unless (get face 'face-defface-spec)
     (put face 'face-defface-spec spec)
     (put face 'face-modified nil)
     (if doc (put face 'face-documentation doc))
     (custom-handle-all-keywords face args 'custom-face)
-    (run-hooks 'custom-define-hook))
+    (custom--declared face))
   face)
 
 (defmacro defface (face spec doc &rest args)
-  "Declare FACE as a customizable face that defaults to SPEC.
-DOC is the face's documentation; ARGS are keyword/value pairs as for
-`defcustom'."
+  "Define FACE, with the display specification SPEC and documentation DOC.
+ARGS are keyword pairs, as for `defgroup' and `defcustom'."
   (declare (doc-string 3))
-  (nconc (list 'custom-declare-face (list 'quote face) spec doc) args))
+  `(custom-declare-face ',face ,spec ,doc ,@args))
+
+;;;;; Questions about options.
 
 (defun custom-variable-p (variable)
-  "Non-nil if VARIABLE is a customizable variable."
-  (when (symbolp variable)
-    (setq variable (indirect-variable variable))
-    (or (get variable 'standard-value)
-        (get variable 'custom-autoload))))
+  "Non-nil when VARIABLE (after following aliases) is a user option.
+The value is its standard value form list or its autoload mark."
+  (and (symbolp variable)
+       (let ((base (indirect-variable variable)))
+         (or (get base 'standard-value)
+             (get base 'custom-autoload)))))
 
 (defun custom--standard-value (variable)
-  "Return the standard value of VARIABLE."
-  (eval (car (get variable 'standard-value)) t))
+  "Compute the standard value of the option VARIABLE afresh."
+  (let ((form (car (get variable 'standard-value))))
+    (eval form t)))
 
 (defun custom-quote (sexp)
-  "Quote SEXP if it is not self-evaluating."
-  (if (and (not (consp sexp))
-           (or (keywordp sexp) (not (symbolp sexp)) (booleanp sexp)))
-      sexp
-    (list 'quote sexp)))
+  "Return a form whose value is SEXP: SEXP itself when it evaluates to itself."
+  (if (or (consp sexp)
+          (and (symbolp sexp) (not (keywordp sexp)) (not (booleanp sexp))))
+      (list 'quote sexp)
+    sexp))
 
 (defun custom-set-default (variable value)
-  "Set the default value of VARIABLE to VALUE."
+  "Give VARIABLE the default value VALUE; a typical :set function for options."
   (set-default variable value))
 
 (defun custom-reevaluate-setting (symbol)
-  "Reset SYMBOL to its saved or standard value."
-  (funcall (or (get symbol 'custom-set) #'set-default)
-           symbol
-           (eval (car (or (get symbol 'saved-value)
-                          (get symbol 'standard-value))))))
+  "Set SYMBOL again from its saved value form, or else its standard one."
+  (let ((form (car (or (get symbol 'saved-value)
+                       (get symbol 'standard-value)))))
+    (funcall (or (get symbol 'custom-set) #'set-default) symbol (eval form))))
+
+;;;; Expanding the earlier files' definitions.
 
 (subr--expand-definitions-now
- '(setq-local subr--mentions-any-p letrec dlet delete-consecutive-dups
-   custom-add-dependencies custom-declare-variable custom-declare-group
-   custom-declare-face custom-handle-all-keywords defcustom))
+ '(;; subr.el
+   lambda when unless push pop dolist dotimes bound-and-true-p
+   with-output-to-string define-error butlast number-sequence remove remq
+   copy-tree flatten-tree assoc-default add-hook remove-hook prin1-char
+   ;; this file
+   setq-local subr--refers-to-p letrec dlet delete-consecutive-dups
+   subst-char-in-string custom-add-dependencies custom--each-keyword
+   custom-declare-variable custom-declare-group custom-declare-face
+   custom-handle-all-keywords defcustom))
 
 (provide 'custom)
 (provide 'cus-face)
-
-;;; subr-more.el ends here

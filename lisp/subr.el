@@ -1,452 +1,620 @@
-;;; subr.el --- basic Lisp macros and functions  -*- lexical-binding: t -*-
+;;; subr.el --- core control macros and list, string and hook helpers for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs, following the documented behaviour of GNU Emacs 28's
-;; subr.el.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+
+;; Loaded third, after byte-run.el (`defun', `defmacro') and backquote.el,
+;; and before macroexp.el: nothing in this file is expanded when it is
+;; loaded.  subr-more.el expands these definitions once, in place, as soon
+;; as `macroexpand-all' exists, so that calling them does not re-expand the
+;; macros in their bodies every time.
+
+;; The expansions of `lambda', `when', `unless', `push', `pop', `dolist'
+;; and `dotimes' are compared with GNU's in the corpus: their shape is
+;; behaviour and must not change.
+
+;;;; Control structure.
 
 (defmacro lambda (&rest cdr)
-  "Return an anonymous function: (lambda ARGS [DOCSTRING] BODY...)."
-  (list 'function (cons 'lambda cdr)))
+  "Make a lambda expression evaluate to itself, as a function.
+\(lambda ARGS [DOCSTRING] [INTERACTIVE] BODY...) expands to the same list
+wrapped in `function'; CDR is everything after the symbol `lambda'."
+  `(function (lambda ,@cdr)))
 
 (defmacro when (cond &rest body)
-  "If COND yields non-nil, do BODY, else return nil."
-  (list 'if cond (cons 'progn body)))
+  "Run BODY, returning its last value, but only when COND is non-nil.
+When COND yields nil, nothing else is evaluated and the value is nil."
+  `(if ,cond (progn ,@body)))
 
 (defmacro unless (cond &rest body)
-  "If COND yields nil, do BODY, else return nil."
-  (cons 'if (cons cond (cons nil body))))
+  "Run BODY, returning its last value, but only when COND is nil.
+When COND yields non-nil, the value is nil."
+  `(if ,cond nil ,@body))
 
 (defmacro prog2 (form1 form2 &rest body)
-  "Eval FORM1, FORM2 and BODY sequentially; return value from FORM2."
-  `(progn ,form1 (prog1 ,form2 ,@body)))
+  "Run FORM1, FORM2 and then BODY, and return what FORM2 returned."
+  (list 'progn form1 (cons 'prog1 (cons form2 body))))
 
 (defmacro setq-default (&rest args)
-  "Set the default value of each variable to the value of its form."
-  (let ((exps nil))
+  "Give several variables new default values, one after the other.
+ARGS alternate VARIABLE and VALUE forms; a missing last VALUE means nil.
+Buffer-local values are left alone."
+  (let ((calls nil))
     (while args
-      (setq exps (cons `(set-default ',(car args) ,(car (cdr args))) exps))
-      (setq args (cdr (cdr args))))
-    `(progn . ,(nreverse exps))))
+      (setq calls (cons (list 'set-default (list 'quote (car args))
+                              (car (cdr args)))
+                        calls))
+      (setq args (nthcdr 2 args)))
+    (cons 'progn (nreverse calls))))
 
-;; push and pop for variables; gv.el (preloaded later) redefines both to
-;; accept any generalized place, with the same expansions for variables.
+;; `push' and `pop' here handle a variable only; gv.el, loaded later,
+;; replaces both with versions for any place, which expand the same way
+;; when the place is a variable.
 (defmacro push (newelt place)
-  "Add NEWELT to the list stored in the variable PLACE."
-  (list 'setq place (list 'cons newelt place)))
+  "Put NEWELT at the front of the list kept in the variable PLACE.
+The variable is set to the longer list, which is also returned."
+  `(setq ,place (cons ,newelt ,place)))
 
 (defmacro pop (place)
-  "Return the first element of PLACE's value, and remove it from the list."
-  (list 'car-safe (list 'prog1 place (list 'setq place (list 'cdr place)))))
+  "Take the first element off the list kept in the variable PLACE.
+The variable is set to the rest of the list; the value is that first
+element, or nil when the list was already empty."
+  `(car-safe (prog1 ,place (setq ,place (cdr ,place)))))
 
+(defun subr--check-loop-spec (spec)
+  "Signal an error unless SPEC looks like (VAR FORM [RESULT])."
+  (or (consp spec)
+      (signal 'wrong-type-argument (list 'consp spec)))
+  (let ((n (length spec)))
+    (if (or (< n 2) (> n 3))
+        (signal 'wrong-number-of-arguments (list '(2 . 3) n)))))
+
+;; Both loop macros use fixed, interned names for their hidden variables,
+;; as GNU's lexical expansions do.
 (defmacro dolist (spec &rest body)
-  "Loop over a list: (dolist (VAR LIST [RESULT]) BODY...)."
-  (let ((tail (make-symbol "tail")))
-    (setq tail '--dolist-tail--)
-    `(let ((,tail ,(nth 1 spec)))
-       (while ,tail
-         (let ((,(car spec) (car ,tail)))
+  "Run BODY once for each element of a list, with VAR bound to it.
+SPEC is (VAR LIST [RESULT]).  Afterwards RESULT, if given, is evaluated
+and returned; otherwise the value is nil."
+  (subr--check-loop-spec spec)
+  (let ((rest-var '--dolist-tail--)
+        (var (car spec))
+        (result (nthcdr 2 spec)))
+    (if lexical-binding
+        ;; A fresh binding of VAR for each element, as closures expect.
+        `(let ((,rest-var ,(nth 1 spec)))
+           (while ,rest-var
+             (let ((,var (car ,rest-var)))
+               ,@body
+               (setq ,rest-var (cdr ,rest-var))))
+           ,@result)
+      ;; Dynamic binding: one binding of VAR, set for each element and
+      ;; back to nil before RESULT.
+      `(let ((,rest-var ,(nth 1 spec)) ,var)
+         (while ,rest-var
+           (setq ,var (car ,rest-var))
            ,@body
-           (setq ,tail (cdr ,tail))))
-       ,@(cdr (cdr spec)))))
+           (setq ,rest-var (cdr ,rest-var)))
+         ,@(and result `((setq ,var nil) ,@result))))))
 
 (defmacro dotimes (spec &rest body)
-  "Loop a certain number of times: (dotimes (VAR COUNT [RESULT]) BODY...)."
-  (let ((counter '--dotimes-counter--)
-        (limit '--dotimes-limit--))
-    `(let ((,limit ,(nth 1 spec))
-           (,counter 0))
-       (while (< ,counter ,limit)
-         (let ((,(car spec) ,counter))
-           ,@body)
-         (setq ,counter (1+ ,counter)))
-       ,@(if (cdr (cdr spec))
-             `((let ((,(car spec) ,counter)) ,@(cdr (cdr spec))))))))
+  "Run BODY COUNT times, with VAR bound to 0, 1, ... COUNT-1 in turn.
+SPEC is (VAR COUNT [RESULT]).  RESULT, if given, is evaluated at the end
+with VAR bound to COUNT, and its value returned; otherwise nil."
+  (or (listp spec)
+      (signal 'wrong-type-argument (list 'listp spec)))
+  (let ((var (car spec))
+        (end-var '--dotimes-limit--)
+        (i-var '--dotimes-counter--)
+        (result (nthcdr 2 spec)))
+    (if lexical-binding
+        `(let ((,end-var ,(nth 1 spec))
+               (,i-var 0))
+           (while (< ,i-var ,end-var)
+             (let ((,var ,i-var))
+               ,@body)
+             (setq ,i-var (1+ ,i-var)))
+           ,@(and result `((let ((,var ,i-var)) ,@result))))
+      ;; Dynamic binding: VAR itself counts.
+      `(let ((,end-var ,(nth 1 spec))
+             (,var 0))
+         (while (< ,var ,end-var)
+           ,@body
+           (setq ,var (1+ ,var)))
+         ,@result))))
 
 (defalias 'not #'null)
 
-(defun caar (x) "Return the car of the car of X." (car (car x)))
-(defun cadr (x) "Return the car of the cdr of X." (car (cdr x)))
-(defun cdar (x) "Return the cdr of the car of X." (cdr (car x)))
-(defun cddr (x) "Return the cdr of the cdr of X." (cdr (cdr x)))
-(defun caddr (x) "Return the car of the cddr of X." (car (cdr (cdr x))))
-(defun cdddr (x) "Return the cdr of the cddr of X." (cdr (cdr (cdr x))))
-(defun cadar (x) "Return the car of the cdar of X." (car (cdr (car x))))
-(defun cddar (x) "Return the cdr of the cdar of X." (cdr (cdr (car x))))
-(defun caadr (x) "Return the car of the cadr of X." (car (car (cdr x))))
-(defun cdadr (x) "Return the cdr of the cadr of X." (cdr (car (cdr x))))
+;;;; Short list accessors.
+
+(defun caar (x) "Return the first element of the first element of X." (car (car x)))
+(defun cadr (x) "Return the second element of the list X." (car (cdr x)))
+(defun cdar (x) "Return the rest of X's first element, its cdr." (cdr (car x)))
+(defun cddr (x) "Return the list X without its first two elements." (cdr (cdr x)))
+(defun caddr (x) "Return the third element of the list X." (car (cdr (cdr x))))
+(defun cdddr (x) "Return the list X without its first three elements." (cdr (cdr (cdr x))))
+(defun cadar (x) "Return the second element of the first element of X." (car (cdr (car x))))
+(defun cddar (x) "Return the first element of X without its first two elements." (cdr (cdr (car x))))
+(defun caadr (x) "Return the first element of the second element of X." (car (car (cdr x))))
+(defun cdadr (x) "Return the cdr of the second element of X." (cdr (car (cdr x))))
+
+;;;; Doing nothing.
 
 (defun ignore (&rest _arguments)
-  "Ignore ARGUMENTS, do nothing, and return nil."
+  "Do nothing at all with _ARGUMENTS, however many there are; return nil."
   nil)
 
 (defun always (&rest _arguments)
-  "Ignore ARGUMENTS, do nothing, and return t."
+  "Do nothing at all with _ARGUMENTS, however many there are; return t."
   t)
+
+;;;; Errors.
 
 ;; `error' and `user-error' are primitives here (eval.ts), as GNU's natively
 ;; compiled ones appear: no frame of their own between the caller and `signal'.
 
 (defun define-error (name message &optional parent)
-  "Define NAME as a new error signal with MESSAGE and PARENT conditions."
-  (or parent (setq parent 'error))
-  (let ((conditions
-         (if (consp parent)
-             (apply #'append
-                    (mapcar (lambda (parent)
-                              (cons parent
-                                    (or (get parent 'error-conditions)
-                                        (error "Unknown signal `%s'" parent))))
-                            parent))
-           (cons parent (get parent 'error-conditions)))))
-    (put name 'error-conditions (delete-dups (copy-sequence (cons name conditions))))
-    (when message (put name 'error-message message))))
+  "Turn the symbol NAME into an error that `signal' can raise.
+MESSAGE, when non-nil, becomes its `error-message'.  PARENT names the
+error (or list of errors) NAME specializes, `error' by default; NAME's
+conditions are NAME and then every parent's conditions, without repeats."
+  (let ((inherited
+         (cond ((null parent) (get 'error 'error-conditions))
+               ((symbolp parent)
+                ;; A single unknown parent is accepted as it is.
+                (cons parent (get parent 'error-conditions)))
+               (t (let ((all nil))
+                    (dolist (p parent)
+                      (let ((its (get p 'error-conditions)))
+                        (if (null its) (error "Unknown signal `%s'" p))
+                        (setq all (append all its))))
+                    all)))))
+    ;; INHERITED shares conses with the parents' lists: copy before
+    ;; removing duplicates in place.
+    (put name 'error-conditions (delete-dups (copy-sequence (cons name inherited))))
+    (if message (put name 'error-message message))))
 
 (defmacro ignore-errors (&rest body)
-  "Execute BODY; if an error occurs, return nil."
-  `(condition-case nil (progn ,@body) (error nil)))
+  "Run BODY and return its value, or nil if it signals an error.
+Only conditions under `error' are caught; `quit' still gets through."
+  (list 'condition-case nil (cons 'progn body) '(error nil)))
 
 (defmacro ignore-error (condition &rest body)
-  "Execute BODY; if the error CONDITION occurs, return nil."
-  `(condition-case nil (progn ,@body) (,condition nil)))
+  "Run BODY and return its value, or nil if it signals CONDITION.
+CONDITION is an error symbol or a list of them, and is not evaluated."
+  (list 'condition-case nil (cons 'progn body) (list condition nil)))
 
 (defmacro condition-case-unless-debug (var bodyform &rest handlers)
-  "Like `condition-case' except that it does not prevent debugging."
-  `(condition-case ,var ,bodyform ,@handlers))
+  "Handle errors of BODYFORM with HANDLERS as `condition-case' does, VAR alike.
+The difference is meant for `debug-on-error': the handlers should then
+step aside and let the debugger see the error."
+  (cons 'condition-case
+        (cons var
+              (cons bodyform
+                    (mapcar (lambda (handler)
+                              (let ((conds (car handler)))
+                                (cons (cons 'debug (if (listp conds) conds (list conds)))
+                                      (cdr handler))))
+                            handlers)))))
 
 (defmacro with-demoted-errors (format &rest body)
-  "Run BODY and demote any errors to simple messages."
-  (let ((err (make-symbol "err")))
-    `(condition-case ,err
-         (progn ,@body)
-       (error (message ,format ,err) nil))))
+  "Run BODY; should it signal an error, print a message instead and return nil.
+FORMAT is the format string for that message, given the error as its
+argument.  When FORMAT is not a string it is the first form of BODY,
+and the message format is \"Error: %S\"."
+  (let ((caught (make-symbol "err")))
+    (if (not (stringp format))
+        (setq body (cons format body)
+              format "Error: %S"))
+    (list 'condition-case caught (cons 'progn body)
+          (list '(debug error) (list 'message format caught) nil))))
+
+;;;; Lists.
 
 (defun last (list &optional n)
-  "Return the last link of LIST.  With N, the last N links."
-  (if n
-      (and (>= n 0)
-           (let ((m (safe-length list)))
-             (if (< n m) (nthcdr (- m n) list) list)))
-    (and list (nthcdr (1- (safe-length list)) list))))
+  "Return the final cons of LIST, or with N, the last N of its conses.
+A dotted tail stays attached.  An N of 0 gives what follows the final
+cons (nil for a proper list); a negative N gives nil."
+  (let ((len (safe-length list)))
+    (cond ((null n) (if (> len 0) (nthcdr (1- len) list) list))
+          ((< n 0) nil)
+          ((< n len) (nthcdr (- len n) list))
+          (t list))))
 
 (defun butlast (list &optional n)
-  "Return a copy of LIST with the last N elements removed."
-  (if (and n (<= n 0)) list
-    (let ((m (length list)))
-      (take-first list (- m (or n 1))))))
-
-(defun take-first (list n)
-  "The first N elements of LIST, as a new list."
-  (let ((r nil))
-    (while (and list (> n 0))
-      (setq r (cons (car list) r) list (cdr list) n (1- n)))
-    (nreverse r)))
+  "Return a new list holding LIST's elements except the final N (default 1).
+LIST is left untouched; an N of zero or less returns LIST itself."
+  (let ((drop (or n 1)))
+    (if (<= drop 0)
+        list
+      (let ((front nil))
+        (dotimes (_ (- (length list) drop))
+          (push (pop list) front))
+        (nreverse front)))))
 
 (defun nbutlast (list &optional n)
-  "Modify LIST to remove the last N elements."
-  (let ((m (length list)))
-    (or n (setq n 1))
-    (and (< n m)
-         (progn
-           (if (> n 0) (setcdr (nthcdr (- (1- m) n) list) nil))
-           list))))
+  "Cut the final N (default 1) elements off LIST itself, and return LIST.
+When that leaves nothing, the value is nil."
+  (let* ((drop (or n 1))
+         (keep (- (length list) drop)))
+    (cond ((<= drop 0) list)
+          ((<= keep 0) nil)
+          (t (setcdr (nthcdr (1- keep) list) nil)
+             list))))
 
 (defun number-sequence (from &optional to inc)
-  "Return a sequence of numbers from FROM to TO with increments INC."
-  (if (or (not to) (= from to))
+  "List the numbers FROM, FROM+INC, FROM+2*INC... as far as TO.
+INC defaults to 1 and may be negative or a float.  Without TO, or when
+TO equals FROM, the list is just (FROM); when TO lies the wrong way from
+FROM the list is empty.  The N-th element is computed as FROM + N*INC."
+  (if (or (null to) (= from to))
       (list from)
-    (or inc (setq inc 1))
-    (when (zerop inc) (signal 'args-out-of-range (list from to inc)))
-    (let (seq (n 0) (next from))
-      (if (> inc 0)
-          (while (<= next to)
-            (setq seq (cons next seq)
-                  n (1+ n)
-                  next (+ from (* n inc))))
-        (while (>= next to)
-          (setq seq (cons next seq)
-                n (1+ n)
-                next (+ from (* n inc)))))
-      (nreverse seq))))
+    (let ((step (or inc 1))
+          (k 0)
+          (x from)
+          (acc nil))
+      (if (= step 0) (error "The increment can not be zero"))
+      (while (if (> step 0) (<= x to) (>= x to))
+        (push x acc)
+        (setq k (1+ k)
+              x (+ from (* k step))))
+      (nreverse acc))))
 
 (defun delete-dups (list)
-  "Destructively remove `equal' duplicates from LIST."
-  (let ((tail list))
-    (while tail
-      (setcdr tail (delete (car tail) (cdr tail)))
-      (setq tail (cdr tail))))
-  list)
-
-(defun remove (elt seq)
-  "Return a copy of SEQ with all occurrences of ELT removed (compared with `equal')."
-  (delete elt (copy-sequence seq)))
-
-(defun remq (elt list)
-  "Return LIST with all occurrences of ELT removed (compared with `eq')."
-  (while (and (eq elt (car list)) (setq list (cdr list))))
-  (if (memq elt list)
-      (delq elt (copy-sequence list))
+  "Drop from LIST, in place, each element `equal' to an earlier one.
+The first occurrences keep their order; the value is LIST."
+  (let ((seen (make-hash-table :test 'equal))
+        (prev nil)
+        (cell list))
+    (while cell
+      (if (gethash (car cell) seen)
+          (setcdr prev (cdr cell))
+        (puthash (car cell) t seen)
+        (setq prev cell))
+      (setq cell (cdr cell)))
     list))
 
+(defun remove (elt seq)
+  "Return a copy of the sequence SEQ without the elements `equal' to ELT.
+SEQ itself is never modified."
+  (if (listp seq)
+      (let ((kept nil))
+        (dolist (x seq)
+          (unless (equal x elt) (push x kept)))
+        (nreverse kept))
+    ;; `delete' already returns a new array.
+    (delete elt seq)))
+
+(defun remq (elt list)
+  "Return LIST without the elements `eq' to ELT, leaving LIST unmodified.
+When ELT does not occur, LIST itself is returned; otherwise the part
+after the last occurrence is shared with LIST."
+  (let ((scan list)
+        (shared list))
+    (while (setq scan (memq elt scan))
+      (setq scan (cdr scan)
+            shared scan))
+    (if (eq shared list)
+        list
+      (let ((front nil))
+        (while (not (eq list shared))
+          (let ((x (pop list)))
+            (unless (eq x elt) (push x front))))
+        (nconc (nreverse front) shared)))))
+
 (defun copy-tree (tree &optional vecp)
-  "Make a copy of TREE, recursively copying conses (and vectors with VECP)."
-  (if (consp tree)
-      (let (result)
-        (while (consp tree)
-          (let ((newcar (car tree)))
-            (if (or (consp (car tree)) (and vecp (vectorp (car tree))))
-                (setq newcar (copy-tree (car tree) vecp)))
-            (push newcar result))
-          (setq tree (cdr tree)))
-        (nconc (nreverse result)
-               (if (and vecp (vectorp tree)) (copy-tree tree vecp) tree)))
-    (if (and vecp (vectorp tree))
-        (let ((i (length (setq tree (copy-sequence tree)))))
-          (while (>= (setq i (1- i)) 0)
-            (aset tree i (copy-tree (aref tree i) vecp)))
-          tree)
-      tree)))
-
-(defun zerop (number)
-  "Return t if NUMBER is zero."
-  (= 0 number))
-
-(defun xor (cond1 cond2)
-  "Return the boolean exclusive-or of COND1 and COND2."
-  (cond ((not cond1) cond2)
-        ((not cond2) cond1)))
-
-(defun string-prefix-p (prefix string &optional ignore-case)
-  "Return non-nil if PREFIX is a prefix of STRING."
-  (let ((prefix-length (length prefix)))
-    (if (> prefix-length (length string)) nil
-      (eq t (compare-strings prefix 0 prefix-length string
-                             0 prefix-length ignore-case)))))
-
-(defun string-suffix-p (suffix string &optional ignore-case)
-  "Return non-nil if SUFFIX is a suffix of STRING."
-  (let ((start-pos (- (length string) (length suffix))))
-    (and (>= start-pos 0)
-         (eq t (compare-strings suffix nil nil
-                                string start-pos nil ignore-case)))))
-
-(defun add-to-list (list-var element &optional append compare-fn)
-  "Add ELEMENT to the value of LIST-VAR if it isn't there yet."
-  (if (cond
-       ((null compare-fn) (member element (symbol-value list-var)))
-       ((eq compare-fn #'eq) (memq element (symbol-value list-var)))
-       ((eq compare-fn #'eql) (memql element (symbol-value list-var)))
-       (t (let ((lst (symbol-value list-var)))
-            (while (and lst (not (funcall compare-fn element (car lst))))
-              (setq lst (cdr lst)))
-            lst)))
-      (symbol-value list-var)
-    (set list-var
-         (if append
-             (append (symbol-value list-var) (list element))
-           (cons element (symbol-value list-var))))))
-
-(defun add-hook (hook function &optional depth local)
-  "Add to the value of HOOK the function FUNCTION."
-  (ignore local)
-  (or (boundp hook) (set hook nil))
-  (or (default-boundp hook) (set-default hook nil))
-  (let ((hook-value (symbol-value hook)))
-    (if (or (not (listp hook-value)) (functionp hook-value))
-        (setq hook-value (list hook-value)))
-    (unless (member function hook-value)
-      (setq hook-value
-            (if (and depth (not (and (numberp depth) (< depth 0))))
-                (append hook-value (list function))
-              (cons function hook-value))))
-    (set hook hook-value)))
-
-(defun remove-hook (hook function &optional local)
-  "Remove from the value of HOOK the function FUNCTION."
-  (ignore local)
-  (when (boundp hook)
-    (let ((hook-value (symbol-value hook)))
-      (if (or (not (listp hook-value)) (eq (car-safe hook-value) 'lambda))
-          (when (equal hook-value function) (set hook nil))
-        (set hook (delete function (copy-sequence hook-value)))))))
-
-(defun alist-get (key alist &optional default remove testfn)
-  "Find the first element of ALIST whose car equals KEY and return its cdr."
-  (ignore remove)
-  (let ((x (if (not testfn) (assq key alist) (assoc key alist testfn))))
-    (if x (cdr x) default)))
-
-(defun assoc-default (key alist &optional test default)
-  "Find object KEY in a pseudo-alist ALIST."
-  (let (found (tail alist) value)
-    (while (and tail (not found))
-      (let ((elt (car tail)))
-        (when (funcall (or test #'equal) (if (consp elt) (car elt) elt) key)
-          (setq found t value (if (consp elt) (cdr elt) default))))
-      (setq tail (cdr tail)))
-    value))
-
-(defun gensym (&optional prefix)
-  "Return a new uninterned symbol named PREFIX followed by a counter."
-  (let ((num (prog1 gensym-counter
-               (setq gensym-counter (1+ gensym-counter)))))
-    (make-symbol (format "%s%d" (or prefix "g") num))))
-
-(defvar gensym-counter 0 "Number used to construct the name of the next symbol created by `gensym'.")
-
-(defun apply-partially (fun &rest args)
-  "Return a function that is a partial application of FUN to ARGS."
-  (lambda (&rest args2)
-    (apply fun (append args args2))))
-
-(defmacro bound-and-true-p (var)
-  "Return the value of symbol VAR if it is bound, else nil."
-  `(and (boundp (quote ,var)) ,var))
-
-(defun special-form-or-macro-p (object)
-  "Non-nil if OBJECT is a special form or a macro."
-  (or (special-form-p object) (macrop object)))
-
-(defmacro with-output-to-string (&rest body)
-  "Execute BODY, return the text it sent to `standard-output', as a string."
-  (let ((chars (make-symbol "chars")))
-    `(let ((,chars nil))
-       (let ((standard-output (lambda (c) (setq ,chars (cons c ,chars)))))
-         ,@body)
-       (concat (nreverse ,chars)))))
-
-(defun fixnump (object)
-  "Return t if OBJECT is a fixnum."
-  (and (integerp object)
-       (<= most-negative-fixnum object most-positive-fixnum)))
-
-(defun bignump (object)
-  "Return t if OBJECT is a bignum."
-  (and (integerp object) (not (fixnump object))))
-
-(defun lsh (value count)
-  "Return VALUE with its bits shifted left by COUNT, logically for negative COUNT."
-  (when (and (< value 0) (< count 0))
-    (when (< value most-negative-fixnum)
-      (signal 'args-out-of-range (list value count)))
-    (setq value (logand (ash value -1) most-positive-fixnum))
-    (setq count (1+ count)))
-  (ash value count))
+  "Copy TREE, the conses of all its levels rather than just the top one.
+Atoms are shared with TREE.  With VECP, vectors inside TREE are copied
+(recursively) as well."
+  (cond
+   ((consp tree)
+    (let* ((anchor (list nil))
+           (end anchor))
+      (while (consp tree)
+        (setq end (setcdr end (list (copy-tree (pop tree) vecp)))))
+      (setcdr end (copy-tree tree vecp))
+      (cdr anchor)))
+   ((and vecp (vectorp tree))
+    (let ((v (copy-sequence tree)))
+      (dotimes (i (length v))
+        (aset v i (copy-tree (aref v i) vecp)))
+      v))
+   (t tree)))
 
 (defun flatten-tree (tree)
-  "Return a \"flattened\" copy of TREE: its non-nil atoms, in order."
-  (let (elems)
-    (while (consp tree)
-      (let ((elem (pop tree)))
-        (while (consp elem)
-          (push (cdr elem) tree)
-          (setq elem (car elem)))
-        (if elem (push elem elems))))
-    (if tree (push tree elems))
-    (nreverse elems)))
+  "List the non-nil atoms of TREE, leaves of its cons structure, left to right.
+Vectors count as atoms; nils anywhere are dropped."
+  (let ((todo (list tree))
+        (leaves nil))
+    (while todo
+      (let ((node (pop todo)))
+        (cond ((consp node)
+               (setq todo (cons (car node) (cons (cdr node) todo))))
+              (node (setq leaves (cons node leaves))))))
+    (nreverse leaves)))
 
 (defun ensure-list (object)
-  "Return OBJECT as a list: itself if it is a list, else a one-element list."
-  (if (listp object) object (list object)))
+  "Return OBJECT when it is already a list, else a list holding just OBJECT."
+  (if (nlistp object) (list object) object))
 
-(defun string-to-list (string)
-  "Return a list of characters in STRING."
-  (append string nil))
+;;;; Alists.
 
-(defun string-to-vector (string)
-  "Return a vector of characters in STRING."
-  (vconcat string))
+(defun alist-get (key alist &optional default remove testfn)
+  "Look KEY up in ALIST and return the cdr of the matching cell.
+Keys are compared with `eq', or with TESTFN when given.  Without a
+matching cell the value is DEFAULT.  REMOVE only matters for `setf'."
+  (ignore remove)
+  (let ((cell (if testfn (assoc key alist testfn) (assq key alist))))
+    (if (consp cell) (cdr cell) default)))
 
-(defun assq-delete-all (key alist)
-  "Delete from ALIST all elements whose car is `eq' to KEY."
-  (assoc-delete-all key alist #'eq))
+(defun assoc-default (key alist &optional test default)
+  "Search ALIST, whose elements may be conses or bare keys, for KEY.
+Each element's key (its car, or the element itself) is passed with KEY
+to TEST, `equal' by default.  For the first match the value is its cdr,
+or DEFAULT when the element was a bare key; nil if nothing matches."
+  (let ((pred (or test #'equal)))
+    (catch 'subr--assoc-default
+      (dolist (item alist)
+        (let ((pair (consp item)))
+          (if (funcall pred (if pair (car item) item) key)
+              (throw 'subr--assoc-default (if pair (cdr item) default))))))))
+
+(defun subr--drop-matching (pred list)
+  "Splice out of LIST the elements for which PRED is non-nil; return the rest."
+  (let* ((anchor (cons nil list))
+         (cell anchor))
+    (while (cdr cell)
+      (if (funcall pred (cadr cell))
+          (setcdr cell (cddr cell))
+        (setq cell (cdr cell))))
+    (cdr anchor)))
 
 (defun assoc-delete-all (key alist &optional test)
-  "Delete from ALIST all elements whose car is KEY (compared with TEST or `equal')."
-  (unless test (setq test #'equal))
-  (while (and (consp (car alist))
-              (funcall test (car (car alist)) key))
-    (setq alist (cdr alist)))
-  (let ((tail alist) tail-cdr)
-    (while (setq tail-cdr (cdr tail))
-      (if (and (consp (car tail-cdr))
-               (funcall test (car (car tail-cdr)) key))
-          (setcdr tail (cdr tail-cdr))
-        (setq tail tail-cdr))))
-  alist)
+  "Remove destructively from ALIST the conses whose car matches KEY.
+A car matches when TEST (default `equal') applied to it and KEY is
+non-nil.  Elements that are not conses stay.  Return the new ALIST."
+  (let ((pred (or test #'equal)))
+    (subr--drop-matching
+     (lambda (elt) (and (consp elt) (funcall pred (car elt) key)))
+     alist)))
+
+(defun assq-delete-all (key alist)
+  "Remove destructively from ALIST the conses whose car is `eq' to KEY.
+Return the new ALIST."
+  (assoc-delete-all key alist #'eq))
 
 (defun rassq-delete-all (value alist)
-  "Delete from ALIST all elements whose cdr is `eq' to VALUE."
-  (while (and (consp (car alist))
-              (eq (cdr (car alist)) value))
-    (setq alist (cdr alist)))
-  (let ((tail alist) tail-cdr)
-    (while (setq tail-cdr (cdr tail))
-      (if (and (consp (car tail-cdr))
-               (eq (cdr (car tail-cdr)) value))
-          (setcdr tail (cdr tail-cdr))
-        (setq tail tail-cdr))))
-  alist)
+  "Remove destructively from ALIST the conses whose cdr is `eq' to VALUE.
+Return the new ALIST."
+  (subr--drop-matching
+   (lambda (elt) (and (consp elt) (eq (cdr elt) value)))
+   alist))
 
-(defun string-replace (from-string to-string in-string)
-  "Replace FROM-STRING with TO-STRING in IN-STRING each time it occurs."
-  (when (= (length from-string) 0)
-    (signal 'wrong-length-argument '(0)))
-  (let ((start 0) (pieces nil) pos)
-    (while (setq pos (string-search from-string in-string start))
-      (push (substring in-string start pos) pieces)
-      (push to-string pieces)
-      (setq start (+ pos (length from-string))))
-    (push (substring in-string start) pieces)
-    (apply #'concat (nreverse pieces))))
+;;;; Numbers and small predicates.
 
-;; --- string comparison names (subr.el) ---
-(defalias 'string= #'string-equal)
-(defalias 'string< #'string-lessp)
-(defun string-greaterp (string1 string2)
-  "Return non-nil if STRING1 sorts after STRING2 (character codes; symbols by name)."
-  (string-lessp string2 string1))
-(defalias 'string> #'string-greaterp)
+(defun zerop (number)
+  "Non-nil when NUMBER (an integer, float or marker) equals zero."
+  (= number 0))
+
+(defun xor (cond1 cond2)
+  "True when exactly one of COND1 and COND2 is non-nil; return that one.
+When both or neither are non-nil, return nil."
+  (if cond1
+      (if cond2 nil cond1)
+    cond2))
 
 (defun booleanp (object)
-  "Return t if OBJECT is nil or t."
-  (and (memq object '(nil t)) t))
+  "Return t for the two booleans nil and t, nil for any other OBJECT."
+  (or (null object) (eq object t)))
 
+(defun fixnump (object)
+  "Return t when OBJECT is an integer in the fixnum range, else nil."
+  (and (integerp object)
+       (>= object most-negative-fixnum)
+       (<= object most-positive-fixnum)))
+
+(defun bignump (object)
+  "Return t when OBJECT is an integer outside the fixnum range, else nil."
+  (and (integerp object)
+       (or (> object most-positive-fixnum)
+           (< object most-negative-fixnum))))
+
+(defun lsh (value count)
+  "Shift the bits of VALUE by COUNT places: left if COUNT > 0, else right.
+A negative fixnum VALUE shifted right is first read as the unsigned
+number with the same fixnum bits, so zeros come in from the left."
+  (if (and (< value 0) (< count 0))
+      (progn
+        (if (< value most-negative-fixnum)
+            (signal 'args-out-of-range (list value count)))
+        (ash (+ value (* 2 (1+ most-positive-fixnum))) count))
+    (ash value count)))
+
+;;;; Strings.
+
+(defun string-prefix-p (prefix string &optional ignore-case)
+  "Non-nil when STRING begins with PREFIX.
+With IGNORE-CASE, letter case does not matter."
+  (let ((n (length prefix)))
+    (and (<= n (length string))
+         (eq t (compare-strings string 0 n prefix nil nil ignore-case)))))
+
+(defun string-suffix-p (suffix string &optional ignore-case)
+  "Non-nil when STRING ends with SUFFIX.
+With IGNORE-CASE, letter case does not matter."
+  (let ((from (- (length string) (length suffix))))
+    (and (>= from 0)
+         (eq t (compare-strings string from nil suffix nil nil ignore-case)))))
+
+(defun string-replace (from-string to-string in-string)
+  "Return IN-STRING with each match of FROM-STRING changed to TO-STRING.
+Matches are literal and do not overlap, searched from the left.  An
+empty FROM-STRING is an error."
+  (cond ((not (stringp from-string))
+         (signal 'wrong-type-argument (list 'stringp from-string)))
+        ((equal from-string "")
+         (signal 'wrong-length-argument '(0))))
+  (let ((pieces nil)
+        (start 0)
+        (step (length from-string))
+        hit)
+    (while (setq hit (string-search from-string in-string start))
+      (setq pieces (cons (substring in-string start hit) pieces)
+            start (+ hit step)))
+    (mapconcat #'identity
+               (nreverse (cons (substring in-string start) pieces))
+               to-string)))
+
+(defun string-to-list (string)
+  "List the characters of STRING in order."
+  (mapcar #'identity string))
+
+(defun string-to-vector (string)
+  "Make a vector of the characters of STRING, in order."
+  (vconcat string))
+
+(defalias 'string= #'string-equal)
+(defalias 'string< #'string-lessp)
+
+(defun string-greaterp (string1 string2)
+  "Non-nil when STRING1 comes after STRING2 in character-code order.
+Symbols stand for their names."
+  (string-lessp string2 string1))
+
+(defalias 'string> #'string-greaterp)
+
+;;;; Variables holding lists, and hooks.
+
+(defun add-to-list (list-var element &optional append compare-fn)
+  "Put ELEMENT into the list held by the symbol LIST-VAR, unless already there.
+Membership is tested by calling COMPARE-FN (default `equal') on ELEMENT
+and each member.  A new element goes in front, or at the end with
+APPEND.  Return the variable's value afterwards."
+  (let* ((old (symbol-value list-var))
+         (test (or compare-fn #'equal))
+         (scan old))
+    (while (and scan (not (funcall test element (car scan))))
+      (setq scan (cdr scan)))
+    (cond (scan old)
+          (append (set list-var (append old (list element))))
+          (t (set list-var (cons element old))))))
+
+(defun subr--hook-depth (hook fn)
+  "The depth recorded for FN in HOOK, 0 when there is none."
+  (let ((entry (assoc fn (get hook 'hook--depth-alist))))
+    (if entry (cdr entry) 0)))
+
+(defun add-hook (hook function &optional depth local)
+  "Add FUNCTION to the hook variable HOOK, unless it is already on it.
+DEPTH orders the functions, lower first: nil stands for 0, t or any
+other non-number for 90.  FUNCTION goes after those of equal depth when
+DEPTH is positive, before them otherwise.  LOCAL is accepted, but there
+are no buffers, so the global value is always the one changed."
+  (ignore local)
+  ;; Without buffers, having a default value is the same as being bound.
+  (unless (default-boundp hook) (set-default hook nil))
+  (let ((d (cond ((numberp depth) depth) (depth 90) (t 0)))
+        (fns (symbol-value hook)))
+    (if (or (functionp fns) (nlistp fns))
+        (setq fns (list fns)))
+    (if (member function fns)
+        (set hook fns)
+      ;; Depths are remembered only once some function asked for one.
+      (if (or (/= d 0) (get hook 'hook--depth-alist))
+          (put hook 'hook--depth-alist
+               (cons (cons function d) (get hook 'hook--depth-alist))))
+      (let ((before nil)
+            (after fns))
+        ;; Walk past the functions that must run before FUNCTION.
+        (while (and after
+                    (let ((other (subr--hook-depth hook (car after))))
+                      (if (> d 0) (<= other d) (< other d))))
+          (push (pop after) before))
+        (set hook (nconc (nreverse before) (cons function after)))))))
+
+(defun remove-hook (hook function &optional local)
+  "Take FUNCTION off the hook variable HOOK, if it is there.
+LOCAL is accepted and ignored: only the global value exists."
+  (ignore local)
+  (when (boundp hook)
+    (let ((fns (symbol-value hook)))
+      (set hook
+           (if (or (nlistp fns) (eq (car fns) 'lambda))
+               (if (equal fns function) nil fns)
+             (delete function (copy-sequence fns)))))))
+
+;;;; Functions and symbols.
+
+(defvar gensym-counter 0
+  "The number `gensym' puts after the prefix of the next symbol it makes.")
+
+(defun gensym (&optional prefix)
+  "Make a fresh uninterned symbol named PREFIX (default \"g\") plus a counter.
+The counter is `gensym-counter', which is then incremented."
+  (let ((n gensym-counter))
+    (setq gensym-counter (1+ n))
+    (make-symbol (format "%s%d" (or prefix "g") n))))
+
+(defun apply-partially (fun &rest args)
+  "Make a function calling FUN with ARGS followed by its own arguments.
+The result takes any number of arguments."
+  (lambda (&rest later) (apply fun (append args later))))
+
+(defmacro bound-and-true-p (var)
+  "Give the value of the variable VAR, or nil when VAR has no value.
+VAR is a symbol and is not evaluated."
+  (if (not (symbolp var))
+      (signal 'wrong-type-argument (list 'symbolp var)))
+  `(and (boundp ',var) ,var))
+
+;;;; Output and the stack.
+
+(defmacro with-output-to-string (&rest body)
+  "Run BODY with `standard-output' collecting text; return that text.
+Whatever BODY prints with `princ', `prin1' and the like ends up in the
+string, in order."
+  (let ((acc (make-symbol "received")))
+    `(let ((,acc nil))
+       (let ((standard-output (lambda (ch) (setq ,acc (cons ch ,acc)))))
+         ,@body)
+       (concat (nreverse ,acc)))))
+
+(defun subr--frame-description (evald func args _flags)
+  "Turn the parts of a stack frame into the list (EVALD FUNC . ARGS)."
+  (cons evald (cons func args)))
 
 (defun backtrace-frame (nframes &optional base)
-  "Return (EVALD FUNC ARGS...) of the frame NFRAMES outward from BASE's innermost frame, or nil."
-  (backtrace-frame--internal (lambda (evald fun args _flags) (cons evald (cons fun args)))
+  "Describe the active call NFRAMES levels out from BASE, or return nil.
+BASE is a function whose innermost frame is the starting point (this
+function by default).  The description is (EVALD FUNC ARGS...): EVALD is
+t when the arguments were already evaluated."
+  (backtrace-frame--internal #'subr--frame-description
                              nframes (or base #'backtrace-frame)))
 
 (defun prin1-char (char)
-  "Return a string that reads back as CHAR in `?' syntax, or nil.
-Modifier bits are written as \\A-, \\s-, \\H-, \\S-, \\C- and \\M- prefixes;
-nil when CHAR is not a non-negative integer or no such syntax reads as CHAR."
+  "Return the `?' syntax that reads back as CHAR, such as \"?\\\\C-a\", or nil.
+Modifier bits become \\A-, \\s-, \\H-, \\S-, \\C- and \\M- in that order,
+and control characters use \\C-.  The value is nil when CHAR is not a
+non-negative integer, or when the text built would not read as CHAR."
   (when (and (integerp char) (>= char 0))
-    (let* ((low (logand char (1- ?\A-\0)))
-           (key (if (< low 32) (logior low 64) low))
-           (key (condition-case nil (downcase key) (error key)))
-           (plain (logand char (lognot (logior ?\A-\0 ?\s-\0 ?\H-\0 ?\S-\0 ?\C-\0 ?\M-\0))))
-           (shifted (or (/= 0 (logand char ?\S-\0))
-                        (/= plain (condition-case nil (downcase plain) (error plain)))))
-           (prefixes
-            (delq nil
-                  (list (and (/= 0 (logand char ?\A-\0)) "\\A-")
-                        (and (/= 0 (logand char ?\s-\0)) "\\s-")
-                        (and (/= 0 (logand char ?\H-\0)) "\\H-")
-                        (and shifted "\\S-")
-                        (and (or (/= 0 (logand char ?\C-\0)) (< plain 32)) "\\C-")
-                        (and (/= 0 (logand char ?\M-\0)) "\\M-")))))
-      ;; An upper-case letter is written as itself, not as a shifted lower-case one.
-      (when (and shifted (= 0 (logand char ?\S-\0))
-                 (/= key (condition-case nil (upcase key) (error key))))
-        (setq key (upcase key) prefixes nil))
-      (let ((string
-             (condition-case nil
-                 (concat "?" (apply #'concat prefixes)
-                         (cond ((memq key '(?\; ?\( ?\) ?\{ ?\} ?\[ ?\] ?\" ?\' ?\\))
-                                (string ?\\ key))
-                               ((= key 127) "\\C-?")
-                               (t (string key))))
-               (error nil))))
-        (and string
-             (eq (condition-case nil (car (read-from-string string)) (error nil)) char)
-             string)))))
+    (let* ((code (logand char #x3fffff))
+           (mods (- char code)))
+      ;; An upper-case letter cannot carry modifiers in this syntax.
+      (unless (and (/= mods 0) (/= code (downcase code)))
+        (let ((prefixes '((#x400000 . "\\A-") (#x800000 . "\\s-")
+                       (#x1000000 . "\\H-") (#x2000000 . "\\S-")
+                       (#x4000000 . "\\C-") (#x8000000 . "\\M-")))
+              (text "?"))
+          (dolist (mark prefixes)
+            (if (or (/= 0 (logand mods (car mark)))
+                    (and (< code 32) (= (car mark) #x4000000)))
+                (setq text (concat text (cdr mark)))))
+          (let ((key (if (< code 32) (downcase (+ code 64)) code)))
+            (setq text
+                  (concat text
+                          (cond ((= key 127) "\\C-?")
+                                ((memq key '(?\" ?\' ?\; ?\( ?\) ?\[ ?\] ?\{ ?\} ?\\))
+                                 (string ?\\ key))
+                                (t (string key))))))
+          (and (eq char (condition-case nil
+                            (car (read-from-string text))
+                          (error nil)))
+               text))))))
