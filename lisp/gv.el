@@ -344,6 +344,14 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
               (gv--setter-expander 'buffer-local-value
                                    #'gv--set-buffer-local))
 
+(defun gv--then-value (stores)
+  "Return a writer that runs the forms STORES makes, then yields the value.
+STORES is called with a copyable stand-in for the value form, bound to
+a temporary `v' when needed, and returns the list of storing forms."
+  (lambda (value)
+    (macroexp-let2 nil v value
+      `(progn ,@(funcall stores v) ,v))))
+
 (gv-define-expander nth
   (lambda (do n list)
     (macroexp-let2 nil c `(nthcdr ,n ,list)
@@ -390,11 +398,10 @@ With REMOVE, storing DEFAULT deletes the entry instead."
                                 (assq ,k ,reader))
           (funcall do
                    (if default `(if ,p (cdr ,p) ,default) `(cdr ,p))
-                   (lambda (value)
-                     (macroexp-let2 nil v value
-                       `(progn
-                          ,(gv--alist-store p k v default remove reader writer)
-                          ,v)))))))))
+                   (gv--then-value
+                    (lambda (v)
+                      (list (gv--alist-store p k v default remove
+                                             reader writer))))))))))
 
 (gv-define-expander plist-get
   (lambda (do plist prop)
@@ -510,12 +517,10 @@ Storing into an invalid PLACE then signals the error that PLACE raised."
     (gv-letplace (head-reader head-writer) a
       (gv-letplace (tail-reader tail-writer) d
         (funcall do `(cons ,head-reader ,tail-reader)
-                 (lambda (value)
-                   (macroexp-let2 nil v value
-                     `(progn
-                        ,(funcall head-writer `(car ,v))
-                        ,(funcall tail-writer `(cdr ,v))
-                        ,v))))))))
+                 (gv--then-value
+                  (lambda (v)
+                    (list (funcall head-writer `(car ,v))
+                          (funcall tail-writer `(cdr ,v))))))))))
 
 ;; Storing into (logand PLACE MASK) changes only the MASK bits of PLACE.
 (gv-define-expander logand
@@ -524,25 +529,22 @@ Storing into an invalid PLACE then signals the error that PLACE raised."
       (macroexp-let2 macroexp-copyable-p
           mask (if (cdr masks) `(logand ,@masks) (car masks))
         (funcall do `(logand ,reader ,mask)
-                 (lambda (value)
-                   (macroexp-let2 nil v value
-                     `(progn
-                        ,(funcall writer
-                                  `(logior (logand ,v ,mask)
-                                           (logand ,reader (lognot ,mask))))
-                        ,v))))))))
+                 (gv--then-value
+                  (lambda (v)
+                    ;; Bits outside MASK keep their old values.
+                    (list (funcall writer
+                                   `(logior (logand ,v ,mask)
+                                            (logand ,reader (lognot ,mask))))))))))))
 
 (gv-define-expander substring
   (lambda (do place from &optional to)
     (gv-letplace (reader writer) place
       (macroexp-let2* nil ((start from) (end to))
         (funcall do `(substring ,reader ,start ,end)
-                 (lambda (value)
-                   (macroexp-let2 nil v value
-                     `(progn
-                        ,(funcall writer `(cl--set-substring
-                                           ,reader ,start ,end ,v))
-                        ,v))))))))
+                 (gv--then-value
+                  (lambda (v)
+                    (list (funcall writer `(cl--set-substring
+                                            ,reader ,start ,end ,v))))))))))
 
 ;;;; References to places.
 
@@ -596,7 +598,7 @@ is empty, return nil and store nothing new."
    gv--simple-writer gv--declaration-form gv--alist-store setf push pop
    gv-ref gv-deref gv--body-expander gv--closure-pair gv--through-pair
    gv--copy-ok-p gv--cond-clause gv-synthetic-place gv-delay-error
-   gv--setter-expander gv--set-buffer-local gv--get-or-defer gv--store
+   gv--setter-expander gv--set-buffer-local gv--get-or-defer gv--store gv--then-value
    macroexp-let2 macroexp-let2* macroexp--let2-build macroexp-let*
    macroexp-unprogn macroexp--maxsize macroexp-small-p))
 (mapatoms (lambda (sym)
