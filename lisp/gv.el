@@ -1,511 +1,611 @@
-;;; gv.el --- generalized variables: setf and the places it knows  -*- lexical-binding: t -*-
+;;; gv.el --- places for setf, push and pop: generalized variables in tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs, following the documented behaviour of GNU Emacs 28's
-;; gv.el.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 ;;
-;; A place is handled by its "expander": a function called with DO and the
-;; place's argument forms.  DO is in turn a function of two arguments, GETTER
-;; (a copyable form reading the place) and SETTER (a function from a value form
-;; to a form storing it); DO returns the code that uses the place, and the
-;; expander wraps it with whatever bindings the place needs.  Expanders live on
-;; the `gv-expander' property of the place's head symbol.
+;; How a place works.  Every place form has an "expander", a function stored
+;; on the `gv-expander' property of the form's head.  It is called with DO
+;; and with the form's arguments.  DO is a function of two arguments: a
+;; READER form, which may be copied freely, and a WRITER function that turns
+;; a value form into a form storing that value.  DO returns the code that
+;; uses the place; the expander returns it wrapped in whatever evaluates the
+;; place's own arguments, once each and from left to right.
+;;
+;; Tests compare the code `setf', `push' and `pop' produce with GNU's, so
+;; the shape of that code (including the names of the temporary variables:
+;; v, c, idx, k, p, x, ...) is part of the behaviour.
 
-;;; Helpers from macroexp that gv needs (GNU keeps them in macroexp.el).
+;;;; Code-building helpers from GNU's macroexp.el that tsmacs lacks.
 
 (defvar macroexpand-all-environment nil
-  "The macro environment in effect while `macroexpand-all' runs.")
+  "The macro environment `macroexpand-all' is working in, or nil.")
 
 (unless (fboundp 'macroexp-unprogn)
   (defun macroexp-unprogn (exp)
-    "Turn EXP into a list of expressions to execute in sequence.
-Never returns an empty list."
-    (if (eq (car-safe exp) 'progn)
-        (or (cdr exp) (list nil))
-      (list exp))))
+    "Return the body forms of EXP if it is a `progn', else a list of EXP.
+The result is never empty: a bare (progn) gives (nil)."
+    (cond ((not (eq (car-safe exp) 'progn)) (list exp))
+          ((cdr exp))
+          (t (list nil)))))
 
 (unless (fboundp 'macroexp-let*)
   (defun macroexp-let* (bindings exp)
-    "Return an expression equivalent to (let* BINDINGS EXP)."
-    (cond
-     ((null bindings) exp)
-     ((eq (car-safe exp) 'let*)
-      (cons 'let* (cons (append bindings (car (cdr exp))) (cdr (cdr exp)))))
-     (t (list 'let* bindings exp)))))
+    "Return a form that evaluates EXP with BINDINGS bound as by `let*'.
+An EXP that is itself a `let*' absorbs BINDINGS in front of its own."
+    (if (null bindings)
+        exp
+      (if (eq (car-safe exp) 'let*)
+          `(let* ,(append bindings (nth 1 exp)) ,@(nthcdr 2 exp))
+        `(let* ,bindings ,exp)))))
 
 (unless (fboundp 'macroexp--maxsize)
   (defun macroexp--maxsize (exp size)
-    "What is left of SIZE after counting the pieces of EXP (negative: too big)."
+    "Return SIZE less the size of EXP, or a negative number once it runs out.
+Symbols count one, strings one per sixteen characters, each list or
+vector one plus its elements; any other object exhausts the budget."
     (cond ((< size 0) size)
-          ((symbolp exp) (1- size))
-          ((stringp exp) (- size (/ (length exp) 16)))
-          ((vectorp exp)
-           (let ((i 0) (n (length exp)))
-             (while (< i n)
-               (setq size (macroexp--maxsize (aref exp i) size))
-               (setq i (1+ i))))
-           (1- size))
-          ((consp exp)
-           (while (consp exp)
-             (setq size (macroexp--maxsize (car exp) size))
-             (setq exp (cdr exp)))
-           (1- size))
-          (t -1))))
+          ((or (consp exp) (vectorp exp))
+           (let ((left size))
+             (mapc (lambda (elt) (setq left (macroexp--maxsize elt left))) exp)
+             (1- left)))
+          (t (- size (cond ((symbolp exp) 1)
+                           ((stringp exp) (/ (length exp) 16))
+                           ;; Anything else uses up the whole budget.
+                           (t (1+ size))))))))
 
 (unless (fboundp 'macroexp-small-p)
   (defun macroexp-small-p (exp)
-    "Return non-nil if EXP can be considered small."
+    "Return non-nil if the form EXP is small enough to be duplicated."
     (> (macroexp--maxsize exp 10) 0)))
+
+(unless (fboundp 'macroexp--let2-build)
+  (defun macroexp--let2-build (trivial-p name exp build)
+    "Call BUILD with EXP itself or with a new symbol called NAME standing for it.
+EXP is used directly when TRIVIAL-P accepts it.  Otherwise the code that
+BUILD returns is wrapped so as to bind the new symbol to EXP."
+    (if (funcall trivial-p exp)
+        (funcall build exp)
+      (let ((temp (make-symbol name)))
+        (macroexp-let* (list (list temp exp)) (funcall build temp))))))
 
 (unless (fboundp 'macroexp-let2)
   (defmacro macroexp-let2 (test sym exp &rest body)
-    "Evaluate BODY with SYM bound to an expression for EXP's value.
-If TEST (a function, default `macroexp-const-p') accepts EXP, SYM is EXP
-itself; otherwise SYM is a fresh symbol, and the code BODY returns is wrapped
-in a `let*' binding that symbol to EXP."
+    "Run BODY, which builds code, with SYM standing for the value of the form EXP.
+SYM is bound to EXP itself when the predicate TEST (by default
+`macroexp-const-p') says it is cheap to repeat; otherwise to a fresh
+symbol named like SYM, and the code BODY returns gets wrapped in a
+`let*' giving that symbol the value of EXP."
     (declare (indent 3) (debug (sexp sexp form body)))
-    (let ((exp-var (make-symbol "exp"))
-          (body-var (make-symbol "body")))
-      `(let* ((,exp-var ,exp)
-              (,sym (if (funcall #',(or test #'macroexp-const-p) ,exp-var)
-                        ,exp-var
-                      (make-symbol ,(symbol-name sym))))
-              (,body-var ,(macroexp-progn body)))
-         (if (eq ,sym ,exp-var)
-             ,body-var
-           (macroexp-let* (list (list ,sym ,exp-var)) ,body-var))))))
+    `(macroexp--let2-build #',(or test 'macroexp-const-p)
+                           ,(symbol-name sym) ,exp
+                           (lambda (,sym) ,@body))))
 
 (unless (fboundp 'macroexp-let2*)
   (defmacro macroexp-let2* (test bindings &rest body)
-    "Like `macroexp-let2' for each (SYM EXP) of BINDINGS in turn."
+    "Nest one `macroexp-let2' with TEST per (SYM EXP) of BINDINGS around BODY."
     (declare (indent 2) (debug (sexp (&rest (sexp form)) body)))
-    (if (null bindings)
-        (macroexp-progn body)
-      (let ((b (car bindings)))
-        (if (symbolp b) (setq b (list b b)))
-        `(macroexp-let2 ,test ,(car b) ,(car (cdr b))
-           (macroexp-let2* ,test ,(cdr bindings) ,@body))))))
+    (let ((code (macroexp-progn body)))
+      (dolist (b (reverse bindings) code)
+        (setq code `(macroexp-let2 ,test ,(car b) ,(nth 1 b) ,code))))))
 
-;;; The core.
+;;;; Finding and calling the expander of a place.
 
 (define-error 'gv-invalid-place "%S is not a valid place expression")
 
 (defun gv-setter (name)
-  "Return the symbol naming the (setf NAME) function."
-  (if (get name 'gv-expander)
-      (error "gv-expander conflicts with (setf %S)" name))
+  "Return the symbol `(setf NAME)', the name of NAME's setter function.
+Signal an error if NAME has an expander, which takes precedence."
+  (when (get name 'gv-expander)
+    (error "gv-expander conflicts with (setf %S)" name))
   (intern (format "(setf %s)" name)))
 
+(defun gv--bind-args (head writer do forms)
+  "Give the argument FORMS of a HEAD place copyable stand-ins, then call DO.
+DO gets the reader (HEAD STAND-INS...) and a function turning a value
+form into (funcall WRITER VALUE STAND-INS...).  Each non-constant form
+is bound to a temporary called `v'."
+  (let ((stand-ins nil)
+        (bindings nil))
+    (dolist (form forms)
+      (if (macroexp-const-p form)
+          (push form stand-ins)
+        (let ((temp (make-symbol "v")))
+          (push temp stand-ins)
+          (push (list temp form) bindings))))
+    (setq stand-ins (nreverse stand-ins))
+    (let ((code (funcall do (cons head stand-ins)
+                         (lambda (value) (apply writer value stand-ins)))))
+      ;; Wrap from the last binding outwards, so that the `let*' forms merge
+      ;; into one listing the arguments in order.
+      (dolist (b bindings code)
+        (setq code (macroexp-let* (list b) code))))))
+
 (defun gv-get (place do)
-  "Build the code that applies DO to PLACE.
-DO is called with GETTER, a copyable form returning PLACE's value, and
-SETTER, a function taking a value form and returning code that stores it
-into PLACE.  DO returns the code to run; the result is that code, wrapped
-in what evaluates PLACE's own argument forms (once each, in order)."
-  (if (symbolp place)
-      (funcall do place (lambda (v) (list 'setq place v)))
-    (if (not (consp place))
-        (signal 'gv-invalid-place (list place))
-      (let* ((head (car place))
-             (expander (and (symbolp head) (function-get head 'gv-expander 'autoload))))
-        (if expander
-            (apply expander do (cdr place))
-          (let ((next (macroexpand-1 place macroexpand-all-environment)))
-            ;; Not a macro: try a compiler macro (cl-defsubst accessors,
-            ;; struct slots), then an alias.
-            (when (and (eq next place) (symbolp head) (get head 'compiler-macro))
-              (setq next (apply (get head 'compiler-macro) place (cdr place))))
-            (when (and (eq next place) (symbolp head) (fboundp head)
-                       (symbolp (symbol-function head)))
-              (setq next (cons (symbol-function head) (cdr place))))
-            (if (not (eq next place))
-                (gv-get next do)
-              (let ((setter (gv-setter head)))
-                (gv--defsetter head
-                               (lambda (&rest args) (cons setter args))
-                               do (cdr place))))))))))
+  "Return the code DO builds for PLACE, a symbol or a place form.
+DO is called with a reader form, which may be copied, and a writer
+function that takes a value form and returns a form storing it into
+PLACE.  The code that evaluates the arguments of PLACE is added around
+what DO returns."
+  (cond
+   ((symbolp place)
+    (funcall do place (lambda (value) (list 'setq place value))))
+   ((not (consp place))
+    (signal 'gv-invalid-place (list place)))
+   (t
+    (let* ((head (car place))
+           (expander (and (symbolp head)
+                          (function-get head 'gv-expander 'autoload))))
+      (if expander
+          (apply expander do (cdr place))
+        (let ((other (gv--rewrite place head)))
+          (if other
+              (gv-get other do)
+            ;; No way to see through it: call the function `(setf HEAD)'.
+            (let ((fn (gv-setter head)))
+              (gv--bind-args head
+                             (lambda (value &rest args) `(,fn ,value ,@args))
+                             do (cdr place))))))))))
+
+(defun gv--rewrite (place head)
+  "Return a form equivalent to PLACE that may have an expander, or nil.
+HEAD, the car of PLACE, is tried as a macro, then as a function with a
+compiler macro, then as an alias of another function."
+  (let ((expanded (macroexpand-1 place macroexpand-all-environment)))
+    (cond
+     ((not (eq expanded place)) expanded)
+     ((not (symbolp head)) nil)
+     ((get head 'compiler-macro)
+      (let ((opt (apply (get head 'compiler-macro) place (cdr place))))
+        (cond ((not (eq opt place)) opt)
+              ((gv--alias-target head) (cons (gv--alias-target head) (cdr place))))))
+     ((gv--alias-target head) (cons (gv--alias-target head) (cdr place))))))
+
+(defun gv--alias-target (head)
+  "Return the symbol HEAD's function cell holds when HEAD is an alias, else nil."
+  (and (fboundp head)
+       (let ((def (symbol-function head)))
+         (and (symbolp def) def))))
 
 (defmacro gv-letplace (vars place &rest body)
-  "Build the code manipulating the generalized variable PLACE.
-VARS is (GETTER SETTER): GETTER is bound to a copyable form reading PLACE,
-SETTER to a function from a value form to a form storing it.  BODY returns
-code using them; the result also evaluates PLACE's parts first.
+  "Produce code working on PLACE, with VARS bound to its reader and writer.
+VARS is a list (READER WRITER).  BODY runs at expansion time with READER
+bound to a form that reads PLACE and may be copied, and WRITER to a
+function from a value form to a form storing it.  BODY's value is the
+code, to which the evaluation of PLACE's arguments is added.
 
 \(fn (GETTER SETTER) PLACE &rest BODY)"
   (declare (indent 2) (debug (sexp form def-body)))
-  (list 'gv-get place (cons 'lambda (cons vars body))))
+  `(gv-get ,place (lambda ,vars ,@body)))
 
 (defmacro gv-define-expander (name handler)
-  "Use HANDLER to handle NAME as a generalized variable.
-HANDLER takes DO (see `gv-get') followed by the arguments of a NAME form."
+  "Make HANDLER the expander of places whose head is NAME.
+HANDLER is called with DO (see `gv-get') and the arguments of the place."
   (declare (indent 1) (debug (sexp form)))
-  (list 'function-put (list 'quote name) ''gv-expander handler))
+  `(function-put ',name 'gv-expander ,handler))
 
-(defun gv--defsetter (name setter do args &optional vars)
-  "Bind each of ARGS (forms) to a copyable form, then call DO.
-NAME is the place's head; SETTER builds the store form from (VALUE . ARGS).
-VARS accumulates, in reverse, the copyable forms of the arguments so far."
-  (if (null args)
-      (let ((vars (reverse vars)))
-        (funcall do (cons name vars)
-                 (lambda (v) (apply setter v vars))))
-    (macroexp-let2 nil v (car args)
-      (gv--defsetter name setter do (cdr args) (cons v vars)))))
+(defun gv--setter-expander (head writer)
+  "Return an expander for HEAD places that stores with WRITER.
+See `gv--bind-args' for how WRITER is called."
+  (lambda (do &rest args)
+    (gv--bind-args head writer do args)))
 
 (defmacro gv-define-setter (name arglist &rest body)
-  "Define a setter for the generalized variable NAME.
-Storing VAL into (NAME ARGS...) runs BODY with ARGLIST bound to the forms
-\(VAL ARGS...): VAL may be any expression, the ARGS are copyable.  BODY
-returns the form doing the store."
+  "Define how to store into places of the form (NAME ARGS...).
+BODY builds the storing form.  It runs with ARGLIST bound to the value
+form followed by the argument forms of the place; the argument forms
+are copyable, the value form may not be."
   (declare (indent 2) (debug (&define name sexp def-body)))
-  `(gv-define-expander ,name
-     (lambda (do &rest args)
-       (gv--defsetter ',name (lambda ,arglist ,@body) do args))))
+  `(function-put ',name 'gv-expander
+                 (gv--setter-expander ',name (lambda ,arglist ,@body))))
+
+(defun gv--simple-writer (setter fix-return)
+  "Return a writer for `gv--bind-args' storing with (SETTER ARGS... VALUE).
+With FIX-RETURN non-nil the stored value, not SETTER's, is returned."
+  (if fix-return
+      (lambda (value &rest args)
+        (macroexp-let2 nil v value
+          `(progn (,setter ,@args ,v) ,v)))
+    (lambda (value &rest args)
+      `(,setter ,@args ,value))))
 
 (defmacro gv-define-simple-setter (name setter &optional fix-return)
-  "Define SETTER as the simple setter of the generalized variable NAME.
-Storing VAL into (NAME ARGS...) becomes (SETTER ARGS... VAL).  With
-FIX-RETURN non-nil, SETTER's own value is ignored and the store returns VAL."
+  "Make places (NAME ARGS...) store VALUE by calling (SETTER ARGS... VALUE).
+If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns."
   (declare (debug (sexp (&or symbolp lambda-expr) &optional sexp)))
-  `(gv-define-setter ,name (val &rest args)
-     ,(if fix-return
-          `(macroexp-let2 nil v val
-             (list 'progn (append (list ',setter) args (list v)) v))
-        `(append (list ',setter) args (list val)))))
+  `(function-put ',name 'gv-expander
+                 (gv--setter-expander
+                  ',name (gv--simple-writer ',setter ,fix-return))))
 
-;; `declare' forms (gv-expander ...) and (gv-setter ...) in definitions.
-(defun gv--defun-declaration (kind name args handler &optional fix)
-  "The form a (KIND HANDLER [FIX]) declaration of NAME, taking ARGS, expands to."
-  (let ((form
-         (cond
-          ((and (eq kind 'gv-expander) (eq (car-safe handler) 'lambda))
-           (let ((do-arg (car (car (cdr handler)))))
-             `(gv-define-expander ,name
-                (lambda (,do-arg ,@args) ,@(cdr (cdr handler))))))
-          ((and (eq kind 'gv-expander) (symbolp handler))
-           `(gv-define-expander ,name #',handler))
-          ((and (eq kind 'gv-setter) (eq (car-safe handler) 'lambda))
-           `(gv-define-setter ,name (,(car (car (cdr handler))) ,@args)
-              ,@(cdr (cdr handler))))
-          ((and (eq kind 'gv-setter) (symbolp handler))
-           `(gv-define-simple-setter ,name ,handler ,fix))
-          (t (message "Unknown %s declaration %S" kind handler) nil))))
-    (and form (list 'progn :autoload-end form))))
+;;;; `declare' support: (gv-expander HANDLER) and (gv-setter SETTER).
 
-(defun gv--expander-defun-declaration (&rest args)
-  "Handle a (gv-expander ...) declaration."
-  (apply #'gv--defun-declaration 'gv-expander args))
+(defun gv--declaration-form (kind name args handler &optional fix)
+  "Return the code a (KIND HANDLER FIX) declaration of NAME stands for.
+ARGS is the argument list of NAME's definition.  A lambda HANDLER gets
+those arguments after its own first one."
+  (let ((lambda-p (eq (car-safe handler) 'lambda))
+        (form nil))
+    (cond
+     ((and (eq kind 'gv-expander) lambda-p)
+      (setq form `(gv-define-expander ,name
+                    (lambda (,(car (nth 1 handler)) ,@args)
+                      ,@(nthcdr 2 handler)))))
+     ((eq kind 'gv-expander)
+      (if (symbolp handler)
+          (setq form `(gv-define-expander ,name #',handler))))
+     (lambda-p
+      (setq form `(gv-define-setter ,name (,(car (nth 1 handler)) ,@args)
+                    ,@(nthcdr 2 handler))))
+     ((symbolp handler)
+      (setq form `(gv-define-simple-setter ,name ,handler ,fix))))
+    (if form
+        (list 'progn :autoload-end form)
+      (message "Unknown %s declaration %S" kind handler)
+      nil)))
 
-(defun gv--setter-defun-declaration (&rest args)
-  "Handle a (gv-setter ...) declaration."
-  (apply #'gv--defun-declaration 'gv-setter args))
+(defun gv--expander-declaration (&rest args)
+  "Handle (gv-expander HANDLER) in a definition; ARGS as for the declaration."
+  (apply #'gv--declaration-form 'gv-expander args))
+
+(defun gv--setter-declaration (&rest args)
+  "Handle (gv-setter SETTER) in a definition; ARGS as for the declaration."
+  (apply #'gv--declaration-form 'gv-setter args))
 
 (unless (assq 'gv-expander defun-declarations-alist)
-  (let ((entry (list 'gv-expander #'gv--expander-defun-declaration)))
-    (setq defun-declarations-alist (cons entry defun-declarations-alist))
-    (setq macro-declarations-alist (cons entry macro-declarations-alist))))
+  (let ((entry (list 'gv-expander #'gv--expander-declaration)))
+    (push entry defun-declarations-alist)
+    (push entry macro-declarations-alist)))
 (unless (assq 'gv-setter defun-declarations-alist)
-  (setq defun-declarations-alist
-        (cons (list 'gv-setter #'gv--setter-defun-declaration)
-              defun-declarations-alist)))
+  (push (list 'gv-setter #'gv--setter-declaration) defun-declarations-alist))
+
+;;;; setf.
 
 (defmacro setf (&rest args)
-  "Set each PLACE to the value of its VAL.
-PLACEs may be symbols or generalized variables such as (car x), (aref v i).
-The value is the last VAL.
+  "Store each VAL into the PLACE before it, in order, and return the last VAL.
+A PLACE is a variable or a place form such as (car X), (aref V I) or
+\(alist-get KEY ALIST).  Arguments of a place form are evaluated once.
 
 \(fn PLACE VAL PLACE VAL ...)"
   (declare (debug (&rest [gv-place form])))
-  (if (= (% (length args) 2) 1)
-      (signal 'wrong-number-of-arguments (list 'setf (length args))))
-  (if (and args (null (cdr (cdr args))))
-      (let ((value (car (cdr args))))
-        (gv-letplace (_getter setter) (car args)
-          (funcall setter value)))
-    (let ((forms nil))
+  (cond
+   ((= (% (length args) 2) 1)
+    (signal 'wrong-number-of-arguments (list 'setf (length args))))
+   ((and args (null (nthcdr 2 args)))
+    (gv--store (car args) (nth 1 args)))
+   (t
+    (let ((pairs nil))
       (while args
-        (setq forms (cons (list 'setf (car args) (car (cdr args))) forms))
-        (setq args (cdr (cdr args))))
-      (cons 'progn (nreverse forms)))))
+        (push `(setf ,(car args) ,(nth 1 args)) pairs)
+        (setq args (nthcdr 2 args)))
+      (cons 'progn (nreverse pairs))))))
 
-;;; The common places.
+(defun gv--store (place value)
+  "Return code storing the value of the form VALUE into PLACE."
+  (gv-letplace (_reader writer) place
+    (funcall writer value)))
 
-(gv-define-simple-setter aref aset)
-(gv-define-simple-setter char-table-range set-char-table-range)
-(gv-define-simple-setter car setcar)
-(gv-define-simple-setter cdr setcdr)
-(gv-define-setter caar (val x) `(setcar (car ,x) ,val))
-(gv-define-setter cadr (val x) `(setcar (cdr ,x) ,val))
-(gv-define-setter cdar (val x) `(setcdr (car ,x) ,val))
-(gv-define-setter cddr (val x) `(setcdr (cdr ,x) ,val))
+;;;; Places.
+
+;; Functions whose setter takes the same arguments plus the value last.
+;; A third element asks for the stored value to be returned explicitly.
+(dolist (entry '((aref aset) (char-table-range set-char-table-range)
+                 (car setcar) (cdr setcdr) (get put)
+                 (symbol-function fset) (symbol-plist setplist)
+                 (symbol-value set) (default-value set-default)
+                 (frame-parameter set-frame-parameter t)
+                 (terminal-parameter set-terminal-parameter)
+                 (keymap-parent set-keymap-parent)
+                 (match-data set-match-data t)
+                 (overlay-get overlay-put) (process-get process-put)
+                 (window-parameter set-window-parameter)
+                 (getenv setenv t) (documentation-property put)
+                 (get-register set-register)))
+  (function-put (car entry) 'gv-expander
+                (gv--setter-expander
+                 (car entry) (gv--simple-writer (nth 1 entry) (nth 2 entry)))))
+
+;; (cXYr L) is stored into through (cYr L).
+(dolist (entry '((caar setcar car) (cadr setcar cdr)
+                 (cdar setcdr car) (cddr setcdr cdr)))
+  (let ((store (nth 1 entry))
+        (inner (nth 2 entry)))
+    (function-put (car entry) 'gv-expander
+                  (gv--setter-expander
+                   (car entry)
+                   (lambda (value cell) `(,store (,inner ,cell) ,value))))))
+
 (gv-define-setter elt (store seq n)
-  `(if (listp ,seq) (setcar (nthcdr ,n ,seq) ,store)
+  `(if (listp ,seq)
+       (setcar (nthcdr ,n ,seq) ,store)
      (aset ,seq ,n ,store)))
-(gv-define-simple-setter get put)
-(gv-define-setter gethash (val k h &optional _d) `(puthash ,k ,val ,h))
+
+;; The default argument of `gethash' plays no part in storing.
+(gv-define-setter gethash (val k h &optional _d)
+  `(puthash ,k ,val ,h))
+
+;; An overlay end is stored by moving the overlay, keeping its other end.
+(dolist (moved '(overlay-start overlay-end))
+  (function-put moved 'gv-expander
+                (gv--setter-expander
+                 moved
+                 (lambda (value ov)
+                   (let ((start (if (eq moved 'overlay-start)
+                                    value
+                                  `(overlay-start ,ov)))
+                         (end (if (eq moved 'overlay-end)
+                                  value
+                                `(overlay-end ,ov))))
+                     `(progn (move-overlay ,ov ,start ,end) ,value))))))
+
+(defun gv--set-buffer-local (value var buf)
+  "Return a form giving variable VAR the value VALUE locally in buffer BUF."
+  (macroexp-let2 nil v value
+    `(with-current-buffer ,buf (set (make-local-variable ,var) ,v))))
+
+(function-put 'buffer-local-value 'gv-expander
+              (gv--setter-expander 'buffer-local-value
+                                   #'gv--set-buffer-local))
+
+(defun gv--then-value (stores)
+  "Return a writer that runs the forms STORES makes, then yields the value.
+STORES is called with a copyable stand-in for the value form, bound to
+a temporary `v' when needed, and returns the list of storing forms."
+  (lambda (value)
+    (macroexp-let2 nil v value
+      `(progn ,@(funcall stores v) ,v))))
 
 (gv-define-expander nth
   (lambda (do n list)
     (macroexp-let2 nil c `(nthcdr ,n ,list)
-      (funcall do `(car ,c) (lambda (v) `(setcar ,c ,v))))))
-
-(gv-define-simple-setter symbol-function fset)
-(gv-define-simple-setter symbol-plist setplist)
-(gv-define-simple-setter symbol-value set)
+      (funcall do `(car ,c)
+               (lambda (value) `(setcar ,c ,value))))))
 
 (gv-define-expander nthcdr
   (lambda (do n list-place)
     (macroexp-let2 nil idx n
-      (gv-letplace (getter setter) list-place
-        (funcall do `(nthcdr ,idx ,getter)
-                 (lambda (v)
+      (gv-letplace (reader writer) list-place
+        (funcall do `(nthcdr ,idx ,reader)
+                 (lambda (value)
+                   ;; Index zero or less replaces the whole list.
                    `(if (<= ,idx 0)
-                        ,(funcall setter v)
-                      (setcdr (nthcdr (1- ,idx) ,getter) ,v))))))))
+                        ,(funcall writer value)
+                      (setcdr (nthcdr (1- ,idx) ,reader) ,value))))))))
 
-(gv-define-simple-setter default-value set-default)
-(gv-define-simple-setter frame-parameter set-frame-parameter 'fix)
-(gv-define-simple-setter terminal-parameter set-terminal-parameter)
-(gv-define-simple-setter keymap-parent set-keymap-parent)
-(gv-define-simple-setter match-data set-match-data 'fix)
-(gv-define-simple-setter overlay-get overlay-put)
-(gv-define-setter overlay-start (store ov)
-  `(progn (move-overlay ,ov ,store (overlay-end ,ov)) ,store))
-(gv-define-setter overlay-end (store ov)
-  `(progn (move-overlay ,ov (overlay-start ,ov) ,store) ,store))
-(gv-define-simple-setter process-get process-put)
-(gv-define-simple-setter window-parameter set-window-parameter)
-(gv-define-setter buffer-local-value (val var buf)
-  (macroexp-let2 nil v val
-    `(with-current-buffer ,buf (set (make-local-variable ,var) ,v))))
+(defun gv--alist-store (cell key value default remove reader writer)
+  "Return the form storing VALUE under KEY for an `alist-get' place.
+CELL holds the key's entry or nil; READER and WRITER give the alist.
+With REMOVE, storing DEFAULT deletes the entry instead."
+  (let ((put `(if ,cell
+                  (setcdr ,cell ,value)
+                ,(funcall writer
+                          `(cons (setq ,cell (cons ,key ,value)) ,reader))))
+        (drop (funcall writer `(delq ,cell ,reader))))
+    (cond
+     ((null remove) put)
+     ;; When the value is visibly DEFAULT itself, only the removal is left.
+     ((or (eql value default)
+          (and (eq (car-safe value) 'quote)
+               (eq (car-safe default) 'quote)
+               (eql (nth 1 value) (nth 1 default))))
+      `(if ,cell ,drop))
+     (t `(cond ((not (eql ,default ,value)) ,put)
+               (,cell ,drop))))))
 
 (gv-define-expander alist-get
   (lambda (do key alist &optional default remove testfn)
     (macroexp-let2 macroexp-copyable-p k key
-      (gv-letplace (getter setter) alist
+      (gv-letplace (reader writer) alist
         (macroexp-let2 nil p `(if (and ,testfn (not (eq ,testfn 'eq)))
-                                     (assoc ,k ,getter ,testfn)
-                                   (assq ,k ,getter))
-          (funcall
-           do
-           (if (null default) `(cdr ,p) `(if ,p (cdr ,p) ,default))
-           (lambda (value)
-             (macroexp-let2 nil v value
-               (let ((store `(if ,p
-                                 (setcdr ,p ,v)
-                               ,(funcall setter
-                                         `(cons (setq ,p (cons ,k ,v)) ,getter))))
-                     (unlink (funcall setter `(delq ,p ,getter))))
-                 (list
-                  'progn
-                  (cond
-                   ((null remove) store)
-                   ;; Storing the default itself, known at expansion time.
-                   ((or (eql v default)
-                        (and (eq (car-safe v) 'quote)
-                             (eq (car-safe default) 'quote)
-                             (eql (car (cdr v)) (car (cdr default)))))
-                    `(if ,p ,unlink))
-                   (t `(cond ((not (eql ,default ,v)) ,store)
-                             (,p ,unlink))))
-                  v))))))))))
+                                  (assoc ,k ,reader ,testfn)
+                                (assq ,k ,reader))
+          (funcall do
+                   (if default `(if ,p (cdr ,p) ,default) `(cdr ,p))
+                   (gv--then-value
+                    (lambda (v)
+                      (list (gv--alist-store p k v default remove
+                                             reader writer))))))))))
 
 (gv-define-expander plist-get
   (lambda (do plist prop)
     (macroexp-let2 macroexp-copyable-p key prop
-      (gv-letplace (getter setter) plist
-        (macroexp-let2 nil p `(cdr (plist-member ,getter ,key))
+      (gv-letplace (reader writer) plist
+        (macroexp-let2 nil p `(cdr (plist-member ,reader ,key))
           (funcall do `(car ,p)
                    (lambda (value)
                      `(if ,p
                           (setcar ,p ,value)
-                        ,(funcall setter `(cons ,key (cons ,value ,getter)))))))))))
+                        ,(funcall writer
+                                  `(cons ,key (cons ,value ,reader)))))))))))
 
-;;; Places made of control structures.
+;;;; Control structures as places: the place is their last form.
 
 (gv-define-expander progn
   (lambda (do &rest forms)
-    (let ((before (butlast forms))
-          (last-form (car (last forms))))
-      (if before
-          `(progn ,@before ,(gv-get last-form do))
-        (gv-get last-form do)))))
+    (let ((inner (gv-get (car (last forms)) do))
+          (leading (butlast forms)))
+      (if leading
+          `(progn ,@leading ,inner)
+        inner))))
 
-(defun gv--let-expander (let-symbol)
-  "An expander for places of the form (LET-SYMBOL BINDINGS BODY...)."
+(defun gv--body-expander (head)
+  "Return an expander for places (HEAD BINDINGS BODY...), such as `let'."
   (lambda (do bindings &rest body)
-    (cons let-symbol
-          (cons bindings (macroexp-unprogn (gv-get (macroexp-progn body) do))))))
-(put 'let 'gv-expander (gv--let-expander 'let))
-(put 'let* 'gv-expander (gv--let-expander 'let*))
+    `(,head ,bindings
+            ,@(macroexp-unprogn (gv-get (macroexp-progn body) do)))))
+
+(function-put 'let 'gv-expander (gv--body-expander 'let))
+(function-put 'let* 'gv-expander (gv--body-expander 'let*))
 
 (defun gv--closure-pair (place)
-  "Code making a (GETTER-FN . SETTER-FN) pair of closures over PLACE."
+  "Return code making a cons of a reader and a writer closure for PLACE."
   (let ((arg (gensym "v")))
-    (gv-letplace (getter setter) place
-      `(cons (lambda () ,getter)
-             (lambda (,arg) ,(funcall setter arg))))))
+    (gv-letplace (reader writer) place
+      `(cons (lambda () ,reader)
+             (lambda (,arg) ,(funcall writer arg))))))
 
-(defun gv--via-pair (do pair-form)
-  "Apply DO to the place reached through the closure pair PAIR-FORM."
-  (macroexp-let2 nil pair pair-form
+(defun gv--through-pair (do pair)
+  "Call DO on the place that the closure pair made by the form PAIR gives."
+  (macroexp-let2 nil pair pair
     (funcall do `(funcall (car ,pair))
-             (lambda (v) `(funcall (cdr ,pair) ,v)))))
+             (lambda (value) `(funcall (cdr ,pair) ,value)))))
 
-(defun gv--do-small-p (do)
-  "Non-nil if the code DO builds is small enough to be duplicated."
+(defun gv--copy-ok-p (do)
+  "Return non-nil if the code DO builds may be repeated in every branch.
+Without lexical binding there are no closures to share it through."
   (or (not lexical-binding)
       (macroexp-small-p (funcall do 'dummy (lambda (_) 'dummy)))))
 
 (gv-define-expander if
   (lambda (do test then &rest else)
-    (if (gv--do-small-p do)
+    (if (gv--copy-ok-p do)
         `(if ,test ,(gv-get then do)
            ,@(macroexp-unprogn (gv-get (macroexp-progn else) do)))
-      (gv--via-pair do `(if ,test ,(gv--closure-pair then)
-                          ,(gv--closure-pair (macroexp-progn else)))))))
+      (gv--through-pair
+       do `(if ,test ,(gv--closure-pair then)
+             ,(gv--closure-pair (macroexp-progn else)))))))
+
+(defun gv--cond-clause (clause branch)
+  "Return CLAUSE of a `cond' place with its last form passed through BRANCH.
+A clause with only a condition uses the condition itself."
+  (if (cdr clause)
+      (cons (car clause)
+            (macroexp-unprogn (funcall branch (macroexp-progn (cdr clause)))))
+    (funcall branch (car clause))))
 
 (gv-define-expander cond
   (lambda (do &rest clauses)
-    (if (gv--do-small-p do)
+    (if (gv--copy-ok-p do)
         (cons 'cond
               (mapcar (lambda (clause)
-                        (if (cdr clause)
-                            (cons (car clause)
-                                  (macroexp-unprogn
-                                   (gv-get (macroexp-progn (cdr clause)) do)))
-                          (gv-get (car clause) do)))
+                        (gv--cond-clause clause (lambda (p) (gv-get p do))))
                       clauses))
-      (gv--via-pair
-       do
-       (cons 'cond
-             (mapcar (lambda (clause)
-                       (if (cdr clause)
-                           (cons (car clause)
-                                 (macroexp-unprogn
-                                  (gv--closure-pair (macroexp-progn (cdr clause)))))
-                         (gv--closure-pair (car clause))))
-                     clauses))))))
+      (gv--through-pair
+       do (cons 'cond
+                (mapcar (lambda (clause)
+                          (gv--cond-clause clause #'gv--closure-pair))
+                        clauses))))))
 
+;; Storing into (error ...) evaluates the value, then signals.
 (gv-define-expander error
   (lambda (do &rest args)
-    (funcall do (cons 'error args)
-             (lambda (v) `(progn ,v (error ,@args))))))
+    (funcall do `(error ,@args)
+             (lambda (value) `(progn ,value (error ,@args))))))
 
 (defmacro gv-synthetic-place (getter setter)
-  "A place read by the form GETTER and written by the function SETTER.
-Only meaningful as a place (e.g. in `setf')."
+  "Make a place out of a GETTER form and a SETTER function.
+As a place, it is read with GETTER and stored into with (SETTER VALUE).
+Evaluated as an ordinary form it is just GETTER."
   (declare (gv-expander funcall))
-  (ignore setter)
-  getter)
+  (prog1 getter (ignore setter)))
 
 (defmacro gv-delay-error (place)
-  "PLACE, but an invalid place signals `gv-invalid-place' only when stored to.
-Only meaningful as a place."
-  (declare
-   (gv-expander
-    (lambda (do)
-      (condition-case err
-          (gv-get place do)
-        (gv-invalid-place
-         (funcall do place
-                  (lambda (_) `(signal ',(car err) ',(cdr err)))))))))
+  "Stand for PLACE, but report an invalid PLACE only when it is stored into.
+Evaluated as an ordinary form it is just PLACE."
   place)
+
+(defun gv--get-or-defer (do place)
+  "Like `gv-get' on PLACE and DO, but if PLACE is invalid, let DO read it as is.
+Storing into an invalid PLACE then signals the error that PLACE raised."
+  (condition-case failure
+      (gv-get place do)
+    (gv-invalid-place
+     (funcall do place
+              (lambda (_) `(signal ',(car failure) ',(cdr failure)))))))
+
+(function-put 'gv-delay-error 'gv-expander #'gv--get-or-defer)
 
 (gv-define-expander cons
   (lambda (do a d)
-    (gv-letplace (car-getter car-setter) a
-      (gv-letplace (cdr-getter cdr-setter) d
-        (funcall do `(cons ,car-getter ,cdr-getter)
-                 (lambda (value)
-                   (macroexp-let2 nil v value
-                     `(progn
-                        ,(funcall car-setter `(car ,v))
-                        ,(funcall cdr-setter `(cdr ,v))
-                        ,v))))))))
+    (gv-letplace (head-reader head-writer) a
+      (gv-letplace (tail-reader tail-writer) d
+        (funcall do `(cons ,head-reader ,tail-reader)
+                 (gv--then-value
+                  (lambda (v)
+                    (list (funcall head-writer `(car ,v))
+                          (funcall tail-writer `(cdr ,v))))))))))
 
+;; Storing into (logand PLACE MASK) changes only the MASK bits of PLACE.
 (gv-define-expander logand
   (lambda (do place &rest masks)
-    (gv-letplace (getter setter) place
+    (gv-letplace (reader writer) place
       (macroexp-let2 macroexp-copyable-p
           mask (if (cdr masks) `(logand ,@masks) (car masks))
-        (funcall do `(logand ,getter ,mask)
-                 (lambda (value)
-                   (macroexp-let2 nil v value
-                     `(progn
-                        ,(funcall setter
-                                  `(logior (logand ,v ,mask)
-                                           (logand ,getter (lognot ,mask))))
-                        ,v))))))))
-
-;;; References.
-
-(defmacro gv-ref (place)
-  "Return a reference to PLACE: a pair of a reader and a writer closure."
-  (gv-letplace (getter setter) place
-    `(cons (lambda () ,getter)
-           (lambda (gv--val) ,(funcall setter 'gv--val)))))
-
-(defun gv-deref (ref)
-  "Dereference REF, obtained with `gv-ref', returning the referenced value."
-  (funcall (car ref)))
-(gv-define-setter gv-deref (v ref) `(funcall (cdr ,ref) ,v))
-
-(gv-define-simple-setter getenv setenv t)
-(gv-define-simple-setter documentation-property put)
-(gv-define-simple-setter get-register set-register)
+        (funcall do `(logand ,reader ,mask)
+                 (gv--then-value
+                  (lambda (v)
+                    ;; Bits outside MASK keep their old values.
+                    (list (funcall writer
+                                   `(logior (logand ,v ,mask)
+                                            (logand ,reader (lognot ,mask))))))))))))
 
 (gv-define-expander substring
   (lambda (do place from &optional to)
-    (gv-letplace (getter setter) place
+    (gv-letplace (reader writer) place
       (macroexp-let2* nil ((start from) (end to))
-        (funcall do `(substring ,getter ,start ,end)
-                 (lambda (v)
-                   (macroexp-let2 nil v v
-                     `(progn
-                        ,(funcall setter `(cl--set-substring
-                                           ,getter ,start ,end ,v))
-                        ,v))))))))
+        (funcall do `(substring ,reader ,start ,end)
+                 (gv--then-value
+                  (lambda (v)
+                    (list (funcall writer `(cl--set-substring
+                                            ,reader ,start ,end ,v))))))))))
 
-;;; push and pop on any place.  The symbol case stays exactly as in subr.el,
-;;; so that it expands the same way it always did.
+;;;; References to places.
+
+(defmacro gv-ref (place)
+  "Return a reference to PLACE, to be used with `gv-deref'.
+The reference is a cons of a closure reading PLACE and one storing
+into it."
+  (gv-letplace (reader writer) place
+    `(cons (lambda () ,reader)
+           (lambda (gv--val) ,(funcall writer 'gv--val)))))
+
+(defun gv-deref (ref)
+  "Return the current value of the place REF refers to.
+REF comes from `gv-ref'.  (setf (gv-deref REF) VAL) stores into it."
+  (funcall (car ref)))
+
+(gv-define-setter gv-deref (v ref)
+  `(funcall (cdr ,ref) ,v))
+
+;;;; push and pop.  On a plain variable they expand as in GNU's subr.el.
 
 (defmacro push (newelt place)
-  "Add NEWELT to the list stored in the generalized variable PLACE.
-Like (setf PLACE (cons NEWELT PLACE)), but PLACE is evaluated only once,
-after NEWELT."
+  "Put NEWELT in front of the list held in PLACE and store the result there.
+PLACE is a variable or a place form; it is evaluated once, after NEWELT.
+Return the new list."
   (declare (debug (form gv-place)))
   (if (symbolp place)
       (list 'setq place (list 'cons newelt place))
     (macroexp-let2 macroexp-copyable-p x newelt
-      (gv-letplace (getter setter) place
-        (funcall setter (list 'cons x getter))))))
+      (gv-letplace (reader writer) place
+        (funcall writer `(cons ,x ,reader))))))
 
 (defmacro pop (place)
-  "Return the first element of PLACE's value, and remove it from the list.
-PLACE is a generalized variable holding a list; if it is nil, `pop'
-returns nil and leaves it alone."
+  "Remove the first element of the list held in PLACE and return it.
+PLACE is a variable or a place form and is evaluated once.  If the list
+is empty, return nil and store nothing new."
   (declare (debug (gv-place)))
-  (list 'car-safe
-        (if (symbolp place)
-            (list 'prog1 place (list 'setq place (list 'cdr place)))
-          (gv-letplace (getter setter) place
-            (macroexp-let2 macroexp-copyable-p x getter
-              (list 'prog1 x (funcall setter (list 'cdr x))))))))
+  `(car-safe
+    ,(if (symbolp place)
+         `(prog1 ,place (setq ,place (cdr ,place)))
+       (gv-letplace (reader writer) place
+         (macroexp-let2 macroexp-copyable-p x reader
+           `(prog1 ,x ,(funcall writer `(cdr ,x))))))))
 
-;;; Expand the macros of the code above once, now, since it runs at every
-;;; expansion of a place.
+;;;; Expand the macros in the code above once, since it runs at every
+;;;; expansion of a place.
 
 (subr--expand-definitions-now
- '(gv-get gv-setter gv--defsetter gv-letplace gv-define-expander gv-define-setter
-   gv-define-simple-setter gv--defun-declaration setf push pop gv-ref gv-deref
-   gv--let-expander gv--closure-pair gv--via-pair gv--do-small-p
-   gv-synthetic-place gv-delay-error macroexp-let2 macroexp-let2*
-   macroexp-let* macroexp-unprogn macroexp--maxsize macroexp-small-p))
-(mapatoms (lambda (symbol)
-            (let ((expander (get symbol 'gv-expander)))
-              (if (eq (car-safe expander) 'closure)
-                  (subr--expand-closure-now expander)))))
+ '(gv-get gv--rewrite gv--alias-target gv-setter gv--bind-args gv-letplace
+   gv-define-expander gv-define-setter gv-define-simple-setter
+   gv--simple-writer gv--declaration-form gv--alist-store setf push pop
+   gv-ref gv-deref gv--body-expander gv--closure-pair gv--through-pair
+   gv--copy-ok-p gv--cond-clause gv-synthetic-place gv-delay-error
+   gv--setter-expander gv--set-buffer-local gv--get-or-defer gv--store gv--then-value
+   macroexp-let2 macroexp-let2* macroexp--let2-build macroexp-let*
+   macroexp-unprogn macroexp--maxsize macroexp-small-p))
+(mapatoms (lambda (sym)
+            (let ((fn (get sym 'gv-expander)))
+              (when (eq (car-safe fn) 'closure)
+                (subr--expand-closure-now fn)))))
 
 (provide 'gv)
 
-;;; gv.el ends here
+;;; gv.el --- end

@@ -1,73 +1,64 @@
-;;; let-alist.el --- easily let-bind values of an assoc-list by their names  -*- lexical-binding: t -*-
+;;; let-alist.el --- bind the dotted names used in a body to alist values  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  `let-alist' binds every dotted symbol (`.key',
-;; `.key.sub') that appears in its body to the matching value of an alist,
-;; following nested alists for the dots inside a name.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; A body mentioning `.name' or `.outer.inner' gets one binding per such
+;; symbol, each reading its value out of the alist (walking nested alists
+;; for every further dot).  Only symbols that occur in the body are bound,
+;; in the order of their first occurrence.
 
-(defun let-alist--dotted-p (symbol)
-  "Non-nil if SYMBOL's name starts with a dot."
-  (let ((name (symbol-name symbol)))
-    (and (> (length name) 0) (eq (aref name 0) ?.))))
+(defun let-alist--leading-dot-p (sym)
+  "Return non-nil when the name of symbol SYM begins with a period."
+  (string-prefix-p "." (symbol-name sym)))
 
-(defun let-alist--deep-dot-search (data)
-  "Return (SYMBOL . NAME-WITHOUT-DOT) for every dotted symbol in DATA.
-Inner `let-alist' forms are searched only in their alist argument."
+(defun let-alist--collect (tree found)
+  "Push the dotted symbols of TREE onto FOUND, depth first; return FOUND.
+Conses and vectors are walked.  A nested `let-alist' form contributes
+only what its own alist expression mentions, since its body belongs to
+the inner binding."
   (cond
-   ((symbolp data)
-    (if (let-alist--dotted-p data)
-        (list (cons data (intern (substring (symbol-name data) 1))))))
-   ((vectorp data)
-    (apply #'nconc (mapcar #'let-alist--deep-dot-search data)))
-   ((not (consp data)) nil)
-   ((eq (car data) 'let-alist)
-    (let-alist--deep-dot-search (car (cdr data))))
-   (t (append (let-alist--deep-dot-search (car data))
-              (let-alist--deep-dot-search (cdr data))))))
+   ((symbolp tree)
+    (if (let-alist--leading-dot-p tree) (cons tree found) found))
+   ((vectorp tree)
+    (dolist (elt (append tree nil) found)
+      (setq found (let-alist--collect elt found))))
+   ((not (consp tree)) found)
+   ((eq (car tree) 'let-alist)
+    (let-alist--collect (car (cdr tree)) found))
+   (t (let-alist--collect (cdr tree)
+                          (let-alist--collect (car tree) found)))))
 
-(defun let-alist--remove-dot (symbol)
-  "SYMBOL without its leading dot, if it has one."
-  (if (let-alist--dotted-p symbol)
-      (intern (substring (symbol-name symbol) 1))
-    symbol))
-
-(defun let-alist--list-to-sexp (keys var)
-  "The form looking up KEYS (innermost key first) starting from VAR."
-  (list 'cdr (list 'assq (list 'quote (car keys))
-                   (if (cdr keys) (let-alist--list-to-sexp (cdr keys) var) var))))
-
-(defun let-alist--split-dots (name)
-  "Split NAME at its dots."
-  (let ((parts nil) (start 0) (i 0) (len (length name)))
-    (while (< i len)
-      (when (eq (aref name i) ?.)
-        (setq parts (cons (substring name start i) parts))
-        (setq start (1+ i)))
-      (setq i (1+ i)))
-    (nreverse (cons (substring name start) parts))))
-
-(defun let-alist--access-sexp (symbol variable)
-  "The form that gives the value of the dotted SYMBOL from the alist in VARIABLE."
-  (let* ((clean (let-alist--remove-dot symbol))
-         (name (symbol-name clean)))
-    (if (let-alist--dotted-p clean)
-        clean
-      (let-alist--list-to-sexp (mapcar #'intern (nreverse (let-alist--split-dots name)))
-                               variable))))
+(defun let-alist--lookup-form (sym place)
+  "Return a form reading the value of dotted symbol SYM from the alist PLACE.
+A name with two leading periods stands for the symbol with one of them
+stripped, unchanged."
+  (let ((name (substring (symbol-name sym) 1)))
+    (if (string-prefix-p "." name)
+        (intern name)
+      (let ((form place))
+        ;; Every dot-separated part descends one level, outermost first.
+        (dolist (key (split-string name "\\."))
+          (setq form (list 'cdr (list 'assq (list 'quote (intern key)) form))))
+        form))))
 
 (defmacro let-alist (alist &rest body)
-  "Let-bind dotted symbols to their cdrs in ALIST and execute BODY.
-A dotted symbol is one starting with `.'; `.a.b' is the value of `b'
-in the alist that is the value of `a'.  Only the dotted symbols that
-appear in BODY are bound."
-  (declare (indent 1))
-  (let ((var (make-symbol "alist")))
-    (list 'let (list (list var alist))
-          (cons 'let
-                (cons (mapcar (lambda (x)
-                                (list (car x) (let-alist--access-sexp (car x) var)))
-                              (delete-dups (let-alist--deep-dot-search body)))
-                      body)))))
+  "Evaluate BODY with every dotted symbol in it bound to a value from ALIST.
+ALIST is evaluated once.  A symbol `.key' in BODY is bound to the cdr
+of KEY's entry in ALIST (nil when absent), and `.key.sub' to SUB's
+entry in the alist found under KEY, and so on for further dots.  A
+`let-alist' nested in BODY binds its own dotted symbols."
+  (declare (indent 1) (debug t))
+  (let ((holder (make-symbol "alist"))
+        (seen nil))
+    (dolist (sym (nreverse (let-alist--collect body nil)))
+      (unless (memq sym seen)
+        (push sym seen)))
+    `(let ((,holder ,alist))
+       (let ,(mapcar (lambda (sym)
+                       (list sym (let-alist--lookup-form sym holder)))
+                     (nreverse seen))
+         ,@body))))
 
 (provide 'let-alist)
 
-;;; let-alist.el ends here
+;;; let-alist.el --- end

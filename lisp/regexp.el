@@ -1,250 +1,372 @@
-;;; regexp.el --- Lisp-level regexp helpers: match-string, split-string, replace-regexp-in-string, regexp-opt  -*- lexical-binding: t -*-
+;;; regexp.el --- match data helpers, string splitting and regexp building for tsmacs  -*- lexical-binding: t -*-
 
-;; Written for tsmacs from GNU Emacs 28.2's documented behaviour.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; Preloaded.  Besides the small match-data conveniences this file holds
+;; `split-string', `replace-regexp-in-string', the `string-trim' family
+;; and `regexp-opt'.  Programs compare the regexps `regexp-opt' builds,
+;; so its output has to be the very string GNU produces; the rules it
+;; follows were worked out by running GNU on many lists of strings.
 
 (defmacro save-match-data (&rest body)
-  "Run BODY, then restore the match data as it was."
+  "Run the forms of BODY, then put the match data back as they were before.
+The match data are put back however BODY is left, and the value of its
+last form is returned."
   (declare (indent 0) (debug t))
-  (let ((saved (make-symbol "saved-match-data")))
-    `(let ((,saved (match-data)))
-       (unwind-protect (progn ,@body)
-         (set-match-data ,saved t)))))
+  ;; The expansion is the one GNU produces, since code may look at it.
+  (list 'let '((save-match-data-internal (match-data)))
+        (list 'unwind-protect
+              (cons 'progn body)
+              '(set-match-data save-match-data-internal 'evaporate))))
 
 (defun string-match-p (regexp string &optional start)
-  "Like `string-match' but leave the match data alone."
+  "Return the index in STRING where REGEXP first matches, from START, or nil.
+Unlike `string-match', this leaves the match data untouched."
   (let ((inhibit-changing-match-data t))
     (string-match regexp string start)))
 
 (defun match-string (num &optional string)
-  "The text matched by group NUM of the last search (in STRING if it was a string match), or nil."
-  (when (match-beginning num)
-    (if string
-        (substring string (match-beginning num) (match-end num))
-      (buffer-substring (match-beginning num) (match-end num)))))
+  "Return the text that group NUM matched in the last search, or nil.
+Pass the STRING searched when the last search was `string-match';
+without it the text is taken from the current buffer."
+  (declare (side-effect-free t))
+  (let ((from (match-beginning num)))
+    (and from
+         (let ((to (match-end num)))
+           (if string
+               (substring string from to)
+             (buffer-substring from to))))))
 
 (defun match-string-no-properties (num &optional string)
-  "Like `match-string' without text properties."
-  (when (match-beginning num)
-    (if string
-        (substring-no-properties string (match-beginning num) (match-end num))
-      (buffer-substring-no-properties (match-beginning num) (match-end num)))))
+  "Return the text that group NUM matched in the last search, without properties.
+See `match-string' for NUM and STRING."
+  (declare (side-effect-free t))
+  (let ((from (match-beginning num)))
+    (and from
+         (let ((to (match-end num)))
+           (if string
+               (substring-no-properties string from to)
+             (buffer-substring-no-properties from to))))))
+
+;;;; Replacing and splitting.
 
 (defun replace-regexp-in-string (regexp rep string &optional fixedcase literal subexp start)
-  "Replace every match of REGEXP in STRING (from START) with REP, a string or a function of the match."
-  (let ((l (length string))
-        (start (or start 0))
-        matches str mb me)
+  "Return a copy of STRING with every match of REGEXP replaced by REP.
+REP is a replacement string, as for `replace-match', or a function
+called with the matched text and returning the replacement.  While REP
+runs, the match data describe the match relative to the matched text
+alone.  FIXEDCASE, LITERAL and SUBEXP are passed on to `replace-match'.
+When START is given, matching begins there and the first START
+characters are left out of the result.  The match data are preserved."
+  (let ((end (length string))
+        (pos (or start 0))
+        (pieces nil))
     (save-match-data
-      (while (and (< start l) (string-match regexp string start))
-        (setq mb (match-beginning 0)
-              me (match-end 0))
-        ;; An empty match right where the last one ended moves on one char.
-        (when (= me mb) (setq me (min l (1+ mb))))
-        ;; Match again on just this piece, so that REP's function and
-        ;; replace-match see match data relative to it.
-        (match-data--translate (- mb))
-        (setq str (substring string mb me))
-        (setq matches
-              (cons (replace-match (if (stringp rep)
-                                       rep
-                                     (funcall rep (match-string 0 str)))
-                                   fixedcase literal str subexp)
-                    (cons (substring string start mb)
-                          matches)))
-        (setq start me))
-      (setq matches (cons (substring string start l) matches))
-      (apply #'concat (nreverse matches)))))
+      (while (and (< pos end) (string-match regexp string pos))
+        (let* ((from (match-beginning 0))
+               ;; An empty match takes the character after it along, so
+               ;; that the search moves on.
+               (to (max (match-end 0) (min end (1+ from))))
+               (chunk (substring string from to)))
+          ;; Make the match data refer to CHUNK, for REP and `replace-match'.
+          (match-data--translate (- from))
+          (push (substring string pos from) pieces)
+          (push (replace-match (if (stringp rep)
+                                   rep
+                                 (funcall rep (match-string 0 chunk)))
+                               fixedcase literal chunk subexp)
+                pieces)
+          (setq pos to)))
+      (push (substring string pos end) pieces)
+      (apply #'concat (nreverse pieces)))))
 
 (defconst split-string-default-separators "[ \f\t\n\r\v]+"
-  "The default separators of `split-string'.")
+  "The regexp `split-string' splits at when not given SEPARATORS.")
+
+(defun split-string--piece (string from to trim keep acc)
+  "Push the part of STRING between FROM and TO onto ACC and return ACC.
+TRIM, when non-nil, is a regexp whose matches are cut from both ends of
+the part.  Unless KEEP is non-nil an empty part is dropped."
+  ;; The caller looks at the match data the trimming searches leave.
+  (when (and trim (eql (string-match trim string from) from))
+    (setq from (match-end 0)))
+  (if (not (or keep (< from to)))
+      acc
+    (let ((part (substring string from to)))
+      (when trim
+        (let ((cut (string-match (concat trim "\\'") part)))
+          (when cut
+            (setq part (substring part 0 cut)))))
+      (if (or keep (> (length part) 0))
+          (cons part acc)
+        acc))))
 
 (defun split-string (string &optional separators omit-nulls trim)
-  "Split STRING at matches of SEPARATORS (default whitespace, omitting empty parts) into a list."
-  (let* ((keep-nulls (not (if separators omit-nulls t)))
-         (rexp (or separators split-string-default-separators))
-         (start 0) this-start this-end notfirst (list nil)
-         (push-one
-          (lambda ()
-            (when trim
-              (let ((tem (string-match trim string this-start)))
-                (and (eq tem this-start)
-                     (setq this-start (match-end 0)))))
-            (when trim
-              (let ((tem (string-match (concat trim "\\'") string this-start)))
-                (and tem (< tem this-end)
-                     (setq this-end tem))))
-            (when (or keep-nulls (< this-start this-end))
-              (let ((this (substring string this-start this-end)))
-                (when trim
-                  (let ((tem (string-match (concat trim "\\'") this 0)))
-                    (and tem (< tem (length this))
-                         (setq this (substring this 0 tem)))))
-                (when (or keep-nulls (> (length this) 0))
-                  (push this list)))))))
-    (while (and (string-match rexp string
-                              (if (and notfirst
-                                       (= start (match-beginning 0))
-                                       (< start (length string)))
-                                  (1+ start) start))
-                (< start (length string)))
-      (setq notfirst t)
-      (setq this-start start this-end (match-beginning 0)
-            start (match-end 0))
-      (funcall push-one))
-    (setq this-start start this-end (length string))
-    (funcall push-one)
-    (nreverse list)))
+  "Split STRING into the list of substrings found between matches of SEPARATORS.
+SEPARATORS is a regexp, by default `split-string-default-separators'.
+Empty substrings are dropped when OMIT-NULLS is non-nil, and always
+when SEPARATORS is nil.  TRIM, if non-nil, is a regexp matching text to
+remove from both ends of every substring.  The match data are changed."
+  (let ((keep (and separators (not omit-nulls)))
+        (regexp (or separators split-string-default-separators))
+        (len (length string))
+        (pos 0)
+        (searched nil)
+        (acc nil))
+    ;; After an empty match at POS the next search starts one further on.
+    ;; That test reads the match data, which trimming may have changed.
+    (while (and (string-match regexp string
+                              (if (and searched
+                                       (= pos (match-beginning 0))
+                                       (< pos len))
+                                  (1+ pos)
+                                pos))
+                (< pos len))
+      (setq searched t)
+      (let ((from pos)
+            (to (match-beginning 0)))
+        (setq pos (match-end 0))
+        (setq acc (split-string--piece string from to trim keep acc))))
+    (nreverse (split-string--piece string pos len trim keep acc))))
 
 (defun string-trim-left (string &optional regexp)
-  "Remove the leading match of REGEXP (default whitespace) from STRING."
-  (if (string-match (if regexp (concat "\\`\\(?:" regexp "\\)") "\\`[ \t\n\r]+") string)
+  "Return STRING without its leading whitespace, or leading match of REGEXP.
+Whitespace here means spaces, tabs, newlines and carriage returns."
+  (if (string-match (if regexp
+                        (concat "\\`\\(?:" regexp "\\)")
+                      "\\`[ \t\n\r]+")
+                    string)
       (substring string (match-end 0))
     string))
 
 (defun string-trim-right (string &optional regexp)
-  "Remove the trailing match of REGEXP (default whitespace) from STRING."
-  (let ((i (string-match-p (if regexp (concat "\\(?:" regexp "\\)\\'") "[ \t\n\r]+\\'") string)))
-    (if i (substring string 0 i) string)))
+  "Return STRING without its trailing whitespace, or trailing match of REGEXP.
+Whitespace here means spaces, tabs, newlines and carriage returns."
+  (let ((cut (string-match-p (if regexp
+                                 (concat "\\(?:" regexp "\\)\\'")
+                               "[ \t\n\r]+\\'")
+                             string)))
+    (if cut (substring string 0 cut) string)))
 
 (defun string-trim (string &optional trim-left trim-right)
-  "Remove leading and trailing whitespace (or TRIM-LEFT/TRIM-RIGHT matches) from STRING."
+  "Return STRING with whitespace removed from both ends.
+TRIM-LEFT and TRIM-RIGHT, when given, are the regexps to remove at the
+start and at the end instead."
   (string-trim-left (string-trim-right string trim-right) trim-left))
 
-;;; regexp-opt: a regexp matching any of a list of strings, factored on common prefixes and suffixes.
-
-(defun regexp-opt (strings &optional paren keep-order)
-  "Return a regexp matching any string in STRINGS; PAREN says how to group it (see GNU's docs)."
-  (save-match-data
-    (let* ((max-lisp-eval-depth 10000)
-           (completion-ignore-case nil)
-           (completion-regexp-list nil)
-           (open (cond ((stringp paren) paren) (paren "\\(")))
-           (re (if strings
-                   (regexp-opt-group
-                    (delete-dups (sort (copy-sequence strings) 'string-lessp))
-                    (or open t) (not open))
-                 ;; No strings: a regexp that never matches.
-                 (concat (or open "\\(?:") regexp-unmatchable "\\)"))))
-      (ignore keep-order)
-      (cond ((eq paren 'words) (concat "\\<" re "\\>"))
-            ((eq paren 'symbols) (concat "\\_<" re "\\_>"))
-            (t re)))))
+;;;; Building a regexp that matches a set of strings.
 
 (defconst regexp-unmatchable "\\`a\\`"
-  "A regexp that matches nothing.")
+  "A regexp that no string or buffer text can match.")
 
-(defun regexp-opt-group (strings &optional paren lax)
-  "A regexp for sorted, duplicate-free STRINGS; PAREN non-nil groups it, LAX lets a single char go ungrouped."
-  (let* ((open-group (cond ((stringp paren) paren) (paren "\\(?:") (t "")))
-         (close-group (if paren "\\)" ""))
-         (open-charset (if lax "" open-group))
-         (close-charset (if lax "" close-group)))
+(defun regexp-opt--common-head (strings)
+  "Return the longest string that every element of STRINGS starts with."
+  (let ((head (car strings)))
+    (dolist (s (cdr strings))
+      (let ((diff (compare-strings head nil nil s nil nil)))
+        (unless (eq diff t)
+          (setq head (substring head 0 (1- (abs diff)))))))
+    head))
+
+(defun regexp-opt--common-tail (strings)
+  "Return the longest string that every element of STRINGS ends with."
+  (reverse (regexp-opt--common-head (mapcar #'reverse strings))))
+
+(defun regexp-opt--enclose (open text)
+  "Return TEXT inside a group that starts with OPEN, or TEXT itself if OPEN is nil."
+  (if open (concat open text "\\)") text))
+
+(defun regexp-opt--build (strings open loose)
+  "Return a regexp matching exactly the members of STRINGS.
+STRINGS is a sorted list of distinct strings, at least one.  OPEN is the
+string that opens a group around the result, nil for no group.  When
+LOOSE is non-nil a result that is a single character, a bracket
+expression or an optional such thing is left without that group."
+  (let ((atom-open (if loose nil open))
+        (first (car strings)))
     (cond
-     ((= (length strings) 1)
-      (if (= (length (car strings)) 1)
-          (concat open-charset (regexp-quote (car strings)) close-charset)
-        (concat open-group (regexp-quote (car strings)) close-group)))
-     ((= (length (car strings)) 0)
-      (concat open-charset
-              (regexp-opt-group (cdr strings) t t) "?"
-              close-charset))
+     ((null (cdr strings))
+      (regexp-opt--enclose (if (= (length first) 1) atom-open open)
+                           (regexp-quote first)))
+     ;; The empty string sorts first: the rest becomes optional.
+     ((= (length first) 0)
+      (regexp-opt--enclose
+       atom-open
+       (concat (regexp-opt--build (cdr strings) "\\(?:" t) "?")))
      (t
-      (let ((prefix (try-completion "" strings)))
-        (if (> (length prefix) 0)
-            (let* ((n (length prefix))
-                   (suffixes (mapcar (lambda (s) (substring s n)) strings)))
-              (concat open-group
-                      (regexp-quote prefix)
-                      (regexp-opt-group suffixes t t)
-                      close-group))
-          (let* ((sgnirts (mapcar #'reverse strings))
-                 (xiffus (try-completion "" sgnirts)))
-            (if (> (length xiffus) 0)
-                (let* ((n (- (length xiffus)))
-                       (prefixes
-                        (sort (mapcar (lambda (s) (substring s 0 n)) strings)
-                              'string-lessp)))
-                  (concat open-group
-                          (regexp-opt-group prefixes t t)
-                          (regexp-quote (nreverse xiffus))
-                          close-group))
-              (let ((half1 ()) (half2 ()) (letters ()) (rest ()))
-                (dolist (s strings)
-                  (if (= (length s) 1) (push s letters) (push s rest)))
-                (if (> (length letters) 1)
-                    (progn
-                      (setq letters (nreverse letters) rest (nreverse rest))
-                      (if rest
-                          (concat open-group
-                                  (regexp-opt-group rest) "\\|"
-                                  (regexp-opt-charset letters)
-                                  close-group)
-                        (concat open-charset (regexp-opt-charset letters) close-charset)))
-                  (let ((char (substring (car strings) 0 1)))
-                    (dolist (s strings)
-                      (if (string-equal (substring s 0 1) char)
-                          (push s half1)
-                        (push s half2)))
-                    (setq half1 (nreverse half1) half2 (nreverse half2))
-                    (if half2
-                        (concat open-group
-                                (regexp-opt-group half1)
-                                "\\|" (regexp-opt-group half2)
-                                close-group)
-                      (concat open-group (regexp-opt-group half1) close-group)))))))))))))
+      (let ((head (regexp-opt--common-head strings)))
+        (if (> (length head) 0)
+            (let ((n (length head)))
+              (regexp-opt--enclose
+               open
+               (concat (regexp-quote head)
+                       (regexp-opt--build
+                        (mapcar (lambda (s) (substring s n)) strings)
+                        "\\(?:" t))))
+          (let ((tail (regexp-opt--common-tail strings)))
+            (if (> (length tail) 0)
+                (let ((n (length tail)))
+                  (regexp-opt--enclose
+                   open
+                   (concat (regexp-opt--build
+                            (sort (mapcar (lambda (s)
+                                            (substring s 0 (- (length s) n)))
+                                          strings)
+                                  #'string-lessp)
+                            "\\(?:" t)
+                           (regexp-quote tail))))
+              (regexp-opt--alternatives strings open atom-open)))))))))
+
+(defun regexp-opt--alternatives (strings open atom-open)
+  "Return a regexp for STRINGS, which share neither a prefix nor a suffix.
+If the first string is one character long and others are too, those
+become one bracket expression, placed after the longer strings.
+Otherwise the strings are split into those starting like the first one
+and the others.  OPEN and ATOM-OPEN are as
+in `regexp-opt--build'."
+  (let ((chars nil)
+        (longer nil))
+    (dolist (s strings)
+      (if (= (length s) 1)
+          (push (aref s 0) chars)
+        (push s longer)))
+    (setq longer (nreverse longer))
+    ;; GNU takes the bracket-expression route only when the first string
+    ;; is itself one character long.
+    (if (and (cdr chars) (= (length (car strings)) 1))
+        (let ((set (regexp-opt-charset (nreverse chars))))
+          (if longer
+              (regexp-opt--enclose
+               open (concat (regexp-opt--build longer nil nil) "\\|" set))
+            (regexp-opt--enclose atom-open set)))
+      (let ((lead (aref (car strings) 0))
+            (alike nil)
+            (unlike nil))
+        (dolist (s strings)
+          (if (eq (aref s 0) lead)
+              (push s alike)
+            (push s unlike)))
+        (regexp-opt--enclose
+         open
+         (concat (regexp-opt--build (nreverse alike) nil nil)
+                 "\\|"
+                 (regexp-opt--build (nreverse unlike) nil nil)))))))
+
+(defun regexp-opt (strings &optional paren)
+  "Return a regexp matching any one of the list of STRINGS.
+The regexp shares common prefixes and suffixes, so it is usually faster
+than the alternatives of the strings joined with \\|.  With STRINGS
+empty it matches nothing.
+
+PAREN chooses the grouping.  A string is used to open the group, for
+example \"\\\\(?1:\"; `words' and `symbols' put the regexp in a group
+between word or symbol boundaries; any other non-nil value makes it a
+numbered group.  When PAREN is nil the regexp gets a shy group only
+where needed for a following postfix operator to cover all of it."
+  (let* ((open (cond ((stringp paren) paren)
+                     (paren "\\(")))
+         (body (if strings
+                   (let ((max-lisp-eval-depth (max max-lisp-eval-depth 10000)))
+                     (regexp-opt--build
+                      (delete-dups (sort (copy-sequence strings) #'string-lessp))
+                      (or open "\\(?:")
+                      (not open)))
+                 (concat (or open "\\(?:") regexp-unmatchable "\\)"))))
+    (cond ((eq paren 'words) (concat "\\<" body "\\>"))
+          ((eq paren 'symbols) (concat "\\_<" body "\\_>"))
+          (t body))))
 
 (defun regexp-opt-charset (chars)
-  "A bracket expression matching any of CHARS (a list of characters or one-char strings)."
-  (let ((set (make-char-table 'regexp-opt-charset))
-        (start -1) (end -2) (charset "") (bracket "") (dash "") (caret ""))
+  "Return a regexp matching any one of the list of characters CHARS.
+That is a bracket expression, or the quoted character when CHARS holds
+only one distinct character, or `regexp-unmatchable' when it is empty."
+  (let ((plain nil) (close-bracket nil) (caret nil) (dash nil))
     (dolist (c chars)
-      (when (stringp c) (setq c (string-to-char c)))
-      (cond ((eq c ?\]) (setq bracket "]"))
-            ((eq c ?^) (setq caret "^"))
-            ((eq c ?-) (setq dash "-"))
-            (t (aset set c t))))
-    (map-char-table
-     (lambda (c v)
-       (when v
-         (if (consp c)
-             (if (= (1- (car c)) end) (setq end (cdr c))
-               (if (> end (+ start 2))
-                   (setq charset (format "%s%c-%c" charset start end))
-                 (while (>= end start)
-                   (setq charset (format "%s%c" charset start))
-                   (setq start (1+ start))))
-               (setq start (car c) end (cdr c)))
-           (if (= (1- c) end) (setq end c)
-             (if (> end (+ start 2))
-                 (setq charset (format "%s%c-%c" charset start end))
-               (while (>= end start)
-                 (setq charset (format "%s%c" charset start))
-                 (setq start (1+ start))))
-             (setq start c end c)))))
-     set)
-    (when (>= end start)
-      (if (> end (+ start 2))
-          (setq charset (format "%s%c-%c" charset start end))
-        (while (>= end start)
-          (setq charset (format "%s%c" charset start))
-          (setq start (1+ start)))))
-    (if (and (string-equal charset "") (string-equal bracket "")
-             (string-equal dash "") (string-equal caret ""))
-        (if (= (length chars) 1) (regexp-quote (if (stringp (car chars)) (car chars) (string (car chars)))) "")
-      (if (and (= (length charset) 0) (= (length bracket) 0) (= (length dash) 0)
-               (not (string-equal caret "")) (= (length chars) 1))
-          "\\^"
-        (concat "[" bracket charset caret dash "]")))))
+      (unless (fixnump c)
+        (signal 'wrong-type-argument (list 'fixnump c)))
+      (unless (characterp c)
+        (signal 'wrong-type-argument (list 'characterp c)))
+      ;; `]', `^' and `-' only stay literal at particular places in a
+      ;; bracket expression, so they are put there at the end.
+      (cond ((eq c ?\]) (setq close-bracket t))
+            ((eq c ?^) (setq caret t))
+            ((eq c ?-) (setq dash t))
+            ((not (memq c plain)) (push c plain))))
+    (setq plain (sort plain #'<))
+    (let ((distinct (+ (length plain)
+                       (if close-bracket 1 0) (if caret 1 0) (if dash 1 0))))
+      (cond
+       ((= distinct 0) regexp-unmatchable)
+       ((= distinct 1) (regexp-quote (string (car chars))))
+       (t
+        ;; A caret must not come first; with nothing else to put before
+        ;; it but a dash, the dash goes first.
+        (if (and caret dash (null plain) (not close-bracket))
+            "[-^]"
+          (concat "["
+                  (if close-bracket "]" "")
+                  (regexp-opt--ranges plain)
+                  (if caret "^" "")
+                  (if dash "-" "")
+                  "]")))))))
+
+(defun regexp-opt--ranges (codes)
+  "Return bracket-expression text for the ascending character list CODES.
+A run of four or more consecutive characters is written as a range."
+  (let ((parts nil))
+    (while codes
+      (let ((low (car codes))
+            (high (car codes)))
+        (setq codes (cdr codes))
+        (while (and codes (= (car codes) (1+ high)))
+          (setq high (car codes)
+                codes (cdr codes)))
+        (if (>= (- high low) 3)
+            (push (format "%c-%c" low high) parts)
+          (let ((c low))
+            (while (<= c high)
+              (push (format "%c" c) parts)
+              (setq c (1+ c)))))))
+    (apply #'concat (nreverse parts))))
+
+(defun regexp-opt--group-counts-p (regexp from to)
+  "Return non-nil if the \\( at TO in REGEXP opens a group.
+FROM is where the text after the last counted group opener starts, or
+nil.  The text between them is compiled: running into an open bracket
+expression or a lone trailing backslash means TO is not at a place
+where a group can start."
+  (condition-case err
+      (progn (string-match-p (substring regexp (or from 0) to) "") t)
+    (invalid-regexp
+     (not (member (cadr err) '("Unmatched [ or [^" "Unmatched \\{"
+                               "Trailing backslash"))))))
 
 (defun regexp-opt-depth (regexp)
-  "The number of capturing groups in REGEXP."
-  (save-match-data
-    (string-match regexp "")
-    (let ((count 0) start last)
-      (while (string-match "\\\\(\\(\\?[0-9]*:\\)?" regexp start)
-        (setq start (match-end 0))
-        (when (and (not (match-beginning 1))
-                   (subregexp-context-p regexp (match-beginning 0) last))
-          (setq count (1+ count)))
-        (setq last (match-beginning 0)))
-      count)))
+  "Return the number of numbered groups in REGEXP.
+Shy groups \\(?: ... \\) are not counted, and neither are groups
+given an explicit number with \\(?NUM: ... \\).  Signal
+`invalid-regexp' if REGEXP is not a valid regexp."
+  ;; Compiling REGEXP first rejects invalid ones.
+  (string-match-p regexp "")
+  (let ((count 0)
+        (pos 0)
+        (after-last nil)
+        (len (length regexp)))
+    (while (setq pos (string-search "\\(" regexp pos))
+      (let* ((next (+ pos 2))
+             (k (1+ next)))
+        ;; A shy group \(?: or an explicitly numbered \(?NUM: is skipped
+        ;; whole; anything else is checked for being a real group opener.
+        (when (and (< next len) (eq (aref regexp next) ??))
+          (while (and (< k len) (<= ?0 (aref regexp k) ?9))
+            (setq k (1+ k))))
+        (if (and (< next len) (eq (aref regexp next) ??)
+                 (< k len) (eq (aref regexp k) ?:))
+            (setq next (1+ k))
+          (when (regexp-opt--group-counts-p regexp after-last pos)
+            (setq count (1+ count)
+                  after-last next)))
+        (setq pos next)))
+    count))
+
+;;; regexp.el --- end

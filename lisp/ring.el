@@ -1,185 +1,210 @@
-;;; ring.el --- handle rings of items  -*- lexical-binding: t -*-
+;;; ring.el --- fixed-size circular buffers of Lisp objects  -*- lexical-binding: t -*-
 
-;; Written for tsmacs.  A ring is (HEAD LENGTH . VECTOR): HEAD is the index
-;; of the oldest item in VECTOR, LENGTH the number of items.  Index 0 in
-;; the public functions is the newest item.
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; A ring is the list (START COUNT . SLOTS).  SLOTS is a vector used
+;; circularly, START the slot holding the oldest element and COUNT how many
+;; elements are held.  Programs print and compare rings, so this layout and
+;; the way each operation moves elements through SLOTS are part of the
+;; behaviour.  Public indices count from the newest element (0) back
+;; towards the oldest, and wrap around.
 
 (defun ring-p (x)
-  "Return t if X is a ring; nil otherwise."
-  (and (consp x) (integerp (car x))
-       (consp (cdr x)) (integerp (car (cdr x)))
-       (vectorp (cdr (cdr x)))))
+  "Return t if X has the shape of a ring, else nil."
+  (pcase x
+    (`(,(pred integerp) ,(pred integerp) . ,(pred vectorp)) t)))
 
 (defun make-ring (size)
-  "Make a ring that can contain SIZE elements."
-  (cons 0 (cons 0 (make-vector size nil))))
+  "Return a new, empty ring with room for SIZE elements."
+  (let ((slots (make-vector size nil)))
+    (cons 0 (cons 0 slots))))
 
 (defun ring-plus1 (index veclen)
-  "Return INDEX+1, with wraparound."
-  (let ((next (1+ index)))
-    (if (= next veclen) 0 next)))
+  "Return the slot after INDEX in a vector of VECLEN slots, going round to 0."
+  (if (= (1+ index) veclen) 0 (1+ index)))
 
 (defun ring-minus1 (index veclen)
-  "Return INDEX-1, with wraparound."
-  (1- (if (zerop index) veclen index)))
+  "Return the slot before INDEX in a vector of VECLEN slots, going round."
+  (if (zerop index) (1- veclen) (1- index)))
 
 (defun ring-length (ring)
-  "Return the number of elements in the RING."
-  (car (cdr ring)))
+  "Return how many elements RING currently holds."
+  (cadr ring))
 
 (defun ring-size (ring)
-  "Return the size of RING, the maximum number of elements it can contain."
-  (length (cdr (cdr ring))))
+  "Return how many elements RING can hold at most."
+  (length (cddr ring)))
 
 (defun ring-empty-p (ring)
-  "Return t if RING is empty; nil otherwise."
-  (zerop (car (cdr ring))))
+  "Return t if RING holds no elements, else nil."
+  (zerop (ring-length ring)))
 
 (defun ring-index (index head ringlen veclen)
-  "Convert the nominal INDEX (0 = newest) to an index into the ring's vector.
-HEAD is the vector index of the oldest item, RINGLEN the number of items,
-VECLEN the vector's size."
-  (let ((i (mod index ringlen)))
-    (mod (+ head (- ringlen i) -1) veclen)))
+  "Return the vector slot of the element at INDEX, 0 being the newest.
+HEAD is the slot of the oldest element, RINGLEN the element count and
+VECLEN the vector length.  INDEX is taken modulo RINGLEN."
+  (mod (- (+ head ringlen) (mod index ringlen) 1) veclen))
 
 (defun ring-copy (ring)
-  "Return a copy of RING."
-  (cons (car ring) (cons (car (cdr ring)) (copy-sequence (cdr (cdr ring))))))
+  "Return a new ring with the same elements as RING.
+The slot vector is copied; the elements themselves are shared."
+  (let ((slots (copy-sequence (cddr ring))))
+    (cons (car ring) (cons (cadr ring) slots))))
 
 (defun ring-insert (ring item)
-  "Insert ITEM into RING as the newest item; return ITEM.
-If the ring is full, the oldest item is dropped."
-  (let* ((vec (cdr (cdr ring)))
-         (size (length vec))
-         (head (car ring))
-         (len (car (cdr ring))))
-    (prog1 (aset vec (mod (+ head len) size) item)
-      (if (= len size)
-          (setcar ring (ring-plus1 head size))
-        (setcar (cdr ring) (1+ len))))))
+  "Add ITEM to RING as its newest element and return ITEM.
+When RING is full its oldest element is overwritten."
+  (let* ((slots (cddr ring))
+         (cap (length slots))
+         (start (car ring))
+         (count (cadr ring)))
+    (aset slots (mod (+ start count) cap) item)
+    (if (= count cap)
+        (setcar ring (ring-plus1 start cap))
+      (setcar (cdr ring) (1+ count)))
+    item))
 
 (defun ring-insert-at-beginning (ring item)
-  "Add ITEM to RING as the oldest item."
-  (let* ((vec (cdr (cdr ring)))
-         (size (length vec))
-         (head (ring-minus1 (car ring) size))
-         (len (min size (1+ (car (cdr ring))))))
-    (aset vec head item)
-    (setcar ring head)
-    (setcar (cdr ring) len)))
+  "Add ITEM to RING as its oldest element.
+When RING is full, its newest element is overwritten.  Return the new
+number of elements."
+  (let* ((slots (cddr ring))
+         (cap (length slots))
+         (start (ring-minus1 (car ring) cap)))
+    (aset slots start item)
+    (setcar ring start)
+    (setcar (cdr ring) (min cap (1+ (cadr ring))))))
 
 (defun ring-remove (ring &optional index)
-  "Remove an item from RING and return it.
-Without INDEX remove the oldest item, else the item at INDEX."
-  (if (ring-empty-p ring)
-      (error "Ring empty")
-    (let* ((head (car ring))
-           (len (car (cdr ring)))
-           (vec (cdr (cdr ring)))
-           (size (length vec))
-           (last (mod (+ head len -1) size))
-           (i (ring-index (or index (1- len)) head len size))
-           (item (aref vec i)))
-      (while (/= i last)
-        (let ((next (ring-plus1 i size)))
-          (aset vec i (aref vec next))
-          (setq i next)))
-      (aset vec last nil)
-      (setcar (cdr ring) (1- len))
-      item)))
+  "Take the element at INDEX out of RING and return it.
+INDEX defaults to the oldest element.  Signal an error if RING is empty."
+  (let ((count (ring-length ring)))
+    (unless (> count 0)
+      (error "Ring empty"))
+    (ring--take-out ring count index)))
+
+(defun ring--take-out (ring count index)
+  "Remove and return the element at INDEX (default the oldest) of RING.
+COUNT is the element count of RING, known to be positive."
+  (let* ((start (car ring))
+         (slots (cddr ring))
+         (cap (length slots))
+         (hole (ring-index (or index (1- count)) start count cap))
+         (newest (mod (+ start count -1) cap))
+         (item (aref slots hole)))
+    ;; Close the gap: each newer element moves one slot back, so the
+    ;; oldest element keeps its slot and the newest slot becomes free.
+    (while (/= hole newest)
+      (let ((after (ring-plus1 hole cap)))
+        (aset slots hole (aref slots after))
+        (setq hole after)))
+    (aset slots newest nil)
+    (setcar (cdr ring) (1- count))
+    item))
 
 (defun ring-ref (ring index)
-  "Return RING's INDEX element; 0 is the newest.  INDEX wraps around."
-  (if (ring-empty-p ring)
-      (error "Accessing an empty ring")
-    (let ((vec (cdr (cdr ring))))
-      (aref vec (ring-index index (car ring) (car (cdr ring)) (length vec))))))
+  "Return the element of RING at INDEX, 0 being the newest.
+INDEX wraps around modulo the number of elements.  Signal an error if
+RING is empty."
+  (let ((count (ring-length ring))
+        (slots (cddr ring)))
+    (if (> count 0)
+        (aref slots (ring-index index (car ring) count (length slots)))
+      (error "Accessing an empty ring"))))
 
 (defun ring-elements (ring)
-  "Return a list of the elements of RING, newest first."
-  (let ((head (car ring))
-        (vec (cdr (cdr ring)))
-        (out nil) (i 0))
-    (let ((size (length vec)) (len (car (cdr ring))))
-      (while (< i len)
-        (setq out (cons (aref vec (mod (+ head i) size)) out))
-        (setq i (1+ i))))
-    out))
+  "Return a list of the elements of RING, the newest first."
+  (let* ((slots (cddr ring))
+         (cap (length slots))
+         (start (car ring))
+         (acc nil))
+    ;; Walking from the oldest and consing gives newest-first order.
+    (dotimes (k (cadr ring))
+      (push (aref slots (mod (+ start k) cap)) acc))
+    acc))
 
 (defun ring-member (ring item)
-  "Return the index of ITEM (compared with `equal') in RING, or nil."
-  (catch 'found
-    (let ((i 0) (n (ring-length ring)))
-      (while (< i n)
-        (if (equal item (ring-ref ring i)) (throw 'found i))
-        (setq i (1+ i))))
+  "Return the index in RING of the newest element `equal' to ITEM, or nil."
+  (catch 'ring--hit
+    (dotimes (k (ring-length ring))
+      (when (equal item (ring-ref ring k))
+        (throw 'ring--hit k)))
     nil))
 
 (defun ring-next (ring item)
-  "Return the item of RING after ITEM; signal an error if ITEM is absent."
-  (let ((i (ring-member ring item)))
-    (unless i (error "Item is not in the ring: `%s'" item))
-    (ring-ref ring (ring-plus1 i (ring-length ring)))))
+  "Return the element of RING one step older than ITEM, going round.
+Signal an error if ITEM is not in RING."
+  (let ((pos (ring-member ring item)))
+    (if pos
+        (ring-ref ring (ring-plus1 pos (ring-length ring)))
+      (error "Item is not in the ring: `%s'" item))))
 
 (defun ring-previous (ring item)
-  "Return the item of RING before ITEM; signal an error if ITEM is absent."
-  (let ((i (ring-member ring item)))
-    (unless i (error "Item is not in the ring: `%s'" item))
-    (ring-ref ring (ring-minus1 i (ring-length ring)))))
+  "Return the element of RING one step newer than ITEM, going round.
+Signal an error if ITEM is not in RING."
+  (let ((pos (ring-member ring item)))
+    (if pos
+        (ring-ref ring (ring-minus1 pos (ring-length ring)))
+      (error "Item is not in the ring: `%s'" item))))
 
 (defun ring-resize (ring size)
-  "Set the size of RING to SIZE; shrinking drops the oldest items."
+  "Give RING room for exactly SIZE elements, SIZE being an integer.
+When a full RING shrinks, its newest SIZE elements are kept.  A
+non-integer SIZE leaves RING alone."
   (when (integerp size)
-    (let ((len (ring-length ring))
-          (new (make-vector size nil)))
-      (if (= len 0)
-          (setcdr ring (cons 0 new))
-        (let* ((old (cdr (cdr ring)))
-               (old-size (length old))
-               (keep (min size len))
-               (from (mod (+ (car ring) (- len keep)) len))
-               (j 0))
-          (setcdr ring (cons keep new))
-          (while (< j keep)
-            (aset new j (aref old (mod (+ from j) old-size)))
-            (setq j (1+ j)))
+    (let ((count (ring-length ring))
+          (fresh (make-vector size nil)))
+      (if (zerop count)
+          (setcdr ring (cons 0 fresh))
+        ;; KEEP consecutive old slots go to slots 0, 1, ... of FRESH.  The
+        ;; first one is START + COUNT - KEEP reduced modulo COUNT, not
+        ;; modulo the vector length: GNU 28.2 computes it that way, which
+        ;; scrambles a ring that does not fill its vector, and programs
+        ;; see the result.
+        (let* ((old (cddr ring))
+               (cap (length old))
+               (keep (min count size))
+               (from (mod (- (+ (car ring) count) keep) count)))
+          (dotimes (k keep)
+            (aset fresh k (aref old (mod (+ from k) cap))))
+          (setcdr ring (cons keep fresh))
           (setcar ring 0))))))
 
 (defun ring-extend (ring x)
-  "Increase the size of RING by X."
-  (when (and (integerp x) (> x 0))
-    (ring-resize ring (+ x (ring-size ring)))))
+  "Make RING able to hold X more elements, X being a positive integer."
+  (when (and (integerp x) (< 0 x))
+    (ring-resize ring (+ (ring-size ring) x))))
 
 (defun ring-insert+extend (ring item &optional grow-p)
-  "Like `ring-insert', but grow a full RING first when GROW-P is non-nil."
-  (and grow-p
-       (= (ring-length ring) (ring-size ring))
-       (ring-extend ring 1))
+  "Add ITEM to RING as its newest element, as `ring-insert' does.
+If GROW-P is non-nil and RING is full, first make room for one more
+element so that nothing is lost."
+  (when (and grow-p (= (ring-size ring) (ring-length ring)))
+    (ring-resize ring (1+ (ring-size ring))))
   (ring-insert ring item))
 
 (defun ring-remove+insert+extend (ring item &optional grow-p)
-  "Remove every ITEM from RING, then `ring-insert+extend' it."
-  (let (i)
-    (while (setq i (ring-member ring item))
-      (ring-remove ring i)))
+  "Remove every element `equal' to ITEM from RING, then add ITEM as newest.
+GROW-P is passed on to `ring-insert+extend'."
+  (let ((pos (ring-member ring item)))
+    (while pos
+      (ring-remove ring pos)
+      (setq pos (ring-member ring item))))
   (ring-insert+extend ring item grow-p))
 
 (defun ring-convert-sequence-to-ring (seq)
-  "Return a ring holding the elements of SEQ (or SEQ itself if it is a ring).
-Consecutive duplicates are dropped."
+  "Return a ring made from the elements of sequence SEQ.
+The first element of SEQ becomes the newest.  An element `equal' to
+that newest one is left out.  If SEQ is already a ring, return it."
   (if (ring-p seq)
       seq
-    (let* ((size (length seq))
-           (ring (make-ring size))
-           (i 0))
-      (while (< i size)
-        (let ((e (elt seq i)))
-          (when (or (ring-empty-p ring)
-                    (not (equal (ring-ref ring 0) e)))
-            (ring-insert-at-beginning ring e)))
-        (setq i (1+ i)))
+    (let ((ring (make-ring (length seq))))
+      (dolist (elt (append seq nil))
+        (unless (and (not (ring-empty-p ring))
+                     (equal elt (ring-ref ring 0)))
+          (ring-insert-at-beginning ring elt)))
       ring)))
 
 (provide 'ring)
 
-;;; ring.el ends here
+;;; ring.el --- end
