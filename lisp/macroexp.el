@@ -52,12 +52,60 @@ ENV is the macro environment.  A dotted tail stays as it is."
                 (macroexp--expand-each clause env keep)))
           clauses))
 
-(defun macroexp--plain-arglist-p (arglist count)
-  "Non-nil when ARGLIST is COUNT symbols, none of them &optional or &rest."
-  (and (proper-list-p arglist)
-       (= (length arglist) count)
-       (not (memq '&optional arglist))
-       (not (memq '&rest arglist))))
+;; Open-coding a call of an anonymous function: GNU's expander turns
+;; ((lambda ARGS BODY...) ACTUALS...) into a `let' that binds each parameter,
+;; which is also what `load' evaluates, so the depth of nested calls matches.
+
+(defun macroexp--lambda-bindings (params actuals)
+  "Pair the parameters PARAMS of a lambda with the argument forms ACTUALS.
+The value is a list of (VAR FORM) bindings, or the symbol `too-many' or
+`too-few' when ACTUALS do not fit PARAMS.  A parameter after &optional with
+no argument is bound to nil, and one after &rest to a list of the rest."
+  (let ((pairs nil) (mode 'required) (result nil))
+    (while (and params (not result))
+      (let ((p (car params)))
+        (cond
+         ((eq p '&optional)
+          (unless (cdr params)
+            (error "Nothing after &optional in anonymous lambda"))
+          (setq mode 'optional))
+         ((eq p '&rest) (setq mode 'rest))
+         ((eq mode 'rest)
+          (setq pairs (cons (list p (and actuals (cons 'list actuals))) pairs)
+                actuals nil))
+         (actuals
+          (setq pairs (cons (list p (car actuals)) pairs)
+                actuals (cdr actuals)))
+         ((eq mode 'optional) (setq pairs (cons (list p nil) pairs)))
+         (t (setq result 'too-few))))
+      (setq params (cdr params)))
+    (or result
+        (and actuals 'too-many)
+        (nreverse pairs))))
+
+(defun macroexp--open-code-lambda (fn actuals env)
+  "Expand the call of the lambda expression FN with argument forms ACTUALS.
+ENV is the macro environment."
+  (let* ((params (car-safe (cdr fn)))
+         (body (cdr-safe (cdr fn)))
+         (bindings (macroexp--lambda-bindings params actuals)))
+    (if (memq bindings '(too-many too-few))
+        (progn
+          ;; GNU's warning, quotes as they are (not through `format-message').
+          (message "%s" (format "Warning: attempt to open-code `anonymous lambda' with %s arguments"
+                                (if (eq bindings 'too-many) "too many" "too few")))
+          (cons (car (cdr (macroexp--expand-all (list 'function fn) env)))
+                (macroexp--expand-each actuals env)))
+      ;; A leading docstring and an `interactive' spec mean nothing in a let.
+      (when (and (stringp (car-safe body)) (cdr body))
+        (setq body (cdr body)))
+      (when (eq (car-safe (car-safe body)) 'interactive)
+        (setq body (cdr body)))
+      (macroexp--expand-all
+       (if bindings
+           (cons 'let (cons bindings body))
+         (macroexp-progn body))
+       env))))
 
 (defun macroexp--expand-all (form env)
   "Return FORM with all its macro calls expanded, at every level.
@@ -96,23 +144,15 @@ ENV is the macro environment, as for `macroexpand'."
          ((or (eq head 'defvar) (eq head 'defconst))
           (cons head (macroexp--expand-each args env 1)))
          ((eq (car-safe head) 'lambda)
-          ;; ((lambda ARGS BODY...) ACTUALS...): with one plain argument
-          ;; per actual this is a `let'; otherwise call it with `funcall'.
-          (if (macroexp--plain-arglist-p (car-safe (cdr head)) (length args))
-              (macroexp--expand-all
-               (cons 'let (cons (let ((vars (car (cdr head)))
-                                      (vals args)
-                                      (pairs nil))
-                                  (while vars
-                                    (setq pairs (cons (list (car vars) (car vals)) pairs)
-                                          vars (cdr vars)
-                                          vals (cdr vals)))
-                                  (nreverse pairs))
-                                (cdr (cdr head))))
-               env)
-            (cons 'funcall
-                  (cons (macroexp--expand-all (list 'function head) env)
-                        (macroexp--expand-each args env)))))
+          (macroexp--open-code-lambda head args env))
+         ((and (eq head 'funcall) args)
+          ;; (funcall #'F ARGS...) is the call (F ARGS...), and
+          ;; (funcall #'(lambda ...) ARGS...) an open-coded lambda.
+          (let* ((f (macroexpand (car args) env))
+                 (fn (and (eq (car-safe f) 'function) (car-safe (cdr f)))))
+            (if (and fn (or (and (symbolp fn) fn) (eq (car-safe fn) 'lambda)))
+                (macroexp--expand-all (cons fn (cdr args)) env)
+              (cons head (macroexp--expand-each args env)))))
          (t (cons head (macroexp--expand-each args env))))))))
 
 (defvar macroexpand-all-environment nil
