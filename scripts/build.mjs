@@ -87,7 +87,7 @@ rmSync(join(dist, 'tsmacs-core.jsc'), { force: true });
 // The launcher's name before it became CommonJS, kept as a forwarder: npx caches the bin links of
 // a directory's earlier install, so a checkout updated in place would find no `tsmacs` otherwise.
 const forwarder = join(dist, 'tsmacs.mjs');
-writeFileSync(forwarder, "#!/usr/bin/env node\n// Forwards to tsmacs.cjs (see scripts/build.mjs).\n" +
+writeFileSync(forwarder, "#!/usr/bin/env -S node --stack-size=6000\n// Forwards to tsmacs.cjs (see scripts/build.mjs).\n" +
   "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./tsmacs.cjs');\n");
 chmodSync(forwarder, 0o755);
 
@@ -95,14 +95,14 @@ chmodSync(forwarder, 0o755);
 // loadup compiles far more than a start-up needs). Then one ordinary start writes the code cache.
 if (!process.argv.includes('--no-image')) {
   const env = { ...process.env, TSMACS_CODE_CACHE: '0' };
-  const r = spawnSync(process.execPath, [launcherPath, '--temacs=pdump', '--dump-file', join(dist, 'tsmacs.pdmp')],
+  const r = spawnSync(process.execPath, ['--stack-size=6000', launcherPath, '--temacs=pdump', '--dump-file', join(dist, 'tsmacs.pdmp')],
     { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', env });
   if (r.status !== 0) {
     process.stderr.write(r.stderr);
     process.stderr.write('build: making the default image failed\n');
     process.exit(1);
   }
-  const s = spawnSync(process.execPath, [launcherPath, '--batch', '--eval', '(kill-emacs)'], { encoding: 'utf8' });
+  const s = spawnSync(process.execPath, ['--stack-size=6000', launcherPath, '--batch', '--eval', '(kill-emacs)'], { encoding: 'utf8' });
   if (s.status !== 0) {
     process.stderr.write(s.stderr);
     process.stderr.write('build: starting from the default image failed\n');

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --stack-size=6000
 // tsmacs launcher (dist/tsmacs.cjs, made from scripts/launcher.template.cjs by scripts/build.mjs):
 // run tsmacs-core.js, through V8's code cache (tsmacs-core.jsc) when the cache is valid.
 //
@@ -20,6 +20,23 @@
 // and handed to the bundle, which needs them anyway; without WebAssembly there is no cache.
 
 'use strict';
+// Lisp recursion runs on the JS stack. Node's default (about 1 MB) holds some 950 levels of a plain
+// recursive Lisp function, fewer than GNU's limits allow; the first line asks V8 for 6000 KB, which
+// holds over 5,000. V8 trusts that figure, so it must fit the stack the OS gives the main thread
+// (on Linux the stack rlimit, 8 MB by default): when it does not, run again with what fits.
+const STACK_FLAG = '--stack-size=6000';
+if (process.execArgv.includes(STACK_FLAG) && process.platform === 'linux') {
+  let soft = Infinity;
+  try {
+    const m = /^Max stack size\s+(\d+)/m.exec((process.getBuiltinModule ?? require)('node:fs').readFileSync('/proc/self/limits', 'latin1'));
+    if (m) soft = Number(m[1]) / 1024;
+  } catch {}
+  if (soft < 6000 + 1024) {
+    const args = [...process.execArgv.filter((a) => a !== STACK_FLAG), '--stack-size=' + Math.max(500, Math.floor(soft - 1024)), __filename, ...process.argv.slice(2)];
+    const r = (process.getBuiltinModule ?? require)('node:child_process').spawnSync(process.execPath, args, { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+}
 // Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
 const builtin = process.getBuiltinModule ?? require;
 const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
@@ -96,7 +113,7 @@ if (useCache) {
 const script = new Script(source.toString('latin1'), { filename: file, cachedData });
 // V8 rejects a cache made under other V8 flags: a run with flags of its own must not replace the
 // cache that ordinary runs use.
-const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+const plain = (process.execArgv.length === 0 || (process.execArgv.length === 1 && process.execArgv[0] === STACK_FLAG)) && !process.env.NODE_OPTIONS;
 if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
   process.once('exit', () => {
     const tmp = cacheFile + '.tmp-' + process.pid;

@@ -19,5 +19,7 @@ const env = { ...process.env };
 if (args.includes('--stress')) env.TSMACS_GC_STRESS = process.env.TSMACS_GC_STRESS || '100';
 const filter = args.filter((a) => a !== '--stress');
 const chosen = filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...chosen], { stdio: 'inherit', env });
+// The same JS stack as the tsmacs command (see scripts/launcher.template.cjs), so deep Lisp
+// recursion behaves in the tests as it does for users.
+const r = spawnSync(process.execPath, ['--stack-size=6000', '--import', 'tsx', '--test', '--test-concurrency=2', ...chosen], { stdio: 'inherit', env });
 process.exit(r.status ?? 1);

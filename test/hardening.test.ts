@@ -153,3 +153,28 @@ test('character positions in multibyte strings stay right as the strings change'
     assert.equal(E('s'), JSON.stringify(model.join('')));
   }
 });
+
+test('max-specpdl-size and max-lisp-eval-depth decide, not the JS stack', () => {
+  const host = capturingHost();
+  // GNU Emacs 28.2's answers for the same forms (each with a fresh binding, error data shown
+  // with the value of max-specpdl-size after unwinding).
+  const src = `(progn
+    (defun r (n) (if (= n 0) 0 (1+ (r (1- n)))))
+    (defun c (k) (if (= k 0) 0 (1+ (funcall (lambda (k) (c k)) (1- k)))))
+    (let (out)
+      (dolist (case '((40 . 100) (40 . 50) (400 . 100) (1000 . 300) (2500 . 600) (2500 . 700)))
+        (push (condition-case e (let ((max-specpdl-size (car case)) (max-lisp-eval-depth 100000)) (r (cdr case)))
+                (error (list e max-specpdl-size)))
+              out))
+      (dolist (d '(1000 3000 4000))
+        (push (condition-case e (let ((max-lisp-eval-depth 12000) (max-specpdl-size 100000)) (r d)) (error e)) out))
+      (dolist (d '(300 380 420)) ; GNU: 380 is too deep from --eval, which open-codes nothing
+        (push (condition-case e (c d) (error e)) out))
+      (prin1 (nreverse out))))`;
+  const code = runCli(['--dump-file', defaultTestDump(), '--batch', '--eval', src], host);
+  const spec = '((error "Variable binding depth exceeds max-specpdl-size") 2500)';
+  const depth = '(error "Lisp nesting exceeds ‘max-lisp-eval-depth’")';
+  assert.equal(host.err(), '');
+  assert.equal(code, 0);
+  assert.equal(host.out(), `(${spec} 50 ${spec} ${spec} 600 ${spec} 1000 3000 ${depth} 300 ${depth} ${depth})`);
+});

@@ -309,10 +309,17 @@ function expandRelative(rt: Runtime, file: string): string {
 function reportTopLevelError(host: Host, rt: Runtime | null, sig: LispSignal): number {
   let text: string;
   if (rt) {
-    const frames: [boolean, number, number][] = [];
-    for (let i = rt.nframes - 1; i >= 0; i--) frames.push(frameInfo(rt, i));
-    text = batchBacktraceText(rt, cons(rt, sig.symbol, sig.data), frames);
-    beginStderrMessage(rt);
+    // The report runs where the error happened, bindings and frames still in place, so as
+    // GNU's debugger does it may go past max-specpdl-size.
+    rt.inDebugger = true;
+    try {
+      const frames: [boolean, number, number][] = [];
+      for (let i = rt.nframes - 1; i >= 0; i--) frames.push(frameInfo(rt, i));
+      text = batchBacktraceText(rt, cons(rt, sig.symbol, sig.data), frames);
+      beginStderrMessage(rt);
+    } finally {
+      rt.inDebugger = false;
+    }
   } else text = 'tsmacs: error during start-up\n';
   host.write(2, new TextEncoder().encode(text));
   return 255;

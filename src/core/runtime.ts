@@ -76,6 +76,10 @@ export class Runtime {
   /** The current lexical environment (GNU's Vinternal_interpreter_environment). */
   lexenv = Qnil;
   lispEvalDepth = 0;
+  /** Active calls and lets that changed the lexical environment: GNU counts each in its specpdl. */
+  envBinds = 0;
+  /** Set while the batch debugger reports an error: GNU lifts max-specpdl-size for it. */
+  inDebugger = false;
   /**
    * The active call frames for backtraces (GNU's backtrace records in the
    * specpdl), innermost last: pairs (Lisp stack index, kind) written by

@@ -34,7 +34,7 @@ import {
 import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
 const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'How deeply calls of `eval\', `apply\' and `funcall\' may nest before an error is signalled.');
-DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'How many variable bindings and unwind-protect forms may be active at once before an error is signalled.');
+const Qmax_specpdl_size = DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'How many variable bindings and unwind-protect forms may be active at once before an error is signalled.');
 DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an error that is signalled enters the debugger.');
 DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
 DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
@@ -123,6 +123,7 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
     // The common case, a plain writable variable: what the general path below does, in one pass.
     const n = rt.specCount;
     if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+    checkSpecpdl(rt, 1);
     rt.specpdl[n] = sym;
     rt.specpdl[n + 1] = m[wi + SYM_VALUE]!;
     rt.specpdl[n + 2] = SPECPDL_LET;
@@ -134,6 +135,7 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
   if (isConstantSymbol(rt, s)) xsignal1(rt, Qsetting_constant, sym);
   const n = rt.specCount;
   if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+  checkSpecpdl(rt, 1);
   rt.specpdl[n] = s;
   rt.specpdl[n + 1] = findSymbolValue(rt, s);
   rt.specpdl[n + 2] = SPECPDL_LET;
@@ -188,7 +190,25 @@ export function functionp(rt: Runtime, f: number): boolean {
   return false;
 }
 
+/**
+ * GNU keeps variable bindings and a record of every active eval and funcall in one stack, the
+ * specpdl, and signals once it would hold more than `max-specpdl-size' entries (never fewer
+ * than 400). The same count here: bindings (three words each) plus backtrace frames.
+ */
+function checkSpecpdl(rt: Runtime, extra: number): void {
+  const entries = rt.specCount / 3 + rt.nframes + rt.envBinds + extra;
+  if (entries < 400 || rt.inDebugger) return;
+  const mv = rt.i32[symIndex(rt, Qmax_specpdl_size) + 1]!;
+  let max = isFixnum(mv) ? fixnumValue(mv) : 2500;
+  if (max < 400) {
+    max = 400;
+    setSymbolRawValue(rt, Qmax_specpdl_size, makeFixnum(400));
+  }
+  if (entries > max) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+}
+
 function checkDepth(rt: Runtime): void {
+  checkSpecpdl(rt, 0);
   const d = ++rt.lispEvalDepth;
   if (d > 100) {
     // The variable is never aliased or buffer-local: read its cell directly (GNU forwards it to a C int).
@@ -312,8 +332,15 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number): numbe
     rt.lexenv = savedEnv;
     return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
   }
-  rt.lexenv = lexical ? lexenv : savedEnv;
+  // A plain (lambda ...) list is dynamically scoped: its body sees none of the caller's
+  // lexical variables (GNU's funcall_lambda binds the interpreter environment to nil).
+  const bodyEnv = lexical ? lexenv : Qnil;
+  // GNU binds the interpreter environment in the specpdl when the body's differs from the caller's.
+  const envBind = bodyEnv !== savedEnv ? 1 : 0;
+  rt.envBinds += envBind;
+  rt.lexenv = bodyEnv;
   const val = progn(rt, body);
+  rt.envBinds -= envBind;
   rt.lexenv = savedEnv;
   unbindTo(rt, count);
   return val;
@@ -755,10 +782,11 @@ interface Saved {
   ncatch: number;
   nframes: number;
   nhandlers: number;
+  envBinds: number;
 }
 const save = (rt: Runtime): Saved => ({
   sp: rt.sp, env: rt.lexenv, depth: rt.lispEvalDepth, spec: rt.specCount, ncatch: rt.catchTags.length,
-  nframes: rt.nframes, nhandlers: rt.handlerSpecs.length,
+  nframes: rt.nframes, nhandlers: rt.handlerSpecs.length, envBinds: rt.envBinds,
 });
 /** Undo what a non-local exit skipped. Backtrace frames are left for the catcher to drop (see rt.frames). */
 function restore(rt: Runtime, s: Saved): void {
@@ -768,6 +796,7 @@ function restore(rt: Runtime, s: Saved): void {
   rt.lispEvalDepth = s.depth;
   rt.catchTags.length = s.ncatch;
   rt.handlerSpecs.length = s.nhandlers;
+  rt.envBinds = s.envBinds;
 }
 
 /** Would some active condition-case catch SIG? */
@@ -1163,7 +1192,11 @@ function letForm(rt: Runtime, args: number, sequential: boolean): number {
   const sp = rt.sp;
   rt.push(saved);
   letBindings(rt, xcar(rt, args), sequential);
+  // A lexical binding changes the interpreter environment: one specpdl entry in GNU's count.
+  const envBind = rt.lexenv !== saved ? 1 : 0;
+  rt.envBinds += envBind;
   const v = progn(rt, xcdr(rt, args));
+  rt.envBinds -= envBind;
   rt.lexenv = saved;
   unbindTo(rt, count);
   rt.sp = sp;

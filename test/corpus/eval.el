@@ -331,3 +331,11 @@ corpus-eval-const
 (condition-case e (macroexpand '(foo 1) (let ((l (list '(y . 1)))) (setcdr l l) l)) (error (car e)))
 (let ((l (list "." "/tmp"))) (setcdr (cdr l) l) (condition-case e (locate-file-internal "nonexistent-file" l) (error (car e))))
 (let ((l (list ".el" ".x"))) (setcdr (cdr l) l) (condition-case e (locate-file-internal "nonexistent-file" '(".") l) (error (car e))))
+
+;; A plain (lambda ...) list called from lexical code is dynamically scoped: its body
+;; does not see the caller's lexical variables.
+(let ((x 1)) (funcall '(lambda (x) x) 2))
+(let ((y 1)) (funcall '(lambda (x) (boundp 'y)) 2))
+(let ((y 1)) (funcall (lambda (x) y) 2))
+(let ((x 1)) (funcall '(lambda (x) (let ((z x)) (funcall (lambda () z)))) 2))
+(let ((x 1)) (apply '(lambda (&rest x) x) 2 '(3)))
