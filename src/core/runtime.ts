@@ -16,19 +16,28 @@
 
 import { Heap, type HeapOptions } from '../heap/heap.ts';
 import type { Host } from '../host/host.ts';
+import { BUILTIN_GLOBALS } from './builtin-names.ts';
 import { Qnil } from './symbols.ts';
 
 /** A primitive's JS body: the runtime, then its arguments (a list for special forms, an array for &rest). */
 export type SubrFn = (rt: Runtime, ...args: any[]) => number;
 
-/** Global Lisp slots held by the JS side (GNU's staticpro'd variables), declared once. */
-export const GLOBAL_NAMES: string[] = [];
+/**
+ * Global Lisp slots held by the JS side (GNU's staticpro'd variables), declared once. Their
+ * indices come from the declared table (builtin-names.ts), as builtin symbols' words do, so
+ * they do not depend on import order; a name not in it is appended.
+ */
+export const GLOBAL_NAMES: string[] = [...BUILTIN_GLOBALS];
+const declaredGlobals: string[] = [];
 export function DEFGLOBAL(name: string): number {
+  declaredGlobals.push(name);
   const i = GLOBAL_NAMES.indexOf(name);
   if (i >= 0) return i;
   GLOBAL_NAMES.push(name);
   return GLOBAL_NAMES.length - 1;
 }
+/** The names DEFGLOBAL was given, for builtin-names.ts's generator and test. */
+export const declaredGlobalNames = (): readonly string[] => declaredGlobals;
 export const G_OBARRAY = DEFGLOBAL('obarray');
 
 export interface RuntimeOptions {
