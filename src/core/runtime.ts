@@ -57,6 +57,21 @@ export interface RuntimeParts {
   subrFns: SubrFn[];
 }
 
+let worldStateSlots = 0;
+/**
+ * Declare per-world state for a module above core, whose type this file cannot import (imports
+ * point down): returns its accessor, which makes the state on a runtime's first use. The state
+ * lives on the runtime (as QuickJS keeps its per-context state in the JSContext), never in a
+ * module variable, so two runtimes in one process never see each other's. Call at module top level.
+ */
+export function defineWorldState<T>(make: (rt: Runtime) => T): (rt: Runtime) => T {
+  const slot = worldStateSlots++;
+  return (rt) => {
+    const s = rt.moduleStates[slot];
+    return (s !== undefined ? s : (rt.moduleStates[slot] = make(rt))) as T;
+  };
+}
+
 const STACK_SIZE = 1 << 20;
 const SPECPDL_SIZE = 3 * 65536;
 /** Most call frames recorded for backtraces; deeper frames run unrecorded. */
@@ -112,6 +127,16 @@ export class Runtime {
   charByteString = 0;
   charByteChar = 0;
   charByteByte = 0;
+  /** The state of `random` (xoshiro128**), made on its first use: fns.ts. */
+  randomState: Uint32Array | null = null;
+  /** Hash tables whose user-defined test is running, which must not change meanwhile: fns.ts. */
+  readonly hashTablesInTest = new Set<number>();
+  /** The last byte written to stdout (10 before any): `terpri' with ENSURE looks at it, print.ts. */
+  lastStdoutByte = 10;
+  /** Output went to stdout since the last message: the next message on stderr starts a new line first. */
+  stderrNeedsNewline = false;
+  /** Per-world state of modules above core, by defineWorldState's slots. */
+  readonly moduleStates: unknown[] = new Array<unknown>(worldStateSlots).fill(undefined);
   /** Set when started from a dump: pdumper-stats reports it. */
   dumpInfo: { file: string; loadTimeSec: number } | null = null;
   /** GC statistics for garbage-collect and gcs-done. */

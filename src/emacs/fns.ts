@@ -198,13 +198,11 @@ function validateSubarray(rt: Runtime, array: number, from: number, to: number, 
 
 DEFUN('identity', 1, 1, 'Give ARGUMENT back untouched.', (_rt, x: number) => x);
 
-const rngState = new WeakMap<Runtime, Uint32Array>();
 function rng(rt: Runtime): Uint32Array {
-  let s = rngState.get(rt);
-  if (!s) {
-    s = new Uint32Array(4);
+  let s = rt.randomState;
+  if (s === null) {
+    s = rt.randomState = new Uint32Array(4);
     seedRandom(s, [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0x12345678]);
-    rngState.set(rt, s);
   }
   return s;
 }
@@ -2144,15 +2142,11 @@ function sxhashEql(rt: Runtime, w: number): number {
   return sxhashEq(w);
 }
 
-/** Tables whose user-defined test is running: they must not be modified meanwhile. */
-const busyTables = new WeakMap<Runtime, Set<number>>();
-let busyCount = 0;
+/** Call a table's user-defined test function; meanwhile the table is busy (rt.hashTablesInTest) and must not change. */
 function userCall(rt: Runtime, table: number, fn: number, args: number[]): number {
-  let busy = busyTables.get(rt);
-  if (!busy) busyTables.set(rt, (busy = new Set()));
+  const busy = rt.hashTablesInTest;
   if (busy.has(table)) return funcall(rt, fn, args);
   busy.add(table);
-  busyCount++;
   const sp = rt.sp;
   try {
     rt.push(table);
@@ -2161,12 +2155,10 @@ function userCall(rt: Runtime, table: number, fn: number, args: number[]): numbe
   } finally {
     rt.sp = sp;
     busy.delete(table);
-    busyCount--;
   }
 }
 function checkMutable(rt: Runtime, table: number): void {
-  const busy = busyTables.get(rt);
-  if (busy && busy.has(table)) signalError(rt, 'hash table test modifies table', table);
+  if (rt.hashTablesInTest.has(table)) signalError(rt, 'hash table test modifies table', table);
 }
 
 /** The hash code of KEY in table (slot base tb), as a raw non-negative int. */
@@ -2606,7 +2598,7 @@ DEFUN('gethash', 2, 3, 'Give the value stored for KEY in TABLE, or DFLT when the
 DEFUN('puthash', 3, 3, 'Store VALUE for KEY in TABLE, replacing any value there, and give VALUE.', (rt, key: number, value: number, table: number) => {
   if ((table & 7) !== 5 || rt.i32[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE)
     wrongTypeArgument(rt, Qhash_table_p, table);
-  if (busyCount !== 0) checkMutable(rt, table);
+  if (rt.hashTablesInTest.size !== 0) checkMutable(rt, table);
   hashPut(rt, table, key, value);
   return value;
 });
