@@ -120,7 +120,7 @@ function fresh(setup: string[]): Runtime {
   return rt;
 }
 
-/** Streams are reset between steps, whichever world runs them. */
+/** Run one step; the character stream starts over at each. */
 function step(rt: Runtime, src: string): string {
   streamPos = 0;
   return E(rt, src);

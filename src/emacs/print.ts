@@ -1,6 +1,6 @@
 // The Lisp printer and output streams (GNU print.c): prin1/princ/print, float formatting, error messages.
 //
-// Printing renders into one growable byte buffer in internal encoding, then
+// Printing renders into a growable byte buffer (one per world: Printer) in internal encoding, then
 // hands the bytes to the destination in one go: stdout (GNU batch writes the
 // internal bytes as they are), stderr (encoded as UTF-8), or a Lisp function
 // called once per character. Rendering itself never calls Lisp, so it needs
