@@ -117,30 +117,28 @@ export function runCli(argv: string[], host: Host): number {
   }
 
   let rt: Runtime;
-  starting = null;
+  // The runtime being started, so that an error during loadup is reported with it.
+  const starting: { rt: Runtime | null } = { rt: null };
   try {
-    rt = startRuntime(host, dumpFile, temacs);
+    rt = startRuntime(host, dumpFile, temacs, starting);
   } catch (e) {
     if (e instanceof DumpLoadError) {
       host.write(2, new TextEncoder().encode(`${e.preamble}tsmacs: ${e.message}\n`));
       return e.exitCode;
     }
     if (e instanceof KillEmacs) return e.code;
-    if (e instanceof LispSignal) return reportTopLevelError(host, starting, e);
+    if (e instanceof LispSignal) return reportTopLevelError(host, starting.rt, e);
     throw e;
   }
   if (temacs !== null) return 0;
   return processActions(rt, argv, actions);
 }
 
-/** The runtime being started, so an error during loadup can be reported with it. */
-let starting: Runtime | null = null;
-
-function startRuntime(host: Host, dumpFile: string | null, temacs: string | null): Runtime {
+function startRuntime(host: Host, dumpFile: string | null, temacs: string | null, starting: { rt: Runtime | null }): Runtime {
   if (temacs !== null) {
     if (temacs !== 'pdump') throw new UsageError(`tsmacs: unsupported --temacs mode '${temacs}' (only pdump)`);
     const rt = createRuntime({ host });
-    starting = rt;
+    starting.rt = rt;
     setInternal(rt, Qdump_mode, makeString(rt, 'pdump'));
     runLoadup(rt, dumpFile ?? defaultDumpPath());
     return rt;
@@ -159,7 +157,7 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
       `tsmacs: build the default image with: npm run build\n`));
   const t0 = host.now();
   const rt = createRuntime({ host });
-  starting = rt;
+  starting.rt = rt;
   runLoadup(rt, null);
   // The counterpart of loadDump's TSMACS_LOAD_TRACE line: the same heap made from source.
   if (host.getenv('TSMACS_LOAD_TRACE') !== undefined)

@@ -16,19 +16,28 @@
 
 import { Heap, type HeapOptions } from '../heap/heap.ts';
 import type { Host } from '../host/host.ts';
+import { BUILTIN_GLOBALS } from './builtin-names.ts';
 import { Qnil } from './symbols.ts';
 
 /** A primitive's JS body: the runtime, then its arguments (a list for special forms, an array for &rest). */
 export type SubrFn = (rt: Runtime, ...args: any[]) => number;
 
-/** Global Lisp slots held by the JS side (GNU's staticpro'd variables), declared once. */
-export const GLOBAL_NAMES: string[] = [];
+/**
+ * Global Lisp slots held by the JS side (GNU's staticpro'd variables), declared once. Their
+ * indices come from the declared table (builtin-names.ts), as builtin symbols' words do, so
+ * they do not depend on import order; a name not in it is appended.
+ */
+export const GLOBAL_NAMES: string[] = [...BUILTIN_GLOBALS];
+const declaredGlobals: string[] = [];
 export function DEFGLOBAL(name: string): number {
+  declaredGlobals.push(name);
   const i = GLOBAL_NAMES.indexOf(name);
   if (i >= 0) return i;
   GLOBAL_NAMES.push(name);
   return GLOBAL_NAMES.length - 1;
 }
+/** The names DEFGLOBAL was given, for builtin-names.ts's generator and test. */
+export const declaredGlobalNames = (): readonly string[] => declaredGlobals;
 export const G_OBARRAY = DEFGLOBAL('obarray');
 
 export interface RuntimeOptions {
@@ -46,6 +55,21 @@ export interface RuntimeOptions {
 export interface RuntimeParts {
   staticWords: number;
   subrFns: SubrFn[];
+}
+
+let worldStateSlots = 0;
+/**
+ * Declare per-world state for a module above core, whose type this file cannot import (imports
+ * point down): returns its accessor, which makes the state on a runtime's first use. The state
+ * lives on the runtime (as QuickJS keeps its per-context state in the JSContext), never in a
+ * module variable, so two runtimes in one process never see each other's. Call at module top level.
+ */
+export function defineWorldState<T>(make: (rt: Runtime) => T): (rt: Runtime) => T {
+  const slot = worldStateSlots++;
+  return (rt) => {
+    const s = rt.moduleStates[slot];
+    return (s !== undefined ? s : (rt.moduleStates[slot] = make(rt))) as T;
+  };
 }
 
 const STACK_SIZE = 1 << 20;
@@ -107,6 +131,16 @@ export class Runtime {
   charByteString = 0;
   charByteChar = 0;
   charByteByte = 0;
+  /** The state of `random` (xoshiro128**), made on its first use: fns.ts. */
+  randomState: Uint32Array | null = null;
+  /** Hash tables whose user-defined test is running, which must not change meanwhile: fns.ts. */
+  readonly hashTablesInTest = new Set<number>();
+  /** The last byte written to stdout (10 before any): `terpri' with ENSURE looks at it, print.ts. */
+  lastStdoutByte = 10;
+  /** Output went to stdout since the last message: the next message on stderr starts a new line first. */
+  stderrNeedsNewline = false;
+  /** Per-world state of modules above core, by defineWorldState's slots. */
+  readonly moduleStates: unknown[] = new Array<unknown>(worldStateSlots).fill(undefined);
   /** Set when started from a dump: pdumper-stats reports it. */
   dumpInfo: { file: string; loadTimeSec: number } | null = null;
   /** GC statistics for garbage-collect and gcs-done. */

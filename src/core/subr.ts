@@ -12,7 +12,7 @@
 // with its initial value; the dumper saves it like any other symbol value.
 
 import { MANY, UNEVALLED } from '../heap/layout.ts';
-import { DEFSYM } from './symbols.ts';
+import { DEFSYM, builtinsSealed } from './symbols.ts';
 import type { Runtime, SubrFn } from './runtime.ts';
 
 export { MANY, UNEVALLED };
@@ -30,15 +30,41 @@ export interface SubrDef {
   readonly intspec?: string | undefined;
 }
 
+/**
+ * The primitives in the order of their symbols' words (symbols.ts), not of declaration: a
+ * primitive's index (SUBR_INDEX, its place in the static region, the dump fingerprint) must not
+ * depend on which module was imported first. Kept sorted as they are declared.
+ */
 export const PRIMITIVES: SubrDef[] = [];
 const primitiveByName = new Map<string, SubrDef>();
 
+/** Put ITEM into LIST, kept ordered by sym, after any entry with the same sym. */
+function insertBySym<T extends { readonly sym: number }>(list: T[], item: T): void {
+  let lo = 0;
+  let hi = list.length;
+  // Declarations mostly come in order within a module: try the end first.
+  if (hi > 0 && list[hi - 1]!.sym > item.sym) {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.sym <= item.sym) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, item);
+  } else list.push(item);
+}
+
+/** Refuse a declaration made after a runtime was built: it would shift the indices that runtime uses. */
+function checkOpen(what: string, name: string): void {
+  if (builtinsSealed()) throw new Error(`${what}('${name}') after a runtime was created: declare it at module top level`);
+}
+
 /** Declare a primitive. Returns fn, so a module can also call it directly. */
 export function DEFUN<F extends SubrFn>(name: string, min: number, max: number, doc: string, fn: F, intspec?: string): F {
+  checkOpen('DEFUN', name);
   if (primitiveByName.has(name)) throw new Error(`primitive ${name} declared twice`);
   if (max !== MANY && max !== UNEVALLED && (max < min || max > 8)) throw new Error(`bad arity for ${name}`);
   const def: SubrDef = { name, sym: DEFSYM(name), min, max, doc, fn, intspec };
-  PRIMITIVES.push(def);
+  insertBySym(PRIMITIVES, def);
   primitiveByName.set(name, def);
   return fn;
 }
@@ -55,12 +81,14 @@ export interface VarDef {
   readonly constant: boolean;
 }
 
+/** The variables in the order of their symbols' words, as PRIMITIVES (the fingerprint names them in this order). */
 export const VARIABLES: VarDef[] = [];
 
 /** Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL. */
 export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string, constant = false): number {
+  checkOpen('DEFVAR', name);
   const sym = DEFSYM(name);
-  VARIABLES.push({ name, sym, init, doc, constant });
+  insertBySym(VARIABLES, { name, sym, init, doc, constant });
   return sym;
 }
 

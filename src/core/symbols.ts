@@ -3,10 +3,16 @@
 // Builtin symbols are laid out in order at the start of the static region,
 // SYMBOL_WORDS apart, and a symbol word is its granule offset from that base,
 // so each builtin symbol is a compile-time constant: nil = 0, t = 24, ...
-// This table is built when modules load (before any runtime exists); it is
-// static program text, not Lisp state, and it enters the dump fingerprint.
+// The order is fixed by one declared table (builtin-names.ts: nil, t and
+// unbound, then every other name sorted), not by the order in which modules
+// happen to be imported: a symbol's word, and so the static region and the
+// dump fingerprint, are the same whichever module a program imports first.
+// A name missing from the table (a test's own primitive, or one added since
+// the table was generated) is appended after it in declaration order; a test
+// (test/builtin-order.test.ts) keeps the table equal to what the CLI declares.
 
 import { SYMBOL_WORDS } from '../heap/layout.ts';
+import { BUILTIN_NAMES } from './builtin-names.ts';
 
 export interface BuiltinSymbol {
   readonly name: string;
@@ -14,30 +20,46 @@ export interface BuiltinSymbol {
   readonly interned: boolean;
 }
 
+/** The names that must come first, in this order: nil is the word 0. */
+const HEAD = ['nil', 't', 'unbound'];
 export const BUILTIN_SYMBOLS: BuiltinSymbol[] = [];
 const byName = new Map<string, number>();
 const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
+for (const name of HEAD) addBuiltin(name, name !== 'unbound');
+for (const name of BUILTIN_NAMES) addBuiltin(name, true);
+/** Table entries are builtin whether or not a module declares them; this remembers which were. */
+const declared: string[] = [];
 let sealed = false;
-/** Called when the first runtime is built: from then on the table is fixed. */
-export function sealBuiltinSymbols(): void {
-  sealed = true;
-}
 
-/** Declare (or find) the builtin symbol NAME and return its constant Lisp word. */
-export function DEFSYM(name: string, interned = true): number {
-  const found = byName.get(name);
-  if (found !== undefined) return found;
-  // A symbol declared after a runtime exists would have no cells in its static region.
-  if (sealed) throw new Error(`DEFSYM('${name}') after a runtime was created: declare it at module top level`);
+function addBuiltin(name: string, interned: boolean): number {
   const w = BUILTIN_SYMBOLS.length * SYMBOL_STRIDE;
   BUILTIN_SYMBOLS.push({ name, interned });
   byName.set(name, w);
   return w;
 }
 
-/** Index of a builtin symbol word in BUILTIN_SYMBOLS, or -1 if it is not builtin. */
-export const builtinIndex = (w: number): number =>
-  w >= 0 && w < BUILTIN_SYMBOLS.length * SYMBOL_STRIDE && w % SYMBOL_STRIDE === 0 ? w / SYMBOL_STRIDE : -1;
+/** Called when the first runtime is built: from then on the table is fixed. */
+export function sealBuiltinSymbols(): void {
+  sealed = true;
+}
+/** Whether a runtime exists, so the builtin tables may no longer change. */
+export const builtinsSealed = (): boolean => sealed;
+
+/** Declare (or find) the builtin symbol NAME and return its constant Lisp word. */
+export function DEFSYM(name: string, interned = true): number {
+  const found = byName.get(name);
+  if (found !== undefined) {
+    if (!sealed) declared.push(name);
+    return found;
+  }
+  // A symbol declared after a runtime exists would have no cells in its static region.
+  if (sealed) throw new Error(`DEFSYM('${name}') after a runtime was created: declare it at module top level`);
+  declared.push(name);
+  return addBuiltin(name, interned);
+}
+
+/** The names DEFSYM was given before the first runtime (with repeats), for builtin-names.ts's generator and test. */
+export const declaredBuiltinNames = (): readonly string[] => declared;
 
 export const Qnil = DEFSYM('nil');
 export const Qt = DEFSYM('t');

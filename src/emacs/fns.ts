@@ -198,13 +198,11 @@ function validateSubarray(rt: Runtime, array: number, from: number, to: number, 
 
 DEFUN('identity', 1, 1, 'Give ARGUMENT back untouched.', (_rt, x: number) => x);
 
-const rngState = new WeakMap<Runtime, Uint32Array>();
 function rng(rt: Runtime): Uint32Array {
-  let s = rngState.get(rt);
-  if (!s) {
-    s = new Uint32Array(4);
+  let s = rt.randomState;
+  if (s === null) {
+    s = rt.randomState = new Uint32Array(4);
     seedRandom(s, [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0x12345678]);
-    rngState.set(rt, s);
   }
   return s;
 }
@@ -2144,15 +2142,11 @@ function sxhashEql(rt: Runtime, w: number): number {
   return sxhashEq(w);
 }
 
-/** Tables whose user-defined test is running: they must not be modified meanwhile. */
-const busyTables = new WeakMap<Runtime, Set<number>>();
-let busyCount = 0;
+/** Call a table's user-defined test function; meanwhile the table is busy (rt.hashTablesInTest) and must not change. */
 function userCall(rt: Runtime, table: number, fn: number, args: number[]): number {
-  let busy = busyTables.get(rt);
-  if (!busy) busyTables.set(rt, (busy = new Set()));
+  const busy = rt.hashTablesInTest;
   if (busy.has(table)) return funcall(rt, fn, args);
   busy.add(table);
-  busyCount++;
   const sp = rt.sp;
   try {
     rt.push(table);
@@ -2161,12 +2155,10 @@ function userCall(rt: Runtime, table: number, fn: number, args: number[]): numbe
   } finally {
     rt.sp = sp;
     busy.delete(table);
-    busyCount--;
   }
 }
 function checkMutable(rt: Runtime, table: number): void {
-  const busy = busyTables.get(rt);
-  if (busy && busy.has(table)) signalError(rt, 'hash table test modifies table', table);
+  if (rt.hashTablesInTest.has(table)) signalError(rt, 'hash table test modifies table', table);
 }
 
 /** The hash code of KEY in table (slot base tb), as a raw non-negative int. */
@@ -2278,10 +2270,13 @@ export function hashRehashIfStale(rt: Runtime, table: number): void {
   if (rt.i32[slots(table) + HT_STALE] !== Qnil) rehash(rt, table);
 }
 
-let lastHash = 0;
-
-/** Index of KEY's entry in TABLE, or -1; leaves KEY's hash code in lastHash. */
-export function hashLookup(rt: Runtime, table: number, key: number): number {
+/**
+ * KEY's entry in TABLE: its index (>= 0), or when absent ~H (negative) where
+ * H is KEY's hash code, for the insertion that usually follows. The code
+ * travels in the result, not in a variable beside it: a user-defined test
+ * runs Lisp during the lookup, which may look up keys of other tables.
+ */
+function hashFind(rt: Runtime, table: number, key: number): number {
   const m = rt.i32;
   const tb = ((table & -8) >>> 2) + 1;
   if (m[tb + K_HT_STALE] !== K_NIL) rehash(rt, table);
@@ -2294,20 +2289,18 @@ export function hashLookup(rt: Runtime, table: number, key: number): number {
   ) {
     // GNU's eq hash is the word itself: consecutive keys land in consecutive buckets.
     const h = (key >>> 2) & 0x1fffffff;
-    lastHash = h;
     const ib = ((m[tb + K_HT_INDEX]! & -8) >>> 2) + 1;
     let i = m[ib + (h % (m[ib - 1]! & K_SIZE_MASK))]! >> 2;
-    if (i < 0) return -1;
+    if (i < 0) return ~h;
     const kvb = ((m[tb + K_HT_KV]! & -8) >>> 2) + 1;
     const nb = ((m[tb + K_HT_NEXT]! & -8) >>> 2) + 1;
     while (i >= 0) {
       if (m[kvb + 2 * i] === key) return i;
       i = m[nb + i]! >> 2;
     }
-    return -1;
+    return ~h;
   }
   const h = hashCode(rt, table, tb, key);
-  lastHash = h;
   const hfix = (h << 2) | 2;
   // A user-defined hash function may have run Lisp: reload everything from the table.
   const idx = m[tb + K_HT_INDEX]!;
@@ -2319,7 +2312,13 @@ export function hashLookup(rt: Runtime, table: number, key: number): number {
     if (k === key || (m[slots(m[tb + K_HT_HASH]!) + i] === hfix && keysMatch(rt, table, tb, key, k))) return i;
     i = m[slots(m[tb + K_HT_NEXT]!) + i]! >> 2;
   }
-  return -1;
+  return ~h;
+}
+
+/** Index of KEY's entry in TABLE, or -1. */
+export function hashLookup(rt: Runtime, table: number, key: number): number {
+  const i = hashFind(rt, table, key);
+  return i >= 0 ? i : -1;
 }
 
 /** Grow a full table (GNU's maybe_resize_hash_table). */
@@ -2395,32 +2394,33 @@ function hashPutNew(rt: Runtime, table: number, key: number, value: number, hash
 
 /** Set KEY to VALUE in TABLE; returns the entry index. */
 export function hashPut(rt: Runtime, table: number, key: number, value: number): number {
-  const i = hashLookup(rt, table, key);
+  const i = hashFind(rt, table, key);
   if (i >= 0) {
     rt.i32[((rt.i32[((table & -8) >>> 2) + 1 + K_HT_KV]! & -8) >>> 2) + 1 + 2 * i + 1] = value;
     return i;
   }
-  return hashPutNew(rt, table, key, value, lastHash);
+  return hashPutNew(rt, table, key, value, ~i);
 }
 
 /** KEY's value in TABLE, or DFLT. */
 export function hashGet(rt: Runtime, table: number, key: number, dflt: number): number {
-  const i = hashLookup(rt, table, key);
+  const i = hashFind(rt, table, key);
   return i >= 0 ? rt.i32[((rt.i32[((table & -8) >>> 2) + 1 + K_HT_KV]! & -8) >>> 2) + 2 + 2 * i]! : dflt;
 }
 
 /** Remove KEY from TABLE, pushing its slot on the free list. */
 export function hashRemove(rt: Runtime, table: number, key: number): void {
-  const target = hashLookup(rt, table, key);
+  const target = hashFind(rt, table, key);
   if (target < 0) return;
   const m = rt.i32;
   const tb = slots(table);
   const idx = m[tb + HT_INDEX]!;
   const ib = slots(idx);
-  const bucket = lastHash % pvecSize(rt, idx);
   const nb = slots(m[tb + HT_NEXT]!);
   const kvb = slots(m[tb + HT_KV]!);
   const hb = slots(m[tb + HT_HASH]!);
+  // The entry's own hash code, as stored when it was added, names its bucket.
+  const bucket = fixnumValue(m[hb + target]!) % pvecSize(rt, idx);
   let prev = -1;
   for (let i = m[ib + bucket]! >> 2; i >= 0; i = m[nb + i]! >> 2) {
     if (i === target) {
@@ -2598,7 +2598,7 @@ DEFUN('gethash', 2, 3, 'Give the value stored for KEY in TABLE, or DFLT when the
 DEFUN('puthash', 3, 3, 'Store VALUE for KEY in TABLE, replacing any value there, and give VALUE.', (rt, key: number, value: number, table: number) => {
   if ((table & 7) !== 5 || rt.i32[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE)
     wrongTypeArgument(rt, Qhash_table_p, table);
-  if (busyCount !== 0) checkMutable(rt, table);
+  if (rt.hashTablesInTest.size !== 0) checkMutable(rt, table);
   hashPut(rt, table, key, value);
   return value;
 });

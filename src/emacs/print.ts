@@ -1,6 +1,6 @@
 // The Lisp printer and output streams (GNU print.c): prin1/princ/print, float formatting, error messages.
 //
-// Printing renders into one growable byte buffer in internal encoding, then
+// Printing renders into a growable byte buffer (one per world: Printer) in internal encoding, then
 // hands the bytes to the destination in one go: stdout (GNU batch writes the
 // internal bytes as they are), stderr (encoded as UTF-8), or a Lisp function
 // called once per character. Rendering itself never calls Lisp, so it needs
@@ -20,7 +20,7 @@ import {
   aref, bignumValue, cons, consp, getProp, list, listp, makeString, makeStringFromBytes, symbolFunction, pvecSize, pvecType, sbytes, schars, sdata, stringMultibyte,
   symbolFlags, symbolName, xcar, xcdr, xfloat,
 } from '../core/object.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { LispSignal, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
@@ -54,97 +54,112 @@ const Qstraight = DEFSYM('straight');
 const Qgrave = DEFSYM('grave');
 void Qprint_charset_text_property;
 
-// ---- the output buffer ---------------------------------------------------------
-
-let buf = new Uint8Array(1024);
-let blen = 0;
-let bchars = 0;
-
-function grow(n: number): void {
-  if (blen + n <= buf.length) return;
-  let size = buf.length * 2;
-  while (size < blen + n) size *= 2;
-  const nb = new Uint8Array(size);
-  nb.set(buf.subarray(0, blen));
-  buf = nb;
-}
-function putAscii(s: string): void {
-  grow(s.length);
-  for (let i = 0; i < s.length; i++) buf[blen++] = s.charCodeAt(i);
-  bchars += s.length;
-}
-function putByte(b: number): void {
-  if (blen === buf.length) grow(1);
-  buf[blen++] = b;
-  bchars++;
-}
-function putChar(c: number): void {
-  if (c < 0x80) {
-    if (blen === buf.length) grow(1);
-    buf[blen++] = c;
-  } else {
-    grow(5);
-    blen += writeChar(buf, blen, c);
-  }
-  bchars++;
-}
-/** Copy internal-encoded bytes (nchars characters) from the heap. */
-function putBytes(src: Uint8Array, start: number, n: number, nchars: number): void {
-  grow(n);
-  buf.set(src.subarray(start, start + n), blen);
-  blen += n;
-  bchars += nchars;
-}
-
-// ---- print settings, read once per top-level print --------------------------------
+// ---- the printer's state, one per world ------------------------------------------------
 
 const DEST_BUFFER = 0; // prin1-to-string, format, error-message-string
 const DEST_STDOUT = 1;
 const DEST_FUNCTION = 2;
-
-let dest = DEST_BUFFER;
-let escNewlines = false;
-let escControl = false;
-let escNonascii = false;
-let escMultibyte = false;
-let quoted = true;
-let gensym = false;
-let circle = false;
-let intsAsChars = false;
-let printLength = Infinity;
-let printLevel = Infinity;
-let floatFormat = Qnil;
-let depth = 0;
-let newBackquoteOutput = 0;
 const PRINT_CIRCLE = 200;
-const beingPrinted = new Int32Array(PRINT_CIRCLE);
-/** print-circle state: word -> 0 (seen once), -N (shared, not yet printed), N (printed as #N=). */
-let numberTable = new Map<number, number>();
-let numberIndex = 0;
+
+/**
+ * A world's printer: the output buffer and the settings of the print under way (read from the
+ * print-* variables once per top-level print, see setup). It lives on its runtime (printerOf),
+ * so printing in one runtime never sees another's buffer or settings.
+ */
+class Printer {
+  /** Rendered text in internal encoding: blen bytes, bchars characters. */
+  buf = new Uint8Array(1024);
+  blen = 0;
+  bchars = 0;
+  dest = DEST_BUFFER;
+  escNewlines = false;
+  escControl = false;
+  escNonascii = false;
+  escMultibyte = false;
+  quoted = true;
+  gensym = false;
+  circle = false;
+  intsAsChars = false;
+  printLength = Infinity;
+  printLevel = Infinity;
+  floatFormat = Qnil;
+  depth = 0;
+  newBackquoteOutput = 0;
+  readonly beingPrinted = new Int32Array(PRINT_CIRCLE);
+  /** print-circle state: word -> 0 (seen once), -N (shared, not yet printed), N (printed as #N=). */
+  numberTable = new Map<number, number>();
+  numberIndex = 0;
+  readonly rt: Runtime;
+  constructor(rt: Runtime) {
+    this.rt = rt;
+  }
+}
+const printerOf = defineWorldState((rt) => new Printer(rt));
+
+// ---- the output buffer ---------------------------------------------------------
+
+function grow(p: Printer, n: number): void {
+  if (p.blen + n <= p.buf.length) return;
+  let size = p.buf.length * 2;
+  while (size < p.blen + n) size *= 2;
+  const nb = new Uint8Array(size);
+  nb.set(p.buf.subarray(0, p.blen));
+  p.buf = nb;
+}
+function putAscii(p: Printer, s: string): void {
+  grow(p, s.length);
+  for (let i = 0; i < s.length; i++) p.buf[p.blen++] = s.charCodeAt(i);
+  p.bchars += s.length;
+}
+function putByte(p: Printer, b: number): void {
+  if (p.blen === p.buf.length) grow(p, 1);
+  p.buf[p.blen++] = b;
+  p.bchars++;
+}
+function putChar(p: Printer, c: number): void {
+  if (c < 0x80) {
+    if (p.blen === p.buf.length) grow(p, 1);
+    p.buf[p.blen++] = c;
+  } else {
+    grow(p, 5);
+    p.blen += writeChar(p.buf, p.blen, c);
+  }
+  p.bchars++;
+}
+/** Copy internal-encoded bytes (nchars characters) from the heap. */
+function putBytes(p: Printer, src: Uint8Array, start: number, n: number, nchars: number): void {
+  grow(p, n);
+  p.buf.set(src.subarray(start, start + n), p.blen);
+  p.blen += n;
+  p.bchars += nchars;
+}
+
+// ---- print settings, read once per top-level print --------------------------------
 
 function varValue(rt: Runtime, sym: number): number {
   const v = findSymbolValue(rt, sym);
   return v === Qunbound ? Qnil : v;
 }
 
-function setup(rt: Runtime, d: number): void {
-  dest = d;
-  escNewlines = varValue(rt, Qprint_escape_newlines) !== Qnil;
-  escControl = varValue(rt, Qprint_escape_control_characters) !== Qnil;
+function setup(p: Printer, d: number): void {
+  const rt = p.rt;
+  p.dest = d;
+  p.escNewlines = varValue(rt, Qprint_escape_newlines) !== Qnil;
+  p.escControl = varValue(rt, Qprint_escape_control_characters) !== Qnil;
   // Printing into a (multibyte) buffer binds print-escape-nonascii, as GNU's print_prepare does.
-  escNonascii = d === DEST_BUFFER || varValue(rt, Qprint_escape_nonascii) !== Qnil;
-  escMultibyte = varValue(rt, Qprint_escape_multibyte) !== Qnil;
-  quoted = varValue(rt, Qprint_quoted) !== Qnil;
-  gensym = varValue(rt, Qprint_gensym) !== Qnil;
-  circle = varValue(rt, Qprint_circle) !== Qnil;
-  intsAsChars = varValue(rt, Qprint_integers_as_characters) !== Qnil;
+  p.escNonascii = d === DEST_BUFFER || varValue(rt, Qprint_escape_nonascii) !== Qnil;
+  p.escMultibyte = varValue(rt, Qprint_escape_multibyte) !== Qnil;
+  p.quoted = varValue(rt, Qprint_quoted) !== Qnil;
+  p.gensym = varValue(rt, Qprint_gensym) !== Qnil;
+  p.circle = varValue(rt, Qprint_circle) !== Qnil;
+  p.intsAsChars = varValue(rt, Qprint_integers_as_characters) !== Qnil;
   const pl = varValue(rt, Qprint_length);
-  printLength = isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : Infinity;
+  p.printLength = isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : Infinity;
   const lv = varValue(rt, Qprint_level);
-  printLevel = isFixnum(lv) ? fixnumValue(lv) : Infinity;
-  floatFormat = varValue(rt, Qfloat_output_format);
-  depth = 0;
-  newBackquoteOutput = 0;
+  p.printLevel = isFixnum(lv) ? fixnumValue(lv) : Infinity;
+  p.floatFormat = varValue(rt, Qfloat_output_format);
+  p.depth = 0;
+  p.newBackquoteOutput = 0;
 }
 
 // ---- floats --------------------------------------------------------------------------
@@ -366,15 +381,16 @@ function looksLikeNumber(u8: Uint8Array, a: number, n: number): boolean {
   return i === n;
 }
 
-function printSymbol(rt: Runtime, obj: number, escape: boolean): void {
+function printSymbol(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
   const name = symbolName(rt, obj);
   const a = sdata(rt, name);
   const nb = sbytes(rt, name);
   const mb = stringMultibyte(rt, name);
   const u8 = rt.u8;
   if (!escape) {
-    if (mb) putBytes(u8, a, nb, schars(rt, name));
-    else for (let i = 0; i < nb; i++) putChar(u8[a + i]!);
+    if (mb) putBytes(p, u8, a, nb, schars(rt, name));
+    else for (let i = 0; i < nb; i++) putChar(p, u8[a + i]!);
     return;
   }
   const s0 = nb > 0 && (u8[a] === 0x2d || u8[a] === 0x2b) ? 1 : 0;
@@ -383,10 +399,10 @@ function printSymbol(rt: Runtime, obj: number, escape: boolean): void {
     const c = u8[a + s0]!;
     if ((c >= 0x30 && c <= 0x39) || c === 0x2e) confusing = looksLikeNumber(u8, a, nb);
   }
-  if (gensym && ((symbolFlags(rt, obj) & SYM_INTERNED_MASK) >>> SYM_INTERNED_SHIFT) !== SYM_INTERNED_IN_INITIAL_OBARRAY) {
-    putAscii('#:');
+  if (p.gensym && ((symbolFlags(rt, obj) & SYM_INTERNED_MASK) >>> SYM_INTERNED_SHIFT) !== SYM_INTERNED_IN_INITIAL_OBARRAY) {
+    putAscii(p, '#:');
   } else if (nb === 0) {
-    putAscii('##');
+    putAscii(p, '##');
     return;
   }
   for (let i = 0; i < nb; ) {
@@ -399,29 +415,30 @@ function printSymbol(rt: Runtime, obj: number, escape: boolean): void {
       confusing || c <= 0x20 || c === 0x22 || c === 0x5c || c === 0x27 || c === 0x3b || c === 0x23 || c === 0x28 ||
       c === 0x29 || c === 0x2c || c === 0x2e || c === 0x60 || c === 0x5b || c === 0x5d || c === 0x3f || c === 0xa0
     ) {
-      putByte(0x5c);
+      putByte(p, 0x5c);
       confusing = false;
     }
-    putChar(c);
+    putChar(p, c);
   }
 }
 
 // ---- strings -----------------------------------------------------------------------
 
-function octalOut(c: number, next: number): void {
+function octalOut(p: Printer, c: number, next: number): void {
   const digits = c > 0o77 || (next >= 0x30 && next <= 0x37) ? 3 : c > 7 ? 2 : 1;
-  putByte(0x5c);
-  for (let d = digits - 1; d >= 0; d--) putByte(0x30 + ((c >> (3 * d)) & 7));
+  putByte(p, 0x5c);
+  for (let d = digits - 1; d >= 0; d--) putByte(p, 0x30 + ((c >> (3 * d)) & 7));
 }
 
 const isHex = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 
-function printStringEscaped(rt: Runtime, s: number): void {
+function printStringEscaped(p: Printer, s: number): void {
+  const rt = p.rt;
   const u8 = rt.u8;
   const a = sdata(rt, s);
   const nb = sbytes(rt, s);
   const mb = stringMultibyte(rt, s);
-  putByte(0x22);
+  putByte(p, 0x22);
   let needNonhex = false;
   for (let i = 0; i < nb; ) {
     let c: number;
@@ -430,51 +447,52 @@ function printStringEscaped(rt: Runtime, s: number): void {
       i += charLenAt(u8[a + i]!);
     } else c = u8[a + i++]!;
     const next = i < nb ? u8[a + i]! : -1;
-    if (mb ? c > MAX_5_BYTE_CHAR : c >= 0x80 && escNonascii) {
-      octalOut(mb ? c - BYTE8_BASE : c, next);
+    if (mb ? c > MAX_5_BYTE_CHAR : c >= 0x80 && p.escNonascii) {
+      octalOut(p, mb ? c - BYTE8_BASE : c, next);
       needNonhex = false;
-    } else if (mb && c >= 0x80 && escMultibyte) {
-      putAscii('\\x' + c.toString(16).padStart(4, '0'));
+    } else if (mb && c >= 0x80 && p.escMultibyte) {
+      putAscii(p, '\\x' + c.toString(16).padStart(4, '0'));
       needNonhex = true;
     } else {
-      if (needNonhex && isHex(c)) putAscii('\\ ');
-      if (c === 10 && escNewlines) putAscii('\\n');
-      else if (c === 12 && escNewlines) putAscii('\\f');
+      if (needNonhex && isHex(c)) putAscii(p, '\\ ');
+      if (c === 10 && p.escNewlines) putAscii(p, '\\n');
+      else if (c === 12 && p.escNewlines) putAscii(p, '\\f');
       else if (c === 0x22 || c === 0x5c) {
-        putByte(0x5c);
-        putByte(c);
-      } else if (escControl && (c < 0x20 || c === 0x7f)) octalOut(c, next);
-      else if (!mb && c >= 0x80) putChar(c + BYTE8_BASE);
-      else putChar(c);
+        putByte(p, 0x5c);
+        putByte(p, c);
+      } else if (p.escControl && (c < 0x20 || c === 0x7f)) octalOut(p, c, next);
+      else if (!mb && c >= 0x80) putChar(p, c + BYTE8_BASE);
+      else putChar(p, c);
       needNonhex = false;
     }
   }
-  putByte(0x22);
+  putByte(p, 0x22);
 }
 
-function printStringPlain(rt: Runtime, s: number): void {
+function printStringPlain(p: Printer, s: number): void {
+  const rt = p.rt;
   const u8 = rt.u8;
   const a = sdata(rt, s);
   const nb = sbytes(rt, s);
   if (stringMultibyte(rt, s)) {
-    if (!escNonascii) {
-      putBytes(u8, a, nb, schars(rt, s));
+    if (!p.escNonascii) {
+      putBytes(p, u8, a, nb, schars(rt, s));
       return;
     }
     for (let i = 0; i < nb; ) {
       const c = readChar(u8, a + i);
       i += charLenAt(u8[a + i]!);
-      if (c > MAX_5_BYTE_CHAR) putAscii('\\' + (c - BYTE8_BASE).toString(8));
-      else putChar(c);
+      if (c > MAX_5_BYTE_CHAR) putAscii(p, '\\' + (c - BYTE8_BASE).toString(8));
+      else putChar(p, c);
     }
     return;
   }
   for (let i = 0; i < nb; i++) {
     const c = u8[a + i]!;
-    if (c < 0x80) putByte(c);
-    else if (escNonascii) putAscii('\\' + c.toString(8));
-    else if (dest === DEST_FUNCTION) putChar(c);
-    else putChar(c + BYTE8_BASE);
+    if (c < 0x80) putByte(p, c);
+    else if (p.escNonascii) putAscii(p, '\\' + c.toString(8));
+    else if (p.dest === DEST_FUNCTION) putChar(p, c);
+    else putChar(p, c + BYTE8_BASE);
   }
 }
 
@@ -495,26 +513,26 @@ function namedEscape(c: number): number {
   }
 }
 
-function printFixnum(n: number, escape: boolean): void {
-  if (intsAsChars && n >= 0 && n <= MAX_UNICODE_CHAR) {
+function printFixnum(p: Printer, n: number, escape: boolean): void {
+  if (p.intsAsChars && n >= 0 && n <= MAX_UNICODE_CHAR) {
     const named = namedEscape(n);
     if (named || !(GRAPHIC_EXCLUDED ??= /[\p{Mn}\p{Mc}\p{Me}\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Cs}\p{Cf}\p{Cn}]/u).test(String.fromCodePoint(n))) {
-      putByte(0x3f);
+      putByte(p, 0x3f);
       if (named) {
-        putByte(0x5c);
-        putByte(named);
+        putByte(p, 0x5c);
+        putByte(p, named);
       } else {
         if (
           escape && (n === 0x3b || n === 0x22 || n === 0x27 || n === 0x5c || n === 0x28 || n === 0x29 ||
             n === 0x7b || n === 0x7d || n === 0x5b || n === 0x5d)
         )
-          putByte(0x5c);
-        putChar(n);
+          putByte(p, 0x5c);
+        putChar(p, n);
       }
       return;
     }
   }
-  putAscii(String(n));
+  putAscii(p, String(n));
 }
 
 // ---- the object walker ------------------------------------------------------------
@@ -532,29 +550,31 @@ const isSlotted = (t: number): boolean =>
   t === PVEC_NORMAL_VECTOR || t === PVEC_RECORD || t === PVEC_COMPILED || t === PVEC_CHAR_TABLE ||
   t === PVEC_SUB_CHAR_TABLE || t === PVEC_HASH_TABLE;
 
-function isCircleCandidate(rt: Runtime, obj: number): boolean {
+function isCircleCandidate(p: Printer, obj: number): boolean {
+  const rt = p.rt;
   const tag = obj & 7;
   if (tag === Lisp_Cons) return true;
   if (tag === Lisp_Vectorlike) return isSlotted(pvecType(rt, obj));
-  if (tag === Lisp_Symbol && gensym) {
+  if (tag === Lisp_Symbol && p.gensym) {
     return ((symbolFlags(rt, obj) & SYM_INTERNED_MASK) >>> SYM_INTERNED_SHIFT) === SYM_UNINTERNED;
   }
   return false;
 }
 
 /** GNU's print_preprocess: number every object reached twice, in order of its second sighting. */
-function preprocess(rt: Runtime, root: number): void {
+function preprocess(p: Printer, root: number): void {
+  const rt = p.rt;
   const stack: number[] = [root];
   while (stack.length) {
     let obj = stack.pop()!;
     for (;;) {
-      if (!isCircleCandidate(rt, obj)) break;
-      const seen = numberTable.get(obj);
+      if (!isCircleCandidate(p, obj)) break;
+      const seen = p.numberTable.get(obj);
       if (seen !== undefined) {
-        if (seen === 0) numberTable.set(obj, -++numberIndex);
+        if (seen === 0) p.numberTable.set(obj, -++p.numberIndex);
         break;
       }
-      numberTable.set(obj, 0);
+      p.numberTable.set(obj, 0);
       const tag = obj & 7;
       if (tag === Lisp_Cons) {
         // car first (depth-first, as GNU's recursion), cdr afterwards.
@@ -585,8 +605,9 @@ function preprocess(rt: Runtime, root: number): void {
   }
 }
 
-function printList(rt: Runtime, obj: number, escape: boolean): void {
-  putByte(0x28);
+function printList(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
+  putByte(p, 0x28);
   let i = 0;
   let tail = obj;
   let objtail = Qnil;
@@ -597,24 +618,24 @@ function printList(rt: Runtime, obj: number, escape: boolean): void {
   let q = 2;
   while ((tail & 7) === Lisp_Cons) {
     if (i !== 0) {
-      putByte(0x20);
-      if (circle) {
-        const num = numberTable.get(tail);
+      putByte(p, 0x20);
+      if (p.circle) {
+        const num = p.numberTable.get(tail);
         if (num !== undefined && num !== 0) {
-          putAscii('. ');
-          printObj(rt, tail, escape);
-          putByte(0x29);
+          putAscii(p, '. ');
+          printObj(p, tail, escape);
+          putByte(p, 0x29);
           return;
         }
       }
     }
-    if (printLength <= i) {
-      putAscii('...');
-      putByte(0x29);
+    if (p.printLength <= i) {
+      putAscii(p, '...');
+      putByte(p, 0x29);
       return;
     }
     i++;
-    printObj(rt, xcar(rt, tail), escape);
+    printObj(p, xcar(rt, tail), escape);
     objtail = xcdr(rt, tail);
     tail = objtail;
     q = (q - 1) & 0xffff;
@@ -631,311 +652,318 @@ function printList(rt: Runtime, obj: number, escape: boolean): void {
     if (check && tail === tortoise) break;
   }
   if (objtail !== Qnil) {
-    putAscii(' . ');
-    if ((objtail & 7) === Lisp_Cons && !circle) putAscii('#' + (i >> 1));
-    else printObj(rt, objtail, escape);
+    putAscii(p, ' . ');
+    if ((objtail & 7) === Lisp_Cons && !p.circle) putAscii(p, '#' + (i >> 1));
+    else printObj(p, objtail, escape);
   }
-  putByte(0x29);
+  putByte(p, 0x29);
 }
 
-function printVectorSlots(rt: Runtime, obj: number, escape: boolean, start: number, open: string, close: string): void {
-  putAscii(open);
+function printVectorSlots(p: Printer, obj: number, escape: boolean, start: number, open: string, close: string): void {
+  const rt = p.rt;
+  putAscii(p, open);
   const real = pvecSize(rt, obj) - start;
-  const size = Math.min(real, printLength);
+  const size = Math.min(real, p.printLength);
   for (let i = 0; i < size; i++) {
-    if (i) putByte(0x20);
-    printObj(rt, aref(rt, obj, start + i), escape);
+    if (i) putByte(p, 0x20);
+    printObj(p, aref(rt, obj, start + i), escape);
   }
-  if (size < real) putAscii(' ...');
-  putAscii(close);
+  if (size < real) putAscii(p, ' ...');
+  putAscii(p, close);
 }
 
-function printBoolVector(rt: Runtime, obj: number): void {
+function printBoolVector(p: Printer, obj: number): void {
+  const rt = p.rt;
   const nbits = fixnumValue(aref(rt, obj, 0));
   const real = (nbits + 7) >> 3;
-  const size = Math.min(real, printLength);
-  putAscii('#&' + nbits + '"');
+  const size = Math.min(real, p.printLength);
+  putAscii(p, '#&' + nbits + '"');
   const base = (((obj & -8) >>> 2) + 2) << 2; // byte address of the bits (little-endian words)
   const u8 = rt.u8;
   for (let i = 0; i < size; i++) {
     const c = u8[base + i]!;
-    if (c === 10 && escNewlines) putAscii('\\n');
-    else if (c === 12 && escNewlines) putAscii('\\f');
-    else if (c > 0x7f || (escControl && (c < 0x20 || c === 0x7f))) octalOut(c, i + 1 < real ? u8[base + i + 1]! : -1);
+    if (c === 10 && p.escNewlines) putAscii(p, '\\n');
+    else if (c === 12 && p.escNewlines) putAscii(p, '\\f');
+    else if (c > 0x7f || (p.escControl && (c < 0x20 || c === 0x7f))) octalOut(p, c, i + 1 < real ? u8[base + i + 1]! : -1);
     else {
-      if (c === 0x22 || c === 0x5c) putByte(0x5c);
-      putByte(c);
+      if (c === 0x22 || c === 0x5c) putByte(p, 0x5c);
+      putByte(p, c);
     }
   }
-  if (size < real) putAscii(' ...');
-  putByte(0x22);
+  if (size < real) putAscii(p, ' ...');
+  putByte(p, 0x22);
 }
 
-function printHashTable(rt: Runtime, obj: number, escape: boolean): void {
-  putAscii('#s(hash-table size ' + pvecSize(rt, aref(rt, obj, HT_NEXT)));
+function printHashTable(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
+  putAscii(p, '#s(hash-table size ' + pvecSize(rt, aref(rt, obj, HT_NEXT)));
   const test = aref(rt, obj, HT_TEST);
   if (test !== Qnil) {
-    putAscii(' test ');
-    printObj(rt, test, escape);
+    putAscii(p, ' test ');
+    printObj(p, test, escape);
   }
   const weak = aref(rt, obj, HT_WEAK);
   if (weak !== Qnil) {
-    putAscii(' weakness ');
-    printObj(rt, weak, escape);
+    putAscii(p, ' weakness ');
+    printObj(p, weak, escape);
   }
-  putAscii(' rehash-size ');
-  printObj(rt, aref(rt, obj, HT_REHASH_SIZE), escape);
-  putAscii(' rehash-threshold ');
-  printObj(rt, aref(rt, obj, HT_REHASH_THRESHOLD), escape);
-  if (aref(rt, obj, HT_PURE) !== Qnil) putAscii(' purecopy t');
-  putAscii(' data (');
+  putAscii(p, ' rehash-size ');
+  printObj(p, aref(rt, obj, HT_REHASH_SIZE), escape);
+  putAscii(p, ' rehash-threshold ');
+  printObj(p, aref(rt, obj, HT_REHASH_THRESHOLD), escape);
+  if (aref(rt, obj, HT_PURE) !== Qnil) putAscii(p, ' purecopy t');
+  putAscii(p, ' data (');
   const count = fixnumValue(aref(rt, obj, HT_COUNT));
-  const limit = Math.min(count, printLength);
+  const limit = Math.min(count, p.printLength);
   const kv = aref(rt, obj, HT_KV);
   const n = pvecSize(rt, kv);
   let printed = 0;
   for (let i = 0; i < n && printed < limit; i += 2) {
     const k = aref(rt, kv, i);
     if (k === Qunbound) continue;
-    if (printed) putByte(0x20);
-    printObj(rt, k, escape);
-    putByte(0x20);
-    printObj(rt, aref(rt, kv, i + 1), escape);
+    if (printed) putByte(p, 0x20);
+    printObj(p, k, escape);
+    putByte(p, 0x20);
+    printObj(p, aref(rt, kv, i + 1), escape);
     printed++;
   }
-  if (limit < count) putAscii(' ...');
-  putAscii('))');
+  if (limit < count) putAscii(p, ' ...');
+  putAscii(p, '))');
 }
 
-function printObj(rt: Runtime, obj: number, escape: boolean): void {
+function printObj(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
   const tag = obj & 7;
   if ((tag & 3) === 2) {
-    printFixnum(fixnumValue(obj), escape);
+    printFixnum(p, fixnumValue(obj), escape);
     return;
   }
   if (tag === Lisp_Symbol) {
-    if (gensym && circle && isCircleCandidate(rt, obj) && circleLabel(obj)) return;
-    printSymbol(rt, obj, escape);
+    if (p.gensym && p.circle && isCircleCandidate(p, obj) && circleLabel(p, obj)) return;
+    printSymbol(p, obj, escape);
     return;
   }
   if (tag === Lisp_String) {
-    if (escape) printStringEscaped(rt, obj);
-    else printStringPlain(rt, obj);
+    if (escape) printStringEscaped(p, obj);
+    else printStringPlain(p, obj);
     return;
   }
   if (tag === Lisp_Float) {
-    putAscii(floatToString(rt, xfloat(rt, obj), floatFormat));
+    putAscii(p, floatToString(rt, xfloat(rt, obj), p.floatFormat));
     return;
   }
   const type = tag === Lisp_Vectorlike ? pvecType(rt, obj) : -1;
   if (type === PVEC_BIGNUM) {
-    putAscii(bignumValue(rt, obj).toString());
+    putAscii(p, bignumValue(rt, obj).toString());
     return;
   }
   const tracked = tag === Lisp_Cons || (type >= 0 && isSlotted(type));
-  if (circle) {
-    if (isCircleCandidate(rt, obj) && circleLabel(obj)) return;
+  if (p.circle) {
+    if (isCircleCandidate(p, obj) && circleLabel(p, obj)) return;
   } else if (tracked) {
-    if (depth >= PRINT_CIRCLE) error(rt, 'Apparently circular structure being printed');
-    for (let i = 0; i < depth; i++)
-      if (beingPrinted[i] === obj) {
-        putAscii('#' + i);
+    if (p.depth >= PRINT_CIRCLE) error(rt, 'Apparently circular structure being printed');
+    for (let i = 0; i < p.depth; i++)
+      if (p.beingPrinted[i] === obj) {
+        putAscii(p, '#' + i);
         return;
       }
-    beingPrinted[depth] = obj;
+    p.beingPrinted[p.depth] = obj;
   }
   if (!tracked) {
-    printVectorlike(rt, obj, type, escape);
+    printVectorlike(p, obj, type, escape);
     return;
   }
-  depth++;
+  p.depth++;
   try {
-    if (tag === Lisp_Cons) printCons(rt, obj, escape);
-    else printVectorlike(rt, obj, type, escape);
+    if (tag === Lisp_Cons) printCons(p, obj, escape);
+    else printVectorlike(p, obj, type, escape);
   } finally {
-    depth--;
+    p.depth--;
   }
 }
 
 /** With print-circle: print #N# and return true if OBJ was printed already, or emit #N= before its first printing. */
-function circleLabel(obj: number): boolean {
-  const num = numberTable.get(obj);
+function circleLabel(p: Printer, obj: number): boolean {
+  const num = p.numberTable.get(obj);
   if (num === undefined || num === 0) return false;
   if (num < 0) {
-    putAscii('#' + -num + '=');
-    numberTable.set(obj, -num);
+    putAscii(p, '#' + -num + '=');
+    p.numberTable.set(obj, -num);
     return false;
   }
-  putAscii('#' + num + '#');
+  putAscii(p, '#' + num + '#');
   return true;
 }
 
-function printCons(rt: Runtime, obj: number, escape: boolean): void {
-  if (depth > printLevel) {
-    putAscii('...');
+function printCons(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
+  if (p.depth > p.printLevel) {
+    putAscii(p, '...');
     return;
   }
   const head = xcar(rt, obj);
   const rest = xcdr(rt, obj);
-  if (quoted && (rest & 7) === Lisp_Cons && xcdr(rt, rest) === Qnil) {
+  if (p.quoted && (rest & 7) === Lisp_Cons && xcdr(rt, rest) === Qnil) {
     if (head === Qquote) {
-      putByte(0x27);
-      printObj(rt, xcar(rt, rest), escape);
+      putByte(p, 0x27);
+      printObj(p, xcar(rt, rest), escape);
       return;
     }
     if (head === Qfunction) {
-      putAscii("#'");
-      printObj(rt, xcar(rt, rest), escape);
+      putAscii(p, "#'");
+      printObj(p, xcar(rt, rest), escape);
       return;
     }
     if (head === Qbackquote) {
-      putByte(0x60);
-      newBackquoteOutput++;
+      putByte(p, 0x60);
+      p.newBackquoteOutput++;
       try {
-        printObj(rt, xcar(rt, rest), escape);
+        printObj(p, xcar(rt, rest), escape);
       } finally {
-        newBackquoteOutput--;
+        p.newBackquoteOutput--;
       }
       return;
     }
-    if ((head === Qcomma || head === Qcomma_at) && newBackquoteOutput) {
-      printObj(rt, head, false);
-      newBackquoteOutput--;
+    if ((head === Qcomma || head === Qcomma_at) && p.newBackquoteOutput) {
+      printObj(p, head, false);
+      p.newBackquoteOutput--;
       try {
-        printObj(rt, xcar(rt, rest), escape);
+        printObj(p, xcar(rt, rest), escape);
       } finally {
-        newBackquoteOutput++;
+        p.newBackquoteOutput++;
       }
       return;
     }
   }
-  printList(rt, obj, escape);
+  printList(p, obj, escape);
 }
 
-function printVectorlike(rt: Runtime, obj: number, type: number, escape: boolean): void {
+function printVectorlike(p: Printer, obj: number, type: number, escape: boolean): void {
+  const rt = p.rt;
   switch (type) {
     case PVEC_NORMAL_VECTOR:
-      printVectorSlots(rt, obj, escape, 0, '[', ']');
+      printVectorSlots(p, obj, escape, 0, '[', ']');
       return;
     case PVEC_RECORD:
-      printVectorSlots(rt, obj, escape, 0, '#s(', ')');
+      printVectorSlots(p, obj, escape, 0, '#s(', ')');
       return;
     case PVEC_COMPILED:
-      printVectorSlots(rt, obj, escape, 0, '#[', ']');
+      printVectorSlots(p, obj, escape, 0, '#[', ']');
       return;
     case PVEC_CHAR_TABLE:
-      printVectorSlots(rt, obj, escape, 0, '#^[', ']');
+      printVectorSlots(p, obj, escape, 0, '#^[', ']');
       return;
     case PVEC_SUB_CHAR_TABLE: {
       const d = fixnumValue(aref(rt, obj, SUB_CHARTAB_DEPTH));
-      if (d === 3) putByte(10);
-      putAscii('#^^[' + d + ' ' + fixnumValue(aref(rt, obj, SUB_CHARTAB_MIN_CHAR)));
+      if (d === 3) putByte(p, 10);
+      putAscii(p, '#^^[' + d + ' ' + fixnumValue(aref(rt, obj, SUB_CHARTAB_MIN_CHAR)));
       const real = pvecSize(rt, obj) - 2;
-      const size = Math.min(real, printLength);
+      const size = Math.min(real, p.printLength);
       for (let i = 0; i < size; i++) {
-        putByte(0x20);
-        printObj(rt, aref(rt, obj, 2 + i), escape);
+        putByte(p, 0x20);
+        printObj(p, aref(rt, obj, 2 + i), escape);
       }
-      if (size < real) putAscii(' ...');
-      putByte(0x5d);
+      if (size < real) putAscii(p, ' ...');
+      putByte(p, 0x5d);
       return;
     }
     case PVEC_HASH_TABLE:
-      printHashTable(rt, obj, escape);
+      printHashTable(p, obj, escape);
       return;
     case PVEC_BOOL_VECTOR:
-      printBoolVector(rt, obj);
+      printBoolVector(p, obj);
       return;
     case PVEC_SUBR:
-      putAscii('#<subr ');
-      printSymbol(rt, aref(rt, obj, SUBR_NAME), false);
-      putByte(0x3e);
+      putAscii(p, '#<subr ');
+      printSymbol(p, aref(rt, obj, SUBR_NAME), false);
+      putByte(p, 0x3e);
       return;
     case PVEC_FINALIZER:
-      putAscii('#<finalizer>');
+      putAscii(p, '#<finalizer>');
       return;
     case PVEC_USER_PTR:
-      putAscii('#<user-ptr ptr=0x' + fixnumValue(aref(rt, obj, 0)).toString(16) + ' finalizer=(nil)>');
+      putAscii(p, '#<user-ptr ptr=0x' + fixnumValue(aref(rt, obj, 0)).toString(16) + ' finalizer=(nil)>');
       return;
   }
   const printer = pvecPrinters.get(type);
   if (printer) {
-    printer(rt, obj, escape, { ascii: putAscii, object: (x) => printObj(rt, x, escape) });
+    printer(rt, obj, escape, { ascii: (str) => putAscii(p, str), object: (x) => printObj(p, x, escape) });
     return;
   }
-  putAscii('#<vectorlike type ' + type + '>');
+  putAscii(p, '#<vectorlike type ' + type + '>');
 }
 
 // ---- entry points --------------------------------------------------------------------
 
-/** Render OBJ into the module buffer (settings for destination D); returns nothing, leaves buf/blen/bchars. */
-function render(rt: Runtime, obj: number, escape: boolean, d: number): void {
-  setup(rt, d);
-  blen = 0;
-  bchars = 0;
-  renderMore(rt, obj, escape);
+/** Render OBJ into the printer's buffer (settings for destination D): leaves p.buf, p.blen, p.bchars. */
+function render(p: Printer, obj: number, escape: boolean, d: number): void {
+  setup(p, d);
+  p.blen = 0;
+  p.bchars = 0;
+  renderMore(p, obj, escape);
 }
 
-function renderMore(rt: Runtime, obj: number, escape: boolean): void {
-  if (circle) {
-    numberTable = new Map();
-    numberIndex = 0;
-    preprocess(rt, obj);
+function renderMore(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
+  if (p.circle) {
+    p.numberTable = new Map();
+    p.numberIndex = 0;
+    preprocess(p, obj);
   }
   try {
-    printObj(rt, obj, escape);
+    printObj(p, obj, escape);
   } catch (e) {
     if (e instanceof RangeError) error(rt, 'Apparently circular structure being printed');
     throw e;
   } finally {
-    if (circle) numberTable = new Map();
+    if (p.circle) p.numberTable = new Map();
   }
 }
 
 /** The printed representation of OBJ in internal encoding, as prin1-to-string would make it. */
 export function printObject(rt: Runtime, obj: number, escape: boolean): { bytes: Uint8Array; nchars: number; multibyte: boolean } {
-  render(rt, obj, escape, DEST_BUFFER);
-  return { bytes: buf.slice(0, blen), nchars: bchars, multibyte: blen !== bchars };
+  const p = printerOf(rt);
+  render(p, obj, escape, DEST_BUFFER);
+  return { bytes: p.buf.slice(0, p.blen), nchars: p.bchars, multibyte: p.blen !== p.bchars };
 }
 
-function bufferToString(rt: Runtime): number {
-  return makeStringFromBytes(rt, buf.subarray(0, blen), bchars, blen !== bchars);
+function bufferToString(p: Printer): number {
+  const rt = p.rt;
+  return makeStringFromBytes(rt, p.buf.subarray(0, p.blen), p.bchars, p.blen !== p.bchars);
 }
 
 /** GNU's Fprin1_to_string: a Lisp string. */
 export function prin1ToString(rt: Runtime, obj: number, escape: boolean): number {
-  render(rt, obj, escape, DEST_BUFFER);
-  return bufferToString(rt);
+  const p = printerOf(rt);
+  render(p, obj, escape, DEST_BUFFER);
+  return bufferToString(p);
 }
 
 /** The printed representation as a JS string (for tests and the CLI). */
 export function prin1ToJs(rt: Runtime, obj: number, escape = true): string {
-  render(rt, obj, escape, DEST_BUFFER);
+  const p = printerOf(rt);
+  render(p, obj, escape, DEST_BUFFER);
   let r = '';
-  for (let i = 0; i < blen; ) {
-    const c = readChar(buf, i);
-    i += charLenAt(buf[i]!);
+  for (let i = 0; i < p.blen; ) {
+    const c = readChar(p.buf, i);
+    i += charLenAt(p.buf[i]!);
     r += c <= 0x10ffff ? String.fromCodePoint(c) : '\ufffd';
   }
   return r;
 }
 
-const lastStdout = new WeakMap<Runtime, number>();
-
 /** Write internal-encoded bytes to stdout as GNU batch mode does (the bytes as they are). */
 export function writeToStdout(rt: Runtime, bytes: Uint8Array): void {
   if (bytes.length === 0) return;
   rt.host.write(1, bytes);
-  lastStdout.set(rt, bytes[bytes.length - 1]!);
-  needNewline.add(rt);
+  rt.lastStdoutByte = bytes[bytes.length - 1]!;
+  rt.stderrNeedsNewline = true;
 }
-
-const needNewline = new WeakSet<Runtime>();
 
 /** Before a batch-mode message on stderr: GNU first ends any line left by output to stdout. */
 export function beginStderrMessage(rt: Runtime): void {
-  if (needNewline.has(rt)) {
-    needNewline.delete(rt);
+  if (rt.stderrNeedsNewline) {
+    rt.stderrNeedsNewline = false;
     rt.host.write(2, Uint8Array.of(10));
   }
 }
@@ -961,14 +989,15 @@ function destOf(rt: Runtime, pcf: number): { d: number; fn: number } {
   return { d: DEST_FUNCTION, fn: pcf };
 }
 
-/** Send what is in the module buffer to the destination. */
-function deliver(rt: Runtime, d: { d: number; fn: number }): void {
+/** Send what is in the printer's buffer to the destination. */
+function deliver(p: Printer, d: { d: number; fn: number }): void {
+  const rt = p.rt;
   if (d.d === DEST_STDOUT) {
-    writeToStdout(rt, buf.subarray(0, blen));
+    writeToStdout(rt, p.buf.subarray(0, p.blen));
     return;
   }
-  const bytes = buf.slice(0, blen);
-  const nchars = bchars;
+  const bytes = p.buf.slice(0, p.blen);
+  const nchars = p.bchars;
   if (d.fn === Qexternal_debugging_output) {
     writeToStderr(rt, bytes);
     return;
@@ -989,13 +1018,14 @@ function deliver(rt: Runtime, d: { d: number; fn: number }): void {
 
 function printTo(rt: Runtime, obj: number, escape: boolean, pcf: number, before: string, after: string): void {
   const d = destOf(rt, pcf);
-  setup(rt, d.d);
-  blen = 0;
-  bchars = 0;
-  putAscii(before);
-  renderMore(rt, obj, escape);
-  putAscii(after);
-  deliver(rt, d);
+  const p = printerOf(rt);
+  setup(p, d.d);
+  p.blen = 0;
+  p.bchars = 0;
+  putAscii(p, before);
+  renderMore(p, obj, escape);
+  putAscii(p, after);
+  deliver(p, d);
 }
 
 DEFUN('prin1', 1, 2, 'Write OBJECT to PRINTCHARFUN (by default `standard-output\') in the syntax that `read\' accepts back.',
@@ -1040,14 +1070,15 @@ DEFUN('terpri', 0, 2, 'Write a newline to PRINTCHARFUN; with ENSURE non-nil, onl
     let val = Qt;
     if (ensure !== Qnil) {
       if (d.d === DEST_FUNCTION) signalError(rt, 'Unsupported function argument', d.fn);
-      if (d.d === DEST_STDOUT) val = (lastStdout.get(rt) ?? 10) === 10 ? Qnil : Qt;
+      if (d.d === DEST_STDOUT) val = rt.lastStdoutByte === 10 ? Qnil : Qt;
     }
     if (val !== Qnil) {
-      setup(rt, d.d);
-      blen = 0;
-      bchars = 0;
-      putByte(10);
-      deliver(rt, d);
+      const p = printerOf(rt);
+      setup(p, d.d);
+      p.blen = 0;
+      p.bchars = 0;
+      putByte(p, 10);
+      deliver(p, d);
     }
     return val;
   });
@@ -1057,11 +1088,12 @@ DEFUN('write-char', 1, 2, 'Write CHARACTER to PRINTCHARFUN (by default `standard
   (rt, character: number, printcharfun: number) => {
     if (!isFixnum(character)) wrongTypeArgument(rt, Qfixnump, character);
     const d = destOf(rt, printcharfun);
-    setup(rt, d.d);
-    blen = 0;
-    bchars = 0;
-    putChar(fixnumValue(character));
-    deliver(rt, d);
+    const p = printerOf(rt);
+    setup(p, d.d);
+    p.blen = 0;
+    p.bchars = 0;
+    putChar(p, fixnumValue(character));
+    deliver(p, d);
     return character;
   });
 
@@ -1169,27 +1201,28 @@ function errorMessageObj(rt: Runtime, obj: number): number {
     tail = xcdr(rt, tail);
   }
   // Everything below renders without calling Lisp.
-  setup(rt, DEST_BUFFER);
-  blen = 0;
-  bchars = 0;
+  const p = printerOf(rt);
+  setup(p, DEST_BUFFER);
+  p.blen = 0;
+  p.bchars = 0;
   let sep: string | null = ': ';
-  if ((errmsg & 7) !== Lisp_String) putAscii('peculiar error');
-  else if (schars(rt, errmsg)) printObj(rt, errmsg, false);
+  if ((errmsg & 7) !== Lisp_String) putAscii(p, 'peculiar error');
+  else if (schars(rt, errmsg)) printObj(p, errmsg, false);
   else sep = null;
   const princData = fileError || errname === Qend_of_file || errname === Quser_error;
   for (; consp(tail); tail = xcdr(rt, tail)) {
-    if (sep) putAscii(sep);
+    if (sep) putAscii(p, sep);
     sep = ', ';
     const x = xcar(rt, tail);
-    if (circle) {
-      numberTable = new Map();
-      numberIndex = 0;
-      preprocess(rt, x);
+    if (p.circle) {
+      p.numberTable = new Map();
+      p.numberIndex = 0;
+      preprocess(p, x);
     }
-    printObj(rt, x, !princData);
+    printObj(p, x, !princData);
   }
-  numberTable = new Map();
-  return bufferToString(rt);
+  p.numberTable = new Map();
+  return bufferToString(p);
 }
 
 DEFUN('error-message-string', 1, 1, 'Give the message that the error OBJ, of the form (ERROR-SYMBOL . DATA), would show.',
@@ -1220,6 +1253,8 @@ interface ClPrint {
   printing: number[];
   /** Stop once `out' is longer than this many code units (see clPrintWithLimit). */
   budget: number;
+  /** print-quoted: quote forms in their short syntax. */
+  quoted: boolean;
 }
 
 /** Thrown when a cl-print attempt has produced more than its budget. */
@@ -1298,7 +1333,7 @@ function clPrintCons(rt: Runtime, obj: number, depth: number, st: ClPrint): void
   const car = xcar(rt, obj);
   let rest = xcdr(rt, obj);
   if (
-    quoted && (car === Qquote || car === Qfunction || car === Qbackquote || car === Qcomma || car === Qcomma_at || car === Qcomma_dot) &&
+    st.quoted && (car === Qquote || car === Qfunction || car === Qbackquote || car === Qcomma || car === Qcomma_at || car === Qcomma_dot) &&
     consp(rest) && xcdr(rt, rest) === Qnil
   ) {
     st.out += car === Qquote ? "'" : car === Qfunction ? "#'" : prin1ToJs(rt, car, false);
@@ -1332,7 +1367,7 @@ function clPrin1(rt: Runtime, obj: number): string {
   const pl = varValue(rt, Qprint_length);
   const lv = varValue(rt, Qprint_level);
   const st: ClPrint = {
-    out: '', printing: [], budget: Infinity,
+    out: '', printing: [], budget: Infinity, quoted: varValue(rt, Qprint_quoted) !== Qnil,
     length: isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : null,
     level: isFixnum(lv) && fixnumValue(lv) >= 0 ? fixnumValue(lv) : null,
   };
@@ -1342,6 +1377,7 @@ function clPrin1(rt: Runtime, obj: number): string {
 
 /** cl-print-to-string-with-limit with cl-prin1: shrink print-length and print-level until it fits LIMIT. */
 function clPrintWithLimit(rt: Runtime, obj: number, limit: number): string {
+  const quoted = varValue(rt, Qprint_quoted) !== Qnil;
   let length = Math.min(limit, 50);
   let level = Math.min(8, Math.trunc(Math.log(limit)));
   const deltaLength = Math.max(1, Math.trunc(length / level));
@@ -1351,7 +1387,7 @@ function clPrintWithLimit(rt: Runtime, obj: number, limit: number): string {
     // the next levels anyway stops early: past 2 * LIMIT * (LEVEL - 1) code units the result is
     // at least LIMIT * (LEVEL - 1) characters, which gives the same next step as the whole text.
     const budget = level > 2 ? 2 * limit * (level - 1) : Infinity;
-    const st: ClPrint = { out: '', length, level, printing: [], budget };
+    const st: ClPrint = { out: '', length, level, printing: [], budget, quoted };
     try {
       clPrintObject(rt, obj, 1, st);
     } catch (e) {
@@ -1387,7 +1423,6 @@ export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean
   specbind(rt, Qprint_gensym, Qnil);
   const lines: string[] = [];
   try {
-    quoted = varValue(rt, Qprint_quoted) !== Qnil;
     lines.push('Debugger entered--Lisp error: ' + clPrintWithLimit(rt, errval, LINE_LENGTH));
     for (const [evald, fun, args] of frames) lines.push('  ' + backtraceFrameText(rt, evald, fun, args));
   } finally {

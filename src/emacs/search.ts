@@ -11,7 +11,7 @@ import {
   aref, aset, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
   pvecSize, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
 } from '../core/object.ts';
-import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
+import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import {
@@ -40,17 +40,10 @@ interface RegexpState {
   cache: Map<string, CompiledRegexp>;
   matcher: Matcher;
 }
-const states = new WeakMap<Runtime, RegexpState>();
 const CACHE_LIMIT = 2000;
 
-function stateOf(rt: Runtime): RegexpState {
-  let s = states.get(rt);
-  if (!s) {
-    s = { cache: new Map(), matcher: new Matcher() };
-    states.set(rt, s);
-  }
-  return s;
-}
+/** This world's compiled patterns and matcher (its registers are the last match's). */
+const stateOf = defineWorldState<RegexpState>(() => ({ cache: new Map(), matcher: new Matcher() }));
 
 /** The characters of a Lisp string, a unibyte string's bytes >= 0x80 becoming raw-byte chars. */
 export function stringCharCodes(rt: Runtime, s: number): Int32Array {
