@@ -17,6 +17,8 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const root = join(import.meta.dirname, '..');
 const tsmacs = join(root, 'dist', 'tsmacs.cjs');
+// As the tsmacs command runs: its first line gives V8 this stack (scripts/launcher.template.cjs).
+const STACK = '--stack-size=6000';
 const haveEmacs = spawnSync('emacs', ['--version']).status === 0;
 
 function time(cmd, argv, expected) {
@@ -41,7 +43,7 @@ const rows = [];
 let startTs;
 let startGnu;
 if (!only || only === 'startup') {
-  const cases = [['node', ['-e', '0']], ['node', [tsmacs, '--batch', '--eval', '(kill-emacs)']]];
+  const cases = [['node', ['-e', '0']], ['node', [STACK, tsmacs, '--batch', '--eval', '(kill-emacs)']]];
   if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '--eval', '(kill-emacs)']]);
   const [node, ts, gnu] = medians(cases);
   startTs = ts;
@@ -56,8 +58,8 @@ if (!only || only === 'dump') {
   const tmp = mkdtempSync(join(os.tmpdir(), 'tsmacs-bench-'));
   const image = join(tmp, 'bench.pdmp');
   const [loadup, dumped] = medians([
-    ['node', [tsmacs, '--temacs=pdump', '--dump-file', image]],
-    ['node', [tsmacs, '--batch', '--eval', '(kill-emacs)']],
+    ['node', [STACK, tsmacs, '--temacs=pdump', '--dump-file', image]],
+    ['node', [STACK, tsmacs, '--batch', '--eval', '(kill-emacs)']],
   ]);
   rows.push(['loadup from source + dump (--temacs=pdump)', loadup, '']);
   rows.push(['dumped start-up', dumped, `loadup/dumped ${(loadup / dumped).toFixed(1)}×`]);
@@ -70,7 +72,7 @@ if (!only || only === 'dump') {
     cpSync(join(root, 'dist', f), join(bare, 'dist', f), { preserveTimestamps: true });
   symlinkSync(join(root, 'lisp'), join(bare, 'lisp'));
   const bareTsmacs = join(bare, 'dist', 'tsmacs.cjs');
-  const [fromSource] = medians([['node', [bareTsmacs, '--batch', '--eval', '(kill-emacs)']]]);
+  const [fromSource] = medians([['node', [STACK, bareTsmacs, '--batch', '--eval', '(kill-emacs)']]]);
   rows.push(['start-up without an image (loadup from source)', fromSource, `source/dumped ${(fromSource / dumped).toFixed(1)}×`]);
   const traced = (argv) => {
     const r = spawnSync('node', argv, { encoding: 'utf8', env: { ...process.env, TSMACS_LOAD_TRACE: '1' } });
@@ -81,8 +83,8 @@ if (!only || only === 'dump') {
   const inLoadup = [];
   const inLoad = [];
   for (let i = 0; i < runs; i++) {
-    inLoadup.push(traced([bareTsmacs, '--batch', '--eval', '(kill-emacs)']));
-    inLoad.push(traced([tsmacs, '--batch', '--eval', '(kill-emacs)']));
+    inLoadup.push(traced([STACK, bareTsmacs, '--batch', '--eval', '(kill-emacs)']));
+    inLoad.push(traced([STACK, tsmacs, '--batch', '--eval', '(kill-emacs)']));
   }
   const m2 = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
   rows.push(['in-process: bare runtime to ready heap by loadup', m2(inLoadup), '']);
@@ -98,7 +100,7 @@ if (!only || only === 'dump') {
   const gnuLoad = [];
   const gnuDump = spawnSync('emacs', ['-batch', '-Q', '--eval', '(princ (cdr (assq (quote dump-file-name) (pdumper-stats))))'], { encoding: 'utf8' }).stdout?.trim();
   for (let i = 0; i < runs; i++) {
-    ourLoad.push(loadTime('node', [tsmacs, '--batch', '--eval', stat]));
+    ourLoad.push(loadTime('node', [STACK, tsmacs, '--batch', '--eval', stat]));
     if (haveEmacs) gnuLoad.push(loadTime('emacs', ['-batch', '-Q', '--eval', stat]));
   }
   const med = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -110,12 +112,12 @@ if (!only || only === 'dump') {
   // A large image: 100,000 entries of strings, floats and lists on top of the default one.
   const big = join(tmp, 'big.pdmp');
   const build = "(progn (setq bench-big (let (l) (dotimes (i 100000) (push (cons (number-to-string i) (list i (* i 1.5) (make-string 8 ?x))) l)) l)) (let ((t0 (float-time))) (dump-emacs-portable " + JSON.stringify(big) + ") (princ (- (float-time) t0))))";
-  const w = spawnSync('node', [tsmacs, '--batch', '--eval', build], { encoding: 'utf8' });
+  const w = spawnSync('node', [STACK, tsmacs, '--batch', '--eval', build], { encoding: 'utf8' });
   const bigMB = statSync(big).size / 1048576;
   const writeMs = Number(w.stdout.trim()) * 1000;
   rows.push([`dump write, large image (${bigMB.toFixed(1)} MB)`, writeMs, `${(writeMs / bigMB).toFixed(1)} ms/MB`]);
   const bigLoad = [];
-  for (let i = 0; i < runs; i++) bigLoad.push(loadTime('node', [tsmacs, '--dump-file', big, '--batch', '--eval', stat]));
+  for (let i = 0; i < runs; i++) bigLoad.push(loadTime('node', [STACK, tsmacs, '--dump-file', big, '--batch', '--eval', stat]));
   rows.push([`load time, large image (${bigMB.toFixed(1)} MB)`, med(bigLoad), `${(med(bigLoad) / bigMB).toFixed(2)} ms/MB`]);
 }
 if (!only || only === 'eval') {
@@ -123,7 +125,7 @@ if (!only || only === 'eval') {
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.el')).sort()) {
     const file = join(dir, f);
     const expected = readFileSync(file.replace(/\.el$/, '.expected'), 'utf8');
-    const cases = [['node', [tsmacs, '--batch', '-l', file], expected]];
+    const cases = [['node', [STACK, tsmacs, '--batch', '-l', file], expected]];
     if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '-l', file], expected]);
     const [ts, gnu] = medians(cases);
     rows.push([`${f}: tsmacs`, ts, '']);
