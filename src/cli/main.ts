@@ -304,7 +304,7 @@ function expandRelative(rt: Runtime, file: string): string {
 }
 
 /** GNU's batch debugger: "Debugger entered--Lisp error: DATA" and the frames on stderr; the exit status is 255. */
-function reportTopLevelError(host: Host, rt: Runtime | null, sig: LispSignal): number {
+function reportTopLevelError(host: Host, rt: Runtime | null, sig: { readonly symbol: number; readonly data: number }): number {
   let text: string;
   if (rt) {
     // The report runs where the error happened, bindings and frames still in place, so as

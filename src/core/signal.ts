@@ -12,6 +12,8 @@ import { makeString } from './object.ts';
 export class LispSignal {
   readonly symbol: number;
   readonly data: number;
+  /** Set once `signal-hook-function' has seen this signal (eval.ts noticeSignal). */
+  hooked = false;
   constructor(symbol: number, data: number) {
     this.symbol = symbol;
     this.data = data;

@@ -47,7 +47,7 @@ const Qunevalled = DEFSYM('unevalled');
 DEFVAR('debugger', () => Qdebug, 'The function that is called to enter the debugger.');
 DEFVAR('inhibit-quit', () => Qnil, 'When non-nil, a quit request is held back instead of acted on at once.');
 DEFVAR('quit-flag', () => Qnil, 'Set when a quit has been requested; evaluation stops at the next check unless `inhibit-quit\' is non-nil.');
-DEFVAR('signal-hook-function', () => Qnil, 'When non-nil, a function called with the error symbol and data each time an error is signalled.');
+const Qsignal_hook_function = DEFVAR('signal-hook-function', () => Qnil, 'When non-nil, a function called with the error symbol and data each time an error is signalled.');
 DEFVAR('macroexp--dynvars', () => Qnil, 'The variables declared dynamically bound in the scope being macroexpanded.');
 DEFVAR('internal-interpreter-environment', () => Qnil, 'The interpreter\'s lexical environment; tsmacs keeps it inside the runtime instead.');
 DEFVAR('lexical-binding', () => Qnil, 'Non-nil means code is evaluated with lexical scoping rather than dynamic scoping.');
@@ -816,9 +816,55 @@ function signalWillBeCaught(rt: Runtime, sig: LispSignal): boolean {
  * of a signal when it reaches a catcher; before unwind forms run, give the
  * hook (the batch backtrace) a signal no condition-case will catch.
  */
-function noticeUncaught(rt: Runtime, sig: unknown): void {
+function noticeUncaught(rt: Runtime, sig: unknown): unknown {
+  if (sig instanceof LispSignal) {
+    try {
+      sig = signalAfterHook(rt, sig);
+    } catch (e) {
+      return e; // the hook threw: that is what unwinds now
+    }
+  }
   const hook = rt.uncaughtSignalHook;
   if (hook && sig instanceof LispSignal && !signalWillBeCaught(rt, sig)) hook(sig);
+  return sig;
+}
+
+/**
+ * SIG once `signal-hook-function' has seen it; when the hook signals, that signal instead
+ * (seen by the hook in turn). A hook that always signals would recurse for ever in GNU: here
+ * the hook stops being called after 100 rounds. A throw from the hook propagates.
+ */
+function signalAfterHook(rt: Runtime, sig: LispSignal): LispSignal {
+  for (let round = 0; round < 100; round++) {
+    try {
+      noticeSignal(rt, sig);
+      return sig;
+    } catch (e) {
+      const next = asLispSignal(rt, e);
+      if (!(next instanceof LispSignal)) throw e;
+      sig = next;
+    }
+  }
+  sig.hooked = true;
+  return sig;
+}
+
+/**
+ * GNU calls `signal-hook-function' with ERROR-SYMBOL and DATA for every signal, caught or not,
+ * before any handler runs. Signals are JS exceptions here,
+ * so the first catcher to see one calls the hook, before it unwinds anything: the dynamic
+ * bindings of the signalling code are still in place. A signal from the hook replaces SIG.
+ */
+function noticeSignal(rt: Runtime, sig: LispSignal): void {
+  if (sig.hooked) return;
+  sig.hooked = true;
+  const hook = findSymbolValue(rt, Qsignal_hook_function);
+  if (hook === Qnil || hook === Qunbound) return;
+  const sp = rt.sp;
+  rt.push(sig.symbol);
+  rt.push(sig.data);
+  funcall(rt, hook, [sig.symbol, sig.data]);
+  rt.sp = sp;
 }
 
 /**
@@ -901,8 +947,9 @@ function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers
     rt.handlerSpecs.length = s.nhandlers;
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
-    const sig = asLispSignal(rt, e);
+    let sig = asLispSignal(rt, e);
     if (!(sig instanceof LispSignal)) throw e;
+    sig = signalAfterHook(rt, sig);
     restore(rt, s);
     const conditions = conditionsOf(rt, sig.symbol);
     for (let h = handlers; consp(h); h = xcdr(rt, h)) {
@@ -954,12 +1001,21 @@ export function internalCatch(rt: Runtime, tag: number, body: () => number): num
     rt.sp = s.sp;
     return v;
   } catch (e) {
-    if (e instanceof LispThrow && e.tag === tag) {
+    let ex = e;
+    // A signal passing through is seen by signal-hook-function here, which may throw to TAG.
+    if (ex instanceof LispSignal && !ex.hooked) {
+      try {
+        ex = signalAfterHook(rt, ex);
+      } catch (thrown) {
+        ex = thrown;
+      }
+    }
+    if (ex instanceof LispThrow && ex.tag === tag) {
       restore(rt, s);
       rt.nframes = s.nframes;
-      return e.value;
+      return ex.value;
     }
-    throw e;
+    throw ex;
   }
 }
 
@@ -977,8 +1033,7 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
     v = body();
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
-    const sig = asLispSignal(rt, e) ?? e;
-    noticeUncaught(rt, sig);
+    const sig = noticeUncaught(rt, asLispSignal(rt, e) ?? e);
     restore(rt, s);
     rt.nframes = s.nframes;
     // Keep the payload alive while the cleanup runs Lisp.

@@ -148,3 +148,10 @@
 (error-message-string '(error "Multi %s" "ignored"))
 (error-message-string '(args-out-of-range "a" 1 2))
 (error-message-string '(end-of-file "Error reading from stdin"))
+
+;; signal-hook-function sees every signal, caught or not, before any handler, and is not
+;; rebound while it runs; a throw from it unwinds past the handlers.
+(let ((seen nil)) (let ((signal-hook-function (lambda (s d) (push (list s d (and signal-hook-function t)) seen)))) (list (condition-case e (car 1) (error e)) (condition-case e (signal 'arith-error '(x)) (arith-error (list 'caught e))) (condition-case e (throw 'nope 1) (no-catch e)))) seen)
+(catch 'y (let ((signal-hook-function (lambda (s d) (throw 'y (list 'thrown s d))))) (condition-case nil (car 6) (error 'handled))))
+(let ((log nil)) (list (condition-case e (let ((signal-hook-function (lambda (s _d) (push s log)))) (unwind-protect (car 7) (push 'unwind log))) (error e)) log))
+(condition-case e (let ((signal-hook-function (lambda (s d) (when (eq s 'wrong-type-argument) (error "hook saw %S" d))))) (car 8)) (error e))
