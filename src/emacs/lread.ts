@@ -435,7 +435,7 @@ export class LispReader {
   }
 
   /** GNU's read0: one complete object; closers and dots at this level are errors. */
-  private read0(): number {
+  private read0(closerIsNil = false): number {
     const rt = this.rt;
     const base = this.nf;
     let tk = this.readToken();
@@ -445,7 +445,11 @@ export class LispReader {
         continue;
       }
       if (tk !== TK_OBJ) {
-        if (this.nf === base) invalidSyntax(rt, tk === TK_RPAREN ? ')' : tk === TK_RBRACKET ? ']' : '.');
+        if (this.nf === base) {
+          // GNU's read1 (which #& calls) returns nil for a closer or dot it meets first.
+          if (closerIsNil) return Qnil;
+          invalidSyntax(rt, tk === TK_RPAREN ? ')' : tk === TK_RBRACKET ? ']' : '.');
+        }
         if (!this.closeFrame(tk)) {
           tk = this.readToken();
           continue;
@@ -748,7 +752,9 @@ export class LispReader {
         return TK_OPEN;
       }
       case 64: {
-        // #@NUMBER: skip. Not reading the file's raw bytes, GNU skips to the next ^_ instead.
+        // #@NUMBER: skip. Not reading the file's raw bytes, GNU skips to the next ^_ instead,
+        // whatever the count: with no digits, or 0, too (the character after the digits
+        // is looked at: "#@\037x" reads x). "#@00" skips to the end.
         let nskip = 0;
         let digits = 0;
         while ((c = this.readc()) >= 48 && c <= 57) {
@@ -760,11 +766,8 @@ export class LispReader {
             return TK_OBJ;
           }
         }
-        if (nskip === 0) this.unread();
-        else {
-          do c = this.readc();
-          while (c >= 0 && c !== 0o37);
-        }
+        while (c >= 0 && c !== 0o37) c = this.readc();
+        if (c < 0) endOfFile(rt);
         return TK_RETRY;
       }
       case 33: // #! line
@@ -876,11 +879,14 @@ export class LispReader {
   /** #&N"..." */
   private readBoolVector(): number {
     const rt = this.rt;
-    const length = this.read0();
-    const c = this.readc();
-    if (c !== 34 || !isFixnum(length) || fixnumValue(length) < 0) return invalidSyntax(rt, '#&...');
-    const nbits = fixnumValue(length);
+    // The length is any object: a closer or dot there reads as nil, and nil counts as 0 (GNU
+    // takes the zero word for a fixnum): "#&)\"\"" and "#&nil\"\"" are the empty bool-vector.
+    // The string is read before the length is judged: "#&t\"" is end-of-file.
+    const length = this.read0(true);
+    if (this.readc() !== 34) return invalidSyntax(rt, '#&...');
     const str = this.readString();
+    if (length !== Qnil && (!isFixnum(length) || fixnumValue(length) < 0)) return invalidSyntax(rt, '#&...');
+    const nbits = length === Qnil ? 0 : fixnumValue(length);
     const nbytes = (nbits + 7) >>> 3;
     const sc = schars(rt, str);
     if (stringMultibyte(rt, str) || (nbytes !== sc && nbits !== (sc - 1) * 8)) return invalidSyntax(rt, '#&...');
