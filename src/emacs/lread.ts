@@ -172,9 +172,10 @@ function parseNumber(rt: Runtime, u8: Uint8Array, s: number, e: number, base: nu
   if (isFloat) {
     if (special === 1) return makeFloat(rt, negative ? -Infinity : Infinity);
     if (special === 2) {
-      let n = 0;
-      for (let k = leadStart; k < afterDigits; k++) n = (n * 10 + (u8[k]! - 48)) % 2 ** 51;
-      return makeNaN(rt, n, negative);
+      // The payload is the integer part modulo 2^51, exactly (n * 10 would round past 2^53).
+      let n = 0n;
+      for (let k = leadStart; k < afterDigits; k++) n = (n * 10n + BigInt(u8[k]! - 48)) % 2n ** 51n;
+      return makeNaN(rt, Number(n), negative);
     }
     const v = parseFloat(asciiOf(u8, leadStart, e));
     return makeFloat(rt, negative ? -v : v);
@@ -258,6 +259,9 @@ function endOfFile(rt: Runtime): never {
 const charText = (c: number): string => (c >= 0 && c <= MAX_UNICODE_CHAR ? String.fromCodePoint(c) : '\ufffd');
 
 // ---- the reader -------------------------------------------------------------------------------
+
+/** The smallest #@ count GNU 28.2 refuses. */
+const SKIP_COUNT_LIMIT = 2n ** 61n - 102n;
 
 // Frame kinds.
 const F_LIST = 0; // ( ... )
@@ -756,16 +760,18 @@ export class LispReader {
         // whatever the count: with no digits, or 0, too (the character after the digits
         // is looked at: "#@\037x" reads x). "#@00" skips to the end.
         let nskip = 0;
-        let digits = 0;
+        let digits = '';
         while ((c = this.readc()) >= 48 && c <= 57) {
-          digits++;
+          digits += String.fromCharCode(c);
           nskip = nskip * 10 + (c - 48);
-          if (digits === 2 && nskip === 0) {
+          if (digits === '00') {
             while (this.readc() >= 0);
             this.val = Qnil;
             return TK_OBJ;
           }
         }
+        // GNU refuses a count from 2^61 - 102 on (its limit on string sizes), though it never skips by it.
+        if (nskip > 2 ** 60 && BigInt(digits) >= SKIP_COUNT_LIMIT) error(rt, 'Maximum string size exceeded');
         while (c >= 0 && c !== 0o37) c = this.readc();
         if (c < 0) endOfFile(rt);
         return TK_RETRY;

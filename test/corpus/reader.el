@@ -337,3 +337,10 @@
 (let ((n 0) (h1 0) (h2 0)) (maphash (lambda (k v) (let ((x 0)) (dotimes (i (length k)) (setq x (% (+ (* x 131) (aref k i)) 1000003))) (setq n (1+ n) h1 (% (+ h1 (* x (1+ v))) 1000003) h2 (% (+ h2 (* (% (+ x 7) 999983) (+ v 3))) 999983)))) (ucs-names)) (list n h1 h2))
 ;; The computed PREFIX-HEX names at each edge of their ranges.
 (let (r) (dolist (p '("CJK IDEOGRAPH-" "HIGH SURROGATE-" "LOW SURROGATE-" "CJK COMPATIBILITY IDEOGRAPH-" "TANGUT IDEOGRAPH-" "KHITAN SMALL SCRIPT CHARACTER-" "NUSHU CHARACTER-" "TANGUT COMPONENT-")) (dolist (c '(#x33ff #x3400 #x4dbf #x4dc0 #x4e00 #x9fff #xa000 #xd7ff #xd800 #xdbff #xdc00 #xdfff #xe000 #xf8ff #xf900 #xfa6d #xfa6e #xfa6f #xfa70 #xfad9 #xfada #x16fff #x17000 #x187f7 #x187f8 #x18800 #x18aff #x18b00 #x18cd5 #x18cd6 #x18cff #x18d00 #x18d08 #x18d09 #x1b170 #x1ffff #x20000 #x2a6df #x2a6e0 #x2a700 #x2b738 #x2b739 #x2b740 #x2b81d #x2b81e #x2b820 #x2cea1 #x2cea2 #x2ceb0 #x2ebe0 #x2ebe1 #x2f7ff #x2f800 #x2fa1d #x2fa1e #x30000 #x3134a #x3134b #x31350 #x10ffff)) (when (char-from-name (format "%s%X" p c)) (push (format "%s%X" p c) r)))) (nreverse r))
+;; A #@ count from 2^61 - 102 on is refused, though nothing is skipped by it.
+(read-from-string "#@2305843009213693849 a\037b")
+(read-from-string "#@2305843009213693850 a\037b")
+(read-from-string "#@99999999999999999999999 a\037b")
+(read-from-string "#@0000000000000000000000001 a\037b")
+;; A NaN's payload is the integer part modulo 2^51, exactly.
+(list (read "999999999999999999990.0e+NaN") (read "9999999999999999.0e+NaN") (read "9007199254740993.0e+NaN") (read "18446744073709551615.0e+NaN"))
