@@ -23,7 +23,7 @@ import {
 } from '../core/character.ts';
 import {
   symbolFunction,
-  aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString,
+  aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString, makeUnibyteString,
   makeStringFromBytes, makeSymbol, pvecSize, pvecType, schars, sbytes, sdata, setSymbolFlags, setSymbolRawValue,
   stringIntervals, stringMultibyte, symbolFlags, symbolName, xcar, xcdr, xsetcar, xsetcdr, jsString, vectorp,
   stringCharToByte,
@@ -1037,7 +1037,18 @@ export class LispReader {
       const c = this.readc();
       if (c < 0) error(rt, `Malformed Unicode escape: \\${hexCount > 4 ? 'U' : 'u'}${i.toString(16)}`);
       const d = hexDigit(c);
-      if (d < 0) error(rt, `Non-hex character used for Unicode escape: ${charText(c)} (${c})`);
+      if (d < 0) {
+        const msg = `Non-hex character used for Unicode escape: ${charText(c)} (${c})`;
+        if (!isByte8(c)) error(rt, msg);
+        // GNU writes a raw byte's two internal bytes into a unibyte message.
+        const b = c - BYTE8_BASE;
+        const text = msg.replace(charText(c), '\u0000\u0000');
+        const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+        const at = text.indexOf('\u0000');
+        bytes[at] = 0xc0 | ((b >> 6) & 1);
+        bytes[at + 1] = 0x80 | (b & 0x3f);
+        xsignal1(rt, Qerror, makeUnibyteString(rt, bytes));
+      }
       i = i * 16 + d;
     }
     if (i > 0x10ffff) error(rt, `Non-Unicode character: 0x${i.toString(16)}`);

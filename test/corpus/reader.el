@@ -344,3 +344,7 @@
 (read-from-string "#@0000000000000000000000001 a\037b")
 ;; A NaN's payload is the integer part modulo 2^51, exactly.
 (list (read "999999999999999999990.0e+NaN") (read "9999999999999999.0e+NaN") (read "9007199254740993.0e+NaN") (read "18446744073709551615.0e+NaN"))
+;; A raw byte where \u wants a hex digit: GNU's message holds the byte's two internal bytes, unibyte.
+(condition-case e (read (decode-coding-string "\"\\u\213x\"" 'utf-8)) (error (list e (multibyte-string-p (cadr e)))))
+(condition-case e (read (string-to-multibyte "\"\\U\377x\"")) (error (list e (multibyte-string-p (cadr e)))))
+(condition-case e (read "\"\\u☃x\"") (error (list e (multibyte-string-p (cadr e)))))
