@@ -64,14 +64,14 @@ export function fuzzInput(seed: number, n: number): FuzzInput {
   return { bytes: Uint8Array.from(out), multibyte };
 }
 
-/** The input as the Lisp string it is read from: unibyte, or decoded as UTF-8 (bad bytes become raw bytes) as GNU's decode-coding-string does. */
+/** The input as the Lisp string it is read from: unibyte, or decoded as UTF-8 (bad bytes become raw bytes) as GNU's decode-coding-string does (utf-8-unix: end-of-line conversion is coding.ts's business, not the reader's). */
 export function inputString(rt: Runtime, input: FuzzInput): number {
   const uni = makeUnibyteString(rt, input.bytes);
   if (!input.multibyte) return uni;
   const sp = rt.sp;
   rt.push(uni);
   try {
-    return funcall(rt, Qdecode_coding_string, [uni, intern(rt, 'utf-8')]);
+    return funcall(rt, Qdecode_coding_string, [uni, intern(rt, 'utf-8-unix')]);
   } finally {
     rt.sp = sp;
   }
@@ -166,7 +166,7 @@ export function fuzzOne(rt: Runtime, input: FuzzInput): FuzzOutcome {
 /** The input as a Lisp form giving its string: a unibyte literal in octal escapes, decoded as UTF-8 when multibyte. */
 export function inputForm(input: FuzzInput): string {
   const lit = '"' + [...input.bytes].map((b) => '\\' + b.toString(8).padStart(3, '0')).join('') + '"';
-  return input.multibyte ? `(decode-coding-string ${lit} 'utf-8)` : lit;
+  return input.multibyte ? `(decode-coding-string ${lit} 'utf-8-unix)` : lit;
 }
 
 /**
