@@ -5,7 +5,7 @@ import {
   BYTE8_BASE, MAX_5_BYTE_CHAR, MAX_CHAR, charLenAt, isByte8Char, readChar,
 } from '../core/character.ts';
 import {
-  makeStringFromChars, makeUnibyteString, schars, sdata, stringMultibyte, stringp,
+  jsString, makeString, makeStringFromChars, makeUnibyteString, schars, sdata, stringMultibyte, stringp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal3 } from '../core/signal.ts';
@@ -13,7 +13,8 @@ import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
   DEFSYM, Qargs_out_of_range, Qcharacterp, Qfixnump, Qintegerp, Qnil, Qstringp, Qt, Qunbound, Qwholenump,
 } from '../core/symbols.ts';
-import { findSymbolValue } from './eval.ts';
+import { findSymbolValue, funcall, setInternal } from './eval.ts';
+import { charFromName, ucsNameTable } from './ucs-names.ts';
 import { charTableRef, charTableSetRange, makeCharTable } from './chartab.ts';
 
 const Qchar_width_table = DEFSYM('char-width-table');
@@ -251,3 +252,39 @@ DEFUN('unibyte-string', 0, MANY, 'Join the argument bytes, integers from 0 to 25
   return makeUnibyteString(rt, bytes);
 });
 
+
+// ---- character names -------------------------------------------------------------------
+
+const Qucs_names = DEFVAR('ucs-names', () => Qnil, 'The table of Unicode character names to codes that `ucs-names\' made, or nil before.');
+const Qmake_hash_table = DEFSYM('make-hash-table');
+const Qputhash = DEFSYM('puthash');
+const QCtest = DEFSYM(':test');
+const QCsize = DEFSYM(':size');
+const Qequal = DEFSYM('equal');
+
+DEFUN(
+  'char-from-name', 1, 2,
+  'Give the character whose Unicode name is STRING, or nil when no character has that name.\n' +
+  'With IGNORE-CASE non-nil, letters match in either case.',
+  (rt, string: number, ignoreCase: number) => {
+    if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+    const code = charFromName(jsString(rt, string), ignoreCase !== Qnil);
+    return code < 0 ? Qnil : makeFixnum(code);
+  },
+);
+
+DEFUN('ucs-names', 0, 0, 'Give a hash table from every Unicode character name to its code, made on the first call.', (rt) => {
+  const known = findSymbolValue(rt, Qucs_names);
+  if (known !== Qnil && known !== Qunbound) return known;
+  const names = ucsNameTable();
+  const sp = rt.sp;
+  try {
+    const table = funcall(rt, Qmake_hash_table, [QCtest, Qequal, QCsize, makeFixnum(names.size)]);
+    rt.push(table);
+    for (const [name, code] of names) funcall(rt, Qputhash, [makeString(rt, name), makeFixnum(code), table]);
+    setInternal(rt, Qucs_names, table);
+    return table;
+  } finally {
+    rt.sp = sp;
+  }
+});

@@ -23,7 +23,7 @@ import {
 } from '../core/character.ts';
 import {
   symbolFunction,
-  aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString,
+  aref, aset, allocString, bignump, cons, consp, list, makeFloat, makeInteger, makePvec, makeString, makeUnibyteString,
   makeStringFromBytes, makeSymbol, pvecSize, pvecType, schars, sbytes, sdata, setSymbolFlags, setSymbolRawValue,
   stringIntervals, stringMultibyte, symbolFlags, symbolName, xcar, xcdr, xsetcar, xsetcdr, jsString, vectorp,
   stringCharToByte,
@@ -172,9 +172,10 @@ function parseNumber(rt: Runtime, u8: Uint8Array, s: number, e: number, base: nu
   if (isFloat) {
     if (special === 1) return makeFloat(rt, negative ? -Infinity : Infinity);
     if (special === 2) {
-      let n = 0;
-      for (let k = leadStart; k < afterDigits; k++) n = (n * 10 + (u8[k]! - 48)) % 2 ** 51;
-      return makeNaN(rt, n, negative);
+      // The payload is the integer part modulo 2^51, exactly (n * 10 would round past 2^53).
+      let n = 0n;
+      for (let k = leadStart; k < afterDigits; k++) n = (n * 10n + BigInt(u8[k]! - 48)) % 2n ** 51n;
+      return makeNaN(rt, Number(n), negative);
     }
     const v = parseFloat(asciiOf(u8, leadStart, e));
     return makeFloat(rt, negative ? -v : v);
@@ -258,6 +259,9 @@ function endOfFile(rt: Runtime): never {
 const charText = (c: number): string => (c >= 0 && c <= MAX_UNICODE_CHAR ? String.fromCodePoint(c) : '\ufffd');
 
 // ---- the reader -------------------------------------------------------------------------------
+
+/** The smallest #@ count GNU 28.2 refuses. */
+const SKIP_COUNT_LIMIT = 2n ** 61n - 102n;
 
 // Frame kinds.
 const F_LIST = 0; // ( ... )
@@ -435,7 +439,7 @@ export class LispReader {
   }
 
   /** GNU's read0: one complete object; closers and dots at this level are errors. */
-  private read0(): number {
+  private read0(closerIsNil = false): number {
     const rt = this.rt;
     const base = this.nf;
     let tk = this.readToken();
@@ -445,7 +449,11 @@ export class LispReader {
         continue;
       }
       if (tk !== TK_OBJ) {
-        if (this.nf === base) invalidSyntax(rt, tk === TK_RPAREN ? ')' : tk === TK_RBRACKET ? ']' : '.');
+        if (this.nf === base) {
+          // GNU's read1 (which #& calls) returns nil for a closer or dot it meets first.
+          if (closerIsNil) return Qnil;
+          invalidSyntax(rt, tk === TK_RPAREN ? ')' : tk === TK_RBRACKET ? ']' : '.');
+        }
         if (!this.closeFrame(tk)) {
           tk = this.readToken();
           continue;
@@ -748,23 +756,24 @@ export class LispReader {
         return TK_OPEN;
       }
       case 64: {
-        // #@NUMBER: skip. Not reading the file's raw bytes, GNU skips to the next ^_ instead.
+        // #@NUMBER: skip. Not reading the file's raw bytes, GNU skips to the next ^_ instead,
+        // whatever the count: with no digits, or 0, too (the character after the digits
+        // is looked at: "#@\037x" reads x). "#@00" skips to the end.
         let nskip = 0;
-        let digits = 0;
+        let digits = '';
         while ((c = this.readc()) >= 48 && c <= 57) {
-          digits++;
+          digits += String.fromCharCode(c);
           nskip = nskip * 10 + (c - 48);
-          if (digits === 2 && nskip === 0) {
+          if (digits === '00') {
             while (this.readc() >= 0);
             this.val = Qnil;
             return TK_OBJ;
           }
         }
-        if (nskip === 0) this.unread();
-        else {
-          do c = this.readc();
-          while (c >= 0 && c !== 0o37);
-        }
+        // GNU refuses a count from 2^61 - 102 on (its limit on string sizes), though it never skips by it.
+        if (nskip > 2 ** 60 && BigInt(digits) >= SKIP_COUNT_LIMIT) error(rt, 'Maximum string size exceeded');
+        while (c >= 0 && c !== 0o37) c = this.readc();
+        if (c < 0) endOfFile(rt);
         return TK_RETRY;
       }
       case 33: // #! line
@@ -876,11 +885,14 @@ export class LispReader {
   /** #&N"..." */
   private readBoolVector(): number {
     const rt = this.rt;
-    const length = this.read0();
-    const c = this.readc();
-    if (c !== 34 || !isFixnum(length) || fixnumValue(length) < 0) return invalidSyntax(rt, '#&...');
-    const nbits = fixnumValue(length);
+    // The length is any object: a closer or dot there reads as nil, and nil counts as 0 (GNU
+    // takes the zero word for a fixnum): "#&)\"\"" and "#&nil\"\"" are the empty bool-vector.
+    // The string is read before the length is judged: "#&t\"" is end-of-file.
+    const length = this.read0(true);
+    if (this.readc() !== 34) return invalidSyntax(rt, '#&...');
     const str = this.readString();
+    if (length !== Qnil && (!isFixnum(length) || fixnumValue(length) < 0)) return invalidSyntax(rt, '#&...');
+    const nbits = length === Qnil ? 0 : fixnumValue(length);
     const nbytes = (nbits + 7) >>> 3;
     const sc = schars(rt, str);
     if (stringMultibyte(rt, str) || (nbytes !== sc && nbits !== (sc - 1) * 8)) return invalidSyntax(rt, '#&...');
@@ -1025,7 +1037,18 @@ export class LispReader {
       const c = this.readc();
       if (c < 0) error(rt, `Malformed Unicode escape: \\${hexCount > 4 ? 'U' : 'u'}${i.toString(16)}`);
       const d = hexDigit(c);
-      if (d < 0) error(rt, `Non-hex character used for Unicode escape: ${charText(c)} (${c})`);
+      if (d < 0) {
+        const msg = `Non-hex character used for Unicode escape: ${charText(c)} (${c})`;
+        if (!isByte8(c)) error(rt, msg);
+        // GNU writes a raw byte's two internal bytes into a unibyte message.
+        const b = c - BYTE8_BASE;
+        const text = msg.replace(charText(c), '\u0000\u0000');
+        const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+        const at = text.indexOf('\u0000');
+        bytes[at] = 0xc0 | ((b >> 6) & 1);
+        bytes[at + 1] = 0x80 | (b & 0x3f);
+        xsignal1(rt, Qerror, makeUnibyteString(rt, bytes));
+      }
       i = i * 16 + d;
     }
     if (i > 0x10ffff) error(rt, `Non-Unicode character: 0x${i.toString(16)}`);
