@@ -35,6 +35,8 @@ import {
 import { BUILTIN_SYMBOLS, Qt } from '../core/symbols.ts';
 import { PRIMITIVES } from '../core/subr.ts';
 import type { Runtime } from '../core/runtime.ts';
+import { KERNEL_CHUNK, kernelsFor, type VerifyKernel } from './kernels.ts';
+import { BLOCK_SHIFT } from '../heap/heap.ts';
 import {
   HIGH_BIT, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
   SHADOW_WORDS,
@@ -73,8 +75,45 @@ const SYM_STRIDE = (SYMBOL_WORDS + 1) & ~1;
 /** Bits a symbol's flags word may have (layout.ts: redirect, trapped, interned, declared special). */
 const FLAG_BITS = 0x7f;
 
-/** Verify the image in the dump region (relocations not yet applied); throw ImageError on the first fault. */
+/**
+ * Verify the image in the dump region (relocations not yet applied); throw ImageError on the first
+ * fault. The hot and discardable walk runs as WebAssembly (kernels.ts) when it can, with the kind
+ * map in unused memory at the top of the heap; a fault there reruns the JS walk for the message.
+ */
 export function verifyImage(rt: Runtime, S: ImageLayout): void {
+  const h = rt.heap;
+  const kn = kernelsFor(h.memory);
+  const mapBytes = ((S.fileBytes >>> 3) + 7) & ~7;
+  const mapAt = (h.nwords << 2) - mapBytes;
+  const free = (h.blockBase + ((h.blockTop + 1) << BLOCK_SHIFT)) << 2;
+  if (kn === null || mapAt < free) {
+    verifyWith(rt, S, null, new Uint8Array(mapBytes));
+    return;
+  }
+  const kinds = rt.u8.subarray(mapAt, mapAt + mapBytes);
+  let ok: boolean;
+  try {
+    ok = verifyWith(rt, S, kn.verify, kinds);
+  } finally {
+    kinds.fill(0); // the block allocator expects untouched memory
+  }
+  if (!ok) {
+    verifyWith(rt, S, null, new Uint8Array(mapBytes));
+    throw new ImageError('bad-object', 'the WebAssembly check found a fault that the JS check did not');
+  }
+}
+
+/** Test hook: run only the JS walk. */
+export function verifyImageJS(rt: Runtime, S: ImageLayout): void {
+  verifyWith(rt, S, null, new Uint8Array(((S.fileBytes >>> 3) + 7) & ~7));
+}
+
+/**
+ * The walk, with the kernels V for hot and discardable words or all in JS when V is null. KINDS is
+ * zeroed, fileBytes/8 bytes long (inside the heap when V is given). With V, returns false on a fault
+ * (the caller reruns it in JS to word it); in JS, throws.
+ */
+function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: Uint8Array): boolean {
   const m = rt.i32;
   const u8 = rt.u8;
   const base = rt.heap.dumpBase;
@@ -90,14 +129,21 @@ export function verifyImage(rt: Runtime, S: ImageLayout): void {
   const subrW0 = staticWords - PRIMITIVES.length * SUBR_STRIDE;
 
   // Kind of the object starting at each granule of the file, plus one (0: no object starts there).
-  const kinds = new Uint8Array(fileBytes >>> 3);
   const t0 = base + S.startsW;
   let firstCold = S.nstarts;
-  for (let i = 0; i < S.nstarts; i++) {
-    const e = m[t0 + i]!;
-    const off = e >>> 3;
-    kinds[off >>> 1] = (e & 7) + 1;
-    if (firstCold === S.nstarts && off >= S.coldStartW) firstCold = i;
+  for (let lo = 0, hi = S.nstarts - 1; lo <= hi;) {
+    const mid = (lo + hi) >>> 1;
+    if (m[t0 + mid]! >>> 3 >= S.coldStartW) {
+      firstCold = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  if (V !== null) V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
+  else {
+    for (let i = 0; i < S.nstarts; i++) {
+      const e = m[t0 + i]!;
+      kinds[e >>> 4] = (e & 7) + 1;
+    }
   }
 
   const objErr = (off: number, what: string): never => {
@@ -133,30 +179,60 @@ export function verifyImage(rt: Runtime, S: ImageLayout): void {
   if (pos !== S.coldEndW) objErr(pos, 'is missing: the cold section is not covered by its objects');
 
   // ---- hot and discardable: every word, merged with the relocation table ----
+  // The relocation cursor: the entry's address, its word offset (2^32-1 past the last) and type.
+  // With V it lives in the kernels' globals; these closures read and step whichever is in use.
   const r0 = base + S.relocW;
   const rEnd = r0 + S.nrelocs;
-  let r = r0;
-  let rOff = r < rEnd ? m[r]! >>> 3 : -1 >>> 0;
-  if (rOff < S.hotStartW) relErr(rOff, `has relocation 0 outside the relocatable sections`);
-  let rType = r < rEnd ? m[r]! & 7 : -1;
+  let r = r0 - 1;
+  let rOffJS = S.hotStartW - 1;
+  let rTypeJS = 0;
+  const g = V?.g;
+  if (g !== undefined) {
+    g.base.value = base << 2;
+    g.map.value = kinds.byteOffset;
+    g.file.value = fileBytes;
+    g.blim.value = builtinLimit;
+    g.str0.value = strW0;
+    g.nstr.value = textW0 - strW0;
+    g.subr0.value = subrW0;
+    g.nsubr.value = staticWords - subrW0;
+    g.r.value = (r0 - 1) << 2;
+    g.rend.value = rEnd << 2;
+    g.roff.value = S.hotStartW - 1;
+    g.coldend.value = S.coldEndW >>> 1;
+    g.text0.value = textW0 << 2;
+    g.sbase.value = rt.heap.staticBase << 2;
+  }
+  const rOff = g ? (): number => g.roff.value >>> 0 : (): number => rOffJS >>> 0;
+  const rType = g ? (): number => g.rtype.value : (): number => rTypeJS;
+  const rIndex = g ? (): number => (g.r.value >>> 2) - r0 : (): number => r - r0;
   const nextReloc = (): void => {
+    if (V !== null) {
+      if (V.vadv() !== 0) relErr(rOff(), `has relocation ${rIndex()}, out of order`);
+      return;
+    }
     r++;
     if (r < rEnd) {
       const off = m[r]! >>> 3;
-      if (off <= rOff) relErr(off, `has relocation ${r - r0}, out of order`);
-      rOff = off;
-      rType = m[r]! & 7;
-    } else rOff = -1 >>> 0;
+      if (off <= rOffJS) relErr(off, `has relocation ${r - r0}, out of order`);
+      rOffJS = off;
+      rTypeJS = m[r]! & 7;
+    } else rOffJS = -1;
   };
+  nextReloc();
   const raw = (p: number): void => {
-    if (p === rOff) relErr(p, `is not a pointer but has relocation ${r - r0}`);
+    if (p === rOff()) relErr(p, `is not a pointer but has relocation ${rIndex()}`);
   };
-  /** A Lisp slot at word P; returns the word. */
-  const slot = (p: number): number => {
+  /** A Lisp slot at word P. */
+  const slot = (p: number): void => {
+    if (V !== null) {
+      if (V.vslot(p) !== 0) throw FAULT;
+      return;
+    }
     const w = m[base + p]!;
     const tag = w & 7;
-    const has = p === rOff;
-    const type = rType;
+    const has = p === rOffJS;
+    const type = rTypeJS;
     if (has) nextReloc();
     if ((tag & 3) === 2) {
       if (has) relErr(p, 'holds a fixnum but has a relocation');
@@ -180,7 +256,6 @@ export function verifyImage(rt: Runtime, S: ImageLayout): void {
         : tag === 5 ? off >= subrW0 && off < staticWords && (off - subrW0) % SUBR_STRIDE === 0 : false;
       if (!ok) relErr(p, 'holds a pointer that is not to a static object of its type');
     }
-    return w;
   };
   const flags = (p: number): void => {
     raw(p);
@@ -189,112 +264,146 @@ export function verifyImage(rt: Runtime, S: ImageLayout): void {
       ((f >>> SYM_INTERNED_SHIFT) & 3) === 3)
       objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)}`);
   };
-  const tables: number[] = [];
-
-  pos = S.hotStartW;
-  for (let i = 0; i < firstCold && pos < S.hotEndW; i++) {
-    const e = m[t0 + i]!;
-    const off = e >>> 3;
-    const kind = e & 7;
-    if (off !== pos) objErr(off, `does not begin where the previous one ends (word ${pos})`);
-    switch (kind) {
-      case 3:
-        slot(pos);
-        slot(pos + 1);
-        pos += 2;
-        break;
-      case 0:
-        if (pos + SYMBOL_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
-        for (let f = 0; f < SYM_FLAGS; f++) slot(pos + f);
-        flags(pos + SYM_FLAGS);
-        pos += SYMBOL_WORDS;
-        break;
-      case 4: {
-        if (pos + STRING_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
-        raw(pos + STR_NCHARS);
-        raw(pos + STR_NBYTES);
-        const nchars = m[base + pos + STR_NCHARS]!;
-        const nbytes = m[base + pos + STR_NBYTES]!;
-        if (nchars < 0 || nbytes < -1 || (nbytes >= 0 && nbytes < nchars))
-          objErr(pos, `is a string with ${nchars} chars in ${nbytes} bytes`);
-        const len = nbytes < 0 ? nchars : nbytes;
-        const dp = pos + STR_DATA;
-        const d = m[base + dp]!;
-        if (dp !== rOff) {
-          if (d !== 0 || len !== 0) relErr(dp, 'holds string data without a relocation');
-        } else {
-          const type = rType;
-          nextReloc();
-          let start: number;
-          let end: number;
-          if ((d & HIGH_BIT) === 0) {
-            if (type !== RELOC_DUMP_RAW) relErr(dp, `holds string data in the dump but has relocation type ${type}`);
-            if (d >= fileBytes || (d & 7) !== 0 || kinds[d >>> 3] !== KIND_DATA + 1)
-              relErr(dp, 'holds string data that is not a string-data object of the dump');
-            // The data object runs to the next object start.
-            let g = (d >>> 3) + 1;
-            const gEnd = S.coldEndW >>> 1;
-            while (g < gEnd && kinds[g] === 0) g++;
-            start = (base << 2) + d;
-            end = (base << 2) + (g << 3);
-          } else {
-            if (type !== RELOC_EMACS_RAW) relErr(dp, `holds static string data but has relocation type ${type}`);
-            const v = (d ^ HIGH_BIT) >>> 0;
-            if ((v & 7) !== 0 || v < textW0 << 2 || v >= subrW0 << 2) relErr(dp, 'holds string data outside the static names');
-            start = (rt.heap.staticBase << 2) + v;
-            end = (rt.heap.staticBase + subrW0) << 2;
-          }
-          if (len + 1 > end - start) objErr(pos, `is a string of ${len} bytes whose data holds ${end - start - 1}`);
-          if (nbytes >= 0 && nbytes !== nchars) {
-            // A multibyte string: its char count must be its count of non-continuation bytes.
-            let n = 0;
-            for (let b = start; b < start + len; b++) if ((u8[b]! & 0xc0) !== 0x80) n++;
-            if (n !== nchars) objErr(pos, `is a string of ${nchars} chars whose bytes hold ${n}`);
-          }
-        }
-        slot(pos + 3);
-        pos += STRING_WORDS;
-        break;
+  const string = (pos: number): void => {
+    if (pos + STRING_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
+    raw(pos + STR_NCHARS);
+    raw(pos + STR_NBYTES);
+    const nchars = m[base + pos + STR_NCHARS]!;
+    const nbytes = m[base + pos + STR_NBYTES]!;
+    if (nchars < 0 || nbytes < -1 || (nbytes >= 0 && nbytes < nchars))
+      objErr(pos, `is a string with ${nchars} chars in ${nbytes} bytes`);
+    const len = nbytes < 0 ? nchars : nbytes;
+    const dp = pos + STR_DATA;
+    const d = m[base + dp]!;
+    if (dp !== rOff()) {
+      if (d !== 0 || len !== 0) relErr(dp, 'holds string data without a relocation');
+    } else {
+      const type = rType();
+      nextReloc();
+      let start: number;
+      let end: number;
+      if ((d & HIGH_BIT) === 0) {
+        if (type !== RELOC_DUMP_RAW) relErr(dp, `holds string data in the dump but has relocation type ${type}`);
+        if (d >= fileBytes || (d & 7) !== 0 || kinds[d >>> 3] !== KIND_DATA + 1)
+          relErr(dp, 'holds string data that is not a string-data object of the dump');
+        // The data object runs to the next object start.
+        let gr = (d >>> 3) + 1;
+        const gEnd = S.coldEndW >>> 1;
+        while (gr < gEnd && kinds[gr] === 0) gr++;
+        start = (base << 2) + d;
+        end = (base << 2) + (gr << 3);
+      } else {
+        if (type !== RELOC_EMACS_RAW) relErr(dp, `holds static string data but has relocation type ${type}`);
+        const v = (d ^ HIGH_BIT) >>> 0;
+        if ((v & 7) !== 0 || v < textW0 << 2 || v >= subrW0 << 2) relErr(dp, 'holds string data outside the static names');
+        start = (rt.heap.staticBase << 2) + v;
+        end = (rt.heap.staticBase + subrW0) << 2;
       }
-      case 5: {
-        raw(pos);
-        const hdr = m[base + pos]!;
-        const type = hdr >>> PVEC_TYPE_SHIFT;
-        const size = hdr & PVEC_SIZE_MASK;
-        if (type >= PVEC_TYPE_COUNT || type === PVEC_BOOL_VECTOR || type === PVEC_BIGNUM || type === PVEC_SUBR ||
-          type === PVEC_USER_PTR)
-          objErr(pos, `in the hot section has vectorlike type ${type}`);
-        const end = pos + ((size + 2) & ~1);
-        if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
-        if (type === PVEC_HASH_TABLE) {
-          if (size !== HASH_TABLE_SLOTS) objErr(pos, `is a hash table of ${size} slots`);
-          tables.push(pos);
-        }
-        for (let p = pos + 1; p <= pos + size; p++) slot(p);
-        if (end > pos + 1 + size) raw(end - 1);
-        pos = end;
-        break;
+      if (len + 1 > end - start) objErr(pos, `is a string of ${len} bytes whose data holds ${end - start - 1}`);
+      if (nbytes >= 0 && nbytes !== nchars) {
+        // A multibyte string: its char count must be its count of non-continuation bytes.
+        let n = 0;
+        for (let b = start; b < start + len; b++) if ((u8[b]! & 0xc0) !== 0x80) n++;
+        if (n !== nchars) objErr(pos, `is a string of ${nchars} chars whose bytes hold ${n}`);
       }
-      default:
-        objErr(pos, `in the hot section has kind ${kind}`);
     }
-  }
-  if (pos !== S.hotEndW) objErr(pos, 'is missing: the hot section is not covered by its objects');
+    slot(pos + 3);
+  };
+  const tables: number[] = [];
+  try {
+    if (g !== undefined) {
+      const iEnd = (t0 + firstCold) << 2;
+      g.i.value = t0 << 2;
+      g.pos.value = S.hotStartW;
+      g.hotend.value = S.hotEndW;
+      // In chunks, as kernels.ts's reloc: later calls run the code V8 optimised meanwhile.
+      for (;;) {
+        g.iend.value = Math.min(iEnd, g.i.value + 4 * KERNEL_CHUNK);
+        const c = V!.vwalk();
+        if (c === 0) {
+          if (g.i.value >= iEnd || g.pos.value >= S.hotEndW) break;
+          continue;
+        }
+        if (c === 2) tables.push(g.last.value);
+        else throw FAULT;
+      }
+      pos = g.pos.value;
+    } else {
+      pos = S.hotStartW;
+      for (let i = 0; i < firstCold && pos < S.hotEndW; i++) {
+        const e = m[t0 + i]!;
+        const off = e >>> 3;
+        const kind = e & 7;
+        if (off !== pos) objErr(off, `does not begin where the previous one ends (word ${pos})`);
+        switch (kind) {
+          case 3:
+            slot(pos);
+            slot(pos + 1);
+            pos += 2;
+            break;
+          case 0:
+            if (pos + SYMBOL_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
+            for (let f = 0; f < SYM_FLAGS; f++) slot(pos + f);
+            flags(pos + SYM_FLAGS);
+            pos += SYMBOL_WORDS;
+            break;
+          case 4:
+            string(pos);
+            pos += STRING_WORDS;
+            break;
+          case 5: {
+            raw(pos);
+            const hdr = m[base + pos]!;
+            const type = hdr >>> PVEC_TYPE_SHIFT;
+            const size = hdr & PVEC_SIZE_MASK;
+            if (type >= PVEC_TYPE_COUNT || type === PVEC_BOOL_VECTOR || type === PVEC_BIGNUM || type === PVEC_SUBR ||
+              type === PVEC_USER_PTR)
+              objErr(pos, `in the hot section has vectorlike type ${type}`);
+            const end = pos + ((size + 2) & ~1);
+            if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
+            if (type === PVEC_HASH_TABLE) {
+              if (size !== HASH_TABLE_SLOTS) objErr(pos, `is a hash table of ${size} slots`);
+              tables.push(pos);
+            }
+            for (let p = pos + 1; p <= pos + size; p++) slot(p);
+            if (end > pos + 1 + size) raw(end - 1);
+            pos = end;
+            break;
+          }
+          default:
+            objErr(pos, `in the hot section has kind ${kind}`);
+        }
+      }
+    }
+    if (pos !== S.hotEndW) objErr(pos, 'is missing: the hot section is not covered by its objects');
 
-  // Discardable: the builtin symbols' shadows, the globals, padding, the scalars.
-  for (let i = 0; i < nsyms; i++) {
-    const p = S.shadowsW + i * SHADOW_WORDS;
-    for (let f = 0; f < SHADOW_WORDS - 1; f++) slot(p + f);
-    flags(p + SHADOW_WORDS - 1);
-  }
-  const globalsEnd = S.globalsW + rt.globals.length;
-  for (let p = S.globalsW; p < globalsEnd; p++) slot(p);
-  for (let p = globalsEnd; p < S.discEndW; p++) raw(p);
-  if (r < rEnd) relErr(rOff, `has relocation ${r - r0} but is not in a relocatable section`);
+    // Discardable: the builtin symbols' shadows, the globals, padding, the scalars.
+    const globalsEnd = S.globalsW + rt.globals.length;
+    if (V !== null) {
+      if (V.vshadows(S.shadowsW, nsyms) !== 0 || V.vslots(S.globalsW, rt.globals.length) !== 0) throw FAULT;
+    } else {
+      for (let i = 0; i < nsyms; i++) {
+        const p = S.shadowsW + i * SHADOW_WORDS;
+        for (let f = 0; f < SHADOW_WORDS - 1; f++) slot(p + f);
+        flags(p + SHADOW_WORDS - 1);
+      }
+      for (let p = S.globalsW; p < globalsEnd; p++) slot(p);
+    }
+    const ro = rOff();
+    if (ro >= globalsEnd && ro < S.discEndW) raw(ro);
+    if (ro !== -1 >>> 0) relErr(ro, `has relocation ${rIndex()} but is not in a relocatable section`);
 
-  // Hash tables: the runtime indexes their vectors by their sizes and follows the free list.
-  for (const tp of tables) checkHashTable(m, base, base + tp + 1, objErr);
+    // Hash tables: the runtime indexes their vectors by their sizes and follows the free list.
+    for (const tp of tables) checkHashTable(m, base, base + tp + 1, objErr);
+  } catch (e) {
+    if (e === FAULT || (V !== null && e instanceof ImageError)) return false;
+    throw e;
+  }
+  return true;
 }
+
+/** Thrown inside the walk when a kernel reports a fault: the JS walk then finds and words it. */
+const FAULT = new Error('fault');
 
 /** The vector at relative pointer W (a checked dump pointer), or -1 if W is not a normal vector of the dump. */
 function vectorAt(m: Int32Array, base: number, w: number): number {
