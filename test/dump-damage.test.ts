@@ -265,6 +265,28 @@ test('re-sealed files with a moved or retyped relocation are refused', () => {
   }
 });
 
+// Symbol flags the runtime follows without a type check: an alias must hold a symbol, a localized
+// variable a cons. A re-sealed file that breaks this is refused.
+test('re-sealed files whose symbol flags do not fit the value are refused', () => {
+  const s0 = header[H_STARTS_OFFSET]! >>> 2;
+  const nst = header[H_STARTS_COUNT]!;
+  const g = words(good);
+  let forged = 0;
+  for (let i = 0; i < nst && forged < 20; i++) {
+    const e = g[s0 + i]!;
+    if ((e & 7) !== 0) continue;
+    const at = e >>> 3;
+    const vtag = g[at + 1]! & 7;
+    const redirect = vtag === 3 ? 1 : vtag === 0 ? 2 : 1 + (i & 1);
+    const b = good.slice();
+    words(b)[at + 5] = (g[at + 5]! & ~3) | redirect;
+    check(reseal(b), `symbol at word ${at} given redirect ${redirect}`, 'bad-object');
+    sameVerdicts(`symbol at word ${at} given redirect ${redirect}`);
+    forged++;
+  }
+  assert.ok(forged >= 5, `${forged} symbols forged`);
+});
+
 test('summary', () => {
   rmSync(dir, { recursive: true, force: true });
   for (const k of ['checksum', 'truncated', 'bad-table', 'bad-relocation', 'bad-object', 'not-a-dump'])

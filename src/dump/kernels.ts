@@ -277,11 +277,16 @@ export function assemble(): Uint8Array {
     ...k(1),
   ]);
 
-  // vflags(p): a symbol's flags word: raw (no relocation), known bits, no field of value 3. local f1
+  // vflags(p): a symbol's flags word: raw (no relocation), known bits, no field of value 3; an alias's
+  // value (4 words before the flags, in a symbol and in a shadow alike) a symbol, a localized
+  // variable's a cons. locals f1 tag2
   const field3 = (shift: number): number[] => [...get(1), ...k(shift), SHR_U, ...k(3), AND, ...k(3), EQ];
-  const vflags = func(1, [
+  const vflags = func(2, [
     ...retIf([...get(0), ...gv('roff'), EQ], k(1)),
+    ...wordAt([...get(0), ...k(4), SUB]), ...k(7), AND, ...set(2),
     ...wordAt(get(0)), ...tee(1), ...k(-128), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR,
+    ...get(1), ...k(3), AND, ...k(1), EQ, ...get(2), ...k(0), NE, AND, OR,
+    ...get(1), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(3), NE, AND, OR,
   ]);
 
   // vslots(p, n): n Lisp slots from word p. local end2
@@ -308,7 +313,7 @@ export function assemble(): Uint8Array {
   ]);
 
   // vwalk(): hot objects from the start entry at i while pos < hotend. 0 done,
-  // 2 a hash table was passed (at last), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's
+  // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's
   const isType = (t: number): number[] => [...get(3), ...k(t), EQ];
   const vwalk = func(13, [
     ...BLOCK, ...LOOP,
@@ -389,7 +394,7 @@ export function assemble(): Uint8Array {
     ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
     ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
     ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
-    ...retIf(isType(2), k(2)),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR], k(2)),
     ...BR(0), END, END,
     ...k(0),
   ]);

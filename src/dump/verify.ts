@@ -15,8 +15,9 @@
 //   - each relocation's type is the one its word calls for, and its target is
 //     the start of an object of the word's type: in the dump by the
 //     object-start table, in the static region by its fixed layout;
-//   - headers, symbol flags, string sizes and hash tables are values the
-//     runtime can use without reading outside the objects they describe.
+//   - headers, symbol flags (and an alias's or localized variable's value),
+//     string sizes, hash tables, char-tables and finalizers have the shapes
+//     the runtime relies on without checking.
 //
 // The relative encoding (format.ts) makes each word's relocation type follow
 // from the word itself: static-relative and dump-symbol values carry bit 31,
@@ -27,6 +28,8 @@
 // word. The pass is plain JS over typed arrays; it runs once per start-up.
 
 import {
+  CHARTAB_STANDARD_SLOTS, PVEC_CHAR_TABLE, PVEC_FINALIZER, PVEC_SUB_CHAR_TABLE, SUB_CHARTAB_CONTENTS, SUB_CHARTAB_DEPTH,
+  SUB_CHARTAB_MIN_CHAR, SYM_LOCALIZED, SYM_VARALIAS,
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, PVEC_BIGNUM,
   PVEC_BOOL_VECTOR, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
   PVEC_USER_PTR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
@@ -263,6 +266,12 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     if ((f & ~FLAG_BITS) !== 0 || (f & SYM_REDIRECT_MASK) === 3 || ((f >>> SYM_TRAPPED_SHIFT) & 3) === 3 ||
       ((f >>> SYM_INTERNED_SHIFT) & 3) === 3)
       objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)}`);
+    // The value, 4 words before the flags in a symbol and in a shadow: the runtime follows an
+    // alias's to a symbol and takes the cdr of a localized variable's without a type check.
+    const vtag = m[base + p - 4]! & 7;
+    const r = f & SYM_REDIRECT_MASK;
+    if ((r === SYM_VARALIAS && vtag !== 0) || (r === SYM_LOCALIZED && vtag !== 3))
+      objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)} that its value does not fit`);
   };
   const string = (pos: number): void => {
     if (pos + STRING_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
@@ -361,10 +370,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
               objErr(pos, `in the hot section has vectorlike type ${type}`);
             const end = pos + ((size + 2) & ~1);
             if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
-            if (type === PVEC_HASH_TABLE) {
-              if (size !== HASH_TABLE_SLOTS) objErr(pos, `is a hash table of ${size} slots`);
+            if (type === PVEC_HASH_TABLE || type === PVEC_CHAR_TABLE || type === PVEC_SUB_CHAR_TABLE || type === PVEC_FINALIZER)
               tables.push(pos);
-            }
             for (let p = pos + 1; p <= pos + size; p++) slot(p);
             if (end > pos + 1 + size) raw(end - 1);
             pos = end;
@@ -393,8 +400,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     if (ro >= globalsEnd && ro < S.discEndW) raw(ro);
     if (ro !== -1 >>> 0) relErr(ro, `has relocation ${rIndex()} but is not in a relocatable section`);
 
-    // Hash tables: the runtime indexes their vectors by their sizes and follows the free list.
-    for (const tp of tables) checkHashTable(m, base, base + tp + 1, objErr);
+    // Vectorlikes whose slots the runtime indexes without bounds checks.
+    for (const tp of tables) checkShape(m, base, tp, objErr);
   } catch (e) {
     if (e === FAULT || (V !== null && e instanceof ImageError)) return false;
     throw e;
@@ -410,6 +417,31 @@ function vectorAt(m: Int32Array, base: number, w: number): number {
   if ((w & 7) !== 5 || (w & HIGH_BIT) !== 0) return -1;
   const wi = base + ((w & ~7) >>> 2);
   return m[wi]! >>> PVEC_TYPE_SHIFT === PVEC_NORMAL_VECTOR ? wi : -1;
+}
+
+/** Sub-char-table slots after depth and min char, by depth (emacs/chartab.ts). */
+const SUB_CHARTAB_SIZES = [0, 16, 32, 128];
+
+/** The fixed shape of the vectorlike at word AT: hash table, char-table, sub-char-table, finalizer. */
+function checkShape(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+  const hdr = m[base + at]!;
+  const type = hdr >>> PVEC_TYPE_SHIFT;
+  const size = hdr & PVEC_SIZE_MASK;
+  const slot = (i: number): number => m[base + at + 1 + i]!;
+  if (type === PVEC_HASH_TABLE) {
+    if (size !== HASH_TABLE_SLOTS) objErr(at, `is a hash table of ${size} slots`);
+    checkHashTable(m, base, base + at + 1, objErr);
+  } else if (type === PVEC_CHAR_TABLE) {
+    if (size < CHARTAB_STANDARD_SLOTS) objErr(at, `is a char-table of ${size} slots`);
+  } else if (type === PVEC_SUB_CHAR_TABLE) {
+    const depth = slot(SUB_CHARTAB_DEPTH);
+    const d = depth >> 2;
+    if ((depth & 3) !== 2 || d < 1 || d > 3 || size !== SUB_CHARTAB_CONTENTS + SUB_CHARTAB_SIZES[d]! ||
+      (slot(SUB_CHARTAB_MIN_CHAR) & 3) !== 2)
+      objErr(at, `is a sub-char-table of ${size} slots that does not fit its depth`);
+  } else if (type === PVEC_FINALIZER) {
+    if (size !== 2) objErr(at, `is a finalizer of ${size} slots`);
+  }
 }
 
 function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: number, what: string) => never): void {
