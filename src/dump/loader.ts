@@ -4,8 +4,9 @@
 // applyRelocations / writeHot, restoreShadows / writeShadows, ...). Every
 // check runs before the word it guards is used: the header field by field,
 // then the file size, then the checksum over the whole file, then the layout
-// of the sections, and the relocation and object-start tables entry by entry
-// as they are applied. A failure throws DumpLoadError with GNU's wording where
+// of the sections and the object-start table, then the whole image (verify.ts:
+// objects tile their sections, the relocation table is exactly the pointer
+// words, each to an object of its type), and only then the relocations. A failure throws DumpLoadError with GNU's wording where
 // GNU has one, and an exit code per kind of failure (docs/dump-format.md).
 
 import { SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
