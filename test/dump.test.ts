@@ -14,7 +14,7 @@ import {
 } from '../src/core/object.ts';
 import { BUILTIN_SYMBOLS, DEFSYM, Qclosure, Qlambda, Qnil, Qt } from '../src/core/symbols.ts';
 import {
-  CHARTAB_STANDARD_SLOTS, HASH_TABLE_SLOTS, HT_COUNT, HT_KV, HT_STALE, HT_TEST, PVEC_BOOL_VECTOR,
+  CHARTAB_STANDARD_SLOTS, HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, HT_TEST, PVEC_BOOL_VECTOR,
   PVEC_CHAR_TABLE, PVEC_FINALIZER, PVEC_HASH_TABLE, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_TYPE_SHIFT, PVEC_USER_PTR,
   STR_INTERVALS, STR_NBYTES, STR_NCHARS, SYMBOL_WORDS, SYM_FLAGS, SYM_FUNCTION, SYM_NAME, SYM_PLIST, SYM_VALUE,
   isRawPvec,
@@ -200,6 +200,11 @@ function buildWorld(): World {
   aset(rt, ht, HT_TEST, Qeq);
   aset(rt, ht, HT_COUNT, makeFixnum(2));
   aset(rt, ht, HT_KV, kv);
+  // The parts the loader checks (verify.ts): vectors sized to the table, chains inside it.
+  aset(rt, ht, HT_HASH, makeVector(rt, 2, Qnil));
+  aset(rt, ht, HT_NEXT, makeVector(rt, 2, makeFixnum(-1)));
+  aset(rt, ht, HT_INDEX, makeVector(rt, 1, makeFixnum(-1)));
+  aset(rt, ht, HT_NEXT_FREE, makeFixnum(-1));
   put(ht);
   return { rt, names };
 }

@@ -48,18 +48,21 @@
 //   - pointer to a dumped object (cons, string, vectorlike, float):
 //       (fileByteOffset | tag)             becomes ((dumpBase*4 + fileByteOffset) | tag)
 //   - symbol dumped in the file (not a builtin one):
-//       (fileByteOffset)                   becomes the symbol word for it, i.e. its
+//       (fileByteOffset | 2^31)            becomes the symbol word for it, i.e. its
 //                                          granule offset from the static base << 3
 //   - pointer to a static-region object (a builtin symbol's name, a subr):
-//       (staticByteOffset | tag)           becomes ((staticBase*4 + staticByteOffset) | tag)
+//       (staticByteOffset | tag | 2^31)    becomes ((staticBase*4 + staticByteOffset) | tag)
 //   - a string's raw data address (a byte address, not a Lisp word):
-//       fileByteOffset / staticByteOffset  becomes the absolute byte address
+//       fileByteOffset                     becomes the absolute byte address (RELOC_DUMP_RAW)
+//       staticByteOffset | 2^31            likewise (RELOC_EMACS_RAW)
 //   - builtin symbols are constants (offsets from the static base): no relocation.
+// Bit 31 (HIGH_BIT) makes the relocation type of every word follow from the word itself.
 //
 // Relocation entry (one word): (wordOffsetInFile << 3) | type, sorted by
 // offset, strictly increasing, every offset inside [hotStart, discardableEnd).
-// The stored value of each relocated word must be below a per-type limit (the
-// file size or the static region size), which the loader checks as it goes.
+// The loader (verify.ts) checks that the table is exactly the set of words
+// that need relocating, each with the type its word calls for, each pointing
+// at the start of an object of the word's type.
 //
 // Object-start entry (one word): (wordOffsetInFile << 3) | kind, sorted,
 // kind = the Lisp tag of the object (symbol 0, cons 3, string 4, vectorlike 5,
@@ -79,7 +82,7 @@ import { GLOBAL_NAMES } from '../core/runtime.ts';
 import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
 import type { WasmMemory } from '../heap/heap.ts';
 
-export const FORMAT_VERSION = 2; // 2: the checksum's sixteen lanes
+export const FORMAT_VERSION = 3; // 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values
 export const HEADER_BYTES = 192;
 export const HEADER_WORDS = HEADER_BYTES / 4;
 
@@ -133,6 +136,14 @@ export const RELOC_DUMP_RAW = 3;
 export const RELOC_EMACS_RAW = 4;
 export const RELOC_TYPE_BITS = 3;
 export const RELOC_TYPE_COUNT = 5;
+
+/**
+ * Bit 31 of a relative value marks it as static-relative (RELOC_EMACS_LV, RELOC_EMACS_RAW) or as a
+ * dumped symbol (RELOC_DUMP_SYM); dump-relative values (RELOC_DUMP_LV, RELOC_DUMP_RAW) never
+ * have it. So a word's relocation type follows from the word, and verify.ts can tell a moved or
+ * retyped relocation from a real one; relocation stays one addition (the delta includes -2^31).
+ */
+export const HIGH_BIT = 0x80000000 | 0;
 
 /** Object-start kind of a string's byte data (tag 1 is never a Lisp object). */
 export const KIND_DATA = 1;

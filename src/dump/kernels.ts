@@ -16,6 +16,12 @@
 //                           (see loader.ts applyRelocations: same checks, same order)
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
+//   vkinds, vadv, vslot, vflags, vslots, vshadows, vwalk
+//                           verify.ts's walk of the hot and discardable sections
+//                           (conses, symbols, vectorlikes, shadows, globals; strings
+//                           go back to JS), state in exported globals (V_* below).
+//                           Each answers 0 for good; on a fault the JS walk is run
+//                           to find and word the error.
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
@@ -31,7 +37,29 @@ export interface Kernels {
   lanes(): [number, number, number, number];
   reloc(t: number, n: number, base: number, lo: number, hi: number, deltas: Int32Array, limits: Uint32Array): number;
   starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
+  /** verify.ts's walk; null when the module lacks it. */
+  verify: VerifyKernel;
 }
+
+/** The verifier's functions and its state globals (see assemble: V_*). */
+export interface VerifyKernel {
+  vkinds(t: number, n: number, map: number): void;
+  vadv(): number;
+  vslot(p: number): number;
+  vflags(p: number): number;
+  vslots(p: number, n: number): number;
+  vshadows(p: number, n: number): number;
+  vwalk(): number;
+  g: Record<(typeof V_GLOBALS)[number], { value: number }>;
+}
+
+/** The verifier's globals, in index order from 4: constants first, then the walk's state. */
+export const V_GLOBALS = [
+  'base', 'map', 'file', 'blim', 'str0', 'nstr', 'subr0', 'nsubr', // constants: byte addresses / words
+  'r', 'rend', 'roff', 'rtype', // relocation cursor: entry address, end, its word offset and type
+  'i', 'iend', 'pos', 'hotend', 'last', // object-start cursor, current word, last hash table
+  'coldend', 'text0', 'sbase', // cold section end (granules), static names text (static bytes), static base (bytes)
+] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
 
@@ -69,7 +97,16 @@ const gset = (i: number): number[] => [0x24, i];
 const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
 const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
 const store = (): number[] => [0x36, 2, 0];
-const ADD = 0x6a, AND = 0x71, OR = 0x72, SHR_U = 0x76, SHL = 0x74;
+const ADD = 0x6a, AND = 0x71, OR = 0x72, SHR_U = 0x76, SHL = 0x74, SUB = 0x6b, XOR = 0x73, REM_U = 0x70;
+const NE = 0x47, GT_U = 0x4b, LT_S = 0x48, EQZ = 0x45;
+const gget = (i: number): number[] => [0x23, i];
+const call = (i: number): number[] => [0x10, i];
+const load8 = (): number[] => [0x2d, 0, 0];
+const store8 = (): number[] => [0x3a, 0, 0];
+/** Verifier global NAME's index (after the checksum's four). */
+const VG = (n: (typeof V_GLOBALS)[number]): number => 4 + V_GLOBALS.indexOf(n);
+/** if (COND) return VALUE */
+const retIf = (cond: number[], value: number[]): number[] => [...cond, 0x04, 0x40, ...value, RETURN, END];
 const EQ = 0x46, LT_U = 0x49, LE_S = 0x4c, GE_U = 0x4f;
 const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], END = 0x0b, RETURN = 0x0f;
 const BR = (d: number): number[] => [0x0c, d];
@@ -177,22 +214,213 @@ export function assemble(): Uint8Array {
     ...k(-1),
   ]);
 
+  // ---- verify.ts's walk (function indices 3..9) ----
+  const F_ADV = 4, F_SLOT = 5, F_FLAGS = 6, F_SLOTS = 7;
+  const HIGH = 0x80000000 | 0;
+  const gv = (n: (typeof V_GLOBALS)[number]): number[] => gget(VG(n));
+  const sv = (n: (typeof V_GLOBALS)[number]): number[] => gset(VG(n));
+  /** The word at relative word index on the stack. */
+  const wordAt = (idx: number[]): number[] => [...gv('base'), ...idx, ...k(2), SHL, ADD, ...load()];
+  const kindAt = (byteOff: number[]): number[] => [...gv('map'), ...byteOff, ...k(3), SHR_U, ADD, ...load8()];
+
+  // vkinds(t, n, map): map[entry >>> 4] = kind + 1 for each object-start entry. locals q3 qend4 e5
+  const vkinds = func(3, [
+    ...get(0), ...set(3), ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(4),
+    ...BLOCK, ...LOOP,
+    ...get(3), ...get(4), GE_U, ...BR_IF(1),
+    ...get(2), ...get(3), ...load(), ...tee(5), ...k(4), SHR_U, ADD, ...get(5), ...k(7), AND, ...k(1), ADD, ...store8(),
+    ...get(3), ...k(4), ADD, ...set(3),
+    ...BR(0), END, END,
+  ]);
+
+  // vadv(): step the relocation cursor; 1 if the next entry is not after the current one. local e0
+  const vadv = func(1, [
+    ...gv('r'), ...k(4), ADD, ...sv('r'),
+    ...gv('r'), ...gv('rend'), GE_U, 0x04, 0x40, ...k(-1), ...sv('roff'), ...k(0), RETURN, END,
+    ...gv('r'), ...load(), ...tee(0), ...k(3), SHR_U, ...gv('roff'), 0x4d /* le_u */, 0x04, 0x40, ...k(1), RETURN, END,
+    ...get(0), ...k(3), SHR_U, ...sv('roff'), ...get(0), ...k(7), AND, ...sv('rtype'),
+    ...k(0),
+  ]);
+
+  // vslot(p): the Lisp slot at word p (verify.ts slot()). Most slots have no relocation and take
+  // the first branch; the cursor step is inlined (calls cost as much as the checks in Liftoff code).
+  // locals w1 tag2 e3 type4 v5
+  const vslot = func(5, [
+    ...wordAt(get(0)), ...tee(1), ...k(7), AND, ...set(2),
+    ...get(0), ...gv('roff'), NE, ...IF,
+    ...retIf([...get(2), ...k(3), AND, ...k(2), EQ], k(0)),
+    ...retIf([...get(2), EQZ], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...k(3), REM_U, EQZ, AND, EQZ]),
+    ...k(1), RETURN,
+    END,
+    ...gv('rtype'), ...set(4),
+    ...gv('r'), ...k(4), ADD, ...sv('r'),
+    ...gv('r'), ...gv('rend'), LT_U, ...IF,
+    ...gv('r'), ...load(), ...tee(3), ...k(3), SHR_U, ...tee(5), ...gv('roff'), 0x4d /* le_u */, ...IF, ...k(1), RETURN, END,
+    ...get(5), ...sv('roff'), ...get(3), ...k(7), AND, ...sv('rtype'),
+    0x05 /* else */, ...k(-1), ...sv('roff'), END,
+    ...retIf([...get(2), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(1), EQ, OR], k(1)),
+    ...get(2), EQZ, ...IF,
+    ...retIf([...get(4), ...k(1), NE], k(1)),
+    ...get(1), ...k(HIGH), XOR, ...tee(5), ...gv('file'), GE_U, ...IF, ...k(1), RETURN, END,
+    ...kindAt(get(5)), ...k(1), NE, RETURN,
+    END,
+    ...get(1), ...k(0), 0x4e /* ge_s */, ...IF,
+    ...retIf([...get(4), ...get(1), ...gv('file'), GE_U, OR], k(1)),
+    ...kindAt(get(1)), ...get(2), ...k(1), ADD, NE, RETURN,
+    END,
+    ...retIf([...get(4), ...k(2), NE], k(1)),
+    ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(5),
+    ...retIf([...get(2), ...k(4), EQ], [
+      ...get(5), ...gv('str0'), SUB, ...gv('nstr'), LT_U, ...get(5), ...gv('str0'), SUB, ...k(3), AND, EQZ, AND, EQZ]),
+    ...retIf([...get(2), ...k(5), EQ], [
+      ...get(5), ...gv('subr0'), SUB, ...gv('nsubr'), LT_U, ...get(5), ...gv('subr0'), SUB, ...k(6), REM_U, EQZ, AND, EQZ]),
+    ...k(1),
+  ]);
+
+  // vflags(p): a symbol's flags word: raw (no relocation), known bits, no field of value 3; an alias's
+  // value (4 words before the flags, in a symbol and in a shadow alike) a symbol, a localized
+  // variable's a cons. locals f1 tag2
+  const field3 = (shift: number): number[] => [...get(1), ...k(shift), SHR_U, ...k(3), AND, ...k(3), EQ];
+  const vflags = func(2, [
+    ...retIf([...get(0), ...gv('roff'), EQ], k(1)),
+    ...wordAt([...get(0), ...k(4), SUB]), ...k(7), AND, ...set(2),
+    ...wordAt(get(0)), ...tee(1), ...k(-128), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR,
+    ...get(1), ...k(3), AND, ...k(1), EQ, ...get(2), ...k(0), NE, AND, OR,
+    ...get(1), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(3), NE, AND, OR,
+  ]);
+
+  // vslots(p, n): n Lisp slots from word p. local end2
+  const vslots = func(1, [
+    ...get(0), ...get(1), ADD, ...set(2),
+    ...BLOCK, ...LOOP,
+    ...get(0), ...get(2), GE_U, ...BR_IF(1),
+    ...retIf([...get(0), ...call(F_SLOT)], k(1)),
+    ...get(0), ...k(1), ADD, ...set(0),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+
+  // vshadows(p, n): n builtin symbols' shadows (4 slots and the flags each). local i2
+  const vshadows = func(1, [
+    ...BLOCK, ...LOOP,
+    ...get(2), ...get(1), GE_U, ...BR_IF(1),
+    ...retIf([...get(0), ...k(4), ...call(F_SLOTS)], k(1)),
+    ...retIf([...get(0), ...k(4), ADD, ...call(F_FLAGS)], k(1)),
+    ...get(0), ...k(5), ADD, ...set(0),
+    ...get(2), ...k(1), ADD, ...set(2),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+
+  // vwalk(): hot objects from the start entry at i while pos < hotend. 0 done,
+  // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's
+  const isType = (t: number): number[] => [...get(3), ...k(t), EQ];
+  const vwalk = func(13, [
+    ...BLOCK, ...LOOP,
+    ...retIf([...gv('i'), ...gv('iend'), GE_U], k(0)),
+    ...retIf([...gv('pos'), ...gv('hotend'), GE_U], k(0)),
+    ...gv('i'), ...load(), ...tee(0), ...k(7), AND, ...set(1),
+    ...retIf([...get(0), ...k(3), SHR_U, ...gv('pos'), NE], k(3)),
+    // cons
+    ...get(1), ...k(3), EQ, ...IF,
+    ...retIf([...gv('pos'), ...call(F_SLOT), ...gv('pos'), ...k(1), ADD, ...call(F_SLOT), OR], k(3)),
+    ...gv('pos'), ...k(2), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
+    END,
+    // symbol
+    ...get(1), EQZ, ...IF,
+    ...retIf([...gv('pos'), ...k(6), ADD, ...gv('hotend'), GT_U], k(3)),
+    ...retIf([...gv('pos'), ...k(5), ...call(F_SLOTS)], k(3)),
+    ...retIf([...gv('pos'), ...k(5), ADD, ...call(F_FLAGS)], k(3)),
+    ...gv('pos'), ...k(6), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
+    END,
+    // string: sizes raw and sane, data relocated to a string-data object (or the static names)
+    // long enough, a multibyte string's char count equal to its count of non-continuation bytes.
+    // locals: nchars 6, nbytes 7, len 8, d 9, avail 10, addr 11, n 12
+    ...get(1), ...k(4), EQ, ...IF,
+    ...retIf([...gv('pos'), ...k(4), ADD, ...gv('hotend'), GT_U], k(3)),
+    ...retIf([...gv('pos'), ...gv('roff'), EQ, ...gv('pos'), ...k(1), ADD, ...gv('roff'), EQ, OR], k(3)),
+    ...wordAt(gv('pos')), ...set(6),
+    ...wordAt([...gv('pos'), ...k(1), ADD]), ...set(7),
+    ...retIf([...get(6), ...k(0), LT_S, ...get(7), ...k(-1), LT_S, OR,
+      ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), LT_S, AND, OR], k(3)),
+    ...get(6), ...get(7), ...get(7), ...k(0), LT_S, 0x1b /* select */, ...set(8),
+    ...wordAt([...gv('pos'), ...k(2), ADD]), ...set(9),
+    ...gv('pos'), ...k(2), ADD, ...gv('roff'), NE, ...IF,
+    ...retIf([...get(9), ...get(8), OR], k(3)),
+    0x05 /* else */,
+    ...gv('rtype'), ...set(3),
+    ...retIf(call(F_ADV), k(3)),
+    ...get(9), ...k(0), 0x4e /* ge_s */, ...IF,
+    ...retIf([...get(3), ...k(3), NE, ...get(9), ...gv('file'), GE_U, OR, ...get(9), ...k(7), AND, OR], k(3)),
+    ...retIf([...kindAt(get(9)), ...k(2), NE], k(3)),
+    ...get(9), ...k(3), SHR_U, ...k(1), ADD, ...set(10),
+    ...BLOCK, ...LOOP,
+    ...get(10), ...gv('coldend'), GE_U, ...BR_IF(1),
+    ...gv('map'), ...get(10), ADD, ...load8(), ...BR_IF(1),
+    ...get(10), ...k(1), ADD, ...set(10),
+    ...BR(0), END, END,
+    ...get(10), ...k(3), SHL, ...get(9), SUB, ...set(10),
+    ...gv('base'), ...get(9), ADD, ...set(11),
+    0x05 /* else */,
+    ...get(9), ...k(HIGH), XOR, ...set(9),
+    ...retIf([...get(3), ...k(4), NE, ...get(9), ...k(7), AND, OR, ...get(9), ...gv('text0'), LT_U, OR,
+      ...get(9), ...gv('subr0'), ...k(2), SHL, GE_U, OR], k(3)),
+    ...gv('subr0'), ...k(2), SHL, ...get(9), SUB, ...set(10),
+    ...gv('sbase'), ...get(9), ADD, ...set(11),
+    END,
+    ...retIf([...get(8), ...k(1), ADD, ...get(10), GT_U], k(3)),
+    ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), NE, AND, ...IF,
+    ...k(0), ...set(12),
+    ...get(11), ...get(8), ADD, ...set(10),
+    ...BLOCK, ...LOOP,
+    ...get(11), ...get(10), GE_U, ...BR_IF(1),
+    ...get(12), ...get(11), ...load8(), ...k(0xc0), AND, ...k(0x80), NE, ADD, ...set(12),
+    ...get(11), ...k(1), ADD, ...set(11),
+    ...BR(0), END, END,
+    ...retIf([...get(12), ...get(6), NE], k(3)),
+    END,
+    END,
+    ...retIf([...gv('pos'), ...k(3), ADD, ...call(F_SLOT)], k(3)),
+    ...gv('pos'), ...k(4), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
+    END,
+    ...retIf([...get(1), ...k(5), NE], k(3)),
+    // vectorlike
+    ...retIf([...gv('pos'), ...gv('roff'), EQ], k(3)),
+    ...wordAt(gv('pos')), ...tee(2), ...k(26), SHR_U, ...set(3),
+    ...get(2), ...k((1 << 26) - 1), AND, ...set(4),
+    ...retIf([...get(3), ...k(13), GE_U, ...isType(3), OR, ...isType(6), OR, ...isType(7), OR, ...isType(8), OR], k(3)),
+    ...gv('pos'), ...get(4), ...k(2), ADD, ...k(-2), AND, ADD, ...tee(5), ...gv('hotend'), GT_U, ...IF, ...k(3), RETURN, END,
+    ...retIf([...isType(2), ...get(4), ...k(13), NE, AND], k(3)),
+    ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
+    ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
+    ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR], k(2)),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+
   const t2 = [0x60, 2, I32, I32, 0];
   const t15 = [0x60, 15, ...new Array(15).fill(I32), 1, I32];
   const t6 = [0x60, 6, ...new Array(6).fill(I32), 1, I32];
   const global0 = [I32, 1, ...k(0), END];
+  const t3 = [0x60, 3, I32, I32, I32, 0];
+  const t0r = [0x60, 0, 1, I32];
+  const t1r = [0x60, 1, I32, 1, I32];
+  const t2r = [0x60, 2, I32, I32, 1, I32];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t15, t6])),
+    ...section(1, vec([t2, t15, t6, t3, t0r, t1r, t2r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2]])),
-    ...section(6, vec([global0, global0, global0, global0])),
+    ...section(3, vec([[0], [1], [2], [3], [4], [5], [5], [6], [6], [4]])),
+    ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('reloc'), 0, 1], [...name('starts'), 0, 2],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
+      ...['vkinds', 'vadv', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk'].map((n, i) => [...name(n), 0, 3 + i]),
+      ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, reloc, starts])),
+    ...section(10, vec([ck, reloc, starts, vkinds, vadv, vslot, vflags, vslots, vshadows, vwalk])),
   ]);
 }
 
@@ -210,6 +438,7 @@ interface Exports {
   starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
   a: { value: number };
   b: { value: number };
+  [verifyName: string]: unknown;
   c: { value: number };
   d: { value: number };
 }
@@ -244,6 +473,16 @@ export function kernelsFor(memory: WasmMemory | null): Kernels | null {
             if (bad >= 0) return i + bad;
           }
           return -1;
+        },
+        verify: {
+          vkinds: x.vkinds as VerifyKernel['vkinds'],
+          vadv: x.vadv as VerifyKernel['vadv'],
+          vslot: x.vslot as VerifyKernel['vslot'],
+          vflags: x.vflags as VerifyKernel['vflags'],
+          vslots: x.vslots as VerifyKernel['vslots'],
+          vshadows: x.vshadows as VerifyKernel['vshadows'],
+          vwalk: x.vwalk as VerifyKernel['vwalk'],
+          g: Object.fromEntries(V_GLOBALS.map((n) => [n, x[n]])) as VerifyKernel['g'],
         },
         starts: (t, n, hs, he, cs, ce) => {
           for (let i = 0; i < n; i += KERNEL_CHUNK) {

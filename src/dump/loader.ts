@@ -4,8 +4,9 @@
 // applyRelocations / writeHot, restoreShadows / writeShadows, ...). Every
 // check runs before the word it guards is used: the header field by field,
 // then the file size, then the checksum over the whole file, then the layout
-// of the sections, and the relocation and object-start tables entry by entry
-// as they are applied. A failure throws DumpLoadError with GNU's wording where
+// of the sections and the object-start table, then the whole image (verify.ts:
+// objects tile their sections, the relocation table is exactly the pointer
+// words, each to an object of its type), and only then the relocations. A failure throws DumpLoadError with GNU's wording where
 // GNU has one, and an exit code per kind of failure (docs/dump-format.md).
 
 import { SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
@@ -18,12 +19,13 @@ import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, H_BOM, H_CHECKSUM, H_COLD_END, H_COLD_START,
   H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
   H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT, H_SCALARS_OFFSET, H_SHADOWS_COUNT,
-  H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, IN_PROGRESS_BYTE, KIND_DATA,
+  H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, HIGH_BIT, IN_PROGRESS_BYTE, KIND_DATA,
   MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, checksum,
   fingerprint, fingerprintHex,
 } from './format.ts';
 import { AFTER_LOAD_HOOKS, SCALARS } from './pdumper.ts';
 import { kernelsFor } from './kernels.ts';
+import { ImageError, verifyImage, verifyImageJS } from './verify.ts';
 
 /** Exit status of the CLI for each kind of load failure. */
 export const DUMP_EXIT_CODES = {
@@ -36,6 +38,8 @@ export const DUMP_EXIT_CODES = {
   checksum: 9,
   'bad-table': 10,
   'no-room': 11,
+  'bad-relocation': 12,
+  'bad-object': 13,
 } as const;
 export type DumpLoadFailure = keyof typeof DUMP_EXIT_CODES;
 
@@ -58,6 +62,8 @@ export interface LoadOptions {
   /** Pin the static region / dump region base (word index, even); also TSMACS_STATIC_BASE / TSMACS_DUMP_BASE. */
   pinStaticBase?: number;
   pinDumpBase?: number;
+  /** Check the image with the JS walk only, never the WebAssembly one (tests compare the two). */
+  jsVerify?: boolean;
 }
 
 /** What the checks establish about the file, in words from the dump base. */
@@ -112,6 +118,14 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   const S = checkHeader(rt, path, nread, mark);
   checkStarts(rt, path, S);
   mark?.('object-starts');
+  try {
+    if (opts.jsVerify) verifyImageJS(rt, S);
+    else verifyImage(rt, S);
+  } catch (e) {
+    if (e instanceof ImageError) throw new DumpLoadError(e.kind, path, `dump file is malformed: ${e.message}`);
+    throw e;
+  }
+  mark?.('verify');
   applyRelocations(rt, path, S);
   mark?.('relocations');
   restoreShadows(rt, S);
@@ -239,16 +253,18 @@ function applyRelocations(rt: Runtime, path: string, S: Sections): void {
   const delta = new Int32Array(8);
   const limit = new Uint32Array(8); // types 5..7 stay 0: every value fails
   delta[RELOC_DUMP_LV] = base << 2;
-  delta[RELOC_DUMP_SYM] = (base - h.staticBase) << 2;
-  delta[RELOC_EMACS_LV] = h.staticBase << 2;
+  // Values with HIGH_BIT lose it in the same addition (format.ts); verifyImage has checked
+  // their lower bounds and targets, so these limits only repeat the upper bounds.
+  delta[RELOC_DUMP_SYM] = ((base - h.staticBase) << 2) ^ HIGH_BIT;
+  delta[RELOC_EMACS_LV] = (h.staticBase << 2) ^ HIGH_BIT;
   delta[RELOC_DUMP_RAW] = base << 2;
-  delta[RELOC_EMACS_RAW] = h.staticBase << 2;
+  delta[RELOC_EMACS_RAW] = (h.staticBase << 2) ^ HIGH_BIT;
   const staticBytes = (h.staticTop - h.staticBase) << 2;
   limit[RELOC_DUMP_LV] = S.fileBytes;
-  limit[RELOC_DUMP_SYM] = S.fileBytes;
-  limit[RELOC_EMACS_LV] = staticBytes;
+  limit[RELOC_DUMP_SYM] = (S.fileBytes ^ HIGH_BIT) >>> 0;
+  limit[RELOC_EMACS_LV] = (staticBytes ^ HIGH_BIT) >>> 0;
   limit[RELOC_DUMP_RAW] = S.fileBytes;
-  limit[RELOC_EMACS_RAW] = staticBytes;
+  limit[RELOC_EMACS_RAW] = (staticBytes ^ HIGH_BIT) >>> 0;
   const lo = S.hotStartW;
   const hi = S.discEndW;
   const t0 = base + S.relocW;

@@ -19,6 +19,7 @@ import { SYM_VALUE } from '../heap/layout.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
+import { DumpFileError, writeDumpFile } from './dumpfile.ts';
 
 /** JS hooks to run after each load (and, through DEFINIT, in each fresh runtime). */
 export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
@@ -65,9 +66,9 @@ export interface DumpReport {
 }
 
 /**
- * Write the Lisp world to FILE: into FILE.tmp-PID with the in-progress mark,
- * then the mark cleared and the file renamed, so a crash never leaves a half
- * dump under the final name. Prints GNU's statistics to stderr.
+ * Write the Lisp world to FILE (through symlinks; never over a special file): into FILE.tmp-PID
+ * with the in-progress mark, then the mark cleared, the file fsync'd and renamed, so a crash never
+ * leaves a half dump under the final name (dumpfile.ts). Prints GNU's statistics to stderr.
  */
 export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, quiet = false): DumpReport {
   let image;
@@ -91,22 +92,14 @@ export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, q
   } finally {
     for (let k = bound.length - 1; k >= 0; k--) rt.i32[bound[k]![0]] = bound[k]![1];
   }
-  const tmp = `${file}.tmp-${rt.host.pid()}`;
   const bytes = image.bytes;
   bytes[0] = IN_PROGRESS_BYTE;
   try {
-    rt.host.writeFile(tmp, bytes);
-    rt.host.patchFile(tmp, 0, MAGIC.subarray(0, 1));
-    rt.host.rename(tmp, file);
+    writeDumpFile(file, bytes, rt.host.pid());
   } catch (e) {
-    try {
-      rt.host.unlink(tmp);
-    } catch {
-      // nothing was created
-    }
     const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EACCES' ? 'Permission denied'
-      : e instanceof Error ? e.message : String(e);
+    const why = e instanceof DumpFileError ? e.reason : code === 'ENOENT' ? 'No such file or directory'
+      : code === 'EACCES' ? 'Permission denied' : e instanceof Error ? e.message : String(e);
     return xsignal(Qfile_error, list(rt, makeString(rt, 'Opening output file'), makeString(rt, why), makeString(rt, file)));
   } finally {
     bytes[0] = MAGIC[0]!;

@@ -34,7 +34,7 @@ import {
   H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
   H_GLOBALS_OFFSET, H_HEADER_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT,
   H_SCALARS_OFFSET, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS,
-  H_VERSION, KIND_DATA, MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
+  H_VERSION, HIGH_BIT, KIND_DATA, MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
   RELOC_TYPE_BITS, SHADOW_WORDS, STAT_CONS, STAT_COUNT, STAT_DISC_RELOCS, STAT_FLOAT, STAT_HASH_TABLE,
   STAT_HOT_RELOCS, STAT_RAWVEC, STAT_STRING, STAT_SYMBOL, STAT_VECTOR, checksum, fingerprint, roundUp8,
 } from './format.ts';
@@ -381,13 +381,13 @@ function emitLV(I: Image, pos: number, w: number): void {
   }
   const rt = I.L.rt;
   if (tag === Lisp_Symbol) {
-    I.out[pos] = fileWord(I, I.L.place.get(symWi(rt, w))) << 2;
+    I.out[pos] = (fileWord(I, I.L.place.get(symWi(rt, w))) << 2) | HIGH_BIT;
     I.relocs.push((pos << RELOC_TYPE_BITS) | RELOC_DUMP_SYM);
     return;
   }
   const wi = (w & -8) >>> 2;
   if (rt.heap.inStatic(wi)) {
-    I.out[pos] = ((wi - rt.heap.staticBase) << 2) | tag;
+    I.out[pos] = ((wi - rt.heap.staticBase) << 2) | tag | HIGH_BIT;
     I.relocs.push((pos << RELOC_TYPE_BITS) | RELOC_EMACS_LV);
     return;
   }
@@ -426,7 +426,7 @@ function writeHot(I: Image): void {
         const data = m[wi + STR_DATA]!;
         if (data === 0) out[pos + STR_DATA] = 0;
         else if (rt.heap.inStatic(data >>> 2)) {
-          out[pos + STR_DATA] = data - (rt.heap.staticBase << 2);
+          out[pos + STR_DATA] = (data - (rt.heap.staticBase << 2)) | HIGH_BIT;
           I.relocs.push(((pos + STR_DATA) << RELOC_TYPE_BITS) | RELOC_EMACS_RAW);
         } else {
           out[pos + STR_DATA] = (I.coldStartW + L.dataPlace.get(wi)) << 2;

@@ -1,0 +1,469 @@
+// The loader's proof that a checksummed dump is a well-formed heap: every word classified, every relocation matched.
+//
+// The checksum only shows that the bytes are the ones somebody sealed; anyone
+// can seal a forged file. So before any relocation is applied, this pass walks
+// the file as the writer laid it out and establishes, word by word:
+//
+//   - the object-start table tiles the hot section and the cold section
+//     exactly: each object begins where the previous one ends, and its size
+//     follows from its kind (and, for a vectorlike, its header);
+//   - every word of the hot and discardable sections is one of: a Lisp slot,
+//     a raw word (headers, sizes, flags, padding, scalars), or a string's data
+//     address;
+//   - the relocation table is exactly the set of words that need one: every
+//     pointer slot has one, no fixnum, builtin symbol or raw word has one;
+//   - each relocation's type is the one its word calls for, and its target is
+//     the start of an object of the word's type: in the dump by the
+//     object-start table, in the static region by its fixed layout;
+//   - headers, symbol flags (and an alias's or localized variable's value),
+//     string sizes, hash tables, char-tables and finalizers have the shapes
+//     the runtime relies on without checking.
+//
+// The relative encoding (format.ts) makes each word's relocation type follow
+// from the word itself: static-relative and dump-symbol values carry bit 31,
+// dump-relative values never do. So moving, dropping, adding or retyping a
+// relocation always breaks one of these rules.
+//
+// A failure throws DumpLoadError 'bad-relocation' or 'bad-object' naming the
+// word. The pass is plain JS over typed arrays; it runs once per start-up.
+
+import {
+  CHARTAB_STANDARD_SLOTS, PVEC_CHAR_TABLE, PVEC_FINALIZER, PVEC_SUB_CHAR_TABLE, SUB_CHARTAB_CONTENTS, SUB_CHARTAB_DEPTH,
+  SUB_CHARTAB_MIN_CHAR, SYM_LOCALIZED, SYM_VARALIAS,
+  HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, PVEC_BIGNUM,
+  PVEC_BOOL_VECTOR, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
+  PVEC_USER_PTR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
+  SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT,
+} from '../heap/layout.ts';
+import { BUILTIN_SYMBOLS, Qt } from '../core/symbols.ts';
+import { PRIMITIVES } from '../core/subr.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { KERNEL_CHUNK, kernelsFor, type VerifyKernel } from './kernels.ts';
+import { BLOCK_SHIFT } from '../heap/heap.ts';
+import {
+  HIGH_BIT, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
+  SHADOW_WORDS,
+} from './format.ts';
+
+/** The parts of the checked header the walk needs, in words from the dump base. */
+export interface ImageLayout {
+  fileBytes: number;
+  hotStartW: number;
+  hotEndW: number;
+  discEndW: number;
+  coldStartW: number;
+  coldEndW: number;
+  relocW: number;
+  nrelocs: number;
+  startsW: number;
+  nstarts: number;
+  shadowsW: number;
+  globalsW: number;
+  scalarsW: number;
+}
+
+/** Thrown by verifyImage; the loader turns it into a DumpLoadError of the same kind. */
+export class ImageError extends Error {
+  readonly kind: 'bad-relocation' | 'bad-object';
+  constructor(kind: 'bad-relocation' | 'bad-object', message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+const SYM_GRANULES = SYMBOL_WORDS >>> 1;
+const SUBR_STRIDE = (1 + SUBR_SLOTS + 1) & ~1;
+const STR_STRIDE = (STRING_WORDS + 1) & ~1;
+const SYM_STRIDE = (SYMBOL_WORDS + 1) & ~1;
+/** Bits a symbol's flags word may have (layout.ts: redirect, trapped, interned, declared special). */
+const FLAG_BITS = 0x7f;
+
+/**
+ * Verify the image in the dump region (relocations not yet applied); throw ImageError on the first
+ * fault. The hot and discardable walk runs as WebAssembly (kernels.ts) when it can, with the kind
+ * map in unused memory at the top of the heap; a fault there reruns the JS walk for the message.
+ */
+export function verifyImage(rt: Runtime, S: ImageLayout): void {
+  const h = rt.heap;
+  const kn = kernelsFor(h.memory);
+  const mapBytes = ((S.fileBytes >>> 3) + 7) & ~7;
+  const mapAt = (h.nwords << 2) - mapBytes;
+  const free = (h.blockBase + ((h.blockTop + 1) << BLOCK_SHIFT)) << 2;
+  if (kn === null || mapAt < free) {
+    verifyWith(rt, S, null, new Uint8Array(mapBytes));
+    return;
+  }
+  const kinds = rt.u8.subarray(mapAt, mapAt + mapBytes);
+  let ok: boolean;
+  try {
+    ok = verifyWith(rt, S, kn.verify, kinds);
+  } finally {
+    kinds.fill(0); // the block allocator expects untouched memory
+  }
+  if (!ok) {
+    verifyWith(rt, S, null, new Uint8Array(mapBytes));
+    throw new ImageError('bad-object', 'the WebAssembly check found a fault that the JS check did not');
+  }
+}
+
+/** Test hook: run only the JS walk. */
+export function verifyImageJS(rt: Runtime, S: ImageLayout): void {
+  verifyWith(rt, S, null, new Uint8Array(((S.fileBytes >>> 3) + 7) & ~7));
+}
+
+/**
+ * The walk, with the kernels V for hot and discardable words or all in JS when V is null. KINDS is
+ * zeroed, fileBytes/8 bytes long (inside the heap when V is given). With V, returns false on a fault
+ * (the caller reruns it in JS to word it); in JS, throws.
+ */
+function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: Uint8Array): boolean {
+  const m = rt.i32;
+  const u8 = rt.u8;
+  const base = rt.heap.dumpBase;
+  const fileBytes = S.fileBytes;
+  const nsyms = BUILTIN_SYMBOLS.length;
+  const builtinLimit = nsyms * (SYM_GRANULES << 3);
+
+  // The static region's fixed layout (core/static.ts): symbols, their name strings, the names'
+  // text, the subrs; in words from the static base.
+  const staticWords = rt.heap.staticTop - rt.heap.staticBase;
+  const strW0 = nsyms * SYM_STRIDE;
+  const textW0 = strW0 + nsyms * STR_STRIDE;
+  const subrW0 = staticWords - PRIMITIVES.length * SUBR_STRIDE;
+
+  // Kind of the object starting at each granule of the file, plus one (0: no object starts there).
+  const t0 = base + S.startsW;
+  let firstCold = S.nstarts;
+  for (let lo = 0, hi = S.nstarts - 1; lo <= hi;) {
+    const mid = (lo + hi) >>> 1;
+    if (m[t0 + mid]! >>> 3 >= S.coldStartW) {
+      firstCold = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  if (V !== null) V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
+  else {
+    for (let i = 0; i < S.nstarts; i++) {
+      const e = m[t0 + i]!;
+      kinds[e >>> 4] = (e & 7) + 1;
+    }
+  }
+
+  const objErr = (off: number, what: string): never => {
+    throw new ImageError('bad-object', `object at word ${off} ${what}`);
+  };
+  const relErr = (off: number, what: string): never => {
+    throw new ImageError('bad-relocation', `word ${off} ${what}`);
+  };
+
+  // ---- cold: floats, raw vectorlikes, string data, end to end ----
+  let pos = S.coldStartW;
+  for (let i = firstCold; i < S.nstarts; i++) {
+    const e = m[t0 + i]!;
+    const off = e >>> 3;
+    const kind = e & 7;
+    if (off !== pos) objErr(off, `does not begin where the previous one ends (word ${pos})`);
+    if (kind === 7) pos += 2;
+    else if (kind === KIND_DATA) pos = i + 1 < S.nstarts ? m[t0 + i + 1]! >>> 3 : S.coldEndW;
+    else if (kind === 5) {
+      const hdr = m[base + off]!;
+      const type = hdr >>> PVEC_TYPE_SHIFT;
+      const size = hdr & PVEC_SIZE_MASK;
+      if (type !== PVEC_BOOL_VECTOR && type !== PVEC_BIGNUM) objErr(off, `in the cold section has vectorlike type ${type}`);
+      if (size < 1 || off + 1 + size > S.coldEndW) objErr(off, `has size ${size}, past the end of its section`);
+      const first = m[base + off + 1]!;
+      if ((first & 3) !== 2) objErr(off, 'has a raw vector whose first slot is not a fixnum');
+      const n = first >> 2;
+      if (type === PVEC_BOOL_VECTOR ? n < 0 || (n + 31) >>> 5 !== size - 1 : (n !== 1 && n !== -1) || size < 2)
+        objErr(off, `has a ${type === PVEC_BOOL_VECTOR ? 'bool-vector length' : 'bignum sign'} (${n}) that does not fit its size`);
+      pos += (size + 2) & ~1;
+    } else objErr(off, `in the cold section has kind ${kind}`);
+  }
+  if (pos !== S.coldEndW) objErr(pos, 'is missing: the cold section is not covered by its objects');
+
+  // ---- hot and discardable: every word, merged with the relocation table ----
+  // The relocation cursor: the entry's address, its word offset (2^32-1 past the last) and type.
+  // With V it lives in the kernels' globals; these closures read and step whichever is in use.
+  const r0 = base + S.relocW;
+  const rEnd = r0 + S.nrelocs;
+  let r = r0 - 1;
+  let rOffJS = S.hotStartW - 1;
+  let rTypeJS = 0;
+  const g = V?.g;
+  if (g !== undefined) {
+    g.base.value = base << 2;
+    g.map.value = kinds.byteOffset;
+    g.file.value = fileBytes;
+    g.blim.value = builtinLimit;
+    g.str0.value = strW0;
+    g.nstr.value = textW0 - strW0;
+    g.subr0.value = subrW0;
+    g.nsubr.value = staticWords - subrW0;
+    g.r.value = (r0 - 1) << 2;
+    g.rend.value = rEnd << 2;
+    g.roff.value = S.hotStartW - 1;
+    g.coldend.value = S.coldEndW >>> 1;
+    g.text0.value = textW0 << 2;
+    g.sbase.value = rt.heap.staticBase << 2;
+  }
+  const rOff = g ? (): number => g.roff.value >>> 0 : (): number => rOffJS >>> 0;
+  const rType = g ? (): number => g.rtype.value : (): number => rTypeJS;
+  const rIndex = g ? (): number => (g.r.value >>> 2) - r0 : (): number => r - r0;
+  const nextReloc = (): void => {
+    if (V !== null) {
+      if (V.vadv() !== 0) relErr(rOff(), `has relocation ${rIndex()}, out of order`);
+      return;
+    }
+    r++;
+    if (r < rEnd) {
+      const off = m[r]! >>> 3;
+      if (off <= rOffJS) relErr(off, `has relocation ${r - r0}, out of order`);
+      rOffJS = off;
+      rTypeJS = m[r]! & 7;
+    } else rOffJS = -1;
+  };
+  nextReloc();
+  const raw = (p: number): void => {
+    if (p === rOff()) relErr(p, `is not a pointer but has relocation ${rIndex()}`);
+  };
+  /** A Lisp slot at word P. */
+  const slot = (p: number): void => {
+    if (V !== null) {
+      if (V.vslot(p) !== 0) throw FAULT;
+      return;
+    }
+    const w = m[base + p]!;
+    const tag = w & 7;
+    const has = p === rOffJS;
+    const type = rTypeJS;
+    if (has) nextReloc();
+    if ((tag & 3) === 2) {
+      if (has) relErr(p, 'holds a fixnum but has a relocation');
+    } else if (tag === 0) {
+      if (!has) {
+        if (w >>> 0 >= builtinLimit || (w >>> 3) % SYM_GRANULES !== 0) relErr(p, 'holds a symbol word that needs a relocation');
+      } else {
+        const v = (w ^ HIGH_BIT) >>> 0;
+        if (type !== RELOC_DUMP_SYM) relErr(p, `holds a dumped symbol but has relocation type ${type}`);
+        if (v >= fileBytes || kinds[v >>> 3] !== 1) relErr(p, 'holds a symbol that is not an object of the dump');
+      }
+    } else if (tag === 1) relErr(p, 'holds an invalid word');
+    else if (!has) relErr(p, 'holds a pointer without a relocation');
+    else if ((w & HIGH_BIT) === 0) {
+      if (type !== RELOC_DUMP_LV) relErr(p, `holds a dump pointer but has relocation type ${type}`);
+      if (w >= fileBytes || kinds[w >>> 3] !== tag + 1) relErr(p, `holds a pointer that is not to an object of its type`);
+    } else {
+      if (type !== RELOC_EMACS_LV) relErr(p, `holds a static pointer but has relocation type ${type}`);
+      const off = ((w ^ HIGH_BIT) >>> 2) & ~1;
+      const ok = tag === 4 ? off >= strW0 && off < textW0 && (off - strW0) % STR_STRIDE === 0
+        : tag === 5 ? off >= subrW0 && off < staticWords && (off - subrW0) % SUBR_STRIDE === 0 : false;
+      if (!ok) relErr(p, 'holds a pointer that is not to a static object of its type');
+    }
+  };
+  const flags = (p: number): void => {
+    raw(p);
+    const f = m[base + p]!;
+    if ((f & ~FLAG_BITS) !== 0 || (f & SYM_REDIRECT_MASK) === 3 || ((f >>> SYM_TRAPPED_SHIFT) & 3) === 3 ||
+      ((f >>> SYM_INTERNED_SHIFT) & 3) === 3)
+      objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)}`);
+    // The value, 4 words before the flags in a symbol and in a shadow: the runtime follows an
+    // alias's to a symbol and takes the cdr of a localized variable's without a type check.
+    const vtag = m[base + p - 4]! & 7;
+    const r = f & SYM_REDIRECT_MASK;
+    if ((r === SYM_VARALIAS && vtag !== 0) || (r === SYM_LOCALIZED && vtag !== 3))
+      objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)} that its value does not fit`);
+  };
+  const string = (pos: number): void => {
+    if (pos + STRING_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
+    raw(pos + STR_NCHARS);
+    raw(pos + STR_NBYTES);
+    const nchars = m[base + pos + STR_NCHARS]!;
+    const nbytes = m[base + pos + STR_NBYTES]!;
+    if (nchars < 0 || nbytes < -1 || (nbytes >= 0 && nbytes < nchars))
+      objErr(pos, `is a string with ${nchars} chars in ${nbytes} bytes`);
+    const len = nbytes < 0 ? nchars : nbytes;
+    const dp = pos + STR_DATA;
+    const d = m[base + dp]!;
+    if (dp !== rOff()) {
+      if (d !== 0 || len !== 0) relErr(dp, 'holds string data without a relocation');
+    } else {
+      const type = rType();
+      nextReloc();
+      let start: number;
+      let end: number;
+      if ((d & HIGH_BIT) === 0) {
+        if (type !== RELOC_DUMP_RAW) relErr(dp, `holds string data in the dump but has relocation type ${type}`);
+        if (d >= fileBytes || (d & 7) !== 0 || kinds[d >>> 3] !== KIND_DATA + 1)
+          relErr(dp, 'holds string data that is not a string-data object of the dump');
+        // The data object runs to the next object start.
+        let gr = (d >>> 3) + 1;
+        const gEnd = S.coldEndW >>> 1;
+        while (gr < gEnd && kinds[gr] === 0) gr++;
+        start = (base << 2) + d;
+        end = (base << 2) + (gr << 3);
+      } else {
+        if (type !== RELOC_EMACS_RAW) relErr(dp, `holds static string data but has relocation type ${type}`);
+        const v = (d ^ HIGH_BIT) >>> 0;
+        if ((v & 7) !== 0 || v < textW0 << 2 || v >= subrW0 << 2) relErr(dp, 'holds string data outside the static names');
+        start = (rt.heap.staticBase << 2) + v;
+        end = (rt.heap.staticBase + subrW0) << 2;
+      }
+      if (len + 1 > end - start) objErr(pos, `is a string of ${len} bytes whose data holds ${end - start - 1}`);
+      if (nbytes >= 0 && nbytes !== nchars) {
+        // A multibyte string: its char count must be its count of non-continuation bytes.
+        let n = 0;
+        for (let b = start; b < start + len; b++) if ((u8[b]! & 0xc0) !== 0x80) n++;
+        if (n !== nchars) objErr(pos, `is a string of ${nchars} chars whose bytes hold ${n}`);
+      }
+    }
+    slot(pos + 3);
+  };
+  const tables: number[] = [];
+  try {
+    if (g !== undefined) {
+      const iEnd = (t0 + firstCold) << 2;
+      g.i.value = t0 << 2;
+      g.pos.value = S.hotStartW;
+      g.hotend.value = S.hotEndW;
+      // In chunks, as kernels.ts's reloc: later calls run the code V8 optimised meanwhile.
+      for (;;) {
+        g.iend.value = Math.min(iEnd, g.i.value + 4 * KERNEL_CHUNK);
+        const c = V!.vwalk();
+        if (c === 0) {
+          if (g.i.value >= iEnd || g.pos.value >= S.hotEndW) break;
+          continue;
+        }
+        if (c === 2) tables.push(g.last.value);
+        else throw FAULT;
+      }
+      pos = g.pos.value;
+    } else {
+      pos = S.hotStartW;
+      for (let i = 0; i < firstCold && pos < S.hotEndW; i++) {
+        const e = m[t0 + i]!;
+        const off = e >>> 3;
+        const kind = e & 7;
+        if (off !== pos) objErr(off, `does not begin where the previous one ends (word ${pos})`);
+        switch (kind) {
+          case 3:
+            slot(pos);
+            slot(pos + 1);
+            pos += 2;
+            break;
+          case 0:
+            if (pos + SYMBOL_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
+            for (let f = 0; f < SYM_FLAGS; f++) slot(pos + f);
+            flags(pos + SYM_FLAGS);
+            pos += SYMBOL_WORDS;
+            break;
+          case 4:
+            string(pos);
+            pos += STRING_WORDS;
+            break;
+          case 5: {
+            raw(pos);
+            const hdr = m[base + pos]!;
+            const type = hdr >>> PVEC_TYPE_SHIFT;
+            const size = hdr & PVEC_SIZE_MASK;
+            if (type >= PVEC_TYPE_COUNT || type === PVEC_BOOL_VECTOR || type === PVEC_BIGNUM || type === PVEC_SUBR ||
+              type === PVEC_USER_PTR)
+              objErr(pos, `in the hot section has vectorlike type ${type}`);
+            const end = pos + ((size + 2) & ~1);
+            if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
+            if (type === PVEC_HASH_TABLE || type === PVEC_CHAR_TABLE || type === PVEC_SUB_CHAR_TABLE || type === PVEC_FINALIZER)
+              tables.push(pos);
+            for (let p = pos + 1; p <= pos + size; p++) slot(p);
+            if (end > pos + 1 + size) raw(end - 1);
+            pos = end;
+            break;
+          }
+          default:
+            objErr(pos, `in the hot section has kind ${kind}`);
+        }
+      }
+    }
+    if (pos !== S.hotEndW) objErr(pos, 'is missing: the hot section is not covered by its objects');
+
+    // Discardable: the builtin symbols' shadows, the globals, padding, the scalars.
+    const globalsEnd = S.globalsW + rt.globals.length;
+    if (V !== null) {
+      if (V.vshadows(S.shadowsW, nsyms) !== 0 || V.vslots(S.globalsW, rt.globals.length) !== 0) throw FAULT;
+    } else {
+      for (let i = 0; i < nsyms; i++) {
+        const p = S.shadowsW + i * SHADOW_WORDS;
+        for (let f = 0; f < SHADOW_WORDS - 1; f++) slot(p + f);
+        flags(p + SHADOW_WORDS - 1);
+      }
+      for (let p = S.globalsW; p < globalsEnd; p++) slot(p);
+    }
+    const ro = rOff();
+    if (ro >= globalsEnd && ro < S.discEndW) raw(ro);
+    if (ro !== -1 >>> 0) relErr(ro, `has relocation ${rIndex()} but is not in a relocatable section`);
+
+    // Vectorlikes whose slots the runtime indexes without bounds checks.
+    for (const tp of tables) checkShape(m, base, tp, objErr);
+  } catch (e) {
+    if (e === FAULT || (V !== null && e instanceof ImageError)) return false;
+    throw e;
+  }
+  return true;
+}
+
+/** Thrown inside the walk when a kernel reports a fault: the JS walk then finds and words it. */
+const FAULT = new Error('fault');
+
+/** The vector at relative pointer W (a checked dump pointer), or -1 if W is not a normal vector of the dump. */
+function vectorAt(m: Int32Array, base: number, w: number): number {
+  if ((w & 7) !== 5 || (w & HIGH_BIT) !== 0) return -1;
+  const wi = base + ((w & ~7) >>> 2);
+  return m[wi]! >>> PVEC_TYPE_SHIFT === PVEC_NORMAL_VECTOR ? wi : -1;
+}
+
+/** Sub-char-table slots after depth and min char, by depth (emacs/chartab.ts). */
+const SUB_CHARTAB_SIZES = [0, 16, 32, 128];
+
+/** The fixed shape of the vectorlike at word AT: hash table, char-table, sub-char-table, finalizer. */
+function checkShape(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+  const hdr = m[base + at]!;
+  const type = hdr >>> PVEC_TYPE_SHIFT;
+  const size = hdr & PVEC_SIZE_MASK;
+  const slot = (i: number): number => m[base + at + 1 + i]!;
+  if (type === PVEC_HASH_TABLE) {
+    if (size !== HASH_TABLE_SLOTS) objErr(at, `is a hash table of ${size} slots`);
+    checkHashTable(m, base, base + at + 1, objErr);
+  } else if (type === PVEC_CHAR_TABLE) {
+    if (size < CHARTAB_STANDARD_SLOTS) objErr(at, `is a char-table of ${size} slots`);
+  } else if (type === PVEC_SUB_CHAR_TABLE) {
+    const depth = slot(SUB_CHARTAB_DEPTH);
+    const d = depth >> 2;
+    if ((depth & 3) !== 2 || d < 1 || d > 3 || size !== SUB_CHARTAB_CONTENTS + SUB_CHARTAB_SIZES[d]! ||
+      (slot(SUB_CHARTAB_MIN_CHAR) & 3) !== 2)
+      objErr(at, `is a sub-char-table of ${size} slots that does not fit its depth`);
+  } else if (type === PVEC_FINALIZER) {
+    if (size !== 2) objErr(at, `is a finalizer of ${size} slots`);
+  }
+}
+
+function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: number, what: string) => never): void {
+  const at = tb - 1 - base;
+  const part = (slot: number, name: string): number => {
+    const v = vectorAt(m, base, m[tb + slot]!);
+    return v >= 0 ? v : objErr(at, `is a hash table whose ${name} (0x${(m[tb + slot]! >>> 0).toString(16)}) is not a vector`);
+  };
+  const kv = part(HT_KV, 'key-value vector');
+  const hash = part(HT_HASH, 'hash vector');
+  const next = part(HT_NEXT, 'next vector');
+  const index = part(HT_INDEX, 'index vector');
+  const size = m[hash]! & PVEC_SIZE_MASK;
+  if ((m[kv]! & PVEC_SIZE_MASK) !== 2 * size || (m[next]! & PVEC_SIZE_MASK) !== size || (m[index]! & PVEC_SIZE_MASK) < 1)
+    objErr(at, 'is a hash table whose vectors disagree in size');
+  const count = m[tb + HT_COUNT]!;
+  const free = m[tb + HT_NEXT_FREE]!;
+  if ((count & 3) !== 2 || count >> 2 < 0 || count >> 2 > size || (free & 3) !== 2 || free >> 2 < -1 || free >> 2 >= size)
+    objErr(at, 'is a hash table whose count or free list is out of range');
+  if (m[tb + HT_STALE] !== Qt) objErr(at, 'is a hash table not marked for rehashing');
+  for (let i = 0; i < size; i++) {
+    const x = m[next + 1 + i]!;
+    if ((x & 3) !== 2 || x >> 2 < -1 || x >> 2 >= size) objErr(at, 'is a hash table whose chains leave it');
+  }
+}
