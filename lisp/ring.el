@@ -29,7 +29,7 @@
 
 (defun ring-length (ring)
   "Return how many elements RING currently holds."
-  (cadr ring))
+  (nth 1 ring))
 
 (defun ring-size (ring)
   "Return how many elements RING can hold at most."
