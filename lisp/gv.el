@@ -587,7 +587,7 @@ REF comes from `gv-ref'.  (setf (gv-deref REF) VAL) stores into it."
 (defmacro push (newelt place)
   "Put NEWELT in front of the list held in PLACE and store the result there.
 PLACE is a variable or a place form; it is evaluated once, after NEWELT.
-Return the new list."
+The value is the new list."
   (declare (debug (form gv-place)))
   (if (not (symbolp place))
       (macroexp-let2 macroexp-copyable-p x newelt
