@@ -31,31 +31,29 @@ The result is never empty: a bare (progn) gives (nil)."
   (defun macroexp-let* (bindings exp)
     "Return a form that evaluates EXP with BINDINGS bound as by `let*'.
 An EXP that is itself a `let*' absorbs BINDINGS in front of its own."
-    (if (null bindings)
-        exp
-      (if (eq (car-safe exp) 'let*)
-          `(let* ,(append bindings (nth 1 exp)) ,@(nthcdr 2 exp))
-        `(let* ,bindings ,exp)))))
+    (cond ((null bindings) exp)
+          ((eq (car-safe exp) 'let*)
+           `(let* ,(append bindings (nth 1 exp)) ,@(nthcdr 2 exp)))
+          (t (list 'let* bindings exp)))))
 
-(unless (fboundp 'macroexp--maxsize)
-  (defun macroexp--maxsize (exp size)
-    "Return SIZE less the size of EXP, or a negative number once it runs out.
+(defun gv--size-left (exp budget)
+  "Return BUDGET less the size of EXP, or a negative number once it runs out.
 Symbols count one, strings one per sixteen characters, each list or
 vector one plus its elements; any other object exhausts the budget."
-    (cond ((< size 0) size)
-          ((or (consp exp) (vectorp exp))
-           (let ((left size))
-             (mapc (lambda (elt) (setq left (macroexp--maxsize elt left))) exp)
-             (1- left)))
-          (t (- size (cond ((symbolp exp) 1)
-                           ((stringp exp) (/ (length exp) 16))
-                           ;; Anything else uses up the whole budget.
-                           (t (1+ size))))))))
+  (cond ((< budget 0) budget)
+        ((or (consp exp) (vectorp exp))
+         (let ((left budget))
+           (mapc (lambda (elt) (setq left (gv--size-left elt left))) exp)
+           (1- left)))
+        ((symbolp exp) (1- budget))
+        ((stringp exp) (- budget (/ (length exp) 16)))
+        ;; Anything else uses up the whole budget.
+        (t -1)))
 
 (unless (fboundp 'macroexp-small-p)
   (defun macroexp-small-p (exp)
     "Return non-nil if the form EXP is small enough to be duplicated."
-    (> (macroexp--maxsize exp 10) 0)))
+    (> (gv--size-left exp 10) 0)))
 
 (unless (fboundp 'macroexp--let2-build)
   (defun macroexp--let2-build (trivial-p name exp build)
@@ -96,28 +94,27 @@ symbol named like SYM, and the code BODY returns gets wrapped in a
 Signal an error if NAME has an expander, which takes precedence."
   (when (get name 'gv-expander)
     (error "gv-expander conflicts with (setf %S)" name))
-  (intern (format "(setf %s)" name)))
+  (intern (concat "(setf " (symbol-name name) ")")))
 
 (defun gv--bind-args (head writer do forms)
   "Give the argument FORMS of a HEAD place copyable stand-ins, then call DO.
 DO gets the reader (HEAD STAND-INS...) and a function turning a value
 form into (funcall WRITER VALUE STAND-INS...).  Each non-constant form
 is bound to a temporary called `v'."
-  (let ((stand-ins nil)
-        (bindings nil))
-    (dolist (form forms)
-      (if (macroexp-const-p form)
-          (push form stand-ins)
-        (let ((temp (make-symbol "v")))
-          (push temp stand-ins)
-          (push (list temp form) bindings))))
-    (setq stand-ins (nreverse stand-ins))
-    (let ((code (funcall do (cons head stand-ins)
-                         (lambda (value) (apply writer value stand-ins)))))
-      ;; Wrap from the last binding outwards, so that the `let*' forms merge
-      ;; into one listing the arguments in order.
-      (dolist (b bindings code)
-        (setq code (macroexp-let* (list b) code))))))
+  (let* ((temps nil)
+         (stand-ins (mapcar (lambda (arg)
+                              (if (macroexp-const-p arg)
+                                  arg
+                                (let ((temp (make-symbol "v")))
+                                  (push (list temp arg) temps)
+                                  temp)))
+                            forms))
+         (code (funcall do (cons head stand-ins)
+                        (lambda (value) (apply writer value stand-ins)))))
+    ;; Wrap from the last binding outwards, so that the `let*' forms merge
+    ;; into one listing the arguments in order.
+    (dolist (b temps code)
+      (setq code (macroexp-let* (list b) code)))))
 
 (defun gv-get (place do)
   "Return the code DO builds for PLACE, a symbol or a place form.
@@ -131,25 +128,30 @@ what DO returns."
    ((not (consp place))
     (signal 'gv-invalid-place (list place)))
    (t
-    (let* ((head (car place))
-           (expander (and (symbolp head)
-                          (function-get head 'gv-expander 'autoload))))
+    (let ((expander (gv--expander-of (car place))))
       (if expander
           (apply expander do (cdr place))
-        (let ((other (gv--rewrite place head)))
+        (let ((other (gv--rewrite place)))
           (if other
               (gv-get other do)
             ;; No way to see through it: call the function `(setf HEAD)'.
-            (let ((fn (gv-setter head)))
-              (gv--bind-args head
+            (let ((fn (gv-setter (car place))))
+              (gv--bind-args (car place)
                              (lambda (value &rest args) `(,fn ,value ,@args))
                              do (cdr place))))))))))
 
-(defun gv--rewrite (place head)
+(defun gv--expander-of (head)
+  "Return the expander of places whose car is HEAD, or nil if there is none.
+An autoloaded definition of HEAD is loaded first if it may supply one."
+  (and (symbolp head)
+       (function-get head 'gv-expander 'autoload)))
+
+(defun gv--rewrite (place)
   "Return a form equivalent to PLACE that may have an expander, or nil.
-HEAD, the car of PLACE, is tried as a macro, then as a function with a
+The car of PLACE is tried as a macro, then as a function with a
 compiler macro, then as an alias of another function."
-  (let ((expanded (macroexpand-1 place macroexpand-all-environment)))
+  (let ((expanded (macroexpand-1 place macroexpand-all-environment))
+        (head (car place)))
     (cond
      ((not (eq expanded place)) expanded)
      ((not (symbolp head)) nil)
@@ -185,8 +187,8 @@ HANDLER is called with DO (see `gv-get') and the arguments of the place."
 (defun gv--setter-expander (head writer)
   "Return an expander for HEAD places that stores with WRITER.
 See `gv--bind-args' for how WRITER is called."
-  (lambda (do &rest args)
-    (gv--bind-args head writer do args)))
+  (lambda (do &rest arg-forms)
+    (gv--bind-args head writer do arg-forms)))
 
 (defmacro gv-define-setter (name arglist &rest body)
   "Define how to store into places of the form (NAME ARGS...).
@@ -221,21 +223,20 @@ If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns."
   "Return the code a (KIND HANDLER FIX) declaration of NAME stands for.
 ARGS is the argument list of NAME's definition.  A lambda HANDLER gets
 those arguments after its own first one."
-  (let ((lambda-p (eq (car-safe handler) 'lambda))
-        (form nil))
-    (cond
-     ((and (eq kind 'gv-expander) lambda-p)
-      (setq form `(gv-define-expander ,name
-                    (lambda (,(car (nth 1 handler)) ,@args)
-                      ,@(nthcdr 2 handler)))))
-     ((eq kind 'gv-expander)
-      (if (symbolp handler)
-          (setq form `(gv-define-expander ,name #',handler))))
-     (lambda-p
-      (setq form `(gv-define-setter ,name (,(car (nth 1 handler)) ,@args)
-                    ,@(nthcdr 2 handler))))
-     ((symbolp handler)
-      (setq form `(gv-define-simple-setter ,name ,handler ,fix))))
+  (let* ((lambda-p (eq (car-safe handler) 'lambda))
+         ;; For a lambda HANDLER: its first parameter, then NAME's.
+         (arglist (and lambda-p (cons (car (nth 1 handler)) args)))
+         (body (and lambda-p (nthcdr 2 handler)))
+         (form
+          (cond
+           ((eq kind 'gv-expander)
+            (cond (lambda-p
+                   `(gv-define-expander ,name (lambda ,arglist ,@body)))
+                  ((symbolp handler)
+                   `(gv-define-expander ,name #',handler))))
+           (lambda-p `(gv-define-setter ,name ,arglist ,@body))
+           ((symbolp handler)
+            `(gv-define-simple-setter ,name ,handler ,fix)))))
     (if form
         (list 'progn :autoload-end form)
       (message "Unknown %s declaration %S" kind handler)
@@ -265,17 +266,19 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
 
 \(fn PLACE VAL PLACE VAL ...)"
   (declare (debug (&rest [gv-place form])))
-  (cond
-   ((= (% (length args) 2) 1)
-    (signal 'wrong-number-of-arguments (list 'setf (length args))))
-   ((and args (null (nthcdr 2 args)))
-    (gv--store (car args) (nth 1 args)))
-   (t
-    (let ((pairs nil))
-      (while args
-        (push `(setf ,(car args) ,(nth 1 args)) pairs)
-        (setq args (nthcdr 2 args)))
-      (cons 'progn (nreverse pairs))))))
+  (let ((count (length args)))
+    (cond
+     ((= (% count 2) 1)
+      (signal 'wrong-number-of-arguments (list 'setf count)))
+     ((= count 2)
+      (gv--store (car args) (nth 1 args)))
+     (t
+      ;; Several pairs: one `setf' for each, in order.
+      (let ((stores nil))
+        (while args
+          (push `(setf ,(car args) ,(nth 1 args)) stores)
+          (setq args (nthcdr 2 args)))
+        (cons 'progn (nreverse stores)))))))
 
 (defun gv--store (place value)
   "Return code storing the value of the form VALUE into PLACE."
@@ -312,10 +315,10 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
                    (car entry)
                    (lambda (value cell) `(,store (,inner ,cell) ,value))))))
 
-(gv-define-setter elt (store seq n)
+(gv-define-setter elt (value seq index)
   `(if (listp ,seq)
-       (setcar (nthcdr ,n ,seq) ,store)
-     (aset ,seq ,n ,store)))
+       (setcar (nthcdr ,index ,seq) ,value)
+     (aset ,seq ,index ,value)))
 
 ;; The default argument of `gethash' plays no part in storing.
 (gv-define-setter gethash (val k h &optional _d)
@@ -348,8 +351,8 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
   "Return a writer that runs the forms STORES makes, then yields the value.
 STORES is called with a copyable stand-in for the value form, bound to
 a temporary `v' when needed, and returns the list of storing forms."
-  (lambda (value)
-    (macroexp-let2 nil v value
+  (lambda (value-form)
+    (macroexp-let2 nil v value-form
       `(progn ,@(funcall stores v) ,v))))
 
 (gv-define-expander nth
@@ -359,15 +362,15 @@ a temporary `v' when needed, and returns the list of storing forms."
                (lambda (value) `(setcar ,c ,value))))))
 
 (gv-define-expander nthcdr
-  (lambda (do n list-place)
-    (macroexp-let2 nil idx n
+  (lambda (do count list-place)
+    (macroexp-let2 nil idx count
       (gv-letplace (reader writer) list-place
         (funcall do `(nthcdr ,idx ,reader)
-                 (lambda (value)
+                 (lambda (new-tail)
                    ;; Index zero or less replaces the whole list.
                    `(if (<= ,idx 0)
-                        ,(funcall writer value)
-                      (setcdr (nthcdr (1- ,idx) ,reader) ,value))))))))
+                        ,(funcall writer new-tail)
+                      (setcdr (nthcdr (1- ,idx) ,reader) ,new-tail))))))))
 
 (defun gv--alist-store (cell key value default remove reader writer)
   "Return the form storing VALUE under KEY for an `alist-get' place.
@@ -381,21 +384,31 @@ With REMOVE, storing DEFAULT deletes the entry instead."
     (cond
      ((null remove) put)
      ;; When the value is visibly DEFAULT itself, only the removal is left.
-     ((or (eql value default)
-          (and (eq (car-safe value) 'quote)
-               (eq (car-safe default) 'quote)
-               (eql (nth 1 value) (nth 1 default))))
+     ((gv--same-constant-p value default)
       `(if ,cell ,drop))
      (t `(cond ((not (eql ,default ,value)) ,put)
                (,cell ,drop))))))
 
+(defun gv--same-constant-p (form other)
+  "Return non-nil if the forms FORM and OTHER visibly have the same value.
+That is, they are `eql' or both quote `eql' objects."
+  (or (eql form other)
+      (and (eq (car-safe form) 'quote)
+           (eq (car-safe other) 'quote)
+           (eql (nth 1 form) (nth 1 other)))))
+
+(defun gv--alist-lookup (key alist testfn)
+  "Return a form finding the entry of KEY in ALIST, compared with TESTFN.
+All three are forms; a nil or `eq' TESTFN means `assq'."
+  `(if (and ,testfn (not (eq ,testfn 'eq)))
+       (assoc ,key ,alist ,testfn)
+     (assq ,key ,alist)))
+
 (gv-define-expander alist-get
-  (lambda (do key alist &optional default remove testfn)
-    (macroexp-let2 macroexp-copyable-p k key
-      (gv-letplace (reader writer) alist
-        (macroexp-let2 nil p `(if (and ,testfn (not (eq ,testfn 'eq)))
-                                  (assoc ,k ,reader ,testfn)
-                                (assq ,k ,reader))
+  (lambda (do key-form alist-place &optional default remove testfn)
+    (macroexp-let2 macroexp-copyable-p k key-form
+      (gv-letplace (reader writer) alist-place
+        (macroexp-let2 nil p (gv--alist-lookup k reader testfn)
           (funcall do
                    (if default `(if ,p (cdr ,p) ,default) `(cdr ,p))
                    (gv--then-value
@@ -404,16 +417,17 @@ With REMOVE, storing DEFAULT deletes the entry instead."
                                              reader writer))))))))))
 
 (gv-define-expander plist-get
-  (lambda (do plist prop)
-    (macroexp-let2 macroexp-copyable-p key prop
-      (gv-letplace (reader writer) plist
+  (lambda (do plist-place property)
+    (macroexp-let2 macroexp-copyable-p key property
+      (gv-letplace (reader writer) plist-place
         (macroexp-let2 nil p `(cdr (plist-member ,reader ,key))
           (funcall do `(car ,p)
-                   (lambda (value)
+                   (lambda (new-value)
+                     ;; A missing property goes in front of the list.
                      `(if ,p
-                          (setcar ,p ,value)
+                          (setcar ,p ,new-value)
                         ,(funcall writer
-                                  `(cons ,key (cons ,value ,reader)))))))))))
+                                  `(cons ,key (cons ,new-value ,reader)))))))))))
 
 ;;;; Control structures as places: the place is their last form.
 
@@ -427,9 +441,9 @@ With REMOVE, storing DEFAULT deletes the entry instead."
 
 (defun gv--body-expander (head)
   "Return an expander for places (HEAD BINDINGS BODY...), such as `let'."
-  (lambda (do bindings &rest body)
-    `(,head ,bindings
-            ,@(macroexp-unprogn (gv-get (macroexp-progn body) do)))))
+  (lambda (do bindings &rest forms)
+    (let ((last-code (gv-get (macroexp-progn forms) do)))
+      `(,head ,bindings ,@(macroexp-unprogn last-code)))))
 
 (function-put 'let 'gv-expander (gv--body-expander 'let))
 (function-put 'let* 'gv-expander (gv--body-expander 'let*))
@@ -454,40 +468,42 @@ Without lexical binding there are no closures to share it through."
       (macroexp-small-p (funcall do 'dummy (lambda (_) 'dummy)))))
 
 (gv-define-expander if
-  (lambda (do test then &rest else)
-    (if (gv--copy-ok-p do)
-        `(if ,test ,(gv-get then do)
-           ,@(macroexp-unprogn (gv-get (macroexp-progn else) do)))
-      (gv--through-pair
-       do `(if ,test ,(gv--closure-pair then)
-             ,(gv--closure-pair (macroexp-progn else)))))))
+  (lambda (do condition then &rest else-forms)
+    (let ((else (macroexp-progn else-forms)))
+      (if (gv--copy-ok-p do)
+          ;; Small enough: each branch gets its own copy of DO's code.
+          (let* ((then-code (gv-get then do))
+                 (else-code (gv-get else do)))
+            `(if ,condition ,then-code ,@(macroexp-unprogn else-code)))
+        (gv--through-pair
+         do `(if ,condition ,(gv--closure-pair then)
+               ,(gv--closure-pair else)))))))
 
-(defun gv--cond-clause (clause branch)
-  "Return CLAUSE of a `cond' place with its last form passed through BRANCH.
-A clause with only a condition uses the condition itself."
-  (if (cdr clause)
-      (cons (car clause)
-            (macroexp-unprogn (funcall branch (macroexp-progn (cdr clause)))))
-    (funcall branch (car clause))))
+(defun gv--cond-clauses (clauses branch)
+  "Return the CLAUSES of a `cond' place, each last form passed through BRANCH.
+A clause with only a condition has the condition itself passed through."
+  (let ((new-clauses nil))
+    (dolist (clause clauses (nreverse new-clauses))
+      (let ((condition (car clause))
+            (body (cdr clause)))
+        (push (if body
+                  (let ((code (funcall branch (macroexp-progn body))))
+                    (cons condition (macroexp-unprogn code)))
+                (funcall branch condition))
+              new-clauses)))))
 
 (gv-define-expander cond
   (lambda (do &rest clauses)
     (if (gv--copy-ok-p do)
-        (cons 'cond
-              (mapcar (lambda (clause)
-                        (gv--cond-clause clause (lambda (p) (gv-get p do))))
-                      clauses))
+        (cons 'cond (gv--cond-clauses clauses (lambda (p) (gv-get p do))))
       (gv--through-pair
-       do (cons 'cond
-                (mapcar (lambda (clause)
-                          (gv--cond-clause clause #'gv--closure-pair))
-                        clauses))))))
+       do (cons 'cond (gv--cond-clauses clauses #'gv--closure-pair))))))
 
 ;; Storing into (error ...) evaluates the value, then signals.
 (gv-define-expander error
-  (lambda (do &rest args)
-    (funcall do `(error ,@args)
-             (lambda (value) `(progn ,value (error ,@args))))))
+  (lambda (do &rest error-args)
+    (funcall do `(error ,@error-args)
+             (lambda (value) `(progn ,value (error ,@error-args))))))
 
 (defmacro gv-synthetic-place (getter setter)
   "Make a place out of a GETTER form and a SETTER function.
@@ -504,18 +520,18 @@ Evaluated as an ordinary form it is just PLACE."
 (defun gv--get-or-defer (do place)
   "Like `gv-get' on PLACE and DO, but if PLACE is invalid, let DO read it as is.
 Storing into an invalid PLACE then signals the error that PLACE raised."
-  (condition-case failure
+  (condition-case invalid
       (gv-get place do)
     (gv-invalid-place
      (funcall do place
-              (lambda (_) `(signal ',(car failure) ',(cdr failure)))))))
+              (lambda (_) `(signal ',(car invalid) ',(cdr invalid)))))))
 
 (function-put 'gv-delay-error 'gv-expander #'gv--get-or-defer)
 
 (gv-define-expander cons
-  (lambda (do a d)
-    (gv-letplace (head-reader head-writer) a
-      (gv-letplace (tail-reader tail-writer) d
+  (lambda (do car-place cdr-place)
+    (gv-letplace (head-reader head-writer) car-place
+      (gv-letplace (tail-reader tail-writer) cdr-place
         (funcall do `(cons ,head-reader ,tail-reader)
                  (gv--then-value
                   (lambda (v)
@@ -524,22 +540,24 @@ Storing into an invalid PLACE then signals the error that PLACE raised."
 
 ;; Storing into (logand PLACE MASK) changes only the MASK bits of PLACE.
 (gv-define-expander logand
-  (lambda (do place &rest masks)
-    (gv-letplace (reader writer) place
-      (macroexp-let2 macroexp-copyable-p
-          mask (if (cdr masks) `(logand ,@masks) (car masks))
-        (funcall do `(logand ,reader ,mask)
-                 (gv--then-value
-                  (lambda (v)
-                    ;; Bits outside MASK keep their old values.
-                    (list (funcall writer
-                                   `(logior (logand ,v ,mask)
-                                            (logand ,reader (lognot ,mask))))))))))))
+  (lambda (do place &rest mask-forms)
+    (let ((all-masks (if (cdr mask-forms)
+                         `(logand ,@mask-forms)
+                       (car mask-forms))))
+      (gv-letplace (reader writer) place
+        (macroexp-let2 macroexp-copyable-p mask all-masks
+          (funcall do `(logand ,reader ,mask)
+                   (gv--then-value
+                    (lambda (v)
+                      ;; Bits outside MASK keep their old values.
+                      (let ((kept `(logand ,reader (lognot ,mask))))
+                        (list (funcall writer
+                                       `(logior (logand ,v ,mask) ,kept))))))))))))
 
 (gv-define-expander substring
-  (lambda (do place from &optional to)
+  (lambda (do place start-form &optional end-form)
     (gv-letplace (reader writer) place
-      (macroexp-let2* nil ((start from) (end to))
+      (macroexp-let2* nil ((start start-form) (end end-form))
         (funcall do `(substring ,reader ,start ,end)
                  (gv--then-value
                   (lambda (v)
@@ -569,42 +587,48 @@ REF comes from `gv-ref'.  (setf (gv-deref REF) VAL) stores into it."
 (defmacro push (newelt place)
   "Put NEWELT in front of the list held in PLACE and store the result there.
 PLACE is a variable or a place form; it is evaluated once, after NEWELT.
-Return the new list."
+The value is the new list."
   (declare (debug (form gv-place)))
-  (if (symbolp place)
-      (list 'setq place (list 'cons newelt place))
-    (macroexp-let2 macroexp-copyable-p x newelt
-      (gv-letplace (reader writer) place
-        (funcall writer `(cons ,x ,reader))))))
+  (if (not (symbolp place))
+      (macroexp-let2 macroexp-copyable-p x newelt
+        (gv-letplace (reader writer) place
+          (funcall writer `(cons ,x ,reader))))
+    ;; A plain variable: exactly (setq PLACE (cons NEWELT PLACE)).
+    (list 'setq place (list 'cons newelt place))))
 
 (defmacro pop (place)
   "Remove the first element of the list held in PLACE and return it.
 PLACE is a variable or a place form and is evaluated once.  If the list
 is empty, return nil and store nothing new."
   (declare (debug (gv-place)))
-  `(car-safe
-    ,(if (symbolp place)
-         `(prog1 ,place (setq ,place (cdr ,place)))
-       (gv-letplace (reader writer) place
-         (macroexp-let2 macroexp-copyable-p x reader
-           `(prog1 ,x ,(funcall writer `(cdr ,x))))))))
+  (list 'car-safe
+        (if (not (symbolp place))
+            (gv-letplace (reader writer) place
+              (macroexp-let2 macroexp-copyable-p x reader
+                `(prog1 ,x ,(funcall writer `(cdr ,x)))))
+          ;; A plain variable, as GNU expands it.
+          `(prog1 ,place (setq ,place (cdr ,place))))))
 
 ;;;; Expand the macros in the code above once, since it runs at every
 ;;;; expansion of a place.
 
+(defun gv--expand-expander-now (symbol)
+  "Expand the macros in SYMBOL's expander if it is an interpreted closure."
+  (let ((expander (get symbol 'gv-expander)))
+    (when (eq (car-safe expander) 'closure)
+      (subr--expand-closure-now expander))))
+
 (subr--expand-definitions-now
- '(gv-get gv--rewrite gv--alias-target gv-setter gv--bind-args gv-letplace
-   gv-define-expander gv-define-setter gv-define-simple-setter
-   gv--simple-writer gv--declaration-form gv--alist-store setf push pop
+ '(gv-get gv--expander-of gv--rewrite gv--alias-target gv-setter
+   gv--bind-args gv-letplace gv-define-expander gv-define-setter
+   gv-define-simple-setter gv--simple-writer gv--declaration-form
+   gv--alist-store gv--alist-lookup gv--same-constant-p setf push pop
    gv-ref gv-deref gv--body-expander gv--closure-pair gv--through-pair
-   gv--copy-ok-p gv--cond-clause gv-synthetic-place gv-delay-error
-   gv--setter-expander gv--set-buffer-local gv--get-or-defer gv--store gv--then-value
-   macroexp-let2 macroexp-let2* macroexp--let2-build macroexp-let*
-   macroexp-unprogn macroexp--maxsize macroexp-small-p))
-(mapatoms (lambda (sym)
-            (let ((fn (get sym 'gv-expander)))
-              (when (eq (car-safe fn) 'closure)
-                (subr--expand-closure-now fn)))))
+   gv--copy-ok-p gv--cond-clauses gv-synthetic-place gv-delay-error
+   gv--setter-expander gv--set-buffer-local gv--get-or-defer gv--store
+   gv--then-value macroexp-let2 macroexp-let2* macroexp--let2-build
+   macroexp-let* macroexp-unprogn gv--size-left macroexp-small-p))
+(mapatoms #'gv--expand-expander-now)
 
 (provide 'gv)
 

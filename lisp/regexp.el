@@ -109,7 +109,7 @@ when SEPARATORS is nil.  TRIM, if non-nil, is a regexp matching text to
 remove from both ends of every substring.  The match data are changed."
   (let ((keep (and separators (not omit-nulls)))
         (regexp (or separators split-string-default-separators))
-        (len (length string))
+        (size (length string))
         (pos 0)
         (searched nil)
         (acc nil))
@@ -118,26 +118,27 @@ remove from both ends of every substring.  The match data are changed."
     (while (and (string-match regexp string
                               (if (and searched
                                        (= pos (match-beginning 0))
-                                       (< pos len))
+                                       (< pos size))
                                   (1+ pos)
                                 pos))
-                (< pos len))
+                (< pos size))
       (setq searched t)
+      ;; Trimming the piece changes the match data: read them first.
       (let ((from pos)
-            (to (match-beginning 0)))
-        (setq pos (match-end 0))
-        (setq acc (split-string--piece string from to trim keep acc))))
-    (nreverse (split-string--piece string pos len trim keep acc))))
+            (to (match-beginning 0))
+            (after (match-end 0)))
+        (setq acc (split-string--piece string from to trim keep acc)
+              pos after)))
+    (nreverse (split-string--piece string pos size trim keep acc))))
 
 (defun string-trim-left (string &optional regexp)
   "Return STRING without its leading whitespace, or leading match of REGEXP.
 Whitespace here means spaces, tabs, newlines and carriage returns."
-  (if (string-match (if regexp
-                        (concat "\\`\\(?:" regexp "\\)")
-                      "\\`[ \t\n\r]+")
-                    string)
-      (substring string (match-end 0))
-    string))
+  (let* ((pattern (if regexp
+                      (concat "\\`\\(?:" regexp "\\)")
+                    "\\`[ \t\n\r]+"))
+         (start (and (string-match pattern string) (match-end 0))))
+    (if start (substring string start) string)))
 
 (defun string-trim-right (string &optional regexp)
   "Return STRING without its trailing whitespace, or trailing match of REGEXP.
@@ -152,7 +153,8 @@ Whitespace here means spaces, tabs, newlines and carriage returns."
   "Return STRING with whitespace removed from both ends.
 TRIM-LEFT and TRIM-RIGHT, when given, are the regexps to remove at the
 start and at the end instead."
-  (string-trim-left (string-trim-right string trim-right) trim-left))
+  (let ((without-tail (string-trim-right string trim-right)))
+    (string-trim-left without-tail trim-left)))
 
 ;;;; Building a regexp that matches a set of strings.
 
@@ -194,28 +196,40 @@ expression or an optional such thing is left without that group."
        atom-open
        (concat (regexp-opt--build (cdr strings) "\\(?:" t) "?")))
      (t
-      (let ((head (regexp-opt--common-head strings)))
-        (if (> (length head) 0)
-            (let ((n (length head)))
+      (let* ((head (regexp-opt--common-head strings))
+             (head-length (length head)))
+        (if (> head-length 0)
+            (regexp-opt--enclose
+             open
+             (concat (regexp-quote head)
+                     (regexp-opt--build
+                      (mapcar (lambda (s) (substring s head-length)) strings)
+                      "\\(?:" t)))
+          (let* ((tail (regexp-opt--common-tail strings))
+                 (tail-length (length tail)))
+            (if (= tail-length 0)
+                (regexp-opt--alternatives strings open atom-open)
+              ;; Cutting the tail off can change the order of the strings.
               (regexp-opt--enclose
                open
-               (concat (regexp-quote head)
-                       (regexp-opt--build
-                        (mapcar (lambda (s) (substring s n)) strings)
-                        "\\(?:" t))))
-          (let ((tail (regexp-opt--common-tail strings)))
-            (if (> (length tail) 0)
-                (let ((n (length tail)))
-                  (regexp-opt--enclose
-                   open
-                   (concat (regexp-opt--build
-                            (sort (mapcar (lambda (s)
-                                            (substring s 0 (- (length s) n)))
-                                          strings)
-                                  #'string-lessp)
-                            "\\(?:" t)
-                           (regexp-quote tail))))
-              (regexp-opt--alternatives strings open atom-open)))))))))
+               (concat (regexp-opt--build
+                        (sort (mapcar (lambda (s)
+                                        (substring s 0 (- tail-length)))
+                                      strings)
+                              #'string-lessp)
+                        "\\(?:" t)
+                       (regexp-quote tail)))))))))))
+
+(defun regexp-opt--split (strings test)
+  "Return (PASSING . FAILING), the members of STRINGS divided by TEST.
+Both lists keep the order of STRINGS."
+  (let ((passing nil)
+        (failing nil))
+    (dolist (elt strings)
+      (if (funcall test elt)
+          (push elt passing)
+        (push elt failing)))
+    (cons (nreverse passing) (nreverse failing))))
 
 (defun regexp-opt--alternatives (strings open atom-open)
   "Return a regexp for STRINGS, which share neither a prefix nor a suffix.
@@ -224,33 +238,26 @@ become one bracket expression, placed after the longer strings.
 Otherwise the strings are split into those starting like the first one
 and the others.  OPEN and ATOM-OPEN are as
 in `regexp-opt--build'."
-  (let ((chars nil)
-        (longer nil))
-    (dolist (s strings)
-      (if (= (length s) 1)
-          (push (aref s 0) chars)
-        (push s longer)))
-    (setq longer (nreverse longer))
+  (let* ((by-length (regexp-opt--split strings
+                                       (lambda (s) (= (length s) 1))))
+         (chars (mapcar (lambda (s) (aref s 0)) (car by-length)))
+         (longer (cdr by-length)))
     ;; GNU takes the bracket-expression route only when the first string
     ;; is itself one character long.
     (if (and (cdr chars) (= (length (car strings)) 1))
-        (let ((set (regexp-opt-charset (nreverse chars))))
+        (let ((set (regexp-opt-charset chars)))
           (if longer
               (regexp-opt--enclose
                open (concat (regexp-opt--build longer nil nil) "\\|" set))
             (regexp-opt--enclose atom-open set)))
-      (let ((lead (aref (car strings) 0))
-            (alike nil)
-            (unlike nil))
-        (dolist (s strings)
-          (if (eq (aref s 0) lead)
-              (push s alike)
-            (push s unlike)))
+      (let* ((lead (aref (car strings) 0))
+             (halves (regexp-opt--split strings
+                                        (lambda (s) (eq (aref s 0) lead)))))
         (regexp-opt--enclose
          open
-         (concat (regexp-opt--build (nreverse alike) nil nil)
+         (concat (regexp-opt--build (car halves) nil nil)
                  "\\|"
-                 (regexp-opt--build (nreverse unlike) nil nil)))))))
+                 (regexp-opt--build (cdr halves) nil nil)))))))
 
 (defun regexp-opt (strings &optional paren)
   "Return a regexp matching any one of the list of STRINGS.
@@ -265,13 +272,14 @@ numbered group.  When PAREN is nil the regexp gets a shy group only
 where needed for a following postfix operator to cover all of it."
   (let* ((open (cond ((stringp paren) paren)
                      (paren "\\(")))
+         (group-open (or open "\\(?:"))
          (body (if strings
                    (let ((max-lisp-eval-depth (max max-lisp-eval-depth 10000)))
                      (regexp-opt--build
                       (delete-dups (sort (copy-sequence strings) #'string-lessp))
-                      (or open "\\(?:")
+                      group-open
                       (not open)))
-                 (concat (or open "\\(?:") regexp-unmatchable "\\)"))))
+                 (concat group-open regexp-unmatchable "\\)"))))
     (cond ((eq paren 'words) (concat "\\<" body "\\>"))
           ((eq paren 'symbols) (concat "\\_<" body "\\_>"))
           (t body))))
@@ -313,21 +321,17 @@ only one distinct character, or `regexp-unmatchable' when it is empty."
 (defun regexp-opt--ranges (codes)
   "Return bracket-expression text for the ascending character list CODES.
 A run of four or more consecutive characters is written as a range."
-  (let ((parts nil))
-    (while codes
-      (let ((low (car codes))
-            (high (car codes)))
-        (setq codes (cdr codes))
-        (while (and codes (= (car codes) (1+ high)))
-          (setq high (car codes)
-                codes (cdr codes)))
-        (if (>= (- high low) 3)
-            (push (format "%c-%c" low high) parts)
-          (let ((c low))
-            (while (<= c high)
-              (push (format "%c" c) parts)
-              (setq c (1+ c)))))))
-    (apply #'concat (nreverse parts))))
+  (let ((runs nil))
+    ;; Gather runs of consecutive codes as (LOW . HIGH), latest first.
+    (dolist (c codes)
+      (if (and runs (= c (1+ (cdar runs))))
+          (setcdr (car runs) c)
+        (push (cons c c) runs)))
+    (mapconcat (lambda (run)
+                 (if (>= (- (cdr run) (car run)) 3)
+                     (format "%c-%c" (car run) (cdr run))
+                   (apply #'string (number-sequence (car run) (cdr run)))))
+               (nreverse runs) "")))
 
 (defun regexp-opt--group-counts-p (regexp from to)
   "Return non-nil if the \\( at TO in REGEXP opens a group.
@@ -335,10 +339,10 @@ FROM is where the text after the last counted group opener starts, or
 nil.  The text between them is compiled: running into an open bracket
 expression or a lone trailing backslash means TO is not at a place
 where a group can start."
-  (condition-case err
+  (condition-case compile-error
       (progn (string-match-p (substring regexp (or from 0) to) "") t)
     (invalid-regexp
-     (not (member (cadr err) '("Unmatched [ or [^" "Unmatched \\{"
+     (not (member (cadr compile-error) '("Unmatched [ or [^" "Unmatched \\{"
                                "Trailing backslash"))))))
 
 (defun regexp-opt-depth (regexp)
@@ -348,25 +352,19 @@ given an explicit number with \\(?NUM: ... \\).  Signal
 `invalid-regexp' if REGEXP is not a valid regexp."
   ;; Compiling REGEXP first rejects invalid ones.
   (string-match-p regexp "")
-  (let ((count 0)
+  (let ((numbered 0)
         (pos 0)
-        (after-last nil)
-        (len (length regexp)))
+        (after-last nil))
     (while (setq pos (string-search "\\(" regexp pos))
-      (let* ((next (+ pos 2))
-             (k (1+ next)))
+      (let ((body-start (+ pos 2)))
         ;; A shy group \(?: or an explicitly numbered \(?NUM: is skipped
         ;; whole; anything else is checked for being a real group opener.
-        (when (and (< next len) (eq (aref regexp next) ??))
-          (while (and (< k len) (<= ?0 (aref regexp k) ?9))
-            (setq k (1+ k))))
-        (if (and (< next len) (eq (aref regexp next) ??)
-                 (< k len) (eq (aref regexp k) ?:))
-            (setq next (1+ k))
+        (if (eql (string-match-p "\\?[0-9]*:" regexp body-start) body-start)
+            (setq body-start (1+ (string-search ":" regexp body-start)))
           (when (regexp-opt--group-counts-p regexp after-last pos)
-            (setq count (1+ count)
-                  after-last next)))
-        (setq pos next)))
-    count))
+            (setq numbered (1+ numbered)
+                  after-last body-start)))
+        (setq pos body-start)))
+    numbered))
 
 ;;; regexp.el --- end

@@ -29,7 +29,7 @@
 
 (defun ring-length (ring)
   "Return how many elements RING currently holds."
-  (cadr ring))
+  (nth 1 ring))
 
 (defun ring-size (ring)
   "Return how many elements RING can hold at most."
@@ -151,24 +151,28 @@ Signal an error if ITEM is not in RING."
   "Give RING room for exactly SIZE elements, SIZE being an integer.
 When a full RING shrinks, its newest SIZE elements are kept.  A
 non-integer SIZE leaves RING alone."
-  (when (integerp size)
-    (let ((count (ring-length ring))
-          (fresh (make-vector size nil)))
-      (if (zerop count)
-          (setcdr ring (cons 0 fresh))
-        ;; KEEP consecutive old slots go to slots 0, 1, ... of FRESH.  The
-        ;; first one is START + COUNT - KEEP reduced modulo COUNT, not
-        ;; modulo the vector length: GNU 28.2 computes it that way, which
-        ;; scrambles a ring that does not fill its vector, and programs
-        ;; see the result.
-        (let* ((old (cddr ring))
-               (cap (length old))
-               (keep (min count size))
-               (from (mod (- (+ (car ring) count) keep) count)))
-          (dotimes (k keep)
-            (aset fresh k (aref old (mod (+ from k) cap))))
-          (setcdr ring (cons keep fresh))
-          (setcar ring 0))))))
+  (cond
+   ((not (integerp size)) nil)
+   ((ring-empty-p ring) (setcdr ring (cons 0 (make-vector size nil))))
+   (t (ring--keep-newest ring size))))
+
+(defun ring--keep-newest (ring size)
+  "Move the newest elements of the non-empty RING into a vector of SIZE slots.
+As many elements as fit are kept, the oldest of them in slot 0."
+  (let* ((count (ring-length ring))
+         (old (cddr ring))
+         (cap (length old))
+         (keep (min count size))
+         ;; The first slot kept is START + COUNT - KEEP reduced modulo
+         ;; COUNT, not modulo the vector length: GNU 28.2 computes it that
+         ;; way, which scrambles a ring that does not fill its vector, and
+         ;; programs see the result.
+         (from (mod (- (+ (car ring) count) keep) count))
+         (fresh (make-vector size nil)))
+    (dotimes (k keep)
+      (aset fresh k (aref old (mod (+ from k) cap))))
+    (setcdr ring (cons keep fresh))
+    (setcar ring 0)))
 
 (defun ring-extend (ring x)
   "Make RING able to hold X more elements, X being a positive integer."
