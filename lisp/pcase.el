@@ -106,11 +106,10 @@ compiler, which complains only if it gets to them."
 
 (defun pcase--mentions-p (sym form)
   "Non-nil if the symbol SYM occurs somewhere in the list structure FORM."
-  (catch 'found
-    (while (consp form)
-      (when (pcase--mentions-p sym (pop form))
-        (throw 'found t)))
-    (eq form sym)))
+  ;; Walk the spine; a cons left over means its car mentions SYM.
+  (while (and (consp form) (not (pcase--mentions-p sym (car form))))
+    (pop form))
+  (or (consp form) (eq form sym)))
 
 (defun pcase--env-refs (env form)
   "Return the entries of ENV whose variable FORM mentions."
@@ -195,6 +194,10 @@ Two of them whose kinds do not overlap cannot both be true.")
       (dolist (k fk) (if (memq k gk) (setq overlap t)))
       (not overlap))))
 
+(defun pcase--try-call (fn &rest args)
+  "Return a one-element list of FN's value on ARGS, or nil if FN signals."
+  (ignore-errors (list (apply fn args))))
+
 (defun pcase--static-pred (fun value)
   "Return what the `pred' function FUN says of the constant VALUE.
 The answer is :yes or :no, or nil when it cannot be known before run
@@ -208,11 +211,10 @@ time."
                        (eq (car-safe (nth 2 fun)) 'quote))))))
     ;; A predicate that signals on VALUE tells nothing.
     (let ((answer (and known
-                       (ignore-errors
-                         (list (if (symbolp fun)
-                                   (funcall fun value)
-                                 (funcall (nth 1 fun) value
-                                          (cadr (nth 2 fun)))))))))
+                       (if (symbolp fun)
+                           (pcase--try-call fun value)
+                         (pcase--try-call (nth 1 fun) value
+                                          (cadr (nth 2 fun)))))))
       (cond ((null answer) nil)
             ((car answer) :yes)
             (t :no)))))
@@ -281,19 +283,28 @@ rebuilt whatever their subject, as the full pattern compiler would."
   "Return ROWS revised by knowing that TEST on SUBJECT gave PASSED.
 SHARED is as for `pcase--verdict'.  Rows that can no longer match are
 left out."
-  (delq nil
-        (mapcar
-         (lambda (row)
-           (catch 'dead
-             (let ((kept nil))
-               (dolist (check (car row))
-                 (let ((what (pcase--judge (cdr check) (car check)
-                                           subject test passed shared)))
-                   (cond ((eq what :no) (throw 'dead nil))
-                         ((eq what :yes))
-                         (t (push (cons (car check) what) kept)))))
-               (list (nreverse kept) (nth 1 row) (nth 2 row)))))
-         rows)))
+  (let ((survivors nil))
+    (dolist (candidate rows)
+      (let ((revised (pcase--revise-row candidate subject test passed shared)))
+        (when revised
+          (push revised survivors))))
+    (nreverse survivors)))
+
+(defun pcase--revise-row (row subject test passed shared)
+  "Return ROW revised by knowing that TEST on SUBJECT gave PASSED.
+Return nil if ROW can no longer match.  SHARED is as for `pcase--verdict'."
+  (let ((checks (car row))
+        (kept nil)
+        (dead nil))
+    (while (and checks (not dead))
+      (let* ((check (pop checks))
+             (what (pcase--judge (cdr check) (car check)
+                                 subject test passed shared)))
+        (cond ((eq what :no) (setq dead t))
+              ((eq what :yes))
+              (t (push (cons (car check) what) kept)))))
+    (unless dead
+      (list (nreverse kept) (nth 1 row) (nth 2 row)))))
 
 (defun pcase--reroute (pat at subject fun temp)
   "Return PAT, matched against AT, reading TEMP for each `app' of FUN on SUBJECT."
@@ -444,18 +455,18 @@ LATER are its remaining checks, OTHERS the rows behind it."
 VISITS is a list of (ENV . PLACEHOLDER), in the order they were made.
 Every visit gets all the variables bound on any path to the leaf, those
 its own path does not bind being nil."
-  (let ((names nil)
+  (let ((bound nil)
         (total (length visits)))
+    ;; Every variable bound anywhere, in the order the paths bind them.
     (dolist (visit visits)
       (dolist (entry (reverse (car visit)))
-        (unless (memq (car entry) names) (push (car entry) names))))
-    (setq names (reverse names))
+        (unless (memq (car entry) bound)
+          (setq bound (append bound (list (car entry)))))))
     (dolist (visit visits)
-      (let ((code (funcall codegen
-                           (mapcar (lambda (var)
-                                     (list var (cdr (assq var (car visit))) nil))
-                                   names)
-                           total)))
+      (let* ((env (car visit))
+             (varvals (mapcar (lambda (v) (list v (cdr (assq v env)) nil))
+                              bound))
+             (code (funcall codegen varvals total)))
         (if (atom code) (setq code (list 'progn code)))
         (setcar (cdr visit) (car code))
         (setcdr (cdr visit) (cdr code))))))
@@ -515,16 +526,15 @@ The car of the cons HELPERS collects the local functions it defines."
 
 (defun pcase--build (exp cases)
   "Return the code for (pcase EXP . CASES), without consulting the cache."
-  (let* ((helpers (list nil))
-         (code (pcase-compile-patterns
-                exp
-                (mapcar (lambda (clause)
-                          (cons (car clause)
-                                (pcase--body-codegen (cdr clause) helpers)))
-                        cases))))
-    (if (car helpers)
-        `(let ,(reverse (car helpers)) ,code)
-      code)))
+  (let ((helpers (list nil))
+        (specs nil))
+    (dolist (clause cases)
+      (push (cons (car clause) (pcase--body-codegen (cdr clause) helpers))
+            specs))
+    (let ((code (pcase-compile-patterns exp (nreverse specs))))
+      (if (car helpers)
+          `(let ,(reverse (car helpers)) ,code)
+        code))))
 
 ;;;; The macros
 
@@ -615,26 +625,28 @@ variables bound.  Values are assumed to fit their patterns: when one
 does not, variables may get arbitrary values such as nil, or an error
 may be signaled."
   (declare (indent 1))
-  (if (null (cdr bindings))
+  (if (length< bindings 2)
       `(pcase-let* ,bindings ,@body)
-    (let* ((position -1)
-           (deferred nil)
-           (eager
-            (mapcar
-             (lambda (binding)
-               (setq position (1+ position))
-               (let ((pat (car binding)))
-                 (cond
-                  ((pcase--wildcard-p pat)
-                   (cons (make-symbol "_") (cdr binding)))
-                  ((symbolp pat) binding)
-                  (t
-                   ;; Evaluate now into a temporary, destructure later.
-                   (let ((temp (make-symbol (format "x%d" position))))
-                     (push (list pat temp) deferred)
-                     (cons temp (cdr binding)))))))
-             bindings)))
-      `(let ,eager (pcase-let* ,deferred ,@body)))))
+    (pcase--parallel-let bindings body)))
+
+(defun pcase--parallel-let (bindings body)
+  "Return the expansion of `pcase-let' for several BINDINGS and BODY.
+All values are computed first, by a `let'; the patterns that are not
+plain variables then destructure them with `pcase-let*'."
+  (let ((eager nil)
+        (later nil))
+    (dolist (pair bindings)
+      (let ((pat (car pair)))
+        (cond
+         ((pcase--wildcard-p pat) (push (cons (make-symbol "_") (cdr pair)) eager))
+         ((symbolp pat) (push pair eager))
+         (t
+          ;; Evaluate now into a temporary, numbered by its position.
+          (let ((temp (make-symbol (format "x%d" (length eager)))))
+            (push (list pat temp) later)
+            (push (cons temp (cdr pair)) eager))))))
+    ;; LATER stays last binding first, as GNU Emacs has it.
+    `(let ,(nreverse eager) (pcase-let* ,later ,@body))))
 
 (defmacro pcase-dolist (spec &rest body)
   "Run BODY for each element of LIST, destructured by PATTERN as in `pcase-let'.
@@ -660,21 +672,18 @@ may be signaled.
       (signal 'wrong-number-of-arguments (list 'pcase-setq nargs)))
      (args
       ;; Several pairs: one `pcase-setq' each, in order.
-      (let ((pending (cons pat (cons val args)))
-            (forms nil))
-        (while pending
-          (push `(pcase-setq ,(pop pending) ,(pop pending)) forms))
-        `(progn ,@(nreverse forms))))
+      (let ((forms (list `(pcase-setq ,pat ,val))))
+        (while args
+          (push `(pcase-setq ,(pop args) ,(pop args)) forms))
+        (cons 'progn (nreverse forms))))
      ((pcase--plain-var-p pat) `(setq ,pat ,val))
      (t
-      (pcase-compile-patterns
-       val
-       (list (cons pat
-                   (lambda (varvals &rest _ignored)
-                     `(setq ,@(apply #'append
-                                     (mapcar (lambda (vv) (list (car vv) (cadr vv)))
-                                             varvals)))))
-             (cons 'pcase--dontcare #'ignore)))))))
+      (let ((assign (lambda (varvals &rest _ignored)
+                      `(setq ,@(apply #'append
+                                      (mapcar (lambda (vv) (list (car vv) (cadr vv)))
+                                              varvals))))))
+        (pcase-compile-patterns val (list (cons pat assign)
+                                          (cons 'pcase--dontcare #'ignore))))))))
 
 (defun pcase--declaration-p (form)
   "Non-nil if FORM belongs to the header of a function body."
@@ -698,16 +707,14 @@ BODY runs."
   (declare (doc-string 2) (indent defun))
   (let* ((split (pcase--split-declarations body))
          (destructured nil)
-         (formals
-          (mapcar (lambda (arg)
-                    (cond
-                     ((symbolp arg) arg)
-                     (t (let ((name (make-symbol
-                                     (format "arg%d" (length destructured)))))
-                          (push (list arg name) destructured)
-                          name))))
-                  lambda-list)))
-    `(lambda ,formals
+         (formals nil))
+    (dolist (param lambda-list)
+      (if (symbolp param)
+          (push param formals)
+        (let ((name (make-symbol (format "arg%d" (length destructured)))))
+          (push (list param name) destructured)
+          (push name formals))))
+    `(lambda ,(nreverse formals)
        ,@(car split)
        (pcase-let* ,(nreverse destructured) ,@(cdr split)))))
 
@@ -727,11 +734,28 @@ arguments, much as a macro call is replaced by its expansion.
                            ',(cadr (assq 'debug (cdr decl))))
        (define-symbol-prop ',name 'pcase-macroexpander #',expander))))
 
-(defmacro pcase--flip (fun arg1 arg2)
-  "Expand to a call of FUN with ARG2 first and ARG1 second."
-  (list fun arg2 arg1))
+(defmacro pcase--flip (fun extra subject)
+  "Expand to (FUN SUBJECT EXTRA): the value being matched goes first.
+A `pred' or `app' call (pcase--flip FUN EXTRA) gets the value appended."
+  (list fun subject extra))
 
 ;;;; Patterns defined with `pcase-defmacro'
+
+(defun pcase--qpat-cons (qpat)
+  "Return the pattern for the backquote pattern QPAT, a cons."
+  (let ((head (list '\` (car qpat)))
+        (tail (list '\` (cdr qpat))))
+    `(and (pred consp) (app car-safe ,head) (app cdr-safe ,tail))))
+
+(defun pcase--qpat-vector (qpat)
+  "Return the pattern for the backquote pattern QPAT, a vector."
+  (let ((elements nil))
+    (dotimes (index (length qpat))
+      (push `(app (pcase--flip aref ,index) ,(list '\` (aref qpat index)))
+            elements))
+    `(and (pred vectorp)
+          (app length ,(length qpat))
+          ,@(nreverse elements))))
 
 (pcase-defmacro \` (qpat)
   "Match the shape of QPAT, with a `pcase' pattern wherever a comma is.
@@ -745,18 +769,8 @@ arguments, much as a macro call is replaced by its expansion.
                    strings."
   (cond
    ((and (consp qpat) (eq (car qpat) '\,)) (cadr qpat))
-   ((consp qpat)
-    (let ((head (list '\` (car qpat)))
-          (tail (list '\` (cdr qpat))))
-      `(and (pred consp) (app car-safe ,head) (app cdr-safe ,tail))))
-   ((vectorp qpat)
-    (let ((index -1))
-      `(and (pred vectorp)
-            (app length ,(length qpat))
-            ,@(mapcar (lambda (elt)
-                        (setq index (1+ index))
-                        `(app (pcase--flip aref ,index) ,(list '\` elt)))
-                      qpat))))
+   ((consp qpat) (pcase--qpat-cons qpat))
+   ((vectorp qpat) (pcase--qpat-vector qpat))
    ((not (or (symbolp qpat) (numberp qpat) (stringp qpat)))
     (error "Unknown QPAT: %S" qpat))
    (t (list 'quote qpat))))
@@ -770,7 +784,7 @@ arguments, much as a macro call is replaced by its expansion.
 
 (pcase-defmacro cl-type (type)
   "Match values of type TYPE, a type specifier as understood by `cl-typep'."
-  `(pred (pcase--flip cl-typep ',type)))
+  (pcase--type-pred type))
 
 (pcase-defmacro cl-struct (type &rest fields)
   "Match a structure of type TYPE whose slots match FIELDS.
@@ -778,8 +792,12 @@ Each of FIELDS is either (SLOT PAT), where the slot named SLOT must
 match the pattern PAT, or just SLOT, which binds the variable SLOT to
 that slot's value."
   (cons 'and
-        (cons `(pred (pcase--flip cl-typep ',type))
+        (cons (pcase--type-pred type)
               (mapcar (lambda (spec) (pcase--slot-pattern type spec)) fields))))
+
+(defun pcase--type-pred (type)
+  "Return the pattern that matches the values of the cl type TYPE."
+  (list 'pred (list 'pcase--flip 'cl-typep (list 'quote type))))
 
 (defun pcase--slot-pattern (type spec)
   "Return the pattern for one slot SPEC of a `cl-struct' pattern for TYPE."

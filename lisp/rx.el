@@ -23,7 +23,8 @@
 
 ;;; Code:
 
-(defvar macroexpand-all-environment nil)
+;; `macroexpand-all-environment', which `rx-let' binds, is declared
+;; special by macroexp.el, preloaded before this file.
 
 (defvar rx-constituents nil
   "Old-style rx extensions, still honoured for old code.
@@ -56,10 +57,9 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
 
 (defun rx--first (pred list)
   "Return the first element of LIST for which PRED returns non-nil, or nil."
-  (catch 'rx--first
-    (dolist (elt list)
-      (when (funcall pred elt)
-        (throw 'rx--first elt)))))
+  (while (and list (not (funcall pred (car list))))
+    (pop list))
+  (car list))
 
 (defun rx--class-of (sym)
   "Return the character class that the rx symbol SYM names, or nil."
@@ -222,10 +222,9 @@ arguments it collected, spliced into the enclosing list."
       ;; A list: splice in the values of each element.  A dotted end
       ;; deeper down is an error, as `car' finds out.
       (let ((acc nil))
-        (while tree
-          (dolist (v (rx--subst binding (car tree)))
-            (push v acc))
-          (setq tree (cdr tree)))
+        (dolist (elt tree)
+          (dolist (v (rx--subst binding elt))
+            (push v acc)))
         (list (nreverse acc))))
      (t
       ;; A pair with an atom in the cdr: each half must stay one value.
@@ -237,10 +236,10 @@ arguments it collected, spliced into the enclosing list."
 
 (defun rx--apply-def (name def args)
   "Expand the parametrised definition DEF of NAME for the arguments ARGS."
-  (let ((result (rx--subst (rx--bind-args name (car def) args) (cadr def))))
-    (unless (and result (null (cdr result)))
-      (error "Expanding rx def `%s': must result in a single value" name))
-    (car result)))
+  (let ((values (rx--subst (rx--bind-args name (car def) args) (cadr def))))
+    (if (and values (null (cdr values)))
+        (car values)
+      (error "Expanding rx def `%s': must result in a single value" name))))
 
 (defun rx--expand (item)
   "Return ITEM with one user definition expanded, or nil if it uses none."
@@ -257,35 +256,39 @@ arguments it collected, spliced into the enclosing list."
 (defun rx--old-style (name want)
   "Return the `rx-constituents' definition of NAME of kind WANT, or nil.
 The definition is returned in a one-element list.
-WANT is `stringp' for symbols and `consp' for forms.  Entries that name
-another symbol send the search on to that symbol."
-  (let (result)
-    (rx--first (lambda (entry)
-                 (and (eq (car-safe entry) name)
-                      (setq result
-                            (cond ((funcall want (cdr entry)) (list (cdr entry)))
-                                  ((and (cdr entry) (symbolp (cdr entry)))
-                                   (rx--old-style (cdr entry) want))))))
-               rx-constituents)
-    result))
+WANT is `stringp' for symbols and `consp' for forms.  Entries of the
+other kind are skipped, but the first entry that names another symbol
+ends the search: its answer is the one for that symbol."
+  (let ((entries rx-constituents)
+        (answer nil)
+        (settled nil))
+    (while (and entries (not settled))
+      (let ((entry (pop entries)))
+        (when (eq (car-safe entry) name)
+          (let ((def (cdr entry)))
+            (cond ((funcall want def)
+                   (setq answer (list def) settled t))
+                  ((symbolp def)
+                   (setq answer (rx--old-style def want) settled t)))))))
+    answer))
 
 (defun rx--old-style-form (def form)
   "Translate FORM by the old-style form definition DEF."
   (let ((name (car form))
-        (args (cdr form)))
+        (nargs (length (cdr form))))
     (apply
      (lambda (fn lo hi &optional pred &rest _)
        (cond
-        ((< (length args) lo)
+        ((< nargs lo)
          (error "The `%s' form takes at least %d argument(s)" name lo))
-        ((and hi (> (length args) hi))
+        ((and hi (> nargs hi))
          (error "The `%s' form takes at most %d argument(s)" name hi))
-        ((and pred (memq nil (mapcar pred args)))
+        ((and pred (memq nil (mapcar pred (cdr form))))
          (error "The `%s' form requires arguments satisfying `%s'" name pred)))
        (let ((text (funcall fn form)))
-         (if (stringp text)
-             (list 'alt text)
-           (error "The `%s' form did not expand to a string" name))))
+         (unless (stringp text)
+           (error "The `%s' form did not expand to a string" name))
+         (list 'alt text)))
      def)))
 
 ;;;; Character sets as interval lists
@@ -297,12 +300,12 @@ another symbol send the search on to that symbol."
   "Sort the intervals IVS and merge those that overlap or touch."
   (let ((sorted (sort (mapcar (lambda (iv) (cons (car iv) (cdr iv))) ivs)
                       (lambda (a b) (< (car a) (car b)))))
-        (out nil))
+        (merged nil))
     (dolist (iv sorted)
-      (if (and out (<= (car iv) (1+ (cdar out))))
-          (setcdr (car out) (max (cdar out) (cdr iv)))
-        (push iv out)))
-    (nreverse out)))
+      (if (and merged (<= (car iv) (1+ (cdar merged))))
+          (setcdr (car merged) (max (cdar merged) (cdr iv)))
+        (push iv merged)))
+    (nreverse merged)))
 
 (defun rx--ivs-invert (ivs)
   "Return the intervals of all characters not in IVS."
@@ -318,42 +321,39 @@ another symbol send the search on to that symbol."
 
 (defun rx--ivs-meet (a b)
   "Return the intervals of characters in both A and B."
+  ;; Both lists are sorted and gapped, so the pieces come out sorted
+  ;; and gapped too.
   (let ((common nil))
-    (while (and a b)
-      (let ((lo (max (caar a) (caar b)))
-            (hi (min (cdar a) (cdar b))))
-        (when (<= lo hi)
-          (push (cons lo hi) common))
-        ;; Drop whichever interval ends first; the other may overlap more.
-        (if (< (cdar a) (cdar b)) (pop a) (pop b))))
+    (dolist (x a)
+      (dolist (y b)
+        (let ((lo (max (car x) (car y)))
+              (hi (min (cdr x) (cdr y))))
+          (when (<= lo hi)
+            (push (cons lo hi) common)))))
     (nreverse common)))
 
 (defun rx--string-ivs (str)
   "Return the intervals that the string STR stands for in `any'."
-  (let ((chars (mapcar (if (multibyte-string-p str)
-                           #'identity
-                         #'unibyte-char-to-multibyte)
-                       (string-to-list str)))
-        (out nil)
-        (pos 0))
-    (while chars
-      (if (and (cdr chars) (cddr chars) (eq (cadr chars) ?-))
-          (let ((lo (car chars))
-                (hi (nth 2 chars)))
-            (cond
-             ((> lo hi)
-              (error "Invalid rx `any' range: %s" (substring str pos (+ pos 3))))
-             ;; A span from ASCII into the raw bytes leaves out the
-             ;; non-ASCII characters in between.
-             ((and (<= lo #x7f) (>= hi #x3fff80))
-              (push (cons lo #x7f) out)
-              (push (cons #x3fff80 hi) out))
-             (t (push (cons lo hi) out)))
-            (setq chars (nthcdr 3 chars)
-                  pos (+ pos 3)))
-        (push (cons (car chars) (car chars)) out)
-        (setq chars (cdr chars)
-              pos (1+ pos))))
+  (let* ((codes (if (multibyte-string-p str)
+                    (vconcat str)
+                  (vconcat (mapcar #'unibyte-char-to-multibyte str))))
+         (count (length codes))
+         (pos 0)
+         (out nil))
+    (while (< pos count)
+      (let* ((lo (aref codes pos))
+             (range (and (< (+ pos 2) count) (eq (aref codes (1+ pos)) ?-)))
+             (hi (if range (aref codes (+ pos 2)) lo)))
+        (cond
+         ((> lo hi)
+          (error "Invalid rx `any' range: %s" (substring str pos (+ pos 3))))
+         ;; A span from ASCII into the raw bytes leaves out the
+         ;; non-ASCII characters in between.
+         ((and (<= lo #x7f) (>= hi #x3fff80))
+          (push (cons lo #x7f) out)
+          (push (cons #x3fff80 hi) out))
+         (t (push (cons lo hi) out)))
+        (setq pos (+ pos (if range 3 1)))))
     out))
 
 (defun rx--any-args (args)
@@ -361,17 +361,17 @@ another symbol send the search on to that symbol."
 Return (INTERVALS . CLASSES), the classes in order of first mention."
   (let ((ivs nil)
         (classes nil))
-    (dolist (arg args)
-      (let ((class (and (symbolp arg) (rx--class-of arg))))
+    (dolist (spec args)
+      (let ((class (and (symbolp spec) (rx--class-of spec))))
         (cond
-         ((stringp arg) (setq ivs (append (rx--string-ivs arg) ivs)))
-         ((characterp arg) (push (cons arg arg) ivs))
-         ((and (consp arg) (characterp (car arg)) (characterp (cdr arg))
-               (<= (car arg) (cdr arg)))
-          (push (cons (car arg) (cdr arg)) ivs))
+         ((stringp spec) (setq ivs (append (rx--string-ivs spec) ivs)))
+         ((characterp spec) (push (cons spec spec) ivs))
+         ((and (characterp (car-safe spec)) (characterp (cdr-safe spec))
+               (<= (car spec) (cdr spec)))
+          (push (cons (car spec) (cdr spec)) ivs))
          (class (unless (memq class classes)
                   (setq classes (append classes (list class)))))
-         (t (error "Invalid rx `any' argument: %s" arg)))))
+         (t (error "Invalid rx `any' argument: %s" spec)))))
     (cons (rx--ivs-tidy ivs) classes)))
 
 (defun rx--tr-any (negated args)
@@ -401,7 +401,7 @@ If NEGATED, match a character in neither instead."
 
 (defun rx--bracket (negated ivs classes)
   "Return a bracket expression for IVS and CLASSES, complemented if NEGATED."
-  (let ((items nil)
+  (let ((members nil)
         (close nil)
         (dash nil))
     (dolist (iv ivs)
@@ -417,18 +417,18 @@ If NEGATED, match a character in neither instead."
          ((= lo ?\]) (setq close (cons lo hi)))
          ((and (= hi ?\]) (< lo hi))
           (setq close (cons ?\] ?\]))
-          (push (cons lo (1- hi)) items))
-         (t (push (cons lo hi) items)))))
-    (setq items (append (and close (list close))
-                        (nreverse items)
-                        classes
-                        (and dash (list (cons ?- ?-)))))
+          (push (cons lo (1- hi)) members))
+         (t (push (cons lo hi) members)))))
+    (setq members (append (and close (list close))
+                          (nreverse members)
+                          classes
+                          (and dash (list (cons ?- ?-)))))
     ;; A leading `^' would negate the set: move it one place on.
-    (when (and (cdr items) (consp (car items)) (= (caar items) ?^))
-      (setq items (cons (cadr items) (cons (car items) (cddr items)))))
+    (when (and (cdr members) (consp (car members)) (= (caar members) ?^))
+      (setq members (cons (cadr members) (cons (car members) (cddr members)))))
     (list 'atom
           (concat "[" (if negated "^" "")
-                  (mapconcat #'rx--bracket-text items "")
+                  (mapconcat #'rx--bracket-text members "")
                   "]"))))
 
 (defun rx--render-ivs (negated ivs)
@@ -456,10 +456,10 @@ complement, as GNU Emacs does."
      (char (list (cons char char)))
      ((memq head '(any in char))
       (let ((parsed (rx--any-args (cdr set))))
-        (if (cdr parsed)
-            (error "Character class not permitted in set operations: %S"
-                   (cadr parsed))
-          (car parsed))))
+        (if (null (cdr parsed))
+            (car parsed)
+          (error "Character class not permitted in set operations: %S"
+                 (cadr parsed)))))
      ((and (eq head 'not) (consp (cdr set)) (null (cddr set)))
       (rx--ivs-invert (rx--set-ivs (cadr set))))
      ((memq head '(or |))
@@ -532,16 +532,15 @@ complement, as GNU Emacs does."
   "Return the strings of ITEMS and of `or' forms nested in them, in order.
 Return the symbol `no' if anything else is among them."
   (catch 'rx--mixed
-    (rx--collect-strings items)))
+    (mapcan #'rx--item-strings items)))
 
-(defun rx--collect-strings (items)
-  "Return the strings of ITEMS, flattening `or'.
-Throw `rx--mixed' on anything else."
-  (mapcan (lambda (item)
-            (cond ((stringp item) (list item))
-                  ((memq (car-safe item) '(or |)) (rx--collect-strings (cdr item)))
-                  (t (throw 'rx--mixed 'no))))
-          items))
+(defun rx--item-strings (item)
+  "Return a fresh list of the strings that ITEM offers to an `or'.
+A string offers itself, an `or' form the strings of its arguments;
+anything else throws `no' to `rx--mixed'."
+  (cond ((stringp item) (list item))
+        ((memq (car-safe item) '(or |)) (mapcan #'rx--item-strings (cdr item)))
+        (t (throw 'rx--mixed 'no))))
 
 (defun rx--tr-or (args)
   "Translate the arguments ARGS of an `or' form."
@@ -557,10 +556,10 @@ Throw `rx--mixed' on anything else."
         (rx--render-ivs nil (rx--set-ivs (cons 'or items))))
        (t
         ;; Join the alternatives with \\|, dropping the first separator.
-        (cons 'alt (cdr (apply #'append
-                               (mapcar (lambda (item)
-                                         (cons "\\|" (cdr (rx--tr item))))
-                                       items))))))))))
+        (let ((chunks nil))
+          (dolist (alt items)
+            (setq chunks (append chunks (list "\\|") (cdr (rx--tr alt)))))
+          (cons 'alt (cdr chunks)))))))))
 
 ;;;; Repetition
 
@@ -621,12 +620,11 @@ Throw `rx--mixed' on anything else."
 (defun rx--tr-category (args negated)
   "Translate the arguments ARGS of a `category' form, complemented if NEGATED."
   (let* ((arg (rx--one-arg 'category args))
-         (code (if (characterp arg)
-                   arg
-                 (unless (symbolp arg)
-                   (error "Invalid rx `category' argument `%s'" arg))
-                 (or (rx--code-named arg rx--category-codes)
-                     (error "Unknown rx category `%s'" arg)))))
+         (code (cond ((characterp arg) arg)
+                     ((not (symbolp arg))
+                      (error "Invalid rx `category' argument `%s'" arg))
+                     ((rx--code-named arg rx--category-codes))
+                     (t (error "Unknown rx category `%s'" arg)))))
     (list 'atom (string ?\\ (if negated ?C ?c) code))))
 
 ;;;; Literal text, raw regexps, eval
@@ -637,19 +635,20 @@ Throw `rx--mixed' on anything else."
     (error "rx `%s' form takes exactly one argument" name))
   (car args))
 
-(defun rx--runtime-arg (name arg)
-  "Return ARG, a run-time argument of the form NAME, if allowed here.
-They are allowed only while the `rx' macro expands."
-  (if rx--allow-runtime
-      arg
-    (error "rx `%s' form with non-string argument" name)))
+(defun rx--text-arg (name args)
+  "Return the single element of ARGS, the arguments of the form NAME.
+It must be a string, except while the `rx' macro expands: there any
+expression is accepted, to be evaluated at run time."
+  (let ((arg (rx--one-arg name args)))
+    (unless (or (stringp arg) rx--allow-runtime)
+      (error "rx `%s' form with non-string argument" name))
+    arg))
 
 (defun rx--tr-literal (args)
   "Translate the arguments ARGS of a `literal' form."
-  (let ((arg (rx--one-arg 'literal args)))
-    (if (stringp arg)
-        (rx--quoted arg)
-      (list 'seq (list 'regexp-quote (rx--runtime-arg 'literal arg))))))
+  (let ((arg (rx--text-arg 'literal args)))
+    (cond ((stringp arg) (rx--quoted arg))
+          (t (list 'seq (list 'regexp-quote arg))))))
 
 (defun rx--unit-p (re)
   "Return non-nil if the regexp RE surely acts as one unit before `*'."
@@ -678,17 +677,16 @@ They are allowed only while the `rx' macro expands."
 
 (defun rx--class-token-end (re pos)
   "Return the end of a class token like [:alpha:] at POS in RE, or nil."
-  (save-match-data
-    (and (eq (string-match "\\[:[a-z]+:]" re pos) pos)
-         (match-end 0))))
+  (let ((tail (substring re pos)))
+    (and (string-match-p "\\`\\[:[a-z]+:]" tail)
+         (+ pos 2 (string-search ":]" tail)))))
 
 (defun rx--bracket-unit-p (re)
   "Return non-nil if RE, which starts with `[', is one bracket expression."
   (let* ((last (1- (length re)))
-         (pos (if (eq (aref re 1) ?^) 2 1)))
-    ;; A `]' right after the opening is an ordinary member.
-    (when (and (< pos last) (eq (aref re pos) ?\]))
-      (setq pos (1+ pos)))
+         (start (if (eq (aref re 1) ?^) 2 1))
+         ;; A `]' right after the opening is an ordinary member.
+         (pos (if (and (< start last) (eq (aref re start) ?\])) (1+ start) start)))
     (while (and (< pos last) (not (eq (aref re pos) ?\])))
       (let ((end (rx--class-token-end re pos)))
         (setq pos (if (and end (<= end last)) end (1+ pos)))))
@@ -696,10 +694,8 @@ They are allowed only while the `rx' macro expands."
 
 (defun rx--tr-regexp (args)
   "Translate the arguments ARGS of a `regexp' form."
-  (let ((arg (rx--one-arg 'regexp args)))
-    (if (stringp arg)
-        (list (if (rx--unit-p arg) 'atom 'alt) arg)
-      (list 'alt (rx--runtime-arg 'regexp arg)))))
+  (let ((arg (rx--text-arg 'regexp args)))
+    (list (if (and (stringp arg) (rx--unit-p arg)) 'atom 'alt) arg)))
 
 (defun rx--eval-arg (args)
   "Evaluate the expression in ARGS, the arguments of an `eval' form."
@@ -751,13 +747,11 @@ They are allowed only while the `rx' macro expands."
      ((eq op '>=)
       (rx--check-count op args 1)
       (rx--counted (car args) nil (cdr args)))
-     ((eq op '**) (rx--tr-range op args))
+     ((or (eq op '**) (and (eq op 'repeat) (cddr args))) (rx--tr-range op args))
      ((eq op 'repeat)
       ;; Two arguments mean an exact count, like `='.
-      (if (= (length args) 2)
-          (progn (rx--check-count op args 2)
-                 (rx--counted (car args) (car args) (cdr args)))
-        (rx--tr-range op args)))
+      (rx--check-count op args 2)
+      (rx--counted (car args) (car args) (cdr args)))
      ((memq op '(group submatch)) (rx--tr-group "\\(" args))
      ((memq op '(group-n submatch-n))
       (let ((n (car-safe args)))
@@ -833,25 +827,26 @@ may take expressions evaluated at run time.  Names made with
 `(elisp) Rx Notation' has the full list.
 
 \(fn REGEXPS...)"
-  ;; Definitions of enclosing `rx-let' forms travel in the environment.
-  (let ((rx--local-definitions
-         (cdr (assq :rx-locals macroexpand-all-environment))))
+  (let ((rx--local-definitions (rx--env-locals)))
     (rx--expression-for regexps)))
+
+(defun rx--env-locals ()
+  "Return the local definitions of the `rx-let' forms around this expansion.
+They travel in `macroexpand-all-environment', under the key :rx-locals."
+  (cdr (assq :rx-locals macroexpand-all-environment)))
 
 (defun rx--parse-def (name tail)
   "Check the definition TAIL, ([PARAMS] RX), of NAME.
 Return it as (RX) or (PARAMS RX)."
-  (unless (symbolp name)
-    (error "Bad `rx' definition name: %S" name))
-  (when (memq name rx--reserved-names)
-    (error "Cannot redefine built-in rx name `%s'" name))
+  (cond ((not (symbolp name))
+         (error "Bad `rx' definition name: %S" name))
+        ((memq name rx--reserved-names)
+         (error "Cannot redefine built-in rx name `%s'" name)))
   (cond
    ((and (consp tail) (null (cdr tail))) (list (car tail)))
    ((and (consp tail) (consp (cdr tail)) (null (cddr tail)))
     (let ((params (car tail)))
-      (unless (listp params)
-        (error "Bad argument list for `rx' definition %s: %S" name params))
-      (when (memq nil (mapcar #'symbolp params))
+      (unless (and (listp params) (not (memq nil (mapcar #'symbolp params))))
         (error "Bad argument list for `rx' definition %s: %S" name params))
       (list params (cadr tail))))
    (t (error "Bad `rx' definition of %s: %S" name tail))))
@@ -859,12 +854,13 @@ Return it as (RX) or (PARAMS RX)."
 (defun rx--extend-local-defs (bindings)
   "Return the local definitions in force with BINDINGS added in front.
 Each of BINDINGS is (NAME [PARAMS] RX)."
-  (append (mapcar (lambda (b)
-                    (unless (consp b)
-                      (error "Bad `rx-let' binding: %S" b))
-                    (cons (car b) (rx--parse-def (car b) (cdr b))))
-                  bindings)
-          rx--local-definitions))
+  (nconc (mapcar #'rx--parse-binding bindings) rx--local-definitions))
+
+(defun rx--parse-binding (binding)
+  "Check BINDING, (NAME [PARAMS] RX), and return it as a local definition."
+  (unless (consp binding)
+    (error "Bad `rx-let' binding: %S" binding))
+  (cons (car binding) (rx--parse-def (car binding) (cdr binding))))
 
 (defmacro rx-let-eval (bindings &rest body)
   "Run BODY with the rx definitions that BINDINGS evaluates to.
@@ -883,7 +879,7 @@ apply where BODY is macro-expanded, not to code it calls.
 
 \(fn BINDINGS BODY...)"
   (declare (indent 1) (debug (sexp body)))
-  (let* ((outer (cdr (assq :rx-locals macroexpand-all-environment)))
+  (let* ((outer (rx--env-locals))
          (inner (let ((rx--local-definitions outer))
                   (rx--extend-local-defs bindings)))
          (macroexpand-all-environment
@@ -904,7 +900,7 @@ remaining arguments and splices them in.
 
 ;;;; The pcase pattern
 
-(defvar rx--pcase-vars nil
+(defvar rx--pattern-vars nil
   "Variables that `let' bound in the rx pattern being built, newest first.")
 
 (defun rx--pcase-walk (form)
@@ -913,16 +909,16 @@ remaining arguments and splices them in.
     (cond
      ((and (eq head 'let) (consp (cdr form)))
       (let ((var (cadr form)))
-        (unless (memq var rx--pcase-vars)
-          (push var rx--pcase-vars))
+        (unless (memq var rx--pattern-vars)
+          (push var rx--pattern-vars))
         (cons 'group-n
-              (cons (length (memq var rx--pcase-vars))
+              (cons (length (memq var rx--pattern-vars))
                     (mapcar #'rx--pcase-walk (cddr form))))))
      ((and (eq head 'backref) (consp (cdr form)) (symbolp (cadr form)))
-      (unless (memq (cadr form) rx--pcase-vars)
+      (unless (memq (cadr form) rx--pattern-vars)
         (error "rx `backref' variable must be one of: %s"
-               (mapconcat #'symbol-name rx--pcase-vars " ")))
-      (list 'backref (length (memq (cadr form) rx--pcase-vars))))
+               (mapconcat #'symbol-name rx--pattern-vars " ")))
+      (list 'backref (length (memq (cadr form) rx--pattern-vars))))
      ((and (or (symbolp head) (memq head '(?\s ??)))
            (not (memq head '(literal regexp regex eval)))
            (proper-list-p form))
@@ -937,38 +933,34 @@ REGEXPS are rx items as for `rx', plus two more forms:
 \(let VAR RX...) matches RX... and binds VAR to the matched text (nil
 if that part did not take part in the match), and (backref VAR)
 matches the text an earlier `let' bound to VAR."
-      (let* ((rx--pcase-vars nil)
+      (let* ((rx--pattern-vars nil)
              (re (rx--expression-for (mapcar #'rx--pcase-walk regexps)))
-             (vars (reverse rx--pcase-vars)))
+             (vars (reverse rx--pattern-vars)))
         ;; The matcher function names its argument `s', so run-time
         ;; `literal' and `regexp' expressions mentioning `s' see the
         ;; subject string, exactly as in GNU Emacs.
-        (cond
-         ((null vars)
-          `(and (pred stringp) (pred (string-match ,re))))
-         ((null (cdr vars))
-          ;; One variable: 0 stands for "no match", as a submatch is a
-          ;; string or nil.
-          `(and (pred stringp)
-                (app (lambda (s) (if (string-match ,re s) (match-string 1 s) 0))
-                     (and ,(car vars) (pred (not numberp))))))
-         (t
-          ;; Several: the submatches in a dotted list, taken apart by a
-          ;; backquote pattern of the same shape.
-          (let ((n (length vars))
-                (value nil)
-                (pattern nil))
-            (dolist (v (reverse vars))
-              (let ((get `(match-string ,n s)))
-                (if value
-                    (setq value `(cons ,get ,value)
-                          pattern (cons (list '\, v) pattern))
-                  (setq value get
-                        pattern (list '\, v))))
-              (setq n (1- n)))
-            `(and (pred stringp)
-                  (app (lambda (s) (and (string-match ,re s) ,value))
-                       ,(list '\` pattern))))))))
+        (list
+         'and '(pred stringp)
+         (cond
+          ((null vars) `(pred (string-match ,re)))
+          ((null (cdr vars))
+           ;; One variable: 0 stands for "no match", as a submatch is a
+           ;; string or nil.
+           `(app (lambda (s) (if (string-match ,re s) (match-string 1 s) 0))
+                 (and ,(car vars) (pred (not numberp)))))
+          (t
+           ;; Several: the submatches in a dotted list, taken apart by a
+           ;; backquote pattern of the same shape, built from the end.
+           (let* ((backwards (reverse vars))
+                  (group (length vars))
+                  (value `(match-string ,group s))
+                  (pattern (list '\, (car backwards))))
+             (dolist (v (cdr backwards))
+               (setq group (1- group)
+                     value `(cons (match-string ,group s) ,value)
+                     pattern (cons (list '\, v) pattern)))
+             `(app (lambda (s) (and (string-match ,re s) ,value))
+                   ,(list '\` pattern))))))))
    t))
 
 (defalias 'rx-submatch-n #'rx-to-string)
