@@ -556,6 +556,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "truncate",
   "try-completion",
   "type-of",
+  "ucs-names",
   "underflow-error",
   "unevalled",
   "unibyte-char-to-multibyte",
