@@ -19,7 +19,7 @@ import { SYM_VALUE } from '../heap/layout.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
-import { DumpFileError, writeDumpFile } from './dumpfile.ts';
+import { HostFileError } from '../host/host.ts';
 
 /** JS hooks to run after each load (and, through DEFINIT, in each fresh runtime). */
 export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
@@ -68,7 +68,7 @@ export interface DumpReport {
 /**
  * Write the Lisp world to FILE (through symlinks; never over a special file): into FILE.tmp-PID
  * with the in-progress mark, then the mark cleared, the file fsync'd and renamed, so a crash never
- * leaves a half dump under the final name (dumpfile.ts). Prints GNU's statistics to stderr.
+ * leaves a half dump under the final name (the host's writeImage, host/image-file.ts for Node). Prints GNU's statistics to stderr.
  */
 export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, quiet = false): DumpReport {
   let image;
@@ -95,10 +95,10 @@ export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, q
   const bytes = image.bytes;
   bytes[0] = IN_PROGRESS_BYTE;
   try {
-    writeDumpFile(file, bytes, rt.host.pid());
+    rt.host.writeImage(file, bytes, MAGIC[0]!);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why = e instanceof DumpFileError ? e.reason : code === 'ENOENT' ? 'No such file or directory'
+    const why = e instanceof HostFileError ? e.reason : code === 'ENOENT' ? 'No such file or directory'
       : code === 'EACCES' ? 'Permission denied' : e instanceof Error ? e.message : String(e);
     return xsignal(Qfile_error, list(rt, makeString(rt, 'Opening output file'), makeString(rt, why), makeString(rt, file)));
   } finally {

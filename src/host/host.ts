@@ -2,6 +2,17 @@
 //
 // The Node implementation is host/node.ts; a browser build supplies its own.
 
+/** A file the host refuses to write, with GNU's file-error wording: the reason ("Not a regular file") and the file. */
+export class HostFileError extends Error {
+  readonly reason: string;
+  readonly file: string;
+  constructor(reason: string, file: string) {
+    super(`${reason}: ${file}`);
+    this.reason = reason;
+    this.file = file;
+  }
+}
+
 export interface Host {
   /** Write raw bytes to standard output (fd 1) or standard error (fd 2). */
   write(fd: 1 | 2, bytes: Uint8Array): void;
@@ -18,6 +29,12 @@ export interface Host {
    * the bytes read, or -1 if the file cannot be opened (the reason in lastError).
    */
   readFileInto(path: string, target: Uint8Array, offset: number): number;
+  /**
+   * Write a dump image as FILE so that a crash leaves the old file or the whole new one, never
+   * part of it: through symlinks, never over a special file (HostFileError), FIRST_BYTE going
+   * into byte 0 last (BYTES holds the in-progress mark there until then).
+   */
+  writeImage(file: string, bytes: Uint8Array, firstByte: number): void;
   /** The process id, for temporary file names. */
   pid(): number;
   rename(from: string, to: string): void;

@@ -3,6 +3,7 @@
 // Named imports: a namespace import makes the bundle copy every export of node:fs (0.4 ms a start-up).
 import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import type { Host } from './host.ts';
+import { writeImageFile } from './image-file.ts';
 
 const errnoText: Record<string, string> = {
   ENOENT: 'No such file or directory',
@@ -91,6 +92,7 @@ export function nodeHost(): Host {
       }
     },
     pid: () => process.pid,
+    writeImage: (file, bytes, firstByte) => writeImageFile(file, bytes, firstByte, process.pid),
     rename(from, to) {
       renameSync(from, to);
     },
