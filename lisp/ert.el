@@ -734,24 +734,25 @@ LISTENER is called as the run goes with an event and its arguments:
   "Print on stderr what the batch runner says of EVENT in the run STATS.
 ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
   (let ((total (number-to-string (ert-stats-total stats))))
-    (cl-case event
-      (run-started
-       (or ert-quiet
-           (message "Running %s tests (%s, selector `%S')" total
-                    (ert--timestamp (ert--stats-start-time stats))
-                    (ert--stats-selector stats))))
-      (test-ended
-       (pcase-let* ((`(,test ,result) args)
-                    (expected (ert-test-result-expected-p test result)))
-         (unless expected
-           (ert--report-surprise test result))
-         (or ert-quiet
-             ;; The index is right-aligned to the width of the total.
-             (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
-                      (ert-string-for-test-result result expected)
-                      (1+ (cl-position test (ert--stats-tests stats)))
-                      (ert-test-name test) (ert-test-result-duration result)))))
-      (run-ended (ert--print-summary stats)))))
+    (cond
+     ((eq event 'run-started)
+      (or ert-quiet
+          (message "Running %s tests (%s, selector `%S')" total
+                   (ert--timestamp (ert--stats-start-time stats))
+                   (ert--stats-selector stats))))
+     ((eq event 'test-ended)
+      (pcase-let* ((`(,test ,result) args)
+                   (expected (ert-test-result-expected-p test result)))
+        (unless expected
+          (ert--report-surprise test result))
+        (or ert-quiet
+            ;; The index is right-aligned to the width of the total.
+            (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
+                     (ert-string-for-test-result result expected)
+                     (1+ (cl-position test (ert--stats-tests stats)))
+                     (ert-test-name test) (ert-test-result-duration result)))))
+     ((eq event 'run-ended) (ert--print-summary stats)))))
+
 
 
 (defun ert-run-tests-batch (&optional selector)
