@@ -57,9 +57,10 @@ Neither argument is evaluated."
 
 (defun def-edebug-elem-spec (name spec)
   "Record SPEC, which must be a list, as the Edebug element spec NAME."
-  (if (not (consp spec))
-      (error "Edebug spec has to be a list: %S" spec))
-  (put name 'edebug-elem-spec spec))
+  (if (consp spec)
+      (put name 'edebug-elem-spec spec)
+    (error "Edebug spec has to be a list: %S" spec)))
+
 
 ;;;; Buffer-local variables.
 
