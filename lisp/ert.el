@@ -538,9 +538,11 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
         (within (lambda (test)
                   (let ((name (ert-test-name test)))
                     (and name (string-match selector (symbol-name name)))))))
-       ((ert-test-p selector) (list selector))
-       ((and (symbolp selector) (not (keywordp selector)))
-        (list (ert-get-test selector)))
+       ;; A single test, given as itself or by its name.
+       ((or (ert-test-p selector)
+            (and (symbolp selector) (not (keywordp selector))))
+        (list (ert--test-of selector)))
+
        ((consp selector)
         (ert--combine-selection (car selector) (cdr selector) pool))
        (t (error "No clause matching `%S'" selector))))))
