@@ -159,7 +159,8 @@ With no compiler this is the same as `eval-when-compile'."
 
 (defmacro dont-compile (&rest body)
   "Expand to a call of `eval' on BODY, so that a compiler leaves it alone."
-  (list 'eval (list 'quote (if (cdr body) (cons 'progn body) (car body)))))
+  (let ((form (if (cdr body) (cons 'progn body) (car body))))
+    (list 'eval (list 'quote form))))
 
 (defun with-no-warnings (&rest body)
   "Return the last of BODY's values; for a compiler, silence its warnings."
@@ -174,8 +175,8 @@ With no compiler this is the same as `eval-when-compile'."
 (defun make-obsolete (obsolete-name current-name when)
   "Mark the function OBSOLETE-NAME obsolete since WHEN, in favour of CURRENT-NAME.
 Return OBSOLETE-NAME."
-  (put obsolete-name 'byte-obsolete-info (list current-name nil when))
-  obsolete-name)
+  (prog1 obsolete-name
+    (put obsolete-name 'byte-obsolete-info (list current-name nil when))))
 
 (defmacro define-obsolete-function-alias (obsolete-name current-name when &optional docstring)
   "Alias OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
@@ -188,8 +189,9 @@ DOCSTRING, if given, documents the alias."
   "Mark the variable OBSOLETE-NAME obsolete since WHEN, in favour of CURRENT-NAME.
 ACCESS-TYPE, `get' or `set', limits the warning to that use.  Return
 OBSOLETE-NAME."
-  (put obsolete-name 'byte-obsolete-variable (list current-name access-type when))
-  obsolete-name)
+  (prog1 obsolete-name
+    (put obsolete-name 'byte-obsolete-variable (list current-name access-type when))))
+
 
 (defmacro define-obsolete-variable-alias (obsolete-name current-name when &optional docstring)
   "Alias the variable OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.

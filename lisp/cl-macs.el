@@ -99,13 +99,14 @@ A lone final string stays in REST, as it is the value of the body."
 
 (defun cl-macs--tidy-arglist (args)
   "Return a fresh copy of ARGS with &body as &rest and a dotted tail as &rest."
-  (let* ((head (cons nil nil)) (end head) (tail args))
-    (while (consp tail)
-      (setcdr end (list (if (eq (car tail) '&body) '&rest (car tail))))
-      (setq end (cdr end) tail (cdr tail)))
-    (when tail
-      (setcdr end (list '&rest tail)))
-    (cdr head)))
+  (let ((tidied nil) (rest args))
+    (while (consp rest)
+      (let ((item (pop rest)))
+        (push (if (eq item '&body) '&rest item) tidied)))
+    ;; A dotted tail names the rest variable.
+    (when rest
+      (setq tidied (cons rest (cons '&rest tidied))))
+    (nreverse tidied)))
 
 (defun cl-macs--match (pattern form)
   "Record bindings that match PATTERN, a symbol or lambda list, to FORM."
@@ -206,9 +207,9 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
 
 (defun cl-macs--match-aux (entries)
   "Record the bindings of the &aux ENTRIES, each VAR or (VAR INIT)."
-  (dolist (entry entries)
-    (cl-macs--match (if (consp entry) (car entry) entry)
-                    (car-safe (cdr-safe entry)))))
+  (dolist (aux entries)
+    (cl-macs--match (if (consp aux) (car aux) aux)
+                    (car-safe (cdr-safe aux)))))
 
 (defun cl-macs--check-keywords (plist allowed)
   "Signal an error unless every key of PLIST is in ALLOWED.
@@ -237,15 +238,18 @@ With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
   "Split ARGS into (PLAIN . REST), PLAIN being what a plain lambda list can say.
 That is the leading required and simple optional variables.  If the
 split falls among the optional ones, REST starts with `&optional' again."
-  (let ((n 0) (optional nil) (stop nil))
-    (while (and (not stop) (nthcdr n args))
-      (let ((a (nth n args)))
-        (if (eq a '&optional)
-            (if (car cl-macs--fallbacks) (setq stop t) (setq optional t n (1+ n)))
-          (if (or (not (symbolp a)) (memq a '(nil &rest &key &aux))
-                  (and optional (cl-macs--fallback-default a)))
-              (setq stop t)
-            (setq n (1+ n))))))
+  (let ((n 0) (optional nil) (tail args))
+    ;; Count the leading elements a plain lambda list can take.
+    (catch 'prefix-end
+      (while tail
+        (let ((a (car tail)))
+          (cond ((eq a '&optional)
+                 (when (car cl-macs--fallbacks) (throw 'prefix-end nil))
+                 (setq optional t))
+                ((or (not (symbolp a)) (memq a '(nil &rest &key &aux))
+                     (and optional (cl-macs--fallback-default a)))
+                 (throw 'prefix-end nil))))
+        (setq n (1+ n) tail (cdr tail))))
     (let ((plain (butlast args (- (length args) n)))
           (rest (nthcdr n args)))
       (when (and optional rest (not (eq (car rest) '&optional)))
@@ -316,10 +320,9 @@ In tsmacs there is no inlining, so this is `cl-defun'."
 
 (defmacro cl-function (func)
   "Quote FUNC as `function' does, accepting a Common Lisp lambda list in a lambda."
-  (list 'function
-        (if (eq (car-safe func) 'lambda)
-            (cons 'lambda (cl-macs--lambda (cadr func) (cddr func) 'cl-none))
-          func)))
+  (cond ((eq (car-safe func) 'lambda)
+         `(function (lambda ,@(cl-macs--lambda (cadr func) (cddr func) 'cl-none))))
+        (t `(function ,func))))
 
 (defmacro cl-destructuring-bind (args expr &rest body)
   "Match the lambda list ARGS against the list EXPR returns, then run BODY."
@@ -362,13 +365,12 @@ block's value is otherwise BODY's last value."
 TEST-FOR maps a clause's key part to its test; FAILURE, called on the
 `cl-macs--unmatched' pseudo clause that the erring variants add at the
 end, returns the code that complains."
-  (let ((out nil))
-    (dolist (c clauses (nreverse out))
-      (push (cons (if (eq (car c) 'cl-macs--unmatched)
+  (mapcar (lambda (case-clause)
+            (cons (if (eq (car case-clause) 'cl-macs--unmatched)
                       (funcall failure)
-                    (funcall test-for (car c)))
-                  (or (cdr c) (list nil)))
-            out))))
+                    (funcall test-for (car case-clause)))
+                  (or (cdr case-clause) (list nil))))
+          clauses))
 
 (defmacro cl-case (expr &rest clauses)
   "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
@@ -415,11 +417,11 @@ TYPE is `otherwise' accepts anything."
        `(cond
          ,@(cl-macs--case-clauses
             clauses
-            (lambda (spec)
-              (if (eq spec 'otherwise)
+            (lambda (wanted)
+              (if (eq wanted 'otherwise)
                   t
-                (setq types (append types (list spec)))
-                `(cl-typep ,subject ',spec)))
+                (setq types (append types (list wanted)))
+                `(cl-typep ,subject ',wanted)))
             (lambda ()
               `(error "cl-etypecase failed: %s, %s" ,subject ',types))))))))
 
@@ -474,14 +476,14 @@ followed by ARGS."
 
 (defmacro cl-locally (&rest body)
   "Evaluate BODY like `progn'."
-  (cons 'progn body))
+  `(progn ,@body))
 
 (defmacro cl-eval-when (when &rest body)
   "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
 tsmacs evaluates everything, so the other situations never apply."
   (declare (indent 1))
-  (and (or (memq 'eval when) (memq :execute when))
-       (cons 'progn body)))
+  (when (or (memq :execute when) (memq 'eval when))
+    `(progn ,@body)))
 
 (defmacro cl-load-time-value (form &optional _read-only)
   "Evaluate FORM once, when this form is expanded, and return that value."
@@ -489,8 +491,8 @@ tsmacs evaluates everything, so the other situations never apply."
 
 (defun cl-macs--numbered (items fn)
   "Return the results of calling FN on each of ITEMS and its index."
-  (let ((n -1))
-    (mapcar (lambda (item) (funcall fn item (setq n (+ n 1)))) items)))
+  (let ((position -1))
+    (mapcar (lambda (item) (funcall fn item (setq position (1+ position)))) items)))
 
 (defmacro cl-multiple-value-bind (vars form &rest body)
   "Bind VARS to successive elements of the list FORM returns, then run BODY."
@@ -532,9 +534,9 @@ Return the first element."
                          (if (atom spec) spec (list (car spec) (cadr spec))))
                        specs))
         (updates (apply #'append
-                        (mapcar (lambda (spec)
-                                  (and (consp spec) (cddr spec)
-                                       (list (car spec) (nth 2 spec))))
+                        (mapcar (lambda (step)
+                                  (and (consp step) (cddr step)
+                                       (list (car step) (nth 2 step))))
                                 specs))))
     `(cl-block nil
        (,(if sequential 'let* 'let) ,inits
@@ -645,26 +647,23 @@ Used where VARS are bound as ordinary variables."
 
 (defun cl-macs--lambda-vars (arglist)
   "Return the variables that the plain lambda list ARGLIST binds."
-  (and (listp arglist)
-       (remq '&optional (remq '&rest arglist))))
+  (when (listp arglist)
+    (remq '&rest (remq '&optional arglist))))
 
 (defun cl-macs--expand-forms (forms env)
   "Expand every form of the possibly dotted list FORMS in ENV."
-  (let* ((result (list nil)) (end result))
-    (while (consp forms)
-      (setcdr end (list (cl-macs--expand (car forms) env)))
-      (setq end (cdr end) forms (cdr forms)))
+  (let ((acc nil) (rest forms))
+    (while (consp rest)
+      (push (cl-macs--expand (pop rest) env) acc))
     ;; Keep a dotted tail as it is.
-    (setcdr end forms)
-    (cdr result)))
+    (nconc (nreverse acc) rest)))
 
 (defun cl-macs--expand-function (lam env)
   "Expand the body of the lambda expression LAM in ENV."
   (let ((params (cadr lam)))
-    (cons 'lambda
-          (cons params
-                (cl-macs--expand-forms (cddr lam)
-                                       (cl-macs--unshadow env (cl-macs--lambda-vars params)))))))
+    `(lambda ,params
+       ,@(cl-macs--expand-forms (cddr lam)
+                                (cl-macs--unshadow env (cl-macs--lambda-vars params))))))
 
 (defun cl-macs--expand-let (form env)
   "Expand the `let' or `let*' FORM in ENV."
@@ -718,9 +717,12 @@ Used where VARS are bound as ordinary variables."
          ((eq head 'function) (cl-macs--expand-function-form form env))
          ((memq head '(let let*)) (cl-macs--expand-let form env))
          ((eq head 'cond)
-          (cons 'cond (mapcar (lambda (clause)
-                                (if (consp clause) (cl-macs--expand-forms clause env) clause))
-                              (cdr form))))
+          (let ((expand-clause
+                 (lambda (cond-clause)
+                   (if (consp cond-clause)
+                       (cl-macs--expand-forms cond-clause env)
+                     cond-clause))))
+            (cons 'cond (mapcar expand-clause (cdr form)))))
          ((eq head 'condition-case) (cl-macs--expand-condition-case form env))
          ((eq head 'setq) (cl-macs--expand-setq form env))
          ((memq head '(defvar defconst))
@@ -812,8 +814,8 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
 (defun cl-macs--labels-setqs (holders bindings)
   "Return the forms storing each of BINDINGS' functions in its one of HOLDERS."
   (let ((defs bindings))
-    (mapcar (lambda (var)
-              `(setq ,var (cl-function (lambda ,@(cdr (pop defs))))))
+    (mapcar (lambda (holder)
+              `(setq ,holder (cl-function (lambda ,@(cdr (pop defs))))))
             holders)))
 
 (defmacro cl-labels (bindings &rest body)
@@ -1116,9 +1118,10 @@ A plain symbol as PLACE is bound with `let'."
 
 (defun cl-macs--lp-plain-p (specs)
   "Return non-nil if every (PATTERN VALUE) of SPECS has a symbol as PATTERN."
-  (let ((ok t))
-    (dolist (s specs) (unless (symbolp (car s)) (setq ok nil)))
-    ok))
+  (let ((tail specs))
+    (while (and tail (symbolp (caar tail)))
+      (pop tail))
+    (null tail)))
 
 (defun cl-macs--lp-via-temps (specs)
   "Return (TEMP-BINDINGS . PAIRS): fresh variables for the values of SPECS,
@@ -1150,9 +1153,10 @@ and SPECS with each value replaced by its variable."
         (setq pairs (append (reverse (cl-macs--lp-unpack (car pattern) `(nth ,i ,whole)))
                             pairs))
         (setq i (1+ i) pattern (cdr pattern)))
-      (when pattern
-        (push (list pattern `(nthcdr ,i ,whole)) pairs))
-      (nreverse pairs)))))
+      ;; A dotted tail takes whatever is left.
+      (nreverse (if pattern
+                    (cons (list pattern `(nthcdr ,i ,whole)) pairs)
+                  pairs))))))
 
 (defun cl-macs--lp-assign (pairs parallel)
   "Return code assigning each (PATTERN VALUE) of PAIRS.
@@ -1255,13 +1259,14 @@ forms are repeated forever (leave with `cl-return')."
     (when cl-macs--lp-value-var
       (cl-macs--lp-bind `((,cl-macs--lp-value-var nil))))
     ;; Wrap the groups, innermost first; runs of one-binding groups share a `let*'.
-    (let ((groups cl-macs--lp-groups))
-      (while groups
-        (if (cdr (car groups))
-            (setq body (list (cl-macs--lp-wrap (pop groups) body t)))
+    (let ((groups-left cl-macs--lp-groups))
+      (while groups-left
+        (if (cdr (car groups-left))
+            (setq body (list (cl-macs--lp-wrap (pop groups-left) body t)))
           (let ((run nil))
-            (while (and groups (null (cdr (car groups))))
-              (push (car (pop groups)) run))
+            (while (and groups-left (null (cdr (car groups-left))))
+              (push (car (pop groups-left)) run))
+
             (setq body (list (cl-macs--lp-wrap run body nil)))))))
     (when cl-macs--lp-refs
       (setq body `((cl-symbol-macrolet ,cl-macs--lp-refs ,@body))))
@@ -1412,8 +1417,8 @@ variable starts out as INITIAL."
         (cl-macs--lp-for-sets nil)
         (cl-macs--lp-for-steps nil)
         (cl-macs--lp-for-joined nil)
-        (again t))
-    (while again
+        (more t))
+    (while more
       (let ((var (or (cl-macs--lp-next) (cl-macs--lp-temp)))
             (word (cl-macs--lp-next)))
         (when (eq word 'being) (setq word (cl-macs--lp-next)))
@@ -1428,12 +1433,13 @@ variable starts out as INITIAL."
          ((memq word '(element elements)) (cl-macs--lp-for-elements var))
          ((memq word '(hash-key hash-keys hash-value hash-values))
           (cl-macs--lp-for-hash var word))
-         ((memq word '(symbol present-symbol external-symbol
-                              symbols present-symbols external-symbols))
+         ((memq word '(symbol symbols present-symbol present-symbols
+                       external-symbol external-symbols))
+
           (cl-macs--lp-for-symbols var))
          (t (error "Expected a `for' preposition, found %s" word))))
-      (setq again (cl-macs--lp-peek 'and))
-      (when again
+      (setq more (cl-macs--lp-peek 'and))
+      (when more
         (setq cl-macs--lp-for-joined t)
         (pop cl-macs--lp-words)))
     (let ((binds (reverse cl-macs--lp-for-binds)))

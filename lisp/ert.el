@@ -24,7 +24,7 @@
   "When non-nil, enter the debugger when a test signals an error.
 The batch runner here never does; the variable exists for compatibility.")
 
-(defvar ert--infos nil
+(defvar ert--info-stack nil
   "Context pushed by `ert-info': a list of (PREFIX . MESSAGE), innermost first.")
 
 (defvar ert--current-test nil
@@ -34,7 +34,7 @@ The batch runner here never does; the variable exists for compatibility.")
   "While a test runs, a cons (ASSERTIONS . INFOS).
 ASSERTIONS collects, newest first, the assertions the test evaluated;
 and INFOS is (DATA . CONTEXT), DATA being what the latest `ert-fail'
-reported and CONTEXT the `ert--infos' then in force.")
+reported and CONTEXT the `ert--info-stack' then in force.")
 
 ;;;; Tests and results as structures
 
@@ -118,10 +118,10 @@ Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
 
 (defun ert--expand-body-in-test (body)
   "Expand the macros of BODY, letting it use `skip-unless'."
-  (let ((skip-expander (lambda (form) (ert--assertion-call 'skip-unless form))))
-    (macroexpand-all (cons 'progn body)
-                     (cons (cons 'skip-unless skip-expander)
-                           macroexpand-all-environment))))
+  (let ((skip-entry (cons 'skip-unless
+                          (lambda (form) (ert--assertion-call 'skip-unless form)))))
+    (macroexpand-all `(progn ,@body)
+                     (cons skip-entry macroexpand-all-environment))))
 
 (defmacro ert-deftest (name arglist &rest docstring-keys-and-body)
   "Register a test named NAME that runs BODY; ARGLIST is always ().
@@ -158,13 +158,13 @@ The test passes if BODY returns and fails if it signals; inside it,
 
 (defun ert-pass ()
   "End the running test at once, counting it as a pass."
-  (throw 'ert--pass nil))
+  (throw 'ert--passed-early nil))
 
 (defun ert-fail (data)
   "End the running test at once as a failure described by DATA."
   ;; The `ert-info' context is gone once the signal unwinds: keep it now.
   (when ert--assertion-log
-    (setcdr ert--assertion-log (cons data ert--infos)))
+    (setcdr ert--assertion-log (cons data ert--info-stack)))
   (signal 'ert-test-failed (list data)))
 
 (defun ert-skip (data)
@@ -304,7 +304,7 @@ defaults to \"Info: \".
   (let ((msg (car message-and-prefix))
         (prefix (let ((p (plist-member (cdr message-and-prefix) :prefix)))
                   (if p (cadr p) "Info: "))))
-    `(let ((ert--infos (cons (cons ,prefix ,msg) ert--infos)))
+    `(let ((ert--info-stack (cons (cons ,prefix ,msg) ert--info-stack)))
        ,@body)))
 
 (defun ert-equal-including-properties (a b)
@@ -335,7 +335,7 @@ When one is a prefix of the other, that is the shorter one's length."
                  return i)
         limit)))
 
-(defun ert--explain-conses (a b)
+(defun ert--diff-conses (a b)
   "Explain how the conses A and B, which are not `equal', differ."
   (let ((length-a (proper-list-p a))
         (length-b (proper-list-p b)))
@@ -345,37 +345,38 @@ When one is a prefix of the other, that is the shorter one's length."
         (if (/= length-a length-b)
             `(proper-lists-of-different-length ,length-a ,length-b ,a ,b
                                                first-mismatch-at ,at)
-          `(list-elt ,at ,(ert--explain-equal (nth at a) (nth at b))))))
+          `(list-elt ,at ,(ert--diff-any (nth at a) (nth at b))))))
      ((or length-a length-b) `(one-list-proper-one-improper ,a ,b))
      ;; Two dotted lists: descend into the first half that differs.
-     ((equal (car a) (car b)) `(cdr ,(ert--explain-equal (cdr a) (cdr b))))
-     (t `(car ,(ert--explain-equal (car a) (car b)))))))
+     ((equal (car a) (car b)) `(cdr ,(ert--diff-any (cdr a) (cdr b))))
+     (t `(car ,(ert--diff-any (car a) (car b)))))))
 
-(defun ert--explain-equal (a b)
+(defun ert--diff-any (a b)
   "Say how A and B differ, as a list, or return nil if they are `equal'."
   (cond
    ((equal a b) nil)
    ((not (eq (type-of a) (type-of b))) `(different-types ,a ,b))
-   ((consp a) (ert--explain-conses a b))
+   ((consp a) (ert--diff-conses a b))
    ((or (arrayp a) (recordp a))
     (let ((at (ert--index-of-difference a b))
-          (length-a (length a))
-          (length-b (length b)))
-      (if (/= length-a length-b)
-          `(arrays-of-different-length ,length-a ,length-b ,a ,b
-                                       first-mismatch-at ,at)
-        `(array-elt ,at ,(ert--explain-equal (aref a at) (aref b at))))))
+          (len-a (length a))
+          (len-b (length b)))
+      (if (= len-a len-b)
+          `(array-elt ,at ,(ert--diff-any (aref a at) (aref b at)))
+        `(arrays-of-different-length ,len-a ,len-b ,a ,b first-mismatch-at ,at))))
+
+
    (t `(different-atoms ,(ert--atom-for-explanation a)
                         ,(ert--atom-for-explanation b)))))
 
-(defun ert--explain-string-equal (a b)
+(defun ert--diff-strings (a b)
   "Say how the strings (or symbol names) A and B differ, or return nil."
   (let ((a (if (symbolp a) (symbol-name a) a))
         (b (if (symbolp b) (symbol-name b) b)))
     (and (not (string-equal a b))
-         (ert--explain-equal a b))))
+         (ert--diff-any a b))))
 
-(defun ert--explain-property-lists (a b)
+(defun ert--diff-plists (a b)
   "Explain the first difference between the property lists A and B, or nil.
 Properties only one list has come first, then those whose values differ."
   (let* ((keys-a (cl-loop for key in a by #'cddr collect key))
@@ -388,17 +389,17 @@ Properties only one list has come first, then those whose values differ."
                           suspects)))
     (and key
          `(different-properties-for-key
-           ,key ,(ert--explain-equal (plist-get a key) (plist-get b key))))))
+           ,key ,(ert--diff-any (plist-get a key) (plist-get b key))))))
 
-(defun ert--explain-equal-including-properties (a b)
+(defun ert--diff-with-properties (a b)
   "Say how the strings A and B differ, text properties included, or return nil."
   (cond
-   ((not (equal a b)) (ert--explain-equal a b))
+   ((not (equal a b)) (ert--diff-any a b))
    ;; Without text property support, equal strings are alike in all ways.
    ((fboundp 'text-properties-at)
     (let ((i 0) (end (length a)) (found nil))
       (while (and (null found) (< i end))
-        (setq found (ert--explain-property-lists (text-properties-at i a)
+        (setq found (ert--diff-plists (text-properties-at i a)
                                                  (text-properties-at i b)))
         (unless found (cl-incf i)))
       (and found
@@ -407,10 +408,10 @@ Properties only one list has come first, then those whose values differ."
                   context-after ,(substring-no-properties
                                   a (1+ i) (min end (+ i 11)))))))))
 
-(put 'equal 'ert-explainer 'ert--explain-equal)
-(put 'string-equal 'ert-explainer 'ert--explain-string-equal)
+(put 'equal 'ert-explainer 'ert--diff-any)
+(put 'string-equal 'ert-explainer 'ert--diff-strings)
 (put 'ert-equal-including-properties 'ert-explainer
-     'ert--explain-equal-including-properties)
+     'ert--diff-with-properties)
 
 ;;;; Result types
 
@@ -447,19 +448,18 @@ A skipped test always counts as expected."
 (defun ert--execute (body log)
   "Call BODY, a test's function, and return the result it earns.
 The assertions evaluated meanwhile are pushed on the car of LOG."
-  (let ((ert--infos nil)
+  (let ((ert--info-stack nil)
         (ert--assertion-log log))
-    (condition-case err
-        (progn
-          (catch 'ert--pass (funcall body))
-          (make-ert-test-passed))
-      (ert-test-skipped (make-ert-test-skipped :condition err))
-      (quit (make-ert-test-quit :condition err))
+    (condition-case signalled
+        (catch 'ert--passed-early (funcall body))
+      (:success (make-ert-test-passed))
+      (ert-test-skipped (make-ert-test-skipped :condition signalled))
+      (quit (make-ert-test-quit :condition signalled))
       (t (make-ert-test-failed
-          :condition err
+          :condition signalled
           ;; Context is known only for the failure `ert-fail' last raised.
-          :infos (and (eq (car err) 'ert-test-failed)
-                      (eq (cadr err) (cadr log))
+          :infos (and (eq (car signalled) 'ert-test-failed)
+                      (eq (cadr signalled) (cadr log))
                       (reverse (cddr log))))))))
 
 (defun ert-running-test ()
@@ -488,28 +488,28 @@ The assertions evaluated meanwhile are pushed on the car of LOG."
 (defun ert--combine-selection (op args pool)
   "The tests of POOL chosen by the compound selector (OP . ARGS)."
   (cl-flet ((within (pred) (cl-remove-if-not pred pool)))
-    (cond
-     ((eq op 'member) (mapcar #'ert--test-of args))
-     ((eq op 'eql) (list (ert--test-of (car args))))
-     ((eq op 'and)
-      (let ((remaining pool))
-        (while args
-          (setq remaining (ert-select-tests (pop args) remaining)))
-        remaining))
-     ((eq op 'or)
-      ;; The union keeps POOL's order, whatever the order of ARGS.
-      (let ((union nil))
-        (dolist (sub args)
-          (setq union (append (ert-select-tests sub pool) union)))
-        (within (lambda (test) (memq test union)))))
-     ((eq op 'not)
-      (let ((excluded (ert-select-tests (car args) pool)))
-        (within (lambda (test) (not (memq test excluded))))))
-     ((eq op 'tag)
-      (within (lambda (test) (member (car args) (ert-test-tags test)))))
-     ((eq op 'satisfies) (within (car args)))
-     (t (error "cl-ecase failed: %s, %s" op
-               '(member eql and not or tag satisfies))))))
+    (cl-case op
+      (member (mapcar #'ert--test-of args))
+      (eql (list (ert--test-of (car args))))
+      (and
+       (let ((remaining pool))
+         (while args
+           (setq remaining (ert-select-tests (pop args) remaining)))
+         remaining))
+      (or
+       ;; The union keeps POOL's order, whatever the order of ARGS.
+       (let ((union nil))
+         (dolist (sub args)
+           (setq union (append (ert-select-tests sub pool) union)))
+         (within (lambda (test) (memq test union)))))
+      (not
+       (let ((excluded (ert-select-tests (car args) pool)))
+         (within (lambda (test) (not (memq test excluded))))))
+      (tag
+       (within (lambda (test) (member (car args) (ert-test-tags test)))))
+      (satisfies (within (car args)))
+      (t (error "cl-ecase failed: %s, %s" op
+                '(member eql and not or tag satisfies))))))
 
 (defun ert-select-tests (selector universe)
   "Return the tests of UNIVERSE that SELECTOR chooses.
@@ -538,9 +538,11 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
         (within (lambda (test)
                   (let ((name (ert-test-name test)))
                     (and name (string-match selector (symbol-name name)))))))
-       ((ert-test-p selector) (list selector))
-       ((and (symbolp selector) (not (keywordp selector)))
-        (list (ert-get-test selector)))
+       ;; A single test, given as itself or by its name.
+       ((or (ert-test-p selector)
+            (and (symbolp selector) (not (keywordp selector))))
+        (list (ert--test-of selector)))
+
        ((consp selector)
         (ert--combine-selection (car selector) (cdr selector) pool))
        (t (error "No clause matching `%S'" selector))))))
@@ -734,24 +736,26 @@ LISTENER is called as the run goes with an event and its arguments:
   "Print on stderr what the batch runner says of EVENT in the run STATS.
 ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
   (let ((total (number-to-string (ert-stats-total stats))))
-    (pcase event
-      ('run-started
-       (or ert-quiet
-           (message "Running %s tests (%s, selector `%S')" total
-                    (ert--timestamp (ert--stats-start-time stats))
-                    (ert--stats-selector stats))))
-      ('test-ended
-       (pcase-let* ((`(,test ,result) args)
-                    (expected (ert-test-result-expected-p test result)))
-         (unless expected
-           (ert--report-surprise test result))
-         (or ert-quiet
-             ;; The index is right-aligned to the width of the total.
-             (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
-                      (ert-string-for-test-result result expected)
-                      (1+ (cl-position test (ert--stats-tests stats)))
-                      (ert-test-name test) (ert-test-result-duration result)))))
-      ('run-ended (ert--print-summary stats)))))
+    (cond
+     ((eq event 'run-started)
+      (or ert-quiet
+          (message "Running %s tests (%s, selector `%S')" total
+                   (ert--timestamp (ert--stats-start-time stats))
+                   (ert--stats-selector stats))))
+     ((eq event 'test-ended)
+      (pcase-let* ((`(,test ,result) args)
+                   (expected (ert-test-result-expected-p test result)))
+        (unless expected
+          (ert--report-surprise test result))
+        (or ert-quiet
+            ;; The index is right-aligned to the width of the total.
+            (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
+                     (ert-string-for-test-result result expected)
+                     (1+ (cl-position test (ert--stats-tests stats)))
+                     (ert-test-name test) (ert-test-result-duration result)))))
+     ((eq event 'run-ended) (ert--print-summary stats)))))
+
+
 
 (defun ert-run-tests-batch (&optional selector)
   "Run the tests SELECTOR chooses (all tests when nil), reporting on stderr.

@@ -20,26 +20,24 @@ over global macro definitions; an entry (NAME) stops NAME from expanding."
           (if (cdr local) (apply (cdr local) (cdr form)) form))
          ((and (symbolp head) (fboundp head))
           ;; An autoloaded macro is loaded here, as GNU does.
-          (let ((def (autoload-do-load (symbol-function head) head 'macro)))
-            (cond ((eq (car-safe def) 'macro) (apply (cdr def) (cdr form)))
+          (let ((definition (autoload-do-load (symbol-function head) head 'macro)))
+            (cond ((eq (car-safe definition) 'macro)
+                   (apply (cdr definition) (cdr form)))
                   ;; An alias of a macro: one step is following the alias.
-                  ((and def (symbolp def) (macrop def)) (cons def (cdr form)))
+                  ((and definition (symbolp definition) (macrop definition))
+                   (cons definition (cdr form)))
                   (t form))))
          (t form))))))
 
 (defun macroexp--expand-each (forms env &optional keep)
   "Expand fully each form in the list FORMS except the first KEEP of them.
 ENV is the macro environment.  A dotted tail stays as it is."
-  (let* ((anchor (list nil))
-         (end anchor)
-         (n (or keep 0)))
-    (while (consp forms)
-      (let ((f (car forms)))
-        (setq end (setcdr end (list (if (> n 0) f (macroexp--expand-all f env))))))
-      (setq forms (cdr forms)
-            n (1- n)))
-    (setcdr end forms)
-    (cdr anchor)))
+  (let ((done nil) (rest forms) (skip (or keep 0)))
+    (while (consp rest)
+      (let ((f (pop rest)))
+        (push (if (> skip 0) f (macroexp--expand-all f env)) done))
+      (setq skip (1- skip)))
+    (nconc (nreverse done) rest)))
 
 ;; cl-generic.el calls it by this name.
 (defalias 'macroexp--all-forms #'macroexp--expand-each)
@@ -201,8 +199,9 @@ Variables and constant forms qualify."
   "Expand FORM, read by `load', before it is evaluated.
 With FULL-P expand everything, otherwise only FORM's own macro call.
 When expanding fails, report it and return FORM, to be expanded when run."
-  (condition-case failure
+  (condition-case expansion-error
       (funcall (if full-p #'macroexpand-all #'macroexpand) form)
     (error
-     (message "Eager macro-expansion failure: %S" failure)
+     (message "Eager macro-expansion failure: %S" expansion-error)
+
      form)))

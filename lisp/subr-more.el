@@ -57,9 +57,10 @@ Neither argument is evaluated."
 
 (defun def-edebug-elem-spec (name spec)
   "Record SPEC, which must be a list, as the Edebug element spec NAME."
-  (if (not (consp spec))
-      (error "Edebug spec has to be a list: %S" spec))
-  (put name 'edebug-elem-spec spec))
+  (if (consp spec)
+      (put name 'edebug-elem-spec spec)
+    (error "Edebug spec has to be a list: %S" spec)))
+
 
 ;;;; Buffer-local variables.
 
@@ -123,7 +124,7 @@ to each other."
   ;; The leading binders whose forms mention no variable still to come
   ;; can be bound one by one, as by `let*'.
   (let ((direct nil))
-    (while (and binders
+    (while (and (consp binders)
                 (let ((b (car binders)))
                   (not (subr--refers-to-p (mapcar #'subr--binder-name binders)
                                           (and (consp b) (nth 1 b))))))
@@ -408,24 +409,28 @@ and ARGS the keyword pairs, already evaluated.  Return SYMBOL."
     (custom--join-current-group symbol args 'custom-variable)
     (custom--each-keyword
      args
-     (lambda (key value)
-       (cond ((eq key :initialize) (setq init value))
-             ((eq key :set) (put symbol 'custom-set value))
-             ((eq key :get) (put symbol 'custom-get value))
-             ((eq key :require) (push value needs))
-             ((eq key :type) (put symbol 'custom-type value))
-             ((eq key :risky) (put symbol 'risky-local-variable value))
-             ((eq key :safe) (put symbol 'safe-local-variable value))
-             ((eq key :local)
-              (if (memq value '(t permanent)) (setq local t))
-              (if (eq value 'permanent) (put symbol 'permanent-local t)))
-             ((eq key :options)
-              ;; Earlier options stay; new ones go in front.
-              (let ((known (get symbol 'custom-options)))
-                (if (null known)
-                    (put symbol 'custom-options (copy-sequence value))
-                  (dolist (option value) (custom-add-option symbol option)))))
-             (t (custom-handle-keyword symbol key value 'custom-variable)))))
+     (lambda (option-key value)
+       ;; Most keywords just store VALUE under a property of SYMBOL.
+       (let ((prop (cdr (assq option-key '((:set . custom-set)
+                                           (:get . custom-get)
+                                           (:type . custom-type)
+                                           (:risky . risky-local-variable)
+                                           (:safe . safe-local-variable))))))
+         (cond (prop (put symbol prop value))
+               ((eq option-key :initialize) (setq init value))
+               ((eq option-key :require) (push value needs))
+               ((eq option-key :local)
+                (if (memq value '(t permanent)) (setq local t))
+                (if (eq value 'permanent) (put symbol 'permanent-local t)))
+               ((eq option-key :options)
+                ;; Earlier options stay; new ones go in front.
+                (let ((known (get symbol 'custom-options)))
+                  (if (null known)
+                      (put symbol 'custom-options (copy-sequence value))
+                    (dolist (option value) (custom-add-option symbol option)))))
+               (t (custom-handle-keyword symbol option-key value
+                                         'custom-variable))))))
+
     (internal--define-uninitialized-variable symbol doc)
     (put symbol 'custom-requests needs)
     (unless custom-dont-initialize
@@ -447,9 +452,9 @@ has one already."
   ;; With lexical binding, STANDARD is kept as a call of a closure made
   ;; where the `defcustom' is, so that it sees the lexical environment.
   (let ((standard-form
-         (if lexical-binding
-             (list '\` (list 'funcall (list 'function (list '\, (list 'lambda nil "" standard)))))
-           (list 'quote standard))))
+         (cond (lexical-binding
+                (list '\` (list 'funcall (list 'function (list '\, (list 'lambda nil "" standard))))))
+               (t (list 'quote standard)))))
     `(custom-declare-variable ',symbol ,standard-form ,doc ,@args)))
 
 (defun custom-declare-group (symbol members doc &rest args)
@@ -469,7 +474,9 @@ the keyword pairs, evaluated.  Return SYMBOL."
   (let ((cell (assoc load-file-name custom-current-group-alist)))
     (if cell
         (setcdr cell symbol)
-      (push (cons load-file-name symbol) custom-current-group-alist)))
+      (setq custom-current-group-alist
+            (cons (cons load-file-name symbol) custom-current-group-alist))))
+
   (custom--declared symbol))
 
 (defmacro defgroup (symbol members doc &rest args)

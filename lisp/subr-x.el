@@ -9,7 +9,7 @@
 
 ;;;; Threading
 
-(defmacro internal--thread-argument (first? &rest forms)
+(defmacro subr-x--thread (first? &rest forms)
   "Thread the value of the first of FORMS through the other FORMS.
 Each later form gets the form built so far inserted as an argument: as
 its first argument when FIRST? is non-nil, else as its last.  A bare
@@ -27,13 +27,13 @@ symbol F stands for the call (F)."
   "Pass the first of FORMS through the rest, each time as the first argument.
 For instance (thread-first x (f a) g) means (g (f x a))."
   (declare (indent 0) (debug (form &rest [&or symbolp (sexp &rest form)])))
-  `(internal--thread-argument t ,@forms))
+  `(subr-x--thread t ,@forms))
 
 (defmacro thread-last (&rest forms)
   "Pass the first of FORMS through the rest, each time as the last argument.
 For instance (thread-last x (f a) g) means (g (f a x))."
   (declare (indent 0) (debug thread-first))
-  `(internal--thread-argument nil ,@forms))
+  `(subr-x--thread nil ,@forms))
 
 ;;;; Binding conditionally: if-let*, when-let*, and-let*, if-let, when-let
 
@@ -170,15 +170,15 @@ Carriage returns count as well.  The value is 0 on success."
 
 (defun string-remove-prefix (prefix string)
   "Return STRING without PREFIX if it starts with it, else STRING itself."
-  (if (string-prefix-p prefix string)
-      (substring string (length prefix))
-    string))
+  (or (and (string-prefix-p prefix string)
+           (substring string (length prefix)))
+      string))
 
 (defun string-remove-suffix (suffix string)
   "Return STRING without SUFFIX if it ends with it, else STRING itself."
-  (if (string-suffix-p suffix string)
-      (substring string 0 (- (length string) (length suffix)))
-    string))
+  (or (and (string-suffix-p suffix string)
+           (substring string 0 (- (length string) (length suffix))))
+      string))
 
 (defun string-clean-whitespace (string)
   "Return STRING with its whitespace tidied up.
@@ -194,7 +194,13 @@ the result is STRING encoded by it and cut to at most LENGTH bytes,
 without splitting the encoding of a character; it is then unibyte."
   (subr-x--check-natnum length)
   (cond
-   (coding-system
+   ((null coding-system)
+    (let ((size (length string)))
+      (cond ((<= size length) string)
+            ((not end) (substring string 0 length))
+            (t (substring string (- size length))))))
+
+   (t
     ;; Encode character by character from the chosen end, keeping whole
     ;; characters while they fit into the byte budget.
     (let* ((chars (append string nil))
@@ -208,12 +214,7 @@ without splitting the encoding of a character; it is then unibyte."
                       (setq budget (- budget (length bytes)))
                       (push bytes pieces))))
         (setq ordered (cdr ordered)))
-      (apply #'concat (if end pieces (nreverse pieces)))))
-   (t
-    (let ((size (length string)))
-      (cond ((<= size length) string)
-            (end (substring string (- size length)))
-            (t (substring string 0 length)))))))
+      (apply #'concat (if end pieces (nreverse pieces)))))))
 
 (defun string-lines (string &optional omit-nulls)
   "Return the lines of STRING as a list of strings, without the newlines.
@@ -263,12 +264,12 @@ anywhere else stays an ordinary (recursive) call."
                   (cdr (subr-x--tail-rewrite-last (cons 'progn else)
                                                   name marker))))))
      ((eq head 'cond)
-      (cons 'cond
-            (mapcar (lambda (branch)
-                      (if (cdr-safe branch)
-                          (subr-x--tail-rewrite-last branch name marker)
-                        branch))
-                    (cdr form))))
+      (let ((rewrite (lambda (cond-clause)
+                       (if (cdr-safe cond-clause)
+                           (subr-x--tail-rewrite-last cond-clause name marker)
+                         cond-clause))))
+        (cons 'cond (mapcar rewrite (cdr form)))))
+
      (t form))))
 
 (defun subr-x--tail-rewrite-last (list name marker)

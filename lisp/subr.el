@@ -78,22 +78,23 @@ and returned; otherwise the value is nil."
   (let ((rest-var '--dolist-tail--)
         (var (car spec))
         (result (nthcdr 2 spec)))
-    (if lexical-binding
-        ;; A fresh binding of VAR for each element, as closures expect.
-        `(let ((,rest-var ,(nth 1 spec)))
-           (while ,rest-var
-             (let ((,var (car ,rest-var)))
-               ,@body
-               (setq ,rest-var (cdr ,rest-var))))
-           ,@result)
-      ;; Dynamic binding: one binding of VAR, set for each element and
-      ;; back to nil before RESULT.
-      `(let ((,rest-var ,(nth 1 spec)) ,var)
-         (while ,rest-var
-           (setq ,var (car ,rest-var))
-           ,@body
-           (setq ,rest-var (cdr ,rest-var)))
-         ,@(and result `((setq ,var nil) ,@result))))))
+    (cond (lexical-binding
+           ;; A fresh binding of VAR for each element, as closures expect.
+           `(let ((,rest-var ,(nth 1 spec)))
+              (while ,rest-var
+                (let ((,var (car ,rest-var)))
+                  ,@body
+                  (setq ,rest-var (cdr ,rest-var))))
+              ,@result))
+          (t
+           ;; Dynamic binding: one binding of VAR, set for each element
+           ;; and back to nil before RESULT.
+           `(let ((,rest-var ,(nth 1 spec)) ,var)
+              (while ,rest-var
+                (setq ,var (car ,rest-var))
+                ,@body
+                (setq ,rest-var (cdr ,rest-var)))
+              ,@(and result `((setq ,var nil) ,@result)))))))
 
 (defmacro dotimes (spec &rest body)
   "Run BODY COUNT times, with VAR bound to 0, 1, ... COUNT-1 in turn.
@@ -105,21 +106,22 @@ with VAR bound to COUNT, and its value returned; otherwise nil."
         (end-var '--dotimes-limit--)
         (i-var '--dotimes-counter--)
         (result (nthcdr 2 spec)))
-    (if lexical-binding
-        `(let ((,end-var ,(nth 1 spec))
-               (,i-var 0))
-           (while (< ,i-var ,end-var)
-             (let ((,var ,i-var))
-               ,@body)
-             (setq ,i-var (1+ ,i-var)))
-           ,@(and result `((let ((,var ,i-var)) ,@result))))
-      ;; Dynamic binding: VAR itself counts.
-      `(let ((,end-var ,(nth 1 spec))
-             (,var 0))
-         (while (< ,var ,end-var)
-           ,@body
-           (setq ,var (1+ ,var)))
-         ,@result))))
+    (cond (lexical-binding
+           `(let ((,end-var ,(nth 1 spec))
+                  (,i-var 0))
+              (while (< ,i-var ,end-var)
+                (let ((,var ,i-var))
+                  ,@body)
+                (setq ,i-var (1+ ,i-var)))
+              ,@(and result `((let ((,var ,i-var)) ,@result)))))
+          (t
+           ;; Dynamic binding: VAR itself counts.
+           `(let ((,end-var ,(nth 1 spec))
+                  (,var 0))
+              (while (< ,var ,end-var)
+                ,@body
+                (setq ,var (1+ ,var)))
+              ,@result)))))
 
 (defalias 'not #'null)
 
@@ -186,14 +188,12 @@ CONDITION is an error symbol or a list of them, and is not evaluated."
   "Handle errors of BODYFORM with HANDLERS as `condition-case' does, VAR alike.
 The difference is meant for `debug-on-error': the handlers should then
 step aside and let the debugger see the error."
-  (cons 'condition-case
-        (cons var
-              (cons bodyform
-                    (mapcar (lambda (handler)
-                              (let ((conds (car handler)))
-                                (cons (cons 'debug (if (listp conds) conds (list conds)))
-                                      (cdr handler))))
-                            handlers)))))
+  `(condition-case ,var ,bodyform
+     ,@(mapcar (lambda (handler-clause)
+                 (let ((conds (car handler-clause)))
+                   `((debug ,@(if (listp conds) conds (list conds)))
+                     ,@(cdr handler-clause))))
+               handlers)))
 
 (defmacro with-demoted-errors (format &rest body)
   "Run BODY; should it signal an error, print a message instead and return nil.
@@ -248,14 +248,14 @@ FROM the list is empty.  The N-th element is computed as FROM + N*INC."
   (if (or (null to) (= from to))
       (list from)
     (let ((step (or inc 1))
-          (k 0)
+          (steps 0)
           (x from)
           (acc nil))
       (if (= step 0) (error "The increment can not be zero"))
       (while (if (> step 0) (<= x to) (>= x to))
         (push x acc)
-        (setq k (1+ k)
-              x (+ from (* k step))))
+        (setq steps (1+ steps)
+              x (+ from (* steps step))))
       (nreverse acc))))
 
 (defun delete-dups (list)
@@ -305,19 +305,18 @@ after the last occurrence is shared with LIST."
 Atoms are shared with TREE.  With VECP, vectors inside TREE are copied
 (recursively) as well."
   (cond
-   ((consp tree)
-    (let* ((anchor (list nil))
-           (end anchor))
-      (while (consp tree)
-        (setq end (setcdr end (list (copy-tree (pop tree) vecp)))))
-      (setcdr end (copy-tree tree vecp))
-      (cdr anchor)))
    ((and vecp (vectorp tree))
     (let ((v (copy-sequence tree)))
       (dotimes (i (length v))
         (aset v i (copy-tree (aref v i) vecp)))
       v))
-   (t tree)))
+   ((atom tree) tree)
+   (t
+    (let ((rev nil) (rest tree))
+      (while (consp rest)
+        (push (copy-tree (pop rest) vecp) rev))
+      ;; The final cdr of a dotted list is copied as well.
+      (nconc (nreverse rev) (copy-tree rest vecp))))))
 
 (defun flatten-tree (tree)
   "List the non-nil atoms of TREE, leaves of its cons structure, left to right.
@@ -352,19 +351,19 @@ to TEST, `equal' by default.  For the first match the value is its cdr,
 or DEFAULT when the element was a bare key; nil if nothing matches."
   (let ((pred (or test #'equal)))
     (catch 'subr--assoc-default
-      (dolist (item alist)
-        (let ((pair (consp item)))
-          (if (funcall pred (if pair (car item) item) key)
-              (throw 'subr--assoc-default (if pair (cdr item) default))))))))
+      (dolist (candidate alist)
+        (let ((pair (consp candidate)))
+          (if (funcall pred (if pair (car candidate) candidate) key)
+              (throw 'subr--assoc-default (if pair (cdr candidate) default))))))))
 
 (defun subr--drop-matching (pred list)
   "Splice out of LIST the elements for which PRED is non-nil; return the rest."
   (let* ((anchor (cons nil list))
-         (cell anchor))
-    (while (cdr cell)
-      (if (funcall pred (cadr cell))
-          (setcdr cell (cddr cell))
-        (setq cell (cdr cell))))
+         (prev anchor))
+    (while (cdr prev)
+      (if (funcall pred (cadr prev))
+          (setcdr prev (cddr prev))
+        (setq prev (cdr prev))))
     (cdr anchor)))
 
 (defun assoc-delete-all (key alist &optional test)
@@ -379,7 +378,8 @@ non-nil.  Elements that are not conses stay.  Return the new ALIST."
 (defun assq-delete-all (key alist)
   "Remove destructively from ALIST the conses whose car is `eq' to KEY.
 Return the new ALIST."
-  (assoc-delete-all key alist #'eq))
+  (subr--drop-matching (lambda (elt) (and (consp elt) (eq (car elt) key)))
+                       alist))
 
 (defun rassq-delete-all (value alist)
   "Remove destructively from ALIST the conses whose cdr is `eq' to VALUE.
@@ -407,15 +407,15 @@ When both or neither are non-nil, return nil."
 
 (defun fixnump (object)
   "Return t when OBJECT is an integer in the fixnum range, else nil."
-  (and (integerp object)
-       (>= object most-negative-fixnum)
-       (<= object most-positive-fixnum)))
+  (when (integerp object)
+    (not (bignump object))))
 
 (defun bignump (object)
   "Return t when OBJECT is an integer outside the fixnum range, else nil."
-  (and (integerp object)
-       (or (> object most-positive-fixnum)
-           (< object most-negative-fixnum))))
+  (when (integerp object)
+    (or (< object most-negative-fixnum)
+        (> object most-positive-fixnum))))
+
 
 (defun lsh (value count)
   "Shift the bits of VALUE by COUNT places: left if COUNT > 0, else right.
@@ -457,11 +457,9 @@ empty FROM-STRING is an error."
         (step (length from-string))
         hit)
     (while (setq hit (string-search from-string in-string start))
-      (setq pieces (cons (substring in-string start hit) pieces)
+      (setq pieces (cons to-string (cons (substring in-string start hit) pieces))
             start (+ hit step)))
-    (mapconcat #'identity
-               (nreverse (cons (substring in-string start) pieces))
-               to-string)))
+    (apply #'concat (nreverse (cons (substring in-string start) pieces)))))
 
 (defun string-to-list (string)
   "List the characters of STRING in order."
@@ -522,13 +520,13 @@ are no buffers, so the global value is always the one changed."
           (put hook 'hook--depth-alist
                (cons (cons function d) (get hook 'hook--depth-alist))))
       (let ((before nil)
-            (after fns))
+            (later fns))
         ;; Walk past the functions that must run before FUNCTION.
-        (while (and after
-                    (let ((other (subr--hook-depth hook (car after))))
+        (while (and later
+                    (let ((other (subr--hook-depth hook (car later))))
                       (if (> d 0) (<= other d) (< other d))))
-          (push (pop after) before))
-        (set hook (nconc (nreverse before) (cons function after)))))))
+          (push (pop later) before))
+        (set hook (nconc (nreverse before) (cons function later)))))))
 
 (defun remove-hook (hook function &optional local)
   "Take FUNCTION off the hook variable HOOK, if it is there.
@@ -607,14 +605,13 @@ non-negative integer, or when the text built would not read as CHAR."
             (if (or (/= 0 (logand mods (car mark)))
                     (and (< code 32) (= (car mark) #x4000000)))
                 (setq text (concat text (cdr mark)))))
-          (let ((key (if (< code 32) (downcase (+ code 64)) code)))
-            (setq text
-                  (concat text
-                          (cond ((= key 127) "\\C-?")
-                                ((memq key '(?\" ?\' ?\; ?\( ?\) ?\[ ?\] ?\{ ?\} ?\\))
-                                 (string ?\\ key))
-                                (t (string key))))))
-          (and (eq char (condition-case nil
-                            (car (read-from-string text))
-                          (error nil)))
+          (let* ((key (if (< code 32) (downcase (+ code 64)) code))
+                 (glyph (cond ((= key 127) "\\C-?")
+                              ((memq key '(?\" ?\' ?\; ?\( ?\) ?\[ ?\] ?\{ ?\} ?\\))
+                               (string ?\\ key))
+                              (t (string key)))))
+            (setq text (concat text glyph)))
+          ;; Only text that reads back as CHAR is an answer.
+          (and (eq char (ignore-errors (car (read-from-string text))))
                text))))))
+
