@@ -25,7 +25,7 @@ import {
 } from './format.ts';
 import { AFTER_LOAD_HOOKS, SCALARS } from './pdumper.ts';
 import { kernelsFor } from './kernels.ts';
-import { ImageError, verifyImage, verifyImageJS } from './verify.ts';
+import { ImageError, verifyImage, verifyImageJS, type ImageLayout } from './verify.ts';
 
 /** Exit status of the CLI for each kind of load failure. */
 export const DUMP_EXIT_CODES = {
@@ -66,22 +66,8 @@ export interface LoadOptions {
   jsVerify?: boolean;
 }
 
-/** What the checks establish about the file, in words from the dump base. */
-interface Sections {
-  fileBytes: number;
-  hotStartW: number;
-  hotEndW: number;
-  discEndW: number;
-  coldStartW: number;
-  coldEndW: number;
-  relocW: number;
-  nrelocs: number;
-  startsW: number;
-  nstarts: number;
-  shadowsW: number;
-  globalsW: number;
-  scalarsW: number;
-}
+/** What the checks establish about the file, in words from the dump base (verify.ts walks the same layout). */
+type Sections = ImageLayout;
 
 const envInt = (host: Host, name: string): number | undefined => {
   const v = host.getenv(name);

@@ -198,28 +198,26 @@ export function functionp(rt: Runtime, f: number): boolean {
 function checkSpecpdl(rt: Runtime, extra: number): void {
   const entries = rt.specCount / 3 + rt.nframes + rt.envBinds + extra;
   if (entries < 400 || rt.inDebugger) return;
-  const mv = rt.i32[symIndex(rt, Qmax_specpdl_size) + 1]!;
-  let max = isFixnum(mv) ? fixnumValue(mv) : 2500;
-  if (max < 400) {
-    max = 400;
-    setSymbolRawValue(rt, Qmax_specpdl_size, makeFixnum(400));
-  }
-  if (entries > max) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+  if (entries > limitValue(rt, Qmax_specpdl_size, 2500, 400)) error(rt, 'Variable binding depth exceeds max-specpdl-size');
+}
+
+/**
+ * The limit variable SYM as GNU's C code sees it: DFLT when it is not a fixnum, and raised to
+ * FLOOR (stored back) when below it. The limits are never aliased or buffer-local, so the value
+ * cell is read directly (GNU forwards them to C ints).
+ */
+function limitValue(rt: Runtime, sym: number, dflt: number, floor: number): number {
+  const mv = rt.i32[symIndex(rt, sym) + 1]!;
+  const v = isFixnum(mv) ? fixnumValue(mv) : dflt;
+  if (v >= floor) return v;
+  setSymbolRawValue(rt, sym, makeFixnum(floor));
+  return floor;
 }
 
 function checkDepth(rt: Runtime): void {
   checkSpecpdl(rt, 0);
   const d = ++rt.lispEvalDepth;
-  if (d > 100) {
-    // The variable is never aliased or buffer-local: read its cell directly (GNU forwards it to a C int).
-    const mv = rt.i32[symIndex(rt, Qmax_lisp_eval_depth) + 1]!;
-    let max = isFixnum(mv) ? fixnumValue(mv) : 1600;
-    if (max < 100) {
-      max = 100;
-      setSymbolRawValue(rt, Qmax_lisp_eval_depth, makeFixnum(100));
-    }
-    if (d > max) error(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’');
-  }
+  if (d > 100 && d > limitValue(rt, Qmax_lisp_eval_depth, 1600, 100)) error(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’');
 }
 
 /** Call a subr with n arguments held in args[0..n). ORIG names it in arity errors. */
