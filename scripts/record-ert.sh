@@ -4,7 +4,9 @@
 #   emacs -batch -Q -l ert -l test/ert/NAME.el -f ert-run-tests-batch-and-exit
 # and its summary counts and exit status are written to NAME.expected as
 #   ran=N expected=N unexpected=N skipped=N exit=N
-# test/ert.test.ts runs the same files under tsmacs and compares.
+# followed by one line per test, its result as ERT's batch report words it and its name
+# (`passed NAME`, `FAILED NAME`, `skipped NAME`...), in the order the tests ran.
+# test/ert.test.ts runs the same files under tsmacs and compares, test by test.
 set -eu
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
@@ -27,6 +29,7 @@ for arg in "$@"; do
     cat "$log" >&2; rm -f "$log"
     echo "record-ert: $src printed no summary (exit $status)" >&2; exit 1
   fi
+  results=$(sed -nE 's/^ +([A-Za-z]+) +[0-9]+\/[0-9]+  ([^ ]+)( \(.*)?$/\1 \2/p' "$log")
   rm -f "$log"
   ran=$(echo "$summary" | sed -E 's/.*Ran ([0-9]+) tests?.*/\1/')
   expected=$(echo "$summary" | sed -E 's/.*, ([0-9]+) results? as expected.*/\1/')
@@ -36,6 +39,6 @@ for arg in "$@"; do
     *) skipped=0 ;;
   esac
   line="ran=$ran expected=$expected unexpected=$unexpected skipped=$skipped exit=$status"
-  echo "$line" > "test/ert/$name.expected"
+  { echo "$line"; [ -z "$results" ] || echo "$results"; } > "test/ert/$name.expected"
   echo "$name: $line"
 done
