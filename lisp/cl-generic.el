@@ -5,8 +5,8 @@
 ;; A generic function NAME keeps its state on NAME's `cl--generic'
 ;; property, a record shaped as GNU's:
 ;;   #s(cl--generic NAME DISPATCHES METHODS OPTIONS)
-;; DISPATCHES stays nil (nothing is cached: the applicable methods are
-;; worked out afresh at each call) and METHODS, newest first, are
+;; DISPATCHES stays nil (the dispatcher in NAME's function cell keeps
+;; its own cache, see "Dispatch" below) and METHODS, newest first, are
 ;;   #s(cl--generic-method SPECIALIZERS QUALIFIERS CALL-CON FUNCTION)
 ;; which errors such as `cl-no-next-method' carry in their data.  When the
 ;; body of a method uses `cl-call-next-method' or `cl-next-method-p',
@@ -43,14 +43,53 @@
       (put name 'cl--generic (record 'cl--generic name nil nil nil))))
 
 (defun cl--generic-install (name)
-  "Make NAME's function cell dispatch to its methods; return NAME."
-  (defalias name (lambda (&rest args) (cl--generic-call name args))))
+  "Make NAME's function cell dispatch to its methods; return NAME.
+Called whenever the methods change, so that no stale cache survives."
+  (defalias name (cl--generic-dispatcher name (get name 'cl--generic))))
 
-(defun cl-generic-define (name _args options)
-  "Make NAME a generic function with the OPTIONS of its `cl-defgeneric'.
-Methods NAME already has are kept.  Return NAME."
-  (aset (cl--generic-object name) 4 options)
+(defun cl-generic-define (name lambda-list options)
+  "Make NAME a generic function taking LAMBDA-LIST, with the OPTIONS of its `cl-defgeneric'.
+Methods NAME already has are kept while NAME is still defined; after
+`fmakunbound' the generic starts afresh.  A (:documentation DOC) option
+becomes NAME's documentation, followed by a usage line built from
+LAMBDA-LIST.  Return NAME."
+  (or (fboundp name) (put name 'cl--generic nil))
+  ;; Dispatch wants the :argument-precedence-order as positions.
+  (let* ((names (cdr (assq :argument-precedence-order options)))
+         (positions (mapcar (lambda (param)
+                              (or (cl--generic-index param lambda-list)
+                                  (error "%S is not an argument of %S"
+                                         param name)))
+                            names)))
+    (aset (cl--generic-object name) 4
+          (if positions `(,@options (cl--order ,@positions)) options)))
+  (put name 'function-documentation
+       (cl--generic-doc (cadr (assq :documentation options)) lambda-list))
   (cl--generic-install name))
+
+(defun cl--generic-doc (doc args)
+  "DOC, or an empty string, with a usage line for the lambda list ARGS.
+A DOC that already ends in a usage line is kept as it is."
+  (setq doc (if (stringp doc) doc ""))
+  (if (string-match-p "\n\n(fn.*)\\'" doc)
+      doc
+    (let ((blank (cond ((string-suffix-p "\n\n" doc) "")
+                       ((string-suffix-p "\n" doc) "\n")
+                       (t "\n\n"))))
+      (concat doc blank
+              (format "%S" (cons 'fn (mapcar #'cl--generic-usage-arg args)))))))
+
+(defun cl--generic-usage-arg (arg)
+  "How the usage line of a generic function shows its parameter ARG.
+Names are upcased, a plain name losing one leading underscore; for a
+parameter with a default, only its name changes."
+  (cond
+   ((and (symbolp arg) (not (string-prefix-p "&" (symbol-name arg))))
+    (let ((text (symbol-name arg)))
+      (intern (upcase (if (string-prefix-p "_" text) (substring text 1) text)))))
+   ((and (consp arg) (symbolp (car arg)))
+    `(,(intern (upcase (symbol-name (car arg)))) ,@(cdr arg)))
+   (t arg)))
 
 (defun cl--generic-eql-object (form)
   "The object an (eql FORM) specializer compares arguments with.
@@ -89,6 +128,11 @@ ARGS is the method's lambda list, specializers included; FUNCTION
 implements it, taking the next-method function first when CALL-CON
 is non-nil.  A method with the same specializers and qualifiers as an
 existing one replaces it.  Return NAME."
+  ;; A method for an alias of a generic goes to the generic itself.
+  (let ((target (symbol-function name)))
+    (while (and target (symbolp target) (null (get name 'cl--generic)))
+      (setq name target
+            target (symbol-function target))))
   (let ((generic (get name 'cl--generic)))
     (when (and (null generic) (fboundp name)
                (not (autoloadp (symbol-function name))))
@@ -160,29 +204,29 @@ not apply.  TYPE-LISTS holds, for each argument, the types it belongs to."
               ((> a b) (setq verdict 'no)))))
     (eq verdict 'yes)))
 
-(defun cl--generic-check-arity (generic args)
-  "Signal `wrong-number-of-arguments' if ARGS omits a dispatched argument.
-The methods of GENERIC dispatch on the arguments up to the last
-specialized one."
-  (let ((needed 0))
-    (dolist (method (aref generic 3))
-      ;; Trailing unspecialized parameters are not dispatched on.
-      (let ((specs (reverse (aref method 1))))
-        (while (eq (car specs) t) (pop specs))
-        (setq needed (max needed (length specs)))))
-    (when (< (length args) needed)
-      (signal 'wrong-number-of-arguments
-              (list (cons needed needed) (length args))))))
+(defun cl--generic-reorder (fit order)
+  "FIT with the ranks at the positions ORDER lists first, in that order.
+The ranks of the other positions follow in their own order."
+  (let ((front (mapcar (lambda (pos) (or (nth pos fit) most-positive-fixnum))
+                       order))
+        (back '())
+        (pos 0))
+    (dolist (rank fit)
+      (or (memq pos order) (push rank back))
+      (setq pos (1+ pos)))
+    (nconc front (nreverse back))))
 
 (defun cl--generic-applicable (generic args)
   "The methods of GENERIC that apply to ARGS, closest first.
 Equally close methods come newest first."
   (let ((type-lists (mapcar #'cl--generic-types-of args))
+        (order (cdr (assq 'cl--order (aref generic 4))))
         (candidates '()))
     (dolist (method (aref generic 3))
       (let ((fit (cl--generic-fit method args type-lists)))
         (unless (eq fit 'unfit)
-          (push (cons fit method) candidates))))
+          (push (cons (if order (cl--generic-reorder fit order) fit) method)
+                candidates))))
     (mapcar #'cdr (sort (nreverse candidates)
                         (lambda (a b) (cl--generic-closer-p (car a) (car b)))))))
 
@@ -193,26 +237,30 @@ Equally close methods come newest first."
   "Whether the next-method function CNM has a method to call."
   (funcall cnm cl--generic-query))
 
-(defun cl--generic-run (name method next args)
-  "Call METHOD, one of NAME's, on ARGS.
-NEXT is the function that runs what follows METHOD, nil if nothing does."
-  (if (null (aref method 3))
-      (apply (aref method 4) args)
-    (apply (aref method 4)
-           (lambda (&rest new-args)
-             (cond
-              ((and new-args (eq (car new-args) cl--generic-query)) (and next t))
-              (next (apply next (or new-args args)))
-              (t (apply #'cl-no-next-method name method (or new-args args)))))
-           args)))
+(defun cl--generic-link (name method next)
+  "A function of the call's arguments that runs METHOD, one of NAME's.
+NEXT runs what follows METHOD, nil if nothing does.  A method that
+never calls the next one is its own function."
+  (let ((fn (aref method 4)))
+    (if (null (aref method 3))
+        fn
+      (lambda (&rest args)
+        (apply fn
+               (lambda (&rest new-args)
+                 (cond
+                  ((and new-args (eq (car new-args) cl--generic-query))
+                   (and next t))
+                  (next (apply next (or new-args args)))
+                  (t (apply #'cl-no-next-method name method
+                            (or new-args args)))))
+               args)))))
 
 (defun cl--generic-chain (name methods last)
   "A function running METHODS of NAME in turn, each the next of the one before.
 LAST, possibly nil, comes after them all."
   (let ((chain last))
     (dolist (method (reverse methods))
-      (let ((method method) (next chain))
-        (setq chain (lambda (&rest args) (cl--generic-run name method next args)))))
+      (setq chain (cl--generic-link name method chain)))
     chain))
 
 (defun cl--generic-role (name method)
@@ -227,32 +275,134 @@ That is nil for a primary method, else :before, :after or :around;
            (car quals))
           (t (error "Unsupported qualifiers in function %S: %S" name quals)))))
 
-(defun cl--generic-call (name args)
-  "Call the generic function NAME on ARGS."
-  (let* ((generic (get name 'cl--generic))
-         (methods (progn (cl--generic-check-arity generic args)
-                         (cl--generic-applicable generic args)))
-         (groups (list (list nil) (list :before) (list :after) (list :around))))
-    (unless methods
-      (apply #'cl-no-applicable-method name args))
-    (dolist (method methods)
-      (let ((group (assq (cl--generic-role name method) groups)))
-        (setcdr group (cons method (cdr group)))))
-    (let ((primary (reverse (cdr (assq nil groups))))
-          (before (reverse (cdr (assq :before groups))))
-          ;; Pushing reversed the closest-first order, as :after wants.
-          (after (cdr (assq :after groups)))
-          (around (reverse (cdr (assq :around groups)))))
-      (unless primary
-        (apply #'cl-no-primary-method name args))
-      (let* ((main (cl--generic-chain name primary nil))
-             (core (if (or before after)
-                       (lambda (&rest args)
-                         (dolist (m before) (cl--generic-run name m nil args))
-                         (prog1 (apply main args)
-                           (dolist (m after) (cl--generic-run name m nil args))))
-                     main)))
-        (apply (cl--generic-chain name around core) args)))))
+(defun cl--generic-effective (name generic args)
+  "The function that a call of the generic NAME on ARGS amounts to.
+GENERIC is NAME's generic object.  The function takes the call's
+arguments; it depends only on what the dispatcher looks at in ARGS, so
+the dispatcher keeps it for later calls that look the same."
+  (let ((methods (cl--generic-applicable generic args))
+        (groups (list (list nil) (list :before) (list :after) (list :around))))
+    (if (not methods)
+        (lambda (&rest actual) (apply #'cl-no-applicable-method name actual))
+      (dolist (m methods)
+        (let ((group (assq (cl--generic-role name m) groups)))
+          (setcdr group (cons m (cdr group)))))
+      (let ((primary (reverse (cdr (assq nil groups))))
+            (before (reverse (cdr (assq :before groups))))
+            ;; Pushing reversed the closest-first order, as :after wants.
+            (after (cdr (assq :after groups)))
+            (around (reverse (cdr (assq :around groups)))))
+        (if (null primary)
+            (lambda (&rest actual) (apply #'cl-no-primary-method name actual))
+          (let* ((main (cl--generic-chain name primary nil))
+                 (alone (lambda (m) (cl--generic-link name m nil)))
+                 (before (mapcar alone before))
+                 (after (mapcar alone after))
+                 (core (if (or before after)
+                           (lambda (&rest actual)
+                             (dolist (f before) (apply f actual))
+                             (prog1 (apply main actual)
+                               (dolist (f after) (apply f actual))))
+                         main)))
+            (cl--generic-chain name around core)))))))
+
+;; The dispatcher.  Which methods apply to a call, and in what order,
+;; depends on each dispatched argument only through its key: the
+;; argument's cell in the list of (eql VALUE) values of its position if
+;; it is one of them, else the cell of its car in the list of (head
+;; VALUE) values if it is a cons with such a car, else its `type-of'
+;; (`null' for nil).  Non-conses all agree on (head nil), and
+;; `cl--generic-types-of' goes by the type tag alone, so equal keys
+;; mean equal effective methods.  The effective method for each
+;; combination of keys is computed once and kept in `eq' hash tables,
+;; one level per dispatched position; defining a method or redefining
+;; the generic installs a fresh dispatcher, which drops them.
+
+(defun cl--generic-plan (generic)
+  "What the dispatcher of GENERIC looks at, as (NEEDED . POSITIONS).
+NEEDED is the number of arguments up to the last specialized one.
+Each of POSITIONS, in increasing order, is (INDEX EQLS . HEADS): an
+argument position some method specializes, the values of its eql
+specializers and those of its head specializers."
+  (let ((positions '()) (needed 0))
+    (dolist (method (aref generic 3))
+      (let ((pos 0))
+        (dolist (spec (aref method 1))
+          (unless (eq spec t)
+            (setq needed (max needed (1+ pos)))
+            (let ((entry (or (assq pos positions)
+                             (car (push (list pos nil) positions)))))
+              (pcase (car-safe spec)
+                ('eql (unless (memql (cadr spec) (cadr entry))
+                        (setcar (cdr entry) (cons (cadr spec) (cadr entry)))))
+                ('head (unless (memql (cadr spec) (cddr entry))
+                         (setcdr (cdr entry) (cons (cadr spec) (cddr entry))))))))
+          (setq pos (1+ pos)))))
+    (cons needed (sort positions (lambda (a b) (< (car a) (car b)))))))
+
+(defun cl--generic-key (arg position)
+  "The cache key of ARG, the argument at POSITION of the dispatcher's plan."
+  (or (memql arg (cadr position))
+      (and (consp arg) (memql (car arg) (cddr position)))
+      (if arg (type-of arg) 'null)))
+
+(defun cl--generic-too-few (needed args)
+  "Signal that the call ARGS lacks some of the NEEDED dispatched arguments."
+  (signal 'wrong-number-of-arguments
+          (list (cons needed needed) (length args))))
+
+(defun cl--generic-lookup (name generic positions cache args)
+  "The effective method of NAME for ARGS, kept in CACHE.
+GENERIC is NAME's generic object, POSITIONS the dispatched positions
+of its plan, CACHE the table of the first of them."
+  (let ((table cache) (fn nil))
+    (while positions
+      (let* ((key (cl--generic-key (nth (caar positions) args) (car positions)))
+             (found (gethash key table)))
+        (setq positions (cdr positions))
+        (cond
+         (found (if positions (setq table found) (setq fn found)))
+         (positions
+          (setq table (puthash key (make-hash-table :test 'eq :size 4) table)))
+         (t (setq fn (puthash key (cl--generic-effective name generic args)
+                              table))))))
+    fn))
+
+(defun cl--generic-dispatcher (name generic)
+  "A function that calls the methods of the generic NAME that fit its arguments.
+GENERIC is NAME's generic object, whose methods must not change while
+the function is in use: a new method gets a new dispatcher."
+  (let* ((plan (cl--generic-plan generic))
+         (needed (car plan))
+         (positions (cdr plan))
+         (last (1- needed))
+         (cache (make-hash-table :test 'eq :size 8)))
+    (cond
+     ((and positions (null (cdr positions))
+           (null (cadr (car positions))) (null (cddr (car positions))))
+      ;; The common case: one dispatched position, only types.
+      (lambda (&rest call-args)
+        (let ((tail (nthcdr last call-args)))
+          (if (null tail) (cl--generic-too-few needed call-args))
+          (let* ((arg (car tail))
+                 (key (if arg (type-of arg) 'null)))
+            (apply (or (gethash key cache)
+                       (puthash key (cl--generic-effective name generic call-args)
+                                cache))
+                   call-args)))))
+     (positions
+      (lambda (&rest call-args)
+        (if (null (nthcdr last call-args)) (cl--generic-too-few needed call-args))
+        (apply (cl--generic-lookup name generic positions cache call-args)
+               call-args)))
+     (t
+      ;; Nothing is specialized: every call runs the same methods.
+      (let ((effective nil))
+        (lambda (&rest call-args)
+          (apply (or effective
+                     (setq effective
+                           (cl--generic-effective name generic call-args)))
+                 call-args)))))))
 
 ;;;; The defining macros
 
@@ -364,7 +514,11 @@ Methods defined earlier are kept."
   (let ((items (if (stringp (car options-and-methods))
                    (cdr options-and-methods)
                  options-and-methods))
-        (declarations '()) (options '()) (methods '()))
+        (declarations '())
+        ;; A leading docstring travels as a :documentation option.
+        (options (if (stringp (car options-and-methods))
+                     (list (list :documentation (car options-and-methods)))))
+        (methods '()))
     (while (and items (consp (car items))
                 (or (eq (caar items) 'declare) (keywordp (caar items))))
       (pcase (pop items)

@@ -589,12 +589,26 @@ no more is copied than fits before :end1."
          (start2 (cl--kw keys :start2 0))
          (end2 (or (cl--kw keys :end2) (length seq2)))
          (n (min (- end1 start1) (- end2 start2)))
-         (src (append (cl-subseq seq2 start2 (+ start2 (max n 0))) nil))
-         (i start1))
-    (dolist (x src)
-      (if (listp seq1) (setcar (nthcdr i seq1) x) (aset seq1 i x))
-      (setq i (1+ i)))
+         ;; A copy, so that SEQ2 may overlap SEQ1; a list piece is fresh already.
+         (piece (cl-subseq seq2 start2 (+ start2 (max n 0))))
+         (src (if (listp piece) piece (append piece nil))))
+    (if (listp seq1)
+        ;; Walk one tail along SEQ1: `nthcdr' per element is quadratic.
+        (let ((cell (nthcdr start1 seq1)))
+          (dolist (x src)
+            (setcar cell x)
+            (setq cell (cdr cell))))
+      (let ((i start1))
+        (dolist (x src)
+          (aset seq1 i x)
+          (setq i (1+ i)))))
     seq1))
+
+(defun cl--random-access (seq)
+  "Return SEQ, or for a list a vector of its elements.
+The index loops below would make `elt' walk a list from its head at
+every step, which is quadratic."
+  (if (listp seq) (vconcat seq) seq))
 
 (defun cl-mismatch (seq1 seq2 &rest keys)
   "Return the index in SEQ1 where SEQ1 and SEQ2 first differ, or nil.
@@ -611,6 +625,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
          (same (cl--match2 keys))
          (limit (min (- e1 s1) (- e2 s2)))
          (k 0))
+    (setq seq1 (cl--random-access seq1) seq2 (cl--random-access seq2))
     ;; K counts the matching elements, from the front or from the back.
     (while (and (< k limit)
                 (if backwards
@@ -635,6 +650,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
          (len (- end1 start1))
          (same (cl--match2 keys))
          (found nil))
+    (setq seq1 (cl--random-access seq1) seq2 (cl--random-access seq2))
     (if (<= len 0)
         (if from-end end2 start2)
       (let ((i (if from-end (- end2 len) start2)))

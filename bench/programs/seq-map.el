@@ -1,0 +1,18 @@
+;; Many small calls of seq and map generic functions on lists, vectors, strings, alists and hash tables.
+(require 'seq)
+(require 'map)
+(let ((l '(3 1 4 1 5 9 2 6)) (v [2 7 1 8 2 8]) (s "generic")
+      (al '((a . 1) (b . 2) (c . 3))) (pl '(:x 1 :y 2)) (h (make-hash-table))
+      (i 0) (sum 0))
+  (puthash 'k 10 h)
+  (puthash 'm 20 h)
+  (while (< i 20000)
+    (setq sum (+ sum
+                 (seq-elt l (% i 8)) (seq-elt v (% i 6)) (seq-length s)
+                 (seq-reduce #'+ v 0) (length (seq-filter (lambda (x) (= (% x 2) 0)) l))
+                 (seq-count (lambda (x) (= (% x 2) 1)) v) (or (seq-position l 9) 0)
+                 (map-elt al 'b) (map-elt pl :y) (map-elt h 'm)
+                 (length (map-keys h)) (if (seq-empty-p l) 0 1)
+                 (seq-first v) (length (seq-take l 3))))
+    (setq i (1+ i)))
+  (princ sum))
