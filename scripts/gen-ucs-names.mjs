@@ -1,4 +1,4 @@
-// Generate src/emacs/ucs-names-data.ts, the packed Unicode name table of `char-from-name' and \N{NAME}.
+// Generate etc/ucs-names.txt and src/emacs/ucs-names-data.ts, the packed Unicode name table of `char-from-name' and \N{NAME}.
 //
 // Input: Debian's unicode-data package (`apt-get install -y unicode-data`), read from
 // /usr/share/unicode (or UNICODE_DIR). Only the generator needs it; the output is committed.
@@ -140,20 +140,10 @@ for (let i = 0; i < entries.length; i++) {
 }
 
 const out = `// Unicode ${MAX_AGE.toFixed(1)} character names as GNU Emacs 28.2 knows them, packed; made by scripts/gen-ucs-names.mjs from unicode-data ${version}: do not edit.
-// The strings sit inside functions so that nothing is built before the first \\N{NAME} or char-from-name.
+// The names themselves are in etc/ucs-names.txt (the words, then the records), read on first use.
 
 /** Names in the table. */
 export const UCS_NAME_COUNT = ${entries.length};
-
-/** Words of the names, most frequent first, joined by spaces. */
-export function ucsWords(): string {
-  return ${JSON.stringify(dict.join(' '))};
-}
-
-/** One record per name in code order (see scripts/gen-ucs-names.mjs for the layout). */
-export function ucsRecords(): string {
-  return ${JSON.stringify(records)};
-}
 
 /** Hangul syllable name parts: the leading, vowel and trailing jamo short names. */
 export const HANGUL_PARTS: readonly (readonly string[])[] = ${JSON.stringify(hangul)};
@@ -164,4 +154,8 @@ ${computed.map(([a, b, p]) => `  [0x${a.toString(16)}, 0x${b.toString(16)}, ${JS
 ];
 `;
 writeFileSync(join(root, 'src/emacs/ucs-names-data.ts'), out);
+// Line 1: the words of the names, most frequent first, joined by spaces; line 2: one record per
+// name in code order (the layout above). Outside the bundle: start-ups never read it.
+if (/[\n"]/.test(dict.join(' ') + records)) throw new Error('a name word or record holds a newline or quote');
+writeFileSync(join(root, 'etc/ucs-names.txt'), dict.join(' ') + '\n' + records + '\n');
 process.stdout.write(`gen-ucs-names: ${entries.length} names, ${dict.length} words, ${out.length} bytes, ${computed.length} computed ranges\n`);

@@ -111,9 +111,10 @@ if (useCache) {
 }
 
 const script = new Script(source.toString('latin1'), { filename: file, cachedData });
-// V8 rejects a cache made under other V8 flags: a run with flags of its own must not replace the
-// cache that ordinary runs use.
-const plain = (process.execArgv.length === 0 || (process.execArgv.length === 1 && process.execArgv[0] === STACK_FLAG)) && !process.env.NODE_OPTIONS;
+// V8 rejects a cache made under other V8 flags (the stack size among them): only an ordinary
+// run, with the first line's flag and no other, replaces a rejected cache, so runs with other
+// flags (`node dist/tsmacs.cjs` has none) do not take turns overwriting it.
+const plain = process.execArgv.length === 1 && process.execArgv[0] === STACK_FLAG && !process.env.NODE_OPTIONS;
 if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
   process.once('exit', () => {
     const tmp = cacheFile + '.tmp-' + process.pid;

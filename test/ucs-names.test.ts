@@ -22,7 +22,7 @@ test('the table is decoded on the first \\N{NAME}, not before', () => {
 });
 
 test('the table holds GNU\'s 45,376 names: the packed ones and the Hangul syllables', () => {
-  const t = ucsNameTable();
+  const t = ucsNameTable(rt);
   // 45,376 is (hash-table-count (ucs-names)) in GNU Emacs 28.2; reader.el checks every entry.
   assert.equal(t.size, 45376);
   assert.equal(t.size, UCS_NAME_COUNT + 19 * 21 * 28);
@@ -33,17 +33,17 @@ test('the table holds GNU\'s 45,376 names: the packed ones and the Hangul syllab
 });
 
 test('char-from-name: case, computed names, refusals', () => {
-  assert.equal(charFromName('SNOWMAN', false), 0x2603);
-  assert.equal(charFromName('snowman', false), -1);
-  assert.equal(charFromName('sNoWmAn', true), 0x2603);
-  assert.equal(charFromName('ſnowman', true), -1);
-  assert.equal(charFromName('CJK IDEOGRAPH-4E00', false), 0x4e00);
-  assert.equal(charFromName('CJK IDEOGRAPH-4e00', false), -1);
-  assert.equal(charFromName('cjk ideograph-4e00', true), 0x4e00);
-  assert.equal(charFromName('CJK IDEOGRAPH-04E00', false), -1);
-  assert.equal(charFromName('CJK IDEOGRAPH-' + 'F'.repeat(40), false), -1);
-  assert.equal(charFromName('CJK COMPATIBILITY IDEOGRAPH-FA6E', false), 0xfa6e);
-  assert.equal(charFromName('TANGUT COMPONENT-001', false), -1);
-  assert.equal(charFromName('', false), -1);
-  assert.equal(charFromName('-', false), -1);
+  assert.equal(charFromName(rt, 'SNOWMAN', false), 0x2603);
+  assert.equal(charFromName(rt, 'snowman', false), -1);
+  assert.equal(charFromName(rt, 'sNoWmAn', true), 0x2603);
+  assert.equal(charFromName(rt, 'ſnowman', true), -1);
+  assert.equal(charFromName(rt, 'CJK IDEOGRAPH-4E00', false), 0x4e00);
+  assert.equal(charFromName(rt, 'CJK IDEOGRAPH-4e00', false), -1);
+  assert.equal(charFromName(rt, 'cjk ideograph-4e00', true), 0x4e00);
+  assert.equal(charFromName(rt, 'CJK IDEOGRAPH-04E00', false), -1);
+  assert.equal(charFromName(rt, 'CJK IDEOGRAPH-' + 'F'.repeat(40), false), -1);
+  assert.equal(charFromName(rt, 'CJK COMPATIBILITY IDEOGRAPH-FA6E', false), 0xfa6e);
+  assert.equal(charFromName(rt, 'TANGUT COMPONENT-001', false), -1);
+  assert.equal(charFromName(rt, '', false), -1);
+  assert.equal(charFromName(rt, '-', false), -1);
 });

@@ -268,7 +268,7 @@ DEFUN(
   'With IGNORE-CASE non-nil, letters match in either case.',
   (rt, string: number, ignoreCase: number) => {
     if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
-    const code = charFromName(jsString(rt, string), ignoreCase !== Qnil);
+    const code = charFromName(rt, jsString(rt, string), ignoreCase !== Qnil);
     return code < 0 ? Qnil : makeFixnum(code);
   },
 );
@@ -276,7 +276,7 @@ DEFUN(
 DEFUN('ucs-names', 0, 0, 'Give a hash table from every Unicode character name to its code, made on the first call.', (rt) => {
   const known = findSymbolValue(rt, Qucs_names);
   if (known !== Qnil && known !== Qunbound) return known;
-  const names = ucsNameTable();
+  const names = ucsNameTable(rt);
   const sp = rt.sp;
   try {
     const table = funcall(rt, Qmake_hash_table, [QCtest, Qequal, QCsize, makeFixnum(names.size)]);

@@ -4,7 +4,23 @@
 // carry none of it. The decoded map is the same for every runtime and never changes, so it is
 // kept once per process.
 
-import { COMPUTED_NAMES, HANGUL_PARTS, ucsRecords, ucsWords } from './ucs-names-data.ts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Runtime } from '../core/runtime.ts';
+import { list, makeString } from '../core/object.ts';
+import { xsignal } from '../core/signal.ts';
+import { Qfile_missing } from '../core/symbols.ts';
+import { COMPUTED_NAMES, HANGUL_PARTS } from './ucs-names-data.ts';
+
+/**
+ * The packed names, etc/ucs-names.txt (GNU keeps such data in its etc/, `data-directory'):
+ * outside the bundle, whose every byte each start-up reads, while few programs ever ask.
+ * From the sources this file is in src/emacs/, in the bundle import.meta is the launcher's in dist/.
+ */
+function dataFile(): string {
+  const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', ...(here.endsWith('emacs') ? ['..'] : []), 'etc', 'ucs-names.txt');
+}
 
 let table: Map<string, number> | null = null;
 
@@ -16,11 +32,16 @@ const BACKSLASH = 0x5c;
 const TERMINALS = 46;
 const CONTINUATIONS = 45;
 
-/** Every name GNU's `ucs-names' holds, to its code. */
-export function ucsNameTable(): Map<string, number> {
+/** Every name GNU's `ucs-names' holds, to its code; the table's file is read the first time. */
+export function ucsNameTable(rt: Runtime): Map<string, number> {
   if (table !== null) return table;
-  const words = ucsWords().split(' ');
-  const rec = ucsRecords();
+  const file = dataFile();
+  const bytes = rt.host.readFile(file);
+  if (bytes === null) {
+    return xsignal(Qfile_missing, list(rt, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError), makeString(rt, file)));
+  }
+  const [wordLine, rec] = new TextDecoder().decode(bytes).split('\n') as [string, string];
+  const words = wordLine.split(' ');
   const m = new Map<string, number>();
   let pos = 0;
   // The varints: digits are 0x23..0x7E without the backslash; the first 46 end a number.
@@ -61,9 +82,9 @@ const HEX_NAME = /^(.*-)([0-9A-F]+)$/;
  * PREFIX-HEX for the characters named by their code. IGNORE_CASE compares ASCII letters
  * without case (a name is all ASCII, so nothing else could match).
  */
-export function charFromName(name: string, ignoreCase: boolean): number {
+export function charFromName(rt: Runtime, name: string, ignoreCase: boolean): number {
   const key = ignoreCase ? name.replace(/[a-z]+/g, (w) => w.toUpperCase()) : name;
-  const direct = ucsNameTable().get(key);
+  const direct = ucsNameTable(rt).get(key);
   if (direct !== undefined) return direct;
   const m = HEX_NAME.exec(key);
   if (m === null || m[2]!.length > 6) return -1;
