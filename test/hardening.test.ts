@@ -21,8 +21,20 @@ import { seededRandom } from './support/random.ts';
 const MEMORY = '(error "Memory exhausted--use C-x s then exit and restart Emacs")';
 
 /** A bare runtime with a small heap, so that exhausting it is quick. */
+/**
+ * A host that ignores TSMACS_GC_STRESS: these tests fill a whole heap between collections, and a
+ * full collection every 100 safe points over a full heap makes that quadratic (minutes per test).
+ * They test running out, not the collector's rooting, which the rest of the suite stresses.
+ */
+function unstressedHost(): ReturnType<typeof nodeHost> {
+  const host = nodeHost();
+  const getenv = host.getenv;
+  host.getenv = (n) => (n === 'TSMACS_GC_STRESS' ? undefined : getenv(n));
+  return host;
+}
+
 function smallWorld(mb: number): (src: string) => string {
-  const rt = createRuntime({ host: nodeHost(), heapBytes: mb * 1024 * 1024 });
+  const rt = createRuntime({ host: unstressedHost(), heapBytes: mb * 1024 * 1024 });
   return (src: string): string => {
     const sp = rt.sp;
     try {
@@ -109,7 +121,7 @@ test('let and let* check their variable list as GNU does', () => {
 
 test('an uncaught error whose arguments share structure exponentially prints a bounded backtrace', () => {
   const host = capturingHost();
-  Object.assign(host, { getenv: (n: string) => (n === 'TSMACS_HEAP_MB' ? '48' : process.env[n]) });
+  Object.assign(host, { getenv: (n: string) => (n === 'TSMACS_HEAP_MB' ? '48' : n === 'TSMACS_GC_STRESS' ? undefined : process.env[n]) });
   const code = runCli(['--dump-file', defaultTestDump(), '--batch', '--eval', '(let ((x nil)) (while t (setq x (cons x x))))'], host);
   assert.equal(code, 255);
   const err = host.err();
