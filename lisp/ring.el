@@ -131,21 +131,23 @@ RING is empty."
         (throw 'ring--hit k)))
     nil))
 
-(defun ring-next (ring item)
-  "Return the element of RING one step older than ITEM, going round.
+(defun ring--neighbour (ring item step)
+  "Return the element of RING next to ITEM, the index moved by the function STEP.
 Signal an error if ITEM is not in RING."
   (let ((pos (ring-member ring item)))
     (if pos
-        (ring-ref ring (ring-plus1 pos (ring-length ring)))
+        (ring-ref ring (funcall step pos (ring-length ring)))
       (error "Item is not in the ring: `%s'" item))))
+
+(defun ring-next (ring item)
+  "Return the element of RING one step older than ITEM, going round.
+Signal an error if ITEM is not in RING."
+  (ring--neighbour ring item #'ring-plus1))
 
 (defun ring-previous (ring item)
   "Return the element of RING one step newer than ITEM, going round.
 Signal an error if ITEM is not in RING."
-  (let ((pos (ring-member ring item)))
-    (if pos
-        (ring-ref ring (ring-minus1 pos (ring-length ring)))
-      (error "Item is not in the ring: `%s'" item))))
+  (ring--neighbour ring item #'ring-minus1))
 
 (defun ring-resize (ring size)
   "Give RING room for exactly SIZE elements, SIZE being an integer.

@@ -6,17 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../src/emacs/all.ts';
 import { createRuntime } from '../src/core/init.ts';
-import { cons, makeString } from '../src/core/object.ts';
-import { LispSignal } from '../src/core/signal.ts';
-import { Qt } from '../src/core/symbols.ts';
 import { verifyHeap } from '../src/core/gc.ts';
-import { asLispSignal, evalTop } from '../src/emacs/eval.ts';
-import { readFromString } from '../src/emacs/lread.ts';
-import { prin1ToJs } from '../src/emacs/print.ts';
 import { runCli } from '../src/cli/main.ts';
 import { capturingHost, defaultTestDump } from './support/runtime.ts';
 import { nodeHost } from '../src/host/node.ts';
 import { seededRandom } from './support/random.ts';
+import { evalPrint } from './support/eval.ts';
 
 const MEMORY = '(error "Memory exhausted--use C-x s then exit and restart Emacs")';
 
@@ -36,19 +31,9 @@ function unstressedHost(): ReturnType<typeof nodeHost> {
 function smallWorld(mb: number): (src: string) => string {
   const rt = createRuntime({ host: unstressedHost(), heapBytes: mb * 1024 * 1024 });
   return (src: string): string => {
-    const sp = rt.sp;
-    try {
-      const v = prin1ToJs(rt, evalTop(rt, readFromString(rt, makeString(rt, src)).obj, Qt));
-      assert.deepEqual(verifyHeap(rt), [], `heap verifies after ${src}`);
-      return v;
-    } catch (e) {
-      // As the command line does: a resource error becomes its Lisp signal at the top too.
-      const sig = asLispSignal(rt, e);
-      if (!(sig instanceof LispSignal)) throw e;
-      return `(ERR ${prin1ToJs(rt, cons(rt, sig.symbol, sig.data))})`;
-    } finally {
-      rt.sp = sp;
-    }
+    const v = evalPrint(rt, src, true);
+    assert.deepEqual(verifyHeap(rt), [], `heap verifies after ${src}`);
+    return v;
   };
 }
 

@@ -10,14 +10,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lispRuntime, capturingHost } from './support/runtime.ts';
+import { evalPrint } from './support/eval.ts';
 import type { Runtime } from '../src/core/runtime.ts';
-import { cons, makeFixnum, makePvec, makeString } from '../src/core/object.ts';
-import { LispSignal } from '../src/core/signal.ts';
+import { cons, makeFixnum, makePvec } from '../src/core/object.ts';
 import { DEFUN } from '../src/core/subr.ts';
 import { Qnil, Qt } from '../src/core/symbols.ts';
 import { PVEC_MARKER } from '../src/heap/layout.ts';
-import { evalTop } from '../src/emacs/eval.ts';
-import { readFromString } from '../src/emacs/lread.ts';
 import { prin1ToJs, registerPvecPrinter } from '../src/emacs/print.ts';
 
 /** The other world of each runtime of the interleaved run (absent when a world runs alone). */
@@ -31,18 +29,7 @@ const MEDDLES = {
 /** What the callbacks' work in the other world gave, by kind. */
 const nested: [keyof typeof MEDDLES, string][] = [];
 
-/** Evaluate SRC in RT and print the value, or (ERR ...) for a signal. */
-function E(rt: Runtime, src: string): string {
-  const sp = rt.sp;
-  try {
-    return prin1ToJs(rt, evalTop(rt, readFromString(rt, makeString(rt, src)).obj, Qt));
-  } catch (e) {
-    if (!(e instanceof LispSignal)) throw e;
-    return `(ERR ${prin1ToJs(rt, cons(rt, e.symbol, e.data))})`;
-  } finally {
-    rt.sp = sp;
-  }
-}
+const E = evalPrint;
 
 /** Work done in the partner world, if there is one, from inside a callback of RT. */
 function meddle(rt: Runtime, kind: keyof typeof MEDDLES): void {

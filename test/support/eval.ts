@@ -7,7 +7,7 @@ import { nodeHost } from '../../src/host/node.ts';
 import { cons, makeString } from '../../src/core/object.ts';
 import { LispSignal } from '../../src/core/signal.ts';
 import { Qt } from '../../src/core/symbols.ts';
-import { evalTop } from '../../src/emacs/eval.ts';
+import { asLispSignal, evalTop } from '../../src/emacs/eval.ts';
 import { readFromString } from '../../src/emacs/lread.ts';
 import { prin1ToJs } from '../../src/emacs/print.ts';
 
@@ -18,17 +18,23 @@ export function setup(): { rt: Runtime; E: (src: string) => string } {
   host.getenv = (n) => (n === 'HOME' ? '/home/tester' : getenv(n));
   host.cwd = () => '/tmp';
   const rt = createRuntime({ host, heapBytes: 128 * 1024 * 1024 });
-  /** Evaluate SRC (lexically) and print the value, or (ERR (SYMBOL . DATA)) for a signal. */
-  const E = (src: string): string => {
-    const sp = rt.sp;
-    try {
-      return prin1ToJs(rt, evalTop(rt, readFromString(rt, makeString(rt, src)).obj, Qt));
-    } catch (e) {
-      if (!(e instanceof LispSignal)) throw e;
-      return `(ERR ${prin1ToJs(rt, cons(rt, e.symbol, e.data))})`;
-    } finally {
-      rt.sp = sp;
-    }
-  };
-  return { rt, E };
+  return { rt, E: (src: string) => evalPrint(rt, src) };
+}
+
+/**
+ * Evaluate SRC (lexically) in RT and print the value, or (ERR (SYMBOL . DATA)) for a signal.
+ * With TOP_LEVEL, a resource error (heap, stack) becomes its Lisp signal too, as the command
+ * line turns it into one.
+ */
+export function evalPrint(rt: Runtime, src: string, topLevel = false): string {
+  const sp = rt.sp;
+  try {
+    return prin1ToJs(rt, evalTop(rt, readFromString(rt, makeString(rt, src)).obj, Qt));
+  } catch (e) {
+    const sig = topLevel ? asLispSignal(rt, e) : e;
+    if (!(sig instanceof LispSignal)) throw e;
+    return `(ERR ${prin1ToJs(rt, cons(rt, sig.symbol, sig.data))})`;
+  } finally {
+    rt.sp = sp;
+  }
 }
