@@ -590,6 +590,8 @@ export const BUILTIN_NAMES: readonly string[] = [
 ];
 // The global slots (runtime.ts DEFGLOBAL), sorted: a global's index is its place.
 export const BUILTIN_GLOBALS: readonly string[] = [
+  "buffer-list",
+  "current-buffer",
   "match-data",
   "obarray",
   "require-nesting-list",

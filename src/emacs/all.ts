@@ -18,4 +18,5 @@ import './coding.ts';
 import './doc.ts';
 import './search.ts';
 import './regex-emacs.ts';
+import './buffer.ts';
 import '../dump/pdumper.ts';

@@ -93,6 +93,42 @@ export const SUBR_SLOTS = 4;
 export const MANY = -1;
 export const UNEVALLED = -2;
 
+// Buffer slots (docs/buffers.md). The text is a gap buffer of bytes in Emacs's internal
+// encoding, kept in a private unibyte string (BUF_TEXT) so that GC, dump and load treat it as
+// any string; positions are fixnums, 1-based as in Lisp. Slots may be added at the end.
+export const BUF_NAME = 0; // string; nil once killed
+export const BUF_TEXT = 1; // private unibyte string: the bytes, with a gap, capacity = its length
+export const BUF_Z = 2; // fixnum: one past the last char (chars + 1)
+export const BUF_Z_BYTE = 3; // fixnum: one past the last byte
+export const BUF_GPT = 4; // fixnum: the gap's char position
+export const BUF_GPT_BYTE = 5; // fixnum: the gap's byte position
+export const BUF_PT = 6; // fixnum: point
+export const BUF_PT_BYTE = 7;
+export const BUF_BEGV = 8; // fixnum: start of the accessible portion (narrowing)
+export const BUF_BEGV_BYTE = 9;
+export const BUF_ZV = 10; // fixnum: end of the accessible portion
+export const BUF_ZV_BYTE = 11;
+export const BUF_MODIFF = 12; // fixnum: buffer-modified-tick
+export const BUF_CHARS_MODIFF = 13; // fixnum: buffer-chars-modified-tick
+export const BUF_SAVE_MODIFF = 14; // fixnum: MODIFF when last saved (buffer-modified-p compares)
+export const BUF_MARKERS = 15; // list of the markers pointing into this buffer (pruned by GC: weak)
+export const BUF_INTERVALS = 16; // text properties: nil or the interval structure (as STR_INTERVALS)
+export const BUF_OVERLAYS = 17; // list of overlays
+export const BUF_LOCAL_VAR_ALIST = 18; // ((SYMBOL . VALUE) ...) of this buffer's local bindings
+export const BUF_MULTIBYTE = 19; // t or nil: enable-multibyte-characters
+export const BUF_SYNTAX_TABLE = 20; // char-table
+export const BUF_CASE_TABLE = 21; // char-table (downcase table, with its extra slots)
+export const BUF_MARK = 22; // marker: the mark
+export const BUF_LAST_WINDOW_START = 23; // reserved for GNU's slot of the same name (nil)
+export const BUFFER_SLOTS = 24;
+
+// Marker slots. A marker in no buffer has BUFFER nil.
+export const MARKER_BUFFER = 0; // buffer or nil
+export const MARKER_CHARPOS = 1; // fixnum
+export const MARKER_BYTEPOS = 2; // fixnum
+export const MARKER_INSERTION_TYPE = 3; // nil: stays before text inserted at it; t: advances
+export const MARKER_SLOTS = 4;
+
 // Hash table slots (all Lisp words). Buckets are chained through NEXT;
 // INDEX maps hash % size to the first entry, -1 when empty.
 export const HT_TEST = 0; // symbol: eq, eql, equal, or a user test name
