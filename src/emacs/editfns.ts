@@ -473,14 +473,14 @@ DEFUN('eolp', 0, 0, 'Tell whether point is at the end of a line.', (rt) => {
 
 DEFUN('char-after', 0, 1, 'Give the character after POS (by default point), or nil when POS is at or past the end of the accessible part.',
   (rt, pos: number) => {
-    const p = pos === Qnil ? point(rt) : markerp(rt, pos) && markerBuffer(rt, pos) === Qnil ? -1 : positionValue(rt, pos);
+    const p = pos === Qnil ? point(rt) : positionValue(rt, pos);
     if (p < begv(rt) || p >= zv(rt)) return Qnil;
     return makeFixnum(charAt(rt, p));
   });
 
 DEFUN('char-before', 0, 1, 'Give the character before POS (by default point), or nil when POS is at or before the start of the accessible part.',
   (rt, pos: number) => {
-    const p = pos === Qnil ? point(rt) : markerp(rt, pos) && markerBuffer(rt, pos) === Qnil ? -1 : positionValue(rt, pos);
+    const p = pos === Qnil ? point(rt) : positionValue(rt, pos);
     if (p <= begv(rt) || p > zv(rt)) return Qnil;
     return makeFixnum(charAt(rt, p - 1));
   });
