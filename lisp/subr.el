@@ -588,12 +588,16 @@ The value is that of the last form of BODY."
 (defmacro with-output-to-string (&rest body)
   "Run BODY with `standard-output' collecting text; return that text.
 Whatever BODY prints with `princ', `prin1' and the like ends up in the
-string, in order."
-  (let ((acc (make-symbol "received")))
-    `(let ((,acc nil))
-       (let ((standard-output (lambda (ch) (setq ,acc (cons ch ,acc)))))
-         ,@body)
-       (concat (nreverse ,acc)))))
+string, in order, with its text properties."
+  (declare (indent 0) (debug t))
+  `(let ((standard-output (generate-new-buffer " *string-output*" t)))
+     (unwind-protect
+         (progn
+           (let ((standard-output standard-output))
+             ,@body)
+           (with-current-buffer standard-output
+             (buffer-string)))
+       (kill-buffer standard-output))))
 
 (defun subr--frame-description (evald func args _flags)
   "Turn the parts of a stack frame into the list (EVALD FUNC . ARGS)."

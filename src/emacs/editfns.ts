@@ -16,16 +16,21 @@ import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, progn, signalMemoryFull, unwindProtect } from './eval.ts';
 import {
-  BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
+  BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
 } from '../heap/layout.ts';
 import {
-  bint, bslot, bufferLive, byteAddr, currentBuffer, gapSize, markerp, setBint, setCurrentBuffer, textBase,
+  bint, bslot, bufferLive, bufferp, byteAddr, currentBuffer, gapSize, markerp, saveCurrentBuffer, setBint,
+  setCurrentBuffer, textBase,
 } from './buffer.ts';
+import { readFromHeapBytes, registerStreamReader } from './lread.ts';
+import { moveGap } from './insdel.ts';
+import { LispSignal } from '../core/signal.ts';
 import {
-  byteToChar, charAtByte, charToByte, makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker,
+  attachMarker, byteToChar, charAtByte, charToByte, makeMarkerAt, markerBuffer, markerCharpos, positionValue,
+  unchainMarker,
 } from './marker.ts';
 import { UNEVALLED } from '../core/subr.ts';
-import { cons as consL, isPvec, safeIntegerValue } from '../core/object.ts';
+import { cons as consL, consp, isPvec, safeIntegerValue, xcar, xcdr } from '../core/object.ts';
 import { PVEC_BIGNUM } from '../heap/layout.ts';
 import { downcaseChar } from './casefiddle.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
@@ -736,3 +741,64 @@ function regionEnd(rt: Runtime, beginning: boolean): number {
 DEFVAR('mark-active', () => Qnil, 'Non-nil when the mark is active in the current buffer.');
 
 export { Qbeginning_of_buffer, Qend_of_buffer };
+
+// ---- reading from a buffer or at a marker ------------------------------------------------------
+
+/**
+ * Read one object from buffer B at char position FROM (within its accessible part); give it and
+ * the position where reading stopped. Running into the end uses up the text: MOVE gets the end
+ * before the error goes on, as GNU leaves the stream there.
+ */
+function readInBuffer(rt: Runtime, b: number, from: number, move: (pos: number) => void): [number, number] {
+  // With the gap at the end, the text is one run of bytes the reader can walk directly.
+  moveGap(rt, b, bint(rt, b, BUF_Z), bint(rt, b, BUF_Z_BYTE));
+  const base = textBase(rt, b);
+  const fromByte = charToByte(rt, b, from);
+  const zvByte = bint(rt, b, BUF_ZV_BYTE);
+  const stop = { pos: base + fromByte - 1 };
+  try {
+    const r = readFromHeapBytes(rt, base + fromByte - 1, base + zvByte - 1, bslot(rt, b, BUF_MULTIBYTE) !== Qnil, stop);
+    return [r.obj, byteToChar(rt, b, r.end - base + 1)];
+  } catch (e) {
+    if (e instanceof LispSignal && e.symbol === Qend_of_file_ef) move(bint(rt, b, BUF_ZV));
+    else if (e instanceof LispSignal && e.symbol === Qinvalid_read_syntax_ef) {
+      // GNU names the line and column where reading a buffer went wrong.
+      const pos = Math.min(byteToChar(rt, b, Math.min(stop.pos - base + 1, zvByte)), bint(rt, b, BUF_ZV));
+      move(pos);
+      if (consp(e.data) && xcdr(rt, e.data) === Qnil) {
+        const [, lines] = scanForward(rt, 1, Infinity, pos);
+        const [bol] = scanBackward(rt, pos, 1, 1);
+        throw new LispSignal(e.symbol, listFrom(rt, [xcar(rt, e.data), makeFixnum(lines + 1), makeFixnum(pos - bol)]));
+      }
+    }
+    throw e;
+  }
+}
+const Qinvalid_read_syntax_ef = DEFSYM('invalid-read-syntax');
+const listFrom = (rt: Runtime, xs: number[]): number => xs.reduceRight((acc, x) => consL(rt, x, acc), Qnil);
+const Qend_of_file_ef = DEFSYM('end-of-file');
+
+registerStreamReader((rt, stream) => {
+  if (markerp(rt, stream)) {
+    const b = markerBuffer(rt, stream);
+    if (b === Qnil) error(rt, 'Marker does not point anywhere');
+    const pos = Math.max(bint(rt, b, BUF_BEGV), Math.min(markerCharpos(rt, stream), bint(rt, b, BUF_ZV)));
+    const move = (p: number): void => attachMarker(rt, stream, b, p, charToByte(rt, b, p));
+    return saveCurrentBuffer(rt, () => {
+      setCurrentBuffer(rt, b);
+      const [obj, end] = readInBuffer(rt, b, pos, move);
+      move(end);
+      return obj;
+    });
+  }
+  if (!bufferp(rt, stream)) return undefined;
+  // A killed buffer has no text left to read.
+  if (!bufferLive(rt, stream)) xsignal(Qend_of_file_ef, Qnil);
+  // Point of STREAM moves; setPoint works on the current buffer, so make it current meanwhile.
+  return saveCurrentBuffer(rt, () => {
+    setCurrentBuffer(rt, stream);
+    const [obj, end] = readInBuffer(rt, stream, bint(rt, stream, BUF_PT), (p) => setPoint(rt, p));
+    setPoint(rt, end);
+    return obj;
+  });
+});

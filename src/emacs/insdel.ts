@@ -25,7 +25,7 @@ import { findSymbolValue, runHookWithArgs, setInternal, specbind, unbindTo } fro
 import { registerBufferPrinter } from './print.ts';
 import {
   bint, bslot, bufferLive, bufferp as isBuffer, currentBuffer, gapSize, getBuffer, markerp, setBint, setBslot,
-  setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity,
+  setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf,
 } from './buffer.ts';
 import { charToByte, markerBuffer, markerCharpos, positionValue } from './marker.ts';
 
@@ -511,6 +511,14 @@ registerBufferPrinter((rt, dest, bytes, nchars) => {
     if (bufferLive(rt, old)) setCurrentBufferRaw(rt, old);
   }
   return true;
+}, (rt, dest) => {
+  // At the start of the buffer's accessible part or after a newline (at point, or at the marker).
+  const b = markerp(rt, dest) ? markerBuffer(rt, dest) : dest;
+  if (!isBuffer(rt, b) || !bufferLive(rt, b)) return false;
+  const pos = markerp(rt, dest) ? markerCharpos(rt, dest) : bint(rt, b, BUF_PT);
+  if (pos <= bint(rt, b, BUF_BEGV)) return true;
+  const byte = charToByte(rt, b, pos) - 1;
+  return rt.u8[byteAddrOf(rt, b, byte)] === 10;
 });
 
 function decodeBufferOrFalse(rt: Runtime, x: number): number {

@@ -977,9 +977,12 @@ export function writeToStderr(rt: Runtime, bytes: Uint8Array, multibyte = true):
 type BufferInserter = (rt: Runtime, dest: number, bytes: Uint8Array, nchars: number) => boolean;
 let bufferInserter: BufferInserter | null = null;
 /** Let the buffer module accept printed text for a buffer or marker printcharfun (returns false if DEST is not one). */
-export function registerBufferPrinter(fn: BufferInserter): void {
+export function registerBufferPrinter(fn: BufferInserter, atLineStart: (rt: Runtime, dest: number) => boolean): void {
   bufferInserter = fn;
+  bufferAtLineStart = atLineStart;
 }
+/** Whether output to a buffer or marker DEST would start a line (`terpri' with ENSURE). */
+let bufferAtLineStart: ((rt: Runtime, dest: number) => boolean) | null = null;
 
 /** Resolve PRINTCHARFUN as GNU's print_prepare: the destination kind for rendering. */
 function destOf(rt: Runtime, pcf: number): { d: number; fn: number } {
@@ -1071,6 +1074,7 @@ DEFUN('terpri', 0, 2, 'Write a newline to PRINTCHARFUN; with ENSURE non-nil, onl
     if (ensure !== Qnil) {
       if (d.d === DEST_FUNCTION) signalError(rt, 'Unsupported function argument', d.fn);
       if (d.d === DEST_STDOUT) val = rt.lastStdoutByte === 10 ? Qnil : Qt;
+      else if (d.d === DEST_BUFFER && bufferAtLineStart && bufferAtLineStart(rt, d.fn)) val = Qnil;
     }
     if (val !== Qnil) {
       const p = printerOf(rt);
