@@ -75,14 +75,17 @@ export function moveGap(rt: Runtime, b: number, charpos: number, bytepos: number
   setBint(rt, b, BUF_GPT_BYTE, bytepos);
 }
 
+const MAX_BUFFER_BYTES = (1 << 29) - 64;
+
 /** Make the gap of B at least NBYTES long: a bigger private string, doubling so that inserting stays linear. */
 export function makeGap(rt: Runtime, b: number, nbytes: number): void {
   const gap = gapSize(rt, b);
   if (gap >= nbytes) return;
   const used = bint(rt, b, BUF_Z_BYTE) - 1;
   const cap = textCapacity(rt, b);
-  const want = Math.max(cap * 2, used + nbytes + 64);
-  if (want > 0x3fffffff) xsignal(DEFSYM('error'), Qnil);
+  // Positions are fixnums: a buffer may not outgrow them (GNU's limit is its own fixnum range).
+  if (used + nbytes > MAX_BUFFER_BYTES) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Maximum buffer size exceeded'), Qnil));
+  const want = Math.min(Math.max(cap * 2, used + nbytes + 64), MAX_BUFFER_BYTES + 64);
   const oldBase = textBase(rt, b);
   const gpt = bint(rt, b, BUF_GPT_BYTE);
   const s = allocString(rt, want, want, false);
