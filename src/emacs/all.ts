@@ -9,6 +9,8 @@ import './print.ts';
 import './editfns.ts';
 import './floatfns.ts';
 import './character.ts';
+import './syntax.ts';
+import './casetab.ts';
 import './casefiddle.ts';
 import './chartab.ts';
 import './fileio.ts';

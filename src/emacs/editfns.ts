@@ -15,7 +15,7 @@ import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, signalMemoryFull } from './eval.ts';
-import { downcaseChar } from './casefiddle.ts';
+import { downcaseIn } from './casetab.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
@@ -377,5 +377,5 @@ DEFUN('char-equal', 2, 2, 'Tell whether the characters C1 and C2 are the same, i
   if (c1 === c2) return DEFSYM_t;
   const fold = findSymbolValue(rt, Qcase_fold_search_ef);
   if (fold === Qnil || fold === Qunbound) return Qnil;
-  return downcaseChar(fixnumValue(c1)) === downcaseChar(fixnumValue(c2)) ? DEFSYM_t : Qnil;
+  return downcaseIn(rt, fixnumValue(c1)) === downcaseIn(rt, fixnumValue(c2)) ? DEFSYM_t : Qnil;
 });
