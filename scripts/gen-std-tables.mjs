@@ -9,7 +9,7 @@
 // by spaces; `[` opens a sub-table (its depth and first char follow from where it sits) and `]`
 // closes it; `*N` repeats the previous value token N more times. Syntax values: `n` for nil, a
 // decimal code for a descriptor without a matching char (code 0..15 without flags is GNU's
-// shared descriptor object), `CODE.MATCH` otherwise. Case values: `n`, or the value minus the
+// shared descriptor object unless followed by `u'), `CODE.MATCH` otherwise. Case values: `n`, or the value minus the
 // first char the slot covers (0 = maps to itself).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,9 @@ for (const [name, expr] of Object.entries(tables)) {
   // Print without the extra slots (the case table's are printed on their own).
   prog += ` (let ((tb (copy-sequence ${expr}))) (with-temp-file "${join(tmp, name)}" (prin1 tb (current-buffer))))`;
 }
+// Which chars' plain descriptors are not GNU's shared per-class objects (a fresh cons such as
+// the standard table's entry for the double quote): as FROM-TO runs.
+prog += ` (with-temp-file "${join(tmp, 'unshared')}" (let ((tb (standard-syntax-table)) (c 0)) (while (<= c (max-char)) (let ((v (aref tb c))) (when (and (consp v) (null (cdr v)) (< (car v) 16) (not (eq v (string-to-syntax (string (syntax-class-to-char (car v))))))) (insert (format "%d " c)))) (setq c (if (< c #x10000) (1+ c) (+ c 1))))))`;
 prog += ')';
 execFileSync(emacs, ['-batch', '-Q', '--eval', prog], { stdio: 'inherit' });
 
@@ -95,6 +98,7 @@ function parse(text) {
   return value();
 }
 
+const unshared = new Set(readFileSync(join(tmp, 'unshared'), 'utf8').trim().split(/\s+/).filter((x) => x).map(Number));
 const CHARS = [65536, 4096, 128, 1];
 function encode(table, kind) {
   const out = [];
@@ -115,7 +119,7 @@ function encode(table, kind) {
   };
   const val = (v, first) => {
     if (v === null) return 'n';
-    if (kind === 'syntax') return v.cdr === null ? String(v.car) : v.car + '.' + v.cdr;
+    if (kind === 'syntax') return v.cdr === null ? String(v.car) + (unshared.has(first) ? 'u' : '') : v.car + '.' + v.cdr;
     if (typeof v !== 'number') throw new Error('unexpected case value ' + JSON.stringify(v));
     return String(v - first);
   };

@@ -43,6 +43,7 @@ DEFINIT((rt) => {
   setExtra(rt, down, UP, decodeCharTable(rt, Qcase_table, STD_UP, caseValue));
   setExtra(rt, down, CANON, decodeCharTable(rt, Qcase_table, STD_CANON, caseValue));
   setExtra(rt, down, EQV, decodeCharTable(rt, Qcase_table, STD_EQV, caseValue));
+  setExtra(rt, extra(rt, down, CANON), EQV, extra(rt, down, EQV));
   rt.globals[G_STANDARD_CASE_TABLE] = down;
   rt.globals[G_BUFFERLESS_CASE_TABLE] = down;
 });
@@ -116,11 +117,14 @@ export function completeCaseTable(rt: Runtime, table: number): void {
       for (let c = entries[i]!; c <= entries[i + 1]!; c++) charTableSet(rt, canon, c, k);
     }
   }
-  if (extra(rt, table, EQV) === Qnil) {
-    const eqv = makeCharTable(rt, Qcase_table, Qnil);
+  let eqv = extra(rt, table, EQV);
+  if (eqv === Qnil) {
+    eqv = makeCharTable(rt, Qcase_table, Qnil);
     setExtra(rt, table, EQV, eqv);
     buildCycles(rt, canon, eqv);
   }
+  // GNU keeps the eqv table in the canon table's third slot too (visible when printed).
+  setExtra(rt, canon, EQV, eqv);
 }
 
 /** Map C through the char-table T when T gives a char for it. */

@@ -102,8 +102,8 @@ function inClass(t: RegexTables, cc: number, c: number, fold: boolean): boolean 
       case CC_DIGIT: return c >= 0x30 && c <= 0x39;
       case CC_XDIGIT: return (c >= 0x30 && c <= 0x39) || ((c | 32) >= 0x61 && (c | 32) <= 0x66);
       case CC_SPACE: return t.syntax(c) === Swhitespace;
-      case CC_UPPER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x41 && c <= 0x5a;
-      case CC_LOWER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x61 && c <= 0x7a;
+      case CC_UPPER: return fold ? isUpper(t, c) || isLower(t, c) : isUpper(t, c);
+      case CC_LOWER: return fold ? isUpper(t, c) || isLower(t, c) : isLower(t, c);
       case CC_PUNCT: return c > 0x20 && c < 0x7f && !((c | 32) >= 0x61 && (c | 32) <= 0x7a) && !(c >= 0x30 && c <= 0x39);
       case CC_WORD: return t.syntax(c) === Sword;
       case CC_ASCII: return true;

@@ -58,9 +58,14 @@ export const SYNTAX_FLAG_N = 1 << 22;
 export const SYNTAX_FLAG_C = 1 << 23;
 const FLAG_CHARS = '1234pbnc';
 
-/** Class code for a designator char (`-' and space are whitespace), or SYNTAX_NONE. */
+/**
+ * Class code for a designator char, or SYNTAX_NONE. Besides the class chars, `-' means
+ * whitespace and `W' word, as in GNU; so does any non-ASCII char, whose first byte GNU
+ * looks up in a table that gives those whitespace.
+ */
 export function syntaxSpecCode(c: number): number {
-  if (c === 0x2d) return Swhitespace;
+  if (c === 0x2d || c >= 0x80) return Swhitespace;
+  if (c === 0x57) return Sword;
   const i = c < 128 ? SYNTAX_CHARS.indexOf(String.fromCharCode(c)) : -1;
   return i < 0 ? SYNTAX_NONE : i;
 }
@@ -88,6 +93,7 @@ DEFINIT((rt) => {
 function descriptorFromToken(rt: Runtime, tok: string): number {
   if (tok === 'n') return Qnil;
   const dot = tok.indexOf('.');
+  if (tok.endsWith('u')) return cons(rt, makeFixnum(Number(tok.slice(0, -1))), Qnil);
   const code = Number(dot < 0 ? tok : tok.slice(0, dot));
   if (dot < 0 && code < 16) return aref(rt, rt.globals[G_SYNTAX_CODE_OBJECTS]!, code);
   return cons(rt, makeFixnum(code), dot < 0 ? Qnil : makeFixnum(Number(tok.slice(dot + 1))));
