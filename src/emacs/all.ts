@@ -22,3 +22,7 @@ import './search.ts';
 import './regex-emacs.ts';
 import './buffer.ts';
 import '../dump/pdumper.ts';
+import './marker.ts';
+import './insdel.ts';
+import './cmds.ts';
+import './indent.ts';
