@@ -52,6 +52,88 @@ A `syntax-table' text property there counts when
 The flags kept in the high bits of the descriptor's code are dropped."
   (and syntax (logand (car syntax) 65535)))
 
+;;; Moving by sexps and lists (GNU has these in lisp.el).
+
+(defvar forward-sexp-function nil
+  "When non-nil, the function `forward-sexp' calls instead of scanning.
+It is called with the count and moves point.")
+
+(defun buffer-end (arg)
+  "Return the end of the accessible text: its end if ARG is positive, else its start."
+  (if (> arg 0) (point-max) (point-min)))
+
+(defun forward-sexp (&optional arg interactive)
+  "Move point forward over ARG balanced expressions (back when ARG is negative).
+Point stops at the buffer's end when fewer are left; moving back also
+passes any prefix characters before the last expression.  INTERACTIVE
+is accepted for GNU's signature."
+  (ignore interactive)
+  (or arg (setq arg 1))
+  (if forward-sexp-function
+      (funcall forward-sexp-function arg)
+    (goto-char (or (scan-sexps (point) arg) (buffer-end arg)))
+    (when (< arg 0) (backward-prefix-chars))))
+
+(defun backward-sexp (&optional arg interactive)
+  "Move point back over ARG balanced expressions (forward when ARG is negative)."
+  (forward-sexp (- (or arg 1)) interactive))
+
+(defun forward-list (&optional arg interactive)
+  "Move point forward over ARG parenthesized groups (back when ARG is negative)."
+  (ignore interactive)
+  (or arg (setq arg 1))
+  (goto-char (or (scan-lists (point) arg 0) (buffer-end arg))))
+
+(defun backward-list (&optional arg interactive)
+  "Move point back over ARG parenthesized groups (forward when ARG is negative)."
+  (forward-list (- (or arg 1)) interactive))
+
+(defun down-list (&optional arg interactive)
+  "Move point into ARG levels of parentheses: forward past open parens, or back past close parens when ARG is negative."
+  (ignore interactive)
+  (or arg (setq arg 1))
+  (let ((step (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (goto-char (or (scan-lists (point) step -1) (buffer-end arg)))
+      (setq arg (- arg step)))))
+
+(defun up-list (&optional arg escape-strings no-syntax-crossing)
+  "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).
+With ESCAPE-STRINGS, a string around point counts as a level to leave.
+NO-SYNTAX-CROSSING is accepted for GNU's signature."
+  (ignore no-syntax-crossing)
+  (or arg (setq arg 1))
+  (let ((step (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (let ((state (and escape-strings (syntax-ppss))))
+        (if (nth 3 state)
+            ;; Inside a string: its start, or the end found from there.
+            (progn (goto-char (nth 8 state))
+                   (when (> step 0) (forward-sexp)))
+          (goto-char (or (scan-lists (point) step 1) (buffer-end arg)))))
+      (setq arg (- arg step)))))
+
+(defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
+  "Move point back out of ARG levels of parentheses (forward and out when ARG is negative)."
+  (up-list (- (or arg 1)) escape-strings no-syntax-crossing))
+
+;;; Parse states.
+
+(defun syntax-ppss (&optional pos)
+  "Return the parse state at POS (default point), parsing from the start of the accessible text.
+The state is what `parse-partial-sexp' gives; point is left at POS."
+  (setq pos (or pos (point)))
+  (parse-partial-sexp (point-min) pos))
+
+(defun syntax-ppss-toplevel-pos (ppss)
+  "Return the start of the outermost list or the string or comment of PPSS, or nil."
+  (or (car (nth 9 ppss)) (nth 8 ppss)))
+
+(defun syntax-ppss-context (ppss)
+  "Return `string' or `comment' when PPSS is inside one, else nil."
+  (cond ((nth 3 ppss) 'string)
+        ((nth 4 ppss) 'comment)))
+
 ;;; The Lisp modes' tables.
 
 (defvar prog-mode-syntax-table (make-syntax-table)

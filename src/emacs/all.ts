@@ -12,6 +12,7 @@ import './character.ts';
 import './syntax.ts';
 import './casetab.ts';
 import './casefiddle.ts';
+import './syntax-scan.ts';
 import './chartab.ts';
 import './fileio.ts';
 import './emacs.ts';
