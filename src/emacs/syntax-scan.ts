@@ -28,7 +28,6 @@ import {
 const Qscan_error = DEFSYM('scan-error');
 const Qsyntax_table = DEFSYM('syntax-table');
 const Qfixnump = DEFSYM('fixnump');
-const Qintegerp = DEFSYM('integerp');
 const Qstringp = DEFSYM('stringp');
 
 const Qparse_sexp_ignore_comments = DEFVAR('parse-sexp-ignore-comments', () => Qnil,
@@ -162,15 +161,19 @@ function charQuoted(t: Text, pos: number): boolean {
  */
 function forwardComment(t: Text, from: number, stop: number, nesting: number, style: number, prevSyntax: number): [boolean, number, number, number] {
   let s = prevSyntax;
-  // A char left pending from a previous scan (the first of a two-char delimiter) pairs with the next one.
   while (from < stop) {
     const c = t.char(from);
     const syn = t.syntax(c);
     const code = cls(syn);
     // The second char of a two-char ender begun by the previous char.
-    if (flag3(s) && flag4(syn) && commentStyle(s, syn) === style &&
-        ((nestedFlag(s) || nestedFlag(syn)) ? nesting > 0 && --nesting === 0 : nesting < 0)) {
-      return [true, from + 1, nesting, 0];
+    if (flag3(s) && flag4(syn) && commentStyle(s, syn) === style) {
+      const nested = nestedFlag(s) || nestedFlag(syn);
+      if (nested ? nesting > 0 : nesting < 0) {
+        from++;
+        if (!nested || --nesting === 0) return [true, from, nesting, 0];
+        s = 0;
+        continue;
+      }
     }
     if (nesting > 0 && flag1(s) && flag2(syn) && commentStyle(syn, s) === style && (nestedFlag(s) || nestedFlag(syn))) {
       // A nested two-char starter.
@@ -186,7 +189,10 @@ function forwardComment(t: Text, from: number, stop: number, nesting: number, st
     if (nesting > 0 && code === Scomment && nestedFlag(syn) && commentStyle(syn, 0) === style) nesting++;
     s = syn;
   }
-  return [false, stop, nesting, s];
+  // What parse-partial-sexp reports of the last char: a possible ender's first char, or a
+  // possible starter's when comments nest.
+  const pending = flag3(s) || (nesting > 0 && flag1(s)) ? s : 0;
+  return [false, stop, nesting, pending];
 }
 
 // ---- the forward parser: parse-partial-sexp and the backward comment finder ------------------
@@ -234,7 +240,7 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     from = pos;
     if (!found) {
       st.incomment = nest;
-      st.prevSyntax = flag3(last) ? last : 0;
+      st.prevSyntax = last;
       return from;
     }
     st.incomment = 0;
@@ -249,10 +255,11 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     }
     from = scanString(t, st, from, end);
     if (st.instring !== -1) {
-      st.prevSyntax = st.quoted ? t.syntaxAt(from - 1) : 0;
+      const last = from > t.begv ? t.syntaxAt(from - 1) : 0;
+      st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
       return from;
     }
-    prevSyntax = 0;
+    prevSyntax = t.syntaxAt(from - 1);
   } else if (st.quoted) {
     if (from >= end) return from;
     st.quoted = false;
@@ -287,7 +294,7 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
       from = pos;
       if (!found) {
         st.incomment = nest;
-        st.prevSyntax = flag3(last) ? last : 0;
+        st.prevSyntax = last;
         return from;
       }
       st.incomment = 0;
@@ -351,7 +358,7 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
         from = pos;
         if (!found) {
           st.incomment = nest;
-          st.prevSyntax = flag3(last) ? last : 0;
+          st.prevSyntax = last;
           return from;
         }
         st.incomment = 0;
@@ -403,10 +410,12 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
         }
         from = scanString(t, st, from, end);
         if (st.instring !== -1) {
-          st.prevSyntax = st.quoted ? t.syntaxAt(from - 1) : 0;
+          const last = t.syntaxAt(from - 1);
+          st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
           return from;
         }
-        prevSyntax = 0;
+        // The closing delimiter is the last char read.
+        prevSyntax = t.syntaxAt(from - 1);
         continue;
       default:
         void code;
@@ -611,7 +620,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           break;
       }
       if (done) break;
-      if (depth === 0 && !sexpflag && code === Sclose) {
+      if (depth === 0 && !sexpflag && (code === Sclose || code === Sopen)) {
         done = true;
         break;
       }
@@ -707,7 +716,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           break;
       }
       if (done) break;
-      if (depth === 0 && !sexpflag && code === Sopen) {
+      if (depth === 0 && !sexpflag && (code === Sopen || code === Sclose)) {
         done = true;
         break;
       }
@@ -722,7 +731,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
 }
 
 const intArg = (rt: Runtime, x: number): number => {
-  if (!isFixnum(x)) wrongTypeArgument(rt, Qintegerp, x);
+  if (!isFixnum(x)) wrongTypeArgument(rt, Qfixnump, x);
   return fixnumValue(x);
 };
 
@@ -801,7 +810,8 @@ DEFUN('forward-comment', 1, 1,
           found = true;
           break;
         }
-        if (code !== Swhitespace) {
+        // An ender with no comment open (a newline in Lisp) is whitespace here.
+        if (code !== Swhitespace && code !== Sendcomment) {
           setPoint(rt, from - 1);
           return Qnil;
         }
@@ -888,9 +898,9 @@ function skipSyntax(rt: Runtime, spec: number, lim: number, forward: boolean): n
   }
   const want = new Uint8Array(16);
   for (; i < chars.length; i++) {
+    // A letter that names no class is ignored, as in GNU.
     const k = syntaxSpecCode(chars[i]!);
-    if (k === SYNTAX_NONE) error(rt, 'Invalid syntax description letter: ' + String.fromCodePoint(chars[i]! > 0x10ffff ? 0xfffd : chars[i]!));
-    want[k] = 1;
+    if (k !== SYNTAX_NONE) want[k] = 1;
   }
   const start = bint(rt, t.buf, BUF_PT);
   let pos = start;
@@ -1003,7 +1013,7 @@ DEFUN('parse-partial-sexp', 2, 6,
     const e = positionValue(rt, to);
     if (e < f) error(rt, 'End position is smaller than start position');
     const t = currentText(rt);
-    if (f < t.begv || e > t.zv) xsignal(DEFSYM('args-out-of-range'), list(rt, from, to));
+    if (f < t.begv || e > t.zv) xsignal(DEFSYM('args-out-of-range'), list(rt, t.buf, from, to));
     let target: number | null = null;
     if (targetdepth !== Qnil) {
       if (!isFixnum(targetdepth)) wrongTypeArgument(rt, Qfixnump, targetdepth);
