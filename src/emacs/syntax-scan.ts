@@ -476,26 +476,29 @@ function scanSymbolRest(t: Text, from: number, end: number, st?: ParseState): nu
 
 /**
  * Find the start of the comment of STYLE that ends just before ENDPOS (the first char of its
- * ender at ENDPOS): parse forward from the accessible start, remembering states every few
- * thousand chars in CHECKPOINTS so that repeated questions in one backward scan stay linear.
+ * ender at ENDPOS), or -1: parse forward to ENDPOS from the nearest defun start before it (a
+ * line beginning with an open paren, as `open-paren-in-column-0-is-defun-start' assumes),
+ * or from the accessible start. Parse states met on the way are kept in CHECKPOINTS, by
+ * start position, so a backward scan that asks again from the same defun start resumes
+ * from the furthest state below ENDPOS instead of parsing the defun again.
  */
-function backComment(t: Text, endPos: number, style: number, checkpoints: Map<number, ParseState>): number {
-  const STEP = 4096;
+function backComment(t: Text, endPos: number, style: number, checkpoints: Map<number, [number, ParseState]>): number {
   let start = t.begv;
-  let st = freshState();
-  for (let k = Math.floor((endPos - t.begv) / STEP); k > 0; k--) {
-    const cp = checkpoints.get(k);
-    if (cp) {
-      start = t.begv + k * STEP;
-      st = cloneState(cp);
+  for (let p = endPos; p > t.begv; p--) {
+    if (t.char(p - 1) === 10 && p < endPos && cls(t.syntaxAt(p)) === Sopen) {
+      start = p;
       break;
     }
   }
-  for (let next = (Math.floor((start - t.begv) / STEP) + 1) * STEP + t.begv; next <= endPos; next += STEP) {
-    start = parseForward(t, st, start, next, null, false, 0);
-    checkpoints.set((next - t.begv) / STEP, cloneState(st));
-  }
-  parseForward(t, st, start, endPos, null, false, 0);
+  let st: ParseState;
+  const cp = checkpoints.get(start);
+  let from = start;
+  if (cp && cp[0] <= endPos) {
+    from = cp[0];
+    st = cloneState(cp[1]);
+  } else st = freshState();
+  parseForward(t, st, from, endPos, null, false, 0);
+  if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, cloneState(st)]);
   if (st.incomment !== 0 && st.comstyle === style) return st.comstrStart;
   return -1;
 }
@@ -516,7 +519,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
   if (from < t.begv) from = t.begv;
   if (from > t.zv) from = t.zv;
   let lastGood = from;
-  const checkpoints = new Map<number, ParseState>();
+  const checkpoints = new Map<number, [number, ParseState]>();
   while (count > 0) {
     let mathexit = false;
     let done = false;
@@ -774,7 +777,7 @@ DEFUN('forward-comment', 1, 1,
     let n = intArg(rt, count);
     const t = currentText(rt);
     let from = bint(rt, t.buf, BUF_PT);
-    const checkpoints = new Map<number, ParseState>();
+    const checkpoints = new Map<number, [number, ParseState]>();
     while (n > 0) {
       let found = false;
       for (;;) {
