@@ -32,7 +32,7 @@ import {
 import { UNEVALLED } from '../core/subr.ts';
 import { cons as consL, consp, isPvec, safeIntegerValue, xcar, xcdr } from '../core/object.ts';
 import { PVEC_BIGNUM } from '../heap/layout.ts';
-import { downcaseChar } from './casefiddle.ts';
+import { downcaseIn } from './casetab.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
@@ -394,7 +394,7 @@ DEFUN('char-equal', 2, 2, 'Tell whether the characters C1 and C2 are the same, i
   if (c1 === c2) return DEFSYM_t;
   const fold = findSymbolValue(rt, Qcase_fold_search_ef);
   if (fold === Qnil || fold === Qunbound) return Qnil;
-  return downcaseChar(fixnumValue(c1)) === downcaseChar(fixnumValue(c2)) ? DEFSYM_t : Qnil;
+  return downcaseIn(rt, fixnumValue(c1)) === downcaseIn(rt, fixnumValue(c2)) ? DEFSYM_t : Qnil;
 });
 
 // ---- point, narrowing and the text around point (GNU editfns.c's buffer half) --------------------
