@@ -551,3 +551,15 @@ The value is its standard value form list or its autoload mark."
 
 (provide 'custom)
 (provide 'cus-face)
+
+(defun alter-text-property (from to prop func &optional object)
+  "Replace each value of the text property PROP from FROM to TO by what FUNC makes of it.
+FUNC is called with the old value of each stretch where PROP is constant (nil
+where it is missing); OBJECT is a string or a buffer, as for `put-text-property'."
+  (let ((pos from))
+    (while (< pos to)
+      (let ((next (next-single-property-change pos prop object to)))
+        (put-text-property pos next prop
+                           (funcall func (get-text-property pos prop object))
+                           object)
+        (setq pos next)))))
