@@ -397,8 +397,9 @@ DEFUN('object-intervals', 1, 1, 'Describe the text properties of OBJECT as a lis
   const r = runsOf(rt, t);
   if (r === null) return Qnil;
   const out: number[] = [];
+  // Offsets from the start of the text, for a buffer too (GNU's buffer intervals count from 0).
   for (let i = 0; i < r.starts.length; i++)
-    out.push(list(rt, makeFixnum(r.starts[i]! + t.beg), makeFixnum(runEnd(r, i) + t.beg), r.plists[i]!));
+    out.push(list(rt, makeFixnum(r.starts[i]!), makeFixnum(runEnd(r, i)), r.plists[i]!));
   return list(rt, ...out);
 });
 
