@@ -563,6 +563,26 @@ VAR is a symbol and is not evaluated."
       (signal 'wrong-type-argument (list 'symbolp var)))
   `(and (boundp ',var) ,var))
 
+;;;; Buffers.
+
+(defmacro with-current-buffer (buffer-or-name &rest body)
+  "Make BUFFER-OR-NAME current, run BODY, and make the old buffer current again.
+The value is that of the last form of BODY."
+  (declare (indent 1) (debug t))
+  `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
+
+(defmacro with-temp-buffer (&rest body)
+  "Run BODY in a fresh hidden buffer that is killed afterwards, however BODY exits.
+The value is that of the last form of BODY."
+  (declare (indent 0) (debug t))
+  (let ((buf (make-symbol "temp-buffer")))
+    `(let ((,buf (generate-new-buffer " *temp*" t)))
+       (with-current-buffer ,buf
+         (unwind-protect (progn ,@body)
+           (and (buffer-name ,buf) (kill-buffer ,buf)))))))
+
+(defalias 'move-marker #'set-marker)
+
 ;;;; Output and the stack.
 
 (defmacro with-output-to-string (&rest body)

@@ -20,9 +20,10 @@ import { findSymbolValue } from './eval.ts';
 import { copySequence, get, plistGet } from './fns.ts';
 import { currentBuffer } from './buffer.ts';
 import {
-  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, findRun, plistsEqual, readRuns, removeProperties,
-  rootRuns, runEnd, setProperties, writeRuns, type Runs,
+  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, addToRun, findRun, plistsEqual, readRuns, removeProperties,
+  rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, type Runs,
 } from './intervals.ts';
+import { textPropHooks } from './insdel.ts';
 
 const Qcategory = DEFSYM('category');
 const Qface = DEFSYM('face');
@@ -184,9 +185,23 @@ DEFUN('get-char-property', 2, 3, 'Give the value of PROP at POSITION in OBJECT, 
   getTextProperty(rt, position, prop, object),
 );
 
-DEFUN('get-pos-property', 2, 3, 'Give the value of PROP that text inserted at POSITION would inherit, from overlays and stickiness; for a string, the text property at POSITION.', (rt, position: number, prop: number, object: number) =>
-  getTextProperty(rt, position, prop, object),
-);
+DEFUN('get-pos-property', 2, 3, 'Give the value of PROP that text inserted at POSITION would inherit, from overlays and stickiness; for a string, the text property at POSITION.', (rt, position: number, prop: number, object: number) => {
+  const t = textOf(rt, object);
+  if (t.isString) return getTextProperty(rt, position, prop, object);
+  // A buffer: what stickiness would hand to text inserted here.
+  const p = validatePosition(rt, t, position);
+  const r = runsOf(rt, t);
+  if (r === null) return Qnil;
+  const [lo, hi] = accessible(rt, t);
+  const pos = p + t.beg;
+  const left = pos > lo ? r.plists[findRun(r, p - 1)]! : Qnil;
+  const right = pos < hi ? r.plists[findRun(r, p)]! : Qnil;
+  const rear = pos > lo && rearSticky(rt, left, prop);
+  const front = pos < hi && stickyIn(rt, plistGetRaw(rt, right, Qfront_sticky).value, prop);
+  if (rear && (!front || plistGetRaw(rt, left, prop).found)) return textget(rt, left, prop);
+  if (front) return textget(rt, right, prop);
+  return Qnil;
+});
 
 // ---- changing properties -----------------------------------------------------------------
 
@@ -403,3 +418,200 @@ DEFUN('object-intervals', 1, 1, 'Describe the text properties of OBJECT as a lis
   return list(rt, ...out);
 });
 
+
+// ---- buffers: the insertion, deletion and substring hooks of insdel.ts ----------------------
+
+const Qfront_sticky = DEFSYM('front-sticky');
+const Qrear_nonsticky = DEFSYM('rear-nonsticky');
+const Qtext_property_default_nonsticky = DEFSYM('text-property-default-nonsticky');
+
+/** Is PROP named by a stickiness value V (t = every property, a list = its members)? */
+function stickyIn(rt: Runtime, v: number, prop: number): boolean {
+  if (v === Qt) return true;
+  for (let t = v; (t & 7) === Lisp_Cons; t = xcdr(rt, t)) if (xcar(rt, t) === prop) return true;
+  return false;
+}
+
+/** PROP of the char before is inherited by text inserted after it. */
+function rearSticky(rt: Runtime, plist: number, prop: number): boolean {
+  // rear-nonsticky: any non-nil value but a list means every property (front-sticky needs t).
+  const rns = plistGetRaw(rt, plist, Qrear_nonsticky).value;
+  if ((rns & 7) === Lisp_Cons ? stickyIn(rt, rns, prop) : rns !== Qnil) return false;
+  if (prop === Qrear_nonsticky || prop === Qfront_sticky) return false;
+  const dflt = findSymbolValue(rt, Qtext_property_default_nonsticky);
+  for (let t = dflt; (t & 7) === Lisp_Cons; t = xcdr(rt, t)) {
+    const e = xcar(rt, t);
+    if ((e & 7) === Lisp_Cons && xcar(rt, e) === prop) return xcdr(rt, e) === Qnil;
+  }
+  return true;
+}
+
+function plistGetRaw(rt: Runtime, plist: number, prop: number): { found: boolean; value: number } {
+  for (let t = plist; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t)))
+    if (xcar(rt, t) === prop) return { found: true, value: xcar(rt, xcdr(rt, t)) };
+  return { found: false, value: Qnil };
+}
+
+/**
+ * The properties text inserted between a char with plist LEFT and one with RIGHT inherits: a
+ * property front-sticky on the right comes from there unless the left's is rear-sticky (the
+ * left wins); the ones taken from the right are listed in a fresh `front-sticky'.
+ */
+function mergeSticky(rt: Runtime, left: number, right: number): number {
+  const fs = plistGetRaw(rt, right, Qfront_sticky).value;
+  const pairs: number[] = [];
+  const fromRight: number[] = [];
+  const seen = new Set<number>();
+  for (let t = left; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t))) {
+    const k = xcar(rt, t);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (rearSticky(rt, left, k)) pairs.push(k, xcar(rt, xcdr(rt, t)));
+  }
+  const taken = new Set<number>();
+  for (let i = 0; i < pairs.length; i += 2) taken.add(pairs[i]!);
+  for (let t = right; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t))) {
+    const k = xcar(rt, t);
+    if (k === Qfront_sticky || k === Qrear_nonsticky || taken.has(k)) continue;
+    if (!stickyIn(rt, fs, k)) continue;
+    taken.add(k);
+    pairs.push(k, xcar(rt, xcdr(rt, t)));
+    fromRight.push(k);
+  }
+  let r = Qnil;
+  for (let i = pairs.length - 2; i >= 0; i -= 2) r = cons(rt, pairs[i]!, cons(rt, pairs[i + 1]!, r));
+  if (fromRight.length > 0) r = cons(rt, Qfront_sticky, cons(rt, list(rt, ...fromRight), r));
+  return r;
+}
+
+function bufferText(rt: Runtime, b: number): Text {
+  return { obj: b, isString: false, beg: 1, end: fixnumValue(aref(rt, b, BUF_Z)) };
+}
+
+/** Text was inserted at FROM (NCHARS chars, from SOURCE at SOURCE_START when a string). */
+function bufferInserted(rt: Runtime, b: number, from: number, nchars: number, source: number, sourceStart: number, inherit: boolean): void {
+  const t = bufferText(rt, b);
+  const total = t.end - t.beg;
+  const pos = from - 1;
+  const srcIv = (source & 7) === Lisp_String ? stringIntervals(rt, source) : Qnil;
+  const old = readRuns(rt, aref(rt, b, BUF_INTERVALS), total - nchars);
+  let r: Runs;
+  let inherited = Qnil;
+  if (old === null) {
+    if (srcIv === Qnil) return;
+    r = rootRuns(total);
+  } else {
+    r = old;
+    inherited = growForInsertion(rt, r, pos, nchars);
+  }
+  if (srcIv !== Qnil) {
+    // The string's own runs replace the inserted stretch.
+    const src = readRuns(rt, srcIv, schars(rt, source))!;
+    const starts: number[] = [];
+    const plists: number[] = [];
+    for (let i = findRun(src, sourceStart); i < src.starts.length && src.starts[i]! < sourceStart + nchars; i++) {
+      starts.push(Math.max(src.starts[i]!, sourceStart) - sourceStart + pos);
+      let pl = copyListOf(rt, src.plists[i]!);
+      // insert-and-inherit: the string's own properties are added onto what stickiness hands over.
+      if (inherit && inherited !== Qnil) {
+        const tmp: Runs = { starts: [0], plists: [copyListOf(rt, inherited)], total: 1 };
+        addToRun(rt, tmp, 0, pl, SET_REPLACE);
+        pl = tmp.plists[0]!;
+      }
+      plists.push(pl);
+    }
+    replaceStretch(rt, r, pos, pos + nchars, starts, plists);
+  } else if (!inherit) setProperties(rt, r, pos, pos + nchars, Qnil);
+  storeRuns(rt, t, r);
+}
+
+function copyListOf(rt: Runtime, l: number): number {
+  return (l & 7) === Lisp_Cons ? copySequence(rt, l) : l;
+}
+
+/** Runs [FROM, TO) become the given runs (split at FROM and TO first). */
+function replaceStretch(rt: Runtime, r: Runs, from: number, to: number, starts: number[], plists: number[]): void {
+  setProperties(rt, r, from, to, Qnil);
+  const i = findRun(r, from);
+  r.starts.splice(i, 1, ...starts);
+  r.plists.splice(i, 1, ...plists);
+}
+
+/**
+ * Make room for NCHARS chars inserted at POS: inside a run, that run grows; at a boundary the
+ * run before grows when what the text inherits by stickiness is its plist, else a new run with
+ * the inherited plist is made (merged into the run after when equal to it).
+ */
+function growForInsertion(rt: Runtime, r: Runs, pos: number, nchars: number): number {
+  const before = r.total;
+  r.total += nchars;
+  const i = findRun(r, pos);
+  const shift = (from: number): void => {
+    for (let k = from; k < r.starts.length; k++) r.starts[k] = r.starts[k]! + nchars;
+  };
+  if (pos > r.starts[i]! || pos === before) {
+    // Inside run i, or at the very end: run i grows.
+    shift(i + 1);
+    return pos > r.starts[i]! ? r.plists[i]! : mergeSticky(rt, r.plists[i]!, Qnil);
+  }
+  if (i === 0) {
+    // At the start: the first run grows unless its properties are not for the new text.
+    const merged = mergeSticky(rt, Qnil, r.plists[0]!);
+    shift(1);
+    if (!plistsEqual(rt, merged, r.plists[0]!)) {
+      r.starts.splice(1, 0, nchars);
+      r.plists.splice(1, 0, r.plists[0]!);
+      r.plists[0] = merged;
+    }
+    return merged;
+  }
+  const prev = i - 1;
+  const merged = mergeSticky(rt, r.plists[prev]!, r.plists[i]!);
+  if (plistsEqual(rt, merged, r.plists[prev]!)) {
+    shift(i);
+    return merged;
+  }
+  if (plistsEqual(rt, merged, r.plists[i]!)) {
+    shift(i + 1);
+    return merged;
+  }
+  shift(i);
+  r.starts.splice(i, 0, pos);
+  r.plists.splice(i, 0, merged);
+  return merged;
+}
+
+function bufferDeleted(rt: Runtime, b: number, from: number, to: number): void {
+  const t = bufferText(rt, b);
+  const total = t.end - t.beg;
+  const r = readRuns(rt, aref(rt, b, BUF_INTERVALS), total + (to - from));
+  if (r === null) return;
+  runsDeleteRange(r, from - 1, to - 1);
+  storeRuns(rt, t, r.total === 0 ? null : r);
+}
+
+/**
+ * buffer-substring's properties: the runs of FROM..TO copied as they are (GNU's copy_intervals:
+ * plists keep their order and runs without properties stay apart), none when no run has any.
+ */
+function bufferSubstringProps(rt: Runtime, b: number, from: number, to: number, s: number): void {
+  const t = bufferText(rt, b);
+  const r = readRuns(rt, aref(rt, b, BUF_INTERVALS), t.end - t.beg);
+  if (r === null) return;
+  const lo = from - 1;
+  const hi = to - 1;
+  const starts: number[] = [];
+  const plists: number[] = [];
+  let any = false;
+  for (let i = findRun(r, lo); i < r.starts.length && r.starts[i]! < hi; i++) {
+    starts.push(Math.max(r.starts[i]!, lo) - lo);
+    plists.push(copyListOf(rt, r.plists[i]!));
+    if (r.plists[i] !== Qnil) any = true;
+  }
+  if (!any) return;
+  setStringIntervals(rt, s, writeRuns(rt, { starts, plists, total: hi - lo }));
+}
+
+textPropHooks.inserted = bufferInserted;
+textPropHooks.deleted = bufferDeleted;
+textPropHooks.substring = bufferSubstringProps;
