@@ -6,7 +6,7 @@
 // end, positions at the very end, a missing LIMIT) follow GNU Emacs 28.2 as recorded in
 // test/corpus/textprop.el.
 
-import { BUF_BEGV, BUF_INTERVALS, BUF_Z, BUF_ZV, MARKER_CHARPOS, PVEC_BUFFER, PVEC_MARKER } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_INTERVALS, BUF_MODIFF, BUF_Z, BUF_ZV, MARKER_CHARPOS, PVEC_BUFFER, PVEC_MARKER } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_String, Lisp_Symbol } from '../heap/tags.ts';
 import {
   aref, aset, cons, fixnumValue, isFixnum, isPvec, list, makeFixnum, schars, setStringIntervals, stringIntervals,
@@ -18,12 +18,12 @@ import { error, wrongTypeArgument, xsignal, xsignal2 } from '../core/signal.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { findSymbolValue } from './eval.ts';
 import { copySequence, get, plistGet } from './fns.ts';
-import { currentBuffer } from './buffer.ts';
+import { bint, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import {
-  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, addToRun, findRun, plistsEqual, readRuns, removeProperties,
+  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, addToRun, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
   rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, type Runs,
 } from './intervals.ts';
-import { textPropHooks } from './insdel.ts';
+import { prepareToModify, signalAfterChange, textPropHooks } from './insdel.ts';
 
 const Qcategory = DEFSYM('category');
 const Qface = DEFSYM('face');
@@ -216,9 +216,56 @@ function addTextProperties(rt: Runtime, start: number, end: number, props: numbe
     if (props === Qnil) return false;
     r = rootRuns(t.end - t.beg);
   }
+  if (!t.isString) {
+    const [s, e] = range;
+    const wanted = props;
+    return changeBuffer(rt, t, s, e, props, (rr) => someRun(rr, s, e, (pl) => !hasAllProperties(rt, wanted, pl)),
+      (rr) => addProperties(rt, rr, s, e, wanted, setType));
+  }
   const changed = addProperties(rt, r, range[0], range[1], props, setType);
   storeRuns(rt, t, r);
   return changed;
+}
+
+/** Does some run overlapping [S, E) satisfy TEST? */
+function someRun(r: Runs, s: number, e: number, test: (plist: number) => boolean): boolean {
+  for (let i = findRun(r, s); i < r.starts.length && r.starts[i]! < e; i++) if (test(r.plists[i]!)) return true;
+  return false;
+}
+
+/**
+ * Change the properties of [S, E) of a buffer as GNU's modify_text_properties does: only when
+ * WOULD_CHANGE says something will change, with the buffer made current, read-only checked,
+ * before-change-functions run, the modification tick (not the characters' tick) bumped and
+ * after-change-functions run. VALUE is kept rooted across the hooks.
+ */
+function changeBuffer(rt: Runtime, t: Text, s: number, e: number, value: number,
+  wouldChange: (r: Runs) => boolean, apply: (r: Runs) => boolean): boolean {
+  const current = runsOf(rt, t) ?? rootRuns(t.end - t.beg);
+  if (!wouldChange(current)) return false;
+  const sp = rt.sp;
+  const old = currentBuffer(rt);
+  rt.push(old);
+  rt.push(t.obj);
+  rt.push(value);
+  try {
+    if (old !== t.obj) setCurrentBuffer(rt, t.obj);
+    try {
+      prepareToModify(rt, s + t.beg, e + t.beg);
+      // The hooks may have changed the text or its properties: start from what is there now.
+      const now = bufferText(rt, t.obj);
+      const r = runsOf(rt, now) ?? rootRuns(now.end - now.beg);
+      const changed = apply(r);
+      storeRuns(rt, now, r);
+      setBint(rt, t.obj, BUF_MODIFF, bint(rt, t.obj, BUF_MODIFF) + 1);
+      signalAfterChange(rt, s + t.beg, e + t.beg, e - s);
+      return changed;
+    } finally {
+      if (old !== t.obj && bufferLive(rt, old)) setCurrentBuffer(rt, old);
+    }
+  } finally {
+    rt.sp = sp;
+  }
 }
 
 DEFUN('put-text-property', 4, 5, 'Set the text property PROPERTY to VALUE on the text from START to END of OBJECT.', (rt, start: number, end: number, prop: number, value: number, object: number) => {
@@ -252,6 +299,15 @@ export function setTextProperties(rt: Runtime, start: number, end: number, props
   }
   if (range === null) return Qnil;
   props = validatePlist(rt, props);
+  if (!t.isString) {
+    const [s, e] = range;
+    const wanted = props;
+    changeBuffer(rt, t, s, e, props, () => true, (rr) => {
+      setProperties(rt, rr, s, e, wanted);
+      return true;
+    });
+    return Qt;
+  }
   setProperties(rt, r, range[0], range[1], props);
   storeRuns(rt, t, r);
   return Qt;
@@ -265,6 +321,11 @@ function removeTextProperties(rt: Runtime, start: number, end: number, props: nu
   if (range === null) return Qnil;
   const r = runsOf(rt, t);
   if (r === null) return Qnil;
+  if (!t.isString) {
+    const [s, e] = range;
+    return changeBuffer(rt, t, s, e, props, (rr) => someRun(rr, s, e, (pl) => hasSomeProperties(rt, props, pl, plistForm)),
+      (rr) => removeProperties(rt, rr, s, e, props, plistForm)) ? Qt : Qnil;
+  }
   const changed = removeProperties(rt, r, range[0], range[1], props, plistForm);
   storeRuns(rt, t, r);
   return changed ? Qt : Qnil;
