@@ -420,11 +420,20 @@ DEFUN('next-single-char-property-change', 2, 4, 'Give the position after POSITIO
     if (!isFixnum(limit)) wrongTypeArgument(rt, Qfixnump, limit);
     return limit;
   }
+  // A buffer: walk the char-property changes, comparing values as get-char-property gives them.
   const t = textOf(rt, object);
-  const zv = accessible(rt, t)[1];
-  const r = nextSinglePropertyChange(rt, position, prop, object, limit);
-  if (r !== Qnil) return r;
-  return limit === Qnil ? makeFixnum(zv) : makeFixnum(Math.min(positionValue(rt, limit), zv));
+  const p0 = positionValue(rt, position);
+  const [begv, zv] = accessible(rt, t);
+  const lim = limit === Qnil ? zv : Math.min(positionValue(rt, limit), zv);
+  if (p0 < begv || p0 > zv) xsignal(Qargs_out_of_range, list(rt, position));
+  if (p0 >= lim) return makeFixnum(lim);
+  const value = getTextProperty(rt, makeFixnum(p0), prop, t.obj);
+  let p = p0;
+  for (;;) {
+    p = fixnumValue(charPropertyChange(rt, t, p, lim, true));
+    if (p >= lim) return makeFixnum(lim);
+    if (getTextProperty(rt, makeFixnum(p), prop, t.obj) !== value) return makeFixnum(p);
+  }
 });
 
 DEFUN('previous-single-char-property-change', 2, 4, 'Give the position before POSITION in OBJECT where PROP changes as `get-char-property\' sees it; the start of the text (or LIMIT) when it does not.', (rt, position: number, prop: number, object: number, limit: number) => {
@@ -436,10 +445,42 @@ DEFUN('previous-single-char-property-change', 2, 4, 'Give the position before PO
     return limit;
   }
   const t = textOf(rt, object);
+  const p0 = positionValue(rt, position);
+  const [begv, zv] = accessible(rt, t);
+  const lim = limit === Qnil ? begv : Math.max(positionValue(rt, limit), begv);
+  if (p0 <= lim) return makeFixnum(lim);
+  if (p0 > zv) xsignal(Qargs_out_of_range, list(rt, makeFixnum(p0 - 1)));
+  const value = getTextProperty(rt, makeFixnum(p0 - 1), prop, t.obj);
+  let p = p0;
+  for (;;) {
+    p = fixnumValue(charPropertyChange(rt, t, p, lim, false));
+    if (p <= lim) return makeFixnum(lim);
+    if (getTextProperty(rt, makeFixnum(p - 1), prop, t.obj) !== value) return makeFixnum(p);
+  }
+});
+
+/** The next (or previous) position from P where some text property changes, bounded by LIM (no overlays yet). */
+function charPropertyChange(rt: Runtime, t: Text, p: number, lim: number, forward: boolean): number {
+  const l = makeFixnum(lim);
+  const r = forward ? scanForward(rt, makeFixnum(p), t.obj, l, (a, b) => plistsEqual(rt, a, b))
+    : scanBackward(rt, makeFixnum(p), t.obj, l, (a, b) => plistsEqual(rt, a, b));
+  return r === Qnil ? l : r;
+}
+
+DEFUN('next-char-property-change', 1, 2, 'Give the position after POSITION in the current buffer where some text property or overlay changes; the end of the accessible text, or LIMIT when it comes first.', (rt, position: number, limit: number) => {
+  const t = textOf(rt, Qnil);
+  const zv = accessible(rt, t)[1];
+  const lim = limit === Qnil ? zv : Math.min(positionValue(rt, limit), zv);
+  positionValue(rt, position);
+  return charPropertyChange(rt, t, positionValue(rt, position), lim, true);
+});
+
+DEFUN('previous-char-property-change', 1, 2, 'Give the position before POSITION in the current buffer where some text property or overlay changes; the start of the accessible text, or LIMIT when it comes first.', (rt, position: number, limit: number) => {
+  const t = textOf(rt, Qnil);
   const begv = accessible(rt, t)[0];
-  const r = previousSinglePropertyChange(rt, position, prop, object, limit);
-  if (r !== Qnil) return r;
-  return limit === Qnil ? makeFixnum(begv) : makeFixnum(Math.max(positionValue(rt, limit), begv));
+  const lim = limit === Qnil ? begv : Math.max(positionValue(rt, limit), begv);
+  positionValue(rt, position);
+  return charPropertyChange(rt, t, positionValue(rt, position), lim, false);
 });
 
 /** GNU's text-property-any and text-property-not-all: the first run in range whose PROP is (not) VALUE. */
