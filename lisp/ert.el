@@ -308,8 +308,9 @@ defaults to \"Info: \".
        ,@body)))
 
 (defun ert-equal-including-properties (a b)
-  "Return non-nil if A and B are equal, text properties included."
-  (equal-including-properties a b))
+  "Return non-nil if A and B are equal, text properties included.
+Unlike `equal-including-properties', property values compare with `equal'."
+  (not (ert--diff-with-properties a b)))
 
 ;;;; Explaining inequality
 ;;
@@ -395,8 +396,8 @@ Properties only one list has come first, then those whose values differ."
   "Say how the strings A and B differ, text properties included, or return nil."
   (cond
    ((not (equal a b)) (ert--diff-any a b))
-   ;; Without text property support, equal strings are alike in all ways.
-   ((fboundp 'text-properties-at)
+   ;; Only strings carry properties; other equal objects are alike.
+   ((stringp a)
     (let ((i 0) (end (length a)) (found nil))
       (while (and (null found) (< i end))
         (setq found (ert--diff-plists (text-properties-at i a)

@@ -551,3 +551,72 @@ The value is its standard value form list or its autoload mark."
 
 (provide 'custom)
 (provide 'cus-face)
+
+(defun alter-text-property (from to prop func &optional object)
+  "Replace each value of the text property PROP from FROM to TO by what FUNC makes of it.
+FUNC is called with the old value of each stretch where PROP is constant (nil
+where it is missing); OBJECT is a string or a buffer, as for `put-text-property'."
+  (let ((pos from))
+    (while (< pos to)
+      (let ((next (next-single-property-change pos prop object to)))
+        (put-text-property pos next prop
+                           (funcall func (get-text-property pos prop object))
+                           object)
+        (setq pos next)))))
+
+;; Face-list editing of text properties (GNU has these in its preloaded font-lock.el).
+
+(defun font-lock--as-face-list (x)
+  "X as a list of faces: a list stays, an anonymous face (KEYWORD VALUE...) or atom is wrapped."
+  (if (and (listp x) (not (keywordp (car x)))) x (list x)))
+
+(defun font-lock--edit-property-runs (start end prop object fn)
+  "Call FN with each stretch BEG NEXT of START..END where PROP is constant, and PROP's value."
+  (while (< start end)
+    (let ((next (next-single-property-change start prop object end)))
+      (funcall fn start next (get-text-property start prop object))
+      (setq start next))))
+
+(defun font-lock-prepend-text-property (start end prop value &optional object)
+  "Put VALUE in front of the list of values of PROP from START to END of OBJECT.
+The values become lists of faces; an anonymous face counts as one face."
+  (let ((new (font-lock--as-face-list value)))
+    (font-lock--edit-property-runs
+     start end prop object
+     (lambda (beg next old)
+       (put-text-property beg next prop
+                          (append new (font-lock--as-face-list old)) object)))))
+
+(defun font-lock-append-text-property (start end prop value &optional object)
+  "Put VALUE after the list of values of PROP from START to END of OBJECT.
+The values become lists of faces; an anonymous face counts as one face."
+  (let ((new (font-lock--as-face-list value)))
+    (font-lock--edit-property-runs
+     start end prop object
+     (lambda (beg next old)
+       (put-text-property beg next prop
+                          (append (font-lock--as-face-list old) new) object)))))
+
+(defun font-lock-fillin-text-property (start end prop value &optional object)
+  "Give PROP the value VALUE wherever it is nil from START to END of OBJECT."
+  (let ((pos (text-property-any start end prop nil object)))
+    (while pos
+      (let ((next (next-single-property-change pos prop object end)))
+        (put-text-property pos next prop value object)
+        (setq pos (text-property-any next end prop nil object))))))
+
+(defun font-lock--remove-face-from-text-property (start end prop value &optional object)
+  "Take VALUE out of the values of PROP from START to END of OBJECT.
+Where PROP is VALUE itself it goes away; a list left with one face becomes that face."
+  (font-lock--edit-property-runs
+   start end prop object
+   (lambda (beg next old)
+     (cond
+      ((eq old value)
+       (remove-list-of-text-properties beg next (list prop) object))
+      ((and (consp old) (not (keywordp (car old))) (memq value old))
+       (let ((rest (remq value old)))
+         (if (null rest)
+             (remove-list-of-text-properties beg next (list prop) object)
+           (put-text-property beg next prop
+                              (if (cdr rest) rest (car rest)) object))))))))

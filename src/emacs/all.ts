@@ -22,6 +22,7 @@ import './doc.ts';
 import './search.ts';
 import './regex-emacs.ts';
 import './buffer.ts';
+import './textprop.ts';
 import '../dump/pdumper.ts';
 import './marker.ts';
 import './insdel.ts';

@@ -14,6 +14,7 @@ import {
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
+import { copyStringProperties } from './intervals.ts';
 import { Qchar_or_string_p } from '../core/symbols.ts';
 import { currentCaseMaps, type CaseMaps } from './casetab.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
@@ -213,6 +214,8 @@ function casify(rt: Runtime, obj: number, flag: number): number {
       else if (flag === CASE_CAPITALIZE_UP) f = wasInword ? -1 : CASE_CAPITALIZE;
       u8[dst + i] = c < 0x80 && f >= 0 ? caseSingle(maps, c, f) : c;
     }
+    // As GNU's, a unibyte string's case change is made on a copy, so its text properties stay.
+    copyStringProperties(rt, obj, 0, n, s, 0);
     return s;
   }
   const chars = new Array<number>(n);
@@ -224,6 +227,7 @@ function casify(rt: Runtime, obj: number, flag: number): number {
   }
   const out: number[] = [];
   caseChars(rt, maps, chars, flag, out);
+  // Multibyte text is rebuilt, without its properties, as GNU's is.
   return makeStringFromChars(rt, out, true);
 }
 
