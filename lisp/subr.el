@@ -554,19 +554,23 @@ t runs the default value's functions.  A FUNCTION with a non-nil
 With LOCAL non-nil the buffer-local value is changed; once only t is
 left there, the local value goes.  Without LOCAL the default value is
 changed, unless the current buffer's local value lacks the t that would
-run it.  The value is the hook's new value, or nil when FUNCTION was not
-on it."
+run it.  The value is the hook's new value, or nil when the default value
+did not hold FUNCTION."
   (or (boundp hook) (set hook nil))
   (or (default-boundp hook) (set-default hook nil))
   (if (and (not local)
            (local-variable-p hook)
            (not (subr--hook-has-t-p (symbol-value hook))))
       (setq local t))
-  (let* ((fns (if local (symbol-value hook) (default-value hook)))
-         (single (or (nlistp fns) (functionp fns))))
-    (when (if single (equal fns function) (member function fns))
-      (setq fns (if single nil (delete function (copy-sequence fns))))
-      (cond ((not local) (set-default hook fns))
+  ;; LOCAL asks for a local value: without one there is nothing to do.
+  (unless (and local (not (local-variable-p hook)))
+    (let* ((fns (if local (symbol-value hook) (default-value hook)))
+           (single (or (nlistp fns) (functionp fns)))
+           (found (if single (equal fns function) (member function fns))))
+      (when found
+        (setq fns (if single nil (delete function (copy-sequence fns)))))
+      ;; The local value is stored back even when FUNCTION was not on it.
+      (cond ((not local) (when found (set-default hook fns)))
             ((equal fns '(t)) (kill-local-variable hook))
             (t (set hook fns))))))
 
@@ -593,6 +597,26 @@ VAR is a symbol and is not evaluated."
   (if (not (symbolp var))
       (signal 'wrong-type-argument (list 'symbolp var)))
   `(and (boundp ',var) ,var))
+
+;;;; Buffers.
+
+(defmacro with-current-buffer (buffer-or-name &rest body)
+  "Make BUFFER-OR-NAME current, run BODY, and make the old buffer current again.
+The value is that of the last form of BODY."
+  (declare (indent 1) (debug t))
+  `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
+
+(defmacro with-temp-buffer (&rest body)
+  "Run BODY in a fresh hidden buffer that is killed afterwards, however BODY exits.
+The value is that of the last form of BODY."
+  (declare (indent 0) (debug t))
+  (let ((buf (make-symbol "temp-buffer")))
+    `(let ((,buf (generate-new-buffer " *temp*" t)))
+       (with-current-buffer ,buf
+         (unwind-protect (progn ,@body)
+           (and (buffer-name ,buf) (kill-buffer ,buf)))))))
+
+(defalias 'move-marker #'set-marker)
 
 ;;;; Output and the stack.
 

@@ -394,7 +394,7 @@ export function assemble(): Uint8Array {
     ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
     ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
     ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
-    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR], k(2)),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR], k(2)),
     ...BR(0), END, END,
     ...k(0),
   ]);

@@ -21,3 +21,7 @@ import './regex-emacs.ts';
 import './buffer.ts';
 import './buffer-locals.ts';
 import '../dump/pdumper.ts';
+import './marker.ts';
+import './insdel.ts';
+import './cmds.ts';
+import './indent.ts';

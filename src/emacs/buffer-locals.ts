@@ -69,7 +69,7 @@ const PER_BUFFER: readonly PerBufferVar[] = [
   { name: 'buffer-backed-up', always: true, init: nil, permanent: true },
   { name: 'buffer-saved-size', always: true, init: zero, pred: Qintegerp, permanent: true },
   { name: 'buffer-auto-save-file-name', always: true, init: nil, pred: Qstringp, permanent: true },
-  { name: 'buffer-read-only', always: true, init: nil, permanent: true },
+  { name: 'buffer-read-only', always: true, permanent: true, fresh: nil },
   { name: 'major-mode', always: true, init: sym('fundamental-mode'), pred: Qsymbolp, fresh: () => Qfundamental_mode },
   { name: 'local-minor-modes', always: true, init: nil },
   { name: 'mode-name', always: true, init: nil, fresh: (rt) => makeString(rt, 'Fundamental') },
@@ -94,7 +94,7 @@ const PER_BUFFER: readonly PerBufferVar[] = [
   { name: 'overwrite-mode', always: false, init: nil, choices: ['nil', 'overwrite-mode-textual', 'overwrite-mode-binary'] },
   { name: 'abbrev-mode', always: false, init: nil },
   { name: 'buffer-display-table', always: false, init: nil },
-  { name: 'mark-active', always: true, init: nil, permanent: true },
+  { name: 'mark-active', always: true, permanent: true, fresh: nil },
   { name: 'enable-multibyte-characters', always: true, init: t, permanent: true, fwd: BUF_MULTIBYTE },
   { name: 'buffer-file-coding-system', always: false, init: sym('utf-8-unix'), permanent: true },
   { name: 'buffer-file-format', always: true, init: nil, permanent: true },
@@ -206,7 +206,8 @@ export function initBufferLocals(rt: Runtime, buf: number): void {
   PER_BUFFER.forEach((v, i) => {
     if (!v.always || v.fwd !== undefined) return;
     const s = SYMS[i]!;
-    const value = v.fresh ? v.fresh(rt, buf) : defaultValue(rt, s);
+    // A new buffer's values are fixed ones, whatever the defaults have become.
+    const value = v.fresh ? v.fresh(rt, buf) : v.init ? v.init(rt) : defaultValue(rt, s);
     rt.push(alist);
     alist = cons(rt, cons(rt, s, value), alist);
   });

@@ -34,7 +34,7 @@ import {
   Qwrong_type_argument, Qcircular_list, Qfile_error, Qfile_missing, Qfile_already_exists, Qautoload,
 } from '../core/symbols.ts';
 import {
-  BLV_ALWAYS_LOCAL, BLV_FWD_SHIFT, BLV_LOCAL_IF_SET, blvFlags, call2, currentBufferObject, defaultValue, findSymbolValue,
+  BLV_ALWAYS_LOCAL, BLV_BUILTIN_SHIFT, BLV_FWD_SHIFT, BLV_LOCAL_IF_SET, blvFlags, call2, currentBufferObject, defaultValue, findSymbolValue,
   hasLocalBinding, indirectVariable, isLocalized, localCell, localIfSetIn, localize, localizedValue, notifyWatchers, setDefault,
   setInternal, subrArity, symbolValue,
 } from './eval.ts';
@@ -543,22 +543,30 @@ DEFUN('make-variable-buffer-local', 1, 1, 'Make VARIABLE get a buffer-local valu
 
 DEFUN('make-local-variable', 1, 1, 'Give VARIABLE a value of its own in the current buffer, starting as its default value, and give VARIABLE.\nOther buffers go on seeing the default value; a void VARIABLE has a void local binding.', (rt, variable: number) => {
   const s = checkLocalizable(rt, variable);
-  if (!isLocalized(rt, s)) localize(rt, s, 0);
   const buf = currentBufferObject(rt);
+  if (isLocalized(rt, s) && (blvFlags(rt, s) & BLV_LOCAL_IF_SET) !== 0) {
+    // As GNU: set to the value it has, which makes the binding unless a let of the default made
+    // here is in force; watchers see that set, even when the binding was there already.
+    setInternal(rt, s, findSymbolValue(rt, s));
+    return s;
+  }
+  if (!isLocalized(rt, s)) localize(rt, s, 0);
   if (buf !== Qnil && !hasLocalBinding(rt, s, buf))
     slotSet(rt, buf, BUF_LOCAL_VAR_ALIST, cons(rt, cons(rt, s, defaultValue(rt, s)), slotRef(rt, buf, BUF_LOCAL_VAR_ALIST)));
-  return variable;
+  return s;
 });
 
 DEFUN('kill-local-variable', 1, 1, 'Drop the current buffer\'s own value of VARIABLE, so that the default value shows again there; give VARIABLE.\nThe built-in variables every buffer has its own value of keep theirs.', (rt, variable: number) => {
   checkSymbol(rt, variable);
   const s = indirectVariable(rt, variable);
   const buf = currentBufferObject(rt);
-  if (!isLocalized(rt, s) || buf === Qnil || (blvFlags(rt, s) >>> BLV_FWD_SHIFT) !== 0 || (blvFlags(rt, s) & BLV_ALWAYS_LOCAL) !== 0) return variable;
-  if (localCell(rt, s, buf) === Qnil) return variable;
-  if (((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, s, Qnil, Qmakunbound, buf);
+  if (!isLocalized(rt, s) || buf === Qnil || (blvFlags(rt, s) >>> BLV_FWD_SHIFT) !== 0 || (blvFlags(rt, s) & BLV_ALWAYS_LOCAL) !== 0) return s;
+  if (localCell(rt, s, buf) === Qnil) return s;
+  // GNU tells watchers of an ordinary variable's binding going; its own slots go silently.
+  if (((blvFlags(rt, s) >>> BLV_BUILTIN_SHIFT) & 0xff) === 0 &&
+    ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, s, Qnil, Qmakunbound, buf);
   dropLocalBinding(rt, s, buf);
-  return variable;
+  return s;
 });
 
 /** Take SYM's binding out of BUF's local bindings. */
@@ -632,7 +640,8 @@ DEFUN('remove-variable-watcher', 2, 2, 'Stop calling WATCH-FUNCTION when SYMBOL 
 });
 
 DEFUN('get-variable-watchers', 1, 1, 'Give the list of functions watching SYMBOL\'s changes.', (rt, symbol: number) => {
-  checkSymbol(rt, symbol);
+  // GNU answers nil for a non-symbol rather than signalling.
+  if ((symbol & 7) !== Lisp_Symbol) return Qnil;
   const s = indirectVariable(rt, symbol);
   return ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE ? getProp(rt, s, Qwatchers) : Qnil;
 });

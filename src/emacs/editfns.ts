@@ -10,11 +10,22 @@ import {
   sdata, stringMultibyte, stringp, symbolName, symbolp, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qunbound } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qt, Qunbound } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { findSymbolValue, signalMemoryFull } from './eval.ts';
+import { findSymbolValue, progn, signalMemoryFull, unwindProtect } from './eval.ts';
+import {
+  BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
+} from '../heap/layout.ts';
+import {
+  bint, bslot, bufferLive, byteAddr, currentBuffer, gapSize, markerp, setBint, setCurrentBuffer, textBase,
+} from './buffer.ts';
+import {
+  byteToChar, charAtByte, charToByte, makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker,
+} from './marker.ts';
+import { UNEVALLED } from '../core/subr.ts';
+import { cons as consL } from '../core/object.ts';
 import { downcaseChar } from './casefiddle.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
@@ -379,3 +390,335 @@ DEFUN('char-equal', 2, 2, 'Tell whether the characters C1 and C2 are the same, i
   if (fold === Qnil || fold === Qunbound) return Qnil;
   return downcaseChar(fixnumValue(c1)) === downcaseChar(fixnumValue(c2)) ? DEFSYM_t : Qnil;
 });
+
+// ---- point, narrowing and the text around point (GNU editfns.c's buffer half) --------------------
+
+const Qbeginning_of_buffer = DEFSYM('beginning-of-buffer');
+const Qend_of_buffer = DEFSYM('end-of-buffer');
+const Qfixnump_ef = DEFSYM('fixnump');
+
+/** Set point of the current buffer to POS (clipped to the accessible part). */
+export function setPoint(rt: Runtime, pos: number): void {
+  const b = currentBuffer(rt);
+  const p = Math.max(bint(rt, b, BUF_BEGV), Math.min(pos, bint(rt, b, BUF_ZV)));
+  // The byte position first: the conversion uses point as a landmark.
+  const pb = charToByte(rt, b, p);
+  setBint(rt, b, BUF_PT, p);
+  setBint(rt, b, BUF_PT_BYTE, pb);
+}
+
+export const point = (rt: Runtime): number => bint(rt, currentBuffer(rt), BUF_PT);
+const begv = (rt: Runtime): number => bint(rt, currentBuffer(rt), BUF_BEGV);
+const zv = (rt: Runtime): number => bint(rt, currentBuffer(rt), BUF_ZV);
+
+/** The character at char position POS of the current buffer (BEG <= POS < Z). */
+export function charAt(rt: Runtime, pos: number): number {
+  const b = currentBuffer(rt);
+  return charAtByte(rt, b, charToByte(rt, b, pos));
+}
+
+/** The byte at byte position POS of buffer B (ASCII newline checks need no decoding). */
+const byteAt = (rt: Runtime, b: number, pos: number): number => rt.u8[byteAddr(rt, b, pos)]!;
+
+const fixnumArg = (rt: Runtime, x: number, dflt: number): number => {
+  if (x === Qnil) return dflt;
+  if (!isFixnum(x)) wrongTypeArgument(rt, Qfixnump_ef, x);
+  return fixnumValue(x);
+};
+
+DEFUN('point', 0, 0, 'Give the position of point in the current buffer.', (rt) => makeFixnum(point(rt)));
+DEFUN('point-min', 0, 0, 'Give the start of the accessible part of the current buffer.', (rt) => makeFixnum(begv(rt)));
+DEFUN('point-max', 0, 0, 'Give the end of the accessible part of the current buffer.', (rt) => makeFixnum(zv(rt)));
+DEFUN('gap-position', 0, 0, 'Give the position of the gap in the current buffer\'s text.', (rt) => makeFixnum(bint(rt, currentBuffer(rt), BUF_GPT)));
+DEFUN('gap-size', 0, 0, 'Give the size in bytes of the gap in the current buffer\'s text.', (rt) => makeFixnum(gapSize(rt, currentBuffer(rt))));
+
+DEFUN('goto-char', 1, 1, 'Move point to POSITION (a position or a marker), or to the nearer end of the accessible part; give POSITION.',
+  (rt, position: number) => {
+    if (markerp(rt, position) && markerBuffer(rt, position) === currentBuffer(rt)) setPoint(rt, markerCharpos(rt, position));
+    else setPoint(rt, positionValue(rt, position));
+    return position;
+  });
+
+DEFUN('position-bytes', 1, 1, 'Give the byte position of the character at POSITION, or nil when POSITION is outside the accessible part.',
+  (rt, position: number) => {
+    const p = positionValue(rt, position);
+    const b = currentBuffer(rt);
+    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV)) return Qnil;
+    return makeFixnum(charToByte(rt, b, p));
+  });
+
+DEFUN('byte-to-position', 1, 1, 'Give the character position of byte position BYTEPOS, or nil when it is outside the buffer.',
+  (rt, bytepos: number) => {
+    const n = fixnumArg(rt, bytepos, 0);
+    const b = currentBuffer(rt);
+    if (n < 1 || n > bint(rt, b, BUF_Z_BYTE)) return Qnil;
+    // A byte inside a character stands for that character.
+    let p = n;
+    while (p > 1 && p < bint(rt, b, BUF_Z_BYTE) && (byteAt(rt, b, p) & 0xc0) === 0x80) p--;
+    return makeFixnum(byteToChar(rt, b, p));
+  });
+
+DEFUN('bobp', 0, 0, 'Tell whether point is at the start of the accessible part.', (rt) => (point(rt) === begv(rt) ? Qt : Qnil));
+DEFUN('eobp', 0, 0, 'Tell whether point is at the end of the accessible part.', (rt) => (point(rt) === zv(rt) ? Qt : Qnil));
+DEFUN('bolp', 0, 0, 'Tell whether point is at the start of a line.', (rt) => {
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  return pt === bint(rt, b, BUF_BEGV) || byteAt(rt, b, bint(rt, b, BUF_PT_BYTE) - 1) === 10 ? Qt : Qnil;
+});
+DEFUN('eolp', 0, 0, 'Tell whether point is at the end of a line.', (rt) => {
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  return pt === bint(rt, b, BUF_ZV) || byteAt(rt, b, bint(rt, b, BUF_PT_BYTE)) === 10 ? Qt : Qnil;
+});
+
+DEFUN('char-after', 0, 1, 'Give the character after POS (by default point), or nil when POS is at or past the end of the accessible part.',
+  (rt, pos: number) => {
+    const p = pos === Qnil ? point(rt) : markerp(rt, pos) && markerBuffer(rt, pos) === Qnil ? -1 : positionValue(rt, pos);
+    if (p < begv(rt) || p >= zv(rt)) return Qnil;
+    return makeFixnum(charAt(rt, p));
+  });
+
+DEFUN('char-before', 0, 1, 'Give the character before POS (by default point), or nil when POS is at or before the start of the accessible part.',
+  (rt, pos: number) => {
+    const p = pos === Qnil ? point(rt) : markerp(rt, pos) && markerBuffer(rt, pos) === Qnil ? -1 : positionValue(rt, pos);
+    if (p <= begv(rt) || p > zv(rt)) return Qnil;
+    return makeFixnum(charAt(rt, p - 1));
+  });
+
+DEFUN('following-char', 0, 0, 'Give the character after point, or 0 at the end of the accessible part.', (rt) => {
+  const p = point(rt);
+  return makeFixnum(p >= zv(rt) ? 0 : charAt(rt, p));
+});
+DEFUN('preceding-char', 0, 0, 'Give the character before point, or 0 at the start of the accessible part.', (rt) => {
+  const p = point(rt);
+  return makeFixnum(p <= begv(rt) ? 0 : charAt(rt, p - 1));
+});
+
+// ---- lines ----------------------------------------------------------------------------------------
+
+/**
+ * From char position POS, find COUNT newlines forward (before LIMIT): give the position after the
+ * last one found (or LIMIT) and how many were found.
+ */
+export function scanForward(rt: Runtime, pos: number, count: number, limit: number): [number, number] {
+  const b = currentBuffer(rt);
+  let byte = charToByte(rt, b, pos);
+  const limByte = charToByte(rt, b, limit);
+  let found = 0;
+  let c = pos;
+  const u8 = rt.u8;
+  const base = textBase(rt, b);
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  const gap = gapSize(rt, b);
+  while (found < count && byte < limByte) {
+    const x = u8[byte < gpt ? base + byte - 1 : base + byte - 1 + gap]!;
+    byte++;
+    if ((x & 0xc0) !== 0x80) c++;
+    if (x === 10) found++;
+  }
+  // Stopped inside nothing: a newline is one byte, so BYTE is on a character start.
+  return [found < count ? limit : c, found];
+}
+
+/** From POS, find COUNT newlines backward (after LIMIT): give the position after the last one found (or LIMIT). */
+export function scanBackward(rt: Runtime, pos: number, count: number, limit: number): [number, number] {
+  const b = currentBuffer(rt);
+  let byte = charToByte(rt, b, pos);
+  const limByte = charToByte(rt, b, limit);
+  let found = 0;
+  let c = pos;
+  const u8 = rt.u8;
+  const base = textBase(rt, b);
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  const gap = gapSize(rt, b);
+  while (byte > limByte) {
+    const x = u8[byte - 1 < gpt ? base + byte - 2 : base + byte - 2 + gap]!;
+    if (x === 10) {
+      if (++found === count) return [c, found];
+    }
+    byte--;
+    if ((x & 0xc0) !== 0x80) c--;
+  }
+  return [limit, found];
+}
+
+/** GNU's forward-line without moving: where N lines from point lands, and the shortfall it reports. */
+function forwardLinePos(rt: Runtime, n: number): [number, number] {
+  const pt = point(rt);
+  if (n <= 0) {
+    const [pos, found] = scanBackward(rt, pt, 1 - n, begv(rt));
+    let shortage = 1 - n - found;
+    if (shortage > 0) shortage--;
+    return [pos, -shortage];
+  }
+  const [pos, found] = scanForward(rt, pt, n, zv(rt));
+  let shortage = n - found;
+  const b = currentBuffer(rt);
+  if (shortage > 0 && zv(rt) > begv(rt) && pos !== pt && charAt(rt, pos - 1) !== 10) shortage--;
+  void b;
+  return [pos, shortage];
+}
+
+DEFUN('forward-line', 0, 1, 'Move N lines forward (back when N is negative) to the start of a line; give how many lines short of N it stopped.\nA last line without a newline counts as reached when point moved onto it.',
+  (rt, n: number) => {
+    const [pos, short] = forwardLinePos(rt, fixnumArg(rt, n, 1));
+    setPoint(rt, pos);
+    return makeFixnum(short);
+  }, 'p');
+
+function lineBeginningPosition(rt: Runtime, n: number): number {
+  const k = fixnumArg(rt, n, 1);
+  return forwardLinePos(rt, k - 1)[0];
+}
+
+function lineEndPosition(rt: Runtime, n: number): number {
+  const k = fixnumArg(rt, n, 1);
+  const pt = point(rt);
+  if (k > 0) {
+    const [pos, found] = scanForward(rt, pt, k, zv(rt));
+    return found === k ? pos - 1 : pos;
+  }
+  const [pos, found] = scanBackward(rt, pt, 1 - k, begv(rt));
+  return found === 1 - k ? pos - 1 : pos;
+}
+
+DEFUN('line-beginning-position', 0, 1, 'Give the position of the start of the line N - 1 lines from point (N defaults to 1), without moving point.',
+  (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
+DEFUN('line-end-position', 0, 1, 'Give the position of the end of the line N - 1 lines from point (N defaults to 1), without moving point.',
+  (rt, n: number) => makeFixnum(lineEndPosition(rt, n)));
+DEFUN('pos-bol', 0, 1, 'Give the position of the start of the line N - 1 lines from point, ignoring fields.',
+  (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
+DEFUN('pos-eol', 0, 1, 'Give the position of the end of the line N - 1 lines from point, ignoring fields.',
+  (rt, n: number) => makeFixnum(lineEndPosition(rt, n)));
+
+DEFUN('beginning-of-line', 0, 1, 'Move point to the start of the line N - 1 lines from it (N defaults to 1).',
+  (rt, n: number) => {
+    setPoint(rt, lineBeginningPosition(rt, n));
+    return Qnil;
+  }, '^p');
+DEFUN('end-of-line', 0, 1, 'Move point to the end of the line N - 1 lines from it (N defaults to 1).',
+  (rt, n: number) => {
+    setPoint(rt, lineEndPosition(rt, n));
+    return Qnil;
+  }, '^p');
+
+DEFUN('line-number-at-pos', 0, 2, 'Give the line number of POSITION (by default point), counting from the start of the accessible part, or of the buffer when ABSOLUTE.',
+  (rt, position: number, absolute: number) => {
+    const b = currentBuffer(rt);
+    const p = position === Qnil ? point(rt) : positionValue(rt, position);
+    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV)) xsignal(DEFSYM('args-out-of-range'), consL(rt, makeFixnum(p), Qnil));
+    const from = absolute !== Qnil ? 1 : bint(rt, b, BUF_BEGV);
+    const [, found] = scanForward(rt, from, Infinity, p);
+    return makeFixnum(found + 1);
+  });
+
+DEFUN('count-lines', 2, 3, 'Give the number of lines between START and END: the newlines, plus one when the text after the last newline is not empty.',
+  (rt, start: number, end: number) => {
+    let s = positionValue(rt, start);
+    let e = positionValue(rt, end);
+    if (s > e) [s, e] = [e, s];
+    const b = currentBuffer(rt);
+    if (s < 1 || e > bint(rt, b, BUF_Z)) xsignal(DEFSYM('args-out-of-range'), consL(rt, start, consL(rt, end, Qnil)));
+    const [, found] = scanForward(rt, s, Infinity, e);
+    return makeFixnum(found + (e > s && charAt(rt, e - 1) !== 10 ? 1 : 0));
+  });
+
+// ---- narrowing and saving ---------------------------------------------------------------------------
+
+function setBounds(rt: Runtime, b: number, lo: number, hi: number): void {
+  // Byte positions first: the conversion uses the old bounds and point as landmarks.
+  const loB = charToByte(rt, b, lo);
+  const hiB = charToByte(rt, b, hi);
+  const pt = bint(rt, b, BUF_PT);
+  const p = pt < lo ? lo : pt > hi ? hi : pt;
+  const pB = p === pt ? bint(rt, b, BUF_PT_BYTE) : p === lo ? loB : hiB;
+  setBint(rt, b, BUF_BEGV, lo);
+  setBint(rt, b, BUF_BEGV_BYTE, loB);
+  setBint(rt, b, BUF_ZV, hi);
+  setBint(rt, b, BUF_ZV_BYTE, hiB);
+  setBint(rt, b, BUF_PT, p);
+  setBint(rt, b, BUF_PT_BYTE, pB);
+}
+
+DEFUN('widen', 0, 0, 'Make the whole current buffer accessible again.', (rt) => {
+  const b = currentBuffer(rt);
+  setBounds(rt, b, 1, bint(rt, b, BUF_Z));
+  return Qnil;
+});
+
+DEFUN('narrow-to-region', 2, 2, 'Make only the text between START and END of the current buffer accessible.', (rt, start: number, end: number) => {
+  let s = positionValue(rt, start);
+  let e = positionValue(rt, end);
+  if (s > e) [s, e] = [e, s];
+  const b = currentBuffer(rt);
+  if (!(1 <= s && e <= bint(rt, b, BUF_Z))) xsignal(DEFSYM('args-out-of-range'), consL(rt, start, consL(rt, end, Qnil)));
+  setBounds(rt, b, s, e);
+  return Qnil;
+}, 'r');
+
+DEFUN('buffer-narrowed-p', 0, 0, 'Tell whether the current buffer is narrowed.', (rt) => {
+  const b = currentBuffer(rt);
+  return bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z) ? Qt : Qnil;
+});
+
+DEFUN('save-restriction', 0, UNEVALLED, 'Evaluate BODY, then put back the current buffer\'s narrowing as it was (markers keep its ends right across changes).',
+  (rt, body: number) => {
+    const b = currentBuffer(rt);
+    const narrowed = bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z);
+    const sp = rt.sp;
+    rt.push(b);
+    // Narrowed: markers for the bounds (the end one advancing), so edits inside keep them right.
+    const lo = narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_BEGV)) : Qnil;
+    rt.push(lo);
+    const hi = narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_ZV), Qt) : Qnil;
+    rt.push(hi);
+    const v = unwindProtect(rt, () => progn(rt, body), () => {
+      if (!bufferLive(rt, b)) return;
+      if (!narrowed) setBounds(rt, b, 1, bint(rt, b, BUF_Z));
+      else {
+        setBounds(rt, b, markerCharpos(rt, lo), Math.max(markerCharpos(rt, lo), markerCharpos(rt, hi)));
+        unchainMarker(rt, lo);
+        unchainMarker(rt, hi);
+      }
+    });
+    rt.sp = sp;
+    return v;
+  });
+
+DEFUN('save-excursion', 0, UNEVALLED, 'Evaluate BODY, then make current again the buffer that was current and put its point back (a marker follows it across changes).',
+  (rt, body: number) => {
+    const b = currentBuffer(rt);
+    const m = makeMarkerAt(rt, b, bint(rt, b, BUF_PT));
+    const sp = rt.sp;
+    rt.push(m);
+    const v = unwindProtect(rt, () => progn(rt, body), () => {
+      if (!bufferLive(rt, b)) return;
+      setCurrentBuffer(rt, b);
+      setPoint(rt, markerCharpos(rt, m));
+      unchainMarker(rt, m);
+    });
+    rt.sp = sp;
+    return v;
+  });
+
+DEFUN('region-beginning', 0, 0, 'Give the smaller of point and the mark.', (rt) => regionEnd(rt, true));
+DEFUN('region-end', 0, 0, 'Give the larger of point and the mark.', (rt) => regionEnd(rt, false));
+
+const Qtransient_mark_mode = DEFSYM('transient-mark-mode');
+const Qmark_even_if_inactive = DEFSYM('mark-even-if-inactive');
+const Qmark_active = DEFSYM('mark-active');
+function regionEnd(rt: Runtime, beginning: boolean): number {
+  const b = currentBuffer(rt);
+  const m = bslot(rt, b, BUF_MARK);
+  if (!(findSymbolValue(rt, Qtransient_mark_mode) === Qnil || findSymbolValue(rt, Qtransient_mark_mode) === Qunbound ||
+    findSymbolValue(rt, Qmark_even_if_inactive) !== Qnil || findSymbolValue(rt, Qmark_active) !== Qnil))
+    xsignal(DEFSYM('mark-inactive'), Qnil);
+  if (markerBuffer(rt, m) === Qnil) error(rt, 'The mark is not set now, so there is no region');
+  const mp = markerCharpos(rt, m);
+  const pt = bint(rt, b, BUF_PT);
+  return makeFixnum(beginning ? Math.min(mp, pt) : Math.max(mp, pt));
+}
+
+DEFVAR('mark-active', () => Qnil, 'Non-nil when the mark is active in the current buffer.');
+
+export { Qbeginning_of_buffer, Qend_of_buffer };

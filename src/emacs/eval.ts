@@ -13,7 +13,7 @@ import { HeapExhausted } from '../heap/heap.ts';
 import { LispStackOverflow } from '../core/runtime.ts';
 import {
   BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
-  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_VARALIAS,
+  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
   UNEVALLED,
 } from '../heap/layout.ts';
 import {
@@ -21,7 +21,7 @@ import {
 } from '../heap/tags.ts';
 import {
   aref, aset, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
-  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
+  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
 import { KillEmacs, LispSignal, LispThrow, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
@@ -239,7 +239,11 @@ export function setVar(rt: Runtime, sym: number, value: number, where: number, b
   const s = indirectVariable(rt, sym);
   const flags = symbolFlags(rt, s);
   const trapped = (flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT;
-  if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) xsignal1(rt, Qsetting_constant, sym);
+  if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) {
+    // A keyword may be "set" to itself.
+    if (value === s && isKeyword(rt, s)) return;
+    xsignal1(rt, Qsetting_constant, sym);
+  }
   if (trapped === SYM_TRAPWRITE) {
     const op = bindflag === SET_INTERNAL_BIND ? Qlet : bindflag === SET_INTERNAL_UNBIND ? Qunlet : value === Qunbound ? Qmakunbound : Qset;
     notifyWatchers(rt, s, value === Qunbound ? Qnil : value, op, where);
@@ -271,6 +275,13 @@ export function setVar(rt: Runtime, sym: number, value: number, where: number, b
     }
   }
   xsetcdr(rt, xcar(rt, blv), value);
+}
+
+/** A symbol of the initial obarray whose name starts with a colon. */
+function isKeyword(rt: Runtime, s: number): boolean {
+  if (((symbolFlags(rt, s) & SYM_INTERNED_MASK) >> SYM_INTERNED_SHIFT) !== SYM_INTERNED_IN_INITIAL_OBARRAY) return false;
+  const name = symbolName(rt, s);
+  return sbytes(rt, name) > 0 && rt.u8[sdata(rt, name)] === 0x3a;
 }
 
 function checkPerBuffer(rt: Runtime, builtin: number, value: number): void {
@@ -336,7 +347,7 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
     return;
   }
   const s = indirectVariable(rt, sym);
-  if (isConstantSymbol(rt, s)) xsignal1(rt, Qsetting_constant, sym);
+  if (isConstantSymbol(rt, s) && !(value === s && isKeyword(rt, s))) xsignal1(rt, Qsetting_constant, sym);
   const n = rt.specCount;
   if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
   checkSpecpdl(rt, 1);
@@ -1812,7 +1823,9 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
       const f = xcar(rt, l);
       if (f === Qt) {
         const global = defaultValue(rt, hook);
-        for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+        if (consp(global) && xcar(rt, global) !== Qlambda && xcar(rt, global) !== Qclosure) {
+          for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+        } else if (global !== Qnil && global !== Qunbound) fns.push(global);
       } else fns.push(f);
     }
   } else fns.push(value);

@@ -537,7 +537,7 @@ function printFixnum(p: Printer, n: number, escape: boolean): void {
 
 // ---- the object walker ------------------------------------------------------------
 
-type PvecPrinter = (rt: Runtime, obj: number, escape: boolean, out: { ascii(s: string): void; object(x: number): void }) => void;
+type PvecPrinter = (rt: Runtime, obj: number, escape: boolean, out: { ascii(s: string): void; object(x: number): void; text(x: number): void }) => void;
 const pvecPrinters = new Map<number, PvecPrinter>();
 
 /** Let a later module (buffers, markers) print its own vectorlike type. */
@@ -887,7 +887,7 @@ function printVectorlike(p: Printer, obj: number, type: number, escape: boolean)
   }
   const printer = pvecPrinters.get(type);
   if (printer) {
-    printer(rt, obj, escape, { ascii: (str) => putAscii(p, str), object: (x) => printObj(p, x, escape) });
+    printer(rt, obj, escape, { ascii: (str) => putAscii(p, str), object: (x) => printObj(p, x, escape), text: (x) => printObj(p, x, false) });
     return;
   }
   putAscii(p, '#<vectorlike type ' + type + '>');
