@@ -27,18 +27,18 @@ and `mark-even-if-inactive' is nil, unless FORCE is non-nil."
       (marker-position (mark-marker))
     (signal 'mark-inactive nil)))
 
-(defun deactivate-mark (&optional _force)
-  "Make the mark inactive and run `deactivate-mark-hook'."
-  (when mark-active
+(defun deactivate-mark (&optional force)
+  "Make the mark inactive and run `deactivate-mark-hook'.
+Without Transient Mark mode this does nothing unless FORCE is non-nil."
+  (when (or (region-active-p) force)
     (setq mark-active nil)
     (run-hooks 'deactivate-mark-hook)))
 
 (defun activate-mark (&optional _no-tmm)
   "Make the mark active, if there is one, and run `activate-mark-hook'."
-  (when (mark t)
-    (unless mark-active
-      (setq mark-active t)
-      (run-hooks 'activate-mark-hook))))
+  (when (and (mark t) (not (region-active-p)))
+    (setq mark-active t)
+    (run-hooks 'activate-mark-hook)))
 
 (defun set-mark (pos)
   "Put the mark at POS and activate it; POS nil removes the mark."

@@ -5,7 +5,7 @@
 // a fixnum whenever it fits, as GNU's make_int.
 
 import {
-  MANY, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER,
+  MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER,
   PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
   STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
   SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST,
@@ -27,7 +27,7 @@ import { DEFINIT, DEFUN } from '../core/subr.ts';
 import {
   DEFSYM, Qargs_out_of_range, Qarith_error, Qarrayp, Qbool_vector_p, Qcharacterp, Qconsp,
   Qcyclic_function_indirection, Qcyclic_variable_indirection, Qdomain_error, Qend_of_file, Qerror,
-  Qerror_conditions, Qerror_message, Qfixnump, Qfunction_documentation, Qinteger_or_marker_p, Qintegerp,
+  Qerror_conditions, Qerror_message, Qmark_inactive, Qfixnump, Qfunction_documentation, Qinteger_or_marker_p, Qintegerp,
   Qinvalid_function, Qinvalid_read_syntax, Qinvalid_regexp, Qlistp, Qnil, Qno_catch, Qnumber_or_marker_p, Qnumberp,
   Qoverflow_error, Qquit, Qrange_error, Qsetting_constant, Qsingularity_error, Qstringp, Qsymbolp, Qt, Qunbound,
   Qunderflow_error, Quser_error, Qvoid_function, Qvoid_variable, Qwrong_length_argument, Qwrong_number_of_arguments,
@@ -126,6 +126,7 @@ DEFINIT((rt) => {
   putError(rt, Qbeginning_of_buffer, errorTail, 'Beginning of buffer');
   putError(rt, Qend_of_buffer, errorTail, 'End of buffer');
   putError(rt, Qbuffer_read_only, errorTail, 'Buffer is read-only');
+  putError(rt, Qmark_inactive, errorTail, 'The mark is not active now');
   putError(rt, Qtext_read_only, cons(rt, Qbuffer_read_only, errorTail), 'Text is read-only');
   putError(rt, Qinhibited_interaction, errorTail, 'User interaction while inhibited');
   putError(rt, Qdomain_error, arithTail, 'Arithmetic domain error');
@@ -181,7 +182,25 @@ export function checkInteger(rt: Runtime, x: number): number {
   if (!isInteger(rt, x)) wrongTypeArgument(rt, Qintegerp, x);
   return x;
 }
-/** CHECK_NUMBER_COERCE_MARKER (markers are not numbers until buffers exist). */
+/**
+ * A marker argument of arithmetic as its position, as GNU's CHECK_NUMBER_COERCE_MARKER; a marker
+ * that points nowhere is an error. Anything else is given back as it is.
+ */
+export function coerceMarker(rt: Runtime, x: number): number {
+  if ((x & 7) !== Lisp_Vectorlike || !isVl(rt, x, PVEC_MARKER)) return x;
+  const wi = ((x & -8) >>> 2) + 1;
+  if (rt.i32[wi + MARKER_BUFFER] === Qnil) xsignal(Qerror, cons(rt, makeString(rt, 'Marker does not point anywhere'), Qnil));
+  return rt.i32[wi + MARKER_CHARPOS]!;
+}
+/** The arguments with each marker replaced by its position (a copy only when there is one). */
+function coerceMarkers(rt: Runtime, args: number[]): number[] {
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i]!;
+    if ((x & 7) === Lisp_Vectorlike && isVl(rt, x, PVEC_MARKER)) return args.map((a) => coerceMarker(rt, a));
+  }
+  return args;
+}
+/** CHECK_NUMBER_COERCE_MARKER's check (callers coerce markers first). */
 function checkNumberOrMarker(rt: Runtime, x: number): number {
   if (!isNumber(rt, x)) wrongTypeArgument(rt, Qnumber_or_marker_p, x);
   return x;
@@ -876,6 +895,7 @@ function negate(rt: Runtime, x: number): number {
 }
 
 export function plus(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   if (args.length === 0) return makeFixnum(0);
   if (args.length === 2) {
     const a = args[0]!;
@@ -886,6 +906,7 @@ export function plus(rt: Runtime, args: number[]): number {
   return arithDriver(rt, A_ADD, args, false);
 }
 export function minus(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   if (args.length === 0) return makeFixnum(0);
   if (args.length === 1) return negate(rt, args[0]!);
   if (args.length === 2) {
@@ -896,11 +917,13 @@ export function minus(rt: Runtime, args: number[]): number {
   return arithDriver(rt, A_SUB, args, false);
 }
 export function times(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   if (args.length === 0) return makeFixnum(1);
   if (args.length === 1) return checkNumberOrMarker(rt, args[0]!);
   return arithDriver(rt, A_MUL, args, false);
 }
 export function quo(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   const a = checkNumberOrMarker(rt, args[0]!);
   if (args.length === 1) return arithDriver(rt, A_DIV, [makeFixnum(1), a], (a & 7) === Lisp_Float);
   let anyFloat = false;
@@ -930,6 +953,8 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
   return makeBigInteger(rt, r);
 }
 DEFUN('%', 2, 2, 'Give the remainder of dividing the integer X by the integer Y; it has the sign of X.', (rt, a: number, b: number) => {
+  a = coerceMarker(rt, a);
+  b = coerceMarker(rt, b);
   checkIntegerOrMarker(rt, a);
   checkIntegerOrMarker(rt, b);
   return integerRemainder(rt, a, b, false);
@@ -943,6 +968,8 @@ export function fmodFloat(x: number, y: number): number {
   return r;
 }
 DEFUN('mod', 2, 2, 'Give X modulo Y, which has the sign of Y; X and Y may be floats.', (rt, a: number, b: number) => {
+  a = coerceMarker(rt, a);
+  b = coerceMarker(rt, b);
   checkNumberOrMarker(rt, a);
   checkNumberOrMarker(rt, b);
   if ((a & 7) === Lisp_Float || (b & 7) === Lisp_Float) return makeFloat(rt, fmodFloat(numberValue(rt, a), numberValue(rt, b)));
@@ -966,6 +993,9 @@ function compareBigDouble(a: bigint, d: number): number {
 
 /** Three-way exact comparison of two Lisp numbers (after type checks). */
 export function numCompare(rt: Runtime, a: number, b: number): number {
+  if ((a & 3) === 2 && (b & 3) === 2) return a < b ? -1 : a > b ? 1 : 0;
+  a = coerceMarker(rt, a);
+  b = coerceMarker(rt, b);
   if ((a & 3) === 2 && (b & 3) === 2) return a < b ? -1 : a > b ? 1 : 0;
   checkNumberOrMarker(rt, a);
   checkNumberOrMarker(rt, b);
@@ -1030,6 +1060,7 @@ DEFUN('/=', 2, 2, 'Tell whether the two arguments are different numbers.', (rt, 
   bool(arithCompare(rt, a, b, CMP_NOTEQUAL)));
 
 function minmax(rt: Runtime, args: number[], comparison: number): number {
+  args = coerceMarkers(rt, args);
   let acc = checkNumberOrMarker(rt, args[0]!);
   for (let i = 1; i < args.length; i++) {
     const v = checkNumberOrMarker(rt, args[i]!);
@@ -1044,12 +1075,14 @@ DEFUN('min', 1, MANY, 'Give the least argument; a NaN among them is the result.'
   minmax(rt, args, CMP_LESS));
 
 DEFUN('1+', 1, 1, 'Give NUMBER increased by one.', (rt, x: number) => {
+  x = coerceMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) + 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) + 1);
   return makeBigInteger(rt, bignumValue(rt, x) + 1n);
 });
 DEFUN('1-', 1, 1, 'Give NUMBER decreased by one.', (rt, x: number) => {
+  x = coerceMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) - 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) - 1);

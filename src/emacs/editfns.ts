@@ -25,7 +25,8 @@ import {
   byteToChar, charAtByte, charToByte, makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker,
 } from './marker.ts';
 import { UNEVALLED } from '../core/subr.ts';
-import { cons as consL } from '../core/object.ts';
+import { cons as consL, isPvec, safeIntegerValue } from '../core/object.ts';
+import { PVEC_BIGNUM } from '../heap/layout.ts';
 import { downcaseChar } from './casefiddle.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
@@ -425,6 +426,18 @@ const fixnumArg = (rt: Runtime, x: number, dflt: number): number => {
   if (!isFixnum(x)) wrongTypeArgument(rt, Qfixnump_ef, x);
   return fixnumValue(x);
 };
+/** A line count: GNU checks these for integerp (a bignum is as far as the buffer goes). */
+const countArg = (rt: Runtime, x: number, dflt: number): number => {
+  if (x === Qnil) return dflt;
+  if (isFixnum(x)) return fixnumValue(x);
+  const n = safeIntegerValue(rt, x);
+  if (Number.isNaN(n)) {
+    if (!isPvec(rt, x, PVEC_BIGNUM)) wrongTypeArgument(rt, Qintegerp_ef, x);
+    return bignumValue(rt, x) < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  }
+  return n;
+};
+const Qintegerp_ef = DEFSYM('integerp');
 
 DEFUN('point', 0, 0, 'Give the position of point in the current buffer.', (rt) => makeFixnum(point(rt)));
 DEFUN('point-min', 0, 0, 'Give the start of the accessible part of the current buffer.', (rt) => makeFixnum(begv(rt)));
@@ -443,7 +456,7 @@ DEFUN('position-bytes', 1, 1, 'Give the byte position of the character at POSITI
   (rt, position: number) => {
     const p = positionValue(rt, position);
     const b = currentBuffer(rt);
-    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV)) return Qnil;
+    if (p < 1 || p > bint(rt, b, BUF_Z)) return Qnil;
     return makeFixnum(charToByte(rt, b, p));
   });
 
@@ -473,14 +486,14 @@ DEFUN('eolp', 0, 0, 'Tell whether point is at the end of a line.', (rt) => {
 
 DEFUN('char-after', 0, 1, 'Give the character after POS (by default point), or nil when POS is at or past the end of the accessible part.',
   (rt, pos: number) => {
-    const p = pos === Qnil ? point(rt) : markerp(rt, pos) && markerBuffer(rt, pos) === Qnil ? -1 : positionValue(rt, pos);
+    const p = pos === Qnil ? point(rt) : positionValue(rt, pos);
     if (p < begv(rt) || p >= zv(rt)) return Qnil;
     return makeFixnum(charAt(rt, p));
   });
 
 DEFUN('char-before', 0, 1, 'Give the character before POS (by default point), or nil when POS is at or before the start of the accessible part.',
   (rt, pos: number) => {
-    const p = pos === Qnil ? point(rt) : markerp(rt, pos) && markerBuffer(rt, pos) === Qnil ? -1 : positionValue(rt, pos);
+    const p = pos === Qnil ? point(rt) : positionValue(rt, pos);
     if (p <= begv(rt) || p > zv(rt)) return Qnil;
     return makeFixnum(charAt(rt, p - 1));
   });
@@ -561,18 +574,18 @@ function forwardLinePos(rt: Runtime, n: number): [number, number] {
 
 DEFUN('forward-line', 0, 1, 'Move N lines forward (back when N is negative) to the start of a line; give how many lines short of N it stopped.\nA last line without a newline counts as reached when point moved onto it.',
   (rt, n: number) => {
-    const [pos, short] = forwardLinePos(rt, fixnumArg(rt, n, 1));
+    const [pos, short] = forwardLinePos(rt, countArg(rt, n, 1));
     setPoint(rt, pos);
     return makeFixnum(short);
   }, 'p');
 
 function lineBeginningPosition(rt: Runtime, n: number): number {
-  const k = fixnumArg(rt, n, 1);
+  const k = countArg(rt, n, 1);
   return forwardLinePos(rt, k - 1)[0];
 }
 
 function lineEndPosition(rt: Runtime, n: number): number {
-  const k = fixnumArg(rt, n, 1);
+  const k = countArg(rt, n, 1);
   const pt = point(rt);
   if (k > 0) {
     const [pos, found] = scanForward(rt, pt, k, zv(rt));
@@ -606,7 +619,8 @@ DEFUN('line-number-at-pos', 0, 2, 'Give the line number of POSITION (by default 
   (rt, position: number, absolute: number) => {
     const b = currentBuffer(rt);
     const p = position === Qnil ? point(rt) : positionValue(rt, position);
-    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV)) xsignal(DEFSYM('args-out-of-range'), consL(rt, makeFixnum(p), Qnil));
+    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV))
+      xsignal(DEFSYM('args-out-of-range'), consL(rt, makeFixnum(p), consL(rt, makeFixnum(bint(rt, b, BUF_BEGV)), consL(rt, makeFixnum(bint(rt, b, BUF_ZV)), Qnil))));
     const from = absolute !== Qnil ? 1 : bint(rt, b, BUF_BEGV);
     const [, found] = scanForward(rt, from, Infinity, p);
     return makeFixnum(found + 1);

@@ -9,12 +9,12 @@ import { BUF_BEGV, BUF_PT, BUF_ZV } from '../heap/layout.ts';
 import { bint, currentBuffer } from './buffer.ts';
 import { findSymbolValue } from './eval.ts';
 import { charWidth } from './character.ts';
-import { deleteRange, insertChars } from './insdel.ts';
+import { insertChars } from './insdel.ts';
 import { charAt, scanBackward, setPoint } from './editfns.ts';
 
 const Qfixnump = DEFSYM('fixnump');
 const Qwholenump = DEFSYM('wholenump');
-const Qtab_width = DEFSYM('tab-width');
+const Qtab_width = DEFVAR('tab-width', () => makeFixnum(8), 'Columns between tab stops, for showing and counting tab characters.');
 const Qindent_tabs_mode = DEFVAR('indent-tabs-mode', () => Qt, 'Non-nil means indentation may use tabs.');
 
 function tabWidth(rt: Runtime): number {
@@ -105,10 +105,9 @@ DEFUN('move-to-column', 1, 2, 'Move point to COLUMN on its line, or as near as t
     }
     setPoint(rt, p);
     if (force === Qt && col > goal && charAt(rt, p - 1) === 9) {
-      // Split the tab: spaces up to the goal, the rest after point.
-      deleteRange(rt, p - 1, p, false);
-      insertChars(rt, 32, col - prevCol, false, true);
-      setPoint(rt, p - 1 + (goal - prevCol));
+      // Spaces before the tab up to the goal; the tab still ends where it did.
+      setPoint(rt, p - 1);
+      insertChars(rt, 32, goal - prevCol, false, true);
       col = goal;
     } else if (force !== Qnil && col < goal) {
       indentFromTo(rt, col, goal);

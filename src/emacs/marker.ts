@@ -19,7 +19,7 @@ import { DEFUN } from '../core/subr.ts';
 import { error, wrongTypeArgument } from '../core/signal.ts';
 import { registerPvecPrinter } from './print.ts';
 import {
-  bint, bslot, bufferLive, byteAddr, currentBuffer, getBuffer, makeMarkerObject, markerp,
+  Qbufferp, bint, bslot, bufferLive, bufferp, byteAddr, currentBuffer, makeMarkerObject, markerp,
   onKillBuffer, setBslot, slotBase, textBase, gapSize,
 } from './buffer.ts';
 import { PVEC_MARKER } from '../heap/layout.ts';
@@ -223,8 +223,10 @@ export function positionValue(rt: Runtime, x: number): number {
 /** GNU's set_marker_internal: POSITION nil unchains; a position is clipped to the buffer (or its accessible part). */
 export function setMarker(rt: Runtime, m: number, position: number, buffer: number, restricted: boolean): number {
   if (!markerp(rt, m)) wrongTypeArgument(rt, Qmarkerp, m);
-  let b = buffer === Qnil ? currentBuffer(rt) : getBuffer(rt, buffer);
-  if (position === Qnil || b === Qnil || !bufferLive(rt, b)) {
+  if (buffer !== Qnil && !bufferp(rt, buffer)) wrongTypeArgument(rt, Qbufferp, buffer);
+  const b = buffer === Qnil ? currentBuffer(rt) : buffer;
+  // A marker that points nowhere as the position makes this one point nowhere too.
+  if (position === Qnil || !bufferLive(rt, b) || (markerp(rt, position) && markerBuffer(rt, position) === Qnil)) {
     unchainMarker(rt, m);
     return m;
   }
