@@ -7,10 +7,11 @@
 // its creation (GNU's slots of index -1); the rest become local when set, as
 // `make-variable-buffer-local' variables do. `enable-multibyte-characters' reads BUF_MULTIBYTE.
 
-import { BUF_LOCAL_VAR_ALIST, BUF_MULTIBYTE, BUF_NAME, PVEC_BUFFER, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_NOWRITE } from '../heap/layout.ts';
+import { BUF_LOCAL_VAR_ALIST, BUF_MULTIBYTE, BUF_NAME, PVEC_BUFFER, SYM_DECLARED_SPECIAL, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_NOWRITE } from '../heap/layout.ts';
 import { isFixnum, makeFixnum, Lisp_Float, Lisp_String, Lisp_Symbol } from '../heap/tags.ts';
 import {
-  aref, aset, cons, consp, getProp, isPvec, list, makeString, putProp, schars, sdata, setSymbolFlags, symbolFlags, xcar, xcdr, xsetcdr,
+  aref, aset, cons, consp, getProp, isPvec, list, makeString, putProp, schars, sdata, setSymbolFlags, setSymbolRawValue, symbolFlags,
+  symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, xsignal2 } from '../core/signal.ts';
@@ -142,7 +143,9 @@ function nameStartsWithSpace(rt: Runtime, buf: number): boolean {
   return (name & 7) === Lisp_String && schars(rt, name) > 0 && rt.u8[sdata(rt, name)] === 0x20;
 }
 
-const SYMS = PER_BUFFER.map((v) => (v.init ? DEFVAR(v.name, v.init, `The buffer's own ${v.name.replace(/-/g, ' ')} (a per-buffer variable).`) : DEFSYM(v.name)));
+// Symbols only: the modules that use a variable DEFVAR it (insdel.ts buffer-read-only, indent.ts
+// tab-width...); the others get their default value here at start-up.
+const SYMS = PER_BUFFER.map((v) => DEFSYM(v.name));
 
 const LOCAL_WHEN_SET = [DEFSYM('lexical-binding')];
 
@@ -182,6 +185,8 @@ PER_BUFFER.forEach((v, i) => {
 DEFINIT((rt) => {
   PER_BUFFER.forEach((v, i) => {
     const s = SYMS[i]!;
+    if (symbolRawValue(rt, s) === Qunbound && v.init) setSymbolRawValue(rt, s, v.init(rt));
+    setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
     let flags = ((i + 1) << BLV_BUILTIN_SHIFT) | (v.always ? BLV_ALWAYS_LOCAL : BLV_LOCAL_IF_SET);
     if (v.fwd !== undefined) flags |= (v.fwd + 1) << BLV_FWD_SHIFT;
     localize(rt, s, flags);
