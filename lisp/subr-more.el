@@ -64,20 +64,14 @@ Neither argument is evaluated."
 
 ;;;; Buffer-local variables.
 
-;; Until buffers exist, a variable that is "local when set" simply has its
-;; default value; the request is remembered in this list.
-(defvar subr--automatically-local-variables nil
-  "Symbols that were made buffer-local-when-set.")
+;; The variables themselves are primitives (data.c's); these are the
+;; conveniences GNU's subr.el builds on them.
 
-(unless (fboundp 'make-variable-buffer-local)
-  (defun make-variable-buffer-local (variable)
-    "Ask for VARIABLE to get a buffer-local value whenever it is set.
-Without buffers, VARIABLE only gets the default value nil if it had no
-value, and is remembered.  Return VARIABLE."
-    (or (default-boundp variable) (set-default variable nil))
-    (unless (memq variable subr--automatically-local-variables)
-      (push variable subr--automatically-local-variables))
-    variable))
+(defun buffer-local-boundp (symbol buffer)
+  "Non-nil when SYMBOL has a value in BUFFER, its own or the default."
+  (condition-case nil
+      (progn (buffer-local-value symbol buffer) t)
+    (void-variable nil)))
 
 (defmacro defvar-local (var val &optional docstring)
   "Declare VAR special with value VAL, as `defvar' does, and local when set.

@@ -23,6 +23,7 @@ import './search.ts';
 import './regex-emacs.ts';
 import './buffer.ts';
 import './textprop.ts';
+import './buffer-locals.ts';
 import '../dump/pdumper.ts';
 import './marker.ts';
 import './insdel.ts';

@@ -12,18 +12,18 @@ import { collectGarbage, maybeGC } from '../core/gc.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import { LispStackOverflow } from '../core/runtime.ts';
 import {
-  MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
-  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
+  BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
+  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
   UNEVALLED,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
-  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
+  aref, aset, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
+  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
-import { MAX_FRAMES, type Runtime } from '../core/runtime.ts';
+import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
 import { KillEmacs, LispSignal, LispThrow, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qcircular_list, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
@@ -80,8 +80,7 @@ export function findSymbolValue(rt: Runtime, sym: number): number {
   const r = flags & SYM_REDIRECT_MASK;
   if (r === SYM_PLAINVAL) return symbolRawValue(rt, sym);
   if (r === SYM_VARALIAS) return findSymbolValue(rt, indirectVariable(rt, sym));
-  if (r === SYM_LOCALIZED) return xcdr(rt, symbolRawValue(rt, sym));
-  return symbolRawValue(rt, sym);
+  return localizedValue(rt, sym, rt.globals[G_CURRENT_BUFFER]!);
 }
 
 /** The value of SYM; signals void-variable. */
@@ -91,18 +90,228 @@ export function symbolValue(rt: Runtime, sym: number): number {
   return v;
 }
 
+// ---- buffer-local values -------------------------------------------------------------------
+//
+// A localized symbol (SYM_LOCALIZED) has in its value word its buffer-local-value record, two
+// conses: (DEFCELL . FLAGS), DEFCELL = (SYMBOL . DEFAULT-VALUE) and FLAGS a fixnum of BLV_* bits.
+// Each buffer's BUF_LOCAL_VAR_ALIST holds that buffer's own (SYMBOL . VALUE) cells, newest
+// first; a void local binding holds Qunbound. A value is the current buffer's cell, else the
+// default: no cache, so no state can go stale when buffers switch, die or are dumped. Plain
+// variables never come here, so the evaluator's fast paths are untouched.
+
+/** The current buffer's global (buffer.ts declares it; that file sits above this one). */
+const G_CURRENT_BUFFER = DEFGLOBAL('current-buffer');
+
+/** make-variable-buffer-local: setting the variable makes it local in the current buffer. */
+export const BLV_LOCAL_IF_SET = 1;
+/** A built-in per-buffer variable every buffer has its own binding of (GNU's slots of index -1). */
+export const BLV_ALWAYS_LOCAL = 2;
+/** Bits 2..9: a built-in per-buffer variable's number + 1 in PER_BUFFER_CHECKS (0 for others). */
+export const BLV_BUILTIN_SHIFT = 2;
+/** Bits 10..15: the BUF_* slot + 1 that holds the value in every buffer instead of the alist. */
+export const BLV_FWD_SHIFT = 10;
+
+/**
+ * The type check of each built-in per-buffer variable, by number (buffer-locals.ts fills it at
+ * module load: the same for every world): GNU refuses a non-nil value that fails PRED.
+ */
+export const PER_BUFFER_CHECKS: ({ pred: number; test: (rt: Runtime, v: number) => boolean } | null)[] = [];
+
+export const currentBufferObject = (rt: Runtime): number => rt.globals[G_CURRENT_BUFFER]!;
+/** The BLV_* bits of the localized SYM. */
+export const blvFlags = (rt: Runtime, sym: number): number => xcdr(rt, symbolRawValue(rt, sym)) >> 2;
+/** The localized SYM's (SYM . DEFAULT) cell. */
+export const blvDefcell = (rt: Runtime, sym: number): number => xcar(rt, symbolRawValue(rt, sym));
+export const isLocalized = (rt: Runtime, sym: number): boolean => (symbolFlags(rt, sym) & SYM_REDIRECT_MASK) === SYM_LOCALIZED;
+
+/** SYM's (SYM . VALUE) cell in BUF's local bindings, or nil. */
+export function localCell(rt: Runtime, sym: number, buf: number): number {
+  if (buf === Qnil) return Qnil;
+  for (let l = aref(rt, buf, BUF_LOCAL_VAR_ALIST); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const c = xcar(rt, l);
+    if (xcar(rt, c) === sym) return c;
+  }
+  return Qnil;
+}
+
+/** Whether the localized SYM has a binding of its own in BUF. */
+export function hasLocalBinding(rt: Runtime, sym: number, buf: number): boolean {
+  if (buf === Qnil) return false;
+  if ((blvFlags(rt, sym) >>> BLV_FWD_SHIFT) !== 0) return true;
+  return localCell(rt, sym, buf) !== Qnil;
+}
+
+/** The localized SYM's value in BUF: BUF's binding, else the default. */
+export function localizedValue(rt: Runtime, sym: number, buf: number): number {
+  const blv = symbolRawValue(rt, sym);
+  if (buf !== Qnil) {
+    const fwd = (xcdr(rt, blv) >> 2) >>> BLV_FWD_SHIFT;
+    if (fwd !== 0) return aref(rt, buf, fwd - 1);
+    const c = localCell(rt, sym, buf);
+    if (c !== Qnil) return xcdr(rt, c);
+  }
+  return xcdr(rt, xcar(rt, blv));
+}
+
+/** Make SYM (not an alias) localized, its current value becoming the default; FLAGS are added. */
+export function localize(rt: Runtime, sym: number, flags: number): void {
+  const f = symbolFlags(rt, sym);
+  if ((f & SYM_REDIRECT_MASK) === SYM_LOCALIZED) {
+    const blv = symbolRawValue(rt, sym);
+    xsetcdr(rt, blv, makeFixnum((xcdr(rt, blv) >> 2) | flags));
+    return;
+  }
+  setSymbolRawValue(rt, sym, cons(rt, cons(rt, sym, symbolRawValue(rt, sym)), makeFixnum(flags)));
+  setSymbolFlags(rt, sym, (f & ~SYM_REDIRECT_MASK) | SYM_LOCALIZED);
+}
+
+/** The default value of SYM (the one where no buffer has its own), or Qunbound. */
+export function defaultValue(rt: Runtime, sym: number): number {
+  const s = indirectVariable(rt, sym);
+  return (symbolFlags(rt, s) & SYM_REDIRECT_MASK) === SYM_LOCALIZED ? xcdr(rt, blvDefcell(rt, s)) : symbolRawValue(rt, s);
+}
+
+/** Whether SYM would be local in BUF once set (GNU's local-variable-if-set-p). */
+export function localIfSetIn(rt: Runtime, sym: number, buf: number): boolean {
+  const s = indirectVariable(rt, sym);
+  if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) !== SYM_LOCALIZED) return false;
+  return (blvFlags(rt, s) & BLV_LOCAL_IF_SET) !== 0 || hasLocalBinding(rt, s, buf);
+}
+
+// ---- variable watchers ---------------------------------------------------------------------
+
+const Qwatchers = DEFSYM('watchers');
+const Qlet = DEFSYM('let');
+const Qunlet = DEFSYM('unlet');
+const Qset = DEFSYM('set');
+const Qmakunbound = DEFSYM('makunbound');
+const Qdefvaralias = DEFSYM('defvaralias');
+
+/**
+ * Call SYM's watchers (its `watchers' property, in order) with SYM, NEWVAL, OP and WHERE, before
+ * the change is made, as GNU. WHERE nil becomes the current buffer when SYM is buffer-local
+ * there (or local when set), except for makunbound and set-default (passed as OP nil, which
+ * the watchers see as `set'). While they run SYM is untrapped, so they may set it themselves.
+ */
+export function notifyWatchers(rt: Runtime, sym: number, newval: number, op: number, where: number): void {
+  const fns = getProp(rt, sym, Qwatchers);
+  if (!consp(fns)) return;
+  if (where === Qnil && op !== Qnil && op !== Qmakunbound) {
+    const buf = rt.globals[G_CURRENT_BUFFER]!;
+    if (buf !== Qnil && localIfSetIn(rt, sym, buf)) where = buf;
+  }
+  if (op === Qnil) op = Qset;
+  const sp = rt.sp;
+  rt.push(fns);
+  rt.push(newval);
+  rt.push(where);
+  const flags = symbolFlags(rt, sym);
+  setSymbolFlags(rt, sym, flags & ~SYM_TRAPPED_MASK);
+  try {
+    for (let l = fns; consp(l); l = xcdr(rt, l)) funcall(rt, xcar(rt, l), [sym, newval, op, where]);
+  } finally {
+    setSymbolFlags(rt, sym, (symbolFlags(rt, sym) & ~SYM_TRAPPED_MASK) | (flags & SYM_TRAPPED_MASK));
+    rt.sp = sp;
+  }
+}
+
+// ---- setting -------------------------------------------------------------------------------
+
+/** How a value is being stored: as GNU's set_internal's bindflag. */
+export const SET_INTERNAL_SET = 0;
+export const SET_INTERNAL_BIND = 1;
+export const SET_INTERNAL_UNBIND = 2;
+
 /** Set SYM's value, refusing constants (GNU's set_internal). */
 export function setInternal(rt: Runtime, sym: number, value: number): void {
   const flags = symbolFlags(rt, sym);
-  if (((flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE) xsignal1(rt, Qsetting_constant, sym);
-  const r = flags & SYM_REDIRECT_MASK;
-  if (r === SYM_PLAINVAL) setSymbolRawValue(rt, sym, value);
-  else if (r === SYM_VARALIAS) setInternal(rt, indirectVariable(rt, sym), value);
-  else if (r === SYM_LOCALIZED) xsetcdr(rt, symbolRawValue(rt, sym), value);
+  if ((flags & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) setSymbolRawValue(rt, sym, value);
+  else setVar(rt, sym, value, Qnil, SET_INTERNAL_SET);
 }
 
-/** Set the default (global) value of SYM. Without buffers it is its value. */
-export const setDefault = setInternal;
+/**
+ * The general store (GNU's set_internal): through aliases, refusing constants, telling
+ * watchers, into the binding that is current in WHERE (nil: the current buffer). Setting a
+ * local-when-set variable that has no binding there makes one, unless a `let' of its default
+ * value is in force in that buffer.
+ */
+export function setVar(rt: Runtime, sym: number, value: number, where: number, bindflag: number): void {
+  const s = indirectVariable(rt, sym);
+  const flags = symbolFlags(rt, s);
+  const trapped = (flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT;
+  if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) {
+    // A keyword may be "set" to itself.
+    if (value === s && isKeyword(rt, s)) return;
+    xsignal1(rt, Qsetting_constant, sym);
+  }
+  if (trapped === SYM_TRAPWRITE) {
+    const op = bindflag === SET_INTERNAL_BIND ? Qlet : bindflag === SET_INTERNAL_UNBIND ? Qunlet : value === Qunbound ? Qmakunbound : Qset;
+    notifyWatchers(rt, s, value === Qunbound ? Qnil : value, op, where);
+  }
+  if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) !== SYM_LOCALIZED) {
+    setSymbolRawValue(rt, s, value);
+    return;
+  }
+  const buf = where === Qnil ? rt.globals[G_CURRENT_BUFFER]! : where;
+  const blv = symbolRawValue(rt, s);
+  const bf = xcdr(rt, blv) >> 2;
+  const builtin = (bf >>> BLV_BUILTIN_SHIFT) & 0xff;
+  if (value === Qunbound && builtin !== 0) {
+    // As GNU: voiding a built-in per-buffer variable leaves an ordinary void variable, for good.
+    setSymbolFlags(rt, s, (symbolFlags(rt, s) & ~SYM_REDIRECT_MASK) | SYM_PLAINVAL);
+    setSymbolRawValue(rt, s, Qunbound);
+    return;
+  }
+  if (buf !== Qnil) {
+    if (builtin !== 0 && value !== Qnil && value !== Qunbound) checkPerBuffer(rt, builtin, value);
+    const c = localCell(rt, s, buf);
+    if (c !== Qnil) {
+      xsetcdr(rt, c, value);
+      return;
+    }
+    if (bindflag === SET_INTERNAL_SET && (bf & BLV_LOCAL_IF_SET) !== 0 && !letShadowsBufferBinding(rt, s, buf)) {
+      aset(rt, buf, BUF_LOCAL_VAR_ALIST, cons(rt, cons(rt, s, value), aref(rt, buf, BUF_LOCAL_VAR_ALIST)));
+      return;
+    }
+  }
+  xsetcdr(rt, xcar(rt, blv), value);
+}
+
+/** A symbol of the initial obarray whose name starts with a colon. */
+function isKeyword(rt: Runtime, s: number): boolean {
+  if (((symbolFlags(rt, s) & SYM_INTERNED_MASK) >> SYM_INTERNED_SHIFT) !== SYM_INTERNED_IN_INITIAL_OBARRAY) return false;
+  const name = symbolName(rt, s);
+  return sbytes(rt, name) > 0 && rt.u8[sdata(rt, name)] === 0x3a;
+}
+
+function checkPerBuffer(rt: Runtime, builtin: number, value: number): void {
+  const check = PER_BUFFER_CHECKS[builtin - 1];
+  if (check && !check.test(rt, value)) wrongTypeArgument(rt, check.pred, value);
+}
+
+/** Whether a `let' made in BUF binds SYM's default value now (GNU's let_shadows_buffer_binding_p). */
+function letShadowsBufferBinding(rt: Runtime, sym: number, buf: number): boolean {
+  for (let i = rt.specCount - 3; i >= 0; i -= 3) {
+    if (rt.specpdl[i] !== sym) continue;
+    const kind = rt.specpdl[i + 2]!;
+    if (kind !== SPECPDL_LET && (consp(kind) ? xcar(rt, kind) : kind) === buf) return true;
+  }
+  return false;
+}
+
+/** Set the default value of SYM (GNU's set_default_internal): watchers see `set' and no buffer. */
+export function setDefaultInternal(rt: Runtime, sym: number, value: number, bindflag: number): void {
+  const s = indirectVariable(rt, sym);
+  const flags = symbolFlags(rt, s);
+  const trapped = (flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT;
+  if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) xsignal1(rt, Qsetting_constant, sym);
+  if (trapped === SYM_TRAPWRITE) notifyWatchers(rt, s, value === Qunbound ? Qnil : value, Qnil, Qnil);
+  if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) === SYM_LOCALIZED) xsetcdr(rt, blvDefcell(rt, s), value);
+  else setSymbolRawValue(rt, s, value);
+}
+
+/** Set the default (global) value of SYM, as set-default does. */
+export const setDefault = (rt: Runtime, sym: number, value: number): void => setDefaultInternal(rt, sym, value, SET_INTERNAL_SET);
 
 export const isConstantSymbol = (rt: Runtime, sym: number): boolean =>
   ((symbolFlags(rt, sym) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE;
@@ -110,8 +319,14 @@ export const isConstantSymbol = (rt: Runtime, sym: number): boolean =>
 export const isSpecial = (rt: Runtime, sym: number): boolean => (symbolFlags(rt, sym) & SYM_DECLARED_SPECIAL) !== 0;
 
 // ---- the specpdl -------------------------------------------------------------------------
+//
+// Each binding is three words: the symbol, the value it shadows, and its kind. The kind is nil
+// for a plain binding (GNU's SPECPDL_LET); a buffer for a binding of that buffer's local value
+// (SPECPDL_LET_LOCAL); a cons (BUFFER-OR-NIL) for a binding of a buffer-local variable's
+// default value made while BUFFER was current (SPECPDL_LET_DEFAULT). All three are Lisp words,
+// so the collector marks them like the rest.
 
-const SPECPDL_LET = 0;
+const SPECPDL_LET = Qnil;
 
 /** Bind SYM dynamically to VALUE until unbindTo (GNU's specbind). */
 export function specbind(rt: Runtime, sym: number, value: number): void {
@@ -119,8 +334,8 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
   const wi = symIndex(rt, sym);
   const m = rt.i32;
   const flags = m[wi + SYM_FLAGS]!;
-  if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && ((flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) !== SYM_NOWRITE) {
-    // The common case, a plain writable variable: what the general path below does, in one pass.
+  if ((flags & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) {
+    // The common case, a plain untrapped variable: what the general path below does, in one pass.
     const n = rt.specCount;
     if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
     checkSpecpdl(rt, 1);
@@ -132,15 +347,24 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
     return;
   }
   const s = indirectVariable(rt, sym);
-  if (isConstantSymbol(rt, s)) xsignal1(rt, Qsetting_constant, sym);
+  if (isConstantSymbol(rt, s) && !(value === s && isKeyword(rt, s))) xsignal1(rt, Qsetting_constant, sym);
   const n = rt.specCount;
   if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
   checkSpecpdl(rt, 1);
+  let kind = SPECPDL_LET;
+  if (isLocalized(rt, s)) {
+    const buf = rt.globals[G_CURRENT_BUFFER]!;
+    kind = hasLocalBinding(rt, s, buf) ? buf : cons(rt, buf, Qnil);
+  }
   rt.specpdl[n] = s;
   rt.specpdl[n + 1] = findSymbolValue(rt, s);
-  rt.specpdl[n + 2] = SPECPDL_LET;
+  rt.specpdl[n + 2] = kind;
   rt.specCount = n + 3;
-  setInternal(rt, s, value);
+  // A built-in per-buffer variable's default is bound as set-default would (GNU's forwarded
+  // slots); an ordinary buffer-local variable's through the usual store, which finds no
+  // binding of its own here and so sets the default.
+  if (consp(kind) && ((blvFlags(rt, s) >>> BLV_BUILTIN_SHIFT) & 0xff) !== 0) setDefaultInternal(rt, s, value, SET_INTERNAL_BIND);
+  else setVar(rt, s, value, Qnil, SET_INTERNAL_BIND);
 }
 
 /** Undo dynamic bindings down to COUNT. */
@@ -150,9 +374,45 @@ export function unbindTo(rt: Runtime, count: number): void {
     rt.specCount = n;
     const sym = rt.specpdl[n]!;
     const old = rt.specpdl[n + 1]!;
-    const r = redirectOf(rt, sym);
-    if (r === SYM_LOCALIZED) xsetcdr(rt, symbolRawValue(rt, sym), old);
-    else setSymbolRawValue(rt, sym, old);
+    const kind = rt.specpdl[n + 2]!;
+    if (kind === SPECPDL_LET && (symbolFlags(rt, sym) & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) setSymbolRawValue(rt, sym, old);
+    else unbindOne(rt, sym, old, kind);
+  }
+}
+
+function unbindOne(rt: Runtime, sym: number, old: number, kind: number): void {
+  if (kind === SPECPDL_LET) {
+    // A variable made buffer-local during the let gets its default value back.
+    if (isLocalized(rt, sym)) setDefaultInternal(rt, sym, old, SET_INTERNAL_UNBIND);
+    else setVar(rt, sym, old, Qnil, SET_INTERNAL_UNBIND);
+  } else if (consp(kind)) setDefaultInternal(rt, sym, old, SET_INTERNAL_UNBIND);
+  else if (isLocalized(rt, sym) && hasLocalBinding(rt, sym, kind)) {
+    // The buffer's own binding is restored only while it still exists there.
+    setVar(rt, sym, old, kind, SET_INTERNAL_UNBIND);
+  }
+}
+
+/**
+ * Exchange each active binding's shadowed value with the value in the place it shadows, innermost
+ * first, so that every variable shows its top-level value; a second call undoes the first (the
+ * dumper saves the world that way, without the bindings `load' has in force).
+ */
+export function swapBindings(rt: Runtime, outward: boolean): void {
+  const top = rt.specCount - 3;
+  for (let k = 0; k <= top; k += 3) {
+    const i = outward ? top - k : k;
+    const sym = rt.specpdl[i]!;
+    const kind = rt.specpdl[i + 2]!;
+    let cell = -1;
+    if (!isLocalized(rt, sym)) cell = symIndex(rt, sym) + SYM_VALUE;
+    else {
+      const c = kind === SPECPDL_LET || consp(kind) ? blvDefcell(rt, sym) : localCell(rt, sym, kind);
+      if (c !== Qnil) cell = ((c & -8) >>> 2) + 1;
+    }
+    if (cell < 0) continue;
+    const v = rt.i32[cell]!;
+    rt.i32[cell] = rt.specpdl[i + 1]!;
+    rt.specpdl[i + 1] = v;
   }
 }
 
@@ -1296,7 +1556,7 @@ DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) vari
     if (consp(xcdr(rt, tail)) && consp(xcdr(rt, xcdr(rt, tail)))) error(rt, 'Too many arguments');
     const s = indirectVariable(rt, sym);
     setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
-    if (findSymbolValue(rt, sym) === Qunbound) {
+    if (defaultValue(rt, sym) === Qunbound) {
       const v = evalSub(rt, xcar(rt, tail));
       // GNU sets the top-level default even inside a let binding.
       setDefaultToplevel(rt, sym, v);
@@ -1310,23 +1570,33 @@ DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) vari
   return sym;
 });
 
-/** Set SYM's outermost (top-level) value, beneath any let bindings (GNU's set-default-toplevel-value). */
-export function setDefaultToplevel(rt: Runtime, sym: number, value: number): void {
-  const s = indirectVariable(rt, sym);
+/**
+ * The outermost binding of SYM's default value, beneath every `let' (GNU's
+ * default_toplevel_binding): the specpdl index of its shadowed value, or -1 when unbound.
+ * Bindings of one buffer's own value are not the default's.
+ */
+function toplevelBinding(rt: Runtime, s: number): number {
   for (let i = 0; i < rt.specCount; i += 3) {
-    if (rt.specpdl[i] === s) {
-      rt.specpdl[i + 1] = value;
-      return;
-    }
+    if (rt.specpdl[i] !== s) continue;
+    const kind = rt.specpdl[i + 2]!;
+    if (kind === SPECPDL_LET || consp(kind)) return i + 1;
   }
-  setInternal(rt, s, value);
+  return -1;
 }
 
-/** The outermost (top-level) value of SYM, beneath any let bindings. */
+/** Set SYM's outermost (top-level) default value, beneath any let bindings (GNU's set-default-toplevel-value). */
+export function setDefaultToplevel(rt: Runtime, sym: number, value: number): void {
+  const s = indirectVariable(rt, sym);
+  const i = toplevelBinding(rt, s);
+  if (i >= 0) rt.specpdl[i] = value;
+  else setDefault(rt, s, value);
+}
+
+/** The outermost (top-level) default value of SYM, beneath any let bindings; Qunbound when void. */
 export function defaultToplevelValue(rt: Runtime, sym: number): number {
   const s = indirectVariable(rt, sym);
-  for (let i = 0; i < rt.specCount; i += 3) if (rt.specpdl[i] === s) return rt.specpdl[i + 1]!;
-  return findSymbolValue(rt, s);
+  const i = toplevelBinding(rt, s);
+  return i >= 0 ? rt.specpdl[i]! : defaultValue(rt, s);
 }
 
 DEFUN('defconst', 2, UNEVALLED, 'Declare SYMBOL a special variable, set it to INITVALUE every time, and give SYMBOL.\nDOCSTRING goes to its `variable-documentation\' property.', (rt, args: number) => {
@@ -1422,7 +1692,9 @@ DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VA
   if ((alias & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, alias);
   if ((base & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, base);
   if (isConstantSymbol(rt, alias)) error(rt, 'Cannot make a constant an alias');
+  if (isLocalized(rt, alias)) error(rt, 'Don’t know how to make a localized variable an alias');
   if (indirectVariable(rt, base) === alias) xsignal1(rt, DEFSYM('cyclic-variable-indirection'), base);
+  if (((symbolFlags(rt, alias) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, alias, base, Qdefvaralias, Qnil);
   const flags = symbolFlags(rt, alias);
   if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && symbolRawValue(rt, alias) !== Qunbound && findSymbolValue(rt, base) === Qunbound)
     setInternal(rt, base, symbolRawValue(rt, alias));
@@ -1550,8 +1822,10 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
     for (let l = value; consp(l); l = xcdr(rt, l)) {
       const f = xcar(rt, l);
       if (f === Qt) {
-        const global = defaultToplevelValue(rt, hook);
-        for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+        const global = defaultValue(rt, hook);
+        if (consp(global) && xcar(rt, global) !== Qlambda && xcar(rt, global) !== Qclosure) {
+          for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+        } else if (global !== Qnil && global !== Qunbound) fns.push(global);
       } else fns.push(f);
     }
   } else fns.push(value);
