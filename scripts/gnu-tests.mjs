@@ -3,7 +3,7 @@
 // how many of the results GNU gives as expected tsmacs gives too (issue 9's measure).
 //
 //   node scripts/gnu-tests.mjs [GNU_SRC] [--only NAME,NAME] [--timeout SECONDS] [--mem MB]
-//                              [--jobs N] [--source] [--list FILE] [--baseline FILE]
+//                              [--jobs N] [--source] [--tsmacs CHECKOUT] [--list FILE] [--baseline FILE]
 //
 // GNU_SRC (the argument or the environment variable) is an unpacked `apt-get source emacs` tree;
 // the test files are GPL and are only ever read from there, never copied into this repository.
@@ -12,7 +12,8 @@
 //   EMACS_TEST_DIRECTORY=GNU_SRC/test HOME=<empty dir> EMACS -batch -Q -L :GNU_SRC/test
 //     -l ert -l FILE -f ert-run-tests-batch-and-exit
 // with EMACS first GNU's `emacs` (EMACS=... to choose another) and then `node dist/tsmacs.cjs`
-// (built by `npm run build`), or the TypeScript sources with --source. Every run has a time
+// (built by `npm run build`), or the TypeScript sources with --source; --tsmacs names another
+// checkout to test than the one holding this script (to compare with main, say). Every run has a time
 // limit and a memory limit (resident set of the process tree, polled), so a hang or a runaway
 // is a row of the table, not a stuck run. ERT prints each result as it goes, so a run cut short
 // still counts the results it printed.
@@ -26,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+let ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The 28 files of issue 9, relative to GNU_SRC/test. */
 const FILES = [
@@ -40,7 +41,7 @@ const FILES = [
 function usage(msg) {
   if (msg) process.stderr.write(`gnu-tests: ${msg}\n`);
   process.stderr.write(`usage: node scripts/gnu-tests.mjs [GNU_SRC] [--only NAME,...] [--timeout S] [--mem MB]
-                          [--jobs N] [--source] [--list FILE] [--baseline FILE]\n`);
+                          [--jobs N] [--source] [--tsmacs CHECKOUT] [--list FILE] [--baseline FILE]\n`);
   process.exit(2);
 }
 
@@ -55,6 +56,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--mem') opts.mem = Number(val());
   else if (a === '--jobs') opts.jobs = Math.max(1, Number(val()));
   else if (a === '--source') opts.source = true;
+  else if (a === '--tsmacs') ROOT = resolve(val());
   else if (a === '--list') opts.list = val();
   else if (a === '--baseline') opts.baseline = val();
   else if (a === '-h' || a === '--help') usage();
