@@ -204,7 +204,19 @@ A copy is changed, unless INPLACE is non-nil: then STRING itself is."
   (eq (car-safe object) 'autoload))
 
 (defun define-symbol-prop (symbol prop val)
-  "Set SYMBOL's property PROP to VAL, in the way of a definition."
+  "Set SYMBOL's property PROP to VAL, in the way of a definition.
+While a file loads, the definition is noted for `load-history' in an
+entry (define-symbol-props (PROP SYMBOL...)...), so that `symbol-file'
+with PROP as type finds the file."
+  (when load-in-progress
+    (let ((entry (assq 'define-symbol-props current-load-list)))
+      (unless entry
+        (setq entry (list 'define-symbol-props))
+        (setq current-load-list (cons entry current-load-list)))
+      (let ((slot (assq prop (cdr entry))))
+        (cond ((null slot) (setcdr entry (cons (list prop symbol) (cdr entry))))
+              ((not (memq symbol (cdr slot)))
+               (setcdr slot (cons symbol (cdr slot))))))))
   (put symbol prop val))
 
 (defun log10 (x)
@@ -529,6 +541,41 @@ The value is its standard value form list or its autoload mark."
   (let ((form (car (or (get symbol 'saved-value)
                        (get symbol 'standard-value)))))
     (funcall (or (get symbol 'custom-set) #'set-default) symbol (eval form))))
+
+;;;; Where a definition came from.
+
+(defun symbol-file (symbol &optional type _native-p)
+  "Return the file from which SYMBOL was last defined, or nil if unknown.
+TYPE narrows what counts: nil any definition, `defun' a function,
+`defvar' a variable, another symbol such as `provide' or `defface' an
+entry of that kind in `load-history', or a property set by
+`define-symbol-prop'.  A function that is still an autoload answers
+with its autoload file."
+  (let ((fn (and (symbolp symbol) (fboundp symbol) (symbol-function symbol))))
+    (cond
+     ((not (and symbol (symbolp symbol))) nil)
+     ((and (eq (car-safe fn) 'autoload) (memq type '(nil defun)))
+      (nth 1 fn))
+     (t
+      (let ((found nil) (files load-history))
+        (while (and files (not found))
+          (let ((entry (car files)))
+            (when (let ((items (cdr entry)) (hit nil))
+                    (while (and items (not hit))
+                      (let ((item (car items)))
+                        (setq hit (cond ((null type)
+                                         (or (eq item symbol)
+                                             (eq (cdr-safe item) symbol)))
+                                        ((eq type 'defvar) (eq item symbol))
+                                        ((eq (car-safe item) 'define-symbol-props)
+                                         (memq symbol (cdr (assq type (cdr item)))))
+                                        (t (and (eq (car-safe item) type)
+                                                (eq (cdr-safe item) symbol))))))
+                      (setq items (cdr items)))
+                    hit)
+              (setq found (car entry))))
+          (setq files (cdr files)))
+        found)))))
 
 ;;;; Expanding the earlier files' definitions.
 

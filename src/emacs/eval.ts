@@ -1548,6 +1548,22 @@ DEFUN('condition-case', 2, UNEVALLED, 'Evaluate BODYFORM, handling the errors th
   return conditionCase(rt, variable, xcar(rt, rest), xcdr(rt, rest));
 });
 
+const Qload_in_progress_ev = DEFSYM('load-in-progress');
+const Qcurrent_load_list_ev = DEFSYM('current-load-list');
+
+/**
+ * Note in `current-load-list' that the file being loaded defines the variable SYM, as GNU's
+ * LOADHIST_ATTACH does for defvar, defconst, defvaralias and defcustom: `load-history' and
+ * `symbol-file' then know where SYM came from. (lread.ts's loadhistAttach does it for the
+ * other kinds; it sits above this file.)
+ */
+function loadhistAttachVariable(rt: Runtime, sym: number): void {
+  const loading = findSymbolValue(rt, Qload_in_progress_ev);
+  if (loading === Qnil || loading === Qunbound) return;
+  const list = findSymbolValue(rt, Qcurrent_load_list_ev);
+  setInternal(rt, Qcurrent_load_list_ev, cons(rt, sym, list === Qunbound ? Qnil : list));
+}
+
 DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) variable and give SYMBOL.\nWith INITVALUE, SYMBOL is set to it only if it had no value; DOCSTRING goes to its `variable-documentation\' property.', (rt, args: number) => {
   const sym = xcar(rt, args);
   const tail = xcdr(rt, args);
@@ -1563,6 +1579,7 @@ DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) vari
     }
     const doc = consp(xcdr(rt, tail)) ? xcar(rt, xcdr(rt, tail)) : Qnil;
     if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+    loadhistAttachVariable(rt, sym);
   } else if (rt.lexenv !== Qnil && !isSpecial(rt, sym)) {
     // (defvar x) makes x dynamic in the rest of this scope only.
     rt.lexenv = cons(rt, sym, rt.lexenv);
@@ -1611,6 +1628,7 @@ DEFUN('defconst', 2, UNEVALLED, 'Declare SYMBOL a special variable, set it to IN
   const doc = consp(xcdr(rt, tail)) ? xcar(rt, xcdr(rt, tail)) : Qnil;
   if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
   putProp(rt, sym, Qrisky_local_variable, Qt);
+  loadhistAttachVariable(rt, sym);
   return sym;
 });
 
@@ -1702,6 +1720,7 @@ DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VA
   setSymbolFlags(rt, base, symbolFlags(rt, base) | SYM_DECLARED_SPECIAL);
   setSymbolRawValue(rt, alias, base);
   putProp(rt, alias, Qvariable_documentation, doc);
+  loadhistAttachVariable(rt, alias);
   return base;
 });
 
@@ -1709,6 +1728,7 @@ DEFUN('internal--define-uninitialized-variable', 1, 2, 'Declare SYMBOL a special
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   setSymbolFlags(rt, sym, symbolFlags(rt, sym) | SYM_DECLARED_SPECIAL);
   if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+  loadhistAttachVariable(rt, sym);
   return Qnil;
 });
 
