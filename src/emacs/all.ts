@@ -19,4 +19,5 @@ import './doc.ts';
 import './search.ts';
 import './regex-emacs.ts';
 import './buffer.ts';
+import './debug.ts';
 import '../dump/pdumper.ts';
