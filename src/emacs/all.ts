@@ -24,6 +24,7 @@ import './regex-emacs.ts';
 import './buffer.ts';
 import './textprop.ts';
 import './buffer-locals.ts';
+import './debug.ts';
 import '../dump/pdumper.ts';
 import './marker.ts';
 import './insdel.ts';

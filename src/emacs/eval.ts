@@ -29,22 +29,33 @@ import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qcircular_list, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
   Qfunction, Qinteractive, Qinvalid_function, Qlambda, Qlistp, Qmacro, Qmemory_full, Qnil, Qno_catch,
   Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
-  Qwrong_number_of_arguments,
+  Qwrong_number_of_arguments, Qquit,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
 const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'How deeply calls of `eval\', `apply\' and `funcall\' may nest before an error is signalled.');
 const Qmax_specpdl_size = DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'How many variable bindings and unwind-protect forms may be active at once before an error is signalled.');
-DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an error that is signalled enters the debugger.');
-DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
-DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
-DEFVAR('debug-ignored-errors', () => Qnil, 'Errors, by condition symbol or message regexp, that never enter the debugger.');
+const Qdebug_on_error = DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an error that is signalled enters the debugger.\nt means every error; a list means the errors with one of its conditions.');
+const Qdebug_on_signal = DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
+const Qdebug_on_quit = DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
+// GNU's initial list: the errors of ordinary editing (moving past an end, a read-only buffer...).
+const IGNORED_BY_DEFAULT = ['beginning-of-line', 'beginning-of-buffer', 'end-of-line', 'end-of-buffer', 'end-of-file', 'buffer-read-only', 'file-supersession', 'mark-inactive', 'user-error'].map((n) => DEFSYM(n));
+const Qdebug_ignored_errors = DEFVAR('debug-ignored-errors', (rt) => list(rt, ...IGNORED_BY_DEFAULT), 'Errors, by condition symbol or message regexp, that never enter the debugger.');
+const Qinhibit_debugger = DEFVAR('inhibit-debugger', () => Qnil, 'When non-nil, errors never enter the debugger; it is bound to t while the debugger runs.');
+const Qdebugger_may_continue = DEFVAR('debugger-may-continue', () => Qt, 'Non-nil while the debugger runs means that returning from it lets the program go on.');
+const Qdebug_on_next_call = DEFVAR('debug-on-next-call', () => Qnil, 'When non-nil, the next call of `eval\' or `funcall\' enters the debugger.');
+// GNU checks it when a message is logged in the echo area; batch messages go straight to
+// standard error, so in batch (tsmacs always is) no message ever enters the debugger.
+DEFVAR('debug-on-message', () => Qnil, 'A regexp: a message matching it enters the debugger (never in batch mode, where messages are not logged).');
+const Qbacktrace_on_error_noninteractive = DEFVAR('backtrace-on-error-noninteractive', () => Qt, 'When non-nil, an error nothing handles in batch mode prints a backtrace before Emacs exits.');
 const Qdebug = DEFSYM('debug');
+const Qerror_message_string = DEFSYM('error-message-string');
+const Qstring_match_p = DEFSYM('string-match-p');
 const Qmemory_signal_data = DEFSYM('memory-signal-data');
 const Qmany = DEFSYM('many');
 const Qmapbacktrace = DEFSYM('mapbacktrace');
 const Qunevalled = DEFSYM('unevalled');
-DEFVAR('debugger', () => Qdebug, 'The function that is called to enter the debugger.');
+const Qdebugger = DEFVAR('debugger', () => Qdebug, 'The function that is called to enter the debugger.');
 DEFVAR('inhibit-quit', () => Qnil, 'When non-nil, a quit request is held back instead of acted on at once.');
 DEFVAR('quit-flag', () => Qnil, 'Set when a quit has been requested; evaluation stops at the next check unless `inhibit-quit\' is non-nil.');
 const Qsignal_hook_function = DEFVAR('signal-hook-function', () => Qnil, 'When non-nil, a function called with the error symbol and data each time an error is signalled.');
@@ -1023,6 +1034,8 @@ export function evalTop(rt: Runtime, form: number, lexical: number): number {
   rt.lexenv = consp(lexical) ? lexical : lexical !== Qnil ? cons(rt, Qt, Qnil) : Qnil;
   try {
     return evalSub(rt, form);
+  } catch (e) {
+    throw noticeUncaught(rt, e);
   } finally {
     rt.lexenv = saved;
     rt.sp = sp;
@@ -1057,34 +1070,178 @@ function restore(rt: Runtime, s: Saved): void {
   rt.envBinds = s.envBinds;
 }
 
-/** Would some active condition-case catch SIG? */
-function signalWillBeCaught(rt: Runtime, sig: LispSignal): boolean {
+// How the innermost handler that will catch a signal treats the debugger.
+const CAUGHT_NONE = 0, CAUGHT_PLAIN = 1, CAUGHT_DEBUG = 2;
+
+/**
+ * Which active condition-case will catch SIG, innermost first: none, one whose clause does
+ * not name `debug', or one whose clause's condition list names `debug' (GNU then still calls
+ * the debugger, as if nothing handled the error).
+ */
+function catchingClause(rt: Runtime, sig: LispSignal): number {
   const conditions = conditionsOf(rt, sig.symbol);
   for (let i = rt.handlerSpecs.length - 1; i >= 0; i--) {
     for (let h = rt.handlerSpecs[i]!; consp(h); h = xcdr(rt, h)) {
       const clause = xcar(rt, h);
-      if (consp(clause) && xcar(rt, clause) !== Qsuccess && handlerMatches(rt, xcar(rt, clause), conditions)) return true;
+      if (!consp(clause)) continue;
+      const spec = xcar(rt, clause);
+      if (spec === Qsuccess || !handlerMatches(rt, spec, conditions)) continue;
+      return consp(spec) && memq(rt, Qdebug, spec) ? CAUGHT_DEBUG : CAUGHT_PLAIN;
     }
   }
-  return false;
+  return CAUGHT_NONE;
 }
 
 /**
- * GNU calls the debugger from signal itself, before anything unwinds. We learn
- * of a signal when it reaches a catcher; before unwind forms run, give the
- * hook (the batch backtrace) a signal no condition-case will catch.
+ * GNU calls `signal-hook-function' and the debugger from signal itself, before anything
+ * unwinds. We learn of a signal when it reaches its first catcher, where the dynamic bindings
+ * and the backtrace frames of the signalling code are still in place: there SIG is shown to the
+ * hook and, if the debugger variables ask for it, to the debugger. Returns what unwinds now: SIG,
+ * or whatever the hook or the debugger signalled or threw instead.
  */
-function noticeUncaught(rt: Runtime, sig: unknown): unknown {
-  if (sig instanceof LispSignal) {
+function noticeSignalOnce(rt: Runtime, sig: LispSignal): unknown {
+  if (sig.debugged) return sig;
+  // Code between the signal and here may have lowered the Lisp stack pointer (a finally that
+  // restores it): keep the frames' functions and arguments from being overwritten while the
+  // hook and the debugger run. Those slots were all rooted when the signal happened.
+  const sp = rt.sp;
+  rt.sp = Math.max(sp, framesTop(rt));
+  try {
     try {
       sig = signalAfterHook(rt, sig);
     } catch (e) {
       return e; // the hook threw: that is what unwinds now
     }
+    sig.debugged = true;
+    try {
+      maybeCallDebugger(rt, sig);
+    } catch (e) {
+      return e;
+    }
+    return sig;
+  } finally {
+    rt.sp = sp;
   }
-  const hook = rt.uncaughtSignalHook;
-  if (hook && sig instanceof LispSignal && !signalWillBeCaught(rt, sig)) hook(sig);
-  return sig;
+}
+
+/** The Lisp stack index just above the last slot any active backtrace frame uses. */
+function framesTop(rt: Runtime): number {
+  let top = 0;
+  const fr = rt.frames;
+  for (let i = Math.min(rt.nframes, MAX_FRAMES) - 1; i >= 0; i--) {
+    const kind = fr[2 * i + 1]!;
+    const end = fr[2 * i]! + 1 + (kind >= 0 ? kind : kind === FRAME_UNEVALLED ? 0 : FRAME_CALL - kind);
+    if (end > top) top = end;
+  }
+  return top;
+}
+
+/**
+ * What a catcher rethrows for E, once the hook and the debugger have seen it (see
+ * noticeSignalOnce). JS code that undoes dynamic bindings while a signal passes calls it first,
+ * so that the debugger still sees them.
+ */
+export function noticeUncaught(rt: Runtime, e: unknown): unknown {
+  return e instanceof LispSignal ? noticeSignalOnce(rt, e) : e;
+}
+
+/**
+ * The debugger for SIG, under GNU's rules: debug-on-error (or debug-on-quit for a quit) must
+ * want it, the handler that will catch it must be none or one naming `debug' unless
+ * debug-on-signal is set, inhibit-debugger and debug-ignored-errors must not exclude it, and in
+ * batch the debugger is entered at most once per session. Failing that, an error nothing
+ * handles still gets batch Emacs's backtrace through the function `debug'.
+ */
+function maybeCallDebugger(rt: Runtime, sig: LispSignal): void {
+  const caught = catchingClause(rt, sig);
+  if (findSymbolValue(rt, Qinhibit_debugger) !== Qnil) return;
+  const conditions = conditionsOf(rt, sig.symbol);
+  const wanted = sig.symbol === Qquit
+    ? findSymbolValue(rt, Qdebug_on_quit) !== Qnil
+    : wantsDebugger(rt, findSymbolValue(rt, Qdebug_on_error), conditions);
+  if (wanted && !rt.debuggerEntered && (caught !== CAUGHT_PLAIN || findSymbolValue(rt, Qdebug_on_signal) !== Qnil) &&
+      !ignoredError(rt, sig, conditions)) {
+    const sp = rt.sp;
+    rt.push(sig.symbol);
+    rt.push(sig.data);
+    const debuggerFn = findSymbolValue(rt, Qdebugger);
+    callDebugger(rt, debuggerFn === Qunbound ? Qnil : debuggerFn, list(rt, Qerror, cons(rt, sig.symbol, sig.data)));
+    rt.sp = sp;
+    return;
+  }
+  if (caught === CAUGHT_NONE && rt.uncaughtSignalHook && findSymbolValue(rt, Qbacktrace_on_error_noninteractive) !== Qnil)
+    rt.uncaughtSignalHook(sig);
+}
+
+/** debug-on-error's value VALUE asks for an error with these CONDITIONS: t, or a list naming one. */
+function wantsDebugger(rt: Runtime, value: number, conditions: number): boolean {
+  if (value === Qnil || value === Qunbound) return false;
+  if (!consp(value)) return true;
+  for (let c = conditions; consp(c); c = xcdr(rt, c)) if (memq(rt, xcar(rt, c), value)) return true;
+  return false;
+}
+
+/** debug-ignored-errors names one of the CONDITIONS, or holds a regexp matching SIG's message. */
+function ignoredError(rt: Runtime, sig: LispSignal, conditions: number): boolean {
+  const ignored = findSymbolValue(rt, Qdebug_ignored_errors);
+  const sp = rt.sp;
+  rt.push(ignored);
+  let message = Qnil;
+  try {
+    for (let l = ignored; consp(l); l = xcdr(rt, l)) {
+      const elt = xcar(rt, l);
+      if (stringp(elt)) {
+        if (message === Qnil) {
+          message = funcall(rt, Qerror_message_string, [cons(rt, sig.symbol, sig.data)]);
+          rt.push(message);
+        }
+        if (funcall(rt, Qstring_match_p, [elt, message]) !== Qnil) return true;
+      } else if (memq(rt, elt, conditions)) return true;
+    }
+    return false;
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+/**
+ * Call the debugger FN with the argument list ARGS as GNU's call_debugger does: with
+ * `debugger-may-continue' and `inhibit-debugger' bound to t, `debug-on-next-call' cleared, and
+ * room for 100 more levels of Lisp nesting. A signal escaping the debugger has been seen by
+ * the hook inside it and never reaches the debugger again.
+ */
+export function callDebugger(rt: Runtime, fn: number, args: number): number {
+  const count = rt.specCount;
+  const sp = rt.sp;
+  rt.push(args);
+  rt.debuggerEntered = true;
+  const wasInDebugger = rt.inDebugger;
+  // GNU makes room past the limits for the debugger's own work (max_ensure_room).
+  rt.inDebugger = true;
+  const depth = limitValue(rt, Qmax_lisp_eval_depth, 1600, 100);
+  if (rt.lispEvalDepth + 100 > depth) specbind(rt, Qmax_lisp_eval_depth, makeFixnum(rt.lispEvalDepth + 100));
+  specbind(rt, Qdebugger_may_continue, Qt);
+  specbind(rt, Qinhibit_debugger, Qt);
+  setInternal(rt, Qdebug_on_next_call, Qnil);
+  try {
+    return applyList(rt, fn, args);
+  } catch (e) {
+    if (e instanceof LispSignal && !e.debugged) {
+      let next: unknown;
+      try {
+        next = signalAfterHook(rt, e);
+      } catch (thrown) {
+        next = thrown;
+      }
+      if (next instanceof LispSignal) next.debugged = true;
+      throw next;
+    }
+    throw e;
+  } finally {
+    unbindTo(rt, count);
+    rt.inDebugger = wasInDebugger;
+    rt.sp = sp;
+  }
 }
 
 /**
@@ -1105,6 +1262,11 @@ function signalAfterHook(rt: Runtime, sig: LispSignal): LispSignal {
   }
   sig.hooked = true;
   return sig;
+}
+
+/** SIG at the top level, where nothing caught it: the hook and the debugger see it if no catcher did. */
+export function noticeTopLevelSignal(rt: Runtime, sig: LispSignal): unknown {
+  return noticeSignalOnce(rt, sig);
 }
 
 /**
@@ -1205,9 +1367,14 @@ function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers
     rt.handlerSpecs.length = s.nhandlers;
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
-    let sig = asLispSignal(rt, e);
-    if (!(sig instanceof LispSignal)) throw e;
-    sig = signalAfterHook(rt, sig);
+    const caught = asLispSignal(rt, e);
+    if (!(caught instanceof LispSignal)) throw e;
+    const seen = noticeSignalOnce(rt, caught);
+    if (!(seen instanceof LispSignal)) {
+      restore(rt, s);
+      throw seen;
+    }
+    const sig = seen;
     restore(rt, s);
     const conditions = conditionsOf(rt, sig.symbol);
     for (let h = handlers; consp(h); h = xcdr(rt, h)) {
@@ -1261,13 +1428,7 @@ export function internalCatch(rt: Runtime, tag: number, body: () => number): num
   } catch (e) {
     let ex = e;
     // A signal passing through is seen by signal-hook-function here, which may throw to TAG.
-    if (ex instanceof LispSignal && !ex.hooked) {
-      try {
-        ex = signalAfterHook(rt, ex);
-      } catch (thrown) {
-        ex = thrown;
-      }
-    }
+    if (ex instanceof LispSignal) ex = noticeSignalOnce(rt, ex);
     if (ex instanceof LispThrow && ex.tag === tag) {
       restore(rt, s);
       rt.nframes = s.nframes;
@@ -1292,6 +1453,8 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
     const sig = noticeUncaught(rt, asLispSignal(rt, e) ?? e);
+    // kill-emacs from the debugger ends the process without unwinding, as GNU's does.
+    if (sig instanceof KillEmacs) throw sig;
     restore(rt, s);
     rt.nframes = s.nframes;
     // Keep the payload alive while the cleanup runs Lisp.

@@ -1478,6 +1478,14 @@ function backtraceFrameText(rt: Runtime, evald: boolean, fun: number, args: numb
  * newline `message' adds.
  */
 export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean, number, number][]): string {
+  return batchDebuggerText(rt, 'Debugger entered--Lisp error: ', errval, frames);
+}
+
+/**
+ * What the function `debug' writes in batch: HEADER, then VALUE printed as the frames are
+ * (unless null), then FRAMES as batchBacktraceText does.
+ */
+export function batchDebuggerText(rt: Runtime, header: string, value: number | null, frames: [boolean, number, number][]): string {
   const count = rt.specCount;
   specbind(rt, Qprint_escape_control_characters, Qt);
   specbind(rt, Qprint_escape_newlines, Qt);
@@ -1485,7 +1493,7 @@ export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean
   specbind(rt, Qprint_gensym, Qnil);
   const lines: string[] = [];
   try {
-    lines.push('Debugger entered--Lisp error: ' + clPrintWithLimit(rt, errval, LINE_LENGTH));
+    lines.push(value === null ? header : header + clPrintWithLimit(rt, value, LINE_LENGTH));
     for (const [evald, fun, args] of frames) lines.push('  ' + backtraceFrameText(rt, evald, fun, args));
   } finally {
     unbindTo(rt, count);
