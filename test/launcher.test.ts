@@ -117,3 +117,13 @@ test('a damaged default image is refused with its own message and exit code', ()
   }
   rmSync(root, { recursive: true });
 });
+
+test('under a stack rlimit smaller than the launcher\'s V8 stack, it runs again with a stack that fits: deep recursion is a Lisp error', () => {
+  const root = install();
+  const deep = '(progn (setq max-lisp-eval-depth 100000 max-specpdl-size 100000) (defun f (n) (if (= n 0) 0 (1+ (f (1- n))))) (princ (car (condition-case e (f 100000) (error e)))))';
+  // As the tsmacs command runs, with the first line's flag; sh sets the rlimit for its child.
+  const r = spawnSync('sh', ['-c', 'ulimit -s 4096 && exec "$0" --stack-size=6000 "$1" --batch --eval "$2"', process.execPath,
+    join(root, 'dist', 'tsmacs.cjs'), deep], { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } });
+  assert.deepEqual({ out: r.stdout, err: r.stderr, code: r.status }, { out: 'error', err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
