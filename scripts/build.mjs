@@ -2,10 +2,10 @@
 //
 // Start-up is the product here (docs/startup.md), so the build does at build
 // time whatever would otherwise run at every start:
-//   - the dump fingerprint and the loader's WebAssembly module are computed
-//     once, by a probe bundle that loads the same modules as the CLI, and
-//     injected as constants (format.ts and kernels.ts compute them when running
-//     from source);
+//   - the dump fingerprint, the loader's WebAssembly module and the static
+//     region's table of builtin symbol names are computed once, by a probe
+//     bundle that loads the same modules as the CLI, and injected as constants
+//     (format.ts, kernels.ts and static.ts compute them when running from source);
 //   - the CLI is bundled, minified, as one script that the launcher compiles
 //     with vm.Script, so V8's code cache (tsmacs-core.jsc) can skip parsing and
 //     compiling it; Node 20 has no module compile cache;
@@ -33,9 +33,11 @@ import './src/cli/main.ts';
 import { fingerprint, fingerprintHex } from './src/dump/format.ts';
 import { SCALARS } from './src/dump/pdumper.ts';
 import { assemble } from './src/dump/kernels.ts';
+import { builtinNamesForBuild } from './src/core/static.ts';
 process.stdout.write(JSON.stringify({
   fingerprint: fingerprintHex(fingerprint(SCALARS.map((s) => s.name))),
   kernels: String.fromCharCode(...assemble()),
+  names: builtinNamesForBuild(),
 }));`,
     resolveDir: root,
     sourcefile: 'fingerprint-probe.ts',
@@ -56,7 +58,7 @@ if (pr.status !== 0 || !/^[0-9a-f]{64}$/.test(probed?.fingerprint)) {
 }
 
 // 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels,
-// import.meta.dirname).
+// import.meta.dirname, the kernels' tier-up switch).
 const corePath = join(dist, 'tsmacs-core.js');
 await build({
   ...common,
@@ -69,8 +71,9 @@ await build({
     'import.meta.dirname': '__tsmacs_dir',
     __TSMACS_FINGERPRINT__: JSON.stringify(probed.fingerprint),
     __TSMACS_KERNELS__: JSON.stringify(probed.kernels),
+    __TSMACS_NAMES__: JSON.stringify(probed.names),
   },
-  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir) {' },
+  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier) {' },
   footer: { js: '})' },
 });
 const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);

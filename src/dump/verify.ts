@@ -214,7 +214,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
   const rIndex = g ? (): number => (g.r.value >>> 2) - r0 : (): number => r - r0;
   const nextReloc = (): void => {
     if (V !== null) {
-      if (V.vadv() !== 0) relErr(rOff(), `has relocation ${rIndex()}, out of order`);
+      // Name the entry's own word, as the JS walk does (the cursor still holds the previous one).
+      if (V.vadv() !== 0) relErr(m[g!.r.value >>> 2]! >>> 3, `has relocation ${rIndex()}, out of order`);
       return;
     }
     r++;

@@ -21,6 +21,7 @@ import { DEFINIT, DEFUN, DEFVAR, UNEVALLED } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { call1, funcall, progn, runHookWithArgs, unwindProtect } from './eval.ts';
 import { registerPvecPrinter } from './print.ts';
+import { initBufferLocals } from './buffer-locals.ts';
 
 /** The current buffer: a buffer object, or nil before the first buffer is made. */
 export const G_CURRENT_BUFFER = DEFGLOBAL('current-buffer');
@@ -159,6 +160,7 @@ export function getBufferCreate(rt: Runtime, name: number, inhibitHooks = false)
   if (found !== Qnil) return found;
   if (schars(rt, name) === 0) error(rt, 'Empty string for buffer name is not allowed');
   const b = makeBufferObject(rt, copyName(rt, name), inhibitHooks);
+  initBufferLocals(rt, b);
   // Appended: buffer-list shows buffers in the order they were made.
   const cell = cons(rt, b, Qnil);
   let l = rt.globals[G_BUFFER_LIST]!;

@@ -7,7 +7,7 @@
 import { BYTE8_BASE, MAX_5_BYTE_CHAR, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
   bignumValue, bignump, floatp, makeStringFromBytes, makeUnibyteString, makeFloat, list, sbytes, schars,
-  sdata, stringMultibyte, stringp, symbolName, symbolp, xfloat,
+  sdata, setStringIntervals, stringIntervals, stringMultibyte, stringp, symbolName, symbolp, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qt, Qunbound } from '../core/symbols.ts';
@@ -15,6 +15,7 @@ import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, progn, signalMemoryFull, unwindProtect } from './eval.ts';
+import { copyRanges, propertyRanges, readRuns, writeRuns, type PropRange, type Runs } from './intervals.ts';
 import {
   BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
 } from '../heap/layout.ts';
@@ -32,7 +33,7 @@ import {
 import { UNEVALLED } from '../core/subr.ts';
 import { cons as consL, consp, isPvec, safeIntegerValue, xcar, xcdr } from '../core/object.ts';
 import { PVEC_BIGNUM } from '../heap/layout.ts';
-import { downcaseChar } from './casefiddle.ts';
+import { downcaseIn } from './casetab.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
@@ -173,7 +174,11 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
   const style = message ? quotingStyle(rt) : Qgrave;
   const out: number[] = [];
   // The whole-string "%s" case returns the argument itself when it is a string, as GNU does.
-  if (f.length === 2 && f[0] === 0x25 && f[1] === 0x73 && nargs >= 2 && stringp(args[1]!)) return args[1]!;
+  const fmtProps = stringIntervals(rt, fmt) !== Qnil;
+  if (f.length === 2 && f[0] === 0x25 && f[1] === 0x73 && nargs >= 2 && stringp(args[1]!) && !fmtProps) return args[1]!;
+  // Where each directive sat in STRING and landed in the result, for text properties: only
+  // recorded when STRING or a %s argument has properties.
+  const specs: FormatSpec[] = [];
   let n = 0;
   const end = f.length;
   let i = 0;
@@ -190,6 +195,8 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       i++;
       continue;
     }
+    const fbeg = i;
+    const obeg = out.length;
     i++;
     // '%' [field-number '$'] [flags] [width] ['.' precision] conversion
     if (isDigit(f[i])) {
@@ -237,6 +244,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
     if (prec > MAX_FORMAT_CHARS) prec = MAX_FORMAT_CHARS;
     if (conv === 0x25) {
       out.push(0x25);
+      if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
       continue;
     }
     ++n;
@@ -273,8 +281,11 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       }
       const padding = w < width ? width - w : 0;
       if (!minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      const textStart = out.length;
       for (let k = 0; k < count; k++) out.push(chars[k]!);
       if (minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      const propArg = arg === orig && stringIntervals(rt, arg) !== Qnil ? arg : Qnil;
+      if (fmtProps || propArg !== Qnil) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart, arg: propArg });
       continue;
     }
     const isFloatConv = conv === 0x65 || conv === 0x66 || conv === 0x67;
@@ -293,6 +304,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       if (!minus) for (let k = 0; k < padding; k++) out.push(0x20);
       out.push(fixnumValue(arg));
       if (minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
       continue;
     } else if (isFloatConv) {
       const x = floatp(arg) ? xfloat(rt, arg) : big ? Number(bignumValue(rt, arg)) : fixnumValue(arg);
@@ -306,6 +318,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
             const body = x !== x ? 'nan' : 'inf';
             const prefix = negative(x) ? '-' : plus ? '+' : space ? ' ' : '';
             pushAscii(out, pad(prefix, body, width, minus, false));
+            if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
             continue;
           }
           xsignal(Qoverflow_error, Qnil);
@@ -315,8 +328,68 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       text = formatInteger(v, conv === 0x69 ? 0x64 : conv, minus, plus, space, sharp, zero, width, precGiven, prec);
     }
     pushAscii(out, text);
+    if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
   }
-  return stringFromCodes(rt, out, multibyte);
+  const result = stringFromCodes(rt, out, multibyte);
+  if (specs.length > 0 || fmtProps) formatProperties(rt, fmt, specs, result);
+  return result;
+}
+
+/** One directive of a format call: its span in the format string and in the result. */
+interface FormatSpec {
+  fbeg: number;
+  fend: number;
+  obeg: number;
+  oend: number;
+  /** Where a %s argument's own text starts (after any left padding). */
+  textStart: number;
+  /** The %s argument string whose properties the result takes, or nil. */
+  arg: number;
+}
+
+/**
+ * The text properties of a `format' result, as GNU's: first STRING's own, each range moved to
+ * where its text landed (a bound inside a directive goes to the end of that directive's output,
+ * one on its `%' to its start); then each %s argument's, placed at its text, cut to what was
+ * printed, the range that reached the argument's end stretched over right padding.
+ */
+function formatProperties(rt: Runtime, fmt: number, specs: FormatSpec[], result: number): void {
+  const total = schars(rt, result);
+  let runs: Runs | null = readRuns(rt, stringIntervals(rt, result), total);
+  const flen = schars(rt, fmt);
+  const fmtRanges = propertyRanges(readRuns(rt, stringIntervals(rt, fmt), flen), 0, flen);
+  if (fmtRanges.length > 0) {
+    const move = (pos: number): number => {
+      let delta = 0;
+      for (const d of specs) {
+        if (pos < d.fbeg) break;
+        if (pos === d.fbeg) return d.obeg;
+        if (pos < d.fend) return d.oend;
+        delta = d.oend - d.fend;
+      }
+      return pos + delta;
+    };
+    const moved: PropRange[] = [];
+    for (const r of fmtRanges) {
+      const s = move(r.start);
+      const e = move(r.end);
+      if (e > s) moved.push({ start: s, end: e, plist: r.plist });
+    }
+    runs = copyRanges(rt, moved, runs, total, 0);
+  }
+  for (const d of specs) {
+    if (d.arg === Qnil) continue;
+    const len = schars(rt, d.arg);
+    const newLen = d.oend - d.textStart;
+    const kept: PropRange[] = [];
+    for (const r of propertyRanges(readRuns(rt, stringIntervals(rt, d.arg), len), 0, len)) {
+      if (r.start >= newLen) continue;
+      const e = r.end === len || r.end > newLen ? newLen : r.end;
+      kept.push({ start: r.start, end: e, plist: r.plist });
+    }
+    runs = copyRanges(rt, kept, runs, total, d.textStart);
+  }
+  setStringIntervals(rt, result, writeRuns(rt, runs));
 }
 
 /** GNU's Fchar_to_string: a one-character string (unibyte for ASCII and raw bytes? no: raw bytes give multibyte). */
@@ -394,7 +467,7 @@ DEFUN('char-equal', 2, 2, 'Tell whether the characters C1 and C2 are the same, i
   if (c1 === c2) return DEFSYM_t;
   const fold = findSymbolValue(rt, Qcase_fold_search_ef);
   if (fold === Qnil || fold === Qunbound) return Qnil;
-  return downcaseChar(fixnumValue(c1)) === downcaseChar(fixnumValue(c2)) ? DEFSYM_t : Qnil;
+  return downcaseIn(rt, fixnumValue(c1)) === downcaseIn(rt, fixnumValue(c2)) ? DEFSYM_t : Qnil;
 });
 
 // ---- point, narrowing and the text around point (GNU editfns.c's buffer half) --------------------

@@ -39,7 +39,7 @@ import {
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
-import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
+import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
 
@@ -1705,6 +1705,9 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     buildLoadHistory(rt, fname);
     // Only a normal return drops the frame: an escaping signal's backtrace still shows it.
     rt.nframes = fi;
+  } catch (e) {
+    // The debugger sees an error in the file with load's bindings still in place.
+    throw noticeUncaught(rt, e);
   } finally {
     progress.pop();
     rt.lexenv = savedLexenv;
