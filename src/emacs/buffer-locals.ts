@@ -147,7 +147,13 @@ function nameStartsWithSpace(rt: Runtime, buf: number): boolean {
 // tab-width...); the others get their default value here at start-up.
 const SYMS = PER_BUFFER.map((v) => DEFSYM(v.name));
 
-const LOCAL_WHEN_SET = [DEFSYM('lexical-binding')];
+// GNU's C variables that its C code makes local when set (they live in the local alist, not in
+// slots), with the default each gets here when no module defines it.
+const LOCAL_WHEN_SET: readonly [number, (() => number) | null][] = [
+  [DEFSYM('lexical-binding'), null], [DEFSYM('indent-tabs-mode'), null], [DEFSYM('deactivate-mark'), null],
+  [DEFSYM('line-prefix'), nil], [DEFSYM('wrap-prefix'), nil], [DEFSYM('fontification-functions'), nil],
+  [DEFSYM('comment-end-can-be-escaped'), nil],
+];
 
 function choiceMessage(choices: readonly string[]): string {
   const names = choices.slice(0, -1).join(', ');
@@ -193,7 +199,11 @@ DEFINIT((rt) => {
     if (v.permanent) putProp(rt, s, Qpermanent_local, Qt);
   });
   // GNU's C variables that are ordinary local-when-set ones, of those tsmacs has.
-  for (const s of LOCAL_WHEN_SET) localize(rt, s, BLV_LOCAL_IF_SET);
+  for (const [s, init] of LOCAL_WHEN_SET) {
+    if (symbolRawValue(rt, s) === Qunbound && init) setSymbolRawValue(rt, s, init());
+    setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
+    localize(rt, s, BLV_LOCAL_IF_SET);
+  }
   // Only `set-buffer-multibyte' changes it (GNU makes it a constant for Lisp).
   const mb = SYMS[PER_BUFFER.findIndex((v) => v.fwd === BUF_MULTIBYTE)]!;
   setSymbolFlags(rt, mb, (symbolFlags(rt, mb) & ~SYM_TRAPPED_MASK) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT));
