@@ -147,7 +147,13 @@ function nameStartsWithSpace(rt: Runtime, buf: number): boolean {
 // tab-width...); the others get their default value here at start-up.
 const SYMS = PER_BUFFER.map((v) => DEFSYM(v.name));
 
-const LOCAL_WHEN_SET = [DEFSYM('lexical-binding')];
+// GNU's C variables that its C code makes local when set (they live in the local alist, not in
+// slots), with the default each gets here when no module defines it.
+const LOCAL_WHEN_SET: readonly [number, (() => number) | null][] = [
+  [DEFSYM('lexical-binding'), null], [DEFSYM('indent-tabs-mode'), null], [DEFSYM('deactivate-mark'), null],
+  [DEFSYM('line-prefix'), nil], [DEFSYM('wrap-prefix'), nil], [DEFSYM('fontification-functions'), nil],
+  [DEFSYM('comment-end-can-be-escaped'), nil],
+];
 
 function choiceMessage(choices: readonly string[]): string {
   const names = choices.slice(0, -1).join(', ');
@@ -193,7 +199,11 @@ DEFINIT((rt) => {
     if (v.permanent) putProp(rt, s, Qpermanent_local, Qt);
   });
   // GNU's C variables that are ordinary local-when-set ones, of those tsmacs has.
-  for (const s of LOCAL_WHEN_SET) localize(rt, s, BLV_LOCAL_IF_SET);
+  for (const [s, init] of LOCAL_WHEN_SET) {
+    if (symbolRawValue(rt, s) === Qunbound && init) setSymbolRawValue(rt, s, init());
+    setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
+    localize(rt, s, BLV_LOCAL_IF_SET);
+  }
   // Only `set-buffer-multibyte' changes it (GNU makes it a constant for Lisp).
   const mb = SYMS[PER_BUFFER.findIndex((v) => v.fwd === BUF_MULTIBYTE)]!;
   setSymbolFlags(rt, mb, (symbolFlags(rt, mb) & ~SYM_TRAPPED_MASK) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT));
@@ -223,11 +233,12 @@ export function initBufferLocals(rt: Runtime, buf: number): void {
 /**
  * Drop BUF's local bindings as `kill-all-local-variables' does, after its hook has run: those of
  * variables with a `permanent-local' property stay (a hook whose property is
- * `permanent-local-hook' keeps only `t' and the functions marked `permanent-local-hook'), unless
- * PERMANENT_TOO (a killed buffer loses everything). Watchers are told of each binding dropped.
- * The always-local built-ins stay, but for the mode's name and the invisibility spec, reset.
+ * `permanent-local-hook' keeps only `t' and the functions marked `permanent-local-hook'), and of
+ * GNU's own slots the always-local ones and those its table makes permanent. Watchers are told
+ * of each binding dropped. KILLING (`kill-buffer') drops every ordinary binding, permanent or
+ * not, and tells no watcher, as GNU. Either way the mode's name and the invisibility spec reset.
  */
-export function resetBufferLocals(rt: Runtime, buf: number, permanentToo: boolean): void {
+export function resetBufferLocals(rt: Runtime, buf: number, killing: boolean): void {
   const sp = rt.sp;
   rt.push(buf);
   const kept: number[] = [];
@@ -240,11 +251,11 @@ export function resetBufferLocals(rt: Runtime, buf: number, permanentToo: boolea
     const builtin = (flags >>> BLV_BUILTIN_SHIFT) & 0xff;
     if (builtin !== 0) {
       // GNU's own slots ignore the property: its table says which survive.
-      if (!permanentToo && ((flags & BLV_ALWAYS_LOCAL) !== 0 || PER_BUFFER[builtin - 1]!.permanent)) kept.push(cell);
+      if ((flags & BLV_ALWAYS_LOCAL) !== 0 || (!killing && PER_BUFFER[builtin - 1]!.permanent)) kept.push(cell);
       else dropped.push(cell);
       continue;
     }
-    const prop = permanentToo ? Qnil : getProp(rt, s, Qpermanent_local);
+    const prop = killing ? Qnil : getProp(rt, s, Qpermanent_local);
     if (prop === Qnil) {
       dropped.push(cell);
       continue;
@@ -255,7 +266,7 @@ export function resetBufferLocals(rt: Runtime, buf: number, permanentToo: boolea
   let alist = Qnil;
   for (let i = kept.length - 1; i >= 0; i--) alist = cons(rt, kept[i]!, alist);
   for (const cell of dropped) rt.push(cell);
-  for (const cell of dropped) {
+  for (const cell of killing ? [] : dropped) {
     const s = xcar(rt, cell);
     if (((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) {
       rt.push(alist);
@@ -263,7 +274,7 @@ export function resetBufferLocals(rt: Runtime, buf: number, permanentToo: boolea
     }
   }
   aset(rt, buf, BUF_LOCAL_VAR_ALIST, alist);
-  if (!permanentToo) {
+  {
     // GNU resets these three of its always-local slots with the mode.
     for (const name of ['major-mode', 'mode-name', 'buffer-invisibility-spec']) {
       const i = PER_BUFFER.findIndex((v) => v.name === name);

@@ -6,7 +6,7 @@
 
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
 import {
-  BUFFER_SLOTS, BUF_BEGV, BUF_BEGV_BYTE, BUF_CHARS_MODIFF, BUF_GPT, BUF_GPT_BYTE, BUF_LOCAL_VAR_ALIST, BUF_MARK,
+  BUFFER_SLOTS, BUF_BEGV, BUF_BEGV_BYTE, BUF_CHARS_MODIFF, BUF_GPT, BUF_GPT_BYTE, BUF_MARK,
   BUF_MARKERS, BUF_MODIFF, BUF_MULTIBYTE, BUF_NAME, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF, BUF_TEXT, BUF_Z, BUF_ZV,
   BUF_ZV_BYTE, BUF_Z_BYTE, BUF_INHIBIT_HOOKS, BUF_INTERVALS, BUF_OVERLAYS, MARKER_BUFFER, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE, MARKER_SLOTS, PVEC_BUFFER, PVEC_MARKER,
@@ -21,7 +21,7 @@ import { DEFINIT, DEFUN, DEFVAR, UNEVALLED } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { call1, funcall, progn, runHookWithArgs, unwindProtect } from './eval.ts';
 import { registerPvecPrinter } from './print.ts';
-import { initBufferLocals } from './buffer-locals.ts';
+import { initBufferLocals, resetBufferLocals } from './buffer-locals.ts';
 
 /** The current buffer: a buffer object, or nil before the first buffer is made. */
 export const G_CURRENT_BUFFER = DEFGLOBAL('current-buffer');
@@ -416,7 +416,7 @@ export function killBuffer(rt: Runtime, x: number): number {
       BUF_ZV_BYTE]) setBint(rt, b, i, 1);
     setBslot(rt, b, BUF_INTERVALS, Qnil);
     setBslot(rt, b, BUF_OVERLAYS, Qnil);
-    setBslot(rt, b, BUF_LOCAL_VAR_ALIST, Qnil);
+    resetBufferLocals(rt, b, true);
     for (const fn of killNotices) fn(rt, b);
     runListUpdateHook(rt, inhibit);
     return Qt;

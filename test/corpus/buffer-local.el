@@ -391,6 +391,13 @@ bl-v1
 (with-temp-buffer (let ((bl-auto-2 40)) (make-local-variable 'bl-auto-2) (list bl-auto-2 (local-variable-p 'bl-auto-2) (default-value 'bl-auto-2))))
 (with-temp-buffer (setq-local bl-v1 'x) (let ((r nil)) (dotimes (_ 3) (let ((bl-v1 'y)) (push bl-v1 r))) (list r bl-v1)))
 (let ((bufs (list (generate-new-buffer "bl-m1") (generate-new-buffer "bl-m2")))) (prog1 (mapcar (lambda (b) (with-current-buffer b (setq-local bl-v1 (buffer-name)) (list bl-v1 (local-variable-p 'bl-v1)))) bufs) (mapc #'kill-buffer bufs)))
+;; GNU's C variables that are local when set without being buffer slots
+(with-temp-buffer (mapcar #'local-variable-if-set-p '(indent-tabs-mode deactivate-mark line-prefix wrap-prefix fontification-functions comment-end-can-be-escaped lexical-binding)))
+(with-temp-buffer (list (default-value 'indent-tabs-mode) (default-value 'line-prefix) (default-value 'wrap-prefix) (default-value 'comment-end-can-be-escaped)))
+(with-temp-buffer (setq indent-tabs-mode nil) (list indent-tabs-mode (default-value 'indent-tabs-mode) (bl-own)))
+(with-temp-buffer (setq-local bl-first 1) (setq wrap-prefix "  ") (setq line-prefix ">") (bl-own))
+;; what a killed buffer keeps
+(let ((b (generate-new-buffer "bl-k"))) (with-current-buffer b (setq-local bl-v1 'k) (setq fill-column 5 truncate-lines t major-mode 'bl-m)) (setq bl-log nil) (add-variable-watcher 'bl-v1 #'bl-watch) (kill-buffer b) (remove-variable-watcher 'bl-v1 #'bl-watch) (list bl-log (bl-names b) (assq 'major-mode (buffer-local-variables b)) (buffer-local-value 'fill-column b)))
 ;; makunbound of a built-in per-buffer variable makes it an ordinary variable for good (last)
 (with-temp-buffer (setq tab-width 3) (makunbound 'tab-width) (list (boundp 'tab-width) (local-variable-p 'tab-width) (default-boundp 'tab-width)))
 (with-temp-buffer (list (boundp 'tab-width) (local-variable-p 'tab-width) (local-variable-if-set-p 'tab-width)))
