@@ -185,6 +185,10 @@ DEFUN('get-char-property', 2, 3, 'Give the value of PROP at POSITION in OBJECT, 
   getTextProperty(rt, position, prop, object),
 );
 
+DEFUN('get-char-property-and-overlay', 2, 3, 'Give (VALUE . OVERLAY): the value of PROP at POSITION in OBJECT as `get-char-property\' finds it, and the overlay it came from (nil: the text itself).', (rt, position: number, prop: number, object: number) =>
+  cons(rt, getTextProperty(rt, position, prop, object), Qnil),
+);
+
 DEFUN('get-pos-property', 2, 3, 'Give the value of PROP that text inserted at POSITION would inherit, from overlays and stickiness; for a string, the text property at POSITION.', (rt, position: number, prop: number, object: number) => {
   const t = textOf(rt, object);
   if (t.isString) return getTextProperty(rt, position, prop, object);
@@ -714,6 +718,45 @@ function bufferSubstringProps(rt: Runtime, b: number, from: number, to: number, 
   setStringIntervals(rt, s, writeRuns(rt, { starts, plists, total: hi - lo }));
 }
 
+const Qread_only = DEFSYM('read-only');
+const Qtext_read_only = DEFSYM('text-read-only');
+const Qinhibit_read_only = DEFSYM('inhibit-read-only');
+
+/**
+ * The `read-only' text property (GNU's verify_interval_modification, that part of it): changing
+ * START..END is refused when a char there is read-only; inserting at START is refused when the
+ * new text would inherit read-only by stickiness. `inhibit-read-only' non-nil lifts it; a list
+ * lifts it only for the read-only values it holds. The error's data is the value when a string.
+ */
+function verifyModification(rt: Runtime, b: number, start: number, end: number): void {
+  const iv = aref(rt, b, BUF_INTERVALS);
+  if (iv === Qnil) return;
+  const inhibit = findSymbolValue(rt, Qinhibit_read_only);
+  if (inhibit !== Qnil && (inhibit & 7) !== Lisp_Cons) return;
+  const t = bufferText(rt, b);
+  const r = readRuns(rt, iv, t.end - t.beg)!;
+  const refuse = (value: number): void => {
+    if (value === Qnil) return;
+    for (let l = inhibit; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) if (xcar(rt, l) === value) return;
+    xsignal(Qtext_read_only, (value & 7) === Lisp_String ? list(rt, value) : Qnil);
+  };
+  if (start > end) [start, end] = [end, start];
+  if (start < end) {
+    for (let i = findRun(r, start - 1); i < r.starts.length && r.starts[i]! < end - 1; i++) refuse(textget(rt, r.plists[i]!, Qread_only));
+    return;
+  }
+  const p = start - 1;
+  if (p > 0) {
+    const left = r.plists[findRun(r, p - 1)]!;
+    if (rearSticky(rt, left, Qread_only)) refuse(textget(rt, left, Qread_only));
+  }
+  if (p < r.total) {
+    const right = r.plists[findRun(r, p)]!;
+    if (stickyIn(rt, plistGetRaw(rt, right, Qfront_sticky).value, Qread_only)) refuse(textget(rt, right, Qread_only));
+  }
+}
+
+textPropHooks.verifyModification = verifyModification;
 textPropHooks.inserted = bufferInserted;
 textPropHooks.deleted = bufferDeleted;
 textPropHooks.substring = bufferSubstringProps;
