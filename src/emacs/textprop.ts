@@ -20,7 +20,7 @@ import { findSymbolValue } from './eval.ts';
 import { copySequence, get, plistGet } from './fns.ts';
 import { bint, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import {
-  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, addToRun, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
+  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
   rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, type Runs,
 } from './intervals.ts';
 import { prepareToModify, signalAfterChange, textPropHooks } from './insdel.ts';
@@ -584,9 +584,17 @@ function mergeSticky(rt: Runtime, left: number, right: number): number {
     pairs.push(k, xcar(rt, xcdr(rt, t)));
     fromRight.push(k);
   }
+  // The new text's front-sticky names what it took from the right, and what it took from the
+  // left that was front-sticky there.
+  const lfs = plistGetRaw(rt, left, Qfront_sticky).value;
+  const sticky: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const k = pairs[i]!;
+    if (fromRight.includes(k) || stickyIn(rt, lfs, k)) sticky.push(k);
+  }
   let r = Qnil;
   for (let i = pairs.length - 2; i >= 0; i -= 2) r = cons(rt, pairs[i]!, cons(rt, pairs[i + 1]!, r));
-  if (fromRight.length > 0) r = cons(rt, Qfront_sticky, cons(rt, list(rt, ...fromRight), r));
+  if (sticky.length > 0) r = cons(rt, Qfront_sticky, cons(rt, list(rt, ...sticky), r));
   return r;
 }
 
@@ -618,11 +626,13 @@ function bufferInserted(rt: Runtime, b: number, from: number, nchars: number, so
     for (let i = findRun(src, sourceStart); i < src.starts.length && src.starts[i]! < sourceStart + nchars; i++) {
       starts.push(Math.max(src.starts[i]!, sourceStart) - sourceStart + pos);
       let pl = copyListOf(rt, src.plists[i]!);
-      // insert-and-inherit: the string's own properties are added onto what stickiness hands over.
+      // insert-and-inherit: what stickiness hands over wins; the string's own properties join
+      // it (in front) only where it lacks them.
       if (inherit && inherited !== Qnil) {
-        const tmp: Runs = { starts: [0], plists: [copyListOf(rt, inherited)], total: 1 };
-        addToRun(rt, tmp, 0, pl, SET_REPLACE);
-        pl = tmp.plists[0]!;
+        let merged = copyListOf(rt, inherited);
+        for (let q = pl; (q & 7) === Lisp_Cons && (xcdr(rt, q) & 7) === Lisp_Cons; q = xcdr(rt, xcdr(rt, q)))
+          if (!plistGetRaw(rt, merged, xcar(rt, q)).found) merged = cons(rt, xcar(rt, q), cons(rt, xcar(rt, xcdr(rt, q)), merged));
+        pl = merged;
       }
       plists.push(pl);
     }
