@@ -52,11 +52,14 @@ export interface TextPropHooks {
   inserted(rt: Runtime, b: number, from: number, nchars: number, source: number, sourceStart: number, inherit: boolean): void;
   deleted(rt: Runtime, b: number, from: number, to: number): void;
   substring(rt: Runtime, b: number, from: number, to: number, s: number): void;
+  /** Before START..END (START = END: an insertion) of the current buffer B changes: the `read-only' text property. */
+  verifyModification(rt: Runtime, b: number, start: number, end: number): void;
 }
 export const textPropHooks: TextPropHooks = {
   inserted: () => {},
   deleted: () => {},
   substring: () => {},
+  verifyModification: () => {},
 };
 
 // ---- the gap --------------------------------------------------------------------------------------
@@ -132,6 +135,7 @@ function runChangeHook(rt: Runtime, hook: number, args: number[]): void {
 export function prepareToModify(rt: Runtime, start: number, end: number): void {
   barfIfReadOnly(rt);
   const b = currentBuffer(rt);
+  textPropHooks.verifyModification(rt, b, start, end);
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
   if (bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF) && findSymbolValue(rt, Qfirst_change_hook) !== Qnil)
     runChangeHook(rt, Qfirst_change_hook, []);

@@ -20,7 +20,7 @@ import { findSymbolValue } from './eval.ts';
 import { copySequence, get, plistGet } from './fns.ts';
 import { bint, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import {
-  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, addToRun, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
+  SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
   rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, type Runs,
 } from './intervals.ts';
 import { prepareToModify, signalAfterChange, textPropHooks } from './insdel.ts';
@@ -183,6 +183,10 @@ export const getTextProperty = DEFUN('get-text-property', 2, 3, 'Give the value 
 
 DEFUN('get-char-property', 2, 3, 'Give the value of PROP at POSITION in OBJECT, from an overlay there if a buffer\'s overlay has it, else from the text.', (rt, position: number, prop: number, object: number) =>
   getTextProperty(rt, position, prop, object),
+);
+
+DEFUN('get-char-property-and-overlay', 2, 3, 'Give (VALUE . OVERLAY): the value of PROP at POSITION in OBJECT as `get-char-property\' finds it, and the overlay it came from (nil: the text itself).', (rt, position: number, prop: number, object: number) =>
+  cons(rt, getTextProperty(rt, position, prop, object), Qnil),
 );
 
 DEFUN('get-pos-property', 2, 3, 'Give the value of PROP that text inserted at POSITION would inherit, from overlays and stickiness; for a string, the text property at POSITION.', (rt, position: number, prop: number, object: number) => {
@@ -580,9 +584,17 @@ function mergeSticky(rt: Runtime, left: number, right: number): number {
     pairs.push(k, xcar(rt, xcdr(rt, t)));
     fromRight.push(k);
   }
+  // The new text's front-sticky names what it took from the right, and what it took from the
+  // left that was front-sticky there.
+  const lfs = plistGetRaw(rt, left, Qfront_sticky).value;
+  const sticky: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const k = pairs[i]!;
+    if (fromRight.includes(k) || stickyIn(rt, lfs, k)) sticky.push(k);
+  }
   let r = Qnil;
   for (let i = pairs.length - 2; i >= 0; i -= 2) r = cons(rt, pairs[i]!, cons(rt, pairs[i + 1]!, r));
-  if (fromRight.length > 0) r = cons(rt, Qfront_sticky, cons(rt, list(rt, ...fromRight), r));
+  if (sticky.length > 0) r = cons(rt, Qfront_sticky, cons(rt, list(rt, ...sticky), r));
   return r;
 }
 
@@ -614,11 +626,13 @@ function bufferInserted(rt: Runtime, b: number, from: number, nchars: number, so
     for (let i = findRun(src, sourceStart); i < src.starts.length && src.starts[i]! < sourceStart + nchars; i++) {
       starts.push(Math.max(src.starts[i]!, sourceStart) - sourceStart + pos);
       let pl = copyListOf(rt, src.plists[i]!);
-      // insert-and-inherit: the string's own properties are added onto what stickiness hands over.
+      // insert-and-inherit: what stickiness hands over wins; the string's own properties join
+      // it (in front) only where it lacks them.
       if (inherit && inherited !== Qnil) {
-        const tmp: Runs = { starts: [0], plists: [copyListOf(rt, inherited)], total: 1 };
-        addToRun(rt, tmp, 0, pl, SET_REPLACE);
-        pl = tmp.plists[0]!;
+        let merged = copyListOf(rt, inherited);
+        for (let q = pl; (q & 7) === Lisp_Cons && (xcdr(rt, q) & 7) === Lisp_Cons; q = xcdr(rt, xcdr(rt, q)))
+          if (!plistGetRaw(rt, merged, xcar(rt, q)).found) merged = cons(rt, xcar(rt, q), cons(rt, xcar(rt, xcdr(rt, q)), merged));
+        pl = merged;
       }
       plists.push(pl);
     }
@@ -714,6 +728,45 @@ function bufferSubstringProps(rt: Runtime, b: number, from: number, to: number, 
   setStringIntervals(rt, s, writeRuns(rt, { starts, plists, total: hi - lo }));
 }
 
+const Qread_only = DEFSYM('read-only');
+const Qtext_read_only = DEFSYM('text-read-only');
+const Qinhibit_read_only = DEFSYM('inhibit-read-only');
+
+/**
+ * The `read-only' text property (GNU's verify_interval_modification, that part of it): changing
+ * START..END is refused when a char there is read-only; inserting at START is refused when the
+ * new text would inherit read-only by stickiness. `inhibit-read-only' non-nil lifts it; a list
+ * lifts it only for the read-only values it holds. The error's data is the value when a string.
+ */
+function verifyModification(rt: Runtime, b: number, start: number, end: number): void {
+  const iv = aref(rt, b, BUF_INTERVALS);
+  if (iv === Qnil) return;
+  const inhibit = findSymbolValue(rt, Qinhibit_read_only);
+  if (inhibit !== Qnil && (inhibit & 7) !== Lisp_Cons) return;
+  const t = bufferText(rt, b);
+  const r = readRuns(rt, iv, t.end - t.beg)!;
+  const refuse = (value: number): void => {
+    if (value === Qnil) return;
+    for (let l = inhibit; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) if (xcar(rt, l) === value) return;
+    xsignal(Qtext_read_only, (value & 7) === Lisp_String ? list(rt, value) : Qnil);
+  };
+  if (start > end) [start, end] = [end, start];
+  if (start < end) {
+    for (let i = findRun(r, start - 1); i < r.starts.length && r.starts[i]! < end - 1; i++) refuse(textget(rt, r.plists[i]!, Qread_only));
+    return;
+  }
+  const p = start - 1;
+  if (p > 0) {
+    const left = r.plists[findRun(r, p - 1)]!;
+    if (rearSticky(rt, left, Qread_only)) refuse(textget(rt, left, Qread_only));
+  }
+  if (p < r.total) {
+    const right = r.plists[findRun(r, p)]!;
+    if (stickyIn(rt, plistGetRaw(rt, right, Qfront_sticky).value, Qread_only)) refuse(textget(rt, right, Qread_only));
+  }
+}
+
+textPropHooks.verifyModification = verifyModification;
 textPropHooks.inserted = bufferInserted;
 textPropHooks.deleted = bufferDeleted;
 textPropHooks.substring = bufferSubstringProps;
