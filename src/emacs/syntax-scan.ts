@@ -38,7 +38,7 @@ DEFVAR('words-include-escapes', () => Qnil, 'Non-nil means escape characters cou
 DEFVAR('multibyte-syntax-as-symbol', () => Qnil, 'Non-nil means non-ASCII characters count as symbol constituents when moving by sexps.');
 DEFVAR('open-paren-in-column-0-is-defun-start', () => Qt,
   'Non-nil means an open paren in column 0 starts a defun (kept for Lisp that reads it).');
-DEFVAR('comment-end-can-be-escaped', () => Qnil, 'Non-nil means an escaped comment ender does not end a comment.');
+const Qcomment_end_can_be_escaped = DEFVAR('comment-end-can-be-escaped', () => Qnil, 'Non-nil means an escaped comment ender does not end a comment.');
 
 const isTrue = (rt: Runtime, sym: number): boolean => {
   const v = findSymbolValue(rt, sym);
@@ -57,6 +57,8 @@ class Text {
   readonly multibyte: boolean;
   readonly begv: number;
   readonly zv: number;
+  /** comment-end-can-be-escaped: an escaped comment ender ends nothing. */
+  readonly endEscapable: boolean;
   private curPos: number;
   private curByte: number;
   private readonly asciiSyntax = new Int32Array(128);
@@ -77,6 +79,7 @@ class Text {
     this.multibyte = rt.i32[((buf & -8) >>> 2) + 1 + BUF_MULTIBYTE] !== Qnil;
     this.begv = bint(rt, buf, BUF_BEGV);
     this.zv = bint(rt, buf, BUF_ZV);
+    this.endEscapable = isTrue(rt, Qcomment_end_can_be_escaped);
     this.curPos = this.begv;
     this.curByte = charToByte(rt, buf, this.begv);
     for (let c = 0; c < 128; c++) this.asciiSyntax[c] = syntaxWithFlagsIn(rt, table, c);
@@ -166,7 +169,7 @@ function forwardComment(t: Text, from: number, stop: number, nesting: number, st
     const syn = t.syntax(c);
     const code = cls(syn);
     // The second char of a two-char ender begun by the previous char.
-    if (flag3(s) && flag4(syn) && commentStyle(s, syn) === style) {
+    if (flag3(s) && flag4(syn) && commentStyle(s, syn) === style && !(t.endEscapable && charQuoted(t, from - 1))) {
       const nested = nestedFlag(s) || nestedFlag(syn);
       if (nested ? nesting > 0 : nesting < 0) {
         from++;
@@ -182,12 +185,14 @@ function forwardComment(t: Text, from: number, stop: number, nesting: number, st
       from++;
       continue;
     }
+    const escaped = t.endEscapable && (code === Sendcomment || flag3(syn)) && charQuoted(t, from);
     from++;
-    if (code === Sendcomment && commentStyle(syn, 0) === style &&
+    if (code === Sendcomment && commentStyle(syn, 0) === style && !escaped &&
         (nestedFlag(syn) ? nesting > 0 && --nesting === 0 : nesting < 0)) return [true, from, nesting, 0];
     if (code === Scomment_fence && style === ST_COMMENT_STYLE) return [true, from, nesting, 0];
     if (nesting > 0 && code === Scomment && nestedFlag(syn) && commentStyle(syn, 0) === style) nesting++;
-    s = syn;
+    // An escaped char cannot begin a two-char ender.
+    s = escaped ? 0 : syn;
   }
   // What parse-partial-sexp reports of the last char: a possible ender's first char, or a
   // possible starter's when comments nest.
@@ -247,6 +252,11 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     st.comstyle = 0;
     st.comstrStart = -1;
     prevSyntax = 0;
+    // With `syntax-table' as COMMENTSTOP, the end of a comment is a stop too.
+    if (commentstop === STOP_COMMENT_OR_STRING) {
+      st.prevSyntax = 0;
+      return from;
+    }
   } else if (st.instring !== -1) {
     if (st.quoted) {
       // The char after a trailing escape is taken as is.
@@ -260,6 +270,11 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
       return from;
     }
     prevSyntax = t.syntaxAt(from - 1);
+    if (commentstop === STOP_COMMENT_OR_STRING) {
+      const last = prevSyntax;
+      st.prevSyntax = flag1(last) || flag3(last) ? last : 0;
+      return from;
+    }
   } else if (st.quoted) {
     if (from >= end) return from;
     st.quoted = false;
@@ -301,6 +316,35 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
       st.comstyle = 0;
       st.comstrStart = -1;
       continue;
+    }
+    // A char that also begins a two-char comment starter, when the next char completes it,
+    // begins a comment rather than acting as its own class (an open paren, say).
+    if (flag1(syn) && from < end && !(code === Sescape || code === Scharquote)) {
+      const nsyn = t.syntaxAt(from);
+      if (flag2(nsyn)) {
+        const style = commentStyle(nsyn, syn);
+        const nested = nestedFlag(syn) || nestedFlag(nsyn);
+        st.comstrStart = prevFrom;
+        st.comstyle = style;
+        st.incomment = nested ? 1 : -1;
+        from++;
+        if (commentstop !== 0) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, style, 0);
+        from = pos;
+        if (!found) {
+          st.incomment = nest;
+          st.prevSyntax = last;
+          return from;
+        }
+        st.incomment = 0;
+        st.comstyle = 0;
+        st.comstrStart = -1;
+        prevSyntax = 0;
+        continue;
+      }
     }
     if (prefixFlag(syn) && code !== Scomment) {
       prevSyntax = syn;
@@ -482,7 +526,12 @@ function scanSymbolRest(t: Text, from: number, end: number, st?: ParseState): nu
  * start position, so a backward scan that asks again from the same defun start resumes
  * from the furthest state below ENDPOS instead of parsing the defun again.
  */
-function backComment(t: Text, endPos: number, style: number, checkpoints: Map<number, [number, ParseState]>): number {
+function backComment(t: Text, endPos: number, style: number, nested: boolean, checkpoints: Map<number, [number, ParseState]>): number {
+  if (nested) {
+    // Counting back settles most nested comments; when it runs out, parse forward as below.
+    const r = backNested(t, endPos, style);
+    if (r >= 0) return r;
+  }
   let start = t.begv;
   for (let p = endPos; p > t.begv; p--) {
     if (t.char(p - 1) === 10 && p < endPos && cls(t.syntaxAt(p)) === Sopen) {
@@ -500,6 +549,36 @@ function backComment(t: Text, endPos: number, style: number, checkpoints: Map<nu
   parseForward(t, st, from, endPos, null, false, 0);
   if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, cloneState(st)]);
   if (st.incomment !== 0 && st.comstyle === style) return st.comstrStart;
+  return -1;
+}
+
+/**
+ * The start of the nested comment of STYLE whose ender begins at ENDPOS, or -1: nested
+ * comments pair up unambiguously, so count delimiters back from the ender, as GNU does.
+ */
+function backNested(t: Text, endPos: number, style: number): number {
+  let depth = 1;
+  let p = endPos;
+  while (p > t.begv) {
+    p--;
+    const syn = t.syntaxAt(p);
+    if (p > t.begv && (flag2(syn) || flag4(syn))) {
+      const ps = t.syntaxAt(p - 1);
+      if (flag2(syn) && flag1(ps) && commentStyle(syn, ps) === style && (nestedFlag(ps) || nestedFlag(syn))) {
+        p--;
+        if (--depth === 0) return p;
+        continue;
+      }
+      if (flag4(syn) && flag3(ps) && commentStyle(ps, syn) === style && (nestedFlag(ps) || nestedFlag(syn))) {
+        p--;
+        depth++;
+        continue;
+      }
+    }
+    const code = cls(syn);
+    if (code === Scomment && nestedFlag(syn) && commentStyle(syn, 0) === style && --depth === 0) return p;
+    if (code === Sendcomment && nestedFlag(syn) && commentStyle(syn, 0) === style) depth++;
+  }
   return -1;
 }
 
@@ -540,7 +619,11 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           const [found, pos] = forwardComment(t, from, t.zv, nested ? 1 : -1, style, 0);
           from = pos;
           if (!found) {
-            if (depth === 0) return -1;
+            // A comment left open at the end counts as a sexp ending there, at depth zero.
+            if (depth === 0) {
+              done = true;
+              break;
+            }
             return scanError(rt, 'Unbalanced parentheses', lastGood, from);
           }
           continue;
@@ -575,7 +658,10 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           const [found, pos] = forwardComment(t, from, t.zv, code === Scomment && nestedFlag(syn) ? 1 : -1, style, 0);
           from = pos;
           if (!found) {
-            if (depth === 0) return -1;
+            if (depth === 0) {
+              done = true;
+              break;
+            }
             return scanError(rt, 'Unbalanced parentheses', lastGood, from);
           }
           break;
@@ -643,6 +729,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
       let code = cls(syn);
       if (depth === minDepth) lastGood = from;
       let style = 0;
+      let nestedEnd = nestedFlag(syn);
       if (code === Sendcomment) style = commentStyle(syn, 0);
       // A two-char comment ender.
       if (from > t.begv && flag4(syn) && ignoreComments) {
@@ -650,6 +737,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
         if (flag3(prev) && !charQuoted(t, from - 1)) {
           code = Sendcomment;
           style = commentStyle(prev, syn);
+          nestedEnd = nestedFlag(prev) || nestedFlag(syn);
           from--;
           syn = prev;
         }
@@ -692,7 +780,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           break;
         case Sendcomment: {
           if (!ignoreComments) break;
-          const start = backComment(t, from, style, checkpoints);
+          const start = backComment(t, from, style, nestedEnd, checkpoints);
           if (start >= 0) from = start;
           break;
         }
@@ -813,8 +901,8 @@ DEFUN('forward-comment', 1, 1,
           found = true;
           break;
         }
-        // An ender with no comment open (a newline in Lisp) is whitespace here.
-        if (code !== Swhitespace && code !== Sendcomment) {
+        // A newline ending no comment is whitespace here; any other lone ender stops.
+        if (code !== Swhitespace && !(code === Sendcomment && c === 10)) {
           setPoint(rt, from - 1);
           return Qnil;
         }
@@ -832,13 +920,17 @@ DEFUN('forward-comment', 1, 1,
         let syn = t.syntax(c);
         let code = cls(syn);
         const quoted = charQuoted(t, from);
+        // An escaped ender still ends a comment unless comment-end-can-be-escaped.
+        const endQuoted = quoted && t.endEscapable;
         let style = code === Sendcomment ? commentStyle(syn, 0) : 0;
+        let nestedEnd = nestedFlag(syn);
         let at = from;
-        if (!quoted && from > t.begv && flag4(syn)) {
+        if (!endQuoted && from > t.begv && flag4(syn)) {
           const prev = t.syntaxAt(from - 1);
           if (flag3(prev) && !charQuoted(t, from - 1)) {
             code = Sendcomment;
             style = commentStyle(prev, syn);
+            nestedEnd = nestedFlag(prev) || nestedFlag(syn);
             at = from - 1;
             syn = prev;
           }
@@ -861,8 +953,8 @@ DEFUN('forward-comment', 1, 1,
           from = p;
           break;
         }
-        if (code === Sendcomment && !quoted) {
-          const start = backComment(t, at, style, checkpoints);
+        if (code === Sendcomment && !endQuoted) {
+          const start = backComment(t, at, style, nestedEnd, checkpoints);
           if (start >= 0) {
             from = start;
             break;
@@ -873,6 +965,8 @@ DEFUN('forward-comment', 1, 1,
           return Qnil;
         }
         if (code === Swhitespace && !quoted) continue;
+        // An escaped newline that cannot end a comment is still whitespace.
+        if (code === Sendcomment && c === 10) continue;
         setPoint(rt, from + 1);
         return Qnil;
       }
@@ -975,6 +1069,7 @@ DEFUN('backward-word', 0, 1,
 function stateFromList(rt: Runtime, old: number): ParseState {
   const st = freshState();
   if (old === Qnil) return st;
+  if (!consp(old)) wrongTypeArgument(rt, DEFSYM('listp'), old);
   const e = listToArray(rt, old);
   const el = (i: number): number => (i < e.length ? e[i]! : Qnil);
   st.depth = isFixnum(el(0)) ? fixnumValue(el(0)) : 0;
