@@ -47,6 +47,7 @@ const Qdebug_on_next_call = DEFVAR('debug-on-next-call', () => Qnil, 'In GNU Ema
 // GNU checks it when a message is logged in the echo area; batch messages go straight to
 // standard error, so in batch (tsmacs always is) no message ever enters the debugger.
 DEFVAR('debug-on-message', () => Qnil, 'A regexp: a message matching it enters the debugger (never in batch mode, where messages are not logged).');
+const Qnum_nonmacro_input_events = DEFVAR('num-nonmacro-input-events', () => makeFixnum(0), 'How many input events have been read, not counting those of keyboard macros; batch Emacs reads none.');
 const Qbacktrace_on_error_noninteractive = DEFVAR('backtrace-on-error-noninteractive', () => Qt, 'When non-nil, an error nothing handles in batch mode prints a backtrace before Emacs exits.');
 const Qdebug = DEFSYM('debug');
 const Qerror_message_string = DEFSYM('error-message-string');
@@ -910,7 +911,7 @@ export function noticeUncaught(rt: Runtime, e: unknown): unknown {
  * The debugger for SIG, under GNU's rules: debug-on-error (or debug-on-quit for a quit) must
  * want it, the handler that will catch it must be none or one naming `debug' unless
  * debug-on-signal is set, inhibit-debugger and debug-ignored-errors must not exclude it, and in
- * batch the debugger is entered at most once per session. Failing that, an error nothing
+ * batch the debugger is entered once per session unless `num-nonmacro-input-events' grows. Failing that, an error nothing
  * handles still gets batch Emacs's backtrace through the function `debug'.
  */
 function maybeCallDebugger(rt: Runtime, sig: LispSignal): void {
@@ -920,7 +921,7 @@ function maybeCallDebugger(rt: Runtime, sig: LispSignal): void {
   const wanted = sig.symbol === Qquit
     ? findSymbolValue(rt, Qdebug_on_quit) !== Qnil
     : wantsDebugger(rt, findSymbolValue(rt, Qdebug_on_error), conditions);
-  if (wanted && !rt.debuggerEntered && (caught !== CAUGHT_PLAIN || findSymbolValue(rt, Qdebug_on_signal) !== Qnil) &&
+  if (wanted && rt.whenEnteredDebugger < inputEvents(rt) && (caught !== CAUGHT_PLAIN || findSymbolValue(rt, Qdebug_on_signal) !== Qnil) &&
       !ignoredError(rt, sig, conditions)) {
     const sp = rt.sp;
     rt.push(sig.symbol);
@@ -932,6 +933,12 @@ function maybeCallDebugger(rt: Runtime, sig: LispSignal): void {
   }
   if (caught === CAUGHT_NONE && rt.uncaughtSignalHook && findSymbolValue(rt, Qbacktrace_on_error_noninteractive) !== Qnil)
     rt.uncaughtSignalHook(sig);
+}
+
+/** The count of input events, as GNU's C variable sees it (0 when not a fixnum). */
+function inputEvents(rt: Runtime): number {
+  const v = findSymbolValue(rt, Qnum_nonmacro_input_events);
+  return isFixnum(v) ? fixnumValue(v) : 0;
 }
 
 /** debug-on-error's value VALUE asks for an error with these CONDITIONS: t, or a list naming one. */
@@ -975,7 +982,7 @@ export function callDebugger(rt: Runtime, fn: number, args: number): number {
   const count = rt.specCount;
   const sp = rt.sp;
   rt.push(args);
-  rt.debuggerEntered = true;
+  rt.whenEnteredDebugger = inputEvents(rt);
   const wasInDebugger = rt.inDebugger;
   // GNU makes room past the limits for the debugger's own work (max_ensure_room).
   rt.inDebugger = true;
