@@ -12,6 +12,11 @@ import { capturingHost, defaultTestDump } from './support/runtime.ts';
 import { nodeHost } from '../src/host/node.ts';
 import { seededRandom } from './support/random.ts';
 import { evalPrint } from './support/eval.ts';
+import { asLispSignal } from '../src/emacs/eval.ts';
+import { JsStackExhausted, LispSignal } from '../src/core/signal.ts';
+import { HeapExhausted } from '../src/heap/heap.ts';
+import { cons } from '../src/core/object.ts';
+import { prin1ToJs } from '../src/emacs/print.ts';
 
 const MEMORY = '(error "Memory exhausted--use C-x s then exit and restart Emacs")';
 
@@ -174,4 +179,38 @@ test('max-specpdl-size and max-lisp-eval-depth decide, not the JS stack', () => 
   assert.equal(host.err(), '');
   assert.equal(code, 0);
   assert.equal(host.out(), `(${spec} 50 ${spec} ${spec} 600 ${spec} 1000 3000 ${depth} 300 ${depth} ${depth})`);
+});
+
+test('asLispSignal goes by the type of what was thrown, never by a message: a RangeError is a bug', () => {
+  const rt = createRuntime({ host: unstressedHost() });
+  // V8's messages for its stack overflow and for bad lengths: none of them is a Lisp error.
+  for (const msg of ['Maximum call stack size exceeded', 'Invalid array length', 'Array buffer allocation failed', 'Invalid string length'])
+    assert.equal(asLispSignal(rt, new RangeError(msg)), null, msg);
+  assert.equal(asLispSignal(rt, new TypeError('x')), null);
+  const nesting = asLispSignal(rt, new JsStackExhausted());
+  assert.ok(nesting instanceof LispSignal);
+  assert.equal(prin1ToJs(rt, cons(rt, nesting.symbol, nesting.data)), '(error "Lisp nesting exceeds ‘max-lisp-eval-depth’")');
+  const memory = asLispSignal(rt, new HeapExhausted());
+  assert.ok(memory instanceof LispSignal);
+  assert.equal(prin1ToJs(rt, cons(rt, memory.symbol, memory.data)), MEMORY);
+});
+
+test('long lists and strings are never spread onto the JS stack', () => {
+  // GNU returns the lengths; a spread of millions of arguments used to overflow the JS stack,
+  // which passed for Lisp's nesting error.
+  const E = smallWorld(256);
+  assert.equal(E('(length (append (make-string 3000000 ?a) nil))'), '3000000');
+  assert.equal(E('(length (mapcar (function identity) (make-list 3000000 1)))'), '3000000');
+});
+
+test('recursion deeper than the JS stack holds is the nesting error, from the stack guard', () => {
+  const E = smallWorld(64);
+  // max-lisp-eval-depth allows it, the JS stack does not: GNU's error, and the world goes on.
+  const deep = E(`(progn (fset 'hardening-r '(lambda (n) (if (= n 0) 0 (1+ (hardening-r (1- n))))))
+    (let ((max-lisp-eval-depth 10000000) (max-specpdl-size 10000000)) (condition-case e (hardening-r 1000000) (error e))))`);
+  assert.equal(deep, '(error "Lisp nesting exceeds ‘max-lisp-eval-depth’")');
+  assert.equal(E('(hardening-r 100)'), '100');
+  // The printer recurses in JS with print-circle (GNU's C stack overflows there): its error.
+  assert.equal(E(`(let ((a nil) (n 200000) (print-circle t)) (while (> n 0) (setq a (list a) n (1- n)))
+    (condition-case e (prin1-to-string a) (error e)))`), '(error "Apparently circular structure being printed")');
 });

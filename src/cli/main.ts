@@ -15,6 +15,7 @@ import { asLispSignal, callDebugger, evalTop, findSymbolValue, frameInfo, funcal
 import { load, readFromString } from '../emacs/lread.ts';
 import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
+import { HeapExhausted } from '../heap/heap.ts';
 
 const Qload = DEFSYM('load');
 const Qload_path = DEFSYM('load-path');
@@ -274,7 +275,14 @@ function topLevelError(rt: Runtime, sig: LispSignal): number {
   if (e instanceof KillEmacs) return e.code;
   if (e instanceof LispThrow) e = new LispSignal(DEFSYM('no-catch'), list(rt, e.tag, e.value));
   if (!(e instanceof LispSignal)) throw e;
-  const p = printObject(rt, errorMessageString(rt, e.symbol, e.data), false);
+  let p: { bytes: Uint8Array; multibyte: boolean };
+  try {
+    p = printObject(rt, errorMessageString(rt, e.symbol, e.data), false);
+  } catch (x) {
+    // With the heap full even the message cannot be made: say so plainly.
+    if (!(x instanceof HeapExhausted)) throw x;
+    p = { bytes: new TextEncoder().encode('tsmacs: heap exhausted'), multibyte: true };
+  }
   const bytes = new Uint8Array(p.bytes.length + 1);
   bytes.set(p.bytes);
   bytes[p.bytes.length] = 10;

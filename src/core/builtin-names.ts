@@ -575,6 +575,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "nth",
   "nthcdr",
   "null",
+  "num-nonmacro-input-events",
   "number-or-marker-p",
   "number-to-string",
   "numberp",

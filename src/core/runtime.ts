@@ -105,10 +105,11 @@ export class Runtime {
   /** Set while the batch debugger reports an error: GNU lifts max-specpdl-size for it. */
   inDebugger = false;
   /**
-   * Set once the debugger has been entered: batch GNU Emacs enters it for errors only once per
-   * session (it waits for input events between entries, and batch has none).
+   * The value of `num-nonmacro-input-events' when the debugger was last entered (-1: never). GNU
+   * enters it for an error only after another input event: in batch, where none come, once per
+   * session unless Lisp raises the count (as ERT does).
    */
-  debuggerEntered = false;
+  whenEnteredDebugger = -1;
   /**
    * The active call frames for backtraces (GNU's backtrace records in the
    * specpdl), innermost last: pairs (Lisp stack index, kind) written by

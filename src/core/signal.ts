@@ -54,3 +54,35 @@ export const error = (rt: Runtime, message: string): never => xsignal1(rt, Qerro
 export const wrongTypeArgument = (rt: Runtime, predicate: number, x: number): never =>
   xsignal2(rt, Qwrong_type_argument, predicate, x);
 export const argsOutOfRange = (rt: Runtime, a: number, b: number): never => xsignal2(rt, Qargs_out_of_range, a, b);
+
+// ---- the JS stack --------------------------------------------------------------------------
+//
+// Lisp recursion and the JS-recursive primitives (reader, printer, equal...) run on the JS
+// stack. V8 reports its exhaustion only as a RangeError, the class it also uses for bad
+// lengths, so nothing else here may catch a RangeError and call it a stack overflow: instead,
+// code that recurses calls checkJsStack every few levels, which makes sure at least
+// JS_STACK_HEADROOM_FRAMES frames of a tiny function still fit. That is the one place that
+// recognises V8's overflow, and it can do so by construction: the probe does nothing but call
+// itself, so the only RangeError it can raise is the stack's. Between two checks the caller
+// must not use more stack than the headroom holds (about 150 KB with V8's frame of the probe:
+// 16 levels of the evaluator with room to spare for a primitive's bounded work).
+
+/** The JS stack is nearly exhausted: callers turn this into their own GNU error (a nesting error by default). */
+export class JsStackExhausted extends Error {}
+
+/** How many frames of stackProbe must still fit for checkJsStack to pass. */
+const JS_STACK_HEADROOM_FRAMES = 2500;
+
+function stackProbe(n: number): number {
+  return n <= 0 ? 0 : 1 + stackProbe(n - 1);
+}
+
+/** Throw JsStackExhausted unless the JS stack still has the headroom above. */
+export function checkJsStack(): void {
+  try {
+    stackProbe(JS_STACK_HEADROOM_FRAMES);
+  } catch (e) {
+    if (e instanceof RangeError) throw new JsStackExhausted('JS stack nearly exhausted');
+    throw e;
+  }
+}

@@ -81,9 +81,12 @@ DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into t
   const u8 = Uint8Array.from(bytes);
   if (c.base === 'raw') return makeStringFromBytes(rt, u8, u8.length, false);
   if (c.base === 'latin-1') {
-    const chars: number[] = Array.from(u8);
-    const d = new TextEncoder().encode(String.fromCharCode(...chars));
-    return makeStringFromBytes(rt, d, chars.length, true);
+    // Latin-1 bytes are the code points U+0000..U+00FF; spread in slices, as one spread of a
+    // long text would overflow the JS stack.
+    let text = '';
+    for (let q = 0; q < u8.length; q += 8192) text += String.fromCharCode(...u8.subarray(q, q + 8192));
+    const d = new TextEncoder().encode(text);
+    return makeStringFromBytes(rt, d, u8.length, true);
   }
   // utf-8, undecided, ascii: valid UTF-8 sequences become characters, other bytes raw bytes.
   const d = decodeUtf8ToInternal(u8);

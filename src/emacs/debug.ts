@@ -5,7 +5,7 @@
 // is all that is reproduced here.
 
 import type { Runtime } from '../core/runtime.ts';
-import { list } from '../core/object.ts';
+import { listFromArray } from '../core/object.ts';
 import { KillEmacs } from '../core/signal.ts';
 import { DEFSYM, Qerror, Qlambda, Qnil, Qt } from '../core/symbols.ts';
 import { DEFUN, MANY } from '../core/subr.ts';
@@ -24,7 +24,7 @@ function header(rt: Runtime, args: number[]): [string, number | null] {
   if (first === Qexit) return ['Debugger entered--returning value: ', second];
   if (first === Qerror) return ['Debugger entered--Lisp error: ', second];
   // A leading nil only says "no reason given": the rest is shown.
-  return ['Debugger entered: ', list(rt, ...(first === Qnil ? args.slice(1) : args))];
+  return ['Debugger entered: ', listFromArray(rt, first === Qnil ? args.slice(1) : args)];
 }
 
 DEFUN('debug', 0, MANY, 'Enter the debugger: in batch mode, print why (from ARGS) and the backtrace on standard error, then exit with status 255.\nThe debugger variable `debugger\' names this function by default; it is called with `error\' and the error, `exit\' and a value, `t\' or `lambda\' for a call.',

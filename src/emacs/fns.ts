@@ -19,7 +19,7 @@ import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_POSITIVE_FIXNUM,
 } from '../heap/tags.ts';
 import {
-  aref, allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listToArray, makeFixnum, TailWalker,
+  aref, allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listFromArray, listToArray, makeFixnum, TailWalker,
   makeFloat, makeInteger, makePvec, makeString, makeStringFromBytes, makeUnibyteString,
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
@@ -1735,7 +1735,7 @@ DEFUN('mapcar', 2, 2, 'Call FUNCTION on each element of SEQUENCE and collect the
   try {
     rt.push(vals);
     const n = mapcar1(rt, leni, vals, fn, seq);
-    return list(rt, ...vectorPrefix(rt, vals, n));
+    return listFromArray(rt, vectorPrefix(rt, vals, n)); // a spread of millions of values would overflow the JS stack
   } finally {
     rt.sp = sp;
   }

@@ -23,7 +23,7 @@ import {
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { LispSignal, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { JsStackExhausted, LispSignal, checkJsStack, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { call1, findSymbolValue, specbind, unbindTo } from './eval.ts';
 import { copyRanges, propertyRanges, readRuns, runEnd } from './intervals.ts';
 
@@ -772,7 +772,8 @@ function printObj(p: Printer, obj: number, escape: boolean): void {
   if (p.circle) {
     if (isCircleCandidate(p, obj) && circleLabel(p, obj)) return;
   } else if (tracked) {
-    if (p.depth >= PRINT_CIRCLE) error(rt, 'Apparently circular structure being printed');
+    // GNU refuses the 200th nested object (the one at depth PRINT_CIRCLE - 1).
+    if (p.depth >= PRINT_CIRCLE - 1) error(rt, 'Apparently circular structure being printed');
     for (let i = 0; i < p.depth; i++)
       if (p.beingPrinted[i] === obj) {
         putAscii(p, '#' + i);
@@ -783,6 +784,16 @@ function printObj(p: Printer, obj: number, escape: boolean): void {
   if (!tracked) {
     printVectorlike(p, obj, type, escape);
     return;
+  }
+  // GNU's recursion is cut at PRINT_CIRCLE levels without print-circle; with it only the
+  // stack limits the depth, so the printer checks the JS stack as it goes deeper.
+  if (p.circle && p.depth > 64 && (p.depth & 15) === 0) {
+    try {
+      checkJsStack();
+    } catch (e) {
+      if (e instanceof JsStackExhausted) error(rt, 'Apparently circular structure being printed');
+      throw e;
+    }
   }
   p.depth++;
   try {
@@ -962,7 +973,6 @@ function render(p: Printer, obj: number, escape: boolean, d: number): void {
 }
 
 function renderMore(p: Printer, obj: number, escape: boolean): void {
-  const rt = p.rt;
   if (p.circle) {
     p.numberTable = new Map();
     p.numberIndex = 0;
@@ -970,9 +980,6 @@ function renderMore(p: Printer, obj: number, escape: boolean): void {
   }
   try {
     printObj(p, obj, escape);
-  } catch (e) {
-    if (e instanceof RangeError) error(rt, 'Apparently circular structure being printed');
-    throw e;
   } finally {
     if (p.circle) p.numberTable = new Map();
   }

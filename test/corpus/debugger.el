@@ -24,3 +24,5 @@ dbg-log
 (reverse dbg-log)
 (progn (setq dbg-log nil) (let ((debugger #'dbg-record) (debug-on-error t)) (list (condition-case e (/ 1 0) ((debug error) e)) (condition-case e (car 2) ((debug error) e)) dbg-log)))
 (list debug-on-error inhibit-debugger debugger-may-continue debug-on-signal)
+(progn (setq dbg-log nil num-nonmacro-input-events (1+ num-nonmacro-input-events)) (let ((debugger #'dbg-record) (debug-on-error t)) (list (condition-case e (/ 1 0) ((debug error) e)) (condition-case e (car 2) ((debug error) e)) (length dbg-log))))
+(progn (setq dbg-log nil num-nonmacro-input-events (+ 2 num-nonmacro-input-events)) (let ((debugger #'dbg-record) (debug-on-error t)) (list (condition-case e (car 3) ((debug error) e)) (progn (setq num-nonmacro-input-events (1+ num-nonmacro-input-events)) (condition-case e (car 4) ((debug error) e))) (reverse dbg-log) num-nonmacro-input-events)))
