@@ -592,6 +592,8 @@ export const BUILTIN_NAMES: readonly string[] = [
 export const BUILTIN_GLOBALS: readonly string[] = [
   "buffer-list",
   "current-buffer",
+  "doomed-finalizers",
+  "finalizers",
   "match-data",
   "obarray",
   "require-nesting-list",
