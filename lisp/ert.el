@@ -8,8 +8,16 @@
 ;; summary lines on stderr as GNU Emacs does, so scripts reading them and
 ;; test files written for GNU's ERT work unchanged.
 
-;; GNU's ERT pulls in cl-lib, and test files are written knowing that.
+;; GNU's ERT pulls in cl-lib and find-func, and test files are written
+;; knowing that (buffer-tests.el adds to `find-function-regexp-alist').
 (require 'cl-lib)
+(require 'find-func)
+
+(defvar ert--find-test-regexp
+  (concat "^[ \t]*(ert-deftest" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
+  "Regexp matching the start of the `ert-deftest' of test `%s'.")
+
+(add-to-list 'find-function-regexp-alist '(ert--test . ert--find-test-regexp))
 
 (define-error 'ert-test-failed "Test failed")
 (define-error 'ert-test-skipped "Test skipped")
@@ -75,7 +83,8 @@ reported and CONTEXT the `ert--info-stack' then in force.")
 (defun ert-set-test (symbol definition)
   "Register the test object DEFINITION under the name SYMBOL; return it."
   (if symbol
-      (put symbol 'ert--test definition)
+      ;; As a definition, so that `symbol-file' and `find-function' find it.
+      (define-symbol-prop symbol 'ert--test definition)
     (error "Attempt to define a test named nil")))
 
 (defun ert-make-test-unbound (symbol)
@@ -120,8 +129,12 @@ Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
   "Expand the macros of BODY, letting it use `skip-unless'."
   (let ((skip-entry (cons 'skip-unless
                           (lambda (form) (ert--assertion-call 'skip-unless form)))))
-    (macroexpand-all `(progn ,@body)
-                     (cons skip-entry macroexpand-all-environment))))
+    ;; GNU expands a test's body only when the test runs, so a macro call
+    ;; that cannot expand makes that test fail, not the file's load.
+    (condition-case err
+        (macroexpand-all `(progn ,@body)
+                         (cons skip-entry macroexpand-all-environment))
+      (error `(signal ',(car err) ',(cdr err))))))
 
 (defmacro ert-deftest (name arglist &rest docstring-keys-and-body)
   "Register a test named NAME that runs BODY; ARGLIST is always ().
@@ -308,8 +321,9 @@ defaults to \"Info: \".
        ,@body)))
 
 (defun ert-equal-including-properties (a b)
-  "Return non-nil if A and B are equal, text properties included."
-  (equal-including-properties a b))
+  "Return non-nil if A and B are equal, text properties included.
+Unlike `equal-including-properties', property values compare with `equal'."
+  (not (ert--diff-with-properties a b)))
 
 ;;;; Explaining inequality
 ;;
@@ -395,8 +409,8 @@ Properties only one list has come first, then those whose values differ."
   "Say how the strings A and B differ, text properties included, or return nil."
   (cond
    ((not (equal a b)) (ert--diff-any a b))
-   ;; Without text property support, equal strings are alike in all ways.
-   ((fboundp 'text-properties-at)
+   ;; Only strings carry properties; other equal objects are alike.
+   ((stringp a)
     (let ((i 0) (end (length a)) (found nil))
       (while (and (null found) (< i end))
         (setq found (ert--diff-plists (text-properties-at i a)

@@ -43,12 +43,15 @@ ENV is the macro environment.  A dotted tail stays as it is."
 (defalias 'macroexp--all-forms #'macroexp--expand-each)
 
 (defun macroexp--expand-clauses (clauses env keep)
-  "Expand the forms of each clause in CLAUSES, except the first KEEP of each."
-  (mapcar #'(lambda (clause)
-              (if (atom clause)
-                  clause
-                (macroexp--expand-each clause env keep)))
-          clauses))
+  "Expand the forms of each clause in CLAUSES, except the first KEEP of each.
+CLAUSES need not be a proper list."
+  (let ((done nil) (rest clauses))
+    (while (consp rest)
+      (let ((clause (pop rest)))
+        (push (if (atom clause) clause (macroexp--expand-each clause env keep))
+              done)))
+    ;; A dotted or non-list tail stays as it is.
+    (nconc (nreverse done) rest)))
 
 ;; Open-coding a call of an anonymous function: GNU's expander turns
 ;; ((lambda ARGS BODY...) ACTUALS...) into a `let' that binds each parameter,
@@ -123,13 +126,13 @@ ENV is the macro environment, as for `macroexpand'."
                              (macroexp--expand-each (cdr (cdr fn)) env)))
               x)))
          ((or (eq head 'let) (eq head 'let*))
+          ;; Malformed bindings (`(let 1)', a dotted list) are left for
+          ;; the evaluator to reject; an empty body becomes (nil) as in GNU.
           (cons head
-                (cons (mapcar #'(lambda (binding)
-                                  (if (atom binding)
-                                      binding
-                                    (macroexp--expand-each binding env 1)))
-                              (car-safe args))
-                      (macroexp--expand-each (cdr-safe args) env))))
+                (cons (macroexp--expand-clauses (car-safe args) env 1)
+                      (if (cdr-safe args)
+                          (macroexp--expand-each (cdr-safe args) env)
+                        (list nil)))))
          ((eq head 'cond)
           (cons 'cond (macroexp--expand-clauses args env 0)))
          ((eq head 'condition-case)
@@ -192,6 +195,15 @@ self-evaluating atoms."
   "Non-nil when the form EXP may be written twice in an expansion at no cost.
 Variables and constant forms qualify."
   (if (symbolp exp) t (macroexp-const-p exp)))
+
+;; Macros such as `ert-resource-directory' call it while they expand.
+(defun macroexp-file-name ()
+  "Return the name of the file whose forms are being expanded, or nil.
+That is the file being byte-compiled, if any, else the one being loaded."
+  (if (and (boundp 'byte-compile-current-file)
+           (stringp byte-compile-current-file))
+      byte-compile-current-file
+    load-file-name))
 
 ;;;; Eager expansion while loading.
 

@@ -64,20 +64,14 @@ Neither argument is evaluated."
 
 ;;;; Buffer-local variables.
 
-;; Until buffers exist, a variable that is "local when set" simply has its
-;; default value; the request is remembered in this list.
-(defvar subr--automatically-local-variables nil
-  "Symbols that were made buffer-local-when-set.")
+;; The variables themselves are primitives (data.c's); these are the
+;; conveniences GNU's subr.el builds on them.
 
-(unless (fboundp 'make-variable-buffer-local)
-  (defun make-variable-buffer-local (variable)
-    "Ask for VARIABLE to get a buffer-local value whenever it is set.
-Without buffers, VARIABLE only gets the default value nil if it had no
-value, and is remembered.  Return VARIABLE."
-    (or (default-boundp variable) (set-default variable nil))
-    (unless (memq variable subr--automatically-local-variables)
-      (push variable subr--automatically-local-variables))
-    variable))
+(defun buffer-local-boundp (symbol buffer)
+  "Non-nil when SYMBOL has a value in BUFFER, its own or the default."
+  (condition-case nil
+      (progn (buffer-local-value symbol buffer) t)
+    (void-variable nil)))
 
 (defmacro defvar-local (var val &optional docstring)
   "Declare VAR special with value VAL, as `defvar' does, and local when set.
@@ -210,7 +204,19 @@ A copy is changed, unless INPLACE is non-nil: then STRING itself is."
   (eq (car-safe object) 'autoload))
 
 (defun define-symbol-prop (symbol prop val)
-  "Set SYMBOL's property PROP to VAL, in the way of a definition."
+  "Set SYMBOL's property PROP to VAL, in the way of a definition.
+While a file loads, the definition is noted for `load-history' in an
+entry (define-symbol-props (PROP SYMBOL...)...), so that `symbol-file'
+with PROP as type finds the file."
+  (when load-in-progress
+    (let ((entry (assq 'define-symbol-props current-load-list)))
+      (unless entry
+        (setq entry (list 'define-symbol-props))
+        (setq current-load-list (cons entry current-load-list)))
+      (let ((slot (assq prop (cdr entry))))
+        (cond ((null slot) (setcdr entry (cons (list prop symbol) (cdr entry))))
+              ((not (memq symbol (cdr slot)))
+               (setcdr slot (cons symbol (cdr slot))))))))
   (put symbol prop val))
 
 (defun log10 (x)
@@ -536,6 +542,41 @@ The value is its standard value form list or its autoload mark."
                        (get symbol 'standard-value)))))
     (funcall (or (get symbol 'custom-set) #'set-default) symbol (eval form))))
 
+;;;; Where a definition came from.
+
+(defun symbol-file (symbol &optional type _native-p)
+  "Return the file from which SYMBOL was last defined, or nil if unknown.
+TYPE narrows what counts: nil any definition, `defun' a function,
+`defvar' a variable, another symbol such as `provide' or `defface' an
+entry of that kind in `load-history', or a property set by
+`define-symbol-prop'.  A function that is still an autoload answers
+with its autoload file."
+  (let ((fn (and (symbolp symbol) (fboundp symbol) (symbol-function symbol))))
+    (cond
+     ((not (and symbol (symbolp symbol))) nil)
+     ((and (eq (car-safe fn) 'autoload) (memq type '(nil defun)))
+      (nth 1 fn))
+     (t
+      (let ((found nil) (files load-history))
+        (while (and files (not found))
+          (let ((entry (car files)))
+            (when (let ((items (cdr entry)) (hit nil))
+                    (while (and items (not hit))
+                      (let ((item (car items)))
+                        (setq hit (cond ((null type)
+                                         (or (eq item symbol)
+                                             (eq (cdr-safe item) symbol)))
+                                        ((eq type 'defvar) (eq item symbol))
+                                        ((eq (car-safe item) 'define-symbol-props)
+                                         (memq symbol (cdr (assq type (cdr item)))))
+                                        (t (and (eq (car-safe item) type)
+                                                (eq (cdr-safe item) symbol))))))
+                      (setq items (cdr items)))
+                    hit)
+              (setq found (car entry))))
+          (setq files (cdr files)))
+        found)))))
+
 ;;;; Expanding the earlier files' definitions.
 
 (subr--expand-definitions-now
@@ -551,3 +592,72 @@ The value is its standard value form list or its autoload mark."
 
 (provide 'custom)
 (provide 'cus-face)
+
+(defun alter-text-property (from to prop func &optional object)
+  "Replace each value of the text property PROP from FROM to TO by what FUNC makes of it.
+FUNC is called with the old value of each stretch where PROP is constant (nil
+where it is missing); OBJECT is a string or a buffer, as for `put-text-property'."
+  (let ((pos from))
+    (while (< pos to)
+      (let ((next (next-single-property-change pos prop object to)))
+        (put-text-property pos next prop
+                           (funcall func (get-text-property pos prop object))
+                           object)
+        (setq pos next)))))
+
+;; Face-list editing of text properties (GNU has these in its preloaded font-lock.el).
+
+(defun font-lock--as-face-list (x)
+  "X as a list of faces: a list stays, an anonymous face (KEYWORD VALUE...) or atom is wrapped."
+  (if (and (listp x) (not (keywordp (car x)))) x (list x)))
+
+(defun font-lock--edit-property-runs (start end prop object fn)
+  "Call FN with each stretch BEG NEXT of START..END where PROP is constant, and PROP's value."
+  (while (< start end)
+    (let ((next (next-single-property-change start prop object end)))
+      (funcall fn start next (get-text-property start prop object))
+      (setq start next))))
+
+(defun font-lock-prepend-text-property (start end prop value &optional object)
+  "Put VALUE in front of the list of values of PROP from START to END of OBJECT.
+The values become lists of faces; an anonymous face counts as one face."
+  (let ((new (font-lock--as-face-list value)))
+    (font-lock--edit-property-runs
+     start end prop object
+     (lambda (beg next old)
+       (put-text-property beg next prop
+                          (append new (font-lock--as-face-list old)) object)))))
+
+(defun font-lock-append-text-property (start end prop value &optional object)
+  "Put VALUE after the list of values of PROP from START to END of OBJECT.
+The values become lists of faces; an anonymous face counts as one face."
+  (let ((new (font-lock--as-face-list value)))
+    (font-lock--edit-property-runs
+     start end prop object
+     (lambda (beg next old)
+       (put-text-property beg next prop
+                          (append (font-lock--as-face-list old) new) object)))))
+
+(defun font-lock-fillin-text-property (start end prop value &optional object)
+  "Give PROP the value VALUE wherever it is nil from START to END of OBJECT."
+  (let ((pos (text-property-any start end prop nil object)))
+    (while pos
+      (let ((next (next-single-property-change pos prop object end)))
+        (put-text-property pos next prop value object)
+        (setq pos (text-property-any next end prop nil object))))))
+
+(defun font-lock--remove-face-from-text-property (start end prop value &optional object)
+  "Take VALUE out of the values of PROP from START to END of OBJECT.
+Where PROP is VALUE itself it goes away; a list left with one face becomes that face."
+  (font-lock--edit-property-runs
+   start end prop object
+   (lambda (beg next old)
+     (cond
+      ((eq old value)
+       (remove-list-of-text-properties beg next (list prop) object))
+      ((and (consp old) (not (keywordp (car old))) (memq value old))
+       (let ((rest (remq value old)))
+         (if (null rest)
+             (remove-list-of-text-properties beg next (list prop) object)
+           (put-text-property beg next prop
+                              (if (cdr rest) rest (car rest)) object))))))))

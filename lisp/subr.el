@@ -500,21 +500,35 @@ APPEND.  Return the variable's value afterwards."
   (let ((entry (assoc fn (get hook 'hook--depth-alist))))
     (if entry (cdr entry) 0)))
 
+;; A hook's buffer-local value may hold `t', standing for the functions of
+;; its default value; `run-hooks' runs those where the t is.
+
+(defun subr--hook-has-t-p (value)
+  "Non-nil when the hook value VALUE is a list holding t."
+  (and (consp value) (memq t value)))
+
 (defun add-hook (hook function &optional depth local)
   "Add FUNCTION to the hook variable HOOK, unless it is already on it.
 DEPTH orders the functions, lower first: nil stands for 0, t or any
 other non-number for 90.  FUNCTION goes after those of equal depth when
-DEPTH is positive, before them otherwise.  LOCAL is accepted, but there
-are no buffers, so the global value is always the one changed."
-  (ignore local)
-  ;; Without buffers, having a default value is the same as being bound.
-  (unless (default-boundp hook) (set-default hook nil))
+DEPTH is positive, before them otherwise.  With LOCAL non-nil the
+buffer-local value is changed, made first as (t) when there is none: the
+t runs the default value's functions.  A FUNCTION with a non-nil
+`permanent-local-hook' property survives `kill-all-local-variables'."
+  (or (boundp hook) (set hook nil))
+  (or (default-boundp hook) (set-default hook nil))
+  (cond (local
+         (unless (local-variable-if-set-p hook)
+           (set (make-local-variable hook) (list t))))
+        ;; A value without t is one made local by hand, or the global
+        ;; value itself: either way the current value is what changes.
+        ((not (subr--hook-has-t-p (symbol-value hook)))
+         (setq local t)))
   (let ((d (cond ((numberp depth) depth) (depth 90) (t 0)))
-        (fns (symbol-value hook)))
+        (fns (if local (symbol-value hook) (default-value hook))))
     (if (or (functionp fns) (nlistp fns))
         (setq fns (list fns)))
-    (if (member function fns)
-        (set hook fns)
+    (unless (member function fns)
       ;; Depths are remembered only once some function asked for one.
       (if (or (/= d 0) (get hook 'hook--depth-alist))
           (put hook 'hook--depth-alist
@@ -526,18 +540,39 @@ are no buffers, so the global value is always the one changed."
                     (let ((other (subr--hook-depth hook (car later))))
                       (if (> d 0) (<= other d) (< other d))))
           (push (pop later) before))
-        (set hook (nconc (nreverse before) (cons function later)))))))
+        (setq fns (nconc (nreverse before) (cons function later)))))
+    (if (not local)
+        (set-default hook fns)
+      (and (symbolp function)
+           (get function 'permanent-local-hook)
+           (not (get hook 'permanent-local))
+           (put hook 'permanent-local 'permanent-local-hook))
+      (set hook fns))))
 
 (defun remove-hook (hook function &optional local)
   "Take FUNCTION off the hook variable HOOK, if it is there.
-LOCAL is accepted and ignored: only the global value exists."
-  (ignore local)
-  (when (boundp hook)
-    (let ((fns (symbol-value hook)))
-      (set hook
-           (if (or (nlistp fns) (eq (car fns) 'lambda))
-               (if (equal fns function) nil fns)
-             (delete function (copy-sequence fns)))))))
+With LOCAL non-nil the buffer-local value is changed; once only t is
+left there, the local value goes.  Without LOCAL the default value is
+changed, unless the current buffer's local value lacks the t that would
+run it.  The value is the hook's new value, or nil when the default value
+did not hold FUNCTION."
+  (or (boundp hook) (set hook nil))
+  (or (default-boundp hook) (set-default hook nil))
+  (if (and (not local)
+           (local-variable-p hook)
+           (not (subr--hook-has-t-p (symbol-value hook))))
+      (setq local t))
+  ;; LOCAL asks for a local value: without one there is nothing to do.
+  (unless (and local (not (local-variable-p hook)))
+    (let* ((fns (if local (symbol-value hook) (default-value hook)))
+           (single (or (nlistp fns) (functionp fns)))
+           (found (if single (equal fns function) (member function fns))))
+      (when found
+        (setq fns (if single nil (delete function (copy-sequence fns)))))
+      ;; The local value is stored back even when FUNCTION was not on it.
+      (cond ((not local) (when found (set-default hook fns)))
+            ((equal fns '(t)) (kill-local-variable hook))
+            (t (set hook fns))))))
 
 ;;;; Functions and symbols.
 
@@ -563,17 +598,41 @@ VAR is a symbol and is not evaluated."
       (signal 'wrong-type-argument (list 'symbolp var)))
   `(and (boundp ',var) ,var))
 
+;;;; Buffers.
+
+(defmacro with-current-buffer (buffer-or-name &rest body)
+  "Make BUFFER-OR-NAME current, run BODY, and make the old buffer current again.
+The value is that of the last form of BODY."
+  (declare (indent 1) (debug t))
+  `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
+
+(defmacro with-temp-buffer (&rest body)
+  "Run BODY in a fresh hidden buffer that is killed afterwards, however BODY exits.
+The value is that of the last form of BODY."
+  (declare (indent 0) (debug t))
+  (let ((buf (make-symbol "temp-buffer")))
+    `(let ((,buf (generate-new-buffer " *temp*" t)))
+       (with-current-buffer ,buf
+         (unwind-protect (progn ,@body)
+           (and (buffer-name ,buf) (kill-buffer ,buf)))))))
+
+(defalias 'move-marker #'set-marker)
+
 ;;;; Output and the stack.
 
 (defmacro with-output-to-string (&rest body)
   "Run BODY with `standard-output' collecting text; return that text.
 Whatever BODY prints with `princ', `prin1' and the like ends up in the
-string, in order."
-  (let ((acc (make-symbol "received")))
-    `(let ((,acc nil))
-       (let ((standard-output (lambda (ch) (setq ,acc (cons ch ,acc)))))
-         ,@body)
-       (concat (nreverse ,acc)))))
+string, in order, with its text properties."
+  (declare (indent 0) (debug t))
+  `(let ((standard-output (generate-new-buffer " *string-output*" t)))
+     (unwind-protect
+         (progn
+           (let ((standard-output standard-output))
+             ,@body)
+           (with-current-buffer standard-output
+             (buffer-string)))
+       (kill-buffer standard-output))))
 
 (defun subr--frame-description (evald func args _flags)
   "Turn the parts of a stack frame into the list (EVALD FUNC . ARGS)."

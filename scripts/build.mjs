@@ -56,7 +56,7 @@ if (pr.status !== 0 || !/^[0-9a-f]{64}$/.test(probed?.fingerprint)) {
 }
 
 // 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels,
-// import.meta.dirname).
+// import.meta.dirname, the kernels' tier-up switch).
 const corePath = join(dist, 'tsmacs-core.js');
 await build({
   ...common,
@@ -70,7 +70,7 @@ await build({
     __TSMACS_FINGERPRINT__: JSON.stringify(probed.fingerprint),
     __TSMACS_KERNELS__: JSON.stringify(probed.kernels),
   },
-  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir) {' },
+  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier) {' },
   footer: { js: '})' },
 });
 const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);

@@ -130,3 +130,13 @@ test('mapbacktrace and backtrace-frame--internal walk the frames innermost first
     '(t command-line nil nil))';
   assert.deepEqual(runCase({ name: 'mapbacktrace', args: ['--eval', form], stdin: null }), { out: want, err: '', code: 0 });
 });
+
+test('a start from the image takes process-environment from the running process, as GNU lists it', () => {
+  const host = capturingHost();
+  host.environ = () => ['A=plain', 'B=é', 'C=𝄞x'];
+  const shape = '(prin1 (list (mapcar (lambda (s) (list s (multibyte-string-p s) (length s) (string-bytes s))) process-environment) (equal process-environment initial-environment) (eq process-environment initial-environment) (eq (car process-environment) (car initial-environment))))';
+  assert.equal(runCli(['--dump-file', dump, '--batch', '--eval', shape], host), 0);
+  // GNU Emacs 28.2 under `env -i A=plain B=é C=𝄞x`: the last entry first; a copy of the list in
+  // initial-environment, sharing the strings; ASCII entries unibyte.
+  assert.equal(host.out(), '((("C=𝄞x" t 4 7) ("B=é" t 3 4) ("A=plain" nil 7 7)) t nil t)');
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import '../src/emacs/eval.ts';
 import '../src/emacs/fns.ts';
+import '../src/emacs/textprop.ts';
 import { createRuntime } from '../src/core/init.ts';
 import { nodeHost } from '../src/host/node.ts';
 import type { Runtime } from '../src/core/runtime.ts';

@@ -117,3 +117,36 @@ test('a damaged default image is refused with its own message and exit code', ()
   }
   rmSync(root, { recursive: true });
 });
+
+test('under a stack rlimit smaller than the launcher\'s V8 stack, it runs again with a stack that fits: deep recursion is a Lisp error', () => {
+  const root = install();
+  const deep = '(progn (setq max-lisp-eval-depth 100000 max-specpdl-size 100000) (defun f (n) (if (= n 0) 0 (1+ (f (1- n))))) (princ (car (condition-case e (f 100000) (error e)))))';
+  // As the tsmacs command runs, with the first line's flag; sh sets the rlimit for its child.
+  const r = spawnSync('sh', ['-c', 'ulimit -s 4096 && exec "$0" --stack-size=6000 "$1" --batch --eval "$2"', process.execPath,
+    join(root, 'dist', 'tsmacs.cjs'), deep], { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } });
+  assert.deepEqual({ out: r.stdout, err: r.stderr, code: r.status }, { out: 'error', err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
+
+test('an image of 4 MB or more loads through the kernels compiled for large images, and leaves the code cache valid', () => {
+  const root = install();
+  const image = join(root, 'big.pdmp');
+  const make = `(progn (setq big-list (let (l) (dotimes (i 30000) (push (cons (number-to-string i) (list i (* i 1.5) (make-string 8 ?x))) l)) l)) (dump-emacs-portable ${JSON.stringify(image)}))`;
+  assert.equal(run(root, ['--batch', '--eval', make]).code, 0);
+  assert.ok(statSync(image).size >= 4 << 20, 'the image is large');
+  // As the tsmacs command runs (the first line's flag): only such a run rewrites a rejected cache.
+  const asCommand = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--stack-size=6000', join(root, 'dist', 'tsmacs.cjs'), ...args],
+      { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } });
+    return { out: r.stdout, err: r.stderr, code: r.status };
+  };
+  // The copy's timestamps are not exact, so the first start writes a cache of its own.
+  assert.deepEqual(asCommand(['--batch', '--eval', STATS]), { out: '(3 t)', err: '', code: 0 });
+  const cache = join(root, 'dist', 'tsmacs-core.jsc');
+  const before = statSync(cache).mtimeMs;
+  const r = asCommand(['--dump-file', image, '--batch', '--eval', '(princ (list (length big-list) (nth 2 (car big-list))))']);
+  assert.deepEqual(r, { out: '(30000 44998.5)', err: '', code: 0 });
+  assert.deepEqual(asCommand(['--batch', '--eval', STATS]), { out: '(3 t)', err: '', code: 0 });
+  assert.equal(statSync(cache).mtimeMs, before, 'the code cache is still taken, not written again');
+  rmSync(root, { recursive: true });
+});

@@ -55,6 +55,8 @@ test('every primitive, random arguments: a value or a Lisp error, and a heap tha
   try {
     for (const p of PRIMITIVES) {
       if (p.max === UNEVALLED || LEFT_OUT.has(p.name)) continue;
+      // FUZZ_TRACE=1 names each primitive first, to find one that kills the process.
+      if (process.env['FUZZ_TRACE']) process.stderr.write(`${p.name}\n`);
       const rt = createRuntime({ host: capturingHost(), heapBytes: 64 << 20 });
       const form = readFromString(rt, makeString(rt, POOL)).obj;
       rt.push(form);

@@ -13,6 +13,7 @@ import { prin1ToString } from '../src/emacs/print.ts';
 import { LispSignal } from '../src/core/signal.ts';
 import { Qt } from '../src/core/symbols.ts';
 import { compileRegexp, Matcher, RegexpOverflow, RegexpSyntaxError } from '../src/emacs/regex-emacs.ts';
+import { regexTables } from '../src/emacs/search.ts';
 
 const rt = createRuntime({ host: nodeHost(), heapBytes: 128 * 1024 * 1024 });
 
@@ -135,7 +136,7 @@ test('invalid patterns raise GNU messages at compile time', () => {
     ['\\_a', 'Invalid regular expression'], ['\\(?', 'Unmatched ( or \\('], ['[[:alpha:', 'Unmatched [ or [^'],
   ];
   for (const [pat, msg] of cases) {
-    assert.throws(() => compileRegexp(cp(pat), false), (e: unknown) => e instanceof RegexpSyntaxError && e.message === msg, pat);
+    assert.throws(() => compileRegexp(cp(pat), false, regexTables(rt)), (e: unknown) => e instanceof RegexpSyntaxError && e.message === msg, pat);
   }
-  assert.throws(() => new Matcher().search(compileRegexp(cp('\\(a*\\)*b'), false), { chars: Int32Array.from(cp('a'.repeat(40))), begv: 0, zv: 40, point: -1 }, 0, 40), RegexpOverflow);
+  assert.throws(() => new Matcher(regexTables(rt)).search(compileRegexp(cp('\\(a*\\)*b'), false, regexTables(rt)), { chars: Int32Array.from(cp('a'.repeat(40))), begv: 0, zv: 40, point: -1 }, 0, 40), RegexpOverflow);
 });

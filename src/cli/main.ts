@@ -11,9 +11,9 @@ import { intern } from '../core/obarray.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { DEFVAR } from '../core/subr.ts';
-import { asLispSignal, evalTop, findSymbolValue, frameInfo, funcall, pushFrame, setInternal } from '../emacs/eval.ts';
+import { asLispSignal, callDebugger, evalTop, findSymbolValue, frameInfo, funcall, noticeTopLevelSignal, pushFrame, setInternal } from '../emacs/eval.ts';
 import { load, readFromString } from '../emacs/lread.ts';
-import { batchBacktraceText, beginStderrMessage } from '../emacs/print.ts';
+import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
 
 const Qload = DEFSYM('load');
@@ -235,10 +235,10 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
   pushOuterFrame(rt, intern(rt, 'command-line-1'), [list(rt, ...commandLine1Args(argv).map((a) => makeString(rt, a)))]);
   const baseSp = rt.sp;
   const baseFrames = rt.nframes;
-  // Batch Emacs enters the debugger for an error nothing will catch, before
-  // unwind forms run; the debugger prints the backtrace and exits with 255.
+  // Batch Emacs calls the function `debug' (whatever `debugger' says) for an error nothing
+  // will catch, before unwind forms run: it prints the backtrace and exits with 255.
   rt.uncaughtSignalHook = (sig) => {
-    throw new KillEmacs(reportTopLevelError(rt.host, rt, sig));
+    callDebugger(rt, Qdebug_fn, list(rt, Qerror_cli, cons(rt, sig.symbol, sig.data)));
   };
   try {
     for (const [kind, arg, next] of actions) {
@@ -248,7 +248,7 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
         guarded(rt, () => runAction(rt, kind, arg));
       } catch (e) {
         if (e instanceof KillEmacs) return e.code;
-        if (e instanceof LispSignal) return reportTopLevelError(rt.host, rt, e);
+        if (e instanceof LispSignal) return topLevelError(rt, e);
         throw e;
       }
       rt.sp = baseSp;
@@ -259,6 +259,27 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
     rt.uncaughtSignalHook = null;
   }
   return 0;
+}
+
+const Qdebug_fn = DEFSYM('debug');
+const Qerror_cli = DEFSYM('error');
+
+/**
+ * An error that reached the top level: unless a catcher on its way did, the hook and the
+ * debugger see it now (in batch that is `debug', which prints the backtrace and exits). When
+ * the debugger returns, or was not called, GNU's top level prints the error's message alone.
+ */
+function topLevelError(rt: Runtime, sig: LispSignal): number {
+  let e = noticeTopLevelSignal(rt, sig);
+  if (e instanceof KillEmacs) return e.code;
+  if (e instanceof LispThrow) e = new LispSignal(DEFSYM('no-catch'), list(rt, e.tag, e.value));
+  if (!(e instanceof LispSignal)) throw e;
+  const p = printObject(rt, errorMessageString(rt, e.symbol, e.data), false);
+  const bytes = new Uint8Array(p.bytes.length + 1);
+  bytes.set(p.bytes);
+  bytes[p.bytes.length] = 10;
+  writeToStderr(rt, bytes, p.multibyte);
+  return 255;
 }
 
 function runAction(rt: Runtime, kind: string, arg: string): number {

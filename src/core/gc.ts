@@ -14,8 +14,9 @@ import { DEFGLOBAL, type Runtime } from './runtime.ts';
 import { BUILTIN_SYMBOLS, DEFSYM, Qnil, Qunbound } from './symbols.ts';
 import { BK_CONS, BK_DATA, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR } from '../heap/heap.ts';
 import {
-  HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, HT_WEAK, PVEC_HASH_TABLE,
-  PVEC_TYPE_SHIFT, PVEC_SIZE_MASK, STR_DATA, STR_INTERVALS, SYMBOL_WORDS, SYM_FLAGS, isRawPvec,
+  BUF_MARKERS, HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, HT_WEAK,
+  PVEC_BUFFER, PVEC_HASH_TABLE, PVEC_TYPE_SHIFT, PVEC_SIZE_MASK, STR_DATA, STR_INTERVALS, SYMBOL_WORDS, SYM_FLAGS,
+  isRawPvec,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { makeFloat } from './object.ts';
@@ -104,11 +105,17 @@ function drain(rt: Runtime): void {
         const wi = (w & -8) >>> 2;
         const h = m[wi]!;
         const type = h >>> PVEC_TYPE_SHIFT;
+        const n = isRawPvec(type) ? 1 : h & PVEC_SIZE_MASK;
+        if (type === PVEC_BUFFER) {
+          // The marker chain is weak (GNU's): pruneMarkerChains keeps the markers marked otherwise.
+          buffersSeen.push(w);
+          for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markValue(rt, m[wi + i]!);
+          break;
+        }
         if (type === PVEC_HASH_TABLE && m[wi + 1 + HT_WEAK] !== Qnil) {
           markWeakTableShell(rt, w, wi + 1);
           break;
         }
-        const n = isRawPvec(type) ? 1 : h & PVEC_SIZE_MASK;
         for (let i = 1; i <= n; i++) markValue(rt, m[wi + i]!);
         break;
       }
@@ -132,6 +139,38 @@ export function markRoots(rt: Runtime): void {
   for (const p of rt.pinned) markValue(rt, p);
   for (const hook of extraRoots) hook(rt, (w) => markValue(rt, w));
   drain(rt);
+}
+
+/** Buffers traced in this cycle, whose marker chains are pruned once marking is done (emptied each cycle). */
+const buffersSeen: number[] = [];
+
+/**
+ * Drop from each traced buffer's marker chain the markers nothing else reached: they can never
+ * be seen again, and keeping them would make every later edit of the buffer adjust them. The
+ * kept chain's cells are marked here; markers are never traced through it.
+ */
+function pruneMarkerChains(rt: Runtime): void {
+  const m = rt.i32;
+  const h = rt.heap;
+  for (const b of buffersSeen) {
+    const slot = ((b & -8) >>> 2) + 1 + BUF_MARKERS;
+    let prev = -1;
+    for (let l = m[slot]!; (l & 7) === Lisp_Cons; l = m[((l & -8) >>> 2) + 1]!) {
+      const cell = (l & -8) >>> 2;
+      const mk = m[cell]!;
+      if ((mk & 7) === Lisp_Vectorlike && h.isMarked((mk & -8) >>> 2)) {
+        h.mark(cell);
+        if (prev < 0) m[slot] = l;
+        else m[prev + 1] = l;
+        prev = cell;
+      } else {
+        // Unreached: the marker is freed with this cycle's sweep, so it no longer points anywhere.
+      }
+    }
+    if (prev < 0) m[slot] = Qnil;
+    else m[prev + 1] = Qnil;
+  }
+  buffersSeen.length = 0;
 }
 
 /** Root families owned by other subsystems (buffers, the reader's state...). */
@@ -335,7 +374,10 @@ export function collectGarbage(rt: Runtime): GCResult {
     rt.charByteString = 0;
     weakTables = [];
     markRoots(rt);
+    // Doomed finalizers and weak tables' entries can mark more, buffers and markers among them:
+    // marker chains are pruned once nothing more will be marked.
     finalizeAndSweepWeak(rt);
+    pruneMarkerChains(rt);
     const freedBytes = rt.heap.sweep(() => {});
     const h = rt.heap;
     h.clearMarks(h.staticBase, h.staticTop);

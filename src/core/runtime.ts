@@ -105,6 +105,11 @@ export class Runtime {
   /** Set while the batch debugger reports an error: GNU lifts max-specpdl-size for it. */
   inDebugger = false;
   /**
+   * Set once the debugger has been entered: batch GNU Emacs enters it for errors only once per
+   * session (it waits for input events between entries, and batch has none).
+   */
+  debuggerEntered = false;
+  /**
    * The active call frames for backtraces (GNU's backtrace records in the
    * specpdl), innermost last: pairs (Lisp stack index, kind) written by
    * evalSub and funcall, see eval.ts. Dead frames stay above nframes' saved

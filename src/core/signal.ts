@@ -14,6 +14,8 @@ export class LispSignal {
   readonly data: number;
   /** Set once `signal-hook-function' has seen this signal (eval.ts noticeSignal). */
   hooked = false;
+  /** Set once the debugger variables have been consulted for this signal (eval.ts noticeSignalOnce). */
+  debugged = false;
   constructor(symbol: number, data: number) {
     this.symbol = symbol;
     this.data = data;

@@ -133,6 +133,12 @@ const func = (locals: number, code: number[]): number[] => {
 /** The module as the launcher compiled it (dist/tsmacs.cjs hands it to the bundle); undeclared from source. */
 declare const __tsmacs_wasm: object | null | undefined;
 
+/** The launcher's switch of V8's tier-up budget for wasm (true: V8's default); undeclared from source. */
+declare const __tsmacs_tier: ((large: boolean) => void) | null | undefined;
+
+/** Images from this size up get kernels that V8 optimises as usual (see kernelsFor). */
+export const LARGE_IMAGE_BYTES = 4 << 20;
+
 /** The module's bytes, assembled at build time by scripts/build.mjs and injected as a latin1 string; absent from source. */
 declare const __TSMACS_KERNELS__: string | undefined;
 
@@ -394,7 +400,7 @@ export function assemble(): Uint8Array {
     ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
     ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
     ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
-    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR], k(2)),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR], k(2)),
     ...BR(0), END, END,
     ...k(0),
   ]);
@@ -430,6 +436,8 @@ export function assemble(): Uint8Array {
 export const KERNEL_CHUNK = 32768;
 
 let compiled: object | null | undefined;
+/** The module compiled under V8's default tier-up budget, for large images. */
+let compiledLarge: object | null | undefined;
 const instances = new WeakMap<WasmMemory, Kernels | null>();
 
 interface Exports {
@@ -443,8 +451,16 @@ interface Exports {
   d: { value: number };
 }
 
-/** The kernels bound to MEMORY (a shared heap memory), or null: then use the JS loops. */
-export function kernelsFor(memory: WasmMemory | null): Kernels | null {
+/**
+ * The kernels bound to MEMORY (a shared heap memory), or null: then use the JS loops. The first
+ * call for a memory binds them. Under the launcher, V8 optimises the kernels' code only after 100 MB
+ * of it has run (see scripts/launcher.template.cjs: for the default image optimising costs more
+ * than it saves); LARGE asks for kernels under V8's default budget instead (an 18 MB image's object
+ * starts take 2 ms optimised against 8 in baseline code). V8 reads the budget when it compiles a
+ * module and reuses the compilation of identical bytes, so that module is compiled apart, its bytes
+ * made different by a custom section.
+ */
+export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | null {
   if (memory === null) return null;
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
@@ -454,8 +470,26 @@ export function kernelsFor(memory: WasmMemory | null): Kernels | null {
   try {
     if (compiled === undefined)
       compiled = typeof __tsmacs_wasm === 'object' && __tsmacs_wasm !== null ? __tsmacs_wasm : new wasm.Module(moduleBytes());
-    if (compiled !== null) {
-      const x = new wasm.Instance(compiled, { e: { m: memory } }).exports as unknown as Exports;
+    let module = compiled;
+    if (large && typeof __tsmacs_tier === 'function') {
+      if (compiledLarge === undefined) {
+        __tsmacs_tier(true);
+        try {
+          const bytes = moduleBytes();
+          const marked = new Uint8Array(bytes.length + 7);
+          marked.set(bytes);
+          marked.set([0, 5, 4, 0x6c, 0x61, 0x72, 0x67], bytes.length); // custom section "larg"
+          compiledLarge = new wasm.Module(marked);
+        } catch {
+          compiledLarge = null;
+        } finally {
+          __tsmacs_tier(false);
+        }
+      }
+      module = compiledLarge ?? compiled;
+    }
+    if (module !== null) {
+      const x = new wasm.Instance(module, { e: { m: memory } }).exports as unknown as Exports;
       const words = new Int32Array(memory.buffer);
       kn = {
         ck: (p, end) => x.ck(p | 0, end | 0),

@@ -24,7 +24,7 @@ import {
   fingerprint, fingerprintHex,
 } from './format.ts';
 import { AFTER_LOAD_HOOKS, SCALARS } from './pdumper.ts';
-import { kernelsFor } from './kernels.ts';
+import { LARGE_IMAGE_BYTES, kernelsFor } from './kernels.ts';
 import { ImageError, verifyImage, verifyImageJS, type ImageLayout } from './verify.ts';
 
 /** Exit status of the CLI for each kind of load failure. */
@@ -93,6 +93,8 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   } catch (e) {
     throw new DumpLoadError('no-room', path, `no room for it in the heap (${e instanceof Error ? e.message : e})`);
   }
+  // Bind the kernels to the heap: optimised by V8 as usual for a large image (kernels.ts).
+  kernelsFor(rt.heap.memory, size >= LARGE_IMAGE_BYTES);
   mark?.('runtime');
   const h = rt.heap;
   const base = h.dumpBase;

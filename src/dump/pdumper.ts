@@ -14,8 +14,8 @@
 import { DEFUN, DEFVAR, DEFINIT } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error } from '../core/symbols.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { cons, jsString, list, makeFloat, makeString, stringp, symIndex, symbolRawValue } from '../core/object.ts';
-import { SYM_VALUE } from '../heap/layout.ts';
+import { cons, jsString, list, makeFloat, makeString, stringp } from '../core/object.ts';
+import { findSymbolValue, swapBindings } from '../emacs/eval.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
@@ -53,7 +53,7 @@ const Qdump_file_name = DEFSYM('dump-file-name');
 
 function expandName(rt: Runtime, name: string): string {
   if (name.startsWith('/')) return name;
-  const dd = symbolRawValue(rt, Qdefault_directory);
+  const dd = findSymbolValue(rt, Qdefault_directory);
   let dir = stringp(dd) ? jsString(rt, dd) : rt.host.cwd();
   if (dir.startsWith('~')) dir = (rt.host.getenv('HOME') ?? '') + dir.slice(1);
   return (dir.endsWith('/') ? dir : dir + '/') + name;
@@ -75,12 +75,7 @@ export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, q
   let image;
   // Let-bindings in effect (`load' binds load-file-name while loadup dumps) are
   // transient: the image gets each variable's top-level value.
-  const bound: [number, number][] = [];
-  for (let i = rt.specCount - 3; i >= 0; i -= 3) {
-    const cell = symIndex(rt, rt.specpdl[i]!) + SYM_VALUE;
-    bound.push([cell, rt.i32[cell]!]);
-    rt.i32[cell] = rt.specpdl[i + 1]!;
-  }
+  swapBindings(rt, true);
   try {
     image = writeDump(rt, {
       trackReferrers,
@@ -91,7 +86,7 @@ export function dumpToFile(rt: Runtime, file: string, trackReferrers: boolean, q
     if (e instanceof DumpObjectError) return error(rt, e.message);
     throw e;
   } finally {
-    for (let k = bound.length - 1; k >= 0; k--) rt.i32[bound[k]![0]] = bound[k]![1];
+    swapBindings(rt, false);
   }
   const bytes = image.bytes;
   bytes[0] = IN_PROGRESS_BYTE;

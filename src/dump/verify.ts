@@ -33,6 +33,9 @@ import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, PVEC_BIGNUM,
   PVEC_BOOL_VECTOR, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
   PVEC_USER_PTR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
+  PVEC_MARKER, PVEC_BUFFER, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_BEGV,
+  BUF_BEGV_BYTE, BUF_PT, BUF_PT_BYTE, BUF_ZV, BUF_ZV_BYTE, BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MODIFF,
+  BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_TEXT, BUF_MARKERS,
   SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT,
 } from '../heap/layout.ts';
 import { BUILTIN_SYMBOLS, Qt } from '../core/symbols.ts';
@@ -211,7 +214,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
   const rIndex = g ? (): number => (g.r.value >>> 2) - r0 : (): number => r - r0;
   const nextReloc = (): void => {
     if (V !== null) {
-      if (V.vadv() !== 0) relErr(rOff(), `has relocation ${rIndex()}, out of order`);
+      // Name the entry's own word, as the JS walk does (the cursor still holds the previous one).
+      if (V.vadv() !== 0) relErr(m[g!.r.value >>> 2]! >>> 3, `has relocation ${rIndex()}, out of order`);
       return;
     }
     r++;
@@ -370,7 +374,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
               objErr(pos, `in the hot section has vectorlike type ${type}`);
             const end = pos + ((size + 2) & ~1);
             if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
-            if (type === PVEC_HASH_TABLE || type === PVEC_CHAR_TABLE || type === PVEC_SUB_CHAR_TABLE || type === PVEC_FINALIZER)
+            if (type === PVEC_HASH_TABLE || type === PVEC_CHAR_TABLE || type === PVEC_SUB_CHAR_TABLE || type === PVEC_FINALIZER ||
+              type === PVEC_MARKER || type === PVEC_BUFFER)
               tables.push(pos);
             for (let p = pos + 1; p <= pos + size; p++) slot(p);
             if (end > pos + 1 + size) raw(end - 1);
@@ -441,6 +446,69 @@ function checkShape(m: Int32Array, base: number, at: number, objErr: (off: numbe
       objErr(at, `is a sub-char-table of ${size} slots that does not fit its depth`);
   } else if (type === PVEC_FINALIZER) {
     if (size !== 2) objErr(at, `is a finalizer of ${size} slots`);
+  } else if (type === PVEC_MARKER) {
+    checkMarker(m, base, at, objErr);
+  } else if (type === PVEC_BUFFER) {
+    checkBuffer(m, base, at, objErr);
+  }
+}
+
+/** A marker: its positions are fixnums of at least 1 and its buffer is nil or a buffer of the dump. */
+function checkMarker(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+  const size = m[base + at]! & PVEC_SIZE_MASK;
+  const slot = (i: number): number => m[base + at + 1 + i]!;
+  if (size !== MARKER_SLOTS) objErr(at, `is a marker of ${size} slots`);
+  const c = slot(MARKER_CHARPOS);
+  const b = slot(MARKER_BYTEPOS);
+  if ((c & 3) !== 2 || (b & 3) !== 2 || c >> 2 < 1 || b >> 2 < c >> 2) objErr(at, 'is a marker whose positions are not positions');
+  const buf = slot(MARKER_BUFFER);
+  if (buf !== 0 && dumpVectorlike(m, base, buf, PVEC_BUFFER) < 0) objErr(at, 'is a marker whose buffer is not a buffer of the dump');
+}
+
+/** The word index of the dump vectorlike of TYPE that W points at, or -1. */
+function dumpVectorlike(m: Int32Array, base: number, w: number, type: number): number {
+  if ((w & 7) !== 5 || (w & HIGH_BIT) !== 0) return -1;
+  const wi = base + ((w & ~7) >>> 2);
+  return m[wi]! >>> PVEC_TYPE_SHIFT === type ? wi : -1;
+}
+
+/**
+ * A buffer: its positions are ordered fixnums (char <= byte), its text a unibyte string of the
+ * dump long enough for them, and its marker chain a proper list of markers that point into it.
+ * The runtime indexes the text and walks the chain on these grounds without checking.
+ */
+function checkBuffer(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+  const size = m[base + at]! & PVEC_SIZE_MASK;
+  if (size < BUFFER_SLOTS) objErr(at, `is a buffer of ${size} slots`);
+  const slot = (i: number): number => m[base + at + 1 + i]!;
+  const pos = (i: number): number => {
+    const w = slot(i);
+    if ((w & 3) !== 2 || w >> 2 < 1) objErr(at, `is a buffer whose slot ${i} is not a position`);
+    return w >> 2;
+  };
+  const pairs = [[BUF_BEGV, BUF_BEGV_BYTE], [BUF_PT, BUF_PT_BYTE], [BUF_ZV, BUF_ZV_BYTE], [BUF_Z, BUF_Z_BYTE], [BUF_GPT, BUF_GPT_BYTE]];
+  for (const [c, b] of pairs) if (pos(b!) < pos(c!)) objErr(at, 'is a buffer with a byte position before its character position');
+  if (!(pos(BUF_BEGV) <= pos(BUF_PT) && pos(BUF_PT) <= pos(BUF_ZV) && pos(BUF_ZV) <= pos(BUF_Z) && pos(BUF_GPT) <= pos(BUF_Z) &&
+    pos(BUF_BEGV_BYTE) <= pos(BUF_PT_BYTE) && pos(BUF_PT_BYTE) <= pos(BUF_ZV_BYTE) && pos(BUF_ZV_BYTE) <= pos(BUF_Z_BYTE) &&
+    pos(BUF_GPT_BYTE) <= pos(BUF_Z_BYTE)))
+    objErr(at, 'is a buffer whose positions are out of order');
+  for (const i of [BUF_MODIFF, BUF_CHARS_MODIFF, BUF_SAVE_MODIFF]) if ((slot(i) & 3) !== 2) objErr(at, 'is a buffer whose ticks are not fixnums');
+  const text = slot(BUF_TEXT);
+  if ((text & 7) !== 4 || (text & HIGH_BIT) !== 0) objErr(at, 'is a buffer whose text is not a string of the dump');
+  const tw = base + ((text & ~7) >>> 2);
+  if (m[tw + STR_NBYTES] !== -1 || m[tw + STR_NCHARS]! < pos(BUF_Z_BYTE) - 1)
+    objErr(at, 'is a buffer whose text is not a unibyte string long enough');
+  // The marker chain: a proper list of this buffer's markers (its length bounded by the image size).
+  const self = (at << 2) | 5;
+  let l = slot(BUF_MARKERS);
+  for (let n = 0; l !== 0; n++) {
+    if ((l & 7) !== 3 || (l & HIGH_BIT) !== 0 || n > m.length) objErr(at, 'is a buffer whose marker chain is not a list');
+    const cw = base + ((l & ~7) >>> 2);
+    const mk = dumpVectorlike(m, base, m[cw]!, PVEC_MARKER);
+    if (mk < 0 || m[mk + 1 + MARKER_BUFFER] !== self) objErr(at, 'is a buffer whose marker chain holds a stranger');
+    if (m[mk + 1 + MARKER_CHARPOS]! >> 2 > pos(BUF_Z) || m[mk + 1 + MARKER_BYTEPOS]! >> 2 > pos(BUF_Z_BYTE))
+      objErr(at, 'is a buffer with a marker past its end');
+    l = m[cw + 1]!;
   }
 }
 

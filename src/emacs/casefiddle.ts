@@ -1,20 +1,23 @@
 // Case conversion of characters and strings (GNU casefiddle.c): upcase, downcase, capitalize, upcase-initials.
 //
-// GNU reads its case tables (casetab.c, filled by characters.el from the
-// Unicode data) and the special-casing char-code properties. We carry the
-// mappings Emacs 28.2 ends up with as compact tables, and decide word
-// boundaries with the word-constituent set of the syntax table `emacs -batch'
-// evaluates in. The region and word commands need buffers and are not here.
+// Upper and lower case come from the current buffer's case table (casetab.ts), word
+// boundaries from its syntax table (syntax.ts). What GNU takes from the Unicode data whatever
+// the case table (the titlecase property, and the special casings that turn one char into
+// several in strings) we carry as compact tables. The region and word commands need buffers
+// and are not here.
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { MAX_UNICODE_CHAR, charLenAt, readChar } from '../core/character.ts';
+import { charLenAt, readChar } from '../core/character.ts';
 import {
   allocString, makeStringFromChars, schars, sdata, stringMultibyte, stringp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
+import { copyStringProperties } from './intervals.ts';
 import { Qchar_or_string_p } from '../core/symbols.ts';
+import { currentCaseMaps, type CaseMaps } from './casetab.ts';
+import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 
 /** Simple uppercase mappings: FROM:COUNT:STRIDE:DELTA or FROM::DELTA, FROM and COUNT in hex, DELTA decimal. */
 const UPCASE =
@@ -40,27 +43,6 @@ const UPCASE =
   'ab53::-928 ab70:50:1:-38864 ff41:1a:1:-32 10428:28:1:-40 104d8:24:1:-40 10597:b:1:-39 105a3:f:1:-39 ' +
   '105b3:7:1:-39 105bb:2:1:-39 10cc0:33:1:-64 118c0:20:1:-32 16e60:20:1:-32 1e922:22:1:-34';
 
-/** Simple lowercase mappings, same form. */
-const DOWNCASE =
-  '41:1a:1:32 c0:17:1:32 d8:7:1:32 100:18:2:1 132:3:2:1 139:8:2:1 14a:17:2:1 178::-121 179:3:2:1 181::210 ' +
-  '182:2:2:1 186::206 187::1 189:2:1:205 18b::1 18e::79 18f::202 190::203 191::1 193::205 194::207 196::211 ' +
-  '197::209 198::1 19c::211 19d::213 19f::214 1a0:3:2:1 1a6::218 1a7::1 1a9::218 1ac::1 1ae::218 1af::1 ' +
-  '1b1:2:1:217 1b3:2:2:1 1b7::219 1b8::1 1bc::1 1c4::2 1c5::1 1c7::2 1c8::1 1ca::2 1cb:9:2:1 1de:9:2:1 1f1::2 ' +
-  '1f2:2:2:1 1f6::-97 1f7::-56 1f8:14:2:1 220::-130 222:9:2:1 23a::10795 23b::1 23d::-163 23e::10792 241::1 ' +
-  '243::-195 244::69 245::71 246:5:2:1 370:2:2:1 376::1 37f::116 386::38 388:3:1:37 38c::64 38e:2:1:63 ' +
-  '391:11:1:32 3a3:9:1:32 3cf::8 3d8:c:2:1 3f4::-60 3f7::1 3f9::-7 3fa::1 3fd:3:1:-130 400:10:1:80 410:20:1:32 ' +
-  '460:11:2:1 48a:1b:2:1 4c0::15 4c1:7:2:1 4d0:30:2:1 531:26:1:48 10a0:26:1:7264 10c7::7264 10cd::7264 ' +
-  '13a0:50:1:38864 13f0:6:1:8 1c90:2b:1:-3008 1cbd:3:1:-3008 1e00:4b:2:1 1e9e::-7615 1ea0:30:2:1 1f08:8:1:-8 ' +
-  '1f18:6:1:-8 1f28:8:1:-8 1f38:8:1:-8 1f48:6:1:-8 1f59:4:2:-8 1f68:8:1:-8 1f88:8:1:-8 1f98:8:1:-8 1fa8:8:1:-8 ' +
-  '1fb8:2:1:-8 1fba:2:1:-74 1fbc::-9 1fc8:4:1:-86 1fcc::-9 1fd8:2:1:-8 1fda:2:1:-100 1fe8:2:1:-8 1fea:2:1:-112 ' +
-  '1fec::-7 1ff8:2:1:-128 1ffa:2:1:-126 1ffc::-9 2126::-7517 212b::-8262 2132::28 2160:10:1:16 2183::1 ' +
-  '24b6:1a:1:26 2c00:30:1:48 2c60::1 2c62::-10743 2c63::-3814 2c64::-10727 2c67:3:2:1 2c6d::-10780 2c6e::-10749 ' +
-  '2c6f::-10783 2c70::-10782 2c72::1 2c75::1 2c7e:2:1:-10815 2c80:32:2:1 2ceb:2:2:1 2cf2::1 a640:17:2:1 ' +
-  'a680:e:2:1 a722:7:2:1 a732:1f:2:1 a779:2:2:1 a77d::-35332 a77e:5:2:1 a78b::1 a78d::-42280 a790:2:2:1 ' +
-  'a796:a:2:1 a7aa::-42308 a7ab::-42319 a7ac::-42315 a7ad::-42305 a7ae::-42308 a7b0::-42258 a7b1::-42282 ' +
-  'a7b2::-42261 a7b3::928 a7b4:8:2:1 a7c4::-48 a7c5::-42307 a7c6::-35384 a7c7:2:2:1 a7d0::1 a7d6:2:2:1 a7f5::1 ' +
-  'ff21:1a:1:32 10400:28:1:40 104b0:24:1:40 10570:b:1:39 1057c:f:1:39 1058c:7:1:39 10594:2:1:39 10c80:33:1:64 ' +
-  '118a0:20:1:32 16e40:20:1:32 1e900:22:1:34';
 
 /** Titlecase mappings where they differ from the uppercase ones, same form. */
 const TITLECASE =
@@ -98,18 +80,6 @@ const SPECIAL_TITLE =
   '1ff7:3a9.342.345 fb00:46.66 fb01:46.69 fb02:46.6c fb03:46.66.69 fb04:46.66.6c fb05:53.74 fb06:53.74 ' +
   'fb13:544.576 fb14:544.565 fb15:544.56b fb16:54e.576 fb17:544.56d';
 
-/** Chars of word syntax (FROM-TO in hex) in the syntax table `emacs -batch' evaluates in. */
-const WORD_RANGES =
-  '30-39 41-5a 61-7a 80-9f a5-a5 b2-b3 b5-b5 b9-b9 c0-d6 d8-f6 f8-2c6 2c8-2c8 2ca-2cf 2d1-2d7 2dc-2dc 2de-383 ' +
-  '386-5bd 5bf-5bf 5c1-5c2 5c4-5c5 5c7-5f2 5f5-e2e e30-e3e e40-e45 e47-e4e e50-e59 e5c-eae eb0-ec5 ec7-eff ' +
-  'f0c-f0c f19-f19 f20-f33 f35-f35 f37-f37 f40-f7e f80-f84 f86-fbd fd0-1360 1369-1fff 2028-202e 2060-207c ' +
-  '207f-208c 208f-20ab 20ad-2102 2104-2108 210a-2115 2117-2120 2123-2152 2155-215a 215f-218f 2450-245f ' +
-  '246f-2473 24b6-24ff 254c-2591 2593-259f 25a2-25a2 25aa-25b1 25b4-25b5 25b8-25bb 25be-25bf 25c2-25c5 ' +
-  '25c9-25ca 25cc-25cd 25d2-25ee 25f0-2604 2607-260d 2610-261b 261d-261d 261f-263f 2641-2641 2643-265f ' +
-  '2662-2662 2666-2666 266b-266b 266e-266e 2670-2767 276e-276f 2776-27e5 27ec-2982 2999-29fb 29fe-29ff ' +
-  '2c00-2dff 2e80-2fff 3004-3007 301d-30fa 30fc-31ff 321d-321f 322a-325f 327c-327d 3280-337f 3385-3387 ' +
-  '33cb-33ce 33d1-33d2 33d4-33d5 33d7-33d7 33d9-33da 33de-aada aae0-fd3d fd40-fe34 fe45-fe58 fe5f-ff00 ' +
-  'ff10-ff19 ff21-ff3a ff41-ff5a ff66-ffdf ffe4-ffe4 ffe6-1faff 1fc00-10ffff';
 
 function parseMap(spec: string, into: Map<number, number>): void {
   for (const item of spec.split(' ')) {
@@ -130,64 +100,36 @@ function parseSpecial(spec: string): Map<number, number[]> {
   return m;
 }
 
-// The tables are built on first use, not at import: start-up never needs them.
+// The tables are built on first use, not at import: start-up never needs them. They are the
+// same for every world (Unicode data), so module variables may hold them.
 let upMap: Map<number, number>;
-let downMap: Map<number, number>;
 let titleMap: Map<number, number>;
 let specialUp: Map<number, number[]>;
 let specialDown: Map<number, number[]>;
 let specialTitle: Map<number, number[]>;
-/** One bit per char up to U+10FFFF: set when the char has word syntax. */
-let wordBits: Uint32Array;
 let tablesReady = false;
 
 function buildTables(): void {
   upMap = new Map();
-  downMap = new Map();
   titleMap = new Map();
   parseMap(UPCASE, upMap);
-  parseMap(DOWNCASE, downMap);
   parseMap(TITLECASE, titleMap);
   specialUp = parseSpecial(SPECIAL_UP);
   specialDown = parseSpecial(SPECIAL_DOWN);
   specialTitle = parseSpecial(SPECIAL_TITLE);
-  wordBits = new Uint32Array((MAX_UNICODE_CHAR + 1) >>> 5);
-  for (const r of WORD_RANGES.split(' ')) {
-    const [a, b] = r.split('-');
-    const to = parseInt(b!, 16);
-    let c = parseInt(a!, 16);
-    for (; c <= to && (c & 31) !== 0; c++) wordBits[c >>> 5]! |= 1 << (c & 31);
-    if (to - c >= 31) {
-      const w = (to + 1) >>> 5;
-      wordBits.fill(-1, c >>> 5, w);
-      c = w << 5;
-    }
-    for (; c <= to; c++) wordBits[c >>> 5]! |= 1 << (c & 31);
-  }
   tablesReady = true;
 }
 
-/** Whether C is a word constituent (chars beyond Unicode, raw bytes included, are). */
-export const isWordChar = (c: number): boolean => {
-  if (c > MAX_UNICODE_CHAR) return true;
+/**
+ * C in title case: the Unicode titlecase property, which GNU consults whatever the case
+ * table says, and the case table's upper case for chars the property leaves alone.
+ */
+function titlecaseChar(maps: CaseMaps, c: number): number {
   if (!tablesReady) buildTables();
-  return (wordBits[c >>> 5]! & (1 << (c & 31))) !== 0;
-};
-
-export function upcaseChar(c: number): number {
-  if (c < 0x80) return c >= 0x61 && c <= 0x7a ? c - 32 : c;
-  if (!tablesReady) buildTables();
-  return upMap.get(c) ?? c;
-}
-export function downcaseChar(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  if (!tablesReady) buildTables();
-  return downMap.get(c) ?? c;
-}
-export function titlecaseChar(c: number): number {
-  if (c < 0x80) return upcaseChar(c);
-  if (!tablesReady) buildTables();
-  return titleMap.get(c) ?? upcaseChar(c);
+  const t = titleMap.get(c);
+  if (t !== undefined) return t;
+  const u = c < 0x80 ? (c >= 0x61 && c <= 0x7a ? c - 32 : c) : upMap.get(c) ?? c;
+  return u !== c ? u : maps.up(c);
 }
 
 const CASE_UP = 0;
@@ -199,15 +141,17 @@ const FINAL_SIGMA = 0x3c2;
 const FLAG_BITS = 0xfc00000;
 
 /** The case of a single character under FLAG (no special casing: that applies to strings only). */
-function caseSingle(c: number, flag: number): number {
-  if (flag === CASE_UP) return upcaseChar(c);
-  if (flag === CASE_DOWN) return downcaseChar(c);
-  return titlecaseChar(c);
+function caseSingle(maps: CaseMaps, c: number, flag: number): number {
+  if (flag === CASE_UP) return maps.up(c);
+  if (flag === CASE_DOWN) return maps.down(c);
+  return titlecaseChar(maps, c);
 }
 
 /** Case the chars of a string; the result goes to OUT. Returns whether anything changed. */
-function caseChars(chars: number[], flag: number, out: number[]): boolean {
+function caseChars(rt: Runtime, maps: CaseMaps, chars: number[], flag: number, out: number[]): boolean {
   if (!tablesReady) buildTables();
+  const syntax = currentSyntaxTable(rt);
+  const isWordChar = (c: number): boolean => syntaxClassIn(rt, syntax, c) === Sword;
   let inword = false;
   let changed = false;
   const n = chars.length;
@@ -231,7 +175,7 @@ function caseChars(chars: number[], flag: number, out: number[]): boolean {
         continue;
       }
     }
-    let cased = caseSingle(c, f);
+    let cased = caseSingle(maps, c, f);
     // A capital sigma lowered at the end of a word becomes the final form.
     if (c === SIGMA && cased !== c && wasInword && (i + 1 === n || !isWordChar(chars[i + 1]!))) cased = FINAL_SIGMA;
     if (cased !== c) changed = true;
@@ -241,12 +185,13 @@ function caseChars(chars: number[], flag: number, out: number[]): boolean {
 }
 
 function casify(rt: Runtime, obj: number, flag: number): number {
+  const maps = currentCaseMaps(rt);
   if (isFixnum(obj) && obj >= 0) {
     const v = fixnumValue(obj);
     if (v > FLAG_BITS) return obj;
     const flags = v & FLAG_BITS;
     const c = v & ~FLAG_BITS;
-    const cased = caseSingle(c, flag);
+    const cased = caseSingle(maps, c, flag);
     return cased === c ? obj : makeFixnum(cased | flags);
   }
   if (!stringp(obj)) return wrongTypeArgument(rt, Qchar_or_string_p, obj);
@@ -258,15 +203,19 @@ function casify(rt: Runtime, obj: number, flag: number): number {
     const s = allocString(rt, n, n, false);
     const dst = sdata(rt, s);
     let inword = false;
+    const syntax = currentSyntaxTable(rt);
     for (let i = 0; i < n; i++) {
       const c = u8[src + i]!;
       const wasInword = inword;
-      inword = c >= 0x80 || isWordChar(c);
+      // A raw byte is the char 0x3fff00 + byte, whose syntax GNU looks up as any other.
+      inword = syntaxClassIn(rt, syntax, c >= 0x80 ? c + 0x3fff00 : c) === Sword;
       let f = flag;
       if (flag === CASE_CAPITALIZE) f = wasInword ? CASE_DOWN : CASE_CAPITALIZE;
       else if (flag === CASE_CAPITALIZE_UP) f = wasInword ? -1 : CASE_CAPITALIZE;
-      u8[dst + i] = c < 0x80 && f >= 0 ? caseSingle(c, f) : c;
+      u8[dst + i] = c < 0x80 && f >= 0 ? caseSingle(maps, c, f) : c;
     }
+    // As GNU's, a unibyte string's case change is made on a copy, so its text properties stay.
+    copyStringProperties(rt, obj, 0, n, s, 0);
     return s;
   }
   const chars = new Array<number>(n);
@@ -277,7 +226,8 @@ function casify(rt: Runtime, obj: number, flag: number): number {
     p += b < 0x80 ? 1 : charLenAt(b);
   }
   const out: number[] = [];
-  caseChars(chars, flag, out);
+  caseChars(rt, maps, chars, flag, out);
+  // Multibyte text is rebuilt, without its properties, as GNU's is.
   return makeStringFromChars(rt, out, true);
 }
 

@@ -1,11 +1,12 @@
 // The Lisp primitives of GNU character.c: character predicates and conversions, display widths, `string'.
 
-import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { fixnumValue, isFixnum, isSymbol, makeFixnum } from '../heap/tags.ts';
 import {
   BYTE8_BASE, MAX_5_BYTE_CHAR, MAX_CHAR, charLenAt, isByte8Char, readChar,
 } from '../core/character.ts';
 import {
-  jsString, makeString, makeStringFromChars, makeUnibyteString, schars, sdata, stringMultibyte, stringp,
+  consp, jsString, makeString, makeStringFromChars, makeUnibyteString, schars, sdata, stringMultibyte, stringp,
+  symbolNameJs, xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal3 } from '../core/signal.ts';
@@ -15,6 +16,7 @@ import {
 } from '../core/symbols.ts';
 import { findSymbolValue, funcall, setInternal } from './eval.ts';
 import { charFromName, ucsNameTable } from './ucs-names.ts';
+import { charCodeProperty, propertyValueDescription } from './charprop.ts';
 import { charTableRef, charTableSetRange, makeCharTable } from './chartab.ts';
 
 const Qchar_width_table = DEFSYM('char-width-table');
@@ -288,3 +290,52 @@ DEFUN('ucs-names', 0, 0, 'Give a hash table from every Unicode character name to
     rt.sp = sp;
   }
 });
+
+// ---- Unicode character properties ----------------------------------------------------------
+
+const Qsequencep_ch = DEFSYM('sequencep');
+
+DEFUN(
+  'get-char-code-property', 2, 2,
+  'Give the value of CHAR\'s Unicode property PROPNAME, or nil for a property not known.\n' +
+  'The properties: general-category, name, old-name, decomposition, mirroring, mirrored, uppercase, lowercase, ' +
+  'titlecase, bidi-class, canonical-combining-class, numeric-value, decimal-digit-value, digit-value.',
+  (rt, ch: number, propname: number) => {
+    if (!isFixnum(ch)) wrongTypeArgument(rt, Qfixnump, ch);
+    const c = checkCharacter(rt, ch);
+    if (!isSymbol(propname)) return Qnil;
+    return charCodeProperty(rt, c, symbolNameJs(rt, propname)) ?? Qnil;
+  },
+);
+
+DEFUN(
+  'char-code-property-description', 2, 2,
+  'Describe VALUE of the character property PROP in words, or give nil when there are none.',
+  (rt, prop: number, value: number) => {
+    if (!isSymbol(prop)) return Qnil;
+    const name = symbolNameJs(rt, prop);
+    if (name === 'uppercase' || name === 'lowercase' || name === 'titlecase') {
+      return makeStringFromChars(rt, [checkCharacter(rt, value)]);
+    }
+    if (name === 'decomposition') {
+      // GNU also puts a composition property on each quoted character; the text is the same.
+      const chars: number[] = [];
+      let l = value;
+      for (; consp(l); l = xcdr(rt, l)) {
+        const x = xcar(rt, l);
+        if (chars.length > 0) chars.push(0x20);
+        if (isSymbol(x) && x !== Qnil) for (const ch of symbolNameJs(rt, x)) chars.push(ch.codePointAt(0)!);
+        else chars.push(0x27, checkCharacter(rt, x), 0x27);
+      }
+      if (l !== Qnil) wrongTypeArgument(rt, Qsequencep_ch, value);
+      return makeStringFromChars(rt, chars);
+    }
+    let key: string | null = null;
+    if (name === 'general-category' && value === Qnil) return makeString(rt, 'Unknown');
+    if ((name === 'general-category' || name === 'bidi-class') && isSymbol(value) && value !== Qnil) key = symbolNameJs(rt, value);
+    if (name === 'canonical-combining-class' && isFixnum(value)) key = String(fixnumValue(value));
+    if (key === null) return Qnil;
+    const text = propertyValueDescription(rt, name, key);
+    return text === null ? Qnil : makeString(rt, text);
+  },
+);

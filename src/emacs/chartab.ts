@@ -45,7 +45,7 @@ function checkChar(rt: Runtime, x: number): number {
 }
 
 /** A fresh sub-char-table of DEPTH starting at MIN_CHAR, every slot INIT. */
-function makeSubCharTable(rt: Runtime, depth: number, minChar: number, init: number): number {
+export function makeSubCharTable(rt: Runtime, depth: number, minChar: number, init: number): number {
   const t = makePvec(rt, PVEC_SUB_CHAR_TABLE, SUB_CHARTAB_CONTENTS + SIZE[depth]!, init);
   const b = base(t);
   rt.i32[b + SUB_CHARTAB_DEPTH] = makeFixnum(depth);
@@ -70,7 +70,7 @@ export function makeCharTable(rt: Runtime, purpose: number, init: number): numbe
 }
 
 /** What the ASCII slot should hold: the depth-3 table for 0..127, or the value covering them. */
-function asciiOf(rt: Runtime, ct: number): number {
+export function asciiOf(rt: Runtime, ct: number): number {
   const m = rt.i32;
   let sub = m[base(ct) + CHARTAB_CONTENTS]!;
   if (!subCharTableP(rt, sub)) return sub;
@@ -180,6 +180,23 @@ export function charTableSetRange(rt: Runtime, ct: number, from: number, to: num
     }
   }
   if (from < 128) m[b + CHARTAB_ASCII] = asciiOf(rt, ct);
+}
+
+/**
+ * Call FN(FROM, TO, VALUE) for each slot of CT's own trie whose value is not nil, in char
+ * order (no parent, no default; adjacent slots with one value are not merged). For JS
+ * walks that must not call Lisp, unlike map-char-table.
+ */
+export function mapCharTableJs(rt: Runtime, ct: number, fn: (from: number, to: number, v: number) => void): void {
+  const walk = (slots: number, depth: number, min: number): void => {
+    for (let k = 0; k < SIZE[depth]!; k++) {
+      const v = rt.i32[slots + k]!;
+      const first = min + k * CHARS[depth]!;
+      if (subCharTableP(rt, v)) walk(base(v) + SUB_CHARTAB_CONTENTS, depth + 1, first);
+      else if (v !== Qnil) fn(first, first + CHARS[depth]! - 1, v);
+    }
+  };
+  walk(base(ct) + CHARTAB_CONTENTS, 0, 0);
 }
 
 /** Number of extra slots of a char-table. */

@@ -5,10 +5,10 @@
 // a fixnum whenever it fits, as GNU's make_int.
 
 import {
-  MANY, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER,
+  MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER,
   PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
   STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
-  SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT,
+  SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM,
@@ -19,7 +19,7 @@ import {
   allocString, bignumValue, cons, getProp, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
-  stringCharToByte, stringBytesChanged,
+  stringCharToByte, stringBytesChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, wrongTypeArgument, xsignal, xsignal1, xsignal2, xsignal3 } from '../core/signal.ts';
@@ -27,13 +27,17 @@ import { DEFINIT, DEFUN } from '../core/subr.ts';
 import {
   DEFSYM, Qargs_out_of_range, Qarith_error, Qarrayp, Qbool_vector_p, Qcharacterp, Qconsp,
   Qcyclic_function_indirection, Qcyclic_variable_indirection, Qdomain_error, Qend_of_file, Qerror,
-  Qerror_conditions, Qerror_message, Qfixnump, Qfunction_documentation, Qinteger_or_marker_p, Qintegerp,
+  Qerror_conditions, Qerror_message, Qmark_inactive, Qfixnump, Qfunction_documentation, Qinteger_or_marker_p, Qintegerp,
   Qinvalid_function, Qinvalid_read_syntax, Qinvalid_regexp, Qlistp, Qnil, Qno_catch, Qnumber_or_marker_p, Qnumberp,
   Qoverflow_error, Qquit, Qrange_error, Qsetting_constant, Qsingularity_error, Qstringp, Qsymbolp, Qt, Qunbound,
   Qunderflow_error, Quser_error, Qvoid_function, Qvoid_variable, Qwrong_length_argument, Qwrong_number_of_arguments,
   Qwrong_type_argument, Qcircular_list, Qfile_error, Qfile_missing, Qfile_already_exists, Qautoload,
 } from '../core/symbols.ts';
-import { call2, findSymbolValue, indirectVariable, setDefault, setInternal, subrArity, symbolValue } from './eval.ts';
+import {
+  BLV_ALWAYS_LOCAL, BLV_BUILTIN_SHIFT, BLV_FWD_SHIFT, BLV_LOCAL_IF_SET, blvFlags, call2, currentBufferObject, defaultValue, findSymbolValue,
+  hasLocalBinding, indirectVariable, isLocalized, localCell, localIfSetIn, localize, localizedValue, notifyWatchers, setDefault,
+  setInternal, subrArity, symbolValue,
+} from './eval.ts';
 import { charTableRef, charTableSet } from './chartab.ts';
 import { floatToString } from './print.ts';
 import { makeBoolVector } from './alloc.ts';
@@ -43,6 +47,10 @@ import { loadhistAttach } from './lread.ts';
 
 const Qminibuffer_quit = DEFSYM('minibuffer-quit');
 const Qtrapping_constant = DEFSYM('trapping-constant');
+const Qbufferp = DEFSYM('bufferp');
+const Qmakunbound = DEFSYM('makunbound');
+const Qwatchers = DEFSYM('watchers');
+const Qequal = DEFSYM('equal');
 const Qbeginning_of_buffer = DEFSYM('beginning-of-buffer');
 const Qend_of_buffer = DEFSYM('end-of-buffer');
 const Qbuffer_read_only = DEFSYM('buffer-read-only');
@@ -118,6 +126,7 @@ DEFINIT((rt) => {
   putError(rt, Qbeginning_of_buffer, errorTail, 'Beginning of buffer');
   putError(rt, Qend_of_buffer, errorTail, 'End of buffer');
   putError(rt, Qbuffer_read_only, errorTail, 'Buffer is read-only');
+  putError(rt, Qmark_inactive, errorTail, 'The mark is not active now');
   putError(rt, Qtext_read_only, cons(rt, Qbuffer_read_only, errorTail), 'Text is read-only');
   putError(rt, Qinhibited_interaction, errorTail, 'User interaction while inhibited');
   putError(rt, Qdomain_error, arithTail, 'Arithmetic domain error');
@@ -173,7 +182,25 @@ export function checkInteger(rt: Runtime, x: number): number {
   if (!isInteger(rt, x)) wrongTypeArgument(rt, Qintegerp, x);
   return x;
 }
-/** CHECK_NUMBER_COERCE_MARKER (markers are not numbers until buffers exist). */
+/**
+ * A marker argument of arithmetic as its position, as GNU's CHECK_NUMBER_COERCE_MARKER; a marker
+ * that points nowhere is an error. Anything else is given back as it is.
+ */
+export function coerceMarker(rt: Runtime, x: number): number {
+  if ((x & 7) !== Lisp_Vectorlike || !isVl(rt, x, PVEC_MARKER)) return x;
+  const wi = ((x & -8) >>> 2) + 1;
+  if (rt.i32[wi + MARKER_BUFFER] === Qnil) xsignal(Qerror, cons(rt, makeString(rt, 'Marker does not point anywhere'), Qnil));
+  return rt.i32[wi + MARKER_CHARPOS]!;
+}
+/** The arguments with each marker replaced by its position (a copy only when there is one). */
+function coerceMarkers(rt: Runtime, args: number[]): number[] {
+  for (let i = 0; i < args.length; i++) {
+    const x = args[i]!;
+    if ((x & 7) === Lisp_Vectorlike && isVl(rt, x, PVEC_MARKER)) return args.map((a) => coerceMarker(rt, a));
+  }
+  return args;
+}
+/** CHECK_NUMBER_COERCE_MARKER's check (callers coerce markers first). */
 function checkNumberOrMarker(rt: Runtime, x: number): number {
   if (!isNumber(rt, x)) wrongTypeArgument(rt, Qnumber_or_marker_p, x);
   return x;
@@ -492,10 +519,6 @@ DEFUN('set', 2, 2, 'Give the variable SYMBOL the value NEWVAL, and give NEWVAL.'
   return v;
 });
 
-/** The default (not buffer-local) value of SYM, or Qunbound. */
-function defaultValue(rt: Runtime, s: number): number {
-  return findSymbolValue(rt, indirectVariable(rt, s));
-}
 DEFUN('default-boundp', 1, 1, 'Tell whether SYMBOL has a default value, the one seen where no local value applies.', (rt, s: number) => {
   checkSymbol(rt, s);
   return bool(defaultValue(rt, s) !== Qunbound);
@@ -512,6 +535,134 @@ DEFUN('set-default', 2, 2, 'Make VALUE the default value of SYMBOL, and give VAL
   if (v === s && keywordp(rt, s)) return v;
   setDefault(rt, s, v);
   return v;
+});
+
+// ---- buffer-local variables (the record and the lookups are in eval.ts) ------------------------
+
+/** BUFFER, or the current buffer when it is nil; anything else is a wrong-type-argument. */
+function bufferArg(rt: Runtime, b: number): number {
+  if (b === Qnil) return currentBufferObject(rt);
+  if (!isVl(rt, b, PVEC_BUFFER)) wrongTypeArgument(rt, Qbufferp, b);
+  return b;
+}
+
+function checkLocalizable(rt: Runtime, variable: number): number {
+  checkSymbol(rt, variable);
+  const s = indirectVariable(rt, variable);
+  if (isConstant(rt, s)) xsignal1(rt, Qsetting_constant, variable);
+  return s;
+}
+
+DEFUN('make-variable-buffer-local', 1, 1, 'Make VARIABLE get a buffer-local value in whichever buffer it is set in from now on, and give VARIABLE.\nA void VARIABLE gets the default value nil first. `let\' still binds the default value where the variable is not local yet.', (rt, variable: number) => {
+  const s = checkLocalizable(rt, variable);
+  if (defaultValue(rt, s) === Qunbound) setDefault(rt, s, Qnil);
+  localize(rt, s, BLV_LOCAL_IF_SET);
+  return variable;
+});
+
+DEFUN('make-local-variable', 1, 1, 'Give VARIABLE a value of its own in the current buffer, starting as its default value, and give VARIABLE.\nOther buffers go on seeing the default value; a void VARIABLE has a void local binding.', (rt, variable: number) => {
+  const s = checkLocalizable(rt, variable);
+  const buf = currentBufferObject(rt);
+  if (isLocalized(rt, s) && (blvFlags(rt, s) & BLV_LOCAL_IF_SET) !== 0) {
+    // As GNU: set to the value it has, which makes the binding unless a let of the default made
+    // here is in force; watchers see that set, even when the binding was there already.
+    setInternal(rt, s, findSymbolValue(rt, s));
+    return s;
+  }
+  if (!isLocalized(rt, s)) localize(rt, s, 0);
+  if (buf !== Qnil && !hasLocalBinding(rt, s, buf))
+    slotSet(rt, buf, BUF_LOCAL_VAR_ALIST, cons(rt, cons(rt, s, defaultValue(rt, s)), slotRef(rt, buf, BUF_LOCAL_VAR_ALIST)));
+  return s;
+});
+
+DEFUN('kill-local-variable', 1, 1, 'Drop the current buffer\'s own value of VARIABLE, so that the default value shows again there; give VARIABLE.\nThe built-in variables every buffer has its own value of keep theirs.', (rt, variable: number) => {
+  checkSymbol(rt, variable);
+  const s = indirectVariable(rt, variable);
+  const buf = currentBufferObject(rt);
+  if (!isLocalized(rt, s) || buf === Qnil || (blvFlags(rt, s) >>> BLV_FWD_SHIFT) !== 0 || (blvFlags(rt, s) & BLV_ALWAYS_LOCAL) !== 0) return s;
+  if (localCell(rt, s, buf) === Qnil) return s;
+  // GNU tells watchers of an ordinary variable's binding going; its own slots go silently.
+  if (((blvFlags(rt, s) >>> BLV_BUILTIN_SHIFT) & 0xff) === 0 &&
+    ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, s, Qnil, Qmakunbound, buf);
+  dropLocalBinding(rt, s, buf);
+  return s;
+});
+
+/** Take SYM's binding out of BUF's local bindings. */
+export function dropLocalBinding(rt: Runtime, sym: number, buf: number): void {
+  let prev = Qnil;
+  for (let l = slotRef(rt, buf, BUF_LOCAL_VAR_ALIST); consp(l); prev = l, l = xcdr(rt, l)) {
+    if (xcar(rt, xcar(rt, l)) !== sym) continue;
+    if (prev === Qnil) slotSet(rt, buf, BUF_LOCAL_VAR_ALIST, xcdr(rt, l));
+    else xsetcdr(rt, prev, xcdr(rt, l));
+    return;
+  }
+}
+
+DEFUN('local-variable-p', 1, 2, 'Tell whether VARIABLE has a value of its own in BUFFER (the current buffer when nil).', (rt, variable: number, buffer: number) => {
+  checkSymbol(rt, variable);
+  const buf = bufferArg(rt, buffer);
+  const s = indirectVariable(rt, variable);
+  return bool(isLocalized(rt, s) && hasLocalBinding(rt, s, buf));
+});
+
+DEFUN('local-variable-if-set-p', 1, 2, 'Tell whether VARIABLE would have a value of its own in BUFFER (the current buffer when nil) once set there: it has one, or it becomes local whenever it is set.', (rt, variable: number, buffer: number) => {
+  checkSymbol(rt, variable);
+  return bool(localIfSetIn(rt, variable, bufferArg(rt, buffer)));
+});
+
+DEFUN('buffer-local-value', 2, 2, 'Give the value VARIABLE has in BUFFER: its own value there, or else the default value.', (rt, variable: number, buffer: number) => {
+  checkSymbol(rt, variable);
+  if (!isVl(rt, buffer, PVEC_BUFFER)) wrongTypeArgument(rt, Qbufferp, buffer);
+  const s = indirectVariable(rt, variable);
+  const v = isLocalized(rt, s) ? localizedValue(rt, s, buffer) : findSymbolValue(rt, s);
+  if (v === Qunbound) xsignal1(rt, Qvoid_variable, variable);
+  return v;
+});
+
+// ---- variable watchers ---------------------------------------------------------------------------
+
+DEFUN('add-variable-watcher', 2, 2, 'Have WATCH-FUNCTION called before each change of SYMBOL\'s value, with SYMBOL, the new value, the operation (set, let, unlet, makunbound or defvaralias) and the buffer of a buffer-local change (else nil).', (rt, symbol: number, fn: number) => {
+  checkSymbol(rt, symbol);
+  const s = indirectVariable(rt, symbol);
+  if (isConstant(rt, s)) xsignal1(rt, Qtrapping_constant, symbol);
+  const sp = rt.sp;
+  rt.push(fn);
+  const watchers = getProp(rt, s, Qwatchers);
+  rt.push(watchers);
+  let member = false;
+  for (let l = watchers; consp(l) && !member; l = xcdr(rt, l)) member = call2(rt, Qequal, fn, xcar(rt, l)) !== Qnil;
+  if (!member) putProp(rt, s, Qwatchers, cons(rt, fn, getProp(rt, s, Qwatchers)));
+  rt.sp = sp;
+  setSymbolFlags(rt, s, (symbolFlags(rt, s) & ~SYM_TRAPPED_MASK) | (SYM_TRAPWRITE << SYM_TRAPPED_SHIFT));
+  return Qnil;
+});
+
+DEFUN('remove-variable-watcher', 2, 2, 'Stop calling WATCH-FUNCTION when SYMBOL changes.', (rt, symbol: number, fn: number) => {
+  checkSymbol(rt, symbol);
+  const s = indirectVariable(rt, symbol);
+  const sp = rt.sp;
+  rt.push(fn);
+  const kept: number[] = [];
+  for (let l = getProp(rt, s, Qwatchers); consp(l); l = xcdr(rt, l)) {
+    const w = xcar(rt, l);
+    rt.push(w);
+    if (call2(rt, Qequal, fn, w) === Qnil) kept.push(w);
+  }
+  let watchers = Qnil;
+  for (let i = kept.length - 1; i >= 0; i--) watchers = cons(rt, kept[i]!, watchers);
+  rt.sp = sp;
+  putProp(rt, s, Qwatchers, watchers);
+  if (watchers === Qnil && ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE)
+    setSymbolFlags(rt, s, symbolFlags(rt, s) & ~SYM_TRAPPED_MASK);
+  return Qnil;
+});
+
+DEFUN('get-variable-watchers', 1, 1, 'Give the list of functions watching SYMBOL\'s changes.', (rt, symbol: number) => {
+  // GNU answers nil for a non-symbol rather than signalling.
+  if ((symbol & 7) !== Lisp_Symbol) return Qnil;
+  const s = indirectVariable(rt, symbol);
+  return ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE ? getProp(rt, s, Qwatchers) : Qnil;
 });
 
 // ---- subrs ---------------------------------------------------------------------------------------
@@ -744,6 +895,7 @@ function negate(rt: Runtime, x: number): number {
 }
 
 export function plus(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   if (args.length === 0) return makeFixnum(0);
   if (args.length === 2) {
     const a = args[0]!;
@@ -754,6 +906,7 @@ export function plus(rt: Runtime, args: number[]): number {
   return arithDriver(rt, A_ADD, args, false);
 }
 export function minus(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   if (args.length === 0) return makeFixnum(0);
   if (args.length === 1) return negate(rt, args[0]!);
   if (args.length === 2) {
@@ -764,11 +917,13 @@ export function minus(rt: Runtime, args: number[]): number {
   return arithDriver(rt, A_SUB, args, false);
 }
 export function times(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   if (args.length === 0) return makeFixnum(1);
   if (args.length === 1) return checkNumberOrMarker(rt, args[0]!);
   return arithDriver(rt, A_MUL, args, false);
 }
 export function quo(rt: Runtime, args: number[]): number {
+  args = coerceMarkers(rt, args);
   const a = checkNumberOrMarker(rt, args[0]!);
   if (args.length === 1) return arithDriver(rt, A_DIV, [makeFixnum(1), a], (a & 7) === Lisp_Float);
   let anyFloat = false;
@@ -798,6 +953,8 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
   return makeBigInteger(rt, r);
 }
 DEFUN('%', 2, 2, 'Give the remainder of dividing the integer X by the integer Y; it has the sign of X.', (rt, a: number, b: number) => {
+  a = coerceMarker(rt, a);
+  b = coerceMarker(rt, b);
   checkIntegerOrMarker(rt, a);
   checkIntegerOrMarker(rt, b);
   return integerRemainder(rt, a, b, false);
@@ -811,6 +968,8 @@ export function fmodFloat(x: number, y: number): number {
   return r;
 }
 DEFUN('mod', 2, 2, 'Give X modulo Y, which has the sign of Y; X and Y may be floats.', (rt, a: number, b: number) => {
+  a = coerceMarker(rt, a);
+  b = coerceMarker(rt, b);
   checkNumberOrMarker(rt, a);
   checkNumberOrMarker(rt, b);
   if ((a & 7) === Lisp_Float || (b & 7) === Lisp_Float) return makeFloat(rt, fmodFloat(numberValue(rt, a), numberValue(rt, b)));
@@ -834,6 +993,9 @@ function compareBigDouble(a: bigint, d: number): number {
 
 /** Three-way exact comparison of two Lisp numbers (after type checks). */
 export function numCompare(rt: Runtime, a: number, b: number): number {
+  if ((a & 3) === 2 && (b & 3) === 2) return a < b ? -1 : a > b ? 1 : 0;
+  a = coerceMarker(rt, a);
+  b = coerceMarker(rt, b);
   if ((a & 3) === 2 && (b & 3) === 2) return a < b ? -1 : a > b ? 1 : 0;
   checkNumberOrMarker(rt, a);
   checkNumberOrMarker(rt, b);
@@ -898,6 +1060,7 @@ DEFUN('/=', 2, 2, 'Tell whether the two arguments are different numbers.', (rt, 
   bool(arithCompare(rt, a, b, CMP_NOTEQUAL)));
 
 function minmax(rt: Runtime, args: number[], comparison: number): number {
+  args = coerceMarkers(rt, args);
   let acc = checkNumberOrMarker(rt, args[0]!);
   for (let i = 1; i < args.length; i++) {
     const v = checkNumberOrMarker(rt, args[i]!);
@@ -912,12 +1075,14 @@ DEFUN('min', 1, MANY, 'Give the least argument; a NaN among them is the result.'
   minmax(rt, args, CMP_LESS));
 
 DEFUN('1+', 1, 1, 'Give NUMBER increased by one.', (rt, x: number) => {
+  x = coerceMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) + 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) + 1);
   return makeBigInteger(rt, bignumValue(rt, x) + 1n);
 });
 DEFUN('1-', 1, 1, 'Give NUMBER decreased by one.', (rt, x: number) => {
+  x = coerceMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) - 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) - 1);

@@ -7,15 +7,33 @@
 import { BYTE8_BASE, MAX_5_BYTE_CHAR, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
   bignumValue, bignump, floatp, makeStringFromBytes, makeUnibyteString, makeFloat, list, sbytes, schars,
-  sdata, stringMultibyte, stringp, symbolName, symbolp, xfloat,
+  sdata, setStringIntervals, stringIntervals, stringMultibyte, stringp, symbolName, symbolp, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qunbound } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qt, Qunbound } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { findSymbolValue, signalMemoryFull } from './eval.ts';
-import { downcaseChar } from './casefiddle.ts';
+import { findSymbolValue, progn, signalMemoryFull, unwindProtect } from './eval.ts';
+import { copyRanges, propertyRanges, readRuns, writeRuns, type PropRange, type Runs } from './intervals.ts';
+import {
+  BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
+} from '../heap/layout.ts';
+import {
+  bint, bslot, bufferLive, bufferp, byteAddr, currentBuffer, gapSize, markerp, saveCurrentBuffer, setBint,
+  setCurrentBuffer, textBase,
+} from './buffer.ts';
+import { readFromHeapBytes, registerStreamReader } from './lread.ts';
+import { moveGap } from './insdel.ts';
+import { LispSignal } from '../core/signal.ts';
+import {
+  attachMarker, byteToChar, charAtByte, charToByte, makeMarkerAt, markerBuffer, markerCharpos, positionValue,
+  unchainMarker,
+} from './marker.ts';
+import { UNEVALLED } from '../core/subr.ts';
+import { cons as consL, consp, isPvec, safeIntegerValue, xcar, xcdr } from '../core/object.ts';
+import { PVEC_BIGNUM } from '../heap/layout.ts';
+import { downcaseIn } from './casetab.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
@@ -156,7 +174,11 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
   const style = message ? quotingStyle(rt) : Qgrave;
   const out: number[] = [];
   // The whole-string "%s" case returns the argument itself when it is a string, as GNU does.
-  if (f.length === 2 && f[0] === 0x25 && f[1] === 0x73 && nargs >= 2 && stringp(args[1]!)) return args[1]!;
+  const fmtProps = stringIntervals(rt, fmt) !== Qnil;
+  if (f.length === 2 && f[0] === 0x25 && f[1] === 0x73 && nargs >= 2 && stringp(args[1]!) && !fmtProps) return args[1]!;
+  // Where each directive sat in STRING and landed in the result, for text properties: only
+  // recorded when STRING or a %s argument has properties.
+  const specs: FormatSpec[] = [];
   let n = 0;
   const end = f.length;
   let i = 0;
@@ -173,6 +195,8 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       i++;
       continue;
     }
+    const fbeg = i;
+    const obeg = out.length;
     i++;
     // '%' [field-number '$'] [flags] [width] ['.' precision] conversion
     if (isDigit(f[i])) {
@@ -220,6 +244,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
     if (prec > MAX_FORMAT_CHARS) prec = MAX_FORMAT_CHARS;
     if (conv === 0x25) {
       out.push(0x25);
+      if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
       continue;
     }
     ++n;
@@ -256,8 +281,11 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       }
       const padding = w < width ? width - w : 0;
       if (!minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      const textStart = out.length;
       for (let k = 0; k < count; k++) out.push(chars[k]!);
       if (minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      const propArg = arg === orig && stringIntervals(rt, arg) !== Qnil ? arg : Qnil;
+      if (fmtProps || propArg !== Qnil) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart, arg: propArg });
       continue;
     }
     const isFloatConv = conv === 0x65 || conv === 0x66 || conv === 0x67;
@@ -276,6 +304,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       if (!minus) for (let k = 0; k < padding; k++) out.push(0x20);
       out.push(fixnumValue(arg));
       if (minus) for (let k = 0; k < padding; k++) out.push(0x20);
+      if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
       continue;
     } else if (isFloatConv) {
       const x = floatp(arg) ? xfloat(rt, arg) : big ? Number(bignumValue(rt, arg)) : fixnumValue(arg);
@@ -289,6 +318,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
             const body = x !== x ? 'nan' : 'inf';
             const prefix = negative(x) ? '-' : plus ? '+' : space ? ' ' : '';
             pushAscii(out, pad(prefix, body, width, minus, false));
+            if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
             continue;
           }
           xsignal(Qoverflow_error, Qnil);
@@ -298,8 +328,68 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
       text = formatInteger(v, conv === 0x69 ? 0x64 : conv, minus, plus, space, sharp, zero, width, precGiven, prec);
     }
     pushAscii(out, text);
+    if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
   }
-  return stringFromCodes(rt, out, multibyte);
+  const result = stringFromCodes(rt, out, multibyte);
+  if (specs.length > 0 || fmtProps) formatProperties(rt, fmt, specs, result);
+  return result;
+}
+
+/** One directive of a format call: its span in the format string and in the result. */
+interface FormatSpec {
+  fbeg: number;
+  fend: number;
+  obeg: number;
+  oend: number;
+  /** Where a %s argument's own text starts (after any left padding). */
+  textStart: number;
+  /** The %s argument string whose properties the result takes, or nil. */
+  arg: number;
+}
+
+/**
+ * The text properties of a `format' result, as GNU's: first STRING's own, each range moved to
+ * where its text landed (a bound inside a directive goes to the end of that directive's output,
+ * one on its `%' to its start); then each %s argument's, placed at its text, cut to what was
+ * printed, the range that reached the argument's end stretched over right padding.
+ */
+function formatProperties(rt: Runtime, fmt: number, specs: FormatSpec[], result: number): void {
+  const total = schars(rt, result);
+  let runs: Runs | null = readRuns(rt, stringIntervals(rt, result), total);
+  const flen = schars(rt, fmt);
+  const fmtRanges = propertyRanges(readRuns(rt, stringIntervals(rt, fmt), flen), 0, flen);
+  if (fmtRanges.length > 0) {
+    const move = (pos: number): number => {
+      let delta = 0;
+      for (const d of specs) {
+        if (pos < d.fbeg) break;
+        if (pos === d.fbeg) return d.obeg;
+        if (pos < d.fend) return d.oend;
+        delta = d.oend - d.fend;
+      }
+      return pos + delta;
+    };
+    const moved: PropRange[] = [];
+    for (const r of fmtRanges) {
+      const s = move(r.start);
+      const e = move(r.end);
+      if (e > s) moved.push({ start: s, end: e, plist: r.plist });
+    }
+    runs = copyRanges(rt, moved, runs, total, 0);
+  }
+  for (const d of specs) {
+    if (d.arg === Qnil) continue;
+    const len = schars(rt, d.arg);
+    const newLen = d.oend - d.textStart;
+    const kept: PropRange[] = [];
+    for (const r of propertyRanges(readRuns(rt, stringIntervals(rt, d.arg), len), 0, len)) {
+      if (r.start >= newLen) continue;
+      const e = r.end === len || r.end > newLen ? newLen : r.end;
+      kept.push({ start: r.start, end: e, plist: r.plist });
+    }
+    runs = copyRanges(rt, kept, runs, total, d.textStart);
+  }
+  setStringIntervals(rt, result, writeRuns(rt, runs));
 }
 
 /** GNU's Fchar_to_string: a one-character string (unibyte for ASCII and raw bytes? no: raw bytes give multibyte). */
@@ -377,5 +467,411 @@ DEFUN('char-equal', 2, 2, 'Tell whether the characters C1 and C2 are the same, i
   if (c1 === c2) return DEFSYM_t;
   const fold = findSymbolValue(rt, Qcase_fold_search_ef);
   if (fold === Qnil || fold === Qunbound) return Qnil;
-  return downcaseChar(fixnumValue(c1)) === downcaseChar(fixnumValue(c2)) ? DEFSYM_t : Qnil;
+  return downcaseIn(rt, fixnumValue(c1)) === downcaseIn(rt, fixnumValue(c2)) ? DEFSYM_t : Qnil;
+});
+
+// ---- point, narrowing and the text around point (GNU editfns.c's buffer half) --------------------
+
+const Qbeginning_of_buffer = DEFSYM('beginning-of-buffer');
+const Qend_of_buffer = DEFSYM('end-of-buffer');
+const Qfixnump_ef = DEFSYM('fixnump');
+
+/** Set point of the current buffer to POS (clipped to the accessible part). */
+export function setPoint(rt: Runtime, pos: number): void {
+  const b = currentBuffer(rt);
+  const p = Math.max(bint(rt, b, BUF_BEGV), Math.min(pos, bint(rt, b, BUF_ZV)));
+  // The byte position first: the conversion uses point as a landmark.
+  const pb = charToByte(rt, b, p);
+  setBint(rt, b, BUF_PT, p);
+  setBint(rt, b, BUF_PT_BYTE, pb);
+}
+
+export const point = (rt: Runtime): number => bint(rt, currentBuffer(rt), BUF_PT);
+const begv = (rt: Runtime): number => bint(rt, currentBuffer(rt), BUF_BEGV);
+const zv = (rt: Runtime): number => bint(rt, currentBuffer(rt), BUF_ZV);
+
+/** The character at char position POS of the current buffer (BEG <= POS < Z). */
+export function charAt(rt: Runtime, pos: number): number {
+  const b = currentBuffer(rt);
+  return charAtByte(rt, b, charToByte(rt, b, pos));
+}
+
+/** The byte at byte position POS of buffer B (ASCII newline checks need no decoding). */
+const byteAt = (rt: Runtime, b: number, pos: number): number => rt.u8[byteAddr(rt, b, pos)]!;
+
+const fixnumArg = (rt: Runtime, x: number, dflt: number): number => {
+  if (x === Qnil) return dflt;
+  if (!isFixnum(x)) wrongTypeArgument(rt, Qfixnump_ef, x);
+  return fixnumValue(x);
+};
+/** A line count: GNU checks these for integerp (a bignum is as far as the buffer goes). */
+const countArg = (rt: Runtime, x: number, dflt: number): number => {
+  if (x === Qnil) return dflt;
+  if (isFixnum(x)) return fixnumValue(x);
+  const n = safeIntegerValue(rt, x);
+  if (Number.isNaN(n)) {
+    if (!isPvec(rt, x, PVEC_BIGNUM)) wrongTypeArgument(rt, Qintegerp_ef, x);
+    return bignumValue(rt, x) < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  }
+  return n;
+};
+const Qintegerp_ef = DEFSYM('integerp');
+
+DEFUN('point', 0, 0, 'Give the position of point in the current buffer.', (rt) => makeFixnum(point(rt)));
+DEFUN('point-min', 0, 0, 'Give the start of the accessible part of the current buffer.', (rt) => makeFixnum(begv(rt)));
+DEFUN('point-max', 0, 0, 'Give the end of the accessible part of the current buffer.', (rt) => makeFixnum(zv(rt)));
+DEFUN('gap-position', 0, 0, 'Give the position of the gap in the current buffer\'s text.', (rt) => makeFixnum(bint(rt, currentBuffer(rt), BUF_GPT)));
+DEFUN('gap-size', 0, 0, 'Give the size in bytes of the gap in the current buffer\'s text.', (rt) => makeFixnum(gapSize(rt, currentBuffer(rt))));
+
+DEFUN('goto-char', 1, 1, 'Move point to POSITION (a position or a marker), or to the nearer end of the accessible part; give POSITION.',
+  (rt, position: number) => {
+    if (markerp(rt, position) && markerBuffer(rt, position) === currentBuffer(rt)) setPoint(rt, markerCharpos(rt, position));
+    else setPoint(rt, positionValue(rt, position));
+    return position;
+  });
+
+DEFUN('position-bytes', 1, 1, 'Give the byte position of the character at POSITION, or nil when POSITION is outside the accessible part.',
+  (rt, position: number) => {
+    const p = positionValue(rt, position);
+    const b = currentBuffer(rt);
+    if (p < 1 || p > bint(rt, b, BUF_Z)) return Qnil;
+    return makeFixnum(charToByte(rt, b, p));
+  });
+
+DEFUN('byte-to-position', 1, 1, 'Give the character position of byte position BYTEPOS, or nil when it is outside the buffer.',
+  (rt, bytepos: number) => {
+    const n = fixnumArg(rt, bytepos, 0);
+    const b = currentBuffer(rt);
+    if (n < 1 || n > bint(rt, b, BUF_Z_BYTE)) return Qnil;
+    // A byte inside a character stands for that character.
+    let p = n;
+    while (p > 1 && p < bint(rt, b, BUF_Z_BYTE) && (byteAt(rt, b, p) & 0xc0) === 0x80) p--;
+    return makeFixnum(byteToChar(rt, b, p));
+  });
+
+DEFUN('bobp', 0, 0, 'Tell whether point is at the start of the accessible part.', (rt) => (point(rt) === begv(rt) ? Qt : Qnil));
+DEFUN('eobp', 0, 0, 'Tell whether point is at the end of the accessible part.', (rt) => (point(rt) === zv(rt) ? Qt : Qnil));
+DEFUN('bolp', 0, 0, 'Tell whether point is at the start of a line.', (rt) => {
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  return pt === bint(rt, b, BUF_BEGV) || byteAt(rt, b, bint(rt, b, BUF_PT_BYTE) - 1) === 10 ? Qt : Qnil;
+});
+DEFUN('eolp', 0, 0, 'Tell whether point is at the end of a line.', (rt) => {
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  return pt === bint(rt, b, BUF_ZV) || byteAt(rt, b, bint(rt, b, BUF_PT_BYTE)) === 10 ? Qt : Qnil;
+});
+
+DEFUN('char-after', 0, 1, 'Give the character after POS (by default point), or nil when POS is at or past the end of the accessible part.',
+  (rt, pos: number) => {
+    const p = pos === Qnil ? point(rt) : positionValue(rt, pos);
+    if (p < begv(rt) || p >= zv(rt)) return Qnil;
+    return makeFixnum(charAt(rt, p));
+  });
+
+DEFUN('char-before', 0, 1, 'Give the character before POS (by default point), or nil when POS is at or before the start of the accessible part.',
+  (rt, pos: number) => {
+    const p = pos === Qnil ? point(rt) : positionValue(rt, pos);
+    if (p <= begv(rt) || p > zv(rt)) return Qnil;
+    return makeFixnum(charAt(rt, p - 1));
+  });
+
+DEFUN('following-char', 0, 0, 'Give the character after point, or 0 at the end of the accessible part.', (rt) => {
+  const p = point(rt);
+  return makeFixnum(p >= zv(rt) ? 0 : charAt(rt, p));
+});
+DEFUN('preceding-char', 0, 0, 'Give the character before point, or 0 at the start of the accessible part.', (rt) => {
+  const p = point(rt);
+  return makeFixnum(p <= begv(rt) ? 0 : charAt(rt, p - 1));
+});
+
+// ---- lines ----------------------------------------------------------------------------------------
+
+/**
+ * From char position POS, find COUNT newlines forward (before LIMIT): give the position after the
+ * last one found (or LIMIT) and how many were found.
+ */
+export function scanForward(rt: Runtime, pos: number, count: number, limit: number): [number, number] {
+  const b = currentBuffer(rt);
+  let byte = charToByte(rt, b, pos);
+  const limByte = charToByte(rt, b, limit);
+  let found = 0;
+  let c = pos;
+  const u8 = rt.u8;
+  const base = textBase(rt, b);
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  const gap = gapSize(rt, b);
+  while (found < count && byte < limByte) {
+    const x = u8[byte < gpt ? base + byte - 1 : base + byte - 1 + gap]!;
+    byte++;
+    if ((x & 0xc0) !== 0x80) c++;
+    if (x === 10) found++;
+  }
+  // Stopped inside nothing: a newline is one byte, so BYTE is on a character start.
+  return [found < count ? limit : c, found];
+}
+
+/** From POS, find COUNT newlines backward (after LIMIT): give the position after the last one found (or LIMIT). */
+export function scanBackward(rt: Runtime, pos: number, count: number, limit: number): [number, number] {
+  const b = currentBuffer(rt);
+  let byte = charToByte(rt, b, pos);
+  const limByte = charToByte(rt, b, limit);
+  let found = 0;
+  let c = pos;
+  const u8 = rt.u8;
+  const base = textBase(rt, b);
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  const gap = gapSize(rt, b);
+  while (byte > limByte) {
+    const x = u8[byte - 1 < gpt ? base + byte - 2 : base + byte - 2 + gap]!;
+    if (x === 10) {
+      if (++found === count) return [c, found];
+    }
+    byte--;
+    if ((x & 0xc0) !== 0x80) c--;
+  }
+  return [limit, found];
+}
+
+/** GNU's forward-line without moving: where N lines from point lands, and the shortfall it reports. */
+function forwardLinePos(rt: Runtime, n: number): [number, number] {
+  const pt = point(rt);
+  if (n <= 0) {
+    const [pos, found] = scanBackward(rt, pt, 1 - n, begv(rt));
+    let shortage = 1 - n - found;
+    if (shortage > 0) shortage--;
+    return [pos, -shortage];
+  }
+  const [pos, found] = scanForward(rt, pt, n, zv(rt));
+  let shortage = n - found;
+  const b = currentBuffer(rt);
+  if (shortage > 0 && zv(rt) > begv(rt) && pos !== pt && charAt(rt, pos - 1) !== 10) shortage--;
+  void b;
+  return [pos, shortage];
+}
+
+DEFUN('forward-line', 0, 1, 'Move N lines forward (back when N is negative) to the start of a line; give how many lines short of N it stopped.\nA last line without a newline counts as reached when point moved onto it.',
+  (rt, n: number) => {
+    const [pos, short] = forwardLinePos(rt, countArg(rt, n, 1));
+    setPoint(rt, pos);
+    return makeFixnum(short);
+  }, 'p');
+
+function lineBeginningPosition(rt: Runtime, n: number): number {
+  const k = countArg(rt, n, 1);
+  return forwardLinePos(rt, k - 1)[0];
+}
+
+function lineEndPosition(rt: Runtime, n: number): number {
+  const k = countArg(rt, n, 1);
+  const pt = point(rt);
+  if (k > 0) {
+    const [pos, found] = scanForward(rt, pt, k, zv(rt));
+    return found === k ? pos - 1 : pos;
+  }
+  const [pos, found] = scanBackward(rt, pt, 1 - k, begv(rt));
+  return found === 1 - k ? pos - 1 : pos;
+}
+
+DEFUN('line-beginning-position', 0, 1, 'Give the position of the start of the line N - 1 lines from point (N defaults to 1), without moving point.',
+  (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
+DEFUN('line-end-position', 0, 1, 'Give the position of the end of the line N - 1 lines from point (N defaults to 1), without moving point.',
+  (rt, n: number) => makeFixnum(lineEndPosition(rt, n)));
+DEFUN('pos-bol', 0, 1, 'Give the position of the start of the line N - 1 lines from point, ignoring fields.',
+  (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
+DEFUN('pos-eol', 0, 1, 'Give the position of the end of the line N - 1 lines from point, ignoring fields.',
+  (rt, n: number) => makeFixnum(lineEndPosition(rt, n)));
+
+DEFUN('beginning-of-line', 0, 1, 'Move point to the start of the line N - 1 lines from it (N defaults to 1).',
+  (rt, n: number) => {
+    setPoint(rt, lineBeginningPosition(rt, n));
+    return Qnil;
+  }, '^p');
+DEFUN('end-of-line', 0, 1, 'Move point to the end of the line N - 1 lines from it (N defaults to 1).',
+  (rt, n: number) => {
+    setPoint(rt, lineEndPosition(rt, n));
+    return Qnil;
+  }, '^p');
+
+DEFUN('line-number-at-pos', 0, 2, 'Give the line number of POSITION (by default point), counting from the start of the accessible part, or of the buffer when ABSOLUTE.',
+  (rt, position: number, absolute: number) => {
+    const b = currentBuffer(rt);
+    const p = position === Qnil ? point(rt) : positionValue(rt, position);
+    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV))
+      xsignal(DEFSYM('args-out-of-range'), consL(rt, makeFixnum(p), consL(rt, makeFixnum(bint(rt, b, BUF_BEGV)), consL(rt, makeFixnum(bint(rt, b, BUF_ZV)), Qnil))));
+    const from = absolute !== Qnil ? 1 : bint(rt, b, BUF_BEGV);
+    const [, found] = scanForward(rt, from, Infinity, p);
+    return makeFixnum(found + 1);
+  });
+
+DEFUN('count-lines', 2, 3, 'Give the number of lines between START and END: the newlines, plus one when the text after the last newline is not empty.',
+  (rt, start: number, end: number) => {
+    let s = positionValue(rt, start);
+    let e = positionValue(rt, end);
+    if (s > e) [s, e] = [e, s];
+    const b = currentBuffer(rt);
+    if (s < 1 || e > bint(rt, b, BUF_Z)) xsignal(DEFSYM('args-out-of-range'), consL(rt, start, consL(rt, end, Qnil)));
+    const [, found] = scanForward(rt, s, Infinity, e);
+    return makeFixnum(found + (e > s && charAt(rt, e - 1) !== 10 ? 1 : 0));
+  });
+
+// ---- narrowing and saving ---------------------------------------------------------------------------
+
+function setBounds(rt: Runtime, b: number, lo: number, hi: number): void {
+  // Byte positions first: the conversion uses the old bounds and point as landmarks.
+  const loB = charToByte(rt, b, lo);
+  const hiB = charToByte(rt, b, hi);
+  const pt = bint(rt, b, BUF_PT);
+  const p = pt < lo ? lo : pt > hi ? hi : pt;
+  const pB = p === pt ? bint(rt, b, BUF_PT_BYTE) : p === lo ? loB : hiB;
+  setBint(rt, b, BUF_BEGV, lo);
+  setBint(rt, b, BUF_BEGV_BYTE, loB);
+  setBint(rt, b, BUF_ZV, hi);
+  setBint(rt, b, BUF_ZV_BYTE, hiB);
+  setBint(rt, b, BUF_PT, p);
+  setBint(rt, b, BUF_PT_BYTE, pB);
+}
+
+DEFUN('widen', 0, 0, 'Make the whole current buffer accessible again.', (rt) => {
+  const b = currentBuffer(rt);
+  setBounds(rt, b, 1, bint(rt, b, BUF_Z));
+  return Qnil;
+});
+
+DEFUN('narrow-to-region', 2, 2, 'Make only the text between START and END of the current buffer accessible.', (rt, start: number, end: number) => {
+  let s = positionValue(rt, start);
+  let e = positionValue(rt, end);
+  if (s > e) [s, e] = [e, s];
+  const b = currentBuffer(rt);
+  if (!(1 <= s && e <= bint(rt, b, BUF_Z))) xsignal(DEFSYM('args-out-of-range'), consL(rt, start, consL(rt, end, Qnil)));
+  setBounds(rt, b, s, e);
+  return Qnil;
+}, 'r');
+
+DEFUN('buffer-narrowed-p', 0, 0, 'Tell whether the current buffer is narrowed.', (rt) => {
+  const b = currentBuffer(rt);
+  return bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z) ? Qt : Qnil;
+});
+
+DEFUN('save-restriction', 0, UNEVALLED, 'Evaluate BODY, then put back the current buffer\'s narrowing as it was (markers keep its ends right across changes).',
+  (rt, body: number) => {
+    const b = currentBuffer(rt);
+    const narrowed = bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z);
+    const sp = rt.sp;
+    rt.push(b);
+    // Narrowed: markers for the bounds (the end one advancing), so edits inside keep them right.
+    const lo = narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_BEGV)) : Qnil;
+    rt.push(lo);
+    const hi = narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_ZV), Qt) : Qnil;
+    rt.push(hi);
+    const v = unwindProtect(rt, () => progn(rt, body), () => {
+      if (!bufferLive(rt, b)) return;
+      if (!narrowed) setBounds(rt, b, 1, bint(rt, b, BUF_Z));
+      else {
+        setBounds(rt, b, markerCharpos(rt, lo), Math.max(markerCharpos(rt, lo), markerCharpos(rt, hi)));
+        unchainMarker(rt, lo);
+        unchainMarker(rt, hi);
+      }
+    });
+    rt.sp = sp;
+    return v;
+  });
+
+DEFUN('save-excursion', 0, UNEVALLED, 'Evaluate BODY, then make current again the buffer that was current and put its point back (a marker follows it across changes).',
+  (rt, body: number) => {
+    const b = currentBuffer(rt);
+    const m = makeMarkerAt(rt, b, bint(rt, b, BUF_PT));
+    const sp = rt.sp;
+    rt.push(m);
+    const v = unwindProtect(rt, () => progn(rt, body), () => {
+      if (!bufferLive(rt, b)) return;
+      setCurrentBuffer(rt, b);
+      setPoint(rt, markerCharpos(rt, m));
+      unchainMarker(rt, m);
+    });
+    rt.sp = sp;
+    return v;
+  });
+
+DEFUN('region-beginning', 0, 0, 'Give the smaller of point and the mark.', (rt) => regionEnd(rt, true));
+DEFUN('region-end', 0, 0, 'Give the larger of point and the mark.', (rt) => regionEnd(rt, false));
+
+const Qtransient_mark_mode = DEFSYM('transient-mark-mode');
+const Qmark_even_if_inactive = DEFSYM('mark-even-if-inactive');
+const Qmark_active = DEFSYM('mark-active');
+function regionEnd(rt: Runtime, beginning: boolean): number {
+  const b = currentBuffer(rt);
+  const m = bslot(rt, b, BUF_MARK);
+  if (!(findSymbolValue(rt, Qtransient_mark_mode) === Qnil || findSymbolValue(rt, Qtransient_mark_mode) === Qunbound ||
+    findSymbolValue(rt, Qmark_even_if_inactive) !== Qnil || findSymbolValue(rt, Qmark_active) !== Qnil))
+    xsignal(DEFSYM('mark-inactive'), Qnil);
+  if (markerBuffer(rt, m) === Qnil) error(rt, 'The mark is not set now, so there is no region');
+  const mp = markerCharpos(rt, m);
+  const pt = bint(rt, b, BUF_PT);
+  return makeFixnum(beginning ? Math.min(mp, pt) : Math.max(mp, pt));
+}
+
+DEFVAR('mark-active', () => Qnil, 'Non-nil when the mark is active in the current buffer.');
+
+export { Qbeginning_of_buffer, Qend_of_buffer };
+
+// ---- reading from a buffer or at a marker ------------------------------------------------------
+
+/**
+ * Read one object from buffer B at char position FROM (within its accessible part); give it and
+ * the position where reading stopped. Running into the end uses up the text: MOVE gets the end
+ * before the error goes on, as GNU leaves the stream there.
+ */
+function readInBuffer(rt: Runtime, b: number, from: number, move: (pos: number) => void): [number, number] {
+  // With the gap at the end, the text is one run of bytes the reader can walk directly.
+  moveGap(rt, b, bint(rt, b, BUF_Z), bint(rt, b, BUF_Z_BYTE));
+  const base = textBase(rt, b);
+  const fromByte = charToByte(rt, b, from);
+  const zvByte = bint(rt, b, BUF_ZV_BYTE);
+  const stop = { pos: base + fromByte - 1 };
+  try {
+    const r = readFromHeapBytes(rt, base + fromByte - 1, base + zvByte - 1, bslot(rt, b, BUF_MULTIBYTE) !== Qnil, stop);
+    return [r.obj, byteToChar(rt, b, r.end - base + 1)];
+  } catch (e) {
+    if (e instanceof LispSignal && e.symbol === Qend_of_file_ef) move(bint(rt, b, BUF_ZV));
+    else if (e instanceof LispSignal && e.symbol === Qinvalid_read_syntax_ef) {
+      // GNU names the line and column where reading a buffer went wrong.
+      const pos = Math.min(byteToChar(rt, b, Math.min(stop.pos - base + 1, zvByte)), bint(rt, b, BUF_ZV));
+      move(pos);
+      if (consp(e.data) && xcdr(rt, e.data) === Qnil) {
+        const [, lines] = scanForward(rt, 1, Infinity, pos);
+        const [bol] = scanBackward(rt, pos, 1, 1);
+        throw new LispSignal(e.symbol, listFrom(rt, [xcar(rt, e.data), makeFixnum(lines + 1), makeFixnum(pos - bol)]));
+      }
+    }
+    throw e;
+  }
+}
+const Qinvalid_read_syntax_ef = DEFSYM('invalid-read-syntax');
+const listFrom = (rt: Runtime, xs: number[]): number => xs.reduceRight((acc, x) => consL(rt, x, acc), Qnil);
+const Qend_of_file_ef = DEFSYM('end-of-file');
+
+registerStreamReader((rt, stream) => {
+  if (markerp(rt, stream)) {
+    const b = markerBuffer(rt, stream);
+    if (b === Qnil) error(rt, 'Marker does not point anywhere');
+    const pos = Math.max(bint(rt, b, BUF_BEGV), Math.min(markerCharpos(rt, stream), bint(rt, b, BUF_ZV)));
+    const move = (p: number): void => attachMarker(rt, stream, b, p, charToByte(rt, b, p));
+    return saveCurrentBuffer(rt, () => {
+      setCurrentBuffer(rt, b);
+      const [obj, end] = readInBuffer(rt, b, pos, move);
+      move(end);
+      return obj;
+    });
+  }
+  if (!bufferp(rt, stream)) return undefined;
+  // A killed buffer has no text left to read.
+  if (!bufferLive(rt, stream)) xsignal(Qend_of_file_ef, Qnil);
+  // Point of STREAM moves; setPoint works on the current buffer, so make it current meanwhile.
+  return saveCurrentBuffer(rt, () => {
+    setCurrentBuffer(rt, stream);
+    const [obj, end] = readInBuffer(rt, stream, bint(rt, stream, BUF_PT), (p) => setPoint(rt, p));
+    setPoint(rt, end);
+    return obj;
+  });
 });

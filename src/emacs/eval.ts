@@ -12,39 +12,50 @@ import { collectGarbage, maybeGC } from '../core/gc.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import { LispStackOverflow } from '../core/runtime.ts';
 import {
-  MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
-  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_VARALIAS,
+  BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
+  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
   UNEVALLED,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
-  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
+  aref, aset, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
+  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
-import { MAX_FRAMES, type Runtime } from '../core/runtime.ts';
+import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
 import { KillEmacs, LispSignal, LispThrow, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qcircular_list, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
   Qfunction, Qinteractive, Qinvalid_function, Qlambda, Qlistp, Qmacro, Qmemory_full, Qnil, Qno_catch,
   Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
-  Qwrong_number_of_arguments,
+  Qwrong_number_of_arguments, Qquit,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
 const Qmax_lisp_eval_depth = DEFVAR('max-lisp-eval-depth', () => makeFixnum(1600), 'How deeply calls of `eval\', `apply\' and `funcall\' may nest before an error is signalled.');
 const Qmax_specpdl_size = DEFVAR('max-specpdl-size', () => makeFixnum(2500), 'How many variable bindings and unwind-protect forms may be active at once before an error is signalled.');
-DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an error that is signalled enters the debugger.');
-DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
-DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
-DEFVAR('debug-ignored-errors', () => Qnil, 'Errors, by condition symbol or message regexp, that never enter the debugger.');
+const Qdebug_on_error = DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an error that is signalled enters the debugger.\nt means every error; a list means the errors with one of its conditions.');
+const Qdebug_on_signal = DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
+const Qdebug_on_quit = DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
+// GNU's initial list: the errors of ordinary editing (moving past an end, a read-only buffer...).
+const IGNORED_BY_DEFAULT = ['beginning-of-line', 'beginning-of-buffer', 'end-of-line', 'end-of-buffer', 'end-of-file', 'buffer-read-only', 'file-supersession', 'mark-inactive', 'user-error'].map((n) => DEFSYM(n));
+const Qdebug_ignored_errors = DEFVAR('debug-ignored-errors', (rt) => list(rt, ...IGNORED_BY_DEFAULT), 'Errors, by condition symbol or message regexp, that never enter the debugger.');
+const Qinhibit_debugger = DEFVAR('inhibit-debugger', () => Qnil, 'When non-nil, errors never enter the debugger; it is bound to t while the debugger runs.');
+const Qdebugger_may_continue = DEFVAR('debugger-may-continue', () => Qt, 'Non-nil while the debugger runs means that returning from it lets the program go on.');
+const Qdebug_on_next_call = DEFVAR('debug-on-next-call', () => Qnil, 'When non-nil, the next call of `eval\' or `funcall\' enters the debugger.');
+// GNU checks it when a message is logged in the echo area; batch messages go straight to
+// standard error, so in batch (tsmacs always is) no message ever enters the debugger.
+DEFVAR('debug-on-message', () => Qnil, 'A regexp: a message matching it enters the debugger (never in batch mode, where messages are not logged).');
+const Qbacktrace_on_error_noninteractive = DEFVAR('backtrace-on-error-noninteractive', () => Qt, 'When non-nil, an error nothing handles in batch mode prints a backtrace before Emacs exits.');
 const Qdebug = DEFSYM('debug');
+const Qerror_message_string = DEFSYM('error-message-string');
+const Qstring_match_p = DEFSYM('string-match-p');
 const Qmemory_signal_data = DEFSYM('memory-signal-data');
 const Qmany = DEFSYM('many');
 const Qmapbacktrace = DEFSYM('mapbacktrace');
 const Qunevalled = DEFSYM('unevalled');
-DEFVAR('debugger', () => Qdebug, 'The function that is called to enter the debugger.');
+const Qdebugger = DEFVAR('debugger', () => Qdebug, 'The function that is called to enter the debugger.');
 DEFVAR('inhibit-quit', () => Qnil, 'When non-nil, a quit request is held back instead of acted on at once.');
 DEFVAR('quit-flag', () => Qnil, 'Set when a quit has been requested; evaluation stops at the next check unless `inhibit-quit\' is non-nil.');
 const Qsignal_hook_function = DEFVAR('signal-hook-function', () => Qnil, 'When non-nil, a function called with the error symbol and data each time an error is signalled.');
@@ -80,8 +91,7 @@ export function findSymbolValue(rt: Runtime, sym: number): number {
   const r = flags & SYM_REDIRECT_MASK;
   if (r === SYM_PLAINVAL) return symbolRawValue(rt, sym);
   if (r === SYM_VARALIAS) return findSymbolValue(rt, indirectVariable(rt, sym));
-  if (r === SYM_LOCALIZED) return xcdr(rt, symbolRawValue(rt, sym));
-  return symbolRawValue(rt, sym);
+  return localizedValue(rt, sym, rt.globals[G_CURRENT_BUFFER]!);
 }
 
 /** The value of SYM; signals void-variable. */
@@ -91,18 +101,228 @@ export function symbolValue(rt: Runtime, sym: number): number {
   return v;
 }
 
+// ---- buffer-local values -------------------------------------------------------------------
+//
+// A localized symbol (SYM_LOCALIZED) has in its value word its buffer-local-value record, two
+// conses: (DEFCELL . FLAGS), DEFCELL = (SYMBOL . DEFAULT-VALUE) and FLAGS a fixnum of BLV_* bits.
+// Each buffer's BUF_LOCAL_VAR_ALIST holds that buffer's own (SYMBOL . VALUE) cells, newest
+// first; a void local binding holds Qunbound. A value is the current buffer's cell, else the
+// default: no cache, so no state can go stale when buffers switch, die or are dumped. Plain
+// variables never come here, so the evaluator's fast paths are untouched.
+
+/** The current buffer's global (buffer.ts declares it; that file sits above this one). */
+const G_CURRENT_BUFFER = DEFGLOBAL('current-buffer');
+
+/** make-variable-buffer-local: setting the variable makes it local in the current buffer. */
+export const BLV_LOCAL_IF_SET = 1;
+/** A built-in per-buffer variable every buffer has its own binding of (GNU's slots of index -1). */
+export const BLV_ALWAYS_LOCAL = 2;
+/** Bits 2..9: a built-in per-buffer variable's number + 1 in PER_BUFFER_CHECKS (0 for others). */
+export const BLV_BUILTIN_SHIFT = 2;
+/** Bits 10..15: the BUF_* slot + 1 that holds the value in every buffer instead of the alist. */
+export const BLV_FWD_SHIFT = 10;
+
+/**
+ * The type check of each built-in per-buffer variable, by number (buffer-locals.ts fills it at
+ * module load: the same for every world): GNU refuses a non-nil value that fails PRED.
+ */
+export const PER_BUFFER_CHECKS: ({ pred: number; test: (rt: Runtime, v: number) => boolean } | null)[] = [];
+
+export const currentBufferObject = (rt: Runtime): number => rt.globals[G_CURRENT_BUFFER]!;
+/** The BLV_* bits of the localized SYM. */
+export const blvFlags = (rt: Runtime, sym: number): number => xcdr(rt, symbolRawValue(rt, sym)) >> 2;
+/** The localized SYM's (SYM . DEFAULT) cell. */
+export const blvDefcell = (rt: Runtime, sym: number): number => xcar(rt, symbolRawValue(rt, sym));
+export const isLocalized = (rt: Runtime, sym: number): boolean => (symbolFlags(rt, sym) & SYM_REDIRECT_MASK) === SYM_LOCALIZED;
+
+/** SYM's (SYM . VALUE) cell in BUF's local bindings, or nil. */
+export function localCell(rt: Runtime, sym: number, buf: number): number {
+  if (buf === Qnil) return Qnil;
+  for (let l = aref(rt, buf, BUF_LOCAL_VAR_ALIST); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const c = xcar(rt, l);
+    if (xcar(rt, c) === sym) return c;
+  }
+  return Qnil;
+}
+
+/** Whether the localized SYM has a binding of its own in BUF. */
+export function hasLocalBinding(rt: Runtime, sym: number, buf: number): boolean {
+  if (buf === Qnil) return false;
+  if ((blvFlags(rt, sym) >>> BLV_FWD_SHIFT) !== 0) return true;
+  return localCell(rt, sym, buf) !== Qnil;
+}
+
+/** The localized SYM's value in BUF: BUF's binding, else the default. */
+export function localizedValue(rt: Runtime, sym: number, buf: number): number {
+  const blv = symbolRawValue(rt, sym);
+  if (buf !== Qnil) {
+    const fwd = (xcdr(rt, blv) >> 2) >>> BLV_FWD_SHIFT;
+    if (fwd !== 0) return aref(rt, buf, fwd - 1);
+    const c = localCell(rt, sym, buf);
+    if (c !== Qnil) return xcdr(rt, c);
+  }
+  return xcdr(rt, xcar(rt, blv));
+}
+
+/** Make SYM (not an alias) localized, its current value becoming the default; FLAGS are added. */
+export function localize(rt: Runtime, sym: number, flags: number): void {
+  const f = symbolFlags(rt, sym);
+  if ((f & SYM_REDIRECT_MASK) === SYM_LOCALIZED) {
+    const blv = symbolRawValue(rt, sym);
+    xsetcdr(rt, blv, makeFixnum((xcdr(rt, blv) >> 2) | flags));
+    return;
+  }
+  setSymbolRawValue(rt, sym, cons(rt, cons(rt, sym, symbolRawValue(rt, sym)), makeFixnum(flags)));
+  setSymbolFlags(rt, sym, (f & ~SYM_REDIRECT_MASK) | SYM_LOCALIZED);
+}
+
+/** The default value of SYM (the one where no buffer has its own), or Qunbound. */
+export function defaultValue(rt: Runtime, sym: number): number {
+  const s = indirectVariable(rt, sym);
+  return (symbolFlags(rt, s) & SYM_REDIRECT_MASK) === SYM_LOCALIZED ? xcdr(rt, blvDefcell(rt, s)) : symbolRawValue(rt, s);
+}
+
+/** Whether SYM would be local in BUF once set (GNU's local-variable-if-set-p). */
+export function localIfSetIn(rt: Runtime, sym: number, buf: number): boolean {
+  const s = indirectVariable(rt, sym);
+  if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) !== SYM_LOCALIZED) return false;
+  return (blvFlags(rt, s) & BLV_LOCAL_IF_SET) !== 0 || hasLocalBinding(rt, s, buf);
+}
+
+// ---- variable watchers ---------------------------------------------------------------------
+
+const Qwatchers = DEFSYM('watchers');
+const Qlet = DEFSYM('let');
+const Qunlet = DEFSYM('unlet');
+const Qset = DEFSYM('set');
+const Qmakunbound = DEFSYM('makunbound');
+const Qdefvaralias = DEFSYM('defvaralias');
+
+/**
+ * Call SYM's watchers (its `watchers' property, in order) with SYM, NEWVAL, OP and WHERE, before
+ * the change is made, as GNU. WHERE nil becomes the current buffer when SYM is buffer-local
+ * there (or local when set), except for makunbound and set-default (passed as OP nil, which
+ * the watchers see as `set'). While they run SYM is untrapped, so they may set it themselves.
+ */
+export function notifyWatchers(rt: Runtime, sym: number, newval: number, op: number, where: number): void {
+  const fns = getProp(rt, sym, Qwatchers);
+  if (!consp(fns)) return;
+  if (where === Qnil && op !== Qnil && op !== Qmakunbound) {
+    const buf = rt.globals[G_CURRENT_BUFFER]!;
+    if (buf !== Qnil && localIfSetIn(rt, sym, buf)) where = buf;
+  }
+  if (op === Qnil) op = Qset;
+  const sp = rt.sp;
+  rt.push(fns);
+  rt.push(newval);
+  rt.push(where);
+  const flags = symbolFlags(rt, sym);
+  setSymbolFlags(rt, sym, flags & ~SYM_TRAPPED_MASK);
+  try {
+    for (let l = fns; consp(l); l = xcdr(rt, l)) funcall(rt, xcar(rt, l), [sym, newval, op, where]);
+  } finally {
+    setSymbolFlags(rt, sym, (symbolFlags(rt, sym) & ~SYM_TRAPPED_MASK) | (flags & SYM_TRAPPED_MASK));
+    rt.sp = sp;
+  }
+}
+
+// ---- setting -------------------------------------------------------------------------------
+
+/** How a value is being stored: as GNU's set_internal's bindflag. */
+export const SET_INTERNAL_SET = 0;
+export const SET_INTERNAL_BIND = 1;
+export const SET_INTERNAL_UNBIND = 2;
+
 /** Set SYM's value, refusing constants (GNU's set_internal). */
 export function setInternal(rt: Runtime, sym: number, value: number): void {
   const flags = symbolFlags(rt, sym);
-  if (((flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE) xsignal1(rt, Qsetting_constant, sym);
-  const r = flags & SYM_REDIRECT_MASK;
-  if (r === SYM_PLAINVAL) setSymbolRawValue(rt, sym, value);
-  else if (r === SYM_VARALIAS) setInternal(rt, indirectVariable(rt, sym), value);
-  else if (r === SYM_LOCALIZED) xsetcdr(rt, symbolRawValue(rt, sym), value);
+  if ((flags & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) setSymbolRawValue(rt, sym, value);
+  else setVar(rt, sym, value, Qnil, SET_INTERNAL_SET);
 }
 
-/** Set the default (global) value of SYM. Without buffers it is its value. */
-export const setDefault = setInternal;
+/**
+ * The general store (GNU's set_internal): through aliases, refusing constants, telling
+ * watchers, into the binding that is current in WHERE (nil: the current buffer). Setting a
+ * local-when-set variable that has no binding there makes one, unless a `let' of its default
+ * value is in force in that buffer.
+ */
+export function setVar(rt: Runtime, sym: number, value: number, where: number, bindflag: number): void {
+  const s = indirectVariable(rt, sym);
+  const flags = symbolFlags(rt, s);
+  const trapped = (flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT;
+  if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) {
+    // A keyword may be "set" to itself.
+    if (value === s && isKeyword(rt, s)) return;
+    xsignal1(rt, Qsetting_constant, sym);
+  }
+  if (trapped === SYM_TRAPWRITE) {
+    const op = bindflag === SET_INTERNAL_BIND ? Qlet : bindflag === SET_INTERNAL_UNBIND ? Qunlet : value === Qunbound ? Qmakunbound : Qset;
+    notifyWatchers(rt, s, value === Qunbound ? Qnil : value, op, where);
+  }
+  if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) !== SYM_LOCALIZED) {
+    setSymbolRawValue(rt, s, value);
+    return;
+  }
+  const buf = where === Qnil ? rt.globals[G_CURRENT_BUFFER]! : where;
+  const blv = symbolRawValue(rt, s);
+  const bf = xcdr(rt, blv) >> 2;
+  const builtin = (bf >>> BLV_BUILTIN_SHIFT) & 0xff;
+  if (value === Qunbound && builtin !== 0) {
+    // As GNU: voiding a built-in per-buffer variable leaves an ordinary void variable, for good.
+    setSymbolFlags(rt, s, (symbolFlags(rt, s) & ~SYM_REDIRECT_MASK) | SYM_PLAINVAL);
+    setSymbolRawValue(rt, s, Qunbound);
+    return;
+  }
+  if (buf !== Qnil) {
+    if (builtin !== 0 && value !== Qnil && value !== Qunbound) checkPerBuffer(rt, builtin, value);
+    const c = localCell(rt, s, buf);
+    if (c !== Qnil) {
+      xsetcdr(rt, c, value);
+      return;
+    }
+    if (bindflag === SET_INTERNAL_SET && (bf & BLV_LOCAL_IF_SET) !== 0 && !letShadowsBufferBinding(rt, s, buf)) {
+      aset(rt, buf, BUF_LOCAL_VAR_ALIST, cons(rt, cons(rt, s, value), aref(rt, buf, BUF_LOCAL_VAR_ALIST)));
+      return;
+    }
+  }
+  xsetcdr(rt, xcar(rt, blv), value);
+}
+
+/** A symbol of the initial obarray whose name starts with a colon. */
+function isKeyword(rt: Runtime, s: number): boolean {
+  if (((symbolFlags(rt, s) & SYM_INTERNED_MASK) >> SYM_INTERNED_SHIFT) !== SYM_INTERNED_IN_INITIAL_OBARRAY) return false;
+  const name = symbolName(rt, s);
+  return sbytes(rt, name) > 0 && rt.u8[sdata(rt, name)] === 0x3a;
+}
+
+function checkPerBuffer(rt: Runtime, builtin: number, value: number): void {
+  const check = PER_BUFFER_CHECKS[builtin - 1];
+  if (check && !check.test(rt, value)) wrongTypeArgument(rt, check.pred, value);
+}
+
+/** Whether a `let' made in BUF binds SYM's default value now (GNU's let_shadows_buffer_binding_p). */
+function letShadowsBufferBinding(rt: Runtime, sym: number, buf: number): boolean {
+  for (let i = rt.specCount - 3; i >= 0; i -= 3) {
+    if (rt.specpdl[i] !== sym) continue;
+    const kind = rt.specpdl[i + 2]!;
+    if (kind !== SPECPDL_LET && (consp(kind) ? xcar(rt, kind) : kind) === buf) return true;
+  }
+  return false;
+}
+
+/** Set the default value of SYM (GNU's set_default_internal): watchers see `set' and no buffer. */
+export function setDefaultInternal(rt: Runtime, sym: number, value: number, bindflag: number): void {
+  const s = indirectVariable(rt, sym);
+  const flags = symbolFlags(rt, s);
+  const trapped = (flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT;
+  if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) xsignal1(rt, Qsetting_constant, sym);
+  if (trapped === SYM_TRAPWRITE) notifyWatchers(rt, s, value === Qunbound ? Qnil : value, Qnil, Qnil);
+  if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) === SYM_LOCALIZED) xsetcdr(rt, blvDefcell(rt, s), value);
+  else setSymbolRawValue(rt, s, value);
+}
+
+/** Set the default (global) value of SYM, as set-default does. */
+export const setDefault = (rt: Runtime, sym: number, value: number): void => setDefaultInternal(rt, sym, value, SET_INTERNAL_SET);
 
 export const isConstantSymbol = (rt: Runtime, sym: number): boolean =>
   ((symbolFlags(rt, sym) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_NOWRITE;
@@ -110,8 +330,14 @@ export const isConstantSymbol = (rt: Runtime, sym: number): boolean =>
 export const isSpecial = (rt: Runtime, sym: number): boolean => (symbolFlags(rt, sym) & SYM_DECLARED_SPECIAL) !== 0;
 
 // ---- the specpdl -------------------------------------------------------------------------
+//
+// Each binding is three words: the symbol, the value it shadows, and its kind. The kind is nil
+// for a plain binding (GNU's SPECPDL_LET); a buffer for a binding of that buffer's local value
+// (SPECPDL_LET_LOCAL); a cons (BUFFER-OR-NIL) for a binding of a buffer-local variable's
+// default value made while BUFFER was current (SPECPDL_LET_DEFAULT). All three are Lisp words,
+// so the collector marks them like the rest.
 
-const SPECPDL_LET = 0;
+const SPECPDL_LET = Qnil;
 
 /** Bind SYM dynamically to VALUE until unbindTo (GNU's specbind). */
 export function specbind(rt: Runtime, sym: number, value: number): void {
@@ -119,8 +345,8 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
   const wi = symIndex(rt, sym);
   const m = rt.i32;
   const flags = m[wi + SYM_FLAGS]!;
-  if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && ((flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) !== SYM_NOWRITE) {
-    // The common case, a plain writable variable: what the general path below does, in one pass.
+  if ((flags & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) {
+    // The common case, a plain untrapped variable: what the general path below does, in one pass.
     const n = rt.specCount;
     if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
     checkSpecpdl(rt, 1);
@@ -132,15 +358,24 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
     return;
   }
   const s = indirectVariable(rt, sym);
-  if (isConstantSymbol(rt, s)) xsignal1(rt, Qsetting_constant, sym);
+  if (isConstantSymbol(rt, s) && !(value === s && isKeyword(rt, s))) xsignal1(rt, Qsetting_constant, sym);
   const n = rt.specCount;
   if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
   checkSpecpdl(rt, 1);
+  let kind = SPECPDL_LET;
+  if (isLocalized(rt, s)) {
+    const buf = rt.globals[G_CURRENT_BUFFER]!;
+    kind = hasLocalBinding(rt, s, buf) ? buf : cons(rt, buf, Qnil);
+  }
   rt.specpdl[n] = s;
   rt.specpdl[n + 1] = findSymbolValue(rt, s);
-  rt.specpdl[n + 2] = SPECPDL_LET;
+  rt.specpdl[n + 2] = kind;
   rt.specCount = n + 3;
-  setInternal(rt, s, value);
+  // A built-in per-buffer variable's default is bound as set-default would (GNU's forwarded
+  // slots); an ordinary buffer-local variable's through the usual store, which finds no
+  // binding of its own here and so sets the default.
+  if (consp(kind) && ((blvFlags(rt, s) >>> BLV_BUILTIN_SHIFT) & 0xff) !== 0) setDefaultInternal(rt, s, value, SET_INTERNAL_BIND);
+  else setVar(rt, s, value, Qnil, SET_INTERNAL_BIND);
 }
 
 /** Undo dynamic bindings down to COUNT. */
@@ -150,9 +385,45 @@ export function unbindTo(rt: Runtime, count: number): void {
     rt.specCount = n;
     const sym = rt.specpdl[n]!;
     const old = rt.specpdl[n + 1]!;
-    const r = redirectOf(rt, sym);
-    if (r === SYM_LOCALIZED) xsetcdr(rt, symbolRawValue(rt, sym), old);
-    else setSymbolRawValue(rt, sym, old);
+    const kind = rt.specpdl[n + 2]!;
+    if (kind === SPECPDL_LET && (symbolFlags(rt, sym) & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) setSymbolRawValue(rt, sym, old);
+    else unbindOne(rt, sym, old, kind);
+  }
+}
+
+function unbindOne(rt: Runtime, sym: number, old: number, kind: number): void {
+  if (kind === SPECPDL_LET) {
+    // A variable made buffer-local during the let gets its default value back.
+    if (isLocalized(rt, sym)) setDefaultInternal(rt, sym, old, SET_INTERNAL_UNBIND);
+    else setVar(rt, sym, old, Qnil, SET_INTERNAL_UNBIND);
+  } else if (consp(kind)) setDefaultInternal(rt, sym, old, SET_INTERNAL_UNBIND);
+  else if (isLocalized(rt, sym) && hasLocalBinding(rt, sym, kind)) {
+    // The buffer's own binding is restored only while it still exists there.
+    setVar(rt, sym, old, kind, SET_INTERNAL_UNBIND);
+  }
+}
+
+/**
+ * Exchange each active binding's shadowed value with the value in the place it shadows, innermost
+ * first, so that every variable shows its top-level value; a second call undoes the first (the
+ * dumper saves the world that way, without the bindings `load' has in force).
+ */
+export function swapBindings(rt: Runtime, outward: boolean): void {
+  const top = rt.specCount - 3;
+  for (let k = 0; k <= top; k += 3) {
+    const i = outward ? top - k : k;
+    const sym = rt.specpdl[i]!;
+    const kind = rt.specpdl[i + 2]!;
+    let cell = -1;
+    if (!isLocalized(rt, sym)) cell = symIndex(rt, sym) + SYM_VALUE;
+    else {
+      const c = kind === SPECPDL_LET || consp(kind) ? blvDefcell(rt, sym) : localCell(rt, sym, kind);
+      if (c !== Qnil) cell = ((c & -8) >>> 2) + 1;
+    }
+    if (cell < 0) continue;
+    const v = rt.i32[cell]!;
+    rt.i32[cell] = rt.specpdl[i + 1]!;
+    rt.specpdl[i + 1] = v;
   }
 }
 
@@ -763,6 +1034,8 @@ export function evalTop(rt: Runtime, form: number, lexical: number): number {
   rt.lexenv = consp(lexical) ? lexical : lexical !== Qnil ? cons(rt, Qt, Qnil) : Qnil;
   try {
     return evalSub(rt, form);
+  } catch (e) {
+    throw noticeUncaught(rt, e);
   } finally {
     rt.lexenv = saved;
     rt.sp = sp;
@@ -797,34 +1070,178 @@ function restore(rt: Runtime, s: Saved): void {
   rt.envBinds = s.envBinds;
 }
 
-/** Would some active condition-case catch SIG? */
-function signalWillBeCaught(rt: Runtime, sig: LispSignal): boolean {
+// How the innermost handler that will catch a signal treats the debugger.
+const CAUGHT_NONE = 0, CAUGHT_PLAIN = 1, CAUGHT_DEBUG = 2;
+
+/**
+ * Which active condition-case will catch SIG, innermost first: none, one whose clause does
+ * not name `debug', or one whose clause's condition list names `debug' (GNU then still calls
+ * the debugger, as if nothing handled the error).
+ */
+function catchingClause(rt: Runtime, sig: LispSignal): number {
   const conditions = conditionsOf(rt, sig.symbol);
   for (let i = rt.handlerSpecs.length - 1; i >= 0; i--) {
     for (let h = rt.handlerSpecs[i]!; consp(h); h = xcdr(rt, h)) {
       const clause = xcar(rt, h);
-      if (consp(clause) && xcar(rt, clause) !== Qsuccess && handlerMatches(rt, xcar(rt, clause), conditions)) return true;
+      if (!consp(clause)) continue;
+      const spec = xcar(rt, clause);
+      if (spec === Qsuccess || !handlerMatches(rt, spec, conditions)) continue;
+      return consp(spec) && memq(rt, Qdebug, spec) ? CAUGHT_DEBUG : CAUGHT_PLAIN;
     }
   }
-  return false;
+  return CAUGHT_NONE;
 }
 
 /**
- * GNU calls the debugger from signal itself, before anything unwinds. We learn
- * of a signal when it reaches a catcher; before unwind forms run, give the
- * hook (the batch backtrace) a signal no condition-case will catch.
+ * GNU calls `signal-hook-function' and the debugger from signal itself, before anything
+ * unwinds. We learn of a signal when it reaches its first catcher, where the dynamic bindings
+ * and the backtrace frames of the signalling code are still in place: there SIG is shown to the
+ * hook and, if the debugger variables ask for it, to the debugger. Returns what unwinds now: SIG,
+ * or whatever the hook or the debugger signalled or threw instead.
  */
-function noticeUncaught(rt: Runtime, sig: unknown): unknown {
-  if (sig instanceof LispSignal) {
+function noticeSignalOnce(rt: Runtime, sig: LispSignal): unknown {
+  if (sig.debugged) return sig;
+  // Code between the signal and here may have lowered the Lisp stack pointer (a finally that
+  // restores it): keep the frames' functions and arguments from being overwritten while the
+  // hook and the debugger run. Those slots were all rooted when the signal happened.
+  const sp = rt.sp;
+  rt.sp = Math.max(sp, framesTop(rt));
+  try {
     try {
       sig = signalAfterHook(rt, sig);
     } catch (e) {
       return e; // the hook threw: that is what unwinds now
     }
+    sig.debugged = true;
+    try {
+      maybeCallDebugger(rt, sig);
+    } catch (e) {
+      return e;
+    }
+    return sig;
+  } finally {
+    rt.sp = sp;
   }
-  const hook = rt.uncaughtSignalHook;
-  if (hook && sig instanceof LispSignal && !signalWillBeCaught(rt, sig)) hook(sig);
-  return sig;
+}
+
+/** The Lisp stack index just above the last slot any active backtrace frame uses. */
+function framesTop(rt: Runtime): number {
+  let top = 0;
+  const fr = rt.frames;
+  for (let i = Math.min(rt.nframes, MAX_FRAMES) - 1; i >= 0; i--) {
+    const kind = fr[2 * i + 1]!;
+    const end = fr[2 * i]! + 1 + (kind >= 0 ? kind : kind === FRAME_UNEVALLED ? 0 : FRAME_CALL - kind);
+    if (end > top) top = end;
+  }
+  return top;
+}
+
+/**
+ * What a catcher rethrows for E, once the hook and the debugger have seen it (see
+ * noticeSignalOnce). JS code that undoes dynamic bindings while a signal passes calls it first,
+ * so that the debugger still sees them.
+ */
+export function noticeUncaught(rt: Runtime, e: unknown): unknown {
+  return e instanceof LispSignal ? noticeSignalOnce(rt, e) : e;
+}
+
+/**
+ * The debugger for SIG, under GNU's rules: debug-on-error (or debug-on-quit for a quit) must
+ * want it, the handler that will catch it must be none or one naming `debug' unless
+ * debug-on-signal is set, inhibit-debugger and debug-ignored-errors must not exclude it, and in
+ * batch the debugger is entered at most once per session. Failing that, an error nothing
+ * handles still gets batch Emacs's backtrace through the function `debug'.
+ */
+function maybeCallDebugger(rt: Runtime, sig: LispSignal): void {
+  const caught = catchingClause(rt, sig);
+  if (findSymbolValue(rt, Qinhibit_debugger) !== Qnil) return;
+  const conditions = conditionsOf(rt, sig.symbol);
+  const wanted = sig.symbol === Qquit
+    ? findSymbolValue(rt, Qdebug_on_quit) !== Qnil
+    : wantsDebugger(rt, findSymbolValue(rt, Qdebug_on_error), conditions);
+  if (wanted && !rt.debuggerEntered && (caught !== CAUGHT_PLAIN || findSymbolValue(rt, Qdebug_on_signal) !== Qnil) &&
+      !ignoredError(rt, sig, conditions)) {
+    const sp = rt.sp;
+    rt.push(sig.symbol);
+    rt.push(sig.data);
+    const debuggerFn = findSymbolValue(rt, Qdebugger);
+    callDebugger(rt, debuggerFn === Qunbound ? Qnil : debuggerFn, list(rt, Qerror, cons(rt, sig.symbol, sig.data)));
+    rt.sp = sp;
+    return;
+  }
+  if (caught === CAUGHT_NONE && rt.uncaughtSignalHook && findSymbolValue(rt, Qbacktrace_on_error_noninteractive) !== Qnil)
+    rt.uncaughtSignalHook(sig);
+}
+
+/** debug-on-error's value VALUE asks for an error with these CONDITIONS: t, or a list naming one. */
+function wantsDebugger(rt: Runtime, value: number, conditions: number): boolean {
+  if (value === Qnil || value === Qunbound) return false;
+  if (!consp(value)) return true;
+  for (let c = conditions; consp(c); c = xcdr(rt, c)) if (memq(rt, xcar(rt, c), value)) return true;
+  return false;
+}
+
+/** debug-ignored-errors names one of the CONDITIONS, or holds a regexp matching SIG's message. */
+function ignoredError(rt: Runtime, sig: LispSignal, conditions: number): boolean {
+  const ignored = findSymbolValue(rt, Qdebug_ignored_errors);
+  const sp = rt.sp;
+  rt.push(ignored);
+  let message = Qnil;
+  try {
+    for (let l = ignored; consp(l); l = xcdr(rt, l)) {
+      const elt = xcar(rt, l);
+      if (stringp(elt)) {
+        if (message === Qnil) {
+          message = funcall(rt, Qerror_message_string, [cons(rt, sig.symbol, sig.data)]);
+          rt.push(message);
+        }
+        if (funcall(rt, Qstring_match_p, [elt, message]) !== Qnil) return true;
+      } else if (memq(rt, elt, conditions)) return true;
+    }
+    return false;
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+/**
+ * Call the debugger FN with the argument list ARGS as GNU's call_debugger does: with
+ * `debugger-may-continue' and `inhibit-debugger' bound to t, `debug-on-next-call' cleared, and
+ * room for 100 more levels of Lisp nesting. A signal escaping the debugger has been seen by
+ * the hook inside it and never reaches the debugger again.
+ */
+export function callDebugger(rt: Runtime, fn: number, args: number): number {
+  const count = rt.specCount;
+  const sp = rt.sp;
+  rt.push(args);
+  rt.debuggerEntered = true;
+  const wasInDebugger = rt.inDebugger;
+  // GNU makes room past the limits for the debugger's own work (max_ensure_room).
+  rt.inDebugger = true;
+  const depth = limitValue(rt, Qmax_lisp_eval_depth, 1600, 100);
+  if (rt.lispEvalDepth + 100 > depth) specbind(rt, Qmax_lisp_eval_depth, makeFixnum(rt.lispEvalDepth + 100));
+  specbind(rt, Qdebugger_may_continue, Qt);
+  specbind(rt, Qinhibit_debugger, Qt);
+  setInternal(rt, Qdebug_on_next_call, Qnil);
+  try {
+    return applyList(rt, fn, args);
+  } catch (e) {
+    if (e instanceof LispSignal && !e.debugged) {
+      let next: unknown;
+      try {
+        next = signalAfterHook(rt, e);
+      } catch (thrown) {
+        next = thrown;
+      }
+      if (next instanceof LispSignal) next.debugged = true;
+      throw next;
+    }
+    throw e;
+  } finally {
+    unbindTo(rt, count);
+    rt.inDebugger = wasInDebugger;
+    rt.sp = sp;
+  }
 }
 
 /**
@@ -845,6 +1262,11 @@ function signalAfterHook(rt: Runtime, sig: LispSignal): LispSignal {
   }
   sig.hooked = true;
   return sig;
+}
+
+/** SIG at the top level, where nothing caught it: the hook and the debugger see it if no catcher did. */
+export function noticeTopLevelSignal(rt: Runtime, sig: LispSignal): unknown {
+  return noticeSignalOnce(rt, sig);
 }
 
 /**
@@ -945,9 +1367,14 @@ function conditionCase(rt: Runtime, variable: number, bodyform: number, handlers
     rt.handlerSpecs.length = s.nhandlers;
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
-    let sig = asLispSignal(rt, e);
-    if (!(sig instanceof LispSignal)) throw e;
-    sig = signalAfterHook(rt, sig);
+    const caught = asLispSignal(rt, e);
+    if (!(caught instanceof LispSignal)) throw e;
+    const seen = noticeSignalOnce(rt, caught);
+    if (!(seen instanceof LispSignal)) {
+      restore(rt, s);
+      throw seen;
+    }
+    const sig = seen;
     restore(rt, s);
     const conditions = conditionsOf(rt, sig.symbol);
     for (let h = handlers; consp(h); h = xcdr(rt, h)) {
@@ -1001,13 +1428,7 @@ export function internalCatch(rt: Runtime, tag: number, body: () => number): num
   } catch (e) {
     let ex = e;
     // A signal passing through is seen by signal-hook-function here, which may throw to TAG.
-    if (ex instanceof LispSignal && !ex.hooked) {
-      try {
-        ex = signalAfterHook(rt, ex);
-      } catch (thrown) {
-        ex = thrown;
-      }
-    }
+    if (ex instanceof LispSignal) ex = noticeSignalOnce(rt, ex);
     if (ex instanceof LispThrow && ex.tag === tag) {
       restore(rt, s);
       rt.nframes = s.nframes;
@@ -1032,6 +1453,8 @@ export function unwindProtect(rt: Runtime, body: () => number, cleanup: () => vo
   } catch (e) {
     if (e instanceof KillEmacs) throw e;
     const sig = noticeUncaught(rt, asLispSignal(rt, e) ?? e);
+    // kill-emacs from the debugger ends the process without unwinding, as GNU's does.
+    if (sig instanceof KillEmacs) throw sig;
     restore(rt, s);
     rt.nframes = s.nframes;
     // Keep the payload alive while the cleanup runs Lisp.
@@ -1288,6 +1711,22 @@ DEFUN('condition-case', 2, UNEVALLED, 'Evaluate BODYFORM, handling the errors th
   return conditionCase(rt, variable, xcar(rt, rest), xcdr(rt, rest));
 });
 
+const Qload_in_progress_ev = DEFSYM('load-in-progress');
+const Qcurrent_load_list_ev = DEFSYM('current-load-list');
+
+/**
+ * Note in `current-load-list' that the file being loaded defines the variable SYM, as GNU's
+ * LOADHIST_ATTACH does for defvar, defconst, defvaralias and defcustom: `load-history' and
+ * `symbol-file' then know where SYM came from. (lread.ts's loadhistAttach does it for the
+ * other kinds; it sits above this file.)
+ */
+function loadhistAttachVariable(rt: Runtime, sym: number): void {
+  const loading = findSymbolValue(rt, Qload_in_progress_ev);
+  if (loading === Qnil || loading === Qunbound) return;
+  const list = findSymbolValue(rt, Qcurrent_load_list_ev);
+  setInternal(rt, Qcurrent_load_list_ev, cons(rt, sym, list === Qunbound ? Qnil : list));
+}
+
 DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) variable and give SYMBOL.\nWith INITVALUE, SYMBOL is set to it only if it had no value; DOCSTRING goes to its `variable-documentation\' property.', (rt, args: number) => {
   const sym = xcar(rt, args);
   const tail = xcdr(rt, args);
@@ -1296,13 +1735,14 @@ DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) vari
     if (consp(xcdr(rt, tail)) && consp(xcdr(rt, xcdr(rt, tail)))) error(rt, 'Too many arguments');
     const s = indirectVariable(rt, sym);
     setSymbolFlags(rt, s, symbolFlags(rt, s) | SYM_DECLARED_SPECIAL);
-    if (findSymbolValue(rt, sym) === Qunbound) {
+    if (defaultValue(rt, sym) === Qunbound) {
       const v = evalSub(rt, xcar(rt, tail));
       // GNU sets the top-level default even inside a let binding.
       setDefaultToplevel(rt, sym, v);
     }
     const doc = consp(xcdr(rt, tail)) ? xcar(rt, xcdr(rt, tail)) : Qnil;
     if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+    loadhistAttachVariable(rt, sym);
   } else if (rt.lexenv !== Qnil && !isSpecial(rt, sym)) {
     // (defvar x) makes x dynamic in the rest of this scope only.
     rt.lexenv = cons(rt, sym, rt.lexenv);
@@ -1310,23 +1750,33 @@ DEFUN('defvar', 1, UNEVALLED, 'Declare SYMBOL a special (dynamically bound) vari
   return sym;
 });
 
-/** Set SYM's outermost (top-level) value, beneath any let bindings (GNU's set-default-toplevel-value). */
-export function setDefaultToplevel(rt: Runtime, sym: number, value: number): void {
-  const s = indirectVariable(rt, sym);
+/**
+ * The outermost binding of SYM's default value, beneath every `let' (GNU's
+ * default_toplevel_binding): the specpdl index of its shadowed value, or -1 when unbound.
+ * Bindings of one buffer's own value are not the default's.
+ */
+function toplevelBinding(rt: Runtime, s: number): number {
   for (let i = 0; i < rt.specCount; i += 3) {
-    if (rt.specpdl[i] === s) {
-      rt.specpdl[i + 1] = value;
-      return;
-    }
+    if (rt.specpdl[i] !== s) continue;
+    const kind = rt.specpdl[i + 2]!;
+    if (kind === SPECPDL_LET || consp(kind)) return i + 1;
   }
-  setInternal(rt, s, value);
+  return -1;
 }
 
-/** The outermost (top-level) value of SYM, beneath any let bindings. */
+/** Set SYM's outermost (top-level) default value, beneath any let bindings (GNU's set-default-toplevel-value). */
+export function setDefaultToplevel(rt: Runtime, sym: number, value: number): void {
+  const s = indirectVariable(rt, sym);
+  const i = toplevelBinding(rt, s);
+  if (i >= 0) rt.specpdl[i] = value;
+  else setDefault(rt, s, value);
+}
+
+/** The outermost (top-level) default value of SYM, beneath any let bindings; Qunbound when void. */
 export function defaultToplevelValue(rt: Runtime, sym: number): number {
   const s = indirectVariable(rt, sym);
-  for (let i = 0; i < rt.specCount; i += 3) if (rt.specpdl[i] === s) return rt.specpdl[i + 1]!;
-  return findSymbolValue(rt, s);
+  const i = toplevelBinding(rt, s);
+  return i >= 0 ? rt.specpdl[i]! : defaultValue(rt, s);
 }
 
 DEFUN('defconst', 2, UNEVALLED, 'Declare SYMBOL a special variable, set it to INITVALUE every time, and give SYMBOL.\nDOCSTRING goes to its `variable-documentation\' property.', (rt, args: number) => {
@@ -1341,6 +1791,7 @@ DEFUN('defconst', 2, UNEVALLED, 'Declare SYMBOL a special variable, set it to IN
   const doc = consp(xcdr(rt, tail)) ? xcar(rt, xcdr(rt, tail)) : Qnil;
   if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
   putProp(rt, sym, Qrisky_local_variable, Qt);
+  loadhistAttachVariable(rt, sym);
   return sym;
 });
 
@@ -1422,7 +1873,9 @@ DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VA
   if ((alias & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, alias);
   if ((base & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, base);
   if (isConstantSymbol(rt, alias)) error(rt, 'Cannot make a constant an alias');
+  if (isLocalized(rt, alias)) error(rt, 'Don’t know how to make a localized variable an alias');
   if (indirectVariable(rt, base) === alias) xsignal1(rt, DEFSYM('cyclic-variable-indirection'), base);
+  if (((symbolFlags(rt, alias) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, alias, base, Qdefvaralias, Qnil);
   const flags = symbolFlags(rt, alias);
   if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && symbolRawValue(rt, alias) !== Qunbound && findSymbolValue(rt, base) === Qunbound)
     setInternal(rt, base, symbolRawValue(rt, alias));
@@ -1430,6 +1883,7 @@ DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VA
   setSymbolFlags(rt, base, symbolFlags(rt, base) | SYM_DECLARED_SPECIAL);
   setSymbolRawValue(rt, alias, base);
   putProp(rt, alias, Qvariable_documentation, doc);
+  loadhistAttachVariable(rt, alias);
   return base;
 });
 
@@ -1437,6 +1891,7 @@ DEFUN('internal--define-uninitialized-variable', 1, 2, 'Declare SYMBOL a special
   if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   setSymbolFlags(rt, sym, symbolFlags(rt, sym) | SYM_DECLARED_SPECIAL);
   if (doc !== Qnil) putProp(rt, sym, Qvariable_documentation, doc);
+  loadhistAttachVariable(rt, sym);
   return Qnil;
 });
 
@@ -1550,8 +2005,10 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
     for (let l = value; consp(l); l = xcdr(rt, l)) {
       const f = xcar(rt, l);
       if (f === Qt) {
-        const global = defaultToplevelValue(rt, hook);
-        for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+        const global = defaultValue(rt, hook);
+        if (consp(global) && xcar(rt, global) !== Qlambda && xcar(rt, global) !== Qclosure) {
+          for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+        } else if (global !== Qnil && global !== Qunbound) fns.push(global);
       } else fns.push(f);
     }
   } else fns.push(value);

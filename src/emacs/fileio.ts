@@ -10,7 +10,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
-  DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt,
+  DEFSYM, Qarrayp, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt,
 } from '../core/symbols.ts';
 import { CMP_LESS, arithCompare, car } from './data.ts';
 import { call2, findSymbolValue, setInternal } from './eval.ts';
@@ -370,6 +370,53 @@ DEFUN('delete-file', 1, 2, 'Remove the file FILENAME; doing nothing when it does
     if (code !== 'ENOENT') reportFileError(rt, 'Removing old name', text, [name]);
   }
   return Qnil;
+});
+
+DEFUN('file-accessible-directory-p', 1, 1, 'Tell whether FILENAME is a directory whose files can be opened (the host cannot see permissions: any directory counts).', (rt, f: number) =>
+  rt.host.stat(expandArg(rt, f))?.kind === 'dir' ? Qt : Qnil);
+
+/**
+ * FILE's name with every symbolic link along it followed, as `file-truename'. The name is walked
+ * component by component and ".." means the parent of wherever the path so far leads, after its
+ * links (so "link/.." is not "."); a link's target is walked the same way from the link's
+ * directory. What does not exist stays as written, and a trailing slash stays.
+ */
+function truename(rt: Runtime, file: string): string {
+  let name = file;
+  if (name.startsWith('~')) {
+    const slash = name.indexOf('/');
+    name = expandFileName(rt, slash < 0 ? name : name.slice(0, slash), null) + (slash < 0 ? '' : name.slice(slash));
+  }
+  if (!name.startsWith('/')) name = fileNameAsDirectory(defaultDirectory(rt)) + name;
+  if (!name.startsWith('/')) name = expandFileName(rt, name, null);
+  const trailing = file !== '' && name.endsWith('/');
+  let todo = name.split('/');
+  const done: string[] = [];
+  // A loop of links (a -> b -> a) would never end: give up following after a hundred.
+  for (let hops = 0; todo.length > 0;) {
+    const part = todo.shift()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      done.pop();
+      continue;
+    }
+    const here = '/' + [...done, part].join('/');
+    const target = hops < 100 ? rt.host.readlink(here) : null;
+    if (target === null) {
+      done.push(part);
+      continue;
+    }
+    hops++;
+    if (target.startsWith('/')) done.length = 0;
+    todo = [...target.split('/'), ...todo];
+  }
+  const result = '/' + done.join('/');
+  return trailing && result !== '/' ? result + '/' : result;
+}
+
+DEFUN('file-truename', 1, 3, 'Give the true name of FILENAME: expanded, with every symbolic link along it followed.\nParts that do not exist are kept as written. COUNTER and PREV-DIRS are accepted and ignored.', (rt, f: number) => {
+  if (!stringp(f)) wrongTypeArgument(rt, Qarrayp, f);
+  return makeString(rt, truename(rt, jsString(rt, f)));
 });
 
 /** GNU's expand_cp_target: a directory name as target means FILE's name inside it. */

@@ -36,6 +36,7 @@ import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
 import { charBytes, charLenAt, readChar, writeChar, BYTE8_BASE, MAX_5_BYTE_CHAR } from '../core/character.ts';
 import { call1, call2, funcall, findSymbolValue, indirectFunction, setInternal, unbindTo } from './eval.ts';
+import { copyStringProperties, stringPropertiesEqual, stringPropertiesHash } from './intervals.ts';
 
 const Qeq = DEFSYM('eq');
 const Qeql = DEFSYM('eql');
@@ -59,7 +60,6 @@ const Qrehash_threshold = DEFSYM('rehash-threshold');
 const Qpurecopy = DEFSYM('purecopy');
 const Qdata = DEFSYM('data');
 const Qlist_or_vector_p = DEFSYM('list-or-vector-p');
-const Qbuffer_or_string_p = DEFSYM('buffer-or-string-p');
 const Qsubfeatures = DEFSYM('subfeatures');
 const Qprovide = DEFSYM('provide');
 const Qrequire = DEFSYM('require');
@@ -728,6 +728,21 @@ export function concatToString(rt: Runtime, args: ArrayLike<number>): number {
       for (let k = 0; k < len; k++) put(fixnumValue(rt.i32[b + k]!));
     }
   }
+  // Text properties, argument by argument: plain strings cost one check each.
+  let anyProps = false;
+  for (let i = 0; i < n; i++) if ((args[i]! & 7) === Lisp_String && stringIntervals(rt, args[i]!) !== Qnil) anyProps = true;
+  let at = 0;
+  for (let i = 0; anyProps && i < n; i++) {
+    const a = args[i]!;
+    const tag = a & 7;
+    if (tag === Lisp_String) {
+      const len = schars(rt, a);
+      if (stringIntervals(rt, a) !== Qnil) copyStringProperties(rt, a, 0, len, r, at);
+      at += len;
+    } else if (tag === Lisp_Cons) {
+      for (let t = a; (t & 7) === Lisp_Cons; t = xcdr(rt, t)) at++;
+    } else if (tag === Lisp_Vectorlike && pvecType(rt, a) !== PVEC_BOOL_VECTOR) at += pvecSize(rt, a);
+  }
   return r;
 }
 
@@ -768,7 +783,9 @@ export const copySequence = DEFUN('copy-sequence', 1, 1, 'Make a shallow copy of
   }
   if (tag === Lisp_String) {
     const nb = sbytes(rt, arg);
-    return substringBytes(rt, arg, 0, nb, schars(rt, arg));
+    const r = substringBytes(rt, arg, 0, nb, schars(rt, arg));
+    copyStringProperties(rt, arg, 0, schars(rt, arg), r, 0);
+    return r;
   }
   if (tag === Lisp_Vectorlike) {
     const h = hdr(rt, arg);
@@ -947,7 +964,9 @@ export const substring = DEFUN('substring', 1, 3, 'Give the part of STRING or ve
     const [f, t] = validateSubarray(rt, s, from, to, size);
     const fb = stringCharToByte(rt, s, f);
     const tb = t === size ? sbytes(rt, s) : stringCharToByte(rt, s, t);
-    return substringBytes(rt, s, fb, tb, t - f);
+    const r = substringBytes(rt, s, fb, tb, t - f);
+    copyStringProperties(rt, s, f, t, r, -f);
+    return r;
   }
   if (!isPvec(rt, s, PVEC_NORMAL_VECTOR)) return wrongTypeArgument(rt, Qarrayp, s);
   const size = pvecSize(rt, s);
@@ -1150,8 +1169,7 @@ function internalEqual(rt: Runtime, o1: number, o2: number, kind: number, depth:
       }
       case Lisp_String:
         if (!bytesEqual(rt, o1, o2)) return false;
-        if (kind === EQUAL_INCLUDING_PROPERTIES)
-          return internalEqual(rt, stringIntervals(rt, o1), stringIntervals(rt, o2), EQUAL_PLAIN, 0, null);
+        if (kind === EQUAL_INCLUDING_PROPERTIES) return stringPropertiesEqual(rt, o1, o2);
         return true;
       default:
         return false;
@@ -1919,14 +1937,6 @@ DEFUN('string-search', 2, 3, 'Find NEEDLE in HAYSTACK, from character index STAR
   return makeFixnum(byteToChar(rt, haystack, startByte + r));
 });
 
-DEFUN('object-intervals', 1, 1, 'Describe the text properties of OBJECT as a list of (BEG END PLIST) entries, or nil when it has none.', (rt, obj: number) => {
-  if ((obj & 7) === Lisp_String) {
-    const iv = stringIntervals(rt, obj);
-    return iv === Qnil ? Qnil : copySequence(rt, iv);
-  }
-  return wrongTypeArgument(rt, Qbuffer_or_string_p, obj);
-});
-
 // ---- base64 --------------------------------------------------------------------------------
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -2648,7 +2658,7 @@ DEFUN('sxhash-eql', 1, 1, 'Compute a hash code for OBJ that agrees with `eql\'.'
 DEFUN('sxhash-equal', 1, 1, 'Compute a hash code for OBJ that agrees with `equal\'.', (rt, x: number) => makeFixnum(sxhash(rt, x)));
 DEFUN('sxhash-equal-including-properties', 1, 1, 'Compute a hash code for OBJ that agrees with `equal-including-properties\'.', (rt, x: number) => {
   let h = sxhash(rt, x);
-  if ((x & 7) === Lisp_String && stringIntervals(rt, x) !== Qnil) h = combine(h, sxhash(rt, stringIntervals(rt, x)));
+  if ((x & 7) === Lisp_String && stringIntervals(rt, x) !== Qnil) h = combine(h, stringPropertiesHash(rt, x, sxhashEq) & HASH_MASK);
   return makeFixnum(h);
 });
 

@@ -39,7 +39,7 @@ import {
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
-import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, pushFrame } from './eval.ts';
+import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
 
@@ -1361,6 +1361,28 @@ export function makeReader(rt: Runtime, bytes: Uint8Array): LispReader {
 
 
 /** Read one object from Lisp string STR starting at character START (GNU's read-from-string core). */
+/**
+ * Read one object from the heap bytes START..END (internal encoding, multibyte when MB); give it
+ * and the address where reading stopped. The buffer module reads buffer text this way.
+ */
+export function readFromHeapBytes(rt: Runtime, start: number, end: number, mb: boolean, stop?: { pos: number }): { obj: number; end: number } {
+  const r = new LispReader(rt, rt.u8, start, end, mb);
+  try {
+    const obj = r.read();
+    return { obj, end: r.pos };
+  } finally {
+    // Where reading stopped, an error or not: a buffer stream moves there.
+    if (stop) stop.pos = r.pos;
+  }
+}
+
+type StreamReader = (rt: Runtime, stream: number) => number | undefined;
+let streamReader: StreamReader | null = null;
+/** Let the buffer module read from a buffer or marker stream (the reader gives undefined for other streams). */
+export function registerStreamReader(fn: StreamReader): void {
+  streamReader = fn;
+}
+
 export function readFromString(rt: Runtime, str: number, start = 0, end?: number): { obj: number; end: number } {
   const mb = stringMultibyte(rt, str);
   const data = sdata(rt, str);
@@ -1429,6 +1451,10 @@ DEFUN('read', 0, 1, 'Read one Lisp expression from STREAM and give the object it
   if (stream === Qnil) stream = varValue(rt, Qstandard_input);
   if (stream === Qt || stream === Qread_char) return readFromStdin(rt);
   if ((stream & 7) === Lisp_String) return readFromString(rt, stream).obj;
+  if (streamReader !== null) {
+    const v = streamReader(rt, stream);
+    if (v !== undefined) return v;
+  }
   const r = new LispReader(rt, new Uint8Array(16), 0, 0, true, stream);
   const obj = r.read();
   const sp = rt.sp;
@@ -1679,6 +1705,9 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     buildLoadHistory(rt, fname);
     // Only a normal return drops the frame: an escaping signal's backtrace still shows it.
     rt.nframes = fi;
+  } catch (e) {
+    // The debugger sees an error in the file with load's bindings still in place.
+    throw noticeUncaught(rt, e);
   } finally {
     progress.pop();
     rt.lexenv = savedLexenv;

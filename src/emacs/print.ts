@@ -17,7 +17,7 @@ import {
   BYTE8_BASE, MAX_5_BYTE_CHAR, MAX_UNICODE_CHAR, charLenAt, internalToExternal, readChar, writeChar,
 } from '../core/character.ts';
 import {
-  aref, bignumValue, cons, consp, getProp, list, listp, makeString, makeStringFromBytes, symbolFunction, pvecSize, pvecType, sbytes, schars, sdata, stringMultibyte,
+  aref, bignumValue, cons, consp, getProp, list, listp, makeString, makeStringFromBytes, symbolFunction, pvecSize, pvecType, sbytes, schars, sdata, stringMultibyte, stringIntervals,
   symbolFlags, symbolName, xcar, xcdr, xfloat,
 } from '../core/object.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
@@ -25,6 +25,7 @@ import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcom
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { LispSignal, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { call1, findSymbolValue, specbind, unbindTo } from './eval.ts';
+import { copyRanges, propertyRanges, readRuns, runEnd } from './intervals.ts';
 
 const Qstandard_output = DEFVAR('standard-output', () => Qt,
   'Where `print\' and the other output functions send text by default: t (standard output in batch), a function called with each character, or a buffer.');
@@ -537,7 +538,7 @@ function printFixnum(p: Printer, n: number, escape: boolean): void {
 
 // ---- the object walker ------------------------------------------------------------
 
-type PvecPrinter = (rt: Runtime, obj: number, escape: boolean, out: { ascii(s: string): void; object(x: number): void }) => void;
+type PvecPrinter = (rt: Runtime, obj: number, escape: boolean, out: { ascii(s: string): void; object(x: number): void; text(x: number): void }) => void;
 const pvecPrinters = new Map<number, PvecPrinter>();
 
 /** Let a later module (buffers, markers) print its own vectorlike type. */
@@ -555,6 +556,7 @@ function isCircleCandidate(p: Printer, obj: number): boolean {
   const tag = obj & 7;
   if (tag === Lisp_Cons) return true;
   if (tag === Lisp_Vectorlike) return isSlotted(pvecType(rt, obj));
+  if (tag === Lisp_String) return stringIntervals(rt, obj) !== Qnil;
   if (tag === Lisp_Symbol && p.gensym) {
     return ((symbolFlags(rt, obj) & SYM_INTERNED_MASK) >>> SYM_INTERNED_SHIFT) === SYM_UNINTERNED;
   }
@@ -599,6 +601,11 @@ function preprocess(p: Printer, root: number): void {
           for (let i = t === PVEC_SUB_CHAR_TABLE ? 2 : 0; i < size; i++) pending.push(aref(rt, obj, i));
         }
         for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]!);
+      }
+      if (tag === Lisp_String) {
+        // The values in its runs' plists can be shared too.
+        const r = readRuns(rt, stringIntervals(rt, obj), schars(rt, obj));
+        if (r !== null) for (let i = r.plists.length - 1; i >= 0; i--) stack.push(r.plists[i]!);
       }
       break;
     }
@@ -744,8 +751,12 @@ function printObj(p: Printer, obj: number, escape: boolean): void {
     return;
   }
   if (tag === Lisp_String) {
-    if (escape) printStringEscaped(p, obj);
-    else printStringPlain(p, obj);
+    if (stringIntervals(rt, obj) === Qnil) {
+      if (escape) printStringEscaped(p, obj);
+      else printStringPlain(p, obj);
+      return;
+    }
+    printPropertizedString(p, obj, escape);
     return;
   }
   if (tag === Lisp_Float) {
@@ -780,6 +791,53 @@ function printObj(p: Printer, obj: number, escape: boolean): void {
   } finally {
     p.depth--;
   }
+}
+
+/**
+ * A string with intervals: it nests (its plists can hold it), so it counts for print-circle and
+ * for the cycle check as a list does. prin1 prints #("TEXT" START END PLIST...) from a copy of
+ * the string, as GNU does when it drops charset properties before printing: that copy merges
+ * runs without properties and lists each plist's pairs in reverse.
+ */
+function printPropertizedString(p: Printer, obj: number, escape: boolean): void {
+  const rt = p.rt;
+  if (p.circle) {
+    if (circleLabel(p, obj)) return;
+  } else {
+    if (p.depth >= PRINT_CIRCLE) error(rt, 'Apparently circular structure being printed');
+    for (let i = 0; i < p.depth; i++)
+      if (p.beingPrinted[i] === obj) {
+        putAscii(p, '#' + i);
+        return;
+      }
+    p.beingPrinted[p.depth] = obj;
+  }
+  if (!escape) {
+    printStringPlain(p, obj);
+    return;
+  }
+  const n = schars(rt, obj);
+  const copy = copyRanges(rt, propertyRanges(readRuns(rt, stringIntervals(rt, obj), n), 0, n), null, n, 0);
+  let props = false;
+  if (copy !== null) for (const pl of copy.plists) if (pl !== Qnil) props = true;
+  if (!props) {
+    printStringEscaped(p, obj);
+    return;
+  }
+  putAscii(p, '#(');
+  printStringEscaped(p, obj);
+  p.depth++;
+  try {
+    for (let i = 0; i < copy!.starts.length; i++) {
+      const pl = copy!.plists[i]!;
+      if (pl === Qnil) continue;
+      putAscii(p, ' ' + copy!.starts[i] + ' ' + runEnd(copy!, i) + ' ');
+      printObj(p, pl, escape);
+    }
+  } finally {
+    p.depth--;
+  }
+  putByte(p, 0x29);
 }
 
 /** With print-circle: print #N# and return true if OBJ was printed already, or emit #N= before its first printing. */
@@ -888,7 +946,7 @@ function printVectorlike(p: Printer, obj: number, type: number, escape: boolean)
   }
   const printer = pvecPrinters.get(type);
   if (printer) {
-    printer(rt, obj, escape, { ascii: (str) => putAscii(p, str), object: (x) => printObj(p, x, escape) });
+    printer(rt, obj, escape, { ascii: (str) => putAscii(p, str), object: (x) => printObj(p, x, escape), text: (x) => printObj(p, x, false) });
     return;
   }
   putAscii(p, '#<vectorlike type ' + type + '>');
@@ -978,9 +1036,12 @@ export function writeToStderr(rt: Runtime, bytes: Uint8Array, multibyte = true):
 type BufferInserter = (rt: Runtime, dest: number, bytes: Uint8Array, nchars: number) => boolean;
 let bufferInserter: BufferInserter | null = null;
 /** Let the buffer module accept printed text for a buffer or marker printcharfun (returns false if DEST is not one). */
-export function registerBufferPrinter(fn: BufferInserter): void {
+export function registerBufferPrinter(fn: BufferInserter, atLineStart: (rt: Runtime, dest: number) => boolean): void {
   bufferInserter = fn;
+  bufferAtLineStart = atLineStart;
 }
+/** Whether output to a buffer or marker DEST would start a line (`terpri' with ENSURE). */
+let bufferAtLineStart: ((rt: Runtime, dest: number) => boolean) | null = null;
 
 /** Resolve PRINTCHARFUN as GNU's print_prepare: the destination kind for rendering. */
 function destOf(rt: Runtime, pcf: number): { d: number; fn: number } {
@@ -1072,6 +1133,7 @@ DEFUN('terpri', 0, 2, 'Write a newline to PRINTCHARFUN; with ENSURE non-nil, onl
     if (ensure !== Qnil) {
       if (d.d === DEST_FUNCTION) signalError(rt, 'Unsupported function argument', d.fn);
       if (d.d === DEST_STDOUT) val = rt.lastStdoutByte === 10 ? Qnil : Qt;
+      else if (d.d === DEST_BUFFER && bufferAtLineStart && bufferAtLineStart(rt, d.fn)) val = Qnil;
     }
     if (val !== Qnil) {
       const p = printerOf(rt);
@@ -1417,6 +1479,14 @@ function backtraceFrameText(rt: Runtime, evald: boolean, fun: number, args: numb
  * newline `message' adds.
  */
 export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean, number, number][]): string {
+  return batchDebuggerText(rt, 'Debugger entered--Lisp error: ', errval, frames);
+}
+
+/**
+ * What the function `debug' writes in batch: HEADER, then VALUE printed as the frames are
+ * (unless null), then FRAMES as batchBacktraceText does.
+ */
+export function batchDebuggerText(rt: Runtime, header: string, value: number | null, frames: [boolean, number, number][]): string {
   const count = rt.specCount;
   specbind(rt, Qprint_escape_control_characters, Qt);
   specbind(rt, Qprint_escape_newlines, Qt);
@@ -1424,7 +1494,7 @@ export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean
   specbind(rt, Qprint_gensym, Qnil);
   const lines: string[] = [];
   try {
-    lines.push('Debugger entered--Lisp error: ' + clPrintWithLimit(rt, errval, LINE_LENGTH));
+    lines.push(value === null ? header : header + clPrintWithLimit(rt, value, LINE_LENGTH));
     for (const [evald, fun, args] of frames) lines.push('  ' + backtraceFrameText(rt, evald, fun, args));
   } finally {
     unbindTo(rt, count);

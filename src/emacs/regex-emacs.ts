@@ -7,11 +7,22 @@
 // error instead of a hang. Text is an Int32Array of character codes (a
 // string's chars; raw bytes of unibyte strings already mapped to 0x3FFF80+).
 //
-// Syntax classes, word boundaries and case folding follow the syntax and case
-// tables `emacs -batch' evaluates in (lisp-interaction-mode in *scratch*).
+// Syntax classes and word boundaries follow the syntax table in force when matching, case
+// folding the case table in force when compiling (GNU translates the pattern then): the
+// caller passes both as a RegexTables.
 
 import { MAX_UNICODE_CHAR } from '../core/character.ts';
-import { downcaseChar, upcaseChar } from './casefiddle.ts';
+import { Ssymbol, Swhitespace, Sword, syntaxSpecCode } from './syntax.ts';
+
+/** What the engine needs of the current syntax and case tables. */
+export interface RegexTables {
+  /** Syntax class code of C. */
+  syntax(c: number): number;
+  down(c: number): number;
+  up(c: number): number;
+  /** Canonical case of C, what case-folded matching compares. */
+  canon(c: number): number;
+}
 
 /** A malformed pattern: search.ts signals (invalid-regexp MESSAGE). */
 export class RegexpSyntaxError {
@@ -22,109 +33,6 @@ export class RegexpSyntaxError {
 }
 /** The matcher ran out of stack or steps: search.ts signals (error "Stack overflow in regexp matcher"). */
 export class RegexpOverflow {}
-
-// ---- syntax table ------------------------------------------------------------
-
-/** Syntax class codes, GNU's enum syntaxcode order. */
-export const Swhitespace = 0;
-export const Spunct = 1;
-export const Sword = 2;
-export const Ssymbol = 3;
-export const Sopen = 4;
-export const Sclose = 5;
-export const Squote = 6;
-export const Sstring = 7;
-export const Smath = 8;
-export const Sescape = 9;
-export const Scharquote = 10;
-export const Scomment = 11;
-export const Sendcomment = 12;
-export const Sinherit = 13;
-export const Scomment_fence = 14;
-export const Sstring_fence = 15;
-const SYNTAX_NONE = 255;
-
-/** The designator chars of the syntax classes, by code (index 0 is whitespace). */
-const SYNTAX_CHARS = ' .w_()\'"$\\/<>@!|';
-
-/** Syntax class code for a `\sC` designator char, or SYNTAX_NONE. */
-export function syntaxSpecCode(c: number): number {
-  if (c === 0x2d) return Swhitespace;
-  const i = c < 128 ? SYNTAX_CHARS.indexOf(String.fromCharCode(c)) : -1;
-  return i < 0 ? SYNTAX_NONE : i;
-}
-
-/**
- * Syntax classes of all Unicode chars in the syntax table `emacs -batch`
- * evaluates in: FROM:CLASS runs (FROM in hex), each run lasting to the next.
- * Chars beyond Unicode (raw bytes included) have word syntax.
- */
-const SYNTAX_RUNS =
-  '0:_ 9:  a:> b:_ c:  d:_ 20:  21:_ 22:" 23:\' 24:_ 27:\' 28:( 29:) 2a:_ 2c:\' 2d:_ 30:w 3a:_ 3b:< 3c:_ 41:w 5b:( ' +
-  '5c:\\ 5d:) 5e:_ 60:\' 61:w 7b:_ 80:w a0:  a1:. a2:_ a5:w a6:_ a7:. a8:_ ab:. ac:_ b2:w b4:_ b5:w b6:_ b9:w ba:_ ' +
-  'bb:. bc:_ bf:. c0:w d7:_ d8:w f7:_ f8:w 2c7:_ 2c8:w 2c9:_ 2ca:w 2d0:_ 2d1:w 2d8:_ 2dc:w 2dd:_ 2de:w 384:_ 386:w ' +
-  '5be:. 5bf:w 5c0:. 5c1:w 5c3:. 5c4:w 5c6:. 5c7:w 5f3:. 5f5:w e2f:_ e30:w e3f:_ e40:w e46:_ e47:w e4f:_ e50:w ' +
-  'e5a:_ e5c:w eaf:_ eb0:w ec6:_ ec7:w f00:. f0c:w f0d:. f19:w f1a:. f20:w f34:. f35:w f36:. f37:w f38:. f40:w ' +
-  'f7f:. f80:w f85:. f86:w fbe:. fd0:w 1361:. 1369:w 2000:  200c:. 2028:w 202f:  2030:. 2039:_ 203b:. 2044:_ ' +
-  '2045:( 2046:) 2047:. 2052:_ 2053:. 205f:  2060:w 207d:( 207e:) 207f:w 208d:( 208e:) 208f:w 20ac:_ 20ad:w ' +
-  '2103:_ 2104:w 2109:_ 210a:w 2116:. 2117:w 2121:_ 2123:w 2153:_ 2155:w 215b:_ 215f:w 2190:_ 2329:( 232a:) ' +
-  '232b:_ 23b4:( 23b5:) 23b6:_ 2450:w 2460:_ 246f:w 2474:_ 24b6:w 2500:_ 254c:w 2592:_ 2593:w 25a0:_ 25a2:w ' +
-  '25a3:_ 25aa:w 25b2:_ 25b4:w 25b6:_ 25b8:w 25bc:_ 25be:w 25c0:_ 25c2:w 25c6:_ 25c9:w 25cb:_ 25cc:w 25ce:_ ' +
-  '25d2:w 25ef:_ 25f0:w 2605:_ 2607:w 260e:_ 2610:w 261c:_ 261d:w 261e:_ 261f:w 2640:_ 2641:w 2642:_ 2643:w ' +
-  '2660:_ 2662:w 2663:_ 2666:w 2667:_ 266b:w 266c:_ 266e:w 266f:_ 2670:w 2768:( 2769:) 276a:( 276b:) 276c:( ' +
-  '276d:) 276e:w 2770:( 2771:) 2772:( 2773:) 2774:( 2775:) 2776:w 27e6:( 27e7:) 27e8:( 27e9:) 27ea:( 27eb:) ' +
-  '27ec:w 2983:( 2984:) 2985:( 2986:) 2987:( 2988:) 2989:( 298a:) 298b:( 298c:) 298d:( 298e:) 298f:( 2990:) ' +
-  '2991:( 2992:) 2993:( 2994:) 2995:( 2996:) 2997:( 2998:) 2999:w 29fc:( 29fd:) 29fe:w 2a00:_ 2c00:w 2e00:. ' +
-  '2e80:w 3000:  3001:. 3004:w 3008:( 3009:) 300a:( 300b:) 300c:( 300d:) 300e:( 300f:) 3010:( 3011:) 3012:_ ' +
-  '3014:( 3015:) 3016:( 3017:) 3018:( 3019:) 301a:( 301b:) 301c:_ 301d:w 30fb:. 30fc:w 3200:_ 321d:w 3220:_ ' +
-  '322a:w 3260:_ 327c:w 327e:_ 3280:w 3380:_ 3385:w 3388:_ 33cb:w 33cf:_ 33d1:w 33d3:_ 33d4:w 33d6:_ 33d7:w ' +
-  '33d8:_ 33d9:w 33db:_ 33de:w aadb:_ aae0:w fd3e:( fd3f:) fd40:w fe35:( fe36:) fe37:( fe38:) fe39:( fe3a:) ' +
-  'fe3b:( fe3c:) fe3d:( fe3e:) fe3f:( fe40:) fe41:( fe42:) fe43:( fe44:) fe45:w fe59:( fe5a:) fe5b:( fe5c:) ' +
-  'fe5d:( fe5e:) fe5f:w ff01:. ff04:_ ff05:. ff08:( ff09:) ff0a:. ff0b:_ ff0c:. ff10:w ff1a:. ff1c:_ ff1f:. ' +
-  'ff21:w ff3b:( ff3c:_ ff3d:) ff3e:_ ff41:w ff5b:( ff5c:_ ff5d:) ff5e:_ ff5f:( ff60:) ff61:. ff62:( ff63:) ' +
-  'ff64:. ff66:w ffe0:_ ffe4:w ffe5:_ ffe6:w 1fb00:_ 1fbcb:. 1fc00:w';
-
-// Parsed on first use, not at import: start-up never needs them.
-const runStarts: number[] = [];
-const runClasses: number[] = [];
-const asciiSyntax = new Uint8Array(256);
-let syntaxReady = false;
-function buildSyntaxTables(): void {
-  for (const item of SYNTAX_RUNS.split(/ (?=[0-9a-f]+:)/)) {
-    const i = item.indexOf(':');
-    runStarts.push(parseInt(item.slice(0, i), 16));
-    runClasses.push(syntaxSpecCode(item.charCodeAt(i + 1)));
-  }
-  syntaxReady = true;
-  for (let c = 0; c < 256; c++) asciiSyntax[c] = syntaxLookup(c);
-}
-
-function syntaxLookup(c: number): number {
-  if (c > MAX_UNICODE_CHAR) return Sword;
-  if (!syntaxReady) buildSyntaxTables();
-  let lo = 0;
-  let hi = runStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (runStarts[mid]! <= c) lo = mid;
-    else hi = mid - 1;
-  }
-  return runClasses[lo]!;
-}
-
-/** The syntax class code of character C. */
-export const syntaxClass = (c: number): number => {
-  if (!syntaxReady) buildSyntaxTables();
-  return c < 256 ? asciiSyntax[c]! : syntaxLookup(c);
-};
-
-// ---- case folding -----------------------------------------------------------------
-
-/** The canonical case of C (GNU's case-canon-table: the downcase of the upcase of the downcase). */
-export function canonChar(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  return downcaseChar(upcaseChar(downcaseChar(c)));
-}
 
 // ---- Unicode properties for the [:class:] names ----------------------------------------
 
@@ -182,22 +90,22 @@ const CC_PRINT = 14;
 const CC_MULTIBYTE = 15;
 const CC_UNIBYTE = 16;
 
-const isUpper = (c: number): boolean => downcaseChar(c) !== c;
-const isLower = (c: number): boolean => !isUpper(c) && upcaseChar(c) !== c;
+const isUpper = (t: RegexTables, c: number): boolean => t.down(c) !== c;
+const isLower = (t: RegexTables, c: number): boolean => !isUpper(t, c) && t.up(c) !== c;
 
 /** Whether C belongs to character class CC (case folding makes upper and lower mean "cased"). */
-function inClass(cc: number, c: number, fold: boolean): boolean {
+function inClass(t: RegexTables, cc: number, c: number, fold: boolean): boolean {
   if (c < 0x80) {
     switch (cc) {
       case CC_ALPHA: return (c | 32) >= 0x61 && (c | 32) <= 0x7a;
       case CC_ALNUM: return ((c | 32) >= 0x61 && (c | 32) <= 0x7a) || (c >= 0x30 && c <= 0x39);
       case CC_DIGIT: return c >= 0x30 && c <= 0x39;
       case CC_XDIGIT: return (c >= 0x30 && c <= 0x39) || ((c | 32) >= 0x61 && (c | 32) <= 0x66);
-      case CC_SPACE: return syntaxClass(c) === Swhitespace;
-      case CC_UPPER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x41 && c <= 0x5a;
-      case CC_LOWER: return fold ? (c | 32) >= 0x61 && (c | 32) <= 0x7a : c >= 0x61 && c <= 0x7a;
+      case CC_SPACE: return t.syntax(c) === Swhitespace;
+      case CC_UPPER: return fold ? isUpper(t, c) || isLower(t, c) : isUpper(t, c);
+      case CC_LOWER: return fold ? isUpper(t, c) || isLower(t, c) : isLower(t, c);
       case CC_PUNCT: return c > 0x20 && c < 0x7f && !((c | 32) >= 0x61 && (c | 32) <= 0x7a) && !(c >= 0x30 && c <= 0x39);
-      case CC_WORD: return syntaxClass(c) === Sword;
+      case CC_WORD: return t.syntax(c) === Sword;
       case CC_ASCII: return true;
       case CC_NONASCII: return false;
       case CC_BLANK: return c === 0x20 || c === 0x09;
@@ -215,11 +123,11 @@ function inClass(cc: number, c: number, fold: boolean): boolean {
     case CC_ALPHA: return (uprop(c) & P_ALPHA) !== 0;
     case CC_ALNUM: return (uprop(c) & P_ALNUM) !== 0;
     case CC_DIGIT: case CC_XDIGIT: case CC_ASCII: case CC_CNTRL: case CC_UNIBYTE: return false;
-    case CC_SPACE: return syntaxLookup(c) === Swhitespace;
-    case CC_UPPER: return fold ? isUpper(c) || isLower(c) : isUpper(c);
-    case CC_LOWER: return fold ? isUpper(c) || isLower(c) : isLower(c);
-    case CC_PUNCT: return syntaxLookup(c) !== Sword;
-    case CC_WORD: return syntaxLookup(c) === Sword;
+    case CC_SPACE: return t.syntax(c) === Swhitespace;
+    case CC_UPPER: return fold ? isUpper(t, c) || isLower(t, c) : isUpper(t, c);
+    case CC_LOWER: return fold ? isUpper(t, c) || isLower(t, c) : isLower(t, c);
+    case CC_PUNCT: return t.syntax(c) !== Sword;
+    case CC_WORD: return t.syntax(c) === Sword;
     case CC_NONASCII: case CC_MULTIBYTE: return true;
     case CC_BLANK: return (uprop(c) & P_BLANK) !== 0;
     case CC_GRAPH: return (uprop(c) & P_GRAPH) !== 0;
@@ -256,31 +164,31 @@ export class CharSet {
   /** With case folding: the canonical case of every member (of ranges up to CANON_RANGE_MAX long). */
   private canon: Set<number> | null = null;
 
-  /** Called once the set is complete. */
-  finish(): void {
+  /** Called once the set is complete, with the tables it was compiled under. */
+  finish(t: RegexTables): void {
     if (!this.fold) return;
     const canon = new Set<number>();
-    for (let c = 0; c < 256; c++) if (this.has(c)) canon.add(canonChar(c));
+    for (let c = 0; c < 256; c++) if (this.has(c)) canon.add(t.canon(c));
     const r = this.ranges;
     for (let i = 0; i < r.length; i += 2)
-      if (r[i + 1]! - r[i]! <= CANON_RANGE_MAX) for (let c = r[i]!; c <= r[i + 1]!; c++) canon.add(canonChar(c));
+      if (r[i + 1]! - r[i]! <= CANON_RANGE_MAX) for (let c = r[i]!; c <= r[i + 1]!; c++) canon.add(t.canon(c));
     this.canon = canon;
   }
 
-  private hasFolded(c: number): boolean {
+  private hasFolded(t: RegexTables, c: number): boolean {
     if (this.has(c)) return true;
-    if (this.classes !== 0) for (let k = 0; k < CLASS_NAMES.length; k++) if (this.classes & (1 << k) && inClass(k, c, this.fold)) return true;
+    if (this.classes !== 0) for (let k = 0; k < CLASS_NAMES.length; k++) if (this.classes & (1 << k) && inClass(t, k, c, this.fold)) return true;
     if (!this.fold) return false;
-    if (this.canon!.has(canonChar(c))) return true;
-    const d = downcaseChar(c);
+    if (this.canon!.has(t.canon(c))) return true;
+    const d = t.down(c);
     if (d !== c && this.has(d)) return true;
-    const u = upcaseChar(c);
+    const u = t.up(c);
     if (u !== c && this.has(u)) return true;
-    const k = canonChar(c);
+    const k = t.canon(c);
     return k !== c && k !== d && this.has(k);
   }
-  test(c: number): boolean {
-    return this.hasFolded(c) !== this.negated;
+  test(t: RegexTables, c: number): boolean {
+    return this.hasFolded(t, c) !== this.negated;
   }
 }
 
@@ -337,17 +245,19 @@ class Parser {
   /** Groups whose \) has not been seen yet. */
   readonly open: number[] = [];
   readonly fold: boolean;
+  readonly tables: RegexTables;
 
-  constructor(pattern: ArrayLike<number>, fold: boolean, ws: ArrayLike<number> | null, sets: CharSet[] = []) {
+  constructor(pattern: ArrayLike<number>, fold: boolean, tables: RegexTables, ws: ArrayLike<number> | null, sets: CharSet[] = []) {
     this.p = pattern;
     this.fold = fold;
+    this.tables = tables;
     this.ws = ws;
     this.sets = sets;
   }
 
   /** The whitespace regexp as a shy group (its own groups do not count). */
   private wsNode(): Node {
-    const sub = new Parser(this.ws!, this.fold, null, this.sets);
+    const sub = new Parser(this.ws!, this.fold, this.tables, null, this.sets);
     const tree = sub.parseAlt(0);
     if (sub.i < this.ws!.length) sub.fail('Unmatched ) or \\)');
     const unGroup = (n: Node): void => {
@@ -612,7 +522,7 @@ class Parser {
       set.addChar(c);
       c = 0;
     }
-    set.finish();
+    set.finish(this.tables);
     this.sets.push(set);
     return node(N_SET, this.sets.length - 1);
   }
@@ -663,6 +573,8 @@ export interface CompiledRegexp {
   readonly nsub: number;
   readonly nloops: number;
   readonly fold: boolean;
+  /** The canonical-case map the pattern was compiled under (when folding). */
+  readonly canon: ((c: number) => number) | null;
   /** A match can only start where this single-char matcher matches (kind, arg), or kind -1. */
   readonly firstKind: number;
   readonly firstArg: number;
@@ -674,8 +586,10 @@ class Emitter {
   code: number[] = [];
   nloops = 0;
   readonly fold: boolean;
-  constructor(fold: boolean) {
+  readonly tables: RegexTables;
+  constructor(fold: boolean, tables: RegexTables) {
     this.fold = fold;
+    this.tables = tables;
   }
   emit(...xs: number[]): number {
     const at = this.code.length;
@@ -688,7 +602,7 @@ class Emitter {
     switch (n.t) {
       case N_CHAR: {
         if (this.fold) {
-          const k = canonChar(n.v);
+          const k = this.tables.canon(n.v);
           return [OP_CHARF, k];
         }
         return [OP_CHAR, n.v];
@@ -805,11 +719,11 @@ function firstOf(n: Node, em: Emitter): [number, number] | null {
 }
 
 /** Compile PATTERN (character codes); throws RegexpSyntaxError. */
-export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, whitespace: ArrayLike<number> | null = null): CompiledRegexp {
-  const ps = new Parser(pattern, fold, whitespace);
+export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables: RegexTables, whitespace: ArrayLike<number> | null = null): CompiledRegexp {
+  const ps = new Parser(pattern, fold, tables, whitespace);
   const tree = ps.parseAlt(0);
   if (ps.i < pattern.length) ps.fail('Unmatched ) or \\)');
-  const em = new Emitter(fold);
+  const em = new Emitter(fold, tables);
   em.gen(tree);
   em.emit(OP_MATCH);
   const first = nullable(tree) ? null : firstOf(tree, em);
@@ -823,6 +737,7 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, whitesp
     nsub: ps.nsub,
     nloops: em.nloops,
     fold,
+    canon: fold ? tables.canon : null,
     firstKind: first ? first[0] : -1,
     firstArg: first ? first[1] : 0,
     anchored,
@@ -856,10 +771,16 @@ export interface MatchText {
 
 /** Reusable matcher state: registers and the backtrack stack. */
 export class Matcher {
+  /** The tables in force for the next match: the caller sets them before each search. */
+  tables: RegexTables;
   regs = new Int32Array(20);
   loops = new Int32Array(4);
   stack = new Int32Array(1024);
   steps = 0;
+
+  constructor(tables: RegexTables) {
+    this.tables = tables;
+  }
 
   private grow(need: number): void {
     if (need > MAX_STACK) throw new RegexpOverflow();
@@ -919,11 +840,11 @@ export class Matcher {
   private single(re: CompiledRegexp, kind: number, arg: number, c: number): boolean {
     switch (kind) {
       case OP_CHAR: return c === arg;
-      case OP_CHARF: return c === arg || canonChar(c) === arg;
+      case OP_CHARF: return c === arg || re.canon!(c) === arg;
       case OP_ANY: return c !== 10;
-      case OP_SET: return re.sets[arg]!.test(c);
-      case OP_SYNTAX: return syntaxClass(c) === arg;
-      case OP_NOTSYNTAX: return syntaxClass(c) !== arg;
+      case OP_SET: return re.sets[arg]!.test(this.tables, c);
+      case OP_SYNTAX: return this.tables.syntax(c) === arg;
+      case OP_NOTSYNTAX: return this.tables.syntax(c) !== arg;
       case OP_CATEGORY: return false;
       case OP_NOTCATEGORY: return true;
     }
@@ -932,6 +853,7 @@ export class Matcher {
 
   private assert(kind: number, t: MatchText, pos: number): boolean {
     const ch = t.chars;
+    const syntaxClass = this.tables.syntax;
     const atBeg = pos <= t.begv;
     const atEnd = pos >= t.zv;
     switch (kind) {
@@ -995,7 +917,7 @@ export class Matcher {
           if (pos < zv) {
             const c = chars[pos]!;
             const k = prog[pc + 1]!;
-            if (c === k || canonChar(c) === k) {
+            if (c === k || re.canon!(c) === k) {
               pos++;
               pc += 2;
               break;
@@ -1060,7 +982,7 @@ export class Matcher {
           for (let k = 0; k < len; k++) {
             const x = chars[b + k]!;
             const y = chars[pos + k]!;
-            if (x !== y && !(re.fold && canonChar(x) === canonChar(y))) {
+            if (x !== y && !(re.fold && re.canon!(x) === re.canon!(y))) {
               ok = false;
               break;
             }
@@ -1249,10 +1171,10 @@ export class Matcher {
     if (op === OP_CHARF) {
       const k = prog[pc + 1]!;
       if (kind === OP_CHARF) return k !== arg;
-      if (kind === OP_CHAR) return canonChar(arg) !== k;
+      if (kind === OP_CHAR) return re.canon!(arg) !== k;
       if (kind === OP_SET) return !this.single(re, kind, arg, k);
       if (kind === OP_ANY || k >= 0x80) return false;
-      return !this.single(re, kind, arg, k) && !this.single(re, kind, arg, upcaseChar(k));
+      return !this.single(re, kind, arg, k) && !this.single(re, kind, arg, this.tables.up(k));
     }
     return false;
   }

@@ -20,9 +20,10 @@ import {
 import { fixnumValue, isFixnum } from '../heap/tags.ts';
 import { findSymbolValue, forEachTail } from './eval.ts';
 import {
-  Matcher, RegexpOverflow, RegexpSyntaxError, Sword, compileRegexp, syntaxClass, type CompiledRegexp, type MatchText,
+  Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
-import { downcaseChar, upcaseChar } from './casefiddle.ts';
+import { currentCaseMaps } from './casetab.ts';
+import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 import { listLength } from './fns.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
@@ -43,7 +44,14 @@ interface RegexpState {
 const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
-const stateOf = defineWorldState<RegexpState>(() => ({ cache: new Map(), matcher: new Matcher() }));
+const stateOf = defineWorldState<RegexpState>((rt) => ({ cache: new Map(), matcher: new Matcher(regexTables(rt)) }));
+
+/** The current buffer's syntax and case tables as the regexp engine reads them. */
+export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
+  const maps = currentCaseMaps(rt);
+  const syntax = currentSyntaxTable(rt);
+  return { syntax: (c) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable };
+}
 
 /** The characters of a Lisp string, a unibyte string's bytes >= 0x80 becoming raw-byte chars. */
 export function stringCharCodes(rt: Runtime, s: number): Int32Array {
@@ -90,12 +98,14 @@ export function compilePattern(rt: Runtime, pattern: number, fold: boolean = cas
   const chars = stringCharCodes(rt, pattern);
   const wsv = findSymbolValue(rt, Qsearch_spaces_regexp);
   const ws = stringp(wsv) ? stringCharCodes(rt, wsv) : null;
-  const key = (fold ? 'f' : 'c') + charsKey(chars) + (ws ? '\u0000' + charsKey(ws) : '');
+  const tables = regexTables(rt);
+  // A folding pattern is compiled under one canon table: it is part of the key.
+  const key = (fold ? 'f' + tables.canonTable + ':' : 'c') + charsKey(chars) + (ws ? '\u0000' + charsKey(ws) : '');
   const hit = st.cache.get(key);
   if (hit) return hit;
   let re: CompiledRegexp;
   try {
-    re = compileRegexp(chars, fold, ws);
+    re = compileRegexp(chars, fold, tables, ws);
   } catch (e) {
     if (e instanceof RegexpSyntaxError) xsignal1(rt, Qinvalid_regexp, makeString(rt, e.message));
     throw e;
@@ -116,6 +126,7 @@ function charsKey(chars: Int32Array): string {
 /** Run a search, turning the matcher's overflow into GNU's error. */
 export function searchText(rt: Runtime, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
   const m = stateOf(rt).matcher;
+  m.tables = regexTables(rt);
   try {
     return m.search(re, text, from, limit);
   } catch (e) {
@@ -283,15 +294,18 @@ DEFUN('regexp-quote', 1, 1, 'Give a regexp that matches STRING exactly, its spec
 
 // ---- replace-match -----------------------------------------------------------------------
 
-const isUpperChar = (c: number): boolean => downcaseChar(c) !== c;
-const isLowerChar = (c: number): boolean => !isUpperChar(c) && upcaseChar(c) !== c;
+
 
 const CASE_NONE = 0;
 const CASE_ALL_CAPS = 1;
 const CASE_CAP_INITIAL = 2;
 
 /** How the replacement's case should follow the replaced text (GNU's rules for a nil FIXEDCASE). */
-function caseActionFor(chars: ArrayLike<number>, from: number, to: number): number {
+function caseActionFor(rt: Runtime, chars: ArrayLike<number>, from: number, to: number): number {
+  const t = regexTables(rt);
+  const syntaxClass = t.syntax;
+  const isUpperChar = (c: number): boolean => t.down(c) !== c;
+  const isLowerChar = (c: number): boolean => !isUpperChar(c) && t.up(c) !== c;
   let prevc = 10;
   let someMultiletterWord = false;
   let someLowercase = false;
@@ -340,7 +354,7 @@ DEFUN('replace-match', 1, 5,
     const mend = regEnd(rt, sub);
     const chars = stringCharCodes(rt, string);
     if (mstart > mend || mend > chars.length) argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
-    const action = fixedcase === Qnil ? caseActionFor(chars, mstart, mend) : CASE_NONE;
+    const action = fixedcase === Qnil ? caseActionFor(rt, chars, mstart, mend) : CASE_NONE;
 
     let repl: number;
     if (literal !== Qnil) repl = newtext;

@@ -389,6 +389,9 @@ export class Heap {
           i32.fill(POISON, base, base + n * BLOCK_WORDS);
           startBits[g0 >>> 5]! &= ~1;
           freed += n * BLOCK_WORDS * 4;
+          // Its other blocks are free and listed now: visiting them again as free blocks
+          // listed them twice, and a block listed twice went to two objects.
+          b += n - 1;
         }
         markBits[g0 >>> 5]! &= ~1;
         continue;

@@ -42,6 +42,8 @@ export interface Host {
   /** 'file', 'dir', or null when nothing is there. */
   stat(path: string): { kind: 'file' | 'dir' | 'other'; mtimeMs: number; size: number } | null;
   readdir(path: string): string[] | null;
+  /** The target of the symbolic link PATH, or null when PATH is not a symbolic link (or is missing). */
+  readlink(path: string): string | null;
   cwd(): string;
   getenv(name: string): string | undefined;
   /** The whole environment, NAME=VALUE strings. */

@@ -1,7 +1,7 @@
 // The Node.js host: files, stdio and the clock for the CLI.
 
 // Named imports: a namespace import makes the bundle copy every export of node:fs (0.4 ms a start-up).
-import { closeSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import type { Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
 
@@ -113,6 +113,13 @@ export function nodeHost(): Host {
         return readdirSync(path);
       } catch (e) {
         host.lastError = describe(e);
+        return null;
+      }
+    },
+    readlink(path) {
+      try {
+        return readlinkSync(path);
+      } catch {
         return null;
       }
     },

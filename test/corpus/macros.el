@@ -157,3 +157,13 @@
 (macroexpand-all '(funcall #'(lambda (a) a) 1 2))
 (macroexpand-all '(funcall #'(lambda (&optional) 1)))
 (macroexpand-all '(let ((f (lambda (x) (* 2 x)))) (funcall f 3)))
+;; macroexpand-all leaves malformed `let' bindings for the evaluator and gives an empty body a nil.
+(macroexpand-all '(let ((a 1))))
+(macroexpand-all '(let*))
+(macroexpand-all '(let 1))
+(macroexpand-all '(let* 1 2))
+(macroexpand-all '(let (a (b (when c d))) . 3))
+(macroexpand-all '(let ((a (when x y) . 7)) z))
+(macroexpand-all '(cond (a . 3) . 4))
+(macroexpand-all '(cond 1))
+(macroexpand-all '(condition-case e (when a b) (error (when c d)) . 5))

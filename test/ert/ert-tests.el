@@ -115,4 +115,12 @@
   (should (eq (eval '(ert-deftest ert-tests--inner () (should t)) t) 'ert-tests--inner))
   (ert-delete-test 'ert-tests--inner))
 
+(defmacro ert-tests--refuses-to-expand (&rest _)
+  (error "This macro never expands"))
+
+(ert-deftest ert-tests-body-that-cannot-expand ()
+  "A macro call that cannot expand fails its test when run, not the load."
+  :expected-result :failed
+  (should (ert-tests--refuses-to-expand)))
+
 ;;; ert-tests.el ends here

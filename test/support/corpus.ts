@@ -56,7 +56,8 @@ export function runCaseFile(rt: Runtime, text: Uint8Array): string[] {
     const count = rt.specCount;
     setInternal(rt, charsVar, Qnil);
     specbind(rt, Qstandard_output, stream);
-    // GNU's recorder runs in *scratch*, where lexical-binding is t.
+    // GNU's recorder runs in *scratch*, whose own lexical-binding is t (the default stays nil).
+    setInternal(rt, Qlexical_binding, Qt);
     specbind(rt, Qlexical_binding, Qt);
     let tag: string;
     let value: number;

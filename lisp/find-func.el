@@ -1,0 +1,256 @@
+;;; find-func.el --- find the source file and place where a function or variable is defined  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour and the Emacs
+;; manual; the names and calling conventions are GNU's, the regexps our own.
+
+;; Locating a definition has two halves: which library holds it
+;; (`find-function-library', `find-library-name', from `load-history' and
+;; the autoloads), and where in that library's text it is
+;; (`find-function-search-for-symbol', with the regexps of
+;; `find-function-regexp-alist'), which visits the file in a buffer.
+
+;;;; How definitions look in a file
+
+(defgroup find-function nil
+  "Finding the definitions of functions and variables."
+  :group 'lisp)
+
+(defconst find-function-space-re "\\(?:[ \t\f\n]\\|;.*\n\\)+"
+  "What may come between the parts of a definition: blanks, newlines, comments.")
+
+(defcustom find-function-regexp
+  (concat "^[ \t]*(\\(?:cl-\\)?def\\(?:un\\*?\\|macro\\*?\\|subst\\|advice"
+          "\\|generic\\|method\\|setf\\|ine-[a-z-]+\\|[a-z-]*-mode\\)"
+          find-function-space-re
+          "\\(?:'\\|(quote \\)?%s\\(?:[ \t]\\|$\\|[()]\\)")
+  "Regexp matching the start of the definition of a function.
+`%s' in it stands for the function's name, quoted for regexps."
+  :type 'regexp)
+
+(defcustom find-variable-regexp
+  (concat "^[ \t]*(\\(?:def\\(?:var\\|const\\|custom\\|var-local\\|ine-[a-z-]*variable\\)"
+          "\\)" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
+  "Regexp matching the start of the definition of a variable; `%s' is its name."
+  :type 'regexp)
+
+(defcustom find-face-regexp
+  (concat "^[ \t]*(defface" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
+  "Regexp matching the start of the definition of a face; `%s' is its name."
+  :type 'regexp)
+
+(defcustom find-feature-regexp ";;; Code:"
+  "Regexp matching where a library's code starts, for finding a feature."
+  :type 'regexp)
+
+(defcustom find-alias-regexp "(defalias +'%s"
+  "Regexp matching a `defalias' that defines the function `%s'."
+  :type 'regexp)
+
+(defvar find-function-regexp-alist
+  '((nil . find-function-regexp)
+    (defvar . find-variable-regexp)
+    (defface . find-function--defface)
+    (feature . find-feature-regexp)
+    (defalias . find-alias-regexp))
+  "How to search for a definition of each type, an alist (TYPE . SEARCH).
+TYPE is nil for a function, `defvar', `defface', `feature'...  SEARCH is
+a variable holding a regexp, `%s' in which stands for the name, or a
+function called with the symbol in the library's buffer, which moves
+point to the definition and returns non-nil if it finds it.")
+
+(defcustom find-function-source-path nil
+  "Directories searched for Lisp sources; nil means `load-path'."
+  :type '(repeat directory))
+
+(defcustom find-library-source-path nil
+  "Directories searched for libraries; nil means `find-function-source-path'."
+  :type '(repeat directory))
+
+(defcustom find-function-recenter-line 1
+  "The window line where a found definition is shown; nil means leave it."
+  :type '(choice (const :tag "Do not recenter" nil) integer))
+
+(defcustom find-function-after-hook nil
+  "Hook run after a definition has been found and shown."
+  :type 'hook)
+
+(defvar find-function-C-source-directory nil
+  "Directory of the C sources of built-in functions; tsmacs has none to show.")
+
+;;;; Which library
+
+(defun find-library-suffixes ()
+  "The file name endings of Lisp source libraries, from `load-suffixes'.
+Compiled endings are left out; each remaining one is combined with the
+endings of `load-file-rep-suffixes'."
+  (let ((suffixes nil))
+    (dolist (suffix load-suffixes)
+      (unless (string-match-p "\\.elc" suffix)
+        (dolist (rep load-file-rep-suffixes)
+          (push (concat suffix rep) suffixes))))
+    (nreverse suffixes)))
+
+(defun find-library--source-name (library)
+  "LIBRARY without a compiled or source ending, to be searched for as a source."
+  (if (string-match "\\.el\\(?:c\\|\\.gz\\)?\\'" library)
+      (substring library 0 (match-beginning 0))
+    library))
+
+(defun find-library-name (library)
+  "Return the absolute name of the Lisp source file of LIBRARY.
+LIBRARY may be a library name such as \"subr\" or \"emacs-lisp/seq\",
+or a file name, compiled or not.  Signal `file-error' when no source
+is found."
+  (let* ((base (find-library--source-name library))
+         (path (or find-library-source-path find-function-source-path
+                   load-path))
+         (found (if (file-name-absolute-p base)
+                    (locate-file-internal (file-name-nondirectory base)
+                                          (list (file-name-directory base))
+                                          (cons "" (find-library-suffixes)))
+                  (or (locate-file-internal base path (find-library-suffixes))
+                      (locate-file-internal library path '(""))))))
+    (or found
+        (signal 'file-error (list "Can't find library" library)))))
+
+(defun find-function-library (function &optional lisp-only verbose)
+  "Return (ORIG . LIBRARY): the function FUNCTION stands for, and where it is defined.
+ORIG is FUNCTION with its aliases followed; LIBRARY is the file that
+defined it (from `load-history') or the library of its autoload, nil
+when unknown.  With LISP-ONLY a built-in function is an error; with
+VERBOSE following an alias says so in a message."
+  (unless (fboundp function)
+    (signal 'void-function (list function)))
+  (let ((orig function)
+        (def (symbol-function function)))
+    (while (and def (symbolp def))
+      (when verbose
+        (message "%s" (format-message "`%s' is an alias for `%s'" orig def)))
+      (setq orig def
+            def (if (fboundp def) (symbol-function def)
+                  (signal 'void-function (list def)))))
+    (cons orig
+          (cond ((eq (car-safe def) 'autoload) (nth 1 def))
+                ((subrp def)
+                 (when lisp-only
+                   (error "%s is a built-in function" orig))
+                 nil)
+                (t (symbol-file orig 'defun))))))
+
+;;;; Where in the library
+
+(defun find-function--defface (symbol)
+  "Move point past the `defface' of SYMBOL; non-nil if it is found."
+  (re-search-forward
+   (format find-face-regexp (regexp-quote (symbol-name symbol))) nil t))
+
+(defun find-function--search (symbol type)
+  "Search the current buffer from its start for the definition of SYMBOL of TYPE.
+Return non-nil and leave point at the start of that line if found."
+  (let ((how (cdr (assq type find-function-regexp-alist))))
+    (goto-char (point-min))
+    (when (cond ((functionp how) (funcall how symbol))
+                (how (re-search-forward
+                      (format (symbol-value how)
+                              (regexp-quote (symbol-name symbol)))
+                      nil t)))
+      (beginning-of-line)
+      t)))
+
+(defun find-function-search-for-symbol (symbol type library)
+  "Visit LIBRARY and find the definition of SYMBOL of TYPE in it.
+TYPE is nil for a function, else a key of `find-function-regexp-alist'.
+Return (BUFFER . POSITION), POSITION nil when the definition was not
+found in the text."
+  (unless library
+    (error "%s" (format-message "Don't know where `%s' is defined" symbol)))
+  (let ((buffer (find-file-noselect (find-library-name library))))
+    (with-current-buffer buffer
+      (save-restriction
+        (widen)
+        (cons buffer
+              (and (or (find-function--search symbol type)
+                       ;; A function may also come from a `defalias'.
+                       (and (null type)
+                            (find-function--search symbol 'defalias)))
+                   (point)))))))
+
+(defun find-function-noselect (function &optional lisp-only)
+  "Return (BUFFER . POSITION) for the definition of FUNCTION, visiting its file.
+LISP-ONLY makes a built-in function an error."
+  (unless function
+    (error "You didn't specify a function"))
+  (let ((found (find-function-library function lisp-only t)))
+    (find-function-search-for-symbol (car found) nil (cdr found))))
+
+(defun find-variable-noselect (variable &optional file)
+  "Return (BUFFER . POSITION) for the definition of VARIABLE, visiting its file.
+FILE, when given, is the library to look in."
+  (unless variable
+    (error "You didn't specify a variable"))
+  (find-function-search-for-symbol
+   variable 'defvar (or file (symbol-file variable 'defvar))))
+
+(defun find-definition-noselect (symbol type &optional file)
+  "Return (BUFFER . POSITION) for the definition of SYMBOL of TYPE.
+TYPE nil means a function, `defvar' a variable, and so on; FILE, when
+given, is the library to look in."
+  (cond ((null type) (find-function-noselect symbol))
+        ((eq type 'defvar) (find-variable-noselect symbol file))
+        (t (find-function-search-for-symbol
+            symbol type (or file (symbol-file symbol type))))))
+
+;;;; Commands
+
+(defun find-function-do-it (symbol type switch-fn)
+  "Show the definition of SYMBOL of TYPE with SWITCH-FN, moving point there.
+SWITCH-FN is called with the definition's buffer, as `switch-to-buffer'
+is; then `find-function-after-hook' runs."
+  (let* ((found (find-definition-noselect symbol type))
+         (buffer (car found))
+         (position (cdr found)))
+    (funcall switch-fn buffer)
+    (when position
+      (goto-char position))
+    (run-hooks 'find-function-after-hook)
+    found))
+
+(defun find-function-read (&optional type)
+  "Read the name of a function (or, for TYPE `defvar', a variable) and return (SYMBOL)."
+  (let ((name (completing-read (if (eq type 'defvar) "Find variable: "
+                                 "Find function: ")
+                               obarray
+                               (if (eq type 'defvar) #'boundp #'fboundp)
+                               t)))
+    (list (intern name))))
+
+(defun find-function (function)
+  "Show the definition of FUNCTION in the selected window."
+  (interactive (find-function-read))
+  (find-function-do-it function nil 'switch-to-buffer))
+
+(defun find-function-other-window (function)
+  "Show the definition of FUNCTION in another window."
+  (interactive (find-function-read))
+  (find-function-do-it function nil 'switch-to-buffer-other-window))
+
+(defun find-variable (variable)
+  "Show the definition of VARIABLE in the selected window."
+  (interactive (find-function-read 'defvar))
+  (find-function-do-it variable 'defvar 'switch-to-buffer))
+
+(defun find-variable-other-window (variable)
+  "Show the definition of VARIABLE in another window."
+  (interactive (find-function-read 'defvar))
+  (find-function-do-it variable 'defvar 'switch-to-buffer-other-window))
+
+(defun find-library (library)
+  "Visit the source file of LIBRARY and return its buffer."
+  (interactive (list (completing-read "Library name: " nil)))
+  (let ((buffer (find-file-noselect (find-library-name library))))
+    (switch-to-buffer buffer)
+    buffer))
+
+(provide 'find-func)
+
+;;; find-func.el ends here

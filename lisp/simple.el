@@ -1,0 +1,91 @@
+;;; simple.el --- the mark and line counting  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour.
+
+(defvar transient-mark-mode nil
+  "Non-nil when the region is highlighted and commands act on it only while the mark is active.")
+(defvar mark-even-if-inactive t
+  "Non-nil means the mark is usable even when it is not active.")
+(defvar mark-ring nil
+  "Former marks of the current buffer, most recent first.")
+(defvar mark-ring-max 16
+  "How many former marks `mark-ring' keeps.")
+(defvar global-mark-ring nil
+  "Former marks of all buffers, one per buffer visit, most recent first.")
+(defvar global-mark-ring-max 16
+  "How many former marks `global-mark-ring' keeps.")
+(defvar activate-mark-hook nil
+  "Functions run when the mark becomes active.")
+(defvar deactivate-mark-hook nil
+  "Functions run when the mark becomes inactive.")
+
+(defun mark (&optional force)
+  "Return the position of the mark, or nil when there is none.
+An inactive mark signals `mark-inactive' when `transient-mark-mode' is on
+and `mark-even-if-inactive' is nil, unless FORCE is non-nil."
+  (if (or force (not transient-mark-mode) mark-active mark-even-if-inactive)
+      (marker-position (mark-marker))
+    (signal 'mark-inactive nil)))
+
+(defun deactivate-mark (&optional force)
+  "Make the mark inactive and run `deactivate-mark-hook'.
+Without Transient Mark mode this does nothing unless FORCE is non-nil."
+  (when (or (region-active-p) force)
+    (setq mark-active nil)
+    (run-hooks 'deactivate-mark-hook)))
+
+(defun activate-mark (&optional _no-tmm)
+  "Make the mark active, if there is one, and run `activate-mark-hook'."
+  (when (and (mark t) (not (region-active-p)))
+    (setq mark-active t)
+    (run-hooks 'activate-mark-hook)))
+
+(defun set-mark (pos)
+  "Put the mark at POS and activate it; POS nil removes the mark."
+  (if pos
+      (progn
+        (set-marker (mark-marker) pos (current-buffer))
+        (activate-mark 'no-tmm))
+    (deactivate-mark t)
+    (set-marker (mark-marker) nil)))
+
+(defun push-mark (&optional location nomsg activate)
+  "Save the old mark on `mark-ring' and put the mark at LOCATION (point by default).
+Say \"Mark set\" unless NOMSG.  Activate the mark when ACTIVATE, or always
+when `transient-mark-mode' is off.  Return nil."
+  (when (mark t)
+    (setq mark-ring (cons (copy-marker (mark-marker)) mark-ring))
+    (when (> (length mark-ring) mark-ring-max)
+      (set-marker (car (nthcdr mark-ring-max mark-ring)) nil)
+      (setcdr (nthcdr (1- mark-ring-max) mark-ring) nil)))
+  (set-marker (mark-marker) (or location (point)) (current-buffer))
+  (when (and global-mark-ring-max
+             (not (and global-mark-ring
+                       (eq (marker-buffer (car global-mark-ring)) (current-buffer)))))
+    (setq global-mark-ring (cons (copy-marker (mark-marker)) global-mark-ring))
+    (when (> (length global-mark-ring) global-mark-ring-max)
+      (set-marker (car (nthcdr global-mark-ring-max global-mark-ring)) nil)
+      (setcdr (nthcdr (1- global-mark-ring-max) global-mark-ring) nil)))
+  (or nomsg (message "Mark set"))
+  (if (or activate (not transient-mark-mode))
+      (set-mark (mark t)))
+  nil)
+
+(defun pop-mark ()
+  "Move the mark to the most recent former mark, putting the current one at the end of `mark-ring'."
+  (when mark-ring
+    (setq mark-ring (nconc mark-ring (list (copy-marker (mark-marker)))))
+    (set-marker (mark-marker) (car mark-ring))
+    (set-marker (car mark-ring) nil)
+    (setq mark-ring (cdr mark-ring)))
+  (deactivate-mark))
+
+(defun region-active-p ()
+  "Return t when Transient Mark mode is on and the mark is active."
+  (and transient-mark-mode mark-active (mark) t))
+
+(defun use-region-p ()
+  "Return t when the region is active and not empty."
+  (and (region-active-p) (> (region-end) (region-beginning)) t))
+
+;;; simple.el ends here

@@ -1,0 +1,177 @@
+;;; syntax.el --- syntax table helpers and the Lisp modes' syntax tables for tsmacs  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+;;
+;; Preloaded.  The primitives live in src/emacs/syntax.ts; here are the
+;; subr-level helpers (`make-syntax-table', `with-syntax-table',
+;; `syntax-after', `syntax-class') and the syntax tables of the Lisp
+;; modes that GNU's batch session has loaded and that Lisp code relies
+;; on.  Their entries were read off a running GNU Emacs 28.2 with
+;; `map-char-table', their parents with `char-table-parent'.
+
+(defun make-syntax-table (&optional oldtable)
+  "Return a new, empty syntax table that inherits from OLDTABLE.
+OLDTABLE defaults to the standard syntax table.  Every character has
+the syntax its parent gives it until `modify-syntax-entry' changes it."
+  (let ((table (make-char-table 'syntax-table nil)))
+    (set-char-table-parent table (or oldtable (standard-syntax-table)))
+    table))
+
+(defmacro with-syntax-table (table &rest body)
+  "Run BODY with TABLE as the current buffer's syntax table.
+The previous syntax table is put back in that buffer afterwards, however
+BODY is left; the value is that of BODY's last form."
+  (declare (debug t) (indent 1))
+  ;; The expansion is GNU's, uninterned variables included.
+  (let ((saved (make-symbol "table"))
+        (buf (make-symbol "buffer")))
+    `(let ((,saved (syntax-table))
+           (,buf (current-buffer)))
+       (unwind-protect
+           (progn
+             (set-syntax-table ,table)
+             ,@body)
+         (save-current-buffer
+           (set-buffer ,buf)
+           (set-syntax-table ,saved))))))
+
+(defun syntax-after (pos)
+  "Return the raw syntax descriptor of the character after POS, or nil.
+The value is nil when POS is outside the accessible part of the buffer.
+A `syntax-table' text property there counts when
+`parse-sexp-lookup-properties' is non-nil."
+  (unless (or (< pos (point-min)) (>= pos (point-max)))
+    (let ((prop (and (bound-and-true-p parse-sexp-lookup-properties)
+                     (get-char-property pos 'syntax-table))))
+      (if (consp prop)
+          prop
+        (aref (or prop (syntax-table)) (char-after pos))))))
+
+(defun syntax-class (syntax)
+  "Return the class number of the raw syntax descriptor SYNTAX, or nil.
+The flags kept in the high bits of the descriptor's code are dropped."
+  (and syntax (logand (car syntax) 65535)))
+
+;;; Moving by sexps and lists (GNU has these in lisp.el).
+
+(defvar forward-sexp-function nil
+  "When non-nil, the function `forward-sexp' calls instead of scanning.
+It is called with the count and moves point.")
+
+(defun buffer-end (arg)
+  "Return the end of the accessible text: its end if ARG is positive, else its start."
+  (if (> arg 0) (point-max) (point-min)))
+
+(defun forward-sexp (&optional arg interactive)
+  "Move point forward over ARG balanced expressions (back when ARG is negative).
+Point stops at the buffer's end when fewer are left; moving back also
+passes any prefix characters before the last expression.  INTERACTIVE
+is accepted for GNU's signature."
+  (ignore interactive)
+  (or arg (setq arg 1))
+  (if forward-sexp-function
+      (funcall forward-sexp-function arg)
+    (goto-char (or (scan-sexps (point) arg) (buffer-end arg)))
+    (when (< arg 0) (backward-prefix-chars))))
+
+(defun backward-sexp (&optional arg interactive)
+  "Move point back over ARG balanced expressions (forward when ARG is negative)."
+  (forward-sexp (- (or arg 1)) interactive))
+
+(defun forward-list (&optional arg interactive)
+  "Move point forward over ARG parenthesized groups (back when ARG is negative)."
+  (ignore interactive)
+  (or arg (setq arg 1))
+  (goto-char (or (scan-lists (point) arg 0) (buffer-end arg))))
+
+(defun backward-list (&optional arg interactive)
+  "Move point back over ARG parenthesized groups (forward when ARG is negative)."
+  (forward-list (- (or arg 1)) interactive))
+
+(defun down-list (&optional arg interactive)
+  "Move point into ARG levels of parentheses: forward past open parens, or back past close parens when ARG is negative."
+  (ignore interactive)
+  (or arg (setq arg 1))
+  (let ((step (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (goto-char (or (scan-lists (point) step -1) (buffer-end arg)))
+      (setq arg (- arg step)))))
+
+(defun up-list (&optional arg escape-strings no-syntax-crossing)
+  "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).
+With ESCAPE-STRINGS, a string around point counts as a level to leave.
+NO-SYNTAX-CROSSING is accepted for GNU's signature."
+  (ignore no-syntax-crossing)
+  (or arg (setq arg 1))
+  (let ((step (if (> arg 0) 1 -1)))
+    (while (/= arg 0)
+      (let ((state (and escape-strings (syntax-ppss))))
+        (if (nth 3 state)
+            ;; Inside a string: its start, or the end found from there.
+            (progn (goto-char (nth 8 state))
+                   (when (> step 0) (forward-sexp)))
+          (goto-char (or (scan-lists (point) step 1) (buffer-end arg)))))
+      (setq arg (- arg step)))))
+
+(defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
+  "Move point back out of ARG levels of parentheses (forward and out when ARG is negative)."
+  (up-list (- (or arg 1)) escape-strings no-syntax-crossing))
+
+;;; Parse states.
+
+(defun syntax-ppss (&optional pos)
+  "Return the parse state at POS (default point), parsing from the start of the accessible text.
+The state is what `parse-partial-sexp' gives; point is left at POS."
+  (setq pos (or pos (point)))
+  (parse-partial-sexp (point-min) pos))
+
+(defun syntax-ppss-toplevel-pos (ppss)
+  "Return the start of the outermost list or the string or comment of PPSS, or nil."
+  (or (car (nth 9 ppss)) (nth 8 ppss)))
+
+(defun syntax-ppss-context (ppss)
+  "Return `string' or `comment' when PPSS is inside one, else nil."
+  (cond ((nth 3 ppss) 'string)
+        ((nth 4 ppss) 'comment)))
+
+;;; The Lisp modes' tables.
+
+(defvar prog-mode-syntax-table (make-syntax-table)
+  "Syntax table of programming modes: the standard table's entries.")
+
+(defvar lisp-data-mode-syntax-table
+  (let ((table (make-syntax-table)))
+    ;; Letters and digits keep the standard word syntax: only what
+    ;; differs from it is set, as in GNU's table.
+    (dolist (entry '(((0 . 8) . "_") (9 . " ") (10 . ">") (11 . "_") (12 . " ")
+                     ((13 . 31) . "_") (32 . " ") (33 . "_") (34 . "\"") (35 . "'")
+                     ((36 . 38) . "_") (39 . "'") (40 . "()") (41 . ")(")
+                     ((42 . 43) . "_") (44 . "'") ((45 . 47) . "_") (58 . "_")
+                     (59 . "<") ((60 . 63) . "_") (64 . "_ p") (91 . "(]")
+                     (92 . "\\") (93 . ")[") ((94 . 95) . "_") (96 . "'")
+                     ((123 . 127) . "_") (160 . " ")))
+      (modify-syntax-entry (car entry) (cdr entry) table))
+    (set-char-table-parent table prog-mode-syntax-table)
+    table)
+  "Syntax table of Lisp data: comments run from `;' to the end of the line.")
+
+(defvar lisp-mode-syntax-table
+  (let ((table (make-syntax-table lisp-data-mode-syntax-table)))
+    ;; Common Lisp's #| ... |# comments and |escaped symbols|.
+    (modify-syntax-entry ?# "' 14" table)
+    (modify-syntax-entry ?\[ "_" table)
+    (modify-syntax-entry ?\] "_" table)
+    (modify-syntax-entry ?| "\" 23bn" table)
+    table)
+  "Syntax table of Common Lisp mode.")
+
+(defvar emacs-lisp-mode-syntax-table (make-syntax-table lisp-data-mode-syntax-table)
+  "Syntax table of Emacs Lisp mode: that of Lisp data.")
+
+(defvar lisp-interaction-mode-syntax-table (make-syntax-table emacs-lisp-mode-syntax-table)
+  "Syntax table of Lisp Interaction mode, the mode of *scratch*.")
+
+;; GNU's batch session evaluates in *scratch*, in Lisp Interaction mode.
+(set-syntax-table lisp-interaction-mode-syntax-table)
+
+;;; syntax.el ends here

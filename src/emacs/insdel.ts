@@ -1,0 +1,528 @@
+// Inserting and deleting buffer text (GNU insdel.c): the gap, marker adjustment, change hooks, read-only checks.
+//
+// The text is a gap buffer in the buffer's private unibyte string (buffer.ts). Every change
+// goes through insertBytes or deleteRange, which keep positions, markers, narrowing and the
+// modification ticks right and run the change hooks as GNU does: before-change-functions with
+// the region about to change, after-change-functions with the changed region and the old
+// length, both skipped while inhibit-modification-hooks is non-nil and run with it bound to t.
+
+import type { Runtime } from '../core/runtime.ts';
+import {
+  BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
+  BUF_TEXT, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, BUF_BEGV_BYTE, MARKER_BYTEPOS, MARKER_CHARPOS,
+  MARKER_INSERTION_TYPE,
+} from '../heap/layout.ts';
+import { Lisp_Cons, makeFixnum } from '../heap/tags.ts';
+import { charBytes, writeChar } from '../core/character.ts';
+import {
+  allocString, cons as consOf, makeString as makeStr, makeStringFromBytes, sbytes, schars, sdata, stringMultibyte,
+  stringp, xcar, xcdr,
+} from '../core/object.ts';
+import { DEFSYM, Qnil, Qt, Qcharacterp, Qfixnump, Qchar_or_string_p } from '../core/symbols.ts';
+import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
+import { LispSignal, LispThrow, argsOutOfRange, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
+import { findSymbolValue, runHookWithArgs, setInternal, specbind, unbindTo } from './eval.ts';
+import { registerBufferPrinter } from './print.ts';
+import {
+  bint, bslot, bufferLive, bufferp as isBuffer, currentBuffer, gapSize, getBuffer, markerp, setBint, setBslot,
+  setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf,
+} from './buffer.ts';
+import { charToByte, markerBuffer, markerCharpos, positionValue } from './marker.ts';
+
+const Qbuffer_read_only = DEFVAR('buffer-read-only', () => Qnil, 'Non-nil means the text of the current buffer may not be changed.');
+const Qinhibit_read_only = DEFVAR('inhibit-read-only', () => Qnil, 'Non-nil means change read-only buffers and text anyway.');
+const Qbefore_change_functions = DEFVAR('before-change-functions', () => Qnil, 'Functions called with the start and end of the region about to change, before each change of buffer text.');
+const Qafter_change_functions = DEFVAR('after-change-functions', () => Qnil, 'Functions called with the start and end of the changed region and the length it had, after each change of buffer text.');
+const Qfirst_change_hook = DEFVAR('first-change-hook', () => Qnil, 'Functions run before the first change to an unmodified buffer.');
+const Qinhibit_modification_hooks = DEFVAR('inhibit-modification-hooks', () => Qnil, 'Non-nil means buffer changes run no change hooks (and no text property hooks).');
+const Qdeactivate_mark = DEFVAR('deactivate-mark', () => Qnil, 'Non-nil after a buffer change: the command loop then deactivates the mark.');
+const Qbuffer_read_only_err = DEFSYM('buffer-read-only');
+const Qbufferp = DEFSYM('bufferp');
+
+// ---- the hook point for text properties -----------------------------------------------------------
+
+/**
+ * What the text-property code does when text changes. Insertion has made room for NCHARS at
+ * FROM (positions after it have moved); SOURCE is the string inserted (or nil) and INHERIT says
+ * whether the new text takes the neighbours' sticky properties. Deletion has removed FROM..TO.
+ * Substring gives the properties of FROM..TO to the new string S. Until text properties exist,
+ * all do nothing and substrings carry no properties.
+ */
+export interface TextPropHooks {
+  inserted(rt: Runtime, b: number, from: number, nchars: number, source: number, sourceStart: number, inherit: boolean): void;
+  deleted(rt: Runtime, b: number, from: number, to: number): void;
+  substring(rt: Runtime, b: number, from: number, to: number, s: number): void;
+}
+export const textPropHooks: TextPropHooks = {
+  inserted: () => {},
+  deleted: () => {},
+  substring: () => {},
+};
+
+// ---- the gap --------------------------------------------------------------------------------------
+
+/** Move the gap of B to byte position BYTEPOS (char position CHARPOS). */
+export function moveGap(rt: Runtime, b: number, charpos: number, bytepos: number): void {
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  if (bytepos === gpt) return;
+  const base = textBase(rt, b);
+  const gap = gapSize(rt, b);
+  if (gap > 0) {
+    if (bytepos < gpt) rt.u8.copyWithin(base + bytepos - 1 + gap, base + bytepos - 1, base + gpt - 1);
+    else rt.u8.copyWithin(base + gpt - 1, base + gpt - 1 + gap, base + bytepos - 1 + gap);
+  }
+  setBint(rt, b, BUF_GPT, charpos);
+  setBint(rt, b, BUF_GPT_BYTE, bytepos);
+}
+
+/** Make the gap of B at least NBYTES long: a bigger private string, doubling so that inserting stays linear. */
+export function makeGap(rt: Runtime, b: number, nbytes: number): void {
+  const gap = gapSize(rt, b);
+  if (gap >= nbytes) return;
+  const used = bint(rt, b, BUF_Z_BYTE) - 1;
+  const cap = textCapacity(rt, b);
+  const want = Math.max(cap * 2, used + nbytes + 64);
+  if (want > 0x3fffffff) xsignal(DEFSYM('error'), Qnil);
+  const oldBase = textBase(rt, b);
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  const s = allocString(rt, want, want, false);
+  const base = sdata(rt, s);
+  const u8 = rt.u8;
+  u8.copyWithin(base, oldBase, oldBase + gpt - 1);
+  const after = used - (gpt - 1);
+  u8.copyWithin(base + want - after, oldBase + gpt - 1 + gap, oldBase + gpt - 1 + gap + after);
+  setBslot(rt, b, BUF_TEXT, s);
+}
+
+// ---- checks and hooks ---------------------------------------------------------------------------
+
+/** Signal buffer-read-only when the current buffer may not change (GNU's barf-if-buffer-read-only). */
+export function barfIfReadOnly(rt: Runtime): void {
+  if (findSymbolValue(rt, Qbuffer_read_only) !== Qnil && findSymbolValue(rt, Qinhibit_read_only) === Qnil)
+    xsignal1(rt, Qbuffer_read_only_err, currentBuffer(rt));
+}
+
+DEFUN('barf-if-buffer-read-only', 0, 1, 'Signal `buffer-read-only\' when the current buffer may not be changed (at POSITION, if given).',
+  (rt, position: number) => {
+    if (position !== Qnil) positionValue(rt, position);
+    barfIfReadOnly(rt);
+    return Qnil;
+  });
+
+/** Run a change hook with inhibit-modification-hooks bound to t; an error out of it leaves the hook nil. */
+function runChangeHook(rt: Runtime, hook: number, args: number[]): void {
+  const count = rt.specCount;
+  specbind(rt, Qinhibit_modification_hooks, Qt);
+  try {
+    runHookWithArgs(rt, hook, args, null);
+  } catch (e) {
+    if (e instanceof LispSignal || e instanceof LispThrow) {
+      unbindTo(rt, count);
+      setInternal(rt, hook, Qnil);
+    }
+    throw e;
+  }
+  unbindTo(rt, count);
+}
+
+/** Before changing START..END of the current buffer: read-only check, first-change-hook, before-change-functions. */
+export function prepareToModify(rt: Runtime, start: number, end: number): void {
+  barfIfReadOnly(rt);
+  const b = currentBuffer(rt);
+  if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
+  if (bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF) && findSymbolValue(rt, Qfirst_change_hook) !== Qnil)
+    runChangeHook(rt, Qfirst_change_hook, []);
+  if (findSymbolValue(rt, Qbefore_change_functions) !== Qnil)
+    runChangeHook(rt, Qbefore_change_functions, [makeFixnum(start), makeFixnum(end)]);
+}
+
+/** After START..END of the current buffer changed from OLDLEN characters. */
+export function signalAfterChange(rt: Runtime, start: number, end: number, oldlen: number): void {
+  if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
+  if (findSymbolValue(rt, Qafter_change_functions) !== Qnil)
+    runChangeHook(rt, Qafter_change_functions, [makeFixnum(start), makeFixnum(end), makeFixnum(oldlen)]);
+}
+
+function bumpModiff(rt: Runtime, b: number): void {
+  const m = bint(rt, b, BUF_MODIFF) + 1;
+  setBint(rt, b, BUF_MODIFF, m);
+  setBint(rt, b, BUF_CHARS_MODIFF, m);
+  setInternal(rt, Qdeactivate_mark, Qt);
+}
+
+// ---- insertion ----------------------------------------------------------------------------------
+
+/**
+ * Insert at point of buffer B (current) NBYTES bytes of internal-encoded text holding NCHARS
+ * characters, written by FILL into the gap (at the heap address it is given), without hooks or
+ * checks: insertText does those. BEFORE_MARKERS moves every marker at point past the text.
+ */
+function insertRaw(rt: Runtime, b: number, nchars: number, nbytes: number, beforeMarkers: boolean, fill: (addr: number) => void): void {
+  const pt = bint(rt, b, BUF_PT);
+  const ptb = bint(rt, b, BUF_PT_BYTE);
+  moveGap(rt, b, pt, ptb);
+  makeGap(rt, b, nbytes);
+  fill(textBase(rt, b) + ptb - 1);
+  const s = slotBase(b);
+  const m = rt.i32;
+  m[s + BUF_GPT] = makeFixnum(pt + nchars);
+  m[s + BUF_GPT_BYTE] = makeFixnum(ptb + nbytes);
+  m[s + BUF_Z] = makeFixnum((m[s + BUF_Z]! >> 2) + nchars);
+  m[s + BUF_Z_BYTE] = makeFixnum((m[s + BUF_Z_BYTE]! >> 2) + nbytes);
+  m[s + BUF_ZV] = makeFixnum((m[s + BUF_ZV]! >> 2) + nchars);
+  m[s + BUF_ZV_BYTE] = makeFixnum((m[s + BUF_ZV_BYTE]! >> 2) + nbytes);
+  // Markers after the insertion point move with the text; those at it stay before it unless
+  // they advance (insertion type t) or the insertion goes before markers.
+  for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const ms = slotBase(xcar(rt, l));
+    const cp = m[ms + MARKER_CHARPOS]! >> 2;
+    if (cp > pt || (cp === pt && (beforeMarkers || m[ms + MARKER_INSERTION_TYPE] !== Qnil))) {
+      m[ms + MARKER_CHARPOS] = makeFixnum(cp + nchars);
+      m[ms + MARKER_BYTEPOS] = makeFixnum((m[ms + MARKER_BYTEPOS]! >> 2) + nbytes);
+    }
+  }
+  m[s + BUF_PT] = makeFixnum(pt + nchars);
+  m[s + BUF_PT_BYTE] = makeFixnum(ptb + nbytes);
+  bumpModiff(rt, b);
+}
+
+/** Insert with checks and hooks; SOURCE (a string or nil) is given to the text-property hook. */
+function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: boolean, inherit: boolean,
+  source: number, sourceStart: number, fill: (addr: number) => void): void {
+  if (nchars === 0) return;
+  const b0 = currentBuffer(rt);
+  prepareToModify(rt, bint(rt, b0, BUF_PT), bint(rt, b0, BUF_PT));
+  // A hook may have switched buffers or moved point: insert where point is now, as GNU does.
+  const b = currentBuffer(rt);
+  const from = bint(rt, b, BUF_PT);
+  insertRaw(rt, b, nchars, nbytes, beforeMarkers, fill);
+  textPropHooks.inserted(rt, b, from, nchars, source, sourceStart, inherit);
+  signalAfterChange(rt, from, from + nchars, 0);
+}
+
+/** Bytes a unibyte string's bytes take in a multibyte buffer: raw bytes become two-byte characters. */
+function unibyteAsMultibyteBytes(u8: Uint8Array, p: number, n: number): number {
+  let r = n;
+  for (let i = 0; i < n; i++) if (u8[p + i]! >= 0x80) r++;
+  return r;
+}
+
+/** Insert string S (chars FROM..TO, default all) at point. */
+export function insertString(rt: Runtime, s: number, beforeMarkers: boolean, inherit: boolean, from = 0, to = -1): void {
+  const nc = schars(rt, s);
+  if (to < 0) to = nc;
+  const nchars = to - from;
+  if (nchars <= 0) return;
+  if (!stringMultibyte(rt, s)) {
+    const p = sdata(rt, s) + from;
+    const nbytes = unibyteAsMultibyteBytes(rt.u8, p, nchars);
+    insertText(rt, nchars, nbytes, beforeMarkers, inherit, s, from, (addr) => {
+      const u8 = rt.u8;
+      const src = sdata(rt, s) + from;
+      if (nbytes === nchars) u8.copyWithin(addr, src, src + nchars);
+      else for (let i = 0; i < nchars; i++) addr += writeChar(u8, addr, u8[src + i]! < 0x80 ? u8[src + i]! : u8[src + i]! + 0x3fff00);
+    });
+    return;
+  }
+  let bFrom = 0;
+  let bTo = sbytes(rt, s);
+  if (from !== 0 || to !== nc) {
+    bFrom = stringByteOffset(rt, s, from);
+    bTo = stringByteOffset(rt, s, to);
+  }
+  const nbytes = bTo - bFrom;
+  insertText(rt, nchars, nbytes, beforeMarkers, inherit, s, from, (addr) => {
+    const src = sdata(rt, s) + bFrom;
+    rt.u8.copyWithin(addr, src, src + nbytes);
+  });
+}
+
+function stringByteOffset(rt: Runtime, s: number, idx: number): number {
+  const u8 = rt.u8;
+  const p = sdata(rt, s);
+  let b = 0;
+  for (let c = 0; c < idx; c++) {
+    const x = u8[p + b]!;
+    b += x < 0x80 ? 1 : x < 0xe0 ? 2 : x < 0xf0 ? 3 : x < 0xf8 ? 4 : 5;
+  }
+  return b;
+}
+
+/** Insert COUNT copies of character C at point as one change. */
+export function insertChars(rt: Runtime, c: number, count: number, beforeMarkers: boolean, inherit: boolean): void {
+  if (count <= 0) return;
+  const len = charBytes(c);
+  insertText(rt, count, len * count, beforeMarkers, inherit, Qnil, 0, (addr) => {
+    const u8 = rt.u8;
+    writeChar(u8, addr, c);
+    for (let i = 1; i < count; i++) u8.copyWithin(addr + i * len, addr, addr + len);
+  });
+}
+
+/** Insert internal-encoded BYTES (NCHARS characters) at point: the printer's way into a buffer. */
+export function insertBytes(rt: Runtime, bytes: Uint8Array, nchars: number, beforeMarkers = false): void {
+  insertText(rt, nchars, bytes.length, beforeMarkers, false, Qnil, 0, (addr) => rt.u8.set(bytes, addr));
+}
+
+const isCharacter = (x: number): boolean => (x & 3) === 2 && x >> 2 >= 0 && x >> 2 <= 0x3fffff;
+
+function insertArgs(rt: Runtime, args: number[], beforeMarkers: boolean, inherit: boolean): number {
+  for (const a of args) {
+    if (isCharacter(a)) insertChars(rt, a >> 2, 1, beforeMarkers, inherit);
+    else if (stringp(a)) insertString(rt, a, beforeMarkers, inherit);
+    else wrongTypeArgument(rt, Qchar_or_string_p, a);
+  }
+  return Qnil;
+}
+
+DEFUN('insert', 0, MANY, 'Insert the ARGS, strings or characters, at point, and leave point after them.\nMarkers at point stay before the text unless their insertion type is t.',
+  (rt, args: number[]) => insertArgs(rt, args, false, false));
+DEFUN('insert-and-inherit', 0, MANY, 'Insert the ARGS as `insert\' does; the new text takes the sticky text properties of its neighbours.',
+  (rt, args: number[]) => insertArgs(rt, args, false, true));
+DEFUN('insert-before-markers', 0, MANY, 'Insert the ARGS as `insert\' does, moving every marker at point to after the new text.',
+  (rt, args: number[]) => insertArgs(rt, args, true, false));
+DEFUN('insert-before-markers-and-inherit', 0, MANY, 'Insert the ARGS as `insert-before-markers\' does; the new text takes the sticky text properties of its neighbours.',
+  (rt, args: number[]) => insertArgs(rt, args, true, true));
+
+DEFUN('insert-char', 1, 3, 'Insert COUNT (default 1) copies of CHARACTER at point; with INHERIT non-nil they take the neighbours\' sticky properties.',
+  (rt, ch: number, count: number, inherit: number) => {
+    if (!isCharacter(ch)) wrongTypeArgument(rt, Qcharacterp, ch);
+    let n = 1;
+    if (count !== Qnil) {
+      if ((count & 3) !== 2) wrongTypeArgument(rt, Qfixnump, count);
+      n = count >> 2;
+    }
+    insertChars(rt, ch >> 2, n, false, inherit !== Qnil);
+    return Qnil;
+  });
+
+// ---- regions and substrings --------------------------------------------------------------------------
+
+/** Check START and END (integers or markers) against the accessible part; give them in order (GNU's validate_region). */
+export function validateRegion(rt: Runtime, start: number, end: number): [number, number] {
+  let s = positionValue(rt, start);
+  let e = positionValue(rt, end);
+  const b = currentBuffer(rt);
+  if (s > e) [s, e] = [e, s];
+  if (!(bint(rt, b, BUF_BEGV) <= s && e <= bint(rt, b, BUF_ZV)))
+    xsignal(DEFSYM('args-out-of-range'), listOf(rt, [b, start, end]));
+  return [s, e];
+}
+
+function listOf(rt: Runtime, xs: number[]): number {
+  let r = Qnil;
+  for (let i = xs.length - 1; i >= 0; i--) r = consOf(rt, xs[i]!, r);
+  return r;
+}
+
+/** Copy the bytes of FROM..TO (byte positions) of buffer B out of the gap buffer. */
+export function copyBytes(rt: Runtime, b: number, fromByte: number, toByte: number): Uint8Array {
+  const out = new Uint8Array(toByte - fromByte);
+  const base = textBase(rt, b);
+  const gpt = bint(rt, b, BUF_GPT_BYTE);
+  const gap = gapSize(rt, b);
+  const u8 = rt.u8;
+  if (toByte <= gpt) out.set(u8.subarray(base + fromByte - 1, base + toByte - 1));
+  else if (fromByte >= gpt) out.set(u8.subarray(base + fromByte - 1 + gap, base + toByte - 1 + gap));
+  else {
+    out.set(u8.subarray(base + fromByte - 1, base + gpt - 1));
+    out.set(u8.subarray(base + gpt - 1 + gap, base + toByte - 1 + gap), gpt - fromByte);
+  }
+  return out;
+}
+
+/** The text FROM..TO (char positions) of buffer B as a new string, with properties when PROPS. */
+export function bufferSubstring(rt: Runtime, b: number, from: number, to: number, props: boolean): number {
+  const fb = charToByte(rt, b, from);
+  const tb = charToByte(rt, b, to);
+  const bytes = copyBytes(rt, b, fb, tb);
+  const s = makeStringFromBytes(rt, bytes, to - from, bslot(rt, b, BUF_MULTIBYTE) !== Qnil);
+  if (props) textPropHooks.substring(rt, b, from, to, s);
+  return s;
+}
+
+DEFUN('buffer-substring', 2, 2, 'Give the text between START and END of the current buffer as a string, with its text properties.',
+  (rt, start: number, end: number) => {
+    const [s, e] = validateRegion(rt, start, end);
+    return bufferSubstring(rt, currentBuffer(rt), s, e, true);
+  });
+
+DEFUN('buffer-substring-no-properties', 2, 2, 'Give the text between START and END of the current buffer as a string without text properties.',
+  (rt, start: number, end: number) => {
+    const [s, e] = validateRegion(rt, start, end);
+    return bufferSubstring(rt, currentBuffer(rt), s, e, false);
+  });
+
+DEFUN('buffer-string', 0, 0, 'Give the accessible text of the current buffer as a string, with its text properties.', (rt) => {
+  const b = currentBuffer(rt);
+  return bufferSubstring(rt, b, bint(rt, b, BUF_BEGV), bint(rt, b, BUF_ZV), true);
+});
+
+function insertBufferSubstring(rt: Runtime, buffer: number, start: number, end: number, props: boolean): number {
+  const b = getBuffer(rt, buffer);
+  if (b === Qnil) xsignal(DEFSYM('error'), consOf(rt, makeNoSuch(rt, buffer), Qnil));
+  if (!bufferLive(rt, b)) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Selecting deleted buffer'), Qnil));
+  let s = start === Qnil ? bint(rt, b, BUF_BEGV) : positionValue(rt, start);
+  let e = end === Qnil ? bint(rt, b, BUF_ZV) : positionValue(rt, end);
+  if (s > e) [s, e] = [e, s];
+  if (!(bint(rt, b, BUF_BEGV) <= s && e <= bint(rt, b, BUF_ZV))) argsOutOfRange(rt, start, end);
+  if (s === e) return Qnil;
+  const str = bufferSubstring(rt, b, s, e, props);
+  const sp = rt.sp;
+  rt.push(str);
+  insertString(rt, str, false, false);
+  rt.sp = sp;
+  return Qnil;
+}
+function makeNoSuch(rt: Runtime, x: number): number {
+  if (!stringp(x)) return wrongTypeArgument(rt, Qbufferp, x);
+  const prefix = makeStr(rt, 'No buffer named ');
+  const n = sbytes(rt, x);
+  const bytes = new Uint8Array(16 + n);
+  bytes.set(rt.u8.subarray(sdata(rt, prefix), sdata(rt, prefix) + 16));
+  bytes.set(rt.u8.subarray(sdata(rt, x), sdata(rt, x) + n), 16);
+  return makeStringFromBytes(rt, bytes, 16 + schars(rt, x), stringMultibyte(rt, x));
+}
+
+DEFUN('insert-buffer-substring', 1, 3, 'Insert at point the text of BUFFER between START and END (by default its accessible part), with text properties.',
+  (rt, buffer: number, start: number, end: number) => insertBufferSubstring(rt, buffer, start, end, true));
+
+DEFUN('insert-buffer-substring-no-properties', 1, 3, 'Insert at point the text of BUFFER between START and END (by default its accessible part), without text properties.',
+  (rt, buffer: number, start: number, end: number) => insertBufferSubstring(rt, buffer, start, end, false));
+
+// ---- deletion -------------------------------------------------------------------------------------
+
+/**
+ * Delete FROM..TO (char positions, FROM <= TO, within the accessible part) of the current
+ * buffer, with checks and hooks; give the deleted text when EXTRACT.
+ */
+export function deleteRange(rt: Runtime, from: number, to: number, extract: boolean): number {
+  if (from === to) return extract ? makeStr(rt, '') : Qnil;
+  prepareToModify(rt, from, to);
+  // A hook may have changed the buffer: clip again, as GNU does.
+  const b = currentBuffer(rt);
+  const begv = bint(rt, b, BUF_BEGV);
+  const zv = bint(rt, b, BUF_ZV);
+  from = Math.max(begv, Math.min(from, zv));
+  to = Math.max(begv, Math.min(to, zv));
+  if (from >= to) return extract ? makeStr(rt, '') : Qnil;
+  const fromByte = charToByte(rt, b, from);
+  const toByte = charToByte(rt, b, to);
+  const sp = rt.sp;
+  let deleted = Qnil;
+  if (extract) {
+    deleted = bufferSubstring(rt, b, from, to, true);
+    rt.push(deleted);
+  }
+  const nchars = to - from;
+  const nbytes = toByte - fromByte;
+  moveGap(rt, b, from, fromByte);
+  const s = slotBase(b);
+  const m = rt.i32;
+  m[s + BUF_Z] = makeFixnum((m[s + BUF_Z]! >> 2) - nchars);
+  m[s + BUF_Z_BYTE] = makeFixnum((m[s + BUF_Z_BYTE]! >> 2) - nbytes);
+  m[s + BUF_ZV] = makeFixnum((m[s + BUF_ZV]! >> 2) - nchars);
+  m[s + BUF_ZV_BYTE] = makeFixnum((m[s + BUF_ZV_BYTE]! >> 2) - nbytes);
+  for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const ms = slotBase(xcar(rt, l));
+    const cp = m[ms + MARKER_CHARPOS]! >> 2;
+    if (cp > to) {
+      m[ms + MARKER_CHARPOS] = makeFixnum(cp - nchars);
+      m[ms + MARKER_BYTEPOS] = makeFixnum((m[ms + MARKER_BYTEPOS]! >> 2) - nbytes);
+    } else if (cp > from) {
+      m[ms + MARKER_CHARPOS] = makeFixnum(from);
+      m[ms + MARKER_BYTEPOS] = makeFixnum(fromByte);
+    }
+  }
+  const pt = m[s + BUF_PT]! >> 2;
+  if (pt > to) {
+    m[s + BUF_PT] = makeFixnum(pt - nchars);
+    m[s + BUF_PT_BYTE] = makeFixnum((m[s + BUF_PT_BYTE]! >> 2) - nbytes);
+  } else if (pt > from) {
+    m[s + BUF_PT] = makeFixnum(from);
+    m[s + BUF_PT_BYTE] = makeFixnum(fromByte);
+  }
+  bumpModiff(rt, b);
+  textPropHooks.deleted(rt, b, from, to);
+  signalAfterChange(rt, from, from, nchars);
+  rt.sp = sp;
+  return deleted;
+}
+
+DEFUN('delete-region', 2, 2, 'Delete the text between START and END of the current buffer.', (rt, start: number, end: number) => {
+  const [s, e] = validateRegion(rt, start, end);
+  deleteRange(rt, s, e, false);
+  return Qnil;
+});
+
+DEFUN('delete-and-extract-region', 2, 2, 'Delete the text between START and END of the current buffer and give it as a string.',
+  (rt, start: number, end: number) => {
+    const [s, e] = validateRegion(rt, start, end);
+    return deleteRange(rt, s, e, true);
+  });
+
+DEFUN('erase-buffer', 0, 0, 'Delete all the text of the current buffer, narrowing removed first.', (rt) => {
+  const b = currentBuffer(rt);
+  setBint(rt, b, BUF_BEGV, 1);
+  setBint(rt, b, BUF_BEGV_BYTE, 1);
+  setBint(rt, b, BUF_ZV, bint(rt, b, BUF_Z));
+  setBint(rt, b, BUF_ZV_BYTE, bint(rt, b, BUF_Z_BYTE));
+  deleteRange(rt, 1, bint(rt, b, BUF_Z), false);
+  return Qnil;
+});
+
+// ---- printing into a buffer or at a marker --------------------------------------------------------
+
+registerBufferPrinter((rt, dest, bytes, nchars) => {
+  if (markerp(rt, dest)) {
+    // Print at the marker: into its buffer, at its position, then leave the marker after the text.
+    const b = markerBuffer(rt, dest);
+    if (b === Qnil) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Marker does not point anywhere'), Qnil));
+    const old = currentBuffer(rt);
+    const ob = slotBase(b);
+    setCurrentBufferRaw(rt, b);
+    const savedPt = bint(rt, b, BUF_PT);
+    const pos = markerCharpos(rt, dest);
+    try {
+      const posB = charToByte(rt, b, pos);
+      setBint(rt, b, BUF_PT, pos);
+      setBint(rt, b, BUF_PT_BYTE, posB);
+      insertBytes(rt, bytes, nchars);
+      const np = bint(rt, b, BUF_PT);
+      rt.i32[slotBase(dest) + MARKER_CHARPOS] = makeFixnum(np);
+      rt.i32[slotBase(dest) + MARKER_BYTEPOS] = makeFixnum(bint(rt, b, BUF_PT_BYTE));
+      // Point goes back where it was, moved along if the text went in before it.
+      const p = savedPt >= pos ? savedPt + nchars : savedPt;
+      const pB = charToByte(rt, b, p);
+      rt.i32[ob + BUF_PT] = makeFixnum(p);
+      setBint(rt, b, BUF_PT_BYTE, pB);
+    } finally {
+      if (bufferLive(rt, old)) setCurrentBufferRaw(rt, old);
+    }
+    return true;
+  }
+  const b = decodeBufferOrFalse(rt, dest);
+  if (b === Qnil) return false;
+  const old = currentBuffer(rt);
+  setCurrentBufferRaw(rt, b);
+  try {
+    insertBytes(rt, bytes, nchars);
+  } finally {
+    if (bufferLive(rt, old)) setCurrentBufferRaw(rt, old);
+  }
+  return true;
+}, (rt, dest) => {
+  // At the start of the buffer's accessible part or after a newline (at point, or at the marker).
+  const b = markerp(rt, dest) ? markerBuffer(rt, dest) : dest;
+  if (!isBuffer(rt, b) || !bufferLive(rt, b)) return false;
+  const pos = markerp(rt, dest) ? markerCharpos(rt, dest) : bint(rt, b, BUF_PT);
+  if (pos <= bint(rt, b, BUF_BEGV)) return true;
+  const byte = charToByte(rt, b, pos) - 1;
+  return rt.u8[byteAddrOf(rt, b, byte)] === 10;
+});
+
+function decodeBufferOrFalse(rt: Runtime, x: number): number {
+  if (!isBuffer(rt, x)) return Qnil;
+  if (!bufferLive(rt, x)) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Selecting deleted buffer'), Qnil));
+  return x;
+}

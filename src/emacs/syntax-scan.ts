@@ -1,0 +1,1031 @@
+// Motion by syntax in the current buffer (GNU syntax.c, its scanning half): skip-syntax, words, lists and sexps, comments, parse-partial-sexp.
+//
+// Every scan reads the accessible text through a Text reader (a char position to char map
+// with a cursor, so sequential reads cost one step each) and classes chars through the
+// current syntax table, with the ASCII classes cached per scan. Comments read backward
+// (a comment ender met while moving back) are found by parsing forward from the start of
+// the accessible text, with checkpoints kept along the way, rather than by GNU's heuristics:
+// the answer is the one a forward parse gives, which is what GNU's heuristics try to find.
+
+import { BUF_BEGV, BUF_GPT_BYTE, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV, BUF_Z_BYTE } from '../heap/layout.ts';
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { charLenAt, readChar } from '../core/character.ts';
+import { consp, list, listToArray, makeString, stringChars, stringp } from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { error, wrongTypeArgument, xsignal, xsignal3 } from '../core/signal.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
+import { bint, currentBuffer, gapSize, textBase } from './buffer.ts';
+import { findSymbolValue } from './eval.ts';
+import { charToByte, positionValue } from './marker.ts';
+import { setPoint } from './editfns.ts';
+import {
+  SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
+  Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Scharquote, Smath, Sopen, Squote, Sstring, Sstring_fence,
+  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, syntaxSpecCode, syntaxWithFlagsIn,
+} from './syntax.ts';
+
+const Qscan_error = DEFSYM('scan-error');
+const Qsyntax_table = DEFSYM('syntax-table');
+const Qfixnump = DEFSYM('fixnump');
+const Qstringp = DEFSYM('stringp');
+
+const Qparse_sexp_ignore_comments = DEFVAR('parse-sexp-ignore-comments', () => Qnil,
+  'Non-nil means moving over sexps and lists skips comments as whitespace.');
+DEFVAR('parse-sexp-lookup-properties', () => Qnil,
+  'Non-nil means a `syntax-table\' text property overrides the syntax table (text properties are not there yet, so it has no effect).');
+DEFVAR('words-include-escapes', () => Qnil, 'Non-nil means escape characters count as part of words when moving by words.');
+DEFVAR('multibyte-syntax-as-symbol', () => Qnil, 'Non-nil means non-ASCII characters count as symbol constituents when moving by sexps.');
+DEFVAR('open-paren-in-column-0-is-defun-start', () => Qt,
+  'Non-nil means an open paren in column 0 starts a defun (kept for Lisp that reads it).');
+DEFVAR('comment-end-can-be-escaped', () => Qnil, 'Non-nil means an escaped comment ender does not end a comment.');
+
+const isTrue = (rt: Runtime, sym: number): boolean => {
+  const v = findSymbolValue(rt, sym);
+  return v !== Qnil && v !== Qunbound;
+};
+
+// ---- reading the buffer -------------------------------------------------------------------
+
+/** The current buffer's accessible text, read by char position, and its syntax. */
+class Text {
+  readonly u8: Uint8Array;
+  readonly base: number;
+  readonly gpt: number;
+  readonly gap: number;
+  readonly ascii: boolean;
+  readonly multibyte: boolean;
+  readonly begv: number;
+  readonly zv: number;
+  private curPos: number;
+  private curByte: number;
+  private readonly asciiSyntax = new Int32Array(128);
+
+  readonly rt: Runtime;
+  readonly buf: number;
+  readonly table: number;
+
+  constructor(rt: Runtime, buf: number, table: number) {
+    this.rt = rt;
+    this.buf = buf;
+    this.table = table;
+    this.u8 = rt.u8;
+    this.base = textBase(rt, buf);
+    this.gpt = bint(rt, buf, BUF_GPT_BYTE);
+    this.gap = gapSize(rt, buf);
+    this.ascii = bint(rt, buf, BUF_Z) === bint(rt, buf, BUF_Z_BYTE);
+    this.multibyte = rt.i32[((buf & -8) >>> 2) + 1 + BUF_MULTIBYTE] !== Qnil;
+    this.begv = bint(rt, buf, BUF_BEGV);
+    this.zv = bint(rt, buf, BUF_ZV);
+    this.curPos = this.begv;
+    this.curByte = charToByte(rt, buf, this.begv);
+    for (let c = 0; c < 128; c++) this.asciiSyntax[c] = syntaxWithFlagsIn(rt, table, c);
+  }
+
+  private addr(byte: number): number {
+    return byte < this.gpt ? this.base + byte - 1 : this.base + byte - 1 + this.gap;
+  }
+
+  /** The byte position of char position POS, stepping from the last one asked for when near. */
+  private byteOf(pos: number): number {
+    if (this.ascii) return pos;
+    let p = this.curPos;
+    let b = this.curByte;
+    const d = pos - p;
+    if (d > 64 || d < -64) {
+      b = charToByte(this.rt, this.buf, pos);
+    } else if (d > 0) {
+      for (; p < pos; p++) b += charLenAt(this.u8[this.addr(b)]!);
+    } else if (d < 0) {
+      for (; p > pos; p--) {
+        b--;
+        while ((this.u8[this.addr(b)]! & 0xc0) === 0x80) b--;
+      }
+    }
+    this.curPos = pos;
+    this.curByte = b;
+    return b;
+  }
+
+  /** The char at POS (begv <= POS < zv). */
+  char(pos: number): number {
+    const a = this.addr(this.byteOf(pos));
+    const c = this.u8[a]!;
+    if (c < 0x80) return c;
+    return this.multibyte ? readChar(this.u8, a) : c + 0x3fff00;
+  }
+
+  /** The syntax code, flags included, of char C. */
+  syntax(c: number): number {
+    return c < 128 ? this.asciiSyntax[c]! : syntaxWithFlagsIn(this.rt, this.table, c);
+  }
+  syntaxAt(pos: number): number {
+    return this.syntax(this.char(pos));
+  }
+}
+
+const currentText = (rt: Runtime): Text => new Text(rt, currentBuffer(rt), currentSyntaxTable(rt));
+
+const cls = (s: number): number => s & 0xffff;
+const flag1 = (s: number): boolean => (s & SYNTAX_FLAG_1) !== 0;
+const flag2 = (s: number): boolean => (s & SYNTAX_FLAG_2) !== 0;
+const flag3 = (s: number): boolean => (s & SYNTAX_FLAG_3) !== 0;
+const flag4 = (s: number): boolean => (s & SYNTAX_FLAG_4) !== 0;
+const prefixFlag = (s: number): boolean => (s & SYNTAX_FLAG_P) !== 0;
+const nestedFlag = (s: number): boolean => (s & SYNTAX_FLAG_N) !== 0;
+
+/** Comment style bits: 1 for style b, 2 for style c; ST_COMMENT_STYLE for fence comments. */
+const ST_COMMENT_STYLE = 256 + 1;
+/** Style of a comment delimiter: b from SYNTAX (for two-char ones, the char that carries it), c from either char. */
+const commentStyle = (s: number, other: number): number =>
+  ((s & SYNTAX_FLAG_B) !== 0 ? 1 : 0) | ((s & SYNTAX_FLAG_C) !== 0 || (other & SYNTAX_FLAG_C) !== 0 ? 2 : 0);
+
+/** Whether the char at POS is escaped: preceded by an odd number of escape or char-quote chars. */
+function charQuoted(t: Text, pos: number): boolean {
+  let quoted = false;
+  for (let p = pos - 1; p >= t.begv; p--) {
+    const k = cls(t.syntaxAt(p));
+    if (k !== Sescape && k !== Scharquote) break;
+    quoted = !quoted;
+  }
+  return quoted;
+}
+
+// ---- comments read forward ------------------------------------------------------------------
+
+/**
+ * Scan forward from FROM inside a comment of STYLE at nesting NESTING (-1: not nestable, else
+ * depth >= 1) up to STOP. Returns [found, pos, nesting, lastSyntax]: found when the comment
+ * ended (pos just after its end), else pos = STOP with the nesting reached and the syntax of
+ * the last char when it could start a two-char ender.
+ */
+function forwardComment(t: Text, from: number, stop: number, nesting: number, style: number, prevSyntax: number): [boolean, number, number, number] {
+  let s = prevSyntax;
+  while (from < stop) {
+    const c = t.char(from);
+    const syn = t.syntax(c);
+    const code = cls(syn);
+    // The second char of a two-char ender begun by the previous char.
+    if (flag3(s) && flag4(syn) && commentStyle(s, syn) === style) {
+      const nested = nestedFlag(s) || nestedFlag(syn);
+      if (nested ? nesting > 0 : nesting < 0) {
+        from++;
+        if (!nested || --nesting === 0) return [true, from, nesting, 0];
+        s = 0;
+        continue;
+      }
+    }
+    if (nesting > 0 && flag1(s) && flag2(syn) && commentStyle(syn, s) === style && (nestedFlag(s) || nestedFlag(syn))) {
+      // A nested two-char starter.
+      nesting++;
+      s = 0;
+      from++;
+      continue;
+    }
+    from++;
+    if (code === Sendcomment && commentStyle(syn, 0) === style &&
+        (nestedFlag(syn) ? nesting > 0 && --nesting === 0 : nesting < 0)) return [true, from, nesting, 0];
+    if (code === Scomment_fence && style === ST_COMMENT_STYLE) return [true, from, nesting, 0];
+    if (nesting > 0 && code === Scomment && nestedFlag(syn) && commentStyle(syn, 0) === style) nesting++;
+    s = syn;
+  }
+  // What parse-partial-sexp reports of the last char: a possible ender's first char, or a
+  // possible starter's when comments nest.
+  const pending = flag3(s) || (nesting > 0 && flag1(s)) ? s : 0;
+  return [false, stop, nesting, pending];
+}
+
+// ---- the forward parser: parse-partial-sexp and the backward comment finder ------------------
+
+/** The state of a forward parse, as parse-partial-sexp reports it. */
+interface ParseState {
+  depth: number;
+  /** -1 outside strings; the terminating char; or -2 for a string fence. */
+  instring: number;
+  /** 0 outside comments; -1 in a non-nestable one; else the nesting depth. */
+  incomment: number;
+  comstyle: number;
+  quoted: boolean;
+  mindepth: number;
+  /** Start of the last complete sexp at the current level (-1: none). */
+  thislevelstart: number;
+  comstrStart: number;
+  /** Positions of the open parens of the enclosing lists, outermost first. */
+  levelstarts: number[];
+  /** Per level: where the sexp being read began (-1: none). */
+  levelLast: number[];
+  /** Syntax of the last char read when it may begin a two-char construct, else 0. */
+  prevSyntax: number;
+}
+
+const freshState = (): ParseState => ({
+  depth: 0, instring: -1, incomment: 0, comstyle: 0, quoted: false, mindepth: 0, thislevelstart: -1, comstrStart: -1,
+  levelstarts: [], levelLast: [-1], prevSyntax: 0,
+});
+
+const STOP_COMMENT = 1;
+const STOP_COMMENT_OR_STRING = 2;
+
+/**
+ * Parse from FROM to END updating ST (GNU's scan_sexps_forward). Stops early at TARGETDEPTH,
+ * before a sexp when STOPBEFORE, or at the start of a comment (or string) per COMMENTSTOP.
+ * Returns where it stopped.
+ */
+function parseForward(t: Text, st: ParseState, from: number, end: number, targetdepth: number | null, stopbefore: boolean, commentstop: number): number {
+  let prevSyntax = st.prevSyntax;
+  const level = (): number => st.levelLast.length - 1;
+  // Resume inside a string or comment.
+  if (st.incomment !== 0) {
+    const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, st.comstyle, prevSyntax);
+    from = pos;
+    if (!found) {
+      st.incomment = nest;
+      st.prevSyntax = last;
+      return from;
+    }
+    st.incomment = 0;
+    st.comstyle = 0;
+    st.comstrStart = -1;
+    prevSyntax = 0;
+  } else if (st.instring !== -1) {
+    if (st.quoted) {
+      // The char after a trailing escape is taken as is.
+      st.quoted = false;
+      if (from < end) from++;
+    }
+    from = scanString(t, st, from, end);
+    if (st.instring !== -1) {
+      const last = from > t.begv ? t.syntaxAt(from - 1) : 0;
+      st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
+      return from;
+    }
+    prevSyntax = t.syntaxAt(from - 1);
+  } else if (st.quoted) {
+    if (from >= end) return from;
+    st.quoted = false;
+    from++;
+    from = scanSymbolRest(t, from, end);
+    st.thislevelstart = st.levelLast[level()]!;
+    prevSyntax = 0;
+    if (from >= end) {
+      st.prevSyntax = 0;
+      return from;
+    }
+  }
+  while (from < end) {
+    const prevFrom = from;
+    const c = t.char(from);
+    const syn = t.syntax(c);
+    let code = cls(syn);
+    from++;
+    // A two-char comment starter completed by this char.
+    if (flag1(prevSyntax) && flag2(syn) && !(cls(prevSyntax) === Sescape || cls(prevSyntax) === Scharquote)) {
+      const style = commentStyle(syn, prevSyntax);
+      const nested = nestedFlag(prevSyntax) || nestedFlag(syn);
+      st.comstrStart = prevFrom - 1;
+      st.comstyle = style;
+      st.incomment = nested ? 1 : -1;
+      prevSyntax = 0;
+      if (commentstop !== 0) {
+        st.prevSyntax = 0;
+        return from;
+      }
+      const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, style, 0);
+      from = pos;
+      if (!found) {
+        st.incomment = nest;
+        st.prevSyntax = last;
+        return from;
+      }
+      st.incomment = 0;
+      st.comstyle = 0;
+      st.comstrStart = -1;
+      continue;
+    }
+    if (prefixFlag(syn) && code !== Scomment) {
+      prevSyntax = syn;
+      continue;
+    }
+    switch (code) {
+      case Sescape:
+      case Scharquote:
+        if (stopbefore) {
+          st.prevSyntax = 0;
+          return prevFrom;
+        }
+        st.levelLast[level()] = prevFrom;
+        if (from >= end) {
+          st.quoted = true;
+          st.prevSyntax = syn;
+          return from;
+        }
+        from++;
+        from = scanSymbolRest(t, from, end, st);
+        if (st.quoted) {
+          st.prevSyntax = t.syntaxAt(from - 1);
+          return from;
+        }
+        st.thislevelstart = st.levelLast[level()]!;
+        if (st.quoted) return from;
+        prevSyntax = 0;
+        continue;
+      case Sword:
+      case Ssymbol:
+        if (stopbefore) {
+          st.prevSyntax = 0;
+          return prevFrom;
+        }
+        st.levelLast[level()] = prevFrom;
+        from = scanSymbolRest(t, from, end, st);
+        if (st.quoted) {
+          st.prevSyntax = t.syntaxAt(from - 1);
+          return from;
+        }
+        st.thislevelstart = st.levelLast[level()]!;
+        prevSyntax = 0;
+        continue;
+      case Scomment_fence:
+      case Scomment: {
+        const style = code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0);
+        st.comstrStart = prevFrom;
+        st.comstyle = style;
+        st.incomment = code === Scomment && nestedFlag(syn) ? 1 : -1;
+        if (commentstop !== 0) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, style, 0);
+        from = pos;
+        if (!found) {
+          st.incomment = nest;
+          st.prevSyntax = last;
+          return from;
+        }
+        st.incomment = 0;
+        st.comstyle = 0;
+        st.comstrStart = -1;
+        prevSyntax = 0;
+        continue;
+      }
+      case Sopen:
+        if (stopbefore) {
+          st.prevSyntax = 0;
+          return prevFrom;
+        }
+        st.depth++;
+        st.levelLast[level()] = prevFrom;
+        st.levelstarts.push(prevFrom);
+        st.levelLast.push(-1);
+        st.thislevelstart = -1;
+        if (targetdepth !== null && st.depth === targetdepth) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        prevSyntax = syn;
+        continue;
+      case Sclose:
+        st.depth--;
+        if (st.depth < st.mindepth) st.mindepth = st.depth;
+        if (st.levelLast.length > 1) st.levelLast.pop();
+        if (st.levelstarts.length > 0) st.levelstarts.pop();
+        st.thislevelstart = st.levelLast[level()]!;
+        if (targetdepth !== null && st.depth === targetdepth) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        prevSyntax = syn;
+        continue;
+      case Sstring:
+      case Sstring_fence:
+        if (stopbefore) {
+          st.prevSyntax = 0;
+          return prevFrom;
+        }
+        st.levelLast[level()] = prevFrom;
+        st.comstrStart = prevFrom;
+        st.instring = code === Sstring ? c : -2;
+        if (commentstop === STOP_COMMENT_OR_STRING) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        from = scanString(t, st, from, end);
+        if (st.instring !== -1) {
+          const last = t.syntaxAt(from - 1);
+          st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
+          return from;
+        }
+        // The closing delimiter is the last char read.
+        prevSyntax = t.syntaxAt(from - 1);
+        continue;
+      default:
+        void code;
+        code = 0;
+        prevSyntax = syn;
+    }
+  }
+  st.prevSyntax = flag1(prevSyntax) || flag3(prevSyntax) ? prevSyntax : 0;
+  return from;
+}
+
+/** Read the rest of a string (ST.instring set) from FROM; leaves instring -1 when it ended. */
+function scanString(t: Text, st: ParseState, from: number, end: number): number {
+  while (from < end) {
+    const c = t.char(from);
+    const syn = t.syntax(c);
+    const code = cls(syn);
+    if (st.instring === -2 ? code === Sstring_fence : c === st.instring && code === Sstring) {
+      from++;
+      st.instring = -1;
+      st.comstrStart = -1;
+      st.thislevelstart = st.levelLast[st.levelLast.length - 1]!;
+      return from;
+    }
+    if (code === Sescape || code === Scharquote) {
+      from++;
+      if (from >= end) {
+        st.quoted = true;
+        return from;
+      }
+    }
+    from++;
+  }
+  return from;
+}
+
+/** Skip the rest of a symbol or word from FROM (escapes take the next char along). */
+function scanSymbolRest(t: Text, from: number, end: number, st?: ParseState): number {
+  while (from < end) {
+    const code = cls(t.syntaxAt(from));
+    if (code === Sescape || code === Scharquote) {
+      from++;
+      if (from >= end) {
+        if (st) st.quoted = true;
+        return from;
+      }
+      from++;
+      continue;
+    }
+    if (code === Sword || code === Ssymbol || code === Squote) {
+      from++;
+      continue;
+    }
+    break;
+  }
+  return from;
+}
+
+/**
+ * Find the start of the comment of STYLE that ends just before ENDPOS (the first char of its
+ * ender at ENDPOS), or -1: parse forward to ENDPOS from the nearest defun start before it (a
+ * line beginning with an open paren, as `open-paren-in-column-0-is-defun-start' assumes),
+ * or from the accessible start. Parse states met on the way are kept in CHECKPOINTS, by
+ * start position, so a backward scan that asks again from the same defun start resumes
+ * from the furthest state below ENDPOS instead of parsing the defun again.
+ */
+function backComment(t: Text, endPos: number, style: number, checkpoints: Map<number, [number, ParseState]>): number {
+  let start = t.begv;
+  for (let p = endPos; p > t.begv; p--) {
+    if (t.char(p - 1) === 10 && p < endPos && cls(t.syntaxAt(p)) === Sopen) {
+      start = p;
+      break;
+    }
+  }
+  let st: ParseState;
+  const cp = checkpoints.get(start);
+  let from = start;
+  if (cp && cp[0] <= endPos) {
+    from = cp[0];
+    st = cloneState(cp[1]);
+  } else st = freshState();
+  parseForward(t, st, from, endPos, null, false, 0);
+  if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, cloneState(st)]);
+  if (st.incomment !== 0 && st.comstyle === style) return st.comstrStart;
+  return -1;
+}
+
+const cloneState = (s: ParseState): ParseState => ({ ...s, levelstarts: s.levelstarts.slice(), levelLast: s.levelLast.slice() });
+
+// ---- scan-lists ------------------------------------------------------------------------------
+
+function scanError(rt: Runtime, msg: string, a: number, b: number): never {
+  return xsignal3(rt, Qscan_error, makeString(rt, msg), makeFixnum(a), makeFixnum(b));
+}
+
+/** GNU's scan_lists: the position COUNT lists (or sexps, with SEXPFLAG) away from FROM, or -1 when the text ran out at depth 0. */
+function scanLists(rt: Runtime, from: number, count: number, depth: number, sexpflag: boolean): number {
+  const t = currentText(rt);
+  const ignoreComments = isTrue(rt, Qparse_sexp_ignore_comments);
+  const minDepth = depth > 0 ? 0 : depth;
+  if (from < t.begv) from = t.begv;
+  if (from > t.zv) from = t.zv;
+  let lastGood = from;
+  const checkpoints = new Map<number, [number, ParseState]>();
+  while (count > 0) {
+    let mathexit = false;
+    let done = false;
+    while (from < t.zv) {
+      const c = t.char(from);
+      const syn = t.syntax(c);
+      let code = cls(syn);
+      if (depth === minDepth) lastGood = from;
+      const prefix = prefixFlag(syn);
+      from++;
+      if (from < t.zv && flag1(syn) && ignoreComments) {
+        const other = t.syntaxAt(from);
+        if (flag2(other)) {
+          code = Scomment;
+          const style = commentStyle(other, syn);
+          const nested = nestedFlag(syn) || nestedFlag(other);
+          from++;
+          const [found, pos] = forwardComment(t, from, t.zv, nested ? 1 : -1, style, 0);
+          from = pos;
+          if (!found) {
+            if (depth === 0) return -1;
+            return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+          }
+          continue;
+        }
+      }
+      if (prefix) continue;
+      switch (code) {
+        case Sescape:
+        case Scharquote:
+        case Sword:
+        case Ssymbol:
+          // An escaped char starts a symbol.
+          if (code === Sescape || code === Scharquote) {
+            if (from === t.zv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+            from++;
+          }
+          if (depth !== 0 || !sexpflag) break;
+          while (from < t.zv) {
+            const k = cls(t.syntaxAt(from));
+            if (k === Sescape || k === Scharquote) {
+              from++;
+              if (from === t.zv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+            } else if (k !== Sword && k !== Ssymbol && k !== Squote) break;
+            from++;
+          }
+          done = true;
+          break;
+        case Scomment_fence:
+        case Scomment: {
+          if (!ignoreComments) break;
+          const style = code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0);
+          const [found, pos] = forwardComment(t, from, t.zv, code === Scomment && nestedFlag(syn) ? 1 : -1, style, 0);
+          from = pos;
+          if (!found) {
+            if (depth === 0) return -1;
+            return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+          }
+          break;
+        }
+        case Smath:
+          if (!sexpflag) break;
+          if (from < t.zv && c === t.char(from)) from++;
+          if (mathexit) {
+            mathexit = false;
+            depth--;
+            if (depth === 0 && sexpflag) done = true;
+            else if (depth < minDepth) scanError(rt, 'Containing expression ends prematurely', lastGood, from);
+            break;
+          }
+          mathexit = true;
+          depth++;
+          if (depth === 0 && sexpflag) done = true;
+          break;
+        case Sopen:
+          depth++;
+          if (depth === 0 && sexpflag) done = true;
+          mathexit = false;
+          break;
+        case Sclose:
+          depth--;
+          if (depth === 0 && sexpflag) done = true;
+          else if (depth < minDepth) scanError(rt, 'Containing expression ends prematurely', lastGood, from);
+          break;
+        case Sstring:
+        case Sstring_fence: {
+          const term = t.char(from - 1);
+          for (;;) {
+            if (from >= t.zv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+            const ch = t.char(from);
+            const k = cls(t.syntax(ch));
+            if (code === Sstring ? ch === term && k === Sstring : k === Sstring_fence) break;
+            if (k === Sescape || k === Scharquote) from++;
+            from++;
+          }
+          from++;
+          if (depth === 0 && sexpflag) done = true;
+          break;
+        }
+        default:
+          break;
+      }
+      if (done) break;
+      if (depth === 0 && !sexpflag && (code === Sclose || code === Sopen)) {
+        done = true;
+        break;
+      }
+    }
+    if (!done) {
+      if (depth !== 0) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+      return -1;
+    }
+    count--;
+  }
+  while (count < 0) {
+    let done = false;
+    while (from > t.begv) {
+      from--;
+      const c = t.char(from);
+      let syn = t.syntax(c);
+      let code = cls(syn);
+      if (depth === minDepth) lastGood = from;
+      let style = 0;
+      if (code === Sendcomment) style = commentStyle(syn, 0);
+      // A two-char comment ender.
+      if (from > t.begv && flag4(syn) && ignoreComments) {
+        const prev = t.syntaxAt(from - 1);
+        if (flag3(prev) && !charQuoted(t, from - 1)) {
+          code = Sendcomment;
+          style = commentStyle(prev, syn);
+          from--;
+          syn = prev;
+        }
+      }
+      const quoted = code !== Sendcomment && charQuoted(t, from);
+      if (quoted) {
+        from--;
+        code = Sword;
+      } else if (prefixFlag(syn)) continue;
+      switch (code) {
+        case Sword:
+        case Ssymbol:
+        case Sescape:
+        case Scharquote:
+          if (depth !== 0 || !sexpflag) break;
+          while (from > t.begv) {
+            let temp = from - 1;
+            const q = charQuoted(t, temp);
+            if (q) temp--;
+            const k = cls(t.syntaxAt(temp));
+            if (!q && k !== Sword && k !== Ssymbol && k !== Squote) break;
+            from = temp;
+          }
+          done = true;
+          break;
+        case Smath:
+          if (!sexpflag) break;
+          if (from > t.begv && c === t.char(from - 1)) from--;
+          depth++;
+          if (depth === 0 && sexpflag) done = true;
+          break;
+        case Sclose:
+          depth++;
+          if (depth === 0 && sexpflag) done = true;
+          break;
+        case Sopen:
+          depth--;
+          if (depth === 0 && sexpflag) done = true;
+          else if (depth < minDepth) scanError(rt, 'Containing expression ends prematurely', lastGood, from);
+          break;
+        case Sendcomment: {
+          if (!ignoreComments) break;
+          const start = backComment(t, from, style, checkpoints);
+          if (start >= 0) from = start;
+          break;
+        }
+        case Scomment_fence:
+        case Sstring_fence:
+          for (;;) {
+            if (from === t.begv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+            from--;
+            if (!charQuoted(t, from) && cls(t.syntaxAt(from)) === code) break;
+          }
+          if (code === Sstring_fence && depth === 0 && sexpflag) done = true;
+          break;
+        case Sstring: {
+          const term = c;
+          for (;;) {
+            if (from === t.begv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+            from--;
+            if (!charQuoted(t, from) && t.char(from) === term && cls(t.syntaxAt(from)) === Sstring) break;
+          }
+          if (depth === 0 && sexpflag) done = true;
+          break;
+        }
+        default:
+          break;
+      }
+      if (done) break;
+      if (depth === 0 && !sexpflag && (code === Sopen || code === Sclose)) {
+        done = true;
+        break;
+      }
+    }
+    if (!done) {
+      if (depth !== 0) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
+      return -1;
+    }
+    count++;
+  }
+  return from;
+}
+
+const intArg = (rt: Runtime, x: number): number => {
+  if (!isFixnum(x)) wrongTypeArgument(rt, Qfixnump, x);
+  return fixnumValue(x);
+};
+
+DEFUN('scan-lists', 3, 3,
+  'Give the position COUNT balanced lists away from FROM (back when COUNT is negative), starting at paren depth DEPTH.\nThe scan stops where depth comes back to zero; nil when the text ends first at depth zero. Signals `scan-error\' on unbalanced text.',
+  (rt, from: number, count: number, depth: number) => {
+    const f = intArg(rt, from);
+    const n = intArg(rt, count);
+    const d = intArg(rt, depth);
+    const r = scanLists(rt, f, n, d, false);
+    return r < 0 ? Qnil : makeFixnum(r);
+  });
+
+DEFUN('scan-sexps', 2, 2,
+  'Give the position COUNT sexps away from FROM (back when COUNT is negative), or nil when the text ends first.\nSignals `scan-error\' on unbalanced text.',
+  (rt, from: number, count: number) => {
+    const f = intArg(rt, from);
+    const n = intArg(rt, count);
+    const r = scanLists(rt, f, n, 0, true);
+    return r < 0 ? Qnil : makeFixnum(r);
+  });
+
+DEFUN('backward-prefix-chars', 0, 0, 'Move point back over any prefix characters (quote syntax or the p flag) just before it.', (rt) => {
+  const t = currentText(rt);
+  let pos = bint(rt, t.buf, BUF_PT);
+  while (pos > t.begv && !charQuoted(t, pos - 1)) {
+    const syn = t.syntaxAt(pos - 1);
+    if (cls(syn) !== Squote && !prefixFlag(syn)) break;
+    pos--;
+  }
+  setPoint(rt, pos);
+  return Qnil;
+});
+
+// ---- forward-comment -------------------------------------------------------------------------
+
+DEFUN('forward-comment', 1, 1,
+  'Move point over COUNT comments and the whitespace around them (back when COUNT is negative).\nGive t when all COUNT were passed; otherwise stop before the first thing that is neither, and give nil.',
+  (rt, count: number) => {
+    let n = intArg(rt, count);
+    const t = currentText(rt);
+    let from = bint(rt, t.buf, BUF_PT);
+    const checkpoints = new Map<number, [number, ParseState]>();
+    while (n > 0) {
+      let found = false;
+      for (;;) {
+        if (from >= t.zv) {
+          setPoint(rt, from);
+          return Qnil;
+        }
+        const c = t.char(from);
+        const syn = t.syntax(c);
+        const code = cls(syn);
+        from++;
+        let style = -1;
+        let nesting = -1;
+        if (code === Scomment) {
+          style = commentStyle(syn, 0);
+          nesting = nestedFlag(syn) ? 1 : -1;
+        } else if (code === Scomment_fence) style = ST_COMMENT_STYLE;
+        else if (from < t.zv && flag1(syn)) {
+          const other = t.syntaxAt(from);
+          if (flag2(other)) {
+            style = commentStyle(other, syn);
+            nesting = nestedFlag(syn) || nestedFlag(other) ? 1 : -1;
+            from++;
+          }
+        }
+        if (style >= 0) {
+          const [ok, pos] = forwardComment(t, from, t.zv, nesting, style, 0);
+          from = pos;
+          if (!ok) {
+            setPoint(rt, from);
+            return Qnil;
+          }
+          found = true;
+          break;
+        }
+        // An ender with no comment open (a newline in Lisp) is whitespace here.
+        if (code !== Swhitespace && code !== Sendcomment) {
+          setPoint(rt, from - 1);
+          return Qnil;
+        }
+      }
+      if (found) n--;
+    }
+    while (n < 0) {
+      for (;;) {
+        if (from <= t.begv) {
+          setPoint(rt, from);
+          return Qnil;
+        }
+        from--;
+        const c = t.char(from);
+        let syn = t.syntax(c);
+        let code = cls(syn);
+        const quoted = charQuoted(t, from);
+        let style = code === Sendcomment ? commentStyle(syn, 0) : 0;
+        let at = from;
+        if (!quoted && from > t.begv && flag4(syn)) {
+          const prev = t.syntaxAt(from - 1);
+          if (flag3(prev) && !charQuoted(t, from - 1)) {
+            code = Sendcomment;
+            style = commentStyle(prev, syn);
+            at = from - 1;
+            syn = prev;
+          }
+        }
+        if (code === Scomment_fence && !quoted) {
+          // Back to the matching fence.
+          let p = from;
+          let ok = false;
+          while (p > t.begv) {
+            p--;
+            if (cls(t.syntaxAt(p)) === Scomment_fence && !charQuoted(t, p)) {
+              ok = true;
+              break;
+            }
+          }
+          if (!ok) {
+            setPoint(rt, from + 1);
+            return Qnil;
+          }
+          from = p;
+          break;
+        }
+        if (code === Sendcomment && !quoted) {
+          const start = backComment(t, at, style, checkpoints);
+          if (start >= 0) {
+            from = start;
+            break;
+          }
+          // An ender that ends no comment: a newline is still whitespace.
+          if (c === 10 || cls(t.syntax(c)) === Swhitespace) continue;
+          setPoint(rt, from + 1);
+          return Qnil;
+        }
+        if (code === Swhitespace && !quoted) continue;
+        setPoint(rt, from + 1);
+        return Qnil;
+      }
+      n++;
+    }
+    setPoint(rt, from);
+    return Qt;
+  });
+
+// ---- skip-syntax ------------------------------------------------------------------------------
+
+function skipSyntax(rt: Runtime, spec: number, lim: number, forward: boolean): number {
+  if (!stringp(spec)) wrongTypeArgument(rt, Qstringp, spec);
+  const t = currentText(rt);
+  let limit: number;
+  if (lim === Qnil) limit = forward ? t.zv : t.begv;
+  else limit = positionValue(rt, lim);
+  if (limit > t.zv) limit = t.zv;
+  if (limit < t.begv) limit = t.begv;
+  const chars = stringChars(rt, spec);
+  let negate = false;
+  let i = 0;
+  if (chars.length > 0 && chars[0] === 0x5e) {
+    negate = true;
+    i = 1;
+  }
+  const want = new Uint8Array(16);
+  for (; i < chars.length; i++) {
+    // A letter that names no class is ignored, as in GNU.
+    const k = syntaxSpecCode(chars[i]!);
+    if (k !== SYNTAX_NONE) want[k] = 1;
+  }
+  const start = bint(rt, t.buf, BUF_PT);
+  let pos = start;
+  if (forward) {
+    while (pos < limit && (want[cls(t.syntaxAt(pos))] === 1) !== negate) pos++;
+  } else {
+    while (pos > limit && (want[cls(t.syntaxAt(pos - 1))] === 1) !== negate) pos--;
+  }
+  setPoint(rt, pos);
+  return makeFixnum(pos - start);
+}
+
+DEFUN('skip-syntax-forward', 1, 2,
+  'Move point forward over characters whose syntax class is among SYNTAX (a string of class designators; a leading ^ takes the others), up to LIM.\nGive the distance moved.',
+  (rt, syntax: number, lim: number) => skipSyntax(rt, syntax, lim, true));
+
+DEFUN('skip-syntax-backward', 1, 2,
+  'Move point back over characters whose syntax class is among SYNTAX (a leading ^ takes the others), down to LIM.\nGive the distance moved, zero or negative.',
+  (rt, syntax: number, lim: number) => skipSyntax(rt, syntax, lim, false));
+
+// ---- words ------------------------------------------------------------------------------------
+
+/** The position COUNT words from FROM, or -1 when the text ends first (GNU's scan_words). */
+function scanWords(t: Text, from: number, count: number): number {
+  while (count > 0) {
+    for (;;) {
+      if (from >= t.zv) return -1;
+      if (cls(t.syntaxAt(from)) === Sword) break;
+      from++;
+    }
+    while (from < t.zv && cls(t.syntaxAt(from)) === Sword) from++;
+    count--;
+  }
+  while (count < 0) {
+    for (;;) {
+      if (from <= t.begv) return -1;
+      if (cls(t.syntaxAt(from - 1)) === Sword) break;
+      from--;
+    }
+    while (from > t.begv && cls(t.syntaxAt(from - 1)) === Sword) from--;
+    count++;
+  }
+  return from;
+}
+
+DEFUN('forward-word', 0, 1,
+  'Move point forward ARG words (back when ARG is negative); give t, or nil when the buffer ends first (point stops there).',
+  (rt, arg: number) => {
+    const n = arg === Qnil ? 1 : intArg(rt, arg);
+    const t = currentText(rt);
+    const r = scanWords(t, bint(rt, t.buf, BUF_PT), n);
+    setPoint(rt, r < 0 ? (n > 0 ? t.zv : t.begv) : r);
+    return r < 0 ? Qnil : Qt;
+  }, 'p');
+
+DEFUN('backward-word', 0, 1,
+  'Move point back ARG words (forward when ARG is negative); give t, or nil when the buffer ends first.',
+  (rt, arg: number) => {
+    const n = arg === Qnil ? 1 : intArg(rt, arg);
+    const t = currentText(rt);
+    const r = scanWords(t, bint(rt, t.buf, BUF_PT), -n);
+    setPoint(rt, r < 0 ? (n > 0 ? t.begv : t.zv) : r);
+    return r < 0 ? Qnil : Qt;
+  }, 'p');
+
+// ---- parse-partial-sexp ----------------------------------------------------------------------
+
+/** Rebuild a parse state from OLDSTATE, a list as parse-partial-sexp gives. */
+function stateFromList(rt: Runtime, old: number): ParseState {
+  const st = freshState();
+  if (old === Qnil) return st;
+  const e = listToArray(rt, old);
+  const el = (i: number): number => (i < e.length ? e[i]! : Qnil);
+  st.depth = isFixnum(el(0)) ? fixnumValue(el(0)) : 0;
+  const s = el(3);
+  st.instring = s === Qnil ? -1 : isFixnum(s) ? fixnumValue(s) : -2;
+  const c = el(4);
+  st.incomment = c === Qnil ? 0 : isFixnum(c) ? fixnumValue(c) : -1;
+  st.quoted = el(5) !== Qnil;
+  const sty = el(7);
+  st.comstyle = sty === Qnil ? 0 : sty === Qsyntax_table ? ST_COMMENT_STYLE : isFixnum(sty) ? fixnumValue(sty) : 1;
+  st.comstrStart = isFixnum(el(8)) ? fixnumValue(el(8)) : -1;
+  const levels = el(9);
+  if (consp(levels)) {
+    for (const p of listToArray(rt, levels)) st.levelstarts.push(isFixnum(p) ? fixnumValue(p) : -1);
+    st.levelLast = [...st.levelstarts, -1];
+  }
+  st.prevSyntax = isFixnum(el(10)) ? fixnumValue(el(10)) : 0;
+  st.mindepth = st.depth;
+  return st;
+}
+
+function stateToList(rt: Runtime, st: ParseState): number {
+  const fix = (n: number): number => (n < 0 ? Qnil : makeFixnum(n));
+  const lastLevel = st.levelstarts.length > 0 ? makeFixnum(st.levelstarts[st.levelstarts.length - 1]!) : Qnil;
+  const instring = st.instring === -1 ? Qnil : st.instring === -2 ? Qt : makeFixnum(st.instring);
+  const incomment = st.incomment === 0 ? Qnil : st.incomment < 0 ? Qt : makeFixnum(st.incomment);
+  const style = st.comstyle === 0 ? Qnil : st.comstyle === ST_COMMENT_STYLE ? Qsyntax_table : makeFixnum(st.comstyle);
+  const inComOrStr = st.incomment !== 0 || st.instring !== -1;
+  const levels = st.levelstarts.length > 0 ? list(rt, ...st.levelstarts.map(makeFixnum)) : Qnil;
+  return list(rt, makeFixnum(st.depth), lastLevel, fix(st.thislevelstart), instring, incomment, st.quoted ? Qt : Qnil,
+    makeFixnum(st.mindepth), style, inComOrStr ? fix(st.comstrStart) : Qnil, levels,
+    st.prevSyntax !== 0 ? makeFixnum(st.prevSyntax) : Qnil);
+}
+
+DEFUN('parse-partial-sexp', 2, 6,
+  'Parse the Lisp syntax from FROM to TO and give the state there, leaving point where parsing stopped.\nThe state is a list: depth, start of the innermost open list, start of the last complete sexp, in-string (its terminator or t), in-comment (t or nesting depth), after-quote, minimum depth, comment style, start of the comment or string, open list starts, and the syntax of a last char that may begin a two-char construct.\nTARGETDEPTH stops where depth reaches it, STOPBEFORE at the start of a sexp, OLDSTATE resumes a state, COMMENTSTOP at the start of a comment (or string when it is `syntax-table\').',
+  (rt, from: number, to: number, targetdepth: number, stopbefore: number, oldstate: number, commentstop: number) => {
+    const f = positionValue(rt, from);
+    const e = positionValue(rt, to);
+    if (e < f) error(rt, 'End position is smaller than start position');
+    const t = currentText(rt);
+    if (f < t.begv || e > t.zv) xsignal(DEFSYM('args-out-of-range'), list(rt, t.buf, from, to));
+    let target: number | null = null;
+    if (targetdepth !== Qnil) {
+      if (!isFixnum(targetdepth)) wrongTypeArgument(rt, Qfixnump, targetdepth);
+      target = fixnumValue(targetdepth);
+    }
+    const st = stateFromList(rt, oldstate);
+    const cs = commentstop === Qnil ? 0 : commentstop === Qsyntax_table ? STOP_COMMENT_OR_STRING : STOP_COMMENT;
+    const end = parseForward(t, st, f, e, target, stopbefore !== Qnil, cs);
+    setPoint(rt, end);
+    return stateToList(rt, st);
+  });
+
