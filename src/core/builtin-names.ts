@@ -859,6 +859,8 @@ export const BUILTIN_GLOBALS: readonly string[] = [
   "bufferless-case-table",
   "bufferless-syntax-table",
   "current-buffer",
+  "doomed-finalizers",
+  "finalizers",
   "match-data",
   "obarray",
   "require-nesting-list",

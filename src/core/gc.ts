@@ -10,11 +10,12 @@
 // Dumped and static objects are marked in the same bitmap as block objects but
 // never swept; their mark bits are cleared wholesale after each cycle.
 
-import type { Runtime } from './runtime.ts';
-import { BUILTIN_SYMBOLS, DEFSYM, Qnil } from './symbols.ts';
+import { DEFGLOBAL, type Runtime } from './runtime.ts';
+import { BUILTIN_SYMBOLS, DEFSYM, Qnil, Qunbound } from './symbols.ts';
 import { BK_CONS, BK_DATA, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR } from '../heap/heap.ts';
 import {
-  BUF_MARKERS, PVEC_BUFFER, PVEC_TYPE_SHIFT, PVEC_SIZE_MASK, STR_DATA, STR_INTERVALS, SYMBOL_WORDS, SYM_FLAGS,
+  BUF_MARKERS, HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, HT_WEAK,
+  PVEC_BUFFER, PVEC_HASH_TABLE, PVEC_TYPE_SHIFT, PVEC_SIZE_MASK, STR_DATA, STR_INTERVALS, SYMBOL_WORDS, SYM_FLAGS,
   isRawPvec,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum } from '../heap/tags.ts';
@@ -25,7 +26,21 @@ const Qgc_cons_percentage = DEFSYM('gc-cons-percentage');
 const Qgcs_done = DEFSYM('gcs-done');
 const Qgc_elapsed = DEFSYM('gc-elapsed');
 const Qmemory_full = DEFSYM('memory-full');
+const Qkey = DEFSYM('key');
+const Qvalue = DEFSYM('value');
+const Qkey_or_value = DEFSYM('key-or-value');
 const DEFAULT_THRESHOLD = 800000;
+
+/**
+ * Every armed finalizer (PVEC_FINALIZER whose function is not nil), newest first. The collector
+ * does not trace this list: a finalizer it alone holds is unreachable (finalizeAndSweepWeak).
+ */
+export const G_FINALIZERS = DEFGLOBAL('finalizers');
+/** Finalizers found unreachable, oldest first, waiting for their function to run (traced). */
+export const G_DOOMED_FINALIZERS = DEFGLOBAL('doomed-finalizers');
+
+/** Weak hash tables met while marking this cycle; their entries are traced later (scratch). */
+let weakTables: number[] = [];
 
 let markStack = new Int32Array(4096);
 let msp = 0;
@@ -89,13 +104,16 @@ function drain(rt: Runtime): void {
       case Lisp_Vectorlike: {
         const wi = (w & -8) >>> 2;
         const h = m[wi]!;
-        const size = h & PVEC_SIZE_MASK;
         const type = h >>> PVEC_TYPE_SHIFT;
-        const n = isRawPvec(type) ? 1 : size;
+        const n = isRawPvec(type) ? 1 : h & PVEC_SIZE_MASK;
         if (type === PVEC_BUFFER) {
           // The marker chain is weak (GNU's): pruneMarkerChains keeps the markers marked otherwise.
           buffersSeen.push(w);
           for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markValue(rt, m[wi + i]!);
+          break;
+        }
+        if (type === PVEC_HASH_TABLE && m[wi + 1 + HT_WEAK] !== Qnil) {
+          markWeakTableShell(rt, w, wi + 1);
           break;
         }
         for (let i = 1; i <= n; i++) markValue(rt, m[wi + i]!);
@@ -110,7 +128,7 @@ export function markRoots(rt: Runtime): void {
   const nsyms = BUILTIN_SYMBOLS.length;
   for (let i = 0; i < nsyms; i++) markValue(rt, i * ((SYMBOL_WORDS / 2) << 3));
   drain(rt);
-  for (let i = 0; i < rt.globals.length; i++) markValue(rt, rt.globals[i]!);
+  for (let i = 0; i < rt.globals.length; i++) if (i !== G_FINALIZERS) markValue(rt, rt.globals[i]!);
   for (let i = 0; i < rt.sp; i++) {
     markValue(rt, rt.stack[i]!);
     drain(rt);
@@ -121,7 +139,6 @@ export function markRoots(rt: Runtime): void {
   for (const p of rt.pinned) markValue(rt, p);
   for (const hook of extraRoots) hook(rt, (w) => markValue(rt, w));
   drain(rt);
-  pruneMarkerChains(rt);
 }
 
 /** Buffers traced in this cycle, whose marker chains are pruned once marking is done (emptied each cycle). */
@@ -162,6 +179,185 @@ export function addRootFamily(fn: (rt: Runtime, mark: (w: number) => void) => vo
   extraRoots.push(fn);
 }
 
+// ---- weak hash tables and finalizers (GNU's weak tables and doomed finalizers) --------------
+
+/**
+ * A weak table is traced without its entries: everything but the key/value vector is marked,
+ * that vector is kept (marked) but not traced, and the table is remembered so that its
+ * entries can be decided once the roots have been marked.
+ */
+function markWeakTableShell(rt: Runtime, table: number, tb: number): void {
+  const m = rt.i32;
+  for (let i = 0; i < HASH_TABLE_SLOTS; i++) if (i !== HT_KV) markValue(rt, m[tb + i]!);
+  rt.heap.mark((m[tb + HT_KV]! & -8) >>> 2);
+  weakTables.push(table);
+}
+
+/** Will W outlive this collection? Immediates and the static region always do; the rest if marked. */
+function survives(rt: Runtime, w: number): boolean {
+  const tag = w & 7;
+  if (tag === 2 || tag === 6) return true;
+  const wi = tag === Lisp_Symbol ? symWi(rt, w) : (w & -8) >>> 2;
+  return rt.heap.inStatic(wi) || rt.heap.isMarked(wi);
+}
+
+/** Does an entry with KEY and VALUE stay in a table of weakness WEAK (as marked so far)? */
+function entryStays(rt: Runtime, weak: number, key: number, value: number): boolean {
+  if (weak === Qkey) return survives(rt, key);
+  if (weak === Qvalue) return survives(rt, value);
+  if (weak === Qkey_or_value) return survives(rt, key) || survives(rt, value);
+  return survives(rt, key) && survives(rt, value); // key-and-value (t was stored as key-and-value)
+}
+
+/**
+ * Mark what the staying entries of the weak tables hold, until nothing more is marked: an
+ * entry stays only if its weak part is reachable from outside the entry (ephemerons), and
+ * marking one entry's contents can make another stay. Tables reached meanwhile join the list.
+ */
+function markWeakTablesToFixpoint(rt: Runtime): void {
+  const m = rt.i32;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let t = 0; t < weakTables.length; t++) {
+      const tb = ((weakTables[t]! & -8) >>> 2) + 1;
+      const weak = m[tb + HT_WEAK]!;
+      const kv = m[tb + HT_KV]!;
+      const kvb = ((kv & -8) >>> 2) + 1;
+      const n = m[kvb - 1]! & PVEC_SIZE_MASK;
+      let marked = false;
+      for (let i = 0; i < n; i += 2) {
+        const k = m[kvb + i]!;
+        if (k === Qunbound) continue;
+        const v = m[kvb + i + 1]!;
+        if (!entryStays(rt, weak, k, v)) continue;
+        if (!survives(rt, k)) {
+          markValue(rt, k);
+          marked = true;
+        }
+        if (!survives(rt, v)) {
+          markValue(rt, v);
+          marked = true;
+        }
+      }
+      if (marked) {
+        drain(rt);
+        changed = true;
+      }
+    }
+  }
+}
+
+/** Drop the entries that did not stay, unlinking each from its bucket and freeing its slot. */
+function sweepWeakTable(rt: Runtime, table: number): void {
+  const m = rt.i32;
+  const tb = ((table & -8) >>> 2) + 1;
+  const weak = m[tb + HT_WEAK]!;
+  const kvb = ((m[tb + HT_KV]! & -8) >>> 2) + 1;
+  const hb = ((m[tb + HT_HASH]! & -8) >>> 2) + 1;
+  const nb = ((m[tb + HT_NEXT]! & -8) >>> 2) + 1;
+  const NONE = makeFixnum(-1);
+  const free = (i: number): void => {
+    m[kvb + 2 * i] = Qunbound;
+    m[kvb + 2 * i + 1] = Qnil;
+    m[hb + i] = Qnil;
+    m[nb + i] = m[tb + HT_NEXT_FREE]!;
+    m[tb + HT_NEXT_FREE] = makeFixnum(i);
+    m[tb + HT_COUNT] = m[tb + HT_COUNT]! - 4;
+  };
+  if (m[tb + HT_STALE] !== Qnil) {
+    // The chains are rebuilt from the live entries before the next use (after a dump load).
+    const size = m[nb - 1]! & PVEC_SIZE_MASK;
+    for (let i = 0; i < size; i++) {
+      const k = m[kvb + 2 * i]!;
+      if (k !== Qunbound && !entryStays(rt, weak, k, m[kvb + 2 * i + 1]!)) free(i);
+    }
+    return;
+  }
+  const idx = m[tb + HT_INDEX]!;
+  const ib = ((idx & -8) >>> 2) + 1;
+  const nbuckets = m[ib - 1]! & PVEC_SIZE_MASK;
+  for (let b = 0; b < nbuckets; b++) {
+    let prev = -1;
+    for (let i = m[ib + b]! >> 2; i >= 0; ) {
+      const next = m[nb + i]! >> 2;
+      if (entryStays(rt, weak, m[kvb + 2 * i]!, m[kvb + 2 * i + 1]!)) prev = i;
+      else {
+        if (prev < 0) m[ib + b] = next < 0 ? NONE : makeFixnum(next);
+        else m[nb + prev] = next < 0 ? NONE : makeFixnum(next);
+        free(i);
+      }
+      i = next;
+    }
+  }
+}
+
+/**
+ * Armed finalizers that the roots did not reach are moved, oldest first, to the end of the
+ * doomed queue and marked with what their functions reference, so they live until they have
+ * run. As in GNU, this happens before weak tables are decided: a finalizer held only by a
+ * weak table's entry is doomed even when that entry stays.
+ */
+function queueDoomedFinalizers(rt: Runtime): void {
+  const m = rt.i32;
+  const h = rt.heap;
+  let kept = Qnil;
+  let keptTail = -1;
+  let doomed = Qnil;
+  for (let cell = rt.globals[G_FINALIZERS]!; cell !== Qnil; ) {
+    const ci = (cell & -8) >>> 2;
+    const f = m[ci]!;
+    const next = m[ci + 1]!;
+    const fi = (f & -8) >>> 2;
+    if (h.isMarked(fi)) {
+      h.mark(ci);
+      m[ci + 1] = Qnil;
+      if (keptTail < 0) kept = cell;
+      else m[keptTail + 1] = cell;
+      keptTail = ci;
+    } else if (m[fi + 1] !== Qnil) {
+      // The registry is newest first: prepending puts the oldest first.
+      h.mark(ci);
+      m[ci + 1] = doomed;
+      doomed = cell;
+      markValue(rt, f);
+    }
+    cell = next;
+  }
+  rt.globals[G_FINALIZERS] = kept;
+  if (doomed === Qnil) return;
+  drain(rt);
+  const queue = rt.globals[G_DOOMED_FINALIZERS]!;
+  if (queue === Qnil) rt.globals[G_DOOMED_FINALIZERS] = doomed;
+  else {
+    let last = (queue & -8) >>> 2;
+    while (m[last + 1] !== Qnil) last = (m[last + 1]! & -8) >>> 2;
+    m[last + 1] = doomed;
+  }
+}
+
+/** The phase between marking and sweeping: finalizers, then weak tables (GNU's order). */
+function finalizeAndSweepWeak(rt: Runtime): void {
+  if (rt.globals[G_FINALIZERS] !== Qnil) queueDoomedFinalizers(rt);
+  if (weakTables.length === 0) return;
+  markWeakTablesToFixpoint(rt);
+  for (const t of weakTables) sweepWeakTable(rt, t);
+  weakTables = [];
+}
+
+/**
+ * Runs the doomed finalizers' functions (set by the Lisp layer, src/emacs/alloc.ts). FORCED
+ * says the collection was one TSMACS_GC_STRESS added, not one GNU would have made.
+ */
+let finalizerRunner: ((rt: Runtime, forced: boolean) => void) | null = null;
+export function setFinalizerRunner(fn: (rt: Runtime, forced: boolean) => void): void {
+  finalizerRunner = fn;
+}
+
+/** After a collection, outside the collector: run the finalizers it found unreachable. */
+export function runDoomedFinalizers(rt: Runtime, forced = false): void {
+  if (rt.globals[G_DOOMED_FINALIZERS] !== Qnil && finalizerRunner) finalizerRunner(rt, forced);
+}
+
 export interface GCResult {
   freedBytes: number;
   ms: number;
@@ -176,7 +372,12 @@ export function collectGarbage(rt: Runtime): GCResult {
     msp = 0;
     // A string freed now may have its address reused by another: forget remembered positions.
     rt.charByteString = 0;
+    weakTables = [];
     markRoots(rt);
+    // Doomed finalizers and weak tables' entries can mark more, buffers and markers among them:
+    // marker chains are pruned once nothing more will be marked.
+    finalizeAndSweepWeak(rt);
+    pruneMarkerChains(rt);
     const freedBytes = rt.heap.sweep(() => {});
     const h = rt.heap;
     h.clearMarks(h.staticBase, h.staticTop);
@@ -200,6 +401,7 @@ export function maybeGC(rt: Runtime): void {
     if (++rt.gcStressCounter >= rt.gcStress) {
       rt.gcStressCounter = 0;
       collectGarbage(rt);
+      runDoomedFinalizers(rt, true);
     }
     return;
   }
@@ -207,7 +409,12 @@ export function maybeGC(rt: Runtime): void {
   if (h.bytesSinceGC < rt.gcCheckAt) return;
   // Re-read the threshold variables at most every 64 KB of allocation.
   const threshold = gcThreshold(rt);
-  if (h.bytesSinceGC >= threshold) collectGarbage(rt);
+  if (h.bytesSinceGC >= threshold) {
+    collectGarbage(rt);
+    rt.gcCheckAt = Math.min(threshold, h.bytesSinceGC + 65536);
+    runDoomedFinalizers(rt);
+    return;
+  }
   rt.gcCheckAt = Math.min(threshold, h.bytesSinceGC + 65536);
 }
 

@@ -20,6 +20,7 @@ import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
 import { HostFileError } from '../host/host.ts';
+import { G_DOOMED_FINALIZERS, G_FINALIZERS, collectGarbage, runDoomedFinalizers } from '../core/gc.ts';
 
 /** JS hooks to run after each load (and, through DEFINIT, in each fresh runtime). */
 export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
@@ -115,6 +116,13 @@ DEFUN('dump-emacs-portable', 1, 2,
   'Write the whole Lisp world to FILENAME as a relocatable dump image.\nWhen TRACK-REFERRERS is non-nil and some object cannot go into the image, the error shows the chain of references that leads to it.',
   (rt: Runtime, filename: number, trackReferrers: number): number => {
     if (!stringp(filename)) wrongTypeArgument(rt, Qstringp, filename);
+    // As GNU does before dumping: collect and run the finalizers found unreachable until a
+    // collection finds none, so no finalizer that is already garbage goes into the image armed.
+    while (rt.globals[G_FINALIZERS] !== Qnil || rt.globals[G_DOOMED_FINALIZERS] !== Qnil) {
+      collectGarbage(rt);
+      if (rt.globals[G_DOOMED_FINALIZERS] === Qnil) break;
+      runDoomedFinalizers(rt);
+    }
     dumpToFile(rt, expandName(rt, jsString(rt, filename)), trackReferrers !== Qnil);
     return Qnil;
   });

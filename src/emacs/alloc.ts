@@ -9,19 +9,19 @@ import {
 } from '../heap/layout.ts';
 import { MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { charBytes, isCharacter, writeChar } from '../core/character.ts';
-import { collectGarbage } from '../core/gc.ts';
+import { G_DOOMED_FINALIZERS, G_FINALIZERS, collectGarbage, runDoomedFinalizers, setFinalizerRunner } from '../core/gc.ts';
 import {
   allocString, bignump, bignumValue, cons, consp, floatp, isPvec, listFromArray, list, makeBignum, makeFloat, makePvec,
   makeString, makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata,
   stringIntervals, stringMultibyte, stringp, symbolRawValue, vectorFromArray, vectorp, xcar, xcdr, xfloat,
 } from '../core/object.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument, error } from '../core/signal.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
-  DEFSYM, Qcharacterp, Qerror, Qnil, Qstringp, Qwholenump,
+  DEFSYM, Qcharacterp, Qerror, Qnil, Qquote, Qstringp, Qt, Qwholenump,
 } from '../core/symbols.ts';
-import { runHookWithArgs } from './eval.ts';
+import { evalSub, runHookWithArgs, specbind, unbindTo } from './eval.ts';
 
 const Qpurify_flag = DEFSYM('purify-flag');
 const Qpost_gc_hook = DEFSYM('post-gc-hook');
@@ -34,6 +34,9 @@ const Qvector_slots = DEFSYM('vector-slots');
 const Qfloats = DEFSYM('floats');
 const Qintervals = DEFSYM('intervals');
 const Qbuffers = DEFSYM('buffers');
+const Qinhibit_quit = DEFSYM('inhibit-quit');
+const Qcondition_case = DEFSYM('condition-case');
+const Qfuncall = DEFSYM('funcall');
 
 /** The natural number in X, else wrong-type-argument wholenump (GNU's CHECK_FIXNAT). */
 function checkFixnat(rt: Runtime, x: number): number {
@@ -152,13 +155,55 @@ DEFUN(
   },
 );
 
-DEFUN('make-finalizer', 1, 1, 'Make a finalizer object that holds FUNCTION, to be called when the object becomes unreachable (tsmacs does not call it yet).', (rt, fn: number) => {
+DEFUN('make-finalizer', 1, 1, 'Make a finalizer object holding FUNCTION, which is called with no arguments, once, after a garbage collection finds the object unreachable.', (rt, fn: number) => {
   const f = makePvec(rt, PVEC_FINALIZER, 2, Qnil);
   const base = ((f & -8) >>> 2) + 1;
   rt.i32[base] = fn;
   rt.i32[base + 1] = makeFixnum(0);
+  // A finalizer made with nil is "used" from the start: nothing to run, nothing to watch.
+  if (fn !== Qnil) rt.globals[G_FINALIZERS] = cons(rt, f, rt.globals[G_FINALIZERS]!);
   return f;
 });
+
+/**
+ * Run the functions of the finalizers the collector queued, oldest first, as GNU does after a
+ * collection: each is taken off the queue and disarmed (its function slot set to nil, which
+ * prints as `#<finalizer used>') before it runs, so it runs once whatever happens; inside,
+ * `inhibit-quit' is t; an error or quit it signals is caught and dropped (GNU logs "finalizer
+ * failed: ..." to *Messages* only, nothing a batch session shows), while a `throw' leaves
+ * through the collection's caller and the rest of the queue waits for the next collection.
+ */
+function runFinalizers(rt: Runtime, forced: boolean): void {
+  const state = finalizerState(rt);
+  // A collection that GNU runs inside a finalizer runs the rest of the queue there and then
+  // (GNU does so). One that only TSMACS_GC_STRESS adds leaves it to the loop already running,
+  // which empties the queue anyway: stress must not reorder finalizers.
+  if (forced && state.running > 0) return;
+  const m = rt.i32;
+  const count = rt.specCount;
+  state.running++;
+  specbind(rt, Qinhibit_quit, Qt);
+  try {
+    for (;;) {
+      const q = rt.globals[G_DOOMED_FINALIZERS]!;
+      if (q === Qnil) break;
+      rt.globals[G_DOOMED_FINALIZERS] = xcdr(rt, q);
+      const fslot = ((xcar(rt, q) & -8) >>> 2) + 1;
+      const fn = m[fslot]!;
+      m[fslot] = Qnil;
+      if (fn === Qnil) continue;
+      // (condition-case nil (funcall 'FN) (t)): catches every error and quit, as GNU's handler.
+      const form = list(rt, Qcondition_case, Qnil, list(rt, Qfuncall, list(rt, Qquote, fn)), list(rt, list(rt, Qt)));
+      evalSub(rt, form);
+    }
+  } finally {
+    state.running--;
+    unbindTo(rt, count);
+  }
+}
+setFinalizerRunner(runFinalizers);
+/** How many runs of the doomed queue are in progress, nested (per world). */
+const finalizerState = defineWorldState(() => ({ running: 0 }));
 
 // ---- purecopy ----------------------------------------------------------------------
 
@@ -301,6 +346,8 @@ DEFUN(
     const sp = rt.sp;
     rt.push(r);
     try {
+      // GNU runs the doomed finalizers first, then post-gc-hook.
+      runDoomedFinalizers(rt);
       runHookWithArgs(rt, Qpost_gc_hook, [], null);
     } finally {
       rt.sp = sp;

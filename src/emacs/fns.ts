@@ -6,8 +6,8 @@
 // (HT_INDEX) use a power-of-two count instead of GNU's "almost prime": the
 // bucket layout is invisible from Lisp.
 //
-// Weak tables: the weakness is stored and reported, but the collector
-// (src/core/gc.ts, owned by the lead) currently traces every table strongly.
+// Weak tables: the collector (src/core/gc.ts, finalizeAndSweepWeak) drops the entries whose
+// weak parts nothing else reaches, unlinking them and freeing their slots as hashRemove does.
 
 import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_PURE, HT_REHASH_SIZE,

@@ -948,7 +948,8 @@ function printVectorlike(p: Printer, obj: number, type: number, escape: boolean)
       putByte(p, 0x3e);
       return;
     case PVEC_FINALIZER:
-      putAscii(p, '#<finalizer>');
+      // A finalizer whose function has run (or was nil) is "used", as GNU prints it.
+      putAscii(p, aref(rt, obj, 0) === Qnil ? '#<finalizer used>' : '#<finalizer>');
       return;
     case PVEC_USER_PTR:
       putAscii(p, '#<user-ptr ptr=0x' + fixnumValue(aref(rt, obj, 0)).toString(16) + ' finalizer=(nil)>');

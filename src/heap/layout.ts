@@ -72,7 +72,7 @@ export const PVEC_SUB_CHAR_TABLE = 5;
 export const PVEC_SUBR = 6;
 export const PVEC_BIGNUM = 7; // raw: slot 0 = fixnum sign (-1 or 1), then magnitude, 32-bit little-endian digits
 export const PVEC_USER_PTR = 8; // slot 0 = fixnum handle into a JS-side table: never dumpable
-export const PVEC_FINALIZER = 9; // slot 0 = function, slot 1 = fixnum state
+export const PVEC_FINALIZER = 9; // slot 0 = function (nil once run: "used"), slot 1 = fixnum 0 (reserved)
 export const PVEC_COMPILED = 10;
 export const PVEC_MARKER = 11;
 export const PVEC_BUFFER = 12;
@@ -133,7 +133,7 @@ export const MARKER_SLOTS = 4;
 // Hash table slots (all Lisp words). Buckets are chained through NEXT;
 // INDEX maps hash % size to the first entry, -1 when empty.
 export const HT_TEST = 0; // symbol: eq, eql, equal, or a user test name
-export const HT_WEAK = 1; // nil, key, value, key-and-value, key-or-value
+export const HT_WEAK = 1; // nil, key, value, key-and-value, key-or-value: HT_KV then traced by the GC's weak phase
 export const HT_COUNT = 2; // fixnum
 export const HT_KV = 3; // vector of 2*size: key, value (Qunbound marks a free entry)
 export const HT_HASH = 4; // vector of size: fixnum hash codes
