@@ -129,12 +129,8 @@ Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
   "Expand the macros of BODY, letting it use `skip-unless'."
   (let ((skip-entry (cons 'skip-unless
                           (lambda (form) (ert--assertion-call 'skip-unless form)))))
-    ;; GNU expands a test's body only when the test runs, so a macro call
-    ;; that cannot expand makes that test fail, not the file's load.
-    (condition-case err
-        (macroexpand-all `(progn ,@body)
-                         (cons skip-entry macroexpand-all-environment))
-      (error `(signal ',(car err) ',(cdr err))))))
+    (macroexpand-all `(progn ,@body)
+                     (cons skip-entry macroexpand-all-environment))))
 
 (defmacro ert-deftest (name arglist &rest docstring-keys-and-body)
   "Register a test named NAME that runs BODY; ARGLIST is always ().
@@ -195,7 +191,14 @@ The test passes if BODY returns and fails if it signals; inside it,
 SHOWN is how a report names the form.  For a function call, the
 arguments are evaluated once, now, and SHOWN is the call with their
 values; otherwise SHOWN is FORM itself."
-  (let ((expanded (macroexpand-all form macroexpand-all-environment)))
+  (let ((expanded
+         ;; A form whose macros cannot expand stands for a call of `signal'
+         ;; raising that error, so that the assertion reports it when it
+         ;; runs (and `should-error' can expect it) rather than the whole
+         ;; test failing to be defined.
+         (condition-case err
+             (macroexpand-all form macroexpand-all-environment)
+           (error (list 'signal (list 'quote (car err)) (list 'quote (cdr err)))))))
     (if (ert--call-form-p expanded)
         `(ert--prepare-call ',(car expanded)
                             (lambda () (list ,@(cdr expanded))))

@@ -7,39 +7,51 @@
 ;; for every further dot).  Only symbols that occur in the body are bound,
 ;; in the order of their first occurrence.
 
-(defun let-alist--leading-dot-p (sym)
-  "Return non-nil when the name of symbol SYM begins with a period."
-  (string-prefix-p "." (symbol-name sym)))
+;; The helpers have GNU's names: GNU's own tests call them.
 
-(defun let-alist--collect (tree found)
-  "Push the dotted symbols of TREE onto FOUND, depth first; return FOUND.
-Conses and vectors are walked.  A nested `let-alist' form contributes
-only what its own alist expression mentions, since its body belongs to
-the inner binding."
+(defun let-alist--remove-dot (symbol)
+  "Return SYMBOL with one leading period taken off its name, if it has one."
+  (let ((name (symbol-name symbol)))
+    (if (string-prefix-p "." name) (intern (substring name 1)) symbol)))
+
+(defun let-alist--deep-dot-search (data)
+  "Return an alist (SYMBOL . UNDOTTED) of the dotted symbols in DATA, in order.
+Conses and vectors are walked; a symbol met twice is listed twice.  A
+nested `let-alist' form contributes only what its own alist expression
+mentions, since its body belongs to the inner binding."
   (cond
-   ((symbolp tree)
-    (if (let-alist--leading-dot-p tree) (cons tree found) found))
-   ((vectorp tree)
-    (dolist (elt (append tree nil) found)
-      (setq found (let-alist--collect elt found))))
-   ((not (consp tree)) found)
-   ((eq (car tree) 'let-alist)
-    (let-alist--collect (car (cdr tree)) found))
-   (t (let-alist--collect (cdr tree)
-                          (let-alist--collect (car tree) found)))))
+   ((symbolp data)
+    (and (string-prefix-p "." (symbol-name data))
+         (list (cons data (let-alist--remove-dot data)))))
+   ((vectorp data)
+    (apply #'append (mapcar #'let-alist--deep-dot-search data)))
+   ((not (consp data)) nil)
+   ((eq (car data) 'let-alist)
+    (let-alist--deep-dot-search (car (cdr data))))
+   (t (append (let-alist--deep-dot-search (car data))
+              (let-alist--deep-dot-search (cdr data))))))
 
-(defun let-alist--lookup-form (sym place)
-  "Return a form reading the value of dotted symbol SYM from the alist PLACE.
-A name with two leading periods stands for the symbol with one of them
-stripped, unchanged."
-  (let ((name (substring (symbol-name sym) 1)))
-    (if (string-prefix-p "." name)
-        (intern name)
-      (let ((form place))
-        ;; Every dot-separated part descends one level, outermost first.
-        (dolist (key (split-string name "\\."))
-          (setq form (list 'cdr (list 'assq (list 'quote (intern key)) form))))
-        form))))
+(defun let-alist--list-to-sexp (list var)
+  "Return a form reading a value out of the nested alists in VAR.
+LIST holds the keys innermost first: its last element is looked up in
+VAR, the one before it in what that gives, and so on."
+  (list 'cdr (list 'assq (list 'quote (car list))
+                   (if (cdr list) (let-alist--list-to-sexp (cdr list) var) var))))
+
+(defun let-alist--access-sexp (symbol variable)
+  "Return a form reading the value that dotted SYMBOL names out of VARIABLE.
+Each period-separated part of the name descends one alist; a name with
+two leading periods stands for the symbol with one of them taken off."
+  (let ((name (symbol-name symbol)))
+    (if (string-prefix-p ".." name)
+        (intern (substring name 1))
+      (let-alist--list-to-sexp
+       (nreverse (mapcar #'intern
+                         (split-string (if (string-prefix-p "." name)
+                                           (substring name 1)
+                                         name)
+                                       "\\.")))
+       variable))))
 
 (defmacro let-alist (alist &rest body)
   "Evaluate BODY with every dotted symbol in it bound to a value from ALIST.
@@ -50,12 +62,12 @@ entry in the alist found under KEY, and so on for further dots.  A
   (declare (indent 1) (debug t))
   (let ((holder (make-symbol "alist"))
         (seen nil))
-    (dolist (sym (nreverse (let-alist--collect body nil)))
-      (unless (memq sym seen)
-        (push sym seen)))
+    (dolist (entry (let-alist--deep-dot-search body))
+      (unless (memq (car entry) seen)
+        (push (car entry) seen)))
     `(let ((,holder ,alist))
        (let ,(mapcar (lambda (sym)
-                       (list sym (let-alist--lookup-form sym holder)))
+                       (list sym (let-alist--access-sexp sym holder)))
                      (nreverse seen))
          ,@body))))
 

@@ -20,7 +20,7 @@
 
 (define-error 'map-not-inplace "Cannot modify map in-place")
 
-(defun map--looks-like-plist (map)
+(defun map--plist-p (map)
   "Return non-nil if MAP is a non-empty list to be read as a property list."
   (and (consp map) (not (consp (car map)))))
 
@@ -39,7 +39,7 @@
   (:method (function (table hash-table))
     (maphash function table))
   (:method (function (list list))
-    (if (map--looks-like-plist list)
+    (if (map--plist-p list)
         (while list
           (funcall function (car list) (car (cdr list)))
           (setq list (cdr (cdr list))))
@@ -122,7 +122,7 @@ That is a list, a hash table or an array."
 Alist keys are compared with TESTFN, `equal' if that is nil; plists use
 `eq', hash tables their own test and arrays take integer indices."
   (cond
-   ((map--looks-like-plist map)
+   ((map--plist-p map)
     (let ((tail (plist-member map key)))
       (if tail (car (cdr tail)) default)))
    ((listp map) (alist-get key map default nil (or testfn #'equal)))
@@ -135,7 +135,7 @@ Alist keys are compared with TESTFN, `equal' if that is nil; plists use
 TESTFN compares alist keys (default `equal').  For a plist the value is
 the tail of MAP that starts at KEY."
   (:method ((list list) key &optional testfn)
-    (if (map--looks-like-plist list)
+    (if (map--plist-p list)
         (plist-member list key)
       (and (assoc key list (or testfn #'equal)) t)))
   (:method ((array array) key &optional _testfn)
@@ -160,7 +160,7 @@ something that is not a map."
   "Return how many entries MAP has."
   (:method ((table hash-table)) (hash-table-count table))
   (:method ((list list))
-    (if (map--looks-like-plist list) (/ (length list) 2) (length list)))
+    (if (map--plist-p list) (/ (length list) 2) (length list)))
   (:method ((array array)) (length array))
   (length (map-keys map)))
 
@@ -173,7 +173,7 @@ something that is not a map."
   "Return a copy of MAP that can be changed without changing MAP.
 The copy is shallow: keys and values are shared."
   (:method ((list list))
-    (if (map--looks-like-plist list) (copy-sequence list) (copy-alist list)))
+    (if (map--plist-p list) (copy-sequence list) (copy-alist list)))
   (:method ((table hash-table)) (copy-hash-table table))
   (:method ((array array)) (copy-sequence array)))
 
@@ -185,7 +185,7 @@ TESTFN compares alist keys (default `equal').  When the change cannot be
 made in place, as for a key missing from an alist, signal
 `map-not-inplace'."
   (cond
-   ((map--looks-like-plist map) (plist-put map key value) value)
+   ((map--plist-p map) (plist-put map key value) value)
    ((listp map)
     (let ((pair (assoc key map (or testfn #'equal))))
       (if pair
@@ -201,7 +201,7 @@ made in place, as for a key missing from an alist, signal
   "Return a map like MAP but with KEY mapped to VALUE; MAP is not changed.
 For lists the new entry is added in front, even when KEY is present."
   (:method ((list list) key value)
-    (if (map--looks-like-plist list)
+    (if (map--plist-p list)
         (cons key (cons value list))
       (cons (cons key value) list)))
   (let ((fresh (map-copy map)))
@@ -213,7 +213,7 @@ For lists the new entry is added in front, even when KEY is present."
 Use the returned value: for a list whose first entry goes, that is a
 tail of the old list.  In an array the element becomes nil."
   (:method ((list list) key)
-    (if (map--looks-like-plist list)
+    (if (map--plist-p list)
         (map--plist-drop list key)
       (let ((entry (assoc key list)))
         (if entry (delq entry list) list))))

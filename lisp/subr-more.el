@@ -542,6 +542,139 @@ The value is its standard value form list or its autoload mark."
                        (get symbol 'standard-value)))))
     (funcall (or (get symbol 'custom-set) #'set-default) symbol (eval form))))
 
+;;;; Bindings seen only while expanding.
+
+(defmacro let-when-compile (bindings &rest body)
+  "Expand BODY with BINDINGS visible to the `eval-when-compile' forms in it.
+BINDINGS are as in `let*', evaluated when the macro expands; each
+`eval-when-compile' in BODY is replaced by its value, quoted, and the
+variables are not bound when BODY runs."
+  (declare (indent 1) (debug let))
+  (let ((env nil))
+    (dolist (binding bindings)
+      (let ((var (if (consp binding) (car binding) binding))
+            (init (and (consp binding) (car (cdr binding)))))
+        (push (cons var (eval init (or env t))) env)))
+    (macroexpand-all
+     (macroexp-progn body)
+     (cons (cons 'eval-when-compile
+                 (lambda (&rest exps)
+                   (list 'quote (eval (macroexp-progn exps) (or env t)))))
+           macroexpand-all-environment))))
+
+;;;; Version strings.
+
+(defvar version-separator "."
+  "The string that separates the numbers of a version, for `version-to-list'.")
+
+(defvar version-regexp-alist
+  '(("^[-._+ ]?snapshot$" . -4)
+    ("^[-._+]$" . -4)
+    ("^[-._+ ]?\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)$" . -4)
+    ("^[-._+ ]?unknown$" . -4)
+    ("^[-._+ ]?alpha$" . -3)
+    ("^[-._+ ]?beta$" . -2)
+    ("^[-._+ ]?\\(pre\\|rc\\)$" . -1))
+  "How the words between a version's numbers count: (REGEXP . PRIORITY).
+A word matching REGEXP (case does not matter) stands for the number
+PRIORITY, below zero so that \"1.0pre\" comes before \"1.0\".")
+
+(defun version-to-list (ver)
+  "Return the list of integers that the version string VER stands for.
+Numbers are separated by `version-separator'; words such as \"alpha\"
+or \"pre\" count as given by `version-regexp-alist', and a single
+letter at the end as its place in the alphabet."
+  (unless (stringp ver)
+    (error "Version must be a string"))
+  (when (string-prefix-p version-separator ver)
+    (setq ver (concat "0" ver)))
+  (unless (string-match-p "\\`[0-9]" ver)
+    (error "%s" (format-message "Invalid version syntax: `%s' (must start with a number)" ver)))
+  (let ((pos 0) (end (length ver)) (result nil))
+    (while (< pos end)
+      ;; A number, then the word up to the next number or the end.
+      (string-match "[0-9]*" ver pos)
+      (push (string-to-number (match-string 0 ver)) result)
+      (setq pos (match-end 0))
+      (when (< pos end)
+        (let ((next (or (string-match "[0-9]" ver pos) end)))
+          (dolist (n (version--word-value ver (substring ver pos next) (= next end)))
+            (push n result))
+          (setq pos next))))
+    (nreverse result)))
+
+(defun version--word-value (ver word at-end)
+  "The numbers (none or one) that WORD, between numbers of version VER, stands for.
+AT-END says WORD ends VER.  An unknown word is an error."
+  (let ((case-fold-search t))
+    (cond
+     ((string= word version-separator) nil)
+     ((assoc-default word version-regexp-alist #'string-match)
+      (list (assoc-default word version-regexp-alist #'string-match)))
+     ((and at-end (string-match "\\`[-._+ ]?\\([a-z]\\)\\'" word))
+      (list (- (downcase (aref word (match-beginning 1))) ?a -1)))
+     (t (error "%s" (format-message "Invalid version syntax: `%s'" ver))))))
+
+(defun version-list-< (l1 l2)
+  "Return t if the version list L1 comes before L2.
+A missing element counts as zero: (1) and (1 0) are the same version."
+  (while (and l1 l2 (= (car l1) (car l2)))
+    (setq l1 (cdr l1) l2 (cdr l2)))
+  (cond ((and l1 l2) (< (car l1) (car l2)))
+        (l1 (< (version-list-not-zero l1) 0))
+        (l2 (< 0 (version-list-not-zero l2)))
+        (t nil)))
+
+(defun version-list-= (l1 l2)
+  "Return t if the version lists L1 and L2 stand for the same version."
+  (while (and l1 l2 (= (car l1) (car l2)))
+    (setq l1 (cdr l1) l2 (cdr l2)))
+  (cond ((and l1 l2) nil)
+        (l1 (zerop (version-list-not-zero l1)))
+        (l2 (zerop (version-list-not-zero l2)))
+        (t t)))
+
+(defun version-list-<= (l1 l2)
+  "Return t if the version list L1 comes before L2 or is the same version."
+  (or (version-list-< l1 l2) (version-list-= l1 l2)))
+
+(defun version-list-not-zero (lst)
+  "Return the first element of the version list LST that is not zero, or 0."
+  (while (and lst (zerop (car lst)))
+    (setq lst (cdr lst)))
+  (if lst (car lst) 0))
+
+(defun version< (v1 v2)
+  "Return t if the version string V1 comes before V2."
+  (version-list-< (version-to-list v1) (version-to-list v2)))
+
+(defun version<= (v1 v2)
+  "Return t if the version string V1 comes before V2 or is the same version."
+  (version-list-<= (version-to-list v1) (version-to-list v2)))
+
+(defun version= (v1 v2)
+  "Return t if the version strings V1 and V2 stand for the same version."
+  (version-list-= (version-to-list v1) (version-to-list v2)))
+
+;;;; Ordered lists.
+
+(defun add-to-ordered-list (list-var element &optional order)
+  "Add ELEMENT to the list in LIST-VAR, kept sorted by each element's ORDER.
+An element given a number as ORDER sorts by it; one never given a number
+comes after all those that have one, the newest of them first.  Adding
+an element already there only updates its order.  Return the new list."
+  (let ((orders (or (get list-var 'list-order)
+                    (put list-var 'list-order (make-hash-table :weakness 'key)))))
+    (when order
+      (puthash element (and (numberp order) order) orders))
+    (unless (memq element (symbol-value list-var))
+      (set list-var (cons element (symbol-value list-var))))
+    (set list-var
+         (sort (symbol-value list-var)
+               (lambda (a b)
+                 (let ((oa (gethash a orders)) (ob (gethash b orders)))
+                   (and oa (or (null ob) (< oa ob)))))))))
+
 ;;;; Where a definition came from.
 
 (defun symbol-file (symbol &optional type _native-p)

@@ -646,6 +646,15 @@ t when the arguments were already evaluated."
   (backtrace-frame--internal #'subr--frame-description
                              nframes (or base #'backtrace-frame)))
 
+(defun backtrace-frames (&optional base)
+  "Return the active calls, innermost first, from BASE's innermost frame on.
+Each is (EVALD FUNC ARGS FLAGS), as `mapbacktrace' gives them; BASE is
+this function by default."
+  (let ((frames nil))
+    (mapbacktrace (lambda (&rest frame) (setq frames (cons frame frames)))
+                  (or base #'backtrace-frames))
+    (nreverse frames)))
+
 (defun prin1-char (char)
   "Return the `?' syntax that reads back as CHAR, such as \"?\\\\C-a\", or nil.
 Modifier bits become \\A-, \\s-, \\H-, \\S-, \\C- and \\M- in that order,

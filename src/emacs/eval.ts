@@ -686,6 +686,8 @@ export function frameInfo(rt: Runtime, i: number): [boolean, number, number] {
 function frameStartingAt(rt: Runtime, base: number, from: number): number {
   if (base === Qnil) return from;
   const b = indirectFunction(rt, base);
+  // A BASE that is no function has no frame (GNU ignores it: nothing is reported).
+  if (b === Qnil) return -1;
   for (let i = from; i >= 0; i--) {
     const f = frameInfo(rt, i)[1];
     if (f === b || ((f & 7) === Lisp_Symbol && f !== Qnil && indirectFunction(rt, f) === b)) return i;

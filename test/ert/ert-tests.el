@@ -123,4 +123,12 @@
   :expected-result :failed
   (should (ert-tests--refuses-to-expand)))
 
+(ert-deftest ert-tests-should-error-on-expansion ()
+  "An assertion whose form cannot expand reports that error as the form's."
+  (should (equal (should-error (ert-tests--refuses-to-expand))
+                 '(error "This macro never expands")))
+  (should (equal (condition-case err (should (ert-tests--refuses-to-expand))
+                   (error err))
+                 '(error "This macro never expands"))))
+
 ;;; ert-tests.el ends here

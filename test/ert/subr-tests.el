@@ -180,4 +180,36 @@
   (should (equal (string-trim "  x  ") "x"))
   (should (string-empty-p "")))
 
+(defun subr-tests--frames-by-index (base)
+  (let ((i 0) (frame nil) (all nil))
+    (while (setq frame (backtrace-frame i base))
+      (push frame all)
+      (setq i (1+ i)))
+    (nreverse all)))
+
+(defun subr-tests--frames-inner (base)
+  (list (mapcar (lambda (f) (cons (nth 0 f) (cons (nth 1 f) (nth 2 f))))
+                (backtrace-frames base))
+        (subr-tests--frames-by-index base)))
+
+(defun subr-tests--frames-outer (base)
+  (subr-tests--frames-inner base))
+
+(ert-deftest subr-tests-backtrace-frames ()
+  "`backtrace-frames' and `backtrace-frame' agree; a BASE with no frame gives nothing."
+  (let ((nowhere (make-symbol "nowhere")))
+    (should-not (backtrace-frame 0 nowhere))
+    (should-not (mapbacktrace #'error nowhere)))
+  (should (equal (backtrace-frame 0) '(t backtrace-frame 0)))
+  (let ((both (subr-tests--frames-outer 'subr-tests--frames-inner)))
+    (should (equal (car both) (cadr both)))
+    (should (equal (car (car both)) '(t subr-tests--frames-inner subr-tests--frames-inner)))))
+
+(ert-deftest subr-tests-version-to-list ()
+  (should (equal (version-to-list "1.0pre2") '(1 0 -1 2)))
+  (should (equal (version-to-list ".5") '(0 5)))
+  (should (version< "1.0rc1" "1.0"))
+  (should (version-list-= '(1 0 0) '(1)))
+  (should-error (version-to-list "1..2")))
+
 ;;; subr-tests.el ends here
