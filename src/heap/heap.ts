@@ -389,6 +389,9 @@ export class Heap {
           i32.fill(POISON, base, base + n * BLOCK_WORDS);
           startBits[g0 >>> 5]! &= ~1;
           freed += n * BLOCK_WORDS * 4;
+          // Its continuation blocks are free now: skip them, or the loop would meet them as
+          // free blocks and list them twice, and two objects would later get one block.
+          b += n - 1;
         }
         markBits[g0 >>> 5]! &= ~1;
         continue;
