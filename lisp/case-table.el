@@ -20,89 +20,97 @@
 
 (defun case-table--changed (table)
   "Forget TABLE's canon and eqv tables, which its change made stale."
-  (set-char-table-extra-slot table 1 nil)
-  (set-char-table-extra-slot table 2 nil))
+  (dolist (slot '(1 2))
+    (set-char-table-extra-slot table slot nil)))
+
+(defun case-table--put (table &rest pairs)
+  "Store in TABLE each (CHAR . VALUE) of PAIRS."
+  (dolist (p pairs)
+    (aset table (car p) (cdr p))))
+
+(defun case-table--syntax (syntax &rest chars)
+  "Give each of CHARS the descriptor SYNTAX in the standard syntax table."
+  (dolist (c chars)
+    (modify-syntax-entry c syntax (standard-syntax-table))))
+
+(defun case-table-get-table (case-table table)
+  "Return the TABLE of CASE-TABLE: `down' (CASE-TABLE itself), `up', `canon' or `eqv'.
+Missing up, canon and eqv tables are derived as `set-case-table' derives them."
+  (if (eq table 'down)
+      case-table
+    (let ((slot (cdr (assq table '((up . 0) (canon . 1) (eqv . 2))))))
+      (or (char-table-extra-slot case-table slot)
+          ;; Installing the table derives what it lacks; put the old one back.
+          (let ((old (current-case-table)))
+            (set-case-table case-table)
+            (set-case-table old)
+            (char-table-extra-slot case-table slot))))))
 
 (defun copy-case-table (case-table)
   "Return a fresh copy of CASE-TABLE, its table of upper cases copied too.
 The copy has no canon and eqv tables: installing it computes them."
-  (let ((copy (copy-sequence case-table))
-        (up (char-table-extra-slot case-table 0)))
-    (when up
-      (set-char-table-extra-slot copy 0 (copy-sequence up)))
-    (case-table--changed copy)
-    copy))
+  (let ((new (copy-sequence case-table))
+        (upper (char-table-extra-slot case-table 0)))
+    (when upper
+      (set-char-table-extra-slot new 0 (copy-sequence upper)))
+    (case-table--changed new)
+    new))
 
 (defun set-case-syntax-pair (uc lc table)
   "Make UC and LC the upper and lower case of one letter in case table TABLE.
 Both become word constituents in the standard syntax table."
-  (aset table uc lc)
-  (aset table lc lc)
-  (let ((up (case-table--up table)))
-    (aset up uc uc)
-    (aset up lc uc))
+  (case-table--put table (cons uc lc) (cons lc lc))
+  (case-table--put (case-table--up table) (cons uc uc) (cons lc uc))
   (case-table--changed table)
-  (modify-syntax-entry lc "w   " (standard-syntax-table))
-  (modify-syntax-entry uc "w   " (standard-syntax-table)))
+  (case-table--syntax "w   " lc uc))
 
 (defun set-upcase-syntax (uc lc table)
   "Make UC the upper case of LC in case table TABLE, leaving UC's lower case alone.
 Both become word constituents in the standard syntax table."
-  (aset table lc lc)
-  (let ((up (case-table--up table)))
-    (aset up uc uc)
-    (aset up lc uc))
+  (case-table--put table (cons lc lc))
+  (case-table--put (case-table--up table) (cons uc uc) (cons lc uc))
   (case-table--changed table)
-  (modify-syntax-entry lc "w   " (standard-syntax-table))
-  (modify-syntax-entry uc "w   " (standard-syntax-table)))
+  (case-table--syntax "w   " lc uc))
 
 (defun set-downcase-syntax (uc lc table)
   "Make LC the lower case of UC in case table TABLE, leaving LC's upper case alone.
 Both become word constituents in the standard syntax table."
-  (aset table uc lc)
-  (aset table lc lc)
-  (aset (case-table--up table) uc uc)
+  (case-table--put table (cons uc lc) (cons lc lc))
+  (case-table--put (case-table--up table) (cons uc uc))
   (case-table--changed table)
-  (modify-syntax-entry lc "w   " (standard-syntax-table))
-  (modify-syntax-entry uc "w   " (standard-syntax-table)))
+  (case-table--syntax "w   " lc uc))
 
 (defun set-case-syntax (c syntax table)
   "Make C caseless in case table TABLE and give it SYNTAX in the standard syntax table.
 SYNTAX is a descriptor string as `modify-syntax-entry' takes."
-  (aset table c c)
-  (aset (case-table--up table) c c)
+  (case-table--put table (cons c c))
+  (case-table--put (case-table--up table) (cons c c))
   (case-table--changed table)
-  (modify-syntax-entry c syntax (standard-syntax-table)))
+  (case-table--syntax syntax c))
 
 (defun set-case-syntax-delims (l r table)
   "Make L and R a caseless pair of matching delimiters.
 In case table TABLE both map to themselves; in the standard syntax
 table L opens and R closes a parenthetical group."
-  (aset table l l)
-  (aset table r r)
-  (let ((up (case-table--up table)))
-    (aset up l l)
-    (aset up r r))
+  (case-table--put table (cons l l) (cons r r))
+  (case-table--put (case-table--up table) (cons l l) (cons r r))
   (case-table--changed table)
-  (modify-syntax-entry l (string ?\( r ?\s ?\s) (standard-syntax-table))
-  (modify-syntax-entry r (string ?\) l ?\s ?\s) (standard-syntax-table)))
+  (case-table--syntax (string ?\( r ?\s ?\s) l)
+  (case-table--syntax (string ?\) l ?\s ?\s) r))
 
 (defmacro with-case-table (table &rest body)
   "Run BODY with TABLE as the current buffer's case table.
 The previous case table is put back in that buffer afterwards, however
 BODY is left; the value is that of BODY's last form."
-  (declare (indent 1) (debug t))
+  (declare (debug t) (indent 1))
   ;; The expansion is GNU's, uninterned variables included.
   (let ((saved (make-symbol "table"))
         (buf (make-symbol "buffer")))
-    `(let ((,saved (current-case-table))
-           (,buf (current-buffer)))
-       (unwind-protect
-           (progn (set-case-table ,table)
-                  ,@body)
-         (with-current-buffer ,buf
-           (set-case-table ,saved))))))
+    (list 'let (list (list saved '(current-case-table)) (list buf '(current-buffer)))
+          (list 'unwind-protect
+                (cons 'progn (cons (list 'set-case-table table) body))
+                (list 'with-current-buffer buf (list 'set-case-table saved))))))
 
 (provide 'case-table)
 
-;;; case-table.el ends here
+;; End of case-table.el.

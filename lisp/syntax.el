@@ -13,44 +13,39 @@
   "Return a new, empty syntax table that inherits from OLDTABLE.
 OLDTABLE defaults to the standard syntax table.  Every character has
 the syntax its parent gives it until `modify-syntax-entry' changes it."
-  (let ((table (make-char-table 'syntax-table nil)))
-    (set-char-table-parent table (or oldtable (standard-syntax-table)))
-    table))
+  (let ((new (make-char-table 'syntax-table)))
+    (set-char-table-parent new (if oldtable oldtable (standard-syntax-table)))
+    new))
 
 (defmacro with-syntax-table (table &rest body)
   "Run BODY with TABLE as the current buffer's syntax table.
 The previous syntax table is put back in that buffer afterwards, however
 BODY is left; the value is that of BODY's last form."
-  (declare (debug t) (indent 1))
+  (declare (indent 1) (debug t))
   ;; The expansion is GNU's, uninterned variables included.
   (let ((saved (make-symbol "table"))
         (buf (make-symbol "buffer")))
-    `(let ((,saved (syntax-table))
-           (,buf (current-buffer)))
-       (unwind-protect
-           (progn
-             (set-syntax-table ,table)
-             ,@body)
-         (save-current-buffer
-           (set-buffer ,buf)
-           (set-syntax-table ,saved))))))
+    (list 'let (list (list saved '(syntax-table)) (list buf '(current-buffer)))
+          (list 'unwind-protect
+                (cons 'progn (cons (list 'set-syntax-table table) body))
+                (list 'save-current-buffer (list 'set-buffer buf)
+                      (list 'set-syntax-table saved))))))
 
 (defun syntax-after (pos)
   "Return the raw syntax descriptor of the character after POS, or nil.
 The value is nil when POS is outside the accessible part of the buffer.
 A `syntax-table' text property there counts when
 `parse-sexp-lookup-properties' is non-nil."
-  (unless (or (< pos (point-min)) (>= pos (point-max)))
-    (let ((prop (and (bound-and-true-p parse-sexp-lookup-properties)
-                     (get-char-property pos 'syntax-table))))
-      (if (consp prop)
-          prop
-        (aref (or prop (syntax-table)) (char-after pos))))))
+  (when (and (>= pos (point-min)) (< pos (point-max)))
+    (let ((prop (when (bound-and-true-p parse-sexp-lookup-properties)
+                  (get-char-property pos 'syntax-table))))
+      (cond ((consp prop) prop)
+            (t (aref (if prop prop (syntax-table)) (char-after pos)))))))
 
 (defun syntax-class (syntax)
   "Return the class number of the raw syntax descriptor SYNTAX, or nil.
 The flags kept in the high bits of the descriptor's code are dropped."
-  (and syntax (logand (car syntax) 65535)))
+  (when syntax (logand 65535 (car syntax))))
 
 ;;; Moving by sexps and lists (GNU has these in lisp.el).
 
@@ -60,7 +55,7 @@ It is called with the count and moves point.")
 
 (defun buffer-end (arg)
   "Return the end of the accessible text: its end if ARG is positive, else its start."
-  (if (> arg 0) (point-max) (point-min)))
+  (if (<= arg 0) (point-min) (point-max)))
 
 (defun forward-sexp (&optional arg interactive)
   "Move point forward over ARG balanced expressions (back when ARG is negative).
@@ -68,11 +63,10 @@ Point stops at the buffer's end when fewer are left; moving back also
 passes any prefix characters before the last expression.  INTERACTIVE
 is accepted for GNU's signature."
   (ignore interactive)
-  (or arg (setq arg 1))
-  (if forward-sexp-function
-      (funcall forward-sexp-function arg)
-    (goto-char (or (scan-sexps (point) arg) (buffer-end arg)))
-    (when (< arg 0) (backward-prefix-chars))))
+  (let ((n (or arg 1)))
+    (cond (forward-sexp-function (funcall forward-sexp-function n))
+          (t (goto-char (or (scan-sexps (point) n) (buffer-end n)))
+             (when (< n 0) (backward-prefix-chars))))))
 
 (defun backward-sexp (&optional arg interactive)
   "Move point back over ARG balanced expressions (forward when ARG is negative)."
@@ -81,8 +75,8 @@ is accepted for GNU's signature."
 (defun forward-list (&optional arg interactive)
   "Move point forward over ARG parenthesized groups (back when ARG is negative)."
   (ignore interactive)
-  (or arg (setq arg 1))
-  (goto-char (or (scan-lists (point) arg 0) (buffer-end arg))))
+  (let ((n (or arg 1)))
+    (goto-char (or (scan-lists (point) n 0) (buffer-end n)))))
 
 (defun backward-list (&optional arg interactive)
   "Move point back over ARG parenthesized groups (forward when ARG is negative)."
@@ -91,39 +85,36 @@ is accepted for GNU's signature."
 (defun down-list (&optional arg interactive)
   "Move point into ARG levels of parentheses: forward past open parens, or back past close parens when ARG is negative."
   (ignore interactive)
-  (or arg (setq arg 1))
-  (let ((step (if (> arg 0) 1 -1)))
-    (while (/= arg 0)
-      (goto-char (or (scan-lists (point) step -1) (buffer-end arg)))
-      (setq arg (- arg step)))))
+  (let* ((n (or arg 1))
+         (step (if (> n 0) 1 -1)))
+    (dotimes (_ (abs n))
+      (goto-char (or (scan-lists (point) step -1) (buffer-end n))))))
 
 (defun up-list (&optional arg escape-strings no-syntax-crossing)
   "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).
 With ESCAPE-STRINGS, a string around point counts as a level to leave.
 NO-SYNTAX-CROSSING is accepted for GNU's signature."
   (ignore no-syntax-crossing)
-  (or arg (setq arg 1))
-  (let ((step (if (> arg 0) 1 -1)))
-    (while (/= arg 0)
-      (let ((state (and escape-strings (syntax-ppss))))
-        (if (nth 3 state)
-            ;; Inside a string: its start, or the end found from there.
-            (progn (goto-char (nth 8 state))
-                   (when (> step 0) (forward-sexp)))
-          (goto-char (or (scan-lists (point) step 1) (buffer-end arg)))))
-      (setq arg (- arg step)))))
+  (let* ((n (or arg 1))
+         (step (if (> n 0) 1 -1)))
+    (dotimes (_ (abs n))
+      (let ((state (when escape-strings (syntax-ppss))))
+        (cond ((nth 3 state)
+               ;; Inside a string: its start, or the end found from there.
+               (goto-char (nth 8 state))
+               (when (> step 0) (forward-sexp)))
+              (t (goto-char (or (scan-lists (point) step 1) (buffer-end n)))))))))
 
 (defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
   "Move point back out of ARG levels of parentheses (forward and out when ARG is negative)."
-  (up-list (- (or arg 1)) escape-strings no-syntax-crossing))
+  (up-list (if arg (- arg) -1) escape-strings no-syntax-crossing))
 
 ;;; Parse states.
 
 (defun syntax-ppss (&optional pos)
   "Return the parse state at POS (default point), parsing from the start of the accessible text.
 The state is what `parse-partial-sexp' gives; point is left at POS."
-  (setq pos (or pos (point)))
-  (parse-partial-sexp (point-min) pos))
+  (parse-partial-sexp (point-min) (if pos pos (point))))
 
 (defun syntax-ppss-toplevel-pos (ppss)
   "Return the start of the outermost list or the string or comment of PPSS, or nil."
@@ -140,7 +131,7 @@ The state is what `parse-partial-sexp' gives; point is left at POS."
   "Syntax table of programming modes: the standard table's entries.")
 
 (defvar lisp-data-mode-syntax-table
-  (let ((table (make-syntax-table)))
+  (let ((st (make-syntax-table)))
     ;; Letters and digits keep the standard word syntax: only what
     ;; differs from it is set, as in GNU's table.
     (dolist (entry '(((0 . 8) . "_") (9 . " ") (10 . ">") (11 . "_") (12 . " ")
@@ -150,19 +141,17 @@ The state is what `parse-partial-sexp' gives; point is left at POS."
                      (59 . "<") ((60 . 63) . "_") (64 . "_ p") (91 . "(]")
                      (92 . "\\") (93 . ")[") ((94 . 95) . "_") (96 . "'")
                      ((123 . 127) . "_") (160 . " ")))
-      (modify-syntax-entry (car entry) (cdr entry) table))
-    (set-char-table-parent table prog-mode-syntax-table)
-    table)
+      (modify-syntax-entry (car entry) (cdr entry) st))
+    (set-char-table-parent st prog-mode-syntax-table)
+    st)
   "Syntax table of Lisp data: comments run from `;' to the end of the line.")
 
 (defvar lisp-mode-syntax-table
-  (let ((table (make-syntax-table lisp-data-mode-syntax-table)))
+  (let ((st (make-syntax-table lisp-data-mode-syntax-table)))
     ;; Common Lisp's #| ... |# comments and |escaped symbols|.
-    (modify-syntax-entry ?# "' 14" table)
-    (modify-syntax-entry ?\[ "_" table)
-    (modify-syntax-entry ?\] "_" table)
-    (modify-syntax-entry ?| "\" 23bn" table)
-    table)
+    (dolist (entry '((?# . "' 14") (?\[ . "_") (?\] . "_") (?| . "\" 23bn")))
+      (modify-syntax-entry (car entry) (cdr entry) st))
+    st)
   "Syntax table of Common Lisp mode.")
 
 (defvar emacs-lisp-mode-syntax-table (make-syntax-table lisp-data-mode-syntax-table)
@@ -174,4 +163,4 @@ The state is what `parse-partial-sexp' gives; point is left at POS."
 ;; GNU's batch session evaluates in *scratch*, in Lisp Interaction mode.
 (set-syntax-table lisp-interaction-mode-syntax-table)
 
-;;; syntax.el ends here
+;; End of syntax.el.
