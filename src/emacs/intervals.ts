@@ -457,3 +457,43 @@ export function stringPropertiesHash(rt: Runtime, s: number, hashEq: (x: number)
   }
   return h;
 }
+
+// ---- in place, without decoding: lookups and appends on long runs ----------------------------
+
+/** The plist of the run holding POS in interval vector IV (POS within the text), by binary search. */
+export function plistAtPosition(rt: Runtime, iv: number, pos: number): number {
+  const base = ((iv & -8) >>> 2) + 1;
+  const m = rt.i32;
+  let lo = 0;
+  let hi = (m[base]! >> 2) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (m[base + 1 + 2 * mid]! >> 2 <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return m[base + 2 + 2 * lo]!;
+}
+
+/**
+ * Append runs (STARTS, PLISTS, each start past the last run's) to interval vector IV, in place
+ * when its spare slots allow, else in a copy with twice the room: building a text by appending
+ * costs amortised O(1) per run instead of a copy of every run.
+ */
+export function appendRunsInPlace(rt: Runtime, iv: number, starts: number[], plists: number[]): number {
+  const n = fixnumValue(aref(rt, iv, 0));
+  const need = n + starts.length;
+  let v = iv;
+  if (need > intervalsCapacity(rt, iv)) {
+    v = makeVector(rt, 1 + 2 * Math.max(need, 2 * n), Qnil);
+    const from = ((iv & -8) >>> 2) + 2;
+    rt.i32.copyWithin(((v & -8) >>> 2) + 2, from, from + 2 * n);
+  }
+  const base = ((v & -8) >>> 2) + 1;
+  const m = rt.i32;
+  for (let k = 0; k < starts.length; k++) {
+    m[base + 1 + 2 * (n + k)] = makeFixnum(starts[k]!);
+    m[base + 2 + 2 * (n + k)] = plists[k]!;
+  }
+  m[base] = makeFixnum(need);
+  return v;
+}

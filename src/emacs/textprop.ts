@@ -21,7 +21,7 @@ import { copySequence, get, plistGet } from './fns.ts';
 import { bint, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import {
   SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
-  rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, type Runs,
+  rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, plistAtPosition, appendRunsInPlace, type Runs,
 } from './intervals.ts';
 import { prepareToModify, signalAfterChange, textPropHooks } from './insdel.ts';
 
@@ -166,15 +166,16 @@ export function textget(rt: Runtime, plist: number, prop: number): number {
 }
 
 /** The plist at position P (0-based run offset) of T, nil at the end. */
-function plistAt(rt: Runtime, t: Text, r: Runs | null, p: number): number {
-  if (r === null || p >= r.total) return Qnil;
-  return r.plists[findRun(r, p)]!;
+function plistAt(rt: Runtime, t: Text, p: number): number {
+  const iv = intervalsOf(rt, t);
+  if (iv === Qnil || p >= t.end - t.beg) return Qnil;
+  return plistAtPosition(rt, iv, p);
 }
 
 export const textPropertiesAt = DEFUN('text-properties-at', 1, 2, 'Give the property list of the character at POSITION in OBJECT (a string, or a buffer, the current one by default); nil at the end of the text.', (rt, position: number, object: number) => {
   const t = textOf(rt, object);
   const p = validatePosition(rt, t, position);
-  return plistAt(rt, t, runsOf(rt, t), p);
+  return plistAt(rt, t, p);
 });
 
 export const getTextProperty = DEFUN('get-text-property', 2, 3, 'Give the value of the text property PROP of the character at POSITION in OBJECT.', (rt, position: number, prop: number, object: number) =>
@@ -608,7 +609,26 @@ function bufferInserted(rt: Runtime, b: number, from: number, nchars: number, so
   const total = t.end - t.beg;
   const pos = from - 1;
   const srcIv = (source & 7) === Lisp_String ? stringIntervals(rt, source) : Qnil;
-  const old = readRuns(rt, aref(rt, b, BUF_INTERVALS), total - nchars);
+  const iv = aref(rt, b, BUF_INTERVALS);
+  if (iv !== Qnil && !inherit && pos === total - nchars) {
+    // Appending at the end (how buffers are mostly built): the new text's runs go after the
+    // last one, which is what growing it and splitting the new text off comes to.
+    const starts: number[] = [];
+    const plists: number[] = [];
+    if (srcIv === Qnil) {
+      starts.push(pos);
+      plists.push(Qnil);
+    } else {
+      const src = readRuns(rt, srcIv, schars(rt, source))!;
+      for (let i = findRun(src, sourceStart); i < src.starts.length && src.starts[i]! < sourceStart + nchars; i++) {
+        starts.push(Math.max(src.starts[i]!, sourceStart) - sourceStart + pos);
+        plists.push(copyListOf(rt, src.plists[i]!));
+      }
+    }
+    aset(rt, b, BUF_INTERVALS, appendRunsInPlace(rt, iv, starts, plists));
+    return;
+  }
+  const old = readRuns(rt, iv, total - nchars);
   let r: Runs;
   let inherited = Qnil;
   if (old === null) {
