@@ -15,10 +15,9 @@
 ;;;; Resource files next to a test file
 
 (defvar ert-resource-directory-format "%s-resources/"
-  "How a test file's resource directory is named.
-A `format' string applied to the test file's name once trimmed by
-`ert-resource-directory-trim-left-regexp' and
-`ert-resource-directory-trim-right-regexp'.")
+  "How a test file's resource directory is named: a `format' string.
+It is given the test file's name after the trim variables below have
+cut its start and end.")
 
 (defvar ert-resource-directory-trim-left-regexp ""
   "What `ert-resource-directory' cuts from the start of the test file's name.")
@@ -30,15 +29,14 @@ A `format' string applied to the test file's name once trimmed by
   "The resource directory of the test file FILE, an absolute true name.
 A directory named \"resources\" beside FILE wins; otherwise the name
 comes from FILE's own through `ert-resource-directory-format'."
-  (let ((default-directory (file-name-directory file)))
-    (file-truename
-     (if (file-accessible-directory-p "resources/")
-         (expand-file-name "resources/")
-       (expand-file-name
-        (format ert-resource-directory-format
-                (string-trim file
-                             ert-resource-directory-trim-left-regexp
-                             ert-resource-directory-trim-right-regexp)))))))
+  (let* ((here (file-name-directory file))
+         (shared (expand-file-name "resources/" here))
+         (stem (string-trim file ert-resource-directory-trim-left-regexp
+                            ert-resource-directory-trim-right-regexp)))
+    (file-truename (if (file-accessible-directory-p shared)
+                       shared
+                     (expand-file-name (format ert-resource-directory-format stem)
+                                       here)))))
 
 (defmacro ert-resource-directory ()
   "The directory that holds the resources of the test file being loaded.
@@ -55,7 +53,7 @@ beside it, or \"resources/\" if that exists."
 See `ert-resource-directory'."
   `(expand-file-name ,file (ert-resource-directory)))
 
-;;;; Strings
+;;;; Filtering and building strings
 
 (defun ert-filter-string (s &rest regexps)
   "Return S with every match of each of REGEXPS deleted, in turn.
@@ -70,14 +68,13 @@ group of each match is deleted."
   "Concatenate the strings among ARGS, giving them text properties.
 Each list among ARGS is a property list that applies to the strings
 after it, up to the next list; nil ends the properties."
-  (let ((props nil) (pieces nil))
-    (dolist (arg args)
-      (cond ((listp arg) (setq props arg))
-            ((stringp arg)
-             (push (if props (apply #'propertize arg props) (copy-sequence arg))
-                   pieces))
-            (t (signal 'wrong-type-argument (list 'stringp arg)))))
-    (apply #'concat (nreverse pieces))))
+  (let ((props nil))
+    (mapconcat (lambda (x)
+                 (cond ((listp x) (setq props x) "")
+                       ((not (stringp x)) (signal 'wrong-type-argument (list 'stringp x)))
+                       (props (apply #'propertize x props))
+                       (t (copy-sequence x))))
+               args "")))
 
 ;;;; Capturing messages
 
@@ -113,11 +110,13 @@ messages still appear as usual.  Return the value of BODY."
   "Call THUNK in a new test buffer named after BASE-NAME; return its value.
 The buffer is killed when THUNK returns, and kept for inspection when
 it signals."
-  (let ((buffer (generate-new-buffer (ert--format-test-buffer-name base-name))))
-    (puthash buffer t ert--test-buffers)
-    (prog1 (with-current-buffer buffer (funcall thunk))
-      (remhash buffer ert--test-buffers)
-      (kill-buffer buffer))))
+  (let* ((test-buffer (generate-new-buffer (ert--format-test-buffer-name base-name)))
+         (value (progn (puthash test-buffer t ert--test-buffers)
+                       (with-current-buffer test-buffer (funcall thunk)))))
+    ;; Reached only when THUNK did not signal.
+    (remhash test-buffer ert--test-buffers)
+    (kill-buffer test-buffer)
+    value))
 
 (cl-defmacro ert-with-test-buffer ((&key ((:name name-form))) &rest body)
   "Run BODY in a new, current test buffer; return BODY's value.
@@ -132,15 +131,12 @@ signals, to be looked at (and `ert-kill-all-test-buffers' ends it).
 (defun ert-kill-all-test-buffers ()
   "Kill every test buffer kept alive by a failed `ert-with-test-buffer'.
 Report how many there were in a message."
-  (let ((killed 0) (total 0))
-    (maphash (lambda (buffer _)
-               (setq total (1+ total))
-               (when (buffer-live-p buffer)
-                 (kill-buffer buffer)
-                 (setq killed (1+ killed))))
-             ert--test-buffers)
-    (clrhash ert--test-buffers)
-    (message "%d out of %d test buffers killed" killed total)
+  (let ((buffers nil))
+    (maphash (lambda (b _) (push b buffers)) ert--test-buffers)
+    (setq ert--test-buffers (make-hash-table :weakness 'key-and-value))
+    (let ((live (cl-remove-if-not #'buffer-live-p buffers)))
+      (mapc #'kill-buffer live)
+      (message "%d out of %d test buffers killed" (length live) (length buffers)))
     nil))
 
 (defun ert-call-with-buffer-renamed (buffer-name thunk)
@@ -148,18 +144,15 @@ Report how many there were in a message."
 The buffer of that name (made, empty, if there was none) is renamed
 while THUNK runs and a new empty one takes the name; afterwards that
 new one is killed and the old one gets its name back."
-  (let ((old (get-buffer-create buffer-name)))
-    (with-current-buffer old
-      (rename-buffer (generate-new-buffer-name
-                      (format "%s orig buffer" buffer-name))))
+  (let ((old (get-buffer-create buffer-name))
+        (aside (generate-new-buffer-name (concat buffer-name " orig buffer"))))
+    (with-current-buffer old (rename-buffer aside))
     (get-buffer-create buffer-name)
-    (unwind-protect
-        (funcall thunk)
+    (unwind-protect (funcall thunk)
       (let ((stand-in (get-buffer buffer-name)))
-        (when stand-in (kill-buffer stand-in)))
-      (when (buffer-live-p old)
-        (with-current-buffer old
-          (rename-buffer buffer-name))))))
+        (and stand-in (kill-buffer stand-in)))
+      (and (buffer-live-p old)
+           (with-current-buffer old (rename-buffer buffer-name))))))
 
 (cl-defmacro ert-with-buffer-renamed ((buffer-name-form) &rest body)
   "Run BODY with the buffer called BUFFER-NAME-FORM's value out of the way.

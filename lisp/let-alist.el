@@ -9,49 +9,45 @@
 
 ;; The helpers have GNU's names: GNU's own tests call them.
 
-(defun let-alist--remove-dot (symbol)
-  "Return SYMBOL with one leading period taken off its name, if it has one."
-  (let ((name (symbol-name symbol)))
-    (if (string-prefix-p "." name) (intern (substring name 1)) symbol)))
+(defun let-alist--remove-dot (sym)
+  "Return SYM with one leading period taken off its name, if it has one."
+  (if (string-prefix-p "." (symbol-name sym))
+      (intern (substring (symbol-name sym) 1))
+    sym))
 
-(defun let-alist--deep-dot-search (data)
-  "Return an alist (SYMBOL . UNDOTTED) of the dotted symbols in DATA, in order.
+(defun let-alist--deep-dot-search (tree)
+  "Return an alist (SYMBOL . UNDOTTED) of the dotted symbols in TREE, in order.
 Conses and vectors are walked; a symbol met twice is listed twice.  A
 nested `let-alist' form contributes only what its own alist expression
 mentions, since its body belongs to the inner binding."
-  (cond
-   ((symbolp data)
-    (and (string-prefix-p "." (symbol-name data))
-         (list (cons data (let-alist--remove-dot data)))))
-   ((vectorp data)
-    (apply #'append (mapcar #'let-alist--deep-dot-search data)))
-   ((not (consp data)) nil)
-   ((eq (car data) 'let-alist)
-    (let-alist--deep-dot-search (car (cdr data))))
-   (t (append (let-alist--deep-dot-search (car data))
-              (let-alist--deep-dot-search (cdr data))))))
+  (pcase tree
+    ((pred symbolp)
+     (if (string-prefix-p "." (symbol-name tree))
+         (list (cons tree (let-alist--remove-dot tree)))))
+    (`(let-alist ,inner-alist . ,_) (let-alist--deep-dot-search inner-alist))
+    (`(,head . ,tail) (nconc (let-alist--deep-dot-search head)
+                             (let-alist--deep-dot-search tail)))
+    ((pred vectorp) (mapcan #'let-alist--deep-dot-search tree))))
 
-(defun let-alist--list-to-sexp (list var)
-  "Return a form reading a value out of the nested alists in VAR.
-LIST holds the keys innermost first: its last element is looked up in
-VAR, the one before it in what that gives, and so on."
-  (list 'cdr (list 'assq (list 'quote (car list))
-                   (if (cdr list) (let-alist--list-to-sexp (cdr list) var) var))))
+(defun let-alist--list-to-sexp (keys alist-form)
+  "Return a form reading a value out of the nested alists in ALIST-FORM.
+KEYS are innermost first: the last one is looked up in ALIST-FORM, the
+one before it in what that gives, and so on."
+  (let ((form alist-form))
+    ;; No keys at all look up nil, as GNU's does.
+    (dolist (key (reverse (or keys '(nil))) form)
+      (setq form `(cdr (assq ',key ,form))))))
 
-(defun let-alist--access-sexp (symbol variable)
-  "Return a form reading the value that dotted SYMBOL names out of VARIABLE.
+(defun let-alist--access-sexp (sym alist-form)
+  "Return a form reading the value that dotted SYM names out of ALIST-FORM.
 Each period-separated part of the name descends one alist; a name with
 two leading periods stands for the symbol with one of them taken off."
-  (let ((name (symbol-name symbol)))
-    (if (string-prefix-p ".." name)
-        (intern (substring name 1))
-      (let-alist--list-to-sexp
-       (nreverse (mapcar #'intern
-                         (split-string (if (string-prefix-p "." name)
-                                           (substring name 1)
-                                         name)
-                                       "\\.")))
-       variable))))
+  (let ((text (symbol-name sym)))
+    (if (string-prefix-p "." text) (setq text (substring text 1)))
+    (if (string-prefix-p "." text)
+        (intern text)
+      (let-alist--list-to-sexp (nreverse (mapcar #'intern (split-string text "\\.")))
+                               alist-form))))
 
 (defmacro let-alist (alist &rest body)
   "Evaluate BODY with every dotted symbol in it bound to a value from ALIST.
