@@ -767,6 +767,12 @@ export interface MatchText {
   zv: number;
   /** Point, for \= (-1 when there is none, as for strings). */
   point: number;
+  /**
+   * Where a match must end by (GNU's STOP; zv when absent): a bounded or
+   * backward buffer search reads no further, while ^ $ \' \b still see the
+   * text beyond it.
+   */
+  end?: number;
 }
 
 /** Reusable matcher state: registers and the backtrack stack. */
@@ -804,16 +810,17 @@ export class Matcher {
     const chars = t.chars;
     const fk = re.firstKind;
     const fa = re.firstArg;
+    const end = t.end ?? t.zv;
     if (limit >= from) {
       if (re.anchored && from > t.begv) return -1;
       for (let pos = from; pos <= limit; pos++) {
         if (fk >= 0) {
           if (fk === OP_CHAR) {
-            while (pos < t.zv && chars[pos] !== fa) pos++;
-            if (pos >= t.zv || pos > limit) return -1;
+            while (pos < end && chars[pos] !== fa) pos++;
+            if (pos >= end || pos > limit) return -1;
           } else {
-            while (pos < t.zv && !this.single(re, fk, fa, chars[pos]!)) pos++;
-            if (pos >= t.zv || pos > limit) return -1;
+            while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
+            if (pos >= end || pos > limit) return -1;
           }
         }
         if (this.run(re, t, pos, nregs) >= 0) return pos;
@@ -822,7 +829,7 @@ export class Matcher {
       return -1;
     }
     for (let pos = from; pos >= limit; pos--) {
-      if (fk >= 0 && (pos >= t.zv || !this.single(re, fk, fa, chars[pos]!))) continue;
+      if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
       if (this.run(re, t, pos, nregs) >= 0) return pos;
     }
     return -1;
@@ -895,7 +902,7 @@ export class Matcher {
   private run(re: CompiledRegexp, t: MatchText, start: number, nregs: number): number {
     const prog = re.prog;
     const chars = t.chars;
-    const zv = t.zv;
+    const zv = t.end ?? t.zv; // the reading limit; assertions use t.zv
     const regs = this.regs;
     const loops = this.loops;
     regs.fill(-1, 0, nregs);
