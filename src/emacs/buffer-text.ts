@@ -1,17 +1,20 @@
-// A buffer's characters as the regexp engine reads them: decoded once per change of the text, kept per world.
+// A buffer's characters as the regexp engine reads them: decoded a window at a time, kept per world.
 //
-// The engine indexes an Int32Array of character codes. Decoding a buffer for
-// each search would make a loop of searches quadratic, so the decoded text of
-// the last buffer searched is kept, keyed by the buffer, its chars-modified
-// tick and the gap's shape (a change the tick misses still moves those), and
-// reused until the text changes. Index I holds the character at position I+1.
+// The engine indexes an Int32Array of character codes by position - 1.
+// Decoding the whole buffer for each search would make a loop of searches and
+// replacements quadratic, so only a window [lo, hi) is decoded, grown on
+// demand (the engine reports when a search wanted more: Matcher.edge), and
+// kept for the last buffer searched until its text changes (chars-modified
+// tick and the gap's shape, which any edit changes).
 
 import { charLenAt, readChar } from '../core/character.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { BUF_CHARS_MODIFF, BUF_GPT_BYTE, BUF_Z, BUF_Z_BYTE } from '../heap/layout.ts';
 import { bint, gapSize, textBase } from './buffer.ts';
+import { charToByte } from './marker.ts';
 
-interface Decoded {
+/** Decoded text of a buffer: chars[i] is the character at position i + 1, for lo <= i < hi. */
+export interface BufferText {
   b: number;
   tick: number;
   z: number;
@@ -19,46 +22,78 @@ interface Decoded {
   gpt: number;
   base: number;
   chars: Int32Array;
+  lo: number;
+  hi: number;
 }
 
-const cacheOf = defineWorldState<{ last: Decoded | null }>(() => ({ last: null }));
+const cacheOf = defineWorldState<{ last: BufferText | null }>(() => ({ last: null }));
 
-/** The characters of buffer B, index = position - 1 (not to be modified by the caller). */
-export function bufferChars(rt: Runtime, b: number): Int32Array {
+/** Buffer B's text with at least [LO, HI) (0-based, clipped to the text) decoded. */
+export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number): BufferText {
   const st = cacheOf(rt);
   const tick = bint(rt, b, BUF_CHARS_MODIFF);
   const z = bint(rt, b, BUF_Z);
   const zb = bint(rt, b, BUF_Z_BYTE);
   const gpt = bint(rt, b, BUF_GPT_BYTE);
   const base = textBase(rt, b);
-  const c = st.last;
-  if (c && c.b === b && c.tick === tick && c.z === z && c.zb === zb && c.gpt === gpt && c.base === base) return c.chars;
-  const chars = new Int32Array(z - 1);
-  const u8 = rt.u8;
-  const gap = gapSize(rt, b);
-  if (z === zb) {
-    // All ASCII: one char per byte, a copy on each side of the gap.
-    chars.set(u8.subarray(base, base + gpt - 1), 0);
-    chars.set(u8.subarray(base + gpt - 1 + gap, base + zb - 1 + gap), gpt - 1);
-  } else {
-    let i = 0;
-    // The gap never splits a character, so each side decodes on its own.
-    const part = (from: number, to: number): void => {
-      let p = from;
-      while (p < to) {
-        const x = u8[p]!;
-        if (x < 0x80) {
-          chars[i++] = x;
-          p++;
-        } else {
-          chars[i++] = readChar(u8, p);
-          p += charLenAt(x);
-        }
-      }
-    };
-    part(base, base + gpt - 1);
-    part(base + gpt - 1 + gap, base + zb - 1 + gap);
+  lo = Math.max(0, lo);
+  hi = Math.min(z - 1, hi);
+  let c = st.last;
+  if (!c || c.b !== b || c.tick !== tick || c.z !== z || c.zb !== zb || c.gpt !== gpt || c.base !== base) {
+    // Keep the array when it is big enough: the text changed, its size hardly.
+    const chars = c && c.chars.length >= z - 1 && c.chars.length <= 2 * z + 1024 ? c.chars : new Int32Array(z - 1 + 1024);
+    c = { b, tick, z, zb, gpt, base, chars, lo: 0, hi: 0 };
+    st.last = c;
   }
-  st.last = { b, tick, z, zb, gpt, base, chars };
-  return chars;
+  if (lo >= hi) return c;
+  if (c.lo >= c.hi || hi < c.lo || lo > c.hi) {
+    // Nothing usable (or disjoint): decode just the window asked for.
+    decode(rt, c, lo, hi);
+    c.lo = lo;
+    c.hi = hi;
+    return c;
+  }
+  if (lo < c.lo) {
+    decode(rt, c, lo, c.lo);
+    c.lo = lo;
+  }
+  if (hi > c.hi) {
+    decode(rt, c, c.hi, hi);
+    c.hi = hi;
+  }
+  return c;
+}
+
+/** The whole of buffer B's text decoded. */
+export function bufferChars(rt: Runtime, b: number): Int32Array {
+  return bufferWindow(rt, b, 0, bint(rt, b, BUF_Z) - 1).chars;
+}
+
+/** Decode characters [FROM, TO) (0-based) of C's buffer into C.chars. */
+function decode(rt: Runtime, c: BufferText, from: number, to: number): void {
+  const u8 = rt.u8;
+  const chars = c.chars;
+  const gap = gapSize(rt, c.b);
+  const gptB = c.gpt;
+  const base = c.base;
+  if (c.z === c.zb) {
+    // All ASCII: position = byte position, a copy on each side of the gap.
+    const split = Math.min(Math.max(gptB - 1, from), to);
+    if (split > from) chars.set(u8.subarray(base + from, base + split), from);
+    if (to > split) chars.set(u8.subarray(base + split + gap, base + to + gap), split);
+    return;
+  }
+  // 1-based byte position of FROM; the gap never splits a character.
+  let bp = charToByte(rt, c.b, from + 1);
+  for (let i = from; i < to; i++) {
+    const addr = bp < gptB ? base + bp - 1 : base + bp - 1 + gap;
+    const x = u8[addr]!;
+    if (x < 0x80) {
+      chars[i] = x;
+      bp++;
+    } else {
+      chars[i] = readChar(u8, addr);
+      bp += charLenAt(x);
+    }
+  }
 }

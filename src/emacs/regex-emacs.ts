@@ -773,6 +773,13 @@ export interface MatchText {
    * text beyond it.
    */
   end?: number;
+  /**
+   * Only chars[lo, hi) hold the text (a buffer decoded in part). A search
+   * that would need more sets the matcher's `edge`: its answer is then not
+   * to be trusted, and the caller decodes more and searches again.
+   */
+  lo?: number;
+  hi?: number;
 }
 
 /** Reusable matcher state: registers and the backtrack stack. */
@@ -783,6 +790,11 @@ export class Matcher {
   loops = new Int32Array(4);
   stack = new Int32Array(1024);
   steps = 0;
+  /** The last search wanted text outside [lo, hi) of its MatchText (see there). */
+  edge = false;
+  private lo = 0;
+  private hi = 0;
+  private readEnd = 0;
 
   constructor(tables: RegexTables) {
     this.tables = tables;
@@ -803,44 +815,53 @@ export class Matcher {
    * registers hold the groups' positions (-1 when unset).
    */
   search(re: CompiledRegexp, t: MatchText, from: number, limit: number): number {
-    this.steps = 0;
+    this.begin(re, t);
     const nregs = 2 * (re.nsub + 1);
-    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
-    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
     const chars = t.chars;
     const fk = re.firstKind;
     const fa = re.firstArg;
-    const end = t.end ?? t.zv;
+    const end = Math.min(this.readEnd, this.hi);
     if (limit >= from) {
       if (re.anchored && from > t.begv) return -1;
       for (let pos = from; pos <= limit; pos++) {
         if (fk >= 0) {
           if (fk === OP_CHAR) {
             while (pos < end && chars[pos] !== fa) pos++;
-            if (pos >= end || pos > limit) return -1;
           } else {
             while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
-            if (pos >= end || pos > limit) return -1;
           }
+          if (pos >= end && end < this.readEnd && pos <= limit) this.edge = true;
+          if (pos >= end || pos > limit) return -1;
         }
         if (this.run(re, t, pos, nregs) >= 0) return pos;
         if (re.anchored) return -1;
       }
       return -1;
     }
-    for (let pos = from; pos >= limit; pos--) {
+    const lowest = Math.max(limit, this.lo);
+    for (let pos = from; pos >= lowest; pos--) {
       if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
       if (this.run(re, t, pos, nregs) >= 0) return pos;
     }
+    if (lowest > limit) this.edge = true;
     return -1;
+  }
+
+  private begin(re: CompiledRegexp, t: MatchText): void {
+    this.steps = 0;
+    this.edge = false;
+    this.lo = t.lo ?? 0;
+    this.hi = t.hi ?? 0x7fffffff;
+    this.readEnd = t.end ?? t.zv;
+    const nregs = 2 * (re.nsub + 1);
+    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
+    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
   }
 
   /** Match RE exactly at POS: the end of the match, or -1. */
   match(re: CompiledRegexp, t: MatchText, pos: number): number {
-    this.steps = 0;
+    this.begin(re, t);
     const nregs = 2 * (re.nsub + 1);
-    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
-    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
     return this.run(re, t, pos, nregs);
   }
 
@@ -863,6 +884,8 @@ export class Matcher {
     const syntaxClass = this.tables.syntax;
     const atBeg = pos <= t.begv;
     const atEnd = pos >= t.zv;
+    // Looking at a char not decoded: the answer may be wrong, the caller retries.
+    if ((!atEnd && pos >= this.hi) || (!atBeg && pos - 1 < this.lo)) this.edge = true;
     switch (kind) {
       case A_BOL: return atBeg || ch[pos - 1] === 10;
       case A_EOL: return atEnd || ch[pos] === 10;
@@ -902,7 +925,10 @@ export class Matcher {
   private run(re: CompiledRegexp, t: MatchText, start: number, nregs: number): number {
     const prog = re.prog;
     const chars = t.chars;
-    const zv = t.end ?? t.zv; // the reading limit; assertions use t.zv
+    // The reading limit (assertions use t.zv); reaching it when it is only the decoded part's end is an edge.
+    const readEnd = this.readEnd;
+    const zv = Math.min(readEnd, this.hi);
+    const partial = zv < readEnd;
     const regs = this.regs;
     const loops = this.loops;
     regs.fill(-1, 0, nregs);
@@ -983,6 +1009,7 @@ export class Matcher {
           }
           const len = e - b;
           if (pos + len > zv) {
+            if (partial) this.edge = true;
             ok = false;
             break;
           }
@@ -1062,6 +1089,7 @@ export class Matcher {
             else if (kind === OP_CHAR) while (q < limit && chars[q] === arg) q++;
             else while (q < limit && this.single(re, kind, arg, chars[q]!)) q++;
             n = q - p0;
+            if (partial && q === zv) this.edge = true;
             // Long rescans are work too: charge them, so nested loops over runs hit the budget sooner.
             steps += n >> 3;
             if (n < min) {
@@ -1091,6 +1119,7 @@ export class Matcher {
               ok = false;
               break;
             }
+            if (partial && limit === zv) this.edge = true;
             if (q < limit) {
               if (sp + 4 > stack.length) {
                 this.grow(sp + 4);
@@ -1116,6 +1145,7 @@ export class Matcher {
           ok = false;
       }
       if (ok) continue;
+      if (partial && pos >= zv) this.edge = true;
       // Backtrack.
       for (;;) {
         if (sp === 0) {

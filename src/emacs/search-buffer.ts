@@ -11,18 +11,19 @@ import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { DEFSYM, Qfixnump, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { fixnumValue, isFixnum } from '../heap/tags.ts';
-import { BUF_BEGV, BUF_PT, BUF_ZV } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
 import { stringp } from '../core/object.ts';
 import { bint, currentBuffer } from './buffer.ts';
-import { bufferChars } from './buffer-text.ts';
+import { bufferWindow } from './buffer-text.ts';
 import { setPoint } from './editfns.ts';
 import { positionValue } from './marker.ts';
 import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
 import {
-  caseFold, compileChars, compilePattern, inhibitChanging, lastRegisters, searchText, setMatchData, stringCharCodes,
+  caseFold, compileChars, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData, stringCharCodes,
 } from './search.ts';
 
 const Qsearch_failed = DEFSYM('search-failed');
+const EMPTY = new Int32Array(0);
 
 /** STRING as a regexp matching it literally. */
 function literalPattern(rt: Runtime, string: number): CompiledRegexp {
@@ -32,6 +33,26 @@ function literalPattern(rt: Runtime, string: number): CompiledRegexp {
     out.push(c);
   }
   return compileChars(rt, Int32Array.from(out), caseFold(rt), null);
+}
+
+/**
+ * Search buffer B's text for RE from FROM to LIMIT (0-based, as Matcher.search),
+ * decoding a window around FROM and growing it while the engine says it wanted more.
+ */
+function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
+  const whole = bint(rt, b, BUF_Z) - 1;
+  const readEnd = text.end ?? text.zv;
+  for (let w = 2048; ; w *= 4) {
+    // Assertions look one char either side of where they stand.
+    const lo = limit >= from ? from - 1 : from - w;
+    const hi = limit >= from ? Math.min(readEnd + 1, from + w) : readEnd + 1;
+    const bt = bufferWindow(rt, b, lo, hi);
+    text.chars = bt.chars;
+    text.lo = bt.lo;
+    text.hi = bt.hi;
+    const found = searchText(rt, re, text, from, limit);
+    if (!lastSearchEdge(rt) || (bt.lo <= 0 && bt.hi >= whole)) return found;
+  }
 }
 
 /** GNU's search_command: DIRECTION 1 or -1, REGEXP false for a literal STRING. */
@@ -60,19 +81,18 @@ function searchCommand(rt: Runtime, string: number, bound: number, noerror: numb
     if (record) setMatchData(rt, b, [pt, pt], 1);
     return makeFixnum(pt);
   }
-  const chars = bufferChars(rt, b);
-  const text: MatchText = { chars, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1 };
+  const text: MatchText = { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1 };
   let pos = pt - 1;
   let ok = true;
   while (n !== 0) {
     let found: number;
     if (n > 0) {
       text.end = lim - 1;
-      found = searchText(rt, re, text, pos, lim - 1);
+      found = windowSearch(rt, b, re, text, pos, lim - 1);
     } else {
       // Backward: a match may not extend past where this round starts.
       text.end = pos;
-      found = searchText(rt, re, text, pos, lim - 1);
+      found = windowSearch(rt, b, re, text, pos, lim - 1);
     }
     if (found < 0) {
       ok = false;
@@ -119,8 +139,8 @@ function lookingAt(rt: Runtime, regexp: number, modify: boolean): number {
   const pt = bint(rt, b, BUF_PT);
   const begv = bint(rt, b, BUF_BEGV);
   const zv = bint(rt, b, BUF_ZV);
-  const text: MatchText = { chars: bufferChars(rt, b), begv: begv - 1, zv: zv - 1, point: pt - 1 };
-  const found = searchText(rt, re, text, pt - 1, pt - 1);
+  const text: MatchText = { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1 };
+  const found = windowSearch(rt, b, re, text, pt - 1, pt - 1);
   if (found < 0) return Qnil;
   if (modify && !inhibitChanging(rt)) setMatchData(rt, b, lastRegisters(rt), re.nsub + 1, 1);
   return Qt;

@@ -30,7 +30,7 @@ import { bint, bslot, bufferLive, bufferp, currentBuffer, makeMarkerObject, mark
 import { makeMarkerAt, markerBuffer, markerCharpos, unchainMarker } from './marker.ts';
 import { deleteRange, insertString } from './insdel.ts';
 import { setPoint } from './editfns.ts';
-import { bufferChars } from './buffer-text.ts';
+import { bufferWindow } from './buffer-text.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
 
@@ -143,6 +143,9 @@ export function searchText(rt: Runtime, re: CompiledRegexp, text: MatchText, fro
     throw e;
   }
 }
+
+/** Whether the last search wanted text beyond the decoded part of its MatchText (regex-emacs.ts). */
+export const lastSearchEdge = (rt: Runtime): boolean => stateOf(rt).matcher.edge;
 
 /** Registers of the last search, as the matcher left them. */
 export const lastRegisters = (rt: Runtime): Int32Array => stateOf(rt).matcher.regs;
@@ -402,7 +405,18 @@ DEFUN('replace-match', 1, 5,
     const mend = regEnd(rt, sub);
     // The text searched: the string's chars, or the current buffer's (index = position - 1).
     const buf = inBuffer ? currentBuffer(rt) : Qnil;
-    const chars = inBuffer ? bufferChars(rt, buf) : stringCharCodes(rt, string);
+    let chars: Int32Array;
+    if (inBuffer) {
+      // Decode only the text the groups cover.
+      let lo = mstart;
+      let hi = mend;
+      for (let i = 0; i < nregs; i++) {
+        if (regStart(rt, i) < 0) continue;
+        lo = Math.min(lo, regStart(rt, i));
+        hi = Math.max(hi, regEnd(rt, i));
+      }
+      chars = bufferWindow(rt, buf, lo - 1, hi - 1).chars;
+    } else chars = stringCharCodes(rt, string);
     const off = inBuffer ? 1 : 0;
     if (inBuffer) {
       if (mstart < bint(rt, buf, BUF_BEGV) || mstart > mend || mend > bint(rt, buf, BUF_ZV))
