@@ -9,7 +9,7 @@
 import { byte8ToChar, charLenAt, readChar } from '../core/character.ts';
 import {
   aref, aset, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
-  pvecSize, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
+  pvecSize, sbytes, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
@@ -22,7 +22,7 @@ import { findSymbolValue, forEachTail } from './eval.ts';
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
-import { currentCaseMaps } from './casetab.ts';
+import { currentCaseMaps, currentCaseTable } from './casetab.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 import { listLength } from './fns.ts';
 import { BUF_BEGV, BUF_MULTIBYTE, BUF_Z, BUF_ZV } from '../heap/layout.ts';
@@ -46,17 +46,42 @@ DEFSYM('search-failed');
 interface RegexpState {
   cache: Map<string, CompiledRegexp>;
   matcher: Matcher;
+  /** The last patterns compiled, by their bytes: a search loop finds its pattern without building a key. */
+  recent: RecentPattern[];
+  /** The tables object of the last regexTables call and what it was made from. */
+  tables: (RegexTables & { canonTable: number }) | null;
+  tablesKey: [number, number, number, number];
 }
+interface RecentPattern {
+  bytes: Uint8Array;
+  multibyte: boolean;
+  fold: boolean;
+  canonTable: number;
+  ws: number;
+  re: CompiledRegexp;
+}
+const RECENT = 8;
 const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
-const stateOf = defineWorldState<RegexpState>((rt) => ({ cache: new Map(), matcher: new Matcher(regexTables(rt)) }));
+const stateOf = defineWorldState<RegexpState>(() => ({
+  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0],
+}));
+const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, canon: (c) => c };
 
 /** The current buffer's syntax and case tables as the regexp engine reads them. */
 export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
+  const st = stateOf(rt);
   const maps = currentCaseMaps(rt);
   const syntax = currentSyntaxTable(rt);
-  return { syntax: (c) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable };
+  // The same tables as last time give the same object (the closures read the tables live).
+  const k = st.tablesKey;
+  const down = currentCaseTable(rt);
+  if (st.tables && k[0] === syntax && k[1] === maps.canonTable && k[2] === down) return st.tables;
+  const t = { syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable };
+  st.tables = t;
+  st.tablesKey = [syntax, maps.canonTable, down, 0];
+  return t;
 }
 
 /** The characters of a Lisp string, a unibyte string's bytes >= 0x80 becoming raw-byte chars. */
@@ -101,7 +126,28 @@ export const caseFold = (rt: Runtime): boolean => {
  */
 export function compilePattern(rt: Runtime, pattern: number, fold: boolean = caseFold(rt)): CompiledRegexp {
   const wsv = findSymbolValue(rt, Qsearch_spaces_regexp);
-  return compileChars(rt, stringCharCodes(rt, pattern), fold, stringp(wsv) ? stringCharCodes(rt, wsv) : null);
+  const ws = stringp(wsv) ? wsv : Qnil;
+  const st = stateOf(rt);
+  const canonTable = fold ? regexTables(rt).canonTable : 0;
+  const n = sbytes(rt, pattern);
+  const p = sdata(rt, pattern);
+  const mb = stringMultibyte(rt, pattern);
+  const u8 = rt.u8;
+  // search-spaces-regexp is rare: only patterns compiled without it are remembered here.
+  if (ws === Qnil) {
+    for (const r of st.recent) {
+      if (r.fold !== fold || r.multibyte !== mb || r.canonTable !== canonTable || r.bytes.length !== n) continue;
+      let same = true;
+      for (let i = 0; i < n; i++) if (u8[p + i] !== r.bytes[i]) { same = false; break; }
+      if (same) return r.re;
+    }
+  }
+  const re = compileChars(rt, stringCharCodes(rt, pattern), fold, ws !== Qnil ? stringCharCodes(rt, ws) : null);
+  if (ws === Qnil) {
+    if (st.recent.length >= RECENT) st.recent.pop();
+    st.recent.unshift({ bytes: u8.slice(sdata(rt, pattern), sdata(rt, pattern) + n), multibyte: mb, fold, canonTable, ws: Qnil, re });
+  }
+  return re;
 }
 
 /** The compiled form of the regexp CHARS (cached; signals invalid-regexp); WS stands for search-spaces-regexp. */
@@ -154,7 +200,9 @@ export const lastRegisters = (rt: Runtime): Int32Array => stateOf(rt).matcher.re
 
 /** Record N registers from REGS (shifted by OFFSET) as the match data, searched in THING. */
 export function setMatchData(rt: Runtime, thing: number, regs: ArrayLike<number>, n: number, offset = 0): void {
-  const v = makeVector(rt, 1 + 2 * n, makeFixnum(-1));
+  // Only this module holds the vector (Lisp gets lists), so one of the right size is reused.
+  const old = rt.globals[G_MATCH_DATA]!;
+  const v = vectorp(rt, old) && pvecSize(rt, old) === 1 + 2 * n ? old : makeVector(rt, 1 + 2 * n, makeFixnum(-1));
   aset(rt, v, 0, thing);
   for (let i = 0; i < 2 * n; i++) {
     const x = regs[i]!;
