@@ -580,6 +580,8 @@ export interface CompiledRegexp {
   readonly firstArg: number;
   /** The pattern begins with \` : only the first position can match. */
   readonly anchored: boolean;
+  /** For a folded literal first char: which ASCII chars can begin a match (made on first use). */
+  firstAscii?: Uint8Array;
 }
 
 class Emitter {
@@ -744,6 +746,17 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
   };
 }
 
+/** RE's table of the ASCII chars its folded first char matches. */
+function firstAsciiOf(re: CompiledRegexp): Uint8Array {
+  let t = re.firstAscii;
+  if (!t) {
+    t = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) t[c] = c === re.firstArg || re.canon!(c) === re.firstArg ? 1 : 0;
+    re.firstAscii = t;
+  }
+  return t;
+}
+
 // ---- the matcher --------------------------------------------------------------------------
 
 /** Backtrack entries are 4 ints: type and three operands. */
@@ -827,6 +840,12 @@ export class Matcher {
         if (fk >= 0) {
           if (fk === OP_CHAR) {
             while (pos < end && chars[pos] !== fa) pos++;
+          } else if (fk === OP_CHARF) {
+            const ok = firstAsciiOf(re);
+            for (; pos < end; pos++) {
+              const c = chars[pos]!;
+              if (c < 128 ? ok[c] : c === fa || re.canon!(c) === fa) break;
+            }
           } else {
             while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
           }
@@ -840,7 +859,20 @@ export class Matcher {
     }
     const lowest = Math.max(limit, this.lo);
     for (let pos = from; pos >= lowest; pos--) {
-      if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
+      if (fk === OP_CHAR) {
+        // A literal first char: skip back to it without the general test.
+        if (pos >= end) pos = end - 1;
+        while (pos >= lowest && chars[pos] !== fa) pos--;
+        if (pos < lowest) break;
+      } else if (fk === OP_CHARF) {
+        const ok = firstAsciiOf(re);
+        if (pos >= end) pos = end - 1;
+        for (; pos >= lowest; pos--) {
+          const c = chars[pos]!;
+          if (c < 128 ? ok[c] : c === fa || re.canon!(c) === fa) break;
+        }
+        if (pos < lowest) break;
+      } else if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
       if (this.run(re, t, pos, nregs) >= 0) return pos;
     }
     if (lowest > limit) this.edge = true;
