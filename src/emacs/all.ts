@@ -20,6 +20,7 @@ import './minibuf.ts';
 import './coding.ts';
 import './doc.ts';
 import './search.ts';
+import './search-buffer.ts';
 import './regex-emacs.ts';
 import './buffer.ts';
 import './textprop.ts';
