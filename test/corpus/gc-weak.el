@@ -164,3 +164,12 @@ gcw-log
   (let ((g gcs-done))
     (while (< gcs-done (+ g 2)) (make-list 1000 nil)))
   gcw-log)
+;; A marker that only a weak table's entry holds is still adjusted by edits of its buffer.
+(let ((h (make-hash-table :test 'eq :weakness 'key)))
+  (with-temp-buffer
+    (insert "abc")
+    (funcall (lambda () (puthash 'gcw-marker (copy-marker 2) h) nil))
+    (gcw-gc)
+    (goto-char 1)
+    (insert "XX")
+    (marker-position (gethash 'gcw-marker h))))
