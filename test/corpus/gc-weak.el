@@ -4,7 +4,10 @@
 
 (defun gcw-clobber (n) (if (> n 0) (progn (list n n n n) (gcw-clobber (1- n))) nil))
 (defun gcw-gc () (gcw-clobber 50) (garbage-collect) (garbage-collect) (garbage-collect) nil)
-(defun gcw-entries (h) (let (r) (maphash (lambda (k v) (push (cons k v) r)) h) (nreverse r)))
+;; Sorted: a collection forced mid-fill (TSMACS_GC_STRESS) frees slots that later entries reuse.
+(defun gcw-entries (h)
+  (let (r) (maphash (lambda (k v) (push (cons k v) r)) h)
+    (sort r (lambda (a b) (string< (prin1-to-string a) (prin1-to-string b))))))
 (defun gcw-fill (h)
   (puthash (list 1) 'cons-key h)
   (puthash 7 (list 'cons-val) h)
