@@ -100,6 +100,22 @@ export function makeGap(rt: Runtime, b: number, nbytes: number): void {
   setBslot(rt, b, BUF_TEXT, s);
 }
 
+/**
+ * Give B's text a small gap again: a private string just big enough for the text and a little
+ * room. Growth doubles the capacity, so a buffer can carry as much gap as text; a dump would
+ * write all of it (GNU's compact_buffer shrinks gaps for the same reason).
+ */
+export function compactGap(rt: Runtime, b: number): void {
+  const used = bint(rt, b, BUF_Z_BYTE) - 1;
+  const slack = 64;
+  if (gapSize(rt, b) <= Math.max(4096, used >>> 6) + slack) return;
+  moveGap(rt, b, bint(rt, b, BUF_Z), used + 1);
+  const old = textBase(rt, b);
+  const s = allocString(rt, used + slack, used + slack, false);
+  rt.u8.copyWithin(sdata(rt, s), old, old + used);
+  setBslot(rt, b, BUF_TEXT, s);
+}
+
 // ---- checks and hooks ---------------------------------------------------------------------------
 
 /** Signal buffer-read-only when the current buffer may not change (GNU's barf-if-buffer-read-only). */
