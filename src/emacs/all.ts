@@ -31,3 +31,4 @@ import './marker.ts';
 import './insdel.ts';
 import './cmds.ts';
 import './indent.ts';
+import './overlay.ts';

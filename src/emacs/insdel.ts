@@ -8,7 +8,7 @@
 
 import type { Runtime } from '../core/runtime.ts';
 import {
-  BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
+  BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_OVERLAYS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
   BUF_TEXT, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, BUF_BEGV_BYTE, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE,
 } from '../heap/layout.ts';
@@ -61,6 +61,12 @@ export const textPropHooks: TextPropHooks = {
   substring: () => {},
   verifyModification: () => {},
 };
+
+/**
+ * What overlays do after text changed in B at FROM..TO (an insertion's new text, or a deletion's
+ * point): called only when B has overlays, so a buffer without them pays one slot read.
+ */
+export const overlayHooks = { changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {} };
 
 // ---- the gap --------------------------------------------------------------------------------------
 
@@ -220,6 +226,7 @@ function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: 
   const from = bint(rt, b, BUF_PT);
   insertRaw(rt, b, nchars, nbytes, beforeMarkers, fill);
   textPropHooks.inserted(rt, b, from, nchars, source, sourceStart, inherit);
+  if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.changed(rt, b, from, from + nchars);
   signalAfterChange(rt, from, from + nchars, 0);
 }
 
@@ -467,6 +474,7 @@ export function deleteRange(rt: Runtime, from: number, to: number, extract: bool
   }
   bumpModiff(rt, b);
   textPropHooks.deleted(rt, b, from, to);
+  if (m[s + BUF_OVERLAYS] !== Qnil) overlayHooks.changed(rt, b, from, from);
   signalAfterChange(rt, from, from, nchars);
   rt.sp = sp;
   return deleted;
