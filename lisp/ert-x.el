@@ -8,37 +8,32 @@
 ;; GNU 28.2 has no `ert-with-temp-file' (that came with Emacs 29), so
 ;; neither do we.
 
-(require 'cl-lib)
 (require 'ert)
-(require 'subr-x)
+(eval-and-compile (require 'cl-lib) (require 'subr-x))
 
 ;;;; Resource files next to a test file
 
-(defvar ert-resource-directory-format "%s-resources/"
-  "How a test file's resource directory is named.
-A `format' string applied to the test file's name once trimmed by
-`ert-resource-directory-trim-left-regexp' and
-`ert-resource-directory-trim-right-regexp'.")
+(defvar ert-resource-directory-format "%s-resources/" "How a test file's resource directory is named.
+A `format' string given the test file's name after the two trim regexps
+(left, then right) have cut it down.")
 
-(defvar ert-resource-directory-trim-left-regexp ""
+(defvar ert-resource-directory-trim-left-regexp "" ; nothing by default
   "What `ert-resource-directory' cuts from the start of the test file's name.")
 
-(defvar ert-resource-directory-trim-right-regexp "\\(-tests?\\)?\\.el"
+(defvar ert-resource-directory-trim-right-regexp "\\(-tests?\\)?\\.el" ; "-test.el" etc.
   "What `ert-resource-directory' cuts from the end of the test file's name.")
 
 (defun ert--resource-directory-of (file)
   "The resource directory of the test file FILE, an absolute true name.
 A directory named \"resources\" beside FILE wins; otherwise the name
 comes from FILE's own through `ert-resource-directory-format'."
-  (let ((default-directory (file-name-directory file)))
-    (file-truename
-     (if (file-accessible-directory-p "resources/")
-         (expand-file-name "resources/")
-       (expand-file-name
-        (format ert-resource-directory-format
-                (string-trim file
-                             ert-resource-directory-trim-left-regexp
-                             ert-resource-directory-trim-right-regexp)))))))
+  (let* ((dir (file-name-directory file))
+         (plain (expand-file-name "resources/" dir))
+         (stem (string-trim file ert-resource-directory-trim-left-regexp
+                            ert-resource-directory-trim-right-regexp)))
+    (file-truename (if (file-accessible-directory-p plain) plain
+                     (expand-file-name (format ert-resource-directory-format stem)
+                                       dir)))))
 
 (defmacro ert-resource-directory ()
   "The directory that holds the resources of the test file being loaded.
@@ -53,9 +48,9 @@ beside it, or \"resources/\" if that exists."
 (defmacro ert-resource-file (file)
   "The name of FILE inside the resource directory of the test file being loaded.
 See `ert-resource-directory'."
-  `(expand-file-name ,file (ert-resource-directory)))
+  (list 'expand-file-name file '(ert-resource-directory)))
 
-;;;; Strings
+;;;; Strings with and without properties
 
 (defun ert-filter-string (s &rest regexps)
   "Return S with every match of each of REGEXPS deleted, in turn.
@@ -70,14 +65,15 @@ group of each match is deleted."
   "Concatenate the strings among ARGS, giving them text properties.
 Each list among ARGS is a property list that applies to the strings
 after it, up to the next list; nil ends the properties."
-  (let ((props nil) (pieces nil))
-    (dolist (arg args)
-      (cond ((listp arg) (setq props arg))
-            ((stringp arg)
-             (push (if props (apply #'propertize arg props) (copy-sequence arg))
-                   pieces))
-            (t (signal 'wrong-type-argument (list 'stringp arg)))))
-    (apply #'concat (nreverse pieces))))
+  (let ((plist nil) (out ""))
+    (while args
+      (let ((a (pop args)))
+        (if (listp a)
+            (setq plist a)
+          (unless (stringp a) (signal 'wrong-type-argument (list 'stringp a)))
+          (setq out (concat out (if plist (apply #'propertize a plist)
+                                  (copy-sequence a)))))))
+    out))
 
 ;;;; Capturing messages
 
@@ -104,10 +100,10 @@ messages still appear as usual.  Return the value of BODY."
 
 (defun ert--format-test-buffer-name (base-name)
   "The name of a test buffer of the running test, with BASE-NAME in it if non-nil."
-  (let ((test (ert-running-test)))
-    (format "*Test buffer (%s)%s*"
-            (if test (ert-test-name test) "<anonymous test>")
-            (if base-name (format ": %s" base-name) ""))))
+  (let* ((running (ert-running-test))
+         (label (if running (ert-test-name running) "<anonymous test>"))
+         (suffix (if base-name (format ": %s" base-name) "")))
+    (format "*Test buffer (%s)%s*" label suffix)))
 
 (defun ert--call-with-test-buffer (base-name thunk)
   "Call THUNK in a new test buffer named after BASE-NAME; return its value.
@@ -115,9 +111,9 @@ The buffer is killed when THUNK returns, and kept for inspection when
 it signals."
   (let ((buffer (generate-new-buffer (ert--format-test-buffer-name base-name))))
     (puthash buffer t ert--test-buffers)
-    (prog1 (with-current-buffer buffer (funcall thunk))
-      (remhash buffer ert--test-buffers)
-      (kill-buffer buffer))))
+    (let ((value (with-current-buffer buffer (funcall thunk))))
+      (remhash buffer ert--test-buffers) (kill-buffer buffer)
+      value)))
 
 (cl-defmacro ert-with-test-buffer ((&key ((:name name-form))) &rest body)
   "Run BODY in a new, current test buffer; return BODY's value.
@@ -127,19 +123,17 @@ signals, to be looked at (and `ert-kill-all-test-buffers' ends it).
 
 \(fn (&key ((:name NAME))) &rest BODY)"
   (declare (indent 1) (debug ((":name" form) def-body)))
-  `(ert--call-with-test-buffer ,name-form (lambda () ,@body)))
+  (list 'ert--call-with-test-buffer name-form (cons 'lambda (cons nil body))))
 
 (defun ert-kill-all-test-buffers ()
   "Kill every test buffer kept alive by a failed `ert-with-test-buffer'.
 Report how many there were in a message."
-  (let ((killed 0) (total 0))
-    (maphash (lambda (buffer _)
-               (setq total (1+ total))
-               (when (buffer-live-p buffer)
-                 (kill-buffer buffer)
-                 (setq killed (1+ killed))))
-             ert--test-buffers)
+  (let ((killed 0) (total 0) (bufs nil))
+    (maphash (lambda (b _) (push b bufs)) ert--test-buffers)
     (clrhash ert--test-buffers)
+    (dolist (b bufs)
+      (setq total (1+ total))
+      (when (buffer-live-p b) (kill-buffer b) (setq killed (1+ killed))))
     (message "%d out of %d test buffers killed" killed total)
     nil))
 
@@ -148,11 +142,10 @@ Report how many there were in a message."
 The buffer of that name (made, empty, if there was none) is renamed
 while THUNK runs and a new empty one takes the name; afterwards that
 new one is killed and the old one gets its name back."
-  (let ((old (get-buffer-create buffer-name)))
-    (with-current-buffer old
-      (rename-buffer (generate-new-buffer-name
-                      (format "%s orig buffer" buffer-name))))
-    (get-buffer-create buffer-name)
+  (let ((old (get-buffer-create buffer-name))
+        (parked (generate-new-buffer-name (format "%s orig buffer" buffer-name))))
+    (with-current-buffer old (rename-buffer parked))
+    (get-buffer-create buffer-name) ; the empty stand-in
     (unwind-protect
         (funcall thunk)
       (let ((stand-in (get-buffer buffer-name)))
@@ -167,8 +160,8 @@ See `ert-call-with-buffer-renamed'.
 
 \(fn (BUFFER-NAME-FORM) &rest BODY)"
   (declare (indent 1))
-  `(ert-call-with-buffer-renamed ,buffer-name-form (lambda () ,@body)))
+  (list 'ert-call-with-buffer-renamed buffer-name-form
+        (cons 'lambda (cons nil body))))
 
 (provide 'ert-x)
-
-;;; ert-x.el ends here
+;;; ert-x.el --- end

@@ -11,8 +11,7 @@
 
 ;;;; How definitions look in a file
 
-(defgroup find-function nil
-  "Finding the definitions of functions and variables."
+(defgroup find-function nil "Finding the definitions of functions and variables."
   :group 'lisp)
 
 (defconst find-function-space-re "\\(?:[ \t\f\n]\\|;.*\n\\)+"
@@ -20,37 +19,28 @@
 
 (defcustom find-function-regexp
   (concat "^[ \t]*(\\(?:cl-\\)?def\\(?:un\\*?\\|macro\\*?\\|subst\\|advice"
-          "\\|generic\\|method\\|setf\\|ine-[a-z-]+\\|[a-z-]*-mode\\)"
-          find-function-space-re
+          "\\|generic\\|method\\|setf\\|ine-[a-z-]+\\|[a-z-]*-mode\\)" find-function-space-re
           "\\(?:'\\|(quote \\)?%s\\(?:[ \t]\\|$\\|[()]\\)")
   "Regexp matching the start of the definition of a function.
-`%s' in it stands for the function's name, quoted for regexps."
-  :type 'regexp)
+`%s' in it stands for the function's name, quoted for regexps." :type 'regexp)
 
-(defcustom find-variable-regexp
+(defcustom find-variable-regexp ; defvar, defconst, defcustom and the like
   (concat "^[ \t]*(\\(?:def\\(?:var\\|const\\|custom\\|var-local\\|ine-[a-z-]*variable\\)"
           "\\)" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
-  "Regexp matching the start of the definition of a variable; `%s' is its name."
-  :type 'regexp)
+  "Regexp matching the start of the definition of a variable; `%s' is its name." :type 'regexp)
 
-(defcustom find-face-regexp
-  (concat "^[ \t]*(defface" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
-  "Regexp matching the start of the definition of a face; `%s' is its name."
-  :type 'regexp)
+(defcustom find-face-regexp (concat "^[ \t]*(defface" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
+  "Regexp matching the start of the definition of a face; `%s' is its name." :type 'regexp)
 
 (defcustom find-feature-regexp ";;; Code:"
-  "Regexp matching where a library's code starts, for finding a feature."
-  :type 'regexp)
+  "Regexp matching where a library's code starts, for finding a feature." :type 'regexp)
 
 (defcustom find-alias-regexp "(defalias +'%s"
-  "Regexp matching a `defalias' that defines the function `%s'."
-  :type 'regexp)
+  "Regexp matching a `defalias' that defines the function `%s'." :type 'regexp)
 
 (defvar find-function-regexp-alist
-  '((nil . find-function-regexp)
-    (defvar . find-variable-regexp)
-    (defface . find-function--defface)
-    (feature . find-feature-regexp)
+  '((nil . find-function-regexp) (defvar . find-variable-regexp)
+    (defface . find-function--defface) (feature . find-feature-regexp)
     (defalias . find-alias-regexp))
   "How to search for a definition of each type, an alist (TYPE . SEARCH).
 TYPE is nil for a function, `defvar', `defface', `feature'...  SEARCH is
@@ -59,19 +49,16 @@ function called with the symbol in the library's buffer, which moves
 point to the definition and returns non-nil if it finds it.")
 
 (defcustom find-function-source-path nil
-  "Directories searched for Lisp sources; nil means `load-path'."
-  :type '(repeat directory))
+  "Directories searched for Lisp sources; nil means `load-path'." :type '(repeat directory))
 
-(defcustom find-library-source-path nil
-  "Directories searched for libraries; nil means `find-function-source-path'."
-  :type '(repeat directory))
+(defcustom find-library-source-path nil ; falls back as documented
+  "Directories searched for libraries; nil means `find-function-source-path'." :type '(repeat directory))
 
-(defcustom find-function-recenter-line 1
+(defcustom find-function-recenter-line 1 ; the top line but one
   "The window line where a found definition is shown; nil means leave it."
   :type '(choice (const :tag "Do not recenter" nil) integer))
 
-(defcustom find-function-after-hook nil
-  "Hook run after a definition has been found and shown."
+(defcustom find-function-after-hook nil "Hook run after a definition has been found and shown."
   :type 'hook)
 
 (defvar find-function-C-source-directory nil
@@ -83,12 +70,10 @@ point to the definition and returns non-nil if it finds it.")
   "The file name endings of Lisp source libraries, from `load-suffixes'.
 Compiled endings are left out; each remaining one is combined with the
 endings of `load-file-rep-suffixes'."
-  (let ((suffixes nil))
-    (dolist (suffix load-suffixes)
-      (unless (string-match-p "\\.elc" suffix)
-        (dolist (rep load-file-rep-suffixes)
-          (push (concat suffix rep) suffixes))))
-    (nreverse suffixes)))
+  (mapcan (lambda (ending)
+            (and (not (string-match-p "\\.elc" ending))
+                 (mapcar (lambda (rep) (concat ending rep)) load-file-rep-suffixes)))
+          load-suffixes))
 
 (defun find-library--source-name (library)
   "LIBRARY without a compiled or source ending, to be searched for as a source."
@@ -119,30 +104,28 @@ ORIG is FUNCTION with its aliases followed; LIBRARY is the file that
 defined it (from `load-history') or the library of its autoload, nil
 when unknown.  With LISP-ONLY a built-in function is an error; with
 VERBOSE following an alias says so in a message."
-  (unless (fboundp function)
-    (signal 'void-function (list function)))
+  (or (fboundp function) (signal 'void-function (list function)))
   (let ((orig function)
         (def (symbol-function function)))
-    (while (and def (symbolp def))
-      (when verbose
+    (while (and (symbolp def) def)
+      (if verbose
         (message "%s" (format-message "`%s' is an alias for `%s'" orig def)))
       (setq orig def
             def (if (fboundp def) (symbol-function def)
                   (signal 'void-function (list def)))))
     (cons orig
           (cond ((eq (car-safe def) 'autoload) (nth 1 def))
-                ((subrp def)
-                 (when lisp-only
-                   (error "%s is a built-in function" orig))
-                 nil)
+                ((and (subrp def) lisp-only)
+                 (error "%s is a built-in function" orig))
+                ((subrp def) nil)
                 (t (symbol-file orig 'defun))))))
 
 ;;;; Where in the library
 
 (defun find-function--defface (symbol)
   "Move point past the `defface' of SYMBOL; non-nil if it is found."
-  (re-search-forward
-   (format find-face-regexp (regexp-quote (symbol-name symbol))) nil t))
+  (let ((re (format find-face-regexp (regexp-quote (symbol-name symbol)))))
+    (re-search-forward re nil t)))
 
 (defun find-function--search (symbol type)
   "Search the current buffer from its start for the definition of SYMBOL of TYPE.
@@ -154,8 +137,7 @@ Return non-nil and leave point at the start of that line if found."
                       (format (symbol-value how)
                               (regexp-quote (symbol-name symbol)))
                       nil t)))
-      (beginning-of-line)
-      t)))
+      (forward-line 0) t)))
 
 (defun find-function-search-for-symbol (symbol type library)
   "Visit LIBRARY and find the definition of SYMBOL of TYPE in it.
@@ -164,11 +146,11 @@ Return (BUFFER . POSITION), POSITION nil when the definition was not
 found in the text."
   (unless library
     (error "%s" (format-message "Don't know where `%s' is defined" symbol)))
-  (let ((buffer (find-file-noselect (find-library-name library))))
-    (with-current-buffer buffer
-      (save-restriction
-        (widen)
-        (cons buffer
+  (let ((buf (find-file-noselect (find-library-name library))))
+    (cons buf
+          (with-current-buffer buf
+            (save-restriction
+              (widen)
               (and (or (find-function--search symbol type)
                        ;; A function may also come from a `defalias'.
                        (and (null type)
@@ -178,8 +160,7 @@ found in the text."
 (defun find-function-noselect (function &optional lisp-only)
   "Return (BUFFER . POSITION) for the definition of FUNCTION, visiting its file.
 LISP-ONLY makes a built-in function an error."
-  (unless function
-    (error "You didn't specify a function"))
+  (or function (error "You didn't specify a function"))
   (let ((found (find-function-library function lisp-only t)))
     (find-function-search-for-symbol (car found) nil (cdr found))))
 
@@ -200,7 +181,7 @@ given, is the library to look in."
         (t (find-function-search-for-symbol
             symbol type (or file (symbol-file symbol type))))))
 
-;;;; Commands
+;;;; Interactive commands
 
 (defun find-function-do-it (symbol type switch-fn)
   "Show the definition of SYMBOL of TYPE with SWITCH-FN, moving point there.
@@ -210,9 +191,8 @@ is; then `find-function-after-hook' runs."
          (buffer (car found))
          (position (cdr found)))
     (funcall switch-fn buffer)
-    (when position
-      (goto-char position))
-    (run-hooks 'find-function-after-hook)
+    (and position (goto-char position))
+    (run-hooks (quote find-function-after-hook))
     found))
 
 (defun find-function-read (&optional type)
@@ -227,30 +207,29 @@ is; then `find-function-after-hook' runs."
 (defun find-function (function)
   "Show the definition of FUNCTION in the selected window."
   (interactive (find-function-read))
-  (find-function-do-it function nil 'switch-to-buffer))
+  (find-function-do-it function nil #'switch-to-buffer))
 
 (defun find-function-other-window (function)
   "Show the definition of FUNCTION in another window."
   (interactive (find-function-read))
-  (find-function-do-it function nil 'switch-to-buffer-other-window))
+  (find-function-do-it function nil #'switch-to-buffer-other-window))
 
 (defun find-variable (variable)
   "Show the definition of VARIABLE in the selected window."
   (interactive (find-function-read 'defvar))
-  (find-function-do-it variable 'defvar 'switch-to-buffer))
+  (find-function-do-it variable 'defvar #'switch-to-buffer))
 
 (defun find-variable-other-window (variable)
   "Show the definition of VARIABLE in another window."
   (interactive (find-function-read 'defvar))
-  (find-function-do-it variable 'defvar 'switch-to-buffer-other-window))
+  (find-function-do-it variable 'defvar #'switch-to-buffer-other-window))
 
 (defun find-library (library)
   "Visit the source file of LIBRARY and return its buffer."
   (interactive (list (completing-read "Library name: " nil)))
-  (let ((buffer (find-file-noselect (find-library-name library))))
-    (switch-to-buffer buffer)
-    buffer))
+  (let ((buf (find-file-noselect (find-library-name library))))
+    (switch-to-buffer buf)
+    buf))
 
 (provide 'find-func)
-
-;;; find-func.el ends here
+;;; find-func.el --- end

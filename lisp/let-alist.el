@@ -11,47 +11,42 @@
 
 (defun let-alist--remove-dot (symbol)
   "Return SYMBOL with one leading period taken off its name, if it has one."
-  (let ((name (symbol-name symbol)))
-    (if (string-prefix-p "." name) (intern (substring name 1)) symbol)))
+  (let ((str (symbol-name symbol)))
+    (if (and (> (length str) 0) (eq (aref str 0) ?.))
+        (intern (substring str 1))
+      symbol)))
 
-(defun let-alist--deep-dot-search (data)
+(defun let-alist--deep-dot-search (form)
   "Return an alist (SYMBOL . UNDOTTED) of the dotted symbols in DATA, in order.
 Conses and vectors are walked; a symbol met twice is listed twice.  A
 nested `let-alist' form contributes only what its own alist expression
 mentions, since its body belongs to the inner binding."
-  (cond
-   ((symbolp data)
-    (and (string-prefix-p "." (symbol-name data))
-         (list (cons data (let-alist--remove-dot data)))))
-   ((vectorp data)
-    (apply #'append (mapcar #'let-alist--deep-dot-search data)))
-   ((not (consp data)) nil)
-   ((eq (car data) 'let-alist)
-    (let-alist--deep-dot-search (car (cdr data))))
-   (t (append (let-alist--deep-dot-search (car data))
-              (let-alist--deep-dot-search (cdr data))))))
+  (cond ((consp form)
+         (if (eq (car form) 'let-alist)
+             (let-alist--deep-dot-search (nth 1 form))
+           (nconc (let-alist--deep-dot-search (car form))
+                  (let-alist--deep-dot-search (cdr form)))))
+        ((vectorp form) (mapcan #'let-alist--deep-dot-search form))
+        ((and (symbolp form) (string-prefix-p "." (symbol-name form)))
+         (list (cons form (let-alist--remove-dot form))))))
 
-(defun let-alist--list-to-sexp (list var)
+(defun let-alist--list-to-sexp (keys var)
   "Return a form reading a value out of the nested alists in VAR.
 LIST holds the keys innermost first: its last element is looked up in
 VAR, the one before it in what that gives, and so on."
-  (list 'cdr (list 'assq (list 'quote (car list))
-                   (if (cdr list) (let-alist--list-to-sexp (cdr list) var) var))))
+  (let ((form var))
+    (dolist (k (reverse (or keys '(nil))) form)
+      (setq form `(cdr (assq ',k ,form))))))
 
-(defun let-alist--access-sexp (symbol variable)
+(defun let-alist--access-sexp (sym var)
   "Return a form reading the value that dotted SYMBOL names out of VARIABLE.
 Each period-separated part of the name descends one alist; a name with
 two leading periods stands for the symbol with one of them taken off."
-  (let ((name (symbol-name symbol)))
-    (if (string-prefix-p ".." name)
-        (intern (substring name 1))
-      (let-alist--list-to-sexp
-       (nreverse (mapcar #'intern
-                         (split-string (if (string-prefix-p "." name)
-                                           (substring name 1)
-                                         name)
-                                       "\\.")))
-       variable))))
+  (let ((str (symbol-name sym)))
+    (cond ((string-prefix-p ".." str) (intern (substring str 1)))
+          (t (let* ((bare (if (string-prefix-p "." str) (substring str 1) str))
+                    (keys (mapcar #'intern (split-string bare "\\."))))
+               (let-alist--list-to-sexp (reverse keys) var))))))
 
 (defmacro let-alist (alist &rest body)
   "Evaluate BODY with every dotted symbol in it bound to a value from ALIST.
@@ -60,6 +55,7 @@ of KEY's entry in ALIST (nil when absent), and `.key.sub' to SUB's
 entry in the alist found under KEY, and so on for further dots.  A
 `let-alist' nested in BODY binds its own dotted symbols."
   (declare (indent 1) (debug t))
+  ;; One binding per distinct dotted symbol, first occurrence first.
   (let ((holder (make-symbol "alist"))
         (seen nil))
     (dolist (entry (let-alist--deep-dot-search body))
@@ -72,5 +68,4 @@ entry in the alist found under KEY, and so on for further dots.  A
          ,@body))))
 
 (provide 'let-alist)
-
 ;;; let-alist.el --- end
