@@ -157,9 +157,8 @@ to each other."
               text (format "(%s %s)" op text))))
     (eval (list 'defun name '(x) (format "Return %s." text) form) t)))
 
-(defalias 'rplaca #'setcar)
-(defalias 'rplacd #'setcdr)
-(defalias 'flatten-list #'flatten-tree)
+(dolist (alias '((rplaca . setcar) (rplacd . setcdr) (flatten-list . flatten-tree)))
+  (defalias (car alias) (cdr alias)))
 
 (defun delete-consecutive-dups (list &optional circular)
   "Drop in place each element of LIST that is `equal' to the one just before it.
@@ -228,14 +227,10 @@ with PROP as type finds the file."
 
 ;;;; Customization: options, groups and faces, without the interface.
 
-(defvar custom-current-group-alist nil
-  "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
-(defvar custom-define-hook nil
-  "Functions called without arguments each time an option, group or face is declared.")
-(defvar custom-dont-initialize nil
-  "When non-nil, declaring an option does not give it a value.")
-(defvar custom-delayed-init-variables nil
-  "Options whose initialization was put off, by `custom-initialize-delay'.")
+(defvar custom-current-group-alist nil "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
+(defvar custom-define-hook nil "Functions called without arguments each time an option, group or face is declared.")
+(defvar custom-dont-initialize nil "When non-nil, declaring an option does not give it a value.")
+(defvar custom-delayed-init-variables nil "Options whose initialization was put off, by `custom-initialize-delay'.")
 
 (defun custom-current-group ()
   "The group that options of the file being loaded join when they name none."
@@ -568,13 +563,9 @@ variables are not bound when BODY runs."
   "The string that separates the numbers of a version, for `version-to-list'.")
 
 (defvar version-regexp-alist
-  '(("^[-._+ ]?snapshot$" . -4)
-    ("^[-._+]$" . -4)
-    ("^[-._+ ]?\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)$" . -4)
-    ("^[-._+ ]?unknown$" . -4)
-    ("^[-._+ ]?alpha$" . -3)
-    ("^[-._+ ]?beta$" . -2)
-    ("^[-._+ ]?\\(pre\\|rc\\)$" . -1))
+  '(("^[-._+ ]?snapshot$" . -4) ("^[-._+]$" . -4)
+    ("^[-._+ ]?\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)$" . -4) ("^[-._+ ]?unknown$" . -4)
+    ("^[-._+ ]?alpha$" . -3) ("^[-._+ ]?beta$" . -2) ("^[-._+ ]?\\(pre\\|rc\\)$" . -1))
   "How the words between a version's numbers count: (REGEXP . PRIORITY).
 A word matching REGEXP (case does not matter) stands for the number
 PRIORITY, below zero so that \"1.0pre\" comes before \"1.0\".")
@@ -584,24 +575,21 @@ PRIORITY, below zero so that \"1.0pre\" comes before \"1.0\".")
 Numbers are separated by `version-separator'; words such as \"alpha\"
 or \"pre\" count as given by `version-regexp-alist', and a single
 letter at the end as its place in the alphabet."
-  (unless (stringp ver)
-    (error "Version must be a string"))
-  (when (string-prefix-p version-separator ver)
-    (setq ver (concat "0" ver)))
+  (or (stringp ver) (error "Version must be a string"))
+  (if (string-prefix-p version-separator ver) (setq ver (concat "0" ver)))
   (unless (string-match-p "\\`[0-9]" ver)
     (error "%s" (format-message "Invalid version syntax: `%s' (must start with a number)" ver)))
   (let ((pos 0) (end (length ver)) (result nil))
-    (while (< pos end)
+    (while (/= pos end)
       ;; A number, then the word up to the next number or the end.
       (string-match "[0-9]*" ver pos)
       (push (string-to-number (match-string 0 ver)) result)
-      (setq pos (match-end 0))
-      (when (< pos end)
+      (setq pos (match-end 0)) (when (< pos end)
         (let ((next (or (string-match "[0-9]" ver pos) end)))
           (dolist (n (version--word-value ver (substring ver pos next) (= next end)))
             (push n result))
           (setq pos next))))
-    (nreverse result)))
+    (reverse result)))
 
 (defun version--word-value (ver word at-end)
   "The numbers (none or one) that WORD, between numbers of version VER, stands for.
@@ -618,19 +606,19 @@ AT-END says WORD ends VER.  An unknown word is an error."
 (defun version-list-< (l1 l2)
   "Return t if the version list L1 comes before L2.
 A missing element counts as zero: (1) and (1 0) are the same version."
-  (while (and l1 l2 (= (car l1) (car l2)))
+  (while (and l1 l2 (= (car l2) (car l1)))
     (setq l1 (cdr l1) l2 (cdr l2)))
   (cond ((and l1 l2) (< (car l1) (car l2)))
-        (l1 (< (version-list-not-zero l1) 0))
+        (l1 (> 0 (version-list-not-zero l1)))
         (l2 (< 0 (version-list-not-zero l2)))
         (t nil)))
 
 (defun version-list-= (l1 l2)
   "Return t if the version lists L1 and L2 stand for the same version."
-  (while (and l1 l2 (= (car l1) (car l2)))
+  (while (and l1 l2 (= (car l2) (car l1)))
     (setq l1 (cdr l1) l2 (cdr l2)))
   (cond ((and l1 l2) nil)
-        (l1 (zerop (version-list-not-zero l1)))
+        (l1 (= 0 (version-list-not-zero l1)))
         (l2 (zerop (version-list-not-zero l2)))
         (t t)))
 
@@ -640,21 +628,24 @@ A missing element counts as zero: (1) and (1 0) are the same version."
 
 (defun version-list-not-zero (lst)
   "Return the first element of the version list LST that is not zero, or 0."
-  (while (and lst (zerop (car lst)))
-    (setq lst (cdr lst)))
-  (if lst (car lst) 0))
+  (let ((rest lst))
+    (while (and rest (zerop (car rest))) (pop rest))
+    (if rest (car rest) 0)))
 
 (defun version< (v1 v2)
   "Return t if the version string V1 comes before V2."
-  (version-list-< (version-to-list v1) (version-to-list v2)))
+  (funcall #'version-list-< (version-to-list v1)
+           (version-to-list v2)))
 
 (defun version<= (v1 v2)
   "Return t if the version string V1 comes before V2 or is the same version."
-  (version-list-<= (version-to-list v1) (version-to-list v2)))
+  (funcall #'version-list-<= (version-to-list v1)
+           (version-to-list v2)))
 
 (defun version= (v1 v2)
   "Return t if the version strings V1 and V2 stand for the same version."
-  (version-list-= (version-to-list v1) (version-to-list v2)))
+  (funcall #'version-list-= (version-to-list v1)
+           (version-to-list v2)))
 
 ;;;; Ordered lists.
 
