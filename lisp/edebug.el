@@ -24,89 +24,65 @@
 (require 'cl-lib)
 (require 'find-func)
 
-;;;; Options
-
-(defgroup edebug nil
-  "A source-level debugger for Emacs Lisp."
-  :group 'lisp)
+;;;; Options (user options as in GNU; without :type, as there is no
+;;;; customization interface to use it)
 
 (defcustom edebug-setup-hook nil
-  "Functions run when Edebug is first used, then emptied."
-  :type 'hook)
+  "Functions run when Edebug is first used, then emptied.")
 
 (defcustom edebug-all-defs nil
-  "Non-nil means definitions are instrumented when they are evaluated."
-  :type 'boolean)
+  "Non-nil means definitions are instrumented when they are evaluated.")
 
 (defcustom edebug-all-forms nil
-  "Non-nil means every form is instrumented when it is evaluated."
-  :type 'boolean)
+  "Non-nil means every form is instrumented when it is evaluated.")
 
 (defcustom edebug-eval-macro-args nil
-  "Non-nil means the arguments of macros without a spec are instrumented as forms."
-  :type 'boolean)
+  "Non-nil means the arguments of macros without a spec are instrumented as forms.")
 
 (defcustom edebug-initial-mode 'step
-  "The execution mode Edebug starts in; tsmacs always runs as `Go-nonstop'."
-  :type '(choice (const step) (const next) (const go) (const Go-nonstop)
-                 (const trace) (const Trace-fast) (const continue)
-                 (const Continue-fast)))
+  "The execution mode Edebug starts in; tsmacs always runs as `Go-nonstop'.")
 
 (defcustom edebug-trace nil
-  "Non-nil means trace function entries and exits."
-  :type 'boolean)
+  "Non-nil means trace function entries and exits.")
 
 (defcustom edebug-test-coverage nil
-  "Non-nil means record coverage while instrumented code runs."
-  :type 'boolean)
+  "Non-nil means record coverage while instrumented code runs.")
 
 (defcustom edebug-continue-kbd-macro nil
-  "Non-nil means keyboard macros keep running inside Edebug."
-  :type 'boolean)
+  "Non-nil means keyboard macros keep running inside Edebug.")
 
 (defcustom edebug-print-length 50
-  "`print-length' while Edebug prints results."
-  :type '(choice integer (const nil)))
+  "`print-length' while Edebug prints results.")
 
 (defcustom edebug-print-level 50
-  "`print-level' while Edebug prints results."
-  :type '(choice integer (const nil)))
+  "`print-level' while Edebug prints results.")
 
 (defcustom edebug-print-circle t
-  "`print-circle' while Edebug prints results."
-  :type 'boolean)
+  "`print-circle' while Edebug prints results.")
 
 (defcustom edebug-unwrap-results nil
-  "Non-nil means results are shown with their instrumentation taken off."
-  :type 'boolean)
+  "Non-nil means results are shown with their instrumentation taken off.")
 
 (defcustom edebug-on-error t
-  "Value for `debug-on-error' while Edebug is active."
-  :type '(choice (const :tag "off" nil) (const :tag "always" t) (repeat symbol)))
+  "Value for `debug-on-error' while Edebug is active.")
 
 (defcustom edebug-on-quit t
-  "Value for `debug-on-quit' while Edebug is active."
-  :type 'boolean)
+  "Value for `debug-on-quit' while Edebug is active.")
 
 (defcustom edebug-global-break-condition nil
-  "A form evaluated at every stop point; non-nil stops there."
-  :type 'sexp)
+  "A form evaluated at every stop point; non-nil stops there.")
 
 (defcustom edebug-sit-for-seconds 1
-  "Seconds to pause at each stop point in trace modes."
-  :type 'number)
+  "Seconds to pause at each stop point in trace modes.")
 
 (defcustom edebug-save-windows t
-  "Non-nil means window configurations are saved and restored."
-  :type '(choice boolean (repeat string)))
+  "Non-nil means window configurations are saved and restored.")
 
 (defcustom edebug-save-displayed-buffer-points nil
-  "Non-nil means the points of displayed buffers are saved and restored."
-  :type 'boolean)
+  "Non-nil means the points of displayed buffers are saved and restored.")
 
 (defcustom edebug-max-depth 150
-  "How deeply instrumented definitions may nest while they run."
-  :type 'integer)
+  "How deeply instrumented definitions may nest while they run.")
 
 (defvar edebug-execution-mode 'step
   "The current execution mode.")

@@ -11,37 +11,37 @@
 
 ;;;; How definitions look in a file
 
-(defgroup find-function nil "Finding the definitions of functions and variables."
-  :group 'lisp)
-
 (defconst find-function-space-re "\\(?:[ \t\f\n]\\|;.*\n\\)+"
   "What may come between the parts of a definition: blanks, newlines, comments.")
 
 (defcustom find-function-regexp
   (concat "^[ \t]*(\\(?:cl-\\)?def\\(?:un\\*?\\|macro\\*?\\|subst\\|advice"
-          "\\|generic\\|method\\|setf\\|ine-[a-z-]+\\|[a-z-]*-mode\\)" find-function-space-re
+          "\\|generic\\|method\\|setf\\|ine-[a-z-]+\\|[a-z-]*-mode\\)"
+          find-function-space-re
           "\\(?:'\\|(quote \\)?%s\\(?:[ \t]\\|$\\|[()]\\)")
   "Regexp matching the start of the definition of a function.
-`%s' in it stands for the function's name, quoted for regexps." :type 'regexp)
+`%s' in it stands for the function's name, quoted for regexps.")
 
-(defcustom find-variable-regexp ; defvar, defconst, defcustom and the like
+(defcustom find-variable-regexp
   (concat "^[ \t]*(\\(?:def\\(?:var\\|const\\|custom\\|var-local\\|ine-[a-z-]*variable\\)"
           "\\)" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
-  "Regexp matching the start of the definition of a variable; `%s' is its name." :type 'regexp)
+  "Regexp matching the start of the definition of a variable; `%s' is its name.")
 
-(defcustom find-face-regexp (concat "^[ \t]*(defface" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
-  "Regexp matching the start of the definition of a face; `%s' is its name." :type 'regexp)
+(defcustom find-face-regexp
+  (concat "^[ \t]*(defface" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
+  "Regexp matching the start of the definition of a face; `%s' is its name.")
 
 (defcustom find-feature-regexp ";;; Code:"
-  "Regexp matching where a library's code starts, for finding a feature." :type 'regexp)
+  "Regexp matching where a library's code starts, for finding a feature.")
 
 (defcustom find-alias-regexp "(defalias +'%s"
-  "Regexp matching a `defalias' that defines the function `%s'." :type 'regexp)
+  "Regexp matching a `defalias' that defines the function `%s'.")
 
 (defvar find-function-regexp-alist
-  '((nil . find-function-regexp) (defvar . find-variable-regexp)
-    (defface . find-function--defface) (feature . find-feature-regexp)
-    (defalias . find-alias-regexp))
+  (mapcar (lambda (pair) (cons (car pair) (cadr pair)))
+          '((nil find-function-regexp) (defvar find-variable-regexp)
+            (defface find-function--defface) (feature find-feature-regexp)
+            (defalias find-alias-regexp)))
   "How to search for a definition of each type, an alist (TYPE . SEARCH).
 TYPE is nil for a function, `defvar', `defface', `feature'...  SEARCH is
 a variable holding a regexp, `%s' in which stands for the name, or a
@@ -49,17 +49,16 @@ function called with the symbol in the library's buffer, which moves
 point to the definition and returns non-nil if it finds it.")
 
 (defcustom find-function-source-path nil
-  "Directories searched for Lisp sources; nil means `load-path'." :type '(repeat directory))
+  "Directories searched for Lisp sources; nil means `load-path'.")
 
-(defcustom find-library-source-path nil ; falls back as documented
-  "Directories searched for libraries; nil means `find-function-source-path'." :type '(repeat directory))
+(defcustom find-library-source-path nil
+  "Directories searched for libraries; nil means `find-function-source-path'.")
 
-(defcustom find-function-recenter-line 1 ; the top line but one
-  "The window line where a found definition is shown; nil means leave it."
-  :type '(choice (const :tag "Do not recenter" nil) integer))
+(defcustom find-function-recenter-line 1
+  "The window line where a found definition is shown; nil means leave it.")
 
-(defcustom find-function-after-hook nil "Hook run after a definition has been found and shown."
-  :type 'hook)
+(defcustom find-function-after-hook nil
+  "Hook run after a definition has been found and shown.")
 
 (defvar find-function-C-source-directory nil
   "Directory of the C sources of built-in functions; tsmacs has none to show.")
@@ -70,10 +69,12 @@ point to the definition and returns non-nil if it finds it.")
   "The file name endings of Lisp source libraries, from `load-suffixes'.
 Compiled endings are left out; each remaining one is combined with the
 endings of `load-file-rep-suffixes'."
-  (mapcan (lambda (ending)
-            (and (not (string-match-p "\\.elc" ending))
-                 (mapcar (lambda (rep) (concat ending rep)) load-file-rep-suffixes)))
-          load-suffixes))
+  (apply #'append
+         (mapcar (lambda (suffix)
+                   (and (not (string-match-p "\\.elc" suffix))
+                        (mapcar (lambda (rep) (concat suffix rep))
+                                load-file-rep-suffixes)))
+                 load-suffixes)))
 
 (defun find-library--source-name (library)
   "LIBRARY without a compiled or source ending, to be searched for as a source."
@@ -104,28 +105,26 @@ ORIG is FUNCTION with its aliases followed; LIBRARY is the file that
 defined it (from `load-history') or the library of its autoload, nil
 when unknown.  With LISP-ONLY a built-in function is an error; with
 VERBOSE following an alias says so in a message."
-  (or (fboundp function) (signal 'void-function (list function)))
-  (let ((orig function)
-        (def (symbol-function function)))
-    (while (and (symbolp def) def)
+  (let ((orig function) (def nil))
+    ;; Follow the chain of aliases down to a definition.
+    (while (progn
+             (or (fboundp orig) (signal 'void-function (list orig)))
+             (setq def (symbol-function orig))
+             (and def (symbolp def)))
       (if verbose
-        (message "%s" (format-message "`%s' is an alias for `%s'" orig def)))
-      (setq orig def
-            def (if (fboundp def) (symbol-function def)
-                  (signal 'void-function (list def)))))
+          (message "%s" (format-message "`%s' is an alias for `%s'" orig def)))
+      (setq orig def))
     (cons orig
-          (cond ((eq (car-safe def) 'autoload) (nth 1 def))
-                ((and (subrp def) lisp-only)
-                 (error "%s is a built-in function" orig))
-                ((subrp def) nil)
-                (t (symbol-file orig 'defun))))))
+          (cond ((autoloadp def) (nth 1 def))
+                ((not (subrp def)) (symbol-file orig 'defun))
+                (lisp-only (error "%s is a built-in function" orig))))))
 
 ;;;; Where in the library
 
 (defun find-function--defface (symbol)
   "Move point past the `defface' of SYMBOL; non-nil if it is found."
-  (let ((re (format find-face-regexp (regexp-quote (symbol-name symbol)))))
-    (re-search-forward re nil t)))
+  (re-search-forward
+   (format find-face-regexp (regexp-quote (symbol-name symbol))) nil t))
 
 (defun find-function--search (symbol type)
   "Search the current buffer from its start for the definition of SYMBOL of TYPE.
@@ -137,7 +136,8 @@ Return non-nil and leave point at the start of that line if found."
                       (format (symbol-value how)
                               (regexp-quote (symbol-name symbol)))
                       nil t)))
-      (forward-line 0) t)))
+      (beginning-of-line)
+      t)))
 
 (defun find-function-search-for-symbol (symbol type library)
   "Visit LIBRARY and find the definition of SYMBOL of TYPE in it.
@@ -146,11 +146,11 @@ Return (BUFFER . POSITION), POSITION nil when the definition was not
 found in the text."
   (unless library
     (error "%s" (format-message "Don't know where `%s' is defined" symbol)))
-  (let ((buf (find-file-noselect (find-library-name library))))
-    (cons buf
-          (with-current-buffer buf
-            (save-restriction
-              (widen)
+  (let ((buffer (find-file-noselect (find-library-name library))))
+    (with-current-buffer buffer
+      (save-restriction
+        (widen)
+        (cons buffer
               (and (or (find-function--search symbol type)
                        ;; A function may also come from a `defalias'.
                        (and (null type)
@@ -167,8 +167,7 @@ LISP-ONLY makes a built-in function an error."
 (defun find-variable-noselect (variable &optional file)
   "Return (BUFFER . POSITION) for the definition of VARIABLE, visiting its file.
 FILE, when given, is the library to look in."
-  (unless variable
-    (error "You didn't specify a variable"))
+  (or variable (error "You didn't specify a variable"))
   (find-function-search-for-symbol
    variable 'defvar (or file (symbol-file variable 'defvar))))
 
@@ -181,55 +180,21 @@ given, is the library to look in."
         (t (find-function-search-for-symbol
             symbol type (or file (symbol-file symbol type))))))
 
-;;;; Interactive commands
+;;;; Showing a definition
+
+;; The interactive commands (`find-function' and friends) need windows and
+;; are left out: tsmacs runs in batch.
 
 (defun find-function-do-it (symbol type switch-fn)
   "Show the definition of SYMBOL of TYPE with SWITCH-FN, moving point there.
 SWITCH-FN is called with the definition's buffer, as `switch-to-buffer'
 is; then `find-function-after-hook' runs."
-  (let* ((found (find-definition-noselect symbol type))
-         (buffer (car found))
-         (position (cdr found)))
-    (funcall switch-fn buffer)
-    (and position (goto-char position))
-    (run-hooks (quote find-function-after-hook))
+  (let ((found (find-definition-noselect symbol type)))
+    (funcall switch-fn (car found))
+    (if (cdr found) (goto-char (cdr found)))
+    (run-hooks 'find-function-after-hook)
     found))
 
-(defun find-function-read (&optional type)
-  "Read the name of a function (or, for TYPE `defvar', a variable) and return (SYMBOL)."
-  (let ((name (completing-read (if (eq type 'defvar) "Find variable: "
-                                 "Find function: ")
-                               obarray
-                               (if (eq type 'defvar) #'boundp #'fboundp)
-                               t)))
-    (list (intern name))))
-
-(defun find-function (function)
-  "Show the definition of FUNCTION in the selected window."
-  (interactive (find-function-read))
-  (find-function-do-it function nil #'switch-to-buffer))
-
-(defun find-function-other-window (function)
-  "Show the definition of FUNCTION in another window."
-  (interactive (find-function-read))
-  (find-function-do-it function nil #'switch-to-buffer-other-window))
-
-(defun find-variable (variable)
-  "Show the definition of VARIABLE in the selected window."
-  (interactive (find-function-read 'defvar))
-  (find-function-do-it variable 'defvar #'switch-to-buffer))
-
-(defun find-variable-other-window (variable)
-  "Show the definition of VARIABLE in another window."
-  (interactive (find-function-read 'defvar))
-  (find-function-do-it variable 'defvar #'switch-to-buffer-other-window))
-
-(defun find-library (library)
-  "Visit the source file of LIBRARY and return its buffer."
-  (interactive (list (completing-read "Library name: " nil)))
-  (let ((buf (find-file-noselect (find-library-name library))))
-    (switch-to-buffer buf)
-    buf))
-
 (provide 'find-func)
-;;; find-func.el --- end
+
+;;; find-func.el ends here

@@ -80,6 +80,91 @@ characters are left out of the result.  The match data are preserved."
       (push (substring string pos end) pieces)
       (apply #'concat (nreverse pieces)))))
 
+;;;; Searching buffers (the primitives are in search-buffer.ts).
+
+(defalias 'search-forward-regexp (symbol-function 're-search-forward))
+(defalias 'search-backward-regexp (symbol-function 're-search-backward))
+
+(defun looking-at-p (regexp)
+  "Return t if the text after point matches REGEXP, leaving the match data alone."
+  (declare (side-effect-free t))
+  (looking-at regexp t))
+
+(defun looking-back (regexp &optional limit greedy)
+  "Return non-nil if the text before point matches REGEXP, ending at point.
+The search goes back no further than LIMIT.  With GREEDY non-nil the
+match is made to start as early as it can; the match data describe it."
+  (let ((start (point))
+        (found (save-excursion
+                 (and (re-search-backward (concat "\\(?:" regexp "\\)\\=") limit t)
+                      (point)))))
+    (when (and greedy found)
+      ;; Move the start back while REGEXP still matches up to START.
+      (save-restriction
+        (narrow-to-region (point-min) start)
+        (let ((anchored (concat "\\(?:" regexp "\\)\\'")))
+          (while (and (> found (point-min))
+                      (save-excursion
+                        (goto-char (1- found))
+                        (looking-at anchored)))
+            (setq found (1- found)))
+          (save-excursion
+            (goto-char found)
+            (looking-at anchored)))))
+    (not (null found))))
+
+(defun replace-regexp-in-region (regexp replacement &optional start end)
+  "Replace each match of REGEXP between START and END by REPLACEMENT.
+START defaults to point and END to the end of the accessible part.
+REPLACEMENT may use `\\\\&' and `\\\\N' as in `replace-match'; its case is
+kept and the search is case-sensitive.  Point does not move.  Return
+the number of replacements, or nil when there was none."
+  (if start
+      (when (< start (point-min))
+        (error "Start before start of buffer"))
+    (setq start (point)))
+  (if end
+      (when (> end (point-max))
+        (error "End after end of buffer"))
+    (setq end (point-max)))
+  (save-excursion
+    (let ((count 0)
+          (case-fold-search nil))
+      (goto-char start)
+      (while (re-search-forward regexp end t)
+        (replace-match replacement t)
+        (setq count (1+ count)))
+      (and (not (zerop count)) count))))
+
+(defun replace-string-in-region (string replacement &optional start end)
+  "Replace each occurrence of STRING between START and END by REPLACEMENT.
+As `replace-regexp-in-region', but STRING and REPLACEMENT are taken
+literally.  Return the number of replacements, or nil when there was none."
+  (if start
+      (when (< start (point-min))
+        (error "Start before start of buffer"))
+    (setq start (point)))
+  (if end
+      (when (> end (point-max))
+        (error "End after end of buffer"))
+    (setq end (point-max)))
+  (save-excursion
+    (let ((count 0)
+          (case-fold-search nil))
+      (goto-char start)
+      (while (search-forward string end t)
+        (replace-match replacement t t)
+        (setq count (1+ count)))
+      (and (not (zerop count)) count))))
+
+(defun match-substitute-replacement (replacement &optional fixedcase literal string subexp)
+  "Return REPLACEMENT as `replace-match' would insert it for the last match.
+FIXEDCASE, LITERAL, STRING and SUBEXP mean what they mean there."
+  (let ((match (match-string 0 string)))
+    (save-match-data
+      (match-data--translate (- (match-beginning 0)))
+      (replace-match replacement fixedcase literal match subexp))))
+
 (defconst split-string-default-separators "[ \f\t\n\r\v]+"
   "The regexp `split-string' splits at when not given SEPARATORS.")
 

@@ -157,8 +157,9 @@ to each other."
               text (format "(%s %s)" op text))))
     (eval (list 'defun name '(x) (format "Return %s." text) form) t)))
 
-(dolist (alias '((rplaca . setcar) (rplacd . setcdr) (flatten-list . flatten-tree)))
-  (defalias (car alias) (cdr alias)))
+(defalias 'rplaca #'setcar)
+(defalias 'rplacd #'setcdr)
+(defalias 'flatten-list #'flatten-tree)
 
 (defun delete-consecutive-dups (list &optional circular)
   "Drop in place each element of LIST that is `equal' to the one just before it.
@@ -227,10 +228,14 @@ with PROP as type finds the file."
 
 ;;;; Customization: options, groups and faces, without the interface.
 
-(defvar custom-current-group-alist nil "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
-(defvar custom-define-hook nil "Functions called without arguments each time an option, group or face is declared.")
-(defvar custom-dont-initialize nil "When non-nil, declaring an option does not give it a value.")
-(defvar custom-delayed-init-variables nil "Options whose initialization was put off, by `custom-initialize-delay'.")
+(defvar custom-current-group-alist nil
+  "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
+(defvar custom-define-hook nil
+  "Functions called without arguments each time an option, group or face is declared.")
+(defvar custom-dont-initialize nil
+  "When non-nil, declaring an option does not give it a value.")
+(defvar custom-delayed-init-variables nil
+  "Options whose initialization was put off, by `custom-initialize-delay'.")
 
 (defun custom-current-group ()
   "The group that options of the file being loaded join when they name none."
@@ -563,9 +568,14 @@ variables are not bound when BODY runs."
   "The string that separates the numbers of a version, for `version-to-list'.")
 
 (defvar version-regexp-alist
-  '(("^[-._+ ]?snapshot$" . -4) ("^[-._+]$" . -4)
-    ("^[-._+ ]?\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)$" . -4) ("^[-._+ ]?unknown$" . -4)
-    ("^[-._+ ]?alpha$" . -3) ("^[-._+ ]?beta$" . -2) ("^[-._+ ]?\\(pre\\|rc\\)$" . -1))
+  (let ((word (lambda (re) (format "^[-._+ ]?%s$" re))))
+    (list (cons (funcall word "snapshot") -4)
+          (cons "^[-._+]$" -4)
+          (cons (funcall word "\\(cvs\\|git\\|bzr\\|svn\\|hg\\|darcs\\)") -4)
+          (cons (funcall word "unknown") -4)
+          (cons (funcall word "alpha") -3)
+          (cons (funcall word "beta") -2)
+          (cons (funcall word "\\(pre\\|rc\\)") -1)))
   "How the words between a version's numbers count: (REGEXP . PRIORITY).
 A word matching REGEXP (case does not matter) stands for the number
 PRIORITY, below zero so that \"1.0pre\" comes before \"1.0\".")
@@ -577,75 +587,72 @@ or \"pre\" count as given by `version-regexp-alist', and a single
 letter at the end as its place in the alphabet."
   (or (stringp ver) (error "Version must be a string"))
   (if (string-prefix-p version-separator ver) (setq ver (concat "0" ver)))
-  (unless (string-match-p "\\`[0-9]" ver)
-    (error "%s" (format-message "Invalid version syntax: `%s' (must start with a number)" ver)))
-  (let ((pos 0) (end (length ver)) (result nil))
-    (while (/= pos end)
-      ;; A number, then the word up to the next number or the end.
-      (string-match "[0-9]*" ver pos)
-      (push (string-to-number (match-string 0 ver)) result)
-      (setq pos (match-end 0)) (when (< pos end)
-        (let ((next (or (string-match "[0-9]" ver pos) end)))
-          (dolist (n (version--word-value ver (substring ver pos next) (= next end)))
-            (push n result))
-          (setq pos next))))
-    (reverse result)))
+  (or (string-match-p "\\`[0-9]" ver)
+      (error "%s" (format-message "Invalid version syntax: `%s' (must start with a number)" ver)))
+  (let ((at 0) (parts nil))
+    ;; Each round reads a number, then the word up to the next number.
+    (while (< at (length ver))
+      (string-match "[0-9]*" ver at)
+      (push (string-to-number (match-string 0 ver)) parts)
+      (let* ((word-start (match-end 0))
+             (word-end (or (string-match "[0-9]" ver word-start) (length ver))))
+        (when (< word-start word-end)
+          (setq parts (append (version--word-value ver (substring ver word-start word-end)
+                                                   (= word-end (length ver)))
+                              parts)))
+        (setq at word-end)))
+    (nreverse parts)))
 
 (defun version--word-value (ver word at-end)
   "The numbers (none or one) that WORD, between numbers of version VER, stands for.
 AT-END says WORD ends VER.  An unknown word is an error."
-  (let ((case-fold-search t))
+  (let* ((case-fold-search t)
+         (known (assoc-default word version-regexp-alist #'string-match)))
     (cond
      ((string= word version-separator) nil)
-     ((assoc-default word version-regexp-alist #'string-match)
-      (list (assoc-default word version-regexp-alist #'string-match)))
+     (known (list known))
      ((and at-end (string-match "\\`[-._+ ]?\\([a-z]\\)\\'" word))
       (list (- (downcase (aref word (match-beginning 1))) ?a -1)))
      (t (error "%s" (format-message "Invalid version syntax: `%s'" ver))))))
 
-(defun version-list-< (l1 l2)
-  "Return t if the version list L1 comes before L2.
-A missing element counts as zero: (1) and (1 0) are the same version."
-  (while (and l1 l2 (= (car l2) (car l1)))
-    (setq l1 (cdr l1) l2 (cdr l2)))
-  (cond ((and l1 l2) (< (car l1) (car l2)))
-        (l1 (> 0 (version-list-not-zero l1)))
-        (l2 (< 0 (version-list-not-zero l2)))
-        (t nil)))
+(defun version--compare (a b)
+  "Compare the version lists A and B: -1, 0 or 1.  Missing elements count as 0."
+  (let ((result 0))
+    (while (and (= result 0) (or a b))
+      (let ((x (if a (car a) 0)) (y (if b (car b) 0)))
+        (setq result (cond ((< x y) -1) ((> x y) 1) (t 0))
+              a (cdr a) b (cdr b))))
+    result))
 
-(defun version-list-= (l1 l2)
-  "Return t if the version lists L1 and L2 stand for the same version."
-  (while (and l1 l2 (= (car l2) (car l1)))
-    (setq l1 (cdr l1) l2 (cdr l2)))
-  (cond ((and l1 l2) nil)
-        (l1 (= 0 (version-list-not-zero l1)))
-        (l2 (zerop (version-list-not-zero l2)))
-        (t t)))
+(defun version-list-< (a b)
+  "Return t if the version list A comes before B (a missing element is 0)."
+  (= (version--compare a b) -1))
 
-(defun version-list-<= (l1 l2)
-  "Return t if the version list L1 comes before L2 or is the same version."
-  (or (version-list-< l1 l2) (version-list-= l1 l2)))
+(defun version-list-= (a b)
+  "Return t if the version lists A and B stand for the same version."
+  (= (version--compare a b) 0))
 
-(defun version-list-not-zero (lst)
-  "Return the first element of the version list LST that is not zero, or 0."
-  (let ((rest lst))
-    (while (and rest (zerop (car rest))) (pop rest))
-    (if rest (car rest) 0)))
+(defun version-list-<= (a b)
+  "Return t if the version list A comes before B or is the same version."
+  (/= (version--compare a b) 1))
 
-(defun version< (v1 v2)
-  "Return t if the version string V1 comes before V2."
-  (funcall #'version-list-< (version-to-list v1)
-           (version-to-list v2)))
+(defun version-list-not-zero (versions)
+  "Return the first element of the version list VERSIONS that is not zero, or 0."
+  (catch 'found
+    (dolist (n versions 0)
+      (unless (= n 0) (throw 'found n)))))
 
-(defun version<= (v1 v2)
-  "Return t if the version string V1 comes before V2 or is the same version."
-  (funcall #'version-list-<= (version-to-list v1)
-           (version-to-list v2)))
+(defun version< (a b)
+  "Return t if the version string A comes before B."
+  (version-list-< (version-to-list a) (version-to-list b)))
 
-(defun version= (v1 v2)
-  "Return t if the version strings V1 and V2 stand for the same version."
-  (funcall #'version-list-= (version-to-list v1)
-           (version-to-list v2)))
+(defun version<= (a b)
+  "Return t if the version string A comes before B or is the same version."
+  (version-list-<= (version-to-list a) (version-to-list b)))
+
+(defun version= (a b)
+  "Return t if the version strings A and B stand for the same version."
+  (version-list-= (version-to-list a) (version-to-list b)))
 
 ;;;; Ordered lists.
 
@@ -655,16 +662,14 @@ An element given a number as ORDER sorts by it; one never given a number
 comes after all those that have one, the newest of them first.  Adding
 an element already there only updates its order.  Return the new list."
   (let ((orders (or (get list-var 'list-order)
-                    (put list-var 'list-order (make-hash-table :weakness 'key)))))
-    (when order
-      (puthash element (and (numberp order) order) orders))
-    (unless (memq element (symbol-value list-var))
-      (set list-var (cons element (symbol-value list-var))))
-    (set list-var
-         (sort (symbol-value list-var)
-               (lambda (a b)
-                 (let ((oa (gethash a orders)) (ob (gethash b orders)))
-                   (and oa (or (null ob) (< oa ob)))))))))
+                    (put list-var 'list-order (make-hash-table :weakness 'key))))
+        (current (symbol-value list-var)))
+    (if order (puthash element (and (numberp order) order) orders))
+    (or (memq element current) (setq current (cons element current)))
+    (set list-var (sort current
+                        (lambda (x y)
+                          (let ((ox (gethash x orders)) (oy (gethash y orders)))
+                            (and ox (or (null oy) (< ox oy)))))))))
 
 ;;;; Where a definition came from.
 

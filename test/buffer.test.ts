@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturingHost, lispRuntime } from './support/runtime.ts';
@@ -120,4 +120,24 @@ test('a dump whose buffer has its point past its end, or a stranger in its marke
     // Relative pointers count words from the dump base, the file's start.
     w[cell] = chain;
   });
+});
+
+test('a dumped buffer carries a small gap, not the slack that growth left (image size follows the text)', () => {
+  const host = capturingHost();
+  const rt = lispRuntime(host);
+  // 2 MB of text inserted in 1 KB steps: growth by doubling leaves up to as much gap as text.
+  run(rt, `(with-current-buffer (get-buffer-create "bt-big")
+    (let ((s (make-string 1023 ?x))) (dotimes (_ 2048) (insert s "\\n")))
+    (goto-char 1000) (insert "é") t)`);
+  const file = join(mkdtempSync(join(tmpdir(), 'tsmacs-bt-')), 'big.pdmp');
+  run(rt, `(progn (dump-emacs-portable ${JSON.stringify(file)}) t)`);
+  const size = statSync(file).size;
+  const empty = join(mkdtempSync(join(tmpdir(), 'tsmacs-bt-')), 'empty.pdmp');
+  run(rt, `(progn (kill-buffer "bt-big") (dump-emacs-portable ${JSON.stringify(empty)}) t)`);
+  const text = 2048 * 1024 + 2;
+  assert.ok(size - statSync(empty).size < text + 8192, `${size - statSync(empty).size} bytes for ${text} bytes of text`);
+  const r2 = loadDump(host, file, { seed: 0.37, heapBytes: 256 * 1024 * 1024 });
+  assert.equal(run(r2, '(with-current-buffer "bt-big" (list (buffer-size) (char-after 1000) (progn (goto-char (point-max)) (insert "zz") (buffer-size)) (char-before)))'),
+    `(${text - 1} 233 ${text + 1} 122)`);
+  assert.deepEqual(verifyHeap(r2), []);
 });

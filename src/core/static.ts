@@ -14,10 +14,11 @@ import {
 import { Lisp_String, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import { Runtime, type RuntimeOptions } from './runtime.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
-import { PRIMITIVES } from './subr.ts';
+import { PRIMITIVES, sortBuiltinTables } from './subr.ts';
 
 /** A runtime with its static region built (its symbol cells empty: createRuntime or the dump loader fills them). */
 export function newRuntime(opts: RuntimeOptions): Runtime {
+  sortBuiltinTables();
   const rt = new Runtime({ ...opts, staticWords: staticRegionWords(), subrFns: PRIMITIVES.map((p) => p.fn) });
   sealBuiltinSymbols();
   buildStaticRegion(rt);

@@ -12,7 +12,7 @@
 // with its initial value; the dumper saves it like any other symbol value.
 
 import { MANY, UNEVALLED } from '../heap/layout.ts';
-import { DEFSYM, builtinsSealed } from './symbols.ts';
+import { BUILTIN_SYMBOLS, DEFSYM, SYMBOL_STRIDE, builtinsSealed } from './symbols.ts';
 import type { Runtime, SubrFn } from './runtime.ts';
 
 export { MANY, UNEVALLED };
@@ -33,24 +33,54 @@ export interface SubrDef {
 /**
  * The primitives in the order of their symbols' words (symbols.ts), not of declaration: a
  * primitive's index (SUBR_INDEX, its place in the static region, the dump fingerprint) must not
- * depend on which module was imported first. Kept sorted as they are declared.
+ * depend on which module was imported first. Sorted by sortBuiltinTables before first use.
  */
 export const PRIMITIVES: SubrDef[] = [];
 const primitiveByName = new Map<string, SubrDef>();
 
-/** Put ITEM into LIST, kept ordered by sym, after any entry with the same sym. */
-function insertBySym<T extends { readonly sym: number }>(list: T[], item: T): void {
-  let lo = 0;
-  let hi = list.length;
-  // Declarations mostly come in order within a module: try the end first.
-  if (hi > 0 && list[hi - 1]!.sym > item.sym) {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]!.sym <= item.sym) lo = mid + 1;
-      else hi = mid;
+/**
+ * Whether a list got an item out of order. Declarations are pushed and the lists sorted once, by
+ * sortBuiltinTables, before anything reads them: an ordered insert per declaration (a binary
+ * search and a splice, 630 of 640 out of order) cost about 2 ms of every start-up, run cold.
+ */
+let unsorted = false;
+
+/** Append ITEM to LIST, noting whether LIST's order by sym is broken. */
+function pushBySym<T extends { readonly sym: number }>(list: T[], item: T): void {
+  if (list.length > 0 && list[list.length - 1]!.sym > item.sym) unsorted = true;
+  list.push(item);
+}
+
+/**
+ * Sort LIST by sym, stably. A sym is a builtin symbol's word, its index times SYMBOL_STRIDE, so
+ * when no two entries share one each goes straight to its slot: a comparison sort ran some 6,000
+ * comparator calls in the interpreter at every start-up. Shared syms (a DEFVAR declared twice)
+ * take the comparison sort.
+ */
+function sortBySym<T extends { readonly sym: number }>(list: T[]): void {
+  const slots: (T | undefined)[] = new Array<T | undefined>(BUILTIN_SYMBOLS.length).fill(undefined);
+  for (const item of list) {
+    const i = item.sym / SYMBOL_STRIDE;
+    if (slots[i] !== undefined) {
+      list.sort((a, b) => a.sym - b.sym);
+      return;
     }
-    list.splice(lo, 0, item);
-  } else list.push(item);
+    slots[i] = item;
+  }
+  let n = 0;
+  for (const item of slots) if (item !== undefined) list[n++] = item;
+}
+
+/**
+ * Put PRIMITIVES and VARIABLES in the order of their symbols' words, entries with the same sym
+ * in declaration order (the sort is stable). Called by whatever reads the tables first: building
+ * a runtime (static.ts newRuntime) or the fingerprint (dump/format.ts).
+ */
+export function sortBuiltinTables(): void {
+  if (!unsorted) return;
+  unsorted = false;
+  sortBySym(PRIMITIVES);
+  sortBySym(VARIABLES);
 }
 
 /** Refuse a declaration made after a runtime was built: it would shift the indices that runtime uses. */
@@ -64,7 +94,7 @@ export function DEFUN<F extends SubrFn>(name: string, min: number, max: number, 
   if (primitiveByName.has(name)) throw new Error(`primitive ${name} declared twice`);
   if (max !== MANY && max !== UNEVALLED && (max < min || max > 8)) throw new Error(`bad arity for ${name}`);
   const def: SubrDef = { name, sym: DEFSYM(name), min, max, doc, fn, intspec };
-  insertBySym(PRIMITIVES, def);
+  pushBySym(PRIMITIVES, def);
   primitiveByName.set(name, def);
   return fn;
 }
@@ -88,7 +118,7 @@ export const VARIABLES: VarDef[] = [];
 export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string, constant = false): number {
   checkOpen('DEFVAR', name);
   const sym = DEFSYM(name);
-  insertBySym(VARIABLES, { name, sym, init, doc, constant });
+  pushBySym(VARIABLES, { name, sym, init, doc, constant });
   return sym;
 }
 

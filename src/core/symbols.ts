@@ -24,7 +24,7 @@ export interface BuiltinSymbol {
 const HEAD = ['nil', 't', 'unbound'];
 export const BUILTIN_SYMBOLS: BuiltinSymbol[] = [];
 const byName = new Map<string, number>();
-const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
+export const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
 for (const name of HEAD) addBuiltin(name, name !== 'unbound');
 for (const name of BUILTIN_NAMES) addBuiltin(name, true);
 /** Table entries are builtin whether or not a module declares them; this remembers which were. */

@@ -77,7 +77,7 @@ import {
   STRING_WORDS, STR_DATA, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
 } from '../heap/layout.ts';
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
-import { PRIMITIVES, VARIABLES } from '../core/subr.ts';
+import { PRIMITIVES, VARIABLES, sortBuiltinTables } from '../core/subr.ts';
 import { GLOBAL_NAMES } from '../core/runtime.ts';
 import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
 import type { WasmMemory } from '../heap/heap.ts';
@@ -222,6 +222,7 @@ export function fingerprint(scalarNames: readonly string[]): Int32Array {
     for (let i = 0; i < FINGERPRINT_WORDS; i++) out[i] = parseInt(__TSMACS_FINGERPRINT__.slice(8 * i, 8 * i + 8), 16) | 0;
     return (cachedFingerprint = out);
   }
+  sortBuiltinTables();
   const parts: string[] = [
     `format ${FORMAT_VERSION}`,
     `layout ${CONS_WORDS} ${FLOAT_WORDS} ${SYMBOL_WORDS} ${STRING_WORDS} ${STR_DATA} ${SUBR_SLOTS} ${PVEC_TYPE_SHIFT}`,

@@ -25,6 +25,7 @@
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
+import { PVEC_OVERLAY, PVEC_TYPE_COUNT } from '../heap/layout.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
 export const CK_SEEDS = [0x9e3779b1 | 0, 0x85ebca77 | 0, 0xc2b2ae3d | 0, 0x27d4eb2f | 0] as const;
@@ -394,13 +395,13 @@ export function assemble(): Uint8Array {
     ...retIf([...gv('pos'), ...gv('roff'), EQ], k(3)),
     ...wordAt(gv('pos')), ...tee(2), ...k(26), SHR_U, ...set(3),
     ...get(2), ...k((1 << 26) - 1), AND, ...set(4),
-    ...retIf([...get(3), ...k(13), GE_U, ...isType(3), OR, ...isType(6), OR, ...isType(7), OR, ...isType(8), OR], k(3)),
+    ...retIf([...get(3), ...k(PVEC_TYPE_COUNT), GE_U, ...isType(3), OR, ...isType(6), OR, ...isType(7), OR, ...isType(8), OR], k(3)),
     ...gv('pos'), ...get(4), ...k(2), ADD, ...k(-2), AND, ADD, ...tee(5), ...gv('hotend'), GT_U, ...IF, ...k(3), RETURN, END,
     ...retIf([...isType(2), ...get(4), ...k(13), NE, AND], k(3)),
     ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
     ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
     ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
-    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR], k(2)),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR], k(2)),
     ...BR(0), END, END,
     ...k(0),
   ]);

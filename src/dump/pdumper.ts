@@ -14,8 +14,10 @@
 import { DEFUN, DEFVAR, DEFINIT } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error } from '../core/symbols.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { cons, jsString, list, makeFloat, makeString, stringp } from '../core/object.ts';
+import { cons, consp, jsString, list, makeFloat, makeString, stringp, xcar, xcdr } from '../core/object.ts';
 import { findSymbolValue, swapBindings } from '../emacs/eval.ts';
+import { G_BUFFER_LIST } from '../emacs/buffer.ts';
+import { compactGap } from '../emacs/insdel.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
@@ -123,6 +125,8 @@ DEFUN('dump-emacs-portable', 1, 2,
       if (rt.globals[G_DOOMED_FINALIZERS] === Qnil) break;
       runDoomedFinalizers(rt);
     }
+    // Each live buffer's text goes into the image with a small gap, not the doubling slack.
+    for (let l = rt.globals[G_BUFFER_LIST]!; consp(l); l = xcdr(rt, l)) compactGap(rt, xcar(rt, l));
     dumpToFile(rt, expandName(rt, jsString(rt, filename)), trackReferrers !== Qnil);
     return Qnil;
   });

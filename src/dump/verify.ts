@@ -33,7 +33,7 @@ import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, PVEC_BIGNUM,
   PVEC_BOOL_VECTOR, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
   PVEC_USER_PTR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
-  PVEC_MARKER, PVEC_BUFFER, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_BEGV,
+  PVEC_MARKER, PVEC_BUFFER, PVEC_OVERLAY, OVERLAY_SLOTS, OVERLAY_START, OVERLAY_END, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_BEGV,
   BUF_BEGV_BYTE, BUF_PT, BUF_PT_BYTE, BUF_ZV, BUF_ZV_BYTE, BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MODIFF,
   BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_TEXT, BUF_MARKERS,
   SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT,
@@ -375,7 +375,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
             const end = pos + ((size + 2) & ~1);
             if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
             if (type === PVEC_HASH_TABLE || type === PVEC_CHAR_TABLE || type === PVEC_SUB_CHAR_TABLE || type === PVEC_FINALIZER ||
-              type === PVEC_MARKER || type === PVEC_BUFFER)
+              type === PVEC_MARKER || type === PVEC_BUFFER || type === PVEC_OVERLAY)
               tables.push(pos);
             for (let p = pos + 1; p <= pos + size; p++) slot(p);
             if (end > pos + 1 + size) raw(end - 1);
@@ -450,7 +450,20 @@ function checkShape(m: Int32Array, base: number, at: number, objErr: (off: numbe
     checkMarker(m, base, at, objErr);
   } else if (type === PVEC_BUFFER) {
     checkBuffer(m, base, at, objErr);
+  } else if (type === PVEC_OVERLAY) {
+    checkOverlay(m, base, at, objErr);
   }
+}
+
+/** An overlay: its ends are two markers of the dump in the same buffer (or none), start before end. */
+function checkOverlay(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+  const size = m[base + at]! & PVEC_SIZE_MASK;
+  if (size !== OVERLAY_SLOTS) objErr(at, `is an overlay of ${size} slots`);
+  const s = dumpVectorlike(m, base, m[base + at + 1 + OVERLAY_START]!, PVEC_MARKER);
+  const e = dumpVectorlike(m, base, m[base + at + 1 + OVERLAY_END]!, PVEC_MARKER);
+  if (s < 0 || e < 0) objErr(at, 'is an overlay whose ends are not markers of the dump');
+  if (m[s + 1 + MARKER_BUFFER] !== m[e + 1 + MARKER_BUFFER] || m[s + 1 + MARKER_CHARPOS]! > m[e + 1 + MARKER_CHARPOS]!)
+    objErr(at, 'is an overlay whose ends are not in order in one buffer');
 }
 
 /** A marker: its positions are fixnums of at least 1 and its buffer is nil or a buffer of the dump. */

@@ -12,7 +12,7 @@
 import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_PURE, HT_REHASH_SIZE,
   HT_REHASH_THRESHOLD, HT_STALE, HT_TEST, HT_USER, HT_WEAK, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE,
-  PVEC_COMPILED, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE,
+  PVEC_COMPILED, PVEC_OVERLAY, OVERLAY_START, OVERLAY_END, OVERLAY_PLIST, MARKER_BUFFER, MARKER_CHARPOS, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE,
   PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, CHARTAB_ASCII, CHARTAB_CONTENTS, CHARTAB_DEFALT, PVEC_SUBR, SUBR_INDEX,
 } from '../heap/layout.ts';
 import {
@@ -1155,6 +1155,18 @@ function internalEqual(rt: Runtime, o1: number, o2: number, kind: number, depth:
           const b2 = slots(o2);
           for (let i = 0; i < size; i++) if (rt.i32[b1 + i] !== rt.i32[b2 + i]) return false;
           return true;
+        }
+        if (type === PVEC_OVERLAY) {
+          // Same ends (buffer and position, as markers compare) and equal property lists.
+          const b1 = slots(o1);
+          const b2 = slots(o2);
+          for (const i of [OVERLAY_START, OVERLAY_END]) {
+            const m1 = slots(rt.i32[b1 + i]!);
+            const m2 = slots(rt.i32[b2 + i]!);
+            if (rt.i32[m1 + MARKER_BUFFER] !== rt.i32[m2 + MARKER_BUFFER]) return false;
+            if (rt.i32[m1 + MARKER_BUFFER] !== Qnil && rt.i32[m1 + MARKER_CHARPOS] !== rt.i32[m2 + MARKER_CHARPOS]) return false;
+          }
+          return internalEqual(rt, rt.i32[b1 + OVERLAY_PLIST]!, rt.i32[b2 + OVERLAY_PLIST]!, kind, depth + 1, ht);
         }
         if (
           type !== PVEC_NORMAL_VECTOR && type !== PVEC_RECORD && type !== PVEC_COMPILED &&

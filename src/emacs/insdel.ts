@@ -8,7 +8,7 @@
 
 import type { Runtime } from '../core/runtime.ts';
 import {
-  BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
+  BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_OVERLAYS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
   BUF_TEXT, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, BUF_BEGV_BYTE, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE,
 } from '../heap/layout.ts';
@@ -62,6 +62,12 @@ export const textPropHooks: TextPropHooks = {
   verifyModification: () => {},
 };
 
+/**
+ * What overlays do after text changed in B at FROM..TO (an insertion's new text, or a deletion's
+ * point): called only when B has overlays, so a buffer without them pays one slot read.
+ */
+export const overlayHooks = { changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {} };
+
 // ---- the gap --------------------------------------------------------------------------------------
 
 /** Move the gap of B to byte position BYTEPOS (char position CHARPOS). */
@@ -97,6 +103,22 @@ export function makeGap(rt: Runtime, b: number, nbytes: number): void {
   u8.copyWithin(base, oldBase, oldBase + gpt - 1);
   const after = used - (gpt - 1);
   u8.copyWithin(base + want - after, oldBase + gpt - 1 + gap, oldBase + gpt - 1 + gap + after);
+  setBslot(rt, b, BUF_TEXT, s);
+}
+
+/**
+ * Give B's text a small gap again: a private string just big enough for the text and a little
+ * room. Growth doubles the capacity, so a buffer can carry as much gap as text; a dump would
+ * write all of it (GNU's compact_buffer shrinks gaps for the same reason).
+ */
+export function compactGap(rt: Runtime, b: number): void {
+  const used = bint(rt, b, BUF_Z_BYTE) - 1;
+  const slack = 64;
+  if (gapSize(rt, b) <= Math.max(4096, used >>> 6) + slack) return;
+  moveGap(rt, b, bint(rt, b, BUF_Z), used + 1);
+  const old = textBase(rt, b);
+  const s = allocString(rt, used + slack, used + slack, false);
+  rt.u8.copyWithin(sdata(rt, s), old, old + used);
   setBslot(rt, b, BUF_TEXT, s);
 }
 
@@ -204,6 +226,7 @@ function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: 
   const from = bint(rt, b, BUF_PT);
   insertRaw(rt, b, nchars, nbytes, beforeMarkers, fill);
   textPropHooks.inserted(rt, b, from, nchars, source, sourceStart, inherit);
+  if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.changed(rt, b, from, from + nchars);
   signalAfterChange(rt, from, from + nchars, 0);
 }
 
@@ -451,6 +474,7 @@ export function deleteRange(rt: Runtime, from: number, to: number, extract: bool
   }
   bumpModiff(rt, b);
   textPropHooks.deleted(rt, b, from, to);
+  if (m[s + BUF_OVERLAYS] !== Qnil) overlayHooks.changed(rt, b, from, from);
   signalAfterChange(rt, from, from, nchars);
   rt.sp = sp;
   return deleted;

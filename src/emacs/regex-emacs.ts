@@ -580,6 +580,8 @@ export interface CompiledRegexp {
   readonly firstArg: number;
   /** The pattern begins with \` : only the first position can match. */
   readonly anchored: boolean;
+  /** For a folded literal first char: which ASCII chars can begin a match (made on first use). */
+  firstAscii?: Uint8Array;
 }
 
 class Emitter {
@@ -744,6 +746,17 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
   };
 }
 
+/** RE's table of the ASCII chars its folded first char matches. */
+function firstAsciiOf(re: CompiledRegexp): Uint8Array {
+  let t = re.firstAscii;
+  if (!t) {
+    t = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) t[c] = c === re.firstArg || re.canon!(c) === re.firstArg ? 1 : 0;
+    re.firstAscii = t;
+  }
+  return t;
+}
+
 // ---- the matcher --------------------------------------------------------------------------
 
 /** Backtrack entries are 4 ints: type and three operands. */
@@ -767,6 +780,19 @@ export interface MatchText {
   zv: number;
   /** Point, for \= (-1 when there is none, as for strings). */
   point: number;
+  /**
+   * Where a match must end by (GNU's STOP; zv when absent): a bounded or
+   * backward buffer search reads no further, while ^ $ \' \b still see the
+   * text beyond it.
+   */
+  end?: number;
+  /**
+   * Only chars[lo, hi) hold the text (a buffer decoded in part). A search
+   * that would need more sets the matcher's `edge`: its answer is then not
+   * to be trusted, and the caller decodes more and searches again.
+   */
+  lo?: number;
+  hi?: number;
 }
 
 /** Reusable matcher state: registers and the backtrack stack. */
@@ -777,6 +803,11 @@ export class Matcher {
   loops = new Int32Array(4);
   stack = new Int32Array(1024);
   steps = 0;
+  /** The last search wanted text outside [lo, hi) of its MatchText (see there). */
+  edge = false;
+  private lo = 0;
+  private hi = 0;
+  private readEnd = 0;
 
   constructor(tables: RegexTables) {
     this.tables = tables;
@@ -797,43 +828,72 @@ export class Matcher {
    * registers hold the groups' positions (-1 when unset).
    */
   search(re: CompiledRegexp, t: MatchText, from: number, limit: number): number {
-    this.steps = 0;
+    this.begin(re, t);
     const nregs = 2 * (re.nsub + 1);
-    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
-    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
     const chars = t.chars;
     const fk = re.firstKind;
     const fa = re.firstArg;
+    const end = Math.min(this.readEnd, this.hi);
     if (limit >= from) {
       if (re.anchored && from > t.begv) return -1;
       for (let pos = from; pos <= limit; pos++) {
         if (fk >= 0) {
           if (fk === OP_CHAR) {
-            while (pos < t.zv && chars[pos] !== fa) pos++;
-            if (pos >= t.zv || pos > limit) return -1;
+            while (pos < end && chars[pos] !== fa) pos++;
+          } else if (fk === OP_CHARF) {
+            const ok = firstAsciiOf(re);
+            for (; pos < end; pos++) {
+              const c = chars[pos]!;
+              if (c < 128 ? ok[c] : c === fa || re.canon!(c) === fa) break;
+            }
           } else {
-            while (pos < t.zv && !this.single(re, fk, fa, chars[pos]!)) pos++;
-            if (pos >= t.zv || pos > limit) return -1;
+            while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
           }
+          if (pos >= end && end < this.readEnd && pos <= limit) this.edge = true;
+          if (pos >= end || pos > limit) return -1;
         }
         if (this.run(re, t, pos, nregs) >= 0) return pos;
         if (re.anchored) return -1;
       }
       return -1;
     }
-    for (let pos = from; pos >= limit; pos--) {
-      if (fk >= 0 && (pos >= t.zv || !this.single(re, fk, fa, chars[pos]!))) continue;
+    const lowest = Math.max(limit, this.lo);
+    for (let pos = from; pos >= lowest; pos--) {
+      if (fk === OP_CHAR) {
+        // A literal first char: skip back to it without the general test.
+        if (pos >= end) pos = end - 1;
+        while (pos >= lowest && chars[pos] !== fa) pos--;
+        if (pos < lowest) break;
+      } else if (fk === OP_CHARF) {
+        const ok = firstAsciiOf(re);
+        if (pos >= end) pos = end - 1;
+        for (; pos >= lowest; pos--) {
+          const c = chars[pos]!;
+          if (c < 128 ? ok[c] : c === fa || re.canon!(c) === fa) break;
+        }
+        if (pos < lowest) break;
+      } else if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
       if (this.run(re, t, pos, nregs) >= 0) return pos;
     }
+    if (lowest > limit) this.edge = true;
     return -1;
+  }
+
+  private begin(re: CompiledRegexp, t: MatchText): void {
+    this.steps = 0;
+    this.edge = false;
+    this.lo = t.lo ?? 0;
+    this.hi = t.hi ?? 0x7fffffff;
+    this.readEnd = t.end ?? t.zv;
+    const nregs = 2 * (re.nsub + 1);
+    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
+    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
   }
 
   /** Match RE exactly at POS: the end of the match, or -1. */
   match(re: CompiledRegexp, t: MatchText, pos: number): number {
-    this.steps = 0;
+    this.begin(re, t);
     const nregs = 2 * (re.nsub + 1);
-    if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
-    if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
     return this.run(re, t, pos, nregs);
   }
 
@@ -856,6 +916,8 @@ export class Matcher {
     const syntaxClass = this.tables.syntax;
     const atBeg = pos <= t.begv;
     const atEnd = pos >= t.zv;
+    // Looking at a char not decoded: the answer may be wrong, the caller retries.
+    if ((!atEnd && pos >= this.hi) || (!atBeg && pos - 1 < this.lo)) this.edge = true;
     switch (kind) {
       case A_BOL: return atBeg || ch[pos - 1] === 10;
       case A_EOL: return atEnd || ch[pos] === 10;
@@ -895,7 +957,10 @@ export class Matcher {
   private run(re: CompiledRegexp, t: MatchText, start: number, nregs: number): number {
     const prog = re.prog;
     const chars = t.chars;
-    const zv = t.zv;
+    // The reading limit (assertions use t.zv); reaching it when it is only the decoded part's end is an edge.
+    const readEnd = this.readEnd;
+    const zv = Math.min(readEnd, this.hi);
+    const partial = zv < readEnd;
     const regs = this.regs;
     const loops = this.loops;
     regs.fill(-1, 0, nregs);
@@ -976,6 +1041,7 @@ export class Matcher {
           }
           const len = e - b;
           if (pos + len > zv) {
+            if (partial) this.edge = true;
             ok = false;
             break;
           }
@@ -1055,6 +1121,7 @@ export class Matcher {
             else if (kind === OP_CHAR) while (q < limit && chars[q] === arg) q++;
             else while (q < limit && this.single(re, kind, arg, chars[q]!)) q++;
             n = q - p0;
+            if (partial && q === zv) this.edge = true;
             // Long rescans are work too: charge them, so nested loops over runs hit the budget sooner.
             steps += n >> 3;
             if (n < min) {
@@ -1084,6 +1151,7 @@ export class Matcher {
               ok = false;
               break;
             }
+            if (partial && limit === zv) this.edge = true;
             if (q < limit) {
               if (sp + 4 > stack.length) {
                 this.grow(sp + 4);
@@ -1109,6 +1177,7 @@ export class Matcher {
           ok = false;
       }
       if (ok) continue;
+      if (partial && pos >= zv) this.edge = true;
       // Backtrack.
       for (;;) {
         if (sp === 0) {

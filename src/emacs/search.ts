@@ -9,7 +9,7 @@
 import { byte8ToChar, charLenAt, readChar } from '../core/character.ts';
 import {
   aref, aset, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
-  pvecSize, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
+  pvecSize, sbytes, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
@@ -22,9 +22,15 @@ import { findSymbolValue, forEachTail } from './eval.ts';
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
-import { currentCaseMaps } from './casetab.ts';
+import { currentCaseMaps, currentCaseTable } from './casetab.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 import { listLength } from './fns.ts';
+import { BUF_BEGV, BUF_MULTIBYTE, BUF_Z, BUF_ZV } from '../heap/layout.ts';
+import { bint, bslot, bufferLive, bufferp, currentBuffer, makeMarkerObject, markerp } from './buffer.ts';
+import { makeMarkerAt, markerBuffer, markerCharpos, unchainMarker } from './marker.ts';
+import { deleteRange, insertString } from './insdel.ts';
+import { setPoint } from './editfns.ts';
+import { bufferWindow } from './buffer-text.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
 
@@ -40,17 +46,42 @@ DEFSYM('search-failed');
 interface RegexpState {
   cache: Map<string, CompiledRegexp>;
   matcher: Matcher;
+  /** The last patterns compiled, by their bytes: a search loop finds its pattern without building a key. */
+  recent: RecentPattern[];
+  /** The tables object of the last regexTables call and what it was made from. */
+  tables: (RegexTables & { canonTable: number }) | null;
+  tablesKey: [number, number, number, number];
 }
+interface RecentPattern {
+  bytes: Uint8Array;
+  multibyte: boolean;
+  fold: boolean;
+  canonTable: number;
+  ws: number;
+  re: CompiledRegexp;
+}
+const RECENT = 8;
 const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
-const stateOf = defineWorldState<RegexpState>((rt) => ({ cache: new Map(), matcher: new Matcher(regexTables(rt)) }));
+const stateOf = defineWorldState<RegexpState>(() => ({
+  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0],
+}));
+const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, canon: (c) => c };
 
 /** The current buffer's syntax and case tables as the regexp engine reads them. */
 export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
+  const st = stateOf(rt);
   const maps = currentCaseMaps(rt);
   const syntax = currentSyntaxTable(rt);
-  return { syntax: (c) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable };
+  // The same tables as last time give the same object (the closures read the tables live).
+  const k = st.tablesKey;
+  const down = currentCaseTable(rt);
+  if (st.tables && k[0] === syntax && k[1] === maps.canonTable && k[2] === down) return st.tables;
+  const t = { syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable };
+  st.tables = t;
+  st.tablesKey = [syntax, maps.canonTable, down, 0];
+  return t;
 }
 
 /** The characters of a Lisp string, a unibyte string's bytes >= 0x80 becoming raw-byte chars. */
@@ -84,7 +115,7 @@ export function charsToString(rt: Runtime, chars: ArrayLike<number>, multibyte: 
   return makeUnibyteString(rt, bytes);
 }
 
-const caseFold = (rt: Runtime): boolean => {
+export const caseFold = (rt: Runtime): boolean => {
   const v = findSymbolValue(rt, Qcase_fold_search);
   return v !== Qnil && v !== Qunbound;
 };
@@ -94,10 +125,34 @@ const caseFold = (rt: Runtime): boolean => {
  * honouring case-fold-search unless FOLD is given, and search-spaces-regexp.
  */
 export function compilePattern(rt: Runtime, pattern: number, fold: boolean = caseFold(rt)): CompiledRegexp {
-  const st = stateOf(rt);
-  const chars = stringCharCodes(rt, pattern);
   const wsv = findSymbolValue(rt, Qsearch_spaces_regexp);
-  const ws = stringp(wsv) ? stringCharCodes(rt, wsv) : null;
+  const ws = stringp(wsv) ? wsv : Qnil;
+  const st = stateOf(rt);
+  const canonTable = fold ? regexTables(rt).canonTable : 0;
+  const n = sbytes(rt, pattern);
+  const p = sdata(rt, pattern);
+  const mb = stringMultibyte(rt, pattern);
+  const u8 = rt.u8;
+  // search-spaces-regexp is rare: only patterns compiled without it are remembered here.
+  if (ws === Qnil) {
+    for (const r of st.recent) {
+      if (r.fold !== fold || r.multibyte !== mb || r.canonTable !== canonTable || r.bytes.length !== n) continue;
+      let same = true;
+      for (let i = 0; i < n; i++) if (u8[p + i] !== r.bytes[i]) { same = false; break; }
+      if (same) return r.re;
+    }
+  }
+  const re = compileChars(rt, stringCharCodes(rt, pattern), fold, ws !== Qnil ? stringCharCodes(rt, ws) : null);
+  if (ws === Qnil) {
+    if (st.recent.length >= RECENT) st.recent.pop();
+    st.recent.unshift({ bytes: u8.slice(sdata(rt, pattern), sdata(rt, pattern) + n), multibyte: mb, fold, canonTable, ws: Qnil, re });
+  }
+  return re;
+}
+
+/** The compiled form of the regexp CHARS (cached; signals invalid-regexp); WS stands for search-spaces-regexp. */
+export function compileChars(rt: Runtime, chars: Int32Array, fold: boolean, ws: Int32Array | null): CompiledRegexp {
+  const st = stateOf(rt);
   const tables = regexTables(rt);
   // A folding pattern is compiled under one canon table: it is part of the key.
   const key = (fold ? 'f' + tables.canonTable + ':' : 'c') + charsKey(chars) + (ws ? '\u0000' + charsKey(ws) : '');
@@ -135,6 +190,9 @@ export function searchText(rt: Runtime, re: CompiledRegexp, text: MatchText, fro
   }
 }
 
+/** Whether the last search wanted text beyond the decoded part of its MatchText (regex-emacs.ts). */
+export const lastSearchEdge = (rt: Runtime): boolean => stateOf(rt).matcher.edge;
+
 /** Registers of the last search, as the matcher left them. */
 export const lastRegisters = (rt: Runtime): Int32Array => stateOf(rt).matcher.regs;
 
@@ -142,7 +200,9 @@ export const lastRegisters = (rt: Runtime): Int32Array => stateOf(rt).matcher.re
 
 /** Record N registers from REGS (shifted by OFFSET) as the match data, searched in THING. */
 export function setMatchData(rt: Runtime, thing: number, regs: ArrayLike<number>, n: number, offset = 0): void {
-  const v = makeVector(rt, 1 + 2 * n, makeFixnum(-1));
+  // Only this module holds the vector (Lisp gets lists), so one of the right size is reused.
+  const old = rt.globals[G_MATCH_DATA]!;
+  const v = vectorp(rt, old) && pvecSize(rt, old) === 1 + 2 * n ? old : makeVector(rt, 1 + 2 * n, makeFixnum(-1));
   aset(rt, v, 0, thing);
   for (let i = 0; i < 2 * n; i++) {
     const x = regs[i]!;
@@ -152,14 +212,14 @@ export function setMatchData(rt: Runtime, thing: number, regs: ArrayLike<number>
 }
 
 /** Number of register pairs in the match data (0 when there is none). */
-function numRegs(rt: Runtime): number {
+export function numRegs(rt: Runtime): number {
   const v = rt.globals[G_MATCH_DATA]!;
   return vectorp(rt, v) ? (pvecSize(rt, v) - 1) >> 1 : 0;
 }
-const regStart = (rt: Runtime, i: number): number => fixnumValue(aref(rt, rt.globals[G_MATCH_DATA]!, 1 + 2 * i));
-const regEnd = (rt: Runtime, i: number): number => fixnumValue(aref(rt, rt.globals[G_MATCH_DATA]!, 2 + 2 * i));
+export const regStart = (rt: Runtime, i: number): number => fixnumValue(aref(rt, rt.globals[G_MATCH_DATA]!, 1 + 2 * i));
+export const regEnd = (rt: Runtime, i: number): number => fixnumValue(aref(rt, rt.globals[G_MATCH_DATA]!, 2 + 2 * i));
 
-const inhibitChanging = (rt: Runtime): boolean => {
+export const inhibitChanging = (rt: Runtime): boolean => {
   const v = findSymbolValue(rt, Qinhibit_changing_match_data);
   return v !== Qnil && v !== Qunbound;
 };
@@ -205,22 +265,39 @@ function matchLimit(rt: Runtime, subexp: number, beginning: boolean): number {
 }
 
 DEFUN('match-data', 0, 3,
-  'Give the positions of the last match and its subexpressions as a list, nil for those that did not take part; REUSE, a list, is filled in when given.',
-  (rt, _integers: number, reuse: number, _reseat: number) => {
+  'Give the positions of the last match and its subexpressions as a list, nil for those that did not take part; REUSE, a list, is filled in when given.\nAfter a buffer search they are markers unless INTEGERS, which appends the buffer instead.',
+  (rt, integers: number, reuse: number, reseat: number) => {
     const n = numRegs(rt);
     const md = rt.globals[G_MATCH_DATA]!;
     const items: number[] = [];
-    if (n > 0 && aref(rt, md, 0) !== Qnil) {
+    const thing = n > 0 ? aref(rt, md, 0) : Qnil;
+    if (n > 0 && thing !== Qnil) {
+      const inBuffer = bufferp(rt, thing);
+      const asMarkers = inBuffer && integers === Qnil;
+      const live = inBuffer && bufferLive(rt, thing);
+      // A position as a marker of the searched buffer (pointing nowhere once it is dead), as GNU.
+      const pos = (x: number): number => {
+        if (!asMarkers) return makeFixnum(x);
+        if (!live) return makeMarkerObject(rt);
+        const z = bint(rt, thing, BUF_Z);
+        return makeMarkerAt(rt, thing, Math.min(Math.max(x, 1), z));
+      };
       let last = -1;
       for (let i = 0; i < n; i++) if (regStart(rt, i) >= 0) last = i;
       for (let i = 0; i <= last; i++) {
         const b = regStart(rt, i);
         if (b < 0) items.push(Qnil, Qnil);
-        else items.push(makeFixnum(b), makeFixnum(regEnd(rt, i)));
+        else {
+          items.push(pos(b));
+          items.push(pos(regEnd(rt, i)));
+        }
       }
+      if (inBuffer && integers !== Qnil) items.push(thing);
     }
     if (!consp(reuse)) return listFromArray(rt, items);
     forEachTail(rt, reuse, () => {}); // a circular REUSE signals circular-list instead of filling forever
+    // RESEAT: the markers REUSE held are made to point nowhere before being dropped.
+    if (reseat !== Qnil) forEachTail(rt, reuse, (c) => { if (markerp(rt, xcar(rt, c))) unchainMarker(rt, xcar(rt, c)); });
     // Fill REUSE; extend it with fresh conses if it is too short, nil out what is left.
     let tail = reuse;
     let i = 0;
@@ -241,29 +318,47 @@ DEFUN('match-data', 0, 3,
     return reuse;
   });
 
-DEFUN('set-match-data', 1, 2, 'Make LIST, positions in the form `match-data\' gives, the current match data.',
-  (rt, lst: number, _reseat: number) => {
+DEFUN('set-match-data', 1, 2, 'Make LIST, positions (integers or markers) in the form `match-data\' gives, the current match data; RESEAT non-nil makes its markers point nowhere.',
+  (rt, lst: number, reseat: number) => {
     if (lst !== Qnil && !consp(lst)) wrongTypeArgument(rt, Qlistp, lst);
     // As GNU's list_length: a circular list signals circular-list (walking it would never end).
     if (consp(lst)) listLength(rt, lst);
     const regs: number[] = [];
+    let thing = Qt;
+    // A marker stands for its position and makes its buffer the thing searched; one that points nowhere, for 0.
+    const value = (x: number): number => {
+      if (markerp(rt, x)) {
+        const b = markerBuffer(rt, x);
+        if (b === Qnil) return 0;
+        thing = b;
+        return markerCharpos(rt, x);
+      }
+      if (!integerp(rt, x)) wrongTypeArgument(rt, Qinteger_or_marker_p, x);
+      return isFixnum(x) ? fixnumValue(x) : -1;
+    };
     let l = lst;
     while (consp(l)) {
       const b = xcar(rt, l);
       l = xcdr(rt, l);
+      // A buffer ends the list: the one `(match-data t)' appended.
+      if (bufferp(rt, b)) {
+        thing = b;
+        break;
+      }
       if (b === Qnil) {
         regs.push(-1, -1);
         if (consp(l)) l = xcdr(rt, l);
         continue;
       }
-      if (!integerp(rt, b)) wrongTypeArgument(rt, Qinteger_or_marker_p, b);
+      const bv = value(b);
       if (!consp(l)) break;
       const e = xcar(rt, l);
       l = xcdr(rt, l);
-      if (!integerp(rt, e)) wrongTypeArgument(rt, Qinteger_or_marker_p, e);
-      regs.push(isFixnum(b) ? fixnumValue(b) : -1, isFixnum(e) ? fixnumValue(e) : -1);
+      const ev = value(e);
+      regs.push(bv, ev);
     }
-    setMatchData(rt, Qt, regs, regs.length >> 1);
+    setMatchData(rt, thing, regs, regs.length >> 1);
+    if (reseat !== Qnil) forEachTail(rt, lst, (c) => { if (markerp(rt, xcar(rt, c))) unchainMarker(rt, xcar(rt, c)); });
     return Qnil;
   });
 
@@ -339,22 +434,43 @@ DEFUN('replace-match', 1, 5,
   'Replace what the last match found in STRING, or only its subexpression SUBEXP, by NEWTEXT, and give the new string.\nFIXEDCASE non-nil keeps NEWTEXT\'s case as it is; LITERAL non-nil takes NEWTEXT literally, without \\& and \\N substitution.',
   (rt, newtext: number, fixedcase: number, literal: number, string: number, subexp: number) => {
     if (!stringp(newtext)) wrongTypeArgument(rt, Qstringp, newtext);
-    if (string === Qnil) error(rt, 'replace-match in a buffer is not available: there are no buffers');
-    if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+    if (string !== Qnil && !stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+    const inBuffer = string === Qnil;
     const nregs = numRegs(rt);
     let sub = 0;
     if (subexp !== Qnil) {
       if (!isFixnum(subexp)) wrongTypeArgument(rt, Qintegerp, subexp);
       sub = fixnumValue(subexp);
-      if (sub < 0 || sub >= nregs)
-        xsignal(DEFSYM('args-out-of-range'), list(rt, subexp, makeFixnum(0), makeFixnum(Math.max(2, nregs))));
+      if (sub < 0 || sub >= nregs) {
+        // GNU names the groups in use (up to the last one set), at least 2.
+        let used = 0;
+        for (let i = 0; i < nregs; i++) if (regStart(rt, i) >= 0) used = i + 1;
+        xsignal(DEFSYM('args-out-of-range'), list(rt, subexp, makeFixnum(0), makeFixnum(Math.max(2, used))));
+      }
     }
     if (sub >= nregs || regStart(rt, sub) < 0) xsignal(Qerror, list(rt, makeString(rt, QsubexpMissing), subexp));
     const mstart = regStart(rt, sub);
     const mend = regEnd(rt, sub);
-    const chars = stringCharCodes(rt, string);
-    if (mstart > mend || mend > chars.length) argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
-    const action = fixedcase === Qnil ? caseActionFor(rt, chars, mstart, mend) : CASE_NONE;
+    // The text searched: the string's chars, or the current buffer's (index = position - 1).
+    const buf = inBuffer ? currentBuffer(rt) : Qnil;
+    let chars: Int32Array;
+    if (inBuffer) {
+      // Decode only the text the groups cover.
+      let lo = mstart;
+      let hi = mend;
+      for (let i = 0; i < nregs; i++) {
+        if (regStart(rt, i) < 0) continue;
+        lo = Math.min(lo, regStart(rt, i));
+        hi = Math.max(hi, regEnd(rt, i));
+      }
+      chars = bufferWindow(rt, buf, lo - 1, hi - 1).chars;
+    } else chars = stringCharCodes(rt, string);
+    const off = inBuffer ? 1 : 0;
+    if (inBuffer) {
+      if (mstart < bint(rt, buf, BUF_BEGV) || mstart > mend || mend > bint(rt, buf, BUF_ZV))
+        argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
+    } else if (mstart > mend || mend > chars.length) argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
+    const action = fixedcase === Qnil ? caseActionFor(rt, chars, mstart - off, mend - off) : CASE_NONE;
 
     let repl: number;
     if (literal !== Qnil) repl = newtext;
@@ -371,20 +487,23 @@ DEFUN('replace-match', 1, 5,
         changed = true;
         const d = i + 1 < nt.length ? nt[++i]! : -1;
         if (d === 0x26 || (d >= 0x31 && d <= 0x39)) {
-          const g = d === 0x26 ? 0 : d - 0x30;
+          // With SUBEXP, \\& stands for that group's text, as in GNU.
+          const g = d === 0x26 ? sub : d - 0x30;
           if (g < nregs && regStart(rt, g) >= 0) {
-            const b = regStart(rt, g);
-            const e = regEnd(rt, g);
-            for (let k = b; k < e && k < chars.length; k++) out.push(chars[k]!);
+            const b = regStart(rt, g) - off;
+            const e = regEnd(rt, g) - off;
+            for (let k = Math.max(b, 0); k < e && k < chars.length; k++) out.push(chars[k]!);
           }
         } else if (d === 0x5c) out.push(0x5c);
-        else if (d === 0x3f) out.push(0x5c, 0x3f);
+        else if (d === 0x3f && !inBuffer) out.push(0x5c, 0x3f);
         else error(rt, 'Invalid use of \u2018\\\u2019 in replacement text');
       }
-      repl = changed ? charsToString(rt, out, stringMultibyte(rt, newtext) || stringMultibyte(rt, string)) : newtext;
+      const multibyte = stringMultibyte(rt, newtext) || (inBuffer ? bslot(rt, buf, BUF_MULTIBYTE) !== Qnil : stringMultibyte(rt, string));
+      repl = changed ? charsToString(rt, out, multibyte) : newtext;
     }
     if (action === CASE_ALL_CAPS) repl = primitiveNamed('upcase')!.fn(rt, repl);
     else if (action === CASE_CAP_INITIAL) repl = primitiveNamed('upcase-initials')!.fn(rt, repl);
+    if (inBuffer) return replaceInBuffer(rt, repl, sub, mstart, mend);
     const before = chars.subarray(0, mstart);
     const after = chars.subarray(mend);
     const mid = stringCharCodes(rt, repl);
@@ -394,5 +513,36 @@ DEFUN('replace-match', 1, 5,
     all.set(after, before.length + mid.length);
     return charsToString(rt, all, stringMultibyte(rt, string) || stringMultibyte(rt, repl));
   });
+
+/**
+ * Put REPL in place of [FROM, TO) of the current buffer, leave point after
+ * it and shift the match data as GNU does: a position at or after TO moves
+ * with the text after it, one inside the replaced text goes to FROM.
+ */
+function replaceInBuffer(rt: Runtime, repl: number, _sub: number, from: number, to: number): number {
+  // Change hooks may collect garbage: REPL is rooted on the stack and read back.
+  const sp = rt.sp;
+  rt.push(repl);
+  try {
+    if (to > from) deleteRange(rt, from, to, false);
+    setPoint(rt, from);
+    repl = rt.stack[sp]!;
+    insertString(rt, repl, false, true);
+    repl = rt.stack[sp]!;
+  } finally {
+    rt.sp = sp;
+  }
+  const change = schars(rt, repl) - (to - from);
+  const md = rt.globals[G_MATCH_DATA]!;
+  const k = numRegs(rt);
+  for (let i = 0; i < 2 * k; i++) {
+    const x = fixnumValue(aref(rt, md, 1 + i));
+    if (x < 0) continue;
+    if (x >= to) aset(rt, md, 1 + i, makeFixnum(x + change));
+    else if (x > from) aset(rt, md, 1 + i, makeFixnum(from));
+  }
+  setPoint(rt, from + schars(rt, repl));
+  return Qnil;
+}
 
 export { Qcase_fold_search, Qinhibit_changing_match_data, Qsearch_spaces_regexp };

@@ -6,7 +6,7 @@
 // end, positions at the very end, a missing LIMIT) follow GNU Emacs 28.2 as recorded in
 // test/corpus/textprop.el.
 
-import { BUF_BEGV, BUF_INTERVALS, BUF_MODIFF, BUF_Z, BUF_ZV, MARKER_CHARPOS, PVEC_BUFFER, PVEC_MARKER } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_INTERVALS, BUF_OVERLAYS, BUF_MODIFF, BUF_Z, BUF_ZV, MARKER_CHARPOS, PVEC_BUFFER, PVEC_MARKER } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_String, Lisp_Symbol } from '../heap/tags.ts';
 import {
   aref, aset, cons, fixnumValue, isFixnum, isPvec, list, makeFixnum, schars, setStringIntervals, stringIntervals,
@@ -18,7 +18,7 @@ import { error, wrongTypeArgument, xsignal, xsignal2 } from '../core/signal.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { findSymbolValue } from './eval.ts';
 import { copySequence, get, plistGet } from './fns.ts';
-import { bint, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
+import { bint, bslot, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import {
   SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
   rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, plistAtPosition, appendRunsInPlace, type Runs,
@@ -182,19 +182,52 @@ export const getTextProperty = DEFUN('get-text-property', 2, 3, 'Give the value 
   textget(rt, textPropertiesAt(rt, position, object), prop),
 );
 
-DEFUN('get-char-property', 2, 3, 'Give the value of PROP at POSITION in OBJECT, from an overlay there if a buffer\'s overlay has it, else from the text.', (rt, position: number, prop: number, object: number) =>
-  getTextProperty(rt, position, prop, object),
+/**
+ * What overlays contribute to character properties (set by overlay.ts): the overlay of buffer B
+ * (or the current one) that gives PROP a non-nil value at POS (or, for `get-pos-property', at an
+ * insertion there), or nil; and the next/previous overlay boundary from POS.
+ */
+export const overlayProps = {
+  at: (_rt: Runtime, _b: number, _pos: number, _prop: number, _insertion: boolean): number => Qnil,
+  change: (_rt: Runtime, _b: number, _pos: number, _forward: boolean): number => -1,
+};
+
+/** get-char-property-and-overlay's answer as [value, overlay or nil]. */
+function charProperty(rt: Runtime, position: number, prop: number, object: number): [number, number] {
+  const b = object === Qnil ? currentBuffer(rt) : object;
+  if (isPvec(rt, b, PVEC_BUFFER)) {
+    // A buffer position must be in the accessible text (the error names just the position, as GNU's).
+    const p = positionValue(rt, position);
+    if (p < bint(rt, b, BUF_BEGV) || p > bint(rt, b, BUF_ZV)) xsignal(Qargs_out_of_range, list(rt, position));
+    if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) {
+      const ov = overlayProps.at(rt, b, p, prop, false);
+      if (ov !== Qnil) return [overlayGetHook(rt, ov, prop), ov];
+    }
+  }
+  return [getTextProperty(rt, position, prop, object), Qnil];
+}
+/** Set by overlay.ts: an overlay's PROP. */
+export const overlayGetHookRef = { fn: (_rt: Runtime, _ov: number, _prop: number): number => Qnil };
+const overlayGetHook = (rt: Runtime, ov: number, prop: number): number => overlayGetHookRef.fn(rt, ov, prop);
+
+export const getCharProperty = DEFUN('get-char-property', 2, 3, 'Give the value of PROP at POSITION in OBJECT, from an overlay there if a buffer\'s overlay has it, else from the text.', (rt, position: number, prop: number, object: number) =>
+  charProperty(rt, position, prop, object)[0],
 );
 
-DEFUN('get-char-property-and-overlay', 2, 3, 'Give (VALUE . OVERLAY): the value of PROP at POSITION in OBJECT as `get-char-property\' finds it, and the overlay it came from (nil: the text itself).', (rt, position: number, prop: number, object: number) =>
-  cons(rt, getTextProperty(rt, position, prop, object), Qnil),
-);
+DEFUN('get-char-property-and-overlay', 2, 3, 'Give (VALUE . OVERLAY): the value of PROP at POSITION in OBJECT as `get-char-property\' finds it, and the overlay it came from (nil: the text itself).', (rt, position: number, prop: number, object: number) => {
+  const [v, ov] = charProperty(rt, position, prop, object);
+  return cons(rt, v, ov);
+});
 
 DEFUN('get-pos-property', 2, 3, 'Give the value of PROP that text inserted at POSITION would inherit, from overlays and stickiness; for a string, the text property at POSITION.', (rt, position: number, prop: number, object: number) => {
   const t = textOf(rt, object);
   if (t.isString) return getTextProperty(rt, position, prop, object);
-  // A buffer: what stickiness would hand to text inserted here.
   const p = validatePosition(rt, t, position);
+  if (bslot(rt, t.obj, BUF_OVERLAYS) !== Qnil) {
+    const ov = overlayProps.at(rt, t.obj, p + t.beg, prop, true);
+    if (ov !== Qnil) return overlayGetHook(rt, ov, prop);
+  }
+  // A buffer: what stickiness would hand to text inserted here.
   const r = runsOf(rt, t);
   if (r === null) return Qnil;
   const [lo, hi] = accessible(rt, t);
@@ -432,12 +465,12 @@ DEFUN('next-single-char-property-change', 2, 4, 'Give the position after POSITIO
   const lim = limit === Qnil ? zv : Math.min(positionValue(rt, limit), zv);
   if (p0 < begv || p0 > zv) xsignal(Qargs_out_of_range, list(rt, position));
   if (p0 >= lim) return makeFixnum(lim);
-  const value = getTextProperty(rt, makeFixnum(p0), prop, t.obj);
+  const value = getCharProperty(rt, makeFixnum(p0), prop, t.obj);
   let p = p0;
   for (;;) {
     p = fixnumValue(charPropertyChange(rt, t, p, lim, true));
     if (p >= lim) return makeFixnum(lim);
-    if (getTextProperty(rt, makeFixnum(p), prop, t.obj) !== value) return makeFixnum(p);
+    if (getCharProperty(rt, makeFixnum(p), prop, t.obj) !== value) return makeFixnum(p);
   }
 });
 
@@ -455,21 +488,26 @@ DEFUN('previous-single-char-property-change', 2, 4, 'Give the position before PO
   const lim = limit === Qnil ? begv : Math.max(positionValue(rt, limit), begv);
   if (p0 <= lim) return makeFixnum(lim);
   if (p0 > zv) xsignal(Qargs_out_of_range, list(rt, makeFixnum(p0 - 1)));
-  const value = getTextProperty(rt, makeFixnum(p0 - 1), prop, t.obj);
+  const value = getCharProperty(rt, makeFixnum(p0 - 1), prop, t.obj);
   let p = p0;
   for (;;) {
     p = fixnumValue(charPropertyChange(rt, t, p, lim, false));
     if (p <= lim) return makeFixnum(lim);
-    if (getTextProperty(rt, makeFixnum(p - 1), prop, t.obj) !== value) return makeFixnum(p);
+    if (getCharProperty(rt, makeFixnum(p - 1), prop, t.obj) !== value) return makeFixnum(p);
   }
 });
 
-/** The next (or previous) position from P where some text property changes, bounded by LIM (no overlays yet). */
+/** The next (or previous) position from P where some text property or overlay boundary is, bounded by LIM. */
 function charPropertyChange(rt: Runtime, t: Text, p: number, lim: number, forward: boolean): number {
   const l = makeFixnum(lim);
   const r = forward ? scanForward(rt, makeFixnum(p), t.obj, l, (a, b) => plistsEqual(rt, a, b))
     : scanBackward(rt, makeFixnum(p), t.obj, l, (a, b) => plistsEqual(rt, a, b));
-  return r === Qnil ? l : r;
+  let q = r === Qnil ? lim : fixnumValue(r);
+  if (!t.isString && bslot(rt, t.obj, BUF_OVERLAYS) !== Qnil) {
+    const o = overlayProps.change(rt, t.obj, p, forward);
+    if (o >= 0) q = forward ? Math.min(q, o) : Math.max(q, o);
+  }
+  return makeFixnum(q);
 }
 
 DEFUN('next-char-property-change', 1, 2, 'Give the position after POSITION in the current buffer where some text property or overlay changes; the end of the accessible text, or LIMIT when it comes first.', (rt, position: number, limit: number) => {

@@ -76,7 +76,8 @@ export const PVEC_FINALIZER = 9; // slot 0 = function (nil once run: "used"), sl
 export const PVEC_COMPILED = 10;
 export const PVEC_MARKER = 11;
 export const PVEC_BUFFER = 12;
-export const PVEC_TYPE_COUNT = 13;
+export const PVEC_OVERLAY = 13;
+export const PVEC_TYPE_COUNT = 14;
 
 export const isRawPvec = (type: number): boolean => type === PVEC_BOOL_VECTOR || type === PVEC_BIGNUM;
 
@@ -129,6 +130,13 @@ export const MARKER_CHARPOS = 1; // fixnum
 export const MARKER_BYTEPOS = 2; // fixnum
 export const MARKER_INSERTION_TYPE = 3; // nil: stays before text inserted at it; t: advances
 export const MARKER_SLOTS = 4;
+
+// Overlay slots (emacs/overlay.ts). Its ends are markers of its buffer (chained there, so they move
+// with insertions and deletions as markers do); an overlay in no buffer has START and END nil.
+export const OVERLAY_START = 0; // marker or nil; insertion type t: front-advance
+export const OVERLAY_END = 1; // marker or nil; insertion type t: rear-advance
+export const OVERLAY_PLIST = 2; // property list
+export const OVERLAY_SLOTS = 3;
 
 // Hash table slots (all Lisp words). Buckets are chained through NEXT;
 // INDEX maps hash % size to the first entry, -1 when empty.

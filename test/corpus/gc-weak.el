@@ -4,7 +4,10 @@
 
 (defun gcw-clobber (n) (if (> n 0) (progn (list n n n n) (gcw-clobber (1- n))) nil))
 (defun gcw-gc () (gcw-clobber 50) (garbage-collect) (garbage-collect) (garbage-collect) nil)
-(defun gcw-entries (h) (let (r) (maphash (lambda (k v) (push (cons k v) r)) h) (nreverse r)))
+;; Sorted: a collection forced mid-fill (TSMACS_GC_STRESS) frees slots that later entries reuse.
+(defun gcw-entries (h)
+  (let (r) (maphash (lambda (k v) (push (cons k v) r)) h)
+    (sort r (lambda (a b) (string< (prin1-to-string a) (prin1-to-string b))))))
 (defun gcw-fill (h)
   (puthash (list 1) 'cons-key h)
   (puthash 7 (list 'cons-val) h)
@@ -164,3 +167,12 @@ gcw-log
   (let ((g gcs-done))
     (while (< gcs-done (+ g 2)) (make-list 1000 nil)))
   gcw-log)
+;; A marker that only a weak table's entry holds is still adjusted by edits of its buffer.
+(let ((h (make-hash-table :test 'eq :weakness 'key)))
+  (with-temp-buffer
+    (insert "abc")
+    (funcall (lambda () (puthash 'gcw-marker (copy-marker 2) h) nil))
+    (gcw-gc)
+    (goto-char 1)
+    (insert "XX")
+    (marker-position (gethash 'gcw-marker h))))

@@ -1,0 +1,152 @@
+// Searching buffers (the buffer half of GNU search.c): search-forward/backward, re-search-*, looking-at.
+//
+// Each command runs the regexp engine over the current buffer's decoded text
+// (buffer-text.ts), 0-based: index I is position I+1. A literal search is a
+// quoted regexp compiled without search-spaces-regexp. The match data record
+// the buffer, so `match-data' gives markers (search.ts).
+
+import { makeFixnum } from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { DEFUN } from '../core/subr.ts';
+import { DEFSYM, Qfixnump, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { fixnumValue, isFixnum } from '../heap/tags.ts';
+import { BUF_BEGV, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
+import { stringp } from '../core/object.ts';
+import { bint, currentBuffer } from './buffer.ts';
+import { bufferWindow } from './buffer-text.ts';
+import { setPoint } from './editfns.ts';
+import { positionValue } from './marker.ts';
+import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
+import {
+  caseFold, compileChars, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData, stringCharCodes,
+} from './search.ts';
+
+const Qsearch_failed = DEFSYM('search-failed');
+const EMPTY = new Int32Array(0);
+
+/** STRING as a regexp matching it literally. */
+function literalPattern(rt: Runtime, string: number): CompiledRegexp {
+  const out: number[] = [];
+  for (const c of stringCharCodes(rt, string)) {
+    if (c === 0x5b || c === 0x2a || c === 0x2e || c === 0x5c || c === 0x3f || c === 0x2b || c === 0x5e || c === 0x24) out.push(0x5c);
+    out.push(c);
+  }
+  return compileChars(rt, Int32Array.from(out), caseFold(rt), null);
+}
+
+/**
+ * Search buffer B's text for RE from FROM to LIMIT (0-based, as Matcher.search),
+ * decoding a window around FROM and growing it while the engine says it wanted more.
+ */
+function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
+  const whole = bint(rt, b, BUF_Z) - 1;
+  const readEnd = text.end ?? text.zv;
+  for (let w = 2048; ; w *= 4) {
+    // Assertions look one char either side of where they stand.
+    const lo = limit >= from ? from - 1 : from - w;
+    const hi = limit >= from ? Math.min(readEnd + 1, from + w) : readEnd + 1;
+    const bt = bufferWindow(rt, b, lo, hi);
+    text.chars = bt.chars;
+    text.lo = bt.lo;
+    text.hi = bt.hi;
+    const found = searchText(rt, re, text, from, limit);
+    if (!lastSearchEdge(rt) || (bt.lo <= 0 && bt.hi >= whole)) return found;
+  }
+}
+
+/** GNU's search_command: DIRECTION 1 or -1, REGEXP false for a literal STRING. */
+function searchCommand(rt: Runtime, string: number, bound: number, noerror: number, count: number, direction: number, regexp: boolean): number {
+  let n = direction;
+  if (count !== Qnil) {
+    if (!isFixnum(count)) wrongTypeArgument(rt, Qfixnump, count);
+    n *= fixnumValue(count);
+  }
+  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  const begv = bint(rt, b, BUF_BEGV);
+  const zv = bint(rt, b, BUF_ZV);
+  let lim: number;
+  if (bound === Qnil) lim = n > 0 ? zv : begv;
+  else {
+    lim = positionValue(rt, bound);
+    if (n > 0 ? lim < pt : lim > pt) error(rt, 'Invalid search bound (wrong side of point)');
+    lim = Math.min(Math.max(lim, begv), zv);
+  }
+  const re = regexp ? compilePattern(rt, string) : literalPattern(rt, string);
+  const record = !inhibitChanging(rt);
+  if (n === 0) {
+    // No search at all: an empty match at point.
+    if (record) setMatchData(rt, b, [pt, pt], 1);
+    return makeFixnum(pt);
+  }
+  const text: MatchText = { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1 };
+  let pos = pt - 1;
+  let ok = true;
+  while (n !== 0) {
+    let found: number;
+    if (n > 0) {
+      text.end = lim - 1;
+      found = windowSearch(rt, b, re, text, pos, lim - 1);
+    } else {
+      // Backward: a match may not extend past where this round starts.
+      text.end = pos;
+      found = windowSearch(rt, b, re, text, pos, lim - 1);
+    }
+    if (found < 0) {
+      ok = false;
+      break;
+    }
+    const regs = lastRegisters(rt);
+    if (record) setMatchData(rt, b, regs, re.nsub + 1, 1);
+    if (n > 0) {
+      pos = regs[1]!;
+      n--;
+    } else {
+      pos = regs[0]!;
+      n++;
+    }
+  }
+  if (!ok) {
+    if (noerror === Qnil) xsignal1(rt, Qsearch_failed, string);
+    if (noerror !== Qt) setPoint(rt, lim);
+    return Qnil;
+  }
+  setPoint(rt, pos + 1);
+  return makeFixnum(pos + 1);
+}
+
+const searchDoc = (what: string, dir: string): string =>
+  `Search ${dir} from point for ${what}, leaving point at the ${dir === 'forward' ? 'end' : 'beginning'} of the match and giving that position.\n` +
+  'BOUND limits the search; NOERROR nil signals `search-failed\' on failure, t gives nil, anything else gives nil and moves to the bound; ' +
+  'COUNT repeats the search (negative: in the other direction).';
+
+DEFUN('search-forward', 1, 4, searchDoc('STRING', 'forward'),
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, 1, false));
+DEFUN('search-backward', 1, 4, searchDoc('STRING', 'backward'),
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, -1, false));
+DEFUN('re-search-forward', 1, 4, searchDoc('a match of REGEXP', 'forward'),
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, 1, true));
+DEFUN('re-search-backward', 1, 4, searchDoc('a match of REGEXP', 'backward'),
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, -1, true));
+
+/** GNU's looking_at_1: does REGEXP match at point? */
+function lookingAt(rt: Runtime, regexp: number, modify: boolean): number {
+  if (!stringp(regexp)) wrongTypeArgument(rt, Qstringp, regexp);
+  const re = compilePattern(rt, regexp);
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  const begv = bint(rt, b, BUF_BEGV);
+  const zv = bint(rt, b, BUF_ZV);
+  const text: MatchText = { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1 };
+  const found = windowSearch(rt, b, re, text, pt - 1, pt - 1);
+  if (found < 0) return Qnil;
+  if (modify && !inhibitChanging(rt)) setMatchData(rt, b, lastRegisters(rt), re.nsub + 1, 1);
+  return Qt;
+}
+
+DEFUN('looking-at', 1, 2,
+  'Give t when text after point matches REGEXP, setting the match data unless INHIBIT-MODIFY.',
+  (rt, regexp: number, inhibit: number) => lookingAt(rt, regexp, inhibit === Qnil));
+
