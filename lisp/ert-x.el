@@ -8,35 +8,32 @@
 ;; GNU 28.2 has no `ert-with-temp-file' (that came with Emacs 29), so
 ;; neither do we.
 
-(require 'cl-lib)
 (require 'ert)
-(require 'subr-x)
+(eval-and-compile (require 'cl-lib) (require 'subr-x))
 
 ;;;; Resource files next to a test file
 
-(defvar ert-resource-directory-format "%s-resources/"
-  "How a test file's resource directory is named: a `format' string.
-It is given the test file's name after the trim variables below have
-cut its start and end.")
+(defvar ert-resource-directory-format "%s-resources/" "How a test file's resource directory is named.
+A `format' string given the test file's name after the two trim regexps
+(left, then right) have cut it down.")
 
-(defvar ert-resource-directory-trim-left-regexp ""
+(defvar ert-resource-directory-trim-left-regexp "" ; nothing by default
   "What `ert-resource-directory' cuts from the start of the test file's name.")
 
-(defvar ert-resource-directory-trim-right-regexp "\\(-tests?\\)?\\.el"
+(defvar ert-resource-directory-trim-right-regexp "\\(-tests?\\)?\\.el" ; "-test.el" etc.
   "What `ert-resource-directory' cuts from the end of the test file's name.")
 
 (defun ert--resource-directory-of (file)
   "The resource directory of the test file FILE, an absolute true name.
 A directory named \"resources\" beside FILE wins; otherwise the name
 comes from FILE's own through `ert-resource-directory-format'."
-  (let* ((here (file-name-directory file))
-         (shared (expand-file-name "resources/" here))
+  (let* ((dir (file-name-directory file))
+         (plain (expand-file-name "resources/" dir))
          (stem (string-trim file ert-resource-directory-trim-left-regexp
                             ert-resource-directory-trim-right-regexp)))
-    (file-truename (if (file-accessible-directory-p shared)
-                       shared
+    (file-truename (if (file-accessible-directory-p plain) plain
                      (expand-file-name (format ert-resource-directory-format stem)
-                                       here)))))
+                                       dir)))))
 
 (defmacro ert-resource-directory ()
   "The directory that holds the resources of the test file being loaded.
@@ -51,9 +48,9 @@ beside it, or \"resources/\" if that exists."
 (defmacro ert-resource-file (file)
   "The name of FILE inside the resource directory of the test file being loaded.
 See `ert-resource-directory'."
-  `(expand-file-name ,file (ert-resource-directory)))
+  (list 'expand-file-name file '(ert-resource-directory)))
 
-;;;; Filtering and building strings
+;;;; Strings with and without properties
 
 (defun ert-filter-string (s &rest regexps)
   "Return S with every match of each of REGEXPS deleted, in turn.
@@ -68,13 +65,15 @@ group of each match is deleted."
   "Concatenate the strings among ARGS, giving them text properties.
 Each list among ARGS is a property list that applies to the strings
 after it, up to the next list; nil ends the properties."
-  (let ((props nil))
-    (mapconcat (lambda (x)
-                 (cond ((listp x) (setq props x) "")
-                       ((not (stringp x)) (signal 'wrong-type-argument (list 'stringp x)))
-                       (props (apply #'propertize x props))
-                       (t (copy-sequence x))))
-               args "")))
+  (let ((plist nil) (out ""))
+    (while args
+      (let ((a (pop args)))
+        (if (listp a)
+            (setq plist a)
+          (unless (stringp a) (signal 'wrong-type-argument (list 'stringp a)))
+          (setq out (concat out (if plist (apply #'propertize a plist)
+                                  (copy-sequence a)))))))
+    out))
 
 ;;;; Capturing messages
 
@@ -101,22 +100,20 @@ messages still appear as usual.  Return the value of BODY."
 
 (defun ert--format-test-buffer-name (base-name)
   "The name of a test buffer of the running test, with BASE-NAME in it if non-nil."
-  (let ((test (ert-running-test)))
-    (format "*Test buffer (%s)%s*"
-            (if test (ert-test-name test) "<anonymous test>")
-            (if base-name (format ": %s" base-name) ""))))
+  (let* ((running (ert-running-test))
+         (label (if running (ert-test-name running) "<anonymous test>"))
+         (suffix (if base-name (format ": %s" base-name) "")))
+    (format "*Test buffer (%s)%s*" label suffix)))
 
 (defun ert--call-with-test-buffer (base-name thunk)
   "Call THUNK in a new test buffer named after BASE-NAME; return its value.
 The buffer is killed when THUNK returns, and kept for inspection when
 it signals."
-  (let* ((test-buffer (generate-new-buffer (ert--format-test-buffer-name base-name)))
-         (value (progn (puthash test-buffer t ert--test-buffers)
-                       (with-current-buffer test-buffer (funcall thunk)))))
-    ;; Reached only when THUNK did not signal.
-    (remhash test-buffer ert--test-buffers)
-    (kill-buffer test-buffer)
-    value))
+  (let ((buffer (generate-new-buffer (ert--format-test-buffer-name base-name))))
+    (puthash buffer t ert--test-buffers)
+    (let ((value (with-current-buffer buffer (funcall thunk))))
+      (remhash buffer ert--test-buffers) (kill-buffer buffer)
+      value)))
 
 (cl-defmacro ert-with-test-buffer ((&key ((:name name-form))) &rest body)
   "Run BODY in a new, current test buffer; return BODY's value.
@@ -126,17 +123,18 @@ signals, to be looked at (and `ert-kill-all-test-buffers' ends it).
 
 \(fn (&key ((:name NAME))) &rest BODY)"
   (declare (indent 1) (debug ((":name" form) def-body)))
-  `(ert--call-with-test-buffer ,name-form (lambda () ,@body)))
+  (list 'ert--call-with-test-buffer name-form (cons 'lambda (cons nil body))))
 
 (defun ert-kill-all-test-buffers ()
   "Kill every test buffer kept alive by a failed `ert-with-test-buffer'.
 Report how many there were in a message."
-  (let ((buffers nil))
-    (maphash (lambda (b _) (push b buffers)) ert--test-buffers)
-    (setq ert--test-buffers (make-hash-table :weakness 'key-and-value))
-    (let ((live (cl-remove-if-not #'buffer-live-p buffers)))
-      (mapc #'kill-buffer live)
-      (message "%d out of %d test buffers killed" (length live) (length buffers)))
+  (let ((killed 0) (total 0) (bufs nil))
+    (maphash (lambda (b _) (push b bufs)) ert--test-buffers)
+    (clrhash ert--test-buffers)
+    (dolist (b bufs)
+      (setq total (1+ total))
+      (when (buffer-live-p b) (kill-buffer b) (setq killed (1+ killed))))
+    (message "%d out of %d test buffers killed" killed total)
     nil))
 
 (defun ert-call-with-buffer-renamed (buffer-name thunk)
@@ -145,14 +143,16 @@ The buffer of that name (made, empty, if there was none) is renamed
 while THUNK runs and a new empty one takes the name; afterwards that
 new one is killed and the old one gets its name back."
   (let ((old (get-buffer-create buffer-name))
-        (aside (generate-new-buffer-name (concat buffer-name " orig buffer"))))
-    (with-current-buffer old (rename-buffer aside))
-    (get-buffer-create buffer-name)
-    (unwind-protect (funcall thunk)
+        (parked (generate-new-buffer-name (format "%s orig buffer" buffer-name))))
+    (with-current-buffer old (rename-buffer parked))
+    (get-buffer-create buffer-name) ; the empty stand-in
+    (unwind-protect
+        (funcall thunk)
       (let ((stand-in (get-buffer buffer-name)))
-        (and stand-in (kill-buffer stand-in)))
-      (and (buffer-live-p old)
-           (with-current-buffer old (rename-buffer buffer-name))))))
+        (when stand-in (kill-buffer stand-in)))
+      (when (buffer-live-p old)
+        (with-current-buffer old
+          (rename-buffer buffer-name))))))
 
 (cl-defmacro ert-with-buffer-renamed ((buffer-name-form) &rest body)
   "Run BODY with the buffer called BUFFER-NAME-FORM's value out of the way.
@@ -160,8 +160,8 @@ See `ert-call-with-buffer-renamed'.
 
 \(fn (BUFFER-NAME-FORM) &rest BODY)"
   (declare (indent 1))
-  `(ert-call-with-buffer-renamed ,buffer-name-form (lambda () ,@body)))
+  (list 'ert-call-with-buffer-renamed buffer-name-form
+        (cons 'lambda (cons nil body))))
 
 (provide 'ert-x)
-
-;;; ert-x.el ends here
+;;; ert-x.el --- end

