@@ -12,10 +12,10 @@ import {
   allocString, makeStringFromChars, schars, sdata, stringMultibyte, stringp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { wrongTypeArgument } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { copyStringProperties } from './intervals.ts';
-import { DEFSYM, Qchar_or_string_p, Qnil } from '../core/symbols.ts';
+import { DEFSYM, Qchar_or_string_p, Qcircular_list, Qconsp, Qlistp, Qnil } from '../core/symbols.ts';
 import { Lisp_Cons } from '../heap/tags.ts';
 import { xcar, xcdr } from '../core/object.ts';
 import { BUF_PT, BUF_BEGV, BUF_ZV } from '../heap/layout.ts';
@@ -345,7 +345,21 @@ function casifyRegionCommand(rt: Runtime, flag: number, beg: number, end: number
   }
   const bounds = funcall(rt, findSymbolValue(rt, Qregion_extract_function), [Qbounds]);
   rt.push(bounds);
-  for (let l = bounds; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) casifyRegion(rt, flag, xcar(rt, xcar(rt, l)), xcdr(rt, xcar(rt, l)));
+  // Piece by piece, as GNU: a piece that is not a cons, a tail that is not a list and a
+  // circular list are errors when reached (pieces before them are cased already).
+  let slow = bounds;
+  let n = 0;
+  let l = bounds;
+  for (; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const piece = xcar(rt, l);
+    if ((piece & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, piece);
+    casifyRegion(rt, flag, xcar(rt, piece), xcdr(rt, piece));
+    if ((++n & 1) === 0) {
+      slow = xcdr(rt, slow);
+      if (slow === xcdr(rt, l)) xsignal1(rt, Qcircular_list, bounds);
+    }
+  }
+  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
   rt.sp--;
   return Qnil;
 }
