@@ -3,8 +3,8 @@
 // Upper and lower case come from the current buffer's case table (casetab.ts), word
 // boundaries from its syntax table (syntax.ts). What GNU takes from the Unicode data whatever
 // the case table (the titlecase property, and the special casings that turn one char into
-// several in strings) we carry as compact tables. The region and word commands need buffers
-// and are not here.
+// several in strings) we carry as compact tables. The region and word commands case the
+// current buffer's text in place (special casings included, as GNU 28's do).
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { charLenAt, readChar } from '../core/character.ts';
@@ -12,10 +12,20 @@ import {
   allocString, makeStringFromChars, schars, sdata, stringMultibyte, stringp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { wrongTypeArgument } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { copyStringProperties } from './intervals.ts';
-import { Qchar_or_string_p } from '../core/symbols.ts';
+import { DEFSYM, Qchar_or_string_p, Qcircular_list, Qconsp, Qlistp, Qnil } from '../core/symbols.ts';
+import { Lisp_Cons } from '../heap/tags.ts';
+import { xcar, xcdr } from '../core/object.ts';
+import { BUF_PT, BUF_BEGV, BUF_ZV } from '../heap/layout.ts';
+import { bint, currentBuffer } from './buffer.ts';
+import { bumpModiff, prepareToModify, replaceCharRaw, signalAfterChange, textPropHooks, validateRegion } from './insdel.ts';
+import { charToByte } from './marker.ts';
+import { charAt, setPoint } from './editfns.ts';
+import { findSymbolValue, funcall } from './eval.ts';
+import { scanWordsFrom } from './syntax-scan.ts';
+import { checkFixnum } from './data.ts';
 import { currentCaseMaps, type CaseMaps } from './casetab.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 
@@ -246,3 +256,138 @@ DEFUN(
   'Give OBJ, a character or a string, with each word\'s first letter in title case; other letters keep their case.',
   (rt, obj: number) => casify(rt, obj, CASE_CAPITALIZE_UP),
 );
+
+// ---- the region and word commands ------------------------------------------------------------
+
+/**
+ * Case START..END of the current buffer under FLAG; give the end of the region after the change.
+ * As GNU's: the region is always counted as modified (before-change hook, a tick), but
+ * after-change-functions run only when a char changed, over the changed stretch. A char whose
+ * case is several chars (special casing) grows the text: markers keep their char positions, and
+ * the added chars go in front, taking the properties stickiness gives them.
+ */
+function casifyRegion(rt: Runtime, flag: number, start: number, end: number): number {
+  const [s0, e0] = validateRegion(rt, start, end);
+  if (s0 === e0) return e0;
+  prepareToModify(rt, s0, e0);
+  // A hook may have changed the buffer: clip again, as deletion does.
+  const b = currentBuffer(rt);
+  const s = Math.max(bint(rt, b, BUF_BEGV), Math.min(s0, bint(rt, b, BUF_ZV)));
+  const e = Math.max(s, Math.min(e0, bint(rt, b, BUF_ZV)));
+  bumpModiff(rt, b);
+  const chars: number[] = [];
+  for (let p = s; p < e; p++) chars.push(charAt(rt, p));
+  const results = caseEach(rt, currentCaseMaps(rt), chars, flag);
+  let first = -1;
+  let lastOld = -1;
+  let grown = 0;
+  // From the end backwards, so that the positions still to change stay where they were.
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const r = results[i]!;
+    if (r.length === 1 && r[0] === chars[i]) continue;
+    const pos = s + i;
+    const pb = charToByte(rt, b, pos);
+    // A char whose new form is not the same bytes' length is replaced as GNU replaces text,
+    // which counts as one more modification (measured: "ßß" upcased is 3 ticks, "ab" 1).
+    if (!replaceCharRaw(rt, b, pos, pb, charToByte(rt, b, pos + 1) - pb, r)) bumpModiff(rt, b);
+    if (r.length > 1) textPropHooks.inserted(rt, b, pos, r.length - 1, Qnil, 0, true);
+    grown += r.length - 1;
+    if (lastOld < 0) lastOld = pos + 1;
+    first = pos;
+  }
+  if (first < 0) return e;
+  signalAfterChange(rt, first, lastOld + grown, lastOld - first);
+  return e + grown;
+}
+
+/** Per char of CHARS, what it becomes under FLAG (several chars for a special casing). */
+function caseEach(rt: Runtime, maps: CaseMaps, chars: number[], flag: number): number[][] {
+  if (!tablesReady) buildTables();
+  const syntax = currentSyntaxTable(rt);
+  const isWordChar = (c: number): boolean => syntaxClassIn(rt, syntax, c) === Sword;
+  const res: number[][] = [];
+  let inword = false;
+  const n = chars.length;
+  for (let i = 0; i < n; i++) {
+    const c = chars[i]!;
+    const wasInword = inword;
+    inword = isWordChar(c);
+    let f: number;
+    if (flag === CASE_CAPITALIZE) f = wasInword ? CASE_DOWN : CASE_CAPITALIZE;
+    else if (flag !== CASE_CAPITALIZE_UP) f = flag;
+    else if (!wasInword) f = CASE_CAPITALIZE;
+    else {
+      res.push([c]);
+      continue;
+    }
+    if (c >= 0x80) {
+      const special = (f === CASE_UP ? specialUp : f === CASE_DOWN ? specialDown : specialTitle).get(c);
+      if (special) {
+        res.push(special);
+        continue;
+      }
+    }
+    let cased = caseSingle(maps, c, f);
+    if (c === SIGMA && cased !== c && wasInword && (i + 1 === n || !isWordChar(chars[i + 1]!))) cased = FINAL_SIGMA;
+    res.push([cased]);
+  }
+  return res;
+}
+
+// The variable and its default are simple.el's (lisp/simple.el), as in GNU.
+const Qregion_extract_function = DEFSYM('region-extract-function');
+const Qbounds = DEFSYM('bounds');
+
+function casifyRegionCommand(rt: Runtime, flag: number, beg: number, end: number, noncontiguous: number): number {
+  if (noncontiguous === Qnil) {
+    casifyRegion(rt, flag, beg, end);
+    return Qnil;
+  }
+  const bounds = funcall(rt, findSymbolValue(rt, Qregion_extract_function), [Qbounds]);
+  rt.push(bounds);
+  // Piece by piece, as GNU: a piece that is not a cons, a tail that is not a list and a
+  // circular list are errors when reached (pieces before them are cased already).
+  let slow = bounds;
+  let n = 0;
+  let l = bounds;
+  for (; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const piece = xcar(rt, l);
+    if ((piece & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, piece);
+    casifyRegion(rt, flag, xcar(rt, piece), xcdr(rt, piece));
+    if ((++n & 1) === 0) {
+      slow = xcdr(rt, slow);
+      if (slow === xcdr(rt, l)) xsignal1(rt, Qcircular_list, bounds);
+    }
+  }
+  if (l !== Qnil) wrongTypeArgument(rt, Qlistp, l);
+  rt.sp--;
+  return Qnil;
+}
+
+DEFUN('upcase-region', 2, 3, 'Turn the text between BEG and END to upper case; with REGION-NONCONTIGUOUS-P, each piece that `region-extract-function\' gives.',
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_UP, beg, end, nc));
+DEFUN('downcase-region', 2, 3, 'Turn the text between BEG and END to lower case; with REGION-NONCONTIGUOUS-P, each piece that `region-extract-function\' gives.',
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_DOWN, beg, end, nc));
+DEFUN('capitalize-region', 2, 3, 'Capitalize each word between BEG and END: its first letter in title case, the others in lower case.',
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_CAPITALIZE, beg, end, nc));
+DEFUN('upcase-initials-region', 2, 3, 'Put the first letter of each word between BEG and END in title case; other letters keep their case.',
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_CAPITALIZE_UP, beg, end, nc));
+
+/** Case ARG words from point: forward moves point past them, backward leaves it where it is. */
+function casifyWord(rt: Runtime, flag: number, arg: number): number {
+  const n = checkFixnum(rt, arg);
+  const b = currentBuffer(rt);
+  const pt = bint(rt, b, BUF_PT);
+  let far = scanWordsFrom(rt, pt, n);
+  if (far < 0) far = n > 0 ? bint(rt, b, BUF_ZV) : bint(rt, b, BUF_BEGV);
+  const newEnd = casifyRegion(rt, flag, makeFixnum(pt), makeFixnum(far));
+  if (far > pt) setPoint(rt, newEnd);
+  return Qnil;
+}
+
+DEFUN('upcase-word', 1, 1, 'Turn the ARG words after point to upper case and move past them; a negative ARG cases the words before point, which stays.',
+  (rt, arg: number) => casifyWord(rt, CASE_UP, arg));
+DEFUN('downcase-word', 1, 1, 'Turn the ARG words after point to lower case and move past them; a negative ARG cases the words before point, which stays.',
+  (rt, arg: number) => casifyWord(rt, CASE_DOWN, arg));
+DEFUN('capitalize-word', 1, 1, 'Capitalize the ARG words after point and move past them; a negative ARG capitalizes the words before point, which stays.',
+  (rt, arg: number) => casifyWord(rt, CASE_CAPITALIZE, arg));

@@ -13,7 +13,7 @@ import {
   MARKER_INSERTION_TYPE,
 } from '../heap/layout.ts';
 import { Lisp_Cons, makeFixnum } from '../heap/tags.ts';
-import { charBytes, writeChar } from '../core/character.ts';
+import { charBytes, charLenAt, writeChar } from '../core/character.ts';
 import {
   allocString, cons as consOf, makeString as makeStr, makeStringFromBytes, sbytes, schars, sdata, stringMultibyte,
   stringp, xcar, xcdr,
@@ -27,7 +27,7 @@ import {
   bint, bslot, bufferLive, bufferp as isBuffer, currentBuffer, gapSize, getBuffer, markerp, setBint, setBslot,
   setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf,
 } from './buffer.ts';
-import { charToByte, markerBuffer, markerCharpos, positionValue } from './marker.ts';
+import { charToByte, forgetPositionCache, markerBuffer, markerCharpos, positionValue } from './marker.ts';
 
 const Qbuffer_read_only = DEFVAR('buffer-read-only', () => Qnil, 'Non-nil means the text of the current buffer may not be changed.');
 const Qinhibit_read_only = DEFVAR('inhibit-read-only', () => Qnil, 'Non-nil means change read-only buffers and text anyway.');
@@ -172,11 +172,60 @@ export function signalAfterChange(rt: Runtime, start: number, end: number, oldle
     runChangeHook(rt, Qafter_change_functions, [makeFixnum(start), makeFixnum(end), makeFixnum(oldlen)]);
 }
 
-function bumpModiff(rt: Runtime, b: number): void {
+export function bumpModiff(rt: Runtime, b: number): void {
   const m = bint(rt, b, BUF_MODIFF) + 1;
   setBint(rt, b, BUF_MODIFF, m);
   setBint(rt, b, BUF_CHARS_MODIFF, m);
   setInternal(rt, Qdeactivate_mark, Qt);
+}
+
+/** The byte position of char position TARGET of B, scanning forward from char KC at byte KB. */
+function byteFrom(rt: Runtime, b: number, kc: number, kb: number, target: number): number {
+  const u8 = rt.u8;
+  while (kc < target) {
+    kb += charLenAt(u8[byteAddrOf(rt, b, kb)]!);
+    kc++;
+  }
+  return kb;
+}
+
+/**
+ * Replace the char at FROM (byte FROMBYTE, OLDBYTES long) of B with CHARS, without checks,
+ * hooks, modification ticks or text-property changes: the case commands' edit. As GNU's, markers
+ * keep their char positions (only their byte positions follow the new text), while point moves
+ * with the text when it is after FROM. Text properties for the chars added are the caller's.
+ * Gives whether the new text took the old one's bytes exactly (one char of the same length).
+ */
+export function replaceCharRaw(rt: Runtime, b: number, from: number, fromByte: number, oldBytes: number, chars: number[]): boolean {
+  let nb = 0;
+  for (const c of chars) nb += charBytes(c);
+  const n = chars.length;
+  forgetPositionCache(rt, b);
+  moveGap(rt, b, from + 1, fromByte + oldBytes);
+  const s = slotBase(b);
+  const m = rt.i32;
+  const add = (slot: number, d: number): void => {
+    m[s + slot] = makeFixnum((m[s + slot]! >> 2) + d);
+  };
+  add(BUF_GPT, -1); add(BUF_GPT_BYTE, -oldBytes); add(BUF_Z, -1); add(BUF_Z_BYTE, -oldBytes); add(BUF_ZV, -1); add(BUF_ZV_BYTE, -oldBytes);
+  makeGap(rt, b, nb);
+  let p = textBase(rt, b) + fromByte - 1;
+  for (const c of chars) p += writeChar(rt.u8, p, c);
+  add(BUF_GPT, n); add(BUF_GPT_BYTE, nb); add(BUF_Z, n); add(BUF_Z_BYTE, nb); add(BUF_ZV, n); add(BUF_ZV_BYTE, nb);
+  const dB = nb - oldBytes;
+  const pt = m[s + BUF_PT]! >> 2;
+  if (pt > from) {
+    m[s + BUF_PT] = makeFixnum(pt + n - 1);
+    m[s + BUF_PT_BYTE] = makeFixnum((m[s + BUF_PT_BYTE]! >> 2) + dB);
+  }
+  if (n === 1 && dB === 0) return true;
+  for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const ms = slotBase(xcar(rt, l));
+    const cp = m[ms + MARKER_CHARPOS]! >> 2;
+    if (cp <= from) continue;
+    m[ms + MARKER_BYTEPOS] = makeFixnum(n === 1 ? (m[ms + MARKER_BYTEPOS]! >> 2) + dB : byteFrom(rt, b, from, fromByte, cp));
+  }
+  return false;
 }
 
 // ---- insertion ----------------------------------------------------------------------------------

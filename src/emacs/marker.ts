@@ -42,6 +42,12 @@ onKillBuffer((rt, b) => {
   if (c.buf === b) c.buf = 0;
 });
 
+/** Forget the cached char/byte position of B: its bytes changed without a new chars tick (the case commands). */
+export function forgetPositionCache(rt: Runtime, b: number): void {
+  const c = posCache(rt);
+  if (c.buf === b) c.buf = 0;
+}
+
 /** How many markers a conversion looks at for a landmark (GNU looks at a few dozen too). */
 const MARKER_LANDMARKS = 50;
 

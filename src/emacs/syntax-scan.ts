@@ -1043,6 +1043,11 @@ function scanWords(t: Text, from: number, count: number): number {
   return from;
 }
 
+/** The position COUNT words from FROM in the current buffer, or -1 when the text ends first (for the word case commands). */
+export function scanWordsFrom(rt: Runtime, from: number, count: number): number {
+  return scanWords(currentText(rt), from, count);
+}
+
 DEFUN('forward-word', 0, 1,
   'Move point forward ARG words (back when ARG is negative); give t, or nil when the buffer ends first (point stops there).',
   (rt, arg: number) => {
