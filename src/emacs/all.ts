@@ -29,6 +29,7 @@ import './debug.ts';
 import '../dump/pdumper.ts';
 import './marker.ts';
 import './insdel.ts';
+import './undo.ts';
 import './cmds.ts';
 import './indent.ts';
 import './overlay.ts';

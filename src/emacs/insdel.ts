@@ -28,6 +28,7 @@ import {
   setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf,
 } from './buffer.ts';
 import { charToByte, forgetPositionCache, markerBuffer, markerCharpos, positionValue } from './marker.ts';
+import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 
 const Qbuffer_read_only = DEFVAR('buffer-read-only', () => Qnil, 'Non-nil means the text of the current buffer may not be changed.');
 const Qinhibit_read_only = DEFVAR('inhibit-read-only', () => Qnil, 'Non-nil means change read-only buffers and text anyway.');
@@ -273,6 +274,7 @@ function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: 
   // A hook may have switched buffers or moved point: insert where point is now, as GNU does.
   const b = currentBuffer(rt);
   const from = bint(rt, b, BUF_PT);
+  recordInsert(rt, b, from, nchars);
   insertRaw(rt, b, nchars, nbytes, beforeMarkers, fill);
   textPropHooks.inserted(rt, b, from, nchars, source, sourceStart, inherit);
   if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.changed(rt, b, from, from + nchars);
@@ -489,9 +491,10 @@ export function deleteRange(rt: Runtime, from: number, to: number, extract: bool
   const toByte = charToByte(rt, b, to);
   const sp = rt.sp;
   let deleted = Qnil;
-  if (extract) {
+  if (extract || undoRecording(rt)) {
     deleted = bufferSubstring(rt, b, from, to, true);
     rt.push(deleted);
+    recordDelete(rt, b, from, deleted);
   }
   const nchars = to - from;
   const nbytes = toByte - fromByte;
@@ -526,7 +529,7 @@ export function deleteRange(rt: Runtime, from: number, to: number, extract: bool
   if (m[s + BUF_OVERLAYS] !== Qnil) overlayHooks.changed(rt, b, from, from);
   signalAfterChange(rt, from, from, nchars);
   rt.sp = sp;
-  return deleted;
+  return extract ? deleted : Qnil;
 }
 
 DEFUN('delete-region', 2, 2, 'Delete the text between START and END of the current buffer.', (rt, start: number, end: number) => {
