@@ -15,6 +15,7 @@ import './casefiddle.ts';
 import './syntax-scan.ts';
 import './chartab.ts';
 import './fileio.ts';
+import './fileio-buffer.ts';
 import './emacs.ts';
 import './minibuf.ts';
 import './coding.ts';

@@ -19,6 +19,13 @@ export interface Host {
   /** Whole contents of a file, or null if it cannot be read (the reason in lastError). */
   readFile(path: string): Uint8Array | null;
   writeFile(path: string, bytes: Uint8Array): void;
+  /** Create PATH holding BYTES; throws (code EEXIST) when something is already there, never overwriting. */
+  createFile(path: string, bytes: Uint8Array): void;
+  /**
+   * Bytes START..END (END null: to the end of the file) of the file PATH, or null if it cannot be
+   * read (the reason in lastError): insert-file-contents reads only the part it was asked for.
+   */
+  readFileRange(path: string, start: number, end: number | null): Uint8Array | null;
   /** Overwrite bytes of an existing file at `position` (the dumper clears its in-progress mark this way). */
   patchFile(path: string, position: number, bytes: Uint8Array): void;
   /** Size in bytes of a regular file, or null if it cannot be opened (the reason in lastError). */

@@ -1,7 +1,7 @@
 // The Node.js host: files, stdio and the clock for the CLI.
 
 // Named imports: a namespace import makes the bundle copy every export of node:fs (0.4 ms a start-up).
-import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import type { Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
 
@@ -44,6 +44,35 @@ export function nodeHost(): Host {
     },
     writeFile(path, bytes) {
       writeFileSync(path, bytes);
+    },
+    createFile(path, bytes) {
+      writeFileSync(path, bytes, { flag: 'wx' });
+    },
+    readFileRange(path, start, end) {
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      }
+      try {
+        const size = fstatSync(fd).size;
+        const stop = end === null ? size : Math.min(end, size);
+        const out = new Uint8Array(Math.max(0, stop - start));
+        let got = 0;
+        while (got < out.length) {
+          const n = readSync(fd, out, got, out.length - got, start + got);
+          if (n === 0) break;
+          got += n;
+        }
+        return got === out.length ? out : out.slice(0, got);
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      } finally {
+        closeSync(fd);
+      }
     },
     patchFile(path, position, bytes) {
       const fd = openSync(path, 'r+');
