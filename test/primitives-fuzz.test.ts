@@ -105,6 +105,9 @@ test('circular lists where GNU Emacs would walk forever signal circular-list', (
   assert.equal(tag(`(assoc-string "x" ${circ('"a" "b"')})`), 'circular-list');
   assert.equal(tag(`(try-completion "x" ${circ('"a" "b"')})`), 'circular-list');
   assert.equal(tag(`(all-completions "x" ${circ('"a" "b"')})`), 'circular-list');
+  // A circular hook once filled a JS array until V8 died ("invalid size error").
+  assert.equal(tag(`(progn (setq runaway-hook ${circ("'ignore 'ignore")}) (run-hooks 'runaway-hook))`), 'circular-list');
+  assert.equal(tag(`(progn (setq runaway-hook2 (list t)) (set-default 'runaway-hook2 ${circ("'ignore t")}) (run-hooks 'runaway-hook2))`), 'circular-list');
   assert.equal(E('(assoc-string "b" (list "a" "b"))'), '"b"');
   assert.equal(E('(progn (string-match "a" "a") (match-data nil (list 7 8 9)))'), '(0 1 nil)');
 });

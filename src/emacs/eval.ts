@@ -2037,15 +2037,19 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
   rt.push(value);
   const fns: number[] = [];
   if (consp(value) && xcar(rt, value) !== Qlambda && xcar(rt, value) !== Qclosure) {
-    for (let l = value; consp(l); l = xcdr(rt, l)) {
+    // The functions are collected first, so a circular hook list would fill the array until
+    // V8 dies; it signals circular-list instead (GNU calls the functions round it for ever).
+    forEachTail(rt, value, (l) => {
       const f = xcar(rt, l);
       if (f === Qt) {
         const global = defaultValue(rt, hook);
         if (consp(global) && xcar(rt, global) !== Qlambda && xcar(rt, global) !== Qclosure) {
-          for (let g = global; consp(g); g = xcdr(rt, g)) if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+          forEachTail(rt, global, (g) => {
+            if (xcar(rt, g) !== Qt) fns.push(xcar(rt, g));
+          });
         } else if (global !== Qnil && global !== Qunbound) fns.push(global);
       } else fns.push(f);
-    }
+    });
   } else fns.push(value);
   let result = stop ? Qunbound : Qnil;
   for (const f of fns) {

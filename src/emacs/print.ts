@@ -17,14 +17,14 @@ import {
   BYTE8_BASE, MAX_5_BYTE_CHAR, MAX_UNICODE_CHAR, charLenAt, internalToExternal, readChar, writeChar,
 } from '../core/character.ts';
 import {
-  aref, bignumValue, cons, consp, getProp, list, listp, makeString, makeStringFromBytes, symbolFunction, pvecSize, pvecType, sbytes, schars, sdata, stringMultibyte, stringIntervals,
+  TailWalker, aref, bignumValue, cons, consp, getProp, list, listp, makeString, makeStringFromBytes, symbolFunction, pvecSize, pvecType, sbytes, schars, sdata, stringMultibyte, stringIntervals,
   symbolFlags, symbolName, xcar, xcdr, xfloat,
 } from '../core/object.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
-import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump, Qcircular_list } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { JsStackExhausted, LispSignal, checkJsStack, error, wrongTypeArgument, xsignal } from '../core/signal.ts';
-import { call1, findSymbolValue, specbind, unbindTo } from './eval.ts';
+import { JsStackExhausted, LispSignal, checkJsStack, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
+import { call1, findSymbolValue, signalMemoryFull, specbind, unbindTo } from './eval.ts';
 import { copyRanges, propertyRanges, readRuns, runEnd } from './intervals.ts';
 
 const Qstandard_output = DEFVAR('standard-output', () => Qt,
@@ -99,8 +99,19 @@ const printerOf = defineWorldState((rt) => new Printer(rt));
 
 // ---- the output buffer ---------------------------------------------------------
 
+/** The most bytes one print builds (1 GB; a typed array cannot grow much further); past it, memory is full. */
+const MAX_PRINT_BYTES = 1 << 30;
+
 function grow(p: Printer, n: number): void {
   if (p.blen + n <= p.buf.length) return;
+  if (p.blen + n > MAX_PRINT_BYTES) {
+    // A runaway (a huge or endless object) ends in memory-full, not a RangeError from the
+    // typed array; the big buffer is dropped so the world does not keep it.
+    p.buf = new Uint8Array(1024);
+    p.blen = 0;
+    p.bchars = 0;
+    signalMemoryFull(p.rt);
+  }
   let size = p.buf.length * 2;
   while (size < p.blen + n) size *= 2;
   const nb = new Uint8Array(size);
@@ -1263,7 +1274,17 @@ function errorMessageObj(rt: Runtime, obj: number): number {
     } finally {
       rt.sp = sp;
     }
-    for (let c = conds; consp(c); c = xcdr(rt, c)) if (xcar(rt, c) === Qfile_error) fileError = true;
+    // A circular error-conditions list ends in circular-list, as memq would.
+    const walk = new TailWalker();
+    walk.reset(conds);
+    for (let c = conds; consp(c);) {
+      if (xcar(rt, c) === Qfile_error) {
+        fileError = true;
+        break;
+      }
+      c = xcdr(rt, c);
+      if (walk.step(c)) xsignal1(rt, Qcircular_list, conds);
+    }
   }
   let tail = consp(data) ? xcdr(rt, data) : Qnil;
   if (fileError && consp(tail)) {
@@ -1280,7 +1301,11 @@ function errorMessageObj(rt: Runtime, obj: number): number {
   else if (schars(rt, errmsg)) printObj(p, errmsg, false);
   else sep = null;
   const princData = fileError || errname === Qend_of_file || errname === Quser_error;
-  for (; consp(tail); tail = xcdr(rt, tail)) {
+  // Circular data ends in circular-list (with the tail where the cycle was seen, as GNU's
+  // FOR_EACH_TAIL reports it) instead of printing without end.
+  const walk = new TailWalker();
+  walk.reset(tail);
+  for (; consp(tail);) {
     if (sep) putAscii(p, sep);
     sep = ', ';
     const x = xcar(rt, tail);
@@ -1290,6 +1315,11 @@ function errorMessageObj(rt: Runtime, obj: number): number {
       preprocess(p, x);
     }
     printObj(p, x, !princData);
+    tail = xcdr(rt, tail);
+    if (walk.step(tail)) {
+      p.numberTable = new Map();
+      xsignal1(rt, Qcircular_list, tail);
+    }
   }
   p.numberTable = new Map();
   return bufferToString(p);

@@ -4,6 +4,41 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import type { Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
+import { HeapExhausted } from '../heap/heap.ts';
+
+/** The longest line readLine collects (256 MB): past it memory is full, as a string that long would be. */
+export const MAX_LINE_BYTES = 1 << 28;
+
+/**
+ * One line from FD, without its newline, or null at end of input. Bytes go into a typed array
+ * that doubles: a JS array of them died with a V8 fatal "invalid size" past 112 M entries when
+ * standard input was a newline-free stream; past MAX (GNU grows until memory runs out) it
+ * throws HeapExhausted, which reaches Lisp as memory-full.
+ */
+export function readLineFrom(fd: number, max = MAX_LINE_BYTES): string | null {
+  const one = Buffer.alloc(1);
+  let bytes = new Uint8Array(64);
+  let len = 0;
+  const text = (): string => Buffer.from(bytes.buffer, 0, len).toString('utf8');
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(fd, one, 0, 1, null);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EAGAIN') continue;
+      return len ? text() : null;
+    }
+    if (n === 0) return len ? text() : null;
+    if (one[0] === 10) return text();
+    if (len === bytes.length) {
+      if (len >= max) throw new HeapExhausted();
+      const nb = new Uint8Array(Math.min(len * 2, max));
+      nb.set(bytes);
+      bytes = nb;
+    }
+    bytes[len++] = one[0]!;
+  }
+}
 
 const errnoText: Record<string, string> = {
   ENOENT: 'No such file or directory',
@@ -160,22 +195,7 @@ export function nodeHost(): Host {
     exit(code) {
       process.exit(code);
     },
-    readLine() {
-      const buf = Buffer.alloc(1);
-      const bytes: number[] = [];
-      for (;;) {
-        let n = 0;
-        try {
-          n = readSync(0, buf, 0, 1, null);
-        } catch (e) {
-          if ((e as { code?: string }).code === 'EAGAIN') continue;
-          return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
-        }
-        if (n === 0) return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
-        if (buf[0] === 10) return Buffer.from(bytes).toString('utf8');
-        bytes.push(buf[0]!);
-      }
-    },
+    readLine: () => readLineFrom(0),
   };
   return host;
 }

@@ -22,6 +22,9 @@ export function capturingHost(): Host & { out: () => string; err: () => string; 
   let err: Uint8Array[] = [];
   const dec = (parts: Uint8Array[]): string => Buffer.concat(parts).toString('utf8');
   return Object.assign(base, {
+    // Standard input is at its end: tests must not read (or block on) the session's stdin,
+    // which made the primitives fuzz depend on how npm test was started.
+    readLine: () => null,
     write(fd: 1 | 2, bytes: Uint8Array) {
       (fd === 1 ? out : err).push(Uint8Array.from(bytes));
     },
