@@ -926,5 +926,6 @@ export const BUILTIN_GLOBALS: readonly string[] = [
   "standard-case-table",
   "standard-syntax-table",
   "syntax-code-objects",
+  "undo-boundary-point",
   "window-buffer",
 ];

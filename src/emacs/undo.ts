@@ -7,7 +7,7 @@
 // file, and point as a bare integer when a change follows a boundary away from where point was
 // when `undo-boundary' ran. A list of t means undo is disabled: then nothing is consed.
 
-import type { Runtime } from '../core/runtime.ts';
+import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
 import { BUF_MARKERS, BUF_MODIFF, BUF_PT, BUF_SAVE_MODIFF, MARKER_CHARPOS, MARKER_INSERTION_TYPE } from '../heap/layout.ts';
 import { Lisp_Cons, makeFixnum } from '../heap/tags.ts';
 import { cons, makeString, schars, stringp, xcar, xcdr } from '../core/object.ts';
@@ -30,11 +30,15 @@ const FNS: Record<string, number> = {};
 for (const f of ['set-buffer', 'apply', 'integerp', 'error', 'format', 'goto-char', 'set-buffer-modified-p', 'point-min', 'point-max',
   'put-text-property', 'delete-region', 'insert', 'markerp', 'number-or-marker-p', 'marker-position']) FNS[f] = DEFSYM(f);
 
-/** Per-runtime state: where point was at the last `undo-boundary', and in which buffer. */
+/**
+ * Where point was at the last `undo-boundary', and in which buffer: a rooted global slot holding
+ * (BUFFER . POS), so a collected buffer's address can never be taken for a new buffer's.
+ */
+const G_UNDO_BOUNDARY = DEFGLOBAL('undo-boundary-point');
 interface UndoState { boundaryBuffer: number; boundaryPos: number }
 function state(rt: Runtime): UndoState {
-  const r = rt as unknown as { undoState?: UndoState };
-  return (r.undoState ??= { boundaryBuffer: Qnil, boundaryPos: 0 });
+  const g = rt.globals[G_UNDO_BOUNDARY]!;
+  return (g & 7) === Lisp_Cons ? { boundaryBuffer: xcar(rt, g), boundaryPos: xcdr(rt, g) >> 2 } : { boundaryBuffer: Qnil, boundaryPos: 0 };
 }
 
 function isFixnum(x: number): boolean { return (x & 3) === 2; }
@@ -107,9 +111,8 @@ DEFUN('undo-boundary', 0, 0, 'Declare a boundary for undo: the changes after it 
   const list = findSymbolValue(rt, Qbuffer_undo_list);
   if (list === Qt) return Qnil;
   if ((list & 7) === Lisp_Cons && xcar(rt, list) !== Qnil) setInternal(rt, Qbuffer_undo_list, cons(rt, Qnil, list));
-  const st = state(rt);
-  st.boundaryBuffer = currentBuffer(rt);
-  st.boundaryPos = bint(rt, st.boundaryBuffer, BUF_PT);
+  const cb = currentBuffer(rt);
+  rt.globals[G_UNDO_BOUNDARY] = cons(rt, cb, makeFixnum(bint(rt, cb, BUF_PT)));
   return Qnil;
 });
 
