@@ -10,7 +10,7 @@
 import { charLenAt, readChar } from '../core/character.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { BUF_CHARS_MODIFF, BUF_GPT_BYTE, BUF_Z, BUF_Z_BYTE } from '../heap/layout.ts';
-import { bint, gapSize, textBase } from './buffer.ts';
+import { bint, gapSize, onKillBuffer, textBase } from './buffer.ts';
 import { charToByte } from './marker.ts';
 
 /** Decoded text of a buffer: chars[i] is the character at position i + 1, for lo <= i < hi. */
@@ -27,6 +27,12 @@ export interface BufferText {
 }
 
 const cacheOf = defineWorldState<{ last: BufferText | null }>(() => ({ last: null }));
+// A killed buffer may be collected and its address and text storage reused by a new buffer whose
+// ticks happen to agree: the window must not outlive the buffer.
+onKillBuffer((rt, b) => {
+  const st = cacheOf(rt);
+  if (st.last?.b === b) st.last = null;
+});
 
 /** Buffer B's text with at least [LO, HI) (0-based, clipped to the text) decoded. */
 export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number): BufferText {

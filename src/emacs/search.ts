@@ -4,13 +4,14 @@
 // [LAST-THING-SEARCHED, START0, END0, START1, END1, ...] of char positions
 // (-1 = group unset), so it is rooted, dumped, and saved/restored by Lisp
 // through `match-data'/`set-match-data'. Compiled patterns are derived data,
-// cached per runtime in a WeakMap.
+// cached per world; the canon tables they were folded by are kept alive.
 
 import { byte8ToChar, charLenAt, readChar } from '../core/character.ts';
 import {
   aref, aset, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
   pvecSize, sbytes, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
 } from '../core/object.ts';
+import { addRootFamily } from '../core/gc.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
@@ -51,6 +52,13 @@ interface RegexpState {
   /** The tables object of the last regexTables call and what it was made from. */
   tables: (RegexTables & { canonTable: number }) | null;
   tablesKey: [number, number, number, number];
+  /**
+   * The canon tables that folding patterns in `cache` and `recent` were compiled under. A pattern's
+   * key holds its table's address, so these are kept alive (rooted below): a table the collector
+   * freed could otherwise be succeeded at its address by a different table, which would then be
+   * handed a pattern folded by the old one.
+   */
+  canonTables: Set<number>;
 }
 interface RecentPattern {
   bytes: Uint8Array;
@@ -65,8 +73,11 @@ const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
 const stateOf = defineWorldState<RegexpState>(() => ({
-  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0],
+  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0], canonTables: new Set(),
 }));
+addRootFamily((rt, mark) => {
+  for (const t of stateOf(rt).canonTables) mark(t);
+});
 const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, canon: (c) => c };
 
 /** The current buffer's syntax and case tables as the regexp engine reads them. */
@@ -144,6 +155,7 @@ export function compilePattern(rt: Runtime, pattern: number, fold: boolean = cas
   }
   const re = compileChars(rt, stringCharCodes(rt, pattern), fold, ws !== Qnil ? stringCharCodes(rt, ws) : null);
   if (ws === Qnil) {
+    if (fold) st.canonTables.add(canonTable);
     if (st.recent.length >= RECENT) st.recent.pop();
     st.recent.unshift({ bytes: u8.slice(sdata(rt, pattern), sdata(rt, pattern) + n), multibyte: mb, fold, canonTable, ws: Qnil, re });
   }
@@ -165,7 +177,12 @@ export function compileChars(rt: Runtime, chars: Int32Array, fold: boolean, ws: 
     if (e instanceof RegexpSyntaxError) xsignal1(rt, Qinvalid_regexp, makeString(rt, e.message));
     throw e;
   }
-  if (st.cache.size >= CACHE_LIMIT) st.cache.clear();
+  if (st.cache.size >= CACHE_LIMIT) {
+    st.cache.clear();
+    st.canonTables.clear();
+    for (const r of st.recent) if (r.fold) st.canonTables.add(r.canonTable);
+  }
+  if (fold) st.canonTables.add(tables.canonTable);
   st.cache.set(key, re);
   return re;
 }
