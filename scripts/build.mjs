@@ -31,7 +31,7 @@ const probe = await build({
     contents: `import './src/host/node.ts';
 import './src/cli/main.ts';
 import { fingerprint, fingerprintHex } from './src/dump/format.ts';
-import { SCALARS } from './src/dump/pdumper.ts';
+import { SCALARS } from './src/core/dump-hooks.ts';
 import { assemble } from './src/dump/kernels.ts';
 import { builtinNamesForBuild } from './src/core/static.ts';
 process.stdout.write(JSON.stringify({

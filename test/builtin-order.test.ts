@@ -8,7 +8,7 @@ import { repoRoot } from './support/runtime.ts';
 function probe(modules: string[]): { fingerprint: string; symbols: string; primitives: string; variables: string; globals: string } {
   const code = modules.map((m) => `await import('./${m}');`).join('\n') + `
 const { fingerprint, fingerprintHex } = await import('./src/dump/format.ts');
-const { SCALARS } = await import('./src/dump/pdumper.ts');
+const { SCALARS } = await import('./src/core/dump-hooks.ts');
 const { BUILTIN_SYMBOLS } = await import('./src/core/symbols.ts');
 const { PRIMITIVES, VARIABLES } = await import('./src/core/subr.ts');
 const { GLOBAL_NAMES } = await import('./src/core/runtime.ts');

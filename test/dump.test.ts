@@ -24,7 +24,8 @@ import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
 import { intern } from '../src/core/obarray.ts';
 import { LispSignal } from '../src/core/signal.ts';
 import { primitiveNamed } from '../src/core/subr.ts';
-import { dumpToFile, pdumperDoNowAndAfterLoad, pdumperRememberScalar } from '../src/dump/pdumper.ts';
+import { dumpToFile } from '../src/dump/pdumper.ts';
+import { pdumperDoNowAndAfterLoad, pdumperRememberScalar } from '../src/core/dump-hooks.ts';
 import { loadDump } from '../src/dump/loader.ts';
 
 const Qeq = DEFSYM('eq');

@@ -23,7 +23,7 @@ import {
   MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, checksum,
   fingerprint, fingerprintHex,
 } from './format.ts';
-import { AFTER_LOAD_HOOKS, SCALARS } from './pdumper.ts';
+import { AFTER_LOAD_HOOKS, SCALARS } from '../core/dump-hooks.ts';
 import { LARGE_IMAGE_BYTES, kernelsFor } from './kernels.ts';
 import { ImageError, verifyImage, verifyImageJS, type ImageLayout } from './verify.ts';
 

@@ -1,17 +1,11 @@
 // The dumper's Lisp interface (dump-emacs-portable, pdumper-stats) and its JS-side registries (GNU's pdumper.h API).
 //
-// JS subsystems that keep state outside the Lisp heap use two registries,
-// filled at module load time like DEFUN/DEFINIT (they are program text, not
-// Lisp state, and their names enter the dump fingerprint):
-//   pdumperDoNowAndAfterLoad(fn)  run fn(rt) in every runtime built from
-//       scratch and again after every dump load (GNU's
-//       pdumper_do_now_and_after_load): reopen streams, rebuild caches.
-//   pdumperRememberScalar(name, get, set)  a number saved in the dump and
-//       handed back after load (GNU's pdumper_remember_scalar).
+// The JS-side registries (state kept outside the Lisp heap: after-load hooks,
+// remembered scalars) are in src/core/dump-hooks.ts, below the Lisp layer.
 // The Lisp-side hook `after-pdump-load-hook` runs after the JS hooks; running
 // Lisp needs the evaluator, so the command line runs it (src/cli/main.ts).
 
-import { DEFUN, DEFVAR, DEFINIT } from '../core/subr.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error } from '../core/symbols.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { cons, consp, jsString, list, makeFloat, makeString, stringp, xcar, xcdr } from '../core/object.ts';
@@ -22,29 +16,8 @@ import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DumpObjectError, writeDump } from './writer.ts';
 import { MAGIC, IN_PROGRESS_BYTE, fingerprintHex } from './format.ts';
 import { HostFileError } from '../host/host.ts';
+import { SCALARS } from '../core/dump-hooks.ts';
 import { G_DOOMED_FINALIZERS, G_FINALIZERS, collectGarbage, runDoomedFinalizers } from '../core/gc.ts';
-
-/** JS hooks to run after each load (and, through DEFINIT, in each fresh runtime). */
-export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
-
-export function pdumperDoNowAndAfterLoad(fn: (rt: Runtime) => void): void {
-  AFTER_LOAD_HOOKS.push(fn);
-  DEFINIT(fn);
-}
-
-export interface RememberedScalar {
-  readonly name: string;
-  readonly get: (rt: Runtime) => number;
-  readonly set: (rt: Runtime, value: number) => void;
-}
-
-/** Scalars saved in the dump, in registration order. */
-export const SCALARS: RememberedScalar[] = [];
-
-export function pdumperRememberScalar(name: string, get: (rt: Runtime) => number, set: (rt: Runtime, value: number) => void): void {
-  if (SCALARS.some((s) => s.name === name)) throw new Error(`scalar ${name} remembered twice`);
-  SCALARS.push({ name, get, set });
-}
 
 DEFVAR('after-pdump-load-hook', () => Qnil, 'Functions called, with no arguments, once a portable dump image has been loaded.');
 

@@ -6,7 +6,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { KillEmacs, wrongTypeArgument } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { pdumperDoNowAndAfterLoad } from '../dump/pdumper.ts';
+import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { setInternal } from './eval.ts';
 
 const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Functions called, with no arguments, when `kill-emacs\' is about to end the process.');

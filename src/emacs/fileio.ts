@@ -14,7 +14,7 @@ import {
 } from '../core/symbols.ts';
 import { CMP_LESS, arithCompare, car } from './data.ts';
 import { call2, findSymbolValue, setInternal } from './eval.ts';
-import { pdumperDoNowAndAfterLoad } from '../dump/pdumper.ts';
+import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 
 const Qdefault_directory = DEFSYM('default-directory');
 const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
