@@ -249,58 +249,43 @@ export function splitRun(rt: Runtime, r: Runs, i: number, pos: number, changeRig
 }
 
 /**
+ * The walk add and remove share: apply EDIT to every run of [S, E) (S < E) that WANTS it, splitting
+ * a run that straddles S or E only when that run wants the edit. Returns whether anything changed.
+ */
+function editRuns(rt: Runtime, r: Runs, s: number, e: number, wants: (plist: number) => boolean, edit: (i: number) => boolean): boolean {
+  let i = findRun(r, s);
+  if (s > r.starts[i]!) {
+    if (!wants(r.plists[i]!)) {
+      if (runEnd(r, i) >= e) return false;
+      i++;
+    } else i = splitRun(rt, r, i, s, true);
+  }
+  let modified = false;
+  for (;;) {
+    const end = runEnd(r, i);
+    if (e <= end) {
+      if (e === end) return edit(i) || modified;
+      if (!wants(r.plists[i]!)) return modified;
+      i = splitRun(rt, r, i, e, false);
+      edit(i);
+      return true;
+    }
+    if (edit(i)) modified = true;
+    i++;
+  }
+}
+
+/**
  * GNU's add_text_properties_1 on runs: give [S, E) the pairs of PROPS (S < E). Splits only where
  * a run does not already have them all. Returns whether anything changed.
  */
 export function addProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, setType: number): boolean {
-  let i = findRun(r, s);
-  if (s > r.starts[i]!) {
-    if (hasAllProperties(rt, props, r.plists[i]!)) {
-      if (runEnd(r, i) >= e) return false;
-      i++;
-      s = r.starts[i]!;
-    } else i = splitRun(rt, r, i, s, true);
-  }
-  let modified = false;
-  for (;;) {
-    const end = runEnd(r, i);
-    if (e <= end) {
-      if (e === end) return addToRun(rt, r, i, props, setType) || modified;
-      if (hasAllProperties(rt, props, r.plists[i]!)) return modified;
-      i = splitRun(rt, r, i, e, false);
-      addToRun(rt, r, i, props, setType);
-      return true;
-    }
-    if (addToRun(rt, r, i, props, setType)) modified = true;
-    i++;
-    s = end;
-  }
+  return editRuns(rt, r, s, e, (pl) => !hasAllProperties(rt, props, pl), (i) => addToRun(rt, r, i, props, setType));
 }
 
 /** GNU's remove_properties over [S, E): PROPS a plist (remove-text-properties) or a list of names. */
 export function removeProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, plistForm: boolean): boolean {
-  let i = findRun(r, s);
-  if (s > r.starts[i]!) {
-    if (!hasSomeProperties(rt, props, r.plists[i]!, plistForm)) {
-      if (runEnd(r, i) >= e) return false;
-      i++;
-      s = r.starts[i]!;
-    } else i = splitRun(rt, r, i, s, true);
-  }
-  let modified = false;
-  for (;;) {
-    const end = runEnd(r, i);
-    if (e <= end) {
-      if (e === end) return removeFromRun(rt, r, i, props, plistForm) || modified;
-      if (!hasSomeProperties(rt, props, r.plists[i]!, plistForm)) return modified;
-      i = splitRun(rt, r, i, e, false);
-      removeFromRun(rt, r, i, props, plistForm);
-      return true;
-    }
-    if (removeFromRun(rt, r, i, props, plistForm)) modified = true;
-    i++;
-    s = end;
-  }
+  return editRuns(rt, r, s, e, (pl) => hasSomeProperties(rt, props, pl, plistForm), (i) => removeFromRun(rt, r, i, props, plistForm));
 }
 
 /**
