@@ -5,16 +5,37 @@
 // with GNU's -unix, -dos and -mac end-of-line variants. Others signal coding-system-error.
 // Strings carry no text properties yet, so a latin-1 decode lacks GNU's `charset' property.
 
-import { decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
+import { byte8ToChar, decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
 import {
   makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolNameJs, symbolp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { LispSignal, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
-import { DEFUN } from '../core/subr.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
+import { setInternal } from './eval.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 
 const Qcoding_system_error = DEFSYM('coding-system-error');
+const Qutf_8_unix = DEFSYM('utf-8-unix');
+const Qiso_latin_1_unix = DEFSYM('iso-latin-1-unix');
+
+/**
+ * The coding system of the locale the process runs in, from LC_ALL, LC_CTYPE or LANG (the first
+ * one set): utf-8-unix or iso-latin-1-unix for the codesets we can convert, nil otherwise (the C
+ * locale included), as GNU's batch start computes it.
+ */
+function localeCoding(rt: Runtime): number {
+  const name = rt.host.getenv('LC_ALL') || rt.host.getenv('LC_CTYPE') || rt.host.getenv('LANG') || '';
+  const codeset = name.includes('.') ? name.slice(name.indexOf('.') + 1).replace(/@.*/, '').toLowerCase() : '';
+  if (codeset === 'utf-8' || codeset === 'utf8') return Qutf_8_unix;
+  if (codeset === 'iso-8859-1' || codeset === 'iso88591') return Qiso_latin_1_unix;
+  return Qnil;
+}
+const Qlocale_coding_system = DEFVAR('locale-coding-system', localeCoding,
+  'The coding system of the locale: how environment variables and system messages are encoded, or nil.');
+// An image is started under another locale than the one that built it.
+pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qlocale_coding_system, localeCoding(rt)));
 
 type Base = 'utf-8' | 'ascii' | 'latin-1' | 'raw' | 'undecided';
 type Eol = 'unix' | 'dos' | 'mac' | 'detect';
@@ -65,32 +86,75 @@ DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING
   return makeUnibyteString(rt, Uint8Array.from(out));
 });
 
-DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.', (rt, string: number, coding: number) => {
-  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
-  const c = parseCoding(rt, coding);
-  if (c === null) return string;
-  let bytes: number[] = Array.from(stringMultibyte(rt, string) ? stringChars(rt, string).map((ch) => (isByte8Char(ch) ? charToByte8(ch) : ch & 0xff)) : stringBytes(rt, string));
-  let eol = c.eol;
-  if (eol === 'detect') {
-    const cr = bytes.indexOf(13);
-    const lf = bytes.indexOf(10);
-    eol = cr >= 0 && (lf < 0 || cr < lf) ? (bytes[cr + 1] === 10 ? 'dos' : 'mac') : 'unix';
+/** The end-of-line convention BYTES show: the first CR decides (CRLF dos, a lone CR mac), else unix. */
+function detectEol(bytes: ArrayLike<number>): Eol {
+  let cr = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 10) return 'unix';
+    if (bytes[i] === 13) {
+      cr = i;
+      break;
+    }
   }
+  if (cr < 0) return 'unix';
+  return bytes[cr + 1] === 10 ? 'dos' : 'mac';
+}
+
+/** BYTES decoded from BASE with end-of-line convention EOL, in the internal encoding, and their char count. */
+function decodeBytes(base: Base, eol: Eol, bytes: Uint8Array): { bytes: Uint8Array; nchars: number; multibyte: boolean } {
   if (eol === 'dos') bytes = bytes.filter((b, i) => !(b === 13 && bytes[i + 1] === 10));
   else if (eol === 'mac') bytes = bytes.map((b) => (b === 13 ? 10 : b));
-  const u8 = Uint8Array.from(bytes);
-  if (c.base === 'raw') return makeStringFromBytes(rt, u8, u8.length, false);
-  if (c.base === 'latin-1') {
+  if (base === 'raw') return { bytes, nchars: bytes.length, multibyte: false };
+  if (base === 'latin-1') {
     // Latin-1 bytes are the code points U+0000..U+00FF; spread in slices, as one spread of a
     // long text would overflow the JS stack.
     let text = '';
-    for (let q = 0; q < u8.length; q += 8192) text += String.fromCharCode(...u8.subarray(q, q + 8192));
-    const d = new TextEncoder().encode(text);
-    return makeStringFromBytes(rt, d, u8.length, true);
+    for (let q = 0; q < bytes.length; q += 8192) text += String.fromCharCode(...bytes.subarray(q, q + 8192));
+    return { bytes: new TextEncoder().encode(text), nchars: bytes.length, multibyte: true };
   }
   // utf-8, undecided, ascii: valid UTF-8 sequences become characters, other bytes raw bytes.
-  const d = decodeUtf8ToInternal(u8);
-  return makeStringFromBytes(rt, d.bytes, d.nchars, true);
+  const d = decodeUtf8ToInternal(bytes);
+  return { bytes: d.bytes, nchars: d.nchars, multibyte: true };
+}
+
+DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.\nIn a multibyte STRING only ASCII and raw bytes are bytes to decode: other characters are text already and stay as they are.', (rt, string: number, coding: number) => {
+  if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const c = parseCoding(rt, coding);
+  if (c === null) return string;
+  const byteOf = (ch: number): number => (isByte8Char(ch) ? charToByte8(ch) : ch < 0x80 ? ch : -1);
+  const chars = stringMultibyte(rt, string) ? stringChars(rt, string) : null;
+  if (chars === null || chars.every((ch) => byteOf(ch) >= 0)) {
+    const bytes = chars === null ? stringBytes(rt, string) : Uint8Array.from(chars, byteOf);
+    const d = decodeBytes(c.base, c.eol === 'detect' ? detectEol(bytes) : c.eol, bytes);
+    return makeStringFromBytes(rt, d.bytes, d.nchars, d.multibyte);
+  }
+  // Runs of byte-like characters (ASCII, raw bytes) are decoded; the characters between them kept.
+  const eol = c.eol === 'detect' ? detectEol(chars.map(byteOf)) : c.eol;
+  const out: number[] = [];
+  let nchars = 0;
+  const tmp = new Uint8Array(8);
+  for (let i = 0; i < chars.length;) {
+    if (byteOf(chars[i]!) < 0) {
+      const n = writeChar(tmp, 0, chars[i]!);
+      for (let k = 0; k < n; k++) out.push(tmp[k]!);
+      nchars++;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && byteOf(chars[j]!) >= 0) j++;
+    const d = decodeBytes(c.base, eol, Uint8Array.from(chars.slice(i, j), byteOf));
+    // raw-text next to other characters: its bytes >= 0x80 are raw-byte characters of the result.
+    if (!d.multibyte) {
+      for (const b of d.bytes) {
+        const n = writeChar(tmp, 0, b < 0x80 ? b : byte8ToChar(b));
+        for (let k = 0; k < n; k++) out.push(tmp[k]!);
+      }
+    } else for (const b of d.bytes) out.push(b);
+    nchars += d.nchars;
+    i = j;
+  }
+  return makeStringFromBytes(rt, Uint8Array.from(out), nchars, true);
 });
 
 DEFUN('coding-system-p', 1, 1, 'Tell whether OBJECT is nil or names a known coding system.', (rt, object: number) => {

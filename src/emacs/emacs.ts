@@ -1,13 +1,14 @@
 // Process-level primitives and variables (GNU emacs.c): kill-emacs, noninteractive, invocation names, the environment.
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { jsString, list, makeString, makeStringFromBytes, stringp } from '../core/object.ts';
+import { charLenAt } from '../core/character.ts';
+import { consp, jsString, list, makeString, makeStringFromBytes, sbytes, sdata, stringp, xcar, xcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { KillEmacs, wrongTypeArgument } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
-import { setInternal } from './eval.ts';
+import { findSymbolValue, setInternal } from './eval.ts';
 
 const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Functions called, with no arguments, when `kill-emacs\' is about to end the process.');
 DEFVAR('noninteractive', () => Qt, 'Non-nil when there is no interactive terminal, as in batch mode (always, in tsmacs).');
@@ -67,10 +68,58 @@ DEFUN('kill-emacs', 0, 2, 'End the process.\nAn integer ARG gives the exit statu
   throw new KillEmacs(code);
 });
 
-DEFUN('getenv-internal', 1, 2, 'Look up the environment variable VARIABLE and give its value as a string, or nil when it is not set.', (rt, variable: number) => {
+/**
+ * A string of BYTES that is multibyte when they hold non-ASCII characters in the internal
+ * encoding and unibyte otherwise (GNU's make_string): a value read from a unibyte entry is
+ * decoded text when it can be.
+ */
+function guessMultibyte(rt: Runtime, bytes: Uint8Array): number {
+  let chars = 0;
+  let ascii = true;
+  for (let k = 0; k < bytes.length; chars++) {
+    const b = bytes[k]!;
+    if (b < 0x80) {
+      k++;
+      continue;
+    }
+    ascii = false;
+    const len = charLenAt(b);
+    if (b < 0xc0 || len === 1 || k + len > bytes.length) return makeStringFromBytes(rt, bytes, bytes.length, false);
+    for (let j = 1; j < len; j++) if ((bytes[k + j]! & 0xc0) !== 0x80) return makeStringFromBytes(rt, bytes, bytes.length, false);
+    k += len;
+  }
+  return makeStringFromBytes(rt, bytes, ascii ? bytes.length : chars, !ascii);
+}
+
+/**
+ * The value of the entry for the name whose bytes are NAME in the list ENV: its text after the
+ * `=', Qt for an entry that is the bare name (a variable marked as removed), or null when no
+ * string in ENV names it. Only the first matching entry counts.
+ */
+function lookupEnvironment(rt: Runtime, env: number, name: Uint8Array): number | null {
+  const u8 = rt.u8;
+  for (let tail = env; consp(tail); tail = xcdr(rt, tail)) {
+    const entry = xcar(rt, tail);
+    if (!stringp(entry)) continue;
+    const n = sbytes(rt, entry);
+    if (n < name.length) continue;
+    const p = sdata(rt, entry);
+    let i = 0;
+    while (i < name.length && u8[p + i] === name[i]) i++;
+    if (i < name.length) continue;
+    if (n === name.length) return Qt;
+    if (u8[p + i] !== 0x3d /* = */) continue;
+    return guessMultibyte(rt, u8.slice(p + i + 1, p + n));
+  }
+  return null;
+}
+
+DEFUN('getenv-internal', 1, 2, 'Give the value of the environment variable VARIABLE from `process-environment\', or nil when it has none.\nWhen ENV is a list, look there instead, and give t for an entry that is the bare name (a removed variable).', (rt, variable: number, env: number) => {
   if (!stringp(variable)) wrongTypeArgument(rt, Qstringp, variable);
-  const v = rt.host.getenv(jsString(rt, variable));
-  return v === undefined ? Qnil : makeString(rt, v);
+  const name = rt.u8.slice(sdata(rt, variable), sdata(rt, variable) + sbytes(rt, variable));
+  if (consp(env)) return lookupEnvironment(rt, env, name) ?? Qnil;
+  const v = lookupEnvironment(rt, findSymbolValue(rt, Qprocess_environment), name);
+  return v === null || v === Qt ? Qnil : v;
 });
 
 DEFUN('daemonp', 0, 0, 'Tell whether this process runs as a server daemon: never, in tsmacs, so nil.', () => Qnil);
