@@ -7,6 +7,7 @@ import './alloc.ts';
 import './lread.ts';
 import './print.ts';
 import './editfns.ts';
+import './editfns-user.ts';
 import './floatfns.ts';
 import './character.ts';
 import './syntax.ts';

@@ -44,6 +44,10 @@ export interface Host {
   writeImage(file: string, bytes: Uint8Array, firstByte: number): void;
   /** The process id, for temporary file names. */
   pid(): number;
+  /** The process's real and effective user and group ids (0 each where the platform has none). */
+  ids(): { uid: number; euid: number; gid: number; egid: number };
+  /** The machine's host name. */
+  hostname(): string;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   /** 'file', 'dir', or null when nothing is there. */

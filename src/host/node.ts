@@ -156,6 +156,14 @@ export function nodeHost(): Host {
       }
     },
     pid: () => process.pid,
+    ids: () => ({
+      uid: process.getuid?.() ?? 0,
+      euid: process.geteuid?.() ?? 0,
+      gid: process.getgid?.() ?? 0,
+      egid: process.getegid?.() ?? 0,
+    }),
+    // node:os is fetched on first use: importing it would cost every start-up.
+    hostname: () => (process as unknown as { getBuiltinModule(id: string): typeof import('node:os') }).getBuiltinModule('node:os').hostname(),
     writeImage: (file, bytes, firstByte) => writeImageFile(file, bytes, firstByte, process.pid),
     rename(from, to) {
       renameSync(from, to);

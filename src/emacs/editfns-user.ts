@@ -1,0 +1,108 @@
+// Who and where the process runs (the user and system half of GNU editfns.c): user-login-name, user-full-name, user-uid, system-name, emacs-pid.
+//
+// The account database is /etc/passwd, read through the host when a function asks for another
+// user than the one the variables were set for; a host without one (the browser) has no accounts,
+// so lookups by UID give nil. The variables are set at every start, from an image too: they
+// describe the process, not the build.
+
+import { consp, floatp, jsString, makeString, stringp, xcar, xcdr, xfloat } from '../core/object.ts';
+import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { error } from '../core/signal.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { Qnil, Qunbound } from '../core/symbols.ts';
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { findSymbolValue, setInternal } from './eval.ts';
+
+interface Account {
+  name: string;
+  uid: number;
+  gecos: string;
+}
+
+function accounts(rt: Runtime): Account[] {
+  const bytes = rt.host.readFile('/etc/passwd');
+  if (!bytes) return [];
+  const out: Account[] = [];
+  for (const line of new TextDecoder().decode(bytes).split('\n')) {
+    const f = line.split(':');
+    if (f.length < 5 || !/^\d+$/.test(f[2]!)) continue;
+    out.push({ name: f[0]!, uid: Number(f[2]), gecos: f[4]! });
+  }
+  return out;
+}
+
+/** The full name an account's GECOS field gives: up to the first comma, `&' standing for the capitalised login name. */
+function fullNameOf(a: Account): string {
+  const field = a.gecos.split(',')[0]!;
+  return field.replaceAll('&', a.name.charAt(0).toUpperCase() + a.name.slice(1));
+}
+
+/** UID as GNU's functions take it: a non-negative integer, integral float or (HIGH . LOW) pair. */
+function uidArg(rt: Runtime, uid: number): number {
+  let v = NaN;
+  if (isFixnum(uid)) v = fixnumValue(uid);
+  else if (floatp(uid)) v = xfloat(rt, uid);
+  else if (consp(uid) && isFixnum(xcar(rt, uid)) && isFixnum(xcdr(rt, uid))) v = fixnumValue(xcar(rt, uid)) * 65536 + fixnumValue(xcdr(rt, uid));
+  if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) error(rt, 'Not an in-range integer, integral float, or cons of integers');
+  return v;
+}
+
+const byUid = (rt: Runtime, uid: number): Account | undefined => accounts(rt).find((a) => a.uid === uid);
+
+const Quser_login_name = DEFVAR('user-login-name', () => Qnil,
+  'The name the user logged in as: $LOGNAME, else $USER, else the account of the effective user id.');
+const Quser_real_login_name = DEFVAR('user-real-login-name', () => Qnil,
+  'The account name of the real user id, whatever the environment says.');
+const Quser_full_name = DEFVAR('user-full-name', () => Qnil,
+  'The user\'s full name: $NAME when set, else the name the account database gives.');
+const Qsystem_name = DEFVAR('system-name', () => Qnil, 'The host name of the machine.');
+
+// Set in every fresh runtime and again after each image load.
+pdumperDoNowAndAfterLoad((rt) => {
+  const ids = rt.host.ids();
+  const real = byUid(rt, ids.uid);
+  const effective = ids.euid === ids.uid ? real : byUid(rt, ids.euid);
+  const env = (name: string): string | undefined => rt.host.getenv(name) || undefined;
+  const login = env('LOGNAME') ?? env('USER') ?? effective?.name ?? 'unknown';
+  const str = (s: string): number => makeString(rt, s);
+  setInternal(rt, Quser_login_name, str(login));
+  setInternal(rt, Quser_real_login_name, str(real?.name ?? login));
+  const own = accounts(rt).find((a) => a.name === login) ?? effective;
+  setInternal(rt, Quser_full_name, str(env('NAME') ?? (own ? fullNameOf(own) : 'unknown')));
+  setInternal(rt, Qsystem_name, str(rt.host.hostname()));
+});
+
+DEFUN('user-login-name', 0, 1, 'Give the login name of the user, or with UID the account name of that user id (nil when there is none).', (rt, uid: number) => {
+  if (uid === Qnil) return variableValue(rt, Quser_login_name);
+  const a = byUid(rt, uidArg(rt, uid));
+  return a ? makeString(rt, a.name) : Qnil;
+});
+
+DEFUN('user-real-login-name', 0, 0, 'Give the account name of the real user id.', (rt) => variableValue(rt, Quser_real_login_name));
+
+DEFUN('user-full-name', 0, 1, 'Give the user\'s full name; with UID, a user id or a login name, that account\'s (nil when there is none).', (rt, uid: number) => {
+  if (uid === Qnil) return variableValue(rt, Quser_full_name);
+  let a: Account | undefined;
+  if (stringp(uid)) {
+    const name = jsString(rt, uid);
+    a = accounts(rt).find((x) => x.name === name);
+  } else if (isFixnum(uid) || floatp(uid) || consp(uid)) a = byUid(rt, uidArg(rt, uid));
+  else error(rt, 'Invalid UID specification');
+  return a ? makeString(rt, fullNameOf(a)) : Qnil;
+});
+
+DEFUN('user-uid', 0, 0, 'Give the effective user id of the process.', (rt) => makeFixnum(rt.host.ids().euid));
+DEFUN('user-real-uid', 0, 0, 'Give the real user id of the process.', (rt) => makeFixnum(rt.host.ids().uid));
+DEFUN('group-gid', 0, 0, 'Give the effective group id of the process.', (rt) => makeFixnum(rt.host.ids().egid));
+DEFUN('group-real-gid', 0, 0, 'Give the real group id of the process.', (rt) => makeFixnum(rt.host.ids().gid));
+
+DEFUN('system-name', 0, 0, 'Give the host name of the machine.', (rt) => variableValue(rt, Qsystem_name));
+
+DEFUN('emacs-pid', 0, 0, 'Give the process id of this process.', (rt) => makeFixnum(rt.host.pid()));
+
+/** The current value of one of this file's variables, as the functions give them (nil when unbound). */
+function variableValue(rt: Runtime, sym: number): number {
+  const v = findSymbolValue(rt, sym);
+  return v === Qunbound ? Qnil : v;
+}
