@@ -8,6 +8,7 @@ import './lread.ts';
 import './print.ts';
 import './editfns.ts';
 import './editfns-user.ts';
+import './timefns.ts';
 import './floatfns.ts';
 import './character.ts';
 import './syntax.ts';

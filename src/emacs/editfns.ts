@@ -6,7 +6,7 @@
 
 import { BYTE8_BASE, MAX_5_BYTE_CHAR, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
-  bignumValue, bignump, floatp, makeStringFromBytes, makeUnibyteString, makeFloat, list, sbytes, schars,
+  bignumValue, bignump, floatp, makeStringFromBytes, makeUnibyteString, list, sbytes, schars,
   sdata, setStringIntervals, stringIntervals, stringMultibyte, stringp, symbolName, symbolp, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -41,7 +41,6 @@ const Qtext_quoting_style = DEFVAR('text-quoting-style', () => Qnil, 'How quotes
 const Qstraight = DEFSYM('straight');
 const Qgrave = DEFSYM('grave');
 const Qoverflow_error = DEFSYM('overflow-error');
-const Qinteger_or_marker_p = DEFSYM('integer-or-marker-p');
 
 /** Display columns of character c, as GNU's char_width with the standard char-width-table. */
 export function charWidth(c: number): number {
@@ -444,20 +443,7 @@ DEFUN('string-to-char', 1, 1, 'Give the first character of STRING, or 0 when STR
 
 // ---- time and process facts (GNU timefns.c / editfns.c) ----------------------------
 
-DEFUN('float-time', 0, 1, 'Give TIME, or now, as a number of seconds since the epoch in a float.', (rt, time: number) => {
-  if (time === Qnil) return makeFloat(rt, rt.host.wallTime());
-  if (floatp(time)) return time;
-  if (isFixnum(time) || bignump(rt, time)) return makeFloat(rt, isFixnum(time) ? fixnumValue(time) : Number(bignumValue(rt, time)));
-  return wrongTypeArgument(rt, Qinteger_or_marker_p, time);
-});
-
-DEFUN('current-time', 0, 0, 'Give the time now as a list (HIGH LOW USEC PSEC) counting from the epoch.', (rt) => {
-  const t = rt.host.wallTime();
-  const sec = Math.floor(t);
-  let usec = Math.floor((t - sec) * 1e6);
-  if (usec > 999999) usec = 999999;
-  return list(rt, makeFixnum(Math.floor(sec / 65536)), makeFixnum(sec % 65536), makeFixnum(usec), makeFixnum(0));
-});
+// float-time and current-time are in timefns.ts with the rest of the time functions.
 
 const Qcase_fold_search_ef = DEFSYM('case-fold-search');
 
