@@ -73,6 +73,9 @@ processes inherit, and gives VALUE."
     (and value (setq value (funcall encode value))))
   (when (string-match-p "=" variable)
     (error "Environment variable name `%s' contains `%s'" variable "="))
+  ;; The time functions' local zone follows TZ.
+  (when (string= variable "TZ")
+    (set-time-zone-rule value))
   (setq process-environment (setenv-internal process-environment variable value t))
   value)
 

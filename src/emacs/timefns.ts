@@ -1,4 +1,4 @@
-// Time values and their arithmetic (GNU timefns.c): current-time, float-time, time-add, time-subtract, time-less-p, time-equal-p, time-convert.
+// Time values, their arithmetic and calendars (GNU timefns.c): current-time, float-time, time-add, time-subtract, time-less-p, time-equal-p, time-convert, decode-time, encode-time, format-time-string, current-time-string, current-time-zone, set-time-zone-rule.
 //
 // A Lisp time value is nil (now), an integer or float count of seconds, a (TICKS . HZ) pair, or
 // a list (HIGH LOW USEC PSEC) whose length sets its resolution (2: seconds, 3: microseconds, 4:
@@ -9,16 +9,23 @@
 // otherwise.
 
 import {
-  bignump, bignumValue, cons, consp, floatp, list, makeFloat, makeInteger, makeString, xcar, xcdr, xfloat,
+  bignump, bignumValue, cons, consp, floatp, jsString, list, makeFloat, makeInteger, makeString, makeStringFromChars,
+  makeUnibyteString, stringChars, stringMultibyte, stringp, xcar, xcdr, xfloat,
 } from '../core/object.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { error, xsignal } from '../core/signal.ts';
-import { DEFUN } from '../core/subr.ts';
-import { DEFSYM, Qerror, Qnil, Qt } from '../core/symbols.ts';
+import { DEFUN, MANY } from '../core/subr.ts';
+import { DEFSYM, Qconsp, Qerror, Qnil, Qstringp, Qt, Qwrong_number_of_arguments, Qwrong_type_argument } from '../core/symbols.ts';
+import {
+  civilFromDays, daysFromCivil, fixedZone, numericAbbreviation, zoneFromString, type Zone, type ZoneState,
+} from './timefns-zone.ts';
 import { fixnumValue, isFixnum } from '../heap/tags.ts';
 
 const Qinteger = DEFSYM('integer');
 const Qlist = DEFSYM('list');
+const Qwall = DEFSYM('wall');
+const Qfixnump = DEFSYM('fixnump');
+const Qencode_time = DEFSYM('encode-time');
 
 /** How a time value was written: it decides the form of an arithmetic result. */
 type Kind = 'integer' | 'float' | 'pair' | 'list';
@@ -241,3 +248,393 @@ DEFUN('current-time', 0, 0, 'Give the time now as a list (HIGH LOW USEC PSEC) co
   return listForm(rt, t.ticks, t.hz);
 });
 
+
+// ---- zones, broken-down time, formatting ---------------------------------------------------------
+
+/** The local zone rule: what set-time-zone-rule last set, else the TZ the process started with. */
+const zoneState = defineWorldState<{ local: Zone | null }>(() => ({ local: null }));
+
+function localZone(rt: Runtime): Zone {
+  const st = zoneState(rt);
+  if (!st.local) {
+    const tz = rt.host.getenv('TZ');
+    st.local = zoneFromString(rt, tz ?? ':/etc/localtime');
+  }
+  return st.local;
+}
+
+function invalidZone(rt: Runtime, zone: number): never {
+  return xsignal(Qerror, list(rt, makeString(rt, 'Invalid time zone specification'), zone));
+}
+
+/** The zone a Lisp ZONE argument names: nil or `wall' local, t UTC, an offset, (OFFSET ABBR) or a TZ string. */
+export function decodeZone(rt: Runtime, zone: number): Zone {
+  if (zone === Qnil || zone === Qwall) return localZone(rt);
+  if (zone === Qt) return fixedZone(0, 'GMT');
+  if (isFixnum(zone)) return fixedZone(fixnumValue(zone), numericAbbreviation(fixnumValue(zone)));
+  if (stringp(zone)) {
+    const s = jsString(rt, zone);
+    return s === 'wall' ? localZone(rt) : zoneFromString(rt, s);
+  }
+  if (consp(zone) && isFixnum(xcar(rt, zone)) && consp(xcdr(rt, zone)) && stringp(xcar(rt, xcdr(rt, zone)))) {
+    const abbr = jsString(rt, xcar(rt, xcdr(rt, zone)));
+    // GNU passes the pair to the C library as a TZ string, which refuses a name shorter than
+    // three characters: the zone is then UTC with no name.
+    if ([...abbr].length < 3) return fixedZone(0, '');
+    return fixedZone(fixnumValue(xcar(rt, zone)), abbr);
+  }
+  return invalidZone(rt, zone);
+}
+
+DEFUN('set-time-zone-rule', 1, 1, 'Make TZ the local time zone of the time functions: nil or `wall\' for the system\'s, t for UTC, an offset in seconds, (OFFSET ABBR) or a TZ string.', (rt, tz: number) => {
+  const st = zoneState(rt);
+  st.local = tz === Qnil || tz === Qwall ? zoneFromString(rt, ':/etc/localtime') : decodeZone(rt, tz);
+  return Qnil;
+});
+
+/** Everything a broken-down time holds: the calendar fields and the zone state at that instant. */
+interface Broken {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday. */
+  wday: number;
+  /** 0-based day of the year. */
+  yday: number;
+  zone: ZoneState;
+  /** Whole seconds since the epoch, and the fraction's nanoseconds. */
+  epoch: bigint;
+  nanos: number;
+}
+
+function breakDown(rt: Runtime, t: Exact, zone: Zone): Broken {
+  const whole = floorDiv(t.ticks, t.hz);
+  const nanos = Number(floorDiv((t.ticks - whole * t.hz) * 1_000_000_000n, t.hz));
+  // Whole seconds can pass 2^53 long before the year leaves the C library's int: keep them exact.
+  const zs = zone.at(Number(whole));
+  const local = whole + BigInt(zs.utoff);
+  const bigDays = floorDiv(local, 86400n);
+  const sod = Number(local - bigDays * 86400n);
+  const days = Number(bigDays);
+  const [year, month, day] = civilFromDays(days);
+  if (year - 1900 > 2147483647 || year - 1900 < -2147483648) notRepresentable(rt);
+  return {
+    year, month, day, hour: Math.floor(sod / 3600), minute: Math.floor(sod / 60) % 60, second: sod % 60,
+    wday: ((days + 4) % 7 + 7) % 7, yday: days - daysFromCivil(year, 1, 1), zone: zs, epoch: whole, nanos,
+  };
+}
+
+function exactTime(rt: Runtime, time: number): Exact {
+  const t = decodeTime(rt, time);
+  if ('float' in t) notRepresentable(rt);
+  return t;
+}
+
+DEFUN('decode-time', 0, 3, 'Break TIME (default now) down in ZONE (default local) into (SEC MINUTE HOUR DAY MONTH YEAR DOW DST UTCOFF).\nWith FORM t, SEC keeps the fraction of the second as a (TICKS . HZ) pair when TIME has one.', (rt, time: number, zone: number, form: number) => {
+  const t = exactTime(rt, time);
+  const b = breakDown(rt, t, decodeZone(rt, zone));
+  let sec = makeInteger(rt, b.second);
+  if (form === Qt && t.hz !== 1n) {
+    // The seconds within the minute, at TIME's own frequency.
+    const minuteStart = b.epoch - BigInt(b.second);
+    sec = pairForm(rt, t.ticks - minuteStart * t.hz, t.hz);
+  }
+  return list(rt, sec, makeInteger(rt, b.minute), makeInteger(rt, b.hour), makeInteger(rt, b.day), makeInteger(rt, b.month),
+    makeInteger(rt, b.year), makeInteger(rt, b.wday), b.zone.isdst ? Qt : Qnil, makeInteger(rt, b.zone.utoff));
+});
+
+DEFUN('current-time-zone', 0, 2, 'Give (OFFSET NAME) for ZONE (default local) at TIME (default now): seconds east of UTC and the abbreviation.', (rt, time: number, zone: number) => {
+  const t = exactTime(rt, time);
+  const b = breakDown(rt, t, decodeZone(rt, zone));
+  return list(rt, makeInteger(rt, b.zone.utoff), makeString(rt, b.zone.abbr || numericAbbreviation(b.zone.utoff)));
+});
+
+/**
+ * Seconds since the epoch of local time L (seconds as if the zone were UTC) in ZONE. DST t or
+ * nil asks for daylight saving or standard time; anything else lets the zone decide, an
+ * ambiguous time taking standard time and a skipped one the offset in force before the gap.
+ */
+function localToEpoch(zone: Zone, l: number, dst: number): number {
+  const offsets = new Set([zone.at(l - 86400).utoff, zone.at(l).utoff, zone.at(l + 86400).utoff]);
+  const valid: { t: number; isdst: boolean }[] = [];
+  for (const off of offsets) {
+    const t = l - off;
+    const zs = zone.at(t);
+    if (zs.utoff === off) valid.push({ t, isdst: zs.isdst });
+  }
+  if ((dst === Qt || dst === Qnil) && !zone.fixed) {
+    const want = dst === Qt;
+    const hit = valid.find((v) => v.isdst === want);
+    if (hit) return hit.t;
+    // Not that kind of time then: shift by the difference between the zone's two offsets.
+    const base = valid[0]?.t ?? l - zone.at(l - 86400).utoff;
+    const have = zone.at(base);
+    for (let d = 30; d <= 366; d += 30) {
+      for (const probe of [base - d * 86400, base + d * 86400]) {
+        const zs = zone.at(probe);
+        if (zs.isdst === want && zs.isdst !== have.isdst) return base - (zs.utoff - have.utoff);
+      }
+    }
+    // A zone with no such time within a year around: the usual hour, as the C library assumes.
+    return have.isdst === want ? base : want ? base - 3600 : base + 3600;
+  }
+  const std = valid.find((v) => !v.isdst);
+  if (std) return std.t;
+  if (valid.length) return valid[0]!.t;
+  return l - zone.at(l - 86400).utoff;
+}
+
+function fixnumField(rt: Runtime, x: number): number {
+  if (!isFixnum(x)) xsignal(Qwrong_type_argument, list(rt, Qfixnump, x));
+  return fixnumValue(x);
+}
+
+DEFUN('encode-time', 1, MANY, 'Turn a broken-down time (SECOND MINUTE HOUR DAY MONTH YEAR IGNORED DST ZONE) into a time value; fields out of range carry over.\nThe obsolescent form passes SECOND MINUTE HOUR DAY MONTH YEAR as six or more arguments, the last of more than six being ZONE.', (rt, args: number[]) => {
+  let fields: number[];
+  let dst: number;
+  let zone: number;
+  if (args.length === 1) {
+    fields = [];
+    let tail = args[0]!;
+    for (let i = 0; i < 9; i++) {
+      if (!consp(tail)) xsignal(Qwrong_type_argument, list(rt, Qconsp, tail));
+      fields.push(xcar(rt, tail));
+      tail = xcdr(rt, tail);
+    }
+    dst = fields[7]!;
+    zone = fields[8]!;
+  } else {
+    if (args.length < 6) xsignal(Qwrong_number_of_arguments, list(rt, Qencode_time, makeInteger(rt, args.length)));
+    fields = args.slice(0, 6);
+    dst = makeInteger(rt, -1);
+    zone = args.length > 6 ? args[args.length - 1]! : Qnil;
+  }
+  const minute = fixnumField(rt, fields[1]!);
+  const hour = fixnumField(rt, fields[2]!);
+  const day = fixnumField(rt, fields[3]!);
+  const month = fixnumField(rt, fields[4]!);
+  const year = fixnumField(rt, fields[5]!);
+  const sec = decodeTime(rt, fields[0] === Qnil ? invalidTime(rt) : fields[0]!);
+  if ('float' in sec) notRepresentable(rt);
+  const z = decodeZone(rt, zone);
+  const wholeSec = floorDiv(sec.ticks, sec.hz);
+  const l = (daysFromCivil(year, month, day) * 86400) + hour * 3600 + minute * 60 + Number(wholeSec);
+  if (!Number.isSafeInteger(l)) notRepresentable(rt);
+  const epoch = localToEpoch(z, l, dst);
+  const ticks = BigInt(epoch - Number(wholeSec)) * sec.hz + sec.ticks;
+  if (sec.hz === 1n) {
+    return list(rt, makeInteger(rt, floorDiv(ticks, 65536n)), makeInteger(rt, ticks - floorDiv(ticks, 65536n) * 65536n));
+  }
+  return pairForm(rt, ticks, sec.hz);
+});
+
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
+
+/** ISO 8601 week-based year and week number of B. */
+function isoWeek(b: Broken): [number, number] {
+  // The Thursday of this week decides the year.
+  const days = daysFromCivil(b.year, b.month, b.day);
+  const isoDow = (b.wday + 6) % 7;
+  const thursday = days - isoDow + 3;
+  const year = civilFromDays(thursday)[0];
+  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+  return [year, week];
+}
+
+/** One conversion's text before padding, and how it pads by default. */
+interface Piece {
+  text: string;
+  /** Numbers pad with zeros (or spaces for %e %k %l) to a width; words pad with spaces only when asked. */
+  numeric: boolean;
+  width: number;
+  space?: boolean;
+}
+
+const num = (v: number, width: number, space = false): Piece => ({ text: String(v), numeric: true, width, space });
+const word = (s: string): Piece => ({ text: s, numeric: false, width: 0 });
+
+/** Pad a number's text (a leading minus stays in front of the zeros) to WIDTH. */
+function padNumber(text: string, width: number, pad: string): string {
+  if (text.length >= width) return text;
+  if (pad === '0' && text.startsWith('-')) return '-' + text.slice(1).padStart(width - 1, '0');
+  return text.padStart(width, pad);
+}
+
+function formatTime(rt: Runtime, fmt: number[], b: Broken): number[] {
+  const out: number[] = [];
+  const emit = (s: string): void => {
+    for (const ch of s) out.push(ch.codePointAt(0)!);
+  };
+  const tmYear = b.year - 1900;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i]!;
+    if (c !== 0x25 /* % */) {
+      out.push(c);
+      continue;
+    }
+    const start = i;
+    let j = i + 1;
+    let pad = '';
+    let upcase = false;
+    let swapcase = false;
+    for (; j < fmt.length; j++) {
+      const f = String.fromCharCode(fmt[j]!);
+      if (f === '_' || f === '-' || f === '0' || f === '+') pad = f;
+      else if (f === '^') upcase = true;
+      else if (f === '#') swapcase = true;
+      else break;
+    }
+    let width = -1;
+    while (j < fmt.length && fmt[j]! >= 0x30 && fmt[j]! <= 0x39) {
+      width = (width < 0 ? 0 : width * 10) + fmt[j]! - 0x30;
+      j++;
+    }
+    let colons = 0;
+    while (j < fmt.length && fmt[j] === 0x3a) {
+      colons++;
+      j++;
+    }
+    if (j < fmt.length && (fmt[j] === 0x45 || fmt[j] === 0x4f)) j++; // E and O modifiers change nothing here
+    // A spec the library does not know is copied as it stands, padded to its width.
+    const literal = (): void => {
+      const end = Math.min(j, fmt.length - 1);
+      for (let k = end - start + 1; k < width; k++) out.push(0x20);
+      for (let k = start; k <= end; k++) out.push(fmt[k]!);
+    };
+    if (j >= fmt.length) {
+      literal();
+      break;
+    }
+    const conv = String.fromCharCode(fmt[j]!);
+    i = j;
+    if (colons && conv !== 'z') {
+      literal();
+      continue;
+    }
+    if ((fmt[j - 1] === 0x45 || fmt[j - 1] === 0x4f) && j - 1 > start && !'cCxXyYdeHIjmMSUVwWuGgkl'.includes(conv)) {
+      literal();
+      continue;
+    }
+    let piece: Piece | null = null;
+    const hour12 = b.hour % 12 === 0 ? 12 : b.hour % 12;
+    switch (conv) {
+      case '%': piece = word('%'); break;
+      case 'n': piece = word('\n'); break;
+      case 't': piece = word('\t'); break;
+      case 'a': piece = word(DAY_NAMES[b.wday]!.slice(0, 3)); break;
+      case 'A': piece = word(DAY_NAMES[b.wday]!); break;
+      case 'b': case 'h': piece = word(MONTH_NAMES[b.month - 1]!.slice(0, 3)); break;
+      case 'B': piece = word(MONTH_NAMES[b.month - 1]!); break;
+      case 'p': piece = word(b.hour < 12 ? 'AM' : 'PM'); break;
+      case 'P': piece = word(b.hour < 12 ? 'am' : 'pm'); break;
+      case 'Z': piece = word(b.zone.abbr); break;
+      case 'c': emitNested('%a %b %e %H:%M:%S %Y'); continue;
+      case 'x': case 'D': emitNested('%m/%d/%y'); continue;
+      case 'X': case 'T': emitNested('%H:%M:%S'); continue;
+      case 'R': emitNested('%H:%M'); continue;
+      case 'r': emitNested('%I:%M:%S %p'); continue;
+      case 'F': emitNested('%Y-%m-%d'); continue;
+      case 'Y': piece = num(b.year, 4); break;
+      case 'C': {
+        let century = Math.trunc(tmYear / 100) + 19;
+        if (tmYear % 100 < 0 && century > 0) century--;
+        piece = num(century, 2);
+        if (b.year < 0 && century === 0) piece.text = '-0';
+        break;
+      }
+      case 'y': {
+        let yy = tmYear % 100;
+        if (yy < 0) yy = tmYear < -1900 ? -yy : yy + 100;
+        piece = num(yy, 2);
+        break;
+      }
+      case 'G': piece = num(isoWeek(b)[0], 4); break;
+      case 'g': {
+        const y = isoWeek(b)[0];
+        piece = num(((y % 100) + 100) % 100, 2);
+        break;
+      }
+      case 'V': piece = num(isoWeek(b)[1], 2); break;
+      case 'm': piece = num(b.month, 2); break;
+      case 'd': piece = num(b.day, 2); break;
+      case 'e': piece = num(b.day, 2, true); break;
+      case 'H': piece = num(b.hour, 2); break;
+      case 'k': piece = num(b.hour, 2, true); break;
+      case 'I': piece = num(hour12, 2); break;
+      case 'l': piece = num(hour12, 2, true); break;
+      case 'M': piece = num(b.minute, 2); break;
+      case 'S': piece = num(b.second, 2); break;
+      case 'j': piece = num(b.yday + 1, 3); break;
+      case 'u': piece = num(b.wday === 0 ? 7 : b.wday, 1); break;
+      case 'w': piece = num(b.wday, 1); break;
+      case 'U': piece = num(Math.floor((b.yday + 7 - b.wday) / 7), 2); break;
+      case 'W': piece = num(Math.floor((b.yday + 7 - ((b.wday + 6) % 7)) / 7), 2); break;
+      case 'q': piece = num(Math.floor((b.month - 1) / 3) + 1, 1); break;
+      case 's': piece = { text: String(b.epoch), numeric: true, width: 1 }; break;
+      case 'N': {
+        const digits = String(b.nanos).padStart(9, '0');
+        const w = width < 0 ? 9 : width;
+        emit(w <= 9 ? digits.slice(0, w) : digits + '0'.repeat(w - 9));
+        continue;
+      }
+      case 'z': {
+        const off = b.zone.utoff;
+        const sign = off < 0 ? '-' : '+';
+        const a = Math.abs(off);
+        const hh = Math.floor(a / 3600);
+        const mm = Math.floor(a / 60) % 60;
+        const ss = a % 60;
+        const two = (v: number): string => String(v).padStart(2, '0');
+        if (colons === 1) emit(`${sign}${two(hh)}:${two(mm)}`);
+        else if (colons === 2) emit(`${sign}${two(hh)}:${two(mm)}:${two(ss)}`);
+        else if (colons === 3) emit(ss ? `${sign}${two(hh)}:${two(mm)}:${two(ss)}` : mm ? `${sign}${two(hh)}:${two(mm)}` : `${sign}${two(hh)}`);
+        else {
+          const digits = String(hh * 100 + mm);
+          const w = width < 0 ? 5 : width;
+          if (pad === '-') emit(sign + digits);
+          else if (pad === '_') emit((sign + digits).padStart(w, ' '));
+          else emit(sign + digits.padStart(w - 1, '0'));
+        }
+        continue;
+      }
+      default: literal(); continue;
+    }
+    let text = piece.text;
+    if (piece.numeric) {
+      const w = width < 0 ? piece.width : width;
+      if (pad === '-') { /* no padding */ } else if (pad === '_' || (piece.space && pad !== '0')) text = padNumber(text.trimStart(), w, ' ');
+      else text = padNumber(text, w, '0');
+    } else {
+      if (upcase) text = text.toUpperCase();
+      else if (swapcase) text = /[a-z]/.test(text) ? text.toUpperCase() : text.toLowerCase();
+      if (width > text.length && pad !== '-') text = text.padStart(width, pad === '0' ? '0' : ' ');
+    }
+    emit(text);
+  }
+  return out;
+
+  function emitNested(spec: string): void {
+    for (const ch of formatTime(rt, Array.from(spec, (s) => s.charCodeAt(0)), b)) out.push(ch);
+  }
+}
+
+DEFUN('format-time-string', 1, 3, 'Format TIME (default now) in ZONE (default local) by FORMAT-STRING, whose %-conversions are those of the C library\'s strftime with GNU\'s additions: %N for nanoseconds (a width gives the digits), %:z %::z %:::z for offsets with colons, %q for the quarter; the flags _ - 0 ^ # and a field width apply as there.', (rt, format: number, time: number, zone: number) => {
+  if (!stringp(format)) xsignal(Qwrong_type_argument, list(rt, Qstringp, format));
+  const t = exactTime(rt, time);
+  const b = breakDown(rt, t, decodeZone(rt, zone));
+  const chars = formatTime(rt, stringChars(rt, format), b);
+  if (stringMultibyte(rt, format)) return makeStringFromChars(rt, chars, true);
+  return chars.every((ch) => ch < 0x100) ? makeUnibyteString(rt, Uint8Array.from(chars)) : makeStringFromChars(rt, chars);
+});
+
+DEFUN('current-time-string', 0, 2, 'Give TIME (default now) in ZONE (default local) as text like "Sun Sep 16 01:03:52 1973".', (rt, time: number, zone: number) => {
+  const t = exactTime(rt, time);
+  const b = breakDown(rt, t, decodeZone(rt, zone));
+  const two = (v: number): string => String(v).padStart(2, '0');
+  return makeString(rt, `${DAY_NAMES[b.wday]!.slice(0, 3)} ${MONTH_NAMES[b.month - 1]!.slice(0, 3)} ${String(b.day).padStart(2, ' ')} ${two(b.hour)}:${two(b.minute)}:${two(b.second)} ${b.year}`);
+});

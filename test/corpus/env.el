@@ -76,3 +76,5 @@ locale-coding-system
 (func-arity 'substitute-env-vars)
 (func-arity 'setenv-internal)
 (get 'with-environment-variables 'lisp-indent-function)
+(let ((process-environment (list "A=1"))) (setenv "TZ" "JST-9") (prog1 (list (format-time-string "%z %Z" 0) (decode-time 0)) (setenv "TZ" "UTC0")))
+(list (format-time-string "%z %Z" 0) (decode-time 0))
