@@ -869,9 +869,10 @@ function mustOf(tree: Node, em: Emitter): { lit: Int32Array; prefix: boolean } |
 }
 
 /** Horspool shift tables for literal M, forward and backward, when its keys are all below 256 and it is worth it. */
-function shiftTables(m: Int32Array, fold: boolean): [Uint8Array, Uint8Array] | null {
+function shiftTables(m: Int32Array): [Uint8Array, Uint8Array] | null {
   const len = m.length;
-  if (len > 255 || m.some((k) => k >= 256) || (!fold && len < 8)) return null;
+  // Horspool's step is three dependent loads: below 8 chars a plain scan of independent ones wins.
+  if (len > 255 || len < 8 || m.some((k) => k >= 256)) return null;
   const fwd = new Uint8Array(256).fill(len);
   const back = new Uint8Array(256).fill(len);
   for (let j = 0; j < len - 1; j++) fwd[m[j]!] = len - 1 - j;
@@ -894,7 +895,7 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
   if (lead.t === N_ASSERT && lead.v === A_BUFBEG) anchored = true;
   const start = nullable(tree) ? null : startSetOf(tree, em, ps.sets);
   const must = mustOf(tree, em);
-  const shifts = must ? shiftTables(must.lit, fold) : null;
+  const shifts = must ? shiftTables(must.lit) : null;
   let foldLow: Int32Array | null = null;
   if (fold) {
     foldLow = new Int32Array(256);
@@ -994,11 +995,18 @@ function findLiteral(re: CompiledRegexp, m: Int32Array, chars: Int32Array, from:
   const shift = re.mustShift;
   if (shift === null) {
     const m0 = m[0]!;
-    for (let q = from; q <= last; q++) {
-      if (!re.fold) {
+    if (!re.fold) {
+      for (let q = from; q <= last; q++) {
         q = indexIn(chars, m0, q, last + 1);
         if (q < 0) return -1;
-      } else if (keyOf(re, chars[q]!) !== m0) continue;
+        if (literalAt(re, m, chars, q)) return q;
+      }
+      return -1;
+    }
+    const fl = re.foldLow!;
+    for (let q = from; q <= last; q++) {
+      const c = chars[q]!;
+      if (c < 256 ? fl[c] !== m0 && c !== m0 : c !== m0 && re.canon!(c) !== m0) continue;
       if (literalAt(re, m, chars, q)) return q;
     }
     return -1;
