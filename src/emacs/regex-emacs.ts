@@ -1025,10 +1025,26 @@ function findLiteralBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, l
   const len = m.length;
   const shift = re.mustShiftBack;
   const m0 = m[0]!;
+  if (shift === null) {
+    // A plain scan for the first char: the typed array's own for an exact one, a table for a folded one.
+    const fl = re.foldLow;
+    for (let q = Math.min(top, end - len); q >= lo; q--) {
+      if (fl === null) {
+        q = q - lo < 64 ? q : chars.subarray(lo, q + 1).lastIndexOf(m0) + lo;
+        if (q < lo) return -1;
+        if (chars[q] !== m0) continue;
+      } else {
+        const c = chars[q]!;
+        if (c < 256 ? fl[c] !== m0 && c !== m0 : c !== m0 && re.canon!(c) !== m0) continue;
+      }
+      if (literalAt(re, m, chars, q)) return q;
+    }
+    return -1;
+  }
   for (let q = Math.min(top, end - len); q >= lo; ) {
     const k = keyOf(re, chars[q]!);
     if (k === m0 && literalAt(re, m, chars, q)) return q;
-    q -= shift === null ? 1 : k < 256 ? shift[k]! : len;
+    q -= k < 256 ? shift[k]! : len;
   }
   return -1;
 }
