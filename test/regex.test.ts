@@ -140,3 +140,50 @@ test('invalid patterns raise GNU messages at compile time', () => {
   }
   assert.throws(() => new Matcher(regexTables(rt)).search(compileRegexp(cp('\\(a*\\)*b'), false, regexTables(rt)), { chars: Int32Array.from(cp('a'.repeat(40))), begv: 0, zv: 40, point: -1 }, 0, 40), RegexpOverflow);
 });
+
+test('the search shortcuts (start sets, literals, ^, skip tables) find what trying every position finds', () => {
+  // A differential check of the engine against itself: Matcher.search skips to where a match can
+  // start; Matcher.match at each position in turn is the plain definition. Deterministic cases.
+  const cp = (s: string): number[] => Array.from(s, (c) => c.codePointAt(0)!);
+  const pieces = ['a', 'B', 'é', 'ſ', 'k', '\u212a', 'ab', 'Bab', 'abcdefghij', 'ABCDEFGHIJ', 'x*', '[a-c]', '[^a\n]', '[[:alpha:]]', '[[:upper:]]',
+    '\\(a\\|Bb\\)', '\\(?:é\\|x\\)', '.', '\\w', '\\b', '^', '$', '\\_<', 'a+', '\\(ab\\)\\1', ' ', '\n', 'c\\{2\\}'];
+  const alphabet = cp('aAbBcCxXéÉſsSkK\u212a \n-');
+  let seed = 12345;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const m = new Matcher(regexTables(rt));
+  let checked = 0;
+  for (let round = 0; round < 400; round++) {
+    let pat = '';
+    const np = 1 + rand(4);
+    for (let i = 0; i < np; i++) pat += pieces[rand(pieces.length)];
+    const fold = rand(2) === 0;
+    const re = compileRegexp(cp(pat), fold, regexTables(rt));
+    const n = 40 + rand(60);
+    const chars = new Int32Array(n);
+    for (let i = 0; i < n; i++) chars[i] = alphabet[rand(alphabet.length)]!;
+    // Plant the pattern's own text now and then, so literal patterns are found too.
+    const lit = cp(pat.replace(/\\./g, ''));
+    if (rand(2) === 0 && lit.length < n) chars.set(lit.slice(0, n - 1), rand(n - lit.length));
+    const text: { chars: Int32Array; begv: number; zv: number; point: number; end?: number } = { chars, begv: 0, zv: n, point: -1 };
+    for (const [from, limit] of [[0, n], [rand(n), n], [n, 0], [rand(n), 0]] as [number, number][]) {
+      // Searching backward, as in a buffer, a match may not extend past where the search began.
+      text.end = limit < from && rand(2) === 0 ? from : n;
+      const got = m.search(re, text, from, limit);
+      const gotRegs = Array.from(m.regs.subarray(0, 2));
+      let want = -1;
+      if (limit >= from) {
+        for (let p = from; p <= limit; p++) if (m.match(re, text, p) >= 0) { want = p; break; }
+      } else {
+        for (let p = from; p >= limit; p--) if (m.match(re, text, p) >= 0) { want = p; break; }
+      }
+      const wantRegs = Array.from(m.regs.subarray(0, 2));
+      assert.equal(got, want, `${pat} fold=${fold} from ${from} to ${limit} in ${String.fromCodePoint(...chars)}`);
+      if (want >= 0) assert.deepEqual(gotRegs, wantRegs, pat);
+      checked++;
+    }
+  }
+  assert.equal(checked, 1600);
+});

@@ -24,6 +24,11 @@ export interface BufferText {
   chars: Int32Array;
   lo: number;
   hi: number;
+  /** 1-based byte positions of the characters at lo and hi (so growing the window walks nothing). */
+  loB: number;
+  hiB: number;
+  /** Windows asked of this same text: from the second on, a request outside the window decodes it all. */
+  uses: number;
 }
 
 const cacheOf = defineWorldState<{ last: BufferText | null }>(() => ({ last: null }));
@@ -34,8 +39,16 @@ onKillBuffer((rt, b) => {
   if (st.last?.b === b) st.last = null;
 });
 
-/** Buffer B's text with at least [LO, HI) (0-based, clipped to the text) decoded. */
-export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number): BufferText {
+/**
+ * Buffer B's text with at least [LO, HI) (0-based, clipped to the text) decoded. MORE: the same
+ * search asks again for a wider window (it does not count as another use of the text).
+ *
+ * After an edit only a window is decoded, so a loop of searches and replacements stays linear.
+ * Text that is searched again unchanged and needs more than the window is decoded whole, once:
+ * a loop of searches over unchanged text then costs one pass of decoding, not one per search
+ * (decoding a window per search, and re-searching as it grew, was most of a search's time).
+ */
+export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number, more = false): BufferText {
   const st = cacheOf(rt);
   const tick = bint(rt, b, BUF_CHARS_MODIFF);
   const z = bint(rt, b, BUF_Z);
@@ -48,23 +61,34 @@ export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number): Bu
   if (!c || c.b !== b || c.tick !== tick || c.z !== z || c.zb !== zb || c.gpt !== gpt || c.base !== base) {
     // Keep the array when it is big enough: the text changed, its size hardly.
     const chars = c && c.chars.length >= z - 1 && c.chars.length <= 2 * z + 1024 ? c.chars : new Int32Array(z - 1 + 1024);
-    c = { b, tick, z, zb, gpt, base, chars, lo: 0, hi: 0 };
+    c = { b, tick, z, zb, gpt, base, chars, lo: 0, hi: 0, loB: 1, hiB: 1, uses: 0 };
     st.last = c;
   }
-  if (lo >= hi) return c;
-  if (c.lo >= c.hi || hi < c.lo || lo > c.hi) {
-    // Nothing usable (or disjoint): decode just the window asked for.
-    decode(rt, c, lo, hi);
+  if (!more) c.uses++;
+  if (lo >= hi || (lo >= c.lo && hi <= c.hi)) return c;
+  if (c.uses > 1 || c.lo >= c.hi || hi < c.lo || lo > c.hi) {
+    if (c.uses > 1) {
+      lo = 0;
+      hi = z - 1;
+      c.hiB = decode(rt, c, 0, hi, 1);
+      c.loB = 1;
+    } else {
+      // Nothing usable (or disjoint): decode just the window asked for.
+      c.loB = charToByte(rt, b, lo + 1);
+      c.hiB = decode(rt, c, lo, hi, c.loB);
+    }
     c.lo = lo;
     c.hi = hi;
     return c;
   }
   if (lo < c.lo) {
-    decode(rt, c, lo, c.lo);
+    const from = byteBack(rt, c, c.loB, c.lo - lo);
+    decode(rt, c, lo, c.lo, from);
     c.lo = lo;
+    c.loB = from;
   }
   if (hi > c.hi) {
-    decode(rt, c, c.hi, hi);
+    c.hiB = decode(rt, c, c.hi, hi, c.hiB);
     c.hi = hi;
   }
   return c;
@@ -75,8 +99,22 @@ export function bufferChars(rt: Runtime, b: number): Int32Array {
   return bufferWindow(rt, b, 0, bint(rt, b, BUF_Z) - 1).chars;
 }
 
-/** Decode characters [FROM, TO) (0-based) of C's buffer into C.chars. */
-function decode(rt: Runtime, c: BufferText, from: number, to: number): void {
+/** The 1-based byte position N characters before byte position BP of C's buffer. */
+function byteBack(rt: Runtime, c: BufferText, bp: number, n: number): number {
+  if (c.z === c.zb) return bp - n;
+  const u8 = rt.u8;
+  const gap = gapSize(rt, c.b);
+  while (n > 0) {
+    bp--;
+    const x = u8[bp < c.gpt ? c.base + bp - 1 : c.base + bp - 1 + gap]!;
+    // A character starts at any byte that is not a continuation byte.
+    if ((x & 0xc0) !== 0x80) n--;
+  }
+  return bp;
+}
+
+/** Decode characters [FROM, TO) (0-based), starting at 1-based byte position BP, into C.chars; gives the byte position of TO. */
+function decode(rt: Runtime, c: BufferText, from: number, to: number, bp: number): number {
   const u8 = rt.u8;
   const chars = c.chars;
   const gap = gapSize(rt, c.b);
@@ -87,19 +125,28 @@ function decode(rt: Runtime, c: BufferText, from: number, to: number): void {
     const split = Math.min(Math.max(gptB - 1, from), to);
     if (split > from) chars.set(u8.subarray(base + from, base + split), from);
     if (to > split) chars.set(u8.subarray(base + split + gap, base + to + gap), split);
-    return;
+    return to + 1;
   }
-  // 1-based byte position of FROM; the gap never splits a character.
-  let bp = charToByte(rt, c.b, from + 1);
-  for (let i = from; i < to; i++) {
-    const addr = bp < gptB ? base + bp - 1 : base + bp - 1 + gap;
-    const x = u8[addr]!;
-    if (x < 0x80) {
-      chars[i] = x;
-      bp++;
-    } else {
-      chars[i] = readChar(u8, addr);
-      bp += charLenAt(x);
+  // The gap never splits a character: decode up to it, then past it.
+  let i = from;
+  for (let side = 0; side < 2 && i < to; side++) {
+    const before = side === 0 && bp < gptB;
+    if (side === 0 && !before) continue;
+    const off = before ? base - 1 : base - 1 + gap;
+    const stop = before ? gptB : 0x7fffffff;
+    let addr = bp + off;
+    const lim = stop + off;
+    while (i < to && addr < lim) {
+      const x = u8[addr]!;
+      if (x < 0x80) {
+        chars[i++] = x;
+        addr++;
+      } else {
+        chars[i++] = readChar(u8, addr);
+        addr += charLenAt(x);
+      }
     }
+    bp = addr - off;
   }
+  return bp;
 }

@@ -11,6 +11,8 @@ import { bint, currentBuffer } from './buffer.ts';
 import { positionValue } from './marker.ts';
 import { deleteRange } from './insdel.ts';
 import { charAt, setPoint } from './editfns.ts';
+import { charInClass, type RegexTables } from './regex-emacs.ts';
+import { regexTables } from './search.ts';
 
 const Qbeginning_of_buffer = DEFSYM('beginning-of-buffer');
 const Qend_of_buffer = DEFSYM('end-of-buffer');
@@ -110,38 +112,16 @@ const consStr = (rt: Runtime, msg: string): number => cons(rt, makeString(rt, ms
 const CLASSES = new Set(['alpha', 'alnum', 'digit', 'xdigit', 'space', 'upper', 'lower', 'punct', 'blank', 'cntrl',
   'graph', 'print', 'word', 'ascii', 'nonascii', 'multibyte', 'unibyte']);
 
-function inClass(name: string, c: number): boolean {
-  const ch = c <= 0x10ffff ? String.fromCodePoint(c) : '';
-  switch (name) {
-    case 'alpha': return /\p{L}/u.test(ch);
-    case 'alnum': return /[\p{L}\p{Nd}]/u.test(ch);
-    case 'digit': return c >= 0x30 && c <= 0x39;
-    case 'xdigit': return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-    case 'space': return c === 0x20 || c === 9 || c === 10 || c === 12 || c === 13;
-    case 'upper': return /\p{Lu}/u.test(ch);
-    case 'lower': return /\p{Ll}/u.test(ch);
-    case 'punct': return c < 0x80 ? /[!-/:-@[-`{-~]/.test(ch) : !/[\p{L}\p{N}]/u.test(ch);
-    case 'blank': return c === 0x20 || c === 9 || /\p{Zs}/u.test(ch);
-    case 'cntrl': return c < 0x20;
-    case 'graph': return c > 0x20 && c !== 0x7f && !/[\p{Z}\p{C}]/u.test(ch);
-    case 'print': return c >= 0x20 && c !== 0x7f && !/\p{C}/u.test(ch);
-    case 'word': return /[\p{L}\p{N}]/u.test(ch);
-    case 'ascii': return c < 0x80;
-    case 'nonascii': return c >= 0x80;
-    case 'multibyte': return c >= 0x100;
-    case 'unibyte': return c < 0x100;
-  }
-  return false;
-}
-
-function inSet(set: SkipSet, c: number): boolean {
+/** Whether C is in SET; its [:class:]es are the regexp engine's (the syntax table decides space, word, punct). */
+function inSet(t: RegexTables, set: SkipSet, c: number): boolean {
   let r = false;
   const rs = set.ranges;
   for (let i = 0; i < rs.length; i += 2) if (c >= rs[i]! && c <= rs[i + 1]!) {
     r = true;
     break;
   }
-  if (!r) for (const k of set.classes) if (inClass(k, c)) {
+  // Here GNU counts chars below 256 as unibyte, where its regexps count ASCII only.
+  if (!r) for (const k of set.classes) if (k === 'multibyte' ? c >= 0x100 : k === 'unibyte' ? c < 0x100 : charInClass(t, k, c)) {
     r = true;
     break;
   }
@@ -158,8 +138,9 @@ function skipChars(rt: Runtime, string: number, lim: number, forward: boolean): 
   const set = parseSkipSet(rt, string);
   const start = bint(rt, b, BUF_PT);
   let p = start;
-  if (forward) while (p < limit && inSet(set, charAt(rt, p))) p++;
-  else while (p > limit && inSet(set, charAt(rt, p - 1))) p--;
+  const t = regexTables(rt);
+  if (forward) while (p < limit && inSet(t, set, charAt(rt, p))) p++;
+  else while (p > limit && inSet(t, set, charAt(rt, p - 1))) p--;
   setPoint(rt, p);
   return makeFixnum(p - start);
 }

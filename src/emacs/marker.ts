@@ -34,8 +34,30 @@ interface PosCache {
   tick: number;
   char: number;
   byte: number;
+  /**
+   * For BUF at TICK: index[k] is the byte position of char position 1 + k * INDEX_STEP, or 0 when
+   * not known yet. Walks fill it as they pass, so jumping about a large multibyte buffer (GNU
+   * records a marker after a long walk for the same reason) walks at most INDEX_STEP chars once
+   * the places have been passed over. Null until a walk of that buffer and tick.
+   */
+  index: Int32Array | null;
 }
-const posCache = defineWorldState<PosCache>(() => ({ buf: 0, tick: -1, char: 0, byte: 0 }));
+const posCache = defineWorldState<PosCache>(() => ({ buf: 0, tick: -1, char: 0, byte: 0, index: null }));
+const INDEX_SHIFT = 10;
+const INDEX_STEP = 1 << INDEX_SHIFT;
+
+/** The char -> byte index of B at TICK, made empty when the cache was another buffer's or tick's. */
+function indexFor(c: PosCache, b: number, tick: number, z: number): Int32Array {
+  if (c.buf !== b || c.tick !== tick || c.index === null) {
+    const n = (z >> INDEX_SHIFT) + 2;
+    c.index = c.index !== null && c.index.length >= n && c.index.length <= 2 * n ? c.index.fill(0) : new Int32Array(n);
+    c.buf = b;
+    c.tick = tick;
+    c.char = 1;
+    c.byte = 1;
+  }
+  return c.index;
+}
 
 onKillBuffer((rt, b) => {
   const c = posCache(rt);
@@ -77,6 +99,10 @@ export function charToByte(rt: Runtime, b: number, pos: number): number {
   const c = posCache(rt);
   const tick = m[s + BUF_CHARS_MODIFF]! >> 2;
   if (c.buf === b && c.tick === tick) consider(c.char, c.byte);
+  const index = indexFor(c, b, tick, z);
+  const k = (pos - 1) >> INDEX_SHIFT;
+  if (index[k]! > 0) consider(1 + (k << INDEX_SHIFT), index[k]!);
+  if (index[k + 1]! > 0) consider(1 + ((k + 1) << INDEX_SHIFT), index[k + 1]!);
   if (loC !== pos && hiC !== pos) {
     let n = 0;
     for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons && n < MARKER_LANDMARKS; l = xcdr(rt, l), n++) {
@@ -85,16 +111,14 @@ export function charToByte(rt: Runtime, b: number, pos: number): number {
     }
   }
   let r: number;
-  if (pos - loC <= hiC - pos) r = walkForward(rt, b, loC, loB, pos);
-  else r = walkBackward(rt, b, hiC, hiB, pos);
-  c.buf = b;
-  c.tick = tick;
+  if (pos - loC <= hiC - pos) r = walkForward(rt, b, loC, loB, pos, index);
+  else r = walkBackward(rt, b, hiC, hiB, pos, index);
   c.char = pos;
   c.byte = r;
   return r;
 }
 
-function walkForward(rt: Runtime, b: number, c: number, by: number, pos: number): number {
+function walkForward(rt: Runtime, b: number, c: number, by: number, pos: number, index: Int32Array): number {
   const u8 = rt.u8;
   const base = textBase(rt, b);
   const gpt = bint(rt, b, BUF_GPT_BYTE);
@@ -103,11 +127,12 @@ function walkForward(rt: Runtime, b: number, c: number, by: number, pos: number)
     const a = by < gpt ? base + by - 1 : base + by - 1 + gap;
     by += charLenAt(u8[a]!);
     c++;
+    if (((c - 1) & (INDEX_STEP - 1)) === 0) index[(c - 1) >> INDEX_SHIFT] = by;
   }
   return by;
 }
 
-function walkBackward(rt: Runtime, b: number, c: number, by: number, pos: number): number {
+function walkBackward(rt: Runtime, b: number, c: number, by: number, pos: number, index: Int32Array): number {
   const u8 = rt.u8;
   const base = textBase(rt, b);
   const gpt = bint(rt, b, BUF_GPT_BYTE);
@@ -117,6 +142,7 @@ function walkBackward(rt: Runtime, b: number, c: number, by: number, pos: number
       by--;
     } while ((u8[by < gpt ? base + by - 1 : base + by - 1 + gap]! & 0xc0) === 0x80);
     c--;
+    if (((c - 1) & (INDEX_STEP - 1)) === 0) index[(c - 1) >> INDEX_SHIFT] = by;
   }
   return by;
 }
@@ -161,8 +187,7 @@ export function byteToChar(rt: Runtime, b: number, pos: number): number {
       do by--; while ((u8[by < gpt ? base + by - 1 : base + by - 1 + gap]! & 0xc0) === 0x80);
     }
   }
-  c.buf = b;
-  c.tick = tick;
+  indexFor(c, b, tick, z);
   c.char = ch;
   c.byte = pos;
   return ch;

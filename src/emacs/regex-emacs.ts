@@ -89,6 +89,8 @@ const CC_GRAPH = 13;
 const CC_PRINT = 14;
 const CC_MULTIBYTE = 15;
 const CC_UNIBYTE = 16;
+/** Classes whose members depend on the syntax or case table in force when matching. */
+const DYNAMIC_CLASSES = (1 << CC_SPACE) | (1 << CC_WORD) | (1 << CC_PUNCT) | (1 << CC_UPPER) | (1 << CC_LOWER);
 
 const isUpper = (t: RegexTables, c: number): boolean => t.down(c) !== c;
 const isLower = (t: RegexTables, c: number): boolean => !isUpper(t, c) && t.up(c) !== c;
@@ -136,6 +138,11 @@ function inClass(t: RegexTables, cc: number, c: number, fold: boolean): boolean 
   return false;
 }
 
+/** Whether C is in the [:NAME:] class (a known name), without case folding: skip-chars-forward's test. */
+export function charInClass(t: RegexTables, name: string, c: number): boolean {
+  return inClass(t, CLASS_NAMES.indexOf(name), c, false);
+}
+
 // ---- character sets ------------------------------------------------------------------
 
 const CANON_RANGE_MAX = 0x2000;
@@ -164,8 +171,28 @@ export class CharSet {
   /** With case folding: the canonical case of every member (of ranges up to CANON_RANGE_MAX long). */
   private canon: Set<number> | null = null;
 
+  /**
+   * Membership of chars < 256, when it does not depend on the syntax or case tables in force
+   * when matching (no [:space:] [:word:] [:punct:] [:upper:] [:lower:]): the matcher's inner
+   * loop then reads a byte instead of walking bitmaps, classes and case maps. Folding is taken
+   * from the tables the set is compiled under, as the canon set below.
+   */
+  low256: Uint8Array | null = null;
+  /** Whether a char >= 256 can be a member (false only when none can). */
+  high = true;
+
   /** Called once the set is complete, with the tables it was compiled under. */
   finish(t: RegexTables): void {
+    this.finishFold(t);
+    if ((this.classes & DYNAMIC_CLASSES) === 0) {
+      const low = new Uint8Array(256);
+      for (let c = 0; c < 256; c++) low[c] = this.test(t, c) ? 1 : 0;
+      this.low256 = low;
+    }
+    this.high = this.negated || this.fold || this.classes !== 0 || this.ranges.length > 0;
+  }
+
+  private finishFold(t: RegexTables): void {
     if (!this.fold) return;
     const canon = new Set<number>();
     for (let c = 0; c < 256; c++) if (this.has(c)) canon.add(t.canon(c));
@@ -188,6 +215,12 @@ export class CharSet {
     return k !== c && k !== d && this.has(k);
   }
   test(t: RegexTables, c: number): boolean {
+    return this.hasFolded(t, c) !== this.negated;
+  }
+  /** test(), through the table for chars < 256 when there is one. */
+  has1(t: RegexTables, c: number): boolean {
+    const low = this.low256;
+    if (c < 256 && low !== null) return low[c] === 1;
     return this.hasFolded(t, c) !== this.negated;
   }
 }
@@ -527,21 +560,23 @@ class Parser {
     return node(N_SET, this.sets.length - 1);
   }
 
-  /** At `[:`: the class index if a `[:name:]` follows, else -1 (the `[` is then an ordinary char). */
+  /**
+   * At `[:`: the class index if a `[:name:]` follows, else -1 (the `[` is then an ordinary char).
+   * As GNU, whatever stands between `[:` and the next `:]` of the pattern is taken as the name
+   * (so `[[:-:]]` and `[a[:>:]]` are invalid class names); without a later `:]` there is no class.
+   */
   private tryClass(): number {
     const p = this.p;
     const n = p.length;
     let j = this.i + 2;
+    while (j + 1 < n && !(p[j] === 0x3a && p[j + 1] === 0x5d)) j++;
+    if (j + 1 >= n) return -1;
     let name = '';
-    while (j < n && p[j]! >= 0x61 && p[j]! <= 0x7a) name += String.fromCharCode(p[j++]!);
-    if (j + 1 < n && p[j] === 0x3a && p[j + 1] === 0x5d) {
-      const k = CLASS_NAMES.indexOf(name);
-      if (k < 0) this.fail('Invalid character class name');
-      this.i = j + 2;
-      return k;
-    }
-    if (j >= n || (j + 1 >= n && p[j] === 0x3a)) this.fail('Unmatched [ or [^');
-    return -1;
+    for (let k = this.i + 2; k < j; k++) name += String.fromCharCode(p[k]!);
+    const k = CLASS_NAMES.indexOf(name);
+    if (k < 0) this.fail('Invalid character class name');
+    this.i = j + 2;
+    return k;
   }
 }
 
@@ -580,8 +615,23 @@ export interface CompiledRegexp {
   readonly firstArg: number;
   /** The pattern begins with \` : only the first position can match. */
   readonly anchored: boolean;
-  /** For a folded literal first char: which ASCII chars can begin a match (made on first use). */
-  firstAscii?: Uint8Array;
+  /**
+   * Which chars can begin a match, when that is known and the pattern cannot match empty:
+   * startLow[c] for c < 256, startHigh for every char above (null: any char may).
+   */
+  readonly startLow: Uint8Array | null;
+  readonly startHigh: boolean;
+  /** Every match begins at a line beginning (the pattern, or each alternative, starts with ^). */
+  readonly bol: boolean;
+  /** A literal (canonical chars when folding) every match contains, or null: where it is absent no match is. */
+  readonly must: Int32Array | null;
+  /** The literal begins every match (only assertions before it). */
+  readonly mustPrefix: boolean;
+  /** Boyer-Moore-Horspool shifts by a char's key (< 256) for `must', forward and backward (null: plain scan). */
+  readonly mustShift: Uint8Array | null;
+  readonly mustShiftBack: Uint8Array | null;
+  /** canon(c) for c < 256 under the tables compiled with (folding patterns), for the inner loops. */
+  readonly foldLow: Int32Array | null;
 }
 
 class Emitter {
@@ -720,6 +770,116 @@ function firstOf(n: Node, em: Emitter): [number, number] | null {
   return null;
 }
 
+/** A set of chars: which below 256, and whether any above. */
+interface StartSet {
+  low: Uint8Array;
+  high: boolean;
+}
+
+/** The chars that can begin a non-empty match of N, or null when that is not known (any may). */
+function startSetOf(n: Node, em: Emitter, sets: CharSet[]): StartSet | null {
+  switch (n.t) {
+    case N_CHAR: {
+      const low = new Uint8Array(256);
+      if (!em.fold) {
+        if (n.v < 256) low[n.v] = 1;
+        return { low, high: n.v >= 256 };
+      }
+      const k = em.tables.canon(n.v);
+      for (let c = 0; c < 256; c++) if (c === n.v || em.tables.canon(c) === k) low[c] = 1;
+      // Chars above 255 may fold to an ASCII one (KELVIN SIGN to k): any of them may begin a match.
+      return { low, high: true };
+    }
+    case N_ANY: {
+      const low = new Uint8Array(256).fill(1);
+      low[10] = 0;
+      return { low, high: true };
+    }
+    case N_SET: {
+      const set = sets[n.v]!;
+      return set.low256 ? { low: set.low256.slice(), high: set.high } : null;
+    }
+    case N_ASSERT: return { low: new Uint8Array(256), high: false };
+    case N_GROUP: case N_REP: return startSetOf(n.kids[0]!, em, sets);
+    case N_SEQ: {
+      const acc: StartSet = { low: new Uint8Array(256), high: false };
+      for (const k of n.kids) {
+        const f = startSetOf(k, em, sets);
+        if (f === null) return null;
+        for (let c = 0; c < 256; c++) acc.low[c]! |= f.low[c]!;
+        acc.high ||= f.high;
+        if (!nullable(k)) break;
+      }
+      return acc;
+    }
+    case N_ALT: {
+      const acc: StartSet = { low: new Uint8Array(256), high: false };
+      for (const k of n.kids) {
+        const f = startSetOf(k, em, sets);
+        if (f === null) return null;
+        for (let c = 0; c < 256; c++) acc.low[c]! |= f.low[c]!;
+        acc.high ||= f.high;
+      }
+      return acc;
+    }
+  }
+  // Syntax classes (the table in force when matching decides), categories, backreferences.
+  return null;
+}
+
+/** Does every match of N begin at a line beginning? */
+function startsWithBol(n: Node): boolean {
+  switch (n.t) {
+    case N_ASSERT: return n.v === A_BOL;
+    case N_SEQ: return n.kids.length > 0 && startsWithBol(n.kids[0]!);
+    case N_GROUP: return startsWithBol(n.kids[0]!);
+    case N_ALT: return n.kids.every(startsWithBol);
+  }
+  return false;
+}
+
+/** The longest run of literal chars every match of TREE contains (at least 2), or null; and whether it begins every match. */
+function mustOf(tree: Node, em: Emitter): { lit: Int32Array; prefix: boolean } | null {
+  const items: Node[] = [];
+  const flatten = (n: Node): void => {
+    if (n.t === N_SEQ) for (const k of n.kids) flatten(k);
+    else if (n.t === N_GROUP) flatten(n.kids[0]!);
+    else items.push(n);
+  };
+  flatten(tree);
+  let best: number[] = [];
+  let prefix: number[] | null = null;
+  let run: number[] = [];
+  let runPrefix = true;
+  for (const k of items) {
+    if (k.t === N_CHAR) {
+      run.push(em.fold ? em.tables.canon(k.v) : k.v);
+      if (run.length > best.length) best = run.slice();
+      if (runPrefix) prefix = run.slice();
+    } else if (k.t !== N_ASSERT || k.v === A_POINT) {
+      run = [];
+      runPrefix = false;
+    }
+    // An assertion matches no char: the literal chars either side of it are still adjacent.
+  }
+  // A literal that begins the match is worth more than a longer one inside it: its occurrences
+  // are the only places to try, where another literal only says whether any place is left.
+  if (prefix !== null && prefix.length >= Math.min(3, best.length) && prefix.length >= 2) return { lit: Int32Array.from(prefix), prefix: true };
+  return best.length >= 2 ? { lit: Int32Array.from(best), prefix: false } : null;
+}
+
+/** Horspool shift tables for literal M, forward and backward, when its keys are all below 256 and it is worth it. */
+function shiftTables(m: Int32Array): [Uint8Array, Uint8Array] | null {
+  const len = m.length;
+  // Horspool's step is three dependent loads: below 8 chars a plain scan of independent ones wins.
+  if (len > 255 || len < 8 || m.some((k) => k >= 256)) return null;
+  const fwd = new Uint8Array(256).fill(len);
+  const back = new Uint8Array(256).fill(len);
+  for (let j = 0; j < len - 1; j++) fwd[m[j]!] = len - 1 - j;
+  for (let j = len - 1; j > 0; j--) back[m[j]!] = j;
+  return [fwd, back];
+}
+
 /** Compile PATTERN (character codes); throws RegexpSyntaxError. */
 export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables: RegexTables, whitespace: ArrayLike<number> | null = null): CompiledRegexp {
   const ps = new Parser(pattern, fold, tables, whitespace);
@@ -733,6 +893,14 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
   let lead = tree;
   while (lead.t === N_SEQ && lead.kids.length > 0) lead = lead.kids[0]!;
   if (lead.t === N_ASSERT && lead.v === A_BUFBEG) anchored = true;
+  const start = nullable(tree) ? null : startSetOf(tree, em, ps.sets);
+  const must = mustOf(tree, em);
+  const shifts = must ? shiftTables(must.lit) : null;
+  let foldLow: Int32Array | null = null;
+  if (fold) {
+    foldLow = new Int32Array(256);
+    for (let c = 0; c < 256; c++) foldLow[c] = tables.canon(c);
+  }
   return {
     prog: Int32Array.from(em.code),
     sets: ps.sets,
@@ -743,18 +911,15 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
     firstKind: first ? first[0] : -1,
     firstArg: first ? first[1] : 0,
     anchored,
+    startLow: start ? start.low : null,
+    startHigh: start ? start.high : true,
+    bol: startsWithBol(tree),
+    must: must ? must.lit : null,
+    mustPrefix: must ? must.prefix : false,
+    mustShift: shifts ? shifts[0] : null,
+    mustShiftBack: shifts ? shifts[1] : null,
+    foldLow,
   };
-}
-
-/** RE's table of the ASCII chars its folded first char matches. */
-function firstAsciiOf(re: CompiledRegexp): Uint8Array {
-  let t = re.firstAscii;
-  if (!t) {
-    t = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) t[c] = c === re.firstArg || re.canon!(c) === re.firstArg ? 1 : 0;
-    re.firstAscii = t;
-  }
-  return t;
 }
 
 // ---- the matcher --------------------------------------------------------------------------
@@ -795,6 +960,95 @@ export interface MatchText {
   hi?: number;
 }
 
+/** The first index in [FROM, END) of CHARS holding V, or -1. */
+function indexIn(chars: Int32Array, v: number, from: number, end: number): number {
+  if (end - from < 64) {
+    for (let i = from; i < end; i++) if (chars[i] === v) return i;
+    return -1;
+  }
+  // The typed array's own search is several times faster than a loop over a long stretch.
+  const q = chars.subarray(from, end).indexOf(v);
+  return q < 0 ? -1 : from + q;
+}
+
+/** Whether C matches the literal's char K (K canonical when RE folds). */
+const litEq = (re: CompiledRegexp, c: number, k: number): boolean =>
+  c === k || (re.fold && (c < 256 ? re.foldLow![c] === k : re.canon!(c) === k));
+
+/** Whether literal M occurs at Q of CHARS. */
+function literalAt(re: CompiledRegexp, m: Int32Array, chars: Int32Array, q: number): boolean {
+  for (let j = 0; j < m.length; j++) if (!litEq(re, chars[q + j]!, m[j]!)) return false;
+  return true;
+}
+
+/** What a char is compared as in a literal scan: itself, or its canonical case when folding. */
+const keyOf = (re: CompiledRegexp, c: number): number => (!re.fold ? c : c < 256 ? re.foldLow![c]! : re.canon!(c));
+
+/**
+ * The first Q >= FROM with literal M (RE's `must') in CHARS[Q, Q + |M|), all before END, or -1.
+ * A short exact literal is found through its first char (the typed array's own search); others
+ * by Boyer-Moore-Horspool on the chars' canonical keys, skipping up to |M| chars a step.
+ */
+function findLiteral(re: CompiledRegexp, m: Int32Array, chars: Int32Array, from: number, end: number): number {
+  const len = m.length;
+  const last = end - len;
+  const shift = re.mustShift;
+  if (shift === null) {
+    const m0 = m[0]!;
+    if (!re.fold) {
+      for (let q = from; q <= last; q++) {
+        q = indexIn(chars, m0, q, last + 1);
+        if (q < 0) return -1;
+        if (literalAt(re, m, chars, q)) return q;
+      }
+      return -1;
+    }
+    const fl = re.foldLow!;
+    for (let q = from; q <= last; q++) {
+      const c = chars[q]!;
+      if (c < 256 ? fl[c] !== m0 && c !== m0 : c !== m0 && re.canon!(c) !== m0) continue;
+      if (literalAt(re, m, chars, q)) return q;
+    }
+    return -1;
+  }
+  const mLast = m[len - 1]!;
+  for (let q = from; q <= last; ) {
+    const k = keyOf(re, chars[q + len - 1]!);
+    if (k === mLast && literalAt(re, m, chars, q)) return q;
+    q += k < 256 ? shift[k]! : len;
+  }
+  return -1;
+}
+
+/** The last Q in [LO, TOP] with literal M in CHARS[Q, Q + |M|) before END, or -1. */
+function findLiteralBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, lo: number, top: number, end: number): number {
+  const len = m.length;
+  const shift = re.mustShiftBack;
+  const m0 = m[0]!;
+  if (shift === null) {
+    // A plain scan for the first char: the typed array's own for an exact one, a table for a folded one.
+    const fl = re.foldLow;
+    for (let q = Math.min(top, end - len); q >= lo; q--) {
+      if (fl === null) {
+        q = q - lo < 64 ? q : chars.subarray(lo, q + 1).lastIndexOf(m0) + lo;
+        if (q < lo) return -1;
+        if (chars[q] !== m0) continue;
+      } else {
+        const c = chars[q]!;
+        if (c < 256 ? fl[c] !== m0 && c !== m0 : c !== m0 && re.canon!(c) !== m0) continue;
+      }
+      if (literalAt(re, m, chars, q)) return q;
+    }
+    return -1;
+  }
+  for (let q = Math.min(top, end - len); q >= lo; ) {
+    const k = keyOf(re, chars[q]!);
+    if (k === m0 && literalAt(re, m, chars, q)) return q;
+    q -= k < 256 ? shift[k]! : len;
+  }
+  return -1;
+}
+
 /** Reusable matcher state: registers and the backtrack stack. */
 export class Matcher {
   /** The tables in force for the next match: the caller sets them before each search. */
@@ -833,24 +1087,65 @@ export class Matcher {
     const chars = t.chars;
     const fk = re.firstKind;
     const fa = re.firstArg;
-    const end = Math.min(this.readEnd, this.hi);
+    const readEnd = this.readEnd;
+    const end = Math.min(readEnd, this.hi);
+    const must = re.anchored ? null : re.must;
+    const low = re.startLow;
+    const high = re.startHigh;
+    const bol = re.bol;
     if (limit >= from) {
       if (re.anchored && from > t.begv) return -1;
+      // Where the literal every match holds next occurs, at or after the start tried.
+      let mustAt = -1;
       for (let pos = from; pos <= limit; pos++) {
-        if (fk >= 0) {
-          if (fk === OP_CHAR) {
-            while (pos < end && chars[pos] !== fa) pos++;
-          } else if (fk === OP_CHARF) {
-            const ok = firstAsciiOf(re);
-            for (; pos < end; pos++) {
-              const c = chars[pos]!;
-              if (c < 128 ? ok[c] : c === fa || re.canon!(c) === fa) break;
-            }
-          } else {
-            while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
+        // ^: only just after a newline (or at the start of the text).
+        if (bol && pos > t.begv && pos - 1 >= this.lo && chars[pos - 1] !== 10) {
+          const q = indexIn(chars, 10, pos, end);
+          if (q < 0) {
+            if (end < readEnd) this.edge = true;
+            return -1;
           }
-          if (pos >= end && end < this.readEnd && pos <= limit) this.edge = true;
+          pos = q + 1;
+          if (pos > limit) return -1;
+        }
+        if (must !== null) {
+          if (pos > mustAt) {
+            mustAt = findLiteral(re, must, chars, pos, end);
+            if (mustAt < 0) {
+              if (end < readEnd) this.edge = true;
+              return -1;
+            }
+          }
+          if (re.mustPrefix) {
+            // The literal starts the match: its next occurrence is the next place to try.
+            pos = mustAt;
+            if (pos > limit) return -1;
+            if (this.run(re, t, pos, nregs) >= 0) return pos;
+            continue;
+          }
+        }
+        if (fk === OP_CHAR) {
+          const q = indexIn(chars, fa, pos, end);
+          pos = q < 0 ? end : q;
+        } else if (low !== null) {
+          while (pos < end) {
+            const c = chars[pos]!;
+            if (c < 256 ? low[c] === 1 : high) break;
+            pos++;
+          }
+        } else if (fk >= 0) {
+          while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
+        }
+        if (low !== null || fk >= 0) {
+          if (pos >= end && end < readEnd && pos <= limit) this.edge = true;
           if (pos >= end || pos > limit) return -1;
+        }
+        if (must !== null && pos > mustAt) {
+          mustAt = findLiteral(re, must, chars, pos, end);
+          if (mustAt < 0) {
+            if (end < readEnd) this.edge = true;
+            return -1;
+          }
         }
         if (this.run(re, t, pos, nregs) >= 0) return pos;
         if (re.anchored) return -1;
@@ -858,18 +1153,41 @@ export class Matcher {
       return -1;
     }
     const lowest = Math.max(limit, this.lo);
-    for (let pos = from; pos >= lowest; pos--) {
-      if (fk === OP_CHAR) {
+    let top = from;
+    if (must !== null) {
+      // A match starting at POS holds the literal at POS or after: start from its last occurrence.
+      const q = findLiteralBack(re, must, chars, lowest, from, end);
+      if (q < 0) {
+        if (lowest > limit || end < readEnd) this.edge = true;
+        return -1;
+      }
+      if (q < top) top = q;
+    }
+    for (let pos = top; pos >= lowest; pos--) {
+      if (bol && pos > t.begv && pos - 1 >= this.lo && chars[pos - 1] !== 10) {
+        // Back to the last line beginning at or before POS.
+        const q = pos - 1 > lowest ? chars.subarray(lowest, pos - 1).lastIndexOf(10) : -1;
+        if (q < 0) {
+          pos = lowest;
+          if (!(pos <= t.begv || (pos - 1 >= this.lo && chars[pos - 1] === 10))) break;
+        } else pos = lowest + q + 1;
+      }
+      if (must !== null && re.mustPrefix) {
+        // The literal starts the match: try its occurrences, last first.
+        pos = findLiteralBack(re, must, chars, lowest, pos, end);
+        if (pos < 0) break;
+      } else if (fk === OP_CHAR) {
         // A literal first char: skip back to it without the general test.
         if (pos >= end) pos = end - 1;
-        while (pos >= lowest && chars[pos] !== fa) pos--;
         if (pos < lowest) break;
-      } else if (fk === OP_CHARF) {
-        const ok = firstAsciiOf(re);
+        const q = chars.subarray(lowest, pos + 1).lastIndexOf(fa);
+        if (q < 0) break;
+        pos = lowest + q;
+      } else if (low !== null) {
         if (pos >= end) pos = end - 1;
         for (; pos >= lowest; pos--) {
           const c = chars[pos]!;
-          if (c < 128 ? ok[c] : c === fa || re.canon!(c) === fa) break;
+          if (c < 256 ? low[c] === 1 : high) break;
         }
         if (pos < lowest) break;
       } else if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
@@ -900,9 +1218,9 @@ export class Matcher {
   private single(re: CompiledRegexp, kind: number, arg: number, c: number): boolean {
     switch (kind) {
       case OP_CHAR: return c === arg;
-      case OP_CHARF: return c === arg || re.canon!(c) === arg;
+      case OP_CHARF: return c === arg || (c < 256 ? re.foldLow![c] === arg : re.canon!(c) === arg);
       case OP_ANY: return c !== 10;
-      case OP_SET: return re.sets[arg]!.test(this.tables, c);
+      case OP_SET: return re.sets[arg]!.has1(this.tables, c);
       case OP_SYNTAX: return this.tables.syntax(c) === arg;
       case OP_NOTSYNTAX: return this.tables.syntax(c) !== arg;
       case OP_CATEGORY: return false;
@@ -982,7 +1300,7 @@ export class Matcher {
           if (pos < zv) {
             const c = chars[pos]!;
             const k = prog[pc + 1]!;
-            if (c === k || re.canon!(c) === k) {
+            if (c === k || (c < 256 ? re.foldLow![c] === k : re.canon!(c) === k)) {
               pos++;
               pc += 2;
               break;

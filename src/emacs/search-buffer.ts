@@ -46,7 +46,7 @@ function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchTex
     // Assertions look one char either side of where they stand.
     const lo = limit >= from ? from - 1 : from - w;
     const hi = limit >= from ? Math.min(readEnd + 1, from + w) : readEnd + 1;
-    const bt = bufferWindow(rt, b, lo, hi);
+    const bt = bufferWindow(rt, b, lo, hi, w > 2048);
     text.chars = bt.chars;
     text.lo = bt.lo;
     text.hi = bt.hi;

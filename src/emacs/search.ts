@@ -68,7 +68,7 @@ interface RecentPattern {
   ws: number;
   re: CompiledRegexp;
 }
-const RECENT = 8;
+const RECENT = 32;
 const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
