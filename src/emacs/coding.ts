@@ -13,11 +13,38 @@ import type { Runtime } from '../core/runtime.ts';
 import { LispSignal, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { intern } from '../core/obarray.ts';
+import { setInternal } from './eval.ts';
 
 const Qcoding_system_error = DEFSYM('coding-system-error');
+const Qlast_coding_system_used = DEFSYM('last-coding-system-used');
+const Qno_conversion = DEFSYM('no-conversion');
 
 type Base = 'utf-8' | 'ascii' | 'latin-1' | 'raw' | 'undecided';
 type Eol = 'unix' | 'dos' | 'mac' | 'detect';
+
+/** The names GNU gives a coding system's end-of-line variants under (latin-1-dos is iso-latin-1-dos). */
+const CANONICAL: Record<string, string> = {
+  'latin-1': 'iso-latin-1', 'iso-8859-1': 'iso-latin-1', ascii: 'us-ascii', 'mule-utf-8': 'utf-8',
+};
+
+/**
+ * Record in `last-coding-system-used' what a string conversion used, as GNU does: CODING itself
+ * (nil: `no-conversion'). A decoder that was left to find the line ends names the variant it
+ * found when that is CRLF or CR; a detecting one (undecided) names utf-8 for non-ASCII text.
+ */
+function noteCodingUsed(rt: Runtime, coding: number, detected: { undecidedNonAscii: boolean; eol: Eol } | null): void {
+  let used = coding === Qnil ? Qno_conversion : coding;
+  if (detected) {
+    const name = symbolNameJs(rt, coding);
+    const m = /^(.*)-(unix|dos|mac)$/.exec(name);
+    const base = m ? m[1]! : name;
+    const eol = m ? m[2]! : detected.eol === 'dos' || detected.eol === 'mac' ? detected.eol : '';
+    if (detected.undecidedNonAscii) used = intern(rt, eol ? `utf-8-${eol}` : 'utf-8');
+    else if (!m && eol) used = intern(rt, `${CANONICAL[base] ?? base}-${eol}`);
+  }
+  setInternal(rt, Qlast_coding_system_used, used);
+}
 
 const BASES: Record<string, Base> = {
   'utf-8': 'utf-8', 'mule-utf-8': 'utf-8', 'utf-8-emacs': 'utf-8', 'prefer-utf-8': 'undecided', undecided: 'undecided',
@@ -46,6 +73,7 @@ function parseCoding(rt: Runtime, coding: number): { base: Base; eol: Eol } | nu
 DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING-SYSTEM and give the unibyte result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
   const c = parseCoding(rt, coding);
+  noteCodingUsed(rt, coding, null);
   if (c === null) return string;
   const out: number[] = [];
   const tmp = new Uint8Array(5);
@@ -56,7 +84,7 @@ DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING
     else if (ch === 10 && c.eol === 'mac') out.push(13);
     else if (!multibyte || isByte8Char(ch)) out.push(multibyte ? charToByte8(ch) : ch);
     else if (c.base === 'ascii') out.push(ch < 0x80 ? ch : 0x3f);
-    else if (c.base === 'latin-1') out.push(ch < 0x100 ? ch : 0x3f);
+    else if (c.base === 'latin-1') out.push(ch < 0x100 ? ch : 0x20); // GNU's Latin-1 writes a space for what it cannot hold
     else {
       const n = writeChar(tmp, 0, ch);
       for (let i = 0; i < n; i++) out.push(tmp[i]!);
@@ -68,7 +96,10 @@ DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING
 DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
   const c = parseCoding(rt, coding);
-  if (c === null) return string;
+  if (c === null) {
+    noteCodingUsed(rt, coding, null);
+    return string;
+  }
   let bytes: number[] = Array.from(stringMultibyte(rt, string) ? stringChars(rt, string).map((ch) => (isByte8Char(ch) ? charToByte8(ch) : ch & 0xff)) : stringBytes(rt, string));
   let eol = c.eol;
   if (eol === 'detect') {
@@ -79,6 +110,7 @@ DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into t
   if (eol === 'dos') bytes = bytes.filter((b, i) => !(b === 13 && bytes[i + 1] === 10));
   else if (eol === 'mac') bytes = bytes.map((b) => (b === 13 ? 10 : b));
   const u8 = Uint8Array.from(bytes);
+  noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && u8.some((b) => b >= 0x80), eol });
   if (c.base === 'raw') return makeStringFromBytes(rt, u8, u8.length, false);
   if (c.base === 'latin-1') {
     // Latin-1 bytes are the code points U+0000..U+00FF; spread in slices, as one spread of a
