@@ -622,8 +622,10 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number): numbe
     }
     let arg: number;
     if (restp) {
+      // GNU binds variables after the &rest one to nil; only another &rest or &optional
+      // there makes the list invalid (checked above), so the walk goes on to the end.
       arg = Qnil;
-      for (let j = n - 1; j >= i; j--) arg = cons(rt, stack[base + j]!, arg);
+      if (previousRest) for (let j = n - 1; j >= i; j--) arg = cons(rt, stack[base + j]!, arg);
       i = n;
       previousRest = false;
     } else if (i < n) arg = stack[base + i++]!;
@@ -636,7 +638,6 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number): numbe
       lexenv = cons(rt, cons(rt, sym, arg), lexenv);
       rt.lexenv = lexenv; // keep the growing env rooted while we cons
     } else specbind(rt, sym, arg);
-    if (restp) break;
   }
   if (previousRest || (p !== Qnil && !consp(p))) xsignal1(rt, Qinvalid_function, errFun);
   if (i < n) {
@@ -1928,12 +1929,29 @@ DEFUN('autoload-do-load', 1, 3, 'Load the file named by FUNDEF when FUNDEF is an
   return funname === Qnil ? Qnil : indirectFunction(rt, funname);
 });
 
+const Qdisplay_warning = DEFSYM('display-warning');
+const Qlosing_value = DEFSYM('losing-value');
+
 DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VARIABLE; DOCSTRING documents the alias.', (rt, alias: number, base: number, doc: number) => {
   if ((alias & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, alias);
   if ((base & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, base);
   if (isConstantSymbol(rt, alias)) error(rt, 'Cannot make a constant an alias');
   if (isLocalized(rt, alias)) error(rt, 'Don’t know how to make a localized variable an alias');
   if (indirectVariable(rt, base) === alias) xsignal1(rt, DEFSYM('cyclic-variable-indirection'), base);
+  if ((symbolFlags(rt, alias) & SYM_REDIRECT_MASK) === SYM_PLAINVAL) {
+    // Aliasing drops the alias's own value: GNU warns when that value differs from the base's.
+    const own = symbolRawValue(rt, alias);
+    const other = findSymbolValue(rt, base);
+    if (own !== Qunbound && other !== Qunbound && own !== other) {
+      const sp = rt.sp;
+      rt.push(alias);
+      rt.push(base);
+      rt.push(doc);
+      const text = funcall(rt, Qformat_message, [makeString(rt, 'Overwriting value of `%s\' by aliasing to `%s\''), alias, base]);
+      funcall(rt, Qdisplay_warning, [list(rt, Qdefvaralias, Qlosing_value, alias), text]);
+      rt.sp = sp;
+    }
+  }
   if (((symbolFlags(rt, alias) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, alias, base, Qdefvaralias, Qnil);
   const flags = symbolFlags(rt, alias);
   if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && symbolRawValue(rt, alias) !== Qunbound && findSymbolValue(rt, base) === Qunbound)
