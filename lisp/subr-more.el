@@ -790,3 +790,259 @@ Where PROP is VALUE itself it goes away; a list left with one face becomes that 
              (remove-list-of-text-properties beg next (list prop) object)
            (put-text-property beg next prop
                               (if (cdr rest) rest (car rest)) object))))))))
+
+;;;; Warnings (GNU's warnings.el, as it behaves in batch).
+
+;; tsmacs always runs as GNU does under -batch: a warning that is logged goes
+;; to its buffer and, as a message, to standard error; the display-side
+;; options (`warning-minimum-level', `warning-suppress-types') have nothing to
+;; hold back there.
+
+(defvar warning-levels
+  '((:emergency "Emergency%s: " ding)
+    (:error "Error%s: ")
+    (:warning "Warning%s: ")
+    (:debug "Debug%s: "))
+  "The warning levels, most severe first: (LEVEL TITLE-FORMAT [FUNCTION]).")
+
+(defvar warning-level-aliases
+  '((emergency . :emergency) (error . :error) (warning . :warning)
+    (notice . :warning) (info . :warning) (critical . :emergency)
+    (alarm . :emergency))
+  "Old names of warning levels, each (OLD . LEVEL).")
+
+(defvar warning-minimum-level :warning
+  "The least severe level of warning that is shown.")
+(defvar warning-minimum-log-level :warning
+  "The least severe level of warning that is logged at all.")
+(defvar warning-suppress-types nil
+  "Types of warning that are logged but not shown: lists of symbols, each a type's prefix.")
+(defvar warning-suppress-log-types nil
+  "Types of warning that are not even logged: lists of symbols, each a type's prefix.")
+(defvar warning-type-format " (%s)"
+  "How the type of a warning appears in its title.")
+(defvar warning-prefix-function nil
+  "When non-nil, a function of the level and its `warning-levels' entry giving the entry to use.")
+(defvar warning-series nil
+  "Non-nil while a series of warnings goes to one place.")
+(defvar warning-fill-prefix nil
+  "When non-nil, the prefix for filling the text of warnings.")
+
+(defun warnings--rank (level)
+  "How severe LEVEL is, as a number (larger is more severe), or nil when it is no level."
+  (let ((tail (memq (assq level warning-levels) warning-levels)))
+    (and (car tail) (length tail))))
+
+(defun warning-suppress-p (type suppress-list)
+  "Say whether a warning of TYPE is matched by an entry of SUPPRESS-LIST.
+Each entry is a list of symbols matching a TYPE (a symbol, or a list of
+symbols) that starts with them.  An entry that is a bare symbol matches
+nothing, and is an error beside a TYPE that is a list, as in GNU."
+  (let ((type-list (if (consp type) type (list type)))
+        (found nil))
+    (dolist (entry suppress-list)
+      (if (not (listp entry))
+          (when (consp type) (signal 'wrong-type-argument (list 'listp entry)))
+        (let ((tail type-list)
+              (ok t))
+          (while (and ok entry)
+            (if (and tail (eq (car entry) (car tail)))
+                (setq entry (cdr entry) tail (cdr tail))
+              (setq ok nil)))
+          (when ok (setq found t)))))
+    found))
+
+(defun display-warning (type message &optional level buffer-name)
+  "Log MESSAGE, a warning of TYPE at LEVEL, in BUFFER-NAME and show it.
+TYPE is a symbol or a list of symbols whose first one names the part of
+Emacs concerned; LEVEL is one of `warning-levels' (default :warning);
+BUFFER-NAME defaults to \"*Warnings*\".  In batch the warning is shown as
+a message; the value is that message's text, or t when the warning was
+not logged."
+  (unless level (setq level :warning))
+  (let ((old (assq level warning-level-aliases)))
+    (when old
+      (display-warning
+       'emacs (format-message "Warning level `%s' is obsolete; use `%s' instead"
+                              level (cdr old)))
+      (setq level (cdr old))))
+  (let ((rank (warnings--rank level))
+        (floor (warnings--rank warning-minimum-log-level)))
+    (if (or (null rank) (and floor (< rank floor))
+            (warning-suppress-p type warning-suppress-log-types))
+        t
+      (let* ((entry (assq level warning-levels))
+             (entry (if warning-prefix-function
+                        (funcall warning-prefix-function level entry)
+                      entry))
+             (title (format (nth 1 entry)
+                            (format warning-type-format
+                                    (if (consp type) (car type) type))))
+             (text (concat title message)))
+        (with-current-buffer (get-buffer-create (or buffer-name "*Warnings*"))
+          (let ((inhibit-read-only t))
+            (goto-char (point-max))
+            (insert text "\n"))
+          (setq buffer-read-only t))
+        (message "%s" text)))))
+
+(defun lwarn (type level message &rest args)
+  "Display a warning of TYPE at LEVEL whose text is MESSAGE formatted with ARGS."
+  (display-warning type (apply #'format-message message args) level))
+
+(defun warn (message &rest args)
+  "Display a warning of type `emacs' whose text is MESSAGE formatted with ARGS."
+  (display-warning 'emacs (apply #'format-message message args)))
+
+(provide 'warnings)
+
+;;;; Deleting backward (GNU has these in simple.el and subr.el).
+
+(defvar delete-active-region t
+  "Whether deleting commands with an argument of 1 delete an active region.
+The value `kill' kills it instead.")
+
+(defun delete-backward-char (n &optional killflag)
+  "Delete the N characters before point (after it when N is negative).
+With KILLFLAG non-nil, kill them with `kill-region' instead.  When N is 1
+and the region is active (and `delete-active-region' allows it), delete the
+region instead.  Unlike GNU's command, tabs are never turned into spaces in
+`overwrite-mode'."
+  (interactive "p\nP")
+  (unless (integerp n) (signal 'wrong-type-argument (list 'integerp n)))
+  (if (and (use-region-p) delete-active-region (= n 1))
+      (if (eq delete-active-region 'kill)
+          (kill-region (region-beginning) (region-end))
+        (delete-region (region-beginning) (region-end)))
+    (if killflag
+        ;; Killing needs the kill ring (`kill-region'), as in GNU.
+        (let ((start (point)))
+          (forward-char (- n))
+          (kill-region start (point)))
+      (delete-char (- n)))))
+
+(defalias 'backward-delete-char #'delete-backward-char)
+
+;;;; Evaluating a buffer or region (GNU has these in lread.c).
+
+(defun eval-buffer--lexical-cookie-p ()
+  "Say whether the first line of the current buffer sets `lexical-binding' non-nil.
+Only a -*- ... -*- line counts, as for `load'; the buffer's own value of
+`lexical-binding' does not."
+  (save-excursion
+    (save-restriction
+      (widen)
+      (goto-char (point-min))
+      (let ((eol (line-end-position)))
+        (and (search-forward "-*-" eol t)
+             (let ((start (point)))
+               (and (search-forward "-*-" eol t)
+                    (let ((case-fold-search nil)
+                          (end (- (point) 3)))
+                      (goto-char start)
+                      (and (re-search-forward
+                            "\\(?:^\\|[ \t;]\\)lexical-binding:[ \t]*\\([^ \t;]+\\)"
+                            end t)
+                           (not (equal (match-string 1) "nil")))))))))))
+
+(defvar eval-buffer-list nil
+  "The buffers `eval-buffer' is evaluating, innermost first.")
+
+(defun eval-buffer--loop (buffer start end printflag lexical)
+  "Read and evaluate the forms of BUFFER from START to END, as `eval-buffer' does.
+With PRINTFLAG each value is printed to `standard-output': with `prin1'
+when that is t, else with `print'.  Macros are expanded eagerly, as `load'
+expands them.  A form running past END is an `end-of-file' error."
+  (let ((marker (set-marker (make-marker) start buffer))
+        (limit (copy-marker end))
+        form)
+    (unwind-protect
+        (while (with-current-buffer buffer
+                 (save-excursion
+                   (goto-char marker)
+                   ;; What the reader skips between forms, whatever the syntax table.
+                   (while (progn (skip-chars-forward " \t\n\r\f" limit)
+                                 (and (< (point) limit) (eq (char-after) ?\;)))
+                     (forward-line 1))
+                   (set-marker marker (point))
+                   (< (point) limit)))
+          (setq form (with-current-buffer buffer
+                       (save-restriction
+                         (narrow-to-region (point-min) limit)
+                         (read marker))))
+          (let ((value (eval-buffer--eval form lexical)))
+            (when printflag
+              (if (eq standard-output t) (prin1 value) (print value)))))
+      (set-marker marker nil)
+      (set-marker limit nil))
+    nil))
+
+(defun eval-buffer--eval (form lexical)
+  "Evaluate FORM with LEXICAL binding after expanding its macros as `load' does."
+  (if (not (fboundp 'internal-macroexpand-for-load))
+      (eval form lexical)
+    (let ((top (internal-macroexpand-for-load form nil))
+          (value nil))
+      (if (eq (car-safe top) 'progn)
+          (dolist (sub (cdr top) value)
+            (setq value (eval-buffer--eval sub lexical)))
+        (eval (internal-macroexpand-for-load top t) lexical)))))
+
+(defun eval-buffer (&optional buffer printflag filename unibyte do-allow-print)
+  "Evaluate every form of BUFFER (default the current one) in turn; give nil.
+PRINTFLAG nil discards the values, and the output of `print' and friends
+too unless DO-ALLOW-PRINT; otherwise each value is printed to PRINTFLAG.
+FILENAME (default the buffer's file name) names the forms in `load-history'.
+Lexical binding is on when the buffer's -*- line says so.  Point is kept.
+UNIBYTE is accepted for compatibility."
+  (ignore unibyte)
+  (let ((buf (if buffer (get-buffer buffer) (current-buffer))))
+    (unless buf (error "No such buffer"))
+    (let* ((filename (or filename (buffer-local-value (quote buffer-file-name) buf)))
+           (lexical (with-current-buffer buf (eval-buffer--lexical-cookie-p)))
+           (eval-buffer-list (cons buf eval-buffer-list))
+           ;; GNU prints to PRINTFLAG; without one, output is thrown away (by
+           ;; `symbolp', which takes each character and does nothing) unless
+           ;; DO-ALLOW-PRINT, when nil sends it where t does.
+           (standard-output (or printflag (if do-allow-print nil #'symbolp))))
+      (save-current-buffer
+        (with-current-buffer buf
+          (save-restriction
+            (widen)
+            (eval-buffer--loop buf (point-min) (point-max) printflag lexical))))
+      (when filename
+        (push (list filename) load-history))
+      nil)))
+
+(defun eval-region (start end &optional printflag read-function)
+  "Evaluate the forms between START and END of the current buffer; give nil.
+PRINTFLAG as for `eval-buffer'.  The current value of `lexical-binding'
+decides the binding.  READ-FUNCTION is accepted but forms are read with `read'."
+  (ignore read-function)
+  (let ((standard-output (or printflag #'symbolp))
+        (buf (current-buffer))
+        (lexical lexical-binding))
+    (save-excursion
+      (eval-buffer--loop buf (min start end) (max start end) printflag lexical))))
+
+(defun lread--substitute-object-in-subtree (object placeholder completely)
+  "Replace every occurrence of PLACEHOLDER inside OBJECT by OBJECT itself; give nil.
+Conses, vectors, records and byte-code objects are walked, each once, so
+circular structure is fine.  COMPLETELY is accepted for compatibility."
+  (ignore completely)
+  (let ((seen (make-hash-table :test 'eq))
+        (todo (list object)))
+    (while todo
+      (let ((x (pop todo)))
+        (unless (gethash x seen)
+          (puthash x t seen)
+          (cond
+           ((consp x)
+            (if (eq (car x) placeholder) (setcar x object) (push (car x) todo))
+            (if (eq (cdr x) placeholder) (setcdr x object) (push (cdr x) todo)))
+           ((or (vectorp x) (recordp x) (byte-code-function-p x))
+            (dotimes (i (length x))
+              (if (eq (aref x i) placeholder)
+                  (aset x i object)
+                (push (aref x i) todo))))))))
+    nil))

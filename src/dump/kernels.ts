@@ -291,7 +291,7 @@ export function assemble(): Uint8Array {
   const vflags = func(2, [
     ...retIf([...get(0), ...gv('roff'), EQ], k(1)),
     ...wordAt([...get(0), ...k(4), SUB]), ...k(7), AND, ...set(2),
-    ...wordAt(get(0)), ...tee(1), ...k(-128), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR,
+    ...wordAt(get(0)), ...tee(1), ...k(-512), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR, ...field3(7), OR,
     ...get(1), ...k(3), AND, ...k(1), EQ, ...get(2), ...k(0), NE, AND, OR,
     ...get(1), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(3), NE, AND, OR,
   ]);

@@ -36,7 +36,7 @@ import {
   PVEC_MARKER, PVEC_BUFFER, PVEC_OVERLAY, OVERLAY_SLOTS, OVERLAY_START, OVERLAY_END, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_BEGV,
   BUF_BEGV_BYTE, BUF_PT, BUF_PT_BYTE, BUF_ZV, BUF_ZV_BYTE, BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MODIFF,
   BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_TEXT, BUF_MARKERS,
-  SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT,
+  SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT, SYM_FWD_SHIFT,
 } from '../heap/layout.ts';
 import { BUILTIN_SYMBOLS, Qt } from '../core/symbols.ts';
 import { PRIMITIVES } from '../core/subr.ts';
@@ -79,7 +79,7 @@ const SUBR_STRIDE = (1 + SUBR_SLOTS + 1) & ~1;
 const STR_STRIDE = (STRING_WORDS + 1) & ~1;
 const SYM_STRIDE = (SYMBOL_WORDS + 1) & ~1;
 /** Bits a symbol's flags word may have (layout.ts: redirect, trapped, interned, declared special). */
-const FLAG_BITS = 0x7f;
+const FLAG_BITS = 0x1ff; // through SYM_FWD_MASK
 
 /**
  * Verify the image in the dump region (relocations not yet applied); throw ImageError on the first
@@ -268,7 +268,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     raw(p);
     const f = m[base + p]!;
     if ((f & ~FLAG_BITS) !== 0 || (f & SYM_REDIRECT_MASK) === 3 || ((f >>> SYM_TRAPPED_SHIFT) & 3) === 3 ||
-      ((f >>> SYM_INTERNED_SHIFT) & 3) === 3)
+      ((f >>> SYM_INTERNED_SHIFT) & 3) === 3 || ((f >>> SYM_FWD_SHIFT) & 3) === 3)
       objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)}`);
     // The value, 4 words before the flags in a symbol and in a shadow: the runtime follows an
     // alias's to a symbol and takes the cdr of a localized variable's without a type check.

@@ -36,3 +36,4 @@ import './undo.ts';
 import './cmds.ts';
 import './indent.ts';
 import './overlay.ts';
+import './fns-buffer.ts';

@@ -15,10 +15,13 @@ import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { setInternal } from './eval.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { intern } from '../core/obarray.ts';
 
 const Qcoding_system_error = DEFSYM('coding-system-error');
 const Qutf_8_unix = DEFSYM('utf-8-unix');
 const Qiso_latin_1_unix = DEFSYM('iso-latin-1-unix');
+const Qlast_coding_system_used = DEFSYM('last-coding-system-used');
+const Qno_conversion = DEFSYM('no-conversion');
 
 /**
  * The coding system of the locale the process runs in, from LC_ALL, LC_CTYPE or LANG (the first
@@ -39,6 +42,29 @@ pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qlocale_coding_system, localeCo
 
 type Base = 'utf-8' | 'ascii' | 'latin-1' | 'raw' | 'undecided';
 type Eol = 'unix' | 'dos' | 'mac' | 'detect';
+
+/** The names GNU gives a coding system's end-of-line variants under (latin-1-dos is iso-latin-1-dos). */
+const CANONICAL: Record<string, string> = {
+  'latin-1': 'iso-latin-1', 'iso-8859-1': 'iso-latin-1', ascii: 'us-ascii', 'mule-utf-8': 'utf-8',
+};
+
+/**
+ * Record in `last-coding-system-used' what a string conversion used, as GNU does: CODING itself
+ * (nil: `no-conversion'). A decoder that was left to find the line ends names the variant it
+ * found when that is CRLF or CR; a detecting one (undecided) names utf-8 for non-ASCII text.
+ */
+function noteCodingUsed(rt: Runtime, coding: number, detected: { undecidedNonAscii: boolean; eol: Eol } | null): void {
+  let used = coding === Qnil ? Qno_conversion : coding;
+  if (detected) {
+    const name = symbolNameJs(rt, coding);
+    const m = /^(.*)-(unix|dos|mac)$/.exec(name);
+    const base = m ? m[1]! : name;
+    const eol = m ? m[2]! : detected.eol === 'dos' || detected.eol === 'mac' ? detected.eol : '';
+    if (detected.undecidedNonAscii) used = intern(rt, eol ? `utf-8-${eol}` : 'utf-8');
+    else if (!m && eol) used = intern(rt, `${CANONICAL[base] ?? base}-${eol}`);
+  }
+  setInternal(rt, Qlast_coding_system_used, used);
+}
 
 const BASES: Record<string, Base> = {
   'utf-8': 'utf-8', 'mule-utf-8': 'utf-8', 'utf-8-emacs': 'utf-8', 'prefer-utf-8': 'undecided', undecided: 'undecided',
@@ -67,6 +93,7 @@ function parseCoding(rt: Runtime, coding: number): { base: Base; eol: Eol } | nu
 DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING-SYSTEM and give the unibyte result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
   const c = parseCoding(rt, coding);
+  noteCodingUsed(rt, coding, null);
   if (c === null) return string;
   const out: number[] = [];
   const tmp = new Uint8Array(5);
@@ -77,7 +104,7 @@ DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING
     else if (ch === 10 && c.eol === 'mac') out.push(13);
     else if (!multibyte || isByte8Char(ch)) out.push(multibyte ? charToByte8(ch) : ch);
     else if (c.base === 'ascii') out.push(ch < 0x80 ? ch : 0x3f);
-    else if (c.base === 'latin-1') out.push(ch < 0x100 ? ch : 0x3f);
+    else if (c.base === 'latin-1') out.push(ch < 0x100 ? ch : 0x20); // GNU's Latin-1 writes a space for what it cannot hold
     else {
       const n = writeChar(tmp, 0, ch);
       for (let i = 0; i < n; i++) out.push(tmp[i]!);
@@ -120,16 +147,22 @@ function decodeBytes(base: Base, eol: Eol, bytes: Uint8Array): { bytes: Uint8Arr
 DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.\nIn a multibyte STRING only ASCII and raw bytes are bytes to decode: other characters are text already and stay as they are.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
   const c = parseCoding(rt, coding);
-  if (c === null) return string;
+  if (c === null) {
+    noteCodingUsed(rt, coding, null);
+    return string;
+  }
   const byteOf = (ch: number): number => (isByte8Char(ch) ? charToByte8(ch) : ch < 0x80 ? ch : -1);
   const chars = stringMultibyte(rt, string) ? stringChars(rt, string) : null;
   if (chars === null || chars.every((ch) => byteOf(ch) >= 0)) {
     const bytes = chars === null ? stringBytes(rt, string) : Uint8Array.from(chars, byteOf);
-    const d = decodeBytes(c.base, c.eol === 'detect' ? detectEol(bytes) : c.eol, bytes);
+    const eol = c.eol === 'detect' ? detectEol(bytes) : c.eol;
+    noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && bytes.some((b) => b >= 0x80), eol });
+    const d = decodeBytes(c.base, eol, bytes);
     return makeStringFromBytes(rt, d.bytes, d.nchars, d.multibyte);
   }
   // Runs of byte-like characters (ASCII, raw bytes) are decoded; the characters between them kept.
   const eol = c.eol === 'detect' ? detectEol(chars.map(byteOf)) : c.eol;
+  noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && chars.some((ch) => byteOf(ch) >= 0x80), eol });
   const out: number[] = [];
   let nchars = 0;
   const tmp = new Uint8Array(8);

@@ -8,7 +8,7 @@ import {
   MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_OVERLAY,
   PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
   STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
-  SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST,
+  SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST, SYM_FWD_BOOL, SYM_FWD_INT, SYM_FWD_MASK, SYM_FWD_SHIFT,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM,
@@ -22,8 +22,9 @@ import {
   stringCharToByte, stringBytesChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
+import { intern } from '../core/obarray.ts';
 import { argsOutOfRange, wrongTypeArgument, xsignal, xsignal1, xsignal2, xsignal3 } from '../core/signal.ts';
-import { DEFINIT, DEFUN } from '../core/subr.ts';
+import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
 import {
   DEFSYM, Qargs_out_of_range, Qarith_error, Qarrayp, Qbool_vector_p, Qcharacterp, Qconsp,
   Qcyclic_function_indirection, Qcyclic_variable_indirection, Qdomain_error, Qend_of_file, Qerror,
@@ -97,6 +98,36 @@ function putError(rt: Runtime, sym: number, tail: number, message: string): void
   putProp(rt, sym, Qerror_conditions, cons(rt, sym, tail));
   putProp(rt, sym, Qerror_message, makeString(rt, message));
 }
+
+// The built-in variables that GNU keeps in a C bool or integer (DEFVAR_BOOL, DEFVAR_INT): a
+// boolean stores any non-nil value as t, an integer one refuses other values (eval.ts's
+// forwardedValue). Found by binding each of our built-in variables in GNU Emacs 28.2 to 5 and 5.0.
+const BOOL_VARIABLES = [
+  'backtrace-on-error-noninteractive', 'completion-ignore-case', 'debug-on-next-call', 'debug-on-quit',
+  'debugger-may-continue', 'force-load-messages', 'garbage-collection-messages',
+  'inhibit-modification-hooks', 'inhibit-x-resources', 'load-convert-to-unibyte', 'load-in-progress',
+  'load-prefer-newer', 'noninteractive', 'open-paren-in-column-0-is-defun-start',
+  'parse-sexp-lookup-properties', 'print-escape-control-characters', 'print-escape-multibyte',
+  'print-escape-newlines', 'print-escape-nonascii', 'print-integers-as-characters', 'print-quoted',
+  'undo-inhibit-record-point', 'words-include-escapes', 'display-hourglass',
+];
+const INT_VARIABLES = [
+  'gc-cons-threshold', 'gcs-done', 'integer-width', 'max-lisp-eval-depth', 'max-specpdl-size',
+  'num-nonmacro-input-events', 'pure-bytes-used', 'undo-limit', 'undo-strong-limit',
+];
+
+DEFVAR('display-hourglass', () => Qt, 'Non-nil means show a busy cursor while Emacs works (no effect in batch).');
+
+DEFINIT((rt) => {
+  const mark = (names: string[], kind: number): void => {
+    for (const n of names) {
+      const s = intern(rt, n);
+      setSymbolFlags(rt, s, (symbolFlags(rt, s) & ~SYM_FWD_MASK) | (kind << SYM_FWD_SHIFT));
+    }
+  };
+  mark(BOOL_VARIABLES, SYM_FWD_BOOL);
+  mark(INT_VARIABLES, SYM_FWD_INT);
+});
 
 DEFINIT((rt) => {
   const errorTail = cons(rt, Qerror, Qnil);

@@ -13,14 +13,14 @@ import { HeapExhausted } from '../heap/heap.ts';
 import { LispStackOverflow } from '../core/runtime.ts';
 import {
   BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
-  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
+  SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_FWD_MASK, SYM_FWD_SHIFT, SYM_FWD_BOOL, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
   UNEVALLED,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, aset, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
+  aref, aset, bignump, bignumValue, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
   setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
@@ -29,7 +29,7 @@ import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qcircular_list, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
   Qfunction, Qinteractive, Qinvalid_function, Qlambda, Qlistp, Qmacro, Qmemory_full, Qnil, Qno_catch,
   Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
-  Qwrong_number_of_arguments, Qquit,
+  Qwrong_number_of_arguments, Qquit, Qintegerp, Qoverflow_error,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
@@ -234,10 +234,32 @@ export const SET_INTERNAL_SET = 0;
 export const SET_INTERNAL_BIND = 1;
 export const SET_INTERNAL_UNBIND = 2;
 
+/** Flags that send a store down the general path: aliases, localized or typed variables, constants, watched ones. */
+const SLOW_SET_MASK = SYM_REDIRECT_MASK | SYM_TRAPPED_MASK | SYM_FWD_MASK;
+
+/**
+ * VALUE as the built-in variable S (of a C int or bool in GNU) stores it: any non-nil value
+ * becomes t for a boolean, an integer variable refuses anything but an integer that fits in 64
+ * bits. Voiding one (makunbound) leaves an ordinary void variable, untyped from then on, as GNU's.
+ */
+function forwardedValue(rt: Runtime, s: number, value: number, bindflag: number): number {
+  const kind = (symbolFlags(rt, s) & SYM_FWD_MASK) >> SYM_FWD_SHIFT;
+  if (value === Qunbound) {
+    if (bindflag === SET_INTERNAL_SET) setSymbolFlags(rt, s, symbolFlags(rt, s) & ~SYM_FWD_MASK);
+    return value;
+  }
+  if (kind === SYM_FWD_BOOL) return value === Qnil ? Qnil : Qt;
+  if (isFixnum(value)) return value;
+  if (!bignump(rt, value)) return wrongTypeArgument(rt, Qintegerp, value);
+  const n = bignumValue(rt, value);
+  if (n < -(2n ** 63n) || n >= 2n ** 63n) xsignal1(rt, Qoverflow_error, value);
+  return value;
+}
+
 /** Set SYM's value, refusing constants (GNU's set_internal). */
 export function setInternal(rt: Runtime, sym: number, value: number): void {
   const flags = symbolFlags(rt, sym);
-  if ((flags & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) setSymbolRawValue(rt, sym, value);
+  if ((flags & SLOW_SET_MASK) === 0) setSymbolRawValue(rt, sym, value);
   else setVar(rt, sym, value, Qnil, SET_INTERNAL_SET);
 }
 
@@ -260,6 +282,7 @@ export function setVar(rt: Runtime, sym: number, value: number, where: number, b
     const op = bindflag === SET_INTERNAL_BIND ? Qlet : bindflag === SET_INTERNAL_UNBIND ? Qunlet : value === Qunbound ? Qmakunbound : Qset;
     notifyWatchers(rt, s, value === Qunbound ? Qnil : value, op, where);
   }
+  if ((symbolFlags(rt, s) & SYM_FWD_MASK) !== 0) value = forwardedValue(rt, s, value, bindflag);
   if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) !== SYM_LOCALIZED) {
     setSymbolRawValue(rt, s, value);
     return;
@@ -318,6 +341,7 @@ export function setDefaultInternal(rt: Runtime, sym: number, value: number, bind
   const trapped = (flags & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT;
   if (trapped === SYM_NOWRITE && bindflag !== SET_INTERNAL_UNBIND) xsignal1(rt, Qsetting_constant, sym);
   if (trapped === SYM_TRAPWRITE) notifyWatchers(rt, s, value === Qunbound ? Qnil : value, Qnil, Qnil);
+  if ((symbolFlags(rt, s) & SYM_FWD_MASK) !== 0) value = forwardedValue(rt, s, value, bindflag);
   if ((symbolFlags(rt, s) & SYM_REDIRECT_MASK) === SYM_LOCALIZED) xsetcdr(rt, blvDefcell(rt, s), value);
   else setSymbolRawValue(rt, s, value);
 }
@@ -346,7 +370,7 @@ export function specbind(rt: Runtime, sym: number, value: number): void {
   const wi = symIndex(rt, sym);
   const m = rt.i32;
   const flags = m[wi + SYM_FLAGS]!;
-  if ((flags & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) {
+  if ((flags & SLOW_SET_MASK) === 0) {
     // The common case, a plain untrapped variable: what the general path below does, in one pass.
     const n = rt.specCount;
     if (n + 3 > rt.specpdl.length) error(rt, 'Variable binding depth exceeds max-specpdl-size');
@@ -387,7 +411,7 @@ export function unbindTo(rt: Runtime, count: number): void {
     const sym = rt.specpdl[n]!;
     const old = rt.specpdl[n + 1]!;
     const kind = rt.specpdl[n + 2]!;
-    if (kind === SPECPDL_LET && (symbolFlags(rt, sym) & (SYM_REDIRECT_MASK | SYM_TRAPPED_MASK)) === 0) setSymbolRawValue(rt, sym, old);
+    if (kind === SPECPDL_LET && (symbolFlags(rt, sym) & SLOW_SET_MASK) === 0) setSymbolRawValue(rt, sym, old);
     else unbindOne(rt, sym, old, kind);
   }
 }
@@ -598,8 +622,10 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number): numbe
     }
     let arg: number;
     if (restp) {
+      // GNU binds variables after the &rest one to nil; only another &rest or &optional
+      // there makes the list invalid (checked above), so the walk goes on to the end.
       arg = Qnil;
-      for (let j = n - 1; j >= i; j--) arg = cons(rt, stack[base + j]!, arg);
+      if (previousRest) for (let j = n - 1; j >= i; j--) arg = cons(rt, stack[base + j]!, arg);
       i = n;
       previousRest = false;
     } else if (i < n) arg = stack[base + i++]!;
@@ -612,7 +638,6 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number): numbe
       lexenv = cons(rt, cons(rt, sym, arg), lexenv);
       rt.lexenv = lexenv; // keep the growing env rooted while we cons
     } else specbind(rt, sym, arg);
-    if (restp) break;
   }
   if (previousRest || (p !== Qnil && !consp(p))) xsignal1(rt, Qinvalid_function, errFun);
   if (i < n) {
@@ -1904,12 +1929,29 @@ DEFUN('autoload-do-load', 1, 3, 'Load the file named by FUNDEF when FUNDEF is an
   return funname === Qnil ? Qnil : indirectFunction(rt, funname);
 });
 
+const Qdisplay_warning = DEFSYM('display-warning');
+const Qlosing_value = DEFSYM('losing-value');
+
 DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VARIABLE; DOCSTRING documents the alias.', (rt, alias: number, base: number, doc: number) => {
   if ((alias & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, alias);
   if ((base & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, base);
   if (isConstantSymbol(rt, alias)) error(rt, 'Cannot make a constant an alias');
   if (isLocalized(rt, alias)) error(rt, 'Don’t know how to make a localized variable an alias');
   if (indirectVariable(rt, base) === alias) xsignal1(rt, DEFSYM('cyclic-variable-indirection'), base);
+  if ((symbolFlags(rt, alias) & SYM_REDIRECT_MASK) === SYM_PLAINVAL) {
+    // Aliasing drops the alias's own value: GNU warns when that value differs from the base's.
+    const own = symbolRawValue(rt, alias);
+    const other = findSymbolValue(rt, base);
+    if (own !== Qunbound && other !== Qunbound && own !== other) {
+      const sp = rt.sp;
+      rt.push(alias);
+      rt.push(base);
+      rt.push(doc);
+      const text = funcall(rt, Qformat_message, [makeString(rt, 'Overwriting value of `%s\' by aliasing to `%s\''), alias, base]);
+      funcall(rt, Qdisplay_warning, [list(rt, Qdefvaralias, Qlosing_value, alias), text]);
+      rt.sp = sp;
+    }
+  }
   if (((symbolFlags(rt, alias) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, alias, base, Qdefvaralias, Qnil);
   const flags = symbolFlags(rt, alias);
   if ((flags & SYM_REDIRECT_MASK) === SYM_PLAINVAL && symbolRawValue(rt, alias) !== Qunbound && findSymbolValue(rt, base) === Qunbound)

@@ -12,7 +12,7 @@
 import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_PURE, HT_REHASH_SIZE,
   HT_REHASH_THRESHOLD, HT_STALE, HT_TEST, HT_USER, HT_WEAK, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE,
-  PVEC_COMPILED, PVEC_OVERLAY, OVERLAY_START, OVERLAY_END, OVERLAY_PLIST, MARKER_BUFFER, MARKER_CHARPOS, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE,
+  PVEC_COMPILED, PVEC_MARKER, PVEC_OVERLAY, OVERLAY_START, OVERLAY_END, OVERLAY_PLIST, MARKER_BUFFER, MARKER_CHARPOS, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE,
   PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, CHARTAB_ASCII, CHARTAB_CONTENTS, CHARTAB_DEFALT, PVEC_SUBR, SUBR_INDEX,
 } from '../heap/layout.ts';
 import {
@@ -177,7 +177,7 @@ function substringBytes(rt: Runtime, s: number, fromB: number, toB: number, ncha
 }
 
 /** GNU's validate_subarray: returns [from, to] or signals. */
-function validateSubarray(rt: Runtime, array: number, from: number, to: number, size: number): [number, number] {
+export function validateSubarray(rt: Runtime, array: number, from: number, to: number, size: number): [number, number] {
   let f: number;
   let t: number;
   if (isFixnum(from)) {
@@ -306,31 +306,55 @@ DEFUN('proper-list-p', 1, 1, 'Give the length of OBJECT when it is a proper list
   return tail === Qnil ? makeFixnum(n) : Qnil;
 });
 
-/** GNU's length_internal for length< and friends: counts at most LENGTH+1 conses. */
-function lengthCompare(rt: Runtime, seq: number, length: number): number {
-  if (!isFixnum(length)) wrongTypeArgument(rt, Qfixnump, length);
-  const n = fixnumValue(length);
+/** Whether the cdr chain of L runs into a cycle (Floyd's two pointers). */
+function listLoops(rt: Runtime, l: number): boolean {
+  let slow = l;
+  let fast = l;
+  for (;;) {
+    if ((fast & 7) !== Lisp_Cons) return false;
+    fast = xcdr(rt, fast);
+    if ((fast & 7) !== Lisp_Cons) return false;
+    fast = xcdr(rt, fast);
+    slow = xcdr(rt, slow);
+    if (fast === slow) return true;
+  }
+}
+
+/**
+ * GNU's length_internal for length< and friends: the length of SEQ, counting no more than LIMIT
+ * conses of a list. A short walk round a circular list just counts it as "long"; GNU notices
+ * the cycle only on a walk of 65535 conses or more, and signals circular-list then (observed:
+ * (length< L 65535) errs and (length< L 65534) does not; length> and length= walk one further).
+ */
+function lengthUpTo(rt: Runtime, seq: number, limit: number): number {
   if ((seq & 7) === Lisp_Cons) {
     let i = 0;
     let tail = seq;
-    // Stop counting once past n: circular lists count as "long".
-    while ((tail & 7) === Lisp_Cons && i <= n) {
+    while ((tail & 7) === Lisp_Cons && i < limit) {
       i++;
       tail = xcdr(rt, tail);
+      if (i === 65535 && listLoops(rt, seq)) circularList(rt, seq);
     }
     return i;
   }
   return seqLength(rt, seq);
 }
-DEFUN('length<', 2, 2, 'Tell whether SEQUENCE has fewer than LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) =>
-  lengthCompare(rt, seq, len) < fixnumValue(len) ? Qt : Qnil,
-);
-DEFUN('length>', 2, 2, 'Tell whether SEQUENCE has more than LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) =>
-  lengthCompare(rt, seq, len) > fixnumValue(len) ? Qt : Qnil,
-);
-DEFUN('length=', 2, 2, 'Tell whether SEQUENCE has exactly LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) =>
-  lengthCompare(rt, seq, len) === fixnumValue(len) ? Qt : Qnil,
-);
+function lengthArg(rt: Runtime, length: number): number {
+  if (!isFixnum(length)) wrongTypeArgument(rt, Qfixnump, length);
+  return fixnumValue(length);
+}
+DEFUN('length<', 2, 2, 'Tell whether SEQUENCE has fewer than LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) => {
+  const n = lengthArg(rt, len);
+  return lengthUpTo(rt, seq, n) < n ? Qt : Qnil;
+});
+DEFUN('length>', 2, 2, 'Tell whether SEQUENCE has more than LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) => {
+  const n = lengthArg(rt, len);
+  return lengthUpTo(rt, seq, n + 1) > n ? Qt : Qnil;
+});
+DEFUN('length=', 2, 2, 'Tell whether SEQUENCE has exactly LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) => {
+  const n = lengthArg(rt, len);
+  return lengthUpTo(rt, seq, n + 1) === n ? Qt : Qnil;
+});
 
 DEFUN('string-bytes', 1, 1, 'Count the bytes STRING takes in its internal representation.', (rt, s: number) => {
   checkString(rt, s);
@@ -586,10 +610,23 @@ DEFUN('string-version-lessp', 2, 2, 'Tell whether S1 sorts before S2 when runs o
   }
 });
 
+/** The locale names that collate by code point: "" (the default), C, POSIX, and C with a UTF-8 codeset, spelt any way the C library normalises ("C.utf8", "C.UTF-8@mod"). */
+function knownCollationLocale(name: string): boolean {
+  if (name === '' || name === 'C' || name === 'POSIX') return true;
+  const m = /^C\.([^@]*)(@.*)?$/.exec(name);
+  return m !== null && m[1]!.toLowerCase().replace(/[^a-z0-9]/g, '') === 'utf8';
+}
+
 function collateCompare(rt: Runtime, s1: number, s2: number, locale: number, ignoreCase: number): number {
   s1 = stringOrSymbol(rt, s1);
   s2 = stringOrSymbol(rt, s2);
-  if (locale !== Qnil) checkString(rt, locale);
+  if (locale !== Qnil) {
+    checkString(rt, locale);
+    // We collate only as the C/POSIX locales do (by code point). GNU refuses a locale the system
+    // has not installed; ours are exactly those, so any other name is refused the same way.
+    const name = jsString(rt, locale);
+    if (!knownCollationLocale(name)) error(rt, `Invalid locale ${name}: No such file or directory`);
+  }
   // Batch GNU Emacs under the POSIX locale collates by code point; so do we.
   const a = stringChars(rt, s1);
   const b = stringChars(rt, s2);
@@ -1155,6 +1192,13 @@ function internalEqual(rt: Runtime, o1: number, o2: number, kind: number, depth:
           const b2 = slots(o2);
           for (let i = 0; i < size; i++) if (rt.i32[b1 + i] !== rt.i32[b2 + i]) return false;
           return true;
+        }
+        if (type === PVEC_MARKER) {
+          // Markers are equal when they point into the same buffer at the same place, or nowhere.
+          const m1 = slots(o1);
+          const m2 = slots(o2);
+          if (rt.i32[m1 + MARKER_BUFFER] !== rt.i32[m2 + MARKER_BUFFER]) return false;
+          return rt.i32[m1 + MARKER_BUFFER] === Qnil || rt.i32[m1 + MARKER_CHARPOS] === rt.i32[m2 + MARKER_CHARPOS];
         }
         if (type === PVEC_OVERLAY) {
           // Same ends (buffer and position, as markers compare) and equal property lists.
@@ -1955,7 +1999,7 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const MIME_LINE_LENGTH = 76;
 
-function base64Encode(rt: Runtime, s: number, lineBreak: boolean, pad: boolean, url: boolean): number {
+export function base64Encode(rt: Runtime, s: number, lineBreak: boolean, pad: boolean, url: boolean): number {
   checkString(rt, s);
   const table = url ? B64URL : B64;
   let bytes: number[];
@@ -2015,7 +2059,7 @@ function b64Value(c: number, url: boolean): number {
   return 0;
 }
 
-function base64Decode(src: Uint8Array, url: boolean): number[] | null {
+export function base64Decode(src: Uint8Array, url: boolean): number[] | null {
   const out: number[] = [];
   let f = 0;
   const n = src.length;
@@ -2142,6 +2186,12 @@ export function sxhash(rt: Runtime, obj: number, depth = 0): number {
         return h;
       }
       if (type === PVEC_BIGNUM) return sxhashBignum(rt, obj);
+      if (type === PVEC_MARKER) {
+        // What `equal' compares: the buffer and, when there is one, the position.
+        const m = slots(obj);
+        const buf = rt.i32[m + MARKER_BUFFER]!;
+        return buf === Qnil ? mix(type) : combine(sxhashEq(buf), rt.i32[m + MARKER_CHARPOS]! >>> 2);
+      }
       if (type === PVEC_BOOL_VECTOR) {
         let h = mix(size);
         const b = slots(obj);

@@ -51,6 +51,12 @@ export const SYM_UNINTERNED = 0;
 export const SYM_INTERNED = 1;
 export const SYM_INTERNED_IN_INITIAL_OBARRAY = 2;
 export const SYM_DECLARED_SPECIAL = 1 << 6;
+// 2 bits: the type a built-in variable forwarded to a C int or bool has in GNU (DEFVAR_INT, DEFVAR_BOOL).
+export const SYM_FWD_SHIFT = 7;
+export const SYM_FWD_MASK = 3 << SYM_FWD_SHIFT;
+export const SYM_FWD_LISP = 0;
+export const SYM_FWD_BOOL = 1;
+export const SYM_FWD_INT = 2;
 
 export const STR_NCHARS = 0;
 export const STR_NBYTES = 1;
