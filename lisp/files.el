@@ -150,6 +150,8 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 (dolist (entry '((require-final-newline . symbolp) (fill-prefix . string-or-null-p) (default-directory . stringp)))
   (put (car entry) 'safe-local-variable (cdr entry)))
 (put 'eval 'risky-local-variable t)
+;; jka-compr's error for data it cannot decompress.
+(put 'compression-error 'error-conditions '(compression-error file-error error))
 
 (defun safe-local-variable-p (sym val)
   "Non-nil if setting SYM to VAL as a file-local variable is safe."
@@ -214,8 +216,13 @@ With PERIOD, include the period, and return \"\" when there is no extension."
                     ((string-match "\\`\\([^ \t:]+\\):[ \t]*" line)
                      (push (cons (intern (match-string 1 line))
                                  (files--read-value (substring line (match-end 0))))
-                           acc))))
-            (forward-line))))
+                           acc))
+                    ((not (string= line "")) (error "Malformed local variable line: %S" line))))
+            (forward-line))
+          ;; A block that never reaches its End: line counts for nothing.
+          (unless done
+            (message "Local variables list is not properly terminated")
+            (setq acc nil))))
       (nreverse acc))))
 
 (defun files--apply-mode (name)
@@ -263,14 +270,17 @@ applies a `mode:' setting."
 
 (defun set-auto-mode (&optional _keep-mode-if-same)
   "Choose the major mode from the -*- line's `mode:' (modes this system lacks are skipped)."
-  (let ((m (assq 'mode (files--prop-line-vars))))
+  (let ((m (or (assq 'mode (files--prop-line-vars)) (assq 'mode (files--block-vars)))))
     (when m (files--apply-mode (cdr m)))))
 
 (defun normal-mode (&optional _find-file)
   "Reset the buffer to its default major mode, then apply its auto mode and file-local variables."
   (fundamental-mode)
-  (set-auto-mode)
-  (hack-local-variables))
+  ;; A setting that cannot be read is reported once (choosing the mode meets it first), and
+  ;; then no file-local variable is applied.
+  (condition-case err (set-auto-mode)
+    (error (message "File mode specification error: %s" err)))
+  (condition-case nil (hack-local-variables) (error nil)))
 
 (defun abbreviate-file-name (filename)
   "Return FILENAME shortened: `directory-abbrev-alist' applied and the home directory written as ~."

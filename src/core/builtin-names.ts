@@ -184,6 +184,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "completion-ignore-case",
   "completion-regexp-list",
   "composition",
+  "compression-error",
   "concat",
   "cond",
   "condition-case",

@@ -4,9 +4,9 @@
 // each other. Decompression goes through the host's optional `gunzip', so a host without it
 // (a browser build) needs no zlib: compressed files then read as their raw bytes.
 
-import { makeString } from '../core/object.ts';
+import { listFromArray, makeString } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { error } from '../core/signal.ts';
+import { xsignal } from '../core/signal.ts';
 import { DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
 import { findSymbolValue, funcall } from './eval.ts';
@@ -15,6 +15,7 @@ const Qauto_compression_mode = DEFVAR('auto-compression-mode', () => Qt,
   'Non-nil means compressed files are decompressed when read and `load\' also tries FILE.el.gz.');
 const Qjka_compr_verbose = DEFVAR('jka-compr-verbose', () => Qt, 'Non-nil means reading a compressed file says so in a message.');
 const Qmessage = DEFSYM('message');
+const Qcompression_error = DEFSYM('compression-error');
 
 /**
  * Whether GNU's utf-8 detector accepts BYTES: each lead byte must be followed by continuation bytes
@@ -135,7 +136,9 @@ export function gunzipFile(rt: Runtime, file: string, bytes: Uint8Array): Uint8A
   const loud = verbose !== Qnil && verbose !== Qunbound;
   if (loud) say(rt, `uncompressing ${base}...`);
   const out = rt.host.gunzip!(bytes);
-  if (out === null) return error(rt, `Uncompressing ${base} failed: not in gzip format`);
+  // jka-compr's error, a file-error: (compression-error "Opening input file" "error uncompressing NAME" FILE).
+  if (out === null)
+    return xsignal(Qcompression_error, listFromArray(rt, [makeString(rt, 'Opening input file'), makeString(rt, `error uncompressing ${base}`), makeString(rt, file)]));
   if (loud) say(rt, `uncompressing ${base}...done`);
   return out;
 }

@@ -10,7 +10,7 @@ import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import {
   BUF_BEGV, BUF_MODIFF, BUF_PT, BUF_SAVE_MODIFF, BUF_Z, BUF_ZV,
 } from '../heap/layout.ts';
-import { jsString, stringChars, listFromArray, makeString, makeUnibyteString, stringBytes, stringp, symbolNameJs, symbolp } from '../core/object.ts';
+import { consp, floatp, jsString, stringChars, xcar, xcdr, xfloat, listFromArray, makeString, makeUnibyteString, stringBytes, stringp, symbolNameJs, symbolp } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
@@ -41,6 +41,7 @@ const Qfile_offset = DEFSYM('file-offset');
 const Qcoding_system_p = DEFSYM('coding-system-p');
 const Qbuffer_local_value = DEFSYM('buffer-local-value');
 const Qequal = DEFSYM('equal');
+const Qargs_out_of_range = DEFSYM('args-out-of-range');
 const Qbuffer_undo_list = DEFSYM('buffer-undo-list');
 
 DEFVAR('coding-system-for-read', () => Qnil, 'When non-nil, the coding system that file reads use instead of detecting one.');
@@ -414,6 +415,16 @@ function lispTime(rt: Runtime, ms: number): number {
   return listFromArray(rt, [makeFixnum(Math.floor(sec / 65536)), makeFixnum(sec % 65536), makeFixnum(usec), makeFixnum(0)]);
 }
 
+/** A Lisp time as (HIGH LOW USEC PSEC), as GNU keeps the modtime: a short list padded, a float split. */
+function normalTime(rt: Runtime, t: number): number {
+  if (floatp(t)) return lispTime(rt, xfloat(rt, t) * 1000);
+  const parts: number[] = [];
+  for (let l = t; consp(l) && parts.length < 5; l = xcdr(rt, l)) parts.push(xcar(rt, l));
+  if (parts.length < 2 || parts.length > 4 || !parts.every(isFixnum)) return t;
+  while (parts.length < 4) parts.push(makeFixnum(0));
+  return listFromArray(rt, parts);
+}
+
 /** Record FILE's current modification time (-1 when it does not exist) as buffer B's. */
 function recordModtime(rt: Runtime, b: number, file: string): void {
   const st = rt.host.stat(file);
@@ -435,7 +446,11 @@ DEFUN('set-visited-file-modtime', 0, 1,
   (rt, timeFlag: number) => {
     const b = currentBuffer(rt);
     if (timeFlag !== Qnil) {
-      setModtime(rt, b, timeFlag);
+      // An integer is one of the special values: -1 (no file) or 0 (unknown); else a Lisp time.
+      if (isFixnum(timeFlag)) {
+        if (fixnumValue(timeFlag) < -1 || fixnumValue(timeFlag) > 0) xsignal(Qargs_out_of_range, listFromArray(rt, [timeFlag, makeFixnum(-1), makeFixnum(0)]));
+      } else if (!consp(timeFlag) && !floatp(timeFlag)) error(rt, 'Invalid time specification');
+      setModtime(rt, b, isFixnum(timeFlag) ? timeFlag : normalTime(rt, timeFlag));
       return Qnil;
     }
     const name = findSymbolValue(rt, Qbuffer_file_name);
