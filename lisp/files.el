@@ -85,3 +85,506 @@ With PERIOD, include the period, and return \"\" when there is no extension."
         ;; Unquoting "/:" alone leaves the root.
         ((equal name "/:") "/")
         (t (substring name 2))))
+
+;; --- visiting files (batch: no windows, so showing a buffer makes it current) ---
+
+(defvar find-file-hook nil "Functions run, in the new buffer, after a file has been visited.")
+(defvar find-file-not-found-functions nil
+  "Functions called in turn, in the new buffer, when the file to visit does not exist.")
+(defvar before-save-hook nil "Functions run before a buffer is saved to its file.")
+(defvar after-save-hook nil "Functions run after a buffer has been saved to its file.")
+(defvar write-file-functions nil
+  "Functions called in turn to save the buffer; one giving non-nil means the saving is done.")
+(defvar write-contents-functions nil
+  "Like `write-file-functions', for the buffer's contents whatever file it visits.")
+(make-variable-buffer-local 'write-contents-functions)
+(defvar after-set-visited-file-name-hook nil "Functions run after `set-visited-file-name' changed the name.")
+(defvar make-backup-files t "Non-nil means the first save of a visited file keeps its old contents as a backup.")
+(defvar backup-inhibited nil "Non-nil means this buffer's file gets no backup.")
+(make-variable-buffer-local 'backup-inhibited)
+(defvar backup-enable-predicate #'normal-backup-enable-predicate
+  "Function of a file name telling whether that file may be backed up.")
+(defvar version-control nil "Whether to number backups: t always, nil when already numbered, `never' never.")
+(defvar backup-directory-alist nil "Entries (REGEXP . DIRECTORY): where backups of matching files go.")
+(defvar require-final-newline nil "Non-nil: a saved file must end in a newline (t adds one).")
+(defvar find-file-literally nil "Non-nil in a buffer that visits its file literally.")
+(make-variable-buffer-local 'find-file-literally)
+(defvar find-file-visit-truename nil "Non-nil means visited files go by their true names.")
+(defvar revert-buffer-function #'files--revert-from-file "Function `revert-buffer' calls to do its work.")
+(defvar before-revert-hook nil "Functions run by the default reverting before the buffer is reread.")
+(defvar after-revert-hook nil "Functions run by the default reverting after the buffer is reread.")
+(defvar revert-buffer-in-progress-p nil "Non-nil while `revert-buffer' is working.")
+(defvar revert-buffer-preserve-modes nil "Non-nil while a revert keeps the buffer's modes.")
+(defvar temporary-file-directory (file-name-as-directory (or (getenv-internal "TMPDIR") "/tmp"))
+  "The directory for temporary files.")
+(defvar small-temporary-file-directory nil "When non-nil, the directory for small temporary files.")
+(defvar directory-abbrev-alist nil "Entries (FROM . TO) that `abbreviate-file-name' applies to a name.")
+(defvar temp-buffer-show-function nil "When non-nil, the function that shows a temporary output buffer.")
+(defvar temp-buffer-show-hook nil "Functions run, in the buffer, after a temporary output buffer is shown.")
+(defvar temp-buffer-setup-hook nil "Functions run, in the buffer, when a temporary output buffer is made ready.")
+
+;; --- file-local variables ---
+(defvar enable-local-variables t
+  "Which file-local variables to apply: t the safe ones when all are safe, :safe only safe ones, :all all, nil none.")
+(defvar enable-local-eval 'maybe "Whether `eval:' entries of file-local variables are allowed.")
+(defvar safe-local-variable-values nil "Entries (VAR . VALUE) known to be safe as file-local settings.")
+(defvar safe-local-eval-forms
+  (append (mapcar (lambda (hook) (list 'add-hook (list 'quote hook) ''time-stamp)) '(write-file-hooks write-file-functions))
+          (mapcar (lambda (fn) (list 'add-hook ''before-save-hook (list 'quote fn) nil t)) '(time-stamp delete-trailing-whitespace)))
+  "Forms that `eval:' entries may evaluate without asking.")
+(defvar ignored-local-variables
+  '(ignored-local-variables safe-local-variable-values file-local-variables-alist dir-local-variables-alist)
+  "Variables that file-local settings never change.")
+(defvar file-local-variables-alist nil "The file-local settings found for this buffer, (VAR . VALUE) in file order.")
+(make-variable-buffer-local 'file-local-variables-alist)
+;; These survive a change of major mode.
+(dolist (v '(backup-inhibited find-file-literally file-local-variables-alist)) (put v 'permanent-local t))
+(defvar before-hack-local-variables-hook nil "Functions run before file-local settings are applied.")
+(defvar hack-local-variables-hook nil "Functions run after file-local settings are applied.")
+
+(dolist (v '(fill-column tab-width left-margin comment-column))
+  (put v 'safe-local-variable 'integerp))
+(dolist (v '(indent-tabs-mode lexical-binding truncate-lines buffer-read-only byte-compile-dynamic
+             no-byte-compile sentence-end-double-space word-wrap))
+  (put v 'safe-local-variable 'booleanp))
+(dolist (entry '((require-final-newline . symbolp) (fill-prefix . string-or-null-p) (default-directory . stringp)))
+  (put (car entry) 'safe-local-variable (cdr entry)))
+(put 'eval 'risky-local-variable t)
+;; jka-compr's error for data it cannot decompress.
+(put 'compression-error 'error-conditions '(compression-error file-error error))
+
+(defun safe-local-variable-p (sym val)
+  "Non-nil if setting SYM to VAL as a file-local variable is safe."
+  (let ((pred (get sym 'safe-local-variable)))
+    (cond ((member (cons sym val) safe-local-variable-values))
+          ((functionp pred) (funcall pred val)))))
+
+(defun risky-local-variable-p (sym &optional _val)
+  "Non-nil if SYM is risky as a file-local variable (hooks, functions, programs...)."
+  (cond ((get sym 'risky-local-variable))
+        (t (string-match-p "-\\(?:command\\|function\\|functions\\|hook\\|hooks\\|form\\|forms\\|map\\|map-alist\\|mode-alist\\|program\\|predicate\\)\\'"
+                           (symbol-name sym)))))
+
+(defun files--prop-line-bounds ()
+  "Start and end of the text between the -*- marks of the first line (second after #!), or nil."
+  (save-excursion (goto-char (point-min))
+    (when (looking-at "#!") (forward-line))
+    (let ((limit (line-end-position)) from)
+      (and (search-forward "-*-" limit t)
+           (setq from (point))
+           (search-forward "-*-" limit t)
+           (cons from (- (point) 3))))))
+
+(defun files--read-value (text)
+  "The Lisp value written as TEXT (as a file-local setting gives it)."
+  (car (read-from-string text)))
+
+(defun files--prop-line-vars ()
+  "The (VAR . VALUE) pairs of the -*- line, in order; a lone word stands for (mode . WORD)."
+  (let ((b (files--prop-line-bounds)) acc)
+    (when b
+      (let ((text (buffer-substring-no-properties (car b) (cdr b))))
+        (if (not (string-match-p ":" text))
+            (let ((word (string-trim text)))
+              (unless (string= word "") (push (cons 'mode (intern word)) acc)))
+          (dolist (part (split-string text ";"))
+            (let ((colon (string-match ":" part)))
+              (when colon
+                (let ((name (string-trim (substring part 0 colon)))
+                      (val (string-trim (substring part (1+ colon)))))
+                  (unless (string= name "")
+                    (push (cons (intern (downcase name)) (files--read-value val)) acc)))))))))
+    (nreverse acc)))
+
+(defun files--block-vars ()
+  "The (VAR . VALUE) pairs of a \"Local Variables:\" block near the end of the buffer, in order."
+  (save-excursion (goto-char (point-max))
+    (let ((case-fold-search t) acc)
+      (when (search-backward "Local Variables:" (max (point-min) (- (point-max) 3000)) t)
+        (let* ((prefix (buffer-substring-no-properties (line-beginning-position) (point)))
+               (suffix (progn (search-forward ":") (string-trim (buffer-substring-no-properties (point) (line-end-position)))))
+               (done nil))
+          (forward-line)
+          (while (and (not done) (not (eobp)))
+            (let ((line (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
+              (when (and (not (equal prefix "")) (string-prefix-p prefix line))
+                (setq line (substring line (length prefix))))
+              (when (and (not (equal suffix "")) (string-suffix-p suffix line))
+                (setq line (substring line 0 (- (length suffix)))))
+              (setq line (string-trim line))
+              (cond ((string-match-p "\\`end:" (downcase line)) (setq done t))
+                    ((string-match "\\`\\([^ \t:]+\\):[ \t]*" line)
+                     (push (cons (intern (match-string 1 line))
+                                 (files--read-value (substring line (match-end 0))))
+                           acc))
+                    ((not (string= line "")) (error "Malformed local variable line: %S" line))))
+            (forward-line))
+          ;; A block that never reaches its End: line counts for nothing.
+          (unless done
+            (message "Local variables list is not properly terminated")
+            (setq acc nil))))
+      (nreverse acc))))
+
+(defun files--apply-mode (name)
+  "Call NAME-mode when it is a function (modes this system lacks are left alone)."
+  (let ((fn (intern (concat (downcase (symbol-name name)) "-mode"))))
+    (when (fboundp fn) (funcall fn))))
+
+(defun hack-local-variables (&optional handle-mode _inhibit-locals)
+  "Apply the file-local variables of the -*- line and the Local Variables block to this buffer.
+As GNU does without a user to ask: when any setting is unsafe, none is applied unless
+`enable-local-variables' is :all (all) or :safe (the safe ones). HANDLE-MODE non-nil also
+applies a `mode:' setting."
+  (run-hooks 'before-hack-local-variables-hook)
+  (let ((all (append (files--prop-line-vars) (files--block-vars)))
+        (vars nil) (unsafe nil))
+    (dolist (pair all)
+      (let ((sym (car pair)))
+        (cond ((eq sym 'mode) (when handle-mode (files--apply-mode (cdr pair))))
+              ((memq sym '(coding unibyte)))
+              ((memq sym ignored-local-variables))
+              (t (push pair vars)
+                 (unless (if (eq sym 'eval)
+                             (or (eq enable-local-eval t) (member (cdr pair) safe-local-eval-forms))
+                           (and (not (risky-local-variable-p sym)) (safe-local-variable-p sym (cdr pair))))
+                   (push pair unsafe))))))
+    (setq vars (reverse vars))
+    (when (and enable-local-variables vars)
+      (let ((chosen (cond ((eq enable-local-variables :all) vars)
+                          ((null unsafe) vars)
+                          ((eq enable-local-variables :safe)
+                           (let (keep) (dolist (p vars) (unless (memq p unsafe) (push p keep))) (nreverse keep))))))
+        (when (consp chosen)
+          (setq file-local-variables-alist chosen)
+          (dolist (pair chosen)
+            (if (eq (car pair) 'eval)
+                (eval (cdr pair) t)
+              (set (make-local-variable (car pair)) (cdr pair))))))))
+  (run-hooks 'hack-local-variables-hook))
+
+(unless (fboundp 'fundamental-mode)
+  (defun fundamental-mode ()
+    "Make the current buffer's major mode `fundamental-mode', dropping its local variables."
+    (interactive)
+    (kill-all-local-variables)))
+
+(defun set-auto-mode (&optional _keep-mode-if-same)
+  "Choose the major mode from the -*- line's `mode:' (modes this system lacks are skipped)."
+  (let ((m (or (assq 'mode (files--prop-line-vars)) (assq 'mode (files--block-vars)))))
+    (when m (files--apply-mode (cdr m)))))
+
+(defun normal-mode (&optional _find-file)
+  "Reset the buffer to its default major mode, then apply its auto mode and file-local variables."
+  (fundamental-mode)
+  ;; A setting that cannot be read is reported once (choosing the mode meets it first), and
+  ;; then no file-local variable is applied.
+  (condition-case err (set-auto-mode)
+    (error (message "File mode specification error: %s" err)))
+  (condition-case nil (hack-local-variables) (error nil)))
+
+(defun abbreviate-file-name (filename)
+  "Return FILENAME shortened: `directory-abbrev-alist' applied and the home directory written as ~."
+  (dolist (a directory-abbrev-alist)
+    (when (string-match (car a) filename)
+      (setq filename (concat (cdr a) (substring filename (match-end 0))))))
+  (let ((home (directory-file-name (expand-file-name "~"))))
+    (if (and (not (equal home "/"))
+             (string-prefix-p home filename)
+             (or (= (length filename) (length home))
+                 (eq (aref filename (length home)) ?/)))
+        (concat "~" (substring filename (length home)))
+      filename)))
+
+(defun files--first-buffer (pred)
+  "The first live buffer that PRED accepts, or nil."
+  (let ((bufs (buffer-list)))
+    (while (and bufs (not (funcall pred (car bufs))))
+      (setq bufs (cdr bufs)))
+    (car bufs)))
+
+(defun get-file-buffer (filename)
+  "Return the live buffer visiting FILENAME (expanded), or nil."
+  (let ((name (expand-file-name filename)))
+    (files--first-buffer (lambda (b) (equal (buffer-local-value 'buffer-file-name b) name)))))
+
+(defun find-buffer-visiting (filename &optional predicate)
+  "Return a buffer visiting FILENAME, by its name or its true name, that PREDICATE (if given) accepts."
+  (let ((ok (lambda (b) (and b (or (null predicate) (funcall predicate b)) b)))
+        (true (abbreviate-file-name (file-truename filename))))
+    (or (funcall ok (get-file-buffer filename))
+        (files--first-buffer
+         (lambda (b) (and (buffer-local-value 'buffer-file-name b)
+                          (equal (buffer-local-value 'buffer-file-truename b) true)
+                          (funcall ok b)))))))
+
+(defun create-file-buffer (filename)
+  "Make a new buffer named after FILENAME's last component (made unique)."
+  (let ((name (file-name-nondirectory (directory-file-name filename))))
+    (when (equal name "") (setq name filename))
+    (when (string-prefix-p " " name) (setq name (concat "|" name)))
+    (generate-new-buffer name)))
+
+(defun set-buffer-major-mode (buffer)
+  "Give BUFFER the default major mode (`major-mode''s default value)."
+  (let ((mode (default-value 'major-mode)))
+    (when (and mode (not (eq mode 'fundamental-mode)) (fboundp mode))
+      (with-current-buffer buffer (funcall mode)))))
+
+(defun files--read-into (buf filename truename nowarn rawfile)
+  "Fill the new buffer BUF from FILENAME and make it visit the file; return BUF."
+  (set-buffer buf)
+  (let ((missing nil) (inhibit-read-only t))
+    (condition-case _
+        (funcall (if rawfile #'insert-file-contents-literally #'insert-file-contents) filename t)
+      (file-error
+       (if (and (file-exists-p filename) (not (file-readable-p filename)))
+           (progn (kill-buffer buf) (signal 'file-error (list "File is not readable" filename)))
+         (setq missing t)
+         (run-hook-with-args-until-success 'find-file-not-found-functions))))
+    (when find-file-visit-truename (setq buffer-file-name (expand-file-name truename)))
+    (setq buffer-file-truename truename default-directory (file-name-directory buffer-file-name))
+    (files--uniquify (file-name-nondirectory buffer-file-name))
+    (if rawfile
+        (setq buffer-file-coding-system 'no-conversion find-file-literally t)
+      (let ((inhibit-read-only nil)) (after-find-file missing (not nowarn))))
+    buf))
+
+(defun find-file-noselect (filename &optional nowarn rawfile _wildcards)
+  "Return a buffer visiting FILENAME, reading the file into a new buffer if none visits it yet.
+NOWARN suppresses warnings; RAWFILE reads the bytes with no decoding, modes or local variables."
+  (setq filename (abbreviate-file-name (expand-file-name filename)))
+  ;; GNU would open dired here; there is no dired.
+  (if (file-directory-p filename) (error "%s is a directory" filename))
+  (or (get-file-buffer filename)
+      (find-buffer-visiting filename)
+      (save-current-buffer
+        (files--read-into (create-file-buffer filename) filename
+                          (abbreviate-file-name (file-truename filename)) nowarn rawfile))))
+
+(defun after-find-file (&optional error _warn noauto _from-revert nomodes)
+  "Finish visiting: set `buffer-read-only' from the file's permissions, then unless NOMODES
+choose the modes and file-local variables and run `find-file-hook'.  ERROR non-nil means
+the file did not exist; NOAUTO is accepted for compatibility."
+  (ignore error noauto)
+  (setq buffer-read-only (null (file-writable-p buffer-file-name)))
+  (or nomodes (progn (normal-mode t) (run-hooks 'find-file-hook))))
+
+(defun switch-to-buffer (buffer-or-name &optional _norecord _force-same-window)
+  "Make BUFFER-OR-NAME current (created if need be) and return it; batch has no window to show it in."
+  (let ((buf (cond ((null buffer-or-name) (other-buffer))
+                   ((get-buffer buffer-or-name))
+                   (t (let ((b (get-buffer-create buffer-or-name)))
+                        (set-buffer-major-mode b)
+                        b)))))
+    (set-buffer buf)
+    buf))
+
+(defun pop-to-buffer-same-window (buffer &optional norecord)
+  "Make BUFFER current and return it, as `switch-to-buffer' does."
+  (switch-to-buffer buffer norecord))
+
+(defun pop-to-buffer (buffer-or-name &optional _action norecord)
+  "Make BUFFER-OR-NAME current and return it, as `switch-to-buffer' does."
+  (switch-to-buffer buffer-or-name norecord))
+
+(defun find-file (filename &optional wildcards)
+  "Visit FILENAME in a buffer (see `find-file-noselect'), make that buffer current and return it."
+  (switch-to-buffer (find-file-noselect filename nil nil wildcards)))
+
+(defun find-file-literally (filename)
+  "Visit FILENAME with no decoding, modes or local variables, make its buffer current and return it."
+  (switch-to-buffer (find-file-noselect filename nil t)))
+
+;; --- saving ---
+
+(defun normal-backup-enable-predicate (name)
+  "Non-nil unless NAME lies inside a temporary directory, whose files get no backups.
+Those are `temporary-file-directory', `small-temporary-file-directory' and /tmp; NAME is
+inside one when it starts with that name and is longer (the names are compared as written)."
+  (let ((dirs (list temporary-file-directory small-temporary-file-directory "/tmp")) (hit nil))
+    (while (and dirs (not hit))
+      (let ((dir (pop dirs)))
+        (setq hit (and (stringp dir) (> (length name) (length dir)) (string-prefix-p dir name)))))
+    (not hit)))
+
+(defun make-backup-file-name (file)
+  "Return the name of FILE's (unnumbered) backup: FILE with ~ appended."
+  (concat file "~"))
+
+(defun backup-file-name-p (file)
+  "Non-nil if FILE names a backup file (ends in ~)."
+  (string-match-p "~\\'" file))
+
+(defun files--chase-links (file)
+  "FILE with symbolic links at its end followed."
+  (let ((n 0) target)
+    (while (and (< n 40) (setq target (file-symlink-p file)))
+      (setq file (expand-file-name target (file-name-directory file)) n (1+ n)))
+    file))
+
+(defun backup-buffer ()
+  "Before the first save, move the visited file to its backup name when backups are on and allowed."
+  (when (and make-backup-files (not backup-inhibited) (not buffer-backed-up)
+             buffer-file-name (file-regular-p buffer-file-name)
+             (or (null backup-enable-predicate) (funcall backup-enable-predicate buffer-file-name)))
+    (let* ((real (if (fboundp 'file-symlink-p) (files--chase-links buffer-file-name) buffer-file-name))
+           (backup (make-backup-file-name real)))
+      (rename-file real backup t)
+      (setq buffer-backed-up t) nil)))
+
+(defun files--write-buffer ()
+  "Write the whole buffer to its file, as the buffer's visited file."
+  (save-excursion
+    (save-restriction (widen)
+      (and (memq require-final-newline '(t visit-save))
+           (> (buffer-size) 0)
+           (/= (char-before (point-max)) ?\n)
+           (progn (goto-char (point-max)) (insert ?\n)))
+      (backup-buffer)
+      (write-region nil nil buffer-file-name nil t buffer-file-truename))))
+
+(defun basic-save-buffer (&optional _called-interactively)
+  "Save the current buffer to its visited file when it is modified (backing the file up first).
+The value is nil after saving, t when there was nothing to save."
+  (cond ((buffer-modified-p)
+         (or buffer-file-name (set-visited-file-name (expand-file-name (read-string "File to save in: "))))
+         (run-hooks 'before-save-hook)
+         (cond ((run-hook-with-args-until-success 'write-contents-functions))
+               ((run-hook-with-args-until-success 'write-file-functions))
+               (t (files--write-buffer)))
+         (run-hooks 'after-save-hook)
+         nil)
+        (t t)))
+
+(defun save-buffer (&optional _arg)
+  "Save the current buffer to its visited file if it is modified."
+  (basic-save-buffer)
+  nil)
+
+(defun set-visited-file-name (filename &optional _no-query along-with-file)
+  "Make the current buffer visit FILENAME (nil: no file), renaming the buffer after it.
+The buffer counts as modified afterwards unless ALONG-WITH-FILE says the file was renamed too."
+  (when (and filename (equal filename "")) (setq filename nil))
+  (when filename (setq filename (expand-file-name filename)))
+  (setq buffer-file-name filename buffer-backed-up nil)
+  (when filename
+    (setq buffer-file-truename (abbreviate-file-name (file-truename filename))
+          default-directory (file-name-directory filename))
+    (let ((base (file-name-nondirectory filename)))
+      (or (equal base (buffer-name)) (rename-buffer (generate-new-buffer-name base)))))
+  (unless along-with-file
+    (clear-visited-file-modtime)
+    (and filename (set-buffer-modified-p t)))
+  (run-hooks 'after-set-visited-file-name-hook)
+  nil)
+
+(defun revert-buffer (&optional ignore-auto noconfirm preserve-modes)
+  "Replace the buffer's text with its visited file's; without NOCONFIRM ask on standard input first."
+  (let ((revert-buffer-in-progress-p t) (revert-buffer-preserve-modes preserve-modes))
+    (funcall (or revert-buffer-function #'files--revert-from-file) ignore-auto noconfirm)))
+
+(defun files--revert-from-file (&optional _ignore-auto noconfirm)
+  "The default `revert-buffer-function': reread the visited file; t when done."
+  (let ((visited buffer-file-name))
+    (or visited (error "Buffer does not seem to be associated with any file"))
+    (when (cond (noconfirm)
+                (t (equal (read-string (format "Revert buffer from file %s? (yes or no) " visited)) "yes")))
+      (or (file-exists-p visited) (error "File %s no longer exists!" visited))
+      (run-hooks 'before-revert-hook)
+      (let ((inhibit-read-only t)) (insert-file-contents visited t nil nil t))
+      (after-find-file nil nil t t revert-buffer-preserve-modes)
+      (run-hooks 'after-revert-hook)
+      t)))
+
+;; --- temporary output buffers ---
+
+(defmacro with-output-to-temp-buffer (bufname &rest body)
+  "Run BODY with `standard-output' going to the buffer BUFNAME, emptied first; then show it.
+The buffer is shown with `temp-buffer-show-function' when set, else by running
+`temp-buffer-show-hook' in it.  The value is BODY's."
+  (declare (debug t) (indent 1))
+  (let ((dir (make-symbol "dir")) (out (make-symbol "out")))
+    `(let* ((,dir default-directory)
+            (,out (get-buffer-create ,bufname)))
+       (with-current-buffer ,out
+         (kill-all-local-variables)
+         (setq default-directory ,dir buffer-read-only nil buffer-file-name nil buffer-undo-list t)
+         (let ((inhibit-read-only t) (inhibit-modification-hooks t))
+           (erase-buffer) (run-hooks 'temp-buffer-setup-hook)))
+       (let ((standard-output ,out))
+         (prog1 (progn ,@body) (internal-temp-output-buffer-show ,out))))))
+
+(defun internal-temp-output-buffer-show (buffer)
+  "Show BUFFER after `with-output-to-temp-buffer' filled it: unmodified, point at its start."
+  (with-current-buffer buffer (set-buffer-modified-p nil) (goto-char (point-min)))
+  (cond (temp-buffer-show-function (funcall temp-buffer-show-function buffer))
+        (t (with-current-buffer buffer (run-hooks 'temp-buffer-show-hook)))))
+
+;; --- buffer names for files that share a name (uniquify, post-forward-angle-brackets) ---
+
+(defvar uniquify-buffer-name-style 'post-forward-angle-brackets
+  "How buffers visiting files of the same name are told apart; only NAME<DIR> is supported here.")
+(defvar uniquify-after-kill-buffer-p t "Non-nil means killing one of such buffers renames the rest again.")
+(defvar uniquify-strip-common-suffix t "Non-nil means directories every such file shares at the end are left out.")
+
+(defun files--dir-parts (file)
+  "The directory components of FILE, outermost first."
+  (split-string (directory-file-name (file-name-directory file)) "/" t))
+
+(defun files--last-parts (parts n)
+  "The last N elements of PARTS joined by slashes; all of them make an absolute name."
+  (concat (if (>= n (length parts)) "/" "")
+          (mapconcat #'identity (nthcdr (max 0 (- (length parts) n)) parts) "/")))
+
+(defun files--uniquify (base &optional dying)
+  "Rename the buffers visiting files called BASE (but DYING) to BASE<DIR>, DIR as short as tells them apart.
+One such buffer alone keeps BASE, unless a buffer visiting no file already has that name."
+  (let ((items nil))
+    (dolist (b (buffer-list))
+      (let ((f (buffer-local-value 'buffer-file-name b)))
+        (when (and f (not (eq b dying)) (equal (file-name-nondirectory f) base))
+          (push (list b (files--dir-parts f) 1) items))))
+    (setq items (nreverse items))
+    (let ((other (get-buffer base)))
+      (if (and (= (length items) 1)
+               (or (null other) (eq other (car (car items))) (eq other dying)))
+          (let ((b (car (car items))))
+            (unless (equal (buffer-name b) base)
+              (with-current-buffer b (rename-buffer base))))
+        (when items
+          ;; Directories all the files share at the end tell nothing apart.
+          (when (and uniquify-strip-common-suffix (cdr items))
+            (while (let ((last (car (last (nth 1 (car items))))))
+                     (and last
+                          (let ((all t))
+                            (dolist (it items) (unless (and (cdr (nth 1 it)) (equal (car (last (nth 1 it))) last)) (setq all nil)))
+                            all)))
+              (dolist (it items) (setcar (cdr it) (butlast (nth 1 it))))))
+          ;; Lengthen the suffix of every buffer whose suffix another one shares.
+          ;; All the clashes of a round are found before any suffix grows.
+          (let ((again t))
+            (while again
+              (let ((grow nil))
+                (dolist (it items)
+                  (when (and (< (nth 2 it) (length (nth 1 it)))
+                             (let ((mine (files--last-parts (nth 1 it) (nth 2 it))) (clash nil))
+                               (dolist (o items)
+                                 (unless (or (eq o it) (not (equal mine (files--last-parts (nth 1 o) (nth 2 o)))))
+                                   (setq clash t)))
+                               clash))
+                    (push it grow)))
+                (dolist (it grow) (setcar (nthcdr 2 it) (1+ (nth 2 it))))
+                (setq again grow))))
+          ;; Rename in two steps so that no buffer of the group is in another's way.
+          (dolist (it items)
+            (with-current-buffer (car it) (rename-buffer (concat " " base "<uniquify>") t)))
+          (dolist (it items)
+            (with-current-buffer (car it)
+              (rename-buffer (generate-new-buffer-name
+                              (concat base "<" (files--last-parts (nth 1 it) (nth 2 it)) ">"))))))))))
+
+(defun uniquify-kill-buffer-function ()
+  "Rename again the buffers that share a file name with the buffer being killed."
+  (when (and uniquify-after-kill-buffer-p buffer-file-name)
+    (files--uniquify (file-name-nondirectory buffer-file-name) (current-buffer))))
+(add-hook 'kill-buffer-hook #'uniquify-kill-buffer-function)

@@ -294,7 +294,7 @@ test('load: lexical-binding cookie, load variables, history, missing files', () 
   assert.equal(prin1ToJs(rt, evalString('lread-test-dyn')), '(nil t)');
   assert.equal(prin1ToJs(rt, evalString('(condition-case e (load "nonexistent-xyz") (error e))')), '(file-missing "Cannot open load file" "No such file or directory" "nonexistent-xyz")');
   assert.equal(prin1ToJs(rt, evalString('(load "nonexistent-xyz" t)')), 'nil');
-  assert.equal(prin1ToJs(rt, evalString('(get-load-suffixes)')), '(".elc" ".el")');
+  assert.equal(prin1ToJs(rt, evalString('(get-load-suffixes)')), '(".elc" ".elc.gz" ".el" ".el.gz")');
   assert.equal(lexicalBindingCookie(new TextEncoder().encode(';;; x.el --- y  -*- lexical-binding:t; -*-\n')), true);
   assert.equal(lexicalBindingCookie(new TextEncoder().encode(';; -*- lexical-binding: nil -*-\n')), false);
   assert.equal(lexicalBindingCookie(new TextEncoder().encode('(setq x 1) ; -*- lexical-binding: t -*-\n')), false);

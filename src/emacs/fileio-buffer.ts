@@ -10,18 +10,20 @@ import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import {
   BUF_BEGV, BUF_MODIFF, BUF_PT, BUF_SAVE_MODIFF, BUF_Z, BUF_ZV,
 } from '../heap/layout.ts';
-import { jsString, stringChars, listFromArray, makeString, makeUnibyteString, stringBytes, stringp, symbolNameJs, symbolp } from '../core/object.ts';
+import { consp, floatp, jsString, stringChars, xcar, xcdr, xfloat, listFromArray, makeString, makeUnibyteString, stringBytes, stringp, symbolNameJs, symbolp } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
+import { DEFGLOBAL } from '../core/runtime.ts';
 import {
   DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt, Qunbound,
 } from '../core/symbols.ts';
 import { intern } from '../core/obarray.ts';
-import { bint, currentBuffer, setBint } from './buffer.ts';
+import { Qbufferp, bint, bufferp, currentBuffer, setBint } from './buffer.ts';
 import { setPoint } from './editfns.ts';
-import { call2, call3, findSymbolValue, setInternal } from './eval.ts';
+import { call1, call2, call3, findSymbolValue, funcall, setInternal } from './eval.ts';
 import { expandFileName } from './fileio.ts';
+import { autoCompression, codingCookie, detectUtf8, gunzipFile, gzipFileName } from './filecode.ts';
 import { bufferSubstring, deleteRange, insertString, validateRegion } from './insdel.ts';
 
 const Qcoding_system_for_read = DEFSYM('coding-system-for-read');
@@ -36,6 +38,11 @@ const Qexcl = DEFSYM('excl');
 const Qsubstring = DEFSYM('substring');
 const Qpermission_denied = DEFSYM('permission-denied');
 const Qfile_offset = DEFSYM('file-offset');
+const Qcoding_system_p = DEFSYM('coding-system-p');
+const Qbuffer_local_value = DEFSYM('buffer-local-value');
+const Qequal = DEFSYM('equal');
+const Qargs_out_of_range = DEFSYM('args-out-of-range');
+const Qbuffer_undo_list = DEFSYM('buffer-undo-list');
 
 DEFVAR('coding-system-for-read', () => Qnil, 'When non-nil, the coding system that file reads use instead of detecting one.');
 DEFVAR('coding-system-for-write', () => Qnil, 'When non-nil, the coding system that file writes use.');
@@ -59,29 +66,6 @@ function hostReason(rt: Runtime, e: unknown): string {
   return known[code] ?? (e instanceof Error ? e.message : String(e));
 }
 
-/**
- * Whether GNU's utf-8 detector accepts BYTES: each lead byte must be followed by continuation bytes
- * (10xxxxxx) as many as its form asks (up to the 5-byte form); running out of input in the middle of
- * a sequence still counts as UTF-8, as the file may have been cut short. Overlong forms and
- * surrogates pass detection; the decoder deals with them.
- */
-function detectUtf8(bytes: Uint8Array): boolean {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const c = bytes[i++]!;
-    if (c < 0x80) continue;
-    // The number of continuation bytes the lead byte announces (0xf8..0xfb: four; others: none fit).
-    const need = c >= 0xc0 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf8 ? 3 : c >= 0xf8 && c < 0xfc ? 4 : 5;
-    for (let k = 0; k < need; k++) {
-      if (i >= n) return true;
-      if ((bytes[i++]! & 0xc0) !== 0x80) return false;
-      if (k === 3 && need === 5) return false;
-    }
-  }
-  return true;
-}
-
 /** The line-end convention of BYTES, null when there is no line end: any lone LF means unix, else any CRLF dos, else mac. */
 function detectEol(bytes: Uint8Array): 'unix' | 'dos' | 'mac' | null {
   let lf = false;
@@ -103,7 +87,7 @@ function detectEol(bytes: Uint8Array): 'unix' | 'dos' | 'mac' | null {
 const hasEolSuffix = (name: string): boolean => /-(unix|dos|mac)$/.test(name);
 
 /** The coding system to decode BYTES with: coding-system-for-read (its line ends detected when it leaves them open), or the detected one. */
-function readCoding(rt: Runtime, bytes: Uint8Array): number {
+function readCoding(rt: Runtime, bytes: Uint8Array, file: string): number {
   const eol = detectEol(bytes);
   const withEol = (name: string): number => intern(rt, eol === null ? name : `${name}-${eol}`);
   const forced = findSymbolValue(rt, Qcoding_system_for_read);
@@ -112,12 +96,27 @@ function readCoding(rt: Runtime, bytes: Uint8Array): number {
     if (hasEolSuffix(name) || name === 'no-conversion' || name === 'binary') return forced;
     return withEol(name);
   }
+  // A `coding:' cookie (the -*- line or a Local Variables block) names the system.
+  const cookie = codingCookie(bytes);
+  if (cookie !== null) {
+    const name = cookie.toLowerCase();
+    const canon = name === 'latin-1' || name === 'iso-8859-1' ? 'iso-latin-1' : name === 'binary' ? 'no-conversion' : name;
+    if (hasEolSuffix(canon) || canon === 'no-conversion') return intern(rt, canon);
+    const sym = intern(rt, canon);
+    if (call1(rt, Qcoding_system_p, sym) !== Qnil) return withEol(canon);
+  }
+  // GNU's default file-coding-system-alist by name (a compressed file by its name without .gz):
+  // compiled Lisp is utf-8-emacs, Lisp source prefers utf-8, *.utf(-8) is utf-8.
+  const bare = file.replace(/\.(?:gz|tgz|svgz)$/, '');
+  if (/\.elc$/.test(bare)) return withEol('utf-8-emacs');
+  if (/\.utf(?:-8)?$/.test(bare)) return withEol('utf-8');
   let ascii = true;
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] === 0) return Qno_conversion; // a null byte marks a binary file
     if (bytes[i]! >= 0x80) ascii = false;
   }
-  return withEol(ascii ? 'undecided' : detectUtf8(bytes) ? 'utf-8' : 'iso-latin-1');
+  const plain = /\.el$/.test(bare) ? 'prefer-utf-8' : 'undecided';
+  return withEol(ascii ? plain : detectUtf8(bytes) ? 'utf-8' : 'iso-latin-1');
 }
 
 function checkPos(rt: Runtime, x: number): number {
@@ -136,15 +135,25 @@ function insertFileContents(rt: Runtime, filename: number, visit: number, beg: n
   if (visit !== Qnil && replace === Qnil && bint(rt, b, BUF_Z) > 1) error(rt, 'Cannot do file visiting in a non-empty buffer');
   const st = rt.host.stat(file);
   if (st === null) {
-    if (visit !== Qnil) setInternal(rt, Qbuffer_file_name, makeString(rt, file));
+    if (visit !== Qnil) {
+      setInternal(rt, Qbuffer_file_name, makeString(rt, file));
+      setModtime(rt, b, makeFixnum(-1));
+    }
     return fileError(rt, 'Opening input file', rt.host.lastError || 'No such file or directory', file);
   }
   if (st.kind === 'dir') fileError(rt, 'Read error', 'Is a directory', file);
-  const bytes = rt.host.readFileRange(file, Math.max(0, start), stop >= 0 ? stop : null);
+  // A compressed file (auto-compression-mode) is read whole and decompressed; BEG/END then
+  // count in the decompressed bytes, as jka-compr's handler does.
+  const gz = !literal && gzipFileName(file) && autoCompression(rt);
+  let bytes = rt.host.readFileRange(file, gz ? 0 : Math.max(0, start), gz || stop < 0 ? null : stop);
   if (bytes === null) return fileError(rt, 'Opening input file', rt.host.lastError, file);
+  if (gz) {
+    bytes = gunzipFile(rt, file, bytes);
+    bytes = bytes.subarray(Math.min(bytes.length, Math.max(0, start)), stop >= 0 ? Math.min(bytes.length, stop) : bytes.length);
+  }
   const sp = rt.sp;
   try {
-    const coding = literal ? Qno_conversion : readCoding(rt, bytes);
+    const coding = literal ? Qno_conversion : readCoding(rt, bytes, file);
     rt.push(coding);
     const raw = makeUnibyteString(rt, bytes);
     rt.push(raw);
@@ -156,13 +165,17 @@ function insertFileContents(rt: Runtime, filename: number, visit: number, beg: n
       const pt = bint(rt, b, BUF_PT);
       const before = bint(rt, b, BUF_Z);
       insertString(rt, text, false, false);
-      inserted = bint(rt, b, BUF_Z) - before;
+      // jka-compr's handler reports the decompressed bytes rather than the characters.
+      inserted = gz ? bytes.length : bint(rt, b, BUF_Z) - before;
       setPoint(rt, pt);
     }
     if (visit !== Qnil) {
       setInternal(rt, Qbuffer_file_name, makeString(rt, file));
       setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
       setInternal(rt, Qbuffer_file_coding_system, coding);
+      recordModtime(rt, b, file);
+      // Visiting starts the buffer's history afresh: what was read is not an undoable change.
+      if (replace === Qnil && findSymbolValue(rt, Qbuffer_undo_list) !== Qt) setInternal(rt, Qbuffer_undo_list, Qnil);
     }
     setInternal(rt, Qlast_coding_system_used, coding);
     return listFromArray(rt, [makeString(rt, file), makeFixnum(inserted)]);
@@ -305,6 +318,7 @@ DEFUN('write-region', 3, 7,
         const name = stringp(visit) ? makeString(rt, expandFileName(rt, jsString(rt, visit), null)) : makeString(rt, file);
         setInternal(rt, Qbuffer_file_name, name);
         setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
+        recordModtime(rt, b, file);
       }
       setInternal(rt, Qlast_coding_system_used, coding);
       // GNU prints "Wrote FILE" only when interactive; in batch it says nothing.
@@ -354,3 +368,136 @@ function findSymbolValueOr(rt: Runtime, sym: number): number | null {
   const v = findSymbolValue(rt, sym);
   return v === Qunbound ? null : v;
 }
+
+// ---- the visited file's modification time, and simple file operations -------------------------
+
+const G_VISITED_MODTIMES = DEFGLOBAL('visited-file-modtimes');
+const QCtest = DEFSYM(':test');
+const QCweakness = DEFSYM(':weakness');
+const Qeq = DEFSYM('eq');
+const Qkey = DEFSYM('key');
+const Qgethash = DEFSYM('gethash');
+const Qputhash = DEFSYM('puthash');
+const Qmake_hash_table = DEFSYM('make-hash-table');
+
+/**
+ * The table of each buffer's recorded modification time (GNU keeps it in the buffer): weak on its
+ * keys, so a dead buffer's entry goes with it and a reused address never sees a stale time.
+ */
+function modtimeTable(rt: Runtime): number {
+  let t = rt.globals[G_VISITED_MODTIMES]!;
+  if (t === Qnil || t === undefined) {
+    t = funcall(rt, Qmake_hash_table, [QCtest, Qeq, QCweakness, Qkey]);
+    rt.globals[G_VISITED_MODTIMES] = t;
+  }
+  return t;
+}
+
+function setModtime(rt: Runtime, b: number, time: number): void {
+  const sp = rt.sp;
+  rt.push(time);
+  try {
+    call3(rt, Qputhash, b, time, modtimeTable(rt));
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+function getModtime(rt: Runtime, b: number): number {
+  const v = call2(rt, Qgethash, b, modtimeTable(rt));
+  return v === Qnil ? makeFixnum(0) : v;
+}
+
+/** A file time as Lisp's (HIGH LOW USEC PSEC). */
+function lispTime(rt: Runtime, ms: number): number {
+  const sec = Math.floor(ms / 1000);
+  const usec = Math.floor((ms - sec * 1000) * 1000);
+  return listFromArray(rt, [makeFixnum(Math.floor(sec / 65536)), makeFixnum(sec % 65536), makeFixnum(usec), makeFixnum(0)]);
+}
+
+/** A Lisp time as (HIGH LOW USEC PSEC), as GNU keeps the modtime: a short list padded, a float split. */
+function normalTime(rt: Runtime, t: number): number {
+  if (floatp(t)) return lispTime(rt, xfloat(rt, t) * 1000);
+  const parts: number[] = [];
+  for (let l = t; consp(l) && parts.length < 5; l = xcdr(rt, l)) parts.push(xcar(rt, l));
+  if (parts.length < 2 || parts.length > 4 || !parts.every(isFixnum)) return t;
+  while (parts.length < 4) parts.push(makeFixnum(0));
+  return listFromArray(rt, parts);
+}
+
+/** Record FILE's current modification time (-1 when it does not exist) as buffer B's. */
+function recordModtime(rt: Runtime, b: number, file: string): void {
+  const st = rt.host.stat(file);
+  setModtime(rt, b, st === null ? makeFixnum(-1) : lispTime(rt, st.mtimeMs));
+}
+
+function bufferArg(rt: Runtime, buf: number): number {
+  if (buf === Qnil) return currentBuffer(rt);
+  if (!bufferp(rt, buf)) wrongTypeArgument(rt, Qbufferp, buf);
+  return buf;
+}
+
+DEFUN('visited-file-modtime', 0, 0,
+  'Give the modification time the current buffer\'s visited file had when last read or saved, as a Lisp time; 0 when none is recorded, -1 when the file did not exist.',
+  (rt) => getModtime(rt, currentBuffer(rt)));
+
+DEFUN('set-visited-file-modtime', 0, 1,
+  'Record TIME-FLAG (a Lisp time) as the current buffer\'s visited file\'s modification time; nil records the file\'s present time.',
+  (rt, timeFlag: number) => {
+    const b = currentBuffer(rt);
+    if (timeFlag !== Qnil) {
+      // An integer is one of the special values: -1 (no file) or 0 (unknown); else a Lisp time.
+      if (isFixnum(timeFlag)) {
+        if (fixnumValue(timeFlag) < -1 || fixnumValue(timeFlag) > 0) xsignal(Qargs_out_of_range, listFromArray(rt, [timeFlag, makeFixnum(-1), makeFixnum(0)]));
+      } else if (!consp(timeFlag) && !floatp(timeFlag)) error(rt, 'Invalid time specification');
+      setModtime(rt, b, isFixnum(timeFlag) ? timeFlag : normalTime(rt, timeFlag));
+      return Qnil;
+    }
+    const name = findSymbolValue(rt, Qbuffer_file_name);
+    if (!stringp(name)) return Qnil;
+    recordModtime(rt, b, expandFileName(rt, jsString(rt, name), null));
+    return Qnil;
+  });
+
+DEFUN('clear-visited-file-modtime', 0, 0, 'Forget the current buffer\'s recorded modification time, so that it counts as matching the file.', (rt) => {
+  setModtime(rt, currentBuffer(rt), makeFixnum(0));
+  return Qnil;
+});
+
+DEFUN('verify-visited-file-modtime', 0, 1,
+  'Tell whether BUF\'s visited file has the modification time recorded for it (t also when BUF visits no file or has no time recorded).',
+  (rt, buf: number) => {
+    const b = bufferArg(rt, buf);
+    const name = call2(rt, Qbuffer_local_value, Qbuffer_file_name, b);
+    if (!stringp(name)) return Qt;
+    const rec = getModtime(rt, b);
+    if (rec === makeFixnum(0)) return Qt;
+    const st = rt.host.stat(expandFileName(rt, jsString(rt, name), null));
+    if (st === null) return rec === makeFixnum(-1) ? Qt : Qnil;
+    if (rec === makeFixnum(-1)) return Qnil;
+    const sp = rt.sp;
+    try {
+      rt.push(rec);
+      const now = lispTime(rt, st.mtimeMs);
+      rt.push(now);
+      return call2(rt, Qequal, rec, now) !== Qnil ? Qt : Qnil;
+    } finally {
+      rt.sp = sp;
+    }
+  });
+
+function nameArg(rt: Runtime, x: number): string {
+  if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
+  return expandFileName(rt, jsString(rt, x), null);
+}
+
+DEFUN('file-writable-p', 1, 1, 'Tell whether FILENAME could be written: an existing file this process may write, or a new one in a writable directory.', (rt, filename: number) => {
+  const f = nameArg(rt, filename);
+  const st = rt.host.stat(f);
+  const target = st !== null ? f : f.slice(0, f.lastIndexOf('/') + 1) || '/';
+  if (st === null) {
+    const dir = rt.host.stat(target);
+    if (dir === null || dir.kind !== 'dir') return Qnil;
+  }
+  return rt.host.access === undefined || rt.host.access(target, 'w') ? Qt : Qnil;
+});

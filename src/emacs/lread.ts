@@ -39,6 +39,7 @@ import {
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
+import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
 import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
@@ -48,7 +49,8 @@ const Qstandard_input = DEFVAR('standard-input', () => Qt, 'Where `read\' takes 
 const Qread_circle = DEFVAR('read-circle', () => Qt, 'Non-nil means `read\' accepts the #N= and #N# labels that describe shared and circular structure.');
 const Qload_path = DEFVAR('load-path', () => Qnil, 'The directories `load\' and `require\' search for files, in order; nil stands for the current directory.');
 const Qload_suffixes = DEFVAR('load-suffixes', (rt) => list(rt, makeString(rt, '.elc'), makeString(rt, '.el')), 'The file name suffixes `load\' tries for Lisp files, in order.');
-const Qload_file_rep_suffixes = DEFVAR('load-file-rep-suffixes', (rt) => list(rt, makeString(rt, '')), 'Suffixes that mark other representations of one file, such as a compressed copy; "" stands for the file itself.');
+// ".gz" as in GNU, where auto-compression-mode (on by default) adds it.
+const Qload_file_rep_suffixes = DEFVAR('load-file-rep-suffixes', (rt) => list(rt, makeString(rt, ''), makeString(rt, '.gz')), 'Suffixes that mark other representations of one file, such as a compressed copy; "" stands for the file itself.');
 const Qload_in_progress = DEFVAR('load-in-progress', () => Qnil, 'Non-nil while a file is being loaded.');
 const Qload_file_name = DEFVAR('load-file-name', () => Qnil, 'The full name of the file being loaded, or nil when no file is.');
 const Qload_true_file_name = DEFVAR('load-true-file-name', () => Qnil, 'The full name of the file being loaded with symbolic links resolved, or nil when no file is.');
@@ -1348,7 +1350,9 @@ function substituteInSubtree(rt: Runtime, object: number, placeholder: number, c
 // ---- exported entry points -----------------------------------------------------------------------
 
 /** A reader over file bytes (UTF-8), for load and the command line. */
-export function makeReader(rt: Runtime, bytes: Uint8Array): LispReader {
+export function makeReader(rt: Runtime, bytes: Uint8Array, internal = false): LispReader {
+  // INTERNAL: BYTES are already in the internal encoding (a decoded latin-1 or raw-text file).
+  if (internal) return new LispReader(rt, bytes, 0, bytes.length, true);
   let ascii = true;
   for (let i = 0; i < bytes.length; i++)
     if (bytes[i]! >= 0x80) {
@@ -1655,7 +1659,7 @@ const Qload_with_code_conversion = DEFSYM('load-with-code-conversion');
  * file: bind the load variables, read and evaluate each form, record history.
  */
 export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): void {
-  const bytes = rt.host.readFile(path);
+  let bytes = rt.host.readFile(path);
   if (bytes === null) {
     const name = makeString(rt, path);
     return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, rt.host.lastError || 'No such file or directory'), name);
@@ -1670,6 +1674,9 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     const msg = path.endsWith('.el') ? `Loading ${path} (source)...\n` : `Loading ${path}...\n`;
     rt.host.write(2, new TextEncoder().encode(msg));
   }
+  // FILE.el.gz: jka-compr's decompression (its messages come after "Loading"), then the coding.
+  if (gzipFileName(path) && autoCompression(rt)) bytes = gunzipFile(rt, path, bytes);
+  const source = loadBytesInternal(bytes);
   const count = rt.specCount;
   const sp = rt.sp;
   const savedLexenv = rt.lexenv;
@@ -1692,7 +1699,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
     specbind(rt, Qcurrent_load_list, Qnil);
     setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, fname, Qnil));
-    const reader = makeReader(rt, bytes);
+    const reader = makeReader(rt, source.bytes, source.internal);
     for (;;) {
       const form = reader.next();
       if (form === undefined) break;

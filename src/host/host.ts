@@ -67,6 +67,13 @@ export interface Host {
   exit(code: number): never;
   /** Read one line from standard input, or null at end of input. */
   readLine(): string | null;
+  /**
+   * The decompressed bytes of gzip data, or null when BYTES are not gzip. Optional: without it
+   * compressed files read as their raw bytes (a browser build need not carry zlib).
+   */
+  gunzip?(bytes: Uint8Array): Uint8Array | null;
+  /** Whether PATH may be read ('r') or written ('w') by this process (POSIX access). Optional: without it, existence decides. */
+  access?(path: string, mode: 'r' | 'w'): boolean;
   /** Text of the last failed file operation, as GNU's file-error data shows it ("No such file or directory"). */
   lastError: string;
 }
