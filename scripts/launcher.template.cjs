@@ -166,3 +166,8 @@ if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (scrip
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 script.runInThisContext()(builtin, url, kernels, dirname, tierBudget);
+// The command line has run (batch Emacs exits when it is done) and tsmacs starts nothing
+// asynchronous: its output went out with writeSync. Exit now, with the status the bundle set:
+// left to end by itself, Node would first tear down V8's heap and the heap buffer's mappings,
+// 0.9-1.6 ms of CPU (measured) that ends no sooner. The exit event (the code cache's writer) still runs.
+process.exit();
