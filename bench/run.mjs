@@ -1,6 +1,11 @@
 // Side-by-side benchmarks: tsmacs against `node -e 0` and GNU Emacs 28.2, as ratios measured in one run.
 //
-//   node bench/run.mjs [--runs N] [--only startup|eval|dump]
+//   node bench/run.mjs [--runs N] [--only startup|eval|dump] [--cpu] [--against DIST/tsmacs.cjs]
+//
+// --cpu times each run by the CPU it used (user + system, all threads, from the shell's `time`,
+// which has it from wait4) and gives the trimmed mean (the middle 80%) instead of the median of
+// wall time: on a shared, busy machine wall time is mostly waiting for a core.
+// --against adds another build's launcher to the start-up rows, run interleaved with this one.
 //
 // Each program in bench/programs prints its answer, which is checked against
 // its .expected file before any time counts. Evaluator programs run from
@@ -20,22 +25,41 @@ const tsmacs = join(root, 'dist', 'tsmacs.cjs');
 // As the tsmacs command runs: its first line gives V8 this stack (scripts/launcher.template.cjs).
 const STACK = '--stack-size=6000';
 const haveEmacs = spawnSync('emacs', ['--version']).status === 0;
+const cpu = args.includes('--cpu');
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : null;
 
 function time(cmd, argv, expected) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const r = cpu
+    ? spawnSync('bash', ['-c', 'TIMEFORMAT="%3U %3S"; time "$@"', 'bash', cmd, ...argv], { encoding: 'utf8' })
+    : spawnSync(cmd, argv, { encoding: 'utf8' });
+  let ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (cpu) {
+    // time's line is the last of stderr.
+    const lines = r.stderr.trimEnd().split('\n');
+    const [user, sys] = lines.pop().split(' ').map(Number);
+    r.stderr = lines.join('\n');
+    ms = (user + sys) * 1000;
+  }
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   if (expected !== undefined && r.stdout.trim() !== expected.trim())
     throw new Error(`${cmd} ${argv.join(' ')} printed ${JSON.stringify(r.stdout)}, expected ${JSON.stringify(expected)}`);
   return ms;
 }
 
-/** Median of RUNS timings, the runs of each command interleaved so drift hits all alike. */
+/**
+ * Median of RUNS timings (with --cpu, the mean of the middle 80%), the runs of each command
+ * interleaved so drift hits all alike.
+ */
 function medians(cases) {
   const times = cases.map(() => []);
   for (let i = 0; i < runs; i++) cases.forEach((c, k) => times[k].push(time(...c)));
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+  return times.map((t) => {
+    t.sort((a, b) => a - b);
+    if (!cpu) return t[Math.floor(t.length / 2)];
+    const mid = t.slice(Math.floor(t.length / 10), t.length - Math.floor(t.length / 10));
+    return mid.reduce((a, b) => a + b, 0) / mid.length;
+  });
 }
 
 const rows = [];
@@ -45,11 +69,13 @@ let startGnu;
 if (!only || only === 'startup') {
   const cases = [['node', ['-e', '0']], ['node', [STACK, tsmacs, '--batch', '--eval', '(kill-emacs)']]];
   if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '--eval', '(kill-emacs)']]);
-  const [node, ts, gnu] = medians(cases);
+  if (against !== null) cases.push(['node', [STACK, against, '--batch', '--eval', '(kill-emacs)']]);
+  const [node, ts, gnu, other] = haveEmacs ? medians(cases) : ((m) => [m[0], m[1], undefined, m[2]])(medians(cases));
   startTs = ts;
   startGnu = gnu;
   rows.push(['start-up: node -e 0', node, '1.00×']);
-  rows.push(['start-up: tsmacs --batch --eval (kill-emacs)', ts, `${(ts / node).toFixed(2)}× node`]);
+  rows.push(['start-up: tsmacs --batch --eval (kill-emacs)', ts, `${(ts / node).toFixed(3)}× node`]);
+  if (other !== undefined) rows.push([`start-up: ${against}`, other, `${(other / node).toFixed(3)}× node`]);
   if (gnu !== undefined) rows.push(['start-up: emacs -batch -Q --eval (kill-emacs)', gnu, `tsmacs/emacs ${(ts / gnu).toFixed(2)}×`]);
 }
 if (!only || only === 'dump') {
@@ -135,6 +161,6 @@ if (!only || only === 'eval') {
   }
 }
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, runs ${runs} (median)`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, runs ${runs} (${cpu ? 'CPU time, trimmed mean' : 'median'}), load ${os.loadavg()[0].toFixed(1)}`);
 for (const [name, ms, ratio] of rows) console.log(`${name.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms  ${ratio}`);
 if (!existsSync(tsmacs)) console.log('(build first: npm run build)');

@@ -10,8 +10,11 @@
 //     with vm.Script, so V8's code cache (tsmacs-core.jsc) can skip parsing and
 //     compiling it; Node 20 has no module compile cache;
 //   - the code cache is made by one ordinary start, so it holds exactly the
-//     functions a start-up runs.
+//     functions a start-up runs;
+//   - the docstrings of primitives and builtin variables go to dist/DOC, read on
+//     first use (src/emacs/doc.ts): in the bundle each literal one becomes null.
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +37,11 @@ import { fingerprint, fingerprintHex } from './src/dump/format.ts';
 import { SCALARS } from './src/core/dump-hooks.ts';
 import { assemble } from './src/dump/kernels.ts';
 import { builtinNamesForBuild } from './src/core/static.ts';
+import { docFileText, docHash } from './src/emacs/doc.ts';
+const doc = docFileText();
 process.stdout.write(JSON.stringify({
+  doc,
+  docHash: docHash(new TextEncoder().encode(doc)),
   fingerprint: fingerprintHex(fingerprint(SCALARS.map((s) => s.name))),
   kernels: String.fromCharCode(...assemble()),
   names: builtinNamesForBuild(),
@@ -57,6 +64,47 @@ if (pr.status !== 0 || !/^[0-9a-f]{64}$/.test(probed?.fingerprint)) {
   process.exit(1);
 }
 
+// The DOC file, and its hash for the bundle, which refuses another build's file (src/emacs/doc.ts).
+const docBytes = Buffer.from(probed.doc, 'utf8');
+const docHash = probed.docHash;
+writeFileSync(join(dist, 'DOC'), docBytes);
+
+/**
+ * An esbuild plugin that replaces, in the bundle's sources, the docstring argument of each DEFUN
+ * (the 4th) and DEFVAR (the 3rd) that is a string literal, or a `+` of them, by null: the text is in
+ * dist/DOC. Found with TypeScript's parser, so strings and comments that look like calls are left alone.
+ */
+const docsOut = {
+  name: 'docstrings-to-DOC',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('DEFUN(') && !text.includes('DEFVAR(')) return undefined;
+      const sf = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false);
+      const literal = (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ||
+        (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken && literal(n.left) && literal(n.right)) ||
+        (ts.isParenthesizedExpression(n) && literal(n.expression));
+      const spans = [];
+      const visit = (n) => {
+        if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
+          const i = n.expression.text === 'DEFUN' ? 3 : n.expression.text === 'DEFVAR' ? 2 : -1;
+          const arg = i >= 0 ? n.arguments[i] : undefined;
+          if (arg !== undefined && literal(arg)) spans.push([arg.getStart(sf), arg.end]);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+      let out = '';
+      let pos = 0;
+      for (const [from, to] of spans) {
+        out += text.slice(pos, from) + 'null';
+        pos = to;
+      }
+      return { contents: out + text.slice(pos), loader: 'ts' };
+    });
+  },
+};
+
 // 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels,
 // import.meta.dirname, the kernels' tier-up switch).
 const corePath = join(dist, 'tsmacs-core.js');
@@ -72,7 +120,9 @@ await build({
     __TSMACS_FINGERPRINT__: JSON.stringify(probed.fingerprint),
     __TSMACS_KERNELS__: JSON.stringify(probed.kernels),
     __TSMACS_NAMES__: JSON.stringify(probed.names),
+    __TSMACS_DOC__: JSON.stringify(docHash),
   },
+  plugins: [docsOut],
   banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier) {' },
   footer: { js: '})' },
 });

@@ -11,9 +11,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/runtime.ts';
+import '../src/emacs/all.ts';
+import { PRIMITIVES, sortBuiltinTables } from '../src/core/subr.ts';
 
 const dist = join(repoRoot, 'dist');
-const FILES = ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs.pdmp'];
+const FILES = ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs.pdmp', 'DOC'];
 
 /** A fresh install: a copy of dist/ (without the files named in LEAVE_OUT) and a link to lisp/. */
 function install(leaveOut: string[] = []): string {
@@ -149,4 +151,53 @@ test('an image of 4 MB or more loads through the kernels compiled for large imag
   assert.deepEqual(asCommand(['--batch', '--eval', STATS]), { out: '(3 t)', err: '', code: 0 });
   assert.equal(statSync(cache).mtimeMs, before, 'the code cache is still taken, not written again');
   rmSync(root, { recursive: true });
+});
+
+// Prints NAME, 0x1e, the docstring and 0x1d for every primitive (each its own run of documentation).
+const ALL_DOCS = '(mapatoms (lambda (s) (when (subrp (symbol-function s)) (princ (format "%s\x1e%s\x1d" s (documentation s))))))';
+
+test('the built product keeps primitives\' docstrings in dist/DOC, read on first use: each is the one in the source', () => {
+  assert.ok(!readFileSync(join(dist, 'tsmacs-core.js'), 'latin1').includes('Give the first half of the cons LIST'), 'the docstrings are not in the bundle');
+  const root = install();
+  const r = run(root, ['--batch', '--eval', ALL_DOCS]);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 0);
+  const got = new Map(r.out.split('\x1d').filter((e) => e !== '').map((e) => e.split('\x1e') as [string, string]));
+  sortBuiltinTables();
+  assert.ok(PRIMITIVES.length > 500);
+  for (const p of PRIMITIVES) assert.equal(got.get(p.name), p.doc, p.name);
+  rmSync(root, { recursive: true });
+});
+
+test('a missing DOC file gives GNU\'s answer; a damaged one, or another build\'s, a Lisp error, never a crash', () => {
+  const good = readFileSync(join(dist, 'DOC'));
+  const ask = '(progn (princ (documentation (quote car))) (princ (documentation (quote documentation))) (princ (documentation (lambda () "own doc" 1))))';
+  // Missing: GNU 28.2 (emacs -batch -Q with doc-directory set to a missing folder) gives this as the docstring.
+  let root = install(['DOC']);
+  assert.deepEqual(run(root, ['--batch', '--eval', ask]),
+    { out: 'Cannot open doc string file "DOC"\nCannot open doc string file "DOC"\nown doc', err: '', code: 0 });
+  rmSync(root, { recursive: true });
+  const text = good.toString('utf8');
+  const cases: [string, Buffer][] = [
+    ['a flipped byte', (() => { const c = Buffer.from(good); c[c.length >> 1]! ^= 4; return c; })()],
+    ['truncated', good.subarray(0, good.length - 100)],
+    ['empty', Buffer.alloc(0)],
+    ['another build\'s (one docstring reworded)', Buffer.from(text.replace('Give the first half of the cons LIST', 'Give the car of LIST'))],
+    ['garbage', Buffer.alloc(good.length, 0x1f)],
+  ];
+  for (const [what, bytes] of cases) {
+    root = install(['DOC']);
+    writeFileSync(join(root, 'dist', 'DOC'), bytes);
+    const r = run(root, ['--batch', '--eval', ask]);
+    assert.equal(r.code, 255, `${what}: ${r.err}`);
+    assert.equal(r.out, '', what);
+    assert.match(r.err, /Lisp error: \(error "The documentation file /, what);
+    assert.doesNotMatch(r.err, /\n\s+at /, `${what}: no JS stack trace`);
+    // An ordinary Lisp error: condition-case catches it, and the run goes on.
+    const caught = run(root, ['--batch', '--eval', '(princ (condition-case e (documentation (quote car)) (error e)))']);
+    assert.equal(caught.code, 0, what);
+    assert.equal(caught.err, '', what);
+    assert.match(caught.out, /^\(error The documentation file .*DOC is damaged or belongs to another build; rebuild with: npm run build\)$/, what);
+    rmSync(root, { recursive: true });
+  }
 });

@@ -22,6 +22,6 @@ test('every DEFUN is a subr under its own name, with its arity, and has a docstr
     assert.equal(fixnumValue(aref(rt, f, SUBR_MIN_ARGS)), p.min);
     assert.equal(fixnumValue(aref(rt, f, SUBR_MAX_ARGS)), p.max);
     assert.ok(p.max === MANY || p.max === UNEVALLED || p.fn.length <= p.max + 1, `${p.name}: body takes more arguments than declared`);
-    assert.ok(p.doc.trim().length > 0, `${p.name} has no docstring`);
+    assert.ok(p.doc !== null && p.doc.trim().length > 0, `${p.name} has no docstring`);
   }
 });

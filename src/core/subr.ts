@@ -24,7 +24,8 @@ export interface SubrDef {
   readonly sym: number;
   readonly min: number;
   readonly max: number;
-  readonly doc: string;
+  /** null in the built bundle, whose docstrings the build moved to the DOC file (emacs/doc.ts). */
+  readonly doc: string | null;
   readonly fn: SubrFn;
   /** The interactive spec, when the command is interactive. */
   readonly intspec?: string | undefined;
@@ -106,7 +107,8 @@ export interface VarDef {
   readonly sym: number;
   /** Computes the initial value in a fresh runtime (temacs start-up). */
   readonly init: (rt: Runtime) => number;
-  readonly doc: string;
+  /** null in the built bundle, whose docstrings the build moved to the DOC file (emacs/doc.ts). */
+  readonly doc: string | null;
   /** defconst-like: setq signals setting-constant. */
   readonly constant: boolean;
 }

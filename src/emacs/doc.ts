@@ -1,17 +1,110 @@
-// Documentation strings of functions and variables (GNU doc.c): documentation, documentation-property.
+// Documentation strings of functions and variables (GNU doc.c): documentation, documentation-property, and the DOC file.
 //
 // Primitives' docstrings are our own words (they live beside each DEFUN), so
 // they differ from GNU's; Lisp functions' docstrings are their own.
+//
+// The DOC file. Like GNU's etc/DOC, the built product keeps primitives' and builtin variables'
+// docstrings out of the code: scripts/build.mjs replaces each literal docstring of a DEFUN or
+// DEFVAR in the bundle by null and writes them all to dist/DOC (docFileText below). Every start-up
+// reads, hashes and deserialises each byte of the bundle and its code cache, while few runs ask
+// for a docstring: the file is read on the first `documentation` of a primitive whose docstring
+// is not in the code. The bundle holds the file's hash (__TSMACS_DOC__), so a DOC file that is
+// damaged or belongs to another build is refused with an error, never taken; a missing one gives
+// GNU's answer for a DOC file it cannot open. Running from source, every docstring is in the code.
+//
+// Format (UTF-8): the line `tsmacs DOC`, then per entry a 0x1f byte, F (function) or V (variable),
+// the name, a newline and the docstring, which never holds 0x1f (the build checks).
 
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Runtime } from '../core/runtime.ts';
 import { aref, consp, getProp, isPvec, makeString, stringp, xcar, xcdr } from '../core/object.ts';
-import { xsignal1 } from '../core/signal.ts';
-import { DEFUN, PRIMITIVES } from '../core/subr.ts';
+import { error, xsignal1 } from '../core/signal.ts';
+import { DEFUN, PRIMITIVES, VARIABLES, sortBuiltinTables, type SubrDef } from '../core/subr.ts';
 import { DEFSYM, Qclosure, Qlambda, Qmacro, Qnil, Qvoid_function } from '../core/symbols.ts';
 import { PVEC_SUBR, SUBR_INDEX } from '../heap/layout.ts';
 import { Lisp_Symbol, fixnumValue } from '../heap/tags.ts';
 import { indirectFunction } from './eval.ts';
 
 const Qfunction_documentation = DEFSYM('function-documentation');
+
+const DOC_MAGIC = 'tsmacs DOC\n';
+const SEP = '\x1f';
+
+/** The DOC file's text for these tables (the build writes it; the entries of a null docstring are left out). */
+export function docFileText(): string {
+  sortBuiltinTables();
+  let text = DOC_MAGIC;
+  const add = (kind: string, name: string, doc: string | null): void => {
+    if (doc === null) return;
+    if (doc.includes(SEP) || name.includes('\n') || name.includes(SEP)) throw new Error(`docstring of ${name} cannot go into DOC`);
+    text += SEP + kind + name + '\n' + doc;
+  };
+  for (const p of PRIMITIVES) add('F', p.name, p.doc);
+  for (const v of VARIABLES) add('V', v.name, v.doc);
+  return text;
+}
+
+/**
+ * A hash of the DOC file's bytes: two 32-bit FNV-style lanes and the length, as hex. It tells
+ * this build's file from a damaged one or another build's (it is not meant to resist forgery: a
+ * forged DOC file can only change docstrings). Runs once, on the first docstring read.
+ */
+export function docHash(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b + bytes[i]! + (b >>> 15), 0x2c1b3c6d);
+  }
+  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b) + bytes.length.toString(16);
+}
+
+/** The hash of this build's DOC file, injected by scripts/build.mjs; absent when running from source. */
+declare const __TSMACS_DOC__: string | undefined;
+
+/** dist/DOC, beside the bundle (import.meta is the launcher's there); from source, src/../dist/DOC. */
+function docFile(): string {
+  const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+  return here.endsWith('emacs') ? join(here, '..', '..', 'dist', 'DOC') : join(here, 'DOC');
+}
+
+/** The DOC file's entries by kind and name ("Fcar"), once read: the same for every runtime of this build. */
+let docTable: Map<string, string> | null = null;
+
+/**
+ * The entries of the DOC file FILE, which must hash to EXPECTED; a string (GNU's text) when it
+ * cannot be read, an error when it is not the file this build wrote.
+ */
+export function readDocFile(rt: Runtime, file: string, expected: string): Map<string, string> | string {
+  const bytes = rt.host.readFile(file);
+  // GNU's answer when it cannot open its DOC file, naming the file as it does (internal-doc-file-name).
+  if (bytes === null) return 'Cannot open doc string file "DOC"\n';
+  if (docHash(bytes) !== expected)
+    return error(rt, `The documentation file ${file} is damaged or belongs to another build; rebuild with: npm run build`);
+  const text = new TextDecoder().decode(bytes);
+  const m = new Map<string, string>();
+  for (const entry of text.slice(DOC_MAGIC.length).split(SEP)) {
+    const nl = entry.indexOf('\n');
+    if (nl > 0) m.set(entry.slice(0, nl), entry.slice(nl + 1));
+  }
+  return m;
+}
+
+/** The docstring of primitive DEF, from the code or the DOC file. */
+function primitiveDoc(rt: Runtime, def: SubrDef): number {
+  if (def.doc !== null) return makeString(rt, def.doc);
+  if (docTable === null) {
+    const file = docFile();
+    const got = readDocFile(rt, file, typeof __TSMACS_DOC__ === 'string' ? __TSMACS_DOC__ : '');
+    if (typeof got === 'string') return makeString(rt, got);
+    docTable = got;
+  }
+  const doc = docTable.get('F' + def.name);
+  if (doc === undefined) return error(rt, `The documentation file ${docFile()} has no entry for ${def.name}; rebuild with: npm run build`);
+  return makeString(rt, doc);
+}
 
 DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.', (rt, fn: number) => {
   if ((fn & 7) === Lisp_Symbol && fn !== Qnil) {
@@ -20,7 +113,7 @@ DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.', (rt, 
   }
   let f = (fn & 7) === Lisp_Symbol ? indirectFunction(rt, fn) : fn;
   if (f === Qnil) return xsignal1(rt, Qvoid_function, fn);
-  if (isPvec(rt, f, PVEC_SUBR)) return makeString(rt, PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!.doc);
+  if (isPvec(rt, f, PVEC_SUBR)) return primitiveDoc(rt, PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!);
   if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
   if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
     // (lambda ARGS [DOC] . BODY), (closure ENV ARGS [DOC] . BODY)
