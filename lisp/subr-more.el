@@ -799,16 +799,13 @@ Where PROP is VALUE itself it goes away; a list left with one face becomes that 
 ;; hold back there.
 
 (defvar warning-levels
-  '((:emergency "Emergency%s: " ding)
-    (:error "Error%s: ")
-    (:warning "Warning%s: ")
-    (:debug "Debug%s: "))
+  (list (list :emergency "Emergency%s: " 'ding) (list :error "Error%s: ")
+        (list :warning "Warning%s: ") (list :debug "Debug%s: "))
   "The warning levels, most severe first: (LEVEL TITLE-FORMAT [FUNCTION]).")
 
 (defvar warning-level-aliases
-  '((emergency . :emergency) (error . :error) (warning . :warning)
-    (notice . :warning) (info . :warning) (critical . :emergency)
-    (alarm . :emergency))
+  '((emergency . :emergency) (error . :error) (warning . :warning) (notice . :warning)
+    (info . :warning) (critical . :emergency) (alarm . :emergency))
   "Old names of warning levels, each (OLD . LEVEL).")
 
 (defvar warning-minimum-level :warning
@@ -821,12 +818,9 @@ Where PROP is VALUE itself it goes away; a list left with one face becomes that 
   "Types of warning that are not even logged: lists of symbols, each a type's prefix.")
 (defvar warning-type-format " (%s)"
   "How the type of a warning appears in its title.")
-(defvar warning-prefix-function nil
-  "When non-nil, a function of the level and its `warning-levels' entry giving the entry to use.")
-(defvar warning-series nil
-  "Non-nil while a series of warnings goes to one place.")
-(defvar warning-fill-prefix nil
-  "When non-nil, the prefix for filling the text of warnings.")
+(defvar warning-prefix-function nil "When non-nil, a function of the level and its `warning-levels' entry giving the entry to use.")
+(defvar warning-series nil "Non-nil while a series of warnings goes to one place.")
+(defvar warning-fill-prefix nil "When non-nil, the prefix for filling the text of warnings.")
 
 (defun warnings--rank (level)
   "How severe LEVEL is, as a number (larger is more severe), or nil when it is no level."
@@ -838,8 +832,7 @@ Where PROP is VALUE itself it goes away; a list left with one face becomes that 
 Each entry is a list of symbols matching a TYPE (a symbol, or a list of
 symbols) that starts with them.  An entry that is a bare symbol matches
 nothing, and is an error beside a TYPE that is a list, as in GNU."
-  (let ((type-list (if (consp type) type (list type)))
-        (found nil))
+  (let ((type-list (if (consp type) type (list type))) (found nil))
     (dolist (entry suppress-list)
       (if (not (listp entry))
           (when (consp type) (signal 'wrong-type-argument (list 'listp entry)))
@@ -880,19 +873,18 @@ not logged."
                                     (if (consp type) (car type) type))))
              (text (concat title message)))
         (with-current-buffer (get-buffer-create (or buffer-name "*Warnings*"))
-          (let ((inhibit-read-only t))
-            (goto-char (point-max))
-            (insert text "\n"))
+          (let ((inhibit-read-only t)) (goto-char (point-max)) (insert text "\n"))
           (setq buffer-read-only t))
-        (message "%s" text)))))
+        (message "%s" text)
+        text))))
 
 (defun lwarn (type level message &rest args)
   "Display a warning of TYPE at LEVEL whose text is MESSAGE formatted with ARGS."
-  (display-warning type (apply #'format-message message args) level))
+  (display-warning type (apply 'format-message message args) level))
 
 (defun warn (message &rest args)
   "Display a warning of type `emacs' whose text is MESSAGE formatted with ARGS."
-  (display-warning 'emacs (apply #'format-message message args)))
+  (display-warning 'emacs (apply 'format-message message args)))
 
 (provide 'warnings)
 
@@ -910,18 +902,16 @@ region instead.  Unlike GNU's command, tabs are never turned into spaces in
 `overwrite-mode'."
   (interactive "p\nP")
   (unless (integerp n) (signal 'wrong-type-argument (list 'integerp n)))
-  (if (and (use-region-p) delete-active-region (= n 1))
-      (if (eq delete-active-region 'kill)
-          (kill-region (region-beginning) (region-end))
-        (delete-region (region-beginning) (region-end)))
-    (if killflag
+  (cond ((and (use-region-p) delete-active-region (= n 1))
+         (funcall (if (eq 'kill delete-active-region) #'kill-region #'delete-region)
+                  (region-beginning) (region-end)))
         ;; Killing needs the kill ring (`kill-region'), as in GNU.
-        (let ((start (point)))
-          (forward-char (- n))
-          (kill-region start (point)))
-      (delete-char (- n)))))
+        (killflag (let ((from (point)))
+                    (forward-char (- n))
+                    (kill-region from (point))))
+        (t (delete-char (- n)))))
 
-(defalias 'backward-delete-char #'delete-backward-char)
+(defalias 'backward-delete-char 'delete-backward-char)
 
 ;;;; Evaluating a buffer or region (GNU has these in lread.c).
 
@@ -931,18 +921,16 @@ Only a -*- ... -*- line counts, as for `load'; the buffer's own value of
 `lexical-binding' does not."
   (save-excursion
     (save-restriction
-      (widen)
-      (goto-char (point-min))
-      (let ((eol (line-end-position)))
-        (and (search-forward "-*-" eol t)
-             (let ((start (point)))
-               (and (search-forward "-*-" eol t)
-                    (let ((case-fold-search nil)
-                          (end (- (point) 3)))
-                      (goto-char start)
+      (widen) (goto-char (point-min))
+      (let ((line-end (line-end-position)))
+        (and (search-forward "-*-" line-end t)
+             (let ((cookie-beg (point)))
+               (and (search-forward "-*-" line-end t)
+                    (let ((case-fold-search nil) (cookie-end (- (point) 3)))
+                      (goto-char cookie-beg)
                       (and (re-search-forward
                             "\\(?:^\\|[ \t;]\\)lexical-binding:[ \t]*\\([^ \t;]+\\)"
-                            end t)
+                            cookie-end t)
                            (not (equal (match-string 1) "nil")))))))))))
 
 (defvar eval-buffer-list nil
@@ -953,28 +941,26 @@ Only a -*- ... -*- line counts, as for `load'; the buffer's own value of
 With PRINTFLAG each value is printed to `standard-output': with `prin1'
 when that is t, else with `print'.  Macros are expanded eagerly, as `load'
 expands them.  A form running past END is an `end-of-file' error."
-  (let ((marker (set-marker (make-marker) start buffer))
-        (limit (copy-marker end))
+  (let ((here (set-marker (make-marker) start buffer))
+        (stop (copy-marker end))
         form)
     (unwind-protect
         (while (with-current-buffer buffer
                  (save-excursion
-                   (goto-char marker)
+                   (goto-char here)
                    ;; What the reader skips between forms, whatever the syntax table.
-                   (while (progn (skip-chars-forward " \t\n\r\f" limit)
-                                 (and (< (point) limit) (eq (char-after) ?\;)))
-                     (forward-line 1))
-                   (set-marker marker (point))
-                   (< (point) limit)))
+                   (while (progn (skip-chars-forward " \t\n\r\f" stop)
+                                 (and (< (point) stop) (eq (char-after) ?\;)))
+                     (forward-line))
+                   (set-marker here (point))
+                   (< (point) stop)))
           (setq form (with-current-buffer buffer
-                       (save-restriction
-                         (narrow-to-region (point-min) limit)
-                         (read marker))))
+                       (save-restriction (narrow-to-region (point-min) stop) (read here))))
           (let ((value (eval-buffer--eval form lexical)))
             (when printflag
               (if (eq standard-output t) (prin1 value) (print value)))))
-      (set-marker marker nil)
-      (set-marker limit nil))
+      (set-marker here nil)
+      (set-marker stop nil))
     nil))
 
 (defun eval-buffer--eval (form lexical)
