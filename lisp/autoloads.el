@@ -12,7 +12,7 @@
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))
                  ("cl-print" ()
-                  (cl-prin1 cl-prin1-to-string cl-print-to-string-with-limit
+                  (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
                  ("ring" () (make-ring ring-p))
