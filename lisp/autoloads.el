@@ -11,6 +11,9 @@
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))
+                 ("cl-print" ()
+                  (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
+                   cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))

@@ -24,7 +24,8 @@ import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qt, Qunbound, Qquote, Qfunction, Qbackquote, Qcomma, Qcomma_at, Qerror, Qerror_conditions, Qerror_message, Quser_error, Qend_of_file, Qfile_error, Qlistp, Qsymbolp, Qfixnump, Qcircular_list } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { JsStackExhausted, LispSignal, checkJsStack, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
-import { call1, findSymbolValue, signalMemoryFull, specbind, unbindTo } from './eval.ts';
+import { call1, findSymbolValue, setInternal, signalMemoryFull, specbind, unbindTo } from './eval.ts';
+import { hashPut, hashRemove, hashTableForEach, makeHashTableFn } from './fns.ts';
 import { copyRanges, propertyRanges, readRuns, runEnd } from './intervals.ts';
 
 const Qstandard_output = DEFVAR('standard-output', () => Qt,
@@ -47,7 +48,13 @@ const Qprint_integers_as_characters = DEFVAR('print-integers-as-characters', () 
   'Non-nil means integers that are graphic characters print in the ?C syntax.');
 const Qdefault = DEFSYM('default');
 const Qprint_charset_text_property = DEFVAR('print-charset-text-property', () => Qdefault,
-  'How `charset\' text properties are printed; strings in tsmacs carry no text properties, so it changes nothing.');
+  'How `charset\' text properties are printed; tsmacs has no charsets, so it changes nothing.');
+const Qprint_continuous_numbering = DEFVAR('print-continuous-numbering', () => Qnil,
+  'Non-nil means `print-circle\' labels go on from one print to the next, kept in `print-number-table\'.');
+const Qprint_number_table = DEFVAR('print-number-table', () => Qnil,
+  'The `print-circle\' labels of the last print: a hash table from each labelled object to its number (negative while unprinted).');
+const QCtest = DEFSYM(':test');
+const Qeq = DEFSYM('eq');
 const Qexternal_debugging_output = DEFSYM('external-debugging-output');
 const Qsubstitute_command_keys = DEFSYM('substitute-command-keys');
 const Qtext_quoting_style = DEFSYM('text-quoting-style');
@@ -80,6 +87,8 @@ class Printer {
   quoted = true;
   gensym = false;
   circle = false;
+  /** print-continuous-numbering under print-circle: labels carry over through print-number-table. */
+  continuous = false;
   intsAsChars = false;
   printLength = Infinity;
   printLevel = Infinity;
@@ -90,6 +99,12 @@ class Printer {
   /** print-circle state: word -> 0 (seen once), -N (shared, not yet printed), N (printed as #N=). */
   numberTable = new Map<number, number>();
   numberIndex = 0;
+  /**
+   * The last character written to standard output one character at a time, which is what
+   * `terpri' with ENSURE looks at: GNU writes a top-level number, or a string given to princ,
+   * in one piece without updating it. 0 (not a newline) at start, as in GNU.
+   */
+  lastPrintchar = 0;
   readonly rt: Runtime;
   constructor(rt: Runtime) {
     this.rt = rt;
@@ -164,6 +179,7 @@ function setup(p: Printer, d: number): void {
   p.quoted = varValue(rt, Qprint_quoted) !== Qnil;
   p.gensym = varValue(rt, Qprint_gensym) !== Qnil;
   p.circle = varValue(rt, Qprint_circle) !== Qnil;
+  p.continuous = p.circle && varValue(rt, Qprint_continuous_numbering) !== Qnil;
   p.intsAsChars = varValue(rt, Qprint_integers_as_characters) !== Qnil;
   const pl = varValue(rt, Qprint_length);
   p.printLength = isFixnum(pl) && fixnumValue(pl) >= 0 ? fixnumValue(pl) : Infinity;
@@ -574,20 +590,26 @@ function isCircleCandidate(p: Printer, obj: number): boolean {
   return false;
 }
 
-/** GNU's print_preprocess: number every object reached twice, in order of its second sighting. */
+/**
+ * GNU's print_preprocess: number every object reached twice, in order of its second sighting.
+ * Every string counts here, with or without properties: a plain string is labelled only where
+ * printObj allows it (see printObj), but its number is taken all the same, as in GNU.
+ */
 function preprocess(p: Printer, root: number): void {
   const rt = p.rt;
   const stack: number[] = [root];
   while (stack.length) {
     let obj = stack.pop()!;
     for (;;) {
-      if (!isCircleCandidate(p, obj)) break;
+      if (!isCircleCandidate(p, obj) && (obj & 7) !== Lisp_String) break;
       const seen = p.numberTable.get(obj);
       if (seen !== undefined) {
         if (seen === 0) p.numberTable.set(obj, -++p.numberIndex);
         break;
       }
-      p.numberTable.set(obj, 0);
+      // With continuous numbering, an uninterned symbol is labelled even when it occurs once,
+      // so that a later print can refer to it.
+      p.numberTable.set(obj, p.continuous && (obj & 7) === Lisp_Symbol ? -++p.numberIndex : 0);
       const tag = obj & 7;
       if (tag === Lisp_Cons) {
         // car first (depth-first, as GNU's recursion), cdr afterwards.
@@ -763,6 +785,9 @@ function printObj(p: Printer, obj: number, escape: boolean): void {
   }
   if (tag === Lisp_String) {
     if (stringIntervals(rt, obj) === Qnil) {
+      // GNU labels a plain string only inside a nested structure (two levels down), or
+      // anywhere under continuous numbering.
+      if (p.circle && (p.continuous || p.depth >= 2) && circleLabel(p, obj)) return;
       if (escape) printStringEscaped(p, obj);
       else printStringPlain(p, obj);
       return;
@@ -985,16 +1010,62 @@ function render(p: Printer, obj: number, escape: boolean, d: number): void {
 }
 
 function renderMore(p: Printer, obj: number, escape: boolean): void {
-  if (p.circle) {
-    p.numberTable = new Map();
-    p.numberIndex = 0;
-    preprocess(p, obj);
-  }
-  try {
+  if (!p.circle) {
     printObj(p, obj, escape);
-  } finally {
-    if (p.circle) p.numberTable = new Map();
+    return;
   }
+  p.numberTable = new Map();
+  p.numberIndex = 0;
+  const table = loadNumberTable(p);
+  try {
+    preprocess(p, obj);
+    printObj(p, obj, escape);
+    saveNumberTable(p, table);
+  } finally {
+    p.numberTable = new Map();
+  }
+}
+
+/**
+ * The Lisp table behind print-number-table. Under continuous numbering it is the variable's
+ * hash table if it holds one, whose labels are taken up again (numbering goes on after the
+ * highest); otherwise a new eq table is put in the variable, as GNU does.
+ */
+function loadNumberTable(p: Printer): number {
+  const rt = p.rt;
+  let table = varValue(rt, Qprint_number_table);
+  if (!p.continuous || (table & 7) !== Lisp_Vectorlike || pvecType(rt, table) !== PVEC_HASH_TABLE) {
+    table = makeHashTableFn(rt, [QCtest, Qeq]);
+    setInternal(rt, Qprint_number_table, table);
+    return table;
+  }
+  hashTableForEach(rt, table, (key, value) => {
+    if (!isFixnum(value) || value === makeFixnum(0)) return;
+    const n = fixnumValue(value);
+    p.numberTable.set(key, n);
+    p.numberIndex = Math.max(p.numberIndex, Math.abs(n));
+  });
+  return table;
+}
+
+/**
+ * After a print under print-circle, TABLE keeps the labelled objects, as in GNU. GNU enters
+ * every object of the sharing walk in the table and then drops those seen once; with a table
+ * that lives on (continuous numbering) the slots those free decide where the next print's
+ * entries go, and so the table's order, which this reproduces by doing the same.
+ */
+function saveNumberTable(p: Printer, table: number): void {
+  const rt = p.rt;
+  if (!p.continuous) {
+    for (const [key, n] of p.numberTable) if (n !== 0) hashPut(rt, table, key, makeFixnum(n));
+    return;
+  }
+  for (const [key, n] of p.numberTable) hashPut(rt, table, key, n === 0 ? Qt : makeFixnum(n));
+  const seenOnce: number[] = [];
+  hashTableForEach(rt, table, (key, value) => {
+    if (value === Qt) seenOnce.push(key);
+  });
+  for (const key of seenOnce) hashRemove(rt, table, key);
 }
 
 /** The printed representation of OBJ in internal encoding, as prin1-to-string would make it. */
@@ -1105,6 +1176,13 @@ function printTo(rt: Runtime, obj: number, escape: boolean, pcf: number, before:
   putAscii(p, before);
   renderMore(p, obj, escape);
   putAscii(p, after);
+  if (d.d === DEST_STDOUT && p.blen > 0) {
+    // GNU writes a top-level number, and a string given to princ, in one piece that leaves
+    // the character `terpri' looks at alone; everything else goes character by character.
+    const tag = obj & 7;
+    const number = (tag & 3) === 2 || tag === Lisp_Float || (tag === Lisp_Vectorlike && pvecType(rt, obj) === PVEC_BIGNUM);
+    if (after !== '' || !(number || (!escape && tag === Lisp_String))) p.lastPrintchar = p.buf[p.blen - 1]!;
+  }
   deliver(p, d);
 }
 
@@ -1150,7 +1228,7 @@ DEFUN('terpri', 0, 2, 'Write a newline to PRINTCHARFUN; with ENSURE non-nil, onl
     let val = Qt;
     if (ensure !== Qnil) {
       if (d.d === DEST_FUNCTION) signalError(rt, 'Unsupported function argument', d.fn);
-      if (d.d === DEST_STDOUT) val = rt.lastStdoutByte === 10 ? Qnil : Qt;
+      if (d.d === DEST_STDOUT) val = printerOf(rt).lastPrintchar === 10 ? Qnil : Qt;
       else if (d.d === DEST_BUFFER && bufferAtLineStart && bufferAtLineStart(rt, d.fn)) val = Qnil;
     }
     if (val !== Qnil) {
@@ -1159,6 +1237,7 @@ DEFUN('terpri', 0, 2, 'Write a newline to PRINTCHARFUN; with ENSURE non-nil, onl
       p.blen = 0;
       p.bchars = 0;
       putByte(p, 10);
+      if (d.d === DEST_STDOUT) p.lastPrintchar = 10;
       deliver(p, d);
     }
     return val;
@@ -1174,6 +1253,7 @@ DEFUN('write-char', 1, 2, 'Write CHARACTER to PRINTCHARFUN (by default `standard
     p.blen = 0;
     p.bchars = 0;
     putChar(p, fixnumValue(character));
+    if (d.d === DEST_STDOUT) p.lastPrintchar = fixnumValue(character);
     deliver(p, d);
     return character;
   });
