@@ -67,7 +67,21 @@ export const textPropHooks: TextPropHooks = {
  * What overlays do after text changed in B at FROM..TO (an insertion's new text, or a deletion's
  * point): called only when B has overlays, so a buffer without them pays one slot read.
  */
-export const overlayHooks = { changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {} };
+export const overlayHooks = {
+  changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {},
+  /**
+   * Before START..END (START = END: an insertion) of B changes, with inhibit-modification-hooks
+   * bound to t: the overlays' `modification-hooks', `insert-in-front-hooks' and
+   * `insert-behind-hooks', recorded so that the same functions run after the change.
+   */
+  before: (_rt: Runtime, _b: number, _start: number, _end: number): void => {},
+  /** After the change: the functions `before' recorded, for overlays still in the current buffer. */
+  after: (_rt: Runtime, _start: number, _end: number, _oldlen: number): void => {},
+  /** Whether `before' recorded anything for `after' to run. */
+  pending: (_rt: Runtime): boolean => false,
+  /** Drop what `before' recorded (a change in a buffer without overlays). */
+  forget: (_rt: Runtime): void => {},
+};
 
 // ---- the gap --------------------------------------------------------------------------------------
 
@@ -164,6 +178,20 @@ export function prepareToModify(rt: Runtime, start: number, end: number): void {
     runChangeHook(rt, Qfirst_change_hook, []);
   if (findSymbolValue(rt, Qbefore_change_functions) !== Qnil)
     runChangeHook(rt, Qbefore_change_functions, [makeFixnum(start), makeFixnum(end)]);
+  // GNU runs the overlays' hooks after before-change-functions (in the buffer current then).
+  const cur = currentBuffer(rt);
+  if (bslot(rt, cur, BUF_OVERLAYS) !== Qnil) runOverlayHooks(rt, () => overlayHooks.before(rt, cur, start, end));
+  else overlayHooks.forget(rt);
+}
+
+function runOverlayHooks(rt: Runtime, fn: () => void): void {
+  const count = rt.specCount;
+  specbind(rt, Qinhibit_modification_hooks, Qt);
+  try {
+    fn();
+  } finally {
+    unbindTo(rt, count);
+  }
 }
 
 /** After START..END of the current buffer changed from OLDLEN characters. */
@@ -171,6 +199,7 @@ export function signalAfterChange(rt: Runtime, start: number, end: number, oldle
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
   if (findSymbolValue(rt, Qafter_change_functions) !== Qnil)
     runChangeHook(rt, Qafter_change_functions, [makeFixnum(start), makeFixnum(end), makeFixnum(oldlen)]);
+  if (overlayHooks.pending(rt)) runOverlayHooks(rt, () => overlayHooks.after(rt, start, end, oldlen));
 }
 
 export function bumpModiff(rt: Runtime, b: number): void {
