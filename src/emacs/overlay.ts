@@ -17,7 +17,7 @@ import { DEFSYM, Qerror, Qnil, Qt } from '../core/symbols.ts';
 import { DEFUN } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { registerPvecPrinter } from './print.ts';
-import { Qbufferp, bint, bslot, bufferLive, bufferp, currentBuffer, decodeBuffer, markerp, setBslot, slotBase } from './buffer.ts';
+import { Qbufferp, bint, bslot, bufferLive, bufferp, cloneHooks, currentBuffer, decodeBuffer, markerp, setBslot, slotBase } from './buffer.ts';
 import { makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker } from './marker.ts';
 import { overlayHooks } from './insdel.ts';
 import { overlayGetHookRef, overlayProps, textget } from './textprop.ts';
@@ -328,6 +328,21 @@ function copyOverlay(rt: Runtime, o: number): number {
   rt.sp = sp;
   return ov;
 }
+
+// A clone (`make-indirect-buffer' with CLONE) gets a copy of each of the base's overlays, with its
+// advance types, oldest first so that the list keeps its order.
+cloneHooks.overlays = (rt, from, to) => {
+  const sp = rt.sp;
+  const ovs = overlaysOf(rt, from).reverse();
+  for (const o of ovs) rt.push(o);
+  for (const o of ovs) {
+    const plist = copyList(rt, oslot(rt, o, OVERLAY_PLIST));
+    rt.push(plist);
+    const type = (m: number): number => rt.i32[slotBase(oslot(rt, o, m)) + MARKER_INSERTION_TYPE]!;
+    makeOverlay(rt, to, ostart(rt, o), oend(rt, o), type(OVERLAY_START), type(OVERLAY_END), plist);
+  }
+  rt.sp = sp;
+};
 
 DEFUN('copy-overlay', 1, 1, 'Give a copy of OVERLAY: same ends, buffer, advance types and properties.', (rt, o: number) =>
   copyOverlay(rt, checkOverlay(rt, o)));
