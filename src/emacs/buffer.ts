@@ -363,7 +363,7 @@ DEFUN('buffer-swap-text', 1, 1, 'Swap the text of the current buffer and BUFFER,
   (rt, other: number) => {
     if (!bufferp(rt, other)) wrongTypeArgument(rt, Qbufferp, other);
     const cur = currentBuffer(rt);
-    if (!bufferLive(rt, other)) error(rt, 'Cannot swap a dead buffer\'s text');
+    if (!bufferLive(rt, other)) error(rt, 'Cannot swap a dead buffer\u2019s text');
     if (other === cur) return Qnil;
     for (const x of [cur, other]) {
       const base = bslot(rt, x, BUF_BASE_BUFFER);

@@ -725,6 +725,7 @@ export function setBufferMultibyte(rt: Runtime, flag: number): number {
   if (base !== Qnil && base !== Qt) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Cannot do \u2018set-buffer-multibyte\u2019 on an indirect buffer'), Qnil));
   const z = bint(rt, b, BUF_Z);
   const zb = bint(rt, b, BUF_Z_BYTE);
+  if (bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== z) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Changing multibyteness in a narrowed buffer'), Qnil));
   const old = copyBytes(rt, b, 1, zb);
   const out = new Uint8Array(want ? old.length * 2 : old.length);
   let o = 0;

@@ -52,18 +52,30 @@ export function forgetPositionCache(rt: Runtime, _b: number): void {
 const MARKER_LANDMARKS = 50;
 
 /** The byte position of character position POS in buffer B (BEG <= POS <= Z). */
-export function charToByte(rt: Runtime, b: number, pos: number): number {
+export const charToByte = (rt: Runtime, b: number, pos: number): number => convertPosition(rt, b, pos, false);
+
+/** The character position of byte position POS in buffer B (POS on a character boundary). */
+export const byteToChar = (rt: Runtime, b: number, pos: number): number => convertPosition(rt, b, pos, true);
+
+/**
+ * One conversion for both directions: POS is a byte position when BYBYTE, else a character
+ * position; gives its twin. Of the pairs whose two counts are known (BEG, Z, point, the gap,
+ * the narrowing, the last answer, the first markers) the nearest below and above POS, by POS's
+ * own count, start a walk that moves both counts a character at a time until POS is reached.
+ */
+function convertPosition(rt: Runtime, b: number, pos: number, byByte: boolean): number {
   const z = bint(rt, b, BUF_Z);
   const zb = bint(rt, b, BUF_Z_BYTE);
   if (z === zb) return pos;
   let loC = 1, loB = 1, hiC = z, hiB = zb;
   const consider = (c: number, by: number): void => {
-    if (c <= pos) {
-      if (c > loC) {
+    const k = byByte ? by : c;
+    if (k <= pos) {
+      if (k > (byByte ? loB : loC)) {
         loC = c;
         loB = by;
       }
-    } else if (c < hiC) {
+    } else if (k < (byByte ? hiB : hiC)) {
       hiC = c;
       hiB = by;
     }
@@ -74,98 +86,46 @@ export function charToByte(rt: Runtime, b: number, pos: number): number {
   consider(m[s + BUF_GPT]! >> 2, m[s + BUF_GPT_BYTE]! >> 2);
   consider(m[s + BUF_BEGV]! >> 2, m[s + BUF_BEGV_BYTE]! >> 2);
   consider(m[s + BUF_ZV]! >> 2, m[s + BUF_ZV_BYTE]! >> 2);
-  const c = posCache(rt);
+  const cache = posCache(rt);
   const tick = m[s + BUF_CHARS_MODIFF]! >> 2;
-  if (c.buf === b && c.tick === tick) consider(c.char, c.byte);
-  if (loC !== pos && hiC !== pos) {
+  if (cache.buf === b && cache.tick === tick) consider(cache.char, cache.byte);
+  if ((byByte ? loB : loC) !== pos && (byByte ? hiB : hiC) !== pos) {
     let n = 0;
     for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons && n < MARKER_LANDMARKS; l = xcdr(rt, l), n++) {
       const ms = slotBase(xcar(rt, l));
       consider(m[ms + MARKER_CHARPOS]! >> 2, m[ms + MARKER_BYTEPOS]! >> 2);
     }
   }
-  let r: number;
-  if (pos - loC <= hiC - pos) r = walkForward(rt, b, loC, loB, pos);
-  else r = walkBackward(rt, b, hiC, hiB, pos);
-  c.buf = b;
-  c.tick = tick;
-  c.char = pos;
-  c.byte = r;
-  return r;
-}
-
-function walkForward(rt: Runtime, b: number, c: number, by: number, pos: number): number {
   const u8 = rt.u8;
   const base = textBase(rt, b);
   const gpt = bint(rt, b, BUF_GPT_BYTE);
   const gap = gapSize(rt, b);
-  while (c < pos) {
-    const a = by < gpt ? base + by - 1 : base + by - 1 + gap;
-    by += charLenAt(u8[a]!);
-    c++;
-  }
-  return by;
-}
-
-function walkBackward(rt: Runtime, b: number, c: number, by: number, pos: number): number {
-  const u8 = rt.u8;
-  const base = textBase(rt, b);
-  const gpt = bint(rt, b, BUF_GPT_BYTE);
-  const gap = gapSize(rt, b);
-  while (c > pos) {
-    do {
-      by--;
-    } while ((u8[by < gpt ? base + by - 1 : base + by - 1 + gap]! & 0xc0) === 0x80);
-    c--;
-  }
-  return by;
-}
-
-/** The character position of byte position POS in buffer B (POS on a character boundary). */
-export function byteToChar(rt: Runtime, b: number, pos: number): number {
-  const z = bint(rt, b, BUF_Z);
-  const zb = bint(rt, b, BUF_Z_BYTE);
-  if (z === zb) return pos;
-  let loC = 1, loB = 1, hiC = z, hiB = zb;
-  const consider = (c: number, by: number): void => {
-    if (by <= pos) {
-      if (by > loB) {
-        loC = c;
-        loB = by;
-      }
-    } else if (by < hiB) {
-      hiC = c;
-      hiB = by;
+  let ch: number, by: number;
+  // The walks count characters to a char target, or run to a byte target (the loop's test
+  // differs; the step is the same).
+  if (pos - (byByte ? loB : loC) <= (byByte ? hiB : hiC) - pos) {
+    by = loB;
+    if (byByte) {
+      ch = loC;
+      for (; by < pos; ch++) by += charLenAt(u8[by < gpt ? base + by - 1 : base + by - 1 + gap]!);
+    } else {
+      for (ch = loC; ch < pos; ch++) by += charLenAt(u8[by < gpt ? base + by - 1 : base + by - 1 + gap]!);
     }
-  };
-  const s = slotBase(b);
-  const m = rt.i32;
-  consider(m[s + BUF_PT]! >> 2, m[s + BUF_PT_BYTE]! >> 2);
-  consider(m[s + BUF_GPT]! >> 2, m[s + BUF_GPT_BYTE]! >> 2);
-  consider(m[s + BUF_BEGV]! >> 2, m[s + BUF_BEGV_BYTE]! >> 2);
-  consider(m[s + BUF_ZV]! >> 2, m[s + BUF_ZV_BYTE]! >> 2);
-  const c = posCache(rt);
-  const tick = m[s + BUF_CHARS_MODIFF]! >> 2;
-  if (c.buf === b && c.tick === tick) consider(c.char, c.byte);
-  const u8 = rt.u8;
-  const base = textBase(rt, b);
-  const gpt = bint(rt, b, BUF_GPT_BYTE);
-  const gap = gapSize(rt, b);
-  let ch: number;
-  if (pos - loB <= hiB - pos) {
-    ch = loC;
-    for (let by = loB; by < pos; ch++) by += charLenAt(u8[by < gpt ? base + by - 1 : base + by - 1 + gap]!);
   } else {
+    by = hiB;
     ch = hiC;
-    for (let by = hiB; by > pos; ch--) {
-      do by--; while ((u8[by < gpt ? base + by - 1 : base + by - 1 + gap]! & 0xc0) === 0x80);
-    }
+    const back = (): void => {
+      do by--;
+      while ((u8[by < gpt ? base + by - 1 : base + by - 1 + gap]! & 0xc0) === 0x80);
+    };
+    if (byByte) for (; by > pos; ch--) back();
+    else for (; ch > pos; ch--) back();
   }
-  c.buf = b;
-  c.tick = tick;
-  c.char = ch;
-  c.byte = pos;
-  return ch;
+  cache.buf = b;
+  cache.tick = tick;
+  cache.char = ch;
+  cache.byte = by;
+  return byByte ? ch : by;
 }
 
 /** The character at byte position POS of buffer B (POS < Z_BYTE), as a code. */
