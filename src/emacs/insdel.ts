@@ -231,8 +231,10 @@ function byteFrom(rt: Runtime, b: number, kc: number, kb: number, target: number
  * Gives whether the new text took the old one's bytes exactly (one char of the same length).
  */
 export function replaceCharRaw(rt: Runtime, b: number, from: number, fromByte: number, oldBytes: number, chars: number[]): boolean {
+  // A unibyte buffer takes each char's byte (a raw-byte char as its byte).
+  const uni = bslot(rt, b, BUF_MULTIBYTE) === Qnil;
   let nb = 0;
-  for (const c of chars) nb += charBytes(c);
+  for (const c of chars) nb += uni ? 1 : charBytes(c);
   const n = chars.length;
   forgetPositionCache(rt, b);
   moveGap(rt, b, from + 1, fromByte + oldBytes);
@@ -244,7 +246,10 @@ export function replaceCharRaw(rt: Runtime, b: number, from: number, fromByte: n
   add(BUF_GPT, -1); add(BUF_GPT_BYTE, -oldBytes); add(BUF_Z, -1); add(BUF_Z_BYTE, -oldBytes); add(BUF_ZV, -1); add(BUF_ZV_BYTE, -oldBytes);
   makeGap(rt, b, nb);
   let p = textBase(rt, b) + fromByte - 1;
-  for (const c of chars) p += writeChar(rt.u8, p, c);
+  for (const c of chars) {
+    if (uni) rt.u8[p++] = charToByte8(c);
+    else p += writeChar(rt.u8, p, c);
+  }
   add(BUF_GPT, n); add(BUF_GPT_BYTE, nb); add(BUF_Z, n); add(BUF_Z_BYTE, nb); add(BUF_ZV, n); add(BUF_ZV_BYTE, nb);
   const dB = nb - oldBytes;
   const pt = m[s + BUF_PT]! >> 2;

@@ -64,3 +64,11 @@
 (with-temp-buffer (let* ((b (generate-new-buffer "sw-c")) (i (make-indirect-buffer b "sw-i"))) (prog1 (list (condition-case e (buffer-swap-text b) (error e)) (condition-case e (buffer-swap-text i) (error e))) (kill-buffer b))))
 (with-temp-buffer (insert "one") (let ((b (generate-new-buffer "sw-d")) (t0 (buffer-modified-tick))) (with-current-buffer b (insert "two!")) (let ((t1 (buffer-modified-tick b))) (buffer-swap-text b) (prog1 (list (buffer-string) (with-current-buffer b (buffer-string)) (- (buffer-modified-tick) t1) (- (buffer-modified-tick b) t0) (buffer-size) (buffer-size b)) (kill-buffer b)))))
 (with-temp-buffer (insert "one") (let ((b (generate-new-buffer "sw-e"))) (buffer-swap-text b) (insert "X") (prog1 (list (buffer-string) (with-current-buffer b (insert "Y") (buffer-string)) (point)) (kill-buffer b))))
+;; Case commands in a unibyte buffer: bytes >= 0x80 are cased as the raw-byte chars they stand for.
+(ub-in (set-buffer-multibyte nil) (insert "\xff Foo baR \xe9") (upcase-region 1 (point-max)) (string-to-list (buffer-string)))
+(ub-in (set-buffer-multibyte nil) (insert "\xff Foo baR \xe9") (capitalize-region 1 (point-max)) (string-to-list (buffer-string)))
+(let ((tab (copy-case-table (standard-case-table))))
+  (ub-in (set-case-table tab) (set-case-syntax-pair (+ #x3fff00 #xef) (+ #x3fff00 #xff) tab) (set-buffer-multibyte nil)
+    (insert "\xff\xff\xef Foo baR \xcf\xcf")
+    (list (progn (upcase-region 1 (point-max)) (string-to-list (buffer-string))) (progn (downcase-region 1 (point-max)) (string-to-list (buffer-string))))))
+(ub-in (list (toggle-enable-multibyte-characters) enable-multibyte-characters (toggle-enable-multibyte-characters 1) enable-multibyte-characters (toggle-enable-multibyte-characters -1) enable-multibyte-characters (toggle-enable-multibyte-characters '(4)) enable-multibyte-characters (toggle-enable-multibyte-characters '-) enable-multibyte-characters))
