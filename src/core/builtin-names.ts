@@ -863,6 +863,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "text-read-only",
   "threadp",
   "throw",
+  "to",
   "transient-mark-mode",
   "trapping-constant",
   "truncate",
