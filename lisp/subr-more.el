@@ -790,3 +790,9 @@ Where PROP is VALUE itself it goes away; a list left with one face becomes that 
              (remove-list-of-text-properties beg next (list prop) object)
            (put-text-property beg next prop
                               (if (cdr rest) rest (car rest)) object))))))))
+
+;; GNU preloads these from float-sup.el (risky as file-local variables, like its other constants).
+(defconst float-pi (* 4 (atan 1.0)) "The value of Pi (a float).")
+(defconst float-e (exp 1.0) "The value of e (a float).")
+(put 'float-pi 'risky-local-variable t)
+(put 'float-e 'risky-local-variable t)

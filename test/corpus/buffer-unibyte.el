@@ -72,3 +72,5 @@
     (insert "\xff\xff\xef Foo baR \xcf\xcf")
     (list (progn (upcase-region 1 (point-max)) (string-to-list (buffer-string))) (progn (downcase-region 1 (point-max)) (string-to-list (buffer-string))))))
 (ub-in (list (toggle-enable-multibyte-characters) enable-multibyte-characters (toggle-enable-multibyte-characters 1) enable-multibyte-characters (toggle-enable-multibyte-characters -1) enable-multibyte-characters (toggle-enable-multibyte-characters '(4)) enable-multibyte-characters (toggle-enable-multibyte-characters '-) enable-multibyte-characters))
+;; float-pi and float-e (GNU's float-sup.el), which buffer-tests' overlayp cases use.
+(list float-pi float-e (special-variable-p 'float-pi) (get 'float-e 'risky-local-variable) (overlayp float-pi))
