@@ -100,4 +100,18 @@ when `transient-mark-mode' is off.  Return nil."
 deleted, with `delete-only' deleting it, with `bounds' its pieces as a list of (START . END).
 The case commands with REGION-NONCONTIGUOUS-P case each piece it gives.")
 
+;; GNU keeps this in mule-cmds.el; tsmacs has no such file, and the buffer side is
+;; `set-buffer-multibyte' (src/emacs/insdel.ts).
+(defun toggle-enable-multibyte-characters (&optional arg)
+  "Switch the current buffer between multibyte and unibyte text.
+With ARG, make it multibyte when the prefix value of ARG is positive, else unibyte."
+  (interactive "P")
+  (set-buffer-multibyte
+   (cond ((null arg) (not enable-multibyte-characters))
+         ((eq arg '-) nil)
+         ((consp arg) (> (car arg) 0))
+         (t (> arg 0))))
+  nil)
+
 ;;; simple.el --- end
+

@@ -1032,3 +1032,8 @@ circular structure is fine.  COMPLETELY is accepted for compatibility."
                   (aset x i object)
                 (push (aref x i) todo))))))))
     nil))
+;; GNU preloads these from float-sup.el (risky as file-local variables, like its other constants).
+(defconst float-pi (* 4 (atan 1.0)) "The value of Pi (a float).")
+(defconst float-e (exp 1.0) "The value of e (a float).")
+(put 'float-pi 'risky-local-variable t)
+(put 'float-e 'risky-local-variable t)

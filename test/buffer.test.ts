@@ -142,3 +142,34 @@ test('a dumped buffer carries a small gap, not the slack that growth left (image
     `(${text - 1} 233 ${text + 1} 122)`);
   assert.deepEqual(verifyHeap(r2), []);
 });
+
+test('an indirect buffer and a unibyte buffer survive a dump and load: the text stays shared, positions per buffer', () => {
+  const host = capturingHost();
+  const rt = lispRuntime(host);
+  assert.equal(run(rt, `(progn
+    (with-current-buffer (get-buffer-create "bt-base")
+      (insert (make-string 3000 ?a) "héllo")   ; a big gap, so the dump compacts the shared text
+      (goto-char 2))
+    (with-current-buffer (make-indirect-buffer "bt-base" "bt-ind")
+      (goto-char 3000) (insert "XY") (narrow-to-region 2990 3005))
+    (with-current-buffer (get-buffer-create "bt-uni")
+      (set-buffer-multibyte nil) (insert "\\xff\\xe9é"))
+    t)`), 't');
+  const file = join(mkdtempSync(join(tmpdir(), 'tsmacs-bt-')), 'ind.pdmp');
+  assert.equal(run(rt, `(progn (dump-emacs-portable ${JSON.stringify(file)}) t)`), 't');
+  for (const seed of [0.21, 0.77]) {
+    const r2 = loadDump(host, file, { seed, heapBytes: 256 * 1024 * 1024 });
+    assert.equal(run(r2, '(list (buffer-base-buffer (get-buffer "bt-ind")) (buffer-base-buffer (get-buffer "bt-base")))'), '(#<buffer bt-base> nil)');
+    assert.equal(run(r2, '(with-current-buffer "bt-ind" (list (point) (point-min) (point-max) (buffer-substring 2998 3004)))'),
+      '(3002 2990 3005 "aaXYah")');
+    // Still shared: a change in either shows in both, positions of each follow.
+    assert.equal(run(r2, '(progn (with-current-buffer "bt-base" (goto-char 1) (insert "é")) (with-current-buffer "bt-ind" (list (point) (point-min) (buffer-size) (buffer-substring 2999 3005))))'),
+      '(3003 2991 3008 "aaXYah")');
+    assert.equal(run(r2, '(progn (with-current-buffer "bt-ind" (goto-char (point-max)) (insert "!")) (with-current-buffer "bt-base" (list (point) (buffer-size) (buffer-substring 3004 3008))))'),
+      '(2 3009 "hé!l")');
+    assert.equal(run(r2, '(with-current-buffer "bt-uni" (list enable-multibyte-characters (mapcar (function identity) (buffer-string))))'), '(nil (255 233 233))');
+    assert.equal(run(r2, '(progn (kill-buffer "bt-base") (list (get-buffer "bt-ind") (get-buffer "bt-base")))'), '(nil nil)');
+    collectGarbage(r2);
+    assert.deepEqual(verifyHeap(r2), []);
+  }
+});

@@ -347,3 +347,28 @@ DEFUN('buffer-local-variables', 0, 1, 'Give the variables that have values of th
   return result;
 });
 
+
+/**
+ * Give TO (a new clone of FROM, `make-indirect-buffer' with CLONE) FROM's local bindings: fresh
+ * cells holding the same values, in the same order, as GNU's clone copies its slots and alist.
+ */
+export function cloneBufferLocals(rt: Runtime, from: number, to: number): void {
+  const sp = rt.sp;
+  rt.push(from);
+  rt.push(to);
+  const cells: number[] = [];
+  for (let l = aref(rt, from, BUF_LOCAL_VAR_ALIST); consp(l); l = xcdr(rt, l)) cells.push(xcar(rt, l));
+  let alist = Qnil;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    rt.push(alist);
+    alist = cons(rt, cons(rt, xcar(rt, cells[i]!), xcdr(rt, cells[i]!)), alist);
+  }
+  aset(rt, to, BUF_LOCAL_VAR_ALIST, alist);
+  rt.sp = sp;
+}
+
+/** BUF's own binding cell of SYM (a cons (SYM . VALUE)), or nil. */
+export function localBindingCell(rt: Runtime, buf: number, sym: number): number {
+  for (let l = aref(rt, buf, BUF_LOCAL_VAR_ALIST); consp(l); l = xcdr(rt, l)) if (xcar(rt, xcar(rt, l)) === sym) return xcar(rt, l);
+  return Qnil;
+}

@@ -18,8 +18,8 @@ import { copyStringProperties } from './intervals.ts';
 import { DEFSYM, Qchar_or_string_p, Qcircular_list, Qconsp, Qlistp, Qnil } from '../core/symbols.ts';
 import { Lisp_Cons } from '../heap/tags.ts';
 import { xcar, xcdr } from '../core/object.ts';
-import { BUF_PT, BUF_BEGV, BUF_ZV } from '../heap/layout.ts';
-import { bint, currentBuffer } from './buffer.ts';
+import { BUF_PT, BUF_BEGV, BUF_MULTIBYTE, BUF_ZV } from '../heap/layout.ts';
+import { bint, bslot, currentBuffer } from './buffer.ts';
 import { bumpModiff, prepareToModify, replaceCharRaw, signalAfterChange, textPropHooks, validateRegion } from './insdel.ts';
 import { charToByte } from './marker.ts';
 import { charAt, setPoint } from './editfns.ts';
@@ -276,7 +276,12 @@ function casifyRegion(rt: Runtime, flag: number, start: number, end: number): nu
   const e = Math.max(s, Math.min(e0, bint(rt, b, BUF_ZV)));
   bumpModiff(rt, b);
   const chars: number[] = [];
-  for (let p = s; p < e; p++) chars.push(charAt(rt, p));
+  // In a unibyte buffer a byte >= 0x80 is cased as the raw-byte char it stands for, as GNU's.
+  const uni = bslot(rt, b, BUF_MULTIBYTE) === Qnil;
+  for (let p = s; p < e; p++) {
+    const c = charAt(rt, p);
+    chars.push(uni && c >= 0x80 ? c + 0x3fff00 : c);
+  }
   const results = caseEach(rt, currentCaseMaps(rt), chars, flag);
   let first = -1;
   let lastOld = -1;

@@ -9,11 +9,12 @@
 import type { Runtime } from '../core/runtime.ts';
 import {
   BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_OVERLAYS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
-  BUF_TEXT, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, BUF_BEGV_BYTE, MARKER_BYTEPOS, MARKER_CHARPOS,
+  BUF_TEXT, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, BUF_BEGV_BYTE, BUF_BASE_BUFFER, BUF_INTERVALS, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE,
 } from '../heap/layout.ts';
 import { Lisp_Cons, makeFixnum } from '../heap/tags.ts';
-import { charBytes, charLenAt, writeChar } from '../core/character.ts';
+import { charBytes, charLenAt, charToByte8, readChar, writeChar } from '../core/character.ts';
+import { readRuns, writeRuns } from './intervals.ts';
 import {
   allocString, cons as consOf, makeString as makeStr, makeStringFromBytes, sbytes, schars, sdata, stringMultibyte,
   stringp, xcar, xcdr,
@@ -25,7 +26,7 @@ import { findSymbolValue, runHookWithArgs, setInternal, specbind, unbindTo } fro
 import { registerBufferPrinter } from './print.ts';
 import {
   bint, bslot, bufferLive, bufferp as isBuffer, currentBuffer, gapSize, getBuffer, markerp, setBint, setBslot,
-  setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf,
+  setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf, shareText, textSharers, forgetBufferCaches,
 } from './buffer.ts';
 import { charToByte, forgetPositionCache, markerBuffer, markerCharpos, positionValue } from './marker.ts';
 import { recordDelete, recordInsert, undoRecording } from './undo.ts';
@@ -67,7 +68,21 @@ export const textPropHooks: TextPropHooks = {
  * What overlays do after text changed in B at FROM..TO (an insertion's new text, or a deletion's
  * point): called only when B has overlays, so a buffer without them pays one slot read.
  */
-export const overlayHooks = { changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {} };
+export const overlayHooks = {
+  changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {},
+  /**
+   * Before START..END (START = END: an insertion) of B changes, with inhibit-modification-hooks
+   * bound to t: the overlays' `modification-hooks', `insert-in-front-hooks' and
+   * `insert-behind-hooks', recorded so that the same functions run after the change.
+   */
+  before: (_rt: Runtime, _b: number, _start: number, _end: number): void => {},
+  /** After the change: the functions `before' recorded, for overlays still in the current buffer. */
+  after: (_rt: Runtime, _start: number, _end: number, _oldlen: number): void => {},
+  /** Whether `before' recorded anything for `after' to run. */
+  pending: (_rt: Runtime): boolean => false,
+  /** Drop what `before' recorded (a change in a buffer without overlays). */
+  forget: (_rt: Runtime): void => {},
+};
 
 // ---- the gap --------------------------------------------------------------------------------------
 
@@ -83,6 +98,7 @@ export function moveGap(rt: Runtime, b: number, charpos: number, bytepos: number
   }
   setBint(rt, b, BUF_GPT, charpos);
   setBint(rt, b, BUF_GPT_BYTE, bytepos);
+  shareText(rt, b);
 }
 
 const MAX_BUFFER_BYTES = (1 << 29) - 64;
@@ -105,6 +121,7 @@ export function makeGap(rt: Runtime, b: number, nbytes: number): void {
   const after = used - (gpt - 1);
   u8.copyWithin(base + want - after, oldBase + gpt - 1 + gap, oldBase + gpt - 1 + gap + after);
   setBslot(rt, b, BUF_TEXT, s);
+  shareText(rt, b);
 }
 
 /**
@@ -121,6 +138,7 @@ export function compactGap(rt: Runtime, b: number): void {
   const s = allocString(rt, used + slack, used + slack, false);
   rt.u8.copyWithin(sdata(rt, s), old, old + used);
   setBslot(rt, b, BUF_TEXT, s);
+  shareText(rt, b);
 }
 
 // ---- checks and hooks ---------------------------------------------------------------------------
@@ -164,6 +182,20 @@ export function prepareToModify(rt: Runtime, start: number, end: number): void {
     runChangeHook(rt, Qfirst_change_hook, []);
   if (findSymbolValue(rt, Qbefore_change_functions) !== Qnil)
     runChangeHook(rt, Qbefore_change_functions, [makeFixnum(start), makeFixnum(end)]);
+  // GNU runs the overlays' hooks after before-change-functions (in the buffer current then).
+  const cur = currentBuffer(rt);
+  if (bslot(rt, cur, BUF_OVERLAYS) !== Qnil) runOverlayHooks(rt, () => overlayHooks.before(rt, cur, start, end));
+  else overlayHooks.forget(rt);
+}
+
+function runOverlayHooks(rt: Runtime, fn: () => void): void {
+  const count = rt.specCount;
+  specbind(rt, Qinhibit_modification_hooks, Qt);
+  try {
+    fn();
+  } finally {
+    unbindTo(rt, count);
+  }
 }
 
 /** After START..END of the current buffer changed from OLDLEN characters. */
@@ -171,6 +203,7 @@ export function signalAfterChange(rt: Runtime, start: number, end: number, oldle
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
   if (findSymbolValue(rt, Qafter_change_functions) !== Qnil)
     runChangeHook(rt, Qafter_change_functions, [makeFixnum(start), makeFixnum(end), makeFixnum(oldlen)]);
+  if (overlayHooks.pending(rt)) runOverlayHooks(rt, () => overlayHooks.after(rt, start, end, oldlen));
 }
 
 export function bumpModiff(rt: Runtime, b: number): void {
@@ -198,8 +231,10 @@ function byteFrom(rt: Runtime, b: number, kc: number, kb: number, target: number
  * Gives whether the new text took the old one's bytes exactly (one char of the same length).
  */
 export function replaceCharRaw(rt: Runtime, b: number, from: number, fromByte: number, oldBytes: number, chars: number[]): boolean {
+  // A unibyte buffer takes each char's byte (a raw-byte char as its byte).
+  const uni = bslot(rt, b, BUF_MULTIBYTE) === Qnil;
   let nb = 0;
-  for (const c of chars) nb += charBytes(c);
+  for (const c of chars) nb += uni ? 1 : charBytes(c);
   const n = chars.length;
   forgetPositionCache(rt, b);
   moveGap(rt, b, from + 1, fromByte + oldBytes);
@@ -211,7 +246,10 @@ export function replaceCharRaw(rt: Runtime, b: number, from: number, fromByte: n
   add(BUF_GPT, -1); add(BUF_GPT_BYTE, -oldBytes); add(BUF_Z, -1); add(BUF_Z_BYTE, -oldBytes); add(BUF_ZV, -1); add(BUF_ZV_BYTE, -oldBytes);
   makeGap(rt, b, nb);
   let p = textBase(rt, b) + fromByte - 1;
-  for (const c of chars) p += writeChar(rt.u8, p, c);
+  for (const c of chars) {
+    if (uni) rt.u8[p++] = charToByte8(c);
+    else p += writeChar(rt.u8, p, c);
+  }
   add(BUF_GPT, n); add(BUF_GPT_BYTE, nb); add(BUF_Z, n); add(BUF_Z_BYTE, nb); add(BUF_ZV, n); add(BUF_ZV_BYTE, nb);
   const dB = nb - oldBytes;
   const pt = m[s + BUF_PT]! >> 2;
@@ -219,14 +257,77 @@ export function replaceCharRaw(rt: Runtime, b: number, from: number, fromByte: n
     m[s + BUF_PT] = makeFixnum(pt + n - 1);
     m[s + BUF_PT_BYTE] = makeFixnum((m[s + BUF_PT_BYTE]! >> 2) + dB);
   }
+  const others = textSharers(rt, b);
+  if (others.length > 0) {
+    shareText(rt, b);
+    // Their point and narrowing are markers to GNU: char positions kept, bytes following.
+    for (const x of others) {
+      const xs = slotBase(x);
+      for (const [c, by] of [[BUF_PT, BUF_PT_BYTE], [BUF_BEGV, BUF_BEGV_BYTE], [BUF_ZV, BUF_ZV_BYTE]] as const) {
+        const cp = m[xs + c]! >> 2;
+        if (cp > from && dB !== 0) m[xs + by] = makeFixnum(n === 1 ? (m[xs + by]! >> 2) + dB : byteFrom(rt, b, from, fromByte, cp));
+      }
+    }
+  }
   if (n === 1 && dB === 0) return true;
-  for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
-    const ms = slotBase(xcar(rt, l));
-    const cp = m[ms + MARKER_CHARPOS]! >> 2;
-    if (cp <= from) continue;
-    m[ms + MARKER_BYTEPOS] = makeFixnum(n === 1 ? (m[ms + MARKER_BYTEPOS]! >> 2) + dB : byteFrom(rt, b, from, fromByte, cp));
+  for (const x of [b, ...others]) {
+    for (let l = m[slotBase(x) + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+      const ms = slotBase(xcar(rt, l));
+      const cp = m[ms + MARKER_CHARPOS]! >> 2;
+      if (cp <= from) continue;
+      m[ms + MARKER_BYTEPOS] = makeFixnum(n === 1 ? (m[ms + MARKER_BYTEPOS]! >> 2) + dB : byteFrom(rt, b, from, fromByte, cp));
+    }
   }
   return false;
+}
+
+// ---- the other buffers sharing the text (indirect buffers) ---------------------------------------
+
+/**
+ * Text went in at FROM (NCHARS chars, NBYTES bytes) of a buffer whose text X shares: X's markers
+ * move as they do in the buffer changed, its point and the start of its narrowing stay before
+ * text inserted at them, the end of its narrowing advances (GNU keeps these three as markers).
+ */
+function sharersInserted(rt: Runtime, others: readonly number[], from: number, nchars: number, nbytes: number, beforeMarkers: boolean): void {
+  const m = rt.i32;
+  const move = (s: number, cs: number, bs: number, advance: boolean): void => {
+    const cp = m[s + cs]! >> 2;
+    if (cp > from || (cp === from && advance)) {
+      m[s + cs] = makeFixnum(cp + nchars);
+      m[s + bs] = makeFixnum((m[s + bs]! >> 2) + nbytes);
+    }
+  };
+  for (const x of others) {
+    const s = slotBase(x);
+    for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l))
+      move(slotBase(xcar(rt, l)), MARKER_CHARPOS, MARKER_BYTEPOS, beforeMarkers || m[slotBase(xcar(rt, l)) + MARKER_INSERTION_TYPE] !== Qnil);
+    move(s, BUF_PT, BUF_PT_BYTE, beforeMarkers);
+    move(s, BUF_BEGV, BUF_BEGV_BYTE, beforeMarkers);
+    move(s, BUF_ZV, BUF_ZV_BYTE, true);
+  }
+}
+
+/** FROM..TO (bytes FROMBYTE..FROMBYTE+NBYTES) was deleted from a text the buffers OTHERS share. */
+function sharersDeleted(rt: Runtime, others: readonly number[], from: number, to: number, fromByte: number, nbytes: number): void {
+  const m = rt.i32;
+  const nchars = to - from;
+  const move = (s: number, cs: number, bs: number): void => {
+    const cp = m[s + cs]! >> 2;
+    if (cp > to) {
+      m[s + cs] = makeFixnum(cp - nchars);
+      m[s + bs] = makeFixnum((m[s + bs]! >> 2) - nbytes);
+    } else if (cp > from) {
+      m[s + cs] = makeFixnum(from);
+      m[s + bs] = makeFixnum(fromByte);
+    }
+  };
+  for (const x of others) {
+    const s = slotBase(x);
+    for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) move(slotBase(xcar(rt, l)), MARKER_CHARPOS, MARKER_BYTEPOS);
+    move(s, BUF_PT, BUF_PT_BYTE);
+    move(s, BUF_BEGV, BUF_BEGV_BYTE);
+    move(s, BUF_ZV, BUF_ZV_BYTE);
+  }
 }
 
 // ---- insertion ----------------------------------------------------------------------------------
@@ -263,6 +364,11 @@ function insertRaw(rt: Runtime, b: number, nchars: number, nbytes: number, befor
   m[s + BUF_PT] = makeFixnum(pt + nchars);
   m[s + BUF_PT_BYTE] = makeFixnum(ptb + nbytes);
   bumpModiff(rt, b);
+  const others = textSharers(rt, b);
+  if (others.length > 0) {
+    sharersInserted(rt, others, pt, nchars, nbytes, beforeMarkers);
+    shareText(rt, b);
+  }
 }
 
 /** Insert with checks and hooks; SOURCE (a string or nil) is given to the text-property hook. */
@@ -277,6 +383,7 @@ function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: 
   recordInsert(rt, b, from, nchars);
   insertRaw(rt, b, nchars, nbytes, beforeMarkers, fill);
   textPropHooks.inserted(rt, b, from, nchars, source, sourceStart, inherit);
+  shareText(rt, b);
   if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.changed(rt, b, from, from + nchars);
   signalAfterChange(rt, from, from + nchars, 0);
 }
@@ -294,6 +401,27 @@ export function insertString(rt: Runtime, s: number, beforeMarkers: boolean, inh
   if (to < 0) to = nc;
   const nchars = to - from;
   if (nchars <= 0) return;
+  if (bslot(rt, currentBuffer(rt), BUF_MULTIBYTE) === Qnil) {
+    // A unibyte buffer: a unibyte string's bytes as they are; a multibyte string's characters
+    // each as one byte (a raw byte as itself, any other char as its low 8 bits), as GNU.
+    if (!stringMultibyte(rt, s)) {
+      insertText(rt, nchars, nchars, beforeMarkers, inherit, s, from, (addr) => {
+        const src = sdata(rt, s) + from;
+        rt.u8.copyWithin(addr, src, src + nchars);
+      });
+    } else {
+      const bFrom = stringByteOffset(rt, s, from);
+      insertText(rt, nchars, nchars, beforeMarkers, inherit, s, from, (addr) => {
+        const u8 = rt.u8;
+        let p = sdata(rt, s) + bFrom;
+        for (let i = 0; i < nchars; i++) {
+          u8[addr + i] = charToByte8(readChar(u8, p));
+          p += charLenAt(u8[p]!);
+        }
+      });
+    }
+    return;
+  }
   if (!stringMultibyte(rt, s)) {
     const p = sdata(rt, s) + from;
     const nbytes = unibyteAsMultibyteBytes(rt.u8, p, nchars);
@@ -332,16 +460,25 @@ function stringByteOffset(rt: Runtime, s: number, idx: number): number {
 /** Insert COUNT copies of character C at point as one change. */
 export function insertChars(rt: Runtime, c: number, count: number, beforeMarkers: boolean, inherit: boolean): void {
   if (count <= 0) return;
-  const len = charBytes(c);
+  // A unibyte buffer takes the character's byte.
+  if (bslot(rt, currentBuffer(rt), BUF_MULTIBYTE) === Qnil) c = charToByte8(c);
+  const len = bslot(rt, currentBuffer(rt), BUF_MULTIBYTE) === Qnil ? 1 : charBytes(c);
   insertText(rt, count, len * count, beforeMarkers, inherit, Qnil, 0, (addr) => {
     const u8 = rt.u8;
-    writeChar(u8, addr, c);
+    if (len === 1) u8[addr] = c;
+    else writeChar(u8, addr, c);
     for (let i = 1; i < count; i++) u8.copyWithin(addr + i * len, addr, addr + len);
   });
 }
 
 /** Insert internal-encoded BYTES (NCHARS characters) at point: the printer's way into a buffer. */
 export function insertBytes(rt: Runtime, bytes: Uint8Array, nchars: number, beforeMarkers = false): void {
+  if (bslot(rt, currentBuffer(rt), BUF_MULTIBYTE) === Qnil && nchars !== bytes.length) {
+    // A unibyte buffer: each character as one byte.
+    const one = new Uint8Array(nchars);
+    for (let i = 0, p = 0; i < nchars; i++, p += charLenAt(bytes[p]!)) one[i] = charToByte8(readChar(bytes, p));
+    bytes = one;
+  }
   insertText(rt, nchars, bytes.length, beforeMarkers, false, Qnil, 0, (addr) => rt.u8.set(bytes, addr));
 }
 
@@ -525,7 +662,9 @@ export function deleteRange(rt: Runtime, from: number, to: number, extract: bool
     m[s + BUF_PT_BYTE] = makeFixnum(fromByte);
   }
   bumpModiff(rt, b);
+  sharersDeleted(rt, textSharers(rt, b), from, to, fromByte, nbytes);
   textPropHooks.deleted(rt, b, from, to);
+  shareText(rt, b);
   if (m[s + BUF_OVERLAYS] !== Qnil) overlayHooks.changed(rt, b, from, from);
   signalAfterChange(rt, from, from, nchars);
   rt.sp = sp;
@@ -553,6 +692,167 @@ DEFUN('erase-buffer', 0, 0, 'Delete all the text of the current buffer, narrowin
   deleteRange(rt, 1, bint(rt, b, BUF_Z), false);
   return Qnil;
 });
+
+// ---- unibyte and multibyte buffers ------------------------------------------------------------------
+
+/** Length of a character GNU's `set-buffer-multibyte' accepts at u8[i] (shortest forms only, no C0/C1 raw-byte forms), or 0. */
+function validSequence(u8: Uint8Array, i: number, end: number): number {
+  const c = u8[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number): boolean => i + k < end && (u8[i + k]! & 0xc0) === 0x80;
+  if (c >= 0xc2 && c < 0xe0) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c < 0xf0) return cont(1) && cont(2) && (c > 0xe0 || u8[i + 1]! >= 0xa0) ? 3 : 0;
+  if (c >= 0xf0 && c < 0xf8) return cont(1) && cont(2) && cont(3) && (c > 0xf0 || u8[i + 1]! >= 0x90) ? 4 : 0;
+  if (c === 0xf8 && cont(1) && cont(2) && cont(3) && cont(4)) {
+    // 0x200000..0x3FFF7F: below is overlong, above are the raw bytes (two-byte forms).
+    const v = ((u8[i + 1]! & 0x0f) << 18) | ((u8[i + 2]! & 0x3f) << 12) | ((u8[i + 3]! & 0x3f) << 6) | (u8[i + 4]! & 0x3f);
+    return v >= 0x200000 && v <= 0x3fff7f ? 5 : 0;
+  }
+  return 0;
+}
+
+/**
+ * GNU's set-buffer-multibyte on the current buffer. To unibyte, the bytes stay but raw-byte
+ * characters (two-byte forms) become their byte; to multibyte, valid sequences become
+ * characters and every other byte >= 0x80 a raw-byte character (with TO = `to', all of them).
+ * Positions (point, narrowing, markers, overlays, text-property runs, of the buffer and of
+ * those sharing its text) are converted: to unibyte a position becomes its byte position, to
+ * multibyte a position inside a character goes to the next one. Each raw byte converted counts
+ * as a change (GNU's ticks), the modified flag is kept, and the undo list gets
+ * (apply set-buffer-multibyte OLD). No change hooks run and read-only is not checked, as GNU.
+ */
+export function setBufferMultibyte(rt: Runtime, flag: number): number {
+  const b = currentBuffer(rt);
+  const want = flag !== Qnil;
+  const had = bslot(rt, b, BUF_MULTIBYTE) !== Qnil;
+  if (want === had) return flag;
+  const base = bslot(rt, b, BUF_BASE_BUFFER);
+  if (base !== Qnil && base !== Qt) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Cannot do \u2018set-buffer-multibyte\u2019 on an indirect buffer'), Qnil));
+  const z = bint(rt, b, BUF_Z);
+  const zb = bint(rt, b, BUF_Z_BYTE);
+  if (bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== z) xsignal(DEFSYM('error'), consOf(rt, makeStr(rt, 'Changing multibyteness in a narrowed buffer'), Qnil));
+  const old = copyBytes(rt, b, 1, zb);
+  const out = new Uint8Array(want ? old.length * 2 : old.length);
+  let o = 0;
+  let raws = 0;
+  // newChar[p - 1] / newByte[p - 1]: where old position p goes (p from 1 to Z).
+  const newChar = new Int32Array(z);
+  const newByte = new Int32Array(z);
+  let nc = 0;
+  if (!want) {
+    let k = 0;
+    for (let i = 0; i < old.length; k++) {
+      newChar[k] = o + 1;
+      const c = old[i]!;
+      if (c === 0xc0 || c === 0xc1) {
+        out[o++] = 0x80 | ((c & 1) << 6) | (old[i + 1]! & 0x3f);
+        raws++;
+        i += 2;
+      } else {
+        const len = charLenAt(c);
+        out.set(old.subarray(i, i + len), o);
+        o += len;
+        i += len;
+      }
+    }
+    newChar[k] = o + 1;
+    newByte.set(newChar);
+    nc = o;
+  } else {
+    const all = flag === Qto;
+    for (let i = 0; i < old.length; ) {
+      const len = all ? (old[i]! < 0x80 ? 1 : 0) : validSequence(old, i, old.length);
+      newChar[i] = nc + 1;
+      newByte[i] = o + 1;
+      if (len === 0) {
+        out[o++] = 0xc0 | ((old[i]! >> 6) & 1);
+        out[o++] = 0x80 | (old[i]! & 0x3f);
+        raws++;
+        i++;
+      } else {
+        out.set(old.subarray(i, i + len), o);
+        o += len;
+        // A position inside the character goes to the next one.
+        for (let k = 1; k < len; k++) {
+          newChar[i + k] = nc + 2;
+          newByte[i + k] = o + 1;
+        }
+        i += len;
+      }
+      nc++;
+    }
+    newChar[old.length] = nc + 1;
+    newByte[old.length] = o + 1;
+  }
+  const nz = want ? nc + 1 : o + 1;
+  const sp = rt.sp;
+  rt.push(b);
+  // The text-property runs, in characters from BEG: a run that comes out empty goes.
+  const iv = bslot(rt, b, BUF_INTERVALS);
+  if (iv !== Qnil) {
+    const runs = readRuns(rt, iv, z - 1)!;
+    const starts: number[] = [];
+    const plists: number[] = [];
+    for (let i = 0; i < runs.starts.length; i++) {
+      const st = newChar[runs.starts[i]!]! - 1;
+      if (starts.length > 0 && starts[starts.length - 1] === st) {
+        starts.pop();
+        plists.pop();
+      }
+      starts.push(st);
+      plists.push(runs.plists[i]!);
+    }
+    while (starts.length > 0 && starts[starts.length - 1]! >= nz - 1) {
+      starts.pop();
+      plists.pop();
+    }
+    setBslot(rt, b, BUF_INTERVALS, writeRuns(rt, { starts, plists, total: nz - 1 }));
+  }
+  const text = allocString(rt, o + 64, o + 64, false);
+  rt.u8.set(out.subarray(0, o), sdata(rt, text));
+  setBslot(rt, b, BUF_TEXT, text);
+  setBint(rt, b, BUF_Z, nz);
+  setBint(rt, b, BUF_Z_BYTE, o + 1);
+  setBint(rt, b, BUF_GPT, nz);
+  setBint(rt, b, BUF_GPT_BYTE, o + 1);
+  setBslot(rt, b, BUF_MULTIBYTE, want ? Qt : Qnil);
+  const m = rt.i32;
+  const conv = (s: number, cs: number, bs: number): void => {
+    const p = m[s + cs]! >> 2;
+    m[s + cs] = makeFixnum(newChar[p - 1]!);
+    m[s + bs] = makeFixnum(newByte[p - 1]!);
+  };
+  for (const x of [b, ...textSharers(rt, b)]) {
+    const xs = slotBase(x);
+    conv(xs, BUF_PT, BUF_PT_BYTE);
+    conv(xs, BUF_BEGV, BUF_BEGV_BYTE);
+    conv(xs, BUF_ZV, BUF_ZV_BYTE);
+    for (let l = m[xs + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) conv(slotBase(xcar(rt, l)), MARKER_CHARPOS, MARKER_BYTEPOS);
+  }
+  if (raws > 0) {
+    const unmodified = bint(rt, b, BUF_SAVE_MODIFF) >= bint(rt, b, BUF_MODIFF);
+    setBint(rt, b, BUF_MODIFF, bint(rt, b, BUF_MODIFF) + raws);
+    setBint(rt, b, BUF_CHARS_MODIFF, bint(rt, b, BUF_MODIFF));
+    if (unmodified) setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
+  }
+  forgetBufferCaches(rt, b);
+  shareText(rt, b);
+  for (const x of textSharers(rt, b)) forgetBufferCaches(rt, x);
+  if (undoRecording(rt)) {
+    const entry = listOf(rt, [Qapply, Qset_buffer_multibyte, had ? Qt : Qnil]);
+    rt.push(entry);
+    setInternal(rt, Qbuffer_undo_list, consOf(rt, entry, findSymbolValue(rt, Qbuffer_undo_list)));
+  }
+  rt.sp = sp;
+  return flag;
+}
+const Qapply = DEFSYM('apply');
+const Qto = DEFSYM('to');
+const Qset_buffer_multibyte = DEFSYM('set-buffer-multibyte');
+const Qbuffer_undo_list = DEFSYM('buffer-undo-list');
+
+DEFUN('set-buffer-multibyte', 1, 1, 'Make the current buffer multibyte when FLAG is non-nil, unibyte when nil, converting its text as GNU does; give FLAG.\nTo unibyte, raw-byte characters become their bytes and other characters their bytes in the internal encoding; to multibyte, valid sequences become characters and other bytes raw-byte characters (with FLAG `to\', every byte >= 128 becomes one).',
+  (rt, flag: number) => setBufferMultibyte(rt, flag));
 
 // ---- printing into a buffer or at a marker --------------------------------------------------------
 

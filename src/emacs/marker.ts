@@ -8,7 +8,7 @@
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import {
   BUF_BEGV, BUF_BEGV_BYTE, BUF_CHARS_MODIFF, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MARKERS, BUF_NAME, BUF_PT,
-  BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, MARKER_BUFFER, MARKER_BYTEPOS, MARKER_CHARPOS,
+  BUF_PT_BYTE, BUF_MULTIBYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE, MARKER_BUFFER, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE,
 } from '../heap/layout.ts';
 import { Lisp_Cons, makeFixnum } from '../heap/tags.ts';
@@ -65,9 +65,9 @@ onKillBuffer((rt, b) => {
 });
 
 /** Forget the cached char/byte position of B: its bytes changed without a new chars tick (the case commands). */
-export function forgetPositionCache(rt: Runtime, b: number): void {
-  const c = posCache(rt);
-  if (c.buf === b) c.buf = 0;
+export function forgetPositionCache(rt: Runtime, _b: number): void {
+  // Whatever buffer it was for: an indirect buffer's cached pair is about the text it shares.
+  posCache(rt).buf = 0;
 }
 
 /** How many markers a conversion looks at for a landmark (GNU looks at a few dozen too). */
@@ -195,7 +195,9 @@ export function byteToChar(rt: Runtime, b: number, pos: number): number {
 
 /** The character at byte position POS of buffer B (POS < Z_BYTE), as a code. */
 export function charAtByte(rt: Runtime, b: number, pos: number): number {
-  // The gap never splits a character, so its bytes are contiguous.
+  // The gap never splits a character, so its bytes are contiguous. A unibyte buffer's
+  // characters are its bytes (GNU's char-after gives 0..255 there).
+  if (rt.i32[slotBase(b) + BUF_MULTIBYTE] === Qnil) return rt.u8[byteAddr(rt, b, pos)]!;
   return readChar(rt.u8, byteAddr(rt, b, pos));
 }
 

@@ -5,7 +5,8 @@
 // insertion types) and its property list. The buffer's BUF_OVERLAYS lists its overlays, newest
 // first; a buffer without overlays pays nothing (insdel checks that one slot).
 
-import type { Runtime } from '../core/runtime.ts';
+import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
+import { funcall } from './eval.ts';
 import {
   BUF_BEGV, BUF_NAME, BUF_OVERLAYS, BUF_Z, BUF_ZV, MARKER_BYTEPOS, MARKER_CHARPOS, MARKER_INSERTION_TYPE, OVERLAY_END, OVERLAY_PLIST,
   OVERLAY_SLOTS, OVERLAY_START, PVEC_OVERLAY,
@@ -16,7 +17,7 @@ import { DEFSYM, Qerror, Qnil, Qt } from '../core/symbols.ts';
 import { DEFUN } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { registerPvecPrinter } from './print.ts';
-import { Qbufferp, bint, bslot, bufferLive, bufferp, currentBuffer, decodeBuffer, markerp, setBslot, slotBase } from './buffer.ts';
+import { Qbufferp, bint, bslot, bufferLive, bufferp, cloneHooks, currentBuffer, decodeBuffer, markerp, setBslot, slotBase } from './buffer.ts';
 import { makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker } from './marker.ts';
 import { overlayHooks } from './insdel.ts';
 import { overlayGetHookRef, overlayProps, textget } from './textprop.ts';
@@ -328,6 +329,21 @@ function copyOverlay(rt: Runtime, o: number): number {
   return ov;
 }
 
+// A clone (`make-indirect-buffer' with CLONE) gets a copy of each of the base's overlays, with its
+// advance types, oldest first so that the list keeps its order.
+cloneHooks.overlays = (rt, from, to) => {
+  const sp = rt.sp;
+  const ovs = overlaysOf(rt, from).reverse();
+  for (const o of ovs) rt.push(o);
+  for (const o of ovs) {
+    const plist = copyList(rt, oslot(rt, o, OVERLAY_PLIST));
+    rt.push(plist);
+    const type = (m: number): number => rt.i32[slotBase(oslot(rt, o, m)) + MARKER_INSERTION_TYPE]!;
+    makeOverlay(rt, to, ostart(rt, o), oend(rt, o), type(OVERLAY_START), type(OVERLAY_END), plist);
+  }
+  rt.sp = sp;
+};
+
 DEFUN('copy-overlay', 1, 1, 'Give a copy of OVERLAY: same ends, buffer, advance types and properties.', (rt, o: number) =>
   copyOverlay(rt, checkOverlay(rt, o)));
 
@@ -372,6 +388,69 @@ overlayHooks.changed = (rt, b, from, to) => {
     }
     if (from === to && evaporates(rt, ov)) deleteOverlay(rt, ov);
   }
+};
+
+// ---- modification hooks ----------------------------------------------------------------------------
+
+const Qmodification_hooks = DEFSYM('modification-hooks');
+const Qinsert_in_front_hooks = DEFSYM('insert-in-front-hooks');
+const Qinsert_behind_hooks = DEFSYM('insert-behind-hooks');
+/**
+ * What the last `before' ran, as a list (HOOKS OVERLAY HOOKS OVERLAY ...): the after-change
+ * round calls these, even when a hook deleted its overlay's property meanwhile, as GNU does. A
+ * global slot, so the functions and overlays stay rooted between the two rounds.
+ */
+const G_OVERLAY_MOD_HOOKS = DEFGLOBAL('overlay-modification-hooks-last');
+
+function callOverlayHooks(rt: Runtime, hooks: number, ov: number, args: number[]): void {
+  const sp = rt.sp;
+  rt.push(hooks);
+  rt.push(ov);
+  for (let l = hooks; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) funcall(rt, xcar(rt, l), [ov, ...args]);
+  rt.sp = sp;
+}
+
+overlayHooks.before = (rt, b, start, end) => {
+  const insertion = start === end;
+  // GNU's order: overlays by decreasing end (its list of overlays before the center).
+  const ovs = overlaysOf(rt, b).map((ov, i) => ({ ov, i, e: oend(rt, ov) }));
+  ovs.sort((x, y) => y.e - x.e || x.i - y.i);
+  const calls: number[] = [];
+  for (const { ov } of ovs) {
+    const s = ostart(rt, ov);
+    const e = oend(rt, ov);
+    if (insertion && s === start) calls.push(overlayGet(rt, ov, Qinsert_in_front_hooks), ov);
+    if (insertion && e === start) calls.push(overlayGet(rt, ov, Qinsert_behind_hooks), ov);
+    if (end > s && start < e) calls.push(overlayGet(rt, ov, Qmodification_hooks), ov);
+  }
+  let rec = Qnil;
+  for (let i = calls.length - 2; i >= 0; i -= 2) if (calls[i] !== Qnil) rec = cons(rt, calls[i]!, cons(rt, calls[i + 1]!, rec));
+  rt.globals[G_OVERLAY_MOD_HOOKS] = rec;
+  const sp = rt.sp;
+  rt.push(rec);
+  const args = [Qnil, makeFixnum(start), makeFixnum(end)];
+  for (let l = rec; (l & 7) === Lisp_Cons; l = xcdr(rt, xcdr(rt, l))) callOverlayHooks(rt, xcar(rt, l), xcar(rt, xcdr(rt, l)), args);
+  rt.sp = sp;
+};
+
+overlayHooks.after = (rt, start, end, oldlen) => {
+  const rec = rt.globals[G_OVERLAY_MOD_HOOKS]!;
+  if (rec === Qnil) return;
+  rt.globals[G_OVERLAY_MOD_HOOKS] = Qnil;
+  const sp = rt.sp;
+  rt.push(rec);
+  const args = [Qt, makeFixnum(start), makeFixnum(end), makeFixnum(oldlen)];
+  for (let l = rec; (l & 7) === Lisp_Cons; l = xcdr(rt, xcdr(rt, l))) {
+    const ov = xcar(rt, xcdr(rt, l));
+    // A hook may have deleted the overlay, or moved it elsewhere: only ones still here run.
+    if (overlayBuffer(rt, ov) === currentBuffer(rt)) callOverlayHooks(rt, xcar(rt, l), ov, args);
+  }
+  rt.sp = sp;
+};
+
+overlayHooks.pending = (rt) => rt.globals[G_OVERLAY_MOD_HOOKS] !== Qnil;
+overlayHooks.forget = (rt) => {
+  rt.globals[G_OVERLAY_MOD_HOOKS] = Qnil;
 };
 
 overlayProps.at = (rt, b, pos, prop, insertion) => {
