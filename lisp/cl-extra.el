@@ -60,7 +60,7 @@ case; conses and vectors are compared element by element this way."
               (eq (length x) (length y))
               (let ((k (1- (length x))))
                 (while (and (>= k 0) (cl-equalp (aref x k) (aref y k)))
-                  (setq k (1- k)))
+                  (setq k (- k 1)))
                 (< k 0))))
         (_ (equal x y)))))
 

@@ -213,7 +213,7 @@ The ranks of the other positions follow in their own order."
         (pos 0))
     (dolist (rank fit)
       (or (memq pos order) (push rank back))
-      (setq pos (1+ pos)))
+      (setq pos (+ pos 1)))
     (nconc front (nreverse back))))
 
 (defun cl--generic-applicable (generic args)
@@ -337,7 +337,7 @@ specializers and those of its head specializers."
                         (setcar (cdr entry) (cons (cadr spec) (cadr entry)))))
                 ('head (unless (memql (cadr spec) (cddr entry))
                          (setcdr (cdr entry) (cons (cadr spec) (cddr entry))))))))
-          (setq pos (1+ pos)))))
+          (setq pos (+ pos 1)))))
     (cons needed (sort positions (lambda (a b) (< (car a) (car b)))))))
 
 (defun cl--generic-key (arg position)
@@ -482,8 +482,7 @@ SPECIALIZER is a type, a structure name, (eql VAL) or (head VAL); the
 method applies to calls whose arguments fit all the specializers.
 BODY may use `cl-call-next-method' and `cl-next-method-p'.
 
-\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)"
-  (declare (doc-string 3) (indent defun))
+\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)" (declare (doc-string 3) (indent defun))
   (let ((items (cons args body))
         (qualifiers '()))
     ;; Everything before the first list is a qualifier.
@@ -508,8 +507,7 @@ OPTIONS-AND-METHODS may start with a docstring; then come (declare
 ...) forms, options such as (:documentation STRING), method
 definitions (:method [QUALIFIER...] ARGS BODY...), and lastly any
 forms, which become the body of a method with no specializers.
-Methods defined earlier are kept."
-  (declare (doc-string 3) (indent 2))
+Methods defined earlier are kept." (declare (doc-string 3) (indent 2))
   (setq name (cl--generic-name name))
   (let ((items (if (stringp (car options-and-methods))
                    (cdr options-and-methods)

@@ -174,7 +174,7 @@ use, with the default prefix; otherwise the number comes from
     (let ((stem (if (stringp prefix) prefix "G"))
           (n (if (integerp prefix)
                  prefix
-               (setq cl--gensym-counter (1+ cl--gensym-counter))
+               (setq cl--gensym-counter (+ cl--gensym-counter 1))
                (1- cl--gensym-counter))))
       (make-symbol (concat stem (number-to-string n))))))
 
@@ -186,7 +186,7 @@ PREFIX defaults to \"T\"; numbers are tried in increasing order."
       (catch 'cl--gentemp-found
         (while t
           (let ((name (concat stem (number-to-string cl--gentemp-next))))
-            (setq cl--gentemp-next (1+ cl--gentemp-next))
+            (setq cl--gentemp-next (+ cl--gentemp-next 1))
             (unless (intern-soft name)
               (throw 'cl--gentemp-found (intern name)))))))))
 

@@ -302,20 +302,17 @@ the implicit block around BODY and is reported in arity errors;
 (defmacro cl-defun (name args &rest body)
   "Define NAME as a function whose lambda list ARGS may use Common Lisp features.
 ARGS may contain &optional and &key entries with defaults and supplied-p
-variables, &aux, and nested lists.  BODY runs in a `cl-block' named NAME."
-  (declare (doc-string 3) (indent 2))
+variables, &aux, and nested lists.  BODY runs in a `cl-block' named NAME." (declare (doc-string 3) (indent 2))
   `(defun ,name ,@(cl-macs--lambda args body name)))
 
 (defmacro cl-defmacro (name args &rest body)
   "Define NAME as a macro whose lambda list ARGS may use Common Lisp features.
-Besides what `cl-defun' allows, ARGS may hold &body and &environment."
-  (declare (doc-string 3) (indent 2))
+Besides what `cl-defun' allows, ARGS may hold &body and &environment." (declare (doc-string 3) (indent 2))
   `(defmacro ,name ,@(cl-macs--lambda args body name)))
 
 (defmacro cl-defsubst (name args &rest body)
   "Define NAME as a function with a Common Lisp lambda list ARGS and BODY.
-In tsmacs there is no inlining, so this is `cl-defun'."
-  (declare (doc-string 3) (indent 2))
+In tsmacs there is no inlining, so this is `cl-defun'." (declare (doc-string 3) (indent 2))
   `(cl-defun ,name ,args ,@body))
 
 (defmacro cl-function (func)
@@ -325,8 +322,7 @@ In tsmacs there is no inlining, so this is `cl-defun'."
         (t `(function ,func))))
 
 (defmacro cl-destructuring-bind (args expr &rest body)
-  "Match the lambda list ARGS against the list EXPR returns, then run BODY."
-  (declare (indent 2))
+  "Match the lambda list ARGS against the list EXPR returns, then run BODY." (declare (indent 2))
   (let ((cl-macs--out-binds nil)
         (cl-macs--out-checks nil)
         (cl-macs--fallbacks nil)
@@ -345,8 +341,7 @@ In tsmacs there is no inlining, so this is `cl-defun'."
 (defmacro cl-block (name &rest body)
   "Run BODY as a block called NAME.
 Within BODY, `cl-return-from' NAME leaves the block with a value; the
-block's value is otherwise BODY's last value."
-  (declare (indent 1))
+block's value is otherwise BODY's last value." (declare (indent 1))
   `(catch ',(cl-macs--block-tag name) ,@body))
 
 (defmacro cl-return (&optional result)
@@ -354,8 +349,7 @@ block's value is otherwise BODY's last value."
   `(cl-return-from nil ,result))
 
 (defmacro cl-return-from (name &optional result)
-  "Leave the innermost enclosing block NAME, giving it the value RESULT."
-  (declare (indent 1))
+  "Leave the innermost enclosing block NAME, giving it the value RESULT." (declare (indent 1))
   `(throw ',(cl-macs--block-tag name) ,result))
 
 ;;;; Case and typecase
@@ -376,8 +370,7 @@ end, returns the code that complains."
   "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
 Each clause is (KEYS BODY...), KEYS being one key or a list of keys; a
 clause whose KEYS is t or `otherwise' accepts anything.  The value is
-the last of BODY's, or nil when nothing matched."
-  (declare (indent 1))
+the last of BODY's, or nil when nothing matched." (declare (indent 1))
   (cl-macs--with-value
    expr
    (lambda (subject)
@@ -401,15 +394,13 @@ the last of BODY's, or nil when nothing matched."
               `(error "cl-ecase failed: %s, %s" ,subject ',seen))))))))
 
 (defmacro cl-ecase (expr &rest clauses)
-  "Like `cl-case', except that an error is signalled when no clause matches."
-  (declare (indent 1))
+  "Like `cl-case', except that an error is signalled when no clause matches." (declare (indent 1))
   `(cl-case ,expr ,@clauses (cl-macs--unmatched)))
 
 (defmacro cl-typecase (expr &rest clauses)
   "Run the first of CLAUSES whose type EXPR's value belongs to.
 Each clause is (TYPE BODY...), tested with `cl-typep'; a clause whose
-TYPE is `otherwise' accepts anything."
-  (declare (indent 1))
+TYPE is `otherwise' accepts anything." (declare (indent 1))
   (cl-macs--with-value
    expr
    (lambda (subject)
@@ -426,8 +417,7 @@ TYPE is `otherwise' accepts anything."
               `(error "cl-etypecase failed: %s, %s" ,subject ',types))))))))
 
 (defmacro cl-etypecase (expr &rest clauses)
-  "Like `cl-typecase', except that an error is signalled when no clause matches."
-  (declare (indent 1))
+  "Like `cl-typecase', except that an error is signalled when no clause matches." (declare (indent 1))
   `(cl-typecase ,expr ,@clauses (cl-macs--unmatched)))
 
 ;;;; Assertions and declarations
@@ -480,8 +470,7 @@ followed by ARGS."
 
 (defmacro cl-eval-when (when &rest body)
   "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
-tsmacs evaluates everything, so the other situations never apply."
-  (declare (indent 1))
+tsmacs evaluates everything, so the other situations never apply." (declare (indent 1))
   (when (or (memq :execute when) (memq 'eval when))
     `(progn ,@body)))
 
@@ -495,8 +484,7 @@ tsmacs evaluates everything, so the other situations never apply."
     (mapcar (lambda (item) (funcall fn item (setq position (1+ position)))) items)))
 
 (defmacro cl-multiple-value-bind (vars form &rest body)
-  "Bind VARS to successive elements of the list FORM returns, then run BODY."
-  (declare (indent 2))
+  "Bind VARS to successive elements of the list FORM returns, then run BODY." (declare (indent 2))
   (let ((all (make-symbol "--cl-var--")))
     `(let* ((,all ,form)
             ,@(cl-macs--numbered vars (lambda (v n) `(,v (nth ,n ,all)))))
@@ -519,13 +507,11 @@ Return the first element."
 ;;;; Iteration
 
 (defmacro cl-dolist (spec &rest body)
-  "Like `dolist' on SPEC, (VAR LIST [RESULT]), but BODY may use `cl-return'."
-  (declare (indent 1))
+  "Like `dolist' on SPEC, (VAR LIST [RESULT]), but BODY may use `cl-return'." (declare (indent 1))
   `(cl-block nil (dolist ,spec ,@body)))
 
 (defmacro cl-dotimes (spec &rest body)
-  "Like `dotimes' on SPEC, (VAR COUNT [RESULT]), but BODY may use `cl-return'."
-  (declare (indent 1))
+  "Like `dotimes' on SPEC, (VAR COUNT [RESULT]), but BODY may use `cl-return'." (declare (indent 1))
   `(cl-block nil (dotimes ,spec ,@body)))
 
 (defun cl-macs--do (specs end body sequential)
@@ -552,20 +538,17 @@ Return the first element."
 Each of STEPS is (VAR [INIT [STEP]]).  Before each iteration the first
 element of ENDTEST is evaluated; once it is non-nil the rest of ENDTEST
 is evaluated and the last value returned.  After each run of BODY the
-variables take their STEP values, all computed before any is assigned."
-  (declare (indent 2))
+variables take their STEP values, all computed before any is assigned." (declare (indent 2))
   (cl-macs--do steps endtest body nil))
 
 (defmacro cl-do* (steps endtest &rest body)
-  "Like `cl-do', but bind and step the variables one after another."
-  (declare (indent 2))
+  "Like `cl-do', but bind and step the variables one after another." (declare (indent 2))
   (cl-macs--do steps endtest body t))
 
 (defmacro cl-do-symbols (spec &rest body)
   "Run BODY for each symbol of an obarray, then return a result.
 SPEC is (VAR [OBARRAY [RESULT]]): VAR is bound to each symbol of OBARRAY
-\(the standard one by default) in turn, and RESULT gives the value."
-  (declare (indent 1))
+\(the standard one by default) in turn, and RESULT gives the value." (declare (indent 1))
   (let ((var (car spec))
         (table (or (cadr spec) 'obarray)))
     ;; VAR is nil again by the time RESULT is evaluated.
@@ -575,8 +558,7 @@ SPEC is (VAR [OBARRAY [RESULT]]): VAR is bound to each symbol of OBARRAY
 
 (defmacro cl-do-all-symbols (spec &rest body)
   "Run BODY for each symbol of the standard obarray.
-SPEC is (VAR [RESULT]), as for `cl-do-symbols'."
-  (declare (indent 1))
+SPEC is (VAR [RESULT]), as for `cl-do-symbols'." (declare (indent 1))
   `(cl-do-symbols (,(car spec) nil ,(cadr spec)) ,@body))
 
 (defun cl-macs--progv-run (symbols values thunk)
@@ -793,8 +775,7 @@ DEFINITION is (ARGLIST BODY...), or (EXPR) for an arbitrary function value."
   "Run BODY with local function definitions BINDINGS.
 Each binding is (FUNC ARGLIST BODY...), where ARGLIST may use Common
 Lisp features, or (FUNC EXP) with EXP evaluating to a function.  Calls to
-FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
-  (declare (indent 1))
+FUNC and #\\='FUNC within BODY, and only there, refer to the local function." (declare (indent 1))
   (let* ((env macroexpand-all-environment)
          (holders (mapcar (lambda (def)
                             (let ((var (cl-macs--holder (car def))))
@@ -805,8 +786,7 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
     (if holders `(let ,holders ,expanded) expanded)))
 
 (defmacro cl-flet* (bindings &rest body)
-  "Like `cl-flet', but each of BINDINGS can call the ones before it."
-  (declare (indent 1))
+  "Like `cl-flet', but each of BINDINGS can call the ones before it." (declare (indent 1))
   (let ((form (macroexp-progn body)))
     (dolist (def (reverse bindings) form)
       (setq form `(cl-flet (,def) ,form)))))
@@ -820,8 +800,7 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function."
 
 (defmacro cl-labels (bindings &rest body)
   "Run BODY with local functions BINDINGS that may call each other and themselves.
-The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'."
-  (declare (indent 1))
+The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'." (declare (indent 1))
   (let* ((env macroexpand-all-environment)
          (holders (mapcar (lambda (def)
                             (let ((var (cl-macs--holder (car def))))
@@ -837,8 +816,7 @@ The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'."
 
 (defmacro cl-macrolet (bindings &rest body)
   "Run BODY with local macros BINDINGS.
-Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'."
-  (declare (indent 1))
+Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'." (declare (indent 1))
   (let ((env macroexpand-all-environment))
     (dolist (def bindings)
       (let ((parts (cl-macs--lambda (cadr def) (cddr def) (car def))))
@@ -849,8 +827,7 @@ Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'."
 (defmacro cl-symbol-macrolet (bindings &rest body)
   "Run BODY with each symbol of BINDINGS standing for its expansion.
 Each binding is (NAME EXPANSION).  A `setq' of NAME becomes a `setf'
-of EXPANSION, and a `let' of NAME hides the symbol macro."
-  (declare (indent 1))
+of EXPANSION, and a `let' of NAME hides the symbol macro." (declare (indent 1))
   (let* ((env macroexpand-all-environment)
          (table (append bindings (cl-macs--env-table env 'cl-macs--symbol-macros))))
     (cl-macs--expand (macroexp-progn body)
@@ -879,15 +856,13 @@ BY-ONE is the function to use on a variable when AMOUNT is omitted."
 
 (defmacro cl-callf (func place &rest args)
   "Store into PLACE the result of calling FUNC on PLACE's value and ARGS.
-FUNC is a function name or a lambda expression."
-  (declare (indent 2))
+FUNC is a function name or a lambda expression." (declare (indent 2))
   (gv-letplace (get set) place
     (funcall set (cl-macs--call-code func (cons get args)))))
 
 (defmacro cl-callf2 (func arg1 place &rest args)
   "Store into PLACE the result of calling FUNC on ARG1, PLACE's value and ARGS.
-ARG1 is evaluated before PLACE."
-  (declare (indent 3))
+ARG1 is evaluated before PLACE." (declare (indent 3))
   (cl-macs--with-value
    arg1
    (lambda (first)
@@ -1029,8 +1004,7 @@ PLAIN the `let' bindings of the symbols done so far, newest first."
   "Run BODY with the places of BINDINGS temporarily holding new values.
 Each binding is (PLACE VALUE) or (PLACE); all VALUEs are computed first.
 When BODY exits, however it does, each place gets back its old value.
-A plain symbol as PLACE is bound with `let'."
-  (declare (indent 1))
+A plain symbol as PLACE is bound with `let'." (declare (indent 1))
   (let ((only (and (null (cdr bindings)) (car bindings))))
     ;; One variable with a value is just a `let'.
     (if (and (cdr only) (symbolp (car only))
@@ -1040,8 +1014,7 @@ A plain symbol as PLACE is bound with `let'."
       (cl-macs--letf bindings nil nil body))))
 
 (defmacro cl-letf* (bindings &rest body)
-  "Like `cl-letf', but each binding is made before the next VALUE is computed."
-  (declare (indent 1))
+  "Like `cl-letf', but each binding is made before the next VALUE is computed." (declare (indent 1))
   (let ((form (macroexp-progn body)))
     (dolist (entry (reverse bindings) form)
       (setq form `(cl-letf (,entry) ,form)))))

@@ -107,7 +107,7 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
          (class nil))
     (dolist (spec specs)
       (puthash (car spec) offset index)
-      (setq offset (1+ offset)))
+      (setq offset (+ offset 1)))
     (setq class (record 'cl-structure-class name docstring
                         (and parent-class (list parent-class))
                         (vconcat (mapcar #'cl--struct-make-slot specs))

@@ -90,7 +90,7 @@ the selection."
          (flags nil) (i 0))
     (dolist (x elts)
       (setq flags (cons (and (>= i start) (< i end) (funcall match x)) flags))
-      (setq i (1+ i)))
+      (setq i (+ i 1)))
     ;; FLAGS is reversed here.
     (when count
       (let ((n count) (fl (if from-end flags (setq flags (nreverse flags)))))
@@ -195,7 +195,7 @@ Work on a copy of SEQ if COPY is non-nil, else on SEQ itself."
               (setq p (cdr p))))
         (dolist (f flags)
           (if f (aset res i new))
-          (setq i (1+ i))))
+          (setq i (+ i 1))))
       res)))
 
 (defun cl-substitute (new old seq &rest keys)
@@ -259,10 +259,10 @@ With :from-end in KEYS, the last one; :start and :end bound the search."
               (setq i (1- e))
               (while (and (>= i start) (not found))
                 (if (funcall match (aref seq i)) (setq found i))
-                (setq i (1- i))))
+                (setq i (- i 1))))
           (while (and (< i e) (not found))
             (if (funcall match (aref seq i)) (setq found i))
-            (setq i (1+ i))))))
+            (setq i (+ i 1))))))
     found))
 
 (defun cl-position (item seq &rest keys)
@@ -512,13 +512,13 @@ with it, when an equal one comes before."
                 (when (and (not (aref drop j))
                            (funcall same (aref vec i) (aref vec j)))
                   (aset drop j t))
-                (setq j (1+ j)))
+                (setq j (+ j 1)))
             ;; Keep the last occurrence: drop this one if a later one matches.
             (while (and (< j end) (not found))
               (if (funcall same (aref vec i) (aref vec j)) (setq found t))
-              (setq j (1+ j)))
+              (setq j (+ j 1)))
             (if found (aset drop i t)))))
-      (setq i (1+ i)))
+      (setq i (+ i 1)))
     (append drop nil)))
 
 (defun cl-remove-duplicates (seq &rest keys)
@@ -576,7 +576,7 @@ Return SEQ."
       (setq stop (or stop (length seq)))
       (while (< i stop)
         (aset seq i item)
-        (setq i (1+ i)))))
+        (setq i (+ i 1)))))
   seq)
 
 (defun cl-replace (seq1 seq2 &rest keys)
@@ -601,7 +601,7 @@ no more is copied than fits before :end1."
       (let ((i start1))
         (dolist (x src)
           (aset seq1 i x)
-          (setq i (1+ i)))))
+          (setq i (+ i 1)))))
     seq1))
 
 (defun cl--random-access (seq)
@@ -631,7 +631,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
                 (if backwards
                     (funcall same (elt seq1 (- e1 k 1)) (elt seq2 (- e2 k 1)))
                   (funcall same (elt seq1 (+ s1 k)) (elt seq2 (+ s2 k)))))
-      (setq k (1+ k)))
+      (setq k (+ k 1)))
     (cond ((and (= k (- e1 s1)) (= k (- e2 s2))) nil)
           (backwards (- e1 k 1))
           (t (+ s1 k)))))
@@ -659,7 +659,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
             (while (and ok (< k len))
               (unless (funcall same (elt seq1 (+ start1 k)) (elt seq2 (+ i k)))
                 (setq ok nil))
-              (setq k (1+ k)))
+              (setq k (+ k 1)))
             (if ok (setq found i)))
           (setq i (if from-end (1- i) (1+ i))))
         found))))

@@ -193,7 +193,7 @@ that symbol's spec."
 
 (defun edebug--next-index ()
   "A fresh stop-point number."
-  (setq edebug--counter (1+ edebug--counter)))
+  (setq edebug--counter (+ edebug--counter 1)))
 
 (defun edebug--fail (why)
   "Give up the current alternative, because of WHY."

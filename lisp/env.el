@@ -97,8 +97,7 @@ The value comes from `process-environment', decoded with
 
 (defmacro with-environment-variables (variables &rest body)
   "Run BODY with the environment variables of VARIABLES set, then put the environment back.
-VARIABLES is a list of (NAME VALUE) pairs of strings."
-  (declare (debug (sexp body)) (indent 1))
+VARIABLES is a list of (NAME VALUE) pairs of strings." (declare (debug (sexp body)) (indent 1))
   (let ((sets (mapcar (lambda (pair) (list 'setenv (car pair) (cadr pair))) variables)))
     (cons 'let (cons '((process-environment (copy-sequence process-environment)))
                      (append sets body)))))

@@ -80,8 +80,7 @@ after it, up to the next list; nil ends the properties."
 (defmacro ert-with-message-capture (var &rest body)
   "Run BODY with VAR bound to the text of the messages BODY shows, as it grows.
 Each `message' that shows text adds it and a newline to VAR; the
-messages still appear as usual.  Return the value of BODY."
-  (declare (indent 1) (debug (symbolp body)))
+messages still appear as usual.  Return the value of BODY." (declare (indent 1) (debug (symbolp body)))
   (let ((shown (make-symbol "shown")))
     `(let ((,var "")
            (,shown (symbol-function 'message)))
@@ -132,7 +131,7 @@ Report how many there were in a message."
     (maphash (lambda (b _) (push b bufs)) ert--test-buffers)
     (clrhash ert--test-buffers)
     (dolist (b bufs)
-      (setq total (1+ total))
+      (setq total (+ total 1))
       (when (buffer-live-p b) (kill-buffer b) (setq killed (1+ killed))))
     (message "%d out of %d test buffers killed" killed total)
     nil))
@@ -158,8 +157,7 @@ new one is killed and the old one gets its name back."
   "Run BODY with the buffer called BUFFER-NAME-FORM's value out of the way.
 See `ert-call-with-buffer-renamed'.
 
-\(fn (BUFFER-NAME-FORM) &rest BODY)"
-  (declare (indent 1))
+\(fn (BUFFER-NAME-FORM) &rest BODY)" (declare (indent 1))
   (list 'ert-call-with-buffer-renamed buffer-name-form
         (cons 'lambda (cons nil body))))
 

@@ -297,8 +297,7 @@ KEYS may give :type, an error symbol or list of them (default
 which when non-nil asks for the error's own symbol to be in :type.
 Return the error as (ERROR-SYMBOL . DATA).
 
-\(fn FORM &rest KEYS)"
-  (declare (debug t))
+\(fn FORM &rest KEYS)" (declare (debug t))
   (let ((rest keys))
     (while rest
       (unless (memq (car rest) '(:type :exclude-subtypes))
@@ -315,8 +314,7 @@ Return the error as (ERROR-SYMBOL . DATA).
 MESSAGE-AND-PREFIX is (MESSAGE-FORM [:prefix PREFIX-FORM]); the prefix
 defaults to \"Info: \".
 
-\(fn (MESSAGE-FORM &key ((:prefix PREFIX-FORM) \"Info: \")) BODY...)"
-  (declare (indent 1) (debug ((form &rest [sexp form]) body)))
+\(fn (MESSAGE-FORM &key ((:prefix PREFIX-FORM) \"Info: \")) BODY...)" (declare (indent 1) (debug ((form &rest [sexp form]) body)))
   (let ((msg (car message-and-prefix))
         (prefix (let ((p (plist-member (cdr message-and-prefix) :prefix)))
                   (if p (cadr p) "Info: "))))
@@ -626,7 +624,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
                          31 30 31 30 31 31 30 31 30 31)))
       (while (>= days (car lengths))
         (setq days (- days (pop lengths)))
-        (setq month (1+ month))))
+        (setq month (+ month 1))))
     (list year month (1+ days))))
 
 (defun ert--timestamp (time)

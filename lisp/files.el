@@ -11,14 +11,14 @@
                   (or (and (>= c ?a) (<= c ?z)) (and (>= c ?A) (<= c ?Z))
                       (and (>= c ?0) (<= c ?9)) (>= c 128)
                       (memq c '(?- ?: ?# ?@ ?^ ?. ?_)))))
-      (setq i (1+ i)))
+      (setq i (+ i 1)))
     (and (> i from)
          (or (= i end)
              (and (eq (aref name i) ?~)
                   (< (1+ i) end)
                   (let ((j (1+ i)))
                     (while (and (< j end) (>= (aref name j) ?0) (<= (aref name j) ?9))
-                      (setq j (1+ j)))
+                      (setq j (+ j 1)))
                     (= j end)))))))
 (defun files--version-start (name)
   "Index where NAME's version or backup suffix (\".~V~\" or \"~\") starts, or nil."
@@ -29,7 +29,7 @@
           (if (and (eq (aref name i) ?.) (eq (aref name (1+ i)) ?~)
                    (files--version-tail-p name (+ i 2) (1- n)))
               (setq found i)
-            (setq i (1+ i))))
+            (setq i (+ i 1))))
         (or found (1- n))))))
 (defun file-name-sans-versions (name &optional keep-backup-version)
   "Return NAME without a trailing version or backup suffix (kept when KEEP-BACKUP-VERSION)."
@@ -38,7 +38,7 @@
   "Index of the last period of FILE when it starts an extension (not at 0), else nil."
   (let ((i (1- (length file))))
     (while (and (>= i 0) (not (eq (aref file i) ?.)))
-      (setq i (1- i)))
+      (setq i (- i 1)))
     (and (> i 0) i)))
 (defun file-name-extension (filename &optional period)
   "Return FILENAME's extension (after its last period, not counting a leading one), or nil.
@@ -501,8 +501,7 @@ The buffer counts as modified afterwards unless ALONG-WITH-FILE says the file wa
 (defmacro with-output-to-temp-buffer (bufname &rest body)
   "Run BODY with `standard-output' going to the buffer BUFNAME, emptied first; then show it.
 The buffer is shown with `temp-buffer-show-function' when set, else by running
-`temp-buffer-show-hook' in it.  The value is BODY's."
-  (declare (debug t) (indent 1))
+`temp-buffer-show-hook' in it.  The value is BODY's." (declare (debug t) (indent 1))
   (let ((dir (make-symbol "dir")) (out (make-symbol "out")))
     `(let* ((,dir default-directory)
             (,out (get-buffer-create ,bufname)))

@@ -71,16 +71,14 @@ BUILD returns is wrapped so as to bind the new symbol to EXP."
 SYM is bound to EXP itself when the predicate TEST (by default
 `macroexp-const-p') says it is cheap to repeat; otherwise to a fresh
 symbol named like SYM, and the code BODY returns gets wrapped in a
-`let*' giving that symbol the value of EXP."
-    (declare (indent 3) (debug (sexp sexp form body)))
+`let*' giving that symbol the value of EXP." (declare (indent 3) (debug (sexp sexp form body)))
     `(macroexp--let2-build #',(or test 'macroexp-const-p)
                            ,(symbol-name sym) ,exp
                            (lambda (,sym) ,@body))))
 
 (unless (fboundp 'macroexp-let2*)
   (defmacro macroexp-let2* (test bindings &rest body)
-    "Nest one `macroexp-let2' with TEST per (SYM EXP) of BINDINGS around BODY."
-    (declare (indent 2) (debug (sexp (&rest (sexp form)) body)))
+    "Nest one `macroexp-let2' with TEST per (SYM EXP) of BINDINGS around BODY." (declare (indent 2) (debug (sexp (&rest (sexp form)) body)))
     (let ((code (macroexp-progn body)))
       (dolist (b (reverse bindings) code)
         (setq code `(macroexp-let2 ,test ,(car b) ,(nth 1 b) ,code))))))
@@ -174,14 +172,12 @@ bound to a form that reads PLACE and may be copied, and WRITER to a
 function from a value form to a form storing it.  BODY's value is the
 code, to which the evaluation of PLACE's arguments is added.
 
-\(fn (GETTER SETTER) PLACE &rest BODY)"
-  (declare (indent 2) (debug (sexp form def-body)))
+\(fn (GETTER SETTER) PLACE &rest BODY)" (declare (indent 2) (debug (sexp form def-body)))
   `(gv-get ,place (lambda ,vars ,@body)))
 
 (defmacro gv-define-expander (name handler)
   "Make HANDLER the expander of places whose head is NAME.
-HANDLER is called with DO (see `gv-get') and the arguments of the place."
-  (declare (indent 1) (debug (sexp form)))
+HANDLER is called with DO (see `gv-get') and the arguments of the place." (declare (indent 1) (debug (sexp form)))
   `(function-put ',name 'gv-expander ,handler))
 
 (defun gv--setter-expander (head writer)
@@ -194,8 +190,7 @@ See `gv--bind-args' for how WRITER is called."
   "Define how to store into places of the form (NAME ARGS...).
 BODY builds the storing form.  It runs with ARGLIST bound to the value
 form followed by the argument forms of the place; the argument forms
-are copyable, the value form may not be."
-  (declare (indent 2) (debug (&define name sexp def-body)))
+are copyable, the value form may not be." (declare (indent 2) (debug (&define name sexp def-body)))
   `(function-put ',name 'gv-expander
                  (gv--setter-expander ',name (lambda ,arglist ,@body))))
 
@@ -211,8 +206,7 @@ With FIX-RETURN non-nil the stored value, not SETTER's, is returned."
 
 (defmacro gv-define-simple-setter (name setter &optional fix-return)
   "Make places (NAME ARGS...) store VALUE by calling (SETTER ARGS... VALUE).
-If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns."
-  (declare (debug (sexp (&or symbolp lambda-expr) &optional sexp)))
+If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns." (declare (debug (sexp (&or symbolp lambda-expr) &optional sexp)))
   `(function-put ',name 'gv-expander
                  (gv--setter-expander
                   ',name (gv--simple-writer ',setter ,fix-return))))
@@ -264,8 +258,7 @@ those arguments after its own first one."
 A PLACE is a variable or a place form such as (car X), (aref V I) or
 \(alist-get KEY ALIST).  Arguments of a place form are evaluated once.
 
-\(fn PLACE VAL PLACE VAL ...)"
-  (declare (debug (&rest [gv-place form])))
+\(fn PLACE VAL PLACE VAL ...)" (declare (debug (&rest [gv-place form])))
   (let ((count (length args)))
     (cond
      ((= (% count 2) 1)
@@ -508,8 +501,7 @@ A clause with only a condition has the condition itself passed through."
 (defmacro gv-synthetic-place (getter setter)
   "Make a place out of a GETTER form and a SETTER function.
 As a place, it is read with GETTER and stored into with (SETTER VALUE).
-Evaluated as an ordinary form it is just GETTER."
-  (declare (gv-expander funcall))
+Evaluated as an ordinary form it is just GETTER." (declare (gv-expander funcall))
   (prog1 getter (ignore setter)))
 
 (defmacro gv-delay-error (place)
@@ -587,8 +579,7 @@ REF comes from `gv-ref'.  (setf (gv-deref REF) VAL) stores into it."
 (defmacro push (newelt place)
   "Put NEWELT in front of the list held in PLACE and store the result there.
 PLACE is a variable or a place form; it is evaluated once, after NEWELT.
-The value is the new list."
-  (declare (debug (form gv-place)))
+The value is the new list." (declare (debug (form gv-place)))
   (if (not (symbolp place))
       (macroexp-let2 macroexp-copyable-p x newelt
         (gv-letplace (reader writer) place
@@ -599,8 +590,7 @@ The value is the new list."
 (defmacro pop (place)
   "Remove the first element of the list held in PLACE and return it.
 PLACE is a variable or a place form and is evaluated once.  If the list
-is empty, return nil and store nothing new."
-  (declare (debug (gv-place)))
+is empty, return nil and store nothing new." (declare (debug (gv-place)))
   (list 'car-safe
         (if (not (symbolp place))
             (gv-letplace (reader writer) place

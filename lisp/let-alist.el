@@ -54,8 +54,7 @@ two leading periods stands for the symbol with one of them taken off."
 ALIST is evaluated once.  A symbol `.key' in BODY is bound to the cdr
 of KEY's entry in ALIST (nil when absent), and `.key.sub' to SUB's
 entry in the alist found under KEY, and so on for further dots.  A
-`let-alist' nested in BODY binds its own dotted symbols."
-  (declare (indent 1) (debug t))
+`let-alist' nested in BODY binds its own dotted symbols." (declare (indent 1) (debug t))
   (let ((holder (make-symbol "alist"))
         (seen nil))
     (dolist (entry (let-alist--deep-dot-search body))

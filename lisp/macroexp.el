@@ -36,7 +36,7 @@ ENV is the macro environment.  A dotted tail stays as it is."
     (while (consp rest)
       (let ((f (pop rest)))
         (push (if (> skip 0) f (macroexp--expand-all f env)) done))
-      (setq skip (1- skip)))
+      (setq skip (- skip 1)))
     (nconc (nreverse done) rest)))
 
 ;; cl-generic.el calls it by this name.

@@ -570,13 +570,11 @@ FUN, EXPR and the patterns further right may refer to the variables
 bound by the parts of the pattern before them.
 
 More kinds of pattern, such as the backquote style \\=`QPAT, are
-defined by `pcase-defmacro'."
-  (declare (indent 1))
+defined by `pcase-defmacro'." (declare (indent 1))
   (pcase--cached cases exp (lambda () (pcase--build exp cases))))
 
 (defmacro pcase-exhaustive (exp &rest cases)
-  "Like `pcase', but signal an error when no pattern of CASES matches EXP."
-  (declare (indent 1))
+  "Like `pcase', but signal an error when no pattern of CASES matches EXP." (declare (indent 1))
   (let* ((catch-all (gensym "x"))
          (pcase--quiet-patterns (cons catch-all pcase--quiet-patterns)))
     (pcase--build exp (append cases
@@ -610,8 +608,7 @@ Each element of BINDINGS is (PATTERN EXP).  The value of each EXP is
 matched against its PATTERN and BODY runs with all the variables bound;
 an EXP may use the variables of the bindings before it.  Each value is
 assumed to fit its PATTERN: when it does not, variables may get
-arbitrary values such as nil, or an error may be signaled."
-  (declare (indent 1))
+arbitrary values such as nil, or an error may be signaled." (declare (indent 1))
   (and body
        (pcase--cached bindings body
                       (lambda () (pcase--let*-code bindings body)))))
@@ -623,8 +620,7 @@ before any matching is done, so none sees the variables of the others.
 Each value is then matched against its PATTERN and BODY runs with the
 variables bound.  Values are assumed to fit their patterns: when one
 does not, variables may get arbitrary values such as nil, or an error
-may be signaled."
-  (declare (indent 1))
+may be signaled." (declare (indent 1))
   (if (length< bindings 2)
       `(pcase-let* ,bindings ,@body)
     (pcase--parallel-let bindings body)))
@@ -650,8 +646,7 @@ plain variables then destructure them with `pcase-let*'."
 
 (defmacro pcase-dolist (spec &rest body)
   "Run BODY for each element of LIST, destructured by PATTERN as in `pcase-let'.
-\n(fn (PATTERN LIST) BODY...)"
-  (declare (indent 1))
+\n(fn (PATTERN LIST) BODY...)" (declare (indent 1))
   (if (pcase--plain-var-p (car spec))
       `(dolist ,spec ,@body)
     (let ((elt (gensym "x")))
@@ -703,8 +698,7 @@ may be signaled.
 LAMBDA-LIST is an ordinary argument list, with &optional and &rest,
 except that any argument can be a pattern instead of a symbol; each
 argument is destructured with its pattern, as by `pcase-let*', before
-BODY runs."
-  (declare (doc-string 2) (indent defun))
+BODY runs." (declare (doc-string 2) (indent defun))
   (let* ((split (pcase--split-declarations body))
          (destructured nil)
          (formals nil))
@@ -723,8 +717,7 @@ BODY runs."
 Such a pattern is replaced by the pattern that BODY returns, computed
 with the variables of the argument list ARGS bound to the pattern's
 arguments, much as a macro call is replaced by its expansion.
-\n(fn NAME ARGS [DOC] &rest BODY...)"
-  (declare (indent 2) (doc-string 3))
+\n(fn NAME ARGS [DOC] &rest BODY...)" (declare (indent 2) (doc-string 3))
   (let* ((expander (intern (format "%s--pcase-macroexpander" name)))
          (decl (assq 'declare body))
          (forms (if decl (delq decl (copy-sequence body)) body)))

@@ -11,8 +11,7 @@
 (defmacro save-match-data (&rest body)
   "Run the forms of BODY, then put the match data back as they were before.
 The match data are put back however BODY is left, and the value of its
-last form is returned."
-  (declare (indent 0) (debug t))
+last form is returned." (declare (indent 0) (debug t))
   ;; The expansion is the one GNU produces, since code may look at it.
   (list 'let '((save-match-data-internal (match-data)))
         (list 'unwind-protect
@@ -28,8 +27,7 @@ Unlike `string-match', this leaves the match data untouched."
 (defun match-string (num &optional string)
   "Return the text that group NUM matched in the last search, or nil.
 Pass the STRING searched when the last search was `string-match';
-without it the text is taken from the current buffer."
-  (declare (side-effect-free t))
+without it the text is taken from the current buffer." (declare (side-effect-free t))
   (let ((from (match-beginning num)))
     (and from
          (let ((to (match-end num)))
@@ -39,8 +37,7 @@ without it the text is taken from the current buffer."
 
 (defun match-string-no-properties (num &optional string)
   "Return the text that group NUM matched in the last search, without properties.
-See `match-string' for NUM and STRING."
-  (declare (side-effect-free t))
+See `match-string' for NUM and STRING." (declare (side-effect-free t))
   (let ((from (match-beginning num)))
     (and from
          (let ((to (match-end num)))
@@ -86,8 +83,7 @@ characters are left out of the result.  The match data are preserved."
 (defalias 'search-backward-regexp (symbol-function 're-search-backward))
 
 (defun looking-at-p (regexp)
-  "Return t if the text after point matches REGEXP, leaving the match data alone."
-  (declare (side-effect-free t))
+  "Return t if the text after point matches REGEXP, leaving the match data alone." (declare (side-effect-free t))
   (looking-at regexp t))
 
 (defun looking-back (regexp &optional limit greedy)
@@ -107,7 +103,7 @@ match is made to start as early as it can; the match data describe it."
                       (save-excursion
                         (goto-char (1- found))
                         (looking-at anchored)))
-            (setq found (1- found)))
+            (setq found (- found 1)))
           (save-excursion
             (goto-char found)
             (looking-at anchored)))))
@@ -134,7 +130,7 @@ FINDER is `re-search-forward' or `search-forward'; LITERAL is passed to
       (let ((case-fold-search nil))
         (while (funcall finder target (cdr bounds) t)
           (replace-match replacement t literal)
-          (setq n (1+ n)))))
+          (setq n (+ n 1)))))
     (if (> n 0) n)))
 
 (defun replace-regexp-in-region (regexp replacement &optional start end)

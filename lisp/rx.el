@@ -867,8 +867,7 @@ Each of BINDINGS is (NAME [PARAMS] RX)."
 The value of BINDINGS is a list of (NAME [PARAMS] RX); the names can be
 used in the rx expressions given to `rx-to-string' while BODY runs.
 
-\(fn BINDINGS BODY...)"
-  (declare (indent 1) (debug (form body)))
+\(fn BINDINGS BODY...)" (declare (indent 1) (debug (form body)))
   `(let ((rx--local-definitions (rx--extend-local-defs ,bindings)))
      ,@body))
 
@@ -877,8 +876,7 @@ used in the rx expressions given to `rx-to-string' while BODY runs.
 BINDINGS is a literal list of (NAME [PARAMS] RX).  The definitions
 apply where BODY is macro-expanded, not to code it calls.
 
-\(fn BINDINGS BODY...)"
-  (declare (indent 1) (debug (sexp body)))
+\(fn BINDINGS BODY...)" (declare (indent 1) (debug (sexp body)))
   (let* ((outer (rx--env-locals))
          (inner (let ((rx--local-definitions outer))
                   (rx--extend-local-defs bindings)))
@@ -892,8 +890,7 @@ With a parameter list PARAMS, NAME is used as a form (NAME ARGS...)
 whose arguments replace the parameters in RX; `&rest' collects the
 remaining arguments and splices them in.
 
-\(fn NAME [(PARAMS...)] RX)"
-  (declare (indent defun))
+\(fn NAME [(PARAMS...)] RX)" (declare (indent defun))
   `(eval-and-compile
      (put ',name 'rx-definition ',(rx--parse-def name definition))
      ',name))

@@ -26,7 +26,7 @@ Stops early when LIST runs out; a non-positive WANTED gives nil."
   (let ((copied nil))
     (while (and list (> wanted 0))
       (push (pop list) copied)
-      (setq wanted (1- wanted)))
+      (setq wanted (- wanted 1)))
     (nreverse copied)))
 
 (defun seq--leading-count (pred sequence)
@@ -35,7 +35,7 @@ Stops early when LIST runs out; a non-positive WANTED gives nil."
         (matched 0))
     (while (and (< matched limit)
                 (funcall pred (seq-elt sequence matched)))
-      (setq matched (1+ matched)))
+      (setq matched (+ matched 1)))
     matched))
 
 ;;;; Core generic functions
@@ -71,8 +71,7 @@ FUNCTION's values are discarded: it is called for its side effects."
   "Run BODY once per element of a sequence, with a variable bound to it.
 SPEC has the form (VAR SEQUENCE).  The value is SEQUENCE itself.
 
-\(fn (VAR SEQUENCE) BODY...)"
-  (declare (indent 1) (debug ((symbolp form &optional form) body)))
+\(fn (VAR SEQUENCE) BODY...)" (declare (indent 1) (debug ((symbolp form &optional form) body)))
   (let ((var (car spec))
         (sequence-form (car (cdr spec))))
     `(seq-do (lambda (,var) ,@body) ,sequence-form)))
@@ -102,7 +101,7 @@ The count is 0 on the first call, then 1, and so on."
   (let ((calls 0))
     (lambda (item)
       (prog1 (funcall function item calls)
-        (setq calls (1+ calls))))))
+        (setq calls (+ calls 1))))))
 
 (defun seq-do-indexed (function sequence)
   "Call FUNCTION with each element of SEQUENCE and that element's index.
@@ -502,8 +501,7 @@ See `seq--destructure' for TARGET and RENAME."
 ARGS lists variables, which get the elements in order (nil for missing
 ones); an element of ARGS that is itself a sequence of variables takes
 the corresponding element of SEQUENCE apart the same way.  `&rest'
-followed by a variable binds it to what remains of SEQUENCE."
-  (declare (indent 2) (debug (sexp form body)))
+followed by a variable binds it to what remains of SEQUENCE." (declare (indent 2) (debug (sexp form body)))
   (let ((source (make-symbol "seq")))
     `(let* ((,source ,sequence)
             ,@(seq--destructure args source nil))
@@ -512,8 +510,7 @@ followed by a variable binds it to what remains of SEQUENCE."
 (defmacro seq-setq (args sequence)
   "Assign the elements of SEQUENCE to the variables in ARGS.
 ARGS is read as for `seq-let'; every value is computed before any
-variable is assigned.  The value is that given to the first variable."
-  (declare (debug (sexp form)))
+variable is assigned.  The value is that given to the first variable." (declare (debug (sexp form)))
   (let* ((source (make-symbol "seq"))
          (assignments nil)
          (bindings (seq--destructure

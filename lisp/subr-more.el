@@ -51,8 +51,7 @@ Only coverage tools care; the expansion is FORM itself."
 
 (defmacro def-edebug-spec (symbol spec)
   "Record SPEC as the Edebug specification of the macro SYMBOL.
-Neither argument is evaluated."
-  (declare (indent 1))
+Neither argument is evaluated." (declare (indent 1))
   (list 'put (list 'quote symbol) ''edebug-form-spec (list 'quote spec)))
 
 (defun def-edebug-elem-spec (name spec)
@@ -75,15 +74,13 @@ Neither argument is evaluated."
 
 (defmacro defvar-local (var val &optional docstring)
   "Declare VAR special with value VAL, as `defvar' does, and local when set.
-DOCSTRING documents the variable."
-  (declare (debug defvar) (doc-string 3))
+DOCSTRING documents the variable." (declare (debug defvar) (doc-string 3))
   `(progn (defvar ,var ,val ,docstring)
           (make-variable-buffer-local ',var)))
 
 (defmacro setq-local (&rest pairs)
   "Give each VARIABLE in PAIRS a buffer-local value, that of the following form.
-PAIRS alternate unevaluated variables and value forms."
-  (declare (debug setq))
+PAIRS alternate unevaluated variables and value forms." (declare (debug setq))
   (if (= 1 (% (length pairs) 2))
       (error "PAIRS must have an even number of variable/value members"))
   (let ((rest pairs)
@@ -113,8 +110,7 @@ PAIRS alternate unevaluated variables and value forms."
   "Bind the variables of BINDERS, each (VAR FORM), so that the FORMs see them all.
 Every VAR exists, as nil, before the first FORM runs; the FORMs are then
 assigned in order, and BODY runs.  This lets closures in the FORMs refer
-to each other."
-  (declare (debug let) (indent 1))
+to each other." (declare (debug let) (indent 1))
   ;; The leading binders whose forms mention no variable still to come
   ;; can be bound one by one, as by `let*'.
   (let ((direct nil))
@@ -137,8 +133,7 @@ to each other."
             (t (list 'let* (nreverse direct) inner))))))
 
 (defmacro dlet (binders &rest body)
-  "Bind BINDERS dynamically, as in `let' with every variable special, and run BODY."
-  (declare (indent 1) (debug let))
+  "Bind BINDERS dynamically, as in `let' with every variable special, and run BODY." (declare (indent 1) (debug let))
   (let ((specials (mapcar (lambda (b) (list 'defvar (subr--binder-name b)))
                           binders)))
     ;; The outer `let' keeps the `defvar's local to this form.
@@ -453,8 +448,7 @@ and ARGS the keyword pairs, already evaluated.  Return SYMBOL."
 DOC documents it.  ARGS are keyword pairs such as :type, :group, :set,
 :get, :initialize, :local, :safe, :risky, :options and :version.
 SYMBOL becomes special, as with `defvar', and gets a value unless it
-has one already."
-  (declare (doc-string 3) (debug (name body)))
+has one already." (declare (doc-string 3) (debug (name body)))
   ;; With lexical binding, STANDARD is kept as a call of a closure made
   ;; where the `defcustom' is, so that it sees the lexical environment.
   (let ((standard-form
@@ -488,8 +482,7 @@ the keyword pairs, evaluated.  Return SYMBOL."
 (defmacro defgroup (symbol members doc &rest args)
   "Define SYMBOL as a customization group documented by DOC.
 MEMBERS lists (NAME WIDGET) entries for a start; ARGS are keyword
-pairs such as :prefix, :group, :link and :version."
-  (declare (doc-string 3))
+pairs such as :prefix, :group, :link and :version." (declare (doc-string 3))
   `(custom-declare-group ',symbol ,members ,doc ,@args))
 
 (defun custom-declare-face (face spec doc &rest args)
@@ -506,8 +499,7 @@ recorded: SPEC, DOC, and what the keyword pairs ARGS say."
 
 (defmacro defface (face spec doc &rest args)
   "Define FACE, with the display specification SPEC and documentation DOC.
-ARGS are keyword pairs, as for `defgroup' and `defcustom'."
-  (declare (doc-string 3))
+ARGS are keyword pairs, as for `defgroup' and `defcustom'." (declare (doc-string 3))
   `(custom-declare-face ',face ,spec ,doc ,@args))
 
 ;;;;; Questions about options.
@@ -548,8 +540,7 @@ The value is its standard value form list or its autoload mark."
   "Expand BODY with BINDINGS visible to the `eval-when-compile' forms in it.
 BINDINGS are as in `let*', evaluated when the macro expands; each
 `eval-when-compile' in BODY is replaced by its value, quoted, and the
-variables are not bound when BODY runs."
-  (declare (indent 1) (debug let))
+variables are not bound when BODY runs." (declare (indent 1) (debug let))
   (let ((env nil))
     (dolist (binding bindings)
       (let ((var (if (consp binding) (car binding) binding))

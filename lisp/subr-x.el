@@ -25,14 +25,12 @@ symbol F stands for the call (F)."
 
 (defmacro thread-first (&rest forms)
   "Pass the first of FORMS through the rest, each time as the first argument.
-For instance (thread-first x (f a) g) means (g (f x a))."
-  (declare (indent 0) (debug (form &rest [&or symbolp (sexp &rest form)])))
+For instance (thread-first x (f a) g) means (g (f x a))." (declare (indent 0) (debug (form &rest [&or symbolp (sexp &rest form)])))
   `(subr-x--thread t ,@forms))
 
 (defmacro thread-last (&rest forms)
   "Pass the first of FORMS through the rest, each time as the last argument.
-For instance (thread-last x (f a) g) means (g (f a x))."
-  (declare (indent 0) (debug thread-first))
+For instance (thread-last x (f a) g) means (g (f a x))." (declare (indent 0) (debug thread-first))
   `(subr-x--thread nil ,@forms))
 
 ;;;; Binding conditionally: if-let*, when-let*, and-let*, if-let, when-let
@@ -79,8 +77,7 @@ current value."
 
 (defmacro when-let* (varlist &rest body)
   "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
-VARLIST is as for `if-let*'.  The value is BODY's last, or nil."
-  (declare (indent 1) (debug if-let*))
+VARLIST is as for `if-let*'.  The value is BODY's last, or nil." (declare (indent 1) (debug if-let*))
   `(if-let* ,varlist ,(macroexp-progn body)))
 
 (defmacro and-let* (varlist &rest body)
@@ -110,8 +107,7 @@ THEN, otherwise the ELSE forms."
 
 (defmacro when-let (spec &rest body)
   "Like `when-let*', but SPEC may also be a single binding (SYMBOL FORM).
-Bind the variables of SPEC in turn and run BODY if all are non-nil."
-  (declare (indent 1) (debug if-let))
+Bind the variables of SPEC in turn and run BODY if all are non-nil." (declare (indent 1) (debug if-let))
   `(if-let ,spec ,(macroexp-progn body)))
 
 ;;;; Hash tables
@@ -142,8 +138,7 @@ PICK is called with each key and its value."
   (or (natnump n) (signal 'wrong-type-argument (list 'natnump n))))
 
 (defun string-empty-p (string)
-  "Return non-nil if STRING is the empty string."
-  (declare (pure t) (side-effect-free t))
+  "Return non-nil if STRING is the empty string." (declare (pure t) (side-effect-free t))
   (string= string ""))
 
 (defun string-join (strings &optional separator)
@@ -164,8 +159,7 @@ the result is \"...\" followed by the last LENGTH-2 characters of STRING
 
 (defun string-blank-p (string)
   "Return non-nil if STRING is empty or holds only spaces, tabs and newlines.
-Carriage returns count as well.  The value is 0 on success."
-  (declare (pure t) (side-effect-free t))
+Carriage returns count as well.  The value is 0 on success." (declare (pure t) (side-effect-free t))
   (string-match-p "\\`[ \t\n\r]*\\'" string))
 
 (defun string-remove-prefix (prefix string)
@@ -288,8 +282,7 @@ nothing after that, it is returned unchanged."
 This is Scheme's named `let': NAME is a local function whose parameters
 are the variables of BINDINGS, first called with their initial values.
 Calls of NAME in tail position do not grow the stack, so NAME can be
-used for loops of any length."
-  (declare (indent 2) (debug (symbolp (&rest (symbolp form)) body)))
+used for loops of any length." (declare (indent 2) (debug (symbolp (&rest (symbolp form)) body)))
   ;; NAME is defined with `cl-labels', as in GNU Emacs.
   (require 'cl-lib)
   (let* ((vars (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))

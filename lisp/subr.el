@@ -602,14 +602,12 @@ VAR is a symbol and is not evaluated."
 
 (defmacro with-current-buffer (buffer-or-name &rest body)
   "Make BUFFER-OR-NAME current, run BODY, and make the old buffer current again.
-The value is that of the last form of BODY."
-  (declare (indent 1) (debug t))
+The value is that of the last form of BODY." (declare (indent 1) (debug t))
   `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
 
 (defmacro with-temp-buffer (&rest body)
   "Run BODY in a fresh hidden buffer that is killed afterwards, however BODY exits.
-The value is that of the last form of BODY."
-  (declare (indent 0) (debug t))
+The value is that of the last form of BODY." (declare (indent 0) (debug t))
   (let ((buf (make-symbol "temp-buffer")))
     `(let ((,buf (generate-new-buffer " *temp*" t)))
        (with-current-buffer ,buf
@@ -623,8 +621,7 @@ The value is that of the last form of BODY."
 (defmacro with-output-to-string (&rest body)
   "Run BODY with `standard-output' collecting text; return that text.
 Whatever BODY prints with `princ', `prin1' and the like ends up in the
-string, in order, with its text properties."
-  (declare (indent 0) (debug t))
+string, in order, with its text properties." (declare (indent 0) (debug t))
   ;; The expansion is GNU's form for form (programs compare it); it is
   ;; spelled out with `list' so that the text is our own.
   (let ((out 'standard-output))
