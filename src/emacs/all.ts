@@ -34,3 +34,4 @@ import './undo.ts';
 import './cmds.ts';
 import './indent.ts';
 import './overlay.ts';
+import './overlay-hooks.ts';

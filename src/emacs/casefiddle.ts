@@ -20,7 +20,8 @@ import { Lisp_Cons } from '../heap/tags.ts';
 import { xcar, xcdr } from '../core/object.ts';
 import { BUF_PT, BUF_BEGV, BUF_ZV } from '../heap/layout.ts';
 import { bint, currentBuffer } from './buffer.ts';
-import { bumpModiff, prepareToModify, replaceCharRaw, signalAfterChange, textPropHooks, validateRegion } from './insdel.ts';
+import { bufferSubstring, bumpModiff, prepareToModify, replaceCharRaw, signalAfterChange, textPropHooks, validateRegion } from './insdel.ts';
+import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 import { charToByte } from './marker.ts';
 import { charAt, setPoint } from './editfns.ts';
 import { findSymbolValue, funcall } from './eval.ts';
@@ -274,6 +275,10 @@ function casifyRegion(rt: Runtime, flag: number, start: number, end: number): nu
   const b = currentBuffer(rt);
   const s = Math.max(bint(rt, b, BUF_BEGV), Math.min(s0, bint(rt, b, BUF_ZV)));
   const e = Math.max(s, Math.min(e0, bint(rt, b, BUF_ZV)));
+  // GNU records the whole region as changed, whether or not a char changes: its old text now,
+  // its new extent (grown by special casings) once cased.
+  const undo = undoRecording(rt);
+  if (undo) recordDelete(rt, b, s, bufferSubstring(rt, b, s, e, true), false);
   bumpModiff(rt, b);
   const chars: number[] = [];
   for (let p = s; p < e; p++) chars.push(charAt(rt, p));
@@ -295,6 +300,7 @@ function casifyRegion(rt: Runtime, flag: number, start: number, end: number): nu
     if (lastOld < 0) lastOld = pos + 1;
     first = pos;
   }
+  if (undo) recordInsert(rt, b, s, e + grown - s);
   if (first < 0) return e;
   signalAfterChange(rt, first, lastOld + grown, lastOld - first);
   return e + grown;

@@ -67,7 +67,15 @@ export const textPropHooks: TextPropHooks = {
  * What overlays do after text changed in B at FROM..TO (an insertion's new text, or a deletion's
  * point): called only when B has overlays, so a buffer without them pays one slot read.
  */
-export const overlayHooks = { changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {} };
+export const overlayHooks = {
+  changed: (_rt: Runtime, _b: number, _from: number, _to: number): void => {},
+  /**
+   * The overlays' `modification-hooks', `insert-in-front-hooks' and `insert-behind-hooks': called
+   * before a change of START..END of B (AFTER false) and after it (AFTER true, START..END the new
+   * text, OLDLEN what it replaced); only when B has overlays and change hooks are not inhibited.
+   */
+  modification: (_rt: Runtime, _b: number, _start: number, _end: number, _after: boolean, _oldlen: number): void => {},
+};
 
 // ---- the gap --------------------------------------------------------------------------------------
 
@@ -168,7 +176,10 @@ export function prepareToModify(rt: Runtime, start: number, end: number, preserv
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
   const first = bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF) && findSymbolValue(rt, Qfirst_change_hook) !== Qnil;
   const before = findSymbolValue(rt, Qbefore_change_functions) !== Qnil;
-  if (!first && !before) return;
+  if (!first && !before) {
+    if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.modification(rt, b, start, end, false, 0);
+    return;
+  }
   const sp = rt.sp;
   const markers: number[] = [];
   const mark = (pos: number): number => {
@@ -185,6 +196,8 @@ export function prepareToModify(rt: Runtime, start: number, end: number, preserv
       mark(end);
       runChangeHook(rt, Qbefore_change_functions, [makeFixnum(start), makeFixnum(end)]);
     }
+    const cb = currentBuffer(rt);
+    if (bslot(rt, cb, BUF_OVERLAYS) !== Qnil) overlayHooks.modification(rt, cb, start, end, false, 0);
   } finally {
     if (preserve && markerBuffer(rt, rt.stack[keep]!) !== Qnil) preserve.pos = markerCharpos(rt, rt.stack[keep]!);
     for (const slot of markers) unchainMarker(rt, rt.stack[slot]!);
@@ -197,6 +210,8 @@ export function signalAfterChange(rt: Runtime, start: number, end: number, oldle
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
   if (findSymbolValue(rt, Qafter_change_functions) !== Qnil)
     runChangeHook(rt, Qafter_change_functions, [makeFixnum(start), makeFixnum(end), makeFixnum(oldlen)]);
+  const b = currentBuffer(rt);
+  if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.modification(rt, b, start, end, true, oldlen);
 }
 
 export function bumpModiff(rt: Runtime, b: number): void {
