@@ -1341,3 +1341,37 @@ DEFUN('compare-buffer-substrings', 6, 6,
     }
     return makeFixnum(c1.length < c2.length ? -(n + 1) : c1.length > c2.length ? n + 1 : 0);
   });
+
+// ---- groups -------------------------------------------------------------------------------------
+
+function hostIds(rt: Runtime): { uid: number; euid: number; gid: number; egid: number } | null {
+  return rt.host.ids?.() ?? null;
+}
+
+DEFUN('group-gid', 0, 0, 'Give the effective group id of this process (nil where there is none).', (rt) => {
+  const ids = hostIds(rt);
+  return ids === null ? Qnil : makeFixnum(ids.egid);
+});
+
+DEFUN('group-real-gid', 0, 0, 'Give the real group id of this process (nil where there is none).', (rt) => {
+  const ids = hostIds(rt);
+  return ids === null ? Qnil : makeFixnum(ids.gid);
+});
+
+DEFUN('group-name', 1, 1, 'Give the name of the group whose numeric id is GID (an integer or integral float), from /etc/group; nil when none is known.',
+  (rt, gid: number) => {
+    let id: number;
+    if (isFixnum(gid)) id = fixnumValue(gid);
+    else if (floatp(gid)) id = xfloat(rt, gid);
+    else if (bignump(rt, gid)) id = -1;
+    else return error(rt, 'Invalid GID specification');
+    // GNU takes a gid_t: a negative, fractional or too large number is refused.
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) error(rt, 'Not an in-range integer, integral float, or cons of integers');
+    const bytes = rt.host.readFile('/etc/group');
+    if (bytes === null) return Qnil;
+    for (const line of new TextDecoder().decode(bytes).split('\n')) {
+      const f = line.split(':');
+      if (f.length >= 3 && f[2] !== '' && Number(f[2]) === id) return makeString(rt, f[0]!);
+    }
+    return Qnil;
+  });

@@ -44,6 +44,8 @@ export interface Host {
   writeImage(file: string, bytes: Uint8Array, firstByte: number): void;
   /** The process id, for temporary file names. */
   pid(): number;
+  /** The real and effective user and group ids of the process, where the platform has them. */
+  ids?(): { uid: number; euid: number; gid: number; egid: number } | null;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   /** 'file', 'dir', or null when nothing is there. */

@@ -156,6 +156,9 @@ export function nodeHost(): Host {
       }
     },
     pid: () => process.pid,
+    ids: () => (typeof process.getuid === 'function' && typeof process.getgid === 'function'
+      ? { uid: process.getuid(), euid: process.geteuid?.() ?? process.getuid(), gid: process.getgid(), egid: process.getegid?.() ?? process.getgid() }
+      : null),
     writeImage: (file, bytes, firstByte) => writeImageFile(file, bytes, firstByte, process.pid),
     rename(from, to) {
       renameSync(from, to);
