@@ -28,6 +28,7 @@ import { findSymbolValue, funcall } from './eval.ts';
 import { scanWordsFrom } from './syntax-scan.ts';
 import { checkFixnum } from './data.ts';
 import { currentCaseMaps, type CaseMaps } from './casetab.ts';
+import { extraCharCodeProperties } from './charprop.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 
 /** Simple uppercase mappings: FROM:COUNT:STRIDE:DELTA or FROM::DELTA, FROM and COUNT in hex, DELTA decimal. */
@@ -129,6 +130,17 @@ function buildTables(): void {
   specialDown = parseSpecial(SPECIAL_DOWN);
   specialTitle = parseSpecial(SPECIAL_TITLE);
   tablesReady = true;
+}
+
+// `get-char-code-property' gives the special casings as strings (nil for other chars).
+for (const [name, table] of [['special-uppercase', () => specialUp], ['special-lowercase', () => specialDown],
+  ['special-titlecase', () => specialTitle]] as const) {
+  extraCharCodeProperties[name] = (rt, c) => {
+    if (!tablesReady) buildTables();
+    const chars = table().get(c);
+    // An ASCII casing ("SS") is a unibyte string, as GNU's.
+    return chars === undefined ? Qnil : makeStringFromChars(rt, chars, chars.some((x) => x >= 0x80));
+  };
 }
 
 /**
