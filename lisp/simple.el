@@ -112,6 +112,97 @@ With ARG, make it multibyte when the prefix value of ARG is positive, else uniby
          ((consp arg) (> (car arg) 0))
          (t (> arg 0))))
   nil)
+;; ---- translation ------------------------------------------------------------------
+
+(defun translate-region (start end table)
+  "Translate the characters from START to END by TABLE and return how many changed.
+TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
+`translation-table' property is a char-table."
+  (when (and (symbolp table) table)
+    (let ((val (get table 'translation-table)))
+      (or (char-table-p val)
+          (error "Invalid translation table name: %s" table))
+      (setq table val)))
+  (translate-region-internal start end table))
+
+;; ---- undo ------------------------------------------------------------------------
+
+(defvar last-command nil "The command run before the current one.")
+(defvar this-command nil "The command now being run; a command may set it to tell the next one.")
+
+(unless (fboundp 'prefix-numeric-value)
+  (defun prefix-numeric-value (raw)
+    "Return the numeric meaning of the raw prefix argument RAW."
+    (cond ((null raw) 1)
+          ((eq raw '-) -1)
+          ((consp raw) (car raw))
+          (t raw))))
+
+(defvar pending-undo-list nil
+  "Within a run of consecutive undo commands, the changes not yet undone, or t when none are left.")
+(defvar undo-in-region nil
+  "Non-nil when the undo in progress is limited to the region (never here: undo in region is not supported).")
+(defvar undo-no-redo nil "Non-nil means `undo' does not redo changes that were themselves undone.")
+(defvar undo-equiv-table (make-hash-table :test 'eq :weakness t)
+  "Maps an undo list as left by an undo command to the pending list it undid from.
+An entry of t means the undo was limited to a region.")
+
+(defun undo-start (&optional _beg _end)
+  "Set `pending-undo-list' to the front of the undo list, ready for `undo-more'."
+  (if (eq buffer-undo-list t)
+      (user-error "No undo information in this buffer"))
+  (setq pending-undo-list buffer-undo-list))
+
+(defun undo-more (n)
+  "Undo back N undo-boundaries beyond what has been undone already."
+  (or (listp pending-undo-list)
+      (user-error (concat "No further undo information"
+                          (and undo-in-region " for region"))))
+  (let ((undo-in-progress t))
+    (setq pending-undo-list (primitive-undo n pending-undo-list))
+    (if (null pending-undo-list)
+        (setq pending-undo-list t))))
+
+(defun undo (&optional arg)
+  "Undo some previous changes; repeat it (as the next command) to undo more.
+A numeric ARG undoes that many groups of changes."
+  (interactive "*P")
+  (let ((modified (buffer-modified-p))
+        message)
+    ;; Were an error to come out of `undo-start', the next undo must not count as consecutive.
+    (setq this-command 'undo-start)
+    (unless (and (eq last-command 'undo)
+                 (or (eq pending-undo-list t)
+                     (gethash buffer-undo-list undo-equiv-table)))
+      (undo-start)
+      ;; The first group is the one the boundary before it closes.
+      (undo-more 1))
+    (setq this-command 'undo)
+    (let ((equiv (gethash pending-undo-list undo-equiv-table)))
+      (setq message (concat (if (or undo-no-redo (not equiv)) "Undo" "Redo")
+                            (if undo-in-region " in region" "")))
+      (when (and (consp equiv) undo-no-redo)
+        ;; Skip what was itself undone.
+        (while (let ((next (gethash equiv undo-equiv-table)))
+                 (if next (setq equiv next))))
+        (setq pending-undo-list (if (consp equiv) equiv t))))
+    (undo-more (if (numberp arg) (prefix-numeric-value arg) 1))
+    (puthash buffer-undo-list (if undo-in-region t pending-undo-list) undo-equiv-table)
+    ;; Undoing this undo must put point where the change is: drop recorded positions.
+    (let ((tail buffer-undo-list) (prev nil))
+      (while (car tail)
+        (if (integerp (car tail))
+            (if prev (setcdr prev (cdr tail))
+              (setq buffer-undo-list (cdr tail)))
+          (setq prev tail))
+        (setq tail (cdr tail))))
+    (ignore modified)
+    (if message (message "%s" message))))
+
+(defun undo-only (&optional arg)
+  "Undo some previous changes without redoing undone ones; ARG as for `undo'."
+  (interactive "*p")
+  (let ((undo-no-redo t)) (undo arg)))
 
 ;;; simple.el --- end
 

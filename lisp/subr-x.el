@@ -325,6 +325,25 @@ used for loops of any length." (declare (indent 2) (debug (symbolp (&rest (symbo
        subr-x--check-natnum string-limit string-truncate-left string-pad
        string-clean-whitespace subr-x--tail-rewrite subr-x--tail-rewrite-last)))
 
+(defun replace-region-contents (beg end replace-fn &optional max-secs max-costs)
+  "Replace the text from BEG to END by what REPLACE-FN gives, changing only what differs.
+REPLACE-FN is called with the buffer narrowed to the region and point at its start; it
+returns a string or a buffer, whose text goes in by `replace-buffer-contents' (MAX-SECS and
+MAX-COSTS are passed on to it), so markers and properties in unchanged text stay."
+  (save-excursion
+    (save-restriction
+      (narrow-to-region beg end)
+      (goto-char (point-min))
+      (let ((repl (funcall replace-fn)))
+        (if (bufferp repl)
+            (replace-buffer-contents repl max-secs max-costs)
+          (let ((dest (current-buffer)))
+            (with-temp-buffer
+              (insert repl)
+              (let ((src (current-buffer)))
+                (set-buffer dest)
+                (replace-buffer-contents src max-secs max-costs)))))))))
+
 (provide 'subr-x)
 
 ;;; subr-x.el ends here

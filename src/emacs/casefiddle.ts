@@ -20,13 +20,15 @@ import { Lisp_Cons } from '../heap/tags.ts';
 import { xcar, xcdr } from '../core/object.ts';
 import { BUF_PT, BUF_BEGV, BUF_MULTIBYTE, BUF_ZV } from '../heap/layout.ts';
 import { bint, bslot, currentBuffer } from './buffer.ts';
-import { bumpModiff, prepareToModify, replaceCharRaw, signalAfterChange, textPropHooks, validateRegion } from './insdel.ts';
+import { bufferSubstring, bumpModiff, prepareToModify, replaceCharRaw, signalAfterChange, textPropHooks, validateRegion } from './insdel.ts';
+import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 import { charToByte } from './marker.ts';
 import { charAt, setPoint } from './editfns.ts';
 import { findSymbolValue, funcall } from './eval.ts';
 import { scanWordsFrom } from './syntax-scan.ts';
 import { checkFixnum } from './data.ts';
 import { currentCaseMaps, type CaseMaps } from './casetab.ts';
+import { extraCharCodeProperties } from './charprop.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 
 /** Simple uppercase mappings: FROM:COUNT:STRIDE:DELTA or FROM::DELTA, FROM and COUNT in hex, DELTA decimal. */
@@ -128,6 +130,17 @@ function buildTables(): void {
   specialDown = parseSpecial(SPECIAL_DOWN);
   specialTitle = parseSpecial(SPECIAL_TITLE);
   tablesReady = true;
+}
+
+// `get-char-code-property' gives the special casings as strings (nil for other chars).
+for (const [name, table] of [['special-uppercase', () => specialUp], ['special-lowercase', () => specialDown],
+  ['special-titlecase', () => specialTitle]] as const) {
+  extraCharCodeProperties[name] = (rt, c) => {
+    if (!tablesReady) buildTables();
+    const chars = table().get(c);
+    // An ASCII casing ("SS") is a unibyte string, as GNU's.
+    return chars === undefined ? Qnil : makeStringFromChars(rt, chars, chars.some((x) => x >= 0x80));
+  };
 }
 
 /**
@@ -274,6 +287,10 @@ function casifyRegion(rt: Runtime, flag: number, start: number, end: number): nu
   const b = currentBuffer(rt);
   const s = Math.max(bint(rt, b, BUF_BEGV), Math.min(s0, bint(rt, b, BUF_ZV)));
   const e = Math.max(s, Math.min(e0, bint(rt, b, BUF_ZV)));
+  // GNU records the whole region as changed, whether or not a char changes: its old text now,
+  // its new extent (grown by special casings) once cased.
+  const undo = undoRecording(rt);
+  if (undo) recordDelete(rt, b, s, bufferSubstring(rt, b, s, e, true), false);
   bumpModiff(rt, b);
   const chars: number[] = [];
   // In a unibyte buffer a byte >= 0x80 is cased as the raw-byte char it stands for, as GNU's.
@@ -300,6 +317,7 @@ function casifyRegion(rt: Runtime, flag: number, start: number, end: number): nu
     if (lastOld < 0) lastOld = pos + 1;
     first = pos;
   }
+  if (undo) recordInsert(rt, b, s, e + grown - s);
   if (first < 0) return e;
   signalAfterChange(rt, first, lastOld + grown, lastOld - first);
   return e + grown;

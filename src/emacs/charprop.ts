@@ -182,9 +182,12 @@ function optionalNumber(rt: Runtime, prop: string, c: number): number {
   return v === null ? Qnil : number(rt, v);
 }
 
+/** Properties whose data lives elsewhere (the special casings: casefiddle.ts), registered there. */
+export const extraCharCodeProperties: Record<string, (rt: Runtime, c: number) => number> = {};
+
 /** The value of the property named PROP for the character C, or undefined for a property we do not know. */
 export function charCodeProperty(rt: Runtime, c: number, prop: string): number | undefined {
-  const f = PROPERTIES[prop];
+  const f = PROPERTIES[prop] ?? extraCharCodeProperties[prop];
   return f === undefined ? undefined : f(rt, c);
 }
 

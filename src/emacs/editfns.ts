@@ -4,9 +4,9 @@
 // 0x3FFF80.. characters) and encodes them once at the end, unibyte when
 // nothing multibyte took part, as GNU's styled_format does.
 
-import { BYTE8_BASE, MAX_5_BYTE_CHAR, charLenAt, readChar, writeChar } from '../core/character.ts';
+import { BYTE8_BASE, MAX_5_BYTE_CHAR, charBytes, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
-  bignumValue, bignump, floatp, makeStringFromBytes, makeUnibyteString, list, sbytes, schars,
+  bignumValue, bignump, floatp, makeString, makeStringFromBytes, makeUnibyteString, list, sbytes, schars,
   sdata, setStringIntervals, stringIntervals, stringMultibyte, stringp, symbolName, symbolp, xfloat,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -14,26 +14,28 @@ import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qt, Qunbound } fro
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { findSymbolValue, progn, signalMemoryFull, unwindProtect } from './eval.ts';
+import { findSymbolValue, funcall, progn, setInternal, signalMemoryFull, specbind, unbindTo, unwindProtect } from './eval.ts';
 import { copyRanges, propertyRanges, readRuns, writeRuns, type PropRange, type Runs } from './intervals.ts';
 import {
-  BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
+  BUF_MARKERS, BUF_MODIFF, BUF_SAVE_MODIFF, MARKER_BYTEPOS, MARKER_CHARPOS, BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
 } from '../heap/layout.ts';
 import {
-  bint, bslot, bufferLive, bufferp, byteAddr, currentBuffer, gapSize, markerp, saveCurrentBuffer, setBint,
+  bint, bslot, bufferLive, bufferp, byteAddr, currentBuffer, getBuffer, gapSize, markerp, saveCurrentBuffer, setBint,
   setCurrentBuffer, textBase,
 } from './buffer.ts';
 import { readFromHeapBytes, registerStreamReader } from './lread.ts';
-import { moveGap } from './insdel.ts';
+import { bufferSubstring, bumpModiff, deleteRange, insertString, moveGap, replaceCharRaw, prepareToModify, signalAfterChange, validateRegion } from './insdel.ts';
+import { recordChange, recordDelete, recordInsert, recordPointEntry } from './undo.ts';
 import { LispSignal } from '../core/signal.ts';
 import {
-  attachMarker, byteToChar, charAtByte, charToByte, makeMarkerAt, markerBuffer, markerCharpos, positionValue,
+  attachMarker, byteToChar, charAtByte, charToByte, forgetPositionCache, makeMarkerAt, markerBuffer, markerCharpos, positionValue,
   unchainMarker,
 } from './marker.ts';
 import { UNEVALLED } from '../core/subr.ts';
 import { cons as consL, consp, isPvec, safeIntegerValue, xcar, xcdr } from '../core/object.ts';
 import { PVEC_BIGNUM } from '../heap/layout.ts';
-import { downcaseIn } from './casetab.ts';
+import { currentCaseMaps, downcaseIn } from './casetab.ts';
+import { charTableP, charTableRef } from './chartab.ts';
 import { beginStderrMessage, cFloatBody, prin1ToString, writeToStderr } from './print.ts';
 
 // GNU defines this in doc.c; nil means curved quotes when the terminal can show them.
@@ -114,14 +116,17 @@ const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30
 /** Format an integer magnitude/sign as C's printf does for d, o, x, X (with GNU's sign for negative o/x). */
 function formatInteger(
   v: bigint, conv: number, minus: boolean, plus: boolean, space: boolean, sharp: boolean, zero: boolean,
-  width: number, precGiven: boolean, prec: number,
+  width: number, precGiven: boolean, prec: number, bignumArg = false,
 ): string {
   const neg = v < 0n;
   const mag = neg ? -v : v;
   let digits = conv === 0x6f ? mag.toString(8) : conv === 0x78 ? mag.toString(16) : conv === 0x58 ? mag.toString(16).toUpperCase() : mag.toString();
   if (precGiven) {
     if (prec === 0 && mag === 0n) digits = '';
-    if (digits.length < prec) digits = '0'.repeat(prec - digits.length) + digits;
+    // GNU prints a negative bignum with its sign, and the precision counts that sign. GNU's
+    // fixnums reach -2^61 (ours stop sooner): below that an integer is a bignum there.
+    const p = neg && bignumArg && v < -(2n ** 61n) ? prec - 1 : prec;
+    if (digits.length < p) digits = '0'.repeat(p - digits.length) + digits;
   }
   let prefix = neg ? '-' : plus ? '+' : space ? ' ' : '';
   if (sharp && mag !== 0n) {
@@ -324,7 +329,7 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
         }
         v = BigInt(x);
       } else v = big ? bignumValue(rt, arg) : BigInt(fixnumValue(arg));
-      text = formatInteger(v, conv === 0x69 ? 0x64 : conv, minus, plus, space, sharp, zero, width, precGiven, prec);
+      text = formatInteger(v, conv === 0x69 ? 0x64 : conv, minus, plus, space, sharp, zero, width, precGiven, prec, big);
     }
     pushAscii(out, text);
     if (fmtProps) specs.push({ fbeg, fend: i, obeg, oend: out.length, textStart: 0, arg: Qnil });
@@ -861,3 +866,486 @@ registerStreamReader((rt, stream) => {
     return obj;
   });
 });
+
+// ---- editing in place: transpose-regions, replace-buffer-contents, translation, comparison ----------
+
+const Qinhibit_modification_hooks_ef = DEFSYM('inhibit-modification-hooks');
+const Qbuffer_undo_list_ef = DEFSYM('buffer-undo-list');
+const Qargs_out_of_range_ef = DEFSYM('args-out-of-range');
+void Qargs_out_of_range_ef;
+const Qconcat_ef = DEFSYM('concat');
+
+/** The markers of B with their char positions, collected into a rooted Lisp list (the chain is weak). */
+function markersIn(rt: Runtime, b: number, lo: number, hi: number): { list: number; pos: number[] } {
+  let l = Qnil;
+  const pos: number[] = [];
+  for (let c = bslot(rt, b, BUF_MARKERS); consp(c); c = xcdr(rt, c)) {
+    const mk = xcar(rt, c);
+    const p = markerCharpos(rt, mk);
+    if (p < lo || p > hi) continue;
+    rt.push(l);
+    l = consL(rt, mk, rt.stack[rt.sp - 1]!);
+    rt.sp--;
+    pos.push(p);
+  }
+  // Consing reversed the order: POS follows the list.
+  pos.reverse();
+  return { list: l, pos };
+}
+
+/** The chars of B from FROM to TO, as codes (raw bytes as their chars). */
+function bufferChars(rt: Runtime, b: number, from: number, to: number): Int32Array {
+  const out = new Int32Array(to - from);
+  const multibyte = bslot(rt, b, BUF_MULTIBYTE) !== Qnil;
+  let pb = charToByte(rt, b, from);
+  for (let i = 0; i < out.length; i++) {
+    const c = charAtByte(rt, b, pb);
+    out[i] = c;
+    pb += multibyte ? charBytes(c) : 1;
+  }
+  return out;
+}
+
+/**
+ * Put STR (a string of TO - FROM chars) in place of FROM..TO of the current buffer B with no
+ * hooks and no undo records (the caller does both), then point every marker of MARKS (and point
+ * when POINTTO is given) at the char position NEWPOS gives for its old one.
+ */
+function replaceSameLength(rt: Runtime, b: number, from: number, to: number, str: number,
+  marks: { list: number; pos: number[] }, newPos: (p: number) => number, pointNew: number | null): void {
+  const sp = rt.sp;
+  rt.push(str);
+  rt.push(marks.list);
+  const count = rt.specCount;
+  specbind(rt, Qinhibit_modification_hooks_ef, Qt);
+  const undo = findSymbolValue(rt, Qbuffer_undo_list_ef);
+  rt.push(undo);
+  setInternal(rt, Qbuffer_undo_list_ef, Qt);
+  try {
+    const pt = bint(rt, b, BUF_PT);
+    deleteRange(rt, from, to, false);
+    setPoint(rt, from);
+    insertString(rt, rt.stack[sp]!, false, false);
+    // Byte positions of the new text, for markers and point.
+    const multibyte = bslot(rt, b, BUF_MULTIBYTE) !== Qnil;
+    const chars = bufferChars(rt, b, from, to);
+    const fromByte = charToByte(rt, b, from);
+    const cum = new Int32Array(chars.length + 1);
+    for (let i = 0; i < chars.length; i++) cum[i + 1] = cum[i]! + (multibyte ? charBytes(chars[i]!) : 1);
+    const byteOf = (p: number): number => fromByte + cum[p - from]!;
+    let i = 0;
+    for (let l = rt.stack[sp + 1]!; consp(l); l = xcdr(rt, l), i++) {
+      const ms = (xcar(rt, l) & -8) >>> 2;
+      const np = newPos(marks.pos[i]!);
+      rt.i32[ms + 1 + MARKER_CHARPOS] = makeFixnum(np);
+      rt.i32[ms + 1 + MARKER_BYTEPOS] = makeFixnum(byteOf(np));
+    }
+    const np = pointNew ?? (pt >= from && pt <= to ? pt : null);
+    if (np !== null) {
+      setBint(rt, b, BUF_PT, np);
+      setBint(rt, b, BUF_PT_BYTE, byteOf(np));
+    } else setPoint(rt, pt);
+    forgetPositionCache(rt, b);
+  } finally {
+    setInternal(rt, Qbuffer_undo_list_ef, rt.stack[sp + 2]!);
+    unbindTo(rt, count);
+    rt.sp = sp;
+  }
+}
+
+DEFUN('transpose-regions', 4, 5,
+  'Swap the text of the regions STARTR1..ENDR1 and STARTR2..ENDR2, which must not overlap.\nMarkers and point move with the text unless LEAVE-MARKERS is non-nil; text properties always do.',
+  (rt, startr1: number, endr1: number, startr2: number, endr2: number, leaveMarkers: number) => {
+    let [s1, e1] = validateRegion(rt, startr1, endr1);
+    let [s2, e2] = validateRegion(rt, startr2, endr2);
+    if (s2 < s1) [s1, e1, s2, e2] = [s2, e2, s1, e1];
+    if (s2 < e1) error(rt, 'Transposed regions overlap');
+    if ((s1 === e1 && s2 === e2) || (s1 === e1 && e1 === s2) || (s2 === e2 && e1 === s2)) return Qnil;
+    const b = currentBuffer(rt);
+    const len1 = e1 - s1, len2 = e2 - s2, lenMid = s2 - e1;
+    const sp = rt.sp;
+    try {
+      const whole = bufferSubstring(rt, b, s1, e2, true);
+      rt.push(whole);
+      rt.push(bufferSubstring(rt, b, s2, e2, true));
+      rt.push(bufferSubstring(rt, b, e1, s2, true));
+      rt.push(bufferSubstring(rt, b, s1, e1, true));
+      rt.push(funcall(rt, Qconcat_ef, [rt.stack[sp + 1]!, rt.stack[sp + 2]!, rt.stack[sp + 3]!]));
+      prepareToModify(rt, s1, e2);
+      // Non-adjacent regions of one length are recorded as two changes, as GNU does.
+      if (len1 === len2 && lenMid > 0 && charToByte(rt, b, e1) - charToByte(rt, b, s1) === charToByte(rt, b, e2) - charToByte(rt, b, s2)) {
+        recordChange(rt, b, s1, bufferSubstring(rt, b, s1, e1, true));
+        recordChange(rt, b, s2, bufferSubstring(rt, b, s2, e2, true));
+      } else recordChange(rt, b, s1, rt.stack[sp]!);
+      const leave = leaveMarkers !== Qnil;
+      const newPos = (p: number): number => {
+        if (leave || p >= e2) return p;
+        if (p < e1) return p + len2 + lenMid;
+        if (p < s2) return p + len2 - len1;
+        return p - len1 - lenMid;
+      };
+      const marks = markersIn(rt, b, s1, e2);
+      const pt = bint(rt, b, BUF_PT);
+      replaceSameLength(rt, b, s1, e2, rt.stack[sp + 4]!, marks, newPos, pt >= s1 && pt <= e2 ? newPos(pt) : null);
+      signalAfterChange(rt, s1, e2, e2 - s1);
+    } finally {
+      rt.sp = sp;
+    }
+    return Qnil;
+  });
+
+/** Thrown out of the diff when its time budget is spent. */
+class DiffAborted extends Error {}
+
+/**
+ * The changes turning A into B, a minimal edit script found by Myers's divide-and-conquer
+ * search for the middle snake (the algorithm GNU's diffseq.h implements): hunks [aFrom, aTo,
+ * bFrom, bTo) in order, each a run of deletions from A and insertions from B between matching
+ * chars. Past TOOEXPENSIVE steps in one search the furthest-reaching diagonal is taken instead
+ * (still a correct script, maybe not minimal); past DEADLINE (ms since the epoch) DiffAborted.
+ */
+function diffHunks(a: Int32Array, b: Int32Array, tooExpensive: number, deadline: number): number[][] {
+  // Checked once before anything, as GNU does: a zero budget always falls back.
+  if (deadline >= 0 && Date.now() >= deadline) throw new DiffAborted();
+  const n = a.length, m = b.length;
+  const delA = new Uint8Array(n), insB = new Uint8Array(m);
+  const off = m + 1;
+  const fd = new Int32Array(n + m + 3), bd = new Int32Array(n + m + 3);
+  const mid = (xoff: number, xlim: number, yoff: number, ylim: number): [number, number] => {
+    const dmin = xoff - ylim, dmax = xlim - yoff, fmid = xoff - yoff, bmid = xlim - ylim;
+    let fmin = fmid, fmax = fmid, bmin = bmid, bmax = bmid;
+    const odd = ((fmid - bmid) & 1) !== 0;
+    fd[off + fmid] = xoff;
+    bd[off + bmid] = xlim;
+    for (let c = 1; ; c++) {
+      if (deadline >= 0 && (c & 255) === 1 && Date.now() >= deadline) throw new DiffAborted();
+      if (fmin > dmin) fd[off + --fmin - 1] = -1; else ++fmin;
+      if (fmax < dmax) fd[off + ++fmax + 1] = -1; else --fmax;
+      for (let d = fmax; d >= fmin; d -= 2) {
+        const tlo = fd[off + d - 1]!, thi = fd[off + d + 1]!;
+        let x = tlo >= thi ? tlo + 1 : thi;
+        let y = x - d;
+        while (x < xlim && y < ylim && a[x] === b[y]) { x++; y++; }
+        fd[off + d] = x;
+        if (odd && bmin <= d && d <= bmax && bd[off + d]! <= x) return [x, y];
+      }
+      if (bmin > dmin) bd[off + --bmin - 1] = 0x7fffffff; else ++bmin;
+      if (bmax < dmax) bd[off + ++bmax + 1] = 0x7fffffff; else --bmax;
+      for (let d = bmax; d >= bmin; d -= 2) {
+        const tlo = bd[off + d - 1]!, thi = bd[off + d + 1]!;
+        let x = tlo < thi ? tlo : thi - 1;
+        let y = x - d;
+        while (xoff < x && yoff < y && a[x - 1] === b[y - 1]) { x--; y--; }
+        bd[off + d] = x;
+        if (!odd && fmin <= d && d <= fmax && x <= fd[off + d]!) return [x, y];
+      }
+      if (c >= tooExpensive) {
+        // Too costly: cut at the diagonal that got furthest, forward or backward.
+        let fxy = -1, fx = xoff;
+        for (let d = fmax; d >= fmin; d -= 2) {
+          const x = Math.min(fd[off + d]!, xlim), y = x - d;
+          if (ylim < y) continue;
+          if (fxy < x + y) { fxy = x + y; fx = x; }
+        }
+        let bxy = 0x7fffffff, bx = xlim;
+        for (let d = bmax; d >= bmin; d -= 2) {
+          const x = Math.max(xoff, bd[off + d]!), y = x - d;
+          if (y < yoff) continue;
+          if (x + y < bxy) { bxy = x + y; bx = x; }
+        }
+        if (xlim + ylim - bxy < fxy - (xoff + yoff)) return [fx, fxy - fx];
+        return [bx, bxy - bx];
+      }
+    }
+  };
+  const compare = (xoff: number, xlim: number, yoff: number, ylim: number): void => {
+    while (xoff < xlim && yoff < ylim && a[xoff] === b[yoff]) { xoff++; yoff++; }
+    while (xoff < xlim && yoff < ylim && a[xlim - 1] === b[ylim - 1]) { xlim--; ylim--; }
+    if (xoff === xlim) { for (let y = yoff; y < ylim; y++) insB[y] = 1; return; }
+    if (yoff === ylim) { for (let x = xoff; x < xlim; x++) delA[x] = 1; return; }
+    const [xm, ym] = mid(xoff, xlim, yoff, ylim);
+    compare(xoff, xm, yoff, ym);
+    compare(xm, xlim, ym, ylim);
+  };
+  compare(0, n, 0, m);
+  const hunks: number[][] = [];
+  let i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && !delA[i] && !insB[j]) { i++; j++; continue; }
+    const i0 = i, j0 = j;
+    while (i < n && delA[i]) i++;
+    while (j < m && insB[j]) j++;
+    hunks.push([i0, i, j0, j]);
+  }
+  return hunks;
+}
+
+DEFUN('replace-buffer-contents', 1, 3,
+  'Replace the accessible part of the current buffer with that of SOURCE (a buffer or a buffer\'s name), changing only what differs,\nso that markers, properties and point in unchanged text stay. MAX-SECS bounds the time spent comparing: past it the text is\ndeleted and inserted whole and nil is given. MAX-COSTS (default 1000000) bounds the effort of the comparison before a\nfaster, maybe less minimal, one is used. Gives t when the replacement changed only what differs.',
+  (rt, source: number, maxSecs: number, maxCosts: number) => {
+    const src = getBuffer(rt, source);
+    if (src === Qnil) xsignal(DEFSYM('error'), consL(rt, funcall(rt, DEFSYM('format'), [makeString(rt, 'No buffer named %s'), source]), Qnil));
+    const b = currentBuffer(rt);
+    if (src === b) error(rt, 'Cannot replace a buffer with itself');
+    if (!bufferLive(rt, src)) error(rt, 'Selecting deleted buffer');
+    let costs = 1000000;
+    if (maxCosts !== Qnil) {
+      if (!isFixnum(maxCosts)) wrongTypeArgument(rt, DEFSYM('integerp'), maxCosts);
+      costs = Math.max(fixnumValue(maxCosts), 1);
+    }
+    let deadline = -1;
+    if (maxSecs !== Qnil) {
+      const secs = isFixnum(maxSecs) ? fixnumValue(maxSecs) : floatp(maxSecs) ? xfloat(rt, maxSecs) : wrongTypeArgument(rt, DEFSYM('numberp'), maxSecs);
+      deadline = Date.now() + Math.max(0, secs) * 1000;
+    }
+    const begv = bint(rt, b, BUF_BEGV);
+    const a = bufferChars(rt, b, begv, bint(rt, b, BUF_ZV));
+    const srcBegv = bint(rt, src, BUF_BEGV);
+    const bc = bufferChars(rt, src, srcBegv, bint(rt, src, BUF_ZV));
+    let hunks: number[][] | null;
+    try {
+      // Identical texts need no comparison (and no time): GNU still runs the change hooks.
+      hunks = a.length === bc.length && a.every((c, i) => c === bc[i]) ? [] : diffHunks(a, bc, costs, deadline);
+    } catch (e) {
+      if (!(e instanceof DiffAborted)) throw e;
+      hunks = null;
+    }
+    const sp = rt.sp;
+    rt.push(src);
+    try {
+      if (hunks === null || a.length === 0) {
+        // Over budget: the plain way, and point ends after the new text.
+        deleteRange(rt, begv, bint(rt, b, BUF_ZV), false);
+        setPoint(rt, begv);
+        if (bc.length > 0) insertString(rt, bufferSubstring(rt, src, srcBegv, srcBegv + bc.length, true), false, false);
+        // An empty buffer is simply filled (point after the text, as in GNU), which counts as success.
+        return hunks === null ? Qnil : Qt;
+      }
+      const hooks = findSymbolValue(rt, Qinhibit_modification_hooks_ef) === Qnil;
+      if (hooks) prepareToModify(rt, begv, bint(rt, b, BUF_ZV));
+      // Point is recorded when the first change (the last hunk: they are made from the end) is elsewhere.
+      if (hunks.length > 0 && bint(rt, b, BUF_PT) !== begv + hunks[hunks.length - 1]![0]!) recordPointEntry(rt, bint(rt, b, BUF_PT));
+      const count = rt.specCount;
+      specbind(rt, Qinhibit_modification_hooks_ef, Qt);
+      // Point comes back where its text went, as after save-excursion.
+      const ptMarker = makeMarkerAt(rt, b, bint(rt, b, BUF_PT));
+      rt.push(ptMarker);
+      try {
+        for (let k = hunks.length - 1; k >= 0; k--) {
+          const [i0, i1, j0, j1] = hunks[k]!;
+          const at = begv + i0!;
+          if (i1! > i0!) deleteRange(rt, at, begv + i1!, false);
+          if (j1! > j0!) {
+            setPoint(rt, at);
+            insertString(rt, bufferSubstring(rt, rt.stack[sp]!, srcBegv + j0!, srcBegv + j1!, true), false, false);
+          }
+        }
+      } finally {
+        const m = rt.stack[sp + 1]!;
+        if (markerBuffer(rt, m) === b) setPoint(rt, markerCharpos(rt, m));
+        unchainMarker(rt, m);
+        unbindTo(rt, count);
+      }
+      if (hooks) signalAfterChange(rt, begv, begv + bc.length, a.length);
+      return Qt;
+    } finally {
+      rt.sp = sp;
+    }
+  });
+
+/** The current buffer's unmodified state, to give back after a change that NOUNDO hides. */
+function changeChar(rt: Runtime, b: number, pos: number, c: number): void {
+  const pb = charToByte(rt, b, pos);
+  const old = charAtByte(rt, b, pb);
+  const multibyte = bslot(rt, b, BUF_MULTIBYTE) !== Qnil;
+  replaceCharRaw(rt, b, pos, pb, multibyte ? charBytes(old) : 1, [c]);
+  forgetPositionCache(rt, b);
+}
+
+DEFUN('subst-char-in-region', 4, 5,
+  'Replace each FROMCHAR by TOCHAR from START to END of the current buffer; both must take as many bytes.\nNOUNDO non-nil records no undo and leaves an unmodified buffer unmodified.',
+  (rt, start: number, end: number, fromchar: number, tochar: number, noundo: number) => {
+    const [s, e] = validateRegion(rt, start, end);
+    const fc = checkCharEf(rt, fromchar), tc = checkCharEf(rt, tochar);
+    let b = currentBuffer(rt);
+    const multibyte = bslot(rt, b, BUF_MULTIBYTE) !== Qnil;
+    if (multibyte && charBytes(fc) !== charBytes(tc))
+      xsignal(DEFSYM('error'), consL(rt, funcallString(rt, 'format-message', 'Characters in `subst-char-in-region\' have different byte-lengths'), Qnil));
+    const chars = bufferChars(rt, b, s, e);
+    let changed = -1, last = -1;
+    const wasUnmodified = bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF);
+    for (let i = 0; i < chars.length; i++) {
+      if (chars[i] !== fc) continue;
+      const pos = s + i;
+      if (changed < 0) {
+        changed = pos;
+        prepareToModify(rt, pos, e);
+        b = currentBuffer(rt);
+        // A hook may have changed the text: stop where it no longer matches.
+      }
+      if (pos >= bint(rt, b, BUF_ZV) || charAt(rt, pos) !== fc) continue;
+      if (noundo === Qnil) recordChange(rt, b, pos, bufferSubstring(rt, b, pos, pos + 1, true));
+      changeChar(rt, b, pos, tc);
+      // Bumped after the first record, so that it sees the buffer unmodified (its (t . 0) entry).
+      if (last < 0) bumpModiff(rt, b);
+      last = pos + 1;
+    }
+    if (changed >= 0) {
+      if (noundo !== Qnil && wasUnmodified) setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
+      if (last > 0) signalAfterChange(rt, changed, last, last - changed);
+    }
+    return Qnil;
+  });
+
+function funcallString(rt: Runtime, fn: string, text: string): number {
+  return funcall(rt, DEFSYM(fn), [makeString(rt, text)]);
+}
+
+function checkCharEf(rt: Runtime, x: number): number {
+  if (!isFixnum(x) || fixnumValue(x) < 0 || fixnumValue(x) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, x);
+  return fixnumValue(x);
+}
+
+DEFUN('translate-region-internal', 3, 3,
+  'Translate the characters from START to END of the current buffer by TABLE, a string (char C becomes the Cth char of it,\nwhen there is one) or a char-table (whose character values replace their chars); give how many changed.',
+  (rt, start: number, end: number, table: number) => {
+    const [s, e] = validateRegion(rt, start, end);
+    let map: (c: number) => number;
+    if (stringp(table)) {
+      const sp = rt.sp;
+      rt.push(table);
+      const tchars = bufferlessChars(rt, table);
+      rt.sp = sp;
+      map = (c) => (c < tchars.length ? tchars[c]! : -1);
+    } else if (charTableP(rt, table)) {
+      map = (c) => {
+        const v = charTableRef(rt, table, c);
+        return isFixnum(v) && fixnumValue(v) >= 0 && fixnumValue(v) <= 0x3fffff ? fixnumValue(v) : -1;
+      };
+    } else return error(rt, 'Not a translation table');
+    const sp = rt.sp;
+    rt.push(table);
+    try {
+      prepareToModify(rt, s, e);
+      const b = currentBuffer(rt);
+      const multibyte = bslot(rt, b, BUF_MULTIBYTE) !== Qnil;
+      let n = 0;
+      for (let pos = s; pos < Math.min(e, bint(rt, b, BUF_ZV)); pos++) {
+        const c = charAt(rt, pos);
+        let nc = map(c);
+        if (nc < 0 || nc === c) continue;
+        // A unibyte buffer takes only bytes.
+        if (!multibyte && nc >= 0x100) {
+          if (nc >= BYTE8_BASE) nc -= BYTE8_BASE - 0x80; else continue;
+        }
+        if (!multibyte || charBytes(nc) === charBytes(c)) {
+          const count = rt.specCount;
+          specbind(rt, Qinhibit_modification_hooks_ef, Qt);
+          try {
+            recordChange(rt, b, pos, bufferSubstring(rt, b, pos, pos + 1, true));
+            changeChar(rt, b, pos, nc);
+            bumpModiff(rt, b);
+          } finally {
+            unbindTo(rt, count);
+          }
+        } else replaceOneChar(rt, b, pos, nc);
+        signalAfterChange(rt, pos, pos + 1, 1);
+        n++;
+      }
+      return makeFixnum(n);
+    } finally {
+      rt.sp = sp;
+    }
+  });
+
+/**
+ * Replace the char at POS of B by C of another byte length as GNU's translate-region does: the
+ * new char (without properties) goes in after the old one, which is then deleted; the before
+ * hook runs for POS..POS+1, the caller runs the after hook.
+ */
+function replaceOneChar(rt: Runtime, b: number, pos: number, c: number): void {
+  prepareToModify(rt, pos, pos + 1);
+  const sp = rt.sp;
+  const old = bufferSubstring(rt, b, pos, pos + 1, true);
+  rt.push(old);
+  recordInsert(rt, b, pos + 1, 1);
+  recordDelete(rt, b, pos, old, false);
+  const count = rt.specCount;
+  specbind(rt, Qinhibit_modification_hooks_ef, Qt);
+  rt.push(findSymbolValue(rt, Qbuffer_undo_list_ef));
+  setInternal(rt, Qbuffer_undo_list_ef, Qt);
+  const pt = bint(rt, b, BUF_PT);
+  try {
+    setPoint(rt, pos + 1);
+    insertString(rt, charToString(rt, makeFixnum(c)), false, false);
+    deleteRange(rt, pos, pos + 1, false);
+    setPoint(rt, pt);
+  } finally {
+    setInternal(rt, Qbuffer_undo_list_ef, rt.stack[sp + 1]!);
+    unbindTo(rt, count);
+    rt.sp = sp;
+  }
+}
+
+/** The chars of string S as codes. */
+function bufferlessChars(rt: Runtime, s: number): number[] {
+  const out: number[] = [];
+  charsOf(rt, s, out);
+  return out;
+}
+
+/** GNU's compare-buffer-substrings region arguments: nil ends mean the accessible bounds. */
+function compareRegion(rt: Runtime, buffer: number, start: number, end: number): [number, number, number] {
+  let b: number;
+  if (buffer === Qnil) b = currentBuffer(rt);
+  else {
+    b = getBuffer(rt, buffer);
+    if (b === Qnil) xsignal(DEFSYM('error'), consL(rt, funcall(rt, DEFSYM('format'), [makeString(rt, 'No buffer named %s'), buffer]), Qnil));
+  }
+  if (!bufferLive(rt, b)) error(rt, 'Selecting deleted buffer');
+  const begv = bint(rt, b, BUF_BEGV), zv = bint(rt, b, BUF_ZV);
+  let s = start === Qnil ? begv : positionValue(rt, start);
+  let e = end === Qnil ? zv : positionValue(rt, end);
+  if (s > e) [s, e] = [e, s];
+  if (!(begv <= s && e <= zv)) xsignal(Qargs_out_of_range_ef, consL(rt, start, consL(rt, end, Qnil)));
+  return [b, s, e];
+}
+
+DEFUN('compare-buffer-substrings', 6, 6,
+  'Compare the text of BUFFER1 from START1 to END1 with that of BUFFER2 from START2 to END2 (nil buffer: the current one;\nnil ends: the accessible bounds), ignoring case when `case-fold-search\' is non-nil. Give 0 when equal, else -N when the\nfirst text is less and N when it is greater, N - 1 being the number of chars that matched.',
+  (rt, buffer1: number, start1: number, end1: number, buffer2: number, start2: number, end2: number) => {
+    const [b1, s1, e1] = compareRegion(rt, buffer1, start1, end1);
+    const [b2, s2, e2] = compareRegion(rt, buffer2, start2, end2);
+    const fold = findSymbolValue(rt, DEFSYM('case-fold-search'));
+    const canon = fold !== Qnil && fold !== Qunbound ? currentCaseMaps(rt).canon : null;
+    const c1 = bufferChars(rt, b1, s1, e1), c2 = bufferChars(rt, b2, s2, e2);
+    const n = Math.min(c1.length, c2.length);
+    for (let i = 0; i < n; i++) {
+      let x = c1[i]!, y = c2[i]!;
+      if (canon) { x = canon(x); y = canon(y); }
+      if (x !== y) return makeFixnum(x < y ? -(i + 1) : i + 1);
+    }
+    return makeFixnum(c1.length < c2.length ? -(n + 1) : c1.length > c2.length ? n + 1 : 0);
+  });
+
+// ---- groups -------------------------------------------------------------------------------------
+
+// group-gid and group-real-gid are in editfns-user.ts with the user ids.
+
+DEFUN('group-name', 1, 1, 'Give the name of the group whose numeric id is GID (an integer or integral float), from /etc/group; nil when none is known.',
+  (rt, gid: number) => {
+    let id: number;
+    if (isFixnum(gid)) id = fixnumValue(gid);
+    else if (floatp(gid)) id = xfloat(rt, gid);
+    else if (bignump(rt, gid)) id = -1;
+    else return error(rt, 'Invalid GID specification');
+    // GNU takes a gid_t: a negative, fractional or too large number is refused.
+    if (!Number.isInteger(id) || id < 0 || id > 0xffffffff) error(rt, 'Not an in-range integer, integral float, or cons of integers');
+    const bytes = rt.host.readFile('/etc/group');
+    if (bytes === null) return Qnil;
+    for (const line of new TextDecoder().decode(bytes).split('\n')) {
+      const f = line.split(':');
+      if (f.length >= 3 && f[2] !== '' && Number(f[2]) === id) return makeString(rt, f[0]!);
+    }
+    return Qnil;
+  });

@@ -1991,6 +1991,8 @@ DEFUN('set-default-toplevel-value', 2, 2, 'Set SYMBOL\'s default value outside e
 });
 
 DEFUN('internal-make-var-non-special', 1, 1, 'Undo the special declaration of SYMBOL (an internal helper).', (rt, sym: number) => {
+  // Unchecked, a non-symbol had its words taken for a symbol's flags (heap damage in the fuzz test).
+  if ((sym & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, sym);
   setSymbolFlags(rt, sym, symbolFlags(rt, sym) & ~SYM_DECLARED_SPECIAL);
   return Qnil;
 });

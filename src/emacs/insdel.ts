@@ -28,7 +28,7 @@ import {
   bint, bslot, bufferLive, bufferp as isBuffer, currentBuffer, gapSize, getBuffer, markerp, setBint, setBslot,
   setCurrentBuffer as setCurrentBufferRaw, slotBase, textBase, textCapacity, byteAddr as byteAddrOf, shareText, textSharers, forgetBufferCaches,
 } from './buffer.ts';
-import { charToByte, forgetPositionCache, markerBuffer, markerCharpos, positionValue } from './marker.ts';
+import { charToByte, forgetPositionCache, makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker } from './marker.ts';
 import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 
 const Qbuffer_read_only = DEFVAR('buffer-read-only', () => Qnil, 'Non-nil means the text of the current buffer may not be changed.');
@@ -172,20 +172,52 @@ function runChangeHook(rt: Runtime, hook: number, args: number[]): void {
   unbindTo(rt, count);
 }
 
-/** Before changing START..END of the current buffer: read-only check, first-change-hook, before-change-functions. */
-export function prepareToModify(rt: Runtime, start: number, end: number): void {
+/**
+ * Before changing START..END of the current buffer: read-only check, first-change-hook,
+ * before-change-functions. As GNU's signal_before_change, the hooks run with markers at START
+ * and END (and, given PRESERVE, one at PRESERVE.pos, read back into it afterwards, so a caller
+ * follows text the hooks move); the markers are detached after, and a deletion inside the hooks
+ * records them for undo as GNU's does.
+ */
+export function prepareToModify(rt: Runtime, start: number, end: number, preserve?: { pos: number }): void {
   barfIfReadOnly(rt);
   const b = currentBuffer(rt);
   textPropHooks.verifyModification(rt, b, start, end);
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
-  if (bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF) && findSymbolValue(rt, Qfirst_change_hook) !== Qnil)
-    runChangeHook(rt, Qfirst_change_hook, []);
-  if (findSymbolValue(rt, Qbefore_change_functions) !== Qnil)
-    runChangeHook(rt, Qbefore_change_functions, [makeFixnum(start), makeFixnum(end)]);
+  const first = bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF) && findSymbolValue(rt, Qfirst_change_hook) !== Qnil;
+  const before = findSymbolValue(rt, Qbefore_change_functions) !== Qnil;
   // GNU runs the overlays' hooks after before-change-functions (in the buffer current then).
-  const cur = currentBuffer(rt);
-  if (bslot(rt, cur, BUF_OVERLAYS) !== Qnil) runOverlayHooks(rt, () => overlayHooks.before(rt, cur, start, end));
-  else overlayHooks.forget(rt);
+  const overlays = (): void => {
+    const cur = currentBuffer(rt);
+    if (bslot(rt, cur, BUF_OVERLAYS) !== Qnil) runOverlayHooks(rt, () => overlayHooks.before(rt, cur, start, end));
+    else overlayHooks.forget(rt);
+  };
+  if (!first && !before) {
+    overlays();
+    return;
+  }
+  const sp = rt.sp;
+  const markers: number[] = [];
+  const mark = (pos: number): number => {
+    const m = makeMarkerAt(rt, b, Math.max(bint(rt, b, BUF_BEGV), Math.min(pos, bint(rt, b, BUF_ZV))));
+    rt.push(m);
+    markers.push(rt.sp - 1);
+    return rt.sp - 1;
+  };
+  const keep = preserve ? mark(preserve.pos) : -1;
+  try {
+    if (first) runChangeHook(rt, Qfirst_change_hook, []);
+    if (before) {
+      mark(start);
+      mark(end);
+      runChangeHook(rt, Qbefore_change_functions, [makeFixnum(start), makeFixnum(end)]);
+    }
+    overlays();
+  } finally {
+    if (preserve && markerBuffer(rt, rt.stack[keep]!) !== Qnil) preserve.pos = markerCharpos(rt, rt.stack[keep]!);
+    for (const slot of markers) unchainMarker(rt, rt.stack[slot]!);
+    rt.sp = sp;
+  }
 }
 
 function runOverlayHooks(rt: Runtime, fn: () => void): void {
@@ -616,13 +648,15 @@ DEFUN('insert-buffer-substring-no-properties', 1, 3, 'Insert at point the text o
  */
 export function deleteRange(rt: Runtime, from: number, to: number, extract: boolean): number {
   if (from === to) return extract ? makeStr(rt, '') : Qnil;
-  prepareToModify(rt, from, to);
-  // A hook may have changed the buffer: clip again, as GNU does.
+  // A hook may have changed the buffer: as GNU, delete as many chars from where FROM's text went.
+  const preserve = { pos: from };
+  prepareToModify(rt, from, to, preserve);
   const b = currentBuffer(rt);
   const begv = bint(rt, b, BUF_BEGV);
   const zv = bint(rt, b, BUF_ZV);
-  from = Math.max(begv, Math.min(from, zv));
-  to = Math.max(begv, Math.min(to, zv));
+  const length = to - from;
+  from = Math.max(begv, Math.min(preserve.pos, zv));
+  to = Math.max(begv, Math.min(from + length, zv));
   if (from >= to) return extract ? makeStr(rt, '') : Qnil;
   const fromByte = charToByte(rt, b, from);
   const toByte = charToByte(rt, b, to);

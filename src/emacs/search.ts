@@ -8,7 +8,7 @@
 
 import { byte8ToChar, charLenAt, readChar } from '../core/character.ts';
 import {
-  aref, aset, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
+  aref, aset, cons as consCell, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
   pvecSize, sbytes, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
 } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
@@ -18,18 +18,19 @@ import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import {
   DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnil, Qstringp, Qt, Qunbound,
 } from '../core/symbols.ts';
-import { fixnumValue, isFixnum } from '../heap/tags.ts';
-import { findSymbolValue, forEachTail } from './eval.ts';
+import { Lisp_Cons, fixnumValue, isFixnum } from '../heap/tags.ts';
+import { findSymbolValue, forEachTail, funcall, setInternal, specbind, unbindTo } from './eval.ts';
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
 import { currentCaseMaps, currentCaseTable } from './casetab.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 import { listLength } from './fns.ts';
-import { BUF_BEGV, BUF_MULTIBYTE, BUF_Z, BUF_ZV } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_MARKERS, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
 import { bint, bslot, bufferLive, bufferp, currentBuffer, makeMarkerObject, markerp } from './buffer.ts';
-import { makeMarkerAt, markerBuffer, markerCharpos, unchainMarker } from './marker.ts';
-import { deleteRange, insertString } from './insdel.ts';
+import { attachMarker, charToByte, makeMarkerAt, markerBuffer, markerCharpos, unchainMarker } from './marker.ts';
+import { bufferSubstring as bufferSubstringOf, deleteRange, insertString, prepareToModify, signalAfterChange } from './insdel.ts';
+import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 import { setPoint } from './editfns.ts';
 import { bufferWindow } from './buffer-text.ts';
 
@@ -446,6 +447,8 @@ function caseActionFor(rt: Runtime, chars: ArrayLike<number>, from: number, to: 
 }
 
 const QsubexpMissing = 'replace-match subexpression does not exist';
+const Qinhibit_modification_hooks_s = DEFSYM('inhibit-modification-hooks');
+const Qbuffer_undo_list_s = DEFSYM('buffer-undo-list');
 
 DEFUN('replace-match', 1, 5,
   'Replace what the last match found in STRING, or only its subexpression SUBEXP, by NEWTEXT, and give the new string.\nFIXEDCASE non-nil keeps NEWTEXT\'s case as it is; LITERAL non-nil takes NEWTEXT literally, without \\& and \\N substitution.',
@@ -518,9 +521,24 @@ DEFUN('replace-match', 1, 5,
       const multibyte = stringMultibyte(rt, newtext) || (inBuffer ? bslot(rt, buf, BUF_MULTIBYTE) !== Qnil : stringMultibyte(rt, string));
       repl = changed ? charsToString(rt, out, multibyte) : newtext;
     }
+    if (inBuffer) {
+      // As GNU: the text goes in, is cased in place, point goes after it (counted from where the
+      // match started), and only then do the after-change hooks run for the replacement.
+      replaceInBuffer(rt, repl, mstart, mend);
+      const len = schars(rt, repl);
+      const newpoint = mstart + len;
+      if (action !== CASE_NONE) {
+        const start = regStart(rt, sub);
+        funcall(rt, DEFSYM(action === CASE_ALL_CAPS ? 'upcase-region' : 'upcase-initials-region'),
+          [makeFixnum(start), makeFixnum(newpoint)]);
+      }
+      const b = currentBuffer(rt);
+      setPoint(rt, Math.max(bint(rt, b, BUF_BEGV), Math.min(newpoint, bint(rt, b, BUF_ZV))));
+      signalAfterChange(rt, mstart, mstart + len, mend - mstart);
+      return Qnil;
+    }
     if (action === CASE_ALL_CAPS) repl = primitiveNamed('upcase')!.fn(rt, repl);
     else if (action === CASE_CAP_INITIAL) repl = primitiveNamed('upcase-initials')!.fn(rt, repl);
-    if (inBuffer) return replaceInBuffer(rt, repl, sub, mstart, mend);
     const before = chars.subarray(0, mstart);
     const after = chars.subarray(mend);
     const mid = stringCharCodes(rt, repl);
@@ -532,34 +550,82 @@ DEFUN('replace-match', 1, 5,
   });
 
 /**
- * Put REPL in place of [FROM, TO) of the current buffer, leave point after
- * it and shift the match data as GNU does: a position at or after TO moves
- * with the text after it, one inside the replaced text goes to FROM.
+ * Put REPL in place of [FROM, TO) of the current buffer as one change, as GNU's replace_range:
+ * the before-change hooks (overlay hooks included) run once over FROM..TO, the caller runs the
+ * after-change ones; undo records the insertion (as if made after the old text) and then the deletion;
+ * markers inside the old text go to FROM, those at or after TO move with the text after it; the
+ * new text takes no properties from its neighbours. Point ends after the new text; the match data shifts as
+ * GNU's: a position at or after TO moves with the text after it, one inside goes to FROM.
  */
-function replaceInBuffer(rt: Runtime, repl: number, _sub: number, from: number, to: number): number {
-  // Change hooks may collect garbage: REPL is rooted on the stack and read back.
+const cons = (rt: Runtime, a: number, d: number): number => consCell(rt, a, d);
+
+function replaceInBuffer(rt: Runtime, repl: number, from: number, to: number): void {
   const sp = rt.sp;
   rt.push(repl);
+  const count = rt.specCount;
   try {
-    if (to > from) deleteRange(rt, from, to, false);
-    setPoint(rt, from);
+    const length = to - from;
+    const preserve = { pos: from };
+    prepareToModify(rt, from, to, preserve);
+    const b = currentBuffer(rt);
+    from = Math.max(bint(rt, b, BUF_BEGV), Math.min(preserve.pos, bint(rt, b, BUF_ZV)));
+    to = Math.min(from + length, bint(rt, b, BUF_ZV));
     repl = rt.stack[sp]!;
-    insertString(rt, repl, false, true);
-    repl = rt.stack[sp]!;
+    const inschars = schars(rt, repl);
+    if (undoRecording(rt)) {
+      const deleted = bufferSubstringOf(rt, b, from, to, true);
+      rt.push(deleted);
+      recordInsert(rt, b, from + (to - from), inschars);
+      recordDelete(rt, b, from, rt.stack[sp + 1]!, false);
+    }
+    // Markers at or after TO follow the text after it, whatever their insertion type.
+    const moved: number[] = [];
+    let keep = Qnil;
+    for (let l = bslot(rt, b, BUF_MARKERS); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+      const m = xcar(rt, l);
+      const p = markerCharpos(rt, m);
+      if (p < from || p > to) continue;
+      rt.push(keep);
+      keep = cons(rt, m, rt.stack[rt.sp - 1]!);
+      rt.sp--;
+      moved.unshift(p >= to ? 1 : 0);
+    }
+    rt.push(keep);
+    specbind(rt, Qinhibit_modification_hooks_s, Qt);
+    const undo = findSymbolValue(rt, Qbuffer_undo_list_s);
+    rt.push(undo);
+    setInternal(rt, Qbuffer_undo_list_s, Qt);
+    const undoSlot = rt.sp - 1;
+    const pt = bint(rt, b, BUF_PT);
+    try {
+      if (to > from) deleteRange(rt, from, to, false);
+      setPoint(rt, from);
+      insertString(rt, rt.stack[sp]!, false, false);
+    } finally {
+      setInternal(rt, Qbuffer_undo_list_s, rt.stack[undoSlot]!);
+      unbindTo(rt, count);
+    }
+    let i = 0;
+    for (let l = rt.stack[undoSlot - 1]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l), i++) {
+      const np = moved[i] ? from + inschars : from;
+      attachMarker(rt, xcar(rt, l), b, np, charToByte(rt, b, np));
+    }
+    const change = inschars - (to - from);
+    const md = rt.globals[G_MATCH_DATA]!;
+    const k = numRegs(rt);
+    for (let j = 0; j < 2 * k; j++) {
+      const x = fixnumValue(aref(rt, md, 1 + j));
+      if (x < 0) continue;
+      if (x >= to) aset(rt, md, 1 + j, makeFixnum(x + change));
+      else if (x > from) aset(rt, md, 1 + j, makeFixnum(from));
+    }
+    // Point moves as a marker would, but one inside the old text goes to the end of the new.
+    const npt = pt <= from ? pt : pt <= to ? from + inschars : pt + change;
+    setPoint(rt, npt);
   } finally {
+    unbindTo(rt, count);
     rt.sp = sp;
   }
-  const change = schars(rt, repl) - (to - from);
-  const md = rt.globals[G_MATCH_DATA]!;
-  const k = numRegs(rt);
-  for (let i = 0; i < 2 * k; i++) {
-    const x = fixnumValue(aref(rt, md, 1 + i));
-    if (x < 0) continue;
-    if (x >= to) aset(rt, md, 1 + i, makeFixnum(x + change));
-    else if (x > from) aset(rt, md, 1 + i, makeFixnum(from));
-  }
-  setPoint(rt, from + schars(rt, repl));
-  return Qnil;
 }
 
 export { Qcase_fold_search, Qinhibit_changing_match_data, Qsearch_spaces_regexp };

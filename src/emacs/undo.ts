@@ -78,7 +78,7 @@ export function recordInsert(rt: Runtime, b: number, beg: number, nchars: number
 }
 
 /** Record that TEXT (a string, the text of FROM..) is about to be deleted from the current buffer B. */
-export function recordDelete(rt: Runtime, b: number, from: number, text: number): void {
+export function recordDelete(rt: Runtime, b: number, from: number, text: number, recordMarkers = true): void {
   if (findSymbolValue(rt, Qbuffer_undo_list) === Qt) return;
   const sp = rt.sp;
   rt.push(text);
@@ -88,7 +88,7 @@ export function recordDelete(rt: Runtime, b: number, from: number, text: number)
   recordPoint(rt, b, from);
   // Markers the deletion will move, newest first as they are chained.
   const to = from + n;
-  for (let l = bslot(rt, b, BUF_MARKERS); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+  for (let l = recordMarkers ? bslot(rt, b, BUF_MARKERS) : Qnil; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
     const mk = xcar(rt, l);
     const ms = slotBase(mk);
     const cp = rt.i32[ms + MARKER_CHARPOS]! >> 2;
@@ -100,6 +100,29 @@ export function recordDelete(rt: Runtime, b: number, from: number, text: number)
   }
   setInternal(rt, Qbuffer_undo_list, cons(rt, cons(rt, text, makeFixnum(pos)), findSymbolValue(rt, Qbuffer_undo_list)));
   rt.sp = sp;
+}
+
+/**
+ * Record that FROM..FROM+len(TEXT) of B, now TEXT, is about to be replaced in place by as many
+ * characters (GNU's record_change): a deletion without marker entries, then an insertion.
+ */
+export function recordChange(rt: Runtime, b: number, from: number, text: number): void {
+  if (findSymbolValue(rt, Qbuffer_undo_list) === Qt) return;
+  const sp = rt.sp;
+  rt.push(text);
+  recordDelete(rt, b, from, text, false);
+  // Not recordInsert: the first-change and point entries are the deletion's.
+  const n = schars(rt, rt.stack[sp]!);
+  setInternal(rt, Qbuffer_undo_list, cons(rt, cons(rt, makeFixnum(from), makeFixnum(from + n)), findSymbolValue(rt, Qbuffer_undo_list)));
+  rt.sp = sp;
+}
+
+/** Push point POS as a bare integer on the undo list, as `replace-buffer-contents' does before its changes. */
+export function recordPointEntry(rt: Runtime, pos: number): void {
+  const list = findSymbolValue(rt, Qbuffer_undo_list);
+  // Only right after a boundary, as GNU's record_point.
+  if (list === Qt || ((list & 7) === Lisp_Cons && xcar(rt, list) !== Qnil)) return;
+  setInternal(rt, Qbuffer_undo_list, cons(rt, makeFixnum(pos), list));
 }
 
 /** Whether deletions need their text: false when undo is off, so deleting conses no string. */
@@ -163,6 +186,8 @@ DEFUN('primitive-undo', 2, 2, 'Undo N records from the front of the undo list LI
   try {
     const call = (f: string, args: number[]): number => funcall(rt, FNS[f]!, args);
     while (count > 0) {
+      // GNU pops entries off LIST: a tail that is no list is an error.
+      if (list !== Qnil && (list & 7) !== Lisp_Cons) wrongTypeArgument(rt, DEFSYM('listp'), list);
       while ((list & 7) === Lisp_Cons) {
         const next = xcar(rt, list);
         list = xcdr(rt, list);
