@@ -618,6 +618,19 @@ function backNested(t: Text, endPos: number, style: number): number {
 }
 
 
+/**
+ * Back from FROM (where a closing string delimiter or fence is) to its opener: the nearest
+ * unquoted char before it of class CODE that, when TERM >= 0, is TERM itself. -1 when the
+ * accessible text begins first.
+ */
+function backToOpener(t: Text, from: number, code: number, term: number): number {
+  while (from > t.begv) {
+    from--;
+    if (cls(t.syntaxAt(from)) === code && (term < 0 || t.char(from) === term) && !charQuoted(t, from)) return from;
+  }
+  return -1;
+}
+
 // ---- scan-lists ------------------------------------------------------------------------------
 
 function scanError(rt: Runtime, msg: string, a: number, b: number): never {
@@ -818,23 +831,11 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
         }
         case Scomment_fence:
         case Sstring_fence:
-          for (;;) {
-            if (from === t.begv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
-            from--;
-            if (!charQuoted(t, from) && cls(t.syntaxAt(from)) === code) break;
-          }
-          if (code === Sstring_fence && depth === 0 && sexpflag) done = true;
+        case Sstring:
+          from = backToOpener(t, from, code, code === Sstring ? c : -1);
+          if (from < 0) return scanError(rt, 'Unbalanced parentheses', lastGood, t.begv);
+          if (code !== Scomment_fence && depth === 0 && sexpflag) done = true;
           break;
-        case Sstring: {
-          const term = c;
-          for (;;) {
-            if (from === t.begv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
-            from--;
-            if (!charQuoted(t, from) && t.char(from) === term && cls(t.syntaxAt(from)) === Sstring) break;
-          }
-          if (depth === 0 && sexpflag) done = true;
-          break;
-        }
         default:
           break;
       }
@@ -967,17 +968,8 @@ DEFUN('forward-comment', 1, 1,
           }
         }
         if (code === Scomment_fence && !quoted) {
-          // Back to the matching fence.
-          let p = from;
-          let ok = false;
-          while (p > t.begv) {
-            p--;
-            if (cls(t.syntaxAt(p)) === Scomment_fence && !charQuoted(t, p)) {
-              ok = true;
-              break;
-            }
-          }
-          if (!ok) {
+          const p = backToOpener(t, from, Scomment_fence, -1);
+          if (p < 0) {
             setPoint(rt, from + 1);
             return Qnil;
           }
