@@ -618,6 +618,20 @@ function backNested(t: Text, endPos: number, style: number): number {
 }
 
 
+/** The syntax of the char at FROM when it completes a two-char comment starter begun by a char of syntax SYN just before it, else -1. */
+function starterSecond(t: Text, from: number, syn: number): number {
+  if (from >= t.zv || !flag1(syn)) return -1;
+  const other = t.syntaxAt(from);
+  return flag2(other) ? other : -1;
+}
+
+/** The syntax of the char before FROM when, unquoted, it begins a two-char comment ender that the char at FROM, of syntax SYN, completes; else -1. */
+function enderFirst(t: Text, from: number, syn: number): number {
+  if (from <= t.begv || !flag4(syn)) return -1;
+  const prev = t.syntaxAt(from - 1);
+  return flag3(prev) && !charQuoted(t, from - 1) ? prev : -1;
+}
+
 /**
  * Back from FROM (where a closing string delimiter or fence is) to its opener: the nearest
  * unquoted char before it of class CODE that, when TERM >= 0, is TERM itself. -1 when the
@@ -656,9 +670,9 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
       if (depth === minDepth) lastGood = from;
       const prefix = prefixFlag(syn);
       from++;
-      if (from < t.zv && flag1(syn) && ignoreComments) {
-        const other = t.syntaxAt(from);
-        if (flag2(other)) {
+      if (ignoreComments) {
+        const other = starterSecond(t, from, syn);
+        if (other >= 0) {
           code = Scomment;
           const style = commentStyle(other, syn);
           const nested = nestedFlag(syn) || nestedFlag(other);
@@ -777,9 +791,9 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
       let nestedEnd = nestedFlag(syn);
       if (code === Sendcomment) style = commentStyle(syn, 0);
       // A two-char comment ender.
-      if (from > t.begv && flag4(syn) && ignoreComments) {
-        const prev = t.syntaxAt(from - 1);
-        if (flag3(prev) && !charQuoted(t, from - 1)) {
+      if (ignoreComments) {
+        const prev = enderFirst(t, from, syn);
+        if (prev >= 0) {
           code = Sendcomment;
           style = commentStyle(prev, syn);
           nestedEnd = nestedFlag(prev) || nestedFlag(syn);
@@ -916,9 +930,9 @@ DEFUN('forward-comment', 1, 1,
           style = commentStyle(syn, 0);
           nesting = nestedFlag(syn) ? 1 : -1;
         } else if (code === Scomment_fence) style = ST_COMMENT_STYLE;
-        else if (from < t.zv && flag1(syn)) {
-          const other = t.syntaxAt(from);
-          if (flag2(other)) {
+        else {
+          const other = starterSecond(t, from, syn);
+          if (other >= 0) {
             style = commentStyle(other, syn);
             nesting = nestedFlag(syn) || nestedFlag(other) ? 1 : -1;
             from++;
@@ -957,9 +971,9 @@ DEFUN('forward-comment', 1, 1,
         let style = code === Sendcomment ? commentStyle(syn, 0) : 0;
         let nestedEnd = nestedFlag(syn);
         let at = from;
-        if (!endQuoted && from > t.begv && flag4(syn)) {
-          const prev = t.syntaxAt(from - 1);
-          if (flag3(prev) && !charQuoted(t, from - 1)) {
+        if (!endQuoted) {
+          const prev = enderFirst(t, from, syn);
+          if (prev >= 0) {
             code = Sendcomment;
             style = commentStyle(prev, syn);
             nestedEnd = nestedFlag(prev) || nestedFlag(syn);
