@@ -11,7 +11,7 @@ import { BUF_BEGV, BUF_GPT_BYTE, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV, BUF_Z_BYT
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { charLenAt, readChar } from '../core/character.ts';
 import { consp, list, listToArray, makeString, stringChars, stringp } from '../core/object.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal, xsignal3 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
@@ -22,7 +22,7 @@ import { setPoint } from './editfns.ts';
 import {
   SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
   Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Scharquote, Smath, Sopen, Squote, Sstring, Sstring_fence,
-  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, syntaxSpecCode, syntaxWithFlagsIn,
+  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxWithFlagsIn,
 } from './syntax.ts';
 
 const Qscan_error = DEFSYM('scan-error');
@@ -47,13 +47,21 @@ const isTrue = (rt: Runtime, sym: number): boolean => {
 
 // ---- reading the buffer -------------------------------------------------------------------
 
-/** The current buffer's accessible text, read by char position, and its syntax. */
+/**
+ * The current buffer's accessible text, read by char position, and its syntax. When char and
+ * byte positions agree (ASCII-only multibyte text, or unibyte text) a char is one byte read
+ * straight from the heap on either side of the gap; otherwise a cursor steps from the last
+ * position asked for. The syntax of ASCII chars comes from a flat table filled once per scan.
+ * These methods are small so that V8 inlines them into the scanning loops.
+ */
 class Text {
   readonly u8: Uint8Array;
-  readonly base: number;
   readonly gpt: number;
-  readonly gap: number;
-  readonly ascii: boolean;
+  /** Heap address of char position p: p + before below the gap, p + after above it. */
+  readonly before: number;
+  readonly after: number;
+  /** Char and byte positions agree. */
+  readonly flat: boolean;
   readonly multibyte: boolean;
   readonly begv: number;
   readonly zv: number;
@@ -61,7 +69,12 @@ class Text {
   readonly endEscapable: boolean;
   private curPos: number;
   private curByte: number;
-  private readonly asciiSyntax = new Int32Array(128);
+  /** Class and flags of the ASCII chars (the world's one table: scans never nest). */
+  readonly tab: Int32Array;
+  /** What forwardComment found: whether the comment ended, the nesting reached, the pending syntax. */
+  cFound = false;
+  cNest = 0;
+  cLast = 0;
 
   readonly rt: Runtime;
   readonly buf: number;
@@ -72,26 +85,28 @@ class Text {
     this.buf = buf;
     this.table = table;
     this.u8 = rt.u8;
-    this.base = textBase(rt, buf);
+    const base = textBase(rt, buf);
     this.gpt = bint(rt, buf, BUF_GPT_BYTE);
-    this.gap = gapSize(rt, buf);
-    this.ascii = bint(rt, buf, BUF_Z) === bint(rt, buf, BUF_Z_BYTE);
+    this.before = base - 1;
+    this.after = base - 1 + gapSize(rt, buf);
+    this.flat = bint(rt, buf, BUF_Z) === bint(rt, buf, BUF_Z_BYTE);
     this.multibyte = rt.i32[((buf & -8) >>> 2) + 1 + BUF_MULTIBYTE] !== Qnil;
     this.begv = bint(rt, buf, BUF_BEGV);
     this.zv = bint(rt, buf, BUF_ZV);
     this.endEscapable = isTrue(rt, Qcomment_end_can_be_escaped);
     this.curPos = this.begv;
-    this.curByte = charToByte(rt, buf, this.begv);
-    for (let c = 0; c < 128; c++) this.asciiSyntax[c] = syntaxWithFlagsIn(rt, table, c);
+    this.curByte = this.flat ? this.begv : charToByte(rt, buf, this.begv);
+    // A typed array per scan would cost more than a short scan itself (an ArrayBuffer each).
+    this.tab = asciiTableOf(rt).tab;
+    fillAsciiSyntax(rt, table, this.tab);
   }
 
   private addr(byte: number): number {
-    return byte < this.gpt ? this.base + byte - 1 : this.base + byte - 1 + this.gap;
+    return byte < this.gpt ? this.before + byte : this.after + byte;
   }
 
   /** The byte position of char position POS, stepping from the last one asked for when near. */
   private byteOf(pos: number): number {
-    if (this.ascii) return pos;
     let p = this.curPos;
     let b = this.curByte;
     const d = pos - p;
@@ -112,6 +127,15 @@ class Text {
 
   /** The char at POS (begv <= POS < zv). */
   char(pos: number): number {
+    if (this.flat) {
+      const c = this.u8[pos < this.gpt ? this.before + pos : this.after + pos]!;
+      // Only a unibyte buffer has bytes above 0x7f here: raw bytes.
+      return c < 0x80 ? c : c + 0x3fff00;
+    }
+    return this.charSlow(pos);
+  }
+
+  private charSlow(pos: number): number {
     const a = this.addr(this.byteOf(pos));
     const c = this.u8[a]!;
     if (c < 0x80) return c;
@@ -120,12 +144,14 @@ class Text {
 
   /** The syntax code, flags included, of char C. */
   syntax(c: number): number {
-    return c < 128 ? this.asciiSyntax[c]! : syntaxWithFlagsIn(this.rt, this.table, c);
+    return c < 128 ? this.tab[c]! : syntaxWithFlagsIn(this.rt, this.table, c);
   }
   syntaxAt(pos: number): number {
     return this.syntax(this.char(pos));
   }
 }
+
+const asciiTableOf = defineWorldState<{ tab: Int32Array }>(() => ({ tab: new Int32Array(128) }));
 
 const currentText = (rt: Runtime): Text => new Text(rt, currentBuffer(rt), currentSyntaxTable(rt));
 
@@ -156,24 +182,39 @@ function charQuoted(t: Text, pos: number): boolean {
 
 // ---- comments read forward ------------------------------------------------------------------
 
+/** Flag bits that make a char take part in a two-char comment delimiter. */
+const FLAGS_1234 = SYNTAX_FLAG_1 | SYNTAX_FLAG_2 | SYNTAX_FLAG_3 | SYNTAX_FLAG_4;
+
 /**
  * Scan forward from FROM inside a comment of STYLE at nesting NESTING (-1: not nestable, else
- * depth >= 1) up to STOP. Returns [found, pos, nesting, lastSyntax]: found when the comment
- * ended (pos just after its end), else pos = STOP with the nesting reached and the syntax of
- * the last char when it could start a two-char ender.
+ * depth >= 1) up to STOP. Returns where it stopped and sets T.cFound when the comment ended
+ * (the position is just after its end); else the position is STOP, T.cNest the nesting reached
+ * and T.cLast the syntax of the last char when it could start a two-char ender.
  */
-function forwardComment(t: Text, from: number, stop: number, nesting: number, style: number, prevSyntax: number): [boolean, number, number, number] {
+function forwardComment(t: Text, from: number, stop: number, nesting: number, style: number, prevSyntax: number): number {
   let s = prevSyntax;
+  t.cFound = false;
+  const { u8, gpt, before, after, tab, flat } = t;
   while (from < stop) {
-    const c = t.char(from);
-    const syn = t.syntax(c);
-    const code = cls(syn);
+    let c: number;
+    if (flat) {
+      c = u8[from < gpt ? before + from : after + from]!;
+      if (c >= 0x80) c += 0x3fff00;
+    } else c = t.char(from);
+    const syn = c < 128 ? tab[c]! : t.syntax(c);
+    const code = syn & 0xffff;
+    // Most chars of a comment are nothing to it: no delimiter class, no two-char flags.
+    if (((s | syn) & FLAGS_1234) === 0 && code !== Sendcomment && code !== Scomment && code !== Scomment_fence) {
+      s = syn;
+      from++;
+      continue;
+    }
     // The second char of a two-char ender begun by the previous char.
     if (flag3(s) && flag4(syn) && commentStyle(s, syn) === style && !(t.endEscapable && charQuoted(t, from - 1))) {
       const nested = nestedFlag(s) || nestedFlag(syn);
       if (nested ? nesting > 0 : nesting < 0) {
         from++;
-        if (!nested || --nesting === 0) return [true, from, nesting, 0];
+        if (!nested || --nesting === 0) return commentEnded(t, from);
         s = 0;
         continue;
       }
@@ -188,75 +229,95 @@ function forwardComment(t: Text, from: number, stop: number, nesting: number, st
     const escaped = t.endEscapable && (code === Sendcomment || flag3(syn)) && charQuoted(t, from);
     from++;
     if (code === Sendcomment && commentStyle(syn, 0) === style && !escaped &&
-        (nestedFlag(syn) ? nesting > 0 && --nesting === 0 : nesting < 0)) return [true, from, nesting, 0];
-    if (code === Scomment_fence && style === ST_COMMENT_STYLE) return [true, from, nesting, 0];
+        (nestedFlag(syn) ? nesting > 0 && --nesting === 0 : nesting < 0)) return commentEnded(t, from);
+    if (code === Scomment_fence && style === ST_COMMENT_STYLE) return commentEnded(t, from);
     if (nesting > 0 && code === Scomment && nestedFlag(syn) && commentStyle(syn, 0) === style) nesting++;
     // An escaped char cannot begin a two-char ender.
     s = escaped ? 0 : syn;
   }
   // What parse-partial-sexp reports of the last char: a possible ender's first char, or a
   // possible starter's when comments nest.
-  const pending = flag3(s) || (nesting > 0 && flag1(s)) ? s : 0;
-  return [false, stop, nesting, pending];
+  t.cNest = nesting;
+  t.cLast = flag3(s) || (nesting > 0 && flag1(s)) ? s : 0;
+  return stop;
+}
+
+function commentEnded(t: Text, pos: number): number {
+  t.cFound = true;
+  t.cNest = 0;
+  t.cLast = 0;
+  return pos;
 }
 
 // ---- the forward parser: parse-partial-sexp and the backward comment finder ------------------
 
-/** The state of a forward parse, as parse-partial-sexp reports it. */
-interface ParseState {
-  depth: number;
+/**
+ * The state of a forward parse, as parse-partial-sexp reports it. A class whose constructor
+ * sets every field, so all states share one shape and the parse loop stays monomorphic.
+ */
+class ParseState {
+  depth = 0;
   /** -1 outside strings; the terminating char; or -2 for a string fence. */
-  instring: number;
+  instring = -1;
   /** 0 outside comments; -1 in a non-nestable one; else the nesting depth. */
-  incomment: number;
-  comstyle: number;
-  quoted: boolean;
-  mindepth: number;
+  incomment = 0;
+  comstyle = 0;
+  quoted = false;
+  mindepth = 0;
   /** Start of the last complete sexp at the current level (-1: none). */
-  thislevelstart: number;
-  comstrStart: number;
+  thislevelstart = -1;
+  comstrStart = -1;
   /** Positions of the open parens of the enclosing lists, outermost first. */
-  levelstarts: number[];
+  levelstarts: number[] = [];
   /** Per level: where the sexp being read began (-1: none). */
-  levelLast: number[];
+  levelLast: number[] = [];
   /** Syntax of the last char read when it may begin a two-char construct, else 0. */
-  prevSyntax: number;
+  prevSyntax = 0;
+
+  constructor() {
+    // Pushed, not a literal: a literal's elements are copy-on-write, which the first store
+    // into them turns into a deoptimisation of the parse loop.
+    this.levelLast.push(-1);
+  }
+
+  clone(): ParseState {
+    const c = new ParseState();
+    c.depth = this.depth;
+    c.instring = this.instring;
+    c.incomment = this.incomment;
+    c.comstyle = this.comstyle;
+    c.quoted = this.quoted;
+    c.mindepth = this.mindepth;
+    c.thislevelstart = this.thislevelstart;
+    c.comstrStart = this.comstrStart;
+    c.levelstarts = this.levelstarts.slice();
+    c.levelLast = this.levelLast.slice();
+    c.prevSyntax = this.prevSyntax;
+    return c;
+  }
 }
 
-const freshState = (): ParseState => ({
-  depth: 0, instring: -1, incomment: 0, comstyle: 0, quoted: false, mindepth: 0, thislevelstart: -1, comstrStart: -1,
-  levelstarts: [], levelLast: [-1], prevSyntax: 0,
-});
+const freshState = (): ParseState => new ParseState();
 
 const STOP_COMMENT = 1;
 const STOP_COMMENT_OR_STRING = 2;
 
 /**
- * Parse from FROM to END updating ST (GNU's scan_sexps_forward). Stops early at TARGETDEPTH,
- * before a sexp when STOPBEFORE, or at the start of a comment (or string) per COMMENTSTOP.
- * Returns where it stopped.
+ * Parse from FROM to END updating ST (GNU's scan_sexps_forward). Stops early at TARGETDEPTH
+ * (NaN: never), before a sexp when STOPBEFORE, or at the start of a comment (or string) per
+ * COMMENTSTOP. Returns where it stopped.
  */
-function parseForward(t: Text, st: ParseState, from: number, end: number, targetdepth: number | null, stopbefore: boolean, commentstop: number): number {
-  let prevSyntax = st.prevSyntax;
-  const level = (): number => st.levelLast.length - 1;
-  // Resume inside a string or comment.
+function parseForward(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
+  // Resume inside a string or comment, or after a quoting char.
   if (st.incomment !== 0) {
-    const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, st.comstyle, prevSyntax);
-    from = pos;
-    if (!found) {
-      st.incomment = nest;
-      st.prevSyntax = last;
-      return from;
-    }
-    st.incomment = 0;
-    st.comstyle = 0;
-    st.comstrStart = -1;
-    prevSyntax = 0;
+    from = runComment(t, st, from, end, st.prevSyntax);
+    if (st.incomment !== 0) return from;
     // With `syntax-table' as COMMENTSTOP, the end of a comment is a stop too.
     if (commentstop === STOP_COMMENT_OR_STRING) {
       st.prevSyntax = 0;
       return from;
     }
+    st.prevSyntax = 0;
   } else if (st.instring !== -1) {
     if (st.quoted) {
       // The char after a trailing escape is taken as is.
@@ -264,167 +325,104 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
       if (from < end) from++;
     }
     from = scanString(t, st, from, end);
-    if (st.instring !== -1) {
-      const last = from > t.begv ? t.syntaxAt(from - 1) : 0;
-      st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
-      return from;
-    }
-    prevSyntax = t.syntaxAt(from - 1);
+    if (st.instring !== -1) return stringLeftOpen(t, st, from);
+    const last = t.syntaxAt(from - 1);
     if (commentstop === STOP_COMMENT_OR_STRING) {
-      const last = prevSyntax;
       st.prevSyntax = flag1(last) || flag3(last) ? last : 0;
       return from;
     }
+    st.prevSyntax = last;
   } else if (st.quoted) {
     if (from >= end) return from;
     st.quoted = false;
-    from++;
-    from = scanSymbolRest(t, from, end);
-    st.thislevelstart = st.levelLast[level()]!;
-    prevSyntax = 0;
-    if (from >= end) {
-      st.prevSyntax = 0;
-      return from;
-    }
+    from = scanSymbolRest(t, st, from + 1, end, false);
+    st.thislevelstart = st.levelLast[st.levelLast.length - 1]!;
+    st.prevSyntax = 0;
+    if (from >= end) return from;
   }
+  return parseLoop(t, st, from, end, targetdepth, stopbefore, commentstop);
+}
+
+/** The main loop of parseForward, outside any string or comment; ST.prevSyntax holds the last char's syntax. */
+function parseLoop(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
+  let prevSyntax = st.prevSyntax;
+  // The hot loops read the text and the ASCII table inline rather than through Text's methods:
+  // until V8 optimises them (a 1 MB scan runs a good part of its course before that) every
+  // call costs, and a smaller graph is optimised sooner.
+  const { u8, gpt, before, after, tab, flat } = t;
   while (from < end) {
     const prevFrom = from;
-    const c = t.char(from);
-    const syn = t.syntax(c);
-    let code = cls(syn);
+    let c: number;
+    if (flat) {
+      c = u8[from < gpt ? before + from : after + from]!;
+      if (c >= 0x80) c += 0x3fff00;
+    } else c = t.char(from);
+    const syn = c < 128 ? tab[c]! : t.syntax(c);
+    const code = syn & 0xffff;
     from++;
     // A two-char comment starter completed by this char.
-    if (flag1(prevSyntax) && flag2(syn) && !(cls(prevSyntax) === Sescape || cls(prevSyntax) === Scharquote)) {
-      const style = commentStyle(syn, prevSyntax);
-      const nested = nestedFlag(prevSyntax) || nestedFlag(syn);
-      st.comstrStart = prevFrom - 1;
-      st.comstyle = style;
-      st.incomment = nested ? 1 : -1;
+    if ((prevSyntax & SYNTAX_FLAG_1) !== 0 && (syn & SYNTAX_FLAG_2) !== 0 && !isEscape(prevSyntax & 0xffff)) {
+      from = parseComment(t, st, prevFrom - 1, from, end, commentStyle(syn, prevSyntax), nestedFlag(prevSyntax) || nestedFlag(syn), commentstop);
+      if (st.incomment !== 0) return from;
       prevSyntax = 0;
-      if (commentstop !== 0) {
-        st.prevSyntax = 0;
-        return from;
-      }
-      const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, style, 0);
-      from = pos;
-      if (!found) {
-        st.incomment = nest;
-        st.prevSyntax = last;
-        return from;
-      }
-      st.incomment = 0;
-      st.comstyle = 0;
-      st.comstrStart = -1;
       continue;
     }
     // A char that also begins a two-char comment starter, when the next char completes it,
     // begins a comment rather than acting as its own class (an open paren, say).
-    if (flag1(syn) && from < end && !(code === Sescape || code === Scharquote)) {
+    if ((syn & SYNTAX_FLAG_1) !== 0 && from < end && !isEscape(code)) {
       const nsyn = t.syntaxAt(from);
       if (flag2(nsyn)) {
-        const style = commentStyle(nsyn, syn);
-        const nested = nestedFlag(syn) || nestedFlag(nsyn);
-        st.comstrStart = prevFrom;
-        st.comstyle = style;
-        st.incomment = nested ? 1 : -1;
-        from++;
-        if (commentstop !== 0) {
-          st.prevSyntax = 0;
-          return from;
-        }
-        const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, style, 0);
-        from = pos;
-        if (!found) {
-          st.incomment = nest;
-          st.prevSyntax = last;
-          return from;
-        }
-        st.incomment = 0;
-        st.comstyle = 0;
-        st.comstrStart = -1;
+        from = parseComment(t, st, prevFrom, from + 1, end, commentStyle(nsyn, syn), nestedFlag(syn) || nestedFlag(nsyn), commentstop);
+        if (st.incomment !== 0) return from;
         prevSyntax = 0;
         continue;
       }
     }
-    if (prefixFlag(syn) && code !== Scomment) {
+    if ((syn & SYNTAX_FLAG_P) !== 0 && code !== Scomment) {
       prevSyntax = syn;
       continue;
     }
     switch (code) {
       case Sescape:
       case Scharquote:
-        if (stopbefore) {
-          st.prevSyntax = 0;
-          return prevFrom;
-        }
-        st.levelLast[level()] = prevFrom;
-        if (from >= end) {
-          st.quoted = true;
-          st.prevSyntax = syn;
-          return from;
-        }
-        from++;
-        from = scanSymbolRest(t, from, end, st);
-        if (st.quoted) {
-          st.prevSyntax = t.syntaxAt(from - 1);
-          return from;
-        }
-        st.thislevelstart = st.levelLast[level()]!;
-        if (st.quoted) return from;
-        prevSyntax = 0;
-        continue;
       case Sword:
-      case Ssymbol:
-        if (stopbefore) {
-          st.prevSyntax = 0;
-          return prevFrom;
+      case Ssymbol: {
+        if (stopbefore) return stopBefore(st, prevFrom);
+        const level = st.levelLast.length - 1;
+        st.levelLast[level] = prevFrom;
+        if (code === Sescape || code === Scharquote) {
+          // The escaped char is part of the symbol it starts.
+          if (from >= end) {
+            st.quoted = true;
+            st.prevSyntax = syn;
+            return from;
+          }
+          from++;
         }
-        st.levelLast[level()] = prevFrom;
-        from = scanSymbolRest(t, from, end, st);
+        from = scanSymbolRest(t, st, from, end, true);
         if (st.quoted) {
           st.prevSyntax = t.syntaxAt(from - 1);
           return from;
         }
-        st.thislevelstart = st.levelLast[level()]!;
-        prevSyntax = 0;
-        continue;
-      case Scomment_fence:
-      case Scomment: {
-        const style = code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0);
-        st.comstrStart = prevFrom;
-        st.comstyle = style;
-        st.incomment = code === Scomment && nestedFlag(syn) ? 1 : -1;
-        if (commentstop !== 0) {
-          st.prevSyntax = 0;
-          return from;
-        }
-        const [found, pos, nest, last] = forwardComment(t, from, end, st.incomment, style, 0);
-        from = pos;
-        if (!found) {
-          st.incomment = nest;
-          st.prevSyntax = last;
-          return from;
-        }
-        st.incomment = 0;
-        st.comstyle = 0;
-        st.comstrStart = -1;
+        st.thislevelstart = st.levelLast[level]!;
         prevSyntax = 0;
         continue;
       }
+      case Scomment_fence:
+      case Scomment:
+        from = parseComment(t, st, prevFrom, from, end, code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0),
+          code === Scomment && nestedFlag(syn), commentstop);
+        if (st.incomment !== 0) return from;
+        prevSyntax = 0;
+        continue;
       case Sopen:
-        if (stopbefore) {
-          st.prevSyntax = 0;
-          return prevFrom;
-        }
+        if (stopbefore) return stopBefore(st, prevFrom);
         st.depth++;
-        st.levelLast[level()] = prevFrom;
+        st.levelLast[st.levelLast.length - 1] = prevFrom;
         st.levelstarts.push(prevFrom);
         st.levelLast.push(-1);
         st.thislevelstart = -1;
-        if (targetdepth !== null && st.depth === targetdepth) {
-          st.prevSyntax = 0;
-          return from;
-        }
+        if (st.depth === targetdepth) return stopBefore(st, from);
         prevSyntax = syn;
         continue;
       case Sclose:
@@ -432,38 +430,23 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
         if (st.depth < st.mindepth) st.mindepth = st.depth;
         if (st.levelLast.length > 1) st.levelLast.pop();
         if (st.levelstarts.length > 0) st.levelstarts.pop();
-        st.thislevelstart = st.levelLast[level()]!;
-        if (targetdepth !== null && st.depth === targetdepth) {
-          st.prevSyntax = 0;
-          return from;
-        }
+        st.thislevelstart = st.levelLast[st.levelLast.length - 1]!;
+        if (st.depth === targetdepth) return stopBefore(st, from);
         prevSyntax = syn;
         continue;
       case Sstring:
       case Sstring_fence:
-        if (stopbefore) {
-          st.prevSyntax = 0;
-          return prevFrom;
-        }
-        st.levelLast[level()] = prevFrom;
+        if (stopbefore) return stopBefore(st, prevFrom);
+        st.levelLast[st.levelLast.length - 1] = prevFrom;
         st.comstrStart = prevFrom;
         st.instring = code === Sstring ? c : -2;
-        if (commentstop === STOP_COMMENT_OR_STRING) {
-          st.prevSyntax = 0;
-          return from;
-        }
+        if (commentstop === STOP_COMMENT_OR_STRING) return stopBefore(st, from);
         from = scanString(t, st, from, end);
-        if (st.instring !== -1) {
-          const last = t.syntaxAt(from - 1);
-          st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
-          return from;
-        }
+        if (st.instring !== -1) return stringLeftOpen(t, st, from);
         // The closing delimiter is the last char read.
         prevSyntax = t.syntaxAt(from - 1);
         continue;
       default:
-        void code;
-        code = 0;
         prevSyntax = syn;
     }
   }
@@ -471,18 +454,64 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
   return from;
 }
 
+const isEscape = (code: number): boolean => code === Sescape || code === Scharquote;
+
+/** Stop the parse at POS with no pending two-char construct. */
+function stopBefore(st: ParseState, pos: number): number {
+  st.prevSyntax = 0;
+  return pos;
+}
+
+/** Stop the parse at FROM inside a string: the last char read may still begin something. */
+function stringLeftOpen(t: Text, st: ParseState, from: number): number {
+  const last = from > t.begv ? t.syntaxAt(from - 1) : 0;
+  st.prevSyntax = st.quoted || flag1(last) || flag3(last) ? last : 0;
+  return from;
+}
+
+/**
+ * Enter a comment of STYLE whose starter begins at START and ends at FROM, and read it unless
+ * COMMENTSTOP stops there. ST.incomment is still non-zero on return when the parse must stop.
+ */
+function parseComment(t: Text, st: ParseState, start: number, from: number, end: number, style: number, nested: boolean,
+  commentstop: number): number {
+  st.comstrStart = start;
+  st.comstyle = style;
+  st.incomment = nested ? 1 : -1;
+  if (commentstop !== 0) return stopBefore(st, from);
+  return runComment(t, st, from, end, 0);
+}
+
+/** Read on in the comment ST is in from FROM; out of it when it ends before END, else ST says where it is. */
+function runComment(t: Text, st: ParseState, from: number, end: number, prevSyntax: number): number {
+  from = forwardComment(t, from, end, st.incomment, st.comstyle, prevSyntax);
+  if (!t.cFound) {
+    st.incomment = t.cNest;
+    st.prevSyntax = t.cLast;
+    return from;
+  }
+  st.incomment = 0;
+  st.comstyle = 0;
+  st.comstrStart = -1;
+  return from;
+}
+
 /** Read the rest of a string (ST.instring set) from FROM; leaves instring -1 when it ended. */
 function scanString(t: Text, st: ParseState, from: number, end: number): number {
+  const term = st.instring;
+  const { u8, gpt, before, after, tab, flat } = t;
   while (from < end) {
-    const c = t.char(from);
-    const syn = t.syntax(c);
-    const code = cls(syn);
-    if (st.instring === -2 ? code === Sstring_fence : c === st.instring && code === Sstring) {
-      from++;
+    let c: number;
+    if (flat) {
+      c = u8[from < gpt ? before + from : after + from]!;
+      if (c >= 0x80) c += 0x3fff00;
+    } else c = t.char(from);
+    const code = (c < 128 ? tab[c]! : t.syntax(c)) & 0xffff;
+    if (term === -2 ? code === Sstring_fence : c === term && code === Sstring) {
       st.instring = -1;
       st.comstrStart = -1;
       st.thislevelstart = st.levelLast[st.levelLast.length - 1]!;
-      return from;
+      return from + 1;
     }
     if (code === Sescape || code === Scharquote) {
       from++;
@@ -496,24 +525,30 @@ function scanString(t: Text, st: ParseState, from: number, end: number): number 
   return from;
 }
 
-/** Skip the rest of a symbol or word from FROM (escapes take the next char along). */
-function scanSymbolRest(t: Text, from: number, end: number, st?: ParseState): number {
+/**
+ * Skip the rest of a symbol or word from FROM (escapes take the next char along). With
+ * MARKQUOTED an escape at END leaves ST.quoted set.
+ */
+function scanSymbolRest(t: Text, st: ParseState, from: number, end: number, markQuoted: boolean): number {
+  const { u8, gpt, before, after, tab, flat } = t;
   while (from < end) {
-    const code = cls(t.syntaxAt(from));
-    if (code === Sescape || code === Scharquote) {
-      from++;
-      if (from >= end) {
-        if (st) st.quoted = true;
-        return from;
-      }
-      from++;
-      continue;
-    }
+    let c: number;
+    if (flat) {
+      c = u8[from < gpt ? before + from : after + from]!;
+      if (c >= 0x80) c += 0x3fff00;
+    } else c = t.char(from);
+    const code = (c < 128 ? tab[c]! : t.syntax(c)) & 0xffff;
     if (code === Sword || code === Ssymbol || code === Squote) {
       from++;
       continue;
     }
-    break;
+    if (code !== Sescape && code !== Scharquote) break;
+    from++;
+    if (from >= end) {
+      if (markQuoted) st.quoted = true;
+      return from;
+    }
+    from++;
   }
   return from;
 }
@@ -544,10 +579,10 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
   let from = start;
   if (cp && cp[0] <= endPos) {
     from = cp[0];
-    st = cloneState(cp[1]);
+    st = cp[1].clone();
   } else st = freshState();
-  parseForward(t, st, from, endPos, null, false, 0);
-  if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, cloneState(st)]);
+  parseForward(t, st, from, endPos, NaN, false, 0);
+  if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, st.clone()]);
   if (st.incomment !== 0 && st.comstyle === style) return st.comstrStart;
   return -1;
 }
@@ -582,7 +617,33 @@ function backNested(t: Text, endPos: number, style: number): number {
   return -1;
 }
 
-const cloneState = (s: ParseState): ParseState => ({ ...s, levelstarts: s.levelstarts.slice(), levelLast: s.levelLast.slice() });
+
+/** The syntax of the char at FROM when it completes a two-char comment starter begun by a char of syntax SYN just before it, else -1. */
+function starterSecond(t: Text, from: number, syn: number): number {
+  if (from >= t.zv || !flag1(syn)) return -1;
+  const other = t.syntaxAt(from);
+  return flag2(other) ? other : -1;
+}
+
+/** The syntax of the char before FROM when, unquoted, it begins a two-char comment ender that the char at FROM, of syntax SYN, completes; else -1. */
+function enderFirst(t: Text, from: number, syn: number): number {
+  if (from <= t.begv || !flag4(syn)) return -1;
+  const prev = t.syntaxAt(from - 1);
+  return flag3(prev) && !charQuoted(t, from - 1) ? prev : -1;
+}
+
+/**
+ * Back from FROM (where a closing string delimiter or fence is) to its opener: the nearest
+ * unquoted char before it of class CODE that, when TERM >= 0, is TERM itself. -1 when the
+ * accessible text begins first.
+ */
+function backToOpener(t: Text, from: number, code: number, term: number): number {
+  while (from > t.begv) {
+    from--;
+    if (cls(t.syntaxAt(from)) === code && (term < 0 || t.char(from) === term) && !charQuoted(t, from)) return from;
+  }
+  return -1;
+}
 
 // ---- scan-lists ------------------------------------------------------------------------------
 
@@ -609,16 +670,15 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
       if (depth === minDepth) lastGood = from;
       const prefix = prefixFlag(syn);
       from++;
-      if (from < t.zv && flag1(syn) && ignoreComments) {
-        const other = t.syntaxAt(from);
-        if (flag2(other)) {
+      if (ignoreComments) {
+        const other = starterSecond(t, from, syn);
+        if (other >= 0) {
           code = Scomment;
           const style = commentStyle(other, syn);
           const nested = nestedFlag(syn) || nestedFlag(other);
           from++;
-          const [found, pos] = forwardComment(t, from, t.zv, nested ? 1 : -1, style, 0);
-          from = pos;
-          if (!found) {
+          from = forwardComment(t, from, t.zv, nested ? 1 : -1, style, 0);
+          if (!t.cFound) {
             // A comment left open at the end counts as a sexp ending there, at depth zero.
             if (depth === 0) {
               done = true;
@@ -655,9 +715,8 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
         case Scomment: {
           if (!ignoreComments) break;
           const style = code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0);
-          const [found, pos] = forwardComment(t, from, t.zv, code === Scomment && nestedFlag(syn) ? 1 : -1, style, 0);
-          from = pos;
-          if (!found) {
+          from = forwardComment(t, from, t.zv, code === Scomment && nestedFlag(syn) ? 1 : -1, style, 0);
+          if (!t.cFound) {
             if (depth === 0) {
               done = true;
               break;
@@ -732,9 +791,9 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
       let nestedEnd = nestedFlag(syn);
       if (code === Sendcomment) style = commentStyle(syn, 0);
       // A two-char comment ender.
-      if (from > t.begv && flag4(syn) && ignoreComments) {
-        const prev = t.syntaxAt(from - 1);
-        if (flag3(prev) && !charQuoted(t, from - 1)) {
+      if (ignoreComments) {
+        const prev = enderFirst(t, from, syn);
+        if (prev >= 0) {
           code = Sendcomment;
           style = commentStyle(prev, syn);
           nestedEnd = nestedFlag(prev) || nestedFlag(syn);
@@ -786,23 +845,11 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
         }
         case Scomment_fence:
         case Sstring_fence:
-          for (;;) {
-            if (from === t.begv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
-            from--;
-            if (!charQuoted(t, from) && cls(t.syntaxAt(from)) === code) break;
-          }
-          if (code === Sstring_fence && depth === 0 && sexpflag) done = true;
+        case Sstring:
+          from = backToOpener(t, from, code, code === Sstring ? c : -1);
+          if (from < 0) return scanError(rt, 'Unbalanced parentheses', lastGood, t.begv);
+          if (code !== Scomment_fence && depth === 0 && sexpflag) done = true;
           break;
-        case Sstring: {
-          const term = c;
-          for (;;) {
-            if (from === t.begv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
-            from--;
-            if (!charQuoted(t, from) && t.char(from) === term && cls(t.syntaxAt(from)) === Sstring) break;
-          }
-          if (depth === 0 && sexpflag) done = true;
-          break;
-        }
         default:
           break;
       }
@@ -883,18 +930,17 @@ DEFUN('forward-comment', 1, 1,
           style = commentStyle(syn, 0);
           nesting = nestedFlag(syn) ? 1 : -1;
         } else if (code === Scomment_fence) style = ST_COMMENT_STYLE;
-        else if (from < t.zv && flag1(syn)) {
-          const other = t.syntaxAt(from);
-          if (flag2(other)) {
+        else {
+          const other = starterSecond(t, from, syn);
+          if (other >= 0) {
             style = commentStyle(other, syn);
             nesting = nestedFlag(syn) || nestedFlag(other) ? 1 : -1;
             from++;
           }
         }
         if (style >= 0) {
-          const [ok, pos] = forwardComment(t, from, t.zv, nesting, style, 0);
-          from = pos;
-          if (!ok) {
+          from = forwardComment(t, from, t.zv, nesting, style, 0);
+          if (!t.cFound) {
             setPoint(rt, from);
             return Qnil;
           }
@@ -925,9 +971,9 @@ DEFUN('forward-comment', 1, 1,
         let style = code === Sendcomment ? commentStyle(syn, 0) : 0;
         let nestedEnd = nestedFlag(syn);
         let at = from;
-        if (!endQuoted && from > t.begv && flag4(syn)) {
-          const prev = t.syntaxAt(from - 1);
-          if (flag3(prev) && !charQuoted(t, from - 1)) {
+        if (!endQuoted) {
+          const prev = enderFirst(t, from, syn);
+          if (prev >= 0) {
             code = Sendcomment;
             style = commentStyle(prev, syn);
             nestedEnd = nestedFlag(prev) || nestedFlag(syn);
@@ -936,17 +982,8 @@ DEFUN('forward-comment', 1, 1,
           }
         }
         if (code === Scomment_fence && !quoted) {
-          // Back to the matching fence.
-          let p = from;
-          let ok = false;
-          while (p > t.begv) {
-            p--;
-            if (cls(t.syntaxAt(p)) === Scomment_fence && !charQuoted(t, p)) {
-              ok = true;
-              break;
-            }
-          }
-          if (!ok) {
+          const p = backToOpener(t, from, Scomment_fence, -1);
+          if (p < 0) {
             setPoint(rt, from + 1);
             return Qnil;
           }
@@ -1117,7 +1154,7 @@ DEFUN('parse-partial-sexp', 2, 6,
     if (e < f) error(rt, 'End position is smaller than start position');
     const t = currentText(rt);
     if (f < t.begv || e > t.zv) xsignal(DEFSYM('args-out-of-range'), list(rt, t.buf, from, to));
-    let target: number | null = null;
+    let target = NaN;
     if (targetdepth !== Qnil) {
       if (!isFixnum(targetdepth)) wrongTypeArgument(rt, Qfixnump, targetdepth);
       target = fixnumValue(targetdepth);

@@ -6,10 +6,12 @@
 // without a matching char or flags are shared objects, one per class, as in GNU (so `eq'
 // holds between them and `string-to-syntax' gives the same object).
 
-import { BUF_SYNTAX_TABLE, CHARTAB_DEFALT, CHARTAB_PARENT, CHARTAB_PURPOSE } from '../heap/layout.ts';
+import {
+  BUF_SYNTAX_TABLE, CHARTAB_ASCII, CHARTAB_DEFALT, CHARTAB_PARENT, CHARTAB_PURPOSE, PVEC_SUB_CHAR_TABLE, SUB_CHARTAB_CONTENTS,
+} from '../heap/layout.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { MAX_CHAR } from '../core/character.ts';
-import { cons, consp, makeVector, aref, aset, sdata, sbytes, stringp, stringMultibyte, xcar, xcdr } from '../core/object.ts';
+import { cons, consp, isPvec, makeVector, aref, aset, sdata, sbytes, stringp, stringMultibyte, xcar, xcdr } from '../core/object.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument } from '../core/signal.ts';
 import { DEFINIT, DEFUN } from '../core/subr.ts';
@@ -135,6 +137,44 @@ export function syntaxClassIn(rt: Runtime, table: number, c: number): number {
 export function syntaxWithFlagsIn(rt: Runtime, table: number, c: number): number {
   const e = charTableRef(rt, table, c);
   return consp(e) ? fixnumValue(xcar(rt, e)) : Swhitespace;
+}
+
+/**
+ * Fill OUT[0..127] with the class and flags of the ASCII chars in TABLE, as syntaxWithFlagsIn
+ * gives them, reading the ASCII slots of TABLE and its parents directly: scans look ASCII up in
+ * this flat table instead of walking the char-table per char. -1 marks a char not settled yet.
+ */
+export function fillAsciiSyntax(rt: Runtime, table: number, out: Int32Array): void {
+  const m = rt.i32;
+  out.fill(-1);
+  for (let ct = table; ; ) {
+    const b = base(ct);
+    const a = m[b + CHARTAB_ASCII]!;
+    if (isPvec(rt, a, PVEC_SUB_CHAR_TABLE)) {
+      const sb = base(a) + SUB_CHARTAB_CONTENTS;
+      for (let c = 0; c < 128; c++) if (out[c] === -1 && m[sb + c] !== Qnil) out[c] = descriptorCode(rt, m[sb + c]!);
+    } else if (a !== Qnil) {
+      fillUnsettled(out, descriptorCode(rt, a));
+      return;
+    }
+    const d = m[b + CHARTAB_DEFALT]!;
+    if (d !== Qnil) {
+      fillUnsettled(out, descriptorCode(rt, d));
+      return;
+    }
+    const p = m[b + CHARTAB_PARENT]!;
+    if (!charTableP(rt, p)) {
+      fillUnsettled(out, Swhitespace);
+      return;
+    }
+    ct = p;
+  }
+}
+
+const descriptorCode = (rt: Runtime, e: number): number => (consp(e) ? fixnumValue(xcar(rt, e)) : Swhitespace);
+
+function fillUnsettled(out: Int32Array, v: number): void {
+  for (let c = 0; c < 128; c++) if (out[c] === -1) out[c] = v;
 }
 
 function checkCharacter(rt: Runtime, x: number): number {
