@@ -70,10 +70,11 @@
 (fv "hello\n" (with-current-buffer (find-file-noselect f) (insert "x") (save-buffer) (list (verify-visited-file-modtime) (consp (visited-file-modtime)))))
 (fv "caf\xe9\n" (with-current-buffer (find-file-noselect f) (goto-char (point-max)) (insert 224) (save-buffer) (list buffer-file-coding-system (fv-read f))))
 (fv "a\r\nb\r\n" (with-current-buffer (find-file-noselect f) (goto-char (point-max)) (insert "c") (save-buffer) (fv-read f)))
-;; backups: none for files under the temporary directories (these cases' files are in /tmp);
+;; backups: none for files under the temporary directories (these cases' files are in /tmp, and a
+;; checkout may be too: the case that wants a backup accepts every file);
 ;; files made in the current directory (the repository) get FILE~ from the first save, by renaming
 (fv "v1\n" (with-current-buffer (find-file-noselect f) (insert "x") (save-buffer) (list (file-exists-p (concat f "~")) buffer-backed-up)))
-(let ((fv-dir default-directory)) (fv "v1\n" (with-current-buffer (find-file-noselect f) (insert "x") (save-buffer) (insert "y") (save-buffer) (list (fv-read (concat f "~")) (fv-read f) buffer-backed-up))))
+(let ((fv-dir default-directory) (backup-enable-predicate (lambda (_) t))) (fv "v1\n" (with-current-buffer (find-file-noselect f) (insert "x") (save-buffer) (insert "y") (save-buffer) (list (fv-read (concat f "~")) (fv-read f) buffer-backed-up))))
 (let ((fv-dir default-directory)) (fv "v1\n" (let ((make-backup-files nil)) (with-current-buffer (find-file-noselect f) (insert "x") (save-buffer) (list (file-exists-p (concat f "~")) buffer-backed-up)))))
 (let ((fv-dir default-directory)) (fv "v1\n" (with-current-buffer (find-file-noselect f) (setq-local backup-inhibited t) (insert "x") (save-buffer) (list (file-exists-p (concat f "~")) buffer-backed-up))))
 (let ((fv-dir default-directory)) (fv "v1\n" (let ((backup-enable-predicate (lambda (_) nil))) (with-current-buffer (find-file-noselect f) (insert "x") (save-buffer) (file-exists-p (concat f "~"))))))
