@@ -118,12 +118,14 @@ With ARG, make it multibyte when the prefix value of ARG is positive, else uniby
   "Translate the characters from START to END by TABLE and return how many changed.
 TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
 `translation-table' property is a char-table."
-  (when (and (symbolp table) table)
-    (let ((val (get table 'translation-table)))
-      (or (char-table-p val)
-          (error "Invalid translation table name: %s" table))
-      (setq table val)))
-  (translate-region-internal start end table))
+  (translate-region-internal
+   start end
+   (if (and table (symbolp table))
+       (let ((named (get table 'translation-table)))
+         (if (char-table-p named)
+             named
+           (error "Invalid translation table name: %s" table)))
+     table)))
 
 ;; ---- undo ------------------------------------------------------------------------
 
@@ -132,11 +134,8 @@ TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
 
 (unless (fboundp 'prefix-numeric-value)
   (defun prefix-numeric-value (raw)
-    "Return the numeric meaning of the raw prefix argument RAW."
-    (cond ((null raw) 1)
-          ((eq raw '-) -1)
-          ((consp raw) (car raw))
-          (t raw))))
+    "Give the number the raw prefix argument RAW stands for: 1 for none, -1 for `-', N for (N)."
+    (cond ((consp raw) (car raw)) ((eq raw '-) -1) (raw) (t 1))))
 
 (defvar pending-undo-list nil
   "Within a run of consecutive undo commands, the changes not yet undone, or t when none are left.")
@@ -149,60 +148,61 @@ An entry of t means the undo was limited to a region.")
 
 (defun undo-start (&optional _beg _end)
   "Set `pending-undo-list' to the front of the undo list, ready for `undo-more'."
-  (if (eq buffer-undo-list t)
-      (user-error "No undo information in this buffer"))
+  (when (eq t buffer-undo-list)
+    (user-error "No undo information in this buffer"))
   (setq pending-undo-list buffer-undo-list))
 
 (defun undo-more (n)
   "Undo back N undo-boundaries beyond what has been undone already."
-  (or (listp pending-undo-list)
-      (user-error (concat "No further undo information"
-                          (and undo-in-region " for region"))))
+  (unless (listp pending-undo-list)
+    (user-error "No further undo information%s" (if undo-in-region " for region" "")))
   (let ((undo-in-progress t))
-    (setq pending-undo-list (primitive-undo n pending-undo-list))
-    (if (null pending-undo-list)
-        (setq pending-undo-list t))))
+    ;; An exhausted list becomes t, which the next call refuses.
+    (setq pending-undo-list (or (primitive-undo n pending-undo-list) t))))
+
+(defun undo--drop-positions ()
+  "Remove the point positions recorded before the first boundary of `buffer-undo-list', in place.
+Undoing an undo then leaves point where the change is."
+  (while (integerp (car buffer-undo-list))
+    (setq buffer-undo-list (cdr buffer-undo-list)))
+  (let ((cell buffer-undo-list))
+    (while (and (car cell) (car (cdr cell)))
+      (if (integerp (car (cdr cell)))
+          (setcdr cell (cdr (cdr cell)))
+        (setq cell (cdr cell))))))
 
 (defun undo (&optional arg)
   "Undo some previous changes; repeat it (as the next command) to undo more.
 A numeric ARG undoes that many groups of changes."
   (interactive "*P")
-  (let ((modified (buffer-modified-p))
-        message)
-    ;; Were an error to come out of `undo-start', the next undo must not count as consecutive.
-    (setq this-command 'undo-start)
-    (unless (and (eq last-command 'undo)
-                 (or (eq pending-undo-list t)
-                     (gethash buffer-undo-list undo-equiv-table)))
-      (undo-start)
-      ;; The first group is the one the boundary before it closes.
-      (undo-more 1))
-    (setq this-command 'undo)
-    (let ((equiv (gethash pending-undo-list undo-equiv-table)))
-      (setq message (concat (if (or undo-no-redo (not equiv)) "Undo" "Redo")
-                            (if undo-in-region " in region" "")))
-      (when (and (consp equiv) undo-no-redo)
-        ;; Skip what was itself undone.
-        (while (let ((next (gethash equiv undo-equiv-table)))
-                 (if next (setq equiv next))))
-        (setq pending-undo-list (if (consp equiv) equiv t))))
+  ;; Until the start is done, an error leaves the next undo a fresh one.
+  (setq this-command 'undo-start)
+  (unless (and (eq last-command 'undo)
+               (or (eq t pending-undo-list)
+                   (gethash buffer-undo-list undo-equiv-table)))
+    (undo-start)
+    ;; The group that the latest boundary closes comes off first.
+    (undo-more 1))
+  (setq this-command 'undo)
+  (let* ((source (gethash pending-undo-list undo-equiv-table))
+         (text (concat (if (and source (not undo-no-redo)) "Redo" "Undo")
+                       (if undo-in-region " in region" ""))))
+    (when (and undo-no-redo (consp source))
+      ;; Go past changes that were undoings themselves.
+      (let (earlier)
+        (while (setq earlier (gethash source undo-equiv-table))
+          (setq source earlier)))
+      (setq pending-undo-list (if (consp source) source t)))
     (undo-more (if (numberp arg) (prefix-numeric-value arg) 1))
     (puthash buffer-undo-list (if undo-in-region t pending-undo-list) undo-equiv-table)
-    ;; Undoing this undo must put point where the change is: drop recorded positions.
-    (let ((tail buffer-undo-list) (prev nil))
-      (while (car tail)
-        (if (integerp (car tail))
-            (if prev (setcdr prev (cdr tail))
-              (setq buffer-undo-list (cdr tail)))
-          (setq prev tail))
-        (setq tail (cdr tail))))
-    (ignore modified)
-    (if message (message "%s" message))))
+    (undo--drop-positions)
+    (message "%s" text)))
 
 (defun undo-only (&optional arg)
   "Undo some previous changes without redoing undone ones; ARG as for `undo'."
   (interactive "*p")
-  (let ((undo-no-redo t)) (undo arg)))
+  (let ((undo-no-redo t))
+    (undo arg)))
 
 ;;; simple.el --- end
 

@@ -332,18 +332,16 @@ returns a string or a buffer, whose text goes in by `replace-buffer-contents' (M
 MAX-COSTS are passed on to it), so markers and properties in unchanged text stay."
   (save-excursion
     (save-restriction
-      (narrow-to-region beg end)
-      (goto-char (point-min))
-      (let ((repl (funcall replace-fn)))
-        (if (bufferp repl)
-            (replace-buffer-contents repl max-secs max-costs)
-          (let ((dest (current-buffer)))
-            (with-temp-buffer
-              (insert repl)
-              (let ((src (current-buffer)))
-                (set-buffer dest)
-                (replace-buffer-contents src max-secs max-costs)))))))))
+      (narrow-to-region beg end) (goto-char (point-min))
+      (let ((new (funcall replace-fn)))
+        (if (bufferp new)
+            (replace-buffer-contents new max-secs max-costs)
+          ;; A string goes through a scratch buffer of its own.
+          (let ((scratch (generate-new-buffer " *replace-region-contents*")))
+            (unwind-protect
+                (progn (with-current-buffer scratch (insert new))
+                       (replace-buffer-contents scratch max-secs max-costs))
+              (kill-buffer scratch))))))))
 
 (provide 'subr-x)
 
-;;; subr-x.el ends here
