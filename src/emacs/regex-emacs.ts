@@ -801,24 +801,16 @@ function startSetOf(n: Node, em: Emitter, sets: CharSet[]): StartSet | null {
     }
     case N_ASSERT: return { low: new Uint8Array(256), high: false };
     case N_GROUP: case N_REP: return startSetOf(n.kids[0]!, em, sets);
-    case N_SEQ: {
+    case N_SEQ: case N_ALT: {
+      // A sequence starts as its first part does, and as the next ones do while those before
+      // can match empty; an alternation starts as any of its branches.
       const acc: StartSet = { low: new Uint8Array(256), high: false };
       for (const k of n.kids) {
         const f = startSetOf(k, em, sets);
         if (f === null) return null;
         for (let c = 0; c < 256; c++) acc.low[c]! |= f.low[c]!;
         acc.high ||= f.high;
-        if (!nullable(k)) break;
-      }
-      return acc;
-    }
-    case N_ALT: {
-      const acc: StartSet = { low: new Uint8Array(256), high: false };
-      for (const k of n.kids) {
-        const f = startSetOf(k, em, sets);
-        if (f === null) return null;
-        for (let c = 0; c < 256; c++) acc.low[c]! |= f.low[c]!;
-        acc.high ||= f.high;
+        if (n.t === N_SEQ && !nullable(k)) break;
       }
       return acc;
     }

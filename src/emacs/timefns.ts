@@ -150,6 +150,7 @@ export function ratioToDouble(ticks: bigint, hz: bigint): number {
   n <<= BigInt(shift);
   let q = n / hz;
   if (n % hz !== 0n) q |= 1n;
+  // Scaled down in two steps: 2^-SHIFT alone underflows to 0 past 2^-1074 though the result need not.
   const d = Number(q) * Math.pow(2, -Math.min(shift, 1000)) * Math.pow(2, -(shift - Math.min(shift, 1000)));
   return negative ? -d : d;
 }
