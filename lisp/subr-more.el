@@ -1028,3 +1028,14 @@ circular structure is fine.  COMPLETELY is accepted for compatibility."
 (defconst float-e (exp 1.0) "The value of e (a float).")
 (put 'float-pi 'risky-local-variable t)
 (put 'float-e 'risky-local-variable t)
+
+(defmacro with-silent-modifications (&rest body)
+  "Run BODY for changes that are not edits, such as text properties for display.
+They leave no undo records, run no change hooks, ignore read-only text and
+leave the buffer unmodified if it was unmodified before."
+  (declare (debug t) (indent 0))
+  (let ((was (make-symbol "modified")))
+    `(let* ((,was (buffer-modified-p))
+            (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
+       (unwind-protect (progn ,@body)
+         (unless ,was (restore-buffer-modified-p nil))))))

@@ -180,8 +180,14 @@ function appendTwo(rt: Runtime, a: number, b: number): number {
 
 const Qface = DEFSYM('face');
 
+/**
+ * Told of a property about to change in run I of R: SYM had OLD there (nil when it was absent).
+ * Buffers pass one to record the change for undo (GNU's record_property_change); strings do not.
+ */
+export type PropertyNote = (r: Runs, i: number, sym: number, old: number) => void;
+
 /** Add the pairs of PROPS to run I's plist (GNU's add_properties): new ones in front. */
-export function addToRun(rt: Runtime, r: Runs, i: number, props: number, setType: number): boolean {
+export function addToRun(rt: Runtime, r: Runs, i: number, props: number, setType: number, note?: PropertyNote): boolean {
   let changed = false;
   for (let t = props; (t & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t))) {
     const rest = xcdr(rt, t);
@@ -192,9 +198,11 @@ export function addToRun(rt: Runtime, r: Runs, i: number, props: number, setType
     if (cell !== Qnil) {
       const old = xcar(rt, cell);
       if (old === val) continue;
+      note?.(r, i, sym, old);
       xsetcar(rt, cell, setType === SET_REPLACE ? val : mergeFace(rt, old, val, setType, sym === Qface));
       changed = true;
     } else {
+      note?.(r, i, sym, Qnil);
       r.plists[i] = cons(rt, sym, cons(rt, val, r.plists[i]!));
       changed = true;
     }
@@ -203,13 +211,14 @@ export function addToRun(rt: Runtime, r: Runs, i: number, props: number, setType
 }
 
 /** Take out of run I every property named in PROPS (GNU's remove_properties). */
-export function removeFromRun(rt: Runtime, r: Runs, i: number, props: number, plistForm: boolean): boolean {
+export function removeFromRun(rt: Runtime, r: Runs, i: number, props: number, plistForm: boolean, note?: PropertyNote): boolean {
   let changed = false;
   for (let t = props; (t & 7) === Lisp_Cons; t = xcdr(rt, t)) {
     const sym = xcar(rt, t);
     let pl = r.plists[i]!;
     // Leading occurrences, then any later ones.
     while ((pl & 7) === Lisp_Cons && xcar(rt, pl) === sym && (xcdr(rt, pl) & 7) === Lisp_Cons) {
+      note?.(r, i, sym, xcar(rt, xcdr(rt, pl)));
       pl = xcdr(rt, xcdr(rt, pl));
       changed = true;
     }
@@ -219,6 +228,7 @@ export function removeFromRun(rt: Runtime, r: Runs, i: number, props: number, pl
       if ((valCell & 7) !== Lisp_Cons) break;
       const next = xcdr(rt, valCell);
       if ((next & 7) === Lisp_Cons && xcar(rt, next) === sym && (xcdr(rt, next) & 7) === Lisp_Cons) {
+        note?.(r, i, sym, xcar(rt, xcdr(rt, next)));
         rt.i32[((valCell & -8) >>> 2) + 1] = xcdr(rt, xcdr(rt, next));
         changed = true;
       } else prev = next;
@@ -279,29 +289,52 @@ function editRuns(rt: Runtime, r: Runs, s: number, e: number, wants: (plist: num
  * GNU's add_text_properties_1 on runs: give [S, E) the pairs of PROPS (S < E). Splits only where
  * a run does not already have them all. Returns whether anything changed.
  */
-export function addProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, setType: number): boolean {
-  return editRuns(rt, r, s, e, (pl) => !hasAllProperties(rt, props, pl), (i) => addToRun(rt, r, i, props, setType));
+export function addProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, setType: number, note?: PropertyNote): boolean {
+  return editRuns(rt, r, s, e, (pl) => !hasAllProperties(rt, props, pl), (i) => addToRun(rt, r, i, props, setType, note));
 }
 
 /** GNU's remove_properties over [S, E): PROPS a plist (remove-text-properties) or a list of names. */
-export function removeProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, plistForm: boolean): boolean {
-  return editRuns(rt, r, s, e, (pl) => hasSomeProperties(rt, props, pl, plistForm), (i) => removeFromRun(rt, r, i, props, plistForm));
+export function removeProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, plistForm: boolean, note?: PropertyNote): boolean {
+  return editRuns(rt, r, s, e, (pl) => hasSomeProperties(rt, props, pl, plistForm), (i) => removeFromRun(rt, r, i, props, plistForm, note));
 }
 
 /**
  * GNU's set_text_properties_1 on runs: [S, E) becomes one run whose plist is a copy of PROPS,
  * splitting at S and E as needed and swallowing the runs between.
  */
-export function setProperties(rt: Runtime, r: Runs, s: number, e: number, props: number): void {
+export function setProperties(rt: Runtime, r: Runs, s: number, e: number, props: number, note?: PropertyNote): void {
   let i = findRun(r, s);
-  if (s > r.starts[i]!) i = splitRun(rt, r, i, s, true);
+  const cutFirst = s > r.starts[i]!;
+  if (cutFirst) i = splitRun(rt, r, i, s, true);
   let j = i;
   while (runEnd(r, j) < e) j++;
-  if (runEnd(r, j) > e) splitRun(rt, r, j, e, false);
+  const cutLast = runEnd(r, j) > e;
+  if (cutLast) splitRun(rt, r, j, e, false);
+  // GNU reports a piece cut from a run as if it had had no properties (observed: setting the
+  // middle of a propertied run records only the new names, each with the old value nil).
+  if (note) for (let k = i; k <= j; k++) noteReplacement(rt, r, k, (k === i && cutFirst) || (k === j && cutLast) ? Qnil : r.plists[k]!, props, note);
   // Runs i..j now cover exactly [s, e): fold them into i.
   r.starts.splice(i + 1, j - i);
   r.plists.splice(i + 1, j - i);
   r.plists[i] = copyList(rt, props);
+}
+
+/**
+ * What replacing run K's plist OLD by NEW changes, for NOTE: first each old property whose value
+ * differs in NEW (or is gone), then each new one whose old value differs (nil when absent).
+ */
+function noteReplacement(rt: Runtime, r: Runs, k: number, old: number, neu: number, note: PropertyNote): void {
+  for (let t = old; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t))) {
+    const sym = xcar(rt, t), val = xcar(rt, xcdr(rt, t));
+    const cell = plistValueCell(rt, neu, sym);
+    if (cell === Qnil || xcar(rt, cell) !== val) note(r, k, sym, val);
+  }
+  for (let t = neu; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t))) {
+    const sym = xcar(rt, t), val = xcar(rt, xcdr(rt, t));
+    const cell = plistValueCell(rt, old, sym);
+    if (cell === Qnil) note(r, k, sym, Qnil);
+    else if (xcar(rt, cell) !== val) note(r, k, sym, xcar(rt, cell));
+  }
 }
 
 /** One (START END PLIST) piece of text_property_list: the runs of [S, E) with a non-nil plist. */

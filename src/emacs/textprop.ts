@@ -6,7 +6,7 @@
 // end, positions at the very end, a missing LIMIT) follow GNU Emacs 28.2 as recorded in
 // test/corpus/textprop.el.
 
-import { BUF_BEGV, BUF_INTERVALS, BUF_OVERLAYS, BUF_MODIFF, BUF_Z, BUF_ZV, MARKER_CHARPOS, PVEC_BUFFER, PVEC_MARKER } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_INTERVALS, BUF_OVERLAYS, BUF_MODIFF, BUF_SAVE_MODIFF, BUF_Z, BUF_ZV, MARKER_CHARPOS, PVEC_BUFFER, PVEC_MARKER } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_String, Lisp_Symbol } from '../heap/tags.ts';
 import {
   aref, aset, cons, fixnumValue, isFixnum, isPvec, list, makeFixnum, schars, setStringIntervals, stringIntervals,
@@ -21,9 +21,10 @@ import { copySequence, get, plistGet } from './fns.ts';
 import { bint, bslot, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import {
   SET_APPEND, SET_PREPEND, SET_REPLACE, addProperties, hasAllProperties, hasSomeProperties, findRun, plistsEqual, readRuns, removeProperties,
-  rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, plistAtPosition, appendRunsInPlace, type Runs,
+  rootRuns, runEnd, runsDeleteRange, setProperties, writeRuns, plistAtPosition, appendRunsInPlace, type PropertyNote, type Runs,
 } from './intervals.ts';
 import { prepareToModify, signalAfterChange, textPropHooks } from './insdel.ts';
+import { recordFirstChange, recordPropertyChange } from './undo.ts';
 
 const Qcategory = DEFSYM('category');
 const Qface = DEFSYM('face');
@@ -258,7 +259,7 @@ function addTextProperties(rt: Runtime, start: number, end: number, props: numbe
     const [s, e] = range;
     const wanted = props;
     return changeBuffer(rt, t, s, e, props, (rr) => someRun(rr, s, e, (pl) => !hasAllProperties(rt, wanted, pl)),
-      (rr) => addProperties(rt, rr, s, e, wanted, setType));
+      (rr, note) => addProperties(rt, rr, s, e, wanted, setType, note));
   }
   const changed = addProperties(rt, r, range[0], range[1], props, setType);
   storeRuns(rt, t, r);
@@ -278,7 +279,7 @@ function someRun(r: Runs, s: number, e: number, test: (plist: number) => boolean
  * after-change-functions run. VALUE is kept rooted across the hooks.
  */
 function changeBuffer(rt: Runtime, t: Text, s: number, e: number, value: number,
-  wouldChange: (r: Runs) => boolean, apply: (r: Runs) => boolean): boolean {
+  wouldChange: (r: Runs) => boolean, apply: (r: Runs, note: PropertyNote) => boolean): boolean {
   const current = runsOf(rt, t) ?? rootRuns(t.end - t.beg);
   if (!wouldChange(current)) return false;
   const sp = rt.sp;
@@ -293,9 +294,12 @@ function changeBuffer(rt: Runtime, t: Text, s: number, e: number, value: number,
       // The hooks may have changed the text or its properties: start from what is there now.
       const now = bufferText(rt, t.obj);
       const r = runsOf(rt, now) ?? rootRuns(now.end - now.beg);
-      const changed = apply(r);
-      storeRuns(rt, now, r);
+      // As GNU's modify_text_properties: the first-change entry and the tick come before the
+      // property entries the change itself records.
+      if (bint(rt, t.obj, BUF_MODIFF) <= bint(rt, t.obj, BUF_SAVE_MODIFF)) recordFirstChange(rt);
       setBint(rt, t.obj, BUF_MODIFF, bint(rt, t.obj, BUF_MODIFF) + 1);
+      const changed = apply(r, (rr, i, sym, oldValue) => recordPropertyChange(rt, now.beg + rr.starts[i]!, now.beg + runEnd(rr, i), sym, oldValue));
+      storeRuns(rt, now, r);
       signalAfterChange(rt, s + t.beg, e + t.beg, e - s);
       return changed;
     } finally {
@@ -340,8 +344,8 @@ export function setTextProperties(rt: Runtime, start: number, end: number, props
   if (!t.isString) {
     const [s, e] = range;
     const wanted = props;
-    changeBuffer(rt, t, s, e, props, () => true, (rr) => {
-      setProperties(rt, rr, s, e, wanted);
+    changeBuffer(rt, t, s, e, props, () => true, (rr, note) => {
+      setProperties(rt, rr, s, e, wanted, note);
       return true;
     });
     return Qt;
@@ -362,7 +366,7 @@ function removeTextProperties(rt: Runtime, start: number, end: number, props: nu
   if (!t.isString) {
     const [s, e] = range;
     return changeBuffer(rt, t, s, e, props, (rr) => someRun(rr, s, e, (pl) => hasSomeProperties(rt, props, pl, plistForm)),
-      (rr) => removeProperties(rt, rr, s, e, props, plistForm)) ? Qt : Qnil;
+      (rr, note) => removeProperties(rt, rr, s, e, props, plistForm, note)) ? Qt : Qnil;
   }
   const changed = removeProperties(rt, r, range[0], range[1], props, plistForm);
   storeRuns(rt, t, r);

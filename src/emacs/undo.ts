@@ -48,13 +48,30 @@ function recordPoint(rt: Runtime, b: number, beg: number): void {
   let list = findSymbolValue(rt, Qbuffer_undo_list);
   const atBoundary = (list & 7) !== Lisp_Cons || xcar(rt, list) === Qnil;
   if (bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF)) {
-    list = cons(rt, cons(rt, Qt, makeFixnum(0)), list);
-    setInternal(rt, Qbuffer_undo_list, list);
+    recordFirstChange(rt);
+    list = findSymbolValue(rt, Qbuffer_undo_list);
   }
   if (findSymbolValue(rt, Qundo_inhibit_record_point) !== Qnil) return;
   const st = state(rt);
   if (atBoundary && st.boundaryBuffer === b && st.boundaryPos !== beg)
     setInternal(rt, Qbuffer_undo_list, cons(rt, makeFixnum(st.boundaryPos), list));
+}
+
+/** The (t . 0) entry of the first change to an unmodified current buffer (GNU's record_first_change). */
+export function recordFirstChange(rt: Runtime): void {
+  const list = findSymbolValue(rt, Qbuffer_undo_list);
+  if (list !== Qt) setInternal(rt, Qbuffer_undo_list, cons(rt, cons(rt, Qt, makeFixnum(0)), list));
+}
+
+/**
+ * Record that PROP of the current buffer's text BEG..END had VALUE before a text-property change:
+ * (nil PROP VALUE BEG . END), which `primitive-undo' puts back with `put-text-property'.
+ */
+export function recordPropertyChange(rt: Runtime, beg: number, end: number, prop: number, value: number): void {
+  const list = findSymbolValue(rt, Qbuffer_undo_list);
+  if (list === Qt) return;
+  const entry = cons(rt, Qnil, cons(rt, prop, cons(rt, value, cons(rt, makeFixnum(beg), makeFixnum(end)))));
+  setInternal(rt, Qbuffer_undo_list, cons(rt, entry, list));
 }
 
 /** Record that NCHARS characters are about to be inserted at BEG of the current buffer B. */
