@@ -17,14 +17,14 @@ import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, funcall, progn, setInternal, signalMemoryFull, specbind, unbindTo, unwindProtect } from './eval.ts';
 import { copyRanges, propertyRanges, readRuns, writeRuns, type PropRange, type Runs } from './intervals.ts';
 import {
-  BUF_MARKERS, BUF_MODIFF, BUF_SAVE_MODIFF, MARKER_BYTEPOS, MARKER_CHARPOS, BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
+  BUF_MARKERS, BUF_MODIFF, BUF_OVERLAYS, BUF_SAVE_MODIFF, MARKER_BYTEPOS, MARKER_CHARPOS, BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
 } from '../heap/layout.ts';
 import {
-  bint, bslot, bufferLive, bufferp, byteAddr, currentBuffer, getBuffer, gapSize, markerp, saveCurrentBuffer, setBint,
+  bint, bslot, setBslot, bufferLive, bufferp, byteAddr, currentBuffer, getBuffer, gapSize, markerp, saveCurrentBuffer, setBint,
   setCurrentBuffer, textBase,
 } from './buffer.ts';
 import { readFromHeapBytes, registerStreamReader } from './lread.ts';
-import { bufferSubstring, bumpModiff, deleteRange, insertString, moveGap, replaceCharRaw, prepareToModify, signalAfterChange, validateRegion } from './insdel.ts';
+import { bufferSubstring, bumpModiff, deleteRange, insertString, moveGap, overlayHooks, replaceCharRaw, prepareToModify, signalAfterChange, validateRegion } from './insdel.ts';
 import { recordChange, recordDelete, recordInsert, recordPointEntry } from './undo.ts';
 import { LispSignal } from '../core/signal.ts';
 import {
@@ -921,6 +921,10 @@ function replaceSameLength(rt: Runtime, b: number, from: number, to: number, str
   const undo = findSymbolValue(rt, Qbuffer_undo_list_ef);
   rt.push(undo);
   setInternal(rt, Qbuffer_undo_list_ef, Qt);
+  // The overlays sit out the raw delete and insert (their ends are markers of MARKS and are put
+  // back below): a deletion would collapse them and drop the `evaporate' ones, which GNU keeps.
+  rt.push(bslot(rt, b, BUF_OVERLAYS));
+  setBslot(rt, b, BUF_OVERLAYS, Qnil);
   try {
     const pt = bint(rt, b, BUF_PT);
     deleteRange(rt, from, to, false);
@@ -947,6 +951,7 @@ function replaceSameLength(rt: Runtime, b: number, from: number, to: number, str
     } else setPoint(rt, pt);
     forgetPositionCache(rt, b);
   } finally {
+    setBslot(rt, b, BUF_OVERLAYS, rt.stack[sp + 3]!);
     setInternal(rt, Qbuffer_undo_list_ef, rt.stack[sp + 2]!);
     unbindTo(rt, count);
     rt.sp = sp;
@@ -987,6 +992,9 @@ DEFUN('transpose-regions', 4, 5,
       const marks = markersIn(rt, b, s1, e2);
       const pt = bint(rt, b, BUF_PT);
       replaceSameLength(rt, b, s1, e2, rt.stack[sp + 4]!, marks, newPos, pt >= s1 && pt <= e2 ? newPos(pt) : null);
+      // An overlay whose ends went to opposite regions now starts after it ends: as GNU, its start
+      // joins its end (and an emptied `evaporate' overlay stays, as GNU's does here).
+      if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.changed(rt, b, s1, e2);
       signalAfterChange(rt, s1, e2, e2 - s1);
     } finally {
       rt.sp = sp;

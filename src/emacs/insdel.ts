@@ -407,6 +407,10 @@ function insertRaw(rt: Runtime, b: number, nchars: number, nbytes: number, befor
 function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: boolean, inherit: boolean,
   source: number, sourceStart: number, fill: (addr: number) => void): void {
   if (nchars === 0) return;
+  // The change hooks run Lisp: the source text must survive a collection there (a caller may
+  // pass a string it just made, such as a buffer substring).
+  const sp = rt.sp;
+  rt.push(source);
   const b0 = currentBuffer(rt);
   prepareToModify(rt, bint(rt, b0, BUF_PT), bint(rt, b0, BUF_PT));
   // A hook may have switched buffers or moved point: insert where point is now, as GNU does.
@@ -417,6 +421,7 @@ function insertText(rt: Runtime, nchars: number, nbytes: number, beforeMarkers: 
   textPropHooks.inserted(rt, b, from, nchars, source, sourceStart, inherit);
   shareText(rt, b);
   if (bslot(rt, b, BUF_OVERLAYS) !== Qnil) overlayHooks.changed(rt, b, from, from + nchars);
+  rt.sp = sp;
   signalAfterChange(rt, from, from + nchars, 0);
 }
 
