@@ -394,6 +394,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "get-char-code-property",
   "get-char-property",
   "get-char-property-and-overlay",
+  "get-internal-run-time",
   "get-load-suffixes",
   "get-pos-property",
   "get-text-property",

@@ -249,6 +249,10 @@ DEFUN('current-time', 0, 0, 'Give the time now as a list (HIGH LOW USEC PSEC) co
   return listForm(rt, t.ticks, t.hz);
 });
 
+DEFUN('get-internal-run-time', 0, 0, 'Give the processor time this process has used so far (user and system), as a list (HIGH LOW USEC PSEC).\nWithout a processor clock from the host, the time since the process started.', (rt) => {
+  const seconds = rt.host.cpuTime ? rt.host.cpuTime() : rt.host.now() / 1000;
+  return listForm(rt, BigInt(Math.round(seconds * 1e6)) * 1000n, NOW_HZ);
+});
 
 // ---- zones, broken-down time, formatting ---------------------------------------------------------
 

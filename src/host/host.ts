@@ -63,6 +63,8 @@ export interface Host {
   now(): number;
   /** Seconds since the epoch, wall clock. */
   wallTime(): number;
+  /** Processor seconds (user + system) this process has used. Optional: `get-internal-run-time' falls back on `now'. */
+  cpuTime?(): number;
   /** End the process with this exit status. */
   exit(code: number): never;
   /** Read one line from standard input, or null at end of input. */

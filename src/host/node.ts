@@ -219,6 +219,10 @@ export function nodeHost(): Host {
     environ: () => Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`),
     now: () => performance.now(),
     wallTime: () => Date.now() / 1000,
+    cpuTime: () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1e6;
+    },
     exit(code) {
       process.exit(code);
     },
