@@ -138,7 +138,7 @@ export class Runtime {
   charByteChar = 0;
   charByteByte = 0;
   /** The state of `random` (xoshiro128**), made on its first use: fns.ts. */
-  randomState: Uint32Array | null = null;
+  randomState: Int32Array | null = null;
   /** Hash tables whose user-defined test is running, which must not change meanwhile: fns.ts. */
   readonly hashTablesInTest = new Set<number>();
   /** The last byte written to stdout (10 before any): `terpri' with ENSURE looks at it, print.ts. */

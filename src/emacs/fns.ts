@@ -198,68 +198,98 @@ export function validateSubarray(rt: Runtime, array: number, from: number, to: n
 
 DEFUN('identity', 1, 1, 'Give ARGUMENT back untouched.', (_rt, x: number) => x);
 
-function rng(rt: Runtime): Uint32Array {
+// `random' draws from the generator GNU's `random' uses on GNU/Linux, so that a seeded sequence
+// gives GNU's numbers: glibc's random() (its default additive feedback state of 31 words) feeds
+// 62-bit draws made as GNU 28 makes them on a 64-bit host (two 31-bit outputs folded together).
+// The state is 31 words plus the two rotating indices; unseeded, it starts from the host's
+// entropy, as GNU's does at start-up.
+const RAND_DEG = 31;
+const RAND_SEP = 3;
+const FIXNUM62_MASK = (1n << 62n) - 1n;
+const WORD64_MASK = (1n << 64n) - 1n;
+
+function rng(rt: Runtime): Int32Array {
   let s = rt.randomState;
   if (s === null) {
-    s = rt.randomState = new Uint32Array(4);
-    seedRandom(s, [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0x12345678]);
+    s = rt.randomState = new Int32Array(RAND_DEG + 2);
+    seedRandom(s, entropySeed(rt));
   }
   return s;
 }
-function seedRandom(s: Uint32Array, words: ArrayLike<number>): void {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < 4; i++) {
-    for (let j = i; j < words.length; j += 4) h = Math.imul(h ^ (words[j]! >>> 0), 0x01000193);
-    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-    s[i] = (h ^ (h >>> 12)) | (i === 0 ? 1 : 0);
-  }
-}
-/** xoshiro128** step: 32 random bits. */
-function next32(s: Uint32Array): number {
-  const r = Math.imul(rotl(Math.imul(s[1]!, 5), 7), 9) >>> 0;
-  const t = s[1]! << 9;
-  s[2] ^= s[0]!;
-  s[3] ^= s[1]!;
-  s[1] ^= s[2]!;
-  s[0] ^= s[3]!;
-  s[2] ^= t;
-  s[3] = rotl(s[3]!, 11);
-  return r;
-}
-const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
-DEFUN('random', 0, 1, 'Draw a pseudo-random integer, below LIMIT and not negative when LIMIT is a positive integer.\nLIMIT t seeds the generator afresh from the system\'s entropy; a string LIMIT seeds it from the string\'s contents.', (rt, limit: number) => {
-  const s = rng(rt);
-  if (limit === Qt) {
-    const now = rt.host.now();
-    seedRandom(s, [now | 0, (now * 1000) | 0, (Math.random() * 2 ** 32) | 0, (Math.random() * 2 ** 32) | 0]);
-  } else if ((limit & 7) === Lisp_String) {
-    const b = rt.u8.subarray(sdata(rt, limit), sdata(rt, limit) + sbytes(rt, limit));
-    const words: number[] = [];
-    for (let i = 0; i < b.length; i++) words.push(b[i]! | (i << 8));
-    seedRandom(s, words.length ? words : [0]);
+function entropySeed(rt: Runtime): number {
+  return (Math.floor(Math.random() * 2 ** 32) ^ Math.floor(rt.host.now() * 1000)) >>> 0;
+}
+
+/** glibc's srandom: fill the state from SEED by the minimal standard generator, then stir it. */
+function seedRandom(s: Int32Array, seed: number): void {
+  let x = seed >>> 0 || 1;
+  s[0] = x | 0;
+  for (let i = 1; i < RAND_DEG; i++) {
+    // x = 16807 x mod (2^31 - 1), without overflow (Schrage's method).
+    const hi = Math.floor(x / 127773);
+    const lo = x % 127773;
+    x = 16807 * lo - 2836 * hi;
+    if (x < 0) x += 2147483647;
+    s[i] = x;
   }
-  if (isFixnum(limit) && fixnumValue(limit) > 0) {
-    const lim = fixnumValue(limit);
-    // Rejection sampling over 30 bits keeps every remainder equally likely.
-    const span = 2 ** 30;
-    const cap = span - (span % lim);
+  s[RAND_DEG] = RAND_SEP;
+  s[RAND_DEG + 1] = 0;
+  for (let i = 0; i < 10 * RAND_DEG; i++) next31(s);
+}
+
+/** glibc's random(): 31 random bits. */
+function next31(s: Int32Array): number {
+  const f = s[RAND_DEG]!;
+  const r = s[RAND_DEG + 1]!;
+  const v = (s[f]! + s[r]!) | 0;
+  s[f] = v;
+  s[RAND_DEG] = f + 1 === RAND_DEG ? 0 : f + 1;
+  s[RAND_DEG + 1] = r + 1 === RAND_DEG ? 0 : r + 1;
+  return v >>> 1;
+}
+
+/** One 62-bit draw, not negative (GNU's get_random on a 64-bit host). */
+function draw62(s: Int32Array): bigint {
+  let v = 0n;
+  for (let i = 0; i < 2; i++) v = (BigInt(next31(s)) ^ ((v << 31n) & WORD64_MASK) ^ (v >> 33n)) & WORD64_MASK;
+  v ^= v >> 2n;
+  return v & FIXNUM62_MASK;
+}
+
+/** The seed a string gives: its bytes folded by xor into a 32-bit word, little-endian. */
+function stringSeed(bytes: Uint8Array): number {
+  const w = [0, 0, 0, 0];
+  for (let i = 0; i < bytes.length; i++) w[i & 3]! ^= bytes[i]!;
+  return (w[0]! | (w[1]! << 8) | (w[2]! << 16) | (w[3]! << 24)) >>> 0;
+}
+
+DEFUN('random', 0, 1, 'Draw a pseudo-random integer, below LIMIT and not negative when LIMIT is a positive integer.\nLIMIT t seeds the generator afresh from the system\'s entropy; a string LIMIT seeds it from the string\'s contents.\nOtherwise the integer may be any fixnum of a 64-bit GNU Emacs (here a bignum when beyond ours).', (rt, limit: number) => {
+  const s = rng(rt);
+  if (limit === Qt) seedRandom(s, entropySeed(rt));
+  else if ((limit & 7) === Lisp_String) seedRandom(s, stringSeed(rt.u8.subarray(sdata(rt, limit), sdata(rt, limit) + sbytes(rt, limit))));
+  const lim = isFixnum(limit) ? BigInt(fixnumValue(limit)) : bignump(rt, limit) ? bignumValue(rt, limit) : 0n;
+  if (lim > 0n && lim <= FIXNUM62_MASK >> 1n) {
+    // Draw again in the rare case that the draw falls in the incomplete last round of LIMITs.
     for (;;) {
-      const v = next32(s) >>> 2;
-      if (v < cap) return makeFixnum(v % lim);
+      const v = draw62(s);
+      const r = v % lim;
+      if (v - r <= FIXNUM62_MASK - (lim - 1n)) return makeInteger(rt, r);
     }
   }
-  if (bignump(rt, limit) && bignumValue(rt, limit) > 0n) {
-    const lim = bignumValue(rt, limit);
-    const bits = lim.toString(2).length + 32;
+  if (lim > 0n) {
+    // Beyond a 64-bit GNU's fixnums: enough 62-bit draws for LIMIT, rejection as above.
+    const words = Math.ceil(lim.toString(2).length / 62) + 1;
+    const span = 1n << BigInt(62 * words);
     for (;;) {
       let v = 0n;
-      for (let b = 0; b < bits; b += 32) v = (v << 32n) | BigInt(next32(s));
-      const span = 1n << BigInt(Math.ceil(bits / 32) * 32);
+      for (let i = 0; i < words; i++) v = (v << 62n) | draw62(s);
       if (v < span - (span % lim)) return makeInteger(rt, v % lim);
     }
   }
-  return makeFixnum((next32(s) | 0) >> 2);
+  // Any fixnum of a 64-bit GNU Emacs: the draw read as a signed 62-bit number.
+  const v = draw62(s);
+  return makeInteger(rt, v >= 1n << 61n ? v - (1n << 62n) : v);
 });
 
 /** The length of any sequence, as GNU's Flength. */

@@ -1700,12 +1700,14 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     specbind(rt, Qcurrent_load_list, Qnil);
     setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, fname, Qnil));
     const reader = makeReader(rt, source.bytes, source.internal);
+    // One environment for the whole file, as GNU's readevalloop: a top-level (defvar x) adds x
+    // to it, so x stays dynamic for the file's later forms (and the closures they make).
+    rt.lexenv = lexical ? cons(rt, Qt, Qnil) : Qnil;
     for (;;) {
       const form = reader.next();
       if (form === undefined) break;
       const fsp = rt.sp;
       rt.push(form);
-      rt.lexenv = lexical ? cons(rt, Qt, Qnil) : Qnil;
       eagerExpandEval(rt, form);
       rt.sp = fsp;
     }
