@@ -1039,3 +1039,17 @@ leave the buffer unmodified if it was unmodified before."
             (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
        (unwind-protect (progn ,@body)
          (unless ,was (restore-buffer-modified-p nil))))))
+
+(defmacro with-temp-file (file &rest body)
+  "Run BODY in a fresh temporary buffer, then write that buffer's text to FILE.
+The buffer is killed afterwards; the value is BODY's.  FILE is evaluated
+before BODY runs."
+  (declare (indent 1) (debug t))
+  (let ((name (make-symbol "temp-file"))
+        (buf (make-symbol "temp-buffer")))
+    `(let ((,name ,file)
+           (,buf (generate-new-buffer " *temp file*" t)))
+       (unwind-protect
+           (prog1 (with-current-buffer ,buf ,@body)
+             (with-current-buffer ,buf (write-region nil nil ,name nil 0)))
+         (and (buffer-name ,buf) (kill-buffer ,buf))))))

@@ -1733,7 +1733,9 @@ function letForm(rt: Runtime, args: number, sequential: boolean): number {
   rt.envBinds += envBind;
   const v = progn(rt, xcdr(rt, args));
   rt.envBinds -= envBind;
-  rt.lexenv = saved;
+  // GNU binds the environment only for a lexical binding: without one, what the body did to it
+  // (a (defvar x) in it) stays after the let, as in GNU.
+  if (envBind) rt.lexenv = saved;
   unbindTo(rt, count);
   rt.sp = sp;
   return v;
