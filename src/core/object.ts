@@ -305,6 +305,12 @@ export function stringCharToByte(rt: Runtime, s: number, idx: number): number {
 /** Forget remembered character positions: some string's bytes have changed. */
 export function stringBytesChanged(rt: Runtime): void {
   rt.charByteString = 0;
+  rt.stringEpoch++;
+}
+
+/** Some string's characters changed in place, its byte layout kept: decoded copies are stale. */
+export function stringContentsChanged(rt: Runtime): void {
+  rt.stringEpoch++;
 }
 /** Bytes of the string's contents; for a unibyte string, its length. */
 export const sbytes = (rt: Runtime, s: number): number => {

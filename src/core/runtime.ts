@@ -137,7 +137,11 @@ export class Runtime {
   charByteString = 0;
   charByteChar = 0;
   charByteByte = 0;
-  /** The state of `random` (xoshiro128**), made on its first use: fns.ts. */
+  /** Counts in-place changes of any string's characters (aset, fillarray, clear-string): caches of decoded strings compare it. */
+  stringEpoch = 0;
+  /** The characters of the string `string-match' decoded last, for loops over one long string: search.ts. */
+  decodedString: { s: number; epoch: number; gcs: number; data: number; nbytes: number; chars: Int32Array } | null = null;
+  /** The state of `random` (glibc's random() state and its two indices), made on its first use: fns.ts. */
   randomState: Int32Array | null = null;
   /** Hash tables whose user-defined test is running, which must not change meanwhile: fns.ts. */
   readonly hashTablesInTest = new Set<number>();

@@ -19,7 +19,7 @@ import {
   allocString, bignumValue, cons, getProp, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
-  stringCharToByte, stringBytesChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
+  stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { intern } from '../core/obarray.ts';
@@ -800,6 +800,7 @@ export function aset(rt: Runtime, array: number, idx: number, v: number): number
     prevBytes = charLenAt(u8[d + byteIdx]!);
   } else if (c < 256) {
     u8[d + i] = c;
+    stringContentsChanged(rt);
     return v;
   } else {
     const n = schars(rt, array);
@@ -825,6 +826,7 @@ export function aset(rt: Runtime, array: number, idx: number, v: number): number
     stringBytesChanged(rt);
   }
   writeChar(u8, d + byteIdx, c);
+  stringContentsChanged(rt);
   return v;
 }
 DEFUN('aset', 3, 3, 'Put NEWELT into ARRAY at index IDX, and give NEWELT.', aset);

@@ -24,7 +24,7 @@ import {
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
   jsString,
-  stringCharToByte, stringBytesChanged,
+  stringCharToByte, stringBytesChanged, stringContentsChanged,
 } from '../core/object.ts';
 import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
 import {
@@ -1709,7 +1709,10 @@ DEFUN('fillarray', 2, 2, 'Set every element of ARRAY, a vector, string, char-tab
       if (size * len !== sbytes(rt, array)) error(rt, 'Attempt to change byte length of a string');
       for (let i = 0; i < size; i++) writeChar(rt.u8, p + i * len, c);
       stringBytesChanged(rt);
-    } else rt.u8.fill(c & 0xff, p, p + size);
+    } else {
+      rt.u8.fill(c & 0xff, p, p + size);
+      stringContentsChanged(rt);
+    }
   } else if (isBoolVector(rt, array)) {
     const n = boolVectorSize(rt, array);
     const b = slots(array) + 1;

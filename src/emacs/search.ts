@@ -119,6 +119,24 @@ export function stringCharCodes(rt: Runtime, s: number): Int32Array {
   return out;
 }
 
+/**
+ * stringCharCodes for `string-match': the last string decoded is remembered, so that a loop of
+ * matches over one long string (each from the previous match's end) does not decode all of it
+ * again every time. The copy is trusted only while nothing has changed any string in place and
+ * no collection has run (a freed string's address can come back as another string).
+ */
+function matchedStringChars(rt: Runtime, s: number): Int32Array {
+  const d = rt.decodedString;
+  const data = sdata(rt, s);
+  const nbytes = sbytes(rt, s);
+  if (d !== null && d.s === s && d.epoch === rt.stringEpoch && d.gcs === rt.gcsDone && d.data === data && d.nbytes === nbytes
+    && d.chars.length === schars(rt, s)) return d.chars;
+  const chars = stringCharCodes(rt, s);
+  // Short strings decode faster than they are compared: remember only long ones.
+  if (chars.length >= 256) rt.decodedString = { s, epoch: rt.stringEpoch, gcs: rt.gcsDone, data, nbytes, chars };
+  return chars;
+}
+
 /** A string of these chars: multibyte, or unibyte with raw-byte chars stored as their bytes. */
 export function charsToString(rt: Runtime, chars: ArrayLike<number>, multibyte: boolean): number {
   if (multibyte) return makeStringFromChars(rt, chars, true);
@@ -257,7 +275,7 @@ export function stringMatch(rt: Runtime, regexp: number, string: number, start: 
     else if (pos < 0 || pos > len) argsOutOfRange(rt, string, start);
   }
   const re = compilePattern(rt, regexp);
-  const text: MatchText = { chars: stringCharCodes(rt, string), begv: 0, zv: len, point: -1 };
+  const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: len, point: -1 };
   const found = searchText(rt, re, text, pos, len);
   if (found < 0) return Qnil;
   if (modifyData && !inhibitChanging(rt)) setMatchData(rt, string, lastRegisters(rt), re.nsub + 1);
