@@ -117,6 +117,12 @@ export class Runtime {
    * value until a catcher resets it, so an escaping signal can still show them.
    */
   readonly frames = new Int32Array(2 * MAX_FRAMES);
+  /**
+   * Frames marked to call the debugger when they return (GNU's debug-on-exit flag): 1 at a
+   * frame's index, made on first use; the count says whether any may be set: eval.ts.
+   */
+  frameDebugOnExit: Uint8Array | null = null;
+  debugOnExitCount = 0;
   nframes = 0;
   /** The handler lists of the active condition-case forms, innermost last. */
   readonly handlerSpecs: number[] = [];

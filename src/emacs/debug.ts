@@ -9,7 +9,7 @@ import { listFromArray } from '../core/object.ts';
 import { KillEmacs } from '../core/signal.ts';
 import { DEFSYM, Qerror, Qlambda, Qnil, Qt } from '../core/symbols.ts';
 import { DEFUN, MANY } from '../core/subr.ts';
-import { frameInfo } from './eval.ts';
+import { frameDebugOnExit, frameInfo } from './eval.ts';
 import { batchDebuggerText, beginStderrMessage } from './print.ts';
 
 const Qdebug = DEFSYM('debug');
@@ -31,12 +31,12 @@ DEFUN('debug', 0, MANY, 'Enter the debugger: in batch mode, print why (from ARGS
   (rt, args: number[]) => {
     const [head, value] = header(rt, args);
     // Every frame but debug's own (the innermost), which GNU's report leaves out.
-    const frames: [boolean, number, number][] = [];
+    const frames: [boolean, number, number, boolean][] = [];
     const wasInDebugger = rt.inDebugger;
     rt.inDebugger = true;
     let text: string;
     try {
-      for (let i = rt.nframes - 2; i >= 0; i--) frames.push(frameInfo(rt, i));
+      for (let i = rt.nframes - 2; i >= 0; i--) frames.push([...frameInfo(rt, i), frameDebugOnExit(rt, i)]);
       text = batchDebuggerText(rt, head, value, frames);
     } finally {
       rt.inDebugger = wasInDebugger;

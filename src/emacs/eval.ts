@@ -43,7 +43,7 @@ const IGNORED_BY_DEFAULT = ['beginning-of-line', 'beginning-of-buffer', 'end-of-
 const Qdebug_ignored_errors = DEFVAR('debug-ignored-errors', (rt) => list(rt, ...IGNORED_BY_DEFAULT), 'Errors, by condition symbol or message regexp, that never enter the debugger.');
 const Qinhibit_debugger = DEFVAR('inhibit-debugger', () => Qnil, 'When non-nil, errors never enter the debugger; it is bound to t while the debugger runs.');
 const Qdebugger_may_continue = DEFVAR('debugger-may-continue', () => Qt, 'Non-nil while the debugger runs means that returning from it lets the program go on.');
-const Qdebug_on_next_call = DEFVAR('debug-on-next-call', () => Qnil, 'In GNU Emacs, non-nil makes the next call of `eval\' or `funcall\' enter the debugger; tsmacs does not act on it yet (the debugger clears it, as GNU\'s does).');
+const Qdebug_on_next_call = DEFVAR('debug-on-next-call', () => Qnil, 'Non-nil makes the next form evaluated or function called enter the debugger, and again when it returns; it is then cleared.');
 // GNU checks it when a message is logged in the echo area; batch messages go straight to
 // standard error, so in batch (tsmacs always is) no message ever enters the debugger.
 DEFVAR('debug-on-message', () => Qnil, 'A regexp: a message matching it enters the debugger (never in batch mode, where messages are not logged).');
@@ -680,9 +680,44 @@ export function pushFrame(rt: Runtime, sp: number, nargs: number): number {
     rt.frames[2 * fi] = sp;
     rt.frames[2 * fi + 1] = FRAME_CALL - nargs;
     rt.nframes = fi + 1;
+    if (rt.debugOnExitCount !== 0) rt.frameDebugOnExit![fi] = 0;
   }
   return fi;
 }
+
+/** Whether frame I is marked to enter the debugger when it returns (the `*' of a backtrace). */
+export function frameDebugOnExit(rt: Runtime, i: number): boolean {
+  return rt.debugOnExitCount !== 0 && i < MAX_FRAMES && rt.frameDebugOnExit![i] === 1;
+}
+
+/**
+ * `debug-on-next-call' is set and frame FI begins: clear it, mark FI to enter the debugger again
+ * when it returns, and enter it now with CODE (t for a form's evaluation, lambda for a call),
+ * as GNU's do_debug_on_call.
+ */
+function debugOnCall(rt: Runtime, code: number, fi: number): void {
+  setInternal(rt, Qdebug_on_next_call, Qnil);
+  if (fi < MAX_FRAMES) {
+    rt.frameDebugOnExit ??= new Uint8Array(MAX_FRAMES);
+    rt.frameDebugOnExit[fi] = 1;
+    rt.debugOnExitCount++;
+  }
+  callDebugger(rt, findSymbolValue(rt, Qdebugger), cons(rt, code, Qnil));
+}
+
+/** Frame FI, marked by debugOnCall, returns VAL: the debugger is told (exit VAL), and what it gives is the value. */
+function debugOnExit(rt: Runtime, fi: number, val: number): number {
+  const sp = rt.sp;
+  rt.push(val);
+  // The frame still shows its mark to the debugger (mapbacktrace's :debug-on-exit), as in GNU.
+  const v = callDebugger(rt, findSymbolValue(rt, Qdebugger), cons(rt, Qexit_dbg, cons(rt, val, Qnil)));
+  rt.frameDebugOnExit![fi] = 0;
+  rt.sp = sp;
+  return v;
+}
+
+/** The value slot of `debug-on-next-call', read on every call (GNU reads a C variable). */
+const debugOnNextCall = (rt: Runtime): boolean => rt.i32[symIndex(rt, Qdebug_on_next_call) + SYM_VALUE] !== Qnil;
 
 /** Frame I as GNU's backtrace_frame_apply sees it: [evald, function, args]. */
 export function frameInfo(rt: Runtime, i: number): [boolean, number, number] {
@@ -725,10 +760,15 @@ function applyToFrame(rt: Runtime, fn: number, i: number): number {
   const [evald, fun, args] = frameInfo(rt, i);
   const sp = rt.sp;
   rt.push(args);
-  const v = funcall(rt, fn, [evald ? Qt : Qnil, fun, args, Qnil]);
+  const flags = frameDebugOnExit(rt, i) ? cons(rt, Qcolon_debug_on_exit, cons(rt, Qt, Qnil)) : Qnil;
+  rt.push(flags);
+  const v = funcall(rt, fn, [evald ? Qt : Qnil, fun, args, flags]);
   rt.sp = sp;
   return v;
 }
+
+const Qexit_dbg = DEFSYM('exit');
+const Qcolon_debug_on_exit = DEFSYM(':debug-on-exit');
 
 /** Call FN (a function designator) with ARGS (GNU's Ffuncall). */
 export function funcall(rt: Runtime, fn: number, args: number[]): number {
@@ -738,7 +778,9 @@ export function funcall(rt: Runtime, fn: number, args: number[]): number {
   const fi = pushFrame(rt, sp, args.length);
   maybeGC(rt);
   checkDepth(rt);
-  const val = funcallInner(rt, fn, args, sp + 1);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  let val = funcallInner(rt, fn, args, sp + 1);
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
   rt.nframes = fi;
   rt.sp = sp;
@@ -942,9 +984,11 @@ export function evalSub(rt: Runtime, form: number): number {
     rt.frames[2 * fi] = sp;
     rt.frames[2 * fi + 1] = FRAME_UNEVALLED;
     rt.nframes = fi + 1;
+    if (rt.debugOnExitCount !== 0) rt.frameDebugOnExit![fi] = 0;
   }
   maybeGC(rt);
   checkDepth(rt);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qt, fi);
   const origFun = xcar(rt, form);
   const originalArgs = xcdr(rt, form);
   let fun = origFun;
@@ -1031,6 +1075,7 @@ export function evalSub(rt: Runtime, form: number): number {
   } else {
     val = xsignal1(rt, Qinvalid_function, origFun);
   }
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
   rt.nframes = fi;
   rt.sp = sp;

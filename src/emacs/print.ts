@@ -1603,7 +1603,7 @@ export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean
  * What the function `debug' writes in batch: HEADER, then VALUE printed as the frames are
  * (unless null), then FRAMES as batchBacktraceText does.
  */
-export function batchDebuggerText(rt: Runtime, header: string, value: number | null, frames: [boolean, number, number][]): string {
+export function batchDebuggerText(rt: Runtime, header: string, value: number | null, frames: [boolean, number, number, boolean?][]): string {
   const count = rt.specCount;
   specbind(rt, Qprint_escape_control_characters, Qt);
   specbind(rt, Qprint_escape_newlines, Qt);
@@ -1612,7 +1612,8 @@ export function batchDebuggerText(rt: Runtime, header: string, value: number | n
   const lines: string[] = [];
   try {
     lines.push(value === null ? header : header + clPrintWithLimit(rt, value, LINE_LENGTH));
-    for (const [evald, fun, args] of frames) lines.push('  ' + backtraceFrameText(rt, evald, fun, args));
+    // A frame that enters the debugger again when it returns is marked with a star, as in GNU.
+    for (const [evald, fun, args, onExit] of frames) lines.push((onExit ? '* ' : '  ') + backtraceFrameText(rt, evald, fun, args));
   } finally {
     unbindTo(rt, count);
   }

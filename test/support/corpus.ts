@@ -61,6 +61,7 @@ export function runCaseFile(rt: Runtime, text: Uint8Array): string[] {
     specbind(rt, Qlexical_binding, Qt);
     let tag: string;
     let value: number;
+    const nframes = rt.nframes;
     try {
       value = evalTop(rt, r.obj, Qt);
       tag = '=';
@@ -69,6 +70,8 @@ export function runCaseFile(rt: Runtime, text: Uint8Array): string[] {
       const sig = asLispSignal(rt, e);
       if (!(sig instanceof LispSignal)) throw e;
       rt.sp = sp + 1;
+      // The error has left the case, as it leaves GNU's recorder: its frames are gone.
+      rt.nframes = nframes;
       value = cons(rt, sig.symbol, sig.data);
       tag = '!';
     }

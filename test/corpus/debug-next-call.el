@@ -1,0 +1,13 @@
+;; debug-on-next-call with a custom debugger: entered with t (a form) or lambda (a call), then (exit VALUE) whose result is the value, against GNU 28.2.
+(defvar dnc-log nil)
+(defun dnc-f (x) (* 2 x))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push (list a debug-on-next-call) dnc-log) 100))) (setq debug-on-next-call t) (+ 1 (dnc-f 3))) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) 7))) (setq debug-on-next-call t) (funcall #'dnc-f 5)) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) 7))) (setq debug-on-next-call t) (apply #'dnc-f '(5))) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) (when (eq (car a) t) (setq debug-on-next-call t)) 9))) (setq debug-on-next-call t) (list (dnc-f 1) 2)) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push (list a (mapcar #'car (seq-take (backtrace-frames) 3))) dnc-log) 9))) (setq debug-on-next-call t) (catch 'x (dnc-f (throw 'x 5)))) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) (when (eq (car a) 'exit) (throw 'out 'thrown)) 1))) (setq debug-on-next-call t) (catch 'out (dnc-f 4))) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) 3))) (setq debug-on-next-call t) (mapcar #'dnc-f '(1 2))) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push (list (car a) (let (fl) (mapbacktrace (lambda (_e f _a flags) (when flags (push (list f flags) fl)))) fl)) dnc-log) 0))) (setq debug-on-next-call t) (progn (dnc-f 2))) (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) 5))) (let ((debug-on-next-call t)) (dnc-f 6))) debug-on-next-call (reverse dnc-log)))
+(progn (setq dnc-log nil) (list (let ((debugger (lambda (&rest a) (push a dnc-log) (if (eq (car a) 'exit) (cadr a) nil)))) (setq debug-on-next-call t) (condition-case e (dnc-f 'x) (error (list 'caught e)))) (reverse dnc-log)))
