@@ -61,14 +61,16 @@ const Qsystem_name = DEFVAR('system-name', () => Qnil, 'The host name of the mac
 // Set in every fresh runtime and again after each image load.
 pdumperDoNowAndAfterLoad((rt) => {
   const ids = rt.host.ids();
-  const real = byUid(rt, ids.uid);
-  const effective = ids.euid === ids.uid ? real : byUid(rt, ids.euid);
+  // One read and parse of the account database per start (it was two).
+  const all = accounts(rt);
+  const real = all.find((a) => a.uid === ids.uid);
+  const effective = ids.euid === ids.uid ? real : all.find((a) => a.uid === ids.euid);
   const env = (name: string): string | undefined => rt.host.getenv(name) || undefined;
   const login = env('LOGNAME') ?? env('USER') ?? effective?.name ?? 'unknown';
   const str = (s: string): number => makeString(rt, s);
   setInternal(rt, Quser_login_name, str(login));
   setInternal(rt, Quser_real_login_name, str(real?.name ?? login));
-  const own = accounts(rt).find((a) => a.name === login) ?? effective;
+  const own = all.find((a) => a.name === login) ?? effective;
   setInternal(rt, Quser_full_name, str(env('NAME') ?? (own ? fullNameOf(own) : 'unknown')));
   setInternal(rt, Qsystem_name, str(rt.host.hostname()));
 });
