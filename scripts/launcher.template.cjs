@@ -26,6 +26,31 @@
 // (on Linux the stack rlimit, 8 MB by default): when it does not, run again with what fits.
 // Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
 const builtin = process.getBuiltinModule ?? require;
+// V8's flags, through process.binding('v8'), Node's deprecated door to them (node:v8 loads the
+// streams stack, 8 ms), with its deprecation warning held back; only on V8 11 (Node 20), whose
+// flags and defaults are known here: elsewhere nothing is set. The warning is held back by
+// process.emitWarning itself, replaced for the call: it would build the warning, an Error with its
+// stack, before seeing noDeprecation, 0.1 ms (its code compiled from source, below).
+let v8flags = null;
+if (process.versions.v8.startsWith('11.')) {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    v8flags = process.binding('v8');
+  } catch {}
+  process.emitWarning = emitWarning;
+}
+// V8 fixed the stack limit from the first line's flag when the isolate started, and never reads
+// the flag again for this thread. But it hashes its flags into every code cache it checks, so
+// under the flag it refused Node's own cache for each builtin module and function compiled from
+// here on (node:vm, readFileSync's helpers, path, Buffer's and TextDecoder's methods: each compiled
+// from source, 0.1-0.4 ms apiece). Put back to its default (984 KB), the flag no longer changes the
+// hash, the stack stays as deep (test/launcher.test.ts), and Node's cache is taken again.
+if (v8flags !== null) {
+  try {
+    v8flags.setFlagsFromString('--stack-size=984');
+  } catch {}
+}
 const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
 const STACK_FLAG = '--stack-size=6000';
 if (process.execArgv.includes(STACK_FLAG) && process.platform === 'linux') {
@@ -55,23 +80,24 @@ const { Script } = builtin('node:vm');
 // background thread. For the default image that is wasted work, and it costs the main thread too:
 // the load's wasm phases took 1.6-6 ms instead of 1.3 ms, and other threads 2.4 ms of CPU, on a
 // busy 2-core machine. So the launcher raises that budget to 100 MB (the default image's kernels
-// would need about 40 MB to tier up) and the loader puts it back for an image large enough to
-// gain from optimised code (kernels.ts kernelsFor, which compiles those with V8's budget and puts
-// this one back). Raised before the bundle is compiled, as V8 hashes its flags into the code cache.
-// process.binding('v8') is Node's deprecated door to V8's flags (node:v8 loads the streams stack,
-// 8 ms); the flag is known to be V8 11's (Node 20), so elsewhere nothing is set.
-const TIER_BUDGET = '--wasm-tiering-budget=100000000';
-let tierBudget = null;
-if (process.versions.v8.startsWith('11.')) {
-  const quiet = process.noDeprecation;
-  process.noDeprecation = true;
-  try {
-    const v8 = process.binding('v8');
-    v8.setFlagsFromString(TIER_BUDGET);
-    tierBudget = (large) => v8.setFlagsFromString(large ? '--wasm-tiering-budget=1800000' : TIER_BUDGET);
-  } catch {}
-  process.noDeprecation = quiet;
-}
+// would need about 40 MB to tier up) while it compiles them; the loader compiles them again with
+// V8's budget for an image large enough to gain from optimised code (kernels.ts kernelsFor). V8
+// reads the budget when it compiles a module. It also compiles them all at once here, not each at
+// its first call (lazily each compiled alone, with a JS-to-wasm wrapper of its own: about 80 us for
+// the first; a start costs 0.5 ms less CPU, 40 interleaved runs). Both flags are put back to their
+// defaults at once: V8 hashes its flags into code caches, Node's own included (above).
+const WASM_FLAGS = ['--wasm-tiering-budget=100000000', '--no-wasm-lazy-compilation'];
+const WASM_DEFAULTS = ['--wasm-tiering-budget=1800000', '--wasm-lazy-compilation'];
+const setFlags = (flags) => {
+  if (v8flags !== null) {
+    try {
+      for (const f of flags) v8flags.setFlagsFromString(f);
+    } catch {}
+  }
+};
+// The switch kernelsFor turns for a large image, to compile the kernels again under V8's own
+// budget: that is in force outside the compile below, so there is nothing to switch.
+const tierBudget = v8flags !== null ? () => {} : null;
 
 const BUILD = '__BUILD_ID__';
 const KERNELS = '__KERNELS__';
@@ -89,8 +115,10 @@ const WA = globalThis.WebAssembly;
 let kernels = null;
 try {
   // Buffer.from decodes natively; a charCodeAt loop over 2,600 chars costs 0.2 ms, run cold.
+  setFlags(WASM_FLAGS);
   kernels = new WA.Module(Buffer.from(KERNELS, 'latin1'));
 } catch {}
+setFlags(WASM_DEFAULTS);
 
 /** Read the whole file at fd into dst (a Uint8Array), which has its size. */
 function readAll(fd, dst) {

@@ -36,3 +36,16 @@ test('src/core/builtin-names.ts lists exactly what the CLI declares', () => {
   const r = spawnSync(process.execPath, ['scripts/builtin-names.mjs', '--check'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });
+
+test('no primitive or variable is declared twice: each start places the tables without a comparison sort', () => {
+  // subr.ts sortBySym puts each entry in its symbol's slot, and falls back to a comparison sort
+  // (about 1,000 comparator calls in the interpreter, every start) when two entries share a symbol.
+  const { primitives, variables } = probe(['src/cli/main.ts']);
+  for (const [what, names] of [['primitive', primitives], ['variable', variables]] as const) {
+    const seen = new Set<string>();
+    for (const n of names.split(' ')) {
+      assert.ok(!seen.has(n), `${what} ${n} is declared twice`);
+      seen.add(n);
+    }
+  }
+});

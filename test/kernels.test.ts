@@ -14,6 +14,7 @@ import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import { H_CHECKSUM, H_RELOC_COUNT, H_STATIC_WORDS, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
 import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
+import { PVEC_SUB_CHAR_TABLE, PVEC_TYPE_SHIFT } from '../src/heap/layout.ts';
 import { seededRandom } from './support/random.ts';
 
 const host = nodeHost();
@@ -181,4 +182,37 @@ test('tables longer than one kernel call: entries at the chunk boundaries are ch
     }
   }
   assert.ok(refused >= 25, `out-of-order and out-of-range entries at the boundaries are refused (${refused} of 30)`);
+});
+
+test('a damaged sub-char-table is refused by the kernels walk as by the JS one', () => {
+  // The kernels check sub-char-tables' shapes themselves (the JS walk's checkShape): depth,
+  // size for the depth, min char. Mutations that the JS walk refuses must not load through them.
+  const good = makeDump();
+  const gw = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const sat = gw[H_STARTS_OFFSET]! >>> 2;
+  const subs: number[] = [];
+  for (let i = sat; i < sat + gw[H_STARTS_COUNT]!; i++) {
+    const off = gw[i]! >>> 3;
+    if ((gw[i]! & 7) === 5 && gw[off]! >>> PVEC_TYPE_SHIFT === PVEC_SUB_CHAR_TABLE) subs.push(off);
+  }
+  assert.ok(subs.length >= 3, `the dump has sub-char-tables (${subs.length})`);
+  const fix = (n: number): number => (n << 2) | 2;
+  const damage: [string, (w: Int32Array, at: number) => void][] = [
+    ['depth 0', (w, at) => { w[at + 1] = fix(0); }],
+    ['depth 4', (w, at) => { w[at + 1] = fix(4); }],
+    ['depth -1', (w, at) => { w[at + 1] = fix(-1); }],
+    ['depth one more', (w, at) => { w[at + 1] = w[at + 1]! + 4; }],
+    ['depth one less', (w, at) => { w[at + 1] = w[at + 1]! - 4; }],
+    ['depth not a fixnum', (w, at) => { w[at + 1] = 0; }],
+    ['min char not a fixnum', (w, at) => { w[at + 2] = 0; }],
+  ];
+  let refused = 0;
+  for (const at of [subs[0]!, subs[subs.length >> 1]!, subs[subs.length - 1]!]) {
+    for (const [what, f] of damage) {
+      const b = good.slice();
+      f(new Int32Array(b.buffer, 0, b.length >>> 2), at);
+      if (same(reseal(b), `sub-char-table at ${at}: ${what}`) === 'refused') refused++;
+    }
+  }
+  assert.equal(refused, 3 * damage.length);
 });

@@ -130,6 +130,17 @@ test('under a stack rlimit smaller than the launcher\'s V8 stack, it runs again 
   rmSync(root, { recursive: true });
 });
 
+test('the first line\'s stack holds the recursion it promises, though the launcher puts the flag back to its default', () => {
+  // The launcher resets V8's --stack-size flag (for Node's own code cache); the stack V8 fixed at
+  // start must stay: 3,000 levels of a plain recursive function need more than the default 984 KB.
+  const root = install();
+  const deep = '(progn (setq max-lisp-eval-depth 100000 max-specpdl-size 100000) (defun f (n) (if (= n 0) 0 (1+ (f (1- n))))) (princ (f 3000)))';
+  const r = spawnSync(process.execPath, ['--stack-size=6000', join(root, 'dist', 'tsmacs.cjs'), '--batch', '--eval', deep],
+    { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } });
+  assert.deepEqual({ out: r.stdout, err: r.stderr, code: r.status }, { out: '3000', err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
+
 test('an image of 4 MB or more loads through the kernels compiled for large images, and leaves the code cache valid', () => {
   const root = install();
   const image = join(root, 'big.pdmp');

@@ -10,7 +10,6 @@ import { cons, list, makeString, xcar, xcdr, consp } from '../core/object.ts';
 import { intern } from '../core/obarray.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
-import { DEFVAR } from '../core/subr.ts';
 import { asLispSignal, callDebugger, evalTop, findSymbolValue, frameInfo, funcall, noticeTopLevelSignal, pushFrame, setInternal } from '../emacs/eval.ts';
 import { load, readFromString } from '../emacs/lread.ts';
 import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
@@ -24,7 +23,9 @@ const Qdump_mode = DEFSYM('dump-mode');
 const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
 const Qrun_hooks = DEFSYM('run-hooks');
 // startup.el's variable, set while the command line is processed.
-const Qcommand_line_args_left = DEFVAR('command-line-args-left', () => Qnil, 'The command-line arguments that remain to be handled, as a list of strings.');
+// Declared by emacs/emacs.ts: a second DEFVAR gave VARIABLES two entries for one symbol, which
+// sent every start's sortBuiltinTables down its comparison sort (some 1,000 cold comparator calls).
+const Qcommand_line_args_left = DEFSYM('command-line-args-left');
 
 /** This file's folder (in the bundle, the launcher's): import.meta.dirname is free, a file URL's parse is not. */
 const hereDir = (): string => import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));

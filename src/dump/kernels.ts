@@ -99,7 +99,7 @@ const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
 const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
 const store = (): number[] => [0x36, 2, 0];
 const ADD = 0x6a, AND = 0x71, OR = 0x72, SHR_U = 0x76, SHL = 0x74, SUB = 0x6b, XOR = 0x73, REM_U = 0x70;
-const NE = 0x47, GT_U = 0x4b, LT_S = 0x48, EQZ = 0x45;
+const NE = 0x47, GT_U = 0x4b, LT_S = 0x48, EQZ = 0x45, MUL = 0x6c, LE_U = 0x4d, SHR_S = 0x75, SELECT = 0x1b;
 const gget = (i: number): number[] => [0x23, i];
 const call = (i: number): number[] => [0x10, i];
 const load8 = (): number[] => [0x2d, 0, 0];
@@ -249,6 +249,10 @@ export function assemble(): Uint8Array {
     ...k(0),
   ]);
 
+  // x % 3 === 0 for the u32 on the stack, without a division (Liftoff emits a real div, ~25 cycles,
+  // and most slots are symbol words): x * 3^-1 mod 2^32 is at most (2^32 - 1) / 3 exactly for the
+  // multiples of 3.
+  const multipleOf3 = [...k(0xaaaaaaab), MUL, ...k(0x55555555), LE_U];
   // vslot(p): the Lisp slot at word p (verify.ts slot()). Most slots have no relocation and take
   // the first branch; the cursor step is inlined (calls cost as much as the checks in Liftoff code).
   // locals w1 tag2 e3 type4 v5
@@ -256,7 +260,7 @@ export function assemble(): Uint8Array {
     ...wordAt(get(0)), ...tee(1), ...k(7), AND, ...set(2),
     ...get(0), ...gv('roff'), NE, ...IF,
     ...retIf([...get(2), ...k(3), AND, ...k(2), EQ], k(0)),
-    ...retIf([...get(2), EQZ], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...k(3), REM_U, EQZ, AND, EQZ]),
+    ...retIf([...get(2), EQZ], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...multipleOf3, AND, EQZ]),
     ...k(1), RETURN,
     END,
     ...gv('rtype'), ...set(4),
@@ -296,11 +300,19 @@ export function assemble(): Uint8Array {
     ...get(1), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(3), NE, AND, OR,
   ]);
 
-  // vslots(p, n): n Lisp slots from word p. local end2
-  const vslots = func(1, [
+  // vslots(p, n): n Lisp slots from word p. locals end2 w3 tag4. vslot's first branch (no
+  // relocation here, a fixnum or a builtin symbol word) is repeated inline: most slots take it, and
+  // in Liftoff code a call costs as much as the checks.
+  const vslots = func(3, [
     ...get(0), ...get(1), ADD, ...set(2),
     ...BLOCK, ...LOOP,
     ...get(0), ...get(2), GE_U, ...BR_IF(1),
+    ...get(0), ...gv('roff'), NE, ...IF,
+    ...wordAt(get(0)), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
+    ...get(4), EQZ, ...get(3), ...gv('blim'), LT_U, AND, ...get(3), ...k(3), SHR_U, ...multipleOf3, AND, OR, ...IF,
+    ...get(0), ...k(1), ADD, ...set(0),
+    ...BR(2), END,
+    END,
     ...retIf([...get(0), ...call(F_SLOT)], k(1)),
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(0), END, END,
@@ -319,10 +331,20 @@ export function assemble(): Uint8Array {
     ...k(0),
   ]);
 
+  // The slot at the word P (an expression) inline, with vslot's first branch (no relocation, a
+  // fixnum or a builtin symbol word) and a call to vslot for the rest; a fault returns 3. Locals W
+  // and TAG are scratch. Conses are most of an image's objects, and a call costs Liftoff code as
+  // much as the checks.
+  const slotInline = (p: number[], w: number, tag: number): number[] => [
+    ...p, ...gv('roff'), NE,
+    ...wordAt(p), ...tee(w), ...k(7), AND, ...tee(tag), ...k(3), AND, ...k(2), EQ,
+    ...get(tag), EQZ, ...get(w), ...gv('blim'), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
+    AND, EQZ, ...IF, ...retIf([...p, ...call(F_SLOT)], k(3)), END,
+  ];
   // vwalk(): hot objects from the start entry at i while pos < hotend. 0 done,
-  // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's
+  // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's (6..12), then slotInline's (13, 14)
   const isType = (t: number): number[] => [...get(3), ...k(t), EQ];
-  const vwalk = func(13, [
+  const vwalk = func(15, [
     ...BLOCK, ...LOOP,
     ...retIf([...gv('i'), ...gv('iend'), GE_U], k(0)),
     ...retIf([...gv('pos'), ...gv('hotend'), GE_U], k(0)),
@@ -330,7 +352,7 @@ export function assemble(): Uint8Array {
     ...retIf([...get(0), ...k(3), SHR_U, ...gv('pos'), NE], k(3)),
     // cons
     ...get(1), ...k(3), EQ, ...IF,
-    ...retIf([...gv('pos'), ...call(F_SLOT), ...gv('pos'), ...k(1), ADD, ...call(F_SLOT), OR], k(3)),
+    ...slotInline(gv('pos'), 13, 14), ...slotInline([...gv('pos'), ...k(1), ADD], 13, 14),
     ...gv('pos'), ...k(2), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
     END,
     // symbol
@@ -387,7 +409,7 @@ export function assemble(): Uint8Array {
     ...retIf([...get(12), ...get(6), NE], k(3)),
     END,
     END,
-    ...retIf([...gv('pos'), ...k(3), ADD, ...call(F_SLOT)], k(3)),
+    ...slotInline([...gv('pos'), ...k(3), ADD], 13, 14),
     ...gv('pos'), ...k(4), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
     END,
     ...retIf([...get(1), ...k(5), NE], k(3)),
@@ -401,7 +423,17 @@ export function assemble(): Uint8Array {
     ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
     ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
     ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
-    ...retIf([...isType(2), ...isType(4), OR, ...isType(5), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR], k(2)),
+    // A sub-char-table's shape is checked here (verify.ts checkShape, same rules): a default image
+    // has hundreds, and a return to JS for each cost more than the walk. Its depth a fixnum d in
+    // 1..3, its size 2 + (16, 32, 128)[d], its min char a fixnum. locals depth 6, d 7
+    ...isType(5), ...IF,
+    ...wordAt([...gv('last'), ...k(1), ADD]), ...tee(6), ...k(2), SHR_S, ...set(7),
+    ...retIf([...get(6), ...k(3), AND, ...k(2), NE, ...get(7), ...k(1), SUB, ...k(3), GE_U, OR,
+      ...get(4), ...k(18), ...k(34), ...get(7), ...k(1), EQ, SELECT, ...k(130), ...get(7), ...k(3), LT_U, SELECT, NE, OR,
+      ...wordAt([...gv('last'), ...k(2), ADD]), ...k(3), AND, ...k(2), NE, OR], k(3)),
+    ...BR(1),
+    END,
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR], k(2)),
     ...BR(0), END, END,
     ...k(0),
   ]);

@@ -1,7 +1,7 @@
 // The Node.js host: files, stdio and the clock for the CLI.
 
 // Named imports: a namespace import makes the bundle copy every export of node:fs (0.4 ms a start-up).
-import { accessSync, closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, fstatSync, openSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import type * as Zlib from 'node:zlib';
 import type { Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
@@ -65,6 +65,36 @@ function loadZlib(): typeof Zlib | null {
   return get === undefined ? null : (get('node:zlib') as typeof Zlib);
 }
 
+/**
+ * The whole file at PATH (throws as fs does). With the openSync/fstatSync/readSync a start-up uses
+ * anyway, not readFileSync: Node's own code cache is refused under the launcher's stack flag
+ * (docs/startup.md), so readFileSync's first call compiles its helpers, about 0.4 ms of the start
+ * (the start reads /etc/passwd and the host name). A file whose size stat does not know (procfs
+ * gives 0) is read in chunks to its end, as readFileSync does.
+ */
+function readWhole(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    let out = new Uint8Array(size > 0 ? size : 8192);
+    let got = 0;
+    for (;;) {
+      if (got === out.length) {
+        if (size > 0) break;
+        const grown = new Uint8Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      const n = readSync(fd, out, got, out.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === out.length ? out : out.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function nodeHost(): Host {
   const host: Host = {
     lastError: '',
@@ -82,7 +112,7 @@ export function nodeHost(): Host {
     },
     readFile(path) {
       try {
-        return readFileSync(path);
+        return readWhole(path);
       } catch (e) {
         host.lastError = describe(e);
         return null;
@@ -176,7 +206,7 @@ export function nodeHost(): Host {
     // The kernel's copy first: loading node:os costs a start-up about 2.5 ms of CPU (measured).
     hostname() {
       try {
-        const name = readFileSync('/proc/sys/kernel/hostname', 'latin1').trim();
+        const name = String.fromCharCode(...readWhole('/proc/sys/kernel/hostname')).trim();
         if (name) return name;
       } catch {
         // Not Linux: ask node:os.
