@@ -7,9 +7,9 @@
 // error instead of a hang. Text is an Int32Array of character codes (a
 // string's chars; raw bytes of unibyte strings already mapped to 0x3FFF80+).
 //
-// Syntax classes and word boundaries follow the syntax table in force when matching, case
+// Syntax classes, categories and word boundaries follow the syntax and category tables in force when matching, case
 // folding the case table in force when compiling (GNU translates the pattern then): the
-// caller passes both as a RegexTables.
+// caller passes them as a RegexTables.
 
 import { MAX_UNICODE_CHAR } from '../core/character.ts';
 import { Ssymbol, Swhitespace, Sword, syntaxSpecCode } from './syntax.ts';
@@ -22,6 +22,8 @@ export interface RegexTables {
   up(c: number): number;
   /** Canonical case of C, what case-folded matching compares. */
   canon(c: number): number;
+  /** Whether C is in category CAT (a char code) under the category table in force when matching. */
+  category(c: number, cat: number): boolean;
 }
 
 /** A malformed pattern: search.ts signals (invalid-regexp MESSAGE). */
@@ -589,7 +591,7 @@ const OP_ANY = 2; // anything but newline
 const OP_SET = 3; // set index
 const OP_SYNTAX = 4; // class
 const OP_NOTSYNTAX = 5; // class
-const OP_CATEGORY = 6; // category char (no category table: never matches)
+const OP_CATEGORY = 6; // category char
 const OP_NOTCATEGORY = 7;
 const OP_SPLIT = 8; // first, second: try first, backtrack to second
 const OP_JMP = 9; // target
@@ -1215,8 +1217,8 @@ export class Matcher {
       case OP_SET: return re.sets[arg]!.has1(this.tables, c);
       case OP_SYNTAX: return this.tables.syntax(c) === arg;
       case OP_NOTSYNTAX: return this.tables.syntax(c) !== arg;
-      case OP_CATEGORY: return false;
-      case OP_NOTCATEGORY: return true;
+      case OP_CATEGORY: return this.tables.category(c, arg);
+      case OP_NOTCATEGORY: return !this.tables.category(c, arg);
     }
     return false;
   }
