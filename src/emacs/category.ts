@@ -167,6 +167,9 @@ function buildStandardTable(rt: Runtime): number {
   return t;
 }
 
+/** Whether this world has built its standard table yet (a test checks that loadup leaves it alone). */
+export const standardCategoryTableBuilt = (rt: Runtime): boolean => rt.globals[G_STANDARD_CATEGORY_TABLE] !== Qnil;
+
 export function standardCategoryTable(rt: Runtime): number {
   let t = rt.globals[G_STANDARD_CATEGORY_TABLE]!;
   if (t === Qnil) {

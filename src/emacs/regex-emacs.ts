@@ -1217,6 +1217,9 @@ export class Matcher {
       case OP_SET: return re.sets[arg]!.has1(this.tables, c);
       case OP_SYNTAX: return this.tables.syntax(c) === arg;
       case OP_NOTSYNTAX: return this.tables.syntax(c) !== arg;
+      // The char as it is, folding or not, as GNU's matcher does (GNU's first-char map, made
+      // under the table of the first compile and read through the canon table, can skip
+      // starts besides: not copied, docs/buffers.md).
       case OP_CATEGORY: return this.tables.category(c, arg);
       case OP_NOTCATEGORY: return !this.tables.category(c, arg);
     }

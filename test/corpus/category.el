@@ -294,3 +294,7 @@
 ;; After all of the above, the standard table is as it was.
 (md5 (mapconcat #'identity (corpus-cat-runs (standard-category-table)) ","))
 (get-unused-category)
+;; Folding case with a table where only the lower-case letters left category l: GNU's matcher
+;; asks the category of the char as it is, but its first-char map (read through the canon
+;; table) skips "H" (known difference, see known-failures.txt).
+(let ((tb (copy-category-table))) (modify-category-entry '(?a . ?z) ?l tb t) (with-category-table tb (list (let ((case-fold-search t)) (string-match "\\(?:\\cl\\)\\{1\\}" "HELLO")) (let ((case-fold-search nil)) (string-match "\\(?:\\cl\\)\\{1\\}" "HELLO")) (let ((case-fold-search t)) (string-match "\\(?:\\Cl\\)\\{1\\}" "hHELLO")))))
