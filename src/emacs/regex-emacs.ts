@@ -1056,6 +1056,13 @@ export class Matcher {
   private lo = 0;
   private hi = 0;
   private readEnd = 0;
+  /**
+   * Category answers for chars below 256 during one search: byte (CAT << 8 | C) is 1 or 0, or -1
+   * not asked yet. No Lisp runs inside a search, so the table cannot change under it; begin()
+   * forgets the categories asked (the next search may run under another table or a changed one).
+   */
+  private catMemo: Int8Array | null = null;
+  private catAsked: number[] = [];
 
   constructor(tables: RegexTables) {
     this.tables = tables;
@@ -1192,6 +1199,10 @@ export class Matcher {
   }
 
   private begin(re: CompiledRegexp, t: MatchText): void {
+    if (this.catAsked.length > 0) {
+      for (const cat of this.catAsked) this.catMemo!.fill(-1, cat << 8, (cat << 8) + 256);
+      this.catAsked.length = 0;
+    }
     this.steps = 0;
     this.edge = false;
     this.lo = t.lo ?? 0;
@@ -1220,10 +1231,23 @@ export class Matcher {
       // The char as it is, folding or not, as GNU's matcher does (GNU's first-char map, made
       // under the table of the first compile and read through the canon table, can skip
       // starts besides: not copied, docs/buffers.md).
-      case OP_CATEGORY: return this.tables.category(c, arg);
-      case OP_NOTCATEGORY: return !this.tables.category(c, arg);
+      case OP_CATEGORY: return this.hasCategory(c, arg);
+      case OP_NOTCATEGORY: return !this.hasCategory(c, arg);
     }
     return false;
+  }
+
+  private hasCategory(c: number, cat: number): boolean {
+    if (c >= 256 || cat >= 128) return this.tables.category(c, cat);
+    let m = this.catMemo;
+    if (m === null) m = this.catMemo = new Int8Array(128 << 8).fill(-1);
+    const i = (cat << 8) | c;
+    let v = m[i]!;
+    if (v < 0) {
+      if (!this.catAsked.includes(cat)) this.catAsked.push(cat);
+      v = m[i] = this.tables.category(c, cat) ? 1 : 0;
+    }
+    return v === 1;
   }
 
   private assert(kind: number, t: MatchText, pos: number): boolean {

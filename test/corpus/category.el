@@ -298,3 +298,8 @@
 ;; asks the category of the char as it is, but its first-char map (read through the canon
 ;; table) skips "H" (known difference, see known-failures.txt).
 (let ((tb (copy-category-table))) (modify-category-entry '(?a . ?z) ?l tb t) (with-category-table tb (list (let ((case-fold-search t)) (string-match "\\(?:\\cl\\)\\{1\\}" "HELLO")) (let ((case-fold-search nil)) (string-match "\\(?:\\cl\\)\\{1\\}" "HELLO")) (let ((case-fold-search t)) (string-match "\\(?:\\Cl\\)\\{1\\}" "hHELLO")))))
+;; Searches under one table, another, then the first again: each search asks the table in force
+;; (each under a pattern of its own: GNU rewrites a cached pattern's loops by what the table in
+;; force at a match said, so its later matches under another table can go wrong).
+(list (string-match "\\cl+" "abc") (with-category-table (make-category-table) (string-match "\\(?:\\cl+\\)" "abc")) (string-match "\\cl\\{1,\\}" "abc") (match-end 0))
+(with-temp-buffer (insert "abc def") (let ((tb (copy-category-table))) (modify-category-entry '(?a . ?c) ?l tb t) (list (progn (goto-char 1) (re-search-forward "\\cl\\cl" nil t)) (with-category-table tb (goto-char 1) (re-search-forward "\\(?:\\cl\\cl\\)" nil t)) (progn (goto-char 1) (re-search-forward "\\cl\\(?:\\cl\\)" nil t)))))
