@@ -111,6 +111,22 @@ BODY is left; the value is that of BODY's last form."
                 (cons 'progn (cons (list 'set-case-table table) body))
                 (list 'with-current-buffer buf (list 'set-case-table saved))))))
 
+;; GNU keeps this one in mule.el, preloaded as this file is; its expansion is GNU's
+;; (uninterned `old-table' and `old-buffer').
+(defmacro with-category-table (table &rest body)
+  "Evaluate BODY while TABLE is the current buffer's category table.
+Whatever way BODY ends, the buffer that was current on entry gets its own
+category table back.  Returns the value of the last form of BODY."
+  (declare (debug t) (indent 1))
+  (let ((prev (make-symbol "old-table"))
+        (home (make-symbol "old-buffer")))
+    `(let ((,prev (category-table))
+           (,home (current-buffer)))
+       (unwind-protect
+           (progn (set-category-table ,table) ,@body)
+         (with-current-buffer ,home
+           (set-category-table ,prev))))))
+
 (provide 'case-table)
 
 ;; End of case-table.el.

@@ -13,6 +13,7 @@ import './floatfns.ts';
 import './character.ts';
 import './syntax.ts';
 import './casetab.ts';
+import './category.ts';
 import './casefiddle.ts';
 import './syntax-scan.ts';
 import './chartab.ts';

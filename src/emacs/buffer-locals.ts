@@ -7,7 +7,7 @@
 // its creation (GNU's slots of index -1); the rest become local when set, as
 // `make-variable-buffer-local' variables do. `enable-multibyte-characters' reads BUF_MULTIBYTE.
 
-import { BUF_LOCAL_VAR_ALIST, BUF_MULTIBYTE, BUF_NAME, PVEC_BUFFER, SYM_DECLARED_SPECIAL, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_NOWRITE } from '../heap/layout.ts';
+import { BUF_CATEGORY_TABLE, BUF_LOCAL_VAR_ALIST, BUF_MULTIBYTE, BUF_NAME, PVEC_BUFFER, SYM_DECLARED_SPECIAL, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_NOWRITE } from '../heap/layout.ts';
 import { isFixnum, makeFixnum, Lisp_Float, Lisp_String, Lisp_Symbol } from '../heap/tags.ts';
 import {
   aref, aset, cons, consp, getProp, isPvec, list, makeString, putProp, schars, sdata, setSymbolFlags, setSymbolRawValue, symbolFlags,
@@ -303,7 +303,11 @@ function permanentHookFunctions(rt: Runtime, value: number): number {
 DEFUN('kill-all-local-variables', 0, 0, 'Drop the current buffer\'s local values but for the permanent ones, after running `change-major-mode-hook\'.\nA variable whose `permanent-local\' property is non-nil keeps its value; a hook whose property is `permanent-local-hook\' keeps only its functions that have a non-nil `permanent-local-hook\' property. The major mode becomes `fundamental-mode\'.', (rt) => {
   runHookWithArgs(rt, Qchange_major_mode_hook, [], null);
   const buf = currentBufferObject(rt);
-  if (buf !== Qnil) resetBufferLocals(rt, buf, false);
+  if (buf !== Qnil) {
+    resetBufferLocals(rt, buf, false);
+    // GNU resets the category table slot too (nil here stands for the standard table).
+    rt.i32[((buf & -8) >>> 2) + 1 + BUF_CATEGORY_TABLE] = Qnil;
+  }
   return Qnil;
 });
 

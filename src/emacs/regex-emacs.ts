@@ -7,9 +7,9 @@
 // error instead of a hang. Text is an Int32Array of character codes (a
 // string's chars; raw bytes of unibyte strings already mapped to 0x3FFF80+).
 //
-// Syntax classes and word boundaries follow the syntax table in force when matching, case
+// Syntax classes, categories and word boundaries follow the syntax and category tables in force when matching, case
 // folding the case table in force when compiling (GNU translates the pattern then): the
-// caller passes both as a RegexTables.
+// caller passes them as a RegexTables.
 
 import { MAX_UNICODE_CHAR } from '../core/character.ts';
 import { Ssymbol, Swhitespace, Sword, syntaxSpecCode } from './syntax.ts';
@@ -22,6 +22,8 @@ export interface RegexTables {
   up(c: number): number;
   /** Canonical case of C, what case-folded matching compares. */
   canon(c: number): number;
+  /** Whether C is in category CAT (a char code) under the category table in force when matching. */
+  category(c: number, cat: number): boolean;
 }
 
 /** A malformed pattern: search.ts signals (invalid-regexp MESSAGE). */
@@ -589,7 +591,7 @@ const OP_ANY = 2; // anything but newline
 const OP_SET = 3; // set index
 const OP_SYNTAX = 4; // class
 const OP_NOTSYNTAX = 5; // class
-const OP_CATEGORY = 6; // category char (no category table: never matches)
+const OP_CATEGORY = 6; // category char
 const OP_NOTCATEGORY = 7;
 const OP_SPLIT = 8; // first, second: try first, backtrack to second
 const OP_JMP = 9; // target
@@ -1054,6 +1056,13 @@ export class Matcher {
   private lo = 0;
   private hi = 0;
   private readEnd = 0;
+  /**
+   * Category answers for chars below 256 during one search: byte (CAT << 8 | C) is 1 or 0, or -1
+   * not asked yet. No Lisp runs inside a search, so the table cannot change under it; begin()
+   * forgets the categories asked (the next search may run under another table or a changed one).
+   */
+  private catMemo: Int8Array | null = null;
+  private catAsked: number[] = [];
 
   constructor(tables: RegexTables) {
     this.tables = tables;
@@ -1190,6 +1199,10 @@ export class Matcher {
   }
 
   private begin(re: CompiledRegexp, t: MatchText): void {
+    if (this.catAsked.length > 0) {
+      for (const cat of this.catAsked) this.catMemo!.fill(-1, cat << 8, (cat << 8) + 256);
+      this.catAsked.length = 0;
+    }
     this.steps = 0;
     this.edge = false;
     this.lo = t.lo ?? 0;
@@ -1215,10 +1228,26 @@ export class Matcher {
       case OP_SET: return re.sets[arg]!.has1(this.tables, c);
       case OP_SYNTAX: return this.tables.syntax(c) === arg;
       case OP_NOTSYNTAX: return this.tables.syntax(c) !== arg;
-      case OP_CATEGORY: return false;
-      case OP_NOTCATEGORY: return true;
+      // The char as it is, folding or not, as GNU's matcher does (GNU's first-char map, made
+      // under the table of the first compile and read through the canon table, can skip
+      // starts besides: not copied, docs/buffers.md).
+      case OP_CATEGORY: return this.hasCategory(c, arg);
+      case OP_NOTCATEGORY: return !this.hasCategory(c, arg);
     }
     return false;
+  }
+
+  private hasCategory(c: number, cat: number): boolean {
+    if (c >= 256 || cat >= 128) return this.tables.category(c, cat);
+    let m = this.catMemo;
+    if (m === null) m = this.catMemo = new Int8Array(128 << 8).fill(-1);
+    const i = (cat << 8) | c;
+    let v = m[i]!;
+    if (v < 0) {
+      if (!this.catAsked.includes(cat)) this.catAsked.push(cat);
+      v = m[i] = this.tables.category(c, cat) ? 1 : 0;
+    }
+    return v === 1;
   }
 
   private assert(kind: number, t: MatchText, pos: number): boolean {

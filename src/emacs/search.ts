@@ -24,6 +24,7 @@ import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
 import { currentCaseMaps, currentCaseTable } from './casetab.ts';
+import { charHasCategory, currentCategoryTableSlot, standardCategoryTable } from './category.ts';
 import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
 import { listLength } from './fns.ts';
 import { BUF_BEGV, BUF_MARKERS, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
@@ -79,7 +80,7 @@ const stateOf = defineWorldState<RegexpState>(() => ({
 addRootFamily((rt, mark) => {
   for (const t of stateOf(rt).canonTables) mark(t);
 });
-const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, canon: (c) => c };
+const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, canon: (c) => c, category: () => false };
 
 /** The current buffer's syntax and case tables as the regexp engine reads them. */
 export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
@@ -89,10 +90,16 @@ export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
   // The same tables as last time give the same object (the closures read the tables live).
   const k = st.tablesKey;
   const down = currentCaseTable(rt);
-  if (st.tables && k[0] === syntax && k[1] === maps.canonTable && k[2] === down) return st.tables;
-  const t = { syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable };
+  // nil for the standard category table, which is built only when a \cX first looks at it.
+  const category = currentCategoryTableSlot(rt);
+  if (st.tables && k[0] === syntax && k[1] === maps.canonTable && k[2] === down && k[3] === category) return st.tables;
+  let catTable = category;
+  const t = {
+    syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable,
+    category: (c: number, cat: number) => charHasCategory(rt, catTable === Qnil ? (catTable = standardCategoryTable(rt)) : catTable, c, cat),
+  };
   st.tables = t;
-  st.tablesKey = [syntax, maps.canonTable, down, 0];
+  st.tablesKey = [syntax, maps.canonTable, down, category];
   return t;
 }
 
