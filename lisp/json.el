@@ -14,72 +14,44 @@
 
 ;;;; Options
 
-(defvar json-object-type 'alist
-  "What a JSON object reads as: the symbol `alist', `plist' or `hash-table'.")
+;; Each option on one line: name, default, what it means.
+(defvar json-object-type 'alist "How objects read: `alist', `plist' or `hash-table'.")
+(defvar json-array-type 'vector "How arrays read: `vector' or `list'.")
+(defvar json-key-type nil "How object keys read: `string', `symbol', `keyword', or nil for the object type's usual kind.")
+(defvar json-false :json-false "Lisp's stand-in for JSON false, when reading and writing.")
+(defvar json-null nil "Lisp's stand-in for JSON null, when reading and writing.")
+(defvar json-encoding-separator "," "Text between two members of an encoded array or object.")
+(defvar json-encoding-default-indentation "  " "One step of indentation in pretty output.")
+(defvar json-pre-element-read-function nil "Called with each element's key or index before reading it, unless nil.")
+(defvar json-post-element-read-function nil "Called without arguments after reading each element, unless nil.")
+(defvar json-encoding-pretty-print nil "Non-nil: encoded text gets line breaks and indentation.")
+(defvar json-encoding-lisp-style-closings nil "Non-nil: pretty output closes brackets on the last member's line.")
+(defvar json-encoding-object-sort-predicate nil "Non-nil: a predicate on keys by which encoded members are ordered.")
+(defvar json--path nil "Scratch list for hooks that record where in the text each element was read.")
+(defvar json-pretty-print-max-secs 2.0 "Seconds `json-pretty-print' may spend keeping point and markers in place.")
 
-(defvar json-array-type 'vector
-  "What a JSON array reads as: the symbol `vector' or `list'.")
-
-(defvar json-key-type nil
-  "What object keys read as: `string', `symbol' or `keyword'.
-nil picks by `json-object-type': symbols in alists, keywords in
-plists, strings in hash tables.")
-
-(defvar json-false :json-false
-  "The Lisp value standing for JSON's false, both ways.")
-
-(defvar json-null nil
-  "The Lisp value standing for JSON's null, both ways.")
-
-(defvar json-encoding-separator ","
-  "The text put between the members of an array or object.")
-
-(defvar json-encoding-default-indentation "  "
-  "One level of indentation in pretty-printed output.")
-
-(defvar json-pre-element-read-function nil
-  "nil, or a function called with the key or index of each element before it is read.")
-
-(defvar json-post-element-read-function nil
-  "nil, or a function called with no argument after each element has been read.")
-
-(defvar json-encoding-pretty-print nil
-  "Non-nil means the encoder breaks lines and indents.")
-
-(defvar json-encoding-lisp-style-closings nil
-  "Non-nil means closing brackets stay on the line of the last member when pretty-printing.")
-
-(defvar json-encoding-object-sort-predicate nil
-  "nil, or a predicate on two keys that orders the members of encoded objects.")
-
-(defvar json--path nil
-  "Scratch list for hooks that record where in the text each element was read.")
-
-(defvar json-pretty-print-max-secs 2.0
-  "How long `json-pretty-print' may spend keeping point and markers in place.")
-
-(defconst json-keywords '("true" "false" "null")
-  "The words that JSON reads as constants.")
+(defconst json-keywords (list "true" "false" "null") "The three words JSON reads as constants.")
 
 (defconst json-special-chars
-  '((?\" . ?\") (?\\ . ?\\) (?b . ?\b) (?f . ?\f) (?n . ?\n) (?r . ?\r) (?t . ?\t))
-  "Single-letter string escapes of JSON and the characters they stand for.")
+  (mapcar (lambda (c) (cons (aref c 0) (aref c 1)))
+          '("\"\"" "\\\\" "b\b" "f\f" "n\n" "r\r" "t\t"))
+  "JSON's one-letter string escapes, each with the character it stands for.")
 
 ;;;; Errors
 
-;; The C-level json-error family exists already; the library redefines
-;; json-error's message and json-end-of-file's place under end-of-file.
+;; json-error and its parse errors come from the primitives; loading the library
+;; gives json-error its own message and puts json-end-of-file under end-of-file.
 (define-error 'json-error "Unknown JSON error")
-(define-error 'json-readtable-error "JSON readtable error" 'json-error)
-(define-error 'json-unknown-keyword "Unrecognized keyword" 'json-error)
-(define-error 'json-number-format "Invalid number format" 'json-error)
-(define-error 'json-string-escape "Bad Unicode escape" 'json-error)
-(define-error 'json-string-format "Bad string format" 'json-error)
-(define-error 'json-key-format "Bad JSON object key" 'json-error)
-(define-error 'json-object-format "Bad JSON object" 'json-error)
-(define-error 'json-array-format "Bad JSON array" 'json-error)
-(define-error 'json-end-of-file "End of file while parsing JSON"
-  '(end-of-file json-error))
+(dolist (e '((json-readtable-error . "JSON readtable error")
+             (json-unknown-keyword . "Unrecognized keyword")
+             (json-number-format . "Invalid number format")
+             (json-string-escape . "Bad Unicode escape")
+             (json-string-format . "Bad string format")
+             (json-key-format . "Bad JSON object key")
+             (json-object-format . "Bad JSON object")
+             (json-array-format . "Bad JSON array")))
+  (define-error (car e) (cdr e) 'json-error))
+(define-error 'json-end-of-file "End of file while parsing JSON" '(end-of-file json-error))
 
 ;;;; Moving over the text
 
@@ -93,13 +65,16 @@ plists, strings in hash tables.")
 
 (defun json-pop ()
   "Give the character after point and move past it; at the end, signal `json-end-of-file'."
-  (let ((c (char-after)))
-    (unless c (signal 'json-end-of-file ()))
-    (forward-char 1)
-    c))
+  (if (eobp)
+      (signal 'json-end-of-file nil)
+    (prog1 (following-char) (forward-char))))
 
 (defun json-skip-whitespace ()
   "Move over JSON whitespace (space, tab, newline, return); give the distance moved."
+  (skip-chars-forward " \t\n\r"))
+
+(defsubst json--blank ()
+  "Skip JSON whitespace after point."
   (skip-chars-forward " \t\n\r"))
 
 (defun json-join (strings separator)
@@ -114,13 +89,10 @@ plists, strings in hash tables.")
 
 (defun json-read-keyword (keyword)
   "Read the word at point, which must be KEYWORD (\"true\", \"false\" or \"null\"), and give its value."
-  (let* ((start (point))
-         (word (progn (skip-syntax-forward "w") (buffer-substring-no-properties start (point)))))
-    (unless (and (equal word keyword) (json--at-delimiter-p))
-      (signal 'json-unknown-keyword (list word)))
-    (cond ((equal word "true") t)
-          ((equal word "false") json-false)
-          (t json-null))))
+  (let ((word (buffer-substring-no-properties (point) (progn (skip-syntax-forward "w") (point)))))
+    (or (and (equal word keyword) (json--at-delimiter-p))
+        (signal 'json-unknown-keyword (list word)))
+    (pcase word ("true" t) ("false" json-false) (_ json-null))))
 
 (defconst json--number-regexp
   "-?\\(?:0\\|[1-9][0-9]*\\)\\(\\.[0-9]+\\)?\\([Ee][+-]?[0-9]+\\)?"
@@ -128,23 +100,23 @@ plists, strings in hash tables.")
 
 (defun json-read-number (&optional _integer-part)
   "Read the JSON number at point."
-  (unless (looking-at json--number-regexp)
-    (signal 'json-number-format (list (point))))
-  (let ((text (match-string-no-properties 0))
-        (floatp (or (match-beginning 1) (match-beginning 2))))
-    (goto-char (match-end 0))
-    (unless (json--at-delimiter-p)
-      (signal 'json-number-format (list (point))))
-    (if floatp
-        (float (string-to-number text))
-      (string-to-number text))))
+  (let* ((ok (looking-at json--number-regexp))
+         (text (and ok (match-string-no-properties 0)))
+         (float (and ok (or (match-beginning 1) (match-beginning 2)))))
+    (when ok (goto-char (match-end 0)))
+    ;; Bad from the start, or followed by something that cannot follow a value:
+    ;; either way the error names where point now is.
+    (if (and ok (json--at-delimiter-p))
+        (funcall (if float #'float #'identity) (string-to-number text))
+      (signal 'json-number-format (list (point))))))
 
 (defun json--read-hex4 ()
   "Read four hexadecimal digits at point as a number, or signal `json-string-escape'."
-  (unless (looking-at "[0-9A-Fa-f]\\{4\\}")
-    (signal 'json-string-escape (list (point))))
-  (goto-char (match-end 0))
-  (string-to-number (match-string-no-properties 0) 16))
+  (let ((here (point)))
+    (if (not (looking-at "[0-9A-Fa-f]\\{4\\}"))
+        (signal 'json-string-escape (list here))
+      (forward-char 4)
+      (string-to-number (buffer-substring-no-properties here (point)) 16))))
 
 (defun json-read-escaped-char ()
   "Read the escape whose backslash is at point and give the character it stands for."
@@ -163,19 +135,19 @@ plists, strings in hash tables.")
 
 (defun json-read-string ()
   "Read the JSON string starting at point (just before its opening quote)."
-  (json-advance)
-  (let ((pieces ()) (start (point)) c)
-    (while (not (eq (setq c (char-after)) ?\"))
-      (cond ((null c) (signal 'json-end-of-file ()))
-            ((eq c ?\\)
-             (push (buffer-substring-no-properties start (point)) pieces)
-             (push (string (json-read-escaped-char)) pieces)
-             (setq start (point)))
-            ((< c 32) (signal 'json-string-format (list c)))
-            (t (forward-char 1))))
-    (push (buffer-substring-no-properties start (point)) pieces)
-    (forward-char 1)
-    (apply #'concat (nreverse pieces))))
+  ;; The opening quote is not checked: whatever character is there is skipped.
+  (forward-char)
+  (let ((out ()))
+    ;; Runs of plain characters are taken whole; escapes one at a time.
+    (while (let ((from (point)))
+             (skip-chars-forward "^\"\\\\\0-\37")
+             (push (buffer-substring-no-properties from (point)) out)
+             (pcase (char-after)
+               ('nil (signal 'json-end-of-file nil))
+               (?\" (forward-char) nil)
+               (?\\ (push (string (json-read-escaped-char)) out) t)
+               (c (signal 'json-string-format (list c))))))
+    (apply #'concat (nreverse out))))
 
 (defun json--key (name)
   "The Lisp key for the object key NAME (a string), after `json-key-type' and `json-object-type'."
@@ -189,102 +161,99 @@ plists, strings in hash tables.")
 
 (defun json-new-object ()
   "Make an empty object of the kind `json-object-type' names."
-  (if (eq json-object-type 'hash-table)
-      (make-hash-table :test #'equal)
-    nil))
+  (and (eq json-object-type 'hash-table) (make-hash-table :test #'equal)))
 
 (defun json-add-to-object (object key value)
   "Give OBJECT with KEY (a string) mapped to VALUE; lists get the new member in front."
-  (let ((k (json--key key)))
-    (pcase json-object-type
-      ('hash-table (puthash k value object) object)
-      ('alist (cons (cons k value) object))
-      ('plist (cons k (cons value object)))
-      (_ object))))
+  (let ((k (json--key key))
+        (kind json-object-type))
+    (cond ((eq kind 'alist) (cons (cons k value) object))
+          ((eq kind 'plist) (cons k (cons value object)))
+          ((eq kind 'hash-table) (puthash k value object) object)
+          (t object))))
 
 (defun json--element (key)
   "Read one element under KEY, running the element hooks around it."
-  (when json-pre-element-read-function
-    (funcall json-pre-element-read-function key))
-  (prog1 (json-read)
-    (when json-post-element-read-function
-      (funcall json-post-element-read-function))))
+  (and json-pre-element-read-function (funcall json-pre-element-read-function key))
+  (let ((value (json-read)))
+    (and json-post-element-read-function (funcall json-post-element-read-function))
+    value))
 
-(defun json--separator (closer kind)
-  "After an element: move over a comma, or stop before CLOSER; else signal KIND."
-  (json-skip-whitespace)
-  (unless (eq (json-peek) closer)
-    (unless (eq (json-peek) ?,)
-      (signal kind (list "," (json-peek))))
-    ;; No whitespace is skipped here: only the closer right after the comma ends the loop.
-    (json-advance)))
+;; Arrays and objects share one loop: after the opener, whitespace; then
+;; elements until the closer, each followed by the closer or by a comma.  Only
+;; a closer straight after the comma ends the loop (`[1, ]' is an error).
+(defun json--read-bracketed (closer kind read-one)
+  "Move over an opener, then call READ-ONE with the element count until CLOSER.
+Give the list of READ-ONE's values; a missing comma signals KIND."
+  (forward-char)
+  (json--blank)
+  (let ((acc ()) (n 0))
+    (while (/= (following-char) closer)
+      (push (funcall read-one n) acc)
+      (setq n (1+ n))
+      (json--blank)
+      (cond ((eq (following-char) closer))
+            ((eq (following-char) ?,) (forward-char))
+            (t (signal kind (list "," (following-char))))))
+    (forward-char)
+    (nreverse acc)))
 
 (defun json-read-object ()
-  "Read the JSON object at point."
-  (json-advance)
-  (json-skip-whitespace)
-  (let ((members ()))
-    (while (not (eq (json-peek) ?}))
-      (json-skip-whitespace)
-      (let ((name (json-read-string)))
-        (json-skip-whitespace)
-        (unless (eq (json-peek) ?:)
-          (signal 'json-object-format (list ":" (json-peek))))
-        (json-advance)
-        (json-skip-whitespace)
-        (push (cons name (json--element name)) members)
-        (json--separator ?} 'json-object-format)))
-    (json-advance)
-    (if (memq json-object-type '(alist plist))
-        ;; Members were collected newest first: adding them in that order keeps the text's order.
-        (let ((object (json-new-object)))
-          (dolist (m members object)
-            (setq object (json-add-to-object object (car m) (cdr m)))))
-      (let ((object (json-new-object)))
-        (dolist (m (nreverse members) object)
-          (setq object (json-add-to-object object (car m) (cdr m))))))))
+  "Read the JSON object at point, as `json-object-type' and `json-key-type' say."
+  (let ((members
+         (json--read-bracketed
+          ?} 'json-object-format
+          (lambda (_n)
+            (json--blank)
+            (let ((name (json-read-string)))
+              (json--blank)
+              (or (eq (following-char) ?:)
+                  (signal 'json-object-format (list ":" (following-char))))
+              (forward-char)
+              (json--blank)
+              (cons name (json--element name)))))))
+    ;; json-add-to-object puts a list's new member first, so lists are
+    ;; built from the last member back; a table takes them in text order.
+    (let ((object (json-new-object)))
+      (dolist (m (if (hash-table-p object) members (reverse members)) object)
+        (setq object (json-add-to-object object (car m) (cdr m)))))))
 
 (defun json-read-array ()
-  "Read the JSON array at point."
-  (json-advance)
-  (json-skip-whitespace)
-  (let ((items ()) (i 0))
-    (while (not (eq (json-peek) ?\]))
-      (push (json--element i) items)
-      (setq i (1+ i))
-      (json--separator ?\] 'json-array-format))
-    (json-advance)
-    (pcase json-array-type
-      ('vector (vconcat (nreverse items)))
-      ('list (nreverse items)))))
+  "Read the JSON array at point, as `json-array-type' says."
+  (let ((items (json--read-bracketed ?\] 'json-array-format #'json--element)))
+    (cond ((eq json-array-type 'vector) (vconcat items))
+          ((eq json-array-type 'list) items))))
+
+(defconst json--dispatch
+  '((?{ . json-read-object) (?\[ . json-read-array) (?\" . json-read-string)
+    (?t . "true") (?f . "false") (?n . "null"))
+  "What the first character of a value says to do: a reader, or a keyword to expect.")
 
 (defun json-read ()
   "Read the JSON value after point (whitespace first is skipped) and move past it."
-  (json-skip-whitespace)
-  (let ((c (json-peek)))
-    (cond ((eq c 0) (signal 'json-end-of-file ()))
-          ((eq c ?{) (json-read-object))
-          ((eq c ?\[) (json-read-array))
-          ((eq c ?\") (json-read-string))
-          ((or (eq c ?-) (<= ?0 c ?9)) (json-read-number))
-          ((eq c ?t) (json-read-keyword "true"))
-          ((eq c ?f) (json-read-keyword "false"))
-          ((eq c ?n) (json-read-keyword "null"))
+  (json--blank)
+  (let* ((c (following-char))
+         (how (cdr (assq c json--dispatch))))
+    (cond ((stringp how) (json-read-keyword how))
+          (how (funcall how))
+          ((or (eq c ?-) (and (>= c ?0) (<= c ?9))) (json-read-number))
+          ((eq c 0) (signal 'json-end-of-file nil))
           (t (signal 'json-readtable-error (list c))))))
+
+(defun json--read-with (fill arg)
+  "Call FILL with ARG in a scratch buffer, then read one JSON value from its start."
+  (with-temp-buffer
+    (funcall fill arg)
+    (goto-char 1)
+    (json-read)))
 
 (defun json-read-from-string (string)
   "Read the first JSON value in STRING."
-  (with-temp-buffer
-    (insert string)
-    (goto-char (point-min))
-    (json-read)))
+  (json--read-with #'insert string))
 
 (defun json-read-file (file)
   "Read the first JSON value in the file FILE."
-  (with-temp-buffer
-    (insert-file-contents file)
-    (goto-char (point-min))
-    (json-read)))
+  (json--read-with #'insert-file-contents file))
 
 ;;;; Writing
 
@@ -299,40 +268,36 @@ plists, strings in hash tables.")
 
 (defun json--wrap (open items close)
   "The text OPEN, the encoded ITEMS (strings) and CLOSE, laid out as the options say."
-  (if (null items)
-      (concat open close)
-    (let ((inner (1+ json--indent-level)))
-      (concat open
-              (mapconcat (lambda (item) (concat (json--newline-indent inner) item))
-                         items json-encoding-separator)
-              (if json-encoding-lisp-style-closings "" (json--newline-indent json--indent-level))
-              close))))
+  (let ((inner (1+ json--indent-level)))
+    (concat open
+            (and items
+                 (concat (mapconcat (lambda (item) (concat (json--newline-indent inner) item))
+                                    items json-encoding-separator)
+                         (and (not json-encoding-lisp-style-closings)
+                              (json--newline-indent json--indent-level))))
+            close)))
 
-(defun json--nested (fn &rest args)
-  "Call FN with ARGS one indentation level deeper."
+(defun json--nested (value)
+  "Encode VALUE one indentation level deeper."
   (let ((json--indent-level (1+ json--indent-level)))
-    (apply fn args)))
+    (json-encode value)))
+
+(defun json--escape (match)
+  "The JSON escape for the one-character string MATCH."
+  (let* ((c (aref match 0))
+         (letter (car (rassq c json-special-chars))))
+    (cond (letter (string ?\\ letter))
+          ((< c 32) (format "\\u%04x" c))
+          (t match))))
 
 (defun json-encode-string (string)
   "Give STRING (or a symbol's name, or a number's text) as a JSON string literal."
-  (let ((s (format "%s" string)))
-    (concat "\""
-            (replace-regexp-in-string
-             "[\"\\\\[:cntrl:]]"
-             (lambda (m)
-               (let ((c (aref m 0)))
-                 (cond ((car (rassq c json-special-chars))
-                        (string ?\\ (car (rassq c json-special-chars))))
-                       ((< c 32) (format "\\u%04x" c))
-                       (t m))))
-             s t t)
-            "\"")))
+  (let ((body (replace-regexp-in-string "[\"\\\\\0-\37]" #'json--escape (format "%s" string) t t)))
+    (concat "\"" body "\"")))
 
 (defun json-encode-keyword (keyword)
   "Give the JSON word for KEYWORD when it is t, `json-false' or `json-null'; else nil."
-  (cond ((eq keyword t) "true")
-        ((eq keyword json-false) "false")
-        ((eq keyword json-null) "null")))
+  (cond ((eq t keyword) "true") ((eq json-false keyword) "false") ((eq json-null keyword) "null")))
 
 (defun json-encode-key (key)
   "Give KEY (a string or symbol; a keyword loses its colon) as a JSON object key."
@@ -354,7 +319,7 @@ plists, strings in hash tables.")
     (json--wrap "{"
                 (mapcar (lambda (p)
                           (concat (json-encode-key (car p)) colon
-                                  (json--nested #'json-encode (cdr p))))
+                                  (json--nested (cdr p))))
                         pairs)
                 "}")))
 
@@ -365,11 +330,11 @@ plists, strings in hash tables.")
 
 (defun json-encode-plist (plist)
   "Give PLIST as a JSON object."
-  (let ((pairs ()))
-    (while plist
-      (push (cons (car plist) (cadr plist)) pairs)
-      (setq plist (cddr plist)))
-    (json--encode-members (nreverse pairs))))
+  (let ((tail plist) (acc ()))
+    (while tail
+      (push (cons (pop tail) (car tail)) acc)
+      (setq tail (cdr tail)))
+    (json--encode-members (nreverse acc))))
 
 (defun json-encode-hash-table (table)
   "Give TABLE as a JSON object."
@@ -379,19 +344,18 @@ plists, strings in hash tables.")
 
 (defun json-encode-array (array)
   "Give the elements of the sequence ARRAY as a JSON array."
-  (json--wrap "[" (mapcar (lambda (x) (json--nested #'json-encode x)) array) "]"))
+  (json--wrap "[" (mapcar #'json--nested array) "]"))
 
 (defun json-alist-p (list)
   "Non-nil if LIST is a proper list of conses."
-  (while (and (consp list) (consp (car list)))
-    (setq list (cdr list)))
-  (null list))
+  (and (proper-list-p list) (not (memq nil (mapcar #'consp list)))))
 
 (defun json-plist-p (list)
   "Non-nil if LIST is a proper list alternating keywords and values."
-  (while (and (consp list) (keywordp (car list)) (consp (cdr list)))
-    (setq list (cddr list)))
-  (null list))
+  (let ((n (proper-list-p list)) (tail list))
+    (and n (zerop (% n 2))
+         (progn (while (and tail (keywordp (car tail))) (setq tail (cddr tail)))
+                (not tail)))))
 
 (defun json-encode-list (list)
   "Give LIST as a JSON object if it is an alist or plist, else as an array."
@@ -416,50 +380,54 @@ plists, strings in hash tables.")
 
 ;;;; Pretty-printing
 
-(defun json-pretty-print (begin end &optional minimize)
-  "Lay out each JSON value between BEGIN and END with line breaks and indentation.
-With MINIMIZE, write them as compactly as possible instead."
-  (interactive "r\nP")
-  (let ((json-encoding-pretty-print (null minimize))
+(defun json--reformat (begin end minimize sort)
+  "Re-encode each JSON value between BEGIN and END, pretty unless MINIMIZE, keys ordered by SORT if non-nil.
+Reading stops quietly at a value cut short by END; other errors are signalled."
+  (let ((json-encoding-pretty-print (not minimize))
+        (json-encoding-object-sort-predicate sort)
         (json-object-type 'alist)
         (json-array-type 'vector)
         (json-key-type 'string)
         ;; Distinct from nil, so that {} (read as nil) is written back as {}.
         (json-null :json-null)
         (json-false :json-false)
-        (stop (copy-marker end)))
+        (limit (copy-marker end)))
     (save-excursion
       (goto-char begin)
-      (catch 'done
-        (while (progn (json-skip-whitespace) (< (point) stop))
-          (let* ((from (point))
-                 (value (condition-case nil
-                            (save-restriction
-                              (narrow-to-region (point-min) stop)
-                              (json-read))
-                          (json-end-of-file (throw 'done nil))))
-                 (text (json-encode value))
-                 (to (point-marker)))
-            (replace-region-contents from to (lambda () text) json-pretty-print-max-secs)
-            (goto-char to)
-            (set-marker to nil)))))
-    (set-marker stop nil)))
+      (while (and (progn (json--blank) (< (point) limit))
+                  (let* ((start (point))
+                         (value (condition-case nil
+                                    (save-restriction (narrow-to-region (point-min) limit) (list (json-read)))
+                                  (json-end-of-file nil))))
+                    (when value
+                      (let ((text (json-encode (car value)))
+                            (after (point-marker)))
+                        (replace-region-contents start after (lambda () text) json-pretty-print-max-secs)
+                        (goto-char after)
+                        (set-marker after nil)
+                        t))))))
+    (set-marker limit nil)))
+
+(defun json-pretty-print (begin end &optional minimize)
+  "Lay out each JSON value between BEGIN and END with line breaks and indentation.
+With MINIMIZE, write them as compactly as possible instead."
+  (interactive "r\nP")
+  (json--reformat begin end minimize nil))
 
 (defun json-pretty-print-buffer (&optional minimize)
   "Pretty-print the JSON values of the whole buffer (with MINIMIZE, minimize them)."
   (interactive "P")
-  (json-pretty-print (point-min) (point-max) minimize))
+  (json--reformat (point-min) (point-max) minimize nil))
 
 (defun json-pretty-print-ordered (begin end &optional minimize)
   "Like `json-pretty-print' between BEGIN and END, with object members sorted by key; MINIMIZE as there."
   (interactive "r\nP")
-  (let ((json-encoding-object-sort-predicate #'string<))
-    (json-pretty-print begin end minimize)))
+  (json--reformat begin end minimize #'string<))
 
 (defun json-pretty-print-buffer-ordered (&optional minimize)
   "Like `json-pretty-print-buffer', with object members sorted by key; MINIMIZE as there."
   (interactive "P")
-  (json-pretty-print-ordered (point-min) (point-max) minimize))
+  (json--reformat (point-min) (point-max) minimize #'string<))
 
 (provide 'json)
 
