@@ -89,9 +89,18 @@
 
 (defun json-read-keyword (keyword)
   "Read the word at point, which must be KEYWORD (\"true\", \"false\" or \"null\"), and give its value."
-  (let ((word (buffer-substring-no-properties (point) (progn (skip-syntax-forward "w") (point)))))
+  (or (member keyword json-keywords)
+      (signal 'json-unknown-keyword (list keyword)))
+  (let* ((here (point))
+         (after (progn (skip-syntax-forward "w") (point)))
+         ;; The word the error names: the one at point, else one just before it.
+         (word (cond ((> after here) (buffer-substring-no-properties here after))
+                     ((progn (skip-syntax-backward "w") (< (point) here))
+                      (buffer-substring-no-properties (point) here)))))
+    (goto-char after)
     (or (and (equal word keyword) (json--at-delimiter-p))
         (signal 'json-unknown-keyword (list word)))
+    (json--blank)
     (pcase word ("true" t) ("false" json-false) (_ json-null))))
 
 (defconst json--number-regexp
@@ -107,7 +116,8 @@
     ;; Bad from the start, or followed by something that cannot follow a value:
     ;; either way the error names where point now is.
     (if (and ok (json--at-delimiter-p))
-        (funcall (if float #'float #'identity) (string-to-number text))
+        (prog1 (funcall (if float #'float #'identity) (string-to-number text))
+          (json--blank))
       (signal 'json-number-format (list (point))))))
 
 (defun json--read-hex4 ()
@@ -158,6 +168,16 @@
       ('symbol (intern name))
       ('keyword (intern (concat ":" name)))
       (_ name))))
+
+(defun json--plist-nreverse (plist)
+  "Reverse the order of the key-value pairs of PLIST, destructively."
+  (let ((done ()))
+    (while plist
+      (let ((pair plist))
+        (setq plist (cddr plist))
+        (setcdr (cdr pair) done)
+        (setq done pair)))
+    done))
 
 (defun json-new-object ()
   "Make an empty object of the kind `json-object-type' names."
@@ -246,6 +266,30 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
     (funcall fill arg)
     (goto-char 1)
     (json-read)))
+
+(defun json-path-to-position (position &optional string)
+  "Find the innermost element of the JSON text whose span holds POSITION.
+The text is STRING, or the current buffer from its start.  Give nil, or a
+plist with :path (the keys and indices from the top), :match-start and :match-end."
+  (let* ((stack ())
+         (json-pre-element-read-function
+          (lambda (key) (push (cons key (progn (json--blank) (point))) stack)))
+         (json-post-element-read-function
+          (lambda ()
+            (let ((start (cdar stack)))
+              ;; An element starting exactly at POSITION does not hold it; one ending there does.
+              (when (and (< start position) (<= position (point)))
+                (throw 'json--found
+                       (list :path (nreverse (mapcar #'car stack))
+                             :match-start start :match-end (point)))))
+            (pop stack))))
+    (catch 'json--found
+      (save-excursion
+        (if string
+            (json-read-from-string string)
+          (goto-char (point-min))
+          (json-read)))
+      nil)))
 
 (defun json-read-from-string (string)
   "Read the first JSON value in STRING."
@@ -347,8 +391,9 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
   (json--wrap "[" (mapcar #'json--nested array) "]"))
 
 (defun json-alist-p (list)
-  "Non-nil if LIST is a proper list of conses."
-  (and (proper-list-p list) (not (memq nil (mapcar #'consp list)))))
+  "Non-nil if LIST is a proper list of conses whose cars are atoms."
+  (and (proper-list-p list)
+       (not (memq nil (mapcar (lambda (e) (and (consp e) (atom (car e)))) list)))))
 
 (defun json-plist-p (list)
   "Non-nil if LIST is a proper list alternating keywords and values."
