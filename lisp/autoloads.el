@@ -15,6 +15,7 @@
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
+                 ("mule-util" () (store-substring truncate-string-to-width))
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))
                  ("seq" ()
