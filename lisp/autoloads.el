@@ -16,6 +16,9 @@
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
                  ("mule-util" () (store-substring truncate-string-to-width))
+                 ("url-util" ()
+                  (url-hexify-string url-unhex-string url-encode-url url-build-query-string
+                   url-parse-query-string))
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))
                  ("seq" ()
