@@ -83,6 +83,12 @@ ctime style, ISO 8601 and dates with month names are understood."
               (setq wday (parse-time--name-index low parse-time--weekdays))))))
         (list sec min hour day month year wday dst zone))))
 
+(defun parse-iso8601-time-string (date-string)
+  "The time value of DATE-STRING, an ISO 8601 date and time, or nil if it is not one.
+Without a zone the time is local."
+  (let ((d (parse-time--iso date-string)))
+    (and d (encode-time d))))
+
 (provide 'parse-time)
 
 ;;; parse-time.el ends here

@@ -57,6 +57,14 @@
   (let ((d (decode-time time)))
     (time-date--ordinal (nth 3 d) (nth 4 d) (nth 5 d))))
 
+(defun date-ordinal-to-time (year ordinal)
+  "The decoded time (date fields only) of day ORDINAL (1 for January 1) of YEAR."
+  (let ((month 1) (day ordinal))
+    (while (> day (date-days-in-month year month))
+      (setq day (- day (date-days-in-month year month))
+            month (1+ month)))
+    (list nil nil nil day month year nil nil nil)))
+
 (defun time-to-number-of-days (time)
   "TIME, a span of time, as a number of days (a float)."
   (/ (float-time time) 86400))
@@ -99,9 +107,11 @@ Each is (START END LETTER FLAGS COMMA): positions in STRING, the
 lowercased unit letter (or ?% or ?z), the width text for `format', and
 the digits after a comma, if any."
   (let ((pos 0) (found ()))
-    (while (string-match "%\\([.,]?[0-9]*\\)\\(.\\)?" string pos)
-      (let* ((flags (match-string 1 string))
-             (c (and (match-beginning 2) (aref (match-string 2 string) 0)))
+    (while (string-match "%\\(\\.?[0-9]*\\)\\(?:,\\([0-9]*\\)\\)?\\(.\\)?" string pos)
+      (let* ((width (match-string 1 string))
+             (comma (match-string 2 string))
+             (flags (if comma (concat width "," comma) width))
+             (c (and (match-beginning 3) (aref (match-string 3 string) 0)))
              (lc (and c (downcase c))))
         (cond ((null c) (push (list (match-beginning 0) (match-end 0) ?% "" nil) found))
               ((or (eq c ?%) (and (eq lc ?z) (equal flags "")))
@@ -110,8 +120,8 @@ the digits after a comma, if any."
                (when (seq-find (lambda (d) (eq (nth 2 d) lc)) found)
                  (error "Multiple instances of specifier: `%c'" c))
                (push (list (match-beginning 0) (match-end 0) lc
-                           (if (string-prefix-p "," flags) "" (replace-regexp-in-string "\\`\\." "0" flags))
-                           (and (string-prefix-p "," flags) (string-to-number (substring flags 1)))
+                           (replace-regexp-in-string "\\`\\." "0" width)
+                           (and comma (string-to-number comma))
                            c)
                      found))
               ((eq lc ?z) (push (list (match-beginning 0) (match-end 0) 'literal "" nil) found))
@@ -167,7 +177,7 @@ one that is not zero.  %% is a percent sign."
                     (let* ((n (cdr (assq d values)))
                            (n (if (and (eq c ?s) fractional) (+ n extra) n))
                            (text (if (nth 4 d)
-                                     (format (format "%%.%df" (nth 4 d)) n)
+                                     (format (format "%%%s.%df" (nth 3 d) (nth 4 d)) n)
                                    (format (concat "%" (nth 3 d) "d") n))))
                       (if (eq (nth 5 d) (upcase c))
                           (concat text " " (nth 1 (assq c time-date--units)) (if (eql n 1) "" "s"))

@@ -111,3 +111,8 @@
 (mapcar #'parse-time-string '("Thu, 04 Mar 2021 05:06:07 +0100" "2021-03-04 05:06:07" "2021-03-04T05:06:07Z" "March 4, 2021" "4 Mar 2021 5:06 PM" "12:34" "" "Mon Jan  2 15:04:05 2006" "2006-01-02T15:04:05-07:00" "tuesday 10 feb 99 10:00:00 EST" "Fri, 21 Nov 1997 09:55:06 -0600" "1997-11-21 09:55:06.123"))
 (mapcar #'parse-time-string '("Sat, 1 Jan 2000 00:00:00 GMT" "1 January 2000" "Dec 25 2020" "25 dec 20" "2020-12-25T10:00" "2020-12-25T10:00:00+05:30" "2020-12-25T10:00:00.5Z" "Wed, 13 Oct 2021 11:12:13 PDT" "10:20:30 UTC" "Sunday" "2021-3-4"))
 (list (symbol-function 'seconds-to-time) (symbol-function 'time-to-seconds) (seconds-to-time 1.5) (time-to-seconds '(0 100 0 0)))
+(mapcar (lambda (a) (condition-case e (apply #'format-seconds a) (error e))) '(("%mm %,1ss" 66.4) ("%mm %5,1ss" 66.4) ("%mm %.5,1ss" 66.4) ("%,3s" 1.0625) ("%8,2S" 90.125) ("%m %.3,2s" 3599.99)))
+(progn (require 'time-date) (mapcar (lambda (a) (apply #'date-ordinal-to-time a)) '((2008 271) (2008 1) (2008 32) (1981 95) (2000 366) (2001 365) (2000 60) (2001 60))))
+(require 'parse-time)
+(mapcar (lambda (s) (let ((v (parse-iso8601-time-string s))) (and v (format-time-string "%Y-%m-%d %H:%M:%S" v t)))) '("1998-09-12T12:21:54-0200" "1998-09-12T12:21:54-0230" "1998-09-12T12:21:54-02:00" "1998-09-12T12:21:54-02" "1998-09-12T12:21:54+0230" "1998-09-12T12:21:54+02" "1998-09-12T12:21:54Z" "1998-09-12T12:21:54"))
+(mapcar #'parse-time-string '("Mon, 22 Feb 2016 19:35:42 +0100" "22 Feb 2016 19:35:42 +0100" "22 Feb 2016 +0100" "Mon, 22 Feb 16 19:35:42 +0100" "Mon, 22 February 2016 19:35:42 +0100" "Monday, 22 february 2016 19:35:42 PST" "Friday, 21 Sep 2018 13:47:58 PDT"))
