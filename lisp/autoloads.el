@@ -15,6 +15,15 @@
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
+                 ("mule-util" () (store-substring truncate-string-to-width))
+                 ("time-date" ()
+                  (date-leap-year-p date-to-day date-to-time days-between days-to-time
+                   format-seconds safe-date-to-time seconds-to-string time-since
+                   time-to-day-in-year time-to-days))
+                 ("parse-time" () (parse-time-string))
+                 ("url-util" ()
+                  (url-hexify-string url-unhex-string url-encode-url url-build-query-string
+                   url-parse-query-string))
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))
                  ("seq" ()
@@ -26,3 +35,16 @@
       (autoload name library nil nil 'macro))
     (dolist (name (nth 2 entry))
       (autoload name library))))
+
+;; Preloaded in GNU too: two aliases of time.c primitives, and the
+;; accessors of decoded times (lists of nine fields), usable with setf.
+(defalias 'seconds-to-time #'time-convert)
+(defalias 'time-to-seconds #'float-time)
+(let ((index 0))
+  (dolist (field '(second minute hour day month year weekday dst zone))
+    (let ((name (intern (format "decoded-time-%s" field)))
+          (n index))
+      (defalias name (lambda (time) (nth n time))
+        (format "The %s field of the decoded time TIME." field))
+      (eval `(gv-define-setter ,name (val time) (list 'setcar (list 'nthcdr ,n time) val)) t))
+    (setq index (1+ index))))

@@ -38,3 +38,4 @@ import './cmds.ts';
 import './indent.ts';
 import './overlay.ts';
 import './fns-buffer.ts';
+import './json.ts';
