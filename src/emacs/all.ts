@@ -37,3 +37,5 @@ import './cmds.ts';
 import './indent.ts';
 import './overlay.ts';
 import './fns-buffer.ts';
+import './process.ts';
+import './callproc.ts';

@@ -1,0 +1,205 @@
+;;; process-fns.el --- subprocess conveniences over the process primitives -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour and its
+;; manual.  The primitives (make-process, call-process...) are in
+;; src/emacs/process.ts and callproc.ts; these are the Lisp-level
+;; functions built on them: start-process, process-lines, shell
+;; commands, the default filter and sentinel, process properties.
+
+;;; Code:
+
+(defvar shell-command-switch "-c"
+  "The switch that makes `shell-file-name' run the command given after it.")
+
+(defvar shell-command-default-error-buffer nil
+  "The buffer `shell-command' puts a command's error output in when none is given, or nil.")
+
+(defvar process-file-side-effects t
+  "Non-nil means `process-file' may change files on the remote host (kept for compatibility).")
+
+(defun internal-default-process-filter (process string)
+  "Insert STRING, output of PROCESS, into its buffer at its mark and move the mark past it.
+Point goes along when it was at the mark."
+  (let ((buf (process-buffer process)))
+    (when (buffer-live-p buf)
+      (with-current-buffer buf
+        (let* ((mark (process-mark process))
+               (at (or (marker-position mark) (point-max)))
+               (follow (= (point) at)))
+          (save-excursion
+            (goto-char at)
+            (insert string)
+            (set-marker mark (point)))
+          (when follow (goto-char mark)))))))
+
+(defun internal-default-process-sentinel (process event)
+  "Note EVENT, a change of PROCESS's status, at the end of its buffer's output."
+  (let ((buf (process-buffer process)))
+    (when (buffer-live-p buf)
+      (with-current-buffer buf
+        (let* ((mark (process-mark process))
+               (at (or (marker-position mark) (point-max)))
+               (follow (= (point) at)))
+          (save-excursion
+            (goto-char at)
+            (insert "\nProcess " (process-name process) " " event)
+            (set-marker mark (point)))
+          (when follow (goto-char mark)))))))
+
+(defun start-process (name buffer program &rest program-args)
+  "Start PROGRAM with PROGRAM-ARGS as an asynchronous process named NAME (made unique).
+BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process."
+  (make-process :name name :buffer buffer
+                :command (if program (cons program program-args) (list program))))
+
+(defun start-file-process (name buffer program &rest program-args)
+  "Like `start-process'; tsmacs has no remote directories, so it is the same."
+  (apply #'start-process name buffer program program-args))
+
+(defun start-process-shell-command (name buffer command)
+  "Start the shell command COMMAND as an asynchronous process named NAME with output to BUFFER."
+  (start-process name buffer shell-file-name shell-command-switch command))
+
+(defun start-file-process-shell-command (name buffer command)
+  "Like `start-process-shell-command' (no remote directories here)."
+  (start-process-shell-command name buffer command))
+
+(defun process-file (program &optional infile buffer display &rest args)
+  "Run PROGRAM synchronously as `call-process' does; tsmacs has no remote directories."
+  (apply #'call-process program infile buffer display args))
+
+(defun call-process-shell-command (command &optional infile buffer display &rest args)
+  "Run the shell command COMMAND synchronously as `call-process' would; ARGS are added to it, spaces between."
+  (call-process shell-file-name infile buffer display shell-command-switch
+                (if args (mapconcat #'identity (cons command args) " ") command)))
+
+(defun process-file-shell-command (command &optional infile buffer display &rest args)
+  "Like `call-process-shell-command' (no remote directories here)."
+  (apply #'call-process-shell-command command infile buffer display args))
+
+(defun process-send-region (process start end)
+  "Send the text from START to END of the current buffer to PROCESS."
+  (process-send-string process (buffer-substring start end)))
+
+(defun process-get (process propname)
+  "Give the value of PROPNAME in PROCESS's property list."
+  (plist-get (process-plist process) propname))
+
+(defun process-put (process propname value)
+  "Set PROPNAME to VALUE in PROCESS's property list; gives the new list."
+  (set-process-plist process (plist-put (process-plist process) propname value)))
+
+(defun process-kill-buffer-query-function ()
+  "Give t: batch Emacs asks nothing before a buffer with a process is killed."
+  t)
+
+(defun process-lines-handling-status (program status-handler &rest args)
+  "Run PROGRAM with ARGS and give its output as a list of lines.
+STATUS-HANDLER, when non-nil, is called with the exit status; when nil,
+a nonzero status is an error."
+  (with-temp-buffer
+    (let ((status (apply #'call-process program nil t nil args)))
+      (if status-handler
+          (funcall status-handler status)
+        (unless (eq status 0)
+          (error "%s exited with status %s" program status)))
+      (let ((text (buffer-string)) (lines nil) (from 0))
+        (while (string-match "\n" text from)
+          (push (substring text from (match-beginning 0)) lines)
+          (setq from (match-end 0)))
+        (when (< from (length text))
+          (push (substring text from) lines))
+        (nreverse lines)))))
+
+(defun process-lines (program &rest args)
+  "Run PROGRAM with ARGS and give its output as a list of lines; an error when it fails."
+  (apply #'process-lines-handling-status program nil args))
+
+(defun process-lines-ignore-status (program &rest args)
+  "Run PROGRAM with ARGS and give its output as a list of lines, however it exits."
+  (apply #'process-lines-handling-status program #'ignore args))
+
+(defun shell-quote-argument (argument &optional posix)
+  "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
+POSIX is accepted; the quoting is always for a POSIX shell."
+  (ignore posix)
+  (if (equal argument "")
+      "''"
+    ;; Each character but the few every shell leaves alone gets a backslash;
+    ;; a newline is quoted instead, as a backslash-newline would vanish.
+    (let ((out nil) (i 0) (n (length argument)))
+      (while (< i n)
+        (let ((c (aref argument i))
+              (one (substring argument i (1+ i))))
+          (push (cond
+                 ((eq c ?\n) "'\n'")
+                 ((or (and (>= c ?a) (<= c ?z)) (and (>= c ?A) (<= c ?Z))
+                      (and (>= c ?0) (<= c ?9)) (memq c '(?- ?_ ?. ?/)))
+                  one)
+                 (t (concat "\\" one)))
+                out))
+        (setq i (1+ i)))
+      (apply #'concat (nreverse out)))))
+
+(defun shell-command-to-string (command)
+  "Run the shell command COMMAND and give what it wrote, standard error included."
+  (with-output-to-string
+    (with-current-buffer standard-output
+      (call-process shell-file-name nil t nil shell-command-switch command))))
+
+(defun shell-command--report (buffer status)
+  ;; Batch Emacs has no window to show output in: report it as a message.
+  (let ((text (with-current-buffer buffer (buffer-string))))
+    (cond
+     ((not (equal text ""))
+      (message "%s" (if (string-suffix-p "\n" text) (substring text 0 -1) text)))
+     ((eq status 0) (message "(Shell command succeeded with no output)"))
+     ((stringp status) (message "(Shell command killed by signal %s)" status))
+     (t (message "(Shell command failed with code %s and no output)" status)))))
+
+(defun shell-command (command &optional output-buffer error-buffer)
+  "Run the shell command COMMAND and give its exit status.
+Without OUTPUT-BUFFER the output goes to the buffer *Shell Command Output*
+and is shown as a message; OUTPUT-BUFFER t (or another non-buffer non-nil
+value) inserts it at point in the current buffer; a buffer or buffer name
+receives it there.  ERROR-BUFFER, when given, receives standard error.  A
+command ending in & runs asynchronously in *Async Shell Command*."
+  (if (string-match "[ \t]*&[ \t]*\\'" command)
+      (let* ((cmd (substring command 0 (match-beginning 0)))
+             (buf (get-buffer-create (if (or (bufferp output-buffer) (stringp output-buffer))
+                                         output-buffer
+                                       "*Async Shell Command*"))))
+        (with-current-buffer buf (erase-buffer))
+        (start-process-shell-command "Shell" buf cmd)
+        nil)
+    (let* ((err-file (and (or error-buffer shell-command-default-error-buffer)
+                          (make-temp-file "tsmacs-shell-err")))
+           (dest (if err-file (list t err-file) t))
+           status)
+      (unwind-protect
+          (progn
+            (cond
+             ((and output-buffer (not (or (bufferp output-buffer) (stringp output-buffer))))
+              ;; GNU's value here is that of its last step, moving back to the start.
+              (let ((start (point)))
+                (call-process shell-file-name nil dest nil shell-command-switch command)
+                (push-mark (point) t)
+                (setq status (goto-char start))))
+             (t
+              (let ((buf (get-buffer-create (or output-buffer "*Shell Command Output*"))))
+                (with-current-buffer buf
+                  (setq buffer-read-only nil)
+                  (erase-buffer)
+                  (setq status (call-process shell-file-name nil dest nil shell-command-switch command)))
+                (shell-command--report buf status))))
+            (when err-file
+              (let ((ebuf (get-buffer-create (or error-buffer shell-command-default-error-buffer))))
+                (with-current-buffer ebuf
+                  (goto-char (point-max))
+                  (insert-file-contents err-file)))))
+        (when err-file (delete-file err-file)))
+      status)))
+
+(provide 'process-fns)
+
+;;; process-fns.el ends here
