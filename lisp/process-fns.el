@@ -11,40 +11,37 @@
 (defvar shell-command-switch "-c"
   "The switch that makes `shell-file-name' run the command given after it.")
 
-(defvar shell-command-default-error-buffer nil
+(defvar shell-command-default-error-buffer
+  nil
   "The buffer `shell-command' puts a command's error output in when none is given, or nil.")
 
-(defvar process-file-side-effects t
+(defvar process-file-side-effects
+  t
   "Non-nil means `process-file' may change files on the remote host (kept for compatibility).")
+
+(defun process-fns--insert-at-mark (process &rest texts)
+  "Insert TEXTS in PROCESS's buffer at its mark, which moves past them.
+Point follows when it was at the mark; a dead or missing buffer gets nothing."
+  (let ((target (process-buffer process)))
+    (and target (buffer-live-p target)
+         (with-current-buffer target
+           (let* ((mark (process-mark process))
+                  (here (point))
+                  (at (or (marker-position mark) (point-max)))
+                  (follow (= here at)))
+             (goto-char at)
+             (apply #'insert texts)
+             (set-marker mark (point))
+             (unless follow (goto-char (if (> here at) (+ here (- mark at)) here))))))))
 
 (defun internal-default-process-filter (process string)
   "Insert STRING, output of PROCESS, into its buffer at its mark and move the mark past it.
 Point goes along when it was at the mark."
-  (let ((buf (process-buffer process)))
-    (when (buffer-live-p buf)
-      (with-current-buffer buf
-        (let* ((mark (process-mark process))
-               (at (or (marker-position mark) (point-max)))
-               (follow (= (point) at)))
-          (save-excursion
-            (goto-char at)
-            (insert string)
-            (set-marker mark (point)))
-          (when follow (goto-char mark)))))))
+  (process-fns--insert-at-mark process string))
 
 (defun internal-default-process-sentinel (process event)
   "Note EVENT, a change of PROCESS's status, at the end of its buffer's output."
-  (let ((buf (process-buffer process)))
-    (when (buffer-live-p buf)
-      (with-current-buffer buf
-        (let* ((mark (process-mark process))
-               (at (or (marker-position mark) (point-max)))
-               (follow (= (point) at)))
-          (save-excursion
-            (goto-char at)
-            (insert "\nProcess " (process-name process) " " event)
-            (set-marker mark (point)))
-          (when follow (goto-char mark)))))))
+  (process-fns--insert-at-mark process "\nProcess " (process-name process) " " event))
 
 (defun start-process (name buffer program &rest program-args)
   "Start PROGRAM with PROGRAM-ARGS as an asynchronous process named NAME (made unique).
@@ -81,9 +78,22 @@ BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process.
   "Send the text from START to END of the current buffer to PROCESS."
   (process-send-string process (buffer-substring start end)))
 
+(define-obsolete-function-alias 'send-string #'process-send-string "28.1")
+(define-obsolete-function-alias 'send-region #'process-send-region "28.1")
+
+(unless (fboundp 'file-remote-p)
+  ;; files.el has none yet; with no remote file name handlers, nothing is remote.
+  (defalias 'file-remote-p
+    (lambda (file &optional identification connected)
+      (let ((h (find-file-name-handler file 'file-remote-p)))
+        (if h (funcall h 'file-remote-p file identification connected))))
+    "Give the remote part of FILE's name, or nil when FILE is local.
+IDENTIFICATION and CONNECTED are passed to a file name handler, if FILE has one."))
+
 (defun process-get (process propname)
   "Give the value of PROPNAME in PROCESS's property list."
-  (plist-get (process-plist process) propname))
+  (let ((props (process-plist process)))
+    (plist-get props propname)))
 
 (defun process-put (process propname value)
   "Set PROPNAME to VALUE in PROCESS's property list; gives the new list."
@@ -97,38 +107,40 @@ BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process.
   "Run PROGRAM with ARGS and give its output as a list of lines.
 STATUS-HANDLER, when non-nil, is called with the exit status; when nil,
 a nonzero status is an error."
-  (with-temp-buffer
-    (let ((status (apply #'call-process program nil t nil args)))
-      (if status-handler
-          (funcall status-handler status)
-        (unless (eq status 0)
-          (error "%s exited with status %s" program status)))
-      (let ((text (buffer-string)) (lines nil) (from 0))
-        (while (string-match "\n" text from)
-          (push (substring text from (match-beginning 0)) lines)
-          (setq from (match-end 0)))
-        (when (< from (length text))
-          (push (substring text from) lines))
-        (nreverse lines)))))
+  (let ((out (generate-new-buffer " *process-lines*" t)))
+    (unwind-protect
+        (let ((code (apply #'call-process program nil out nil args)))
+          (cond (status-handler (funcall status-handler code))
+                ((not (eql code 0))
+                 (error "%s exited with status %s"
+                        program code)))
+          (let ((text (with-current-buffer out (buffer-string))))
+            ;; Lines end at newlines; a last line without one still counts.
+            (when (string-suffix-p "\n" text)
+              (setq text (substring text 0 -1)))
+            (if (equal text "")
+                (and (> (with-current-buffer out (buffer-size)) 0) (list ""))
+              (split-string text "\n"))))
+      (kill-buffer out))))
 
 (defun process-lines (program &rest args)
   "Run PROGRAM with ARGS and give its output as a list of lines; an error when it fails."
-  (apply #'process-lines-handling-status program nil args))
+  (apply 'process-lines-handling-status program nil args))
 
 (defun process-lines-ignore-status (program &rest args)
   "Run PROGRAM with ARGS and give its output as a list of lines, however it exits."
-  (apply #'process-lines-handling-status program #'ignore args))
+  (apply 'process-lines-handling-status program 'ignore args))
 
 (defun shell-quote-argument (argument &optional posix)
   "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
 POSIX is accepted; the quoting is always for a POSIX shell."
   (ignore posix)
-  (if (equal argument "")
+  (if (string= argument "")
       "''"
     ;; Each character but the few every shell leaves alone gets a backslash;
     ;; a newline is quoted instead, as a backslash-newline would vanish.
-    (let ((out nil) (i 0) (n (length argument)))
-      (while (< i n)
+    (let ((out nil))
+      (dotimes (i (length argument))
         (let ((c (aref argument i))
               (one (substring argument i (1+ i))))
           (push (cond
@@ -137,15 +149,17 @@ POSIX is accepted; the quoting is always for a POSIX shell."
                       (and (>= c ?0) (<= c ?9)) (memq c '(?- ?_ ?. ?/)))
                   one)
                  (t (concat "\\" one)))
-                out))
-        (setq i (1+ i)))
+                out)))
       (apply #'concat (nreverse out)))))
 
 (defun shell-command-to-string (command)
   "Run the shell command COMMAND and give what it wrote, standard error included."
-  (with-output-to-string
-    (with-current-buffer standard-output
-      (call-process shell-file-name nil t nil shell-command-switch command))))
+  (let ((collect (generate-new-buffer " *shell-output*" t)))
+    (unwind-protect
+        (progn
+          (call-process shell-file-name nil collect nil shell-command-switch command)
+          (with-current-buffer collect (buffer-string)))
+      (kill-buffer collect))))
 
 (defun shell-command--report (buffer status)
   ;; Batch Emacs has no window to show output in: report it as a message.
@@ -164,41 +178,40 @@ and is shown as a message; OUTPUT-BUFFER t (or another non-buffer non-nil
 value) inserts it at point in the current buffer; a buffer or buffer name
 receives it there.  ERROR-BUFFER, when given, receives standard error.  A
 command ending in & runs asynchronously in *Async Shell Command*."
-  (if (string-match "[ \t]*&[ \t]*\\'" command)
-      (let* ((cmd (substring command 0 (match-beginning 0)))
-             (buf (get-buffer-create (if (or (bufferp output-buffer) (stringp output-buffer))
-                                         output-buffer
-                                       "*Async Shell Command*"))))
-        (with-current-buffer buf (erase-buffer))
-        (start-process-shell-command "Shell" buf cmd)
-        nil)
-    (let* ((err-file (and (or error-buffer shell-command-default-error-buffer)
-                          (make-temp-file "tsmacs-shell-err")))
-           (dest (if err-file (list t err-file) t))
-           status)
-      (unwind-protect
-          (progn
-            (cond
-             ((and output-buffer (not (or (bufferp output-buffer) (stringp output-buffer))))
-              ;; GNU's value here is that of its last step, moving back to the start.
-              (let ((start (point)))
-                (call-process shell-file-name nil dest nil shell-command-switch command)
-                (push-mark (point) t)
-                (setq status (goto-char start))))
-             (t
-              (let ((buf (get-buffer-create (or output-buffer "*Shell Command Output*"))))
-                (with-current-buffer buf
-                  (setq buffer-read-only nil)
-                  (erase-buffer)
-                  (setq status (call-process shell-file-name nil dest nil shell-command-switch command)))
-                (shell-command--report buf status))))
-            (when err-file
-              (let ((ebuf (get-buffer-create (or error-buffer shell-command-default-error-buffer))))
-                (with-current-buffer ebuf
-                  (goto-char (point-max))
-                  (insert-file-contents err-file)))))
-        (when err-file (delete-file err-file)))
-      status)))
+  (let ((named (or (bufferp output-buffer) (stringp output-buffer)))
+        (async (string-match "[ \t]*&[ \t]*\\'" command)))
+    (if async
+        (let ((dest (get-buffer-create (if named output-buffer "*Async Shell Command*"))))
+          (with-current-buffer dest (let ((inhibit-read-only t)) (delete-region (point-min) (point-max))))
+          (start-process-shell-command "Shell" dest (substring command 0 async))
+          nil)
+      (let* ((errors-to (or error-buffer shell-command-default-error-buffer))
+             (err-file (and errors-to (make-temp-file "tsmacs-shell-err")))
+             (run (lambda (dest)
+                    (call-process shell-file-name nil (if err-file (list dest err-file) dest)
+                                  nil shell-command-switch command)))
+             result)
+        (unwind-protect
+            (progn
+              (if (and output-buffer (not named))
+                  ;; GNU's value here is that of its last step, moving back to the start.
+                  (let ((from (point)))
+                    (funcall run t)
+                    (push-mark nil t)
+                    (setq result (goto-char from)))
+                (let ((dest (get-buffer-create (or output-buffer "*Shell Command Output*"))))
+                  (with-current-buffer dest
+                    (let ((inhibit-read-only t))
+                      (delete-region (point-min) (point-max))
+                      (setq result (funcall run t))))
+                  (shell-command--report dest result)))
+              (when err-file
+                (with-current-buffer (get-buffer-create errors-to)
+                  (save-excursion
+                    (goto-char (point-max))
+                    (insert-file-contents err-file)))))
+          (and err-file (file-exists-p err-file) (delete-file err-file)))
+        result))))
 
 (provide 'process-fns)
 

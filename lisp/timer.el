@@ -109,18 +109,15 @@
 
 (defun timer-next-integral-multiple-of-time (time secs)
   "Give the first time after TIME that is a whole multiple of SECS seconds since the epoch."
-  (let* ((ticks-time (time-convert time t))
-         (ticks (car ticks-time))
-         (hz (cdr ticks-time))
-         (step (time-convert secs hz))
-         (step-ticks (if (consp step) (car step) step)))
-    (if (and (integerp step-ticks) (> step-ticks 0))
-        (time-convert (cons (* step-ticks (1+ (floor ticks step-ticks))) hz) nil)
-      ;; A step finer than the clock's resolution: take both at a finer one.
-      (let* ((fine (time-convert secs t))
-             (fhz (cdr fine))
-             (fticks (car (time-convert time fhz))))
-        (time-convert (cons (* (car fine) (1+ (floor fticks (car fine)))) fhz) nil)))))
+  ;; Exact arithmetic: both become tick counts at a common clock rate.
+  (let* ((at (time-convert time t))
+         (step (time-convert secs t))
+         (hz (let ((a (cdr at)) (b (cdr step)))
+               (while (/= b 0) (setq a (prog1 b (setq b (% a b)))))
+               (* (cdr at) (/ (cdr step) a))))
+         (at-ticks (* (car at) (/ hz (cdr at))))
+         (step-ticks (* (car step) (/ hz (cdr step)))))
+    (time-convert (cons (* step-ticks (1+ (floor at-ticks step-ticks))) hz) nil)))
 
 (defun timer--earlier-p (a b)
   (time-less-p (timer--time a) (timer--time b)))
@@ -326,17 +323,15 @@ NODISP is accepted; the three-argument obsolete form (SECONDS MILLISECONDS NODIS
   (ignore nodisp)
   (unless (numberp seconds)
     (signal 'wrong-type-argument (list 'numberp seconds)))
-  (when (> seconds 0)
-    (sleep-for seconds))
+  ;; A wait of no time still gives due timers their turn.
+  (if (> seconds 0)
+      (sleep-for seconds)
+    (accept-process-output nil 0))
   t)
 
 (defun timer-until (timer time)
   "Give the seconds from TIME until TIMER goes off (negative when it is past)."
   (float-time (time-subtract (timer--time timer) time)))
-
-(defun debug-timer-check ()
-  "Check timers as the waiting primitives do; gives t (timers are always checked here)."
-  t)
 
 (provide 'timer)
 

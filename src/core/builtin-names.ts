@@ -671,6 +671,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "nthcdr",
   "null",
   "num-nonmacro-input-events",
+  "num-processors",
   "number-or-marker-p",
   "number-to-string",
   "numberp",

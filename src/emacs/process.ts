@@ -99,6 +99,8 @@ const procState = defineWorldState(() => ({
   carry: new Map<number, Uint8Array>(),
   // Events read from the host but kept for later: output of other processes while JUST-THIS-ONE.
   deferred: [] as HostChildEvent[],
+  // Events of processes whose filter is t (reading stopped), in order, until the filter changes.
+  held: new Map<number, HostChildEvent[]>(),
 }));
 
 export const processp = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_PROCESS);
@@ -397,8 +399,18 @@ function setStatus(rt: Runtime, p: number, status: number, code: number): void {
 
 /** Apply one host event. Returns the process it concerned when it carried output, else nil. */
 function applyEvent(rt: Runtime, ev: HostChildEvent): number {
-  const p = procState(rt).byHandle.get(ev.id);
+  const st = procState(rt);
+  const p = st.byHandle.get(ev.id);
   if (p === undefined) return Qnil;
+  // A stopped process's output stays unread, and its end unnoticed, until reading resumes.
+  if (aref(rt, p, PROC_STOPPED_OUTPUT) === Qt || st.held.has(ev.id)) {
+    if (aref(rt, p, PROC_STOPPED_OUTPUT) === Qt) {
+      const h = st.held.get(ev.id) ?? [];
+      h.push(ev);
+      st.held.set(ev.id, h);
+      return Qnil;
+    }
+  }
   if (ev.kind === 'exit') {
     if (liveStatus(aref(rt, p, PROC_STATUS))) {
       if (ev.signal !== null) setStatus(rt, p, Qsignal, ev.signal);
@@ -410,7 +422,6 @@ function applyEvent(rt: Runtime, ev: HostChildEvent): number {
     if (err !== Qnil && processLive(rt, err) && aref(rt, err, PROC_TYPE) === Qpipe) setStatus(rt, err, Qclosed, 0);
     return Qnil;
   }
-  if (aref(rt, p, PROC_STOPPED_OUTPUT) === Qt) return Qnil;
   if (ev.kind === 'err') {
     const err = aref(rt, p, PROC_STDERR);
     if (err !== Qnil && processp(rt, err)) {
@@ -499,9 +510,18 @@ export function waitReading(rt: Runtime, o: WaitOptions): boolean {
       if (now >= o.until) break;
       const ms = Math.min(o.until - now, nextTimer);
       if (o.anyEvent && o.until === Infinity && ms === Infinity && processList(rt) === Qnil) break;
-      let events: HostChildEvent[];
-      if (o.justThisOne === Qnil && st.deferred.length) events = st.deferred.splice(0);
-      else if (host) events = host.wait(ms);
+      let events: HostChildEvent[] = [];
+      if (st.deferred.length) {
+        if (o.justThisOne === Qnil || o.proc === Qnil) events = st.deferred.splice(0);
+        else {
+          const mine = (e: HostChildEvent): boolean => st.byHandle.get(e.id) === o.proc;
+          events = st.deferred.filter(mine);
+          st.deferred = st.deferred.filter((e) => !mine(e));
+        }
+      }
+      if (events.length) {
+        // Kept events first; new ones are read on the next round.
+      } else if (host) events = host.wait(ms);
       else {
         if (ms === Infinity) break;
         const end = rt.host.now() + ms;
@@ -610,6 +630,11 @@ function setBuffer(rt: Runtime, p: number, buffer: number): void {
 DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe and give its process object.\n:name NAME, :command (PROGRAM ARGS...), :buffer, :coding, :noquery, :stop, :connection-type, :filter, :sentinel, :stderr.',
   (rt, args: number[]) => {
     if (args.length % 2 !== 0) xsignal2(rt, intern(rt, 'wrong-number-of-arguments'), intern(rt, 'make-process'), makeFixnum(args.length));
+    // :file-handler t hands the call to default-directory's file name handler, when it has one.
+    if (plistGet(rt, args, QCfile_handler) !== Qnil) {
+      const handler = funcall(rt, intern(rt, 'find-file-name-handler'), [findSymbolValue(rt, Qdefault_directory), intern(rt, 'make-process')]);
+      if (handler !== Qnil) return funcall(rt, handler, [intern(rt, 'make-process'), ...args]);
+    }
     const name = plistGet(rt, args, QCname);
     if (!stringp(name)) wrongTypeArgument(rt, Qstringp, name);
     const command = plistGet(rt, args, QCcommand);
@@ -672,7 +697,6 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
     const sentinel = plistGet(rt, args, QCsentinel);
     if (sentinel !== Qnil) aset(rt, p, PROC_SENTINEL, sentinel);
     procState(rt).byHandle.set(r.id, p);
-    void plistGet(rt, args, QCfile_handler);
     rt.sp = sp;
     return p;
   });
@@ -813,6 +837,13 @@ DEFUN('set-process-buffer', 2, 2, 'Make BUFFER (a buffer or nil) the buffer of P
 DEFUN('set-process-filter', 2, 2, 'Make FILTER the function PROCESS\'s output is given to (nil: the default, inserting into its buffer); gives FILTER.', (rt, p: number, f: number) => {
   checkProcess(rt, p);
   aset(rt, p, PROC_STOPPED_OUTPUT, f === Qt ? Qt : Qnil);
+  const h = aref(rt, p, PROC_HANDLE);
+  const st = procState(rt);
+  if (f !== Qt && isFixnum(h) && st.held.has(fixnumValue(h))) {
+    // Reading resumes: what arrived meanwhile comes first.
+    st.deferred.unshift(...st.held.get(fixnumValue(h))!);
+    st.held.delete(fixnumValue(h));
+  }
   aset(rt, p, PROC_FILTER, f === Qnil ? Qinternal_default_process_filter : f);
   return aref(rt, p, PROC_FILTER);
 });
@@ -923,6 +954,9 @@ DEFUN('delete-process', 0, 1, 'Kill PROCESS (nil: the current buffer\'s) and for
   rt.sp = sp;
   return Qnil;
 });
+
+DEFUN('num-processors', 0, 1, 'Give the number of processors this process may use (QUERY is accepted; all kinds give the same count here).', (rt) =>
+  makeFixnum(rt.host.processes?.cpuCount() ?? 1));
 
 DEFUN('process-running-child-p', 0, 1, 'Give nil: a child connected by pipes has no terminal foreground group of its own.', () => Qnil);
 DEFUN('waiting-for-user-input-p', 0, 0, 'Give nil: batch Emacs never waits for keyboard input while Lisp runs.', () => Qnil);

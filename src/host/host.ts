@@ -127,4 +127,6 @@ export interface HostProcesses {
   sleep(ms: number): void;
   /** Kill every child still running (the process is about to exit). */
   killAll(): void;
+  /** How many processors this process may use. */
+  cpuCount(): number;
 }

@@ -260,5 +260,6 @@ export function nodeProcesses(): HostProcesses {
       }
       pids.clear();
     },
+    cpuCount: () => m().os.availableParallelism?.() ?? m().os.cpus().length,
   };
 }
