@@ -100,8 +100,16 @@ IDENTIFICATION and CONNECTED are passed to a file name handler, if FILE has one.
   (set-process-plist process (plist-put (process-plist process) propname value)))
 
 (defun process-kill-buffer-query-function ()
-  "Give t: batch Emacs asks nothing before a buffer with a process is killed."
-  t)
+  "Ask before killing a buffer whose process runs and wants to be asked about.
+Gives non-nil when the buffer may be killed."
+  (let ((proc (get-buffer-process (current-buffer))))
+    (or (null proc)
+        (not (memq (process-status proc) '(run stop open listen)))
+        (not (process-query-on-exit-flag proc))
+        (yes-or-no-p (format "Buffer %S has a running process; kill it? "
+                             (buffer-name (current-buffer)))))))
+
+(add-hook 'kill-buffer-query-functions #'process-kill-buffer-query-function)
 
 (defun process-lines-handling-status (program status-handler &rest args)
   "Run PROGRAM with ARGS and give its output as a list of lines.

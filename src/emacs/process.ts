@@ -22,7 +22,7 @@ import { intern } from '../core/obarray.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import type { HostChildEvent, HostProcesses } from '../host/host.ts';
 import { call1, call2, findSymbolValue, funcall, specbind, unbindTo } from './eval.ts';
-import { bufferp, currentBuffer, getBuffer, getBufferCreate, saveCurrentBuffer } from './buffer.ts';
+import { bufferp, currentBuffer, getBuffer, getBufferCreate, onKillBuffer, saveCurrentBuffer } from './buffer.ts';
 import { markerBuffer } from './marker.ts';
 import { registerPvecPrinter } from './print.ts';
 import { expandFileName } from './fileio.ts';
@@ -113,7 +113,22 @@ export function hostProcesses(rt: Runtime): HostProcesses {
 
 export function checkProcess(rt: Runtime, x: number): number {
   if (!processp(rt, x)) wrongTypeArgument(rt, Qprocessp, x);
+  freshen(rt, x);
   return x;
+}
+
+/**
+ * A process that claims to run but is not on the process list came from a dump: its child
+ * belonged to the session that dumped, which killed it at exit. It answers as killed.
+ */
+function freshen(rt: Runtime, p: number): void {
+  if (!liveStatus(aref(rt, p, PROC_STATUS))) return;
+  for (let l = processList(rt); l !== Qnil; l = xcdr(rt, l)) if (xcar(rt, l) === p) return;
+  if (aref(rt, p, PROC_TYPE) === Qreal) {
+    aset(rt, p, PROC_STATUS, Qsignal);
+    aset(rt, p, PROC_CODE, makeFixnum(9));
+  } else aset(rt, p, PROC_STATUS, Qclosed);
+  aset(rt, p, PROC_HANDLE, Qnil);
 }
 
 const liveStatus = (st: number): boolean => st === Qrun || st === Qopen || st === Qlisten || st === Qconnect || st === Qstop;
@@ -447,33 +462,43 @@ function timerTime(rt: Runtime, t: number): number | null {
 const isTimer = (rt: Runtime, t: number): boolean => isPvec(rt, t, 0) && ((rt.i32[(t & -8) >>> 2]! & 0x3ffffff) === 10);
 
 /**
- * Run every timer of timer-list that is due, earliest first, through timer-event-handler.
- * Returns the milliseconds until the next one (Infinity when none). Idle timers never run:
- * batch Emacs is never idle.
+ * Run the timers of timer-list that are due, earliest first, each at most once (as GNU's
+ * timer_check works through a copy of the list: a repeating timer that is late runs again at the
+ * next check, not in a burst). Returns the milliseconds until the next one (Infinity when none).
+ * Idle timers never run: batch Emacs is never idle.
  */
 function runTimers(rt: Runtime): number {
-  for (let guard = 0; guard < 100000; guard++) {
-    const timers = findSymbolValue(rt, Qtimer_list);
-    let best = Qnil;
-    let bestTime = Infinity;
-    for (let l = consp(timers) ? timers : Qnil; consp(l); l = xcdr(rt, l)) {
-      const t = xcar(rt, l);
-      if (!isTimer(rt, t)) continue;
-      const when = timerTime(rt, t);
-      if (when !== null && when < bestTime) {
-        best = t;
-        bestTime = when;
-      }
+  const timers = findSymbolValue(rt, Qtimer_list);
+  const due: { t: number; when: number }[] = [];
+  const now = rt.host.wallTime();
+  for (let l = consp(timers) ? timers : Qnil; consp(l); l = xcdr(rt, l)) {
+    const t = xcar(rt, l);
+    if (!isTimer(rt, t)) continue;
+    const when = timerTime(rt, t);
+    if (when !== null && when <= now) due.push({ t, when });
+  }
+  due.sort((a, b) => a.when - b.when);
+  const sp = rt.sp;
+  // The copy is rooted: a timer cancelled by another's function must stay a valid object.
+  for (const d of due) rt.push(d.t);
+  try {
+    for (const d of due) {
+      const current = findSymbolValue(rt, Qtimer_list);
+      let still = false;
+      for (let l = consp(current) ? current : Qnil; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === d.t) still = true;
+      if (still) funcall(rt, Qtimer_event_handler, [d.t]);
     }
-    if (best === Qnil) return Infinity;
-    const now = rt.host.wallTime();
-    if (bestTime > now) return (bestTime - now) * 1000;
-    const sp = rt.sp;
-    rt.push(best);
-    funcall(rt, Qtimer_event_handler, [best]);
+  } finally {
     rt.sp = sp;
   }
-  return 0;
+  let next = Infinity;
+  const after = findSymbolValue(rt, Qtimer_list);
+  for (let l = consp(after) ? after : Qnil; consp(l); l = xcdr(rt, l)) {
+    const t = xcar(rt, l);
+    const when = isTimer(rt, t) ? timerTime(rt, t) : null;
+    if (when !== null) next = Math.min(next, when);
+  }
+  return next === Infinity ? Infinity : Math.max(0, (next - rt.host.wallTime()) * 1000);
 }
 
 // ---- waiting -----------------------------------------------------------------------------
@@ -728,7 +753,7 @@ DEFUN('make-pipe-process', 0, MANY, 'Make a pipe process as the keyword ARGS des
 
 /** A process from a process, a name, a buffer or buffer name (its process), or nil (the current buffer's). */
 function getProcessArg(rt: Runtime, x: number): number {
-  if (processp(rt, x)) return x;
+  if (processp(rt, x)) return checkProcess(rt, x);
   if (stringp(x)) {
     const byName = getProcess(rt, x);
     if (byName !== Qnil) return byName;
@@ -775,10 +800,12 @@ DEFUN('process-status', 1, 1, 'Give the status of PROCESS (a process, its name o
       if (p === Qnil) return Qnil;
     }
   }
+  freshen(rt, p);
   return aref(rt, p, PROC_STATUS);
 });
 DEFUN('process-live-p', 1, 1, 'Give non-nil when PROCESS is still running (or open, or stopped).', (rt, p: number) => {
   if (!processp(rt, p)) return Qnil;
+  freshen(rt, p);
   const st = aref(rt, p, PROC_STATUS);
   return liveStatus(st) ? memqTail(rt, st) : Qnil;
 });
@@ -953,6 +980,15 @@ DEFUN('delete-process', 0, 1, 'Kill PROCESS (nil: the current buffer\'s) and for
   }
   rt.sp = sp;
   return Qnil;
+});
+
+// Killing a buffer hangs up on its processes (SIGHUP, as GNU sends); their sentinels hear it later.
+onKillBuffer((rt, b) => {
+  for (let l = processList(rt); l !== Qnil; l = xcdr(rt, l)) {
+    const p = xcar(rt, l);
+    const h = aref(rt, p, PROC_HANDLE);
+    if (aref(rt, p, PROC_BUFFER) === b && processLive(rt, p) && isFixnum(h)) rt.host.processes?.kill(fixnumValue(h), 1);
+  }
 });
 
 DEFUN('num-processors', 0, 1, 'Give the number of processors this process may use (QUERY is accepted; all kinds give the same count here).', (rt) =>
