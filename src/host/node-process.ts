@@ -173,10 +173,17 @@ export function nodeProcesses(): HostProcesses {
       // temporary file's descriptor serves as stdout and stderr, and is read back afterwards.
       const fs = m().fs;
       const merged = stderr === 'merge' ? anonymousFile(fs, m().os) : -1;
+      // Standard input is /dev/null or a file holding INPUT, never Node's stdio "pipe": that is a
+      // socket, and bash -c on a socket reads ~/.bashrc as if started by a remote shell daemon.
+      let inFd = -1;
+      if (input !== null && input.length) {
+        inFd = anonymousFile(fs, m().os);
+        fs.writeSync(inFd, input, 0, input.length, 0);
+      }
       try {
         const r = m().child.spawnSync(sp.file, sp.args, {
-          cwd: sp.cwd, env: envObject(sp.env), input: input ?? new Uint8Array(0),
-          maxBuffer: 1 << 30, stdio: merged < 0 ? ['pipe', 'pipe', 'pipe'] : ['pipe', merged, merged],
+          cwd: sp.cwd, env: envObject(sp.env), maxBuffer: 1 << 30,
+          stdio: [inFd < 0 ? 'ignore' : inFd, merged < 0 ? 'pipe' : merged, merged < 0 ? 'pipe' : merged],
         });
         if (r.error && !r.pid) {
           return { status: null, signal: null, stdout: new Uint8Array(0), stderr: new Uint8Array(0), error: describe(r.error) };
@@ -196,6 +203,7 @@ export function nodeProcesses(): HostProcesses {
         return { status: r.status, signal: signalNumber(r.signal), stdout, stderr: r.stderr ?? new Uint8Array(0) };
       } finally {
         if (merged >= 0) fs.closeSync(merged);
+        if (inFd >= 0) fs.closeSync(inFd);
       }
     },
     detach(sp) {
