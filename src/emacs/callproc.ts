@@ -42,7 +42,6 @@ DEFVAR('exec-directory', (rt) => makeString(rt, EXEC_DIRECTORY), 'The directory 
 DEFVAR('exec-suffixes', () => Qnil, 'Suffixes tried after a program name when looking for the program (none on GNU/Linux).');
 DEFVAR('shell-file-name', (rt) => makeString(rt, rt.host.getenv('SHELL') || '/bin/sh'), 'The shell subprocesses run commands with, from SHELL at start-up.');
 DEFVAR('process-coding-system-alist', () => Qnil, 'Alist of (REGEXP . CODING) choosing coding systems for programs whose names match REGEXP.');
-DEFVAR('coding-system-for-write', () => Qnil, 'When non-nil, the coding system used to encode what is written out.');
 
 // Like process-environment, these describe the machine the image runs on, not the one that made it.
 pdumperDoNowAndAfterLoad((rt) => {
