@@ -30,6 +30,9 @@ const LEFT_OUT = new Map<string, string>([
     'read-command', 'read-no-blanks-input', 'read'].map((n): [string, string] => [n, 'reads standard input (read with t)']),
   ['kill-emacs', 'ends the process'],
   ['sleep-for', 'sleeps'],
+  ['accept-process-output', 'sleeps (up to 1e300 seconds)'],
+  ...['call-process', 'call-process-region', 'make-process']
+    .map((n): [string, string] => [n, 'runs programs named by random strings']),
   ...['dump-emacs-portable', 'delete-file', 'delete-directory', 'rename-file', 'copy-file', 'make-directory',
     'make-directory-internal', 'write-region', 'set-file-modes', 'make-temp-file-internal']
     .map((n): [string, string] => [n, 'writes or deletes files named by random strings ("/tmp" among them)']),

@@ -11,3 +11,5 @@ host.now = () => {
   return s * 1e3 + ns / 1e6;
 };
 process.exitCode = runCli(process.argv.slice(2), host);
+// As GNU at exit, children still running are killed rather than left behind.
+host.processes?.killAll();

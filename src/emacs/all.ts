@@ -39,3 +39,5 @@ import './indent.ts';
 import './overlay.ts';
 import './fns-buffer.ts';
 import './json.ts';
+import './process.ts';
+import './callproc.ts';

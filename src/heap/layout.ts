@@ -83,7 +83,8 @@ export const PVEC_COMPILED = 10;
 export const PVEC_MARKER = 11;
 export const PVEC_BUFFER = 12;
 export const PVEC_OVERLAY = 13;
-export const PVEC_TYPE_COUNT = 14;
+export const PVEC_PROCESS = 14; // slots: see PROC_* in emacs/process.ts; the live child is JS-side, keyed by a fixnum slot
+export const PVEC_TYPE_COUNT = 15;
 
 export const isRawPvec = (type: number): boolean => type === PVEC_BOOL_VECTOR || type === PVEC_BIGNUM;
 

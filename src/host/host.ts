@@ -74,8 +74,61 @@ export interface Host {
    * compressed files read as their raw bytes (a browser build need not carry zlib).
    */
   gunzip?(bytes: Uint8Array): Uint8Array | null;
-  /** Whether PATH may be read ('r') or written ('w') by this process (POSIX access). Optional: without it, existence decides. */
-  access?(path: string, mode: 'r' | 'w'): boolean;
+  /** Whether PATH may be read ('r'), written ('w') or executed ('x') by this process (POSIX access). Optional: without it, existence decides. */
+  access?(path: string, mode: 'r' | 'w' | 'x'): boolean;
+  /** Child processes (see HostProcesses); absent where the host cannot run programs. */
+  processes?: HostProcesses;
   /** Text of the last failed file operation, as GNU's file-error data shows it ("No such file or directory"). */
   lastError: string;
+}
+
+/** What a child process is started from: the program's file, its arguments, directory and environment. */
+export interface HostChildSpec {
+  file: string;
+  args: string[];
+  cwd: string;
+  /** NAME=VALUE strings, the whole environment of the child. */
+  env: string[];
+}
+
+/** How a synchronous child ended, with its whole output. */
+export interface HostRunResult {
+  /** Exit code, or null when a signal ended it. */
+  status: number | null;
+  /** Signal number when a signal ended it. */
+  signal: number | null;
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** Set when the child could not be started: errno text ("No such file or directory"). */
+  error?: string;
+}
+
+/** Something that happened to an asynchronous child: output on stdout or stderr, or its end. */
+export type HostChildEvent =
+  | { id: number; kind: 'out' | 'err'; data: Uint8Array }
+  | { id: number; kind: 'exit'; status: number | null; signal: number | null };
+
+/**
+ * Child processes. Optional: a host without it (a browser) makes every process primitive signal
+ * a Lisp error. Waiting blocks the calling thread (no event loop runs while Lisp waits).
+ */
+export interface HostProcesses {
+  /** Run a child to its end: INPUT on its stdin (null: empty), STDERR 'pipe' (separate) or 'merge' (into stdout). */
+  run(spec: HostChildSpec, input: Uint8Array | null, stderr: 'pipe' | 'merge'): HostRunResult;
+  /** Start a child and forget it (call-process with DESTINATION 0). */
+  detach(spec: HostChildSpec): string | null;
+  /** Start an asynchronous child; its events are read with wait. An error is errno text. */
+  spawn(spec: HostChildSpec, stderr: 'pipe' | 'merge'): { id: number; pid: number } | { error: string };
+  write(id: number, bytes: Uint8Array): void;
+  closeStdin(id: number): void;
+  /** Send signal number SIG to the child; false when it is gone. */
+  kill(id: number, sig: number): boolean;
+  /** Events that have arrived, waiting at most MS milliseconds (0: just look) for the first. */
+  wait(ms: number): HostChildEvent[];
+  /** Block the thread for MS milliseconds, without spinning. */
+  sleep(ms: number): void;
+  /** Kill every child still running (the process is about to exit). */
+  killAll(): void;
+  /** How many processors this process may use. */
+  cpuCount(): number;
 }

@@ -5,6 +5,7 @@ import { accessSync, closeSync, constants as fsConstants, fstatSync, openSync, r
 import type * as Zlib from 'node:zlib';
 import type { Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
+import { nodeProcesses } from './node-process.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 
 /** The longest line readLine collects (256 MB): past it memory is full, as a string that long would be. */
@@ -254,9 +255,11 @@ export function nodeHost(): Host {
       return (u.user + u.system) / 1e6;
     },
     exit(code) {
+      host.processes?.killAll();
       process.exit(code);
     },
     readLine: () => readLineFrom(0),
+    processes: nodeProcesses(),
     gunzip(bytes) {
       const zlib = loadZlib();
       if (zlib === null) return null;
@@ -268,7 +271,7 @@ export function nodeHost(): Host {
     },
     access(path, mode) {
       try {
-        accessSync(path, mode === 'r' ? fsConstants.R_OK : fsConstants.W_OK);
+        accessSync(path, mode === 'r' ? fsConstants.R_OK : mode === 'w' ? fsConstants.W_OK : fsConstants.X_OK);
         return true;
       } catch {
         return false;
