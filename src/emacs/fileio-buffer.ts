@@ -330,35 +330,55 @@ DEFUN('write-region', 3, 7,
 
 const Qtemporary_file_directory = DEFSYM('temporary-file-directory');
 
+const TEMP_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** Six random letters and digits, as GNU's temporary names end. */
+function tempSuffix(): string {
+  let r = '';
+  for (let i = 0; i < 6; i++) r += TEMP_ALPHABET[Math.floor(Math.random() * TEMP_ALPHABET.length)];
+  return r;
+}
+
+DEFUN('make-temp-name', 1, 1, 'Give PREFIX followed by six random letters and digits: a name no file had a moment ago (nothing is created).', (rt, prefix: number) => {
+  if (!stringp(prefix)) wrongTypeArgument(rt, Qstringp, prefix);
+  const p = jsString(rt, prefix);
+  for (let tries = 0; ; tries++) {
+    const name = p + tempSuffix();
+    if (tries > 100 || rt.host.fileStatus(expandFileName(rt, name, null), true) === null) return makeString(rt, name);
+  }
+});
+
 DEFUN('make-temp-file', 1, 4,
-  'Create a new, empty (or TEXT-holding) file named PREFIX, six random characters and SUFFIX, in `temporary-file-directory\' (or $TMPDIR, or /tmp) unless PREFIX is absolute; give its name.\nDIR-FLAG (make a directory) is not supported: the host cannot make directories.',
+  'Create a new file named PREFIX, six random characters and SUFFIX, in `temporary-file-directory\' unless PREFIX is absolute; give its name.\nThe file is empty, or holds TEXT, and only its owner may read or write it. DIR-FLAG: make a directory instead (TEXT is then ignored).',
   (rt, prefix: number, dirFlag: number, suffix: number, text: number) => {
     if (!stringp(prefix)) wrongTypeArgument(rt, DEFSYM('sequencep'), prefix);
     if (suffix !== Qnil && !stringp(suffix)) wrongTypeArgument(rt, Qstringp, suffix);
     if (text !== Qnil && !stringp(text)) wrongTypeArgument(rt, Qstringp, text);
-    if (dirFlag !== Qnil) error(rt, 'make-temp-file: DIR-FLAG is not supported (the host cannot make directories)');
     const tdir = findSymbolValueOr(rt, Qtemporary_file_directory);
     const dir = tdir !== null && stringp(tdir) ? jsString(rt, tdir) : rt.host.getenv('TMPDIR') || '/tmp/';
-    const base = expandFileName(rt, jsString(rt, prefix), dir);
+    const pre = jsString(rt, prefix);
+    // An empty PREFIX names the directory itself: the random part goes inside it.
+    const base = pre === '' ? expandFileName(rt, dir, null).replace(/\/?$/, '/') : expandFileName(rt, pre, dir);
     const tail = suffix === Qnil ? '' : jsString(rt, suffix);
     let bytes = new Uint8Array(0);
-    if (text !== Qnil) {
+    if (text !== Qnil && dirFlag === Qnil) {
       const sp = rt.sp;
       rt.push(text);
       bytes = stringBytes(rt, call2(rt, Qencode_coding_string, text, intern(rt, 'utf-8-unix'))).slice();
       rt.sp = sp;
     }
-    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
     for (let tries = 0; ; tries++) {
-      let r = '';
-      for (let i = 0; i < 6; i++) r += alphabet[Math.floor(Math.random() * alphabet.length)];
-      const name = base + r + tail;
+      const name = base + tempSuffix() + tail;
       try {
-        rt.host.createFile(name, bytes);
+        if (dirFlag !== Qnil) rt.host.mkdir(name, 0o700);
+        else {
+          rt.host.createFile(name, bytes);
+          rt.host.chmod(name, 0o600 & ~rt.host.umask());
+        }
         return makeString(rt, name);
       } catch (e) {
         const reason = hostReason(rt, e);
-        if (reason !== 'File exists' || tries > 100) fileError(rt, 'Creating file with prefix', reason, base);
+        if (reason !== 'File exists' || tries > 100) fileError(rt, dirFlag !== Qnil ? 'Creating directory with prefix' : 'Creating file with prefix', reason, base);
       }
     }
   });

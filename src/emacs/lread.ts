@@ -12,6 +12,7 @@
 // a file decoded from UTF-8, or characters pulled one at a time from a
 // function stream and appended to a private buffer.
 
+import { expandFileName as expandFileNameFull } from './fileio.ts';
 import {
   CHARTAB_STANDARD_SLOTS, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR,
   PVEC_RECORD, PVEC_SUB_CHAR_TABLE, SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT, makeHeader,
@@ -1604,7 +1605,8 @@ function openp(rt: Runtime, path: number, name: string, suffixes: string[], acce
       dirs.push((d & 7) === Lisp_String ? expandFileName(jsString(rt, d), defaultDirectory(rt)) : defaultDirectory(rt));
     }, true);
   for (const dir of dirs) {
-    const base = expandFileName(name, dir);
+    // A leading ~ or ~USER is a home directory, as expand-file-name reads it.
+    const base = name.startsWith('~') ? expandFileNameFull(rt, name, dir) : expandFileName(name, dir);
     for (const suf of suffixes) {
       const f = base + suf;
       if (accept(f)) return f;
