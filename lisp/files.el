@@ -798,3 +798,96 @@ NAME may be a function instead: then the first directory for which it gives non-
                      (?- (logand mode (lognot perm)))
                      (_ (logior (logand mode (lognot who)) perm))))))
     mode))
+
+;; --- more file names, and copying whole directories ---
+
+(defun file-name-with-extension (filename extension)
+  "FILENAME with its extension replaced by EXTENSION (given with or without its leading period)."
+  (let ((ext extension))
+    (while (and (> (length ext) 0) (eq (aref ext 0) ?.))
+      (setq ext (substring ext 1)))
+    (cond ((equal filename "") (error "Empty filename"))
+          ((directory-name-p filename) (error "Filename is a directory: %s" filename))
+          ((equal ext "") (error "Malformed extension: %s" extension))
+          (t (concat (file-name-sans-extension filename) "." ext)))))
+
+(defun file-remote-p (_file &optional _identification _connected)
+  "Non-nil if FILE names a file on another machine: never, as no remote handlers are loaded."
+  nil)
+
+(defun file-local-name (file)
+  "FILE's name on the machine that holds it: FILE itself for a local name."
+  (or (file-remote-p file 'localname) file))
+
+(defun file-local-copy (_file)
+  "The name of a local copy of the remote FILE, or nil when FILE is local (always, here)."
+  nil)
+
+(defun unhandled-file-name-directory (filename)
+  "A directory name for FILENAME that a subprocess could use as its working directory."
+  (file-name-as-directory filename))
+
+(defun temporary-file-directory ()
+  "The directory for temporary files of this buffer: `temporary-file-directory', names being local."
+  temporary-file-directory)
+
+(defun make-nearby-temp-file (prefix &optional dir-flag suffix)
+  "Make a temporary file as `make-temp-file' does, near `default-directory' when that is remote (never, here)."
+  (make-temp-file prefix dir-flag suffix))
+
+(defun parse-colon-path (search-path)
+  "The directories of the colon-separated SEARCH-PATH as directory names; an empty entry is nil."
+  (when search-path
+    (mapcar (lambda (dir)
+              (unless (equal dir "")
+                (file-name-as-directory (substitute-in-file-name dir))))
+            (split-string search-path ":"))))
+
+(defun file-size-human-readable (file-size &optional flavor space unit)
+  "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".
+FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (and unit B), nil in
+1024s with the prefixes of `si'.  SPACE goes between the number and the prefix, UNIT after it."
+  (let* ((step (if (eq flavor 'si) 1000.0 1024.0))
+         (prefixes '("" "k" "M" "G" "T" "P" "E" "Z" "Y"))
+         (size (float file-size)))
+    (while (and (>= size step) (cdr prefixes))
+      (setq size (/ size step) prefixes (cdr prefixes)))
+    (let* ((prefix (if (and (eq flavor 'iec) (not (equal (car prefixes) "")))
+                       (concat (if (equal (car prefixes) "k") "K" (car prefixes)) "i")
+                     (car prefixes)))
+           (unit (or unit (if (eq flavor 'iec) "B" "")))
+           (suffix (concat prefix unit))
+           (frac (- size (ffloor size))))
+      (format (if (and (>= frac 0.05) (< frac 0.95)) "%.1f%s%s" "%.0f%s%s")
+              size (if (equal suffix "") "" (or space "")) suffix))))
+
+(defun copy-directory (directory newname &optional keep-time parents copy-contents)
+  "Copy DIRECTORY and everything in it to NEWNAME.
+When NEWNAME is a directory name (ends in a slash) the copy goes inside it under DIRECTORY's
+name, unless COPY-CONTENTS, which copies the contents straight into NEWNAME.  KEEP-TIME keeps
+the files' modification times; PARENTS creates missing directories above NEWNAME."
+  (setq directory (directory-file-name (expand-file-name directory)))
+  (let ((entries (directory-files directory nil directory-files-no-dot-files-regexp)))
+    (setq newname (expand-file-name newname))
+    (when (and (directory-name-p newname) (not copy-contents))
+      (setq newname (concat newname (file-name-nondirectory directory))))
+    (setq newname (directory-file-name newname))
+    ;; Only COPY-CONTENTS may go into a directory that is already there.
+    (unless (and copy-contents (file-directory-p newname))
+      (make-directory newname parents))
+    (files--copy-entries directory newname entries keep-time parents))
+  (set-file-modes newname (file-modes directory))
+  (when keep-time
+    (set-file-times newname (file-attribute-modification-time (file-attributes directory))))
+  nil)
+
+(defun files--copy-entries (directory newname entries keep-time parents)
+  "Copy the ENTRIES of DIRECTORY into NEWNAME: links as links, directories whole, files with `copy-file'."
+  (dolist (f entries)
+    (let ((from (expand-file-name f directory))
+          (to (expand-file-name f newname)))
+      (cond ((file-symlink-p from)
+             (make-symbolic-link (file-symlink-p from) to t))
+            ((file-directory-p from)
+             (copy-directory from to keep-time parents t))
+            (t (copy-file from to t keep-time))))))

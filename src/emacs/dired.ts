@@ -1,4 +1,4 @@
-// Reading directories and file attributes (GNU dired.c): directory-files, directory-files-and-attributes, file-attributes, directory-empty-p.
+// Reading directories and file attributes (GNU dired.c): directory-files, directory-files-and-attributes, file-attributes, directory-empty-p, file-name-all-completions.
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { cons, jsString, listFromArray, makeInteger, makeString, stringp } from '../core/object.ts';
@@ -7,14 +7,15 @@ import { wrongTypeArgument } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import type { FileStatus } from '../host/host.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
-import { call2, specbind, unbindTo } from './eval.ts';
-import { directoryFileName, expandFileName, fileNameAsDirectory } from './fileio.ts';
+import { call2, findSymbolValue, specbind, unbindTo } from './eval.ts';
+import { directoryFileName, expandFileName, fileNameAsDirectory, unquote } from './fileio.ts';
 import { fileStatus, reportFileErrno, reportHostError } from './fileio-ops.ts';
 
 const Qwholenump = DEFSYM('wholenump');
 const Qstring_match_p = DEFSYM('string-match-p');
 const Qstring = DEFSYM('string');
 const Qcase_fold_search = DEFSYM('case-fold-search');
+const Qcompletion_ignore_case = DEFSYM('completion-ignore-case');
 
 function checkString(rt: Runtime, x: number): string {
   if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
@@ -44,11 +45,11 @@ function listNames(rt: Runtime, directory: number, match: number, nosort: number
   if (count !== Qnil && !(isFixnum(count) && fixnumValue(count) >= 0)) wrongTypeArgument(rt, Qwholenump, count);
   if (match !== Qnil) checkString(rt, match);
   const limit = count === Qnil ? Infinity : fixnumValue(count);
-  const expanded = expandFileName(rt, given, null);
+  const expanded = unquote(expandFileName(rt, given, null));
   const dir = directoryFileName(expanded);
   let all: string[];
   try {
-    all = rt.host.listDirectory(dir);
+    all = rt.host.listDirectory(unquote(dir));
   } catch (e) {
     return reportHostError(rt, 'Opening directory', e, [dir]);
   }
@@ -103,10 +104,10 @@ DEFUN('directory-files-and-attributes', 1, 6,
   });
 
 DEFUN('directory-empty-p', 1, 1, 'Tell whether DIRECTORY is an existing directory that holds no files (hidden ones count) but "." and "..".', (rt, directory: number) => {
-  const dir = directoryFileName(expandFileName(rt, checkString(rt, directory), null));
+  const dir = directoryFileName(unquote(expandFileName(rt, checkString(rt, directory), null)));
   if (fileStatus(rt, dir)?.kind !== 'dir') return Qnil;
   try {
-    return rt.host.listDirectory(dir).every((n) => n === '.' || n === '..') ? Qt : Qnil;
+    return rt.host.listDirectory(unquote(dir)).every((n) => n === '.' || n === '..') ? Qt : Qnil;
   } catch {
     return Qnil;
   }
@@ -130,7 +131,7 @@ function timeList(rt: Runtime, ns: bigint): number {
 
 /** The name of user or group ID in the password or group file, or null. */
 function idName(rt: Runtime, file: '/etc/passwd' | '/etc/group', id: number): string | null {
-  const bytes = rt.host.readFile(file);
+  const bytes = rt.host.readFile(unquote(file));
   if (bytes === null) return null;
   for (const line of new TextDecoder().decode(bytes).split('\n')) {
     const f = line.split(':');
@@ -156,7 +157,7 @@ function attributesList(rt: Runtime, name: string, st: FileStatus, idFormat: num
   let type = Qnil;
   if (st.kind === 'dir') type = Qt;
   else if (st.kind === 'symlink') {
-    const target = rt.host.readlink(name);
+    const target = rt.host.readlink(unquote(name));
     type = target === null ? Qnil : makeString(rt, target);
   }
   const owner = (file: '/etc/passwd' | '/etc/group', id: number): number => {
@@ -178,7 +179,7 @@ DEFUN('file-attributes', 1, 2,
   (rt, filename: number, idFormat: number) => {
     // A name that cannot be expanded has no attributes, as in GNU.
     if (!stringp(filename)) return Qnil;
-    const name = expandFileName(rt, jsString(rt, filename), null);
+    const name = unquote(expandFileName(rt, jsString(rt, filename), null));
     const st = fileStatus(rt, name, true);
     if (st === null) {
       const code = rt.host.lastErrorCode ?? 'ENOENT';
@@ -186,4 +187,27 @@ DEFUN('file-attributes', 1, 2,
       return reportFileErrno(rt, 'Getting attributes', code, [name]);
     }
     return attributesList(rt, name, st, idFormat);
+  });
+
+DEFUN('file-name-all-completions', 2, 2,
+  'List the names in DIRECTORY that begin with FILE (case ignored when `completion-ignore-case\'), directories with a slash after them.\n"./" and "../" count as names too.',
+  (rt, file: number, directory: number) => {
+    const prefix = checkString(rt, file);
+    const dir = directoryFileName(unquote(expandFileName(rt, checkString(rt, directory), null)));
+    let all: string[];
+    try {
+      all = rt.host.listDirectory(unquote(dir));
+    } catch (e) {
+      return reportHostError(rt, 'Opening directory', e, [dir]);
+    }
+    const fold = findSymbolValue(rt, Qcompletion_ignore_case) !== Qnil;
+    const want = fold ? prefix.toLowerCase() : prefix;
+    const out: number[] = [];
+    // Newest first, as GNU conses them while reading.
+    for (const name of all.slice().reverse()) {
+      if (!(fold ? name.toLowerCase() : name).startsWith(want)) continue;
+      const isDir = fileStatus(rt, dir + '/' + name)?.kind === 'dir';
+      out.push(makeString(rt, isDir ? name + '/' : name));
+    }
+    return listFromArray(rt, out);
   });

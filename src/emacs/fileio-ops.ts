@@ -7,7 +7,7 @@ import { wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import type { FileStatus } from '../host/host.ts';
 import { DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt } from '../core/symbols.ts';
-import { directoryFileName, expandFileName } from './fileio.ts';
+import { directoryFileName, expandFileName, unquote } from './fileio.ts';
 import { decodeTime } from './timefns.ts';
 
 const Qpermission_denied = DEFSYM('permission-denied');
@@ -58,13 +58,17 @@ function checkString(rt: Runtime, x: number): string {
   return jsString(rt, x);
 }
 
-const expandArg = (rt: Runtime, f: number): string => expandFileName(rt, checkString(rt, f), null);
+/**
+ * FILENAME expanded, as the system is to be given it: a quoted name loses its "/:", as GNU's
+ * `file-name-non-special' handler passes the operation on (so results and errors name it unquoted).
+ */
+const expandArg = (rt: Runtime, f: number): string => unquote(expandFileName(rt, checkString(rt, f), null));
 
 /** The status of NAME through the host, following a final link unless NOFOLLOW; null when there is none. */
-export const fileStatus = (rt: Runtime, name: string, nofollow = false): FileStatus | null => rt.host.fileStatus(name, nofollow);
+export const fileStatus = (rt: Runtime, name: string, nofollow = false): FileStatus | null => rt.host.fileStatus(unquote(name), nofollow);
 
 /** Whether this process may access NAME in MODE (POSIX access bits). */
-const accessible = (rt: Runtime, name: string, mode: number): boolean => rt.host.accessCode(name, mode) === null;
+const accessible = (rt: Runtime, name: string, mode: number): boolean => rt.host.accessCode(unquote(name), mode) === null;
 
 // ---- existence and access ------------------------------------------------------------------
 
@@ -89,14 +93,14 @@ DEFUN('file-accessible-directory-p', 1, 1, 'Tell whether FILENAME is a directory
 });
 
 DEFUN('file-symlink-p', 1, 1, 'Give the target of FILENAME when it is a symbolic link, as the link holds it; nil otherwise.', (rt, f: number) => {
-  const target = rt.host.readlink(expandArg(rt, f));
+  const target = rt.host.readlink(unquote(expandArg(rt, f)));
   return target === null ? Qnil : makeString(rt, target);
 });
 
 DEFUN('access-file', 2, 2, 'Signal a file error, whose message starts with STRING, unless FILENAME exists and may be read.', (rt, f: number, string: number) => {
   const name = checkString(rt, f);
   const what = checkString(rt, string);
-  const code = rt.host.accessCode(expandFileName(rt, name, null), 4);
+  const code = rt.host.accessCode(unquote(expandFileName(rt, name, null)), 4);
   if (code !== null) reportFileErrno(rt, what, code, [name]);
   return Qnil;
 });
@@ -117,7 +121,7 @@ DEFUN('file-name-case-insensitive-p', 1, 1,
   });
 
 DEFUN('file-system-info', 1, 1, 'Give the total, free and available bytes of the file system that holds FILENAME, a list of three; nil when that cannot be found.', (rt, f: number) => {
-  const info = rt.host.statfs(expandArg(rt, f));
+  const info = rt.host.statfs(unquote(expandArg(rt, f)));
   if (info === null) return Qnil;
   return listFromArray(rt, [makeInteger(rt, info.total), makeInteger(rt, info.free), makeInteger(rt, info.avail)]);
 });
@@ -126,13 +130,13 @@ DEFUN('file-system-info', 1, 1, 'Give the total, free and available bytes of the
 
 DEFUN('delete-file', 1, 2, 'Remove the file FILENAME (a symbolic link itself, not what it points to); doing nothing when it does not exist.\nTRASH is accepted: there is no trash to move it to.', (rt, f: number) => {
   const given = checkString(rt, f);
-  const name = expandFileName(rt, given, null);
+  const name = unquote(expandFileName(rt, given, null));
   const link = fileStatus(rt, name, true);
   if (link !== null && link.kind === 'dir') {
     xsignal(Qfile_error, listFromArray(rt, [makeString(rt, 'Removing old name: is a directory'), f]));
   }
   try {
-    rt.host.unlink(name);
+    rt.host.unlink(unquote(name));
   } catch (e) {
     if (errnoCode(e) !== 'ENOENT') reportHostError(rt, 'Removing old name', e, [name]);
   }
@@ -142,7 +146,7 @@ DEFUN('delete-file', 1, 2, 'Remove the file FILENAME (a symbolic link itself, no
 DEFUN('delete-directory-internal', 1, 1, 'Remove the empty directory DIRECTORY.', (rt, d: number) => {
   const name = directoryFileName(expandArg(rt, d));
   try {
-    rt.host.rmdir(name);
+    rt.host.rmdir(unquote(name));
   } catch (e) {
     reportHostError(rt, 'Removing directory', e, [name]);
   }
@@ -152,7 +156,7 @@ DEFUN('delete-directory-internal', 1, 1, 'Remove the empty directory DIRECTORY.'
 DEFUN('make-directory-internal', 1, 1, 'Create the directory DIRECTORY (its parent must exist), with the default modes.', (rt, d: number) => {
   const name = expandArg(rt, d);
   try {
-    rt.host.mkdir(name, 0o777);
+    rt.host.mkdir(unquote(name), 0o777);
   } catch (e) {
     // An existing name is reported without the action, as GNU words it.
     if (errnoCode(e) === 'EEXIST') xsignal(Qfile_already_exists, listFromArray(rt, [makeString(rt, 'File exists'), makeString(rt, name)]));
@@ -165,9 +169,9 @@ DEFUN('make-directory-internal', 1, 1, 'Create the directory DIRECTORY (its pare
 function cpTarget(rt: Runtime, file: string, newname: string): string {
   if (newname.endsWith('/')) {
     const f = directoryFileName(file);
-    return expandFileName(rt, f.slice(f.lastIndexOf('/') + 1), expandFileName(rt, newname, null));
+    return unquote(expandFileName(rt, f.slice(f.lastIndexOf('/') + 1), expandFileName(rt, newname, null)));
   }
-  return expandFileName(rt, newname, null);
+  return unquote(expandFileName(rt, newname, null));
 }
 
 const alreadyExists = (rt: Runtime, target: string): never =>
@@ -188,7 +192,7 @@ DEFUN('rename-file', 2, 3,
     const existing = fileStatus(rt, to, true);
     if (existing !== null && refuses(ok)) alreadyExists(rt, to);
     try {
-      rt.host.rename(from, to);
+      rt.host.rename(unquote(from), unquote(to));
     } catch (e) {
       reportHostError(rt, 'Renaming', e, [from, to]);
     }
@@ -200,14 +204,14 @@ DEFUN('add-name-to-file', 2, 3,
   (rt, file: number, newname: number, ok: number) => {
     const from = expandArg(rt, file);
     const to = cpTarget(rt, from, checkString(rt, newname));
-    const link = (): void => rt.host.link(from, to);
+    const link = (): void => rt.host.link(unquote(from), unquote(to));
     try {
       link();
     } catch (e) {
       if (errnoCode(e) !== 'EEXIST') reportHostError(rt, 'Adding new name', e, [from, to]);
       if (refuses(ok)) alreadyExists(rt, to);
       try {
-        rt.host.unlink(to);
+        rt.host.unlink(unquote(to));
         link();
       } catch (e2) {
         reportHostError(rt, 'Adding new name', e2, [from, to]);
@@ -221,14 +225,14 @@ DEFUN('make-symbolic-link', 2, 3,
   (rt, target: number, linkname: number, ok: number) => {
     const text = checkString(rt, target);
     const to = cpTarget(rt, text, checkString(rt, linkname));
-    const make = (): void => rt.host.symlink(text, to);
+    const make = (): void => rt.host.symlink(text, unquote(to));
     try {
       make();
     } catch (e) {
       if (errnoCode(e) !== 'EEXIST') reportHostError(rt, 'Making symbolic link', e, [text, to]);
       if (refuses(ok)) alreadyExists(rt, to);
       try {
-        rt.host.unlink(to);
+        rt.host.unlink(unquote(to));
         make();
       } catch (e2) {
         reportHostError(rt, 'Making symbolic link', e2, [text, to]);
@@ -252,14 +256,14 @@ DEFUN('copy-file', 2, 6,
     }
     if (out !== null && out.kind === 'dir') reportFileErrno(rt, 'Opening output file', 'EISDIR', [to]);
     try {
-      rt.host.copyFile(from, to, false, st.mode & 0o777);
+      rt.host.copyFile(unquote(from), unquote(to), false, st.mode & 0o777);
     } catch (e) {
       const where = errnoCode(e) === 'ENOENT' && fileStatus(rt, from) === null ? 'Opening input file' : 'Opening output file';
       reportHostError(rt, where, e, [where === 'Opening input file' ? from : to]);
     }
     try {
-      if (preservePerms !== Qnil) rt.host.chmod(to, st.mode & 0o7777);
-      if (keepTime !== Qnil) rt.host.utimes(to, nsToSeconds(st.atimeNs), nsToSeconds(st.mtimeNs), false);
+      if (preservePerms !== Qnil) rt.host.chmod(unquote(to), st.mode & 0o7777);
+      if (keepTime !== Qnil) rt.host.utimes(unquote(to), nsToSeconds(st.atimeNs), nsToSeconds(st.mtimeNs), false);
     } catch (e) {
       reportHostError(rt, keepTime !== Qnil ? 'Resetting file times' : 'Doing chmod', e, [to]);
     }
@@ -279,7 +283,7 @@ DEFUN('set-file-modes', 2, 3, 'Set the mode bits of FILENAME to MODE (an integer
   const name = expandArg(rt, f);
   if (!isFixnum(mode)) wrongTypeArgument(rt, Qfixnump, mode);
   try {
-    rt.host.chmod(name, fixnumValue(mode) & 0o7777);
+    rt.host.chmod(unquote(name), fixnumValue(mode) & 0o7777);
   } catch (e) {
     reportHostError(rt, 'Doing chmod', e, [name]);
   }
@@ -302,7 +306,7 @@ DEFUN('set-file-times', 1, 3,
     const t = decodeTime(rt, timestamp);
     const seconds = 'float' in t ? t.float : Number(t.ticks) / Number(t.hz);
     try {
-      rt.host.utimes(name, seconds, seconds, flag === Qnofollow);
+      rt.host.utimes(unquote(name), seconds, seconds, flag === Qnofollow);
     } catch (e) {
       reportHostError(rt, 'Setting file times', e, [name]);
     }

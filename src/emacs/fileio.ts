@@ -13,11 +13,13 @@ import {
   DEFSYM, Qarrayp, Qnil, Qstringp, Qt,
 } from '../core/symbols.ts';
 import { CMP_LESS, arithCompare, car } from './data.ts';
+import { concatToString } from './fns.ts';
 import { call2, findSymbolValue, setInternal } from './eval.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 
 const Qdefault_directory = DEFSYM('default-directory');
 const Qprocess_environment = DEFSYM('process-environment');
+const Qfilenamep = DEFSYM('filenamep');
 const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
 const Qinhibit_file_name_handlers = DEFSYM('inhibit-file-name-handlers');
 const Qinhibit_file_name_operation = DEFSYM('inhibit-file-name-operation');
@@ -30,6 +32,15 @@ function checkString(rt: Runtime, x: number): string {
 }
 
 // ---- user home directories -------------------------------------------------------------
+
+/**
+ * The name the system is given for the file NAME: a quoted name ("/:" in front, which keeps the
+ * rest from being taken as remote or special) without its quote, as GNU's
+ * `file-name-non-special' handler passes it on.
+ */
+export function unquote(name: string): string {
+  return name.startsWith('/:') ? name.slice(2) || '/' : name;
+}
 
 /** NAME's value in `process-environment' (which a program may bind), as GNU's egetenv reads it; undefined when unset. */
 function lispGetenv(rt: Runtime, name: string): string | undefined {
@@ -50,7 +61,9 @@ function lispGetenv(rt: Runtime, name: string): string | undefined {
 export function userHome(rt: Runtime, user: string): string | null {
   if (user === '') {
     const home = lispGetenv(rt, 'HOME');
-    return home !== undefined && home !== '' ? home : '/';
+    if (home === undefined) return '/';
+    // A relative (or empty) HOME is taken from the process's working directory, as GNU takes it.
+    return home.startsWith('/') ? home : fileNameAsDirectory(rt.host.cwd()) + home;
   }
   // getpwnam's answer on a plain system: the password file.
   const bytes = rt.host.readFile('/etc/passwd');
@@ -100,6 +113,8 @@ function canonicalize(t: string): string {
 /** Expand NAME against DEFAULT (a directory, possibly relative or starting with ~), as expand-file-name. */
 export function expandFileName(rt: Runtime, name: string, dflt: string | null): string {
   if (dflt === null) dflt = defaultDirectory(rt);
+  // A NUL cannot be part of a file name the system is given: GNU refuses it as not a `filenamep'.
+  for (const s of [name, dflt]) if (s.includes('\0')) wrongTypeArgument(rt, Qfilenamep, makeString(rt, s));
   if (!dflt.startsWith('/') && name !== dflt && !isAbsolute(rt, name)) {
     // A relative or ~ default is made absolute first against `default-directory' (or "/").
     const dd = defaultDirectory(rt);
@@ -112,7 +127,7 @@ export function expandFileName(rt: Runtime, name: string, dflt: string | null): 
     const home = userHome(rt, user);
     if (home !== null) {
       const rest = slash < 0 ? '' : nm.slice(slash);
-      nm = home.startsWith('/') ? home + rest : expandFileName(rt, home, '/') + rest;
+      nm = home + rest;
       return canonicalize(nm);
     }
   }
@@ -225,19 +240,20 @@ DEFUN(
   'file-name-concat', 1, MANY,
   'Join DIRECTORY and the COMPONENTS into one file name with a single slash between parts; nil and empty parts are left out.',
   (rt, args: number[]) => {
-    const parts: string[] = [];
+    const parts: number[] = [];
     for (const a of args) {
       if (a === Qnil) continue;
-      const s = checkString(rt, a);
-      if (s !== '') parts.push(s);
+      checkString(rt, a);
+      if (sbytes(rt, a) > 0) parts.push(a);
     }
-    let r = '';
-    for (let i = 0; i < parts.length; i++) {
-      const s = parts[i]!;
-      r += s;
-      if (i < parts.length - 1 && !s.endsWith('/')) r += '/';
-    }
-    return makeString(rt, r);
+    // Joined as `concat' joins, so that unibyte parts keep their raw bytes.
+    const pieces: number[] = [];
+    const slash = makeString(rt, '/');
+    parts.forEach((p, i) => {
+      pieces.push(p);
+      if (i < parts.length - 1 && rt.u8[sdata(rt, p) + sbytes(rt, p) - 1] !== 0x2f) pieces.push(slash);
+    });
+    return concatToString(rt, pieces);
   },
 );
 
@@ -254,7 +270,7 @@ function substituteEnv(rt: Runtime, s: string): string {
   return s.replace(/\$(?:([A-Za-z0-9_]+)|\{([^{}]+)\}|\$)/g, (m, a?: string, b?: string) => {
     const v = a ?? b;
     if (v === undefined) return '$';
-    const val = rt.host.getenv(v);
+    const val = lispGetenv(rt, v);
     return val === undefined ? m : val;
   });
 }
@@ -352,7 +368,7 @@ function truename(rt: Runtime, file: string): string {
       continue;
     }
     const here = '/' + [...done, part].join('/');
-    const target = rt.host.readlink(here);
+    const target = rt.host.readlink(unquote(here));
     if (target !== null && hops >= 100) error(rt, `Apparent cycle of symbolic links for ${expandFileName(rt, file, null)}`);
     if (target === null) {
       done.push(part);
