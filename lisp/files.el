@@ -803,9 +803,10 @@ NAME may be a function instead: then the first directory for which it gives non-
 
 (defun file-name-with-extension (filename extension)
   "FILENAME with its extension replaced by EXTENSION (given with or without its leading period)."
-  (let ((ext extension))
-    (while (and (> (length ext) 0) (eq (aref ext 0) ?.))
-      (setq ext (substring ext 1)))
+  (dolist (arg (list filename extension))
+    (unless (stringp arg) (signal 'wrong-type-argument (list 'stringp arg))))
+  ;; One leading period belongs to the extension's spelling, not to the extension.
+  (let ((ext (if (string-prefix-p "." extension) (substring extension 1) extension)))
     (cond ((equal filename "") (error "Empty filename"))
           ((directory-name-p filename) (error "Filename is a directory: %s" filename))
           ((equal ext "") (error "Malformed extension: %s" extension))
@@ -835,13 +836,28 @@ NAME may be a function instead: then the first directory for which it gives non-
   "Make a temporary file as `make-temp-file' does, near `default-directory' when that is remote (never, here)."
   (make-temp-file prefix dir-flag suffix))
 
+(defvar path-separator ":" "The character that separates the directories of a search path, as a string.")
+
+(defun files--substitute-env (string)
+  "STRING with $VAR and ${VAR} replaced by their values in the environment ($$ by $), nothing else done."
+  (replace-regexp-in-string
+   "\\$\\(?:\\([[:alnum:]_]+\\)\\|{\\([^}]+\\)}\\|\\$\\)"
+   (lambda (m)
+     (let ((var (or (match-string 1 m) (match-string 2 m))))
+       (cond ((null var) "$")
+             ((getenv var))
+             (t m))))
+   string t t))
+
 (defun parse-colon-path (search-path)
-  "The directories of the colon-separated SEARCH-PATH as directory names; an empty entry is nil."
+  "The directories of SEARCH-PATH (separated by `path-separator') as directory names.
+Environment variables in it are replaced first; an empty entry stands for the current directory
+and gives nil."
   (when search-path
     (mapcar (lambda (dir)
               (unless (equal dir "")
-                (file-name-as-directory (substitute-in-file-name dir))))
-            (split-string search-path ":"))))
+                (file-name-as-directory dir)))
+            (split-string (files--substitute-env search-path) path-separator))))
 
 (defun file-size-human-readable (file-size &optional flavor space unit)
   "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".
@@ -860,6 +876,10 @@ FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (an
            (frac (- size (ffloor size))))
       (format (if (and (>= frac 0.05) (< frac 0.95)) "%.1f%s%s" "%.0f%s%s")
               size (if (equal suffix "") "" (or space "")) suffix))))
+
+(defun file-size-human-readable-iec (size)
+  "SIZE in bytes written short in 1024s with IEC prefixes and a space: \"9.4 KiB\"."
+  (file-size-human-readable size 'iec " "))
 
 (defun copy-directory (directory newname &optional keep-time parents copy-contents)
   "Copy DIRECTORY and everything in it to NEWNAME.
