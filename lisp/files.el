@@ -911,3 +911,32 @@ the files' modification times; PARENTS creates missing directories above NEWNAME
             ((file-directory-p from)
              (copy-directory from to keep-time parents t))
             (t (copy-file from to t keep-time))))))
+
+(defvar completion-ignored-extensions
+  (list ".o" "~" ".bin" ".lbin" ".so" ".a" ".ln" ".blg" ".bbl" ".elc" ".lof" ".glo" ".idx" ".lot"
+        ".svn/" ".hg/" ".git/" ".bzr/" "CVS/" "_darcs/" "_MTN/" ".fmt" ".tfm" ".class" ".fas" ".lib"
+        ".mem" ".x86f" ".sparcf" ".dfsl" ".pfsl" ".d64fsl" ".p64fsl" ".lx64fsl" ".lx32fsl" ".dx64fsl"
+        ".dx32fsl" ".fx64fsl" ".fx32fsl" ".sx64fsl" ".sx32fsl" ".wx64fsl" ".wx32fsl" ".fasl" ".ufsl"
+        ".fsl" ".dxl" ".lo" ".la" ".gmo" ".mo" ".toc" ".aux" ".cp" ".fn" ".ky" ".pg" ".tp" ".vr"
+        ".cps" ".fns" ".kys" ".pgs" ".tps" ".vrs" ".pyc" ".pyo")
+  "Endings of file names that file name completion passes over while other names fit.
+An ending with a slash at its end applies to directories.")
+
+(defun files--ignored-name-p (name)
+  "Non-nil if NAME (a completion, directories ending in a slash) ends in one of `completion-ignored-extensions'."
+  (let ((exts completion-ignored-extensions) (hit nil))
+    (while (and exts (not hit))
+      (let ((ext (pop exts)))
+        (setq hit (and (stringp ext) (> (length name) (length ext)) (string-suffix-p ext name)))))
+    hit))
+
+(defun file-name-completion (file directory &optional predicate)
+  "Complete FILE as far as the names in DIRECTORY allow: t for the one exact name, nil for none.
+PREDICATE, when non-nil, must accept a name (as completion gives it) for it to count.  Names
+ending as `completion-ignored-extensions' say are passed over unless only such names fit."
+  (let ((names nil) (kept nil))
+    (dolist (n (file-name-all-completions file directory))
+      (when (or (null predicate) (funcall predicate n))
+        (push n names)
+        (unless (files--ignored-name-p n) (push n kept))))
+    (try-completion file (or kept names))))

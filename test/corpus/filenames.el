@@ -180,3 +180,5 @@
 (fn (file-name-with-extension nil "css"))
 (fn (file-name-with-extension "Jack" "."))
 (fn (file-name-with-extension "Jack" "..x"))
+;; try-completion ignoring case, which file-name-completion relies on
+(fn (let ((completion-ignore-case t)) (list (try-completion "ax" '("Ax")) (try-completion "a" '("Abc")) (try-completion "ab" '("Abc" "abd")) (try-completion "AB" '("abc" "abd")) (try-completion "abc" '("ABC" "abc")))))
