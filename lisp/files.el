@@ -940,3 +940,36 @@ ending as `completion-ignored-extensions' say are passed over unless only such n
         (push n names)
         (unless (files--ignored-name-p n) (push n kept))))
     (try-completion file (or kept names))))
+
+(defvar cd-path nil
+  "The directories `cd' looks in for a relative name, as directory names; nil means those of
+the CDPATH environment variable, or just the current directory.")
+
+(defun cd-absolute (dir)
+  "Make DIR (expanded and made a directory name) the current `default-directory'; give it."
+  (setq dir (file-name-as-directory (abbreviate-file-name (expand-file-name dir))))
+  (cond ((not (file-directory-p dir))
+         (error (if (file-exists-p dir) "%s is not a directory" "%s: no such directory") dir))
+        ((not (file-accessible-directory-p dir))
+         (error "Cannot cd to %s:  Permission denied" dir)))
+  (setq default-directory dir))
+
+(defun cd (dir)
+  "Make DIR the current `default-directory'; a relative DIR is looked for along `cd-path'."
+  (unless (stringp dir) (signal 'wrong-type-argument (list 'stringp dir)))
+  (if (file-name-absolute-p dir)
+      (cd-absolute (expand-file-name dir))
+    (unless cd-path
+      (setq cd-path (or (let ((env (getenv "CDPATH")))
+                          (and env (mapcar (lambda (d) (or d "./")) (parse-colon-path env))))
+                        (list "./"))))
+    (let ((places cd-path) (found nil))
+      (while (and places (not found))
+        (let ((candidate (expand-file-name dir (pop places))))
+          (when (file-directory-p candidate) (setq found candidate))))
+      (if found
+          (cd-absolute found)
+        (error (if (getenv "CDPATH")
+                   "No such directory found via CDPATH environment variable"
+                 "No such directory: %s")
+               dir)))))
