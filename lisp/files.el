@@ -865,7 +865,8 @@ FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (an
 1024s with the prefixes of `si'.  SPACE goes between the number and the prefix, UNIT after it."
   (let* ((step (if (eq flavor 'si) 1000.0 1024.0))
          (prefixes '("" "k" "M" "G" "T" "P" "E" "Z" "Y"))
-         (size (float file-size)))
+         (size (if (number-or-marker-p file-size) (float file-size)
+                 (signal 'wrong-type-argument (list 'number-or-marker-p file-size)))))
     (while (and (>= size step) (cdr prefixes))
       (setq size (/ size step) prefixes (cdr prefixes)))
     (let* ((prefix (if (and (eq flavor 'iec) (not (equal (car prefixes) "")))

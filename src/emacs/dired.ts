@@ -13,7 +13,7 @@ import { fileStatus, reportFileErrno, reportHostError } from './fileio-ops.ts';
 
 const Qwholenump = DEFSYM('wholenump');
 const Qstring_match_p = DEFSYM('string-match-p');
-const Qstring = DEFSYM('string');
+const Qinteger = DEFSYM('integer');
 const Qcase_fold_search = DEFSYM('case-fold-search');
 const Qcompletion_ignore_case = DEFSYM('completion-ignore-case');
 
@@ -161,7 +161,8 @@ function attributesList(rt: Runtime, name: string, st: FileStatus, idFormat: num
     type = target === null ? Qnil : makeString(rt, target);
   }
   const owner = (file: '/etc/passwd' | '/etc/group', id: number): number => {
-    if (idFormat === Qstring) {
+    // Anything but nil and `integer' asks for names, as GNU reads ID-FORMAT.
+    if (idFormat !== Qnil && idFormat !== Qinteger) {
       const n = idName(rt, file, id);
       if (n !== null) return makeString(rt, n);
     }
