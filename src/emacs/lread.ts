@@ -12,7 +12,6 @@
 // a file decoded from UTF-8, or characters pulled one at a time from a
 // function stream and appended to a private buffer.
 
-import { expandFileName as expandFileNameFull } from './fileio.ts';
 import {
   CHARTAB_STANDARD_SLOTS, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR,
   PVEC_RECORD, PVEC_SUB_CHAR_TABLE, SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT, makeHeader,
@@ -1605,8 +1604,10 @@ function openp(rt: Runtime, path: number, name: string, suffixes: string[], acce
       dirs.push((d & 7) === Lisp_String ? expandFileName(jsString(rt, d), defaultDirectory(rt)) : defaultDirectory(rt));
     }, true);
   for (const dir of dirs) {
-    // A leading ~ or ~USER is a home directory, as expand-file-name reads it.
-    const base = name.startsWith('~') ? expandFileNameFull(rt, name, dir) : expandFileName(name, dir);
+    // A leading ~ or ~USER is a home directory, as expand-file-name reads it. Called through
+    // Lisp, not imported: importing fileio.ts here changes the order modules register their
+    // load hooks in, and with it the bytes of a dump written after a load.
+    const base = name.startsWith('~') ? jsString(rt, funcall(rt, Qexpand_file_name, [makeString(rt, name), makeString(rt, dir)])) : expandFileName(name, dir);
     for (const suf of suffixes) {
       const f = base + suf;
       if (accept(f)) return f;
@@ -1655,6 +1656,7 @@ export interface LoadOptions {
 }
 
 const Qload_with_code_conversion = DEFSYM('load-with-code-conversion');
+const Qexpand_file_name = DEFSYM('expand-file-name');
 
 /**
  * Load the file at PATH (already located) as GNU's load does for a source
