@@ -587,3 +587,390 @@ One such buffer alone keeps BASE, unless a buffer visiting no file already has t
   (when (and uniquify-after-kill-buffer-p buffer-file-name)
     (files--uniquify (file-name-nondirectory buffer-file-name) (current-buffer))))
 (add-hook 'kill-buffer-hook #'uniquify-kill-buffer-function)
+
+;; --- directories, links, attributes (the Lisp half of GNU's file operations) ---
+
+(defconst directory-files-no-dot-files-regexp "[^.]\\|\\.\\.\\."
+  "A regexp that matches every file name but \".\" and \"..\".")
+
+(defun make-directory (dir &optional parents)
+  "Create the directory DIR.
+With PARENTS, first create whatever directories above it are missing, and an existing
+directory DIR is no error."
+  (setq dir (expand-file-name dir))
+  (if (null parents)
+      (make-directory-internal dir)
+    (let ((missing nil)
+          (probe (directory-file-name dir)))
+      ;; Walk up to the first name that exists, remembering the rest from the top down.
+      (while (and (not (file-exists-p probe))
+                  (not (equal probe (directory-file-name (file-name-directory probe)))))
+        (push probe missing)
+        (setq probe (directory-file-name (file-name-directory probe))))
+      (if missing
+          (mapc #'make-directory-internal missing)
+        (unless (file-directory-p dir)
+          (signal 'file-already-exists (list "File exists" dir))))
+      nil)))
+
+(defun files--delete-tree (dir)
+  "Delete everything inside the directory DIR, and DIR, descending into real subdirectories only."
+  (unless (file-symlink-p dir)
+    (dolist (f (directory-files dir t directory-files-no-dot-files-regexp t))
+      (if (eq (car (file-attributes f)) t)
+          (files--delete-tree f)
+        (delete-file f))))
+  (delete-directory-internal dir))
+
+(defun delete-directory (directory &optional recursive _trash)
+  "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
+RECURSIVE deletes its files and subdirectories first (symbolic links are deleted, not followed);
+a directory already gone is then no error.  TRASH is accepted: there is no trash here."
+  (setq directory (directory-file-name (expand-file-name directory)))
+  (if recursive
+      (condition-case nil
+          (files--delete-tree directory)
+        (file-missing nil))
+    (delete-directory-internal directory)))
+
+(defun files--listing (dir)
+  "DIR's entries but . and .., each name ending in a slash when it is a directory, sorted."
+  (sort (mapcar (lambda (f)
+                  (if (file-directory-p (expand-file-name f dir)) (concat f "/") f))
+                (directory-files dir nil directory-files-no-dot-files-regexp t))
+        #'string<))
+
+(defun directory-files-recursively (dir regexp &optional include-directories predicate follow-symlinks)
+  "List the files under DIR, at any depth, whose names match REGEXP.
+Files deeper down come before those above them; each directory's files are sorted by name.
+INCLUDE-DIRECTORIES: list matching directories too, each after its contents.
+PREDICATE: descend into a subdirectory only when it gives non-nil for its name (t: always).
+FOLLOW-SYMLINKS: descend into symbolic links to directories as well."
+  (let ((deeper nil) (here nil)
+        (top (file-name-as-directory dir)))
+    (dolist (entry (files--listing dir))
+      (if (directory-name-p entry)
+          (let* ((leaf (substring entry 0 -1))
+                 (full (concat top leaf)))
+            (when (and (or follow-symlinks (not (file-symlink-p full)))
+                       (or (memq predicate '(nil t)) (funcall predicate full)))
+              (setq deeper (nconc deeper (directory-files-recursively
+                                          full regexp include-directories predicate follow-symlinks))))
+            (when (and include-directories (string-match-p regexp leaf))
+              (setq deeper (nconc deeper (list full)))))
+        (when (string-match-p regexp entry)
+          (push (concat top entry) here))))
+    (nconc deeper (nreverse here))))
+
+(defun file-chase-links (filename &optional limit)
+  "Follow FILENAME while it is a symbolic link (at most LIMIT times) and give the name reached.
+Names of links met on the way are taken in the directory of the link."
+  (let ((hops 0) target)
+    (while (and (or (null limit) (< hops limit))
+                (setq target (file-symlink-p filename)))
+      (setq hops (1+ hops))
+      (when (> hops 100)
+        (error "Apparent cycle of symbolic links for %s" filename))
+      ;; As GNU's: a FILENAME without a directory part has nothing to expand the target in.
+      (setq filename (expand-file-name target (directory-file-name (file-name-directory filename)))))
+    filename))
+
+(defun files--same-file-p (a b)
+  "Non-nil if the attribute lists A and B (both non-nil) describe one file: same inode and device."
+  (and a b (equal (nth 10 a) (nth 10 b)) (equal (nth 11 a) (nth 11 b))))
+
+(defun file-equal-p (file1 file2)
+  "Non-nil if FILE1 and FILE2 both exist and are the same file (through links and other names)."
+  (files--same-file-p (file-attributes (file-truename (expand-file-name file1)))
+                      (file-attributes (file-truename (expand-file-name file2)))))
+
+(defun file-in-directory-p (file dir)
+  "Non-nil if FILE is DIR or lies somewhere under it (symbolic links followed); DIR must exist."
+  (let ((target (file-attributes (file-truename (expand-file-name dir))))
+        (here (file-truename (expand-file-name file)))
+        (found nil) (done nil))
+    (when target
+      (while (not (or found done))
+        (if (files--same-file-p (file-attributes here) target)
+            (setq found t)
+          (let ((up (file-name-directory (directory-file-name here))))
+            (if (or (null up) (equal up here))
+                (setq done t)
+              (setq here up))))))
+    found))
+
+(defvar locate-dominating-stop-dir-regexp
+  "\\`\\(?:[\\/][\\/][^\\/]+[\\/]\\|/\\(?:net\\|afs\\|\\.\\.\\.\\)/\\)\\'"
+  "Directories whose names match this are not searched by `locate-dominating-file'.")
+
+(defun locate-dominating-file (file name)
+  "Find the nearest directory at or above FILE that holds NAME; give it as a directory name, or nil.
+NAME may be a function instead: then the first directory for which it gives non-nil."
+  (let ((dir (abbreviate-file-name (expand-file-name file)))
+        (found nil))
+    (while (and dir (not found)
+                (not (string-match-p locate-dominating-stop-dir-regexp dir)))
+      (if (if (stringp name)
+              (and (file-directory-p dir) (file-exists-p (expand-file-name name dir)))
+            (funcall name dir))
+          (setq found dir)
+        (let ((up (file-name-directory (directory-file-name dir))))
+          (setq dir (if (equal up dir) nil up)))))
+    (and found (file-name-as-directory found))))
+
+;; The accessors of `file-attributes' lists, by position.
+(defun file-attribute-type (attributes) "The type in ATTRIBUTES: t, a link's target, or nil." (nth 0 attributes))
+(defun file-attribute-link-number (attributes) "The number of names in ATTRIBUTES." (nth 1 attributes))
+(defun file-attribute-user-id (attributes) "The owner in ATTRIBUTES." (nth 2 attributes))
+(defun file-attribute-group-id (attributes) "The group in ATTRIBUTES." (nth 3 attributes))
+(defun file-attribute-access-time (attributes) "The last access time in ATTRIBUTES." (nth 4 attributes))
+(defun file-attribute-modification-time (attributes) "The last modification time in ATTRIBUTES." (nth 5 attributes))
+(defun file-attribute-status-change-time (attributes) "The last status change time in ATTRIBUTES." (nth 6 attributes))
+(defun file-attribute-size (attributes) "The size in bytes in ATTRIBUTES." (nth 7 attributes))
+(defun file-attribute-modes (attributes) "The mode string in ATTRIBUTES, as ls shows it." (nth 8 attributes))
+(defun file-attribute-inode-number (attributes) "The inode number in ATTRIBUTES." (nth 10 attributes))
+(defun file-attribute-device-number (attributes) "The device number in ATTRIBUTES." (nth 11 attributes))
+
+(defconst files--attribute-slots
+  '(type link-number user-id group-id access-time modification-time status-change-time
+    size modes unused inode-number device-number)
+  "The names of the `file-attributes' fields, in order.")
+
+(defun file-attribute-collect (attributes &rest attribute-names)
+  "The fields of ATTRIBUTES named by ATTRIBUTE-NAMES (`type', `size', `modes'...), in a list."
+  (mapcar (lambda (slot)
+            (let ((tail (memq slot files--attribute-slots)))
+              (unless tail (error "Wrong attribute name '%S'" slot))
+              (nth (- (length files--attribute-slots) (length tail)) attributes)))
+          attribute-names))
+
+(defmacro with-file-modes (modes &rest body)
+  "Run BODY with MODES as the default modes of new files, restored after."
+  (declare (indent 1) (debug t))
+  (let ((saved (make-symbol "saved")))
+    `(let ((,saved (default-file-modes)))
+       (unwind-protect
+           (progn (set-default-file-modes ,modes) ,@body)
+         (set-default-file-modes ,saved)))))
+
+(defun file-modes-number-to-symbolic (mode &optional filetype)
+  "MODE (an integer) written as ls writes it, starting with FILETYPE (a character) or -."
+  (let ((bits (lambda (on c) (if (/= 0 (logand mode on)) c ?-)))
+        (x (lambda (exec special on off)
+             (cond ((/= 0 (logand mode special)) (if (/= 0 (logand mode exec)) on off))
+                   ((/= 0 (logand mode exec)) ?x)
+                   (t ?-)))))
+    (string (or filetype
+                (pcase (logand mode #o170000)
+                  (#o040000 ?d) (#o120000 ?l) (#o020000 ?c) (#o060000 ?b) (#o010000 ?p) (#o140000 ?s)
+                  (_ ?-)))
+            (funcall bits #o400 ?r) (funcall bits #o200 ?w) (funcall x #o100 #o4000 ?s ?S)
+            (funcall bits #o040 ?r) (funcall bits #o020 ?w) (funcall x #o010 #o2000 ?s ?S)
+            (funcall bits #o004 ?r) (funcall bits #o002 ?w) (funcall x #o001 #o1000 ?t ?T))))
+
+(defun files--mode-who (who)
+  "The mode bits the `ugoa' letters in WHO stand for (all of them when WHO is empty)."
+  (let ((m 0))
+    (if (equal who "") #o7777
+      (dolist (c (string-to-list who) m)
+        (setq m (logior m (pcase c (?u #o4700) (?g #o2070) (?o #o1007) (?a #o7777)
+                            (_ (error "%c: bad symbolic mode" c)))))))))
+
+(defun file-modes-symbolic-to-number (modes &optional from)
+  "The mode number the chmod-style MODES (\"u=rwx,go+r\") give, starting from FROM (default 0)."
+  (let ((mode (or from 0)))
+    (dolist (clause (split-string modes ","))
+      (unless (string-match "\\`\\([ugoa]*\\)\\([-+=]\\)\\([rwxXstugo]*\\)\\'" clause)
+        (error "Parse error in modes near `%s'" clause))
+      (let* ((who (files--mode-who (match-string 1 clause)))
+             (op (aref (match-string 2 clause) 0))
+             (perm 0))
+        (dolist (c (string-to-list (match-string 3 clause)))
+          (setq perm (logior perm (pcase c
+                                    (?r #o444) (?w #o222) (?x #o111) (?s #o6000) (?t #o1000)
+                                    (?X (if (/= 0 (logand mode #o111)) #o111 0))
+                                    (?u (* #o111 (ash (logand mode #o700) -6)))
+                                    (?g (* #o111 (ash (logand mode #o070) -3)))
+                                    (?o (* #o111 (logand mode #o007)))))))
+        (setq perm (logand perm who))
+        (setq mode (pcase op
+                     (?+ (logior mode perm))
+                     (?- (logand mode (lognot perm)))
+                     (_ (logior (logand mode (lognot who)) perm))))))
+    mode))
+
+;; --- more file names, and copying whole directories ---
+
+(defun file-name-with-extension (filename extension)
+  "FILENAME with its extension replaced by EXTENSION (given with or without its leading period)."
+  (dolist (arg (list filename extension))
+    (unless (stringp arg) (signal 'wrong-type-argument (list 'stringp arg))))
+  ;; One leading period belongs to the extension's spelling, not to the extension.
+  (let ((ext (if (string-prefix-p "." extension) (substring extension 1) extension)))
+    (cond ((equal filename "") (error "Empty filename"))
+          ((directory-name-p filename) (error "Filename is a directory: %s" filename))
+          ((equal ext "") (error "Malformed extension: %s" extension))
+          (t (concat (file-name-sans-extension filename) "." ext)))))
+
+(defun file-remote-p (_file &optional _identification _connected)
+  "Non-nil if FILE names a file on another machine: never, as no remote handlers are loaded."
+  nil)
+
+(defun file-local-name (file)
+  "FILE's name on the machine that holds it: FILE itself for a local name."
+  (or (file-remote-p file 'localname) file))
+
+(defun file-local-copy (_file)
+  "The name of a local copy of the remote FILE, or nil when FILE is local (always, here)."
+  nil)
+
+(defun unhandled-file-name-directory (filename)
+  "A directory name for FILENAME that a subprocess could use as its working directory."
+  (file-name-as-directory filename))
+
+(defun temporary-file-directory ()
+  "The directory for temporary files of this buffer: `temporary-file-directory', names being local."
+  temporary-file-directory)
+
+(defun make-nearby-temp-file (prefix &optional dir-flag suffix)
+  "Make a temporary file as `make-temp-file' does, near `default-directory' when that is remote (never, here)."
+  (make-temp-file prefix dir-flag suffix))
+
+(defvar path-separator ":" "The character that separates the directories of a search path, as a string.")
+
+(defun files--substitute-env (string)
+  "STRING with $VAR and ${VAR} replaced by their values in the environment ($$ by $), nothing else done."
+  (replace-regexp-in-string
+   "\\$\\(?:\\([[:alnum:]_]+\\)\\|{\\([^}]+\\)}\\|\\$\\)"
+   (lambda (m)
+     (let ((var (or (match-string 1 m) (match-string 2 m))))
+       (cond ((null var) "$")
+             ((getenv var))
+             (t m))))
+   string t t))
+
+(defun parse-colon-path (search-path)
+  "The directories of SEARCH-PATH (separated by `path-separator') as directory names.
+Environment variables in it are replaced first; an empty entry stands for the current directory
+and gives nil."
+  (when search-path
+    (mapcar (lambda (dir)
+              (unless (equal dir "")
+                (file-name-as-directory dir)))
+            (split-string (files--substitute-env search-path) path-separator))))
+
+(defun file-size-human-readable (file-size &optional flavor space unit)
+  "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".
+FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (and unit B), nil in
+1024s with the prefixes of `si'.  SPACE goes between the number and the prefix, UNIT after it."
+  (let* ((step (if (eq flavor 'si) 1000.0 1024.0))
+         (prefixes '("" "k" "M" "G" "T" "P" "E" "Z" "Y"))
+         (size (if (number-or-marker-p file-size) (float file-size)
+                 (signal 'wrong-type-argument (list 'number-or-marker-p file-size)))))
+    (while (and (>= size step) (cdr prefixes))
+      (setq size (/ size step) prefixes (cdr prefixes)))
+    (let* ((prefix (if (and (eq flavor 'iec) (not (equal (car prefixes) "")))
+                       (concat (if (equal (car prefixes) "k") "K" (car prefixes)) "i")
+                     (car prefixes)))
+           (unit (or unit (if (eq flavor 'iec) "B" "")))
+           (suffix (concat prefix unit))
+           (frac (- size (ffloor size))))
+      (format (if (and (>= frac 0.05) (< frac 0.95)) "%.1f%s%s" "%.0f%s%s")
+              size (if (equal suffix "") "" (or space "")) suffix))))
+
+(defun file-size-human-readable-iec (size)
+  "SIZE in bytes written short in 1024s with IEC prefixes and a space: \"9.4 KiB\"."
+  (file-size-human-readable size 'iec " "))
+
+(defun copy-directory (directory newname &optional keep-time parents copy-contents)
+  "Copy DIRECTORY and everything in it to NEWNAME.
+When NEWNAME is a directory name (ends in a slash) the copy goes inside it under DIRECTORY's
+name, unless COPY-CONTENTS, which copies the contents straight into NEWNAME.  KEEP-TIME keeps
+the files' modification times; PARENTS creates missing directories above NEWNAME."
+  (setq directory (directory-file-name (expand-file-name directory)))
+  (let ((entries (directory-files directory nil directory-files-no-dot-files-regexp)))
+    (setq newname (expand-file-name newname))
+    (when (and (directory-name-p newname) (not copy-contents))
+      (setq newname (concat newname (file-name-nondirectory directory))))
+    (setq newname (directory-file-name newname))
+    ;; Only COPY-CONTENTS may go into a directory that is already there.
+    (unless (and copy-contents (file-directory-p newname))
+      (make-directory newname parents))
+    (files--copy-entries directory newname entries keep-time parents))
+  (set-file-modes newname (file-modes directory))
+  (when keep-time
+    (set-file-times newname (file-attribute-modification-time (file-attributes directory))))
+  nil)
+
+(defun files--copy-entries (directory newname entries keep-time parents)
+  "Copy the ENTRIES of DIRECTORY into NEWNAME: links as links, directories whole, files with `copy-file'."
+  (dolist (f entries)
+    (let ((from (expand-file-name f directory))
+          (to (expand-file-name f newname)))
+      (cond ((file-symlink-p from)
+             (make-symbolic-link (file-symlink-p from) to t))
+            ((file-directory-p from)
+             (copy-directory from to keep-time parents t))
+            (t (copy-file from to t keep-time))))))
+
+(defvar completion-ignored-extensions
+  (list ".o" "~" ".bin" ".lbin" ".so" ".a" ".ln" ".blg" ".bbl" ".elc" ".lof" ".glo" ".idx" ".lot"
+        ".svn/" ".hg/" ".git/" ".bzr/" "CVS/" "_darcs/" "_MTN/" ".fmt" ".tfm" ".class" ".fas" ".lib"
+        ".mem" ".x86f" ".sparcf" ".dfsl" ".pfsl" ".d64fsl" ".p64fsl" ".lx64fsl" ".lx32fsl" ".dx64fsl"
+        ".dx32fsl" ".fx64fsl" ".fx32fsl" ".sx64fsl" ".sx32fsl" ".wx64fsl" ".wx32fsl" ".fasl" ".ufsl"
+        ".fsl" ".dxl" ".lo" ".la" ".gmo" ".mo" ".toc" ".aux" ".cp" ".fn" ".ky" ".pg" ".tp" ".vr"
+        ".cps" ".fns" ".kys" ".pgs" ".tps" ".vrs" ".pyc" ".pyo")
+  "Endings of file names that file name completion passes over while other names fit.
+An ending with a slash at its end applies to directories.")
+
+(defun files--ignored-name-p (name)
+  "Non-nil if NAME (a completion, directories ending in a slash) ends in one of `completion-ignored-extensions'."
+  (let ((exts completion-ignored-extensions) (hit nil))
+    (while (and exts (not hit))
+      (let ((ext (pop exts)))
+        (setq hit (and (stringp ext) (> (length name) (length ext)) (string-suffix-p ext name)))))
+    hit))
+
+(defun file-name-completion (file directory &optional predicate)
+  "Complete FILE as far as the names in DIRECTORY allow: t for the one exact name, nil for none.
+PREDICATE, when non-nil, must accept a name (as completion gives it) for it to count.  Names
+ending as `completion-ignored-extensions' say are passed over unless only such names fit."
+  (let ((names nil) (kept nil))
+    (dolist (n (file-name-all-completions file directory))
+      (when (or (null predicate) (funcall predicate n))
+        (push n names)
+        (unless (files--ignored-name-p n) (push n kept))))
+    (try-completion file (or kept names))))
+
+(defvar cd-path nil
+  "The directories `cd' looks in for a relative name, as directory names; nil means those of
+the CDPATH environment variable, or just the current directory.")
+
+(defun cd-absolute (dir)
+  "Make DIR (expanded and made a directory name) the current `default-directory'; give it."
+  (setq dir (file-name-as-directory (abbreviate-file-name (expand-file-name dir))))
+  (cond ((not (file-directory-p dir))
+         (error (if (file-exists-p dir) "%s is not a directory" "%s: no such directory") dir))
+        ((not (file-accessible-directory-p dir))
+         (error "Cannot cd to %s:  Permission denied" dir)))
+  (setq default-directory dir))
+
+(defun cd (dir)
+  "Make DIR the current `default-directory'; a relative DIR is looked for along `cd-path'."
+  (unless (stringp dir) (signal 'wrong-type-argument (list 'stringp dir)))
+  (if (file-name-absolute-p dir)
+      (cd-absolute (expand-file-name dir))
+    (unless cd-path
+      (setq cd-path (or (let ((env (getenv "CDPATH")))
+                          (and env (mapcar (lambda (d) (or d "./")) (parse-colon-path env))))
+                        (list "./"))))
+    (let ((places cd-path) (found nil))
+      (while (and places (not found))
+        (let ((candidate (expand-file-name dir (pop places))))
+          (when (file-directory-p candidate) (setq found candidate))))
+      (if found
+          (cd-absolute found)
+        (error (if (getenv "CDPATH")
+                   "No such directory found via CDPATH environment variable"
+                 "No such directory: %s")
+               dir)))))

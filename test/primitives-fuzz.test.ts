@@ -34,8 +34,10 @@ const LEFT_OUT = new Map<string, string>([
   ...['call-process', 'call-process-region', 'make-process']
     .map((n): [string, string] => [n, 'runs programs named by random strings']),
   ...['dump-emacs-portable', 'delete-file', 'delete-directory', 'rename-file', 'copy-file', 'make-directory',
-    'make-directory-internal', 'write-region', 'set-file-modes', 'make-temp-file-internal']
+    'make-directory-internal', 'write-region', 'set-file-modes', 'make-temp-file-internal', 'delete-directory-internal',
+    'add-name-to-file', 'make-symbolic-link', 'set-file-times', 'make-temp-file']
     .map((n): [string, string] => [n, 'writes or deletes files named by random strings ("/tmp" among them)']),
+  ['set-default-file-modes', 'changes the process\'s file-creation mask, which later tests would inherit'],
 ]);
 
 const POOL = `(list 0 1 -1 2 7 100 536870911 -536870912 536870912 99999999999999999999 -99999999999999999999

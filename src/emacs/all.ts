@@ -19,6 +19,8 @@ import './syntax-scan.ts';
 import './chartab.ts';
 import './fileio.ts';
 import './fileio-buffer.ts';
+import './fileio-ops.ts';
+import './dired.ts';
 import './emacs.ts';
 import './minibuf.ts';
 import './coding.ts';

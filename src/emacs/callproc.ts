@@ -180,12 +180,7 @@ DEFUN('call-process-region', 3, MANY, 'Run PROGRAM with ARGS synchronously, the 
     return v;
   });
 
-DEFUN('file-executable-p', 1, 1, 'Give t when FILENAME names a file (or directory) this process may execute (search, for a directory).', (rt, f: number) => {
-  if (!stringp(f)) wrongTypeArgument(rt, Qstringp, f);
-  const name = expandFileName(rt, jsString(rt, f), defaultDirectory(rt));
-  if (rt.host.stat(name) === null) return Qnil;
-  return !rt.host.access || rt.host.access(name, 'x') ? Qt : Qnil;
-});
+// `file-executable-p' is fileio-ops.ts's.
 
 DEFUN('executable-find', 1, 2, 'Give the absolute file name of the program COMMAND found along `exec-path\', or nil.', (rt, cmd: number) => {
   if (!stringp(cmd)) wrongTypeArgument(rt, Qstringp, cmd);

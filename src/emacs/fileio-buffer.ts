@@ -22,7 +22,7 @@ import { intern } from '../core/obarray.ts';
 import { Qbufferp, bint, bufferp, currentBuffer, setBint } from './buffer.ts';
 import { setPoint } from './editfns.ts';
 import { call1, call2, call3, findSymbolValue, funcall, setInternal } from './eval.ts';
-import { expandFileName } from './fileio.ts';
+import { expandFileName, unquote } from './fileio.ts';
 import { autoCompression, codingCookie, detectUtf8, gunzipFile, gzipFileName } from './filecode.ts';
 import { bufferSubstring, deleteRange, insertString, validateRegion } from './insdel.ts';
 
@@ -133,7 +133,7 @@ function insertFileContents(rt: Runtime, filename: number, visit: number, beg: n
   if (visit !== Qnil && (start >= 0 || stop >= 0)) error(rt, 'Attempt to visit less than an entire file');
   const b = currentBuffer(rt);
   if (visit !== Qnil && replace === Qnil && bint(rt, b, BUF_Z) > 1) error(rt, 'Cannot do file visiting in a non-empty buffer');
-  const st = rt.host.stat(file);
+  const st = rt.host.stat(unquote(file));
   if (st === null) {
     if (visit !== Qnil) {
       setInternal(rt, Qbuffer_file_name, makeString(rt, file));
@@ -145,7 +145,7 @@ function insertFileContents(rt: Runtime, filename: number, visit: number, beg: n
   // A compressed file (auto-compression-mode) is read whole and decompressed; BEG/END then
   // count in the decompressed bytes, as jka-compr's handler does.
   const gz = !literal && gzipFileName(file) && autoCompression(rt);
-  let bytes = rt.host.readFileRange(file, gz ? 0 : Math.max(0, start), gz || stop < 0 ? null : stop);
+  let bytes = rt.host.readFileRange(unquote(file), gz ? 0 : Math.max(0, start), gz || stop < 0 ? null : stop);
   if (bytes === null) return fileError(rt, 'Opening input file', rt.host.lastError, file);
   if (gz) {
     bytes = gunzipFile(rt, file, bytes);
@@ -250,7 +250,7 @@ function writeCoding(rt: Runtime): number {
 /** FILE with its symbolic links followed, so that replacing it by rename keeps the link. */
 function followLinks(rt: Runtime, file: string): string {
   for (let i = 0; i < 40; i++) {
-    const target = rt.host.readlink(file);
+    const target = rt.host.readlink(unquote(file));
     if (target === null) return file;
     file = target.startsWith('/') ? target : file.slice(0, file.lastIndexOf('/') + 1) + target;
   }
@@ -279,14 +279,14 @@ DEFUN('write-region', 3, 7,
       rt.push(coding);
       const encoded = call2(rt, Qencode_coding_string, text, coding);
       const bytes = stringBytes(rt, encoded).slice();
-      const exists = rt.host.stat(file);
+      const exists = rt.host.stat(unquote(file));
       if (mustbenew === Qexcl && exists !== null)
         xsignal(Qfile_already_exists, listFromArray(rt, [makeString(rt, 'File exists'), makeString(rt, file)]));
       if (exists !== null && exists.kind === 'dir') fileError(rt, 'Opening output file', 'Is a directory', file);
       const target = followLinks(rt, file);
       let out = bytes;
       if (append !== Qnil && exists !== null) {
-        const old = rt.host.readFile(target);
+        const old = rt.host.readFile(unquote(target));
         if (old === null) fileError(rt, 'Opening output file', rt.host.lastError, file);
         const at = isFixnum(append) ? Math.max(0, fixnumValue(append)) : old.length;
         out = new Uint8Array(Math.max(old.length, at + bytes.length));
@@ -300,15 +300,15 @@ DEFUN('write-region', 3, 7,
       // Write beside the file and rename over it: a failed write leaves the old file whole.
       const tmp = `${target}.tsmacs-${rt.host.pid()}~`;
       try {
-        rt.host.writeFile(tmp, out);
+        rt.host.writeFile(unquote(tmp), out);
       } catch (e) {
         fileError(rt, 'Opening output file', hostReason(rt, e), file);
       }
       try {
-        rt.host.rename(tmp, target);
+        rt.host.rename(unquote(tmp), unquote(target));
       } catch (e) {
         try {
-          rt.host.unlink(tmp);
+          rt.host.unlink(unquote(tmp));
         } catch {
           // The temporary file is already gone.
         }
@@ -330,35 +330,55 @@ DEFUN('write-region', 3, 7,
 
 const Qtemporary_file_directory = DEFSYM('temporary-file-directory');
 
+const TEMP_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** Six random letters and digits, as GNU's temporary names end. */
+function tempSuffix(): string {
+  let r = '';
+  for (let i = 0; i < 6; i++) r += TEMP_ALPHABET[Math.floor(Math.random() * TEMP_ALPHABET.length)];
+  return r;
+}
+
+DEFUN('make-temp-name', 1, 1, 'Give PREFIX followed by six random letters and digits: a name no file had a moment ago (nothing is created).', (rt, prefix: number) => {
+  if (!stringp(prefix)) wrongTypeArgument(rt, Qstringp, prefix);
+  const p = jsString(rt, prefix);
+  for (let tries = 0; ; tries++) {
+    const name = p + tempSuffix();
+    if (tries > 100 || rt.host.fileStatus(unquote(expandFileName(rt, name, null)), true) === null) return makeString(rt, name);
+  }
+});
+
 DEFUN('make-temp-file', 1, 4,
-  'Create a new, empty (or TEXT-holding) file named PREFIX, six random characters and SUFFIX, in `temporary-file-directory\' (or $TMPDIR, or /tmp) unless PREFIX is absolute; give its name.\nDIR-FLAG (make a directory) is not supported: the host cannot make directories.',
+  'Create a new file named PREFIX, six random characters and SUFFIX, in `temporary-file-directory\' unless PREFIX is absolute; give its name.\nThe file is empty, or holds TEXT, and only its owner may read or write it. DIR-FLAG: make a directory instead (TEXT is then ignored).',
   (rt, prefix: number, dirFlag: number, suffix: number, text: number) => {
     if (!stringp(prefix)) wrongTypeArgument(rt, DEFSYM('sequencep'), prefix);
     if (suffix !== Qnil && !stringp(suffix)) wrongTypeArgument(rt, Qstringp, suffix);
     if (text !== Qnil && !stringp(text)) wrongTypeArgument(rt, Qstringp, text);
-    if (dirFlag !== Qnil) error(rt, 'make-temp-file: DIR-FLAG is not supported (the host cannot make directories)');
     const tdir = findSymbolValueOr(rt, Qtemporary_file_directory);
     const dir = tdir !== null && stringp(tdir) ? jsString(rt, tdir) : rt.host.getenv('TMPDIR') || '/tmp/';
-    const base = expandFileName(rt, jsString(rt, prefix), dir);
+    const pre = jsString(rt, prefix);
+    // An empty PREFIX names the directory itself: the random part goes inside it.
+    const base = pre === '' ? expandFileName(rt, dir, null).replace(/\/?$/, '/') : expandFileName(rt, pre, dir);
     const tail = suffix === Qnil ? '' : jsString(rt, suffix);
     let bytes = new Uint8Array(0);
-    if (text !== Qnil) {
+    if (text !== Qnil && dirFlag === Qnil) {
       const sp = rt.sp;
       rt.push(text);
       bytes = stringBytes(rt, call2(rt, Qencode_coding_string, text, intern(rt, 'utf-8-unix'))).slice();
       rt.sp = sp;
     }
-    const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
     for (let tries = 0; ; tries++) {
-      let r = '';
-      for (let i = 0; i < 6; i++) r += alphabet[Math.floor(Math.random() * alphabet.length)];
-      const name = base + r + tail;
+      const name = base + tempSuffix() + tail;
       try {
-        rt.host.createFile(name, bytes);
+        if (dirFlag !== Qnil) rt.host.mkdir(unquote(name), 0o700);
+        else {
+          rt.host.createFile(unquote(name), bytes);
+          rt.host.chmod(unquote(name), 0o600 & ~rt.host.umask());
+        }
         return makeString(rt, name);
       } catch (e) {
         const reason = hostReason(rt, e);
-        if (reason !== 'File exists' || tries > 100) fileError(rt, 'Creating file with prefix', reason, base);
+        if (reason !== 'File exists' || tries > 100) fileError(rt, dirFlag !== Qnil ? 'Creating directory with prefix' : 'Creating file with prefix', reason, base);
       }
     }
   });
@@ -427,7 +447,7 @@ function normalTime(rt: Runtime, t: number): number {
 
 /** Record FILE's current modification time (-1 when it does not exist) as buffer B's. */
 function recordModtime(rt: Runtime, b: number, file: string): void {
-  const st = rt.host.stat(file);
+  const st = rt.host.stat(unquote(file));
   setModtime(rt, b, st === null ? makeFixnum(-1) : lispTime(rt, st.mtimeMs));
 }
 
@@ -472,7 +492,7 @@ DEFUN('verify-visited-file-modtime', 0, 1,
     if (!stringp(name)) return Qt;
     const rec = getModtime(rt, b);
     if (rec === makeFixnum(0)) return Qt;
-    const st = rt.host.stat(expandFileName(rt, jsString(rt, name), null));
+    const st = rt.host.stat(unquote(expandFileName(rt, jsString(rt, name), null)));
     if (st === null) return rec === makeFixnum(-1) ? Qt : Qnil;
     if (rec === makeFixnum(-1)) return Qnil;
     const sp = rt.sp;
@@ -493,10 +513,10 @@ function nameArg(rt: Runtime, x: number): string {
 
 DEFUN('file-writable-p', 1, 1, 'Tell whether FILENAME could be written: an existing file this process may write, or a new one in a writable directory.', (rt, filename: number) => {
   const f = nameArg(rt, filename);
-  const st = rt.host.stat(f);
+  const st = rt.host.stat(unquote(f));
   const target = st !== null ? f : f.slice(0, f.lastIndexOf('/') + 1) || '/';
   if (st === null) {
-    const dir = rt.host.stat(target);
+    const dir = rt.host.stat(unquote(target));
     if (dir === null || dir.kind !== 'dir') return Qnil;
   }
   return rt.host.access === undefined || rt.host.access(target, 'w') ? Qt : Qnil;

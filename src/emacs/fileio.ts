@@ -3,26 +3,28 @@
 import { isFixnum } from '../heap/tags.ts';
 import { charLenAt } from '../core/character.ts';
 import {
-  allocString, consp, getProp, jsString, listFromArray, makeString, makeStringFromUtf8, sbytes, sdata, stringMultibyte, stringp,
+  allocString, consp, getProp, jsString, makeString, makeStringFromUtf8, sbytes, sdata, stringMultibyte, stringp,
   xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { error, wrongTypeArgument } from '../core/signal.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
-  DEFSYM, Qarrayp, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt,
+  DEFSYM, Qarrayp, Qnil, Qstringp, Qt,
 } from '../core/symbols.ts';
 import { CMP_LESS, arithCompare, car } from './data.ts';
+import { concatToString } from './fns.ts';
 import { call2, findSymbolValue, setInternal } from './eval.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 
 const Qdefault_directory = DEFSYM('default-directory');
+const Qprocess_environment = DEFSYM('process-environment');
+const Qfilenamep = DEFSYM('filenamep');
 const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
 const Qinhibit_file_name_handlers = DEFSYM('inhibit-file-name-handlers');
 const Qinhibit_file_name_operation = DEFSYM('inhibit-file-name-operation');
 const Qoperations = DEFSYM('operations');
 const Qstring_match_p = DEFSYM('string-match-p');
-const Qpermission_denied = DEFSYM('permission-denied');
 
 function checkString(rt: Runtime, x: number): string {
   if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
@@ -31,11 +33,37 @@ function checkString(rt: Runtime, x: number): string {
 
 // ---- user home directories -------------------------------------------------------------
 
+/**
+ * The name the system is given for the file NAME: a quoted name ("/:" in front, which keeps the
+ * rest from being taken as remote or special) without its quote, as GNU's
+ * `file-name-non-special' handler passes it on.
+ */
+export function unquote(name: string): string {
+  return name.startsWith('/:') ? name.slice(2) || '/' : name;
+}
+
+/** NAME's value in `process-environment' (which a program may bind), as GNU's egetenv reads it; undefined when unset. */
+function lispGetenv(rt: Runtime, name: string): string | undefined {
+  const env = findSymbolValue(rt, Qprocess_environment);
+  if (!consp(env)) return rt.host.getenv(name);
+  let n = 0;
+  for (let l = env; consp(l) && n < 100000; l = xcdr(rt, l), n++) {
+    const e = xcar(rt, l);
+    if (!stringp(e)) continue;
+    const s = jsString(rt, e);
+    if (s === name) return undefined;
+    if (s.length > name.length && s[name.length] === '=' && s.startsWith(name)) return s.slice(name.length + 1);
+  }
+  return undefined;
+}
+
 /** The home directory of USER ("" = the current user), or null when there is no such user. */
-function userHome(rt: Runtime, user: string): string | null {
+export function userHome(rt: Runtime, user: string): string | null {
   if (user === '') {
-    const home = rt.host.getenv('HOME');
-    return home !== undefined && home !== '' ? home : '/';
+    const home = lispGetenv(rt, 'HOME');
+    if (home === undefined) return '/';
+    // A relative (or empty) HOME is taken from the process's working directory, as GNU takes it.
+    return home.startsWith('/') ? home : fileNameAsDirectory(rt.host.cwd()) + home;
   }
   // getpwnam's answer on a plain system: the password file.
   const bytes = rt.host.readFile('/etc/passwd');
@@ -85,6 +113,8 @@ function canonicalize(t: string): string {
 /** Expand NAME against DEFAULT (a directory, possibly relative or starting with ~), as expand-file-name. */
 export function expandFileName(rt: Runtime, name: string, dflt: string | null): string {
   if (dflt === null) dflt = defaultDirectory(rt);
+  // A NUL cannot be part of a file name the system is given: GNU refuses it as not a `filenamep'.
+  for (const s of [name, dflt]) if (s.includes('\0')) wrongTypeArgument(rt, Qfilenamep, makeString(rt, s));
   if (!dflt.startsWith('/') && name !== dflt && !isAbsolute(rt, name)) {
     // A relative or ~ default is made absolute first against `default-directory' (or "/").
     const dd = defaultDirectory(rt);
@@ -97,7 +127,7 @@ export function expandFileName(rt: Runtime, name: string, dflt: string | null): 
     const home = userHome(rt, user);
     if (home !== null) {
       const rest = slash < 0 ? '' : nm.slice(slash);
-      nm = home.startsWith('/') ? home + rest : expandFileName(rt, home, '/') + rest;
+      nm = home + rest;
       return canonicalize(nm);
     }
   }
@@ -108,7 +138,7 @@ export function expandFileName(rt: Runtime, name: string, dflt: string | null): 
   return canonicalize(target);
 }
 
-function defaultDirectory(rt: Runtime): string {
+export function defaultDirectory(rt: Runtime): string {
   const v = findSymbolValue(rt, Qdefault_directory);
   return stringp(v) ? jsString(rt, v) : '/';
 }
@@ -210,19 +240,20 @@ DEFUN(
   'file-name-concat', 1, MANY,
   'Join DIRECTORY and the COMPONENTS into one file name with a single slash between parts; nil and empty parts are left out.',
   (rt, args: number[]) => {
-    const parts: string[] = [];
+    const parts: number[] = [];
     for (const a of args) {
       if (a === Qnil) continue;
-      const s = checkString(rt, a);
-      if (s !== '') parts.push(s);
+      checkString(rt, a);
+      if (sbytes(rt, a) > 0) parts.push(a);
     }
-    let r = '';
-    for (let i = 0; i < parts.length; i++) {
-      const s = parts[i]!;
-      r += s;
-      if (i < parts.length - 1 && !s.endsWith('/')) r += '/';
-    }
-    return makeString(rt, r);
+    // Joined as `concat' joins, so that unibyte parts keep their raw bytes.
+    const pieces: number[] = [];
+    const slash = makeString(rt, '/');
+    parts.forEach((p, i) => {
+      pieces.push(p);
+      if (i < parts.length - 1 && rt.u8[sdata(rt, p) + sbytes(rt, p) - 1] !== 0x2f) pieces.push(slash);
+    });
+    return concatToString(rt, pieces);
   },
 );
 
@@ -239,7 +270,7 @@ function substituteEnv(rt: Runtime, s: string): string {
   return s.replace(/\$(?:([A-Za-z0-9_]+)|\{([^{}]+)\}|\$)/g, (m, a?: string, b?: string) => {
     const v = a ?? b;
     if (v === undefined) return '$';
-    const val = rt.host.getenv(v);
+    const val = lispGetenv(rt, v);
     return val === undefined ? m : val;
   });
 }
@@ -309,71 +340,7 @@ function memq(rt: Runtime, x: number, l: number): boolean {
   for (; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === x) return true;
   return false;
 }
-// ---- file operations -----------------------------------------------------------------------
-
-/** The text GNU's strerror gives for a failed host operation. */
-function errnoText(rt: Runtime, e: unknown): { text: string; code: string } {
-  const code = (e as { code?: string } | null)?.code ?? '';
-  const known: Record<string, string> = {
-    ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory',
-    ENOTDIR: 'Not a directory', EEXIST: 'File exists', ENOTEMPTY: 'Directory not empty',
-    EXDEV: 'Invalid cross-device link', EPERM: 'Operation not permitted', EBUSY: 'Device or resource busy',
-  };
-  const text = known[code] ?? (e instanceof Error ? e.message : rt.host.lastError || String(e));
-  return { text, code };
-}
-
-/** Signal a file error as GNU's report_file_errno: (SYMBOL "ACTION" "Reason" NAMES...). */
-function reportFileError(rt: Runtime, action: string, text: string, names: string[]): never {
-  const sym =
-    text === 'No such file or directory' ? Qfile_missing
-      : text === 'File exists' ? Qfile_already_exists
-        : text === 'Permission denied' ? Qpermission_denied : Qfile_error;
-  const data = [makeString(rt, action), makeString(rt, text), ...names.map((n) => makeString(rt, n))];
-  return xsignal(sym, listFromArray(rt, data));
-}
-
-const expandArg = (rt: Runtime, f: number): string => expandFileName(rt, checkString(rt, f), null);
-
-DEFUN('file-exists-p', 1, 1, 'Tell whether a file of any kind is called FILENAME.', (rt, f: number) =>
-  rt.host.stat(expandArg(rt, f)) !== null ? Qt : Qnil);
-
-DEFUN(
-  'file-readable-p', 1, 1,
-  'Tell whether FILENAME exists and may be read (the host cannot see permissions, so any existing file counts).',
-  (rt, f: number) => (rt.host.stat(expandArg(rt, f)) !== null ? Qt : Qnil),
-);
-
-DEFUN('file-directory-p', 1, 1, 'Tell whether FILENAME is an existing directory.', (rt, f: number) =>
-  rt.host.stat(expandArg(rt, f))?.kind === 'dir' ? Qt : Qnil);
-
-DEFUN('file-regular-p', 1, 1, 'Tell whether FILENAME is an existing regular file.', (rt, f: number) =>
-  rt.host.stat(expandArg(rt, f))?.kind === 'file' ? Qt : Qnil);
-
-DEFUN('file-newer-than-file-p', 2, 2, 'Tell whether FILE1 was changed more recently than FILE2; also t when only FILE1 exists.', (rt, f1: number, f2: number) => {
-  const s1 = rt.host.stat(expandArg(rt, f1));
-  if (s1 === null) return Qnil;
-  const s2 = rt.host.stat(expandArg(rt, f2));
-  if (s2 === null) return Qt;
-  return s1.mtimeMs > s2.mtimeMs ? Qt : Qnil;
-});
-
-DEFUN('delete-file', 1, 2, 'Remove the file FILENAME; doing nothing when it does not exist.', (rt, f: number) => {
-  const name = expandArg(rt, f);
-  const st = rt.host.stat(name);
-  if (st === null) return Qnil;
-  if (st.kind === 'dir') xsignal(Qfile_error, listFromArray(rt, [makeString(rt, 'Removing old name: is a directory'), makeString(rt, name)]));
-  try {
-    rt.host.unlink(name);
-  } catch (e) {
-    const { text, code } = errnoText(rt, e);
-    if (code !== 'ENOENT') reportFileError(rt, 'Removing old name', text, [name]);
-  }
-  return Qnil;
-});
-
-DEFUN('file-accessible-directory-p', 1, 1, 'Tell whether FILENAME is a directory whose files can be opened (the host cannot see permissions: any directory counts).', (rt, f: number) =>
-  rt.host.stat(expandArg(rt, f))?.kind === 'dir' ? Qt : Qnil);
+// The file operations (existence, deletion, links, copies, modes) are in fileio-ops.ts.
 
 /**
  * FILE's name with every symbolic link along it followed, as `file-truename'. The name is walked
@@ -392,7 +359,7 @@ function truename(rt: Runtime, file: string): string {
   const trailing = file !== '' && name.endsWith('/');
   let todo = name.split('/');
   const done: string[] = [];
-  // A loop of links (a -> b -> a) would never end: give up following after a hundred.
+  // A loop of links (a -> b -> a) would never end: after a hundred, it is an error, as in GNU.
   for (let hops = 0; todo.length > 0;) {
     const part = todo.shift()!;
     if (part === '' || part === '.') continue;
@@ -401,7 +368,8 @@ function truename(rt: Runtime, file: string): string {
       continue;
     }
     const here = '/' + [...done, part].join('/');
-    const target = hops < 100 ? rt.host.readlink(here) : null;
+    const target = rt.host.readlink(unquote(here));
+    if (target !== null && hops >= 100) error(rt, `Apparent cycle of symbolic links for ${expandFileName(rt, file, null)}`);
     if (target === null) {
       done.push(part);
       continue;
@@ -418,56 +386,6 @@ DEFUN('file-truename', 1, 3, 'Give the true name of FILENAME: expanded, with eve
   if (!stringp(f)) wrongTypeArgument(rt, Qarrayp, f);
   return makeString(rt, truename(rt, jsString(rt, f)));
 });
-
-/** GNU's expand_cp_target: a directory name as target means FILE's name inside it. */
-function cpTarget(rt: Runtime, file: string, newname: string): string {
-  if (newname.endsWith('/')) return expandFileName(rt, file.slice(file.lastIndexOf('/') + 1), newname);
-  return expandFileName(rt, newname, null);
-}
-
-/** OK-IF-ALREADY-EXISTS nil (or a number: we cannot ask) means an existing target is an error. */
-function refuseExisting(rt: Runtime, target: string, ok: number): void {
-  if ((ok === Qnil || isFixnum(ok)) && rt.host.stat(target) !== null)
-    xsignal(Qfile_already_exists, listFromArray(rt, [makeString(rt, 'File already exists'), makeString(rt, target)]));
-}
-
-DEFUN(
-  'rename-file', 2, 3,
-  'Give FILE the name NEWNAME, moving it into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil.',
-  (rt, file: number, newname: number, ok: number) => {
-    const from = expandArg(rt, file);
-    const to = cpTarget(rt, directoryFileName(from), checkString(rt, newname));
-    if (rt.host.stat(from) === null) reportFileError(rt, 'Renaming', 'No such file or directory', [from, to]);
-    if (from !== to) refuseExisting(rt, to, ok);
-    try {
-      rt.host.rename(from, to);
-    } catch (e) {
-      reportFileError(rt, 'Renaming', errnoText(rt, e).text, [from, to]);
-    }
-    return Qnil;
-  },
-);
-
-DEFUN(
-  'copy-file', 2, 6,
-  'Copy FILE to NEWNAME, or into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil. The host cannot set times or modes, so they are not kept.',
-  (rt, file: number, newname: number, ok: number) => {
-    const from = expandArg(rt, file);
-    const to = cpTarget(rt, from, checkString(rt, newname));
-    const st = rt.host.stat(from);
-    if (st === null) reportFileError(rt, 'Opening input file', 'No such file or directory', [from]);
-    if (st.kind === 'dir') reportFileError(rt, 'Non-regular file', 'Is a directory', [from]);
-    refuseExisting(rt, to, ok);
-    const bytes = rt.host.readFile(from);
-    if (bytes === null) reportFileError(rt, 'Opening input file', rt.host.lastError, [from]);
-    try {
-      rt.host.writeFile(to, bytes);
-    } catch (e) {
-      reportFileError(rt, 'Opening output file', errnoText(rt, e).text, [to]);
-    }
-    return Qnil;
-  },
-);
 
 // ---- variables -----------------------------------------------------------------------------
 

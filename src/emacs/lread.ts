@@ -1604,7 +1604,10 @@ function openp(rt: Runtime, path: number, name: string, suffixes: string[], acce
       dirs.push((d & 7) === Lisp_String ? expandFileName(jsString(rt, d), defaultDirectory(rt)) : defaultDirectory(rt));
     }, true);
   for (const dir of dirs) {
-    const base = expandFileName(name, dir);
+    // A leading ~ or ~USER is a home directory, as expand-file-name reads it. Called through
+    // Lisp, not imported: importing fileio.ts here changes the order modules register their
+    // load hooks in, and with it the bytes of a dump written after a load.
+    const base = name.startsWith('~') ? jsString(rt, funcall(rt, Qexpand_file_name, [makeString(rt, name), makeString(rt, dir)])) : expandFileName(name, dir);
     for (const suf of suffixes) {
       const f = base + suf;
       if (accept(f)) return f;
@@ -1653,6 +1656,7 @@ export interface LoadOptions {
 }
 
 const Qload_with_code_conversion = DEFSYM('load-with-code-conversion');
+const Qexpand_file_name = DEFSYM('expand-file-name');
 
 /**
  * Load the file at PATH (already located) as GNU's load does for a source

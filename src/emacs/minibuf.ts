@@ -114,8 +114,11 @@ DEFUN('try-completion', 2, 3, 'Complete STRING as far as the candidates of COLLE
   const exact = best.length === prefix.length && best.every((c, i) => c === prefix[i]);
   if (found.length === 1 && exact) return Qt;
   if (found.length > 1 && exact && found.every((f) => schars(rt, f.name) === prefix.length)) return Qt;
-  // Ignoring case and adding nothing, keep the case the user typed.
-  if (ignoreCase && best.length === prefix.length) return string;
+  // Ignoring case and adding nothing, keep the case the user typed; but a sole match no longer
+  // than STRING comes back in its own case, as GNU's (("Ax") completes "ax" to "Ax").
+  // A match spelled exactly as STRING is preferred to its other-case twins.
+  if (ignoreCase && best.length === prefix.length && found.some((f) => schars(rt, f.name) > prefix.length
+    || stringChars(rt, f.name).every((c, i) => c === prefix[i]))) return string;
   return makeStringFromChars(rt, best);
 });
 

@@ -13,7 +13,53 @@ export class HostFileError extends Error {
   }
 }
 
-export interface Host {
+/** What lstat/stat says about a file: the whole POSIX stat record (times in nanoseconds). */
+export interface FileStatus {
+  kind: 'file' | 'dir' | 'symlink' | 'other';
+  /** st_mode: the type bits and the permission bits. */
+  mode: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+  size: bigint;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  ino: bigint;
+  dev: bigint;
+}
+
+/**
+ * The file operations behind directories, links and modes. Each throws on failure an object whose
+ * `code` is the POSIX errno name ("ENOENT", "EEXIST"...), which fileio.ts turns into GNU's
+ * file-error signals with strerror's text.
+ */
+export interface HostFileOps {
+  /** The status of PATH, of the link itself when NOFOLLOW; null when there is none (the reason in lastError, the errno name in lastErrorCode). */
+  fileStatus(path: string, nofollow: boolean): FileStatus | null;
+  /** The names in directory PATH, "." and ".." included, in the order the system lists them. */
+  listDirectory(path: string): string[];
+  mkdir(path: string, mode: number): void;
+  rmdir(path: string): void;
+  symlink(target: string, path: string): void;
+  link(existing: string, newPath: string): void;
+  chmod(path: string, mode: number): void;
+  /** Set access and modification times, in seconds since the epoch (fractions allowed); NOFOLLOW: a link's own. */
+  utimes(path: string, atime: number, mtime: number, nofollow: boolean): void;
+  /**
+   * Copy the bytes of FROM (through links) to TO. A new TO is created with MODE (less the
+   * file-creation mask); an existing one is truncated and keeps its modes. EXCLUSIVE: TO must not exist.
+   */
+  copyFile(from: string, to: string, exclusive: boolean, mode: number): void;
+  /** The process's file-creation mask; with MASK, set it and return the old one. */
+  umask(mask?: number): number;
+  /** Whether this process may access PATH in MODE (POSIX access bits: 0 exists, 1 x, 2 w, 4 r); the errno name when not, null when it may. */
+  accessCode(path: string, mode: number): string | null;
+  /** Total, free and available bytes of the file system holding PATH; null when it cannot be asked. */
+  statfs(path: string): { total: bigint; free: bigint; avail: bigint } | null;
+}
+
+export interface Host extends HostFileOps {
   /** Write raw bytes to standard output (fd 1) or standard error (fd 2). */
   write(fd: 1 | 2, bytes: Uint8Array): void;
   /** Whole contents of a file, or null if it cannot be read (the reason in lastError). */
@@ -80,6 +126,8 @@ export interface Host {
   processes?: HostProcesses;
   /** Text of the last failed file operation, as GNU's file-error data shows it ("No such file or directory"). */
   lastError: string;
+  /** The errno name ("ENOENT") of the last failed fileStatus, beside lastError's text. */
+  lastErrorCode?: string;
 }
 
 /** What a child process is started from: the program's file, its arguments, directory and environment. */

@@ -1,9 +1,14 @@
 // The Node.js host: files, stdio and the clock for the CLI.
 
 // Named imports: a namespace import makes the bundle copy every export of node:fs (0.4 ms a start-up).
-import { accessSync, closeSync, constants as fsConstants, fstatSync, openSync, readSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  accessSync, chmodSync, closeSync, constants as fsConstants, fstatSync, linkSync, lstatSync, lutimesSync, mkdirSync, opendirSync, openSync,
+  readSync, readdirSync, readlinkSync, renameSync, rmdirSync, statSync, statfsSync, symlinkSync, unlinkSync, utimesSync,
+  writeFileSync, writeSync,
+} from 'node:fs';
+import type { BigIntStats } from 'node:fs';
 import type * as Zlib from 'node:zlib';
-import type { Host } from './host.ts';
+import type { FileStatus, Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
 import { nodeProcesses } from './node-process.ts';
 import { HeapExhausted } from '../heap/heap.ts';
@@ -49,7 +54,24 @@ const errnoText: Record<string, string> = {
   ENOTDIR: 'Not a directory',
   EEXIST: 'File exists',
   ENOTEMPTY: 'Directory not empty',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
+  EPERM: 'Operation not permitted',
+  EXDEV: 'Invalid cross-device link',
+  EROFS: 'Read-only file system',
+  EINVAL: 'Invalid argument',
+  EBUSY: 'Device or resource busy',
+  EMLINK: 'Too many links',
+  ENOSPC: 'No space left on device',
 };
+
+function statusOf(s: BigIntStats): FileStatus {
+  return {
+    kind: s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other',
+    mode: Number(s.mode), nlink: Number(s.nlink), uid: Number(s.uid), gid: Number(s.gid), size: s.size,
+    atimeNs: s.atimeNs, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: s.ino, dev: s.dev,
+  };
+}
 
 function describe(e: unknown): string {
   const code = (e as { code?: string }).code;
@@ -265,6 +287,81 @@ export function nodeHost(): Host {
       if (zlib === null) return null;
       try {
         return zlib.gunzipSync(bytes);
+      } catch {
+        return null;
+      }
+    },
+    fileStatus(path, nofollow) {
+      try {
+        return statusOf((nofollow ? lstatSync : statSync)(path, { bigint: true }));
+      } catch (e) {
+        host.lastError = describe(e);
+        host.lastErrorCode = (e as { code?: string }).code ?? '';
+        return null;
+      }
+    },
+    listDirectory(path) {
+      // opendir keeps the system's order (readdirSync sorts); "." and ".." are listed as readdir(3) lists them.
+      const dir = opendirSync(path);
+      const names = ['.', '..'];
+      try {
+        for (let d = dir.readSync(); d !== null; d = dir.readSync()) names.push(d.name);
+      } finally {
+        dir.closeSync();
+      }
+      return names;
+    },
+    mkdir(path, mode) {
+      mkdirSync(path, { mode });
+    },
+    rmdir(path) {
+      rmdirSync(path);
+    },
+    symlink(target, path) {
+      symlinkSync(target, path);
+    },
+    link(existing, newPath) {
+      linkSync(existing, newPath);
+    },
+    chmod(path, mode) {
+      chmodSync(path, mode);
+    },
+    utimes(path, atime, mtime, nofollow) {
+      (nofollow ? lutimesSync : utimesSync)(path, atime, mtime);
+    },
+    copyFile(from, to, exclusive, mode) {
+      // By hand, not copyFileSync: that gives an existing TO the modes of FROM, and GNU keeps TO's.
+      const input = openSync(from, 'r');
+      try {
+        const flags = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | (exclusive ? fsConstants.O_EXCL : 0);
+        const output = openSync(to, flags, mode);
+        try {
+          const chunk = Buffer.alloc(1 << 16);
+          for (let n = readSync(input, chunk); n > 0; n = readSync(input, chunk)) {
+            for (let off = 0; off < n;) off += writeSync(output, chunk, off, n - off);
+          }
+        } finally {
+          closeSync(output);
+        }
+      } finally {
+        closeSync(input);
+      }
+    },
+    umask(mask) {
+      return mask === undefined ? process.umask() : process.umask(mask);
+    },
+    accessCode(path, mode) {
+      try {
+        accessSync(path, mode);
+        return null;
+      } catch (e) {
+        return (e as { code?: string }).code ?? 'EACCES';
+      }
+    },
+    statfs(path) {
+      try {
+        const s = statfsSync(path, { bigint: true });
+        return { total: s.blocks * s.bsize, free: s.bfree * s.bsize, avail: s.bavail * s.bsize };
       } catch {
         return null;
       }

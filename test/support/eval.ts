@@ -16,6 +16,9 @@ export function setup(): { rt: Runtime; E: (src: string) => string } {
   const host = nodeHost();
   const getenv = host.getenv;
   host.getenv = (n) => (n === 'HOME' ? '/home/tester' : getenv(n));
+  // `process-environment' is made from environ(), and ~ is read from there, as GNU reads it.
+  const environ = host.environ;
+  host.environ = () => [...environ().filter((e) => !e.startsWith('HOME=')), 'HOME=/home/tester'];
   host.cwd = () => '/tmp';
   const rt = createRuntime({ host, heapBytes: 128 * 1024 * 1024 });
   return { rt, E: (src: string) => evalPrint(rt, src) };

@@ -1,0 +1,214 @@
+// Reading directories and file attributes (GNU dired.c): directory-files, directory-files-and-attributes, file-attributes, directory-empty-p, file-name-all-completions.
+
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { cons, jsString, listFromArray, makeInteger, makeString, stringp } from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { wrongTypeArgument } from '../core/signal.ts';
+import { DEFUN } from '../core/subr.ts';
+import type { FileStatus } from '../host/host.ts';
+import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { call2, findSymbolValue, specbind, unbindTo } from './eval.ts';
+import { directoryFileName, expandFileName, fileNameAsDirectory, unquote } from './fileio.ts';
+import { fileStatus, reportFileErrno, reportHostError } from './fileio-ops.ts';
+
+const Qwholenump = DEFSYM('wholenump');
+const Qstring_match_p = DEFSYM('string-match-p');
+const Qinteger = DEFSYM('integer');
+const Qcase_fold_search = DEFSYM('case-fold-search');
+const Qcompletion_ignore_case = DEFSYM('completion-ignore-case');
+
+function checkString(rt: Runtime, x: number): string {
+  if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
+  return jsString(rt, x);
+}
+
+/** `string-lessp' on file names: by code point (JS's < compares UTF-16 units, which differs past U+FFFF). */
+export function nameLess(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n;) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The names in DIRECTORY that MATCH (a regexp, case counts) as GNU's directory_files_internal
+ * lists them: "." and ".." included, at most COUNT of them in the order the system gives, then
+ * sorted, or with NOSORT reversed (where the system puts "." and ".." is not known here: they
+ * come first). Gives the expanded directory as a directory name and the names.
+ */
+function listNames(rt: Runtime, directory: number, match: number, nosort: number, count: number): { dir: string; names: string[] } {
+  const given = checkString(rt, directory);
+  if (count !== Qnil && !(isFixnum(count) && fixnumValue(count) >= 0)) wrongTypeArgument(rt, Qwholenump, count);
+  if (match !== Qnil) checkString(rt, match);
+  const limit = count === Qnil ? Infinity : fixnumValue(count);
+  const expanded = unquote(expandFileName(rt, given, null));
+  const dir = directoryFileName(expanded);
+  let all: string[];
+  try {
+    all = rt.host.listDirectory(unquote(dir));
+  } catch (e) {
+    return reportHostError(rt, 'Opening directory', e, [dir]);
+  }
+  const names: string[] = [];
+  if (limit > 0) {
+    const sp = rt.sp;
+    const depth = rt.specCount;
+    rt.push(match);
+    // The match counts case whatever `case-fold-search' says, as GNU's.
+    specbind(rt, Qcase_fold_search, Qnil);
+    try {
+      for (const name of all) {
+        if (match !== Qnil) {
+          const s = makeString(rt, name);
+          rt.push(s);
+          const hit = call2(rt, Qstring_match_p, match, s);
+          rt.sp--;
+          if (hit === Qnil) continue;
+        }
+        names.push(name);
+        if (names.length >= limit) break;
+      }
+    } finally {
+      unbindTo(rt, depth);
+      rt.sp = sp;
+    }
+  }
+  // GNU conses each name onto its list as the system reads it, so an unsorted list is that order reversed.
+  if (nosort === Qnil) names.sort(nameLess);
+  else names.reverse();
+  return { dir: fileNameAsDirectory(expanded), names };
+}
+
+DEFUN('directory-files', 1, 5,
+  'List the files in DIRECTORY, "." and ".." included, sorted by name.\nFULL: give absolute names. MATCH: only names this regexp matches (case counts). NOSORT: in the order the system lists them. COUNT: at most that many names (counted before sorting).',
+  (rt, directory: number, full: number, match: number, nosort: number, count: number) => {
+    const { dir, names } = listNames(rt, directory, match, nosort, count);
+    return listFromArray(rt, names.map((n) => makeString(rt, full !== Qnil ? dir + n : n)));
+  });
+
+DEFUN('directory-files-and-attributes', 1, 6,
+  'List the files in DIRECTORY as `directory-files\' does, each as (NAME . ATTRIBUTES), the attributes as `file-attributes\' gives them with ID-FORMAT.',
+  (rt, directory: number, full: number, match: number, nosort: number, idFormat: number, count: number) => {
+    const { dir, names } = listNames(rt, directory, match, nosort, count);
+    const entries: number[] = [];
+    for (const n of names) {
+      const st = fileStatus(rt, dir + n, true);
+      const attrs = st === null ? Qnil : attributesList(rt, dir + n, st, idFormat);
+      entries.push(cons(rt, makeString(rt, full !== Qnil ? dir + n : n), attrs));
+    }
+    return listFromArray(rt, entries);
+  });
+
+DEFUN('directory-empty-p', 1, 1, 'Tell whether DIRECTORY is an existing directory that holds no files (hidden ones count) but "." and "..".', (rt, directory: number) => {
+  const dir = directoryFileName(unquote(expandFileName(rt, checkString(rt, directory), null)));
+  if (fileStatus(rt, dir)?.kind !== 'dir') return Qnil;
+  try {
+    return rt.host.listDirectory(unquote(dir)).every((n) => n === '.' || n === '..') ? Qt : Qnil;
+  } catch {
+    return Qnil;
+  }
+});
+
+// ---- file-attributes -----------------------------------------------------------------------
+
+/** A time in nanoseconds as GNU 28's (HIGH LOW USEC PSEC). */
+function timeList(rt: Runtime, ns: bigint): number {
+  let sec = ns / 1_000_000_000n;
+  let rest = ns % 1_000_000_000n;
+  if (rest < 0n) {
+    rest += 1_000_000_000n;
+    sec -= 1n;
+  }
+  const high = sec >> 16n;
+  return listFromArray(rt, [
+    makeInteger(rt, high), makeFixnum(Number(sec - (high << 16n))), makeFixnum(Number(rest / 1000n)), makeFixnum(Number(rest % 1000n) * 1000),
+  ]);
+}
+
+/** The name of user or group ID in the password or group file, or null. */
+function idName(rt: Runtime, file: '/etc/passwd' | '/etc/group', id: number): string | null {
+  const bytes = rt.host.readFile(unquote(file));
+  if (bytes === null) return null;
+  for (const line of new TextDecoder().decode(bytes).split('\n')) {
+    const f = line.split(':');
+    if (f.length >= 3 && f[2] === String(id)) return f[0]!;
+  }
+  return null;
+}
+
+/** ls's ten-character mode string: the type letter, then rwx for each class with set-id and sticky bits folded in. */
+export function modeString(mode: number): string {
+  const type = mode & 0o170000;
+  const t = type === 0o040000 ? 'd' : type === 0o120000 ? 'l' : type === 0o020000 ? 'c' : type === 0o060000 ? 'b'
+    : type === 0o010000 ? 'p' : type === 0o140000 ? 's' : '-';
+  const bit = (m: number, c: string): string => (mode & m ? c : '-');
+  const exec = (x: number, special: number, on: string, off: string): string =>
+    mode & special ? (mode & x ? on : off) : (mode & x ? 'x' : '-');
+  return t + bit(0o400, 'r') + bit(0o200, 'w') + exec(0o100, 0o4000, 's', 'S')
+    + bit(0o040, 'r') + bit(0o020, 'w') + exec(0o010, 0o2000, 's', 'S')
+    + bit(0o004, 'r') + bit(0o002, 'w') + exec(0o001, 0o1000, 't', 'T');
+}
+
+function attributesList(rt: Runtime, name: string, st: FileStatus, idFormat: number): number {
+  let type = Qnil;
+  if (st.kind === 'dir') type = Qt;
+  else if (st.kind === 'symlink') {
+    const target = rt.host.readlink(unquote(name));
+    type = target === null ? Qnil : makeString(rt, target);
+  }
+  const owner = (file: '/etc/passwd' | '/etc/group', id: number): number => {
+    // Anything but nil and `integer' asks for names, as GNU reads ID-FORMAT.
+    if (idFormat !== Qnil && idFormat !== Qinteger) {
+      const n = idName(rt, file, id);
+      if (n !== null) return makeString(rt, n);
+    }
+    return makeInteger(rt, id);
+  };
+  return listFromArray(rt, [
+    type, makeInteger(rt, st.nlink), owner('/etc/passwd', st.uid), owner('/etc/group', st.gid),
+    timeList(rt, st.atimeNs), timeList(rt, st.mtimeNs), timeList(rt, st.ctimeNs), makeInteger(rt, st.size),
+    makeString(rt, modeString(st.mode)), Qt, makeInteger(rt, st.ino), makeInteger(rt, st.dev),
+  ]);
+}
+
+DEFUN('file-attributes', 1, 2,
+  'Give the attributes of FILENAME (of a symbolic link itself), or nil when it does not exist:\n(TYPE LINKS UID GID ATIME MTIME CTIME SIZE MODES t INODE DEVICE). TYPE is t for a directory, the target for a link, nil otherwise; times are (HIGH LOW USEC PSEC). ID-FORMAT `string\' gives the owner and group as names. Use the `file-attribute-...\' accessors to read them.',
+  (rt, filename: number, idFormat: number) => {
+    // A name that cannot be expanded has no attributes, as in GNU.
+    if (!stringp(filename)) return Qnil;
+    const name = unquote(expandFileName(rt, jsString(rt, filename), null));
+    const st = fileStatus(rt, name, true);
+    if (st === null) {
+      const code = rt.host.lastErrorCode ?? 'ENOENT';
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === '') return Qnil;
+      return reportFileErrno(rt, 'Getting attributes', code, [name]);
+    }
+    return attributesList(rt, name, st, idFormat);
+  });
+
+DEFUN('file-name-all-completions', 2, 2,
+  'List the names in DIRECTORY that begin with FILE (case ignored when `completion-ignore-case\'), directories with a slash after them.\n"./" and "../" count as names too.',
+  (rt, file: number, directory: number) => {
+    const prefix = checkString(rt, file);
+    const dir = directoryFileName(unquote(expandFileName(rt, checkString(rt, directory), null)));
+    let all: string[];
+    try {
+      all = rt.host.listDirectory(unquote(dir));
+    } catch (e) {
+      return reportHostError(rt, 'Opening directory', e, [dir]);
+    }
+    const fold = findSymbolValue(rt, Qcompletion_ignore_case) !== Qnil;
+    const want = fold ? prefix.toLowerCase() : prefix;
+    const out: number[] = [];
+    // Newest first, as GNU conses them while reading.
+    for (const name of all.slice().reverse()) {
+      if (!(fold ? name.toLowerCase() : name).startsWith(want)) continue;
+      const isDir = fileStatus(rt, dir + '/' + name)?.kind === 'dir';
+      out.push(makeString(rt, isDir ? name + '/' : name));
+    }
+    return listFromArray(rt, out);
+  });

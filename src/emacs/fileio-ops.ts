@@ -1,0 +1,314 @@
+// File operations on the file system (the rest of GNU fileio.c): existence and access tests, deleting, renaming, copying, links, modes and times, all through the host's file operations.
+
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { jsString, listFromArray, makeInteger, makeString, stringp } from '../core/object.ts';
+import type { Runtime } from '../core/runtime.ts';
+import { wrongTypeArgument, xsignal } from '../core/signal.ts';
+import { DEFUN } from '../core/subr.ts';
+import type { FileStatus } from '../host/host.ts';
+import { DEFSYM, Qfile_already_exists, Qfile_error, Qfile_missing, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { directoryFileName, expandFileName, unquote } from './fileio.ts';
+import { decodeTime } from './timefns.ts';
+
+const Qpermission_denied = DEFSYM('permission-denied');
+const Qfixnump = DEFSYM('fixnump');
+const Qnofollow = DEFSYM('nofollow');
+
+/** strerror's text for the errno names the host reports, as glibc words them. */
+const errnoTexts: Record<string, string> = {
+  ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory', EEXIST: 'File exists', ENOTEMPTY: 'Directory not empty',
+  EXDEV: 'Invalid cross-device link', EPERM: 'Operation not permitted', EBUSY: 'Device or resource busy',
+  ELOOP: 'Too many levels of symbolic links', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system',
+  EINVAL: 'Invalid argument', EMLINK: 'Too many links', ENOSPC: 'No space left on device', EBADF: 'Bad file descriptor',
+  EIO: 'Input/output error', ETXTBSY: 'Text file busy', EFBIG: 'File too large', EDQUOT: 'Disk quota exceeded',
+};
+
+/** The errno name of a failed host operation ("" when it carries none). */
+export function errnoCode(e: unknown): string {
+  return (e as { code?: string } | null)?.code ?? '';
+}
+
+/** strerror's text for a failed host operation. */
+export function errnoMessage(rt: Runtime, e: unknown): string {
+  const code = errnoCode(e);
+  return errnoTexts[code] ?? (rt.host.lastError || (e instanceof Error ? e.message : String(e)));
+}
+
+/** strerror's text for an errno name. */
+export function codeMessage(code: string): string {
+  return errnoTexts[code] ?? code;
+}
+
+/** GNU's report_file_errno: (SYMBOL ACTION REASON NAMES...), the symbol chosen by the errno. */
+export function reportFileErrno(rt: Runtime, action: string, code: string, names: string[], text = codeMessage(code)): never {
+  const sym = code === 'ENOENT' ? Qfile_missing : code === 'EEXIST' ? Qfile_already_exists
+    : code === 'EACCES' ? Qpermission_denied : Qfile_error;
+  const data = [makeString(rt, action), makeString(rt, text), ...names.map((n) => makeString(rt, n))];
+  return xsignal(sym, listFromArray(rt, data));
+}
+
+/** Signal the file error a host exception E stands for. */
+export function reportHostError(rt: Runtime, action: string, e: unknown, names: string[]): never {
+  return reportFileErrno(rt, action, errnoCode(e), names, errnoMessage(rt, e));
+}
+
+function checkString(rt: Runtime, x: number): string {
+  if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
+  return jsString(rt, x);
+}
+
+/**
+ * FILENAME expanded, as the system is to be given it: a quoted name loses its "/:", as GNU's
+ * `file-name-non-special' handler passes the operation on (so results and errors name it unquoted).
+ */
+const expandArg = (rt: Runtime, f: number): string => unquote(expandFileName(rt, checkString(rt, f), null));
+
+/** The status of NAME through the host, following a final link unless NOFOLLOW; null when there is none. */
+export const fileStatus = (rt: Runtime, name: string, nofollow = false): FileStatus | null => rt.host.fileStatus(unquote(name), nofollow);
+
+/** Whether this process may access NAME in MODE (POSIX access bits). */
+const accessible = (rt: Runtime, name: string, mode: number): boolean => rt.host.accessCode(unquote(name), mode) === null;
+
+// ---- existence and access ------------------------------------------------------------------
+
+DEFUN('file-exists-p', 1, 1, 'Tell whether a file of any kind is called FILENAME (a symbolic link counts when what it points to exists).', (rt, f: number) =>
+  accessible(rt, expandArg(rt, f), 0) ? Qt : Qnil);
+
+DEFUN('file-readable-p', 1, 1, 'Tell whether FILENAME exists and this process may read it.', (rt, f: number) =>
+  accessible(rt, expandArg(rt, f), 4) ? Qt : Qnil);
+
+DEFUN('file-executable-p', 1, 1, 'Tell whether FILENAME exists and this process may execute it (for a directory: search it).', (rt, f: number) =>
+  accessible(rt, expandArg(rt, f), 1) ? Qt : Qnil);
+
+DEFUN('file-directory-p', 1, 1, 'Tell whether FILENAME is an existing directory (or a symbolic link to one).', (rt, f: number) =>
+  fileStatus(rt, expandArg(rt, f))?.kind === 'dir' ? Qt : Qnil);
+
+DEFUN('file-regular-p', 1, 1, 'Tell whether FILENAME is an existing regular file (or a symbolic link to one).', (rt, f: number) =>
+  fileStatus(rt, expandArg(rt, f))?.kind === 'file' ? Qt : Qnil);
+
+DEFUN('file-accessible-directory-p', 1, 1, 'Tell whether FILENAME is a directory whose files this process may open (it may search it).', (rt, f: number) => {
+  const name = expandArg(rt, f);
+  return fileStatus(rt, name)?.kind === 'dir' && accessible(rt, name, 1) ? Qt : Qnil;
+});
+
+DEFUN('file-symlink-p', 1, 1, 'Give the target of FILENAME when it is a symbolic link, as the link holds it; nil otherwise.', (rt, f: number) => {
+  const target = rt.host.readlink(unquote(expandArg(rt, f)));
+  return target === null ? Qnil : makeString(rt, target);
+});
+
+DEFUN('access-file', 2, 2, 'Signal a file error, whose message starts with STRING, unless FILENAME exists and may be read.', (rt, f: number, string: number) => {
+  const name = checkString(rt, f);
+  const what = checkString(rt, string);
+  const code = rt.host.accessCode(unquote(expandFileName(rt, name, null)), 4);
+  if (code !== null) reportFileErrno(rt, what, code, [name]);
+  return Qnil;
+});
+
+DEFUN('file-newer-than-file-p', 2, 2, 'Tell whether FILE1 was changed more recently than FILE2; also t when only FILE1 exists.', (rt, f1: number, f2: number) => {
+  const s1 = fileStatus(rt, expandArg(rt, f1));
+  const s2 = fileStatus(rt, expandArg(rt, f2));
+  if (s1 === null) return Qnil;
+  if (s2 === null) return Qt;
+  return s1.mtimeNs > s2.mtimeNs ? Qt : Qnil;
+});
+
+DEFUN('file-name-case-insensitive-p', 1, 1,
+  'Tell whether file names are looked up without regard to case where FILENAME is (the nearest existing directory decides).\nThe host file systems this runs on (POSIX) tell case apart, so this is nil.',
+  (rt, f: number) => {
+    expandArg(rt, f);
+    return Qnil;
+  });
+
+DEFUN('file-system-info', 1, 1, 'Give the total, free and available bytes of the file system that holds FILENAME, a list of three; nil when that cannot be found.', (rt, f: number) => {
+  const info = rt.host.statfs(unquote(expandArg(rt, f)));
+  if (info === null) return Qnil;
+  return listFromArray(rt, [makeInteger(rt, info.total), makeInteger(rt, info.free), makeInteger(rt, info.avail)]);
+});
+
+// ---- deleting, renaming, linking -----------------------------------------------------------
+
+DEFUN('delete-file', 1, 2, 'Remove the file FILENAME (a symbolic link itself, not what it points to); doing nothing when it does not exist.\nTRASH is accepted: there is no trash to move it to.', (rt, f: number) => {
+  const given = checkString(rt, f);
+  const name = unquote(expandFileName(rt, given, null));
+  const link = fileStatus(rt, name, true);
+  if (link !== null && link.kind === 'dir') {
+    xsignal(Qfile_error, listFromArray(rt, [makeString(rt, 'Removing old name: is a directory'), f]));
+  }
+  try {
+    rt.host.unlink(unquote(name));
+  } catch (e) {
+    if (errnoCode(e) !== 'ENOENT') reportHostError(rt, 'Removing old name', e, [name]);
+  }
+  return Qnil;
+});
+
+DEFUN('delete-directory-internal', 1, 1, 'Remove the empty directory DIRECTORY.', (rt, d: number) => {
+  const name = directoryFileName(expandArg(rt, d));
+  try {
+    rt.host.rmdir(unquote(name));
+  } catch (e) {
+    reportHostError(rt, 'Removing directory', e, [name]);
+  }
+  return Qnil;
+});
+
+DEFUN('make-directory-internal', 1, 1, 'Create the directory DIRECTORY (its parent must exist), with the default modes.', (rt, d: number) => {
+  const name = expandArg(rt, d);
+  try {
+    rt.host.mkdir(unquote(name), 0o777);
+  } catch (e) {
+    // An existing name is reported without the action, as GNU words it.
+    if (errnoCode(e) === 'EEXIST') xsignal(Qfile_already_exists, listFromArray(rt, [makeString(rt, 'File exists'), makeString(rt, name)]));
+    reportHostError(rt, 'Creating directory', e, [name]);
+  }
+  return Qnil;
+});
+
+/** GNU's expand_cp_target: a directory name as target means FILE's last name inside it. */
+function cpTarget(rt: Runtime, file: string, newname: string): string {
+  if (newname.endsWith('/')) {
+    const f = directoryFileName(file);
+    return unquote(expandFileName(rt, f.slice(f.lastIndexOf('/') + 1), expandFileName(rt, newname, null)));
+  }
+  return unquote(expandFileName(rt, newname, null));
+}
+
+const alreadyExists = (rt: Runtime, target: string): never =>
+  xsignal(Qfile_already_exists, listFromArray(rt, [makeString(rt, 'File already exists'), makeString(rt, target)]));
+
+/**
+ * OK-IF-ALREADY-EXISTS nil means an existing target is an error. A number asks the user in GNU;
+ * there is no one to ask in batch, so it refuses as nil does.
+ */
+const refuses = (ok: number): boolean => ok === Qnil || isFixnum(ok);
+
+DEFUN('rename-file', 2, 3,
+  'Give FILE the name NEWNAME, moving it into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil.',
+  (rt, file: number, newname: number, ok: number) => {
+    const from = expandArg(rt, file);
+    const to = cpTarget(rt, from, checkString(rt, newname));
+    if (fileStatus(rt, from, true) === null) reportFileErrno(rt, 'Renaming', rt.host.lastErrorCode || 'ENOENT', [from, to]);
+    const existing = fileStatus(rt, to, true);
+    if (existing !== null && refuses(ok)) alreadyExists(rt, to);
+    try {
+      rt.host.rename(unquote(from), unquote(to));
+    } catch (e) {
+      reportHostError(rt, 'Renaming', e, [from, to]);
+    }
+    return Qnil;
+  });
+
+DEFUN('add-name-to-file', 2, 3,
+  'Give the file FILE the further name NEWNAME (a hard link), inside NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil, which replaces it.',
+  (rt, file: number, newname: number, ok: number) => {
+    const from = expandArg(rt, file);
+    const to = cpTarget(rt, from, checkString(rt, newname));
+    const link = (): void => rt.host.link(unquote(from), unquote(to));
+    try {
+      link();
+    } catch (e) {
+      if (errnoCode(e) !== 'EEXIST') reportHostError(rt, 'Adding new name', e, [from, to]);
+      if (refuses(ok)) alreadyExists(rt, to);
+      try {
+        rt.host.unlink(unquote(to));
+        link();
+      } catch (e2) {
+        reportHostError(rt, 'Adding new name', e2, [from, to]);
+      }
+    }
+    return Qnil;
+  });
+
+DEFUN('make-symbolic-link', 2, 3,
+  'Make LINKNAME a symbolic link whose text is TARGET (taken as written), inside LINKNAME when that is a directory name.\nAn existing LINKNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil, which replaces it.',
+  (rt, target: number, linkname: number, ok: number) => {
+    const text = checkString(rt, target);
+    const to = cpTarget(rt, text, checkString(rt, linkname));
+    const make = (): void => rt.host.symlink(text, unquote(to));
+    try {
+      make();
+    } catch (e) {
+      if (errnoCode(e) !== 'EEXIST') reportHostError(rt, 'Making symbolic link', e, [text, to]);
+      if (refuses(ok)) alreadyExists(rt, to);
+      try {
+        rt.host.unlink(unquote(to));
+        make();
+      } catch (e2) {
+        reportHostError(rt, 'Making symbolic link', e2, [text, to]);
+      }
+    }
+    return Qnil;
+  });
+
+DEFUN('copy-file', 2, 6,
+  'Copy FILE to NEWNAME, or into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil; it is then overwritten and keeps its modes. KEEP-TIME gives the copy FILE\'s modification time; PRESERVE-PERMISSIONS its modes (a new copy otherwise gets FILE\'s permission bits less the default mask). PRESERVE-UID-GID is accepted: the copy belongs to this process\'s user.',
+  (rt, file: number, newname: number, ok: number, keepTime: number, _uidGid: number, preservePerms: number) => {
+    const from = expandArg(rt, file);
+    const to = cpTarget(rt, from, checkString(rt, newname));
+    const st = fileStatus(rt, from);
+    if (st === null) reportFileErrno(rt, 'Opening input file', rt.host.lastErrorCode || 'ENOENT', [from]);
+    const out = fileStatus(rt, to);
+    if (out !== null && refuses(ok)) alreadyExists(rt, to);
+    if (st.kind === 'dir') reportFileErrno(rt, 'Non-regular file', 'EISDIR', [from]);
+    if (out !== null && out.ino === st.ino && out.dev === st.dev) {
+      xsignal(Qfile_error, listFromArray(rt, [makeString(rt, 'Input and output files are the same'), makeString(rt, 'Success'), makeString(rt, from), makeString(rt, to)]));
+    }
+    if (out !== null && out.kind === 'dir') reportFileErrno(rt, 'Opening output file', 'EISDIR', [to]);
+    try {
+      rt.host.copyFile(unquote(from), unquote(to), false, st.mode & 0o777);
+    } catch (e) {
+      const where = errnoCode(e) === 'ENOENT' && fileStatus(rt, from) === null ? 'Opening input file' : 'Opening output file';
+      reportHostError(rt, where, e, [where === 'Opening input file' ? from : to]);
+    }
+    try {
+      if (preservePerms !== Qnil) rt.host.chmod(unquote(to), st.mode & 0o7777);
+      if (keepTime !== Qnil) rt.host.utimes(unquote(to), nsToSeconds(st.atimeNs), nsToSeconds(st.mtimeNs), false);
+    } catch (e) {
+      reportHostError(rt, keepTime !== Qnil ? 'Resetting file times' : 'Doing chmod', e, [to]);
+    }
+    return Qnil;
+  });
+
+const nsToSeconds = (ns: bigint): number => Number(ns / 1000n) / 1e6;
+
+// ---- modes and times -----------------------------------------------------------------------
+
+DEFUN('file-modes', 1, 2, 'Give the mode bits of FILENAME (permissions, set-id and sticky bits), or nil when it does not exist.\nWith FLAG `nofollow\', a symbolic link\'s own modes.', (rt, f: number, flag: number) => {
+  const st = fileStatus(rt, expandArg(rt, f), flag === Qnofollow);
+  return st === null ? Qnil : makeFixnum(st.mode & 0o7777);
+});
+
+DEFUN('set-file-modes', 2, 3, 'Set the mode bits of FILENAME to MODE (an integer). FLAG `nofollow\' is accepted; a link\'s own modes cannot be changed here, so it acts on the link\'s target.', (rt, f: number, mode: number) => {
+  const name = expandArg(rt, f);
+  if (!isFixnum(mode)) wrongTypeArgument(rt, Qfixnump, mode);
+  try {
+    rt.host.chmod(unquote(name), fixnumValue(mode) & 0o7777);
+  } catch (e) {
+    reportHostError(rt, 'Doing chmod', e, [name]);
+  }
+  return Qnil;
+});
+
+DEFUN('default-file-modes', 0, 0, 'Give the mode bits new files get by default: the permissions the file-creation mask leaves.', (rt) =>
+  makeFixnum(~rt.host.umask() & 0o777));
+
+DEFUN('set-default-file-modes', 1, 1, 'Set the mode bits new files get by default to MODE: the file-creation mask becomes its complement.', (rt, mode: number) => {
+  if (!isFixnum(mode)) wrongTypeArgument(rt, Qfixnump, mode);
+  rt.host.umask(~fixnumValue(mode) & 0o777);
+  return Qnil;
+});
+
+DEFUN('set-file-times', 1, 3,
+  'Set the access and modification times of FILENAME to TIMESTAMP (a Lisp time; nil means now); give t.\nWith FLAG `nofollow\', a symbolic link\'s own times.',
+  (rt, f: number, timestamp: number, flag: number) => {
+    const name = expandArg(rt, f);
+    const t = decodeTime(rt, timestamp);
+    const seconds = 'float' in t ? t.float : Number(t.ticks) / Number(t.hz);
+    try {
+      rt.host.utimes(unquote(name), seconds, seconds, flag === Qnofollow);
+    } catch (e) {
+      reportHostError(rt, 'Setting file times', e, [name]);
+    }
+    return Qt;
+  });
