@@ -196,6 +196,11 @@ OBSOLETE-NAME."
 (defmacro define-obsolete-variable-alias (obsolete-name current-name when &optional docstring)
   "Alias the variable OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
 DOCSTRING, if given, documents the alias."
-  (list 'progn
-        (list 'defvaralias obsolete-name current-name docstring)
-        (list 'make-obsolete-variable obsolete-name current-name when)))
+  ;; Customizations saved under the old name carry over to the new one.
+  `(progn
+     (defvaralias ,obsolete-name ,current-name ,docstring)
+     (dolist (prop '(saved-value saved-variable-comment))
+       (and (get ,obsolete-name prop)
+            (null (get ,current-name prop))
+            (put ,current-name prop (get ,obsolete-name prop))))
+     (make-obsolete-variable ,obsolete-name ,current-name ,when)))
