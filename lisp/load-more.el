@@ -17,18 +17,16 @@ at a directory boundary, with any load suffix when it has none."
         (tail (if (file-name-extension file)
                   "\\(\\.gz\\)?\\'"
                 "\\(\\.so\\|\\.elc\\|\\.el\\)?\\(\\.gz\\)?\\'")))
-    (concat (if (file-name-absolute-p file) "\\`" "\\(\\`\\|/\\)")
+    (concat (if (not (file-name-absolute-p file)) "\\(\\`\\|/\\)" "\\`")
             quoted tail)))
 
 (defun load-history-filename-element (file-regexp)
   "Return the first element of `load-history' whose file name FILE-REGEXP matches, or nil."
-  (let ((rest load-history) (hit nil))
-    (while (and rest (not hit))
-      (let ((name (car-safe (car rest))))
-        (when (and (stringp name) (string-match-p file-regexp name))
-          (setq hit (car rest))))
-      (setq rest (cdr rest)))
-    hit))
+  (catch 'load--hit
+    (dolist (element load-history nil)
+      (let ((name (car-safe element)))
+        (and (stringp name) (string-match-p file-regexp name)
+             (throw 'load--hit element))))))
 
 (defun eval-after-load (file form)
   "Arrange for FORM to run once FILE has been loaded; run it now if it already is.
@@ -46,11 +44,9 @@ else nil."
                    (featurep key))))
     (if loaded
         (funcall fn)
-      (let ((entry (assoc key after-load-alist))
+      (let ((entry (or (assoc key after-load-alist)
+                       (car (push (list key) after-load-alist))))
             (run (if (stringp key) fn (load--after-provide fn))))
-        (unless entry
-          (setq entry (list key))
-          (push entry after-load-alist))
         ;; Functions run in the order they were added.
         (unless (member run (cdr entry))
           (setcdr entry (append (cdr entry) (list run))))
@@ -59,15 +55,16 @@ else nil."
 (defun load--after-provide (fn)
   "A function that runs FN for a `provide': at once, or when the file providing ends."
   (lambda ()
-    (if (not load-file-name)
-        (funcall fn)
+    (if load-file-name
       (let ((file load-file-name)
             (waiter (make-symbol "eval-after-load-helper")))
         (fset waiter (lambda (loaded)
                        (when (equal loaded file)
                          (remove-hook 'after-load-functions waiter)
                          (funcall fn))))
-        (add-hook 'after-load-functions waiter 'append)))))
+        (add-hook 'after-load-functions waiter 'append))
+      ;; Provided outside any load: nothing to wait for.
+      (funcall fn))))
 
 (defmacro with-eval-after-load (file &rest body)
   "Run BODY once FILE (a feature or a file name) is loaded, or now if it is.
@@ -100,31 +97,30 @@ A directory qualifies only when a function PREDICATE returns `dir-ok'."
     (locate-file-internal filename path suffixes test)))
 
 (defun load--access-test (kinds)
-  (lambda (file)
-    (let ((ok t))
-      (dolist (kind kinds)
-        (unless (cond ((eq kind 'executable) (file-executable-p file))
-                      ((eq kind 'readable) (file-readable-p file))
-                      (t (file-exists-p file)))
-          (setq ok nil)))
-      ok)))
+  (lambda (candidate)
+    (not (memq nil (mapcar (lambda (kind)
+                             (cond ((eq kind 'executable) (file-executable-p candidate))
+                                   ((eq kind 'readable) (file-readable-p candidate))
+                                   (t (file-exists-p candidate))))
+                           kinds)))))
 
 (defun locate-library (library &optional nosuffix path interactive-call)
   "Return the absolute name of the Lisp library LIBRARY as `load' would find it, or nil.
 Unless NOSUFFIX, the load suffixes are tried; PATH replaces `load-path'.
 With INTERACTIVE-CALL, report the result in the echo area too."
-  (let ((file (locate-file library (or path load-path)
-                           (append (unless nosuffix (get-load-suffixes))
-                                   load-file-rep-suffixes))))
+  (let* ((suffixes (if nosuffix load-file-rep-suffixes
+                      (append (get-load-suffixes) load-file-rep-suffixes)))
+         (found (locate-file library (or path load-path) suffixes)))
     (when interactive-call
-      (if file
-          (message "Library is file %s" (abbreviate-file-name file))
-        (message "No library %s in search path" library)))
-    file))
+      (if (null found)
+          (message "No library %s in search path" library)
+        (message "Library is file %s" (abbreviate-file-name found))))
+    found))
 
 (defun load-file (file)
   "Load the Lisp file named FILE, exactly that file: no search, no added suffix."
   (interactive "fLoad file: ")
-  (load (expand-file-name file) nil nil t))
+  (let ((absolute (expand-file-name file)))
+    (load absolute nil nil t)))
 
 ;;; load-more.el ends here
