@@ -15,6 +15,7 @@
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
+                 ("inline" (define-inline) ())
                  ("advice" (defadvice)
                   (ad-activate ad-add-advice ad-enable-advice ad-disable-advice))
                  ("ring" () (make-ring ring-p))
