@@ -16,6 +16,7 @@
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
                  ("inline" (define-inline) ())
+                 ("loadhist" () (unload-feature))
                  ("advice" (defadvice)
                   (ad-activate ad-add-advice ad-enable-advice ad-disable-advice))
                  ("ring" () (make-ring ring-p))
