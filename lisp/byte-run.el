@@ -197,10 +197,11 @@ OBSOLETE-NAME."
   "Alias the variable OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
 DOCSTRING, if given, documents the alias."
   ;; Customizations saved under the old name carry over to the new one.
-  `(progn
-     (defvaralias ,obsolete-name ,current-name ,docstring)
-     (dolist (prop '(saved-value saved-variable-comment))
-       (and (get ,obsolete-name prop)
-            (null (get ,current-name prop))
-            (put ,current-name prop (get ,obsolete-name prop))))
-     (make-obsolete-variable ,obsolete-name ,current-name ,when)))
+  (let* ((old-get (list 'get obsolete-name 'prop))
+         (carry (list 'and old-get
+                      (list 'null (list 'get current-name 'prop))
+                      (list 'put current-name 'prop old-get))))
+    (list 'progn
+          (list 'defvaralias obsolete-name current-name docstring)
+          (list 'dolist (list 'prop ''(saved-value saved-variable-comment)) carry)
+          (list 'make-obsolete-variable obsolete-name current-name when))))
