@@ -24,6 +24,10 @@
                  ("url-util" ()
                   (url-hexify-string url-unhex-string url-encode-url url-build-query-string
                    url-parse-query-string))
+                 ("inline" (define-inline) ())
+                 ("loadhist" () (unload-feature))
+                 ("advice" (defadvice)
+                  (ad-activate ad-add-advice ad-enable-advice ad-disable-advice))
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))
                  ("seq" ()

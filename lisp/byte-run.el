@@ -196,6 +196,12 @@ OBSOLETE-NAME."
 (defmacro define-obsolete-variable-alias (obsolete-name current-name when &optional docstring)
   "Alias the variable OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
 DOCSTRING, if given, documents the alias."
-  (list 'progn
-        (list 'defvaralias obsolete-name current-name docstring)
-        (list 'make-obsolete-variable obsolete-name current-name when)))
+  ;; Customizations saved under the old name carry over to the new one.
+  (let* ((old-get (list 'get obsolete-name 'prop))
+         (carry (list 'and old-get
+                      (list 'null (list 'get current-name 'prop))
+                      (list 'put current-name 'prop old-get))))
+    (list 'progn
+          (list 'defvaralias obsolete-name current-name docstring)
+          (list 'dolist (list 'prop ''(saved-value saved-variable-comment)) carry)
+          (list 'make-obsolete-variable obsolete-name current-name when))))

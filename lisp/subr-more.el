@@ -489,6 +489,9 @@ pairs such as :prefix, :group, :link and :version." (declare (doc-string 3))
   "Make FACE a customizable face: the function that `defface' calls.
 The first declaration wins.  Without frames, only the properties are
 recorded: SPEC, DOC, and what the keyword pairs ARGS say."
+  ;; Noted for `load-history', as GNU notes every face a file declares.
+  (when load-in-progress
+    (push (cons 'defface face) current-load-list))
   (unless (get face 'face-defface-spec)
     (put face 'face-defface-spec spec)
     (put face 'face-modified nil)

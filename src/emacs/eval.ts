@@ -21,7 +21,7 @@ import {
 } from '../heap/tags.ts';
 import {
   aref, aset, bignump, bignumValue, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
-  setSymbolFunction, setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
+  setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
 import { JsStackExhausted, KillEmacs, LispSignal, LispThrow, checkJsStack, error, wrongTypeArgument, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
@@ -1966,9 +1966,19 @@ DEFUN('autoload', 2, 5, 'Make FUNCTION a placeholder that loads FILE when first 
   if ((fn & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, fn);
   const cur = symbolFunction(rt, fn);
   if (cur !== Qnil && !(consp(cur) && xcar(rt, cur) === Qautoload)) return Qnil;
-  setSymbolFunction(rt, fn, list(rt, Qautoload, file, doc, interactive, type));
-  return Qnil;
+  // Through defalias, as GNU: advice waiting on FUNCTION (its defalias-fset-function) sees
+  // the autoload, and the value is FUNCTION.
+  const sp = rt.sp;
+  try {
+    rt.push(fn);
+    const def = list(rt, Qautoload, file, doc, interactive, type);
+    rt.push(def);
+    return call2(rt, Qdefalias_sym, fn, def);
+  } finally {
+    rt.sp = sp;
+  }
 });
+const Qdefalias_sym = DEFSYM('defalias');
 
 DEFUN('autoload-do-load', 1, 3, 'Load the file named by FUNDEF when FUNDEF is an autoload object, and give FUNNAME\'s definition after that (nil without FUNNAME).', (rt, fundef: number, funname: number) => {
   if (!(consp(fundef) && xcar(rt, fundef) === Qautoload)) return fundef;
