@@ -37,3 +37,4 @@ import './cmds.ts';
 import './indent.ts';
 import './overlay.ts';
 import './fns-buffer.ts';
+import './keymap.ts';

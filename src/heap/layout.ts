@@ -129,7 +129,8 @@ export const BUF_MARK = 22; // marker: the mark
 export const BUF_LAST_WINDOW_START = 23; // reserved for GNU's slot of the same name (nil)
 export const BUF_INHIBIT_HOOKS = 24; // t: made with INHIBIT-BUFFER-HOOKS, so killing it runs no hooks
 export const BUF_BASE_BUFFER = 25; // an indirect buffer's base buffer; t in a base that has had indirect buffers; else nil
-export const BUFFER_SLOTS = 26;
+export const BUF_KEYMAP = 26; // the local keymap (use-local-map), nil for none
+export const BUFFER_SLOTS = 27;
 
 // Marker slots. A marker in no buffer has BUFFER nil.
 export const MARKER_BUFFER = 0; // buffer or nil

@@ -1,0 +1,746 @@
+// Keymaps (GNU keymap.c): lists headed by `keymap', their bindings, parents, lookups and key descriptions.
+//
+// A keymap is a list (keymap ELT...). An ELT is a binding (EVENT . DEF), a char-table of purpose
+// `keymap' (full keymaps: the bindings of plain characters), a vector (old dense keymaps, indexed
+// by char), a string (the prompt), or a keymap of its own (a composed keymap searched in place).
+// A tail of the list that starts with `keymap' again is the parent: its bindings are inherited.
+// Definitions may be wrapped as menu items, (STRING . DEF), (STRING HELP . DEF) or
+// (menu-item NAME DEF . PROPS); lookups see through them. Keys are strings or vectors of events:
+// chars with modifier bits, symbols (function keys, their modifiers spelt in the name: C-f1), or
+// lists of modifier names ending in a base, as (control ?a). A meta char is stored under the
+// `meta-prefix-char' (ESC) prefix, as GNU does.
+
+import { BUF_KEYMAP } from '../heap/layout.ts';
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
+import { error, wrongTypeArgument } from '../core/signal.ts';
+import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
+import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
+import {
+  cons, consp, list, schars, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xsetcdr,
+  pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, makeString, makeStringFromChars, integerp, integerValue,
+} from '../core/object.ts';
+import { intern } from '../core/obarray.ts';
+import { currentBuffer, slotBase } from './buffer.ts';
+import { charTableP, charTableRef, charTableSet, charTableSetRange, makeCharTable } from './chartab.ts';
+import { aref } from './data.ts';
+import { concatToString, copySequence, substring } from './fns.ts';
+import { checkCharacter } from './character.ts';
+import { call1, indirectFunction, listElements, setDefault, symbolValue } from './eval.ts';
+
+export const Qkeymap = DEFSYM('keymap');
+const Qkeymapp = DEFSYM('keymapp');
+const Qmenu_item = DEFSYM('menu-item');
+const Qfilter = DEFSYM(':filter');
+const Qautoload_do_load = DEFSYM('autoload-do-load');
+const Qmeta_prefix_char = DEFVAR('meta-prefix-char', () => makeFixnum(27), 'The event that stands for the meta modifier in key sequences: a meta char is stored and looked up after it.');
+const Qglobal_map = DEFVAR('global-map', () => Qnil, 'The default global keymap, in force while no `use-global-map\' changed it.');
+const Qesc_map = DEFVAR('esc-map', () => Qnil, 'The keymap of the ESC (meta) prefix, `ESC-prefix\'s definition.');
+const Qctl_x_map = DEFVAR('ctl-x-map', () => Qnil, 'The keymap of the C-x prefix, `Control-X-prefix\'s definition.');
+const QESC_prefix = DEFSYM('ESC-prefix');
+const QControl_X_prefix = DEFSYM('Control-X-prefix');
+
+/** The keymap `current-global-map' gives. */
+const G_CURRENT_GLOBAL_MAP = DEFGLOBAL('current-global-map');
+
+// Modifier bits of a char event, as GNU's.
+export const ALT = 1 << 22;
+export const SUPER = 1 << 23;
+export const HYPER = 1 << 24;
+export const SHIFT = 1 << 25;
+export const CTRL = 1 << 26;
+export const META = 1 << 27;
+export const MODIFIER_MASK = ALT | SUPER | HYPER | SHIFT | CTRL | META;
+
+const isKeymapList = (rt: Runtime, x: number): boolean => consp(x) && xcar(rt, x) === Qkeymap;
+
+/**
+ * The keymap OBJECT stands for: a keymap list, or a symbol whose function definition is one.
+ * An autoload of type `keymap' is loaded when AUTOLOAD says so, else counts as a keymap (and
+ * is returned as it is). Anything else is an error when ERROR_IF_NOT, else nil.
+ */
+export function getKeymap(rt: Runtime, object: number, errorIfNot: boolean, autoload: boolean): number {
+  if (object === Qnil) {
+    if (errorIfNot) wrongTypeArgument(rt, Qkeymapp, object);
+    return Qnil;
+  }
+  if (isKeymapList(rt, object)) return object;
+  const f = symbolp(object) ? indirectFunction(rt, object) : object;
+  if (isKeymapList(rt, f)) return f;
+  // Not asked to fail, an autoloaded keymap counts as one; asked to fail, it must be loaded.
+  if (consp(f) && xcar(rt, f) === Qautoload && symbolp(object) && (autoload || !errorIfNot) && autoloadType(rt, f) === Qkeymap) {
+    if (!autoload) return object;
+    call1(rt, Qautoload_do_load, f);
+    const g = indirectFunction(rt, object);
+    if (isKeymapList(rt, g)) return g;
+  }
+  if (errorIfNot) wrongTypeArgument(rt, Qkeymapp, object);
+  return Qnil;
+}
+
+/** The TYPE of (autoload FILE DOC INTERACTIVE TYPE). */
+function autoloadType(rt: Runtime, f: number): number {
+  let l = f;
+  for (let i = 0; i < 4 && consp(l); i++) l = xcdr(rt, l);
+  return consp(l) ? xcar(rt, l) : Qnil;
+}
+
+export const keymapp = (rt: Runtime, x: number): boolean => getKeymap(rt, x, false, false) !== Qnil;
+
+DEFUN('keymapp', 1, 1, 'Tell whether OBJECT is a keymap: a list whose car is `keymap\', or a symbol whose function definition is one (or an autoload of a keymap).',
+  (rt, object: number) => (keymapp(rt, object) ? Qt : Qnil));
+
+DEFUN('make-sparse-keymap', 0, 1, 'Make a keymap with no bindings, (keymap), or (keymap PROMPT) when PROMPT, a string, is given.',
+  (rt, prompt: number) => (prompt === Qnil ? list(rt, Qkeymap) : list(rt, Qkeymap, prompt)));
+
+/** A full keymap: a char-table for the plain characters, then PROMPT when given. */
+export function makeFullKeymap(rt: Runtime, prompt: number): number {
+  const tail = prompt === Qnil ? Qnil : list(rt, prompt);
+  return cons(rt, Qkeymap, cons(rt, makeCharTable(rt, Qkeymap, Qnil), tail));
+}
+
+DEFUN('make-keymap', 0, 1, 'Make a full keymap, (keymap CHARTABLE), whose char-table holds the bindings of the characters without modifiers; PROMPT, a string, is kept after it.',
+  (rt, prompt: number) => makeFullKeymap(rt, prompt));
+
+/** The parent of KEYMAP (a keymap list), or nil: the first tail that is a keymap itself. */
+export function keymapParent(rt: Runtime, keymap: number, autoload: boolean): number {
+  let l = xcdr(rt, keymap);
+  for (; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === Qkeymap) return l;
+  return getKeymap(rt, l, false, autoload);
+}
+
+DEFUN('keymap-parent', 1, 1, 'Give the keymap KEYMAP inherits from, or nil.', (rt, keymap: number) =>
+  keymapParent(rt, getKeymap(rt, keymap, true, true), true));
+
+DEFUN('set-keymap-parent', 2, 2, 'Make KEYMAP inherit from PARENT (nil: from nothing), replacing any parent it had, and give PARENT.', (rt, keymap: number, parent: number) => {
+  keymap = getKeymap(rt, keymap, true, true);
+  if (parent !== Qnil) {
+    parent = getKeymap(rt, parent, true, false);
+    // A keymap among PARENT's ancestors would make a loop.
+    for (let p = parent; p !== Qnil; p = keymapParent(rt, p, false)) {
+      if (p === keymap) error(rt, 'Cyclic keymap inheritance');
+    }
+  }
+  // The last cons of KEYMAP's own part gets PARENT as its cdr.
+  let prev = keymap;
+  for (;;) {
+    const rest = xcdr(rt, prev);
+    if (!consp(rest) || xcar(rt, rest) === Qkeymap) break;
+    prev = rest;
+  }
+  xsetcdr(rt, prev, parent);
+  return parent;
+});
+
+/** (control ?a)-style event lists: a list whose last element is the base. */
+const lucidEventList = (rt: Runtime, x: number): boolean => {
+  let l = x;
+  for (; consp(l); l = xcdr(rt, l)) {
+    const e = xcar(rt, l);
+    if (!symbolp(e) && !isFixnum(e)) return false;
+  }
+  return consp(x) && l === Qnil;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Modifier names of symbol events.
+
+interface ParsedSym { mods: number; base: string; }
+const MOD_LETTERS: [string, number][] = [['A', ALT], ['C', CTRL], ['H', HYPER], ['M', META], ['S', SHIFT], ['s', SUPER]];
+// Click-kind modifiers of mouse events, spelt as words; bits above the char ones.
+const DOWN = 1 << 0;
+const DRAG = 1 << 1;
+const DOUBLE = 1 << 2;
+const TRIPLE = 1 << 3;
+const UP = 1 << 4;
+const WORD_MODS: [string, number][] = [['down-', DOWN], ['drag-', DRAG], ['double-', DOUBLE], ['triple-', TRIPLE], ['up-', UP]];
+
+/** Split a symbol event's name into its modifier prefixes and base; a prefix needs something after it. */
+export function parseSymbolModifiers(name: string): { mods: number; clicks: number; base: string } {
+  let mods = 0;
+  let clicks = 0;
+  let i = 0;
+  for (;;) {
+    if (i + 2 < name.length + 0 && name[i + 1] === '-' && i + 2 < name.length) {
+      const m = MOD_LETTERS.find(([l]) => l === name[i]);
+      if (m) {
+        mods |= m[1];
+        i += 2;
+        continue;
+      }
+    }
+    const w = WORD_MODS.find(([p]) => name.startsWith(p, i) && name.length > i + p.length);
+    if (w) {
+      clicks |= w[1];
+      i += w[0].length;
+      continue;
+    }
+    break;
+  }
+  return { mods, clicks, base: name.slice(i) };
+}
+
+function modifierPrefix(mods: number, clicks: number): string {
+  let s = '';
+  for (const [l, bit] of MOD_LETTERS) if (mods & bit) s += l + '-';
+  // GNU's order for the click kinds.
+  if (clicks & DOUBLE) s += 'double-';
+  if (clicks & TRIPLE) s += 'triple-';
+  if (clicks & DOWN) s += 'down-';
+  if (clicks & DRAG) s += 'drag-';
+  if (clicks & UP) s += 'up-';
+  return s;
+}
+
+/** A symbol event with its modifiers in the canonical order (M-C-x names C-M-x). */
+export function reorderModifiers(rt: Runtime, sym: number): number {
+  const name = jsString(rt, symbolName(rt, sym));
+  const p = parseSymbolModifiers(name);
+  if (p.mods === 0 && p.clicks === 0) return sym;
+  const canon = modifierPrefix(p.mods, p.clicks) + p.base;
+  return canon === name ? sym : intern(rt, canon);
+}
+export type { ParsedSym };
+
+/** The event a key element stands for, as stored in keymaps. */
+function canonEvent(rt: Runtime, ev: number): number {
+  if (consp(ev) && !isFixnum(xcar(rt, ev))) ev = xcar(rt, ev); // a mouse event: its kind
+  if (symbolp(ev) && ev !== Qnil && ev !== Qt) return reorderModifiers(rt, ev);
+  if (isFixnum(ev)) return makeFixnum(fixnumValue(ev) & (META | (META - 1)));
+  return ev;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookup.
+
+/** See through menu-item wrappings of a definition (GNU's get_keyelt). */
+export function getKeyelt(rt: Runtime, object: number): number {
+  for (;;) {
+    if (!consp(object)) return object;
+    const head = xcar(rt, object);
+    if (head === Qmenu_item) {
+      // (menu-item NAME DEFN . PROPS); a :filter is applied to DEFN.
+      let rest = xcdr(rt, object);
+      if (!consp(rest)) return Qnil;
+      rest = xcdr(rt, rest);
+      if (!consp(rest)) return Qnil;
+      let def = xcar(rt, rest);
+      for (let p = xcdr(rt, rest); consp(p) && consp(xcdr(rt, p)); p = xcdr(rt, xcdr(rt, p))) {
+        if (xcar(rt, p) === Qfilter) {
+          const sp = rt.sp;
+          rt.push(def);
+          def = call1(rt, xcar(rt, xcdr(rt, p)), def);
+          rt.sp = sp;
+          break;
+        }
+      }
+      return def;
+    }
+    if (stringp(head)) {
+      // (STRING . DEFN) or (STRING HELP-STRING . DEFN).
+      object = xcdr(rt, object);
+      if (consp(object) && stringp(xcar(rt, object))) object = xcdr(rt, object);
+      continue;
+    }
+    return object;
+  }
+}
+
+/**
+ * The binding of the event IDX in MAP, through its parents unless NOINHERIT; Qunbound when it
+ * has none. A binding of t is the default, used when T_OK. Several prefix keymaps bound to IDX
+ * along the chain are merged, the nearer first, as GNU does.
+ */
+export function accessKeymap(rt: Runtime, map: number, idx: number, tOk: boolean, noinherit: boolean, autoload: boolean): number {
+  idx = canonEvent(rt, idx);
+  if (isFixnum(idx) && (fixnumValue(idx) & META) !== 0) {
+    // A meta char is the plain char in the map of the meta prefix.
+    const metaPrefix = symbolValue(rt, Qmeta_prefix_char);
+    const b = accessKeymap(rt, map, metaPrefix, tOk, noinherit, autoload);
+    const sub = b === Qunbound ? Qnil : getKeymap(rt, b, false, autoload);
+    if (consp(sub)) {
+      map = sub;
+      idx = makeFixnum(fixnumValue(idx) & ~META);
+    } else if (tOk) {
+      idx = Qt;
+    } else return b === Qnil || b === Qunbound ? b : Qunbound;
+  }
+  let tBinding = Qunbound;
+  let retval = Qunbound;
+  let retvalTail = Qnil;
+  let l = xcdr(rt, map);
+  const sp = rt.sp;
+  rt.push(map);
+  let n = 0;
+  for (; ; l = xcdr(rt, l)) {
+    let parent = Qnil;
+    if (!consp(l)) {
+      // A symbol tail naming a keymap is a parent too.
+      if (l === Qnil) break;
+      parent = getKeymap(rt, l, false, autoload);
+      if (!consp(parent)) break;
+    } else if (xcar(rt, l) === Qkeymap) parent = l;
+    if (parent !== Qnil) {
+      if (noinherit) break;
+      if (retval !== Qunbound && retval !== Qnil) {
+        // A prefix keymap found here is merged with the one the parent binds.
+        const inherited = accessKeymap(rt, parent, idx, tOk, false, autoload);
+        if (inherited !== Qunbound && keymapp(rt, inherited)) retval = cons(rt, Qkeymap, cons(rt, retval, inherited));
+        break;
+      }
+      l = parent;
+      continue;
+    }
+    if (++n > 1e7) break;
+    const binding = xcar(rt, l);
+    let val = Qunbound;
+    if (consp(binding)) {
+      const key = xcar(rt, binding);
+      if (key === Qkeymap) {
+        // A keymap inside the keymap, searched in place.
+        val = accessKeymap(rt, binding, idx, tOk, false, autoload);
+      } else if (key === idx) val = xcdr(rt, binding);
+      else if (tOk && key === Qt) {
+        tBinding = xcdr(rt, binding);
+        tOk = false;
+      }
+    } else if (vectorp(rt, binding)) {
+      if (isFixnum(idx) && idx >= 0 && fixnumValue(idx) < pvecSize(rt, binding)) val = vref(rt, binding, fixnumValue(idx));
+    } else if (charTableP(rt, binding)) {
+      if (isFixnum(idx) && (fixnumValue(idx) & MODIFIER_MASK) === 0) {
+        val = charTableRef(rt, binding, fixnumValue(idx));
+        // nil there means unbound; t stands for an explicit nil that hides the parent's.
+        if (val === Qnil) val = Qunbound;
+      }
+    }
+    if (val === Qunbound) continue;
+    if (val === Qt) val = Qnil;
+    val = getKeyelt(rt, val);
+    rt.push(val);
+    if (!keymapp(rt, val)) {
+      if (retval === Qunbound) retval = val;
+      if (val !== Qunbound) break;
+    } else if (retval === Qnil || retval === Qunbound) retval = val;
+    else if (consp(retvalTail)) {
+      const cell = list(rt, val);
+      xsetcdr(rt, retvalTail, cell);
+      retvalTail = cell;
+    } else {
+      retvalTail = list(rt, val);
+      retval = cons(rt, Qkeymap, cons(rt, retval, xcar(rt, retvalTail)));
+      retvalTail = xcdr(rt, retval);
+    }
+    rt.push(retval);
+  }
+  rt.sp = sp;
+  return retval !== Qunbound ? retval : getKeyelt(rt, tBinding);
+}
+
+/** The key event at index I of KEY, a string or vector: meta bits of unibyte strings made modifiers. */
+function keyEvent(rt: Runtime, key: number, i: number): number {
+  let c = aref(rt, key, makeFixnum(i));
+  if (stringp(key) && !stringMultibyte(rt, key) && (fixnumValue(c) & 0x80) !== 0) c = makeFixnum((fixnumValue(c) & 0x7f) | META);
+  return c;
+}
+
+const keyLength = (rt: Runtime, key: number): number => (stringp(key) ? schars(rt, key) : pvecSize(rt, key));
+
+function checkKey(rt: Runtime, key: number): void {
+  if (!stringp(key) && !vectorp(rt, key)) wrongTypeArgument(rt, Qarrayp, key);
+}
+
+/** Convert an event list (control ?a) to its event (GNU's event-convert-list); see keymap-events. */
+export const eventConvertHook = { fn: (_rt: Runtime, ev: number): number => ev };
+
+/** GNU's lookup_key_1: a binding, or the number of events that made a complete key when KEY is longer. */
+function lookupKey1(rt: Runtime, keymap: number, key: number, tOk: boolean): number {
+  const len = keyLength(rt, key);
+  if (len === 0) return keymap;
+  for (let i = 0; ;) {
+    let c = keyEvent(rt, key, i++);
+    if (consp(c) && lucidEventList(rt, c)) c = eventConvertHook.fn(rt, c);
+    // Strings are not events, but GNU lets them through as keys matching nothing.
+    if (!isFixnum(c) && !symbolp(c) && !consp(c) && !stringp(c)) wrongTypeArgument(rt, Qstringp, c);
+    const cmd = accessKeymap(rt, keymap, c, tOk, false, true);
+    if (i === len) return cmd === Qunbound ? Qnil : cmd;
+    keymap = getKeymap(rt, cmd === Qunbound ? Qnil : cmd, false, true);
+    if (!consp(keymap)) return makeFixnum(i);
+  }
+}
+
+export function lookupKey(rt: Runtime, keymap: number, key: number, acceptDefault: number): number {
+  checkKey(rt, key);
+  if (keymap !== Qnil && !keymapp(rt, keymap) && consp(keymap)) {
+    // A list of keymaps: the first that binds KEY.
+    let found = Qnil;
+    for (let l = keymap; consp(l); l = xcdr(rt, l)) {
+      const r = lookupKey(rt, xcar(rt, l), key, acceptDefault);
+      if (r !== Qnil && !isFixnum(r)) return r;
+      if (found === Qnil) found = r;
+    }
+    return found;
+  }
+  if (keymap === Qnil) return Qnil;
+  keymap = getKeymap(rt, keymap, true, true);
+  return lookupKey1(rt, keymap, key, acceptDefault !== Qnil);
+}
+
+DEFUN('lookup-key', 2, 3, 'Give the binding of KEY, a string or vector of events, in KEYMAP (or a list of keymaps): a definition, nil when unbound, or the number of leading events that make a complete key when KEY is longer.\nACCEPT-DEFAULT non-nil lets default bindings (of t) count.',
+  (rt, keymap: number, key: number, acceptDefault: number) => lookupKey(rt, keymap, key, acceptDefault));
+
+// ---------------------------------------------------------------------------------------------
+// Defining.
+
+/** Bind the event IDX in KEYMAP to DEF (GNU's store_in_keymap). */
+export function storeInKeymap(rt: Runtime, keymap: number, idx: number, def: number): number {
+  if (consp(idx) && isFixnum(xcar(rt, idx))) {
+    // A range of chars (FROM . TO).
+    const to = xcdr(rt, idx);
+    if (!isFixnum(to) || fixnumValue(to) < 0 || fixnumValue(to) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, to);
+  } else idx = canonEvent(rt, idx);
+  let insertionPoint = keymap;
+  const sp = rt.sp;
+  rt.push(keymap);
+  rt.push(idx);
+  rt.push(def);
+  let n = 0;
+  for (let tail = xcdr(rt, keymap); consp(tail); tail = xcdr(rt, tail)) {
+    if (++n > 1e7) break;
+    const elt = xcar(rt, tail);
+    if (vectorp(rt, elt)) {
+      if (isFixnum(idx) && idx >= 0 && fixnumValue(idx) < pvecSize(rt, elt)) {
+        rt.i32[((elt & -8) >>> 2) + 1 + fixnumValue(idx)] = def;
+        rt.sp = sp;
+        return def;
+      }
+      if (consp(idx) && isFixnum(xcar(rt, idx))) {
+        const from = fixnumValue(xcar(rt, idx));
+        const to = Math.min(fixnumValue(xcdr(rt, idx)), pvecSize(rt, elt) - 1);
+        for (let c = Math.max(0, from); c <= to; c++) rt.i32[((elt & -8) >>> 2) + 1 + c] = def;
+        rt.sp = sp;
+        return def;
+      }
+      insertionPoint = tail;
+    } else if (charTableP(rt, elt)) {
+      // nil in a char-table means unbound: an explicit nil binding is stored as t.
+      const v = def === Qnil ? Qt : def;
+      if (isFixnum(idx) && (fixnumValue(idx) & MODIFIER_MASK) === 0) {
+        charTableSet(rt, elt, fixnumValue(idx), v);
+        rt.sp = sp;
+        return def;
+      }
+      if (consp(idx) && isFixnum(xcar(rt, idx))) {
+        charTableSetRange(rt, elt, fixnumValue(xcar(rt, idx)), fixnumValue(xcdr(rt, idx)), v);
+        rt.sp = sp;
+        return def;
+      }
+      insertionPoint = tail;
+    } else if (consp(elt)) {
+      if (xcar(rt, elt) === Qkeymap) {
+        // A keymap in the keymap: the binding goes into it.
+        tail = insertionPoint = elt;
+        continue;
+      }
+      if (xcar(rt, elt) === idx) {
+        xsetcdr(rt, elt, def);
+        rt.sp = sp;
+        return def;
+      }
+    } else if (elt === Qkeymap) break; // the parent starts: new bindings go before it
+  }
+  if (consp(idx) && isFixnum(xcar(rt, idx))) {
+    // A range with no char-table to hold it: make one.
+    const ct = makeCharTable(rt, Qkeymap, Qnil);
+    charTableSetRange(rt, ct, fixnumValue(xcar(rt, idx)), fixnumValue(xcdr(rt, idx)), def === Qnil ? Qt : def);
+    xsetcdr(rt, insertionPoint, cons(rt, ct, xcdr(rt, insertionPoint)));
+  } else {
+    xsetcdr(rt, insertionPoint, cons(rt, cons(rt, idx, def), xcdr(rt, insertionPoint)));
+  }
+  rt.sp = sp;
+  return def;
+}
+
+/** The description of KEY for error messages; key-description when it is defined. */
+export const describeKeyHook = { fn: (rt: Runtime, key: number, _prefix: number): number => key };
+
+export function defineKey(rt: Runtime, keymap: number, key: number, def: number): number {
+  keymap = getKeymap(rt, keymap, true, true);
+  checkKey(rt, key);
+  const len = keyLength(rt, key);
+  if (len === 0) return Qnil;
+  const sp = rt.sp;
+  rt.push(keymap);
+  rt.push(key);
+  rt.push(def);
+  const metaBit = stringp(key) && !stringMultibyte(rt, key) ? 0x80 : META;
+  let metized = false;
+  for (let idx = 0; ;) {
+    let c = aref(rt, key, makeFixnum(idx));
+    if (consp(c) && lucidEventList(rt, c)) c = eventConvertHook.fn(rt, c);
+    if (isFixnum(c) && (fixnumValue(c) & metaBit) !== 0 && !metized) {
+      c = symbolValue(rt, Qmeta_prefix_char);
+      metized = true;
+    } else {
+      if (isFixnum(c)) c = makeFixnum(fixnumValue(c) & ~metaBit);
+      metized = false;
+      idx++;
+    }
+    if (!isFixnum(c) && !symbolp(c) && (!consp(c) || (isFixnum(xcar(rt, c)) && idx !== len))) {
+      if (stringp(c)) {
+        // GNU only reports such an event, then goes on with it.
+        rt.sp = sp;
+        return def;
+      }
+      wrongTypeArgument(rt, Qstringp, c);
+    }
+    if (idx === len) {
+      const r = storeInKeymap(rt, keymap, c, def);
+      rt.sp = sp;
+      return r;
+    }
+    let cmd = accessKeymap(rt, keymap, c, false, true, true);
+    if (cmd === Qnil || cmd === Qunbound) cmd = storeInKeymap(rt, keymap, c, list(rt, Qkeymap));
+    const sub = getKeymap(rt, cmd, false, true);
+    if (!consp(sub)) {
+      const whole = describeKeyHook.fn(rt, key, Qnil);
+      rt.push(whole);
+      const head = describeKeyHook.fn(rt, substring(rt, key, makeFixnum(0), makeFixnum(idx)), Qnil);
+      const trailing = c === symbolValue(rt, Qmeta_prefix_char) && metized ? (idx === 0 ? 'ESC' : ' ESC') : '';
+      error(rt, `Key sequence ${jsString(rt, whole)} starts with non-prefix key ${jsString(rt, head)}${trailing}`);
+    }
+    keymap = sub;
+    rt.push(keymap);
+  }
+}
+
+DEFUN('define-key', 3, 3, 'In KEYMAP, bind KEY (a string or vector of events) to DEF, making prefix keymaps for its leading events as needed, and give DEF.\nDEF may be a command, a keymap (KEY becomes a prefix), a string or vector (a keyboard macro), a menu item, or nil (unbound). A meta char is bound after `meta-prefix-char\'; [remap CMD] remaps the command CMD.',
+  (rt, keymap: number, key: number, def: number) => defineKey(rt, keymap, key, def));
+
+// ---------------------------------------------------------------------------------------------
+// The global and local maps.
+
+DEFUN('current-global-map', 0, 0, 'Give the global keymap in force.', (rt) => rt.globals[G_CURRENT_GLOBAL_MAP]!);
+
+DEFUN('use-global-map', 1, 1, 'Make KEYMAP the global keymap.', (rt, keymap: number) => {
+  rt.globals[G_CURRENT_GLOBAL_MAP] = getKeymap(rt, keymap, true, true);
+  return Qnil;
+});
+
+export function currentLocalMap(rt: Runtime): number {
+  const b = currentBuffer(rt);
+  return b === Qnil ? Qnil : rt.i32[slotBase(b) + BUF_KEYMAP]!;
+}
+
+DEFUN('current-local-map', 0, 0, 'Give the current buffer\'s local keymap, or nil.', (rt) => currentLocalMap(rt));
+
+DEFUN('use-local-map', 1, 1, 'Make KEYMAP the current buffer\'s local keymap (nil: none).', (rt, keymap: number) => {
+  if (keymap !== Qnil) keymap = getKeymap(rt, keymap, true, true);
+  const b = currentBuffer(rt);
+  if (b !== Qnil) rt.i32[slotBase(b) + BUF_KEYMAP] = keymap;
+  return Qnil;
+});
+
+export const currentGlobalMap = (rt: Runtime): number => rt.globals[G_CURRENT_GLOBAL_MAP]!;
+
+DEFINIT((rt) => {
+  // GNU's initial maps: a full global map, whose ESC and C-x are the prefix commands
+  // ESC-prefix and Control-X-prefix, defined as esc-map and ctl-x-map.
+  const global = makeFullKeymap(rt, Qnil);
+  setDefault(rt, Qglobal_map, global);
+  rt.globals[G_CURRENT_GLOBAL_MAP] = global;
+  const esc = makeFullKeymap(rt, Qnil);
+  setDefault(rt, Qesc_map, esc);
+  setSymbolFunction(rt, QESC_prefix, esc);
+  const ctlx = makeFullKeymap(rt, Qnil);
+  setDefault(rt, Qctl_x_map, ctlx);
+  setSymbolFunction(rt, QControl_X_prefix, ctlx);
+  charTableSet(rt, xcar(rt, xcdr(rt, global)), 27, QESC_prefix);
+  charTableSet(rt, xcar(rt, xcdr(rt, global)), 24, QControl_X_prefix);
+});
+
+
+// ---------------------------------------------------------------------------------------------
+// Describing keys.
+
+const ctlBase = (c: number): number => (c === 0 ? 64 : c < 27 ? c + 96 : c + 64);
+
+/** The description of the char event C, modifiers first (GNU's push_key_description). */
+export function charEventDescription(c: number): number[] {
+  const base = c & 0x3fffff;
+  const out: number[] = [];
+  const add = (s: string): void => {
+    for (const ch of s) out.push(ch.codePointAt(0)!);
+  };
+  const plainCtl = base < 32 && base !== 27 && base !== 9 && base !== 13;
+  if (c & ALT) add('A-');
+  if ((c & CTRL) || plainCtl) add('C-');
+  if (c & HYPER) add('H-');
+  if (c & META) add('M-');
+  if (c & SHIFT) add('S-');
+  if (c & SUPER) add('s-');
+  if (base < 32) {
+    if (base === 27) add('ESC');
+    else if (base === 9) add('TAB');
+    else if (base === 13) add('RET');
+    else out.push(ctlBase(base));
+  } else if (base === 127) add('DEL');
+  else if (base === 32) add('SPC');
+  else out.push(base);
+  return out;
+}
+
+/** How many leading modifier prefixes a symbol's description keeps outside its angle brackets. */
+function symbolDescription(name: string): string {
+  let i = 0;
+  while (i + 1 < name.length && 'ACHMSs'.includes(name[i]!) && name[i + 1] === '-' && name.length - (i + 2) >= 2) i += 2;
+  return `${name.slice(0, i)}<${name.slice(i)}>`;
+}
+
+/** The modifier and char bits of an integer event; bignums keep their low bits, as GNU's wider fixnums do. */
+function integerEventBits(rt: Runtime, key: number): number {
+  return isFixnum(key) ? fixnumValue(key) : Number(BigInt.asIntN(32, integerValue(rt, key)));
+}
+
+export function singleKeyDescription(rt: Runtime, key: number, noAngles: boolean): number {
+  if (consp(key) && lucidEventList(rt, key)) key = eventConvertList(rt, key);
+  if (consp(key) && isFixnum(xcar(rt, key)) && isFixnum(xcdr(rt, key))) {
+    // A range of chars, as map-keymap gives for a char-table.
+    const a = singleKeyDescription(rt, xcar(rt, key), noAngles);
+    rt.push(a);
+    const b = singleKeyDescription(rt, xcdr(rt, key), noAngles);
+    rt.sp--;
+    return concatToString(rt, [a, makeString(rt, '..'), b]);
+  }
+  if (consp(key)) key = xcar(rt, key);
+  if (integerp(rt, key)) return makeStringFromChars(rt, charEventDescription(integerEventBits(rt, key)));
+  if (symbolp(key)) {
+    if (noAngles) return symbolName(rt, key);
+    return makeMultibyteIfNeeded(rt, symbolDescription(jsString(rt, symbolName(rt, key))));
+  }
+  if (stringp(key)) return copySequence(rt, key);
+  return error(rt, 'KEY must be an integer, cons, symbol, or string');
+}
+
+const makeMultibyteIfNeeded = (rt: Runtime, s: string): number => makeStringFromChars(rt, Array.from(s, (ch) => ch.codePointAt(0)!));
+
+DEFUN('single-key-description', 1, 2, 'Describe the event KEY in words, as C-x or C-<f1>; with NO-ANGLES, symbols are given without angle brackets.',
+  (rt, key: number, noAngles: number) => singleKeyDescription(rt, key, noAngles !== Qnil));
+
+/** The events of a key sequence, a string (meta bytes of unibyte strings made meta chars), vector or list. */
+function keySequenceEvents(rt: Runtime, keys: number): number[] {
+  if (keys === Qnil) return [];
+  if (consp(keys)) return listElements(rt, keys);
+  if (stringp(keys) || vectorp(rt, keys)) {
+    const out: number[] = [];
+    for (let i = 0, n = keyLength(rt, keys); i < n; i++) out.push(keyEvent(rt, keys, i));
+    return out;
+  }
+  return wrongTypeArgument(rt, Qsequencep, keys);
+}
+
+export function keyDescription(rt: Runtime, keys: number, prefix: number): number {
+  const events = [...keySequenceEvents(rt, prefix), ...keySequenceEvents(rt, keys)];
+  const sp = rt.sp;
+  for (const e of events) rt.push(e);
+  const metaPrefix = symbolValue(rt, Qmeta_prefix_char);
+  const parts: number[] = [];
+  let addMeta = false;
+  const escDesc = (): number => singleKeyDescription(rt, metaPrefix, false);
+  for (let key of events) {
+    if (addMeta) {
+      // ESC then a plain char reads as that char with meta.
+      if (!isFixnum(key) || key === metaPrefix || (fixnumValue(key) & META) !== 0) {
+        parts.push(escDesc());
+        rt.push(parts[parts.length - 1]!);
+        if (key === metaPrefix) continue;
+      } else key = makeFixnum(fixnumValue(key) | META);
+      addMeta = false;
+    } else if (key === metaPrefix) {
+      addMeta = true;
+      continue;
+    }
+    parts.push(singleKeyDescription(rt, key, false));
+    rt.push(parts[parts.length - 1]!);
+  }
+  if (addMeta) parts.push(escDesc());
+  const pieces: number[] = [];
+  const sep = makeString(rt, ' ');
+  parts.forEach((p, i) => {
+    if (i > 0) pieces.push(sep);
+    pieces.push(p);
+  });
+  const r = concatToString(rt, pieces);
+  rt.sp = sp;
+  return r;
+}
+
+DEFUN('key-description', 1, 2, 'Describe the key sequence KEYS (a string, vector or list of events) in words, as C-x C-f; PREFIX, events typed before KEYS, is described first.',
+  (rt, keys: number, prefix: number) => keyDescription(rt, keys, prefix));
+
+DEFUN('text-char-description', 1, 1, 'Describe the character CHARACTER as it shows in text: a control char as ^C, DEL as ^?.', (rt, character: number) => {
+  const c = checkCharacter(rt, character);
+  if (c < 32) return makeStringFromChars(rt, [94, c + 64]);
+  if (c === 127) return makeString(rt, '^?');
+  return makeStringFromChars(rt, [c]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Event lists: (control meta ?a), (shift f1).
+
+const MODIFIER_NAMES: [string, number, number][] = [
+  ['control', CTRL, 0], ['ctrl', CTRL, 0], ['meta', META, 0], ['shift', SHIFT, 0], ['super', SUPER, 0], ['hyper', HYPER, 0], ['alt', ALT, 0],
+  ['down', 0, DOWN], ['drag', 0, DRAG], ['double', 0, DOUBLE], ['triple', 0, TRIPLE], ['up', 0, UP], ['click', 0, 0],
+];
+
+/** The char C with the control modifier applied, as the keyboard makes control chars. */
+function controlChar(c: number): number {
+  const high = c & ~0x7f & ~CTRL;
+  if ((c & 0x3fffff) > 127) return c | CTRL;
+  const a = c & 0x7f;
+  if (a >= 64 && a < 96) return (a & ~96) | high | (a >= 65 && a <= 90 ? SHIFT : 0);
+  if (a >= 97 && a <= 122) return (a & ~96) | high;
+  if (a >= 32) return a | CTRL | high;
+  return a | high;
+}
+
+export function eventConvertList(rt: Runtime, desc: number): number {
+  let mods = 0;
+  let clicks = 0;
+  let base = Qunbound;
+  for (let l = desc; consp(l); l = xcdr(rt, l)) {
+    const e = xcar(rt, l);
+    const last = !consp(xcdr(rt, l));
+    const m = symbolp(e) && !last ? MODIFIER_NAMES.find(([n]) => n === jsString(rt, symbolName(rt, e))) : undefined;
+    if (m) {
+      mods |= m[1];
+      clicks |= m[2];
+      continue;
+    }
+    if (base !== Qunbound) error(rt, 'Two bases given in one event');
+    base = e;
+  }
+  if (base === Qunbound) return Qnil;
+  if (symbolp(base)) {
+    if (mods === 0 && clicks === 0) return base;
+    const p = parseSymbolModifiers(jsString(rt, symbolName(rt, base)));
+    return intern(rt, modifierPrefix(p.mods | mods, p.clicks | clicks) + p.base);
+  }
+  if (isFixnum(base)) {
+    let c = fixnumValue(base);
+    if ((mods & SHIFT) && c >= 97 && c <= 122) {
+      c -= 32;
+      mods &= ~SHIFT;
+    }
+    if (mods & CTRL) c = controlChar(c);
+    return makeFixnum(c | (mods & ~CTRL));
+  }
+  return error(rt, 'Invalid base event');
+}
+
+eventConvertHook.fn = eventConvertList;
+describeKeyHook.fn = keyDescription;
+
+DEFUN('event-convert-list', 1, 1, 'Make the event EVENT-DESC describes, a list of modifier names (control, meta, shift, super, hyper, alt, down, drag, double, triple, click) ending in a base char or symbol.',
+  (rt, desc: number) => eventConvertList(rt, desc));
+
+export { Qmeta_prefix_char, Qglobal_map };
