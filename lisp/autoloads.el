@@ -8,6 +8,11 @@
 
 ;; Entries are (LIBRARY MACROS FUNCTIONS).
 (dolist (entry '(("cl-lib" (cl-incf) ())
+                 ("derived" (define-derived-mode) (derived-mode-init-mode-variables))
+                 ("easy-mmode" (define-minor-mode define-globalized-minor-mode
+                                easy-mmode-define-minor-mode easy-mmode-define-global-mode
+                                define-global-minor-mode)
+                  (easy-mmode-define-keymap))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))
