@@ -31,3 +31,6 @@
       (autoload name library nil nil 'macro))
     (dolist (name (nth 2 entry))
       (autoload name library))))
+
+;; A command: GNU's autoload marks it interactive.
+(autoload 'read-kbd-macro "edmacro" nil t)

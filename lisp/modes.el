@@ -81,8 +81,6 @@ All buffer-local variables but the permanent ones are dropped."
 
 (defvar minor-mode-alist nil
   "Mode-line strings of minor modes, each (VARIABLE STRING).")
-(defvar minor-mode-map-alist nil
-  "Keymaps of minor modes, each (VARIABLE . KEYMAP), active while VARIABLE is non-nil.")
 (defvar minor-mode-list nil
   "Symbols of the minor modes defined so far.")
 (defvar global-minor-modes nil

@@ -18,19 +18,20 @@ import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
 import {
   cons, consp, list, schars, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xsetcdr,
-  pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, makeString, makeStringFromChars, integerp, integerValue,
+  pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, getProp, makeString, makeStringFromChars, integerp, integerValue, listFromArray, vectorFromArray,
 } from '../core/object.ts';
 import { intern } from '../core/obarray.ts';
 import { currentBuffer, slotBase } from './buffer.ts';
-import { charTableP, charTableRef, charTableSet, charTableSetRange, makeCharTable } from './chartab.ts';
-import { aref } from './data.ts';
-import { concatToString, copySequence, substring } from './fns.ts';
+import { charTableP, charTableRef, charTableSet, charTableSetRange, makeCharTable, mapCharTableJs } from './chartab.ts';
+import { aref, fset } from './data.ts';
+import { concatToString, copySequence, equalp, substring } from './fns.ts';
 import { checkCharacter } from './character.ts';
-import { call1, indirectFunction, listElements, setDefault, symbolValue } from './eval.ts';
+import { call1, findSymbolValue, funcall, indirectFunction, listElements, setDefault, symbolValue } from './eval.ts';
 
 export const Qkeymap = DEFSYM('keymap');
 const Qkeymapp = DEFSYM('keymapp');
 const Qmenu_item = DEFSYM('menu-item');
+const Qmenu_bar = DEFSYM('menu-bar');
 const Qfilter = DEFSYM(':filter');
 const Qautoload_do_load = DEFSYM('autoload-do-load');
 const Qmeta_prefix_char = DEFVAR('meta-prefix-char', () => makeFixnum(27), 'The event that stands for the meta modifier in key sequences: a meta char is stored and looked up after it.');
@@ -204,7 +205,7 @@ export type { ParsedSym };
 
 /** The event a key element stands for, as stored in keymaps. */
 function canonEvent(rt: Runtime, ev: number): number {
-  if (consp(ev) && !isFixnum(xcar(rt, ev))) ev = xcar(rt, ev); // a mouse event: its kind
+  if (consp(ev)) ev = xcar(rt, ev); // a mouse event: its kind; a range (FROM . TO): its first char
   if (symbolp(ev) && ev !== Qnil && ev !== Qt) return reorderModifiers(rt, ev);
   if (isFixnum(ev)) return makeFixnum(fixnumValue(ev) & (META | (META - 1)));
   return ev;
@@ -245,6 +246,9 @@ export function getKeyelt(rt: Runtime, object: number): number {
     return object;
   }
 }
+
+DEFUN('keymap--get-keyelt', 2, 2, 'Give the definition OBJECT, a keymap element, stands for: menu items are seen through (and their :filter run).',
+  (rt, object: number) => getKeyelt(rt, object));
 
 /**
  * The binding of the event IDX in MAP, through its parents unless NOINHERIT; Qunbound when it
@@ -382,7 +386,34 @@ export function lookupKey(rt: Runtime, keymap: number, key: number, acceptDefaul
   }
   if (keymap === Qnil) return Qnil;
   keymap = getKeymap(rt, keymap, true, true);
-  return lookupKey1(rt, keymap, key, acceptDefault !== Qnil);
+  const found = lookupKey1(rt, keymap, key, acceptDefault !== Qnil);
+  if ((found !== Qnil && !isFixnum(found)) || !vectorp(rt, key) || pvecSize(rt, key) === 0 || vref(rt, key, 0) !== Qmenu_bar) return found;
+  // Menu bar items were once named in mixed case and with spaces: GNU retries the key
+  // with its symbols lowercased, then with their spaces made dashes too.
+  const sp = rt.sp;
+  rt.push(keymap);
+  rt.push(key);
+  for (const dashes of [false, true]) {
+    const evs: number[] = [];
+    for (let i = 0; i < pvecSize(rt, key); i++) {
+      const e = vref(rt, key, i);
+      if (!symbolp(e) || e === Qnil) evs.push(e);
+      else {
+        let name = jsString(rt, symbolName(rt, e)).toLowerCase();
+        if (dashes) name = name.replace(/ /g, '-');
+        evs.push(intern(rt, name));
+      }
+    }
+    const k2 = vectorFromArray(rt, evs);
+    rt.push(k2);
+    const r = lookupKey1(rt, keymap, k2, acceptDefault !== Qnil);
+    if (r !== Qnil && !isFixnum(r)) {
+      rt.sp = sp;
+      return r;
+    }
+  }
+  rt.sp = sp;
+  return found;
 }
 
 DEFUN('lookup-key', 2, 3, 'Give the binding of KEY, a string or vector of events, in KEYMAP (or a list of keymaps): a definition, nil when unbound, or the number of leading events that make a complete key when KEY is longer.\nACCEPT-DEFAULT non-nil lets default bindings (of t) count.',
@@ -571,7 +602,9 @@ export function charEventDescription(c: number): number[] {
   const add = (s: string): void => {
     for (const ch of s) out.push(ch.codePointAt(0)!);
   };
-  const plainCtl = base < 32 && base !== 27 && base !== 9 && base !== 13;
+  // A meta TAB reads as C-M-i; otherwise TAB, RET and ESC keep their names.
+  const tabAsCi = base === 9 && (c & META) !== 0;
+  const plainCtl = base < 32 && base !== 27 && (base !== 9 || tabAsCi) && base !== 13;
   if (c & ALT) add('A-');
   if ((c & CTRL) || plainCtl) add('C-');
   if (c & HYPER) add('H-');
@@ -580,7 +613,7 @@ export function charEventDescription(c: number): number[] {
   if (c & SUPER) add('s-');
   if (base < 32) {
     if (base === 27) add('ESC');
-    else if (base === 9) add('TAB');
+    else if (base === 9 && !tabAsCi) add('TAB');
     else if (base === 13) add('RET');
     else out.push(ctlBase(base));
   } else if (base === 127) add('DEL');
@@ -632,7 +665,12 @@ function keySequenceEvents(rt: Runtime, keys: number): number[] {
   if (consp(keys)) return listElements(rt, keys);
   if (stringp(keys) || vectorp(rt, keys)) {
     const out: number[] = [];
-    for (let i = 0, n = keyLength(rt, keys); i < n; i++) out.push(keyEvent(rt, keys, i));
+    for (let i = 0, n = keyLength(rt, keys); i < n; i++) {
+      let c = keyEvent(rt, keys, i);
+      // Unlike lookups, descriptions read chars 128..255 of multibyte strings as meta chars too.
+      if (stringp(keys) && isFixnum(c) && fixnumValue(c) >= 0x80 && fixnumValue(c) <= 0xff) c = makeFixnum((fixnumValue(c) & 0x7f) | META);
+      out.push(c);
+    }
     return out;
   }
   return wrongTypeArgument(rt, Qsequencep, keys);
@@ -743,4 +781,484 @@ describeKeyHook.fn = keyDescription;
 DEFUN('event-convert-list', 1, 1, 'Make the event EVENT-DESC describes, a list of modifier names (control, meta, shift, super, hyper, alt, down, drag, double, triple, click) ending in a base char or symbol.',
   (rt, desc: number) => eventConvertList(rt, desc));
 
-export { Qmeta_prefix_char, Qglobal_map };
+
+// ---------------------------------------------------------------------------------------------
+// Walking keymaps.
+
+/**
+ * Call FN(EVENT, DEF) for each binding of MAP in order, a char-table's runs of chars with one
+ * definition as (FROM . TO) and its explicit nil bindings as nil; composed keymaps inside MAP
+ * are walked in place, the parent after MAP's own bindings unless NOINHERIT. FN may not call
+ * Lisp: the bindings are collected first by mapKeymap.
+ */
+function walkKeymap(rt: Runtime, map: number, noinherit: boolean, fn: (ev: number, def: number) => void, depth = 0): void {
+  if (depth > 100) error(rt, 'Possible infinite recursion when walking keymap');
+  let l = xcdr(rt, map);
+  let n = 0;
+  for (; ; l = xcdr(rt, l)) {
+    if (!consp(l)) {
+      if (l === Qnil || noinherit) return;
+      const p = getKeymap(rt, l, false, false);
+      if (!consp(p)) return;
+      l = p;
+      continue;
+    }
+    if (++n > 1e7) return;
+    const elt = xcar(rt, l);
+    if (elt === Qkeymap) {
+      if (noinherit) return;
+      continue;
+    }
+    if (consp(elt)) {
+      if (xcar(rt, elt) === Qkeymap) walkKeymap(rt, elt, false, fn, depth + 1);
+      else fn(xcar(rt, elt), xcdr(rt, elt));
+    } else if (vectorp(rt, elt)) {
+      for (let i = 0; i < pvecSize(rt, elt); i++) fn(makeFixnum(i), vref(rt, elt, i));
+    } else if (charTableP(rt, elt)) {
+      let runFrom = -1;
+      let runTo = -1;
+      let runVal = Qnil;
+      const flush = (): void => {
+        if (runFrom < 0) return;
+        const v = runVal === Qt ? Qnil : runVal;
+        fn(runFrom === runTo ? makeFixnum(runFrom) : cons(rt, makeFixnum(runFrom), makeFixnum(runTo)), v);
+        runFrom = -1;
+      };
+      mapCharTableJs(rt, elt, (from, to, v) => {
+        if (runFrom >= 0 && from === runTo + 1 && v === runVal) runTo = to;
+        else {
+          flush();
+          runFrom = from;
+          runTo = to;
+          runVal = v;
+        }
+      });
+      flush();
+    }
+  }
+}
+
+/** The bindings of MAP as [event, def] pairs, every value rooted on the runtime stack (caller restores rt.sp). */
+function keymapBindings(rt: Runtime, map: number, noinherit: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  walkKeymap(rt, map, noinherit, (ev, def) => {
+    rt.push(ev);
+    out.push([ev, def]);
+  });
+  return out;
+}
+
+function mapKeymapLisp(rt: Runtime, fn: number, keymap: number, noinherit: boolean, sortFirst: boolean): number {
+  const sp = rt.sp;
+  rt.push(fn);
+  const map = getKeymap(rt, keymap, true, true);
+  rt.push(map);
+  const pairs = keymapBindings(rt, map, noinherit);
+  if (sortFirst) {
+    // Chars first by code, then symbols by name, as a stable order.
+    const rank = (ev: number): [number, string] => (isFixnum(ev) ? [0, String(fixnumValue(ev)).padStart(12, '0')] : consp(ev) ? [0, String(fixnumValue(xcar(rt, ev))).padStart(12, '0')] : [1, symbolp(ev) ? jsString(rt, symbolName(rt, ev)) : '']);
+    pairs.sort((a, b) => {
+      const [ka, na] = rank(a[0]);
+      const [kb, nb] = rank(b[0]);
+      return ka - kb || (na < nb ? -1 : na > nb ? 1 : 0);
+    });
+  }
+  for (const [ev, def] of pairs) funcall(rt, fn, [ev, def]);
+  rt.sp = sp;
+  return Qnil;
+}
+
+DEFUN('map-keymap', 2, 3, 'Call FUNCTION with each binding of KEYMAP, an event (a range of chars as (FROM . TO)) and its definition, its parents\' bindings after its own.\nSORT-FIRST non-nil gives the bindings in the order of their events.',
+  (rt, fn: number, keymap: number, sortFirst: number) => mapKeymapLisp(rt, fn, keymap, false, sortFirst !== Qnil));
+
+DEFUN('map-keymap-internal', 2, 2, 'Call FUNCTION with each binding of KEYMAP itself, not of its parent, an event and its definition.',
+  (rt, fn: number, keymap: number) => mapKeymapLisp(rt, fn, keymap, true, false));
+
+/** A copy of a definition: keymaps in it (also in menu items) are copied, anything else shared. */
+function copyKeymapItem(rt: Runtime, elt: number, depth: number): number {
+  if (!consp(elt)) return elt;
+  const head = xcar(rt, elt);
+  if (head === Qkeymap) return copyKeymapList(rt, elt, depth + 1);
+  if (head === Qmenu_item) {
+    // (menu-item NAME DEF . PROPS): a fresh spine down to DEF.
+    const rest = xcdr(rt, elt);
+    if (consp(rest) && consp(xcdr(rt, rest))) {
+      const defCell = xcdr(rt, rest);
+      const def = copyKeymapItem(rt, xcar(rt, defCell), depth);
+      rt.push(def);
+      const r = cons(rt, Qmenu_item, cons(rt, xcar(rt, rest), cons(rt, def, xcdr(rt, defCell))));
+      rt.sp--;
+      return r;
+    }
+    return elt;
+  }
+  if (stringp(head)) {
+    // (STRING . DEF) or (STRING HELP . DEF).
+    const rest = xcdr(rt, elt);
+    if (consp(rest) && stringp(xcar(rt, rest))) {
+      const def = copyKeymapItem(rt, xcdr(rt, rest), depth);
+      rt.push(def);
+      const r = cons(rt, head, cons(rt, xcar(rt, rest), def));
+      rt.sp--;
+      return r;
+    }
+    const def = copyKeymapItem(rt, rest, depth);
+    rt.push(def);
+    const r = cons(rt, head, def);
+    rt.sp--;
+    return r;
+  }
+  return elt;
+}
+
+function copyKeymapList(rt: Runtime, keymap: number, depth: number): number {
+  if (depth > 100) error(rt, 'Possible infinite recursion when copying keymap');
+  const sp = rt.sp;
+  const copy = list(rt, Qkeymap);
+  rt.push(copy);
+  let last = copy;
+  let l = xcdr(rt, keymap);
+  for (; consp(l) && xcar(rt, l) !== Qkeymap; l = xcdr(rt, l)) {
+    let elt = xcar(rt, l);
+    if (charTableP(rt, elt)) {
+      const src = elt;
+      elt = makeCharTable(rt, Qkeymap, Qnil);
+      rt.push(elt);
+      const runs: [number, number, number][] = [];
+      mapCharTableJs(rt, src, (from, to, v) => runs.push([from, to, v]));
+      for (const [from, to, v] of runs) {
+        const cv = copyKeymapItem(rt, v, depth);
+        if (from === to) charTableSet(rt, elt, from, cv);
+        else charTableSetRange(rt, elt, from, to, cv);
+      }
+    } else if (vectorp(rt, elt)) {
+      const src = elt;
+      elt = copySequence(rt, src);
+      rt.push(elt);
+      for (let i = 0; i < pvecSize(rt, elt); i++) rt.i32[((elt & -8) >>> 2) + 1 + i] = copyKeymapItem(rt, vref(rt, elt, i), depth);
+    } else if (consp(elt)) {
+      if (xcar(rt, elt) === Qkeymap) elt = copyKeymapList(rt, elt, depth + 1);
+      else {
+        const def = copyKeymapItem(rt, xcdr(rt, elt), depth);
+        rt.push(def);
+        elt = cons(rt, xcar(rt, elt), def);
+      }
+      rt.push(elt);
+    }
+    const cell = list(rt, elt);
+    xsetcdr(rt, last, cell);
+    last = cell;
+  }
+  // The parent is shared, not copied.
+  xsetcdr(rt, last, l);
+  rt.sp = sp;
+  return copy;
+}
+
+DEFUN('copy-keymap', 1, 1, 'Give a copy of KEYMAP: its prefix keymaps (not those named by symbols) are copied too, its parent is shared.',
+  (rt, keymap: number) => copyKeymapList(rt, getKeymap(rt, keymap, true, false), 0));
+
+function keymapPrompt(rt: Runtime, map: number, depth: number): number {
+  if (depth > 100) return Qnil;
+  let l = xcdr(rt, map);
+  for (let n = 0; ; l = xcdr(rt, l)) {
+    if (!consp(l)) {
+      const p = l === Qnil ? Qnil : getKeymap(rt, l, false, false);
+      if (!consp(p)) return Qnil;
+      l = p;
+      continue;
+    }
+    if (++n > 1e7) return Qnil;
+    const elt = xcar(rt, l);
+    if (stringp(elt)) return elt;
+    if (consp(elt) && xcar(rt, elt) === Qkeymap) {
+      const p = keymapPrompt(rt, elt, depth + 1);
+      if (p !== Qnil) return p;
+    }
+  }
+}
+
+DEFUN('keymap-prompt', 1, 1, 'Give the prompt string of KEYMAP (or of a keymap it holds or inherits from), or nil.',
+  (rt, keymap: number) => {
+    const map = getKeymap(rt, keymap, false, true);
+    return consp(map) ? keymapPrompt(rt, map, 0) : Qnil;
+  });
+
+DEFUN('define-prefix-command', 1, 3, 'Make COMMAND a prefix command: its function definition becomes a new sparse keymap (with prompt NAME), which is also made the value of MAPVAR, or of COMMAND itself when MAPVAR is nil. Give COMMAND.',
+  (rt, command: number, mapvar: number, name: number) => {
+    const map = name === Qnil ? list(rt, Qkeymap) : list(rt, Qkeymap, name);
+    rt.push(map);
+    fset(rt, command, map);
+    funcall(rt, Qset, [mapvar !== Qnil ? mapvar : command, map]);
+    rt.sp--;
+    return command;
+  });
+
+/** The alist of (SEQUENCE . KEYMAP) of every prefix keymap reachable from MAP, breadth first. */
+function accessibleKeymaps(rt: Runtime, keymap: number, prefix: number): number {
+  const sp = rt.sp;
+  let start: number;
+  let startSeq: number[];
+  if (prefix !== Qnil && keyLength(rt, prefix) > 0) {
+    const tem = lookupKey(rt, keymap, prefix, Qt);
+    start = getKeymap(rt, tem, false, false);
+    if (!consp(start)) return Qnil;
+    startSeq = [];
+    for (let i = 0, n = keyLength(rt, prefix); i < n; i++) startSeq.push(keyEvent(rt, prefix, i));
+  } else {
+    start = getKeymap(rt, keymap, true, false);
+    startSeq = [];
+  }
+  rt.push(start);
+  const metaPrefix = symbolValue(rt, Qmeta_prefix_char);
+  const seqs: number[][] = [startSeq];
+  const maps: number[] = [start];
+  for (let k = 0; k < maps.length; k++) {
+    const thisSeq = seqs[k]!;
+    const metized = thisSeq.length > 0 && thisSeq[thisSeq.length - 1] === metaPrefix;
+    const pairs = keymapBindings(rt, maps[k]!, false);
+    for (const [ev, def] of pairs) {
+      const sub = getKeymap(rt, getKeyelt(rt, def), false, false);
+      if (!consp(sub) || maps.includes(sub)) continue;
+      rt.push(sub);
+      maps.push(sub);
+      if (metized && isFixnum(ev)) seqs.push([...thisSeq.slice(0, -1), makeFixnum(fixnumValue(ev) | META)]);
+      else seqs.push([...thisSeq, ev]);
+      if (maps.length > 1e6) break;
+    }
+  }
+  const cells: number[] = [];
+  for (let k = 0; k < maps.length; k++) {
+    const v = vectorFromArray(rt, seqs[k]!);
+    rt.push(v);
+    cells.push(cons(rt, v, maps[k]!));
+    rt.push(cells[k]!);
+  }
+  const r = listFromArray(rt, cells);
+  rt.sp = sp;
+  return r;
+}
+
+DEFUN('accessible-keymaps', 1, 2, 'Give an alist of (KEY . MAP) for every prefix keymap reachable from KEYMAP, KEY being the events that lead to MAP; with PREFIX, only those reached through it.',
+  (rt, keymap: number, prefix: number) => accessibleKeymaps(rt, keymap, prefix));
+
+// ---------------------------------------------------------------------------------------------
+// The active maps, key-binding, where-is.
+
+const Qminor_mode_map_alist = DEFVAR('minor-mode-map-alist', () => Qnil, 'Alist of (VARIABLE . KEYMAP): KEYMAP is active while VARIABLE is non-nil.');
+const Qminor_mode_overriding_map_alist = DEFVAR('minor-mode-overriding-map-alist', () => Qnil, 'Alist of (VARIABLE . KEYMAP), as `minor-mode-map-alist\', that a major mode uses to replace minor modes\' maps.');
+const Qemulation_mode_map_alists = DEFVAR('emulation-mode-map-alists', () => Qnil, 'A list of alists like `minor-mode-map-alist\' (or symbols whose values are such), searched before it.');
+const Qoverriding_local_map = DEFVAR('overriding-local-map', () => Qnil, 'A keymap that replaces the buffer\'s local and minor-mode maps when non-nil.');
+const Qoverriding_terminal_local_map = DEFVAR('overriding-terminal-local-map', () => Qnil, 'A keymap searched before every other when non-nil.');
+const Qremap = DEFSYM('remap');
+const Qset = DEFSYM('set');
+const Qnon_ascii = DEFSYM('non-ascii');
+const Qtool_bar = DEFSYM('tool-bar');
+const QCadvertised_binding = DEFSYM(':advertised-binding');
+
+const boundValue = (rt: Runtime, sym: number): number => {
+  if (!symbolp(sym)) return Qnil;
+  const v = findSymbolValue(rt, sym);
+  return v === Qunbound ? Qnil : v;
+};
+
+/** The keymaps of the minor modes that are on, emulation alists first (GNU's current_minor_maps). */
+function currentMinorMaps(rt: Runtime): number[] {
+  const out: number[] = [];
+  const seen: number[] = [];
+  const scan = (alist: number, remember: boolean, skipSeen: boolean): void => {
+    let n = 0;
+    for (let l = alist; consp(l) && ++n < 1e6; l = xcdr(rt, l)) {
+      const e = xcar(rt, l);
+      if (!consp(e)) continue;
+      const v = xcar(rt, e);
+      if (!symbolp(v) || boundValue(rt, v) === Qnil) continue;
+      if (skipSeen && seen.includes(v)) continue;
+      if (remember) seen.push(v);
+      const map = getKeymap(rt, xcdr(rt, e), false, true);
+      if (consp(map)) {
+        rt.push(map);
+        out.push(map);
+      }
+    }
+  };
+  for (let l = boundValue(rt, Qemulation_mode_map_alists); consp(l); l = xcdr(rt, l)) {
+    const a = xcar(rt, l);
+    scan(symbolp(a) ? boundValue(rt, a) : a, false, false);
+  }
+  scan(boundValue(rt, Qminor_mode_overriding_map_alist), true, false);
+  scan(boundValue(rt, Qminor_mode_map_alist), false, true);
+  return out;
+}
+
+DEFUN('current-minor-mode-maps', 0, 0, 'Give the keymaps of the minor modes now on (and of `emulation-mode-map-alists\'), the first searched first.', (rt) => {
+  const sp = rt.sp;
+  const r = listFromArray(rt, currentMinorMaps(rt));
+  rt.sp = sp;
+  return r;
+});
+
+/** The active keymaps, the first searched first: with OLP the overriding maps count. */
+function currentActiveMaps(rt: Runtime, olp: boolean): number[] {
+  const maps: number[] = [];
+  const otl = boundValue(rt, Qoverriding_terminal_local_map);
+  const olm = boundValue(rt, Qoverriding_local_map);
+  if (olp && otl !== Qnil) maps.push(otl);
+  if (olp && olm !== Qnil) maps.push(olm);
+  else {
+    for (const m of currentMinorMaps(rt)) maps.push(m);
+    const local = currentLocalMap(rt);
+    if (local !== Qnil) maps.push(local);
+  }
+  maps.push(currentGlobalMap(rt));
+  return maps;
+}
+
+DEFUN('current-active-maps', 0, 2, 'Give the keymaps now active, the first searched first: minor modes\' maps, the local map, the global map. OLP non-nil puts `overriding-local-map\' (which then replaces the minor-mode and local maps) and `overriding-terminal-local-map\' in front. POSITION is ignored in batch.',
+  (rt, olp: number) => {
+    const sp = rt.sp;
+    const r = listFromArray(rt, currentActiveMaps(rt, olp !== Qnil));
+    rt.sp = sp;
+    return r;
+  });
+
+/** The first binding of KEY in MAPS that is neither nil nor a number (GNU's lookup through a keymap list). */
+function lookupInMaps(rt: Runtime, maps: number[], key: number, acceptDefault: boolean): number {
+  for (const m of maps) {
+    const r = lookupKey(rt, m, key, acceptDefault ? Qt : Qnil);
+    if (r !== Qnil && !isFixnum(r)) return r;
+  }
+  return Qnil;
+}
+
+function commandRemapping(rt: Runtime, command: number, maps: number[]): number {
+  if (!symbolp(command) || command === Qnil) return Qnil;
+  const key = vectorFromArray(rt, [Qremap, command]);
+  rt.push(key);
+  const r = lookupInMaps(rt, maps, key, false);
+  rt.sp--;
+  return r;
+}
+
+DEFUN('command-remapping', 1, 3, 'Give the command COMMAND is remapped to by a [remap COMMAND] binding in the active keymaps (or in KEYMAPS, a list), or nil.',
+  (rt, command: number, _position: number, keymaps: number) => {
+    const sp = rt.sp;
+    const maps = keymaps === Qnil ? currentActiveMaps(rt, true) : consp(keymaps) && !isKeymapList(rt, keymaps) ? listElements(rt, keymaps) : [keymaps];
+    for (const m of maps) rt.push(m);
+    const r = commandRemapping(rt, command, maps);
+    rt.sp = sp;
+    return r;
+  });
+
+DEFUN('key-binding', 1, 4, 'Give the binding of KEY in the active keymaps, or nil: the first of the overriding, minor-mode, local and global maps that binds it. ACCEPT-DEFAULT lets default bindings count; a command remapped by [remap CMD] gives its replacement unless NO-REMAP.',
+  (rt, key: number, acceptDefault: number, noRemap: number) => {
+    checkKey(rt, key);
+    const sp = rt.sp;
+    const maps = currentActiveMaps(rt, true);
+    for (const m of maps) rt.push(m);
+    let value = lookupInMaps(rt, maps, key, acceptDefault !== Qnil);
+    if (value !== Qnil && noRemap === Qnil && symbolp(value)) {
+      const remap = commandRemapping(rt, value, maps);
+      if (remap !== Qnil) value = remap;
+    }
+    rt.sp = sp;
+    return value;
+  });
+
+DEFUN('local-key-binding', 1, 2, 'Give the binding of KEYS in the current local keymap, or nil.', (rt, keys: number, acceptDefault: number) => {
+  const m = currentLocalMap(rt);
+  return m === Qnil ? Qnil : lookupKey(rt, m, keys, acceptDefault);
+});
+
+DEFUN('global-key-binding', 1, 2, 'Give the binding of KEYS in the current global keymap, or nil.', (rt, keys: number, acceptDefault: number) =>
+  lookupKey(rt, currentGlobalMap(rt), keys, acceptDefault));
+
+const asciiSequence = (rt: Runtime, seq: number): boolean => {
+  for (let i = 0; i < pvecSize(rt, seq); i++) {
+    const e = vref(rt, seq, i);
+    if (!isFixnum(e) || (fixnumValue(e) & ~META) >= 0x80) return false;
+  }
+  return true;
+};
+
+/** Every key sequence of MAPS bound to DEFINITION (without the shadowing check), in the order found. */
+function sequencesFor(rt: Runtime, maps: number[], definition: number, noindirect: boolean, remaps = false): number[] {
+  const out: number[] = [];
+  const metaPrefix = symbolValue(rt, Qmeta_prefix_char);
+  for (const m of maps) {
+    const alist = accessibleKeymaps(rt, m, Qnil);
+    rt.push(alist);
+    for (let l = alist; consp(l); l = xcdr(rt, l)) {
+      const prefix = xcar(rt, xcar(rt, l));
+      const n = pvecSize(rt, prefix);
+      if (n > 0 && (vref(rt, prefix, 0) === Qremap) !== remaps) continue;
+      const pairs = keymapBindings(rt, xcdr(rt, xcar(rt, l)), false);
+      for (const [ev, def0] of pairs) {
+        const def = noindirect ? def0 : getKeyelt(rt, def0);
+        if (!(def === definition || (consp(definition) && equalp(rt, def, definition)))) continue;
+        const evs: number[] = [];
+        for (let i = 0; i < n; i++) evs.push(vref(rt, prefix, i));
+        if (n > 0 && evs[n - 1] === metaPrefix && isFixnum(ev)) evs[n - 1] = makeFixnum(fixnumValue(ev) | META);
+        else evs.push(ev);
+        const seq = vectorFromArray(rt, evs);
+        rt.push(seq);
+        if (!out.some((o) => equalp(rt, o, seq))) out.push(seq);
+      }
+    }
+  }
+  return out;
+}
+
+DEFUN('where-is-internal', 1, 5, 'Give the key sequences that invoke DEFINITION in KEYMAP (a keymap, searched with the global map; a list of keymaps; or nil for the active maps).\nFIRSTONLY `non-ascii\' gives the first sequence found, another non-nil value the first made of ASCII chars (meta allowed). NOINDIRECT leaves menu items unresolved. Sequences of commands remapped to DEFINITION are included unless NO-REMAP.',
+  (rt, definition: number, keymap: number, firstonly: number, noindirect: number, noRemap: number) => {
+    const sp = rt.sp;
+    let maps: number[];
+    if (keymap === Qnil) maps = currentActiveMaps(rt, false);
+    else if (keymapp(rt, keymap)) maps = [getKeymap(rt, keymap, true, true), currentGlobalMap(rt)];
+    else maps = listElements(rt, keymap);
+    for (const m of maps) rt.push(m);
+    const found: number[] = [];
+    // With NO-REMAP, [remap CMD] sequences count as any other.
+    const consider = (def: number): void => {
+      for (const seq of sequencesFor(rt, maps, def, noindirect !== Qnil, false)) {
+        // A sequence shadowed by another binding is not one that invokes DEF.
+        const b = lookupInMaps(rt, maps, seq, false);
+        if (b !== def && !(consp(def) && equalp(rt, b, def))) continue;
+        if (!found.some((o) => equalp(rt, o, seq))) found.push(seq);
+      }
+    };
+    // A command remapped to another is reached through that one's keys.
+    if (noRemap === Qnil && symbolp(definition) && definition !== Qnil) {
+      const r = commandRemapping(rt, definition, maps);
+      if (r !== Qnil) definition = r;
+    }
+    rt.push(definition);
+    consider(definition);
+    if (noRemap === Qnil && symbolp(definition) && definition !== Qnil) {
+      // Commands remapped to DEFINITION: their keys invoke it too.
+      for (const seq of sequencesFor(rt, maps, definition, noindirect !== Qnil, true)) {
+        if (pvecSize(rt, seq) === 2 && vref(rt, seq, 0) === Qremap) consider(vref(rt, seq, 1));
+      }
+    }
+    if (noRemap !== Qnil) {
+      for (const seq of sequencesFor(rt, maps, definition, noindirect !== Qnil, true)) {
+        if (!found.some((o) => equalp(rt, o, seq))) found.push(seq);
+      }
+    }
+    const kept = noRemap !== Qnil ? found : found.filter((seq) => !(pvecSize(rt, seq) > 0 && vref(rt, seq, 0) === Qremap));
+    let r: number;
+    // With FIRSTONLY, the command's :advertised-binding wins when it is one of its keys.
+    const adv = firstonly !== Qnil && symbolp(definition) && definition !== Qnil ? getProp(rt, definition, QCadvertised_binding) : Qnil;
+    const advertised = adv === Qnil ? undefined : kept.find((seq) => equalp(rt, seq, adv));
+    if (firstonly === Qnil) r = listFromArray(rt, kept);
+    else if (advertised !== undefined) r = advertised;
+    else if (firstonly === Qnon_ascii) r = kept.length ? kept[0]! : Qnil;
+    else {
+      const isMenu = (seq: number): boolean => pvecSize(rt, seq) > 0 && (vref(rt, seq, 0) === Qmenu_bar || vref(rt, seq, 0) === Qtool_bar);
+      r = kept.find((seq) => asciiSequence(rt, seq)) ?? kept.find((seq) => !isMenu(seq)) ?? Qnil;
+    }
+    rt.sp = sp;
+    return r;
+  });
+
+export { Qmeta_prefix_char, Qglobal_map, Qminor_mode_map_alist };
