@@ -35,3 +35,8 @@ test('circular keymap spines and menu items end', () => {
   assert.equal(run(`(let ((l (list nil))) (setcar l l) (lookup-key l "a"))`), 'ERR wrong-type-argument');
   assert.equal(run(`(let ((m (make-sparse-keymap))) (define-key m "a" m) (keymapp (lookup-key m "aaaaaaaaaaaa")))`), 't');
 });
+
+test('a circular keymap spine has no parent and takes none', () => {
+  assert.equal(run(`(let ((m (list 'keymap '(1 . a)))) (setcdr (cdr m) (cdr m)) (keymap-parent m))`), 'nil');
+  assert.equal(run(`(let ((m (list 'keymap '(1 . a)))) (setcdr (cdr m) (cdr m)) (set-keymap-parent m (make-sparse-keymap)))`), 'ERR circular-list');
+});

@@ -13,9 +13,9 @@
 import { BUF_KEYMAP } from '../heap/layout.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
-import { error, wrongTypeArgument } from '../core/signal.ts';
+import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
-import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
+import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qcircular_list, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
 import {
   cons, consp, list, schars, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xsetcdr,
   pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, getProp, makeString, makeStringFromChars, integerp, integerValue, listFromArray, vectorFromArray,
@@ -106,7 +106,10 @@ DEFUN('make-keymap', 0, 1, 'Make a full keymap, (keymap CHARTABLE), whose char-t
 /** The parent of KEYMAP (a keymap list), or nil: the first tail that is a keymap itself. */
 export function keymapParent(rt: Runtime, keymap: number, autoload: boolean): number {
   let l = xcdr(rt, keymap);
-  for (; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === Qkeymap) return l;
+  for (let n = 0; consp(l); l = xcdr(rt, l)) {
+    if (xcar(rt, l) === Qkeymap) return l;
+    if (++n > 1e7) return Qnil; // a circular spine has no parent
+  }
   return getKeymap(rt, l, false, autoload);
 }
 
@@ -118,15 +121,16 @@ DEFUN('set-keymap-parent', 2, 2, 'Make KEYMAP inherit from PARENT (nil: from not
   if (parent !== Qnil) {
     parent = getKeymap(rt, parent, true, false);
     // A keymap among PARENT's ancestors would make a loop.
-    for (let p = parent; p !== Qnil; p = keymapParent(rt, p, false)) {
-      if (p === keymap) error(rt, 'Cyclic keymap inheritance');
+    for (let p = parent, n = 0; p !== Qnil; p = keymapParent(rt, p, false)) {
+      if (p === keymap || ++n > 1e5) error(rt, 'Cyclic keymap inheritance');
     }
   }
   // The last cons of KEYMAP's own part gets PARENT as its cdr.
   let prev = keymap;
-  for (;;) {
+  for (let n = 0; ; n++) {
     const rest = xcdr(rt, prev);
     if (!consp(rest) || xcar(rt, rest) === Qkeymap) break;
+    if (n > 1e7) xsignal1(rt, Qcircular_list, keymap);
     prev = rest;
   }
   xsetcdr(rt, prev, parent);
