@@ -31,9 +31,8 @@
                    (keymap--char-word-events word)
                  (list (intern word)))))
             (t (keymap--char-word-events word)))))
-      (let (all)
-        (dotimes (_ count) (setq all (append all events)))
-        all))))
+      (if (= count 1) events
+        (apply #'append (make-list count events))))))
 
 (defun keymap--char-word-events (word)
   "The char events of WORD, a key description word without angle brackets."

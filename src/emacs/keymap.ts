@@ -13,9 +13,9 @@
 import { BUF_KEYMAP } from '../heap/layout.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
-import { error, wrongTypeArgument } from '../core/signal.ts';
+import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
-import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
+import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qcircular_list, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
 import {
   cons, consp, list, schars, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xsetcdr,
   pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, getProp, makeString, makeStringFromChars, integerp, integerValue, listFromArray, vectorFromArray,
@@ -106,7 +106,10 @@ DEFUN('make-keymap', 0, 1, 'Make a full keymap, (keymap CHARTABLE), whose char-t
 /** The parent of KEYMAP (a keymap list), or nil: the first tail that is a keymap itself. */
 export function keymapParent(rt: Runtime, keymap: number, autoload: boolean): number {
   let l = xcdr(rt, keymap);
-  for (; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === Qkeymap) return l;
+  for (let n = 0; consp(l); l = xcdr(rt, l)) {
+    if (xcar(rt, l) === Qkeymap) return l;
+    if (++n > 1e7) return Qnil; // a circular spine has no parent
+  }
   return getKeymap(rt, l, false, autoload);
 }
 
@@ -118,15 +121,16 @@ DEFUN('set-keymap-parent', 2, 2, 'Make KEYMAP inherit from PARENT (nil: from not
   if (parent !== Qnil) {
     parent = getKeymap(rt, parent, true, false);
     // A keymap among PARENT's ancestors would make a loop.
-    for (let p = parent; p !== Qnil; p = keymapParent(rt, p, false)) {
-      if (p === keymap) error(rt, 'Cyclic keymap inheritance');
+    for (let p = parent, n = 0; p !== Qnil; p = keymapParent(rt, p, false)) {
+      if (p === keymap || ++n > 1e5) error(rt, 'Cyclic keymap inheritance');
     }
   }
   // The last cons of KEYMAP's own part gets PARENT as its cdr.
   let prev = keymap;
-  for (;;) {
+  for (let n = 0; ; n++) {
     const rest = xcdr(rt, prev);
     if (!consp(rest) || xcar(rt, rest) === Qkeymap) break;
+    if (n > 1e7) xsignal1(rt, Qcircular_list, keymap);
     prev = rest;
   }
   xsetcdr(rt, prev, parent);
@@ -216,7 +220,7 @@ function canonEvent(rt: Runtime, ev: number): number {
 
 /** See through menu-item wrappings of a definition (GNU's get_keyelt). */
 export function getKeyelt(rt: Runtime, object: number): number {
-  for (;;) {
+  for (let n = 0; n < 1000; n++) {
     if (!consp(object)) return object;
     const head = xcar(rt, object);
     if (head === Qmenu_item) {
@@ -245,6 +249,7 @@ export function getKeyelt(rt: Runtime, object: number): number {
     }
     return object;
   }
+  return error(rt, 'Menu item nesting too deep');
 }
 
 DEFUN('keymap--get-keyelt', 2, 2, 'Give the definition OBJECT, a keymap element, stands for: menu items are seen through (and their :filter run).',
@@ -255,12 +260,14 @@ DEFUN('keymap--get-keyelt', 2, 2, 'Give the definition OBJECT, a keymap element,
  * has none. A binding of t is the default, used when T_OK. Several prefix keymaps bound to IDX
  * along the chain are merged, the nearer first, as GNU does.
  */
-export function accessKeymap(rt: Runtime, map: number, idx: number, tOk: boolean, noinherit: boolean, autoload: boolean): number {
+export function accessKeymap(rt: Runtime, map: number, idx: number, tOk: boolean, noinherit: boolean, autoload: boolean, depth = 0): number {
+  // A keymap that holds itself (as an element or a menu item) would recurse without end.
+  if (depth > 100) error(rt, 'Keymap nesting too deep (does a keymap contain itself?)');
   idx = canonEvent(rt, idx);
   if (isFixnum(idx) && (fixnumValue(idx) & META) !== 0) {
     // A meta char is the plain char in the map of the meta prefix.
     const metaPrefix = symbolValue(rt, Qmeta_prefix_char);
-    const b = accessKeymap(rt, map, metaPrefix, tOk, noinherit, autoload);
+    const b = accessKeymap(rt, map, metaPrefix, tOk, noinherit, autoload, depth + 1);
     const sub = b === Qunbound ? Qnil : getKeymap(rt, b, false, autoload);
     if (consp(sub)) {
       map = sub;
@@ -288,7 +295,7 @@ export function accessKeymap(rt: Runtime, map: number, idx: number, tOk: boolean
       if (noinherit) break;
       if (retval !== Qunbound && retval !== Qnil) {
         // A prefix keymap found here is merged with the one the parent binds.
-        const inherited = accessKeymap(rt, parent, idx, tOk, false, autoload);
+        const inherited = accessKeymap(rt, parent, idx, tOk, false, autoload, depth + 1);
         if (inherited !== Qunbound && keymapp(rt, inherited)) retval = cons(rt, Qkeymap, cons(rt, retval, inherited));
         break;
       }
@@ -302,7 +309,7 @@ export function accessKeymap(rt: Runtime, map: number, idx: number, tOk: boolean
       const key = xcar(rt, binding);
       if (key === Qkeymap) {
         // A keymap inside the keymap, searched in place.
-        val = accessKeymap(rt, binding, idx, tOk, false, autoload);
+        val = accessKeymap(rt, binding, idx, tOk, false, autoload, depth + 1);
       } else if (key === idx) val = xcdr(rt, binding);
       else if (tOk && key === Qt) {
         tBinding = xcdr(rt, binding);
@@ -377,8 +384,10 @@ export function lookupKey(rt: Runtime, keymap: number, key: number, acceptDefaul
   if (keymap !== Qnil && !keymapp(rt, keymap) && consp(keymap)) {
     // A list of keymaps: the first that binds KEY.
     let found = Qnil;
-    for (let l = keymap; consp(l); l = xcdr(rt, l)) {
-      const r = lookupKey(rt, xcar(rt, l), key, acceptDefault);
+    for (let l = keymap, n = 0; consp(l) && n < 1e6; l = xcdr(rt, l), n++) {
+      const m = xcar(rt, l);
+      if (m === Qnil) continue;
+      const r = lookupKey1(rt, getKeymap(rt, m, true, true), key, acceptDefault !== Qnil);
       if (r !== Qnil && !isFixnum(r)) return r;
       if (found === Qnil) found = r;
     }
@@ -430,6 +439,7 @@ export function storeInKeymap(rt: Runtime, keymap: number, idx: number, def: num
     if (!isFixnum(to) || fixnumValue(to) < 0 || fixnumValue(to) > 0x3fffff) wrongTypeArgument(rt, Qcharacterp, to);
   } else idx = canonEvent(rt, idx);
   let insertionPoint = keymap;
+  const entered: number[] = [keymap];
   const sp = rt.sp;
   rt.push(keymap);
   rt.push(idx);
@@ -468,7 +478,9 @@ export function storeInKeymap(rt: Runtime, keymap: number, idx: number, def: num
       insertionPoint = tail;
     } else if (consp(elt)) {
       if (xcar(rt, elt) === Qkeymap) {
-        // A keymap in the keymap: the binding goes into it.
+        // A keymap in the keymap: the binding goes into it (once: it may hold itself).
+        if (entered.includes(elt)) break;
+        entered.push(elt);
         tail = insertionPoint = elt;
         continue;
       }
