@@ -8,6 +8,11 @@
 
 ;; Entries are (LIBRARY MACROS FUNCTIONS).
 (dolist (entry '(("cl-lib" (cl-incf) ())
+                 ("derived" (define-derived-mode) (derived-mode-init-mode-variables))
+                 ("easy-mmode" (define-minor-mode define-globalized-minor-mode
+                                easy-mmode-define-minor-mode easy-mmode-define-global-mode
+                                define-global-minor-mode)
+                  (easy-mmode-define-keymap))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))
@@ -52,3 +57,5 @@
         (format "The %s field of the decoded time TIME." field))
       (eval `(gv-define-setter ,name (val time) (list 'setcar (list 'nthcdr ,n time) val)) t))
     (setq index (1+ index))))
+;; A command: GNU's autoload marks it interactive.
+(autoload 'read-kbd-macro "edmacro" nil t)

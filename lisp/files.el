@@ -262,24 +262,29 @@ applies a `mode:' setting."
               (set (make-local-variable (car pair)) (cdr pair))))))))
   (run-hooks 'hack-local-variables-hook))
 
-(unless (fboundp 'fundamental-mode)
-  (defun fundamental-mode ()
-    "Make the current buffer's major mode `fundamental-mode', dropping its local variables."
-    (interactive)
-    (kill-all-local-variables)))
-
-(defun set-auto-mode (&optional _keep-mode-if-same)
-  "Choose the major mode from the -*- line's `mode:' (modes this system lacks are skipped)."
+(defun set-auto-mode (&optional keep-mode-if-same)
+  "Choose the buffer's major mode: from a `mode:' setting of the -*- line or the local
+variables block, else from a #! line (`interpreter-mode-alist'), else from the file's
+name (`auto-mode-alist').  Modes this system lacks are skipped.  With
+KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
   (let ((m (or (assq 'mode (files--prop-line-vars)) (assq 'mode (files--block-vars)))))
-    (when m (files--apply-mode (cdr m)))))
+    (if m
+        (files--apply-mode (cdr m))
+      (let ((mode (or (modes--interpreter-mode)
+                      (and buffer-file-name (modes--mode-for-name buffer-file-name)))))
+        (when (and mode (fboundp mode)
+                   (not (and keep-mode-if-same (eq mode major-mode))))
+          (funcall mode))))))
 
 (defun normal-mode (&optional _find-file)
   "Reset the buffer to its default major mode, then apply its auto mode and file-local variables."
-  (fundamental-mode)
-  ;; A setting that cannot be read is reported once (choosing the mode meets it first), and
-  ;; then no file-local variable is applied.
-  (condition-case err (set-auto-mode)
-    (error (message "File mode specification error: %s" err)))
+  ;; The mode functions leave the file's local variables to the end of this function.
+  (let ((modes--hack-done-later t))
+    (fundamental-mode)
+    ;; A setting that cannot be read is reported once (choosing the mode meets it first), and
+    ;; then no file-local variable is applied.
+    (condition-case err (set-auto-mode)
+      (error (message "File mode specification error: %s" err))))
   (condition-case nil (hack-local-variables) (error nil)))
 
 (defun abbreviate-file-name (filename)

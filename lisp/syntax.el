@@ -111,10 +111,160 @@ NO-SYNTAX-CROSSING is accepted for GNU's signature."
 
 ;;; Parse states.
 
+;; `syntax-ppss' keeps, per buffer, states it has computed so that the
+;; next call parses only from the nearest one before its position.  A
+;; change to the text drops those after it (`syntax-ppss-flush-cache',
+;; which the first call puts on the buffer's `before-change-functions').
+;; `syntax-propertize' gives `syntax-table' properties to the text before
+;; it is parsed, through the mode's `syntax-propertize-function'.
+
+(defvar syntax-propertize-function nil
+  "Function of START and END that puts `syntax-table' properties on that text, or nil.
+It is called by `syntax-propertize' with the text not yet done, in chunks.
+Modes set it with `setq-local'.")
+
+(defvar-local syntax-propertize--done -1
+  "Position up to which `syntax-propertize' has done the buffer.")
+
+(defvar syntax-propertize-chunk-size 500
+  "How much text, at least, one call of `syntax-propertize-function' gets.")
+
+(defvar syntax-propertize-extend-region-functions '(syntax-propertize-wholelines)
+  "Functions of START and END that may widen the region given to `syntax-propertize-function'.
+Each returns (NEW-START . NEW-END), or nil to leave the region alone.")
+(make-variable-buffer-local 'syntax-propertize-extend-region-functions)
+
+(defvar syntax-ppss-max-span 20000
+  "Distance between the parse states that `syntax-ppss' keeps, as GNU names it.
+Here every computed state is kept, so it has no effect.")
+
+(defvar-local syntax-ppss--states nil
+  "States that `syntax-ppss' computed: (START . ALIST) where ALIST holds (POS . STATE), newest first.
+START is the `point-min' they were parsed from.")
+
+(defun syntax-propertize-wholelines (start end)
+  "Widen START..END to whole lines, as (NEW-START . NEW-END)."
+  (goto-char start)
+  (let ((bol (line-beginning-position)))
+    (goto-char end)
+    (cons bol (if (bolp) end (min (point-max) (1+ (line-end-position)))))))
+
+(defun syntax-ppss-flush-cache (beg &rest _ignored)
+  "Forget what `syntax-ppss' and `syntax-propertize' knew about the text from BEG on."
+  (when (< beg syntax-propertize--done)
+    (setq syntax-propertize--done (max beg 1)))
+  (let ((entry syntax-ppss--states))
+    (when entry
+      (let ((kept nil))
+        (dolist (st (cdr entry))
+          (when (< (car st) beg) (push st kept)))
+        (setcdr entry (nreverse kept))))))
+
+(defun syntax-propertize--hook ()
+  "Put `syntax-ppss-flush-cache' on the buffer's own `before-change-functions'."
+  (unless (memq #'syntax-ppss-flush-cache (and (local-variable-p 'before-change-functions)
+                                               before-change-functions))
+    (add-hook 'before-change-functions #'syntax-ppss-flush-cache t t)))
+
+(defun syntax-propertize (pos)
+  "Make sure the text before POS has had its `syntax-table' properties applied.
+Without a `syntax-propertize-function' there is nothing to apply."
+  (when (< syntax-propertize--done pos)
+    (if (null syntax-propertize-function)
+        (setq syntax-propertize--done (max pos (point-max)))
+      (save-match-data
+        (save-excursion
+          (let ((modified (buffer-modified-p))
+                (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
+            (setq-local parse-sexp-lookup-properties t)
+            (syntax-propertize--hook)
+            (let* ((start (max (min syntax-propertize--done (point-max)) (point-min)))
+                   (end (max pos (min (point-max) (+ start syntax-propertize-chunk-size))))
+                   (changed t))
+              ;; Each extender may widen the region; go on until none does.
+              (while changed
+                (setq changed nil)
+                (dolist (fn syntax-propertize-extend-region-functions)
+                  (let ((new (and (functionp fn) (funcall fn start end))))
+                    (when (and new (or (/= (car new) start) (/= (cdr new) end)))
+                      (setq start (min start (car new)) end (max end (cdr new)) changed t)))))
+              (setq syntax-propertize--done end)
+              (remove-text-properties start end '(syntax-table nil syntax-multiline nil))
+              (unwind-protect (funcall syntax-propertize-function start end)
+                (unless modified (restore-buffer-modified-p nil))))))))))
+
 (defun syntax-ppss (&optional pos)
-  "Return the parse state at POS (default point), parsing from the start of the accessible text.
-The state is what `parse-partial-sexp' gives; point is left at POS."
-  (parse-partial-sexp (point-min) (if pos pos (point))))
+  "Return the parse state at POS (default point), as `parse-partial-sexp' from `point-min' gives it.
+States computed before are reused, so that repeated calls parse little.
+Point is left at POS."
+  (setq pos (or pos (point)))
+  (syntax-propertize pos)
+  (syntax-propertize--hook)
+  (let* ((start (point-min))
+         (entry (if (and syntax-ppss--states (eql (car syntax-ppss--states) start))
+                    syntax-ppss--states
+                  (setq syntax-ppss--states (list start))))
+         (from start) (state nil))
+    ;; The nearest state at or before POS.
+    (dolist (st (cdr entry))
+      (when (and (<= (car st) pos) (> (car st) from))
+        (setq from (car st) state (cdr st))))
+    ;; Parse again from the start of the outermost list around that state,
+    ;; or at top level from the start of the last complete sexp: a fresh
+    ;; parse from there gives the minimum depth and the last complete
+    ;; sexp as GNU's `syntax-ppss' reports them.
+    (let ((top (and state
+                    (cond ((/= (car state) (length (nth 9 state)))
+                           ;; Stray close parens before: depths are not counted
+                           ;; from 0 at the outermost list, so from the start.
+                           start)
+                          ((nth 9 state) (car (nth 9 state)))
+                          (t (nth 2 state))))))
+      (when top
+        (setq from top state nil)))
+    (when (< from pos)
+      (setq state (parse-partial-sexp from pos nil nil state))
+      ;; A few recent states are enough for the usual forward and
+      ;; backward walks; more would only make this lookup slower.
+      (setcdr entry (cons (cons pos state) (cdr entry)))
+      (let ((tail (nthcdr 16 entry))) (when tail (setcdr tail nil))))
+    (goto-char pos)
+    (or state (parse-partial-sexp pos pos))))
+
+(defmacro syntax-propertize-rules (&rest rules)
+  "Return a function of START and END that applies RULES to that text.
+Each rule is (REGEXP HIGHLIGHT...), HIGHLIGHT being (GROUP SYNTAX): where
+REGEXP matches, the text of GROUP gets the `syntax-table' property
+SYNTAX, a string for `string-to-syntax', or a form evaluated then whose
+non-nil value is used (a string is converted)."
+  (declare (debug (&rest &or symbolp (form &rest (numberp form)))))
+  (let ((clauses nil) (parts nil) (offset 0))
+    (dolist (rule rules)
+      (let* ((re (let ((r (car rule))) (if (stringp r) r (eval r t))))
+             (groups (regexp-opt-depth re))
+             (base (1+ offset)))
+        (push (concat "\\(" re "\\)") parts)
+        (push `((match-beginning ,base)
+                ,@(mapcar (lambda (hl)
+                            (let* ((group (+ base (car hl)))
+                                   (syn (nth 1 hl))
+                                   (value (if (stringp syn) `',(string-to-syntax syn)
+                                            `(let ((v ,syn)) (if (stringp v) (string-to-syntax v) v)))))
+                              `(let ((mb (match-beginning ,group)))
+                                 (when mb
+                                   ,(if (stringp syn)
+                                        `(put-text-property mb (match-end ,group) 'syntax-table ,value)
+                                      `(let ((syntax ,value))
+                                         (when syntax
+                                           (put-text-property mb (match-end ,group) 'syntax-table syntax))))))))
+                          (cdr rule)))
+              clauses)
+        (setq offset (+ offset 1 groups))))
+    (let ((regexp (mapconcat #'identity (nreverse parts) "\\|")))
+      `(lambda (start end)
+         (goto-char start)
+         (while (and (< (point) end) (re-search-forward ,regexp end t))
+           (cond ,@(nreverse clauses)))))))
 
 (defun syntax-ppss-toplevel-pos (ppss)
   "Return the start of the outermost list or the string or comment of PPSS, or nil."

@@ -43,3 +43,4 @@ import './fns-buffer.ts';
 import './json.ts';
 import './process.ts';
 import './callproc.ts';
+import './keymap.ts';

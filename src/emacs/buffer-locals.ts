@@ -7,7 +7,7 @@
 // its creation (GNU's slots of index -1); the rest become local when set, as
 // `make-variable-buffer-local' variables do. `enable-multibyte-characters' reads BUF_MULTIBYTE.
 
-import { BUF_CATEGORY_TABLE, BUF_LOCAL_VAR_ALIST, BUF_MULTIBYTE, BUF_NAME, PVEC_BUFFER, SYM_DECLARED_SPECIAL, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_NOWRITE } from '../heap/layout.ts';
+import { BUF_CATEGORY_TABLE, BUF_KEYMAP, BUF_LOCAL_VAR_ALIST, BUF_MULTIBYTE, BUF_NAME, PVEC_BUFFER, SYM_DECLARED_SPECIAL, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_NOWRITE } from '../heap/layout.ts';
 import { isFixnum, makeFixnum, Lisp_Float, Lisp_String, Lisp_Symbol } from '../heap/tags.ts';
 import {
   aref, aset, cons, consp, getProp, isPvec, list, makeString, putProp, schars, sdata, setSymbolFlags, setSymbolRawValue, symbolFlags,
@@ -274,6 +274,8 @@ export function resetBufferLocals(rt: Runtime, buf: number, killing: boolean): v
     }
   }
   aset(rt, buf, BUF_LOCAL_VAR_ALIST, alist);
+  // The local keymap goes with the mode, as GNU's per-buffer slot does.
+  if (!killing) aset(rt, buf, BUF_KEYMAP, Qnil);
   {
     // GNU resets these three of its always-local slots with the mode.
     for (const name of ['major-mode', 'mode-name', 'buffer-invisibility-spec']) {

@@ -10,7 +10,7 @@ import {
   BUF_MARKERS, BUF_MODIFF, BUF_MULTIBYTE, BUF_NAME, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF, BUF_TEXT, BUF_Z, BUF_ZV,
   BUF_ZV_BYTE, BUF_Z_BYTE, BUF_INHIBIT_HOOKS, BUF_INTERVALS, BUF_OVERLAYS, MARKER_BUFFER, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE, MARKER_SLOTS, PVEC_BUFFER, PVEC_MARKER, BUF_BASE_BUFFER, BUF_SYNTAX_TABLE,
-  BUF_CASE_TABLE, BUF_CATEGORY_TABLE,
+  BUF_CASE_TABLE, BUF_CATEGORY_TABLE, BUF_KEYMAP,
 } from '../heap/layout.ts';
 import { Lisp_Cons, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import {
@@ -339,6 +339,7 @@ DEFUN('make-indirect-buffer', 2, 4, 'Make and give an indirect buffer named NAME
       setBslot(rt, b, BUF_SYNTAX_TABLE, bslot(rt, base, BUF_SYNTAX_TABLE));
       setBslot(rt, b, BUF_CASE_TABLE, bslot(rt, base, BUF_CASE_TABLE));
       setBslot(rt, b, BUF_CATEGORY_TABLE, bslot(rt, base, BUF_CATEGORY_TABLE));
+      setBslot(rt, b, BUF_KEYMAP, bslot(rt, base, BUF_KEYMAP));
     } else {
       initBufferLocals(rt, b);
     }

@@ -12,7 +12,7 @@ import { collectGarbage, maybeGC } from '../core/gc.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import { LispStackOverflow } from '../core/runtime.ts';
 import {
-  BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
+  BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_NORMAL_VECTOR, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
   SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_FWD_MASK, SYM_FWD_SHIFT, SYM_FWD_BOOL, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
   UNEVALLED,
 } from '../heap/layout.ts';
@@ -20,7 +20,7 @@ import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, aset, bignump, bignumValue, cons, consp, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
+  aref, aset, bignump, bignumValue, cons, consp, isPvec, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
   setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
@@ -67,6 +67,7 @@ DEFVAR('lexical-binding', () => Qnil, 'Non-nil means code is evaluated with lexi
 const Qsetq = DEFSYM('setq');
 const Qformat = DEFSYM('format');
 const Qdeclare = DEFSYM('declare');
+const Qinteractive_form = DEFSYM('interactive-form');
 const Qrisky_local_variable = DEFSYM('risky-local-variable');
 const Qsuccess = DEFSYM(':success');
 const Qdocumentation = DEFSYM(':documentation');
@@ -1950,13 +1951,28 @@ function autoloadIsMacro(rt: Runtime, f: number): boolean {
   return consp(l) && (xcar(rt, l) === Qmacro || xcar(rt, l) === Qt);
 }
 
-DEFUN('commandp', 1, 2, 'Tell whether FUNCTION can be called as a command, because it has an interactive form.', (rt, fn: number) => {
+DEFUN('commandp', 1, 2, 'Tell whether FUNCTION can be called as a command: it has an interactive form (a lambda or closure with `interactive\', a primitive with an interactive spec, an autoload marked interactive, a symbol with an `interactive-form\' property), or it is a keyboard macro (a string or vector), unless FOR-CALL-INTERACTIVELY.', (rt, fn: number, forCallInteractively: number) => {
   let f = fn;
-  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) {
+    // GNU looks for the property along the alias chain.
+    for (let s = f, n = 0; (s & 7) === Lisp_Symbol && s !== Qnil && n < 100; s = symbolFunction(rt, s), n++) {
+      if (getProp(rt, s, Qinteractive_form) !== Qnil) return Qt;
+    }
+    f = indirectFunction(rt, f);
+  }
+  if (isSubr(rt, f)) return PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!.intspec !== undefined ? Qt : Qnil;
+  if (stringp(f) || isPvec(rt, f, PVEC_NORMAL_VECTOR)) return forCallInteractively === Qnil ? Qt : Qnil;
   if (consp(f)) {
     const head = xcar(rt, f);
+    if (head === Qautoload) {
+      // (autoload FILE DOC INTERACTIVE TYPE)
+      let l = f;
+      for (let i = 0; i < 3 && consp(l); i++) l = xcdr(rt, l);
+      return consp(l) && xcar(rt, l) !== Qnil ? Qt : Qnil;
+    }
     let body = head === Qclosure ? xcdr(rt, xcdr(rt, xcdr(rt, f))) : head === Qlambda ? xcdr(rt, xcdr(rt, f)) : Qnil;
     if (consp(body) && stringp(xcar(rt, body))) body = xcdr(rt, body);
+    while (consp(body) && consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qdeclare) body = xcdr(rt, body);
     if (consp(body) && consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qinteractive) return Qt;
   }
   return Qnil;
@@ -2218,7 +2234,14 @@ DEFUN('func-arity', 1, 1, 'Give the numbers of arguments FUNCTION accepts, as (M
 
 DEFUN('interactive-form', 1, 1, 'Give the interactive form of the command CMD, or nil when it is not a command.', (rt, cmd: number) => {
   let f = cmd;
-  if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
+  if ((f & 7) === Lisp_Symbol && f !== Qnil) {
+    // An `interactive-form' property along the alias chain wins, as in GNU.
+    for (let s = f, n = 0; (s & 7) === Lisp_Symbol && s !== Qnil && n < 100; s = symbolFunction(rt, s), n++) {
+      const p = getProp(rt, s, Qinteractive_form);
+      if (p !== Qnil) return p;
+    }
+    f = indirectFunction(rt, f);
+  }
   if (isSubr(rt, f)) {
     const spec = PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!.intspec;
     return spec === undefined ? Qnil : list(rt, Qinteractive, makeString(rt, spec));

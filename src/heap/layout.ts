@@ -131,7 +131,8 @@ export const BUF_LAST_WINDOW_START = 23; // reserved for GNU's slot of the same 
 export const BUF_INHIBIT_HOOKS = 24; // t: made with INHIBIT-BUFFER-HOOKS, so killing it runs no hooks
 export const BUF_BASE_BUFFER = 25; // an indirect buffer's base buffer; t in a base that has had indirect buffers; else nil
 export const BUF_CATEGORY_TABLE = 26; // category table (emacs/category.ts); nil: the standard one
-export const BUFFER_SLOTS = 27;
+export const BUF_KEYMAP = 27; // the local keymap (use-local-map), nil for none
+export const BUFFER_SLOTS = 28;
 
 // Marker slots. A marker in no buffer has BUFFER nil.
 export const MARKER_BUFFER = 0; // buffer or nil

@@ -1,0 +1,315 @@
+;;; modes.el --- mode hooks, minor-mode registry, abbrev tables and the preloaded major modes  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour and its manual.
+;;
+;; Preloaded.  GNU spreads this over subr.el (hooks of major modes,
+;; `derived-mode-p'), abbrev.el (tables), simple.el (`fundamental-mode',
+;; `special-mode'), text-mode.el, prog-mode.el, lisp-mode.el and
+;; elisp-mode.el.  The major modes below are written with
+;; `define-derived-mode'; its library is autoloaded, and this file puts
+;; the autoload back when it is done so that the image carries only the
+;; expanded mode functions, as GNU's dumped byte code does.
+
+;;; Running the hooks of a major mode.
+
+(defvar delay-mode-hooks nil "Non-nil while a derived mode's parents run: `run-mode-hooks' then only saves the hooks.")
+(put 'delay-mode-hooks 'permanent-local t)
+
+(defvar-local delayed-mode-hooks nil "Hooks saved by `run-mode-hooks' while `delay-mode-hooks' was on, newest first.")
+
+(defvar-local delayed-after-hook-functions nil "Functions of the modes' :after-hook forms still to be called, newest first.")
+
+(defvar change-major-mode-after-body-hook nil "Normal hook `run-mode-hooks' runs first.")
+(defvar after-change-major-mode-hook nil "Normal hook `run-mode-hooks' runs after the mode's own.")
+
+(defvar modes--hack-done-later nil
+  "Non-nil while `normal-mode' chooses the mode: it applies the file's local variables itself.")
+
+(defmacro delay-mode-hooks (&rest body)
+  "Run BODY with the mode hooks it would run saved for a later `run-mode-hooks'."
+  (declare (debug t) (indent 0))
+  `(progn (make-local-variable 'delay-mode-hooks)
+          (let ((delay-mode-hooks t)) ,@body)))
+
+(defun run-mode-hooks (&rest hooks)
+  "Run the hooks HOOKS of a major mode that has just been set up.
+While `delay-mode-hooks' is on they are only saved.  Otherwise the saved
+ones run first, oldest first, after `change-major-mode-after-body-hook';
+then a visited file's local variables are applied,
+`after-change-major-mode-hook' runs and the saved :after-hook functions
+are called."
+  (if delay-mode-hooks
+      (dolist (hook hooks)
+        (setq delayed-mode-hooks (cons hook delayed-mode-hooks)))
+    (let ((all (append (reverse delayed-mode-hooks) hooks)))
+      (setq delayed-mode-hooks nil)
+      (apply #'run-hooks 'change-major-mode-after-body-hook all))
+    (when (and buffer-file-name (not modes--hack-done-later))
+      (condition-case err (hack-local-variables)
+        (error (message "File local-variables error: %s" (error-message-string err)))))
+    (run-hooks 'after-change-major-mode-hook)
+    (let ((funs (reverse delayed-after-hook-functions)))
+      (setq delayed-after-hook-functions nil)
+      (while funs
+        (funcall (car funs))
+        (setq funs (cdr funs))))))
+
+(defun provided-mode-derived-p (mode &rest modes)
+  "Return the first of MODES that MODE is or derives from, or nil.
+The chain follows the `derived-mode-parent' properties, and a mode that
+is an alias of another continues through it."
+  (let ((found nil))
+    (while (and mode (not found))
+      (if (memq mode modes)
+          (setq found mode)
+        (setq mode (or (get mode 'derived-mode-parent)
+                       (let ((alias (symbol-function mode)))
+                         (and alias (symbolp alias) alias))))))
+    found))
+
+(defun derived-mode-p (&rest modes)
+  "Return the first of MODES that the current major mode is or derives from, or nil."
+  (apply #'provided-mode-derived-p major-mode modes))
+
+(defun fundamental-mode ()
+  "Put the current buffer in Fundamental mode, the mode with no special settings.
+All buffer-local variables but the permanent ones are dropped."
+  (interactive)
+  (progn (kill-all-local-variables) (run-mode-hooks)))
+
+;;; Minor modes' registry.
+
+(defvar minor-mode-alist nil
+  "Mode-line strings of minor modes, each (VARIABLE STRING).")
+(defvar minor-mode-list nil
+  "Symbols of the minor modes defined so far.")
+(defvar global-minor-modes nil
+  "The global minor modes that are on.")
+
+(defun add-minor-mode (toggle name &optional keymap _after toggle-fun)
+  "Register TOGGLE, the variable of a minor mode, with mode-line text NAME and KEYMAP.
+TOGGLE-FUN, when given, is recorded as the command that toggles it."
+  (unless (memq toggle minor-mode-list)
+    (setq minor-mode-list (cons toggle minor-mode-list)))
+  (when (and toggle-fun (not (eq toggle toggle-fun)))
+    (put toggle :minor-mode-function toggle-fun))
+  (when name
+    (let ((known (assq toggle minor-mode-alist)))
+      (if known (setcdr known (list name))
+        (setq minor-mode-alist (cons (list toggle name) minor-mode-alist)))))
+  (when keymap
+    (let ((known (assq toggle minor-mode-map-alist)))
+      (if known (setcdr known keymap)
+        (setq minor-mode-map-alist (cons (cons toggle keymap) minor-mode-map-alist))))))
+
+(defun force-mode-line-update (&optional _all)
+  "Ask for the mode line to be redisplayed: without a display there is nothing to do."
+  nil)
+
+;;; Abbrev tables, as far as modes need them.  A table is an obarray whose
+;;; symbol named "" carries the table's properties.
+
+(defvar abbrev-table-name-list '(fundamental-mode-abbrev-table global-abbrev-table)
+  "Names of the variables holding abbrev tables.")
+
+(defun make-abbrev-table (&optional props)
+  "Return a new abbrev table with the property list PROPS."
+  (let ((table (obarray-make 59)))
+    (set (intern "" table) nil)
+    (setplist (intern "" table) (list :abbrev-table-modiff 0))
+    (while (consp props)
+      (abbrev-table-put table (car props) (cadr props))
+      (setq props (cddr props)))
+    table))
+
+(defun abbrev-table-p (object)
+  "Return non-nil when OBJECT is an abbrev table."
+  (and (obarrayp object)
+       (numberp (ignore-errors (abbrev-table-get object :abbrev-table-modiff)))))
+
+(defun abbrev-table-get (table prop)
+  "Return the property PROP of the abbrev TABLE."
+  (let ((holder (intern-soft "" table)))
+    (and holder (get holder prop))))
+
+(defun abbrev-table-put (table prop value)
+  "Give the abbrev TABLE the property PROP with VALUE; return VALUE."
+  (put (intern "" table) prop value))
+
+(defun define-abbrev-table (tablename definitions &optional docstring &rest props)
+  "Make TABLENAME's value an abbrev table (keeping one it has) with the properties PROPS.
+DEFINITIONS must be empty here: this system has no abbrev expansion."
+  (when (and docstring props (symbolp docstring))
+    ;; A keyword where the docstring goes starts the properties.
+    (setq props (cons docstring props) docstring nil))
+  (let ((table (and (boundp tablename) (symbol-value tablename))))
+    (unless (abbrev-table-p table)
+      (setq table (make-abbrev-table))
+      (set tablename table)
+      (unless (memq tablename abbrev-table-name-list)
+        (setq abbrev-table-name-list (cons tablename abbrev-table-name-list))))
+    (when (stringp docstring)
+      (put tablename 'variable-documentation docstring))
+    (while (consp props)
+      (abbrev-table-put table (car props) (cadr props))
+      (setq props (cddr props)))
+    (when definitions
+      (error "Abbrev definitions are not supported"))))
+
+(defvar global-abbrev-table (make-abbrev-table)
+  "The abbrev table of every buffer, consulted after the local one.")
+(defvar fundamental-mode-abbrev-table (make-abbrev-table)
+  "The abbrev table of Fundamental mode.")
+(setq-default local-abbrev-table fundamental-mode-abbrev-table)
+
+;;; Comment settings the Lisp modes change.
+
+(defvar comment-start nil "String that starts a comment, or nil when the mode has none.")
+(defvar comment-start-skip nil "Regexp matching the start of a comment and the space after it.")
+(defvar comment-end "" "String that ends a comment; empty when comments end at the line's end.")
+(defvar comment-end-skip nil "Regexp matching the end of a comment and the space before it.")
+(defvar comment-use-syntax 'undecided "Non-nil when comments are found through the syntax table.")
+(defvar comment-add 0 "How many extra comment characters a new comment gets.")
+(defvar comment-column 32 "Column where end-of-line comments start.")
+(defvar comment-padding " " "Text put between the comment starter and the comment.")
+(defvar comment-multi-line nil "Non-nil when a comment may go on over several lines.")
+(dolist (var '(comment-start comment-start-skip comment-use-syntax comment-add comment-column))
+  (make-variable-buffer-local var))
+
+(defvar require-final-newline nil "Whether saving a file adds a newline at its end.")
+(make-variable-buffer-local 'require-final-newline)
+(defvar indent-line-function 'indent-relative "Function that indents the current line.")
+(make-variable-buffer-local 'indent-line-function)
+(defvar parse-sexp-ignore-comments nil "Non-nil when sexp motion skips comments.")
+(make-variable-buffer-local 'parse-sexp-ignore-comments)
+(defvar multibyte-syntax-as-symbol nil "Non-nil when non-ASCII characters count as symbol constituents.")
+(make-variable-buffer-local 'multibyte-syntax-as-symbol)
+(defvar paragraph-ignore-fill-prefix nil "Non-nil when paragraphs are found without regard to the fill prefix.")
+(make-variable-buffer-local 'paragraph-ignore-fill-prefix)
+(defvar outline-regexp "[*\^L]+" "Regexp matching the start of an outline heading.")
+(make-variable-buffer-local 'outline-regexp)
+
+;;; The preloaded major modes.
+
+(define-derived-mode special-mode
+  nil "Special"
+  "Mode of buffers that show data rather than text to edit: they are read-only."
+  (setq-local buffer-read-only t))
+;; Modes derived from it inherit this class.
+(put 'special-mode 'mode-class 'special)
+
+(defvar text-mode-syntax-table
+  ;; Quotes and backslashes are punctuation in prose; an apostrophe is
+  ;; part of the word but also a prefix.
+  (let ((table (make-syntax-table)))
+    (dolist (entry '((?\" . ".") (?\\ . ".") (?' . "w p")) table)
+      (modify-syntax-entry (car entry) (cdr entry) table)))
+  "Syntax table of Text mode.")
+
+(defvar text-mode-variant nil "Non-nil in a buffer whose mode is Text mode or one derived from it.")
+
+(define-derived-mode text-mode
+  nil "Text"
+  "Major mode for prose written for people to read."
+  (setq-local require-final-newline t
+              text-mode-variant t))
+
+(define-derived-mode prog-mode
+  nil "Prog"
+  "The mode that programming-language modes derive from."
+  (setq-local require-final-newline t
+              parse-sexp-ignore-comments t
+              bidi-paragraph-direction 'left-to-right))
+
+(defconst modes--lisp-locals
+  '((paragraph-ignore-fill-prefix . t) (indent-line-function . lisp-indent-line)
+    (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
+    (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
+    (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
+  "Buffer-local settings every Lisp mode makes, as (VARIABLE . VALUE).")
+
+(defun modes--lisp-settings ()
+  "Give the buffer the settings of `modes--lisp-locals'."
+  (dolist (setting modes--lisp-locals)
+    (set (make-local-variable (car setting)) (cdr setting))))
+
+(define-derived-mode lisp-data-mode
+  prog-mode "Lisp-Data"
+  "Major mode for files of Lisp data, such as the ones `read' takes back."
+  (modes--lisp-settings))
+
+(define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp"
+  "Major mode for editing Emacs Lisp code.")
+
+(define-derived-mode lisp-interaction-mode
+  emacs-lisp-mode "Lisp Interaction"
+  "Emacs Lisp mode as *scratch* has it, where expressions are evaluated in place."
+  :abbrev-table nil   ; it shares Emacs Lisp mode's
+  (setq-local lexical-binding t))
+
+;;; Choosing a mode from the file name.
+
+(defvar auto-mode-alist
+  '(("\\.gpg\\(~\\|\\.~[0-9]+~\\)?\\'" nil epa-file)
+    ("\\.zst\\'" nil jka-compr) ("\\.dz\\'" nil jka-compr) ("\\.xz\\'" nil jka-compr)
+    ("\\.lzma\\'" nil jka-compr) ("\\.lz\\'" nil jka-compr) ("\\.g?z\\'" nil jka-compr)
+    ("\\.bz2\\'" nil jka-compr) ("\\.Z\\'" nil jka-compr)
+    ("\\.te?xt\\'" . text-mode) ("\\.dir-locals\\(?:-2\\)?\\.el\\'" . lisp-data-mode)
+    ("\\.el\\'" . emacs-lisp-mode) ("\\.article\\'" . text-mode) ("\\.letter\\'" . text-mode)
+    ("[:/\\]\\..*\\(emacs\\|gnus\\|viper\\)\\'" . emacs-lisp-mode) ("\\`\\..*emacs\\'" . emacs-lisp-mode)
+    ("[:/]_emacs\\'" . emacs-lisp-mode) ("\\.~?[0-9]+\\.[0-9][-.0-9]*~?\\'" nil t)
+    ("\\.\\(?:orig\\|in\\|[bB][aA][kK]\\)\\'" nil t))
+  "Alist of (REGEXP . MODE) choosing a visited file's major mode by its name.
+An element (REGEXP MODE t) also strips the match from the name and looks
+again; MODE nil there only strips.  Only modes this system has are listed.")
+
+(defvar auto-mode-case-fold t
+  "Non-nil: when no entry of `auto-mode-alist' matches with case, try again without.")
+
+(defvar interpreter-mode-alist '(("emacs" . emacs-lisp-mode))
+  "Alist of (REGEXP . MODE) choosing a major mode from a script's #! interpreter.")
+
+(defun modes--mode-for-name (name)
+  "The major mode `auto-mode-alist' gives the file NAME, or nil."
+  (let ((mode nil) (done nil))
+    ;; Backup and version suffixes say nothing about the contents.
+    (setq name (file-name-sans-versions name))
+    (while (and name (not done))
+      (let ((entry (or (let ((case-fold-search nil)) (assoc-default name auto-mode-alist #'string-match))
+                       (and auto-mode-case-fold
+                            (let ((case-fold-search t)) (assoc-default name auto-mode-alist #'string-match))))))
+        (cond ((null entry) (setq done t))
+              ((and (consp entry) (nth 1 entry))
+               ;; Strip what matched and look at the rest of the name too.
+               (when (car entry) (setq mode (or mode (car entry))))
+               (setq name (substring name 0 (match-beginning 0))))
+              ((consp entry)
+               (when (car entry) (setq mode (car entry)))
+               (setq done t))
+              (t (setq mode entry done t)))))
+    mode))
+
+(defun modes--interpreter-mode ()
+  "The major mode the buffer's #! line asks for through `interpreter-mode-alist', or nil."
+  (save-excursion
+    (goto-char (point-min))
+    (when (looking-at "#![ \t]?\\([^ \t\n]*/bin/env[ \t]\\)?[ \t]*\\([^ \t\n]+\\)")
+      (let ((interp (file-name-nondirectory (match-string 2))))
+        (assoc-default interp interpreter-mode-alist
+                       (lambda (re s) (string-match (concat "\\`\\(?:" re "\\)\\'") s)))))))
+
+;; The modes were expanded above; from now on `define-derived-mode' is
+;; loaded when first used, as in GNU.
+;; (`autoload' leaves a defined function alone, so the definitions go first;
+;; the helpers come back with the library.)
+(setq features (delq 'derived features))
+(mapc #'fmakunbound '(define-derived-mode derived-mode-init-mode-variables derived--names
+                      derived--doc derived--documented derived--inherit))
+(autoload 'define-derived-mode "derived" nil nil 'macro)
+(autoload 'derived-mode-init-mode-variables "derived")
+
+;; *scratch* is in Lisp Interaction mode in GNU's batch session.
+(when (equal (buffer-name) "*scratch*")
+  (lisp-interaction-mode))
+
+;; End of modes.el.
