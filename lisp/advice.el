@@ -216,5 +216,3 @@ value is in `ad-return-value'; the value of the advised call is always
        ',function)))
 
 (provide 'advice)
-
-;;; advice.el ends here

@@ -309,10 +309,7 @@ X is not modified."
 (defun cl-nreconc (x y)
   "Reverse the list X in place and attach Y at its end; return the result."
   ;; Turn each cons of X around to point at what has been built so far.
-  (while (consp x)
-    (let ((next (cdr x)))
-      (setcdr x y)
-      (setq y x x next)))
+  (while (consp x) (let ((next (cdr x))) (setcdr x y) (setq y x x next)))
   y)
 
 (defun cl-list-length (x)
@@ -376,5 +373,3 @@ Return t if SYM had that property, nil otherwise."
      (t (cl--do-remf props tag)))))
 
 (provide 'cl-extra)
-
-;;; cl-extra.el ends here

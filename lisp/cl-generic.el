@@ -348,8 +348,7 @@ specializers and those of its head specializers."
 
 (defun cl--generic-too-few (needed args)
   "Signal that the call ARGS lacks some of the NEEDED dispatched arguments."
-  (signal 'wrong-number-of-arguments
-          (list (cons needed needed) (length args))))
+  (signal 'wrong-number-of-arguments (list (cons needed needed) (length args))))
 
 (defun cl--generic-lookup (name generic positions cache args)
   "The effective method of NAME for ARGS, kept in CACHE.
@@ -550,5 +549,3 @@ Meaningless outside a method: expanding it there is an error."
   (error "cl-next-method-p only allowed inside primary and around methods"))
 
 (provide 'cl-generic)
-
-;;; cl-generic.el ends here

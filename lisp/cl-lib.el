@@ -241,10 +241,7 @@ defaults of those slots; KIND is the new type's :type.  A record's tag
 slot is left out, since the new layout adds its own."
   (let ((info (cl-struct-slot-info parent))
         (new (mapcar #'cl--struct-normalize-slot overrides)))
-    (mapcar (lambda (s)
-              (let ((o (assq (car s) new)))
-                (or o s)))
-            (if kind info (cdr info)))))
+    (mapcar (lambda (s) (let ((o (assq (car s) new))) (or o s))) (if kind info (cdr info)))))
 
 (defun cl--struct-expand (struct descs)
   "Build the expansion of (cl-defstruct STRUCT DESCS...)."
@@ -345,8 +342,7 @@ slot is left out, since the new layout adds its own."
                    (slot-doc (plist-get (nthcdr 2 s) :documentation))
                    (check (and named
                                `(or (,pred cl-x)
-                                    (signal 'wrong-type-argument
-                                            (list ',name cl-x))))))
+                                    (signal 'wrong-type-argument (list ',name cl-x))))))
               (push `(defun ,acc (cl-x)
                        ,(concat (format "Access slot \"%s\" of `%s' struct CL-X."
                                         (car s) name)
@@ -411,5 +407,3 @@ string, documents the type; otherwise it is the first slot."
 (load "cl-extra" nil t)
 
 (provide 'cl-lib)
-
-;;; cl-lib.el ends here

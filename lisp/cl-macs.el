@@ -1576,5 +1576,3 @@ variable starts out as INITIAL."
      (lambda (body) `(mapatoms (lambda (,var) ,@body) ,(or ob 'obarray))))))
 
 (provide 'cl-macs)
-
-;;; cl-macs.el ends here

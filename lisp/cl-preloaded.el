@@ -105,9 +105,7 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
                   slots))
          (index (make-hash-table :test 'eq :size (length specs)))
          (class nil))
-    (dolist (spec specs)
-      (puthash (car spec) offset index)
-      (setq offset (+ offset 1)))
+    (dolist (spec specs) (puthash (car spec) offset index) (setq offset (+ offset 1)))
     (setq class (record 'cl-structure-class name docstring
                         (and parent-class (list parent-class))
                         (vconcat (mapcar #'cl--struct-make-slot specs))
@@ -261,5 +259,3 @@ TYPE is t, nil, a type name (built in, a struct, or one defined with
    (t (error "Bad type spec: %s" type))))
 
 (provide 'cl-preloaded)
-
-;;; cl-preloaded.el ends here

@@ -49,7 +49,7 @@ the number of entries below it.")
 (defvar cl-print--depth 0
   "How deep the current object sits, for `print-level'.")
 
-;;; Entry points.
+;;; The functions callers use.
 
 (defun cl-print--put (text stream)
   "Write TEXT on STREAM; every piece of printed text goes through here."
@@ -85,8 +85,7 @@ PRINT-FUNCTION is called with VALUE and a buffer.  `print-length' and
 down to 2.  A LIMIT of nil or 0 means print without limits."
   (with-temp-buffer
     (if (or (null limit) (eql limit 0))
-        (let ((print-length nil) (print-level nil))
-          (funcall print-function value (current-buffer)))
+        (let ((print-length nil) (print-level nil)) (funcall print-function value (current-buffer)))
       (let* ((length (min limit 50))
              (level (min 8 (truncate (log limit))))
              (length-step (max 1 (/ length level)))
@@ -107,8 +106,7 @@ down to 2.  A LIMIT of nil or 0 means print without limits."
   "Print the part of an object that an ellipsis left out.
 VALUE is the ellipsis's `cl-print-ellipsis' property.  BUTTON must be nil:
 the text goes to `standard-output'."
-  (when button
-    (error "cl-print-expand-ellipsis: only a nil BUTTON is supported"))
+  (when button (error "cl-print-expand-ellipsis: only a nil BUTTON is supported"))
   (let ((object (nth 0 value))
         (start (nth 1 value))
         (cl-print--labels (nth 2 value))
@@ -151,9 +149,7 @@ readably it is plain."
    ((consp object) (list (car object) (cdr object)))
    ((or (vectorp object) (recordp object) (byte-code-function-p object))
     (let ((parts '()) (i (length object)))
-      (while (> i 0)
-        (setq i (- i 1))
-        (push (aref object i) parts))
+      (while (> i 0) (setq i (- i 1)) (push (aref object i) parts))
       parts))
    ((hash-table-p object)
     (let ((parts '()))
@@ -320,7 +316,7 @@ before it); `print-length' counts from there."
 (cl-defmethod cl-print-object-contents ((object vector) start stream)
   (cl-print--slots object start start stream))
 
-;;; Structures.
+;;; Records made by cl-defstruct.
 
 (defun cl-print--slot-names (object)
   "The slot names of the structure OBJECT, in order."
@@ -439,7 +435,7 @@ run needs no space before it."
       (when (< end (length object))
         (cl-print-insert-ellipsis object end stream)))))
 
-;;; Hash tables.
+;;; Hash tables, printed by their contents.
 
 (cl-defmethod cl-print-object ((object hash-table) stream)
   (unless (cl-print--as-prin1 object stream)
@@ -497,5 +493,3 @@ run needs no space before it."
     (cl-print--put ")" stream)))
 
 (provide 'cl-print)
-
-;;; cl-print.el ends here

@@ -664,7 +664,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
           (setq i (if from-end (1- i) (1+ i))))
         found))))
 
-;;; Sorting.
+;;; Sorting and merging.
 
 (defun cl-sort (seq pred &rest keys)
   "Sort SEQ by the ordering predicate PRED and return it; SEQ is modified.
@@ -785,5 +785,3 @@ Leaves are compared with `eql', or as :test, :test-not and :key say."
     (and (atom x) (atom y) (funcall same x y))))
 
 (provide 'cl-seq)
-
-;;; cl-seq.el ends here

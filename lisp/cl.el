@@ -59,8 +59,7 @@
 Unlike `cl-flet', the definitions replace the global ones while BODY runs."
   (declare (indent 1) (obsolete "use either `cl-flet' or `cl-letf'." "24.3"))
   `(cl-letf ,(mapcar (lambda (binding)
-                       `((symbol-function ',(car binding))
-                         (cl-function (lambda ,@(cdr binding)))))
+                       `((symbol-function ',(car binding)) (cl-function (lambda ,@(cdr binding)))))
                      bindings)
      ,@body))
 
@@ -125,5 +124,3 @@ form and the reading form."
 (message "Package cl is deprecated")
 
 (provide 'cl)
-
-;;; cl.el ends here

@@ -206,8 +206,7 @@ the option GLOBAL-modes."
            (remove-hook 'find-file-hook #',check)
            (remove-hook 'change-major-mode-hook #',cmhh))
          (dolist (buf (buffer-list))
-           (with-current-buffer buf
-             (if ,global ,switch-on (when ,mode (,mode -1)))))
+           (with-current-buffer buf (if ,global ,switch-on (when ,mode (,mode -1)))))
          ,@forms)
        (defvar-local ,explicit nil)
        (defun ,explicit () (setq ,explicit t))

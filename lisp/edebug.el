@@ -118,8 +118,7 @@ whose specification is used."
 
 (defun def-edebug-elem-spec (name spec)
   "Define NAME as an element usable inside Edebug specifications, matching SPEC."
-  (unless (consp spec)
-    (error "Edebug spec has to be a list: %S" spec))
+  (unless (consp spec) (error "Edebug spec has to be a list: %S" spec))
   (put name 'edebug-elem-spec spec))
 
 (defun edebug-get-spec (symbol)
@@ -505,9 +504,7 @@ form is wrapped so as a whole."
   (let ((here (point)) (form nil) (done nil))
     (save-excursion
       (goto-char (point-min))
-      (while (not done)
-        (setq form (read (current-buffer)))
-        (when (>= (point) here) (setq done t))))
+      (while (not done) (setq form (read (current-buffer))) (when (>= (point) here) (setq done t))))
     form))
 
 (defun edebug-eval-top-level-form ()
@@ -527,5 +524,3 @@ form is wrapped so as a whole."
     func))
 
 (provide 'edebug)
-
-;;; edebug.el ends here

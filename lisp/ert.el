@@ -792,5 +792,3 @@ if the tests could not be run."
       (kill-emacs code))))
 
 (provide 'ert)
-
-;;; ert.el ends here

@@ -220,9 +220,7 @@ With PERIOD, include the period, and return \"\" when there is no extension."
                     ((not (string= line "")) (error "Malformed local variable line: %S" line))))
             (forward-line))
           ;; A block that never reaches its End: line counts for nothing.
-          (unless done
-            (message "Local variables list is not properly terminated")
-            (setq acc nil))))
+          (unless done (message "Local variables list is not properly terminated") (setq acc nil))))
       (nreverse acc))))
 
 (defun files--apply-mode (name)
@@ -614,8 +612,7 @@ directory DIR is no error."
         (setq probe (directory-file-name (file-name-directory probe))))
       (if missing
           (mapc #'make-directory-internal missing)
-        (unless (file-directory-p dir)
-          (signal 'file-already-exists (list "File exists" dir))))
+        (unless (file-directory-p dir) (signal 'file-already-exists (list "File exists" dir))))
       nil)))
 
 (defun files--delete-tree (dir)
@@ -633,9 +630,7 @@ RECURSIVE deletes its files and subdirectories first (symbolic links are deleted
 a directory already gone is then no error.  TRASH is accepted: there is no trash here."
   (setq directory (directory-file-name (expand-file-name directory)))
   (if recursive
-      (condition-case nil
-          (files--delete-tree directory)
-        (file-missing nil))
+      (condition-case nil (files--delete-tree directory) (file-missing nil))
     (delete-directory-internal directory)))
 
 (defun files--listing (dir)

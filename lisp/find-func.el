@@ -123,8 +123,7 @@ VERBOSE following an alias says so in a message."
 
 (defun find-function--defface (symbol)
   "Move point past the `defface' of SYMBOL; non-nil if it is found."
-  (re-search-forward
-   (format find-face-regexp (regexp-quote (symbol-name symbol))) nil t))
+  (re-search-forward (format find-face-regexp (regexp-quote (symbol-name symbol))) nil t))
 
 (defun find-function--search (symbol type)
   "Search the current buffer from its start for the definition of SYMBOL of TYPE.
@@ -196,5 +195,3 @@ is; then `find-function-after-hook' runs."
     found))
 
 (provide 'find-func)
-
-;;; find-func.el ends here

@@ -514,9 +514,7 @@ Evaluated as an ordinary form it is just PLACE."
 Storing into an invalid PLACE then signals the error that PLACE raised."
   (condition-case invalid
       (gv-get place do)
-    (gv-invalid-place
-     (funcall do place
-              (lambda (_) `(signal ',(car invalid) ',(cdr invalid)))))))
+    (gv-invalid-place (funcall do place (lambda (_) `(signal ',(car invalid) ',(cdr invalid)))))))
 
 (function-put 'gv-delay-error 'gv-expander #'gv--get-or-defer)
 

@@ -88,15 +88,10 @@ argument is a constant, `inline-const-val' gives its value,
        (eval-and-compile
          (defun ,inliner (inline--form ,@args)
            (ignore inline--form)
-           (catch 'inline--just-use
-             ,(macroexpand-all code inline--as-inliner)))))))
+           (catch 'inline--just-use ,(macroexpand-all code inline--as-inliner)))))))
 
 (dolist (name '(inline-quote inline-const-p inline-const-val inline-error inline-letevals))
   (defalias name
-    (cons 'macro
-          (lambda (&rest _)
-            (error "%s can only be used within define-inline" name)))))
+    (cons 'macro (lambda (&rest _) (error "%s can only be used within define-inline" name)))))
 
 (provide 'inline)
-
-;;; inline.el ends here

@@ -181,5 +181,3 @@ Give (START END DURATION), all decoded times."
         (wrong-type-argument (iso8601--fail string))))))
 
 (provide 'iso8601)
-
-;;; iso8601.el ends here

@@ -12,7 +12,7 @@
 (require 'map)
 (require 'subr-x)
 
-;;;; Options
+;;;; User options
 
 ;; Each option on one line: name, default, what it means.
 (defvar json-object-type 'alist "How objects read: `alist', `plist' or `hash-table'.")
@@ -262,10 +262,7 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
 
 (defun json--read-with (fill arg)
   "Call FILL with ARG in a scratch buffer, then read one JSON value from its start."
-  (with-temp-buffer
-    (funcall fill arg)
-    (goto-char 1)
-    (json-read)))
+  (with-temp-buffer (funcall fill arg) (goto-char 1) (json-read)))
 
 (defun json-path-to-position (position &optional string)
   "Find the innermost element of the JSON text whose span holds POSITION.
@@ -475,5 +472,3 @@ With MINIMIZE, write them as compactly as possible instead."
   (json--reformat (point-min) (point-max) minimize #'string<))
 
 (provide 'json)
-
-;;; json.el ends here

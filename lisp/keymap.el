@@ -105,9 +105,7 @@ Unless NODIGITS, digits and - give a prefix argument."
   (unless nodigits
     (define-key map "-" #'negative-argument)
     (let ((c ?0))
-      (while (<= c ?9)
-        (define-key map (string c) #'digit-argument)
-        (setq c (1+ c))))))
+      (while (<= c ?9) (define-key map (string c) #'digit-argument) (setq c (1+ c))))))
 
 ;;;; Commands that set keys.
 
@@ -593,8 +591,7 @@ records the call in `command-history'. KEYS is unused in batch."
                       ((eq (car-safe fn) 'closure)
                        (eval spec (or (cadr fn) t)))
                       (t (eval spec t)))))
-      (when record-flag
-        (setq command-history (cons (cons function args) command-history)))
+      (when record-flag (setq command-history (cons (cons function args) command-history)))
       (apply #'funcall-interactively function args))))
 
 (defun funcall-interactively (function &rest arguments)
@@ -615,5 +612,3 @@ KEYS go to `call-interactively'."
           (execute-kbd-macro final current-prefix-arg)
         (error "Keyboard macros cannot be run in batch")))
      (t (call-interactively cmd record-flag keys)))))
-
-;;; keymap.el ends here

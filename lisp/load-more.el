@@ -122,5 +122,3 @@ With INTERACTIVE-CALL, report the result in the echo area too."
   (interactive "fLoad file: ")
   (let ((absolute (expand-file-name file)))
     (load absolute nil nil t)))
-
-;;; load-more.el ends here

@@ -84,5 +84,3 @@ if defined, runs first; when it returns non-nil it did the work itself."
                 (t (fmakunbound fn)))))))))
 
 (provide 'loadhist)
-
-;;; loadhist.el ends here

@@ -7,9 +7,7 @@
 ;; while building the image, as GNU's temacs shows them.
 (let ((files '("byte-run" "backquote" "subr" "macroexp" "obarray" "files" "regexp" "subr-more" "env" "simple" "syntax" "case-table" "gv" "nadvice" "load-more" "pcase" "keymap" "cl-preloaded" "cl-generic" "timer" "process-fns" "autoloads" "modes"))
       (quiet (null (equal dump-mode "pdump"))))
-  (while files
-    (load (car files) nil quiet)
-    (setq files (cdr files))))
+  (while files (load (car files) nil quiet) (setq files (cdr files))))
 
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (dump-emacs-portable loadup--dump-file))

@@ -100,12 +100,9 @@ ENV is the macro environment."
       ;; A leading docstring and an `interactive' spec mean nothing in a let.
       (when (and (stringp (car-safe body)) (cdr body))
         (setq body (cdr body)))
-      (when (eq (car-safe (car-safe body)) 'interactive)
-        (setq body (cdr body)))
+      (when (eq (car-safe (car-safe body)) 'interactive) (setq body (cdr body)))
       (macroexp--expand-all
-       (if bindings
-           (cons 'let (cons bindings body))
-         (macroexp-progn body))
+       (if bindings (cons 'let (cons bindings body)) (macroexp-progn body))
        env))))
 
 (defun macroexp--expand-all (form env)
@@ -163,8 +160,7 @@ ENV is the macro environment, as for `macroexpand'."
   "Expand every macro call in FORM, including those inside other forms.
 ENVIRONMENT is a macro environment as for `macroexpand'; while expanding
 it is also the value of `macroexpand-all-environment'."
-  (let ((macroexpand-all-environment environment))
-    (macroexp--expand-all form environment)))
+  (let ((macroexpand-all-environment environment)) (macroexp--expand-all form environment)))
 
 ;;;; Helpers for writing macros.
 

@@ -364,5 +364,3 @@ ARGS are read as the KEYS of `map-let'; a missing key matches as nil."
                   args)))
 
 (provide 'map)
-
-;;; map.el ends here

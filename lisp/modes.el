@@ -39,8 +39,7 @@ then a visited file's local variables are applied,
 `after-change-major-mode-hook' runs and the saved :after-hook functions
 are called."
   (if delay-mode-hooks
-      (dolist (hook hooks)
-        (setq delayed-mode-hooks (cons hook delayed-mode-hooks)))
+      (dolist (hook hooks) (setq delayed-mode-hooks (cons hook delayed-mode-hooks)))
     (let ((all (append (reverse delayed-mode-hooks) hooks)))
       (setq delayed-mode-hooks nil)
       (apply #'run-hooks 'change-major-mode-after-body-hook all))
@@ -89,8 +88,7 @@ All buffer-local variables but the permanent ones are dropped."
 (defun add-minor-mode (toggle name &optional keymap _after toggle-fun)
   "Register TOGGLE, the variable of a minor mode, with mode-line text NAME and KEYMAP.
 TOGGLE-FUN, when given, is recorded as the command that toggles it."
-  (unless (memq toggle minor-mode-list)
-    (setq minor-mode-list (cons toggle minor-mode-list)))
+  (unless (memq toggle minor-mode-list) (setq minor-mode-list (cons toggle minor-mode-list)))
   (when (and toggle-fun (not (eq toggle toggle-fun)))
     (put toggle :minor-mode-function toggle-fun))
   (when name
@@ -124,8 +122,7 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
 
 (defun abbrev-table-p (object)
   "Return non-nil when OBJECT is an abbrev table."
-  (and (obarrayp object)
-       (numberp (ignore-errors (abbrev-table-get object :abbrev-table-modiff)))))
+  (and (obarrayp object) (numberp (ignore-errors (abbrev-table-get object :abbrev-table-modiff)))))
 
 (defun abbrev-table-get (table prop)
   "Return the property PROP of the abbrev TABLE."
@@ -153,8 +150,7 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
     (while (consp props)
       (abbrev-table-put table (car props) (cadr props))
       (setq props (cddr props)))
-    (when definitions
-      (error "Abbrev definitions are not supported"))))
+    (when definitions (error "Abbrev definitions are not supported"))))
 
 (defvar global-abbrev-table (make-abbrev-table)
   "The abbrev table of every buffer, consulted after the local one.")

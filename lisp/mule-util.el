@@ -68,5 +68,3 @@ be cut; with ELLIPSIS-TEXT-PROPERTY the cut text stays, covered by a
                     (and cut ell)))))))))
 
 (provide 'mule-util)
-
-;;; mule-util.el ends here

@@ -344,5 +344,3 @@ the function SYMBOL@NAME, defined by BODY; without, an anonymous lambda."
       `(prog1 (advice-add ',symbol ,how #'(lambda ,arglist ,@body) ,@extra)))))
 
 (provide 'nadvice)
-
-;;; nadvice.el ends here

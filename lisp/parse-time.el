@@ -90,5 +90,3 @@ Without a zone the time is local."
     (and d (encode-time d))))
 
 (provide 'parse-time)
-
-;;; parse-time.el ends here

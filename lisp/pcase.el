@@ -494,8 +494,7 @@ value; COUNT says how many copies of CODEGEN's code the result holds."
         (unless (or (eq (car (car leaf)) 'pcase--dontcare)
                     (memq (car (car leaf)) pcase--quiet-patterns))
           (pcase--warn
-           (format "pcase pattern %S shadowed by previous pcase pattern"
-                   (car (car leaf)))))))
+           (format "pcase pattern %S shadowed by previous pcase pattern" (car (car leaf)))))))
     (if (eq subject exp)
         tree
       (list 'let (list (list subject exp)) tree))))
@@ -746,9 +745,7 @@ A `pred' or `app' call (pcase--flip FUN EXTRA) gets the value appended."
     (dotimes (index (length qpat))
       (push `(app (pcase--flip aref ,index) ,(list '\` (aref qpat index)))
             elements))
-    `(and (pred vectorp)
-          (app length ,(length qpat))
-          ,@(nreverse elements))))
+    `(and (pred vectorp) (app length ,(length qpat)) ,@(nreverse elements))))
 
 (pcase-defmacro \` (qpat)
   "Match the shape of QPAT, with a `pcase' pattern wherever a comma is.
@@ -802,5 +799,3 @@ that slot's value."
       `(app (pcase--flip aref ,offset) ,pat))))
 
 (provide 'pcase)
-
-;;; pcase.el ends here

@@ -215,12 +215,8 @@ command ending in & runs asynchronously in *Async Shell Command*."
                   (shell-command--report dest result)))
               (when err-file
                 (with-current-buffer (get-buffer-create errors-to)
-                  (save-excursion
-                    (goto-char (point-max))
-                    (insert-file-contents err-file)))))
+                  (save-excursion (goto-char (point-max)) (insert-file-contents err-file)))))
           (and err-file (file-exists-p err-file) (delete-file err-file)))
         result))))
 
 (provide 'process-fns)
-
-;;; process-fns.el ends here

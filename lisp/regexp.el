@@ -21,8 +21,7 @@ last form is returned." (declare (indent 0) (debug t))
 (defun string-match-p (regexp string &optional start)
   "Return the index in STRING where REGEXP first matches, from START, or nil.
 Unlike `string-match', this leaves the match data untouched."
-  (let ((inhibit-changing-match-data t))
-    (string-match regexp string start)))
+  (let ((inhibit-changing-match-data t)) (string-match regexp string start)))
 
 (defun match-string (num &optional string)
   "Return the text that group NUM matched in the last search, or nil.
@@ -92,21 +91,16 @@ The search goes back no further than LIMIT.  With GREEDY non-nil the
 match is made to start as early as it can; the match data describe it."
   (let ((start (point))
         (found (save-excursion
-                 (and (re-search-backward (concat "\\(?:" regexp "\\)\\=") limit t)
-                      (point)))))
+                 (and (re-search-backward (concat "\\(?:" regexp "\\)\\=") limit t) (point)))))
     (when (and greedy found)
       ;; Move the start back while REGEXP still matches up to START.
       (save-restriction
         (narrow-to-region (point-min) start)
         (let ((anchored (concat "\\(?:" regexp "\\)\\'")))
           (while (and (> found (point-min))
-                      (save-excursion
-                        (goto-char (1- found))
-                        (looking-at anchored)))
+                      (save-excursion (goto-char (1- found)) (looking-at anchored)))
             (setq found (- found 1)))
-          (save-excursion
-            (goto-char found)
-            (looking-at anchored)))))
+          (save-excursion (goto-char found) (looking-at anchored)))))
     (not (null found))))
 
 (defun regexp--region-bounds (start end)

@@ -79,8 +79,7 @@ number of elements."
   "Take the element at INDEX out of RING and return it.
 INDEX defaults to the oldest element.  Signal an error if RING is empty."
   (let ((count (ring-length ring)))
-    (unless (> count 0)
-      (error "Ring empty"))
+    (unless (> count 0) (error "Ring empty"))
     (ring--take-out ring count index)))
 
 (defun ring--take-out (ring count index)

@@ -868,8 +868,7 @@ The value of BINDINGS is a list of (NAME [PARAMS] RX); the names can be
 used in the rx expressions given to `rx-to-string' while BODY runs.
 
 \(fn BINDINGS BODY...)" (declare (indent 1) (debug (form body)))
-  `(let ((rx--local-definitions (rx--extend-local-defs ,bindings)))
-     ,@body))
+  `(let ((rx--local-definitions (rx--extend-local-defs ,bindings))) ,@body))
 
 (defmacro rx-let (bindings &rest body)
   "Make the rx definitions BINDINGS available to `rx' calls in BODY.
@@ -891,9 +890,7 @@ whose arguments replace the parameters in RX; `&rest' collects the
 remaining arguments and splices them in.
 
 \(fn NAME [(PARAMS...)] RX)" (declare (indent defun))
-  `(eval-and-compile
-     (put ',name 'rx-definition ',(rx--parse-def name definition))
-     ',name))
+  `(eval-and-compile (put ',name 'rx-definition ',(rx--parse-def name definition)) ',name))
 
 ;;;; The pcase pattern
 
@@ -964,5 +961,3 @@ matches the text an earlier `let' bound to VAR."
 (make-obsolete 'rx-submatch-n 'rx-to-string "27.1")
 
 (provide 'rx)
-
-;;; rx.el ends here

@@ -99,9 +99,7 @@ SPEC has the form (VAR SEQUENCE).  The value is SEQUENCE itself.
   "Return a one-argument function calling FUNCTION with its argument and a count.
 The count is 0 on the first call, then 1, and so on."
   (let ((calls 0))
-    (lambda (item)
-      (prog1 (funcall function item calls)
-        (setq calls (+ calls 1))))))
+    (lambda (item) (prog1 (funcall function item calls) (setq calls (+ calls 1))))))
 
 (defun seq-do-indexed (function sequence)
   "Call FUNCTION with each element of SEQUENCE and that element's index.
@@ -443,9 +441,7 @@ An empty SEQUENCE is an error."
 (defun seq--nth-or-nil (n sequence)
   "Return element N of SEQUENCE, or nil when there is no such element.
 Any error (a short or non-sequence value) also gives nil."
-  (condition-case nil
-      (seq-elt sequence n)
-    (error nil)))
+  (condition-case nil (seq-elt sequence n) (error nil)))
 
 (defun seq--tail-from (n sequence)
   "Return SEQUENCE without its first N elements (for `&rest')."
@@ -487,8 +483,7 @@ See `seq--destructure' for TARGET and RENAME."
   (cond
    ;; nil and `_' are placeholders that bind nothing.
    ((memq target '(nil _)) nil)
-   ((symbolp target)
-    (list (list (if rename (funcall rename target) target) form)))
+   ((symbolp target) (list (list (if rename (funcall rename target) target) form)))
    ((sequencep target)
     (let ((holder (make-symbol "part")))
       (cons (list holder form)
@@ -542,5 +537,3 @@ followed by a pattern matches the remainder of the sequence."
                   (seq--parts patterns))))
 
 (provide 'seq)
-
-;;; seq.el ends here

@@ -68,9 +68,7 @@ Neither argument is evaluated." (declare (indent 1))
 
 (defun buffer-local-boundp (symbol buffer)
   "Non-nil when SYMBOL has a value in BUFFER, its own or the default."
-  (condition-case nil
-      (progn (buffer-local-value symbol buffer) t)
-    (void-variable nil)))
+  (condition-case nil (progn (buffer-local-value symbol buffer) t) (void-variable nil)))
 
 (defmacro defvar-local (var val &optional docstring)
   "Declare VAR special with value VAL, as `defvar' does, and local when set.
@@ -632,9 +630,7 @@ AT-END says WORD ends VER.  An unknown word is an error."
 
 (defun version-list-not-zero (versions)
   "Return the first element of the version list VERSIONS that is not zero, or 0."
-  (catch 'found
-    (dolist (n versions 0)
-      (unless (= n 0) (throw 'found n)))))
+  (catch 'found (dolist (n versions 0) (unless (= n 0) (throw 'found n)))))
 
 (defun version< (a b)
   "Return t if the version string A comes before B."
@@ -990,8 +986,7 @@ UNIBYTE is accepted for compatibility."
           (save-restriction
             (widen)
             (eval-buffer--loop buf (point-min) (point-max) printflag lexical))))
-      (when filename
-        (push (list filename) load-history))
+      (when filename (push (list filename) load-history))
       nil)))
 
 (defun eval-region (start end &optional printflag read-function)
@@ -1002,8 +997,7 @@ decides the binding.  READ-FUNCTION is accepted but forms are read with `read'."
   (let ((standard-output (or printflag #'symbolp))
         (buf (current-buffer))
         (lexical lexical-binding))
-    (save-excursion
-      (eval-buffer--loop buf (min start end) (max start end) printflag lexical))))
+    (save-excursion (eval-buffer--loop buf (min start end) (max start end) printflag lexical))))
 
 (defun lread--substitute-object-in-subtree (object placeholder completely)
   "Replace every occurrence of PLACEHOLDER inside OBJECT by OBJECT itself; give nil.
@@ -1040,8 +1034,7 @@ leave the buffer unmodified if it was unmodified before."
   (let ((was (make-symbol "modified")))
     `(let* ((,was (buffer-modified-p))
             (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
-       (unwind-protect (progn ,@body)
-         (unless ,was (restore-buffer-modified-p nil))))))
+       (unwind-protect (progn ,@body) (unless ,was (restore-buffer-modified-p nil))))))
 
 (defmacro with-temp-file (file &rest body)
   "Run BODY in a fresh temporary buffer, then write that buffer's text to FILE.

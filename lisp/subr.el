@@ -611,8 +611,7 @@ The value is that of the last form of BODY." (declare (indent 0) (debug t))
   (let ((buf (make-symbol "temp-buffer")))
     `(let ((,buf (generate-new-buffer " *temp*" t)))
        (with-current-buffer ,buf
-         (unwind-protect (progn ,@body)
-           (and (buffer-name ,buf) (kill-buffer ,buf)))))))
+         (unwind-protect (progn ,@body) (and (buffer-name ,buf) (kill-buffer ,buf)))))))
 
 (defalias 'move-marker #'set-marker)
 

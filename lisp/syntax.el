@@ -87,8 +87,7 @@ is accepted for GNU's signature."
   (ignore interactive)
   (let* ((n (or arg 1))
          (step (if (> n 0) 1 -1)))
-    (dotimes (_ (abs n))
-      (goto-char (or (scan-lists (point) step -1) (buffer-end n))))))
+    (dotimes (_ (abs n)) (goto-char (or (scan-lists (point) step -1) (buffer-end n))))))
 
 (defun up-list (&optional arg escape-strings no-syntax-crossing)
   "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).

@@ -11,13 +11,11 @@
 
 (defun date-leap-year-p (year)
   "Non-nil if YEAR is a Gregorian leap year."
-  (and (zerop (% year 4))
-       (or (not (zerop (% year 100))) (zerop (% year 400)))))
+  (and (zerop (% year 4)) (or (not (zerop (% year 100))) (zerop (% year 400)))))
 
 (defun date-days-in-month (year month)
   "How many days MONTH (1-12) of YEAR has."
-  (unless (and (numberp month) (<= 1 month 12))
-    (error "Month %s is invalid" month))
+  (unless (and (numberp month) (<= 1 month 12)) (error "Month %s is invalid" month))
   ;; Months are looked up by `eq', so a float month other than 2 counts as 30 days, as in GNU.
   (cond ((eql month 2) (if (date-leap-year-p year) 29 28))
         ((memq month '(1 3 5 7 8 10 12)) 31)
@@ -275,8 +273,7 @@ carry into each other.  TIME itself is not changed."
 (defun decoded-time-set-defaults (time &optional default-zone)
   "Fill the empty date and clock fields of the decoded TIME (1970-01-01 00:00:00), in place.
 An empty zone becomes DEFAULT-ZONE when given; an empty dst then stays, else becomes -1."
-  (dotimes (i 3)
-    (unless (nth i time) (setf (nth i time) 0)))
+  (dotimes (i 3) (unless (nth i time) (setf (nth i time) 0)))
   (unless (nth 3 time) (setf (nth 3 time) 1))
   (unless (nth 4 time) (setf (nth 4 time) 1))
   (unless (nth 5 time) (setf (nth 5 time) 1970))
@@ -286,5 +283,3 @@ An empty zone becomes DEFAULT-ZONE when given; an empty dst then stays, else bec
   time)
 
 (provide 'time-date)
-
-;;; time-date.el ends here

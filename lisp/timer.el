@@ -293,8 +293,7 @@ while BODY waits (`sleep-for', `accept-process-output', `sit-for')."
              (catch ,tag
                (setq ,timer (run-with-timer ,seconds nil #'throw ,tag ,tag))
                (let ((with-timeout-timers (cons ,timer with-timeout-timers)))
-                 (unwind-protect (progn ,@body)
-                   (cancel-timer ,timer))))))
+                 (unwind-protect (progn ,@body) (cancel-timer ,timer))))))
        (if (eq ,result ,tag)
            (progn ,@fallback)
          ,result))))
@@ -321,8 +320,7 @@ NODISP is accepted; the three-argument obsolete form (SECONDS MILLISECONDS NODIS
     (setq seconds (+ seconds (* 1e-3 nodisp))
           nodisp obsolete))
   (ignore nodisp)
-  (unless (numberp seconds)
-    (signal 'wrong-type-argument (list 'numberp seconds)))
+  (unless (numberp seconds) (signal 'wrong-type-argument (list 'numberp seconds)))
   ;; A wait of no time still gives due timers their turn.
   (if (> seconds 0)
       (sleep-for seconds)
@@ -334,5 +332,3 @@ NODISP is accepted; the three-argument obsolete form (SECONDS MILLISECONDS NODIS
   (float-time (time-subtract (timer--time timer) time)))
 
 (provide 'timer)
-
-;;; timer.el ends here

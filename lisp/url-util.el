@@ -126,5 +126,3 @@ scheme's default port is dropped."
      (and fragment (concat "#" (url--encode-part fragment '(?#)))))))
 
 (provide 'url-util)
-
-;;; url-util.el ends here
