@@ -18,7 +18,7 @@ import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qarrayp, Qautoload, Qcharacterp, Qcircular_list, Qnil, Qsequencep, Qstringp, Qt, Qunbound } from '../core/symbols.ts';
 import {
   cons, consp, list, schars, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xsetcdr,
-  pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, getProp, makeString, makeStringFromChars, integerp, integerValue, listFromArray, vectorFromArray,
+  pvecSize, aref as vref, setSymbolFunction, jsString, symbolName, getProp, makeString, makeStringFromChars, integerp, integerValue, listFromArray, vectorFromArray, TailWalker,
 } from '../core/object.ts';
 import { intern } from '../core/obarray.ts';
 import { currentBuffer, slotBase } from './buffer.ts';
@@ -139,10 +139,14 @@ DEFUN('set-keymap-parent', 2, 2, 'Make KEYMAP inherit from PARENT (nil: from not
 
 /** (control ?a)-style event lists: a list whose last element is the base. */
 const lucidEventList = (rt: Runtime, x: number): boolean => {
+  // A circular list is none (GNU's walk stops at the cycle and finds no nil end).
+  const walk = new TailWalker();
+  walk.reset(x);
   let l = x;
   for (; consp(l); l = xcdr(rt, l)) {
     const e = xcar(rt, l);
     if (!symbolp(e) && !isFixnum(e)) return false;
+    if (walk.step(xcdr(rt, l))) return false;
   }
   return consp(x) && l === Qnil;
 };

@@ -262,3 +262,4 @@
 (kbd (key-description [C-M-return]))
 (kbd (key-description "\e\e"))
 (kbd (key-description [27 ?x]))
+(let ((l (list 1 2))) (setcdr (cdr l) l) (list (single-key-description l) (single-key-description l t)))
