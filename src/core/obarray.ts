@@ -7,12 +7,24 @@ import {
   SYM_DECLARED_SPECIAL, SYM_INTERNED, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_NOWRITE,
   SYM_TRAPPED_SHIFT,
 } from '../heap/layout.ts';
-import { isFixnum, makeFixnum } from '../heap/tags.ts';
+import { isFixnum, isSymbol, makeFixnum } from '../heap/tags.ts';
 import {
   aref, aset, makeString, makeSymbol, makeStringFromBytes, makeVector, pvecSize, sbytes, sdata, setSymbolFlags,
   setSymbolNext, setSymbolRawValue, stringMultibyte, symbolFlags, symbolName, symbolNext, schars,
 } from './object.ts';
 import { G_OBARRAY, type Runtime } from './runtime.ts';
+import { error } from './signal.ts';
+
+/**
+ * The chain a bucket starts: the fixnum 0 when empty, else a symbol. Any other
+ * content (a Lisp vector handed to `intern' as its obarray may hold anything)
+ * is refused as GNU refuses it.
+ */
+function bucketHead(rt: Runtime, obarray: number, bucket: number): number {
+  const s = aref(rt, obarray, bucket);
+  if (s === makeFixnum(0) || isSymbol(s)) return s;
+  return error(rt, 'Bad data in guts of obarray');
+}
 
 /** GNU's initial obarray size. */
 export const OBARRAY_SIZE = 15121;
@@ -43,7 +55,7 @@ export function oblookup(rt: Runtime, obarray: number, name: number): { sym: num
   const mb = stringMultibyte(rt, name);
   const size = pvecSize(rt, obarray);
   const bucket = size === 0 ? 0 : hashBytes(rt.u8, addr, nbytes) % size;
-  let s = size === 0 ? makeFixnum(0) : aref(rt, obarray, bucket);
+  let s = size === 0 ? makeFixnum(0) : bucketHead(rt, obarray, bucket);
   while (!isFixnum(s)) {
     if (sameName(rt, symbolName(rt, s), sdata(rt, name), nbytes, mb)) return { sym: s, found: true, bucket };
     s = symbolNext(rt, s);
@@ -98,11 +110,12 @@ export function unintern(rt: Runtime, obarray: number, sym: number): boolean {
   return true;
 }
 
-/** Call fn on every symbol of OBARRAY. */
+/** Call fn on every symbol of OBARRAY; a bucket holding anything but a symbol is passed over, as GNU does. */
 export function mapObarray(rt: Runtime, obarray: number, fn: (sym: number) => void): void {
   const size = pvecSize(rt, obarray);
   for (let i = 0; i < size; i++) {
     let s = aref(rt, obarray, i);
+    if (!isSymbol(s)) continue;
     while (!isFixnum(s)) {
       const next = symbolNext(rt, s);
       fn(s);
@@ -123,7 +136,7 @@ export function oblookupBytes(rt: Runtime, obarray: number, u8: Uint8Array, star
   const size = pvecSize(rt, obarray);
   const bucket = size === 0 ? 0 : hashBytes(u8, start, nbytes) % size;
   oblookupLastBucket = bucket;
-  let s = size === 0 ? makeFixnum(0) : aref(rt, obarray, bucket);
+  let s = size === 0 ? makeFixnum(0) : bucketHead(rt, obarray, bucket);
   const heap = rt.u8;
   outer: while (!isFixnum(s)) {
     const name = symbolName(rt, s);
