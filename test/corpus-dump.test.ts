@@ -2,11 +2,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { dumpedRuntime, lispRuntime, repoRoot } from './support/runtime.ts';
-import { runCaseFile } from './support/corpus.ts';
+import { corpusCaseFiles, runCaseFile } from './support/corpus.ts';
 import { verifyHeap } from '../src/core/gc.ts';
 
 const dir = join(repoRoot, 'test', 'corpus');
@@ -18,7 +18,7 @@ test('the two test bases really differ', () => {
   assert.notEqual(a.heap.staticBase, b.heap.staticBase);
 });
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.el')).sort()) {
+for (const file of corpusCaseFiles(dir, 'dump')) {
   test(`corpus ${file} from a dump equals loadup`, () => {
     const text = readFileSync(join(dir, file));
     // corpus.test.ts holds loadup's output to GNU's recording; where the two agree

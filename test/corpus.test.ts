@@ -6,10 +6,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lispRuntime, repoRoot } from './support/runtime.ts';
-import { runCaseFile } from './support/corpus.ts';
+import { corpusCaseFiles, runCaseFile } from './support/corpus.ts';
 import { verifyHeap } from '../src/core/gc.ts';
 
 const dir = join(repoRoot, 'test', 'corpus');
@@ -22,7 +22,7 @@ if (existsSync(knownPath)) {
   }
 }
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.el')).sort()) {
+for (const file of corpusCaseFiles(dir, 'source')) {
   const expectedPath = join(dir, file.replace(/\.el$/, '.expected'));
   if (!existsSync(expectedPath)) continue;
   test(`corpus ${file}`, () => {

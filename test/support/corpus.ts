@@ -1,5 +1,6 @@
 // The differential corpus protocol (see test/corpus/README.md): run a case file and produce the same record lines as scripts/record-corpus.el.
 
+import { readdirSync } from 'node:fs';
 import type { Runtime } from '../../src/core/runtime.ts';
 import { cons, makeStringFromUtf8, stringChars, xcar, xcdr, consp } from '../../src/core/object.ts';
 import { intern } from '../../src/core/obarray.ts';
@@ -89,4 +90,21 @@ export function runCaseFile(rt: Runtime, text: Uint8Array): string[] {
   }
   rt.sp = base;
   return lines;
+}
+
+/**
+ * The case files (NAME.el) that a corpus test runs, in name order.
+ *
+ * Normally both corpus.test.ts (from loadup) and corpus-dump.test.ts (from a
+ * dump) run every file. Under GC stress (TSMACS_GC_STRESS, CI's last stage)
+ * each file is stressed once: from source for the even-numbered files, from a
+ * dump for the odd ones. The plain run before it has already compared every
+ * file both ways; the split halves the two longest files of the stress stage,
+ * which otherwise ran past 65 minutes of CI's 90.
+ */
+export function corpusCaseFiles(dir: string, side: 'source' | 'dump'): string[] {
+  const all = readdirSync(dir).filter((f) => f.endsWith('.el')).sort();
+  const stress = Number(process.env['TSMACS_GC_STRESS'] || '0');
+  if (!(stress > 0)) return all;
+  return all.filter((_, i) => (i % 2 === 0) === (side === 'source'));
 }
