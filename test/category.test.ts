@@ -1,27 +1,13 @@
 // Character categories across a dump: the standard table (built on first use), tables of our own, a buffer's table and the sets they share survive dump and load at two bases; start-up does not build the standard table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { capturingHost, lispRuntime } from './support/runtime.ts';
-import type { Runtime } from '../src/core/runtime.ts';
-import { makeString } from '../src/core/object.ts';
-import { Qt } from '../src/core/symbols.ts';
-import { readFromString } from '../src/emacs/lread.ts';
-import { evalTop } from '../src/emacs/eval.ts';
-import { prin1ToJs } from '../src/emacs/print.ts';
-import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
+import { checkAtBases, dumpWorld, runLisp } from './support/dump-world.ts';
+import { verifyHeap } from '../src/core/gc.ts';
 import { loadDump } from '../src/dump/loader.ts';
 import { standardCategoryTableBuilt } from '../src/emacs/category.ts';
 
-const run = (rt: Runtime, src: string): string => {
-  const form = readFromString(rt, makeString(rt, src)).obj;
-  rt.push(form);
-  const v = evalTop(rt, form, Qt);
-  rt.sp = 0;
-  return prin1ToJs(rt, v, true);
-};
+const run = runLisp;
 
 const WORLD = `(progn
   (defvar ct-own (make-category-table))
@@ -47,21 +33,15 @@ test('category tables, a buffer\'s table and the standard table survive a dump a
   const host = capturingHost();
   const rt = lispRuntime(host);
   assert.equal(run(rt, WORLD), 't');
-  const file = join(mkdtempSync(join(tmpdir(), 'tsmacs-ct-')), 'world.pdmp');
-  assert.equal(run(rt, `(progn (dump-emacs-portable ${JSON.stringify(file)}) t)`), 't');
-  for (const seed of [0.13, 0.81]) {
-    const r2 = loadDump(host, file, { seed, heapBytes: 256 * 1024 * 1024 });
+  checkAtBases(host, dumpWorld(rt, 'tsmacs-ct-'), [0.13, 0.81], (r2) => {
     for (const [src, want] of CHECKS) assert.equal(run(r2, src), want, src);
-    collectGarbage(r2);
-    assert.deepEqual(verifyHeap(r2), []);
-  }
+  });
 });
 
 test('a dump made before anything asked for categories builds the standard table after load', () => {
   const host = capturingHost();
   const rt = lispRuntime(host);
-  const file = join(mkdtempSync(join(tmpdir(), 'tsmacs-ct-')), 'plain.pdmp');
-  assert.equal(run(rt, `(progn (dump-emacs-portable ${JSON.stringify(file)}) t)`), 't');
+  const file = dumpWorld(rt, 'tsmacs-ct-', 'plain.pdmp');
   assert.equal(standardCategoryTableBuilt(rt), false, 'loadup leaves the standard table unbuilt');
   const r2 = loadDump(host, file, { seed: 0.5, heapBytes: 256 * 1024 * 1024 });
   assert.equal(standardCategoryTableBuilt(r2), false);

@@ -6,24 +6,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturingHost, lispRuntime } from './support/runtime.ts';
-import type { Runtime } from '../src/core/runtime.ts';
-import { makeString } from '../src/core/object.ts';
-import { Qt } from '../src/core/symbols.ts';
-import { evalTop } from '../src/emacs/eval.ts';
-import { readFromString } from '../src/emacs/lread.ts';
-import { prin1ToJs } from '../src/emacs/print.ts';
+import { runLisp } from './support/dump-world.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
 import { OVERLAY_END, OVERLAY_SLOTS, OVERLAY_START, PVEC_OVERLAY, PVEC_TYPE_SHIFT, PVEC_SIZE_MASK } from '../src/heap/layout.ts';
 import { H_CHECKSUM, checksum } from '../src/dump/format.ts';
 
-const run = (rt: Runtime, src: string): string => {
-  const form = readFromString(rt, makeString(rt, src)).obj;
-  rt.push(form);
-  const v = evalTop(rt, form, Qt);
-  rt.sp = 0;
-  return prin1ToJs(rt, v, true);
-};
+const run = runLisp;
 
 const WORLD = `(progn
   (defvar ot-o1 nil) (defvar ot-o2 nil)

@@ -6,22 +6,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturingHost, lispRuntime } from './support/runtime.ts';
-import type { Runtime } from '../src/core/runtime.ts';
-import { makeString } from '../src/core/object.ts';
-import { Qt } from '../src/core/symbols.ts';
-import { evalTop } from '../src/emacs/eval.ts';
-import { readFromString } from '../src/emacs/lread.ts';
-import { prin1ToJs } from '../src/emacs/print.ts';
+import { runLisp } from './support/dump-world.ts';
 import { loadDump } from '../src/dump/loader.ts';
 import { verifyHeap } from '../src/core/gc.ts';
 
-const run = (rt: Runtime, src: string): string => {
-  const form = readFromString(rt, makeString(rt, src)).obj;
-  rt.push(form);
-  const v = evalTop(rt, form, Qt);
-  rt.sp = 0;
-  return prin1ToJs(rt, v, true);
-};
+const run = runLisp;
 
 test('a host without processes: every process primitive is a Lisp error; timers and sleep-for still work', () => {
   const host = capturingHost();

@@ -2,26 +2,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { capturingHost, lispRuntime } from './support/runtime.ts';
-import type { Runtime } from '../src/core/runtime.ts';
-import { makeString } from '../src/core/object.ts';
-import { Qt } from '../src/core/symbols.ts';
-import { evalTop } from '../src/emacs/eval.ts';
-import { readFromString } from '../src/emacs/lread.ts';
-import { prin1ToJs } from '../src/emacs/print.ts';
-import { loadDump } from '../src/dump/loader.ts';
+import { checkAtBases, dumpWorld, runLisp } from './support/dump-world.ts';
 import { verifyHeap, collectGarbage } from '../src/core/gc.ts';
 
-const run = (rt: Runtime, src: string): string => {
-  const form = readFromString(rt, makeString(rt, src)).obj;
-  rt.push(form);
-  const v = evalTop(rt, form, Qt);
-  rt.sp = 0;
-  return prin1ToJs(rt, v, true);
-};
+const run = runLisp;
 
 const WORLD = `(progn
   (defvar tp-str (let ((s (copy-sequence "abcdef")))
@@ -54,14 +39,9 @@ test('strings and buffers keep their text properties through a collection, a dum
   collectGarbage(rt);
   assert.deepEqual(verifyHeap(rt), []);
   assert.equal(run(rt, 'tp-str'), CHECKS[0]![1]);
-  const file = join(mkdtempSync(join(tmpdir(), 'tsmacs-tp-')), 'world.pdmp');
-  assert.equal(run(rt, `(progn (dump-emacs-portable ${JSON.stringify(file)}) t)`), 't');
-  for (const seed of [0.13, 0.91]) {
-    const r2 = loadDump(host, file, { seed, heapBytes: 256 * 1024 * 1024 });
+  checkAtBases(host, dumpWorld(rt, 'tsmacs-tp-'), [0.13, 0.91], (r2) => {
     for (const [src, want] of CHECKS) assert.equal(run(r2, src), want, src);
-    collectGarbage(r2);
-    assert.deepEqual(verifyHeap(r2), []);
-  }
+  });
 });
 
 test('many propertized strings made and dropped leave a heap that verifies, their survivors intact', () => {

@@ -147,6 +147,8 @@ export class Runtime {
   stringEpoch = 0;
   /** The characters of the string `string-match' decoded last, for loops over one long string: search.ts. */
   decodedString: { s: number; epoch: number; gcs: number; data: number; nbytes: number; chars: Int32Array } | null = null;
+  /** Files being loaded, outermost first (GNU's Vloads_in_progress), to stop a runaway recursive load: lread.ts. */
+  loadsInProgress: string[] = [];
   /** The state of `random` (glibc's random() state and its two indices), made on its first use: fns.ts. */
   randomState: Int32Array | null = null;
   /** Hash tables whose user-defined test is running, which must not change meanwhile: fns.ts. */

@@ -1645,9 +1645,6 @@ DEFUN('locate-file-internal', 2, 4, 'Look for FILENAME in each directory of PATH
     }
   });
 
-/** Strings in progress of loading, per runtime (GNU's Vloads_in_progress), to stop runaway recursion. */
-const loadsInProgress = new WeakMap<Runtime, string[]>();
-
 export interface LoadOptions {
   /** Do not print the "Loading..." message. */
   nomessage?: boolean;
@@ -1668,8 +1665,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     const name = makeString(rt, path);
     return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, rt.host.lastError || 'No such file or directory'), name);
   }
-  const progress = loadsInProgress.get(rt) ?? [];
-  loadsInProgress.set(rt, progress);
+  const progress = rt.loadsInProgress;
   if (progress.filter((p) => p === path).length >= 3) {
     const fname = makeString(rt, path);
     xsignal(Qerror, cons(rt, makeString(rt, 'Recursive load'), cons(rt, fname, list(rt, ...progress.map((p) => makeString(rt, p))))));
