@@ -7,10 +7,11 @@
 // the accessible text, with checkpoints kept along the way, rather than by GNU's heuristics:
 // the answer is the one a forward parse gives, which is what GNU's heuristics try to find.
 
-import { BUF_BEGV, BUF_GPT_BYTE, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV, BUF_Z_BYTE } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_GPT_BYTE, BUF_INTERVALS, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV, BUF_Z_BYTE } from '../heap/layout.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { charLenAt, readChar } from '../core/character.ts';
-import { consp, list, listToArray, makeString, stringChars, stringp } from '../core/object.ts';
+import { aref, consp, list, listToArray, makeString, stringChars, stringp, xcar } from '../core/object.ts';
+import { textget } from './textprop.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal, xsignal3 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
@@ -22,7 +23,7 @@ import { setPoint } from './editfns.ts';
 import {
   SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
   Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Scharquote, Smath, Sopen, Squote, Sstring, Sstring_fence,
-  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxWithFlagsIn,
+  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxTableP, syntaxWithFlagsIn,
 } from './syntax.ts';
 
 const Qscan_error = DEFSYM('scan-error');
@@ -32,8 +33,8 @@ const Qstringp = DEFSYM('stringp');
 
 const Qparse_sexp_ignore_comments = DEFVAR('parse-sexp-ignore-comments', () => Qnil,
   'Non-nil means moving over sexps and lists skips comments as whitespace.');
-DEFVAR('parse-sexp-lookup-properties', () => Qnil,
-  'Non-nil means a `syntax-table\' text property overrides the syntax table (text properties are not there yet, so it has no effect).');
+const Qparse_sexp_lookup_properties = DEFVAR('parse-sexp-lookup-properties', () => Qnil,
+  'Non-nil means the scanners obey `syntax-table\' text properties: a raw descriptor or a syntax table there wins over the buffer\'s table.');
 DEFVAR('words-include-escapes', () => Qnil, 'Non-nil means escape characters count as part of words when moving by words.');
 DEFVAR('multibyte-syntax-as-symbol', () => Qnil, 'Non-nil means non-ASCII characters count as symbol constituents when moving by sexps.');
 DEFVAR('open-paren-in-column-0-is-defun-start', () => Qt,
@@ -79,6 +80,19 @@ class Text {
   readonly rt: Runtime;
   readonly buf: number;
   readonly table: number;
+  /**
+   * The buffer's interval vector when parse-sexp-lookup-properties asks for `syntax-table'
+   * properties and the buffer has runs, else nil (the plain, fast case). The scans run no Lisp,
+   * so the runs stay as they are while a Text lives. The last run looked at is kept: [runLo,
+   * runHi) in char positions, and what its property says (runKind 0: nothing usable, use the
+   * table; 1: the raw descriptor runCode; 2: the syntax table runTable).
+   */
+  readonly iv: number;
+  private runLo = 0;
+  private runHi = 0;
+  private runKind = 0;
+  private runCode = 0;
+  private runTable = 0;
 
   constructor(rt: Runtime, buf: number, table: number) {
     this.rt = rt;
@@ -99,6 +113,7 @@ class Text {
     // A typed array per scan would cost more than a short scan itself (an ArrayBuffer each).
     this.tab = asciiTableOf(rt).tab;
     fillAsciiSyntax(rt, table, this.tab);
+    this.iv = isTrue(rt, Qparse_sexp_lookup_properties) ? aref(rt, buf, BUF_INTERVALS) : Qnil;
   }
 
   private addr(byte: number): number {
@@ -142,12 +157,50 @@ class Text {
     return this.multibyte ? readChar(this.u8, a) : c + 0x3fff00;
   }
 
-  /** The syntax code, flags included, of char C. */
+  /** The syntax code, flags included, of char C by the table alone. */
   syntax(c: number): number {
     return c < 128 ? this.tab[c]! : syntaxWithFlagsIn(this.rt, this.table, c);
   }
+  /** The syntax code, flags included, of C, the char at POS: the table's, or a `syntax-table' property's there. */
+  syntaxOf(pos: number, c: number): number {
+    if (this.iv === Qnil) return c < 128 ? this.tab[c]! : syntaxWithFlagsIn(this.rt, this.table, c);
+    if (pos < this.runLo || pos >= this.runHi) this.enterRun(pos);
+    if (this.runKind === 1) return this.runCode;
+    if (this.runKind === 2) return syntaxWithFlagsIn(this.rt, this.runTable, c);
+    return c < 128 ? this.tab[c]! : syntaxWithFlagsIn(this.rt, this.table, c);
+  }
   syntaxAt(pos: number): number {
-    return this.syntax(this.char(pos));
+    return this.syntaxOf(pos, this.char(pos));
+  }
+
+  /** Find the run holding POS and read its `syntax-table' property, as textget reads it (categories and aliases too). */
+  private enterRun(pos: number): void {
+    const rt = this.rt;
+    const m = rt.i32;
+    const base = ((this.iv & -8) >>> 2) + 1;
+    const n = m[base]! >> 2;
+    // Runs are kept 0-based: offset pos - BEG.
+    const off = pos - 1;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (m[base + 1 + 2 * mid]! >> 2 <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    this.runLo = (m[base + 1 + 2 * lo]! >> 2) + 1;
+    this.runHi = lo + 1 < n ? (m[base + 1 + 2 * (lo + 1)]! >> 2) + 1 : bint(rt, this.buf, BUF_Z);
+    const v = textget(rt, m[base + 2 + 2 * lo]!, Qsyntax_table);
+    if (consp(v)) {
+      const code = xcar(rt, v);
+      this.runKind = 1;
+      this.runCode = isFixnum(code) ? fixnumValue(code) : Swhitespace;
+    } else if (syntaxTableP(rt, v)) {
+      this.runKind = 2;
+      this.runTable = v;
+    } else {
+      this.runKind = 0;
+    }
   }
 }
 
@@ -195,13 +248,14 @@ function forwardComment(t: Text, from: number, stop: number, nesting: number, st
   let s = prevSyntax;
   t.cFound = false;
   const { u8, gpt, before, after, tab, flat } = t;
+  const plain = t.iv === Qnil;
   while (from < stop) {
     let c: number;
     if (flat) {
       c = u8[from < gpt ? before + from : after + from]!;
       if (c >= 0x80) c += 0x3fff00;
     } else c = t.char(from);
-    const syn = c < 128 ? tab[c]! : t.syntax(c);
+    const syn = c < 128 && plain ? tab[c]! : t.syntaxOf(from, c);
     const code = syn & 0xffff;
     // Most chars of a comment are nothing to it: no delimiter class, no two-char flags.
     if (((s | syn) & FLAGS_1234) === 0 && code !== Sendcomment && code !== Scomment && code !== Scomment_fence) {
@@ -350,6 +404,7 @@ function parseLoop(t: Text, st: ParseState, from: number, end: number, targetdep
   // until V8 optimises them (a 1 MB scan runs a good part of its course before that) every
   // call costs, and a smaller graph is optimised sooner.
   const { u8, gpt, before, after, tab, flat } = t;
+  const plain = t.iv === Qnil;
   while (from < end) {
     const prevFrom = from;
     let c: number;
@@ -357,7 +412,7 @@ function parseLoop(t: Text, st: ParseState, from: number, end: number, targetdep
       c = u8[from < gpt ? before + from : after + from]!;
       if (c >= 0x80) c += 0x3fff00;
     } else c = t.char(from);
-    const syn = c < 128 ? tab[c]! : t.syntax(c);
+    const syn = c < 128 && plain ? tab[c]! : t.syntaxOf(from, c);
     const code = syn & 0xffff;
     from++;
     // A two-char comment starter completed by this char.
@@ -500,13 +555,14 @@ function runComment(t: Text, st: ParseState, from: number, end: number, prevSynt
 function scanString(t: Text, st: ParseState, from: number, end: number): number {
   const term = st.instring;
   const { u8, gpt, before, after, tab, flat } = t;
+  const plain = t.iv === Qnil;
   while (from < end) {
     let c: number;
     if (flat) {
       c = u8[from < gpt ? before + from : after + from]!;
       if (c >= 0x80) c += 0x3fff00;
     } else c = t.char(from);
-    const code = (c < 128 ? tab[c]! : t.syntax(c)) & 0xffff;
+    const code = (c < 128 && plain ? tab[c]! : t.syntaxOf(from, c)) & 0xffff;
     if (term === -2 ? code === Sstring_fence : c === term && code === Sstring) {
       st.instring = -1;
       st.comstrStart = -1;
@@ -531,13 +587,14 @@ function scanString(t: Text, st: ParseState, from: number, end: number): number 
  */
 function scanSymbolRest(t: Text, st: ParseState, from: number, end: number, markQuoted: boolean): number {
   const { u8, gpt, before, after, tab, flat } = t;
+  const plain = t.iv === Qnil;
   while (from < end) {
     let c: number;
     if (flat) {
       c = u8[from < gpt ? before + from : after + from]!;
       if (c >= 0x80) c += 0x3fff00;
     } else c = t.char(from);
-    const code = (c < 128 ? tab[c]! : t.syntax(c)) & 0xffff;
+    const code = (c < 128 && plain ? tab[c]! : t.syntaxOf(from, c)) & 0xffff;
     if (code === Sword || code === Ssymbol || code === Squote) {
       from++;
       continue;
@@ -665,7 +722,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
     let done = false;
     while (from < t.zv) {
       const c = t.char(from);
-      const syn = t.syntax(c);
+      const syn = t.syntaxOf(from, c);
       let code = cls(syn);
       if (depth === minDepth) lastGood = from;
       const prefix = prefixFlag(syn);
@@ -755,7 +812,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           for (;;) {
             if (from >= t.zv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
             const ch = t.char(from);
-            const k = cls(t.syntax(ch));
+            const k = cls(t.syntaxOf(from, ch));
             if (code === Sstring ? ch === term && k === Sstring : k === Sstring_fence) break;
             if (k === Sescape || k === Scharquote) from++;
             from++;
@@ -784,7 +841,7 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
     while (from > t.begv) {
       from--;
       const c = t.char(from);
-      let syn = t.syntax(c);
+      let syn = t.syntaxOf(from, c);
       let code = cls(syn);
       if (depth === minDepth) lastGood = from;
       let style = 0;
@@ -921,7 +978,7 @@ DEFUN('forward-comment', 1, 1,
           return Qnil;
         }
         const c = t.char(from);
-        const syn = t.syntax(c);
+        const syn = t.syntaxOf(from, c);
         const code = cls(syn);
         from++;
         let style = -1;
@@ -963,7 +1020,7 @@ DEFUN('forward-comment', 1, 1,
         }
         from--;
         const c = t.char(from);
-        let syn = t.syntax(c);
+        let syn = t.syntaxOf(from, c);
         let code = cls(syn);
         const quoted = charQuoted(t, from);
         // An escaped ender still ends a comment unless comment-end-can-be-escaped.
@@ -997,7 +1054,7 @@ DEFUN('forward-comment', 1, 1,
             break;
           }
           // An ender that ends no comment: a newline is still whitespace.
-          if (c === 10 || cls(t.syntax(c)) === Swhitespace) continue;
+          if (c === 10 || cls(t.syntaxOf(from, c)) === Swhitespace) continue;
           setPoint(rt, from + 1);
           return Qnil;
         }
