@@ -933,6 +933,9 @@ when that is t, else with `print'.  Macros are expanded eagerly, as `load'
 expands them.  A form running past END is an `end-of-file' error."
   (let ((here (set-marker (make-marker) start buffer))
         (stop (copy-marker end))
+        ;; One environment for the whole run, as `load' keeps one per file: a
+        ;; top-level (defvar SYM) makes SYM special for the forms after it.
+        (env (list (and lexical '(t))))
         form)
     (unwind-protect
         (while (with-current-buffer buffer
@@ -946,23 +949,29 @@ expands them.  A form running past END is an `end-of-file' error."
                    (< (point) stop)))
           (setq form (with-current-buffer buffer
                        (save-restriction (narrow-to-region (point-min) stop) (read here))))
-          (let ((value (eval-buffer--eval form lexical)))
+          (let ((value (eval-buffer--eval form env)))
             (when printflag
               (if (eq standard-output t) (prin1 value) (print value)))))
       (set-marker here nil)
       (set-marker stop nil))
     nil))
 
-(defun eval-buffer--eval (form lexical)
-  "Evaluate FORM with LEXICAL binding after expanding its macros as `load' does."
+(defun eval-buffer--eval (form env)
+  "Evaluate FORM after expanding its macros as `load' does.
+ENV is a cons whose car is the lexical environment of the run (nil for
+dynamic binding); a top-level (defvar SYM) adds SYM to it as `load' does."
   (if (not (fboundp 'internal-macroexpand-for-load))
-      (eval form lexical)
+      (eval form (car env))
     (let ((top (internal-macroexpand-for-load form nil))
           (value nil))
       (if (eq (car-safe top) 'progn)
           (dolist (sub (cdr top) value)
-            (setq value (eval-buffer--eval sub lexical)))
-        (eval (internal-macroexpand-for-load top t) lexical)))))
+            (setq value (eval-buffer--eval sub env)))
+        (let ((expanded (internal-macroexpand-for-load top t)))
+          (prog1 (eval expanded (car env))
+            (when (and (car env) (eq (car-safe expanded) 'defvar)
+                       (symbolp (cadr expanded)) (null (cddr expanded)))
+              (setcar env (cons (cadr expanded) (car env))))))))))
 
 (defun eval-buffer (&optional buffer printflag filename unibyte do-allow-print)
   "Evaluate every form of BUFFER (default the current one) in turn; give nil.

@@ -68,3 +68,10 @@
 ;; lread--substitute-object-in-subtree.
 (let ((x (cons 0 1))) (setcar x x) (lread--substitute-object-in-subtree x 1 t) (eq x (cdr x)))
 (let ((x (list 'a 'ph (vector 'ph 'b) (record 'r 'ph)))) (lread--substitute-object-in-subtree x 'ph t) (list (eq (nth 1 x) x) (eq (aref (nth 2 x) 0) x) (eq (aref (nth 3 x) 1) x) (aref (nth 2 x) 1)))
+(progn (defun ebd-g () ebd-y) (with-temp-buffer (insert ";; -*- lexical-binding: t -*-\n(defvar ebd-y)\n(setq ebd-r (let ((ebd-y 7)) (ebd-g)))\n") (eval-buffer)) ebd-r)
+(progn (defun ebd-g2 () ebd-y2) (with-temp-buffer (insert ";; -*- lexical-binding: t -*-\n(setq ebd-r2 (condition-case e (let ((ebd-y2 7)) (ebd-g2)) (error e)))\n(defvar ebd-y2)\n(setq ebd-r3 (let ((ebd-y2 8)) (ebd-g2)))\n") (eval-buffer)) (list ebd-r2 ebd-r3))
+(progn (defun ebd-g4 () ebd-y4) (with-temp-buffer (insert ";; -*- lexical-binding: t -*-\n(progn (defvar ebd-y4) (setq ebd-r4 (let ((ebd-y4 9)) (ebd-g4))))\n(setq ebd-r5 (let ((ebd-y4 10)) (ebd-g4)))\n") (eval-buffer)) (list ebd-r4 ebd-r5))
+(progn (defun ebd-g6 () ebd-y6) (with-temp-buffer (insert ";; -*- lexical-binding: t -*-\n(defvar ebd-y6)\n(setq ebd-r6 (funcall (lambda () (let ((ebd-y6 11)) (ebd-g6)))))\n") (eval-buffer)) (list ebd-r6 (boundp 'ebd-y6) (special-variable-p 'ebd-y6)))
+(progn (defun ebd-g7 () ebd-y7) (with-temp-buffer (insert "(defvar ebd-y7)\n(setq ebd-r7 (let ((ebd-y7 12)) (ebd-g7)))\n") (eval-buffer)) ebd-r7)
+(progn (defun ebd-g8 () ebd-y8) (with-temp-buffer (insert ";; -*- lexical-binding: t -*-\n(defvar ebd-y8)\n") (eval-buffer)) (with-temp-buffer (insert ";; -*- lexical-binding: t -*-\n(setq ebd-r8 (condition-case e (let ((ebd-y8 13)) (ebd-g8)) (error e)))\n") (eval-buffer)) ebd-r8)
+(progn (defun ebd-g9 () ebd-y9) (with-temp-buffer (insert "(defvar ebd-y9)\n(setq ebd-r9 (let ((ebd-y9 14)) (ebd-g9)))") (let ((lexical-binding t)) (eval-region (point-min) (point-max)))) ebd-r9)
