@@ -952,6 +952,12 @@ export interface MatchText {
    */
   lo?: number;
   hi?: number;
+  /**
+   * The syntax class of char C at index I when `syntax-table' text properties may override the
+   * table there (parse-sexp-lookup-properties in a buffer with properties); absent otherwise.
+   * \s, \S and the word and symbol boundaries ask it; character classes do not (nor do GNU's).
+   */
+  syntaxAt?: ((i: number, c: number) => number) | null;
 }
 
 /** The first index in [FROM, END) of CHARS holding V, or -1. */
@@ -1063,6 +1069,8 @@ export class Matcher {
    */
   private catMemo: Int8Array | null = null;
   private catAsked: number[] = [];
+  /** The MatchText's syntaxAt for this search, or null. */
+  private synAt: ((i: number, c: number) => number) | null = null;
 
   constructor(tables: RegexTables) {
     this.tables = tables;
@@ -1135,7 +1143,7 @@ export class Matcher {
             pos++;
           }
         } else if (fk >= 0) {
-          while (pos < end && !this.single(re, fk, fa, chars[pos]!)) pos++;
+          while (pos < end && !this.single(re, fk, fa, chars[pos]!, pos)) pos++;
         }
         if (low !== null || fk >= 0) {
           if (pos >= end && end < readEnd && pos <= limit) this.edge = true;
@@ -1191,7 +1199,7 @@ export class Matcher {
           if (c < 256 ? low[c] === 1 : high) break;
         }
         if (pos < lowest) break;
-      } else if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!))) continue;
+      } else if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!, pos))) continue;
       if (this.run(re, t, pos, nregs) >= 0) return pos;
     }
     if (lowest > limit) this.edge = true;
@@ -1208,6 +1216,7 @@ export class Matcher {
     this.lo = t.lo ?? 0;
     this.hi = t.hi ?? 0x7fffffff;
     this.readEnd = t.end ?? t.zv;
+    this.synAt = t.syntaxAt ?? null;
     const nregs = 2 * (re.nsub + 1);
     if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
     if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
@@ -1220,14 +1229,15 @@ export class Matcher {
     return this.run(re, t, pos, nregs);
   }
 
-  private single(re: CompiledRegexp, kind: number, arg: number, c: number): boolean {
+  /** Whether char C (at index AT of the text, or -1 when it stands for no position) matches one-char op KIND with ARG. */
+  private single(re: CompiledRegexp, kind: number, arg: number, c: number, at: number): boolean {
     switch (kind) {
       case OP_CHAR: return c === arg;
       case OP_CHARF: return c === arg || (c < 256 ? re.foldLow![c] === arg : re.canon!(c) === arg);
       case OP_ANY: return c !== 10;
       case OP_SET: return re.sets[arg]!.has1(this.tables, c);
-      case OP_SYNTAX: return this.tables.syntax(c) === arg;
-      case OP_NOTSYNTAX: return this.tables.syntax(c) !== arg;
+      case OP_SYNTAX: return (at >= 0 && this.synAt !== null ? this.synAt(at, c) : this.tables.syntax(c)) === arg;
+      case OP_NOTSYNTAX: return (at >= 0 && this.synAt !== null ? this.synAt(at, c) : this.tables.syntax(c)) !== arg;
       // The char as it is, folding or not, as GNU's matcher does (GNU's first-char map, made
       // under the table of the first compile and read through the canon table, can skip
       // starts besides: not copied, docs/buffers.md).
@@ -1250,9 +1260,13 @@ export class Matcher {
     return v === 1;
   }
 
+  /** The syntax class of the char at index I of CH, text properties included when they count. */
+  private classAt(ch: Int32Array, i: number): number {
+    return this.synAt !== null ? this.synAt(i, ch[i]!) : this.tables.syntax(ch[i]!);
+  }
+
   private assert(kind: number, t: MatchText, pos: number): boolean {
     const ch = t.chars;
-    const syntaxClass = this.tables.syntax;
     const atBeg = pos <= t.begv;
     const atEnd = pos >= t.zv;
     // Looking at a char not decoded: the answer may be wrong, the caller retries.
@@ -1265,27 +1279,27 @@ export class Matcher {
       case A_POINT: return pos === t.point;
       case A_WORDBOUND:
       case A_NOTWORDBOUND: {
-        const b = atBeg || atEnd || (syntaxClass(ch[pos - 1]!) === Sword) !== (syntaxClass(ch[pos]!) === Sword);
+        const b = atBeg || atEnd || (this.classAt(ch, pos - 1) === Sword) !== (this.classAt(ch, pos) === Sword);
         return kind === A_WORDBOUND ? b : !(atBeg || atEnd) && !b;
       }
       case A_WORDBEG:
-        return !atEnd && syntaxClass(ch[pos]!) === Sword && (atBeg || syntaxClass(ch[pos - 1]!) !== Sword);
+        return !atEnd && this.classAt(ch, pos) === Sword && (atBeg || this.classAt(ch, pos - 1) !== Sword);
       case A_WORDEND:
-        return !atBeg && syntaxClass(ch[pos - 1]!) === Sword && (atEnd || syntaxClass(ch[pos]!) !== Sword);
+        return !atBeg && this.classAt(ch, pos - 1) === Sword && (atEnd || this.classAt(ch, pos) !== Sword);
       case A_SYMBEG: {
         if (atEnd) return false;
-        const s = syntaxClass(ch[pos]!);
+        const s = this.classAt(ch, pos);
         if (s !== Sword && s !== Ssymbol) return false;
         if (atBeg) return true;
-        const r = syntaxClass(ch[pos - 1]!);
+        const r = this.classAt(ch, pos - 1);
         return r !== Sword && r !== Ssymbol;
       }
       case A_SYMEND: {
         if (atBeg) return false;
-        const s = syntaxClass(ch[pos - 1]!);
+        const s = this.classAt(ch, pos - 1);
         if (s !== Sword && s !== Ssymbol) return false;
         if (atEnd) return true;
-        const r = syntaxClass(ch[pos]!);
+        const r = this.classAt(ch, pos);
         return r !== Sword && r !== Ssymbol;
       }
     }
@@ -1337,7 +1351,7 @@ export class Matcher {
           } else ok = false;
           break;
         case OP_SET: case OP_SYNTAX: case OP_NOTSYNTAX: case OP_CATEGORY: case OP_NOTCATEGORY:
-          if (pos < zv && this.single(re, prog[pc]!, prog[pc + 1]!, chars[pos]!)) {
+          if (pos < zv && this.single(re, prog[pc]!, prog[pc + 1]!, chars[pos]!, pos)) {
             pos++;
             pc += 2;
           } else ok = false;
@@ -1458,7 +1472,7 @@ export class Matcher {
             let q = pos;
             if (kind === OP_ANY) while (q < limit && chars[q] !== 10) q++;
             else if (kind === OP_CHAR) while (q < limit && chars[q] === arg) q++;
-            else while (q < limit && this.single(re, kind, arg, chars[q]!)) q++;
+            else while (q < limit && this.single(re, kind, arg, chars[q]!, q)) q++;
             n = q - p0;
             if (partial && q === zv) this.edge = true;
             // Long rescans are work too: charge them, so nested loops over runs hit the budget sooner.
@@ -1482,7 +1496,7 @@ export class Matcher {
             }
           } else {
             let q = pos;
-            while (n < min && q < limit && this.single(re, kind, arg, chars[q]!)) {
+            while (n < min && q < limit && this.single(re, kind, arg, chars[q]!, q)) {
               q++;
               n++;
             }
@@ -1555,7 +1569,7 @@ export class Matcher {
         const rpc = stack[sp + 1]!;
         const q = stack[sp + 2]!;
         const limit = stack[sp + 3]!;
-        if (!this.single(re, prog[rpc + 1]!, prog[rpc + 2]!, chars[q]!)) continue;
+        if (!this.single(re, prog[rpc + 1]!, prog[rpc + 2]!, chars[q]!, q)) continue;
         pos = q + 1;
         pc = rpc + 6;
         if (pos < limit) {
@@ -1573,16 +1587,18 @@ export class Matcher {
    * mutually_exclusive_p), so no backtrack entry is needed.
    */
   private cannotContinue(re: CompiledRegexp, pc: number, _t: MatchText, _pos: number, kind: number, arg: number): boolean {
+    // A text property may give the literal char another class where it stands.
+    if (this.synAt !== null && (kind === OP_SYNTAX || kind === OP_NOTSYNTAX)) return false;
     const prog = re.prog;
     const op = prog[pc]!;
-    if (op === OP_CHAR) return !this.single(re, kind, arg, prog[pc + 1]!);
+    if (op === OP_CHAR) return !this.single(re, kind, arg, prog[pc + 1]!, -1);
     if (op === OP_CHARF) {
       const k = prog[pc + 1]!;
       if (kind === OP_CHARF) return k !== arg;
       if (kind === OP_CHAR) return re.canon!(arg) !== k;
-      if (kind === OP_SET) return !this.single(re, kind, arg, k);
+      if (kind === OP_SET) return !this.single(re, kind, arg, k, -1);
       if (kind === OP_ANY || k >= 0x80) return false;
-      return !this.single(re, kind, arg, k) && !this.single(re, kind, arg, this.tables.up(k));
+      return !this.single(re, kind, arg, k, -1) && !this.single(re, kind, arg, this.tables.up(k), -1);
     }
     return false;
   }

@@ -17,6 +17,7 @@ import { bint, currentBuffer } from './buffer.ts';
 import { bufferWindow } from './buffer-text.ts';
 import { setPoint } from './editfns.ts';
 import { positionValue } from './marker.ts';
+import { propertySyntaxClass } from './syntax-scan.ts';
 import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
 import {
   caseFold, compileChars, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData, stringCharCodes,
@@ -42,6 +43,7 @@ function literalPattern(rt: Runtime, string: number): CompiledRegexp {
 function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
   const whole = bint(rt, b, BUF_Z) - 1;
   const readEnd = text.end ?? text.zv;
+  text.syntaxAt = propertySyntaxClass(rt, b);
   for (let w = 2048; ; w *= 4) {
     // Assertions look one char either side of where they stand.
     const lo = limit >= from ? from - 1 : from - w;

@@ -9,7 +9,7 @@
 import { byte8ToChar, charLenAt, readChar } from '../core/character.ts';
 import {
   aref, aset, cons as consCell, consp, integerp, list, listFromArray, makeFixnum, makeString, makeStringFromChars, makeUnibyteString, makeVector,
-  pvecSize, sbytes, schars, sdata, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
+  pvecSize, sbytes, schars, sdata, stringIntervals, stringMultibyte, stringp, vectorp, xcar, xcdr, xsetcar, xsetcdr,
 } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
@@ -25,7 +25,9 @@ import {
 } from './regex-emacs.ts';
 import { currentCaseMaps, currentCaseTable } from './casetab.ts';
 import { charHasCategory, currentCategoryTableSlot, standardCategoryTable } from './category.ts';
-import { Sword, currentSyntaxTable, syntaxClassIn } from './syntax.ts';
+import { Swhitespace, Sword, currentSyntaxTable, syntaxClassIn, syntaxTableP } from './syntax.ts';
+import { textget } from './textprop.ts';
+import { plistAtPosition } from './intervals.ts';
 import { listLength } from './fns.ts';
 import { BUF_BEGV, BUF_MARKERS, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
 import { bint, bslot, bufferLive, bufferp, currentBuffer, makeMarkerObject, markerp } from './buffer.ts';
@@ -267,6 +269,30 @@ export const inhibitChanging = (rt: Runtime): boolean => {
   return v !== Qnil && v !== Qunbound;
 };
 
+const Qparse_sexp_lookup_properties = DEFSYM('parse-sexp-lookup-properties');
+const Qsyntax_table = DEFSYM('syntax-table');
+
+/**
+ * The matcher's syntaxAt for STRING: with parse-sexp-lookup-properties, a `syntax-table' text
+ * property of the string (a raw descriptor or a syntax table) decides the class of the char it
+ * covers, as in a buffer (syntax-scan.ts); null when the variable is nil or the string has none.
+ */
+function stringPropertySyntax(rt: Runtime, string: number): ((i: number, c: number) => number) | null {
+  const on = findSymbolValue(rt, Qparse_sexp_lookup_properties);
+  if (on === Qnil || on === Qunbound) return null;
+  const iv = stringIntervals(rt, string);
+  if (iv === Qnil) return null;
+  const table = currentSyntaxTable(rt);
+  return (i, c) => {
+    const v = textget(rt, plistAtPosition(rt, iv, i), Qsyntax_table);
+    if (consp(v)) {
+      const code = xcar(rt, v);
+      return isFixnum(code) ? fixnumValue(code) & 0xffff : Swhitespace;
+    }
+    return syntaxClassIn(rt, syntaxTableP(rt, v) ? v : table, c);
+  };
+}
+
 // ---- primitives -----------------------------------------------------------------------
 
 /** GNU's string_match_1 (the posix flag is not supported: POSIX longest-match backtracking). */
@@ -282,7 +308,7 @@ export function stringMatch(rt: Runtime, regexp: number, string: number, start: 
     else if (pos < 0 || pos > len) argsOutOfRange(rt, string, start);
   }
   const re = compilePattern(rt, regexp);
-  const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: len, point: -1 };
+  const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: len, point: -1, syntaxAt: stringPropertySyntax(rt, string) };
   const found = searchText(rt, re, text, pos, len);
   if (found < 0) return Qnil;
   if (modifyData && !inhibitChanging(rt)) setMatchData(rt, string, lastRegisters(rt), re.nsub + 1);

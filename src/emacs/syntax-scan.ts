@@ -208,6 +208,17 @@ const asciiTableOf = defineWorldState<{ tab: Int32Array }>(() => ({ tab: new Int
 
 const currentText = (rt: Runtime): Text => new Text(rt, currentBuffer(rt), currentSyntaxTable(rt));
 
+/**
+ * For the regexp matcher searching buffer BUF under the current syntax table: the class of char
+ * C at 0-based index I (position I + 1), `syntax-table' properties included; null when
+ * parse-sexp-lookup-properties is nil or BUF has no properties, so the matcher keeps its plain path.
+ */
+export function propertySyntaxClass(rt: Runtime, buf: number): ((i: number, c: number) => number) | null {
+  if (!isTrue(rt, Qparse_sexp_lookup_properties) || aref(rt, buf, BUF_INTERVALS) === Qnil) return null;
+  const t = new Text(rt, buf, currentSyntaxTable(rt));
+  return (i, c) => t.syntaxOf(i + 1, c) & 0xffff;
+}
+
 const cls = (s: number): number => s & 0xffff;
 const flag1 = (s: number): boolean => (s & SYNTAX_FLAG_1) !== 0;
 const flag2 = (s: number): boolean => (s & SYNTAX_FLAG_2) !== 0;
