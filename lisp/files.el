@@ -368,8 +368,10 @@ NOWARN suppresses warnings; RAWFILE reads the bytes with no decoding, modes or l
   "Finish visiting: set `buffer-read-only' from the file's permissions, then unless NOMODES
 choose the modes and file-local variables and run `find-file-hook'.  ERROR non-nil means
 the file did not exist; NOAUTO is accepted for compatibility."
-  (ignore error noauto)
+  (ignore error)
   (setq buffer-read-only (null (file-writable-p buffer-file-name)))
+  ;; Batch sessions never turn auto-saving on by themselves, as GNU's.
+  (and auto-save-default (not noauto) (not noninteractive) (auto-save-mode 1))
   (or nomodes (progn (normal-mode t) (run-hooks 'find-file-hook))))
 
 (defun switch-to-buffer (buffer-or-name &optional _norecord _force-same-window)
@@ -397,6 +399,104 @@ the file did not exist; NOAUTO is accepted for compatibility."
 (defun find-file-literally (filename)
   "Visit FILENAME with no decoding, modes or local variables, make its buffer current and return it."
   (switch-to-buffer (find-file-noselect filename nil t)))
+
+;; --- auto-saving (do-auto-save itself is a primitive: src/emacs/fileio-autosave.ts) ---
+
+(defvar auto-save-default t
+  "Non-nil means visiting a file in an interactive session turns on `auto-save-mode' for its buffer.")
+
+(defvar delete-auto-save-files t
+  "Non-nil means saving a buffer removes the auto-save file this session wrote for it.")
+
+(defvar auto-save-file-name-transforms
+  (list (list "\\`/[^/]*:\\([^/]*/\\)*\\([^/]*\\)\\'" (concat temporary-file-directory "\\2") t))
+  "Rules (REGEXP REPLACEMENT [UNIQUIFY]) that move auto-save files elsewhere.
+The first REGEXP matching the visited file name has its match replaced by
+REPLACEMENT; the auto-save file then goes in the directory of the result.
+UNIQUIFY t names it after the whole file name, slashes turned into `!'
+\(and `!' doubled); the symbol of a `secure-hash' algorithm names it after
+that hash of the file name; nil names it after the result's last part.")
+
+(defvar auto-save-list-file-prefix "~/.emacs.d/auto-save-list/.saves-"
+  "Start of the name of the file that lists a session's auto-save files.")
+
+(defun files--auto-save-in-dir (dir name)
+  "The auto-save file name for NAME in directory DIR: NAME between two `#'."
+  (concat (file-name-as-directory dir) "#" name "#"))
+
+(defun files--hexify-buffer-name (name)
+  "NAME with every character but letters, digits and -_.~#+ written as %XX (its code in hex)."
+  (mapconcat (lambda (c)
+               (if (or (and (>= c ?a) (<= c ?z)) (and (>= c ?A) (<= c ?Z)) (and (>= c ?0) (<= c ?9))
+                       (memq c '(?- ?_ ?. ?~ ?# ?+)))
+                   (string c)
+                 (format "%%%02X" c)))
+             name ""))
+
+(defun make-auto-save-file-name ()
+  "Give the name of the file the current buffer auto-saves to.
+For a file's buffer it is the file's name between two `#' in the file's
+directory, unless `auto-save-file-name-transforms' sends it elsewhere.
+Other buffers get their name (escaped) and a random part, in
+`default-directory' when that is writable, else in /var/tmp/."
+  (if buffer-file-name
+      (let ((file buffer-file-name) (rules auto-save-file-name-transforms) (found nil))
+        (while (and rules (not found))
+          (let ((rule (pop rules)))
+            (when (string-match (car rule) file)
+              (let ((moved (expand-file-name (replace-match (cadr rule) t nil file)))
+                    (how (nth 2 rule)))
+                (setq found
+                      (files--auto-save-in-dir
+                       (file-name-directory moved)
+                       (cond ((null how) (file-name-nondirectory moved))
+                             ((memq how (secure-hash-algorithms)) (secure-hash how file))
+                             (t (replace-regexp-in-string
+                                 "/" "!" (replace-regexp-in-string "!" "!!" file t t) t t)))))))))
+        (or found (files--auto-save-in-dir (file-name-directory file) (file-name-nondirectory file))))
+    (let* ((dir (if (file-writable-p default-directory) default-directory "/var/tmp/"))
+           (name (make-temp-file (concat (file-name-as-directory dir) "#" (files--hexify-buffer-name (buffer-name)) "#")
+                                 nil "#")))
+      ;; Only the name is wanted: make-temp-file made it unique by creating it.
+      (delete-file name)
+      name)))
+
+(defun auto-save-file-name-p (filename)
+  "Non-nil (the index of the match) if FILENAME, a name without directory, looks like an auto-save file's: #...#."
+  (string-match "\\`#.*#\\'" filename))
+
+(defun auto-save-mode (&optional arg)
+  "Turn auto-saving of the current buffer on or off; give t when it is on.
+ARG a positive number, t, nil or a list turns it on; zero or a negative
+number turns it off; the symbol `toggle' switches it."
+  (let ((on (cond ((eq arg 'toggle) (not buffer-auto-save-file-name))
+                  ((integerp arg) (> arg 0))
+                  (t t))))
+    (setq buffer-auto-save-file-name
+          (and on (or buffer-auto-save-file-name (make-auto-save-file-name))))
+    ;; A negative size had turned auto-saving off for this buffer: on again now.
+    (and on (integerp buffer-saved-size) (< buffer-saved-size 0) (setq buffer-saved-size 0))
+    (and buffer-auto-save-file-name t)))
+
+(defun delete-auto-save-file-if-necessary (&optional force)
+  "Remove the current buffer's auto-save file when `delete-auto-save-files' says so.
+Only a file this session wrote since the last save goes, unless FORCE."
+  (and buffer-auto-save-file-name delete-auto-save-files
+       (not (equal buffer-file-name buffer-auto-save-file-name))
+       (or force (recent-auto-save-p))
+       (progn
+         (condition-case nil (delete-file buffer-auto-save-file-name) (file-error nil))
+         (set-buffer-auto-saved))))
+
+(defun rename-auto-save-file ()
+  "Give the current buffer the auto-save file name it should now have.
+An auto-save file this session wrote under the old name moves to the new one."
+  (let ((old buffer-auto-save-file-name))
+    (setq buffer-auto-save-file-name (make-auto-save-file-name))
+    (and old (not (equal old buffer-auto-save-file-name))
+         (not (equal buffer-file-name buffer-auto-save-file-name))
+         (file-exists-p old) (recent-auto-save-p)
+         (rename-file old buffer-auto-save-file-name t))))
 
 ;; --- saving ---
 
@@ -448,13 +548,16 @@ inside one when it starts with that name and is longer (the names are compared a
 
 (defun basic-save-buffer (&optional _called-interactively)
   "Save the current buffer to its visited file when it is modified (backing the file up first).
+The auto-save file goes once the save is made, if this session wrote it.
 The value is nil after saving, t when there was nothing to save."
   (cond ((buffer-modified-p)
          (or buffer-file-name (set-visited-file-name (expand-file-name (read-string "File to save in: "))))
-         (run-hooks 'before-save-hook)
-         (cond ((run-hook-with-args-until-success 'write-contents-functions))
-               ((run-hook-with-args-until-success 'write-file-functions))
-               (t (files--write-buffer)))
+         (let ((auto-saved (recent-auto-save-p)))
+           (run-hooks 'before-save-hook)
+           (cond ((run-hook-with-args-until-success 'write-contents-functions))
+                 ((run-hook-with-args-until-success 'write-file-functions))
+                 (t (files--write-buffer)))
+           (delete-auto-save-file-if-necessary auto-saved))
          (run-hooks 'after-save-hook)
          nil)
         (t t)))
@@ -478,6 +581,7 @@ The buffer counts as modified afterwards unless ALONG-WITH-FILE says the file wa
   (unless along-with-file
     (clear-visited-file-modtime)
     (and filename (set-buffer-modified-p t)))
+  (when buffer-auto-save-file-name (rename-auto-save-file))
   (run-hooks 'after-set-visited-file-name-hook)
   nil)
 

@@ -33,7 +33,7 @@ import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, PVEC_BIGNUM,
   PVEC_BOOL_VECTOR, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
   PVEC_USER_PTR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
-  PVEC_MARKER, PVEC_BUFFER, PVEC_OVERLAY, OVERLAY_SLOTS, OVERLAY_START, OVERLAY_END, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_BEGV,
+  PVEC_MARKER, PVEC_BUFFER, PVEC_OVERLAY, OVERLAY_SLOTS, OVERLAY_START, OVERLAY_END, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_AUTOSAVE_MODIFF, BUF_BEGV,
   BUF_BEGV_BYTE, BUF_PT, BUF_PT_BYTE, BUF_ZV, BUF_ZV_BYTE, BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MODIFF,
   BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_TEXT, BUF_MARKERS,
   SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT, SYM_FWD_SHIFT,
@@ -505,7 +505,7 @@ function checkBuffer(m: Int32Array, base: number, at: number, objErr: (off: numb
     pos(BUF_BEGV_BYTE) <= pos(BUF_PT_BYTE) && pos(BUF_PT_BYTE) <= pos(BUF_ZV_BYTE) && pos(BUF_ZV_BYTE) <= pos(BUF_Z_BYTE) &&
     pos(BUF_GPT_BYTE) <= pos(BUF_Z_BYTE)))
     objErr(at, 'is a buffer whose positions are out of order');
-  for (const i of [BUF_MODIFF, BUF_CHARS_MODIFF, BUF_SAVE_MODIFF]) if ((slot(i) & 3) !== 2) objErr(at, 'is a buffer whose ticks are not fixnums');
+  for (const i of [BUF_MODIFF, BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_AUTOSAVE_MODIFF]) if ((slot(i) & 3) !== 2) objErr(at, 'is a buffer whose ticks are not fixnums');
   const text = slot(BUF_TEXT);
   if ((text & 7) !== 4 || (text & HIGH_BIT) !== 0) objErr(at, 'is a buffer whose text is not a string of the dump');
   const tw = base + ((text & ~7) >>> 2);

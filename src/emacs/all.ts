@@ -19,6 +19,7 @@ import './syntax-scan.ts';
 import './chartab.ts';
 import './fileio.ts';
 import './fileio-buffer.ts';
+import './fileio-autosave.ts';
 import './fileio-ops.ts';
 import './dired.ts';
 import './emacs.ts';

@@ -19,7 +19,7 @@ import { DEFSYM, Qerror, Qintegerp, Qnil, Qnumberp, Qstringp, Qsymbolp, Qt, Qunb
 import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
 import {
   BLV_ALWAYS_LOCAL, BLV_BUILTIN_SHIFT, BLV_FWD_SHIFT, BLV_LOCAL_IF_SET, PER_BUFFER_CHECKS, blvFlags, currentBufferObject,
-  defaultValue, findSymbolValue, isLocalized, localize, notifyWatchers, runHookWithArgs,
+  defaultValue, findSymbolValue, isLocalized, localize, localizedValue, notifyWatchers, runHookWithArgs,
 } from './eval.ts';
 import { isBignum } from './data.ts';
 
@@ -378,3 +378,12 @@ export function localBindingCell(rt: Runtime, buf: number, sym: number): number 
   for (let l = aref(rt, buf, BUF_LOCAL_VAR_ALIST); consp(l); l = xcdr(rt, l)) if (xcar(rt, xcar(rt, l)) === sym) return xcar(rt, l);
   return Qnil;
 }
+
+const Qbuffer_file_name = DEFSYM('buffer-file-name');
+
+DEFUN('buffer-file-name', 0, 1, 'Give the name of the file BUFFER (by default the current one) visits, or nil when it visits none.', (rt, buffer: number) => {
+  let buf = buffer;
+  if (buf === Qnil) buf = currentBufferObject(rt);
+  else if (!isPvec(rt, buf, PVEC_BUFFER)) wrongTypeArgument(rt, Qbufferp, buf);
+  return localizedValue(rt, Qbuffer_file_name, buf);
+});

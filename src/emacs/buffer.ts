@@ -10,7 +10,7 @@ import {
   BUF_MARKERS, BUF_MODIFF, BUF_MULTIBYTE, BUF_NAME, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF, BUF_TEXT, BUF_Z, BUF_ZV,
   BUF_ZV_BYTE, BUF_Z_BYTE, BUF_INHIBIT_HOOKS, BUF_INTERVALS, BUF_OVERLAYS, MARKER_BUFFER, MARKER_BYTEPOS, MARKER_CHARPOS,
   MARKER_INSERTION_TYPE, MARKER_SLOTS, PVEC_BUFFER, PVEC_MARKER, BUF_BASE_BUFFER, BUF_SYNTAX_TABLE,
-  BUF_CASE_TABLE, BUF_CATEGORY_TABLE, BUF_KEYMAP,
+  BUF_CASE_TABLE, BUF_CATEGORY_TABLE, BUF_KEYMAP, BUF_AUTOSAVE_MODIFF,
 } from '../heap/layout.ts';
 import { Lisp_Cons, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import {
@@ -96,6 +96,7 @@ function makeBufferObject(rt: Runtime, name: number, inhibitHooks: boolean): num
   setBslot(rt, b, BUF_TEXT, allocString(rt, INITIAL_CAPACITY, INITIAL_CAPACITY, false));
   for (const i of [BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_PT, BUF_PT_BYTE, BUF_BEGV, BUF_BEGV_BYTE, BUF_ZV, BUF_ZV_BYTE,
     BUF_MODIFF, BUF_CHARS_MODIFF, BUF_SAVE_MODIFF]) setBint(rt, b, i, 1);
+  setBint(rt, b, BUF_AUTOSAVE_MODIFF, 0);
   setBslot(rt, b, BUF_MULTIBYTE, Qt);
   setBslot(rt, b, BUF_MARK, makeMarkerObject(rt));
   setBslot(rt, b, BUF_INHIBIT_HOOKS, inhibitHooks ? Qt : Qnil);

@@ -132,7 +132,8 @@ export const BUF_INHIBIT_HOOKS = 24; // t: made with INHIBIT-BUFFER-HOOKS, so ki
 export const BUF_BASE_BUFFER = 25; // an indirect buffer's base buffer; t in a base that has had indirect buffers; else nil
 export const BUF_CATEGORY_TABLE = 26; // category table (emacs/category.ts); nil: the standard one
 export const BUF_KEYMAP = 27; // the local keymap (use-local-map), nil for none
-export const BUFFER_SLOTS = 28;
+export const BUF_AUTOSAVE_MODIFF = 28; // fixnum: MODIFF when this buffer was last auto-saved (0: never); an indirect buffer has its own
+export const BUFFER_SLOTS = 29;
 
 // Marker slots. A marker in no buffer has BUFFER nil.
 export const MARKER_BUFFER = 0; // buffer or nil

@@ -173,3 +173,7 @@
 (fv "1\n" (let ((g (expand-file-name (file-name-nondirectory f) default-directory))) (fv-write g "2\n") (let* ((b (find-file-noselect g)) (a (find-file-noselect f))) (list (buffer-name a) (buffer-name b) (progn (kill-buffer a) (buffer-name b)) (with-current-buffer b (buffer-string))))))
 (fv "1\n" (let ((other (get-buffer-create (file-name-nondirectory f)))) (prog1 (list (buffer-name (find-file-noselect f)) (buffer-name other)) (kill-buffer other))))
 (fv "1\n" (list uniquify-buffer-name-style uniquify-after-kill-buffer-p uniquify-strip-common-suffix (and (memq 'uniquify-kill-buffer-function kill-buffer-hook) t)))
+;; buffer-file-name, the function
+(list (buffer-file-name) (condition-case e (buffer-file-name 5) (error e)) (buffer-file-name (get-buffer-create "bfn-zz")) (condition-case e (buffer-file-name "bfn-zz") (error e)) (buffer-file-name nil))
+(with-current-buffer (get-buffer-create "bfn-zz") (setq buffer-file-name "/x") (prog1 (list (buffer-file-name) (with-temp-buffer (buffer-file-name (get-buffer "bfn-zz")))) (setq buffer-file-name nil)))
+(let ((b (get-buffer-create "bfn-kk"))) (with-current-buffer b (setq buffer-file-name "/y")) (kill-buffer b) (list (buffer-file-name b) (buffer-live-p b)))

@@ -130,7 +130,7 @@
 (let ((log nil)) (run-at-time 0 nil (lambda (x y) (push (list x y) log)) 1 2) (sleep-for 0.01) log)
 (let ((log nil)) (run-with-timer 0 nil #'push 'x 'log) (sleep-for 0.01) log)
 (defvar pt-count 0)
-(let ((tm (run-at-time 0.01 0.01 (lambda () (setq pt-count (1+ pt-count)))))) (setq pt-count 0) (while (< pt-count 3) (sleep-for 0.005)) (cancel-timer tm) (list pt-count (memq tm timer-list)))
+(let ((tm (run-at-time 0.01 0.01 (lambda () (setq pt-count (1+ pt-count)))))) (setq pt-count 0) (while (< pt-count 3) (sleep-for 0.005)) (cancel-timer tm) (list (>= pt-count 3) (memq tm timer-list)))
 (let ((tm (run-at-time 100 nil #'ignore))) (prog1 (list (timerp tm) (and (memq tm timer-list) t) (cancel-timer tm) (memq tm timer-list)) (cancel-timer tm)))
 (let ((ran nil) (tm (run-at-time 0.01 nil (lambda () (setq ran t))))) (cancel-timer tm) (sleep-for 0.03) ran)
 (let ((ran nil)) (run-at-time 0 nil (lambda () (setq ran t))) (list ran (progn (sleep-for 0.01) ran)))
