@@ -126,7 +126,7 @@
 (let ((p (make-process :name "pipe" :command '("sh" "-c" "echo out; echo err >&2") :noquery t :connection-type 'pipe :buffer (generate-new-buffer "cpipe")))) (pt-wait p) (prog1 (with-current-buffer (process-buffer p) (sort (split-string (buffer-string) "\n" t) #'string<)) (kill-buffer (process-buffer p))))
 (progn (sleep-for 0.05) (mapc #'delete-process (process-list)) (process-list))
 (list (timerp (timer-create)) (timer-create) (timerp [1 2 3]) (timerp nil) (timerp (make-vector 10 nil)))
-(let ((log nil)) (run-at-time 0.02 nil (lambda () (push 'b log))) (run-at-time 0.01 nil (lambda () (push 'a log))) (run-at-time 0.03 nil (lambda () (push 'c log))) (sleep-for 0.1) (nreverse log))
+(let ((log nil) (now (current-time))) (run-at-time (time-add now 0.02) nil (lambda () (push 'b log))) (run-at-time (time-add now 0.01) nil (lambda () (push 'a log))) (run-at-time (time-add now 0.03) nil (lambda () (push 'c log))) (sleep-for 0.1) (nreverse log))
 (let ((log nil)) (run-at-time 0 nil (lambda (x y) (push (list x y) log)) 1 2) (sleep-for 0.01) log)
 (let ((log nil)) (run-with-timer 0 nil #'push 'x 'log) (sleep-for 0.01) log)
 (defvar pt-count 0)
