@@ -206,12 +206,15 @@ if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (scrip
     }
   });
 }
-// The module bodies run once, and their DEFSYMs call one small function some 6,000 times: V8 marks it
-// for TurboFan, whose compile on another thread (about 0.9 ms of CPU, `--trace-opt`) is done after
-// the last call. So TurboFan is held back (`--no-turbofan`; not `--max-opt`, whose implications setting it back leaves changed, so the code caches would be refused)
-// until the bodies have run: the bundle's host (src/host/node.ts nodeHost) calls BODIES_RAN first
-// thing, which puts V8's default back before any Lisp runs (it is also the flag hash that Node's and
-// this bundle's code caches are checked and made with). Process CPU -1.5 ms (30 interleaved runs).
+// The module bodies run once, and their DEFSYMs call one small function (a new builtin symbol) about
+// 1,200 times: V8 marked it for TurboFan, whose compile on another thread (0.85 ms of CPU,
+// `--trace-opt`) ended after the function's last call. So TurboFan is held back (`--no-turbofan`)
+// until the bodies have run: the bundle's host (src/host/node.ts nodeHost) calls bodiesRan first
+// thing, which sets it again before any Lisp runs; so does the end of the bundle's run, and the
+// code cache's writer. The flag goes back to V8's default, so the flag hash that Node's and this
+// bundle's code caches are checked and made with is the usual one. Not `--max-opt=1`: setting
+// `--max-opt=999` back leaves a flag it implied changed, and every cache made after it was refused.
+// Process CPU -1.9 ms (30 interleaved runs).
 const OPT_FLAGS = ['--no-turbofan'];
 const OPT_DEFAULTS = ['--turbofan'];
 let held = false;
