@@ -188,6 +188,7 @@ const script = new Script(source, { filename: file, cachedData });
 const plain = process.execArgv.length === 1 && process.execArgv[0] === STACK_FLAG && !process.env.NODE_OPTIONS;
 if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
   process.once('exit', () => {
+    bodiesRan();
     const tmp = cacheFile + '.tmp-' + process.pid;
     try {
       const data = script.createCachedData();
@@ -205,8 +206,34 @@ if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (scrip
     }
   });
 }
+// The module bodies run once, and their DEFSYMs call one small function (a new builtin symbol) about
+// 1,200 times: V8 marked it for TurboFan, whose compile on another thread (0.85 ms of CPU,
+// `--trace-opt`) ended after the function's last call. So TurboFan is held back (`--no-turbofan`)
+// until the bodies have run: the bundle's host (src/host/node.ts nodeHost) calls bodiesRan first
+// thing, which sets it again before any Lisp runs; so does the end of the bundle's run, and the
+// code cache's writer. The flag goes back to V8's default, so the flag hash that Node's and this
+// bundle's code caches are checked and made with is the usual one. Not `--max-opt=1`: setting
+// `--max-opt=999` back leaves a flag it implied changed, and every cache made after it was refused.
+// Process CPU -1.9 ms (30 interleaved runs).
+const OPT_FLAGS = ['--no-turbofan'];
+const OPT_DEFAULTS = ['--turbofan'];
+let held = false;
+const bodiesRan = () => {
+  if (held) {
+    held = false;
+    setFlags(OPT_DEFAULTS);
+  }
+};
+if (v8flags !== null) {
+  held = true;
+  setFlags(OPT_FLAGS);
+}
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
-script.runInThisContext()(builtin, url, kernels, dirname, tierBudget);
+try {
+  script.runInThisContext()(builtin, url, kernels, dirname, tierBudget, bodiesRan);
+} finally {
+  bodiesRan();
+}
 // The command line has run (batch Emacs exits when it is done) and tsmacs starts nothing
 // asynchronous: its output went out with writeSync. Exit now, with the status the bundle set:
 // left to end by itself, Node would first tear down V8's heap and the heap buffer's mappings,

@@ -164,6 +164,26 @@ test('an image of 4 MB or more loads through the kernels compiled for large imag
   rmSync(root, { recursive: true });
 });
 
+test('TurboFan, held back while the module bodies run, is back for the Lisp a start runs; the code cache stays valid', () => {
+  const root = install(['tsmacs-core.jsc']);
+  const launcher = join(root, 'dist', 'tsmacs.cjs');
+  const node = (flags: string[], expr: string) => spawnSync(process.execPath, [...flags, launcher, '--batch', '--eval', expr],
+    { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } });
+  // V8 writes --trace-opt's lines to stdout: a hot Lisp loop gets the evaluator optimised.
+  const hot = node(['--stack-size=6000', '--trace-opt'], '(let ((s 0)) (dotimes (i 200000) (setq s (+ s i))) (princ (list s)))');
+  assert.equal(hot.status, 0);
+  assert.ok(hot.stdout.includes('(19999900000)'), hot.stdout.slice(-200));
+  assert.match(hot.stdout, /completed optimizing/);
+  // The flags are put back as they were: the cache one ordinary start writes is taken by the next.
+  const cache = join(root, 'dist', 'tsmacs-core.jsc');
+  assert.equal(node(['--stack-size=6000'], STATS).stdout, '(3 t)');
+  assert.ok(existsSync(cache), 'the first start wrote the code cache');
+  const before = statSync(cache).mtimeMs;
+  assert.equal(node(['--stack-size=6000'], STATS).stdout, '(3 t)');
+  assert.equal(statSync(cache).mtimeMs, before, 'the second start took the cache and did not write it again');
+  rmSync(root, { recursive: true });
+});
+
 // Prints NAME, 0x1e, the docstring and 0x1d for every primitive (each its own run of documentation).
 const ALL_DOCS = '(mapatoms (lambda (s) (when (subrp (symbol-function s)) (princ (format "%s\x1e%s\x1d" s (documentation s))))))';
 

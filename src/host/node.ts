@@ -118,7 +118,13 @@ function readWhole(path: string): Uint8Array {
   }
 }
 
+/** In the bundle, the launcher's call that lets V8 optimise again (scripts/launcher.template.cjs): a parameter of the bundle's function. */
+declare const __tsmacs_bodies_ran: (() => void) | null | undefined;
+
 export function nodeHost(): Host {
+  // The module bodies have all run by now (the CLI makes its host first thing): V8's optimisers,
+  // held back while they ran, are needed from here on.
+  if (typeof __tsmacs_bodies_ran === 'function') __tsmacs_bodies_ran();
   const host: Host = {
     lastError: '',
     write(fd, bytes) {
