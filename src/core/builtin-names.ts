@@ -1099,6 +1099,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "truncate",
   "truncate-lines",
   "try-completion",
+  "tsmacs--call-js",
   "type-of",
   "ucs-names",
   "underflow-error",
