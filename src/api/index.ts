@@ -245,6 +245,8 @@ export class Emacs {
   #rt: Runtime;
   #host: Host;
   #closed = false;
+  /** Guards in progress: more than one when a JS function that Lisp called calls back into Lisp. */
+  #depth = 0;
   /** The JS functions passed to Lisp as values, so that passing one again gives the same Lisp function. */
   #functions = new WeakMap<JsFunction, LispHandle>();
 
@@ -452,13 +454,15 @@ export class Emacs {
       sp: rt.sp, env: rt.lexenv, depth: rt.lispEvalDepth, spec: rt.specCount, ncatch: rt.catchTags.length,
       nframes: rt.nframes, nhandlers: rt.handlerSpecs.length, envBinds: rt.envBinds,
     };
+    this.#depth++;
     try {
       const w = body();
       rt.push(w);
       return out ? out(w) : (w as T);
     } catch (e) {
-      throw this.#jsError(e, s.nhandlers === 0);
+      throw this.#jsError(e, this.#depth === 1);
     } finally {
+      this.#depth--;
       unbindTo(rt, s.spec);
       rt.sp = s.sp;
       rt.lexenv = s.env;
@@ -470,7 +474,7 @@ export class Emacs {
     }
   }
 
-  /** The JS error for an exception leaving Lisp (TOP: no Lisp handler is active outside). */
+  /** The JS error for an exception leaving Lisp (TOP: no Lisp runs outside this call). */
   #jsError(e: unknown, top: boolean): unknown {
     const rt = this.#rt;
     if (e instanceof KillEmacs) {
@@ -579,7 +583,11 @@ export class Emacs {
         path.delete(x);
         return out;
       }
-      if (bignump(rt, x)) return bignumValue(rt, x);
+      if (bignump(rt, x)) {
+        // Exact as a JS number up to 2^53; a bigint past it.
+        const n = bignumValue(rt, x);
+        return n >= -MAX_EXACT && n <= MAX_EXACT ? Number(n) : n;
+      }
       if (isPvec(rt, x, PVEC_NORMAL_VECTOR)) {
         path.add(x);
         const n = pvecSize(rt, x);
@@ -603,6 +611,8 @@ export class Emacs {
     return conv(w, 0);
   }
 }
+
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The message a JS exception gives its Lisp error. */
 function describeJsError(e: unknown): string {
