@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { defaultTestDump, repoRoot } from './support/runtime.ts';
 import { Emacs, EmacsExit, LispError, LispHandle, LispSymbol, LispVector } from '../src/api/index.ts';
 import { verifyHeap } from '../src/core/gc.ts';
@@ -291,6 +293,23 @@ test('loadup from source gives a working instance', { skip: process.env.TSMACS_G
   emacs.eval('(princ "ok")');
   assert.equal(out.join(''), 'ok');
   emacs.close();
+});
+
+test('a start from an image runs its after-pdump-load-hook, as the command does', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsmacs-api-'));
+  try {
+    const file = join(dir, 'hooked.pdmp');
+    const { emacs } = start();
+    emacs.eval(`(setq api-hook-count 0)
+(add-hook 'after-pdump-load-hook (lambda () (setq api-hook-count (1+ api-hook-count))))
+(dump-emacs-portable ${emacs.print(file)})`);
+    emacs.close();
+    const again = Emacs.startSync({ dumpFile: file, heapMB: 128, stdout: () => {}, stderr: () => {} });
+    assert.equal(again.eval('api-hook-count'), 1);
+    again.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a bad dump file is a JS error, not a crash', () => {
