@@ -275,6 +275,11 @@ test('JS functions called from Lisp, with errors both ways', () => {
   assert.throws(() => emacs.eval('(api-promise)'), (e: unknown) => e instanceof LispError && /Promise/.test(e.message));
   emacs.defun('api-object', () => ({ a: 1 }));
   assert.deepEqual(emacs.eval('(condition-case err (api-object) (error (car err)))'), S('error'));
+  // So is a disposed handle, or another instance's.
+  const gone = emacs.evalHandle('(list 1)');
+  gone.dispose();
+  emacs.defun('api-gone', () => gone);
+  assert.deepEqual(emacs.eval('(condition-case err (api-gone) (error (cadr err)))'), 'tsmacs: this Lisp handle was disposed');
   // Deep recursion through JS and Lisp ends in a Lisp error too.
   emacs.defun('api-rec', (n: number) => emacs.call('api-rec', n + 1));
   assert.throws(() => emacs.eval('(api-rec 0)'), (e: unknown) => e instanceof LispError);

@@ -138,8 +138,8 @@ export class LispHandle {
   }
   /** The word, for the instance that made this handle (an error for a disposed handle or another instance). */
   wordFor(emacs: Emacs): number {
-    if (!this.#live) throw new Error('tsmacs: this Lisp handle was disposed');
-    if (emacs !== this.#emacs) throw new Error('tsmacs: a Lisp handle belongs to the Emacs instance that made it');
+    if (!this.#live) throw new TypeError('tsmacs: this Lisp handle was disposed');
+    if (emacs !== this.#emacs) throw new TypeError('tsmacs: a Lisp handle belongs to the Emacs instance that made it');
     return this.#word;
   }
   get disposed(): boolean {
