@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/runtime.ts';
@@ -23,12 +23,12 @@ test('npm pack holds what the package needs and nothing else', () => {
   const r = spawnSync(process.execPath, [npmCli, 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-  for (const need of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/api.cjs', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.cts',
+  for (const need of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/api.cjs', 'dist/api-core.js', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.cts',
     'dist/api.d.mts', 'dist/tsmacs.cjs', 'dist/tsmacs-core.js', 'dist/tsmacs.pdmp', 'dist/DOC', 'lisp/loadup.el', 'lisp/subr.el',
     'etc/charprop.txt', 'etc/ucs-names.txt', 'etc/category-docs.txt'])
     assert.ok(files.includes(need), `the package lacks ${need}`);
   // Every file has a reason to be there: the API, the CLI and its image, the Lisp library, the data files, the docs npm always ships.
-  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.js|DOC)|lisp\/[^/]+\.el|etc\/[^/]+\.txt)$/;
+  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.js|DOC)|lisp\/[^/]+\.el|etc\/[^/]+\.txt)$/;
   for (const f of files) assert.match(f, allowed, `the package should not hold ${f}`);
   // Every entry point the manifest names is in it.
   for (const p of [pkg.main, pkg.types, pkg.bin.tsmacs, ...Object.values(pkg.exports['.']).flatMap((c) => Object.values(c as object))])
@@ -116,4 +116,38 @@ test('--version and --help have GNU\'s shape, and the version is the package\'s'
   assert.deepEqual(groups, ['Initialization options', 'Action options']);
   for (const opt of ['--batch', '--dump-file FILE', '--script FILE', '--eval EXPR', '--load, -l FILE', '--funcall, -f FUNC', '--directory, -L DIR', '--help', '--version'])
     assert.ok(h.stdout.includes(`\n${opt}`), `--help lists ${opt}`);
+});
+
+test('require(tsmacs) writes V8\'s code cache once, takes it after, and refuses a damaged one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsmacs-api-cache-'));
+  try {
+    cpSync(join(repoRoot, 'dist'), join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
+    rmSync(join(dir, 'dist', 'api-core.jsc'), { force: true });
+    symlinkSync(join(repoRoot, 'lisp'), join(dir, 'lisp'), 'dir');
+    symlinkSync(join(repoRoot, 'etc'), join(dir, 'etc'), 'dir');
+    const cache = join(dir, 'dist', 'api-core.jsc');
+    const run = (): void => {
+      const r = spawnSync(process.execPath, ['-e', `const { Emacs } = require(${JSON.stringify(join(dir, 'dist', 'api.cjs'))});
+process.stdout.write(String(Emacs.startSync({ heapMB: 64 }).eval('(length (number-sequence 1 10))')));`], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, '10');
+    };
+    run();
+    const first = readFileSync(cache);
+    assert.match(first.toString('latin1', 0, 22), /^tsmacs-api-code-cache /);
+    run();
+    assert.ok(readFileSync(cache).equals(first), 'a valid cache is taken, not rewritten');
+    // Damage V8's data: the CRC no longer matches, so the loader compiles afresh and writes a good cache.
+    const bad = Buffer.from(first);
+    for (let i = 200; i < bad.length; i += 97) bad[i] ^= 0x5a;
+    writeFileSync(cache, bad);
+    run();
+    const fresh = readFileSync(cache);
+    assert.ok(!fresh.equals(bad), 'the damaged cache was replaced');
+    // The same key (V8's data itself may differ from run to run).
+    const keyOf = (b: Buffer): string => b.toString('latin1', 0, 128).split(' ').slice(0, 6).join(' ');
+    assert.equal(keyOf(fresh), keyOf(first));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
