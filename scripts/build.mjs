@@ -144,6 +144,41 @@ writeFileSync(forwarder, "#!/usr/bin/env -S node --stack-size=6000\n// Forwards 
   "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./tsmacs.cjs');\n");
 chmodSync(forwarder, 0o755);
 
+// ---- Embedding API (issue 12; owned by the api work: keep this block separate) ----------------
+// dist/api-core.js is the one implementation (so `instanceof LispError` holds whichever way it was
+// imported), loaded by dist/api.cjs through V8's code cache (src/api/api-loader.cjs); dist/api.mjs
+// re-exports it for `import`; the declarations are written by hand in
+// src/api/api.d.ts (the runtime's internal types stay out of them). Same constants and docstring
+// plugin as the CLI's bundle: the same builtins, so the same fingerprint and DOC file.
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/api/index.ts')],
+  format: 'cjs',
+  outfile: join(dist, 'api-core.js'),
+  minify: process.env.TSMACS_NO_MINIFY !== '1',
+  define: {
+    'import.meta.url': '__tsmacs_api_url',
+    'import.meta.dirname': '__dirname',
+    __TSMACS_FINGERPRINT__: JSON.stringify(probed.fingerprint),
+    __TSMACS_KERNELS__: JSON.stringify(probed.kernels),
+    __TSMACS_NAMES__: JSON.stringify(probed.names),
+    __TSMACS_DOC__: JSON.stringify(docHash),
+  },
+  plugins: [docsOut],
+  banner: { js: "const __tsmacs_api_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+const apiBuildId = createHash('sha256').update(readFileSync(join(dist, 'api-core.js'))).digest('hex').slice(0, 16);
+writeFileSync(join(dist, 'api.cjs'), readFileSync(join(root, 'src/api/api-loader.cjs'), 'utf8').split("'__BUILD_ID__'").join(JSON.stringify(apiBuildId)));
+rmSync(join(dist, 'api-core.jsc'), { force: true });
+const apiNames = ['Emacs', 'LispError', 'LispHandle', 'LispSymbol', 'LispVector', 'EmacsExit'];
+writeFileSync(join(dist, 'api.mjs'), '// ES module face of api.cjs (scripts/build.mjs).\n' +
+  "import api from './api.cjs';\n" + apiNames.map((n) => `export const ${n} = api.${n};\n`).join('') + 'export default api;\n');
+const apiTypes = readFileSync(join(root, 'src/api/api.d.ts'), 'utf8');
+writeFileSync(join(dist, 'api.d.ts'), apiTypes);
+writeFileSync(join(dist, 'api.d.cts'), apiTypes);
+writeFileSync(join(dist, 'api.d.mts'), apiTypes);
+// ---- end of the embedding API block ----------------------------------------------------------
+
 // 4. The default image: loadup from source, dumped next to the bundle (no code cache for this run:
 // loadup compiles far more than a start-up needs). Then one ordinary start writes the code cache.
 if (!process.argv.includes('--no-image')) {

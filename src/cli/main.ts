@@ -42,18 +42,49 @@ const fromSource = (): boolean => hereDir().endsWith('cli');
 export const defaultDumpPath = (): string => join(installRoot(), 'dist', 'tsmacs.pdmp');
 export const lispDir = (): string => join(installRoot(), 'lisp');
 
+/** The version --version reports; test/api-package.test.ts keeps it equal to package.json's. */
+export const TSMACS_VERSION = '0.1.0';
+
+// --version and --help keep GNU's shape (name and version on the first line, then copyright and
+// licence; usage, a description, then options by group with their arguments), in our words.
+const VERSION_TEXT = `tsmacs ${TSMACS_VERSION}
+Copyright (C) 2026 the tsmacs contributors
+tsmacs comes with ABSOLUTELY NO WARRANTY.
+It is free software: use, change and share it under the MIT License.
+Its Emacs Lisp follows GNU Emacs 28.2.
+`;
+
 const USAGE = `Usage: tsmacs [OPTION-OR-FILENAME]...
 
-  --batch, -batch          do not do interactive display (always the case)
-  -Q, --quick, -q          start with no init files (always the case)
-  --eval EXPR, -eval EXPR  evaluate Emacs Lisp expression EXPR
-  -l FILE, --load FILE     load Emacs Lisp FILE using the load function
-  -f FUNC, --funcall FUNC  call Emacs Lisp function FUNC with no arguments
-  -L DIR, --directory DIR  prepend DIR to load-path (with :DIR, append DIR)
-  --script FILE            run FILE as an Emacs Lisp script
-  --dump-file FILE         start from the dump FILE
-  --temacs=pdump           run loadup from source and dump the default image
-  --version                print version information and exit
+Run tsmacs, an Emacs Lisp system in TypeScript, in batch mode: process
+the options below in order, then exit.  It starts from a dumped image
+(dist/tsmacs.pdmp) unless told otherwise.
+
+Initialization options:
+
+--batch, -batch             batch mode (always the case here)
+--dump-file FILE            start from the dump FILE
+--no-init-file, -q          no init file (never read here)
+--quick, -Q                 the same, and no site files
+--script FILE               run FILE as an Emacs Lisp script and exit
+--temacs=pdump              run lisp/loadup.el from source and dump the
+                              default image (or --dump-file FILE)
+
+Action options:
+
+FILE                    visit FILE (not supported yet: reported, skipped)
+--directory, -L DIR     put DIR first in load-path (-L :DIR puts it last)
+--eval EXPR             evaluate the Lisp expression EXPR
+--execute EXPR          the same as --eval
+--funcall, -f FUNC      call the Lisp function FUNC, no arguments
+--load, -l FILE         load the Lisp file FILE with the function load
+--help                  show this help, then exit
+--version               show the version, then exit
+
+Long options may also be given with a single dash (-batch, -eval).
+
+From JavaScript: import { Emacs } from 'tsmacs' (see docs/api.md).
+Report bugs at the project's issue tracker.
 `;
 
 class UsageError extends Error {}
@@ -84,7 +115,7 @@ export function runCli(argv: string[], host: Host): number {
           temacs = value();
           break;
         case '--version': case '-version':
-          host.write(1, new TextEncoder().encode('tsmacs 0.1.0 (Emacs Lisp as in GNU Emacs 28.2)\n'));
+          host.write(1, new TextEncoder().encode(VERSION_TEXT));
           return 0;
         case '--help': case '-help':
           host.write(1, new TextEncoder().encode(USAGE));

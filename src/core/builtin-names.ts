@@ -1112,6 +1112,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "truncate",
   "truncate-lines",
   "try-completion",
+  "tsmacs--call-js",
   "type-of",
   "ucs-names",
   "underflow-error",

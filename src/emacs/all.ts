@@ -45,3 +45,4 @@ import './json.ts';
 import './process.ts';
 import './callproc.ts';
 import './keymap.ts';
+import './js-function.ts';
