@@ -1,0 +1,77 @@
+// One bundle and one image for every JS host: the command and the API under Bun and Deno (devDependencies) give what they give under Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './support/runtime.ts';
+
+const cli = join(repoRoot, 'dist', 'tsmacs.cjs');
+const bin = (name: string): string => join(repoRoot, 'node_modules', '.bin', name);
+
+/** How each host runs a script: Deno needs its permissions granted. */
+const HOSTS: Record<string, (script: string, args: string[]) => [string, string[]]> = {
+  node: (script, args) => [process.execPath, ['--stack-size=6000', script, ...args]],
+  bun: (script, args) => [bin('bun'), [script, ...args]],
+  deno: (script, args) => [bin('deno'), ['run', '--allow-all', '--quiet', script, ...args]],
+};
+
+function run(host: string, script: string, args: string[], cwd = repoRoot): { status: number | null; stdout: string; stderr: string } {
+  const [cmd, argv] = HOSTS[host]!(script, args);
+  if (host !== 'node' && !existsSync(cmd)) assert.fail(`${host} is missing: it is a devDependency, \`npm ci\` installs it (${cmd})`);
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '', NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Forms that touch the reader, printer, numbers, strings, regexps, buffers, hash tables and errors.
+const FORMS = [
+  '(princ (list (+ 1 2) (expt 2 70) (/ 1.0 3) (format "%S %x" "é" 255)))',
+  '(progn (require (quote cl-lib)) (princ (cl-loop for i from 1 to 5 when (cl-oddp i) collect (* i i))))',
+  '(with-temp-buffer (insert "hello world") (goto-char 1) (re-search-forward "w\\\\(or\\\\)") (princ (list (point) (match-string 1) (buffer-size))))',
+  '(let ((h (make-hash-table :test (quote equal)))) (puthash "k" 1 h) (princ (list (gethash "k" h) (hash-table-count h) (string-to-list "ab"))))',
+  '(princ (condition-case e (car 1) (error (list (car e) (error-message-string e)))))',
+];
+
+for (const host of ['bun', 'deno']) {
+  test(`the command under ${host} prints what it prints under Node, and exits with the same codes`, () => {
+    for (const form of FORMS) {
+      const want = run('node', cli, ['--batch', '--eval', form]);
+      const got = run(host, cli, ['--batch', '--eval', form]);
+      assert.equal(want.status, 0, want.stderr);
+      assert.deepEqual([got.status, got.stdout], [0, want.stdout], `${form}\n${got.stderr}`);
+    }
+    // An error escaping to top level: GNU's message and exit code 255.
+    const want = run('node', cli, ['--batch', '--eval', '(car 1)']);
+    const got = run(host, cli, ['--batch', '--eval', '(car 1)']);
+    assert.equal(want.status, 255);
+    assert.deepEqual([got.status, got.stderr], [want.status, want.stderr]);
+    // kill-emacs's code comes through.
+    assert.equal(run(host, cli, ['--batch', '--eval', '(kill-emacs 7)']).status, 7);
+  });
+
+  test(`the API under ${host}: start, eval, a JS-defined function and a Lisp error`, () => {
+    const dir = mkdtempSync(join(tmpdir(), `tsmacs-${host}-`));
+    try {
+      const script = join(dir, 'use.mjs');
+      writeFileSync(script, `import { Emacs, LispError } from ${JSON.stringify(join(repoRoot, 'dist', 'api.mjs'))};
+const out = [];
+const emacs = await Emacs.start({ stdout: (t) => out.push(t) });
+emacs.defun('js-twice', (x) => 2 * x);
+let error = null;
+try { emacs.eval('(car 1)'); } catch (e) { error = [e instanceof LispError, e.symbol.name]; }
+emacs.eval('(princ "hi")');
+console.log(JSON.stringify({ sum: emacs.eval('(+ 1 2)'), list: emacs.eval('(list 1 "two" 2.5)'), twice: emacs.eval('(js-twice 21)'),
+  big: String(emacs.eval('(expt 2 70)')), error, out: out.join('') }));
+`);
+      const want = run('node', script, [], dir);
+      const got = run(host, script, [], dir);
+      assert.equal(want.status, 0, want.stderr);
+      assert.equal(got.status, 0, got.stderr);
+      assert.deepEqual(JSON.parse(got.stdout), JSON.parse(want.stdout));
+      assert.deepEqual(JSON.parse(got.stdout), { sum: 3, list: [1, 'two', 2.5], twice: 42, big: '1180591620717411303424', error: [true, 'wrong-type-argument'], out: 'hi' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
