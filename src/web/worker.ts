@@ -13,7 +13,7 @@ export type WorkerRequest =
   | { type: 'eval'; id: number; source: string };
 
 export type WorkerReply =
-  | { type: 'ready'; loadMs: number }
+  | { type: 'ready'; loadMs: number; startedMs: number }
   | { type: 'failed'; error: string }
   | { type: 'out'; id: number; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'result'; id: number; result: EvalResult; ms: number };
@@ -51,6 +51,8 @@ const sink = (stream: 'stdout' | 'stderr') => (bytes: Uint8Array): void => {
 scope.onmessage = (ev) => {
   const msg = ev.data;
   if (msg.type === 'start') {
+    // Since the worker was created: its script fetched, compiled and run (every builtin registered).
+    const startedMs = performance.now();
     try {
       tsmacs = BrowserTsmacs.start({
         image: new Uint8Array(msg.image),
@@ -59,7 +61,7 @@ scope.onmessage = (ev) => {
         stdout: sink('stdout'),
         stderr: sink('stderr'),
       });
-      scope.postMessage({ type: 'ready', loadMs: tsmacs.loadMs });
+      scope.postMessage({ type: 'ready', loadMs: tsmacs.loadMs, startedMs });
     } catch (e) {
       scope.postMessage({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
