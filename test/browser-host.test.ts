@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserTsmacs } from '../src/web/tsmacs.ts';
 import { FsError, MemoryFS } from '../src/host/browser-fs.ts';
+import { posixTzFor } from '../src/host/browser-tz.ts';
 import { defaultTestDump, repoRoot } from './support/runtime.ts';
 
 const FORMS = [
@@ -125,4 +126,22 @@ test('MemoryFS: errno codes as node:fs gives them', () => {
   fs.addFile('/lazy', null, 10);
   assert.equal(fs.readFile('/lazy'), null);
   assert.equal(fs.lastError, 'Permission denied');
+});
+
+test("the browser's zone as a POSIX TZ string gives the zone file's local times through 2026", () => {
+  const cli = join(repoRoot, 'dist', 'tsmacs.cjs');
+  // Every 3601 seconds through 2026 (the minutes drift, so every change is approached closely).
+  const times = (fmt: string): string => `(let (out) (dotimes (i 8760) (push (format-time-string "${fmt}" (+ 1767225600 (* i 3601))) out)) (mapconcat #'identity (nreverse out) "|"))`;
+  // Lord Howe's half-hour summer time is checked without %Z: tzdata names it "+11", Intl "LHDT".
+  for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/St_Johns', 'Europe/London', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'UTC']) {
+    const form = times(zone === 'Australia/Lord_Howe' ? '%F %T %z' : '%F %T %Z %z');
+    const tz = posixTzFor(zone, 2026);
+    assert.ok(tz !== null, zone);
+    const r = spawnSync(process.execPath, ['--stack-size=6000', cli, '--batch', '--eval', `(princ ${form})`], { encoding: 'utf8', env: { ...process.env, TZ: zone } });
+    assert.equal(r.status, 0, r.stderr);
+    const t = BrowserTsmacs.start({ image: readFileSync(defaultTestDump()), stdout: () => {}, stderr: () => {}, env: { TZ: tz } });
+    const got = t.evaluate(form);
+    assert.ok(got.ok);
+    assert.equal(JSON.parse(got.value), r.stdout, `${zone} as ${tz}`);
+  }
 });

@@ -6,6 +6,7 @@
 
 import type { FileStatus, Host } from './host.ts';
 import { FsError, MemoryFS } from './browser-fs.ts';
+import { posixTzFor } from './browser-tz.ts';
 
 export interface BrowserHostOptions {
   /** Standard output and standard error: called with each write's bytes. */
@@ -27,9 +28,10 @@ const monotonic = (): number => (typeof performance !== 'undefined' ? performanc
 function defaultEnv(): Record<string, string> {
   const env: Record<string, string> = { HOME: '/home/web', USER: 'web', LOGNAME: 'web', PATH: '/usr/bin:/bin', SHELL: '/bin/sh' };
   try {
+    // No zone files here: the browser's zone as a POSIX string with this year's rules (browser-tz.ts).
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    // Only a zone name the host's tz code can use: an IANA name, given as TZ is given on Unix.
-    if (typeof zone === 'string' && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) env.TZ = zone;
+    const tz = typeof zone === 'string' ? posixTzFor(zone, new Date().getUTCFullYear()) : null;
+    if (tz !== null) env.TZ = tz;
   } catch {
     // no Intl: leave TZ unset (UTC)
   }
