@@ -160,6 +160,17 @@ test('a runaway evaluation leaves the page responsive, and Stop restarts the wor
   assert.equal(got.result, '42');
 });
 
+test('a runaway printer streams output in batches, capped, and the page keeps answering', async () => {
+  await page.fill('#editor', '(while t (princ "0123456789") (message "m"))');
+  await page.click('#run');
+  await page.waitForSelector('#output[data-truncated]', { timeout: 60_000 });
+  await page.waitForSelector('#errors[data-truncated]', { timeout: 60_000 });
+  const sizes = await page.evaluate(() => [document.getElementById('output')!.textContent!.length, document.getElementById('errors')!.textContent!.length]);
+  assert.ok(sizes.every((n) => n > 200_000 && n < 200_100), String(sizes));
+  await page.click('#stop');
+  assert.equal((await runForm('(+ 40 2)')).result, '42');
+});
+
 test('bundle and image sizes, compressed', () => {
   const files: string[] = [];
   const walk = (dir: string): void => {

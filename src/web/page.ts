@@ -45,6 +45,20 @@ const image = fetch('tsmacs.pdmp').then((r) => {
 });
 const files = fetch('files.json').then((r) => r.json() as Promise<Record<string, number>>);
 
+/** The most a panel shows: past it, output is dropped (a runaway printer must not make the page crawl). */
+const PANEL_LIMIT = 200_000;
+
+function append(panel: HTMLPreElement, text: string): void {
+  const have = panel.textContent?.length ?? 0;
+  if (panel.dataset.truncated !== undefined) return;
+  if (have + text.length <= PANEL_LIMIT) {
+    panel.textContent += text;
+    return;
+  }
+  panel.textContent += text.slice(0, Math.max(0, PANEL_LIMIT - have)) + '\n[… more output not shown]';
+  panel.dataset.truncated = '';
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
 let running: number | null = null;
@@ -69,7 +83,7 @@ function startWorker(): void {
         errors.textContent = msg.error;
         break;
       case 'out':
-        if (msg.id === running) (msg.stream === 'stdout' ? output : errors).textContent += msg.text;
+        if (msg.id === running) append(msg.stream === 'stdout' ? output : errors, msg.text);
         break;
       case 'result':
         if (msg.id !== running) break;
@@ -110,6 +124,8 @@ function run(): void {
   if (worker === null || running !== null) return;
   output.textContent = '';
   errors.textContent = '';
+  delete output.dataset.truncated;
+  delete errors.dataset.truncated;
   result.textContent = '';
   delete result.dataset.kind;
   running = nextId++;

@@ -43,9 +43,20 @@ function fetchSync(base: string, rel: string): Uint8Array | null {
 let tsmacs: BrowserTsmacs | null = null;
 let current = 0;
 const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
+// Output is sent in batches: a loop that prints without end would otherwise post a message per
+// write, faster than the page can take them. Flushed at 64 KB, after 50 ms, and at each result.
+const pending = { stdout: '', stderr: '' };
+let lastFlush = 0;
+function flush(): void {
+  for (const stream of ['stdout', 'stderr'] as const) {
+    if (pending[stream] !== '') scope.postMessage({ type: 'out', id: current, stream, text: pending[stream] });
+    pending[stream] = '';
+  }
+  lastFlush = performance.now();
+}
 const sink = (stream: 'stdout' | 'stderr') => (bytes: Uint8Array): void => {
-  const text = decoders[stream].decode(bytes, { stream: true });
-  if (text !== '') scope.postMessage({ type: 'out', id: current, stream, text });
+  pending[stream] += decoders[stream].decode(bytes, { stream: true });
+  if (pending.stdout.length + pending.stderr.length >= 65536 || performance.now() - lastFlush >= 50) flush();
 };
 
 scope.onmessage = (ev) => {
@@ -69,6 +80,7 @@ scope.onmessage = (ev) => {
   }
   current = msg.id;
   const t0 = performance.now();
+  lastFlush = t0;
   let result: EvalResult;
   if (tsmacs === null) result = { ok: false, error: 'tsmacs did not start', symbol: 'error' };
   else {
@@ -79,9 +91,7 @@ scope.onmessage = (ev) => {
       result = { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}`, symbol: 'internal' };
     }
   }
-  for (const stream of ['stdout', 'stderr'] as const) {
-    const rest = decoders[stream].decode();
-    if (rest !== '') scope.postMessage({ type: 'out', id: msg.id, stream, text: rest });
-  }
+  for (const stream of ['stdout', 'stderr'] as const) pending[stream] += decoders[stream].decode();
+  flush();
   scope.postMessage({ type: 'result', id: msg.id, result, ms: performance.now() - t0 });
 };
