@@ -197,3 +197,57 @@ if (!process.argv.includes('--no-image')) {
     process.exit(1);
   }
 }
+
+// ---- 5. The browser build: dist/web/ (docs/browser.md). Owned by the browser work; other steps stay above. ----
+// An ES module (tsmacs.js), the Worker (worker.js) and the playground's script (playground.js),
+// sharing one chunk of runtime code; the default image (the same file the CLI loads); the
+// library files Lisp reads on demand (files/, listed with their sizes in files.json); the page.
+// The runtime registers the same builtins as the CLI (src/web/tsmacs.ts imports cli/main.ts),
+// so the fingerprint is the CLI's; it is computed at start rather than injected, so that an
+// image from another build is refused by the loader instead of misread.
+{
+  const { copyFileSync, existsSync, readdirSync, statSync } = await import('node:fs');
+  const web = join(dist, 'web');
+  rmSync(web, { recursive: true, force: true });
+  mkdirSync(web, { recursive: true });
+  const nodeShims = {
+    name: 'node-shims-for-the-browser',
+    setup(b) {
+      b.onResolve({ filter: /^node:(path|url)$/ }, () => ({ path: join(root, 'src/web/node-shims.ts') }));
+    },
+  };
+  await build({
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+    minify: process.env.TSMACS_NO_MINIFY !== '1',
+    entryPoints: { tsmacs: join(root, 'src/web/tsmacs.ts'), worker: join(root, 'src/web/worker.ts'), playground: join(root, 'src/web/page.ts') },
+    outdir: web,
+    chunkNames: 'chunks/[name]-[hash]',
+    define: {
+      // Where the data files are in the host's store: doc.ts looks for DOC beside the bundle, etc/ one up.
+      'import.meta.dirname': JSON.stringify('/tsmacs/dist'),
+      __TSMACS_KERNELS__: JSON.stringify(probed.kernels),
+      __TSMACS_DOC__: JSON.stringify(docHash),
+    },
+    plugins: [docsOut, nodeShims],
+  });
+  copyFileSync(join(root, 'web/index.html'), join(web, 'index.html'));
+  const files = {};
+  const addFile = (from, rel) => {
+    mkdirSync(dirname(join(web, 'files', rel)), { recursive: true });
+    copyFileSync(from, join(web, 'files', rel));
+    files[rel] = statSync(from).size;
+  };
+  for (const dir of ['lisp', 'etc'])
+    for (const name of readdirSync(join(root, dir)).sort()) if (statSync(join(root, dir, name)).isFile()) addFile(join(root, dir, name), `${dir}/${name}`);
+  addFile(join(dist, 'DOC'), 'dist/DOC');
+  writeFileSync(join(web, 'files.json'), JSON.stringify(files));
+  if (existsSync(join(dist, 'tsmacs.pdmp'))) copyFileSync(join(dist, 'tsmacs.pdmp'), join(web, 'tsmacs.pdmp'));
+  else process.stderr.write('build: no default image (--no-image): dist/web/ has no tsmacs.pdmp\n');
+}
+// ---- end of the browser build ----
