@@ -15,6 +15,8 @@ import { load, readFromString } from '../emacs/lread.ts';
 import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
 import { HeapExhausted } from '../heap/heap.ts';
+import { startRepl } from './repl.ts';
+import { replStartFailed, runReplWorker } from './repl-worker.ts';
 
 const Qload = DEFSYM('load');
 const Qload_path = DEFSYM('load-path');
@@ -53,6 +55,7 @@ const USAGE = `Usage: tsmacs [OPTION-OR-FILENAME]...
   --script FILE            run FILE as an Emacs Lisp script
   --dump-file FILE         start from the dump FILE
   --temacs=pdump           run loadup from source and dump the default image
+  --repl                   an interactive Lisp REPL (the default on a terminal with no action)
   --version                print version information and exit
 `;
 
@@ -60,6 +63,10 @@ class UsageError extends Error {}
 
 /** Run tsmacs with ARGV; returns the exit status. */
 export function runCli(argv: string[], host: Host): number {
+  // The REPL's evaluator (src/cli/repl.ts starts it in a worker with the REPL's own arguments).
+  const replWorker = argv[0] === '--repl-worker';
+  if (replWorker) argv = argv.slice(1);
+  let repl = false;
   let dumpFile: string | null = null;
   let temacs: string | null = null;
   const actions: [string, string, number][] = [];
@@ -86,6 +93,9 @@ export function runCli(argv: string[], host: Host): number {
         case '--version': case '-version':
           host.write(1, new TextEncoder().encode('tsmacs 0.1.0 (Emacs Lisp as in GNU Emacs 28.2)\n'));
           return 0;
+        case '--repl':
+          repl = true;
+          break;
         case '--help': case '-help':
           host.write(1, new TextEncoder().encode(USAGE));
           return 0;
@@ -118,6 +128,13 @@ export function runCli(argv: string[], host: Host): number {
     throw e;
   }
 
+  // No batch action on a terminal, or --repl: the REPL, which starts its own runtime in a worker.
+  if (!replWorker && temacs === null && (repl || (actions.length === 0 && stdinIsTerminal()))) {
+    // The evaluator thread runs the built launcher (tsx's loader does not reach worker threads).
+    startRepl({ entry: join(installRoot(), 'dist', 'tsmacs.cjs'), workerArgs: argv.filter((a) => a !== '--repl') });
+    return 0;
+  }
+
   let rt: Runtime;
   // The runtime being started, so that an error during loadup is reported with it.
   const starting: { rt: Runtime | null } = { rt: null };
@@ -126,15 +143,19 @@ export function runCli(argv: string[], host: Host): number {
   } catch (e) {
     if (e instanceof DumpLoadError) {
       host.write(2, new TextEncoder().encode(`${e.preamble}tsmacs: ${e.message}\n`));
-      return e.exitCode;
+      return replWorker ? replStartFailed(e.exitCode) : e.exitCode;
     }
     if (e instanceof KillEmacs) return e.code;
     if (e instanceof LispSignal) return reportTopLevelError(host, starting.rt, e);
     throw e;
   }
   if (temacs !== null) return 0;
+  if (replWorker) return runReplWorker(rt, (kind, arg) => runAction(rt, kind, arg), actions);
   return processActions(rt, argv, actions);
 }
+
+const stdinIsTerminal = (): boolean =>
+  (process as unknown as { getBuiltinModule(id: string): typeof import('node:tty') }).getBuiltinModule('node:tty').isatty(0);
 
 function startRuntime(host: Host, dumpFile: string | null, temacs: string | null, starting: { rt: Runtime | null }): Runtime {
   if (temacs !== null) {
