@@ -16,6 +16,7 @@ import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import { startRepl } from './repl.ts';
+import { runDumpInfo } from './dump-info.ts';
 import { replStartFailed, runReplWorker } from './repl-worker.ts';
 
 const Qload = DEFSYM('load');
@@ -55,7 +56,6 @@ const USAGE = `Usage: tsmacs [OPTION-OR-FILENAME]...
   --script FILE            run FILE as an Emacs Lisp script
   --dump-file FILE         start from the dump FILE
   --temacs=pdump           run loadup from source and dump the default image
-  --repl                   an interactive Lisp REPL (the default on a terminal with no action)
   --version                print version information and exit
 `;
 
@@ -67,6 +67,8 @@ export function runCli(argv: string[], host: Host): number {
   const replWorker = argv[0] === '--repl-worker';
   if (replWorker) argv = argv.slice(1);
   let repl = false;
+  let dumpInfo: string | null = null;
+  let svgOut: string | null = null;
   let dumpFile: string | null = null;
   let temacs: string | null = null;
   const actions: [string, string, number][] = [];
@@ -95,6 +97,12 @@ export function runCli(argv: string[], host: Host): number {
           return 0;
         case '--repl':
           repl = true;
+          break;
+        case '--dump-info':
+          dumpInfo = value();
+          break;
+        case '--svg':
+          svgOut = value();
           break;
         case '--help': case '-help':
           host.write(1, new TextEncoder().encode(USAGE));
@@ -128,6 +136,11 @@ export function runCli(argv: string[], host: Host): number {
     throw e;
   }
 
+  if (dumpInfo !== null) return runDumpInfo(host, dumpInfo, svgOut);
+  if (svgOut !== null) {
+    host.write(2, new TextEncoder().encode('tsmacs: --svg goes with --dump-info FILE\n'));
+    return 2;
+  }
   // No batch action on a terminal, or --repl: the REPL, which starts its own runtime in a worker.
   if (!replWorker && temacs === null && (repl || (actions.length === 0 && stdinIsTerminal()))) {
     // The evaluator thread runs the built launcher (tsx's loader does not reach worker threads).
