@@ -179,6 +179,13 @@ test('inputs as ielm reads them: nothing, incomplete, comments, values shifted i
   assert.deepEqual(evalInput(rt, 'foo-unbound-in-repl'), { kind: 'text', text: '*** Eval error ***  Symbol’s value as variable is void: foo-unbound-in-repl\n' });
   assert.deepEqual(evalInput(rt, "(signal 'quit nil)"), { kind: 'text', text: '*** Eval error ***  Quit during evaluation\n' });
   assert.deepEqual(evalInput(rt, '(list * ** ***)'), { kind: 'text', text: '(10.0 128 127)\n' });
+  // A nesting error deep in the JS stack leaves nothing behind for the next input.
+  evalInput(rt, '(defun repl-test-deep (n) (1+ (repl-test-deep (1+ n))))');
+  for (let i = 0; i < 2; i++) {
+    assert.deepEqual(evalInput(rt, '(let ((max-lisp-eval-depth 1000000) (max-specpdl-size 1000000)) (repl-test-deep 0))'),
+      { kind: 'text', text: '*** Eval error ***  Lisp nesting exceeds ‘max-lisp-eval-depth’\n' });
+    assert.deepEqual(evalInput(rt, '(let ((x 2)) (+ x 1))'), { kind: 'text', text: '3 (#o3, #x3, ?\\C-c)\n' });
+  }
   // lexical-binding is on, as in ielm.
   assert.deepEqual(evalInput(rt, "(let ((x 1)) (funcall (lambda () x)))"), { kind: 'text', text: '1 (#o1, #x1, ?\\C-a)\n' });
 });

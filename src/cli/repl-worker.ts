@@ -100,8 +100,12 @@ function showValue(rt: Runtime, v: number): string {
 
 /** Evaluate one complete input; the text to show and whether Lisp asked to exit. */
 export function evalInput(rt: Runtime, input: string): InputOutcome {
+  // Everything an escaping error leaves behind (eval.ts's catchers restore the same), so the next input starts clean.
   const sp = rt.sp;
   const nframes = rt.nframes;
+  const depth = rt.lispEvalDepth;
+  const envBinds = rt.envBinds;
+  const lexenv = rt.lexenv;
   try {
     const r = readInput(rt, input);
     if (!('form' in r)) return r;
@@ -133,6 +137,9 @@ export function evalInput(rt: Runtime, input: string): InputOutcome {
   } finally {
     rt.sp = sp;
     rt.nframes = nframes;
+    rt.lispEvalDepth = depth;
+    rt.envBinds = envBinds;
+    rt.lexenv = lexenv;
     rt.handlerSpecs.length = 0;
     rt.catchTags.length = 0;
   }

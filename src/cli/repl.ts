@@ -126,17 +126,16 @@ export function startRepl(opts: ReplOptions): void {
   const showPrompt = (): void => {
     busy = false;
     interrupts = 0;
-    if (terminal) stdin.setRawMode(true);
     rl.setPrompt(pending === '' ? PROMPT : CONTINUATION);
     rl.resume();
-    rl.prompt();
+    rl.prompt(true);
   };
 
-  // While the evaluator runs the terminal is in its ordinary mode, so Ctrl-C is a signal again.
+  // readline stays active (the terminal raw) while the evaluator runs: Ctrl-C arrives as a key
+  // whenever it is pressed (switching the terminal back to signals would lose one typed just
+  // before the switch), and what is typed meanwhile is edited and queued as usual.
   const startEval = (): void => {
     busy = true;
-    rl.pause();
-    if (terminal) stdin.setRawMode(false);
     // Cleared here, not by the evaluator: a Ctrl-C right after Enter must not be lost.
     Atomics.store(quit, 0, 0);
     send({ type: 'input', text: pending });
@@ -158,6 +157,7 @@ export function startRepl(opts: ReplOptions): void {
 
   rl.on('SIGINT', () => {
     if (busy) {
+      if (interrupts === 0) stdout.write('^C');
       interrupt();
       return;
     }
