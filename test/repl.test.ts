@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { dumpedRuntime, repoRoot } from './support/runtime.ts';
 import { evalInput, completions, prepareReplRuntime } from '../src/cli/repl-worker.ts';
 import { completionPrefix } from '../src/cli/repl.ts';
+import { runCli } from '../src/cli/main.ts';
+import { capturingHost } from './support/runtime.ts';
 
 const launcher = join(repoRoot, 'dist', 'tsmacs.cjs');
 const driver = join(repoRoot, 'test', 'support', 'pty-drive.py');
@@ -200,4 +202,10 @@ test('completion: interned symbols by prefix, a long list keeps its common prefi
   assert.equal(completionPrefix("(mapcar #'symbol-na"), 'symbol-na');
   assert.equal(completionPrefix('`(,@foo-b'), 'foo-b');
   assert.equal(completionPrefix('(car '), '');
+});
+
+test('--repl-worker is internal: outside the REPL\'s worker thread it is an unknown option', () => {
+  const host = capturingHost();
+  assert.equal(runCli(['--repl-worker'], host), 2);
+  assert.match(host.err(), /^tsmacs: unknown option '--repl-worker'/);
 });

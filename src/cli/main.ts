@@ -17,7 +17,7 @@ import { DumpLoadError, loadDump } from '../dump/loader.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import { startRepl } from './repl.ts';
 import { runDumpInfo } from './dump-info.ts';
-import { replStartFailed, runReplWorker } from './repl-worker.ts';
+import { inReplWorker, replStartFailed, runReplWorker } from './repl-worker.ts';
 
 const Qload = DEFSYM('load');
 const Qload_path = DEFSYM('load-path');
@@ -64,7 +64,7 @@ class UsageError extends Error {}
 /** Run tsmacs with ARGV; returns the exit status. */
 export function runCli(argv: string[], host: Host): number {
   // The REPL's evaluator (src/cli/repl.ts starts it in a worker with the REPL's own arguments).
-  const replWorker = argv[0] === '--repl-worker';
+  const replWorker = argv[0] === '--repl-worker' && inReplWorker();
   if (replWorker) argv = argv.slice(1);
   let repl = false;
   let dumpInfo: string | null = null;
@@ -144,8 +144,7 @@ export function runCli(argv: string[], host: Host): number {
   // No batch action on a terminal, or --repl: the REPL, which starts its own runtime in a worker.
   if (!replWorker && temacs === null && (repl || (actions.length === 0 && stdinIsTerminal()))) {
     // The evaluator thread runs the built launcher (tsx's loader does not reach worker threads).
-    startRepl({ entry: join(installRoot(), 'dist', 'tsmacs.cjs'), workerArgs: argv.filter((a) => a !== '--repl') });
-    return 0;
+    return startRepl({ entry: join(installRoot(), 'dist', 'tsmacs.cjs'), workerArgs: argv.filter((a) => a !== '--repl') }) ?? 0;
   }
 
   let rt: Runtime;

@@ -179,6 +179,9 @@ type WorkerThreads = typeof import('node:worker_threads');
 const workerThreads = (): WorkerThreads =>
   (process as unknown as { getBuiltinModule(id: string): WorkerThreads }).getBuiltinModule('node:worker_threads');
 
+/** True in the REPL's evaluator thread: elsewhere --repl-worker is an unknown option like any other. */
+export const inReplWorker = (): boolean => workerThreads().parentPort !== null;
+
 /** The runtime could not start (the loader's refusal is already on stderr): the REPL exits with CODE. */
 export function replStartFailed(code: number): number {
   workerThreads().parentPort?.postMessage({ type: 'exit', code } satisfies ReplReply);

@@ -60,8 +60,8 @@ function saveHistory(m: Mods, file: string | null, history: readonly string[]): 
 /** The symbol name being typed at the end of LINE (after quotes, parens, `#'`, `,@`). */
 export const completionPrefix = (line: string): string => /[^\s()[\]'`",;#@]*$/.exec(line)![0];
 
-/** Run the REPL; the process ends when it does (Ctrl-D, kill-emacs, or a start-up failure). */
-export function startRepl(opts: ReplOptions): void {
+/** Start the REPL: null while it runs on (the process ends when it does: Ctrl-D, kill-emacs, a start-up failure), or the exit status if it cannot start. */
+export function startRepl(opts: ReplOptions): number | null {
   const m: Mods = {
     readline: builtin('node:readline'),
     wt: builtin('node:worker_threads'),
@@ -69,12 +69,14 @@ export function startRepl(opts: ReplOptions): void {
     os: builtin('node:os'),
     path: builtin('node:path'),
   };
-  // The launcher exits once the command line returns, unless told that something runs on.
-  (globalThis as { __tsmacsLive?: boolean }).__tsmacsLive = true;
   const stdin = process.stdin;
   const stdout = process.stdout;
   const terminal = stdin.isTTY === true && stdout.isTTY === true;
   const quit = new Int32Array(new SharedArrayBuffer(4));
+  if (!m.fs.existsSync(opts.entry)) {
+    process.stderr.write(`tsmacs: the REPL runs the built command, and ${opts.entry} is missing: build it with npm run build\n`);
+    return 1;
+  }
   const worker = new m.wt.Worker(opts.entry, {
     argv: ['--repl-worker', ...opts.workerArgs],
     workerData: { quit },
@@ -83,6 +85,8 @@ export function startRepl(opts: ReplOptions): void {
     stdout: false,
     stderr: false,
   });
+  // The launcher exits once the command line returns, unless told that something runs on.
+  (globalThis as { __tsmacsLive?: boolean }).__tsmacsLive = true;
   const send = (r: ReplRequest): void => worker.postMessage(r);
 
   const histFile = historyPath(m);
@@ -232,4 +236,5 @@ export function startRepl(opts: ReplOptions): void {
   worker.on('exit', (code: number) => {
     if (!exiting) exit(code === 0 ? 70 : code);
   });
+  return null;
 }
