@@ -234,6 +234,8 @@ try {
 } finally {
   bodiesRan();
 }
+// The REPL (src/cli/repl.ts) and its evaluator thread run on after the command line returns: they set this.
+if (globalThis.__tsmacsLive === true) return;
 // The command line has run (batch Emacs exits when it is done) and tsmacs starts nothing
 // asynchronous: its output went out with writeSync. Exit now, with the status the bundle set:
 // left to end by itself, Node would first tear down V8's heap and the heap buffer's mappings,

@@ -15,6 +15,9 @@ import { load, readFromString } from '../emacs/lread.ts';
 import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
 import { HeapExhausted } from '../heap/heap.ts';
+import { startRepl } from './repl.ts';
+import { runDumpInfo } from './dump-info.ts';
+import { inReplWorker, replStartFailed, runReplWorker } from './repl-worker.ts';
 
 const Qload = DEFSYM('load');
 const Qload_path = DEFSYM('load-path');
@@ -91,6 +94,12 @@ class UsageError extends Error {}
 
 /** Run tsmacs with ARGV; returns the exit status. */
 export function runCli(argv: string[], host: Host): number {
+  // The REPL's evaluator (src/cli/repl.ts starts it in a worker with the REPL's own arguments).
+  const replWorker = argv[0] === '--repl-worker' && inReplWorker();
+  if (replWorker) argv = argv.slice(1);
+  let repl = false;
+  let dumpInfo: string | null = null;
+  let svgOut: string | null = null;
   let dumpFile: string | null = null;
   let temacs: string | null = null;
   const actions: [string, string, number][] = [];
@@ -117,6 +126,15 @@ export function runCli(argv: string[], host: Host): number {
         case '--version': case '-version':
           host.write(1, new TextEncoder().encode(VERSION_TEXT));
           return 0;
+        case '--repl':
+          repl = true;
+          break;
+        case '--dump-info':
+          dumpInfo = value();
+          break;
+        case '--svg':
+          svgOut = value();
+          break;
         case '--help': case '-help':
           host.write(1, new TextEncoder().encode(USAGE));
           return 0;
@@ -149,6 +167,17 @@ export function runCli(argv: string[], host: Host): number {
     throw e;
   }
 
+  if (dumpInfo !== null) return runDumpInfo(host, dumpInfo, svgOut);
+  if (svgOut !== null) {
+    host.write(2, new TextEncoder().encode('tsmacs: --svg goes with --dump-info FILE\n'));
+    return 2;
+  }
+  // No batch action on a terminal, or --repl: the REPL, which starts its own runtime in a worker.
+  if (!replWorker && temacs === null && (repl || (actions.length === 0 && stdinIsTerminal()))) {
+    // The evaluator thread runs the built launcher (tsx's loader does not reach worker threads).
+    return startRepl({ entry: join(installRoot(), 'dist', 'tsmacs.cjs'), workerArgs: argv.filter((a) => a !== '--repl') }) ?? 0;
+  }
+
   let rt: Runtime;
   // The runtime being started, so that an error during loadup is reported with it.
   const starting: { rt: Runtime | null } = { rt: null };
@@ -157,15 +186,19 @@ export function runCli(argv: string[], host: Host): number {
   } catch (e) {
     if (e instanceof DumpLoadError) {
       host.write(2, new TextEncoder().encode(`${e.preamble}tsmacs: ${e.message}\n`));
-      return e.exitCode;
+      return replWorker ? replStartFailed(e.exitCode) : e.exitCode;
     }
     if (e instanceof KillEmacs) return e.code;
     if (e instanceof LispSignal) return reportTopLevelError(host, starting.rt, e);
     throw e;
   }
   if (temacs !== null) return 0;
+  if (replWorker) return runReplWorker(rt, (kind, arg) => runAction(rt, kind, arg), actions);
   return processActions(rt, argv, actions);
 }
+
+const stdinIsTerminal = (): boolean =>
+  (process as unknown as { getBuiltinModule(id: string): typeof import('node:tty') }).getBuiltinModule('node:tty').isatty(0);
 
 function startRuntime(host: Host, dumpFile: string | null, temacs: string | null, starting: { rt: Runtime | null }): Runtime {
   if (temacs !== null) {

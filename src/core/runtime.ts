@@ -171,6 +171,11 @@ export class Runtime {
   gcCheckAt = 65536;
   /** Set while collecting, to catch re-entry. */
   inGC = false;
+  /**
+   * A quit asked for from outside the evaluator (the REPL's Ctrl-C): a word in shared memory that
+   * another thread sets while this one evaluates; eval.ts polls it at its safe points.
+   */
+  quitRequest: Int32Array | null = null;
   /** Validates a candidate object start in the dump region (set by the dump loader). */
   dumpObjectOk: ((wi: number, tag: number) => boolean) | null = null;
 

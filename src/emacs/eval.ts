@@ -778,6 +778,7 @@ export function funcall(rt: Runtime, fn: number, args: number[]): number {
   for (let i = 0; i < args.length; i++) rt.push(args[i]!);
   const fi = pushFrame(rt, sp, args.length);
   maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
   checkDepth(rt);
   if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
   let val = funcallInner(rt, fn, args, sp + 1);
@@ -988,6 +989,7 @@ export function evalSub(rt: Runtime, form: number): number {
     if (rt.debugOnExitCount !== 0) rt.frameDebugOnExit![fi] = 0;
   }
   maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
   checkDepth(rt);
   if (debugOnNextCall(rt)) debugOnCall(rt, Qt, fi);
   const origFun = xcar(rt, form);
@@ -1114,6 +1116,30 @@ export function progn(rt: Runtime, body: number): number {
     body = xcdr(rt, body);
   }
   return val;
+}
+
+const Qquit_flag = DEFSYM('quit-flag');
+const Qinhibit_quit = DEFSYM('inhibit-quit');
+
+/**
+ * Act on rt.quitRequest (1: just asked, 2: `quit-flag' already set for it), as GNU's maybe_quit
+ * acts on C-g: set `quit-flag'; while `inhibit-quit' is non-nil leave it pending; if Lisp cleared
+ * `quit-flag' meanwhile, drop it; otherwise clear it and signal `quit'.
+ */
+function quitRequested(rt: Runtime): void {
+  const req = rt.quitRequest!;
+  if (Atomics.load(req, 0) === 1) {
+    Atomics.store(req, 0, 2);
+    setInternal(rt, Qquit_flag, Qt);
+  }
+  if (findSymbolValue(rt, Qquit_flag) === Qnil) {
+    Atomics.store(req, 0, 0);
+    return;
+  }
+  if (findSymbolValue(rt, Qinhibit_quit) !== Qnil) return;
+  Atomics.store(req, 0, 0);
+  setInternal(rt, Qquit_flag, Qnil);
+  xsignal(Qquit, Qnil);
 }
 
 /** Evaluate FORM with LEXICAL deciding the lexical environment, as Feval does. */
@@ -1794,7 +1820,11 @@ const Fwhile = DEFUN('while', 1, UNEVALLED, 'Run BODY again and again as long as
   if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('while'), makeFixnum(0));
   const test = xcar(rt, args);
   const body = xcdr(rt, args);
-  while (evalSub(rt, test) !== Qnil) progn(rt, body);
+  while (evalSub(rt, test) !== Qnil) {
+    progn(rt, body);
+    // GNU's while checks for a quit each time round: (while t) reaches no other safe point.
+    if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
+  }
   return Qnil;
 });
 
