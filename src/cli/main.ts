@@ -84,6 +84,14 @@ FILE                    visit FILE (not supported yet: reported, skipped)
 --help                  show this help, then exit
 --version               show the version, then exit
 
+Other modes:
+
+--repl                  an ielm-style read-eval-print loop (also what a
+                          terminal gets when no action is given)
+--dump-info FILE        describe the image FILE: sections, objects by
+                          type, relocations, largest contributors
+--svg OUT.svg           with --dump-info, also draw it as a picture
+
 Long options may also be given with a single dash (-batch, -eval).
 
 From JavaScript: import { Emacs } from 'tsmacs' (see docs/api.md).
