@@ -6,7 +6,8 @@
 // --cpu times each run by the CPU it used (user + system, all threads, from the shell's `time`,
 // which has it from wait4) and gives the trimmed mean (the middle 80%) instead of the median of
 // wall time: on a shared, busy machine wall time is mostly waiting for a core.
-// --against adds another build's launcher to the start-up rows, run interleaved with this one.
+// --against adds another build's launcher to the start-up rows and as a column of the program
+// table, run interleaved with this one.
 //
 // Each program in bench/programs prints its answer, which is checked against
 // its .expected file (recorded from GNU) before any time counts. Evaluator programs run under
@@ -33,7 +34,7 @@ const against = args.includes('--against') ? args[args.indexOf('--against') + 1]
 // --programs fib,nbody: only these of bench/programs (names without .el).
 const programs = args.includes('--programs') ? args[args.indexOf('--programs') + 1].split(',') : null;
 
-function time(cmd, argv, expected) {
+function time(cmd, argv, expected, label) {
   const t0 = process.hrtime.bigint();
   const r = cpu
     ? spawnSync('bash', ['-c', 'TIMEFORMAT="%3U %3S"; time "$@"', 'bash', cmd, ...argv], { encoding: 'utf8' })
@@ -49,9 +50,7 @@ function time(cmd, argv, expected) {
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   // A program may report in-process timings of its own on stderr, as lines "bench: NAME MS".
   for (const [, name, v] of r.stderr.matchAll(/^bench: (\S+) ([\d.]+)$/gm)) {
-    const file = argv[argv.length - 1];
-    const system = cmd === 'node' ? 'tsmacs' : file.endsWith('.elc') ? 'GNU .elc' : file.endsWith('.eln') ? 'GNU .eln' : 'GNU source';
-    const key = `${system}\0${name}`;
+    const key = `${label}\0${name}`;
     (inner.get(key) ?? inner.set(key, []).get(key)).push(Number(v));
   }
   if (expected !== undefined && r.stdout.trim() !== expected.trim())
@@ -195,16 +194,17 @@ if (!only || only === 'eval') {
   // compilation may start in the background of a timed run.
   const noJit = ['--eval', '(setq native-comp-deferred-compilation nil)'];
   const systems = [['tsmacs', (file) => ['node', [STACK, tsmacs, '--batch', '-l', file]]]];
+  if (against !== null) systems.push(['tsmacs --against', (file) => ['node', [STACK, against, '--batch', '-l', file]]]);
   if (haveEmacs) {
     systems.push(['GNU source', (file) => ['emacs', ['-batch', '-Q', ...noJit, '-l', file]]]);
     systems.push(['GNU .elc', (file, f) => ['emacs', ['-batch', '-Q', ...noJit, '-l', f ? elcOf(f) : file]]]);
     if (nativeWhy === null) systems.push(['GNU .eln', (file, f) => ['emacs', ['-batch', '-Q', ...noJit, '-l', f ? elnOf(f) : file]]]);
   }
   const cases = [];
-  for (const [, cmd] of systems) cases.push([...cmd(empty), '']);
+  for (const [name, cmd] of systems) cases.push([...cmd(empty), '', name]);
   for (const f of files) {
     const expected = readFileSync(join(dir, f.replace(/\.el$/, '.expected')), 'utf8');
-    for (const [, cmd] of systems) cases.push([...cmd(join(dir, f), f), expected]);
+    for (const [name, cmd] of systems) cases.push([...cmd(join(dir, f), f), expected, name]);
   }
   const m = medians(cases);
   const k = systems.length;
