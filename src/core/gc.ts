@@ -129,8 +129,21 @@ function drain(rt: Runtime): void {
           for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markWord(m[wi + i]!, mb, sbg);
           break;
         }
-        if (type === PVEC_HASH_TABLE && m[wi + 1 + HT_WEAK] !== Qnil) {
-          markWeakTableShell(rt, w, wi + 1);
+        if (type === PVEC_HASH_TABLE) {
+          if (m[wi + 1 + HT_WEAK] !== Qnil) {
+            markWeakTableShell(rt, w, wi + 1);
+            break;
+          }
+          // The hash codes, the chains and the bucket heads hold only fixnums (and nil, static and
+          // marked before anything else): those three vectors are marked, never read, which is
+          // most of a big table's words (fns.ts keeps them so; the dump verifier checks the chains).
+          for (let i = 0; i < n; i++) {
+            const x = m[wi + 1 + i]!;
+            if ((i === HT_HASH || i === HT_NEXT || i === HT_INDEX) && (x & 7) === Lisp_Vectorlike) {
+              const g = x >>> 3;
+              mb[g >>> 5]! |= 1 << (g & 31);
+            } else markWord(x, mb, sbg);
+          }
           break;
         }
         for (let i = wi + 1, end = wi + n; i <= end; i++) {
@@ -533,6 +546,22 @@ export function verifyHeap(rt: Runtime, limit = 20): string[] {
       const hdr = m[wi]!;
       const n = isRawPvec(hdr >>> PVEC_TYPE_SHIFT) ? 1 : hdr & PVEC_SIZE_MASK;
       for (let i = 1; i <= n; i++) visit(m[wi + i]!, `slot ${i - 1} of vectorlike 0x${(w >>> 0).toString(16)}`);
+      if (hdr >>> PVEC_TYPE_SHIFT === PVEC_HASH_TABLE) {
+        // The collector marks these three vectors without reading them (drain): they must hold no pointer.
+        for (const s of [HT_HASH, HT_NEXT, HT_INDEX]) {
+          const v = m[wi + 1 + s]!;
+          if ((v & 7) !== Lisp_Vectorlike) continue;
+          const vb = (v & -8) >>> 2;
+          const len = m[vb]! & PVEC_SIZE_MASK;
+          for (let i = 1; i <= len; i++) {
+            const x = m[vb + i]!;
+            if ((x & 3) !== 2 && x !== Qnil) {
+              problems.push(`hash table 0x${(w >>> 0).toString(16)}: slot ${s} vector holds 0x${(x >>> 0).toString(16)}, not a fixnum or nil`);
+              break;
+            }
+          }
+        }
+      }
     }
   }
 
