@@ -1,21 +1,25 @@
 // Side-by-side benchmarks: tsmacs against `node -e 0` and GNU Emacs 28.2, as ratios measured in one run.
 //
 //   node bench/run.mjs [--runs N] [--only startup|eval|dump] [--cpu] [--against DIST/tsmacs.cjs]
+//                      [--programs fib,nbody,...]
 //
 // --cpu times each run by the CPU it used (user + system, all threads, from the shell's `time`,
 // which has it from wait4) and gives the trimmed mean (the middle 80%) instead of the median of
 // wall time: on a shared, busy machine wall time is mostly waiting for a core.
-// --against adds another build's launcher to the start-up rows, run interleaved with this one.
+// --against adds another build's launcher to the start-up rows and as a column of the program
+// table, run interleaved with this one.
 //
 // Each program in bench/programs prints its answer, which is checked against
-// its .expected file before any time counts. Evaluator programs run from
-// source in both systems (GNU: `emacs -batch -Q -l FILE`, not byte-compiled).
+// its .expected file (recorded from GNU) before any time counts. Evaluator programs run under
+// tsmacs from source and under GNU three ways: from source (`emacs -batch -Q -l FILE`),
+// byte-compiled and native-compiled (both made in a temp dir before the timed runs); the
+// markdown table at the end gives the medians and tsmacs's ratio to each GNU column.
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { cpSync, mkdirSync, mkdtempSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
@@ -27,8 +31,10 @@ const STACK = '--stack-size=6000';
 const haveEmacs = spawnSync('emacs', ['--version']).status === 0;
 const cpu = args.includes('--cpu');
 const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : null;
+// --programs fib,nbody: only these of bench/programs (names without .el).
+const programs = args.includes('--programs') ? args[args.indexOf('--programs') + 1].split(',') : null;
 
-function time(cmd, argv, expected) {
+function time(cmd, argv, expected, label) {
   const t0 = process.hrtime.bigint();
   const r = cpu
     ? spawnSync('bash', ['-c', 'TIMEFORMAT="%3U %3S"; time "$@"', 'bash', cmd, ...argv], { encoding: 'utf8' })
@@ -42,6 +48,11 @@ function time(cmd, argv, expected) {
     ms = (user + sys) * 1000;
   }
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  // A program may report in-process timings of its own on stderr, as lines "bench: NAME MS".
+  for (const [, name, v] of r.stderr.matchAll(/^bench: (\S+) ([\d.]+)$/gm)) {
+    const key = `${label}\0${name}`;
+    (inner.get(key) ?? inner.set(key, []).get(key)).push(Number(v));
+  }
   if (expected !== undefined && r.stdout.trim() !== expected.trim())
     throw new Error(`${cmd} ${argv.join(' ')} printed ${JSON.stringify(r.stdout)}, expected ${JSON.stringify(expected)}`);
   return ms;
@@ -63,6 +74,9 @@ function medians(cases) {
 }
 
 const rows = [];
+/** In-process timings reported by the programs, by file and name. */
+const inner = new Map();
+let evalTable = null;
 // Each system's own start-up, subtracted from the evaluator timings for the net ratio.
 let startTs;
 let startGnu;
@@ -147,20 +161,98 @@ if (!only || only === 'dump') {
   rows.push([`load time, large image (${bigMB.toFixed(1)} MB)`, med(bigLoad), `${(med(bigLoad) / bigMB).toFixed(2)} ms/MB`]);
 }
 if (!only || only === 'eval') {
+  // Each program under four systems, interleaved round by round: tsmacs from source, GNU from
+  // source, GNU byte-compiled (.elc made beforehand in a temp dir) and GNU native-compiled (.eln,
+  // likewise) when its `native-comp-available-p'. An empty file under each system gives the
+  // start-up to subtract for the net ratios.
   const dir = join(root, 'bench', 'programs');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.el')).sort()) {
-    const file = join(dir, f);
-    const expected = readFileSync(file.replace(/\.el$/, '.expected'), 'utf8');
-    const cases = [['node', [STACK, tsmacs, '--batch', '-l', file], expected]];
-    if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '-l', file], expected]);
-    const [ts, gnu] = medians(cases);
-    rows.push([`${f}: tsmacs`, ts, '']);
-    const net = startTs !== undefined && startGnu !== undefined && gnu !== undefined
-      ? `, net of start-up ${((ts - startTs) / (gnu - startGnu)).toFixed(2)}×` : '';
-    if (gnu !== undefined) rows.push([`${f}: emacs (source)`, gnu, `tsmacs/emacs ${(ts / gnu).toFixed(2)}×${net}`]);
+  let files = readdirSync(dir).filter((x) => x.endsWith('.el')).sort();
+  if (programs !== null) files = files.filter((f) => programs.includes(f.replace(/\.el$/, '')));
+  const tmp = mkdtempSync(join(os.tmpdir(), 'tsmacs-bench-eval-'));
+  const empty = join(tmp, 'empty.el');
+  writeFileSync(empty, ';;; -*- lexical-binding: t -*-\n');
+  const gnuBatch = (argv) => spawnSync('emacs', ['-batch', '-Q', ...argv], { encoding: 'utf8' });
+  const elcOf = (f) => join(tmp, 'elc', f + 'c');
+  const elnOf = (f) => join(tmp, 'eln', f.replace(/\.el$/, '.eln'));
+  let nativeWhy = 'no emacs';
+  if (haveEmacs) {
+    mkdirSync(join(tmp, 'elc'));
+    mkdirSync(join(tmp, 'eln'));
+    const probe = gnuBatch(['--eval', '(princ (and (fboundp (quote native-comp-available-p)) (native-comp-available-p)))']);
+    nativeWhy = probe.stdout.trim() === 't' ? null : `native-comp-available-p is ${probe.stdout.trim() || 'void'}`;
+    for (const f of files) {
+      cpSync(join(dir, f), join(tmp, 'elc', f));
+      const b = gnuBatch(['--eval', `(unless (byte-compile-file ${JSON.stringify(join(tmp, 'elc', f))}) (kill-emacs 1))`]);
+      if (b.status !== 0 || !existsSync(elcOf(f))) throw new Error(`byte-compile-file ${f} failed: ${b.stderr}`);
+      if (nativeWhy === null) {
+        const n = gnuBatch(['--eval', `(native-compile ${JSON.stringify(join(dir, f))} ${JSON.stringify(elnOf(f))})`]);
+        if (n.status !== 0 || !existsSync(elnOf(f))) throw new Error(`native-compile ${f} failed: ${n.stderr}`);
+      }
+    }
   }
+  // Libraries the programs require are GNU's own (.elc or .eln as installed); no deferred
+  // compilation may start in the background of a timed run.
+  const noJit = ['--eval', '(setq native-comp-deferred-compilation nil)'];
+  const systems = [['tsmacs', (file) => ['node', [STACK, tsmacs, '--batch', '-l', file]]]];
+  if (against !== null) systems.push(['tsmacs --against', (file) => ['node', [STACK, against, '--batch', '-l', file]]]);
+  if (haveEmacs) {
+    systems.push(['GNU source', (file) => ['emacs', ['-batch', '-Q', ...noJit, '-l', file]]]);
+    systems.push(['GNU .elc', (file, f) => ['emacs', ['-batch', '-Q', ...noJit, '-l', f ? elcOf(f) : file]]]);
+    if (nativeWhy === null) systems.push(['GNU .eln', (file, f) => ['emacs', ['-batch', '-Q', ...noJit, '-l', f ? elnOf(f) : file]]]);
+  }
+  const cases = [];
+  for (const [name, cmd] of systems) cases.push([...cmd(empty), '', name]);
+  for (const f of files) {
+    const expected = readFileSync(join(dir, f.replace(/\.el$/, '.expected')), 'utf8');
+    for (const [name, cmd] of systems) cases.push([...cmd(join(dir, f), f), expected, name]);
+  }
+  const m = medians(cases);
+  const k = systems.length;
+  const base = m.slice(0, k);
+  const table = [];
+  files.forEach((f, i) => table.push([f, m.slice(k * (i + 1), k * (i + 2))]));
+  evalTable = { systems: systems.map(([name]) => name), base, table, nativeWhy };
 }
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}, runs ${runs} (${cpu ? 'CPU time, trimmed mean' : 'median'}), load ${os.loadavg()[0].toFixed(1)}`);
 for (const [name, ms, ratio] of rows) console.log(`${name.padEnd(52)} ${ms.toFixed(1).padStart(9)} ms  ${ratio}`);
+if (evalTable !== null) {
+  // One markdown table: whole-process times (each system's start-up included), then the ratios
+  // of tsmacs to each GNU column, net of each one's start-up (an empty file's run) in brackets.
+  const { systems, base, table, nativeWhy } = evalTable;
+  const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  const gnu = systems.slice(1);
+  console.log('');
+  console.log(`| program | ${systems.join(' | ')} | ${gnu.map((g) => `tsmacs / ${g}`).join(' | ')} |`);
+  console.log(`| --- | ${systems.map(() => '---:').join(' | ')} | ${gnu.map(() => '---:').join(' | ')} |`);
+  console.log(`| (empty file: start-up) | ${base.map(fmt).join(' | ')} | ${gnu.map(() => '').join(' | ')} |`);
+  // A net ratio only where both sides spent at least 10 ms beyond their start-up (else noise).
+  const logs = gnu.map(() => [0, 0, 0]);
+  for (const [f, t] of table) {
+    const ratios = gnu.map((_, j) => {
+      const gross = t[0] / t[j + 1];
+      logs[j][0] += Math.log(gross);
+      if (t[0] - base[0] < 10 || t[j + 1] - base[j + 1] < 10) return `${gross.toFixed(2)}× (–)`;
+      const net = (t[0] - base[0]) / (t[j + 1] - base[j + 1]);
+      logs[j][1] += Math.log(net);
+      logs[j][2]++;
+      return `${gross.toFixed(2)}× (${net.toFixed(2)}×)`;
+    });
+    console.log(`| \`${f}\` | ${t.map(fmt).join(' | ')} | ${ratios.join(' | ')} |`);
+  }
+  if (table.length > 0)
+    console.log(`| geometric mean | ${systems.map(() => '').join(' | ')} | ${logs.map(([g, n, c]) => `**${Math.exp(g / table.length).toFixed(2)}×** (${c ? Math.exp(n / c).toFixed(2) : '–'}×)`).join(' | ')} |`);
+  if (nativeWhy) console.log(`(no native-compiled column: ${nativeWhy})`);
+  if (inner.size > 0) {
+    console.log('');
+    console.log('| in-process measure (median of the runs\' own medians) | ' + systems.join(' | ') + ' |');
+    console.log(`| --- | ${systems.map(() => '---:').join(' | ')} |`);
+    const names = [...new Set([...inner.keys()].map((key) => key.split('\0')[1]))];
+    const middle = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+    for (const name of names) {
+      const cells = systems.map((sys) => (inner.has(`${sys}\0${name}`) ? `${middle(inner.get(`${sys}\0${name}`)).toFixed(2)} ms` : ''));
+      console.log(`| ${name} | ${cells.join(' | ')} |`);
+    }
+  }
+}
 if (!existsSync(tsmacs)) console.log('(build first: npm run build)');

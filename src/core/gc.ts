@@ -45,31 +45,44 @@ let weakTables: number[] = [];
 let markStack = new Int32Array(4096);
 let msp = 0;
 
-function pushMark(w: number): void {
-  if (msp === markStack.length) {
-    const bigger = new Int32Array(markStack.length * 2);
-    bigger.set(markStack);
-    markStack = bigger;
-  }
-  markStack[msp++] = w;
+function growMarkStack(): void {
+  const bigger = new Int32Array(markStack.length * 2);
+  bigger.set(markStack);
+  markStack = bigger;
 }
 
 const symWi = (rt: Runtime, s: number): number => (((s >>> 3) + rt.sbg) & 0x1fffffff) << 1;
 
+/**
+ * Mark one Lisp word, given the mark bitmap MB and the static base in granules SBG (passed, not
+ * read through rt.heap at every word: marking is most of a collection's time). Objects newly
+ * marked go on the mark stack to have their fields traced; a float has none. The bit tested is
+ * the object's first granule: a symbol's is its offset from the static base, any other
+ * pointer's is the word's address bits (w >>> 3 is (w & -8) >>> 2 in granules).
+ */
+function markWord(w: number, mb: Uint32Array, sbg: number): void {
+  const tag = w & 7;
+  if ((tag & 3) === 2) return; // fixnums (tags 2 and 6)
+  const g = tag === Lisp_Symbol ? ((w >>> 3) + sbg) & 0x1fffffff : w >>> 3;
+  const k = g >>> 5;
+  const word = mb[k]!;
+  const bit = 1 << (g & 31);
+  if ((word & bit) !== 0) return;
+  mb[k] = word | bit;
+  if (tag === Lisp_Float) return;
+  if (msp === markStack.length) growMarkStack();
+  markStack[msp++] = w;
+}
+
 /** Mark one Lisp word; objects newly marked go on the mark stack to have their fields traced. */
 function markValue(rt: Runtime, w: number): void {
-  const tag = w & 7;
-  if (tag === Lisp_Symbol) {
-    if (rt.heap.mark(symWi(rt, w))) pushMark(w);
-  } else if (tag === Lisp_Cons || tag === Lisp_Vectorlike || tag === Lisp_String) {
-    if (rt.heap.mark((w & -8) >>> 2)) pushMark(w);
-  } else if (tag === Lisp_Float) {
-    rt.heap.mark((w & -8) >>> 2);
-  }
+  markWord(w, rt.heap.markBits, rt.sbg);
 }
 
 function drain(rt: Runtime): void {
   const m = rt.i32;
+  const mb = rt.heap.markBits;
+  const sbg = rt.sbg;
   while (msp > 0) {
     const w = markStack[--msp]!;
     switch (w & 7) {
@@ -77,28 +90,32 @@ function drain(rt: Runtime): void {
         // Follow the cdr chain in place: a long list costs no mark-stack traffic.
         let wi = (w & -8) >>> 2;
         for (;;) {
-          markValue(rt, m[wi]!);
+          markWord(m[wi]!, mb, sbg);
           const cdr = m[wi + 1]!;
           if ((cdr & 7) !== Lisp_Cons) {
-            markValue(rt, cdr);
+            markWord(cdr, mb, sbg);
             break;
           }
-          const next = (cdr & -8) >>> 2;
-          if (!rt.heap.mark(next)) break;
-          wi = next;
+          const g = cdr >>> 3;
+          const word = mb[g >>> 5]!;
+          const bit = 1 << (g & 31);
+          if ((word & bit) !== 0) break;
+          mb[g >>> 5] = word | bit;
+          wi = g << 1;
         }
         break;
       }
       case Lisp_Symbol: {
         const wi = symWi(rt, w);
         // name, value, function, plist, next; flags are raw
-        for (let i = 0; i < SYM_FLAGS; i++) markValue(rt, m[wi + i]!);
+        for (let i = 0; i < SYM_FLAGS; i++) markWord(m[wi + i]!, mb, sbg);
         break;
       }
       case Lisp_String: {
         const wi = (w & -8) >>> 2;
-        rt.heap.mark(m[wi + STR_DATA]! >>> 2);
-        markValue(rt, m[wi + STR_INTERVALS]!);
+        const d = m[wi + STR_DATA]! >>> 3;
+        mb[d >>> 5]! |= 1 << (d & 31);
+        markWord(m[wi + STR_INTERVALS]!, mb, sbg);
         break;
       }
       case Lisp_Vectorlike: {
@@ -109,14 +126,30 @@ function drain(rt: Runtime): void {
         if (type === PVEC_BUFFER) {
           // The marker chain is weak (GNU's): pruneMarkerChains keeps the markers marked otherwise.
           buffersSeen.push(w);
-          for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markValue(rt, m[wi + i]!);
+          for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markWord(m[wi + i]!, mb, sbg);
           break;
         }
-        if (type === PVEC_HASH_TABLE && m[wi + 1 + HT_WEAK] !== Qnil) {
-          markWeakTableShell(rt, w, wi + 1);
+        if (type === PVEC_HASH_TABLE) {
+          if (m[wi + 1 + HT_WEAK] !== Qnil) {
+            markWeakTableShell(rt, w, wi + 1);
+            break;
+          }
+          // The hash codes, the chains and the bucket heads hold only fixnums (and nil, static and
+          // marked before anything else): those three vectors are marked, never read, which is
+          // most of a big table's words (fns.ts keeps them so; the dump verifier checks the chains).
+          for (let i = 0; i < n; i++) {
+            const x = m[wi + 1 + i]!;
+            if ((i === HT_HASH || i === HT_NEXT || i === HT_INDEX) && (x & 7) === Lisp_Vectorlike) {
+              const g = x >>> 3;
+              mb[g >>> 5]! |= 1 << (g & 31);
+            } else markWord(x, mb, sbg);
+          }
           break;
         }
-        for (let i = 1; i <= n; i++) markValue(rt, m[wi + i]!);
+        for (let i = wi + 1, end = wi + n; i <= end; i++) {
+          const x = m[i]!;
+          if ((x & 3) !== 2) markWord(x, mb, sbg);
+        }
         break;
       }
     }
@@ -513,6 +546,22 @@ export function verifyHeap(rt: Runtime, limit = 20): string[] {
       const hdr = m[wi]!;
       const n = isRawPvec(hdr >>> PVEC_TYPE_SHIFT) ? 1 : hdr & PVEC_SIZE_MASK;
       for (let i = 1; i <= n; i++) visit(m[wi + i]!, `slot ${i - 1} of vectorlike 0x${(w >>> 0).toString(16)}`);
+      if (hdr >>> PVEC_TYPE_SHIFT === PVEC_HASH_TABLE) {
+        // The collector marks these three vectors without reading them (drain): they must hold no pointer.
+        for (const s of [HT_HASH, HT_NEXT, HT_INDEX]) {
+          const v = m[wi + 1 + s]!;
+          if ((v & 7) !== Lisp_Vectorlike) continue;
+          const vb = (v & -8) >>> 2;
+          const len = m[vb]! & PVEC_SIZE_MASK;
+          for (let i = 1; i <= len; i++) {
+            const x = m[vb + i]!;
+            if ((x & 3) !== 2 && x !== Qnil) {
+              problems.push(`hash table 0x${(w >>> 0).toString(16)}: slot ${s} vector holds 0x${(x >>> 0).toString(16)}, not a fixnum or nil`);
+              break;
+            }
+          }
+        }
+      }
     }
   }
 

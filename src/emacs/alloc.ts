@@ -259,6 +259,13 @@ const LARGE_CLASS = 255;
 const BLOCK_GRANULES = BLOCK_WORDS / 2;
 
 /** Live and free counts per object kind, walking the blocks (call right after a collection). */
+/** The number of bits set in a 32-bit word. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 export function heapStatistics(rt: Runtime): {
   conses: [number, number]; symbols: [number, number]; strings: [number, number]; stringBytes: number;
   vectors: number; vectorSlots: [number, number]; floats: [number, number]; buffers: number;
@@ -292,6 +299,15 @@ export function heapStatistics(rt: Runtime): {
     const stride = SIZE_CLASSES[cls]!;
     const cells = Math.floor(BLOCK_GRANULES / stride);
     const g0 = base >>> 1;
+    if (stride === 1 && kind !== BK_STRING && kind !== BK_VECTOR) {
+      // Conses and floats: a start bit per cell, so the counts are the bitmap's population.
+      for (let k = g0 >>> 5, end = k + (cells >>> 5); k < end; k++) {
+        const n = popcount32(sb[k]!);
+        used[kind]! += n;
+        free[kind]! += 32 - n;
+      }
+      continue;
+    }
     for (let c = 0; c < cells; c++) {
       const g = g0 + c * stride;
       if ((sb[g >>> 5]! & (1 << (g & 31))) === 0) {

@@ -401,9 +401,19 @@ export class Heap {
       let live = 0;
       let head = -1;
       const cells = Math.floor(BLOCK_GRANULES / stride);
+      // The block's last free cell, found first (the walk is top down): its link ends the chain.
+      let tail = -1;
       // Walk cells from the top so the free list comes out in address order.
       for (let c = cells - 1; c >= 0; c--) {
         const g = g0 + c * stride;
+        if (stride === 1 && (g & 31) === 31 && (startBits[g >>> 5]! & markBits[g >>> 5]!) === -1) {
+          // 32 one-granule cells (conses, floats), all allocated and all marked: only their
+          // mark bits change, so a bitmap word at a time, not a cell at a time.
+          markBits[g >>> 5] = 0;
+          live += 32;
+          c -= 31;
+          continue;
+        }
         const bw = g >>> 5;
         const bit = 1 << (g & 31);
         const wi = g << 1;
@@ -420,6 +430,7 @@ export class Heap {
           if (stride > 1) i32.fill(POISON, wi + 1, wi + stride * 2);
           else i32[wi + 1] = POISON;
         }
+        if (head === -1) tail = wi;
         i32[wi] = head === -1 ? POISON : (head << 2) | 1;
         head = wi;
       }
@@ -428,8 +439,6 @@ export class Heap {
         freeSet.push(b);
       } else if (head !== -1) {
         // Chain this block's free cells in front of the class's list.
-        let tail = head;
-        while (i32[tail] !== POISON) tail = i32[tail]! >>> 2;
         const old = this.freeList[slot]!;
         i32[tail] = old === -1 ? POISON : (old << 2) | 1;
         this.freeList[slot] = head;

@@ -1,0 +1,82 @@
+;;; nbody.el --- Floats in cl-defstruct records: the n-body simulation of the Jovian planets -*- lexical-binding: t -*-
+;; The classic benchmark's bodies and constants; 3,000 steps of 0.01 days, the energy before and after.
+(require 'cl-lib)
+
+(defconst bench-solar-mass (* 4 float-pi float-pi))
+(defconst bench-days-per-year 365.24)
+
+(cl-defstruct (bench-body (:constructor bench-body (x y z vx vy vz mass)))
+  x y z vx vy vz mass)
+
+(defun bench-planets ()
+  (let ((d bench-days-per-year) (m bench-solar-mass))
+    (list (bench-body 0.0 0.0 0.0 0.0 0.0 0.0 m)
+          (bench-body 4.84143144246472090e+00 -1.16032004402742839e+00 -1.03622044471123109e-01
+                      (* 1.66007664274403694e-03 d) (* 7.69901118419740425e-03 d)
+                      (* -6.90460016972063023e-05 d) (* 9.54791938424326609e-04 m))
+          (bench-body 8.34336671824457987e+00 4.12479856412430479e+00 -4.03523417114321381e-01
+                      (* -2.76742510726862411e-03 d) (* 4.99852801234917238e-03 d)
+                      (* 2.30417297573763929e-05 d) (* 2.85885980666130812e-04 m))
+          (bench-body 1.28943695621391310e+01 -1.51111514016986312e+01 -2.23307578892655734e-01
+                      (* 2.96460137564761618e-03 d) (* 2.37847173959480950e-03 d)
+                      (* -2.96589568540237556e-05 d) (* 4.36624404335156298e-05 m))
+          (bench-body 1.53796971148509165e+01 -2.59193146099879641e+01 1.79258772950371181e-01
+                      (* 2.68067772490389322e-03 d) (* 1.62824170038242295e-03 d)
+                      (* -9.51592254519715870e-05 d) (* 5.15138902046611451e-05 m)))))
+
+(defun bench-offset-momentum (bodies)
+  (let ((px 0.0) (py 0.0) (pz 0.0) (sun (car bodies)))
+    (dolist (b bodies)
+      (setq px (+ px (* (bench-body-vx b) (bench-body-mass b)))
+            py (+ py (* (bench-body-vy b) (bench-body-mass b)))
+            pz (+ pz (* (bench-body-vz b) (bench-body-mass b)))))
+    (setf (bench-body-vx sun) (- (/ px bench-solar-mass))
+          (bench-body-vy sun) (- (/ py bench-solar-mass))
+          (bench-body-vz sun) (- (/ pz bench-solar-mass)))))
+
+(defun bench-energy (bodies)
+  (let ((e 0.0))
+    (while bodies
+      (let ((b (car bodies)))
+        (setq e (+ e (* 0.5 (bench-body-mass b)
+                        (+ (* (bench-body-vx b) (bench-body-vx b))
+                           (* (bench-body-vy b) (bench-body-vy b))
+                           (* (bench-body-vz b) (bench-body-vz b))))))
+        (dolist (b2 (cdr bodies))
+          (let ((dx (- (bench-body-x b) (bench-body-x b2)))
+                (dy (- (bench-body-y b) (bench-body-y b2)))
+                (dz (- (bench-body-z b) (bench-body-z b2))))
+            (setq e (- e (/ (* (bench-body-mass b) (bench-body-mass b2))
+                            (sqrt (+ (* dx dx) (* dy dy) (* dz dz)))))))))
+      (setq bodies (cdr bodies)))
+    e))
+
+(defun bench-advance (bodies dt)
+  (let ((rest bodies))
+    (while rest
+      (let ((b (car rest)))
+        (dolist (b2 (cdr rest))
+          (let* ((dx (- (bench-body-x b) (bench-body-x b2)))
+                 (dy (- (bench-body-y b) (bench-body-y b2)))
+                 (dz (- (bench-body-z b) (bench-body-z b2)))
+                 (d2 (+ (* dx dx) (* dy dy) (* dz dz)))
+                 (mag (/ dt (* d2 (sqrt d2))))
+                 (m1 (* (bench-body-mass b) mag))
+                 (m2 (* (bench-body-mass b2) mag)))
+            (cl-decf (bench-body-vx b) (* dx m2))
+            (cl-decf (bench-body-vy b) (* dy m2))
+            (cl-decf (bench-body-vz b) (* dz m2))
+            (cl-incf (bench-body-vx b2) (* dx m1))
+            (cl-incf (bench-body-vy b2) (* dy m1))
+            (cl-incf (bench-body-vz b2) (* dz m1)))))
+      (setq rest (cdr rest)))
+    (dolist (b bodies)
+      (cl-incf (bench-body-x b) (* dt (bench-body-vx b)))
+      (cl-incf (bench-body-y b) (* dt (bench-body-vy b)))
+      (cl-incf (bench-body-z b) (* dt (bench-body-vz b))))))
+
+(let ((bodies (bench-planets)))
+  (bench-offset-momentum bodies)
+  (let ((before (bench-energy bodies)))
+    (dotimes (_ 3000) (bench-advance bodies 0.01))
+    (princ (format "%.9f %.9f" before (bench-energy bodies)))))

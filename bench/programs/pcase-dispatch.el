@@ -1,0 +1,36 @@
+;;; pcase-dispatch.el --- pcase dispatch: a small expression interpreter run over many trees -*- lexical-binding: t -*-
+
+(defun bench-eval-expr (e env)
+  (pcase e
+    ((pred integerp) e)
+    ((pred symbolp) (cdr (assq e env)))
+    (`(+ ,a ,b) (+ (bench-eval-expr a env) (bench-eval-expr b env)))
+    (`(- ,a ,b) (- (bench-eval-expr a env) (bench-eval-expr b env)))
+    (`(* ,a ,b) (% (* (bench-eval-expr a env) (bench-eval-expr b env)) 1000003))
+    (`(if0 ,c ,then ,else)
+     (if (= 0 (bench-eval-expr c env)) (bench-eval-expr then env) (bench-eval-expr else env)))
+    (`(let ,(and v (pred symbolp)) ,init ,body)
+     (bench-eval-expr body (cons (cons v (bench-eval-expr init env)) env)))
+    (`(neg ,a) (- (bench-eval-expr a env)))
+    (_ (error "Bad expression: %S" e))))
+
+(defun bench-make-expr (depth seed)
+  "A deterministic expression tree of DEPTH built from SEED."
+  (if (= depth 0)
+      (pcase (% seed 3) (0 'x) (1 'y) (_ (% seed 17)))
+    (let ((a (bench-make-expr (1- depth) (% (+ (* seed 31) 7) 10007)))
+          (b (bench-make-expr (1- depth) (% (+ (* seed 17) 3) 10007))))
+      (pcase (% seed 6)
+        (0 `(+ ,a ,b))
+        (1 `(- ,a ,b))
+        (2 `(* ,a ,b))
+        (3 `(if0 (- x ,(% seed 5)) ,a ,b))
+        (4 `(let y ,a ,b))
+        (_ `(neg ,a))))))
+
+(let ((sum 0))
+  (dotimes (i 60)
+    (let ((e (bench-make-expr 9 (+ 11 i))))
+      (dotimes (x 10)
+        (setq sum (+ sum (bench-eval-expr e (list (cons 'x x) (cons 'y (- 3 x)))))))))
+  (princ sum))
