@@ -868,6 +868,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "process-type",
   "processp",
   "prog1",
+  "prog2",
   "progn",
   "proper-list-p",
   "propertize",

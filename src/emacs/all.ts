@@ -44,3 +44,4 @@ import './json.ts';
 import './process.ts';
 import './callproc.ts';
 import './keymap.ts';
+import './compile.ts';

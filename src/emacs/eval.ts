@@ -574,8 +574,165 @@ export function subrArity(rt: Runtime, subr: number): number {
   return cons(rt, makeFixnum(min), max === MANY ? Qmany : max === UNEVALLED ? Qunevalled : makeFixnum(max));
 }
 
+// ---- the compiler's entry points (compile.ts) ---------------------------------------------------
+
+/** A lambda or closure compiled to JS: called with the function and its N args at rt.stack[base..]. */
+export type CompiledFn = (rt: Runtime, fun: number, base: number, n: number) => number;
+/** What a compiled function returns when it must not run (its assumptions broke): interpret instead. Not a Lisp word. */
+export const DEOPT = 1;
+/**
+ * Set by compile.ts when it is loaded: the compiled code for FUN (a lambda or closure), or null
+ * to interpret it. A hook rather than an import keeps eval.ts below the compiler.
+ */
+export const compilerHook: { lookup: ((rt: Runtime, fun: number) => CompiledFn | null) | null } = { lookup: null };
+
+/**
+ * A call from compiled code: the function (a symbol or object) at stack[sp], its N args after
+ * it, rt.sp just above them. The frame, depth, debugger and GC checks are funcall's; no JS array
+ * is made unless a subr takes &rest. Returns with rt.sp back at SP.
+ */
+export function callFromCompiled(rt: Runtime, sp: number, n: number): number {
+  const fi = pushFrame(rt, sp, n);
+  maybeGC(rt);
+  checkDepth(rt);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  const orig = rt.stack[sp]!;
+  let fun = orig;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  let val: number;
+  if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) val = callSubrOnStack(rt, fun, sp + 1, n, orig);
+  else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
+  else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
+  rt.lispEvalDepth--;
+  rt.nframes = fi;
+  rt.sp = sp;
+  return val;
+}
+
+/** callSubr with the N args at stack[base..]: arity-specialised, an array only for &rest subrs. */
+function callSubrOnStack(rt: Runtime, subr: number, base: number, n: number, orig: number): number {
+  const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
+  const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
+  const fn = rt.subrFns[fixnumValue(aref(rt, subr, SUBR_INDEX))]!;
+  const st = rt.stack;
+  if (max === UNEVALLED) xsignal1(rt, Qinvalid_function, orig);
+  if (n < min || (max !== MANY && n > max)) arityError(rt, subr, orig, n);
+  switch (max) {
+    case 0: return fn(rt);
+    case 1: return fn(rt, n > 0 ? st[base]! : Qnil);
+    case 2: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil);
+    case 3: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil, n > 2 ? st[base + 2]! : Qnil);
+    default: {
+      const args: number[] = new Array<number>(max === MANY ? n : max);
+      for (let i = 0; i < args.length; i++) args[i] = i < n ? st[base + i]! : Qnil;
+      return max === MANY ? fn(rt, args) : fn(rt, ...args);
+    }
+  }
+}
+
+/** The state a compiled catch, condition-case or unwind-protect restores (see save). */
+export type CompiledSaved = Saved;
+export const compiledSave = (rt: Runtime): Saved => save(rt);
+export const compiledRestore = (rt: Runtime, s: Saved): void => {
+  restore(rt, s);
+  rt.nframes = s.nframes;
+};
+
+/** Compiled `catch': enter with TAG (evaluated); the body runs, then catchExit or catchLand. */
+export function compiledCatchEnter(rt: Runtime, tag: number): Saved {
+  const s = save(rt);
+  rt.push(tag);
+  rt.catchTags.push(tag);
+  return s;
+}
+export function compiledCatchExit(rt: Runtime, s: Saved): void {
+  rt.catchTags.length = s.ncatch;
+  rt.sp = s.sp;
+}
+/** What a compiled catch for TAG gives when E escapes its body (as internalCatch); rethrows the rest. */
+export function compiledCatchLand(rt: Runtime, s: Saved, tag: number, e: unknown): number {
+  let ex = e;
+  if (ex instanceof LispSignal) ex = noticeSignalOnce(rt, ex);
+  if (ex instanceof LispThrow && ex.tag === tag) {
+    restore(rt, s);
+    rt.nframes = s.nframes;
+    return ex.value;
+  }
+  throw ex;
+}
+
+/**
+ * Compiled `unwind-protect': E escaped the body. Returns what to rethrow once the cleanup forms
+ * ran, its payload pushed so that they keep it alive (as unwindProtect).
+ */
+export function compiledUnwindLand(rt: Runtime, s: Saved, e: unknown): unknown {
+  if (e instanceof KillEmacs) throw e;
+  const sig = noticeUncaught(rt, asLispSignal(rt, e) ?? e);
+  if (sig instanceof KillEmacs) throw sig;
+  restore(rt, s);
+  rt.nframes = s.nframes;
+  if (sig instanceof LispSignal) {
+    rt.push(sig.symbol);
+    rt.push(sig.data);
+  } else if (sig instanceof LispThrow) {
+    rt.push(sig.tag);
+    rt.push(sig.value);
+  }
+  return sig;
+}
+
+/** Compiled `condition-case' with (already validated) HANDLERS. */
+export function compiledCcEnter(rt: Runtime, handlers: number): Saved {
+  const s = save(rt);
+  rt.handlerSpecs.push(handlers);
+  return s;
+}
+/**
+ * E escaped the body of a compiled condition-case: the index of the clause of HANDLERS that
+ * handles it, with (ERROR-SYMBOL . DATA) pushed on the Lisp stack; anything else is rethrown.
+ */
+export function compiledCcLand(rt: Runtime, s: Saved, handlers: number, e: unknown): number {
+  if (e instanceof KillEmacs) throw e;
+  const caught = asLispSignal(rt, e);
+  if (!(caught instanceof LispSignal)) throw e;
+  const seen = noticeSignalOnce(rt, caught);
+  restore(rt, s);
+  if (!(seen instanceof LispSignal)) throw seen;
+  const conditions = conditionsOf(rt, seen.symbol);
+  let i = 0;
+  for (let h = handlers; consp(h); h = xcdr(rt, h), i++) {
+    const clause = xcar(rt, h);
+    if (!consp(clause)) continue;
+    const spec = xcar(rt, clause);
+    if (spec === Qsuccess) continue;
+    if (handlerMatches(rt, spec, conditions)) {
+      rt.nframes = s.nframes;
+      rt.push(signalValue(rt, seen));
+      return i;
+    }
+  }
+  throw seen;
+}
+
+/** lexLookup for compiled code: the binding cons of SYM in ENV, or nil. */
+export const lexicalBinding = (rt: Runtime, env: number, sym: number): number => lexLookup(rt, env, sym);
+
 /** Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda). */
 function funcallLambda(rt: Runtime, fun: number, base: number, n: number): number {
+  const hook = compilerHook.lookup;
+  if (hook !== null) {
+    const compiled = hook(rt, fun);
+    if (compiled !== null) {
+      const v = compiled(rt, fun, base, n);
+      if (v !== DEOPT) return v;
+    }
+  }
+  return interpretLambda(rt, fun, base, n);
+}
+
+/** funcallLambda by the interpreter. */
+function interpretLambda(rt: Runtime, fun: number, base: number, n: number): number {
   let params: number;
   let body: number;
   let lexical: boolean;
