@@ -11,7 +11,7 @@ import {
   PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
-import { aref, cons, consp, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { aref, cons, consp, listFromArray, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
@@ -44,6 +44,7 @@ const Qcondition_case = DEFSYM('condition-case');
 const Qinteractive = DEFSYM('interactive');
 const Qsuccess = DEFSYM(':success');
 const Qdocumentation = DEFSYM(':documentation');
+const Qdebug_on_next_call = DEFSYM('debug-on-next-call');
 
 /** The compiled code of one lambda body, keyed by its (ARGS . BODY) cons. */
 interface Entry {
@@ -55,6 +56,8 @@ interface Entry {
   compiling: boolean;
   /** Lisp objects the code names that the key does not hold (macro expansions). */
   consts: number[];
+  /** (KEY . CONSTS) once compiled, else nil: see compileWith. */
+  holder: number;
   src: string;
 }
 
@@ -64,6 +67,8 @@ interface State {
   /** Closures, by the (ARGS . BODY) they share; lambdas (dynamic binding) apart. */
   lex: Map<number, Entry>;
   dyn: Map<number, Entry>;
+  /** TSMACS_COMPILE_LOG: say on stderr what was compiled and what was not, and why. */
+  log: boolean;
 }
 
 /** Entries kept before the maps are emptied (a program consing fresh lambdas forever must not grow them for ever). */
@@ -72,7 +77,7 @@ const CACHE_LIMIT = 20000;
 const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
-  return { threshold, lex: new Map(), dyn: new Map() };
+  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG') };
 });
 
 /** Calls before compiling, when TSMACS_COMPILE does not say. */
@@ -84,9 +89,7 @@ addRootFamily((rt, mark) => {
   const st = stateOf(rt);
   for (const map of [st.lex, st.dyn])
     for (const e of map.values()) {
-      if (e.fn === null) continue;
-      mark(e.key);
-      for (const c of e.consts) mark(c);
+      if (e.holder !== Qnil) mark(e.holder);
     }
 });
 
@@ -109,7 +112,7 @@ function lookup(rt: Runtime, fun: number): CompiledFn | null {
   let e = map.get(key);
   if (e === undefined) {
     if (map.size >= CACHE_LIMIT) map.clear();
-    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], src: '' };
+    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '' };
     map.set(key, e);
   }
   if (e.fn !== null) return e.fn;
@@ -117,8 +120,10 @@ function lookup(rt: Runtime, fun: number): CompiledFn | null {
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled:\n${e.src}\n`));
   } catch (err) {
     if (!(err instanceof Fallback)) throw err;
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`not compiled: ${err.message}\n`));
     e.failed = true;
     e.fn = null;
   } finally {
@@ -148,6 +153,11 @@ export function compiledSource(rt: Runtime, fun: number): string | null {
   const rest = xcdr(rt, fun);
   const key = xcar(rt, fun) === Qclosure ? xcdr(rt, rest) : rest;
   return (xcar(rt, fun) === Qclosure ? st.lex : st.dyn).get(key)?.src ?? null;
+}
+
+/** Compile functions after N calls from now on (0: never); tests force it this way. */
+export function setCompileThreshold(rt: Runtime, n: number): void {
+  stateOf(rt).threshold = Math.max(0, n | 0);
 }
 
 /** Whether compiling is on in this world. */
@@ -187,6 +197,9 @@ interface Ctx {
   subrs: Map<number, number>;
   /** A closure is made somewhere in the body (env mode is needed). */
   makesClosure: boolean;
+  /** Macros expanded into the code, by symbol: redefining one makes the code stale. */
+  macros: Map<number, number>;
+  litSet: Set<number>;
 }
 
 const NEED_ENV = new Fallback('env mode');
@@ -216,8 +229,8 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
-    rt, lexical, envMode, out: [], ntemps: 0, nslots: 0, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
-    consts: entry.consts, entry, subrs: new Map(), makesClosure: false,
+    rt, lexical, envMode, out: [], ntemps: 0, nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
   };
   let rest = xcdr(rt, fun);
   if (lexical) {
@@ -272,31 +285,55 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   const nslots = ctx.nslots;
   const max = restVar !== -1 ? -1 : required.length + optional.length;
   const pre: string[] = [];
+  // debug-on-next-call steps through forms, which only the interpreter has: this call is interpreted.
+  pre.push(`if (m[${symIndex(rt, Qdebug_on_next_call) + SYM_VALUE}] !== ${Qnil}) return 1;`);
+  if (ctx.macros.size > 0) {
+    const stale = [...ctx.macros].map(([sym, def]) => `m[${symIndex(rt, sym) + SYM_FUNCTION}] !== ${def}`).join(' || ');
+    pre.push(`if (${stale}) return H.deopt(rt, fun);`);
+  }
   if (ctx.letSyms.size > 0) {
     const flags = [...ctx.letSyms].map((s) => `m[${symIndex(rt, s) + SYM_FLAGS}]`).join(' | ');
     pre.push(`if ((${flags}) & ${SYM_DECLARED_SPECIAL}) return H.deopt(rt, fun);`);
   }
   if (lexical) pre.push(`const env = m[(m[(fun & -8) >>> 2 | 1] & -8) >>> 2];`);
   if (lexical && ctx.letSyms.size > 0) pre.push('if (H.envDeclares(rt, env)) return 1;');
-  for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${subr};`);
+  for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${lit(ctx, subr)};`);
   pre.push(`if (n < ${required.length}${max >= 0 ? ` || n > ${max}` : ''}) return H.arity(rt, fun, n);`);
   pre.push('const fp = rt.sp;');
-  if (nslots > 0) pre.push(`H.reserve(rt, ${nslots});`);
+  pre.push(`H.reserve(rt, ${nslots}); st[fp] = HOLDER;`);
   const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
   const exit = lexical ? `rt.sp = fp; return ${r};` : `rt.stack[fp] = ${r}; rt.sp = fp + 1; unbindTo(rt, count); rt.sp = fp; return st[fp];`;
   const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32;\n${pre.join('\n')}\n${temps}\n${out.join('\n')}\n${exit}\n};`;
   entry.src = src;
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', src) as (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo) => CompiledFn;
-  return factory(HELPERS, callFromCompiled, unbindTo);
+  // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
+  // names alive even after the cache dropped the entry (a stale macro, a cleared cache).
+  const consts = listFromArray(rt, entry.consts);
+  rt.push(consts);
+  entry.holder = cons(rt, entry.key, consts);
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', src) as
+    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number) => CompiledFn;
+  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/**
+ * W as a literal of the code, kept alive by the entry's holder: the code must not depend on the
+ * body staying as it was (Lisp may cut a list the body shares, and the cut part be freed).
+ */
+function lit(ctx: Ctx, w: number): string {
+  if ((w & 3) !== 2 && !ctx.litSet.has(w)) {
+    ctx.litSet.add(w);
+    ctx.consts.push(w);
+  }
+  return String(w);
+}
 
 /** Bind SYM to the value of the JS expression VAL (rooted until this returns), as a let or a parameter. */
 function bindVar(ctx: Ctx, sym: number, val: string, isLet: boolean): void {
   const { rt, out } = ctx;
   if (!ctx.lexical || (isLet && isSpecial(rt, sym))) {
-    out.push(`H.specbind(rt, ${sym}, ${val});`);
+    out.push(`H.specbind(rt, ${lit(ctx, sym)}, ${val});`);
     ctx.scope.push({ sym, kind: V_SPECIAL, slot: -1 });
     return;
   }
@@ -309,7 +346,7 @@ function bindVar(ctx: Ctx, sym: number, val: string, isLet: boolean): void {
     // The value first goes to the slot (rooting it), then becomes the cell, then heads the environment.
     const envSlot = ctx.nslots++;
     out.push(`st[fp+${slot}] = ${val};`);
-    out.push(`st[fp+${slot}] = H.cons(rt, ${sym}, st[fp+${slot}]);`);
+    out.push(`st[fp+${slot}] = H.cons(rt, ${lit(ctx, sym)}, st[fp+${slot}]);`);
     out.push(`st[fp+${envSlot}] = H.cons(rt, st[fp+${slot}], st[fp+${ctx.envSlot}]);`);
     ctx.envSlot = envSlot;
     ctx.scope.push({ sym, kind: V_CELL, slot });
@@ -331,7 +368,7 @@ function freeSlot(ctx: Ctx, sym: number): number {
     s = ctx.nslots++;
     ctx.free.set(sym, s);
     // At entry, before any other code: the lookups go first.
-    ctx.out.unshift(`st[fp+${s}] = H.lexicalBinding(rt, env, ${sym});`);
+    ctx.out.unshift(`st[fp+${s}] = H.lexicalBinding(rt, env, ${lit(ctx, sym)});`);
   }
   return s;
 }
@@ -353,7 +390,7 @@ function genVarRef(ctx: Ctx, sym: number): string {
 /** A JS expression reading SYM's dynamic value: the value cell of a plain variable, else symbolValue. */
 function dynRead(ctx: Ctx, sym: number): string {
   const wi = symIndex(ctx.rt, sym);
-  return `((m[${wi + SYM_FLAGS}] & ${SYM_REDIRECT_MASK}) === 0 && m[${wi + SYM_VALUE}] !== ${Qunbound} ? m[${wi + SYM_VALUE}] : H.symbolValue(rt, ${sym}))`;
+  return `((m[${wi + SYM_FLAGS}] & ${SYM_REDIRECT_MASK}) === 0 && m[${wi + SYM_VALUE}] !== ${Qunbound} ? m[${wi + SYM_VALUE}] : H.symbolValue(rt, ${lit(ctx, sym)}))`;
 }
 
 function genSetVar(ctx: Ctx, sym: number, v: string): void {
@@ -363,8 +400,8 @@ function genSetVar(ctx: Ctx, sym: number, v: string): void {
   else if (b !== null && b.kind === V_CELL) out.push(`m[(st[fp+${b.slot}] & -8) >>> 2 | 1] = ${v};`);
   else if (b === null && ctx.lexical && sym !== Qnil && sym !== Qt) {
     const f = freeSlot(ctx, sym);
-    out.push(`if (st[fp+${f}] !== ${Qnil}) m[(st[fp+${f}] & -8) >>> 2 | 1] = ${v}; else H.setInternal(rt, ${sym}, ${v});`);
-  } else out.push(`H.setInternal(rt, ${sym}, ${v});`);
+    out.push(`if (st[fp+${f}] !== ${Qnil}) m[(st[fp+${f}] & -8) >>> 2 | 1] = ${v}; else H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
+  } else out.push(`H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
 }
 
 /** A proper list's elements, or give up. */
@@ -399,7 +436,7 @@ function gen(ctx: Ctx, form: number): string {
   if (tag === Lisp_Symbol) return genVarRef(ctx, form);
   if (tag !== Lisp_Cons) {
     // Self-evaluating: the key keeps it alive.
-    return String(form);
+    return lit(ctx, form);
   }
   const head = xcar(rt, form);
   const args = elements(rt, xcdr(rt, form));
@@ -411,7 +448,13 @@ function gen(ctx: Ctx, form: number): string {
   }
   if (consp(def)) {
     const k = xcar(rt, def);
-    if (k === Qmacro) return gen(ctx, expand(ctx, xcdr(rt, def), args));
+    if (k === Qmacro) {
+      // Expanded now; the code checks at each entry that HEAD still names this macro.
+      if ((symbolFunction(rt, head) & 7) !== Lisp_Cons) giveUp('macro through an alias');
+      ctx.macros.set(head, def);
+      ctx.consts.push(def);
+      return gen(ctx, expand(ctx, xcdr(rt, def), args));
+    }
     if (k === Qautoload) {
       // An autoloaded macro would need loading: leave it to the interpreter.
       const r = xcdr(rt, xcdr(rt, xcdr(rt, xcdr(rt, def))));
@@ -441,7 +484,7 @@ function expand(ctx: Ctx, expander: number, args: number[]): number {
 function genCall(ctx: Ctx, fsym: number, args: number[]): string {
   const out = ctx.out;
   const b = temp(ctx);
-  out.push(`${b} = rt.sp; rt.push(${fsym});`);
+  out.push(`${b} = rt.sp; rt.push(${lit(ctx, fsym)});`);
   for (const a of args) {
     const v = gen(ctx, a);
     out.push(`rt.push(${v});`);
@@ -465,6 +508,7 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
     name === 'consp' || name === 'null' || name === 'not';
   if (!(binary && n === 2) && !(unary && n === 1)) return null;
   const out = ctx.out;
+  lit(ctx, fsym);
   ctx.subrs.set(fsym, subr);
   const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
   const t = temp(ctx);
@@ -509,11 +553,11 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
   switch (head) {
     case Qquote:
       if (args.length !== 1) giveUp('quote arity');
-      return String(args[0]!);
+      return lit(ctx, args[0]!);
     case Qfunction: {
       if (args.length !== 1) giveUp('function arity');
       const f = args[0]!;
-      if (!ctx.lexical || !consp(f) || xcar(rt, f) !== Qlambda) return String(f);
+      if (!ctx.lexical || !consp(f) || xcar(rt, f) !== Qlambda) return lit(ctx, f);
       const cdr = xcdr(rt, f);
       if (consp(cdr) && consp(xcdr(rt, cdr))) {
         const doc = xcar(rt, xcdr(rt, cdr));
@@ -521,7 +565,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       }
       if (!ctx.envMode) throw NEED_ENV;
       const t = temp(ctx);
-      out.push(`${t} = H.makeClosure(rt, st[fp+${ctx.envSlot}], ${cdr});`);
+      out.push(`${t} = H.makeClosure(rt, st[fp+${ctx.envSlot}], ${lit(ctx, cdr)});`);
       return t;
     }
     case Qsetq: {
@@ -690,7 +734,7 @@ function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string
   const s = temp(ctx);
   const t = temp(ctx);
   const k = temp(ctx);
-  out.push(`${s} = H.ccEnter(rt, ${handlerList});`, 'try {');
+  out.push(`${s} = H.ccEnter(rt, ${lit(ctx, handlerList)});`, 'try {');
   out.push(`${t} = ${gen(ctx, args[1]!)};`, `rt.handlerSpecs.length = ${s}.nhandlers; ${k} = -1;`);
   out.push(`} catch (e) { ${k} = H.ccLand(rt, ${s}, ${handlerList}, e); ${t} = st[rt.sp - 1]; }`);
   // A handler's body runs with VARIABLE bound to the error (or, for :success, to the value).
@@ -709,7 +753,7 @@ function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string
       const slot = ctx.nslots++;
       if (ctx.envMode) {
         const envSlot = ctx.nslots++;
-        out.push(`st[fp+${slot}] = ${t};`, `st[fp+${slot}] = H.cons(rt, ${variable}, st[fp+${slot}]);`);
+        out.push(`st[fp+${slot}] = ${t};`, `st[fp+${slot}] = H.cons(rt, ${lit(ctx, variable)}, st[fp+${slot}]);`);
         out.push(`st[fp+${envSlot}] = H.cons(rt, st[fp+${slot}], st[fp+${ctx.envSlot}]);`);
         ctx.envSlot = envSlot;
         ctx.scope.push({ sym: variable, kind: V_CELL, slot });
@@ -719,7 +763,7 @@ function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string
       }
     } else if (ctx.lexical) giveUp('condition-case on a constant');
     else {
-      out.push(`H.specbind(rt, ${variable}, ${t});`);
+      out.push(`H.specbind(rt, ${lit(ctx, variable)}, ${t});`);
       ctx.scope.push({ sym: variable, kind: V_SPECIAL, slot: -1 });
     }
     const r = genBody(ctx, body);

@@ -1217,8 +1217,10 @@ export function evalSub(rt: Runtime, form: number): number {
       if (head === Qlambda && rt.lexenv !== Qnil) {
         fun = cons(rt, Qclosure, cons(rt, rt.lexenv, xcdr(rt, fun)));
         rt.push(fun);
-      }
-      val = funcallLambda(rt, fun, sp + 1, nargs);
+        // Its body sees the caller's lexical variables through that environment: only the
+        // interpreter can give it them (compiled callers keep theirs in slots).
+        val = interpretLambda(rt, fun, sp + 1, nargs);
+      } else val = funcallLambda(rt, fun, sp + 1, nargs);
     } else if (head === Qautoload) {
       autoloadDo(rt, fun, origFun);
       rt.lispEvalDepth--;
