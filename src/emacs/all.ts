@@ -45,3 +45,4 @@ import './process.ts';
 import './callproc.ts';
 import './keymap.ts';
 import './compile.ts';
+import './compile-lisp.ts';

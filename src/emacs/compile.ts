@@ -80,8 +80,12 @@ const stateOf = defineWorldState<State>((rt) => {
   return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG') };
 });
 
-/** Calls before compiling, when TSMACS_COMPILE does not say. */
-const DEFAULT_THRESHOLD = 2;
+/**
+ * Calls before compiling, when TSMACS_COMPILE does not say: 0, off. Compiled code shows only
+ * function calls in backtraces (as GNU's byte code does), where GNU running the same source
+ * shows every special form; until that is settled, only `byte-compile' compiles by default.
+ */
+const DEFAULT_THRESHOLD = 0;
 
 // A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
 // freed address could come back as another object.
@@ -93,10 +97,13 @@ addRootFamily((rt, mark) => {
     }
 });
 
-/** The compiled code for FUN (a lambda or closure), compiling it when it is due; null to interpret. */
-function lookup(rt: Runtime, fun: number): CompiledFn | null {
+/**
+ * The compiled code for FUN (a lambda or closure), compiling it when it is due (at once with
+ * FORCE, whatever the threshold); null to interpret it.
+ */
+function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   const st = stateOf(rt);
-  if (st.threshold === 0) return null;
+  if (st.threshold === 0 && !force) return null;
   const rest = xcdr(rt, fun);
   let key: number;
   let map: Map<number, Entry>;
@@ -116,7 +123,7 @@ function lookup(rt: Runtime, fun: number): CompiledFn | null {
     map.set(key, e);
   }
   if (e.fn !== null) return e.fn;
-  if (e.failed || e.compiling || ++e.calls < st.threshold) return null;
+  if (e.failed || e.compiling || (!force && ++e.calls < st.threshold)) return null;
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
@@ -132,6 +139,10 @@ function lookup(rt: Runtime, fun: number): CompiledFn | null {
   return e.fn;
 }
 compilerHook.lookup = lookup;
+compilerHook.force = (rt, fun) => lookup(rt, fun, true);
+
+/** Compile FUN now if it can be (byte-compile); its code, or null when the interpreter must run it. */
+export const compileNow = (rt: Runtime, fun: number): CompiledFn | null => lookup(rt, fun, true);
 
 /** The compiler gives up on a function: the interpreter runs it. */
 class Fallback extends Error {}
@@ -139,17 +150,10 @@ const giveUp = (why: string): never => {
   throw new Fallback(why);
 };
 
-/** The compiled entry of FUN if it has one (for `disassemble' and the tests), compiling it now if it can. */
-export function compiledSource(rt: Runtime, fun: number): string | null {
+/** The JS source FUN was compiled to (compiling it now with FORCE), or null: for `disassemble'. */
+export function compiledSource(rt: Runtime, fun: number, force: boolean): string | null {
   const st = stateOf(rt);
-  if (st.threshold === 0) return null;
-  const saved = st.threshold;
-  st.threshold = 1;
-  try {
-    if (lookup(rt, fun) === null) return null;
-  } finally {
-    st.threshold = saved;
-  }
+  if (lookup(rt, fun, force) === null) return null;
   const rest = xcdr(rt, fun);
   const key = xcar(rt, fun) === Qclosure ? xcdr(rt, rest) : rest;
   return (xcar(rt, fun) === Qclosure ? st.lex : st.dyn).get(key)?.src ?? null;

@@ -20,7 +20,7 @@ import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, aset, bignump, bignumValue, cons, consp, isPvec, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
+  aref, aset, bignump, pvecSize, bignumValue, cons, consp, isPvec, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
   setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
@@ -584,7 +584,36 @@ export const DEOPT = 1;
  * Set by compile.ts when it is loaded: the compiled code for FUN (a lambda or closure), or null
  * to interpret it. A hook rather than an import keeps eval.ts below the compiler.
  */
-export const compilerHook: { lookup: ((rt: Runtime, fun: number) => CompiledFn | null) | null } = { lookup: null };
+export const compilerHook: {
+  lookup: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
+  /** The compiled code for FUN whatever the threshold (for byte-compile's objects); null if it cannot be compiled. */
+  force: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
+} = { lookup: null, force: null };
+
+/**
+ * The closure or lambda inside a compiled-function object made by `byte-compile' (code string
+ * empty, constants [FUNCTION]), else nil: GNU byte code, which tsmacs does not run.
+ */
+export function byteCodeClosure(rt: Runtime, obj: number): number {
+  if ((obj & 7) !== Lisp_Vectorlike || pvecType(rt, obj) !== PVEC_COMPILED || pvecSize(rt, obj) < 4) return Qnil;
+  const code = aref(rt, obj, 1);
+  const consts = aref(rt, obj, 2);
+  if (!stringp(code) || sbytes(rt, code) !== 0 || (consts & 7) !== Lisp_Vectorlike || pvecType(rt, consts) !== PVEC_NORMAL_VECTOR || pvecSize(rt, consts) !== 1) return Qnil;
+  const f = aref(rt, consts, 0);
+  return consp(f) && (xcar(rt, f) === Qclosure || xcar(rt, f) === Qlambda) ? f : Qnil;
+}
+
+/** Call the compiled-function object OBJ (see byteCodeClosure) with the N args at stack[base..]. */
+function callByteCode(rt: Runtime, obj: number, base: number, n: number): number {
+  const fun = byteCodeClosure(rt, obj);
+  if (fun === Qnil) return xsignal1(rt, Qinvalid_function, obj);
+  const compiled = compilerHook.force !== null ? compilerHook.force(rt, fun) : null;
+  if (compiled !== null) {
+    const v = compiled(rt, fun, base, n);
+    if (v !== DEOPT) return v;
+  }
+  return interpretLambda(rt, fun, base, n);
+}
 
 /**
  * A call from compiled code: the function (a symbol or object) at stack[sp], its N args after
@@ -951,6 +980,7 @@ function funcallInner(rt: Runtime, orig: number, args: number[], base: number): 
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
   if ((fun & 7) === Lisp_Vectorlike) {
     if (pvecType(rt, fun) === PVEC_SUBR) return callSubr(rt, fun, args, fun);
+    if (pvecType(rt, fun) === PVEC_COMPILED && byteCodeClosure(rt, fun) !== Qnil) return callByteCode(rt, fun, base, args.length);
     xsignal1(rt, Qinvalid_function, orig);
   }
   if (consp(fun)) {
@@ -1232,6 +1262,17 @@ export function evalSub(rt: Runtime, form: number): number {
     }
   } else if (fun === Qnil) {
     val = xsignal1(rt, Qvoid_function, origFun);
+  } else if (byteCodeClosure(rt, fun) !== Qnil) {
+    argCount(rt, originalArgs);
+    // As for a lambda: the args follow the form on the stack, where the frame finds them.
+    let nargs = 0;
+    for (let a = originalArgs; consp(a); a = xcdr(rt, a)) {
+      rt.push(evalArg(rt, xcar(rt, a)));
+      nargs++;
+    }
+    if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
+    const base = sp + 1;
+    val = callByteCode(rt, fun, base, nargs);
   } else {
     val = xsignal1(rt, Qinvalid_function, origFun);
   }
@@ -2370,6 +2411,7 @@ DEFUN('func-arity', 1, 1, 'Give the numbers of arguments FUNCTION accepts, as (M
   if (f === Qnil) xsignal1(rt, Qvoid_function, fn);
   if (isSubr(rt, f)) return subrArity(rt, f);
   if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
+  if (byteCodeClosure(rt, f) !== Qnil) f = byteCodeClosure(rt, f);
   if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
     let params = xcar(rt, xcdr(rt, f));
     if (xcar(rt, f) === Qclosure) params = xcar(rt, xcdr(rt, xcdr(rt, f)));
