@@ -612,7 +612,7 @@ function callByteCode(rt: Runtime, obj: number, base: number, n: number): number
     const v = compiled(rt, fun, base, n);
     if (v !== DEOPT) return v;
   }
-  return interpretLambda(rt, fun, base, n);
+  return funcallLambda(rt, fun, base, n, true);
 }
 
 /**
@@ -747,21 +747,19 @@ export function compiledCcLand(rt: Runtime, s: Saved, handlers: number, e: unkno
 /** lexLookup for compiled code: the binding cons of SYM in ENV, or nil. */
 export const lexicalBinding = (rt: Runtime, env: number, sym: number): number => lexLookup(rt, env, sym);
 
-/** Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda). */
-function funcallLambda(rt: Runtime, fun: number, base: number, n: number): number {
-  const hook = compilerHook.lookup;
-  if (hook !== null) {
-    const compiled = hook(rt, fun);
+/**
+ * Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda): its
+ * compiled code when compile.ts has it, unless INTERPRET. One JS frame per Lisp call, as before
+ * the compiler: deep recursion must fit the same stack.
+ */
+function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interpret = false): number {
+  if (!interpret && compilerHook.lookup !== null) {
+    const compiled = compilerHook.lookup(rt, fun);
     if (compiled !== null) {
       const v = compiled(rt, fun, base, n);
       if (v !== DEOPT) return v;
     }
   }
-  return interpretLambda(rt, fun, base, n);
-}
-
-/** funcallLambda by the interpreter. */
-function interpretLambda(rt: Runtime, fun: number, base: number, n: number): number {
   let params: number;
   let body: number;
   let lexical: boolean;
@@ -1249,7 +1247,7 @@ export function evalSub(rt: Runtime, form: number): number {
         rt.push(fun);
         // Its body sees the caller's lexical variables through that environment: only the
         // interpreter can give it them (compiled callers keep theirs in slots).
-        val = interpretLambda(rt, fun, sp + 1, nargs);
+        val = funcallLambda(rt, fun, sp + 1, nargs, true);
       } else val = funcallLambda(rt, fun, sp + 1, nargs);
     } else if (head === Qautoload) {
       autoloadDo(rt, fun, origFun);
