@@ -46,3 +46,5 @@ import './process.ts';
 import './callproc.ts';
 import './keymap.ts';
 import './js-function.ts';
+import './compile.ts';
+import './compile-lisp.ts';

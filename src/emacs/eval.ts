@@ -20,7 +20,7 @@ import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
 } from '../heap/tags.ts';
 import {
-  aref, aset, bignump, bignumValue, cons, consp, isPvec, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
+  aref, aset, bignump, pvecSize, bignumValue, cons, consp, isPvec, makeSafeInteger, safeIntegerValue, symIndex, getProp, list, makeString, TailWalker, pvecType, putProp, setSymbolFlags,
   setSymbolRawValue, stringp, symbolFlags, symbolName, sbytes, sdata, symbolFunction, symbolRawValue, xcar, xcdr, xsetcdr,
 } from '../core/object.ts';
 import { DEFGLOBAL, MAX_FRAMES, type Runtime } from '../core/runtime.ts';
@@ -574,8 +574,192 @@ export function subrArity(rt: Runtime, subr: number): number {
   return cons(rt, makeFixnum(min), max === MANY ? Qmany : max === UNEVALLED ? Qunevalled : makeFixnum(max));
 }
 
-/** Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda). */
-function funcallLambda(rt: Runtime, fun: number, base: number, n: number): number {
+// ---- the compiler's entry points (compile.ts) ---------------------------------------------------
+
+/** A lambda or closure compiled to JS: called with the function and its N args at rt.stack[base..]. */
+export type CompiledFn = (rt: Runtime, fun: number, base: number, n: number) => number;
+/** What a compiled function returns when it must not run (its assumptions broke): interpret instead. Not a Lisp word. */
+export const DEOPT = 1;
+/**
+ * Set by compile.ts when it is loaded: the compiled code for FUN (a lambda or closure), or null
+ * to interpret it. A hook rather than an import keeps eval.ts below the compiler.
+ */
+export const compilerHook: {
+  lookup: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
+  /** The compiled code for FUN whatever the threshold (for byte-compile's objects); null if it cannot be compiled. */
+  force: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
+} = { lookup: null, force: null };
+
+/**
+ * The closure or lambda inside a compiled-function object made by `byte-compile' (code string
+ * empty, constants [FUNCTION]), else nil: GNU byte code, which tsmacs does not run.
+ */
+export function byteCodeClosure(rt: Runtime, obj: number): number {
+  if ((obj & 7) !== Lisp_Vectorlike || pvecType(rt, obj) !== PVEC_COMPILED || pvecSize(rt, obj) < 4) return Qnil;
+  const code = aref(rt, obj, 1);
+  const consts = aref(rt, obj, 2);
+  if (!stringp(code) || sbytes(rt, code) !== 0 || (consts & 7) !== Lisp_Vectorlike || pvecType(rt, consts) !== PVEC_NORMAL_VECTOR || pvecSize(rt, consts) !== 1) return Qnil;
+  const f = aref(rt, consts, 0);
+  return consp(f) && (xcar(rt, f) === Qclosure || xcar(rt, f) === Qlambda) ? f : Qnil;
+}
+
+/** Call the compiled-function object OBJ (see byteCodeClosure) with the N args at stack[base..]. */
+function callByteCode(rt: Runtime, obj: number, base: number, n: number): number {
+  const fun = byteCodeClosure(rt, obj);
+  if (fun === Qnil) return xsignal1(rt, Qinvalid_function, obj);
+  const compiled = compilerHook.force !== null ? compilerHook.force(rt, fun) : null;
+  if (compiled !== null) {
+    const v = compiled(rt, fun, base, n);
+    if (v !== DEOPT) return v;
+  }
+  return funcallLambda(rt, fun, base, n, true);
+}
+
+/**
+ * A call from compiled code: the function (a symbol or object) at stack[sp], its N args after
+ * it, rt.sp just above them. The frame, depth, debugger and GC checks are funcall's; no JS array
+ * is made unless a subr takes &rest. Returns with rt.sp back at SP.
+ */
+export function callFromCompiled(rt: Runtime, sp: number, n: number): number {
+  const fi = pushFrame(rt, sp, n);
+  maybeGC(rt);
+  checkDepth(rt);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  const orig = rt.stack[sp]!;
+  let fun = orig;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  let val: number;
+  if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) val = callSubrOnStack(rt, fun, sp + 1, n, orig);
+  else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
+  else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
+  rt.lispEvalDepth--;
+  rt.nframes = fi;
+  rt.sp = sp;
+  return val;
+}
+
+/** callSubr with the N args at stack[base..]: arity-specialised, an array only for &rest subrs. */
+function callSubrOnStack(rt: Runtime, subr: number, base: number, n: number, orig: number): number {
+  const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
+  const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
+  const fn = rt.subrFns[fixnumValue(aref(rt, subr, SUBR_INDEX))]!;
+  const st = rt.stack;
+  if (max === UNEVALLED) xsignal1(rt, Qinvalid_function, orig);
+  if (n < min || (max !== MANY && n > max)) arityError(rt, subr, orig, n);
+  switch (max) {
+    case 0: return fn(rt);
+    case 1: return fn(rt, n > 0 ? st[base]! : Qnil);
+    case 2: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil);
+    case 3: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil, n > 2 ? st[base + 2]! : Qnil);
+    default: {
+      const args: number[] = new Array<number>(max === MANY ? n : max);
+      for (let i = 0; i < args.length; i++) args[i] = i < n ? st[base + i]! : Qnil;
+      return max === MANY ? fn(rt, args) : fn(rt, ...args);
+    }
+  }
+}
+
+/** The state a compiled catch, condition-case or unwind-protect restores (see save). */
+export type CompiledSaved = Saved;
+export const compiledSave = (rt: Runtime): Saved => save(rt);
+export const compiledRestore = (rt: Runtime, s: Saved): void => {
+  restore(rt, s);
+  rt.nframes = s.nframes;
+};
+
+/** Compiled `catch': enter with TAG (evaluated); the body runs, then catchExit or catchLand. */
+export function compiledCatchEnter(rt: Runtime, tag: number): Saved {
+  const s = save(rt);
+  rt.push(tag);
+  rt.catchTags.push(tag);
+  return s;
+}
+export function compiledCatchExit(rt: Runtime, s: Saved): void {
+  rt.catchTags.length = s.ncatch;
+  rt.sp = s.sp;
+}
+/** What a compiled catch for TAG gives when E escapes its body (as internalCatch); rethrows the rest. */
+export function compiledCatchLand(rt: Runtime, s: Saved, tag: number, e: unknown): number {
+  let ex = e;
+  if (ex instanceof LispSignal) ex = noticeSignalOnce(rt, ex);
+  if (ex instanceof LispThrow && ex.tag === tag) {
+    restore(rt, s);
+    rt.nframes = s.nframes;
+    return ex.value;
+  }
+  throw ex;
+}
+
+/**
+ * Compiled `unwind-protect': E escaped the body. Returns what to rethrow once the cleanup forms
+ * ran, its payload pushed so that they keep it alive (as unwindProtect).
+ */
+export function compiledUnwindLand(rt: Runtime, s: Saved, e: unknown): unknown {
+  if (e instanceof KillEmacs) throw e;
+  const sig = noticeUncaught(rt, asLispSignal(rt, e) ?? e);
+  if (sig instanceof KillEmacs) throw sig;
+  restore(rt, s);
+  rt.nframes = s.nframes;
+  if (sig instanceof LispSignal) {
+    rt.push(sig.symbol);
+    rt.push(sig.data);
+  } else if (sig instanceof LispThrow) {
+    rt.push(sig.tag);
+    rt.push(sig.value);
+  }
+  return sig;
+}
+
+/** Compiled `condition-case' with (already validated) HANDLERS. */
+export function compiledCcEnter(rt: Runtime, handlers: number): Saved {
+  const s = save(rt);
+  rt.handlerSpecs.push(handlers);
+  return s;
+}
+/**
+ * E escaped the body of a compiled condition-case: the index of the clause of HANDLERS that
+ * handles it, with (ERROR-SYMBOL . DATA) pushed on the Lisp stack; anything else is rethrown.
+ */
+export function compiledCcLand(rt: Runtime, s: Saved, handlers: number, e: unknown): number {
+  if (e instanceof KillEmacs) throw e;
+  const caught = asLispSignal(rt, e);
+  if (!(caught instanceof LispSignal)) throw e;
+  const seen = noticeSignalOnce(rt, caught);
+  restore(rt, s);
+  if (!(seen instanceof LispSignal)) throw seen;
+  const conditions = conditionsOf(rt, seen.symbol);
+  let i = 0;
+  for (let h = handlers; consp(h); h = xcdr(rt, h), i++) {
+    const clause = xcar(rt, h);
+    if (!consp(clause)) continue;
+    const spec = xcar(rt, clause);
+    if (spec === Qsuccess) continue;
+    if (handlerMatches(rt, spec, conditions)) {
+      rt.nframes = s.nframes;
+      rt.push(signalValue(rt, seen));
+      return i;
+    }
+  }
+  throw seen;
+}
+
+/** lexLookup for compiled code: the binding cons of SYM in ENV, or nil. */
+export const lexicalBinding = (rt: Runtime, env: number, sym: number): number => lexLookup(rt, env, sym);
+
+/**
+ * Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda): its
+ * compiled code when compile.ts has it, unless INTERPRET. One JS frame per Lisp call, as before
+ * the compiler: deep recursion must fit the same stack.
+ */
+function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interpret = false): number {
+  if (!interpret && compilerHook.lookup !== null) {
+    const compiled = compilerHook.lookup(rt, fun);
+    if (compiled !== null) {
+      const v = compiled(rt, fun, base, n);
+      if (v !== DEOPT) return v;
+    }
+  }
   let params: number;
   let body: number;
   let lexical: boolean;
@@ -795,6 +979,7 @@ function funcallInner(rt: Runtime, orig: number, args: number[], base: number): 
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
   if ((fun & 7) === Lisp_Vectorlike) {
     if (pvecType(rt, fun) === PVEC_SUBR) return callSubr(rt, fun, args, fun);
+    if (pvecType(rt, fun) === PVEC_COMPILED && byteCodeClosure(rt, fun) !== Qnil) return callByteCode(rt, fun, base, args.length);
     xsignal1(rt, Qinvalid_function, orig);
   }
   if (consp(fun)) {
@@ -1062,8 +1247,10 @@ export function evalSub(rt: Runtime, form: number): number {
       if (head === Qlambda && rt.lexenv !== Qnil) {
         fun = cons(rt, Qclosure, cons(rt, rt.lexenv, xcdr(rt, fun)));
         rt.push(fun);
-      }
-      val = funcallLambda(rt, fun, sp + 1, nargs);
+        // Its body sees the caller's lexical variables through that environment: only the
+        // interpreter can give it them (compiled callers keep theirs in slots).
+        val = funcallLambda(rt, fun, sp + 1, nargs, true);
+      } else val = funcallLambda(rt, fun, sp + 1, nargs);
     } else if (head === Qautoload) {
       autoloadDo(rt, fun, origFun);
       rt.lispEvalDepth--;
@@ -1075,6 +1262,17 @@ export function evalSub(rt: Runtime, form: number): number {
     }
   } else if (fun === Qnil) {
     val = xsignal1(rt, Qvoid_function, origFun);
+  } else if (byteCodeClosure(rt, fun) !== Qnil) {
+    argCount(rt, originalArgs);
+    // As for a lambda: the args follow the form on the stack, where the frame finds them.
+    let nargs = 0;
+    for (let a = originalArgs; consp(a); a = xcdr(rt, a)) {
+      rt.push(evalArg(rt, xcar(rt, a)));
+      nargs++;
+    }
+    if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
+    const base = sp + 1;
+    val = callByteCode(rt, fun, base, nargs);
   } else {
     val = xsignal1(rt, Qinvalid_function, origFun);
   }
@@ -2241,6 +2439,7 @@ DEFUN('func-arity', 1, 1, 'Give the numbers of arguments FUNCTION accepts, as (M
   if (f === Qnil) xsignal1(rt, Qvoid_function, fn);
   if (isSubr(rt, f)) return subrArity(rt, f);
   if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
+  if (byteCodeClosure(rt, f) !== Qnil) f = byteCodeClosure(rt, f);
   if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
     let params = xcar(rt, xcdr(rt, f));
     if (xcar(rt, f) === Qclosure) params = xcar(rt, xcdr(rt, xcdr(rt, f)));

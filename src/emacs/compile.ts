@@ -1,0 +1,865 @@
+// The compiling evaluator: lambdas and closures become JavaScript functions, lazily, as a cache beside the heap (issue 11).
+//
+// What it does, what falls back and the GC rules are in docs/evaluator.md. In short: a function
+// is compiled when it has been called `threshold' times (TSMACS_COMPILE: 0 off, N after N calls);
+// anything the compiler does not handle makes it give up on that function, which the
+// interpreter then runs as before. Generated code keeps every Lisp value it needs across a
+// possible collection on the Lisp stack: variables live in slots of a frame reserved on it, and
+// a value waiting for another to be computed is pushed first.
+
+import {
+  PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+} from '../heap/layout.ts';
+import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
+import { aref, cons, consp, listFromArray, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { addRootFamily } from '../core/gc.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
+import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
+import { PRIMITIVES } from '../core/subr.ts';
+import {
+  DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
+} from '../core/symbols.ts';
+import {
+  DEOPT, callFromCompiled, compiledCatchEnter, compiledCatchExit, compiledCatchLand, compiledCcEnter, compiledCcLand, compiledRestore, compiledSave,
+  compiledUnwindLand, compilerHook, funcall, isConstantSymbol, isSpecial, lexicalBinding, setInternal, specbind, symbolValue,
+  unbindTo, type CompiledFn,
+} from './eval.ts';
+
+const Qquote = DEFSYM('quote');
+const Qfunction = DEFSYM('function');
+const Qsetq = DEFSYM('setq');
+const Qif = DEFSYM('if');
+const Qcond = DEFSYM('cond');
+const Qand = DEFSYM('and');
+const Qor = DEFSYM('or');
+const Qprogn = DEFSYM('progn');
+const Qprog1 = DEFSYM('prog1');
+const Qprog2 = DEFSYM('prog2');
+const Qlet = DEFSYM('let');
+const Qletx = DEFSYM('let*');
+const Qwhile = DEFSYM('while');
+const Qcatch = DEFSYM('catch');
+const Qunwind_protect = DEFSYM('unwind-protect');
+const Qcondition_case = DEFSYM('condition-case');
+const Qinteractive = DEFSYM('interactive');
+const Qsuccess = DEFSYM(':success');
+const Qdocumentation = DEFSYM(':documentation');
+const Qdebug_on_next_call = DEFSYM('debug-on-next-call');
+
+/** The compiled code of one lambda body, keyed by its (ARGS . BODY) cons. */
+interface Entry {
+  key: number;
+  calls: number;
+  fn: CompiledFn | null;
+  /** Gave up: the interpreter runs it. */
+  failed: boolean;
+  compiling: boolean;
+  /** Lisp objects the code names that the key does not hold (macro expansions). */
+  consts: number[];
+  /** (KEY . CONSTS) once compiled, else nil: see compileWith. */
+  holder: number;
+  src: string;
+}
+
+interface State {
+  /** Calls before a function is compiled; 0: never. */
+  threshold: number;
+  /** Closures, by the (ARGS . BODY) they share; lambdas (dynamic binding) apart. */
+  lex: Map<number, Entry>;
+  dyn: Map<number, Entry>;
+  /** TSMACS_COMPILE_LOG: say on stderr what was compiled and what was not, and why. */
+  log: boolean;
+}
+
+/** Entries kept before the maps are emptied (a program consing fresh lambdas forever must not grow them for ever). */
+const CACHE_LIMIT = 20000;
+
+const stateOf = defineWorldState<State>((rt) => {
+  const env = rt.host.getenv('TSMACS_COMPILE');
+  const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
+  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG') };
+});
+
+/**
+ * Calls before compiling, when TSMACS_COMPILE does not say: 0, off. Compiled code shows only
+ * function calls in backtraces (as GNU's byte code does), where GNU running the same source
+ * shows every special form; until that is settled, only `byte-compile' compiles by default.
+ */
+const DEFAULT_THRESHOLD = 0;
+
+// A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
+// freed address could come back as another object.
+addRootFamily((rt, mark) => {
+  const st = stateOf(rt);
+  for (const map of [st.lex, st.dyn])
+    for (const e of map.values()) {
+      if (e.holder !== Qnil) mark(e.holder);
+    }
+});
+
+/**
+ * The compiled code for FUN (a lambda or closure), compiling it when it is due (at once with
+ * FORCE, whatever the threshold); null to interpret it.
+ */
+function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
+  const st = stateOf(rt);
+  if (st.threshold === 0 && !force) return null;
+  const rest = xcdr(rt, fun);
+  let key: number;
+  let map: Map<number, Entry>;
+  if (xcar(rt, fun) === Qclosure) {
+    if (!consp(rest)) return null;
+    key = xcdr(rt, rest);
+    map = st.lex;
+  } else {
+    key = rest;
+    map = st.dyn;
+  }
+  if (!consp(key)) return null;
+  let e = map.get(key);
+  if (e === undefined) {
+    if (map.size >= CACHE_LIMIT) map.clear();
+    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '' };
+    map.set(key, e);
+  }
+  if (e.fn !== null) return e.fn;
+  if (e.failed || e.compiling || (!force && ++e.calls < st.threshold)) return null;
+  e.compiling = true;
+  try {
+    e.fn = compileLambda(rt, fun, map === st.lex, e);
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled:\n${e.src}\n`));
+  } catch (err) {
+    if (!(err instanceof Fallback)) throw err;
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`not compiled: ${err.message}\n`));
+    e.failed = true;
+    e.fn = null;
+  } finally {
+    e.compiling = false;
+  }
+  return e.fn;
+}
+compilerHook.lookup = lookup;
+compilerHook.force = (rt, fun) => lookup(rt, fun, true);
+
+/** Compile FUN now if it can be (byte-compile); its code, or null when the interpreter must run it. */
+export const compileNow = (rt: Runtime, fun: number): CompiledFn | null => lookup(rt, fun, true);
+
+/** The compiler gives up on a function: the interpreter runs it. */
+class Fallback extends Error {}
+const giveUp = (why: string): never => {
+  throw new Fallback(why);
+};
+
+/** The JS source FUN was compiled to (compiling it now with FORCE), or null: for `disassemble'. */
+export function compiledSource(rt: Runtime, fun: number, force: boolean): string | null {
+  const st = stateOf(rt);
+  if (lookup(rt, fun, force) === null) return null;
+  const rest = xcdr(rt, fun);
+  const key = xcar(rt, fun) === Qclosure ? xcdr(rt, rest) : rest;
+  return (xcar(rt, fun) === Qclosure ? st.lex : st.dyn).get(key)?.src ?? null;
+}
+
+/** Compile functions after N calls from now on (0: never); tests force it this way. */
+export function setCompileThreshold(rt: Runtime, n: number): void {
+  stateOf(rt).threshold = Math.max(0, n | 0);
+}
+
+/** Whether compiling is on in this world. */
+export const compilerEnabled = (rt: Runtime): boolean => stateOf(rt).threshold !== 0;
+
+// ---- code generation -------------------------------------------------------------------------
+
+/** How a variable in scope is reached. */
+const V_SLOT = 0; // its value in a frame slot
+const V_CELL = 1; // its binding cons (SYM . VALUE) in a frame slot: the closure environment shares it
+const V_SPECIAL = 2; // dynamically bound (specbind)
+
+interface Binding {
+  sym: number;
+  kind: number;
+  slot: number;
+}
+
+interface Ctx {
+  rt: Runtime;
+  lexical: boolean;
+  /** Every lexical variable is a cell and the environment is built as the interpreter's (the body makes closures). */
+  envMode: boolean;
+  out: string[];
+  ntemps: number;
+  nslots: number;
+  scope: Binding[];
+  /** The slot holding the current lexical environment (env mode). */
+  envSlot: number;
+  /** Free variables: slot of their binding cons in the closure's environment, or nil. */
+  free: Map<number, number>;
+  /** Symbols bound lexically by let: if one becomes special, the code is stale. */
+  letSyms: Set<number>;
+  consts: number[];
+  entry: Entry;
+  /** Inline primitives whose definition the code checks, by symbol. */
+  subrs: Map<number, number>;
+  /** A closure is made somewhere in the body (env mode is needed). */
+  makesClosure: boolean;
+  /** Macros expanded into the code, by symbol: redefining one makes the code stale. */
+  macros: Map<number, number>;
+  litSet: Set<number>;
+}
+
+const NEED_ENV = new Fallback('env mode');
+
+function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry): CompiledFn {
+  const sp = rt.sp;
+  const saved = compiledSave(rt);
+  try {
+    try {
+      return compileWith(rt, fun, lexical, entry, false);
+    } catch (e) {
+      if (e !== NEED_ENV) throw e;
+      entry.consts = [];
+      return compileWith(rt, fun, lexical, entry, true);
+    }
+  } catch (e) {
+    // A macro expander signalled: undo what the escape skipped, and let the interpreter meet it when it runs.
+    if (e instanceof LispSignal || e instanceof LispThrow) {
+      compiledRestore(rt, saved);
+      throw new Fallback('signal while compiling');
+    }
+    throw e;
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
+  const ctx: Ctx = {
+    rt, lexical, envMode, out: [], ntemps: 0, nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
+  };
+  let rest = xcdr(rt, fun);
+  if (lexical) {
+    const env = xcar(rt, rest);
+    // A closure over no environment runs its body with dynamic binding when it binds nothing: leave those to the interpreter.
+    if (env === Qnil) giveUp('closure with nil environment');
+    rest = xcdr(rt, rest);
+  }
+  const params = xcar(rt, rest);
+  const body = xcdr(rt, rest);
+  // The parameter list, resolved once.
+  const required: number[] = [];
+  const optional: number[] = [];
+  let restVar = -1;
+  let mode = 0;
+  let p = params;
+  for (; consp(p); p = xcdr(rt, p)) {
+    const s = xcar(rt, p);
+    if ((s & 7) !== Lisp_Symbol) giveUp('bad parameter');
+    if (s === Qand_optional) {
+      if (mode !== 0) giveUp('bad &optional');
+      mode = 1;
+      continue;
+    }
+    if (s === Qand_rest) {
+      if (mode === 2) giveUp('bad &rest');
+      mode = 2;
+      continue;
+    }
+    if (s === Qnil || s === Qt || isConstantSymbol(rt, s)) giveUp('constant parameter');
+    if (mode === 0) required.push(s);
+    else if (mode === 1) optional.push(s);
+    else {
+      if (restVar !== -1) giveUp('two &rest variables');
+      restVar = s;
+    }
+  }
+  if (p !== Qnil || (mode === 2 && restVar === -1)) giveUp('bad parameter list');
+  const out = ctx.out;
+  if (envMode) {
+    ctx.envSlot = ctx.nslots++;
+    out.push(`st[fp+${ctx.envSlot}] = env;`);
+  }
+  if (!lexical) out.push('const count = rt.specCount;');
+  const all = [...required, ...optional, ...(restVar !== -1 ? [restVar] : [])];
+  all.forEach((s, i) => {
+    const val = i < required.length + optional.length ? (i < required.length ? `st[base+${i}]` : `(${i} < n ? st[base+${i}] : ${Qnil})`)
+      : `H.restList(rt, base+${i}, n-${i})`;
+    bindVar(ctx, s, val, false);
+  });
+  const r = genBody(ctx, body);
+  const nslots = ctx.nslots;
+  const max = restVar !== -1 ? -1 : required.length + optional.length;
+  const pre: string[] = [];
+  // debug-on-next-call steps through forms, which only the interpreter has: this call is interpreted.
+  pre.push(`if (m[${symIndex(rt, Qdebug_on_next_call) + SYM_VALUE}] !== ${Qnil}) return 1;`);
+  if (ctx.macros.size > 0) {
+    const stale = [...ctx.macros].map(([sym, def]) => `m[${symIndex(rt, sym) + SYM_FUNCTION}] !== ${def}`).join(' || ');
+    pre.push(`if (${stale}) return H.deopt(rt, fun);`);
+  }
+  if (ctx.letSyms.size > 0) {
+    const flags = [...ctx.letSyms].map((s) => `m[${symIndex(rt, s) + SYM_FLAGS}]`).join(' | ');
+    pre.push(`if ((${flags}) & ${SYM_DECLARED_SPECIAL}) return H.deopt(rt, fun);`);
+  }
+  if (lexical) pre.push(`const env = m[(m[(fun & -8) >>> 2 | 1] & -8) >>> 2];`);
+  if (lexical && ctx.letSyms.size > 0) pre.push('if (H.envDeclares(rt, env)) return 1;');
+  for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${lit(ctx, subr)};`);
+  pre.push(`if (n < ${required.length}${max >= 0 ? ` || n > ${max}` : ''}) return H.arity(rt, fun, n);`);
+  pre.push('const fp = rt.sp;');
+  pre.push(`H.reserve(rt, ${nslots}); st[fp] = HOLDER;`);
+  const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
+  const exit = lexical ? `rt.sp = fp; return ${r};` : `rt.stack[fp] = ${r}; rt.sp = fp + 1; unbindTo(rt, count); rt.sp = fp; return st[fp];`;
+  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32;\n${pre.join('\n')}\n${temps}\n${out.join('\n')}\n${exit}\n};`;
+  entry.src = src;
+  // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
+  // names alive even after the cache dropped the entry (a stale macro, a cleared cache).
+  const consts = listFromArray(rt, entry.consts);
+  rt.push(consts);
+  entry.holder = cons(rt, entry.key, consts);
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', src) as
+    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number) => CompiledFn;
+  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder);
+}
+
+const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/**
+ * W as a literal of the code, kept alive by the entry's holder: the code must not depend on the
+ * body staying as it was (Lisp may cut a list the body shares, and the cut part be freed).
+ */
+function lit(ctx: Ctx, w: number): string {
+  if ((w & 3) !== 2 && !ctx.litSet.has(w)) {
+    ctx.litSet.add(w);
+    ctx.consts.push(w);
+  }
+  return String(w);
+}
+
+/** Bind SYM to the value of the JS expression VAL (rooted until this returns), as a let or a parameter. */
+function bindVar(ctx: Ctx, sym: number, val: string, isLet: boolean): void {
+  const { rt, out } = ctx;
+  if (!ctx.lexical || (isLet && isSpecial(rt, sym))) {
+    out.push(`H.specbind(rt, ${lit(ctx, sym)}, ${val});`);
+    ctx.scope.push({ sym, kind: V_SPECIAL, slot: -1 });
+    return;
+  }
+  if (isLet) {
+    if (sym === Qnil || sym === Qt || isConstantSymbol(rt, sym)) giveUp('let of a constant');
+    ctx.letSyms.add(sym);
+  }
+  const slot = ctx.nslots++;
+  if (ctx.envMode) {
+    // The value first goes to the slot (rooting it), then becomes the cell, then heads the environment.
+    const envSlot = ctx.nslots++;
+    out.push(`st[fp+${slot}] = ${val};`);
+    out.push(`st[fp+${slot}] = H.cons(rt, ${lit(ctx, sym)}, st[fp+${slot}]);`);
+    out.push(`st[fp+${envSlot}] = H.cons(rt, st[fp+${slot}], st[fp+${ctx.envSlot}]);`);
+    ctx.envSlot = envSlot;
+    ctx.scope.push({ sym, kind: V_CELL, slot });
+  } else {
+    out.push(`st[fp+${slot}] = ${val};`);
+    ctx.scope.push({ sym, kind: V_SLOT, slot });
+  }
+}
+
+function findBinding(ctx: Ctx, sym: number): Binding | null {
+  for (let i = ctx.scope.length - 1; i >= 0; i--) if (ctx.scope[i]!.sym === sym) return ctx.scope[i]!;
+  return null;
+}
+
+/** The slot of free variable SYM's binding cons in the closure's environment (looked up at entry). */
+function freeSlot(ctx: Ctx, sym: number): number {
+  let s = ctx.free.get(sym);
+  if (s === undefined) {
+    s = ctx.nslots++;
+    ctx.free.set(sym, s);
+    // At entry, before any other code: the lookups go first.
+    ctx.out.unshift(`st[fp+${s}] = H.lexicalBinding(rt, env, ${lit(ctx, sym)});`);
+  }
+  return s;
+}
+
+function genVarRef(ctx: Ctx, sym: number): string {
+  if (sym === Qnil || sym === Qt) return String(sym);
+  const t = temp(ctx);
+  const out = ctx.out;
+  const b = ctx.lexical ? findBinding(ctx, sym) : null;
+  if (b !== null && b.kind === V_SLOT) out.push(`${t} = st[fp+${b.slot}];`);
+  else if (b !== null && b.kind === V_CELL) out.push(`${t} = m[(st[fp+${b.slot}] & -8) >>> 2 | 1];`);
+  else if (b === null && ctx.lexical) {
+    const f = freeSlot(ctx, sym);
+    out.push(`${t} = st[fp+${f}]; ${t} = ${t} !== ${Qnil} ? m[(${t} & -8) >>> 2 | 1] : ${dynRead(ctx, sym)};`);
+  } else out.push(`${t} = ${dynRead(ctx, sym)};`);
+  return t;
+}
+
+/** A JS expression reading SYM's dynamic value: the value cell of a plain variable, else symbolValue. */
+function dynRead(ctx: Ctx, sym: number): string {
+  const wi = symIndex(ctx.rt, sym);
+  return `((m[${wi + SYM_FLAGS}] & ${SYM_REDIRECT_MASK}) === 0 && m[${wi + SYM_VALUE}] !== ${Qunbound} ? m[${wi + SYM_VALUE}] : H.symbolValue(rt, ${lit(ctx, sym)}))`;
+}
+
+function genSetVar(ctx: Ctx, sym: number, v: string): void {
+  const out = ctx.out;
+  const b = ctx.lexical && sym !== Qnil && sym !== Qt ? findBinding(ctx, sym) : null;
+  if (b !== null && b.kind === V_SLOT) out.push(`st[fp+${b.slot}] = ${v};`);
+  else if (b !== null && b.kind === V_CELL) out.push(`m[(st[fp+${b.slot}] & -8) >>> 2 | 1] = ${v};`);
+  else if (b === null && ctx.lexical && sym !== Qnil && sym !== Qt) {
+    const f = freeSlot(ctx, sym);
+    out.push(`if (st[fp+${f}] !== ${Qnil}) m[(st[fp+${f}] & -8) >>> 2 | 1] = ${v}; else H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
+  } else out.push(`H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
+}
+
+/** A proper list's elements, or give up. */
+function elements(rt: Runtime, l: number): number[] {
+  const xs: number[] = [];
+  for (; consp(l); l = xcdr(rt, l)) {
+    xs.push(xcar(rt, l));
+    if (xs.length > 100000) giveUp('long list');
+  }
+  if (l !== Qnil) giveUp('dotted form');
+  return xs;
+}
+
+/** Forms that cannot collect or change a variable: their value may wait in a JS local while the next is computed. */
+function isSimple(ctx: Ctx, form: number): boolean {
+  if ((form & 7) !== Lisp_Symbol) return !consp(form);
+  return form === Qnil || form === Qt || (ctx.lexical && findBinding(ctx, form)?.kind === V_SLOT);
+}
+
+function genBody(ctx: Ctx, forms: number): string {
+  const xs = elements(ctx.rt, forms);
+  if (xs.length === 0) return String(Qnil);
+  let r = String(Qnil);
+  for (const f of xs) r = gen(ctx, f);
+  return r;
+}
+
+/** Emit code computing FORM; returns a JS expression (a temp or a literal) holding its value right after. */
+function gen(ctx: Ctx, form: number): string {
+  const { rt } = ctx;
+  const tag = form & 7;
+  if (tag === Lisp_Symbol) return genVarRef(ctx, form);
+  if (tag !== Lisp_Cons) {
+    // Self-evaluating: the key keeps it alive.
+    return lit(ctx, form);
+  }
+  const head = xcar(rt, form);
+  const args = elements(rt, xcdr(rt, form));
+  if ((head & 7) !== Lisp_Symbol || head === Qnil) giveUp('non-symbol function');
+  let def = symbolFunction(rt, head);
+  for (let i = 0; (def & 7) === Lisp_Symbol && def !== Qnil; i++) {
+    if (i > 100) giveUp('cyclic');
+    def = symbolFunction(rt, def);
+  }
+  if (consp(def)) {
+    const k = xcar(rt, def);
+    if (k === Qmacro) {
+      // Expanded now; the code checks at each entry that HEAD still names this macro.
+      if ((symbolFunction(rt, head) & 7) !== Lisp_Cons) giveUp('macro through an alias');
+      ctx.macros.set(head, def);
+      ctx.consts.push(def);
+      return gen(ctx, expand(ctx, xcdr(rt, def), args));
+    }
+    if (k === Qautoload) {
+      // An autoloaded macro would need loading: leave it to the interpreter.
+      const r = xcdr(rt, xcdr(rt, xcdr(rt, xcdr(rt, def))));
+      if (consp(r) && xcar(rt, r) !== Qnil) giveUp('autoloaded macro');
+    }
+  }
+  if ((def & 7) === Lisp_Vectorlike && pvecType(rt, def) === PVEC_SUBR) {
+    if (fixnumValue(aref(rt, def, SUBR_MAX_ARGS)) === UNEVALLED) return genSpecial(ctx, head, args, form);
+    const name = PRIMITIVES[fixnumValue(aref(rt, def, SUBR_INDEX))]?.name;
+    const r = name !== undefined ? genInline(ctx, head, def, name, args) : null;
+    if (r !== null) return r;
+  }
+  return genCall(ctx, head, args);
+}
+
+/** Expand a macro call now (GNU's eager expansion does the same when a file is loaded). */
+function expand(ctx: Ctx, expander: number, args: number[]): number {
+  const { rt } = ctx;
+  const x = funcall(rt, expander, args);
+  // Kept alive by the entry from now on; on the stack until then.
+  rt.push(x);
+  ctx.consts.push(x);
+  return x;
+}
+
+/** A call: the function symbol and each argument pushed, then callFromCompiled. */
+function genCall(ctx: Ctx, fsym: number, args: number[]): string {
+  const out = ctx.out;
+  const b = temp(ctx);
+  out.push(`${b} = rt.sp; rt.push(${lit(ctx, fsym)});`);
+  for (const a of args) {
+    const v = gen(ctx, a);
+    out.push(`rt.push(${v});`);
+  }
+  const t = temp(ctx);
+  out.push(`${t} = callFromCompiled(rt, ${b}, ${args.length});`);
+  return t;
+}
+
+/** The slow path of an inlined primitive: a real call with the values already computed (A's rooted or simple). */
+const slowCall = (fsym: number, vals: string[]): string =>
+  `H.call${vals.length}(rt, ${fsym}, ${vals.join(', ')})`;
+
+const ARITH: Record<string, string> = { '+': '+', '-': '-', '*': '*', '%': '%' };
+const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=', '=': '===', '/=': '!==' };
+
+function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
+  const n = args.length;
+  const binary = name in ARITH || name in COMPARE || name === 'eq';
+  const unary = name === '1+' || name === '1-' || name === 'car' || name === 'cdr' || name === 'car-safe' || name === 'cdr-safe' ||
+    name === 'consp' || name === 'null' || name === 'not';
+  if (!(binary && n === 2) && !(unary && n === 1)) return null;
+  const out = ctx.out;
+  lit(ctx, fsym);
+  ctx.subrs.set(fsym, subr);
+  const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
+  const t = temp(ctx);
+  if (unary) {
+    const a = gen(ctx, args[0]!);
+    const slow = slowCall(fsym, [a]);
+    const car = `m[(${a} & -8) >>> 2]`;
+    const cdr = `m[(${a} & -8) >>> 2 | 1]`;
+    const fix = `(${a} & 3) === 2`;
+    switch (name) {
+      case '1+': out.push(`${t} = ${fix} && ${a} < ${(MOST_POSITIVE_FIXNUM << 2) | 2} && ${ok} ? ${a} + 4 : ${slow};`); break;
+      case '1-': out.push(`${t} = ${fix} && ${a} > ${(MOST_NEGATIVE_FIXNUM << 2) | 2} && ${ok} ? ${a} - 4 : ${slow};`); break;
+      case 'car': out.push(`${t} = (${a} & 7) === ${Lisp_Cons} && ${ok} ? ${car} : ${a} === ${Qnil} && ${ok} ? ${Qnil} : ${slow};`); break;
+      case 'cdr': out.push(`${t} = (${a} & 7) === ${Lisp_Cons} && ${ok} ? ${cdr} : ${a} === ${Qnil} && ${ok} ? ${Qnil} : ${slow};`); break;
+      case 'car-safe': out.push(`${t} = ${ok} ? ((${a} & 7) === ${Lisp_Cons} ? ${car} : ${Qnil}) : ${slow};`); break;
+      case 'cdr-safe': out.push(`${t} = ${ok} ? ((${a} & 7) === ${Lisp_Cons} ? ${cdr} : ${Qnil}) : ${slow};`); break;
+      case 'consp': out.push(`${t} = ${ok} ? ((${a} & 7) === ${Lisp_Cons} ? ${Qt} : ${Qnil}) : ${slow};`); break;
+      default: out.push(`${t} = ${ok} ? (${a} === ${Qnil} ? ${Qt} : ${Qnil}) : ${slow};`); break; // null, not
+    }
+    return t;
+  }
+  const a = gen(ctx, args[0]!);
+  const simple = isSimple(ctx, args[1]!);
+  if (!simple) out.push(`rt.push(${a});`);
+  const b = gen(ctx, args[1]!);
+  if (!simple) out.push('rt.sp--;');
+  // A's value was rooted while B was computed; from here to the slow call's own pushes nothing collects.
+  const slow = slowCall(fsym, [a, b]);
+  const fix = `(${a} & 3) === 2 && (${b} & 3) === 2 && ${ok}`;
+  if (name === 'eq') out.push(`${t} = ${ok} ? (${a} === ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
+  else if (name in COMPARE) out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
+  else {
+    const r = temp(ctx);
+    const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
+    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${slow};`);
+  }
+  return t;
+}
+
+function genSpecial(ctx: Ctx, head: number, args: number[], form: number): string {
+  const { rt, out } = ctx;
+  switch (head) {
+    case Qquote:
+      if (args.length !== 1) giveUp('quote arity');
+      return lit(ctx, args[0]!);
+    case Qfunction: {
+      if (args.length !== 1) giveUp('function arity');
+      const f = args[0]!;
+      if (!ctx.lexical || !consp(f) || xcar(rt, f) !== Qlambda) return lit(ctx, f);
+      const cdr = xcdr(rt, f);
+      if (consp(cdr) && consp(xcdr(rt, cdr))) {
+        const doc = xcar(rt, xcdr(rt, cdr));
+        if (consp(doc) && xcar(rt, doc) === Qdocumentation) giveUp(':documentation');
+      }
+      if (!ctx.envMode) throw NEED_ENV;
+      const t = temp(ctx);
+      out.push(`${t} = H.makeClosure(rt, st[fp+${ctx.envSlot}], ${lit(ctx, cdr)});`);
+      return t;
+    }
+    case Qsetq: {
+      if (args.length % 2 !== 0) giveUp('odd setq');
+      let v = String(Qnil);
+      for (let i = 0; i < args.length; i += 2) {
+        const s = args[i]!;
+        if ((s & 7) !== Lisp_Symbol) giveUp('setq of a non-symbol');
+        v = gen(ctx, args[i + 1]!);
+        genSetVar(ctx, s, v);
+      }
+      return v;
+    }
+    case Qif: {
+      if (args.length < 2) giveUp('if arity');
+      const t = temp(ctx);
+      const c = gen(ctx, args[0]!);
+      out.push(`if (${c} !== ${Qnil}) {`);
+      out.push(`${t} = ${gen(ctx, args[1]!)};`);
+      out.push('} else {');
+      let r = String(Qnil);
+      for (const f of args.slice(2)) r = gen(ctx, f);
+      out.push(`${t} = ${r};`, '}');
+      return t;
+    }
+    case Qcond: {
+      const t = temp(ctx);
+      const label = `L${t}`;
+      out.push(`${t} = ${Qnil};`, `${label}: {`);
+      for (const clause of args) {
+        if (clause === Qnil) continue;
+        if (!consp(clause)) giveUp('bad cond clause');
+        const c = gen(ctx, xcar(rt, clause));
+        out.push(`if (${c} !== ${Qnil}) {`);
+        const body = xcdr(rt, clause);
+        out.push(`${t} = ${body === Qnil ? c : genBody(ctx, body)}; break ${label};`, '}');
+      }
+      out.push('}');
+      return t;
+    }
+    case Qand:
+    case Qor: {
+      const t = temp(ctx);
+      const label = `L${t}`;
+      out.push(`${t} = ${head === Qand ? Qt : Qnil};`, `${label}: {`);
+      for (const f of args) {
+        const v = gen(ctx, f);
+        out.push(`${t} = ${v};`, `if (${t} ${head === Qand ? '===' : '!=='} ${Qnil}) break ${label};`);
+      }
+      out.push('}');
+      return t;
+    }
+    case Qprogn:
+      return genBody(ctx, xcdr(rt, form));
+    case Qprog1:
+    case Qprog2: {
+      const first = head === Qprog1 ? 0 : 1;
+      if (args.length < first + 1) giveUp('prog arity');
+      for (let i = 0; i < first; i++) gen(ctx, args[i]!);
+      const v = gen(ctx, args[first]!);
+      const t = temp(ctx);
+      out.push(`${t} = ${v};`, `rt.push(${t});`);
+      for (const f of args.slice(first + 1)) gen(ctx, f);
+      out.push('rt.sp--;');
+      return t;
+    }
+    case Qwhile: {
+      if (args.length < 1) giveUp('while arity');
+      out.push('for (;;) {');
+      const c = gen(ctx, args[0]!);
+      out.push(`if (${c} === ${Qnil}) break;`);
+      for (const f of args.slice(1)) gen(ctx, f);
+      out.push('}');
+      return String(Qnil);
+    }
+    case Qlet:
+    case Qletx:
+      return genLet(ctx, head === Qletx, args);
+    case Qinteractive:
+      return String(Qnil);
+    case Qcatch: {
+      if (args.length < 1) giveUp('catch arity');
+      const tag = gen(ctx, args[0]!);
+      const s = temp(ctx);
+      const t = temp(ctx);
+      out.push(`${s} = H.catchEnter(rt, ${tag});`, 'try {');
+      let r = String(Qnil);
+      for (const f of args.slice(1)) r = gen(ctx, f);
+      out.push(`${t} = ${r};`, `H.catchExit(rt, ${s});`);
+      // TAG was pushed by catchEnter: rooted while the body runs.
+      out.push(`} catch (e) { ${t} = H.catchLand(rt, ${s}, ${tag}, e); }`);
+      return t;
+    }
+    case Qunwind_protect: {
+      if (args.length < 1) giveUp('unwind-protect arity');
+      const s = temp(ctx);
+      const t = temp(ctx);
+      const x = temp(ctx);
+      out.push(`${s} = H.save(rt);`, 'try {');
+      out.push(`${t} = ${gen(ctx, args[0]!)};`);
+      out.push('} catch (e) {', `${x} = H.unwindLand(rt, ${s}, e);`);
+      for (const f of args.slice(1)) gen(ctx, f);
+      out.push(`rt.sp = ${s}.sp; throw ${x};`, '}');
+      out.push(`rt.push(${t});`);
+      for (const f of args.slice(1)) gen(ctx, f);
+      out.push(`rt.sp = ${s}.sp;`);
+      return t;
+    }
+    case Qcondition_case:
+      return genConditionCase(ctx, args, xcdr(rt, xcdr(rt, xcdr(rt, form))));
+    default:
+      return giveUp(`special form ${head}`);
+  }
+}
+
+function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
+  const { rt, out } = ctx;
+  if (args.length < 1) giveUp('let arity');
+  const varlist = elements(rt, args[0]!);
+  const depth = ctx.scope.length;
+  const savedEnv = ctx.envSlot;
+  const cnt = temp(ctx);
+  const tb = temp(ctx);
+  out.push(`${cnt} = rt.specCount; ${tb} = rt.sp;`);
+  const specs: [number, number][] = varlist.map((elt) => {
+    if ((elt & 7) === Lisp_Symbol) return [elt, -1];
+    if (!consp(elt)) giveUp('bad let binding');
+    const rest = xcdr(rt, elt);
+    if (consp(rest) && xcdr(rt, rest) !== Qnil) giveUp('let binding with two values');
+    if (!consp(rest) && rest !== Qnil) giveUp('dotted let binding');
+    const sym = xcar(rt, elt);
+    if ((sym & 7) !== Lisp_Symbol) giveUp('let of a non-symbol');
+    return [sym, consp(rest) ? xcar(rt, rest) : -1];
+  });
+  if (sequential) {
+    for (const [sym, init] of specs) {
+      const v = init === -1 ? String(Qnil) : gen(ctx, init);
+      bindVar(ctx, sym, v, true);
+    }
+  } else {
+    // All values first, rooted in order above TB, then the bindings.
+    specs.forEach(([, init]) => {
+      const v = init === -1 ? String(Qnil) : gen(ctx, init);
+      out.push(`rt.push(${v});`);
+    });
+    specs.forEach(([sym], i) => bindVar(ctx, sym, `st[${tb}+${i}]`, true));
+    out.push(`rt.sp = ${tb};`);
+  }
+  let r = String(Qnil);
+  for (const f of args.slice(1)) r = gen(ctx, f);
+  const t = temp(ctx);
+  out.push(`${t} = ${r};`);
+  if (ctx.scope.slice(depth).some((b) => b.kind === V_SPECIAL)) out.push(`rt.push(${t}); unbindTo(rt, ${cnt}); rt.sp--;`);
+  ctx.scope.length = depth;
+  ctx.envSlot = savedEnv;
+  return t;
+}
+
+function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string {
+  const { rt, out } = ctx;
+  if (args.length < 2) giveUp('condition-case arity');
+  const variable = args[0]!;
+  if ((variable & 7) !== Lisp_Symbol) giveUp('condition-case variable');
+  const handlers = args.slice(2);
+  for (const clause of handlers) if (!consp(clause) && clause !== Qnil) giveUp('invalid handler');
+  const s = temp(ctx);
+  const t = temp(ctx);
+  const k = temp(ctx);
+  out.push(`${s} = H.ccEnter(rt, ${lit(ctx, handlerList)});`, 'try {');
+  out.push(`${t} = ${gen(ctx, args[1]!)};`, `rt.handlerSpecs.length = ${s}.nhandlers; ${k} = -1;`);
+  out.push(`} catch (e) { ${k} = H.ccLand(rt, ${s}, ${handlerList}, e); ${t} = st[rt.sp - 1]; }`);
+  // A handler's body runs with VARIABLE bound to the error (or, for :success, to the value).
+  const runClause = (body: number): void => {
+    if (variable === Qnil) {
+      const r = genBody(ctx, body);
+      out.push(`${t} = ${r};`);
+      return;
+    }
+    const depth = ctx.scope.length;
+    const savedEnv = ctx.envSlot;
+    const cnt = temp(ctx);
+    out.push(`${cnt} = rt.specCount;`);
+    // In lexical code the variable is bound lexically even when special (as the interpreter does).
+    if (ctx.lexical && !isConstantSymbol(rt, variable)) {
+      const slot = ctx.nslots++;
+      if (ctx.envMode) {
+        const envSlot = ctx.nslots++;
+        out.push(`st[fp+${slot}] = ${t};`, `st[fp+${slot}] = H.cons(rt, ${lit(ctx, variable)}, st[fp+${slot}]);`);
+        out.push(`st[fp+${envSlot}] = H.cons(rt, st[fp+${slot}], st[fp+${ctx.envSlot}]);`);
+        ctx.envSlot = envSlot;
+        ctx.scope.push({ sym: variable, kind: V_CELL, slot });
+      } else {
+        out.push(`st[fp+${slot}] = ${t};`);
+        ctx.scope.push({ sym: variable, kind: V_SLOT, slot });
+      }
+    } else if (ctx.lexical) giveUp('condition-case on a constant');
+    else {
+      out.push(`H.specbind(rt, ${lit(ctx, variable)}, ${t});`);
+      ctx.scope.push({ sym: variable, kind: V_SPECIAL, slot: -1 });
+    }
+    const r = genBody(ctx, body);
+    out.push(`${t} = ${r};`);
+    if (!ctx.lexical) out.push(`rt.push(${t}); unbindTo(rt, ${cnt}); rt.sp--;`);
+    ctx.scope.length = depth;
+    ctx.envSlot = savedEnv;
+  };
+  out.push(`if (${k} >= 0) {`);
+  out.push(`rt.sp = ${s}.sp + 1;`);
+  out.push(`switch (${k}) {`);
+  handlers.forEach((clause, i) => {
+    if (!consp(clause) || xcar(rt, clause) === Qsuccess) return;
+    out.push(`case ${i}: {`);
+    runClause(xcdr(rt, clause));
+    out.push('break; }');
+  });
+  out.push('}', `rt.sp = ${s}.sp;`, '}');
+  const success = handlers.find((c) => consp(c) && xcar(rt, c) === Qsuccess);
+  if (success !== undefined) {
+    out.push('else {', `rt.push(${t});`);
+    runClause(xcdr(rt, success));
+    out.push(`rt.sp = ${s}.sp;`, '}');
+  }
+  return t;
+}
+
+// ---- run-time helpers the generated code calls ------------------------------------------------
+
+const HELPERS = {
+  cons,
+  specbind,
+  setInternal,
+  symbolValue,
+  lexicalBinding,
+  catchEnter: compiledCatchEnter,
+  catchExit: compiledCatchExit,
+  catchLand: compiledCatchLand,
+  save: compiledSave,
+  unwindLand: compiledUnwindLand,
+  ccEnter: compiledCcEnter,
+  ccLand: compiledCcLand,
+  /** Reserve N frame slots, all nil (the collector scans them). */
+  reserve(rt: Runtime, n: number): void {
+    for (let i = 0; i < n; i++) rt.push(Qnil);
+  },
+  /** The list of the N values at stack[from..]. */
+  restList(rt: Runtime, from: number, n: number): number {
+    let l = Qnil;
+    for (let i = n - 1; i >= 0; i--) l = cons(rt, rt.stack[from + i]!, l);
+    return l;
+  },
+  /** (closure ENV . LAMBDA-CDR), ENV on the stack meanwhile. */
+  makeClosure(rt: Runtime, env: number, cdr: number): number {
+    rt.push(env);
+    const inner = cons(rt, env, cdr);
+    rt.stack[rt.sp - 1] = inner;
+    const c = cons(rt, Qclosure, inner);
+    rt.sp--;
+    return c;
+  },
+  arity(rt: Runtime, fun: number, n: number): number {
+    const errFun = xcar(rt, fun) === Qclosure ? xcdr(rt, fun) : fun;
+    return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
+  },
+  /** A let-bound symbol became special: this code is stale. Drop it so that the next call recompiles. */
+  deopt(rt: Runtime, fun: number): number {
+    const st = stateOf(rt);
+    const rest = xcdr(rt, fun);
+    if (xcar(rt, fun) === Qclosure) st.lex.delete(xcdr(rt, rest));
+    else st.dyn.delete(rest);
+    return DEOPT;
+  },
+  /** ENV holds a bare symbol (a local defvar): a let there may bind dynamically, which the code does not check. */
+  envDeclares(rt: Runtime, env: number): boolean {
+    for (let n = 0; consp(env) && n < 10000; n++, env = xcdr(rt, env)) {
+      const b = xcar(rt, env);
+      if ((b & 7) === Lisp_Symbol && b !== Qt) return true;
+    }
+    return false;
+  },
+  call1(rt: Runtime, f: number, a: number): number {
+    const sp = rt.sp;
+    rt.push(f);
+    rt.push(a);
+    return callFromCompiled(rt, sp, 1);
+  },
+  call2(rt: Runtime, f: number, a: number, b: number): number {
+    const sp = rt.sp;
+    rt.push(f);
+    rt.push(a);
+    rt.push(b);
+    return callFromCompiled(rt, sp, 2);
+  },
+};

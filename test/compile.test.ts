@@ -1,0 +1,81 @@
+// The compiling evaluator (src/emacs/compile.ts): corpus files run with every function compiled from its first call, plus what only JS can see.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lispRuntime, repoRoot } from './support/runtime.ts';
+import { runCaseFile } from './support/corpus.ts';
+import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
+import { compiledSource, setCompileThreshold } from '../src/emacs/compile.ts';
+import { evalPrint } from './support/eval.ts';
+import { internString } from '../src/core/obarray.ts';
+import { makeString, symbolFunction } from '../src/core/object.ts';
+import type { Runtime } from '../src/core/runtime.ts';
+
+/** Evaluate SRC lexically in RT and print its value, or (ERR ...) when it signals. */
+const evalString = (rt: Runtime, src: string): string => evalPrint(rt, src);
+
+/** Corpus files whose Lisp the compiler must run exactly as the interpreter (GNU from source) does. */
+const ALL_FILES = ['compiler.el', 'lib-gv.el', 'macros.el', 'eval.el', 'lib-cl-lib.el', 'lib-pcase.el', 'lib-seq.el', 'depth.el', 'errors.el'];
+// Under GC stress (CI's second stage) a loadup per file is slow: the compiler's own file suffices there.
+const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el'] : ALL_FILES;
+
+for (const file of FILES) {
+  test(`corpus ${file}, compiled from the first call`, () => {
+    const rt = lispRuntime();
+    setCompileThreshold(rt, 1);
+    const dir = join(repoRoot, 'test', 'corpus');
+    const got = runCaseFile(rt, readFileSync(join(dir, file)));
+    const want = readFileSync(join(dir, file.replace(/\.el$/, '.expected')), 'utf8').split('\n').filter((l) => l !== '');
+    const failures: string[] = [];
+    for (let i = 0; i < Math.max(got.length, want.length); i++)
+      if (got[i] !== want[i]) failures.push(`${file}:${i + 1}\n  want: ${want[i]}\n  got:  ${got[i]}`);
+    assert.deepEqual(verifyHeap(rt), [], 'heap verifies');
+    assert.equal(failures.length, 0, failures.slice(0, 20).join('\n'));
+  });
+}
+
+test('a defun is compiled after the threshold; forms the compiler lacks fall back to the interpreter', () => {
+  const rt = lispRuntime();
+  setCompileThreshold(rt, 2);
+  evalString(rt, '(defun cmpt-sq (x) (* x x))');
+  evalString(rt, '(defun cmpt-excursion () (save-excursion (point)))');
+  const sq = symbolFunction(rt, internString(rt, makeString(rt, 'cmpt-sq')));
+  const ex = symbolFunction(rt, internString(rt, makeString(rt, 'cmpt-excursion')));
+  assert.match(compiledSource(rt, sq, true) ?? '', /function compiled/);
+  assert.equal(compiledSource(rt, ex, true), null);
+  assert.equal(evalString(rt, '(list (cmpt-sq 3) (cmpt-sq 4) (cmpt-excursion) (cmpt-excursion))'), '(9 16 1 1)');
+});
+
+test('compiled code keeps its constants alive: a closure body cut by Lisp after compiling still runs', () => {
+  const rt = lispRuntime();
+  setCompileThreshold(rt, 1);
+  // The body's quoted list is shared with a variable, then cut off the body's structure.
+  evalString(rt, "(setq cmpt-shared (list 'a 'b 'c))");
+  evalString(rt, "(defalias 'cmpt-q (list 'lambda nil (list 'quote cmpt-shared)))");
+  assert.equal(evalString(rt, '(cmpt-q)'), '(a b c)');
+  evalString(rt, "(setcar (cdr (symbol-function 'cmpt-q)) nil)");
+  evalString(rt, "(setq cmpt-shared nil)");
+  collectGarbage(rt);
+  collectGarbage(rt);
+  assert.deepEqual(verifyHeap(rt), []);
+  evalString(rt, '(dotimes (_ 2000) (list 1 2 3))');
+  assert.doesNotThrow(() => evalString(rt, '(cmpt-q)'));
+});
+
+test('byte-compile, native-compile and disassemble', () => {
+  const rt = lispRuntime();
+  assert.equal(evalString(rt, "(progn (defun cmpt-f (n) (if (< n 2) n (+ (cmpt-f (- n 1)) (cmpt-f (- n 2))))) (byte-compile 'cmpt-f) (list (byte-code-function-p (symbol-function 'cmpt-f)) (cmpt-f 20)))"), '(t 6765)');
+  assert.match(evalString(rt, "(with-temp-buffer (disassemble 'cmpt-f (current-buffer)) (buffer-string))"), /byte code for cmpt-f:\n {2}args: \(n\)\n {2}return function compiled/);
+  assert.equal(evalString(rt, "(funcall (native-compile (lambda (x) (* x 3))) 5)"), '15');
+  assert.equal(evalString(rt, "(progn (defmacro cmpt-m (x) (list 'quote x)) (byte-compile 'cmpt-m) (list (macrop 'cmpt-m) (cmpt-m (1 2))))"), '(t (1 2))');
+  assert.match(evalString(rt, "(condition-case e (disassemble 'car) (error (cadr e)))"), /Not a compiled function/);
+});
+
+test('a compiled frame shows in backtraces as a call, and max-lisp-eval-depth holds', () => {
+  const rt = lispRuntime();
+  setCompileThreshold(rt, 1);
+  assert.equal(evalString(rt, "(progn (defun cmpt-bt (x) (if (> x 0) (cmpt-bt (1- x)) (let (l) (mapbacktrace (lambda (_e f a _fl) (when (eq f 'cmpt-bt) (push a l)))) l))) (cmpt-bt 3))"), '((3) (2) (1) (0))');
+  assert.equal(evalString(rt, "(progn (defun cmpt-inf (n) (cmpt-inf (1+ n))) (condition-case e (cmpt-inf 0) (error e)))"), '(error "Lisp nesting exceeds ‘max-lisp-eval-depth’")');
+});
