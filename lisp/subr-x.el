@@ -348,6 +348,8 @@ MAX-COSTS are passed on to it), so markers and properties in unchanged text stay
 Paragraphs (parts separated by a blank line) are wrapped apart, runs of
 whitespace inside one become single spaces and its leading whitespace
 stays; a word longer than LENGTH gets a line of its own."
+  (unless (numberp length)
+    (signal 'wrong-type-argument (list 'number-or-marker-p length)))
   (mapconcat
    (lambda (para)
      (let* ((lead (progn (string-match "\\`[ \t\n]*" para) (match-string 0 para)))
