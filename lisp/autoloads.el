@@ -30,6 +30,9 @@
                    ppss-innermost-start ppss-last-complete-sexp-start ppss-string-terminator
                    ppss-comment-depth ppss-quoted-p ppss-min-depth ppss-comment-style
                    ppss-comment-or-string-start ppss-open-parens ppss-two-character-syntax))
+                 ("files-ext" ()
+                  (wildcard-to-regexp shell-quote-wildcard-pattern convert-standard-filename
+                   file-nlinks locate-user-emacs-file file-expand-wildcards))
                  ("cl-print" ()
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
@@ -65,6 +68,10 @@
   "How many elements a minibuffer history keeps; t for no limit.")
 (defvar history-delete-duplicates nil
   "Non-nil means adding to a history removes older copies of the element.")
+
+;; Where user files live; `locate-user-emacs-file' (files-ext) reads it.
+(defvar user-emacs-directory "~/.emacs.d/"
+  "The directory holding the user's Emacs files, as a directory name.")
 
 ;; Aliases GNU's subr.el and files.el keep for old names.
 (defalias 'point-at-bol #'line-beginning-position)
