@@ -30,12 +30,12 @@ belong to the caller's body, the first function frame is the caller, and
     (catch 'subr-ext--found
       (mapbacktrace
        (lambda (evald fn args _flags)
-         (pcase state
-           ('body
+         (cond
+           ((eq state 'body)
             (when (and evald (not (memq fn '(called-interactively-p interactive-p
                                              subr-ext--interactive-caller-p))))
               (setq caller fn state 'outside)))
-           ('outside
+           ((eq state 'outside)
             (cond ((not evald) (throw 'subr-ext--found nil))
                   ((and (eq fn 'apply) (eq (car args) caller)))
                   ((and (eq fn 'apply) (eq (car args) 'funcall-interactively))
@@ -54,11 +54,11 @@ A string holding the separator, a double quote or a backslash, or an
 empty one, is written in double quotes, as `split-string-and-unquote'
 reads it back."
   (let ((sep (or separator " ")) (out '()))
-    (dolist (s strings)
-      (push (if (and (not (string-search sep s))
-                     (not (string-match-p "[\"\\]" s)))
-                s
-              (concat "\"" (replace-regexp-in-string "[\"\\]" "\\\\\\&" s) "\""))
+    (dolist (str strings)
+      (push (if (and (not (string-search sep str))
+                     (not (string-match-p "[\"\\]" str)))
+                str
+              (concat "\"" (replace-regexp-in-string "[\"\\]" "\\\\\\&" str) "\""))
             out))
     (mapconcat #'identity (nreverse out) sep)))
 
@@ -79,7 +79,7 @@ reads it back."
           (setq start (cdr read)))))
     (when (< start (length string))
       (push (substring string start) out))
-    (nreverse out)))
+    (reverse out)))
 
 ;;;; Control macros
 
@@ -91,11 +91,11 @@ reads it back."
 (defmacro with-local-quit (&rest body)
   "Run BODY with quitting allowed; a quit in it sets `quit-flag' and yields nil."
   (declare (debug t) (indent 0))
-  `(condition-case nil
-       (let ((inhibit-quit nil))
-         ,@body)
-     (quit (setq quit-flag t)
-           (eval '(ignore nil)))))
+  ;; The expansion is GNU's, built up from parts.
+  (let ((on-quit '((setq quit-flag t) (eval '(ignore nil)))))
+    (list 'condition-case nil
+          `(let ((inhibit-quit nil)) ,@body)
+          (cons 'quit on-quit))))
 
 (defmacro with-existing-directory (&rest body)
   "Run BODY with `default-directory' an existing directory.
@@ -124,7 +124,7 @@ reporter only shows that something is going on."
   (let ((reporter (cons (or min-value 0)
                         (vector (or min-value 0) max-value message
                                 (max (min (or min-change 1) 50) 1)))))
-    (progress-reporter-update reporter (or current-value min-value))
+    (progress-reporter-update reporter (if current-value current-value min-value))
     reporter))
 
 (defun progress-reporter-update (reporter &optional value _suffix)
@@ -162,7 +162,7 @@ reporter only shows that something is going on."
     `(let ((,rep ,reporter-or-message) (,end ,(cadr spec)))
        (when (stringp ,rep)
          (setq ,rep (make-progress-reporter ,rep 0 ,end)))
-       (dotimes (,(car spec) ,end)
+       (dotimes (,(nth 0 spec) ,end)
          ,@body
          (progress-reporter-update ,rep (1+ ,(car spec))))
        (progress-reporter-done ,rep)
@@ -190,12 +190,13 @@ reporter only shows that something is going on."
 
 (defun apropos-internal (regexp &optional predicate)
   "The interned symbols whose names match REGEXP (and satisfy PREDICATE), sorted by name."
-  (let ((found '()))
-    (mapatoms (lambda (sym)
-                (and (string-match-p regexp (symbol-name sym))
-                     (or (null predicate) (funcall predicate sym))
-                     (push sym found))))
-    (sort found #'string-lessp)))
+  (let ((hits nil))
+    (mapatoms
+     (lambda (sym)
+       (when (and (string-match-p regexp (symbol-name sym))
+                  (or (null predicate) (funcall predicate sym)))
+         (setq hits (cons sym hits)))))
+    (sort hits #'string-lessp)))
 
 (defun add-to-history (history-var newelt &optional maxelt keep-all)
   "Put NEWELT at the front of the list in HISTORY-VAR, keeping at most MAXELT.
@@ -207,9 +208,7 @@ copy of the first element is left out unless KEEP-ALL;
                    history-length))
         (hist (symbol-value history-var)))
     (when (and (listp hist)
-               (or keep-all
-                   (not (stringp newelt))
-                   (> (length newelt) 0))
+               (or keep-all (not (equal newelt "")))
                (or keep-all (not (equal (car hist) newelt))))
       (when history-delete-duplicates
         (setq hist (delete newelt hist)))
@@ -225,7 +224,8 @@ copy of the first element is left out unless KEEP-ALL;
   "Warnings queued by `delay-warning', each (TYPE MESSAGE LEVEL BUFFER-NAME), newest first.")
 (defun delay-warning (type message &optional level buffer-name)
   "Queue a warning of TYPE with MESSAGE, LEVEL and BUFFER-NAME, to show after the current command."
-  (push (list type message level buffer-name) delayed-warnings-list))
+  (setq delayed-warnings-list
+        (cons (list type message level buffer-name) delayed-warnings-list)))
 
 ;;;; macroexp.el
 
@@ -233,14 +233,15 @@ copy of the first element is left out unless KEEP-ALL;
   "Split BODY into (DECLARATIONS . EXPRESSIONS).
 DECLARATIONS are the docstring, `declare' and `interactive' forms and
 `:documentation' entries at its front; a lone string is an expression."
-  (let ((decls '()))
-    (while (and (cdr body)
+  (let ((decls nil))
+    (while (and body (cdr body)
                 (let ((form (car body)))
                   (or (stringp form)
                       (memq (car-safe form) '(:documentation declare interactive
                                               cl-declare)))))
-      (push (pop body) decls))
-    (cons (nreverse decls) body)))
+      (setq decls (cons (car body) decls)
+            body (cdr body)))
+    (cons (reverse decls) body)))
 
 (defun macroexp-compiling-p ()
   "Non-nil while the byte compiler is running; tsmacs interprets, so never."
@@ -264,17 +265,17 @@ DECLARATIONS are the docstring, `declare' and `interactive' forms and
                    :comment-depth :quoted-p :min-depth :comment-style
                    :comment-or-string-start :open-parens :two-character-syntax))
       (setcar (nthcdr i state) (plist-get slots key))
-      (setq i (1+ i)))
+      (setq i (+ i 1)))
     state))
 
-(let ((index 0))
+(let ((position 0))
   (dolist (field '(depth innermost-start last-complete-sexp-start string-terminator
                    comment-depth quoted-p min-depth comment-style
                    comment-or-string-start open-parens two-character-syntax))
-    (let ((n index))
+    (let ((n position))
       (defalias (intern (format "ppss-%s" field))
         (lambda (ppss) (nth n ppss))
         (format "The %s field of the `parse-partial-sexp' state PPSS." field)))
-    (setq index (1+ index))))
+    (setq position (+ position 1))))
 
 (provide 'subr-ext)
