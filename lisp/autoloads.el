@@ -16,6 +16,23 @@
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))
+                 ("cl-generic-gen" (cl-generic-define-generalizer)
+                  (cl-generic-make-generalizer cl-generic-generalizers cl-find-method
+                   cl-method-qualifiers cl--generic-register-custom))
+                 ("subr-ext" (condition-case-no-debug with-local-quit with-existing-directory
+                              dotimes-with-progress-reporter dolist-with-progress-reporter)
+                  (called-interactively-p interactive-p combine-and-quote-strings
+                   split-string-and-unquote make-progress-reporter progress-reporter-update
+                   progress-reporter-force-update progress-reporter-do-update
+                   progress-reporter-done subr-primitive-p apropos-internal add-to-history
+                   delay-warning macroexp-parse-body macroexp-compiling-p
+                   macroexp-warn-and-return macroexp-macroexpand make-ppss ppss-depth
+                   ppss-innermost-start ppss-last-complete-sexp-start ppss-string-terminator
+                   ppss-comment-depth ppss-quoted-p ppss-min-depth ppss-comment-style
+                   ppss-comment-or-string-start ppss-open-parens ppss-two-character-syntax))
+                 ("files-ext" ()
+                  (wildcard-to-regexp shell-quote-wildcard-pattern convert-standard-filename
+                   file-nlinks locate-user-emacs-file file-expand-wildcards))
                  ("cl-print" ()
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
@@ -44,6 +61,26 @@
       (autoload name library nil nil 'macro))
     (dolist (name (nth 2 entry))
       (autoload name library))))
+
+;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
+;; reads: special from the start, so that a caller's `let' binds them.
+(defvar history-length 100
+  "How many elements a minibuffer history keeps; t for no limit.")
+(defvar history-delete-duplicates nil
+  "Non-nil means adding to a history removes older copies of the element.")
+
+;; Where user files live; `locate-user-emacs-file' (files-ext) reads it.
+(defvar user-emacs-directory "~/.emacs.d/"
+  "The directory holding the user's Emacs files, as a directory name.")
+
+;; Aliases GNU's subr.el and files.el keep for old names.
+(defalias 'point-at-bol #'line-beginning-position)
+(defalias 'point-at-eol #'line-end-position)
+(defalias 'store-match-data #'set-match-data)
+(defalias 'sxhash #'sxhash-equal)
+(defalias 'user-original-login-name #'user-login-name)
+(defalias 'chmod #'set-file-modes)
+(defalias 'mkdir #'make-directory)
 
 ;; Preloaded in GNU too: two aliases of time.c primitives, and the
 ;; accessors of decoded times (lists of nine fields), usable with setf.

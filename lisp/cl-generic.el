@@ -110,7 +110,9 @@ itself; any other FORM is evaluated."
          (or (memq spec cl--all-builtin-types)
              (cl--struct-class-p (cl--find-class spec))))
     spec)
-   (t (error "Unknown specializer %S" spec))))
+   ;; Anything else must be claimed by a generalizer, through the
+   ;; `cl-generic-generalizers' generic of cl-generic-gen.el (autoloaded).
+   (t (cl--generic-register-custom spec))))
 
 (defun cl--generic-required-params (arglist)
   "The required parameters at the head of the method ARGLIST.
@@ -157,6 +159,19 @@ existing one replaces it.  Return NAME."
 
 ;;;; Dispatch
 
+(defvar cl--generic-custom-specs nil
+  "Nil, or an `equal' table of the specializers that generalizers handle.
+Each maps to its list of generalizers; cl-generic-gen.el fills it.")
+
+(defun cl--generic-custom-p (generic)
+  "Non-nil if some method of GENERIC has a specializer of a generalizer."
+  (and cl--generic-custom-specs
+       (cl--generic-any
+        (lambda (method)
+          (cl--generic-any (lambda (spec) (gethash spec cl--generic-custom-specs))
+                           (aref method 1)))
+        (aref generic 3))))
+
 (defun cl--generic-types-of (arg)
   "The names of the types ARG belongs to, most specific first, t aside.
 A structure's types are its own and its ancestors'; other objects get
@@ -172,10 +187,15 @@ is what `cl--generic-types-of' says of ARG."
   (cond
    ((eq spec t) most-positive-fixnum)
    ((not present) nil)
+   ;; Ranks follow GNU's generalizer priorities, (100 - PRIORITY) * 1000
+   ;; plus the index among what the generalizer lists: eql 100, head 80,
+   ;; types 50 (structures) and 10 (the rest) kept as one band.
    ((eq (car-safe spec) 'eql) (and (eql arg (cadr spec)) 0))
-   ((eq (car-safe spec) 'head) (and (eql (car-safe arg) (cadr spec)) 1))
+   ((eq (car-safe spec) 'head) (and (eql (car-safe arg) (cadr spec)) 20000))
+   ((and cl--generic-custom-specs (gethash spec cl--generic-custom-specs))
+    (cl--generic-custom-rank spec arg))
    (t (let ((rank (cl--generic-index spec types)))
-        (and rank (+ 2 rank))))))
+        (and rank (+ 50000 rank))))))
 
 (defun cl--generic-index (elt list)
   "The index of ELT in LIST, compared with `eq', or nil."
@@ -377,6 +397,12 @@ the function is in use: a new method gets a new dispatcher."
          (last (1- needed))
          (cache (make-hash-table :test 'eq :size 8)))
     (cond
+     ((cl--generic-custom-p generic)
+      ;; A generalizer's tag need not follow the type: no cache.
+      (lambda (&rest call-args)
+        (if (and positions (null (nthcdr last call-args)))
+            (cl--generic-too-few needed call-args))
+        (apply (cl--generic-effective name generic call-args) call-args)))
      ((and positions (null (cdr positions))
            (null (cadr (car positions))) (null (cddr (car positions))))
       ;; The common case: one dispatched position, only types.

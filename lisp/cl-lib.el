@@ -28,6 +28,24 @@
 (defalias 'cl-cddar #'cddar)
 (defalias 'cl-caadr #'caadr)
 (defalias 'cl-cdadr #'cdadr)
+;; The four-level accessors, built from their names rather than listed.
+(dolist (a '("a" "d"))
+  (dolist (b '("a" "d"))
+    (dolist (c '("a" "d"))
+      (dolist (d '("a" "d"))
+        (let ((name (concat "c" a b c d "r")))
+          (defalias (intern (concat "cl-" name)) (intern name)))))))
+(defalias 'cl-copy-seq #'copy-sequence)
+(defalias 'cl-svref #'aref)
+(defalias 'cl-floatp-safe #'floatp)
+
+(defun cl-proclaim (_spec)
+  "Declare SPEC globally; only the byte compiler heeds such declarations, so return nil."
+  nil)
+
+(defmacro cl-declaim (&rest specs)
+  "Proclaim each of SPECS, as `cl-proclaim' does, when this form runs."
+  `(progn ,@(mapcar (lambda (spec) `(cl-proclaim ',spec)) specs)))
 
 ;;; List construction and copying.
 

@@ -343,5 +343,33 @@ MAX-COSTS are passed on to it), so markers and properties in unchanged text stay
                        (replace-buffer-contents scratch max-secs max-costs))
               (kill-buffer scratch))))))))
 
+(defun string-fill (string length)
+  "Wrap STRING at whitespace so that its lines are at most LENGTH wide where words allow.
+Paragraphs (parts separated by a blank line) are wrapped apart, runs of
+whitespace inside one become single spaces and its leading whitespace
+stays; a word longer than LENGTH gets a line of its own."
+  (unless (numberp length)
+    (signal 'wrong-type-argument (list 'number-or-marker-p length)))
+  (mapconcat
+   (lambda (para)
+     (let* ((lead (progn (string-match "\\`[ \t\n]*" para) (match-string 0 para)))
+            (words (split-string (substring para (match-end 0)) "[ \t\n]+" t))
+            (out lead)
+            (column (- (length lead)
+                       (let ((nl (string-match "\n[^\n]*\\'" lead)))
+                         (if nl (1+ nl) 0)))))
+       (when words
+         (setq out (concat out (car words))
+               column (+ column (length (car words))))
+         (dolist (word (cdr words))
+           (if (<= (+ column 1 (length word)) length)
+               (setq out (concat out " " word)
+                     column (+ column 1 (length word)))
+             (setq out (concat out "\n" word)
+                   column (length word)))))
+       out))
+   (split-string string "\n\n")
+   "\n\n"))
+
 (provide 'subr-x)
 
