@@ -1,6 +1,6 @@
 // Side-by-side benchmarks: tsmacs against `node -e 0` and GNU Emacs 28.2, as ratios measured in one run.
 //
-//   node bench/run.mjs [--runs N] [--only startup|eval|dump] [--cpu] [--against DIST/tsmacs.cjs]
+//   node bench/run.mjs [--runs N] [--only startup|eval|dump] [--cpu] [--against DIST/tsmacs.cjs] [--hosts]
 //                      [--programs fib,nbody,...]
 //
 // --cpu times each run by the CPU it used (user + system, all threads, from the shell's `time`,
@@ -33,6 +33,9 @@ const cpu = args.includes('--cpu');
 const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : null;
 // --programs fib,nbody: only these of bench/programs (names without .el).
 const programs = args.includes('--programs') ? args[args.indexOf('--programs') + 1].split(',') : null;
+// --hosts: the start-up rows also run the same bundle under Bun and Deno (devDependencies), each
+// beside its own empty program, so each host's floor and tsmacs on it are in the one run.
+const hosts = args.includes('--hosts');
 
 function time(cmd, argv, expected, label) {
   const t0 = process.hrtime.bigint();
@@ -91,6 +94,19 @@ if (!only || only === 'startup') {
   rows.push(['start-up: tsmacs --batch --eval (kill-emacs)', ts, `${(ts / node).toFixed(3)}× node`]);
   if (other !== undefined) rows.push([`start-up: ${against}`, other, `${(other / node).toFixed(3)}× node`]);
   if (gnu !== undefined) rows.push(['start-up: emacs -batch -Q --eval (kill-emacs)', gnu, `tsmacs/emacs ${(ts / gnu).toFixed(2)}×`]);
+  if (hosts) {
+    const bin = (name) => join(root, 'node_modules', '.bin', name);
+    const kill = ['--batch', '--eval', '(kill-emacs)'];
+    const [bunFloor, bunTs, denoFloor, denoTs] = medians([
+      [bin('bun'), ['-e', '0']], [bin('bun'), [tsmacs, ...kill]],
+      [bin('deno'), ['eval', '0']], [bin('deno'), ['run', '--allow-all', tsmacs, ...kill]],
+    ]);
+    const vsGnu = (t) => (gnu !== undefined ? `, tsmacs/emacs ${(t / gnu).toFixed(2)}×` : '');
+    rows.push(['start-up: bun -e 0', bunFloor, '']);
+    rows.push(['start-up: bun tsmacs --batch --eval (kill-emacs)', bunTs, `${(bunTs / bunFloor).toFixed(2)}× bun${vsGnu(bunTs)}`]);
+    rows.push(['start-up: deno eval 0', denoFloor, '']);
+    rows.push(['start-up: deno run tsmacs --batch --eval (kill-emacs)', denoTs, `${(denoTs / denoFloor).toFixed(2)}× deno${vsGnu(denoTs)}`]);
+  }
 }
 if (!only || only === 'dump') {
   // Loadup from source against a dumped start (the seed's 4.946 s vs 0.036 s), and the
