@@ -172,6 +172,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "buffers",
   "byte-code-function-p",
   "byte-compile",
+  "byte-compile-debug",
   "byte-compile-file",
   "byte-to-position",
   "byte-to-string",

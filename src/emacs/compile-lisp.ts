@@ -10,13 +10,24 @@ import { PVEC_COMPILED } from '../heap/layout.ts';
 import { Lisp_Symbol, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import { cons, consp, jsString, listFromArray, makeString, pvecType, stringp, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { error, xsignal1 } from '../core/signal.ts';
+import { error, xsignal1, xsignal2 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
-import { DEFSYM, Qclosure, Qinteractive, Qlambda, Qmacro, Qnil, Qt } from '../core/symbols.ts';
+import { DEFSYM, Qclosure, Qinteractive, Qlambda, Qmacro, Qnil, Qt, Qunbound } from '../core/symbols.ts';
 import { compiledSource, compileNow } from './compile.ts';
-import { byteCodeClosure, evalTop, funcall, indirectFunction } from './eval.ts';
+import { byteCodeClosure, evalTop, findSymbolValue, funcall, indirectFunction } from './eval.ts';
 
 const Qmake_byte_code = DEFSYM('make-byte-code');
+const Qformat = DEFSYM('format');
+const Qerror_sym = DEFSYM('error');
+const Qwrong_type_argument_sym = DEFSYM('wrong-type-argument');
+const Qlistp_sym = DEFSYM('listp');
+const Qstringp_sym = DEFSYM('stringp');
+const Qsymbol_name = DEFSYM('symbol-name');
+const Qmessage = DEFSYM('message');
+const Qbyte_compile_debug = DEFSYM('byte-compile-debug');
+const Qdefvar = DEFSYM('defvar');
+const Qand_rest = DEFSYM('&rest');
+const Qand_optional = DEFSYM('&optional');
 const Qfset = DEFSYM('fset');
 const Qget_buffer_create = DEFSYM('get-buffer-create');
 const Qcurrent_buffer = DEFSYM('current-buffer');
@@ -30,11 +41,61 @@ const Qexpand_file_name = DEFSYM('expand-file-name');
 
 const isLambdaOrClosure = (rt: Runtime, f: number): boolean => consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure);
 
+/**
+ * What GNU's compiler says of a malformed parameter list, or null when it is well formed: a
+ * second &optional, &rest without exactly one variable after it, a parameter that is not a
+ * symbol or is a constant, a dotted list. The interpreter only finds out when the function is
+ * called. Each problem is [the error's message, a signal of it].
+ */
+function lambdaListProblem(rt: Runtime, params: number): [string, () => never] | null {
+  const bad = (msg: string): [string, () => never] => [msg, () => xsignal1(rt, Qerror_sym, makeString(rt, msg))];
+  let optional = false;
+  for (let l = params; l !== Qnil; l = xcdr(rt, l)) {
+    if (!consp(l)) {
+      const tail = l;
+      const shown = jsString(rt, funcall(rt, Qformat, [makeString(rt, '%S'), tail]));
+      return [`Wrong type argument: listp, ${shown}`, () => xsignal2(rt, Qwrong_type_argument_sym, Qlistp_sym, tail)];
+    }
+    const p = xcar(rt, l);
+    if (p === Qand_rest) {
+      const after = xcdr(rt, l);
+      if (consp(after) && xcdr(rt, after) !== Qnil) return bad('Garbage following &rest VAR in lambda-list');
+      if (!consp(after)) return bad('&rest without variable name');
+      const v = xcar(rt, after);
+      if (v === Qand_optional) return bad('&optional following &rest in lambda-list');
+      if (v === Qand_rest) return bad('&rest following &rest in lambda-list');
+    } else if (p === Qand_optional) {
+      if (optional) return bad('Duplicate &optional');
+      optional = true;
+    } else if ((p & 7) !== Lisp_Symbol || p === Qnil || p === Qt || jsString(rt, funcall(rt, Qsymbol_name, [p])).startsWith(':')) {
+      return bad(`Invalid lambda variable ${jsString(rt, funcall(rt, Qformat, [makeString(rt, '%s'), p]))}`);
+    }
+  }
+  return null;
+}
+
+/**
+ * FN's parameter list checked as GNU's compiler checks it: null when well formed. Otherwise,
+ * with `byte-compile-debug' the error is signalled; without it GNU logs " Error: MESSAGE" and
+ * `byte-compile' gives that string, and so does this.
+ */
+function refusedLambdaList(rt: Runtime, fn: number): number | null {
+  let r = xcdr(rt, fn);
+  if (xcar(rt, fn) === Qclosure && consp(r)) r = xcdr(rt, r);
+  const problem = consp(r) ? lambdaListProblem(rt, xcar(rt, r)) : null;
+  if (problem === null) return null;
+  const debug = findSymbolValue(rt, Qbyte_compile_debug);
+  if (debug !== Qnil && debug !== Qunbound) problem[1]();
+  return funcall(rt, Qmessage, [makeString(rt, ' Error: %s'), makeString(rt, problem[0])]);
+}
+
 /** The compiled-function object for the lambda or closure FN (see the file comment). */
 function toByteCode(rt: Runtime, fn: number): number {
   const sp = rt.sp;
   rt.push(fn);
   try {
+    const refused = refusedLambdaList(rt, fn);
+    if (refused !== null) return refused;
     compileNow(rt, fn);
     let rest = xcdr(rt, fn);
     if (xcar(rt, fn) === Qclosure) rest = xcdr(rt, rest);
@@ -63,11 +124,15 @@ function toByteCode(rt: Runtime, fn: number): number {
 }
 
 DEFUN('byte-compile', 1, 1, 'Compile FORM and give the result.\nA symbol has its function definition compiled and replaced by the compiled function; a lambda expression or closure gives a compiled function; any other form is evaluated and its value given. tsmacs compiles to JavaScript (see docs/evaluator.md), not to GNU byte code.', (rt, form: number) => {
+  // GNU's byte-compile is autoloaded from bytecomp.el, whose loading declares its variables:
+  // after the first call `byte-compile-debug' is special (and nil), so a `let' of it binds it.
+  if (findSymbolValue(rt, Qbyte_compile_debug) === Qunbound) evalTop(rt, listFromArray(rt, [Qdefvar, Qbyte_compile_debug, Qnil]), Qnil);
   if ((form & 7) === Lisp_Symbol && form !== Qnil && form !== Qt) {
     const def = symbolFunction(rt, form);
     if (consp(def) && xcar(rt, def) === Qmacro && isLambdaOrClosure(rt, xcdr(rt, def))) {
       const sp = rt.sp;
       const c = toByteCode(rt, xcdr(rt, def));
+      if (stringp(c)) return c;
       rt.push(c);
       const m = cons(rt, Qmacro, c);
       funcall(rt, Qfset, [form, m]);
@@ -77,6 +142,7 @@ DEFUN('byte-compile', 1, 1, 'Compile FORM and give the result.\nA symbol has its
     if (isLambdaOrClosure(rt, def)) {
       const sp = rt.sp;
       const c = toByteCode(rt, def);
+      if (stringp(c)) return c;
       rt.push(c);
       funcall(rt, Qfset, [form, c]);
       rt.sp = sp;
@@ -104,7 +170,7 @@ DEFUN('native-compile', 1, 2, 'Compile FUNCTION-OR-FILE to native code and give 
 });
 
 DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME.\ntsmacs writes no .elc file: it compiles each function when it is called (see docs/evaluator.md). With LOAD non-nil the file is loaded. The value is t when FILENAME could be read.', (rt, file: number, load: number) => {
-  if (!stringp(file)) xsignal1(rt, DEFSYM('wrong-type-argument'), file);
+  if (!stringp(file)) xsignal2(rt, Qwrong_type_argument_sym, Qstringp_sym, file);
   const full = funcall(rt, Qexpand_file_name, [file]);
   if (funcall(rt, Qfile_readable_p, [full]) === Qnil) error(rt, `Opening input file: No such file or directory`);
   if (load !== Qnil) funcall(rt, Qload, [full]);

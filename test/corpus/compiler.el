@@ -123,3 +123,11 @@
 (progn (defun cmp-bc-rec (n) (if (< n 2) n (+ (cmp-bc-rec (- n 1)) (cmp-bc-rec (- n 2))))) (byte-compile 'cmp-bc-rec) (cmp-bc-rec 15))
 (mapcar (byte-compile (lambda (x) (cons x x))) '(1 2))
 (apply (byte-compile (lambda (&rest r) (length r))) '(1 2 3))
+;; byte-compile refuses a malformed parameter list, with the compiler's messages.
+(let (r) (dolist (args '((&rest &optional) (&rest a &optional) (&rest &optional a) (&optional &optional) (&optional &optional a) (&optional a &optional b) (&rest &rest) (&rest &rest a) (&rest a &rest b) (&rest) (&optional &rest) (&optional) (&optional &rest a) (1) (a . b) (nil) (t) (:k)) (nreverse r)) (push (list args (condition-case e (progn (byte-compile `(lambda ,args)) 'ok) (error e))) r)))
+(let (r) (dolist (args '((&rest &optional) (&optional &optional) (&rest) (1)) (nreverse r)) (push (condition-case e (progn (byte-compile `(closure (t) ,args 1)) 'ok) (error e)) r)))
+(condition-case e (byte-compile-file 5) (error e))
+(let ((byte-compile-debug t) r) (dolist (args '((&rest &optional) (&rest a &optional) (&optional &optional) (&rest &rest) (&rest) (&optional &rest) (&optional) (&optional &rest a) (1) (a . b) (nil) (t) (:k)) (nreverse r)) (push (list args (condition-case e (progn (byte-compile `(lambda ,args)) 'ok) (error e))) r)))
+(let ((byte-compile-debug t)) (list (condition-case e (byte-compile '(closure (t) (&rest) 1)) (error e)) (functionp (byte-compile '(lambda (&optional a &rest b) (list a b))))))
+(list (byte-compile '(lambda (&rest &optional))) (byte-compile '(lambda (a . b))))
+(progn (defun bcl-bad (&optional &optional) 1) (list (byte-compile 'bcl-bad) (car-safe (symbol-function 'bcl-bad))))
