@@ -1756,15 +1756,8 @@ export function internalCatch(rt: Runtime, tag: number, body: () => number): num
     rt.sp = s.sp;
     return v;
   } catch (e) {
-    let ex = e;
-    // A signal passing through is seen by signal-hook-function here, which may throw to TAG.
-    if (ex instanceof LispSignal) ex = noticeSignalOnce(rt, ex);
-    if (ex instanceof LispThrow && ex.tag === tag) {
-      restore(rt, s);
-      rt.nframes = s.nframes;
-      return ex.value;
-    }
-    throw ex;
+    // A signal passing through is seen by signal-hook-function there, which may throw to TAG.
+    return compiledCatchLand(rt, s, tag, e);
   }
 }
 
