@@ -62,6 +62,9 @@
     (dolist (name (nth 2 entry))
       (autoload name library))))
 
+;; Commands: autoloaded as interactive, so `commandp' holds before loading.
+(autoload 'emacs-version "version" nil t)
+
 ;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
 ;; reads: special from the start, so that a caller's `let' binds them.
 (defvar history-length 100
