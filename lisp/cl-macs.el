@@ -1390,6 +1390,7 @@ variable starts out as INITIAL."
         (cl-macs--lp-for-sets nil)
         (cl-macs--lp-for-steps nil)
         (cl-macs--lp-for-joined nil)
+        (earlier cl-macs--lp-tests)
         (more t))
     (while more
       (let ((var (or (cl-macs--lp-next) (cl-macs--lp-temp)))
@@ -1423,9 +1424,17 @@ variable starts out as INITIAL."
       (cl-macs--lp-action (cl-macs--lp-assign (reverse cl-macs--lp-for-sets)
                                               cl-macs--lp-for-joined)))
     (when cl-macs--lp-for-steps
-      (push (cons (if cl-macs--lp-for-joined 'cl-psetq 'setq)
-                  (apply #'append (reverse cl-macs--lp-for-steps)))
-            cl-macs--lp-steps))))
+      (let ((step (cons (if cl-macs--lp-for-joined 'cl-psetq 'setq)
+                        (apply #'append (reverse cl-macs--lp-for-steps)))))
+        (if (null earlier)
+            (push step cl-macs--lp-steps)
+          ;; Clauses before this one end the loop before it steps: from the
+          ;; second pass on, step just ahead of this clause's own tests.
+          (let ((own nil))
+            (while (not (eq cl-macs--lp-tests earlier))
+              (push (pop cl-macs--lp-tests) own))
+            (cl-macs--lp-action `(or ,(cl-macs--lp-first-pass-var) ,step))
+            (setq cl-macs--lp-tests (append (nreverse own) cl-macs--lp-tests))))))))
 
 (defun cl-macs--lp-for-bind (var value)
   "Bind VAR to VALUE for the `for' clause being read."
