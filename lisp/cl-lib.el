@@ -273,6 +273,12 @@ slot is left out, since the new layout adds its own."
          (pred (intern (format "%s-p" name)))
          (parent nil) (overrides nil)
          (kind nil) (named nil) (pads 0) (print-fn nil))
+    ;; A built-in type cannot be redefined as a structure.
+    (when (and (boundp 'cl--typeof-types)
+               (catch 'builtin
+                 (dolist (row cl--typeof-types)
+                   (when (memq name row) (throw 'builtin t)))))
+      (signal 'wrong-type-argument (list 'cl-struct-name-p name 'name)))
     ;; Read the options.
     (dolist (opt (if (consp struct) (cdr struct)))
       (let ((key (if (consp opt) (car opt) opt))

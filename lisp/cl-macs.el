@@ -1407,6 +1407,15 @@ variable starts out as INITIAL."
          ((memq word '(element elements)) (cl-macs--lp-for-elements var))
          ((memq word '(hash-key hash-keys hash-value hash-values))
           (cl-macs--lp-for-hash var word))
+         ((memq word '(buffer buffers))
+          (push '(buffer-list) cl-macs--lp-words)
+          (cl-macs--lp-for-list var 'in))
+         ((memq word '(overlay overlays extent extents))
+          (cl-macs--lp-for-overlays var))
+         ((memq word '(interval intervals)) (cl-macs--lp-for-intervals var))
+         ((memq word '(key-code key-codes key-binding key-bindings))
+          (cl-macs--lp-for-keys var word))
+         ((memq word '(key-seq key-seqs)) (cl-macs--lp-for-key-seqs var))
          ((memq word '(symbol symbols present-symbol present-symbols
                        external-symbol external-symbols))
 
@@ -1576,6 +1585,110 @@ variable starts out as INITIAL."
     (cl-macs--lp-set-driver
      'hash-tables
      (lambda (body) `(maphash (lambda (,key ,val) ,@body) ,table)))))
+
+(defun cl-macs--lp-options (words)
+  "Read any of WORDS, each followed by a form, in any order.
+Return an alist from word to form; `in' counts as `of'."
+  (let ((found nil))
+    (while (cl-macs--lp-peek 'in 'of 'from 'to 'property)
+      (let ((word (car cl-macs--lp-words)))
+        (unless (memq (if (eq word 'in) 'of word) words)
+          (error "Expected a cl-loop keyword, found %s" word))
+        (push (cons (if (eq word 'in) 'of word) (cl-macs--lp-after-word)) found)))
+    found))
+
+(defun cl-macs--lp-for-overlays (var)
+  "Read a `for VAR being the overlays [of BUFFER] [from POS] [to POS]' clause."
+  (let ((opts (cl-macs--lp-options '(of from to))))
+    (cl-macs--lp-set-driver
+     'overlays
+     (lambda (body)
+       `(cl-macs--each-overlay (lambda (,var) ,@body) ,(cdr (assq 'of opts))
+                               ,(cdr (assq 'from opts)) ,(cdr (assq 'to opts)))))))
+
+(defun cl-macs--lp-for-intervals (var)
+  "Read a `for VAR being the intervals [of BUFFER] [property P] [from X] [to Y]' clause."
+  (let ((opts (cl-macs--lp-options '(of property from to)))
+        (start (cl-macs--lp-temp)) (end (cl-macs--lp-temp)))
+    (cl-macs--lp-for-bind var nil)
+    (cl-macs--lp-set-driver
+     'intervals
+     (lambda (body)
+       `(cl-macs--each-interval (lambda (,start ,end) (setq ,var (cons ,start ,end)) ,@body)
+                                ,@(mapcar (lambda (w) (cdr (assq w opts)))
+                                          '(of property from to)))))))
+
+(defun cl-macs--lp-for-keys (var word)
+  "Read a `for VAR being the key-codes/key-bindings of MAP' clause; WORD says which."
+  (let* ((codes (memq word '(key-code key-codes)))
+         (map (if (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word) (error "Expected `of'")))
+         (other (or (cl-macs--lp-using
+                     (lambda (w) (memq w (if codes '(key-binding key-bindings)
+                                           '(key-code key-codes)))))
+                    (cl-macs--lp-temp))))
+    (cl-macs--lp-set-driver
+     'keymaps
+     (lambda (body)
+       `(map-keymap (lambda ,(if codes (list var other) (list other var)) ,@body) ,map)))))
+
+(defun cl-macs--lp-for-key-seqs (var)
+  "Read a `for VAR being the key-seqs of MAP [using (key-bindings B)]' clause."
+  (let* ((map (if (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word) (error "Expected `of'")))
+         (def (or (cl-macs--lp-using (lambda (w) (memq w '(key-binding key-bindings))))
+                  (cl-macs--lp-temp))))
+    (cl-macs--lp-set-driver
+     'keymaps
+     (lambda (body) `(cl-macs--each-key-seq (lambda (,var ,def) ,@body) ,map [])))))
+
+;; What the loops above run.
+
+(defun cl-macs--each-overlay (fn buffer from to)
+  "Call FN on each overlay of BUFFER (default current) that reaches into FROM..TO.
+An overlay deleted meanwhile is passed over; FROM and TO move with edits."
+  (let (all)
+    (with-current-buffer (or buffer (current-buffer))
+      (let ((lists (overlay-lists)))
+        (setq all (append (car lists) (cdr lists))))
+      (when from (setq from (copy-marker from)))
+      (when to (setq to (copy-marker to))))
+    (dolist (o all)
+      (let ((s (overlay-start o)))
+        (and s
+             (not (and to (>= s to)))
+             (not (and from (<= (overlay-end o) from)))
+             (funcall fn o))))))
+
+(defun cl-macs--each-interval (fn buffer prop from to)
+  "Call FN on the START and END of each run of BUFFER whose properties stay the same.
+With PROP only that property counts.  The runs cover FROM..TO, by
+default the accessible part of the buffer, of which at least one run is
+given when TO is omitted."
+  (let (here limit (more t))
+    (with-current-buffer (or buffer (current-buffer))
+      (setq here (copy-marker (or from (point-min)))
+            limit (copy-marker (or to (point-max)))))
+    (when to (setq more (< here limit)))
+    (while more
+      (let ((next (with-current-buffer (marker-buffer here)
+                    (if prop
+                        (next-single-property-change here prop nil limit)
+                      (next-property-change here nil limit)))))
+        (funcall fn (marker-position here) next)
+        (set-marker here next)
+        (setq more (< here limit))))))
+
+(defun cl-macs--each-key-seq (fn map prefix)
+  "Call FN on each key sequence bound in MAP below PREFIX, and its binding.
+As in GNU, the sequences of one keymap share a vector, whose last event
+is overwritten for each binding: FN must copy a sequence it keeps."
+  (let ((keys (vconcat prefix [nil]))
+        (last (length prefix)))
+    (map-keymap (lambda (event binding)
+                  (aset keys last event)
+                  (if (keymapp binding)
+                      (cl-macs--each-key-seq fn binding keys)
+                    (funcall fn keys binding)))
+                map)))
 
 (defun cl-macs--lp-for-symbols (var)
   "Read a `for VAR being the symbols [of OBARRAY]' clause."

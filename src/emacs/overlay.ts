@@ -55,6 +55,13 @@ function overlaysOf(rt: Runtime, b: number): number[] {
   return r;
 }
 
+/** B's overlays in GNU's list order: by decreasing end, the newest first among equal ends (see `overlay-lists'). */
+function overlaysByEnd(rt: Runtime, b: number): number[] {
+  const all = overlaysOf(rt, b);
+  const ends = all.map((ov) => oend(rt, ov));
+  return all.map((_, i) => i).sort((i, j) => ends[j]! - ends[i]! || i - j).map((i) => all[i]!);
+}
+
 function removeFromList(rt: Runtime, b: number, ov: number): void {
   let prev = Qnil;
   for (let l = bslot(rt, b, BUF_OVERLAYS); (l & 7) === Lisp_Cons; prev = l, l = xcdr(rt, l)) {
@@ -254,14 +261,14 @@ function toList(rt: Runtime, xs: number[]): number {
 DEFUN('overlays-at', 1, 2, 'Give a list of the overlays that contain the character at POS; with SORTED, in decreasing priority.', (rt, pos: number, sorted: number) => {
   const b = currentBuffer(rt);
   const p = positionValue(rt, pos);
-  const ovs = overlaysOf(rt, b).filter((ov) => ostart(rt, ov) <= p && p < oend(rt, ov));
+  const ovs = overlaysByEnd(rt, b).filter((ov) => ostart(rt, ov) <= p && p < oend(rt, ov));
   return toList(rt, sorted === Qnil ? ovs : sortByPrecedence(rt, ovs));
 });
 
 /** Overlays overlapping BEG..END, with GNU's rules for empty ones (at BEG, inside, or at END when END is the accessible end). */
 function overlaysIn(rt: Runtime, b: number, beg: number, end: number): number[] {
   const zv = bint(rt, b, BUF_ZV);
-  return overlaysOf(rt, b).filter((ov) => {
+  return overlaysByEnd(rt, b).filter((ov) => {
     const s = ostart(rt, ov);
     const e = oend(rt, ov);
     if (s === e) return (s >= beg && s < end) || s === beg || (s === end && end >= zv);
@@ -296,10 +303,15 @@ DEFUN('previous-overlay-change', 1, 1, 'Give the previous position before POS wh
   return makeFixnum(q < 0 ? begv : Math.max(q, begv));
 });
 
-DEFUN('overlay-lists', 0, 0, 'Give a cons of two lists of the current buffer\'s overlays (all in the cdr: the list is not split at a center).', (rt) =>
-  cons(rt, Qnil, toList(rt, overlaysOf(rt, currentBuffer(rt)))));
+// GNU keeps a buffer's overlays in two lists split at a center that follows insertions, so it
+// sits at the end of the text unless `overlay-recenter' moves it: then every overlay is in the
+// first list, by decreasing end (the newest first among equal ends). That is the shape given
+// here; tsmacs keeps no center, so `overlay-recenter' changes nothing.
+DEFUN('overlay-lists', 0, 0, 'Give the current buffer\'s overlays as a cons: all of them in the car, by decreasing end (newest first where ends are equal), and nil.', (rt) => {
+  return cons(rt, toList(rt, overlaysByEnd(rt, currentBuffer(rt))), Qnil);
+});
 
-DEFUN('overlay-recenter', 1, 1, 'Recenter the overlays of the current buffer around POS (a no-op: nothing depends on a center here).', (rt, pos: number) => {
+DEFUN('overlay-recenter', 1, 1, 'Recenter the overlays of the current buffer around POS (a no-op: tsmacs keeps no center, see `overlay-lists\').', (rt, pos: number) => {
   positionValue(rt, pos);
   return Qnil;
 });

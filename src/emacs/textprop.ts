@@ -398,19 +398,22 @@ function limitValue(rt: Runtime, limit: number): number | null {
   return limit === Qnil ? null : positionValue(rt, limit);
 }
 
+/** What a scan that found no change gives: LIMIT as a number (a marker's position), or nil. */
+const limitResult = (lim: number | null): number => (lim === null ? Qnil : makeFixnum(lim));
+
 /** The next change forward from POSITION, where SAME says two runs' plists do not differ. */
 function scanForward(rt: Runtime, position: number, object: number, limit: number, same: (a: number, b: number) => boolean): number {
   const lim = limitValue(rt, limit);
   const t = textOf(rt, object);
   const p = validatePosition(rt, t, position);
   const r = runsOf(rt, t);
-  if (r === null) return limit;
+  if (r === null) return limitResult(lim);
   const i = findRun(r, p);
   const here = r.plists[i]!;
   let n = i + 1;
   while (n < r.starts.length && same(here, r.plists[n]!) && (lim === null || r.starts[n]! + t.beg < lim)) n++;
   const stop = lim !== null ? lim : accessible(rt, t)[1];
-  if (n >= r.starts.length || r.starts[n]! + t.beg >= stop) return limit;
+  if (n >= r.starts.length || r.starts[n]! + t.beg >= stop) return limitResult(lim);
   return makeFixnum(r.starts[n]! + t.beg);
 }
 
@@ -420,21 +423,21 @@ function scanBackward(rt: Runtime, position: number, object: number, limit: numb
   const t = textOf(rt, object);
   const p = validatePosition(rt, t, position);
   const r = runsOf(rt, t);
-  if (r === null) return limit;
+  if (r === null) return limitResult(lim);
   let i = findRun(r, p);
   if (r.starts[i]! === p || p >= r.total) {
     if (p >= r.total && r.starts[i]! !== p) {
       // At the end: the last run holds the char before.
     } else {
       i--;
-      if (i < 0) return limit;
+      if (i < 0) return limitResult(lim);
     }
   }
   const here = r.plists[i]!;
   let n = i - 1;
   while (n >= 0 && same(here, r.plists[n]!) && (lim === null || runEnd(r, n) + t.beg > lim)) n--;
   const stop = lim !== null ? lim : accessible(rt, t)[0];
-  if (n < 0 || runEnd(r, n) + t.beg <= stop) return limit;
+  if (n < 0 || runEnd(r, n) + t.beg <= stop) return limitResult(lim);
   return makeFixnum(runEnd(r, n) + t.beg);
 }
 
