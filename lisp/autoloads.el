@@ -47,6 +47,7 @@
                   (url-hexify-string url-unhex-string url-encode-url url-build-query-string
                    url-parse-query-string))
                  ("inline" (define-inline) ())
+                 ("help" () (help-function-arglist))
                  ("loadhist" () (unload-feature))
                  ("advice" (defadvice)
                   (ad-activate ad-add-advice ad-enable-advice ad-disable-advice))

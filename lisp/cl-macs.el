@@ -459,10 +459,18 @@ followed by ARGS."
          (cl-macs--assertion-failure ',form (list ,@shown) ,string (list ,@args)))
        nil)))
 
-(defmacro cl-the (_type form)
-  "Return FORM's value; the declared type is not checked."
+(defmacro cl-the (type form)
+  "Return FORM's value after checking that it is of type TYPE.
+A value of another type signals `wrong-type-argument' with TYPE, the
+value and FORM."
   (declare (indent 1))
-  form)
+  (let ((value (if (or (symbolp form) (macroexp-const-p form))
+                   form
+                 (make-symbol "temp"))))
+    (let ((check `(progn (unless (cl-typep ,value ',type)
+                           (signal 'wrong-type-argument (list ',type ,value ',form)))
+                         ,value)))
+      (if (eq value form) check `(let* ((,value ,form)) ,check)))))
 
 (defmacro cl-locally (&rest body)
   "Evaluate BODY like `progn'."

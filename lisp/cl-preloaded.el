@@ -176,6 +176,17 @@ Signal `cl-struct-unknown-slot' if there is no such slot."
         (nth pos inst)
       (aref inst pos))))
 
+(defun cl--struct-store-slot (struct-type slot-name inst value)
+  "Set the slot SLOT-NAME of INST, a STRUCT-TYPE instance, to VALUE; give VALUE."
+  (unless (cl-typep inst struct-type)
+    (signal 'wrong-type-argument (list struct-type inst)))
+  (let ((pos (cl-struct-slot-offset struct-type slot-name)))
+    (if (eq (cl-struct-sequence-type struct-type) 'list)
+        (setcar (nthcdr pos inst) value)
+      (aset inst pos value))))
+
+(gv-define-simple-setter cl-struct-slot-value cl--struct-store-slot)
+
 ;;; Type predicates.
 
 (defconst cl--typep-special-names

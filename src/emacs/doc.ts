@@ -18,13 +18,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Runtime } from '../core/runtime.ts';
-import { aref, consp, getProp, isPvec, makeString, stringp, xcar, xcdr } from '../core/object.ts';
+import { aref, consp, getProp, isPvec, makeString, pvecSize, stringp, vectorp, xcar, xcdr } from '../core/object.ts';
 import { error, xsignal1 } from '../core/signal.ts';
 import { DEFUN, PRIMITIVES, VARIABLES, sortBuiltinTables, type SubrDef } from '../core/subr.ts';
-import { DEFSYM, Qclosure, Qlambda, Qmacro, Qnil, Qvoid_function } from '../core/symbols.ts';
-import { PVEC_SUBR, SUBR_INDEX } from '../heap/layout.ts';
+import { DEFSYM, Qautoload, Qclosure, Qinvalid_function, Qlambda, Qmacro, Qnil, Qt, Qvoid_function } from '../core/symbols.ts';
+import { PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX } from '../heap/layout.ts';
 import { Lisp_Symbol, fixnumValue } from '../heap/tags.ts';
-import { indirectFunction } from './eval.ts';
+import { funcall, indirectFunction } from './eval.ts';
 
 const Qfunction_documentation = DEFSYM('function-documentation');
 
@@ -106,23 +106,46 @@ function primitiveDoc(rt: Runtime, def: SubrDef): number {
   return makeString(rt, doc);
 }
 
-DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.', (rt, fn: number) => {
+/** FUNCTION's documentation as stored: a property, a primitive's text, a lambda's or a compiled function's string. */
+function storedDocumentation(rt: Runtime, fn: number): number {
   if ((fn & 7) === Lisp_Symbol && fn !== Qnil) {
     const prop = getProp(rt, fn, Qfunction_documentation);
-    if (prop !== Qnil) return prop;
+    // A non-string property is a form that computes the text, as in GNU.
+    if (prop !== Qnil) return stringp(prop) ? prop : funcall(rt, Qeval, [prop, Qt]);
   }
   let f = (fn & 7) === Lisp_Symbol ? indirectFunction(rt, fn) : fn;
   if (f === Qnil) return xsignal1(rt, Qvoid_function, fn);
   if (isPvec(rt, f, PVEC_SUBR)) return primitiveDoc(rt, PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!);
   if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
+  if (isPvec(rt, f, PVEC_COMPILED)) {
+    // #[ARGS CODE CONSTANTS DEPTH DOC ...]: the fifth slot, when it is a string.
+    return pvecSize(rt, f) > COMPILED_DOC_SLOT && stringp(aref(rt, f, COMPILED_DOC_SLOT)) ? aref(rt, f, COMPILED_DOC_SLOT) : Qnil;
+  }
   if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
     // (lambda ARGS [DOC] . BODY), (closure ENV ARGS [DOC] . BODY)
     let rest = xcdr(rt, f);
     if (xcar(rt, f) === Qclosure && consp(rest)) rest = xcdr(rt, rest);
     const body = consp(rest) ? xcdr(rt, rest) : Qnil;
-    if (consp(body) && stringp(xcar(rt, body))) return xcar(rt, body);
+    return consp(body) && stringp(xcar(rt, body)) ? xcar(rt, body) : Qnil;
   }
-  return Qnil;
+  if (consp(f) && xcar(rt, f) === Qautoload) {
+    // (autoload FILE DOC INTERACTIVE TYPE)
+    const doc = consp(xcdr(rt, f)) && consp(xcdr(rt, xcdr(rt, f))) ? xcar(rt, xcdr(rt, xcdr(rt, f))) : Qnil;
+    return stringp(doc) ? doc : Qnil;
+  }
+  // A keyboard macro is described as one; nothing else is a function.
+  if (stringp(f) || vectorp(rt, f)) return makeString(rt, 'Keyboard macro.');
+  return xsignal1(rt, Qinvalid_function, f);
+}
+
+const COMPILED_DOC_SLOT = 4;
+const Qeval = DEFSYM('eval');
+const Qsubstitute_command_keys = DEFSYM('substitute-command-keys');
+
+DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.\nUnless RAW is non-nil, the text goes through `substitute-command-keys\', which turns its quotes and key references into what is shown.', (rt, fn: number, raw: number) => {
+  const doc = storedDocumentation(rt, fn);
+  if (raw !== Qnil || !stringp(doc) || (indirectFunction(rt, Qsubstitute_command_keys) === Qnil)) return doc;
+  return funcall(rt, Qsubstitute_command_keys, [doc]);
 });
 
 DEFUN('documentation-property', 2, 3, 'Give the documentation string stored on SYMBOL\'s property PROP.', (rt, sym: number, prop: number) => {
