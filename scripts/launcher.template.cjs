@@ -26,6 +26,16 @@
 // (on Linux the stack rlimit, 8 MB by default): when it does not, run again with what fits.
 // Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
 const builtin = process.getBuiltinModule ?? require;
+// Under Bun, JavaScriptCore's JIT tiers functions up at 10 times its usual call and loop counts
+// (Bun.unsafe.setJITPolicy): a start runs thousands of functions a few times each, and compiling
+// them cost CPU and pages (perf stat, 30 runs twice: 43-47 ms of CPU and 5,900-7,000 page faults,
+// 30-37 ms and 4,300 at 10; 3 gave 37 ms, 100 and 1000 no more than 10; a 1 s nbody or fib run
+// took as long either way, and 1000 made a 0.7 s cl-loop 35% slower).
+if (process.versions.bun !== undefined) {
+  try {
+    globalThis.Bun.unsafe.setJITPolicy(10);
+  } catch {}
+}
 // V8's flags, through process.binding('v8'), Node's deprecated door to them (node:v8 loads the
 // streams stack, 8 ms), with its deprecation warning held back; only on V8 11 (Node 20), whose
 // flags and defaults are known here: elsewhere nothing is set. The warning is held back by
