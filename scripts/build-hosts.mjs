@@ -12,7 +12,9 @@
 // read-only install has it too.
 //
 // Each host comes from devDependencies (node_modules/.bin); a missing host is skipped with a note,
-// and the launcher then runs the bundle as before.
+// and the launcher then runs the bundle as before. A failure here is reported and the build goes
+// on (exit status 0): Node's command does not need any of it, and test/hosts.test.ts says what is
+// missing.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,19 +47,16 @@ if (!existsSync(bin('bun'))) {
     // so the copy in dist/ is .cjs, and its bytecode is found by the script's name + '.jsc'.
     const js = join(out, 'tsmacs-core.bun.js');
     if (r.status !== 0 || !existsSync(js) || !existsSync(js + '.jsc')) {
-      process.stderr.write(r.stdout + r.stderr + 'build-hosts: bun build --bytecode failed\n');
-      process.exit(1);
+      process.stderr.write(r.stdout + r.stderr + 'build-hosts: bun build --bytecode failed: no bytecode for Bun\n');
+    } else {
+      renameSync(js + '.jsc', bunOut + '.jsc');
+      renameSync(js, bunOut);
     }
-    renameSync(js + '.jsc', bunOut + '.jsc');
-    renameSync(js, bunOut);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
   const s = spawnSync(bin('bun'), [join(dist, 'tsmacs.cjs'), '--batch', '--eval', '(kill-emacs)'], { encoding: 'utf8' });
-  if (s.status !== 0) {
-    process.stderr.write(s.stderr + 'build-hosts: starting under Bun failed\n');
-    process.exit(1);
-  }
+  if (s.status !== 0) process.stderr.write(s.stderr + 'build-hosts: starting under Bun failed\n');
 }
 
 if (!existsSync(bin('deno'))) {
@@ -65,8 +64,5 @@ if (!existsSync(bin('deno'))) {
 } else {
   rmSync(join(dist, 'tsmacs-core.deno.jsc'), { force: true });
   const s = spawnSync(bin('deno'), ['run', '--allow-all', '--quiet', join(dist, 'tsmacs.cjs'), '--batch', '--eval', '(kill-emacs)'], { encoding: 'utf8' });
-  if (s.status !== 0) {
-    process.stderr.write(s.stderr + 'build-hosts: starting under Deno failed\n');
-    process.exit(1);
-  }
+  if (s.status !== 0) process.stderr.write(s.stderr + 'build-hosts: starting under Deno failed\n');
 }
