@@ -34,7 +34,8 @@ const against = args.includes('--against') ? args[args.indexOf('--against') + 1]
 // --programs fib,nbody: only these of bench/programs (names without .el).
 const programs = args.includes('--programs') ? args[args.indexOf('--programs') + 1].split(',') : null;
 // --hosts: the start-up rows also run the same bundle under Bun and Deno (devDependencies), each
-// beside its own empty program, so each host's floor and tsmacs on it are in the one run.
+// beside its own empty program, so each host's floor and tsmacs on it are in the one run; and the
+// single executable (dist/tsmacs, npm run build:sea) when it has been built.
 const hosts = args.includes('--hosts');
 
 function time(cmd, argv, expected, label) {
@@ -97,15 +98,20 @@ if (!only || only === 'startup') {
   if (hosts) {
     const bin = (name) => join(root, 'node_modules', '.bin', name);
     const kill = ['--batch', '--eval', '(kill-emacs)'];
-    const [bunFloor, bunTs, denoFloor, denoTs] = medians([
+    // The single executable (npm run build:sea), when built: one untimed start unpacks it first.
+    const sea = join(root, 'dist', 'tsmacs');
+    const haveSea = existsSync(sea) && spawnSync(sea, kill).status === 0;
+    const [bunFloor, bunTs, denoFloor, denoTs, seaTs] = medians([
       [bin('bun'), ['-e', '0']], [bin('bun'), [tsmacs, ...kill]],
       [bin('deno'), ['eval', '0']], [bin('deno'), ['run', '--allow-all', tsmacs, ...kill]],
+      ...(haveSea ? [[sea, kill]] : []),
     ]);
     const vsGnu = (t) => (gnu !== undefined ? `, tsmacs/emacs ${(t / gnu).toFixed(2)}×` : '');
     rows.push(['start-up: bun -e 0', bunFloor, '']);
     rows.push(['start-up: bun tsmacs --batch --eval (kill-emacs)', bunTs, `${(bunTs / bunFloor).toFixed(2)}× bun${vsGnu(bunTs)}`]);
     rows.push(['start-up: deno eval 0', denoFloor, '']);
     rows.push(['start-up: deno run tsmacs --batch --eval (kill-emacs)', denoTs, `${(denoTs / denoFloor).toFixed(2)}× deno${vsGnu(denoTs)}`]);
+    if (haveSea) rows.push(['start-up: dist/tsmacs (single executable) --batch --eval (kill-emacs)', seaTs, `${(seaTs / node).toFixed(3)}× node${vsGnu(seaTs)}`]);
   }
 }
 if (!only || only === 'dump') {

@@ -26,6 +26,16 @@
 // (on Linux the stack rlimit, 8 MB by default): when it does not, run again with what fits.
 // Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
 const builtin = process.getBuiltinModule ?? require;
+// Under Bun, JavaScriptCore's JIT tiers functions up at 10 times its usual call and loop counts
+// (Bun.unsafe.setJITPolicy): a start runs thousands of functions a few times each, and compiling
+// them cost CPU and pages (perf stat, 30 runs twice: 43-47 ms of CPU and 5,900-7,000 page faults,
+// 30-37 ms and 4,300 at 10; 3 gave 37 ms, 100 and 1000 no more than 10; a 1 s nbody or fib run
+// took as long either way, and 1000 made a 0.7 s cl-loop 35% slower).
+if (process.versions.bun !== undefined) {
+  try {
+    globalThis.Bun.unsafe.setJITPolicy(10);
+  } catch {}
+}
 // V8's flags, through process.binding('v8'), Node's deprecated door to them (node:v8 loads the
 // streams stack, 8 ms), with its deprecation warning held back; only on V8 11 (Node 20), whose
 // flags and defaults are known here: elsewhere nothing is set. The warning is held back by
@@ -109,7 +119,12 @@ const slashed = __filename.split('\\').join('/');
 const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
 const dir = dirname + '/';
 const file = dir + 'tsmacs-core.js';
-const cacheFile = dir + 'tsmacs-core.jsc';
+// Each host keeps its own code cache: Node's and Deno's V8s differ, so one file shared by both was
+// refused and rewritten by every start that alternated between them (Bun, too, wrote its own there).
+// Bun takes nothing from it (JavaScriptCore parses the source all the same): under Bun the launcher
+// runs the bytecode copy of the bundle that scripts/build-hosts.mjs makes, when there is one.
+const HOST = process.versions.bun !== undefined ? 'bun' : process.versions.deno !== undefined ? 'deno' : 'node';
+const cacheFile = dir + (HOST === 'node' ? 'tsmacs-core.jsc' : 'tsmacs-core.' + HOST + '.jsc');
 
 const WA = globalThis.WebAssembly;
 let kernels = null;
@@ -143,7 +158,15 @@ function hash(memory, p, n) {
 // The bundle and then the code cache are read into the same memory: each 4 KB page's first touch
 // costs this machine 2-6 us, and the bundle's text is needed only until it is copied into a
 // string (its Buffer of its own faulted in 107 more pages: 0.2-0.3 ms).
-const useCache = process.env.TSMACS_CODE_CACHE !== '0' && kernels !== null;
+// Under Bun: its bytecode copy of the bundle (dist/tsmacs-core.bun.cjs and .jsc), if it is this build's.
+let bunCore = null;
+if (HOST === 'bun') {
+  try {
+    const m = require(dir + 'tsmacs-core.bun.cjs');
+    if (m.tsmacsBuild === BUILD) bunCore = m;
+  } catch {}
+}
+const useCache = process.env.TSMACS_CODE_CACHE !== '0' && kernels !== null && HOST !== 'bun';
 let fd = openSync(file, 'r');
 const st = fstatSync(fd);
 let cacheFd = -1;
@@ -156,12 +179,15 @@ if (useCache) {
 }
 let memory = null;
 try {
-  if (kernels !== null) memory = memoryFor(Math.max(st.size, cacheSize, 1));
+  if (kernels !== null && bunCore === null) memory = memoryFor(Math.max(st.size, cacheSize, 1));
 } catch {}
-const raw = memory !== null ? Buffer.from(memory.buffer, 0, st.size) : Buffer.allocUnsafe(st.size);
-readAll(fd, raw);
+let source = '';
+if (bunCore === null) {
+  const raw = memory !== null ? Buffer.from(memory.buffer, 0, st.size) : Buffer.allocUnsafe(st.size);
+  readAll(fd, raw);
+  source = raw.toString('latin1');
+}
 closeSync(fd);
-const source = raw.toString('latin1');
 
 const key = 'tsmacs-code-cache ' + BUILD + ' ' + st.size + ' ' + st.mtimeMs + ' ' + process.version + ' ' + process.arch;
 let cachedData;
@@ -181,7 +207,7 @@ if (cacheFd >= 0) {
   } catch {}
 }
 
-const script = new Script(source, { filename: file, cachedData });
+const script = bunCore === null ? new Script(source, { filename: file, cachedData }) : null;
 // V8 rejects a cache made under other V8 flags (the stack size among them): only an ordinary
 // run, with the first line's flag and no other, replaces a rejected cache, so runs with other
 // flags (`node dist/tsmacs.cjs` has none) do not take turns overwriting it.
@@ -230,7 +256,7 @@ if (v8flags !== null) {
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 try {
-  script.runInThisContext()(builtin, url, kernels, dirname, tierBudget, bodiesRan);
+  (bunCore ?? script.runInThisContext())(builtin, url, kernels, dirname, tierBudget, bodiesRan);
 } finally {
   bodiesRan();
 }

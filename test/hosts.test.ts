@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/runtime.ts';
@@ -75,3 +75,60 @@ console.log(JSON.stringify({ sum: emacs.eval('(+ 1 2)'), list: emacs.eval('(list
     }
   });
 }
+
+/** A copy of the built dist/ (timestamps kept, so the code caches stay valid) beside a link to lisp/. */
+function install(): string {
+  const root = mkdtempSync(join(tmpdir(), 'tsmacs-hosts-'));
+  mkdirSync(join(root, 'dist'));
+  for (const f of ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs-core.bun.cjs', 'tsmacs-core.bun.cjs.jsc', 'tsmacs.pdmp', 'DOC']) {
+    assert.ok(existsSync(join(repoRoot, 'dist', f)), `dist/${f} is missing: \`npm run build\` makes it (scripts/build-hosts.mjs for Bun's)`);
+    cpSync(join(repoRoot, 'dist', f), join(root, 'dist', f), { preserveTimestamps: true });
+  }
+  symlinkSync(join(repoRoot, 'lisp'), join(root, 'lisp'));
+  return root;
+}
+
+test("under Bun the launcher runs Bun's bytecode copy of the bundle when it is this build's, else the bundle itself", () => {
+  const root = install();
+  try {
+    const cli = join(root, 'dist', 'tsmacs.cjs');
+    const copy = join(root, 'dist', 'tsmacs-core.bun.cjs');
+    const build = /^const BUILD = "([0-9a-f]{16})";$/m.exec(readFileSync(cli, 'utf8'))?.[1];
+    assert.ok(build, 'the launcher names its build');
+    // The built copy carries the bundle's build id, and Bun runs it as the bundle.
+    assert.match(readFileSync(copy, 'utf8'), /^\/\/ @bun @bytecode @bun-cjs/);
+    assert.deepEqual(run('bun', cli, ['--batch', '--eval', '(princ (+ 1 2))'], root).stdout, '3');
+    // A stand-in with this build's id is what Bun runs (Node and Deno never look at it) ...
+    const standIn = (id: string) => writeFileSync(copy, `module.exports = () => { process.stdout.write('bytecode copy'); };\nmodule.exports.tsmacsBuild = ${JSON.stringify(id)};\n`);
+    rmSync(copy + '.jsc');
+    standIn(build);
+    assert.equal(run('bun', cli, ['--batch', '--eval', '(princ 1)'], root).stdout, 'bytecode copy');
+    assert.equal(run('node', cli, ['--batch', '--eval', '(princ 1)'], root).stdout, '1');
+    // ... and one left from another build, or none, is passed over for the bundle.
+    standIn('0123456789abcdef');
+    assert.equal(run('bun', cli, ['--batch', '--eval', '(princ 1)'], root).stdout, '1');
+    rmSync(copy);
+    assert.equal(run('bun', cli, ['--batch', '--eval', '(princ 1)'], root).stdout, '1');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("each host keeps its own code cache: starts that alternate between hosts leave Node's alone", () => {
+  const root = install();
+  try {
+    const cli = join(root, 'dist', 'tsmacs.cjs');
+    const nodeCache = join(root, 'dist', 'tsmacs-core.jsc');
+    // A first start under Node settles its cache for this copy (cpSync keeps mtimes only to the millisecond, and the cache's key has them to the microsecond).
+    assert.equal(run('node', cli, ['--batch', '--eval', '(princ 1)'], root).stdout, '1');
+    const before = readFileSync(nodeCache);
+    for (const host of ['deno', 'bun', 'node', 'deno'])
+      assert.equal(run(host, cli, ['--batch', '--eval', '(princ 1)'], root).stdout, '1', host);
+    // Node's cache is still the build's, byte for byte; Deno wrote one of its own; Bun none (it has its bytecode).
+    assert.ok(readFileSync(nodeCache).equals(before), "a start under another host rewrote Node's code cache");
+    assert.ok(existsSync(join(root, 'dist', 'tsmacs-core.deno.jsc')), 'Deno keeps a code cache of its own');
+    assert.ok(!existsSync(join(root, 'dist', 'tsmacs-core.bun.jsc')), 'Bun writes no V8 code cache');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
