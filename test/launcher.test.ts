@@ -185,7 +185,7 @@ test('TurboFan, held back while the module bodies run, is back for the Lisp a st
 });
 
 // Prints NAME, 0x1e, the docstring and 0x1d for every primitive (each its own run of documentation).
-const ALL_DOCS = '(mapatoms (lambda (s) (when (subrp (symbol-function s)) (princ (format "%s\x1e%s\x1d" s (documentation s))))))';
+const ALL_DOCS = '(mapatoms (lambda (s) (when (subrp (symbol-function s)) (princ (format "%s\x1e%s\x1d" s (documentation s t))))))';
 
 test('the built product keeps primitives\' docstrings in dist/DOC, read on first use: each is the one in the source', () => {
   assert.ok(!readFileSync(join(dist, 'tsmacs-core.js'), 'latin1').includes('Give the first half of the cons LIST'), 'the docstrings are not in the bundle');
