@@ -1051,6 +1051,11 @@ A plain symbol as PLACE is bound with `let'." (declare (indent 1))
 (defvar cl-macs--lp-driver nil "A function wrapping the pass in a mapping call, or nil.")
 (defvar cl-macs--lp-block nil "The name of the loop's block.")
 (defvar cl-macs--lp-refs nil "Symbol macros for `in-ref' and similar variables.")
+(defvar cl-macs--lp-ends nil
+  "The end tests of the `for' clauses read so far, newest first.
+A `for VAR = ...' joined by `and' steps VAR at the end of a pass only
+while they all hold, so that its next value is not computed from
+variables that have run past their end (GNU's bug#29799 behaviour).")
 
 ;; State of the `for' clause being read.
 (defvar cl-macs--lp-for-binds nil)
@@ -1206,7 +1211,7 @@ forms are repeated forever (leave with `cl-return')."
           (cl-macs--lp-value-var nil) (cl-macs--lp-go-on nil)
           (cl-macs--lp-default-acc nil) (cl-macs--lp-into-vars nil)
           (cl-macs--lp-first-pass nil) (cl-macs--lp-driver nil)
-          (cl-macs--lp-block nil) (cl-macs--lp-refs nil))
+          (cl-macs--lp-block nil) (cl-macs--lp-refs nil) (cl-macs--lp-ends nil))
       (while (not (eq (car cl-macs--lp-words) 'cl-end-loop))
         (cl-macs--lp-clause))
       (cl-macs--lp-build))))
@@ -1398,7 +1403,6 @@ variable starts out as INITIAL."
         (cl-macs--lp-for-sets nil)
         (cl-macs--lp-for-steps nil)
         (cl-macs--lp-for-joined nil)
-        (earlier cl-macs--lp-tests)
         (more t))
     (while more
       (let ((var (or (cl-macs--lp-next) (cl-macs--lp-temp)))
@@ -1441,17 +1445,9 @@ variable starts out as INITIAL."
       (cl-macs--lp-action (cl-macs--lp-assign (reverse cl-macs--lp-for-sets)
                                               cl-macs--lp-for-joined)))
     (when cl-macs--lp-for-steps
-      (let ((step (cons (if cl-macs--lp-for-joined 'cl-psetq 'setq)
-                        (apply #'append (reverse cl-macs--lp-for-steps)))))
-        (if (null earlier)
-            (push step cl-macs--lp-steps)
-          ;; Clauses before this one end the loop before it steps: from the
-          ;; second pass on, step just ahead of this clause's own tests.
-          (let ((own nil))
-            (while (not (eq cl-macs--lp-tests earlier))
-              (push (pop cl-macs--lp-tests) own))
-            (cl-macs--lp-action `(or ,(cl-macs--lp-first-pass-var) ,step))
-            (setq cl-macs--lp-tests (append (nreverse own) cl-macs--lp-tests))))))))
+      (push (cons (if cl-macs--lp-for-joined 'cl-psetq 'setq)
+                  (apply #'append (reverse cl-macs--lp-for-steps)))
+            cl-macs--lp-steps))))
 
 (defun cl-macs--lp-for-bind (var value)
   "Bind VAR to VALUE for the `for' clause being read."
@@ -1488,8 +1484,9 @@ variable starts out as INITIAL."
       (setq step-form (cl-macs--lp-temp))
       (cl-macs--lp-for-bind step-form step))
     (when end
-      (cl-macs--lp-test (list (if down (if strict '> '>=) (if strict '< '<=))
-                              var end-form)))
+      (let ((test (list (if down (if strict '> '>=) (if strict '< '<=)) var end-form)))
+        (push test cl-macs--lp-ends)
+        (cl-macs--lp-test test)))
     (cl-macs--lp-for-step var (list (if down '- '+) var (or step-form 1)))))
 
 (defun cl-macs--lp-for-list (var word)
@@ -1497,6 +1494,7 @@ variable starts out as INITIAL."
   (let* ((tails (eq word 'on))
          (cursor (if (and tails (symbolp var)) var (cl-macs--lp-temp))))
     (cl-macs--lp-for-bind cursor (cl-macs--lp-next))
+    (push `(consp ,cursor) cl-macs--lp-ends)
     (cl-macs--lp-test `(consp ,cursor))
     (cond ((eq word 'in-ref) (push `(,var (car ,cursor)) cl-macs--lp-refs))
           ((eq cursor var))
@@ -1524,9 +1522,13 @@ variable starts out as INITIAL."
          (first (cl-macs--lp-first-pass-var)))
     (cl-macs--lp-for-bind var nil)
     (cond ((or cl-macs--lp-for-joined (cl-macs--lp-peek 'and))
-           ;; In a parallel group NEXT is computed with the other steps.
+           ;; In a parallel group NEXT is computed with the other steps, at
+           ;; the end of the pass, while the earlier clauses' ends allow.
            (cl-macs--lp-for-set var `(if ,first ,init ,var))
-           (cl-macs--lp-for-step var next))
+           (cl-macs--lp-for-step
+            var (if cl-macs--lp-ends
+                    `(if ,(cl-macs--lp-conjunction (reverse cl-macs--lp-ends)) ,next ,var)
+                  next)))
           ((eq init next) (cl-macs--lp-for-set var next))
           (t (cl-macs--lp-for-set var `(if ,first ,init ,next))))))
 
@@ -1537,6 +1539,7 @@ variable starts out as INITIAL."
     (cl-macs--lp-for-bind vec (cl-macs--lp-next))
     (cl-macs--lp-for-bind i -1)
     (cl-macs--lp-test `(setq ,i (1+ ,i)))
+    (push `(< ,i (length ,vec)) cl-macs--lp-ends)
     (cl-macs--lp-test `(< ,i (length ,vec)))
     (if by-reference
         (push `(,var (aref ,vec ,i)) cl-macs--lp-refs)
