@@ -28,6 +28,12 @@ const root = join(import.meta.dirname, '..');
 const tsmacs = join(root, 'dist', 'tsmacs.cjs');
 // As the tsmacs command runs: its first line gives V8 this stack (scripts/launcher.template.cjs).
 const STACK = '--stack-size=6000';
+/** Node's flags from a launcher's first line (`#!/usr/bin/env -S node FLAGS`): the start-up rows run each build as its command would. */
+const flagsOf = (launcher) => {
+  const first = readFileSync(launcher, 'latin1').split('\n', 1)[0];
+  const m = /^#!\/usr\/bin\/env -S node (.*)$/.exec(first);
+  return m ? m[1].split(' ').filter(Boolean) : [STACK];
+};
 const haveEmacs = spawnSync('emacs', ['--version']).status === 0;
 const cpu = args.includes('--cpu');
 const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : null;
@@ -85,9 +91,9 @@ let evalTable = null;
 let startTs;
 let startGnu;
 if (!only || only === 'startup') {
-  const cases = [['node', ['-e', '0']], ['node', [STACK, tsmacs, '--batch', '--eval', '(kill-emacs)']]];
+  const cases = [['node', ['-e', '0']], ['node', [...flagsOf(tsmacs), tsmacs, '--batch', '--eval', '(kill-emacs)']]];
   if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '--eval', '(kill-emacs)']]);
-  if (against !== null) cases.push(['node', [STACK, against, '--batch', '--eval', '(kill-emacs)']]);
+  if (against !== null) cases.push(['node', [...flagsOf(against), against, '--batch', '--eval', '(kill-emacs)']]);
   const [node, ts, gnu, other] = haveEmacs ? medians(cases) : ((m) => [m[0], m[1], undefined, m[2]])(medians(cases));
   startTs = ts;
   startGnu = gnu;

@@ -123,12 +123,14 @@ function reseal(b: Uint8Array): Uint8Array {
   return b;
 }
 
-/** Mutant I of KIND from the undamaged file GOOD: its bytes and a description. */
-export function mutate(good: Uint8Array, kind: string, rand: (n: number) => number): { bytes: Uint8Array; what: string } {
+/**
+ * Mutant I of KIND from the undamaged file GOOD: its bytes and a description. PTRS: the hot words a
+ * load relocates whose values are dump-relative (format 4 has no relocation table; see pointerWords).
+ */
+export function mutate(good: Uint8Array, kind: string, rand: (n: number) => number, ptrs: readonly number[]): { bytes: Uint8Array; what: string } {
   const g = words(good);
   const fileWords = g.length;
   const relocW = g[H_RELOC_OFFSET]! >>> 2;
-  const nrel = g[H_RELOC_COUNT]!;
   const startsW = g[H_STARTS_OFFSET]! >>> 2;
   const nst = g[H_STARTS_COUNT]!;
   const b = good.slice();
@@ -169,7 +171,7 @@ export function mutate(good: Uint8Array, kind: string, rand: (n: number) => numb
     }
     case 'header': {
       const f = 4 + rand(HEADER_BYTES / 4 - 4);
-      if (f === H_CHECKSUM) return mutate(good, kind, rand);
+      if (f === H_CHECKSUM) return mutate(good, kind, rand, ptrs);
       const vals = [0, -1, 1, 8, g[f]! + 8, g[f]! - 8, g[f]! ^ (1 << rand(32)), rand(good.length + 64), 0x7ffffff8];
       w[f] = vals[rand(vals.length)]!;
       return { bytes: reseal(b), what: `header word ${f}: ${g[f]} -> ${w[f]}` };
@@ -194,8 +196,7 @@ export function mutate(good: Uint8Array, kind: string, rand: (n: number) => numb
       // Not damage but forgery of the contents: a well-formed file of another world, re-sealed.
       // The loader cannot refuse these; they must still never crash, hang the load, or throw JS errors.
       if (rand(2)) {
-        const k = rand(nrel);
-        const target = g[relocW + k]! >>> 3;
+        const target = ptrs[rand(ptrs.length)]!;
         const d = rand(2) ? 8 * (1 + rand(16)) : -8 * (1 + rand(16));
         w[target] = g[target]! + d;
         return { bytes: reseal(b), what: `relocated word ${target} value ${d > 0 ? '+' : ''}${d}` };
@@ -208,39 +209,21 @@ export function mutate(good: Uint8Array, kind: string, rand: (n: number) => numb
       return { bytes: reseal(b), what: `blocks of ${len} at ${a} and ${c} swapped` };
     }
     case 'reloc': {
-      const k = rand(nrel);
-      const e = g[relocW + k]!;
-      const mode = rand(6);
-      if (mode === 0) {
-        const d = (1 + rand(24)) * (rand(2) ? 1 : -1);
-        w[relocW + k] = (((e >>> 3) + d) << 3) | (e & 7);
-        return { bytes: reseal(b), what: `relocation ${k} moved by ${d} words` };
+      // Since format 4 the verify walk relocates each pointer word it checks: the forgeries that
+      // a relocation table allowed are pointer words sent where no object of their type starts, and
+      // a relocation count where there is no table. Each must be refused.
+      const p = ptrs[rand(ptrs.length)]!;
+      const tag = g[p]! & 7;
+      const mode = rand(5);
+      if (mode === 0) w[p] = (((fileWords + rand(1 << 20)) << 2) & 0x7ffffff8) | tag;
+      else if (mode === 1) w[p] = (8 * (1 + rand((HEADER_BYTES >>> 3) - 1))) | tag;
+      else if (mode === 2) w[p] = (g[H_HOT_END]! + 8 * rand(64)) | tag;
+      else if (mode === 3) w[p] = (g[p]! & ~7) | 1;
+      else {
+        w[H_RELOC_COUNT] = 1 + rand(1000);
+        return { bytes: reseal(b), what: `relocation count ${w[H_RELOC_COUNT]}` };
       }
-      if (mode === 1) {
-        w[relocW + k] = (e & ~7) | rand(8);
-        return { bytes: reseal(b), what: `relocation ${k} type ${e & 7} -> ${w[relocW + k]! & 7}` };
-      }
-      if (mode === 2) {
-        // Dropped: the rest shift down, the last entry repeats the new last one's offset + 1 word.
-        for (let j = k; j < nrel - 1; j++) w[relocW + j] = g[relocW + j + 1]!;
-        w[relocW + nrel - 1] = g[relocW + nrel - 1]! + (1 << 3);
-        return { bytes: reseal(b), what: `relocation ${k} dropped` };
-      }
-      if (mode === 3) {
-        // Two entries' types exchanged.
-        const j = rand(nrel);
-        w[relocW + k] = (e & ~7) | (g[relocW + j]! & 7);
-        w[relocW + j] = (g[relocW + j]! & ~7) | (e & 7);
-        return { bytes: reseal(b), what: `relocations ${k} and ${j} exchanged types` };
-      }
-      if (mode === 4) {
-        const j = rand(nrel);
-        w[relocW + k] = g[relocW + j]!;
-        w[relocW + j] = e;
-        return { bytes: reseal(b), what: `relocations ${k} and ${j} swapped` };
-      }
-      w[relocW + k] = rand(2) ? (rand(fileWords) << 3) | (e & 7) : rand(0x7fffffff) | 0;
-      return { bytes: reseal(b), what: `relocation ${k} = ${w[relocW + k]}` };
+      return { bytes: reseal(b), what: `pointer word ${p} ${g[p]} -> ${w[p]} (mode ${mode})` };
     }
     case 'starts': {
       const k = rand(nst);
@@ -282,10 +265,23 @@ function makeBase(out: string): void {
   funcall(rt, DEFSYM('dump-emacs-portable'), [makeString(rt, out)]);
 }
 
+/** The hot words a load relocates (they differ between loads at two bases) whose file values are dump-relative. */
+function pointerWords(basePath: string, good: Uint8Array): number[] {
+  const g = words(good);
+  const a = loadDump(host, basePath, LOAD);
+  const aw = a.i32.slice(a.heap.dumpBase, a.heap.dumpBase + g.length);
+  const b = loadDump(host, basePath, { ...LOAD, pinStaticBase: LOAD.pinStaticBase + 2, pinDumpBase: LOAD.pinDumpBase + 4096 });
+  const out: number[] = [];
+  for (let p = g[H_HOT_START]! >>> 2; p < g[H_HOT_END]! >>> 2; p++)
+    if (aw[p] !== b.i32[b.heap.dumpBase + p] && (g[p]! & 0x80000000) === 0) out.push(p);
+  return out;
+}
+
 function run(basePath: string, seed: number, kinds: string[], from: number, to: number): void {
   const good = new Uint8Array(readFileSync(basePath));
   const g = words(good);
   const sect = [g[H_HOT_START]! >>> 2, g[H_HOT_END]! >>> 2, g[H_COLD_START]! >>> 2, g[H_COLD_END]! >>> 2] as const;
+  const ptrs = pointerWords(basePath, good);
   const dir = mkdtempSync(join(tmpdir(), 'tsmacs-mutants-'));
   const target = join(dir, 'mutant.pdmp');
   const out = (x: object): void => {
@@ -299,7 +295,7 @@ function run(basePath: string, seed: number, kinds: string[], from: number, to: 
     out({ ref: refOut.length });
     for (let i = from; i < to; i++) {
       const kind = kinds[i % kinds.length]!;
-      const { bytes, what } = mutate(good, kind, rng(seed, i));
+      const { bytes, what } = mutate(good, kind, rng(seed, i), ptrs);
       process.stdout.write(`start ${i} ${kind}: ${what}\n`);
       writeFileSync(target, bytes);
       let rt: Runtime;

@@ -184,6 +184,29 @@ test('TurboFan, held back while the module bodies run, is back for the Lisp a st
   rmSync(root, { recursive: true });
 });
 
+test('the first line gives V8 a 4 MB young generation and puts the flag back: a cache either kind of start makes is taken by the other', () => {
+  const root = install(['tsmacs-core.jsc']);
+  const launcher = join(root, 'dist', 'tsmacs.cjs');
+  const first = readFileSync(launcher, 'latin1').split('\n', 1)[0]!;
+  assert.equal(first, '#!/usr/bin/env -S node --stack-size=6000 --min-semi-space-size=4');
+  const shebang = first.split(' ').slice(3);
+  const node = (flags: string[]) => spawnSync(process.execPath, [...flags, launcher, '--batch', '--eval', STATS],
+    { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } }).stdout;
+  const cache = join(root, 'dist', 'tsmacs-core.jsc');
+  // Both are ordinary runs, which rewrite a cache V8 rejects: an unchanged file was taken.
+  assert.equal(node(['--stack-size=6000']), '(3 t)');
+  const made = statSync(cache).mtimeMs;
+  assert.equal(node(shebang), '(3 t)');
+  assert.equal(statSync(cache).mtimeMs, made, 'a start with the first line\'s flags took the cache');
+  rmSync(cache);
+  assert.equal(node(shebang), '(3 t)');
+  const made2 = statSync(cache).mtimeMs;
+  assert.equal(node(['--stack-size=6000']), '(3 t)');
+  assert.equal(node(shebang), '(3 t)');
+  assert.equal(statSync(cache).mtimeMs, made2, 'the cache made under the first line\'s flags is taken by both');
+  rmSync(root, { recursive: true });
+});
+
 // Prints NAME, 0x1e, the docstring and 0x1d for every primitive (each its own run of documentation).
 const ALL_DOCS = '(mapatoms (lambda (s) (when (subrp (symbol-function s)) (princ (format "%s\x1e%s\x1d" s (documentation s t))))))';
 

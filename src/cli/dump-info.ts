@@ -2,20 +2,21 @@
 //
 // The file is first loaded as start-up loads it, so a damaged one gets the loader's own refusal;
 // the figures then come from the file's bytes (the format is in src/dump/format.ts). Every pointer
-// into the dump is a relocation entry, and the object-start table tiles each section, so an
-// object's size is the distance to the next start and its children are the relocations inside it.
+// into the dump is a relocated word (found as the loader's verify walk finds them: format 4 stores
+// no table), and the object-start table tiles each section, so an object's size is the distance to
+// the next start and its children are the relocated words inside it.
 
 import type { Host } from '../host/host.ts';
 import {
   FINGERPRINT_WORDS, HEADER_BYTES, HIGH_BIT, H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START,
   H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
   H_RELOC_OFFSET, H_SCALARS_COUNT, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT,
-  H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS, H_VERSION, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW,
-  RELOC_TYPE_BITS, SHADOW_WORDS, STAT_CONS, STAT_FLOAT, STAT_HASH_TABLE,
+  H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS, H_VERSION, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM,
+  RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, STAT_CONS, STAT_FLOAT, STAT_HASH_TABLE,
   STAT_RAWVEC, STAT_STRING, STAT_SYMBOL, STAT_VECTOR, fingerprintHex,
 } from '../dump/format.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
-import { PVEC_TYPE_SHIFT, STR_DATA, STR_NBYTES, STR_NCHARS, SYM_FUNCTION, SYM_NAME, SYM_PLIST, SYM_VALUE } from '../heap/layout.ts';
+import { PVEC_SIZE_MASK, PVEC_TYPE_SHIFT, STR_DATA, STR_NBYTES, STR_NCHARS, SYM_FUNCTION, SYM_NAME, SYM_PLIST, SYM_VALUE } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike } from '../heap/tags.ts';
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
 import { GLOBAL_NAMES } from '../core/runtime.ts';
@@ -130,12 +131,42 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
   // Relocations per kind and section; each object's relocations are its children.
   const discStart = hw(H_DISC_START);
   const relocs: RelocRow[] = RELOC_NAMES.map((kind) => ({ kind, hot: 0, discardable: 0 }));
-  const relocWord = new Int32Array(nrelocs);
-  const relocType = new Uint8Array(nrelocs);
-  for (let r = 0; r < nrelocs; r++) {
-    const e = hw((relocOff >>> 2) + r);
-    relocWord[r] = e >>> RELOC_TYPE_BITS;
-    relocType[r] = e & ((1 << RELOC_TYPE_BITS) - 1);
+  // The relocated words in file order, each with its type (format.ts): the Lisp slots of the hot
+  // objects and of the discardable section's shadows and globals, and the string data addresses.
+  const rWords: number[] = [];
+  const rTypes: number[] = [];
+  const slot = (p: number): void => {
+    const v = w[p]!;
+    const tag = v & 7;
+    if ((tag & 3) === 2 || (tag === 0 && (v & HIGH_BIT) === 0)) return; // fixnum or builtin symbol
+    rWords.push(p);
+    rTypes.push(tag === 0 ? RELOC_DUMP_SYM : (v & HIGH_BIT) !== 0 ? RELOC_EMACS_LV : RELOC_DUMP_LV);
+  };
+  for (let i = 0; i < nstarts && objStart[i]! < hotEnd; i++) {
+    const p = objStart[i]! >>> 2;
+    const kind = objKind[i];
+    if (kind === Lisp_Cons) slot(p), slot(p + 1);
+    else if (kind === Lisp_Symbol) for (let f = 0; f < 5; f++) slot(p + f);
+    else if (kind === Lisp_String) {
+      const d = w[p + STR_DATA]!;
+      if (d !== 0) {
+        rWords.push(p + STR_DATA);
+        rTypes.push((d & HIGH_BIT) !== 0 ? RELOC_EMACS_RAW : RELOC_DUMP_RAW);
+      }
+      slot(p + 3);
+    } else if (kind === Lisp_Vectorlike) {
+      const size = w[p]! & PVEC_SIZE_MASK;
+      for (let k = 1; k <= size; k++) slot(p + k);
+    }
+  }
+  const shadowsAt = hw(H_SHADOWS_OFFSET) >>> 2;
+  for (let k = 0; k < hw(H_SHADOWS_COUNT); k++) for (let f = 0; f < SHADOW_WORDS - 1; f++) slot(shadowsAt + k * SHADOW_WORDS + f);
+  const globalsAt = hw(H_GLOBALS_OFFSET) >>> 2;
+  for (let k = 0; k < hw(H_GLOBALS_COUNT); k++) slot(globalsAt + k);
+  const nrelocated = rWords.length;
+  const relocWord = Int32Array.from(rWords);
+  const relocType = Uint8Array.from(rTypes);
+  for (let r = 0; r < nrelocated; r++) {
     const row = relocs[relocType[r]!];
     if (row) {
       if ((relocWord[r]! << 2) < discStart) row.hot++;
@@ -147,10 +178,10 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
   let r = 0;
   for (let i = 0; i < nstarts; i++) {
     const wordAt = objStart[i]! >>> 2;
-    while (r < nrelocs && relocWord[r]! < wordAt) r++;
+    while (r < nrelocated && relocWord[r]! < wordAt) r++;
     firstReloc[i] = r;
   }
-  firstReloc[nstarts] = nrelocs;
+  firstReloc[nstarts] = nrelocated;
 
   /** The object a relocated word points to (a dumped symbol is a leaf: its cells are roots of their own). */
   const targetOf = (word: number, type: number): number => {
@@ -181,7 +212,7 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
       bytes += objSize[i]!;
       objects++;
       const endWord = (objStart[i]! + objSize[i]!) >>> 2;
-      for (let k = firstReloc[i]!; k < nrelocs && relocWord[k]! < endWord; k++) {
+      for (let k = firstReloc[i]!; k < nrelocated && relocWord[k]! < endWord; k++) {
         const t = targetOf(w[relocWord[k]!]!, relocType[k]!);
         if (t >= 0 && stamp[t] !== round && objKind[t] !== Lisp_Symbol) {
           stamp[t] = round;

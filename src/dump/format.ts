@@ -10,7 +10,7 @@
 // heap, so a file offset maps to a heap word by one addition.
 //
 //   offset 0                                                       fileBytes
-//   | header | hot | discardable | cold | relocations | object starts |
+//   | header | hot | discardable | cold | object starts |
 //
 // Header (HEADER_BYTES = 192, 48 words; word index: field):
 //    0-3  magic: the 16 bytes "TSMACS-PDUMP\n\0\0\0". While the dump is being
@@ -32,7 +32,9 @@
 //         then poisoned: nothing may point into it after load.
 //   22,23 cold section [start, end): objects without pointers (string bytes,
 //         floats, bignums, bool-vectors). Never read at load time.
-//   24,25 relocation table: offset in bytes, entry count.
+//   24,25 relocation table: offset in bytes, entry count. Since format 4 there
+//         is none: the offset is the cold section's end and the count 0 (the
+//         loader refuses anything else); see below.
 //   26,27 object-start table: offset in bytes, entry count.
 //   28,29 shadows: offset in bytes (inside discardable), number of builtin
 //         symbols (SHADOW_WORDS words each: value, function, plist, next, flags).
@@ -58,11 +60,14 @@
 //   - builtin symbols are constants (offsets from the static base): no relocation.
 // Bit 31 (HIGH_BIT) makes the relocation type of every word follow from the word itself.
 //
-// Relocation entry (one word): (wordOffsetInFile << 3) | type, sorted by
-// offset, strictly increasing, every offset inside [hotStart, discardableEnd).
-// The loader (verify.ts) checks that the table is exactly the set of words
-// that need relocating, each with the type its word calls for, each pointing
-// at the start of an object of the word's type.
+// No relocation table (format 4; formats 1-3 had one word per relocation,
+// (wordOffsetInFile << 3) | type, a fifth of the file): which words need one
+// and of which type follows from the layout and the words themselves. The
+// loader's verify walk (verify.ts) classifies every word of the hot and
+// discardable sections (Lisp slot, raw word, string data address), checks
+// that each pointer is to the start of an object of its type (by the
+// object-start table, or the static region's layout), and only then adds
+// the delta of its type to it: the walk is the relocation pass.
 //
 // Object-start entry (one word): (wordOffsetInFile << 3) | kind, sorted,
 // kind = the Lisp tag of the object (symbol 0, cons 3, string 4, vectorlike 5,
@@ -82,7 +87,8 @@ import { GLOBAL_NAMES } from '../core/runtime.ts';
 import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
 import type { WasmMemory } from '../heap/heap.ts';
 
-export const FORMAT_VERSION = 3; // 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values
+// 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values; 4: no relocation table
+export const FORMAT_VERSION = 4;
 export const HEADER_BYTES = 192;
 export const HEADER_WORDS = HEADER_BYTES / 4;
 

@@ -1,4 +1,4 @@
-// WebAssembly kernels for the loader's passes over the whole file: checksum lanes, relocation, object-start check.
+// WebAssembly kernels for the loader's passes over the whole file: checksum lanes, object-start check, verify and relocate.
 //
 // Each runs once per start-up, so in JS it would run cold in V8's interpreter
 // (about 10 ms/MB for the checksum) before the optimiser catches up. The same
@@ -12,16 +12,15 @@
 // binary, so the source is the whole truth. Its functions:
 //   ck(p, end)              checksum lanes over the bytes [p, end), 64 at a time,
 //                           left in the globals a, b, c, d (see format.ts checksum)
-//   reloc(t, n, base, lo, hi, d0..d4, l0..l4) -> index of the first bad entry, or -1
-//                           (see loader.ts applyRelocations: same checks, same order)
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
-//   vkinds, vadv, vslot, vflags, vslots, vshadows, vwalk
+//   vkinds, vslot, vflags, vslots, vshadows, vwalk
 //                           verify.ts's walk of the hot and discardable sections
-//                           (conses, symbols, vectorlikes, shadows, globals; strings
-//                           go back to JS), state in exported globals (V_* below).
-//                           Each answers 0 for good; on a fault the JS walk is run
-//                           to find and word the error.
+//                           (conses, symbols, strings, vectorlikes, shadows, globals),
+//                           which relocates each pointer word once it is checked,
+//                           state in exported globals (V_* below). Each answers 0
+//                           for good; on a fault the file is read again and the JS
+//                           walk run to find and word the error.
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
@@ -36,7 +35,6 @@ export interface Kernels {
   ck(p: number, end: number): void;
   /** Lanes after ck. */
   lanes(): [number, number, number, number];
-  reloc(t: number, n: number, base: number, lo: number, hi: number, deltas: Int32Array, limits: Uint32Array): number;
   starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
   /** verify.ts's walk; null when the module lacks it. */
   verify: VerifyKernel;
@@ -45,7 +43,6 @@ export interface Kernels {
 /** The verifier's functions and its state globals (see assemble: V_*). */
 export interface VerifyKernel {
   vkinds(t: number, n: number, map: number): void;
-  vadv(): number;
   vslot(p: number): number;
   vflags(p: number): number;
   vslots(p: number, n: number): number;
@@ -57,9 +54,9 @@ export interface VerifyKernel {
 /** The verifier's globals, in index order from 4: constants first, then the walk's state. */
 export const V_GLOBALS = [
   'base', 'map', 'file', 'blim', 'str0', 'nstr', 'subr0', 'nsubr', // constants: byte addresses / words
-  'r', 'rend', 'roff', 'rtype', // relocation cursor: entry address, end, its word offset and type
   'i', 'iend', 'pos', 'hotend', 'last', // object-start cursor, current word, last hash table
   'coldend', 'text0', 'sbase', // cold section end (granules), static names text (static bytes), static base (bytes)
+  'dd', 'sd', 'td', // the relocation deltas: dump-relative, dumped symbol, static-relative (verify.ts)
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -171,35 +168,6 @@ export function assemble(): Uint8Array {
     ...get(2), ...lane(2), ...gset(2), ...get(2), ...lane(3), ...gset(3),
   ]);
 
-  // reloc: params t0 n1 base2 lo3 hi4 d0..d4 = 5..9, l0..l4 = 10..14;
-  // locals q15 qend16 prev17 e18 off19 p20 v21 d22 l23. Few instructions per entry: V8 runs this
-  // as baseline (Liftoff) code, whose cost follows the instruction count.
-  const index = [...get(15), ...get(0), 0x6b /* sub */, ...k(2), 0x75 /* shr_s */];
-  const failAt = [...IF, ...index, RETURN, END];
-  /** Case TYPE of the br_table: take its delta and limit, then leave DEPTH blocks to the common code. */
-  const kase = (type: number, depth: number): number[] => [...get(5 + type), ...set(22), ...get(10 + type), ...set(23), ...BR(depth), END];
-  const reloc = func(9, [
-    ...get(0), ...set(15),
-    ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(16),
-    ...get(3), ...k(1), 0x6b, ...set(17),
-    ...BLOCK, ...LOOP,
-    ...get(15), ...get(16), GE_U, ...BR_IF(1),
-    ...get(15), ...load(), ...tee(18), ...k(3), SHR_U, ...set(19),
-    // prev < off < hi, as one unsigned comparison
-    ...get(19), ...get(17), 0x6b, ...k(1), 0x6b, ...get(4), ...get(17), 0x6b, ...k(1), 0x6b, GE_U, ...failAt,
-    ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK,
-    ...get(18), ...k(7), AND, 0x0e /* br_table */, 5, 0, 1, 2, 3, 4, 5, END,
-    ...kase(0, 5), ...kase(1, 4), ...kase(2, 3), ...kase(3, 2), ...kase(4, 1),
-    ...index, RETURN, END, // types 5..7
-    ...get(2), ...get(19), ...k(2), SHL, ADD, ...tee(20), ...load(), ...tee(21),
-    ...get(23), GE_U, ...failAt,
-    ...get(20), ...get(21), ...get(22), ADD, ...store(),
-    ...get(19), ...set(17),
-    ...get(15), ...k(4), ADD, ...set(15),
-    ...BR(0), END, END,
-    ...k(-1),
-  ]);
-
   // starts: params t0 n1 hs2 he3 cs4 ce5; locals q6 qend7 prev8 e9 off10 hotLen11 coldLen12
   const sIndex = [...get(6), ...get(0), 0x6b, ...k(2), 0x75];
   const starts = func(7, [
@@ -221,13 +189,15 @@ export function assemble(): Uint8Array {
     ...k(-1),
   ]);
 
-  // ---- verify.ts's walk (function indices 3..9) ----
-  const F_ADV = 4, F_SLOT = 5, F_FLAGS = 6, F_SLOTS = 7;
+  // ---- verify.ts's walk (function indices 2..7) ----
+  const F_SLOT = 3, F_FLAGS = 4, F_SLOTS = 5;
   const HIGH = 0x80000000 | 0;
   const gv = (n: (typeof V_GLOBALS)[number]): number[] => gget(VG(n));
   const sv = (n: (typeof V_GLOBALS)[number]): number[] => gset(VG(n));
   /** The word at relative word index on the stack. */
   const wordAt = (idx: number[]): number[] => [...gv('base'), ...idx, ...k(2), SHL, ADD, ...load()];
+  /** The byte address of the relative word index on the stack. */
+  const wordAddr = (idx: number[]): number[] => [...gv('base'), ...idx, ...k(2), SHL, ADD];
   const kindAt = (byteOff: number[]): number[] => [...gv('map'), ...byteOff, ...k(3), SHR_U, ADD, ...load8()];
 
   // vkinds(t, n, map): map[entry >>> 4] = kind + 1 for each object-start entry. locals q3 qend4 e5
@@ -240,60 +210,46 @@ export function assemble(): Uint8Array {
     ...BR(0), END, END,
   ]);
 
-  // vadv(): step the relocation cursor; 1 if the next entry is not after the current one. local e0
-  const vadv = func(1, [
-    ...gv('r'), ...k(4), ADD, ...sv('r'),
-    ...gv('r'), ...gv('rend'), GE_U, 0x04, 0x40, ...k(-1), ...sv('roff'), ...k(0), RETURN, END,
-    ...gv('r'), ...load(), ...tee(0), ...k(3), SHR_U, ...gv('roff'), 0x4d /* le_u */, 0x04, 0x40, ...k(1), RETURN, END,
-    ...get(0), ...k(3), SHR_U, ...sv('roff'), ...get(0), ...k(7), AND, ...sv('rtype'),
-    ...k(0),
-  ]);
-
   // x % 3 === 0 for the u32 on the stack, without a division (Liftoff emits a real div, ~25 cycles,
   // and most slots are symbol words): x * 3^-1 mod 2^32 is at most (2^32 - 1) / 3 exactly for the
   // multiples of 3.
   const multipleOf3 = [...k(0xaaaaaaab), MUL, ...k(0x55555555), LE_U];
-  // vslot(p): the Lisp slot at word p (verify.ts slot()). Most slots have no relocation and take
-  // the first branch; the cursor step is inlined (calls cost as much as the checks in Liftoff code).
-  // locals w1 tag2 e3 type4 v5
-  const vslot = func(5, [
-    ...wordAt(get(0)), ...tee(1), ...k(7), AND, ...set(2),
-    ...get(0), ...gv('roff'), NE, ...IF,
+  // vslot(p): the Lisp slot at word p (verify.ts slot()): a fixnum, a builtin symbol word, or a
+  // pointer to an object of its type, then relocated. Most slots take one of the first two branches.
+  // locals w1 tag2 addr3 v4
+  const relocate = (delta: (typeof V_GLOBALS)[number]): number[] => [...get(3), ...get(1), ...gv(delta), ADD, ...store(), ...k(0), RETURN];
+  const vslot = func(4, [
+    ...gv('base'), ...get(0), ...k(2), SHL, ADD, ...tee(3), ...load(), ...tee(1), ...k(7), AND, ...set(2),
     ...retIf([...get(2), ...k(3), AND, ...k(2), EQ], k(0)),
-    ...retIf([...get(2), EQZ], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...multipleOf3, AND, EQZ]),
-    ...k(1), RETURN,
-    END,
-    ...gv('rtype'), ...set(4),
-    ...gv('r'), ...k(4), ADD, ...sv('r'),
-    ...gv('r'), ...gv('rend'), LT_U, ...IF,
-    ...gv('r'), ...load(), ...tee(3), ...k(3), SHR_U, ...tee(5), ...gv('roff'), 0x4d /* le_u */, ...IF, ...k(1), RETURN, END,
-    ...get(5), ...sv('roff'), ...get(3), ...k(7), AND, ...sv('rtype'),
-    0x05 /* else */, ...k(-1), ...sv('roff'), END,
-    ...retIf([...get(2), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(1), EQ, OR], k(1)),
     ...get(2), EQZ, ...IF,
-    ...retIf([...get(4), ...k(1), NE], k(1)),
-    ...get(1), ...k(HIGH), XOR, ...tee(5), ...gv('file'), GE_U, ...IF, ...k(1), RETURN, END,
-    ...kindAt(get(5)), ...k(1), NE, RETURN,
+    ...retIf([...get(1), ...k(0), 0x4e /* ge_s */], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...multipleOf3, AND, EQZ]),
+    ...get(1), ...k(HIGH), XOR, ...tee(4), ...gv('file'), GE_U, ...IF, ...k(1), RETURN, END,
+    ...retIf([...kindAt(get(4)), ...k(1), NE], k(1)),
+    ...relocate('sd'),
     END,
+    ...retIf([...get(2), ...k(1), EQ], k(1)),
     ...get(1), ...k(0), 0x4e /* ge_s */, ...IF,
-    ...retIf([...get(4), ...get(1), ...gv('file'), GE_U, OR], k(1)),
-    ...kindAt(get(1)), ...get(2), ...k(1), ADD, NE, RETURN,
+    ...retIf([...get(1), ...gv('file'), GE_U], k(1)),
+    ...retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1)),
+    ...relocate('dd'),
     END,
-    ...retIf([...get(4), ...k(2), NE], k(1)),
-    ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(5),
-    ...retIf([...get(2), ...k(4), EQ], [
-      ...get(5), ...gv('str0'), SUB, ...gv('nstr'), LT_U, ...get(5), ...gv('str0'), SUB, ...k(3), AND, EQZ, AND, EQZ]),
-    ...retIf([...get(2), ...k(5), EQ], [
-      ...get(5), ...gv('subr0'), SUB, ...gv('nsubr'), LT_U, ...get(5), ...gv('subr0'), SUB, ...k(6), REM_U, EQZ, AND, EQZ]),
+    ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(4),
+    ...get(2), ...k(4), EQ, ...IF,
+    ...retIf([...get(4), ...gv('str0'), SUB, ...gv('nstr'), LT_U, ...get(4), ...gv('str0'), SUB, ...k(3), AND, EQZ, AND, EQZ], k(1)),
+    ...relocate('td'),
+    END,
+    ...get(2), ...k(5), EQ, ...IF,
+    ...retIf([...get(4), ...gv('subr0'), SUB, ...gv('nsubr'), LT_U, ...get(4), ...gv('subr0'), SUB, ...k(6), REM_U, EQZ, AND, EQZ], k(1)),
+    ...relocate('td'),
+    END,
     ...k(1),
   ]);
 
-  // vflags(p): a symbol's flags word: raw (no relocation), known bits, no field of value 3; an alias's
+  // vflags(p): a symbol's flags word: known bits, no field of value 3; an alias's
   // value (4 words before the flags, in a symbol and in a shadow alike) a symbol, a localized
   // variable's a cons. locals f1 tag2
   const field3 = (shift: number): number[] => [...get(1), ...k(shift), SHR_U, ...k(3), AND, ...k(3), EQ];
   const vflags = func(2, [
-    ...retIf([...get(0), ...gv('roff'), EQ], k(1)),
     ...wordAt([...get(0), ...k(4), SUB]), ...k(7), AND, ...set(2),
     ...wordAt(get(0)), ...tee(1), ...k(-512), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR, ...field3(7), OR,
     ...get(1), ...k(3), AND, ...k(1), EQ, ...get(2), ...k(0), NE, AND, OR,
@@ -307,12 +263,10 @@ export function assemble(): Uint8Array {
     ...get(0), ...get(1), ADD, ...set(2),
     ...BLOCK, ...LOOP,
     ...get(0), ...get(2), GE_U, ...BR_IF(1),
-    ...get(0), ...gv('roff'), NE, ...IF,
     ...wordAt(get(0)), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
     ...get(4), EQZ, ...get(3), ...gv('blim'), LT_U, AND, ...get(3), ...k(3), SHR_U, ...multipleOf3, AND, OR, ...IF,
     ...get(0), ...k(1), ADD, ...set(0),
-    ...BR(2), END,
-    END,
+    ...BR(1), END,
     ...retIf([...get(0), ...call(F_SLOT)], k(1)),
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(0), END, END,
@@ -336,10 +290,9 @@ export function assemble(): Uint8Array {
   // and TAG are scratch. Conses are most of an image's objects, and a call costs Liftoff code as
   // much as the checks.
   const slotInline = (p: number[], w: number, tag: number): number[] => [
-    ...p, ...gv('roff'), NE,
     ...wordAt(p), ...tee(w), ...k(7), AND, ...tee(tag), ...k(3), AND, ...k(2), EQ,
     ...get(tag), EQZ, ...get(w), ...gv('blim'), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
-    AND, EQZ, ...IF, ...retIf([...p, ...call(F_SLOT)], k(3)), END,
+    EQZ, ...IF, ...retIf([...p, ...call(F_SLOT)], k(3)), END,
   ];
   // vwalk(): hot objects from the start entry at i while pos < hotend. 0 done,
   // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's (6..12), then slotInline's (13, 14)
@@ -367,20 +320,17 @@ export function assemble(): Uint8Array {
     // locals: nchars 6, nbytes 7, len 8, d 9, avail 10, addr 11, n 12
     ...get(1), ...k(4), EQ, ...IF,
     ...retIf([...gv('pos'), ...k(4), ADD, ...gv('hotend'), GT_U], k(3)),
-    ...retIf([...gv('pos'), ...gv('roff'), EQ, ...gv('pos'), ...k(1), ADD, ...gv('roff'), EQ, OR], k(3)),
     ...wordAt(gv('pos')), ...set(6),
     ...wordAt([...gv('pos'), ...k(1), ADD]), ...set(7),
     ...retIf([...get(6), ...k(0), LT_S, ...get(7), ...k(-1), LT_S, OR,
       ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), LT_S, AND, OR], k(3)),
     ...get(6), ...get(7), ...get(7), ...k(0), LT_S, 0x1b /* select */, ...set(8),
     ...wordAt([...gv('pos'), ...k(2), ADD]), ...set(9),
-    ...gv('pos'), ...k(2), ADD, ...gv('roff'), NE, ...IF,
-    ...retIf([...get(9), ...get(8), OR], k(3)),
+    ...get(9), EQZ, ...IF,
+    ...retIf(get(8), k(3)),
     0x05 /* else */,
-    ...gv('rtype'), ...set(3),
-    ...retIf(call(F_ADV), k(3)),
     ...get(9), ...k(0), 0x4e /* ge_s */, ...IF,
-    ...retIf([...get(3), ...k(3), NE, ...get(9), ...gv('file'), GE_U, OR, ...get(9), ...k(7), AND, OR], k(3)),
+    ...retIf([...get(9), ...gv('file'), GE_U, ...get(9), ...k(7), AND, OR], k(3)),
     ...retIf([...kindAt(get(9)), ...k(2), NE], k(3)),
     ...get(9), ...k(3), SHR_U, ...k(1), ADD, ...set(10),
     ...BLOCK, ...LOOP,
@@ -392,12 +342,14 @@ export function assemble(): Uint8Array {
     ...gv('base'), ...get(9), ADD, ...set(11),
     0x05 /* else */,
     ...get(9), ...k(HIGH), XOR, ...set(9),
-    ...retIf([...get(3), ...k(4), NE, ...get(9), ...k(7), AND, OR, ...get(9), ...gv('text0'), LT_U, OR,
+    ...retIf([...get(9), ...k(7), AND, ...get(9), ...gv('text0'), LT_U, OR,
       ...get(9), ...gv('subr0'), ...k(2), SHL, GE_U, OR], k(3)),
     ...gv('subr0'), ...k(2), SHL, ...get(9), SUB, ...set(10),
     ...gv('sbase'), ...get(9), ADD, ...set(11),
     END,
     ...retIf([...get(8), ...k(1), ADD, ...get(10), GT_U], k(3)),
+    // Checked: the data word gets its absolute address (before the count below moves local 11).
+    ...wordAddr([...gv('pos'), ...k(2), ADD]), ...get(11), ...store(),
     ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), NE, AND, ...IF,
     ...k(0), ...set(12),
     ...get(11), ...get(8), ADD, ...set(10),
@@ -414,14 +366,12 @@ export function assemble(): Uint8Array {
     END,
     ...retIf([...get(1), ...k(5), NE], k(3)),
     // vectorlike
-    ...retIf([...gv('pos'), ...gv('roff'), EQ], k(3)),
     ...wordAt(gv('pos')), ...tee(2), ...k(26), SHR_U, ...set(3),
     ...get(2), ...k((1 << 26) - 1), AND, ...set(4),
     ...retIf([...get(3), ...k(PVEC_TYPE_COUNT), GE_U, ...isType(3), OR, ...isType(6), OR, ...isType(7), OR, ...isType(8), OR], k(3)),
     ...gv('pos'), ...get(4), ...k(2), ADD, ...k(-2), AND, ADD, ...tee(5), ...gv('hotend'), GT_U, ...IF, ...k(3), RETURN, END,
     ...retIf([...isType(2), ...get(4), ...k(13), NE, AND], k(3)),
     ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
-    ...retIf([...get(5), ...gv('pos'), ...k(1), ADD, ...get(4), ADD, NE, ...get(5), ...k(1), SUB, ...gv('roff'), EQ, AND], k(3)),
     ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
     // A sub-char-table's shape is checked here (verify.ts checkShape, same rules): a default image
     // has hundreds, and a return to JS for each cost more than the walk. Its depth a fixnum d in
@@ -439,7 +389,6 @@ export function assemble(): Uint8Array {
   ]);
 
   const t2 = [0x60, 2, I32, I32, 0];
-  const t15 = [0x60, 15, ...new Array(15).fill(I32), 1, I32];
   const t6 = [0x60, 6, ...new Array(6).fill(I32), 1, I32];
   const global0 = [I32, 1, ...k(0), END];
   const t3 = [0x60, 3, I32, I32, I32, 0];
@@ -448,18 +397,18 @@ export function assemble(): Uint8Array {
   const t2r = [0x60, 2, I32, I32, 1, I32];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t15, t6, t3, t0r, t1r, t2r])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [3], [4], [5], [5], [6], [6], [4]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
-      [...name('ck'), 0, 0], [...name('reloc'), 0, 1], [...name('starts'), 0, 2],
+      [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vadv', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk'].map((n, i) => [...name(n), 0, 3 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, reloc, starts, vkinds, vadv, vslot, vflags, vslots, vshadows, vwalk])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk])),
   ]);
 }
 
@@ -475,7 +424,6 @@ const instances = new WeakMap<WasmMemory, Kernels | null>();
 
 interface Exports {
   ck(p: number, end: number): void;
-  reloc(...args: number[]): number;
   starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
   a: { value: number };
   b: { value: number };
@@ -531,19 +479,9 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
         // V8 first runs a function as baseline code while it optimises it on another thread, so
         // later chunks run the optimised code (about twice as fast: 2.7 against 5.3 ms for
         // 826k object starts). Each chunk's first entry is ordered against the previous chunk's
-        // last: for reloc by passing that offset + 1 as LO, for starts by checking it here.
-        reloc: (t, n, base, lo, hi, d, l) => {
-          for (let i = 0; i < n; i += KERNEL_CHUNK) {
-            const from = i === 0 ? lo : (words[((t >>> 2) + i - 1)]! >>> 3) + 1;
-            const bad = x.reloc(t + 4 * i, Math.min(KERNEL_CHUNK, n - i), base | 0, from, hi, d[0]!, d[1]!, d[2]!, d[3]!, d[4]!,
-              l[0]! | 0, l[1]! | 0, l[2]! | 0, l[3]! | 0, l[4]! | 0);
-            if (bad >= 0) return i + bad;
-          }
-          return -1;
-        },
+        // last here (verify.ts's walk goes in chunks the same way).
         verify: {
           vkinds: x.vkinds as VerifyKernel['vkinds'],
-          vadv: x.vadv as VerifyKernel['vadv'],
           vslot: x.vslot as VerifyKernel['vslot'],
           vflags: x.vflags as VerifyKernel['vflags'],
           vslots: x.vslots as VerifyKernel['vslots'],

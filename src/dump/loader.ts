@@ -5,8 +5,8 @@
 // check runs before the word it guards is used: the header field by field,
 // then the file size, then the checksum over the whole file, then the layout
 // of the sections and the object-start table, then the whole image (verify.ts:
-// objects tile their sections, the relocation table is exactly the pointer
-// words, each to an object of its type), and only then the relocations. A failure throws DumpLoadError with GNU's wording where
+// objects tile their sections, every pointer word is to an object of its type,
+// and is relocated once it is checked: format 4 has no relocation table). A failure throws DumpLoadError with GNU's wording where
 // GNU has one, and an exit code per kind of failure (docs/dump-format.md).
 
 import { SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
@@ -19,8 +19,8 @@ import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, H_BOM, H_CHECKSUM, H_COLD_END, H_COLD_START,
   H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
   H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT, H_SCALARS_OFFSET, H_SHADOWS_COUNT,
-  H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, HIGH_BIT, IN_PROGRESS_BYTE, KIND_DATA,
-  MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, checksum,
+  H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, IN_PROGRESS_BYTE, KIND_DATA,
+  MAGIC, SHADOW_WORDS, checksum,
   fingerprint, fingerprintHex,
 } from './format.ts';
 import { AFTER_LOAD_HOOKS, SCALARS } from '../core/dump-hooks.ts';
@@ -108,14 +108,12 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   mark?.('object-starts');
   try {
     if (opts.jsVerify) verifyImageJS(rt, S);
-    else verifyImage(rt, S);
+    else verifyImage(rt, S, () => host.readFileInto(path, region, 0));
   } catch (e) {
     if (e instanceof ImageError) throw new DumpLoadError(e.kind, path, `dump file is malformed: ${e.message}`);
     throw e;
   }
   mark?.('verify');
-  applyRelocations(rt, path, S);
-  mark?.('relocations');
   restoreShadows(rt, S);
   restoreGlobals(rt, S);
   restoreScalars(rt, S);
@@ -216,7 +214,8 @@ function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: st
   if (S.hotStartW !== HEADER_BYTES >>> 2) bad('hot section start');
   if (al(H_DISC_START) !== S.hotEndW || S.hotEndW < S.hotStartW) bad('hot section end');
   if (S.discEndW < S.hotEndW || S.coldStartW !== S.discEndW || S.coldEndW < S.coldStartW) bad('section order');
-  if (S.relocW !== S.coldEndW || S.nrelocs < 0 || S.nrelocs > S.discEndW - S.hotStartW) bad('relocation table');
+  // Since format 4 the verify walk relocates each word it checks: no table, its header fields stay.
+  if (S.relocW !== S.coldEndW || S.nrelocs !== 0) bad('relocation table');
   if (S.startsW !== S.relocW + S.nrelocs || S.nstarts < 0 || ((S.startsW + S.nstarts + 1) & ~1) !== fileBytes >>> 2)
     bad('object-start table');
   const nsyms = BUILTIN_SYMBOLS.length;
@@ -227,62 +226,6 @@ function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: st
     bad('scalars');
   if (hw(H_STATIC_WORDS) !== rt.heap.staticTop - rt.heap.staticBase) bad('static region size');
   return S;
-}
-
-/**
- * The one pass over the relocation table: each entry adds its type's delta to
- * one word. Entries must increase and stay in [hot start, discardable end);
- * each stored value must lie inside the region it is relative to.
- */
-function applyRelocations(rt: Runtime, path: string, S: Sections): void {
-  const m = rt.i32;
-  const h = rt.heap;
-  const base = h.dumpBase;
-  const delta = new Int32Array(8);
-  const limit = new Uint32Array(8); // types 5..7 stay 0: every value fails
-  delta[RELOC_DUMP_LV] = base << 2;
-  // Values with HIGH_BIT lose it in the same addition (format.ts); verifyImage has checked
-  // their lower bounds and targets, so these limits only repeat the upper bounds.
-  delta[RELOC_DUMP_SYM] = ((base - h.staticBase) << 2) ^ HIGH_BIT;
-  delta[RELOC_EMACS_LV] = (h.staticBase << 2) ^ HIGH_BIT;
-  delta[RELOC_DUMP_RAW] = base << 2;
-  delta[RELOC_EMACS_RAW] = (h.staticBase << 2) ^ HIGH_BIT;
-  const staticBytes = (h.staticTop - h.staticBase) << 2;
-  limit[RELOC_DUMP_LV] = S.fileBytes;
-  limit[RELOC_DUMP_SYM] = (S.fileBytes ^ HIGH_BIT) >>> 0;
-  limit[RELOC_EMACS_LV] = (staticBytes ^ HIGH_BIT) >>> 0;
-  limit[RELOC_DUMP_RAW] = S.fileBytes;
-  limit[RELOC_EMACS_RAW] = (staticBytes ^ HIGH_BIT) >>> 0;
-  const lo = S.hotStartW;
-  const hi = S.discEndW;
-  const t0 = base + S.relocW;
-  const t1 = t0 + S.nrelocs;
-  const kn = kernelsFor(h.memory);
-  if (kn !== null) {
-    const bad = kn.reloc(t0 << 2, S.nrelocs, base << 2, lo, hi, delta, limit);
-    if (bad >= 0) {
-      const e = m[t0 + bad]!;
-      relocError(path, bad, e >>> 3, bad > 0 ? m[t0 + bad - 1]! >>> 3 : lo - 1, hi, e & 7);
-    }
-    return;
-  }
-  let prev = lo - 1;
-  for (let i = t0; i < t1; i++) {
-    const e = m[i]!;
-    const off = e >>> 3;
-    const type = e & 7;
-    const p = base + off;
-    const v = m[p]!;
-    if (off <= prev || off >= hi || v >>> 0 >= limit[type]!) relocError(path, i - t0, off, prev, hi, type);
-    prev = off;
-    m[p] = (v + delta[type]!) | 0;
-  }
-}
-
-function relocError(path: string, n: number, off: number, prev: number, hi: number, type: number): never {
-  const why = off <= prev ? 'is out of order' : off >= hi ? 'points outside the dump\'s relocatable sections'
-    : type >= 5 ? `has unknown type ${type}` : 'holds a value pointing outside the dump';
-  throw new DumpLoadError('bad-table', path, `relocation ${n} (word ${off}) ${why}`);
 }
 
 /** Copy the builtin symbols' cells into the static region. */

@@ -10,19 +10,17 @@
 //   - every word of the hot and discardable sections is one of: a Lisp slot,
 //     a raw word (headers, sizes, flags, padding, scalars), or a string's data
 //     address;
-//   - the relocation table is exactly the set of words that need one: every
-//     pointer slot has one, no fixnum, builtin symbol or raw word has one;
-//   - each relocation's type is the one its word calls for, and its target is
-//     the start of an object of the word's type: in the dump by the
-//     object-start table, in the static region by its fixed layout;
+//   - every pointer word's target is the start of an object of the word's
+//     type: in the dump by the object-start table, in the static region by
+//     its fixed layout; and only then is the word relocated (since format 4
+//     this walk is the relocation pass: there is no relocation table);
 //   - headers, symbol flags (and an alias's or localized variable's value),
 //     string sizes, hash tables, char-tables and finalizers have the shapes
 //     the runtime relies on without checking.
 //
-// The relative encoding (format.ts) makes each word's relocation type follow
-// from the word itself: static-relative and dump-symbol values carry bit 31,
-// dump-relative values never do. So moving, dropping, adding or retyping a
-// relocation always breaks one of these rules.
+// The relative encoding (format.ts) makes each word's relocation follow from
+// the word and its place: static-relative and dump-symbol values carry bit 31,
+// dump-relative values never do, fixnums and builtin symbols need none.
 //
 // A failure throws DumpLoadError 'bad-relocation' or 'bad-object' naming the
 // word. The pass is plain JS over typed arrays; it runs once per start-up.
@@ -44,8 +42,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { KERNEL_CHUNK, kernelsFor, type VerifyKernel } from './kernels.ts';
 import { BLOCK_SHIFT } from '../heap/heap.ts';
 import {
-  HIGH_BIT, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
-  SHADOW_WORDS,
+  HIGH_BIT, KIND_DATA, SHADOW_WORDS,
 } from './format.ts';
 
 /** The parts of the checked header the walk needs, in words from the dump base. */
@@ -82,11 +79,12 @@ const SYM_STRIDE = (SYMBOL_WORDS + 1) & ~1;
 const FLAG_BITS = 0x1ff; // through SYM_FWD_MASK
 
 /**
- * Verify the image in the dump region (relocations not yet applied); throw ImageError on the first
- * fault. The hot and discardable walk runs as WebAssembly (kernels.ts) when it can, with the kind
- * map in unused memory at the top of the heap; a fault there reruns the JS walk for the message.
+ * Verify and relocate the image in the dump region, as read from the file; throw ImageError on the
+ * first fault. The hot and discardable walk runs as WebAssembly (kernels.ts) when it can, with the
+ * kind map in unused memory at the top of the heap; a fault there has the file read again (REREAD:
+ * the walk relocated the words before the fault) and the JS walk run for the message.
  */
-export function verifyImage(rt: Runtime, S: ImageLayout): void {
+export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): void {
   const h = rt.heap;
   const kn = kernelsFor(h.memory);
   const mapBytes = ((S.fileBytes >>> 3) + 7) & ~7;
@@ -104,6 +102,7 @@ export function verifyImage(rt: Runtime, S: ImageLayout): void {
     kinds.fill(0); // the block allocator expects untouched memory
   }
   if (!ok) {
+    reread();
     verifyWith(rt, S, null, new Uint8Array(mapBytes));
     throw new ImageError('bad-object', 'the WebAssembly check found a fault that the JS check did not');
   }
@@ -116,8 +115,9 @@ export function verifyImageJS(rt: Runtime, S: ImageLayout): void {
 
 /**
  * The walk, with the kernels V for hot and discardable words or all in JS when V is null. KINDS is
- * zeroed, fileBytes/8 bytes long (inside the heap when V is given). With V, returns false on a fault
- * (the caller reruns it in JS to word it); in JS, throws.
+ * zeroed, fileBytes/8 bytes long (inside the heap when V is given). Each pointer word is relocated
+ * once its target is checked. With V, returns false on a fault (the caller rereads the file and
+ * reruns it in JS to word it); in JS, throws.
  */
 function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: Uint8Array): boolean {
   const m = rt.i32;
@@ -184,14 +184,13 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
   }
   if (pos !== S.coldEndW) objErr(pos, 'is missing: the cold section is not covered by its objects');
 
-  // ---- hot and discardable: every word, merged with the relocation table ----
-  // The relocation cursor: the entry's address, its word offset (2^32-1 past the last) and type.
-  // With V it lives in the kernels' globals; these closures read and step whichever is in use.
-  const r0 = base + S.relocW;
-  const rEnd = r0 + S.nrelocs;
-  let r = r0 - 1;
-  let rOffJS = S.hotStartW - 1;
-  let rTypeJS = 0;
+  // ---- hot and discardable: every word; each pointer checked, then relocated ----
+  // The deltas (format.ts): dump-relative values (Lisp pointers and string data alike) add the dump's
+  // byte address; static-relative ones and dumped symbols carry bit 31, which the addition drops.
+  const staticBase = rt.heap.staticBase;
+  const dumpDelta = base << 2;
+  const symDelta = ((base - staticBase) << 2) ^ HIGH_BIT;
+  const staticDelta = (staticBase << 2) ^ HIGH_BIT;
   const g = V?.g;
   if (g !== undefined) {
     g.base.value = base << 2;
@@ -202,35 +201,14 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.nstr.value = textW0 - strW0;
     g.subr0.value = subrW0;
     g.nsubr.value = staticWords - subrW0;
-    g.r.value = (r0 - 1) << 2;
-    g.rend.value = rEnd << 2;
-    g.roff.value = S.hotStartW - 1;
     g.coldend.value = S.coldEndW >>> 1;
     g.text0.value = textW0 << 2;
-    g.sbase.value = rt.heap.staticBase << 2;
+    g.sbase.value = staticBase << 2;
+    g.dd.value = dumpDelta;
+    g.sd.value = symDelta;
+    g.td.value = staticDelta;
   }
-  const rOff = g ? (): number => g.roff.value >>> 0 : (): number => rOffJS >>> 0;
-  const rType = g ? (): number => g.rtype.value : (): number => rTypeJS;
-  const rIndex = g ? (): number => (g.r.value >>> 2) - r0 : (): number => r - r0;
-  const nextReloc = (): void => {
-    if (V !== null) {
-      // Name the entry's own word, as the JS walk does (the cursor still holds the previous one).
-      if (V.vadv() !== 0) relErr(m[g!.r.value >>> 2]! >>> 3, `has relocation ${rIndex()}, out of order`);
-      return;
-    }
-    r++;
-    if (r < rEnd) {
-      const off = m[r]! >>> 3;
-      if (off <= rOffJS) relErr(off, `has relocation ${r - r0}, out of order`);
-      rOffJS = off;
-      rTypeJS = m[r]! & 7;
-    } else rOffJS = -1;
-  };
-  nextReloc();
-  const raw = (p: number): void => {
-    if (p === rOff()) relErr(p, `is not a pointer but has relocation ${rIndex()}`);
-  };
-  /** A Lisp slot at word P. */
+  /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
     if (V !== null) {
       if (V.vslot(p) !== 0) throw FAULT;
@@ -238,40 +216,35 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     }
     const w = m[base + p]!;
     const tag = w & 7;
-    const has = p === rOffJS;
-    const type = rTypeJS;
-    if (has) nextReloc();
-    if ((tag & 3) === 2) {
-      if (has) relErr(p, 'holds a fixnum but has a relocation');
-    } else if (tag === 0) {
-      if (!has) {
-        if (w >>> 0 >= builtinLimit || (w >>> 3) % SYM_GRANULES !== 0) relErr(p, 'holds a symbol word that needs a relocation');
-      } else {
-        const v = (w ^ HIGH_BIT) >>> 0;
-        if (type !== RELOC_DUMP_SYM) relErr(p, `holds a dumped symbol but has relocation type ${type}`);
-        if (v >= fileBytes || kinds[v >>> 3] !== 1) relErr(p, 'holds a symbol that is not an object of the dump');
+    if ((tag & 3) === 2) return;
+    if (tag === 0) {
+      if ((w & HIGH_BIT) === 0) {
+        if (w >= builtinLimit || (w >>> 3) % SYM_GRANULES !== 0) relErr(p, 'holds a symbol word that is not a builtin symbol');
+        return;
       }
+      const v = (w ^ HIGH_BIT) >>> 0;
+      if (v >= fileBytes || kinds[v >>> 3] !== 1) relErr(p, 'holds a symbol that is not an object of the dump');
+      m[base + p] = (w + symDelta) | 0;
     } else if (tag === 1) relErr(p, 'holds an invalid word');
-    else if (!has) relErr(p, 'holds a pointer without a relocation');
     else if ((w & HIGH_BIT) === 0) {
-      if (type !== RELOC_DUMP_LV) relErr(p, `holds a dump pointer but has relocation type ${type}`);
-      if (w >= fileBytes || kinds[w >>> 3] !== tag + 1) relErr(p, `holds a pointer that is not to an object of its type`);
+      if (w >= fileBytes || kinds[w >>> 3] !== tag + 1) relErr(p, 'holds a pointer that is not to an object of its type');
+      m[base + p] = (w + dumpDelta) | 0;
     } else {
-      if (type !== RELOC_EMACS_LV) relErr(p, `holds a static pointer but has relocation type ${type}`);
       const off = ((w ^ HIGH_BIT) >>> 2) & ~1;
       const ok = tag === 4 ? off >= strW0 && off < textW0 && (off - strW0) % STR_STRIDE === 0
         : tag === 5 ? off >= subrW0 && off < staticWords && (off - subrW0) % SUBR_STRIDE === 0 : false;
       if (!ok) relErr(p, 'holds a pointer that is not to a static object of its type');
+      m[base + p] = (w + staticDelta) | 0;
     }
   };
   const flags = (p: number): void => {
-    raw(p);
     const f = m[base + p]!;
     if ((f & ~FLAG_BITS) !== 0 || (f & SYM_REDIRECT_MASK) === 3 || ((f >>> SYM_TRAPPED_SHIFT) & 3) === 3 ||
       ((f >>> SYM_INTERNED_SHIFT) & 3) === 3 || ((f >>> SYM_FWD_SHIFT) & 3) === 3)
       objErr(p, `has symbol flags 0x${(f >>> 0).toString(16)}`);
-    // The value, 4 words before the flags in a symbol and in a shadow: the runtime follows an
-    // alias's to a symbol and takes the cdr of a localized variable's without a type check.
+    // The value, 4 words before the flags in a symbol and in a shadow (relocation keeps its tag):
+    // the runtime follows an alias's to a symbol and takes the cdr of a localized variable's
+    // without a type check.
     const vtag = m[base + p - 4]! & 7;
     const r = f & SYM_REDIRECT_MASK;
     if ((r === SYM_VARALIAS && vtag !== 0) || (r === SYM_LOCALIZED && vtag !== 3))
@@ -279,8 +252,6 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
   };
   const string = (pos: number): void => {
     if (pos + STRING_WORDS > S.hotEndW) objErr(pos, 'runs past the end of the hot section');
-    raw(pos + STR_NCHARS);
-    raw(pos + STR_NBYTES);
     const nchars = m[base + pos + STR_NCHARS]!;
     const nbytes = m[base + pos + STR_NBYTES]!;
     if (nchars < 0 || nbytes < -1 || (nbytes >= 0 && nbytes < nchars))
@@ -288,15 +259,12 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     const len = nbytes < 0 ? nchars : nbytes;
     const dp = pos + STR_DATA;
     const d = m[base + dp]!;
-    if (dp !== rOff()) {
-      if (d !== 0 || len !== 0) relErr(dp, 'holds string data without a relocation');
+    if (d === 0) {
+      if (len !== 0) relErr(dp, 'holds no string data for a string of bytes');
     } else {
-      const type = rType();
-      nextReloc();
       let start: number;
       let end: number;
       if ((d & HIGH_BIT) === 0) {
-        if (type !== RELOC_DUMP_RAW) relErr(dp, `holds string data in the dump but has relocation type ${type}`);
         if (d >= fileBytes || (d & 7) !== 0 || kinds[d >>> 3] !== KIND_DATA + 1)
           relErr(dp, 'holds string data that is not a string-data object of the dump');
         // The data object runs to the next object start.
@@ -306,11 +274,10 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
         start = (base << 2) + d;
         end = (base << 2) + (gr << 3);
       } else {
-        if (type !== RELOC_EMACS_RAW) relErr(dp, `holds static string data but has relocation type ${type}`);
         const v = (d ^ HIGH_BIT) >>> 0;
         if ((v & 7) !== 0 || v < textW0 << 2 || v >= subrW0 << 2) relErr(dp, 'holds string data outside the static names');
-        start = (rt.heap.staticBase << 2) + v;
-        end = (rt.heap.staticBase + subrW0) << 2;
+        start = (staticBase << 2) + v;
+        end = (staticBase + subrW0) << 2;
       }
       if (len + 1 > end - start) objErr(pos, `is a string of ${len} bytes whose data holds ${end - start - 1}`);
       if (nbytes >= 0 && nbytes !== nchars) {
@@ -319,6 +286,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
         for (let b = start; b < start + len; b++) if ((u8[b]! & 0xc0) !== 0x80) n++;
         if (n !== nchars) objErr(pos, `is a string of ${nchars} chars whose bytes hold ${n}`);
       }
+      m[base + dp] = start;
     }
     slot(pos + 3);
   };
@@ -329,7 +297,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       g.i.value = t0 << 2;
       g.pos.value = S.hotStartW;
       g.hotend.value = S.hotEndW;
-      // In chunks, as kernels.ts's reloc: later calls run the code V8 optimised meanwhile.
+      // In chunks, as kernels.ts's starts: later calls run the code V8 optimised meanwhile.
       for (;;) {
         g.iend.value = Math.min(iEnd, g.i.value + 4 * KERNEL_CHUNK);
         const c = V!.vwalk();
@@ -365,7 +333,6 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
             pos += STRING_WORDS;
             break;
           case 5: {
-            raw(pos);
             const hdr = m[base + pos]!;
             const type = hdr >>> PVEC_TYPE_SHIFT;
             const size = hdr & PVEC_SIZE_MASK;
@@ -378,7 +345,6 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
               type === PVEC_MARKER || type === PVEC_BUFFER || type === PVEC_OVERLAY)
               tables.push(pos);
             for (let p = pos + 1; p <= pos + size; p++) slot(p);
-            if (end > pos + 1 + size) raw(end - 1);
             pos = end;
             break;
           }
@@ -401,12 +367,9 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       }
       for (let p = S.globalsW; p < globalsEnd; p++) slot(p);
     }
-    const ro = rOff();
-    if (ro >= globalsEnd && ro < S.discEndW) raw(ro);
-    if (ro !== -1 >>> 0) relErr(ro, `has relocation ${rIndex()} but is not in a relocatable section`);
 
-    // Vectorlikes whose slots the runtime indexes without bounds checks.
-    for (const tp of tables) checkShape(m, base, tp, objErr);
+    // Vectorlikes whose slots the runtime indexes without bounds checks (their pointers relocated now).
+    for (const tp of tables) checkShape(m, base, base + (fileBytes >>> 2), tp, objErr);
   } catch (e) {
     if (e === FAULT || (V !== null && e instanceof ImageError)) return false;
     throw e;
@@ -417,10 +380,13 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
 /** Thrown inside the walk when a kernel reports a fault: the JS walk then finds and words it. */
 const FAULT = new Error('fault');
 
-/** The vector at relative pointer W (a checked dump pointer), or -1 if W is not a normal vector of the dump. */
-function vectorAt(m: Int32Array, base: number, w: number): number {
-  if ((w & 7) !== 5 || (w & HIGH_BIT) !== 0) return -1;
-  const wi = base + ((w & ~7) >>> 2);
+// The shape checks run after the walk, on relocated words: a checked vectorlike pointer is the
+// start of a dump vectorlike or a static subr, so its type tells the two apart.
+
+/** The vector at pointer W (a checked, relocated pointer), or -1 if W is not a normal vector of the dump. */
+function vectorAt(m: Int32Array, w: number): number {
+  if ((w & 7) !== 5) return -1;
+  const wi = (w & ~7) >>> 2;
   return m[wi]! >>> PVEC_TYPE_SHIFT === PVEC_NORMAL_VECTOR ? wi : -1;
 }
 
@@ -428,7 +394,7 @@ function vectorAt(m: Int32Array, base: number, w: number): number {
 const SUB_CHARTAB_SIZES = [0, 16, 32, 128];
 
 /** The fixed shape of the vectorlike at word AT: hash table, char-table, sub-char-table, finalizer. */
-function checkShape(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+function checkShape(m: Int32Array, base: number, end: number, at: number, objErr: (off: number, what: string) => never): void {
   const hdr = m[base + at]!;
   const type = hdr >>> PVEC_TYPE_SHIFT;
   const size = hdr & PVEC_SIZE_MASK;
@@ -449,7 +415,7 @@ function checkShape(m: Int32Array, base: number, at: number, objErr: (off: numbe
   } else if (type === PVEC_MARKER) {
     checkMarker(m, base, at, objErr);
   } else if (type === PVEC_BUFFER) {
-    checkBuffer(m, base, at, objErr);
+    checkBuffer(m, base, end, at, objErr);
   } else if (type === PVEC_OVERLAY) {
     checkOverlay(m, base, at, objErr);
   }
@@ -459,8 +425,8 @@ function checkShape(m: Int32Array, base: number, at: number, objErr: (off: numbe
 function checkOverlay(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
   const size = m[base + at]! & PVEC_SIZE_MASK;
   if (size !== OVERLAY_SLOTS) objErr(at, `is an overlay of ${size} slots`);
-  const s = dumpVectorlike(m, base, m[base + at + 1 + OVERLAY_START]!, PVEC_MARKER);
-  const e = dumpVectorlike(m, base, m[base + at + 1 + OVERLAY_END]!, PVEC_MARKER);
+  const s = dumpVectorlike(m, m[base + at + 1 + OVERLAY_START]!, PVEC_MARKER);
+  const e = dumpVectorlike(m, m[base + at + 1 + OVERLAY_END]!, PVEC_MARKER);
   if (s < 0 || e < 0) objErr(at, 'is an overlay whose ends are not markers of the dump');
   if (m[s + 1 + MARKER_BUFFER] !== m[e + 1 + MARKER_BUFFER] || m[s + 1 + MARKER_CHARPOS]! > m[e + 1 + MARKER_CHARPOS]!)
     objErr(at, 'is an overlay whose ends are not in order in one buffer');
@@ -475,13 +441,13 @@ function checkMarker(m: Int32Array, base: number, at: number, objErr: (off: numb
   const b = slot(MARKER_BYTEPOS);
   if ((c & 3) !== 2 || (b & 3) !== 2 || c >> 2 < 1 || b >> 2 < c >> 2) objErr(at, 'is a marker whose positions are not positions');
   const buf = slot(MARKER_BUFFER);
-  if (buf !== 0 && dumpVectorlike(m, base, buf, PVEC_BUFFER) < 0) objErr(at, 'is a marker whose buffer is not a buffer of the dump');
+  if (buf !== 0 && dumpVectorlike(m, buf, PVEC_BUFFER) < 0) objErr(at, 'is a marker whose buffer is not a buffer of the dump');
 }
 
-/** The word index of the dump vectorlike of TYPE that W points at, or -1. */
-function dumpVectorlike(m: Int32Array, base: number, w: number, type: number): number {
-  if ((w & 7) !== 5 || (w & HIGH_BIT) !== 0) return -1;
-  const wi = base + ((w & ~7) >>> 2);
+/** The word index of the dump vectorlike of TYPE (never a subr's) that W points at, or -1. */
+function dumpVectorlike(m: Int32Array, w: number, type: number): number {
+  if ((w & 7) !== 5) return -1;
+  const wi = (w & ~7) >>> 2;
   return m[wi]! >>> PVEC_TYPE_SHIFT === type ? wi : -1;
 }
 
@@ -490,7 +456,7 @@ function dumpVectorlike(m: Int32Array, base: number, w: number, type: number): n
  * dump long enough for them, and its marker chain a proper list of markers that point into it.
  * The runtime indexes the text and walks the chain on these grounds without checking.
  */
-function checkBuffer(m: Int32Array, base: number, at: number, objErr: (off: number, what: string) => never): void {
+function checkBuffer(m: Int32Array, base: number, end: number, at: number, objErr: (off: number, what: string) => never): void {
   const size = m[base + at]! & PVEC_SIZE_MASK;
   if (size < BUFFER_SLOTS) objErr(at, `is a buffer of ${size} slots`);
   const slot = (i: number): number => m[base + at + 1 + i]!;
@@ -507,17 +473,17 @@ function checkBuffer(m: Int32Array, base: number, at: number, objErr: (off: numb
     objErr(at, 'is a buffer whose positions are out of order');
   for (const i of [BUF_MODIFF, BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_AUTOSAVE_MODIFF]) if ((slot(i) & 3) !== 2) objErr(at, 'is a buffer whose ticks are not fixnums');
   const text = slot(BUF_TEXT);
-  if ((text & 7) !== 4 || (text & HIGH_BIT) !== 0) objErr(at, 'is a buffer whose text is not a string of the dump');
-  const tw = base + ((text & ~7) >>> 2);
+  const tw = (text & ~7) >>> 2;
+  if ((text & 7) !== 4 || tw < base || tw >= end) objErr(at, 'is a buffer whose text is not a string of the dump');
   if (m[tw + STR_NBYTES] !== -1 || m[tw + STR_NCHARS]! < pos(BUF_Z_BYTE) - 1)
     objErr(at, 'is a buffer whose text is not a unibyte string long enough');
   // The marker chain: a proper list of this buffer's markers (its length bounded by the image size).
-  const self = (at << 2) | 5;
+  const self = ((base + at) << 2) | 5;
   let l = slot(BUF_MARKERS);
   for (let n = 0; l !== 0; n++) {
-    if ((l & 7) !== 3 || (l & HIGH_BIT) !== 0 || n > m.length) objErr(at, 'is a buffer whose marker chain is not a list');
-    const cw = base + ((l & ~7) >>> 2);
-    const mk = dumpVectorlike(m, base, m[cw]!, PVEC_MARKER);
+    if ((l & 7) !== 3 || n > m.length) objErr(at, 'is a buffer whose marker chain is not a list');
+    const cw = (l & ~7) >>> 2;
+    const mk = dumpVectorlike(m, m[cw]!, PVEC_MARKER);
     if (mk < 0 || m[mk + 1 + MARKER_BUFFER] !== self) objErr(at, 'is a buffer whose marker chain holds a stranger');
     if (m[mk + 1 + MARKER_CHARPOS]! >> 2 > pos(BUF_Z) || m[mk + 1 + MARKER_BYTEPOS]! >> 2 > pos(BUF_Z_BYTE))
       objErr(at, 'is a buffer with a marker past its end');
@@ -528,7 +494,7 @@ function checkBuffer(m: Int32Array, base: number, at: number, objErr: (off: numb
 function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: number, what: string) => never): void {
   const at = tb - 1 - base;
   const part = (slot: number, name: string): number => {
-    const v = vectorAt(m, base, m[tb + slot]!);
+    const v = vectorAt(m, m[tb + slot]!);
     return v >= 0 ? v : objErr(at, `is a hash table whose ${name} (0x${(m[tb + slot]! >>> 0).toString(16)}) is not a vector`);
   };
   const kv = part(HT_KV, 'key-value vector');

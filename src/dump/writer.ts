@@ -536,14 +536,12 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   const discEndW = (scalarsW + 2 * opts.scalarValues.length + 1) & ~1;
   const coldStartW = discEndW;
   const coldEndW = coldStartW + L.coldWords;
-  // Relocations: at most one per hot or discardable word; sized exactly after writing.
   const I: Image = {
     L, out: new Int32Array(0), out8: new Uint8Array(0), relocs: new IntList(), starts: new IntList(),
     hotStartW, discStartW, coldStartW,
   };
-  const relocBound = discEndW - hotStartW;
   const nstarts = L.hot.length + L.cold.length;
-  const maxWords = coldEndW + relocBound + nstarts + 2;
+  const maxWords = coldEndW + nstarts + 2;
   I.out = new Int32Array(maxWords);
   I.out8 = new Uint8Array(I.out.buffer);
 
@@ -554,9 +552,10 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   writeScalars(I, scalarsW, opts.scalarValues);
   const discRelocs = I.relocs.n - hotRelocs;
   writeCold(I);
+  // Since format 4 no relocation table is written: the loader's verify walk relocates each pointer
+  // word it checks, its type given by the word. The relocations are still counted for the report.
   const relocW = coldEndW;
-  I.out.set(I.relocs.a.subarray(0, I.relocs.n), relocW);
-  const startsW = relocW + I.relocs.n;
+  const startsW = relocW;
   writeStarts(I, startsW);
   const fileWords = (startsW + I.starts.n + 1) & ~1;
   L.stats[STAT_HOT_RELOCS] = hotRelocs;
@@ -572,7 +571,7 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
     [H_COLD_START]: coldStartW << 2,
     [H_COLD_END]: coldEndW << 2,
     [H_RELOC_OFFSET]: relocW << 2,
-    [H_RELOC_COUNT]: I.relocs.n,
+    [H_RELOC_COUNT]: 0,
     [H_STARTS_OFFSET]: startsW << 2,
     [H_STARTS_COUNT]: I.starts.n,
     [H_SHADOWS_OFFSET]: shadowsW << 2,
