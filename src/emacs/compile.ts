@@ -83,11 +83,13 @@ const stateOf = defineWorldState<State>((rt) => {
 });
 
 /**
- * Calls before compiling, when TSMACS_COMPILE does not say: 0, off. Compiled code shows only
- * function calls in backtraces (as GNU's byte code does), where GNU running the same source
- * shows every special form; until that is settled, only `byte-compile' compiles by default.
+ * Calls before compiling, when TSMACS_COMPILE does not say: the first call. Measured on the
+ * bench programs (BENCHMARKS.md, "The compiler"): 1 beat 2, 3 and 4 on the geometric mean, most
+ * on programs whose work is in a function called a few times (bubble sort: 0.19 s at 1, 0.45 s
+ * at 2); start-up runs no function often enough to matter either way. TSMACS_COMPILE=0 turns
+ * the compiler off.
  */
-const DEFAULT_THRESHOLD = 0;
+const DEFAULT_THRESHOLD = 1;
 
 // A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
 // freed address could come back as another object.
