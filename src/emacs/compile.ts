@@ -13,14 +13,14 @@ import {
 import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { aref, cons, consp, listFromArray, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
-import { defineWorldState, type Runtime } from '../core/runtime.ts';
+import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
 import { PRIMITIVES } from '../core/subr.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
 import {
-  DEOPT, callFromCompiled, compiledCatchEnter, compiledCatchExit, compiledCatchLand, compiledCcEnter, compiledCcLand, compiledRestore, compiledSave,
+  DEOPT, FRAME_FORM, callFromCompiled, compiledCatchEnter, compiledNearLimits, compiledTick, compiledCatchExit, compiledCatchLand, compiledCcEnter, compiledCcLand, compiledRestore, compiledSave,
   compiledUnwindLand, compilerHook, funcall, isConstantSymbol, isSpecial, lexicalBinding, setInternal, specbind, symbolValue,
   unbindTo, type CompiledFn,
 } from './eval.ts';
@@ -69,6 +69,8 @@ interface State {
   dyn: Map<number, Entry>;
   /** TSMACS_COMPILE_LOG: say on stderr what was compiled and what was not, and why. */
   log: boolean;
+  /** Deep entries seen, to probe the JS stack every few (see nearLimits). */
+  probes: number;
 }
 
 /** Entries kept before the maps are emptied (a program consing fresh lambdas forever must not grow them for ever). */
@@ -77,15 +79,17 @@ const CACHE_LIMIT = 20000;
 const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
-  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG') };
+  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0 };
 });
 
 /**
- * Calls before compiling, when TSMACS_COMPILE does not say: 0, off. Compiled code shows only
- * function calls in backtraces (as GNU's byte code does), where GNU running the same source
- * shows every special form; until that is settled, only `byte-compile' compiles by default.
+ * Calls before compiling, when TSMACS_COMPILE does not say: the first call. Measured on the
+ * bench programs (BENCHMARKS.md, "The compiler"): 1 beat 2, 3 and 4 on the geometric mean, most
+ * on programs whose work is in a function called a few times (bubble sort: 0.19 s at 1, 0.45 s
+ * at 2); start-up runs no function often enough to matter either way. TSMACS_COMPILE=0 turns
+ * the compiler off.
  */
-const DEFAULT_THRESHOLD = 0;
+const DEFAULT_THRESHOLD = 1;
 
 // A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
 // freed address could come back as another object.
@@ -95,6 +99,10 @@ addRootFamily((rt, mark) => {
     for (const e of map.values()) {
       if (e.holder !== Qnil) mark(e.holder);
     }
+  // Form records of frames still shown (a signal's frames stay until a catcher drops them) whose
+  // code may have been dropped from the cache meanwhile.
+  const fr = rt.frames;
+  for (let i = Math.min(rt.nframes, MAX_FRAMES) - 1; i >= 0; i--) if (fr[2 * i + 1] === FRAME_FORM) mark(fr[2 * i]!);
 });
 
 /**
@@ -186,6 +194,8 @@ interface Ctx {
   /** Every lexical variable is a cell and the environment is built as the interpreter's (the body makes closures). */
   envMode: boolean;
   out: string[];
+  /** Free variables' lookups, run at entry before the body (out's line numbers must not move: see gen). */
+  lookups: string[];
   ntemps: number;
   nslots: number;
   scope: Binding[];
@@ -204,6 +214,21 @@ interface Ctx {
   /** Macros expanded into the code, by symbol: redefining one makes the code stale. */
   macros: Map<number, number>;
   litSet: Set<number>;
+  /**
+   * Backtrace frames (see "Frames" in docs/evaluator.md): forms open around the code being
+   * generated, the deepest nesting seen, whether code since the current form began can see
+   * frames (a call, a signal, Lisp run by a helper), whether the current form calls itself
+   * (its record becomes the call's frame), and whether anything in the function can.
+   */
+  level: number;
+  maxLevel: number;
+  obs: boolean;
+  selfObs: boolean;
+  anyObs: boolean;
+  /** Dynamic bindings the code can make, lexical lets open now and in all (GNU's specpdl count). */
+  nSpecial: number;
+  lexLets: number;
+  nLexLets: number;
 }
 
 const NEED_ENV = new Fallback('env mode');
@@ -233,8 +258,9 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
-    rt, lexical, envMode, out: [], ntemps: 0, nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
     consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
+    level: 0, maxLevel: 0, obs: false, selfObs: false, anyObs: false, nSpecial: 0, lexLets: 0, nLexLets: 0,
   };
   let rest = xcdr(rt, fun);
   if (lexical) {
@@ -279,6 +305,7 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
     out.push(`st[fp+${ctx.envSlot}] = env;`);
   }
   if (!lexical) out.push('const count = rt.specCount;');
+  const nparams = required.length + optional.length + (restVar !== -1 ? 1 : 0);
   const all = [...required, ...optional, ...(restVar !== -1 ? [restVar] : [])];
   all.forEach((s, i) => {
     const val = i < required.length + optional.length ? (i < required.length ? `st[base+${i}]` : `(${i} < n ? st[base+${i}] : ${Qnil})`)
@@ -286,6 +313,11 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
     bindVar(ctx, s, val, false);
   });
   const r = genBody(ctx, body);
+  if (!lexical) {
+    // The dynamic bindings are undone after the body, at the call's own frame.
+    ctx.level = 0;
+    out.push(`st[fp] = ${r}; rt.sp = fp + 1; ${ctx.nSpecial > 0 ? sync(ctx) : ''} unbindTo(rt, count);`);
+  }
   const nslots = ctx.nslots;
   const max = restVar !== -1 ? -1 : required.length + optional.length;
   const pre: string[] = [];
@@ -302,12 +334,23 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   if (lexical) pre.push(`const env = m[(m[(fun & -8) >>> 2 | 1] & -8) >>> 2];`);
   if (lexical && ctx.letSyms.size > 0) pre.push('if (H.envDeclares(rt, env)) return 1;');
   for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${lit(ctx, subr)};`);
+  // Frames and eval depth (docs/evaluator.md, "Frames"): near a limit the interpreter runs the call.
+  const K = ctx.maxLevel;
+  const W = K + ctx.nSpecial + ctx.nLexLets + 1;
+  pre.push('const fb = rt.nframes, db = rt.lispEvalDepth, f2 = fb << 1, fr = rt.frames;');
+  pre.push(`if (db > ${100 - K} || rt.specCount + 3 * (fb + rt.envBinds) >= ${3 * (400 - W)} || fb > ${MAX_FRAMES - 1 - K}) { if (H.nearLimits(rt, fb, db, ${K}, ${W})) return 1; }`);
   pre.push(`if (n < ${required.length}${max >= 0 ? ` || n > ${max}` : ''}) return H.arity(rt, fun, n);`);
   pre.push('const fp = rt.sp;');
+  if (ctx.anyObs) {
+    // GNU counts a call whose body's environment differs from its caller's in the specpdl.
+    const e0 = !lexical ? `rt.lexenv !== ${Qnil}` : nparams > 0 ? 'true' : 'env !== rt.lexenv';
+    pre.push(`const eb0 = rt.envBinds, eb = ${e0} ? eb0 + 1 : eb0; rt.envBinds = eb;`);
+  }
   pre.push(`H.reserve(rt, ${nslots}); st[fp] = HOLDER;`);
   const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
-  const exit = lexical ? `rt.sp = fp; return ${r};` : `rt.stack[fp] = ${r}; rt.sp = fp + 1; unbindTo(rt, count); rt.sp = fp; return st[fp];`;
-  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32;\n${pre.join('\n')}\n${temps}\n${out.join('\n')}\n${exit}\n};`;
+  const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
+  const exit = lexical ? `rt.sp = fp;${restore} return ${r};` : `rt.sp = fp;${restore} return st[fp];`;
+  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${out.join('\n')}\n${exit}\n};`;
   entry.src = src;
   // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
   // names alive even after the cache dropped the entry (a stale macro, a cleared cache).
@@ -337,8 +380,9 @@ function lit(ctx: Ctx, w: number): string {
 function bindVar(ctx: Ctx, sym: number, val: string, isLet: boolean): void {
   const { rt, out } = ctx;
   if (!ctx.lexical || (isLet && isSpecial(rt, sym))) {
-    out.push(`H.specbind(rt, ${lit(ctx, sym)}, ${val});`);
+    out.push(`${sync(ctx)} H.specbind(rt, ${lit(ctx, sym)}, ${val});`);
     ctx.scope.push({ sym, kind: V_SPECIAL, slot: -1 });
+    ctx.nSpecial++;
     return;
   }
   if (isLet) {
@@ -372,7 +416,7 @@ function freeSlot(ctx: Ctx, sym: number): number {
     s = ctx.nslots++;
     ctx.free.set(sym, s);
     // At entry, before any other code: the lookups go first.
-    ctx.out.unshift(`st[fp+${s}] = H.lexicalBinding(rt, env, ${lit(ctx, sym)});`);
+    ctx.lookups.push(`st[fp+${s}] = H.lexicalBinding(rt, env, ${lit(ctx, sym)});`);
   }
   return s;
 }
@@ -394,7 +438,9 @@ function genVarRef(ctx: Ctx, sym: number): string {
 /** A JS expression reading SYM's dynamic value: the value cell of a plain variable, else symbolValue. */
 function dynRead(ctx: Ctx, sym: number): string {
   const wi = symIndex(ctx.rt, sym);
-  return `((m[${wi + SYM_FLAGS}] & ${SYM_REDIRECT_MASK}) === 0 && m[${wi + SYM_VALUE}] !== ${Qunbound} ? m[${wi + SYM_VALUE}] : H.symbolValue(rt, ${lit(ctx, sym)}))`;
+  ctx.obs = true;
+  ctx.anyObs = true;
+  return `((m[${wi + SYM_FLAGS}] & ${SYM_REDIRECT_MASK}) === 0 && m[${wi + SYM_VALUE}] !== ${Qunbound} ? m[${wi + SYM_VALUE}] : H.symval(rt, ${lit(ctx, sym)}, fb+${ctx.level}, db+${ctx.level}))`;
 }
 
 function genSetVar(ctx: Ctx, sym: number, v: string): void {
@@ -404,8 +450,8 @@ function genSetVar(ctx: Ctx, sym: number, v: string): void {
   else if (b !== null && b.kind === V_CELL) out.push(`m[(st[fp+${b.slot}] & -8) >>> 2 | 1] = ${v};`);
   else if (b === null && ctx.lexical && sym !== Qnil && sym !== Qt) {
     const f = freeSlot(ctx, sym);
-    out.push(`if (st[fp+${f}] !== ${Qnil}) m[(st[fp+${f}] & -8) >>> 2 | 1] = ${v}; else H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
-  } else out.push(`H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
+    out.push(`if (st[fp+${f}] !== ${Qnil}) m[(st[fp+${f}] & -8) >>> 2 | 1] = ${v}; else { ${sync(ctx)} H.setInternal(rt, ${lit(ctx, sym)}, ${v}); }`);
+  } else out.push(`${sync(ctx)} H.setInternal(rt, ${lit(ctx, sym)}, ${v});`);
 }
 
 /** A proper list's elements, or give up. */
@@ -435,13 +481,50 @@ function genBody(ctx: Ctx, forms: number): string {
 
 /** Emit code computing FORM; returns a JS expression (a temp or a literal) holding its value right after. */
 function gen(ctx: Ctx, form: number): string {
-  const { rt } = ctx;
   const tag = form & 7;
   if (tag === Lisp_Symbol) return genVarRef(ctx, form);
   if (tag !== Lisp_Cons) {
     // Self-evaluating: the key keeps it alive.
     return lit(ctx, form);
   }
+  // The interpreter gives every form a backtrace frame and a level of eval depth. Here a form
+  // at nesting L writes its record (two stores) only when something inside it can see frames;
+  // which, is known once its code is made, so a placeholder line waits for it.
+  const L = ctx.level;
+  if (L + 1 > ctx.maxLevel) ctx.maxLevel = L + 1;
+  const out = ctx.out;
+  const rec = out.length;
+  out.push('');
+  const savedObs = ctx.obs;
+  const savedSelf = ctx.selfObs;
+  ctx.obs = false;
+  ctx.selfObs = false;
+  ctx.level = L + 1;
+  const r = genCons(ctx, form);
+  const inner = ctx.obs;
+  if (inner) out[rec] = `fr[f2+${2 * L}] = ${lit(ctx, form)}; fr[f2+${2 * L + 1}] = ${FRAME_FORM};`;
+  ctx.obs = savedObs || inner || ctx.selfObs;
+  ctx.selfObs = savedSelf;
+  ctx.level = L;
+  return r;
+}
+
+/** Where code that can see frames (call a helper that may signal or run Lisp) syncs them first. */
+function sync(ctx: Ctx): string {
+  ctx.obs = true;
+  ctx.anyObs = true;
+  return `rt.nframes = fb+${ctx.level}; rt.lispEvalDepth = db+${ctx.level};`;
+}
+
+/** The frame index and eval depth of the current form's own call (its record becomes the call's frame). */
+function selfFrame(ctx: Ctx): string {
+  ctx.selfObs = true;
+  ctx.anyObs = true;
+  return `fb+${ctx.level - 1}, db+${ctx.level - 1}`;
+}
+
+function genCons(ctx: Ctx, form: number): string {
+  const { rt } = ctx;
   const head = xcar(rt, form);
   const args = elements(rt, xcdr(rt, form));
   if ((head & 7) !== Lisp_Symbol || head === Qnil) giveUp('non-symbol function');
@@ -494,13 +577,13 @@ function genCall(ctx: Ctx, fsym: number, args: number[]): string {
     out.push(`rt.push(${v});`);
   }
   const t = temp(ctx);
-  out.push(`${t} = callFromCompiled(rt, ${b}, ${args.length});`);
+  out.push(`${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)});`);
   return t;
 }
 
 /** The slow path of an inlined primitive: a real call with the values already computed (A's rooted or simple). */
-const slowCall = (fsym: number, vals: string[]): string =>
-  `H.call${vals.length}(rt, ${fsym}, ${vals.join(', ')})`;
+const slowCall = (ctx: Ctx, fsym: number, vals: string[]): string =>
+  `H.call${vals.length}(rt, ${fsym}, ${vals.join(', ')}, ${selfFrame(ctx)})`;
 
 const ARITH: Record<string, string> = { '+': '+', '-': '-', '*': '*', '%': '%' };
 const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=', '=': '===', '/=': '!==' };
@@ -518,7 +601,7 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   const t = temp(ctx);
   if (unary) {
     const a = gen(ctx, args[0]!);
-    const slow = slowCall(fsym, [a]);
+    const slow = slowCall(ctx, fsym, [a]);
     const car = `m[(${a} & -8) >>> 2]`;
     const cdr = `m[(${a} & -8) >>> 2 | 1]`;
     const fix = `(${a} & 3) === 2`;
@@ -540,7 +623,7 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   const b = gen(ctx, args[1]!);
   if (!simple) out.push('rt.sp--;');
   // A's value was rooted while B was computed; from here to the slow call's own pushes nothing collects.
-  const slow = slowCall(fsym, [a, b]);
+  const slow = slowCall(ctx, fsym, [a, b]);
   const fix = `(${a} & 3) === 2 && (${b} & 3) === 2 && ${ok}`;
   if (name === 'eq') out.push(`${t} = ${ok} ? (${a} === ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
   else if (name in COMPARE) out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
@@ -639,6 +722,8 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
     case Qwhile: {
       if (args.length < 1) giveUp('while arity');
       out.push('for (;;) {');
+      // Each round is a safe point and a quit check, as the interpreter's forms are.
+      out.push(`if (rt.gcStress !== 0 || rt.quitRequest !== null || rt.heap.bytesSinceGC >= rt.gcCheckAt) { ${sync(ctx)} H.tick(rt); }`);
       const c = gen(ctx, args[0]!);
       out.push(`if (${c} === ${Qnil}) break;`);
       for (const f of args.slice(1)) gen(ctx, f);
@@ -655,7 +740,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       const tag = gen(ctx, args[0]!);
       const s = temp(ctx);
       const t = temp(ctx);
-      out.push(`${s} = H.catchEnter(rt, ${tag});`, 'try {');
+      out.push(`${sync(ctx)} ${s} = H.catchEnter(rt, ${tag});`, 'try {');
       let r = String(Qnil);
       for (const f of args.slice(1)) r = gen(ctx, f);
       out.push(`${t} = ${r};`, `H.catchExit(rt, ${s});`);
@@ -668,7 +753,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       const s = temp(ctx);
       const t = temp(ctx);
       const x = temp(ctx);
-      out.push(`${s} = H.save(rt);`, 'try {');
+      out.push(`${sync(ctx)} ${s} = H.save(rt);`, 'try {');
       out.push(`${t} = ${gen(ctx, args[0]!)};`);
       out.push('} catch (e) {', `${x} = H.unwindLand(rt, ${s}, e);`);
       for (const f of args.slice(1)) gen(ctx, f);
@@ -718,11 +803,29 @@ function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
     specs.forEach(([sym], i) => bindVar(ctx, sym, `st[${tb}+${i}]`, true));
     out.push(`rt.sp = ${tb};`);
   }
+  // A let that binds a variable lexically is one more entry in GNU's specpdl count (rt.envBinds)
+  // while its body runs: kept up to date when the body can see it.
+  const lexLet = ctx.lexical && ctx.scope.slice(depth).some((b) => b.kind !== V_SPECIAL);
+  const envAt = out.length;
+  out.push('');
+  const savedObs = ctx.obs;
+  ctx.obs = false;
+  if (lexLet) {
+    ctx.lexLets++;
+    ctx.nLexLets++;
+  }
   let r = String(Qnil);
   for (const f of args.slice(1)) r = gen(ctx, f);
+  if (lexLet) ctx.lexLets--;
+  const bodyObs = ctx.obs;
+  ctx.obs = savedObs || bodyObs;
   const t = temp(ctx);
   out.push(`${t} = ${r};`);
-  if (ctx.scope.slice(depth).some((b) => b.kind === V_SPECIAL)) out.push(`rt.push(${t}); unbindTo(rt, ${cnt}); rt.sp--;`);
+  if (lexLet && bodyObs) {
+    out[envAt] = `rt.envBinds = eb+${ctx.lexLets + 1};`;
+    out.push(`rt.envBinds = eb+${ctx.lexLets};`);
+  }
+  if (ctx.scope.slice(depth).some((b) => b.kind === V_SPECIAL)) out.push(`rt.push(${t}); ${sync(ctx)} unbindTo(rt, ${cnt}); rt.sp--;`);
   ctx.scope.length = depth;
   ctx.envSlot = savedEnv;
   return t;
@@ -738,7 +841,7 @@ function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string
   const s = temp(ctx);
   const t = temp(ctx);
   const k = temp(ctx);
-  out.push(`${s} = H.ccEnter(rt, ${lit(ctx, handlerList)});`, 'try {');
+  out.push(`${sync(ctx)} ${s} = H.ccEnter(rt, ${lit(ctx, handlerList)});`, 'try {');
   out.push(`${t} = ${gen(ctx, args[1]!)};`, `rt.handlerSpecs.length = ${s}.nhandlers; ${k} = -1;`);
   out.push(`} catch (e) { ${k} = H.ccLand(rt, ${s}, ${handlerList}, e); ${t} = st[rt.sp - 1]; }`);
   // A handler's body runs with VARIABLE bound to the error (or, for :success, to the value).
@@ -767,12 +870,13 @@ function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string
       }
     } else if (ctx.lexical) giveUp('condition-case on a constant');
     else {
-      out.push(`H.specbind(rt, ${lit(ctx, variable)}, ${t});`);
+      out.push(`${sync(ctx)} H.specbind(rt, ${lit(ctx, variable)}, ${t});`);
       ctx.scope.push({ sym: variable, kind: V_SPECIAL, slot: -1 });
+      ctx.nSpecial++;
     }
     const r = genBody(ctx, body);
     out.push(`${t} = ${r};`);
-    if (!ctx.lexical) out.push(`rt.push(${t}); unbindTo(rt, ${cnt}); rt.sp--;`);
+    if (!ctx.lexical) out.push(`rt.push(${t}); ${sync(ctx)} unbindTo(rt, ${cnt}); rt.sp--;`);
     ctx.scope.length = depth;
     ctx.envSlot = savedEnv;
   };
@@ -849,17 +953,28 @@ const HELPERS = {
     }
     return false;
   },
-  call1(rt: Runtime, f: number, a: number): number {
+  call1(rt: Runtime, f: number, a: number, fi: number, d: number): number {
     const sp = rt.sp;
     rt.push(f);
     rt.push(a);
-    return callFromCompiled(rt, sp, 1);
+    return callFromCompiled(rt, sp, 1, fi, d);
   },
-  call2(rt: Runtime, f: number, a: number, b: number): number {
+  call2(rt: Runtime, f: number, a: number, b: number, fi: number, d: number): number {
     const sp = rt.sp;
     rt.push(f);
     rt.push(a);
     rt.push(b);
-    return callFromCompiled(rt, sp, 2);
+    return callFromCompiled(rt, sp, 2, fi, d);
+  },
+  /** A variable's value by the general path (void, aliased, buffer-local...), frames synced first: it may signal. */
+  symval(rt: Runtime, sym: number, fi: number, d: number): number {
+    rt.nframes = fi;
+    rt.lispEvalDepth = d;
+    return symbolValue(rt, sym);
+  },
+  tick: compiledTick,
+  nearLimits(rt: Runtime, fb: number, db: number, k: number, w: number): boolean {
+    // The JS stack is probed every 8th deep entry (checkDepth probes every 16th level).
+    return compiledNearLimits(rt, fb, db, k, w, (++stateOf(rt).probes & 7) === 0);
   },
 };

@@ -617,14 +617,20 @@ function callByteCode(rt: Runtime, obj: number, base: number, n: number): number
 
 /**
  * A call from compiled code: the function (a symbol or object) at stack[sp], its N args after
- * it, rt.sp just above them. The frame, depth, debugger and GC checks are funcall's; no JS array
- * is made unless a subr takes &rest. Returns with rt.sp back at SP.
+ * it, rt.sp just above them; the call's form is frame FI, at eval depth D before it (compiled
+ * code keeps rt.nframes and the depth up to date only where they can be seen: here). The frame,
+ * depth, quit, debugger and GC checks are evalSub's; no JS array is made unless a subr takes
+ * &rest. Returns with rt.sp back at SP.
  */
-export function callFromCompiled(rt: Runtime, sp: number, n: number): number {
-  const fi = pushFrame(rt, sp, n);
+export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number, d: number): number {
+  rt.nframes = fi;
+  rt.lispEvalDepth = d;
+  pushFrame(rt, sp, n);
   maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
   checkDepth(rt);
-  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  // A form of the compiled code, as the interpreter's evalSub would see it: the debugger gets t.
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qt, fi);
   const orig = rt.stack[sp]!;
   let fun = orig;
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
@@ -747,6 +753,35 @@ export function compiledCcLand(rt: Runtime, s: Saved, handlers: number, e: unkno
 /** lexLookup for compiled code: the binding cons of SYM in ENV, or nil. */
 export const lexicalBinding = (rt: Runtime, env: number, sym: number): number => lexLookup(rt, env, sym);
 
+/** A compiled `while' goes round again: the safe point and quit check the interpreter's forms would have. */
+export function compiledTick(rt: Runtime): void {
+  maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
+}
+
+/**
+ * Whether a compiled function entered with FB frames and eval depth DB, whose forms nest K deep
+ * and can add W entries to GNU's specpdl count (frames, bindings, environments), might meet
+ * `max-lisp-eval-depth' or `max-specpdl-size' in its own forms: then the interpreter runs it,
+ * which checks at every form and signals where GNU does. Reads the limits without fixing them
+ * up (limitValue does that in the interpreter, when it gets there).
+ */
+export function compiledNearLimits(rt: Runtime, fb: number, db: number, k: number, w: number, probe: boolean): boolean {
+  if (fb + k >= MAX_FRAMES) return true;
+  const m = rt.i32;
+  if (db + k > 100) {
+    const v = m[symIndex(rt, Qmax_lisp_eval_depth) + SYM_VALUE]!;
+    if (!isFixnum(v) || fixnumValue(v) < 100 || db + k > fixnumValue(v)) return true;
+    // Deep: the JS stack must hold out too (checkDepth probes it the same way).
+    if (db > 400 && probe) guardJsStack(rt);
+  }
+  if (!rt.inDebugger && rt.specCount / 3 + fb + rt.envBinds + w >= 400) {
+    const v = m[symIndex(rt, Qmax_specpdl_size) + SYM_VALUE]!;
+    if (!isFixnum(v) || fixnumValue(v) < 400 || rt.specCount / 3 + fb + rt.envBinds + w > fixnumValue(v)) return true;
+  }
+  return false;
+}
+
 /**
  * Apply a lambda or closure to the N args at rt.stack[base..] (GNU's funcall_lambda): its
  * compiled code when compile.ts has it, unless INTERPRET. One JS frame per Lisp call, as before
@@ -854,6 +889,12 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interp
 
 export const FRAME_UNEVALLED = -1;
 export const FRAME_CALL = -2;
+/**
+ * Compiled code's record of a form being evaluated (what the interpreter shows as
+ * FRAME_UNEVALLED): the form word itself in place of the stack index, a constant of the
+ * compiled code (compile.ts keeps it alive), so that recording a form costs two stores.
+ */
+export const FRAME_FORM = -0x40000000;
 
 /**
  * Record a call frame: FN at stack[sp] followed by NARGS arguments, already
@@ -909,8 +950,8 @@ export function frameInfo(rt: Runtime, i: number): [boolean, number, number] {
   const idx = rt.frames[2 * i]!;
   const kind = rt.frames[2 * i + 1]!;
   const st = rt.stack;
-  if (kind === FRAME_UNEVALLED) {
-    const form = st[idx]!;
+  if (kind === FRAME_UNEVALLED || kind === FRAME_FORM) {
+    const form = kind === FRAME_FORM ? idx : st[idx]!;
     return [false, xcar(rt, form), xcdr(rt, form)];
   }
   let fun: number;
@@ -1449,6 +1490,7 @@ function framesTop(rt: Runtime): number {
   const fr = rt.frames;
   for (let i = Math.min(rt.nframes, MAX_FRAMES) - 1; i >= 0; i--) {
     const kind = fr[2 * i + 1]!;
+    if (kind === FRAME_FORM) continue;
     const end = fr[2 * i]! + 1 + (kind >= 0 ? kind : kind === FRAME_UNEVALLED ? 0 : FRAME_CALL - kind);
     if (end > top) top = end;
   }
