@@ -30,6 +30,15 @@
 (defun simple-edit--nonneg (n) "Signal the repetition error GNU gives when N is negative."
   (when (< n 0) (error "Repetition argument has to be non-negative")))
 
+(defun simple-edit--blank-run-edge (dir) "The outer edge of the run of blank lines around point, looking in direction DIR (-1 or 1).
+Going back it is the start of the run's first line, going forward the end of its last.
+The empty line after a final newline is not part of a run."
+  (save-excursion (if (< dir 0) (forward-line 0) (end-of-line))
+    (while (save-excursion
+             (and (= (forward-line dir) 0) (not (and (> dir 0) (eobp))) (simple-edit--blank-line-p)))
+      (forward-line dir) (when (> dir 0) (end-of-line)))
+    (point)))
+
 (defun simple-edit--blank-line-p () "Non-nil when the line point is on holds only spaces and tabs."
   (save-excursion (forward-line 0) (looking-at-p "[ \t]*$")))
 
@@ -55,34 +64,33 @@ At the start of a line with a fill prefix set, each new line gets the prefix." (
   nil)
 
 (defun split-line (&optional count) "Move the text after point (past blanks) to a new line, indented to where it stood.
-When the line starts with the fill prefix the new line gets it too, unless COUNT." (interactive
-                                                                                     "*P")
-  (skip-chars-forward " \t")
+With the fill prefix at the line's start,
+the new line gets it too (not with COUNT)." (interactive "*P") (skip-chars-forward " \t")
   (let ((indent-col (current-column)) (spot (point))
         (prefix (and (not count) fill-prefix (> (length fill-prefix) 0)
                      (save-excursion (beginning-of-line) (looking-at (regexp-quote fill-prefix)))
                      fill-prefix)))
     (newline 1) (when prefix (insert-and-inherit prefix)) (indent-to indent-col 0) (goto-char spot)))
 
-(defun newline-and-indent (&optional count) "Insert COUNT newlines, deleting blanks before point, and indent the line after them."
-  (interactive "*p") (delete-horizontal-space t)
+(defun newline-and-indent (&optional count) "Insert COUNT newlines and indent after them.
+Blanks before point are deleted first." (interactive "*p") (delete-horizontal-space t)
   (dotimes (_ (or count 1)) (newline nil t) (indent-according-to-mode)))
 
-(defun reindent-then-newline-and-indent () "Indent the current line, insert a newline and indent the new line."
-  (interactive "*")
+(defun reindent-then-newline-and-indent () "Indent the current line, insert a newline and indent the new line.
+Blanks before point go first." (interactive "*")
   (let ((spot (copy-marker (point) t))) (delete-horizontal-space t) (indent-according-to-mode)
     (goto-char spot) (set-marker spot nil) (delete-horizontal-space t) (newline nil t)
     (indent-according-to-mode)))
 
 ;; ---- blanks -------------------------------------------------------------------------
 
-(defun delete-horizontal-space (&optional backward-only) "Delete the spaces and tabs around point; only those before it when BACKWARD-ONLY."
-  (interactive "*P")
+(defun delete-horizontal-space (&optional backward-only) "Delete the spaces and tabs around point.
+With BACKWARD-ONLY, only those before it." (interactive "*P")
   (let ((to (if backward-only (point) (save-excursion (skip-chars-forward " \t") (point)))))
     (skip-chars-backward " \t") (delete-region (point) to)))
 
-(defun fixup-whitespace () "Leave one space (or none where punctuation or a line edge makes it unwanted) at point."
-  (interactive "*")
+(defun fixup-whitespace () "Leave one space at point, or none next to a line edge.
+No space either after an opening or before a closing paren." (interactive "*")
   (save-excursion (delete-horizontal-space)
     (unless (or (looking-at "^\\|$\\|\\s)")
                 (save-excursion (forward-char -1) (looking-at "$\\|\\s(\\|\\s'")))
@@ -131,18 +139,7 @@ with text delete the blank lines that follow it." (interactive "*")
             (let ((from (point))) (skip-chars-forward " \t\n")
               ;; Keep the blanks that start the next line of text.
               (unless (eobp) (skip-chars-backward " \t")) (delete-region from (point)))))
-      (let (first last lone)
-        (save-excursion (beginning-of-line)
-          (while (and (not (bobp)) (save-excursion (forward-line -1) (simple-edit--blank-line-p)))
-            (forward-line -1))
-          (setq first (point)))
-        (save-excursion (end-of-line)
-          (while (and (not (eobp))
-                      ;; The empty "line" after a final newline does not count.
-                      (save-excursion
-                        (and (= (forward-line 1) 0) (not (eobp)) (simple-edit--blank-line-p))))
-            (forward-line 1) (end-of-line))
-          (setq last (point)))
+      (let* ((first (simple-edit--blank-run-edge -1)) (last (simple-edit--blank-run-edge 1)) lone)
         (setq lone (= (save-excursion (goto-char first) (line-end-position)) last))
         (if lone (progn (goto-char first) (delete-region first (min (point-max) (1+ last))))
           ;; Keep point's own line as it is and drop the other blank lines.
@@ -212,8 +209,8 @@ With an active region and N 1, delete (or, per `delete-active-region', kill) the
            (delete-region (region-beginning) (region-end))))
         (t (delete-char n killflag))))
 
-(defun backward-delete-char-untabify (count &optional killp) "Delete COUNT characters before point, first turning a tab before point into spaces."
-  (interactive "*p\nP")
+(defun backward-delete-char-untabify (count &optional killp) "Delete COUNT characters before point.
+Tabs are first made spaces (see the method variable)." (interactive "*p\nP")
   (when (eq backward-delete-char-untabify-method 'untabify)
     (let ((left count))
       (save-excursion
@@ -278,8 +275,8 @@ COUNT non-nil always pushes.  NOMSG non-nil keeps quiet." (interactive "P")
     (goto-char (mark t))
     (pop-mark)))
 
-(defun set-mark-command (count) "Set the mark at point, or with COUNT jump to the mark and pop the mark ring."
-  (interactive "P")
+(defun set-mark-command (count) "Set the mark at point.
+With COUNT, jump to the mark and pop the mark ring." (interactive "P")
   (cond ((and (consp count) (> (prefix-numeric-value count) 4)) (push-mark-command nil))
         (count (pop-to-mark-command))
         ((eq last-command 'set-mark-command)
@@ -291,8 +288,8 @@ COUNT non-nil always pushes.  NOMSG non-nil keeps quiet." (interactive "P")
 (defun mark-whole-buffer () "Put point at the start of the buffer and the mark at its end." (interactive)
   (push-mark) (push-mark (point-max) nil t) (goto-char (point-min)))
 
-(defun mark-word (&optional count allow-extend) "Set the mark COUNT words from point; with an active region (ALLOW-EXTEND) extend it."
-  (interactive "P\np")
+(defun mark-word (&optional count allow-extend) "Set the mark COUNT words from point.
+With an active region and ALLOW-EXTEND, extend it." (interactive "P\np")
   (if (and allow-extend (region-active-p) (mark t))
       (set-mark (save-excursion (goto-char (mark)) (forward-word (prefix-numeric-value count))
                   (point)))
@@ -534,19 +531,18 @@ A final line without a newline gets one." (interactive "*p")
 
 (defun append-to-buffer (buffer from to) "Insert the text from FROM to TO of this buffer into BUFFER at its point."
   (interactive (list (read-buffer "Append to buffer: " nil t) (region-beginning) (region-end)))
-  (let ((source (current-buffer)))
-    (with-current-buffer (get-buffer-create buffer) (insert-buffer-substring source from to))))
+  (let ((source (current-buffer)) (target (get-buffer-create buffer)))
+    (with-current-buffer target (insert-buffer-substring source from to))))
 
 (defun prepend-to-buffer (buffer from to) "Insert the text from FROM to TO of this buffer into BUFFER, leaving its point before it."
   (interactive (list (read-buffer "Prepend to buffer: " nil t) (region-beginning) (region-end)))
-  (let ((source (current-buffer)))
-    (with-current-buffer (get-buffer-create buffer)
-      (save-excursion (insert-buffer-substring source from to)))))
+  (let ((source (current-buffer)) (target (get-buffer-create buffer)))
+    (with-current-buffer target (save-excursion (insert-buffer-substring source from to)))))
 
 (defun copy-to-buffer (buffer from to) "Replace BUFFER's whole text with the text from FROM to TO of this buffer."
   (interactive (list (read-buffer "Copy to buffer: " nil t) (region-beginning) (region-end)))
-  (let ((source (current-buffer)))
-    (with-current-buffer (get-buffer-create buffer) (barf-if-buffer-read-only) (erase-buffer)
+  (let ((source (current-buffer)) (target (get-buffer-create buffer)))
+    (with-current-buffer target (barf-if-buffer-read-only) (erase-buffer)
       (save-excursion (insert-buffer-substring source from to)))))
 
 (defun insert-buffer (buffer) "Insert BUFFER's text after point, leaving the mark after it and point before it."
@@ -578,18 +574,19 @@ A string is first put in BUFFER-NAME (\"*Message*\") when it has several lines."
 (defun simple-edit--toggle (count current) "Whether a switch that is CURRENT now should end up on, given a mode COUNT."
   (cond ((eq count 'toggle) (not current)) ((null count) t) (t (> (prefix-numeric-value count) 0))))
 
-(defun toggle-truncate-lines (&optional count) "Switch `truncate-lines' (on when COUNT is positive, toggled without COUNT) and say so."
-  (interactive "P")
+(defun toggle-truncate-lines (&optional count) "Switch `truncate-lines' and say so.
+On when COUNT is positive; toggled without COUNT." (interactive "P")
   (setq truncate-lines (if (null count) (not truncate-lines) (> (prefix-numeric-value count) 0)))
   (message "Truncate long lines %s" (if truncate-lines "enabled" "disabled")))
 
-(defun toggle-word-wrap (&optional count) "Switch `word-wrap' (on when COUNT is positive, toggled without COUNT) and say so."
-  (interactive "P")
+(defun toggle-word-wrap (&optional count) "Switch `word-wrap' and say so.
+On when COUNT is positive; toggled without COUNT." (interactive "P")
   (setq word-wrap (if (null count) (not word-wrap) (> (prefix-numeric-value count) 0)))
   (message "Word wrapping %s" (if word-wrap "enabled" "disabled")))
 
-(defun read-only-mode (&optional count) "Make the buffer read-only when COUNT is positive or nil from Lisp, writable otherwise."
-  (interactive (list (or current-prefix-arg 'toggle)))
+(defun read-only-mode (&optional count) "Make the buffer read-only, or writable.
+Read-only when COUNT is positive (or nil from Lisp)." (interactive
+                                                        (list (or current-prefix-arg 'toggle)))
   (setq buffer-read-only (simple-edit--toggle count buffer-read-only))
   (run-hooks 'read-only-mode-hook
              (if buffer-read-only 'read-only-mode-on-hook 'read-only-mode-off-hook))
@@ -608,8 +605,8 @@ A string is first put in BUFFER-NAME (\"*Message*\") when it has several lines."
 
 (defun turn-off-auto-fill () "Turn Auto Fill mode off in this buffer." (auto-fill-mode -1))
 
-(defun auto-fill-mode (&optional count) "Switch Auto Fill mode: break long lines while typing.  COUNT as for minor modes."
-  (interactive (list (or current-prefix-arg 'toggle)))
+(defun auto-fill-mode (&optional count) "Switch Auto Fill mode, which breaks long lines while typing.
+COUNT as for minor modes." (interactive (list (or current-prefix-arg 'toggle)))
   (setq auto-fill-function
         (and (simple-edit--toggle count auto-fill-function) normal-auto-fill-function)))
 

@@ -165,10 +165,10 @@ A negative COUNT kills the line and lines before it." (interactive "p") (setq co
 
 (defun append-next-kill (&optional interactive) "Make the next kill join the newest kill instead of starting a new one."
   (interactive "p")
-  (if interactive
-      (progn (setq this-command 'kill-region)
-        (message "If the next command is a kill, it will append"))
-    (setq last-command 'kill-region)))
+  ;; From Lisp the kill that follows sees it as `last-command'; a command
+  ;; leaves it as `this-command' for the next one.
+  (set (if interactive 'this-command 'last-command) 'kill-region)
+  (when interactive (message "If the next command is a kill, it will append")))
 
 ;; ---- yanking ------------------------------------------------------------------------
 
@@ -194,17 +194,17 @@ With a plain \\[universal-argument] point goes before it; with a number N insert
 
 (defun yank-pop (&optional count) "Replace the text just yanked with an earlier kill, COUNT entries further round the ring.
 When the previous command was not a yank, read a kill to insert instead." (interactive "p")
-  (if (not (eq last-command 'yank))
-      (yank-from-kill-ring (read-from-kill-ring "Yank from kill-ring: ") current-prefix-arg)
-    (setq this-command 'yank)
-    (setq count (or count 1))
-    (let* ((inhibit-read-only t) (other (mark t)) (point-first (< (point) other)))
+  (unless (eq last-command 'yank)
+    (yank-from-kill-ring (read-from-kill-ring "Yank from kill-ring: ") current-prefix-arg))
+  (when (eq last-command 'yank) (setq this-command 'yank)
+    (let* ((inhibit-read-only t) (steps (or count 1)) (other (mark t))
+           (point-first (< (point) other)))
       (funcall (or yank-undo-function #'delete-region) (min (point) other) (max (point) other))
       (setq yank-undo-function nil) (set-marker (mark-marker) (point) (current-buffer))
-      (simple-kill--insert (current-kill count))
+      (simple-kill--insert (current-kill steps))
       (when point-first
-        (let ((spot (point))) (goto-char (mark t)) (set-marker (mark-marker) spot (current-buffer)))))
-    nil))
+        (let ((spot (point))) (goto-char (mark t)) (set-marker (mark-marker) spot (current-buffer))))))
+  nil)
 
 (defun read-from-kill-ring (prompt) "Read a string with PROMPT, offering the kill ring's entries as history."
   (let ((read-from-kill-ring-history kill-ring))
