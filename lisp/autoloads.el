@@ -96,3 +96,44 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
+
+;; subr-more2: more of what GNU preloads from subr.el, byte-run.el,
+;; macroexp.el, syntax.el and timer.el (events, change groups, yanking,
+;; keymap helpers, compiler helpers), loaded on first use.
+(dolist (entry '(("subr-more2"
+                  (atomic-change-group combine-after-change-calls combine-change-calls
+                   with-temp-message while-no-input define-obsolete-face-alias
+                   macroexp--accumulate syntax-propertize-precompile-rules)
+                  (eventp event-modifiers event-basic-type mouse-event-p mouse-movement-p
+                   event-start event-end event-click-count event-line-count posnp posn-window
+                   posn-area posn-point posn-x-y posn-timestamp posn-string posn-actual-col-row
+                   posn-image posn-object-x-y posn-object-width-height posn-object
+                   listify-key-sequence prepare-change-group activate-change-group
+                   accept-change-group cancel-change-group undo--wrap-and-run-primitive-undo
+                   combine-change-calls-1 find-tag-default-bounds find-tag-default
+                   find-tag-default-as-regexp find-tag-default-as-symbol-regexp
+                   remove-yank-excluded-properties yank-handle-font-lock-face-property
+                   yank-handle-category-property insert-for-yank insert-for-yank-1
+                   insert-buffer-substring-as-yank insert-into-buffer subregexp-context-p
+                   register-definition-prefixes package--description-file values--store-value
+                   add-to-invisibility-spec remove-from-invisibility-spec keyboard-translate
+                   define-key-after substitute-key-definition substitute-key-definition-key
+                   map-keymap-sorted internal-push-keymap internal-pop-keymap
+                   collapse-delayed-warnings display-delayed-warnings call-shell-region
+                   major-mode-suspend major-mode-restore define-mail-user-agent
+                   frame-configuration-p internal--fill-string-single-line
+                   internal--format-docstring-line set-advertised-calling-convention
+                   byte-compile-info byte-compile-info-string byte-compile-info-message
+                   macroexp--cons macroexp--all-clauses
+                   macroexp--const-symbol-p macroexp-if macroexp--fgrep macroexp--maxsize
+                   macroexp--unfold-lambda macroexp--compiler-macro macroexp--obsolete-warning
+                   syntax-ppss-depth timer--time-less-p
+                   timer--time-setter timer--activate cancel-timer-internal timeout-event-p))))
+  (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
+  (dolist (name (nth 2 entry)) (autoload name (car entry))))
+(dolist (cmd '(forward-whitespace forward-symbol forward-same-syntax forward-word-strictly
+               backward-word-strictly))
+  (autoload cmd "subr-more2" nil t))
+(defalias 'macroexp--warn-and-return #'macroexp-warn-and-return)
+(defalias 'syntax-ppss-after-change-function #'syntax-ppss-flush-cache)
+(defalias 'indent-to-column #'indent-to)
