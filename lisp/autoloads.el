@@ -128,7 +128,8 @@
                    macroexp--const-symbol-p macroexp-if macroexp--fgrep macroexp--maxsize
                    macroexp--unfold-lambda macroexp--compiler-macro macroexp--obsolete-warning
                    syntax-ppss-depth timer--time-less-p
-                   timer--time-setter timer--activate cancel-timer-internal timeout-event-p))))
+                   timer--time-setter timer--activate cancel-timer-internal timeout-event-p
+                   y-or-n-p read-number read-passwd))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
 (dolist (cmd '(forward-whitespace forward-symbol forward-same-syntax forward-word-strictly

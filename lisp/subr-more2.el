@@ -285,6 +285,60 @@ In batch mode no input ever interrupts BODY."
            (if (and (fboundp 'input-pending-p) (input-pending-p)) t
              ,@body))))))
 
+;;;; Questions read from the minibuffer (in batch mode, from standard input)
+
+(defun y-or-n-p (prompt) "Ask PROMPT as a yes-or-no question answered with \"y\" or \"n\"; t for y.
+In batch mode each answer is a line of standard input; any other line asks again."
+  (let* ((question (concat prompt (if (string-suffix-p " " prompt) "" " ") "(y or n) "))
+         (asking question) (answer 'none))
+    (while (eq answer 'none)
+      (pcase (read-string asking)
+        ((or "y" "Y") (setq answer t))
+        ((or "n" "N") (setq answer nil))
+        (_ (setq asking (concat "Please answer y or n.  " question)))))
+    answer))
+
+(defun read-number (prompt &optional default hist) "Read a number, prompting with PROMPT; an empty answer gives DEFAULT (its first element if a list).
+Anything that does not read as a number is asked again."
+  (let* ((fallback (if (consp default) (car default) default))
+         (asking (cond ((null default) prompt)
+                       ;; " (default N)" goes before a final colon, else at the end.
+                       ((string-match ":[ \t]*\\'" prompt)
+                        (concat (substring prompt 0 (match-beginning 0))
+                                (format " (default %s)" (number-to-string fallback))
+                                (substring prompt (match-beginning 0))))
+                       (t (format "%s(default %s)" prompt (number-to-string fallback)))))
+         (result nil))
+    (while (null result)
+      (let ((text (read-from-minibuffer asking nil nil nil (or hist 'read-number-history))))
+        (setq result
+              (if (and (equal text "") fallback)
+                  fallback
+                (let ((n (condition-case nil (car (read-from-string text)) (error nil))))
+                  (if (numberp n) n
+                    (message "Please enter a number.")
+                    nil))))))
+    result))
+
+(defun read-passwd (prompt &optional confirm default) "Read a password, prompting with PROMPT, and give it as a string.
+With CONFIRM, ask for it twice until both agree.  An empty answer gives DEFAULT when that is non-nil.
+In batch mode the password is a line of standard input, echoed as stars."
+  (let ((result nil))
+    (while (null result)
+      (let ((first (subr-more2--read-hidden prompt default)))
+        (if (not confirm)
+            (setq result first)
+          (if (equal first (subr-more2--read-hidden "Confirm password: " default))
+              (setq result first)
+            (message "Password not repeated accurately; please start over")))))
+    result))
+
+(defun subr-more2--read-hidden (prompt default)
+  "Read a line after PROMPT, show a star per character, and give it (DEFAULT if empty and non-nil)."
+  (let ((line (read-string prompt)))
+    (princ (concat (make-string (length line) ?*) "\n") t)
+    (if (and (equal line "") default) default line)))
+
 ;;;; Motion by syntax
 
 (defun forward-whitespace (arg) "Move over ARG runs of whitespace or newlines (backward if ARG is negative)."
