@@ -138,3 +138,39 @@
 (defalias 'macroexp--warn-and-return #'macroexp-warn-and-return)
 (defalias 'syntax-ppss-after-change-function #'syntax-ppss-flush-cache)
 (defalias 'indent-to-column #'indent-to)
+
+;; files-more: more of GNU's files.el and files-x.el (symbolic modes,
+;; backups, lock names, file insertion commands, local-variable helpers,
+;; connection-local variables), loaded on first use.
+(dolist (entry '(("files-more"
+                  (minibuffer-with-setup-hook report-errors with-connection-local-variables)
+                  (file-modes-char-to-who file-modes-char-to-right file-modes-rights-to-number
+                   read-file-modes exec-path get-free-disk-space make-lock-file-name
+                   files--splice-dirname-file files--ensure-directory files--message
+                   file-ownership-preserved-p prune-directory-list make-backup-file-name-1
+                   backup-extract-version find-backup-file-name file-backup-file-names
+                   file-newest-backup insert-file-1 file-name-history--add
+                   inhibit-local-variables-p version-control-safe-local-p
+                   hack-one-local-variable-quotep hack-one-local-variable-constantp
+                   dir-locals-set-class-variables dir-locals-get-class-variables
+                   dir-locals-set-directory-class null-device path-separator
+                   connection-local-set-profile-variables connection-local-set-profiles
+                   hack-connection-local-variables-apply))))
+  (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
+  (dolist (name (nth 2 entry)) (autoload name (car entry))))
+(dolist (cmd '(make-empty-file append-to-file insert-file insert-file-literally pwd
+               not-modified toggle-read-only rename-uniquely load-library))
+  (autoload cmd "files-more" nil t))
+
+;; Variables GNU has from the start that the two files above read or fill:
+;; special from the start, so that a caller's `let' binds them dynamically.
+(defvar file-name-history nil "The minibuffer history of file names.")
+(defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
+(defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
+(defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
+(defvar dir-locals-directory-cache nil "List of (DIRECTORY CLASS MTIME): the class of each directory.")
+(defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES) of connection-local variables.")
+(defvar connection-local-criteria-alist nil "Alist of (CRITERIA . PROFILES) for connection-local variables.")
+(defvar delayed-warnings-list nil "Warnings to show once the current command ends.")
+(defvar throw-on-input nil "When non-nil, arriving input throws to this tag.")
+(defvar null-device "/dev/null" "The name of the null device.")
