@@ -174,3 +174,19 @@
 (defvar delayed-warnings-list nil "Warnings to show once the current command ends.")
 (defvar throw-on-input nil "When non-nil, arriving input throws to this tag.")
 (defvar null-device "/dev/null" "The name of the null device.")
+
+;; url-util: the rest of GNU's autoloaded url-util names that need no URL parser.
+(dolist (name '(url-file-directory url-file-nondirectory url-file-extension
+                url-strip-leading-spaces url-eat-trailing-space url-parse-args
+                url-insert-entities-in-string url-percentage url-get-normalized-date
+                url-debug url-lazy-message url-display-percentage))
+  (autoload name "url-util"))
+(defalias 'url-basepath #'url-file-directory)
+;; find-func: GNU autoloads its lookups and commands.
+(dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect
+                find-function-search-for-symbol read-library-name))
+  (autoload name "find-func"))
+(dolist (cmd '(find-function find-function-other-window find-function-other-frame
+               find-variable find-variable-other-window find-variable-other-frame
+               find-library find-library-other-window find-library-other-frame))
+  (autoload cmd "find-func" nil t))
