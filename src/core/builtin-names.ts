@@ -452,6 +452,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "force-load-messages",
   "format",
   "format-message",
+  "format-network-address",
   "format-time-string",
   "forward-char",
   "forward-comment",
