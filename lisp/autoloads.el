@@ -143,3 +143,96 @@
     (dolist (name (nth 1 entry)) (autoload name library nil t))
     (dolist (name (nth 2 entry)) (autoload name library))
     (dolist (name (nth 3 entry)) (autoload name library nil nil 'macro))))
+;; subr-more2: more of what GNU preloads from subr.el, byte-run.el,
+;; macroexp.el, syntax.el and timer.el (events, change groups, yanking,
+;; keymap helpers, compiler helpers), loaded on first use.
+(dolist (entry '(("subr-more2"
+                  (atomic-change-group combine-after-change-calls combine-change-calls
+                   with-temp-message while-no-input define-obsolete-face-alias
+                   macroexp--accumulate syntax-propertize-precompile-rules)
+                  (eventp event-modifiers event-basic-type mouse-event-p mouse-movement-p
+                   event-start event-end event-click-count event-line-count posnp posn-window
+                   posn-area posn-point posn-x-y posn-timestamp posn-string posn-actual-col-row
+                   posn-image posn-object-x-y posn-object-width-height posn-object
+                   listify-key-sequence prepare-change-group activate-change-group
+                   accept-change-group cancel-change-group undo--wrap-and-run-primitive-undo
+                   combine-change-calls-1 find-tag-default-bounds find-tag-default
+                   find-tag-default-as-regexp find-tag-default-as-symbol-regexp
+                   remove-yank-excluded-properties yank-handle-font-lock-face-property
+                   yank-handle-category-property insert-for-yank insert-for-yank-1
+                   insert-buffer-substring-as-yank insert-into-buffer subregexp-context-p
+                   register-definition-prefixes package--description-file values--store-value
+                   add-to-invisibility-spec remove-from-invisibility-spec keyboard-translate
+                   define-key-after substitute-key-definition substitute-key-definition-key
+                   map-keymap-sorted internal-push-keymap internal-pop-keymap
+                   collapse-delayed-warnings display-delayed-warnings call-shell-region
+                   major-mode-suspend major-mode-restore define-mail-user-agent
+                   frame-configuration-p internal--fill-string-single-line
+                   internal--format-docstring-line set-advertised-calling-convention
+                   byte-compile-info byte-compile-info-string byte-compile-info-message
+                   macroexp--cons macroexp--all-clauses
+                   macroexp--const-symbol-p macroexp-if macroexp--fgrep macroexp--maxsize
+                   macroexp--unfold-lambda macroexp--compiler-macro macroexp--obsolete-warning
+                   syntax-ppss-depth timer--time-less-p
+                   timer--time-setter timer--activate cancel-timer-internal timeout-event-p
+                   y-or-n-p read-number read-passwd))))
+  (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
+  (dolist (name (nth 2 entry)) (autoload name (car entry))))
+(dolist (cmd '(forward-whitespace forward-symbol forward-same-syntax forward-word-strictly
+               backward-word-strictly))
+  (autoload cmd "subr-more2" nil t))
+(defalias 'macroexp--warn-and-return #'macroexp-warn-and-return)
+(defalias 'syntax-ppss-after-change-function #'syntax-ppss-flush-cache)
+(defalias 'indent-to-column #'indent-to)
+
+;; files-more: more of GNU's files.el and files-x.el (symbolic modes,
+;; backups, lock names, file insertion commands, local-variable helpers,
+;; connection-local variables), loaded on first use.
+(dolist (entry '(("files-more"
+                  (minibuffer-with-setup-hook report-errors with-connection-local-variables)
+                  (file-modes-char-to-who file-modes-char-to-right file-modes-rights-to-number
+                   read-file-modes exec-path get-free-disk-space make-lock-file-name
+                   files--splice-dirname-file files--ensure-directory files--message
+                   file-ownership-preserved-p prune-directory-list make-backup-file-name-1
+                   backup-extract-version find-backup-file-name file-backup-file-names
+                   file-newest-backup insert-file-1 file-name-history--add
+                   inhibit-local-variables-p version-control-safe-local-p
+                   hack-one-local-variable-quotep hack-one-local-variable-constantp
+                   dir-locals-set-class-variables dir-locals-get-class-variables
+                   dir-locals-set-directory-class null-device path-separator
+                   connection-local-set-profile-variables connection-local-set-profiles
+                   hack-connection-local-variables-apply))))
+  (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
+  (dolist (name (nth 2 entry)) (autoload name (car entry))))
+(dolist (cmd '(make-empty-file append-to-file insert-file insert-file-literally pwd
+               not-modified toggle-read-only rename-uniquely load-library))
+  (autoload cmd "files-more" nil t))
+
+;; Variables GNU has from the start that the two files above read or fill:
+;; special from the start, so that a caller's `let' binds them dynamically.
+(defvar file-name-history nil "The minibuffer history of file names.")
+(defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
+(defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
+(defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
+(defvar dir-locals-directory-cache nil "List of (DIRECTORY CLASS MTIME): the class of each directory.")
+(defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES) of connection-local variables.")
+(defvar connection-local-criteria-alist nil "Alist of (CRITERIA . PROFILES) for connection-local variables.")
+(defvar delayed-warnings-list nil "Warnings to show once the current command ends.")
+(defvar throw-on-input nil "When non-nil, arriving input throws to this tag.")
+(defvar null-device "/dev/null" "The name of the null device.")
+
+;; url-util: the rest of GNU's autoloaded url-util names that need no URL parser.
+(dolist (name '(url-file-directory url-file-nondirectory url-file-extension
+                url-strip-leading-spaces url-eat-trailing-space url-parse-args
+                url-insert-entities-in-string url-percentage url-get-normalized-date
+                url-debug url-lazy-message url-display-percentage))
+  (autoload name "url-util"))
+(defalias 'url-basepath #'url-file-directory)
+;; find-func: GNU autoloads its lookups and commands.
+(dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect
+                find-function-search-for-symbol read-library-name))
+  (autoload name "find-func"))
+(dolist (cmd '(find-function find-function-other-window find-function-other-frame
+               find-variable find-variable-other-window find-variable-other-frame
+               find-library find-library-other-window find-library-other-frame))
+  (autoload cmd "find-func" nil t))

@@ -19,48 +19,76 @@
       #'(lambda (fname _arglist val)
           (list 'function-put (list 'quote fname) (list 'quote prop) (list 'quote val)))))
 
+;; The handlers have names, as in GNU (`byte-run--set-indent' and so on),
+;; so that the tables hold symbols and a program can call one directly.
+(let ((simple '((indent . lisp-indent-function) (doc-string . doc-string-elt)
+                (pure . pure) (side-effect-free . side-effect-free)
+                (important-return-value . important-return-value)
+                (interactive-only . interactive-only) (speed . speed)
+                (no-font-lock-keyword . no-font-lock-keyword))))
+  (while simple
+    (defalias (intern (concat "byte-run--set-" (symbol-name (car (car simple)))))
+      (byte-run--property-setter (cdr (car simple))))
+    (setq simple (cdr simple))))
+
+(defalias 'byte-run--set-completion
+  #'(lambda (fname _arglist pred)
+      "Declaration handler: PRED decides when the command FNAME is offered for completion."
+      (list 'function-put (list 'quote fname) ''completion-predicate (list 'function pred))))
+
+(defalias 'byte-run--set-modes
+  #'(lambda (fname _arglist &rest modes)
+      "Declaration handler: the command FNAME is meant for the major or minor MODES."
+      (list 'function-put (list 'quote fname) ''command-modes (list 'quote modes))))
+
+(defalias 'byte-run--set-compiler-macro
+  #'(lambda (fname _arglist expander)
+      "Declaration handler: EXPANDER is FNAME's compiler macro."
+      (list 'eval-and-compile
+            (list 'function-put (list 'quote fname) ''compiler-macro
+                  (list 'function expander)))))
+
+(defalias 'byte-run--set-advertised-calling-convention
+  #'(lambda (fname _arglist arglist when)
+      "Declaration handler: callers of FNAME should use ARGLIST (since WHEN)."
+      (list 'set-advertised-calling-convention
+            (list 'quote fname) (list 'quote arglist) (list 'quote when))))
+
+(defalias 'byte-run--set-obsolete
+  #'(lambda (fname _arglist replacement when)
+      "Declaration handler: FNAME is obsolete since WHEN, REPLACEMENT to be used instead."
+      (list 'make-obsolete (list 'quote fname) (list 'quote replacement)
+            (list 'quote when))))
+
+(defalias 'byte-run--set-debug
+  #'(lambda (mname _arglist spec)
+      "Declaration handler: SPEC is the Edebug specification of the macro MNAME."
+      (list 'progn :autoload-end
+            (list 'put (list 'quote mname) ''edebug-form-spec (list 'quote spec)))))
+
 (defvar defun-declarations-alist
-  (list
-   (list 'indent (byte-run--property-setter 'lisp-indent-function))
-   (list 'doc-string (byte-run--property-setter 'doc-string-elt))
-   (list 'pure (byte-run--property-setter 'pure))
-   (list 'side-effect-free (byte-run--property-setter 'side-effect-free))
-   (list 'important-return-value (byte-run--property-setter 'important-return-value))
-   (list 'interactive-only (byte-run--property-setter 'interactive-only))
-   (list 'speed (byte-run--property-setter 'speed))
-   (list 'completion
-         #'(lambda (fname _arglist pred)
-             (list 'function-put (list 'quote fname) ''completion-predicate
-                   (list 'function pred))))
-   (list 'modes
-         #'(lambda (fname _arglist &rest modes)
-             (list 'function-put (list 'quote fname) ''command-modes (list 'quote modes))))
-   (list 'compiler-macro
-         #'(lambda (fname _arglist expander)
-             (list 'eval-and-compile
-                   (list 'function-put (list 'quote fname) ''compiler-macro
-                         (list 'function expander)))))
-   (list 'advertised-calling-convention
-         #'(lambda (fname _arglist arglist &optional _when)
-             (list 'put (list 'quote fname) ''advertised-calling-convention
-                   (list 'quote arglist))))
-   (list 'obsolete
-         #'(lambda (fname _arglist replacement when)
-             (list 'make-obsolete (list 'quote fname) (list 'quote replacement)
-                   (list 'quote when)))))
+  (list (list 'advertised-calling-convention 'byte-run--set-advertised-calling-convention)
+        (list 'obsolete 'byte-run--set-obsolete)
+        (list 'interactive-only 'byte-run--set-interactive-only)
+        (list 'pure 'byte-run--set-pure)
+        (list 'side-effect-free 'byte-run--set-side-effect-free)
+        (list 'important-return-value 'byte-run--set-important-return-value)
+        (list 'compiler-macro 'byte-run--set-compiler-macro)
+        (list 'doc-string 'byte-run--set-doc-string)
+        (list 'indent 'byte-run--set-indent)
+        (list 'speed 'byte-run--set-speed)
+        (list 'completion 'byte-run--set-completion)
+        (list 'modes 'byte-run--set-modes))
   "How each (declare (PROP ...)) of a `defun' is handled: a list of (PROP HANDLER).
 HANDLER receives the function's name, its argument list and the
 declaration's arguments, and returns a form to run after the definition.")
 
 (defvar macro-declarations-alist
-  (cons (list 'debug
-              #'(lambda (mname _arglist spec)
-                  (list 'progn :autoload-end
-                        (list 'put (list 'quote mname) ''edebug-form-spec
-                              (list 'quote spec)))))
-        defun-declarations-alist)
+  (cons (list 'debug 'byte-run--set-debug)
+        (cons (list 'no-font-lock-keyword 'byte-run--set-no-font-lock-keyword)
+              defun-declarations-alist))
   "How each (declare (PROP ...)) of a `defmacro' is handled, as for functions.
-Macros also accept (debug SPEC).")
+Macros also accept (debug SPEC) and (no-font-lock-keyword VALUE).")
 
 (defalias 'byte-run--definition
   #'(lambda (name arglist body table wrap)

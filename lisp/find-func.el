@@ -174,6 +174,7 @@ FILE, when given, is the library to look in."
   "Return (BUFFER . POSITION) for the definition of SYMBOL of TYPE.
 TYPE nil means a function, `defvar' a variable, and so on; FILE, when
 given, is the library to look in."
+  (or symbol (error "You didn't specify a symbol"))
   (cond ((null type) (find-function-noselect symbol))
         ((eq type 'defvar) (find-variable-noselect symbol file))
         (t (find-function-search-for-symbol
@@ -181,8 +182,8 @@ given, is the library to look in."
 
 ;;;; Showing a definition
 
-;; The interactive commands (`find-function' and friends) need windows and
-;; are left out: tsmacs runs in batch.
+;; The commands below show the definition in the selected window (or
+;; another one); in batch that just makes its buffer current, as in GNU.
 
 (defun find-function-do-it (symbol type switch-fn)
   "Show the definition of SYMBOL of TYPE with SWITCH-FN, moving point there.
@@ -193,5 +194,67 @@ is; then `find-function-after-hook' runs."
     (if (cdr found) (goto-char (cdr found)))
     (run-hooks 'find-function-after-hook)
     found))
+
+(defun find-func--read (type prompt)
+  "Read a symbol of TYPE (`function' or `variable') with PROMPT, as the commands' interactive forms do."
+  (let* ((pred (if (eq type 'function) #'fboundp #'boundp))
+         (answer (completing-read prompt obarray pred t)))
+    (list (if (equal answer "") (user-error "You didn't specify a %s" type) (intern answer)))))
+
+(defun find-function (function) "Show the definition of FUNCTION in the selected window, point at its start."
+  (interactive (find-func--read 'function "Find function: "))
+  (find-function-do-it function nil #'switch-to-buffer)
+  nil)
+
+(defun find-function-other-window (function) "Show the definition of FUNCTION in another window."
+  (interactive (find-func--read 'function "Find function in other window: "))
+  (find-function-do-it function nil #'pop-to-buffer)
+  nil)
+
+(defun find-function-other-frame (function) "Show the definition of FUNCTION in another frame."
+  (interactive (find-func--read 'function "Find function in other frame: "))
+  (find-function-do-it function nil #'pop-to-buffer)
+  nil)
+
+(defun find-variable (variable) "Show the definition of VARIABLE in the selected window, point at its start."
+  (interactive (find-func--read 'variable "Find variable: "))
+  (find-function-do-it variable 'defvar #'switch-to-buffer)
+  nil)
+
+(defun find-variable-other-window (variable) "Show the definition of VARIABLE in another window."
+  (interactive (find-func--read 'variable "Find variable in other window: "))
+  (find-function-do-it variable 'defvar #'pop-to-buffer)
+  nil)
+
+(defun find-variable-other-frame (variable) "Show the definition of VARIABLE in another frame."
+  (interactive (find-func--read 'variable "Find variable in other frame: "))
+  (find-function-do-it variable 'defvar #'pop-to-buffer)
+  nil)
+
+(defun read-library-name () "Read the name of a Lisp library with completion over the libraries of `load-path'."
+  (let ((names nil) (re (concat (regexp-opt (find-library-suffixes)) "\\'")))
+    (dolist (dir load-path)
+      (dolist (f (ignore-errors (directory-files dir nil re)))
+        (push (replace-regexp-in-string re "" f) names)))
+    (completing-read "Library name: " (delete-dups names))))
+
+(defun find-library--show (library switch-fn)
+  "Visit the source of LIBRARY with SWITCH-FN, run `find-function-after-hook', give its buffer."
+  (let ((buf (find-file-noselect (find-library-name library))))
+    (funcall switch-fn buf)
+    (run-hooks 'find-function-after-hook)
+    buf))
+
+(defun find-library (library) "Visit the Lisp source of LIBRARY in the selected window."
+  (interactive (list (read-library-name)))
+  (find-library--show library #'switch-to-buffer))
+
+(defun find-library-other-window (library) "Visit the Lisp source of LIBRARY in another window."
+  (interactive (list (read-library-name)))
+  (find-library--show library #'pop-to-buffer))
+
+(defun find-library-other-frame (library) "Visit the Lisp source of LIBRARY in another frame."
+  (interactive (list (read-library-name)))
+  (find-library--show library #'pop-to-buffer))
 
 (provide 'find-func)

@@ -125,4 +125,85 @@ scheme's default port is dropped."
      (and query (concat "?" (url--encode-part query)))
      (and fragment (concat "#" (url--encode-part fragment '(?#)))))))
 
+;;;; File parts of URLs, argument lists, entities, dates
+
+(defun url--strip-query (file)
+  "FILE without a query part (from the first \"?\")."
+  (let ((q (string-search "?" file)))
+    (if q (substring file 0 q) file)))
+
+(defun url-file-directory (file) "The directory part of the URL path FILE: up to and including its last slash.
+Nil when FILE has no slash; \"\" for nil."
+  (if (null file) ""
+    (let* ((path (url--strip-query file))
+           (slash (string-match-p "/[^/]*\\'" path)))
+      (and slash (substring path 0 (1+ slash))))))
+
+(defalias 'url-basepath #'url-file-directory)
+
+(defun url-file-nondirectory (file) "The last part of the URL path FILE, after its last slash (\"\" for nil)."
+  (if (null file) ""
+    (let* ((path (url--strip-query file))
+           (slash (string-match-p "/[^/]*\\'" path)))
+      (if slash (substring path (1+ slash)) path))))
+
+(defun url-file-extension (fname &optional x) "The extension of the last part of the URL FNAME, dot included, or \"\".
+With X non-nil, that last part without its extension instead."
+  (let* ((base (url-file-nondirectory fname))
+         (dot (string-match-p "\\.[^.]*\\'" base)))
+    (cond (x (if dot (substring base 0 dot) base))
+          (dot (substring base dot))
+          (t ""))))
+
+(defun url-strip-leading-spaces (string) "STRING without its leading whitespace."
+  (if (string-match "\\`[ \t\n]+" string) (substring string (match-end 0)) string))
+
+(defun url-eat-trailing-space (x) "X without its trailing whitespace."
+  (if (string-match "[ \t\n]+\\'" x) (substring x 0 (match-beginning 0)) x))
+
+(defun url-parse-args (str &optional nodowncase) "Parse the \";\"-separated NAME=VALUE settings of STR into an alist, last first.
+Names are downcased unless NODOWNCASE; quotes around a value are dropped; a name alone gives (NAME)."
+  (let ((out nil))
+    (dolist (part (split-string (or str "") ";"))
+      (let ((item (string-trim part)))
+        (unless (equal item "")
+          (let* ((eq (string-search "=" item))
+                 (name (string-trim (if eq (substring item 0 eq) item)))
+                 (value (and eq (string-trim (substring item (1+ eq))))))
+            (when (and value (string-match "\\`\"\\(.*\\)\"\\'" value))
+              (setq value (match-string 1 value)))
+            (push (cons (if nodowncase name (downcase name)) value) out)))))
+    out))
+
+(defun url-insert-entities-in-string (string) "STRING with &, <, > and \" written as HTML entities."
+  (if (string-match-p "[&<>\"]" string)
+      (mapconcat (lambda (c)
+                   (pcase c
+                     (?& "&amp;") (?< "&lt;") (?> "&gt;") (?\" "&quot;")
+                     (_ (string c))))
+                 string "")
+    string))
+
+(defun url-percentage (x y) "X as a whole percentage of Y."
+  (round (* 100 (/ x (float y)))))
+
+(defun url-get-normalized-date (&optional specified-time) "SPECIFIED-TIME (default now) as an HTTP date in GMT, such as \"Thu, 01 Jan 1970 00:00:00 GMT\"."
+  (let ((system-time-locale "C"))
+    (format-time-string "%a, %d %b %Y %T GMT" specified-time t)))
+
+(defvar url-debug nil "Non-nil (or a list of tags) logs URL package debugging messages.")
+
+(defun url-debug (tag &rest args) "Log the message ARGS under TAG when `url-debug' asks for it."
+  (when (or (eq url-debug t) (memq tag url-debug))
+    (with-current-buffer (get-buffer-create "*URL-DEBUG*")
+      (goto-char (point-max))
+      (insert (symbol-name tag) " -> " (apply #'format args) "\n")))
+  nil)
+
+(defun url-lazy-message (&rest args) "Show the message ARGS, as `message' does."
+  (apply #'message args))
+
+(defun url-display-percentage (fmt _perc &rest args) "Show the progress message FMT with ARGS (the percentage PERC has no display in batch)."
+  (apply #'message fmt args))
+
 (provide 'url-util)

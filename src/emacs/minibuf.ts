@@ -1,7 +1,7 @@
 // Primitives of GNU's minibuf.c that make sense without a minibuffer: string lookup in alists.
 
 import {
-  aref, consp, isPvec, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
+  aref, cons, consp, isPvec, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
   symbolp, vectorp, xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -172,3 +172,174 @@ DEFUN('read-string', 1, 5, 'Prompt with PROMPT and read a line of text as a stri
   if (schars(rt, s) === 0 && defaultValue !== Qnil) return consp(defaultValue) ? xcar(rt, defaultValue) : defaultValue;
   return s;
 });
+
+// ---- the rest of minibuf.c's interface, as it behaves in batch mode ----
+//
+// A batch session never has an active minibuffer: input comes from standard
+// input one line at a time (batchReadLine), the depth is 0 and every buffer
+// is an ordinary one. The answers below are GNU's in that state.
+
+const Qminibuffer_prompt_fmt = DEFSYM('minibuffer-default-prompt-format');
+const Qformat_mb = DEFSYM('format');
+const Qintern_mb = DEFSYM('intern');
+const Qbuffer_name_mb = DEFSYM('buffer-name');
+const Qbuffer_list_mb = DEFSYM('buffer-list');
+const Qget_buffer_mb = DEFSYM('get-buffer');
+const Qbufferp_mb = DEFSYM('bufferp');
+const Qpoint_min_mb = DEFSYM('point-min');
+const Qpoint_max_mb = DEFSYM('point-max');
+const Qbuffer_substring_mb = DEFSYM('buffer-substring');
+const Qbuffer_substring_np_mb = DEFSYM('buffer-substring-no-properties');
+const Qtry_completion_mb = DEFSYM('try-completion');
+const Qall_completions_mb = DEFSYM('all-completions');
+const Qtest_completion_mb = DEFSYM('test-completion');
+const Qmetadata_mb = DEFSYM('metadata');
+const Qcategory_mb = DEFSYM('category');
+const Qbuffer_mb = DEFSYM('buffer');
+const Qcycle_sort_function_mb = DEFSYM('cycle-sort-function');
+const Qidentity_mb = DEFSYM('identity');
+const Qerror_mb = DEFSYM('error');
+
+/** The value a batch read gives for an empty line: DEF itself, or its first element if a list. */
+const defaultOf = (rt: Runtime, def: number): number => (consp(def) ? xcar(rt, def) : def);
+
+/** PROMPT with " (default DEF): " in place of its trailing colon and spaces, as GNU's read-buffer words it. */
+function promptWithDefault(rt: Runtime, prompt: number, def: number): number {
+  if (!stringp(prompt)) wrongTypeArgument(rt, Qstringp, prompt);
+  if (def === Qnil) return prompt;
+  const chars = stringChars(rt, prompt);
+  let end = chars.length;
+  while (end > 0 && (chars[end - 1] === 32 || chars[end - 1] === 58)) end--;
+  const sp = rt.sp;
+  const head = makeStringFromChars(rt, chars.slice(0, end));
+  rt.push(head);
+  const shown = stringp(def) ? def : funcall(rt, Qformat_mb, [makeString(rt, '%s'), def]);
+  rt.push(shown);
+  const fmt = findSymbolValue(rt, Qminibuffer_prompt_fmt);
+  const out = funcall(rt, Qformat_mb, [makeString(rt, `%s${stringp(fmt) ? '' : ' (default %s)'}: `), head, shown]);
+  rt.sp = sp;
+  return out;
+}
+
+DEFVAR('minibuffer-default-prompt-format', () => Qnil, 'When a string, how a prompt shows its default value (nil: " (default VALUE)").');
+
+DEFUN(
+  'completing-read', 2, 8,
+  'Read a string with completion over COLLECTION, prompting with PROMPT.\nIn batch mode the line is read from standard input as typed; an empty line gives DEF (its first element if a list), or the empty string.',
+  (rt, prompt: number, _collection: number, _predicate: number, _requireMatch: number, _initial: number, _hist: number, def: number) => {
+    const s = batchReadLine(rt, prompt);
+    if (schars(rt, s) === 0 && def !== Qnil) return defaultOf(rt, def);
+    return s;
+  },
+);
+
+DEFUN(
+  'read-buffer', 1, 4,
+  'Read the name of a buffer, prompting with PROMPT; DEF (a buffer or name, or a list of them) is the value of an empty answer.\nIn batch mode the name is read from standard input, and need not name an existing buffer.',
+  (rt, prompt: number, def: number) => {
+    const sp = rt.sp;
+    let d = defaultOf(rt, def);
+    if (funcall(rt, Qbufferp_mb, [d]) !== Qnil) d = funcall(rt, Qbuffer_name_mb, [d]);
+    rt.push(d);
+    const s = batchReadLine(rt, promptWithDefault(rt, prompt, d));
+    rt.sp = sp;
+    return schars(rt, s) === 0 && d !== Qnil ? d : s;
+  },
+);
+
+/** Read a symbol's name from standard input: an empty line gives DEF (interned if a string), else the interned line. */
+function readSymbolLine(rt: Runtime, prompt: number, def: number): number {
+  const s = batchReadLine(rt, prompt);
+  const sp = rt.sp;
+  rt.push(s);
+  let out: number;
+  if (schars(rt, s) === 0 && def !== Qnil) {
+    const d = defaultOf(rt, def);
+    out = stringp(d) ? funcall(rt, Qintern_mb, [d]) : d;
+  } else out = funcall(rt, Qintern_mb, [s]);
+  rt.sp = sp;
+  return out;
+}
+
+DEFUN('read-command', 1, 2, 'Read the name of a command, prompting with PROMPT, and give it as a symbol.\nIn batch mode the name comes from standard input; an empty line gives DEFAULT-VALUE.', (rt, prompt: number, def: number) =>
+  readSymbolLine(rt, prompt, def));
+
+DEFUN('read-variable', 1, 2, 'Read the name of a user variable, prompting with PROMPT, and give it as a symbol.\nIn batch mode the name comes from standard input; an empty line gives DEFAULT-VALUE.', (rt, prompt: number, def: number) =>
+  readSymbolLine(rt, prompt, def));
+
+DEFUN('minibuffer-depth', 0, 0, 'How many minibuffers are active now: 0 in batch mode, which reads from standard input instead.', () => makeFixnum(0));
+
+DEFUN('minibuffer-prompt', 0, 0, 'The prompt of the innermost active minibuffer, or nil if none is active (always, in batch mode).', () => Qnil);
+
+DEFUN('active-minibuffer-window', 0, 0, 'The window of the active minibuffer, or nil if none is active (always, in batch mode).', () => Qnil);
+
+DEFUN('minibuffer-innermost-command-loop-p', 0, 1, 'Non-nil if BUFFER is the minibuffer of the innermost command loop; no buffer is, in batch mode.', () => Qnil);
+
+/** BUFFER (nil for the current one, or a name) as a live buffer object, or a wrong-type error as GNU's. */
+function bufferArg(rt: Runtime, buffer: number): number {
+  if (buffer === Qnil) return funcall(rt, Qget_buffer_mb, [funcall(rt, Qbuffer_name_mb, [])]);
+  if (stringp(buffer)) return funcall(rt, Qget_buffer_mb, [buffer]);
+  if (funcall(rt, Qbufferp_mb, [buffer]) === Qnil) wrongTypeArgument(rt, Qbufferp_mb, buffer);
+  return buffer;
+}
+
+DEFUN('minibufferp', 0, 2, 'Non-nil if BUFFER (default the current buffer) is a minibuffer; no buffer is one in batch mode, where input comes from standard input.', (rt, buffer: number) => {
+  bufferArg(rt, buffer);
+  return Qnil;
+});
+
+DEFUN('innermost-minibuffer-p', 0, 1, 'Non-nil if BUFFER (default the current buffer) is the innermost active minibuffer; none is, in batch mode.', (rt, buffer: number) => {
+  bufferArg(rt, buffer);
+  return Qnil;
+});
+
+DEFUN('minibuffer-prompt-end', 0, 0, 'Where the prompt of the current minibuffer ends; in a buffer that is not a minibuffer, its beginning.', (rt) =>
+  funcall(rt, Qpoint_min_mb, []));
+
+DEFUN('minibuffer-contents', 0, 0, 'The text the user has typed in the current minibuffer (its whole text, in a buffer that is not a minibuffer).', (rt) =>
+  funcall(rt, Qbuffer_substring_mb, [funcall(rt, Qpoint_min_mb, []), funcall(rt, Qpoint_max_mb, [])]));
+
+DEFUN('minibuffer-contents-no-properties', 0, 0, 'Like `minibuffer-contents\', without text properties.', (rt) =>
+  funcall(rt, Qbuffer_substring_np_mb, [funcall(rt, Qpoint_min_mb, []), funcall(rt, Qpoint_max_mb, [])]));
+
+DEFUN('abort-minibuffers', 0, 0, 'Quit the active minibuffers; an error when none is active, as in batch mode.', (rt) =>
+  xsignal1(rt, Qerror_mb, makeString(rt, 'Not in a minibuffer')), '');
+
+DEFUN(
+  'internal-complete-buffer', 3, 3,
+  'The completion table of buffer names: complete STRING under PREDICATE as FLAG asks (nil: try, t: all, lambda: test, metadata).\nNames starting with a space are offered only when STRING starts with one.',
+  (rt, string: number, predicate: number, flag: number) => {
+    if (consp(flag) && xcar(rt, flag) === Qmetadata_mb) return Qnil;
+    if (flag === Qmetadata_mb) {
+      const sp = rt.sp;
+      const a = cons(rt, Qcategory_mb, Qbuffer_mb);
+      rt.push(a);
+      const b = cons(rt, Qcycle_sort_function_mb, Qidentity_mb);
+      rt.push(b);
+      const out = listFromArray(rt, [Qmetadata_mb, a, b]);
+      rt.sp = sp;
+      return out;
+    }
+    if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+    const sp = rt.sp;
+    const hidden = schars(rt, string) > 0 && stringChars(rt, string)[0] === 32;
+    const table: number[] = [];
+    const buffers = funcall(rt, Qbuffer_list_mb, []);
+    rt.push(buffers);
+    for (let l = buffers; consp(l); l = xcdr(rt, l)) {
+      const buf = xcar(rt, l);
+      const name = funcall(rt, Qbuffer_name_mb, [buf]);
+      if (!stringp(name)) continue;
+      if (!hidden && schars(rt, name) > 0 && stringChars(rt, name)[0] === 32) continue;
+      const entry = cons(rt, name, buf);
+      rt.push(entry);
+      table.push(entry);
+    }
+    const alist = listFromArray(rt, table);
+    rt.push(alist);
+    const fn = flag === Qnil ? Qtry_completion_mb : flag === Qt ? Qall_completions_mb : flag === Qlambda_sym ? Qtest_completion_mb : Qnil;
+    const out = fn === Qnil ? Qnil : funcall(rt, fn, [string, alist, predicate]);
+    rt.sp = sp;
+    return out;
+  },
+);

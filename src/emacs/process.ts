@@ -13,7 +13,7 @@ import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import {
   aref, aset, cons, consp, isPvec, jsString, list, listFromArray, makePvec, makeString, makeStringFromBytes,
-  floatp, stringBytes, stringMultibyte, stringp, symbolp, xcar, xcdr, xfloat, xsetcdr,
+  floatp, pvecSize, stringBytes, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xfloat, xsetcdr,
 } from '../core/object.ts';
 import { KillEmacs, LispSignal, error, wrongTypeArgument, xsignal, xsignal2, xsignal3 } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error, Qfile_missing } from '../core/symbols.ts';
@@ -997,3 +997,33 @@ DEFUN('num-processors', 0, 1, 'Give the number of processors this process may us
 DEFUN('process-running-child-p', 0, 1, 'Give nil: a child connected by pipes has no terminal foreground group of its own.', () => Qnil);
 DEFUN('waiting-for-user-input-p', 0, 0, 'Give nil: batch Emacs never waits for keyboard input while Lisp runs.', () => Qnil);
 
+
+// ---- network addresses (GNU process.c's format-network-address) ----
+
+DEFUN(
+  'format-network-address', 1, 2,
+  'Write the network ADDRESS as text: a vector of 4 (IPv4) or 8 (IPv6) numbers, optionally followed by a port, becomes "a.b.c.d:port" or "[a:b:...]:port".\nOMIT-PORT non-nil leaves the port out. A string is given back as is; anything else gives nil.',
+  (rt, address: number, omitPort: number) => {
+    if (stringp(address)) return address;
+    // (FAMILY . DATA), an address of a family with no text form.
+    if (consp(address) && isFixnum(xcar(rt, address))) return makeString(rt, `<Family ${fixnumValue(xcar(rt, address))}>`);
+    if (!vectorp(rt, address)) return Qnil;
+    const n = pvecSize(rt, address);
+    const v6 = n === 8 || n === 9;
+    if (!v6 && n !== 4 && n !== 5) return Qnil;
+    const parts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = aref(rt, address, i);
+      if (!isFixnum(x)) return Qnil;
+      parts.push(fixnumValue(x));
+    }
+    const host = v6 ? parts.slice(0, 8) : parts.slice(0, 4);
+    // IPv4 fields are bytes, IPv6 fields 16-bit numbers written in hex.
+    if (host.some((x) => x < 0 || x > (v6 ? 0xffff : 0xff))) return Qnil;
+    const text = v6 ? host.map((x) => x.toString(16)).join(':') : host.join('.');
+    const port = n === 5 || n === 9 ? parts[n - 1]! : null;
+    if (port !== null && (port < 0 || port > 0xffff)) return Qnil;
+    if (port === null || omitPort !== Qnil) return makeString(rt, text);
+    return makeString(rt, v6 ? `[${text}]:${port}` : `${text}:${port}`);
+  },
+);

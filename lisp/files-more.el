@@ -1,0 +1,366 @@
+;;; files-more.el --- more of GNU's files.el and files-x.el, loaded on first use  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's manual and observed behaviour
+;; (test/corpus/lib-files-more.el pins what is relied on).  GNU preloads
+;; files.el; tsmacs autoloads these (lisp/autoloads.el).
+
+;;;; Symbolic file modes ("u+rwx,go-w")
+
+(defun file-modes-char-to-who (char) "The mode bits the `who' letter CHAR (u, g, o or a) of a symbolic mode covers."
+  (pcase char
+    (?u #o4700) (?g #o2070) (?o #o1007) (?a #o7777)
+    (_ (error "%c: Bad `who' character" char))))
+
+(defun file-modes-char-to-right (char &optional from) "The mode bits the permission letter CHAR stands for, for every class.
+FROM, the mode being changed (default 0), gives the meaning of X, u, g and o."
+  (let* ((old (or from 0))
+         ;; The rwx bits of one class of OLD, copied to all three classes.
+         (spread (lambda (shift) (* #o111 (logand 7 (ash old (- shift)))))))
+    (pcase char
+      (?r #o444) (?w #o222) (?x #o111) (?s #o6000) (?t #o1000)
+      (?X (if (/= 0 (logand old #o111)) #o111 0))
+      (?u (funcall spread 6))
+      (?g (funcall spread 3))
+      (?o (funcall spread 0))
+      (_ (error "%c: Bad right character" char)))))
+
+(defun file-modes-rights-to-number (rights who-mask &optional from) "Apply the operations of RIGHTS (such as \"+rw-x\") to FROM for the classes of WHO-MASK.
+FROM defaults to 0.  Letters before the first operator do nothing."
+  (let ((mode (or from 0)) (op nil) (bits 0) (i 0) (n (length rights)))
+    (while (<= i n)
+      (let ((c (and (< i n) (aref rights i))))
+        (if (or (null c) (memq c '(?+ ?- ?=)))
+            (progn
+              (when op
+                (setq bits (logand bits who-mask))
+                (setq mode (pcase op
+                             (?+ (logior mode bits))
+                             (?- (logand mode (lognot bits)))
+                             (?= (logior (logand mode (lognot who-mask)) bits)))))
+              (setq op c bits 0))
+          ;; Letters that name no permission are passed over.
+          (when (and op (memq c '(?r ?w ?x ?X ?s ?t ?u ?g ?o)))
+            (setq bits (logior bits (file-modes-char-to-right c mode))))))
+      (setq i (1+ i)))
+    mode))
+
+(defun read-file-modes (&optional prompt orig-file) "Read file modes, octal or symbolic, prompting with PROMPT; give them as a number.
+A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
+  (let* ((orig (and orig-file (file-modes orig-file)))
+         (answer (read-string (or prompt "File modes (octal or symbolic): "))))
+    (if (string-match-p "\\`[0-7]+\\'" answer)
+        (string-to-number answer 8)
+      (file-modes-symbolic-to-number answer (or orig 0)))))
+
+;;;; Executables, disks, locks
+
+(defun exec-path () "The directories searched for programs: `exec-path', or on a remote `default-directory' the remote host's."
+  (let ((remote (find-file-name-handler default-directory 'exec-path)))
+    (if remote (funcall remote 'exec-path) exec-path)))
+
+(defun get-free-disk-space (dir) "The space free for the user on the file system of DIR, as a human-readable string, or nil."
+  (let ((info (ignore-errors (file-system-info dir))))
+    (and info (file-size-human-readable (nth 2 info) 'iec " "))))
+
+(defun make-lock-file-name (filename) "The name of the lock file Emacs uses for FILENAME: \".#NAME\" in its directory."
+  (let ((full (expand-file-name filename)))
+    (concat (file-name-directory full) ".#" (file-name-nondirectory full))))
+
+(defun files--splice-dirname-file (dirname file) "FILE put inside DIRNAME, unless FILE is already absolute."
+  (if (file-name-absolute-p file) file (concat dirname file)))
+
+(defun files--ensure-directory (dir) "Make DIR and its missing parents unless it is already a directory."
+  (unless (file-directory-p dir) (make-directory dir t)))
+
+(defun files--message (format &rest args) "Show the message FORMAT with ARGS, as file operations report themselves."
+  (ignore (apply 'message format args)))
+
+(defun file-ownership-preserved-p (file &optional _group) "Non-nil if writing FILE anew would keep its owner (it is ours, or does not exist)."
+  (let ((attrs (file-attributes file 'integer)))
+    (or (null attrs) (= (file-attribute-user-id attrs) (user-uid)))))
+
+(defun prune-directory-list (dirs &optional keep reject) "The members of DIRS that are existing directories or in KEEP, and are not in the list REJECT."
+  (let ((out nil))
+    (dolist (d dirs)
+      (when (or (member d keep) (file-directory-p d))
+        (let ((rejected nil))
+          (dolist (r reject) (if (equal r d) (setq rejected t)))
+          (unless rejected (push d out)))))
+    (nreverse out)))
+
+;;;; Backup files
+
+(defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
+(defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
+(defvar delete-old-versions nil "Non-nil deletes excess numbered backups without asking.")
+(defvar backup-directory-alist nil "Alist of (REGEXP . DIRECTORY): backups of matching files go to DIRECTORY.")
+(defvar backup-extract-version-start)
+
+(defun make-backup-file-name-1 (file) "FILE's backup name without the final version or tilde, placed by `backup-directory-alist'."
+  (let* ((full (expand-file-name file))
+         (dir (cdr (seq-find (lambda (e) (string-match-p (car e) full)) backup-directory-alist))))
+    (cond ((null dir) file)
+          ((file-name-absolute-p dir)
+           ;; Directory separators of the full name become "!" in the backup directory.
+           (expand-file-name (subst-char-in-string ?/ ?! (replace-regexp-in-string "!" "!!" full))
+                             dir))
+          (t (expand-file-name (file-name-nondirectory full)
+                               (expand-file-name dir (file-name-directory full)))))))
+
+(defun backup-extract-version (fn) "The version number of the numbered backup FN, read from `backup-extract-version-start'."
+  (let ((tail (substring fn backup-extract-version-start)))
+    (if (string-match "\\`[0-9]+~\\'" tail) (string-to-number tail) 0)))
+
+(defun files-more--numbered-versions (base)
+  "The version numbers of the numbered backups of BASE that exist, in increasing order."
+  (let* ((prefix (concat (file-name-nondirectory base) ".~"))
+         (dir (or (file-name-directory base) default-directory)))
+    (sort (delq nil (mapcar (lambda (f)
+                              (and (string-prefix-p prefix f)
+                                   (string-match "\\`[0-9]+~\\'" (substring f (length prefix)))
+                                   (string-to-number (substring f (length prefix)))))
+                            (ignore-errors (directory-files dir))))
+          #'<)))
+
+(defun find-backup-file-name (fn) "The name for a new backup of FN, with the older numbered backups to delete: (NAME . OLD-NAMES).
+Numbered backups are made when `version-control' is t, or nil with numbered ones present."
+  (let* ((base (make-backup-file-name-1 fn))
+         (versions (files-more--numbered-versions base)))
+    (if (or (eq version-control t)
+            (and versions (not (eq version-control 'never))))
+        (let* ((next (1+ (or (car (last versions)) 0)))
+               (excess (- (length versions) kept-old-versions kept-new-versions -1))
+               (doomed (and (> excess 0) (seq-subseq versions kept-old-versions
+                                                     (+ kept-old-versions excess)))))
+          (cons (format "%s.~%d~" base next)
+                (mapcar (lambda (v) (format "%s.~%d~" base v)) doomed)))
+      (list (concat base "~")))))
+
+(defun file-backup-file-names (filename) "The backups of FILENAME that exist, newest first."
+  (let* ((base (make-backup-file-name-1 filename))
+         (dir (file-name-directory base))
+         (stem (file-name-nondirectory base))
+         (found (seq-filter
+                 (lambda (f)
+                   (let ((name (file-name-nondirectory f)))
+                     (or (equal name (concat stem "~"))
+                         (and (string-prefix-p (concat stem ".~") name)
+                              (string-match-p "\\`[^~]+~\\'" (substring name (+ 2 (length stem))))))))
+                 (ignore-errors (directory-files dir t)))))
+    ;; Names of the same age stay in reverse name order.
+    (sort (nreverse found) #'file-newer-than-file-p)))
+
+(defun file-newest-backup (filename) "The newest backup of FILENAME, or nil if it has none."
+  (car (file-backup-file-names filename)))
+
+;;;; Inserting, writing, buffers
+
+(defun make-empty-file (filename &optional parents) "Create FILENAME, empty; signal `file-already-exists' if it exists.
+With PARENTS, make its missing directories first."
+  (interactive (list (read-file-name "Create empty file: ") current-prefix-arg))
+  (when (file-exists-p filename)
+    (signal 'file-already-exists (list "File exists" filename)))
+  ;; GNU 28 makes the missing directories whatever PARENTS says.
+  (ignore parents)
+  (files--ensure-directory (file-name-directory (expand-file-name filename)))
+  (write-region "" nil filename nil 0))
+
+(defun append-to-file (start end filename) "Add the text of the region START..END at the end of FILENAME."
+  (interactive "r\nFAppend to file: ")
+  (write-region start end filename t))
+
+(defun insert-file-1 (filename insert-func) "Insert FILENAME with INSERT-FUNC, leaving point before and the mark after it."
+  (if (file-directory-p filename)
+      (signal 'file-error (list "Opening input file" "Is a directory" filename))
+    (push-mark (+ (point) (nth 1 (funcall insert-func filename))))))
+
+(defun insert-file (filename) "Insert the contents of FILENAME at point, leaving the mark after them."
+  (interactive "*fInsert file: ")
+  (insert-file-1 filename 'insert-file-contents))
+
+(defun insert-file-literally (filename) "Insert the bytes of FILENAME at point without decoding or conversion, the mark after them."
+  (interactive "*fInsert file literally: ")
+  (insert-file-1 filename 'insert-file-contents-literally))
+
+(defun pwd (&optional insert) "Show the current buffer's default directory; with INSERT, insert it at point instead."
+  (interactive "P")
+  (let ((dir default-directory))
+    (if (not insert) (message "Directory %s" dir) (insert dir))))
+
+(defun not-modified (&optional arg) "Mark the current buffer as unchanged (as changed, with ARG)."
+  (interactive "P")
+  (message "Modification-flag %s" (if arg "set" "cleared"))
+  (set-buffer-modified-p (and arg t)))
+
+(defun toggle-read-only (&optional arg _interactive) "Obsolete: switch the current buffer's read-only state (on when ARG is positive)."
+  (interactive (list current-prefix-arg t))
+  (setq buffer-read-only (if arg (> (prefix-numeric-value arg) 0) (not buffer-read-only))))
+
+(defun rename-uniquely () "Give the current buffer a name of the form NAME<N> that no other buffer has."
+  (interactive)
+  (let ((stem (replace-regexp-in-string "<[0-9]+>\\'" "" (buffer-name))))
+    (rename-buffer (generate-new-buffer-name stem))
+    nil))
+
+(defun load-library (library) "Load the Lisp library named LIBRARY, searching `load-path'."
+  (interactive (list (read-string "Load library: ")))
+  (load library nil nil nil nil))
+
+;;;; Minibuffer helpers
+
+(defvar file-name-history nil "The minibuffer history of file names.")
+
+(defun file-name-history--add (file) "Add FILE to `file-name-history', as reading or visiting a file does."
+  (add-to-history 'file-name-history file))
+
+(defvar minibuffer-setup-hook nil "Functions run each time a minibuffer is entered.")
+
+(defmacro minibuffer-with-setup-hook (fun &rest body) "Run BODY with FUN added to `minibuffer-setup-hook' for the first minibuffer BODY enters.
+FUN may be (:append FUN) to run after the hook's other functions."
+  (declare (indent 1) (debug t))
+  (let ((hook (make-symbol "hook")) (f (make-symbol "f")) (at-end nil))
+    (when (eq (car-safe fun) :append) (setq at-end t fun (cadr fun)))
+    `(let* ((,f ,fun) (,hook nil))
+       (setq ,hook (lambda ()
+                     (remove-hook 'minibuffer-setup-hook ,hook)
+                     (funcall ,f)))
+       (unwind-protect
+           (progn (add-hook 'minibuffer-setup-hook ,hook ,at-end) ,@body)
+         (remove-hook 'minibuffer-setup-hook ,hook)))))
+
+(defmacro report-errors (format &rest body) "Obsolete: run BODY; if it signals, show the error with FORMAT and give nil."
+  (declare (indent 1))
+  (progn
+    `(condition-case err ,(macroexp-progn body)
+       ((debug error) (message ,format err) nil))))
+
+;;;; File-local and directory-local variables
+
+(defvar inhibit-local-variables-regexps
+  (list "\\.tar\\'" "\\.t[bg]z\\'" "\\.arc\\'" "\\.zip\\'" "\\.lzh\\'" "\\.lha\\'" "\\.zoo\\'"
+        "\\.[jew]ar\\'" "\\.xpi\\'" "\\.rar\\'" "\\.7z\\'" "\\.sx[dmicw]\\'" "\\.odt\\'"
+        "\\.diff\\'" "\\.patch\\'" "\\.tiff?\\'" "\\.gif\\'" "\\.png\\'" "\\.jpe?g\\'")
+  "Regexps of file names whose local variables are never applied.")
+
+(defun inhibit-local-variables-p () "Non-nil if the visited file's name matches `inhibit-local-variables-regexps' (the matching tail)."
+  (and buffer-file-name
+       (let ((name (file-name-sans-versions buffer-file-name))
+             (tail inhibit-local-variables-regexps))
+         (while (and tail (not (string-match-p (car tail) name)))
+           (setq tail (cdr tail)))
+         tail)))
+
+(defun version-control-safe-local-p (x) "Non-nil if X is a safe file-local value of `version-control'."
+  (or (booleanp x) (equal x 'never)))
+
+(defun hack-one-local-variable-quotep (exp) "Non-nil if EXP is a quoted form."
+  (and (consp exp) (eq 'quote (car exp)) (consp (cdr exp))))
+
+(defun hack-one-local-variable-constantp (exp) "Non-nil if EXP evaluates to itself or is quoted, so that it is safe to evaluate."
+  (cond ((symbolp exp) (or (memq exp '(t nil)) (keywordp exp)))
+        ((consp exp) (hack-one-local-variable-quotep exp))
+        (t t)))
+
+(defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
+(defvar dir-locals-directory-cache nil "List of (DIRECTORY CLASS MTIME) telling which class applies to each directory.")
+
+(defun dir-locals-set-class-variables (class variables) "Make VARIABLES (an alist keyed by mode, nil or subdirectory) the directory-local settings of CLASS."
+  (let ((entry (assq class dir-locals-class-alist)))
+    (if entry
+        (setcdr entry variables)
+      (push (cons class variables) dir-locals-class-alist))
+    variables))
+
+(defun dir-locals-get-class-variables (class) "The directory-local settings of CLASS."
+  (let ((entry (assq class dir-locals-class-alist)))
+    (cdr entry)))
+
+(defun dir-locals-set-directory-class (directory class &optional mtime) "Make CLASS's variables apply to files under DIRECTORY; MTIME is that of the file they came from."
+  (if (not (assq class dir-locals-class-alist))
+      (error "No such class `%s'" class)
+    (push (list (file-name-as-directory (expand-file-name directory)) class mtime)
+          dir-locals-directory-cache)))
+
+;;;; files-x: devices and connection-local variables
+
+(defun null-device () "The name of the null device, \"/dev/null\" (or the remote host's, from a remote `default-directory')."
+  (let ((handler (find-file-name-handler default-directory 'null-device)))
+    (if handler (funcall handler 'null-device) null-device)))
+
+(defun path-separator () "The separator of directories in search paths, \":\" (or the remote host's)."
+  (let ((handler (find-file-name-handler default-directory 'path-separator)))
+    (if handler (funcall handler 'path-separator) path-separator)))
+
+(defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES): named sets of connection-local variable values.")
+(defvar connection-local-criteria-alist nil "Alist of (CRITERIA . PROFILES): which profiles apply to which connections.")
+(defvar connection-local-variables-alist nil "The connection-local variables that apply to the current buffer.")
+
+(defun connection-local-set-profile-variables (profile variables) "Make VARIABLES, an alist of (VARIABLE . VALUE), the settings of the connection profile PROFILE."
+  (setf (alist-get profile connection-local-profile-alist) variables)
+  variables)
+
+(defun connection-local-set-profiles (criteria &rest profiles) "Make the connection PROFILES apply to connections matching CRITERIA, a plist of :application, :protocol, :user and :machine."
+  (dolist (p profiles)
+    (unless (assq p connection-local-profile-alist)
+      (error "No such connection profile `%s'" (symbol-name p))))
+  (let* ((key (files-more--criteria criteria))
+         (entry (assoc key connection-local-criteria-alist)))
+    (if entry
+        (setcdr entry (delete-dups (append (cdr entry) profiles)))
+      (push (cons key profiles) connection-local-criteria-alist)))
+  connection-local-criteria-alist)
+
+(defun files-more--criteria (criteria)
+  "CRITERIA as a plist holding only its known keys, in a fixed order."
+  (let ((out nil))
+    (dolist (k '(:application :protocol :user :machine))
+      (when (plist-get criteria k)
+        (setq out (append out (list k (plist-get criteria k))))))
+    out))
+
+(defun files-more--criteria-match-p (wanted actual)
+  "Non-nil if every key of the criteria WANTED has the same value in ACTUAL."
+  (let ((ok t) (l wanted))
+    (while (and ok l)
+      (unless (equal (cadr l) (plist-get actual (car l))) (setq ok nil))
+      (setq l (cddr l)))
+    ok))
+
+(defun files-more--connection-variables (criteria)
+  "Set `connection-local-variables-alist' to the variables of the profiles matching CRITERIA."
+  (let ((vars nil))
+    (pcase-dolist (`(,want . ,profiles) connection-local-criteria-alist)
+      (when (files-more--criteria-match-p want criteria)
+        (dolist (p profiles)
+          (dolist (v (cdr (assq p connection-local-profile-alist)))
+            (unless (assq (car v) vars) (setq vars (append vars (list v))))))))
+    (setq connection-local-variables-alist vars)))
+
+(defun hack-connection-local-variables-apply (criteria) "Make buffer-local the connection-local variables that CRITERIA selects."
+  (files-more--connection-variables criteria)
+  (pcase-dolist (`(,var . ,val) connection-local-variables-alist)
+    (make-local-variable var)
+    (set var val)))
+
+(defmacro with-connection-local-variables (&rest body) "Run BODY with the connection-local variables of `default-directory''s connection in effect.
+On a local `default-directory' there are none, and BODY just runs."
+  (declare (debug t))
+  `(files-more--with-connection-locals (lambda () ,@body)))
+
+(defun files-more--with-connection-locals (body)
+  "Call BODY with the connection-local variables of a remote `default-directory' in a scratch buffer."
+  (let ((remote default-directory))
+    (if (file-remote-p remote)
+        (with-temp-buffer
+          (setq-local default-directory remote)
+          (hack-connection-local-variables-apply
+           `(:application tramp
+             :protocol ,(file-remote-p remote 'method)
+             :user ,(file-remote-p remote 'user)
+             :machine ,(file-remote-p remote 'host)))
+          (funcall body))
+      (funcall body))))
+
+(provide 'files-more)
+
+;;; files-more.el ends here
