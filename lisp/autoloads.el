@@ -96,3 +96,42 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
+
+;;; Indentation, comments, filling, paragraphs, abbrevs, buttons and the
+;;; Lisp modes' commands (GNU preloads most of these libraries; here they
+;;; load on first use).  Entries are (LIBRARY COMMANDS FUNCTIONS MACROS).
+(dolist (entry '(("indent"
+                  (indent-according-to-mode indent-region indent-rigidly indent-relative
+                   indent-relative-first-indent-point indent-relative-maybe
+                   indent-rigidly-left indent-rigidly-right indent-rigidly-left-to-tab-stop
+                   indent-rigidly-right-to-tab-stop tab-to-tab-stop move-to-tab-stop
+                   indent-for-tab-command move-to-left-margin beginning-of-line-text)
+                  (indent-line-to indent-region-line-by-line indent-next-tab-stop
+                   indent-accumulate-tab-stops insert-tab current-left-margin
+                   indent-to-left-margin delete-to-left-margin indent-rigidly--current-indentation)
+                  ())
+                 ("lisp-mode"
+                  (lisp-indent-line indent-sexp indent-pp-sexp indent-code-rigidly lisp-mode
+                   common-lisp-mode lisp-fill-paragraph)
+                  (calculate-lisp-indent lisp-indent-function lisp-indent-specform
+                   lisp-indent-defform lisp-indent-region lisp-ppss lisp-comment-indent
+                   lisp-outline-level lisp-adaptive-fill lisp-mode-variables)
+                  ())
+                 ("newcomment"
+                  (comment-region uncomment-region comment-or-uncomment-region comment-dwim
+                   comment-indent indent-for-comment comment-set-column set-comment-column
+                   comment-kill kill-comment comment-line comment-box comment-indent-new-line
+                   indent-new-comment-line)
+                  (comment-normalize-vars comment-string-strip comment-string-reverse
+                   comment-add comment-padright comment-padleft comment-search-forward
+                   comment-search-backward comment-beginning comment-forward
+                   comment-enter-backward comment-only-p comment-indent-default
+                   comment-choose-indent comment-quote-re comment-quote-nested
+                   comment-quote-nested-default comment-region-default
+                   comment-region-default-1 uncomment-region-default
+                   uncomment-region-default-1)
+                  (comment-with-narrowing))))
+  (let ((file (car entry)))
+    (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))
+    (dolist (f (nth 2 entry)) (unless (fboundp f) (autoload f file)))
+    (dolist (f (nth 3 entry)) (unless (fboundp f) (autoload f file nil nil 'macro)))))

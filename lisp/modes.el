@@ -219,6 +219,9 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
 
 (defconst modes--lisp-locals
   '((paragraph-ignore-fill-prefix . t) (indent-line-function . lisp-indent-line)
+    (indent-region-function . lisp-indent-region) (comment-indent-function . lisp-comment-indent)
+    (fill-paragraph-function . lisp-fill-paragraph) (adaptive-fill-function . lisp-adaptive-fill)
+    (outline-level . lisp-outline-level) (parse-sexp-ignore-comments . t)
     (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
     (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
