@@ -130,7 +130,15 @@
                    comment-quote-nested-default comment-region-default
                    comment-region-default-1 uncomment-region-default
                    uncomment-region-default-1)
-                  (comment-with-narrowing))))
+                  (comment-with-narrowing))
+                 ("button"
+                  (push-button forward-button backward-button button-mode)
+                  (define-button-type button-type-put button-type-get button-type-subtype-p
+                   button-category-symbol button-start button-end button-get button-put
+                   button-label button-type button-has-type-p make-button insert-button
+                   make-text-button insert-text-button button-buttonize button-at next-button
+                   previous-button button-activate)
+                  ())))
   (let ((file (car entry)))
     (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))
     (dolist (f (nth 2 entry)) (unless (fboundp f) (autoload f file)))
