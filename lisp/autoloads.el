@@ -138,6 +138,18 @@
                    button-label button-type button-has-type-p make-button insert-button
                    make-text-button insert-text-button button-buttonize button-at next-button
                    previous-button button-activate)
+                  ())
+                 ("abbrev"
+                  (abbrev-mode define-global-abbrev define-mode-abbrev kill-all-abbrevs expand-abbrev
+                   unexpand-abbrev abbrev-prefix-mark expand-region-abbrevs add-mode-abbrev
+                   add-global-abbrev inverse-add-mode-abbrev inverse-add-global-abbrev
+                   write-abbrev-file read-abbrev-file define-abbrevs insert-abbrevs)
+                  (abbrev-get abbrev-put define-abbrev clear-abbrev-table copy-abbrev-table
+                   abbrev-table-name abbrev-table-empty-p abbrev--table-symbols
+                   abbrev--active-tables abbrev--symbol abbrev-symbol abbrev-expansion
+                   abbrev--check-chars abbrev--before-point abbrev-insert abbrev--default-expand
+                   add-abbrev inverse-add-abbrev quietly-read-abbrev-file abbrev--write
+                   abbrev--describe insert-abbrev-table-description)
                   ())))
   (let ((file (car entry)))
     (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))
