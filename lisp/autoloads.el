@@ -150,6 +150,13 @@
                    abbrev--check-chars abbrev--before-point abbrev-insert abbrev--default-expand
                    add-abbrev inverse-add-abbrev quietly-read-abbrev-file abbrev--write
                    abbrev--describe insert-abbrev-table-description)
+                  ())
+                 ("paragraphs"
+                  (use-hard-newlines forward-paragraph backward-paragraph mark-paragraph
+                   kill-paragraph backward-kill-paragraph transpose-paragraphs forward-sentence
+                   backward-sentence kill-sentence backward-kill-sentence mark-end-of-sentence
+                   transpose-sentences repunctuate-sentences)
+                  (sentence-end start-of-paragraph-text end-of-paragraph-text)
                   ())))
   (let ((file (car entry)))
     (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))

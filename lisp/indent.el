@@ -288,7 +288,7 @@ Return the margin's column."
   (interactive (list (prefix-numeric-value current-prefix-arg) t))
   (beginning-of-line n)
   (skip-chars-forward " \t")
-  (if (minibufferp (current-buffer))
+  (if (and (fboundp (quote minibufferp)) (minibufferp (current-buffer)))
       (if (save-excursion (beginning-of-line) (bobp))
           (goto-char (minibuffer-prompt-end))
         (beginning-of-line))
