@@ -157,6 +157,17 @@
                    backward-sentence kill-sentence backward-kill-sentence mark-end-of-sentence
                    transpose-sentences repunctuate-sentences)
                   (sentence-end start-of-paragraph-text end-of-paragraph-text)
+                  ())
+                 ("fill"
+                  (set-fill-prefix canonically-space-region justify-current-line
+                   fill-region-as-paragraph fill-paragraph fill-region
+                   fill-individual-paragraphs fill-nonuniform-paragraphs set-justification
+                   set-justification-none set-justification-left set-justification-right
+                   set-justification-full set-justification-center)
+                  (current-fill-column current-justification fill-common-string-prefix
+                   fill-match-adaptive-prefix fill-context-prefix fill-delete-prefix
+                   fill-delete-newlines fill-nobreak-p fill-newline unjustify-current-line
+                   unjustify-region fill-forward-paragraph fill-comment-paragraph)
                   ())))
   (let ((file (car entry)))
     (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))

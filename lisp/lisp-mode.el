@@ -312,23 +312,23 @@ comment just after an open paren stays where it is."
 Code is never filled.  JUSTIFY as for `fill-paragraph'."
   (interactive "P")
   (or (fill-comment-paragraph justify)
-      (let ((state (lisp-ppss)))
-        (when (nth 3 state)
-          ;; Inside a string: fill its paragraph without crossing its ends.
+      (let* ((state (lisp-ppss)) (open (nth 8 state)))
+        (if (not (and (nth 3 state) (eq (char-after open) ?\")))
+            ""
+          ;; Fill the string's paragraph without crossing its ends; its
+          ;; opening quote counts as column 0.
           (save-restriction
-            (narrow-to-region (nth 8 state)
-                              (save-excursion
-                                (goto-char (nth 8 state))
-                                (condition-case nil (progn (forward-sexp 1) (point))
-                                  (error (point-max)))))
+            (narrow-to-region open (save-excursion
+                                     (goto-char open)
+                                     (condition-case nil (progn (forward-sexp 1) (point))
+                                       (error (point-max)))))
             (let ((paragraph-start (concat paragraph-start "\\|\\s-*\\([(;\"]\\|\\s-:\\|`(\\)"))
                   (paragraph-separate (concat paragraph-separate "\\|\\s-*\".*[,\\.]$"))
                   (fill-column (if (and (integerp emacs-lisp-docstring-fill-column)
                                         (derived-mode-p 'emacs-lisp-mode))
                                    emacs-lisp-docstring-fill-column
                                  fill-column)))
-              (fill-paragraph justify))))
-        t)))
+              (fill-paragraph justify)))))))
 
 (defvar emacs-lisp-docstring-fill-column 65
   "Fill column of Emacs Lisp docstrings; nil means `fill-column'.")

@@ -46,6 +46,8 @@
                  (fill-nobreak-predicate . nil) (fill-nobreak-invisible . nil)
                  (fill-separate-heterogeneous-words-with-space . nil)
                  (fill-indent-according-to-mode . nil) (enable-kinsoku . t)
+                 (fill-paragraph-handle-comment . t)
+                 (fill-forward-paragraph-function . forward-paragraph)
                  (abbrevs-changed . nil) (abbrev-start-location . nil)
                  (abbrev-start-location-buffer . nil) (last-abbrev . nil)
                  (last-abbrev-text . nil) (last-abbrev-location . 0)
