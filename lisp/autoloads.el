@@ -168,6 +168,14 @@
                    fill-match-adaptive-prefix fill-context-prefix fill-delete-prefix
                    fill-delete-newlines fill-nobreak-p fill-newline unjustify-current-line
                    unjustify-region fill-forward-paragraph fill-comment-paragraph)
+                  ())
+                 ("elisp-mode"
+                  (eval-last-sexp eval-print-last-sexp eval-defun prog-indent-sexp)
+                  (elisp--preceding-sexp preceding-sexp eval-sexp-add-defvars
+                   elisp--eval-last-sexp elisp--eval-last-sexp-print-value elisp--eval-defun-1
+                   elisp--eval-defun elisp--beginning-of-sexp elisp--current-symbol
+                   elisp--fnsym-in-current-sexp elisp-function-argstring
+                   elisp--docstring-first-line prog-first-column)
                   ())))
   (let ((file (car entry)))
     (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))

@@ -46,7 +46,7 @@
                  (fill-nobreak-predicate . nil) (fill-nobreak-invisible . nil)
                  (fill-separate-heterogeneous-words-with-space . nil)
                  (fill-indent-according-to-mode . nil) (enable-kinsoku . t)
-                 (fill-paragraph-handle-comment . t)
+                 (fill-paragraph-handle-comment . t) (prog-indentation-context . nil)
                  (fill-forward-paragraph-function . forward-paragraph)
                  (abbrevs-changed . nil) (abbrev-start-location . nil)
                  (abbrev-start-location-buffer . nil) (last-abbrev . nil)
