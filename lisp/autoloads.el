@@ -236,3 +236,87 @@
                find-variable find-variable-other-window find-variable-other-frame
                find-library find-library-other-window find-library-other-frame))
   (autoload cmd "find-func" nil t))
+;;; Indentation, comments, filling, paragraphs, abbrevs, buttons and the
+;;; Lisp modes' commands (GNU preloads most of these libraries; here they
+;;; load on first use).  Entries are (LIBRARY COMMANDS FUNCTIONS MACROS).
+(dolist (entry '(("indent"
+                  (indent-according-to-mode indent-region indent-rigidly indent-relative
+                   indent-relative-first-indent-point indent-relative-maybe
+                   indent-rigidly-left indent-rigidly-right indent-rigidly-left-to-tab-stop
+                   indent-rigidly-right-to-tab-stop tab-to-tab-stop move-to-tab-stop
+                   indent-for-tab-command move-to-left-margin beginning-of-line-text)
+                  (indent-line-to indent-region-line-by-line indent-next-tab-stop
+                   indent-accumulate-tab-stops insert-tab current-left-margin
+                   indent-to-left-margin delete-to-left-margin indent-rigidly--current-indentation)
+                  ())
+                 ("lisp-mode"
+                  (lisp-indent-line indent-sexp indent-pp-sexp indent-code-rigidly lisp-mode
+                   common-lisp-mode lisp-fill-paragraph)
+                  (calculate-lisp-indent lisp-indent-function lisp-indent-specform
+                   lisp-indent-defform lisp-indent-region lisp-ppss lisp-comment-indent
+                   lisp-outline-level lisp-adaptive-fill lisp-mode-variables)
+                  ())
+                 ("newcomment"
+                  (comment-region uncomment-region comment-or-uncomment-region comment-dwim
+                   comment-indent indent-for-comment comment-set-column set-comment-column
+                   comment-kill kill-comment comment-line comment-box comment-indent-new-line
+                   indent-new-comment-line)
+                  (comment-normalize-vars comment-string-strip comment-string-reverse
+                   comment-add comment-padright comment-padleft comment-search-forward
+                   comment-search-backward comment-beginning comment-forward
+                   comment-enter-backward comment-only-p comment-indent-default
+                   comment-choose-indent comment-quote-re comment-quote-nested
+                   comment-quote-nested-default comment-region-default
+                   comment-region-default-1 uncomment-region-default
+                   uncomment-region-default-1)
+                  (comment-with-narrowing))
+                 ("button"
+                  (push-button forward-button backward-button button-mode)
+                  (define-button-type button-type-put button-type-get button-type-subtype-p
+                   button-category-symbol button-start button-end button-get button-put
+                   button-label button-type button-has-type-p make-button insert-button
+                   make-text-button insert-text-button button-buttonize button-at next-button
+                   previous-button button-activate)
+                  ())
+                 ("abbrev"
+                  (abbrev-mode define-global-abbrev define-mode-abbrev kill-all-abbrevs expand-abbrev
+                   unexpand-abbrev abbrev-prefix-mark expand-region-abbrevs add-mode-abbrev
+                   add-global-abbrev inverse-add-mode-abbrev inverse-add-global-abbrev
+                   write-abbrev-file read-abbrev-file define-abbrevs insert-abbrevs)
+                  (abbrev-get abbrev-put define-abbrev clear-abbrev-table copy-abbrev-table
+                   abbrev-table-name abbrev-table-empty-p abbrev--table-symbols
+                   abbrev--active-tables abbrev--symbol abbrev-symbol abbrev-expansion
+                   abbrev--check-chars abbrev--before-point abbrev-insert abbrev--default-expand
+                   add-abbrev inverse-add-abbrev quietly-read-abbrev-file abbrev--write
+                   abbrev--describe insert-abbrev-table-description)
+                  ())
+                 ("paragraphs"
+                  (use-hard-newlines forward-paragraph backward-paragraph mark-paragraph
+                   kill-paragraph backward-kill-paragraph transpose-paragraphs forward-sentence
+                   backward-sentence kill-sentence backward-kill-sentence mark-end-of-sentence
+                   transpose-sentences repunctuate-sentences)
+                  (sentence-end start-of-paragraph-text end-of-paragraph-text)
+                  ())
+                 ("fill"
+                  (set-fill-prefix canonically-space-region justify-current-line
+                   fill-region-as-paragraph fill-paragraph fill-region
+                   fill-individual-paragraphs fill-nonuniform-paragraphs set-justification
+                   set-justification-none set-justification-left set-justification-right
+                   set-justification-full set-justification-center)
+                  (current-fill-column current-justification fill-common-string-prefix
+                   fill-match-adaptive-prefix fill-context-prefix fill-delete-prefix
+                   fill-delete-newlines fill-nobreak-p fill-newline unjustify-current-line
+                   unjustify-region fill-forward-paragraph fill-comment-paragraph)
+                  ())
+                 ("elisp-mode"
+                  (eval-last-sexp eval-print-last-sexp eval-defun prog-indent-sexp)
+                  (elisp--preceding-sexp preceding-sexp eval-sexp-add-defvars
+                   elisp--eval-last-sexp elisp--eval-last-sexp-print-value elisp--eval-defun-1
+                   elisp--eval-defun elisp--beginning-of-sexp elisp--current-symbol
+                   elisp--fnsym-in-current-sexp elisp-function-argstring
+                   elisp--docstring-first-line prog-first-column)
+                  ())))
+  (let ((file (car entry)))
+    (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))
+    (dolist (f (nth 2 entry)) (unless (fboundp f) (autoload f file)))
+    (dolist (f (nth 3 entry)) (unless (fboundp f) (autoload f file nil nil 'macro)))))
