@@ -96,3 +96,36 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
+
+;; Editing libraries GNU preloads or autoloads: registers, rectangles,
+;; indentation, search-and-replace and the completion machinery.  Their
+;; variables are special from the start (GNU has them at start-up), so a
+;; caller's `let' binds them dynamically.
+(defvar register-alist nil
+  "Alist of (NAME . CONTENTS) for every register in use.")
+(defvar killed-rectangle nil
+  "The rectangle last killed or copied by the rectangle commands.")
+(dolist (entry '(("register"
+                  (get-register set-register registerv-make registerv-p registerv-data
+                   registerv-print-func registerv-jump-func registerv-insert-func
+                   registerv--make register-swap-out describe-register-1
+                   register-describe-oneline register-preview register-preview-default
+                   register-read-with-preview register-val-jump-to register-val-insert
+                   register-val-describe)
+                  (point-to-register jump-to-register register-to-point number-to-register
+                   increment-register copy-to-register append-to-register
+                   prepend-to-register copy-rectangle-to-register insert-register
+                   view-register list-registers window-configuration-to-register
+                   frame-configuration-to-register))
+                 ("rect"
+                  (extract-rectangle delete-extract-rectangle
+                   insert-rectangle)
+                  (delete-rectangle kill-rectangle copy-rectangle-as-kill yank-rectangle
+                   open-rectangle delete-whitespace-rectangle close-rectangle
+                   string-rectangle replace-rectangle string-insert-rectangle
+                   clear-rectangle rectangle-number-lines))))
+  ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
+  (dolist (name (nth 1 entry))
+    (autoload name (car entry)))
+  (dolist (name (nth 2 entry))
+    (autoload name (car entry) nil t)))
