@@ -105,6 +105,18 @@
   "Alist of (NAME . CONTENTS) for every register in use.")
 (defvar killed-rectangle nil
   "The rectangle last killed or copied by the rectangle commands.")
+(defvar tab-stop-list nil
+  "Columns of the tab stops, or nil for one every `tab-width' columns.")
+(defvar standard-indent 4
+  "Columns the margin commands add or remove by default.")
+(defvar tab-always-indent t
+  "What TAB does: t indents, nil inserts a tab past the indentation, `complete' also completes.")
+(defvar indent-region-function #'indent-region-line-by-line
+  "Function that `indent-region' calls with START and END, or nil.")
+(make-variable-buffer-local 'indent-region-function)
+(defvar indent-line-ignored-functions
+  '(indent-relative indent-relative-maybe indent-relative-first-indent-point)
+  "Line indenters that `indent-according-to-mode' replaces by copying the previous line's indentation.")
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
@@ -123,7 +135,20 @@
                   (delete-rectangle kill-rectangle copy-rectangle-as-kill yank-rectangle
                    open-rectangle delete-whitespace-rectangle close-rectangle
                    string-rectangle replace-rectangle string-insert-rectangle
-                   clear-rectangle rectangle-number-lines))))
+                   clear-rectangle rectangle-number-lines))
+                 ("indent"
+                  (indent-line-to indent-next-tab-stop indent-accumulate-tab-stops insert-tab
+                   indent-region-line-by-line indent-rigidly--current-indentation
+                   indent--funcall-widened current-left-margin indent-to-left-margin
+                   delete-to-left-margin)
+                  (indent-rigidly indent-region indent-relative indent-according-to-mode
+                   tab-to-tab-stop move-to-tab-stop indent-for-tab-command
+                   indent-relative-first-indent-point indent-relative-maybe
+                   beginning-of-line-text move-to-left-margin indent-rigidly-left
+                   indent-rigidly-right indent-rigidly-left-to-tab-stop
+                   indent-rigidly-right-to-tab-stop set-left-margin set-right-margin
+                   increase-left-margin decrease-left-margin increase-right-margin
+                   decrease-right-margin))))
   ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
   (dolist (name (nth 1 entry))
     (autoload name (car entry)))
