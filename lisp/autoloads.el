@@ -117,6 +117,28 @@
 (defvar indent-line-ignored-functions
   '(indent-relative indent-relative-maybe indent-relative-first-indent-point)
   "Line indenters that `indent-according-to-mode' replaces by copying the previous line's indentation.")
+(defvar case-replace t
+  "Non-nil means a replacement follows the case of the text it replaces.")
+(defvar search-upper-case 'not-yanks
+  "Non-nil means a search string with capitals searches case-sensitively.")
+(defvar query-replace-skip-read-only nil
+  "Non-nil means the replace commands pass over read-only matches.")
+(defvar query-replace-lazy-highlight t
+  "Non-nil means the replace commands highlight all matches.")
+(defvar replace-lax-whitespace nil
+  "Non-nil means a space in the string to replace matches any run of blanks.")
+(defvar replace-regexp-lax-whitespace nil
+  "Non-nil means a space in the regexp to replace matches any run of blanks.")
+(defvar replace-char-fold nil
+  "Non-nil means replacing folds characters.")
+(defvar replace-count 0
+  "How many replacements the current `perform-replace' has made so far.")
+(defvar list-matching-lines-default-context-lines 0
+  "Lines of context `occur' shows around each match by default.")
+(defvar regexp-history nil
+  "Regexps read by the commands that ask for one.")
+(defvar query-replace-history nil
+  "Strings read by the query-replace commands.")
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
@@ -148,7 +170,25 @@
                    indent-rigidly-right indent-rigidly-left-to-tab-stop
                    indent-rigidly-right-to-tab-stop set-left-margin set-right-margin
                    increase-left-margin decrease-left-margin increase-right-margin
-                   decrease-right-margin))))
+                   decrease-right-margin))
+                 ("replace"
+                  (perform-replace replace-search replace-match-data replace-match-maybe-edit
+                   replace-quote replace-eval-replacement replace-loop-through-replacements
+                   replace-match-string-symbols query-replace-compile-replacement
+                   keep-lines-read-args query-replace-descr query-replace--split-string
+                   read-regexp read-regexp-suggestions query-replace-read-from
+                   query-replace-read-to query-replace-read-args
+                   query-replace-read-from-suggestions occur-1 occur-regexp-descr
+                   occur-revert-function occur-read-primary-args
+                   occur-mode--find-occurrences occur-mode-find-occurrence occur-find-match)
+                  (replace-string replace-regexp query-replace query-replace-regexp
+                   query-replace-regexp-eval map-query-replace-regexp how-many
+                   count-matches keep-lines flush-lines delete-non-matching-lines
+                   delete-matching-lines copy-matching-lines kill-matching-lines occur
+                   list-matching-lines multi-occur multi-occur-in-matching-buffers
+                   occur-mode occur-mode-goto-occurrence occur-mode-mouse-goto
+                   occur-mode-goto-occurrence-other-window occur-mode-display-occurrence
+                   occur-next occur-prev occur-rename-buffer))))
   ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
   (dolist (name (nth 1 entry))
     (autoload name (car entry)))
