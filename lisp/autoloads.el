@@ -139,6 +139,41 @@
   "Regexps read by the commands that ask for one.")
 (defvar query-replace-history nil
   "Strings read by the query-replace commands.")
+(defvar completion-styles '(basic partial-completion emacs22)
+  "The completion styles tried in turn; see `completion-styles-alist'.")
+(defvar completion-styles-alist
+  '((emacs21 completion-emacs21-try-completion completion-emacs21-all-completions
+             "The whole string as a prefix.")
+    (emacs22 completion-emacs22-try-completion completion-emacs22-all-completions
+             "The text before point as a prefix; the text after it is kept.")
+    (basic completion-basic-try-completion completion-basic-all-completions
+           "The text before point as a prefix, the text after it somewhere later.")
+    (partial-completion completion-pcm-try-completion completion-pcm-all-completions
+                        "Each word as a prefix; `*' matches anything.")
+    (substring completion-substring-try-completion completion-substring-all-completions
+               "The string anywhere in the candidate.")
+    (flex completion-flex-try-completion completion-flex-all-completions
+          "The characters in order, with anything between.")
+    (initials completion-initials-try-completion completion-initials-all-completions
+              "The first letters of the words.")
+    (shorthand completion-shorthand-try-completion completion-shorthand-all-completions
+               "Symbol shorthands."))
+  "Each style: (NAME TRY-FUNCTION ALL-FUNCTION DOC).")
+(defvar completion-category-defaults
+  '((buffer (styles basic substring)) (unicode-name (styles basic substring))
+    (project-file (styles substring)) (xref-location (styles substring))
+    (info-menu (styles basic substring)) (symbol-help (styles basic shorthand substring)))
+  "Per-category settings used unless `completion-category-overrides' has some.")
+(defvar completion-category-overrides nil
+  "Per-category settings, as (CATEGORY (styles STYLE...)...).")
+(defvar completion-pcm-word-delimiters "-_./:| "
+  "The characters that end a word for partial completion.")
+(defvar completion-pcm-complete-word-inserts-delimiters nil
+  "Non-nil means completing a word may insert a delimiter.")
+(defvar completion-cycle-threshold nil
+  "Whether completion cycles: nil never, t always, N with at most N candidates.")
+(defvar minibuffer-default-prompt-format " (default %s)"
+  "How `format-prompt' shows the default; %s is the default.")
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
@@ -188,9 +223,44 @@
                    list-matching-lines multi-occur multi-occur-in-matching-buffers
                    occur-mode occur-mode-goto-occurrence occur-mode-mouse-goto
                    occur-mode-goto-occurrence-other-window occur-mode-display-occurrence
-                   occur-next occur-prev occur-rename-buffer))))
+                   occur-next occur-prev occur-rename-buffer))
+                 ("minibuffer"
+                  (complete-with-action completion-boundaries completion-metadata
+                   completion-metadata-get completion--field-metadata
+                   completion-table-dynamic completion-table-with-cache
+                   completion-table-case-fold completion--some completion-table-in-turn
+                   completion-table-merge completion-table-subvert
+                   completion-table-with-context completion-table-with-terminator
+                   completion-table-with-predicate completion-table-with-quoting
+                   internal-complete-buffer-except completion--category-override
+                   completion--styles completion--nth-completion completion-try-completion
+                   completion-all-completions completion-hilit-commonality
+                   completion-pcm--string->pattern completion-pcm--optimize-pattern
+                   completion-pcm--pattern->regex completion-pcm--pattern->string
+                   completion-pcm--pattern-trivial-p completion-pcm--pattern-point-idx
+                   completion-pcm--all-completions completion--common-suffix
+                   completion-pcm--merge-completions completion--merge-suffix
+                   completion-pcm--merge-try completion-pcm--hilit-commonality
+                   completion-pcm--find-all-completions completion-pcm--filename-try-filter
+                   completion-pcm--prepare-delim-re
+                   completion-pcm-try-completion completion-pcm-all-completions
+                   completion-emacs21-try-completion completion-emacs21-all-completions
+                   completion-emacs22-try-completion completion-emacs22-all-completions
+                   completion-basic--pattern completion-basic-try-completion
+                   completion-basic-all-completions completion-substring--all-completions
+                   completion-substring-try-completion completion-substring-all-completions
+                   completion-flex--make-flex-pattern completion-flex-try-completion
+                   completion-flex-all-completions completion--flex-adjust-metadata
+                   completion-initials-expand completion-initials-all-completions
+                   completion-initials-try-completion completion-shorthand-try-completion
+                   completion-shorthand-all-completions completion--string-equal-p
+                   format-prompt completing-read-default minibuffer-message
+                   set-minibuffer-message clear-minibuffer-message
+                   minibuffer--double-dollars)
+                  ())))
   ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
   (dolist (name (nth 1 entry))
     (autoload name (car entry)))
   (dolist (name (nth 2 entry))
     (autoload name (car entry) nil t)))
+(autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
