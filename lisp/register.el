@@ -7,30 +7,16 @@
 ;; or jumped to, is decided by three generic functions, so that other
 ;; libraries may add kinds of contents (see `registerv-make').
 
-(require 'cl-lib)
-(require 'cl-generic)
+(require 'cl-lib) (require 'cl-generic)
 
-(defvar register-alist nil
-  "Alist of (NAME . CONTENTS) for every register in use.
+(defvar register-alist nil "Alist of (NAME . CONTENTS) for every register in use.
 NAME is a character; CONTENTS is a string, a number, a marker, a list
 of strings (a rectangle), (file . FILE-NAME), (file-query FILE-NAME
 POSITION), or a `registerv' object.")
 
-(defgroup register nil
-  "Saving text, positions and numbers in named registers."
-  :group 'killing)
-
-(defcustom register-separator nil
-  "Register whose text `append-to-register' and `prepend-to-register' put between pieces."
-  :type '(choice (const :tag "None" nil) character))
-
-(defcustom register-preview-delay 1
-  "Seconds before the register preview window pops up; nil never shows it."
-  :type '(choice number (const :tag "Never" nil)))
-
-(defcustom register-preview-function #'register-preview-default
-  "Function turning a (NAME . CONTENTS) pair into one line of preview text."
-  :type 'function)
+(defvar register-separator nil "Register whose text `append-to-register' and `prepend-to-register' put between pieces.")
+(defvar register-preview-delay 1 "Seconds before the register preview window pops up; nil never shows it.")
+(defvar register-preview-function #'register-preview-default "Function turning a (NAME . CONTENTS) pair into one line of preview text.")
 
 ;; Extensible contents: DATA plus how to print, jump to and insert it.
 (cl-defstruct (registerv (:constructor nil)
@@ -46,24 +32,23 @@ PRINT-FUNC is called with DATA to describe it (printing to
 INSERT-FUNC with DATA by `insert-register'."
   (registerv--make data print-func jump-func insert-func))
 
-(defun get-register (register)
-  "The contents of REGISTER (a character), or nil if it is empty."
-  (cdr (assq register register-alist)))
+(defun get-register (reg)
+  "The contents of REG (a character), or nil if it is empty."
+  (cdr (assq reg register-alist)))
 
-(defun set-register (register value)
-  "Make VALUE the contents of REGISTER and return VALUE."
-  (let ((cell (assq register register-alist)))
-    (if cell
-        (setcdr cell value)
-      (setq register-alist (cons (cons register value) register-alist))))
+(defun set-register (reg value)
+  "Make VALUE the contents of REG and return VALUE."
+  (let ((entry (assq reg register-alist)))
+    (if entry (setcdr entry value)
+      (setq register-alist (cons (cons reg value) register-alist))))
   value)
 
-(defun register--text (start end delete)
-  "The text from START to END as a register holds it; remove it too if DELETE."
+(defun register--text (beg fin delete)
+  "The text from BEG to FIN as a register holds it; remove it too if DELETE."
   (let ((text (if (fboundp 'filter-buffer-substring)
-                  (filter-buffer-substring start end delete)
-                (prog1 (buffer-substring start end)
-                  (when delete (delete-region start end))))))
+                  (filter-buffer-substring beg fin delete)
+                (prog1 (buffer-substring beg fin)
+                  (when delete (delete-region beg fin))))))
     text))
 
 (defun register--separator-text ()
@@ -77,307 +62,297 @@ INSERT-FUNC with DATA by `insert-register'."
 Run from `kill-buffer-hook' of buffers visiting files, so that a
 register still finds the place after the buffer is gone."
   (when buffer-file-name
-    (dolist (cell register-alist)
-      (let ((val (cdr cell)))
-        (when (and (markerp val) (eq (marker-buffer val) (current-buffer)))
-          (setcdr cell (list 'file-query buffer-file-name (marker-position val))))))))
+    (dolist (entry register-alist)
+      (let ((contents (cdr entry)))
+        (when (and (markerp contents) (eq (marker-buffer contents) (current-buffer)))
+          (setcdr entry (list 'file-query buffer-file-name (marker-position contents))))))))
 
-(defun point-to-register (register &optional _arg)
-  "Save the position of point, in the current buffer, in REGISTER.
+(defun point-to-register (reg &optional _arg)
+  "Save the position of point, in the current buffer, in REG.
 Returns the marker saved."
-  (interactive (list (register-read-with-preview "Point to register: ")
+  (interactive (list (register--ask "Point to")
                      current-prefix-arg))
   (add-hook 'kill-buffer-hook #'register-swap-out nil t)
-  (set-register register (point-marker)))
+  (set-register reg (point-marker)))
 
 (defun window-configuration-to-register (_register &optional _arg)
   "Not available: tsmacs has no window configurations to save."
-  (interactive (list nil nil))
+  (interactive '(nil nil))
   (user-error "Window configurations are not supported"))
 
 (defun frame-configuration-to-register (_register &optional _arg)
   "Not available: tsmacs has no frame configurations to save."
-  (interactive (list nil nil))
+  (interactive '(nil nil))
   (user-error "Frame configurations are not supported"))
 
-(cl-defgeneric register-val-jump-to (val arg)
-  "Move to the place register contents VAL designate; ARG is the prefix.")
+(cl-defgeneric register-val-jump-to (contents ignored)
+  "Move to the place register contents CONTENTS designate; IGNORED is the prefix.")
 
-(cl-defmethod register-val-jump-to ((val registerv) _arg)
-  (let ((jump (registerv-jump-func val)))
+(cl-defmethod register-val-jump-to ((contents registerv) _arg)
+  (let ((jump (registerv-jump-func contents)))
     (unless jump
-      (error "Don't know how to jump to register value %S" val))
-    (funcall jump (registerv-data val))))
+      (error "Don't know how to jump to register value %S" contents))
+    (funcall jump (registerv-data contents))))
 
-(cl-defmethod register-val-jump-to ((val marker) _arg)
-  (let ((buffer (marker-buffer val)))
-    (unless buffer
+(cl-defmethod register-val-jump-to ((contents marker) _arg)
+  (let ((buf (marker-buffer contents)))
+    (unless buf
       (user-error "That register's buffer no longer exists"))
-    (switch-to-buffer buffer)
-    (unless (or (= (point) (marker-position val))
-                (eq last-command 'jump-to-register))
+    (switch-to-buffer buf)
+    (unless (or (= (point) (marker-position contents)) (eq last-command 'jump-to-register))
       (push-mark))
-    (goto-char val)))
+    (goto-char contents)))
 
-(cl-defmethod register-val-jump-to ((val cons) arg)
-  (pcase val
+(cl-defmethod register-val-jump-to ((contents cons) ignored)
+  (pcase contents
     (`(file . ,name) (find-file name))
     (`(file-query ,name ,pos)
      (unless (or (find-buffer-visiting name)
                  (y-or-n-p (format "Visit file %s again? " name)))
        (user-error "Register access aborted"))
-     (find-file name)
-     (goto-char pos))
-    (_ (cl-call-next-method val arg))))
+     (find-file name) (goto-char pos))
+    (_ (cl-call-next-method contents ignored))))
 
 (cl-defmethod register-val-jump-to (_val _arg)
   (user-error "Register doesn't contain a buffer position or configuration"))
 
-(defun jump-to-register (register &optional delete)
-  "Go to the position or file saved in REGISTER.
+(defun jump-to-register (reg &optional delete)
+  "Go to the position or file saved in REG.
 DELETE is for window configurations, which tsmacs does not keep."
-  (interactive (list (register-read-with-preview "Jump to register: ")
+  (interactive (list (register--ask "Jump to")
                      current-prefix-arg))
-  (register-val-jump-to (get-register register) delete))
+  (register-val-jump-to (get-register reg) delete))
 
 (defalias 'register-to-point #'jump-to-register)
 
 ;;; Numbers.
 
-(defun number-to-register (number register &optional _arg)
-  "Store NUMBER in REGISTER.
-If NUMBER is nil, read the integer after point (skipping whitespace),
+(defun number-to-register (num reg &optional _arg)
+  "Store NUM in REG.
+If NUM is nil, read the integer after point (skipping whitespace),
 move past it and store that, or 0 when there is none."
   (interactive (list current-prefix-arg
-                     (register-read-with-preview "Number to register: ")))
-  (set-register register
-                (cond (number (prefix-numeric-value number))
+                     (register--ask "Number to")))
+  (set-register reg
+                (cond (num (prefix-numeric-value num))
                       ((looking-at "\\s-*\\(-?[0-9]+\\)")
-                       (goto-char (match-end 0))
-                       (string-to-number (match-string 1)))
+                       (goto-char (match-end 0)) (string-to-number (match-string 1)))
                       (t 0))))
 
-(defun increment-register (prefix register)
-  "Add PREFIX to the number in REGISTER, or append the region to its text.
-For a number, PREFIX is read as a prefix argument (nil counts as 1).
-For text, the region is appended and PREFIX non-nil deletes it."
+(defun increment-register (amount reg)
+  "Add AMOUNT to the number in REG, or append the region to its text.
+For a number, AMOUNT is read as a prefix argument (nil counts as 1).
+For text, the region is appended and AMOUNT non-nil deletes it."
   (interactive (list current-prefix-arg
-                     (register-read-with-preview "Increment register: ")))
-  (let ((val (get-register register)))
-    (cond ((numberp val)
-           (set-register register (+ val (prefix-numeric-value prefix))))
-          ((or (null val) (stringp val))
-           (append-to-register register (region-beginning) (region-end) prefix))
+                     (register--ask "Increment")))
+  (let ((contents (get-register reg)))
+    (cond ((numberp contents)
+           (set-register reg (+ contents (prefix-numeric-value amount))))
+          ((or (null contents) (stringp contents))
+           (append-to-register reg (region-beginning) (region-end) amount))
           (t (user-error "Register does not contain a number or text")))))
 
 ;;; Text.
 
-(defun copy-to-register (register start end &optional delete-flag region)
-  "Save the text from START to END in REGISTER; with DELETE-FLAG delete it.
-REGION non-nil means take the text the way the region is taken."
-  (interactive (list (register-read-with-preview "Copy to register: ")
+(defun copy-to-register (reg beg fin &optional kill-p as-region)
+  "Save the text from BEG to FIN in REG; with KILL-P delete it.
+AS-REGION non-nil means take the text the way the region is taken."
+  (interactive (list (register--ask "Copy to")
                      (region-beginning) (region-end) current-prefix-arg t))
-  (set-register register
-                (if (and region (boundp 'region-extract-function)
+  (set-register reg
+                (if (and as-region (boundp 'region-extract-function)
                          region-extract-function)
-                    (funcall region-extract-function delete-flag)
-                  (register--text start end delete-flag)))
-  (setq deactivate-mark t)
-  (and delete-flag t))
+                    (funcall region-extract-function kill-p)
+                  (register--text beg fin kill-p))) (setq deactivate-mark t)
+  (and kill-p t))
 
-(defun register--add-text (register start end delete-flag at-end)
-  "Put the text from START to END at one end of REGISTER's text.
-AT-END non-nil appends it, nil prepends it; DELETE-FLAG deletes it."
-  (let ((old (get-register register)))
+(defun register--add-text (reg beg fin kill-p at-end)
+  "Put the text from BEG to FIN at one end of REG's text.
+AT-END non-nil appends it, nil prepends it; KILL-P deletes it."
+  (let ((old (get-register reg)))
     (unless (or (null old) (stringp old))
       (user-error "Register does not contain text"))
-    (let ((new (register--text start end delete-flag)))
+    (let ((new (register--text beg fin kill-p)))
       ;; The separator goes only between two pieces.
-      (set-register register
+      (set-register reg
                     (cond ((null old) new)
                           (at-end (concat old (register--separator-text) new))
                           (t (concat new (register--separator-text) old)))))
     (setq deactivate-mark t)
     nil))
 
-(defun append-to-register (register start end &optional delete-flag)
-  "Add the text from START to END to the end of REGISTER's text.
-With DELETE-FLAG the text is deleted from the buffer too."
-  (interactive (list (register-read-with-preview "Append to register: ")
+(defun append-to-register (reg beg fin &optional kill-p)
+  "Add the text from BEG to FIN to the end of REG's text.
+With KILL-P the text is deleted from the buffer too."
+  (interactive (list (register--ask "Append to")
                      (region-beginning) (region-end) current-prefix-arg))
-  (register--add-text register start end delete-flag t))
+  (register--add-text reg beg fin kill-p t))
 
-(defun prepend-to-register (register start end &optional delete-flag)
-  "Add the text from START to END to the front of REGISTER's text.
-With DELETE-FLAG the text is deleted from the buffer too."
-  (interactive (list (register-read-with-preview "Prepend to register: ")
+(defun prepend-to-register (reg beg fin &optional kill-p)
+  "Add the text from BEG to FIN to the front of REG's text.
+With KILL-P the text is deleted from the buffer too."
+  (interactive (list (register--ask "Prepend to")
                      (region-beginning) (region-end) current-prefix-arg))
-  (register--add-text register start end delete-flag nil))
+  (register--add-text reg beg fin kill-p nil))
 
-(defun copy-rectangle-to-register (register start end &optional delete-flag)
-  "Save the rectangle with corners START and END in REGISTER.
-With DELETE-FLAG the rectangle is deleted from the buffer too."
-  (interactive (list (register-read-with-preview "Copy rectangle to register: ")
+(defun copy-rectangle-to-register (reg beg fin &optional kill-p)
+  "Save the rectangle with corners BEG and FIN in REG.
+With KILL-P the rectangle is deleted from the buffer too."
+  (interactive (list (register--ask "Copy rectangle to")
                      (region-beginning) (region-end) current-prefix-arg))
-  (set-register register (if delete-flag
-                             (delete-extract-rectangle start end)
-                           (extract-rectangle start end)))
-  (setq deactivate-mark t)
+  (set-register reg (if kill-p
+                        (delete-extract-rectangle beg fin)
+                      (extract-rectangle beg fin))) (setq deactivate-mark t)
   nil)
 
-(cl-defgeneric register-val-insert (val)
-  "Insert register contents VAL at point.")
+(cl-defgeneric register-val-insert (contents)
+  "Insert register contents CONTENTS at point.")
 
-(cl-defmethod register-val-insert ((val registerv))
-  (let ((insert (registerv-insert-func val)))
+(cl-defmethod register-val-insert ((contents registerv))
+  (let ((insert (registerv-insert-func contents)))
     (unless insert
-      (error "Don't know how to insert register value %S" val))
-    (funcall insert (registerv-data val))))
+      (error "Don't know how to insert register value %S" contents))
+    (funcall insert (registerv-data contents))))
 
-(cl-defmethod register-val-insert ((val string))
-  (if (fboundp 'insert-for-yank) (insert-for-yank val) (insert val)))
+(cl-defmethod register-val-insert ((contents string))
+  (if (fboundp 'insert-for-yank) (insert-for-yank contents) (insert contents)))
 
-(cl-defmethod register-val-insert ((val number))
-  (princ val (current-buffer)))
+(cl-defmethod register-val-insert ((contents number))
+  (princ contents (current-buffer)))
 
-(cl-defmethod register-val-insert ((val marker))
-  (let ((pos (marker-position val)))
+(cl-defmethod register-val-insert ((contents marker))
+  (let ((pos (marker-position contents)))
     (if pos
         (princ pos (current-buffer))
-      (cl-call-next-method val))))
+      (cl-call-next-method contents))))
 
-(cl-defmethod register-val-insert ((val cons))
-  (insert-rectangle val))
+(cl-defmethod register-val-insert ((contents cons))
+  (insert-rectangle contents))
 
 (cl-defmethod register-val-insert (_val)
   (user-error "Register does not contain text"))
 
-(defun insert-register (register &optional arg)
-  "Insert the contents of REGISTER at point.
-Point ends before the inserted text and the mark after it, unless ARG
+(defun insert-register (reg &optional ignored)
+  "Insert the contents of REG at point.
+Point ends before the inserted text and the mark after it, unless IGNORED
 is non-nil, which puts the mark before and point after."
   (interactive (progn (barf-if-buffer-read-only)
-                      (list (register-read-with-preview "Insert register: ")
+                      (list (register--ask "Insert")
                             (not current-prefix-arg))))
   (push-mark)
-  (register-val-insert (get-register register))
-  (unless arg
+  (register-val-insert (get-register reg))
+  (unless ignored
     ;; Point back to the start, the mark after the insertion.
-    (let ((end (point)))
-      (goto-char (mark t))
-      (set-marker (mark-marker) end)))
+    (let ((fin (point))) (goto-char (mark t))
+	 (set-marker (mark-marker) fin)))
   nil)
 
 ;;; Describing registers.
 
 (defun register--text-head (text)
   "The first non-blank line of TEXT, cut to fit a preview line."
-  (let* ((start (or (string-match "[^ \t\n]" text) (length text)))
-         (line-end (or (string-match "\n" text start) (length text)))
+  (let* ((beg (or (string-match "[^ \t\n]" text) (length text)))
+         (line-end (or (string-match "\n" text beg) (length text)))
          (room (if (fboundp 'window-width) (- (window-width) 59) 21)))
-    (substring text start (min line-end (+ start (max room 0))))))
+    (substring text beg (min line-end (+ beg (max room 0))))))
 
-(cl-defgeneric register-val-describe (val verbose)
-  "Print a description of register contents VAL to `standard-output'.
-VERBOSE non-nil asks for the whole contents.")
+(cl-defgeneric register-val-describe (contents full)
+  "Print a description of register contents CONTENTS to `standard-output'.
+FULL non-nil asks for the whole contents.")
 
-(cl-defmethod register-val-describe ((val registerv) _verbose)
-  (let ((print (registerv-print-func val)))
+(cl-defmethod register-val-describe ((contents registerv) _verbose)
+  (let ((print (registerv-print-func contents)))
     (if print
-        (funcall print (registerv-data val))
+        (funcall print (registerv-data contents))
       (princ "[UNPRINTABLE CONTENTS]."))))
 
-(cl-defmethod register-val-describe ((val number) _verbose)
-  (princ val))
+(cl-defmethod register-val-describe ((contents number) _verbose)
+  (princ contents))
 
-(cl-defmethod register-val-describe ((val marker) _verbose)
-  (let ((buffer (marker-buffer val)))
-    (if (not buffer)
-        (princ "a marker in no buffer")
-      (princ "a buffer position:\n    buffer ")
-      (princ (buffer-name buffer))
-      (princ ", position ")
-      (princ (marker-position val)))))
+(cl-defmethod register-val-describe ((contents marker) _verbose)
+  (let ((buf (marker-buffer contents))) (if (not buf)
+					    (princ "a marker in no buffer")
+					  (princ (format "a buffer position:\n    buffer %s, position %d"
+							 (buffer-name buf) (marker-position contents))))))
 
-(cl-defmethod register-val-describe ((val string) verbose)
-  (cond (verbose (princ "the text:\n") (princ val))
-        ((equal val "") (princ "the empty string"))
+(cl-defmethod register-val-describe ((contents string) full)
+  (cond (full (princ "the text:\n") (princ contents))
+        ((equal contents "") (princ "the empty string"))
         (t (princ "text starting with\n    ")
-           (princ (register--text-head val)))))
+           (princ (register--text-head contents)))))
 
-(cl-defmethod register-val-describe ((val cons) verbose)
-  (pcase val
+(cl-defmethod register-val-describe ((contents cons) full)
+  (pcase contents
     (`(file . ,name)
      (princ "the file ") (prin1 name) (princ "."))
     (`(file-query ,name ,pos)
      (princ "a file-query reference:\n    file ") (prin1 name)
      (princ ",\n    position ") (princ pos) (princ "."))
-    ((guard (stringp (car val)))
-     (if verbose
+    ((guard (stringp (car contents)))
+     (if full
          (progn (princ "the rectangle:\n")
-                (dolist (line val) (princ "    ") (princ line) (terpri)))
+                (dolist (line contents) (princ "    ") (princ line) (terpri)))
        (princ "a rectangle starting with ")
-       (princ (car val))))
-    (_ (cl-call-next-method val verbose))))
+       (princ (car contents))))
+    (_ (cl-call-next-method contents full))))
 
-(cl-defmethod register-val-describe (val verbose)
+(cl-defmethod register-val-describe (contents full)
   (princ "Garbage:\n")
-  (when verbose (prin1 val)))
+  (when full (prin1 contents)))
 
-(defun describe-register-1 (register &optional verbose)
-  "Print what REGISTER holds to `standard-output'; VERBOSE shows all of it."
-  (princ "Register ")
-  (princ (single-key-description register))
-  (princ " contains ")
-  (register-val-describe (get-register register) verbose))
+(defun describe-register-1 (reg &optional full)
+  "Print what REG holds to `standard-output'; FULL shows all of it."
+  (princ (concat "Register " (single-key-description reg) " contains "))
+  (register-val-describe (get-register reg) full))
 
-(defun register-describe-oneline (register)
-  "A one-line description of what REGISTER holds."
-  (let* ((full (with-output-to-string (describe-register-1 register)))
+(defun register-describe-oneline (reg)
+  "A one-line description of what REG holds."
+  (let* ((full (with-output-to-string (describe-register-1 reg)))
          (body (if (string-match " contains \\(?:an? \\|the \\)?" full)
                    (substring full (match-end 0))
                  full)))
     (replace-regexp-in-string "\n[ \t]*" " " body)))
 
-(defun register-preview-default (cell)
-  "The preview line for CELL, a (NAME . CONTENTS) pair of `register-alist'."
-  (format "%s: %s\n" (single-key-description (car cell))
-          (register-describe-oneline (car cell))))
+(defun register-preview-default (entry)
+  "The preview line for ENTRY, a (NAME . CONTENTS) pair of `register-alist'."
+  (format "%s: %s\n" (single-key-description (car entry))
+          (register-describe-oneline (car entry))))
 
-(defun register-preview (buffer &optional show-empty)
-  "Fill BUFFER with a preview line for each register.
+(defun register-preview (buf &optional show-empty)
+  "Fill BUF with a preview line for each register.
 With SHOW-EMPTY the buffer is made even when no register is set."
-  (when (or show-empty register-alist)
-    (with-current-buffer (get-buffer-create buffer)
-      (let ((inhibit-read-only t))
-        (erase-buffer)
-        (dolist (cell register-alist)
-          (when (get-register (car cell))
-            (insert (funcall register-preview-function cell))))))))
+  (when (or show-empty register-alist) (with-current-buffer (get-buffer-create buf)
+					 (let ((inhibit-read-only t)) (erase-buffer)
+					      (dolist (entry register-alist)
+						(when (get-register (car entry))
+						  (insert (funcall register-preview-function entry))))))))
+
+(defun register--ask (what)
+  "Read a register name for the command doing WHAT."
+  (register-read-with-preview (concat what " register: ")))
 
 (defun register-read-with-preview (prompt)
   "Read a register name with PROMPT and return it as a character."
   (let ((key (read-char prompt)))
     (if (characterp key) key (user-error "Non-character input-event"))))
 
-(defun view-register (register)
-  "Show the full contents of REGISTER in the *Output* buffer."
-  (interactive (list (register-read-with-preview "View register: ")))
-  (if (not (get-register register))
-      (message "Register %s is empty" (single-key-description register))
+(defun view-register (reg)
+  "Show the full contents of REG in the *Output* buffer."
+  (interactive (list (register--ask "View")))
+  (if (not (get-register reg))
+      (message "Register %s is empty" (single-key-description reg))
     (with-output-to-temp-buffer "*Output*"
-      (describe-register-1 register t))))
+      (describe-register-1 reg t))))
 
 (defun list-registers ()
   "Describe every register that holds something, in the *Output* buffer."
   (interactive)
-  (let ((names (sort (delq nil (mapcar (lambda (cell) (and (cdr cell) (car cell)))
+  (let ((names (sort (delq nil (mapcar (lambda (entry) (and (cdr entry) (car entry)))
                                        register-alist))
                      #'<)))
     (with-output-to-temp-buffer "*Output*"
       (dolist (name names)
-        (describe-register-1 name)
-        (terpri)))))
+        (describe-register-1 name) (terpri)))))
 
 (provide 'register)
 

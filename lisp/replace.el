@@ -7,109 +7,67 @@
 ;; the replacement in each.  Asking about each match needs `read-char';
 ;; without a query every match is replaced.
 
-(defgroup matching nil
-  "Searching for and replacing text."
-  :group 'editing)
-
-(defcustom case-replace t
-  "Non-nil means a replacement follows the case of the text it replaces."
-  :type 'boolean)
-(defcustom replace-lax-whitespace nil
-  "Non-nil means a space in the string to replace matches any run of blanks."
-  :type 'boolean)
-(defcustom replace-regexp-lax-whitespace nil
-  "Non-nil means a space in the regexp to replace matches any run of blanks."
-  :type 'boolean)
-(defcustom replace-char-fold nil
-  "Non-nil means replacing folds characters (tsmacs ignores it)."
-  :type 'boolean)
-(defcustom query-replace-skip-read-only nil
-  "Non-nil means matches in read-only text are passed over."
-  :type 'boolean)
-(defcustom query-replace-show-replacement t
-  "Non-nil means the query shows the replacement text."
-  :type 'boolean)
-(defcustom query-replace-highlight t
-  "Non-nil means the match being asked about is highlighted."
-  :type 'boolean)
-(defcustom query-replace-lazy-highlight t
-  "Non-nil means the other matches are highlighted too."
-  :type 'boolean)
-(defcustom query-replace-from-to-separator " → "
-  "What separates FROM and TO in the query-replace history."
-  :type '(choice string (sexp :tag "Expression")))
-(defcustom list-matching-lines-default-context-lines 0
-  "Lines of context `occur' shows around each match by default."
-  :type 'integer)
-(defcustom occur-excluded-properties
-  '(read-only invisible intangible field mouse-face help-echo local-map keymap
-    yank-handler follow-link)
-  "Text properties not copied into the *Occur* buffer."
-  :type '(choice (const :tag "All" t) (repeat symbol)))
+(defvar query-replace-show-replacement t "Non-nil means the query shows the replacement text.")
+(defvar query-replace-highlight t "Non-nil means the match being asked about is highlighted.")
+(defvar query-replace-from-to-separator " → " "What separates SPOT and TO in the query-replace history.")
+(defvar occur-excluded-properties t "Text properties not copied into the *Occur* buffer (tsmacs copies none).")
 
 (defvar query-replace-history nil "Strings read by the query-replace commands.")
-(defvar query-replace-defaults nil "Earlier (FROM . TO) pairs of query-replace.")
+(defvar query-replace-defaults nil "Earlier (SPOT . TO) pairs of query-replace.")
 (defvar regexp-history nil "Regexps read by the commands that ask for one.")
-(defvar replace-count 0
-  "How many replacements the current `perform-replace' has made so far.")
-(defvar replace-re-search-function nil
-  "Function `perform-replace' searches with in regexp mode, or nil for the default.")
-(defvar replace-search-function nil
-  "Function `perform-replace' searches with in string mode, or nil for the default.")
+(defvar replace-re-search-function nil "Function `perform-replace' searches with in regexp mode, or nil for the default.")
+(defvar replace-search-function nil "Function `perform-replace' searches with in string mode, or nil for the default.")
 (defvar occur-revert-arguments nil
-  "The arguments (REGEXP NLINES BUFFERS) the *Occur* buffer was made from.")
+  "The arguments (PATTERN-RE CONTEXT BUFFERS) the *Occur* buffer was made from.")
 (make-variable-buffer-local 'occur-revert-arguments)
 (defvar occur-hook nil "Hook run after an *Occur* buffer is filled.")
 (defvar occur-mode-find-occurrence-hook nil "Hook run after going to an occurrence.")
 
 ;;; Case and search helpers.
 
-(defun replace--has-upper-p (string regexp-p)
-  "Non-nil if STRING has an upper-case letter that is not part of an escape.
+(defun replace--has-upper-p (txt regexp-p)
+  "Non-nil if TXT has an upper-case letter that is not part of an escape.
 With REGEXP-P, characters after a backslash and inside [:class:] don't count."
   (let ((s (if regexp-p
-               (replace-regexp-in-string "\\[:[a-z]+:]\\|\\\\." "" string t t)
-             string))
-        (case-fold-search nil))
+               (replace-regexp-in-string "\\[:[a-z]+:]\\|\\\\." "" txt t t)
+             txt)) (case-fold-search nil))
     (string-match-p "[[:upper:]]" s)))
 
-(defun replace--effective-case-fold (string regexp-p)
-  "The `case-fold-search' to use for STRING: off if it has capitals and `search-upper-case'."
+(defun replace--effective-case-fold (txt regexp-p)
+  "The `case-fold-search' to use for TXT: off if it has capitals and `search-upper-case'."
   (if (and case-fold-search
            (if (boundp 'search-upper-case) search-upper-case t))
-      (not (replace--has-upper-p string regexp-p))
-    case-fold-search))
+      (not (replace--has-upper-p txt regexp-p)) case-fold-search))
 
-(defun replace--region (start end)
-  "(FROM . TO) for START and END given to a line command, or from point to the end."
-  (if (or start end)
-      (cons (min start end) (max start end))
+(defun replace--region (beg fin)
+  "(SPOT . TO) for BEG and FIN given to a line command, or from point to the end."
+  (if (or beg fin)
+      (cons (min beg fin) (max beg fin))
     (cons (point) (point-max))))
 
-(defun replace-search (search-string limit regexp-flag delimited-flag case-fold &optional backward)
-  "Find the next match of SEARCH-STRING before LIMIT, as `perform-replace' does.
-REGEXP-FLAG and DELIMITED-FLAG say how to match; CASE-FOLD is the
-case folding; BACKWARD searches toward the start."
-  (let ((case-fold-search case-fold)
-        (pattern (if delimited-flag
-                     (concat "\\b" (if regexp-flag search-string (regexp-quote search-string)) "\\b")
-                   search-string)))
-    (cond ((or regexp-flag delimited-flag)
-           (if backward
-               (funcall (or replace-re-search-function #'re-search-backward) pattern limit t)
-             (funcall (or replace-re-search-function #'re-search-forward) pattern limit t)))
-          (backward (funcall (or replace-search-function #'search-backward) pattern limit t))
-          (t (funcall (or replace-search-function #'search-forward) pattern limit t)))))
+(defun replace-search (needle bound re-p words-p fold-p &optional backwards)
+  "Find the next match of NEEDLE before BOUND, as `perform-replace' does.
+RE-P and WORDS-P say how to match; FOLD-P is the
+case folding; BACKWARDS searches toward the start."
+  (let ((case-fold-search fold-p)
+        (pattern (if words-p
+                     (concat "\\b" (if re-p needle (regexp-quote needle)) "\\b")
+                   needle)))
+    (cond ((or re-p words-p) (if backwards
+				 (funcall (or replace-re-search-function #'re-search-backward) pattern bound t)
+			       (funcall (or replace-re-search-function #'re-search-forward) pattern bound t)))
+          (backwards (funcall (or replace-search-function #'search-backward) pattern bound t))
+          (t (funcall (or replace-search-function #'search-forward) pattern bound t)))))
 
 (defun replace-match-data (integers reuse &optional new)
   "Like `match-data' with INTEGERS and REUSE, or NEW when given."
   (or (and new (progn (set-match-data new) (and (eq new reuse) (not (memq nil reuse)) new)))
       (match-data integers reuse t)))
 
-(defun replace-match-maybe-edit (newtext fixedcase literal noedit match-data &optional backward)
+(defun replace-match-maybe-edit (newtext fixedcase literal noedit match-data &optional backwards)
   "Replace the match by NEWTEXT as `replace-match' does, with FIXEDCASE and LITERAL.
 A \\? in NEWTEXT asks for the text to be edited first, unless NOEDIT.
-MATCH-DATA is restored first.  Returns NOEDIT; with BACKWARD point ends
+MATCH-DATA is restored first.  Returns NOEDIT; with BACKWARDS point ends
 at the start of the replacement."
   (unless (or literal noedit)
     (while (and (string-match "\\(?:\\`\\|[^\\]\\)\\(?:\\\\\\\\\\)*\\(\\\\\\?\\)" newtext)
@@ -117,46 +75,43 @@ at the start of the replacement."
       (setq newtext (read-string "Edit replacement string: "
                                  (prog1 (cons (replace-match "" t t newtext 1) (match-beginning 1))
                                    (setq noedit nil)))
-            noedit t)))
-  (set-match-data match-data)
-  (replace-match newtext fixedcase literal)
-  (when backward (goto-char (nth 0 match-data)))
+            noedit t))) (set-match-data match-data) (replace-match newtext fixedcase literal)
+  (when backwards (goto-char (nth 0 match-data)))
   noedit)
 
 ;;; Replacement texts.
 
-(defun replace-quote (replacement)
-  "REPLACEMENT (made a string by `prin1' without escapes if it is not one) with backslashes doubled."
-  (let ((text (if (stringp replacement) replacement (prin1-to-string replacement t))))
+(defun replace-quote (repl-value)
+  "REPL-VALUE (made a string by `prin1' without escapes if it is not one) with backslashes doubled."
+  (let ((text (if (stringp repl-value) repl-value (prin1-to-string repl-value t))))
     (replace-regexp-in-string "\\\\" "\\\\" text t t)))
 
-(defun replace-eval-replacement (expression count)
-  "Evaluate EXPRESSION with `replace-count' bound to COUNT; give it as a string.
+(defun replace-eval-replacement (form count)
+  "Evaluate FORM with `replace-count' bound to COUNT; give it as a string.
 A value that is not a string is printed with `prin1' without quoting."
   (let* ((replace-count count)
-         (value (condition-case err
-                    (eval expression t)
+         (value (condition-case err (eval form t)
                   (error (error "Error evaluating replacement expression: %S" err)))))
     (if (stringp value) value (prin1-to-string value t))))
 
-(defun replace-loop-through-replacements (data count)
+(defun replace-loop-through-replacements (info count)
   "The replacement for the COUNTth match, cycling through a list of them.
-DATA is a vector [NEXT-SWITCH REPEAT CURRENT ALL]: the list CURRENT
+INFO is a vector [NEXT-SWITCH REPEAT CURRENT ALL]: the list CURRENT
 moves on (back to ALL at its end) when COUNT reaches NEXT-SWITCH, each
 entry serving REPEAT matches."
-  (when (= (aref data 0) count)
-    (aset data 0 (+ count (aref data 1)))
-    (let ((rest (cdr (aref data 2))))
-      (aset data 2 (if (consp rest) rest (aref data 3)))))
-  (car (aref data 2)))
+  (when (= (aref info 0) count)
+    (aset info 0 (+ count (aref info 1)))
+    (let ((rest (cdr (aref info 2))))
+      (aset info 2 (if (consp rest) rest (aref info 3)))))
+  (car (aref info 2)))
 
-(defun replace-match-string-symbols (n)
-  "Rewrite the backslash symbols of form N in place for a \\, replacement.
-\\N becomes (match-string N), \\& the whole match, \\#N and \\#& their
+(defun replace-match-string-symbols (tally)
+  "Rewrite the backslash symbols of form TALLY in place for a \\, replacement.
+\\TALLY becomes (match-string TALLY), \\& the whole match, \\#TALLY and \\#& their
 numbers, \\# `replace-count' and \\? a prompt for a string."
-  (cond ((consp n)
-         (replace-match-string-symbols (car n))
-         (let ((cell n))
+  (cond ((consp tally)
+         (replace-match-string-symbols (car tally))
+         (let ((cell tally))
            (while (consp cell)
              (let ((new (replace--symbol-form (car cell))))
                (if new (setcar cell new) (replace-match-string-symbols (car cell))))
@@ -177,28 +132,28 @@ numbers, \\# `replace-count' and \\? a prompt for a string."
             ((equal name "#") 'replace-count)
             ((equal name "?") '(query-replace-read-to "" "" t))))))
 
-(defun query-replace-compile-replacement (to regexp-flag)
-  "Turn TO into what `perform-replace' takes, when REGEXP-FLAG is set.
+(defun query-replace-compile-replacement (to re-p)
+  "Turn TO into what `perform-replace' takes, when RE-P is set.
 The pieces \\,EXPR (a Lisp expression) and \\# (the count) make a
 \(replace-eval-replacement . FORM) pair; otherwise TO is returned."
-  (if (not (and regexp-flag (string-match-p "\\\\[,#]" to)))
+  (if (not (and re-p (string-match-p "\\\\[,#]" to)))
       to
-    (let ((pos 0) (pieces nil) (text "") (special nil))
+    (let ((target 0) (pieces nil) (text "") (special nil))
       ;; A \, or \# counts only after an even number of backslashes.
-      (while (string-match "\\(?:\\`\\|[^\\]\\)\\(?:\\\\\\\\\\)*\\\\\\([,#]\\)" to pos)
+      (while (string-match "\\(?:\\`\\|[^\\]\\)\\(?:\\\\\\\\\\)*\\\\\\([,#]\\)" to target)
         (setq special t)
         (let ((kind (aref to (match-beginning 1)))
               (after (match-end 0)))
-          (setq text (concat text (substring to pos (- (match-beginning 1) 1))))
+          (setq text (concat text (substring to target (- (match-beginning 1) 1))))
           (if (eq kind ?#)
               (progn
                 (when (> (length text) 0) (push text pieces))
                 (setq text "")
                 (push '(number-to-string replace-count) pieces)
-                (setq pos after))
+                (setq target after))
             (let* ((read (read-from-string to after))
                    (form (car read))
-                   (end (cdr read)))
+                   (fin (cdr read)))
               (when (> (length text) 0) (push text pieces))
               (setq text "")
               (let ((sub (replace--symbol-form form)))
@@ -207,12 +162,12 @@ The pieces \\,EXPR (a Lisp expression) and \\# (the count) make a
                   (replace-match-string-symbols form)))
               (push (list 'replace-quote form) pieces)
               ;; One space after a symbol only ends the symbol.
-              (setq pos (if (and (symbolp (car read)) (< end (length to)) (eq (aref to end) ?\s))
-                            (1+ end)
-                          end))))))
+              (setq target (if (and (symbolp (car read)) (< fin (length to)) (eq (aref to fin) ?\s))
+                               (1+ fin)
+                             fin))))))
       (if (not special)
           to
-        (setq text (concat text (substring to pos)))
+        (setq text (concat text (substring to target)))
         (when (> (length text) 0) (push text pieces))
         (setq pieces (nreverse pieces))
         (cons 'replace-eval-replacement
@@ -220,90 +175,84 @@ The pieces \\,EXPR (a Lisp expression) and \\# (the count) make a
 
 ;;; The engine.
 
-(defun replace--next-match (search-string regexp-flag delimited-flag fold limit backward after)
+(defun replace--next-match (needle re-p words-p fold bound backwards after)
   "Find the next match, passing over an empty one right at AFTER (the previous match's end).
 Returns the match data, or nil; point is moved only on success."
-  (let ((from (point)) (found nil) (done nil))
-    (while (not done)
-      (goto-char from)
-      (if (not (replace-search search-string limit regexp-flag delimited-flag fold backward))
-          (setq done t)
-        (if (and after (= (match-beginning 0) (match-end 0)) (= (match-beginning 0) after))
-            ;; Step one character on, if there is room before the limit.
-            (let ((next (if backward (1- after) (1+ after))))
-              (if (if backward (> next (or limit (point-min))) (< next (or limit (point-max))))
-                  (setq from next after nil)
-                (setq done t)))
-          (setq found (match-data t) done t))))
-    (if found
-        (progn (set-match-data found t) found)
-      (goto-char from)
-      nil)))
+  (let ((spot (point)) (found nil) (finished nil)) (while (not finished)
+						     (goto-char spot)
+						     (if (not (replace-search needle bound re-p words-p fold backwards))
+							 (setq finished t)
+						       (if (and after (= (match-beginning 0) (match-end 0)) (= (match-beginning 0) after))
+							   ;; Step one character on, if there is room before the limit.
+							   (let ((next (if backwards (1- after) (1+ after))))
+							     (if (if backwards (> next (or bound (point-min))) (< next (or bound (point-max))))
+								 (setq spot next after nil)
+							       (setq finished t)))
+							 (setq found (match-data t) finished t))))
+       (if found
+           (progn (set-match-data found t) found)
+	 (goto-char spot)
+	 nil)))
 
-(defun perform-replace (from-string replacements query-flag regexp-flag delimited-flag
-                                    &optional repeat-count _map start end backward
-                                    _region-noncontiguous-p)
-  "Replace the matches of FROM-STRING by REPLACEMENTS; the engine of the replace commands.
-REGEXP-FLAG means FROM-STRING is a regexp; DELIMITED-FLAG means only
-whole words.  REPLACEMENTS is a string, a list of strings used in turn
-\(each REPEAT-COUNT times), or (FUNCTION . DATA), FUNCTION being called
-with DATA and the count so far.  The search runs from point to the end,
-or between START and END, or toward the start with BACKWARD.
-QUERY-FLAG asks about each match with `read-char'."
-  (let* ((fold (replace--effective-case-fold from-string regexp-flag))
+(defun perform-replace (old-text repl ask re-p words-p
+                                 &optional repeat-count _map beg fin backwards
+                                 _region-noncontiguous-p)
+  "Replace the matches of OLD-TEXT by REPL; the engine of the replace commands.
+RE-P means OLD-TEXT is a regexp; WORDS-P means only
+whole words.  REPL is a string, a list of strings used in turn
+\(each REPEAT-COUNT times), or (FUNCTION . INFO), FUNCTION being called
+with INFO and the count so far.  The search runs from point to the end,
+or between BEG and FIN, or toward the start with BACKWARDS.
+ASK asks about each match with `read-char'."
+  (let* ((fold (replace--effective-case-fold old-text re-p))
          (nocasify (not (and case-replace fold)))
-         (literal (or (not regexp-flag) (eq regexp-flag 'literal)))
+         (literal (or (not re-p) (eq re-p 'literal)))
          (next-fn nil) (next-data nil)
-         (limit nil)
-         (done 0) (skipped 0)
+         (bound nil)
+         (finished 0) (skipped 0)
          (last-end nil)
          (stop nil)
-         (all (not query-flag))
+         (all (not ask))
          (noedit nil))
-    (when (and delimited-flag (eq delimited-flag 'backward)) (setq backward t))
-    (cond ((stringp replacements) (setq next-fn nil next-data replacements))
-          ((stringp (car replacements))
-           (let ((n (or repeat-count 1)))
+    (when (and words-p (eq words-p 'backward)) (setq backwards t))
+    (cond ((stringp repl) (setq next-fn nil next-data repl))
+          ((stringp (car repl))
+           (let ((tally (or repeat-count 1)))
              (setq next-fn #'replace-loop-through-replacements
-                   next-data (vector n n replacements replacements))))
-          (t (setq next-fn (car replacements) next-data (cdr replacements))))
-    (when (or start end)
-      (let ((lo (min start end)) (hi (max start end)))
-        (if backward
-            (progn (goto-char hi) (setq limit (copy-marker lo)))
-          (goto-char lo) (setq limit (copy-marker hi)))))
+                   next-data (vector tally tally repl repl))))
+          (t (setq next-fn (car repl) next-data (cdr repl))))
+    (when (or beg fin)
+      (let ((lo (min beg fin)) (hi (max beg fin))) (if backwards
+						       (progn (goto-char hi) (setq bound (copy-marker lo)))
+						     (goto-char lo) (setq bound (copy-marker hi)))))
     (push-mark)
-    (setq replace-count 0)
-    (unwind-protect
-        (while (and (not stop)
-                    (if backward
-                        (not (or (bobp) (and limit (<= (point) limit))))
-                      (not (or (eobp) (and limit (>= (point) limit)))))
-                    (replace--next-match from-string regexp-flag delimited-flag fold
-                                         limit backward last-end))
-          (let* ((md (match-data t))
-                 (text (if next-fn (funcall next-fn next-data replace-count) next-data))
-                 (act (if all 'replace (replace--ask))))
-            (pcase act
-              ('quit (setq stop t) (goto-char (if backward (nth 1 md) (nth 0 md))))
-              ('skip (setq skipped (1+ skipped)
-                           last-end (if backward (nth 0 md) (nth 1 md)))
-                     (goto-char last-end))
-              (_
-               (if (and query-replace-skip-read-only
-                        (text-property-not-all (nth 0 md) (nth 1 md) 'read-only nil))
-                   (progn (setq skipped (1+ skipped)
-                                last-end (if backward (nth 0 md) (nth 1 md)))
-                          (goto-char last-end))
-                 (setq noedit (replace-match-maybe-edit text nocasify literal noedit md backward))
-                 (setq done (1+ done)
-                       replace-count (1+ replace-count)
-                       last-end (point))
-                 (pcase act
-                   ('replace-all (setq all t))
-                   ('replace-and-exit (setq stop t))))))))
-      (when limit (set-marker limit nil)))
-    (message "Replaced %d occurrence%s%s" done (if (= done 1) "" "s")
+    (setq replace-count 0) (unwind-protect (while (and (not stop) (if backwards
+								      (not (or (bobp) (and bound (<= (point) bound))))
+								    (not (or (eobp) (and bound (>= (point) bound)))))
+						       (replace--next-match old-text re-p words-p fold
+									    bound backwards last-end))
+					     (let* ((md (match-data t))
+						    (text (if next-fn (funcall next-fn next-data replace-count) next-data))
+						    (act (if all 'replace (replace--ask))))
+					       (pcase act
+						 ('quit (setq stop t) (goto-char (if backwards (nth 1 md) (nth 0 md))))
+						 ('skip (setq skipped (1+ skipped)
+							      last-end (if backwards (nth 0 md) (nth 1 md)))
+							(goto-char last-end))
+						 (_
+						  (if (and query-replace-skip-read-only
+							   (text-property-not-all (nth 0 md) (nth 1 md) 'read-only nil))
+						      (progn (setq skipped (1+ skipped)
+								   last-end (if backwards (nth 0 md) (nth 1 md)))
+							     (goto-char last-end))
+						    (setq noedit (replace-match-maybe-edit text nocasify literal noedit md backwards))
+						    (setq finished (1+ finished) replace-count (1+ replace-count)
+							  last-end (point))
+						    (pcase act
+						      ('replace-all (setq all t))
+						      ('replace-and-exit (setq stop t))))))))
+			     (when bound (set-marker bound nil)))
+    (message "Replaced %d occurrence%s%s" finished (if (= finished 1) "" "s")
              (if (> skipped 0) (format " (skipped %d)" skipped) ""))
     nil))
 
@@ -323,179 +272,168 @@ QUERY-FLAG asks about each match with `read-char'."
 
 ;;; Commands.
 
-(defun replace-string (from-string to-string &optional delimited start end backward region-noncontiguous-p)
-  "Replace every FROM-STRING after point (or between START and END) with TO-STRING.
-DELIMITED means whole words only; BACKWARD replaces toward the start.
+(defun replace-string (old-text new-text &optional whole-words beg fin backwards region-noncontiguous-p)
+  "Replace every OLD-TEXT after point (or between BEG and FIN) with NEW-TEXT.
+WHOLE-WORDS means whole words only; BACKWARDS replaces toward the start.
 From Lisp, a loop of `search-forward' and `replace-match' is often better."
   (interactive (list (read-string "Replace string: ") (read-string "Replace with: ")))
-  (perform-replace from-string to-string nil nil delimited nil nil start end backward
+  (perform-replace old-text new-text nil nil whole-words nil nil beg fin backwards
                    region-noncontiguous-p))
 
-(defun replace-regexp (regexp to-string &optional delimited start end backward region-noncontiguous-p)
-  "Replace every match of REGEXP after point (or between START and END) with TO-STRING.
-TO-STRING is interpreted as by `replace-match': \\& and \\N stand for
-the match and its groups.  DELIMITED means whole words only; BACKWARD
+(defun replace-regexp (pattern-re new-text &optional whole-words beg fin backwards region-noncontiguous-p)
+  "Replace every match of PATTERN-RE after point (or between BEG and FIN) with NEW-TEXT.
+NEW-TEXT is interpreted as by `replace-match': \\& and \\TALLY stand for
+the match and its groups.  WHOLE-WORDS means whole words only; BACKWARDS
 replaces toward the start."
   (interactive (list (read-regexp "Replace regexp") (read-string "Replace with: ")))
-  (perform-replace regexp to-string nil t delimited nil nil start end backward
+  (perform-replace pattern-re new-text nil t whole-words nil nil beg fin backwards
                    region-noncontiguous-p))
 
-(defun query-replace (from-string to-string &optional delimited start end backward region-noncontiguous-p)
-  "Replace FROM-STRING by TO-STRING, asking about each match (see `perform-replace')."
+(defun query-replace (old-text new-text &optional whole-words beg fin backwards region-noncontiguous-p)
+  "Replace OLD-TEXT by NEW-TEXT, asking about each match (see `perform-replace')."
   (interactive (list (read-string "Query replace: ") (read-string "Query replace with: ")))
-  (perform-replace from-string to-string t nil delimited nil nil start end backward
+  (perform-replace old-text new-text t nil whole-words nil nil beg fin backwards
                    region-noncontiguous-p))
 
-(defun query-replace-regexp (regexp to-string &optional delimited start end backward region-noncontiguous-p)
-  "Replace matches of REGEXP by TO-STRING, asking about each (see `perform-replace')."
+(defun query-replace-regexp (pattern-re new-text &optional whole-words beg fin backwards region-noncontiguous-p)
+  "Replace matches of PATTERN-RE by NEW-TEXT, asking about each (see `perform-replace')."
   (interactive (list (read-regexp "Query replace regexp") (read-string "Query replace with: ")))
-  (perform-replace regexp (query-replace-compile-replacement to-string t) t t delimited
-                   nil nil start end backward region-noncontiguous-p))
+  (perform-replace pattern-re (query-replace-compile-replacement new-text t) t t whole-words
+                   nil nil beg fin backwards region-noncontiguous-p))
 
-(defun query-replace-regexp-eval (regexp to-expr &optional delimited start end region-noncontiguous-p)
-  "Replace matches of REGEXP by the value of TO-EXPR, asking about each."
+(defun query-replace-regexp-eval (pattern-re to-expr &optional whole-words beg fin region-noncontiguous-p)
+  "Replace matches of PATTERN-RE by the value of TO-EXPR, asking about each."
   (interactive (list (read-regexp "Query replace regexp") (read-minibuffer "Replace with: ")))
-  (perform-replace regexp (cons #'replace-eval-replacement to-expr) t 'literal delimited
-                   nil nil start end nil region-noncontiguous-p))
+  (perform-replace pattern-re (cons #'replace-eval-replacement to-expr) t 'literal whole-words
+                   nil nil beg fin nil region-noncontiguous-p))
 
-(defun map-query-replace-regexp (regexp to-strings &optional n start end region-noncontiguous-p)
-  "Replace matches of REGEXP by the strings of TO-STRINGS in turn, N times each.
+(defun map-query-replace-regexp (pattern-re to-strings &optional tally beg fin region-noncontiguous-p)
+  "Replace matches of PATTERN-RE by the strings of TO-STRINGS in turn, TALLY times each.
 TO-STRINGS is a list, or a string of words separated by spaces."
   (interactive (list (read-regexp "Map query replace regexp")
                      (read-string "Replacements (separated by spaces): ")))
   (let ((words (if (listp to-strings) to-strings (split-string to-strings " " t))))
-    (perform-replace regexp words t t nil n nil start end nil region-noncontiguous-p)))
+    (perform-replace pattern-re words t t nil tally nil beg fin nil region-noncontiguous-p)))
 
 ;;; Counting, keeping and flushing lines.
 
-(defun how-many (regexp &optional rstart rend interactive)
-  "The number of matches of REGEXP after point, or between RSTART and REND.
+(defun how-many (pattern-re &optional lo hi verbose-p)
+  "The number of matches of PATTERN-RE after point, or between LO and HI.
 An empty match counts and the search moves on by one character.  With
-INTERACTIVE the count is also shown in the echo area."
+VERBOSE-P the count is also shown in the echo area."
   (interactive (list (read-regexp "How many matches for regexp") nil nil t))
-  (let* ((bounds (replace--region rstart rend))
-         (case-fold-search (replace--effective-case-fold regexp t))
-         (n 0))
-    (save-excursion
-      (goto-char (car bounds))
-      (while (and (< (point) (cdr bounds))
-                  (re-search-forward regexp (cdr bounds) t))
-        (setq n (1+ n))
-        (when (and (= (match-beginning 0) (match-end 0)) (not (eobp)))
-          (forward-char 1))))
-    (when interactive
-      (message "%d occurrence%s" n (if (= n 1) "" "s")))
-    n))
+  (let* ((bounds (replace--region lo hi))
+         (case-fold-search (replace--effective-case-fold pattern-re t))
+         (tally 0)) (save-excursion (goto-char (car bounds))
+	 (while (and (< (point) (cdr bounds))
+                     (re-search-forward pattern-re (cdr bounds) t))
+           (setq tally (1+ tally))
+           (when (and (= (match-beginning 0) (match-end 0)) (not (eobp))) (forward-char 1))))
+	 (when verbose-p
+	   (message "%d occurrence%s" tally (if (= tally 1) "" "s")))
+	 tally))
 
 (defalias 'count-matches #'how-many)
 
 (defun keep-lines-read-args (prompt)
-  "Read a regexp with PROMPT for the line commands: (REGEXP nil nil t)."
+  "Read a regexp with PROMPT for the line commands: (PATTERN-RE nil nil t)."
   (list (read-regexp prompt) nil nil t))
 
-(defun keep-lines (regexp &optional rstart rend interactive)
-  "Delete the lines after point (or between RSTART and REND) that do not match REGEXP.
+(defun keep-lines (pattern-re &optional lo hi verbose-p)
+  "Delete the lines after point (or between LO and HI) that do not match PATTERN-RE.
 A match that spans lines keeps all of them.  Only lines starting in the
 region count; point's line is kept if point is not at its start."
   (interactive (keep-lines-read-args "Keep lines containing match for regexp"))
-  (ignore interactive)
-  (let* ((bounds (replace--region rstart rend))
-         (case-fold-search (replace--effective-case-fold regexp t))
-         (stop (copy-marker (cdr bounds))))
-    (goto-char (car bounds))
-    (save-excursion
-      (unless (bolp) (forward-line 1))
-      (while (< (point) stop)
-        (let ((from (point)))
-          (if (not (re-search-forward regexp stop 'move))
-              (delete-region from stop)
-            ;; Drop the lines before the match's, keep through its last line.
-            (let ((keep-from (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))))
-              (goto-char (match-end 0))
-              (when (< from keep-from) (delete-region from keep-from)))
-            (forward-line 1)))))
-    (set-marker stop nil)
-    nil))
+  (ignore verbose-p)
+  (let* ((bounds (replace--region lo hi))
+         (case-fold-search (replace--effective-case-fold pattern-re t))
+         (stop (copy-marker (cdr bounds)))) (goto-char (car bounds)) (save-excursion
+	 (unless (bolp) (forward-line 1))
+	 (while (< (point) stop)
+           (let ((spot (point)))
+             (if (not (re-search-forward pattern-re stop 'move))
+		 (delete-region spot stop)
+               ;; Drop the lines before the match's, keep through its last line.
+               (let ((keep-from (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))))
+		 (goto-char (match-end 0))
+		 (when (< spot keep-from) (delete-region spot keep-from))) (forward-line 1)))))
+	 (set-marker stop nil)
+	 nil))
 
-(defun flush-lines (regexp &optional rstart rend interactive)
-  "Delete the lines after point (or between RSTART and REND) that match REGEXP.
+(defun flush-lines (pattern-re &optional lo hi verbose-p)
+  "Delete the lines after point (or between LO and HI) that match PATTERN-RE.
 Point's own line goes if a match starts after point.  Returns how many
-matches deleted lines; with INTERACTIVE this is also shown."
+matches deleted lines; with VERBOSE-P this is also shown."
   (interactive (keep-lines-read-args "Flush lines containing match for regexp"))
-  (let* ((bounds (replace--region rstart rend))
-         (case-fold-search (replace--effective-case-fold regexp t))
+  (let* ((bounds (replace--region lo hi))
+         (case-fold-search (replace--effective-case-fold pattern-re t))
          (stop (copy-marker (cdr bounds)))
-         (n 0))
-    (goto-char (car bounds))
-    (save-excursion
-      (while (and (< (point) stop) (re-search-forward regexp stop t))
-        (delete-region (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))
-                       (progn (forward-line 1) (point)))
-        (setq n (1+ n))))
-    (set-marker stop nil)
-    (when interactive
-      (message "Deleted %d matching line%s" n (if (= n 1) "" "s")))
-    n))
+         (tally 0)) (goto-char (car bounds)) (save-excursion
+	 (while (and (< (point) stop) (re-search-forward pattern-re stop t))
+           (delete-region (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))
+			  (progn (forward-line 1) (point)))
+           (setq tally (1+ tally))))
+	 (set-marker stop nil)
+	 (when verbose-p
+	   (message "Deleted %d matching line%s" tally (if (= tally 1) "" "s")))
+	 tally))
 
 (defalias 'delete-non-matching-lines #'keep-lines)
 (defalias 'delete-matching-lines #'flush-lines)
 
-(defun replace--matching-lines-text (regexp rstart rend)
-  "The lines after point (or in RSTART..REND) with a match of REGEXP, joined, and their count."
-  (let* ((bounds (replace--region rstart rend))
-         (case-fold-search (replace--effective-case-fold regexp t))
-         (parts nil) (n 0))
-    (save-excursion
-      (goto-char (car bounds))
-      (while (and (< (point) (cdr bounds)) (re-search-forward regexp (cdr bounds) t))
-        (let ((from (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))))
-          (forward-line 1)
-          (push (buffer-substring from (point)) parts)
-          (setq n (1+ n)))))
-    (cons (apply #'concat (nreverse parts)) n)))
+(defun replace--matching-lines-text (pattern-re lo hi)
+  "The lines after point (or in LO..HI) with a match of PATTERN-RE, joined, and their count."
+  (let* ((bounds (replace--region lo hi))
+         (case-fold-search (replace--effective-case-fold pattern-re t))
+         (parts nil) (tally 0)) (save-excursion (goto-char (car bounds))
+	 (while (and (< (point) (cdr bounds)) (re-search-forward pattern-re (cdr bounds) t))
+           (let ((spot (save-excursion (goto-char (match-beginning 0)) (line-beginning-position))))
+             (forward-line 1)
+             (push (buffer-substring spot (point)) parts)
+             (setq tally (1+ tally)))))
+	 (cons (apply #'concat (nreverse parts)) tally)))
 
-(defun copy-matching-lines (regexp &optional rstart rend interactive)
-  "Put the lines after point (or in RSTART..REND) that match REGEXP on the kill ring.
+(defun copy-matching-lines (pattern-re &optional lo hi verbose-p)
+  "Put the lines after point (or in LO..HI) that match PATTERN-RE on the kill ring.
 Returns how many there were."
   (interactive (keep-lines-read-args "Copy lines containing match for regexp"))
-  (let ((found (replace--matching-lines-text regexp rstart rend)))
+  (let ((found (replace--matching-lines-text pattern-re lo hi)))
     (kill-new (car found))
-    (when interactive
+    (when verbose-p
       (message "Copied %d matching line%s" (cdr found) (if (= (cdr found) 1) "" "s")))
     (cdr found)))
 
-(defun kill-matching-lines (regexp &optional rstart rend interactive)
-  "Kill the lines after point (or in RSTART..REND) that match REGEXP: copy, then flush them.
+(defun kill-matching-lines (pattern-re &optional lo hi verbose-p)
+  "Kill the lines after point (or in LO..HI) that match PATTERN-RE: copy, then flush them.
 Returns how many there were."
   (interactive (keep-lines-read-args "Kill lines containing match for regexp"))
   (barf-if-buffer-read-only)
-  (let ((found (replace--matching-lines-text regexp rstart rend)))
+  (let ((found (replace--matching-lines-text pattern-re lo hi)))
     (kill-new (car found))
-    (flush-lines regexp rstart rend)
-    (when interactive
+    (flush-lines pattern-re lo hi)
+    (when verbose-p
       (message "Killed %d matching line%s" (cdr found) (if (= (cdr found) 1) "" "s")))
     (cdr found)))
 
 ;;; Reading arguments.
 
-(defun query-replace-descr (string)
-  "STRING with its control characters shown as ^X by `display' properties."
-  (let ((copy (copy-sequence string)))
-    (dotimes (i (length copy))
-      (let ((c (aref copy i)))
-        (when (or (< c 32) (= c 127))
-          (put-text-property i (1+ i) 'display
-                             (propertize (format "^%c" (if (= c 127) ?? (+ c 64)))
-                                         'face 'escape-glyph)
-                             copy))))
-    copy))
+(defun query-replace-descr (txt)
+  "TXT with its control characters shown as ^X by `display' properties."
+  (let ((copy (copy-sequence txt))) (dotimes (i (length copy))
+				      (let ((c (aref copy i)))
+					(when (or (< c 32) (= c 127))
+					  (put-text-property i (1+ i) 'display
+							     (propertize (format "^%c" (if (= c 127) ?? (+ c 64)))
+									 'face 'escape-glyph)
+							     copy))))
+       copy))
 
-(defun query-replace--split-string (string)
-  "Split STRING at a character with the `separator' property into (FROM . TO), or give STRING."
-  (let ((at (text-property-any 0 (length string) 'separator t string)))
+(defun query-replace--split-string (txt)
+  "Split TXT at a character with the `separator' property into (SPOT . TO), or give TXT."
+  (let ((at (text-property-any 0 (length txt) 'separator t txt)))
     (if at
-        (cons (substring string 0 at) (substring-no-properties string (1+ at)))
-      string)))
+        (cons (substring txt 0 at) (substring-no-properties txt (1+ at)))
+      txt)))
 
 (defun read-regexp-suggestions ()
   "Default regexps offered by `read-regexp': the symbol at point and the last searches."
@@ -519,25 +457,25 @@ HISTORY is the history list (`regexp-history' by default)."
         (or default answer)
       answer)))
 
-(defun query-replace-read-from (prompt regexp-flag)
-  "Read the string (or with REGEXP-FLAG the regexp) to replace, prompting with PROMPT."
-  (let ((from (read-from-minibuffer (format "%s: " prompt) nil nil nil 'query-replace-history)))
-    (when (and regexp-flag (string-match-p "\\\\[nt]" from))
+(defun query-replace-read-from (prompt re-p)
+  "Read the string (or with RE-P the regexp) to replace, prompting with PROMPT."
+  (let ((spot (read-from-minibuffer (format "%s: " prompt) nil nil nil 'query-replace-history)))
+    (when (and re-p (string-match-p "\\\\[nt]" spot))
       (message "Note: `\\n' here doesn't match a newline; use C-q C-j instead"))
-    from))
+    spot))
 
-(defun query-replace-read-to (from prompt regexp-flag)
-  "Read the replacement for FROM with PROMPT; with REGEXP-FLAG compile \\, and \\#."
+(defun query-replace-read-to (spot prompt re-p)
+  "Read the replacement for SPOT with PROMPT; with RE-P compile \\, and \\#."
   (query-replace-compile-replacement
-   (read-from-minibuffer (format "%s %s with: " prompt (query-replace-descr from))
+   (read-from-minibuffer (format "%s %s with: " prompt (query-replace-descr spot))
                          nil nil nil 'query-replace-history)
-   regexp-flag))
+   re-p))
 
-(defun query-replace-read-args (prompt regexp-flag &optional _noerror)
-  "Read (FROM TO DELIMITED BACKWARD) for a replace command, prompting with PROMPT."
-  (let* ((from (query-replace-read-from prompt regexp-flag))
-         (to (query-replace-read-to from prompt regexp-flag)))
-    (list from to nil nil)))
+(defun query-replace-read-args (prompt re-p &optional _noerror)
+  "Read (SPOT TO WHOLE-WORDS BACKWARDS) for a replace command, prompting with PROMPT."
+  (let* ((spot (query-replace-read-from prompt re-p))
+         (to (query-replace-read-to spot prompt re-p)))
+    (list spot to nil nil)))
 
 (defun query-replace-read-from-suggestions ()
   "The defaults offered when reading what to replace."
@@ -556,178 +494,163 @@ HISTORY is the history list (`regexp-history' by default)."
   (apply #'occur-1 (append occur-revert-arguments (list (buffer-name)))))
 
 (defun occur-read-primary-args ()
-  "Read (REGEXP NLINES) for `occur'."
+  "Read (PATTERN-RE CONTEXT) for `occur'."
   (list (read-regexp "List lines matching regexp") nil))
 
-(defun occur (regexp &optional nlines region)
-  "List the lines of this buffer that match REGEXP in the *Occur* buffer.
-NLINES lines of context are shown around each (before only, if
-negative).  REGION, a list of (START . END), limits the search."
+(defun occur (pattern-re &optional context region)
+  "List the lines of this buffer that match PATTERN-RE in the *Occur* buffer.
+CONTEXT lines of context are shown around each (before only, if
+negative).  REGION, a list of (BEG . FIN), limits the search."
   (interactive (occur-read-primary-args))
-  (let ((source (current-buffer)))
+  (let ((origin (current-buffer)))
     (if region
-        (let ((from (caar region)) (to (cdar region)))
-          (occur-1 regexp nlines (list source) nil from to))
-      (occur-1 regexp nlines (list source)))))
+        (let ((spot (caar region)) (to (cdar region)))
+          (occur-1 pattern-re context (list origin) nil spot to))
+      (occur-1 pattern-re context (list origin)))))
 
 (defalias 'list-matching-lines #'occur)
 
-(defun multi-occur (bufs regexp &optional nlines)
-  "Show the lines of the buffers BUFS that match REGEXP in the *Occur* buffer."
+(defun multi-occur (buffers pattern-re &optional context)
+  "Show the lines of the buffers BUFFERS that match PATTERN-RE in the *Occur* buffer."
   (interactive (list (buffer-list) (read-regexp "List lines matching regexp")))
-  (occur-1 regexp nlines bufs))
+  (occur-1 pattern-re context buffers))
 
-(defun multi-occur-in-matching-buffers (bufregexp regexp &optional allbufs)
-  "Run `occur' for REGEXP in the buffers whose names match BUFREGEXP.
+(defun multi-occur-in-matching-buffers (bufregexp pattern-re &optional allbufs)
+  "Run `occur' for PATTERN-RE in the buffers whose names match BUFREGEXP.
 With ALLBUFS, buffers whose names start with a space count too."
   (interactive (list (read-regexp "List lines in buffers whose names match regexp")
                      (read-regexp "List lines matching regexp")))
-  (occur-1 regexp nil
-           (delq nil (mapcar (lambda (b)
-                               ;; File names, or with ALLBUFS buffer names.
-                               (let ((name (if allbufs (buffer-name b) (buffer-file-name b))))
-                                 (and name
-                                      (string-match-p bufregexp name)
-                                      b)))
-                             (buffer-list)))))
+  (occur-1 pattern-re nil (delq nil (mapcar (lambda (b)
+					      ;; File names, or with ALLBUFS buffer names.
+					      (let ((name (if allbufs (buffer-name b) (buffer-file-name b))))
+						(and name
+						     (string-match-p bufregexp name)
+						     b))) (buffer-list)))))
 
-(defun occur-regexp-descr (regexp)
-  "How `occur' names REGEXP in its header."
-  (concat " for \"" regexp "\""))
+(defun occur-regexp-descr (pattern-re)
+  "How `occur' names PATTERN-RE in its header."
+  (concat " for \"" pattern-re "\""))
 
-(defun occur--plural (n word)
-  "N WORD, with WORD made plural unless N is 1."
-  (format "%d %s%s" n word (if (= n 1) "" (if (equal word "match") "es" "s"))))
+(defun occur--plural (tally word)
+  "TALLY WORD, with WORD made plural unless TALLY is 1."
+  (format "%d %s%s" tally word (if (= tally 1) "" (if (equal word "match") "es" "s"))))
 
-(defun occur--collect (regexp nlines buffer from to)
-  "Scan BUFFER (FROM..TO) for REGEXP: (MATCHES LINES TEXT) for the *Occur* buffer."
-  (with-current-buffer buffer
-    (save-excursion
-      (save-restriction
-        (widen)
-        (let* ((case-fold-search (replace--effective-case-fold regexp t))
-               (before (if nlines (abs nlines) 0))
-               (after (if (and nlines (> nlines 0)) nlines 0))
-               (start (or from (point-min)))
-               (end (or to (point-max)))
-               (matches 0) (lines 0)
-               (out nil)
-               (shown-until nil))
-          (goto-char start)
-          (while (and (< (point) end) (re-search-forward regexp end t))
-            (let* ((mb (match-beginning 0))
-                   (me (match-end 0))
-                   (lbeg (save-excursion (goto-char mb) (line-beginning-position)))
-                   (lend (save-excursion (goto-char me) (line-end-position)))
-                   (lineno (line-number-at-pos mb))
-                   (targets nil)
-                   (n-here 0))
-              ;; All the matches on these lines.
-              (save-excursion
-                (goto-char lbeg)
-                (while (and (< (point) lend) (re-search-forward regexp lend t))
-                  (push (cons (copy-marker (match-beginning 0)) (copy-marker (match-end 0))) targets)
-                  (setq n-here (1+ n-here))
-                  (when (= (match-beginning 0) (match-end 0))
-                    (if (eobp) (goto-char lend) (forward-char 1)))))
-              (setq targets (nreverse targets)
-                    matches (+ matches (max 1 n-here))
-                    lines (1+ lines))
-              ;; Context before.
-              (let ((ctx-start (save-excursion (goto-char lbeg) (forward-line (- before)) (point))))
-                (when (and shown-until (> ctx-start shown-until) (or (> before 0) (> after 0)))
-                  (push "-------\n" out))
-                (when (and shown-until (< ctx-start shown-until))
-                  (setq ctx-start shown-until))
-                (save-excursion
-                  (goto-char ctx-start)
-                  (while (< (point) lbeg)
-                    (push (concat "       :" (buffer-substring-no-properties (point) (line-end-position)) "\n") out)
-                    (forward-line 1))))
-              ;; The matching lines, first with its number.
-              (let ((first t))
-                (save-excursion
-                  (goto-char lbeg)
-                  (while (progn
-                           (let* ((bol (point)) (eol (line-end-position))
-                                  (prefix (if first (format "%7d:" lineno) "       :"))
-                                  (body (buffer-substring bol eol)))
-                             (set-text-properties 0 (length body) nil body)
-                             (dolist (tg targets)
-                               (let ((s (max bol (car tg))) (e (min eol (cdr tg))))
-                                 (when (< s e)
-                                   (add-text-properties (- s bol) (- e bol) '(occur-match t face match) body))))
-                             (push (concat (propertize prefix 'occur-prefix t 'occur-target targets)
-                                           (propertize body 'occur-target targets)
-                                           (propertize "\n" 'occur-target targets))
-                                   out)
-                             (setq first nil))
-                           (forward-line 1)
-                           (and (<= (point) lend) (not (eobp)) (< (line-beginning-position) lend))))))
-              ;; Context after.
-              (let ((ctx-end (save-excursion (goto-char lend) (forward-line after) (line-end-position))))
-                (save-excursion
-                  (goto-char lend)
-                  (forward-line 1)
-                  (let ((limit-next (save-excursion
-                                      (if (and (< (point) end) (re-search-forward regexp end t))
-                                          (progn (goto-char (match-beginning 0)) (line-beginning-position))
-                                        (point-max)))))
-                    (while (and (> after 0) (<= (point) ctx-end) (< (point) limit-next)
-                                (not (and (eobp) (bolp))))
-                      (push (concat "       :" (buffer-substring-no-properties (point) (line-end-position)) "\n") out)
-                      (forward-line 1))
-                    (setq shown-until (point)))))
-              (goto-char lend)
-              (unless (eobp) (forward-char 1))
-              (unless shown-until (setq shown-until (point)))))
-          (list matches lines (apply #'concat (nreverse out))))))))
+(defun occur--collect (pattern-re context buffer spot to)
+  "Scan BUFFER (SPOT..TO) for PATTERN-RE: (MATCHES LINES TEXT) for the *Occur* buffer."
+  (with-current-buffer buffer (save-excursion (save-restriction
+						(widen)
+						(let* ((case-fold-search (replace--effective-case-fold pattern-re t))
+						       (before (if context (abs context) 0))
+						       (after (if (and context (> context 0)) context 0))
+						       (beg (or spot (point-min)))
+						       (fin (or to (point-max)))
+						       (matches 0) (lines 0)
+						       (out nil)
+						       (shown-until nil)) (goto-char beg)
+						       (while (and (< (point) fin) (re-search-forward pattern-re fin t))
+							 (let* ((mb (match-beginning 0))
+								(me (match-end 0))
+								(lbeg (save-excursion (goto-char mb) (line-beginning-position)))
+								(lend (save-excursion (goto-char me) (line-end-position)))
+								(lineno (line-number-at-pos mb))
+								(targets nil)
+								(n-here 0))
+							   ;; All the matches on these lines.
+							   (save-excursion
+							     (goto-char lbeg)
+							     (while (and (< (point) lend) (re-search-forward pattern-re lend t))
+							       (push (cons (copy-marker (match-beginning 0)) (copy-marker (match-end 0))) targets)
+							       (setq n-here (1+ n-here)) (when (= (match-beginning 0) (match-end 0))
+											   (if (eobp) (goto-char lend) (forward-char 1)))))
+							   (setq targets (nreverse targets)
+								 matches (+ matches (max 1 n-here))
+								 lines (1+ lines))
+							   ;; Context before.
+							   (let ((ctx-start (save-excursion (goto-char lbeg) (forward-line (- before)) (point))))
+							     (when (and shown-until (> ctx-start shown-until) (or (> before 0) (> after 0)))
+							       (push "-------\n" out))
+							     (when (and shown-until (< ctx-start shown-until))
+							       (setq ctx-start shown-until)) (save-excursion
+							       (goto-char ctx-start)
+							       (while (< (point) lbeg)
+								 (push (concat "       :" (buffer-substring-no-properties (point) (line-end-position)) "\n") out)
+								 (forward-line 1))))
+							   ;; The matching lines, first with its number.
+							   (let ((lead-line t)) (save-excursion
+										  (goto-char lbeg) (while (progn
+													    (let* ((bol (point)) (eol (line-end-position))
+														   (prefix (if lead-line (format "%7d:" lineno) "       :"))
+														   (body (buffer-substring bol eol)))
+													      (set-text-properties 0 (length body) nil body)
+													      (dolist (tg targets)
+														(let ((s (max bol (car tg))) (e (min eol (cdr tg))))
+														  (when (< s e)
+														    (add-text-properties (- s bol) (- e bol) '(occur-match t face match) body))))
+													      (push (concat (propertize prefix 'occur-prefix t 'occur-target targets)
+															    (propertize body 'occur-target targets)
+															    (propertize "\n" 'occur-target targets))
+														    out)
+													      (setq lead-line nil)) (forward-line 1)
+													    (and (<= (point) lend) (not (eobp)) (< (line-beginning-position) lend))))))
+							   ;; Context after.
+							   (let ((ctx-end (save-excursion (goto-char lend) (forward-line after) (line-end-position))))
+							     (save-excursion
+							       (goto-char lend) (forward-line 1)
+							       (let ((limit-next (save-excursion
+										   (if (and (< (point) fin) (re-search-forward pattern-re fin t))
+										       (progn (goto-char (match-beginning 0)) (line-beginning-position))
+										     (point-max)))))
+								 (while (and (> after 0) (<= (point) ctx-end) (< (point) limit-next)
+									     (not (and (eobp) (bolp))))
+								   (push (concat "       :" (buffer-substring-no-properties (point) (line-end-position)) "\n") out)
+								   (forward-line 1))
+								 (setq shown-until (point)))))
+							   (goto-char lend) (unless (eobp) (forward-char 1))
+							   (unless shown-until (setq shown-until (point)))))
+						       (list matches lines (apply #'concat (nreverse out))))))))
 
-(defun occur-1 (regexp nlines bufs &optional buf-name from to)
-  "Fill the *Occur* buffer (or BUF-NAME) with the lines of BUFS matching REGEXP.
-NLINES is the context; FROM and TO limit a single buffer's search."
-  (when (equal regexp "") (error "Occur doesn't work with the empty regexp"))
+(defun occur-1 (pattern-re context buffers &optional buf-name spot to)
+  "Fill the *Occur* buffer (or BUF-NAME) with the lines of BUFFERS matching PATTERN-RE.
+CONTEXT is the context; SPOT and TO limit a single buffer's search."
+  (when (equal pattern-re "") (error "Occur doesn't work with the empty regexp"))
   (let* ((name (or buf-name "*Occur*"))
-         (nlines (if (numberp nlines) nlines
-                   (and (numberp list-matching-lines-default-context-lines)
-                        (/= list-matching-lines-default-context-lines 0)
-                        list-matching-lines-default-context-lines)))
-         (live (seq-filter #'buffer-live-p bufs))
-         (results (mapcar (lambda (b) (cons b (occur--collect regexp nlines b from to))) live))
+         (context (if (numberp context) context
+                    (and (numberp list-matching-lines-default-context-lines)
+                         (/= list-matching-lines-default-context-lines 0)
+                         list-matching-lines-default-context-lines)))
+         (live (seq-filter #'buffer-live-p buffers))
+         (results (mapcar (lambda (b) (cons b (occur--collect pattern-re context b spot to))) live))
          (found (seq-filter (lambda (r) (> (nth 1 r) 0)) results))
          (total (apply #'+ (mapcar (lambda (r) (nth 1 r)) found)))
          (total-lines (apply #'+ (mapcar (lambda (r) (nth 2 r)) found)))
          (out (get-buffer-create name)))
-    (with-current-buffer out
-      (let ((inhibit-read-only t))
-        (erase-buffer)
-        (unless (derived-mode-p 'occur-mode) (occur-mode))
-        (when (cdr live)
-          (insert (propertize (format "%s%s total%s:\n"
-                                      (occur--plural total "match")
-                                      (if (/= total total-lines)
-                                          (concat " in " (occur--plural total-lines "line"))
-                                        "")
-                                      (occur-regexp-descr regexp))
-                              'face 'underline 'read-only t)))
-        ;; GNU lists the buffers with matches last-first.
-        (dolist (r (if (cdr live) (reverse found) found))
-          (let ((m (nth 1 r)) (l (nth 2 r)))
-            (insert (propertize (format "%s%s%s in buffer: %s\n"
-                                        (occur--plural m "match")
-                                        (if (/= m l) (concat " in " (occur--plural l "line")) "")
-                                        (if (cdr live) "" (occur-regexp-descr regexp))
-                                        (concat (buffer-name (car r))
-                                                (if from (format " within region: %d-%d" from to) "")))
-                                'face 'underline 'read-only t))
-            (insert (nth 3 r))))
-        (goto-char (point-min))
-        (setq occur-revert-arguments (list regexp nlines bufs))
-        (set-buffer-modified-p nil)))
+    (with-current-buffer out (let ((inhibit-read-only t)) (erase-buffer)
+				  (unless (derived-mode-p 'occur-mode) (occur-mode))
+				  (when (cdr live)
+				    (insert (propertize (format "%s%s total%s:\n"
+								(occur--plural total "match")
+								(if (/= total total-lines)
+								    (concat " in " (occur--plural total-lines "line"))
+								  "")
+								(occur-regexp-descr pattern-re))
+							'face 'underline 'read-only t)))
+				  ;; GNU lists the buffers with matches last-first.
+				  (dolist (r (if (cdr live) (reverse found) found))
+				    (let ((m (nth 1 r)) (l (nth 2 r)))
+				      (insert (propertize (format "%s%s%s in buffer: %s\n"
+								  (occur--plural m "match")
+								  (if (/= m l) (concat " in " (occur--plural l "line")) "")
+								  (if (cdr live) "" (occur-regexp-descr pattern-re))
+								  (concat (buffer-name (car r))
+									  (if spot (format " within region: %d-%d" spot to) "")))
+							  'face 'underline 'read-only t))
+				      (insert (nth 3 r)))) (goto-char (point-min))
+				  (setq occur-revert-arguments (list pattern-re context buffers))
+				  (set-buffer-modified-p nil)))
     (message "Searched %d buffer%s; %s for %s"
              (length live) (if (= (length live) 1) "" "s")
              (if (= total 0) "no matches" (occur--plural total "match"))
-             (concat "\"" regexp "\""))
+             (concat "\"" pattern-re "\""))
     (if (= total 0)
         (progn (kill-buffer out) t)
       (when (fboundp 'display-buffer) (display-buffer out))
@@ -748,44 +671,42 @@ NLINES is the context; FROM and TO limit a single buffer's search."
 
 (defun occur-mode-goto-occurrence (&optional _event)
   "Go to the match that the *Occur* line at point shows."
-  (interactive)
-  (let ((pos (occur-mode-find-occurrence)))
-    (pop-to-buffer (marker-buffer pos))
-    (goto-char pos)
+  (interactive nil)
+  (let ((target (occur-mode-find-occurrence)))
+    (pop-to-buffer (marker-buffer target)) (goto-char target)
     (run-hooks 'occur-mode-find-occurrence-hook)))
 
 (defalias 'occur-mode-mouse-goto #'occur-mode-goto-occurrence)
 
 (defun occur-mode-goto-occurrence-other-window ()
   "Go to the match that the *Occur* line at point shows, in another window."
-  (interactive)
-  (occur-mode-goto-occurrence))
+  (interactive nil) (occur-mode-goto-occurrence))
 
 (defun occur-mode-display-occurrence ()
   "Show the match of the *Occur* line at point without going there."
-  (interactive)
-  (let ((pos (occur-mode-find-occurrence)))
-    (with-current-buffer (marker-buffer pos) (goto-char pos))))
+  (interactive nil)
+  (let ((target (occur-mode-find-occurrence)))
+    (with-current-buffer (marker-buffer target) (goto-char target))))
 
-(defun occur-find-match (n search message)
-  "Move N times to a line with `occur-prefix', with SEARCH; error MESSAGE when there is none."
-  (dotimes (_ (or n 1))
-    (let ((pos (funcall search (point) 'occur-prefix)))
-      (when (and pos (get-text-property pos 'occur-prefix) (not (eq search #'next-single-property-change)))
-        (setq pos (funcall search pos 'occur-prefix)))
-      (when (and pos (not (get-text-property pos 'occur-prefix)))
-        (setq pos (funcall search pos 'occur-prefix)))
-      (if pos (goto-char pos) (user-error message)))))
+(defun occur-find-match (tally search message)
+  "Move TALLY times to a line with `occur-prefix', with SEARCH; error MESSAGE when there is none."
+  (dotimes (_ (or tally 1))
+    (let ((target (funcall search (point) 'occur-prefix)))
+      (when (and target (get-text-property target 'occur-prefix) (not (eq search #'next-single-property-change)))
+        (setq target (funcall search target 'occur-prefix)))
+      (when (and target (not (get-text-property target 'occur-prefix)))
+        (setq target (funcall search target 'occur-prefix)))
+      (if target (goto-char target) (user-error message)))))
 
-(defun occur-next (&optional n)
+(defun occur-next (&optional tally)
   "Move to the Nth next match line of the *Occur* buffer."
-  (interactive "p")
-  (occur-find-match n #'next-single-property-change "No more matches"))
+  (interactive (list (prefix-numeric-value current-prefix-arg)))
+  (occur-find-match tally #'next-single-property-change "No more matches"))
 
-(defun occur-prev (&optional n)
+(defun occur-prev (&optional tally)
   "Move to the Nth previous match line of the *Occur* buffer."
-  (interactive "p")
-  (occur-find-match n #'previous-single-property-change "No earlier matches"))
+  (interactive (list (prefix-numeric-value current-prefix-arg)))
+  (occur-find-match tally #'previous-single-property-change "No earlier matches"))
 
 (defun occur-rename-buffer (&optional unique-p _interactive-p)
   "Rename the *Occur* buffer after the buffers it searched; UNIQUE-P makes the name unique."
