@@ -103,6 +103,12 @@
 ;; caller's `let' binds them dynamically.
 (defvar register-alist nil
   "Alist of (NAME . CONTENTS) for every register in use.")
+(defvar register-separator nil
+  "Register whose text `append-to-register' and `prepend-to-register' put between pieces.")
+(defvar register-preview-delay 1
+  "Seconds before the register preview pops up; nil never shows it.")
+(defvar register-preview-function #'register-preview-default
+  "Function turning a (NAME . CONTENTS) pair into one line of preview text.")
 (defvar killed-rectangle nil
   "The rectangle last killed or copied by the rectangle commands.")
 (defvar tab-stop-list nil
