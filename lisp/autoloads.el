@@ -320,3 +320,176 @@
     (dolist (f (nth 1 entry)) (unless (fboundp f) (autoload f file nil t)))
     (dolist (f (nth 2 entry)) (unless (fboundp f) (autoload f file)))
     (dolist (f (nth 3 entry)) (unless (fboundp f) (autoload f file nil nil 'macro)))))
+;; Editing libraries GNU preloads or autoloads: registers, rectangles,
+;; indentation, search-and-replace and the completion machinery.  Their
+;; variables are special from the start (GNU has them at start-up), so a
+;; caller's `let' binds them dynamically.
+(defvar register-alist nil
+  "Alist of (NAME . CONTENTS) for every register in use.")
+(defvar register-separator nil
+  "Register whose text `append-to-register' and `prepend-to-register' put between pieces.")
+(defvar register-preview-delay 1
+  "Seconds before the register preview pops up; nil never shows it.")
+(defvar register-preview-function #'register-preview-default
+  "Function turning a (NAME . CONTENTS) pair into one line of preview text.")
+(defvar killed-rectangle nil
+  "The rectangle last killed or copied by the rectangle commands.")
+(defvar tab-stop-list nil
+  "Columns of the tab stops, or nil for one every `tab-width' columns.")
+(defvar standard-indent 4
+  "Columns the margin commands add or remove by default.")
+(defvar tab-always-indent t
+  "What TAB does: t indents, nil inserts a tab past the indentation, `complete' also completes.")
+(defvar indent-region-function #'indent-region-line-by-line
+  "Function that `indent-region' calls with START and END, or nil.")
+(make-variable-buffer-local 'indent-region-function)
+(defvar indent-line-ignored-functions
+  '(indent-relative indent-relative-maybe indent-relative-first-indent-point)
+  "Line indenters that `indent-according-to-mode' replaces by copying the previous line's indentation.")
+(defvar case-replace t
+  "Non-nil means a replacement follows the case of the text it replaces.")
+(defvar search-upper-case 'not-yanks
+  "Non-nil means a search string with capitals searches case-sensitively.")
+(defvar query-replace-skip-read-only nil
+  "Non-nil means the replace commands pass over read-only matches.")
+(defvar query-replace-lazy-highlight t
+  "Non-nil means the replace commands highlight all matches.")
+(defvar replace-lax-whitespace nil
+  "Non-nil means a space in the string to replace matches any run of blanks.")
+(defvar replace-regexp-lax-whitespace nil
+  "Non-nil means a space in the regexp to replace matches any run of blanks.")
+(defvar replace-char-fold nil
+  "Non-nil means replacing folds characters.")
+(defvar replace-count 0
+  "How many replacements the current `perform-replace' has made so far.")
+(defvar list-matching-lines-default-context-lines 0
+  "Lines of context `occur' shows around each match by default.")
+(defvar regexp-history nil
+  "Regexps read by the commands that ask for one.")
+(defvar query-replace-history nil
+  "Strings read by the query-replace commands.")
+(defvar completion-styles '(basic partial-completion emacs22)
+  "The completion styles tried in turn; see `completion-styles-alist'.")
+(defvar completion-styles-alist
+  '((emacs21 completion-emacs21-try-completion completion-emacs21-all-completions
+             "The whole string as a prefix.")
+    (emacs22 completion-emacs22-try-completion completion-emacs22-all-completions
+             "The text before point as a prefix; the text after it is kept.")
+    (basic completion-basic-try-completion completion-basic-all-completions
+           "The text before point as a prefix, the text after it somewhere later.")
+    (partial-completion completion-pcm-try-completion completion-pcm-all-completions
+                        "Each word as a prefix; `*' matches anything.")
+    (substring completion-substring-try-completion completion-substring-all-completions
+               "The string anywhere in the candidate.")
+    (flex completion-flex-try-completion completion-flex-all-completions
+          "The characters in order, with anything between.")
+    (initials completion-initials-try-completion completion-initials-all-completions
+              "The first letters of the words.")
+    (shorthand completion-shorthand-try-completion completion-shorthand-all-completions
+               "Symbol shorthands."))
+  "Each style: (NAME TRY-FUNCTION ALL-FUNCTION DOC).")
+(defvar completion-category-defaults
+  '((buffer (styles basic substring)) (unicode-name (styles basic substring))
+    (project-file (styles substring)) (xref-location (styles substring))
+    (info-menu (styles basic substring)) (symbol-help (styles basic shorthand substring)))
+  "Per-category settings used unless `completion-category-overrides' has some.")
+(defvar completion-category-overrides nil
+  "Per-category settings, as (CATEGORY (styles STYLE...)...).")
+(defvar completion-pcm-word-delimiters "-_./:| "
+  "The characters that end a word for partial completion.")
+(defvar completion-pcm-complete-word-inserts-delimiters nil
+  "Non-nil means completing a word may insert a delimiter.")
+(defvar completion-cycle-threshold nil
+  "Whether completion cycles: nil never, t always, N with at most N candidates.")
+(defvar minibuffer-default-prompt-format " (default %s)"
+  "How `format-prompt' shows the default; %s is the default.")
+(dolist (entry '(("register"
+                  (get-register set-register registerv-make registerv-p registerv-data
+                   registerv-print-func registerv-jump-func registerv-insert-func
+                   registerv--make register-swap-out describe-register-1
+                   register-describe-oneline register-preview register-preview-default
+                   register-read-with-preview register-val-jump-to register-val-insert
+                   register-val-describe)
+                  (point-to-register jump-to-register register-to-point number-to-register
+                   increment-register copy-to-register append-to-register
+                   prepend-to-register copy-rectangle-to-register insert-register
+                   view-register list-registers window-configuration-to-register
+                   frame-configuration-to-register))
+                 ("rect"
+                  (extract-rectangle delete-extract-rectangle
+                   insert-rectangle)
+                  (delete-rectangle kill-rectangle copy-rectangle-as-kill yank-rectangle
+                   open-rectangle delete-whitespace-rectangle close-rectangle
+                   string-rectangle replace-rectangle string-insert-rectangle
+                   clear-rectangle rectangle-number-lines))
+                 ("indent"
+                  (indent-line-to indent-next-tab-stop indent-accumulate-tab-stops insert-tab
+                   indent-region-line-by-line indent-rigidly--current-indentation
+                   indent--funcall-widened current-left-margin indent-to-left-margin
+                   delete-to-left-margin)
+                  (indent-rigidly indent-region indent-relative indent-according-to-mode
+                   tab-to-tab-stop move-to-tab-stop indent-for-tab-command
+                   indent-relative-first-indent-point indent-relative-maybe
+                   beginning-of-line-text move-to-left-margin indent-rigidly-left
+                   indent-rigidly-right indent-rigidly-left-to-tab-stop
+                   indent-rigidly-right-to-tab-stop set-left-margin set-right-margin
+                   increase-left-margin decrease-left-margin increase-right-margin
+                   decrease-right-margin))
+                 ("replace"
+                  (perform-replace replace-search replace-match-data replace-match-maybe-edit
+                   replace-quote replace-eval-replacement replace-loop-through-replacements
+                   replace-match-string-symbols query-replace-compile-replacement
+                   keep-lines-read-args query-replace-descr query-replace--split-string
+                   read-regexp read-regexp-suggestions query-replace-read-from
+                   query-replace-read-to query-replace-read-args
+                   query-replace-read-from-suggestions occur-1 occur-regexp-descr
+                   occur-revert-function occur-read-primary-args
+                   occur-mode--find-occurrences occur-mode-find-occurrence occur-find-match)
+                  (replace-string replace-regexp query-replace query-replace-regexp
+                   query-replace-regexp-eval map-query-replace-regexp how-many
+                   count-matches keep-lines flush-lines delete-non-matching-lines
+                   delete-matching-lines copy-matching-lines kill-matching-lines occur
+                   list-matching-lines multi-occur multi-occur-in-matching-buffers
+                   occur-mode occur-mode-goto-occurrence occur-mode-mouse-goto
+                   occur-mode-goto-occurrence-other-window occur-mode-display-occurrence
+                   occur-next occur-prev occur-rename-buffer))
+                 ("minibuffer"
+                  (complete-with-action completion-boundaries completion-metadata
+                   completion-metadata-get completion--field-metadata
+                   completion-table-dynamic completion-table-with-cache
+                   completion-table-case-fold completion--some completion-table-in-turn
+                   completion-table-merge completion-table-subvert
+                   completion-table-with-context completion-table-with-terminator
+                   completion-table-with-predicate completion-table-with-quoting
+                   internal-complete-buffer-except completion--category-override
+                   completion--styles completion--nth-completion completion-try-completion
+                   completion-all-completions completion-hilit-commonality
+                   completion-pcm--string->pattern completion-pcm--optimize-pattern
+                   completion-pcm--pattern->regex completion-pcm--pattern->string
+                   completion-pcm--pattern-trivial-p completion-pcm--pattern-point-idx
+                   completion-pcm--all-completions completion--common-suffix
+                   completion-pcm--merge-completions completion--merge-suffix
+                   completion-pcm--merge-try completion-pcm--hilit-commonality
+                   completion-pcm--find-all-completions completion-pcm--filename-try-filter
+                   completion-pcm--prepare-delim-re
+                   completion-pcm-try-completion completion-pcm-all-completions
+                   completion-emacs21-try-completion completion-emacs21-all-completions
+                   completion-emacs22-try-completion completion-emacs22-all-completions
+                   completion-basic--pattern completion-basic-try-completion
+                   completion-basic-all-completions completion-substring--all-completions
+                   completion-substring-try-completion completion-substring-all-completions
+                   completion-flex--make-flex-pattern completion-flex-try-completion
+                   completion-flex-all-completions completion--flex-adjust-metadata
+                   completion-initials-expand completion-initials-all-completions
+                   completion-initials-try-completion completion-shorthand-try-completion
+                   completion-shorthand-all-completions completion--string-equal-p
+                   format-prompt completing-read-default minibuffer-message
+                   set-minibuffer-message clear-minibuffer-message
+                   minibuffer--double-dollars)
+                  ())))
+  ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
+  (dolist (name (nth 1 entry))
+    (autoload name (car entry)))
+  (dolist (name (nth 2 entry))
+    (autoload name (car entry) nil t)))
+(autoload 'lazy-completion-table "minibuffer" nil nil 'macro)

@@ -9,7 +9,7 @@ import { BUF_BEGV, BUF_PT, BUF_ZV } from '../heap/layout.ts';
 import { bint, currentBuffer } from './buffer.ts';
 import { findSymbolValue } from './eval.ts';
 import { charWidth } from './character.ts';
-import { insertChars } from './insdel.ts';
+import { deleteRange, insertChars } from './insdel.ts';
 import { charAt, scanBackward, setPoint } from './editfns.ts';
 
 const Qfixnump = DEFSYM('fixnump');
@@ -86,7 +86,7 @@ DEFUN('indent-to', 1, 2, 'Indent from point with tabs and spaces until COLUMN is
     return makeFixnum(to);
   }, 'NIndent to column: ');
 
-DEFUN('move-to-column', 1, 2, 'Move point to COLUMN on its line, or as near as the line allows; give the column reached.\nWith FORCE t, a tab that spans COLUMN becomes spaces and a short line is indented to reach it.',
+DEFUN('move-to-column', 1, 2, 'Move point to COLUMN on its line, or as near as the line allows; give the column reached.\nWith FORCE non-nil, a tab that spans COLUMN gets spaces before it; with FORCE t a short line is also indented to reach it.',
   (rt, column: number, force: number) => {
     if (!isFixnum(column) || fixnumValue(column) < 0) wrongTypeArgument(rt, Qwholenump, column);
     const goal = fixnumValue(column);
@@ -104,12 +104,18 @@ DEFUN('move-to-column', 1, 2, 'Move point to COLUMN on its line, or as near as t
       p++;
     }
     setPoint(rt, p);
-    if (force === Qt && col > goal && charAt(rt, p - 1) === 9) {
-      // Spaces before the tab up to the goal; the tab still ends where it did.
+    // Any non-nil FORCE splits a tab that spans the goal; only t also extends a short line.
+    if (force !== Qnil && col > goal && charAt(rt, p - 1) === 9) {
+      // Spaces up to the goal, then the tab is redone as indentation from
+      // there to where it ended (a tab or spaces, per indent-tabs-mode).
       setPoint(rt, p - 1);
       insertChars(rt, 32, goal - prevCol, false, true);
+      const at = bint(rt, b, BUF_PT);
+      deleteRange(rt, at, at + 1, false);
+      indentFromTo(rt, goal, col);
+      setPoint(rt, at);
       col = goal;
-    } else if (force !== Qnil && col < goal) {
+    } else if (force === Qt && col < goal) {
       indentFromTo(rt, col, goal);
       col = goal;
     }

@@ -96,8 +96,13 @@ function completionArgs(rt: Runtime, string: number): number[] {
   return stringChars(rt, string);
 }
 
+/** Whether COLLECTION is a completion function: any function, closures included (GNU: not a list unless FUNCTIONP). */
+function functionTable(rt: Runtime, collection: number): boolean {
+  return collection !== Qnil && functionp(rt, collection);
+}
+
 DEFUN('try-completion', 2, 3, 'Complete STRING as far as the candidates of COLLECTION allow.\nThe value is t when STRING is the only, exact match, nil when nothing matches, and otherwise the longest common prefix of the matches.', (rt, string: number, collection: number, predicate: number) => {
-  if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
+  if (functionTable(rt, collection))
     return funcall(rt, collection, [string, predicate, Qnil]);
   const prefix = completionArgs(rt, string);
   const found = candidates(rt, prefix, collection, predicate);
@@ -123,14 +128,14 @@ DEFUN('try-completion', 2, 3, 'Complete STRING as far as the candidates of COLLE
 });
 
 DEFUN('all-completions', 2, 4, 'Give every candidate of COLLECTION that starts with STRING and passes PREDICATE.', (rt, string: number, collection: number, predicate: number) => {
-  if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
+  if (functionTable(rt, collection))
     return funcall(rt, collection, [string, predicate, Qt]);
   const found = candidates(rt, completionArgs(rt, string), collection, predicate);
   return listFromArray(rt, found.map((f) => f.name));
 });
 
 DEFUN('test-completion', 2, 3, 'Tell whether STRING is itself one of the candidates of COLLECTION.', (rt, string: number, collection: number, predicate: number) => {
-  if (functionp(rt, collection) && !consp(collection) || (consp(collection) && xcar(rt, collection) === Qlambda_sym))
+  if (functionTable(rt, collection))
     return funcall(rt, collection, [string, predicate, Qlambda_sym]);
   const prefix = completionArgs(rt, string);
   const found = candidates(rt, prefix, collection, predicate);
