@@ -135,7 +135,7 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
 
 (defun define-abbrev-table (tablename definitions &optional docstring &rest props)
   "Make TABLENAME's value an abbrev table (keeping one it has) with the properties PROPS.
-DEFINITIONS are lists of arguments for `define-abbrev' after its TABLE."
+DEFINITIONS must be empty here: this system has no abbrev expansion."
   (when (and docstring props (symbolp docstring))
     ;; A keyword where the docstring goes starts the properties.
     (setq props (cons docstring props) docstring nil))
@@ -150,9 +150,7 @@ DEFINITIONS are lists of arguments for `define-abbrev' after its TABLE."
     (while (consp props)
       (abbrev-table-put table (car props) (cadr props))
       (setq props (cddr props)))
-    ;; Each definition is the argument list of `define-abbrev' (abbrev.el).
-    (dolist (definition definitions)
-      (apply #'define-abbrev table definition))))
+    (when definitions (error "Abbrev definitions are not supported"))))
 
 (defvar global-abbrev-table (make-abbrev-table)
   "The abbrev table of every buffer, consulted after the local one.")
@@ -221,9 +219,6 @@ DEFINITIONS are lists of arguments for `define-abbrev' after its TABLE."
 
 (defconst modes--lisp-locals
   '((paragraph-ignore-fill-prefix . t) (indent-line-function . lisp-indent-line)
-    (indent-region-function . lisp-indent-region) (comment-indent-function . lisp-comment-indent)
-    (fill-paragraph-function . lisp-fill-paragraph) (adaptive-fill-function . lisp-adaptive-fill)
-    (outline-level . lisp-outline-level) (parse-sexp-ignore-comments . t)
     (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
     (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
