@@ -100,49 +100,6 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
-
-;; simple.el's editing commands and kill ring (GNU preloads simple.el; here
-;; they load on first use).  Entries are (LIBRARY COMMANDS FUNCTIONS MACROS).
-;; The ring's variables are special from the start so that a `let' of them
-;; binds them dynamically before simple-kill loads.
-(defvar kill-ring nil "The kill ring: killed and copied strings, most recent first.")
-(defvar kill-ring-yank-pointer nil "The part of `kill-ring' the next yank takes its text from.")
-(dolist (entry
-         '(("simple-kill"
-            (rotate-yank-pointer kill-region copy-region-as-kill kill-ring-save kill-line
-             kill-whole-line kill-word backward-kill-word zap-to-char append-next-kill yank
-             yank-pop yank-from-kill-ring)
-            (buffer-substring--filter filter-buffer-substring kill-new kill-append
-             current-kill indicate-copied-region kill-forward-chars kill-backward-chars
-             read-from-kill-ring)
-            ())
-           ("simple-edit"
-            (newline open-line split-line newline-and-indent reindent-then-newline-and-indent
-             delete-horizontal-space fixup-whitespace just-one-space cycle-spacing
-             delete-blank-lines delete-indentation join-line delete-trailing-whitespace
-             back-to-indentation forward-to-indentation backward-to-indentation
-             delete-forward-char backward-delete-char-untabify upcase-dwim downcase-dwim
-             capitalize-dwim exchange-point-and-mark push-mark-command pop-to-mark-command
-             set-mark-command mark-whole-buffer mark-word count-words count-words-region
-             count-lines-region what-line goto-line goto-line-relative beginning-of-buffer
-             end-of-buffer next-line previous-line next-logical-line previous-logical-line
-             move-beginning-of-line move-end-of-line transpose-chars transpose-words
-             transpose-sexps transpose-lines append-to-buffer prepend-to-buffer
-             copy-to-buffer insert-buffer kill-current-buffer toggle-truncate-lines
-             toggle-word-wrap read-only-mode set-fill-column auto-fill-mode eval-expression
-             shell-command-on-region messages-buffer-mode)
-            (region-bounds region-noncontiguous-p region-modifiable-p
-             save-mark-and-excursion--save save-mark-and-excursion--restore
-             count-words--message count-words--buffer-message current-word
-             line-move-to-column line-move-1 line-move transpose-subr-1 transpose-subr
-             messages-buffer display-message-or-buffer turn-on-auto-fill turn-off-auto-fill
-             eval-expression-print-format read--expression read-minibuffer eval-minibuffer
-             read-shell-command)
-            (save-mark-and-excursion))))
-  (let ((library (car entry)))
-    (dolist (name (nth 1 entry)) (autoload name library nil t))
-    (dolist (name (nth 2 entry)) (autoload name library))
-    (dolist (name (nth 3 entry)) (autoload name library nil nil 'macro))))
 ;; subr-more2: more of what GNU preloads from subr.el, byte-run.el,
 ;; macroexp.el, syntax.el and timer.el (events, change groups, yanking,
 ;; keymap helpers, compiler helpers), loaded on first use.

@@ -606,7 +606,6 @@ export const BUILTIN_NAMES: readonly string[] = [
   "kill-buffer-query-functions",
   "kill-emacs",
   "kill-emacs-hook",
-  "kill-forward-chars",
   "kill-local-variable",
   "kill-process",
   "lambda",

@@ -13,12 +13,10 @@ import { deleteRange } from './insdel.ts';
 import { charAt, setPoint } from './editfns.ts';
 import { charInClass, type RegexTables } from './regex-emacs.ts';
 import { regexTables } from './search.ts';
-import { funcall } from './eval.ts';
 
 const Qbeginning_of_buffer = DEFSYM('beginning-of-buffer');
 const Qend_of_buffer = DEFSYM('end-of-buffer');
 const Qfixnump = DEFSYM('fixnump');
-const Qkill_forward_chars = DEFSYM('kill-forward-chars');
 
 const countArg = (rt: Runtime, n: number): number => {
   if (n === Qnil) return 1;
@@ -48,11 +46,8 @@ DEFUN('backward-char', 0, 1, 'Move point N characters back (forward when N is ne
   (rt, n: number) => movePoint(rt, -countArg(rt, n)), '^p');
 
 DEFUN('delete-char', 1, 2, 'Delete the N characters after point (before it when N is negative); signal at either end of the accessible part.',
-  (rt, n: number, killflag: number) => {
+  (rt, n: number) => {
     if (!isFixnum(n)) wrongTypeArgument(rt, Qfixnump, n);
-    // Killing goes through the kill ring's Lisp (simple-kill.el), unchecked here as in GNU:
-    // an out-of-range kill signals from `kill-region'.
-    if (killflag !== undefined && killflag !== Qnil) return funcall(rt, Qkill_forward_chars, [n]);
     const k = fixnumValue(n);
     const b = currentBuffer(rt);
     const pt = bint(rt, b, BUF_PT);
