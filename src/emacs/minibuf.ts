@@ -221,12 +221,14 @@ function promptWithDefault(rt: Runtime, prompt: number, def: number): number {
   const shown = stringp(def) ? def : funcall(rt, Qformat_mb, [makeString(rt, '%s'), def]);
   rt.push(shown);
   const fmt = findSymbolValue(rt, Qminibuffer_prompt_fmt);
-  const out = funcall(rt, Qformat_mb, [makeString(rt, `%s${stringp(fmt) ? '' : ' (default %s)'}: `), head, shown]);
+  const shownDefault = funcall(rt, Qformat_mb, [stringp(fmt) ? fmt : makeString(rt, ' (default %s)'), shown]);
+  rt.push(shownDefault);
+  const out = funcall(rt, Qformat_mb, [makeString(rt, '%s%s: '), head, shownDefault]);
   rt.sp = sp;
   return out;
 }
 
-DEFVAR('minibuffer-default-prompt-format', () => Qnil, 'When a string, how a prompt shows its default value (nil: " (default VALUE)").');
+DEFVAR('minibuffer-default-prompt-format', (rt) => makeString(rt, ' (default %s)'), 'How a prompt shows its default value: a format whose %s is the default.');
 
 DEFUN(
   'completing-read', 2, 8,
