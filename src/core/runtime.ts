@@ -203,7 +203,12 @@ export class Runtime {
   }
 
   push(x: number): void {
-    if (this.sp >= STACK_SIZE) throw new LispStackOverflow('Lisp stack overflow');
+    if (this.sp >= STACK_SIZE) this.overflow();
     this.stack[this.sp++] = x;
+  }
+
+  /** Out of line, so that push stays small enough to be inlined everywhere. */
+  private overflow(): never {
+    throw new LispStackOverflow('Lisp stack overflow');
   }
 }

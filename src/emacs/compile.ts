@@ -59,6 +59,8 @@ interface Entry {
   /** (KEY . CONSTS) once compiled, else nil: see compileWith. */
   holder: number;
   src: string;
+  /** A closure's entry (key (ARGS . BODY) under `closure ENV'), else a lambda's. */
+  lex: boolean;
 }
 
 interface State {
@@ -71,7 +73,16 @@ interface State {
   log: boolean;
   /** Deep entries seen, to probe the JS stack every few (see nearLimits). */
   probes: number;
+  /**
+   * The last function objects found compiled, by address (see lookup): a call finds its code
+   * without hashing. The collector keeps each alive (a root family) so that no other object
+   * can take its address while it is here; the entry's key is checked at each use.
+   */
+  icFun: Int32Array;
+  icEntry: (Entry | null)[];
 }
+
+const IC_SIZE = 256;
 
 /** Entries kept before the maps are emptied (a program consing fresh lambdas forever must not grow them for ever). */
 const CACHE_LIMIT = 20000;
@@ -79,7 +90,8 @@ const CACHE_LIMIT = 20000;
 const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
-  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0 };
+  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
+    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null) };
 });
 
 /**
@@ -99,6 +111,7 @@ addRootFamily((rt, mark) => {
     for (const e of map.values()) {
       if (e.holder !== Qnil) mark(e.holder);
     }
+  for (let i = 0; i < IC_SIZE; i++) if (st.icFun[i] !== 0) mark(st.icFun[i]!);
   // Form records of frames still shown (a signal's frames stay until a catcher drops them) whose
   // code may have been dropped from the cache meanwhile.
   const fr = rt.frames;
@@ -112,6 +125,15 @@ addRootFamily((rt, mark) => {
 function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   const st = stateOf(rt);
   if (st.threshold === 0 && !force) return null;
+  const slot = (fun >>> 3) & (IC_SIZE - 1);
+  if (st.icFun[slot] === fun) {
+    const e = st.icEntry[slot]!;
+    const m = rt.i32;
+    // FUN may have been changed in place since: same kind, same (ARGS . BODY).
+    const r = m[((fun & -8) >>> 2) + 1]!;
+    if (m[(fun & -8) >>> 2] === (e.lex ? Qclosure : Qlambda) && e.fn !== null &&
+      (e.lex ? (r & 7) === Lisp_Cons && m[((r & -8) >>> 2) + 1] === e.key : r === e.key)) return e.fn;
+  }
   const rest = xcdr(rt, fun);
   let key: number;
   let map: Map<number, Entry>;
@@ -126,11 +148,18 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   if (!consp(key)) return null;
   let e = map.get(key);
   if (e === undefined) {
-    if (map.size >= CACHE_LIMIT) map.clear();
-    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '' };
+    if (map.size >= CACHE_LIMIT) {
+      for (const old of map.values()) old.fn = null;
+      map.clear();
+    }
+    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: map === st.lex };
     map.set(key, e);
   }
-  if (e.fn !== null) return e.fn;
+  if (e.fn !== null) {
+    st.icFun[slot] = fun;
+    st.icEntry[slot] = e;
+    return e.fn;
+  }
   if (e.failed || e.compiling || (!force && ++e.calls < st.threshold)) return null;
   e.compiling = true;
   try {
@@ -346,7 +375,9 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
     const e0 = !lexical ? `rt.lexenv !== ${Qnil}` : nparams > 0 ? 'true' : 'env !== rt.lexenv';
     pre.push(`const eb0 = rt.envBinds, eb = ${e0} ? eb0 + 1 : eb0; rt.envBinds = eb;`);
   }
-  pre.push(`H.reserve(rt, ${nslots}); st[fp] = HOLDER;`);
+  // The frame's slots, nil but slot 0 (stack overflow is reserve's to report).
+  pre.push(`if (fp + ${nslots} >= st.length) H.reserve(rt, ${nslots});`);
+  pre.push(`rt.sp = fp + ${nslots}; st[fp] = HOLDER;${nslots > 24 ? ` st.fill(${Qnil}, fp + 1, fp + ${nslots});` : Array.from({ length: nslots - 1 }, (_, i) => ` st[fp+${i + 1}] = ${Qnil};`).join('')}`);
   const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
   const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
   const exit = lexical ? `rt.sp = fp;${restore} return ${r};` : `rt.sp = fp;${restore} return st[fp];`;
@@ -941,8 +972,12 @@ const HELPERS = {
   deopt(rt: Runtime, fun: number): number {
     const st = stateOf(rt);
     const rest = xcdr(rt, fun);
-    if (xcar(rt, fun) === Qclosure) st.lex.delete(xcdr(rt, rest));
-    else st.dyn.delete(rest);
+    const map = xcar(rt, fun) === Qclosure ? st.lex : st.dyn;
+    const key = xcar(rt, fun) === Qclosure ? xcdr(rt, rest) : rest;
+    const e = map.get(key);
+    // The call sites' cache (icEntry) sees fn gone.
+    if (e !== undefined) e.fn = null;
+    map.delete(key);
     return DEOPT;
   },
   /** ENV holds a bare symbol (a local defvar): a let there may bind dynamically, which the code does not check. */
