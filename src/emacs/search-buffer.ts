@@ -20,20 +20,15 @@ import { positionValue } from './marker.ts';
 import { propertySyntaxClass } from './syntax-scan.ts';
 import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
 import {
-  caseFold, compileChars, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData, stringCharCodes,
+  caseFold, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData,
 } from './search.ts';
 
 const Qsearch_failed = DEFSYM('search-failed');
 const EMPTY = new Int32Array(0);
 
-/** STRING as a regexp matching it literally. */
+/** STRING as a regexp matching it literally (remembered by its bytes, as regexps are). */
 function literalPattern(rt: Runtime, string: number): CompiledRegexp {
-  const out: number[] = [];
-  for (const c of stringCharCodes(rt, string)) {
-    if (c === 0x5b || c === 0x2a || c === 0x2e || c === 0x5c || c === 0x3f || c === 0x2b || c === 0x5e || c === 0x24) out.push(0x5c);
-    out.push(c);
-  }
-  return compileChars(rt, Int32Array.from(out), caseFold(rt), null);
+  return compilePattern(rt, string, caseFold(rt), true);
 }
 
 /**

@@ -67,6 +67,8 @@ interface RegexpState {
 interface RecentPattern {
   bytes: Uint8Array;
   multibyte: boolean;
+  /** Compiled as a literal (search-forward's string), not as a regexp. */
+  literal: boolean;
   fold: boolean;
   canonTable: number;
   ws: number;
@@ -162,9 +164,10 @@ export const caseFold = (rt: Runtime): boolean => {
 /**
  * The compiled form of the Lisp string PATTERN (signals invalid-regexp),
  * honouring case-fold-search unless FOLD is given, and search-spaces-regexp.
+ * LITERAL: PATTERN is a string to find as it is (search-forward's), never under search-spaces-regexp.
  */
-export function compilePattern(rt: Runtime, pattern: number, fold: boolean = caseFold(rt)): CompiledRegexp {
-  const wsv = findSymbolValue(rt, Qsearch_spaces_regexp);
+export function compilePattern(rt: Runtime, pattern: number, fold: boolean = caseFold(rt), literal = false): CompiledRegexp {
+  const wsv = literal ? Qnil : findSymbolValue(rt, Qsearch_spaces_regexp);
   const ws = stringp(wsv) ? wsv : Qnil;
   const st = stateOf(rt);
   const canonTable = fold ? regexTables(rt).canonTable : 0;
@@ -175,19 +178,30 @@ export function compilePattern(rt: Runtime, pattern: number, fold: boolean = cas
   // search-spaces-regexp is rare: only patterns compiled without it are remembered here.
   if (ws === Qnil) {
     for (const r of st.recent) {
-      if (r.fold !== fold || r.multibyte !== mb || r.canonTable !== canonTable || r.bytes.length !== n) continue;
+      if (r.fold !== fold || r.literal !== literal || r.multibyte !== mb || r.canonTable !== canonTable || r.bytes.length !== n) continue;
       let same = true;
       for (let i = 0; i < n; i++) if (u8[p + i] !== r.bytes[i]) { same = false; break; }
       if (same) return r.re;
     }
   }
-  const re = compileChars(rt, stringCharCodes(rt, pattern), fold, ws !== Qnil ? stringCharCodes(rt, ws) : null);
+  const chars = literal ? quoteChars(stringCharCodes(rt, pattern)) : stringCharCodes(rt, pattern);
+  const re = compileChars(rt, chars, fold, ws !== Qnil ? stringCharCodes(rt, ws) : null);
   if (ws === Qnil) {
     if (fold) st.canonTables.add(canonTable);
     if (st.recent.length >= RECENT) st.recent.pop();
-    st.recent.unshift({ bytes: u8.slice(sdata(rt, pattern), sdata(rt, pattern) + n), multibyte: mb, fold, canonTable, ws: Qnil, re });
+    st.recent.unshift({ bytes: u8.slice(sdata(rt, pattern), sdata(rt, pattern) + n), multibyte: mb, literal, fold, canonTable, ws: Qnil, re });
   }
   return re;
+}
+
+/** CHARS as a regexp matching them literally (each special char behind a backslash). */
+function quoteChars(chars: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (const c of chars) {
+    if (c === 0x5b || c === 0x2a || c === 0x2e || c === 0x5c || c === 0x3f || c === 0x2b || c === 0x5e || c === 0x24) out.push(0x5c);
+    out.push(c);
+  }
+  return Int32Array.from(out);
 }
 
 /** The compiled form of the regexp CHARS (cached; signals invalid-regexp); WS stands for search-spaces-regexp. */
