@@ -31,6 +31,8 @@ function literalPattern(rt: Runtime, string: number): CompiledRegexp {
   return compilePattern(rt, string, caseFold(rt), true);
 }
 
+const FIRST_WINDOW = 256;
+
 /**
  * Search buffer B's text for RE from FROM to LIMIT (0-based, as Matcher.search),
  * decoding a window around FROM and growing it while the engine says it wanted more.
@@ -39,11 +41,15 @@ function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchTex
   const whole = bint(rt, b, BUF_Z) - 1;
   const readEnd = text.end ?? text.zv;
   text.syntaxAt = propertySyntaxClass(rt, b);
-  for (let w = 2048; ; w *= 4) {
+  // The first window is small: a search-and-replace loop finds its next match a line or so
+  // away, and after each replacement the window is decoded anew (2,048 chars a round was most
+  // of such a loop's time). A search that wants more grows it fourfold, so a long one re-scans
+  // about a third more than it would at once.
+  for (let w = FIRST_WINDOW; ; w *= 4) {
     // Assertions look one char either side of where they stand.
     const lo = limit >= from ? from - 1 : from - w;
     const hi = limit >= from ? Math.min(readEnd + 1, from + w) : readEnd + 1;
-    const bt = bufferWindow(rt, b, lo, hi, w > 2048);
+    const bt = bufferWindow(rt, b, lo, hi, w > FIRST_WINDOW);
     text.chars = bt.chars;
     text.lo = bt.lo;
     text.hi = bt.hi;
