@@ -185,23 +185,26 @@ remove from both ends of every substring.  The match data are changed."
         (pos 0)
         (searched nil)
         (acc nil))
-    ;; After an empty match at POS the next search starts one further on.
-    ;; That test reads the match data, which trimming may have changed.
-    (while (and (string-match regexp string
-                              (if (and searched
-                                       (= pos (match-beginning 0))
-                                       (< pos size))
-                                  (1+ pos)
-                                pos))
-                (< pos size))
-      (setq searched t)
-      ;; Trimming the piece changes the match data: read them first.
-      (let ((from pos)
-            (to (match-beginning 0))
-            (after (match-end 0)))
-        (setq acc (split-string--piece string from to trim keep acc)
-              pos after)))
-    (nreverse (split-string--piece string pos size trim keep acc))))
+    (if (and (not trim) (not inhibit-changing-match-data))
+        ;; The same loop in one primitive: no Lisp call per piece.
+        (split-string--pieces regexp string keep)
+      ;; After an empty match at POS the next search starts one further on.
+      ;; That test reads the match data, which trimming may have changed.
+      (while (and (string-match regexp string
+                                (if (and searched
+                                         (= pos (match-beginning 0))
+                                         (< pos size))
+                                    (1+ pos)
+                                  pos))
+                  (< pos size))
+        (setq searched t)
+        ;; Trimming the piece changes the match data: read them first.
+        (let ((from pos)
+              (to (match-beginning 0))
+              (after (match-end 0)))
+          (setq acc (split-string--piece string from to trim keep acc)
+                pos after)))
+      (nreverse (split-string--piece string pos size trim keep acc)))))
 
 (defun string-trim-left (string &optional regexp)
   "Return STRING without its leading whitespace, or leading match of REGEXP.

@@ -1045,6 +1045,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "sort",
   "special-form-p",
   "special-variable-p",
+  "split-string--pieces",
   "sqrt",
   "standard-case-table",
   "standard-category-table",

@@ -20,21 +20,18 @@ import { positionValue } from './marker.ts';
 import { propertySyntaxClass } from './syntax-scan.ts';
 import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
 import {
-  caseFold, compileChars, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData, stringCharCodes,
+  caseFold, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData,
 } from './search.ts';
 
 const Qsearch_failed = DEFSYM('search-failed');
 const EMPTY = new Int32Array(0);
 
-/** STRING as a regexp matching it literally. */
+/** STRING as a regexp matching it literally (remembered by its bytes, as regexps are). */
 function literalPattern(rt: Runtime, string: number): CompiledRegexp {
-  const out: number[] = [];
-  for (const c of stringCharCodes(rt, string)) {
-    if (c === 0x5b || c === 0x2a || c === 0x2e || c === 0x5c || c === 0x3f || c === 0x2b || c === 0x5e || c === 0x24) out.push(0x5c);
-    out.push(c);
-  }
-  return compileChars(rt, Int32Array.from(out), caseFold(rt), null);
+  return compilePattern(rt, string, caseFold(rt), true);
 }
+
+const FIRST_WINDOW = 256;
 
 /**
  * Search buffer B's text for RE from FROM to LIMIT (0-based, as Matcher.search),
@@ -44,11 +41,15 @@ function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchTex
   const whole = bint(rt, b, BUF_Z) - 1;
   const readEnd = text.end ?? text.zv;
   text.syntaxAt = propertySyntaxClass(rt, b);
-  for (let w = 2048; ; w *= 4) {
+  // The first window is small: a search-and-replace loop finds its next match a line or so
+  // away, and after each replacement the window is decoded anew (2,048 chars a round was most
+  // of such a loop's time). A search that wants more grows it fourfold, so a long one re-scans
+  // about a third more than it would at once.
+  for (let w = FIRST_WINDOW; ; w *= 4) {
     // Assertions look one char either side of where they stand.
     const lo = limit >= from ? from - 1 : from - w;
     const hi = limit >= from ? Math.min(readEnd + 1, from + w) : readEnd + 1;
-    const bt = bufferWindow(rt, b, lo, hi, w > 2048);
+    const bt = bufferWindow(rt, b, lo, hi, w > FIRST_WINDOW);
     text.chars = bt.chars;
     text.lo = bt.lo;
     text.hi = bt.hi;
