@@ -335,7 +335,7 @@ In batch mode the password is a line of standard input, echoed as stars."
 
 (defun subr-more2--read-hidden (prompt default)
   "Read a line after PROMPT, show a star per character, and give it (DEFAULT if empty and non-nil)."
-  (let ((line (read-string prompt)))
+  (let ((line (or (read-string prompt nil t) "")))
     (princ (concat (make-string (length line) ?*) "\n") t)
     (if (and (equal line "") default) default line)))
 
