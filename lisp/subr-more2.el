@@ -334,9 +334,8 @@ In batch mode the password is a line of standard input, echoed as stars."
     result))
 
 (defun subr-more2--read-hidden (prompt default)
-  "Read a line after PROMPT, show a star per character, and give it (DEFAULT if empty and non-nil)."
-  (let ((line (or (read-string prompt nil t) "")))
-    (princ (concat (make-string (length line) ?*) "\n") t)
+  "Read a line after PROMPT, echoed as a star per character; give it (DEFAULT if empty and non-nil)."
+  (let ((line (or (let ((read-hide-char (or read-hide-char ?*))) (read-string prompt nil t)) "")))
     (if (and (equal line "") default) default line)))
 
 ;;;; Motion by syntax

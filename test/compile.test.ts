@@ -74,6 +74,9 @@ test('byte-compile, native-compile and disassemble', () => {
   assert.equal(evalString(rt, "(funcall (native-compile (lambda (x) (* x 3))) 5)"), '15');
   assert.equal(evalString(rt, "(progn (defmacro cmpt-m (x) (list 'quote x)) (byte-compile 'cmpt-m) (list (macrop 'cmpt-m) (cmpt-m (1 2))))"), '(t (1 2))');
   assert.match(evalString(rt, "(condition-case e (disassemble 'car) (error (cadr e)))"), /Not a compiled function/);
+  // No libgccjit here: packages that ask before writing .eln files must hear no (GNU with
+  // native compilation says t), while `native-compile' itself still works as above.
+  assert.equal(evalString(rt, "(list (native-comp-available-p) (featurep 'native-compile) (func-arity 'native-comp-available-p))"), '(nil nil (0 . 0))');
 });
 
 test('compiled frames show as the interpreter\'s (GNU from source), and the specpdl limit holds', () => {

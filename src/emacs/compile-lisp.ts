@@ -162,6 +162,8 @@ DEFUN('byte-compile', 1, 1, 'Compile FORM and give the result.\nA symbol has its
   return evalTop(rt, form, funcall(rt, DEFSYM('symbol-value'), [Qlexical_binding]));
 });
 
+DEFUN('native-comp-available-p', 0, 0, 'Say whether GNU\'s native compilation (libgccjit, .eln files) is available: never in tsmacs, whose `native-compile\' compiles to JavaScript instead.', () => Qnil);
+
 DEFUN('native-compile', 1, 2, 'Compile FUNCTION-OR-FILE to native code and give the compiled function.\ntsmacs compiles Lisp to JavaScript, which V8 compiles to machine code: a function or symbol is compiled as `byte-compile\' does it (OUTPUT is ignored); a file is compiled as `byte-compile-file\' does.', (rt, what: number) => {
   if (stringp(what)) return funcall(rt, DEFSYM('byte-compile-file'), [what]);
   const f = funcall(rt, DEFSYM('byte-compile'), [what]);

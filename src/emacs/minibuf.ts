@@ -10,7 +10,7 @@ import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { PVEC_HASH_TABLE } from '../heap/layout.ts';
 import { findSymbolValue, forEachTail, funcall, functionp, specbind, unbindTo } from './eval.ts';
-import { makeFixnum } from '../heap/tags.ts';
+import { fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { compareStrings, hashTableForEach } from './fns.ts';
 
 DEFUN(
@@ -151,14 +151,33 @@ DEFUN('test-completion', 2, 3, 'Tell whether STRING is itself one of the candida
 const Qread_from_string_mb = DEFSYM('read-from-string');
 const Qend_of_file_mb = DEFSYM('end-of-file');
 const Qprinc_mb = DEFSYM('princ');
+const Qread_hide_char = DEFSYM('read-hide-char');
+
+DEFVAR('read-hide-char', () => Qnil, 'When a character, what the minibuffer shows in place of each character typed (`read-passwd\' binds it).');
 
 /** Print PROMPT to stdout and read one line from stdin, as GNU's batch read_minibuf does. */
 function batchReadLine(rt: Runtime, prompt: number): number {
   if (!stringp(prompt)) wrongTypeArgument(rt, Qstringp, prompt);
+  // GNU writes the prompt straight to stdout: unlike printed output, it leaves a later
+  // message on stderr to start where it is, with no newline first.
+  const pending = rt.stderrNeedsNewline;
   funcall(rt, Qprinc_mb, [prompt, Qt]);
+  rt.stderrNeedsNewline = pending;
   const line = rt.host.readLine();
   if (line === null) return xsignal1(rt, Qend_of_file_mb, makeString(rt, 'Error reading from stdin'));
-  return makeString(rt, line);
+  const text = makeString(rt, line);
+  // With `read-hide-char' a character, the line is echoed as that many of it (GNU's
+  // `read-passwd' shows stars this way), again without asking a later message for a newline.
+  const hide = findSymbolValue(rt, Qread_hide_char);
+  if ((hide & 3) === 2 && fixnumValue(hide) >= 0 && fixnumValue(hide) <= 0x10ffff) {
+    const sp = rt.sp;
+    rt.push(text);
+    const stars = String.fromCodePoint(fixnumValue(hide)).repeat(schars(rt, text)) + '\n';
+    funcall(rt, Qprinc_mb, [makeString(rt, stars), Qt]);
+    rt.stderrNeedsNewline = pending;
+    rt.sp = sp;
+  }
+  return text;
 }
 
 DEFUN('read-from-minibuffer', 1, 7, 'Prompt with PROMPT and read a line of text; in batch mode it comes from standard input.', (rt, prompt: number, _initial: number, _keymap: number, read: number, _hist: number, defaultValue: number) => {
