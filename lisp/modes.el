@@ -194,6 +194,55 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
 ;; Modes derived from it inherit this class.
 (put 'special-mode 'mode-class 'special)
 
+(define-derived-mode messages-buffer-mode special-mode "Messages"
+  "Mode of the *Messages* buffer, the log of the messages shown.")
+
+(defun messages-buffer ()
+  "Give the *Messages* buffer, making it (in `messages-buffer-mode') if it is gone."
+  (or (get-buffer "*Messages*")
+      (with-current-buffer (get-buffer-create "*Messages*")
+        (messages-buffer-mode)
+        (buffer-disable-undo)
+        (current-buffer))))
+
+(defvar messages--logging nil "Non-nil while a message is being logged.")
+
+(defun messages--log (text)
+  "Add TEXT, a message just shown, at the end of the *Messages* buffer.
+`message' calls this.  TEXT equal to the last line logged (counting a
+trailing count of repeats there) turns that line into TEXT with the count
+one higher, as \" [N times]\", instead.
+With `message-log-max' a number, only that many lines are kept; nil logs
+nothing."
+  (when (and message-log-max (not messages--logging))
+    (let ((messages--logging t))
+      (with-current-buffer (messages-buffer)
+        (let ((inhibit-read-only t) (inhibit-modification-hooks t) (buffer-undo-list t)
+              (follow (= (point) (point-max))))
+          (save-excursion
+            (goto-char (point-max))
+            (let* ((last-start (if (bobp) (point) (line-beginning-position 0)))
+                   (last (buffer-substring-no-properties last-start (max last-start (1- (point)))))
+                   ;; Text left without a newline is written on: no count then.
+                   (times (cond ((or (bobp) (not (bolp))) nil)
+                                ((equal last text) 2)
+                                ((and (string-match "\\` *\\(.*\\) \\[\\([0-9]+\\) times\\]\\'" last)
+                                      (equal (match-string 1 last) text))
+                                 (1+ (string-to-number (match-string 2 last)))))))
+              (if times
+                  (progn (delete-region last-start (point))
+                         (insert (format "%s [%d times]\n" (substring-no-properties text) times)))
+                (insert (substring-no-properties text) "\n")))
+            (when (natnump message-log-max)
+              (goto-char (point-min))
+              (let ((extra (- (count-lines (point-min) (point-max)) message-log-max)))
+                (when (> extra 0)
+                  (forward-line extra)
+                  (delete-region (point-min) (point))))))
+          (when follow (goto-char (point-max))))))))
+
+(with-current-buffer "*Messages*" (messages-buffer-mode) (buffer-disable-undo))
+
 (defvar text-mode-syntax-table
   ;; Quotes and backslashes are punctuation in prose; an apostrophe is
   ;; part of the word but also a prefix.

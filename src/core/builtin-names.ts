@@ -735,6 +735,8 @@ export const BUILTIN_NAMES: readonly string[] = [
   "menu-bar",
   "menu-item",
   "message",
+  "message-log-max",
+  "messages--log",
   "meta-prefix-char",
   "metadata",
   "min",

@@ -14,7 +14,7 @@ import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qt, Qunbound } fro
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { findSymbolValue, funcall, progn, setInternal, signalMemoryFull, specbind, unbindTo, unwindProtect } from './eval.ts';
+import { findSymbolValue, funcall, indirectFunction, progn, setInternal, signalMemoryFull, specbind, unbindTo, unwindProtect } from "./eval.ts";
 import { copyRanges, propertyRanges, readRuns, writeRuns, type PropRange, type Runs } from './intervals.ts';
 import {
   BUF_MARKERS, BUF_MODIFF, BUF_OVERLAYS, BUF_SAVE_MODIFF, MARKER_BYTEPOS, MARKER_CHARPOS, BUF_BEGV, BUF_BEGV_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARK, BUF_MULTIBYTE, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_ZV_BYTE, BUF_Z_BYTE,
@@ -426,8 +426,19 @@ DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-
     const bytes = rt.u8.slice(addr, addr + sbytes(rt, s));
     writeToStderr(rt, bytes, stringMultibyte(rt, s));
     rt.host.write(2, Uint8Array.of(10));
+    // GNU logs each message in *Messages*, batch mode too (modes.el's `messages--log').
+    if (findSymbolValue(rt, Qmessage_log_max) !== Qnil && indirectFunction(rt, Qmessages_log) !== Qnil) {
+      const sp = rt.sp;
+      rt.push(s);
+      funcall(rt, Qmessages_log, [s]);
+      rt.sp = sp;
+    }
     return s;
   });
+
+const Qmessage_log_max = DEFSYM('message-log-max');
+const Qmessages_log = DEFSYM('messages--log');
+DEFVAR('message-log-max', () => makeFixnum(1000), 'How many lines the *Messages* buffer keeps: a number, t for all of them, or nil to log nothing.');
 
 DEFUN('char-to-string', 1, 1, 'Make a one-character string of CHAR.', (rt, ch: number) => charToString(rt, ch));
 

@@ -1,0 +1,13 @@
+;; messages-log: `message' logs to *Messages* in batch as GNU does: repeats counted as " [N times]", message-log-max, no properties, the buffer's mode, undo and read-only state.
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (message "a") (message "a") (message "b") (message "a") (with-current-buffer "*Messages*" (buffer-substring-no-properties (point-min) (point-max))))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (let ((message-log-max 3)) (dotimes (i 6) (message "m%d" i))) (with-current-buffer "*Messages*" (buffer-substring-no-properties (point-min) (point-max))))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (message "x\ny") (message "x\ny") (message "y") (with-current-buffer "*Messages*" (buffer-substring-no-properties (point-min) (point-max))))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (message "%s" (propertize "p" 'face 'bold)) (message "%s" (propertize "p" 'face 'bold)) (with-current-buffer "*Messages*" (buffer-string)))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (message "q") (message "q [2 times]") (message "q") (message "q") (with-current-buffer "*Messages*" (buffer-substring-no-properties (point-min) (point-max))))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (message "e") (with-current-buffer "*Messages*" (list major-mode buffer-read-only buffer-undo-list (point) (point-max) (derived-mode-p 'special-mode))))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (let ((message-log-max t)) (message "t1")) (let ((message-log-max nil)) (message "unlogged")) (message nil) (message "") (message "%d%%" 5) (with-current-buffer "*Messages*" (buffer-substring-no-properties (point-min) (point-max))))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer))) (let ((message-log-max 0)) (message "zero")) (with-current-buffer "*Messages*" (buffer-size)))
+(progn (with-current-buffer "*Messages*" (let ((inhibit-read-only t)) (erase-buffer) (insert "partial"))) (message "z") (with-current-buffer "*Messages*" (buffer-substring-no-properties (point-min) (point-max))))
+(progn (kill-buffer "*Messages*") (message "after kill") (with-current-buffer "*Messages*" (list (buffer-substring-no-properties (point-min) (point-max)) major-mode buffer-read-only)))
+(list message-log-max (default-value 'message-log-max))
+(with-temp-buffer (let ((b (current-buffer))) (message "from temp") (list (eq (current-buffer) b) (point))))
