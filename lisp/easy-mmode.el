@@ -82,14 +82,15 @@ MODE-hook, then MODE-on-hook or MODE-off-hook, and returns the new state."
     (cond ((null variable)
            (setq getter (if global `(default-value ',mode) mode)
                  setter (if global (lambda (v) `(setq-default ,mode ,v)) (lambda (v) `(setq ,mode ,v)))))
-          ((and (consp variable) (cdr variable) (symbolp (cdr variable)))
-           ;; (GET . SET): an expression to read the state, a function to store it.
+          ((and (consp variable) (functionp (cdr variable)))
+           ;; (GET . SET): an expression to read the state, and a function (a
+           ;; defined name or a lambda form) to store it.
            (setq getter (car variable)
                  setter (let ((f (cdr variable))) (lambda (v) `(funcall #',f ,v)))))
           (t (setq getter variable
                    setter (lambda (v) `(setf ,variable ,v)))))
     (when (and variable (not (symbolp variable)) (or lighter (and keymap-given keymap)))
-      (error ":lighter and :keymap unsupported with mode expression %S" variable))
+      (error ":lighter and :keymap unsupported with mode expression %S" getter))
     ;; Keywords the mode does not use itself go to `defcustom'.
     (let ((k keys))
       (while k
