@@ -131,7 +131,7 @@
                    macroexp--const-symbol-p macroexp-if macroexp--fgrep macroexp--maxsize
                    macroexp--unfold-lambda macroexp--compiler-macro macroexp--obsolete-warning
                    syntax-ppss-depth timer--time-less-p
-                   timer--time-setter timer--activate cancel-timer-internal timeout-event-p
+                   timer--time-setter cancel-timer-internal timeout-event-p
                    y-or-n-p read-number read-passwd))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
@@ -274,8 +274,6 @@
   "Non-nil means completing a word may insert a delimiter.")
 (defvar completion-cycle-threshold nil
   "Whether completion cycles: nil never, t always, N with at most N candidates.")
-(defvar minibuffer-default-prompt-format " (default %s)"
-  "How `format-prompt' shows the default; %s is the default.")
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func

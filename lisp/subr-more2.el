@@ -840,16 +840,6 @@ VAR+LIST is (VAR LIST)."
   (timer--store-time timer time)
   time)
 
-(defun timer--activate (timer &optional triggered-p reuse-cell idle) "Put TIMER on the idle timer list if IDLE is non-nil (recorded in the timer), else on `timer-list'."
-  (ignore reuse-cell)
-  (unless (timer--ready-p timer)
-    (error "Invalid or uninitialized timer"))
-  (cancel-timer timer)
-  (aset timer 0 triggered-p)
-  (aset timer 7 idle)
-  (timer--insert timer idle)
-  nil)
-
 (defun cancel-timer-internal (timer) "Take TIMER off the timer lists; give the list cell that held it, for reuse."
   (let ((cell (or (memq timer timer-list) (memq timer timer-idle-list))))
     (setq timer-list (delq timer timer-list)

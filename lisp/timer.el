@@ -137,29 +137,28 @@
   (and (timerp timer) (integerp (aref timer 1)) (integerp (aref timer 2))
        (integerp (aref timer 3)) (aref timer 5)))
 
-(defun timer-activate (timer &optional triggered-p reuse-cell)
-  "Put TIMER on `timer-list' so that it goes off at its time.
+(defun timer--activate (timer &optional triggered-p reuse-cell idle)
+  "Put TIMER on `timer-idle-list' if IDLE is non-nil (recorded in the timer), else on `timer-list'.
 TRIGGERED-P non-nil marks it as already triggered; REUSE-CELL is accepted and not needed."
   (ignore reuse-cell)
   (unless (timer--ready-p timer)
     (error "Invalid or uninitialized timer"))
   (cancel-timer timer)
   (aset timer 0 triggered-p)
-  (aset timer 7 nil)
-  (timer--insert timer nil)
+  (aset timer 7 idle)
+  (timer--insert timer idle)
   nil)
+
+(defun timer-activate (timer &optional triggered-p reuse-cell)
+  "Put TIMER on `timer-list' so that it goes off at its time.
+TRIGGERED-P non-nil marks it as already triggered; REUSE-CELL is accepted and not needed."
+  (timer--activate timer triggered-p reuse-cell nil))
 
 (defun timer-activate-when-idle (timer &optional dont-wait reuse-cell)
   "Put TIMER on `timer-idle-list', to go off once Emacs has been idle for its time.
 DONT-WAIT and REUSE-CELL are accepted; batch Emacs is never idle."
-  (ignore dont-wait reuse-cell)
-  (unless (timer--ready-p timer)
-    (error "Invalid or uninitialized timer"))
-  (cancel-timer timer)
-  (aset timer 0 nil)
-  (aset timer 7 'idle)
-  (timer--insert timer t)
-  nil)
+  (ignore dont-wait)
+  (timer--activate timer nil reuse-cell 'idle))
 
 (defalias 'disable-timeout #'cancel-timer)
 

@@ -55,11 +55,11 @@ function overlaysOf(rt: Runtime, b: number): number[] {
   return r;
 }
 
-/** B's overlays in GNU's list order: by decreasing end, the newest first among equal ends (see `overlay-lists'). */
-function overlaysByEnd(rt: Runtime, b: number): number[] {
-  const all = overlaysOf(rt, b);
-  const ends = all.map((ov) => oend(rt, ov));
-  return all.map((_, i) => i).sort((i, j) => ends[j]! - ends[i]! || i - j).map((i) => all[i]!);
+/** OVS (newest first, as BUF_OVERLAYS keeps them) in GNU's list order: by decreasing end, the
+ *  newest first among equal ends (see `overlay-lists'). Callers filter first: fewer to sort. */
+function byEnd(rt: Runtime, ovs: number[]): number[] {
+  const ends = ovs.map((ov) => oend(rt, ov));
+  return ovs.map((_, i) => i).sort((i, j) => ends[j]! - ends[i]! || i - j).map((i) => ovs[i]!);
 }
 
 function removeFromList(rt: Runtime, b: number, ov: number): void {
@@ -261,19 +261,19 @@ function toList(rt: Runtime, xs: number[]): number {
 DEFUN('overlays-at', 1, 2, 'Give a list of the overlays that contain the character at POS; with SORTED, in decreasing priority.', (rt, pos: number, sorted: number) => {
   const b = currentBuffer(rt);
   const p = positionValue(rt, pos);
-  const ovs = overlaysByEnd(rt, b).filter((ov) => ostart(rt, ov) <= p && p < oend(rt, ov));
+  const ovs = byEnd(rt, overlaysOf(rt, b).filter((ov) => ostart(rt, ov) <= p && p < oend(rt, ov)));
   return toList(rt, sorted === Qnil ? ovs : sortByPrecedence(rt, ovs));
 });
 
 /** Overlays overlapping BEG..END, with GNU's rules for empty ones (at BEG, inside, or at END when END is the accessible end). */
 function overlaysIn(rt: Runtime, b: number, beg: number, end: number): number[] {
   const zv = bint(rt, b, BUF_ZV);
-  return overlaysByEnd(rt, b).filter((ov) => {
+  return byEnd(rt, overlaysOf(rt, b).filter((ov) => {
     const s = ostart(rt, ov);
     const e = oend(rt, ov);
     if (s === e) return (s >= beg && s < end) || s === beg || (s === end && end >= zv);
     return s < end && e > beg;
-  });
+  }));
 }
 
 DEFUN('overlays-in', 2, 2, 'Give a list of the overlays that overlap BEG..END, including empty ones at BEG, between, or at END when END is the end of the accessible text.',
@@ -308,7 +308,7 @@ DEFUN('previous-overlay-change', 1, 1, 'Give the previous position before POS wh
 // first list, by decreasing end (the newest first among equal ends). That is the shape given
 // here; tsmacs keeps no center, so `overlay-recenter' changes nothing.
 DEFUN('overlay-lists', 0, 0, 'Give the current buffer\'s overlays as a cons: all of them in the car, by decreasing end (newest first where ends are equal), and nil.', (rt) => {
-  return cons(rt, toList(rt, overlaysByEnd(rt, currentBuffer(rt))), Qnil);
+  return cons(rt, toList(rt, byEnd(rt, overlaysOf(rt, currentBuffer(rt)))), Qnil);
 });
 
 DEFUN('overlay-recenter', 1, 1, 'Recenter the overlays of the current buffer around POS (a no-op: tsmacs keeps no center, see `overlay-lists\').', (rt, pos: number) => {

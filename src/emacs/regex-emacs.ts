@@ -1023,29 +1023,23 @@ function findLiteral(re: CompiledRegexp, m: Int32Array, chars: Int32Array, from:
  * on its own far better; 1.1 MB took 1.8 ms forward and 4.1 ms backward inside it).
  */
 function findFoldedFirst(re: CompiledRegexp, m: Int32Array, chars: Int32Array, from: number, last: number): number {
-  const cand = re.mustFirstLow!;
-  const m0 = m[0]!;
-  for (let q = from; q <= last; q++) {
-    const c = chars[q]!;
-    if (c < 256) {
-      if (cand[c] === 0) continue;
-    } else if (c !== m0 && re.canon!(c) !== m0) continue;
-    if (literalAt(re, m, chars, q)) return q;
-  }
+  for (let q = from; q <= last; q++) if (foldedStartsAt(re, m, chars, q)) return q;
   return -1;
+}
+
+/** Whether folded literal M matches CHARS at Q: its first char looked up in the Latin-1 table
+ *  (or canonicalised above it) before the whole literal is compared. */
+function foldedStartsAt(re: CompiledRegexp, m: Int32Array, chars: Int32Array, q: number): boolean {
+  const c = chars[q]!;
+  if (c < 256) {
+    if (re.mustFirstLow![c] === 0) return false;
+  } else if (c !== m[0]! && re.canon!(c) !== m[0]!) return false;
+  return literalAt(re, m, chars, q);
 }
 
 /** Folded literal M's last occurrence in CHARS[LO, TOP]. */
 function findFoldedFirstBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, lo: number, top: number): number {
-  const cand = re.mustFirstLow!;
-  const m0 = m[0]!;
-  for (let q = top; q >= lo; q--) {
-    const c = chars[q]!;
-    if (c < 256) {
-      if (cand[c] === 0) continue;
-    } else if (c !== m0 && re.canon!(c) !== m0) continue;
-    if (literalAt(re, m, chars, q)) return q;
-  }
+  for (let q = top; q >= lo; q--) if (foldedStartsAt(re, m, chars, q)) return q;
   return -1;
 }
 
