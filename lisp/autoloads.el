@@ -155,8 +155,7 @@
                    file-newest-backup insert-file-1 file-name-history--add
                    inhibit-local-variables-p version-control-safe-local-p
                    hack-one-local-variable-quotep hack-one-local-variable-constantp
-                   dir-locals-set-class-variables dir-locals-get-class-variables
-                   dir-locals-set-directory-class null-device path-separator
+                   null-device path-separator
                    connection-local-set-profile-variables connection-local-set-profiles
                    hack-connection-local-variables-apply))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
@@ -165,13 +164,20 @@
                not-modified toggle-read-only rename-uniquely load-library))
   (autoload cmd "files-more" nil t))
 
+;; dir-locals: directory-local settings, read when a buffer first looks for them.
+(dolist (name '(dir-locals-set-class-variables dir-locals-get-class-variables
+                dir-locals-set-directory-class dir-locals--all-files dir-locals-find-file
+                dir-locals-read-from-dir dir-locals-read-from-file dir-locals--get-sort-score
+                dir-locals--sort-variables dir-locals-collect-mode-variables
+                dir-locals-collect-variables hack-dir-local--get-variables
+                hack-dir-local-variables hack-dir-local-variables-non-file-buffer))
+  (autoload name "dir-locals"))
+
 ;; Variables GNU has from the start that the two files above read or fill:
 ;; special from the start, so that a caller's `let' binds them dynamically.
 (defvar file-name-history nil "The minibuffer history of file names.")
 (defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
 (defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
-(defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
-(defvar dir-locals-directory-cache nil "List of (DIRECTORY CLASS MTIME): the class of each directory.")
 (defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES) of connection-local variables.")
 (defvar connection-local-criteria-alist nil "Alist of (CRITERIA . PROFILES) for connection-local variables.")
 (defvar delayed-warnings-list nil "Warnings to show once the current command ends.")

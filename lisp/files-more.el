@@ -261,26 +261,6 @@ FUN may be (:append FUN) to run after the hook's other functions."
         ((consp exp) (hack-one-local-variable-quotep exp))
         (t t)))
 
-(defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
-(defvar dir-locals-directory-cache nil "List of (DIRECTORY CLASS MTIME) telling which class applies to each directory.")
-
-(defun dir-locals-set-class-variables (class variables) "Make VARIABLES (an alist keyed by mode, nil or subdirectory) the directory-local settings of CLASS."
-  (let ((entry (assq class dir-locals-class-alist)))
-    (if entry
-        (setcdr entry variables)
-      (push (cons class variables) dir-locals-class-alist))
-    variables))
-
-(defun dir-locals-get-class-variables (class) "The directory-local settings of CLASS."
-  (let ((entry (assq class dir-locals-class-alist)))
-    (cdr entry)))
-
-(defun dir-locals-set-directory-class (directory class &optional mtime) "Make CLASS's variables apply to files under DIRECTORY; MTIME is that of the file they came from."
-  (if (not (assq class dir-locals-class-alist))
-      (error "No such class `%s'" class)
-    (push (list (file-name-as-directory (expand-file-name directory)) class mtime)
-          dir-locals-directory-cache)))
-
 ;;;; files-x: devices and connection-local variables
 
 (defun null-device () "The name of the null device, \"/dev/null\" (or the remote host's, from a remote `default-directory')."

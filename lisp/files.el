@@ -139,6 +139,26 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 (make-variable-buffer-local 'file-local-variables-alist)
 ;; These survive a change of major mode.
 (dolist (v '(backup-inhibited find-file-literally file-local-variables-alist)) (put v 'permanent-local t))
+;; Directory-local settings (the functions are in dir-locals.el).
+(defvar dir-locals-file ".dir-locals.el"
+  "Name of the file holding a directory's local variables.
+Its companion with \"-2\" before the extension is read after it and wins.")
+
+(defvar enable-dir-local-variables t
+  "Nil means directory-local variables are never applied.")
+
+(defvar enable-remote-dir-locals nil
+  "Non-nil means directories on remote hosts are searched for local variables too.")
+
+(defvar dir-local-variables-alist nil
+  "The directory-local settings found for this buffer, (VAR . VALUE) in application order.")
+(make-variable-buffer-local 'dir-local-variables-alist)
+
+(defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
+(defvar dir-locals-directory-cache nil
+  "List of (DIRECTORY CLASS MTIME): which class applies under each directory.
+MTIME is the newest modification time of the files the class was read from,
+0 when there were none, nil for a class set up by hand.")
 (defvar before-hack-local-variables-hook nil "Functions run before file-local settings are applied.")
 (defvar hack-local-variables-hook nil "Functions run after file-local settings are applied.")
 
@@ -160,10 +180,12 @@ With PERIOD, include the period, and return \"\" when there is no extension."
           ((functionp pred) (funcall pred val)))))
 
 (defun risky-local-variable-p (sym &optional _val)
-  "Non-nil if SYM is risky as a file-local variable (hooks, functions, programs...)."
-  (cond ((get sym 'risky-local-variable))
-        (t (string-match-p "-\\(?:command\\|function\\|functions\\|hook\\|hooks\\|form\\|forms\\|map\\|map-alist\\|mode-alist\\|program\\|predicate\\)\\'"
-                           (symbol-name sym)))))
+  "Non-nil if SYM is risky as a file-local variable: its `risky-local-variable'
+property, else the position where its name shows it holds hooks, functions,
+keymaps, programs or font-lock keywords."
+  (or (get sym 'risky-local-variable)
+      (string-match "-\\(?:commands?\\|predicates?\\|map\\(?:-alist\\)?\\|\\(?:mode\\|frame\\)-alist\\|bindat-spec\\|hooks?\\|functions?\\|forms?\\|program\\)\\'\\|font-lock-keywords\\(?:-[0-9]+\\)?\\'"
+                    (symbol-name sym))))
 
 (defun files--prop-line-bounds ()
   "Start and end of the text between the -*- marks of the first line (second after #!), or nil."
@@ -228,37 +250,130 @@ With PERIOD, include the period, and return \"\" when there is no extension."
   (let ((fn (intern (concat (downcase (symbol-name name)) "-mode"))))
     (when (fboundp fn) (funcall fn))))
 
-(defun hack-local-variables (&optional handle-mode _inhibit-locals)
-  "Apply the file-local variables of the -*- line and the Local Variables block to this buffer.
-As GNU does without a user to ask: when any setting is unsafe, none is applied unless
-`enable-local-variables' is :all (all) or :safe (the safe ones). HANDLE-MODE non-nil also
-applies a `mode:' setting."
-  (run-hooks 'before-hack-local-variables-hook)
-  (let ((all (append (files--prop-line-vars) (files--block-vars)))
-        (vars nil) (unsafe nil))
-    (dolist (pair all)
-      (let ((sym (car pair)))
-        (cond ((eq sym 'mode) (when handle-mode (files--apply-mode (cdr pair))))
-              ((memq sym '(coding unibyte)))
-              ((memq sym ignored-local-variables))
-              (t (push pair vars)
-                 (unless (if (eq sym 'eval)
-                             (or (eq enable-local-eval t) (member (cdr pair) safe-local-eval-forms))
-                           (and (not (risky-local-variable-p sym)) (safe-local-variable-p sym (cdr pair))))
-                   (push pair unsafe))))))
-    (setq vars (reverse vars))
-    (when (and enable-local-variables vars)
-      (let ((chosen (cond ((eq enable-local-variables :all) vars)
-                          ((null unsafe) vars)
+(defun files--mode-function (name)
+  "The function a `mode:' setting of NAME stands for."
+  (intern (concat (downcase (symbol-name name)) "-mode")))
+
+(defun files--settings (pairs handle-mode)
+  "The file-local PAIRS as the hack functions return them.
+HANDLE-MODE t: the mode function of the first `mode:' pair, or nil.
+Otherwise the pairs newest first, without `coding' and, when HANDLE-MODE
+is `no-mode', without `mode'."
+  (if (eq handle-mode t)
+      (let ((m (assq 'mode pairs))) (and m (files--mode-function (cdr m))))
+    (let (out)
+      (dolist (p pairs)
+        (unless (or (eq (car p) 'coding)
+                    (and (eq handle-mode 'no-mode) (eq (car p) 'mode)))
+          (push p out)))
+      out)))
+
+(defun hack-local-variables-prop-line (&optional handle-mode)
+  "The settings of the -*- line, newest first (see `files--settings' for HANDLE-MODE).
+A lone word there names only a mode."
+  (let* ((b (files--prop-line-bounds))
+         (lone (and b (not (string-match-p ":" (buffer-substring-no-properties (car b) (cdr b)))))))
+    (if lone
+        (and (eq handle-mode t) (files--settings (files--prop-line-vars) t))
+      (files--settings (files--prop-line-vars) handle-mode))))
+
+(defun hack-local-variables--find-variables (&optional handle-mode)
+  "The settings of the Local Variables block, newest first (see `files--settings')."
+  (files--settings (files--block-vars) handle-mode))
+
+(defun files--every-p (pred items)
+  "Non-nil when PRED holds for each of ITEMS."
+  (while (and items (funcall pred (car items)))
+    (setq items (cdr items)))
+  (null items))
+
+(defun hack-one-local-variable-eval-safep (exp)
+  "Non-nil if the `eval:' form EXP may run without asking.
+Atoms are harmless; a list must be in `safe-local-eval-forms', or call a
+function whose `safe-local-eval-function' property is t (and then take only
+constant arguments) or a predicate (or list of them) that accepts EXP."
+  (or (atom exp)
+      (member exp safe-local-eval-forms)
+      (let ((how (and (symbolp (car exp)) (get (car exp) 'safe-local-eval-function))))
+        (cond ((eq how t) (files--every-p #'hack-one-local-variable-constantp (cdr exp)))
+              ((functionp how) (funcall how exp))
+              ((consp how) (not (files--every-p (lambda (f) (not (funcall f exp))) how)))))))
+
+(defun files--setting-safe-p (pair)
+  "Non-nil if the file-local setting PAIR may be applied without asking."
+  (let ((var (car pair)))
+    (cond ((eq var 'mode) t)
+          ((eq var 'eval)
+           (and enable-local-eval
+                (or (eq enable-local-eval t) (hack-one-local-variable-eval-safep (cdr pair)))))
+          (t (safe-local-variable-p var (cdr pair))))))
+
+(defun hack-local-variables-filter (variables dir-name)
+  "Queue the acceptable settings of VARIABLES in `file-local-variables-alist'.
+VARIABLES come newest first; where one variable repeats the first wins.
+Without a user to ask, any setting not known to be safe means none is taken
+unless `enable-local-variables' is :all (all are) or :safe (the safe ones
+are).  A queued variable replaces an earlier entry for it; DIR-NAME nil (the
+file's own settings) also removes it from `dir-local-variables-alist'."
+  (let ((taken nil) (doubtful nil))
+    (dolist (pair variables)
+      (let ((var (car pair)))
+        (unless (or (memq var ignored-local-variables)
+                    (and (not (eq var 'eval)) (assq var taken)))
+          (push pair taken)
+          (unless (files--setting-safe-p pair) (push pair doubtful)))))
+    (when enable-local-variables
+      (let ((chosen (cond ((or (eq enable-local-variables :all) (null doubtful)) taken)
                           ((eq enable-local-variables :safe)
-                           (let (keep) (dolist (p vars) (unless (memq p unsafe) (push p keep))) (nreverse keep))))))
-        (when (consp chosen)
-          (setq file-local-variables-alist chosen)
-          (dolist (pair chosen)
-            (if (eq (car pair) 'eval)
-                (eval (cdr pair) t)
-              (set (make-local-variable (car pair)) (cdr pair))))))))
+                           (let (keep) (dolist (p taken) (unless (memq p doubtful) (push p keep))) (nreverse keep))))))
+        (dolist (pair chosen)
+          (unless (eq (car pair) 'eval)
+            (setq file-local-variables-alist (assq-delete-all (car pair) file-local-variables-alist))
+            (unless dir-name
+              (setq dir-local-variables-alist (assq-delete-all (car pair) dir-local-variables-alist))))
+          (push pair file-local-variables-alist))))
+    nil))
+
+(defun hack-one-local-variable (var val)
+  "Apply the single file-local setting VAR: VAL to this buffer.
+`mode' calls VAL-mode unless the buffer is in it already (a minor mode is
+turned on), `eval' evaluates VAL, anything else becomes a buffer-local value."
+  (cond ((eq var 'mode)
+         (let ((fn (files--mode-function val)))
+           (cond ((memq fn minor-mode-list) (funcall fn 1))
+                 ((eq (indirect-function fn) (indirect-function major-mode)) nil)
+                 (t (funcall fn)))))
+        ((eq var 'eval) (save-current-buffer (eval val t)))
+        (t (set (make-local-variable var) val))))
+
+(defun hack-local-variables-apply ()
+  "Apply the settings queued in `file-local-variables-alist', oldest first.
+`before-hack-local-variables-hook' runs first when there are any,
+`hack-local-variables-hook' in any case."
+  (when file-local-variables-alist
+    (setq file-local-variables-alist (nreverse file-local-variables-alist))
+    (run-hooks 'before-hack-local-variables-hook)
+    (dolist (pair file-local-variables-alist)
+      (hack-one-local-variable (car pair) (cdr pair))))
   (run-hooks 'hack-local-variables-hook))
+
+(defun hack-local-variables (&optional handle-mode inhibit-locals)
+  "Apply this buffer's directory-local and file-local settings.
+The file's come from its -*- line and its Local Variables block, and win
+over the directory's.  HANDLE-MODE t only returns the mode function the file
+names (or nil) and changes nothing; `no-mode' leaves `mode:' settings out.
+INHIBIT-LOCALS non-nil takes none of the file's own settings."
+  (if (eq handle-mode t)
+      (and (not inhibit-locals)
+           (or (hack-local-variables-prop-line t) (hack-local-variables--find-variables t)))
+    (setq file-local-variables-alist nil)
+    (hack-dir-local-variables)
+    (when (and enable-local-variables (not inhibit-locals))
+      (hack-local-variables-filter (append (hack-local-variables--find-variables handle-mode)
+                                           (hack-local-variables-prop-line handle-mode))
+                                   nil))
+    (hack-local-variables-apply)
+    nil))
 
 (defun set-auto-mode (&optional keep-mode-if-same)
   "Choose the buffer's major mode: from a `mode:' setting of the -*- line or the local
@@ -283,7 +398,7 @@ KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
     ;; then no file-local variable is applied.
     (condition-case err (set-auto-mode)
       (error (message "File mode specification error: %s" err))))
-  (condition-case nil (hack-local-variables) (error nil)))
+  (condition-case nil (hack-local-variables 'no-mode) (error nil)))
 
 (defun abbreviate-file-name (filename)
   "Return FILENAME shortened: `directory-abbrev-alist' applied and the home directory written as ~."

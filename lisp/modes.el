@@ -44,7 +44,7 @@ are called."
       (setq delayed-mode-hooks nil)
       (apply #'run-hooks 'change-major-mode-after-body-hook all))
     (when (and buffer-file-name (not modes--hack-done-later))
-      (condition-case err (hack-local-variables)
+      (condition-case err (hack-local-variables 'no-mode)
         (error (message "File local-variables error: %s" (error-message-string err)))))
     (run-hooks 'after-change-major-mode-hook)
     (let ((funs (reverse delayed-after-hook-functions)))
