@@ -375,19 +375,30 @@ INHIBIT-LOCALS non-nil takes none of the file's own settings."
     (hack-local-variables-apply)
     nil))
 
+(defun files--auto-mode-choice ()
+  "The major mode function the buffer asks for, or nil.
+A `mode:' setting of the -*- line or the local variables block comes first
+(unless `enable-local-variables' is nil; a mode that does not exist is
+reported and passed over), then a #! line (`interpreter-mode-alist'), then
+the file's name (`auto-mode-alist').  Modes this system lacks are skipped."
+  (let ((spec (and enable-local-variables (hack-local-variables t))))
+    (when (and spec (not (functionp spec)))
+      (message "Ignoring unknown mode `%s'" spec)
+      (setq spec nil))
+    (or spec
+        (let ((mode (or (modes--interpreter-mode)
+                        (and buffer-file-name (modes--mode-for-name buffer-file-name)))))
+          (and mode (fboundp mode) mode)))))
+
 (defun set-auto-mode (&optional keep-mode-if-same)
-  "Choose the buffer's major mode: from a `mode:' setting of the -*- line or the local
-variables block, else from a #! line (`interpreter-mode-alist'), else from the file's
-name (`auto-mode-alist').  Modes this system lacks are skipped.  With
-KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
-  (let ((m (or (assq 'mode (files--prop-line-vars)) (assq 'mode (files--block-vars)))))
-    (if m
-        (files--apply-mode (cdr m))
-      (let ((mode (or (modes--interpreter-mode)
-                      (and buffer-file-name (modes--mode-for-name buffer-file-name)))))
-        (when (and mode (fboundp mode)
-                   (not (and keep-mode-if-same (eq mode major-mode))))
-          (funcall mode))))))
+  "Put the buffer in the major mode it asks for (see `files--auto-mode-choice'),
+or in the default mode (`major-mode''s default) when it asks for none.
+With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
+  (let ((mode (files--auto-mode-choice)))
+    (cond ((null mode) (funcall (or (default-value 'major-mode) #'fundamental-mode)))
+          ((and keep-mode-if-same (eq (indirect-function mode) (indirect-function major-mode))) nil)
+          (t (funcall mode))))
+  nil)
 
 (defun normal-mode (&optional _find-file)
   "Reset the buffer to its default major mode, then apply its auto mode and file-local variables."
@@ -654,7 +665,9 @@ inside one when it starts with that name and is longer (the names are compared a
   "Write the whole buffer to its file, as the buffer's visited file."
   (save-excursion
     (save-restriction (widen)
+      ;; A read-only buffer is saved as it is.
       (and (memq require-final-newline '(t visit-save))
+           (or inhibit-read-only (not buffer-read-only))
            (> (buffer-size) 0)
            (/= (char-before (point-max)) ?\n)
            (progn (goto-char (point-max)) (insert ?\n)))
@@ -667,6 +680,11 @@ The auto-save file goes once the save is made, if this session wrote it.
 The value is nil after saving, t when there was nothing to save."
   (cond ((buffer-modified-p)
          (or buffer-file-name (set-visited-file-name (expand-file-name (read-string "File to save in: "))))
+         (let ((dir (file-name-directory buffer-file-name)))
+           (unless (file-directory-p dir)
+             (if (y-or-n-p (format-message "Directory `%s' does not exist; create? " dir))
+                 (make-directory dir t)
+               (error "Canceled"))))
          (let ((auto-saved (recent-auto-save-p)))
            (run-hooks 'before-save-hook)
            (cond ((run-hook-with-args-until-success 'write-contents-functions))
@@ -682,22 +700,53 @@ The value is nil after saving, t when there was nothing to save."
   (basic-save-buffer)
   nil)
 
-(defun set-visited-file-name (filename &optional _no-query along-with-file)
+(defun set-visited-file-name (filename &optional no-query along-with-file)
   "Make the current buffer visit FILENAME (nil: no file), renaming the buffer after it.
-The buffer counts as modified afterwards unless ALONG-WITH-FILE says the file was renamed too."
-  (when (and filename (equal filename "")) (setq filename nil))
+When another buffer visits FILENAME, ask first unless NO-QUERY.  The buffer
+counts as modified afterwards unless ALONG-WITH-FILE says the file was
+renamed too.  Its local `write-file-functions' and `revert-buffer-function'
+go, and unless its text names a mode, it takes the mode the new name asks
+for (kept when the same)."
+  (when (equal filename "") (setq filename nil))
   (when filename (setq filename (expand-file-name filename)))
+  (let ((other (and filename (find-buffer-visiting filename))))
+    (and other (not (eq other (current-buffer))) (not no-query)
+         (not (y-or-n-p (format "A buffer is visiting %s; proceed? " filename)))
+         (user-error "Aborted")))
   (setq buffer-file-name filename buffer-backed-up nil)
   (when filename
     (setq buffer-file-truename (abbreviate-file-name (file-truename filename))
           default-directory (file-name-directory filename))
     (let ((base (file-name-nondirectory filename)))
       (or (equal base (buffer-name)) (rename-buffer (generate-new-buffer-name base)))))
+  (kill-local-variable 'write-file-functions)
+  (kill-local-variable 'revert-buffer-function)
   (unless along-with-file
     (clear-visited-file-modtime)
     (and filename (set-buffer-modified-p t)))
   (when buffer-auto-save-file-name (rename-auto-save-file))
+  (unless (hack-local-variables t)
+    (set-auto-mode t))
   (run-hooks 'after-set-visited-file-name-hook)
+  nil)
+
+(defun write-file (filename &optional confirm)
+  "Make the buffer visit FILENAME and save it there.
+A FILENAME ending in a slash names a directory: the file is the buffer's
+file (or buffer) name inside it.  With CONFIRM, ask before overwriting an
+existing file.  An empty FILENAME keeps the visited file name."
+  (interactive (list (read-string "Write file: ") t))
+  (unless (equal filename "")
+    (when (directory-name-p filename)
+      (setq filename (concat filename (file-name-nondirectory (or buffer-file-name (buffer-name))))))
+    (and confirm (file-exists-p filename)
+         (not (y-or-n-p (format-message "File `%s' exists; overwrite? " filename)))
+         (user-error "Canceled"))
+    (set-visited-file-name filename (not confirm)))
+  (set-buffer-modified-p t)
+  (when (and buffer-file-name (file-writable-p buffer-file-name))
+    (setq buffer-read-only nil))
+  (save-buffer)
   nil)
 
 (defun revert-buffer (&optional ignore-auto noconfirm preserve-modes)
@@ -768,7 +817,7 @@ One such buffer alone keeps BASE, unless a buffer visiting no file already has t
     (setq items (nreverse items))
     (let ((other (get-buffer base)))
       (if (and (= (length items) 1)
-               (or (null other) (eq other (car (car items))) (eq other dying)))
+               (or (null other) (eq other (car (car items)))))
           (let ((b (car (car items))))
             (unless (equal (buffer-name b) base)
               (with-current-buffer b (rename-buffer base))))
