@@ -173,6 +173,15 @@
                 hack-dir-local-variables hack-dir-local-variables-non-file-buffer))
   (autoload name "dir-locals"))
 
+;; files-buffers: killing and saving many buffers, find-file's variants.
+(dolist (name '(kill-buffer-ask kill-matching-buffers kill-some-buffers save-some-buffers
+                find-file--read-only find-file-read-only find-file-read-only-other-window
+                find-file-read-only-other-frame find-file-existing find-file-other-window
+                find-file-other-frame find-alternate-file find-alternate-file-other-window))
+  (autoload name "files-buffers" nil (not (memq name '(kill-buffer-ask find-file--read-only)))))
+(defvar save-some-buffers-default-predicate nil
+  "When non-nil, the PRED `save-some-buffers' uses when called without one.")
+
 ;; Variables GNU has from the start that the two files above read or fill:
 ;; special from the start, so that a caller's `let' binds them dynamically.
 (defvar file-name-history nil "The minibuffer history of file names.")

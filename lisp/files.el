@@ -478,17 +478,28 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
       (let ((inhibit-read-only nil)) (after-find-file missing (not nowarn))))
     buf))
 
-(defun find-file-noselect (filename &optional nowarn rawfile _wildcards)
+(defvar find-file-wildcards t
+  "Non-nil means `find-file' and its relatives expand wildcards in the names they are given.")
+
+(defun find-file-noselect (filename &optional nowarn rawfile wildcards)
   "Return a buffer visiting FILENAME, reading the file into a new buffer if none visits it yet.
-NOWARN suppresses warnings; RAWFILE reads the bytes with no decoding, modes or local variables."
-  (setq filename (abbreviate-file-name (expand-file-name filename)))
-  ;; GNU would open dired here; there is no dired.
-  (if (file-directory-p filename) (error "%s is a directory" filename))
-  (or (get-file-buffer filename)
-      (find-buffer-visiting filename)
-      (save-current-buffer
-        (files--read-into (create-file-buffer filename) filename
-                          (abbreviate-file-name (file-truename filename)) nowarn rawfile))))
+NOWARN suppresses warnings; RAWFILE reads the bytes with no decoding, modes or local variables.
+With WILDCARDS (and `find-file-wildcards'), a FILENAME with wildcard characters that matches
+files gives the list of their buffers; one that matches none is visited as written."
+  (let ((matches (and wildcards find-file-wildcards
+                      (not (file-name-quoted-p filename))
+                      (string-match-p "[[*?]" filename)
+                      (file-expand-wildcards (expand-file-name filename) t))))
+    (if matches
+        (mapcar (lambda (f) (find-file-noselect f nowarn rawfile)) matches)
+      (setq filename (abbreviate-file-name (expand-file-name filename)))
+      ;; GNU would open dired here; there is no dired.
+      (if (file-directory-p filename) (error "%s is a directory" filename))
+      (or (get-file-buffer filename)
+          (find-buffer-visiting filename)
+          (save-current-buffer
+            (files--read-into (create-file-buffer filename) filename
+                              (abbreviate-file-name (file-truename filename)) nowarn rawfile))))))
 
 (defun after-find-file (&optional error _warn noauto _from-revert nomodes)
   "Finish visiting: set `buffer-read-only' from the file's permissions, then unless NOMODES
@@ -500,14 +511,16 @@ the file did not exist; NOAUTO is accepted for compatibility."
   (and auto-save-default (not noauto) (not noninteractive) (auto-save-mode 1))
   (or nomodes (progn (normal-mode t) (run-hooks 'find-file-hook))))
 
-(defun switch-to-buffer (buffer-or-name &optional _norecord _force-same-window)
-  "Make BUFFER-OR-NAME current (created if need be) and return it; batch has no window to show it in."
+(defun switch-to-buffer (buffer-or-name &optional norecord _force-same-window)
+  "Make BUFFER-OR-NAME current (created if need be) and return it; batch has no window to show it in.
+Unless NORECORD, the buffer moves to the front of the buffer list, as showing it would."
   (let ((buf (cond ((null buffer-or-name) (other-buffer))
                    ((get-buffer buffer-or-name))
                    (t (let ((b (get-buffer-create buffer-or-name)))
                         (set-buffer-major-mode b)
                         b)))))
     (set-buffer buf)
+    (tsmacs--show-buffer buf norecord)
     buf))
 
 (defun pop-to-buffer-same-window (buffer &optional norecord)
@@ -519,8 +532,13 @@ the file did not exist; NOAUTO is accepted for compatibility."
   (switch-to-buffer buffer-or-name norecord))
 
 (defun find-file (filename &optional wildcards)
-  "Visit FILENAME in a buffer (see `find-file-noselect'), make that buffer current and return it."
-  (switch-to-buffer (find-file-noselect filename nil nil wildcards)))
+  "Visit FILENAME in a buffer (see `find-file-noselect'), make that buffer current and return it.
+When WILDCARDS gave several buffers, each is switched to, last first, so that the first ends
+current; the list comes back in the order they were switched to."
+  (let ((value (find-file-noselect filename nil nil wildcards)))
+    (if (listp value)
+        (mapcar #'switch-to-buffer (reverse value))
+      (switch-to-buffer value))))
 
 (defun find-file-literally (filename)
   "Visit FILENAME with no decoding, modes or local variables, make its buffer current and return it."

@@ -471,6 +471,7 @@ empty FROM-STRING is an error."
 
 (defalias 'string= #'string-equal)
 (defalias 'string< #'string-lessp)
+(defalias 'beep #'ding)
 
 (defun string-greaterp (string1 string2)
   "Non-nil when STRING1 comes after STRING2 in character-code order.

@@ -172,6 +172,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "buffer-undo-list",
   "bufferp",
   "buffers",
+  "bury-buffer-internal",
   "byte-code-function-p",
   "byte-compile",
   "byte-compile-debug",
@@ -334,6 +335,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "delete-process",
   "delete-region",
   "delq",
+  "ding",
   "dir-ok",
   "directory-empty-p",
   "directory-file-name",
@@ -1146,6 +1148,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "truncate-lines",
   "try-completion",
   "tsmacs--call-js",
+  "tsmacs--show-buffer",
   "type-of",
   "ucs-names",
   "underflow-error",
@@ -1168,6 +1171,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "upcase-word",
   "use-global-map",
   "use-local-map",
+  "use-short-answers",
   "user-error",
   "user-full-name",
   "user-login-name",
@@ -1210,6 +1214,8 @@ export const BUILTIN_NAMES: readonly string[] = [
   "wrong-length-argument",
   "wrong-number-of-arguments",
   "wrong-type-argument",
+  "y-or-n-p",
+  "yes-or-no-p",
 ];
 // The global slots (runtime.ts DEFGLOBAL), sorted: a global's index is its place.
 export const BUILTIN_GLOBALS: readonly string[] = [

@@ -38,6 +38,7 @@ import './marker.ts';
 import './insdel.ts';
 import './undo.ts';
 import './cmds.ts';
+import './dispnew.ts';
 import './indent.ts';
 import './overlay.ts';
 import './fns-buffer.ts';

@@ -236,6 +236,42 @@ DEFUN('buffer-list', 0, 1, 'Give a fresh list of the live buffers (FRAME is acce
     return r;
   });
 
+/** Move B to the front (FRONT true) or the end of the buffer list. */
+function moveInBufferList(rt: Runtime, b: number, front: boolean): void {
+  let prev = Qnil;
+  for (let l = rt.globals[G_BUFFER_LIST]!; (l & 7) === Lisp_Cons; prev = l, l = xcdr(rt, l)) {
+    if (xcar(rt, l) !== b) continue;
+    if (prev === Qnil) rt.globals[G_BUFFER_LIST] = xcdr(rt, l);
+    else xsetcdr(rt, prev, xcdr(rt, l));
+    break;
+  }
+  if (front) rt.globals[G_BUFFER_LIST] = cons(rt, b, rt.globals[G_BUFFER_LIST]!);
+  else appendToBufferList(rt, b);
+}
+
+DEFUN('bury-buffer-internal', 1, 1, 'Put BUFFER last in the buffer list.', (rt, buffer: number) => {
+  if (!bufferp(rt, buffer)) wrongTypeArgument(rt, Qbufferp, buffer);
+  if (!bufferLive(rt, buffer)) return Qnil;
+  moveInBufferList(rt, buffer, false);
+  runListUpdateHook(rt, bslot(rt, buffer, BUF_INHIBIT_HOOKS) !== Qnil);
+  return Qnil;
+});
+
+DEFUN('tsmacs--show-buffer', 1, 2, 'Show BUFFER in the one window batch mode has, and unless NORECORD put it first in the buffer list.\n`buffer-list-update-hook\' runs for each of the two changes that happens, as showing a buffer in GNU Emacs runs it.', (rt, buffer: number, norecord: number) => {
+  if (!bufferp(rt, buffer)) wrongTypeArgument(rt, Qbufferp, buffer);
+  if (!bufferLive(rt, buffer)) return Qnil;
+  const inhibit = bslot(rt, buffer, BUF_INHIBIT_HOOKS) !== Qnil;
+  if (rt.globals[G_WINDOW_BUFFER] !== buffer) {
+    rt.globals[G_WINDOW_BUFFER] = buffer;
+    runListUpdateHook(rt, inhibit);
+  }
+  if (norecord === Qnil) {
+    moveInBufferList(rt, buffer, true);
+    runListUpdateHook(rt, inhibit);
+  }
+  return Qnil;
+});
+
 DEFUN('rename-buffer', 1, 2, 'Give the current buffer the name NEWNAME and give that name back.\nWith UNIQUE non-nil a name in use is made unique first; without, a name in use is an error.',
   (rt, newname: number, unique: number) => {
     if (!stringp(newname)) wrongTypeArgument(rt, Qstringp, newname);
@@ -557,8 +593,9 @@ export function killBuffer(rt: Runtime, x: number): number {
       if (b === currentBuffer(rt)) return Qnil;
     }
     if (!bufferLive(rt, b)) return Qnil;
-    // The window shows another buffer from now on.
-    if (rt.globals[G_WINDOW_BUFFER] === b) rt.globals[G_WINDOW_BUFFER] = otherBuffer(rt, b);
+    // The window shows another buffer from now on (a change the list-update hook hears of).
+    const shownHere = rt.globals[G_WINDOW_BUFFER] === b;
+    if (shownHere) rt.globals[G_WINDOW_BUFFER] = otherBuffer(rt, b);
     // Unchain the markers: they point nowhere now.
     for (let l = bslot(rt, b, BUF_MARKERS); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
       const m = xcar(rt, l);
@@ -585,6 +622,7 @@ export function killBuffer(rt: Runtime, x: number): number {
     resetBufferLocals(rt, b, true);
     for (const fn of killNotices) fn(rt, b);
     runListUpdateHook(rt, inhibit);
+    if (shownHere) runListUpdateHook(rt, inhibit);
     return Qt;
   } finally {
     rt.sp = sp;

@@ -1,7 +1,7 @@
 // Primitives of GNU's minibuf.c that make sense without a minibuffer: string lookup in alists.
 
 import {
-  aref, cons, consp, isPvec, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
+  aref, cons, consp, isPvec, jsString, listFromArray, makeString, makeStringFromChars, pvecSize, schars, stringChars, stringp, symbolName, symbolNext,
   symbolp, vectorp, xcar, xcdr,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -9,7 +9,7 @@ import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { PVEC_HASH_TABLE } from '../heap/layout.ts';
-import { findSymbolValue, forEachTail, funcall, functionp, specbind, unbindTo } from './eval.ts';
+import { call1, findSymbolValue, forEachTail, funcall, functionp, specbind, unbindTo } from './eval.ts';
 import { fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { compareStrings, hashTableForEach } from './fns.ts';
 
@@ -195,6 +195,35 @@ DEFUN('read-string', 1, 5, 'Prompt with PROMPT and read a line of text as a stri
   const s = batchReadLine(rt, prompt);
   if (schars(rt, s) === 0 && defaultValue !== Qnil) return consp(defaultValue) ? xcar(rt, defaultValue) : defaultValue;
   return s;
+});
+
+// ---- yes-or-no-p: GNU has it in fns.c; here it sits beside the batch line reader it asks through ----
+
+const Quse_short_answers = DEFVAR('use-short-answers', () => Qnil, 'Non-nil means `yes-or-no-p\' asks with `y-or-n-p\' instead, taking a single y or n.');
+const Qy_or_n_p = DEFSYM('y-or-n-p');
+const Qdowncase_fns = DEFSYM('downcase');
+const Qmessage_fns = DEFSYM('message');
+const Qsleep_for = DEFSYM('sleep-for');
+const Qding = DEFSYM('ding');
+
+DEFUN('yes-or-no-p', 1, 1, 'Ask PROMPT and wait for the answer "yes" or "no" (any case), giving t or nil.\n"(yes or no) " is added to PROMPT; another answer is refused with the bell, a message, a two-second pause and the question again.\nWith `use-short-answers\' non-nil, ask with `y-or-n-p\' instead.', (rt, prompt: number) => {
+  if (!stringp(prompt)) wrongTypeArgument(rt, Qstringp, prompt);
+  if (findSymbolValue(rt, Quse_short_answers) !== Qnil) return call1(rt, Qy_or_n_p, prompt);
+  const sp = rt.sp;
+  const question = makeString(rt, jsString(rt, prompt) + '(yes or no) ');
+  rt.push(question);
+  try {
+    for (;;) {
+      const answer = jsString(rt, call1(rt, Qdowncase_fns, batchReadLine(rt, question)));
+      if (answer === 'yes') return Qt;
+      if (answer === 'no') return Qnil;
+      call1(rt, Qding, Qnil);
+      call1(rt, Qmessage_fns, makeString(rt, 'Please answer yes or no.'));
+      call1(rt, Qsleep_for, makeFixnum(2));
+    }
+  } finally {
+    rt.sp = sp;
+  }
 });
 
 // ---- the rest of minibuf.c's interface, as it behaves in batch mode ----
