@@ -185,6 +185,8 @@
 ;; Variables GNU has from the start that the two files above read or fill:
 ;; special from the start, so that a caller's `let' binds them dynamically.
 (defvar file-name-history nil "The minibuffer history of file names.")
+(defvar read-file-name-function #'read-file-name-default "The function `read-file-name' calls to do its work.")
+(defvar insert-default-directory t "Non-nil means a file name is read starting from the default directory.")
 (defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
 (defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
 (defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES) of connection-local variables.")
@@ -371,7 +373,8 @@
                    completion-shorthand-all-completions completion--string-equal-p
                    format-prompt completing-read-default minibuffer-message
                    set-minibuffer-message clear-minibuffer-message
-                   minibuffer--double-dollars)
+                   minibuffer--double-dollars read-file-name-default read-file-name
+                   read-directory-name)
                   ())))
   ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
   (dolist (name (nth 1 entry))

@@ -707,3 +707,32 @@ and REQUIRE-MATCH say which answers complete; HIST is the history."
 (provide 'minibuffer)
 
 ;;; minibuffer.el ends here
+
+;;;; Reading file names
+
+(defun read-file-name-default (prompt &optional dir default-filename mustmatch initial predicate)
+  "Read a file name with PROMPT, as `read-file-name' does by default.
+DIR (default `default-directory') is where a relative answer belongs; in
+batch mode the line read is given back as typed, and DEFAULT-FILENAME,
+MUSTMATCH, INITIAL and PREDICATE only matter to interactive completion."
+  (let* ((dir (abbreviate-file-name (expand-file-name (or dir default-directory))))
+         (start (if insert-default-directory (concat dir (or initial "")) initial)))
+    (ignore default-filename)
+    (completing-read-default prompt 'read-file-name-internal (or predicate 'file-exists-p)
+                             mustmatch start 'file-name-history nil)))
+
+(defun read-file-name (prompt &optional dir default-filename mustmatch initial predicate)
+  "Read a file name with PROMPT through `read-file-name-function' (default
+`read-file-name-default'), passing DIR, DEFAULT-FILENAME, MUSTMATCH,
+INITIAL and PREDICATE on."
+  (funcall (or read-file-name-function #'read-file-name-default)
+           prompt dir default-filename mustmatch initial predicate))
+
+(defun read-directory-name (prompt &optional dir default-dirname mustmatch initial)
+  "Read a directory name with PROMPT, as `read-file-name' does with
+`file-directory-p' as the predicate; DEFAULT-DIRNAME defaults to DIR (itself
+`default-directory' by default), or to INITIAL expanded in DIR."
+  (let ((dir (or dir default-directory)))
+    (read-file-name prompt dir
+                    (or default-dirname (if initial (expand-file-name initial dir) dir))
+                    mustmatch initial #'file-directory-p)))
