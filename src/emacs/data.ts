@@ -16,7 +16,7 @@ import {
 } from '../heap/tags.ts';
 import { MAX_CHAR, charBytes, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
-  allocString, bignumValue, cons, getProp, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
+  allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
   stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
@@ -252,13 +252,13 @@ export const bigValue = (rt: Runtime, x: number): bigint => ((x & 3) === 2 ? Big
 const BIG_FIX_MAX = BigInt(MOST_POSITIVE_FIXNUM);
 const BIG_FIX_MIN = BigInt(MOST_NEGATIVE_FIXNUM);
 const BIG_128 = 1n << 128n;
+const NEG_BIG_128 = -BIG_128;
 
 /** Bits needed for the magnitude of n (GNU's mpz_sizeinbase (n, 2)). */
 export function bigBitLength(n: bigint): number {
   if (n < 0n) n = -n;
   if (n === 0n) return 1;
-  const hex = n.toString(16);
-  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
+  return magnitudeBits(n);
 }
 
 function integerWidth(rt: Runtime): number {
@@ -266,11 +266,24 @@ function integerWidth(rt: Runtime): number {
   return (w & 3) === 2 ? w >> 2 : (w & 7) === Lisp_Vectorlike ? Infinity : 0;
 }
 
-/** A Lisp integer for a bigint, signalling overflow-error past `integer-width' bits as GNU's make_integer_mpz. */
-export function makeBigInteger(rt: Runtime, n: bigint): number {
+/** Signal overflow-error when n, at least 2^128 in magnitude, needs more than `integer-width' bits. */
+function checkBigWidth(rt: Runtime, n: bigint): void {
+  const w = integerWidth(rt);
+  if (w === Infinity) return;
+  if (w <= 128) xsignal(Qoverflow_error, Qnil);
+  // |n| < 2^w exactly when cutting it to w bits leaves it unchanged: no need to count its bits.
+  const mag = n < 0n ? -n : n;
+  if (BigInt.asUintN(w, mag) !== mag) xsignal(Qoverflow_error, Qnil);
+}
+
+/**
+ * A Lisp integer for a bigint, signalling overflow-error past `integer-width' bits as GNU's
+ * make_integer_mpz. BOUND, if not 0, is a number of bits |n| is known not to exceed.
+ */
+export function makeBigInteger(rt: Runtime, n: bigint, bound = 0): number {
   if (n >= BIG_FIX_MIN && n <= BIG_FIX_MAX) return makeFixnum(Number(n));
-  if ((n >= BIG_128 || n <= -BIG_128) && bigBitLength(n) > integerWidth(rt)) xsignal(Qoverflow_error, Qnil);
-  return makeBignum(rt, n);
+  if (n >= BIG_128 || n <= NEG_BIG_128) checkBigWidth(rt, n);
+  return makeBignum(rt, n, bound);
 }
 /** A Lisp integer for an exact JS integer. */
 export function makeInt(rt: Runtime, n: number): number {
@@ -860,6 +873,15 @@ function bigOp(op: number, a: bigint, b: bigint): bigint {
   }
 }
 
+const MAX_PRODUCT_BITS = 2 ** 30 - 64;
+
+/** Bits the result of OP can need, given bits its operands do not exceed. */
+function resultBits(op: number, a: number, b: number): number {
+  if (op === A_MUL) return a + b;
+  if (op === A_DIV) return a;
+  return (a > b ? a : b) + 1;
+}
+
 /** GNU's arith_driver over args[0..], with integer/bignum/float contagion left to right. */
 function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean): number {
   const n = args.length;
@@ -868,6 +890,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
   let mode: number; // 0 exact JS integer, 1 bigint, 2 float
   let iacc = 0;
   let bacc = 0n;
+  let bbits = 0; // bits |bacc| cannot exceed, so the result's size is found without counting
   let facc = 0;
   if ((x & 3) === 2) {
     iacc = x >> 2;
@@ -877,6 +900,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
     mode = 2;
   } else {
     bacc = bignumValue(rt, x);
+    bbits = (pvecSize(rt, x) - 1) * 32;
     mode = 1;
   }
   if (allFloat && mode !== 2) {
@@ -899,10 +923,13 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
         if (r <= SAFE && r >= -SAFE) iacc = r;
         else {
           bacc = bigOp(op, BigInt(iacc), BigInt(v));
+          bbits = resultBits(op, 53, 32);
           mode = 1;
         }
-      } else if (mode === 1) bacc = bigOp(op, bacc, BigInt(v));
-      else facc = floatOp(op, facc, v);
+      } else if (mode === 1) {
+        bacc = bigOp(op, bacc, BigInt(v));
+        bbits = resultBits(op, bbits, 32);
+      } else facc = floatOp(op, facc, v);
     } else if ((x & 7) === Lisp_Float) {
       if (mode === 0) facc = iacc;
       else if (mode === 1) facc = Number(bacc);
@@ -910,16 +937,22 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
       facc = floatOp(op, facc, f64[(x & -8) >>> 3]!);
     } else if (isVl(rt, x, PVEC_BIGNUM)) {
       const b = bignumValue(rt, x);
+      const bits = (pvecSize(rt, x) - 1) * 32;
+      // GNU checks `integer-width' on the result only, so (* BIG BIG 0) is 0; a product JS could
+      // not hold (2^30 bits) is GNU's overflow-error for more limbs than it will allocate.
+      if (op === A_MUL && (mode === 1 ? bbits : 53) + bits > MAX_PRODUCT_BITS) xsignal(Qoverflow_error, Qnil);
       if (mode === 0) {
         bacc = bigOp(op, BigInt(iacc), b);
+        bbits = resultBits(op, 53, bits);
         mode = 1;
-      } else if (mode === 1) bacc = bigOp(op, bacc, b);
-      else facc = floatOp(op, facc, Number(b));
+      } else if (mode === 1) {
+        bacc = bigOp(op, bacc, b);
+        bbits = resultBits(op, bbits, bits);
+      } else facc = floatOp(op, facc, Number(b));
     } else checkNumberOrMarker(rt, x);
-    if (mode === 1 && op === A_MUL && (bacc >= BIG_128 || bacc <= -BIG_128)) checkResultBits(rt, bigBitLength(bacc));
   }
   if (mode === 0) return makeInt(rt, iacc);
-  if (mode === 1) return makeBigInteger(rt, bacc);
+  if (mode === 1) return makeBigInteger(rt, bacc, bbits);
   return makeFloat(rt, facc);
 }
 
