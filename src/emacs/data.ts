@@ -875,6 +875,9 @@ function bigOp(op: number, a: bigint, b: bigint): bigint {
 
 const MAX_PRODUCT_BITS = 2 ** 30 - 64;
 
+/** Bits the magnitude of bignum X cannot exceed: its words' worth. */
+const bignumBits = (rt: Runtime, x: number): number => (pvecSize(rt, x) - 1) * 32;
+
 /** Bits the result of OP can need, given bits its operands do not exceed. */
 function resultBits(op: number, a: number, b: number): number {
   if (op === A_MUL) return a + b;
@@ -900,7 +903,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
     mode = 2;
   } else {
     bacc = bignumValue(rt, x);
-    bbits = (pvecSize(rt, x) - 1) * 32;
+    bbits = bignumBits(rt, x);
     mode = 1;
   }
   if (allFloat && mode !== 2) {
@@ -937,7 +940,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
       facc = floatOp(op, facc, f64[(x & -8) >>> 3]!);
     } else if (isVl(rt, x, PVEC_BIGNUM)) {
       const b = bignumValue(rt, x);
-      const bits = (pvecSize(rt, x) - 1) * 32;
+      const bits = bignumBits(rt, x);
       // GNU checks `integer-width' on the result only, so (* BIG BIG 0) is 0; a product JS could
       // not hold (2^30 bits) is GNU's overflow-error for more limbs than it will allocate.
       if (op === A_MUL && (mode === 1 ? bbits : 53) + bits > MAX_PRODUCT_BITS) xsignal(Qoverflow_error, Qnil);
@@ -961,7 +964,7 @@ function negate(rt: Runtime, x: number): number {
   checkNumberOrMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, -(x >> 2));
   if ((x & 7) === Lisp_Float) return makeFloat(rt, -xfloat(rt, x));
-  return makeBigInteger(rt, -bignumValue(rt, x));
+  return makeBigInteger(rt, -bignumValue(rt, x), bignumBits(rt, x));
 }
 
 export function plus(rt: Runtime, args: number[]): number {
@@ -1020,7 +1023,8 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
   if (y === 0n) xsignal(Qarith_error, Qnil);
   let r = x % y;
   if (modulo && r !== 0n && (r < 0n) !== (y < 0n)) r += y;
-  return makeBigInteger(rt, r);
+  // |r| < |y|.
+  return makeBigInteger(rt, r, (b & 3) === 2 ? 32 : bignumBits(rt, b));
 }
 DEFUN('%', 2, 2, 'Give the remainder of dividing the integer X by the integer Y; it has the sign of X.', (rt, a: number, b: number) => {
   a = coerceMarker(rt, a);
@@ -1149,14 +1153,14 @@ DEFUN('1+', 1, 1, 'Give NUMBER increased by one.', (rt, x: number) => {
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) + 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) + 1);
-  return makeBigInteger(rt, bignumValue(rt, x) + 1n);
+  return makeBigInteger(rt, bignumValue(rt, x) + 1n, bignumBits(rt, x) + 1);
 });
 DEFUN('1-', 1, 1, 'Give NUMBER decreased by one.', (rt, x: number) => {
   x = coerceMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) - 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) - 1);
-  return makeBigInteger(rt, bignumValue(rt, x) - 1n);
+  return makeBigInteger(rt, bignumValue(rt, x) - 1n, bignumBits(rt, x) + 1);
 });
 
 // ---- bitwise operations ---------------------------------------------------------------------------
@@ -1227,7 +1231,7 @@ DEFUN('ash', 2, 2, 'Shift the integer VALUE left by COUNT bits, or right when CO
 DEFUN('lognot', 1, 1, 'Give the bitwise complement of the integer NUMBER.', (rt, x: number) => {
   checkInteger(rt, x);
   if ((x & 3) === 2) return makeFixnum(~(x >> 2));
-  return makeBigInteger(rt, ~bignumValue(rt, x));
+  return makeBigInteger(rt, ~bignumValue(rt, x), bignumBits(rt, x) + 1);
 });
 
 // ---- numbers and strings ---------------------------------------------------------------------------
