@@ -19,7 +19,7 @@ import {
   isRawPvec,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { makeFloat } from './object.ts';
+import { makeFloat, pruneBignumValues } from './object.ts';
 
 const Qgc_cons_threshold = DEFSYM('gc-cons-threshold');
 const Qgc_cons_percentage = DEFSYM('gc-cons-percentage');
@@ -411,6 +411,7 @@ export function collectGarbage(rt: Runtime): GCResult {
     // marker chains are pruned once nothing more will be marked.
     finalizeAndSweepWeak(rt);
     pruneMarkerChains(rt);
+    pruneBignumValues(rt, (w) => survives(rt, w));
     const freedBytes = rt.heap.sweep(() => {});
     const h = rt.heap;
     h.clearMarks(h.staticBase, h.staticTop);

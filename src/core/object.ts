@@ -179,7 +179,6 @@ export function vectorFromArray(rt: Runtime, xs: ArrayLike<number>): number {
 
 // ---- integers --------------------------------------------------------------------
 
-const BIG_MASK32 = 0xffffffffn;
 
 /** A Lisp integer for n: a fixnum when it fits, else a bignum. */
 export function makeInteger(rt: Runtime, n: number | bigint): number {
@@ -191,31 +190,139 @@ export function makeInteger(rt: Runtime, n: number | bigint): number {
   return makeBignum(rt, n);
 }
 
-/** A bignum object for n (which the caller knows is outside the fixnum range). */
-/** Below this a bignum's words are taken by shifting; above, through hexadecimal text. */
-const BIG_WORDS_BY_SHIFTING = 1n << 256n;
+// A bignum is a raw vectorlike: slot 0 a fixnum sign, then the magnitude in 32-bit little-endian
+// words. Arithmetic works on JS bigints, and turning a bignum of a few hundred words into one and
+// back (through text, to stay linear) cost 50-100 times the operation itself. So the bigint of a
+// bignum wider than two words is remembered in rt.bignumValues, keyed by the object, and a bignum
+// made from a bigint gets its words only when something reads them (sxhash, the dumper): until
+// then its sign slot is +-2 instead of +-1. Bignums never change, so an entry stays true while its
+// object lives; the collector drops the entries of objects it frees (pruneBignumValues) before
+// their addresses can be reused, and the dumper writes every pending bignum's words first.
 
-export function makeBignum(rt: Runtime, n: bigint): number {
+const BIG_2_64 = 1n << 64n;
+const SIGN_PENDING = 2;
+
+// The exponent field of a double, for exact bit lengths below.
+const bitsF64 = new Float64Array(1);
+const bitsU32 = new Uint32Array(bitsF64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const HI = LITTLE_ENDIAN ? 1 : 0;
+const LO = 1 - HI;
+
+/**
+ * The number of bits of M > 0 (GNU's mpz_sizeinbase (M, 2)), without writing M out: a bigint's
+ * length is not exposed, but BigInt.asUintN tells whether M < 2^k, and below 2^1023 the double
+ * nearest M has the answer in its exponent. BOUND, when not 0, is a number of bits M is known
+ * not to exceed (from the operands that made it): then one short shift finds the top.
+ */
+export function magnitudeBits(m: bigint, bound = 0): number {
+  if (bound > 960) {
+    const s = bound - 960;
+    const y = m >> BigInt(s);
+    if (y !== 0n) return s + smallBits(y);
+    // The bound was loose by more than 960 bits: count from scratch.
+  }
+  if (m < BIG_2_1000) return smallBits(m);
+  // 2^lo <= m < 2^hi: double hi until it bounds m, then halve the window until m >> lo is
+  // below 2^960, well clear of doubles rounding to Infinity.
+  let lo = 1000;
+  let hi = 2048;
+  while (BigInt.asUintN(hi, m) !== m) {
+    lo = hi;
+    hi *= 2;
+  }
+  while (hi - lo > 960) {
+    const mid = (lo + hi) >>> 1;
+    if (BigInt.asUintN(mid, m) === m) hi = mid;
+    else lo = mid;
+  }
+  return lo + smallBits(m >> BigInt(lo));
+}
+const BIG_2_1000 = 1n << 1000n;
+
+/** The bits of 0 < y < 2^1000, from the exponent of the double nearest y. */
+function smallBits(y: bigint): number {
+  bitsF64[0] = Number(y);
+  const e = ((bitsU32[HI]! >>> 20) & 0x7ff) - 1023;
+  // Above 2^53 the double may have rounded up to the next power of two.
+  if (e >= 53 && (bitsU32[HI]! & 0xfffff) === 0 && bitsU32[LO] === 0 && y >> BigInt(e) === 0n) return e;
+  return e + 1;
+}
+
+/**
+ * A bignum object for n (which the caller knows is outside the fixnum range). BOUND, if not 0,
+ * is a number of bits |n| does not exceed: see magnitudeBits.
+ */
+export function makeBignum(rt: Runtime, n: bigint, bound = 0): number {
   const neg = n < 0n;
-  let mag = neg ? -n : n;
-  const digits: number[] = [];
+  const mag = neg ? -n : n;
+  if (mag < BIG_2_64) {
+    // One or two words: written now, cheaper than remembering the bigint.
+    const lo = Number(BigInt.asUintN(32, mag));
+    const hi = Number(mag >> 32n);
+    const v = makePvec(rt, PVEC_BIGNUM, hi === 0 ? 2 : 3, 0);
+    const base = ((v & -8) >>> 2) + 1;
+    rt.i32[base] = makeFixnum(neg ? -1 : 1);
+    rt.i32[base + 1] = lo | 0;
+    if (hi !== 0) rt.i32[base + 2] = hi | 0;
+    return v;
+  }
+  const words = (magnitudeBits(mag, bound) + 31) >>> 5;
+  // The words are written when settled: no need to clear them (a raw vectorlike's slots after
+  // the first are never traced).
+  if (words + 1 > MAX_VECTOR_SIZE) throw new HeapExhausted('bignum too large');
+  const wi = rt.heap.alloc(BK_VECTOR, words + 2);
+  rt.i32[wi] = makeHeader(PVEC_BIGNUM, words + 1);
+  rt.heap.counts.vectorSlots += words + 1;
+  const v = makePtr(wi, Lisp_Vectorlike);
+  // GNU keeps a bignum's digits out of the Lisp heap, so they do not hasten a collection; here
+  // they count an eighth, which keeps the garbage between collections bounded.
+  rt.heap.bytesSinceGC -= (words * 7) >>> 1;
+  rt.i32[((v & -8) >>> 2) + 1] = makeFixnum(neg ? -SIGN_PENDING : SIGN_PENDING);
+  rt.bignumValues.set(v, n);
+  return v;
+}
+
+/** Write out the words of bignum V if they are still pending (see makeBignum). */
+export function settleBignum(rt: Runtime, v: number): void {
+  const base = ((v & -8) >>> 2) + 1;
+  const sign = fixnumValue(rt.i32[base]!);
+  if (sign === 1 || sign === -1) return;
+  const n = rt.bignumValues.get(v);
+  if (n === undefined) throw new Error('bignum without its value');
+  let mag = n < 0n ? -n : n;
+  const words = pvecSize(rt, v) - 1;
   if (mag < BIG_WORDS_BY_SHIFTING) {
-    while (mag > 0n) {
-      digits.push(Number(mag & BIG_MASK32) | 0);
+    for (let i = 0; i < words; i++) {
+      rt.i32[base + 1 + i] = Number(BigInt.asUintN(32, mag)) | 0;
       mag >>= 32n;
     }
   } else {
     // Shifting a long bigint copies it each time (quadratic: a million digits took 100 s);
     // its hexadecimal text comes out in linear time and splits into words directly.
     const hex = mag.toString(16);
-    for (let end = hex.length; end > 0; end -= 8) digits.push(parseInt(hex.slice(Math.max(0, end - 8), end), 16) | 0);
+    let i = 0;
+    for (let end = hex.length; end > 0; end -= 8) rt.i32[base + 1 + i++] = parseInt(hex.slice(Math.max(0, end - 8), end), 16) | 0;
   }
-  const v = makePvec(rt, PVEC_BIGNUM, 1 + digits.length, 0);
-  const base = ((v & -8) >>> 2) + 1;
-  rt.i32[base] = makeFixnum(neg ? -1 : 1);
-  for (let i = 0; i < digits.length; i++) rt.i32[base + 1 + i] = digits[i]!;
-  return v;
+  rt.i32[base] = makeFixnum(sign < 0 ? -1 : 1);
 }
+
+/** Settle every pending bignum: the dumper copies words as they are. */
+export function settleAllBignums(rt: Runtime): void {
+  for (const v of rt.bignumValues.keys()) settleBignum(rt, v);
+}
+
+/**
+ * Forget the values of bignums the collection in progress will free, whose addresses may come
+ * back as other objects: called once marking is over, with the collector's survival test.
+ */
+export function pruneBignumValues(rt: Runtime, survives: (w: number) => boolean): void {
+  for (const v of rt.bignumValues.keys()) if (!survives(v)) rt.bignumValues.delete(v);
+}
+
+/** Below this a bignum's words are taken by shifting; above, through hexadecimal text. */
+const BIG_WORDS_BY_SHIFTING = 1n << 256n;
+
 /**
  * The integer X as an exact JS number when it is a fixnum or a bignum within
  * +-(2^53 - 1), else NaN (any other object too): lets hot paths skip BigInt.
@@ -252,15 +359,26 @@ export const bignump = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_B
 export function bignumValue(rt: Runtime, v: number): bigint {
   const base = ((v & -8) >>> 2) + 1;
   const n = pvecSize(rt, v) - 1;
+  const m = rt.i32;
+  if (n <= 2) {
+    const lo = m[base + 1]! >>> 0;
+    const hi = n === 2 ? m[base + 2]! >>> 0 : 0;
+    const mag = hi < 0x200000 ? BigInt(hi * 4294967296 + lo) : (BigInt(hi) << 32n) | BigInt(lo);
+    return m[base]! < 0 ? -mag : mag;
+  }
+  const known = rt.bignumValues.get(v);
+  if (known !== undefined) return known;
   let r = 0n;
-  if (n <= 8) for (let i = n - 1; i >= 0; i--) r = (r << 32n) | BigInt(rt.i32[base + 1 + i]! >>> 0);
+  if (n <= 8) for (let i = n - 1; i >= 0; i--) r = (r << 32n) | BigInt(m[base + 1 + i]! >>> 0);
   else {
-    // As in makeBignum: through hexadecimal text, linear where shifting is quadratic.
+    // As in settleBignum: through hexadecimal text, linear where shifting is quadratic.
     const parts: string[] = [];
-    for (let i = n - 1; i >= 0; i--) parts.push((rt.i32[base + 1 + i]! >>> 0).toString(16).padStart(8, '0'));
+    for (let i = n - 1; i >= 0; i--) parts.push((m[base + 1 + i]! >>> 0).toString(16).padStart(8, '0'));
     r = BigInt('0x' + parts.join(''));
   }
-  return fixnumValue(rt.i32[base]!) < 0 ? -r : r;
+  if (fixnumValue(m[base]!) < 0) r = -r;
+  rt.bignumValues.set(v, r);
+  return r;
 }
 export const integerp = (rt: Runtime, x: number): boolean => isFixnum(x) || bignump(rt, x);
 /** The value of a Lisp integer as a bigint. */

@@ -141,6 +141,8 @@ export class Runtime {
    * string_char_byte_cache): see stringCharToByte in object.ts. 0 = none.
    */
   charByteString = 0;
+  /** The bigints of bignums wider than two words, by object (see makeBignum in object.ts). */
+  readonly bignumValues = new Map<number, bigint>();
   charByteChar = 0;
   charByteByte = 0;
   /** Counts in-place changes of any string's characters (aset, fillarray, clear-string): caches of decoded strings compare it. */

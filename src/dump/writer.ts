@@ -28,7 +28,7 @@ import {
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike } from '../heap/tags.ts';
 import { BUILTIN_SYMBOLS, Qt } from '../core/symbols.ts';
 import { GLOBAL_NAMES, type Runtime } from '../core/runtime.ts';
-import { jsString } from '../core/object.ts';
+import { jsString, settleAllBignums } from '../core/object.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, HEADER_WORDS, H_BOM, H_CHECKSUM,
   H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
@@ -526,6 +526,8 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   if (built !== BUILTIN_SYMBOLS.length)
     throw new Error(`builtin symbols declared after the runtime was built (DEFSYM outside module top level): ${
       BUILTIN_SYMBOLS.slice(built).map((s) => s.name).join(', ')}`);
+  // Bignums made since the last collection may not have their words written yet.
+  settleAllBignums(rt);
   const L = layoutObjects(rt, opts.trackReferrers);
   const nsyms = BUILTIN_SYMBOLS.length;
   const hotStartW = HEADER_WORDS;

@@ -16,7 +16,7 @@ import {
 } from '../heap/tags.ts';
 import { MAX_CHAR, charBytes, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
-  allocString, bignumValue, cons, getProp, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
+  allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
   stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
@@ -252,13 +252,13 @@ export const bigValue = (rt: Runtime, x: number): bigint => ((x & 3) === 2 ? Big
 const BIG_FIX_MAX = BigInt(MOST_POSITIVE_FIXNUM);
 const BIG_FIX_MIN = BigInt(MOST_NEGATIVE_FIXNUM);
 const BIG_128 = 1n << 128n;
+const NEG_BIG_128 = -BIG_128;
 
 /** Bits needed for the magnitude of n (GNU's mpz_sizeinbase (n, 2)). */
 export function bigBitLength(n: bigint): number {
   if (n < 0n) n = -n;
   if (n === 0n) return 1;
-  const hex = n.toString(16);
-  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
+  return magnitudeBits(n);
 }
 
 function integerWidth(rt: Runtime): number {
@@ -266,11 +266,24 @@ function integerWidth(rt: Runtime): number {
   return (w & 3) === 2 ? w >> 2 : (w & 7) === Lisp_Vectorlike ? Infinity : 0;
 }
 
-/** A Lisp integer for a bigint, signalling overflow-error past `integer-width' bits as GNU's make_integer_mpz. */
-export function makeBigInteger(rt: Runtime, n: bigint): number {
+/** Signal overflow-error when n, at least 2^128 in magnitude, needs more than `integer-width' bits. */
+function checkBigWidth(rt: Runtime, n: bigint): void {
+  const w = integerWidth(rt);
+  if (w === Infinity) return;
+  if (w <= 128) xsignal(Qoverflow_error, Qnil);
+  // |n| < 2^w exactly when cutting it to w bits leaves it unchanged: no need to count its bits.
+  const mag = n < 0n ? -n : n;
+  if (BigInt.asUintN(w, mag) !== mag) xsignal(Qoverflow_error, Qnil);
+}
+
+/**
+ * A Lisp integer for a bigint, signalling overflow-error past `integer-width' bits as GNU's
+ * make_integer_mpz. BOUND, if not 0, is a number of bits |n| is known not to exceed.
+ */
+export function makeBigInteger(rt: Runtime, n: bigint, bound = 0): number {
   if (n >= BIG_FIX_MIN && n <= BIG_FIX_MAX) return makeFixnum(Number(n));
-  if ((n >= BIG_128 || n <= -BIG_128) && bigBitLength(n) > integerWidth(rt)) xsignal(Qoverflow_error, Qnil);
-  return makeBignum(rt, n);
+  if (n >= BIG_128 || n <= NEG_BIG_128) checkBigWidth(rt, n);
+  return makeBignum(rt, n, bound);
 }
 /** A Lisp integer for an exact JS integer. */
 export function makeInt(rt: Runtime, n: number): number {
@@ -860,6 +873,18 @@ function bigOp(op: number, a: bigint, b: bigint): bigint {
   }
 }
 
+const MAX_PRODUCT_BITS = 2 ** 30 - 64;
+
+/** Bits the magnitude of bignum X cannot exceed: its words' worth. */
+const bignumBits = (rt: Runtime, x: number): number => (pvecSize(rt, x) - 1) * 32;
+
+/** Bits the result of OP can need, given bits its operands do not exceed. */
+function resultBits(op: number, a: number, b: number): number {
+  if (op === A_MUL) return a + b;
+  if (op === A_DIV) return a;
+  return (a > b ? a : b) + 1;
+}
+
 /** GNU's arith_driver over args[0..], with integer/bignum/float contagion left to right. */
 function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean): number {
   const n = args.length;
@@ -868,6 +893,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
   let mode: number; // 0 exact JS integer, 1 bigint, 2 float
   let iacc = 0;
   let bacc = 0n;
+  let bbits = 0; // bits |bacc| cannot exceed, so the result's size is found without counting
   let facc = 0;
   if ((x & 3) === 2) {
     iacc = x >> 2;
@@ -877,6 +903,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
     mode = 2;
   } else {
     bacc = bignumValue(rt, x);
+    bbits = bignumBits(rt, x);
     mode = 1;
   }
   if (allFloat && mode !== 2) {
@@ -899,10 +926,13 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
         if (r <= SAFE && r >= -SAFE) iacc = r;
         else {
           bacc = bigOp(op, BigInt(iacc), BigInt(v));
+          bbits = resultBits(op, 53, 32);
           mode = 1;
         }
-      } else if (mode === 1) bacc = bigOp(op, bacc, BigInt(v));
-      else facc = floatOp(op, facc, v);
+      } else if (mode === 1) {
+        bacc = bigOp(op, bacc, BigInt(v));
+        bbits = resultBits(op, bbits, 32);
+      } else facc = floatOp(op, facc, v);
     } else if ((x & 7) === Lisp_Float) {
       if (mode === 0) facc = iacc;
       else if (mode === 1) facc = Number(bacc);
@@ -910,16 +940,22 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
       facc = floatOp(op, facc, f64[(x & -8) >>> 3]!);
     } else if (isVl(rt, x, PVEC_BIGNUM)) {
       const b = bignumValue(rt, x);
+      const bits = bignumBits(rt, x);
+      // GNU checks `integer-width' on the result only, so (* BIG BIG 0) is 0; a product JS could
+      // not hold (2^30 bits) is GNU's overflow-error for more limbs than it will allocate.
+      if (op === A_MUL && (mode === 1 ? bbits : 53) + bits > MAX_PRODUCT_BITS) xsignal(Qoverflow_error, Qnil);
       if (mode === 0) {
         bacc = bigOp(op, BigInt(iacc), b);
+        bbits = resultBits(op, 53, bits);
         mode = 1;
-      } else if (mode === 1) bacc = bigOp(op, bacc, b);
-      else facc = floatOp(op, facc, Number(b));
+      } else if (mode === 1) {
+        bacc = bigOp(op, bacc, b);
+        bbits = resultBits(op, bbits, bits);
+      } else facc = floatOp(op, facc, Number(b));
     } else checkNumberOrMarker(rt, x);
-    if (mode === 1 && op === A_MUL && (bacc >= BIG_128 || bacc <= -BIG_128)) checkResultBits(rt, bigBitLength(bacc));
   }
   if (mode === 0) return makeInt(rt, iacc);
-  if (mode === 1) return makeBigInteger(rt, bacc);
+  if (mode === 1) return makeBigInteger(rt, bacc, bbits);
   return makeFloat(rt, facc);
 }
 
@@ -928,7 +964,7 @@ function negate(rt: Runtime, x: number): number {
   checkNumberOrMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, -(x >> 2));
   if ((x & 7) === Lisp_Float) return makeFloat(rt, -xfloat(rt, x));
-  return makeBigInteger(rt, -bignumValue(rt, x));
+  return makeBigInteger(rt, -bignumValue(rt, x), bignumBits(rt, x));
 }
 
 export function plus(rt: Runtime, args: number[]): number {
@@ -987,7 +1023,8 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
   if (y === 0n) xsignal(Qarith_error, Qnil);
   let r = x % y;
   if (modulo && r !== 0n && (r < 0n) !== (y < 0n)) r += y;
-  return makeBigInteger(rt, r);
+  // |r| < |y|.
+  return makeBigInteger(rt, r, (b & 3) === 2 ? 32 : bignumBits(rt, b));
 }
 DEFUN('%', 2, 2, 'Give the remainder of dividing the integer X by the integer Y; it has the sign of X.', (rt, a: number, b: number) => {
   a = coerceMarker(rt, a);
@@ -1116,14 +1153,14 @@ DEFUN('1+', 1, 1, 'Give NUMBER increased by one.', (rt, x: number) => {
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) + 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) + 1);
-  return makeBigInteger(rt, bignumValue(rt, x) + 1n);
+  return makeBigInteger(rt, bignumValue(rt, x) + 1n, bignumBits(rt, x) + 1);
 });
 DEFUN('1-', 1, 1, 'Give NUMBER decreased by one.', (rt, x: number) => {
   x = coerceMarker(rt, x);
   if ((x & 3) === 2) return makeInt(rt, (x >> 2) - 1);
   checkNumberOrMarker(rt, x);
   if ((x & 7) === Lisp_Float) return makeFloat(rt, xfloat(rt, x) - 1);
-  return makeBigInteger(rt, bignumValue(rt, x) - 1n);
+  return makeBigInteger(rt, bignumValue(rt, x) - 1n, bignumBits(rt, x) + 1);
 });
 
 // ---- bitwise operations ---------------------------------------------------------------------------
@@ -1194,7 +1231,7 @@ DEFUN('ash', 2, 2, 'Shift the integer VALUE left by COUNT bits, or right when CO
 DEFUN('lognot', 1, 1, 'Give the bitwise complement of the integer NUMBER.', (rt, x: number) => {
   checkInteger(rt, x);
   if ((x & 3) === 2) return makeFixnum(~(x >> 2));
-  return makeBigInteger(rt, ~bignumValue(rt, x));
+  return makeBigInteger(rt, ~bignumValue(rt, x), bignumBits(rt, x) + 1);
 });
 
 // ---- numbers and strings ---------------------------------------------------------------------------

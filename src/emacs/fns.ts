@@ -19,7 +19,7 @@ import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_POSITIVE_FIXNUM,
 } from '../heap/tags.ts';
 import {
-  aref, allocString, bignumValue, bignump, cons, fixnumValue, isFixnum, isPvec, list, listFromArray, listToArray, makeFixnum, TailWalker,
+  aref, allocString, bignumValue, bignump, settleBignum, cons, fixnumValue, isFixnum, isPvec, list, listFromArray, listToArray, makeFixnum, TailWalker,
   makeFloat, makeInteger, makePvec, makeString, makeStringFromBytes, makeUnibyteString,
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
@@ -1150,12 +1150,8 @@ export function eql(rt: Runtime, a: number, b: number): boolean {
   return false;
 }
 function bignumEqual(rt: Runtime, a: number, b: number): boolean {
-  const n = pvecSize(rt, a);
-  if (n !== pvecSize(rt, b)) return false;
-  const ba = slots(a);
-  const bb = slots(b);
-  for (let i = 0; i < n; i++) if (rt.i32[ba + i] !== rt.i32[bb + i]) return false;
-  return true;
+  // A bignum's words may not be written yet (makeBignum in object.ts): compare the values.
+  return pvecSize(rt, a) === pvecSize(rt, b) && bignumValue(rt, a) === bignumValue(rt, b);
 }
 
 DEFUN('eql', 2, 2, 'Tell whether the arguments are `eq\', or are numbers of one type with one value (floats compare by their bits).', (rt, a: number, b: number) =>
@@ -2179,6 +2175,7 @@ function sxhashFloat(rt: Runtime, f: number): number {
   return mix(rt.i32[wi]! ^ Math.imul(rt.i32[wi + 1]!, 0x9e3779b1));
 }
 function sxhashBignum(rt: Runtime, b: number): number {
+  settleBignum(rt, b);
   const n = pvecSize(rt, b);
   const base = slots(b);
   let h = 0;
