@@ -177,8 +177,13 @@
 (dolist (name '(kill-buffer-ask kill-matching-buffers kill-some-buffers save-some-buffers
                 find-file--read-only find-file-read-only find-file-read-only-other-window
                 find-file-read-only-other-frame find-file-existing find-file-other-window
-                find-file-other-frame find-alternate-file find-alternate-file-other-window))
-  (autoload name "files-buffers" nil (not (memq name '(kill-buffer-ask find-file--read-only)))))
+                find-file-other-frame find-alternate-file find-alternate-file-other-window
+                confirm-nonexistent-file-or-buffer files--name-absolute-system-p files--force))
+  (autoload name "files-buffers" nil
+            (not (memq name '(kill-buffer-ask find-file--read-only confirm-nonexistent-file-or-buffer
+                              files--name-absolute-system-p files--force)))))
+(defvar confirm-nonexistent-file-or-buffer 'after-completion
+  "Whether visiting a file or buffer that does not exist asks first.")
 (defvar save-some-buffers-default-predicate nil
   "When non-nil, the PRED `save-some-buffers' uses when called without one.")
 

@@ -122,4 +122,28 @@ A modified buffer visiting a file is only given up after a yes-or-no question."
 (files--define-in-place find-file-read-only-other-frame find-file-read-only "Find file read-only other frame: ")
 (files--define-in-place find-alternate-file-other-window find-file "Find alternate file in other window: ")
 
+;;;; Small helpers of files.el
+
+(defvar confirm-nonexistent-file-or-buffer 'after-completion
+  "Whether visiting a file or buffer that does not exist asks first:
+nil never, `after-completion' only after completion, anything else always.")
+
+(defun confirm-nonexistent-file-or-buffer ()
+  "What the minibuffer's REQUIRE-MATCH should be, going by `confirm-nonexistent-file-or-buffer'."
+  (pcase confirm-nonexistent-file-or-buffer
+    ('after-completion 'confirm-after-completion)
+    ('nil nil)
+    (_ 'confirm)))
+
+(defun files--name-absolute-system-p (file)
+  "Non-nil if FILE is absolute as the system sees it: absolute, and not a ~ name."
+  (and (file-name-absolute-p file)
+       (not (eq (aref file 0) ?~))))
+
+(defun files--force (no-such fn &rest args)
+  "Call FN with ARGS; with NO-SUCH non-nil a `file-missing' error gives NO-SUCH instead."
+  (condition-case err
+      (apply fn args)
+    (file-missing (or no-such (signal (car err) (cdr err))))))
+
 ;;; files-buffers.el ends here

@@ -80,3 +80,11 @@
          (nreverse log)))
 (condition-case e (bury-buffer-internal "x") (error e))
 (let ((n 0)) (let ((buffer-list-update-hook (list (lambda () (setq n (1+ n)))))) (let ((b (get-buffer-create "fb-h"))) (bury-buffer-internal b) (switch-to-buffer b) (switch-to-buffer b t) (kill-buffer b))) n)
+
+;; Small helpers
+(mapcar #'files--name-absolute-system-p '("/x" "~/x" "x" "~" "/:x" ""))
+(with-temp-buffer (list (files--force t #'insert-file-contents "/nonexist") (files--force 'x #'insert-file-contents "/nonexist") (files--force 7 #'insert-file-contents "/nonexist")))
+(with-temp-buffer (condition-case e (files--force nil #'insert-file-contents "/nonexist") (error e)))
+(files--force t #'car '(1 2))
+(condition-case e (files--force t #'signal 'file-error '("x")) (error e))
+(list (confirm-nonexistent-file-or-buffer) (let ((confirm-nonexistent-file-or-buffer t)) (confirm-nonexistent-file-or-buffer)) (let ((confirm-nonexistent-file-or-buffer nil)) (confirm-nonexistent-file-or-buffer)) (let ((confirm-nonexistent-file-or-buffer 'x)) (confirm-nonexistent-file-or-buffer)) confirm-nonexistent-file-or-buffer)
