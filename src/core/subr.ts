@@ -12,7 +12,7 @@
 // with its initial value; the dumper saves it like any other symbol value.
 
 import { MANY, UNEVALLED } from '../heap/layout.ts';
-import { BUILTIN_SYMBOLS, DEFSYM, SYMBOL_STRIDE, builtinsSealed } from './symbols.ts';
+import { BUILTIN_SYMBOLS, SYMBOL_STRIDE, builtinWord, builtinsSealed } from './symbols.ts';
 import type { Runtime, SubrFn } from './runtime.ts';
 
 export { MANY, UNEVALLED };
@@ -89,12 +89,15 @@ function checkOpen(what: string, name: string): void {
   if (builtinsSealed()) throw new Error(`${what}('${name}') after a runtime was created: declare it at module top level`);
 }
 
-/** Declare a primitive. Returns fn, so a module can also call it directly. */
-export function DEFUN<F extends SubrFn>(name: string, min: number, max: number, doc: string, fn: F, intspec?: string): F {
+/**
+ * Declare a primitive. Returns fn, so a module can also call it directly. SYM is NAME's symbol
+ * word when the build found it in the table (scripts/build.mjs adds it to the bundle's calls).
+ */
+export function DEFUN<F extends SubrFn>(name: string, min: number, max: number, doc: string, fn: F, intspec?: string, sym?: number): F {
   checkOpen('DEFUN', name);
   if (primitiveByName.has(name)) throw new Error(`primitive ${name} declared twice`);
   if (max !== MANY && max !== UNEVALLED && (max < min || max > 8)) throw new Error(`bad arity for ${name}`);
-  const def: SubrDef = { name, sym: DEFSYM(name), min, max, doc, fn, intspec };
+  const def: SubrDef = { name, sym: builtinWord(name, sym), min, max, doc, fn, intspec };
   pushBySym(PRIMITIVES, def);
   primitiveByName.set(name, def);
   return fn;
@@ -116,10 +119,10 @@ export interface VarDef {
 /** The variables in the order of their symbols' words, as PRIMITIVES (the fingerprint names them in this order). */
 export const VARIABLES: VarDef[] = [];
 
-/** Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL. */
-export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string, constant = false): number {
+/** Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL (WORD: as DEFUN's SYM). */
+export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string, constant = false, word?: number): number {
   checkOpen('DEFVAR', name);
-  const sym = DEFSYM(name);
+  const sym = builtinWord(name, word);
   pushBySym(VARIABLES, { name, sym, init, doc, constant });
   return sym;
 }
