@@ -155,7 +155,8 @@ function namesAsOneString(text) {
 const BUILTIN_NAMES_FROM_PROBE = probed.table.slice(3);
 
 // 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels,
-// import.meta.dirname, the kernels' tier-up switch, the call that ends the module bodies' hold on V8's optimisers).
+// import.meta.dirname, the kernels' tier-up switch, the call that ends the module bodies' hold on V8's optimisers,
+// the heap memory the launcher read into).
 const corePath = join(dist, 'tsmacs-core.js');
 await build({
   ...common,
@@ -172,7 +173,7 @@ await build({
     __TSMACS_DOC__: JSON.stringify(docHash),
   },
   plugins: [docsOut],
-  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier, __tsmacs_bodies_ran) {' },
+  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier, __tsmacs_bodies_ran, __tsmacs_heap) {' },
   footer: { js: '})' },
 });
 const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);
