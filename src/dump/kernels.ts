@@ -14,6 +14,7 @@
 //                           left in the globals a, b, c, d (see format.ts checksum)
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
+//   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
 //   vkinds, vslot, vflags, vslots, vshadows, vwalk
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
@@ -38,6 +39,9 @@ export interface Kernels {
   starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
   /** verify.ts's walk; null when the module lacks it. */
   verify: VerifyKernel;
+  /** core/static.ts's symbols, name strings and subr headers (see assemble). */
+  statics(sym: number, str: number, text: number, n: number, arr: number, bits: number, gbase: number, unbound: number,
+    fixnum0: number, subr: number, nsubr: number, subrHeader: number): void;
 }
 
 /** The verifier's functions and its state globals (see assemble: V_*). */
@@ -388,6 +392,47 @@ export function assemble(): Uint8Array {
     ...k(0),
   ]);
 
+  // statics(sym, str, text, n, arr, bits, gbase, unbound, fixnum0, subr, nsubr, subrHeader): core/static.ts's
+  // buildStaticRegion for the builtin symbols and the subrs' headers (byte addresses; n symbols from
+  // SYM, their name strings from STR, the names' text at TEXT; ARR holds four int32 arrays of n:
+  // each name's offset in the text, UTF-8 length, char count or -1 for unibyte, flags word). Start
+  // bits go to BITS, bit g - GBASE for granule g (the caller copies them into heap.startBits).
+  // locals i12 at13 nb14 nch15 d16 g17
+  const bitAt = (granule: number[]): number[] => [
+    ...granule, ...tee(17), ...get(6), SUB, ...k(5), SHR_U, ...k(2), SHL, ...get(5), ADD, ...tee(16),
+    ...get(16), ...load(), ...k(1), ...get(17), SHL, OR, ...store(),
+  ];
+  const arr = (which: number): number[] => [...get(4), ...get(3), ...k(which * 4), MUL, ADD, ...get(12), ...k(2), SHL, ADD, ...load()];
+  const statics = func(6, [
+    ...BLOCK, ...LOOP,
+    ...get(12), ...get(3), GE_U, ...BR_IF(1),
+    ...arr(0), ...get(2), ADD, ...set(13), // the name's data address
+    ...arr(1), ...set(14),
+    ...arr(2), ...set(15),
+    ...bitAt([...get(0), ...k(3), SHR_U]), ...bitAt([...get(1), ...k(3), SHR_U]), ...bitAt([...get(13), ...k(3), SHR_U]),
+    // the name string: chars and bytes (a unibyte string: chars = bytes, bytes -1), data
+    ...get(1), ...get(14), ...get(15), ...get(15), ...k(0), LT_S, SELECT, ...store(),
+    ...get(1), ...k(4), ADD, ...k(-1), ...get(14), ...get(15), ...k(0), LT_S, SELECT, ...store(),
+    ...get(1), ...k(8), ADD, ...get(13), ...store(),
+    // the symbol: name, value unbound, next fixnum 0, flags (function and plist stay 0, nil)
+    ...get(0), ...get(1), ...k(4), OR, ...store(),
+    ...get(0), ...k(4), ADD, ...get(7), ...store(),
+    ...get(0), ...k(16), ADD, ...get(8), ...store(),
+    ...get(0), ...k(20), ADD, ...arr(3), ...store(),
+    ...get(0), ...k(24), ADD, ...set(0),
+    ...get(1), ...k(16), ADD, ...set(1),
+    ...get(12), ...k(1), ADD, ...set(12),
+    ...BR(0), END, END,
+    ...k(0), ...set(12),
+    ...BLOCK, ...LOOP,
+    ...get(12), ...get(10), GE_U, ...BR_IF(1),
+    ...bitAt([...get(9), ...k(3), SHR_U]),
+    ...get(9), ...get(11), ...store(),
+    ...get(9), ...k(24), ADD, ...set(9),
+    ...get(12), ...k(1), ADD, ...set(12),
+    ...BR(0), END, END,
+  ]);
+
   const t2 = [0x60, 2, I32, I32, 0];
   const t6 = [0x60, 6, ...new Array(6).fill(I32), 1, I32];
   const global0 = [I32, 1, ...k(0), END];
@@ -395,20 +440,21 @@ export function assemble(): Uint8Array {
   const t0r = [0x60, 0, 1, I32];
   const t1r = [0x60, 1, I32, 1, I32];
   const t2r = [0x60, 2, I32, I32, 1, I32];
+  const t12 = [0x60, 12, ...new Array(12).fill(I32), 0];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics])),
   ]);
 }
 
@@ -489,6 +535,7 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
           vwalk: x.vwalk as VerifyKernel['vwalk'],
           g: Object.fromEntries(V_GLOBALS.map((n) => [n, x[n]])) as VerifyKernel['g'],
         },
+        statics: x.statics as Kernels['statics'],
         starts: (t, n, hs, he, cs, ce) => {
           for (let i = 0; i < n; i += KERNEL_CHUNK) {
             if (i > 0 && words[(t >>> 2) + i]! >>> 3 <= words[(t >>> 2) + i - 1]! >>> 3) return i;
