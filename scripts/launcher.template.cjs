@@ -154,7 +154,10 @@ const memoryFor = (bytes) => new WA.Memory({ initial: Math.ceil(bytes / 65536), 
 
 /** Hash of the bytes [p, p + n) of MEMORY: the checksum kernel's lanes, the tail, the length. */
 function hash(memory, p, n) {
-  const x = new WA.Instance(kernels, { e: { m: memory } }).exports;
+  // The heap's instance is handed to the bundle with the memory (kernels.ts takes it, as the heap
+  // takes the memory): one instantiation fewer.
+  const x = heap !== null && memory === heap.memory ? (heap.exports ??= new WA.Instance(kernels, { e: { m: memory } }).exports)
+    : new WA.Instance(kernels, { e: { m: memory } }).exports;
   const n64 = n & ~63;
   x.ck(p, p + n64);
   let a = x.a.value;

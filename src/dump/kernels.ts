@@ -135,6 +135,9 @@ const func = (locals: number, code: number[]): number[] => {
 /** The module as the launcher compiled it (dist/tsmacs.cjs hands it to the bundle); undeclared from source. */
 declare const __tsmacs_wasm: object | null | undefined;
 
+/** The launcher's heap memory and its instance of the module over it (see heap.ts); undeclared from source. */
+declare const __tsmacs_heap: { memory: WasmMemory; exports?: object } | null | undefined;
+
 /** The launcher's switch of V8's tier-up budget for wasm (true: V8's default); undeclared from source. */
 declare const __tsmacs_tier: ((large: boolean) => void) | null | undefined;
 
@@ -516,7 +519,11 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
       module = compiledLarge ?? compiled;
     }
     if (module !== null) {
-      const x = new wasm.Instance(module, { e: { m: memory } }).exports as unknown as Exports;
+      // The launcher's instance over its heap memory (it hashed the code cache with it), when this
+      // is that memory and the module it compiled (heap.ts takes the memory): one instantiation fewer.
+      const handed = typeof __tsmacs_heap === 'object' && __tsmacs_heap !== null && __tsmacs_heap.memory === memory &&
+        module === __tsmacs_wasm ? __tsmacs_heap.exports : undefined;
+      const x = (handed ?? new wasm.Instance(module, { e: { m: memory } }).exports) as unknown as Exports;
       const words = new Int32Array(memory.buffer);
       kn = {
         ck: (p, end) => x.ck(p | 0, end | 0),
