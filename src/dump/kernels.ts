@@ -266,6 +266,19 @@ export function assemble(): Uint8Array {
   // vslots(p, n): n Lisp slots from word p. locals end2 w3 tag4. vslot's first branch (no
   // relocation here, a fixnum or a builtin symbol word) is repeated inline: most slots take it, and
   // in Liftoff code a call costs as much as the checks.
+  // vslot's dump-relative branch inline too (a cons, string, vectorlike or float pointer of the
+  // dump: most pointers), for the word W of tag TAG at the word P: checked against the kind map and
+  // relocated, or FAULT returned; anything else goes to vslot. In Liftoff code the call per pointer
+  // cost about as much as the rest of the walk.
+  const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
+    ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
+    ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
+    ...retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
+    0x05 /* else */,
+    ...retIf([...p, ...call(F_SLOT)], k(fault)),
+    END,
+  ];
   const vslots = func(3, [
     ...get(0), ...get(1), ADD, ...set(2),
     ...BLOCK, ...LOOP,
@@ -274,7 +287,7 @@ export function assemble(): Uint8Array {
     ...get(4), EQZ, ...get(3), ...gv('blim'), LT_U, AND, ...get(3), ...k(3), SHR_U, ...multipleOf3, AND, OR, ...IF,
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(1), END,
-    ...retIf([...get(0), ...call(F_SLOT)], k(1)),
+    ...pointerInline(get(0), 3, 4, 1),
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(0), END, END,
     ...k(0),
@@ -299,7 +312,7 @@ export function assemble(): Uint8Array {
   const slotInline = (p: number[], w: number, tag: number): number[] => [
     ...wordAt(p), ...tee(w), ...k(7), AND, ...tee(tag), ...k(3), AND, ...k(2), EQ,
     ...get(tag), EQZ, ...get(w), ...gv('blim'), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
-    EQZ, ...IF, ...retIf([...p, ...call(F_SLOT)], k(3)), END,
+    EQZ, ...IF, ...pointerInline(p, w, tag, 3), END,
   ];
   // vwalk(): hot objects from the start entry at i while pos < hotend. 0 done,
   // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's (6..12), then slotInline's (13, 14)
