@@ -37,6 +37,8 @@ import { fingerprint, fingerprintHex } from './src/dump/format.ts';
 import { SCALARS } from './src/core/dump-hooks.ts';
 import { assemble } from './src/dump/kernels.ts';
 import { builtinNamesForBuild } from './src/core/static.ts';
+import { BUILTIN_NAMES } from './src/core/builtin-names.ts';
+import { BUILTIN_SYMBOLS, SYMBOL_STRIDE } from './src/core/symbols.ts';
 import { docFileText, docHash } from './src/emacs/doc.ts';
 const doc = docFileText();
 process.stdout.write(JSON.stringify({
@@ -45,6 +47,8 @@ process.stdout.write(JSON.stringify({
   fingerprint: fingerprintHex(fingerprint(SCALARS.map((s) => s.name))),
   kernels: String.fromCharCode(...assemble()),
   names: builtinNamesForBuild(),
+  table: BUILTIN_SYMBOLS.slice(0, 3 + BUILTIN_NAMES.length).map((s) => s.name),
+  stride: SYMBOL_STRIDE,
 }));`,
     resolveDir: root,
     sourcefile: 'fingerprint-probe.ts',
@@ -69,35 +73,70 @@ const docBytes = Buffer.from(probed.doc, 'utf8');
 const docHash = probed.docHash;
 writeFileSync(join(dist, 'DOC'), docBytes);
 
+// The builtin symbol table (symbols.ts: nil, t, unbound, then builtin-names.ts's names): a name's
+// word is its place times the stride, fixed by the table whatever the modules' order.
+const symbolWord = new Map(probed.table.map((n, i) => [n, i * probed.stride]));
+
 /**
- * An esbuild plugin that replaces, in the bundle's sources, the docstring argument of each DEFUN
- * (the 4th) and DEFVAR (the 3rd) that is a string literal, or a `+` of them, by null: the text is in
- * dist/DOC. Found with TypeScript's parser, so strings and comments that look like calls are left alone.
+ * An esbuild plugin for the bundle's sources, with TypeScript's parser (so strings and comments that
+ * look like calls are left alone):
+ *   - the docstring argument of each DEFUN (the 4th) and DEFVAR (the 3rd) that is a string literal,
+ *     or a `+` of them, becomes null: the text is in dist/DOC;
+ *   - a DEFSYM of a literal name in the table becomes the symbol's word, and a DEFUN or DEFVAR of one
+ *     gets the word as its last argument (checked against the table when it runs, subr.ts): the module
+ *     bodies' 2,500 lookups and the map of 1,200 names they needed cost about 0.5 ms of every start;
+ *   - builtin-names.ts's name list becomes one string split at start: 1,200 string literals were as
+ *     many strings for V8 to rebuild and intern from the code cache.
  */
 const docsOut = {
   name: 'docstrings-to-DOC',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('DEFUN(') && !text.includes('DEFVAR(')) return undefined;
+      if (/[\\/]src[\\/]core[\\/]builtin-names\.ts$/.test(args.path)) return { contents: namesAsOneString(text), loader: 'ts' };
+      if (!text.includes('DEFUN(') && !text.includes('DEFVAR(') && !text.includes('DEFSYM(')) return undefined;
       const sf = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false);
       const literal = (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ||
         (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken && literal(n.left) && literal(n.right)) ||
         (ts.isParenthesizedExpression(n) && literal(n.expression));
-      const spans = [];
+      const nameWord = (n) => (n !== undefined && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? symbolWord.get(n.text) : undefined);
+      const edits = []; // [from, to, text], in source order
       const visit = (n) => {
         if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
-          const i = n.expression.text === 'DEFUN' ? 3 : n.expression.text === 'DEFVAR' ? 2 : -1;
-          const arg = i >= 0 ? n.arguments[i] : undefined;
-          if (arg !== undefined && literal(arg)) spans.push([arg.getStart(sf), arg.end]);
+          const callee = n.expression.text;
+          const a = n.arguments;
+          if (callee === 'DEFSYM') {
+            const w = nameWord(a[0]);
+            const flag = a[1] === undefined || a[1].kind === ts.SyntaxKind.TrueKeyword || a[1].kind === ts.SyntaxKind.FalseKeyword;
+            if (w !== undefined && a.length <= 2 && flag) {
+              edits.push([n.getStart(sf), n.end, String(w)]);
+              return;
+            }
+          }
+          const i = callee === 'DEFUN' ? 3 : callee === 'DEFVAR' ? 2 : -1;
+          if (i >= 0) {
+            const arg = a[i];
+            if (arg !== undefined && literal(arg)) edits.push([arg.getStart(sf), arg.end, 'null']);
+            // The symbol's word after the optional arguments (DEFUN's intspec, DEFVAR's constant).
+            const w = nameWord(a[0]);
+            const last = callee === 'DEFUN' ? 6 : 4;
+            if (w !== undefined && a.length >= last - 1 && a.length <= last && !a.some(ts.isSpreadElement)) {
+              ts.forEachChild(n, visit);
+              const pad = a.length === last - 1 ? (callee === 'DEFUN' ? ', undefined' : ', false') : '';
+              const at = a[a.length - 1].end; // before a trailing comma
+              edits.push([at, at, `${pad}, ${w}`]);
+              return;
+            }
+          }
         }
         ts.forEachChild(n, visit);
       };
       visit(sf);
+      edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       let out = '';
       let pos = 0;
-      for (const [from, to] of spans) {
-        out += text.slice(pos, from) + 'null';
+      for (const [from, to, rep] of edits) {
+        out += text.slice(pos, from) + rep;
         pos = to;
       }
       return { contents: out + text.slice(pos), loader: 'ts' };
@@ -105,8 +144,19 @@ const docsOut = {
   },
 };
 
+/** builtin-names.ts with BUILTIN_NAMES as one string split at start (the names hold no newline). */
+function namesAsOneString(text) {
+  const joined = BUILTIN_NAMES_FROM_PROBE.join('\n');
+  const m = /export const BUILTIN_NAMES: readonly string\[\] = \[[^\]]*\];\n/.exec(text);
+  if (m === null || BUILTIN_NAMES_FROM_PROBE.some((n) => n.includes('\n'))) return text;
+  return text.slice(0, m.index) + `export const BUILTIN_NAMES: readonly string[] = ${JSON.stringify(joined)}.split('\\n');\n` +
+    text.slice(m.index + m[0].length);
+}
+const BUILTIN_NAMES_FROM_PROBE = probed.table.slice(3);
+
 // 2. The CLI as one script whose value is a function of (require, import.meta.url, the compiled kernels,
-// import.meta.dirname, the kernels' tier-up switch, the call that ends the module bodies' hold on V8's optimisers).
+// import.meta.dirname, the kernels' tier-up switch, the call that ends the module bodies' hold on V8's optimisers,
+// the heap memory the launcher read into).
 const corePath = join(dist, 'tsmacs-core.js');
 await build({
   ...common,
@@ -123,7 +173,7 @@ await build({
     __TSMACS_DOC__: JSON.stringify(docHash),
   },
   plugins: [docsOut],
-  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier, __tsmacs_bodies_ran) {' },
+  banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier, __tsmacs_bodies_ran, __tsmacs_heap) {' },
   footer: { js: '})' },
 });
 const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);

@@ -154,7 +154,10 @@ const memoryFor = (bytes) => new WA.Memory({ initial: Math.ceil(bytes / 65536), 
 
 /** Hash of the bytes [p, p + n) of MEMORY: the checksum kernel's lanes, the tail, the length. */
 function hash(memory, p, n) {
-  const x = new WA.Instance(kernels, { e: { m: memory } }).exports;
+  // The heap's instance is handed to the bundle with the memory (kernels.ts takes it, as the heap
+  // takes the memory): one instantiation fewer.
+  const x = heap !== null && memory === heap.memory ? (heap.exports ??= new WA.Instance(kernels, { e: { m: memory } }).exports)
+    : new WA.Instance(kernels, { e: { m: memory } }).exports;
   const n64 = n & ~63;
   x.ck(p, p + n64);
   let a = x.a.value;
@@ -185,13 +188,23 @@ if (useCache) {
     cacheSize = fstatSync(cacheFd).size;
   } catch {}
 }
+// Under Node that memory is the heap's (src/heap/heap.ts takes it, as the bundle's __tsmacs_heap), read
+// into at a random offset above where the static region can be, which becomes the dump region: the
+// image's read then finds the pages faulted in (165 of the default image's 325).
 let memory = null;
+let at = 0;
+let heap = null;
 try {
-  if (kernels !== null && bunCore === null) memory = memoryFor(Math.max(st.size, cacheSize, 1));
+  const pages = (Number(process.env.TSMACS_HEAP_MB ?? '') || 512) * 16;
+  if (kernels !== null && bunCore === null && HOST === 'node' && Number.isInteger(pages) && pages <= 65536) {
+    memory = new WA.Memory({ initial: pages, maximum: pages, shared: true });
+    at = (512 + Math.floor(Math.random() * 256)) * 4096; // [2 MB, 3 MB)
+    heap = { memory, at, used: Math.max(st.size, cacheSize) };
+  } else if (kernels !== null && bunCore === null) memory = memoryFor(Math.max(st.size, cacheSize, 1));
 } catch {}
 let source = '';
 if (bunCore === null) {
-  const raw = memory !== null ? Buffer.from(memory.buffer, 0, st.size) : Buffer.allocUnsafe(st.size);
+  const raw = memory !== null ? Buffer.from(memory.buffer, at, st.size) : Buffer.allocUnsafe(st.size);
   readAll(fd, raw);
   source = raw.toString('latin1');
 }
@@ -203,11 +216,11 @@ if (cacheFd >= 0) {
   try {
     const size = cacheSize;
     if (size > HEADER && memory !== null) {
-      const all = new Uint8Array(memory.buffer, 0, size);
-      const head = Buffer.from(memory.buffer, 0, HEADER);
+      const all = new Uint8Array(memory.buffer, at, size);
+      const head = Buffer.from(memory.buffer, at, HEADER);
       if (readAll(cacheFd, all) && head.toString('latin1', 0, key.length + 1) === key + ' ' &&
-        head.toString('latin1', key.length + 1, key.length + 9) === hash(memory, HEADER, size - HEADER))
-        cachedData = Buffer.from(memory.buffer, HEADER, size - HEADER);
+        head.toString('latin1', key.length + 1, key.length + 9) === hash(memory, at + HEADER, size - HEADER))
+        cachedData = Buffer.from(memory.buffer, at + HEADER, size - HEADER);
     }
   } catch {}
   try {
@@ -265,7 +278,7 @@ if (v8flags !== null) {
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 try {
-  (bunCore ?? script.runInThisContext())(builtin, url, kernels, dirname, tierBudget, bodiesRan);
+  (bunCore ?? script.runInThisContext())(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
 } finally {
   bodiesRan();
 }

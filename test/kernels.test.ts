@@ -209,3 +209,26 @@ test('a damaged sub-char-table is refused by the kernels walk as by the JS one',
   }
   assert.equal(refused, 3 * damage.length);
 });
+
+test('the static region built by the statics kernel is the JS loops\' word for word, start bits included', async () => {
+  const { newRuntime, setJsStatics } = await import('../src/core/static.ts');
+  const build = (js: boolean, heapBytes: number) => {
+    setJsStatics(js);
+    try {
+      return newRuntime({ host, heapBytes, pinStaticBase: 1000, dumpWords: 0 });
+    } finally {
+      setJsStatics(false);
+    }
+  };
+  for (const heapBytes of [WASM.heapBytes, 64 * 1024 * 1024]) {
+    const a = build(false, heapBytes);
+    const b = build(true, heapBytes);
+    assert.ok(a.heap.memory !== null && kernelsFor(a.heap.memory) !== null, 'the kernel ran');
+    const [s, e] = [a.heap.staticBase, a.heap.staticTop];
+    assert.equal(b.heap.staticBase, s);
+    assert.deepEqual(a.i32.subarray(s - 64, e + 64), b.i32.subarray(s - 64, e + 64), 'static words');
+    assert.deepEqual(a.heap.startBits, b.heap.startBits, 'start bits');
+    // The scratch at the top of the heap is clear again.
+    assert.ok(a.u8.subarray(a.u8.length - 65536).every((x) => x === 0), 'scratch cleared');
+  }
+});

@@ -15,6 +15,8 @@ import { Lisp_String, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import { Runtime, type RuntimeOptions } from './runtime.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
 import { PRIMITIVES, sortBuiltinTables } from './subr.ts';
+import { kernelsFor } from '../dump/kernels.ts';
+import { BLOCK_SHIFT } from '../heap/heap.ts';
 
 /** A runtime with its static region built (its symbol cells empty: createRuntime or the dump loader fills them). */
 export function newRuntime(opts: RuntimeOptions): Runtime {
@@ -136,6 +138,21 @@ function buildStaticRegion(rt: Runtime): void {
   const { at, nbytes, nchars: nch, flags } = names;
   const unbound = Qunbound;
   const fixnum0 = makeFixnum(0);
+  const header = makeHeader(PVEC_SUBR, SUBR_SLOTS);
+  const subrStride = (1 + SUBR_SLOTS + 1) & ~1;
+  const np = PRIMITIVES.length;
+  const subr0 = h.allocStatic(np * subrStride);
+  if (staticsByKernel(rt, names, sym0, str0, text, subr0, np, header)) {
+    for (let i = 0, wi = subr0; i < np; i++, wi += subrStride) {
+      const p = PRIMITIVES[i]!;
+      m[wi + 1 + SUBR_NAME] = p.sym;
+      m[wi + 1 + SUBR_MIN_ARGS] = makeFixnum(p.min);
+      m[wi + 1 + SUBR_MAX_ARGS] = makeFixnum(p.max);
+      m[wi + 1 + SUBR_INDEX] = makeFixnum(i);
+      m[(((p.sym >>> 3) + rt.sbg) << 1) + SYM_FUNCTION] = (wi << 2) | Lisp_Vectorlike;
+    }
+    return;
+  }
   for (let i = 0, sym = sym0, swi = str0; i < n; i++, sym += symStride, swi += strStride) {
     const dwi = text + (at[i]! >>> 2);
     let g = sym >>> 1;
@@ -153,10 +170,6 @@ function buildStaticRegion(rt: Runtime): void {
     m[sym + SYM_NEXT] = fixnum0;
     m[sym + SYM_FLAGS] = flags[i]!;
   }
-  const header = makeHeader(PVEC_SUBR, SUBR_SLOTS);
-  const subrStride = (1 + SUBR_SLOTS + 1) & ~1;
-  const np = PRIMITIVES.length;
-  const subr0 = h.allocStatic(np * subrStride);
   for (let i = 0, wi = subr0; i < np; i++, wi += subrStride) {
     const p = PRIMITIVES[i]!;
     const g = wi >>> 1;
@@ -168,4 +181,44 @@ function buildStaticRegion(rt: Runtime): void {
     m[wi + 1 + SUBR_INDEX] = makeFixnum(i);
     m[(((p.sym >>> 3) + rt.sbg) << 1) + SYM_FUNCTION] = (wi << 2) | Lisp_Vectorlike;
   }
+}
+
+/**
+ * buildStaticRegion's loops over the symbols (their cells, name strings and start bits) and the
+ * subrs' headers and start bits, as WebAssembly (dump/kernels.ts statics), when the heap is a
+ * WebAssembly memory: in the interpreter they cost about 0.3 ms of every start-up. The names'
+ * tables and the start bits pass through untouched memory at the top of the heap, which is
+ * cleared again (the kind map of the dump loader's walk uses the same pages next). False (nothing
+ * done) without kernels or room; the JS loops then do it all. test/kernels.test.ts compares the two.
+ */
+function staticsByKernel(rt: Runtime, names: NamesBlock, sym0: number, str0: number, text: number, subr0: number, np: number,
+  header: number): boolean {
+  const h = rt.heap;
+  if (forceJsStatics) return false;
+  const kn = kernelsFor(h.memory);
+  if (kn === null) return false;
+  const n = names.at.length;
+  const gbase = (sym0 >>> 1) & ~31;
+  const gEnd = h.staticEnd >>> 1;
+  const bitWords = ((gEnd - gbase) >>> 5) + 1;
+  const bytes = ((16 * n + 4 * bitWords) + 7) & ~7;
+  const scratch = (h.nwords << 2) - bytes;
+  if (scratch < (h.blockBase + ((h.blockTop + 1) << BLOCK_SHIFT)) << 2) return false;
+  const arrW = scratch >>> 2;
+  const m = rt.i32;
+  m.set(names.at, arrW);
+  m.set(names.nbytes, arrW + n);
+  m.set(names.nchars, arrW + 2 * n);
+  m.set(names.flags, arrW + 3 * n);
+  const bitsB = scratch + 16 * n;
+  kn.statics(sym0 << 2, str0 << 2, text << 2, n, scratch, bitsB, gbase, Qunbound, makeFixnum(0), subr0 << 2, np, header);
+  h.startBits.set(new Uint32Array(h.buffer, bitsB, bitWords), gbase >>> 5);
+  rt.u8.fill(0, scratch, scratch + bytes);
+  return true;
+}
+
+/** Test hook: build static regions with the JS loops only. */
+let forceJsStatics = false;
+export function setJsStatics(on: boolean): void {
+  forceJsStatics = on;
 }

@@ -23,18 +23,50 @@ export interface BuiltinSymbol {
 /** The names that must come first, in this order: nil is the word 0. */
 const HEAD = ['nil', 't', 'unbound'];
 export const BUILTIN_SYMBOLS: BuiltinSymbol[] = [];
-const byName = new Map<string, number>();
 export const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
-for (const name of HEAD) addBuiltin(name, name !== 'unbound');
-for (const name of BUILTIN_NAMES) addBuiltin(name, true);
+/**
+ * Append NAMES to the table. A function, not a loop in the module body: the bundle's module bodies
+ * are one function that runs once and never gets feedback, so an object literal there is built by
+ * V8's runtime from its description each time (this loop cost 0.37 ms that way, 0.13 as a function).
+ */
+function appendNames(names: readonly string[]): void {
+  for (const name of names) BUILTIN_SYMBOLS.push({ name, interned: name !== 'unbound' });
+}
+appendNames(HEAD);
+appendNames(BUILTIN_NAMES);
+/**
+ * Word by name of the entries after the table (a test's own symbols), and of the table's too once a
+ * lookup has missed; made at first need. A start-up makes none: the build (scripts/build.mjs) puts
+ * each literal DEFSYM's word in place of the call and hands DEFUN and DEFVAR their symbol's word,
+ * and wordOf finds the few other names by binary search of the sorted table (a map of its 1,200
+ * names, made in the interpreter at every start, cost about 0.3 ms).
+ */
+let byName: Map<string, number> | null = null;
 /** Table entries are builtin whether or not a module declares them; this remembers which were. */
 const declared: string[] = [];
 let sealed = false;
 
+function wordOf(name: string): number | undefined {
+  for (let i = 0; i < HEAD.length; i++) if (HEAD[i] === name) return i * SYMBOL_STRIDE;
+  // builtin-names.ts is sorted by code units, as `<` compares.
+  for (let lo = 0, hi = BUILTIN_NAMES.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >>> 1;
+    const x = BUILTIN_NAMES[mid]!;
+    if (x === name) return (HEAD.length + mid) * SYMBOL_STRIDE;
+    if (x < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  if (byName === null) {
+    byName = new Map();
+    for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) byName.set(BUILTIN_SYMBOLS[i]!.name, i * SYMBOL_STRIDE);
+  }
+  return byName.get(name);
+}
+
 function addBuiltin(name: string, interned: boolean): number {
   const w = BUILTIN_SYMBOLS.length * SYMBOL_STRIDE;
   BUILTIN_SYMBOLS.push({ name, interned });
-  byName.set(name, w);
+  byName?.set(name, w);
   return w;
 }
 
@@ -47,7 +79,7 @@ export const builtinsSealed = (): boolean => sealed;
 
 /** Declare (or find) the builtin symbol NAME and return its constant Lisp word. */
 export function DEFSYM(name: string, interned = true): number {
-  const found = byName.get(name);
+  const found = wordOf(name);
   if (found !== undefined) {
     if (!sealed) declared.push(name);
     return found;
@@ -56,6 +88,14 @@ export function DEFSYM(name: string, interned = true): number {
   if (sealed) throw new Error(`DEFSYM('${name}') after a runtime was created: declare it at module top level`);
   declared.push(name);
   return addBuiltin(name, interned);
+}
+
+/**
+ * DEFSYM(NAME) where the build found NAME in the table at WORD (DEFUN's and DEFVAR's last
+ * argument in the bundle): the word is taken once the table confirms it, without the map.
+ */
+export function builtinWord(name: string, word: number | undefined): number {
+  return word !== undefined && BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]?.name === name ? word : DEFSYM(name);
 }
 
 /** The names DEFSYM was given before the first runtime (with repeats), for builtin-names.ts's generator and test. */

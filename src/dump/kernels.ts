@@ -14,6 +14,7 @@
 //                           left in the globals a, b, c, d (see format.ts checksum)
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
+//   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
 //   vkinds, vslot, vflags, vslots, vshadows, vwalk
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
@@ -38,6 +39,9 @@ export interface Kernels {
   starts(t: number, n: number, hs: number, he: number, cs: number, ce: number): number;
   /** verify.ts's walk; null when the module lacks it. */
   verify: VerifyKernel;
+  /** core/static.ts's symbols, name strings and subr headers (see assemble). */
+  statics(sym: number, str: number, text: number, n: number, arr: number, bits: number, gbase: number, unbound: number,
+    fixnum0: number, subr: number, nsubr: number, subrHeader: number): void;
 }
 
 /** The verifier's functions and its state globals (see assemble: V_*). */
@@ -130,6 +134,9 @@ const func = (locals: number, code: number[]): number[] => {
 
 /** The module as the launcher compiled it (dist/tsmacs.cjs hands it to the bundle); undeclared from source. */
 declare const __tsmacs_wasm: object | null | undefined;
+
+/** The launcher's heap memory and its instance of the module over it (see heap.ts); undeclared from source. */
+declare const __tsmacs_heap: { memory: WasmMemory; exports?: object } | null | undefined;
 
 /** The launcher's switch of V8's tier-up budget for wasm (true: V8's default); undeclared from source. */
 declare const __tsmacs_tier: ((large: boolean) => void) | null | undefined;
@@ -259,6 +266,19 @@ export function assemble(): Uint8Array {
   // vslots(p, n): n Lisp slots from word p. locals end2 w3 tag4. vslot's first branch (no
   // relocation here, a fixnum or a builtin symbol word) is repeated inline: most slots take it, and
   // in Liftoff code a call costs as much as the checks.
+  // vslot's dump-relative branch inline too (a cons, string, vectorlike or float pointer of the
+  // dump: most pointers), for the word W of tag TAG at the word P: checked against the kind map and
+  // relocated, or FAULT returned; anything else goes to vslot. In Liftoff code the call per pointer
+  // cost about as much as the rest of the walk.
+  const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
+    ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
+    ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
+    ...retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
+    0x05 /* else */,
+    ...retIf([...p, ...call(F_SLOT)], k(fault)),
+    END,
+  ];
   const vslots = func(3, [
     ...get(0), ...get(1), ADD, ...set(2),
     ...BLOCK, ...LOOP,
@@ -267,7 +287,7 @@ export function assemble(): Uint8Array {
     ...get(4), EQZ, ...get(3), ...gv('blim'), LT_U, AND, ...get(3), ...k(3), SHR_U, ...multipleOf3, AND, OR, ...IF,
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(1), END,
-    ...retIf([...get(0), ...call(F_SLOT)], k(1)),
+    ...pointerInline(get(0), 3, 4, 1),
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(0), END, END,
     ...k(0),
@@ -285,61 +305,84 @@ export function assemble(): Uint8Array {
     ...k(0),
   ]);
 
-  // The slot at the word P (an expression) inline, with vslot's first branch (no relocation, a
-  // fixnum or a builtin symbol word) and a call to vslot for the rest; a fault returns 3. Locals W
-  // and TAG are scratch. Conses are most of an image's objects, and a call costs Liftoff code as
-  // much as the checks.
-  const slotInline = (p: number[], w: number, tag: number): number[] => [
-    ...wordAt(p), ...tee(w), ...k(7), AND, ...tee(tag), ...k(3), AND, ...k(2), EQ,
-    ...get(tag), EQZ, ...get(w), ...gv('blim'), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
-    EQZ, ...IF, ...retIf([...p, ...call(F_SLOT)], k(3)), END,
-  ];
+  // slotInlineL (below): the slot at the word P (an expression) inline, with vslot's first branch
+  // (no relocation, a fixnum or a builtin symbol word), its dump-relative one, and a call to vslot
+  // for the rest; a fault returns 3. Locals W and TAG are scratch. Conses are most of an image's
+  // objects, and a call costs Liftoff code as much as the checks.
   // vwalk(): hot objects from the start entry at i while pos < hotend. 0 done,
   // 2 a vectorlike whose shape JS checks was passed (at last: hash table, char-table, finalizer), 3 a fault. locals e0 kind1 hdr2 type3 size4 end5, then the string's (6..12), then slotInline's (13, 14)
   const isType = (t: number): number[] => [...get(3), ...k(t), EQ];
-  const vwalk = func(15, [
+  // vwalk keeps its cursor (pos, i) and the walk's constants in locals: Liftoff reads a global
+  // through the instance at every use, and the cursor was read some 20 times per object. The
+  // cursor goes back to the globals before each return that is not a fault (JS reads it).
+  const POS = 15, I = 16, BASE = 17, MAP = 18, FILE = 19, DD = 20, BLIM = 21, HOTEND = 22, IEND = 23;
+  const vwalkEntry = [
+    ...gv('pos'), ...set(POS), ...gv('i'), ...set(I), ...gv('base'), ...set(BASE), ...gv('map'), ...set(MAP),
+    ...gv('file'), ...set(FILE), ...gv('dd'), ...set(DD), ...gv('blim'), ...set(BLIM), ...gv('hotend'), ...set(HOTEND),
+    ...gv('iend'), ...set(IEND),
+  ];
+  const saveCursor = [...get(POS), ...sv('pos'), ...get(I), ...sv('i')];
+  const wordAtL = (idx: number[]): number[] => [...get(BASE), ...idx, ...k(2), SHL, ADD, ...load()];
+  const wordAddrL = (idx: number[]): number[] => [...get(BASE), ...idx, ...k(2), SHL, ADD];
+  const kindAtL = (byteOff: number[]): number[] => [...get(MAP), ...byteOff, ...k(3), SHR_U, ADD, ...load8()];
+  const pointerInlineL = (p: number[], w: number, tag: number, fault: number): number[] => [
+    ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
+    ...retIf([...get(w), ...get(FILE), GE_U], k(fault)),
+    ...retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...wordAddrL(p), ...get(w), ...get(DD), ADD, ...store(),
+    0x05 /* else */,
+    ...retIf([...p, ...call(F_SLOT)], k(fault)),
+    END,
+  ];
+  const slotInlineL = (p: number[], w: number, tag: number): number[] => [
+    ...wordAtL(p), ...tee(w), ...k(7), AND, ...tee(tag), ...k(3), AND, ...k(2), EQ,
+    ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
+    EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
+  ];
+  const vwalk = func(24, [
+    ...vwalkEntry,
     ...BLOCK, ...LOOP,
-    ...retIf([...gv('i'), ...gv('iend'), GE_U], k(0)),
-    ...retIf([...gv('pos'), ...gv('hotend'), GE_U], k(0)),
-    ...gv('i'), ...load(), ...tee(0), ...k(7), AND, ...set(1),
-    ...retIf([...get(0), ...k(3), SHR_U, ...gv('pos'), NE], k(3)),
+    ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
+    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
+    ...get(I), ...load(), ...tee(0), ...k(7), AND, ...set(1),
+    ...retIf([...get(0), ...k(3), SHR_U, ...get(POS), NE], k(3)),
     // cons
     ...get(1), ...k(3), EQ, ...IF,
-    ...slotInline(gv('pos'), 13, 14), ...slotInline([...gv('pos'), ...k(1), ADD], 13, 14),
-    ...gv('pos'), ...k(2), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
+    ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
+    ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     // symbol
     ...get(1), EQZ, ...IF,
-    ...retIf([...gv('pos'), ...k(6), ADD, ...gv('hotend'), GT_U], k(3)),
-    ...retIf([...gv('pos'), ...k(5), ...call(F_SLOTS)], k(3)),
-    ...retIf([...gv('pos'), ...k(5), ADD, ...call(F_FLAGS)], k(3)),
-    ...gv('pos'), ...k(6), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
+    ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
+    ...retIf([...get(POS), ...k(5), ...call(F_SLOTS)], k(3)),
+    ...retIf([...get(POS), ...k(5), ADD, ...call(F_FLAGS)], k(3)),
+    ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     // string: sizes raw and sane, data relocated to a string-data object (or the static names)
     // long enough, a multibyte string's char count equal to its count of non-continuation bytes.
     // locals: nchars 6, nbytes 7, len 8, d 9, avail 10, addr 11, n 12
     ...get(1), ...k(4), EQ, ...IF,
-    ...retIf([...gv('pos'), ...k(4), ADD, ...gv('hotend'), GT_U], k(3)),
-    ...wordAt(gv('pos')), ...set(6),
-    ...wordAt([...gv('pos'), ...k(1), ADD]), ...set(7),
+    ...retIf([...get(POS), ...k(4), ADD, ...get(HOTEND), GT_U], k(3)),
+    ...wordAtL(get(POS)), ...set(6),
+    ...wordAtL([...get(POS), ...k(1), ADD]), ...set(7),
     ...retIf([...get(6), ...k(0), LT_S, ...get(7), ...k(-1), LT_S, OR,
       ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), LT_S, AND, OR], k(3)),
     ...get(6), ...get(7), ...get(7), ...k(0), LT_S, 0x1b /* select */, ...set(8),
-    ...wordAt([...gv('pos'), ...k(2), ADD]), ...set(9),
+    ...wordAtL([...get(POS), ...k(2), ADD]), ...set(9),
     ...get(9), EQZ, ...IF,
     ...retIf(get(8), k(3)),
     0x05 /* else */,
     ...get(9), ...k(0), 0x4e /* ge_s */, ...IF,
-    ...retIf([...get(9), ...gv('file'), GE_U, ...get(9), ...k(7), AND, OR], k(3)),
-    ...retIf([...kindAt(get(9)), ...k(2), NE], k(3)),
+    ...retIf([...get(9), ...get(FILE), GE_U, ...get(9), ...k(7), AND, OR], k(3)),
+    ...retIf([...kindAtL(get(9)), ...k(2), NE], k(3)),
     ...get(9), ...k(3), SHR_U, ...k(1), ADD, ...set(10),
     ...BLOCK, ...LOOP,
     ...get(10), ...gv('coldend'), GE_U, ...BR_IF(1),
-    ...gv('map'), ...get(10), ADD, ...load8(), ...BR_IF(1),
+    ...get(MAP), ...get(10), ADD, ...load8(), ...BR_IF(1),
     ...get(10), ...k(1), ADD, ...set(10),
     ...BR(0), END, END,
     ...get(10), ...k(3), SHL, ...get(9), SUB, ...set(10),
-    ...gv('base'), ...get(9), ADD, ...set(11),
+    ...get(BASE), ...get(9), ADD, ...set(11),
     0x05 /* else */,
     ...get(9), ...k(HIGH), XOR, ...set(9),
     ...retIf([...get(9), ...k(7), AND, ...get(9), ...gv('text0'), LT_U, OR,
@@ -349,7 +392,7 @@ export function assemble(): Uint8Array {
     END,
     ...retIf([...get(8), ...k(1), ADD, ...get(10), GT_U], k(3)),
     // Checked: the data word gets its absolute address (before the count below moves local 11).
-    ...wordAddr([...gv('pos'), ...k(2), ADD]), ...get(11), ...store(),
+    ...wordAddrL([...get(POS), ...k(2), ADD]), ...get(11), ...store(),
     ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), NE, AND, ...IF,
     ...k(0), ...set(12),
     ...get(11), ...get(8), ADD, ...set(10),
@@ -361,31 +404,72 @@ export function assemble(): Uint8Array {
     ...retIf([...get(12), ...get(6), NE], k(3)),
     END,
     END,
-    ...slotInline([...gv('pos'), ...k(3), ADD], 13, 14),
-    ...gv('pos'), ...k(4), ADD, ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'), ...BR(1),
+    ...slotInlineL([...get(POS), ...k(3), ADD], 13, 14),
+    ...get(POS), ...k(4), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     ...retIf([...get(1), ...k(5), NE], k(3)),
     // vectorlike
-    ...wordAt(gv('pos')), ...tee(2), ...k(26), SHR_U, ...set(3),
+    ...wordAtL(get(POS)), ...tee(2), ...k(26), SHR_U, ...set(3),
     ...get(2), ...k((1 << 26) - 1), AND, ...set(4),
     ...retIf([...get(3), ...k(PVEC_TYPE_COUNT), GE_U, ...isType(3), OR, ...isType(6), OR, ...isType(7), OR, ...isType(8), OR], k(3)),
-    ...gv('pos'), ...get(4), ...k(2), ADD, ...k(-2), AND, ADD, ...tee(5), ...gv('hotend'), GT_U, ...IF, ...k(3), RETURN, END,
+    ...get(POS), ...get(4), ...k(2), ADD, ...k(-2), AND, ADD, ...tee(5), ...get(HOTEND), GT_U, ...IF, ...k(3), RETURN, END,
     ...retIf([...isType(2), ...get(4), ...k(13), NE, AND], k(3)),
-    ...retIf([...gv('pos'), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
-    ...gv('pos'), ...sv('last'), ...get(5), ...sv('pos'), ...gv('i'), ...k(4), ADD, ...sv('i'),
+    ...retIf([...get(POS), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
+    ...get(POS), ...sv('last'), ...get(5), ...set(POS), ...get(I), ...k(4), ADD, ...set(I),
     // A sub-char-table's shape is checked here (verify.ts checkShape, same rules): a default image
     // has hundreds, and a return to JS for each cost more than the walk. Its depth a fixnum d in
     // 1..3, its size 2 + (16, 32, 128)[d], its min char a fixnum. locals depth 6, d 7
     ...isType(5), ...IF,
-    ...wordAt([...gv('last'), ...k(1), ADD]), ...tee(6), ...k(2), SHR_S, ...set(7),
+    ...wordAtL([...gv('last'), ...k(1), ADD]), ...tee(6), ...k(2), SHR_S, ...set(7),
     ...retIf([...get(6), ...k(3), AND, ...k(2), NE, ...get(7), ...k(1), SUB, ...k(3), GE_U, OR,
       ...get(4), ...k(18), ...k(34), ...get(7), ...k(1), EQ, SELECT, ...k(130), ...get(7), ...k(3), LT_U, SELECT, NE, OR,
-      ...wordAt([...gv('last'), ...k(2), ADD]), ...k(3), AND, ...k(2), NE, OR], k(3)),
+      ...wordAtL([...gv('last'), ...k(2), ADD]), ...k(3), AND, ...k(2), NE, OR], k(3)),
     ...BR(1),
     END,
-    ...retIf([...isType(2), ...isType(4), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR], k(2)),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR], [...saveCursor, ...k(2)]),
     ...BR(0), END, END,
-    ...k(0),
+    ...saveCursor, ...k(0),
+  ]);
+
+  // statics(sym, str, text, n, arr, bits, gbase, unbound, fixnum0, subr, nsubr, subrHeader): core/static.ts's
+  // buildStaticRegion for the builtin symbols and the subrs' headers (byte addresses; n symbols from
+  // SYM, their name strings from STR, the names' text at TEXT; ARR holds four int32 arrays of n:
+  // each name's offset in the text, UTF-8 length, char count or -1 for unibyte, flags word). Start
+  // bits go to BITS, bit g - GBASE for granule g (the caller copies them into heap.startBits).
+  // locals i12 at13 nb14 nch15 d16 g17
+  const bitAt = (granule: number[]): number[] => [
+    ...granule, ...tee(17), ...get(6), SUB, ...k(5), SHR_U, ...k(2), SHL, ...get(5), ADD, ...tee(16),
+    ...get(16), ...load(), ...k(1), ...get(17), SHL, OR, ...store(),
+  ];
+  const arr = (which: number): number[] => [...get(4), ...get(3), ...k(which * 4), MUL, ADD, ...get(12), ...k(2), SHL, ADD, ...load()];
+  const statics = func(6, [
+    ...BLOCK, ...LOOP,
+    ...get(12), ...get(3), GE_U, ...BR_IF(1),
+    ...arr(0), ...get(2), ADD, ...set(13), // the name's data address
+    ...arr(1), ...set(14),
+    ...arr(2), ...set(15),
+    ...bitAt([...get(0), ...k(3), SHR_U]), ...bitAt([...get(1), ...k(3), SHR_U]), ...bitAt([...get(13), ...k(3), SHR_U]),
+    // the name string: chars and bytes (a unibyte string: chars = bytes, bytes -1), data
+    ...get(1), ...get(14), ...get(15), ...get(15), ...k(0), LT_S, SELECT, ...store(),
+    ...get(1), ...k(4), ADD, ...k(-1), ...get(14), ...get(15), ...k(0), LT_S, SELECT, ...store(),
+    ...get(1), ...k(8), ADD, ...get(13), ...store(),
+    // the symbol: name, value unbound, next fixnum 0, flags (function and plist stay 0, nil)
+    ...get(0), ...get(1), ...k(4), OR, ...store(),
+    ...get(0), ...k(4), ADD, ...get(7), ...store(),
+    ...get(0), ...k(16), ADD, ...get(8), ...store(),
+    ...get(0), ...k(20), ADD, ...arr(3), ...store(),
+    ...get(0), ...k(24), ADD, ...set(0),
+    ...get(1), ...k(16), ADD, ...set(1),
+    ...get(12), ...k(1), ADD, ...set(12),
+    ...BR(0), END, END,
+    ...k(0), ...set(12),
+    ...BLOCK, ...LOOP,
+    ...get(12), ...get(10), GE_U, ...BR_IF(1),
+    ...bitAt([...get(9), ...k(3), SHR_U]),
+    ...get(9), ...get(11), ...store(),
+    ...get(9), ...k(24), ADD, ...set(9),
+    ...get(12), ...k(1), ADD, ...set(12),
+    ...BR(0), END, END,
   ]);
 
   const t2 = [0x60, 2, I32, I32, 0];
@@ -395,20 +479,21 @@ export function assemble(): Uint8Array {
   const t0r = [0x60, 0, 1, I32];
   const t1r = [0x60, 1, I32, 1, I32];
   const t2r = [0x60, 2, I32, I32, 1, I32];
+  const t12 = [0x60, 12, ...new Array(12).fill(I32), 0];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics])),
   ]);
 }
 
@@ -470,7 +555,11 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
       module = compiledLarge ?? compiled;
     }
     if (module !== null) {
-      const x = new wasm.Instance(module, { e: { m: memory } }).exports as unknown as Exports;
+      // The launcher's instance over its heap memory (it hashed the code cache with it), when this
+      // is that memory and the module it compiled (heap.ts takes the memory): one instantiation fewer.
+      const handed = typeof __tsmacs_heap === 'object' && __tsmacs_heap !== null && __tsmacs_heap.memory === memory &&
+        module === __tsmacs_wasm ? __tsmacs_heap.exports : undefined;
+      const x = (handed ?? new wasm.Instance(module, { e: { m: memory } }).exports) as unknown as Exports;
       const words = new Int32Array(memory.buffer);
       kn = {
         ck: (p, end) => x.ck(p | 0, end | 0),
@@ -489,6 +578,7 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
           vwalk: x.vwalk as VerifyKernel['vwalk'],
           g: Object.fromEntries(V_GLOBALS.map((n) => [n, x[n]])) as VerifyKernel['g'],
         },
+        statics: x.statics as Kernels['statics'],
         starts: (t, n, hs, he, cs, ce) => {
           for (let i = 0; i < n; i += KERNEL_CHUNK) {
             if (i > 0 && words[(t >>> 2) + i]! >>> 3 <= words[(t >>> 2) + i - 1]! >>> 3) return i;
