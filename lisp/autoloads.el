@@ -274,6 +274,53 @@
   "Non-nil means completing a word may insert a delimiter.")
 (defvar completion-cycle-threshold nil
   "Whether completion cycles: nil never, t always, N with at most N candidates.")
+;; simple.el's user options, here rather than in the autoloaded files that use them,
+;; so that a `let' of one is a dynamic binding before those files load.
+(defvar kill-ring nil "The kills, newest first; see `kill-new' and `yank'.")
+(defvar kill-ring-max 60 "How many kills `kill-ring' keeps.")
+(defvar kill-ring-yank-pointer nil "The tail of `kill-ring' whose car `yank' inserts next.")
+(defvar kill-whole-line nil "Non-nil means `kill-line' at the start of a line takes its newline.")
+(defvar kill-do-not-save-duplicates nil
+  "Non-nil means a kill equal to the newest one is not pushed again.")
+(defvar kill-transform-function nil
+  "Function applied to each new kill's text; nil from it means the text is not saved.")
+(defvar kill-append-merge-undo nil
+  "Non-nil means kills that append are undone together.")
+(defvar kill-read-only-ok nil
+  "Non-nil means killing read-only text copies it without an error.")
+;; GNU's defaults are the window system's selection functions; tsmacs has no selections.
+(defvar interprogram-cut-function nil "Function given each new kill, for other programs.")
+(defvar interprogram-paste-function nil
+  "Function returning text other programs killed since, or nil.")
+(defvar save-interprogram-paste-before-kill nil
+  "Non-nil means other programs' text is saved to the ring before a kill replaces it.")
+(defvar yank-pop-change-selection nil
+  "Non-nil means `yank-pop' hands its text to `interprogram-cut-function'.")
+(defvar filter-buffer-substring-function #'buffer-substring--filter
+  "Function of (BEG END DELETE) through which kills and copies take buffer text.")
+(defvar filter-buffer-substring-functions nil "Obsolete wrappers of `filter-buffer-substring'.")
+(defvar buffer-substring-filters nil "Obsolete: functions applied in turn to copied text.")
+(defvar backward-delete-char-untabify-method 'untabify
+  "What `backward-delete-char-untabify' does with whitespace: untabify, hungry, all or nil.")
+(defvar delete-trailing-lines t
+  "Non-nil means `delete-trailing-whitespace' on the whole buffer also drops empty last lines.")
+(defvar goal-column nil "The column vertical motion keeps to, or nil.")
+(make-variable-buffer-local 'goal-column)
+(defvar temporary-goal-column 0 "The column vertical motion is heading for, set by its first step.")
+(defvar track-eol nil "Non-nil means vertical motion from a line's end stays at line ends.")
+(defvar next-line-add-newlines nil
+  "Non-nil means `next-line' on the last line adds a newline.")
+(defvar line-move-visual t "Non-nil means vertical motion counts screen lines.")
+(defvar line-move-ignore-invisible t "Non-nil means vertical motion skips invisible text.")
+(defvar set-mark-command-repeat-pop nil
+  "Non-nil means repeated \\[set-mark-command] after a pop keeps popping.")
+(dolist (name '(kill-new kill-append current-kill filter-buffer-substring
+                buffer-substring--filter kill-forward-chars kill-backward-chars))
+  (autoload name "simple-kill"))
+(dolist (name '(kill-region copy-region-as-kill kill-ring-save kill-line kill-whole-line
+                kill-word backward-kill-word append-next-kill yank yank-pop
+                rotate-yank-pointer zap-to-char read-from-kill-ring yank-from-kill-ring))
+  (autoload name "simple-kill" nil t))
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
