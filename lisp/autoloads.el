@@ -304,6 +304,7 @@
   "What `backward-delete-char-untabify' does with whitespace: untabify, hungry, all or nil.")
 (defvar delete-trailing-lines t
   "Non-nil means `delete-trailing-whitespace' on the whole buffer also drops empty last lines.")
+(defvar fill-prefix nil "String put at the start of each new line by filling and line commands, or nil.")
 (defvar goal-column nil "The column vertical motion keeps to, or nil.")
 (make-variable-buffer-local 'goal-column)
 (defvar temporary-goal-column 0 "The column vertical motion is heading for, set by its first step.")
@@ -321,6 +322,28 @@
                 kill-word backward-kill-word append-next-kill yank yank-pop
                 rotate-yank-pointer zap-to-char read-from-kill-ring yank-from-kill-ring))
   (autoload name "simple-kill" nil t))
+(dolist (name '(transpose-subr transpose-subr-1))
+  (autoload name "simple-edit"))
+(dolist (name '(newline open-line split-line delete-indentation join-line delete-blank-lines
+                delete-trailing-whitespace delete-horizontal-space just-one-space
+                fixup-whitespace cycle-spacing delete-forward-char
+                backward-delete-char-untabify transpose-chars transpose-words
+                transpose-sexps transpose-lines upcase-dwim downcase-dwim capitalize-dwim
+                back-to-indentation forward-to-indentation backward-to-indentation))
+  (autoload name "simple-edit" nil t))
+(dolist (name '(region-bounds region-noncontiguous-p region-modifiable-p
+                save-mark-and-excursion--save save-mark-and-excursion--restore
+                count-words--message count-words--buffer-message count-words--format
+                line-move line-move-1 line-move-visual line-move-to-column line-move-finish))
+  (autoload name "simple-move"))
+(autoload 'save-mark-and-excursion "simple-move" nil nil 'macro)
+(dolist (name '(exchange-point-and-mark pop-to-mark-command push-mark-command
+                set-mark-command mark-whole-buffer mark-word beginning-of-buffer
+                end-of-buffer goto-line goto-line-relative count-words count-words-region
+                count-lines-region what-line current-word next-line previous-line
+                next-logical-line previous-logical-line move-end-of-line
+                move-beginning-of-line set-goal-column))
+  (autoload name "simple-move" nil t))
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func

@@ -8,6 +8,7 @@
   "Non-nil means the mark is usable even when it is not active.")
 (defvar mark-ring nil
   "Former marks of the current buffer, most recent first.")
+(make-variable-buffer-local 'mark-ring)
 (defvar mark-ring-max 16
   "How many former marks `mark-ring' keeps.")
 (defvar global-mark-ring nil "Former marks of all buffers, one per buffer visit, most recent first.")
