@@ -344,6 +344,24 @@
                 next-logical-line previous-logical-line move-end-of-line
                 move-beginning-of-line set-goal-column))
   (autoload name "simple-move" nil t))
+(defvar line-number-mode t "Non-nil means the mode line shows point's line number.")
+(defvar column-number-mode nil "Non-nil means the mode line shows point's column number.")
+(defvar size-indication-mode nil "Non-nil means the mode line shows the buffer's size.")
+(defvar-local visual-line-mode nil "Non-nil when Visual Line mode is on in this buffer.")
+(defvar-local visible-mode nil "Non-nil when Visible mode is on in this buffer.")
+(defvar normal-auto-fill-function 'do-auto-fill
+  "What `auto-fill-function' becomes when Auto Fill mode is turned on.")
+(dolist (name '(rfc822-goto-eoh
+                turn-on-auto-fill turn-off-auto-fill turn-on-visual-line-mode))
+  (autoload name "simple-more"))
+(dolist (name '(read-only-mode overwrite-mode binary-overwrite-mode auto-fill-mode
+                indent-tabs-mode visual-line-mode visible-mode line-number-mode
+                column-number-mode size-indication-mode transient-mark-mode
+                toggle-truncate-lines toggle-word-wrap set-fill-column append-to-buffer
+                prepend-to-buffer copy-to-buffer insert-buffer newline-and-indent
+                reindent-then-newline-and-indent undo-redo kill-current-buffer keyboard-quit
+                pop-global-mark))
+  (autoload name "simple-more" nil t))
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
