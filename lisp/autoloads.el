@@ -351,6 +351,11 @@
 (defvar-local visible-mode nil "Non-nil when Visible mode is on in this buffer.")
 (defvar normal-auto-fill-function 'do-auto-fill
   "What `auto-fill-function' becomes when Auto Fill mode is turned on.")
+;; The minor modes' hooks, special before simple-more.el loads so a `let' of one binds it.
+(dolist (mode '(read-only-mode overwrite-mode binary-overwrite-mode auto-fill-mode
+                indent-tabs-mode visual-line-mode visible-mode line-number-mode
+                column-number-mode size-indication-mode transient-mark-mode))
+  (eval `(defvar ,(intern (concat (symbol-name mode) "-hook")) nil) t))
 (dolist (name '(rfc822-goto-eoh
                 turn-on-auto-fill turn-off-auto-fill turn-on-visual-line-mode))
   (autoload name "simple-more"))

@@ -296,4 +296,68 @@
     (move-beginning-of-line 1)
     (should (= (point) 5))))
 
+;; Minor modes and undo.
+
+(ert-deftest simple-tests-read-only-mode ()
+  (with-temp-buffer
+    (read-only-mode 1)
+    (should buffer-read-only)
+    (should-error (insert "x") :type 'buffer-read-only)
+    (read-only-mode 'toggle)
+    (should-not buffer-read-only)
+    (insert "x")
+    (should (equal (buffer-string) "x"))))
+
+(ert-deftest simple-tests-overwrite-and-auto-fill-modes ()
+  (with-temp-buffer
+    (should (eq (overwrite-mode 1) 'overwrite-mode-textual))
+    (should (eq (binary-overwrite-mode 1) 'overwrite-mode-binary))
+    (should-not (overwrite-mode -1))
+    (auto-fill-mode 1)
+    (should auto-fill-function)
+    (should (local-variable-p 'auto-fill-function))
+    (turn-off-auto-fill)
+    (should-not auto-fill-function)))
+
+(ert-deftest simple-tests-mode-hooks-run ()
+  (with-temp-buffer
+    (let* ((ran nil)
+           (visual-line-mode-hook (list (lambda () (push 'hook ran)))))
+      (visual-line-mode 1)
+      (should (equal ran '(hook)))
+      (should word-wrap)
+      (visual-line-mode -1)
+      (should-not word-wrap))))
+
+(ert-deftest simple-tests-copy-between-buffers ()
+  (let ((target (generate-new-buffer "simple-tests-target")))
+    (unwind-protect
+        (with-temp-buffer
+          (insert "hello world")
+          (append-to-buffer target 1 6)
+          (prepend-to-buffer target 7 12)
+          (should (equal (with-current-buffer target (buffer-string)) "helloworld"))
+          (copy-to-buffer target 6 12)
+          (should (equal (with-current-buffer target (buffer-string)) " world")))
+      (kill-buffer target))))
+
+(ert-deftest simple-tests-consecutive-undo-and-redo ()
+  (with-temp-buffer
+    (buffer-enable-undo)
+    (insert "a") (undo-boundary)
+    (insert "b") (undo-boundary)
+    (insert "c") (undo-boundary)
+    (let ((last-command nil))
+      (undo))
+    (undo-boundary)
+    (let ((last-command 'undo))
+      (undo))
+    (undo-boundary)
+    (should (equal (buffer-string) "a"))
+    (undo-redo 1)
+    (should (equal (buffer-string) "ab"))
+    (undo-redo 1)
+    (should (equal (buffer-string) "abc"))
+    (should-error (undo-redo 1) :type 'user-error)))
+
 ;;; simple-tests.el ends here
