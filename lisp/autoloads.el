@@ -367,6 +367,17 @@
                 reindent-then-newline-and-indent undo-redo kill-current-buffer keyboard-quit
                 pop-global-mark))
   (autoload name "simple-more" nil t))
+(defvar eval-expression-print-length 12 "`print-length' for the values `eval-expression' shows.")
+(defvar eval-expression-print-level 4 "`print-level' for the values `eval-expression' shows.")
+(defvar read-expression-history nil "Expressions read by `read--expression'.")
+(defvar read-expression-map (make-sparse-keymap) "Minibuffer keymap for reading Lisp expressions.")
+(dolist (name '(eval-expression-print-format eval-expression-get-print-arguments
+                read--expression read-minibuffer eval-minibuffer event-apply-modifier
+                display-message-or-buffer make-separator-line set-hard-newline-properties
+                minibuffer-prompt-width reset-this-command-lengths))
+  (autoload name "simple-odds"))
+(dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer))
+  (autoload name "simple-odds" nil t))
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
