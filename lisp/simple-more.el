@@ -235,6 +235,19 @@ The undoings leave `buffer-undo-list', as if they had never been made."
       (message "Redo")
       (setq buffer-undo-list rest))))
 
+(defun undo-amalgamate-change-group (handle) "Make the changes since HANDLE, from `prepare-change-group', undo as one.
+The undo boundaries recorded since the group began are removed."
+  (dolist (entry handle)
+    (with-current-buffer (car entry)
+      ;; A group not yet activated has no start cell: the list it saw is the stop.
+      (let* ((parts (subr-more2--group-parts entry))
+             (stop (or (cdr parts) (car parts)))
+             (cell buffer-undo-list))
+        (while (and (consp cell) (not (eq cell stop)) (not (eq (cdr cell) stop)))
+          (if (and (consp (cdr cell)) (null (cadr cell)) (not (eq (cdr cell) stop)))
+              (setcdr cell (cddr cell))
+            (setq cell (cdr cell))))))))
+
 ;;;; Odds and ends
 
 (defun kill-current-buffer () "Kill the current buffer, asking as `kill-buffer' does."
