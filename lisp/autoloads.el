@@ -378,6 +378,9 @@
   (autoload name "simple-odds"))
 (dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer))
   (autoload name "simple-odds" nil t))
+(dolist (name '(undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
+                undo-copy-list-1 undo-adjust-pos undo-adjust-beg-end undo-adjust-elt))
+  (autoload name "simple-undo"))
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func
