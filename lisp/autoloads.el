@@ -376,7 +376,8 @@
                 display-message-or-buffer make-separator-line set-hard-newline-properties
                 minibuffer-prompt-width reset-this-command-lengths))
   (autoload name "simple-odds"))
-(dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer))
+(dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer
+                shell-command-on-region))
   (autoload name "simple-odds" nil t))
 (dolist (name '(undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
                 undo-copy-list-1 undo-adjust-pos undo-adjust-beg-end undo-adjust-elt))

@@ -148,5 +148,59 @@ DISPLAY-FLAG it is shown; NORECORD is passed on for that.  Return it."
       (pop-to-buffer clone nil norecord))
     clone))
 
+;;;; Filtering text through a shell command
+
+(defun simple-odds--run-shell (command input)
+  "Run the shell COMMAND with INPUT on its standard input; return (STATUS . OUTPUT).
+Its error output is mixed into OUTPUT."
+  (with-temp-buffer
+    (insert input)
+    (let ((status (call-process-region (point-min) (point-max) shell-file-name t t nil
+                                       shell-command-switch command)))
+      (cons status (buffer-string)))))
+
+(defun simple-odds--report (status output)
+  "Say in the echo area what a command with exit STATUS printed, OUTPUT."
+  (cond ((not (equal output ""))
+         (message "%s" (replace-regexp-in-string "\n+\\'" "" output)))
+        ((eql status 0) (message "(Shell command succeeded with no output)"))
+        (t (message "(Shell command failed with code %s and no output)" status))))
+
+(defun shell-command-on-region (start end command &optional output-buffer replace
+                                      _error-buffer _display-error-buffer _region-noncontiguous-p)
+  "Run the shell COMMAND with the text from START to END as input; return its exit status.
+With REPLACE the output takes the text's place, point and mark at its ends
+on START's and END's sides.  OUTPUT-BUFFER t (without REPLACE) inserts the
+output at START; a buffer or a name gets the output in place of its contents;
+nil sends it to \"*Shell Command Output*\" and shows it in the echo area."
+  (interactive (let ((command (read-shell-command "Shell command on region: ")))
+                 (list (region-beginning) (region-end) command current-prefix-arg
+                       current-prefix-arg)))
+  (let* ((from (min start end))
+         (to (max start end))
+         (here (or replace (eq output-buffer t)
+                   (and output-buffer (not (bufferp output-buffer))
+                        (not (stringp output-buffer))))))
+    (when here (barf-if-buffer-read-only))
+    (let* ((result (simple-odds--run-shell command (buffer-substring from to)))
+           (output (cdr result)))
+      (cond
+       (replace
+        (delete-region from to)
+        (goto-char from)
+        (insert output)
+        (let ((after (point)))
+          (if (<= start end)
+              (progn (goto-char from) (push-mark after t))
+            (push-mark from t))))
+       (here (goto-char start) (insert output))
+       (t
+        (with-current-buffer (get-buffer-create (or output-buffer "*Shell Command Output*"))
+          (let ((inhibit-read-only t))
+            (erase-buffer)
+            (insert output)))
+        (simple-odds--report (car result) output)))
+      (car result))))
+
 (provide 'simple-odds)
 ;;; simple-odds.el ends here
