@@ -377,7 +377,7 @@
                 minibuffer-prompt-width reset-this-command-lengths))
   (autoload name "simple-odds"))
 (dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer
-                shell-command-on-region))
+                shell-command-on-region clone-buffer))
   (autoload name "simple-odds" nil t))
 (dolist (name '(undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
                 undo-copy-list-1 undo-adjust-pos undo-adjust-beg-end undo-adjust-elt))

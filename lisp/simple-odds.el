@@ -148,6 +148,41 @@ DISPLAY-FLAG it is shown; NORECORD is passed on for that.  Return it."
       (pop-to-buffer clone nil norecord))
     clone))
 
+(defconst simple-odds--not-cloned
+  '(buffer-undo-list enable-multibyte-characters buffer-file-name buffer-file-truename
+    buffer-auto-save-file-name buffer-saved-size buffer-display-count buffer-display-time
+    point-before-scroll)
+  "Buffer-local variables `clone-buffer' leaves alone: the buffer's identity and history.")
+
+(defun clone-buffer (&optional newname display-flag) "A new buffer holding a copy of this one: text, point, mark, narrowing, mode, locals.
+It is named NEWNAME, made unique, by default after this buffer; with
+DISPLAY-FLAG it is shown.  A buffer visiting a file cannot be cloned."
+  (interactive (list (and current-prefix-arg (read-buffer "Name of new cloned buffer: " (current-buffer)))
+                     t))
+  (when buffer-file-name (error "Cannot clone a file-visiting buffer"))
+  (let* ((source (current-buffer))
+         (text (save-restriction (widen) (buffer-substring (point-min) (point-max))))
+         (state (list (point) (mark t) mark-active (point-min) (point-max) (buffer-modified-p)))
+         (mode major-mode)
+         (locals (buffer-local-variables))
+         (copy (generate-new-buffer (or newname (buffer-name source)))))
+    (with-current-buffer copy
+      (insert text)
+      (unless (eq mode 'fundamental-mode) (funcall mode))
+      (dolist (binding locals)
+        (when (and (consp binding) (not (memq (car binding) simple-odds--not-cloned)))
+          (condition-case nil
+              (set (make-local-variable (car binding)) (cdr binding))
+            (error nil))))
+      (pcase-let ((`(,pt ,mk ,active ,lo ,hi ,modified) state))
+        (narrow-to-region lo hi)
+        (goto-char pt)
+        (set-marker (mark-marker) mk)
+        (setq mark-active active)
+        (set-buffer-modified-p modified)))
+    (when (and display-flag (fboundp 'pop-to-buffer)) (pop-to-buffer copy))
+    copy))
+
 ;;;; Filtering text through a shell command
 
 (defun simple-odds--run-shell (command input)
