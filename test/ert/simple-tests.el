@@ -360,4 +360,51 @@
     (should (equal (buffer-string) "abc"))
     (should-error (undo-redo 1) :type 'user-error)))
 
+;; Odds: shell filters, clones, expressions, undo elements.
+
+(ert-deftest simple-tests-shell-command-on-region ()
+  (with-temp-buffer
+    (insert "b\na\nc\n")
+    (should (eql (shell-command-on-region (point-min) (point-max) "sort" t t) 0))
+    (should (equal (buffer-string) "a\nb\nc\n"))
+    (should (eql (shell-command-on-region (point-min) (point-max) "exit 4" t t) 4))
+    (should (equal (buffer-string) ""))))
+
+(ert-deftest simple-tests-clone-buffer ()
+  (let ((source (generate-new-buffer "simple-tests-source")))
+    (unwind-protect
+        (with-current-buffer source
+          (insert "some text")
+          (goto-char 3)
+          (setq-local simple-tests-local 'kept)
+          (let ((copy (clone-buffer)))
+            (unwind-protect
+                (with-current-buffer copy
+                  (should (equal (buffer-string) "some text"))
+                  (should (= (point) 3))
+                  (should (eq (bound-and-true-p simple-tests-local) 'kept))
+                  (should-not (eq (current-buffer) source)))
+              (kill-buffer copy))))
+      (kill-buffer source))))
+
+(ert-deftest simple-tests-eval-expression-insert ()
+  (with-temp-buffer
+    (should (= (eval-expression '(* 6 7) t) 42))
+    (should (equal (buffer-string) "42"))
+    (should (equal (eval-expression-print-format 10) " (#o12, #xa, ?\\C-j)"))
+    (should-not (eval-expression-print-format 'x))))
+
+(ert-deftest simple-tests-event-apply-modifier ()
+  (should (= (event-apply-modifier ?a 'control 26 "C-") 1))
+  (should (= (event-apply-modifier ?a 'shift 25 "S-") ?A))
+  (should (eq (event-apply-modifier 'f1 'meta 27 "M-") 'M-f1)))
+
+(ert-deftest simple-tests-undo-elements ()
+  (should (equal (undo-delta '(4 . 9)) '(4 . -5)))
+  (should (equal (undo-delta '("abc" . -7)) '(7 . 3)))
+  (should (undo-elt-in-region '(4 . 9) 1 10))
+  (should-not (undo-elt-in-region '(4 . 9) 5 10))
+  (should (undo-elt-crosses-region '(4 . 9) 5 10))
+  (should (equal (undo-adjust-elt '(6 . 9) '((2 . 2))) '(4 . 7))))
+
 ;;; simple-tests.el ends here
