@@ -296,6 +296,114 @@
   "Non-nil means completing a word may insert a delimiter.")
 (defvar completion-cycle-threshold nil
   "Whether completion cycles: nil never, t always, N with at most N candidates.")
+;; simple.el's user options, here rather than in the autoloaded files that use them,
+;; so that a `let' of one is a dynamic binding before those files load.
+(defvar kill-ring nil "The kills, newest first; see `kill-new' and `yank'.")
+(defvar kill-ring-max 60 "How many kills `kill-ring' keeps.")
+(defvar kill-ring-yank-pointer nil "The tail of `kill-ring' whose car `yank' inserts next.")
+(defvar kill-whole-line nil "Non-nil means `kill-line' at the start of a line takes its newline.")
+(defvar kill-do-not-save-duplicates nil
+  "Non-nil means a kill equal to the newest one is not pushed again.")
+(defvar kill-transform-function nil
+  "Function applied to each new kill's text; nil from it means the text is not saved.")
+(defvar kill-append-merge-undo nil
+  "Non-nil means kills that append are undone together.")
+(defvar kill-read-only-ok nil
+  "Non-nil means killing read-only text copies it without an error.")
+;; GNU's defaults are the window system's selection functions; tsmacs has no selections.
+(defvar interprogram-cut-function nil "Function given each new kill, for other programs.")
+(defvar interprogram-paste-function nil
+  "Function returning text other programs killed since, or nil.")
+(defvar save-interprogram-paste-before-kill nil
+  "Non-nil means other programs' text is saved to the ring before a kill replaces it.")
+(defvar yank-pop-change-selection nil
+  "Non-nil means `yank-pop' hands its text to `interprogram-cut-function'.")
+(defvar filter-buffer-substring-function #'buffer-substring--filter
+  "Function of (BEG END DELETE) through which kills and copies take buffer text.")
+(defvar filter-buffer-substring-functions nil "Obsolete wrappers of `filter-buffer-substring'.")
+(defvar buffer-substring-filters nil "Obsolete: functions applied in turn to copied text.")
+(defvar backward-delete-char-untabify-method 'untabify
+  "What `backward-delete-char-untabify' does with whitespace: untabify, hungry, all or nil.")
+(defvar delete-trailing-lines t
+  "Non-nil means `delete-trailing-whitespace' on the whole buffer also drops empty last lines.")
+(defvar fill-prefix nil "String put at the start of each new line by filling and line commands, or nil.")
+(defvar goal-column nil "The column vertical motion keeps to, or nil.")
+(make-variable-buffer-local 'goal-column)
+(defvar temporary-goal-column 0 "The column vertical motion is heading for, set by its first step.")
+(defvar track-eol nil "Non-nil means vertical motion from a line's end stays at line ends.")
+(defvar next-line-add-newlines nil
+  "Non-nil means `next-line' on the last line adds a newline.")
+(defvar line-move-visual t "Non-nil means vertical motion counts screen lines.")
+(defvar line-move-ignore-invisible t "Non-nil means vertical motion skips invisible text.")
+(defvar set-mark-command-repeat-pop nil
+  "Non-nil means repeated \\[set-mark-command] after a pop keeps popping.")
+(dolist (name '(kill-new kill-append current-kill filter-buffer-substring
+                buffer-substring--filter kill-forward-chars kill-backward-chars))
+  (autoload name "simple-kill"))
+(dolist (name '(kill-region copy-region-as-kill kill-ring-save kill-line kill-whole-line
+                kill-word backward-kill-word append-next-kill yank yank-pop
+                rotate-yank-pointer zap-to-char read-from-kill-ring yank-from-kill-ring))
+  (autoload name "simple-kill" nil t))
+(dolist (name '(transpose-subr transpose-subr-1))
+  (autoload name "simple-edit"))
+(dolist (name '(newline open-line split-line delete-indentation join-line delete-blank-lines
+                delete-trailing-whitespace delete-horizontal-space just-one-space
+                fixup-whitespace cycle-spacing delete-forward-char
+                backward-delete-char-untabify transpose-chars transpose-words
+                transpose-sexps transpose-lines upcase-dwim downcase-dwim capitalize-dwim
+                back-to-indentation forward-to-indentation backward-to-indentation))
+  (autoload name "simple-edit" nil t))
+(dolist (name '(region-bounds region-noncontiguous-p region-modifiable-p
+                save-mark-and-excursion--save save-mark-and-excursion--restore
+                count-words--message count-words--buffer-message count-words--format
+                line-move line-move-1 line-move-visual line-move-to-column line-move-finish))
+  (autoload name "simple-move"))
+(autoload 'save-mark-and-excursion "simple-move" nil nil 'macro)
+(dolist (name '(exchange-point-and-mark pop-to-mark-command push-mark-command
+                set-mark-command mark-whole-buffer mark-word beginning-of-buffer
+                end-of-buffer goto-line goto-line-relative count-words count-words-region
+                count-lines-region what-line current-word next-line previous-line
+                next-logical-line previous-logical-line move-end-of-line
+                move-beginning-of-line set-goal-column))
+  (autoload name "simple-move" nil t))
+(defvar line-number-mode t "Non-nil means the mode line shows point's line number.")
+(defvar column-number-mode nil "Non-nil means the mode line shows point's column number.")
+(defvar size-indication-mode nil "Non-nil means the mode line shows the buffer's size.")
+(defvar-local visual-line-mode nil "Non-nil when Visual Line mode is on in this buffer.")
+(defvar-local visible-mode nil "Non-nil when Visible mode is on in this buffer.")
+(defvar normal-auto-fill-function 'do-auto-fill
+  "What `auto-fill-function' becomes when Auto Fill mode is turned on.")
+;; The minor modes' hooks, special before simple-more.el loads so a `let' of one binds it.
+(dolist (mode '(read-only-mode overwrite-mode binary-overwrite-mode auto-fill-mode
+                indent-tabs-mode visual-line-mode visible-mode line-number-mode
+                column-number-mode size-indication-mode transient-mark-mode))
+  (eval `(defvar ,(intern (concat (symbol-name mode) "-hook")) nil) t))
+(dolist (name '(undo-amalgamate-change-group rfc822-goto-eoh
+                turn-on-auto-fill turn-off-auto-fill turn-on-visual-line-mode))
+  (autoload name "simple-more"))
+(dolist (name '(read-only-mode overwrite-mode binary-overwrite-mode auto-fill-mode
+                indent-tabs-mode visual-line-mode visible-mode line-number-mode
+                column-number-mode size-indication-mode transient-mark-mode
+                toggle-truncate-lines toggle-word-wrap set-fill-column append-to-buffer
+                prepend-to-buffer copy-to-buffer insert-buffer newline-and-indent
+                reindent-then-newline-and-indent undo-redo kill-current-buffer keyboard-quit
+                pop-global-mark))
+  (autoload name "simple-more" nil t))
+(defvar eval-expression-print-length 12 "`print-length' for the values `eval-expression' shows.")
+(defvar eval-expression-print-level 4 "`print-level' for the values `eval-expression' shows.")
+(defvar read-expression-history nil "Expressions read by `read--expression'.")
+(defvar read-expression-map (make-sparse-keymap) "Minibuffer keymap for reading Lisp expressions.")
+(dolist (name '(eval-expression-print-format eval-expression-get-print-arguments
+                read--expression read-minibuffer eval-minibuffer event-apply-modifier
+                display-message-or-buffer make-separator-line set-hard-newline-properties
+                minibuffer-prompt-width reset-this-command-lengths))
+  (autoload name "simple-odds"))
+(dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer
+                shell-command-on-region clone-buffer))
+  (autoload name "simple-odds" nil t))
+(dolist (name '(undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
+                undo-copy-list-1 undo-adjust-pos undo-adjust-beg-end undo-adjust-elt))
+  (autoload name "simple-undo"))
 (dolist (entry '(("register"
                   (get-register set-register registerv-make registerv-p registerv-data
                    registerv-print-func registerv-jump-func registerv-insert-func

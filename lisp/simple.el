@@ -8,6 +8,7 @@
   "Non-nil means the mark is usable even when it is not active.")
 (defvar mark-ring nil
   "Former marks of the current buffer, most recent first.")
+(make-variable-buffer-local 'mark-ring)
 (defvar mark-ring-max 16
   "How many former marks `mark-ring' keeps.")
 (defvar global-mark-ring nil "Former marks of all buffers, one per buffer visit, most recent first.")
@@ -171,6 +172,12 @@ Undoing an undo then leaves point where the change is."
           (setcdr cell (cdr (cdr cell)))
         (setq cell (cdr cell))))))
 
+(defun undo--last-change-was-undo-p (undo-list)
+  "Non-nil when the newest change group in UNDO-LIST was made by an undo."
+  (let ((newest undo-list))
+    (while (and newest (listp newest) (not (car newest))) (pop newest))
+    (gethash newest undo-equiv-table)))
+
 (defun undo (&optional arg)
   "Undo some previous changes; repeat it (as the next command) to undo more.
 A numeric ARG undoes that many groups of changes."
@@ -179,7 +186,8 @@ A numeric ARG undoes that many groups of changes."
   (setq this-command 'undo-start)
   (unless (and (eq last-command 'undo)
                (or (eq t pending-undo-list)
-                   (gethash buffer-undo-list undo-equiv-table)))
+                   ;; The command loop puts a boundary after each command: look past it.
+                   (undo--last-change-was-undo-p buffer-undo-list)))
     (undo-start)
     ;; The group that the latest boundary closes comes off first.
     (undo-more 1))

@@ -1,0 +1,69 @@
+;;; simple-undo.el --- the undo-list element helpers of simple.el  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour (test/corpus/simple-undo.el).
+;; An undo element is (BEG . END) for an insertion, (TEXT . POS) for a deletion (POS
+;; negative when point was at its end), (nil PROP VAL BEG . END) for a property change,
+;; (MARKER . ADJUSTMENT), (t . TIME), (apply ...), a position, or nil for a boundary.
+
+(defun simple-undo--span (elt)
+  "The (BEG . END) an insertion or property-change ELT covers, or nil for other kinds."
+  (cond ((and (consp elt) (integerp (car elt)) (integerp (cdr elt))) elt)
+        ((and (consp elt) (null (car elt)) (consp (cdr elt)))
+         (let ((tail (nthcdr 3 elt)))
+           (cons (car tail) (cdr tail))))))
+
+(defun undo-delta (undo-elt) "How UNDO-ELT moved later text, as (POSITION . OFFSET); (0 . 0) when it did not."
+  (pcase undo-elt
+    (`(,(and (pred integerp) from) . ,(and (pred integerp) to)) (cons from (- from to)))
+    (`(,(and (pred stringp) text) . ,(and (pred integerp) at)) (cons (abs at) (length text)))
+    (_ '(0 . 0))))
+
+(defun undo-elt-in-region (undo-elt start end) "Non-nil when UNDO-ELT lies wholly within START..END.
+A boundary counts as inside; a time stamp or an `apply' entry does not."
+  (let ((inside (lambda (pos) (and (<= start pos) (<= pos end))))
+        (span (simple-undo--span undo-elt)))
+    (cond ((null undo-elt) t)
+          ((integerp undo-elt) (funcall inside undo-elt))
+          (span (and (>= (car span) start) (<= (cdr span) end)))
+          ((stringp (car undo-elt)) (funcall inside (abs (cdr undo-elt))))
+          ((markerp (car undo-elt)) (funcall inside (marker-position (car undo-elt)))))))
+
+(defun undo-elt-crosses-region (undo-elt start end) "Non-nil when the insertion or property change UNDO-ELT overlaps START..END."
+  (let ((span (simple-undo--span undo-elt)))
+    (and span (< (car span) end) (> (cdr span) start))))
+
+(defun undo-copy-list-1 (elt) "A copy of the cons structure of ELT; strings, markers and numbers are shared."
+  (if (consp elt)
+      (cons (undo-copy-list-1 (car elt)) (undo-copy-list-1 (cdr elt)))
+    elt))
+
+(defun undo-copy-list (list) "A copy of the undo LIST whose elements can be changed without touching LIST's."
+  (mapcar #'undo-copy-list-1 list))
+
+(defun undo-adjust-pos (pos deltas &optional use-<) "POS moved back by the (POSITION . OFFSET) DELTAS, each applied in turn.
+A delta applies to positions at or after its POSITION (strictly after with
+USE-<), and never moves POS before that POSITION."
+  (dolist (delta deltas pos)
+    (let ((at (car delta)))
+      (when (if use-< (< at pos) (<= at pos))
+        (setq pos (max at (- pos (cdr delta))))))))
+
+(defun undo-adjust-beg-end (beg end deltas) "BEG and END moved by DELTAS, as (BEG . END), END never before BEG."
+  (let ((from (undo-adjust-pos beg deltas))
+        (to (undo-adjust-pos end deltas t)))
+    (cons from (max from to))))
+
+(defun undo-adjust-elt (elt deltas) "The undo element ELT with its positions moved by DELTAS."
+  (cond ((integerp elt) (undo-adjust-pos elt deltas))
+        ((and (consp elt) (integerp (car elt)) (integerp (cdr elt)))
+         (undo-adjust-beg-end (car elt) (cdr elt) deltas))
+        ((and (consp elt) (stringp (car elt)))
+         (let ((moved (undo-adjust-pos (abs (cdr elt)) deltas)))
+           (cons (car elt) (if (< (cdr elt) 0) (- moved) moved))))
+        ((and (consp elt) (null (car elt)) (consp (cdr elt)))
+         (let ((span (undo-adjust-beg-end (nth 3 elt) (nthcdr 4 elt) deltas)))
+           (nconc (list (nth 0 elt) (nth 1 elt) (nth 2 elt)) (cons (car span) (cdr span)))))
+        (t elt)))
+
+(provide 'simple-undo)
+;;; simple-undo.el ends here
