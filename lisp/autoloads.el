@@ -364,3 +364,50 @@
   (dolist (name (nth 2 entry))
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
+;; Lisp indentation (lisp-indent.el): GNU preloads lisp-mode.el, so its
+;; variables are special from the start.
+(defvar lisp-indent-offset nil
+  "When a number, lines inside a list are indented this many columns past its open paren.")
+(defvar lisp-body-indent 2
+  "Columns by which the body of a special form or definition is indented.")
+(defvar lisp-indent-function #'lisp-indent-function
+  "Function asked how to indent a line in a list headed by a symbol.
+It gets the line's start and the parse state there, and gives a column,
+a list (COLUMN LIST-START), or nil for the normal indentation.")
+(dolist (name '(calculate-lisp-indent lisp-indent-function lisp-indent-specform
+                lisp-indent-defform lisp-indent-region lisp-comment-indent
+                lisp-outline-level))
+  (autoload name "lisp-indent"))
+(dolist (cmd '(lisp-indent-line indent-sexp indent-pp-sexp indent-code-rigidly))
+  (autoload cmd "lisp-indent" nil t))
+;; How the Lisp indenter treats forms GNU knows at start-up (special forms,
+;; preloaded macros and autoloaded ones): the `lisp-indent-function's property.
+(dolist (rule '(
+                (atomic-change-group . 0) (autoload . defun) (benchmark-progn . 0) (benchmark-run . 1) 
+                (benchmark-run-compiled . 1) (bindings--define-key . 2) (catch . 1) 
+                (cl--generic-with-memoization . 1) (cl-generic-define-context-rewriter . defun) 
+                (cl-generic-define-generalizer . 1) (combine-after-change-calls . 0) (combine-change-calls . 
+                2) (comment-with-narrowing . 2) (condition-case . 2) (condition-case-unless-debug . 2) 
+                (def-edebug-elem-spec . 1) (defadvice . 2) (define-generic-mode . 1) (define-ibuffer-column . 
+                defun) (define-ibuffer-filter . 2) (define-ibuffer-op . 2) (define-ibuffer-sorter . 1) 
+                (define-inline . defun) (defmacro . 2) (defun . 2) (dolist . 1) (dolist-with-progress-reporter 
+                . 2) (dont-compile . 0) (dotimes . 1) (dotimes-with-progress-reporter . 2) (easy-menu-define . 
+                defun) (easy-mmode-defmap . 1) (easy-mmode-defsyntax . 1) 
+                (eldoc--documentation-strategy-defcustom . 2) (ert-deftest . 2) (eval-after-load . 1) 
+                (eval-and-compile . 0) (eval-when-compile . 0) (handler-bind . 1) (handler-case . 1) (if . 2) 
+                (if-let . 2) (ignore-error . 1) (ignore-errors . 0) (isearch-define-mode-toggle . defun) 
+                (lambda . defun) (let . 1) (let* . 1) (let-alist . 1) (macroexp--accumulate . 1) 
+                (minibuffer-with-setup-hook . 1) (prog1 . 1) (prog2 . 2) (progn . 0) (replace--push-stack . 0) 
+                (rx-define . defun) (rx-let . 1) (rx-let-eval . 1) (save-current-buffer . 0) (save-excursion . 
+                0) (save-mark-and-excursion . 0) (save-restriction . 0) (save-selected-window . 0) 
+                (save-window-excursion . 0) (track-mouse . 0) (transient-append-suffix . defun) 
+                (transient-insert-suffix . defun) (transient-remove-suffix . defun) (transient-replace-suffix 
+                . defun) (unless . 1) (unwind-protect . 1) (when . 1) (when-let . 1) (while . 1) 
+                (while-no-input . 0) (with-auto-compression-mode . 0) (with-coding-priority . 1) 
+                (with-current-buffer-window . 3) (with-demoted-errors . 1) (with-displayed-buffer-window . 3) 
+                (with-existing-directory . 0) (with-help-window . 1) (with-local-quit . 0) 
+                (with-minibuffer-selected-window . 0) (with-mutex . 1) (with-no-warnings . 0) 
+                (with-selected-frame . 1) (with-selected-window . 1) (with-suppressed-warnings . 1) 
+                (with-temp-buffer-window . 3) (with-temp-message . 1) (with-window-non-dedicated . 1) 
+                (with-wrapper-hook . 2) ))
+  (put (car rule) 'lisp-indent-function (cdr rule)))

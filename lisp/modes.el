@@ -169,6 +169,9 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
 (defvar comment-column 32 "Column where end-of-line comments start.")
 (defvar comment-padding " " "Text put between the comment starter and the comment.")
 (defvar comment-multi-line nil "Non-nil when a comment may go on over several lines.")
+(defvar comment-indent-function 'comment-indent-default
+  "Function giving the column for a comment that starts at point.")
+(make-variable-buffer-local 'comment-indent-function)
 (dolist (var '(comment-start comment-start-skip comment-use-syntax comment-add comment-column))
   (make-variable-buffer-local var))
 
@@ -268,6 +271,8 @@ nothing."
 
 (defconst modes--lisp-locals
   '((paragraph-ignore-fill-prefix . t) (indent-line-function . lisp-indent-line)
+    (indent-region-function . lisp-indent-region) (comment-indent-function . lisp-comment-indent)
+    (outline-level . lisp-outline-level)
     (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
     (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
