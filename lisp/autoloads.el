@@ -411,3 +411,40 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 (with-temp-buffer-window . 3) (with-temp-message . 1) (with-window-non-dedicated . 1) 
                 (with-wrapper-hook . 2) ))
   (put (car rule) 'lisp-indent-function (cdr rule)))
+;; Buttons (buttons.el): GNU preloads button.el, so its keymaps and the base
+;; type `button' (whose defaults live on the symbol `default-button') exist
+;; from the start.
+(defvar button-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "\r" #'push-button)
+    (define-key map [mouse-2] #'push-button)
+    (define-key map [follow-link] 'mouse-face)
+    (define-key map [mode-line mouse-2] #'push-button)
+    (define-key map [header-line mouse-2] #'push-button)
+    map)
+  "Keymap active on a button.")
+(defvar button-buffer-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "\t" #'forward-button)
+    (define-key map "\e\t" #'backward-button)
+    (define-key map [backtab] #'backward-button)
+    map)
+  "Keymap for buffers full of buttons: TAB and S-TAB move between them.")
+(setplist 'default-button
+          (list 'face 'button 'mouse-face 'highlight 'keymap button-map 'type 'button
+                'action #'ignore 'help-echo "mouse-2, RET: Push this button"
+                'evaporate t 'rear-nonsticky t))
+(put 'button 'button-category-symbol 'default-button)
+(dolist (name '(button-category-symbol define-button-type button-type-get button-type-put
+                button-type-subtype-p make-button insert-button make-text-button
+                insert-text-button button-buttonize button-at button-start button-end
+                button-get button-put button-label button-type button-has-type-p
+                button--help-echo next-button previous-button button-activate))
+  (autoload name "buttons"))
+(dolist (cmd '(forward-button backward-button push-button button-mode))
+  (autoload cmd "buttons" nil t))
+(defvar button-mode nil "Non-nil when Button mode is on: TAB and S-TAB move between buttons.")
+(make-variable-buffer-local 'button-mode)
+;; Features GNU has at start-up whose names tsmacs spreads over autoloaded files.
+(dolist (feature '(button lisp-mode elisp-mode))
+  (provide feature))
