@@ -448,3 +448,31 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Features GNU has at start-up whose names tsmacs spreads over autoloaded files.
 (dolist (feature '(button lisp-mode elisp-mode))
   (provide feature))
+;; Abbrevs (abbrevs.el): the tables are preloaded in modes.el; GNU has
+;; these variables from start-up.
+(defvar abbrev-start-location nil "Where `abbrev-prefix-mark' put the start of the next abbrev, or nil.")
+(defvar abbrev-start-location-buffer nil "The buffer `abbrev-start-location' belongs to.")
+(defvar last-abbrev nil "The symbol of the abbrev expanded last.")
+(defvar last-abbrev-text nil "The abbrev as it was written before the last expansion.")
+(defvar last-abbrev-location 0 "Where the last expanded abbrev started.")
+(defvar abbrevs-changed nil "Non-nil when user abbrevs were defined or changed since they were last saved.")
+(defvar abbrev-all-caps nil "Non-nil means an abbrev written in capitals expands all in capitals.")
+(defvar pre-abbrev-expand-hook nil "Normal hook run by `expand-abbrev' before it expands.")
+(make-obsolete-variable 'pre-abbrev-expand-hook 'abbrev-expand-function "23.1")
+(defvar abbrev-expand-function #'abbrev--default-expand "Function `expand-abbrev' calls to do the expansion.")
+(defvar abbrev-expand-functions nil "Functions wrapped around each abbrev expansion; each gets the rest as a function.")
+(defvar abbrev-minor-mode-table-alist nil "Alist of (MODE-VARIABLE . TABLES): tables in effect while the minor mode is on.")
+(defvar abbrev-file-name "~/.emacs.d/abbrev_defs" "The file abbrevs are saved in and read from by default.")
+(defvar only-global-abbrevs nil "Non-nil means the abbrev commands define global abbrevs only.")
+(defvar save-abbrevs t "Non-nil means abbrevs are saved when files are saved; `silently' without asking.")
+(dolist (name '(define-abbrev abbrev-table-name abbrev-table-empty-p clear-abbrev-table
+                copy-abbrev-table abbrev--active-tables abbrev--symbol abbrev-symbol
+                abbrev-expansion abbrev--before-point abbrev-insert abbrev--default-expand
+                abbrev--check-chars abbrev--table-symbols abbrev--write abbrev--describe
+                insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put))
+  (autoload name "abbrevs"))
+(dolist (cmd '(kill-all-abbrevs expand-abbrev unexpand-abbrev abbrev-prefix-mark
+               expand-region-abbrevs abbrev-mode define-global-abbrev define-mode-abbrev
+               write-abbrev-file read-abbrev-file))
+  (autoload cmd "abbrevs" nil t))
+(provide 'abbrev)

@@ -135,7 +135,8 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
 
 (defun define-abbrev-table (tablename definitions &optional docstring &rest props)
   "Make TABLENAME's value an abbrev table (keeping one it has) with the properties PROPS.
-DEFINITIONS must be empty here: this system has no abbrev expansion."
+Each element of DEFINITIONS is the argument list of a `define-abbrev'
+call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
   (when (and docstring props (symbolp docstring))
     ;; A keyword where the docstring goes starts the properties.
     (setq props (cons docstring props) docstring nil))
@@ -150,7 +151,8 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
     (while (consp props)
       (abbrev-table-put table (car props) (cadr props))
       (setq props (cddr props)))
-    (when definitions (error "Abbrev definitions are not supported"))))
+    (dolist (definition definitions)
+      (apply #'define-abbrev table definition))))
 
 (defvar global-abbrev-table (make-abbrev-table)
   "The abbrev table of every buffer, consulted after the local one.")
