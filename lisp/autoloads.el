@@ -476,3 +476,13 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                write-abbrev-file read-abbrev-file))
   (autoload cmd "abbrevs" nil t))
 (provide 'abbrev)
+;; Evaluating from Emacs Lisp buffers (elisp-eval.el).
+(defvar eval-expression-print-length 12 "How many elements of a list or vector a shown value prints; nil for all.")
+(defvar eval-expression-print-level 4 "How deeply nested a shown value prints; nil for all levels.")
+(dolist (name '(elisp--preceding-sexp elisp--eval-defun-1 eval-sexp-add-defvars
+                last-sexp-setup-props elisp--eval-last-sexp-print-value elisp--eval-last-sexp
+                elisp--eval-defun))
+  (autoload name "elisp-eval"))
+(dolist (cmd '(eval-last-sexp eval-print-last-sexp eval-defun elisp-last-sexp-toggle-display))
+  (autoload cmd "elisp-eval" nil t))
+(defalias 'preceding-sexp #'elisp--preceding-sexp)
