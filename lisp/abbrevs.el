@@ -65,12 +65,8 @@ sets `abbrevs-changed'."
 
 (defun abbrev-table-name (table)
   "Return the name of the variable whose value is TABLE, from `abbrev-table-name-list'."
-  (let ((names abbrev-table-name-list) (found nil))
-    (while (and names (not found))
-      (when (and (boundp (car names)) (eq (symbol-value (car names)) table))
-        (setq found (car names)))
-      (setq names (cdr names)))
-    found))
+  (seq-find (lambda (name) (and (boundp name) (eq (symbol-value name) table)))
+            abbrev-table-name-list))
 
 (defun abbrev--each (table function)
   "Call FUNCTION on each abbrev symbol of TABLE that has an expansion."
@@ -159,13 +155,12 @@ spelling."
 
 (defun abbrev--lookup (abbrev tables)
   "The first abbrev symbol for ABBREV in TABLES or their parents, or nil."
-  (let ((found nil))
-    (while (and tables (not found))
-      (let ((table (car tables)))
-        (setq found (or (abbrev--symbol abbrev table)
-                        (abbrev--lookup abbrev (abbrev-table-get table :parents)))))
-      (setq tables (cdr tables)))
-    found))
+  (catch 'abbrev--hit
+    (dolist (table tables)
+      (let ((hit (or (abbrev--symbol abbrev table)
+                     (abbrev--lookup abbrev (abbrev-table-get table :parents)))))
+        (when hit (throw 'abbrev--hit hit))))
+    nil))
 
 (defun abbrev-symbol (abbrev &optional table)
   "Return the symbol of ABBREV in TABLE (default: the tables in effect), or nil."
@@ -180,18 +175,21 @@ spelling."
   "The (START . END) of the candidate abbrev before point for TABLE, or nil.
 A table's :regexp gives it as its first group; otherwise it is the word
 before point, with anything but word characters after it passed over."
-  (let ((pattern (abbrev-table-get table :regexp)))
-    (if pattern
-        (save-excursion
-          (when (looking-back pattern (line-beginning-position))
-            (cons (match-beginning 1) (match-end 1))))
-      (let ((limit (point)))
-        (save-excursion
-          (when (and (re-search-backward "\\w" nil t)
-                     (progn (forward-char 1) (<= (point) limit)))
-            (let ((end (point)))
-              (skip-syntax-backward "w")
-              (cons (point) end))))))))
+  (let ((pattern (abbrev-table-get table :regexp)) (here (point)))
+    (save-excursion
+      (cond (pattern
+             (and (looking-back pattern (line-beginning-position))
+                  (cons (match-beginning 1) (match-end 1))))
+            ;; The last word character before point ends the candidate.
+            ((re-search-backward "\\w" nil t)
+             (let ((word-end (1+ (point))))
+               (when (<= word-end here)
+                 (skip-syntax-backward "w")
+                 (cons (point) word-end))))))))
+
+(defun abbrev--drop-char (pos)
+  "Delete the character at POS."
+  (delete-region pos (1+ pos)))
 
 (defun abbrev--before-point ()
   "Find the abbrev before point: (SYMBOL NAME START END), or nil.
@@ -199,30 +197,26 @@ NAME is the text as written in the buffer.  A position set by
 `abbrev-prefix-mark' starts the abbrev there instead."
   (if (and abbrev-start-location (markerp abbrev-start-location)
            (eq (marker-buffer abbrev-start-location) (current-buffer)))
-      (let* ((start (marker-position abbrev-start-location))
-             (name (buffer-substring-no-properties start (point))))
-        (setq abbrev-start-location nil)
+      (let* ((from (prog1 (marker-position abbrev-start-location)
+                     (setq abbrev-start-location nil)))
+             (hyphen (eq (char-after from) ?-)))
         ;; The hyphen the mark put there goes.
-        (when (eq (char-after start) ?-)
-          (delete-region start (1+ start))
-          (setq name (substring name 1)))
-        (let ((sym (abbrev-symbol name)))
-          (and sym (list sym name start (+ start (length name))))))
+        (when hyphen (abbrev--drop-char from))
+        (let* ((name (buffer-substring-no-properties from (point)))
+               (sym (abbrev-symbol name)))
+          (and sym (list sym name from (+ from (length name))))))
     (setq abbrev-start-location nil)
-    (let ((tables (abbrev--active-tables)) (found nil))
-      (while (and tables (not found))
-        (let* ((table (car tables))
-               ;; A table's condition counts only when expanding.
-               (span (and (abbrev--table-usable-p table) (abbrev--word-before-point table))))
+    (catch 'abbrev--hit
+      (dolist (table (abbrev--active-tables))
+        ;; A table's and an abbrev's conditions count only when expanding.
+        (let ((span (and (abbrev--table-usable-p table) (abbrev--word-before-point table))))
           (when span
             (let* ((name (buffer-substring-no-properties (car span) (cdr span)))
                    (sym (abbrev--lookup name (list table)))
                    (enable (and sym (abbrev-get sym :enable-function))))
-              ;; The abbrev's own condition counts only when expanding.
               (when (and sym (or (null enable) (funcall enable)))
-                (setq found (list sym name (car span) (cdr span)))))))
-        (setq tables (cdr tables)))
-      found)))
+                (throw 'abbrev--hit (list sym name (car span) (cdr span))))))))
+      nil)))
 
 ;;; Expanding.
 

@@ -55,12 +55,10 @@ are not seen.  Redefining a type starts afresh.  Return NAME."
 
 (defun button-type-subtype-p (type supertype)
   "Return non-nil when button TYPE is SUPERTYPE or descends from it."
-  (let ((found nil))
-    (while (and type (not found))
-      (if (eq type supertype)
-          (setq found t)
-        (setq type (button-type-get type 'supertype))))
-    found))
+  ;; Up the chain of supertypes until SUPERTYPE or the top.
+  (or (eq type supertype)
+      (and type
+           (button-type-subtype-p (button-type-get type 'supertype) supertype))))
 
 ;;; Making buttons.
 
@@ -89,9 +87,9 @@ apply to properties the button does not set itself."
 
 (defun insert-button (label &rest properties)
   "Insert LABEL and make it an overlay button with PROPERTIES; return the button."
-  (let ((start (point)))
+  (let ((from (point)))
     (insert label)
-    (apply #'make-button start (point) properties)))
+    (apply #'make-button from (point) properties)))
 
 (defun button--text-plist (properties)
   "PROPERTIES as put on a text button: the type turned into its category."
@@ -120,9 +118,8 @@ See `make-button' for the `type' property."
 
 (defun insert-text-button (label &rest properties)
   "Insert LABEL as a text button with PROPERTIES; return where it starts."
-  (let ((start (point)))
-    (insert (apply #'make-text-button label nil properties))
-    start))
+  (prog1 (point)
+    (insert (apply #'make-text-button label nil properties))))
 
 (defun button-buttonize (string callback &optional data)
   "Return a copy of STRING that is a button calling CALLBACK with DATA when pushed."
@@ -241,35 +238,35 @@ from the other end of the buffer.  DISPLAY-MESSAGE shows the button's
 help text.  When there is no such button, signal a `user-error', or
 return nil if NO-ERROR."
   (interactive "p")
-  (let ((forward (> n 0)) (left (abs n)) (button nil) (failed nil))
+  (let ((forward (> n 0)) (left (abs n)) (hit nil) (stuck nil))
     (if (= n 0)
         ;; Zero means the button point is in, from its start.
-        (if (setq button (button-at (point)))
-            (goto-char (button-start button))
-          (setq failed t))
-      (while (and (> left 0) (not failed))
+        (if (setq hit (button-at (point)))
+            (goto-char (button-start hit))
+          (setq stuck t))
+      (while (and (> left 0) (not stuck))
         (let ((start-pos (point)) (tries 0))
-          (setq button (button--step forward wrap))
+          (setq hit (button--step forward wrap))
           ;; Skipped buttons are passed over, unless going round meets
           ;; nothing else.
-          (while (and button (button-get button 'skip)
-                      (progn (goto-char (button-start button))
+          (while (and hit (button-get hit 'skip)
+                      (progn (goto-char (button-start hit))
                              (setq tries (1+ tries))
                              (<= tries 2)))
-            (setq button (button--step forward wrap)))
-          (if (null button)
-              (progn (goto-char start-pos) (setq failed t))
-            (goto-char (button-start button))
+            (setq hit (button--step forward wrap)))
+          (if (null hit)
+              (progn (goto-char start-pos) (setq stuck t))
+            (goto-char (button-start hit))
             (setq left (1- left))))))
-    (cond ((and failed no-error) nil)
-          (failed (user-error (if (and wrap (null (next-button (point-min) t)))
+    (cond ((and stuck no-error) nil)
+          (stuck (user-error (if (and wrap (null (next-button (point-min) t)))
                                   "No buttons!"
                                 "No more buttons")))
           (t
-           (when (and button display-message)
-             (let ((help (button--help-echo button)))
+           (when (and hit display-message)
+             (let ((help (button--help-echo hit)))
                (when help (message "%s" help))))
-           button))))
+           hit))))
 
 (defun backward-button (n &optional wrap display-message no-error)
   "Move to the start of the Nth previous button; see `forward-button'."

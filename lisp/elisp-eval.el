@@ -7,11 +7,10 @@
 ;; where a value shown rather than inserted goes: `prin1' to t.
 
 (defconst elisp--toggle-map
-  (let ((map (make-sparse-keymap)))
-    (define-key map "\r" #'elisp-last-sexp-toggle-display)
-    (define-key map [down-mouse-2] #'mouse-set-point)
-    (define-key map [mouse-2] #'elisp-last-sexp-toggle-display)
-    map)
+  (let ((keys (make-sparse-keymap)))
+    (dolist (key (list "\r" [down-mouse-2] [mouse-2]) keys)
+      (define-key keys key (if (equal key [down-mouse-2]) #'mouse-set-point
+                             #'elisp-last-sexp-toggle-display))))
   "Keymap on an abbreviated value inserted by `eval-last-sexp'.")
 
 ;;; The expression before point.
@@ -19,13 +18,16 @@
 (defun elisp--preceding-sexp ()
   "Return the Lisp expression that ends at point, read.
 A comma before it (an unquote outside a backquote) is left out."
-  (let ((end (point)) start)
-    (save-excursion
-      (with-syntax-table emacs-lisp-mode-syntax-table
-        (forward-sexp -1)
-        (when (eq (char-after) ?,)
-          (forward-char (if (eq (char-after (1+ (point))) ?@) 2 1)))
-        (setq start (point))))
+  (let* ((end (point))
+         (start (with-syntax-table emacs-lisp-mode-syntax-table
+                  ;; Back over the expression and the quote marks before it.
+                  (save-excursion
+                    (goto-char (or (scan-sexps end -1) (point-min)))
+                    (backward-prefix-chars)
+                    (point)))))
+    ;; `,@x' and `,x' are read as `x'.
+    (while (eq (char-after start) ?,) (setq start (1+ start)))
+    (when (eq (char-after start) ?@) (setq start (1+ start)))
     (car (read-from-string (buffer-substring-no-properties start end)))))
 
 ;;; What the evaluation commands change in a form.
@@ -45,21 +47,20 @@ a `defvar' without one and a `setq-default'; `progn' forms are entered."
 Only under `lexical-binding', so that those variables are bound
 dynamically when EXP is evaluated; POS defaults to point.  The latest
 definition comes first."
-  (if (not lexical-binding)
-      exp
-    (let ((found nil) (limit (or pos (point))))
-      (save-excursion
-        (goto-char (point-min))
-        (while (re-search-forward
-                "(def\\(?:var\\|const\\|custom\\)[ \t]+\\(\\(?:\\sw\\|\\s_\\)+\\)[ \t\n)]"
-                limit t)
-          (let ((state (save-excursion (syntax-ppss (match-beginning 0)))))
-            ;; Text in comments and strings does not count.
-            (unless (or (nth 3 state) (nth 4 state))
-              (push (intern (match-string-no-properties 1)) found)))))
-      (if found
-          `(progn ,@(mapcar (lambda (var) `(defvar ,var)) found) ,exp)
-        exp))))
+  (let* ((limit (or pos (point)))
+         (text (and lexical-binding (buffer-substring-no-properties (point-min) limit)))
+         (from 0) (found nil))
+    (while (and text (string-match
+                      "(def\\(?:var\\|const\\|custom\\)[ \t]+\\(\\(?:\\sw\\|\\s_\\)+\\)[ \t\n)]"
+                      text from))
+      (let ((state (save-excursion (syntax-ppss (+ (point-min) (match-beginning 0))))))
+        ;; Text in comments and strings does not count.
+        (unless (or (nth 3 state) (nth 4 state))
+          (push (intern (match-string 1 text)) found)))
+      (setq from (match-end 1)))
+    (if found
+        `(progn ,@(mapcar (lambda (var) `(defvar ,var)) found) ,exp)
+      exp)))
 
 (defun elisp--evaluate (form)
   "Evaluate FORM as the evaluation commands do, and return its value.
@@ -92,10 +93,8 @@ A `defcustom' of a bound variable resets it to the default too."
 (defun last-sexp-setup-props (beg end value alt1 alt2)
   "Mark the value printed between BEG and END as one that can be toggled.
 VALUE is the value, ALT1 and ALT2 its full and abbreviated printed forms."
-  (add-text-properties
-   beg end
-   (list 'printed-value (list value alt1 alt2)
-         'mouse-face 'highlight
+  (add-text-properties beg end
+                       (list 'printed-value (list value alt1 alt2) 'mouse-face 'highlight
          'keymap elisp--toggle-map
          'help-echo "RET, mouse-2: toggle abbreviated display"
          'rear-nonsticky '(mouse-face keymap help-echo printed-value))))
@@ -104,18 +103,16 @@ VALUE is the value, ALT1 and ALT2 its full and abbreviated printed forms."
   "Switch the value at point between its abbreviated and its full printed form.
 Point ends on the value's last character."
   (interactive "P")
-  (let* ((at (point))
-         (info (get-text-property at 'printed-value)))
+  (let ((info (get-text-property (point) 'printed-value)))
     (when info
-      (let ((start (or (previous-single-property-change (1+ at) 'printed-value)
-                       (point-min)))
-            (end (or (next-single-property-change at 'printed-value) (point-max)))
+      (let ((from (or (previous-single-property-change (1+ (point)) 'printed-value) 1))
+            (to (or (next-single-property-change (point) 'printed-value) (point-max)))
             (hidden (nth 1 info)) (shown (nth 2 info)))
-        (delete-region start end)
-        (goto-char start)
+        (goto-char from)
+        (delete-region from to)
         (insert hidden)
         ;; The form now shown is the third element, the other the second.
-        (last-sexp-setup-props start (point) (nth 0 info) shown hidden)
+        (last-sexp-setup-props from (point) (nth 0 info) shown hidden)
         ;; Point stays on the value's last character, ready for another toggle.
         (backward-char 1)))))
 
@@ -128,11 +125,12 @@ adds the octal, hex and character forms of an integer."
          (shown (if no-truncate full (elisp--print-to-string value nil)))
          (extra (and char-print-limit (elisp--int-description value))))
     (if (bufferp output)
-        (with-current-buffer output
-          (let ((start (point)))
+        (save-current-buffer
+          (set-buffer output)
+          (let ((from (point)))
             (insert shown)
             (unless (equal shown full)
-              (last-sexp-setup-props start (point) value full shown))
+              (last-sexp-setup-props from (point) value full shown))
             (when extra (insert extra))))
       (princ shown output)
       (when extra (princ extra output)))))
@@ -154,7 +152,8 @@ abbreviated."
   "Evaluate the expression before point; show the value, or insert it with an argument.
 See `elisp--eval-last-sexp' for the argument."
   (interactive "P")
-  (elisp--eval-last-sexp eval-last-sexp-arg-internal))
+  (let ((how eval-last-sexp-arg-internal))
+    (elisp--eval-last-sexp how)))
 
 (defun eval-print-last-sexp (&optional eval-last-sexp-arg-internal)
   "Evaluate the expression before point and insert its value on a line of its own.
@@ -162,26 +161,26 @@ With EVAL-LAST-SEXP-ARG-INTERNAL 0 the value is inserted whole, with an
 integer's other forms."
   (interactive "P")
   (let ((whole (eq eval-last-sexp-arg-internal 0)))
-    (insert "\n")
+    (insert ?\n)
     ;; The expression is found back across the new line.
     (let ((value (elisp--evaluate (elisp--preceding-sexp))))
       (elisp--eval-last-sexp-print-value value (current-buffer) whole whole)
-      (insert "\n")
+      (insert ?\n)
       t)))
 
 ;;; Top-level forms.
 
 (defun elisp--defun-start ()
   "Where the top-level form around point starts: a line opening with a paren, else the buffer's start."
-  (save-excursion
-    (end-of-line)
-    (if (re-search-backward "^\\s(" nil t) (point) (point-min))))
+  (let ((eol (line-end-position)))
+    (save-excursion
+      (goto-char eol)
+      (if (re-search-backward "^\\s(" nil t) (point) (point-min)))))
 
 (defun elisp--eval-defun ()
   "Evaluate the top-level form around point, show its value and return it."
-  (let* ((form (save-excursion
-                 (goto-char (elisp--defun-start))
-                 (read (current-buffer))))
+  (let* ((form (car (read-from-string
+                     (buffer-substring-no-properties (elisp--defun-start) (point-max)))))
          (value (elisp--evaluate form)))
     (elisp--eval-last-sexp-print-value value t nil t)
     value))

@@ -253,8 +253,9 @@ lines at that depth until a line starts shallower, as GNU's region
 indenter does: a line after a multi-line string lines up with the
 string's first line rather than with its last."
   (save-excursion
-    (goto-char from)
-    (unless (bolp) (forward-line 1))
+    (goto-char (if (= from (save-excursion (goto-char from) (line-beginning-position)))
+                   from
+                 (save-excursion (goto-char from) (line-beginning-position 2))))
     (let ((state (if origin
                      (save-excursion (parse-partial-sexp origin (point)))
                    (lisp-indent--state (point) nil)))
@@ -311,12 +312,14 @@ after the current one that start before ENDPOS."
   (when arg
     (unless (fboundp 'pp-buffer)
       (error "Laying out an expression needs `pp-buffer', which this system lacks"))
-    (save-excursion
-      (save-restriction
-        (narrow-to-region (point) (progn (forward-sexp 1) (point)))
-        (pp-buffer)
-        (goto-char (point-max))
-        (when (eq (char-before) ?\n) (delete-char -1)))))
+    (let ((from (point)) (to (scan-sexps (point) 1)))
+      (save-excursion
+        (save-restriction
+          (narrow-to-region from to)
+          (pp-buffer)
+          ;; pp-buffer ends the text with a newline the expression lacked.
+          (when (eq (char-before (point-max)) ?\n)
+            (delete-region (1- (point-max)) (point-max)))))))
   (indent-sexp))
 
 (defun indent-code-rigidly (start end arg &optional nochange-regexp)

@@ -299,28 +299,28 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
 ;; parent and (KEYS . COMMAND) pairs, defined in order.
 (defun modes--keymap (parent bindings)
   "A new sparse keymap with PARENT and the (KEYS . COMMAND) BINDINGS."
-  (let ((map (make-sparse-keymap)))
-    (set-keymap-parent map parent)
-    (dolist (binding bindings map)
-      (define-key map (car binding) (cdr binding)))))
-(defvar lisp-mode-shared-map
-  (modes--keymap prog-mode-map '(("\e\C-q" . indent-sexp)
-                                 ("\177" . backward-delete-char-untabify)))
+  (let ((keys (make-sparse-keymap)))
+    (set-keymap-parent keys parent)
+    (dolist (binding bindings keys)
+      (define-key keys (car binding) (cdr binding)))))
+(defvar lisp-mode-shared-map (modes--keymap prog-mode-map
+                                           '(("\e\C-q" . indent-sexp)
+                                             ("\177" . backward-delete-char-untabify)))
   "Keymap of the keys all Lisp modes share.")
-(defvar emacs-lisp-mode-map
-  (modes--keymap lisp-mode-shared-map '(("\e\t" . completion-at-point)
-                                        ("\e\C-x" . eval-defun)
-                                        ("\e\C-q" . indent-pp-sexp)))
+(defvar emacs-lisp-mode-map (modes--keymap lisp-mode-shared-map
+                                          '(("\e\t" . completion-at-point)
+                                            ("\e\C-x" . eval-defun)
+                                            ("\e\C-q" . indent-pp-sexp)))
   "Keymap of Emacs Lisp mode.")
-(defvar lisp-interaction-mode-map
-  (modes--keymap lisp-mode-shared-map '(("\e\C-x" . eval-defun)
-                                        ("\e\C-q" . indent-pp-sexp)
-                                        ("\e\t" . completion-at-point)
-                                        ("\n" . eval-print-last-sexp)))
+(defvar lisp-interaction-mode-map (modes--keymap lisp-mode-shared-map
+                                                '(("\e\C-x" . eval-defun)
+                                                  ("\e\C-q" . indent-pp-sexp)
+                                                  ("\e\t" . completion-at-point)
+                                                  ("\n" . eval-print-last-sexp)))
   "Keymap of Lisp Interaction mode.")
-(defvar lisp-mode-map
-  (modes--keymap lisp-mode-shared-map '(("\e\C-x" . lisp-eval-defun)
-                                        ("\C-c\C-z" . run-lisp)))
+(defvar lisp-mode-map (modes--keymap lisp-mode-shared-map
+                                    '(("\e\C-x" . lisp-eval-defun)
+                                      ("\C-c\C-z" . run-lisp)))
   "Keymap of Lisp mode.")
 
 (define-derived-mode lisp-data-mode
@@ -337,17 +337,18 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   :abbrev-table nil   ; it shares Emacs Lisp mode's
   (setq-local lexical-binding t))
 
-(define-derived-mode lisp-mode lisp-data-mode "Lisp"
+(define-derived-mode lisp-mode
+  lisp-data-mode "Lisp"
   "Major mode for Lisp code other than Emacs Lisp, Common Lisp above all.
 Comments may also be #| ... |# blocks, and lines are indented by
 `common-lisp-indent-function' (from cl-indent, which this system lacks)."
-  (setq-local find-tag-default-function 'lisp-find-tag-default)
-  (setq-local comment-start-skip "\\(\\(^\\|[^\\\n]\\)\\(\\\\\\\\\\)*\\)\\(;+\\|#|\\) *")
-  (setq-local comment-end-skip "[ \t]*\\(\\s>\\||#\\)")
-  (setq-local font-lock-comment-end-skip "|#")
-  (setq-local imenu-case-fold-search t)
-  (setq-local lisp-indent-function 'common-lisp-indent-function))
-(defalias 'common-lisp-mode 'lisp-mode)
+  (setq-local find-tag-default-function 'lisp-find-tag-default
+              comment-start-skip "\\(\\(^\\|[^\\\n]\\)\\(\\\\\\\\\\)*\\)\\(;+\\|#|\\) *"
+              comment-end-skip "[ \t]*\\(\\s>\\||#\\)"
+              font-lock-comment-end-skip "|#"
+              imenu-case-fold-search t
+              lisp-indent-function 'common-lisp-indent-function))
+(defalias 'common-lisp-mode #'lisp-mode)
 
 ;;; Choosing a mode from the file name.
 
