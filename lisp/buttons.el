@@ -56,9 +56,11 @@ are not seen.  Redefining a type starts afresh.  Return NAME."
 (defun button-type-subtype-p (type supertype)
   "Return non-nil when button TYPE is SUPERTYPE or descends from it."
   ;; Up the chain of supertypes until SUPERTYPE or the top.
-  (or (eq type supertype)
-      (and type
-           (button-type-subtype-p (button-type-get type 'supertype) supertype))))
+  (catch 'button--found
+    (while type
+      (when (eq type supertype) (throw 'button--found t))
+      (setq type (button-type-get type 'supertype)))
+    (null supertype)))
 
 ;;; Making buttons.
 
