@@ -495,3 +495,125 @@
   (dolist (name (nth 2 entry))
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
+;; Lisp indentation (lisp-indent.el): GNU preloads lisp-mode.el, so its
+;; variables are special from the start.
+(defvar lisp-indent-offset nil
+  "When a number, lines inside a list are indented this many columns past its open paren.")
+(defvar lisp-body-indent 2
+  "Columns by which the body of a special form or definition is indented.")
+(defvar lisp-indent-function #'lisp-indent-function
+  "Function asked how to indent a line in a list headed by a symbol.
+It gets the line's start and the parse state there, and gives a column,
+a list (COLUMN LIST-START), or nil for the normal indentation.")
+(dolist (name '(calculate-lisp-indent lisp-indent-function lisp-indent-specform
+                lisp-indent-defform lisp-indent-region lisp-comment-indent
+                lisp-outline-level))
+  (autoload name "lisp-indent"))
+(dolist (cmd '(lisp-indent-line indent-sexp indent-pp-sexp indent-code-rigidly))
+  (autoload cmd "lisp-indent" nil t))
+;; How the Lisp indenter treats forms GNU knows at start-up (special forms,
+;; preloaded macros and autoloaded ones): the `lisp-indent-function's property.
+(dolist (rule '(
+                (atomic-change-group . 0) (autoload . defun) (benchmark-progn . 0) (benchmark-run . 1) 
+                (benchmark-run-compiled . 1) (bindings--define-key . 2) (catch . 1) 
+                (cl--generic-with-memoization . 1) (cl-generic-define-context-rewriter . defun) 
+                (cl-generic-define-generalizer . 1) (combine-after-change-calls . 0) (combine-change-calls . 
+                2) (comment-with-narrowing . 2) (condition-case . 2) (condition-case-unless-debug . 2) 
+                (def-edebug-elem-spec . 1) (defadvice . 2) (define-generic-mode . 1) (define-ibuffer-column . 
+                defun) (define-ibuffer-filter . 2) (define-ibuffer-op . 2) (define-ibuffer-sorter . 1) 
+                (define-inline . defun) (defmacro . 2) (defun . 2) (dolist . 1) (dolist-with-progress-reporter 
+                . 2) (dont-compile . 0) (dotimes . 1) (dotimes-with-progress-reporter . 2) (easy-menu-define . 
+                defun) (easy-mmode-defmap . 1) (easy-mmode-defsyntax . 1) 
+                (eldoc--documentation-strategy-defcustom . 2) (ert-deftest . 2) (eval-after-load . 1) 
+                (eval-and-compile . 0) (eval-when-compile . 0) (handler-bind . 1) (handler-case . 1) (if . 2) 
+                (if-let . 2) (ignore-error . 1) (ignore-errors . 0) (isearch-define-mode-toggle . defun) 
+                (lambda . defun) (let . 1) (let* . 1) (let-alist . 1) (macroexp--accumulate . 1) 
+                (minibuffer-with-setup-hook . 1) (prog1 . 1) (prog2 . 2) (progn . 0) (replace--push-stack . 0) 
+                (rx-define . defun) (rx-let . 1) (rx-let-eval . 1) (save-current-buffer . 0) (save-excursion . 
+                0) (save-mark-and-excursion . 0) (save-restriction . 0) (save-selected-window . 0) 
+                (save-window-excursion . 0) (track-mouse . 0) (transient-append-suffix . defun) 
+                (transient-insert-suffix . defun) (transient-remove-suffix . defun) (transient-replace-suffix 
+                . defun) (unless . 1) (unwind-protect . 1) (when . 1) (when-let . 1) (while . 1) 
+                (while-no-input . 0) (with-auto-compression-mode . 0) (with-coding-priority . 1) 
+                (with-current-buffer-window . 3) (with-demoted-errors . 1) (with-displayed-buffer-window . 3) 
+                (with-existing-directory . 0) (with-help-window . 1) (with-local-quit . 0) 
+                (with-minibuffer-selected-window . 0) (with-mutex . 1) (with-no-warnings . 0) 
+                (with-selected-frame . 1) (with-selected-window . 1) (with-suppressed-warnings . 1) 
+                (with-temp-buffer-window . 3) (with-temp-message . 1) (with-window-non-dedicated . 1) 
+                (with-wrapper-hook . 2) ))
+  (put (car rule) 'lisp-indent-function (cdr rule)))
+;; Buttons (buttons.el): GNU preloads button.el, so its keymaps and the base
+;; type `button' (whose defaults live on the symbol `default-button') exist
+;; from the start.
+(defvar button-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "\r" #'push-button)
+    (define-key map [mouse-2] #'push-button)
+    (define-key map [follow-link] 'mouse-face)
+    (define-key map [mode-line mouse-2] #'push-button)
+    (define-key map [header-line mouse-2] #'push-button)
+    map)
+  "Keymap active on a button.")
+(defvar button-buffer-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "\t" #'forward-button)
+    (define-key map "\e\t" #'backward-button)
+    (define-key map [backtab] #'backward-button)
+    map)
+  "Keymap for buffers full of buttons: TAB and S-TAB move between them.")
+(setplist 'default-button
+          (list 'face 'button 'mouse-face 'highlight 'keymap button-map 'type 'button
+                'action #'ignore 'help-echo "mouse-2, RET: Push this button"
+                'evaporate t 'rear-nonsticky t))
+(put 'button 'button-category-symbol 'default-button)
+(dolist (name '(button-category-symbol define-button-type button-type-get button-type-put
+                button-type-subtype-p make-button insert-button make-text-button
+                insert-text-button button-buttonize button-at button-start button-end
+                button-get button-put button-label button-type button-has-type-p
+                button--help-echo next-button previous-button button-activate))
+  (autoload name "buttons"))
+(dolist (cmd '(forward-button backward-button push-button button-mode))
+  (autoload cmd "buttons" nil t))
+(defvar button-mode nil "Non-nil when Button mode is on: TAB and S-TAB move between buttons.")
+(make-variable-buffer-local 'button-mode)
+;; Features GNU has at start-up whose names tsmacs spreads over autoloaded files.
+(dolist (feature '(button lisp-mode elisp-mode))
+  (provide feature))
+;; Abbrevs (abbrevs.el): the tables are preloaded in modes.el; GNU has
+;; these variables from start-up.
+(defvar abbrev-start-location nil "Where `abbrev-prefix-mark' put the start of the next abbrev, or nil.")
+(defvar abbrev-start-location-buffer nil "The buffer `abbrev-start-location' belongs to.")
+(defvar last-abbrev nil "The symbol of the abbrev expanded last.")
+(defvar last-abbrev-text nil "The abbrev as it was written before the last expansion.")
+(defvar last-abbrev-location 0 "Where the last expanded abbrev started.")
+(defvar abbrevs-changed nil "Non-nil when user abbrevs were defined or changed since they were last saved.")
+(defvar abbrev-all-caps nil "Non-nil means an abbrev written in capitals expands all in capitals.")
+(defvar pre-abbrev-expand-hook nil "Normal hook run by `expand-abbrev' before it expands.")
+(make-obsolete-variable 'pre-abbrev-expand-hook 'abbrev-expand-function "23.1")
+(defvar abbrev-expand-function #'abbrev--default-expand "Function `expand-abbrev' calls to do the expansion.")
+(defvar abbrev-expand-functions nil "Functions wrapped around each abbrev expansion; each gets the rest as a function.")
+(defvar abbrev-minor-mode-table-alist nil "Alist of (MODE-VARIABLE . TABLES): tables in effect while the minor mode is on.")
+(defvar abbrev-file-name "~/.emacs.d/abbrev_defs" "The file abbrevs are saved in and read from by default.")
+(defvar only-global-abbrevs nil "Non-nil means the abbrev commands define global abbrevs only.")
+(defvar save-abbrevs t "Non-nil means abbrevs are saved when files are saved; `silently' without asking.")
+(dolist (name '(define-abbrev abbrev-table-name abbrev-table-empty-p clear-abbrev-table
+                copy-abbrev-table abbrev--active-tables abbrev--symbol abbrev-symbol
+                abbrev-expansion abbrev--before-point abbrev-insert abbrev--default-expand
+                abbrev--check-chars abbrev--table-symbols abbrev--write abbrev--describe
+                insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put))
+  (autoload name "abbrevs"))
+(dolist (cmd '(kill-all-abbrevs expand-abbrev unexpand-abbrev abbrev-prefix-mark
+               expand-region-abbrevs abbrev-mode define-global-abbrev define-mode-abbrev
+               write-abbrev-file read-abbrev-file))
+  (autoload cmd "abbrevs" nil t))
+(provide 'abbrev)
+;; Evaluating from Emacs Lisp buffers (elisp-eval.el).
+(defvar eval-expression-print-length 12 "How many elements of a list or vector a shown value prints; nil for all.")
+(defvar eval-expression-print-level 4 "How deeply nested a shown value prints; nil for all levels.")
+(dolist (name '(elisp--preceding-sexp elisp--eval-defun-1 eval-sexp-add-defvars
+                last-sexp-setup-props elisp--eval-last-sexp-print-value elisp--eval-last-sexp
+                elisp--eval-defun))
+  (autoload name "elisp-eval"))
+(dolist (cmd '(eval-last-sexp eval-print-last-sexp eval-defun elisp-last-sexp-toggle-display))
+  (autoload cmd "elisp-eval" nil t))
+(defalias 'preceding-sexp #'elisp--preceding-sexp)

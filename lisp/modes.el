@@ -135,7 +135,8 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
 
 (defun define-abbrev-table (tablename definitions &optional docstring &rest props)
   "Make TABLENAME's value an abbrev table (keeping one it has) with the properties PROPS.
-DEFINITIONS must be empty here: this system has no abbrev expansion."
+Each element of DEFINITIONS is the argument list of a `define-abbrev'
+call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
   (when (and docstring props (symbolp docstring))
     ;; A keyword where the docstring goes starts the properties.
     (setq props (cons docstring props) docstring nil))
@@ -150,7 +151,8 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
     (while (consp props)
       (abbrev-table-put table (car props) (cadr props))
       (setq props (cddr props)))
-    (when definitions (error "Abbrev definitions are not supported"))))
+    (dolist (definition definitions)
+      (apply #'define-abbrev table definition))))
 
 (defvar global-abbrev-table (make-abbrev-table)
   "The abbrev table of every buffer, consulted after the local one.")
@@ -169,6 +171,9 @@ DEFINITIONS must be empty here: this system has no abbrev expansion."
 (defvar comment-column 32 "Column where end-of-line comments start.")
 (defvar comment-padding " " "Text put between the comment starter and the comment.")
 (defvar comment-multi-line nil "Non-nil when a comment may go on over several lines.")
+(defvar comment-indent-function 'comment-indent-default
+  "Function giving the column for a comment that starts at point.")
+(make-variable-buffer-local 'comment-indent-function)
 (dolist (var '(comment-start comment-start-skip comment-use-syntax comment-add comment-column))
   (make-variable-buffer-local var))
 
@@ -268,6 +273,8 @@ nothing."
 
 (defconst modes--lisp-locals
   '((paragraph-ignore-fill-prefix . t) (indent-line-function . lisp-indent-line)
+    (indent-region-function . lisp-indent-region) (comment-indent-function . lisp-comment-indent)
+    (outline-level . lisp-outline-level)
     (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
     (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
@@ -277,6 +284,44 @@ nothing."
   "Give the buffer the settings of `modes--lisp-locals'."
   (dolist (setting modes--lisp-locals)
     (set (make-local-variable (car setting)) (cdr setting))))
+
+(defun lisp-mode-variables (&optional lisp-syntax keywords-case-insensitive _elisp)
+  "Give the current buffer the local settings every Lisp mode makes.
+With LISP-SYNTAX, `lisp-mode-syntax-table' becomes its syntax table;
+KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
+  (when lisp-syntax (set-syntax-table lisp-mode-syntax-table))
+  (modes--lisp-settings)
+  (when keywords-case-insensitive
+    (setq-local font-lock-keywords-case-fold-search t)))
+
+;; Keys the Lisp modes share, and each one's own: evaluation and
+;; indentation commands, loaded on first use.  Each map is built from a
+;; parent and (KEYS . COMMAND) pairs, defined in order.
+(defun modes--keymap (parent bindings)
+  "A new sparse keymap with PARENT and the (KEYS . COMMAND) BINDINGS."
+  (let ((keys (make-sparse-keymap)))
+    (set-keymap-parent keys parent)
+    (dolist (binding bindings keys)
+      (define-key keys (car binding) (cdr binding)))))
+(defvar lisp-mode-shared-map (modes--keymap prog-mode-map
+                                           '(("\e\C-q" . indent-sexp)
+                                             ("\177" . backward-delete-char-untabify)))
+  "Keymap of the keys all Lisp modes share.")
+(defvar emacs-lisp-mode-map (modes--keymap lisp-mode-shared-map
+                                          '(("\e\t" . completion-at-point)
+                                            ("\e\C-x" . eval-defun)
+                                            ("\e\C-q" . indent-pp-sexp)))
+  "Keymap of Emacs Lisp mode.")
+(defvar lisp-interaction-mode-map (modes--keymap lisp-mode-shared-map
+                                                '(("\e\C-x" . eval-defun)
+                                                  ("\e\C-q" . indent-pp-sexp)
+                                                  ("\e\t" . completion-at-point)
+                                                  ("\n" . eval-print-last-sexp)))
+  "Keymap of Lisp Interaction mode.")
+(defvar lisp-mode-map (modes--keymap lisp-mode-shared-map
+                                    '(("\e\C-x" . lisp-eval-defun)
+                                      ("\C-c\C-z" . run-lisp)))
+  "Keymap of Lisp mode.")
 
 (define-derived-mode lisp-data-mode
   prog-mode "Lisp-Data"
@@ -291,6 +336,19 @@ nothing."
   "Emacs Lisp mode as *scratch* has it, where expressions are evaluated in place."
   :abbrev-table nil   ; it shares Emacs Lisp mode's
   (setq-local lexical-binding t))
+
+(define-derived-mode lisp-mode
+  lisp-data-mode "Lisp"
+  "Major mode for Lisp code other than Emacs Lisp, Common Lisp above all.
+Comments may also be #| ... |# blocks, and lines are indented by
+`common-lisp-indent-function' (from cl-indent, which this system lacks)."
+  (setq-local find-tag-default-function 'lisp-find-tag-default
+              comment-start-skip "\\(\\(^\\|[^\\\n]\\)\\(\\\\\\\\\\)*\\)\\(;+\\|#|\\) *"
+              comment-end-skip "[ \t]*\\(\\s>\\||#\\)"
+              font-lock-comment-end-skip "|#"
+              imenu-case-fold-search t
+              lisp-indent-function 'common-lisp-indent-function))
+(defalias 'common-lisp-mode #'lisp-mode)
 
 ;;; Choosing a mode from the file name.
 

@@ -1,0 +1,471 @@
+;;; abbrevs.el --- Abbrevs: words that expand into longer text as they are typed  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour (recorded in
+;; test/corpus/lib-abbrevs.el) and the Emacs Lisp manual's "Abbrevs" node.
+;;
+;; Autoloaded.  The tables themselves (`make-abbrev-table',
+;; `abbrev-table-get'/`-put', `define-abbrev-table', the global and
+;; Fundamental tables) are preloaded in modes.el, and the variables are
+;; special from start-up (autoloads.el).
+;;
+;; A table is an obarray.  Its symbol named "" carries the table's
+;; properties (:abbrev-table-modiff counts its changes); every other
+;; symbol is an abbrev: the value is the expansion, the function cell the
+;; hook, the property list the abbrev's properties (:count, :system,
+;; :case-fixed, :enable-function, and the table's modiff when it was
+;; defined).
+
+;;; Abbrev objects.
+
+(defalias 'abbrev-get #'get
+  "Return the property PROP of the abbrev symbol SYM.")
+(defalias 'abbrev-put #'put
+  "Give the abbrev symbol SYM the property PROP with VALUE.")
+
+(defun abbrev--check-table (table)
+  "Signal `wrong-type-argument' unless TABLE is an obarray."
+  (unless (obarrayp table) (signal 'wrong-type-argument (list 'vectorp table))))
+
+(defun abbrev--props-for (props)
+  "The property list a new abbrev gets from PROPS, an old-style COUNT [SYSTEM] or a plist."
+  (if (and props (not (keywordp (car props))))
+      ;; The old form: COUNT and SYSTEM-FLAG as plain arguments.
+      (append (list :count (car props))
+              (and (cdr props) (list :system (cadr props))))
+    (let ((copy (copy-sequence props)))
+      (if (plist-member copy :count) copy (append copy (list :count 0))))))
+
+(defun define-abbrev (table abbrev expansion &optional hook &rest props)
+  "Define ABBREV in TABLE to expand into EXPANSION, calling HOOK after it; return ABBREV.
+PROPS is a property list: :count (uses so far, 0), :system (a system
+abbrev is not saved; with value `force' it replaces a user abbrev),
+:case-fixed (ABBREV matches only with its own case), :enable-function
+\(a function that must return non-nil for ABBREV to expand).  The old
+calling form COUNT SYSTEM-FLAG is accepted too.  Defining a user abbrev
+sets `abbrevs-changed'."
+  (abbrev--check-table table)
+  (let* ((plist (abbrev--props-for props))
+         (system (plist-get plist :system))
+         (old (intern-soft abbrev table))
+         (modiff (or (abbrev-table-get table :abbrev-table-modiff) 0)))
+    ;; A system abbrev does not replace one the user defined, unless forced.
+    (unless (and system (not (eq system 'force))
+                 old (symbol-value old) (not (abbrev-get old :system)))
+      (when (eq system 'force) (setq plist (plist-put plist :system t)))
+      (let ((sym (intern abbrev table)))
+        (unless (or system (and old (equal (symbol-value old) expansion)
+                                (equal (symbol-function old) hook)))
+          (setq abbrevs-changed t))
+        ;; Value, function cell and properties: the whole abbrev.
+        (setplist sym (append plist (list :abbrev-table-modiff modiff)))
+        (fset sym hook)
+        (set sym expansion)
+        (abbrev-table-put table :abbrev-table-modiff (1+ modiff))))
+    abbrev))
+
+(defun abbrev-table-name (table)
+  "Return the name of the variable whose value is TABLE, from `abbrev-table-name-list'."
+  (seq-find (lambda (name) (and (boundp name) (eq (symbol-value name) table)))
+            abbrev-table-name-list))
+
+(defun abbrev--each (table function)
+  "Call FUNCTION on each abbrev symbol of TABLE that has an expansion."
+  (mapatoms (lambda (sym)
+              (when (and (symbol-value sym) (not (equal (symbol-name sym) "")))
+                (funcall function sym)))
+            table))
+
+(defun abbrev-table-empty-p (object &optional ignore-system)
+  "Return non-nil when the abbrev table OBJECT has no abbrevs.
+With IGNORE-SYSTEM, system abbrevs do not count."
+  (unless (abbrev-table-p object) (error "Non abbrev table object"))
+  (catch 'abbrev--found
+    (abbrev--each object (lambda (sym)
+                           (unless (and ignore-system (abbrev-get sym :system))
+                             (throw 'abbrev--found nil))))
+    t))
+
+(defun clear-abbrev-table (table)
+  "Remove every abbrev from TABLE, keeping the table's own properties."
+  (setq abbrevs-changed t)
+  (let ((names nil))
+    (mapatoms (lambda (sym) (unless (equal (symbol-name sym) "") (push (symbol-name sym) names)))
+              table)
+    (dolist (name names) (unintern name table)))
+  (abbrev-table-put table :abbrev-table-modiff
+                    (1+ (or (abbrev-table-get table :abbrev-table-modiff) 0)))
+  nil)
+
+(defun copy-abbrev-table (table)
+  "Return a new abbrev table with TABLE's abbrevs, defined afresh.
+Only expansions and hooks are copied: counts start at 0 and other
+properties are dropped.  As in GNU, the table's own \"\" symbol is
+defined too, last, which leaves its modification count one higher."
+  (let ((copy (make-abbrev-table)) (named nil) (blank nil))
+    (mapatoms (lambda (sym)
+                (if (equal (symbol-name sym) "") (push sym blank) (push sym named)))
+              table)
+    (dolist (sym (nconc (nreverse named) blank))
+      (define-abbrev copy (symbol-name sym) (symbol-value sym) (symbol-function sym)))
+    copy))
+
+(defun kill-all-abbrevs ()
+  "Empty every abbrev table named in `abbrev-table-name-list'."
+  (interactive)
+  (dolist (name abbrev-table-name-list)
+    (when (boundp name) (clear-abbrev-table (symbol-value name)))))
+
+;;; Finding abbrevs.
+
+(defun abbrev--active-tables (&optional tables)
+  "The abbrev tables in effect: TABLES (a table or a list), or the buffer's local ones and the global one."
+  (cond ((consp tables) tables)
+        (tables (list tables))
+        (t (let ((local (if (listp local-abbrev-table) local-abbrev-table
+                          (list local-abbrev-table)))
+                 (minor nil))
+             (dolist (entry abbrev-minor-mode-table-alist)
+               (when (and (boundp (car entry)) (symbol-value (car entry)))
+                 (setq minor (append minor (if (listp (cdr entry)) (cdr entry)
+                                             (list (cdr entry)))))))
+             (append minor local (list global-abbrev-table))))))
+
+(defun abbrev--symbol (abbrev table)
+  "Return the abbrev symbol for ABBREV in TABLE alone, or nil.
+Unless the table is case-fixed, ABBREV is looked up in lower case first,
+then as written; an abbrev defined case-fixed matches only its own
+spelling."
+  (let ((spellings (if (abbrev-table-get table :case-fixed)
+                       (list abbrev)
+                     (list (downcase abbrev) abbrev)))
+        (found nil))
+    (while (and spellings (not found))
+      (let ((sym (intern-soft (car spellings) table)))
+        (when (and sym (symbol-value sym)
+                   (or (not (abbrev-get sym :case-fixed))
+                       (equal abbrev (symbol-name sym))))
+          (setq found sym)))
+      (setq spellings (cdr spellings)))
+    found))
+
+(defun abbrev--table-usable-p (table)
+  "Non-nil when TABLE's :enable-function, if any, allows it."
+  (let ((enable (abbrev-table-get table :enable-function)))
+    (or (null enable) (funcall enable))))
+
+(defun abbrev--lookup (abbrev tables)
+  "The first abbrev symbol for ABBREV in TABLES or their parents, or nil."
+  (catch 'abbrev--hit
+    (dolist (table tables)
+      (let ((hit (or (abbrev--symbol abbrev table)
+                     (abbrev--lookup abbrev (abbrev-table-get table :parents)))))
+        (when hit (throw 'abbrev--hit hit))))
+    nil))
+
+(defun abbrev-symbol (abbrev &optional table)
+  "Return the symbol of ABBREV in TABLE (default: the tables in effect), or nil."
+  (abbrev--lookup abbrev (abbrev--active-tables table)))
+
+(defun abbrev-expansion (abbrev &optional table)
+  "Return the expansion of ABBREV in TABLE (default: the tables in effect), or nil."
+  (let ((sym (abbrev-symbol abbrev table)))
+    (and sym (symbol-value sym))))
+
+(defun abbrev--word-before-point (table)
+  "The (START . END) of the candidate abbrev before point for TABLE, or nil.
+A table's :regexp gives it as its first group; otherwise it is the word
+before point, with anything but word characters after it passed over."
+  (let ((pattern (abbrev-table-get table :regexp)) (here (point)))
+    (save-excursion
+      (cond (pattern
+             (and (looking-back pattern (line-beginning-position))
+                  (cons (match-beginning 1) (match-end 1))))
+            ;; The last word character before point ends the candidate.
+            ((re-search-backward "\\w" nil t)
+             (let ((word-end (1+ (point))))
+               (when (<= word-end here)
+                 (skip-syntax-backward "w")
+                 (cons (point) word-end))))))))
+
+(defun abbrev--drop-char (pos)
+  "Delete the character at POS."
+  (delete-region pos (1+ pos)))
+
+(defun abbrev--before-point ()
+  "Find the abbrev before point: (SYMBOL NAME START END), or nil.
+NAME is the text as written in the buffer.  A position set by
+`abbrev-prefix-mark' starts the abbrev there instead."
+  (if (and abbrev-start-location (markerp abbrev-start-location)
+           (eq (marker-buffer abbrev-start-location) (current-buffer)))
+      (let* ((from (prog1 (marker-position abbrev-start-location)
+                     (setq abbrev-start-location nil)))
+             (hyphen (eq (char-after from) ?-)))
+        ;; The hyphen the mark put there goes.
+        (when hyphen (abbrev--drop-char from))
+        (let* ((name (buffer-substring-no-properties from (point)))
+               (sym (abbrev-symbol name)))
+          (and sym (list sym name from (+ from (length name))))))
+    (setq abbrev-start-location nil)
+    (catch 'abbrev--hit
+      (dolist (table (abbrev--active-tables))
+        ;; A table's and an abbrev's conditions count only when expanding.
+        (let ((span (and (abbrev--table-usable-p table) (abbrev--word-before-point table))))
+          (when span
+            (let* ((name (buffer-substring-no-properties (car span) (cdr span)))
+                   (sym (abbrev--lookup name (list table)))
+                   (enable (and sym (abbrev-get sym :enable-function))))
+              (when (and sym (or (null enable) (funcall enable)))
+                (throw 'abbrev--hit (list sym name (car span) (cdr span))))))))
+      nil)))
+
+;;; Expanding.
+
+(defun abbrev--adjust-case (typed start end)
+  "Give the expansion between START and END the case of TYPED, the abbrev as written.
+All capitals make a one-word expansion (or any, with `abbrev-all-caps')
+all capitals and put capitals at the words' starts otherwise; some
+capitals give the first word a capital."
+  (let ((case-fold-search nil))
+    (when (string-match "[[:upper:]]" typed)
+      (let ((text (buffer-substring-no-properties start end)))
+        (cond ((not (string-match "[[:lower:]]" typed))
+               (if (or abbrev-all-caps (not (string-match "\\w\\W+\\w" text)))
+                   (upcase-region start end)
+                 (upcase-initials-region start end)))
+              ((string-match "\\w+" text)
+               (upcase-initials-region (+ start (match-beginning 0))
+                                       (+ start (match-end 0)))))))))
+
+(defun abbrev-insert (abbrev &optional name wordstart wordend)
+  "Insert the expansion of the abbrev symbol ABBREV and run its hook; return ABBREV.
+With WORDSTART and WORDEND, the text between them (the abbrev as
+written, NAME) is replaced and the expansion takes NAME's case.  The
+abbrev's :count goes up by one.  The value is nil when the hook has a
+non-nil `no-self-insert' property and returns nil."
+  (abbrev-put abbrev :count (1+ (or (abbrev-get abbrev :count) 0)))
+  (let ((value abbrev) (from (or wordstart (point))))
+    (when wordstart (delete-region wordstart wordend))
+    (goto-char from)
+    (insert (symbol-value abbrev))
+    (let ((past (point-marker)))
+      (when (and name wordstart) (abbrev--adjust-case name from past))
+      (goto-char (prog1 (marker-position past) (set-marker past nil))))
+    (let ((hook (symbol-function abbrev)))
+      (when hook
+        (let ((result (funcall hook)))
+          (when (and (symbolp hook) (get hook 'no-self-insert) (null result))
+            (setq value nil)))))
+    value))
+
+(defun abbrev--default-expand ()
+  "Expand the abbrev before point, if any, and return its symbol.
+`abbrev-expand-functions' are wrapped around the expansion."
+  (let ((core (lambda ()
+                (let ((found (abbrev--before-point)))
+                  (when found
+                    (let* ((sym (nth 0 found)) (name (nth 1 found)) (start (nth 2 found))
+                           (end (nth 3 found))
+                           ;; Text typed after the abbrev (a space) stays after point.
+                           (after (and (> (point) end) (- (point-max) (point))))
+                           (value nil))
+                      (setq last-abbrev-text name
+                            last-abbrev sym
+                            last-abbrev-location start)
+                      (setq value (abbrev-insert sym name start end))
+                      (when after (goto-char (- (point-max) after)))
+                      value))))))
+    (abbrev--wrap (if (listp abbrev-expand-functions) abbrev-expand-functions
+                    (list abbrev-expand-functions))
+                  core)))
+
+(defun abbrev--wrap (wrappers core)
+  "Call CORE inside WRAPPERS, the outermost first; each gets the rest as a function.
+A t in a buffer-local value stands for the global value."
+  (cond ((null wrappers) (funcall core))
+        ((eq (car wrappers) t)
+         (abbrev--wrap (append (default-value 'abbrev-expand-functions) (cdr wrappers)) core))
+        (t (funcall (car wrappers) (lambda () (abbrev--wrap (cdr wrappers) core))))))
+
+(defun expand-abbrev ()
+  "Expand the abbrev before point, returning its symbol (nil when there is none).
+`abbrev-expand-function' does the work (the obsolete
+`pre-abbrev-expand-hook' is not run, as in GNU 28)."
+  (interactive)
+  (funcall abbrev-expand-function))
+
+(defun unexpand-abbrev ()
+  "Put back the abbrev text that the last expansion replaced."
+  (interactive)
+  (when (and last-abbrev (stringp last-abbrev-text)
+             (<= (point-min) last-abbrev-location (point-max)))
+    (let* ((here (point))
+           ;; Point after the expansion keeps its distance from the end.
+           (tail (and (> here last-abbrev-location) (- (point-max) here)))
+           (expansion (symbol-value last-abbrev)))
+      (unless (stringp expansion) (error "Value of abbrev-symbol must be a string"))
+      (goto-char last-abbrev-location)
+      (delete-region (point) (min (point-max) (+ (point) (length expansion))))
+      (insert last-abbrev-text)
+      (setq last-abbrev-text nil)
+      (goto-char (if tail (- (point-max) tail) here))))
+  nil)
+
+(defun abbrev-prefix-mark (&optional arg)
+  "Mark point as the start of the next abbrev, inserting a hyphen there.
+Unless ARG, the abbrev before point is expanded first."
+  (interactive "P")
+  (or arg (expand-abbrev))
+  ;; The marker is where the hyphen goes; it is removed on expansion.
+  (let ((mark (point-marker)))
+    (insert "-")
+    (setq abbrev-start-location-buffer (current-buffer)
+          abbrev-start-location mark)))
+
+(defun expand-region-abbrevs (start end &optional noquery)
+  "Expand each abbrev in the region START..END.
+Without NOQUERY each would be asked about; in batch they all expand."
+  (interactive "r\nP")
+  noquery
+  (let ((stop (copy-marker end t)))
+    (goto-char start)
+    ;; Each word's end is where an abbrev would be expanded; point stays
+    ;; after the last one.
+    (while (re-search-forward "\\w+" stop t)
+      (expand-abbrev))
+    (set-marker stop nil)))
+
+(define-minor-mode abbrev-mode
+  "Toggle Abbrev mode: abbrevs expand as words are finished."
+  :lighter " Abbrev")
+
+;;; Defining from commands.
+
+(defun define-global-abbrev (abbrev expansion)
+  "Define ABBREV, in lower case, as a global abbrev for EXPANSION; return that name."
+  (interactive (let ((name (read-string "Global abbrev: ")))
+                 (list name (read-string (format "Expansion of %s: " name)))))
+  (define-abbrev global-abbrev-table (downcase abbrev) expansion))
+
+(defun define-mode-abbrev (abbrev expansion)
+  "Define ABBREV, in lower case, for EXPANSION in the buffer's local abbrev table; return that name."
+  (interactive (let ((name (read-string "Mode abbrev: ")))
+                 (list name (read-string (format "Expansion of %s: " name)))))
+  (let ((table (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)))
+    (unless table (error "Major mode has no abbrev table"))
+    (define-abbrev table (downcase abbrev) expansion)))
+
+(defun abbrev--check-chars (abbrev global)
+  "Signal an error when ABBREV has characters that are not word constituents.
+GLOBAL means the standard syntax table decides, else the buffer's."
+  (let ((bad nil))
+    (with-syntax-table (if global (standard-syntax-table) (syntax-table))
+      (dolist (char (string-to-list abbrev))
+        (unless (or (eq (char-syntax char) ?w) (memq char bad))
+          (setq bad (cons char bad)))))
+    (when bad
+      (error "Some abbrev characters (%s) are not word constituents %s"
+             (apply #'string (nreverse bad))
+             (if global "in the standard syntax" "in this mode")))))
+
+;;; Describing and saving.
+
+(defun abbrev--table-symbols (name &optional system)
+  "The abbrev symbols of the table named NAME; system ones only with SYSTEM."
+  (let ((table (symbol-value name)) (syms nil))
+    (abbrev--each table (lambda (sym)
+                          (when (or system (not (abbrev-get sym :system)))
+                            (push sym syms))))
+    syms))
+
+(defun abbrev--sorted (name system)
+  "NAME's abbrev symbols (system ones too with SYSTEM), by name."
+  (sort (abbrev--table-symbols name system)
+        (lambda (a b) (string-lessp (symbol-name a) (symbol-name b)))))
+
+(defun abbrev--emit (pieces)
+  "Output PIECES in order: a string is inserted in the buffer, a number is a
+column to indent to (at least one space), and (VALUE) prints VALUE with
+`prin1' to `standard-output'."
+  (dolist (piece pieces)
+    (cond ((stringp piece) (insert piece))
+          ((integerp piece) (indent-to piece 1))
+          (t (prin1 (car piece))))))
+
+(defun abbrev--write (sym)
+  "Print SYM as one entry of a `define-abbrev-table' call.
+The punctuation goes to the buffer, the printed values to
+`standard-output'.  Of the abbrev's other properties only :case-fixed
+and :enable-function are written."
+  (let ((fixed (abbrev-get sym :case-fixed))
+        (enable (abbrev-get sym :enable-function)))
+    (abbrev--emit
+     `("    (" (,(symbol-name sym)) " " (,(symbol-value sym)) " " (,(symbol-function sym))
+       " :count " (,(abbrev-get sym :count))
+       ,@(and fixed `(" :case-fixed " (,fixed)))
+       ,@(and enable `(" :enable-function " (,enable)))
+       ")\n"))))
+
+(defun abbrev--describe (sym)
+  "Print SYM as one line of a readable table listing.
+The columns go to the buffer, the printed values to `standard-output'."
+  (let ((system (abbrev-get sym :system)) (hook (symbol-function sym)))
+    (abbrev--emit
+     `((,(symbol-name sym)) ,@(and system '(" (sys)"))
+       ;; A system abbrev's count sits further right.
+       ,(if system 20 15) (,(abbrev-get sym :count))
+       20 (,(symbol-value sym))
+       ,@(and hook `(45 (,hook)))))
+    (terpri)))
+
+(defun insert-abbrev-table-description (name &optional readable)
+  "Insert a description of the abbrev table whose variable is NAME.
+With READABLE, a listing for people (system abbrevs included, marked
+\"(sys)\"); otherwise a `define-abbrev-table' call that recreates the
+user abbrevs."
+  (let* ((standard-output (current-buffer))
+         (syms (abbrev--sorted name readable))
+         (title (symbol-name name)))
+    (cond (readable
+           (insert "(" title ")\n\n")
+           (mapc #'abbrev--describe syms)
+           (insert "\n\n"))
+          (syms
+           (insert "(define-abbrev-table '" title "\n  '(\n")
+           (mapc #'abbrev--write syms)
+           (insert "   ))\n\n"))
+          (t (insert "(define-abbrev-table '" title " '())\n\n")))
+    nil))
+
+(defun write-abbrev-file (&optional file _verbose)
+  "Save the user abbrevs of every table to FILE (default `abbrev-file-name').
+Tables without user abbrevs are left out; the others come by name."
+  (interactive)
+  (let ((target (or file abbrev-file-name))
+        (names (sort (copy-sequence abbrev-table-name-list)
+                     (lambda (a b) (string-lessp (symbol-name a) (symbol-name b))))))
+    (with-temp-buffer
+      (insert ";;-*-coding: utf-8;-*-\n")
+      (dolist (name names)
+        (when (and (boundp name) (abbrev-table-p (symbol-value name))
+                   (not (abbrev-table-empty-p (symbol-value name) t)))
+          (insert-abbrev-table-description name nil)))
+      (let ((coding-system-for-write 'utf-8))
+        (write-region (point-min) (point-max) target nil 0)))
+    nil))
+
+(defun read-abbrev-file (&optional file quietly)
+  "Load the abbrev definitions in FILE (default `abbrev-file-name').
+QUIETLY loads without a message.  Afterwards the abbrevs count as saved."
+  (interactive)
+  (let ((source (or file abbrev-file-name)))
+    (load source nil quietly))
+  (setq save-abbrevs t abbrevs-changed nil)
+  nil)
+
+(defun quietly-read-abbrev-file (&optional file)
+  "Load the abbrev definitions in FILE without a message."
+  (read-abbrev-file file 'quietly))
+
+(provide 'abbrevs)
+
+;;; abbrevs.el ends here
