@@ -969,9 +969,26 @@ function indexIn(chars: Int32Array, v: number, from: number, end: number): numbe
     for (let i = from; i < end; i++) if (chars[i] === v) return i;
     return -1;
   }
-  // The typed array's own search is several times faster than a loop over a long stretch.
+  // The typed array's own search is several times faster than a loop over a long stretch. From
+  // FROM it reads on to the array's end when V is missing: where that is not far past END, no
+  // bounding view is made (a view per call was most of a search loop's garbage).
+  if (chars.length - end <= end - from) {
+    const q = chars.indexOf(v, from);
+    return q < end ? q : -1;
+  }
   const q = chars.subarray(from, end).indexOf(v);
   return q < 0 ? -1 : from + q;
+}
+
+/** The last index in [LO, TOP] of CHARS holding V, or -1 (the typed array's own search; see indexIn). */
+function lastIndexIn(chars: Int32Array, v: number, lo: number, top: number): number {
+  if (top < lo) return -1;
+  if (lo <= top - lo) {
+    const q = chars.lastIndexOf(v, top);
+    return q >= lo ? q : -1;
+  }
+  const q = chars.subarray(lo, top + 1).lastIndexOf(v);
+  return q < 0 ? -1 : lo + q;
 }
 
 /** Whether C matches the literal's char K (K canonical when RE folds). */
@@ -1052,7 +1069,7 @@ function findLiteralBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, l
     // A plain scan for the first char: the typed array's own for an exact one, a table for a folded one.
     if (re.fold) return findFoldedFirstBack(re, m, chars, lo, Math.min(top, end - len));
     for (let q = Math.min(top, end - len); q >= lo; q--) {
-      q = q - lo < 64 ? q : chars.subarray(lo, q + 1).lastIndexOf(m0) + lo;
+      q = q - lo < 64 ? q : lastIndexIn(chars, m0, lo, q);
       if (q < lo) return -1;
       if (chars[q] !== m0) continue;
       if (literalAt(re, m, chars, q)) return q;
@@ -1193,11 +1210,11 @@ export class Matcher {
     for (let pos = top; pos >= lowest; pos--) {
       if (bol && pos > t.begv && pos - 1 >= this.lo && chars[pos - 1] !== 10) {
         // Back to the last line beginning at or before POS.
-        const q = pos - 1 > lowest ? chars.subarray(lowest, pos - 1).lastIndexOf(10) : -1;
+        const q = pos - 1 > lowest ? lastIndexIn(chars, 10, lowest, pos - 2) : -1;
         if (q < 0) {
           pos = lowest;
           if (!(pos <= t.begv || (pos - 1 >= this.lo && chars[pos - 1] === 10))) break;
-        } else pos = lowest + q + 1;
+        } else pos = q + 1;
       }
       if (must !== null && re.mustPrefix) {
         // The literal starts the match: try its occurrences, last first.
@@ -1207,9 +1224,9 @@ export class Matcher {
         // A literal first char: skip back to it without the general test.
         if (pos >= end) pos = end - 1;
         if (pos < lowest) break;
-        const q = chars.subarray(lowest, pos + 1).lastIndexOf(fa);
+        const q = lastIndexIn(chars, fa, lowest, pos);
         if (q < 0) break;
-        pos = lowest + q;
+        pos = q;
       } else if (low !== null) {
         if (pos >= end) pos = end - 1;
         for (; pos >= lowest; pos--) {

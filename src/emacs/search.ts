@@ -23,7 +23,7 @@ import { findSymbolValue, forEachTail, funcall, setInternal, specbind, unbindTo 
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
-import { currentCaseMaps, currentCaseTable } from './casetab.ts';
+import { currentCanonTable, currentCaseMaps, currentCaseTable } from './casetab.ts';
 import { charHasCategory, currentCategoryTableSlot, standardCategoryTable } from './category.ts';
 import { Swhitespace, Sword, currentSyntaxTable, syntaxClassIn, syntaxTableP } from './syntax.ts';
 import { textget } from './textprop.ts';
@@ -89,14 +89,16 @@ const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, 
 /** The current buffer's syntax and case tables as the regexp engine reads them. */
 export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
   const st = stateOf(rt);
-  const maps = currentCaseMaps(rt);
   const syntax = currentSyntaxTable(rt);
-  // The same tables as last time give the same object (the closures read the tables live).
+  // The same tables as last time give the same object (the closures read the tables live). It
+  // is asked for twice a search: the maps' closures are made only when the tables changed.
   const k = st.tablesKey;
   const down = currentCaseTable(rt);
+  const canonTable = currentCanonTable(rt);
   // nil for the standard category table, which is built only when a \cX first looks at it.
   const category = currentCategoryTableSlot(rt);
-  if (st.tables && k[0] === syntax && k[1] === maps.canonTable && k[2] === down && k[3] === category) return st.tables;
+  if (st.tables && k[0] === syntax && k[1] === canonTable && k[2] === down && k[3] === category) return st.tables;
+  const maps = currentCaseMaps(rt);
   let catTable = category;
   const t = {
     syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable,
@@ -170,14 +172,16 @@ export function compilePattern(rt: Runtime, pattern: number, fold: boolean = cas
   const wsv = literal ? Qnil : findSymbolValue(rt, Qsearch_spaces_regexp);
   const ws = stringp(wsv) ? wsv : Qnil;
   const st = stateOf(rt);
-  const canonTable = fold ? regexTables(rt).canonTable : 0;
+  const canonTable = fold ? currentCanonTable(rt) : 0;
   const n = sbytes(rt, pattern);
   const p = sdata(rt, pattern);
   const mb = stringMultibyte(rt, pattern);
   const u8 = rt.u8;
   // search-spaces-regexp is rare: only patterns compiled without it are remembered here.
   if (ws === Qnil) {
-    for (const r of st.recent) {
+    const recent = st.recent;
+    for (let j = 0; j < recent.length; j++) {
+      const r = recent[j]!;
       if (r.fold !== fold || r.literal !== literal || r.multibyte !== mb || r.canonTable !== canonTable || r.bytes.length !== n) continue;
       let same = true;
       for (let i = 0; i < n; i++) if (u8[p + i] !== r.bytes[i]) { same = false; break; }
