@@ -19,7 +19,7 @@ import {
   DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnil, Qstringp, Qt, Qunbound,
 } from '../core/symbols.ts';
 import { Lisp_Cons, fixnumValue, isFixnum } from '../heap/tags.ts';
-import { findSymbolValue, forEachTail, funcall, setInternal, specbind, unbindTo } from './eval.ts';
+import { findSymbolValue, forEachTail, funcall, unbindTo } from './eval.ts';
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
@@ -32,7 +32,7 @@ import { listLength, substring } from './fns.ts';
 import { BUF_BEGV, BUF_MARKERS, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
 import { bint, bslot, bufferLive, bufferp, currentBuffer, makeMarkerObject, markerp } from './buffer.ts';
 import { attachMarker, charToByte, makeMarkerAt, markerBuffer, markerCharpos, unchainMarker } from './marker.ts';
-import { bufferSubstring as bufferSubstringOf, deleteRange, insertString, prepareToModify, signalAfterChange } from './insdel.ts';
+import { bufferSubstring as bufferSubstringOf, prepareToModify, replaceRaw, signalAfterChange } from './insdel.ts';
 import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 import { setPoint } from './editfns.ts';
 import { bufferWindow } from './buffer-text.ts';
@@ -602,9 +602,8 @@ function caseActionFor(rt: Runtime, chars: ArrayLike<number>, from: number, to: 
   return CASE_NONE;
 }
 
+const NO_CHARS = new Int32Array(0);
 const QsubexpMissing = 'replace-match subexpression does not exist';
-const Qinhibit_modification_hooks_s = DEFSYM('inhibit-modification-hooks');
-const Qbuffer_undo_list_s = DEFSYM('buffer-undo-list');
 
 DEFUN('replace-match', 1, 5,
   'Replace what the last match found in STRING, or only its subexpression SUBEXP, by NEWTEXT, and give the new string.\nFIXEDCASE non-nil keeps NEWTEXT\'s case as it is; LITERAL non-nil takes NEWTEXT literally, without \\& and \\N substitution.',
@@ -630,7 +629,8 @@ DEFUN('replace-match', 1, 5,
     // The text searched: the string's chars, or the current buffer's (index = position - 1).
     const buf = inBuffer ? currentBuffer(rt) : Qnil;
     let chars: Int32Array;
-    if (inBuffer) {
+    if (inBuffer && fixedcase !== Qnil && literal !== Qnil) chars = NO_CHARS; // neither case nor \N looks at the text
+    else if (inBuffer) {
       // Decode only the text the groups cover.
       let lo = mstart;
       let hi = mend;
@@ -747,22 +747,12 @@ function replaceInBuffer(rt: Runtime, repl: number, from: number, to: number): v
       moved.unshift(p >= to ? 1 : 0);
     }
     rt.push(keep);
-    specbind(rt, Qinhibit_modification_hooks_s, Qt);
-    const undo = findSymbolValue(rt, Qbuffer_undo_list_s);
-    rt.push(undo);
-    setInternal(rt, Qbuffer_undo_list_s, Qt);
-    const undoSlot = rt.sp - 1;
+    const keepSlot = rt.sp - 1;
     const pt = bint(rt, b, BUF_PT);
-    try {
-      if (to > from) deleteRange(rt, from, to, false);
-      setPoint(rt, from);
-      insertString(rt, rt.stack[sp]!, false, false);
-    } finally {
-      setInternal(rt, Qbuffer_undo_list_s, rt.stack[undoSlot]!);
-      unbindTo(rt, count);
-    }
+    // One edit with no checks, hooks or undo of its own: those were done above.
+    replaceRaw(rt, b, from, to, rt.stack[sp]!);
     let i = 0;
-    for (let l = rt.stack[undoSlot - 1]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l), i++) {
+    for (let l = rt.stack[keepSlot]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l), i++) {
       const np = moved[i] ? from + inschars : from;
       attachMarker(rt, xcar(rt, l), b, np, charToByte(rt, b, np));
     }
