@@ -155,18 +155,3 @@ test('an indirect buffer and a unibyte buffer survive a dump and load: the text 
     assert.equal(run(r2, '(progn (kill-buffer "bt-base") (list (get-buffer "bt-ind") (get-buffer "bt-base")))'), '(nil nil)');
   });
 });
-
-test('buffer text grown by inserting does not bring a collection; the text a killed buffer drops does', () => {
-  const rt = lispRuntime();
-  rt.gcStress = 0;
-  collectGarbage(rt);
-  const before = rt.gcsDone;
-  // 2 MB of text by doubling the gap, with no Lisp garbage made: GNU does not collect here either.
-  run(rt, `(progn (defvar bt-big (get-buffer-create "bt-big"))
-    (with-current-buffer bt-big (insert-char ?a 2000000) (insert-char ?b 1000000)))`);
-  assert.equal(rt.gcsDone, before, 'growing a buffer collected');
-  // Killing it makes its 3 MB garbage, counted toward the next collection (a threshold of 800 KB).
-  run(rt, `(progn (kill-buffer bt-big) (cons 1 2))`);
-  assert.ok(rt.gcsDone > before, 'the killed buffer\'s text did not count');
-  assert.deepEqual(verifyHeap(rt), []);
-});

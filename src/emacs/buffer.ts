@@ -574,11 +574,8 @@ export function killBuffer(rt: Runtime, x: number): number {
       break;
     }
     setBslot(rt, b, BUF_NAME, Qnil);
-    // The text goes; a killed buffer reports size 0. Its bytes count as garbage now (insdel.ts
-    // makeGap does not count them when made), unless buffers sharing them live on.
-    const freed = textSharers(rt, b).length === 0 ? textCapacity(rt, b) : 0;
+    // The text goes; a killed buffer reports size 0.
     setBslot(rt, b, BUF_TEXT, allocString(rt, 0, 0, false));
-    rt.heap.bytesSinceGC += freed;
     for (const i of [BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_PT, BUF_PT_BYTE, BUF_BEGV, BUF_BEGV_BYTE, BUF_ZV,
       BUF_ZV_BYTE]) setBint(rt, b, i, 1);
     setBslot(rt, b, BUF_INTERVALS, Qnil);

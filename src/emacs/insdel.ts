@@ -114,12 +114,7 @@ export function makeGap(rt: Runtime, b: number, nbytes: number): void {
   const want = Math.min(Math.max(cap * 2, used + nbytes + 64), MAX_BUFFER_BYTES + 64);
   const oldBase = textBase(rt, b);
   const gpt = bint(rt, b, BUF_GPT_BYTE);
-  // Buffer text is not Lisp consing to GNU (it lives outside its heap) and does not bring the
-  // next collection nearer; kill-buffer counts it when it becomes garbage. Counted, a buffer
-  // growing to 1 MB by doubling cost two full collections before any Lisp garbage was made.
-  const counted = rt.heap.bytesSinceGC;
   const s = allocString(rt, want, want, false);
-  if (rt.heap.bytesSinceGC >= counted) rt.heap.bytesSinceGC = counted;
   const base = sdata(rt, s);
   const u8 = rt.u8;
   u8.copyWithin(base, oldBase, oldBase + gpt - 1);
