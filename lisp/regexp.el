@@ -23,26 +23,9 @@ last form is returned." (declare (indent 0) (debug t))
 Unlike `string-match', this leaves the match data untouched."
   (let ((inhibit-changing-match-data t)) (string-match regexp string start)))
 
-(defun match-string (num &optional string)
-  "Return the text that group NUM matched in the last search, or nil.
-Pass the STRING searched when the last search was `string-match';
-without it the text is taken from the current buffer." (declare (side-effect-free t))
-  (let ((from (match-beginning num)))
-    (and from
-         (let ((to (match-end num)))
-           (if string
-               (substring string from to)
-             (buffer-substring from to))))))
-
-(defun match-string-no-properties (num &optional string)
-  "Return the text that group NUM matched in the last search, without properties.
-See `match-string' for NUM and STRING." (declare (side-effect-free t))
-  (let ((from (match-beginning num)))
-    (and from
-         (let ((to (match-end num)))
-           (if string
-               (substring-no-properties string from to)
-             (buffer-substring-no-properties from to))))))
+;; `match-string' and `match-string-no-properties' are primitives (search.ts).
+(put 'match-string 'side-effect-free t)
+(put 'match-string-no-properties 'side-effect-free t)
 
 ;;;; Replacing and splitting.
 

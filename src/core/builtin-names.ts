@@ -722,6 +722,8 @@ export const BUILTIN_NAMES: readonly string[] = [
   "match-data",
   "match-data--translate",
   "match-end",
+  "match-string",
+  "match-string-no-properties",
   "matching-paren",
   "max",
   "max-char",

@@ -165,7 +165,17 @@ export class Runtime {
   dumpInfo: { file: string; loadTimeSec: number } | null = null;
   /** GC statistics for garbage-collect and gcs-done. */
   gcsDone = 0;
-  gcElapsed = 0;
+  /** Seconds, a fraction: kept in a typed array, not a field, because a field that starts as the
+   * small integer 0 and later holds a fraction changes representation, and V8 then retires the
+   * Runtime object's hidden class: every optimised function that reads rt (almost all) was thrown
+   * away at the first collection (`--trace-deopt`: 40 "wrong map" bailouts at once). */
+  private readonly gcSeconds = new Float64Array(1);
+  get gcElapsed(): number {
+    return this.gcSeconds[0]!;
+  }
+  set gcElapsed(v: number) {
+    this.gcSeconds[0] = v;
+  }
   /** Collect at every Nth safe point (TSMACS_GC_STRESS); 0 = off. */
   gcStress = 0;
   gcStressCounter = 0;

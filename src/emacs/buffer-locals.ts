@@ -209,6 +209,9 @@ DEFINIT((rt) => {
   setSymbolFlags(rt, mb, (symbolFlags(rt, mb) & ~SYM_TRAPPED_MASK) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT));
 });
 
+/** Where PER_BUFFER[I] goes in a new buffer's alist: the variables every edit reads last (at the head). */
+const editRank = (i: number): number => (PER_BUFFER[i]!.name === 'buffer-read-only' ? 2 : PER_BUFFER[i]!.name === 'buffer-undo-list' ? 3 : 1);
+
 /**
  * Give the new buffer BUF the bindings every buffer has (its name must be set already): the
  * always-local built-in variables with a new buffer's values. buffer.ts calls this when it makes
@@ -218,14 +221,19 @@ export function initBufferLocals(rt: Runtime, buf: number): void {
   const sp = rt.sp;
   rt.push(buf);
   let alist = Qnil;
-  PER_BUFFER.forEach((v, i) => {
-    if (!v.always || v.fwd !== undefined) return;
+  // Every edit reads buffer-read-only (and buffer-undo-list, PER_BUFFER's last, so consed last
+  // anyway) by walking this alist: they go in last, at its head. Its order is not visible:
+  // buffer-local-variables lists the built-ins in PER_BUFFER's order.
+  const order = PER_BUFFER.map((_, i) => i).sort((a, b) => editRank(a) - editRank(b));
+  for (const i of order) {
+    const v = PER_BUFFER[i]!;
+    if (!v.always || v.fwd !== undefined) continue;
     const s = SYMS[i]!;
     // A new buffer's values are fixed ones, whatever the defaults have become.
     const value = v.fresh ? v.fresh(rt, buf) : v.init ? v.init(rt) : defaultValue(rt, s);
     rt.push(alist);
     alist = cons(rt, cons(rt, s, value), alist);
-  });
+  }
   aset(rt, buf, BUF_LOCAL_VAR_ALIST, alist);
   rt.sp = sp;
 }

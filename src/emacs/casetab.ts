@@ -148,6 +148,8 @@ function derived(rt: Runtime, i: number): number {
 export const downcaseIn = (rt: Runtime, c: number): number => mapThrough(rt, currentCaseTable(rt), c);
 /** C in upper case under the current case table (GNU's upcase). */
 export const upcaseIn = (rt: Runtime, c: number): number => mapThrough(rt, derived(rt, UP), c);
+/** The current case table's canon table (completing the table if it lacks one). */
+export const currentCanonTable = (rt: Runtime): number => derived(rt, CANON);
 /** C's canonical case under the current case table, what case-folding compares. */
 export const canonIn = (rt: Runtime, c: number): number => mapThrough(rt, derived(rt, CANON), c);
 

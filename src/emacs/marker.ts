@@ -75,39 +75,53 @@ const MARKER_LANDMARKS = 50;
 
 /** The byte position of character position POS in buffer B (BEG <= POS <= Z). */
 export function charToByte(rt: Runtime, b: number, pos: number): number {
+  // An ASCII-only text (the common case) needs no landmarks: kept apart from the search below,
+  // whose state V8 had allocated on every call, this one included (15.8 MB in buffer-search.el).
+  if (bint(rt, b, BUF_Z) === bint(rt, b, BUF_Z_BYTE)) return pos;
+  return charToByteMultibyte(rt, b, pos);
+}
+
+/** charToByte in a text with multibyte chars: walk from the nearest known char/byte pair. */
+function charToByteMultibyte(rt: Runtime, b: number, pos: number): number {
   const z = bint(rt, b, BUF_Z);
   const zb = bint(rt, b, BUF_Z_BYTE);
-  if (z === zb) return pos;
+  // The nearest known pairs at or below POS (lo) and above it (hi).
   let loC = 1, loB = 1, hiC = z, hiB = zb;
-  const consider = (c: number, by: number): void => {
-    if (c <= pos) {
-      if (c > loC) {
-        loC = c;
-        loB = by;
-      }
-    } else if (c < hiC) {
-      hiC = c;
-      hiB = by;
-    }
-  };
   const s = slotBase(b);
   const m = rt.i32;
-  consider(m[s + BUF_PT]! >> 2, m[s + BUF_PT_BYTE]! >> 2);
-  consider(m[s + BUF_GPT]! >> 2, m[s + BUF_GPT_BYTE]! >> 2);
-  consider(m[s + BUF_BEGV]! >> 2, m[s + BUF_BEGV_BYTE]! >> 2);
-  consider(m[s + BUF_ZV]! >> 2, m[s + BUF_ZV_BYTE]! >> 2);
   const c = posCache(rt);
   const tick = m[s + BUF_CHARS_MODIFF]! >> 2;
-  if (c.buf === b && c.tick === tick) consider(c.char, c.byte);
   const index = indexFor(c, b, tick, z);
   const k = (pos - 1) >> INDEX_SHIFT;
-  if (index[k]! > 0) consider(1 + (k << INDEX_SHIFT), index[k]!);
-  if (index[k + 1]! > 0) consider(1 + ((k + 1) << INDEX_SHIFT), index[k + 1]!);
+  // Candidates: point, the gap, the narrowing's edges, the last conversion, the index's two
+  // entries around POS, then (when none hit POS exactly) up to MARKER_LANDMARKS markers.
+  for (let i = 0; ; i++) {
+    let cc: number, cb: number;
+    if (i === 0) { cc = m[s + BUF_PT]! >> 2; cb = m[s + BUF_PT_BYTE]! >> 2; }
+    else if (i === 1) { cc = m[s + BUF_GPT]! >> 2; cb = m[s + BUF_GPT_BYTE]! >> 2; }
+    else if (i === 2) { cc = m[s + BUF_BEGV]! >> 2; cb = m[s + BUF_BEGV_BYTE]! >> 2; }
+    else if (i === 3) { cc = m[s + BUF_ZV]! >> 2; cb = m[s + BUF_ZV_BYTE]! >> 2; }
+    else if (i === 4) {
+      if (c.buf !== b || c.tick !== tick) continue;
+      cc = c.char; cb = c.byte;
+    } else if (i === 5 || i === 6) {
+      const e = index[k + i - 5]!;
+      if (!(e > 0)) continue;
+      cc = 1 + ((k + i - 5) << INDEX_SHIFT); cb = e;
+    } else break;
+    if (cc <= pos) {
+      if (cc > loC) { loC = cc; loB = cb; }
+    } else if (cc < hiC) { hiC = cc; hiB = cb; }
+  }
   if (loC !== pos && hiC !== pos) {
     let n = 0;
     for (let l = m[s + BUF_MARKERS]!; (l & 7) === Lisp_Cons && n < MARKER_LANDMARKS; l = xcdr(rt, l), n++) {
       const ms = slotBase(xcar(rt, l));
-      consider(m[ms + MARKER_CHARPOS]! >> 2, m[ms + MARKER_BYTEPOS]! >> 2);
+      const cc = m[ms + MARKER_CHARPOS]! >> 2;
+      const cb = m[ms + MARKER_BYTEPOS]! >> 2;
+      if (cc <= pos) {
+        if (cc > loC) { loC = cc; loB = cb; }
+      } else if (cc < hiC) { hiC = cc; hiB = cb; }
     }
   }
   let r: number;

@@ -632,6 +632,16 @@ export interface CompiledRegexp {
   /** Boyer-Moore-Horspool shifts by a char's key (< 256) for `must', forward and backward (null: plain scan). */
   readonly mustShift: Uint8Array | null;
   readonly mustShiftBack: Uint8Array | null;
+  /**
+   * The Horspool steps by raw char (< 256, keys folded in), forward by the char under the
+   * literal's last place and backward by the char under its first: 0 where that char's key is the
+   * literal's last (first) char, the place to compare at; mustStep / mustStepBack is the step
+   * after such a place. One load a step where going through the key took two.
+   */
+  readonly mustSkip: Uint8Array | null;
+  readonly mustSkipBack: Uint8Array | null;
+  readonly mustStep: number;
+  readonly mustStepBack: number;
   /** canon(c) for c < 256 under the tables compiled with (folding patterns), for the inner loops. */
   readonly foldLow: Int32Array | null;
   /** When folding with a `must' literal: byte C is 1 when char C < 256 folds to the literal's first char. */
@@ -865,10 +875,12 @@ function mustOf(tree: Node, em: Emitter): { lit: Int32Array; prefix: boolean } |
 }
 
 /** Horspool shift tables for literal M, forward and backward, when its keys are all below 256 and it is worth it. */
-function shiftTables(m: Int32Array): [Uint8Array, Uint8Array] | null {
+function shiftTables(m: Int32Array, fold: boolean): [Uint8Array, Uint8Array] | null {
   const len = m.length;
-  // Horspool's step is three dependent loads: below 8 chars a plain scan of independent ones wins.
-  if (len > 255 || len < 8 || m.some((k) => k >= 256)) return null;
+  // Below 8 chars the typed array's own search for an exact literal's first char beats skipping;
+  // a folded one has no such search (its plain scan tests every char: 1.8 ns a char against 0.6
+  // for a 5-char literal by Horspool), so it skips from 3 chars.
+  if (len > 255 || len < (fold ? 3 : 8) || m.some((k) => k >= 256)) return null;
   const fwd = new Uint8Array(256).fill(len);
   const back = new Uint8Array(256).fill(len);
   for (let j = 0; j < len - 1; j++) fwd[m[j]!] = len - 1 - j;
@@ -891,11 +903,23 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
   if (lead.t === N_ASSERT && lead.v === A_BUFBEG) anchored = true;
   const start = nullable(tree) ? null : startSetOf(tree, em, ps.sets);
   const must = mustOf(tree, em);
-  const shifts = must ? shiftTables(must.lit) : null;
+  const shifts = must ? shiftTables(must.lit, fold) : null;
   let foldLow: Int32Array | null = null;
   if (fold) {
     foldLow = new Int32Array(256);
     for (let c = 0; c < 256; c++) foldLow[c] = tables.canon(c);
+  }
+  let skips: [Uint8Array, Uint8Array, number, number] | null = null;
+  if (must && shifts) {
+    const m = must.lit;
+    const fwd = new Uint8Array(256);
+    const back = new Uint8Array(256);
+    for (let c = 0; c < 256; c++) {
+      const k = foldLow !== null ? foldLow[c]! : c;
+      fwd[c] = k === m[m.length - 1] ? 0 : k < 256 ? shifts[0][k]! : m.length;
+      back[c] = k === m[0] ? 0 : k < 256 ? shifts[1][k]! : m.length;
+    }
+    skips = [fwd, back, shifts[0][m[m.length - 1]!]!, shifts[1][m[0]!]!];
   }
   return {
     prog: Int32Array.from(em.code),
@@ -914,6 +938,10 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
     mustPrefix: must ? must.prefix : false,
     mustShift: shifts ? shifts[0] : null,
     mustShiftBack: shifts ? shifts[1] : null,
+    mustSkip: skips ? skips[0] : null,
+    mustSkipBack: skips ? skips[1] : null,
+    mustStep: skips ? skips[2] : 0,
+    mustStepBack: skips ? skips[3] : 0,
     foldLow,
     mustFirstLow: foldLow !== null && must ? Uint8Array.from(foldLow, (k, c) => (k === must.lit[0] || c === must.lit[0] ? 1 : 0)) : null,
   };
@@ -969,9 +997,26 @@ function indexIn(chars: Int32Array, v: number, from: number, end: number): numbe
     for (let i = from; i < end; i++) if (chars[i] === v) return i;
     return -1;
   }
-  // The typed array's own search is several times faster than a loop over a long stretch.
+  // The typed array's own search is several times faster than a loop over a long stretch. From
+  // FROM it reads on to the array's end when V is missing: where that is not far past END, no
+  // bounding view is made (a view per call was most of a search loop's garbage).
+  if (chars.length - end <= end - from) {
+    const q = chars.indexOf(v, from);
+    return q < end ? q : -1;
+  }
   const q = chars.subarray(from, end).indexOf(v);
   return q < 0 ? -1 : from + q;
+}
+
+/** The last index in [LO, TOP] of CHARS holding V, or -1 (the typed array's own search; see indexIn). */
+function lastIndexIn(chars: Int32Array, v: number, lo: number, top: number): number {
+  if (top < lo) return -1;
+  if (lo <= top - lo) {
+    const q = chars.lastIndexOf(v, top);
+    return q >= lo ? q : -1;
+  }
+  const q = chars.subarray(lo, top + 1).lastIndexOf(v);
+  return q < 0 ? -1 : lo + q;
 }
 
 /** Whether C matches the literal's char K (K canonical when RE folds). */
@@ -1008,11 +1053,22 @@ function findLiteral(re: CompiledRegexp, m: Int32Array, chars: Int32Array, from:
     }
     return findFoldedFirst(re, m, chars, from, last);
   }
+  const skip = re.mustSkip!;
+  const step = re.mustStep;
   const mLast = m[len - 1]!;
   for (let q = from; q <= last; ) {
-    const k = keyOf(re, chars[q + len - 1]!);
-    if (k === mLast && literalAt(re, m, chars, q)) return q;
-    q += k < 256 ? shift[k]! : len;
+    const c = chars[q + len - 1]!;
+    let d: number;
+    if (c < 256) d = skip[c]!;
+    else {
+      const k = keyOf(re, c);
+      d = k === mLast ? 0 : k < 256 ? shift[k]! : len;
+    }
+    if (d === 0) {
+      if (literalAt(re, m, chars, q)) return q;
+      d = step;
+    }
+    q += d;
   }
   return -1;
 }
@@ -1052,17 +1108,28 @@ function findLiteralBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, l
     // A plain scan for the first char: the typed array's own for an exact one, a table for a folded one.
     if (re.fold) return findFoldedFirstBack(re, m, chars, lo, Math.min(top, end - len));
     for (let q = Math.min(top, end - len); q >= lo; q--) {
-      q = q - lo < 64 ? q : chars.subarray(lo, q + 1).lastIndexOf(m0) + lo;
+      q = q - lo < 64 ? q : lastIndexIn(chars, m0, lo, q);
       if (q < lo) return -1;
       if (chars[q] !== m0) continue;
       if (literalAt(re, m, chars, q)) return q;
     }
     return -1;
   }
+  const skip = re.mustSkipBack!;
+  const step = re.mustStepBack;
   for (let q = Math.min(top, end - len); q >= lo; ) {
-    const k = keyOf(re, chars[q]!);
-    if (k === m0 && literalAt(re, m, chars, q)) return q;
-    q -= k < 256 ? shift[k]! : len;
+    const c = chars[q]!;
+    let d: number;
+    if (c < 256) d = skip[c]!;
+    else {
+      const k = keyOf(re, c);
+      d = k === m0 ? 0 : k < 256 ? shift[k]! : len;
+    }
+    if (d === 0) {
+      if (literalAt(re, m, chars, q)) return q;
+      d = step;
+    }
+    q -= d;
   }
   return -1;
 }
@@ -1193,11 +1260,11 @@ export class Matcher {
     for (let pos = top; pos >= lowest; pos--) {
       if (bol && pos > t.begv && pos - 1 >= this.lo && chars[pos - 1] !== 10) {
         // Back to the last line beginning at or before POS.
-        const q = pos - 1 > lowest ? chars.subarray(lowest, pos - 1).lastIndexOf(10) : -1;
+        const q = pos - 1 > lowest ? lastIndexIn(chars, 10, lowest, pos - 2) : -1;
         if (q < 0) {
           pos = lowest;
           if (!(pos <= t.begv || (pos - 1 >= this.lo && chars[pos - 1] === 10))) break;
-        } else pos = lowest + q + 1;
+        } else pos = q + 1;
       }
       if (must !== null && re.mustPrefix) {
         // The literal starts the match: try its occurrences, last first.
@@ -1207,9 +1274,9 @@ export class Matcher {
         // A literal first char: skip back to it without the general test.
         if (pos >= end) pos = end - 1;
         if (pos < lowest) break;
-        const q = chars.subarray(lowest, pos + 1).lastIndexOf(fa);
+        const q = lastIndexIn(chars, fa, lowest, pos);
         if (q < 0) break;
-        pos = lowest + q;
+        pos = q;
       } else if (low !== null) {
         if (pos >= end) pos = end - 1;
         for (; pos >= lowest; pos--) {

@@ -34,6 +34,15 @@ function literalPattern(rt: Runtime, string: number): CompiledRegexp {
 const FIRST_WINDOW = 256;
 
 /**
+ * A buffer search's MatchText, every field set from the start in one order: fields added later
+ * (lo, hi, syntaxAt by windowSearch) gave these objects several hidden classes, and the
+ * matcher's reads of them went polymorphic.
+ */
+function bufferMatchText(begv: number, zv: number, pt: number): MatchText {
+  return { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1, lo: 0, hi: 0, syntaxAt: null };
+}
+
+/**
  * Search buffer B's text for RE from FROM to LIMIT (0-based, as Matcher.search),
  * decoding a window around FROM and growing it while the engine says it wanted more.
  */
@@ -84,7 +93,7 @@ function searchCommand(rt: Runtime, string: number, bound: number, noerror: numb
     if (record) setMatchData(rt, b, [pt, pt], 1);
     return makeFixnum(pt);
   }
-  const text: MatchText = { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1 };
+  const text = bufferMatchText(begv, zv, pt);
   let pos = pt - 1;
   let ok = true;
   while (n !== 0) {
@@ -142,7 +151,7 @@ function lookingAt(rt: Runtime, regexp: number, modify: boolean): number {
   const pt = bint(rt, b, BUF_PT);
   const begv = bint(rt, b, BUF_BEGV);
   const zv = bint(rt, b, BUF_ZV);
-  const text: MatchText = { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1 };
+  const text = bufferMatchText(begv, zv, pt);
   const found = windowSearch(rt, b, re, text, pt - 1, pt - 1);
   if (found < 0) return Qnil;
   if (modify && !inhibitChanging(rt)) setMatchData(rt, b, lastRegisters(rt), re.nsub + 1, 1);

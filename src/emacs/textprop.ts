@@ -650,11 +650,13 @@ function bufferText(rt: Runtime, b: number): Text {
 
 /** Text was inserted at FROM (NCHARS chars, from SOURCE at SOURCE_START when a string). */
 function bufferInserted(rt: Runtime, b: number, from: number, nchars: number, source: number, sourceStart: number, inherit: boolean): void {
+  const srcIv = (source & 7) === Lisp_String ? stringIntervals(rt, source) : Qnil;
+  const iv = aref(rt, b, BUF_INTERVALS);
+  // Plain text into a buffer without properties (most inserts): nothing to do, nothing to allocate.
+  if (iv === Qnil && srcIv === Qnil) return;
   const t = bufferText(rt, b);
   const total = t.end - t.beg;
   const pos = from - 1;
-  const srcIv = (source & 7) === Lisp_String ? stringIntervals(rt, source) : Qnil;
-  const iv = aref(rt, b, BUF_INTERVALS);
   if (iv !== Qnil && !inherit && pos === total - nchars) {
     // Appending at the end (how buffers are mostly built): the new text's runs go after the
     // last one, which is what growing it and splitting the new text off comes to.
@@ -763,6 +765,7 @@ function growForInsertion(rt: Runtime, r: Runs, pos: number, nchars: number): nu
 }
 
 function bufferDeleted(rt: Runtime, b: number, from: number, to: number): void {
+  if (aref(rt, b, BUF_INTERVALS) === Qnil) return;
   const t = bufferText(rt, b);
   const total = t.end - t.beg;
   const r = readRuns(rt, aref(rt, b, BUF_INTERVALS), total + (to - from));
@@ -776,6 +779,7 @@ function bufferDeleted(rt: Runtime, b: number, from: number, to: number): void {
  * plists keep their order and runs without properties stay apart), none when no run has any.
  */
 function bufferSubstringProps(rt: Runtime, b: number, from: number, to: number, s: number): void {
+  if (aref(rt, b, BUF_INTERVALS) === Qnil) return;
   const t = bufferText(rt, b);
   const r = readRuns(rt, aref(rt, b, BUF_INTERVALS), t.end - t.beg);
   if (r === null) return;
@@ -804,8 +808,12 @@ const Qinhibit_read_only = DEFSYM('inhibit-read-only');
  * lifts it only for the read-only values it holds. The error's data is the value when a string.
  */
 function verifyModification(rt: Runtime, b: number, start: number, end: number): void {
+  // Apart from the check proper: its closure's context was allocated on every edit, even here.
+  if (aref(rt, b, BUF_INTERVALS) !== Qnil) verifyReadOnlyText(rt, b, start, end);
+}
+
+function verifyReadOnlyText(rt: Runtime, b: number, start: number, end: number): void {
   const iv = aref(rt, b, BUF_INTERVALS);
-  if (iv === Qnil) return;
   const inhibit = findSymbolValue(rt, Qinhibit_read_only);
   if (inhibit !== Qnil && (inhibit & 7) !== Lisp_Cons) return;
   const t = bufferText(rt, b);
