@@ -163,7 +163,19 @@ export class Runtime {
   dumpInfo: { file: string; loadTimeSec: number } | null = null;
   /** GC statistics for garbage-collect and gcs-done. */
   gcsDone = 0;
-  gcElapsed = 0;
+  /**
+   * Seconds spent collecting, boxed: a plain field would start out holding a small integer and
+   * turn into a double at the first collection, which gives every Runtime a new hidden class, so
+   * V8 threw away all optimised code that had seen the old one (hundreds of functions, in the
+   * middle of any program that collects) and warmed it all up again.
+   */
+  private readonly gcElapsedBox = new Float64Array(1);
+  get gcElapsed(): number {
+    return this.gcElapsedBox[0]!;
+  }
+  set gcElapsed(v: number) {
+    this.gcElapsedBox[0] = v;
+  }
   /** Collect at every Nth safe point (TSMACS_GC_STRESS); 0 = off. */
   gcStress = 0;
   gcStressCounter = 0;
