@@ -239,8 +239,13 @@ function charsKey(chars: Int32Array): string {
 
 /** Run a search, turning the matcher's overflow into GNU's error. */
 export function searchText(rt: Runtime, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
+  return searchWith(rt, regexTables(rt), re, text, from, limit);
+}
+
+/** searchText under TABLES, regexTables' value when the search was set up (a loop of searches finds them once). */
+function searchWith(rt: Runtime, tables: RegexTables, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
   const m = stateOf(rt).matcher;
-  m.tables = regexTables(rt);
+  m.tables = tables;
   try {
     return m.search(re, text, from, limit);
   } catch (e) {
@@ -330,17 +335,18 @@ interface StringSearch {
   string: number;
   re: CompiledRegexp;
   text: MatchText;
+  tables: RegexTables;
 }
 
 function prepareStringSearch(rt: Runtime, regexp: number, string: number): StringSearch {
   const re = compilePattern(rt, regexp);
   const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: schars(rt, string), point: -1, syntaxAt: stringPropertySyntax(rt, string) };
-  return { string, re, text };
+  return { string, re, text, tables: regexTables(rt) };
 }
 
 /** Search from POS (a valid index); the index of the match or -1; SET: record the match data. */
 function runStringSearch(rt: Runtime, ss: StringSearch, pos: number, set: boolean): number {
-  const found = searchText(rt, ss.re, ss.text, pos, ss.text.zv);
+  const found = searchWith(rt, ss.tables, ss.re, ss.text, pos, ss.text.zv);
   if (found >= 0 && set) setMatchData(rt, ss.string, lastRegisters(rt), ss.re.nsub + 1);
   return found;
 }
@@ -370,9 +376,17 @@ DEFUN('split-string--pieces', 3, 3,
       };
       let pos = 0;
       let searched = false;
+      // The pattern is compiled and the string decoded once for all the searches (nothing in the
+      // loop runs Lisp or changes a string).
+      let ss: StringSearch | null = null;
+      const setData = !inhibitChanging(rt);
       for (;;) {
         const start = searched && pos === regStart(rt, 0) && pos < size ? pos + 1 : pos;
-        if (stringMatch(rt, rt.stack[sp]!, rt.stack[sp + 1]!, makeFixnum(start), true) === Qnil || pos >= size) break;
+        if (ss === null) {
+          if (!stringp(regexp)) wrongTypeArgument(rt, Qstringp, regexp);
+          ss = prepareStringSearch(rt, regexp, string);
+        }
+        if (runStringSearch(rt, ss, start, setData) < 0 || pos >= size) break;
         searched = true;
         const to = regStart(rt, 0);
         const after = regEnd(rt, 0);
