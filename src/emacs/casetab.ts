@@ -151,6 +151,10 @@ export const upcaseIn = (rt: Runtime, c: number): number => mapThrough(rt, deriv
 /** C's canonical case under the current case table, what case-folding compares. */
 export const canonIn = (rt: Runtime, c: number): number => mapThrough(rt, derived(rt, CANON), c);
 
+/** The current case table's up and canon tables, without building the maps (what a cache of them is keyed by). */
+export const currentUpTable = (rt: Runtime): number => derived(rt, UP);
+export const currentCanonTable = (rt: Runtime): number => derived(rt, CANON);
+
 /** The current case table's three maps as plain functions, for loops that must not look them up per char. */
 export interface CaseMaps {
   down(c: number): number;

@@ -23,7 +23,7 @@ import { findSymbolValue, forEachTail, funcall, setInternal, specbind, unbindTo 
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
-import { currentCaseMaps, currentCaseTable } from './casetab.ts';
+import { currentCanonTable, currentCaseMaps, currentCaseTable, currentUpTable } from './casetab.ts';
 import { charHasCategory, currentCategoryTableSlot, standardCategoryTable } from './category.ts';
 import { Swhitespace, Sword, currentSyntaxTable, fillAsciiSyntax, syntaxClassIn, syntaxTableP } from './syntax.ts';
 import { textget } from './textprop.ts';
@@ -55,7 +55,7 @@ interface RegexpState {
   recent: RecentPattern[];
   /** The tables object of the last regexTables call and what it was made from. */
   tables: (RegexTables & { canonTable: number }) | null;
-  tablesKey: [number, number, number, number];
+  tablesKey: [number, number, number, number, number];
   /**
    * The canon tables that folding patterns in `cache` and `recent` were compiled under. A pattern's
    * key holds its table's address, so these are kept alive (rooted below): a table the collector
@@ -79,7 +79,7 @@ const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
 const stateOf = defineWorldState<RegexpState>(() => ({
-  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0], canonTables: new Set(),
+  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0, 0], canonTables: new Set(),
 }));
 addRootFamily((rt, mark) => {
   for (const t of stateOf(rt).canonTables) mark(t);
@@ -89,21 +89,24 @@ const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, 
 /** The current buffer's syntax and case tables as the regexp engine reads them. */
 export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
   const st = stateOf(rt);
-  const maps = currentCaseMaps(rt);
   const syntax = currentSyntaxTable(rt);
-  // The same tables as last time give the same object (the closures read the tables live).
+  // The same tables as last time give the same object (the closures read the tables live); the
+  // key is looked up without building the case maps, which cost three closures a search.
   const k = st.tablesKey;
   const down = currentCaseTable(rt);
+  const canon = currentCanonTable(rt);
+  const up = currentUpTable(rt);
   // nil for the standard category table, which is built only when a \cX first looks at it.
   const category = currentCategoryTableSlot(rt);
-  if (st.tables && k[0] === syntax && k[1] === maps.canonTable && k[2] === down && k[3] === category) return st.tables;
+  if (st.tables && k[0] === syntax && k[1] === canon && k[2] === down && k[3] === category && k[4] === up) return st.tables;
+  const maps = currentCaseMaps(rt);
   let catTable = category;
   const t = {
     syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable,
     category: (c: number, cat: number) => charHasCategory(rt, catTable === Qnil ? (catTable = standardCategoryTable(rt)) : catTable, c, cat),
   };
   st.tables = t;
-  st.tablesKey = [syntax, maps.canonTable, down, category];
+  st.tablesKey = [syntax, maps.canonTable, down, category, up];
   return t;
 }
 
