@@ -968,6 +968,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "rename-file",
   "replace-buffer-contents",
   "replace-match",
+  "replace-regexp-in-string--string",
   "require",
   "restore-buffer-modified-p",
   "reverse",

@@ -178,10 +178,13 @@ function caseChars(rt: Runtime, maps: CaseMaps, chars: number[], flag: number, o
   let inword = false;
   let changed = false;
   const n = chars.length;
+  // Upcasing and downcasing look at words only around a capital sigma: the syntax lookup per
+  // char (a char-table walk) is left to capitalizing.
+  const plain = flag === CASE_UP || flag === CASE_DOWN;
   for (let i = 0; i < n; i++) {
     const c = chars[i]!;
-    const wasInword = inword;
-    inword = isWordChar(c);
+    const wasInword = plain ? c === SIGMA && i > 0 && isWordChar(chars[i - 1]!) : inword;
+    if (!plain) inword = isWordChar(c);
     let f: number;
     if (flag === CASE_CAPITALIZE) f = wasInword ? CASE_DOWN : CASE_CAPITALIZE;
     else if (flag !== CASE_CAPITALIZE_UP) f = flag;
@@ -227,11 +230,13 @@ function casify(rt: Runtime, obj: number, flag: number): number {
     const dst = sdata(rt, s);
     let inword = false;
     const syntax = currentSyntaxTable(rt);
+    // Only capitalizing looks at words.
+    const plain = flag === CASE_UP || flag === CASE_DOWN;
     for (let i = 0; i < n; i++) {
       const c = u8[src + i]!;
       const wasInword = inword;
       // A raw byte is the char 0x3fff00 + byte, whose syntax GNU looks up as any other.
-      inword = syntaxClassIn(rt, syntax, c >= 0x80 ? c + 0x3fff00 : c) === Sword;
+      if (!plain) inword = syntaxClassIn(rt, syntax, c >= 0x80 ? c + 0x3fff00 : c) === Sword;
       let f = flag;
       if (flag === CASE_CAPITALIZE) f = wasInword ? CASE_DOWN : CASE_CAPITALIZE;
       else if (flag === CASE_CAPITALIZE_UP) f = wasInword ? -1 : CASE_CAPITALIZE;

@@ -153,6 +153,9 @@ export const currentCanonTable = (rt: Runtime): number => derived(rt, CANON);
 /** C's canonical case under the current case table, what case-folding compares. */
 export const canonIn = (rt: Runtime, c: number): number => mapThrough(rt, derived(rt, CANON), c);
 
+/** The current case table's up table, without building the maps (part of what a cache of them is keyed by). */
+export const currentUpTable = (rt: Runtime): number => derived(rt, UP);
+
 /** The current case table's three maps as plain functions, for loops that must not look them up per char. */
 export interface CaseMaps {
   down(c: number): number;

@@ -13,7 +13,7 @@ import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_PURE, HT_REHASH_SIZE,
   HT_REHASH_THRESHOLD, HT_STALE, HT_TEST, HT_USER, HT_WEAK, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE,
   PVEC_COMPILED, PVEC_MARKER, PVEC_OVERLAY, OVERLAY_START, OVERLAY_END, OVERLAY_PLIST, MARKER_BUFFER, MARKER_CHARPOS, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE,
-  PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, CHARTAB_ASCII, CHARTAB_CONTENTS, CHARTAB_DEFALT, PVEC_SUBR, SUBR_INDEX,
+  PVEC_TYPE_SHIFT, STR_DATA, STR_INTERVALS, STR_NBYTES, STR_NCHARS, CHARTAB_ASCII, CHARTAB_CONTENTS, CHARTAB_DEFALT, PVEC_SUBR, SUBR_INDEX,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_POSITIVE_FIXNUM,
@@ -713,6 +713,59 @@ function pushElements(rt: Runtime, seq: number, out: number[]): void {
   }
 }
 
+/**
+ * concat's common case, strings without text properties and no unibyte non-ASCII text to widen
+ * into a multibyte result: one pass over the string headers to size the result, one to copy
+ * the bytes (mapconcat joins thousands of pieces so; the general path walks them six times,
+ * with a call per piece and check). Nil when ARGS are not all such strings.
+ */
+function concatPlainStrings(rt: Runtime, args: ArrayLike<number>, n: number): number {
+  const m = rt.i32;
+  let nchars = 0;
+  let nbytes = 0;
+  let multibyte = false;
+  let unibyte = false;
+  for (let i = 0; i < n; i++) {
+    const a = args[i]!;
+    if ((a & 7) !== Lisp_String) return Qnil;
+    const wi = (a & -8) >>> 2;
+    if (m[wi + STR_INTERVALS] !== Qnil) return Qnil;
+    const nc = m[wi + STR_NCHARS]!;
+    const nb = m[wi + STR_NBYTES]!;
+    nchars += nc;
+    if (nb >= 0) {
+      multibyte = true;
+      nbytes += nb;
+    } else {
+      nbytes += nc;
+      if (nc > 0) unibyte = true;
+    }
+  }
+  // A unibyte piece in a multibyte result has its bytes >= 0x80 made raw-byte chars: the general path.
+  if (multibyte && unibyte) {
+    for (let i = 0; i < n; i++) {
+      const wi = (args[i]! & -8) >>> 2;
+      if (m[wi + STR_NBYTES]! >= 0) continue;
+      const p = m[wi + STR_DATA]!;
+      const len = m[wi + STR_NCHARS]!;
+      for (let k = 0; k < len; k++) if (rt.u8[p + k]! >= 0x80) return Qnil;
+    }
+  }
+  const r = allocString(rt, nchars, nbytes, multibyte);
+  const u8 = rt.u8;
+  const i32 = rt.i32;
+  let o = sdata(rt, r);
+  for (let i = 0; i < n; i++) {
+    const wi = (args[i]! & -8) >>> 2;
+    const nb = i32[wi + STR_NBYTES]!;
+    const len = nb >= 0 ? nb : i32[wi + STR_NCHARS]!;
+    const p = i32[wi + STR_DATA]!;
+    u8.copyWithin(o, p, p + len);
+    o += len;
+  }
+  return r;
+}
+
 function checkConcatArgs(rt: Runtime, args: ArrayLike<number>, n: number): void {
   for (let i = 0; i < n; i++) if (!isSeqForConcat(rt, args[i]!)) wrongTypeArgument(rt, Qsequencep, args[i]!);
   for (let i = 0; i < n; i++) seqLength(rt, args[i]!);
@@ -721,6 +774,8 @@ function checkConcatArgs(rt: Runtime, args: ArrayLike<number>, n: number): void 
 /** GNU's concat to a string. */
 export function concatToString(rt: Runtime, args: ArrayLike<number>): number {
   const n = args.length;
+  const plain = concatPlainStrings(rt, args, n);
+  if (plain !== Qnil) return plain;
   checkConcatArgs(rt, args, n);
   let someMultibyte = false;
   let nchars = 0;

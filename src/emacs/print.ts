@@ -250,8 +250,28 @@ function sigDigits(x: number, n: number): { s: string; exp: number } {
   return { s, exp };
 }
 
+/**
+ * Whether |x| lies exactly halfway between two multiples of 10^-prec: its decimal expansion has
+ * as many fractional digits as its lowest set bit is binary places below the point (2^-k has k
+ * digits, the last a 5), so a tie is exactly prec + 1 of them.
+ */
+function fixedTie(x: number, prec: number): boolean {
+  f64[0] = x;
+  const hi = u32[1]!;
+  const lo = u32[0]!;
+  const bexp = (hi >>> 20) & 0x7ff;
+  const mhi = bexp === 0 ? hi & 0xfffff : (hi & 0xfffff) | 0x100000;
+  if (lo === 0 && mhi === 0) return false;
+  const e = bexp === 0 ? -1074 : bexp - 1075;
+  const tz = lo !== 0 ? 31 - Math.clz32(lo & -lo) : 32 + 31 - Math.clz32(mhi & -mhi);
+  return -(e + tz) === prec + 1;
+}
+
 /** |x| in %.{prec}f notation (no sign). */
 function fixedDigits(x: number, prec: number): string {
+  // JS's toFixed rounds exactly too, but a tie away from zero where glibc goes to even: it serves
+  // every other case, without the exact decimal expansion's BigInts (some 3 us a call).
+  if (x < 1e21 && prec <= 100 && !fixedTie(x, prec)) return x.toFixed(prec);
   const { d, k } = exactDecimal(x);
   // value = d * 10^k; we want round(value * 10^prec)
   const shift = k + prec;

@@ -16,19 +16,19 @@ import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
 import {
-  DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnil, Qstringp, Qt, Qunbound,
+  DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnatnump, Qnil, Qstringp, Qt, Qunbound,
 } from '../core/symbols.ts';
 import { Lisp_Cons, fixnumValue, isFixnum } from '../heap/tags.ts';
 import { findSymbolValue, forEachTail, funcall, unbindTo } from './eval.ts';
 import {
   Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
-import { currentCanonTable, currentCaseMaps, currentCaseTable } from './casetab.ts';
+import { currentCanonTable, currentCaseMaps, currentCaseTable, currentUpTable } from './casetab.ts';
 import { charHasCategory, currentCategoryTableSlot, standardCategoryTable } from './category.ts';
-import { Swhitespace, Sword, currentSyntaxTable, syntaxClassIn, syntaxTableP } from './syntax.ts';
+import { Swhitespace, Sword, currentSyntaxTable, fillAsciiSyntax, syntaxClassIn, syntaxTableP } from './syntax.ts';
 import { textget } from './textprop.ts';
 import { plistAtPosition } from './intervals.ts';
-import { listLength, substring } from './fns.ts';
+import { concatToString, listLength, substring } from './fns.ts';
 import { BUF_BEGV, BUF_MARKERS, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
 import { bint, bslot, bufferLive, bufferp, currentBuffer, makeMarkerObject, markerp } from './buffer.ts';
 import { attachMarker, charToByte, makeMarkerAt, markerBuffer, markerCharpos, unchainMarker } from './marker.ts';
@@ -55,7 +55,7 @@ interface RegexpState {
   recent: RecentPattern[];
   /** The tables object of the last regexTables call and what it was made from. */
   tables: (RegexTables & { canonTable: number }) | null;
-  tablesKey: [number, number, number, number];
+  tablesKey: [number, number, number, number, number];
   /**
    * The canon tables that folding patterns in `cache` and `recent` were compiled under. A pattern's
    * key holds its table's address, so these are kept alive (rooted below): a table the collector
@@ -85,7 +85,7 @@ const CACHE_LIMIT = 2000;
 
 /** This world's compiled patterns and matcher (its registers are the last match's). */
 const stateOf = defineWorldState<RegexpState>(() => ({
-  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0], canonTables: new Set(),
+  cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0, 0], canonTables: new Set(),
   last: { s: 0, epoch: -1, gcs: -1, fold: false, literal: false, canonTable: 0, re: null },
 }));
 addRootFamily((rt, mark) => {
@@ -97,14 +97,15 @@ const NO_TABLES: RegexTables = { syntax: () => 0, down: (c) => c, up: (c) => c, 
 export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
   const st = stateOf(rt);
   const syntax = currentSyntaxTable(rt);
-  // The same tables as last time give the same object (the closures read the tables live). It
-  // is asked for twice a search: the maps' closures are made only when the tables changed.
+  // The same tables as last time give the same object (the closures read the tables live); the
+  // key is looked up without building the case maps, which cost three closures a search.
   const k = st.tablesKey;
   const down = currentCaseTable(rt);
-  const canonTable = currentCanonTable(rt);
+  const canon = currentCanonTable(rt);
+  const up = currentUpTable(rt);
   // nil for the standard category table, which is built only when a \cX first looks at it.
   const category = currentCategoryTableSlot(rt);
-  if (st.tables && k[0] === syntax && k[1] === canonTable && k[2] === down && k[3] === category) return st.tables;
+  if (st.tables && k[0] === syntax && k[1] === canon && k[2] === down && k[3] === category && k[4] === up) return st.tables;
   const maps = currentCaseMaps(rt);
   let catTable = category;
   const t = {
@@ -112,7 +113,7 @@ export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
     category: (c: number, cat: number) => charHasCategory(rt, catTable === Qnil ? (catTable = standardCategoryTable(rt)) : catTable, c, cat),
   };
   st.tables = t;
-  st.tablesKey = [syntax, maps.canonTable, down, category];
+  st.tablesKey = [syntax, maps.canonTable, down, category, up];
   return t;
 }
 
@@ -268,8 +269,13 @@ function charsKey(chars: Int32Array): string {
 
 /** Run a search, turning the matcher's overflow into GNU's error. */
 export function searchText(rt: Runtime, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
+  return searchWith(rt, regexTables(rt), re, text, from, limit);
+}
+
+/** searchText under TABLES, regexTables' value when the search was set up (a loop of searches finds them once). */
+function searchWith(rt: Runtime, tables: RegexTables, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
   const m = stateOf(rt).matcher;
-  m.tables = regexTables(rt);
+  m.tables = tables;
   try {
     return m.search(re, text, from, limit);
   } catch (e) {
@@ -350,12 +356,29 @@ export function stringMatch(rt: Runtime, regexp: number, string: number, start: 
     if (pos < 0 && -pos <= len) pos = len + pos;
     else if (pos < 0 || pos > len) argsOutOfRange(rt, string, start);
   }
+  const found = runStringSearch(rt, prepareStringSearch(rt, regexp, string), pos, modifyData && !inhibitChanging(rt));
+  return found < 0 ? Qnil : makeFixnum(found);
+}
+
+/** What searching STRING for REGEXP needs, found once: a loop of searches over one string reuses it. */
+interface StringSearch {
+  string: number;
+  re: CompiledRegexp;
+  text: MatchText;
+  tables: RegexTables;
+}
+
+function prepareStringSearch(rt: Runtime, regexp: number, string: number): StringSearch {
   const re = compilePattern(rt, regexp);
-  const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: len, point: -1, syntaxAt: stringPropertySyntax(rt, string) };
-  const found = searchText(rt, re, text, pos, len);
-  if (found < 0) return Qnil;
-  if (modifyData && !inhibitChanging(rt)) setMatchData(rt, string, lastRegisters(rt), re.nsub + 1);
-  return makeFixnum(found);
+  const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: schars(rt, string), point: -1, syntaxAt: stringPropertySyntax(rt, string) };
+  return { string, re, text, tables: regexTables(rt) };
+}
+
+/** Search from POS (a valid index); the index of the match or -1; SET: record the match data. */
+function runStringSearch(rt: Runtime, ss: StringSearch, pos: number, set: boolean): number {
+  const found = searchWith(rt, ss.tables, ss.re, ss.text, pos, ss.text.zv);
+  if (found >= 0 && set) setMatchData(rt, ss.string, lastRegisters(rt), ss.re.nsub + 1);
+  return found;
 }
 
 DEFUN('string-match', 2, 3,
@@ -383,9 +406,17 @@ DEFUN('split-string--pieces', 3, 3,
       };
       let pos = 0;
       let searched = false;
+      // The pattern is compiled and the string decoded once for all the searches (nothing in the
+      // loop runs Lisp or changes a string).
+      let ss: StringSearch | null = null;
+      const setData = !inhibitChanging(rt);
       for (;;) {
         const start = searched && pos === regStart(rt, 0) && pos < size ? pos + 1 : pos;
-        if (stringMatch(rt, rt.stack[sp]!, rt.stack[sp + 1]!, makeFixnum(start), true) === Qnil || pos >= size) break;
+        if (ss === null) {
+          if (!stringp(regexp)) wrongTypeArgument(rt, Qstringp, regexp);
+          ss = prepareStringSearch(rt, regexp, string);
+        }
+        if (runStringSearch(rt, ss, start, setData) < 0 || pos >= size) break;
         searched = true;
         const to = regStart(rt, 0);
         const after = regEnd(rt, 0);
@@ -404,6 +435,129 @@ DEFUN('split-string--pieces', 3, 3,
       rt.sp = sp;
     }
   });
+
+/**
+ * replace-regexp-in-string's loop when REP is a string (regexp.el calls this unless
+ * inhibit-changing-match-data is set, and binds nothing else): the Lisp loop's steps in its order,
+ * each match's text cut out, the match data shifted onto it and `replace-match' run on it, so the
+ * result and the errors are that loop's; but no Lisp call per match (the Lisp loop spent some 10 us
+ * a match in the evaluator). It never calls Lisp, so no collection runs while PIECES holds strings.
+ */
+DEFUN('replace-regexp-in-string--string', 7, 7,
+  'Give STRING with each match of REGEXP from index START on replaced by the string REP through `replace-match\' with FIXEDCASE, LITERAL and SUBEXP, as `replace-regexp-in-string\' does; the match data change.',
+  (rt, regexp: number, rep: number, string: number, fixedcase: number, literal: number, subexp: number, start: number) => {
+    if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+    if (!isFixnum(start) || fixnumValue(start) < 0) wrongTypeArgument(rt, Qnatnump, start);
+    const end = schars(rt, string);
+    let pos = fixnumValue(start);
+    if (pos < end && stringIntervals(rt, string) === Qnil && stringIntervals(rt, rep) === Qnil) {
+      if (!stringp(regexp)) wrongTypeArgument(rt, Qstringp, regexp);
+      return replaceInPlainString(rt, regexp, rep, string, fixedcase, literal, subexp, pos);
+    }
+    const pieces: number[] = [];
+    if (pos < end) {
+      // As the Lisp loop's first `string-match' would, and only when it would run.
+      if (!stringp(regexp)) wrongTypeArgument(rt, Qstringp, regexp);
+      const ss = prepareStringSearch(rt, regexp, string);
+      while (pos < end) {
+        const from = runStringSearch(rt, ss, pos, true);
+        if (from < 0) break;
+        const to = Math.max(regEnd(rt, 0), Math.min(end, from + 1));
+        const chunk = substring(rt, string, makeFixnum(from), makeFixnum(to));
+        translateMatchData(rt, -from);
+        pieces.push(substring(rt, string, makeFixnum(pos), makeFixnum(from)));
+        pieces.push(replaceMatch(rt, rep, fixedcase, literal, chunk, subexp));
+        pos = to;
+      }
+    }
+    pieces.push(substring(rt, string, makeFixnum(pos), makeFixnum(end)));
+    return concatToString(rt, pieces);
+  });
+
+/** Syntax codes of the ASCII chars, filled for one replaceInPlainString call (it calls no Lisp, so never re-entered). */
+const asciiSyntaxScratch = new Int32Array(128);
+
+/**
+ * replace-regexp-in-string--string for a STRING and a REP without text properties, where every
+ * piece of the result is plain: the result's chars are gathered from the decoded string and the
+ * replacement directly, with no substring, shifted match data or `replace-match' string per match. A match
+ * whose replacement is not plain (case conversion, a bad backslash, a missing group) goes through
+ * `replace-match' as in the general loop, which also gives its errors.
+ */
+function replaceInPlainString(rt: Runtime, regexp: number, rep: number, string: number, fixedcase: number, literal: number, subexp: number, pos: number): number {
+  const ss = prepareStringSearch(rt, regexp, string);
+  const chars = ss.text.chars;
+  const end = ss.text.zv;
+  const nregs = ss.re.nsub + 1;
+  const repMultibyte = stringMultibyte(rt, rep);
+  let multibyte = stringMultibyte(rt, string);
+  // The replacement as chars, and each \N or \& as -1 - N; null when it has a bad backslash.
+  const repChars = stringCharCodes(rt, rep);
+  // \& stands for the SUBEXP group when one is given; -1 when SUBEXP is no integer (every match
+  // then goes through `replace-match', which signals).
+  const sub = subexp === Qnil ? 0 : isFixnum(subexp) ? fixnumValue(subexp) : -1;
+  let template: number[] | null = [];
+  if (literal !== Qnil) template = Array.from(repChars);
+  else
+    for (let i = 0; i < repChars.length; i++) {
+      const c = repChars[i]!;
+      if (c !== 0x5c) template.push(c);
+      else {
+        const d = i + 1 < repChars.length ? repChars[++i]! : -1;
+        if (d === 0x26) template.push(-1 - Math.max(sub, 0));
+        else if (d >= 0x31 && d <= 0x39) template.push(-1 - (d - 0x30));
+        else if (d === 0x5c) template.push(0x5c);
+        else if (d === 0x3f) template.push(0x5c, 0x3f);
+        else {
+          template = null;
+          break;
+        }
+      }
+    }
+  const t = regexTables(rt);
+  const syn = asciiSyntaxScratch;
+  if (fixedcase === Qnil) fillAsciiSyntax(rt, currentSyntaxTable(rt), syn);
+  const syntaxOf = (c: number): number => (c < 128 ? syn[c]! & 0xffff : t.syntax(c));
+  const out: number[] = [];
+  while (pos < end) {
+    const from = searchText(rt, ss.re, ss.text, pos, end);
+    if (from < 0) break;
+    const regs = lastRegisters(rt);
+    const to = Math.max(regs[1]!, Math.min(end, from + 1));
+    for (let k = pos; k < from; k++) out.push(chars[k]!);
+    const plain = template !== null && sub >= 0 && sub < nregs && regs[2 * sub]! >= 0
+      && (fixedcase !== Qnil || caseActionIn(t, syntaxOf, chars, regs[2 * sub]!, regs[2 * sub + 1]!) === CASE_NONE);
+    if (plain) {
+      const ms = regs[2 * sub]!;
+      const me = regs[2 * sub + 1]!;
+      for (let k = from; k < ms; k++) out.push(chars[k]!);
+      for (let i = 0; i < template!.length; i++) {
+        const c = template![i]!;
+        if (c >= 0) {
+          out.push(c);
+          continue;
+        }
+        const g = -1 - c;
+        if (g >= nregs || regs[2 * g]! < 0) continue;
+        const hi = Math.min(Math.max(regs[2 * g + 1]!, from), to);
+        for (let k = Math.max(regs[2 * g]!, from); k < hi; k++) out.push(chars[k]!);
+      }
+      for (let k = me; k < to; k++) out.push(chars[k]!);
+      if (repMultibyte) multibyte = true;
+    } else {
+      setMatchData(rt, string, regs, nregs);
+      const chunk = substring(rt, string, makeFixnum(from), makeFixnum(to));
+      translateMatchData(rt, -from);
+      const piece = replaceMatch(rt, rep, fixedcase, literal, chunk, subexp);
+      const pc = stringCharCodes(rt, piece);
+      for (let k = 0; k < pc.length; k++) out.push(pc[k]!);
+      if (stringMultibyte(rt, piece)) multibyte = true;
+    }
+    pos = to;
+  }
+  for (let k = pos; k < end; k++) out.push(chars[k]!);
+  return charsToString(rt, out, multibyte);
+}
 
 DEFUN('match-beginning', 1, 1, 'Give where subexpression SUBEXP of the last match began, or nil when it did not take part.',
   (rt, subexp: number) => matchLimit(rt, subexp, true));
@@ -539,15 +693,18 @@ DEFUN('set-match-data', 1, 2, 'Make LIST, positions (integers or markers) in the
 DEFUN('match-data--translate', 1, 1, 'Shift every position of the match data by N (no position goes below 0).',
   (rt, n: number) => {
     if (!isFixnum(n)) wrongTypeArgument(rt, Qfixnump, n);
-    const d = fixnumValue(n);
-    const md = rt.globals[G_MATCH_DATA]!;
-    const k = numRegs(rt);
-    for (let i = 0; i < 2 * k; i++) {
-      const x = fixnumValue(aref(rt, md, 1 + i));
-      if (x >= 0) aset(rt, md, 1 + i, makeFixnum(Math.max(0, x + d)));
-    }
+    translateMatchData(rt, fixnumValue(n));
     return Qnil;
   });
+
+function translateMatchData(rt: Runtime, d: number): void {
+  const md = rt.globals[G_MATCH_DATA]!;
+  const k = numRegs(rt);
+  for (let i = 0; i < 2 * k; i++) {
+    const x = fixnumValue(aref(rt, md, 1 + i));
+    if (x >= 0) aset(rt, md, 1 + i, makeFixnum(Math.max(0, x + d)));
+  }
+}
 
 DEFUN('regexp-quote', 1, 1, 'Give a regexp that matches STRING exactly, its special characters escaped.', (rt, s: number) => {
   if (!stringp(s)) wrongTypeArgument(rt, Qstringp, s);
@@ -572,7 +729,11 @@ const CASE_CAP_INITIAL = 2;
 /** How the replacement's case should follow the replaced text (GNU's rules for a nil FIXEDCASE). */
 function caseActionFor(rt: Runtime, chars: ArrayLike<number>, from: number, to: number): number {
   const t = regexTables(rt);
-  const syntaxClass = t.syntax;
+  return caseActionIn(t, t.syntax, chars, from, to);
+}
+
+/** caseActionFor with the tables given, and SYNTAXCLASS the class of a char under them. */
+function caseActionIn(t: RegexTables, syntaxClass: (c: number) => number, chars: ArrayLike<number>, from: number, to: number): number {
   const isUpperChar = (c: number): boolean => t.down(c) !== c;
   const isLowerChar = (c: number): boolean => !isUpperChar(c) && t.up(c) !== c;
   let prevc = 10;
@@ -607,103 +768,139 @@ const QsubexpMissing = 'replace-match subexpression does not exist';
 
 DEFUN('replace-match', 1, 5,
   'Replace what the last match found in STRING, or only its subexpression SUBEXP, by NEWTEXT, and give the new string.\nFIXEDCASE non-nil keeps NEWTEXT\'s case as it is; LITERAL non-nil takes NEWTEXT literally, without \\& and \\N substitution.',
-  (rt, newtext: number, fixedcase: number, literal: number, string: number, subexp: number) => {
-    if (!stringp(newtext)) wrongTypeArgument(rt, Qstringp, newtext);
-    if (string !== Qnil && !stringp(string)) wrongTypeArgument(rt, Qstringp, string);
-    const inBuffer = string === Qnil;
-    const nregs = numRegs(rt);
-    let sub = 0;
-    if (subexp !== Qnil) {
-      if (!isFixnum(subexp)) wrongTypeArgument(rt, Qintegerp, subexp);
-      sub = fixnumValue(subexp);
-      if (sub < 0 || sub >= nregs) {
-        // GNU names the groups in use (up to the last one set), at least 2.
-        let used = 0;
-        for (let i = 0; i < nregs; i++) if (regStart(rt, i) >= 0) used = i + 1;
-        xsignal(DEFSYM('args-out-of-range'), list(rt, subexp, makeFixnum(0), makeFixnum(Math.max(2, used))));
-      }
-    }
-    if (sub >= nregs || regStart(rt, sub) < 0) xsignal(Qerror, list(rt, makeString(rt, QsubexpMissing), subexp));
-    const mstart = regStart(rt, sub);
-    const mend = regEnd(rt, sub);
-    // The text searched: the string's chars, or the current buffer's (index = position - 1).
-    const buf = inBuffer ? currentBuffer(rt) : Qnil;
-    let chars: Int32Array;
-    if (inBuffer && fixedcase !== Qnil && literal !== Qnil) chars = NO_CHARS; // neither case nor \N looks at the text
-    else if (inBuffer) {
-      // Decode only the text the groups cover.
-      let lo = mstart;
-      let hi = mend;
-      for (let i = 0; i < nregs; i++) {
-        if (regStart(rt, i) < 0) continue;
-        lo = Math.min(lo, regStart(rt, i));
-        hi = Math.max(hi, regEnd(rt, i));
-      }
-      chars = bufferWindow(rt, buf, lo - 1, hi - 1).chars;
-    } else chars = stringCharCodes(rt, string);
-    const off = inBuffer ? 1 : 0;
-    if (inBuffer) {
-      if (mstart < bint(rt, buf, BUF_BEGV) || mstart > mend || mend > bint(rt, buf, BUF_ZV))
-        argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
-    } else if (mstart > mend || mend > chars.length) argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
-    const action = fixedcase === Qnil ? caseActionFor(rt, chars, mstart - off, mend - off) : CASE_NONE;
+  (rt, newtext: number, fixedcase: number, literal: number, string: number, subexp: number) => replaceMatch(rt, newtext, fixedcase, literal, string, subexp));
 
-    let repl: number;
-    if (literal !== Qnil) repl = newtext;
-    else {
-      const nt = stringCharCodes(rt, newtext);
-      const out: number[] = [];
-      let changed = false;
-      for (let i = 0; i < nt.length; i++) {
-        const c = nt[i]!;
-        if (c !== 0x5c) {
-          out.push(c);
-          continue;
+/** GNU's Freplace_match: in STRING (a new string is given back) or, when STRING is nil, in the current buffer. */
+export function replaceMatch(rt: Runtime, newtext: number, fixedcase: number, literal: number, string: number, subexp: number): number {
+  if (!stringp(newtext)) wrongTypeArgument(rt, Qstringp, newtext);
+  if (string !== Qnil && !stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const inBuffer = string === Qnil;
+  const nregs = numRegs(rt);
+  let sub = 0;
+  if (subexp !== Qnil) {
+    if (!isFixnum(subexp)) wrongTypeArgument(rt, Qintegerp, subexp);
+    sub = fixnumValue(subexp);
+    if (sub < 0 || sub >= nregs) {
+      // GNU names the groups in use (up to the last one set), at least 2.
+      let used = 0;
+      for (let i = 0; i < nregs; i++) if (regStart(rt, i) >= 0) used = i + 1;
+      xsignal(DEFSYM('args-out-of-range'), list(rt, subexp, makeFixnum(0), makeFixnum(Math.max(2, used))));
+    }
+  }
+  if (sub >= nregs || regStart(rt, sub) < 0) xsignal(Qerror, list(rt, makeString(rt, QsubexpMissing), subexp));
+  const mstart = regStart(rt, sub);
+  const mend = regEnd(rt, sub);
+  // The text searched: the string's chars, or the current buffer's (index = position - 1).
+  const buf = inBuffer ? currentBuffer(rt) : Qnil;
+  let chars: Int32Array;
+  if (inBuffer && fixedcase !== Qnil && literal !== Qnil) chars = NO_CHARS; // neither case nor \N looks at the text
+  else if (inBuffer) {
+    // Decode only the text the groups cover.
+    let lo = mstart;
+    let hi = mend;
+    for (let i = 0; i < nregs; i++) {
+      if (regStart(rt, i) < 0) continue;
+      lo = Math.min(lo, regStart(rt, i));
+      hi = Math.max(hi, regEnd(rt, i));
+    }
+    chars = bufferWindow(rt, buf, lo - 1, hi - 1).chars;
+  } else chars = stringCharCodes(rt, string);
+  const off = inBuffer ? 1 : 0;
+  if (inBuffer) {
+    if (mstart < bint(rt, buf, BUF_BEGV) || mstart > mend || mend > bint(rt, buf, BUF_ZV))
+      argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
+  } else if (mstart > mend || mend > chars.length) argsOutOfRange(rt, makeFixnum(mstart), makeFixnum(mend));
+  const action = fixedcase === Qnil ? caseActionFor(rt, chars, mstart - off, mend - off) : CASE_NONE;
+  if (!inBuffer) return replaceInString(rt, newtext, literal, string, chars.length, sub, nregs, action, mstart, mend);
+
+  let repl: number;
+  if (literal !== Qnil) repl = newtext;
+  else {
+    const nt = stringCharCodes(rt, newtext);
+    const out: number[] = [];
+    let changed = false;
+    for (let i = 0; i < nt.length; i++) {
+      const c = nt[i]!;
+      if (c !== 0x5c) {
+        out.push(c);
+        continue;
+      }
+      changed = true;
+      const d = i + 1 < nt.length ? nt[++i]! : -1;
+      if (d === 0x26 || (d >= 0x31 && d <= 0x39)) {
+        // With SUBEXP, \\& stands for that group's text, as in GNU.
+        const g = d === 0x26 ? sub : d - 0x30;
+        if (g < nregs && regStart(rt, g) >= 0) {
+          const b = regStart(rt, g) - off;
+          const e = regEnd(rt, g) - off;
+          for (let k = Math.max(b, 0); k < e && k < chars.length; k++) out.push(chars[k]!);
         }
-        changed = true;
-        const d = i + 1 < nt.length ? nt[++i]! : -1;
-        if (d === 0x26 || (d >= 0x31 && d <= 0x39)) {
-          // With SUBEXP, \\& stands for that group's text, as in GNU.
-          const g = d === 0x26 ? sub : d - 0x30;
-          if (g < nregs && regStart(rt, g) >= 0) {
-            const b = regStart(rt, g) - off;
-            const e = regEnd(rt, g) - off;
-            for (let k = Math.max(b, 0); k < e && k < chars.length; k++) out.push(chars[k]!);
-          }
-        } else if (d === 0x5c) out.push(0x5c);
-        else if (d === 0x3f && !inBuffer) out.push(0x5c, 0x3f);
-        else error(rt, 'Invalid use of \u2018\\\u2019 in replacement text');
-      }
-      const multibyte = stringMultibyte(rt, newtext) || (inBuffer ? bslot(rt, buf, BUF_MULTIBYTE) !== Qnil : stringMultibyte(rt, string));
-      repl = changed ? charsToString(rt, out, multibyte) : newtext;
+      } else if (d === 0x5c) out.push(0x5c);
+      else error(rt, 'Invalid use of \u2018\\\u2019 in replacement text');
     }
-    if (inBuffer) {
-      // As GNU: the text goes in, is cased in place, point goes after it (counted from where the
-      // match started), and only then do the after-change hooks run for the replacement.
-      replaceInBuffer(rt, repl, mstart, mend);
-      const len = schars(rt, repl);
-      const newpoint = mstart + len;
-      if (action !== CASE_NONE) {
-        const start = regStart(rt, sub);
-        funcall(rt, DEFSYM(action === CASE_ALL_CAPS ? 'upcase-region' : 'upcase-initials-region'),
-          [makeFixnum(start), makeFixnum(newpoint)]);
-      }
-      const b = currentBuffer(rt);
-      setPoint(rt, Math.max(bint(rt, b, BUF_BEGV), Math.min(newpoint, bint(rt, b, BUF_ZV))));
-      signalAfterChange(rt, mstart, mstart + len, mend - mstart);
-      return Qnil;
+    const multibyte = stringMultibyte(rt, newtext) || bslot(rt, buf, BUF_MULTIBYTE) !== Qnil;
+    repl = changed ? charsToString(rt, out, multibyte) : newtext;
+  }
+  // As GNU: the text goes in, is cased in place, point goes after it (counted from where the
+  // match started), and only then do the after-change hooks run for the replacement.
+  replaceInBuffer(rt, repl, mstart, mend);
+  const len = schars(rt, repl);
+  const newpoint = mstart + len;
+  if (action !== CASE_NONE) {
+    const start = regStart(rt, sub);
+    funcall(rt, DEFSYM(action === CASE_ALL_CAPS ? 'upcase-region' : 'upcase-initials-region'),
+      [makeFixnum(start), makeFixnum(newpoint)]);
+  }
+  const b = currentBuffer(rt);
+  setPoint(rt, Math.max(bint(rt, b, BUF_BEGV), Math.min(newpoint, bint(rt, b, BUF_ZV))));
+  signalAfterChange(rt, mstart, mstart + len, mend - mstart);
+  return Qnil;
+}
+
+/**
+ * replace-match's string case, GNU's: the result is the text before the match, the replacement
+ * and the text after, each keeping its text properties. A replacement with backslashes is put
+ * together from the runs of NEWTEXT between them and the groups' text (with STRING's properties),
+ * `\\\\' giving NEWTEXT's first backslash and `\\?' both its chars; ACTION then cases it.
+ */
+function replaceInString(rt: Runtime, newtext: number, literal: number, string: number, len: number, sub: number, nregs: number,
+  action: number, mstart: number, mend: number): number {
+  const cut = (s: number, from: number, to: number): number => substring(rt, s, makeFixnum(from), makeFixnum(to));
+  // No Lisp runs here, so no collection: the pieces need no rooting.
+  let repl = newtext;
+  if (literal === Qnil) {
+    const nt = stringCharCodes(rt, newtext);
+    const pieces: number[] = [];
+    let run = 0;
+    let changed = false;
+    for (let i = 0; i < nt.length; i++) {
+      if (nt[i] !== 0x5c) continue;
+      changed = true;
+      const d = i + 1 < nt.length ? nt[i + 1]! : -1;
+      if (i > run) pieces.push(cut(newtext, run, i));
+      if (d === 0x26 || (d >= 0x31 && d <= 0x39)) {
+        // With SUBEXP, \\& stands for that group's text, as in GNU.
+        const g = d === 0x26 ? sub : d - 0x30;
+        if (g < nregs && regStart(rt, g) >= 0) {
+          const b = Math.max(regStart(rt, g), 0);
+          const e = Math.min(regEnd(rt, g), len);
+          if (e > b) pieces.push(cut(string, b, e));
+        }
+      } else if (d === 0x5c) pieces.push(cut(newtext, i, i + 1));
+      else if (d === 0x3f) pieces.push(cut(newtext, i, i + 2));
+      else error(rt, 'Invalid use of \u2018\\\u2019 in replacement text');
+      i++;
+      run = i + 1;
     }
-    if (action === CASE_ALL_CAPS) repl = primitiveNamed('upcase')!.fn(rt, repl);
-    else if (action === CASE_CAP_INITIAL) repl = primitiveNamed('upcase-initials')!.fn(rt, repl);
-    const before = chars.subarray(0, mstart);
-    const after = chars.subarray(mend);
-    const mid = stringCharCodes(rt, repl);
-    const all = new Int32Array(before.length + mid.length + after.length);
-    all.set(before, 0);
-    all.set(mid, before.length);
-    all.set(after, before.length + mid.length);
-    return charsToString(rt, all, stringMultibyte(rt, string) || stringMultibyte(rt, repl));
-  });
+    if (changed) {
+      if (run < nt.length) pieces.push(cut(newtext, run, nt.length));
+      repl = concatToString(rt, pieces);
+    }
+  }
+  if (action === CASE_ALL_CAPS) repl = primitiveNamed('upcase')!.fn(rt, repl);
+  else if (action === CASE_CAP_INITIAL) repl = primitiveNamed('upcase-initials')!.fn(rt, repl);
+  return concatToString(rt, [cut(string, 0, mstart), repl, cut(string, mend, len)]);
+}
 
 /**
  * Put REPL in place of [FROM, TO) of the current buffer as one change, as GNU's replace_range:
