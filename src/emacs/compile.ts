@@ -80,6 +80,8 @@ interface State {
    */
   icFun: Int32Array;
   icEntry: (Entry | null)[];
+  /** Calls compiled code declined (DEOPT) and the interpreter ran. */
+  deopts: number;
 }
 
 const IC_SIZE = 256;
@@ -91,7 +93,7 @@ const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
   return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
-    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null) };
+    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0 };
 });
 
 /**
@@ -177,6 +179,12 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
 }
 compilerHook.lookup = lookup;
 compilerHook.force = (rt, fun) => lookup(rt, fun, true);
+compilerHook.deopted = (rt) => {
+  stateOf(rt).deopts++;
+};
+
+/** Calls that compiled code handed back to the interpreter so far (tests: code that must stay compiled). */
+export const compiledDeopts = (rt: Runtime): number => stateOf(rt).deopts;
 
 /** Compile FUN now if it can be (byte-compile); its code, or null when the interpreter must run it. */
 export const compileNow = (rt: Runtime, fun: number): CompiledFn | null => lookup(rt, fun, true);
@@ -361,7 +369,9 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
     pre.push(`if ((${flags}) & ${SYM_DECLARED_SPECIAL}) return H.deopt(rt, fun);`);
   }
   if (lexical) pre.push(`const env = m[(m[(fun & -8) >>> 2 | 1] & -8) >>> 2];`);
-  if (lexical && ctx.letSyms.size > 0) pre.push('if (H.envDeclares(rt, env)) return 1;');
+  // A local (defvar X) in the closure's environment makes a let of X dynamic; only the symbols
+  // this code binds matter (cl-defstruct's top-level defvar puts one in every later closure).
+  if (lexical && ctx.letSyms.size > 0) pre.push(`if (H.envDeclares(rt, env, LETSYMS)) return 1;`);
   for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${lit(ctx, subr)};`);
   // Frames and eval depth (docs/evaluator.md, "Frames"): near a limit the interpreter runs the call.
   const K = ctx.maxLevel;
@@ -388,9 +398,9 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   const consts = listFromArray(rt, entry.consts);
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', src) as
-    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number) => CompiledFn;
-  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder);
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', src) as
+    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
+  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
@@ -419,6 +429,7 @@ function bindVar(ctx: Ctx, sym: number, val: string, isLet: boolean): void {
   if (isLet) {
     if (sym === Qnil || sym === Qt || isConstantSymbol(rt, sym)) giveUp('let of a constant');
     ctx.letSyms.add(sym);
+    lit(ctx, sym);
   }
   const slot = ctx.nslots++;
   if (ctx.envMode) {
@@ -980,13 +991,16 @@ const HELPERS = {
     map.delete(key);
     return DEOPT;
   },
-  /** ENV holds a bare symbol (a local defvar): a let there may bind dynamically, which the code does not check. */
-  envDeclares(rt: Runtime, env: number): boolean {
+  /**
+   * ENV holds one of SYMS bare (a local defvar): a let of it binds dynamically, which the code
+   * does not do. (The symbols in SYMS are the code's constants: its holder keeps them alive.)
+   */
+  envDeclares(rt: Runtime, env: number, syms: number[]): boolean {
     for (let n = 0; consp(env) && n < 10000; n++, env = xcdr(rt, env)) {
       const b = xcar(rt, env);
-      if ((b & 7) === Lisp_Symbol && b !== Qt) return true;
+      if ((b & 7) === Lisp_Symbol && b !== Qt && syms.includes(b)) return true;
     }
-    return false;
+    return consp(env);
   },
   call1(rt: Runtime, f: number, a: number, fi: number, d: number): number {
     const sp = rt.sp;

@@ -1,0 +1,11 @@
+;; The compiler's fast paths (issue 11's bench work) against GNU 28.2: each case calls its function several times, so that it runs compiled (test/compile.test.ts also runs this file compiled from the first call).
+(defun cmpf-rep (f &rest args) (let ((r nil) (i 0)) (while (< i 3) (setq r (apply f args)) (setq i (1+ i))) r))
+(setq cmpf-c1 (let ((_a 1)) (defvar cmpf-local) (lambda (n) (let ((s 0)) (dotimes (i n) (setq s (+ s i))) s))))
+(cmpf-rep cmpf-c1 10)
+(defun cmpf-read () (if (boundp 'cmpf-local) (symbol-value 'cmpf-local) 'void))
+(setq cmpf-c2 (let ((_a 1)) (defvar cmpf-local) (lambda () (list (let ((cmpf-local 7)) (cmpf-read)) (cmpf-read)))))
+(cmpf-rep cmpf-c2)
+(setq cmpf-c3 (let ((_a 1)) (defvar cmpf-local) (lambda (x) (let* ((y (* x 2)) (cmpf-local (+ y 1))) (list y (cmpf-read))))))
+(cmpf-rep cmpf-c3 4)
+(setq cmpf-c4 (let ((_a 1)) (defvar cmpf-other) (lambda () (let ((cmpf-local 3)) (list cmpf-local (cmpf-read))))))
+(cmpf-rep cmpf-c4)
