@@ -705,7 +705,7 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
   const n = args.length;
   const test = TYPE_TESTS[name];
   const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of';
-  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq';
+  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq';
   if (!(unary && n === 1) && !(binary && n === 2) && !(name === 'aset' && n === 3)) return null;
   const out = ctx.out;
   lit(ctx, fsym);
@@ -715,7 +715,7 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
   const T = Qt;
   const NIL = Qnil;
   const hdr = (a: string): string => `m[(${a} & -8) >>> 2]`;
-  const isVl = (a: string): string => `(${a} & 7) === ${Lisp_Vectorlike}`;
+  const isVl = (a: string): string => `((${a} & 7) === ${Lisp_Vectorlike})`;
   if (unary) {
     const a = gen(ctx, args[0]!);
     const slow = slowCall(ctx, fsym, [a]);
@@ -773,8 +773,8 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
       out.push(`${t} = ${ok} ? (${a} === ${b} ? ${T} : (${a} & 7) === ${Lisp_Float} || ${isVl(a)} ? ${slow} : ${NIL}) : ${slow};`);
       break;
     default: {
-      // memq over a proper list; a dotted or circular one is the primitive's to report.
-      out.push(`${t} = ${ok} ? H.memq(rt, ${a}, ${b}) : -1; if (${t} === -1) ${t} = ${slow};`);
+      // memq/assq over a proper list; a dotted or circular one is the primitive's to report.
+      out.push(`${t} = ${ok} ? H.${name}(rt, ${a}, ${b}) : -1; if (${t} === -1) ${t} = ${slow};`);
       break;
     }
   }
@@ -1139,6 +1139,18 @@ const HELPERS = {
     for (let k = 0; (l & 7) === Lisp_Cons; k++) {
       const wi = (l & -8) >>> 2;
       if (m[wi] === x) return l;
+      if (k > 100000) return -1;
+      l = m[wi + 1]!;
+    }
+    return l === Qnil ? Qnil : -1;
+  },
+  /** assq of KEY in the proper list L (non-cons elements skipped), or -1 when L is not one. */
+  assq(rt: Runtime, key: number, l: number): number {
+    const m = rt.i32;
+    for (let k = 0; (l & 7) === Lisp_Cons; k++) {
+      const wi = (l & -8) >>> 2;
+      const e = m[wi]!;
+      if ((e & 7) === Lisp_Cons && m[(e & -8) >>> 2] === key) return e;
       if (k > 100000) return -1;
       l = m[wi + 1]!;
     }

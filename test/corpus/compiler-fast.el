@@ -60,3 +60,6 @@
 (defvar cmpf-mark [q])
 (progn (advice-add 'aref :around (lambda (f v i) (if (eq v cmpf-mark) 'advised (funcall f v i))) '((name . cmpf-adv))) (prog1 (cmpf-rep #'cmpf-redef-prims cmpf-mark) (advice-remove 'aref 'cmpf-adv)))
 (cmpf-rep #'cmpf-redef-prims [q])
+(defun cmpf-assq (k l) (assq k l))
+(mapcar (lambda (p) (condition-case e (cmpf-rep #'cmpf-assq (car p) (cdr p)) (error e))) (list (cons 'b '((a . 1) (b . 2) (b . 3))) (cons 'c '((a . 1))) (cons 'a '(x (a . 1))) (cons 'a '(nil (a))) (cons 'z '((a . 1) . tail)) (cons 'a '((a . 1) . tail)) (cons 1 '((1 . one))) (cons 1.0 '((1.0 . f))) (cons 'a 'x) (cons 'a nil)))
+(condition-case e (cmpf-rep #'cmpf-assq 'z (let ((l (list '(a) '(b)))) (setcdr (cdr l) l) l)) (error (car e)))
