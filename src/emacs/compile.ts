@@ -924,6 +924,7 @@ function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
   const savedEnv = ctx.envSlot;
   const cnt = temp(ctx);
   const tb = temp(ctx);
+  const head = out.length;
   out.push(`${cnt} = rt.specCount; ${tb} = rt.sp;`);
   const specs: [number, number][] = varlist.map((elt) => {
     if ((elt & 7) === Lisp_Symbol) return [elt, -1];
@@ -935,7 +936,25 @@ function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
     if ((sym & 7) !== Lisp_Symbol) giveUp('let of a non-symbol');
     return [sym, consp(rest) ? xcar(rt, rest) : -1];
   });
-  if (sequential) {
+  // Only lexical variables in plain slots (no closure made, nothing special): each value goes
+  // straight to its variable's fresh slot, which roots it and which no init form can see, and
+  // nothing needs the specpdl count or the stack top saved.
+  const plain = ctx.lexical && !ctx.envMode &&
+    specs.every(([sym]) => !isSpecial(rt, sym) && sym !== Qnil && sym !== Qt && !isConstantSymbol(rt, sym));
+  if (plain) {
+    out[head] = '';
+    const slots: number[] = [];
+    for (const [sym, init] of specs) {
+      const v = init === -1 ? String(Qnil) : gen(ctx, init);
+      const slot = ctx.nslots++;
+      out.push(`st[fp+${slot}] = ${v};`);
+      ctx.letSyms.add(sym);
+      lit(ctx, sym);
+      if (sequential) ctx.scope.push({ sym, kind: V_SLOT, slot });
+      else slots.push(slot);
+    }
+    if (!sequential) specs.forEach(([sym], i) => ctx.scope.push({ sym, kind: V_SLOT, slot: slots[i]! }));
+  } else if (sequential) {
     for (const [sym, init] of specs) {
       const v = init === -1 ? String(Qnil) : gen(ctx, init);
       bindVar(ctx, sym, v, true);
