@@ -233,49 +233,85 @@ characters or longer is returned unchanged."
 
 ;;;; named-let
 
-(defun subr-x--tail-rewrite (form name marker)
-  "Return FORM with the calls of NAME in tail position made into values.
-Such a call (NAME ARGS...) becomes (cons \='MARKER (list ARGS...)).  FORM
-must be macroexpanded already.  Only the tail positions of `progn',
-`let', `let*', `and', `or', `if' and `cond' are followed; a call hidden
-anywhere else stays an ordinary (recursive) call."
-  (let ((head (car-safe form)))
+;; A self call of NAME in tail position becomes an assignment to NAME's
+;; parameters and one more round of a `while' loop, so that such loops run
+;; in constant stack and without a call per round.  The body, rewritten,
+;; is the loop's test: it yields non-nil to go round again, or stores the
+;; value in a result variable and yields nil.
+
+(defun subr-x--loop-stop (form result)
+  "FORM made into a loop test that ends the loop with FORM's value in RESULT."
+  `(progn (setq ,result ,form) nil))
+
+(defun subr-x--loop-test (form state)
+  "Return FORM, in tail position of a named-let body, made into a loop test.
+STATE is (NAME PARAMS RESULT FOUND): a tail call (NAME ARGS...)
+becomes an assignment of PARAMS and t (and sets FOUND); any other value goes to RESULT and ends the loop.  FORM
+must be macroexpanded already.  The tails of `progn', `let', `let*',
+`if', `cond', `and' and `or' are followed."
+  (let ((name (nth 0 state))
+        (params (nth 1 state))
+        (result (nth 2 state))
+        (head (car-safe form)))
     (cond
-     ((null head) form)
-     ((eq head name) `(cons ',marker (list ,@(cdr form))))
-     ((memq head '(progn and or))
-      (subr-x--tail-rewrite-last form name marker))
+     ((and head (eq head name) (proper-list-p form))
+      (setcar (nthcdr 3 state) t)
+      ;; As in GNU Emacs, a parameter without an argument gets nil, and
+      ;; arguments beyond the parameters are not evaluated.
+      (let ((assignments nil)
+            (args (cdr form)))
+        (dolist (param params)
+          (push param assignments)
+          (push (car args) assignments)
+          (setq args (cdr args)))
+        ;; The values are computed in order and assigned one by one: they
+        ;; cannot see PARAMS, which only the next round's bindings read.
+        `(progn (setq ,@(nreverse assignments)) t)))
+     ((eq head 'progn)
+      (if (cdr form)
+          (subr-x--loop-last form state)
+        (subr-x--loop-stop nil result)))
      ((memq head '(let let*))
-      ;; A `let' without a body has no tail call to rewrite.
-      (if (nthcdr 2 form)
-          (subr-x--tail-rewrite-last form name marker)
-        form))
+      (if (cddr form)
+          (subr-x--loop-last form state)
+        (subr-x--loop-stop form result)))
      ((eq head 'if)
-      (let ((else (nthcdr 3 form)))
-        `(if ,(nth 1 form)
-             ,(subr-x--tail-rewrite (nth 2 form) name marker)
-           ,@(and else
-                  (cdr (subr-x--tail-rewrite-last (cons 'progn else)
-                                                  name marker))))))
+      `(if ,(nth 1 form)
+           ,(subr-x--loop-test (nth 2 form) state)
+         ,(subr-x--loop-test (cons 'progn (nthcdr 3 form)) state)))
      ((eq head 'cond)
-      (let ((rewrite (lambda (cond-clause)
-                       (if (cdr-safe cond-clause)
-                           (subr-x--tail-rewrite-last cond-clause name marker)
-                         cond-clause))))
-        (cons 'cond (mapcar rewrite (cdr form)))))
+      (let ((clauses
+             (mapcar (lambda (clause)
+                       (cond ((not (consp clause)) clause)
+                             ;; (TEST) gives TEST's value when it is non-nil.
+                             ((null (cdr clause))
+                              `((setq ,result ,(car clause)) nil))
+                             (t (subr-x--loop-last clause state))))
+                     (cdr form))))
+        ;; No clause taken: the value is nil.
+        `(cond ,@clauses
+               ,@(unless (eq (car-safe (car (last clauses))) t)
+                   `((t ,(subr-x--loop-stop nil result)))))))
+     ((eq head 'and)
+      (cond ((null (cdr form)) (subr-x--loop-stop t result))
+            ((null (cddr form)) (subr-x--loop-test (cadr form) state))
+            (t `(if ,(cadr form)
+                    ,(subr-x--loop-test (cons 'and (cddr form)) state)
+                  ,(subr-x--loop-stop nil result)))))
+     ((eq head 'or)
+      (cond ((null (cdr form)) (subr-x--loop-stop nil result))
+            ((null (cddr form)) (subr-x--loop-test (cadr form) state))
+            (t `(if (setq ,result ,(cadr form))
+                    nil
+                  ,(subr-x--loop-test (cons 'or (cddr form)) state)))))
+     (t (subr-x--loop-stop form result)))))
 
-     (t form))))
-
-(defun subr-x--tail-rewrite-last (list name marker)
-  "Return a copy of LIST whose last element went through `subr-x--tail-rewrite'.
-LIST is a form or clause whose first element is left alone; when it has
-nothing after that, it is returned unchanged."
-  (if (null (cdr list))
-      list
-    (let ((copy (copy-sequence list)))
-      (setcar (last copy)
-              (subr-x--tail-rewrite (car (last copy)) name marker))
-      copy)))
+(defun subr-x--loop-last (list state)
+  "A copy of LIST (a form or clause) whose last element is a loop test.
+See `subr-x--loop-test' for STATE."
+  (let ((copy (copy-sequence list)))
+    (setcar (last copy) (subr-x--loop-test (car (last copy)) state))
+    copy))
 
 (defmacro named-let (name bindings &rest body)
   "Run BODY with BINDINGS as in `let', where BODY may call itself as NAME.
@@ -286,35 +322,28 @@ used for loops of any length." (declare (indent 2) (debug (symbolp (&rest (symbo
   ;; NAME is defined with `cl-labels', as in GNU Emacs.
   (require 'cl-lib)
   (let* ((vars (mapcar (lambda (b) (if (consp b) (car b) b)) bindings))
-         (temps nil)
-         (marker (make-symbol "next"))
+         (temps (mapcar (lambda (b)
+                          (list (make-symbol (symbol-name (if (consp b) (car b) b)))
+                                (and (consp b) (car (cdr b)))))
+                        bindings))
          ;; Expand macros first so `when', `pcase' and the like are seen
          ;; as the `if's and `cond's they are; NAME must stay a call.
          (not-a-macro (cons (list name) macroexpand-all-environment))
          (expanded (macroexpand-all (macroexp-progn body) not-a-macro))
-         (rewritten (subr-x--tail-rewrite expanded name marker))
+         (params (mapcar (lambda (v) (make-symbol (symbol-name v))) vars))
+         (result (make-symbol "result"))
+         (state (list name params result nil))
+         (test (subr-x--loop-test expanded state))
          (definition
-          (if (equal rewritten expanded)
+          (if (not (nth 3 state))
               `(,name ,vars ,@body)
-            ;; A tail call returns (MARKER . ARGS) and the loop goes round
-            ;; again.  Each round applies a fresh lambda, so closures made
-            ;; in one round keep that round's variables.
-            (let ((args (make-symbol "args"))
-                  (outcome (make-symbol "outcome")))
-              `(,name ,vars
-                      (let ((,args (list ,@vars)) (,outcome nil))
-                        (while (eq (car-safe
-                                    (setq ,outcome
-                                          (apply (lambda ,vars ,rewritten) ,args)))
-                                   ',marker)
-                          (setq ,args (cdr ,outcome)))
-                        ,outcome))))))
+            ;; Each round binds the variables afresh, so a closure made in
+            ;; one round keeps that round's values.
+            `(,name ,params
+                    (let ((,result nil))
+                      (while (let ,(cl-mapcar #'list vars params) ,test))
+                      ,result)))))
     ;; The initial values are computed first, outside the scope of NAME.
-    (dolist (spec bindings)
-      (push (list (make-symbol (symbol-name (if (consp spec) (car spec) spec)))
-                  (and (consp spec) (car (cdr spec))))
-            temps))
-    (setq temps (nreverse temps))
     `(let ,temps
        (cl-labels (,definition)
          (,name ,@(mapcar #'car temps))))))

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { lispRuntime, repoRoot } from './support/runtime.ts';
 import { runCaseFile } from './support/corpus.ts';
 import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
-import { compiledSource, setCompileThreshold } from '../src/emacs/compile.ts';
+import { compiledDeopts, compiledSource, setCompileThreshold } from '../src/emacs/compile.ts';
 import { evalPrint } from './support/eval.ts';
 import { internString } from '../src/core/obarray.ts';
 import { makeString, symbolFunction } from '../src/core/object.ts';
@@ -19,7 +19,7 @@ const evalString = (rt: Runtime, src: string): string => evalPrint(rt, src);
 /** Corpus files whose Lisp the compiler must run exactly as the interpreter (GNU from source) does. */
 const ALL_FILES = [
   'compiler.el', 'compiled-frames.el', 'lib-gv.el', 'macros.el', 'eval.el', 'lib-cl-lib.el', 'lib-pcase.el', 'lib-seq.el', 'depth.el', 'errors.el',
-  'debug-next-call.el', 'debugger.el', 'debugger-escapes.el',
+  'debug-next-call.el', 'debugger.el', 'debugger-escapes.el', 'compiler-fast.el',
 ];
 // Under GC stress (CI's second stage) a loadup per file is slow: the compiler's own files suffice there.
 const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el', 'compiled-frames.el'] : ALL_FILES;
@@ -84,4 +84,20 @@ test('compiled frames show as the interpreter\'s (GNU from source), and the spec
   setCompileThreshold(rt, 1);
   assert.equal(evalString(rt, "(progn (defun cmpt-bt (x) (if (> x 0) (cmpt-bt (1- x)) (let (l) (mapbacktrace (lambda (_e f a _fl) (when (eq f 'cmpt-bt) (push a l)))) l))) (cmpt-bt 3))"), '((3) (2) (1) (0))');
   assert.equal(evalString(rt, "(progn (defun cmpt-inf (n) (cmpt-inf (1+ n))) (condition-case e (cmpt-inf 0) (error e)))"), '(error "Variable binding depth exceeds max-specpdl-size")');
+});
+
+test('a local defvar in a closure\'s environment sends only lets of that variable to the interpreter', () => {
+  const rt = lispRuntime();
+  setCompileThreshold(rt, 1);
+  // cl-defstruct's top-level (defvar cl-struct-NAME-tags) puts a bare symbol in every later
+  // closure of the file; a let of another variable must still run compiled.
+  evalString(rt, "(setq cmpt-f1 (let ((_a 1)) (defvar cmpt-local) (lambda (n) (let ((s 0)) (dotimes (i n) (setq s (+ s i))) s))))");
+  evalString(rt, "(setq cmpt-f2 (let ((_a 1)) (defvar cmpt-local) (lambda () (let ((cmpt-local 7)) (cmpt-read)))))");
+  evalString(rt, "(defun cmpt-read () (if (boundp 'cmpt-local) (symbol-value 'cmpt-local) 'void))");
+  const before = compiledDeopts(rt);
+  assert.equal(evalString(rt, '(list (funcall cmpt-f1 10) (funcall cmpt-f1 5))'), '(45 10)');
+  assert.equal(compiledDeopts(rt), before);
+  // The let of the declared variable binds it dynamically: the interpreter runs that call.
+  assert.equal(evalString(rt, '(funcall cmpt-f2)'), '7');
+  assert.ok(compiledDeopts(rt) > before);
 });

@@ -8,9 +8,9 @@
 // a value waiting for another to be computed is pushed first.
 
 import {
-  PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+  PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
-import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
+import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { aref, cons, consp, listFromArray, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
@@ -45,6 +45,11 @@ const Qinteractive = DEFSYM('interactive');
 const Qsuccess = DEFSYM(':success');
 const Qdocumentation = DEFSYM(':documentation');
 const Qdebug_on_next_call = DEFSYM('debug-on-next-call');
+const Qsymbol = DEFSYM('symbol');
+const Qcons = DEFSYM('cons');
+const Qstring = DEFSYM('string');
+const Qfloat = DEFSYM('float');
+const Qinteger = DEFSYM('integer');
 
 /** The compiled code of one lambda body, keyed by its (ARGS . BODY) cons. */
 interface Entry {
@@ -80,6 +85,8 @@ interface State {
    */
   icFun: Int32Array;
   icEntry: (Entry | null)[];
+  /** Calls compiled code declined (DEOPT) and the interpreter ran. */
+  deopts: number;
 }
 
 const IC_SIZE = 256;
@@ -91,7 +98,7 @@ const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
   return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
-    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null) };
+    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0 };
 });
 
 /**
@@ -177,6 +184,14 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
 }
 compilerHook.lookup = lookup;
 compilerHook.force = (rt, fun) => lookup(rt, fun, true);
+compilerHook.deopted = (rt) => {
+  const st = stateOf(rt);
+  st.deopts++;
+  if (st.log && (st.deopts & (st.deopts - 1)) === 0) rt.host.write(2, new TextEncoder().encode(`declined calls: ${st.deopts}\n`));
+};
+
+/** Calls that compiled code handed back to the interpreter so far (tests: code that must stay compiled). */
+export const compiledDeopts = (rt: Runtime): number => stateOf(rt).deopts;
 
 /** Compile FUN now if it can be (byte-compile); its code, or null when the interpreter must run it. */
 export const compileNow = (rt: Runtime, fun: number): CompiledFn | null => lookup(rt, fun, true);
@@ -361,7 +376,9 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
     pre.push(`if ((${flags}) & ${SYM_DECLARED_SPECIAL}) return H.deopt(rt, fun);`);
   }
   if (lexical) pre.push(`const env = m[(m[(fun & -8) >>> 2 | 1] & -8) >>> 2];`);
-  if (lexical && ctx.letSyms.size > 0) pre.push('if (H.envDeclares(rt, env)) return 1;');
+  // A local (defvar X) in the closure's environment makes a let of X dynamic; only the symbols
+  // this code binds matter (cl-defstruct's top-level defvar puts one in every later closure).
+  if (lexical && ctx.letSyms.size > 0) pre.push(`if (H.envDeclares(rt, env, LETSYMS)) return 1;`);
   for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${lit(ctx, subr)};`);
   // Frames and eval depth (docs/evaluator.md, "Frames"): near a limit the interpreter runs the call.
   const K = ctx.maxLevel;
@@ -388,9 +405,9 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   const consts = listFromArray(rt, entry.consts);
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', src) as
-    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number) => CompiledFn;
-  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder);
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', src) as
+    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
+  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
@@ -419,6 +436,7 @@ function bindVar(ctx: Ctx, sym: number, val: string, isLet: boolean): void {
   if (isLet) {
     if (sym === Qnil || sym === Qt || isConstantSymbol(rt, sym)) giveUp('let of a constant');
     ctx.letSyms.add(sym);
+    lit(ctx, sym);
   }
   const slot = ctx.nslots++;
   if (ctx.envMode) {
@@ -582,7 +600,7 @@ function genCons(ctx: Ctx, form: number): string {
   if ((def & 7) === Lisp_Vectorlike && pvecType(rt, def) === PVEC_SUBR) {
     if (fixnumValue(aref(rt, def, SUBR_MAX_ARGS)) === UNEVALLED) return genSpecial(ctx, head, args, form);
     const name = PRIMITIVES[fixnumValue(aref(rt, def, SUBR_INDEX))]?.name;
-    const r = name !== undefined ? genInline(ctx, head, def, name, args) : null;
+    const r = name !== undefined ? genInline(ctx, head, def, name, args) ?? genInlineMore(ctx, head, def, name, args) : null;
     if (r !== null) return r;
   }
   return genCall(ctx, head, args);
@@ -662,6 +680,103 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
     const r = temp(ctx);
     const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
     out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${slow};`);
+  }
+  return t;
+}
+
+/** Unary type tests computed in place: the JS test for A's word, or null when only the primitive knows. */
+const TYPE_TESTS: Record<string, (a: string) => string> = {
+  symbolp: (a) => `(${a} & 7) === ${Lisp_Symbol}`,
+  stringp: (a) => `(${a} & 7) === ${Lisp_String}`,
+  floatp: (a) => `(${a} & 7) === ${Lisp_Float}`,
+  fixnump: (a) => `(${a} & 3) === 2`,
+  atom: (a) => `(${a} & 7) !== ${Lisp_Cons}`,
+  listp: (a) => `((${a} & 7) === ${Lisp_Cons} || ${a} === ${Qnil})`,
+  nlistp: (a) => `!((${a} & 7) === ${Lisp_Cons} || ${a} === ${Qnil})`,
+};
+
+/**
+ * More primitives computed in place (see genInline): type tests, integer `/', `aref'/`aset' on
+ * vectors and records, `eql', `type-of', `memq'. Each checks that the symbol still holds the
+ * original subr and that its arguments are of the kinds handled here; anything else (another
+ * kind of array, a bignum, an index out of range, an error) is the real call, with its frame.
+ */
+function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
+  const n = args.length;
+  const test = TYPE_TESTS[name];
+  const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of';
+  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq';
+  if (!(unary && n === 1) && !(binary && n === 2) && !(name === 'aset' && n === 3)) return null;
+  const out = ctx.out;
+  lit(ctx, fsym);
+  ctx.subrs.set(fsym, subr);
+  const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
+  const t = temp(ctx);
+  const T = Qt;
+  const NIL = Qnil;
+  const hdr = (a: string): string => `m[(${a} & -8) >>> 2]`;
+  const isVl = (a: string): string => `((${a} & 7) === ${Lisp_Vectorlike})`;
+  if (unary) {
+    const a = gen(ctx, args[0]!);
+    const slow = slowCall(ctx, fsym, [a]);
+    if (test !== undefined) out.push(`${t} = ${ok} ? (${test(a)} ? ${T} : ${NIL}) : ${slow};`);
+    else if (name === 'integerp') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 ? ${T} : ${NIL}) : ${slow};`);
+    else if (name === 'natnump') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 && ${a} >= 0 ? ${T} : ${NIL}) : ${slow};`);
+    else if (name === 'numberp') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 || (${a} & 7) === ${Lisp_Float} ? ${T} : ${NIL}) : ${slow};`);
+    else {
+      // type-of: the immediate kinds, and a record whose type slot is a symbol.
+      const r = temp(ctx);
+      out.push(`switch (${a} & 7) { case ${Lisp_Symbol}: ${t} = ${lit(ctx, Qsymbol)}; break; case ${Lisp_Cons}: ${t} = ${lit(ctx, Qcons)}; break;`,
+        `case ${Lisp_String}: ${t} = ${lit(ctx, Qstring)}; break; case ${Lisp_Float}: ${t} = ${lit(ctx, Qfloat)}; break;`,
+        `case ${Lisp_Vectorlike}: ${r} = ${hdr(a)}; ${t} = (${r} >>> ${PVEC_TYPE_SHIFT}) === ${PVEC_RECORD} && (${r} & ${PVEC_SIZE_MASK}) > 0 && (m[((${a} & -8) >>> 2) + 1] & 7) === ${Lisp_Symbol} ? m[((${a} & -8) >>> 2) + 1] : -1; break;`,
+        `default: ${t} = ${lit(ctx, Qinteger)}; }`,
+        `if (${t} === -1 || !(${ok})) ${t} = ${slow};`);
+    }
+    return t;
+  }
+  const a = gen(ctx, args[0]!);
+  const simpleB = isSimple(ctx, args[1]!) && (n === 2 || isSimple(ctx, args[2]!));
+  if (!simpleB) out.push(`rt.push(${a});`);
+  const b = gen(ctx, args[1]!);
+  let c = '';
+  if (n === 3) {
+    const simpleC = isSimple(ctx, args[2]!);
+    if (!simpleC) out.push(`rt.push(${b});`);
+    c = gen(ctx, args[2]!);
+    if (!simpleC) out.push('rt.sp--;');
+  }
+  if (!simpleB) out.push('rt.sp--;');
+  const slow = slowCall(ctx, fsym, n === 3 ? [a, b, c] : [a, b]);
+  // A vector or record A and a fixnum index B within it: the slot's word index.
+  const slot = (r: string): string =>
+    `${isVl(a)} && (${b} & 3) === 2 && ((${r} = ${hdr(a)}) >>> ${PVEC_TYPE_SHIFT}) <= ${PVEC_RECORD} && (${b} >> 2) >>> 0 < (${r} & ${PVEC_SIZE_MASK})`;
+  const w = `((${a} & -8) >>> 2) + 1 + (${b} >> 2)`;
+  switch (name) {
+    case '/': {
+      const r = temp(ctx);
+      // Truncating integer division; 0 (arith-error) and the one overflow (most negative / -1) take the slow path.
+      out.push(`if ((${a} & 3) === 2 && (${b} & 3) === 2 && ${b} !== 2 && ${ok}) { ${r} = Math.trunc((${a} >> 2) / (${b} >> 2)); ${t} = ${r} <= ${MOST_POSITIVE_FIXNUM} ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${slow};`);
+      break;
+    }
+    case 'aref': {
+      const r = temp(ctx);
+      out.push(`${t} = ${ok} && ${slot(r)} ? m[${w}] : ${slow};`);
+      break;
+    }
+    case 'aset': {
+      const r = temp(ctx);
+      out.push(`if (${ok} && ${slot(r)}) { m[${w}] = ${c}; ${t} = ${c}; } else ${t} = ${slow};`);
+      break;
+    }
+    case 'eql':
+      // Only floats and bignums compare by value; anything else is eq.
+      out.push(`${t} = ${ok} ? (${a} === ${b} ? ${T} : (${a} & 7) === ${Lisp_Float} || ${isVl(a)} ? ${slow} : ${NIL}) : ${slow};`);
+      break;
+    default: {
+      // memq/assq over a proper list; a dotted or circular one is the primitive's to report.
+      out.push(`${t} = ${ok} ? H.${name}(rt, ${a}, ${b}) : -1; if (${t} === -1) ${t} = ${slow};`);
+      break;
+    }
   }
   return t;
 }
@@ -809,6 +924,7 @@ function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
   const savedEnv = ctx.envSlot;
   const cnt = temp(ctx);
   const tb = temp(ctx);
+  const head = out.length;
   out.push(`${cnt} = rt.specCount; ${tb} = rt.sp;`);
   const specs: [number, number][] = varlist.map((elt) => {
     if ((elt & 7) === Lisp_Symbol) return [elt, -1];
@@ -820,7 +936,25 @@ function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
     if ((sym & 7) !== Lisp_Symbol) giveUp('let of a non-symbol');
     return [sym, consp(rest) ? xcar(rt, rest) : -1];
   });
-  if (sequential) {
+  // Only lexical variables in plain slots (no closure made, nothing special): each value goes
+  // straight to its variable's fresh slot, which roots it and which no init form can see, and
+  // nothing needs the specpdl count or the stack top saved.
+  const plain = ctx.lexical && !ctx.envMode &&
+    specs.every(([sym]) => !isSpecial(rt, sym) && sym !== Qnil && sym !== Qt && !isConstantSymbol(rt, sym));
+  if (plain) {
+    out[head] = '';
+    const slots: number[] = [];
+    for (const [sym, init] of specs) {
+      const v = init === -1 ? String(Qnil) : gen(ctx, init);
+      const slot = ctx.nslots++;
+      out.push(`st[fp+${slot}] = ${v};`);
+      ctx.letSyms.add(sym);
+      lit(ctx, sym);
+      if (sequential) ctx.scope.push({ sym, kind: V_SLOT, slot });
+      else slots.push(slot);
+    }
+    if (!sequential) specs.forEach(([sym], i) => ctx.scope.push({ sym, kind: V_SLOT, slot: slots[i]! }));
+  } else if (sequential) {
     for (const [sym, init] of specs) {
       const v = init === -1 ? String(Qnil) : gen(ctx, init);
       bindVar(ctx, sym, v, true);
@@ -980,13 +1114,16 @@ const HELPERS = {
     map.delete(key);
     return DEOPT;
   },
-  /** ENV holds a bare symbol (a local defvar): a let there may bind dynamically, which the code does not check. */
-  envDeclares(rt: Runtime, env: number): boolean {
+  /**
+   * ENV holds one of SYMS bare (a local defvar): a let of it binds dynamically, which the code
+   * does not do. (The symbols in SYMS are the code's constants: its holder keeps them alive.)
+   */
+  envDeclares(rt: Runtime, env: number, syms: number[]): boolean {
     for (let n = 0; consp(env) && n < 10000; n++, env = xcdr(rt, env)) {
       const b = xcar(rt, env);
-      if ((b & 7) === Lisp_Symbol && b !== Qt) return true;
+      if ((b & 7) === Lisp_Symbol && b !== Qt && syms.includes(b)) return true;
     }
-    return false;
+    return consp(env);
   },
   call1(rt: Runtime, f: number, a: number, fi: number, d: number): number {
     const sp = rt.sp;
@@ -1001,11 +1138,42 @@ const HELPERS = {
     rt.push(b);
     return callFromCompiled(rt, sp, 2, fi, d);
   },
+  call3(rt: Runtime, f: number, a: number, b: number, c: number, fi: number, d: number): number {
+    const sp = rt.sp;
+    rt.push(f);
+    rt.push(a);
+    rt.push(b);
+    rt.push(c);
+    return callFromCompiled(rt, sp, 3, fi, d);
+  },
   /** A variable's value by the general path (void, aliased, buffer-local...), frames synced first: it may signal. */
   symval(rt: Runtime, sym: number, fi: number, d: number): number {
     rt.nframes = fi;
     rt.lispEvalDepth = d;
     return symbolValue(rt, sym);
+  },
+  /** memq of X in the proper list L, or -1 when L is not one (or is very long: the primitive checks for a cycle). */
+  memq(rt: Runtime, x: number, l: number): number {
+    const m = rt.i32;
+    for (let k = 0; (l & 7) === Lisp_Cons; k++) {
+      const wi = (l & -8) >>> 2;
+      if (m[wi] === x) return l;
+      if (k > 100000) return -1;
+      l = m[wi + 1]!;
+    }
+    return l === Qnil ? Qnil : -1;
+  },
+  /** assq of KEY in the proper list L (non-cons elements skipped), or -1 when L is not one. */
+  assq(rt: Runtime, key: number, l: number): number {
+    const m = rt.i32;
+    for (let k = 0; (l & 7) === Lisp_Cons; k++) {
+      const wi = (l & -8) >>> 2;
+      const e = m[wi]!;
+      if ((e & 7) === Lisp_Cons && m[(e & -8) >>> 2] === key) return e;
+      if (k > 100000) return -1;
+      l = m[wi + 1]!;
+    }
+    return l === Qnil ? Qnil : -1;
   },
   tick: compiledTick,
   nearLimits(rt: Runtime, fb: number, db: number, k: number, w: number): boolean {

@@ -588,7 +588,9 @@ export const compilerHook: {
   lookup: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
   /** The compiled code for FUN whatever the threshold (for byte-compile's objects); null if it cannot be compiled. */
   force: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
-} = { lookup: null, force: null };
+  /** Compiled code declined a call (DEOPT): counted for tests that check code stays compiled. */
+  deopted: ((rt: Runtime) => void) | null;
+} = { lookup: null, force: null, deopted: null };
 
 /**
  * The closure or lambda inside a compiled-function object made by `byte-compile' (code string
@@ -793,6 +795,7 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interp
     if (compiled !== null) {
       const v = compiled(rt, fun, base, n);
       if (v !== DEOPT) return v;
+      compilerHook.deopted?.(rt);
     }
   }
   let params: number;
