@@ -364,3 +364,27 @@
   (dolist (name (nth 2 entry))
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
+
+;; Text and code motion (GNU's paragraphs.el, fill.el, newcomment.el and
+;; lisp.el, preloaded there): the commands load their file on first use.
+;; Their user options are declared special here, so that a `let' of one
+;; before the file is loaded binds it dynamically as in GNU.
+(dolist (var '((paragraph-start "\f\\|[ \t]*$") (paragraph-separate "[ \t\f]*$")
+               (fill-prefix nil t) (use-hard-newlines nil t)
+               (sentence-end-double-space t) (sentence-end-without-period nil)
+               (sentence-end-without-space "\u3002\uff0e\uff1f\uff01") (sentence-end nil)
+               (sentence-end-base "[.?!\u2026\u203d][]\"'\u201d\u2019)}\u00bb\u203a]*")
+               (page-delimiter "^\014")))
+  (unless (boundp (car var))
+    (internal--define-uninitialized-variable (car var))
+    (set-default (car var) (nth 1 var))
+    (when (nth 2 var) (make-variable-buffer-local (car var)))))
+(dolist (entry '(("paragraph-motion"
+                  (sentence-end start-of-paragraph-text end-of-paragraph-text)
+                  (forward-paragraph backward-paragraph mark-paragraph kill-paragraph
+                   backward-kill-paragraph transpose-paragraphs forward-sentence
+                   backward-sentence kill-sentence backward-kill-sentence
+                   mark-end-of-sentence transpose-sentences repunctuate-sentences
+                   use-hard-newlines))))
+  (dolist (name (nth 1 entry)) (autoload name (car entry)))
+  (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
