@@ -374,7 +374,11 @@
                (sentence-end-double-space t) (sentence-end-without-period nil)
                (sentence-end-without-space "\u3002\uff0e\uff1f\uff01") (sentence-end nil)
                (sentence-end-base "[.?!\u2026\u203d][]\"'\u201d\u2019)}\u00bb\u203a]*")
-               (page-delimiter "^\014")))
+               (page-delimiter "^\014") (defun-prompt-regexp nil t)
+               (beginning-of-defun-function nil) (end-of-defun-function (lambda () (forward-sexp 1)))
+               (parens-require-spaces t) (narrow-to-defun-include-comments nil)
+               (insert-pair-alist ((?\( ?\)) (?\[ ?\]) (?\{ ?\}) (?< ?>) (?\" ?\") (?\' ?\') (?` ?\')))
+               (delete-pair-blink-delay 1) (last-command-event nil)))
   (unless (boundp (car var))
     (internal--define-uninitialized-variable (car var))
     (set-default (car var) (nth 1 var))
@@ -385,6 +389,12 @@
                    backward-kill-paragraph transpose-paragraphs forward-sentence
                    backward-sentence kill-sentence backward-kill-sentence
                    mark-end-of-sentence transpose-sentences repunctuate-sentences
-                   use-hard-newlines))))
+                   use-hard-newlines))
+                 ("defun-motion"
+                  (beginning-of-defun--in-emptyish-line-p)
+                  (beginning-of-defun beginning-of-defun-raw beginning-of-defun-comments
+                   end-of-defun mark-sexp mark-defun narrow-to-defun kill-sexp
+                   backward-kill-sexp kill-backward-up-list insert-pair insert-parentheses
+                   delete-pair raise-sexp check-parens move-past-close-and-reindent))))
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))

@@ -30,8 +30,7 @@ when `paragraph-separate' matches it as well.")
   "Regexp for the punctuation and closing characters that end a sentence.")
 (defvar page-delimiter "^\014" "Regexp for the start of a page.")
 
-(defun sentence-end ()
-  "The regexp that matches the end of a sentence and the space after it.
+(defun sentence-end () "The regexp that matches the end of a sentence and the space after it.
 That is the variable `sentence-end' when it is set, or else one built from
 `sentence-end-base', `sentence-end-double-space',
 `sentence-end-without-period' and `sentence-end-without-space'."
@@ -46,31 +45,26 @@ That is the variable `sentence-end' when it is set, or else one built from
 
 ;;; Which lines start and separate paragraphs.
 
-(defun paragraph-motion--regexp (re)
-  "RE as matched at a line's left margin: a leading ^ is dropped."
+(defun paragraph-motion--regexp (re) "RE as matched at a line's left margin: a leading ^ is dropped."
   (if (and (> (length re) 0) (eq (aref re 0) ?^)) (substring re 1) re))
 
-(defun paragraph-motion--prefix ()
-  "The fill prefix that paragraph motion respects, or nil."
+(defun paragraph-motion--prefix () "The fill prefix that paragraph motion respects, or nil."
   (and (not paragraph-ignore-fill-prefix)
        (stringp fill-prefix) (> (length fill-prefix) 0)
        fill-prefix))
 
-(defun paragraph-motion--soft-line-p ()
-  "Non-nil when hard newlines are in use and the line follows a soft one."
+(defun paragraph-motion--soft-line-p () "Non-nil when hard newlines are in use and the line follows a soft one."
   (and use-hard-newlines (> (point) (point-min))
        (not (get-text-property (1- (point)) 'hard))))
 
-(defun paragraph-motion--at-margin ()
-  "Move over the indentation of this line up to the left margin."
+(defun paragraph-motion--at-margin () "Move over the indentation of this line up to the left margin."
   (let ((margin (current-left-margin)) (lim (line-end-position)))
     (when (> margin 0)
       (while (and (< (point) lim) (< (current-column) margin)
                   (memq (char-after) '(?\s ?\t)))
         (forward-char 1)))))
 
-(defun paragraph-motion--kind ()
-  "Classify the line point is on: `sep', `start' or nil (ordinary text)."
+(defun paragraph-motion--kind () "Classify the line point is on: `sep', `start' or nil (ordinary text)."
   (save-excursion (forward-line 0)
     (let ((soft (paragraph-motion--soft-line-p)))
       (let ((prefix (paragraph-motion--prefix)))
@@ -88,13 +82,11 @@ That is the variable `sentence-end' when it is set, or else one built from
            ((and (not soft) (looking-at (paragraph-motion--regexp paragraph-start)))
             'start)))))))
 
-(defun paragraph-motion--next-line ()
-  "Go to the start of the next line; nil when there is none."
+(defun paragraph-motion--next-line () "Go to the start of the next line; nil when there is none."
   (end-of-line)
   (and (not (eobp)) (progn (forward-char 1) t)))
 
-(defun paragraph-motion--forward-1 ()
-  "Move to the end of the next paragraph; nil when no text was left."
+(defun paragraph-motion--forward-1 () "Move to the end of the next paragraph; nil when no text was left."
   (forward-line 0)
   (while (and (not (eobp)) (eq (paragraph-motion--kind) 'sep))
     (forward-line 1))
@@ -108,15 +100,13 @@ That is the variable `sentence-end' when it is set, or else one built from
       (unless more (goto-char (point-max))))
     t))
 
-(defun paragraph-motion--empty-line-before-p ()
-  "Non-nil when the line before point's line is empty and separates paragraphs."
+(defun paragraph-motion--empty-line-before-p () "Non-nil when the line before point's line is empty and separates paragraphs."
   (save-excursion (forward-line 0)
     (and (not (bobp))
          (progn (forward-line -1) (eolp))
          (eq (paragraph-motion--kind) 'sep))))
 
-(defun paragraph-motion--backward-1 ()
-  "Move to the start of the paragraph before point; nil at the buffer start.
+(defun paragraph-motion--backward-1 () "Move to the start of the paragraph before point; nil at the buffer start.
 An empty separator line just before a paragraph's first line is taken as
 where that paragraph starts."
   (if (and (bolp) (not (bobp)) (not (eq (paragraph-motion--kind) 'sep))
@@ -138,8 +128,7 @@ where that paragraph starts."
       (when (paragraph-motion--empty-line-before-p) (forward-line -1))
       t)))
 
-(defun forward-paragraph (&optional arg)
-  "Move to the end of the paragraph, ARG times (back when ARG is negative).
+(defun forward-paragraph (&optional arg) "Move to the end of the paragraph, ARG times (back when ARG is negative).
 A paragraph ends at the start of the first line after it that
 `paragraph-start' or `paragraph-separate' matches, or at the buffer end.
 Return how many paragraphs could not be moved over."
@@ -155,14 +144,12 @@ Return how many paragraphs could not be moved over."
           (setq left (1+ left))))))
     left))
 
-(defun backward-paragraph (&optional arg)
-  "Move to the start of the paragraph, ARG times (forward when ARG is negative).
+(defun backward-paragraph (&optional arg) "Move to the start of the paragraph, ARG times (forward when ARG is negative).
 A blank line just before a paragraph counts as its start."
   (interactive "^p")
   (forward-paragraph (- (or arg 1))))
 
-(defun mark-paragraph (&optional arg allow-extend)
-  "Put point at the start of this or the next paragraph and the mark at its end.
+(defun mark-paragraph (&optional arg allow-extend) "Put point at the start of this or the next paragraph and the mark at its end.
 ARG paragraphs are marked; a negative ARG marks backward, leaving point at
 the end.  With ALLOW-EXTEND and an active mark, the marked text grows by
 ARG paragraphs instead."
@@ -185,24 +172,20 @@ ARG paragraphs instead."
             (push-mark (save-excursion (goto-char end) (forward-paragraph n) (point)) t t))
           (forward-paragraph 1))))))
 
-(defun paragraph-motion--kill-over (mover count)
-  "Kill the text from point to where MOVER, called with COUNT, goes."
+(defun paragraph-motion--kill-over (mover count) "Kill the text from point to where MOVER, called with COUNT, goes."
   (let ((from (point)))
     (funcall mover count)
     (kill-region from (point))))
 
-(defun kill-paragraph (arg)
-  "Kill up to the ARGth paragraph end (back to the -ARGth start when negative)."
+(defun kill-paragraph (arg) "Kill up to the ARGth paragraph end (back to the -ARGth start when negative)."
   (interactive "p")
   (paragraph-motion--kill-over #'forward-paragraph arg))
 
-(defun backward-kill-paragraph (arg)
-  "Kill back to the ARGth paragraph start (on to the -ARGth end when negative)."
+(defun backward-kill-paragraph (arg) "Kill back to the ARGth paragraph start (on to the -ARGth end when negative)."
   (interactive "p")
   (paragraph-motion--kill-over #'forward-paragraph (- arg)))
 
-(defun start-of-paragraph-text ()
-  "Move to where the text of this paragraph begins, past leading blanks.
+(defun start-of-paragraph-text () "Move to where the text of this paragraph begins, past leading blanks.
 When that is not before point, the previous paragraph's is used."
   (let ((here (point)))
     (backward-paragraph 1)
@@ -213,8 +196,7 @@ When that is not before point, the previous paragraph's is used."
         (when (> top (point-min)) (start-of-paragraph-text)))))
   nil)
 
-(defun end-of-paragraph-text ()
-  "Move to where the text of this paragraph ends, before its final newline.
+(defun end-of-paragraph-text () "Move to where the text of this paragraph ends, before its final newline.
 When that is not after point, the next paragraph's is used; at the end
 of the buffer that signals `end-of-buffer'."
   (let ((here (point)))
@@ -227,16 +209,13 @@ of the buffer that signals `end-of-buffer'."
 
 ;;; Sentences.
 
-(defun paragraph-motion--text-end ()
-  "Where the text of the paragraph at or after point ends."
+(defun paragraph-motion--text-end () "Where the text of the paragraph at or after point ends."
   (save-excursion (end-of-paragraph-text) (point)))
 
-(defun paragraph-motion--text-start ()
-  "Where the text of the paragraph at or before point starts."
+(defun paragraph-motion--text-start () "Where the text of the paragraph at or before point starts."
   (save-excursion (start-of-paragraph-text) (point)))
 
-(defun forward-sentence (&optional arg)
-  "Move to the end of the sentence, ARG times (back to starts when negative).
+(defun forward-sentence (&optional arg) "Move to the end of the sentence, ARG times (back to starts when negative).
 Sentence ends are what `sentence-end' matches; paragraph boundaries end
 sentences too.  Return point."
   (interactive "^p")
@@ -245,8 +224,7 @@ sentences too.  Return point."
       (let* ((here (point)) (floor (paragraph-motion--text-start)) (spot nil)
              ;; The search may look into the indentation before the text.
              (limit (save-excursion (goto-char floor) (skip-chars-backward " \t") (point))))
-        (save-excursion
-          (while (and (not spot)
+        (save-excursion (while (and (not spot)
                       (re-search-backward (concat regexp "[^ \t\n]") limit t))
             (if (< (1- (match-end 0)) here)
                 (setq spot (1- (match-end 0)))
@@ -261,23 +239,19 @@ sentences too.  Return point."
       (setq n (1- n))))
   (point))
 
-(defun backward-sentence (&optional arg)
-  "Move to the start of the sentence, ARG times (forward when negative)."
+(defun backward-sentence (&optional arg) "Move to the start of the sentence, ARG times (forward when negative)."
   (interactive "^p")
   (forward-sentence (- (or arg 1))))
 
-(defun kill-sentence (&optional arg)
-  "Kill to the end of the sentence, ARG times (back to starts when negative)."
+(defun kill-sentence (&optional arg) "Kill to the end of the sentence, ARG times (back to starts when negative)."
   (interactive "p")
   (paragraph-motion--kill-over #'forward-sentence (or arg 1)))
 
-(defun backward-kill-sentence (&optional arg)
-  "Kill back to the start of the sentence, ARG times (forward when negative)."
+(defun backward-kill-sentence (&optional arg) "Kill back to the start of the sentence, ARG times (forward when negative)."
   (interactive "p")
   (paragraph-motion--kill-over #'forward-sentence (- (or arg 1))))
 
-(defun mark-end-of-sentence (arg)
-  "Set the mark ARG sentence ends away, as `forward-sentence' moves.
+(defun mark-end-of-sentence (arg) "Set the mark ARG sentence ends away, as `forward-sentence' moves.
 Repeated, or with the mark active, the mark moves on from where it is."
   (interactive "p")
   (let ((from (if (and (mark t) (or (eq last-command this-command)
@@ -287,8 +261,7 @@ Repeated, or with the mark active, the mark moves on from where it is."
     (push-mark (save-excursion (goto-char from) (forward-sentence arg) (point))
                nil t)))
 
-(defun repunctuate-sentences (&optional no-query)
-  "Make the sentence ends after point have two spaces.
+(defun repunctuate-sentences (&optional no-query) "Make the sentence ends after point have two spaces.
 Without NO-QUERY each change is asked about, as `query-replace-regexp' does."
   (interactive)
   ;; A stop, maybe one closing character, then the spaces to widen.
@@ -298,14 +271,12 @@ Without NO-QUERY each change is asked about, as `query-replace-regexp' does."
 
 ;;; Swapping neighbours.
 
-(defun paragraph-motion--there-and-back (mover n)
-  "Call MOVER with N, then with -N; give the two places reached, in order."
+(defun paragraph-motion--there-and-back (mover n) "Call MOVER with N, then with -N; give the two places reached, in order."
   (let ((one (progn (funcall mover n) (point)))
         (two (progn (funcall mover (- n)) (point))))
     (if (< one two) (cons one two) (cons two one))))
 
-(defun paragraph-motion--swap (mover arg)
-  "Exchange things MOVER moves over, as the transpose commands do with ARG.
+(defun paragraph-motion--swap (mover arg) "Exchange things MOVER moves over, as the transpose commands do with ARG.
 As in GNU, point stays where the search left it when there is nothing to
 swap with."
   (let* ((mine (if (zerop arg)
@@ -335,22 +306,19 @@ swap with."
                      (cdr late)
                    (+ (car early) (length late-text)))))))
 
-(defun transpose-paragraphs (arg)
-  "Swap this paragraph with the next, or move it over ARG paragraphs.
+(defun transpose-paragraphs (arg) "Swap this paragraph with the next, or move it over ARG paragraphs.
 Negative ARG moves it backward; zero swaps it with the paragraph at the mark."
   (interactive "*p")
   (paragraph-motion--swap #'forward-paragraph arg))
 
-(defun transpose-sentences (arg)
-  "Swap this sentence with the next, or move it over ARG sentences.
+(defun transpose-sentences (arg) "Swap this sentence with the next, or move it over ARG sentences.
 Negative ARG moves it backward; zero swaps it with the sentence at the mark."
   (interactive "*p")
   (paragraph-motion--swap #'forward-sentence arg))
 
 ;;; Hard newlines.
 
-(defun paragraph-motion--mark-hard ()
-  "Mark hard the newlines that end separator lines or come before paragraphs.
+(defun paragraph-motion--mark-hard () "Mark hard the newlines that end separator lines or come before paragraphs.
 One before a line that starts or separates a paragraph is also made
 rear-nonsticky, so text typed after it is not hard."
   (let ((use-hard-newlines nil) (pos (point-min)))
@@ -363,8 +331,7 @@ rear-nonsticky, so text typed after it is not hard."
               ((eq own 'sep) (put-text-property (1- pos) pos 'hard t)))))))
 
 
-(defun use-hard-newlines (&optional arg insert)
-  "Toggle the minor mode in which only newlines marked `hard' end paragraphs.
+(defun use-hard-newlines (&optional arg insert) "Toggle the minor mode in which only newlines marked `hard' end paragraphs.
 From Lisp, ARG nil or positive turns it on, `toggle' flips it, anything
 else turns it off.  When turning it on in a buffer with no hard newline,
 INSERT says whether to mark the newlines before paragraph starts hard:
