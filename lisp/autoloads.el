@@ -378,7 +378,12 @@
                (beginning-of-defun-function nil) (end-of-defun-function (lambda () (forward-sexp 1)))
                (parens-require-spaces t) (narrow-to-defun-include-comments nil)
                (insert-pair-alist ((?\( ?\)) (?\[ ?\]) (?\{ ?\}) (?< ?>) (?\" ?\") (?\' ?\') (?` ?\')))
-               (delete-pair-blink-delay 1) (last-command-event nil)))
+               (delete-pair-blink-delay 1) (last-command-event nil)
+               (adaptive-fill-mode t) (adaptive-fill-function ignore) (colon-double-space nil)
+               (adaptive-fill-regexp "[ \t]*\\([-\u2013!|#%;>*\u00b7\u2022\u2023\u2043\u25e6]+[ \t]*\\)*")
+               (adaptive-fill-first-line-regexp "\\`[ \t]*\\'") (default-justification left t)
+               (fill-individual-varying-indent nil) (fill-paragraph-function nil)
+               (fill-nobreak-predicate nil) (fill-forward-paragraph-function forward-paragraph)))
   (unless (boundp (car var))
     (internal--define-uninitialized-variable (car var))
     (set-default (car var) (nth 1 var))
@@ -395,6 +400,21 @@
                   (beginning-of-defun beginning-of-defun-raw beginning-of-defun-comments
                    end-of-defun mark-sexp mark-defun narrow-to-defun kill-sexp
                    backward-kill-sexp kill-backward-up-list insert-pair insert-parentheses
-                   delete-pair raise-sexp check-parens move-past-close-and-reindent))))
+                   delete-pair raise-sexp check-parens move-past-close-and-reindent))
+                 ("filling"
+                  (current-fill-column current-justification fill-comment-paragraph
+                   fill-common-string-prefix fill-context-prefix fill-delete-newlines
+                   fill-delete-prefix fill-find-break-point fill-forward-paragraph
+                   fill-french-nobreak-p fill-indent-to-left-margin
+                   fill-individual-paragraphs-citation fill-individual-paragraphs-prefix
+                   fill-match-adaptive-prefix fill-minibuffer-function fill-move-to-break-point
+                   fill-newline fill-nobreak-p fill-polish-nobreak-p fill-single-char-nobreak-p
+                   fill-single-word-nobreak-p fill-text-properties-at skip-line-prefix
+                   unjustify-current-line unjustify-region)
+                  (canonically-space-region fill-individual-paragraphs fill-nonuniform-paragraphs
+                   fill-paragraph fill-region fill-region-as-paragraph justify-current-line
+                   set-fill-prefix set-justification set-justification-center
+                   set-justification-full set-justification-left set-justification-none
+                   set-justification-right))))
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
