@@ -383,7 +383,12 @@
                (adaptive-fill-regexp "[ \t]*\\([-\u2013!|#%;>*\u00b7\u2022\u2023\u2043\u25e6]+[ \t]*\\)*")
                (adaptive-fill-first-line-regexp "\\`[ \t]*\\'") (default-justification left t)
                (fill-individual-varying-indent nil) (fill-paragraph-function nil)
-               (fill-nobreak-predicate nil) (fill-forward-paragraph-function forward-paragraph)))
+               (fill-nobreak-predicate nil) (fill-forward-paragraph-function forward-paragraph)
+               (comment-style indent) (comment-inline-offset 1) (comment-empty-lines nil)
+               (comment-continue nil) (comment-quote-nested t) (comment-fill-column nil)
+               (comment-indent-function comment-indent-default t)
+               (comment-region-function comment-region-default)
+               (uncomment-region-function uncomment-region-default)))
   (unless (boundp (car var))
     (internal--define-uninitialized-variable (car var))
     (set-default (car var) (nth 1 var))
@@ -415,6 +420,20 @@
                    fill-paragraph fill-region fill-region-as-paragraph justify-current-line
                    set-fill-prefix set-justification set-justification-center
                    set-justification-full set-justification-left set-justification-none
-                   set-justification-right))))
+                   set-justification-right))
+                 ("comments"
+                  (comment-add comment-beginning comment-choose-indent comment-enter-backward
+                   comment-forward comment-indent-default comment-make-bol-ws
+                   comment-make-extra-lines comment-normalize-vars comment-only-p comment-padleft
+                   comment-padright comment-quote-nested comment-quote-nested-default
+                   comment-quote-re comment-region-default comment-region-default-1
+                   comment-region-internal comment-search-backward comment-search-forward
+                   comment-string-reverse comment-string-strip comment-valid-prefix-p
+                   uncomment-region-default uncomment-region-default-1)
+                  (comment-box comment-dwim comment-indent comment-indent-new-line comment-kill
+                   comment-line comment-or-uncomment-region comment-region comment-set-column
+                   uncomment-region indent-for-comment indent-new-comment-line kill-comment
+                   set-comment-column))))
+(autoload 'comment-with-narrowing "comments" nil nil 'macro)
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
