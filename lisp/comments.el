@@ -62,8 +62,7 @@ Without `comment-start', signal an error, or with NOERROR return nil.
 Missing `comment-start-skip' and `comment-end-skip' are built from the
 starter and ender, and `comment-padding' becomes a string."
   (if (not comment-start)
-      (unless noerror
-        (error "No comment syntax is defined"))
+      (unless noerror (error "No comment syntax is defined"))
     (when (integerp comment-padding)
       (setq comment-padding (make-string comment-padding ?\s)))
     ;; Undecided: the syntax table tells whether the starter is a comment starter.
@@ -186,8 +185,7 @@ With NOERROR, give nil when there is none instead of an error."
   (forward-comment (or n 1)))
 
 (defun comment-enter-backward () "Move back from the end of a comment over its ender."
-  (if (string= comment-end "")
-      (skip-chars-backward " \t")
+  (if (string= comment-end "") (skip-chars-backward " \t")
     (when (looking-back comment-end-skip (line-beginning-position))
       (goto-char (match-beginning 0)))))
 
@@ -216,8 +214,7 @@ on a line that holds nothing else."
     comment-column))
 
 (defun comment--find-on-line () "The start of a comment on this line, or nil; point is left at it."
-  (let ((eol (line-end-position)) (found nil))
-    (forward-line 0)
+  (let ((eol (line-end-position)) (found nil)) (forward-line 0)
     (while (and (not found) (re-search-forward comment-start-skip eol t))
       (let ((start (or (match-end 1) (match-beginning 0))))
         (when (save-excursion
@@ -229,40 +226,32 @@ on a line that holds nothing else."
 
 (defun comment-indent (&optional continue) "Put a comment on this line at the comment column, or move the existing one there.
 Point ends after the comment starter.  CONTINUE makes a new comment use
-`comment-continue'."
-  (interactive "*")
-  (comment-normalize-vars)
+`comment-continue'." (interactive "*") (comment-normalize-vars)
   (let ((starter (if (and continue comment-continue) comment-continue comment-start))
         (found (save-excursion (comment--find-on-line))))
-    (if found
-        (goto-char found)
-      (end-of-line))
+    (if found (goto-char found) (end-of-line))
     (let* ((wanted (save-excursion (funcall comment-indent-function)))
            (column (if (and (null found) (save-excursion (skip-chars-backward " \t") (bolp)))
                        (or wanted (current-indentation))
                      (comment-choose-indent wanted))))
       (delete-region (progn (skip-chars-backward " \t") (point))
-                     (progn (skip-chars-forward " \t") (point)))
-      (indent-to column)
+                     (progn (skip-chars-forward " \t") (point))) (indent-to column)
       (if found
           (let ((after (save-excursion (forward-line 0)
                                        (and (re-search-forward comment-start-skip (line-end-position) t)
                                             (match-end 0)))))
-            (when after (goto-char after)))
-        (insert starter)
+            (when after (goto-char after))) (insert starter)
         (save-excursion (insert comment-end))))
     (make-marker)))
 
 (defun comment-set-column (arg) "Set `comment-column' to the column of point.
 With ARG, take the column of the comment above and indent this line's
-comment to it; with ARG `-', unset it."
-  (interactive "P")
+comment to it; with ARG `-', unset it." (interactive "P")
   (if (not arg)
       (setq comment-column (current-column))
     (if (eq arg '-)
         (setq comment-column nil)
-      (let ((above (save-excursion
-                     (forward-line 0)
+      (let ((above (save-excursion (forward-line 0)
                      (and (re-search-backward comment-start-skip nil t)
                           (progn (goto-char (or (match-end 1) (match-beginning 0)))
                                  (current-column))))))
@@ -271,14 +260,11 @@ comment to it; with ARG `-', unset it."
   (message "Comment column set to %d" comment-column))
 
 (defun comment-kill (arg) "Kill the comment on this line and the blanks before it; ARG lines' comments from here."
-  (interactive "P")
-  (comment-normalize-vars)
+  (interactive "P") (comment-normalize-vars)
   (dotimes (_ (prefix-numeric-value arg))
     (save-excursion (forward-line 0)
       (let ((start (comment--find-on-line)))
-        (when start
-          (goto-char start)
-          (skip-chars-backward " \t")
+        (when start (goto-char start) (skip-chars-backward " \t")
           (kill-region (point) (line-end-position)))))
     (when arg (forward-line 1))))
 
@@ -291,8 +277,7 @@ comment to it; with ARG `-', unset it."
   (save-excursion (goto-char beg)
     (let ((starts nil))
       (while (< (point) end)
-        (push (point-marker) starts)
-        (forward-line 1))
+        (push (point-marker) starts) (forward-line 1))
       (nreverse starts))))
 
 (defun comment--blank-line-p () "Non-nil when the line of point holds nothing but blanks."
@@ -313,14 +298,12 @@ comment to it; with ARG `-', unset it."
   (insert ?\n) (indent-to column) (insert bottom)
   (let ((first-line (car lines)))
     (goto-char first-line)
-    (save-excursion (insert ?\n))
-    (indent-to column) (insert top)))
+    (save-excursion (insert ?\n)) (indent-to column) (insert top)))
 
 (defun comment-region-default-1 (beg end &optional arg _noadd) "Comment out the lines between BEG and END, as `comment-region-default' does."
   (unless (string= comment-end "")
     (save-excursion (save-restriction
-        (narrow-to-region beg end)
-        (goto-char (point-min))
+        (narrow-to-region beg end) (goto-char (point-min))
         (comment-quote-nested comment-start comment-end nil))))
   (let* ((style (comment--style))
          (multi (nth 0 style)) (align (nth 1 style)) (extra (nth 2 style))
@@ -369,8 +352,7 @@ comment to it; with ARG `-', unset it."
                           ((and multi ending extra) continue)
                           (t cs))))
           (insert head))
-        (when (and ce (or (not multi) (null (cdr (memq line lines)))))
-          (end-of-line)
+        (when (and ce (or (not multi) (null (cdr (memq line lines))))) (end-of-line)
           (when (and align (or extra (not ending)))
             (let ((target (+ width (length cs))))
               (when (< (current-column) target) (indent-to target))))
@@ -396,8 +378,7 @@ comment to it; with ARG `-', unset it."
     nil))
 
 (defun comment-region-default (beg end &optional arg) "Comment the lines between BEG and END in the style `comment-style' names.
-ARG, a number, sets how many comment characters to use."
-  (comment-normalize-vars)
+ARG, a number, sets how many comment characters to use." (comment-normalize-vars)
   (when (or (>= beg end)
             (string-match-p "\\`[ \t\n]*\\'" (buffer-substring beg end)))
     (error "Nothing to comment"))
@@ -406,8 +387,7 @@ ARG, a number, sets how many comment characters to use."
       (let ((start (point)))
         (goto-char end-marker)
         (unless (bolp) (forward-line 1))
-        (comment-region-default-1 start (point) arg)))
-    (set-marker end-marker nil)
+        (comment-region-default-1 start (point) arg))) (set-marker end-marker nil)
     nil))
 
 (defun comment-region-internal (beg end cs ce &optional _ccs _cce _block _lines _indent) "Put CS and CE around each line between BEG and END."
@@ -415,8 +395,7 @@ ARG, a number, sets how many comment characters to use."
       (goto-char line)
       (unless (comment--blank-line-p)
         (insert cs)
-        (when ce (end-of-line) (insert ce)))
-      (set-marker line nil))))
+        (when ce (end-of-line) (insert ce))) (set-marker line nil))))
 
 (defun comment-make-extra-lines (cs ce ccs cce min-indent max-indent &optional block) "The top and bottom lines a boxed comment gets, as (CS . CE)."
   (ignore ccs cce block)
@@ -432,9 +411,7 @@ ARG, a number, sets how many comment characters to use."
 
 (defun comment-region (beg end &optional arg) "Comment out the lines between BEG and END.
 ARG, a number, gives how many comment characters to use; negative (or
-\\[universal-argument]) uncomments instead."
-  (interactive "*r\nP")
-  (comment-normalize-vars)
+\\[universal-argument]) uncomments instead." (interactive "*r\nP") (comment-normalize-vars)
   (if (or (eq arg '-) (and (integerp arg) (< arg 0)) (consp arg))
       (uncomment-region beg end (if (consp arg) nil (- (prefix-numeric-value arg))))
     (save-excursion (funcall comment-region-function beg end arg))))
@@ -443,8 +420,7 @@ ARG, a number, gives how many comment characters to use; negative (or
 ARG, a number, removes only that many comment characters."
   (let ((stop (copy-marker end)) (last nil))
     (goto-char beg)
-    (while (< (point) stop)
-      (forward-line 0)
+    (while (< (point) stop) (forward-line 0)
       (when (and (re-search-forward comment-start-skip (line-end-position) t)
                  (progn (goto-char (match-beginning 0)) (looking-at comment-start-skip)))
         (let* ((from (or (match-end 1) (match-beginning 0)))
@@ -456,8 +432,7 @@ ARG, a number, removes only that many comment characters."
             ;; Drop the starter and one padding's worth of blanks.
             (let ((pad (length (or comment-padding ""))))
               (delete-region from (min to (+ from (length core) pad)))))
-          (when (not (string= comment-end ""))
-            (end-of-line)
+          (when (not (string= comment-end "")) (end-of-line)
             (when (looking-back comment-end-skip (line-beginning-position))
               (let ((skip-start (save-excursion
                                   (goto-char (match-beginning 0))
@@ -468,10 +443,8 @@ ARG, a number, removes only that many comment characters."
                                   (point))))
                 (delete-region (if (integerp arg) (max skip-start (- (point) arg)) skip-start)
                                (point)))))))
-      (setq last (point))
-      (forward-line 1)
-      (when (= (point) last) (goto-char stop)))
-    (set-marker stop nil)
+      (setq last (point)) (forward-line 1)
+      (when (= (point) last) (goto-char stop))) (set-marker stop nil)
     stop))
 
 (defun uncomment-region-default (beg end &optional arg) "Uncomment the lines between BEG and END, as `uncomment-region' does."
@@ -479,8 +452,7 @@ ARG, a number, removes only that many comment characters."
   (save-excursion (uncomment-region-default-1 beg end arg)))
 
 (defun uncomment-region (beg end &optional arg) "Remove the comment starters and enders of the lines between BEG and END.
-ARG, a number, removes only that many comment characters."
-  (interactive "*r\nP")
+ARG, a number, removes only that many comment characters." (interactive "*r\nP")
   (comment-normalize-vars)
   (save-excursion (funcall uncomment-region-function (min beg end) (max beg end) arg)))
 
@@ -488,23 +460,19 @@ ARG, a number, removes only that many comment characters."
   (save-excursion (goto-char beg)
     (let ((all t) (any nil))
       (while (and all (< (point) end))
-        (unless (comment--blank-line-p)
-          (skip-chars-forward " \t")
+        (unless (comment--blank-line-p) (skip-chars-forward " \t")
           (setq any t)
-          (unless (looking-at comment-start-skip) (setq all nil)))
-        (forward-line 1))
+          (unless (looking-at comment-start-skip) (setq all nil))) (forward-line 1))
       (and all any))))
 
 (defun comment-or-uncomment-region (beg end &optional arg) "Uncomment the lines between BEG and END if they are all comments, else comment them."
-  (interactive "*r\nP")
-  (comment-normalize-vars)
+  (interactive "*r\nP") (comment-normalize-vars)
   (if (comment--region-commented-p beg end)
       (uncomment-region beg end arg)
     (comment-region beg end arg)))
 
 (defun comment-dwim (arg) "Do what is meant: with an active region, comment or uncomment it; on a blank
-line or after code, add or move an end-of-line comment; with ARG, kill it."
-  (interactive "*P")
+line or after code, add or move an end-of-line comment; with ARG, kill it." (interactive "*P")
   (comment-normalize-vars)
   (cond
    ((use-region-p)
@@ -513,31 +481,26 @@ line or after code, add or move an end-of-line comment; with ARG, kill it."
    (t (comment-indent))))
 
 (defun comment-line (n) "Comment or uncomment N lines from this one, then move to the line after them.
-A negative N works on the -N lines before this one and leaves point on it."
-  (interactive "p")
+A negative N works on the -N lines before this one and leaves point on it." (interactive "p")
   (comment-normalize-vars)
   (let ((count (or n 1)))
     (if (< count 0)
         (let ((from (copy-marker (line-beginning-position (1+ count)))))
           (comment-or-uncomment-region from (line-end-position 0))
-          (goto-char from)
-          (set-marker from nil)
+          (goto-char from) (set-marker from nil)
           (setq this-command 'comment-line-backward))
       (let ((to (copy-marker (line-end-position count))))
         (comment-or-uncomment-region (line-beginning-position) to)
         (goto-char to)
         ;; On to the next line's start, or this one's when there is none.
-        (unless (and (= (forward-line 1) 0) (bolp))
-          (forward-line 0))
-        (set-marker to nil)
+        (unless (and (= (forward-line 1) 0) (bolp)) (forward-line 0)) (set-marker to nil)
         nil))))
 
 (defun comment-indent-new-line (&optional soft) "Break the line at point, continuing a comment on the new line if inside one.
-SOFT inserts a soft newline."
-  (interactive)
+SOFT inserts a soft newline." (interactive)
   (comment-normalize-vars t)
   (let ((in-comment (and comment-start (save-excursion (comment-beginning)))))
-    (delete-horizontal-space--comments)
+    (comment--delete-blanks)
     (if soft (insert-and-inherit ?\n) (insert ?\n))
     (if (not in-comment)
         (indent-according-to-mode)
@@ -545,11 +508,10 @@ SOFT inserts a soft newline."
                        (goto-char in-comment)
                        (buffer-substring in-comment
                                          (if (looking-at comment-start-skip) (match-end 0) (point)))))
-            (column (save-excursion (goto-char in-comment) (current-column))))
-        (indent-to column)
+            (column (save-excursion (goto-char in-comment) (current-column)))) (indent-to column)
         (insert starter)))))
 
-(defun delete-horizontal-space--comments () "Delete the blanks around point."
+(defun comment--delete-blanks () "Delete the blanks around point."
   (delete-region (progn (skip-chars-backward " \t") (point))
                  (progn (skip-chars-forward " \t") (point))))
 

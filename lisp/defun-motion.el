@@ -70,8 +70,7 @@ end in that direction."
 
 (defun beginning-of-defun-raw (&optional arg) "Move to the open paren of the defun before point, ARG times.
 A negative ARG moves to the starts of following defuns.  Return t on
-success; nil, at the buffer's start or end, when there are fewer."
-  (interactive "^p")
+success; nil, at the buffer's start or end, when there are fewer." (interactive "^p")
   (let ((reps (prefix-numeric-value arg)))
     (cond
      (beginning-of-defun-function
@@ -92,10 +91,8 @@ success; nil, at the buffer's start or end, when there are fewer."
 Negative ARG moves to following defuns.  A defun starts at an open paren
 in column 0 (after a `defun-prompt-regexp' match, if that is set), or at
 any top-level open paren when `open-paren-in-column-0-is-defun-start' is
-nil.  Return t when found, nil otherwise."
-  (interactive "^p")
-  (when (beginning-of-defun-raw arg)
-    (forward-line 0)
+nil.  Return t when found, nil otherwise." (interactive "^p")
+  (when (beginning-of-defun-raw arg) (forward-line 0)
     t))
 
 (defun beginning-of-defun--in-emptyish-line-p () "Non-nil when the line of point holds only blanks and comments.
@@ -108,8 +105,7 @@ The empty line at the end of a buffer does not count."
                       (progn (forward-comment (buffer-size)) (> (point) eol))))))))
 
 (defun defun-motion--comment-line-p () "Non-nil when the line of point is a comment, possibly indented."
-  (save-excursion (forward-line 0)
-    (skip-chars-forward " \t")
+  (save-excursion (forward-line 0) (skip-chars-forward " \t")
     (let ((text (point)))
       (and (not (eolp))
            (let ((state (syntax-ppss (1+ text))))
@@ -117,15 +113,13 @@ The empty line at the end of a buffer does not count."
 
 (defun beginning-of-defun-comments (&optional arg) "Move to the start of the ARGth defun before point and its comments.
 Comment lines right above the defun, with no blank line between, count
-as part of it."
-  (interactive "^p")
+as part of it." (interactive "^p")
   (beginning-of-defun arg)
   (let ((top (point)))
     (while (and (> top (point-min))
                 (save-excursion (goto-char top) (forward-line -1)
                                 (defun-motion--comment-line-p)))
-      (setq top (save-excursion (goto-char top) (forward-line -1) (point))))
-    (goto-char top)
+      (setq top (save-excursion (goto-char top) (forward-line -1) (point)))) (goto-char top)
     (forward-line 0)))
 
 ;;; Where defuns end.
@@ -135,10 +129,8 @@ as part of it."
   (signal (car err) (cdr err)))
 
 (defun defun-motion--tail () "Move from a defun's last character to where `end-of-defun' stops.
-Blanks and a comment after it are passed, and with them the line's end."
-  (skip-chars-forward " \t")
-  (when (or (eolp) (looking-at "\\s<"))
-    (forward-line 1)))
+Blanks and a comment after it are passed, and with them the line's end." (skip-chars-forward " \t")
+  (when (or (eolp) (looking-at "\\s<")) (forward-line 1)))
 
 (defun defun-motion--starts () "Every place a defun starts, in buffer order (the open paren's position)."
   (save-excursion (goto-char (point-min))
@@ -180,8 +172,7 @@ one too."
 Negative ARG moves back to the ends of earlier defuns.  The end is just
 after the defun's closing paren, past blanks and a comment on its line
 and that line's newline.  INTERACTIVE reports a scan error as a
-`user-error'."
-  (interactive "^p\nd")
+`user-error'." (interactive "^p\nd")
   (let ((reps (prefix-numeric-value arg)))
     (condition-case err (let ((starts (defun-motion--starts)))
           (cond
@@ -203,8 +194,7 @@ and that line's newline.  INTERACTIVE reports a scan error as a
 
 (defun mark-sexp (&optional arg allow-extend) "Set the mark ARG sexps from point, where `forward-sexp' would go.
 Repeated, or with an active mark and ALLOW-EXTEND, it marks ARG more
-sexps after the marked ones."
-  (interactive "P\np")
+sexps after the marked ones." (interactive "P\np")
   (let ((reps (prefix-numeric-value arg)))
    (condition-case err (if (defun-motion--extend-mark-p allow-extend)
         ;; Grow away from point: backward when the mark is before it.
@@ -247,8 +237,7 @@ INCLUDE-COMMENTS keeps the comment lines just before it in view."
 (defun mark-defun (&optional arg interactive) "Put point at the start of the defun around or after point and the mark at its end.
 The comment lines above it and the blank lines above those are included.
 ARG defuns are marked; with an active mark, the marked text grows by ARG
-defuns.  INTERACTIVE turns a scan error into a `user-error'."
-  (interactive "p\nd")
+defuns.  INTERACTIVE turns a scan error into a `user-error'." (interactive "p\nd")
   (let ((reps (prefix-numeric-value arg)))
     (condition-case err (if (defun-motion--extend-mark-p t)
             (set-mark (save-excursion (goto-char (mark)) (end-of-defun reps) (point)))
@@ -279,8 +268,7 @@ defuns.  INTERACTIVE turns a scan error into a `user-error'."
     (kill-region start-pos (point))))
 
 (defun kill-sexp (&optional arg interactive) "Kill ARG sexps after point (before it when ARG is negative).
-INTERACTIVE reports a scan error as a `user-error'."
-  (interactive "p\nd")
+INTERACTIVE reports a scan error as a `user-error'." (interactive "p\nd")
   (defun-motion--kill-sexps (prefix-numeric-value arg) interactive))
 
 (defun backward-kill-sexp (&optional arg interactive) "Kill ARG sexps before point (after it when ARG is negative)."
@@ -295,14 +283,12 @@ INTERACTIVE reports a scan error as a `user-error'."
   (up-list -1)
   (let ((list-start (point)))
     (forward-sexp 1)
-    (delete-region list-start (point))
-    (insert text)
+    (delete-region list-start (point)) (insert text)
     (goto-char list-start)
     nil))
 
 (defun kill-backward-up-list (&optional arg) "Replace the ARG lists around the sexp after point by that sexp.
-The lists go to the kill ring."
-  (interactive "p")
+The lists go to the kill ring." (interactive "p")
   (let ((keep (defun-motion--sexps-text 1)))
     (up-list (- (prefix-numeric-value arg)))
     (defun-motion--kill-sexps 1 nil)
@@ -310,8 +296,7 @@ The lists go to the kill ring."
     (backward-char (length keep))))
 
 (defun raise-sexp (&optional arg) "Replace the list around point by the ARG sexps after point.
-With an active region, the region's text replaces the list instead."
-  (interactive "p")
+With an active region, the region's text replaces the list instead." (interactive "p")
   (defun-motion--replace-list
    (if (use-region-p)
        (buffer-substring (region-beginning) (region-end))
@@ -343,8 +328,7 @@ That is a word or symbol character, or one of the class of CLOSE."
 Negative ARG encloses sexps before point; no ARG (or 0) inserts the pair
 with point between.  An active region is enclosed instead.  With OPEN and
 CLOSE nil the pair comes from `insert-pair-alist' for the last key typed;
-with no pair there, that key is inserted ARG times."
-  (interactive "P")
+with no pair there, that key is inserted ARG times." (interactive "P")
   (cond
      ((not (and open close))
       (let ((pair (defun-motion--pair-for last-command-event)))
@@ -353,10 +337,8 @@ with no pair there, that key is inserted ARG times."
           (self-insert-command (prefix-numeric-value arg)))))
      ((use-region-p)
       (let ((left (region-beginning)) (right (copy-marker (region-end))))
-        (goto-char left)
-        (insert open)
-        (save-excursion (goto-char right) (insert close))
-        (set-marker right nil)
+        (goto-char left) (insert open)
+        (save-excursion (goto-char right) (insert close)) (set-marker right nil)
         nil))
      (t
       (let ((reps (if arg (prefix-numeric-value arg) 0)))
@@ -364,16 +346,13 @@ with no pair there, that key is inserted ARG times."
           (forward-sexp reps)
           (setq reps (- reps)))
         (unless (= reps 0) (skip-chars-forward " \t"))
-        (defun-motion--space-before-open close)
-        (insert open)
-        (save-excursion (unless (= reps 0) (forward-sexp reps))
-          (insert close)
+        (defun-motion--space-before-open close) (insert open)
+        (save-excursion (unless (= reps 0) (forward-sexp reps)) (insert close)
           (defun-motion--space-after-close open))))))
 
 (defun insert-parentheses (&optional arg) "Put parentheses around the ARG sexps after point, leaving point after the open paren.
 Negative ARG encloses sexps before point; no ARG inserts () with point
-between."
-  (interactive "P")
+between." (interactive "P")
   (insert-pair arg ?\( ?\)))
 
 (defun defun-motion--pair-p (open close) "Non-nil when OPEN and CLOSE are a pair of `insert-pair-alist'."
@@ -388,8 +367,7 @@ between."
 
 (defun delete-pair (&optional arg) "Delete the character after point and the one closing the ARG sexps that start there.
 The two must be a pair of `insert-pair-alist'.  Negative ARG works on the
-pair around the sexps before point."
-  (interactive "P")
+pair around the sexps before point." (interactive "P")
   (let ((reps (if arg (prefix-numeric-value arg) 1)))
     (save-excursion
       (if (< reps 0)
@@ -405,14 +383,12 @@ pair around the sexps before point."
             (error "Not before matching pair")))))))
 
 (defun check-parens () "Signal a `user-error' at the first unbalanced paren or quote of the buffer.
-Point is left at the offending character; a balanced buffer gives nil."
-  (interactive)
+Point is left at the offending character; a balanced buffer gives nil." (interactive)
   (let ((scan-at (point-min)))
     (condition-case err (progn
           (while (setq scan-at (scan-sexps scan-at 1)))
           nil)
-      (scan-error
-       (push-mark)
+      (scan-error (push-mark)
        (goto-char (nth 2 err))
        (user-error "Unmatched bracket or quote")))))
 

@@ -103,8 +103,7 @@ two share."
             (if (filling--whitespace-p first)
                 first
               (make-string (string-width first) ?\s)))
-           (t
-            (forward-line 1)
+           (t (forward-line 1)
             (let ((second (and (not (looking-at "[ \t]*$")) (filling--line-prefix))))
               (cond ((null second) nil)
                     ((string-match-p "\\`[ \t]*\\'" second) second)
@@ -120,15 +119,13 @@ two share."
 
 (defun fill-delete-prefix (from to prefix) "Remove PREFIX from the start of each line from FROM's next line up to TO.
 Return TO moved back by what was deleted."
-  (save-excursion (goto-char from)
-    (forward-line 1)
+  (save-excursion (goto-char from) (forward-line 1)
     (while (< (point) to)
       (let ((bol (point)))
         (when (and prefix (> (length prefix) 0)
                    (string-prefix-p prefix (buffer-substring bol (min (point-max) (+ bol (length prefix))))))
           (delete-region bol (+ bol (length prefix)))
-          (setq to (- to (length prefix)))))
-      (forward-line 1))
+          (setq to (- to (length prefix))))) (forward-line 1))
     to))
 
 ;;; Spaces and newlines.
@@ -143,8 +140,7 @@ Return TO moved back by what was deleted."
 (defun canonically-space-region (beg end) "Make each run of spaces and tabs between BEG and END one space.
 A run of two or more after the end of a sentence (with
 `sentence-end-double-space') or after a colon (with `colon-double-space')
-becomes two spaces."
-  (interactive "*r")
+becomes two spaces." (interactive "*r")
   (save-excursion (let ((stop (copy-marker (max beg end))))
       (goto-char (min beg end))
       (while (re-search-forward "[ \t]+" stop t)
@@ -155,8 +151,7 @@ becomes two spaces."
                 ;; Spaces enough at its start: cut the rest, keeping properties.
                 ((string-prefix-p want (match-string 0))
                  (delete-region (+ run-start (length want)) (match-end 0)))
-                (t (replace-match want t t)))))
-      (set-marker stop nil)))
+                (t (replace-match want t t))))) (set-marker stop nil)))
   nil)
 
 (defun fill-delete-newlines (from to justify nosqueeze squeeze-after) "Join the lines between FROM and TO into one.
@@ -177,8 +172,7 @@ JUSTIFY other than `left' and `none' removes existing justification."
     ;; No blanks are left at the end of the paragraph.
     (unless nosqueeze
       (goto-char stop)
-      (delete-region (progn (skip-chars-backward " \t" from) (point)) stop))
-    (set-marker stop nil)))
+      (delete-region (progn (skip-chars-backward " \t" from) (point)) stop)) (set-marker stop nil)))
 
 ;;; Breaking lines.
 
@@ -231,8 +225,7 @@ taken for an abbreviation and stays with the next word; the functions of
 
 (defun filling--breakable-blank-p (blank) "Non-nil when the line may break at the blank run starting at BLANK.
 Text must follow the run on the line, and `fill-nobreak-p' must agree."
-  (save-excursion (goto-char blank)
-    (skip-chars-forward " \t")
+  (save-excursion (goto-char blank) (skip-chars-forward " \t")
     (and (not (eolp)) (not (fill-nobreak-p)))))
 
 (defun fill-move-to-break-point (linebeg) "Move to where the line from LINEBEG should break to fit the fill column.
@@ -247,8 +240,7 @@ with none, the first such blank after it."
         (setq spot (point))))
     (unless spot
       ;; Nothing fits: break at the first place allowed after a word.
-      (goto-char linebeg)
-      (skip-chars-forward " \t")
+      (goto-char linebeg) (skip-chars-forward " \t")
       (while (and (not spot) (re-search-forward "[ \t]+" (line-end-position) t))
         (when (filling--breakable-blank-p (match-beginning 0))
           (setq spot (match-beginning 0)))))
@@ -290,17 +282,13 @@ the text or after it."
   (let ((keep (copy-marker (point) t))
         (fixed (save-excursion
                  (if keep-adaptive
-                     (goto-char (filling--fixed-end))
-                   (forward-line 0)
+                     (goto-char (filling--fixed-end)) (forward-line 0)
                    (skip-line-prefix fill-prefix))
                  (point))))
-    (goto-char fixed)
-    (skip-chars-forward " \t")
+    (goto-char fixed) (skip-chars-forward " \t")
     (when (> (current-column) column)
-      (delete-region fixed (point)))
-    (indent-to column)
-    (goto-char keep)
-    (set-marker keep nil)))
+      (delete-region fixed (point))) (indent-to column)
+    (goto-char keep) (set-marker keep nil)))
 
 (defun filling--column-at (pos) "The column of POS."
   (save-excursion (goto-char pos) (current-column)))
@@ -324,8 +312,7 @@ Gap I of N gets the rounding of I*EXTRA/N less what the gaps before got."
 (defun justify-current-line (&optional how eop nosqueeze) "Justify the line point is on as HOW says: `left', `right', `full', `center' or `none'.
 HOW nil or t means `full'.  EOP non-nil marks the last line of a paragraph,
 which full justification leaves alone.  NOSQUEEZE keeps runs of blanks.
-A `fill-prefix' the line starts with stays where it is."
-  (interactive "*")
+A `fill-prefix' the line starts with stays where it is." (interactive "*")
   (let* ((how (if (memq how '(nil t)) 'full how))
          (width (current-fill-column))
          (margin (max (current-left-margin)
@@ -372,21 +359,17 @@ A `fill-prefix' the line starts with stays where it is."
   (save-excursion (let ((stop (copy-marker (or end (point-max)))))
       (goto-char (or begin (point-min)))
       (while (< (point) stop)
-        (unjustify-current-line)
-        (forward-line 1))
-      (set-marker stop nil)))
+        (unjustify-current-line) (forward-line 1)) (set-marker stop nil)))
   nil)
 
 (defun set-justification (begin end style &optional whole-par) "Give the text between BEGIN and END justification STYLE and refill it.
-WHOLE-PAR extends the region to whole paragraphs."
-  (interactive (append (filling--span-args)
+WHOLE-PAR extends the region to whole paragraphs." (interactive (append (filling--span-args)
                        (list (intern (completing-read "Style: " '("left" "right" "full" "center" "none")))
                              t)))
   (save-excursion (when whole-par
       (goto-char begin)
       (unless (bolp) (backward-paragraph))
-      (setq begin (point))
-      (goto-char end)
+      (setq begin (point)) (goto-char end)
       (forward-paragraph)
       (setq end (point)))
     (put-text-property begin end 'justification style)
@@ -397,8 +380,7 @@ WHOLE-PAR extends the region to whole paragraphs."
                  (center . "centered")))
   (let ((style (car entry)))
     (defalias (intern (format "set-justification-%s" style))
-      (lambda (b e)
-        (interactive (filling--span-args))
+      (lambda (b e) (interactive (filling--span-args))
         (set-justification b e style t))
       (format "Make the paragraphs of the text between B and E %s." (cdr entry)))))
 
@@ -447,37 +429,29 @@ with `adaptive-fill-mode').  JUSTIFY is a style for `justify-current-line'
                                     (if (memq how '(left none full))
                                         (save-excursion (goto-char start)
                                                         (skip-chars-forward " \t") (point))
-                                      start)))
-          (goto-char start)
+                                      start))) (goto-char start)
           (fill-indent-to-left-margin)
           (let ((line-start (line-beginning-position)) (more t))
             (while more
-              (goto-char line-start)
-              (end-of-line)
+              (goto-char line-start) (end-of-line)
               (skip-chars-backward " \t" line-start)
-              (if (<= (current-column) (current-fill-column))
-                  (setq more nil)
+              (if (<= (current-column) (current-fill-column)) (setq more nil)
                 ;; No break inside the prefix or the indentation.
                 (fill-move-to-break-point
                  (save-excursion (goto-char line-start)
                    (unless (skip-line-prefix prefix) (skip-chars-forward " \t"))
                    (point)))
-                (if (or (>= (point) text-end) (eolp) (<= (point) line-start))
-                    (setq more nil)
+                (if (or (>= (point) text-end) (eolp) (<= (point) line-start)) (setq more nil)
                   (fill-newline)
                   (when (and prefix (> (length prefix) 0)) (insert prefix))
                   (fill-indent-to-left-margin)
                   (setq line-start (line-beginning-position)))))
             ;; Justify every line made.
-            (unless (memq how '(left none))
-              (goto-char start)
+            (unless (memq how '(left none)) (goto-char start)
               (while (< (point) text-end)
                 (let ((last (>= (line-end-position) text-end)))
-                  (justify-current-line how last t)
-                  (forward-line 1)))))
-          (goto-char end)
-          (set-marker text-end nil))))
-    (set-marker end nil)
+                  (justify-current-line how last t) (forward-line 1))))) (goto-char end)
+          (set-marker text-end nil)))) (set-marker end nil)
     prefix))
 
 (defun fill-forward-paragraph (arg) "Move over ARG paragraphs with `fill-forward-paragraph-function'."
@@ -503,8 +477,7 @@ JUSTIFY as for `fill-region-as-paragraph'.  Return the fill prefix used."
     (let ((bounds (filling--paragraph-bounds))
           (here (point-marker)))
       (prog1 (fill-region-as-paragraph (car bounds) (cdr bounds) justify)
-        (goto-char here)
-        (set-marker here nil))))))
+        (goto-char here) (set-marker here nil))))))
 
 (defun fill-region (from to &optional justify nosqueeze to-eop) "Fill each paragraph between FROM and TO, as `fill-paragraph' does.
 TO-EOP extends the last one to its end.  Return the last fill prefix."
@@ -515,21 +488,16 @@ TO-EOP extends the last one to its end.  Return the last fill prefix."
       (save-excursion (goto-char stop) (fill-forward-paragraph 1) (set-marker stop (point))))
     (while (< (point) stop)
       (let* ((start (point))
-             (end (min stop (progn (fill-forward-paragraph 1) (point)))))
-        (goto-char start)
+             (end (min stop (progn (fill-forward-paragraph 1) (point))))) (goto-char start)
         (skip-chars-forward " \t\n" end)
-        (if (>= (point) end)
-            (goto-char end)
+        (if (>= (point) end) (goto-char end)
           (setq prefix (fill-region-as-paragraph start end justify nosqueeze))
           (goto-char (max end (point))))))
-    (goto-char here)
-    (set-marker here nil)
-    (set-marker stop nil)
+    (goto-char here) (set-marker here nil) (set-marker stop nil)
     prefix))
 
 (defun fill-comment-paragraph (&optional justify) "Fill the comment paragraph at point, keeping its comment starters."
-  (let ((prefix (save-excursion
-                  (forward-line 0)
+  (let ((prefix (save-excursion (forward-line 0)
                   (and comment-start-skip
                        (re-search-forward comment-start-skip (line-end-position) t)
                        (buffer-substring (line-beginning-position) (point))))))
@@ -558,29 +526,23 @@ or what CITATION-REGEXP matches at its start."
 (defun fill-individual-paragraphs (min max &optional justify citation-regexp) "Fill each paragraph between MIN and MAX with its own fill prefix.
 A paragraph is a run of lines with the same prefix (indentation, or what
 CITATION-REGEXP matches); with `fill-individual-varying-indent' the
-indentation of its later lines may differ."
-  (interactive (filling--command-args t))
+indentation of its later lines may differ." (interactive (filling--command-args t))
   (save-excursion (let ((stop (copy-marker (max min max))))
-      (goto-char (min min max))
-      (forward-line 0)
+      (goto-char (min min max)) (forward-line 0)
       (while (< (point) stop)
-        (if (looking-at "[ \t]*$")
-            (forward-line 1)
+        (if (looking-at "[ \t]*$") (forward-line 1)
           (let* ((prefix (fill-individual-paragraphs-prefix citation-regexp))
-                 (start (point)))
-            (forward-line 1)
+                 (start (point))) (forward-line 1)
             (while (and (< (point) stop) (not (eobp))
                         (not (looking-at "[ \t]*$"))
                         (let ((next (fill-individual-paragraphs-prefix citation-regexp)))
                           (or (equal next prefix)
                               (and fill-individual-varying-indent
                                    (not citation-regexp)
-                                   (not (equal next ""))))))
-              (forward-line 1))
+                                   (not (equal next "")))))) (forward-line 1))
             (let ((end (point)) (fill-prefix (and (> (length prefix) 0) prefix)))
               (fill-region-as-paragraph start end justify)
-              (goto-char (max end (point)))))))
-      (set-marker stop nil)))
+              (goto-char (max end (point))))))) (set-marker stop nil)))
   nil)
 
 (defun fill-nonuniform-paragraphs (min max &optional justify citation-regexp) "Fill each paragraph between MIN and MAX, letting its indentation vary."

@@ -61,8 +61,7 @@ That is the variable `sentence-end' when it is set, or else one built from
   (let ((margin (current-left-margin)) (lim (line-end-position)))
     (when (> margin 0)
       (while (and (< (point) lim) (< (current-column) margin)
-                  (memq (char-after) '(?\s ?\t)))
-        (forward-char 1)))))
+                  (memq (char-after) '(?\s ?\t))) (forward-char 1)))))
 
 (defun paragraph-motion--kind () "Classify the line point is on: `sep', `start' or nil (ordinary text)."
   (save-excursion (forward-line 0)
@@ -88,8 +87,7 @@ That is the variable `sentence-end' when it is set, or else one built from
 
 (defun paragraph-motion--forward-1 () "Move to the end of the next paragraph; nil when no text was left."
   (forward-line 0)
-  (while (and (not (eobp)) (eq (paragraph-motion--kind) 'sep))
-    (forward-line 1))
+  (while (and (not (eobp)) (eq (paragraph-motion--kind) 'sep)) (forward-line 1))
   (if (eobp)
       nil
     ;; The first line belongs to the paragraph whatever it is; the
@@ -112,10 +110,8 @@ where that paragraph starts."
   (if (and (bolp) (not (bobp)) (not (eq (paragraph-motion--kind) 'sep))
            (paragraph-motion--empty-line-before-p))
       (progn (forward-line -1) t)
-    (when (bolp) (backward-char 1))
-    (forward-line 0)
-    (while (and (> (point) (point-min)) (eq (paragraph-motion--kind) 'sep))
-      (forward-line -1))
+    (when (bolp) (backward-char 1)) (forward-line 0)
+    (while (and (> (point) (point-min)) (eq (paragraph-motion--kind) 'sep)) (forward-line -1))
     (unless (= (point) (point-min))
       ;; Climb to the paragraph's first line: one that starts a paragraph,
       ;; follows a separator or is the first of the buffer.
@@ -131,8 +127,7 @@ where that paragraph starts."
 (defun forward-paragraph (&optional arg) "Move to the end of the paragraph, ARG times (back when ARG is negative).
 A paragraph ends at the start of the first line after it that
 `paragraph-start' or `paragraph-separate' matches, or at the buffer end.
-Return how many paragraphs could not be moved over."
-  (interactive "^p")
+Return how many paragraphs could not be moved over." (interactive "^p")
   (let ((left (or arg 1)))
     (cond
      ((> left 0)
@@ -145,25 +140,21 @@ Return how many paragraphs could not be moved over."
     left))
 
 (defun backward-paragraph (&optional arg) "Move to the start of the paragraph, ARG times (forward when ARG is negative).
-A blank line just before a paragraph counts as its start."
-  (interactive "^p")
+A blank line just before a paragraph counts as its start." (interactive "^p")
   (forward-paragraph (- (or arg 1))))
 
 (defun mark-paragraph (&optional arg allow-extend) "Put point at the start of this or the next paragraph and the mark at its end.
 ARG paragraphs are marked; a negative ARG marks backward, leaving point at
 the end.  With ALLOW-EXTEND and an active mark, the marked text grows by
-ARG paragraphs instead."
-  (interactive "p\np")
+ARG paragraphs instead." (interactive "p\np")
   (let ((n (if arg (prefix-numeric-value arg) 1)))
-    (if (= n 0)
-        (error "Cannot mark zero paragraphs")
+    (if (= n 0) (error "Cannot mark zero paragraphs")
       (if (and allow-extend (mark t) (or (eq last-command this-command) mark-active))
           (let ((far (save-excursion (goto-char (mark)) (forward-paragraph n) (point))))
             (set-mark far))
         (if (> n 0)
             (let ((far (save-excursion (forward-paragraph n) (point))))
-              (goto-char far)
-              (push-mark far t t)
+              (goto-char far) (push-mark far t t)
               (forward-paragraph (- n)))
           ;; Backward: point goes to the end of the paragraph it is in,
           ;; the mark -N paragraph starts before that.
@@ -191,8 +182,7 @@ When that is not before point, the previous paragraph's is used."
     (backward-paragraph 1)
     (let ((top (point)))
       (skip-chars-forward " \t\n")
-      (when (and (>= (point) here) (< top here))
-        (goto-char top)
+      (when (and (>= (point) here) (< top here)) (goto-char top)
         (when (> top (point-min)) (start-of-paragraph-text)))))
   nil)
 
@@ -202,8 +192,7 @@ of the buffer that signals `end-of-buffer'."
   (let ((here (point)))
     (forward-paragraph 1)
     (when (eq (char-before) ?\n) (backward-char 1))
-    (when (<= (point) here)
-      (forward-char 1)
+    (when (<= (point) here) (forward-char 1)
       (when (< (point) (point-max)) (end-of-paragraph-text))))
   nil)
 
@@ -217,8 +206,7 @@ of the buffer that signals `end-of-buffer'."
 
 (defun forward-sentence (&optional arg) "Move to the end of the sentence, ARG times (back to starts when negative).
 Sentence ends are what `sentence-end' matches; paragraph boundaries end
-sentences too.  Return point."
-  (interactive "^p")
+sentences too.  Return point." (interactive "^p")
   (let ((regexp (sentence-end)) (n (or arg 1)))
     (while (< n 0)
       (let* ((here (point)) (floor (paragraph-motion--text-start)) (spot nil)
@@ -252,8 +240,7 @@ sentences too.  Return point."
   (paragraph-motion--kill-over #'forward-sentence (- (or arg 1))))
 
 (defun mark-end-of-sentence (arg) "Set the mark ARG sentence ends away, as `forward-sentence' moves.
-Repeated, or with the mark active, the mark moves on from where it is."
-  (interactive "p")
+Repeated, or with the mark active, the mark moves on from where it is." (interactive "p")
   (let ((from (if (and (mark t) (or (eq last-command this-command)
                                    (and transient-mark-mode mark-active)))
                   (mark)
@@ -262,8 +249,7 @@ Repeated, or with the mark active, the mark moves on from where it is."
                nil t)))
 
 (defun repunctuate-sentences (&optional no-query) "Make the sentence ends after point have two spaces.
-Without NO-QUERY each change is asked about, as `query-replace-regexp' does."
-  (interactive)
+Without NO-QUERY each change is asked about, as `query-replace-regexp' does." (interactive)
   ;; A stop, maybe one closing character, then the spaces to widen.
   (let ((stop "\\([.?!][]\"')]?\\) +") (wide "\\1  "))
     (cond ((not no-query) (query-replace-regexp stop wide))
@@ -291,8 +277,7 @@ swap with."
          (early (if (< (car mine) (car other)) mine other))
          (late (if (eq early mine) other mine)))
     (when (or (> (cdr early) (car late)) (= (car late) (cdr late))
-              (= (car early) (cdr early)))
-      (error "Don't have two things to transpose"))
+              (= (car early) (cdr early))) (error "Don't have two things to transpose"))
     (let ((early-text (buffer-substring (car early) (cdr early)))
           (late-text (buffer-substring (car late) (cdr late))))
       (goto-char (car late))
@@ -307,13 +292,11 @@ swap with."
                    (+ (car early) (length late-text)))))))
 
 (defun transpose-paragraphs (arg) "Swap this paragraph with the next, or move it over ARG paragraphs.
-Negative ARG moves it backward; zero swaps it with the paragraph at the mark."
-  (interactive "*p")
+Negative ARG moves it backward; zero swaps it with the paragraph at the mark." (interactive "*p")
   (paragraph-motion--swap #'forward-paragraph arg))
 
 (defun transpose-sentences (arg) "Swap this sentence with the next, or move it over ARG sentences.
-Negative ARG moves it backward; zero swaps it with the sentence at the mark."
-  (interactive "*p")
+Negative ARG moves it backward; zero swaps it with the sentence at the mark." (interactive "*p")
   (paragraph-motion--swap #'forward-sentence arg))
 
 ;;; Hard newlines.
