@@ -617,3 +617,76 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (cmd '(eval-last-sexp eval-print-last-sexp eval-defun elisp-last-sexp-toggle-display))
   (autoload cmd "elisp-eval" nil t))
 (defalias 'preceding-sexp #'elisp--preceding-sexp)
+
+;; Text and code motion (GNU's paragraphs.el, fill.el, newcomment.el and
+;; lisp.el, preloaded there): the commands load their file on first use.
+;; Their user options are declared special here, so that a `let' of one
+;; before the file is loaded binds it dynamically as in GNU.
+(dolist (var '((paragraph-start "\f\\|[ \t]*$") (paragraph-separate "[ \t\f]*$")
+               (fill-prefix nil t) (use-hard-newlines nil t)
+               (sentence-end-double-space t) (sentence-end-without-period nil)
+               (sentence-end-without-space "\u3002\uff0e\uff1f\uff01") (sentence-end nil)
+               (sentence-end-base "[.?!\u2026\u203d][]\"'\u201d\u2019)}\u00bb\u203a]*")
+               (page-delimiter "^\014") (defun-prompt-regexp nil t)
+               (beginning-of-defun-function nil) (end-of-defun-function (lambda () (forward-sexp 1)))
+               (parens-require-spaces t) (narrow-to-defun-include-comments nil)
+               (insert-pair-alist ((?\( ?\)) (?\[ ?\]) (?\{ ?\}) (?< ?>) (?\" ?\") (?\' ?\') (?` ?\')))
+               (delete-pair-blink-delay 1) (last-command-event nil)
+               (adaptive-fill-mode t) (adaptive-fill-function ignore) (colon-double-space nil)
+               (adaptive-fill-regexp "[ \t]*\\([-\u2013!|#%;>*\u00b7\u2022\u2023\u2043\u25e6]+[ \t]*\\)*")
+               (adaptive-fill-first-line-regexp "\\`[ \t]*\\'") (default-justification left t)
+               (fill-individual-varying-indent nil) (fill-paragraph-function nil)
+               (fill-nobreak-predicate nil) (fill-forward-paragraph-function forward-paragraph)
+               (comment-style indent) (comment-inline-offset 1) (comment-empty-lines nil)
+               (comment-continue nil) (comment-quote-nested t) (comment-fill-column nil)
+               (comment-indent-function comment-indent-default t)
+               (comment-region-function comment-region-default)
+               (uncomment-region-function uncomment-region-default)))
+  (unless (boundp (car var))
+    (internal--define-uninitialized-variable (car var))
+    (set-default (car var) (nth 1 var))
+    (when (nth 2 var) (make-variable-buffer-local (car var)))))
+(dolist (entry '(("paragraph-motion"
+                  (sentence-end start-of-paragraph-text end-of-paragraph-text)
+                  (forward-paragraph backward-paragraph mark-paragraph kill-paragraph
+                   backward-kill-paragraph transpose-paragraphs forward-sentence
+                   backward-sentence kill-sentence backward-kill-sentence
+                   mark-end-of-sentence transpose-sentences repunctuate-sentences
+                   use-hard-newlines))
+                 ("defun-motion"
+                  (beginning-of-defun--in-emptyish-line-p)
+                  (beginning-of-defun beginning-of-defun-raw beginning-of-defun-comments
+                   end-of-defun mark-sexp mark-defun narrow-to-defun kill-sexp
+                   backward-kill-sexp kill-backward-up-list insert-pair insert-parentheses
+                   delete-pair raise-sexp check-parens move-past-close-and-reindent))
+                 ("filling"
+                  (current-fill-column current-justification fill-comment-paragraph
+                   fill-common-string-prefix fill-context-prefix fill-delete-newlines
+                   fill-delete-prefix fill-find-break-point fill-forward-paragraph
+                   fill-french-nobreak-p fill-indent-to-left-margin
+                   fill-individual-paragraphs-citation fill-individual-paragraphs-prefix
+                   fill-match-adaptive-prefix fill-minibuffer-function fill-move-to-break-point
+                   fill-newline fill-nobreak-p fill-polish-nobreak-p fill-single-char-nobreak-p
+                   fill-single-word-nobreak-p fill-text-properties-at skip-line-prefix
+                   unjustify-current-line unjustify-region)
+                  (canonically-space-region fill-individual-paragraphs fill-nonuniform-paragraphs
+                   fill-paragraph fill-region fill-region-as-paragraph justify-current-line
+                   set-fill-prefix set-justification set-justification-center
+                   set-justification-full set-justification-left set-justification-none
+                   set-justification-right))
+                 ("comments"
+                  (comment-add comment-beginning comment-choose-indent comment-enter-backward
+                   comment-forward comment-indent-default comment-make-bol-ws
+                   comment-make-extra-lines comment-normalize-vars comment-only-p comment-padleft
+                   comment-padright comment-quote-nested comment-quote-nested-default
+                   comment-quote-re comment-region-default comment-region-default-1
+                   comment-region-internal comment-search-backward comment-search-forward
+                   comment-string-reverse comment-string-strip comment-valid-prefix-p
+                   uncomment-region-default uncomment-region-default-1)
+                  (comment-box comment-dwim comment-indent comment-indent-new-line comment-kill
+                   comment-line comment-or-uncomment-region comment-region comment-set-column
+                   uncomment-region indent-for-comment indent-new-comment-line kill-comment
+                   set-comment-column))))
+(autoload 'comment-with-narrowing "comments" nil nil 'macro)
+  (dolist (name (nth 1 entry)) (autoload name (car entry)))
+  (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
