@@ -22,12 +22,10 @@
 (defalias 'abbrev-put #'put
   "Give the abbrev symbol SYM the property PROP with VALUE.")
 
-(defun abbrev--check-table (table)
-  "Signal `wrong-type-argument' unless TABLE is an obarray."
+(defun abbrev--check-table (table) "Signal `wrong-type-argument' unless TABLE is an obarray."
   (unless (obarrayp table) (signal 'wrong-type-argument (list 'vectorp table))))
 
-(defun abbrev--props-for (props)
-  "The property list a new abbrev gets from PROPS, an old-style COUNT [SYSTEM] or a plist."
+(defun abbrev--props-for (props) "The property list a new abbrev gets from PROPS, an old-style COUNT [SYSTEM] or a plist."
   (if (and props (not (keywordp (car props))))
       ;; The old form: COUNT and SYSTEM-FLAG as plain arguments.
       (append (list :count (car props))
@@ -35,8 +33,7 @@
     (let ((copy (copy-sequence props)))
       (if (plist-member copy :count) copy (append copy (list :count 0))))))
 
-(defun define-abbrev (table abbrev expansion &optional hook &rest props)
-  "Define ABBREV in TABLE to expand into EXPANSION, calling HOOK after it; return ABBREV.
+(defun define-abbrev (table abbrev expansion &optional hook &rest props) "Define ABBREV in TABLE to expand into EXPANSION, calling HOOK after it; return ABBREV.
 PROPS is a property list: :count (uses so far, 0), :system (a system
 abbrev is not saved; with value `force' it replaces a user abbrev),
 :case-fixed (ABBREV matches only with its own case), :enable-function
@@ -63,20 +60,17 @@ sets `abbrevs-changed'."
         (abbrev-table-put table :abbrev-table-modiff (1+ modiff))))
     abbrev))
 
-(defun abbrev-table-name (table)
-  "Return the name of the variable whose value is TABLE, from `abbrev-table-name-list'."
+(defun abbrev-table-name (table) "Return the name of the variable whose value is TABLE, from `abbrev-table-name-list'."
   (seq-find (lambda (name) (and (boundp name) (eq (symbol-value name) table)))
             abbrev-table-name-list))
 
-(defun abbrev--each (table function)
-  "Call FUNCTION on each abbrev symbol of TABLE that has an expansion."
+(defun abbrev--each (table function) "Call FUNCTION on each abbrev symbol of TABLE that has an expansion."
   (mapatoms (lambda (sym)
               (when (and (symbol-value sym) (not (equal (symbol-name sym) "")))
                 (funcall function sym)))
             table))
 
-(defun abbrev-table-empty-p (object &optional ignore-system)
-  "Return non-nil when the abbrev table OBJECT has no abbrevs.
+(defun abbrev-table-empty-p (object &optional ignore-system) "Return non-nil when the abbrev table OBJECT has no abbrevs.
 With IGNORE-SYSTEM, system abbrevs do not count."
   (unless (abbrev-table-p object) (error "Non abbrev table object"))
   (catch 'abbrev--found
@@ -85,8 +79,7 @@ With IGNORE-SYSTEM, system abbrevs do not count."
                              (throw 'abbrev--found nil))))
     t))
 
-(defun clear-abbrev-table (table)
-  "Remove every abbrev from TABLE, keeping the table's own properties."
+(defun clear-abbrev-table (table) "Remove every abbrev from TABLE, keeping the table's own properties."
   (setq abbrevs-changed t)
   (let ((names nil))
     (mapatoms (lambda (sym) (unless (equal (symbol-name sym) "") (push (symbol-name sym) names)))
@@ -96,8 +89,7 @@ With IGNORE-SYSTEM, system abbrevs do not count."
                     (1+ (or (abbrev-table-get table :abbrev-table-modiff) 0)))
   nil)
 
-(defun copy-abbrev-table (table)
-  "Return a new abbrev table with TABLE's abbrevs, defined afresh.
+(defun copy-abbrev-table (table) "Return a new abbrev table with TABLE's abbrevs, defined afresh.
 Only expansions and hooks are copied: counts start at 0 and other
 properties are dropped.  As in GNU, the table's own \"\" symbol is
 defined too, last, which leaves its modification count one higher."
@@ -109,16 +101,14 @@ defined too, last, which leaves its modification count one higher."
       (define-abbrev copy (symbol-name sym) (symbol-value sym) (symbol-function sym)))
     copy))
 
-(defun kill-all-abbrevs ()
-  "Empty every abbrev table named in `abbrev-table-name-list'."
+(defun kill-all-abbrevs () "Empty every abbrev table named in `abbrev-table-name-list'."
   (interactive)
   (dolist (name abbrev-table-name-list)
     (when (boundp name) (clear-abbrev-table (symbol-value name)))))
 
 ;;; Finding abbrevs.
 
-(defun abbrev--active-tables (&optional tables)
-  "The abbrev tables in effect: TABLES (a table or a list), or the buffer's local ones and the global one."
+(defun abbrev--active-tables (&optional tables) "The abbrev tables in effect: TABLES (a table or a list), or the buffer's local ones and the global one."
   (cond ((consp tables) tables)
         (tables (list tables))
         (t (let ((local (if (listp local-abbrev-table) local-abbrev-table
@@ -130,8 +120,7 @@ defined too, last, which leaves its modification count one higher."
                                              (list (cdr entry)))))))
              (append minor local (list global-abbrev-table))))))
 
-(defun abbrev--symbol (abbrev table)
-  "Return the abbrev symbol for ABBREV in TABLE alone, or nil.
+(defun abbrev--symbol (abbrev table) "Return the abbrev symbol for ABBREV in TABLE alone, or nil.
 Unless the table is case-fixed, ABBREV is looked up in lower case first,
 then as written; an abbrev defined case-fixed matches only its own
 spelling."
@@ -148,13 +137,11 @@ spelling."
       (setq spellings (cdr spellings)))
     found))
 
-(defun abbrev--table-usable-p (table)
-  "Non-nil when TABLE's :enable-function, if any, allows it."
+(defun abbrev--table-usable-p (table) "Non-nil when TABLE's :enable-function, if any, allows it."
   (let ((enable (abbrev-table-get table :enable-function)))
     (or (null enable) (funcall enable))))
 
-(defun abbrev--lookup (abbrev tables)
-  "The first abbrev symbol for ABBREV in TABLES or their parents, or nil."
+(defun abbrev--lookup (abbrev tables) "The first abbrev symbol for ABBREV in TABLES or their parents, or nil."
   (catch 'abbrev--hit
     (dolist (table tables)
       (let ((hit (or (abbrev--symbol abbrev table)
@@ -162,17 +149,14 @@ spelling."
         (when hit (throw 'abbrev--hit hit))))
     nil))
 
-(defun abbrev-symbol (abbrev &optional table)
-  "Return the symbol of ABBREV in TABLE (default: the tables in effect), or nil."
+(defun abbrev-symbol (abbrev &optional table) "Return the symbol of ABBREV in TABLE (default: the tables in effect), or nil."
   (abbrev--lookup abbrev (abbrev--active-tables table)))
 
-(defun abbrev-expansion (abbrev &optional table)
-  "Return the expansion of ABBREV in TABLE (default: the tables in effect), or nil."
+(defun abbrev-expansion (abbrev &optional table) "Return the expansion of ABBREV in TABLE (default: the tables in effect), or nil."
   (let ((sym (abbrev-symbol abbrev table)))
     (and sym (symbol-value sym))))
 
-(defun abbrev--word-before-point (table)
-  "The (START . END) of the candidate abbrev before point for TABLE, or nil.
+(defun abbrev--word-before-point (table) "The (START . END) of the candidate abbrev before point for TABLE, or nil.
 A table's :regexp gives it as its first group; otherwise it is the word
 before point, with anything but word characters after it passed over."
   (let ((pattern (abbrev-table-get table :regexp)) (here (point)))
@@ -187,12 +171,10 @@ before point, with anything but word characters after it passed over."
                  (skip-syntax-backward "w")
                  (cons (point) word-end))))))))
 
-(defun abbrev--drop-char (pos)
-  "Delete the character at POS."
+(defun abbrev--drop-char (pos) "Delete the character at POS."
   (delete-region pos (1+ pos)))
 
-(defun abbrev--before-point ()
-  "Find the abbrev before point: (SYMBOL NAME START END), or nil.
+(defun abbrev--before-point () "Find the abbrev before point: (SYMBOL NAME START END), or nil.
 NAME is the text as written in the buffer.  A position set by
 `abbrev-prefix-mark' starts the abbrev there instead."
   (if (and abbrev-start-location (markerp abbrev-start-location)
@@ -220,8 +202,7 @@ NAME is the text as written in the buffer.  A position set by
 
 ;;; Expanding.
 
-(defun abbrev--adjust-case (typed start end)
-  "Give the expansion between START and END the case of TYPED, the abbrev as written.
+(defun abbrev--adjust-case (typed start end) "Give the expansion between START and END the case of TYPED, the abbrev as written.
 All capitals make a one-word expansion (or any, with `abbrev-all-caps')
 all capitals and put capitals at the words' starts otherwise; some
 capitals give the first word a capital."
@@ -236,8 +217,7 @@ capitals give the first word a capital."
                (upcase-initials-region (+ start (match-beginning 0))
                                        (+ start (match-end 0)))))))))
 
-(defun abbrev-insert (abbrev &optional name wordstart wordend)
-  "Insert the expansion of the abbrev symbol ABBREV and run its hook; return ABBREV.
+(defun abbrev-insert (abbrev &optional name wordstart wordend) "Insert the expansion of the abbrev symbol ABBREV and run its hook; return ABBREV.
 With WORDSTART and WORDEND, the text between them (the abbrev as
 written, NAME) is replaced and the expansion takes NAME's case.  The
 abbrev's :count goes up by one.  The value is nil when the hook has a
@@ -257,8 +237,7 @@ non-nil `no-self-insert' property and returns nil."
             (setq value nil)))))
     value))
 
-(defun abbrev--default-expand ()
-  "Expand the abbrev before point, if any, and return its symbol.
+(defun abbrev--default-expand () "Expand the abbrev before point, if any, and return its symbol.
 `abbrev-expand-functions' are wrapped around the expansion."
   (let ((core (lambda ()
                 (let ((found (abbrev--before-point)))
@@ -278,23 +257,20 @@ non-nil `no-self-insert' property and returns nil."
                     (list abbrev-expand-functions))
                   core)))
 
-(defun abbrev--wrap (wrappers core)
-  "Call CORE inside WRAPPERS, the outermost first; each gets the rest as a function.
+(defun abbrev--wrap (wrappers core) "Call CORE inside WRAPPERS, the outermost first; each gets the rest as a function.
 A t in a buffer-local value stands for the global value."
   (cond ((null wrappers) (funcall core))
         ((eq (car wrappers) t)
          (abbrev--wrap (append (default-value 'abbrev-expand-functions) (cdr wrappers)) core))
         (t (funcall (car wrappers) (lambda () (abbrev--wrap (cdr wrappers) core))))))
 
-(defun expand-abbrev ()
-  "Expand the abbrev before point, returning its symbol (nil when there is none).
+(defun expand-abbrev () "Expand the abbrev before point, returning its symbol (nil when there is none).
 `abbrev-expand-function' does the work (the obsolete
 `pre-abbrev-expand-hook' is not run, as in GNU 28)."
   (interactive)
   (funcall abbrev-expand-function))
 
-(defun unexpand-abbrev ()
-  "Put back the abbrev text that the last expansion replaced."
+(defun unexpand-abbrev () "Put back the abbrev text that the last expansion replaced."
   (interactive)
   (when (and last-abbrev (stringp last-abbrev-text)
              (<= (point-min) last-abbrev-location (point-max)))
@@ -310,8 +286,7 @@ A t in a buffer-local value stands for the global value."
       (goto-char (if tail (- (point-max) tail) here))))
   nil)
 
-(defun abbrev-prefix-mark (&optional arg)
-  "Mark point as the start of the next abbrev, inserting a hyphen there.
+(defun abbrev-prefix-mark (&optional arg) "Mark point as the start of the next abbrev, inserting a hyphen there.
 Unless ARG, the abbrev before point is expanded first."
   (interactive "P")
   (or arg (expand-abbrev))
@@ -321,8 +296,7 @@ Unless ARG, the abbrev before point is expanded first."
     (setq abbrev-start-location-buffer (current-buffer)
           abbrev-start-location mark)))
 
-(defun expand-region-abbrevs (start end &optional noquery)
-  "Expand each abbrev in the region START..END.
+(defun expand-region-abbrevs (start end &optional noquery) "Expand each abbrev in the region START..END.
 Without NOQUERY each would be asked about; in batch they all expand."
   (interactive "r\nP")
   noquery
@@ -334,28 +308,24 @@ Without NOQUERY each would be asked about; in batch they all expand."
       (expand-abbrev))
     (set-marker stop nil)))
 
-(define-minor-mode abbrev-mode
-  "Toggle Abbrev mode: abbrevs expand as words are finished."
+(define-minor-mode abbrev-mode "Toggle Abbrev mode: abbrevs expand as words are finished."
   :lighter " Abbrev")
 
 ;;; Defining from commands.
 
-(defun define-global-abbrev (abbrev expansion)
-  "Define ABBREV, in lower case, as a global abbrev for EXPANSION; return that name."
+(defun define-global-abbrev (abbrev expansion) "Define ABBREV, in lower case, as a global abbrev for EXPANSION; return that name."
   (interactive (let ((name (read-string "Global abbrev: ")))
                  (list name (read-string (format "Expansion of %s: " name)))))
   (define-abbrev global-abbrev-table (downcase abbrev) expansion))
 
-(defun define-mode-abbrev (abbrev expansion)
-  "Define ABBREV, in lower case, for EXPANSION in the buffer's local abbrev table; return that name."
+(defun define-mode-abbrev (abbrev expansion) "Define ABBREV, in lower case, for EXPANSION in the buffer's local abbrev table; return that name."
   (interactive (let ((name (read-string "Mode abbrev: ")))
                  (list name (read-string (format "Expansion of %s: " name)))))
   (let ((table (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)))
     (unless table (error "Major mode has no abbrev table"))
     (define-abbrev table (downcase abbrev) expansion)))
 
-(defun abbrev--check-chars (abbrev global)
-  "Signal an error when ABBREV has characters that are not word constituents.
+(defun abbrev--check-chars (abbrev global) "Signal an error when ABBREV has characters that are not word constituents.
 GLOBAL means the standard syntax table decides, else the buffer's."
   (let ((bad nil))
     (with-syntax-table (if global (standard-syntax-table) (syntax-table))
@@ -369,21 +339,18 @@ GLOBAL means the standard syntax table decides, else the buffer's."
 
 ;;; Describing and saving.
 
-(defun abbrev--table-symbols (name &optional system)
-  "The abbrev symbols of the table named NAME; system ones only with SYSTEM."
+(defun abbrev--table-symbols (name &optional system) "The abbrev symbols of the table named NAME; system ones only with SYSTEM."
   (let ((table (symbol-value name)) (syms nil))
     (abbrev--each table (lambda (sym)
                           (when (or system (not (abbrev-get sym :system)))
                             (push sym syms))))
     syms))
 
-(defun abbrev--sorted (name system)
-  "NAME's abbrev symbols (system ones too with SYSTEM), by name."
+(defun abbrev--sorted (name system) "NAME's abbrev symbols (system ones too with SYSTEM), by name."
   (sort (abbrev--table-symbols name system)
         (lambda (a b) (string-lessp (symbol-name a) (symbol-name b)))))
 
-(defun abbrev--emit (pieces)
-  "Output PIECES in order: a string is inserted in the buffer, a number is a
+(defun abbrev--emit (pieces) "Output PIECES in order: a string is inserted in the buffer, a number is a
 column to indent to (at least one space), and (VALUE) prints VALUE with
 `prin1' to `standard-output'."
   (dolist (piece pieces)
@@ -391,8 +358,7 @@ column to indent to (at least one space), and (VALUE) prints VALUE with
           ((integerp piece) (indent-to piece 1))
           (t (prin1 (car piece))))))
 
-(defun abbrev--write (sym)
-  "Print SYM as one entry of a `define-abbrev-table' call.
+(defun abbrev--write (sym) "Print SYM as one entry of a `define-abbrev-table' call.
 The punctuation goes to the buffer, the printed values to
 `standard-output'.  Of the abbrev's other properties only :case-fixed
 and :enable-function are written."
@@ -405,8 +371,7 @@ and :enable-function are written."
        ,@(and enable `(" :enable-function " (,enable)))
        ")\n"))))
 
-(defun abbrev--describe (sym)
-  "Print SYM as one line of a readable table listing.
+(defun abbrev--describe (sym) "Print SYM as one line of a readable table listing.
 The columns go to the buffer, the printed values to `standard-output'."
   (let ((system (abbrev-get sym :system)) (hook (symbol-function sym)))
     (abbrev--emit
@@ -417,8 +382,7 @@ The columns go to the buffer, the printed values to `standard-output'."
        ,@(and hook `(45 (,hook)))))
     (terpri)))
 
-(defun insert-abbrev-table-description (name &optional readable)
-  "Insert a description of the abbrev table whose variable is NAME.
+(defun insert-abbrev-table-description (name &optional readable) "Insert a description of the abbrev table whose variable is NAME.
 With READABLE, a listing for people (system abbrevs included, marked
 \"(sys)\"); otherwise a `define-abbrev-table' call that recreates the
 user abbrevs."
@@ -436,8 +400,7 @@ user abbrevs."
           (t (insert "(define-abbrev-table '" title " '())\n\n")))
     nil))
 
-(defun write-abbrev-file (&optional file _verbose)
-  "Save the user abbrevs of every table to FILE (default `abbrev-file-name').
+(defun write-abbrev-file (&optional file _verbose) "Save the user abbrevs of every table to FILE (default `abbrev-file-name').
 Tables without user abbrevs are left out; the others come by name."
   (interactive)
   (let ((target (or file abbrev-file-name))
@@ -453,8 +416,7 @@ Tables without user abbrevs are left out; the others come by name."
         (write-region (point-min) (point-max) target nil 0)))
     nil))
 
-(defun read-abbrev-file (&optional file quietly)
-  "Load the abbrev definitions in FILE (default `abbrev-file-name').
+(defun read-abbrev-file (&optional file quietly) "Load the abbrev definitions in FILE (default `abbrev-file-name').
 QUIETLY loads without a message.  Afterwards the abbrevs count as saved."
   (interactive)
   (let ((source (or file abbrev-file-name)))
@@ -462,8 +424,7 @@ QUIETLY loads without a message.  Afterwards the abbrevs count as saved."
   (setq save-abbrevs t abbrevs-changed nil)
   nil)
 
-(defun quietly-read-abbrev-file (&optional file)
-  "Load the abbrev definitions in FILE without a message."
+(defun quietly-read-abbrev-file (&optional file) "Load the abbrev definitions in FILE without a message."
   (read-abbrev-file file 'quietly))
 
 (provide 'abbrevs)

@@ -12,8 +12,7 @@
 ;; Not supported: `ad-get-arg' and friends, activation/deactivation
 ;; classes, freezing.
 
-(defun ad--flag-p (flags prefix)
-  "Non-nil if one of FLAGS abbreviates the flag PREFIX stands for."
+(defun ad--flag-p (flags prefix) "Non-nil if one of FLAGS abbreviates the flag PREFIX stands for."
   (catch 'ad--hit
     (dolist (flag flags nil)
       (let ((abbrev (symbol-name flag)))
@@ -21,23 +20,20 @@
              (string-prefix-p abbrev (symbol-name prefix))
              (throw 'ad--hit t))))))
 
-(defun ad--of-class (pieces pred)
-  "The records of PIECES that PRED accepts, in order."
+(defun ad--of-class (pieces pred) "The records of PIECES that PRED accepts, in order."
   (delq nil (mapcar (lambda (p) (and (funcall pred p) p)) pieces)))
 
 (defun ad--combiner (function)
   (intern (format "ad-Advice-%s" function)))
 
-(defun ad--arglist (function)
-  "The argument list the combined advice of FUNCTION takes, from its current definition."
+(defun ad--arglist (function) "The argument list the combined advice of FUNCTION takes, from its current definition."
   (let* ((def (advice--cd*r (advice--symbol-function function)))
          (def (if (and (symbolp def) (fboundp def)) (indirect-function def) def)))
     (cond ((eq (car-safe def) 'closure) (nth 2 def))
           ((eq (car-safe def) 'lambda) (nth 1 def))
           (t '(&rest ad--args)))))
 
-(defun ad--call-form (arglist)
-  "A form calling the advised function with the arguments named in ARGLIST."
+(defun ad--call-form (arglist) "A form calling the advised function with the arguments named in ARGLIST."
   (let ((fixed nil) (rest nil) (after-rest nil))
     (dolist (arg arglist)
       (cond ((eq arg '&optional))
@@ -48,8 +44,7 @@
         `(setq ad-return-value (apply ad--orig ,@(nreverse fixed) ,rest))
       `(setq ad-return-value (funcall ad--orig ,@(nreverse fixed))))))
 
-(defun ad--substitute (form replacement)
-  "FORM with each `ad-do-it' outside quoted data replaced by REPLACEMENT."
+(defun ad--substitute (form replacement) "FORM with each `ad-do-it' outside quoted data replaced by REPLACEMENT."
   (cond ((eq form 'ad-do-it) replacement)
         ((not (consp form)) form)
         ((eq (car form) 'quote) form)
@@ -59,14 +54,12 @@
                (setq form (cdr form)))
              (nconc (nreverse out) form)))))
 
-(defun ad--body (forms)
-  "FORMS without a leading docstring and interactive form."
+(defun ad--body (forms) "FORMS without a leading docstring and interactive form."
   (when (and (stringp (car-safe forms)) (cdr forms)) (setq forms (cdr forms)))
   (when (eq (car-safe (car-safe forms)) 'interactive) (setq forms (cdr forms)))
   forms)
 
-(defun ad--combine (function)
-  "The function running FUNCTION's enabled pieces around the original, or nil if none is enabled."
+(defun ad--combine (function) "The function running FUNCTION's enabled pieces around the original, or nil if none is enabled."
   (let ((pieces (ad--of-class (get function 'ad--pieces) (lambda (p) (nth 2 p))))
         (arglist (ad--arglist function))
         (command nil))
@@ -94,8 +87,7 @@
                ad-return-value)))
          nil)))))
 
-(defun ad-activate (function &optional _compile)
-  "Combine FUNCTION's enabled old-style advice and put it around FUNCTION.
+(defun ad-activate (function &optional _compile) "Combine FUNCTION's enabled old-style advice and put it around FUNCTION.
 With no piece enabled, this deactivates FUNCTION."
   (let ((combined (ad--combine function))
         (name (ad--combiner function)))
@@ -106,18 +98,15 @@ With no piece enabled, this deactivates FUNCTION."
       (advice-add function :around name)
       function)))
 
-(defun ad-deactivate (function)
-  "Take FUNCTION's old-style advice off it, keeping the pieces for a later `ad-activate'."
+(defun ad-deactivate (function) "Take FUNCTION's old-style advice off it, keeping the pieces for a later `ad-activate'."
   (advice-remove function (ad--combiner function))
   (fmakunbound (ad--combiner function))
   function)
 
-(defun ad-is-active (function)
-  "Return non-nil if FUNCTION's old-style advice is in effect."
+(defun ad-is-active (function) "Return non-nil if FUNCTION's old-style advice is in effect."
   (and (advice-member-p (ad--combiner function) function) t))
 
-(defun ad-is-advised (function)
-  "Return non-nil if FUNCTION has old-style pieces of advice, active or not."
+(defun ad-is-advised (function) "Return non-nil if FUNCTION has old-style pieces of advice, active or not."
   (and (get function 'ad--pieces) t))
 
 (defun ad--find (function class name)
@@ -125,8 +114,7 @@ With no piece enabled, this deactivates FUNCTION."
     (dolist (p (get function 'ad--pieces) nil)
       (and (eq (car p) class) (eq (nth 1 p) name) (throw 'ad--hit p)))))
 
-(defun ad-add-advice (function advice class position)
-  "Add ADVICE, a list (NAME PROTECTED ENABLED (advice lambda ARGS . BODY)), to FUNCTION's CLASS.
+(defun ad-add-advice (function advice class position) "Add ADVICE, a list (NAME PROTECTED ENABLED (advice lambda ARGS . BODY)), to FUNCTION's CLASS.
 POSITION is `first', `last' or an index among that class's pieces.  A piece
 of the same class and name is replaced where it stands."
   (let* ((name (car advice))
@@ -151,8 +139,7 @@ of the same class and name is replaced where it stands."
         (put function 'ad--pieces pieces)))
     nil))
 
-(defun ad-remove-advice (function class name)
-  "Remove FUNCTION's piece of advice of CLASS called NAME; it takes effect at the next activation."
+(defun ad-remove-advice (function class name) "Remove FUNCTION's piece of advice of CLASS called NAME; it takes effect at the next activation."
   (let ((old (ad--find function class name)))
     (unless old
       (error "ad-remove-advice: `%s' has no %s advice `%s'" function class name))
@@ -174,22 +161,18 @@ of the same class and name is replaced where it stands."
       (error "%s: `%s' has no %s advice matching `%s'" caller function class name))
     nil))
 
-(defun ad-enable-advice (function class name)
-  "Enable FUNCTION's piece of CLASS called NAME (a regexp string matches several)."
+(defun ad-enable-advice (function class name) "Enable FUNCTION's piece of CLASS called NAME (a regexp string matches several)."
   (ad--set-enabled 'ad-enable-advice function class name t))
 
-(defun ad-disable-advice (function class name)
-  "Disable FUNCTION's piece of CLASS called NAME (a regexp string matches several)."
+(defun ad-disable-advice (function class name) "Disable FUNCTION's piece of CLASS called NAME (a regexp string matches several)."
   (ad--set-enabled 'ad-disable-advice function class name nil))
 
-(defun ad-unadvise (function)
-  "Deactivate FUNCTION and forget all its old-style pieces of advice."
+(defun ad-unadvise (function) "Deactivate FUNCTION and forget all its old-style pieces of advice."
   (ad-deactivate function)
   (put function 'ad--pieces nil)
   nil)
 
-(defmacro defadvice (function args &rest body)
-  "Define a piece of old-style advice of FUNCTION.
+(defmacro defadvice (function args &rest body) "Define a piece of old-style advice of FUNCTION.
 ARGS is (CLASS NAME [POSITION] [ARGLIST] FLAG...): CLASS is `before',
 `around' or `after'; POSITION `first', `last' or a number; FLAGS may
 include `activate' and `disable' (abbreviations of three letters or more

@@ -68,10 +68,8 @@
 
 ;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
 ;; reads: special from the start, so that a caller's `let' binds them.
-(defvar history-length 100
-  "How many elements a minibuffer history keeps; t for no limit.")
-(defvar history-delete-duplicates nil
-  "Non-nil means adding to a history removes older copies of the element.")
+(defvar history-length 100 "How many elements a minibuffer history keeps; t for no limit.")
+(defvar history-delete-duplicates nil "Non-nil means adding to a history removes older copies of the element.")
 
 ;; Where user files live; `locate-user-emacs-file' (files-ext) reads it.
 (defvar user-emacs-directory "~/.emacs.d/"
@@ -182,10 +180,8 @@
   (autoload name "files-buffers" nil
             (not (memq name '(kill-buffer-ask find-file--read-only confirm-nonexistent-file-or-buffer
                               files--name-absolute-system-p files--force)))))
-(defvar confirm-nonexistent-file-or-buffer 'after-completion
-  "Whether visiting a file or buffer that does not exist asks first.")
-(defvar save-some-buffers-default-predicate nil
-  "When non-nil, the PRED `save-some-buffers' uses when called without one.")
+(defvar confirm-nonexistent-file-or-buffer 'after-completion "Whether visiting a file or buffer that does not exist asks first.")
+(defvar save-some-buffers-default-predicate nil "When non-nil, the PRED `save-some-buffers' uses when called without one.")
 
 ;; Variables GNU has from the start that the two files above read or fill:
 ;; special from the start, so that a caller's `let' binds them dynamically.
@@ -219,52 +215,31 @@
 ;; indentation, search-and-replace and the completion machinery.  Their
 ;; variables are special from the start (GNU has them at start-up), so a
 ;; caller's `let' binds them dynamically.
-(defvar register-alist nil
-  "Alist of (NAME . CONTENTS) for every register in use.")
-(defvar register-separator nil
-  "Register whose text `append-to-register' and `prepend-to-register' put between pieces.")
-(defvar register-preview-delay 1
-  "Seconds before the register preview pops up; nil never shows it.")
-(defvar register-preview-function #'register-preview-default
-  "Function turning a (NAME . CONTENTS) pair into one line of preview text.")
-(defvar killed-rectangle nil
-  "The rectangle last killed or copied by the rectangle commands.")
-(defvar tab-stop-list nil
-  "Columns of the tab stops, or nil for one every `tab-width' columns.")
-(defvar standard-indent 4
-  "Columns the margin commands add or remove by default.")
-(defvar tab-always-indent t
-  "What TAB does: t indents, nil inserts a tab past the indentation, `complete' also completes.")
-(defvar indent-region-function #'indent-region-line-by-line
-  "Function that `indent-region' calls with START and END, or nil.")
+(defvar register-alist nil "Alist of (NAME . CONTENTS) for every register in use.")
+(defvar register-separator nil "Register whose text `append-to-register' and `prepend-to-register' put between pieces.")
+(defvar register-preview-delay 1 "Seconds before the register preview pops up; nil never shows it.")
+(defvar register-preview-function #'register-preview-default "Function turning a (NAME . CONTENTS) pair into one line of preview text.")
+(defvar killed-rectangle nil "The rectangle last killed or copied by the rectangle commands.")
+(defvar tab-stop-list nil "Columns of the tab stops, or nil for one every `tab-width' columns.")
+(defvar standard-indent 4 "Columns the margin commands add or remove by default.")
+(defvar tab-always-indent t "What TAB does: t indents, nil inserts a tab past the indentation, `complete' also completes.")
+(defvar indent-region-function #'indent-region-line-by-line "Function that `indent-region' calls with START and END, or nil.")
 (make-variable-buffer-local 'indent-region-function)
 (defvar indent-line-ignored-functions
   '(indent-relative indent-relative-maybe indent-relative-first-indent-point)
   "Line indenters that `indent-according-to-mode' replaces by copying the previous line's indentation.")
-(defvar case-replace t
-  "Non-nil means a replacement follows the case of the text it replaces.")
-(defvar search-upper-case 'not-yanks
-  "Non-nil means a search string with capitals searches case-sensitively.")
-(defvar query-replace-skip-read-only nil
-  "Non-nil means the replace commands pass over read-only matches.")
-(defvar query-replace-lazy-highlight t
-  "Non-nil means the replace commands highlight all matches.")
-(defvar replace-lax-whitespace nil
-  "Non-nil means a space in the string to replace matches any run of blanks.")
-(defvar replace-regexp-lax-whitespace nil
-  "Non-nil means a space in the regexp to replace matches any run of blanks.")
-(defvar replace-char-fold nil
-  "Non-nil means replacing folds characters.")
-(defvar replace-count 0
-  "How many replacements the current `perform-replace' has made so far.")
-(defvar list-matching-lines-default-context-lines 0
-  "Lines of context `occur' shows around each match by default.")
-(defvar regexp-history nil
-  "Regexps read by the commands that ask for one.")
-(defvar query-replace-history nil
-  "Strings read by the query-replace commands.")
-(defvar completion-styles '(basic partial-completion emacs22)
-  "The completion styles tried in turn; see `completion-styles-alist'.")
+(defvar case-replace t "Non-nil means a replacement follows the case of the text it replaces.")
+(defvar search-upper-case 'not-yanks "Non-nil means a search string with capitals searches case-sensitively.")
+(defvar query-replace-skip-read-only nil "Non-nil means the replace commands pass over read-only matches.")
+(defvar query-replace-lazy-highlight t "Non-nil means the replace commands highlight all matches.")
+(defvar replace-lax-whitespace nil "Non-nil means a space in the string to replace matches any run of blanks.")
+(defvar replace-regexp-lax-whitespace nil "Non-nil means a space in the regexp to replace matches any run of blanks.")
+(defvar replace-char-fold nil "Non-nil means replacing folds characters.")
+(defvar replace-count 0 "How many replacements the current `perform-replace' has made so far.")
+(defvar list-matching-lines-default-context-lines 0 "Lines of context `occur' shows around each match by default.")
+(defvar regexp-history nil "Regexps read by the commands that ask for one.")
+(defvar query-replace-history nil "Strings read by the query-replace commands.")
+(defvar completion-styles '(basic partial-completion emacs22) "The completion styles tried in turn; see `completion-styles-alist'.")
 (defvar completion-styles-alist
   '((emacs21 completion-emacs21-try-completion completion-emacs21-all-completions
              "The whole string as a prefix.")
@@ -288,55 +263,40 @@
     (project-file (styles substring)) (xref-location (styles substring))
     (info-menu (styles basic substring)) (symbol-help (styles basic shorthand substring)))
   "Per-category settings used unless `completion-category-overrides' has some.")
-(defvar completion-category-overrides nil
-  "Per-category settings, as (CATEGORY (styles STYLE...)...).")
+(defvar completion-category-overrides nil "Per-category settings, as (CATEGORY (styles STYLE...)...).")
 (defvar completion-pcm-word-delimiters "-_./:| "
   "The characters that end a word for partial completion.")
-(defvar completion-pcm-complete-word-inserts-delimiters nil
-  "Non-nil means completing a word may insert a delimiter.")
-(defvar completion-cycle-threshold nil
-  "Whether completion cycles: nil never, t always, N with at most N candidates.")
+(defvar completion-pcm-complete-word-inserts-delimiters nil "Non-nil means completing a word may insert a delimiter.")
+(defvar completion-cycle-threshold nil "Whether completion cycles: nil never, t always, N with at most N candidates.")
 ;; simple.el's user options, here rather than in the autoloaded files that use them,
 ;; so that a `let' of one is a dynamic binding before those files load.
 (defvar kill-ring nil "The kills, newest first; see `kill-new' and `yank'.")
 (defvar kill-ring-max 60 "How many kills `kill-ring' keeps.")
 (defvar kill-ring-yank-pointer nil "The tail of `kill-ring' whose car `yank' inserts next.")
 (defvar kill-whole-line nil "Non-nil means `kill-line' at the start of a line takes its newline.")
-(defvar kill-do-not-save-duplicates nil
-  "Non-nil means a kill equal to the newest one is not pushed again.")
-(defvar kill-transform-function nil
-  "Function applied to each new kill's text; nil from it means the text is not saved.")
-(defvar kill-append-merge-undo nil
-  "Non-nil means kills that append are undone together.")
-(defvar kill-read-only-ok nil
-  "Non-nil means killing read-only text copies it without an error.")
+(defvar kill-do-not-save-duplicates nil "Non-nil means a kill equal to the newest one is not pushed again.")
+(defvar kill-transform-function nil "Function applied to each new kill's text; nil from it means the text is not saved.")
+(defvar kill-append-merge-undo nil "Non-nil means kills that append are undone together.")
+(defvar kill-read-only-ok nil "Non-nil means killing read-only text copies it without an error.")
 ;; GNU's defaults are the window system's selection functions; tsmacs has no selections.
 (defvar interprogram-cut-function nil "Function given each new kill, for other programs.")
-(defvar interprogram-paste-function nil
-  "Function returning text other programs killed since, or nil.")
-(defvar save-interprogram-paste-before-kill nil
-  "Non-nil means other programs' text is saved to the ring before a kill replaces it.")
-(defvar yank-pop-change-selection nil
-  "Non-nil means `yank-pop' hands its text to `interprogram-cut-function'.")
-(defvar filter-buffer-substring-function #'buffer-substring--filter
-  "Function of (BEG END DELETE) through which kills and copies take buffer text.")
+(defvar interprogram-paste-function nil "Function returning text other programs killed since, or nil.")
+(defvar save-interprogram-paste-before-kill nil "Non-nil means other programs' text is saved to the ring before a kill replaces it.")
+(defvar yank-pop-change-selection nil "Non-nil means `yank-pop' hands its text to `interprogram-cut-function'.")
+(defvar filter-buffer-substring-function #'buffer-substring--filter "Function of (BEG END DELETE) through which kills and copies take buffer text.")
 (defvar filter-buffer-substring-functions nil "Obsolete wrappers of `filter-buffer-substring'.")
 (defvar buffer-substring-filters nil "Obsolete: functions applied in turn to copied text.")
-(defvar backward-delete-char-untabify-method 'untabify
-  "What `backward-delete-char-untabify' does with whitespace: untabify, hungry, all or nil.")
-(defvar delete-trailing-lines t
-  "Non-nil means `delete-trailing-whitespace' on the whole buffer also drops empty last lines.")
+(defvar backward-delete-char-untabify-method 'untabify "What `backward-delete-char-untabify' does with whitespace: untabify, hungry, all or nil.")
+(defvar delete-trailing-lines t "Non-nil means `delete-trailing-whitespace' on the whole buffer also drops empty last lines.")
 (defvar fill-prefix nil "String put at the start of each new line by filling and line commands, or nil.")
 (defvar goal-column nil "The column vertical motion keeps to, or nil.")
 (make-variable-buffer-local 'goal-column)
 (defvar temporary-goal-column 0 "The column vertical motion is heading for, set by its first step.")
 (defvar track-eol nil "Non-nil means vertical motion from a line's end stays at line ends.")
-(defvar next-line-add-newlines nil
-  "Non-nil means `next-line' on the last line adds a newline.")
+(defvar next-line-add-newlines nil "Non-nil means `next-line' on the last line adds a newline.")
 (defvar line-move-visual t "Non-nil means vertical motion counts screen lines.")
 (defvar line-move-ignore-invisible t "Non-nil means vertical motion skips invisible text.")
-(defvar set-mark-command-repeat-pop nil
-  "Non-nil means repeated \\[set-mark-command] after a pop keeps popping.")
+(defvar set-mark-command-repeat-pop nil "Non-nil means repeated \\[set-mark-command] after a pop keeps popping.")
 (dolist (name '(kill-new kill-append current-kill filter-buffer-substring
                 buffer-substring--filter kill-forward-chars kill-backward-chars))
   (autoload name "simple-kill"))
@@ -371,8 +331,7 @@
 (defvar size-indication-mode nil "Non-nil means the mode line shows the buffer's size.")
 (defvar-local visual-line-mode nil "Non-nil when Visual Line mode is on in this buffer.")
 (defvar-local visible-mode nil "Non-nil when Visible mode is on in this buffer.")
-(defvar normal-auto-fill-function 'do-auto-fill
-  "What `auto-fill-function' becomes when Auto Fill mode is turned on.")
+(defvar normal-auto-fill-function 'do-auto-fill "What `auto-fill-function' becomes when Auto Fill mode is turned on.")
 ;; The minor modes' hooks, special before simple-more.el loads so a `let' of one binds it.
 (dolist (mode '(read-only-mode overwrite-mode binary-overwrite-mode auto-fill-mode
                 indent-tabs-mode visual-line-mode visible-mode line-number-mode
@@ -497,12 +456,9 @@
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
 ;; Lisp indentation (lisp-indent.el): GNU preloads lisp-mode.el, so its
 ;; variables are special from the start.
-(defvar lisp-indent-offset nil
-  "When a number, lines inside a list are indented this many columns past its open paren.")
-(defvar lisp-body-indent 2
-  "Columns by which the body of a special form or definition is indented.")
-(defvar lisp-indent-function #'lisp-indent-function
-  "Function asked how to indent a line in a list headed by a symbol.
+(defvar lisp-indent-offset nil "When a number, lines inside a list are indented this many columns past its open paren.")
+(defvar lisp-body-indent 2 "Columns by which the body of a special form or definition is indented.")
+(defvar lisp-indent-function #'lisp-indent-function "Function asked how to indent a line in a list headed by a symbol.
 It gets the line's start and the parse state there, and gives a column,
 a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (name '(calculate-lisp-indent lisp-indent-function lisp-indent-specform

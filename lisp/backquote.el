@@ -17,8 +17,7 @@
 ;;   (bq-append . PARTS)         the descriptions PARTS appended.
 ;; and the description is then written out as a form.
 
-(defun backquote--render (d)
-  "Write out the description D as a form computing its value."
+(defun backquote--render (d) "Write out the description D as a form computing its value."
   (let ((kind (car d)))
     (cond
      ((eq kind 'bq-const)
@@ -40,30 +39,26 @@
                (cons 'backquote-list*
                      (append items (list (backquote--render tail)))))))))))
 
-(defun backquote--prepend (item acc)
-  "Describe the list made of the element ITEM followed by the list ACC."
+(defun backquote--prepend (item acc) "Describe the list made of the element ITEM followed by the list ACC."
   (cond ((and (eq (car item) 'bq-const) (eq (car acc) 'bq-const))
          (cons 'bq-const (cons (cdr item) (cdr acc))))
         ((eq (car acc) 'bq-chain)
          (cons 'bq-chain (cons (cons item (car (cdr acc))) (cdr (cdr acc)))))
         (t (cons 'bq-chain (cons (list item) acc)))))
 
-(defun backquote--splice (form acc)
-  "Describe the list value of FORM, spliced in front of the list ACC."
+(defun backquote--splice (form acc) "Describe the list value of FORM, spliced in front of the list ACC."
   (let ((part (cons 'bq-form form)))
     (cond ((equal acc '(bq-const)) part)
           ((eq (car acc) 'bq-append) (cons 'bq-append (cons part (cdr acc))))
           (t (list 'bq-append part acc)))))
 
-(defun backquote--unquoted (form)
-  "Describe the value of FORM, written after a comma at the innermost level.
+(defun backquote--unquoted (form) "Describe the value of FORM, written after a comma at the innermost level.
 A quoted constant counts as constant data."
   (if (and (eq (car-safe form) 'quote) (consp (cdr form)))
       (cons 'bq-const (car (cdr form)))
     (cons 'bq-form form)))
 
-(defun backquote--nested (marker rest level)
-  "Describe (MARKER . REST), where MARKER is one of the three backquote symbols.
+(defun backquote--nested (marker rest level) "Describe (MARKER . REST), where MARKER is one of the three backquote symbols.
 REST is processed at LEVEL: deeper inside a nested backquote, shallower
 after a comma that belongs to it."
   (let ((inner (backquote--list rest level)))
@@ -72,12 +67,10 @@ after a comma that belongs to it."
       (cons 'bq-form
             (list 'cons (list 'quote marker) (backquote--render inner))))))
 
-(defun backquote--unquote-tail-p (l)
-  "Non-nil when the list tail L is itself a comma form, as in (a . ,b)."
+(defun backquote--unquote-tail-p (l) "Non-nil when the list tail L is itself a comma form, as in (a . ,b)."
   (and (eq (car l) '\,) (consp (cdr l)) (null (cdr (cdr l)))))
 
-(defun backquote--list (l level)
-  "Describe the template list L at nesting LEVEL (0 is the innermost backquote)."
+(defun backquote--list (l level) "Describe the template list L at nesting LEVEL (0 is the innermost backquote)."
   (let ((elements nil))
     (while (and (consp l) (not (backquote--unquote-tail-p l)))
       (setq elements (cons (car l) elements)
@@ -95,8 +88,7 @@ after a comma that belongs to it."
         (setq elements (cdr elements)))
       acc)))
 
-(defun backquote--vector (v level)
-  "Describe the template vector V at nesting LEVEL."
+(defun backquote--vector (v level) "Describe the template vector V at nesting LEVEL."
   (let ((d (backquote--list (append v nil) level)))
     (cond
      ;; GNU keeps the template vector itself when nothing in it varies.
@@ -108,8 +100,7 @@ after a comma that belongs to it."
       (cons 'bq-form (cons 'vector (mapcar #'backquote--render (car (cdr d))))))
      (t (cons 'bq-form (list 'apply '#'vector (backquote--render d)))))))
 
-(defun backquote--describe (x level)
-  "Describe the template X at nesting LEVEL."
+(defun backquote--describe (x level) "Describe the template X at nesting LEVEL."
   (cond
    ((vectorp x) (backquote--vector x level))
    ((atom x) (cons 'bq-const x))
@@ -121,8 +112,7 @@ after a comma that belongs to it."
           (t (cons 'bq-form (car (cdr x))))))
    (t (backquote--list x level))))
 
-(defmacro backquote-list* (first &rest list)
-  "Cons FIRST and the other elements of LIST onto LIST's last element.
+(defmacro backquote-list* (first &rest list) "Cons FIRST and the other elements of LIST onto LIST's last element.
 \(backquote-list* A B C) is (cons A (cons B C))."
   (let* ((all (reverse (cons first list)))
          (form (car all)))

@@ -15,15 +15,13 @@
 
 ;;; Types.
 
-(defun button-category-symbol (type)
-  "Return the symbol whose properties are the defaults of button TYPE.
+(defun button-category-symbol (type) "Return the symbol whose properties are the defaults of button TYPE.
 Signal an error when TYPE was never defined."
   (let ((holder (get type 'button-category-symbol)))
     (unless holder (error "Unknown button type `%s'" type))
     holder))
 
-(defun define-button-type (name &rest properties)
-  "Define the button type NAME with the defaults PROPERTIES (a property list).
+(defun define-button-type (name &rest properties) "Define the button type NAME with the defaults PROPERTIES (a property list).
 The type starts from a copy of its parent's defaults, the parent being
 given by `:supertype' or `supertype' (default `button'); later changes to the parent
 are not seen.  Redefining a type starts afresh.  Return NAME."
@@ -43,18 +41,15 @@ are not seen.  Redefining a type starts afresh.  Return NAME."
     (put name 'button-category-symbol holder)
     name))
 
-(defun button-type-get (type prop)
-  "Return the default value of PROP for buttons of TYPE."
+(defun button-type-get (type prop) "Return the default value of PROP for buttons of TYPE."
   (let ((holder (button-category-symbol type)))
     (get holder prop)))
 
-(defun button-type-put (type prop val)
-  "Make VAL the default value of PROP for buttons of TYPE; return VAL."
+(defun button-type-put (type prop val) "Make VAL the default value of PROP for buttons of TYPE; return VAL."
   (let ((holder (button-category-symbol type)))
     (put holder prop val)))
 
-(defun button-type-subtype-p (type supertype)
-  "Return non-nil when button TYPE is SUPERTYPE or descends from it."
+(defun button-type-subtype-p (type supertype) "Return non-nil when button TYPE is SUPERTYPE or descends from it."
   ;; Up the chain of supertypes until SUPERTYPE or the top.
   (catch 'button--found
     (while type
@@ -64,13 +59,11 @@ are not seen.  Redefining a type starts afresh.  Return NAME."
 
 ;;; Making buttons.
 
-(defun button--no-category (properties)
-  "Signal an error when the property list PROPERTIES sets `category'."
+(defun button--no-category (properties) "Signal an error when the property list PROPERTIES sets `category'."
   (when (plist-member properties 'category)
     (error "Button `category' property may not be set directly")))
 
-(defun make-button (beg end &rest properties)
-  "Make an overlay button from BEG to END with PROPERTIES, and return it.
+(defun make-button (beg end &rest properties) "Make an overlay button from BEG to END with PROPERTIES, and return it.
 A `type' (or `:type') property gives the button's type; its defaults
 apply to properties the button does not set itself."
   (button--no-category properties)
@@ -87,14 +80,12 @@ apply to properties the button does not set itself."
     (unless typed (overlay-put button 'category 'default-button))
     button))
 
-(defun insert-button (label &rest properties)
-  "Insert LABEL and make it an overlay button with PROPERTIES; return the button."
+(defun insert-button (label &rest properties) "Insert LABEL and make it an overlay button with PROPERTIES; return the button."
   (let ((from (point)))
     (insert label)
     (apply #'make-button from (point) properties)))
 
-(defun button--text-plist (properties)
-  "PROPERTIES as put on a text button: the type turned into its category."
+(defun button--text-plist (properties) "PROPERTIES as put on a text button: the type turned into its category."
   (let ((copy (copy-sequence properties)) (cell nil))
     (setq cell (or (plist-member copy 'type) (plist-member copy :type)))
     (if cell
@@ -103,8 +94,7 @@ apply to properties the button does not set itself."
       (setq copy (cons 'category (cons 'default-button copy))))
     (cons 'button (cons (list t) copy))))
 
-(defun make-text-button (beg end &rest properties)
-  "Make the text from BEG to END a button with PROPERTIES, and return BEG.
+(defun make-text-button (beg end &rest properties) "Make the text from BEG to END a button with PROPERTIES, and return BEG.
 BEG may be a string instead: a copy of it made a button as a whole is
 returned.
 See `make-button' for the `type' property."
@@ -118,13 +108,11 @@ See `make-button' for the `type' property."
       (add-text-properties beg end plist)
       beg)))
 
-(defun insert-text-button (label &rest properties)
-  "Insert LABEL as a text button with PROPERTIES; return where it starts."
+(defun insert-text-button (label &rest properties) "Insert LABEL as a text button with PROPERTIES; return where it starts."
   (prog1 (point)
     (insert (apply #'make-text-button label nil properties))))
 
-(defun button-buttonize (string callback &optional data)
-  "Return a copy of STRING that is a button calling CALLBACK with DATA when pushed."
+(defun button-buttonize (string callback &optional data) "Return a copy of STRING that is a button calling CALLBACK with DATA when pushed."
   (let ((copy (copy-sequence string))
         ;; GNU 28 gives these strings a `category' of t, not a type.
         (plist (list 'action callback 'keymap button-map 'button-data data
@@ -134,16 +122,14 @@ See `make-button' for the `type' property."
 
 ;;; Looking at buttons.
 
-(defun button-at (pos)
-  "Return the button at POS in the current buffer, or nil.
+(defun button-at (pos) "Return the button at POS in the current buffer, or nil.
 An overlay button is returned as itself, a text button as a marker at
 POS."
   (let ((found (get-char-property pos 'button)))
     (when (and found (get-char-property pos 'category))
       (if (overlayp found) found (copy-marker pos t)))))
 
-(defun button--span (button)
-  "BUTTON's extent as (START . END).
+(defun button--span (button) "BUTTON's extent as (START . END).
 A text button is the run of the same `button' value around its position."
   (if (overlayp button)
       (cons (overlay-start button) (overlay-end button))
@@ -151,20 +137,16 @@ A text button is the run of the same `button' value around its position."
       (cons (or (previous-single-property-change (1+ here) 'button) (point-min))
             (or (next-single-property-change here 'button) (point-max))))))
 
-(defun button-start (button)
-  "Return where BUTTON starts."
+(defun button-start (button) "Return where BUTTON starts."
   (car (button--span button)))
 
-(defun button-end (button)
-  "Return where BUTTON ends."
+(defun button-end (button) "Return where BUTTON ends."
   (cdr (button--span button)))
 
-(defun button-get (button prop)
-  "Return BUTTON's value of PROP, its type's default if it has none of its own."
+(defun button-get (button prop) "Return BUTTON's value of PROP, its type's default if it has none of its own."
   (funcall (if (overlayp button) #'overlay-get #'get-text-property) button prop))
 
-(defun button-put (button prop val)
-  "Set BUTTON's property PROP to VAL.  PROP `type' changes the button's type."
+(defun button-put (button prop val) "Set BUTTON's property PROP to VAL.  PROP `type' changes the button's type."
   (when (eq prop 'category)
     (error "Button `category' property may not be set directly"))
   (when (eq prop 'type)
@@ -174,22 +156,18 @@ A text button is the run of the same `button' value around its position."
     (let ((span (button--span button)))
       (put-text-property (car span) (cdr span) prop val))))
 
-(defun button-label (button)
-  "Return the text of BUTTON, without properties."
+(defun button-label (button) "Return the text of BUTTON, without properties."
   (let ((span (button--span button)))
     (buffer-substring-no-properties (car span) (cdr span))))
 
-(defun button-type (button)
-  "Return the type of BUTTON."
+(defun button-type (button) "Return the type of BUTTON."
   (button-get button 'type))
 
-(defun button-has-type-p (button type)
-  "Return non-nil when BUTTON's type is TYPE or descends from it."
+(defun button-has-type-p (button type) "Return non-nil when BUTTON's type is TYPE or descends from it."
   (let ((own (button-get button 'type)))
     (button-type-subtype-p own type)))
 
-(defun button--help-echo (button)
-  "The help text of BUTTON: its `help-echo' called (if a function) or evaluated.
+(defun button--help-echo (button) "The help text of BUTTON: its `help-echo' called (if a function) or evaluated.
 Key references are substituted, as `substitute-command-keys' does."
   (let* ((help (button-get button 'help-echo))
          (object (if (overlayp button) button (current-buffer)))
@@ -202,8 +180,7 @@ Key references are substituted, as `substitute-command-keys' does."
 
 ;;; Moving between buttons.
 
-(defun next-button (pos &optional count-current)
-  "Return the first button after POS, or nil.
+(defun next-button (pos &optional count-current) "Return the first button after POS, or nil.
 With COUNT-CURRENT, a button at POS itself counts."
   (let ((here (button-at pos)))
     (if (and here count-current)
@@ -214,8 +191,7 @@ With COUNT-CURRENT, a button at POS itself counts."
               (setq cursor (next-single-char-property-change cursor 'button))))
         found))))
 
-(defun previous-button (pos &optional count-current)
-  "Return the last button before POS, or nil.
+(defun previous-button (pos &optional count-current) "Return the last button before POS, or nil.
 With COUNT-CURRENT, a button at POS itself counts."
   (let ((here (button-at pos)))
     (if (and here count-current)
@@ -226,15 +202,13 @@ With COUNT-CURRENT, a button at POS itself counts."
               (setq cursor (previous-single-char-property-change cursor 'button))))
         found))))
 
-(defun button--step (forward wrap)
-  "The next button (FORWARD) or previous one from point; with WRAP, go round the buffer."
+(defun button--step (forward wrap) "The next button (FORWARD) or previous one from point; with WRAP, go round the buffer."
   (or (if forward (next-button (point)) (previous-button (point)))
       (and wrap (if forward
                     (next-button (point-min) t)
                   (previous-button (point-max) t)))))
 
-(defun forward-button (n &optional wrap display-message no-error)
-  "Move to the start of the Nth next button (backward when N is negative); return it.
+(defun forward-button (n &optional wrap display-message no-error) "Move to the start of the Nth next button (backward when N is negative); return it.
 Buttons with a non-nil `skip' property are passed over.  WRAP goes on
 from the other end of the buffer.  DISPLAY-MESSAGE shows the button's
 help text.  When there is no such button, signal a `user-error', or
@@ -270,15 +244,13 @@ return nil if NO-ERROR."
                (when help (message "%s" help))))
            hit))))
 
-(defun backward-button (n &optional wrap display-message no-error)
-  "Move to the start of the Nth previous button; see `forward-button'."
+(defun backward-button (n &optional wrap display-message no-error) "Move to the start of the Nth previous button; see `forward-button'."
   (interactive "p")
   (forward-button (* -1 n) wrap display-message no-error))
 
 ;;; Pushing buttons.
 
-(defun button-activate (button &optional use-mouse-action)
-  "Call BUTTON's action and return its value.
+(defun button-activate (button &optional use-mouse-action) "Call BUTTON's action and return its value.
 The action gets the button's `button-data', or else BUTTON itself.  With
 USE-MOUSE-ACTION, a `mouse-action' property is preferred."
   (let* ((mouse (and use-mouse-action (button-get button 'mouse-action)))
@@ -286,15 +258,13 @@ USE-MOUSE-ACTION, a `mouse-action' property is preferred."
          (argument (or (button-get button 'button-data) button)))
     (funcall handler argument)))
 
-(defun push-button (&optional pos use-mouse-action)
-  "Activate the button at POS (default point); return t, or nil when there is none."
+(defun push-button (&optional pos use-mouse-action) "Activate the button at POS (default point); return t, or nil when there is none."
   (interactive)
   (let ((found (button-at (or pos (point)))))
     (and found
          (progn (button-activate found use-mouse-action) t))))
 
-(define-minor-mode button-mode
-  "Minor mode in which TAB and S-TAB move between buttons."
+(define-minor-mode button-mode "Minor mode in which TAB and S-TAB move between buttons."
   :keymap button-buffer-map)
 
 (provide 'buttons)

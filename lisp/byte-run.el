@@ -133,23 +133,19 @@ BODY may start with a docstring and a (declare ...) form; see
             (byte-run--definition name arglist body macro-declarations-alist
                                   #'(lambda (fn) (list 'cons ''macro fn))))))
 
-(defmacro defun (name arglist &rest body)
-  "Make NAME a function of ARGLIST that runs BODY.
+(defmacro defun (name arglist &rest body) "Make NAME a function of ARGLIST that runs BODY.
 BODY may start with a docstring, a (declare ...) form (see
 `defun-declarations-alist') and an (interactive ...) form."
   (byte-run--definition name arglist body defun-declarations-alist nil))
 
-(defmacro declare (&rest _specs)
-  "Give properties of the enclosing definition; by itself, expand to nil.
+(defmacro declare (&rest _specs) "Give properties of the enclosing definition; by itself, expand to nil.
 `defun' and `defmacro' read the _SPECS before this could run."
   nil)
 
-(defun function-put (func prop value)
-  "Give the function named FUNC the property PROP with VALUE."
+(defun function-put (func prop value) "Give the function named FUNC the property PROP with VALUE."
   (put func prop value))
 
-(defun function-get (f prop &optional _autoload)
-  "The property PROP of the function named F, looking through aliases.
+(defun function-get (f prop &optional _autoload) "The property PROP of the function named F, looking through aliases.
 When F has no such property and its definition is another symbol, that
 symbol is asked, and so on."
   (let ((value nil))
@@ -161,53 +157,44 @@ symbol is asked, and so on."
                        (progn (setq f def) t))))))
     value))
 
-(defmacro defsubst (name arglist &rest body)
-  "Define NAME as a function of ARGLIST running BODY, meant to be inlined.
+(defmacro defsubst (name arglist &rest body) "Define NAME as a function of ARGLIST running BODY, meant to be inlined.
 Without a compiler, this is `defun'."
   (cons 'defun (cons name (cons arglist body))))
 
 ;;;; Compile-time forms, without a compiler.
 
-(defun byte-run--value-now (body)
-  "Evaluate the forms BODY at once and return a form quoting the last value."
+(defun byte-run--value-now (body) "Evaluate the forms BODY at once and return a form quoting the last value."
   (let ((value nil))
     (while body
       (setq value (eval (car body) lexical-binding)
             body (cdr body)))
     (list 'quote value)))
 
-(defmacro eval-when-compile (&rest body)
-  "Run BODY while expanding, and expand to its value, quoted."
+(defmacro eval-when-compile (&rest body) "Run BODY while expanding, and expand to its value, quoted."
   (byte-run--value-now body))
 
-(defmacro eval-and-compile (&rest body)
-  "Run BODY while expanding, and expand to its value, quoted.
+(defmacro eval-and-compile (&rest body) "Run BODY while expanding, and expand to its value, quoted.
 With no compiler this is the same as `eval-when-compile'."
   (byte-run--value-now body))
 
-(defmacro dont-compile (&rest body)
-  "Expand to a call of `eval' on BODY, so that a compiler leaves it alone."
+(defmacro dont-compile (&rest body) "Expand to a call of `eval' on BODY, so that a compiler leaves it alone."
   (let ((form (if (cdr body) (cons 'progn body) (car body))))
     (list 'eval (list 'quote form))))
 
-(defun with-no-warnings (&rest body)
-  "Return the last of BODY's values; for a compiler, silence its warnings."
+(defun with-no-warnings (&rest body) "Return the last of BODY's values; for a compiler, silence its warnings."
   (car (last body)))
 
-(defmacro with-suppressed-warnings (_warnings &rest body)
-  "Run BODY; for a compiler, silence the kinds of warnings _WARNINGS lists."
+(defmacro with-suppressed-warnings (_warnings &rest body) "Run BODY; for a compiler, silence the kinds of warnings _WARNINGS lists."
   (cons 'progn body))
 
 ;;;; Obsolete names.
 
-(defun make-obsolete (obsolete-name current-name when)
-  "Mark the function OBSOLETE-NAME obsolete since WHEN, in favour of CURRENT-NAME.
+(defun make-obsolete (obsolete-name current-name when) "Mark the function OBSOLETE-NAME obsolete since WHEN, in favour of CURRENT-NAME.
 Return OBSOLETE-NAME."
   (prog1 obsolete-name
     (put obsolete-name 'byte-obsolete-info (list current-name nil when))))
 
-(defmacro define-obsolete-function-alias (obsolete-name current-name when &optional docstring)
-  "Alias OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
+(defmacro define-obsolete-function-alias (obsolete-name current-name when &optional docstring) "Alias OBSOLETE-NAME to CURRENT-NAME, marked obsolete since WHEN.
 DOCSTRING, if given, documents the alias."
   (list 'progn
         (list 'defalias obsolete-name current-name docstring)

@@ -7,12 +7,10 @@
 
 ;;; Conversion and comparison.
 
-(defun cl--as-list (seq)
-  "Return the elements of the sequence SEQ as a list (SEQ itself if a list)."
+(defun cl--as-list (seq) "Return the elements of the sequence SEQ as a list (SEQ itself if a list)."
   (if (listp seq) seq (append seq nil)))
 
-(defun cl--coerce-to-character (x)
-  "Return the only character of the string or symbol name X, or signal."
+(defun cl--coerce-to-character (x) "Return the only character of the string or symbol name X, or signal."
   (let ((name (if (symbolp x) (symbol-name x) x)))
     (if (and (stringp name) (= (length name) 1))
         (aref name 0)
@@ -28,8 +26,7 @@
     (float . float))
   "How `cl-coerce' converts to each type it knows: (TYPE . FUNCTION).")
 
-(defun cl-coerce (x type)
-  "Convert X to the type named by TYPE, a Common Lisp type specifier.
+(defun cl-coerce (x type) "Convert X to the type named by TYPE, a Common Lisp type specifier.
 Sequence types copy the elements into a new sequence of that type,
 `character' accepts a one-character string or symbol, and `float'
 converts a number.  X is returned as it is when it already has TYPE."
@@ -40,8 +37,7 @@ converts a number.  X is returned as it is when it already has TYPE."
           (funcall how x)
         (error "Can't coerce %s to type %s" x type)))))
 
-(defun cl-equalp (x y)
-  "Return t if X and Y are alike, in a looser sense than `equal'.
+(defun cl-equalp (x y) "Return t if X and Y are alike, in a looser sense than `equal'.
 Numbers only need to be `=' and strings are compared without regard to
 case; conses and vectors are compared element by element this way."
   (or (eq x y)
@@ -66,8 +62,7 @@ case; conses and vectors are compared element by element this way."
 
 ;;; Mapping.
 
-(defun cl--zip-columns (seqs)
-  "Transpose SEQS into a list of argument lists, one per position.
+(defun cl--zip-columns (seqs) "Transpose SEQS into a list of argument lists, one per position.
 Stops at the end of the shortest sequence."
   (let ((cols (mapcar #'cl--as-list seqs))
         (rows nil))
@@ -76,8 +71,7 @@ Stops at the end of the shortest sequence."
       (setq cols (mapcar #'cdr cols)))
     (nreverse rows)))
 
-(defun cl--zip-tails (lists)
-  "Return the argument lists for the tail-mapping functions over LISTS.
+(defun cl--zip-tails (lists) "Return the argument lists for the tail-mapping functions over LISTS.
 Each element is a list of successive tails, one from each of LISTS,
 and the result stops as soon as any of them has run out of conses."
   (let ((rows nil))
@@ -86,48 +80,40 @@ and the result stops as soon as any of them has run out of conses."
       (setq lists (mapcar #'cdr lists)))
     (nreverse rows)))
 
-(defun cl-mapcar (func seq &rest rest)
-  "Call FUNC on the elements of SEQ, and of the REST sequences if any.
+(defun cl-mapcar (func seq &rest rest) "Call FUNC on the elements of SEQ, and of the REST sequences if any.
 With several sequences FUNC gets one argument from each and the mapping
 stops with the shortest.  Return the list of FUNC's values."
   (if rest
       (mapcar (apply-partially #'apply func) (cl--zip-columns (cons seq rest)))
     (mapcar func seq)))
 
-(defun cl-map (type func seq &rest rest)
-  "Like `cl-mapcar', but collect the values into a sequence of TYPE.
+(defun cl-map (type func seq &rest rest) "Like `cl-mapcar', but collect the values into a sequence of TYPE.
 TYPE nil discards the values and returns nil."
   (let ((vals (apply #'cl-mapcar func seq rest)))
     (if type (cl-coerce vals type))))
 
-(defun cl-mapc (func seq &rest rest)
-  "Call FUNC on the elements of SEQ and the REST sequences, for effect.
+(defun cl-mapc (func seq &rest rest) "Call FUNC on the elements of SEQ and the REST sequences, for effect.
 Return SEQ."
   (if rest
       (progn (mapc (apply-partially #'apply func) (cl--zip-columns (cons seq rest)))
              seq)
     (mapc func seq)))
 
-(defun cl-mapcan (func seq &rest rest)
-  "Like `cl-mapcar', but join FUNC's values together with `nconc'."
+(defun cl-mapcan (func seq &rest rest) "Like `cl-mapcar', but join FUNC's values together with `nconc'."
   (apply #'nconc (apply #'cl-mapcar func seq rest)))
 
-(defun cl-maplist (func list &rest rest)
-  "Call FUNC on LIST, then on its cdr, and so on, returning the values.
+(defun cl-maplist (func list &rest rest) "Call FUNC on LIST, then on its cdr, and so on, returning the values.
 With REST lists FUNC gets one tail of each, until one of them ends."
   (mapcar (apply-partially #'apply func) (cl--zip-tails (cons list rest))))
 
-(defun cl-mapl (func list &rest rest)
-  "Like `cl-maplist', but call FUNC only for effect and return LIST."
+(defun cl-mapl (func list &rest rest) "Like `cl-maplist', but call FUNC only for effect and return LIST."
   (mapc (apply-partially #'apply func) (cl--zip-tails (cons list rest)))
   list)
 
-(defun cl-mapcon (func list &rest rest)
-  "Like `cl-maplist', but join FUNC's values together with `nconc'."
+(defun cl-mapcon (func list &rest rest) "Like `cl-maplist', but join FUNC's values together with `nconc'."
   (apply #'nconc (apply #'cl-maplist func list rest)))
 
-(defun cl-some (pred seq &rest rest)
-  "Return the first non-nil value PRED gives on the elements of the sequences.
+(defun cl-some (pred seq &rest rest) "Return the first non-nil value PRED gives on the elements of the sequences.
 PRED takes one argument from SEQ and from each of REST; return nil when
 no call gives anything but nil."
   (let ((rows (if rest
@@ -138,8 +124,7 @@ no call gives anything but nil."
       (setq hit (apply pred (pop rows))))
     hit))
 
-(defun cl-every (pred seq &rest rest)
-  "Return t if PRED is non-nil on all elements of SEQ and the REST sequences.
+(defun cl-every (pred seq &rest rest) "Return t if PRED is non-nil on all elements of SEQ and the REST sequences.
 Stops at the first element for which PRED returns nil, and returns nil then."
   (let ((rows (if rest
                   (cl--zip-columns (cons seq rest))
@@ -148,37 +133,31 @@ Stops at the first element for which PRED returns nil, and returns nil then."
       (pop rows))
     (null rows)))
 
-(defun cl-notany (pred seq &rest rest)
-  "Return t if PRED gives nil on every element of SEQ and REST, else nil."
+(defun cl-notany (pred seq &rest rest) "Return t if PRED gives nil on every element of SEQ and REST, else nil."
   (null (apply #'cl-some pred seq rest)))
 
-(defun cl-notevery (pred seq &rest rest)
-  "Return t if PRED gives nil on some element of SEQ and REST, else nil."
+(defun cl-notevery (pred seq &rest rest) "Return t if PRED gives nil on some element of SEQ and REST, else nil."
   (null (apply #'cl-every pred seq rest)))
 
 ;;; Integer arithmetic.
 
-(defun cl--gcd-pair (a b)
-  "Return a greatest common divisor of the integers A and B, by Euclid.
+(defun cl--gcd-pair (a b) "Return a greatest common divisor of the integers A and B, by Euclid.
 Its sign is unspecified; callers take the absolute value."
   (if (= b 0)
       a
     (cl--gcd-pair b (% a b))))
 
-(defun cl-gcd (&rest args)
-  "Return the largest integer dividing all of ARGS, or 0 with no ARGS."
+(defun cl-gcd (&rest args) "Return the largest integer dividing all of ARGS, or 0 with no ARGS."
   (abs (cl-reduce #'cl--gcd-pair (cdr args) :initial-value (or (car args) 0))))
 
-(defun cl-lcm (&rest args)
-  "Return the smallest positive multiple of all of ARGS.
+(defun cl-lcm (&rest args) "Return the smallest positive multiple of all of ARGS.
 That is 1 with no ARGS and 0 when one of them is 0."
   (if (memql 0 args)
       0
     (abs (cl-reduce (lambda (m n) (* n (/ m (cl--gcd-pair m n))))
                     (cdr args) :initial-value (or (car args) 1)))))
 
-(defun cl-isqrt (x)
-  "Return the largest integer whose square does not exceed the integer X.
+(defun cl-isqrt (x) "Return the largest integer whose square does not exceed the integer X.
 Signal `arith-error' unless X is a non-negative integer."
   (unless (and (integerp x) (>= x 0))
     (signal 'arith-error nil))
@@ -192,14 +171,12 @@ Signal `arith-error' unless X is a non-negative integer."
         (setq next (/ (+ r (/ x r)) 2)))
       r)))
 
-(defun cl-floor (x &optional y)
-  "Divide X by Y (1 by default), rounding toward minus infinity.
+(defun cl-floor (x &optional y) "Divide X by Y (1 by default), rounding toward minus infinity.
 Return the list (QUOTIENT REMAINDER)."
   (let ((quot (floor x y)))
     (list quot (- x (* quot (or y 1))))))
 
-(defun cl-ceiling (x &optional y)
-  "Divide X by Y (1 by default), rounding toward plus infinity.
+(defun cl-ceiling (x &optional y) "Divide X by Y (1 by default), rounding toward plus infinity.
 Return the list (QUOTIENT REMAINDER)."
   (let* ((down (cl-floor x y))
          (r (nth 1 down)))
@@ -207,14 +184,12 @@ Return the list (QUOTIENT REMAINDER)."
         down
       (list (1+ (car down)) (- r (if y y 1))))))
 
-(defun cl-truncate (x &optional y)
-  "Divide X by Y (1 by default), rounding toward zero.
+(defun cl-truncate (x &optional y) "Divide X by Y (1 by default), rounding toward zero.
 Return the list (QUOTIENT REMAINDER)."
   (let ((negative (if y (not (eq (< x 0) (< y 0))) (< x 0))))
     (if negative (cl-ceiling x y) (cl-floor x y))))
 
-(defun cl-round (x &optional y)
-  "Divide X by Y (1 by default), rounding to the nearest integer.
+(defun cl-round (x &optional y) "Divide X by Y (1 by default), rounding to the nearest integer.
 A quotient exactly halfway goes to the even integer.  Return the list
 (QUOTIENT REMAINDER)."
   (cond
@@ -226,31 +201,25 @@ A quotient exactly halfway goes to the even integer.  Return the list
    (t
     (let ((q (round (/ x y)))) (list q (- x (* y q)))))))
 
-(defun cl-mod (x y)
-  "Return the remainder of `cl-floor' of X by Y; it has the sign of Y."
+(defun cl-mod (x y) "Return the remainder of `cl-floor' of X by Y; it has the sign of Y."
   (car (cdr (cl-floor x y))))
 
-(defun cl-rem (x y)
-  "Return the remainder of `cl-truncate' of X by Y; it has the sign of X."
+(defun cl-rem (x y) "Return the remainder of `cl-truncate' of X by Y; it has the sign of X."
   (car (cdr (cl-truncate x y))))
 
-(defun cl-signum (x)
-  "Return the integer 1, -1 or 0 as the number X is above, below or at zero."
+(defun cl-signum (x) "Return the integer 1, -1 or 0 as the number X is above, below or at zero."
   (if (> x 0) 1 (if (< x 0) -1 0)))
 
-(defconst cl--parse-integer-keys '(:start :end :radix :junk-allowed)
-  "The keywords `cl-parse-integer' accepts.")
+(defconst cl--parse-integer-keys '(:start :end :radix :junk-allowed) "The keywords `cl-parse-integer' accepts.")
 
-(defun cl--parse-integer-skip-blanks (string pos stop)
-  "Return the first index from POS below STOP where STRING has no blank.
+(defun cl--parse-integer-skip-blanks (string pos stop) "Return the first index from POS below STOP where STRING has no blank.
 Blanks are the characters of whitespace syntax in the standard syntax
 table: space, tab, form feed and no-break space.  Return STOP if all are."
   (or (cl-position-if-not (lambda (c) (memq c '(?\s ?\t ?\f #xa0)))
                          string :start pos :end stop)
       stop))
 
-(defun cl-parse-integer (string &rest keys)
-  "Read an integer written in STRING, in base 10 or another radix.
+(defun cl-parse-integer (string &rest keys) "Read an integer written in STRING, in base 10 or another radix.
 Blanks may surround the digits, and a sign may come before them.
 Keywords: :start and :end bound the part of STRING to read; :radix is
 the base, from 2 to 36; with :junk-allowed non-nil, reading stops at the
@@ -291,34 +260,28 @@ when there are no digits, instead of signalling an error."
 
 ;;; Sequences and lists.
 
-(defun cl-subseq (seq start &optional end)
-  "Return a copy of the part of SEQ from index START up to END.
+(defun cl-subseq (seq start &optional end) "Return a copy of the part of SEQ from index START up to END.
 END nil means the end of SEQ; negative indices count from the end."
   (seq-subseq seq start end))
 
-(defun cl-concatenate (type &rest sequences)
-  "Join SEQUENCES into one new sequence of TYPE: `list', `vector' or `string'."
+(defun cl-concatenate (type &rest sequences) "Join SEQUENCES into one new sequence of TYPE: `list', `vector' or `string'."
   (apply #'seq-concatenate type sequences))
 
-(defun cl-revappend (x y)
-  "Return the elements of the list X in reverse order, followed by Y.
+(defun cl-revappend (x y) "Return the elements of the list X in reverse order, followed by Y.
 X is not modified."
   (dolist (elt x y)
     (push elt y)))
 
-(defun cl-nreconc (x y)
-  "Reverse the list X in place and attach Y at its end; return the result."
+(defun cl-nreconc (x y) "Reverse the list X in place and attach Y at its end; return the result."
   ;; Turn each cons of X around to point at what has been built so far.
   (while (consp x) (let ((next (cdr x))) (setcdr x y) (setq y x x next)))
   y)
 
-(defun cl-list-length (x)
-  "Return how many elements the list X has, or nil if X is circular."
+(defun cl-list-length (x) "Return how many elements the list X has, or nil if X is circular."
   (or (listp x) (signal 'wrong-type-argument (list 'list x 'x)))
   (condition-case nil (length x) (circular-list nil)))
 
-(defun cl-tailp (sublist list)
-  "Return t if SUBLIST is LIST itself or one of its tails.
+(defun cl-tailp (sublist list) "Return t if SUBLIST is LIST itself or one of its tails.
 The final atom of a dotted LIST counts as a tail too, compared with `eql'."
   (catch 'cl--tail-found
     (while (consp list)
@@ -328,18 +291,15 @@ The final atom of a dotted LIST counts as a tail too, compared with `eql'."
 
 ;;; Plists.
 
-(defun cl-getf (plist tag &optional def)
-  "Return the value stored under TAG in the property list PLIST.
+(defun cl-getf (plist tag &optional def) "Return the value stored under TAG in the property list PLIST.
 When PLIST has no TAG, return DEF."
   (let ((cell (plist-member plist tag)))
     (if cell (nth 1 cell) def)))
 
-(defun cl-get (sym tag &optional def)
-  "Return SYM's TAG property, or DEF if SYM has no such property."
+(defun cl-get (sym tag &optional def) "Return SYM's TAG property, or DEF if SYM has no such property."
   (cl-getf (symbol-plist sym) tag def))
 
-(defun cl--set-getf (plist tag val)
-  "Store VAL under TAG in PLIST, in place if TAG is present.
+(defun cl--set-getf (plist tag val) "Store VAL under TAG in PLIST, in place if TAG is present.
 Return the property list to use from now on."
   (let ((cell (plist-member plist tag)))
     (if (null cell)
@@ -347,8 +307,7 @@ Return the property list to use from now on."
       (setcar (cdr cell) val)
       plist)))
 
-(defun cl--do-remf (plist tag)
-  "Cut TAG and its value out of PLIST, searching from its second pair.
+(defun cl--do-remf (plist tag) "Cut TAG and its value out of PLIST, searching from its second pair.
 Return t if something was removed.  The first pair is the caller's job,
 since removing it changes which cons starts the list."
   (catch 'cl--removed
@@ -361,8 +320,7 @@ since removing it changes which cons starts the list."
         (setq prev (nthcdr 2 prev))))
     nil))
 
-(defun cl-remprop (sym tag)
-  "Remove the property TAG from the symbol SYM.
+(defun cl-remprop (sym tag) "Remove the property TAG from the symbol SYM.
 Return t if SYM had that property, nil otherwise."
   (let ((props (symbol-plist sym)))
     (cond

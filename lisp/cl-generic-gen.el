@@ -43,8 +43,7 @@
   (lambda (var &rest _) `(cl--generic-types-of ,var))
   (lambda (tag &rest _) tag))
 
-(cl-defgeneric cl-generic-generalizers (specializer)
-  "The generalizers that can decide whether an argument fits SPECIALIZER.
+(cl-defgeneric cl-generic-generalizers (specializer) "The generalizers that can decide whether an argument fits SPECIALIZER.
 Add a method to make a new kind of specializer usable in `cl-defmethod'."
   (cond
    ((eq specializer t) (list cl--generic-t-generalizer))
@@ -56,8 +55,7 @@ Add a method to make a new kind of specializer usable in `cl-defmethod'."
     (list cl--generic-typeof-generalizer))
    (t (error "Unknown specializer %S" specializer))))
 
-(defun cl--generic-register-custom (spec)
-  "Record which generalizers handle the specializer SPEC; return SPEC.
+(defun cl--generic-register-custom (spec) "Record which generalizers handle the specializer SPEC; return SPEC.
 Signals the error of `cl-generic-generalizers' when none does."
   (let ((generalizers (cl-generic-generalizers spec)))
     (unless cl--generic-custom-specs
@@ -65,20 +63,17 @@ Signals the error of `cl-generic-generalizers' when none does."
     (puthash spec generalizers cl--generic-custom-specs)
     spec))
 
-(defvar cl--generic-taggers nil
-  "Alist of (GENERALIZER . TAG-FUNCTION), made as dispatch needs them.
+(defvar cl--generic-taggers nil "Alist of (GENERALIZER . TAG-FUNCTION), made as dispatch needs them.
 Keyed by the record itself: a redefined generalizer gets a new entry.")
 
-(defun cl--generic-tag-function (generalizer)
-  "A function computing GENERALIZER's tag of its argument, made once."
+(defun cl--generic-tag-function (generalizer) "A function computing GENERALIZER's tag of its argument, made once."
   (or (cdr (assq generalizer cl--generic-taggers))
       (let* ((var (make-symbol "arg"))
              (fn (eval `(lambda (,var) ,(funcall (aref generalizer 3) var)) t)))
         (push (cons generalizer fn) cl--generic-taggers)
         fn)))
 
-(defun cl--generic-custom-rank (spec arg)
-  "How closely the custom specializer SPEC fits ARG (lower is closer), or nil."
+(defun cl--generic-custom-rank (spec arg) "How closely the custom specializer SPEC fits ARG (lower is closer), or nil."
   (let ((best nil))
     (dolist (generalizer (gethash spec cl--generic-custom-specs))
       (let* ((tag (funcall (cl--generic-tag-function generalizer) arg))
@@ -90,8 +85,7 @@ Keyed by the record itself: a redefined generalizer gets a new entry.")
             (if (or (null best) (< rank best)) (setq best rank))))))
     best))
 
-(defun cl-find-method (generic qualifiers specializers)
-  "The method of GENERIC with exactly QUALIFIERS and SPECIALIZERS, or nil."
+(defun cl-find-method (generic qualifiers specializers) "The method of GENERIC with exactly QUALIFIERS and SPECIALIZERS, or nil."
   (let ((object (and (symbolp generic) (get generic 'cl--generic)))
         (found nil))
     (unless object (signal 'wrong-type-argument (list 'cl--generic nil)))
@@ -102,8 +96,7 @@ Keyed by the record itself: a redefined generalizer gets a new entry.")
            (setq found method)))
     found))
 
-(defun cl-method-qualifiers (method)
-  "The qualifiers of the generic-function METHOD, as a list."
+(defun cl-method-qualifiers (method) "The qualifiers of the generic-function METHOD, as a list."
   (aref method 2))
 
 (provide 'cl-generic-gen)

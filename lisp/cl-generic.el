@@ -19,36 +19,29 @@
 (define-error 'cl-no-primary-method "No primary method" 'cl-no-method)
 (define-error 'cl-no-applicable-method "No applicable method" 'cl-no-method)
 
-(defun cl-no-next-method (generic method &rest args)
-  "Signal that METHOD of GENERIC, called with ARGS, has no next method."
+(defun cl-no-next-method (generic method &rest args) "Signal that METHOD of GENERIC, called with ARGS, has no next method."
   (signal 'cl-no-next-method `(,generic ,method ,@args)))
 
-(defun cl-no-applicable-method (generic &rest args)
-  "Signal that none of the methods of GENERIC accepts ARGS."
+(defun cl-no-applicable-method (generic &rest args) "Signal that none of the methods of GENERIC accepts ARGS."
   (signal 'cl-no-applicable-method `(,generic ,@args)))
 
-(defun cl-no-primary-method (generic &rest args)
-  "Signal that GENERIC has only qualified methods for ARGS, no primary one."
+(defun cl-no-primary-method (generic &rest args) "Signal that GENERIC has only qualified methods for ARGS, no primary one."
   (signal 'cl-no-primary-method `(,generic ,@args)))
 
-(defun cl-generic-p (f)
-  "Return the generic function object F names, or nil if it names none."
+(defun cl-generic-p (f) "Return the generic function object F names, or nil if it names none."
   (and (symbolp f) (get f 'cl--generic)))
 
 ;;;; Registering generics and methods
 
-(defun cl--generic-object (name)
-  "The generic function object of NAME, created empty if NAME has none."
+(defun cl--generic-object (name) "The generic function object of NAME, created empty if NAME has none."
   (or (get name 'cl--generic)
       (put name 'cl--generic (record 'cl--generic name nil nil nil))))
 
-(defun cl--generic-install (name)
-  "Make NAME's function cell dispatch to its methods; return NAME.
+(defun cl--generic-install (name) "Make NAME's function cell dispatch to its methods; return NAME.
 Called whenever the methods change, so that no stale cache survives."
   (defalias name (cl--generic-dispatcher name (get name 'cl--generic))))
 
-(defun cl-generic-define (name lambda-list options)
-  "Make NAME a generic function taking LAMBDA-LIST, with the OPTIONS of its `cl-defgeneric'.
+(defun cl-generic-define (name lambda-list options) "Make NAME a generic function taking LAMBDA-LIST, with the OPTIONS of its `cl-defgeneric'.
 Methods NAME already has are kept while NAME is still defined; after
 `fmakunbound' the generic starts afresh.  A (:documentation DOC) option
 becomes NAME's documentation, followed by a usage line built from
@@ -67,8 +60,7 @@ LAMBDA-LIST.  Return NAME."
        (cl--generic-doc (cadr (assq :documentation options)) lambda-list))
   (cl--generic-install name))
 
-(defun cl--generic-doc (doc args)
-  "DOC, or an empty string, with a usage line for the lambda list ARGS.
+(defun cl--generic-doc (doc args) "DOC, or an empty string, with a usage line for the lambda list ARGS.
 A DOC that already ends in a usage line is kept as it is."
   (setq doc (if (stringp doc) doc ""))
   (if (string-match-p "\n\n(fn.*)\\'" doc)
@@ -79,8 +71,7 @@ A DOC that already ends in a usage line is kept as it is."
       (concat doc blank
               (format "%S" (cons 'fn (mapcar #'cl--generic-usage-arg args)))))))
 
-(defun cl--generic-usage-arg (arg)
-  "How the usage line of a generic function shows its parameter ARG.
+(defun cl--generic-usage-arg (arg) "How the usage line of a generic function shows its parameter ARG.
 Names are upcased, a plain name losing one leading underscore; for a
 parameter with a default, only its name changes."
   (cond
@@ -91,16 +82,14 @@ parameter with a default, only its name changes."
     `(,(intern (upcase (symbol-name (car arg)))) ,@(cdr arg)))
    (t arg)))
 
-(defun cl--generic-eql-object (form)
-  "The object an (eql FORM) specializer compares arguments with.
+(defun cl--generic-eql-object (form) "The object an (eql FORM) specializer compares arguments with.
 Like GNU Emacs 28, a symbol other than nil, t or a keyword stands for
 itself; any other FORM is evaluated."
   (if (and form (symbolp form) (not (eq form t)) (not (keywordp form)))
       form
     (eval form t)))
 
-(defun cl--generic-specializer (spec)
-  "Check the specializer SPEC of a method parameter; return it ready for dispatch."
+(defun cl--generic-specializer (spec) "Check the specializer SPEC of a method parameter; return it ready for dispatch."
   (cond
    ((eq spec t) t)
    ((eq (car-safe spec) 'eql)
@@ -114,8 +103,7 @@ itself; any other FORM is evaluated."
    ;; `cl-generic-generalizers' generic of cl-generic-gen.el (autoloaded).
    (t (cl--generic-register-custom spec))))
 
-(defun cl--generic-required-params (arglist)
-  "The required parameters at the head of the method ARGLIST.
+(defun cl--generic-required-params (arglist) "The required parameters at the head of the method ARGLIST.
 Each is VAR or (VAR SPECIALIZER), as written."
   (let ((params '()))
     (while (and arglist
@@ -124,8 +112,7 @@ Each is VAR or (VAR SPECIALIZER), as written."
       (push (pop arglist) params))
     (nreverse params)))
 
-(defun cl-generic-define-method (name qualifiers args call-con function)
-  "Add to the generic function NAME a method with QUALIFIERS.
+(defun cl-generic-define-method (name qualifiers args call-con function) "Add to the generic function NAME a method with QUALIFIERS.
 ARGS is the method's lambda list, specializers included; FUNCTION
 implements it, taking the next-method function first when CALL-CON
 is non-nil.  A method with the same specializers and qualifiers as an
@@ -159,12 +146,10 @@ existing one replaces it.  Return NAME."
 
 ;;;; Dispatch
 
-(defvar cl--generic-custom-specs nil
-  "Nil, or an `equal' table of the specializers that generalizers handle.
+(defvar cl--generic-custom-specs nil "Nil, or an `equal' table of the specializers that generalizers handle.
 Each maps to its list of generalizers; cl-generic-gen.el fills it.")
 
-(defun cl--generic-custom-p (generic)
-  "Non-nil if some method of GENERIC has a specializer of a generalizer."
+(defun cl--generic-custom-p (generic) "Non-nil if some method of GENERIC has a specializer of a generalizer."
   (and cl--generic-custom-specs
        (cl--generic-any
         (lambda (method)
@@ -172,16 +157,14 @@ Each maps to its list of generalizers; cl-generic-gen.el fills it.")
                            (aref method 1)))
         (aref generic 3))))
 
-(defun cl--generic-types-of (arg)
-  "The names of the types ARG belongs to, most specific first, t aside.
+(defun cl--generic-types-of (arg) "The names of the types ARG belongs to, most specific first, t aside.
 A structure's types are its own and its ancestors'; other objects get
 theirs from `cl--typeof-types'."
   (let ((tag (type-of arg)))
     (or (and (recordp arg) (cl--struct-parent-names tag))
         (assq (if (null arg) 'null tag) cl--typeof-types))))
 
-(defun cl--generic-match (spec arg present types)
-  "How closely SPEC fits ARG: a number, lower being closer, or nil if not.
+(defun cl--generic-match (spec arg present types) "How closely SPEC fits ARG: a number, lower being closer, or nil if not.
 PRESENT is nil when the call has no argument in ARG's position; TYPES
 is what `cl--generic-types-of' says of ARG."
   (cond
@@ -197,13 +180,11 @@ is what `cl--generic-types-of' says of ARG."
    (t (let ((rank (cl--generic-index spec types)))
         (and rank (+ 50000 rank))))))
 
-(defun cl--generic-index (elt list)
-  "The index of ELT in LIST, compared with `eq', or nil."
+(defun cl--generic-index (elt list) "The index of ELT in LIST, compared with `eq', or nil."
   (let ((tail (memq elt list)))
     (and tail (- (length list) (length tail)))))
 
-(defun cl--generic-fit (method args type-lists)
-  "The closeness of METHOD to the call ARGS, position by position.
+(defun cl--generic-fit (method args type-lists) "The closeness of METHOD to the call ARGS, position by position.
 The value is a list of numbers, or the symbol `unfit' if METHOD does
 not apply.  TYPE-LISTS holds, for each argument, the types it belongs to."
   (let ((fit '()) (specs (aref method 1)))
@@ -214,8 +195,7 @@ not apply.  TYPE-LISTS holds, for each argument, the types it belongs to."
       (setq specs (cdr specs) args (cdr args) type-lists (cdr type-lists)))
     (if (listp fit) (nreverse fit) fit)))
 
-(defun cl--generic-closer-p (fit-a fit-b)
-  "Non-nil if FIT-A beats FIT-B at the first position where they differ."
+(defun cl--generic-closer-p (fit-a fit-b) "Non-nil if FIT-A beats FIT-B at the first position where they differ."
   (let ((verdict nil))
     (while (and (or fit-a fit-b) (null verdict))
       (let ((a (if fit-a (pop fit-a) most-positive-fixnum))
@@ -224,8 +204,7 @@ not apply.  TYPE-LISTS holds, for each argument, the types it belongs to."
               ((> a b) (setq verdict 'no)))))
     (eq verdict 'yes)))
 
-(defun cl--generic-reorder (fit order)
-  "FIT with the ranks at the positions ORDER lists first, in that order.
+(defun cl--generic-reorder (fit order) "FIT with the ranks at the positions ORDER lists first, in that order.
 The ranks of the other positions follow in their own order."
   (let ((front (mapcar (lambda (pos) (or (nth pos fit) most-positive-fixnum))
                        order))
@@ -236,8 +215,7 @@ The ranks of the other positions follow in their own order."
       (setq pos (+ pos 1)))
     (nconc front (nreverse back))))
 
-(defun cl--generic-applicable (generic args)
-  "The methods of GENERIC that apply to ARGS, closest first.
+(defun cl--generic-applicable (generic args) "The methods of GENERIC that apply to ARGS, closest first.
 Equally close methods come newest first."
   (let ((type-lists (mapcar #'cl--generic-types-of args))
         (order (cdr (assq 'cl--order (aref generic 4))))
@@ -253,12 +231,10 @@ Equally close methods come newest first."
 (defconst cl--generic-query (make-symbol "cl--generic-query")
   "Argument with which a next-method function answers `cl-next-method-p'.")
 
-(defun cl--generic-next-p (cnm)
-  "Whether the next-method function CNM has a method to call."
+(defun cl--generic-next-p (cnm) "Whether the next-method function CNM has a method to call."
   (funcall cnm cl--generic-query))
 
-(defun cl--generic-link (name method next)
-  "A function of the call's arguments that runs METHOD, one of NAME's.
+(defun cl--generic-link (name method next) "A function of the call's arguments that runs METHOD, one of NAME's.
 NEXT runs what follows METHOD, nil if nothing does.  A method that
 never calls the next one is its own function."
   (let ((fn (aref method 4)))
@@ -275,16 +251,14 @@ never calls the next one is its own function."
                             (or new-args args)))))
                args)))))
 
-(defun cl--generic-chain (name methods last)
-  "A function running METHODS of NAME in turn, each the next of the one before.
+(defun cl--generic-chain (name methods last) "A function running METHODS of NAME in turn, each the next of the one before.
 LAST, possibly nil, comes after them all."
   (let ((chain last))
     (dolist (method (reverse methods))
       (setq chain (cl--generic-link name method chain)))
     chain))
 
-(defun cl--generic-role (name method)
-  "The role the qualifiers of METHOD, one of NAME's, give it.
+(defun cl--generic-role (name method) "The role the qualifiers of METHOD, one of NAME's, give it.
 That is nil for a primary method, else :before, :after or :around;
 `:extra STRING' pairs do not count."
   (let ((quals (aref method 2)))
@@ -295,8 +269,7 @@ That is nil for a primary method, else :before, :after or :around;
            (car quals))
           (t (error "Unsupported qualifiers in function %S: %S" name quals)))))
 
-(defun cl--generic-effective (name generic args)
-  "The function that a call of the generic NAME on ARGS amounts to.
+(defun cl--generic-effective (name generic args) "The function that a call of the generic NAME on ARGS amounts to.
 GENERIC is NAME's generic object.  The function takes the call's
 arguments; it depends only on what the dispatcher looks at in ARGS, so
 the dispatcher keeps it for later calls that look the same."
@@ -338,8 +311,7 @@ the dispatcher keeps it for later calls that look the same."
 ;; one level per dispatched position; defining a method or redefining
 ;; the generic installs a fresh dispatcher, which drops them.
 
-(defun cl--generic-plan (generic)
-  "What the dispatcher of GENERIC looks at, as (NEEDED . POSITIONS).
+(defun cl--generic-plan (generic) "What the dispatcher of GENERIC looks at, as (NEEDED . POSITIONS).
 NEEDED is the number of arguments up to the last specialized one.
 Each of POSITIONS, in increasing order, is (INDEX EQLS . HEADS): an
 argument position some method specializes, the values of its eql
@@ -360,18 +332,15 @@ specializers and those of its head specializers."
           (setq pos (+ pos 1)))))
     (cons needed (sort positions (lambda (a b) (< (car a) (car b)))))))
 
-(defun cl--generic-key (arg position)
-  "The cache key of ARG, the argument at POSITION of the dispatcher's plan."
+(defun cl--generic-key (arg position) "The cache key of ARG, the argument at POSITION of the dispatcher's plan."
   (or (memql arg (cadr position))
       (and (consp arg) (memql (car arg) (cddr position)))
       (if arg (type-of arg) 'null)))
 
-(defun cl--generic-too-few (needed args)
-  "Signal that the call ARGS lacks some of the NEEDED dispatched arguments."
+(defun cl--generic-too-few (needed args) "Signal that the call ARGS lacks some of the NEEDED dispatched arguments."
   (signal 'wrong-number-of-arguments (list (cons needed needed) (length args))))
 
-(defun cl--generic-lookup (name generic positions cache args)
-  "The effective method of NAME for ARGS, kept in CACHE.
+(defun cl--generic-lookup (name generic positions cache args) "The effective method of NAME for ARGS, kept in CACHE.
 GENERIC is NAME's generic object, POSITIONS the dispatched positions
 of its plan, CACHE the table of the first of them."
   (let ((table cache) (fn nil))
@@ -387,8 +356,7 @@ of its plan, CACHE the table of the first of them."
                               table))))))
     fn))
 
-(defun cl--generic-dispatcher (name generic)
-  "A function that calls the methods of the generic NAME that fit its arguments.
+(defun cl--generic-dispatcher (name generic) "A function that calls the methods of the generic NAME that fit its arguments.
 GENERIC is NAME's generic object, whose methods must not change while
 the function is in use: a new method gets a new dispatcher."
   (let* ((plan (cl--generic-plan generic))
@@ -431,8 +399,7 @@ the function is in use: a new method gets a new dispatcher."
 
 ;;;; The defining macros
 
-(defun cl--generic-substitute (form)
-  "Copy of the expanded FORM using `cl--cnm' for the next-method functions.
+(defun cl--generic-substitute (form) "Copy of the expanded FORM using `cl--cnm' for the next-method functions.
 `function' references to `cl-call-next-method' and `cl-next-method-p'
 become references to the local function; quoted data is left alone."
   (cond
@@ -446,8 +413,7 @@ become references to the local function; quoted data is left alone."
           (push (cl--generic-substitute (pop form)) copy))
         (nconc (nreverse copy) form)))))
 
-(defun cl--generic-mentions-p (symbol form)
-  "Non-nil if SYMBOL occurs in FORM outside quoted data."
+(defun cl--generic-mentions-p (symbol form) "Non-nil if SYMBOL occurs in FORM outside quoted data."
   (cond
    ((eq form symbol) t)
    ((atom form) nil)
@@ -457,8 +423,7 @@ become references to the local function; quoted data is left alone."
           (setq found (cl--generic-mentions-p symbol (pop form))))
         (or found (eq form symbol))))))
 
-(defun cl--generic-method-function (params plain body)
-  "The function form for a method with lambda list PLAIN and BODY.
+(defun cl--generic-method-function (params plain body) "The function form for a method with lambda list PLAIN and BODY.
 PARAMS are the method's required parameters as written, specializers
 included.  Return (CALL-CON . FUNCTION-FORM)."
   ;; A docstring stays in the function; declarations are dropped.
@@ -486,20 +451,17 @@ included.  Return (CALL-CON . FUNCTION-FORM)."
     (when fancy (require 'cl-lib))
     (cons call-con (if fancy `(cl-function ,fn) `(function ,fn)))))
 
-(defun cl--generic-any (pred list)
-  "The first tail of LIST whose car satisfies PRED, or nil if none does."
+(defun cl--generic-any (pred list) "The first tail of LIST whose car satisfies PRED, or nil if none does."
   (let ((tail list))
     (while (and tail (not (funcall pred (car tail))))
       (pop tail))
     tail))
 
-(defun cl--generic-name (name)
-  "The function symbol for the generic function name NAME.
+(defun cl--generic-name (name) "The function symbol for the generic function name NAME.
 A name (setf FOO) stands for the setter function of FOO."
   (if (eq (car-safe name) 'setf) (gv-setter (cadr name)) name))
 
-(defmacro cl-defmethod (name args &rest body)
-  "Define a method of the generic function NAME, creating NAME if need be.
+(defmacro cl-defmethod (name args &rest body) "Define a method of the generic function NAME, creating NAME if need be.
 Qualifiers may come between NAME and ARGS: :before, :after, :around,
 and :extra STRING to allow several methods with the same specializers.
 In ARGS, a required parameter may be written (VAR SPECIALIZER), where
@@ -526,8 +488,7 @@ BODY may use `cl-call-next-method' and `cl-next-method-p'.
       `(cl-generic-define-method ',name ',(nreverse qualifiers) ',args
                                  ,(car made) ,(cdr made)))))
 
-(defmacro cl-defgeneric (name args &rest options-and-methods)
-  "Declare NAME a generic function whose methods take the lambda list ARGS.
+(defmacro cl-defgeneric (name args &rest options-and-methods) "Declare NAME a generic function whose methods take the lambda list ARGS.
 OPTIONS-AND-METHODS may start with a docstring; then come (declare
 ...) forms, options such as (:documentation STRING), method
 definitions (:method [QUALIFIER...] ARGS BODY...), and lastly any
@@ -561,17 +522,14 @@ Methods defined earlier are kept." (declare (doc-string 3) (indent 2))
        :autoload-end
        ,@(nreverse methods))))
 
-(defmacro cl-generic-current-method-specializers ()
-  "Inside a method body, the specializers of its parameters, as an alist.
+(defmacro cl-generic-current-method-specializers () "Inside a method body, the specializers of its parameters, as an alist.
 Meaningless outside a method: expanding it there is an error."
   (error "cl-generic-current-method-specializers used outside of a method"))
 
-(defun cl-call-next-method (&rest _args)
-  "Call the next applicable method; valid only inside a method body."
+(defun cl-call-next-method (&rest _args) "Call the next applicable method; valid only inside a method body."
   (error "cl-call-next-method only allowed inside primary and around methods"))
 
-(defun cl-next-method-p ()
-  "Return non-nil if a next method exists; valid only inside a method body."
+(defun cl-next-method-p () "Return non-nil if a next method exists; valid only inside a method body."
   (error "cl-next-method-p only allowed inside primary and around methods"))
 
 (provide 'cl-generic)

@@ -39,24 +39,20 @@
 (defalias 'cl-svref #'aref)
 (defalias 'cl-floatp-safe #'floatp)
 
-(defun cl-proclaim (_spec)
-  "Declare SPEC globally; only the byte compiler heeds such declarations, so return nil."
+(defun cl-proclaim (_spec) "Declare SPEC globally; only the byte compiler heeds such declarations, so return nil."
   nil)
 
-(defmacro cl-declaim (&rest specs)
-  "Proclaim each of SPECS, as `cl-proclaim' does, when this form runs."
+(defmacro cl-declaim (&rest specs) "Proclaim each of SPECS, as `cl-proclaim' does, when this form runs."
   `(progn ,@(mapcar (lambda (spec) `(cl-proclaim ',spec)) specs)))
 
 ;;; List construction and copying.
 
-(defun cl-endp (x)
-  "Return t if the list X is empty and nil if it is a cons.
+(defun cl-endp (x) "Return t if the list X is empty and nil if it is a cons.
 Anything other than a list is an error."
   (or (listp x) (signal 'wrong-type-argument (list 'list x 'x)))
   (null x))
 
-(defun cl-list* (arg &rest rest)
-  "Cons ARG and all of REST but the last onto the last element of REST.
+(defun cl-list* (arg &rest rest) "Cons ARG and all of REST but the last onto the last element of REST.
 With no REST, return ARG itself; (cl-list* 1 2 \\='(3)) is (1 2 3)."
   (if rest
       (let ((copy (cons arg (copy-sequence rest))))
@@ -65,8 +61,7 @@ With no REST, return ARG itself; (cl-list* 1 2 \\='(3)) is (1 2 3)."
         copy)
     arg))
 
-(defun cl-ldiff (list sublist)
-  "Return a fresh list of the elements of LIST that come before SUBLIST.
+(defun cl-ldiff (list sublist) "Return a fresh list of the elements of LIST that come before SUBLIST.
 If SUBLIST is not a tail of LIST, that is a copy of all of LIST."
   (let ((front nil))
     (catch 'cl--ldiff-done
@@ -75,8 +70,7 @@ If SUBLIST is not a tail of LIST, that is a copy of all of LIST."
         (push (pop list) front)))
     (nreverse front)))
 
-(defun cl-copy-list (list)
-  "Copy the conses of LIST, keeping a dotted list's final atom."
+(defun cl-copy-list (list) "Copy the conses of LIST, keeping a dotted list's final atom."
   (if (not (consp list))
       (car list)                        ; nil, or a wrong-type error
     (let* ((copy (list (pop list)))
@@ -87,12 +81,10 @@ If SUBLIST is not a tail of LIST, that is a copy of all of LIST."
       (setcdr end list)
       copy)))
 
-(defun cl-acons (key value alist)
-  "Put a new association of KEY with VALUE at the front of ALIST."
+(defun cl-acons (key value alist) "Put a new association of KEY with VALUE at the front of ALIST."
   (cons (cons key value) alist))
 
-(defun cl-pairlis (keys values &optional alist)
-  "Associate each of KEYS with the corresponding one of VALUES.
+(defun cl-pairlis (keys values &optional alist) "Associate each of KEYS with the corresponding one of VALUES.
 The new pairs are put before ALIST; the shorter of KEYS and VALUES
 decides how many there are."
   (nconc (cl-mapcar #'cons keys values) alist))
@@ -101,16 +93,13 @@ decides how many there are."
 
 (defalias 'cl-values #'list)
 
-(defun cl-values-list (list)
-  "Return LIST, as the multiple values it holds; LIST must be a list."
+(defun cl-values-list (list) "Return LIST, as the multiple values it holds; LIST must be a list."
   (if (listp list) list (signal 'wrong-type-argument list)))
 
-(defun cl-multiple-value-list (expression)
-  "Return the list of values of EXPRESSION, which is that value itself."
+(defun cl-multiple-value-list (expression) "Return the list of values of EXPRESSION, which is that value itself."
   expression)
 
-(defun cl-multiple-value-apply (function expression)
-  "Call FUNCTION with the multiple values of EXPRESSION as its arguments."
+(defun cl-multiple-value-apply (function expression) "Call FUNCTION with the multiple values of EXPRESSION as its arguments."
   (apply function expression))
 
 (defalias 'cl-multiple-value-call #'apply)
@@ -134,8 +123,7 @@ decides how many there are."
     digits)
   "The digit value of each character code below 256, nil for non-digits.")
 
-(defun cl-digit-char-p (char &optional radix)
-  "Return the value of CHAR as a digit in base RADIX (10 by default).
+(defun cl-digit-char-p (char &optional radix) "Return the value of CHAR as a digit in base RADIX (10 by default).
 Return nil if CHAR is not such a digit.  RADIX must be from 2 to 36."
   (let ((base (or radix 10)))
     (unless (and (>= base 2) (<= base 36))
@@ -143,25 +131,16 @@ Return nil if CHAR is not such a digit.  RADIX must be from 2 to 36."
     (let ((v (aref cl--digit-values char)))
       (and v (< v base) v))))
 
-(defconst cl-most-positive-float nil
-  "The largest float; nil until `cl-float-limits' has run.")
-(defconst cl-most-negative-float nil
-  "The most negative float; nil until `cl-float-limits' has run.")
-(defconst cl-least-positive-float nil
-  "The smallest float above zero; nil until `cl-float-limits' has run.")
-(defconst cl-least-negative-float nil
-  "The float nearest zero below it; nil until `cl-float-limits' has run.")
-(defconst cl-least-positive-normalized-float nil
-  "The smallest normalized float above zero; set by `cl-float-limits'.")
-(defconst cl-least-negative-normalized-float nil
-  "The negative of `cl-least-positive-normalized-float'; set by `cl-float-limits'.")
-(defconst cl-float-epsilon nil
-  "The smallest E for which 1.0 + E differs from 1.0; set by `cl-float-limits'.")
-(defconst cl-float-negative-epsilon nil
-  "The smallest E for which 1.0 - E differs from 1.0; set by `cl-float-limits'.")
+(defconst cl-most-positive-float nil "The largest float; nil until `cl-float-limits' has run.")
+(defconst cl-most-negative-float nil "The most negative float; nil until `cl-float-limits' has run.")
+(defconst cl-least-positive-float nil "The smallest float above zero; nil until `cl-float-limits' has run.")
+(defconst cl-least-negative-float nil "The float nearest zero below it; nil until `cl-float-limits' has run.")
+(defconst cl-least-positive-normalized-float nil "The smallest normalized float above zero; set by `cl-float-limits'.")
+(defconst cl-least-negative-normalized-float nil "The negative of `cl-least-positive-normalized-float'; set by `cl-float-limits'.")
+(defconst cl-float-epsilon nil "The smallest E for which 1.0 + E differs from 1.0; set by `cl-float-limits'.")
+(defconst cl-float-negative-epsilon nil "The smallest E for which 1.0 - E differs from 1.0; set by `cl-float-limits'.")
 
-(defun cl-float-limits ()
-  "Give the `cl-...-float' constants their values for IEEE double floats.
+(defun cl-float-limits () "Give the `cl-...-float' constants their values for IEEE double floats.
 Return nil."
   (let ((tiny (expt 2.0 -1074))
         (normal (expt 2.0 -1022)))
@@ -177,15 +156,12 @@ Return nil."
 
 ;;; Generated symbols.
 
-(defvar cl--gensym-counter 0
-  "The number `cl-gensym' puts in the next name it makes.")
+(defvar cl--gensym-counter 0 "The number `cl-gensym' puts in the next name it makes.")
 
-(defvar cl--gentemp-next 0
-  "The number `cl-gentemp' tries first in the next name it makes.")
+(defvar cl--gentemp-next 0 "The number `cl-gentemp' tries first in the next name it makes.")
 
 (unless (fboundp 'cl-gensym)
-  (defun cl-gensym (&optional prefix)
-    "Make a new uninterned symbol whose name is PREFIX followed by a number.
+  (defun cl-gensym (&optional prefix) "Make a new uninterned symbol whose name is PREFIX followed by a number.
 PREFIX defaults to \"G\".  If PREFIX is an integer, it is the number to
 use, with the default prefix; otherwise the number comes from
 `cl--gensym-counter', which is then advanced."
@@ -197,8 +173,7 @@ use, with the default prefix; otherwise the number comes from
       (make-symbol (concat stem (number-to-string n))))))
 
 (unless (fboundp 'cl-gentemp)
-  (defun cl-gentemp (&optional prefix)
-    "Intern and return a symbol named PREFIX and a number, that did not exist.
+  (defun cl-gentemp (&optional prefix) "Intern and return a symbol named PREFIX and a number, that did not exist.
 PREFIX defaults to \"T\"; numbers are tried in increasing order."
     (let ((stem (if (stringp prefix) prefix "T")))
       (catch 'cl--gentemp-found
@@ -211,8 +186,7 @@ PREFIX defaults to \"T\"; numbers are tried in increasing order."
 ;;; Types.
 
 (unless (fboundp 'cl-deftype)
-  (defmacro cl-deftype (name arglist &rest body)
-    "Define the type NAME, to stand for the type specifier BODY returns.
+  (defmacro cl-deftype (name arglist &rest body) "Define the type NAME, to stand for the type specifier BODY returns.
 A type specifier (NAME ARGS...) binds ARGLIST, a Common Lisp argument
 list, to ARGS; optional arguments without a default get `*'."
     (declare (indent 2) (doc-string 3))
@@ -222,14 +196,12 @@ list, to ARGS; optional arguments without a default get `*'."
 
 ;;; Structure types.
 
-(defun cl--struct-normalize-slot (desc)
-  "Return the slot description DESC as a list (NAME DEFAULT . OPTIONS)."
+(defun cl--struct-normalize-slot (desc) "Return the slot description DESC as a list (NAME DEFAULT . OPTIONS)."
   (cond ((symbolp desc) (list desc nil))
         ((cdr desc) desc)
         (t (list (car desc) nil))))
 
-(defun cl--struct-boa-arglist (arglist slots)
-  "Complete the argument list ARGLIST of a positional constructor.
+(defun cl--struct-boa-arglist (arglist slots) "Complete the argument list ARGLIST of a positional constructor.
 Optional and keyword parameters without a default get the default of
 the slot they fill, taken from SLOTS.  Return (ARGLIST . VARIABLES),
 VARIABLES being all the variables the argument list binds."
@@ -252,8 +224,7 @@ VARIABLES being all the variables the argument list binds."
                 out))))
     (cons (nreverse out) seen)))
 
-(defun cl--struct-inherited-slots (parent overrides kind)
-  "Return the slot layout a struct including PARENT starts with.
+(defun cl--struct-inherited-slots (parent overrides kind) "Return the slot layout a struct including PARENT starts with.
 OVERRIDES are the slot descriptions given with :include, replacing the
 defaults of those slots; KIND is the new type's :type.  A record's tag
 slot is left out, since the new layout adds its own."
@@ -261,8 +232,7 @@ slot is left out, since the new layout adds its own."
         (new (mapcar #'cl--struct-normalize-slot overrides)))
     (mapcar (lambda (s) (let ((o (assq (car s) new))) (or o s))) (if kind info (cdr info)))))
 
-(defun cl--struct-expand (struct descs)
-  "Build the expansion of (cl-defstruct STRUCT DESCS...)."
+(defun cl--struct-expand (struct descs) "Build the expansion of (cl-defstruct STRUCT DESCS...)."
   (let* ((name (or (car-safe struct) struct))
          (doc (and (stringp (car descs)) (pop descs)))
          (conc (format "%s-" name))
@@ -414,8 +384,7 @@ slot is left out, since the new layout adds its own."
       (dolist (form now) (eval form t))
       `(progn ,@now ,@(nreverse later) ',name))))
 
-(defmacro cl-defstruct (name &optional docstring &rest slots)
-  "Define the structure type NAME, with a constructor, accessors and more.
+(defmacro cl-defstruct (name &optional docstring &rest slots) "Define the structure type NAME, with a constructor, accessors and more.
 Besides the type, this normally defines `make-NAME' (taking the slots
 as keyword arguments), `copy-NAME', the predicate `NAME-p' and an
 accessor `NAME-SLOT' for each slot, which `setf' can store into.

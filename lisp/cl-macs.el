@@ -16,8 +16,7 @@
   '(&optional &rest &key &allow-other-keys &aux &whole &body &environment)
   "Symbols with a special meaning inside a Common Lisp lambda list.")
 
-(defun cl-macs--constant-form-p (form)
-  "Return non-nil if evaluating FORM always yields the same value."
+(defun cl-macs--constant-form-p (form) "Return non-nil if evaluating FORM always yields the same value."
   (pcase form
     (`(quote . ,_) t)
     (`(function ,(pred symbolp)) t)
@@ -26,16 +25,13 @@
     ((pred symbolp) (memq form '(nil t)))
     (_ t)))
 
-(defun cl-macs--cheap-p (form)
-  "Return non-nil if FORM may be evaluated repeatedly without harm."
+(defun cl-macs--cheap-p (form) "Return non-nil if FORM may be evaluated repeatedly without harm."
   (or (symbolp form) (cl-macs--constant-form-p form)))
 
-(defun cl-macs--body-form (forms)
-  "Return one form that evaluates FORMS in order."
+(defun cl-macs--body-form (forms) "Return one form that evaluates FORMS in order."
   (if (cdr forms) (cons 'progn forms) (car forms)))
 
-(defun cl-macs--with-value (form builder)
-  "Return BUILDER's code for a form standing for FORM's value.
+(defun cl-macs--with-value (form builder) "Return BUILDER's code for a form standing for FORM's value.
 Unless FORM is cheap, the code gets FORM's value through a fresh
 variable, so that FORM is evaluated exactly once."
   (if (cl-macs--cheap-p form)
@@ -43,8 +39,7 @@ variable, so that FORM is evaluated exactly once."
     (let ((sym (make-symbol "v")))
       `(let ((,sym ,form)) ,(funcall builder sym)))))
 
-(defun cl-macs--mentions-p (tree atom)
-  "Return non-nil if ATOM occurs anywhere inside TREE."
+(defun cl-macs--mentions-p (tree atom) "Return non-nil if ATOM occurs anywhere inside TREE."
   (let ((found nil) (stack (list tree)))
     (while (and stack (not found))
       (let ((node (pop stack)))
@@ -52,8 +47,7 @@ variable, so that FORM is evaluated exactly once."
               ((consp node) (push (car node) stack) (push (cdr node) stack)))))
     found))
 
-(defun cl-macs--split-header (body)
-  "Return (HEAD . REST): BODY's leading docstring and declarations, then the rest.
+(defun cl-macs--split-header (body) "Return (HEAD . REST): BODY's leading docstring and declarations, then the rest.
 A lone final string stays in REST, as it is the value of the body."
   (let ((head nil))
     (while (and body (cdr body)
@@ -74,31 +68,26 @@ A lone final string stays in REST, as it is the value of the body."
 (defvar cl-macs--arity-name nil "The name reported in `wrong-number-of-arguments'.")
 (defvar cl-macs--fallbacks nil "The &cl-defs defaults in force, or nil.")
 
-(defun cl-macs--emit (var form)
-  "Record that VAR is to be bound to FORM's value."
+(defun cl-macs--emit (var form) "Record that VAR is to be bound to FORM's value."
   (push (list var form) cl-macs--out-binds))
 
-(defun cl-macs--arity-signal (count)
-  "Return code signalling `wrong-number-of-arguments' with COUNT."
+(defun cl-macs--arity-signal (count) "Return code signalling `wrong-number-of-arguments' with COUNT."
   `(signal 'wrong-number-of-arguments
            (list ,(if (eq cl-macs--arity-name 'cl-none)
                       nil
                     (list 'quote cl-macs--arity-name))
                  ,count)))
 
-(defun cl-macs--fallback-default (var)
-  "Return the &cl-defs default form for VAR, or nil."
+(defun cl-macs--fallback-default (var) "Return the &cl-defs default form for VAR, or nil."
   (and cl-macs--fallbacks
        (or (car cl-macs--fallbacks)
            (cadr (assq var (cdr cl-macs--fallbacks))))))
 
-(defun cl-macs--keyword-for (var)
-  "Return the keyword that names the &key argument VAR."
+(defun cl-macs--keyword-for (var) "Return the keyword that names the &key argument VAR."
   (let ((name (symbol-name var)))
     (intern (concat ":" (if (string-prefix-p "_" name) (substring name 1) name)))))
 
-(defun cl-macs--tidy-arglist (args)
-  "Return a fresh copy of ARGS with &body as &rest and a dotted tail as &rest."
+(defun cl-macs--tidy-arglist (args) "Return a fresh copy of ARGS with &body as &rest and a dotted tail as &rest."
   (let ((tidied nil) (rest args))
     (while (consp rest)
       (let ((item (pop rest)))
@@ -108,16 +97,14 @@ A lone final string stays in REST, as it is the value of the body."
       (setq tidied (cons rest (cons '&rest tidied))))
     (nreverse tidied)))
 
-(defun cl-macs--match (pattern form)
-  "Record bindings that match PATTERN, a symbol or lambda list, to FORM."
+(defun cl-macs--match (pattern form) "Record bindings that match PATTERN, a symbol or lambda list, to FORM."
   (cond
    ((consp pattern) (cl-macs--match-list pattern form 0 nil))
    ((and (symbolp pattern) (not (memq pattern cl-macs--arg-markers)))
     (cl-macs--emit pattern form))
    (t (error "Invalid argument name: %s" pattern))))
 
-(defun cl-macs--section (args marker)
-  "Split ARGS at MARKER: return (ITEMS . REST) or nil if ARGS lacks it in front.
+(defun cl-macs--section (args marker) "Split ARGS at MARKER: return (ITEMS . REST) or nil if ARGS lacks it in front.
 ITEMS are the entries after MARKER up to the next lambda-list marker."
   (when (eq (car args) marker)
     (let ((end (cdr args)))
@@ -125,8 +112,7 @@ ITEMS are the entries after MARKER up to the next lambda-list marker."
         (setq end (cdr end)))
       (cons (butlast (cdr args) (length end)) end))))
 
-(defun cl-macs--match-list (args form done toplevel)
-  "Record bindings matching the lambda list ARGS against the list FORM.
+(defun cl-macs--match-list (args form done toplevel) "Record bindings matching the lambda list ARGS against the list FORM.
 DONE counts the arguments consumed before ARGS, for error reports.  When
 TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
   (setq args (cl-macs--tidy-arglist args))
@@ -205,14 +191,12 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
       (cl-macs--match-aux aux)
       src)))
 
-(defun cl-macs--match-aux (entries)
-  "Record the bindings of the &aux ENTRIES, each VAR or (VAR INIT)."
+(defun cl-macs--match-aux (entries) "Record the bindings of the &aux ENTRIES, each VAR or (VAR INIT)."
   (dolist (aux entries)
     (cl-macs--match (if (consp aux) (car aux) aux)
                     (car-safe (cdr-safe aux)))))
 
-(defun cl-macs--check-keywords (plist allowed)
-  "Signal an error unless every key of PLIST is in ALLOWED.
+(defun cl-macs--check-keywords (plist allowed) "Signal an error unless every key of PLIST is in ALLOWED.
 With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
 `:allow-other-keys' entry in PLIST accepts any key."
   (let ((report (lambda (key)
@@ -229,13 +213,11 @@ With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
             (unless anything (funcall report (car tail)))
             (setq tail nil))))))))
 
-(defun cl-macs--wrap-bindings (binds checks body)
-  "Return one form binding BINDS with `let*', then running CHECKS and BODY."
+(defun cl-macs--wrap-bindings (binds checks body) "Return one form binding BINDS with `let*', then running CHECKS and BODY."
   (let ((inner (cl-macs--body-form (append checks body))))
     (if binds `(let* ,binds ,inner) inner)))
 
-(defun cl-macs--plain-prefix (args)
-  "Split ARGS into (PLAIN . REST), PLAIN being what a plain lambda list can say.
+(defun cl-macs--plain-prefix (args) "Split ARGS into (PLAIN . REST), PLAIN being what a plain lambda list can say.
 That is the leading required and simple optional variables.  If the
 split falls among the optional ones, REST starts with `&optional' again."
   (let ((n 0) (optional nil) (tail args))
@@ -258,8 +240,7 @@ split falls among the optional ones, REST starts with `&optional' again."
         (setq plain (butlast plain)))
       (cons plain rest))))
 
-(defun cl-macs--lambda (args body name)
-  "Compile the Common Lisp lambda list ARGS and BODY into (ARGLIST . BODY).
+(defun cl-macs--lambda (args body name) "Compile the Common Lisp lambda list ARGS and BODY into (ARGLIST . BODY).
 The result suits a plain `lambda', `defun' or `defmacro'.  NAME names
 the implicit block around BODY and is reported in arity errors;
 `cl-none' means neither."
@@ -299,30 +280,25 @@ the implicit block around BODY and is reported in arity errors;
                                                   (reverse cl-macs--out-checks)
                                                   body)))))))
 
-(defmacro cl-defun (name args &rest body)
-  "Define NAME as a function whose lambda list ARGS may use Common Lisp features.
+(defmacro cl-defun (name args &rest body) "Define NAME as a function whose lambda list ARGS may use Common Lisp features.
 ARGS may contain &optional and &key entries with defaults and supplied-p
 variables, &aux, and nested lists.  BODY runs in a `cl-block' named NAME." (declare (doc-string 3) (indent 2))
   `(defun ,name ,@(cl-macs--lambda args body name)))
 
-(defmacro cl-defmacro (name args &rest body)
-  "Define NAME as a macro whose lambda list ARGS may use Common Lisp features.
+(defmacro cl-defmacro (name args &rest body) "Define NAME as a macro whose lambda list ARGS may use Common Lisp features.
 Besides what `cl-defun' allows, ARGS may hold &body and &environment." (declare (doc-string 3) (indent 2))
   `(defmacro ,name ,@(cl-macs--lambda args body name)))
 
-(defmacro cl-defsubst (name args &rest body)
-  "Define NAME as a function with a Common Lisp lambda list ARGS and BODY.
+(defmacro cl-defsubst (name args &rest body) "Define NAME as a function with a Common Lisp lambda list ARGS and BODY.
 In tsmacs there is no inlining, so this is `cl-defun'." (declare (doc-string 3) (indent 2))
   `(cl-defun ,name ,args ,@body))
 
-(defmacro cl-function (func)
-  "Quote FUNC as `function' does, accepting a Common Lisp lambda list in a lambda."
+(defmacro cl-function (func) "Quote FUNC as `function' does, accepting a Common Lisp lambda list in a lambda."
   (cond ((eq (car-safe func) 'lambda)
          `(function (lambda ,@(cl-macs--lambda (cadr func) (cddr func) 'cl-none))))
         (t `(function ,func))))
 
-(defmacro cl-destructuring-bind (args expr &rest body)
-  "Match the lambda list ARGS against the list EXPR returns, then run BODY." (declare (indent 2))
+(defmacro cl-destructuring-bind (args expr &rest body) "Match the lambda list ARGS against the list EXPR returns, then run BODY." (declare (indent 2))
   (let ((cl-macs--out-binds nil)
         (cl-macs--out-checks nil)
         (cl-macs--fallbacks nil)
@@ -334,28 +310,23 @@ In tsmacs there is no inlining, so this is `cl-defun'." (declare (doc-string 3) 
 
 ;;;; Blocks
 
-(defun cl-macs--block-tag (name)
-  "Return the catch tag of the block NAME."
+(defun cl-macs--block-tag (name) "Return the catch tag of the block NAME."
   (intern (format "--cl-block-%s--" name)))
 
-(defmacro cl-block (name &rest body)
-  "Run BODY as a block called NAME.
+(defmacro cl-block (name &rest body) "Run BODY as a block called NAME.
 Within BODY, `cl-return-from' NAME leaves the block with a value; the
 block's value is otherwise BODY's last value." (declare (indent 1))
   `(catch ',(cl-macs--block-tag name) ,@body))
 
-(defmacro cl-return (&optional result)
-  "Leave the innermost block named nil, giving it the value RESULT."
+(defmacro cl-return (&optional result) "Leave the innermost block named nil, giving it the value RESULT."
   `(cl-return-from nil ,result))
 
-(defmacro cl-return-from (name &optional result)
-  "Leave the innermost enclosing block NAME, giving it the value RESULT." (declare (indent 1))
+(defmacro cl-return-from (name &optional result) "Leave the innermost enclosing block NAME, giving it the value RESULT." (declare (indent 1))
   `(throw ',(cl-macs--block-tag name) ,result))
 
 ;;;; Case and typecase
 
-(defun cl-macs--case-clauses (clauses test-for failure)
-  "Turn CLAUSES into `cond' clauses.
+(defun cl-macs--case-clauses (clauses test-for failure) "Turn CLAUSES into `cond' clauses.
 TEST-FOR maps a clause's key part to its test; FAILURE, called on the
 `cl-macs--unmatched' pseudo clause that the erring variants add at the
 end, returns the code that complains."
@@ -366,8 +337,7 @@ end, returns the code that complains."
                   (or (cdr case-clause) (list nil))))
           clauses))
 
-(defmacro cl-case (expr &rest clauses)
-  "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
+(defmacro cl-case (expr &rest clauses) "Run the first of CLAUSES whose keys include EXPR's value, compared with `eql'.
 Each clause is (KEYS BODY...), KEYS being one key or a list of keys; a
 clause whose KEYS is t or `otherwise' accepts anything.  The value is
 the last of BODY's, or nil when nothing matched." (declare (indent 1))
@@ -393,12 +363,10 @@ the last of BODY's, or nil when nothing matched." (declare (indent 1))
             (lambda ()
               `(error "cl-ecase failed: %s, %s" ,subject ',seen))))))))
 
-(defmacro cl-ecase (expr &rest clauses)
-  "Like `cl-case', except that an error is signalled when no clause matches." (declare (indent 1))
+(defmacro cl-ecase (expr &rest clauses) "Like `cl-case', except that an error is signalled when no clause matches." (declare (indent 1))
   `(cl-case ,expr ,@clauses (cl-macs--unmatched)))
 
-(defmacro cl-typecase (expr &rest clauses)
-  "Run the first of CLAUSES whose type EXPR's value belongs to.
+(defmacro cl-typecase (expr &rest clauses) "Run the first of CLAUSES whose type EXPR's value belongs to.
 Each clause is (TYPE BODY...), tested with `cl-typep'; a clause whose
 TYPE is `otherwise' accepts anything." (declare (indent 1))
   (cl-macs--with-value
@@ -416,8 +384,7 @@ TYPE is `otherwise' accepts anything." (declare (indent 1))
             (lambda ()
               `(error "cl-etypecase failed: %s, %s" ,subject ',types))))))))
 
-(defmacro cl-etypecase (expr &rest clauses)
-  "Like `cl-typecase', except that an error is signalled when no clause matches." (declare (indent 1))
+(defmacro cl-etypecase (expr &rest clauses) "Like `cl-typecase', except that an error is signalled when no clause matches." (declare (indent 1))
   `(cl-typecase ,expr ,@clauses (cl-macs--unmatched)))
 
 ;;;; Assertions and declarations
@@ -425,14 +392,12 @@ TYPE is `otherwise' accepts anything." (declare (indent 1))
 (unless (get 'cl-assertion-failed 'error-conditions)
   (define-error 'cl-assertion-failed "Assertion failed"))
 
-(defun cl-macs--assertion-failure (form shown message message-args)
-  "Report that FORM failed: with MESSAGE, format it; else signal with SHOWN."
+(defun cl-macs--assertion-failure (form shown message message-args) "Report that FORM failed: with MESSAGE, format it; else signal with SHOWN."
   (if message
       (apply #'error message (append shown message-args))
     (signal 'cl-assertion-failed (cons form shown))))
 
-(defmacro cl-check-type (form type &optional string)
-  "Signal `wrong-type-argument' unless the value of FORM is of TYPE.
+(defmacro cl-check-type (form type &optional string) "Signal `wrong-type-argument' unless the value of FORM is of TYPE.
 STRING, if given, describes TYPE in the error data instead."
   (cl-macs--with-value
    form
@@ -444,8 +409,7 @@ STRING, if given, describes TYPE in the error data instead."
             (signal 'wrong-type-argument (list ,what ,subject ',form)))
           nil)))))
 
-(defmacro cl-assert (form &optional show-args string &rest args)
-  "Signal an error unless FORM yields non-nil.
+(defmacro cl-assert (form &optional show-args string &rest args) "Signal an error unless FORM yields non-nil.
 With SHOW-ARGS, the error data include the values of FORM's non-constant
 arguments.  With STRING, the error is STRING formatted with those values
 followed by ARGS."
@@ -459,8 +423,7 @@ followed by ARGS."
          (cl-macs--assertion-failure ',form (list ,@shown) ,string (list ,@args)))
        nil)))
 
-(defmacro cl-the (type form)
-  "Return FORM's value after checking that it is of type TYPE.
+(defmacro cl-the (type form) "Return FORM's value after checking that it is of type TYPE.
 A value of another type signals `wrong-type-argument' with TYPE, the
 value and FORM."
   (declare (indent 1))
@@ -472,34 +435,28 @@ value and FORM."
                          ,value)))
       (if (eq value form) check `(let* ((,value ,form)) ,check)))))
 
-(defmacro cl-locally (&rest body)
-  "Evaluate BODY like `progn'."
+(defmacro cl-locally (&rest body) "Evaluate BODY like `progn'."
   `(progn ,@body))
 
-(defmacro cl-eval-when (when &rest body)
-  "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
+(defmacro cl-eval-when (when &rest body) "Evaluate BODY if WHEN, a list of situations, includes `eval' or `:execute'.
 tsmacs evaluates everything, so the other situations never apply." (declare (indent 1))
   (when (or (memq :execute when) (memq 'eval when))
     `(progn ,@body)))
 
-(defmacro cl-load-time-value (form &optional _read-only)
-  "Evaluate FORM once, when this form is expanded, and return that value."
+(defmacro cl-load-time-value (form &optional _read-only) "Evaluate FORM once, when this form is expanded, and return that value."
   `',(eval form lexical-binding))
 
-(defun cl-macs--numbered (items fn)
-  "Return the results of calling FN on each of ITEMS and its index."
+(defun cl-macs--numbered (items fn) "Return the results of calling FN on each of ITEMS and its index."
   (let ((position -1))
     (mapcar (lambda (item) (funcall fn item (setq position (1+ position)))) items)))
 
-(defmacro cl-multiple-value-bind (vars form &rest body)
-  "Bind VARS to successive elements of the list FORM returns, then run BODY." (declare (indent 2))
+(defmacro cl-multiple-value-bind (vars form &rest body) "Bind VARS to successive elements of the list FORM returns, then run BODY." (declare (indent 2))
   (let ((all (make-symbol "--cl-var--")))
     `(let* ((,all ,form)
             ,@(cl-macs--numbered vars (lambda (v n) `(,v (nth ,n ,all)))))
        ,@body)))
 
-(defmacro cl-multiple-value-setq (vars form)
-  "Assign VARS from successive elements of the list FORM returns.
+(defmacro cl-multiple-value-setq (vars form) "Assign VARS from successive elements of the list FORM returns.
 Return the first element."
   (cond
    ((null vars) `(progn ,form nil))
@@ -514,16 +471,13 @@ Return the first element."
 
 ;;;; Iteration
 
-(defmacro cl-dolist (spec &rest body)
-  "Like `dolist' on SPEC, (VAR LIST [RESULT]), but BODY may use `cl-return'." (declare (indent 1))
+(defmacro cl-dolist (spec &rest body) "Like `dolist' on SPEC, (VAR LIST [RESULT]), but BODY may use `cl-return'." (declare (indent 1))
   `(cl-block nil (dolist ,spec ,@body)))
 
-(defmacro cl-dotimes (spec &rest body)
-  "Like `dotimes' on SPEC, (VAR COUNT [RESULT]), but BODY may use `cl-return'." (declare (indent 1))
+(defmacro cl-dotimes (spec &rest body) "Like `dotimes' on SPEC, (VAR COUNT [RESULT]), but BODY may use `cl-return'." (declare (indent 1))
   `(cl-block nil (dotimes ,spec ,@body)))
 
-(defun cl-macs--do (specs end body sequential)
-  "Expand `cl-do' (or `cl-do*' when SEQUENTIAL) on SPECS, END and BODY."
+(defun cl-macs--do (specs end body sequential) "Expand `cl-do' (or `cl-do*' when SEQUENTIAL) on SPECS, END and BODY."
   (let ((inits (mapcar (lambda (spec)
                          (if (atom spec) spec (list (car spec) (cadr spec))))
                        specs))
@@ -541,20 +495,17 @@ Return the first element."
                           updates))))
         ,@(or (cdr end) (list nil))))))
 
-(defmacro cl-do (steps endtest &rest body)
-  "Loop over variables bound in parallel, until a test succeeds.
+(defmacro cl-do (steps endtest &rest body) "Loop over variables bound in parallel, until a test succeeds.
 Each of STEPS is (VAR [INIT [STEP]]).  Before each iteration the first
 element of ENDTEST is evaluated; once it is non-nil the rest of ENDTEST
 is evaluated and the last value returned.  After each run of BODY the
 variables take their STEP values, all computed before any is assigned." (declare (indent 2))
   (cl-macs--do steps endtest body nil))
 
-(defmacro cl-do* (steps endtest &rest body)
-  "Like `cl-do', but bind and step the variables one after another." (declare (indent 2))
+(defmacro cl-do* (steps endtest &rest body) "Like `cl-do', but bind and step the variables one after another." (declare (indent 2))
   (cl-macs--do steps endtest body t))
 
-(defmacro cl-do-symbols (spec &rest body)
-  "Run BODY for each symbol of an obarray, then return a result.
+(defmacro cl-do-symbols (spec &rest body) "Run BODY for each symbol of an obarray, then return a result.
 SPEC is (VAR [OBARRAY [RESULT]]): VAR is bound to each symbol of OBARRAY
 \(the standard one by default) in turn, and RESULT gives the value." (declare (indent 1))
   (let ((var (car spec))
@@ -564,25 +515,21 @@ SPEC is (VAR [OBARRAY [RESULT]]): VAR is bound to each symbol of OBARRAY
                      (mapatoms (lambda (,var) ,@body) ,table)
                      ,(nth 2 spec)))))
 
-(defmacro cl-do-all-symbols (spec &rest body)
-  "Run BODY for each symbol of the standard obarray.
+(defmacro cl-do-all-symbols (spec &rest body) "Run BODY for each symbol of the standard obarray.
 SPEC is (VAR [RESULT]), as for `cl-do-symbols'." (declare (indent 1))
   `(cl-do-symbols (,(car spec) nil ,(cadr spec)) ,@body))
 
-(defun cl-macs--progv-run (symbols values thunk)
-  "Call THUNK with each of SYMBOLS bound dynamically to its element of VALUES."
+(defun cl-macs--progv-run (symbols values thunk) "Call THUNK with each of SYMBOLS bound dynamically to its element of VALUES."
   (let ((bindings (mapcar (lambda (sym) (list sym (list 'quote (pop values)))) symbols)))
     ;; `eval' without LEXICAL makes every `let' binding dynamic.
     (eval `(let ,bindings (funcall ',thunk)))))
 
-(defmacro cl-progv (symbols values &rest body)
-  "Run BODY with the symbols in the list SYMBOLS dynamically bound.
+(defmacro cl-progv (symbols values &rest body) "Run BODY with the symbols in the list SYMBOLS dynamically bound.
 Their values come from the list VALUES; missing ones are nil."
   (declare (indent 2))
   `(cl-macs--progv-run ,symbols ,values (lambda () ,@body)))
 
-(defmacro cl-tagbody (&rest labels-or-stmts)
-  "Run the statements of LABELS-OR-STMTS in order, allowing jumps.
+(defmacro cl-tagbody (&rest labels-or-stmts) "Run the statements of LABELS-OR-STMTS in order, allowing jumps.
 Symbols and integers among them are labels; within a statement,
 \(go LABEL) continues after LABEL.  The value is nil."
   (let ((tag (make-symbol "cl--tagbody-tag"))
@@ -622,12 +569,10 @@ Symbols and integers among them are labels; within a statement,
 ;; (under the key `cl-macs--symbol-macros') and which variables hold the
 ;; local functions (under `cl-macs--local-functions').
 
-(defun cl-macs--env-table (env key)
-  "Return the table stored in the macro environment ENV under KEY."
+(defun cl-macs--env-table (env key) "Return the table stored in the macro environment ENV under KEY."
   (cdr (assq key env)))
 
-(defun cl-macs--unshadow (env vars)
-  "Return ENV in which none of VARS is a symbol macro any more.
+(defun cl-macs--unshadow (env vars) "Return ENV in which none of VARS is a symbol macro any more.
 Used where VARS are bound as ordinary variables."
   (let* ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
          (kept (delq nil (mapcar (lambda (sm) (unless (memq (car sm) vars) sm)) table))))
@@ -635,28 +580,24 @@ Used where VARS are bound as ordinary variables."
         env
       (cons (cons 'cl-macs--symbol-macros kept) env))))
 
-(defun cl-macs--lambda-vars (arglist)
-  "Return the variables that the plain lambda list ARGLIST binds."
+(defun cl-macs--lambda-vars (arglist) "Return the variables that the plain lambda list ARGLIST binds."
   (when (listp arglist)
     (remq '&rest (remq '&optional arglist))))
 
-(defun cl-macs--expand-forms (forms env)
-  "Expand every form of the possibly dotted list FORMS in ENV."
+(defun cl-macs--expand-forms (forms env) "Expand every form of the possibly dotted list FORMS in ENV."
   (let ((acc nil) (rest forms))
     (while (consp rest)
       (push (cl-macs--expand (pop rest) env) acc))
     ;; Keep a dotted tail as it is.
     (nconc (nreverse acc) rest)))
 
-(defun cl-macs--expand-function (lam env)
-  "Expand the body of the lambda expression LAM in ENV."
+(defun cl-macs--expand-function (lam env) "Expand the body of the lambda expression LAM in ENV."
   (let ((params (cadr lam)))
     `(lambda ,params
        ,@(cl-macs--expand-forms (cddr lam)
                                 (cl-macs--unshadow env (cl-macs--lambda-vars params))))))
 
-(defun cl-macs--expand-let (form env)
-  "Expand the `let' or `let*' FORM in ENV."
+(defun cl-macs--expand-let (form env) "Expand the `let' or `let*' FORM in ENV."
   (let* ((sequential (eq (car form) 'let*))
          (scope env)
          (new (mapcar (lambda (binding)
@@ -672,8 +613,7 @@ Used where VARS are bound as ordinary variables."
     `(,(car form) ,new
       ,@(cl-macs--expand-forms (cddr form) (cl-macs--unshadow env vars)))))
 
-(defun cl-macs--expand-setq (form env)
-  "Expand the `setq' FORM in ENV, turning symbol-macro targets into `setf'."
+(defun cl-macs--expand-setq (form env) "Expand the `setq' FORM in ENV, turning symbol-macro targets into `setf'."
   (let ((table (cl-macs--env-table env 'cl-macs--symbol-macros))
         (todo (cdr form))
         (assignments nil)
@@ -692,8 +632,7 @@ Used where VARS are bound as ordinary variables."
       ;; Only plain variables: keep a single `setq'.
       (cons 'setq (apply #'append (mapcar #'cdr assignments))))))
 
-(defun cl-macs--expand (form env)
-  "Return FORM with all its macros expanded in the environment ENV."
+(defun cl-macs--expand (form env) "Return FORM with all its macros expanded in the environment ENV."
   (let ((macroexpand-all-environment env))
     (cond
      ((and form (symbolp form))
@@ -724,8 +663,7 @@ Used where VARS are bound as ordinary variables."
          ((consp head) (cl-macs--expand-forms form env))
          (t (cl-macs--expand-call form env))))))))
 
-(defun cl-macs--expand-condition-case (form env)
-  "Expand the `condition-case' FORM in ENV.
+(defun cl-macs--expand-condition-case (form env) "Expand the `condition-case' FORM in ENV.
 As in GNU, the error variable does not hide a symbol macro of its name."
   (append (list 'condition-case (nth 1 form) (cl-macs--expand (nth 2 form) env))
           (mapcar (lambda (handler)
@@ -734,8 +672,7 @@ As in GNU, the error variable does not hide a symbol macro of its name."
                       (cons (car handler) (cl-macs--expand-forms (cdr handler) env))))
                   (nthcdr 3 form))))
 
-(defun cl-macs--expand-function-form (form env)
-  "Expand the `function' FORM in ENV; #\='F of a local function F gives its variable."
+(defun cl-macs--expand-function-form (form env) "Expand the `function' FORM in ENV; #\='F of a local function F gives its variable."
   (let* ((fn (cadr form))
          (local (and fn (symbolp fn)
                      (assq fn (cl-macs--env-table env 'cl-macs--local-functions)))))
@@ -747,8 +684,7 @@ As in GNU, the error variable does not hide a symbol macro of its name."
       (nth 1 local))
      (t form))))
 
-(defun cl-macs--expand-call (form env)
-  "Expand FORM, whose car is a symbol, in ENV."
+(defun cl-macs--expand-call (form env) "Expand FORM, whose car is a symbol, in ENV."
   (let* ((fname (car form))
          (entry (assq fname env))
          ;; An entry with no expander hides a global macro of that name.
@@ -759,8 +695,7 @@ As in GNU, the error variable does not hide a symbol macro of its name."
         (cons fname (cl-macs--expand-forms (cdr form) env))
       (cl-macs--expand expansion env))))
 
-(defun cl-macs--env-with-function (env name var)
-  "Return ENV in which NAME is a local function held in the variable VAR."
+(defun cl-macs--env-with-function (env name var) "Return ENV in which NAME is a local function held in the variable VAR."
   (let ((expander (lambda (&rest args) `(funcall ,var ,@args))))
     `((,name . ,expander)
       (cl-macs--local-functions
@@ -768,19 +703,16 @@ As in GNU, the error variable does not hide a symbol macro of its name."
        ,@(cl-macs--env-table env 'cl-macs--local-functions))
       ,@env)))
 
-(defun cl-macs--local-lambda (definition)
-  "Return the function form for a local function given by DEFINITION.
+(defun cl-macs--local-lambda (definition) "Return the function form for a local function given by DEFINITION.
 DEFINITION is (ARGLIST BODY...), or (EXPR) for an arbitrary function value."
   (if (cdr definition)
       `(cl-function (lambda ,@definition))
     (car definition)))
 
-(defun cl-macs--holder (name)
-  "Return a fresh variable to hold the local function NAME."
+(defun cl-macs--holder (name) "Return a fresh variable to hold the local function NAME."
   (make-symbol (format "--cl-%s--" name)))
 
-(defmacro cl-flet (bindings &rest body)
-  "Run BODY with local function definitions BINDINGS.
+(defmacro cl-flet (bindings &rest body) "Run BODY with local function definitions BINDINGS.
 Each binding is (FUNC ARGLIST BODY...), where ARGLIST may use Common
 Lisp features, or (FUNC EXP) with EXP evaluating to a function.  Calls to
 FUNC and #\\='FUNC within BODY, and only there, refer to the local function." (declare (indent 1))
@@ -793,21 +725,18 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function." (d
          (expanded (cl-macs--expand (macroexp-progn body) env)))
     (if holders `(let ,holders ,expanded) expanded)))
 
-(defmacro cl-flet* (bindings &rest body)
-  "Like `cl-flet', but each of BINDINGS can call the ones before it." (declare (indent 1))
+(defmacro cl-flet* (bindings &rest body) "Like `cl-flet', but each of BINDINGS can call the ones before it." (declare (indent 1))
   (let ((form (macroexp-progn body)))
     (dolist (def (reverse bindings) form)
       (setq form `(cl-flet (,def) ,form)))))
 
-(defun cl-macs--labels-setqs (holders bindings)
-  "Return the forms storing each of BINDINGS' functions in its one of HOLDERS."
+(defun cl-macs--labels-setqs (holders bindings) "Return the forms storing each of BINDINGS' functions in its one of HOLDERS."
   (let ((defs bindings))
     (mapcar (lambda (holder)
               `(setq ,holder (cl-function (lambda ,@(cdr (pop defs))))))
             holders)))
 
-(defmacro cl-labels (bindings &rest body)
-  "Run BODY with local functions BINDINGS that may call each other and themselves.
+(defmacro cl-labels (bindings &rest body) "Run BODY with local functions BINDINGS that may call each other and themselves.
 The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'." (declare (indent 1))
   (let* ((env macroexpand-all-environment)
          (holders (mapcar (lambda (def)
@@ -822,8 +751,7 @@ The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'." (declare (indent 1))
         ,@body)
      env)))
 
-(defmacro cl-macrolet (bindings &rest body)
-  "Run BODY with local macros BINDINGS.
+(defmacro cl-macrolet (bindings &rest body) "Run BODY with local macros BINDINGS.
 Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'." (declare (indent 1))
   (let ((env macroexpand-all-environment))
     (dolist (def bindings)
@@ -832,8 +760,7 @@ Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'." (declare (indent 1
                         env))))
     (cl-macs--expand (macroexp-progn body) env)))
 
-(defmacro cl-symbol-macrolet (bindings &rest body)
-  "Run BODY with each symbol of BINDINGS standing for its expansion.
+(defmacro cl-symbol-macrolet (bindings &rest body) "Run BODY with each symbol of BINDINGS standing for its expansion.
 Each binding is (NAME EXPANSION).  A `setq' of NAME becomes a `setf'
 of EXPANSION, and a `let' of NAME hides the symbol macro." (declare (indent 1))
   (let* ((env macroexpand-all-environment)
@@ -843,33 +770,27 @@ of EXPANSION, and a `let' of NAME hides the symbol macro." (declare (indent 1))
 
 ;;;; Place macros
 
-(defun cl-macs--adjust (place amount op by-one)
-  "Return code storing into PLACE the result of OP on its value and AMOUNT.
+(defun cl-macs--adjust (place amount op by-one) "Return code storing into PLACE the result of OP on its value and AMOUNT.
 BY-ONE is the function to use on a variable when AMOUNT is omitted."
   (cond ((not (symbolp place)) `(cl-callf ,op ,place ,(or amount 1)))
         (amount `(setq ,place (,op ,place ,amount)))
         (t `(setq ,place (,by-one ,place)))))
 
-(defmacro cl-incf (place &optional x)
-  "Add X (default 1) to the number in PLACE, store the sum there and return it."
+(defmacro cl-incf (place &optional x) "Add X (default 1) to the number in PLACE, store the sum there and return it."
   (cl-macs--adjust place x '+ '1+))
 
-(defmacro cl-decf (place &optional x)
-  "Subtract X (default 1) from the number in PLACE, store and return the result."
+(defmacro cl-decf (place &optional x) "Subtract X (default 1) from the number in PLACE, store and return the result."
   (cl-macs--adjust place x '- '1-))
 
-(defun cl-macs--call-code (func args)
-  "Return a call of FUNC, a function name or lambda expression, on ARGS."
+(defun cl-macs--call-code (func args) "Return a call of FUNC, a function name or lambda expression, on ARGS."
   (if (symbolp func) (cons func args) `(funcall #',func ,@args)))
 
-(defmacro cl-callf (func place &rest args)
-  "Store into PLACE the result of calling FUNC on PLACE's value and ARGS.
+(defmacro cl-callf (func place &rest args) "Store into PLACE the result of calling FUNC on PLACE's value and ARGS.
 FUNC is a function name or a lambda expression." (declare (indent 2))
   (gv-letplace (get set) place
     (funcall set (cl-macs--call-code func (cons get args)))))
 
-(defmacro cl-callf2 (func arg1 place &rest args)
-  "Store into PLACE the result of calling FUNC on ARG1, PLACE's value and ARGS.
+(defmacro cl-callf2 (func arg1 place &rest args) "Store into PLACE the result of calling FUNC on ARG1, PLACE's value and ARGS.
 ARG1 is evaluated before PLACE." (declare (indent 3))
   (cl-macs--with-value
    arg1
@@ -877,8 +798,7 @@ ARG1 is evaluated before PLACE." (declare (indent 3))
      (gv-letplace (get set) place
        (funcall set (cl-macs--call-code func (cons first (cons get args))))))))
 
-(defmacro cl-pushnew (x place &rest keys)
-  "Push X onto the list in PLACE unless it is already a member.
+(defmacro cl-pushnew (x place &rest keys) "Push X onto the list in PLACE unless it is already a member.
 Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
   (if (and (symbolp place) (null keys))
       (cl-macs--with-value
@@ -887,8 +807,7 @@ Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
          `(if (memql ,elt-form ,place) ,place (setq ,place (cons ,elt-form ,place)))))
     `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
-(defmacro cl-psetf (&rest args)
-  "Assign the places in ARGS, which alternate PLACE and VAL, in parallel.
+(defmacro cl-psetf (&rest args) "Assign the places in ARGS, which alternate PLACE and VAL, in parallel.
 Every VAL is evaluated before any PLACE is changed.  Return nil."
   (let ((tail args) (targets nil))
     (while tail
@@ -899,8 +818,7 @@ Every VAL is evaluated before any PLACE is changed.  Return nil."
       (setq tail (cddr tail))))
   (cl-macs--psetf-build args nil))
 
-(defun cl-macs--psetf-build (pairs stores)
-  "Return code for the pairs PAIRS of `cl-psetf', then STORES, then nil.
+(defun cl-macs--psetf-build (pairs stores) "Return code for the pairs PAIRS of `cl-psetf', then STORES, then nil.
 Each place's parts and value are evaluated in order; the stores run last,
 in reverse order."
   (if (null pairs)
@@ -914,13 +832,11 @@ in reverse order."
             `(let ((,held ,value))
                ,(cl-macs--psetf-build (cddr pairs) (cons (funcall set held) stores)))))))))
 
-(defmacro cl-psetq (&rest args)
-  "Assign the variables in ARGS, which alternate SYM and VAL, in parallel.
+(defmacro cl-psetq (&rest args) "Assign the variables in ARGS, which alternate SYM and VAL, in parallel.
 Every VAL is evaluated before any SYM is changed.  Return nil."
   `(cl-psetf ,@args))
 
-(defmacro cl-shiftf (place &rest args)
-  "Shift values left through PLACE and ARGS, and return PLACE's old value.
+(defmacro cl-shiftf (place &rest args) "Shift values left through PLACE and ARGS, and return PLACE's old value.
 ARGS are more places followed by a new value: each place receives the
 value of the one after it, and the last place receives the new value."
   (if args
@@ -928,14 +844,12 @@ value of the one after it, and the last place receives the new value."
         `(prog1 ,get ,(funcall set `(cl-shiftf ,@args))))
     place))
 
-(defmacro cl-rotatef (&rest args)
-  "Rotate the values of the places ARGS left by one; the first goes last.
+(defmacro cl-rotatef (&rest args) "Rotate the values of the places ARGS left by one; the first goes last.
 Return nil."
   (when (cdr args)
     (cl-macs--rotate args nil nil)))
 
-(defun cl-macs--rotate (places getters setters)
-  "Return code rotating PLACES, after GETTERS and SETTERS already collected."
+(defun cl-macs--rotate (places getters setters) "Return code rotating PLACES, after GETTERS and SETTERS already collected."
   (if places
       (gv-letplace (get set) (car places)
         (cl-macs--rotate (cdr places) (cons get getters) (cons set setters)))
@@ -951,8 +865,7 @@ Return nil."
           (push (funcall s (pop sources)) stores)))
       `(let ,(nreverse binds) ,@(nreverse stores) nil))))
 
-(defun cl-macs--plist-drop-after (plist tag)
-  "Remove TAG and its value from PLIST, looking past its first key.
+(defun cl-macs--plist-drop-after (plist tag) "Remove TAG and its value from PLIST, looking past its first key.
 Return non-nil if something was removed."
   (let ((cell (cdr plist)) (done nil))
     (while (and (cdr cell) (not done))
@@ -961,8 +874,7 @@ Return non-nil if something was removed."
         (setq cell (cddr cell))))
     done))
 
-(defmacro cl-remf (place tag)
-  "Remove TAG and its value from the property list in PLACE.
+(defmacro cl-remf (place tag) "Remove TAG and its value from the property list in PLACE.
 Return non-nil if TAG was found."
   (gv-letplace (get set) place
     (cl-macs--with-value
@@ -972,8 +884,7 @@ Return non-nil if TAG was found."
             (progn ,(funcall set `(cddr ,get)) t)
           (cl-macs--plist-drop-after ,get ,tag-form))))))
 
-(defun cl-macs--letf (bindings saved plain body)
-  "Return `cl-letf' code for BINDINGS around BODY.
+(defun cl-macs--letf (bindings saved plain body) "Return `cl-letf' code for BINDINGS around BODY.
 SAVED lists (OLD-VAR GETTER SETTER NEW) for the places done so far and
 PLAIN the `let' bindings of the symbols done so far, newest first."
   (if (consp bindings)
@@ -1008,8 +919,7 @@ PLAIN the `let' bindings of the symbols done so far, newest first."
         `(let* (,@(mapcar (lambda (s) (list (nth 0 s) (nth 1 s))) saved) ,@plain)
            (unwind-protect (progn ,@stores ,@body) ,@restores))))))
 
-(defmacro cl-letf (bindings &rest body)
-  "Run BODY with the places of BINDINGS temporarily holding new values.
+(defmacro cl-letf (bindings &rest body) "Run BODY with the places of BINDINGS temporarily holding new values.
 Each binding is (PLACE VALUE) or (PLACE); all VALUEs are computed first.
 When BODY exits, however it does, each place gets back its old value.
 A plain symbol as PLACE is bound with `let'." (declare (indent 1))
@@ -1021,8 +931,7 @@ A plain symbol as PLACE is bound with `let'." (declare (indent 1))
         (cons 'let (cons bindings body))
       (cl-macs--letf bindings nil nil body))))
 
-(defmacro cl-letf* (bindings &rest body)
-  "Like `cl-letf', but each binding is made before the next VALUE is computed." (declare (indent 1))
+(defmacro cl-letf* (bindings &rest body) "Like `cl-letf', but each binding is made before the next VALUE is computed." (declare (indent 1))
   (let ((form (macroexp-progn body)))
     (dolist (entry (reverse bindings) form)
       (setq form `(cl-letf (,entry) ,form)))))
@@ -1051,8 +960,7 @@ A plain symbol as PLACE is bound with `let'." (declare (indent 1))
 (defvar cl-macs--lp-driver nil "A function wrapping the pass in a mapping call, or nil.")
 (defvar cl-macs--lp-block nil "The name of the loop's block.")
 (defvar cl-macs--lp-refs nil "Symbol macros for `in-ref' and similar variables.")
-(defvar cl-macs--lp-ends nil
-  "The end tests of the `for' clauses read so far, newest first.
+(defvar cl-macs--lp-ends nil "The end tests of the `for' clauses read so far, newest first.
 A `for VAR = ...' joined by `and' steps VAR at the end of a pass only
 while they all hold, so that its next value is not computed from
 variables that have run past their end (GNU's bug#29799 behaviour).")
@@ -1063,54 +971,43 @@ variables that have run past their end (GNU's bug#29799 behaviour).")
 (defvar cl-macs--lp-for-steps nil)
 (defvar cl-macs--lp-for-joined nil)
 
-(defun cl-macs--lp-next ()
-  "Consume the next word of the loop and return it (nil past the end)."
+(defun cl-macs--lp-next () "Consume the next word of the loop and return it (nil past the end)."
   (pop cl-macs--lp-words))
 
-(defun cl-macs--lp-peek (&rest words)
-  "Return non-nil if the next word of the loop is one of WORDS."
+(defun cl-macs--lp-peek (&rest words) "Return non-nil if the next word of the loop is one of WORDS."
   (and (consp cl-macs--lp-words) (memq (car cl-macs--lp-words) words)))
 
-(defun cl-macs--lp-after-word ()
-  "Consume a word and the form after it; return that form."
+(defun cl-macs--lp-after-word () "Consume a word and the form after it; return that form."
   (cl-macs--lp-next)
   (cl-macs--lp-next))
 
-(defun cl-macs--lp-temp (&optional name)
-  "Return a fresh uninterned variable called NAME, by default --cl-var--."
+(defun cl-macs--lp-temp (&optional name) "Return a fresh uninterned variable called NAME, by default --cl-var--."
   (make-symbol (or name "--cl-var--")))
 
-(defun cl-macs--lp-bind (specs)
-  "Add SPECS, a list of (PATTERN VALUE), as one group of loop bindings."
+(defun cl-macs--lp-bind (specs) "Add SPECS, a list of (PATTERN VALUE), as one group of loop bindings."
   (push specs cl-macs--lp-groups))
 
-(defun cl-macs--lp-test (form)
-  "Add FORM to the loop condition."
+(defun cl-macs--lp-test (form) "Add FORM to the loop condition."
   (push form cl-macs--lp-tests))
 
-(defun cl-macs--lp-action (&rest forms)
-  "Add FORMS to the loop as an action, which never ends it."
+(defun cl-macs--lp-action (&rest forms) "Add FORMS to the loop as an action, which never ends it."
   (push `(progn ,@forms t) cl-macs--lp-tests))
 
-(defun cl-macs--lp-go-on-var ()
-  "Return the variable that says whether the loop may go on, made if needed."
+(defun cl-macs--lp-go-on-var () "Return the variable that says whether the loop may go on, made if needed."
   (or cl-macs--lp-go-on
       (setq cl-macs--lp-go-on (cl-macs--lp-temp "--cl-flag--"))))
 
-(defun cl-macs--lp-value ()
-  "Return the variable holding an early result, made if needed."
+(defun cl-macs--lp-value () "Return the variable holding an early result, made if needed."
   (or cl-macs--lp-value-var
       (setq cl-macs--lp-value-var (cl-macs--lp-temp))))
 
-(defun cl-macs--lp-plain-p (specs)
-  "Return non-nil if every (PATTERN VALUE) of SPECS has a symbol as PATTERN."
+(defun cl-macs--lp-plain-p (specs) "Return non-nil if every (PATTERN VALUE) of SPECS has a symbol as PATTERN."
   (let ((tail specs))
     (while (and tail (symbolp (caar tail)))
       (pop tail))
     (null tail)))
 
-(defun cl-macs--lp-via-temps (specs)
-  "Return (TEMP-BINDINGS . PAIRS): fresh variables for the values of SPECS,
+(defun cl-macs--lp-via-temps (specs) "Return (TEMP-BINDINGS . PAIRS): fresh variables for the values of SPECS,
 and SPECS with each value replaced by its variable."
   (let ((temps nil) (pairs nil))
     (dolist (s specs)
@@ -1119,16 +1016,14 @@ and SPECS with each value replaced by its variable."
         (push (list (car s) temp) pairs)))
     (cons (nreverse temps) (nreverse pairs))))
 
-(defun cl-macs--lp-conjunction (tests)
-  "Return one form that is true when all of TESTS, in order, are."
+(defun cl-macs--lp-conjunction (tests) "Return one form that is true when all of TESTS, in order, are."
   (cond ((null tests) t)
         ((null (cdr tests)) (car tests))
         (t (cons 'and tests))))
 
 ;;; Destructuring
 
-(defun cl-macs--lp-unpack (pattern value)
-  "Return (VAR FORM) pairs that bind the parts of PATTERN from VALUE, in order."
+(defun cl-macs--lp-unpack (pattern value) "Return (VAR FORM) pairs that bind the parts of PATTERN from VALUE, in order."
   (cond
    ((null pattern) nil)
    ((symbolp pattern) (list (list pattern value)))
@@ -1144,8 +1039,7 @@ and SPECS with each value replaced by its variable."
                     (cons (list pattern `(nthcdr ,i ,whole)) pairs)
                   pairs))))))
 
-(defun cl-macs--lp-assign (pairs parallel)
-  "Return code assigning each (PATTERN VALUE) of PAIRS.
+(defun cl-macs--lp-assign (pairs parallel) "Return code assigning each (PATTERN VALUE) of PAIRS.
 With PARALLEL, all values are computed before any assignment."
   (cond
    ((and parallel (cdr pairs))
@@ -1170,8 +1064,7 @@ With PARALLEL, all values are computed before any assignment."
                     forms))))))
       (cl-macs--body-form (nreverse forms))))))
 
-(defun cl-macs--lp-wrap (specs body parallel)
-  "Return BODY, a list of forms, inside a binding of SPECS.
+(defun cl-macs--lp-wrap (specs body parallel) "Return BODY, a list of forms, inside a binding of SPECS.
 With PARALLEL, every value is computed before any variable is bound."
   (if (and parallel (cdr specs))
       (if (cl-macs--lp-plain-p specs)
@@ -1186,8 +1079,7 @@ With PARALLEL, every value is computed before any variable is bound."
 
 ;;; The macro
 
-(defmacro cl-loop (&rest loop-args)
-  "Run the Common Lisp `loop' described by the clauses LOOP-ARGS.
+(defmacro cl-loop (&rest loop-args) "Run the Common Lisp `loop' described by the clauses LOOP-ARGS.
 Clauses include: named NAME; with VAR = INIT [and ...]; for VAR from,
 upfrom, downfrom, to, upto, downto, above, below, by; for VAR in, on,
 in-ref, across, across-ref LIST [by FUNC]; for VAR = INIT [then NEXT];
@@ -1216,8 +1108,7 @@ forms are repeated forever (leave with `cl-return')."
         (cl-macs--lp-clause))
       (cl-macs--lp-build))))
 
-(defun cl-macs--lp-build ()
-  "Assemble the loop from what its clauses recorded."
+(defun cl-macs--lp-build () "Assemble the loop from what its clauses recorded."
   (when cl-macs--lp-go-on
     (cl-macs--lp-bind `((,cl-macs--lp-go-on t))))
   (when cl-macs--lp-first-pass
@@ -1260,8 +1151,7 @@ forms are repeated forever (leave with `cl-return')."
 
 ;;; Clauses
 
-(defun cl-macs--lp-forms (clause-name)
-  "Consume the forms that follow; complain about CLAUSE-NAME if there are none."
+(defun cl-macs--lp-forms (clause-name) "Consume the forms that follow; complain about CLAUSE-NAME if there are none."
   (unless (consp (car-safe cl-macs--lp-words))
     (error "Syntax error on `%s' clause" clause-name))
   (let ((forms nil))
@@ -1269,8 +1159,7 @@ forms are repeated forever (leave with `cl-return')."
       (push (pop cl-macs--lp-words) forms))
     (nreverse forms)))
 
-(defun cl-macs--lp-clause ()
-  "Read one clause of the loop, and any more joined to it by `and'."
+(defun cl-macs--lp-clause () "Read one clause of the loop, and any more joined to it by `and'."
   (let ((word (cl-macs--lp-next)))
     (when (or (eq word 'cl-end-loop) (null cl-macs--lp-words))
       (error "Malformed `cl-loop' macro"))
@@ -1316,8 +1205,7 @@ forms are repeated forever (leave with `cl-return')."
       (pop cl-macs--lp-words)
       (cl-macs--lp-clause))))
 
-(defun cl-macs--lp-with ()
-  "Read the bindings of a `with' clause; those joined by `and' are parallel."
+(defun cl-macs--lp-with () "Read the bindings of a `with' clause; those joined by `and' are parallel."
   (let ((specs nil) (more t))
     (while more
       (let ((var (cl-macs--lp-next)))
@@ -1325,8 +1213,7 @@ forms are repeated forever (leave with `cl-return')."
       (setq more (and (cl-macs--lp-peek 'and) (pop cl-macs--lp-words))))
     (cl-macs--lp-bind (nreverse specs))))
 
-(defun cl-macs--lp-conditional (negate)
-  "Read the rest of an `if', `when' or (with NEGATE) `unless' clause."
+(defun cl-macs--lp-conditional (negate) "Read the rest of an `if', `when' or (with NEGATE) `unless' clause."
   (let* ((test (cl-macs--lp-next))
          (then (let ((cl-macs--lp-tests nil))
                  (cl-macs--lp-clause)
@@ -1345,8 +1232,7 @@ forms are repeated forever (leave with `cl-return')."
            `(let ((it ,test)) (if it ,@branches))
          `(if ,test ,@branches))))))
 
-(defun cl-macs--lp-target (initial &optional finish)
-  "Return the variable an accumulation clause adds to.
+(defun cl-macs--lp-target (initial &optional finish) "Return the variable an accumulation clause adds to.
 That is the `into' variable if one follows, else the loop's own
 accumulator, whose final value FINISH (if given) is applied to.  A new
 variable starts out as INITIAL."
@@ -1363,8 +1249,7 @@ variable starts out as INITIAL."
         (setq cl-macs--lp-implicit (if finish (list finish var) var))))
     cl-macs--lp-default-acc))
 
-(defun cl-macs--lp-accumulate (word)
-  "Read the accumulation clause WORD; return nil if WORD is not one."
+(defun cl-macs--lp-accumulate (word) "Read the accumulation clause WORD; return nil if WORD is not one."
   (let ((kind (cdr (assq word '((collect . collect) (collecting . collect)
                                  (append . append) (appending . append)
                                  (nconc . nconc) (nconcing . nconc)
@@ -1397,8 +1282,7 @@ variable starts out as INITIAL."
 
 ;;; `for' clauses
 
-(defun cl-macs--lp-for ()
-  "Read a `for' clause, with any others joined to it by `and'."
+(defun cl-macs--lp-for () "Read a `for' clause, with any others joined to it by `and'."
   (let ((cl-macs--lp-for-binds nil)
         (cl-macs--lp-for-sets nil)
         (cl-macs--lp-for-steps nil)
@@ -1449,20 +1333,16 @@ variable starts out as INITIAL."
                   (apply #'append (reverse cl-macs--lp-for-steps)))
             cl-macs--lp-steps))))
 
-(defun cl-macs--lp-for-bind (var value)
-  "Bind VAR to VALUE for the `for' clause being read."
+(defun cl-macs--lp-for-bind (var value) "Bind VAR to VALUE for the `for' clause being read."
   (push (list var value) cl-macs--lp-for-binds))
 
-(defun cl-macs--lp-for-set (var value)
-  "Set VAR to VALUE at the start of each pass."
+(defun cl-macs--lp-for-set (var value) "Set VAR to VALUE at the start of each pass."
   (push (list var value) cl-macs--lp-for-sets))
 
-(defun cl-macs--lp-for-step (var value)
-  "Set VAR to VALUE at the end of each pass."
+(defun cl-macs--lp-for-step (var value) "Set VAR to VALUE at the end of each pass."
   (push (list var value) cl-macs--lp-for-steps))
 
-(defun cl-macs--lp-for-numbers (var)
-  "Read the range of a numeric `for' clause over VAR."
+(defun cl-macs--lp-for-numbers (var) "Read the range of a numeric `for' clause over VAR."
   (when (cl-macs--lp-peek 'downto 'above)
     (error "Must specify `from' value for downward cl-loop"))
   (let* ((from-word (and (cl-macs--lp-peek 'from 'upfrom 'downfrom) (car cl-macs--lp-words)))
@@ -1489,8 +1369,7 @@ variable starts out as INITIAL."
         (cl-macs--lp-test test)))
     (cl-macs--lp-for-step var (list (if down '- '+) var (or step-form 1)))))
 
-(defun cl-macs--lp-for-list (var word)
-  "Read a `for' clause over VAR going through a list; WORD is in, on or in-ref."
+(defun cl-macs--lp-for-list (var word) "Read a `for' clause over VAR going through a list; WORD is in, on or in-ref."
   (let* ((tails (eq word 'on))
          (cursor (if (and tails (symbolp var)) var (cl-macs--lp-temp))))
     (cl-macs--lp-for-bind cursor (cl-macs--lp-next))
@@ -1510,13 +1389,11 @@ variable starts out as INITIAL."
              `(funcall ,fn ,cursor)))
        `(cdr ,cursor)))))
 
-(defun cl-macs--lp-first-pass-var ()
-  "Return the variable that is non-nil during the first pass, made if needed."
+(defun cl-macs--lp-first-pass-var () "Return the variable that is non-nil during the first pass, made if needed."
   (or cl-macs--lp-first-pass
       (setq cl-macs--lp-first-pass (cl-macs--lp-temp))))
 
-(defun cl-macs--lp-for-equals (var)
-  "Read a `for VAR = INIT [then NEXT]' clause."
+(defun cl-macs--lp-for-equals (var) "Read a `for VAR = INIT [then NEXT]' clause."
   (let* ((init (cl-macs--lp-next))
          (next (if (cl-macs--lp-peek 'then) (cl-macs--lp-after-word) init))
          (first (cl-macs--lp-first-pass-var)))
@@ -1532,8 +1409,7 @@ variable starts out as INITIAL."
           ((eq init next) (cl-macs--lp-for-set var next))
           (t (cl-macs--lp-for-set var `(if ,first ,init ,next))))))
 
-(defun cl-macs--lp-for-across (var by-reference)
-  "Read a `for' clause over VAR going across an array, BY-REFERENCE or not."
+(defun cl-macs--lp-for-across (var by-reference) "Read a `for' clause over VAR going across an array, BY-REFERENCE or not."
   (let ((vec (cl-macs--lp-temp "--cl-vec--"))
         (i (cl-macs--lp-temp "--cl-idx--")))
     (cl-macs--lp-for-bind vec (cl-macs--lp-next))
@@ -1546,16 +1422,14 @@ variable starts out as INITIAL."
       (cl-macs--lp-for-bind var nil)
       (cl-macs--lp-for-set var `(aref ,vec ,i)))))
 
-(defun cl-macs--lp-using (accept)
-  "Read an optional `using (WORD VAR)' where ACCEPT approves WORD; return VAR."
+(defun cl-macs--lp-using (accept) "Read an optional `using (WORD VAR)' where ACCEPT approves WORD; return VAR."
   (when (cl-macs--lp-peek 'using)
     (let ((spec (cadr cl-macs--lp-words)))
       (unless (and (consp spec) (= (length spec) 2) (funcall accept (car spec)))
         (error "Bad `using' clause"))
       (cadr (cl-macs--lp-after-word)))))
 
-(defun cl-macs--lp-for-elements (var)
-  "Read a `for VAR being the elements of SEQ' clause."
+(defun cl-macs--lp-for-elements (var) "Read a `for VAR being the elements of SEQ' clause."
   (let* ((by-reference (cl-macs--lp-peek 'in-ref 'of-ref))
          (seq (if (or by-reference (cl-macs--lp-peek 'in 'of))
                   (cl-macs--lp-after-word)
@@ -1575,14 +1449,12 @@ variable starts out as INITIAL."
       (cl-macs--lp-for-set var `(if (consp ,s) (pop ,s) (aref ,s ,i))))
     (cl-macs--lp-for-step i `(1+ ,i))))
 
-(defun cl-macs--lp-set-driver (what driver)
-  "Make DRIVER run the loop's passes; WHAT names the iteration, for errors."
+(defun cl-macs--lp-set-driver (what driver) "Make DRIVER run the loop's passes; WHAT names the iteration, for errors."
   (when cl-macs--lp-driver
     (error "Iteration on %S does not support this combination" what))
   (setq cl-macs--lp-driver driver))
 
-(defun cl-macs--lp-for-hash (var word)
-  "Read a `for VAR being the hash-keys/hash-values of TABLE' clause; WORD says which."
+(defun cl-macs--lp-for-hash (var word) "Read a `for VAR being the hash-keys/hash-values of TABLE' clause; WORD says which."
   (let* ((table (if (cl-macs--lp-peek 'in 'of)
                     (cl-macs--lp-after-word)
                   (error "Expected `of'")))
@@ -1597,8 +1469,7 @@ variable starts out as INITIAL."
      'hash-tables
      (lambda (body) `(maphash (lambda (,key ,val) ,@body) ,table)))))
 
-(defun cl-macs--lp-options (words)
-  "Read any of WORDS, each followed by a form, in any order.
+(defun cl-macs--lp-options (words) "Read any of WORDS, each followed by a form, in any order.
 Return an alist from word to form; `in' counts as `of'."
   (let ((found nil))
     (while (cl-macs--lp-peek 'in 'of 'from 'to 'property)
@@ -1608,8 +1479,7 @@ Return an alist from word to form; `in' counts as `of'."
         (push (cons (if (eq word 'in) 'of word) (cl-macs--lp-after-word)) found)))
     found))
 
-(defun cl-macs--lp-for-overlays (var)
-  "Read a `for VAR being the overlays [of BUFFER] [from POS] [to POS]' clause."
+(defun cl-macs--lp-for-overlays (var) "Read a `for VAR being the overlays [of BUFFER] [from POS] [to POS]' clause."
   (let ((opts (cl-macs--lp-options '(of from to))))
     (cl-macs--lp-set-driver
      'overlays
@@ -1617,8 +1487,7 @@ Return an alist from word to form; `in' counts as `of'."
        `(cl-macs--each-overlay (lambda (,var) ,@body) ,(cdr (assq 'of opts))
                                ,(cdr (assq 'from opts)) ,(cdr (assq 'to opts)))))))
 
-(defun cl-macs--lp-for-intervals (var)
-  "Read a `for VAR being the intervals [of BUFFER] [property P] [from X] [to Y]' clause."
+(defun cl-macs--lp-for-intervals (var) "Read a `for VAR being the intervals [of BUFFER] [property P] [from X] [to Y]' clause."
   (let ((opts (cl-macs--lp-options '(of property from to)))
         (start (cl-macs--lp-temp)) (end (cl-macs--lp-temp)))
     (cl-macs--lp-for-bind var nil)
@@ -1629,8 +1498,7 @@ Return an alist from word to form; `in' counts as `of'."
                                 ,@(mapcar (lambda (w) (cdr (assq w opts)))
                                           '(of property from to)))))))
 
-(defun cl-macs--lp-for-keys (var word)
-  "Read a `for VAR being the key-codes/key-bindings of MAP' clause; WORD says which."
+(defun cl-macs--lp-for-keys (var word) "Read a `for VAR being the key-codes/key-bindings of MAP' clause; WORD says which."
   (let* ((codes (memq word '(key-code key-codes)))
          (map (if (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word) (error "Expected `of'")))
          (other (or (cl-macs--lp-using
@@ -1642,8 +1510,7 @@ Return an alist from word to form; `in' counts as `of'."
      (lambda (body)
        `(map-keymap (lambda ,(if codes (list var other) (list other var)) ,@body) ,map)))))
 
-(defun cl-macs--lp-for-key-seqs (var)
-  "Read a `for VAR being the key-seqs of MAP [using (key-bindings B)]' clause."
+(defun cl-macs--lp-for-key-seqs (var) "Read a `for VAR being the key-seqs of MAP [using (key-bindings B)]' clause."
   (let* ((map (if (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word) (error "Expected `of'")))
          (def (or (cl-macs--lp-using (lambda (w) (memq w '(key-binding key-bindings))))
                   (cl-macs--lp-temp))))
@@ -1653,8 +1520,7 @@ Return an alist from word to form; `in' counts as `of'."
 
 ;; What the loops above run.
 
-(defun cl-macs--each-overlay (fn buffer from to)
-  "Call FN on each overlay of BUFFER (default current) that reaches into FROM..TO.
+(defun cl-macs--each-overlay (fn buffer from to) "Call FN on each overlay of BUFFER (default current) that reaches into FROM..TO.
 An overlay deleted meanwhile is passed over; FROM and TO move with edits."
   (let (all)
     (with-current-buffer (or buffer (current-buffer))
@@ -1669,8 +1535,7 @@ An overlay deleted meanwhile is passed over; FROM and TO move with edits."
              (not (and from (<= (overlay-end o) from)))
              (funcall fn o))))))
 
-(defun cl-macs--each-interval (fn buffer prop from to)
-  "Call FN on the START and END of each run of BUFFER whose properties stay the same.
+(defun cl-macs--each-interval (fn buffer prop from to) "Call FN on the START and END of each run of BUFFER whose properties stay the same.
 With PROP only that property counts.  The runs cover FROM..TO, by
 default the accessible part of the buffer, of which at least one run is
 given when TO is omitted."
@@ -1688,8 +1553,7 @@ given when TO is omitted."
         (set-marker here next)
         (setq more (< here limit))))))
 
-(defun cl-macs--each-key-seq (fn map prefix)
-  "Call FN on each key sequence bound in MAP below PREFIX, and its binding.
+(defun cl-macs--each-key-seq (fn map prefix) "Call FN on each key sequence bound in MAP below PREFIX, and its binding.
 As in GNU, the sequences of one keymap share a vector, whose last event
 is overwritten for each binding: FN must copy a sequence it keeps."
   (let ((keys (vconcat prefix [nil]))
@@ -1701,8 +1565,7 @@ is overwritten for each binding: FN must copy a sequence it keeps."
                     (funcall fn keys binding)))
                 map)))
 
-(defun cl-macs--lp-for-symbols (var)
-  "Read a `for VAR being the symbols [of OBARRAY]' clause."
+(defun cl-macs--lp-for-symbols (var) "Read a `for VAR being the symbols [of OBARRAY]' clause."
   (let ((ob (and (cl-macs--lp-peek 'in 'of) (cl-macs--lp-after-word))))
     (cl-macs--lp-set-driver
      'symbols

@@ -51,34 +51,28 @@ Each element is (TYPE-OF-RESULT TYPE...); nil is described under `null'.")
 
 (define-error 'cl-struct-unknown-slot "struct has no slot")
 
-(defun cl--find-class (name)
-  "Return the class record registered for the type NAME, or nil."
+(defun cl--find-class (name) "Return the class record registered for the type NAME, or nil."
   (get name 'cl--class))
 
-(defun cl--struct-class-p (object)
-  "Return non-nil if OBJECT is a structure class record."
+(defun cl--struct-class-p (object) "Return non-nil if OBJECT is a structure class record."
   (and (recordp object) (eq (type-of object) 'cl-structure-class)))
 
-(defun cl--struct-lineage (class)
-  "Return CLASS and its ancestor classes, nearest first."
+(defun cl--struct-lineage (class) "Return CLASS and its ancestor classes, nearest first."
   (and class (cons class (cl--struct-lineage (car (aref class 3))))))
 
-(defun cl--struct-parent-names (name)
-  "Return NAME and the names of the structure types it inherits from.
+(defun cl--struct-parent-names (name) "Return NAME and the names of the structure types it inherits from.
 The list runs from NAME up to the root; it is nil if NAME is no struct."
   (let ((class (cl--find-class name)))
     (if (cl--struct-class-p class)
         (mapcar (lambda (c) (aref c 1)) (cl--struct-lineage class)))))
 
-(defun cl--struct-checked-class (type)
-  "Return the class of the struct TYPE, signalling an error if there is none."
+(defun cl--struct-checked-class (type) "Return the class of the struct TYPE, signalling an error if there is none."
   (let ((class (cl--find-class type)))
     (unless (cl--struct-class-p class)
       (error "%S is not a struct name" type))
     class))
 
-(defun cl--struct-make-slot (spec)
-  "Turn the slot SPEC (NAME INITFORM . OPTIONS) into a slot descriptor."
+(defun cl--struct-make-slot (spec) "Turn the slot SPEC (NAME INITFORM . OPTIONS) into a slot descriptor."
   (let ((type t)
         (props nil)
         (opts (nthcdr 2 spec)))
@@ -120,8 +114,7 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
     (put name 'cl--class class)
     class))
 
-(defvar cl-struct-cl-structure-object-tags nil
-  "The tags of all record-based structure types.")
+(defvar cl-struct-cl-structure-object-tags nil "The tags of all record-based structure types.")
 
 (put 'cl-structure-object 'cl--class
      (record 'cl-structure-class 'cl-structure-object
@@ -131,20 +124,17 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
              'cl-struct-cl-structure-object-tags))
 (add-to-list 'cl-struct-cl-structure-object-tags 'cl-structure-object)
 
-(defun cl-struct-p (object)
-  "Return t if OBJECT is an instance of a record-based structure type."
+(defun cl-struct-p (object) "Return t if OBJECT is an instance of a record-based structure type."
   (and (recordp object)
        (memq (type-of object) cl-struct-cl-structure-object-tags)
        t))
 (put 'cl-structure-object 'cl-deftype-satisfies 'cl-struct-p)
 
-(defun cl-struct-sequence-type (struct-type)
-  "Return how instances of STRUCT-TYPE are stored: `vector', `list' or nil.
+(defun cl-struct-sequence-type (struct-type) "Return how instances of STRUCT-TYPE are stored: `vector', `list' or nil.
 Nil means a record."
   (aref (cl--struct-checked-class struct-type) 7))
 
-(defun cl-struct-slot-info (struct-type)
-  "Return the slots of STRUCT-TYPE as a list of (NAME DEFAULT . OPTIONS).
+(defun cl-struct-slot-info (struct-type) "Return the slots of STRUCT-TYPE as a list of (NAME DEFAULT . OPTIONS).
 The list covers every position of an instance, the tag of a record
 included, as (cl-tag-slot)."
   (let* ((class (cl--struct-checked-class struct-type))
@@ -161,14 +151,12 @@ included, as (cl-tag-slot)."
                 (aref class 4))))
     (if (aref class 7) info (cons '(cl-tag-slot) info))))
 
-(defun cl-struct-slot-offset (struct-type slot-name)
-  "Return the index of the slot SLOT-NAME in instances of STRUCT-TYPE.
+(defun cl-struct-slot-offset (struct-type slot-name) "Return the index of the slot SLOT-NAME in instances of STRUCT-TYPE.
 Signal `cl-struct-unknown-slot' if there is no such slot."
   (or (gethash slot-name (aref (cl--struct-checked-class struct-type) 5))
       (signal 'cl-struct-unknown-slot (list struct-type slot-name))))
 
-(defun cl-struct-slot-value (struct-type slot-name inst)
-  "Return the value of the slot SLOT-NAME of INST, a STRUCT-TYPE instance."
+(defun cl-struct-slot-value (struct-type slot-name inst) "Return the value of the slot SLOT-NAME of INST, a STRUCT-TYPE instance."
   (unless (cl-typep inst struct-type)
     (signal 'wrong-type-argument (list struct-type inst)))
   (let ((pos (cl-struct-slot-offset struct-type slot-name)))
@@ -176,8 +164,7 @@ Signal `cl-struct-unknown-slot' if there is no such slot."
         (nth pos inst)
       (aref inst pos))))
 
-(defun cl--struct-store-slot (struct-type slot-name inst value)
-  "Set the slot SLOT-NAME of INST, a STRUCT-TYPE instance, to VALUE; give VALUE."
+(defun cl--struct-store-slot (struct-type slot-name inst value) "Set the slot SLOT-NAME of INST, a STRUCT-TYPE instance, to VALUE; give VALUE."
   (unless (cl-typep inst struct-type)
     (signal 'wrong-type-argument (list struct-type inst)))
   (let ((pos (cl-struct-slot-offset struct-type slot-name)))
@@ -196,8 +183,7 @@ Signal `cl-struct-unknown-slot' if there is no such slot."
     (extended-char . ,(lambda (x) (and (natnump x) (not (characterp x))))))
   "Type names whose test is not the function NAMEp, NAME-p or NAME.")
 
-(defun cl--typep-bound-ok (x bound above)
-  "Check the number X against the range BOUND of an (integer ...) type.
+(defun cl--typep-bound-ok (x bound above) "Check the number X against the range BOUND of an (integer ...) type.
 ABOVE non-nil means BOUND is a lower limit.  BOUND may be nil or `*' for
 no limit, a number for an inclusive one, or (N) for an exclusive one."
   (cond
@@ -206,8 +192,7 @@ no limit, a number for an inclusive one, or (N) for an exclusive one."
    (above (>= x bound))
    (t (<= x bound))))
 
-(defun cl--typep-symbol (object type)
-  "Test OBJECT against the type named by the symbol TYPE, for `cl-typep'."
+(defun cl--typep-symbol (object type) "Test OBJECT against the type named by the symbol TYPE, for `cl-typep'."
   (let ((handler (get type 'cl-deftype-handler))
         (pred (get type 'cl-deftype-satisfies))
         (special (assq type cl--typep-special-names))
@@ -230,8 +215,7 @@ no limit, a number for an inclusive one, or (N) for an exclusive one."
             (funcall (car candidates) object)
           (error "Unknown type %S" type)))))))
 
-(defun cl--typep-compound (object type)
-  "Test OBJECT against the list type specifier TYPE, for `cl-typep'."
+(defun cl--typep-compound (object type) "Test OBJECT against the list type specifier TYPE, for `cl-typep'."
   (let* ((head (car type))
          (args (cdr type))
          (one-arg (and (consp args) (null (cdr args))))
@@ -256,8 +240,7 @@ no limit, a number for an inclusive one, or (N) for an exclusive one."
      ((and (eq head 'satisfies) one-arg) (funcall (car args) object))
      (t (error "Bad type spec: %s" type)))))
 
-(defun cl-typep (object type)
-  "Return non-nil if OBJECT has the type TYPE, a Common Lisp type specifier.
+(defun cl-typep (object type) "Return non-nil if OBJECT has the type TYPE, a Common Lisp type specifier.
 TYPE is t, nil, a type name (built in, a struct, or one defined with
 `cl-deftype'), or a list such as (integer LOW HIGH), (member VALUES...),
 \(eql VALUE), (satisfies PREDICATE), (and TYPES...), (or TYPES...) or

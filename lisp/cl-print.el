@@ -20,53 +20,43 @@
 
 ;;; Options.
 
-(defvar cl-print-readably nil
-  "Non-nil means `cl-prin1' prints what `read' can read back.
+(defvar cl-print-readably nil "Non-nil means `cl-prin1' prints what `read' can read back.
 Structures, hash tables and compiled functions then print as `prin1'
 prints them, and ellipses carry no text property.")
 
-(defvar cl-print-compiled nil
-  "How `cl-prin1' shows a compiled function.
+(defvar cl-print-compiled nil "How `cl-prin1' shows a compiled function.
 nil shows its argument list, interactive spec and a hash of its code;
 `static' adds its vector of constants.")
 
-(defvar cl-print-compiled-button t
-  "Non-nil means the code part of a printed compiled function is a button.
+(defvar cl-print-compiled-button t "Non-nil means the code part of a printed compiled function is a button.
 The text gets the `help-byte-code-button' category, as in GNU Emacs, when
 the output goes to a buffer.")
 
 ;;; State of one top-level print.
 
-(defvar cl-print--labels nil
-  "Under `print-circle', a hash table from each object seen to t or its label.
+(defvar cl-print--labels nil "Under `print-circle', a hash table from each object seen to t or its label.
 A label is negative until the object's first printing writes #N=.")
 
-(defvar cl-print--stack nil
-  "The objects being printed, innermost first, when `print-circle' is nil.
+(defvar cl-print--stack nil "The objects being printed, innermost first, when `print-circle' is nil.
 An object met again while it is still on the stack prints as #N, N being
 the number of entries below it.")
 
-(defvar cl-print--depth 0
-  "How deep the current object sits, for `print-level'.")
+(defvar cl-print--depth 0 "How deep the current object sits, for `print-level'.")
 
 ;;; The functions callers use.
 
-(defun cl-print--put (text stream)
-  "Write TEXT on STREAM; every piece of printed text goes through here."
+(defun cl-print--put (text stream) "Write TEXT on STREAM; every piece of printed text goes through here."
   (princ text stream))
 
-(cl-defgeneric cl-print-object (object stream)
-  "Print OBJECT on STREAM, choosing the form by OBJECT's type.
+(cl-defgeneric cl-print-object (object stream) "Print OBJECT on STREAM, choosing the form by OBJECT's type.
 Add methods to change how a type prints; call `cl-prin1' rather than this
 function to print something.")
 
-(cl-defgeneric cl-print-object-contents (object start stream)
-  "Print the part of OBJECT that an ellipsis left out, from START, on STREAM."
+(cl-defgeneric cl-print-object-contents (object start stream) "Print the part of OBJECT that an ellipsis left out, from START, on STREAM."
   (ignore object start stream)
   (error "Missing cl-print-object-contents method"))
 
-(defun cl-prin1 (object &optional stream)
-  "Print OBJECT on STREAM (default `standard-output') with `cl-print-object'.
+(defun cl-prin1 (object &optional stream) "Print OBJECT on STREAM (default `standard-output') with `cl-print-object'.
 An error while printing becomes a message."
   (with-demoted-errors "cl-prin1: %S"
     (let ((cl-print--labels (and print-circle (cl-print--find-shared object)))
@@ -74,12 +64,10 @@ An error while printing becomes a message."
           (cl-print--depth 0))
       (cl-print-object object stream))))
 
-(defun cl-prin1-to-string (object)
-  "Return the text `cl-prin1' prints for OBJECT, ellipsis properties included."
+(defun cl-prin1-to-string (object) "Return the text `cl-prin1' prints for OBJECT, ellipsis properties included."
   (with-output-to-string (cl-prin1 object)))
 
-(defun cl-print-to-string-with-limit (print-function value limit)
-  "Print VALUE with PRINT-FUNCTION into a string of fewer than LIMIT characters.
+(defun cl-print-to-string-with-limit (print-function value limit) "Print VALUE with PRINT-FUNCTION into a string of fewer than LIMIT characters.
 PRINT-FUNCTION is called with VALUE and a buffer.  `print-length' and
 `print-level' start loose and tighten until the text fits or the level is
 down to 2.  A LIMIT of nil or 0 means print without limits."
@@ -102,8 +90,7 @@ down to 2.  A LIMIT of nil or 0 means print without limits."
                       length (- length (* length-step drop)))))))))
     (buffer-string)))
 
-(defun cl-print-expand-ellipsis (value button)
-  "Print the part of an object that an ellipsis left out.
+(defun cl-print-expand-ellipsis (value button) "Print the part of an object that an ellipsis left out.
 VALUE is the ellipsis's `cl-print-ellipsis' property.  BUTTON must be nil:
 the text goes to `standard-output'."
   (when button (error "cl-print-expand-ellipsis: only a nil BUTTON is supported"))
@@ -118,8 +105,7 @@ the text goes to `standard-output'."
       (cl-print-object-contents object start nil))
     nil))
 
-(defun cl-print-insert-ellipsis (object start stream)
-  "Write an ellipsis on STREAM for the rest of OBJECT from START.
+(defun cl-print-insert-ellipsis (object start stream) "Write an ellipsis on STREAM for the rest of OBJECT from START.
 In a buffer it carries the `cl-print-ellipsis' property; when printing
 readably it is plain."
   (let ((dest (or stream standard-output)))
@@ -131,8 +117,7 @@ readably it is plain."
 
 ;;; Sharing and cycles.
 
-(defun cl-print--labelled-p (object)
-  "Non-nil if OBJECT can carry a #N= label under `print-circle'."
+(defun cl-print--labelled-p (object) "Non-nil if OBJECT can carry a #N= label under `print-circle'."
   (or (consp object)
       (stringp object)
       (vectorp object)
@@ -143,8 +128,7 @@ readably it is plain."
       (and print-gensym (symbolp object) object
            (not (eq object (intern-soft (symbol-name object)))))))
 
-(defun cl-print--parts (object)
-  "The objects inside OBJECT that the sharing walk visits, in print order."
+(defun cl-print--parts (object) "The objects inside OBJECT that the sharing walk visits, in print order."
   (cond
    ((consp object) (list (car object) (cdr object)))
    ((or (vectorp object) (recordp object) (byte-code-function-p object))
@@ -161,8 +145,7 @@ readably it is plain."
         (when (nth 2 run) (push (nth 2 run) parts)))
       (nreverse parts)))))
 
-(defun cl-print--find-shared (object)
-  "Walk OBJECT depth first and label what it reaches twice.
+(defun cl-print--find-shared (object) "Walk OBJECT depth first and label what it reaches twice.
 Return a hash table mapping each object seen to t, or to -N for the Nth
 object met a second time."
   (let ((table (make-hash-table :test 'eq :rehash-size 2.0))
@@ -180,8 +163,7 @@ object met a second time."
                    (setq pending (nconc (cl-print--parts obj) pending))))))))
     table))
 
-(defun cl-print--back-reference (object)
-  "The #N text for OBJECT, found on `cl-print--stack'."
+(defun cl-print--back-reference (object) "The #N text for OBJECT, found on `cl-print--stack'."
   (format "#%d" (length (cdr (memq object cl-print--stack)))))
 
 (cl-defmethod cl-print-object :around (object stream)
@@ -205,12 +187,10 @@ object met a second time."
         (cl-call-next-method))))
    (t (cl-call-next-method))))
 
-(defun cl-print--too-deep-p ()
-  "Non-nil if an object at the current depth is past `print-level'."
+(defun cl-print--too-deep-p () "Non-nil if an object at the current depth is past `print-level'."
   (and (natnump print-level) (>= cl-print--depth print-level)))
 
-(defun cl-print--limit ()
-  "`print-length' if it is a usable limit, else nil."
+(defun cl-print--limit () "`print-length' if it is a usable limit, else nil."
   (and (natnump print-length) print-length))
 
 ;;; The default: the C printer.
@@ -218,8 +198,7 @@ object met a second time."
 (cl-defmethod cl-print-object (object stream)
   (prin1 object stream))
 
-(defun cl-print--as-prin1 (object stream)
-  "When printing readably, print OBJECT on STREAM with `prin1' and return t.
+(defun cl-print--as-prin1 (object stream) "When printing readably, print OBJECT on STREAM with `prin1' and return t.
 Strings, hash tables and compiled functions then have no form of their own."
   (when cl-print-readably
     (prin1 object stream)
@@ -231,8 +210,7 @@ Strings, hash tables and compiled functions then have no form of their own."
   '((quote . "'") (function . "#'") (\` . "`") (\, . ",") (\,@ . ",@") (\,. . ",."))
   "The short syntax of each quoting form `print-quoted' abbreviates.")
 
-(defun cl-print--list-elements (tail count first stream)
-  "Print the elements of TAIL, COUNT of its list having been printed already.
+(defun cl-print--list-elements (tail count first stream) "Print the elements of TAIL, COUNT of its list having been printed already.
 FIRST non-nil means TAIL's first element needs no separating space and
 has no cycle check, being the list being printed itself.  Stop at
 `print-length' with an ellipsis; a dotted or circular end prints as such."
@@ -288,8 +266,7 @@ has no cycle check, being the list being printed itself.  Stop at
 
 ;;; Vectors.
 
-(defun cl-print--slots (object from start stream)
-  "Print elements FROM (an index) on of the array OBJECT, space-separated.
+(defun cl-print--slots (object from start stream) "Print elements FROM (an index) on of the array OBJECT, space-separated.
 START is where this print began (the first element printed has no space
 before it); `print-length' counts from there."
   (let ((limit (cl-print--limit))
@@ -318,13 +295,11 @@ before it); `print-length' counts from there."
 
 ;;; Records made by cl-defstruct.
 
-(defun cl-print--slot-names (object)
-  "The slot names of the structure OBJECT, in order."
+(defun cl-print--slot-names (object) "The slot names of the structure OBJECT, in order."
   (let ((class (get (type-of object) 'cl--class)))
     (mapcar (lambda (slot) (aref slot 1)) (aref class 4))))
 
-(defun cl-print--struct-slots (object start first stream)
-  "Print the slots of OBJECT from index START as :NAME VALUE pairs.
+(defun cl-print--struct-slots (object start first stream) "Print the slots of OBJECT from index START as :NAME VALUE pairs.
 FIRST non-nil means the first pair needs no space before it."
   (let ((limit (cl-print--limit))
         (names (nthcdr start (cl-print--slot-names object)))
@@ -362,13 +337,11 @@ FIRST non-nil means the first pair needs no space before it."
 
 ;;; Strings.
 
-(defun cl-print--escaped-text (string)
-  "STRING's characters as `prin1' escapes them, without the quotes."
+(defun cl-print--escaped-text (string) "STRING's characters as `prin1' escapes them, without the quotes."
   (let ((text (prin1-to-string (substring-no-properties string))))
     (substring text 1 -1)))
 
-(defun cl-print--string-text (object stream)
-  "Print OBJECT's characters in quotes, cut at `print-length' with an ellipsis."
+(defun cl-print--string-text (object stream) "Print OBJECT's characters in quotes, cut at `print-length' with an ellipsis."
   (let ((limit (cl-print--limit)))
     (if (and limit (< limit (length object)) (not cl-print-readably))
         (progn
@@ -378,8 +351,7 @@ FIRST non-nil means the first pair needs no space before it."
           (cl-print--put "\"" stream))
       (prin1 (substring-no-properties object) stream))))
 
-(defun cl-print--runs (object from first stream)
-  "Print OBJECT's property runs from position FROM as START END PLIST.
+(defun cl-print--runs (object from first stream) "Print OBJECT's property runs from position FROM as START END PLIST.
 Runs without properties are skipped.  The first run printed always
 shows; past it, one that would take `print-length' beyond its value (a
 run counting three) becomes an ellipsis.  FIRST non-nil means the first
@@ -419,8 +391,7 @@ run needs no space before it."
       (cl-print--runs object 0 nil stream))
     (cl-print--put ")" stream))))
 
-(defun cl-print--any-props-p (string)
-  "Non-nil if some run of STRING has properties."
+(defun cl-print--any-props-p (string) "Non-nil if some run of STRING has properties."
   (let ((found nil))
     (dolist (run (object-intervals string))
       (when (nth 2 run) (setq found t)))
@@ -446,8 +417,7 @@ run needs no space before it."
 
 ;;; Compiled functions.
 
-(defun cl-print--arglist (function)
-  "FUNCTION's argument list, with made-up names when only its arity is known."
+(defun cl-print--arglist (function) "FUNCTION's argument list, with made-up names when only its arity is known."
   (let ((spec (aref function 0)))
     (if (not (integerp spec))
         spec

@@ -8,8 +8,7 @@
 
 ;;; Keyword handling.
 
-(defun cl--kw-check (keys allowed)
-  "Signal an error if KEYS uses a keyword that is not in ALLOWED.
+(defun cl--kw-check (keys allowed) "Signal an error if KEYS uses a keyword that is not in ALLOWED.
 A non-nil :allow-other-keys value in KEYS turns the check off."
   (unless (car (cdr (memq :allow-other-keys keys)))
     (let ((k keys))
@@ -18,16 +17,13 @@ A non-nil :allow-other-keys value in KEYS turns the check off."
           (error "Bad keyword argument %s" (car k)))
         (setq k (cdr (cdr k)))))))
 
-(defun cl--kw (keys kw &optional default)
-  "Return the value given for the keyword KW in KEYS.
+(defun cl--kw (keys kw &optional default) "Return the value given for the keyword KW in KEYS.
 Return DEFAULT when KW is missing or its value is nil."
   (or (car (cdr (memq kw keys))) default))
 
-(defconst cl--test-keys '(:test :test-not :key :if :if-not :allow-other-keys)
-  "The keywords that say how elements are matched.")
+(defconst cl--test-keys '(:test :test-not :key :if :if-not :allow-other-keys) "The keywords that say how elements are matched.")
 
-(defun cl--matcher (item keys)
-  "Return a one-argument function testing an element against ITEM.
+(defun cl--matcher (item keys) "Return a one-argument function testing an element against ITEM.
 The test follows the :test, :test-not, :key, :if and :if-not values in KEYS."
   (let ((key (cl--kw keys :key))
         (test (cl--kw keys :test))
@@ -48,8 +44,7 @@ The test follows the :test, :test-not, :key, :if and :if-not values in KEYS."
        (key (lambda (x) (eql item (funcall key x))))
        (t (lambda (x) (eql item x)))))))
 
-(defun cl--match2 (keys)
-  "Return a two-argument function telling if two elements match.
+(defun cl--match2 (keys) "Return a two-argument function telling if two elements match.
 Both go through the :key of KEYS, then :test or :test-not (default `eql')."
   (let ((key (cl--kw keys :key))
         (test (cl--kw keys :test))
@@ -61,8 +56,7 @@ Both go through the :key of KEYS, then :test or :test-not (default `eql')."
               (test (and (funcall test a b) t))
               (t (eql a b)))))))
 
-(defun cl--list-from-end (seq keys ok-fn)
-  "Return KEYS, turning :from-end off for a list SEQ in some cases.
+(defun cl--list-from-end (seq keys ok-fn) "Return KEYS, turning :from-end off for a list SEQ in some cases.
 On lists GNU Emacs honours :from-end only when OK-FN, called with the
 :count value and half the length of SEQ, returns non-nil."
   (let ((count (cl--kw keys :count)))
@@ -71,14 +65,12 @@ On lists GNU Emacs honours :from-end only when OK-FN, called with the
         (cons :from-end (cons nil keys))
       keys)))
 
-(defun cl--like (orig list)
-  "Return LIST as a sequence of the same kind as ORIG."
+(defun cl--like (orig list) "Return LIST as a sequence of the same kind as ORIG."
   (cond ((listp orig) list)
         ((stringp orig) (concat list))
         (t (vconcat list))))
 
-(defun cl--marks (seq keys match)
-  "Return a list with one flag per element of SEQ, t for those to act on.
+(defun cl--marks (seq keys match) "Return a list with one flag per element of SEQ, t for those to act on.
 MATCH selects elements; :start, :end, :count and :from-end in KEYS limit
 the selection."
   (let* ((elts (if (listp seq) seq (append seq nil)))
@@ -103,8 +95,7 @@ the selection."
 
 ;;; Removing and deleting.
 
-(defun cl--remove-marked (seq flags)
-  "Return SEQ without the elements whose flag in FLAGS is set.
+(defun cl--remove-marked (seq flags) "Return SEQ without the elements whose flag in FLAGS is set.
 A list keeps its tail after the last flagged element; SEQ is unchanged."
   (if (not (memq t flags))
       seq
@@ -124,8 +115,7 @@ A list keeps its tail after the last flagged element; SEQ is unchanged."
           (setq f (cdr f)))
         (cl--like seq (nreverse res))))))
 
-(defun cl--delete-marked (seq flags)
-  "Like `cl--remove-marked' on SEQ and FLAGS, but splice a list in place."
+(defun cl--delete-marked (seq flags) "Like `cl--remove-marked' on SEQ and FLAGS, but splice a list in place."
   (if (not (listp seq))
       (cl--remove-marked seq flags)
     (let ((head (cons nil seq)))
@@ -141,8 +131,7 @@ A list keeps its tail after the last flagged element; SEQ is unchanged."
   (append '(:count :from-end :start :end) cl--test-keys)
   "The keywords of the removing and substituting functions.")
 
-(defun cl-remove (item seq &rest keys)
-  "Return SEQ without the elements that match ITEM; SEQ is left intact.
+(defun cl-remove (item seq &rest keys) "Return SEQ without the elements that match ITEM; SEQ is left intact.
 The result may share structure with SEQ, or be SEQ itself.
 Keywords: :test :test-not :key :count :start :end :from-end."
   (cl--kw-check keys cl--remove-keys)
@@ -151,18 +140,15 @@ Keywords: :test :test-not :key :count :start :end :from-end."
     (setq keys (cl--list-from-end seq keys #'<))
     (cl--remove-marked seq (cl--marks seq keys (cl--matcher item keys)))))
 
-(defun cl-remove-if (pred seq &rest keys)
-  "Return SEQ without the elements for which PRED is non-nil.
+(defun cl-remove-if (pred seq &rest keys) "Return SEQ without the elements for which PRED is non-nil.
 SEQ is not modified.  KEYS are as for `cl-remove'."
   (apply #'cl-remove nil seq :if pred keys))
 
-(defun cl-remove-if-not (pred seq &rest keys)
-  "Return SEQ without the elements for which PRED returns nil.
+(defun cl-remove-if-not (pred seq &rest keys) "Return SEQ without the elements for which PRED returns nil.
 SEQ is not modified.  KEYS are as for `cl-remove'."
   (apply #'cl-remove nil seq :if-not pred keys))
 
-(defun cl-delete (item seq &rest keys)
-  "Remove the elements that match ITEM from SEQ, possibly altering SEQ.
+(defun cl-delete (item seq &rest keys) "Remove the elements that match ITEM from SEQ, possibly altering SEQ.
 Return the resulting sequence.  KEYS are as for `cl-remove'."
   (cl--kw-check keys cl--remove-keys)
   (if (and (cl--kw keys :count) (<= (cl--kw keys :count) 0))
@@ -170,20 +156,17 @@ Return the resulting sequence.  KEYS are as for `cl-remove'."
     (setq keys (cl--list-from-end seq keys #'<))
     (cl--delete-marked seq (cl--marks seq keys (cl--matcher item keys)))))
 
-(defun cl-delete-if (pred seq &rest keys)
-  "Remove the elements for which PRED is non-nil from SEQ, destructively.
+(defun cl-delete-if (pred seq &rest keys) "Remove the elements for which PRED is non-nil from SEQ, destructively.
 KEYS are as for `cl-remove'."
   (apply #'cl-delete nil seq :if pred keys))
 
-(defun cl-delete-if-not (pred seq &rest keys)
-  "Remove the elements for which PRED returns nil from SEQ, destructively.
+(defun cl-delete-if-not (pred seq &rest keys) "Remove the elements for which PRED returns nil from SEQ, destructively.
 KEYS are as for `cl-remove'."
   (apply #'cl-delete nil seq :if-not pred keys))
 
 ;;; Substituting.
 
-(defun cl--substitute-marked (new seq flags copy)
-  "Put NEW in place of the elements of SEQ whose flag in FLAGS is set.
+(defun cl--substitute-marked (new seq flags copy) "Put NEW in place of the elements of SEQ whose flag in FLAGS is set.
 Work on a copy of SEQ if COPY is non-nil, else on SEQ itself."
   (if (not (memq t flags))
       seq
@@ -198,8 +181,7 @@ Work on a copy of SEQ if COPY is non-nil, else on SEQ itself."
           (setq i (+ i 1))))
       res)))
 
-(defun cl-substitute (new old seq &rest keys)
-  "Return a copy of SEQ in which elements matching OLD are replaced by NEW.
+(defun cl-substitute (new old seq &rest keys) "Return a copy of SEQ in which elements matching OLD are replaced by NEW.
 Keywords: :test :test-not :key :count :start :end :from-end."
   (cl--kw-check keys cl--remove-keys)
   (if (or (eq old new) (and (cl--kw keys :count) (<= (cl--kw keys :count) 0)))
@@ -207,18 +189,15 @@ Keywords: :test :test-not :key :count :start :end :from-end."
     (setq keys (cl--list-from-end seq keys #'<=))
     (cl--substitute-marked new seq (cl--marks seq keys (cl--matcher old keys)) t)))
 
-(defun cl-substitute-if (new pred seq &rest keys)
-  "Return a copy of SEQ with NEW in place of elements satisfying PRED.
+(defun cl-substitute-if (new pred seq &rest keys) "Return a copy of SEQ with NEW in place of elements satisfying PRED.
 KEYS are as for `cl-substitute'."
   (apply #'cl-substitute new nil seq :if pred keys))
 
-(defun cl-substitute-if-not (new pred seq &rest keys)
-  "Return a copy of SEQ with NEW in place of elements failing PRED.
+(defun cl-substitute-if-not (new pred seq &rest keys) "Return a copy of SEQ with NEW in place of elements failing PRED.
 KEYS are as for `cl-substitute'."
   (apply #'cl-substitute new nil seq :if-not pred keys))
 
-(defun cl-nsubstitute (new old seq &rest keys)
-  "Replace the elements of SEQ matching OLD by NEW, changing SEQ itself.
+(defun cl-nsubstitute (new old seq &rest keys) "Replace the elements of SEQ matching OLD by NEW, changing SEQ itself.
 KEYS are as for `cl-substitute'."
   (cl--kw-check keys cl--remove-keys)
   (if (or (eq old new) (and (cl--kw keys :count) (<= (cl--kw keys :count) 0)))
@@ -226,23 +205,19 @@ KEYS are as for `cl-substitute'."
     (setq keys (cl--list-from-end seq keys #'<=))
     (cl--substitute-marked new seq (cl--marks seq keys (cl--matcher old keys)) nil)))
 
-(defun cl-nsubstitute-if (new pred seq &rest keys)
-  "Replace the elements of SEQ satisfying PRED by NEW, in place.
+(defun cl-nsubstitute-if (new pred seq &rest keys) "Replace the elements of SEQ satisfying PRED by NEW, in place.
 KEYS are as for `cl-substitute'."
   (apply #'cl-nsubstitute new nil seq :if pred keys))
 
-(defun cl-nsubstitute-if-not (new pred seq &rest keys)
-  "Replace the elements of SEQ failing PRED by NEW, in place.
+(defun cl-nsubstitute-if-not (new pred seq &rest keys) "Replace the elements of SEQ failing PRED by NEW, in place.
 KEYS are as for `cl-substitute'."
   (apply #'cl-nsubstitute new nil seq :if-not pred keys))
 
 ;;; Finding.
 
-(defconst cl--find-keys (append '(:from-end :start :end) cl--test-keys)
-  "The keywords of the position and find functions.")
+(defconst cl--find-keys (append '(:from-end :start :end) cl--test-keys) "The keywords of the position and find functions.")
 
-(defun cl--position-match (seq keys match)
-  "Return the index of the first element of SEQ for which MATCH is true.
+(defun cl--position-match (seq keys match) "Return the index of the first element of SEQ for which MATCH is true.
 With :from-end in KEYS, the last one; :start and :end bound the search."
   (let* ((start (cl--kw keys :start 0))
          (end (cl--kw keys :end))
@@ -265,40 +240,33 @@ With :from-end in KEYS, the last one; :start and :end bound the search."
             (setq i (+ i 1))))))
     found))
 
-(defun cl-position (item seq &rest keys)
-  "Return the index in SEQ of the first element matching ITEM, or nil.
+(defun cl-position (item seq &rest keys) "Return the index in SEQ of the first element matching ITEM, or nil.
 Keywords: :test :test-not :key :start :end :from-end."
   (cl--kw-check keys cl--find-keys)
   (cl--position-match seq keys (cl--matcher item keys)))
 
-(defun cl-position-if (pred seq &rest keys)
-  "Return the index of the first element of SEQ satisfying PRED, or nil.
+(defun cl-position-if (pred seq &rest keys) "Return the index of the first element of SEQ satisfying PRED, or nil.
 KEYS are as for `cl-position'."
   (apply #'cl-position nil seq :if pred keys))
 
-(defun cl-position-if-not (pred seq &rest keys)
-  "Return the index of the first element of SEQ failing PRED, or nil.
+(defun cl-position-if-not (pred seq &rest keys) "Return the index of the first element of SEQ failing PRED, or nil.
 KEYS are as for `cl-position'."
   (apply #'cl-position nil seq :if-not pred keys))
 
-(defun cl-find (item seq &rest keys)
-  "Return the first element of SEQ matching ITEM, or nil.
+(defun cl-find (item seq &rest keys) "Return the first element of SEQ matching ITEM, or nil.
 KEYS are as for `cl-position'."
   (let ((i (apply #'cl-position item seq keys)))
     (and i (elt seq i))))
 
-(defun cl-find-if (pred seq &rest keys)
-  "Return the first element of SEQ satisfying PRED, or nil.
+(defun cl-find-if (pred seq &rest keys) "Return the first element of SEQ satisfying PRED, or nil.
 KEYS are as for `cl-position'."
   (apply #'cl-find nil seq :if pred keys))
 
-(defun cl-find-if-not (pred seq &rest keys)
-  "Return the first element of SEQ failing PRED, or nil.
+(defun cl-find-if-not (pred seq &rest keys) "Return the first element of SEQ failing PRED, or nil.
 KEYS are as for `cl-position'."
   (apply #'cl-find nil seq :if-not pred keys))
 
-(defun cl-count (item seq &rest keys)
-  "Return how many elements of SEQ match ITEM.
+(defun cl-count (item seq &rest keys) "Return how many elements of SEQ match ITEM.
 Keywords: :test :test-not :key :start :end."
   (cl--kw-check keys '(:test :test-not :key :if :if-not :start :end
                              :from-end :allow-other-keys))
@@ -309,20 +277,17 @@ Keywords: :test :test-not :key :start :end."
       (if f (setq n (1+ n))))
     n))
 
-(defun cl-count-if (pred seq &rest keys)
-  "Return how many elements of SEQ satisfy PRED.
+(defun cl-count-if (pred seq &rest keys) "Return how many elements of SEQ satisfy PRED.
 KEYS are as for `cl-count'."
   (apply #'cl-count nil seq :if pred keys))
 
-(defun cl-count-if-not (pred seq &rest keys)
-  "Return how many elements of SEQ fail PRED.
+(defun cl-count-if-not (pred seq &rest keys) "Return how many elements of SEQ fail PRED.
 KEYS are as for `cl-count'."
   (apply #'cl-count nil seq :if-not pred keys))
 
 ;;; Lists as sets and tables.
 
-(defun cl-member (item list &rest keys)
-  "Return the tail of LIST starting at the first element matching ITEM.
+(defun cl-member (item list &rest keys) "Return the tail of LIST starting at the first element matching ITEM.
 Return nil if there is none.  Keywords: :test :test-not :key."
   (if (null keys)
       (memql item list)
@@ -334,18 +299,15 @@ Return nil if there is none.  Keywords: :test :test-not :key."
           (pop list))
         nil))))
 
-(defun cl-member-if (pred list &rest keys)
-  "Return the tail of LIST starting at the first element satisfying PRED.
+(defun cl-member-if (pred list &rest keys) "Return the tail of LIST starting at the first element satisfying PRED.
 KEYS may give :key."
   (apply #'cl-member nil list :if pred keys))
 
-(defun cl-member-if-not (pred list &rest keys)
-  "Return the tail of LIST starting at the first element failing PRED.
+(defun cl-member-if-not (pred list &rest keys) "Return the tail of LIST starting at the first element failing PRED.
 KEYS may give :key."
   (apply #'cl-member nil list :if-not pred keys))
 
-(defun cl--alist-find (alist part match)
-  "Return the first pair of ALIST whose PART (`car' or `cdr') satisfies MATCH.
+(defun cl--alist-find (alist part match) "Return the first pair of ALIST whose PART (`car' or `cdr') satisfies MATCH.
 Elements of ALIST that are not conses are skipped."
   (catch 'cl--hit
     (dolist (entry alist)
@@ -354,42 +316,35 @@ Elements of ALIST that are not conses are skipped."
            (throw 'cl--hit entry)))
     nil))
 
-(defun cl-assoc (item alist &rest keys)
-  "Return the first pair in ALIST whose car matches ITEM, or nil.
+(defun cl-assoc (item alist &rest keys) "Return the first pair in ALIST whose car matches ITEM, or nil.
 Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
   (if (or keys (numberp item))
       (cl--alist-find alist #'car (cl--matcher item keys))
     (assq item alist)))
 
-(defun cl-assoc-if (pred alist &rest keys)
-  "Return the first pair in ALIST whose car satisfies PRED, or nil.
+(defun cl-assoc-if (pred alist &rest keys) "Return the first pair in ALIST whose car satisfies PRED, or nil.
 KEYS may give :key."
   (apply #'cl-assoc nil alist :if pred keys))
 
-(defun cl-assoc-if-not (pred alist &rest keys)
-  "Return the first pair in ALIST whose car fails PRED, or nil.
+(defun cl-assoc-if-not (pred alist &rest keys) "Return the first pair in ALIST whose car fails PRED, or nil.
 KEYS may give :key."
   (apply #'cl-assoc nil alist :if-not pred keys))
 
-(defun cl-rassoc (item alist &rest keys)
-  "Return the first pair in ALIST whose cdr matches ITEM, or nil.
+(defun cl-rassoc (item alist &rest keys) "Return the first pair in ALIST whose cdr matches ITEM, or nil.
 Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
   (cl--alist-find alist #'cdr (cl--matcher item keys)))
 
-(defun cl-rassoc-if (pred alist &rest keys)
-  "Return the first pair in ALIST whose cdr satisfies PRED, or nil.
+(defun cl-rassoc-if (pred alist &rest keys) "Return the first pair in ALIST whose cdr satisfies PRED, or nil.
 KEYS may give :key."
   (apply #'cl-rassoc nil alist :if pred keys))
 
-(defun cl-rassoc-if-not (pred alist &rest keys)
-  "Return the first pair in ALIST whose cdr fails PRED, or nil.
+(defun cl-rassoc-if-not (pred alist &rest keys) "Return the first pair in ALIST whose cdr fails PRED, or nil.
 KEYS may give :key."
   (apply #'cl-rassoc nil alist :if-not pred keys))
 
-(defun cl-adjoin (item list &rest keys)
-  "Return LIST with ITEM added in front, unless ITEM is already a member.
+(defun cl-adjoin (item list &rest keys) "Return LIST with ITEM added in front, unless ITEM is already a member.
 Membership is decided as by `cl-member'; with :key, the key of ITEM is
 looked up.  Keywords: :test :test-not :key."
   (let ((key (cl--kw keys :key)))
@@ -397,18 +352,15 @@ looked up.  Keywords: :test :test-not :key."
         list
       (cons item list))))
 
-(defconst cl--set-keys '(:key :test :test-not :allow-other-keys)
-  "The keywords the two-list set functions accept.")
+(defconst cl--set-keys '(:key :test :test-not :allow-other-keys) "The keywords the two-list set functions accept.")
 
-(defun cl--set-member (x list keys)
-  "Return non-nil if X, through the :key of KEYS, is a member of LIST."
+(defun cl--set-member (x list keys) "Return non-nil if X, through the :key of KEYS, is a member of LIST."
   (if (or keys (numberp x))
       (let ((key (cl--kw keys :key)))
         (apply #'cl-member (if key (funcall key x) x) list keys))
     (memq x list)))
 
-(defun cl-union (list1 list2 &rest keys)
-  "Return a list of the elements that are in LIST1 or in LIST2.
+(defun cl-union (list1 list2 &rest keys) "Return a list of the elements that are in LIST1 or in LIST2.
 Each element appears once unless it was repeated in an argument, and
 the order is unspecified.  Either list may be returned, or share
 structure with the result.  Keywords: :test :test-not :key."
@@ -422,13 +374,11 @@ structure with the result.  Keywords: :test :test-not :key."
       (dolist (x (if swap list1 list2) result)
         (setq result (apply #'cl-adjoin x result keys)))))))
 
-(defun cl-nunion (list1 list2 &rest keys)
-  "Return the union of LIST1 and LIST2, as `cl-union' does.
+(defun cl-nunion (list1 list2 &rest keys) "Return the union of LIST1 and LIST2, as `cl-union' does.
 The arguments may be modified."
   (apply #'cl-union list1 list2 keys))
 
-(defun cl-intersection (list1 list2 &rest keys)
-  "Return a list of the elements of LIST1 that are also in LIST2.
+(defun cl-intersection (list1 list2 &rest keys) "Return a list of the elements of LIST1 that are also in LIST2.
 The order is unspecified and the result may share structure with the
 arguments.  Keywords: :test :test-not :key."
   (cond
@@ -444,13 +394,11 @@ arguments.  Keywords: :test :test-not :key."
         (when (cl--set-member x other keys)
           (push x common)))))))
 
-(defun cl-nintersection (list1 list2 &rest keys)
-  "Return the intersection of LIST1 and LIST2, as `cl-intersection' does.
+(defun cl-nintersection (list1 list2 &rest keys) "Return the intersection of LIST1 and LIST2, as `cl-intersection' does.
 The arguments may be modified."
   (apply #'cl-intersection list1 list2 keys))
 
-(defun cl-set-difference (list1 list2 &rest keys)
-  "Return a list of the elements of LIST1 that do not occur in LIST2.
+(defun cl-set-difference (list1 list2 &rest keys) "Return a list of the elements of LIST1 that do not occur in LIST2.
 Keywords: :test :test-not :key."
   (if (not (and list1 list2))
       list1
@@ -460,13 +408,11 @@ Keywords: :test :test-not :key."
         (or (cl--set-member x list2 keys)
             (push x kept))))))
 
-(defun cl-nset-difference (list1 list2 &rest keys)
-  "Return the elements of LIST1 missing from LIST2, like `cl-set-difference'.
+(defun cl-nset-difference (list1 list2 &rest keys) "Return the elements of LIST1 missing from LIST2, like `cl-set-difference'.
 LIST1 may be modified."
   (apply #'cl-set-difference list1 list2 keys))
 
-(defun cl-set-exclusive-or (list1 list2 &rest keys)
-  "Return the elements that occur in just one of LIST1 and LIST2.
+(defun cl-set-exclusive-or (list1 list2 &rest keys) "Return the elements that occur in just one of LIST1 and LIST2.
 Keywords: :test :test-not :key."
   (cond
    ((not (and list1 list2)) (or list1 list2))
@@ -474,12 +420,10 @@ Keywords: :test :test-not :key."
    (t (append (apply #'cl-set-difference list1 list2 keys)
               (apply #'cl-set-difference list2 list1 keys)))))
 
-(defun cl-nset-exclusive-or (list1 list2 &rest keys)
-  "Like `cl-set-exclusive-or' of LIST1 and LIST2, which may be modified."
+(defun cl-nset-exclusive-or (list1 list2 &rest keys) "Like `cl-set-exclusive-or' of LIST1 and LIST2, which may be modified."
   (apply #'cl-set-exclusive-or list1 list2 keys))
 
-(defun cl-subsetp (list1 list2 &rest keys)
-  "Return t if each element of LIST1 occurs in LIST2, nil otherwise.
+(defun cl-subsetp (list1 list2 &rest keys) "Return t if each element of LIST1 occurs in LIST2, nil otherwise.
 Keywords: :test :test-not :key."
   (or (null list1)
       (and list2
@@ -490,8 +434,7 @@ Keywords: :test :test-not :key."
 
 ;;; Duplicates.
 
-(defun cl--duplicate-marks (seq keys)
-  "Return flags for the elements of SEQ that duplicate others, per KEYS.
+(defun cl--duplicate-marks (seq keys) "Return flags for the elements of SEQ that duplicate others, per KEYS.
 Without :from-end an element is flagged when an equal one follows it;
 with it, when an equal one comes before."
   (let* ((elts (if (listp seq) seq (append seq nil)))
@@ -521,16 +464,14 @@ with it, when an equal one comes before."
       (setq i (+ i 1)))
     (append drop nil)))
 
-(defun cl-remove-duplicates (seq &rest keys)
-  "Return SEQ with repeated elements left out; SEQ is not modified.
+(defun cl-remove-duplicates (seq &rest keys) "Return SEQ with repeated elements left out; SEQ is not modified.
 Of equal elements the last is kept, or the first with :from-end.
 Keywords: :test :test-not :key :start :end :from-end."
   (cl--kw-check keys '(:test :test-not :key :start :end :from-end :if
                              :allow-other-keys))
   (cl--remove-marked seq (cl--duplicate-marks seq keys)))
 
-(defun cl-delete-duplicates (seq &rest keys)
-  "Remove repeated elements from SEQ, which may be modified.
+(defun cl-delete-duplicates (seq &rest keys) "Remove repeated elements from SEQ, which may be modified.
 KEYS are as for `cl-remove-duplicates'."
   (cl--kw-check keys '(:test :test-not :key :start :end :from-end :if
                              :allow-other-keys))
@@ -538,8 +479,7 @@ KEYS are as for `cl-remove-duplicates'."
 
 ;;; Reducing, filling, replacing, comparing.
 
-(defun cl-reduce (func seq &rest keys)
-  "Combine the elements of SEQ into one value with the function FUNC.
+(defun cl-reduce (func seq &rest keys) "Combine the elements of SEQ into one value with the function FUNC.
 FUNC is called on the running value and the next element, left to
 right (with :from-end, on the element and the running value, right to
 left).  :initial-value starts the running value; without it, an empty
@@ -562,8 +502,7 @@ Keywords: :start :end :from-end :initial-value :key."
                     (funcall func (funcall value-of x) acc)
                   (funcall func acc (funcall value-of x)))))))
 
-(defun cl-fill (seq item &rest keys)
-  "Store ITEM into every element of SEQ, or of its part from :start to :end.
+(defun cl-fill (seq item &rest keys) "Store ITEM into every element of SEQ, or of its part from :start to :end.
 Return SEQ."
   (cl--kw-check keys '(:start :end :allow-other-keys))
   (let ((i (cl--kw keys :start 0))
@@ -579,8 +518,7 @@ Return SEQ."
         (setq i (+ i 1)))))
   seq)
 
-(defun cl-replace (seq1 seq2 &rest keys)
-  "Copy elements of SEQ2 into SEQ1, in place, and return SEQ1.
+(defun cl-replace (seq1 seq2 &rest keys) "Copy elements of SEQ2 into SEQ1, in place, and return SEQ1.
 The part of SEQ2 from :start2 to :end2 overwrites SEQ1 from :start1;
 no more is copied than fits before :end1."
   (cl--kw-check keys '(:start1 :end1 :start2 :end2 :allow-other-keys))
@@ -604,14 +542,12 @@ no more is copied than fits before :end1."
           (setq i (+ i 1)))))
     seq1))
 
-(defun cl--random-access (seq)
-  "Return SEQ, or for a list a vector of its elements.
+(defun cl--random-access (seq) "Return SEQ, or for a list a vector of its elements.
 The index loops below would make `elt' walk a list from its head at
 every step, which is quadratic."
   (if (listp seq) (vconcat seq) seq))
 
-(defun cl-mismatch (seq1 seq2 &rest keys)
-  "Return the index in SEQ1 where SEQ1 and SEQ2 first differ, or nil.
+(defun cl-mismatch (seq1 seq2 &rest keys) "Return the index in SEQ1 where SEQ1 and SEQ2 first differ, or nil.
 With :from-end, compare from the ends and return one less than the
 index just after the last difference.
 Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
@@ -636,8 +572,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
           (backwards (- e1 k 1))
           (t (+ s1 k)))))
 
-(defun cl-search (seq1 seq2 &rest keys)
-  "Return the index in SEQ2 where a copy of SEQ1 starts, or nil.
+(defun cl-search (seq1 seq2 &rest keys) "Return the index in SEQ2 where a copy of SEQ1 starts, or nil.
 The leftmost match is found, or the rightmost with :from-end.
 Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
   (cl--kw-check keys '(:test :test-not :key :from-end :start1 :end1 :start2
@@ -666,8 +601,7 @@ Keywords: :test :test-not :key :start1 :end1 :start2 :end2 :from-end."
 
 ;;; Sorting and merging.
 
-(defun cl-sort (seq pred &rest keys)
-  "Sort SEQ by the ordering predicate PRED and return it; SEQ is modified.
+(defun cl-sort (seq pred &rest keys) "Sort SEQ by the ordering predicate PRED and return it; SEQ is modified.
 With :key, PRED compares the keys of the elements."
   (cl--kw-check keys '(:key :allow-other-keys))
   (let* ((key (cl--kw keys :key))
@@ -679,12 +613,10 @@ With :key, PRED compares the keys of the elements."
       ;; Sort a list of the elements, then copy them back into SEQ.
       (cl-replace seq (sort (append seq nil) before)))))
 
-(defun cl-stable-sort (seq pred &rest keys)
-  "Sort SEQ by PRED keeping equal elements in order, like `cl-sort'."
+(defun cl-stable-sort (seq pred &rest keys) "Sort SEQ by PRED keeping equal elements in order, like `cl-sort'."
   (apply #'cl-sort seq pred keys))
 
-(defun cl-merge (type seq1 seq2 pred &rest keys)
-  "Merge the sequences SEQ1 and SEQ2, both sorted by PRED, into one.
+(defun cl-merge (type seq1 seq2 pred &rest keys) "Merge the sequences SEQ1 and SEQ2, both sorted by PRED, into one.
 The result has type TYPE; the arguments may be destroyed.  KEYS may
 give :key."
   (cl--kw-check keys '(:key :allow-other-keys))
@@ -704,8 +636,7 @@ give :key."
 
 ;;; Trees.
 
-(defun cl--tree-map (tree leaf-fn)
-  "Return TREE with every subtree for which LEAF-FN returns (NEW) replaced.
+(defun cl--tree-map (tree leaf-fn) "Return TREE with every subtree for which LEAF-FN returns (NEW) replaced.
 NEW takes the subtree's place; unchanged parts are shared with TREE."
   (let ((r (funcall leaf-fn tree)))
     (cond (r (car r))
@@ -717,35 +648,28 @@ NEW takes the subtree's place; unchanged parts are shared with TREE."
                (cons a d))))
           (t tree))))
 
-(defun cl-subst (new old tree &rest keys)
-  "Return a copy of TREE in which every subtree matching OLD is NEW.
+(defun cl-subst (new old tree &rest keys) "Return a copy of TREE in which every subtree matching OLD is NEW.
 TREE itself is not changed.  Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
   (let ((match (cl--matcher old keys)))
     (cl--tree-map tree (lambda (x) (and (funcall match x) (list new))))))
 
-(defun cl-subst-if (new pred tree &rest keys)
-  "Return a copy of TREE with NEW for each subtree satisfying PRED."
+(defun cl-subst-if (new pred tree &rest keys) "Return a copy of TREE with NEW for each subtree satisfying PRED."
   (apply #'cl-subst new nil tree :if pred keys))
 
-(defun cl-subst-if-not (new pred tree &rest keys)
-  "Return a copy of TREE with NEW for each subtree failing PRED."
+(defun cl-subst-if-not (new pred tree &rest keys) "Return a copy of TREE with NEW for each subtree failing PRED."
   (apply #'cl-subst new nil tree :if-not pred keys))
 
-(defun cl-nsubst (new old tree &rest keys)
-  "Replace each subtree of TREE matching OLD by NEW; return the result."
+(defun cl-nsubst (new old tree &rest keys) "Replace each subtree of TREE matching OLD by NEW; return the result."
   (apply #'cl-subst new old tree keys))
 
-(defun cl-nsubst-if (new pred tree &rest keys)
-  "Replace each subtree of TREE satisfying PRED by NEW; return the result."
+(defun cl-nsubst-if (new pred tree &rest keys) "Replace each subtree of TREE satisfying PRED by NEW; return the result."
   (apply #'cl-subst new nil tree :if pred keys))
 
-(defun cl-nsubst-if-not (new pred tree &rest keys)
-  "Replace each subtree of TREE failing PRED by NEW; return the result."
+(defun cl-nsubst-if-not (new pred tree &rest keys) "Replace each subtree of TREE failing PRED by NEW; return the result."
   (apply #'cl-subst new nil tree :if-not pred keys))
 
-(defun cl-sublis (alist tree &rest keys)
-  "Return a copy of TREE with subtrees replaced as ALIST says.
+(defun cl-sublis (alist tree &rest keys) "Return a copy of TREE with subtrees replaced as ALIST says.
 A subtree matching the car of a pair of ALIST becomes its cdr.
 Keywords: :test :test-not :key."
   (cl--kw-check keys cl--test-keys)
@@ -764,19 +688,16 @@ Keywords: :test :test-not :key."
                              (t (eql k v)))))))
          (and pair (list (cdr pair))))))))
 
-(defun cl-nsublis (alist tree &rest keys)
-  "Make the replacements ALIST gives in TREE and return the result."
+(defun cl-nsublis (alist tree &rest keys) "Make the replacements ALIST gives in TREE and return the result."
   (apply #'cl-sublis alist tree keys))
 
-(defun cl-tree-equal (x y &rest keys)
-  "Return t if X and Y are trees of the same shape with matching leaves.
+(defun cl-tree-equal (x y &rest keys) "Return t if X and Y are trees of the same shape with matching leaves.
 Leaves are compared with `eql', or as :test, :test-not and :key say."
   (cl--kw-check keys '(:test :test-not :key :allow-other-keys))
   (let ((same (cl--match2 keys)))
     (cl--tree-equal x y same)))
 
-(defun cl--tree-equal (x y same)
-  "Return non-nil if the trees X and Y have one shape and SAME holds on leaves."
+(defun cl--tree-equal (x y same) "Return non-nil if the trees X and Y have one shape and SAME holds on leaves."
   (catch 'cl--differ
     ;; Loop down the cdrs, recursing only into the cars.
     (while (and (consp x) (consp y))

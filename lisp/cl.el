@@ -54,8 +54,7 @@
                   "float-negative-epsilon"))
   (defvaralias (intern suffix) (intern (concat "cl-" suffix))))
 
-(defmacro flet (bindings &rest body)
-  "Bind each function of BINDINGS, (NAME ARGLIST BODY...), around BODY, dynamically.
+(defmacro flet (bindings &rest body) "Bind each function of BINDINGS, (NAME ARGLIST BODY...), around BODY, dynamically.
 Unlike `cl-flet', the definitions replace the global ones while BODY runs."
   (declare (indent 1) (obsolete "use either `cl-flet' or `cl-letf'." "24.3"))
   `(cl-letf ,(mapcar (lambda (binding)
@@ -63,8 +62,7 @@ Unlike `cl-flet', the definitions replace the global ones while BODY runs."
                      bindings)
      ,@body))
 
-(defmacro labels (bindings &rest body)
-  "Bind local recursive functions; see `cl-labels'."
+(defmacro labels (bindings &rest body) "Bind local recursive functions; see `cl-labels'."
   (declare (indent 1) (obsolete cl-labels "24.3"))
   `(cl-labels ,bindings ,@body))
 
@@ -74,18 +72,15 @@ Unlike `cl-flet', the definitions replace the global ones while BODY runs."
   (let ((form `(,binder ,bindings ,@body)))
     (if lexical-binding form `(funcall (eval '(lambda () ,form) t)))))
 
-(defmacro lexical-let (bindings &rest body)
-  "Bind BINDINGS lexically around BODY, even in dynamically bound code."
+(defmacro lexical-let (bindings &rest body) "Bind BINDINGS lexically around BODY, even in dynamically bound code."
   (declare (indent 1) (obsolete "use lexical-binding." "24.3"))
   (cl--lexical-let-code 'let bindings body))
 
-(defmacro lexical-let* (bindings &rest body)
-  "Like `lexical-let', binding BINDINGS one after another."
+(defmacro lexical-let* (bindings &rest body) "Like `lexical-let', binding BINDINGS one after another."
   (declare (indent 1) (obsolete "use lexical-binding." "24.3"))
   (cl--lexical-let-code 'let* bindings body))
 
-(defmacro defsetf (name arg1 &rest args)
-  "Define how `setf' stores into (NAME ...).
+(defmacro defsetf (name arg1 &rest args) "Define how `setf' stores into (NAME ...).
 Short form (defsetf NAME SETTER): (SETTER ARGS... VALUE) stores.  Long
 form (defsetf NAME ARGLIST (STORE) BODY...): BODY computes the storing code."
   (declare (obsolete gv-define-setter "24.3"))
@@ -93,8 +88,7 @@ form (defsetf NAME ARGLIST (STORE) BODY...): BODY computes the storing code."
       `(gv-define-setter ,name (,(car (car args)) ,@arg1) ,@(cdr args))
     `(gv-define-simple-setter ,name ,arg1 ,(car args))))
 
-(defmacro define-modify-macro (name arglist func &optional doc)
-  "Define NAME as a macro (NAME PLACE ARGS...) that sets PLACE to (FUNC PLACE ARGS...)."
+(defmacro define-modify-macro (name arglist func &optional doc) "Define NAME as a macro (NAME PLACE ARGS...) that sets PLACE to (FUNC PLACE ARGS...)."
   (declare (obsolete gv-letplace "24.3"))
   (let ((rest (memq '&rest arglist)))
     `(defmacro ,name (place ,@arglist)
@@ -103,8 +97,7 @@ form (defsetf NAME ARGLIST (STORE) BODY...): BODY computes the storing code."
             `(cl-list* 'cl-callf ',func place ,@(butlast arglist 2) ,(cadr rest))
           `(list 'cl-callf ',func place ,@(remq '&optional arglist))))))
 
-(defmacro define-setf-expander (name arglist &rest body)
-  "Define how `setf' and friends reach (NAME ...), the old way.
+(defmacro define-setf-expander (name arglist &rest body) "Define how `setf' and friends reach (NAME ...), the old way.
 BODY, run with the place's arguments bound by ARGLIST, returns five values:
 temporaries, their value forms, a list of one store variable, the storing
 form and the reading form."

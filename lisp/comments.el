@@ -26,15 +26,12 @@
 (defvar comment-line-break-function 'comment-indent-new-line "What breaks a line inside a comment.")
 (defvar comment-indent-function 'comment-indent-default "Function giving the column of a comment.")
 (defvar comment-insert-comment-function nil "Function inserting a comment, or nil.")
-(defvar comment-region-function #'comment-region-default
-  "The function `comment-region' hands its work to.")
-(defvar uncomment-region-function #'uncomment-region-default
-  "The function `uncomment-region' hands its work to.")
+(defvar comment-region-function #'comment-region-default "The function `comment-region' hands its work to.")
+(defvar uncomment-region-function #'uncomment-region-default "The function `uncomment-region' hands its work to.")
 (defvar block-comment-start nil "String starting a block comment, or nil.")
 (defvar block-comment-end nil "String ending a block comment, or nil.")
 (defvar comment-use-global-state t "Non-nil when comments are found by parsing from the buffer's start.")
-(defvar comment-quote-nested-function #'comment-quote-nested-default
-  "Function that quotes or unquotes nested comment delimiters.")
+(defvar comment-quote-nested-function #'comment-quote-nested-default "Function that quotes or unquotes nested comment delimiters.")
 (defvar comment-end-can-be-escaped nil "Non-nil when a backslash can escape the end of a comment.")
 
 ;;; Normalizing the settings.
@@ -134,8 +131,7 @@ Only delimiters longer than one character are quoted."
     (funcall comment-quote-nested-function
              (comment-string-strip cs t t) (comment-string-strip ce t t) unp)))
 
-(defmacro comment-with-narrowing (beg end &rest body)
-  "Run BODY narrowed to BEG..END, with the first line's indentation made room for."
+(defmacro comment-with-narrowing (beg end &rest body) "Run BODY narrowed to BEG..END, with the first line's indentation made room for."
   (declare (indent 2) (debug t))
   `(save-restriction (narrow-to-region ,beg ,end) ,@body))
 
@@ -291,8 +287,7 @@ comment to it; with ARG `-', unset it." (interactive "P")
           (setq least (min (or least most-positive-fixnum) (current-indentation))))))
     (or least 0)))
 
-(defun comment--frame (lines column top bottom)
-  "Put TOP on a line of its own above LINES and BOTTOM below, both at COLUMN."
+(defun comment--frame (lines column top bottom) "Put TOP on a line of its own above LINES and BOTTOM below, both at COLUMN."
   (goto-char (car (last lines)))
   (goto-char (line-end-position))
   (insert ?\n) (indent-to column) (insert bottom)

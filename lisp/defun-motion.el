@@ -4,23 +4,16 @@
 ;; commands of its emacs-lisp/lisp.el that syntax.el does not have);
 ;; autoloaded from autoloads.el.
 
-(defvar defun-prompt-regexp nil
-  "Regexp for text that may come before the open paren of a defun, or nil.")
+(defvar defun-prompt-regexp nil "Regexp for text that may come before the open paren of a defun, or nil.")
 (make-variable-buffer-local 'defun-prompt-regexp)
-(defvar beginning-of-defun-function nil
-  "Function that `beginning-of-defun' calls with its count instead, or nil.")
-(defvar end-of-defun-function (lambda () (forward-sexp 1))
-  "Function that moves from a defun's start to its end, for `end-of-defun'.")
-(defvar end-of-defun-moves-to-eol t
-  "Non-nil when `end-of-defun' goes to the end of the line before looking.")
-(defvar parens-require-spaces t
-  "Non-nil when `insert-pair' puts spaces between the pair and words next to it.")
+(defvar beginning-of-defun-function nil "Function that `beginning-of-defun' calls with its count instead, or nil.")
+(defvar end-of-defun-function (lambda () (forward-sexp 1)) "Function that moves from a defun's start to its end, for `end-of-defun'.")
+(defvar end-of-defun-moves-to-eol t "Non-nil when `end-of-defun' goes to the end of the line before looking.")
+(defvar parens-require-spaces t "Non-nil when `insert-pair' puts spaces between the pair and words next to it.")
 (defvar insert-pair-alist (list (list ?\( ?\)) (list ?\[ ?\]) (list ?\{ ?\}) (list ?< ?>) (list ?\" ?\") (list ?\' ?\') (list ?` ?\'))
   "Pairs `insert-pair' inserts: (OPEN CLOSE), or (KEY OPEN CLOSE) for another key.")
-(defvar delete-pair-blink-delay 1
-  "Seconds `delete-pair' shows the closing character before deleting; 0 for none.")
-(defvar narrow-to-defun-include-comments nil
-  "Non-nil when `narrow-to-defun', run as a command, keeps the comments before the defun.")
+(defvar delete-pair-blink-delay 1 "Seconds `delete-pair' shows the closing character before deleting; 0 for none.")
+(defvar narrow-to-defun-include-comments nil "Non-nil when `narrow-to-defun', run as a command, keeps the comments before the defun.")
 
 ;;; Where defuns start.
 
@@ -33,8 +26,7 @@
   (save-excursion (let ((state (syntax-ppss pos)))
       (and (= (car state) 0) (not (nth 3 state)) (not (nth 4 state))))))
 
-(defun defun-motion--column-0-search (count forward)
-  "Search COUNT column-0 defun starts away, FORWARD or back; t when found.
+(defun defun-motion--column-0-search (count forward) "Search COUNT column-0 defun starts away, FORWARD or back; t when found.
 As GNU's search does, only the last match is checked for lying in a
 string or comment; if it does, the whole search is made again from it."
   (let ((re (defun-motion--start-regexp)))
@@ -50,8 +42,7 @@ string or comment; if it does, the whole search is made again from it."
           (unless (or (nth 3 state) (nth 4 state))
             (throw 'result t)))))))
 
-(defun defun-motion--find-start (forward)
-  "Move to the paren that starts the next defun (FORWARD) or the previous one.
+(defun defun-motion--find-start (forward) "Move to the paren that starts the next defun (FORWARD) or the previous one.
 Return non-nil when one was found; otherwise leave point at the buffer's
 end in that direction."
   (if (or defun-prompt-regexp open-paren-in-column-0-is-defun-start)
@@ -360,8 +351,7 @@ between." (interactive "P")
               (equal (last entry 2) (list open close)))
             insert-pair-alist))
 
-(defun defun-motion--drop-chars (&rest positions)
-  "Delete the character at each of POSITIONS, the later ones first."
+(defun defun-motion--drop-chars (&rest positions) "Delete the character at each of POSITIONS, the later ones first."
   (dolist (at (sort positions #'>))
     (delete-region at (1+ at))))
 

@@ -3,13 +3,11 @@
 ;; Written for tsmacs from GNU Emacs 28.2's observed behaviour and the
 ;; Emacs Lisp manual ("Derived Modes").  Autoloaded by `define-derived-mode'.
 
-(defun derived--names (child)
-  "The names of CHILD's hook, keymap, syntax table and abbrev table variables."
+(defun derived--names (child) "The names of CHILD's hook, keymap, syntax table and abbrev table variables."
   (mapcar (lambda (suffix) (intern (concat (symbol-name child) suffix)))
           '("-hook" "-map" "-syntax-table" "-abbrev-table")))
 
-(defun derived--doc (child parent doc)
-  "The docstring of the mode command CHILD derived from PARENT, DOC being the author's text."
+(defun derived--doc (child parent doc) "The docstring of the mode command CHILD derived from PARENT, DOC being the author's text."
   (let ((names (derived--names child)))
     (concat (or doc
                 (if parent
@@ -23,15 +21,13 @@
                 ""
               (format "\n\n\\{%s}" (nth 1 names))))))
 
-(defun derived--documented (var text)
-  "Forms that define VAR (a `defvar' form) and give it the docstring TEXT unless it has one."
+(defun derived--documented (var text) "Forms that define VAR (a `defvar' form) and give it the docstring TEXT unless it has one."
   (let ((name (nth 1 var)))
     (list var
           (list 'unless (list 'get (list 'quote name) ''variable-documentation)
                 (list 'put (list 'quote name) ''variable-documentation text)))))
 
-(defun derived--inherit (child parent map syntax abbrev)
-  "The form that links CHILD's MAP, SYNTAX and ABBREV tables to PARENT's current ones.
+(defun derived--inherit (child parent map syntax abbrev) "The form that links CHILD's MAP, SYNTAX and ABBREV tables to PARENT's current ones.
 SYNTAX or ABBREV is nil when the mode was given a table of its own."
   (let ((forms nil))
     (when abbrev
@@ -54,8 +50,7 @@ SYNTAX or ABBREV is nil when the mode was given a table of its own."
           forms)
     (cons 'progn forms)))
 
-(defmacro define-derived-mode (child parent name &rest body)
-  "Define CHILD as a major mode command that first runs PARENT, then BODY.
+(defmacro define-derived-mode (child parent name &rest body) "Define CHILD as a major mode command that first runs PARENT, then BODY.
 NAME is the mode line's name of the mode.  PARENT may be nil for a mode
 built on nothing (the buffer's local variables are dropped first).  BODY
 may open with a docstring and then keyword arguments:
@@ -128,8 +123,7 @@ CHILD-abbrev-table, which inherit from the parent's at each call."
        (and group (list (list 'put (list 'quote child) ''custom-mode-group group)))
        (list (cons 'defun (cons child (cons nil fn-body))))))))
 
-(defun derived-mode-init-mode-variables (child)
-  "Make sure the hook, keymap, syntax table and abbrev table variables of CHILD exist."
+(defun derived-mode-init-mode-variables (child) "Make sure the hook, keymap, syntax table and abbrev table variables of CHILD exist."
   (let ((names (derived--names child)))
     (unless (boundp (nth 0 names)) (set (nth 0 names) nil))
     (unless (boundp (nth 1 names)) (set (nth 1 names) (make-sparse-keymap)))

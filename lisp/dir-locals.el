@@ -11,16 +11,13 @@
 
 ;;;; Classes and the directory cache
 
-(defun dir-locals-set-class-variables (class variables)
-  "Store VARIABLES, an alist keyed by nil, major modes and subdirectory names, as CLASS."
+(defun dir-locals-set-class-variables (class variables) "Store VARIABLES, an alist keyed by nil, major modes and subdirectory names, as CLASS."
   (setf (alist-get class dir-locals-class-alist) variables))
 
-(defun dir-locals-get-class-variables (class)
-  "The settings stored as CLASS."
+(defun dir-locals-get-class-variables (class) "The settings stored as CLASS."
   (alist-get class dir-locals-class-alist))
 
-(defun dir-locals-set-directory-class (directory class &optional mtime)
-  "Make CLASS's settings apply below DIRECTORY.
+(defun dir-locals-set-directory-class (directory class &optional mtime) "Make CLASS's settings apply below DIRECTORY.
 MTIME is the time of the files CLASS was read from, when it was read."
   (unless (assq class dir-locals-class-alist)
     (error "No such class `%s'" class))
@@ -29,8 +26,7 @@ MTIME is the time of the files CLASS was read from, when it was read."
 
 ;;;; Finding and reading the files
 
-(defun dir-locals--all-files (directory)
-  "The readable files of `dir-locals-file' and its \"-2\" companion in DIRECTORY."
+(defun dir-locals--all-files (directory) "The readable files of `dir-locals-file' and its \"-2\" companion in DIRECTORY."
   (let* ((dir (file-name-as-directory directory))
          (ext (file-name-extension dir-locals-file t))
          (second (concat (file-name-sans-extension dir-locals-file) "-2" ext))
@@ -41,16 +37,14 @@ MTIME is the time of the files CLASS was read from, when it was read."
           (push path found))))
     found))
 
-(defun dir-locals--newest-mtime (files)
-  "The latest modification time among FILES, or 0 when FILES is empty."
+(defun dir-locals--newest-mtime (files) "The latest modification time among FILES, or 0 when FILES is empty."
   (let ((best 0))
     (dolist (f files)
       (let ((m (file-attribute-modification-time (file-attributes f))))
         (when (and m (time-less-p best m)) (setq best m))))
     best))
 
-(defun dir-locals--cache-entry (file)
-  "The deepest `dir-locals-directory-cache' entry whose directory contains FILE."
+(defun dir-locals--cache-entry (file) "The deepest `dir-locals-directory-cache' entry whose directory contains FILE."
   (let (best)
     (dolist (entry dir-locals-directory-cache)
       (when (and (string-prefix-p (car entry) file (file-name-case-insensitive-p file))
@@ -58,8 +52,7 @@ MTIME is the time of the files CLASS was read from, when it was read."
         (setq best entry)))
     best))
 
-(defun dir-locals-find-file (file)
-  "Where FILE's directory-local settings come from.
+(defun dir-locals-find-file (file) "Where FILE's directory-local settings come from.
 A directory name (a string) when the nearest directory with settings files
 has to be read; an entry (DIRECTORY CLASS MTIME) of
 `dir-locals-directory-cache' when a known class applies and its files have
@@ -78,8 +71,7 @@ not changed since; nil when nothing applies."
            cached)
           (t on-disk))))
 
-(defun dir-locals--read-one (file)
-  "The settings alist written in FILE, nil when it has none or cannot be read."
+(defun dir-locals--read-one (file) "The settings alist written in FILE, nil when it has none or cannot be read."
   (with-temp-buffer
     (insert-file-contents file)
     (let ((form (condition-case nil (read (current-buffer)) (end-of-file nil))))
@@ -88,8 +80,7 @@ not changed since; nil when nothing applies."
         (message "Invalid data in %s: %s" file form)
         nil))))
 
-(defun dir-locals--merge (into more)
-  "Settings alist INTO with MORE's entries laid over it.
+(defun dir-locals--merge (into more) "Settings alist INTO with MORE's entries laid over it.
 Variables of a mode key are merged one by one, MORE's values winning; a
 subdirectory key's settings are replaced as a whole."
   (let ((result (copy-sequence into)))
@@ -104,21 +95,18 @@ subdirectory key's settings are replaced as a whole."
                    (setcdr old (nreverse vars)))))))
     result))
 
-(defun dir-locals--mode-depth (mode)
-  "How many modes MODE derives from, through `derived-mode-parent'."
+(defun dir-locals--mode-depth (mode) "How many modes MODE derives from, through `derived-mode-parent'."
   (let ((parent (get mode 'derived-mode-parent)))
     (if parent (1+ (dir-locals--mode-depth parent)) 0)))
 
-(defun dir-locals--get-sort-score (node)
-  "Where the settings entry NODE sorts: nil first, then modes by how far they
+(defun dir-locals--get-sort-score (node) "Where the settings entry NODE sorts: nil first, then modes by how far they
 derive, then subdirectories by the length of their names."
   (pcase (car node)
     ('nil -1)
     ((and (pred stringp) name) (+ 1000 (length name)))
     (mode (dir-locals--mode-depth mode))))
 
-(defun dir-locals--sort-variables (variables)
-  "VARIABLES sorted in place for application, subdirectory entries' contents too."
+(defun dir-locals--sort-variables (variables) "VARIABLES sorted in place for application, subdirectory entries' contents too."
   (let ((sorted (sort variables (lambda (a b) (< (dir-locals--get-sort-score a)
                                                  (dir-locals--get-sort-score b))))))
     (dolist (node sorted)
@@ -126,8 +114,7 @@ derive, then subdirectories by the length of their names."
         (setcdr node (dir-locals--sort-variables (cdr node)))))
     sorted))
 
-(defun dir-locals-read-from-dir (dir)
-  "Read DIR's settings files into a class named after DIR, cache it for DIR, return the class."
+(defun dir-locals-read-from-dir (dir) "Read DIR's settings files into a class named after DIR, cache it for DIR, return the class."
   (let* ((files (dir-locals--all-files dir))
          (class (intern dir))
          (settings nil))
@@ -143,8 +130,7 @@ derive, then subdirectories by the length of their names."
 
 ;;;; Choosing a buffer's settings
 
-(defun dir-locals-collect-mode-variables (mode-variables variables)
-  "Lay the (VAR . VALUE) pairs of MODE-VARIABLES over the alist VARIABLES and return it.
+(defun dir-locals-collect-mode-variables (mode-variables variables) "Lay the (VAR . VALUE) pairs of MODE-VARIABLES over the alist VARIABLES and return it.
 A variable already there takes the new value where it stands; `eval' and
 `mode' entries and new variables go to the front."
   (dolist (pair mode-variables)
@@ -155,8 +141,7 @@ A variable already there takes the new value where it stands; `eval' and
         (push (cons var (cdr pair)) variables))))
   variables)
 
-(defun dir-locals--without-subdirs (settings)
-  "SETTINGS less its `subdirs' entries, which say where the others apply."
+(defun dir-locals--without-subdirs (settings) "SETTINGS less its `subdirs' entries, which say where the others apply."
   (let (kept)
     (dolist (p settings) (unless (eq (car-safe p) 'subdirs) (push p kept)))
     (nreverse kept)))
@@ -185,8 +170,7 @@ ROOT itself."
                      (dir-locals--without-subdirs settings) variables))))))))
   variables)
 
-(defun hack-dir-local--get-variables (predicate)
-  "The settings that apply to this buffer, as (DIRECTORY . VARIABLES), or nil.
+(defun hack-dir-local--get-variables (predicate) "The settings that apply to this buffer, as (DIRECTORY . VARIABLES), or nil.
 VARIABLES come newest first; PREDICATE is passed on to `dir-locals-collect-variables'."
   (let* ((where (dir-locals-find-file (or buffer-file-name default-directory)))
          (dir (if (consp where) (car where) where))
@@ -195,14 +179,12 @@ VARIABLES come newest first; PREDICATE is passed on to `dir-locals-collect-varia
     (when class
       (cons dir (dir-locals-collect-variables (dir-locals-get-class-variables class) dir nil predicate)))))
 
-(defun dir-locals--wanted-here-p ()
-  "Non-nil when directory-local settings may be looked for in this buffer."
+(defun dir-locals--wanted-here-p () "Non-nil when directory-local settings may be looked for in this buffer."
   (and enable-local-variables enable-dir-local-variables
        (or enable-remote-dir-locals
            (not (file-remote-p (or buffer-file-name default-directory))))))
 
-(defun hack-dir-local-variables ()
-  "Find the directory-local settings of this buffer and queue the safe ones.
+(defun hack-dir-local-variables () "Find the directory-local settings of this buffer and queue the safe ones.
 They are recorded in `dir-local-variables-alist' and put ahead of the file's
 own in `file-local-variables-alist'; `hack-local-variables-apply' sets them."
   (when (dir-locals--wanted-here-p)
@@ -211,8 +193,7 @@ own in `file-local-variables-alist'; `hack-local-variables-apply' sets them."
         (setq dir-local-variables-alist (reverse (cdr found)))
         (hack-local-variables-filter (cdr found) (car found))))))
 
-(defun hack-dir-local-variables-non-file-buffer ()
-  "Apply the directory-local settings of `default-directory' to a buffer that visits no file."
+(defun hack-dir-local-variables-non-file-buffer () "Apply the directory-local settings of `default-directory' to a buffer that visits no file."
   (hack-dir-local-variables)
   (hack-local-variables-apply))
 

@@ -3,20 +3,17 @@
 ;; Written for tsmacs from GNU Emacs 28.2's observed behaviour and the
 ;; Emacs Lisp manual ("Defining Minor Modes").  Autoloaded.
 
-(defun easy-mmode--pretty (mode)
-  "MODE's name for people: \"foo-bar-mode\" gives \"Foo-Bar mode\"."
+(defun easy-mmode--pretty (mode) "MODE's name for people: \"foo-bar-mode\" gives \"Foo-Bar mode\"."
   (let ((base (replace-regexp-in-string "-mode\\'" "" (symbol-name mode))))
     (concat (capitalize base) " mode")))
 
-(defun easy-mmode--state (arg current)
-  "The new state of a minor mode now CURRENT, from its command's argument ARG.
+(defun easy-mmode--state (arg current) "The new state of a minor mode now CURRENT, from its command's argument ARG.
 `toggle' flips it; a number below 1 turns it off; anything else turns it on."
   (cond ((eq arg 'toggle) (not current))
         ((and (numberp arg) (< arg 1)) nil)
         (t t)))
 
-(defun easy-mmode-define-keymap (bindings &optional args)
-  "Return a keymap holding BINDINGS, a list of (KEY . COMMAND).
+(defun easy-mmode-define-keymap (bindings &optional args) "Return a keymap holding BINDINGS, a list of (KEY . COMMAND).
 ARGS may hold :inherit MAP (the parent), :name NAME, :dense and :suppress."
   (let* ((name (plist-get args :name))
          (map (if (plist-get args :dense) (make-keymap name) (make-sparse-keymap name)))
@@ -28,8 +25,7 @@ ARGS may hold :inherit MAP (the parent), :name NAME, :dense and :suppress."
         (dolist (key keys) (define-key map key (cdr b)))))
     map))
 
-(defun easy-mmode--split (body)
-  "Split BODY of `define-minor-mode' into (KEYWORD-PLIST . FORMS).
+(defun easy-mmode--split (body) "Split BODY of `define-minor-mode' into (KEYWORD-PLIST . FORMS).
 Keywords come in pairs until the first form that is not a keyword."
   (let ((plist nil))
     (while (keywordp (car body))
@@ -37,8 +33,7 @@ Keywords come in pairs until the first form that is not a keyword."
             body (cddr body)))
     (cons (nreverse plist) body)))
 
-(defmacro define-minor-mode (mode doc &rest body)
-  "Define MODE as a minor mode: a command and, by default, a variable of that name.
+(defmacro define-minor-mode (mode doc &rest body) "Define MODE as a minor mode: a command and, by default, a variable of that name.
 DOC documents the command.  BODY opens with keyword arguments and then
 forms run each time the mode is turned on or off, before its hooks:
   :global FLAG       the mode is the same in every buffer;
@@ -153,12 +148,10 @@ new state, kept in %s." (if (symbolp getter) (format "`%s'" getter) "its place")
                                ',lighter ,map-form nil
                                ,(when (and variable (symbolp variable)) `',mode))))))))
 
-(defun custom-set-minor-mode (variable value)
-  "The `:set' of a global minor mode's option: call its command with 1 or -1."
+(defun custom-set-minor-mode (variable value) "The `:set' of a global minor mode's option: call its command with 1 or -1."
   (funcall (or (get variable 'custom-set-function) variable) (if value 1 -1)))
 
-(defmacro define-globalized-minor-mode (global mode turn-on &rest body)
-  "Define GLOBAL, a global minor mode that turns the buffer-local MODE on everywhere.
+(defmacro define-globalized-minor-mode (global mode turn-on &rest body) "Define GLOBAL, a global minor mode that turns the buffer-local MODE on everywhere.
 TURN-ON is a function called in each buffer to turn MODE on there when
 it fits; it runs in every existing buffer when GLOBAL is turned on and
 in each buffer whose major mode is set up while GLOBAL is on.  Turning
@@ -235,8 +228,7 @@ the option GLOBAL-modes."
          (add-hook 'post-command-hook #',check))
        (put ',cmhh 'definition-name ',global))))
 
-(defun easy-mmode--globalized-predicate-p (predicate)
-  "Return t when the current major mode is among those PREDICATE accepts.
+(defun easy-mmode--globalized-predicate-p (predicate) "Return t when the current major mode is among those PREDICATE accepts.
 PREDICATE is t (every mode), nil (none), (not MODE...) (every mode but
 those and the ones derived from them), or a list whose elements are
 tried in turn: a MODE accepts its mode and those derived from it, an

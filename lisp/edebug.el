@@ -27,74 +27,51 @@
 ;;;; Options (user options as in GNU; without :type, as there is no
 ;;;; customization interface to use it)
 
-(defcustom edebug-setup-hook nil
-  "Functions run when Edebug is first used, then emptied.")
+(defcustom edebug-setup-hook nil "Functions run when Edebug is first used, then emptied.")
 
-(defcustom edebug-all-defs nil
-  "Non-nil means definitions are instrumented when they are evaluated.")
+(defcustom edebug-all-defs nil "Non-nil means definitions are instrumented when they are evaluated.")
 
-(defcustom edebug-all-forms nil
-  "Non-nil means every form is instrumented when it is evaluated.")
+(defcustom edebug-all-forms nil "Non-nil means every form is instrumented when it is evaluated.")
 
-(defcustom edebug-eval-macro-args nil
-  "Non-nil means the arguments of macros without a spec are instrumented as forms.")
+(defcustom edebug-eval-macro-args nil "Non-nil means the arguments of macros without a spec are instrumented as forms.")
 
-(defcustom edebug-initial-mode 'step
-  "The execution mode Edebug starts in; tsmacs always runs as `Go-nonstop'.")
+(defcustom edebug-initial-mode 'step "The execution mode Edebug starts in; tsmacs always runs as `Go-nonstop'.")
 
-(defcustom edebug-trace nil
-  "Non-nil means trace function entries and exits.")
+(defcustom edebug-trace nil "Non-nil means trace function entries and exits.")
 
-(defcustom edebug-test-coverage nil
-  "Non-nil means record coverage while instrumented code runs.")
+(defcustom edebug-test-coverage nil "Non-nil means record coverage while instrumented code runs.")
 
-(defcustom edebug-continue-kbd-macro nil
-  "Non-nil means keyboard macros keep running inside Edebug.")
+(defcustom edebug-continue-kbd-macro nil "Non-nil means keyboard macros keep running inside Edebug.")
 
-(defcustom edebug-print-length 50
-  "`print-length' while Edebug prints results.")
+(defcustom edebug-print-length 50 "`print-length' while Edebug prints results.")
 
-(defcustom edebug-print-level 50
-  "`print-level' while Edebug prints results.")
+(defcustom edebug-print-level 50 "`print-level' while Edebug prints results.")
 
-(defcustom edebug-print-circle t
-  "`print-circle' while Edebug prints results.")
+(defcustom edebug-print-circle t "`print-circle' while Edebug prints results.")
 
-(defcustom edebug-unwrap-results nil
-  "Non-nil means results are shown with their instrumentation taken off.")
+(defcustom edebug-unwrap-results nil "Non-nil means results are shown with their instrumentation taken off.")
 
-(defcustom edebug-on-error t
-  "Value for `debug-on-error' while Edebug is active.")
+(defcustom edebug-on-error t "Value for `debug-on-error' while Edebug is active.")
 
-(defcustom edebug-on-quit t
-  "Value for `debug-on-quit' while Edebug is active.")
+(defcustom edebug-on-quit t "Value for `debug-on-quit' while Edebug is active.")
 
-(defcustom edebug-global-break-condition nil
-  "A form evaluated at every stop point; non-nil stops there.")
+(defcustom edebug-global-break-condition nil "A form evaluated at every stop point; non-nil stops there.")
 
-(defcustom edebug-sit-for-seconds 1
-  "Seconds to pause at each stop point in trace modes.")
+(defcustom edebug-sit-for-seconds 1 "Seconds to pause at each stop point in trace modes.")
 
-(defcustom edebug-save-windows t
-  "Non-nil means window configurations are saved and restored.")
+(defcustom edebug-save-windows t "Non-nil means window configurations are saved and restored.")
 
-(defcustom edebug-save-displayed-buffer-points nil
-  "Non-nil means the points of displayed buffers are saved and restored.")
+(defcustom edebug-save-displayed-buffer-points nil "Non-nil means the points of displayed buffers are saved and restored.")
 
-(defcustom edebug-max-depth 150
-  "How deeply instrumented definitions may nest while they run.")
+(defcustom edebug-max-depth 150 "How deeply instrumented definitions may nest while they run.")
 
-(defvar edebug-execution-mode 'step
-  "The current execution mode.")
+(defvar edebug-execution-mode 'step "The current execution mode.")
 
-(defvar edebug-active nil
-  "Non-nil while instrumented code is running.")
+(defvar edebug-active nil "Non-nil while instrumented code is running.")
 
-(defvar edebug-after-instrumentation-function #'identity
-  "Function called with each instrumented top-level form; its value is used.")
+(defvar edebug-after-instrumentation-function #'identity "Function called with each instrumented top-level form; its value is used.")
 
-(defvar edebug-new-definition-function #'edebug-new-definition
-  "Function called with the name of each definition that was instrumented.")
+(defvar edebug-new-definition-function #'edebug-new-definition "Function called with the name of each definition that was instrumented.")
 
 (defvar edebug-behavior-alist
   '((edebug edebug-default-enter edebug-slow-before edebug-slow-after))
@@ -102,27 +79,22 @@
 A definition uses the entry named by its `edebug-behavior' property,
 `edebug' by default.")
 
-(defvar edebug-def-name nil
-  "The name of the definition being instrumented.")
+(defvar edebug-def-name nil "The name of the definition being instrumented.")
 
-(defvar edebug--depth 0
-  "How many instrumented definitions are running, one inside the other.")
+(defvar edebug--depth 0 "How many instrumented definitions are running, one inside the other.")
 
 ;;;; Specifications
 
-(defmacro def-edebug-spec (symbol spec)
-  "Give SYMBOL, a macro, the Edebug specification SPEC (neither is evaluated).
+(defmacro def-edebug-spec (symbol spec) "Give SYMBOL, a macro, the Edebug specification SPEC (neither is evaluated).
 SPEC is a list, t (all arguments are forms), 0 (none is), or a symbol
 whose specification is used."
   `(put ',symbol 'edebug-form-spec ',spec))
 
-(defun def-edebug-elem-spec (name spec)
-  "Define NAME as an element usable inside Edebug specifications, matching SPEC."
+(defun def-edebug-elem-spec (name spec) "Define NAME as an element usable inside Edebug specifications, matching SPEC."
   (unless (consp spec) (error "Edebug spec has to be a list: %S" spec))
   (put name 'edebug-elem-spec spec))
 
-(defun edebug-get-spec (symbol)
-  "Return the Edebug specification of SYMBOL, or nil if it has none.
+(defun edebug-get-spec (symbol) "Return the Edebug specification of SYMBOL, or nil if it has none.
 Aliases are followed, and a spec that is itself a symbol stands for
 that symbol's spec."
   (let ((spec nil) (seen nil))
@@ -190,23 +162,19 @@ that symbol's spec."
 
 (defvar edebug--counter 0)
 
-(defun edebug--next-index ()
-  "A fresh stop-point number."
+(defun edebug--next-index () "A fresh stop-point number."
   (setq edebug--counter (+ edebug--counter 1)))
 
-(defun edebug--fail (why)
-  "Give up the current alternative, because of WHY."
+(defun edebug--fail (why) "Give up the current alternative, because of WHY."
   (throw 'edebug--no-match why))
 
-(defun edebug--constant-p (form)
-  "Non-nil if FORM evaluates to itself, so instrumenting it shows nothing."
+(defun edebug--constant-p (form) "Non-nil if FORM evaluates to itself, so instrumenting it shows nothing."
   (or (not (or (symbolp form) (consp form)))
       (memq form '(nil t))
       (keywordp form)
       (eq (car-safe form) 'quote)))
 
-(defun edebug-instrument-form (form)
-  "Return FORM instrumented: its value goes through `edebug-after'."
+(defun edebug-instrument-form (form) "Return FORM instrumented: its value goes through `edebug-after'."
   (cond
    ((edebug--constant-p form) form)
    ((symbolp form) (list 'edebug-after 0 (edebug--next-index) form))
@@ -218,8 +186,7 @@ that symbol's spec."
         (list 'edebug-after (list 'edebug-before before)
               (edebug--next-index) inner))))))
 
-(defun edebug--instrument-call (form)
-  "Instrument the arguments of the call or special form FORM by its head's spec."
+(defun edebug--instrument-call (form) "Instrument the arguments of the call or special form FORM by its head's spec."
   (let* ((head (car form))
          (spec (and (symbolp head) (edebug-get-spec head))))
     (cond
@@ -244,8 +211,7 @@ that symbol's spec."
 ;; being matched has said so far.
 (defvar edebug--def-args nil)
 
-(defun edebug--enter-wrapper (forms)
-  "Wrap the instrumented FORMS so they run through `edebug-enter'."
+(defun edebug--enter-wrapper (forms) "Wrap the instrumented FORMS so they run through `edebug-enter'."
   (let ((name (if (and edebug-def-name (symbolp edebug-def-name))
                   edebug-def-name
                 (intern (format "edebug-anon%d" (edebug--next-index))))))
@@ -253,8 +219,7 @@ that symbol's spec."
     `(edebug-enter ',name (list ,@edebug--def-args)
                    (function (lambda () ,@forms)))))
 
-(defun edebug--lambda-list-variables (list)
-  "The variables of the argument list LIST, without `&optional' and `&rest'."
+(defun edebug--lambda-list-variables (list) "The variables of the argument list LIST, without `&optional' and `&rest'."
   (let ((vars nil))
     (while (consp list)
       (let ((arg (pop list)))
@@ -263,22 +228,19 @@ that symbol's spec."
     (when (and list (symbolp list)) (push list vars))
     (nreverse vars)))
 
-(defun edebug--elem-spec (symbol)
-  "The spec list of the spec element SYMBOL, or nil."
+(defun edebug--elem-spec (symbol) "The spec list of the spec element SYMBOL, or nil."
   (or (get symbol 'edebug-elem-spec)
       (let ((s (get symbol 'edebug-form-spec)))
         (and (consp s) s))))
 
-(defun edebug--match (specs forms)
-  "Match FORMS, a list, against the spec list SPECS; return them instrumented.
+(defun edebug--match (specs forms) "Match FORMS, a list, against the spec list SPECS; return them instrumented.
 Throw to `edebug--no-match' when they do not match."
   (let ((out (edebug--match-seq (if (listp specs) specs (list specs)) forms nil)))
     (when (car out)
       (edebug--fail (format "%S left over" (car out))))
     (cdr out)))
 
-(defun edebug--match-seq (specs forms lenient)
-  "Match as much of FORMS as SPECS needs; return (REST-FORMS . INSTRUMENTED).
+(defun edebug--match-seq (specs forms lenient) "Match as much of FORMS as SPECS needs; return (REST-FORMS . INSTRUMENTED).
 With LENIENT (inside `&optional' and `&rest'), running out of forms ends
 the match quietly instead of failing it."
   (let ((done nil)
@@ -348,8 +310,7 @@ the match quietly instead of failing it."
             (setq forms (car result) done (append (reverse (cdr result)) done)))))))
     (cons forms (nreverse done))))
 
-(defun edebug--try (thunk)
-  "Call THUNK; return its value, or nil if it threw `edebug--no-match'."
+(defun edebug--try (thunk) "Call THUNK; return its value, or nil if it threw `edebug--no-match'."
   (let* ((saved edebug--counter)
          (result (catch 'edebug--no-match (list 'ok (funcall thunk)))))
     (if (eq (car-safe result) 'ok)
@@ -357,12 +318,10 @@ the match quietly instead of failing it."
       (setq edebug--counter saved)
       nil)))
 
-(defun edebug--match-one (spec forms)
-  "Match the single spec SPEC against the start of FORMS; return the instrumented items."
+(defun edebug--match-one (spec forms) "Match the single spec SPEC against the start of FORMS; return the instrumented items."
   (cdr (edebug--match-item spec forms)))
 
-(defun edebug--match-item (spec forms)
-  "Match one item of FORMS against the spec element SPEC: (REST . INSTRUMENTED)."
+(defun edebug--match-item (spec forms) "Match one item of FORMS against the spec element SPEC: (REST . INSTRUMENTED)."
   (let ((item (car forms)))
     (cond
      ((eq spec 'form)
@@ -414,8 +373,7 @@ the match quietly instead of failing it."
                     item))))
      (t (error "%S is not a valid Edebug spec" spec)))))
 
-(defun edebug--match-sublist (spec items)
-  "Match the list ITEMS against the list spec SPEC, which may be dotted."
+(defun edebug--match-sublist (spec items) "Match the list ITEMS against the list spec SPEC, which may be dotted."
   (let ((proper nil) (tail-spec nil) (s spec))
     (while (consp s) (push (pop s) proper))
     (setq tail-spec s proper (nreverse proper))
@@ -429,16 +387,14 @@ the match quietly instead of failing it."
                     (edebug--match (list tail-spec) rest)
                   (car (edebug--match-one tail-spec (list rest)))))))))
 
-(defun edebug--instrument-place (place)
-  "Instrument the argument forms of the generalized variable PLACE."
+(defun edebug--instrument-place (place) "Instrument the argument forms of the generalized variable PLACE."
   (if (and (consp place) (symbolp (car place)))
       (cons (car place) (mapcar #'edebug-instrument-form (cdr place)))
     place))
 
 ;;;; Running instrumented code
 
-(defun edebug-enter (func args body)
-  "Run BODY, a function, as the instrumented body of FUNC called with ARGS.
+(defun edebug-enter (func args body) "Run BODY, a function, as the instrumented body of FUNC called with ARGS.
 FUNC's `edebug-behavior' property chooses, in `edebug-behavior-alist',
 the functions that enter it and that `edebug-before' and `edebug-after'
 call while it runs."
@@ -447,8 +403,7 @@ call while it runs."
               ((symbol-function 'edebug-after) (nth 2 behavior)))
       (funcall (nth 0 behavior) func args body))))
 
-(defun edebug-default-enter (function args body)
-  "Enter the instrumented FUNCTION called with ARGS and run BODY."
+(defun edebug-default-enter (function args body) "Enter the instrumented FUNCTION called with ARGS and run BODY."
   (ignore function args)
   (when (>= edebug--depth edebug-max-depth)
     (error "Too deep - perhaps infinite loop in function"))
@@ -457,28 +412,24 @@ call while it runs."
         (edebug-execution-mode 'Go-nonstop))
     (funcall body)))
 
-(defun edebug-slow-before (before-index)
-  "Before a form: nothing stops in batch, so return BEFORE-INDEX's nil."
+(defun edebug-slow-before (before-index) "Before a form: nothing stops in batch, so return BEFORE-INDEX's nil."
   (ignore before-index)
   nil)
 
-(defun edebug-slow-after (before-index after-index value)
-  "After a form: return VALUE."
+(defun edebug-slow-after (before-index after-index value) "After a form: return VALUE."
   (ignore before-index after-index)
   value)
 
 (defalias 'edebug-fast-before #'edebug-slow-before)
 (defalias 'edebug-fast-after #'edebug-slow-after)
 
-(defun edebug-new-definition (def-name)
-  "Note that DEF-NAME was instrumented."
+(defun edebug-new-definition (def-name) "Note that DEF-NAME was instrumented."
   (put def-name 'edebug t)
   (message "Edebug: %s" def-name))
 
 ;;;; Entry points
 
-(defun edebug--instrument-top-level (form)
-  "Instrument the top-level FORM, to be evaluated in its place.
+(defun edebug--instrument-top-level (form) "Instrument the top-level FORM, to be evaluated in its place.
 A definition's body runs through `edebug-enter' by its spec; any other
 form is wrapped so as a whole."
   (let ((edebug--counter 0)
@@ -499,23 +450,20 @@ form is wrapped so as a whole."
         (funcall edebug-new-definition-function (nth 1 form)))
       (funcall edebug-after-instrumentation-function result))))
 
-(defun edebug-read-top-level-form ()
-  "Read the top-level form at or before point in the current buffer."
+(defun edebug-read-top-level-form () "Read the top-level form at or before point in the current buffer."
   (let ((here (point)) (form nil) (done nil))
     (save-excursion
       (goto-char (point-min))
       (while (not done) (setq form (read (current-buffer))) (when (>= (point) here) (setq done t))))
     form))
 
-(defun edebug-eval-top-level-form ()
-  "Instrument and evaluate the top-level form at point; return its value."
+(defun edebug-eval-top-level-form () "Instrument and evaluate the top-level form at point; return its value."
   (interactive)
   (eval (edebug--instrument-top-level (edebug-read-top-level-form)) lexical-binding))
 
 (defalias 'edebug-defun #'edebug-eval-top-level-form)
 
-(defun edebug-instrument-function (func)
-  "Instrument the function FUNC from its source, found with `find-function-noselect'."
+(defun edebug-instrument-function (func) "Instrument the function FUNC from its source, found with `find-function-noselect'."
   (let ((location (find-function-noselect func)))
     (with-current-buffer (car location)
       (save-excursion

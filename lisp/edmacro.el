@@ -4,8 +4,7 @@
 ;; macro editing: this library only gives `read-kbd-macro', which reads a key
 ;; description with the parser `kbd' uses (lisp/keymap.el).
 
-(defun read-kbd-macro (text &optional want-vector)
-  "The key sequence described by the string TEXT, as `kbd' reads it.
+(defun read-kbd-macro (text &optional want-vector) "The key sequence described by the string TEXT, as `kbd' reads it.
 A non-nil WANT-VECTOR asks for a vector whatever the events are.  Called
 with two buffer positions (interactively: the region), the text between
 them is read."

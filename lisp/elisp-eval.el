@@ -15,8 +15,7 @@
 
 ;;; The expression before point.
 
-(defun elisp--preceding-sexp ()
-  "Return the Lisp expression that ends at point, read.
+(defun elisp--preceding-sexp () "Return the Lisp expression that ends at point, read.
 A comma before it (an unquote outside a backquote) is left out."
   (let* ((end (point))
          (start (with-syntax-table emacs-lisp-mode-syntax-table
@@ -32,8 +31,7 @@ A comma before it (an unquote outside a backquote) is left out."
 
 ;;; What the evaluation commands change in a form.
 
-(defun elisp--eval-defun-1 (form)
-  "Return FORM changed so that evaluating it resets variables it defines.
+(defun elisp--eval-defun-1 (form) "Return FORM changed so that evaluating it resets variables it defines.
 A `defvar' with a value, of a variable that is already bound, becomes
 a `defvar' without one and a `setq-default'; `progn' forms are entered."
   (pcase form
@@ -42,8 +40,7 @@ a `defvar' without one and a `setq-default'; `progn' forms are entered."
      `(progn (defvar ,var nil ,@doc) (setq-default ,var ,init)))
     (_ form)))
 
-(defun eval-sexp-add-defvars (exp &optional pos)
-  "Return EXP preceded by `(defvar VAR)' for the variables the buffer defines before POS.
+(defun eval-sexp-add-defvars (exp &optional pos) "Return EXP preceded by `(defvar VAR)' for the variables the buffer defines before POS.
 Only under `lexical-binding', so that those variables are bound
 dynamically when EXP is evaluated; POS defaults to point.  The latest
 definition comes first."
@@ -62,8 +59,7 @@ definition comes first."
         `(progn ,@(mapcar (lambda (var) `(defvar ,var)) found) ,exp)
       exp)))
 
-(defun elisp--evaluate (form)
-  "Evaluate FORM as the evaluation commands do, and return its value.
+(defun elisp--evaluate (form) "Evaluate FORM as the evaluation commands do, and return its value.
 A `defcustom' of a bound variable resets it to the default too."
   (let* ((prepared (elisp--eval-defun-1 (eval-sexp-add-defvars form)))
          (custom (and (eq (car-safe form) 'defcustom) (symbolp (nth 1 form))
@@ -75,8 +71,7 @@ A `defcustom' of a bound variable resets it to the default too."
 
 ;;; Showing and inserting values.
 
-(defun elisp--int-description (value)
-  "The text shown after an integer VALUE: \" (#oOCT, #xHEX, ?CHAR)\", or nil."
+(defun elisp--int-description (value) "The text shown after an integer VALUE: \" (#oOCT, #xHEX, ?CHAR)\", or nil."
   (when (integerp value)
     (format " (#o%o, #x%x%s)" value value
             ;; Without a display only ASCII characters are shown as such.
@@ -84,14 +79,12 @@ A `defcustom' of a bound variable resets it to the default too."
                 (concat ", " (prin1-char value))
               ""))))
 
-(defun elisp--print-to-string (value full)
-  "VALUE printed, shortened by the eval-expression limits unless FULL."
+(defun elisp--print-to-string (value full) "VALUE printed, shortened by the eval-expression limits unless FULL."
   (let ((print-length (and (not full) eval-expression-print-length))
         (print-level (and (not full) eval-expression-print-level)))
     (prin1-to-string value)))
 
-(defun last-sexp-setup-props (beg end value alt1 alt2)
-  "Mark the value printed between BEG and END as one that can be toggled.
+(defun last-sexp-setup-props (beg end value alt1 alt2) "Mark the value printed between BEG and END as one that can be toggled.
 VALUE is the value, ALT1 and ALT2 its full and abbreviated printed forms."
   (add-text-properties beg end
                        (list 'printed-value (list value alt1 alt2) 'mouse-face 'highlight
@@ -99,8 +92,7 @@ VALUE is the value, ALT1 and ALT2 its full and abbreviated printed forms."
          'help-echo "RET, mouse-2: toggle abbreviated display"
          'rear-nonsticky '(mouse-face keymap help-echo printed-value))))
 
-(defun elisp-last-sexp-toggle-display (&optional _arg)
-  "Switch the value at point between its abbreviated and its full printed form.
+(defun elisp-last-sexp-toggle-display (&optional _arg) "Switch the value at point between its abbreviated and its full printed form.
 Point ends on the value's last character."
   (interactive "P")
   (let ((info (get-text-property (point) 'printed-value)))
@@ -135,8 +127,7 @@ adds the octal, hex and character forms of an integer."
       (princ shown output)
       (when extra (princ extra output)))))
 
-(defun elisp--eval-last-sexp (eval-last-sexp-arg-internal)
-  "Evaluate the expression before point and print its value; return the value.
+(defun elisp--eval-last-sexp (eval-last-sexp-arg-internal) "Evaluate the expression before point and print its value; return the value.
 With EVAL-LAST-SEXP-ARG-INTERNAL nil or `-' the value is shown; 0 inserts
 it whole with an integer's other forms; anything else inserts it
 abbreviated."
@@ -148,15 +139,13 @@ abbreviated."
      (eq arg 0) (or (not insert) (eq arg 0)))
     value))
 
-(defun eval-last-sexp (eval-last-sexp-arg-internal)
-  "Evaluate the expression before point; show the value, or insert it with an argument.
+(defun eval-last-sexp (eval-last-sexp-arg-internal) "Evaluate the expression before point; show the value, or insert it with an argument.
 See `elisp--eval-last-sexp' for the argument."
   (interactive "P")
   (let ((how eval-last-sexp-arg-internal))
     (elisp--eval-last-sexp how)))
 
-(defun eval-print-last-sexp (&optional eval-last-sexp-arg-internal)
-  "Evaluate the expression before point and insert its value on a line of its own.
+(defun eval-print-last-sexp (&optional eval-last-sexp-arg-internal) "Evaluate the expression before point and insert its value on a line of its own.
 With EVAL-LAST-SEXP-ARG-INTERNAL 0 the value is inserted whole, with an
 integer's other forms."
   (interactive "P")
@@ -170,23 +159,20 @@ integer's other forms."
 
 ;;; Top-level forms.
 
-(defun elisp--defun-start ()
-  "Where the top-level form around point starts: a line opening with a paren, else the buffer's start."
+(defun elisp--defun-start () "Where the top-level form around point starts: a line opening with a paren, else the buffer's start."
   (let ((eol (line-end-position)))
     (save-excursion
       (goto-char eol)
       (if (re-search-backward "^\\s(" nil t) (point) (point-min)))))
 
-(defun elisp--eval-defun ()
-  "Evaluate the top-level form around point, show its value and return it."
+(defun elisp--eval-defun () "Evaluate the top-level form around point, show its value and return it."
   (let* ((form (car (read-from-string
                      (buffer-substring-no-properties (elisp--defun-start) (point-max)))))
          (value (elisp--evaluate form)))
     (elisp--eval-last-sexp-print-value value t nil t)
     value))
 
-(defun eval-defun (edebug-it)
-  "Evaluate the top-level form around point and show its value; return the value.
+(defun eval-defun (edebug-it) "Evaluate the top-level form around point and show its value; return the value.
 A `defvar' or `defcustom' of a bound variable resets it.  EDEBUG-IT asks
 for instrumenting, which batch has no use for: the form is evaluated."
   (interactive "P")

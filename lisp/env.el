@@ -5,8 +5,7 @@
 ;; that is the bare NAME marks the variable as removed.  `getenv-internal'
 ;; (src/emacs/emacs.ts) does the lookup.
 
-(defun substitute-env-vars (string &optional when-undefined)
-  "Replace references to environment variables in STRING by their values.
+(defun substitute-env-vars (string &optional when-undefined) "Replace references to environment variables in STRING by their values.
 A reference is $NAME, NAME made of letters, digits and underscores, or
 ${NAME}; $$ stands for a single $.  WHEN-UNDEFINED says what a reference
 to a variable without a value becomes: nil, the empty string; a
@@ -28,12 +27,10 @@ reference itself, left as it was."
     (push (substring string pos) pieces)
     (apply #'concat (nreverse pieces))))
 
-(defun substitute-env-in-file-name (filename)
-  "Give FILENAME with its environment variable references replaced, leaving undefined ones alone."
+(defun substitute-env-in-file-name (filename) "Give FILENAME with its environment variable references replaced, leaving undefined ones alone."
   (substitute-env-vars filename 'only-defined))
 
-(defun setenv-internal (env variable value keep-empty)
-  "Give ENV, a list like `process-environment', with VARIABLE set to VALUE.
+(defun setenv-internal (env variable value keep-empty) "Give ENV, a list like `process-environment', with VARIABLE set to VALUE.
 The first entry for VARIABLE is replaced in place, or a new one is put
 in front when there is none.  A nil VALUE removes the variable: when
 KEEP-EMPTY is non-nil the entry becomes the bare name, which hides any
@@ -58,8 +55,7 @@ value inherited from elsewhere; otherwise the entry is dropped."
            env)
           (t (cdr env)))))
 
-(defun setenv (variable &optional value substitute-env-vars)
-  "Give the environment variable VARIABLE the value VALUE, both strings.
+(defun setenv (variable &optional value substitute-env-vars) "Give the environment variable VARIABLE the value VALUE, both strings.
 A nil VALUE removes the variable.  With SUBSTITUTE-ENV-VARS non-nil,
 references to other variables in VALUE are replaced first (see
 `substitute-env-vars').  Multibyte names and values are encoded with
@@ -79,8 +75,7 @@ processes inherit, and gives VALUE."
   (setq process-environment (setenv-internal process-environment variable value t))
   value)
 
-(defun getenv (variable &optional frame)
-  "Give the value of the environment variable VARIABLE, or nil when it is not set.
+(defun getenv (variable &optional frame) "Give the value of the environment variable VARIABLE, or nil when it is not set.
 The value comes from `process-environment', decoded with
 `locale-coding-system'.  tsmacs has no frames: FRAME must be nil."
   (unless (stringp variable)
@@ -95,8 +90,7 @@ The value comes from `process-environment', decoded with
         (decode-coding-string value locale-coding-system)
       value)))
 
-(defmacro with-environment-variables (variables &rest body)
-  "Run BODY with the environment variables of VARIABLES set, then put the environment back.
+(defmacro with-environment-variables (variables &rest body) "Run BODY with the environment variables of VARIABLES set, then put the environment back.
 VARIABLES is a list of (NAME VALUE) pairs of strings." (declare (debug (sexp body)) (indent 1))
   (let ((sets (mapcar (lambda (pair) (list 'setenv (car pair) (cadr pair))) variables)))
     (cons 'let (cons '((process-environment (copy-sequence process-environment)))

@@ -23,8 +23,7 @@ A `format' string given the test file's name after the two trim regexps
 (defvar ert-resource-directory-trim-right-regexp "\\(-tests?\\)?\\.el" ; "-test.el" etc.
   "What `ert-resource-directory' cuts from the end of the test file's name.")
 
-(defun ert--resource-directory-of (file)
-  "The resource directory of the test file FILE, an absolute true name.
+(defun ert--resource-directory-of (file) "The resource directory of the test file FILE, an absolute true name.
 A directory named \"resources\" beside FILE wins; otherwise the name
 comes from FILE's own through `ert-resource-directory-format'."
   (let* ((dir (file-name-directory file))
@@ -35,8 +34,7 @@ comes from FILE's own through `ert-resource-directory-format'."
                      (expand-file-name (format ert-resource-directory-format stem)
                                        dir)))))
 
-(defmacro ert-resource-directory ()
-  "The directory that holds the resources of the test file being loaded.
+(defmacro ert-resource-directory () "The directory that holds the resources of the test file being loaded.
 The file is the one being loaded (or compiled) when the call is
 expanded, so a function defined in a test file keeps answering for
 that file after the load: for \"foo-tests.el\" it is \"foo-resources/\"
@@ -45,15 +43,13 @@ beside it, or \"resources/\" if that exists."
                   (and (boundp 'buffer-file-name) buffer-file-name))))
     `(ert--resource-directory-of ,file)))
 
-(defmacro ert-resource-file (file)
-  "The name of FILE inside the resource directory of the test file being loaded.
+(defmacro ert-resource-file (file) "The name of FILE inside the resource directory of the test file being loaded.
 See `ert-resource-directory'."
   (list 'expand-file-name file '(ert-resource-directory)))
 
 ;;;; Strings with and without properties
 
-(defun ert-filter-string (s &rest regexps)
-  "Return S with every match of each of REGEXPS deleted, in turn.
+(defun ert-filter-string (s &rest regexps) "Return S with every match of each of REGEXPS deleted, in turn.
 An element of REGEXPS may also be (REGEXP SUBEXP): then only that
 group of each match is deleted."
   (dolist (spec regexps s)
@@ -61,8 +57,7 @@ group of each match is deleted."
           (group (if (consp spec) (cadr spec) 0)))
       (setq s (replace-regexp-in-string regexp "" s t t group)))))
 
-(defun ert-propertized-string (&rest args)
-  "Concatenate the strings among ARGS, giving them text properties.
+(defun ert-propertized-string (&rest args) "Concatenate the strings among ARGS, giving them text properties.
 Each list among ARGS is a property list that applies to the strings
 after it, up to the next list; nil ends the properties."
   (let ((plist nil) (out ""))
@@ -77,8 +72,7 @@ after it, up to the next list; nil ends the properties."
 
 ;;;; Capturing messages
 
-(defmacro ert-with-message-capture (var &rest body)
-  "Run BODY with VAR bound to the text of the messages BODY shows, as it grows.
+(defmacro ert-with-message-capture (var &rest body) "Run BODY with VAR bound to the text of the messages BODY shows, as it grows.
 Each `message' that shows text adds it and a newline to VAR; the
 messages still appear as usual.  Return the value of BODY." (declare (indent 1) (debug (symbolp body)))
   (let ((shown (make-symbol "shown")))
@@ -94,18 +88,15 @@ messages still appear as usual.  Return the value of BODY." (declare (indent 1) 
 
 ;;;; Test buffers
 
-(defvar ert--test-buffers (make-hash-table :weakness 'key-and-value)
-  "The test buffers made by `ert-with-test-buffer' that are still alive.")
+(defvar ert--test-buffers (make-hash-table :weakness 'key-and-value) "The test buffers made by `ert-with-test-buffer' that are still alive.")
 
-(defun ert--format-test-buffer-name (base-name)
-  "The name of a test buffer of the running test, with BASE-NAME in it if non-nil."
+(defun ert--format-test-buffer-name (base-name) "The name of a test buffer of the running test, with BASE-NAME in it if non-nil."
   (let* ((running (ert-running-test))
          (label (if running (ert-test-name running) "<anonymous test>"))
          (suffix (if base-name (format ": %s" base-name) "")))
     (format "*Test buffer (%s)%s*" label suffix)))
 
-(defun ert--call-with-test-buffer (base-name thunk)
-  "Call THUNK in a new test buffer named after BASE-NAME; return its value.
+(defun ert--call-with-test-buffer (base-name thunk) "Call THUNK in a new test buffer named after BASE-NAME; return its value.
 The buffer is killed when THUNK returns, and kept for inspection when
 it signals."
   (let ((buffer (generate-new-buffer (ert--format-test-buffer-name base-name))))
@@ -114,8 +105,7 @@ it signals."
       (remhash buffer ert--test-buffers) (kill-buffer buffer)
       value)))
 
-(cl-defmacro ert-with-test-buffer ((&key ((:name name-form))) &rest body)
-  "Run BODY in a new, current test buffer; return BODY's value.
+(cl-defmacro ert-with-test-buffer ((&key ((:name name-form))) &rest body) "Run BODY in a new, current test buffer; return BODY's value.
 NAME-FORM, when given, is evaluated and its value put in the buffer's
 name.  The buffer is killed if BODY returns normally and kept if it
 signals, to be looked at (and `ert-kill-all-test-buffers' ends it).
@@ -124,8 +114,7 @@ signals, to be looked at (and `ert-kill-all-test-buffers' ends it).
   (declare (indent 1) (debug ((":name" form) def-body)))
   (list 'ert--call-with-test-buffer name-form (cons 'lambda (cons nil body))))
 
-(defun ert-kill-all-test-buffers ()
-  "Kill every test buffer kept alive by a failed `ert-with-test-buffer'.
+(defun ert-kill-all-test-buffers () "Kill every test buffer kept alive by a failed `ert-with-test-buffer'.
 Report how many there were in a message."
   (let ((killed 0) (total 0) (bufs nil))
     (maphash (lambda (b _) (push b bufs)) ert--test-buffers)
@@ -136,8 +125,7 @@ Report how many there were in a message."
     (message "%d out of %d test buffers killed" killed total)
     nil))
 
-(defun ert-call-with-buffer-renamed (buffer-name thunk)
-  "Call THUNK with a fresh buffer called BUFFER-NAME; return THUNK's value.
+(defun ert-call-with-buffer-renamed (buffer-name thunk) "Call THUNK with a fresh buffer called BUFFER-NAME; return THUNK's value.
 The buffer of that name (made, empty, if there was none) is renamed
 while THUNK runs and a new empty one takes the name; afterwards that
 new one is killed and the old one gets its name back."
@@ -153,8 +141,7 @@ new one is killed and the old one gets its name back."
         (with-current-buffer old
           (rename-buffer buffer-name))))))
 
-(cl-defmacro ert-with-buffer-renamed ((buffer-name-form) &rest body)
-  "Run BODY with the buffer called BUFFER-NAME-FORM's value out of the way.
+(cl-defmacro ert-with-buffer-renamed ((buffer-name-form) &rest body) "Run BODY with the buffer called BUFFER-NAME-FORM's value out of the way.
 See `ert-call-with-buffer-renamed'.
 
 \(fn (BUFFER-NAME-FORM) &rest BODY)" (declare (indent 1))

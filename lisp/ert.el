@@ -22,24 +22,18 @@
 (define-error 'ert-test-failed "Test failed")
 (define-error 'ert-test-skipped "Test skipped")
 
-(defvar ert-quiet nil
-  "When non-nil, the batch runner prints only the unexpected results.")
+(defvar ert-quiet nil "When non-nil, the batch runner prints only the unexpected results.")
 
-(defvar ert-batch-backtrace-right-margin 70
-  "Column at which batch mode cuts backtrace lines.")
+(defvar ert-batch-backtrace-right-margin 70 "Column at which batch mode cuts backtrace lines.")
 
-(defvar ert-debug-on-error nil
-  "When non-nil, enter the debugger when a test signals an error.
+(defvar ert-debug-on-error nil "When non-nil, enter the debugger when a test signals an error.
 The batch runner here never does; the variable exists for compatibility.")
 
-(defvar ert--info-stack nil
-  "Context pushed by `ert-info': a list of (PREFIX . MESSAGE), innermost first.")
+(defvar ert--info-stack nil "Context pushed by `ert-info': a list of (PREFIX . MESSAGE), innermost first.")
 
-(defvar ert--current-test nil
-  "The test being run, or nil.")
+(defvar ert--current-test nil "The test being run, or nil.")
 
-(defvar ert--assertion-log nil
-  "While a test runs, a cons (ASSERTIONS . INFOS).
+(defvar ert--assertion-log nil "While a test runs, a cons (ASSERTIONS . INFOS).
 ASSERTIONS collects, newest first, the assertions the test evaluated;
 and INFOS is (DATA . CONTEXT), DATA being what the latest `ert-fail'
 reported and CONTEXT the `ert--info-stack' then in force.")
@@ -71,45 +65,37 @@ reported and CONTEXT the `ert--info-stack' then in force.")
 
 ;;;; The registry: a test lives on the `ert--test' property of its name
 
-(defun ert-test-boundp (symbol)
-  "Return t if a test named SYMBOL is defined, else nil."
+(defun ert-test-boundp (symbol) "Return t if a test named SYMBOL is defined, else nil."
   (not (null (get symbol 'ert--test))))
 
-(defun ert-get-test (symbol)
-  "Return the test object named SYMBOL, or signal an error if there is none."
+(defun ert-get-test (symbol) "Return the test object named SYMBOL, or signal an error if there is none."
   (or (get symbol 'ert--test)
       (error "No test named `%S'" symbol)))
 
-(defun ert-set-test (symbol definition)
-  "Register the test object DEFINITION under the name SYMBOL; return it."
+(defun ert-set-test (symbol definition) "Register the test object DEFINITION under the name SYMBOL; return it."
   (if symbol
       ;; As a definition, so that `symbol-file' and `find-function' find it.
       (define-symbol-prop symbol 'ert--test definition)
     (error "Attempt to define a test named nil")))
 
-(defun ert-make-test-unbound (symbol)
-  "Remove the test named SYMBOL, if any, and return SYMBOL."
+(defun ert-make-test-unbound (symbol) "Remove the test named SYMBOL, if any, and return SYMBOL."
   (prog1 symbol (put symbol 'ert--test nil)))
 
-(defun ert-delete-test (test-name)
-  "Forget the test named TEST-NAME; return TEST-NAME."
+(defun ert-delete-test (test-name) "Forget the test named TEST-NAME; return TEST-NAME."
   (prog1 test-name (put test-name 'ert--test nil)))
 
-(defun ert--defined-test-names ()
-  "The names of all defined tests, sorted alphabetically."
+(defun ert--defined-test-names () "The names of all defined tests, sorted alphabetically."
   (let ((names nil))
     (mapatoms (lambda (sym) (when (get sym 'ert--test) (push sym names))))
     (sort names #'string<)))
 
-(defun ert-delete-all-tests ()
-  "Forget every defined test, then return t."
+(defun ert-delete-all-tests () "Forget every defined test, then return t."
   (mapc #'ert-delete-test (ert--defined-test-names))
   t)
 
 ;;;; Defining tests
 
-(defun ert--split-definition (items)
-  "Split ITEMS, what follows the empty arglist of `ert-deftest'.
+(defun ert--split-definition (items) "Split ITEMS, what follows the empty arglist of `ert-deftest'.
 Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
   (let (doc expected tags)
     (when (stringp (car items))
@@ -125,15 +111,13 @@ Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
       (setq items (cddr items)))
     (list doc expected tags items)))
 
-(defun ert--expand-body-in-test (body)
-  "Expand the macros of BODY, letting it use `skip-unless'."
+(defun ert--expand-body-in-test (body) "Expand the macros of BODY, letting it use `skip-unless'."
   (let ((skip-entry (cons 'skip-unless
                           (lambda (form) (ert--assertion-call 'skip-unless form)))))
     (macroexpand-all `(progn ,@body)
                      (cons skip-entry macroexpand-all-environment))))
 
-(defmacro ert-deftest (name arglist &rest docstring-keys-and-body)
-  "Register a test named NAME that runs BODY; ARGLIST is always ().
+(defmacro ert-deftest (name arglist &rest docstring-keys-and-body) "Register a test named NAME that runs BODY; ARGLIST is always ().
 Before BODY may come a docstring, then the keywords :expected-result,
 whose value is a result type (see `ert-test-result-type-p'), and
 :tags, whose value is a list of symbols.  Both values are evaluated.
@@ -165,29 +149,24 @@ The test passes if BODY returns and fails if it signals; inside it,
 
 ;;;; Assertions
 
-(defun ert-pass ()
-  "End the running test at once, counting it as a pass."
+(defun ert-pass () "End the running test at once, counting it as a pass."
   (throw 'ert--passed-early nil))
 
-(defun ert-fail (data)
-  "End the running test at once as a failure described by DATA."
+(defun ert-fail (data) "End the running test at once as a failure described by DATA."
   ;; The `ert-info' context is gone once the signal unwinds: keep it now.
   (when ert--assertion-log
     (setcdr ert--assertion-log (cons data ert--info-stack)))
   (signal 'ert-test-failed (list data)))
 
-(defun ert-skip (data)
-  "End the running test at once as skipped, the reason being DATA."
+(defun ert-skip (data) "End the running test at once as skipped, the reason being DATA."
   (signal 'ert-test-skipped (list data)))
 
-(defun ert--call-form-p (form)
-  "Non-nil if FORM, already macroexpanded, calls a function by name."
+(defun ert--call-form-p (form) "Non-nil if FORM, already macroexpanded, calls a function by name."
   (let ((head (car-safe form)))
     (and head (symbolp head)
          (not (or (special-form-p head) (macrop head))))))
 
-(defun ert--subject (form)
-  "Code that evaluates FORM and yields (SHOWN . RESULT-THUNK).
+(defun ert--subject (form) "Code that evaluates FORM and yields (SHOWN . RESULT-THUNK).
 SHOWN is how a report names the form.  For a function call, the
 arguments are evaluated once, now, and SHOWN is the call with their
 values; otherwise SHOWN is FORM itself."
@@ -204,8 +183,7 @@ values; otherwise SHOWN is FORM itself."
                             (lambda () (list ,@(cdr expanded))))
       `(cons ',expanded (lambda () ,expanded)))))
 
-(defun ert--prepare-call (fn args-thunk)
-  "Evaluate the arguments of a call of FN by calling ARGS-THUNK.
+(defun ert--prepare-call (fn args-thunk) "Evaluate the arguments of a call of FN by calling ARGS-THUNK.
 Return (SHOWN . RESULT-THUNK).  Should an argument signal an error,
 the call becomes one of `signal' that raises that error again: it is
 then reported as the error of the form under test."
@@ -215,8 +193,7 @@ then reported as the error of the form under test."
                        (list (car err) (cdr err))))))
     (cons (cons fn args) (lambda () (apply fn args)))))
 
-(defun ert--describe (whole shown value-cell)
-  "The report list for assertion WHOLE whose form was SHOWN.
+(defun ert--describe (whole shown value-cell) "The report list for assertion WHOLE whose form was SHOWN.
 VALUE-CELL is nil if evaluation did not finish, else (VALUE)."
   (let ((explainer (and value-cell (consp shown) (symbolp (car shown))
                         (get (car shown) 'ert-explainer))))
@@ -224,13 +201,11 @@ VALUE-CELL is nil if evaluation did not finish, else (VALUE)."
              ,@(and value-cell `(:value ,(car value-cell)))
              ,@(and explainer `(:explanation ,(apply explainer (cdr shown)))))))
 
-(defun ert--log-assertion (report)
-  "Remember REPORT among the running test's evaluated assertions."
+(defun ert--log-assertion (report) "Remember REPORT among the running test's evaluated assertions."
   (when ert--assertion-log
     (push report (car ert--assertion-log))))
 
-(defun ert--check (kind whole subject)
-  "Run an assertion of KIND on SUBJECT, as built by `ert--subject'.
+(defun ert--check (kind whole subject) "Run an assertion of KIND on SUBJECT, as built by `ert--subject'.
 KIND is `should', `should-not' or `skip-unless'; WHOLE is the
 assertion form.  Return the value of the form under test."
   (let* ((value (funcall (cdr subject)))
@@ -242,22 +217,18 @@ assertion form.  Return the value of the form under test."
       ('skip-unless (unless value (ert-skip report))))
     value))
 
-(defun ert--assertion-call (kind form)
-  "Expansion of the assertion (KIND FORM)."
+(defun ert--assertion-call (kind form) "Expansion of the assertion (KIND FORM)."
   `(ert--check ',kind '(,kind ,form) ,(ert--subject form)))
 
-(defmacro should (form)
-  "Fail the running test unless FORM evaluates to non-nil; return the value."
+(defmacro should (form) "Fail the running test unless FORM evaluates to non-nil; return the value."
   (declare (debug t))
   (ert--assertion-call 'should form))
 
-(defmacro should-not (form)
-  "Fail the running test if FORM evaluates to non-nil; return nil."
+(defmacro should-not (form) "Fail the running test if FORM evaluates to non-nil; return nil."
   (declare (debug t))
   (ert--assertion-call 'should-not form))
 
-(defun ert--error-type-match-p (condition types exact)
-  "Non-nil if the error CONDITION is of one of TYPES.
+(defun ert--error-type-match-p (condition types exact) "Non-nil if the error CONDITION is of one of TYPES.
 TYPES is a symbol or a list of them, nil meaning any error.  When
 EXACT, CONDITION's own symbol must be listed, not a parent of it."
   (let ((wanted (if (listp types) types (list types))))
@@ -267,8 +238,7 @@ EXACT, CONDITION's own symbol must be listed, not a parent of it."
           (cl-some (lambda (c) (memq c wanted))
                    (get (car condition) 'error-conditions))))))
 
-(defun ert--check-error (whole subject type exclude-subtypes)
-  "Check that the form of SUBJECT signals an error of TYPE; return it.
+(defun ert--check-error (whole subject type exclude-subtypes) "Check that the form of SUBJECT signals an error of TYPE; return it.
 WHOLE is the `should-error' form; EXCLUDE-SUBTYPES is as there."
   (let* ((caught nil)
          (value (condition-case err
@@ -290,8 +260,7 @@ WHOLE is the `should-error' form; EXCLUDE-SUBTYPES is as there."
           (ert-fail (append report '(:fail-reason "the error signaled was a subtype of the expected type")))))
         caught))))
 
-(defmacro should-error (form &rest keys)
-  "Fail the running test unless evaluating FORM signals an error.
+(defmacro should-error (form &rest keys) "Fail the running test unless evaluating FORM signals an error.
 KEYS may give :type, an error symbol or list of them (default
 `error'), that the error must belong to, and :exclude-subtypes,
 which when non-nil asks for the error's own symbol to be in :type.
@@ -309,8 +278,7 @@ Return the error as (ERROR-SYMBOL . DATA).
                      ,(if (plist-member keys :type) (plist-get keys :type) ''error)
                      ,(plist-get keys :exclude-subtypes)))
 
-(defmacro ert-info (message-and-prefix &rest body)
-  "Run BODY with a message about its context, used in failure reports.
+(defmacro ert-info (message-and-prefix &rest body) "Run BODY with a message about its context, used in failure reports.
 MESSAGE-AND-PREFIX is (MESSAGE-FORM [:prefix PREFIX-FORM]); the prefix
 defaults to \"Info: \".
 
@@ -321,8 +289,7 @@ defaults to \"Info: \".
     `(let ((ert--info-stack (cons (cons ,prefix ,msg) ert--info-stack)))
        ,@body)))
 
-(defun ert-equal-including-properties (a b)
-  "Return non-nil if A and B are equal, text properties included.
+(defun ert-equal-including-properties (a b) "Return non-nil if A and B are equal, text properties included.
 Unlike `equal-including-properties', property values compare with `equal'."
   (not (ert--diff-with-properties a b)))
 
@@ -332,16 +299,14 @@ Unlike `equal-including-properties', property values compare with `equal'."
 ;; the arguments of a failed call, says how they differ.  The explanation
 ;; is added to the failure report under :explanation.
 
-(defun ert--atom-for-explanation (x)
-  "X as an explanation presents it.
+(defun ert--atom-for-explanation (x) "X as an explanation presents it.
 An integer comes with its hexadecimal form and, when it is a
 character, with that character."
   (if (integerp x)
       `(,x ,(format "#x%x" x) ,@(and (characterp x) (list (format "?%c" x))))
     x))
 
-(defun ert--index-of-difference (a b)
-  "The first index at which the sequences or records A and B differ.
+(defun ert--index-of-difference (a b) "The first index at which the sequences or records A and B differ.
 When one is a prefix of the other, that is the shorter one's length."
   (let ((getter (if (listp a) (lambda (seq i) (nth i seq)) #'aref))
         (limit (min (length a) (length b))))
@@ -350,8 +315,7 @@ When one is a prefix of the other, that is the shorter one's length."
                  return i)
         limit)))
 
-(defun ert--diff-conses (a b)
-  "Explain how the conses A and B, which are not `equal', differ."
+(defun ert--diff-conses (a b) "Explain how the conses A and B, which are not `equal', differ."
   (let ((length-a (proper-list-p a))
         (length-b (proper-list-p b)))
     (cond
@@ -366,8 +330,7 @@ When one is a prefix of the other, that is the shorter one's length."
      ((equal (car a) (car b)) `(cdr ,(ert--diff-any (cdr a) (cdr b))))
      (t `(car ,(ert--diff-any (car a) (car b)))))))
 
-(defun ert--diff-any (a b)
-  "Say how A and B differ, as a list, or return nil if they are `equal'."
+(defun ert--diff-any (a b) "Say how A and B differ, as a list, or return nil if they are `equal'."
   (cond
    ((equal a b) nil)
    ((not (eq (type-of a) (type-of b))) `(different-types ,a ,b))
@@ -384,15 +347,13 @@ When one is a prefix of the other, that is the shorter one's length."
    (t `(different-atoms ,(ert--atom-for-explanation a)
                         ,(ert--atom-for-explanation b)))))
 
-(defun ert--diff-strings (a b)
-  "Say how the strings (or symbol names) A and B differ, or return nil."
+(defun ert--diff-strings (a b) "Say how the strings (or symbol names) A and B differ, or return nil."
   (let ((a (if (symbolp a) (symbol-name a) a))
         (b (if (symbolp b) (symbol-name b) b)))
     (and (not (string-equal a b))
          (ert--diff-any a b))))
 
-(defun ert--diff-plists (a b)
-  "Explain the first difference between the property lists A and B, or nil.
+(defun ert--diff-plists (a b) "Explain the first difference between the property lists A and B, or nil.
 Properties only one list has come first, then those whose values differ."
   (let* ((keys-a (cl-loop for key in a by #'cddr collect key))
          (keys-b (cl-loop for key in b by #'cddr collect key))
@@ -406,8 +367,7 @@ Properties only one list has come first, then those whose values differ."
          `(different-properties-for-key
            ,key ,(ert--diff-any (plist-get a key) (plist-get b key))))))
 
-(defun ert--diff-with-properties (a b)
-  "Say how the strings A and B differ, text properties included, or return nil."
+(defun ert--diff-with-properties (a b) "Say how the strings A and B differ, text properties included, or return nil."
   (cond
    ((not (equal a b)) (ert--diff-any a b))
    ;; Only strings carry properties; other equal objects are alike.
@@ -430,8 +390,7 @@ Properties only one list has come first, then those whose values differ."
 
 ;;;; Result types
 
-(defun ert-test-result-type-p (result result-type)
-  "Return non-nil if the test RESULT is described by RESULT-TYPE.
+(defun ert-test-result-type-p (result result-type) "Return non-nil if the test RESULT is described by RESULT-TYPE.
 RESULT-TYPE is nil (never), t (always), :passed, :failed or
 :skipped, or a combination (and TYPES...), (or TYPES...), (not TYPE)
 or (satisfies PREDICATE)."
@@ -451,8 +410,7 @@ or (satisfies PREDICATE)."
         (op (error "cl-ecase failed: %s, %s" op '(and or not satisfies))))))
    (t (error "No clause matching `%S'" result-type))))
 
-(defun ert-test-result-expected-p (test result)
-  "Return non-nil if RESULT is what TEST was declared to produce.
+(defun ert-test-result-expected-p (test result) "Return non-nil if RESULT is what TEST was declared to produce.
 A skipped test always counts as expected."
   (let ((wanted (ert-test-expected-result-type test)))
     (if (ert-test-skipped-p result) t
@@ -460,8 +418,7 @@ A skipped test always counts as expected."
 
 ;;;; Running one test
 
-(defun ert--execute (body log)
-  "Call BODY, a test's function, and return the result it earns.
+(defun ert--execute (body log) "Call BODY, a test's function, and return the result it earns.
 The assertions evaluated meanwhile are pushed on the car of LOG."
   (let ((ert--info-stack nil)
         (ert--assertion-log log))
@@ -477,12 +434,10 @@ The assertions evaluated meanwhile are pushed on the car of LOG."
                       (eq (cadr signalled) (cadr log))
                       (reverse (cddr log))))))))
 
-(defun ert-running-test ()
-  "Return the test object being run, or nil outside of a test."
+(defun ert-running-test () "Return the test object being run, or nil outside of a test."
   ert--current-test)
 
-(defun ert-run-test (ert-test)
-  "Run the test ERT-TEST, record the outcome in it and return that result."
+(defun ert-run-test (ert-test) "Run the test ERT-TEST, record the outcome in it and return that result."
   (let ((ert--current-test ert-test)
         (log (list nil))
         ;; Kept only if the body escapes by a throw to an outer catch.
@@ -496,12 +451,10 @@ The assertions evaluated meanwhile are pushed on the car of LOG."
 
 ;;;; Selecting tests
 
-(defun ert--test-of (designator)
-  "The test DESIGNATOR stands for: a test object or the name of one."
+(defun ert--test-of (designator) "The test DESIGNATOR stands for: a test object or the name of one."
   (if (ert-test-p designator) designator (ert-get-test designator)))
 
-(defun ert--combine-selection (op args pool)
-  "The tests of POOL chosen by the compound selector (OP . ARGS)."
+(defun ert--combine-selection (op args pool) "The tests of POOL chosen by the compound selector (OP . ARGS)."
   (cl-flet ((within (pred) (cl-remove-if-not pred pool)))
     (cl-case op
       (member (mapcar #'ert--test-of args))
@@ -526,8 +479,7 @@ The assertions evaluated meanwhile are pushed on the car of LOG."
       (t (error "cl-ecase failed: %s, %s" op
                 '(member eql and not or tag satisfies))))))
 
-(defun ert-select-tests (selector universe)
-  "Return the tests of UNIVERSE that SELECTOR chooses.
+(defun ert-select-tests (selector universe) "Return the tests of UNIVERSE that SELECTOR chooses.
 UNIVERSE is a list of tests, or t for every defined test.  SELECTOR
 is nil (none), t (all), :new, :failed, :passed, :expected,
 :unexpected, a regexp matched against test names, a test or test
@@ -569,16 +521,13 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
   (failed-expected 0) (failed-unexpected 0) (skipped 0)
   start-time end-time aborted-p)
 
-(defun ert-stats-total (stats)
-  "The number of tests selected for the run STATS."
+(defun ert-stats-total (stats) "The number of tests selected for the run STATS."
   (length (ert--stats-results stats)))
 
-(defun ert-stats-completed-expected (stats)
-  "The number of tests of the run STATS that passed or failed as expected."
+(defun ert-stats-completed-expected (stats) "The number of tests of the run STATS that passed or failed as expected."
   (+ (ert--stats-passed-expected stats) (ert--stats-failed-expected stats)))
 
-(defun ert-stats-completed-unexpected (stats)
-  "The number of tests of the run STATS whose pass or failure was a surprise."
+(defun ert-stats-completed-unexpected (stats) "The number of tests of the run STATS whose pass or failure was a surprise."
   (+ (ert--stats-passed-unexpected stats) (ert--stats-failed-unexpected stats)))
 
 (defalias 'ert-stats-skipped #'ert--stats-skipped
@@ -586,13 +535,11 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
 
 \(fn STATS)")
 
-(defun ert-stats-completed (stats)
-  "The number of tests of the run STATS that have a result so far."
+(defun ert-stats-completed (stats) "The number of tests of the run STATS that have a result so far."
   (let ((decided (ert-stats-completed-expected stats)))
     (+ decided (ert-stats-completed-unexpected stats) (ert--stats-skipped stats))))
 
-(defun ert--count-result (stats test result)
-  "Add RESULT, the outcome of TEST, to the counters of STATS."
+(defun ert--count-result (stats test result) "Add RESULT, the outcome of TEST, to the counters of STATS."
   (let ((expected (ert-test-result-expected-p test result)))
     (cond
      ((ert-test-skipped-p result) (cl-incf (ert--stats-skipped stats)))
@@ -607,15 +554,13 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
 
 ;;;; Batch output
 
-(defun ert--year-length (year)
-  "The number of days in the Gregorian YEAR."
+(defun ert--year-length (year) "The number of days in the Gregorian YEAR."
   (if (and (zerop (mod year 4))
            (or (/= 0 (mod year 100)) (zerop (mod year 400))))
       366
     365))
 
-(defun ert--utc-date (days)
-  "Return (YEAR MONTH DAY) of the date DAYS days after 1970-01-01."
+(defun ert--utc-date (days) "Return (YEAR MONTH DAY) of the date DAYS days after 1970-01-01."
   (let ((year 1970) (month 1))
     (while (>= days (ert--year-length year))
       (setq days (- days (ert--year-length year)))
@@ -627,8 +572,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
         (setq month (+ month 1))))
     (list year month (1+ days))))
 
-(defun ert--timestamp (time)
-  "TIME, in seconds since the epoch, as the date and time of a run report."
+(defun ert--timestamp (time) "TIME, in seconds since the epoch, as the date and time of a run report."
   (let* ((secs (floor time))
          (day-secs (mod secs 86400))
          (date (ert--utc-date (/ (- secs day-secs) 86400))))
@@ -637,8 +581,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
             (nth 0 date) (nth 1 date) (nth 2 date)
             (/ day-secs 3600) (/ (mod day-secs 3600) 60) (mod day-secs 60))))
 
-(defun ert-string-for-test-result (result expectedp)
-  "The word naming RESULT in a report: lower case if EXPECTEDP, else upper."
+(defun ert-string-for-test-result (result expectedp) "The word naming RESULT in a report: lower case if EXPECTEDP, else upper."
   (let ((word (cond
                ((null result) "unknown")
                ((ert-test-passed-p result) "passed")
@@ -651,13 +594,11 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
                            ert-test-aborted-with-non-local-exit ert-test-quit))))))
     (if expectedp word (upcase word))))
 
-(defun ert--condition-text (condition)
-  "CONDITION printed for a batch report: on one line, abridged."
+(defun ert--condition-text (condition) "CONDITION printed for a batch report: on one line, abridged."
   (let ((print-length 10) (print-level 5) (print-escape-newlines t))
     (prin1-to-string condition)))
 
-(defun ert--report-surprise (test result)
-  "Print on stderr why TEST, whose RESULT was not the expected one, is so."
+(defun ert--report-surprise (test result) "Print on stderr why TEST, whose RESULT was not the expected one, is so."
   (let ((name (ert-test-name test)))
     (cond
      ((ert-test-passed-p result)
@@ -673,8 +614,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
                          (ert-test-result-with-condition-condition result))))
      (t (message "Test %S aborted with non-local exit" name)))))
 
-(defun ert--list-results (stats heading pred)
-  "Print HEADING, then each test of STATS whose result satisfies PRED."
+(defun ert--list-results (stats heading pred) "Print HEADING, then each test of STATS whose result satisfies PRED."
   (message "%s" heading)
   (let ((tests (ert--stats-tests stats))
         (results (ert--stats-results stats)))
@@ -685,8 +625,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
                    (ert-test-name (aref tests i)))))))
   (message ""))
 
-(defun ert--print-summary (stats)
-  "Print the closing summary of the run STATS on stderr."
+(defun ert--print-summary (stats) "Print the closing summary of the run STATS on stderr."
   (let* ((n-total (length (ert--stats-results stats)))
          (n-expected (ert-stats-completed-expected stats))
          (n-unexpected (ert-stats-completed-unexpected stats))
@@ -711,8 +650,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
       (ert--list-results stats (format "%s skipped results:" n-skipped)
                          (lambda (_test result) (ert-test-skipped-p result))))))
 
-(defun ert--record-outcome (stats i began listener)
-  "Count the result of test number I of STATS, run from time BEGAN.
+(defun ert--record-outcome (stats i began listener) "Count the result of test number I of STATS, run from time BEGAN.
 Then tell LISTENER that the test ended."
   (let* ((test (aref (ert--stats-tests stats) i))
          (outcome (ert-test-most-recent-result test)))
@@ -721,8 +659,7 @@ Then tell LISTENER that the test ended."
     (ert--count-result stats test outcome)
     (funcall listener 'test-ended stats test outcome)))
 
-(defun ert-run-tests (selector listener &optional _interactively)
-  "Run the tests SELECTOR chooses and return the statistics of the run.
+(defun ert-run-tests (selector listener &optional _interactively) "Run the tests SELECTOR chooses and return the statistics of the run.
 LISTENER is called as the run goes with an event and its arguments:
 `run-started' (STATS), `test-started' (STATS TEST), `test-ended'
 \(STATS TEST RESULT), once STATS counts RESULT, and `run-ended'
@@ -747,8 +684,7 @@ LISTENER is called as the run goes with an event and its arguments:
       (funcall listener 'run-ended stats (ert--stats-aborted-p stats)))
     stats))
 
-(defun ert--batch-listener (event stats &rest args)
-  "Print on stderr what the batch runner says of EVENT in the run STATS.
+(defun ert--batch-listener (event stats &rest args) "Print on stderr what the batch runner says of EVENT in the run STATS.
 ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
   (let ((total (number-to-string (ert-stats-total stats))))
     (cond
@@ -772,13 +708,11 @@ ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
 
 
 
-(defun ert-run-tests-batch (&optional selector)
-  "Run the tests SELECTOR chooses (all tests when nil), reporting on stderr.
+(defun ert-run-tests-batch (&optional selector) "Run the tests SELECTOR chooses (all tests when nil), reporting on stderr.
 Return the statistics of the run."
   (ert-run-tests (or selector t) #'ert--batch-listener))
 
-(defun ert-run-tests-batch-and-exit (&optional selector)
-  "Run the tests SELECTOR chooses as `ert-run-tests-batch' does, then exit.
+(defun ert-run-tests-batch-and-exit (&optional selector) "Run the tests SELECTOR chooses as `ert-run-tests-batch' does, then exit.
 The exit status is 0 if every result was expected, 1 if not, and 2
 if the tests could not be run."
   (let ((code 2))

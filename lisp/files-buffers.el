@@ -7,20 +7,17 @@
 
 ;;;; Killing and saving many buffers
 
-(defun files--internal-buffer-p (buffer)
-  "Non-nil if BUFFER's name starts with a space, as internal buffers' names do."
+(defun files--internal-buffer-p (buffer) "Non-nil if BUFFER's name starts with a space, as internal buffers' names do."
   (eq (aref (buffer-name buffer) 0) ?\s))
 
-(defun kill-buffer-ask (buffer)
-  "Ask whether to kill BUFFER (saying whether it was edited), and kill it if so."
+(defun kill-buffer-ask (buffer) "Ask whether to kill BUFFER (saying whether it was edited), and kill it if so."
   (let* ((edited (buffer-modified-p buffer))
          (question (concat "Buffer " (buffer-name buffer)
                            (if edited " HAS BEEN EDITED" " is unmodified")
                            ".  Kill? ")))
     (and (yes-or-no-p question) (kill-buffer buffer))))
 
-(defun kill-matching-buffers (regexp &optional internal-too no-ask)
-  "Kill the buffers whose names REGEXP matches, asking about each unless NO-ASK.
+(defun kill-matching-buffers (regexp &optional internal-too no-ask) "Kill the buffers whose names REGEXP matches, asking about each unless NO-ASK.
 Buffers whose names start with a space are spared unless INTERNAL-TOO."
   (interactive "sKill buffers matching this regular expression: \nP")
   (let ((how (if no-ask #'kill-buffer #'kill-buffer-ask)))
@@ -32,8 +29,7 @@ Buffers whose names start with a space are spared unless INTERNAL-TOO."
           (buffer-list))
     nil))
 
-(defun kill-some-buffers (&optional list)
-  "Ask about each buffer of LIST (default: all buffers) whether to kill it.
+(defun kill-some-buffers (&optional list) "Ask about each buffer of LIST (default: all buffers) whether to kill it.
 Buffers whose names start with a space are not offered."
   (interactive)
   (mapc (lambda (candidate)
@@ -42,11 +38,9 @@ Buffers whose names start with a space are not offered."
         (or list (buffer-list)))
   nil)
 
-(defvar save-some-buffers-default-predicate nil
-  "When non-nil, the PRED `save-some-buffers' uses when called without one.")
+(defvar save-some-buffers-default-predicate nil "When non-nil, the PRED `save-some-buffers' uses when called without one.")
 
-(defun save-some-buffers (&optional arg pred)
-  "Save the modified buffers that visit files; t if any was saved.
+(defun save-some-buffers (&optional arg pred) "Save the modified buffers that visit files; t if any was saved.
 With ARG non-nil, save them all without asking.  PRED, when a function, is
 called in each candidate buffer and must give non-nil for it to be saved.
 Batch mode has no way to ask, so a question to ask is a `quit'."
@@ -65,12 +59,10 @@ Batch mode has no way to ask, so a question to ask is a `quit'."
 
 ;;;; Visiting in other ways
 
-(defun files--buffers-of (visited)
-  "VISITED, what `find-file' gave (a buffer or a list of them), as a list."
+(defun files--buffers-of (visited) "VISITED, what `find-file' gave (a buffer or a list of them), as a list."
   (if (bufferp visited) (list visited) visited))
 
-(defun find-file--read-only (fun filename wildcards)
-  "Visit FILENAME with FUN (given FILENAME and WILDCARDS) and make the buffers read-only.
+(defun find-file--read-only (fun filename wildcards) "Visit FILENAME with FUN (given FILENAME and WILDCARDS) and make the buffers read-only.
 The file must exist unless WILDCARDS lets FILENAME be a pattern."
   (unless (or (file-exists-p filename)
               (and wildcards find-file-wildcards (string-match-p "[[*?]" filename)))
@@ -80,19 +72,16 @@ The file must exist unless WILDCARDS lets FILENAME be a pattern."
           (files--buffers-of visited))
     visited))
 
-(defun find-file-read-only (filename &optional wildcards)
-  "Visit the existing file FILENAME read-only, as `find-file' would visit it."
+(defun find-file-read-only (filename &optional wildcards) "Visit the existing file FILENAME read-only, as `find-file' would visit it."
   (interactive (list (read-file-name "Find file read-only: ") t))
   (find-file--read-only #'find-file filename wildcards))
 
-(defun find-file-existing (filename)
-  "Visit FILENAME as `find-file' does, but only when it exists."
+(defun find-file-existing (filename) "Visit FILENAME as `find-file' does, but only when it exists."
   (interactive (list (read-file-name "Find existing file: ")))
   (or (file-exists-p filename) (error "%s does not exist" filename))
   (find-file filename))
 
-(defun find-alternate-file (filename &optional wildcards)
-  "Kill the current buffer and visit FILENAME in its place.
+(defun find-alternate-file (filename &optional wildcards) "Kill the current buffer and visit FILENAME in its place.
 A modified buffer visiting a file is only given up after a yes-or-no question."
   (interactive (list (read-file-name "Find alternate file: ") t))
   (when (and buffer-file-name (buffer-modified-p))
@@ -109,8 +98,7 @@ A modified buffer visiting a file is only given up after a yes-or-no question."
 
 ;; Batch mode has one window and no frames: the variants that would visit
 ;; elsewhere visit in place, each as its plain twin.
-(defmacro files--define-in-place (name twin prompt)
-  "Define NAME as a command visiting like TWIN, reading its file with PROMPT."
+(defmacro files--define-in-place (name twin prompt) "Define NAME as a command visiting like TWIN, reading its file with PROMPT."
   `(defun ,name (filename &optional wildcards)
      ,(format "Visit FILENAME as `%s' does: in batch mode there is no other window or frame." twin)
      (interactive (list (read-file-name ,prompt) t))
@@ -124,26 +112,24 @@ A modified buffer visiting a file is only given up after a yes-or-no question."
 
 ;;;; Small helpers of files.el
 
-(defvar confirm-nonexistent-file-or-buffer 'after-completion
-  "Whether visiting a file or buffer that does not exist asks first:
+(defvar confirm-nonexistent-file-or-buffer 'after-completion "Whether visiting a file or buffer that does not exist asks first:
 nil never, `after-completion' only after completion, anything else always.")
 
-(defun confirm-nonexistent-file-or-buffer ()
-  "What the minibuffer's REQUIRE-MATCH should be, going by `confirm-nonexistent-file-or-buffer'."
+(defun confirm-nonexistent-file-or-buffer () "What the minibuffer's REQUIRE-MATCH should be, going by `confirm-nonexistent-file-or-buffer'."
   (pcase confirm-nonexistent-file-or-buffer
     ('after-completion 'confirm-after-completion)
     ('nil nil)
     (_ 'confirm)))
 
-(defun files--name-absolute-system-p (file)
-  "Non-nil if FILE is absolute as the system sees it: absolute, and not a ~ name."
-  (and (file-name-absolute-p file)
-       (not (eq (aref file 0) ?~))))
+(defun files--name-absolute-system-p (file) "Non-nil if FILE is absolute as the system sees it: absolute, and not a ~ name."
+  (and (not (string-prefix-p "~" file))
+       (file-name-absolute-p file)))
 
-(defun files--force (no-such fn &rest args)
-  "Call FN with ARGS; with NO-SUCH non-nil a `file-missing' error gives NO-SUCH instead."
-  (condition-case err
+(defun files--force (no-such fn &rest args) "Call FN with ARGS; with NO-SUCH non-nil a `file-missing' error gives NO-SUCH instead."
+  (condition-case failure
       (apply fn args)
-    (file-missing (or no-such (signal (car err) (cdr err))))))
+    (file-missing
+     (unless no-such (signal (car failure) (cdr failure)))
+     no-such)))
 
 ;;; files-buffers.el ends here

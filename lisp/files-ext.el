@@ -3,8 +3,7 @@
 ;; Written for tsmacs from GNU Emacs 28.2's manual and observed behaviour.
 ;; GNU preloads these; tsmacs autoloads them (lisp/autoloads.el).
 
-(defun wildcard-to-regexp (wildcard)
-  "A regexp matching the whole file names that the shell WILDCARD matches.
+(defun wildcard-to-regexp (wildcard) "A regexp matching the whole file names that the shell WILDCARD matches.
 `*' and `?' match any characters but NUL, [...] is a character set
 \([!...] its complement) and regexp-special characters stand for
 themselves."
@@ -39,8 +38,7 @@ themselves."
          (t (push (string c) parts)))))
     (concat "\\`" (apply #'concat (nreverse parts)) "\\'")))
 
-(defun shell-quote-wildcard-pattern (pattern)
-  "Quote PATTERN for a shell, leaving its wildcard characters *, ?, [ and ] active."
+(defun shell-quote-wildcard-pattern (pattern) "Quote PATTERN for a shell, leaving its wildcard characters *, ?, [ and ] active."
   (let ((start 0) (parts '()))
     (while (string-match "[][*?]+" pattern start)
       (when (> (match-beginning 0) start)
@@ -51,17 +49,14 @@ themselves."
       (push (shell-quote-argument (substring pattern start)) parts))
     (apply #'concat (nreverse parts))))
 
-(defun convert-standard-filename (filename)
-  "FILENAME made valid for this system; on GNU/Linux every name already is."
+(defun convert-standard-filename (filename) "FILENAME made valid for this system; on GNU/Linux every name already is."
   filename)
 
-(defun file-nlinks (filename)
-  "The number of names (hard links) FILENAME has, or nil if it does not exist."
+(defun file-nlinks (filename) "The number of names (hard links) FILENAME has, or nil if it does not exist."
   (file-attribute-link-number (file-attributes filename)))
 
 (defvar user-emacs-directory)
-(defun locate-user-emacs-file (new-name &optional old-name)
-  "The name of the file NEW-NAME in `user-emacs-directory'.
+(defun locate-user-emacs-file (new-name &optional old-name) "The name of the file NEW-NAME in `user-emacs-directory'.
 When OLD-NAME (relative to the home directory) exists and NEW-NAME
 does not, OLD-NAME is used instead, as GNU does for older layouts."
   (let ((new (abbreviate-file-name (expand-file-name new-name user-emacs-directory))))
@@ -71,12 +66,10 @@ does not, OLD-NAME is used instead, as GNU does for older layouts."
         (abbreviate-file-name (expand-file-name old-name "~"))
       new)))
 
-(defun files-ext--wild-p (name)
-  "Non-nil if NAME holds a wildcard character."
+(defun files-ext--wild-p (name) "Non-nil if NAME holds a wildcard character."
   (string-match-p "[[*?]" name))
 
-(defun file-expand-wildcards (pattern &optional full)
-  "The existing files whose names match the shell wildcard PATTERN.
+(defun file-expand-wildcards (pattern &optional full) "The existing files whose names match the shell wildcard PATTERN.
 Wildcards may appear in directory parts too.  Names come as PATTERN
 writes them (relative stays relative) unless FULL asks for absolute
 ones.  Files of one directory are sorted; a wildcard directory part

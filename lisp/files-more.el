@@ -111,8 +111,7 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
   (let ((tail (substring fn backup-extract-version-start)))
     (if (string-match "\\`[0-9]+~\\'" tail) (string-to-number tail) 0)))
 
-(defun files-more--numbered-versions (base)
-  "The version numbers of the numbered backups of BASE that exist, in increasing order."
+(defun files-more--numbered-versions (base) "The version numbers of the numbered backups of BASE that exist, in increasing order."
   (let* ((prefix (concat (file-name-nondirectory base) ".~"))
          (dir (or (file-name-directory base) default-directory)))
     (sort (delq nil (mapcar (lambda (f)
@@ -290,24 +289,21 @@ FUN may be (:append FUN) to run after the hook's other functions."
       (push (cons key profiles) connection-local-criteria-alist)))
   connection-local-criteria-alist)
 
-(defun files-more--criteria (criteria)
-  "CRITERIA as a plist holding only its known keys, in a fixed order."
+(defun files-more--criteria (criteria) "CRITERIA as a plist holding only its known keys, in a fixed order."
   (let ((out nil))
     (dolist (k '(:application :protocol :user :machine))
       (when (plist-get criteria k)
         (setq out (append out (list k (plist-get criteria k))))))
     out))
 
-(defun files-more--criteria-match-p (wanted actual)
-  "Non-nil if every key of the criteria WANTED has the same value in ACTUAL."
+(defun files-more--criteria-match-p (wanted actual) "Non-nil if every key of the criteria WANTED has the same value in ACTUAL."
   (let ((ok t) (l wanted))
     (while (and ok l)
       (unless (equal (cadr l) (plist-get actual (car l))) (setq ok nil))
       (setq l (cddr l)))
     ok))
 
-(defun files-more--connection-variables (criteria)
-  "Set `connection-local-variables-alist' to the variables of the profiles matching CRITERIA."
+(defun files-more--connection-variables (criteria) "Set `connection-local-variables-alist' to the variables of the profiles matching CRITERIA."
   (let ((vars nil))
     (pcase-dolist (`(,want . ,profiles) connection-local-criteria-alist)
       (when (files-more--criteria-match-p want criteria)
@@ -327,8 +323,7 @@ On a local `default-directory' there are none, and BODY just runs."
   (declare (debug t))
   `(files-more--with-connection-locals (lambda () ,@body)))
 
-(defun files-more--with-connection-locals (body)
-  "Call BODY with the connection-local variables of a remote `default-directory' in a scratch buffer."
+(defun files-more--with-connection-locals (body) "Call BODY with the connection-local variables of a remote `default-directory' in a scratch buffer."
   (let ((remote default-directory))
     (if (file-remote-p remote)
         (with-temp-buffer

@@ -3,8 +3,7 @@
 ;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
 ;; --- file names (files.el), without regexps; no remote names or handlers ---
-(defun files--version-tail-p (name from end)
-  "Non-nil if NAME[FROM..END) is a backup version body: version chars, optionally ~DIGITS."
+(defun files--version-tail-p (name from end) "Non-nil if NAME[FROM..END) is a backup version body: version chars, optionally ~DIGITS."
   (let ((i from))
     (while (and (< i end)
                 (let ((c (aref name i)))
@@ -20,8 +19,7 @@
                     (while (and (< j end) (>= (aref name j) ?0) (<= (aref name j) ?9))
                       (setq j (+ j 1)))
                     (= j end)))))))
-(defun files--version-start (name)
-  "Index where NAME's version or backup suffix (\".~V~\" or \"~\") starts, or nil."
+(defun files--version-start (name) "Index where NAME's version or backup suffix (\".~V~\" or \"~\") starts, or nil."
   (let ((n (length name)))
     (when (and (> n 0) (eq (aref name (1- n)) ?~))
       (let ((i 0) (found nil))
@@ -31,34 +29,28 @@
               (setq found i)
             (setq i (+ i 1))))
         (or found (1- n))))))
-(defun file-name-sans-versions (name &optional keep-backup-version)
-  "Return NAME without a trailing version or backup suffix (kept when KEEP-BACKUP-VERSION)."
+(defun file-name-sans-versions (name &optional keep-backup-version) "Return NAME without a trailing version or backup suffix (kept when KEEP-BACKUP-VERSION)."
   (substring name 0 (unless keep-backup-version (files--version-start name))))
-(defun files--extension-dot (file)
-  "Index of the last period of FILE when it starts an extension (not at 0), else nil."
+(defun files--extension-dot (file) "Index of the last period of FILE when it starts an extension (not at 0), else nil."
   (let ((i (1- (length file))))
     (while (and (>= i 0) (not (eq (aref file i) ?.)))
       (setq i (- i 1)))
     (and (> i 0) i)))
-(defun file-name-extension (filename &optional period)
-  "Return FILENAME's extension (after its last period, not counting a leading one), or nil.
+(defun file-name-extension (filename &optional period) "Return FILENAME's extension (after its last period, not counting a leading one), or nil.
 With PERIOD, include the period, and return \"\" when there is no extension."
   (let* ((file (file-name-sans-versions (file-name-nondirectory filename)))
          (dot (files--extension-dot file)))
     (cond (dot (substring file (if period dot (1+ dot))))
           (period ""))))
-(defun file-name-sans-extension (filename)
-  "Return FILENAME without its extension."
+(defun file-name-sans-extension (filename) "Return FILENAME without its extension."
   (let* ((file (file-name-sans-versions (file-name-nondirectory filename)))
          (dot (files--extension-dot file)))
     (if (null dot)
         filename
       (concat (or (file-name-directory filename) "") (substring file 0 dot)))))
-(defun file-name-base (&optional filename)
-  "Return FILENAME without its directory and extension."
+(defun file-name-base (&optional filename) "Return FILENAME without its directory and extension."
   (file-name-sans-extension (file-name-nondirectory filename)))
-(defun file-relative-name (filename &optional directory)
-  "Return FILENAME relative to DIRECTORY (default `default-directory')."
+(defun file-relative-name (filename &optional directory) "Return FILENAME relative to DIRECTORY (default `default-directory')."
   (let ((dir (file-name-as-directory (expand-file-name (or directory default-directory))))
         (file (expand-file-name filename))
         (up "."))
@@ -73,14 +65,11 @@ With PERIOD, include the period, and return \"\" when there is no extension."
         (if (and (equal up ".") (not (equal rest "")))
             rest
           (concat (file-name-as-directory up) rest))))))
-(defun file-name-quoted-p (name &optional _top)
-  "Return non-nil if NAME starts with the quoting prefix \"/:\"."
+(defun file-name-quoted-p (name &optional _top) "Return non-nil if NAME starts with the quoting prefix \"/:\"."
   (string-prefix-p "/:" name))
-(defun file-name-quote (name &optional top)
-  "Return NAME with the quoting prefix \"/:\" (unchanged if already quoted)."
+(defun file-name-quote (name &optional top) "Return NAME with the quoting prefix \"/:\" (unchanged if already quoted)."
   (if (file-name-quoted-p name top) name (concat "/:" name)))
-(defun file-name-unquote (name &optional top)
-  "Return NAME without its quoting prefix \"/:\"."
+(defun file-name-unquote (name &optional top) "Return NAME without its quoting prefix \"/:\"."
   (cond ((not (file-name-quoted-p name top)) name)
         ;; Unquoting "/:" alone leaves the root.
         ((equal name "/:") "/")
@@ -89,21 +78,17 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 ;; --- visiting files (batch: no windows, so showing a buffer makes it current) ---
 
 (defvar find-file-hook nil "Functions run, in the new buffer, after a file has been visited.")
-(defvar find-file-not-found-functions nil
-  "Functions called in turn, in the new buffer, when the file to visit does not exist.")
+(defvar find-file-not-found-functions nil "Functions called in turn, in the new buffer, when the file to visit does not exist.")
 (defvar before-save-hook nil "Functions run before a buffer is saved to its file.")
 (defvar after-save-hook nil "Functions run after a buffer has been saved to its file.")
-(defvar write-file-functions nil
-  "Functions called in turn to save the buffer; one giving non-nil means the saving is done.")
-(defvar write-contents-functions nil
-  "Like `write-file-functions', for the buffer's contents whatever file it visits.")
+(defvar write-file-functions nil "Functions called in turn to save the buffer; one giving non-nil means the saving is done.")
+(defvar write-contents-functions nil "Like `write-file-functions', for the buffer's contents whatever file it visits.")
 (make-variable-buffer-local 'write-contents-functions)
 (defvar after-set-visited-file-name-hook nil "Functions run after `set-visited-file-name' changed the name.")
 (defvar make-backup-files t "Non-nil means the first save of a visited file keeps its old contents as a backup.")
 (defvar backup-inhibited nil "Non-nil means this buffer's file gets no backup.")
 (make-variable-buffer-local 'backup-inhibited)
-(defvar backup-enable-predicate #'normal-backup-enable-predicate
-  "Function of a file name telling whether that file may be backed up.")
+(defvar backup-enable-predicate #'normal-backup-enable-predicate "Function of a file name telling whether that file may be backed up.")
 (defvar version-control nil "Whether to number backups: t always, nil when already numbered, `never' never.")
 (defvar backup-directory-alist nil "Entries (REGEXP . DIRECTORY): where backups of matching files go.")
 (defvar require-final-newline nil "Non-nil: a saved file must end in a newline (t adds one).")
@@ -124,8 +109,7 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 (defvar temp-buffer-setup-hook nil "Functions run, in the buffer, when a temporary output buffer is made ready.")
 
 ;; --- file-local variables ---
-(defvar enable-local-variables t
-  "Which file-local variables to apply: t the safe ones when all are safe, :safe only safe ones, :all all, nil none.")
+(defvar enable-local-variables t "Which file-local variables to apply: t the safe ones when all are safe, :safe only safe ones, :all all, nil none.")
 (defvar enable-local-eval 'maybe "Whether `eval:' entries of file-local variables are allowed.")
 (defvar safe-local-variable-values nil "Entries (VAR . VALUE) known to be safe as file-local settings.")
 (defvar safe-local-eval-forms
@@ -144,19 +128,15 @@ With PERIOD, include the period, and return \"\" when there is no extension."
   "Name of the file holding a directory's local variables.
 Its companion with \"-2\" before the extension is read after it and wins.")
 
-(defvar enable-dir-local-variables t
-  "Nil means directory-local variables are never applied.")
+(defvar enable-dir-local-variables t "Nil means directory-local variables are never applied.")
 
-(defvar enable-remote-dir-locals nil
-  "Non-nil means directories on remote hosts are searched for local variables too.")
+(defvar enable-remote-dir-locals nil "Non-nil means directories on remote hosts are searched for local variables too.")
 
-(defvar dir-local-variables-alist nil
-  "The directory-local settings found for this buffer, (VAR . VALUE) in application order.")
+(defvar dir-local-variables-alist nil "The directory-local settings found for this buffer, (VAR . VALUE) in application order.")
 (make-variable-buffer-local 'dir-local-variables-alist)
 
 (defvar dir-locals-class-alist nil "Alist of (CLASS . VARIABLES) of directory-local variable classes.")
-(defvar dir-locals-directory-cache nil
-  "List of (DIRECTORY CLASS MTIME): which class applies under each directory.
+(defvar dir-locals-directory-cache nil "List of (DIRECTORY CLASS MTIME): which class applies under each directory.
 MTIME is the newest modification time of the files the class was read from,
 0 when there were none, nil for a class set up by hand.")
 (defvar before-hack-local-variables-hook nil "Functions run before file-local settings are applied.")
@@ -173,22 +153,19 @@ MTIME is the newest modification time of the files the class was read from,
 ;; jka-compr's error for data it cannot decompress.
 (put 'compression-error 'error-conditions '(compression-error file-error error))
 
-(defun safe-local-variable-p (sym val)
-  "Non-nil if setting SYM to VAL as a file-local variable is safe."
+(defun safe-local-variable-p (sym val) "Non-nil if setting SYM to VAL as a file-local variable is safe."
   (let ((pred (get sym 'safe-local-variable)))
     (cond ((member (cons sym val) safe-local-variable-values))
           ((functionp pred) (funcall pred val)))))
 
-(defun risky-local-variable-p (sym &optional _val)
-  "Non-nil if SYM is risky as a file-local variable: its `risky-local-variable'
+(defun risky-local-variable-p (sym &optional _val) "Non-nil if SYM is risky as a file-local variable: its `risky-local-variable'
 property, else the position where its name shows it holds hooks, functions,
 keymaps, programs or font-lock keywords."
   (or (get sym 'risky-local-variable)
       (string-match "-\\(?:commands?\\|predicates?\\|map\\(?:-alist\\)?\\|\\(?:mode\\|frame\\)-alist\\|bindat-spec\\|hooks?\\|functions?\\|forms?\\|program\\)\\'\\|font-lock-keywords\\(?:-[0-9]+\\)?\\'"
                     (symbol-name sym))))
 
-(defun files--prop-line-bounds ()
-  "Start and end of the text between the -*- marks of the first line (second after #!), or nil."
+(defun files--prop-line-bounds () "Start and end of the text between the -*- marks of the first line (second after #!), or nil."
   (save-excursion (goto-char (point-min))
     (when (looking-at "#!") (forward-line))
     (let ((limit (line-end-position)) from)
@@ -197,12 +174,10 @@ keymaps, programs or font-lock keywords."
            (search-forward "-*-" limit t)
            (cons from (- (point) 3))))))
 
-(defun files--read-value (text)
-  "The Lisp value written as TEXT (as a file-local setting gives it)."
+(defun files--read-value (text) "The Lisp value written as TEXT (as a file-local setting gives it)."
   (car (read-from-string text)))
 
-(defun files--prop-line-vars ()
-  "The (VAR . VALUE) pairs of the -*- line, in order; a lone word stands for (mode . WORD)."
+(defun files--prop-line-vars () "The (VAR . VALUE) pairs of the -*- line, in order; a lone word stands for (mode . WORD)."
   (let ((b (files--prop-line-bounds)) acc)
     (when b
       (let ((text (buffer-substring-no-properties (car b) (cdr b))))
@@ -218,8 +193,7 @@ keymaps, programs or font-lock keywords."
                     (push (cons (intern (downcase name)) (files--read-value val)) acc)))))))))
     (nreverse acc)))
 
-(defun files--block-vars ()
-  "The (VAR . VALUE) pairs of a \"Local Variables:\" block near the end of the buffer, in order."
+(defun files--block-vars () "The (VAR . VALUE) pairs of a \"Local Variables:\" block near the end of the buffer, in order."
   (save-excursion (goto-char (point-max))
     (let ((case-fold-search t) acc)
       (when (search-backward "Local Variables:" (max (point-min) (- (point-max) 3000)) t)
@@ -245,17 +219,14 @@ keymaps, programs or font-lock keywords."
           (unless done (message "Local variables list is not properly terminated") (setq acc nil))))
       (nreverse acc))))
 
-(defun files--apply-mode (name)
-  "Call NAME-mode when it is a function (modes this system lacks are left alone)."
+(defun files--apply-mode (name) "Call NAME-mode when it is a function (modes this system lacks are left alone)."
   (let ((fn (intern (concat (downcase (symbol-name name)) "-mode"))))
     (when (fboundp fn) (funcall fn))))
 
-(defun files--mode-function (name)
-  "The function a `mode:' setting of NAME stands for."
+(defun files--mode-function (name) "The function a `mode:' setting of NAME stands for."
   (intern (concat (downcase (symbol-name name)) "-mode")))
 
-(defun files--settings (pairs handle-mode)
-  "The file-local PAIRS as the hack functions return them.
+(defun files--settings (pairs handle-mode) "The file-local PAIRS as the hack functions return them.
 HANDLE-MODE t: the mode function of the first `mode:' pair, or nil.
 Otherwise the pairs newest first, without `coding' and, when HANDLE-MODE
 is `no-mode', without `mode'."
@@ -268,8 +239,7 @@ is `no-mode', without `mode'."
           (push p out)))
       out)))
 
-(defun hack-local-variables-prop-line (&optional handle-mode)
-  "The settings of the -*- line, newest first (see `files--settings' for HANDLE-MODE).
+(defun hack-local-variables-prop-line (&optional handle-mode) "The settings of the -*- line, newest first (see `files--settings' for HANDLE-MODE).
 A lone word there names only a mode."
   (let* ((b (files--prop-line-bounds))
          (lone (and b (not (string-match-p ":" (buffer-substring-no-properties (car b) (cdr b)))))))
@@ -277,18 +247,15 @@ A lone word there names only a mode."
         (and (eq handle-mode t) (files--settings (files--prop-line-vars) t))
       (files--settings (files--prop-line-vars) handle-mode))))
 
-(defun hack-local-variables--find-variables (&optional handle-mode)
-  "The settings of the Local Variables block, newest first (see `files--settings')."
+(defun hack-local-variables--find-variables (&optional handle-mode) "The settings of the Local Variables block, newest first (see `files--settings')."
   (files--settings (files--block-vars) handle-mode))
 
-(defun files--every-p (pred items)
-  "Non-nil when PRED holds for each of ITEMS."
+(defun files--every-p (pred items) "Non-nil when PRED holds for each of ITEMS."
   (while (and items (funcall pred (car items)))
     (setq items (cdr items)))
   (null items))
 
-(defun hack-one-local-variable-eval-safep (exp)
-  "Non-nil if the `eval:' form EXP may run without asking.
+(defun hack-one-local-variable-eval-safep (exp) "Non-nil if the `eval:' form EXP may run without asking.
 Atoms are harmless; a list must be in `safe-local-eval-forms', or call a
 function whose `safe-local-eval-function' property is t (and then take only
 constant arguments) or a predicate (or list of them) that accepts EXP."
@@ -299,8 +266,7 @@ constant arguments) or a predicate (or list of them) that accepts EXP."
               ((functionp how) (funcall how exp))
               ((consp how) (not (files--every-p (lambda (f) (not (funcall f exp))) how)))))))
 
-(defun files--setting-safe-p (pair)
-  "Non-nil if the file-local setting PAIR may be applied without asking."
+(defun files--setting-safe-p (pair) "Non-nil if the file-local setting PAIR may be applied without asking."
   (let ((var (car pair)))
     (cond ((eq var 'mode) t)
           ((eq var 'eval)
@@ -308,8 +274,7 @@ constant arguments) or a predicate (or list of them) that accepts EXP."
                 (or (eq enable-local-eval t) (hack-one-local-variable-eval-safep (cdr pair)))))
           (t (safe-local-variable-p var (cdr pair))))))
 
-(defun hack-local-variables-filter (variables dir-name)
-  "Queue the acceptable settings of VARIABLES in `file-local-variables-alist'.
+(defun hack-local-variables-filter (variables dir-name) "Queue the acceptable settings of VARIABLES in `file-local-variables-alist'.
 VARIABLES come newest first; where one variable repeats the first wins.
 Without a user to ask, any setting not known to be safe means none is taken
 unless `enable-local-variables' is :all (all are) or :safe (the safe ones
@@ -334,8 +299,7 @@ file's own settings) also removes it from `dir-local-variables-alist'."
           (push pair file-local-variables-alist))))
     nil))
 
-(defun hack-one-local-variable (var val)
-  "Apply the single file-local setting VAR: VAL to this buffer.
+(defun hack-one-local-variable (var val) "Apply the single file-local setting VAR: VAL to this buffer.
 `mode' calls VAL-mode unless the buffer is in it already (a minor mode is
 turned on), `eval' evaluates VAL, anything else becomes a buffer-local value."
   (cond ((eq var 'mode)
@@ -346,8 +310,7 @@ turned on), `eval' evaluates VAL, anything else becomes a buffer-local value."
         ((eq var 'eval) (save-current-buffer (eval val t)))
         (t (set (make-local-variable var) val))))
 
-(defun hack-local-variables-apply ()
-  "Apply the settings queued in `file-local-variables-alist', oldest first.
+(defun hack-local-variables-apply () "Apply the settings queued in `file-local-variables-alist', oldest first.
 `before-hack-local-variables-hook' runs first when there are any,
 `hack-local-variables-hook' in any case."
   (when file-local-variables-alist
@@ -357,8 +320,7 @@ turned on), `eval' evaluates VAL, anything else becomes a buffer-local value."
       (hack-one-local-variable (car pair) (cdr pair))))
   (run-hooks 'hack-local-variables-hook))
 
-(defun hack-local-variables (&optional handle-mode inhibit-locals)
-  "Apply this buffer's directory-local and file-local settings.
+(defun hack-local-variables (&optional handle-mode inhibit-locals) "Apply this buffer's directory-local and file-local settings.
 The file's come from its -*- line and its Local Variables block, and win
 over the directory's.  HANDLE-MODE t only returns the mode function the file
 names (or nil) and changes nothing; `no-mode' leaves `mode:' settings out.
@@ -375,8 +337,7 @@ INHIBIT-LOCALS non-nil takes none of the file's own settings."
     (hack-local-variables-apply)
     nil))
 
-(defun files--auto-mode-choice ()
-  "The major mode function the buffer asks for, or nil.
+(defun files--auto-mode-choice () "The major mode function the buffer asks for, or nil.
 A `mode:' setting of the -*- line or the local variables block comes first
 (unless `enable-local-variables' is nil; a mode that does not exist is
 reported and passed over), then a #! line (`interpreter-mode-alist'), then
@@ -390,8 +351,7 @@ the file's name (`auto-mode-alist').  Modes this system lacks are skipped."
                         (and buffer-file-name (modes--mode-for-name buffer-file-name)))))
           (and mode (fboundp mode) mode)))))
 
-(defun set-auto-mode (&optional keep-mode-if-same)
-  "Put the buffer in the major mode it asks for (see `files--auto-mode-choice'),
+(defun set-auto-mode (&optional keep-mode-if-same) "Put the buffer in the major mode it asks for (see `files--auto-mode-choice'),
 or in the default mode (`major-mode''s default) when it asks for none.
 With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
   (let ((mode (files--auto-mode-choice)))
@@ -400,8 +360,7 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
           (t (funcall mode))))
   nil)
 
-(defun normal-mode (&optional _find-file)
-  "Reset the buffer to its default major mode, then apply its auto mode and file-local variables."
+(defun normal-mode (&optional _find-file) "Reset the buffer to its default major mode, then apply its auto mode and file-local variables."
   ;; The mode functions leave the file's local variables to the end of this function.
   (let ((modes--hack-done-later t))
     (fundamental-mode)
@@ -411,8 +370,7 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
       (error (message "File mode specification error: %s" err))))
   (condition-case nil (hack-local-variables 'no-mode) (error nil)))
 
-(defun abbreviate-file-name (filename)
-  "Return FILENAME shortened: `directory-abbrev-alist' applied and the home directory written as ~."
+(defun abbreviate-file-name (filename) "Return FILENAME shortened: `directory-abbrev-alist' applied and the home directory written as ~."
   (dolist (a directory-abbrev-alist)
     (when (string-match (car a) filename)
       (setq filename (concat (cdr a) (substring filename (match-end 0))))))
@@ -424,20 +382,17 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
         (concat "~" (substring filename (length home)))
       filename)))
 
-(defun files--first-buffer (pred)
-  "The first live buffer that PRED accepts, or nil."
+(defun files--first-buffer (pred) "The first live buffer that PRED accepts, or nil."
   (let ((bufs (buffer-list)))
     (while (and bufs (not (funcall pred (car bufs))))
       (setq bufs (cdr bufs)))
     (car bufs)))
 
-(defun get-file-buffer (filename)
-  "Return the live buffer visiting FILENAME (expanded), or nil."
+(defun get-file-buffer (filename) "Return the live buffer visiting FILENAME (expanded), or nil."
   (let ((name (expand-file-name filename)))
     (files--first-buffer (lambda (b) (equal (buffer-local-value 'buffer-file-name b) name)))))
 
-(defun find-buffer-visiting (filename &optional predicate)
-  "Return a buffer visiting FILENAME, by its name or its true name, that PREDICATE (if given) accepts."
+(defun find-buffer-visiting (filename &optional predicate) "Return a buffer visiting FILENAME, by its name or its true name, that PREDICATE (if given) accepts."
   (let ((ok (lambda (b) (and b (or (null predicate) (funcall predicate b)) b)))
         (true (abbreviate-file-name (file-truename filename))))
     (or (funcall ok (get-file-buffer filename))
@@ -446,21 +401,18 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
                           (equal (buffer-local-value 'buffer-file-truename b) true)
                           (funcall ok b)))))))
 
-(defun create-file-buffer (filename)
-  "Make a new buffer named after FILENAME's last component (made unique)."
+(defun create-file-buffer (filename) "Make a new buffer named after FILENAME's last component (made unique)."
   (let ((name (file-name-nondirectory (directory-file-name filename))))
     (when (equal name "") (setq name filename))
     (when (string-prefix-p " " name) (setq name (concat "|" name)))
     (generate-new-buffer name)))
 
-(defun set-buffer-major-mode (buffer)
-  "Give BUFFER the default major mode (`major-mode''s default value)."
+(defun set-buffer-major-mode (buffer) "Give BUFFER the default major mode (`major-mode''s default value)."
   (let ((mode (default-value 'major-mode)))
     (when (and mode (not (eq mode 'fundamental-mode)) (fboundp mode))
       (with-current-buffer buffer (funcall mode)))))
 
-(defun files--read-into (buf filename truename nowarn rawfile)
-  "Fill the new buffer BUF from FILENAME and make it visit the file; return BUF."
+(defun files--read-into (buf filename truename nowarn rawfile) "Fill the new buffer BUF from FILENAME and make it visit the file; return BUF."
   (set-buffer buf)
   (let ((missing nil) (inhibit-read-only t))
     (condition-case _
@@ -478,8 +430,7 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
       (let ((inhibit-read-only nil)) (after-find-file missing (not nowarn))))
     buf))
 
-(defvar find-file-wildcards t
-  "Non-nil means `find-file' and its relatives expand wildcards in the names they are given.")
+(defvar find-file-wildcards t "Non-nil means `find-file' and its relatives expand wildcards in the names they are given.")
 
 (defun find-file-noselect (filename &optional nowarn rawfile wildcards)
   "Return a buffer visiting FILENAME, reading the file into a new buffer if none visits it yet.
@@ -523,16 +474,13 @@ Unless NORECORD, the buffer moves to the front of the buffer list, as showing it
     (tsmacs--show-buffer buf norecord)
     buf))
 
-(defun pop-to-buffer-same-window (buffer &optional norecord)
-  "Make BUFFER current and return it, as `switch-to-buffer' does."
+(defun pop-to-buffer-same-window (buffer &optional norecord) "Make BUFFER current and return it, as `switch-to-buffer' does."
   (switch-to-buffer buffer norecord))
 
-(defun pop-to-buffer (buffer-or-name &optional _action norecord)
-  "Make BUFFER-OR-NAME current and return it, as `switch-to-buffer' does."
+(defun pop-to-buffer (buffer-or-name &optional _action norecord) "Make BUFFER-OR-NAME current and return it, as `switch-to-buffer' does."
   (switch-to-buffer buffer-or-name norecord))
 
-(defun find-file (filename &optional wildcards)
-  "Visit FILENAME in a buffer (see `find-file-noselect'), make that buffer current and return it.
+(defun find-file (filename &optional wildcards) "Visit FILENAME in a buffer (see `find-file-noselect'), make that buffer current and return it.
 When WILDCARDS gave several buffers, each is switched to, last first, so that the first ends
 current; the list comes back in the order they were switched to."
   (let ((value (find-file-noselect filename nil nil wildcards)))
@@ -540,17 +488,14 @@ current; the list comes back in the order they were switched to."
         (mapcar #'switch-to-buffer (reverse value))
       (switch-to-buffer value))))
 
-(defun find-file-literally (filename)
-  "Visit FILENAME with no decoding, modes or local variables, make its buffer current and return it."
+(defun find-file-literally (filename) "Visit FILENAME with no decoding, modes or local variables, make its buffer current and return it."
   (switch-to-buffer (find-file-noselect filename nil t)))
 
 ;; --- auto-saving (do-auto-save itself is a primitive: src/emacs/fileio-autosave.ts) ---
 
-(defvar auto-save-default t
-  "Non-nil means visiting a file in an interactive session turns on `auto-save-mode' for its buffer.")
+(defvar auto-save-default t "Non-nil means visiting a file in an interactive session turns on `auto-save-mode' for its buffer.")
 
-(defvar delete-auto-save-files t
-  "Non-nil means saving a buffer removes the auto-save file this session wrote for it.")
+(defvar delete-auto-save-files t "Non-nil means saving a buffer removes the auto-save file this session wrote for it.")
 
 (defvar auto-save-file-name-transforms
   (list (list "\\`/[^/]*:\\([^/]*/\\)*\\([^/]*\\)\\'" (concat temporary-file-directory "\\2") t))
@@ -564,12 +509,10 @@ that hash of the file name; nil names it after the result's last part.")
 (defvar auto-save-list-file-prefix "~/.emacs.d/auto-save-list/.saves-"
   "Start of the name of the file that lists a session's auto-save files.")
 
-(defun files--auto-save-in-dir (dir name)
-  "The auto-save file name for NAME in directory DIR: NAME between two `#'."
+(defun files--auto-save-in-dir (dir name) "The auto-save file name for NAME in directory DIR: NAME between two `#'."
   (concat (file-name-as-directory dir) "#" name "#"))
 
-(defun files--hexify-buffer-name (name)
-  "NAME with every character but letters, digits and -_.~#+ written as %XX (its code in hex)."
+(defun files--hexify-buffer-name (name) "NAME with every character but letters, digits and -_.~#+ written as %XX (its code in hex)."
   (mapconcat (lambda (c)
                (if (or (and (>= c ?a) (<= c ?z)) (and (>= c ?A) (<= c ?Z)) (and (>= c ?0) (<= c ?9))
                        (memq c '(?- ?_ ?. ?~ ?# ?+)))
@@ -577,8 +520,7 @@ that hash of the file name; nil names it after the result's last part.")
                  (format "%%%02X" c)))
              name ""))
 
-(defun make-auto-save-file-name ()
-  "Give the name of the file the current buffer auto-saves to.
+(defun make-auto-save-file-name () "Give the name of the file the current buffer auto-saves to.
 For a file's buffer it is the file's name between two `#' in the file's
 directory, unless `auto-save-file-name-transforms' sends it elsewhere.
 Other buffers get their name (escaped) and a random part, in
@@ -605,12 +547,10 @@ Other buffers get their name (escaped) and a random part, in
       (delete-file name)
       name)))
 
-(defun auto-save-file-name-p (filename)
-  "Non-nil (the index of the match) if FILENAME, a name without directory, looks like an auto-save file's: #...#."
+(defun auto-save-file-name-p (filename) "Non-nil (the index of the match) if FILENAME, a name without directory, looks like an auto-save file's: #...#."
   (string-match "\\`#.*#\\'" filename))
 
-(defun auto-save-mode (&optional arg)
-  "Turn auto-saving of the current buffer on or off; give t when it is on.
+(defun auto-save-mode (&optional arg) "Turn auto-saving of the current buffer on or off; give t when it is on.
 ARG a positive number, t, nil or a list turns it on; zero or a negative
 number turns it off; the symbol `toggle' switches it."
   (let ((on (cond ((eq arg 'toggle) (not buffer-auto-save-file-name))
@@ -622,8 +562,7 @@ number turns it off; the symbol `toggle' switches it."
     (and on (integerp buffer-saved-size) (< buffer-saved-size 0) (setq buffer-saved-size 0))
     (and buffer-auto-save-file-name t)))
 
-(defun delete-auto-save-file-if-necessary (&optional force)
-  "Remove the current buffer's auto-save file when `delete-auto-save-files' says so.
+(defun delete-auto-save-file-if-necessary (&optional force) "Remove the current buffer's auto-save file when `delete-auto-save-files' says so.
 Only a file this session wrote since the last save goes, unless FORCE."
   (and buffer-auto-save-file-name delete-auto-save-files
        (not (equal buffer-file-name buffer-auto-save-file-name))
@@ -632,8 +571,7 @@ Only a file this session wrote since the last save goes, unless FORCE."
          (condition-case nil (delete-file buffer-auto-save-file-name) (file-error nil))
          (set-buffer-auto-saved))))
 
-(defun rename-auto-save-file ()
-  "Give the current buffer the auto-save file name it should now have.
+(defun rename-auto-save-file () "Give the current buffer the auto-save file name it should now have.
 An auto-save file this session wrote under the old name moves to the new one."
   (let ((old buffer-auto-save-file-name))
     (setq buffer-auto-save-file-name (make-auto-save-file-name))
@@ -644,8 +582,7 @@ An auto-save file this session wrote under the old name moves to the new one."
 
 ;; --- saving ---
 
-(defun normal-backup-enable-predicate (name)
-  "Non-nil unless NAME lies inside a temporary directory, whose files get no backups.
+(defun normal-backup-enable-predicate (name) "Non-nil unless NAME lies inside a temporary directory, whose files get no backups.
 Those are `temporary-file-directory', `small-temporary-file-directory' and /tmp; NAME is
 inside one when it starts with that name and is longer (the names are compared as written)."
   (let ((dirs (list temporary-file-directory small-temporary-file-directory "/tmp")) (hit nil))
@@ -654,23 +591,19 @@ inside one when it starts with that name and is longer (the names are compared a
         (setq hit (and (stringp dir) (> (length name) (length dir)) (string-prefix-p dir name)))))
     (not hit)))
 
-(defun make-backup-file-name (file)
-  "Return the name of FILE's (unnumbered) backup: FILE with ~ appended."
+(defun make-backup-file-name (file) "Return the name of FILE's (unnumbered) backup: FILE with ~ appended."
   (concat file "~"))
 
-(defun backup-file-name-p (file)
-  "Non-nil if FILE names a backup file (ends in ~)."
+(defun backup-file-name-p (file) "Non-nil if FILE names a backup file (ends in ~)."
   (string-match-p "~\\'" file))
 
-(defun files--chase-links (file)
-  "FILE with symbolic links at its end followed."
+(defun files--chase-links (file) "FILE with symbolic links at its end followed."
   (let ((n 0) target)
     (while (and (< n 40) (setq target (file-symlink-p file)))
       (setq file (expand-file-name target (file-name-directory file)) n (1+ n)))
     file))
 
-(defun backup-buffer ()
-  "Before the first save, move the visited file to its backup name when backups are on and allowed."
+(defun backup-buffer () "Before the first save, move the visited file to its backup name when backups are on and allowed."
   (when (and make-backup-files (not backup-inhibited) (not buffer-backed-up)
              buffer-file-name (file-regular-p buffer-file-name)
              (or (null backup-enable-predicate) (funcall backup-enable-predicate buffer-file-name)))
@@ -679,8 +612,7 @@ inside one when it starts with that name and is longer (the names are compared a
       (rename-file real backup t)
       (setq buffer-backed-up t) nil)))
 
-(defun files--write-buffer ()
-  "Write the whole buffer to its file, as the buffer's visited file."
+(defun files--write-buffer () "Write the whole buffer to its file, as the buffer's visited file."
   (save-excursion
     (save-restriction (widen)
       ;; A read-only buffer is saved as it is.
@@ -692,8 +624,7 @@ inside one when it starts with that name and is longer (the names are compared a
       (backup-buffer)
       (write-region nil nil buffer-file-name nil t buffer-file-truename))))
 
-(defun basic-save-buffer (&optional _called-interactively)
-  "Save the current buffer to its visited file when it is modified (backing the file up first).
+(defun basic-save-buffer (&optional _called-interactively) "Save the current buffer to its visited file when it is modified (backing the file up first).
 The auto-save file goes once the save is made, if this session wrote it.
 The value is nil after saving, t when there was nothing to save."
   (cond ((buffer-modified-p)
@@ -713,13 +644,11 @@ The value is nil after saving, t when there was nothing to save."
          nil)
         (t t)))
 
-(defun save-buffer (&optional _arg)
-  "Save the current buffer to its visited file if it is modified."
+(defun save-buffer (&optional _arg) "Save the current buffer to its visited file if it is modified."
   (basic-save-buffer)
   nil)
 
-(defun set-visited-file-name (filename &optional no-query along-with-file)
-  "Make the current buffer visit FILENAME (nil: no file), renaming the buffer after it.
+(defun set-visited-file-name (filename &optional no-query along-with-file) "Make the current buffer visit FILENAME (nil: no file), renaming the buffer after it.
 When another buffer visits FILENAME, ask first unless NO-QUERY.  The buffer
 counts as modified afterwards unless ALONG-WITH-FILE says the file was
 renamed too.  Its local `write-file-functions' and `revert-buffer-function'
@@ -748,8 +677,7 @@ for (kept when the same)."
   (run-hooks 'after-set-visited-file-name-hook)
   nil)
 
-(defun write-file (filename &optional confirm)
-  "Make the buffer visit FILENAME and save it there.
+(defun write-file (filename &optional confirm) "Make the buffer visit FILENAME and save it there.
 A FILENAME ending in a slash names a directory: the file is the buffer's
 file (or buffer) name inside it.  With CONFIRM, ask before overwriting an
 existing file.  An empty FILENAME keeps the visited file name."
@@ -772,8 +700,7 @@ existing file.  An empty FILENAME keeps the visited file name."
   (let ((revert-buffer-in-progress-p t) (revert-buffer-preserve-modes preserve-modes))
     (funcall (or revert-buffer-function #'files--revert-from-file) ignore-auto noconfirm)))
 
-(defun files--revert-from-file (&optional _ignore-auto noconfirm)
-  "The default `revert-buffer-function': reread the visited file; t when done."
+(defun files--revert-from-file (&optional _ignore-auto noconfirm) "The default `revert-buffer-function': reread the visited file; t when done."
   (let ((visited buffer-file-name))
     (or visited (error "Buffer does not seem to be associated with any file"))
     (when (cond (noconfirm)
@@ -787,8 +714,7 @@ existing file.  An empty FILENAME keeps the visited file name."
 
 ;; --- temporary output buffers ---
 
-(defmacro with-output-to-temp-buffer (bufname &rest body)
-  "Run BODY with `standard-output' going to the buffer BUFNAME, emptied first; then show it.
+(defmacro with-output-to-temp-buffer (bufname &rest body) "Run BODY with `standard-output' going to the buffer BUFNAME, emptied first; then show it.
 The buffer is shown with `temp-buffer-show-function' when set, else by running
 `temp-buffer-show-hook' in it.  The value is BODY's." (declare (debug t) (indent 1))
   (let ((dir (make-symbol "dir")) (out (make-symbol "out")))
@@ -802,30 +728,25 @@ The buffer is shown with `temp-buffer-show-function' when set, else by running
        (let ((standard-output ,out))
          (prog1 (progn ,@body) (internal-temp-output-buffer-show ,out))))))
 
-(defun internal-temp-output-buffer-show (buffer)
-  "Show BUFFER after `with-output-to-temp-buffer' filled it: unmodified, point at its start."
+(defun internal-temp-output-buffer-show (buffer) "Show BUFFER after `with-output-to-temp-buffer' filled it: unmodified, point at its start."
   (with-current-buffer buffer (set-buffer-modified-p nil) (goto-char (point-min)))
   (cond (temp-buffer-show-function (funcall temp-buffer-show-function buffer))
         (t (with-current-buffer buffer (run-hooks 'temp-buffer-show-hook)))))
 
 ;; --- buffer names for files that share a name (uniquify, post-forward-angle-brackets) ---
 
-(defvar uniquify-buffer-name-style 'post-forward-angle-brackets
-  "How buffers visiting files of the same name are told apart; only NAME<DIR> is supported here.")
+(defvar uniquify-buffer-name-style 'post-forward-angle-brackets "How buffers visiting files of the same name are told apart; only NAME<DIR> is supported here.")
 (defvar uniquify-after-kill-buffer-p t "Non-nil means killing one of such buffers renames the rest again.")
 (defvar uniquify-strip-common-suffix t "Non-nil means directories every such file shares at the end are left out.")
 
-(defun files--dir-parts (file)
-  "The directory components of FILE, outermost first."
+(defun files--dir-parts (file) "The directory components of FILE, outermost first."
   (split-string (directory-file-name (file-name-directory file)) "/" t))
 
-(defun files--last-parts (parts n)
-  "The last N elements of PARTS joined by slashes; all of them make an absolute name."
+(defun files--last-parts (parts n) "The last N elements of PARTS joined by slashes; all of them make an absolute name."
   (concat (if (>= n (length parts)) "/" "")
           (mapconcat #'identity (nthcdr (max 0 (- (length parts) n)) parts) "/")))
 
-(defun files--uniquify (base &optional dying)
-  "Rename the buffers visiting files called BASE (but DYING) to BASE<DIR>, DIR as short as tells them apart.
+(defun files--uniquify (base &optional dying) "Rename the buffers visiting files called BASE (but DYING) to BASE<DIR>, DIR as short as tells them apart.
 One such buffer alone keeps BASE, unless a buffer visiting no file already has that name."
   (let ((items nil))
     (dolist (b (buffer-list))
@@ -871,8 +792,7 @@ One such buffer alone keeps BASE, unless a buffer visiting no file already has t
               (rename-buffer (generate-new-buffer-name
                               (concat base "<" (files--last-parts (nth 1 it) (nth 2 it)) ">"))))))))))
 
-(defun uniquify-kill-buffer-function ()
-  "Rename again the buffers that share a file name with the buffer being killed."
+(defun uniquify-kill-buffer-function () "Rename again the buffers that share a file name with the buffer being killed."
   (when (and uniquify-after-kill-buffer-p buffer-file-name)
     (files--uniquify (file-name-nondirectory buffer-file-name) (current-buffer))))
 (add-hook 'kill-buffer-hook #'uniquify-kill-buffer-function)
@@ -882,8 +802,7 @@ One such buffer alone keeps BASE, unless a buffer visiting no file already has t
 (defconst directory-files-no-dot-files-regexp "[^.]\\|\\.\\.\\."
   "A regexp that matches every file name but \".\" and \"..\".")
 
-(defun make-directory (dir &optional parents)
-  "Create the directory DIR.
+(defun make-directory (dir &optional parents) "Create the directory DIR.
 With PARENTS, first create whatever directories above it are missing, and an existing
 directory DIR is no error."
   (setq dir (expand-file-name dir))
@@ -901,8 +820,7 @@ directory DIR is no error."
         (unless (file-directory-p dir) (signal 'file-already-exists (list "File exists" dir))))
       nil)))
 
-(defun files--delete-tree (dir)
-  "Delete everything inside the directory DIR, and DIR, descending into real subdirectories only."
+(defun files--delete-tree (dir) "Delete everything inside the directory DIR, and DIR, descending into real subdirectories only."
   (unless (file-symlink-p dir)
     (dolist (f (directory-files dir t directory-files-no-dot-files-regexp t))
       (if (eq (car (file-attributes f)) t)
@@ -910,8 +828,7 @@ directory DIR is no error."
         (delete-file f))))
   (delete-directory-internal dir))
 
-(defun delete-directory (directory &optional recursive _trash)
-  "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
+(defun delete-directory (directory &optional recursive _trash) "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
 RECURSIVE deletes its files and subdirectories first (symbolic links are deleted, not followed);
 a directory already gone is then no error.  TRASH is accepted: there is no trash here."
   (setq directory (directory-file-name (expand-file-name directory)))
@@ -919,8 +836,7 @@ a directory already gone is then no error.  TRASH is accepted: there is no trash
       (condition-case nil (files--delete-tree directory) (file-missing nil))
     (delete-directory-internal directory)))
 
-(defun files--listing (dir)
-  "DIR's entries but . and .., each name ending in a slash when it is a directory, sorted."
+(defun files--listing (dir) "DIR's entries but . and .., each name ending in a slash when it is a directory, sorted."
   (sort (mapcar (lambda (f)
                   (if (file-directory-p (expand-file-name f dir)) (concat f "/") f))
                 (directory-files dir nil directory-files-no-dot-files-regexp t))
@@ -948,8 +864,7 @@ FOLLOW-SYMLINKS: descend into symbolic links to directories as well."
           (push (concat top entry) here))))
     (nconc deeper (nreverse here))))
 
-(defun file-chase-links (filename &optional limit)
-  "Follow FILENAME while it is a symbolic link (at most LIMIT times) and give the name reached.
+(defun file-chase-links (filename &optional limit) "Follow FILENAME while it is a symbolic link (at most LIMIT times) and give the name reached.
 Names of links met on the way are taken in the directory of the link."
   (let ((hops 0) target)
     (while (and (or (null limit) (< hops limit))
@@ -961,17 +876,14 @@ Names of links met on the way are taken in the directory of the link."
       (setq filename (expand-file-name target (directory-file-name (file-name-directory filename)))))
     filename))
 
-(defun files--same-file-p (a b)
-  "Non-nil if the attribute lists A and B (both non-nil) describe one file: same inode and device."
+(defun files--same-file-p (a b) "Non-nil if the attribute lists A and B (both non-nil) describe one file: same inode and device."
   (and a b (equal (nth 10 a) (nth 10 b)) (equal (nth 11 a) (nth 11 b))))
 
-(defun file-equal-p (file1 file2)
-  "Non-nil if FILE1 and FILE2 both exist and are the same file (through links and other names)."
+(defun file-equal-p (file1 file2) "Non-nil if FILE1 and FILE2 both exist and are the same file (through links and other names)."
   (files--same-file-p (file-attributes (file-truename (expand-file-name file1)))
                       (file-attributes (file-truename (expand-file-name file2)))))
 
-(defun file-in-directory-p (file dir)
-  "Non-nil if FILE is DIR or lies somewhere under it (symbolic links followed); DIR must exist."
+(defun file-in-directory-p (file dir) "Non-nil if FILE is DIR or lies somewhere under it (symbolic links followed); DIR must exist."
   (let ((target (file-attributes (file-truename (expand-file-name dir))))
         (here (file-truename (expand-file-name file)))
         (found nil) (done nil))
@@ -985,12 +897,10 @@ Names of links met on the way are taken in the directory of the link."
               (setq here up))))))
     found))
 
-(defvar locate-dominating-stop-dir-regexp
-  "\\`\\(?:[\\/][\\/][^\\/]+[\\/]\\|/\\(?:net\\|afs\\|\\.\\.\\.\\)/\\)\\'"
+(defvar locate-dominating-stop-dir-regexp "\\`\\(?:[\\/][\\/][^\\/]+[\\/]\\|/\\(?:net\\|afs\\|\\.\\.\\.\\)/\\)\\'"
   "Directories whose names match this are not searched by `locate-dominating-file'.")
 
-(defun locate-dominating-file (file name)
-  "Find the nearest directory at or above FILE that holds NAME; give it as a directory name, or nil.
+(defun locate-dominating-file (file name) "Find the nearest directory at or above FILE that holds NAME; give it as a directory name, or nil.
 NAME may be a function instead: then the first directory for which it gives non-nil."
   (let ((dir (abbreviate-file-name (expand-file-name file)))
         (found nil))
@@ -1022,16 +932,14 @@ NAME may be a function instead: then the first directory for which it gives non-
     size modes unused inode-number device-number)
   "The names of the `file-attributes' fields, in order.")
 
-(defun file-attribute-collect (attributes &rest attribute-names)
-  "The fields of ATTRIBUTES named by ATTRIBUTE-NAMES (`type', `size', `modes'...), in a list."
+(defun file-attribute-collect (attributes &rest attribute-names) "The fields of ATTRIBUTES named by ATTRIBUTE-NAMES (`type', `size', `modes'...), in a list."
   (mapcar (lambda (slot)
             (let ((tail (memq slot files--attribute-slots)))
               (unless tail (error "Wrong attribute name '%S'" slot))
               (nth (- (length files--attribute-slots) (length tail)) attributes)))
           attribute-names))
 
-(defmacro with-file-modes (modes &rest body)
-  "Run BODY with MODES as the default modes of new files, restored after."
+(defmacro with-file-modes (modes &rest body) "Run BODY with MODES as the default modes of new files, restored after."
   (declare (indent 1) (debug t))
   (let ((saved (make-symbol "saved")))
     `(let ((,saved (default-file-modes)))
@@ -1039,8 +947,7 @@ NAME may be a function instead: then the first directory for which it gives non-
            (progn (set-default-file-modes ,modes) ,@body)
          (set-default-file-modes ,saved)))))
 
-(defun file-modes-number-to-symbolic (mode &optional filetype)
-  "MODE (an integer) written as ls writes it, starting with FILETYPE (a character) or -."
+(defun file-modes-number-to-symbolic (mode &optional filetype) "MODE (an integer) written as ls writes it, starting with FILETYPE (a character) or -."
   (let ((bits (lambda (on c) (if (/= 0 (logand mode on)) c ?-)))
         (x (lambda (exec special on off)
              (cond ((/= 0 (logand mode special)) (if (/= 0 (logand mode exec)) on off))
@@ -1054,16 +961,14 @@ NAME may be a function instead: then the first directory for which it gives non-
             (funcall bits #o040 ?r) (funcall bits #o020 ?w) (funcall x #o010 #o2000 ?s ?S)
             (funcall bits #o004 ?r) (funcall bits #o002 ?w) (funcall x #o001 #o1000 ?t ?T))))
 
-(defun files--mode-who (who)
-  "The mode bits the `ugoa' letters in WHO stand for (all of them when WHO is empty)."
+(defun files--mode-who (who) "The mode bits the `ugoa' letters in WHO stand for (all of them when WHO is empty)."
   (let ((m 0))
     (if (equal who "") #o7777
       (dolist (c (string-to-list who) m)
         (setq m (logior m (pcase c (?u #o4700) (?g #o2070) (?o #o1007) (?a #o7777)
                             (_ (error "%c: bad symbolic mode" c)))))))))
 
-(defun file-modes-symbolic-to-number (modes &optional from)
-  "The mode number the chmod-style MODES (\"u=rwx,go+r\") give, starting from FROM (default 0)."
+(defun file-modes-symbolic-to-number (modes &optional from) "The mode number the chmod-style MODES (\"u=rwx,go+r\") give, starting from FROM (default 0)."
   (let ((mode (or from 0)))
     (dolist (clause (split-string modes ","))
       (unless (string-match "\\`\\([ugoa]*\\)\\([-+=]\\)\\([rwxXstugo]*\\)\\'" clause)
@@ -1087,8 +992,7 @@ NAME may be a function instead: then the first directory for which it gives non-
 
 ;; --- more file names, and copying whole directories ---
 
-(defun file-name-with-extension (filename extension)
-  "FILENAME with its extension replaced by EXTENSION (given with or without its leading period)."
+(defun file-name-with-extension (filename extension) "FILENAME with its extension replaced by EXTENSION (given with or without its leading period)."
   (dolist (arg (list filename extension))
     (unless (stringp arg) (signal 'wrong-type-argument (list 'stringp arg))))
   ;; One leading period belongs to the extension's spelling, not to the extension.
@@ -1098,24 +1002,19 @@ NAME may be a function instead: then the first directory for which it gives non-
           ((equal ext "") (error "Malformed extension: %s" extension))
           (t (concat (file-name-sans-extension filename) "." ext)))))
 
-(defun file-remote-p (_file &optional _identification _connected)
-  "Non-nil if FILE names a file on another machine: never, as no remote handlers are loaded."
+(defun file-remote-p (_file &optional _identification _connected) "Non-nil if FILE names a file on another machine: never, as no remote handlers are loaded."
   nil)
 
-(defun file-local-name (file)
-  "FILE's name on the machine that holds it: FILE itself for a local name."
+(defun file-local-name (file) "FILE's name on the machine that holds it: FILE itself for a local name."
   (or (file-remote-p file 'localname) file))
 
-(defun file-local-copy (_file)
-  "The name of a local copy of the remote FILE, or nil when FILE is local (always, here)."
+(defun file-local-copy (_file) "The name of a local copy of the remote FILE, or nil when FILE is local (always, here)."
   nil)
 
-(defun unhandled-file-name-directory (filename)
-  "A directory name for FILENAME that a subprocess could use as its working directory."
+(defun unhandled-file-name-directory (filename) "A directory name for FILENAME that a subprocess could use as its working directory."
   (file-name-as-directory filename))
 
-(defun temporary-file-directory ()
-  "The directory for temporary files of this buffer: `temporary-file-directory', names being local."
+(defun temporary-file-directory () "The directory for temporary files of this buffer: `temporary-file-directory', names being local."
   temporary-file-directory)
 
 (defun make-nearby-temp-file (prefix &optional dir-flag suffix)
@@ -1124,8 +1023,7 @@ NAME may be a function instead: then the first directory for which it gives non-
 
 (defvar path-separator ":" "The character that separates the directories of a search path, as a string.")
 
-(defun files--substitute-env (string)
-  "STRING with $VAR and ${VAR} replaced by their values in the environment ($$ by $), nothing else done."
+(defun files--substitute-env (string) "STRING with $VAR and ${VAR} replaced by their values in the environment ($$ by $), nothing else done."
   (replace-regexp-in-string
    "\\$\\(?:\\([[:alnum:]_]+\\)\\|{\\([^}]+\\)}\\|\\$\\)"
    (lambda (m)
@@ -1135,8 +1033,7 @@ NAME may be a function instead: then the first directory for which it gives non-
              (t m))))
    string t t))
 
-(defun parse-colon-path (search-path)
-  "The directories of SEARCH-PATH (separated by `path-separator') as directory names.
+(defun parse-colon-path (search-path) "The directories of SEARCH-PATH (separated by `path-separator') as directory names.
 Environment variables in it are replaced first; an empty entry stands for the current directory
 and gives nil."
   (when search-path
@@ -1145,8 +1042,7 @@ and gives nil."
                 (file-name-as-directory dir)))
             (split-string (files--substitute-env search-path) path-separator))))
 
-(defun file-size-human-readable (file-size &optional flavor space unit)
-  "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".
+(defun file-size-human-readable (file-size &optional flavor space unit) "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".
 FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (and unit B), nil in
 1024s with the prefixes of `si'.  SPACE goes between the number and the prefix, UNIT after it."
   (let* ((step (if (eq flavor 'si) 1000.0 1024.0))
@@ -1164,12 +1060,10 @@ FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (an
       (format (if (and (>= frac 0.05) (< frac 0.95)) "%.1f%s%s" "%.0f%s%s")
               size (if (equal suffix "") "" (or space "")) suffix))))
 
-(defun file-size-human-readable-iec (size)
-  "SIZE in bytes written short in 1024s with IEC prefixes and a space: \"9.4 KiB\"."
+(defun file-size-human-readable-iec (size) "SIZE in bytes written short in 1024s with IEC prefixes and a space: \"9.4 KiB\"."
   (file-size-human-readable size 'iec " "))
 
-(defun copy-directory (directory newname &optional keep-time parents copy-contents)
-  "Copy DIRECTORY and everything in it to NEWNAME.
+(defun copy-directory (directory newname &optional keep-time parents copy-contents) "Copy DIRECTORY and everything in it to NEWNAME.
 When NEWNAME is a directory name (ends in a slash) the copy goes inside it under DIRECTORY's
 name, unless COPY-CONTENTS, which copies the contents straight into NEWNAME.  KEEP-TIME keeps
 the files' modification times; PARENTS creates missing directories above NEWNAME."
@@ -1209,16 +1103,14 @@ the files' modification times; PARENTS creates missing directories above NEWNAME
   "Endings of file names that file name completion passes over while other names fit.
 An ending with a slash at its end applies to directories.")
 
-(defun files--ignored-name-p (name)
-  "Non-nil if NAME (a completion, directories ending in a slash) ends in one of `completion-ignored-extensions'."
+(defun files--ignored-name-p (name) "Non-nil if NAME (a completion, directories ending in a slash) ends in one of `completion-ignored-extensions'."
   (let ((exts completion-ignored-extensions) (hit nil))
     (while (and exts (not hit))
       (let ((ext (pop exts)))
         (setq hit (and (stringp ext) (> (length name) (length ext)) (string-suffix-p ext name)))))
     hit))
 
-(defun file-name-completion (file directory &optional predicate)
-  "Complete FILE as far as the names in DIRECTORY allow: t for the one exact name, nil for none.
+(defun file-name-completion (file directory &optional predicate) "Complete FILE as far as the names in DIRECTORY allow: t for the one exact name, nil for none.
 PREDICATE, when non-nil, must accept a name (as completion gives it) for it to count.  Names
 ending as `completion-ignored-extensions' say are passed over unless only such names fit."
   (let ((names nil) (kept nil))
@@ -1228,12 +1120,10 @@ ending as `completion-ignored-extensions' say are passed over unless only such n
         (unless (files--ignored-name-p n) (push n kept))))
     (try-completion file (or kept names))))
 
-(defvar cd-path nil
-  "The directories `cd' looks in for a relative name, as directory names; nil means those of
+(defvar cd-path nil "The directories `cd' looks in for a relative name, as directory names; nil means those of
 the CDPATH environment variable, or just the current directory.")
 
-(defun cd-absolute (dir)
-  "Make DIR (expanded and made a directory name) the current `default-directory'; give it."
+(defun cd-absolute (dir) "Make DIR (expanded and made a directory name) the current `default-directory'; give it."
   (setq dir (file-name-as-directory (abbreviate-file-name (expand-file-name dir))))
   (cond ((not (file-directory-p dir))
          (error (if (file-exists-p dir) "%s is not a directory" "%s: no such directory") dir))
@@ -1241,8 +1131,7 @@ the CDPATH environment variable, or just the current directory.")
          (error "Cannot cd to %s:  Permission denied" dir)))
   (setq default-directory dir))
 
-(defun cd (dir)
-  "Make DIR the current `default-directory'; a relative DIR is looked for along `cd-path'."
+(defun cd (dir) "Make DIR the current `default-directory'; a relative DIR is looked for along `cd-path'."
   (unless (stringp dir) (signal 'wrong-type-argument (list 'stringp dir)))
   (if (file-name-absolute-p dir)
       (cd-absolute (expand-file-name dir))

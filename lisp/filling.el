@@ -5,15 +5,12 @@
 
 (require 'paragraph-motion)
 
-(defvar fill-individual-varying-indent nil
-  "Non-nil when `fill-individual-paragraphs' lets a paragraph's indentation vary.")
+(defvar fill-individual-varying-indent nil "Non-nil when `fill-individual-paragraphs' lets a paragraph's indentation vary.")
 (defvar colon-double-space nil "Non-nil when filling keeps two spaces after a colon.")
-(defvar fill-separate-heterogeneous-words-with-space nil
-  "Non-nil when a joined line break between two kinds of words becomes a space.")
+(defvar fill-separate-heterogeneous-words-with-space nil "Non-nil when a joined line break between two kinds of words becomes a space.")
 (defvar fill-paragraph-function nil "Function `fill-paragraph' tries first, or nil.")
 (defvar fill-paragraph-handle-comment t "Non-nil when `fill-paragraph' fills comments by themselves.")
-(defvar fill-forward-paragraph-function #'forward-paragraph
-  "Function the fill commands move over paragraphs with.")
+(defvar fill-forward-paragraph-function #'forward-paragraph "Function the fill commands move over paragraphs with.")
 (defvar enable-kinsoku t "Non-nil when line breaks respect kinsoku rules.")
 (defvar adaptive-fill-mode t "Non-nil when the fill prefix is worked out from the text.")
 (defvar adaptive-fill-regexp "[ \t]*\\([-\u2013!|#%;>*\u00b7\u2022\u2023\u2043\u25e6]+[ \t]*\\)*"

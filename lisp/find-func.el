@@ -48,25 +48,19 @@ a variable holding a regexp, `%s' in which stands for the name, or a
 function called with the symbol in the library's buffer, which moves
 point to the definition and returns non-nil if it finds it.")
 
-(defcustom find-function-source-path nil
-  "Directories searched for Lisp sources; nil means `load-path'.")
+(defcustom find-function-source-path nil "Directories searched for Lisp sources; nil means `load-path'.")
 
-(defcustom find-library-source-path nil
-  "Directories searched for libraries; nil means `find-function-source-path'.")
+(defcustom find-library-source-path nil "Directories searched for libraries; nil means `find-function-source-path'.")
 
-(defcustom find-function-recenter-line 1
-  "The window line where a found definition is shown; nil means leave it.")
+(defcustom find-function-recenter-line 1 "The window line where a found definition is shown; nil means leave it.")
 
-(defcustom find-function-after-hook nil
-  "Hook run after a definition has been found and shown.")
+(defcustom find-function-after-hook nil "Hook run after a definition has been found and shown.")
 
-(defvar find-function-C-source-directory nil
-  "Directory of the C sources of built-in functions; tsmacs has none to show.")
+(defvar find-function-C-source-directory nil "Directory of the C sources of built-in functions; tsmacs has none to show.")
 
 ;;;; Which library
 
-(defun find-library-suffixes ()
-  "The file name endings of Lisp source libraries, from `load-suffixes'.
+(defun find-library-suffixes () "The file name endings of Lisp source libraries, from `load-suffixes'.
 Compiled endings are left out; each remaining one is combined with the
 endings of `load-file-rep-suffixes'."
   (apply #'append
@@ -76,14 +70,12 @@ endings of `load-file-rep-suffixes'."
                                 load-file-rep-suffixes)))
                  load-suffixes)))
 
-(defun find-library--source-name (library)
-  "LIBRARY without a compiled or source ending, to be searched for as a source."
+(defun find-library--source-name (library) "LIBRARY without a compiled or source ending, to be searched for as a source."
   (if (string-match "\\.el\\(?:c\\|\\.gz\\)?\\'" library)
       (substring library 0 (match-beginning 0))
     library))
 
-(defun find-library-name (library)
-  "Return the absolute name of the Lisp source file of LIBRARY.
+(defun find-library-name (library) "Return the absolute name of the Lisp source file of LIBRARY.
 LIBRARY may be a library name such as \"subr\" or \"emacs-lisp/seq\",
 or a file name, compiled or not.  Signal `file-error' when no source
 is found."
@@ -99,8 +91,7 @@ is found."
     (or found
         (signal 'file-error (list "Can't find library" library)))))
 
-(defun find-function-library (function &optional lisp-only verbose)
-  "Return (ORIG . LIBRARY): the function FUNCTION stands for, and where it is defined.
+(defun find-function-library (function &optional lisp-only verbose) "Return (ORIG . LIBRARY): the function FUNCTION stands for, and where it is defined.
 ORIG is FUNCTION with its aliases followed; LIBRARY is the file that
 defined it (from `load-history') or the library of its autoload, nil
 when unknown.  With LISP-ONLY a built-in function is an error; with
@@ -121,12 +112,10 @@ VERBOSE following an alias says so in a message."
 
 ;;;; Where in the library
 
-(defun find-function--defface (symbol)
-  "Move point past the `defface' of SYMBOL; non-nil if it is found."
+(defun find-function--defface (symbol) "Move point past the `defface' of SYMBOL; non-nil if it is found."
   (re-search-forward (format find-face-regexp (regexp-quote (symbol-name symbol))) nil t))
 
-(defun find-function--search (symbol type)
-  "Search the current buffer from its start for the definition of SYMBOL of TYPE.
+(defun find-function--search (symbol type) "Search the current buffer from its start for the definition of SYMBOL of TYPE.
 Return non-nil and leave point at the start of that line if found."
   (let ((how (cdr (assq type find-function-regexp-alist))))
     (goto-char (point-min))
@@ -138,8 +127,7 @@ Return non-nil and leave point at the start of that line if found."
       (beginning-of-line)
       t)))
 
-(defun find-function-search-for-symbol (symbol type library)
-  "Visit LIBRARY and find the definition of SYMBOL of TYPE in it.
+(defun find-function-search-for-symbol (symbol type library) "Visit LIBRARY and find the definition of SYMBOL of TYPE in it.
 TYPE is nil for a function, else a key of `find-function-regexp-alist'.
 Return (BUFFER . POSITION), POSITION nil when the definition was not
 found in the text."
@@ -156,22 +144,19 @@ found in the text."
                             (find-function--search symbol 'defalias)))
                    (point)))))))
 
-(defun find-function-noselect (function &optional lisp-only)
-  "Return (BUFFER . POSITION) for the definition of FUNCTION, visiting its file.
+(defun find-function-noselect (function &optional lisp-only) "Return (BUFFER . POSITION) for the definition of FUNCTION, visiting its file.
 LISP-ONLY makes a built-in function an error."
   (or function (error "You didn't specify a function"))
   (let ((found (find-function-library function lisp-only t)))
     (find-function-search-for-symbol (car found) nil (cdr found))))
 
-(defun find-variable-noselect (variable &optional file)
-  "Return (BUFFER . POSITION) for the definition of VARIABLE, visiting its file.
+(defun find-variable-noselect (variable &optional file) "Return (BUFFER . POSITION) for the definition of VARIABLE, visiting its file.
 FILE, when given, is the library to look in."
   (or variable (error "You didn't specify a variable"))
   (find-function-search-for-symbol
    variable 'defvar (or file (symbol-file variable 'defvar))))
 
-(defun find-definition-noselect (symbol type &optional file)
-  "Return (BUFFER . POSITION) for the definition of SYMBOL of TYPE.
+(defun find-definition-noselect (symbol type &optional file) "Return (BUFFER . POSITION) for the definition of SYMBOL of TYPE.
 TYPE nil means a function, `defvar' a variable, and so on; FILE, when
 given, is the library to look in."
   (or symbol (error "You didn't specify a symbol"))
@@ -185,8 +170,7 @@ given, is the library to look in."
 ;; The commands below show the definition in the selected window (or
 ;; another one); in batch that just makes its buffer current, as in GNU.
 
-(defun find-function-do-it (symbol type switch-fn)
-  "Show the definition of SYMBOL of TYPE with SWITCH-FN, moving point there.
+(defun find-function-do-it (symbol type switch-fn) "Show the definition of SYMBOL of TYPE with SWITCH-FN, moving point there.
 SWITCH-FN is called with the definition's buffer, as `switch-to-buffer'
 is; then `find-function-after-hook' runs."
   (let ((found (find-definition-noselect symbol type)))
@@ -195,8 +179,7 @@ is; then `find-function-after-hook' runs."
     (run-hooks 'find-function-after-hook)
     found))
 
-(defun find-func--read (type prompt)
-  "Read a symbol of TYPE (`function' or `variable') with PROMPT, as the commands' interactive forms do."
+(defun find-func--read (type prompt) "Read a symbol of TYPE (`function' or `variable') with PROMPT, as the commands' interactive forms do."
   (let* ((pred (if (eq type 'function) #'fboundp #'boundp))
          (answer (completing-read prompt obarray pred t)))
     (list (if (equal answer "") (user-error "You didn't specify a %s" type) (intern answer)))))
@@ -238,8 +221,7 @@ is; then `find-function-after-hook' runs."
         (push (replace-regexp-in-string re "" f) names)))
     (completing-read "Library name: " (delete-dups names))))
 
-(defun find-library--show (library switch-fn)
-  "Visit the source of LIBRARY with SWITCH-FN, run `find-function-after-hook', give its buffer."
+(defun find-library--show (library switch-fn) "Visit the source of LIBRARY with SWITCH-FN, run `find-function-after-hook', give its buffer."
   (let ((buf (find-file-noselect (find-library-name library))))
     (funcall switch-fn buf)
     (run-hooks 'find-function-after-hook)

@@ -16,28 +16,24 @@
 
 ;;;; Code-building helpers from GNU's macroexp.el that tsmacs lacks.
 
-(defvar macroexpand-all-environment nil
-  "The macro environment `macroexpand-all' is working in, or nil.")
+(defvar macroexpand-all-environment nil "The macro environment `macroexpand-all' is working in, or nil.")
 
 (unless (fboundp 'macroexp-unprogn)
-  (defun macroexp-unprogn (exp)
-    "Return the body forms of EXP if it is a `progn', else a list of EXP.
+  (defun macroexp-unprogn (exp) "Return the body forms of EXP if it is a `progn', else a list of EXP.
 The result is never empty: a bare (progn) gives (nil)."
     (cond ((not (eq (car-safe exp) 'progn)) (list exp))
           ((cdr exp))
           (t (list nil)))))
 
 (unless (fboundp 'macroexp-let*)
-  (defun macroexp-let* (bindings exp)
-    "Return a form that evaluates EXP with BINDINGS bound as by `let*'.
+  (defun macroexp-let* (bindings exp) "Return a form that evaluates EXP with BINDINGS bound as by `let*'.
 An EXP that is itself a `let*' absorbs BINDINGS in front of its own."
     (cond ((null bindings) exp)
           ((eq (car-safe exp) 'let*)
            `(let* ,(append bindings (nth 1 exp)) ,@(nthcdr 2 exp)))
           (t (list 'let* bindings exp)))))
 
-(defun gv--size-left (exp budget)
-  "Return BUDGET less the size of EXP, or a negative number once it runs out.
+(defun gv--size-left (exp budget) "Return BUDGET less the size of EXP, or a negative number once it runs out.
 Symbols count one, strings one per sixteen characters, each list or
 vector one plus its elements; any other object exhausts the budget."
   (cond ((< budget 0) budget)
@@ -51,13 +47,11 @@ vector one plus its elements; any other object exhausts the budget."
         (t -1)))
 
 (unless (fboundp 'macroexp-small-p)
-  (defun macroexp-small-p (exp)
-    "Return non-nil if the form EXP is small enough to be duplicated."
+  (defun macroexp-small-p (exp) "Return non-nil if the form EXP is small enough to be duplicated."
     (> (gv--size-left exp 10) 0)))
 
 (unless (fboundp 'macroexp--let2-build)
-  (defun macroexp--let2-build (trivial-p name exp build)
-    "Call BUILD with EXP itself or with a new symbol called NAME standing for it.
+  (defun macroexp--let2-build (trivial-p name exp build) "Call BUILD with EXP itself or with a new symbol called NAME standing for it.
 EXP is used directly when TRIVIAL-P accepts it.  Otherwise the code that
 BUILD returns is wrapped so as to bind the new symbol to EXP."
     (if (funcall trivial-p exp)
@@ -66,8 +60,7 @@ BUILD returns is wrapped so as to bind the new symbol to EXP."
         (macroexp-let* (list (list temp exp)) (funcall build temp))))))
 
 (unless (fboundp 'macroexp-let2)
-  (defmacro macroexp-let2 (test sym exp &rest body)
-    "Run BODY, which builds code, with SYM standing for the value of the form EXP.
+  (defmacro macroexp-let2 (test sym exp &rest body) "Run BODY, which builds code, with SYM standing for the value of the form EXP.
 SYM is bound to EXP itself when the predicate TEST (by default
 `macroexp-const-p') says it is cheap to repeat; otherwise to a fresh
 symbol named like SYM, and the code BODY returns gets wrapped in a
@@ -87,15 +80,13 @@ symbol named like SYM, and the code BODY returns gets wrapped in a
 
 (define-error 'gv-invalid-place "%S is not a valid place expression")
 
-(defun gv-setter (name)
-  "Return the symbol `(setf NAME)', the name of NAME's setter function.
+(defun gv-setter (name) "Return the symbol `(setf NAME)', the name of NAME's setter function.
 Signal an error if NAME has an expander, which takes precedence."
   (when (get name 'gv-expander)
     (error "gv-expander conflicts with (setf %S)" name))
   (intern (concat "(setf " (symbol-name name) ")")))
 
-(defun gv--bind-args (head writer do forms)
-  "Give the argument FORMS of a HEAD place copyable stand-ins, then call DO.
+(defun gv--bind-args (head writer do forms) "Give the argument FORMS of a HEAD place copyable stand-ins, then call DO.
 DO gets the reader (HEAD STAND-INS...) and a function turning a value
 form into (funcall WRITER VALUE STAND-INS...).  Each non-constant form
 is bound to a temporary called `v'."
@@ -114,8 +105,7 @@ is bound to a temporary called `v'."
     (dolist (b temps code)
       (setq code (macroexp-let* (list b) code)))))
 
-(defun gv-get (place do)
-  "Return the code DO builds for PLACE, a symbol or a place form.
+(defun gv-get (place do) "Return the code DO builds for PLACE, a symbol or a place form.
 DO is called with a reader form, which may be copied, and a writer
 function that takes a value form and returns a form storing it into
 PLACE.  The code that evaluates the arguments of PLACE is added around
@@ -138,14 +128,12 @@ what DO returns."
                              (lambda (value &rest args) `(,fn ,value ,@args))
                              do (cdr place))))))))))
 
-(defun gv--expander-of (head)
-  "Return the expander of places whose car is HEAD, or nil if there is none.
+(defun gv--expander-of (head) "Return the expander of places whose car is HEAD, or nil if there is none.
 An autoloaded definition of HEAD is loaded first if it may supply one."
   (and (symbolp head)
        (function-get head 'gv-expander 'autoload)))
 
-(defun gv--rewrite (place)
-  "Return a form equivalent to PLACE that may have an expander, or nil.
+(defun gv--rewrite (place) "Return a form equivalent to PLACE that may have an expander, or nil.
 The car of PLACE is tried as a macro, then as a function with a
 compiler macro, then as an alias of another function."
   (let ((expanded (macroexpand-1 place macroexpand-all-environment))
@@ -159,14 +147,12 @@ compiler macro, then as an alias of another function."
               ((gv--alias-target head) (cons (gv--alias-target head) (cdr place))))))
      ((gv--alias-target head) (cons (gv--alias-target head) (cdr place))))))
 
-(defun gv--alias-target (head)
-  "Return the symbol HEAD's function cell holds when HEAD is an alias, else nil."
+(defun gv--alias-target (head) "Return the symbol HEAD's function cell holds when HEAD is an alias, else nil."
   (and (fboundp head)
        (let ((def (symbol-function head)))
          (and (symbolp def) def))))
 
-(defmacro gv-letplace (vars place &rest body)
-  "Produce code working on PLACE, with VARS bound to its reader and writer.
+(defmacro gv-letplace (vars place &rest body) "Produce code working on PLACE, with VARS bound to its reader and writer.
 VARS is a list (READER WRITER).  BODY runs at expansion time with READER
 bound to a form that reads PLACE and may be copied, and WRITER to a
 function from a value form to a form storing it.  BODY's value is the
@@ -175,27 +161,23 @@ code, to which the evaluation of PLACE's arguments is added.
 \(fn (GETTER SETTER) PLACE &rest BODY)" (declare (indent 2) (debug (sexp form def-body)))
   `(gv-get ,place (lambda ,vars ,@body)))
 
-(defmacro gv-define-expander (name handler)
-  "Make HANDLER the expander of places whose head is NAME.
+(defmacro gv-define-expander (name handler) "Make HANDLER the expander of places whose head is NAME.
 HANDLER is called with DO (see `gv-get') and the arguments of the place." (declare (indent 1) (debug (sexp form)))
   `(function-put ',name 'gv-expander ,handler))
 
-(defun gv--setter-expander (head writer)
-  "Return an expander for HEAD places that stores with WRITER.
+(defun gv--setter-expander (head writer) "Return an expander for HEAD places that stores with WRITER.
 See `gv--bind-args' for how WRITER is called."
   (lambda (do &rest arg-forms)
     (gv--bind-args head writer do arg-forms)))
 
-(defmacro gv-define-setter (name arglist &rest body)
-  "Define how to store into places of the form (NAME ARGS...).
+(defmacro gv-define-setter (name arglist &rest body) "Define how to store into places of the form (NAME ARGS...).
 BODY builds the storing form.  It runs with ARGLIST bound to the value
 form followed by the argument forms of the place; the argument forms
 are copyable, the value form may not be." (declare (indent 2) (debug (&define name sexp def-body)))
   `(function-put ',name 'gv-expander
                  (gv--setter-expander ',name (lambda ,arglist ,@body))))
 
-(defun gv--simple-writer (setter fix-return)
-  "Return a writer for `gv--bind-args' storing with (SETTER ARGS... VALUE).
+(defun gv--simple-writer (setter fix-return) "Return a writer for `gv--bind-args' storing with (SETTER ARGS... VALUE).
 With FIX-RETURN non-nil the stored value, not SETTER's, is returned."
   (if fix-return
       (lambda (value &rest args)
@@ -204,8 +186,7 @@ With FIX-RETURN non-nil the stored value, not SETTER's, is returned."
     (lambda (value &rest args)
       `(,setter ,@args ,value))))
 
-(defmacro gv-define-simple-setter (name setter &optional fix-return)
-  "Make places (NAME ARGS...) store VALUE by calling (SETTER ARGS... VALUE).
+(defmacro gv-define-simple-setter (name setter &optional fix-return) "Make places (NAME ARGS...) store VALUE by calling (SETTER ARGS... VALUE).
 If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns." (declare (debug (sexp (&or symbolp lambda-expr) &optional sexp)))
   `(function-put ',name 'gv-expander
                  (gv--setter-expander
@@ -213,8 +194,7 @@ If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns." (decla
 
 ;;;; `declare' support: (gv-expander HANDLER) and (gv-setter SETTER).
 
-(defun gv--declaration-form (kind name args handler &optional fix)
-  "Return the code a (KIND HANDLER FIX) declaration of NAME stands for.
+(defun gv--declaration-form (kind name args handler &optional fix) "Return the code a (KIND HANDLER FIX) declaration of NAME stands for.
 ARGS is the argument list of NAME's definition.  A lambda HANDLER gets
 those arguments after its own first one."
   (let* ((lambda-p (eq (car-safe handler) 'lambda))
@@ -236,12 +216,10 @@ those arguments after its own first one."
       (message "Unknown %s declaration %S" kind handler)
       nil)))
 
-(defun gv--expander-declaration (&rest args)
-  "Handle (gv-expander HANDLER) in a definition; ARGS as for the declaration."
+(defun gv--expander-declaration (&rest args) "Handle (gv-expander HANDLER) in a definition; ARGS as for the declaration."
   (apply #'gv--declaration-form 'gv-expander args))
 
-(defun gv--setter-declaration (&rest args)
-  "Handle (gv-setter SETTER) in a definition; ARGS as for the declaration."
+(defun gv--setter-declaration (&rest args) "Handle (gv-setter SETTER) in a definition; ARGS as for the declaration."
   (apply #'gv--declaration-form 'gv-setter args))
 
 (unless (assq 'gv-expander defun-declarations-alist)
@@ -253,8 +231,7 @@ those arguments after its own first one."
 
 ;;;; setf.
 
-(defmacro setf (&rest args)
-  "Store each VAL into the PLACE before it, in order, and return the last VAL.
+(defmacro setf (&rest args) "Store each VAL into the PLACE before it, in order, and return the last VAL.
 A PLACE is a variable or a place form such as (car X), (aref V I) or
 \(alist-get KEY ALIST).  Arguments of a place form are evaluated once.
 
@@ -273,8 +250,7 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
           (setq args (nthcdr 2 args)))
         (cons 'progn (nreverse stores)))))))
 
-(defun gv--store (place value)
-  "Return code storing the value of the form VALUE into PLACE."
+(defun gv--store (place value) "Return code storing the value of the form VALUE into PLACE."
   (gv-letplace (_reader writer) place
     (funcall writer value)))
 
@@ -331,8 +307,7 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
                                 `(overlay-end ,ov))))
                      `(progn (move-overlay ,ov ,start ,end) ,value))))))
 
-(defun gv--set-buffer-local (value var buf)
-  "Return a form giving variable VAR the value VALUE locally in buffer BUF."
+(defun gv--set-buffer-local (value var buf) "Return a form giving variable VAR the value VALUE locally in buffer BUF."
   (macroexp-let2 nil v value
     `(with-current-buffer ,buf (set (make-local-variable ,var) ,v))))
 
@@ -340,8 +315,7 @@ A PLACE is a variable or a place form such as (car X), (aref V I) or
               (gv--setter-expander 'buffer-local-value
                                    #'gv--set-buffer-local))
 
-(defun gv--then-value (stores)
-  "Return a writer that runs the forms STORES makes, then yields the value.
+(defun gv--then-value (stores) "Return a writer that runs the forms STORES makes, then yields the value.
 STORES is called with a copyable stand-in for the value form, bound to
 a temporary `v' when needed, and returns the list of storing forms."
   (lambda (value-form)
@@ -365,8 +339,7 @@ a temporary `v' when needed, and returns the list of storing forms."
                         ,(funcall writer new-tail)
                       (setcdr (nthcdr (1- ,idx) ,reader) ,new-tail))))))))
 
-(defun gv--alist-store (cell key value default remove reader writer)
-  "Return the form storing VALUE under KEY for an `alist-get' place.
+(defun gv--alist-store (cell key value default remove reader writer) "Return the form storing VALUE under KEY for an `alist-get' place.
 CELL holds the key's entry or nil; READER and WRITER give the alist.
 With REMOVE, storing DEFAULT deletes the entry instead."
   (let ((put `(if ,cell
@@ -382,16 +355,14 @@ With REMOVE, storing DEFAULT deletes the entry instead."
      (t `(cond ((not (eql ,default ,value)) ,put)
                (,cell ,drop))))))
 
-(defun gv--same-constant-p (form other)
-  "Return non-nil if the forms FORM and OTHER visibly have the same value.
+(defun gv--same-constant-p (form other) "Return non-nil if the forms FORM and OTHER visibly have the same value.
 That is, they are `eql' or both quote `eql' objects."
   (or (eql form other)
       (and (eq (car-safe form) 'quote)
            (eq (car-safe other) 'quote)
            (eql (nth 1 form) (nth 1 other)))))
 
-(defun gv--alist-lookup (key alist testfn)
-  "Return a form finding the entry of KEY in ALIST, compared with TESTFN.
+(defun gv--alist-lookup (key alist testfn) "Return a form finding the entry of KEY in ALIST, compared with TESTFN.
 All three are forms; a nil or `eq' TESTFN means `assq'."
   `(if (and ,testfn (not (eq ,testfn 'eq)))
        (assoc ,key ,alist ,testfn)
@@ -432,8 +403,7 @@ All three are forms; a nil or `eq' TESTFN means `assq'."
           `(progn ,@leading ,inner)
         inner))))
 
-(defun gv--body-expander (head)
-  "Return an expander for places (HEAD BINDINGS BODY...), such as `let'."
+(defun gv--body-expander (head) "Return an expander for places (HEAD BINDINGS BODY...), such as `let'."
   (lambda (do bindings &rest forms)
     (let ((last-code (gv-get (macroexp-progn forms) do)))
       `(,head ,bindings ,@(macroexp-unprogn last-code)))))
@@ -441,21 +411,18 @@ All three are forms; a nil or `eq' TESTFN means `assq'."
 (function-put 'let 'gv-expander (gv--body-expander 'let))
 (function-put 'let* 'gv-expander (gv--body-expander 'let*))
 
-(defun gv--closure-pair (place)
-  "Return code making a cons of a reader and a writer closure for PLACE."
+(defun gv--closure-pair (place) "Return code making a cons of a reader and a writer closure for PLACE."
   (let ((arg (gensym "v")))
     (gv-letplace (reader writer) place
       `(cons (lambda () ,reader)
              (lambda (,arg) ,(funcall writer arg))))))
 
-(defun gv--through-pair (do pair)
-  "Call DO on the place that the closure pair made by the form PAIR gives."
+(defun gv--through-pair (do pair) "Call DO on the place that the closure pair made by the form PAIR gives."
   (macroexp-let2 nil pair pair
     (funcall do `(funcall (car ,pair))
              (lambda (value) `(funcall (cdr ,pair) ,value)))))
 
-(defun gv--copy-ok-p (do)
-  "Return non-nil if the code DO builds may be repeated in every branch.
+(defun gv--copy-ok-p (do) "Return non-nil if the code DO builds may be repeated in every branch.
 Without lexical binding there are no closures to share it through."
   (or (not lexical-binding)
       (macroexp-small-p (funcall do 'dummy (lambda (_) 'dummy)))))
@@ -472,8 +439,7 @@ Without lexical binding there are no closures to share it through."
          do `(if ,condition ,(gv--closure-pair then)
                ,(gv--closure-pair else)))))))
 
-(defun gv--cond-clauses (clauses branch)
-  "Return the CLAUSES of a `cond' place, each last form passed through BRANCH.
+(defun gv--cond-clauses (clauses branch) "Return the CLAUSES of a `cond' place, each last form passed through BRANCH.
 A clause with only a condition has the condition itself passed through."
   (let ((new-clauses nil))
     (dolist (clause clauses (nreverse new-clauses))
@@ -498,19 +464,16 @@ A clause with only a condition has the condition itself passed through."
     (funcall do `(error ,@error-args)
              (lambda (value) `(progn ,value (error ,@error-args))))))
 
-(defmacro gv-synthetic-place (getter setter)
-  "Make a place out of a GETTER form and a SETTER function.
+(defmacro gv-synthetic-place (getter setter) "Make a place out of a GETTER form and a SETTER function.
 As a place, it is read with GETTER and stored into with (SETTER VALUE).
 Evaluated as an ordinary form it is just GETTER." (declare (gv-expander funcall))
   (prog1 getter (ignore setter)))
 
-(defmacro gv-delay-error (place)
-  "Stand for PLACE, but report an invalid PLACE only when it is stored into.
+(defmacro gv-delay-error (place) "Stand for PLACE, but report an invalid PLACE only when it is stored into.
 Evaluated as an ordinary form it is just PLACE."
   place)
 
-(defun gv--get-or-defer (do place)
-  "Like `gv-get' on PLACE and DO, but if PLACE is invalid, let DO read it as is.
+(defun gv--get-or-defer (do place) "Like `gv-get' on PLACE and DO, but if PLACE is invalid, let DO read it as is.
 Storing into an invalid PLACE then signals the error that PLACE raised."
   (condition-case invalid
       (gv-get place do)
@@ -556,16 +519,14 @@ Storing into an invalid PLACE then signals the error that PLACE raised."
 
 ;;;; References to places.
 
-(defmacro gv-ref (place)
-  "Return a reference to PLACE, to be used with `gv-deref'.
+(defmacro gv-ref (place) "Return a reference to PLACE, to be used with `gv-deref'.
 The reference is a cons of a closure reading PLACE and one storing
 into it."
   (gv-letplace (reader writer) place
     `(cons (lambda () ,reader)
            (lambda (gv--val) ,(funcall writer 'gv--val)))))
 
-(defun gv-deref (ref)
-  "Return the current value of the place REF refers to.
+(defun gv-deref (ref) "Return the current value of the place REF refers to.
 REF comes from `gv-ref'.  (setf (gv-deref REF) VAL) stores into it."
   (funcall (car ref)))
 
@@ -574,8 +535,7 @@ REF comes from `gv-ref'.  (setf (gv-deref REF) VAL) stores into it."
 
 ;;;; push and pop.  On a plain variable they expand as in GNU's subr.el.
 
-(defmacro push (newelt place)
-  "Put NEWELT in front of the list held in PLACE and store the result there.
+(defmacro push (newelt place) "Put NEWELT in front of the list held in PLACE and store the result there.
 PLACE is a variable or a place form; it is evaluated once, after NEWELT.
 The value is the new list." (declare (debug (form gv-place)))
   (if (not (symbolp place))
@@ -585,8 +545,7 @@ The value is the new list." (declare (debug (form gv-place)))
     ;; A plain variable: exactly (setq PLACE (cons NEWELT PLACE)).
     (list 'setq place (list 'cons newelt place))))
 
-(defmacro pop (place)
-  "Remove the first element of the list held in PLACE and return it.
+(defmacro pop (place) "Remove the first element of the list held in PLACE and return it.
 PLACE is a variable or a place form and is evaluated once.  If the list
 is empty, return nil and store nothing new." (declare (debug (gv-place)))
   (list 'car-safe
@@ -600,8 +559,7 @@ is empty, return nil and store nothing new." (declare (debug (gv-place)))
 ;;;; Expand the macros in the code above once, since it runs at every
 ;;;; expansion of a place.
 
-(defun gv--expand-expander-now (symbol)
-  "Expand the macros in SYMBOL's expander if it is an interpreted closure."
+(defun gv--expand-expander-now (symbol) "Expand the macros in SYMBOL's expander if it is an interpreted closure."
   (let ((expander (get symbol 'gv-expander)))
     (when (eq (car-safe expander) 'closure)
       (subr--expand-closure-now expander))))

@@ -2,8 +2,7 @@
 
 ;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-(defun help--arity-arglist (low high)
-  "Make an argument list of generic names for LOW required arguments.
+(defun help--arity-arglist (low high) "Make an argument list of generic names for LOW required arguments.
 HIGH is the most arguments accepted, or `many' or `unevalled' for any
 number; the names are arg1, arg2... and rest."
   (let ((names nil) (n 1))
@@ -19,8 +18,7 @@ number; the names are arg1, arg2... and rest."
           (t (setq names (cons 'rest (cons '&rest names)))))
     (nreverse names)))
 
-(defun help--usage-arglist (def)
-  "Read the argument names from the \"(fn ARGS...)\" line ending DEF's documentation.
+(defun help--usage-arglist (def) "Read the argument names from the \"(fn ARGS...)\" line ending DEF's documentation.
 Give nil when there is none."
   (let ((doc (ignore-errors (documentation def t))))
     (when (and (stringp doc)
@@ -34,8 +32,7 @@ Give nil when there is none."
                          a))
                      args))))))
 
-(defun help-function-arglist (def &optional preserve-names)
-  "Give the argument list of the function DEF (a symbol or a function object).
+(defun help-function-arglist (def &optional preserve-names) "Give the argument list of the function DEF (a symbol or a function object).
 Lambdas, closures and compiled functions with a list give that list.
 For primitives and compiled functions that record only counts, the
 names come from the \"(fn ...)\" line of their documentation when

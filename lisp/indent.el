@@ -8,39 +8,32 @@
 
 ;;; Small helpers.
 
-(defun indent--skip-blanks ()
-  "Move forward over spaces and tabs; give how many characters were passed."
+(defun indent--skip-blanks () "Move forward over spaces and tabs; give how many characters were passed."
   (skip-chars-forward " \t"))
 
-(defun indent--line-blank-p ()
-  "Non-nil if the current line holds only spaces and tabs."
+(defun indent--line-blank-p () "Non-nil if the current line holds only spaces and tabs."
   (save-excursion (beginning-of-line) (indent--skip-blanks) (eolp)))
 
-(defun indent--to-text ()
-  "Move to the first character of this line that is not a space or tab."
+(defun indent--to-text () "Move to the first character of this line that is not a space or tab."
   (beginning-of-line)
   (indent--skip-blanks))
 
-(defun indent--funcall-widened (fn)
-  "Call FN with the buffer widened, unless the narrowing should stay.
+(defun indent--funcall-widened (fn) "Call FN with the buffer widened, unless the narrowing should stay.
 tsmacs keeps the restriction, as GNU does outside of modes that ask
 otherwise."
   (funcall fn))
 
-(defun indent--expand-abbrev ()
-  "Expand the abbrev before point first, as the TAB commands do in `abbrev-mode'."
+(defun indent--expand-abbrev () "Expand the abbrev before point first, as the TAB commands do in `abbrev-mode'."
   (when (and (bound-and-true-p abbrev-mode) (fboundp 'expand-abbrev)
              (eq (char-syntax (preceding-char)) ?w))
     (expand-abbrev)))
 
-(defun indent--region-args ()
-  "The region's bounds, as interactive arguments."
+(defun indent--region-args () "The region's bounds, as interactive arguments."
   (list (region-beginning) (region-end)))
 
 ;;; Tab stops.
 
-(defun indent-next-tab-stop (column-now &optional backward)
-  "The first tab stop after column COLUMN-NOW, or with BACKWARD the last one before it.
+(defun indent-next-tab-stop (column-now &optional backward) "The first tab stop after column COLUMN-NOW, or with BACKWARD the last one before it.
 Stops come from `tab-stop-list', continued past its end by the gap
 between its last two entries (or `tab-width'); with no list, every
 `tab-width' columns."
@@ -64,14 +57,12 @@ between its last two entries (or `tab-width'); with no list, every
                (k (floor (- column-now base (if backward 1 0)) gap)))
           (+ base (* (if backward k (1+ k)) gap))))))
 
-(defun indent-accumulate-tab-stops (upto)
-  "The tab stops from the first one up to column UPTO, in order."
+(defun indent-accumulate-tab-stops (upto) "The tab stops from the first one up to column UPTO, in order."
   (let ((column-now 0) (acc nil))
     (while (<= (setq column-now (indent-next-tab-stop column-now)) upto)
       (push column-now acc)) (nreverse acc)))
 
-(defun tab-to-tab-stop ()
-  "Indent from point to the next tab stop, replacing blanks just before point.
+(defun tab-to-tab-stop () "Indent from point to the next tab stop, replacing blanks just before point.
 See `indent-next-tab-stop'."
   (interactive nil)
   (indent--expand-abbrev)
@@ -80,15 +71,13 @@ See `indent-next-tab-stop'."
     (delete-region (point) (progn (skip-chars-backward " \t") (point)))
     (indent-to stop)))
 
-(defun move-to-tab-stop ()
-  "Move point to the next tab stop, adding blanks at the end of a short line."
+(defun move-to-tab-stop () "Move point to the next tab stop, adding blanks at the end of a short line."
   (interactive nil)
   (indent--expand-abbrev)
   (move-to-column (indent-next-tab-stop (current-column)) t)
   nil)
 
-(defun insert-tab (&optional count)
-  "Insert COUNT tabs (a prefix argument; default one).
+(defun insert-tab (&optional count) "Insert COUNT tabs (a prefix argument; default one).
 When `indent-tabs-mode' is nil, insert spaces to the same tab stops."
   (let ((tabs (prefix-numeric-value count)))
     (indent--expand-abbrev) (if indent-tabs-mode
@@ -97,8 +86,7 @@ When `indent-tabs-mode' is nil, insert spaces to the same tab stops."
 
 ;;; One line.
 
-(defun indent-line-to (target)
-  "Give the current line an indentation of TARGET columns and go to its end.
+(defun indent-line-to (target) "Give the current line an indentation of TARGET columns and go to its end.
 Existing blanks are kept where they fit, so tabs stay tabs."
   (indent--to-text)
   (let ((now (current-column)))
@@ -112,8 +100,7 @@ Existing blanks are kept where they fit, so tabs stay tabs."
            (delete-region (point) (progn (indent--skip-blanks) (point)))
            nil))))
 
-(defun indent-relative (&optional first-stop-only no-tab-ok)
-  "Indent from point to below the next indentation point of the previous line.
+(defun indent-relative (&optional first-stop-only no-tab-ok) "Indent from point to below the next indentation point of the previous line.
 An indentation point is where a run of blanks ends.  The previous line
 is the nearest one above with text.  With FIRST-STOP-ONLY only its first
 indentation point counts.  When there is none, `tab-to-tab-stop' is
@@ -136,15 +123,13 @@ used, or nothing is done if NO-TAB-OK."
              (set-marker home nil)))
           (no-tab-ok nil) (t (tab-to-tab-stop)))))
 
-(defun indent-relative-first-indent-point ()
-  "Indent below the first indentation point of the previous line with text.
+(defun indent-relative-first-indent-point () "Indent below the first indentation point of the previous line with text.
 See `indent-relative'."
   (interactive nil) (indent-relative t))
 
 (defalias 'indent-relative-maybe #'indent-relative-first-indent-point)
 
-(defun indent-according-to-mode (&optional _inhibit-widen)
-  "Indent the current line the way the major mode says.
+(defun indent-according-to-mode (&optional _inhibit-widen) "Indent the current line the way the major mode says.
 Functions in `indent-line-ignored-functions' (the `indent-relative'
 family) do not know the mode; for them the line gets the previous
 line's indentation."
@@ -157,8 +142,7 @@ line's indentation."
 			    (save-excursion (indent-line-to target))))
 		      (indent--funcall-widened indent-line-function)))
 
-(defun indent-for-tab-command (&optional lead)
-  "Indent the current line or region, or insert a tab, as `tab-always-indent' says.
+(defun indent-for-tab-command (&optional lead) "Indent the current line or region, or insert a tab, as `tab-always-indent' says.
 With an active region, indent it; a tab is inserted when
 `indent-line-function' is `indent-to-left-margin', or when
 `tab-always-indent' is nil and point is past the indentation."
@@ -180,8 +164,7 @@ With an active region, indent it; a tab is inserted when
 
 ;;; Regions.
 
-(defun indent--each-line (lo hi fn)
-  "Call FN at the start of every line that begins at or after LO and before HI."
+(defun indent--each-line (lo hi fn) "Call FN at the start of every line that begins at or after LO and before HI."
   (save-excursion
     (let ((stop (copy-marker hi)))
       (goto-char lo) (unless (bolp) (forward-line 1))
@@ -202,8 +185,7 @@ Lines holding only blanks are emptied; indentation never goes below 0."
          (unless blank (indent-to (max 0 (+ width shift)) 0)))))
     nil))
 
-(defun indent-rigidly--current-indentation (lo hi)
-  "The least indentation of the lines with text that begin in LO..HI."
+(defun indent-rigidly--current-indentation (lo hi) "The least indentation of the lines with text that begin in LO..HI."
   (let ((least nil))
     (indent--each-line lo hi
                        (lambda ()
@@ -213,13 +195,11 @@ Lines holding only blanks are emptied; indentation never goes below 0."
                                             (current-indentation))))))
     (or least 0)))
 
-(defun indent-rigidly-left (region-from region-to)
-  "Shift the lines of REGION-FROM..REGION-TO one column left."
+(defun indent-rigidly-left (region-from region-to) "Shift the lines of REGION-FROM..REGION-TO one column left."
   (interactive (indent--region-args))
   (indent-rigidly region-from region-to -1))
 
-(defun indent-rigidly-right (region-from region-to)
-  "Shift the lines of REGION-FROM..REGION-TO one column right."
+(defun indent-rigidly-right (region-from region-to) "Shift the lines of REGION-FROM..REGION-TO one column right."
   (interactive (indent--region-args))
   (indent-rigidly region-from region-to 1))
 
@@ -235,8 +215,7 @@ Lines holding only blanks are emptied; indentation never goes below 0."
   (let ((now (indent-rigidly--current-indentation region-from region-to)))
     (indent-rigidly region-from region-to (- (indent-next-tab-stop now) now))))
 
-(defun indent-region-line-by-line (region-from region-to)
-  "Indent each line with text that begins in REGION-FROM..REGION-TO by `indent-according-to-mode'."
+(defun indent-region-line-by-line (region-from region-to) "Indent each line with text that begins in REGION-FROM..REGION-TO by `indent-according-to-mode'."
   (save-excursion
     (let ((stop (copy-marker region-to)))
       (goto-char region-from) (beginning-of-line)
@@ -245,8 +224,7 @@ Lines holding only blanks are emptied; indentation never goes below 0."
           (indent-according-to-mode t)) (forward-line 1))
       (set-marker stop nil))))
 
-(defun indent-region (region-from region-to &optional now-col)
-  "Indent each line that begins in REGION-FROM..REGION-TO.
+(defun indent-region (region-from region-to &optional now-col) "Indent each line that begins in REGION-FROM..REGION-TO.
 With NOW-COL (a number or prefix argument) every line gets that
 indentation and blank lines are emptied; otherwise
 `indent-region-function' does the work, or each line is indented by
@@ -264,21 +242,18 @@ indentation and blank lines are emptied; otherwise
 
 ;;; Left and right margins (text properties `left-margin' and `right-margin').
 
-(defun current-left-margin ()
-  "The left margin of the current line: `left-margin' plus its `left-margin' property."
+(defun current-left-margin () "The left margin of the current line: `left-margin' plus its `left-margin' property."
   (save-excursion
     (indent--to-text)
     (let ((pos (if (and (eobp) (not (bobp))) (1- (point)) (point))))
       (max 0 (+ left-margin (or (get-text-property pos 'left-margin) 0))))))
 
-(defun indent-to-left-margin ()
-  "Indent the current line to its left margin (see `current-left-margin')."
+(defun indent-to-left-margin () "Indent the current line to its left margin (see `current-left-margin')."
   (save-excursion (indent-line-to (current-left-margin)))
   (when (< (current-column) (current-left-margin))
     (indent--skip-blanks)))
 
-(defun move-to-left-margin (&optional lines-down indent-p)
-  "Go to the left margin of the line LINES-DOWN - 1 lines down.
+(defun move-to-left-margin (&optional lines-down indent-p) "Go to the left margin of the line LINES-DOWN - 1 lines down.
 With INDENT-P, a line indented less than the margin is indented to it."
   (interactive (list (prefix-numeric-value current-prefix-arg) t))
   (beginning-of-line lines-down)
@@ -291,8 +266,7 @@ With INDENT-P, a line indented less than the margin is indented to it."
           ((and indent-p (< now-col margin))
            (indent-to-left-margin)))))
 
-(defun delete-to-left-margin (&optional lo hi)
-  "Remove the left margin's worth of blanks from each line of LO..HI.
+(defun delete-to-left-margin (&optional lo hi) "Remove the left margin's worth of blanks from each line of LO..HI.
 Only blanks are removed.  LO and HI default to the whole buffer."
   (save-excursion
     (let ((stop (copy-marker (or hi (point-max)))))
@@ -303,8 +277,7 @@ Only blanks are removed.  LO and HI default to the whole buffer."
                                       (point))) (forward-line 1))
       (set-marker stop nil))))
 
-(defun indent--change-margin (prop lo hi amount)
-  "Add AMOUNT to the PROP margin (`left-margin' or `right-margin') of LO..HI."
+(defun indent--change-margin (prop lo hi amount) "Add AMOUNT to the PROP margin (`left-margin' or `right-margin') of LO..HI."
   (let ((base (if (eq prop 'left-margin) left-margin 0))
         (pos lo))
     (while (< pos hi)
@@ -312,8 +285,7 @@ Only blanks are removed.  LO and HI default to the whole buffer."
             (old (or (get-text-property pos prop) 0)))
         (put-text-property pos next prop (max (- base) (+ old amount))) (setq pos next)))))
 
-(defun set-left-margin (lo hi width)
-  "Make the left margin of the lines of LO..HI WIDTH columns, re-indenting them."
+(defun set-left-margin (lo hi width) "Make the left margin of the lines of LO..HI WIDTH columns, re-indenting them."
   (interactive "r\nNSet left margin to column: ")
   (save-excursion
     (goto-char lo) (setq lo (line-beginning-position))
@@ -324,13 +296,11 @@ Only blanks are removed.  LO and HI default to the whole buffer."
     (indent--each-line lo stop (lambda () (unless (indent--line-blank-p) (indent-to-left-margin))))
     (set-marker stop nil)))
 
-(defun set-right-margin (lo hi width)
-  "Make the right margin of the lines of LO..HI WIDTH columns wide."
+(defun set-right-margin (lo hi width) "Make the right margin of the lines of LO..HI WIDTH columns wide."
   (interactive "r\nNSet right margin to width: ")
   (put-text-property lo hi 'right-margin width))
 
-(defun increase-left-margin (lo hi inc)
-  "Widen the left margin of the lines of LO..HI by INC (default `standard-indent')."
+(defun increase-left-margin (lo hi inc) "Widen the left margin of the lines of LO..HI by INC (default `standard-indent')."
   (interactive (progn (barf-if-buffer-read-only) (append (indent--region-args) (list current-prefix-arg))))
   (let ((amount (if inc (prefix-numeric-value inc) standard-indent))) (save-excursion
 									(goto-char lo) (setq lo (line-beginning-position))
@@ -341,19 +311,16 @@ Only blanks are removed.  LO and HI default to the whole buffer."
 	 (indent--each-line lo stop (lambda () (unless (indent--line-blank-p) (indent-to-left-margin))))
 	 (set-marker stop nil))))
 
-(defun decrease-left-margin (lo hi inc)
-  "Narrow the left margin of the lines of LO..HI by INC (default `standard-indent')."
+(defun decrease-left-margin (lo hi inc) "Narrow the left margin of the lines of LO..HI by INC (default `standard-indent')."
   (interactive (progn (barf-if-buffer-read-only) (append (indent--region-args) (list current-prefix-arg))))
   (increase-left-margin lo hi (- (if inc (prefix-numeric-value inc) standard-indent))))
 
-(defun increase-right-margin (lo hi inc)
-  "Widen the right margin of the lines of LO..HI by INC (default `standard-indent')."
+(defun increase-right-margin (lo hi inc) "Widen the right margin of the lines of LO..HI by INC (default `standard-indent')."
   (interactive (append (indent--region-args) (list current-prefix-arg)))
   (indent--change-margin 'right-margin lo hi
                          (if inc (prefix-numeric-value inc) standard-indent)))
 
-(defun decrease-right-margin (lo hi inc)
-  "Narrow the right margin of the lines of LO..HI by INC (default `standard-indent')."
+(defun decrease-right-margin (lo hi inc) "Narrow the right margin of the lines of LO..HI by INC (default `standard-indent')."
   (interactive (append (indent--region-args) (list current-prefix-arg)))
   (increase-right-margin lo hi (- (if inc (prefix-numeric-value inc) standard-indent))))
 
@@ -362,8 +329,7 @@ Only blanks are removed.  LO and HI default to the whole buffer."
 (defconst indent--adaptive-default "[ \t]*\\([-–!|#%;>*·•‣⁃◦]+[ \t]*\\)*"
   "What `beginning-of-line-text' skips when fill.el's `adaptive-fill-regexp' is not there.")
 
-(defun beginning-of-line-text (&optional lines-down)
-  "Go to the start of the text on the line LINES-DOWN - 1 lines down.
+(defun beginning-of-line-text (&optional lines-down) "Go to the start of the text on the line LINES-DOWN - 1 lines down.
 Indentation is skipped, then `fill-prefix' if the line starts with
 it, or else what `adaptive-fill-regexp' matches."
   (interactive "^p")

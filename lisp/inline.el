@@ -9,8 +9,7 @@
 ;; place of a call, and gives up on the call (keeping it as it is) when an
 ;; argument it needs as a constant is not one.
 
-(defun inline--unquote (template)
-  "TEMPLATE, a backquote-style template, as the code it stands for."
+(defun inline--unquote (template) "TEMPLATE, a backquote-style template, as the code it stands for."
   (cond ((not (consp template)) template)
         ((eq (car template) '\,) (nth 1 template))
         (t (let ((out nil))
@@ -34,8 +33,7 @@
 (defun inline--const-test (exp)
   `(or (macroexp-const-p ,exp) (eq (car-safe ,exp) 'function)))
 
-(defun inline--letevals (vars body)
-  "The inliner's code binding each of VARS to a copy-safe form around BODY."
+(defun inline--letevals (vars body) "The inliner's code binding each of VARS to a copy-safe form around BODY."
   (if (not (consp vars))
       (macroexp-progn body)
     (let ((var (car vars))
@@ -45,8 +43,7 @@
               (body ,inner))
          (if (eq ,var exp) body (macroexp-let* (list (list ,var exp)) body))))))
 
-(defun inline--template-code (template)
-  "Code building TEMPLATE: a proper list is built by `list', element by element."
+(defun inline--template-code (template) "Code building TEMPLATE: a proper list is built by `list', element by element."
   (if (and (consp template) (not (eq (car template) '\,))
            (proper-list-p template)
            (not (memq t (mapcar (lambda (e) (eq (car-safe e) '\,@)) template))))
@@ -67,8 +64,7 @@
         (cons 'inline-letevals (lambda (vars &rest body) (inline--letevals vars body))))
   "How the inline-* forms read in the inliner.")
 
-(defmacro define-inline (name args &rest body)
-  "Define NAME as a function taking ARGS, and an inliner for its calls, from one BODY.
+(defmacro define-inline (name args &rest body) "Define NAME as a function taking ARGS, and an inliner for its calls, from one BODY.
 BODY may start with a docstring and a `declare' form.  In BODY,
 \(inline-quote EXP) is the code of the call's result, a backquote template
 whose unquoted parts are the arguments; `inline-const-p' tells whether an

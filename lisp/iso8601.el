@@ -8,21 +8,17 @@
 
 (require 'time-date)
 
-(defun iso8601--fail (string)
-  "Refuse STRING the way GNU does."
+(defun iso8601--fail (string) "Refuse STRING the way GNU does."
   (signal 'wrong-type-argument string))
 
-(defun iso8601--num (string group)
-  "GROUP of the last match in STRING as a number, or nil if it did not match."
+(defun iso8601--num (string group) "GROUP of the last match in STRING as a number, or nil if it did not match."
   (and (match-beginning group) (string-to-number (match-string group string))))
 
-(defun iso8601--year (sign digits)
-  "The year written with SIGN (\"-\", \"+\" or nil) and DIGITS."
+(defun iso8601--year (sign digits) "The year written with SIGN (\"-\", \"+\" or nil) and DIGITS."
   (let ((y (string-to-number digits)))
     (if (equal sign "-") (- y) y)))
 
-(defun iso8601--week-date (year week day)
-  "Day DAY (1 = Monday) of ISO week WEEK of YEAR, as (DAY MONTH YEAR)."
+(defun iso8601--week-date (year week day) "Day DAY (1 = Monday) of ISO week WEEK of YEAR, as (DAY MONTH YEAR)."
   ;; Week 1 is the one holding January 4.
   (let* ((jan4 (time-date--absolute 4 1 year))
          (jan4-wday (mod jan4 7))          ; day 1 (0001-01-01) was a Monday: 1 = Monday
@@ -34,8 +30,7 @@
       (let ((d (date-ordinal-to-time y ord)))
         (list (nth 3 d) (nth 4 d) (nth 5 d))))))
 
-(defun iso8601-parse-date (string)
-  "Read the ISO 8601 date STRING (calendar, week or ordinal form, possibly reduced)."
+(defun iso8601-parse-date (string) "Read the ISO 8601 date STRING (calendar, week or ordinal form, possibly reduced)."
   (let ((year nil) (month nil) (day nil))
     (cond
      ((string-match "\\`\\([-+]\\)?\\([0-9]\\{4\\}\\)\\'" string)
@@ -64,8 +59,7 @@
 (defconst iso8601--zone-regexp "\\(Z\\|\\([-+]\\)\\([0-9][0-9]\\)\\(?::?\\([0-9][0-9]\\)\\)?\\)"
   "A zone: Z, or a sign with hours and optional minutes.")
 
-(defun iso8601-parse-zone (string)
-  "The offset in minutes east of UTC written in the ISO 8601 zone STRING."
+(defun iso8601-parse-zone (string) "The offset in minutes east of UTC written in the ISO 8601 zone STRING."
   (unless (string-match (concat "\\`" iso8601--zone-regexp "\\'") string)
     (iso8601--fail string))
   ;; Matching folds case, as GNU's does: z is Z.
@@ -74,8 +68,7 @@
     (* (if (equal (match-string 2 string) "-") -1 1)
        (+ (* 60 (iso8601--num string 3)) (or (iso8601--num string 4) 0)))))
 
-(defun iso8601--seconds (whole fraction form)
-  "Seconds WHOLE plus the decimal FRACTION text (digits, or nil); a (TICKS . HZ) pair with FORM t."
+(defun iso8601--seconds (whole fraction form) "Seconds WHOLE plus the decimal FRACTION text (digits, or nil); a (TICKS . HZ) pair with FORM t."
   ;; Trailing zeros do not count: 35.0 is 35, 35.00001 is 3500001/100000.
   (let ((digits (and fraction (replace-regexp-in-string "0+\\'" "" fraction))))
     (if (and form digits (not (equal digits "")))
@@ -83,8 +76,7 @@
           (cons (+ (* whole hz) (string-to-number digits)) hz))
       whole)))
 
-(defun iso8601-parse-time (string &optional form)
-  "Read the ISO 8601 time of day STRING, with an optional zone.
+(defun iso8601-parse-time (string &optional form) "Read the ISO 8601 time of day STRING, with an optional zone.
 With FORM t, a fraction of a second is kept as a (TICKS . HZ) pair."
   (unless (string-match (concat "\\`\\([0-9][0-9]\\)\\(?::?\\([0-9][0-9]\\)\\(?::?\\([0-9][0-9]\\)\\)?\\)?"
                                 "\\(?:[.,]\\([0-9]+\\)\\)?" iso8601--zone-regexp "?\\'")
@@ -111,8 +103,7 @@ With FORM t, a fraction of a second is kept as a (TICKS . HZ) pair."
     (list (iso8601--seconds (or second 0) fraction form) (or minute 0) hour
           nil nil nil nil (if zone nil -1) zone)))
 
-(defun iso8601-parse (string &optional form)
-  "Read the ISO 8601 date, optionally followed by T and a time, in STRING.
+(defun iso8601-parse (string &optional form) "Read the ISO 8601 date, optionally followed by T and a time, in STRING.
 FORM is as for `iso8601-parse-time'."
   (unless (stringp string) (iso8601--fail string))
   (let ((split (string-search "T" string)))
@@ -124,12 +115,10 @@ FORM is as for `iso8601-parse-time'."
             (append (seq-take time 3) (seq-subseq date 3 6) (seq-drop time 6))))
       (wrong-type-argument (iso8601--fail string)))))
 
-(defun iso8601-valid-p (string)
-  "Non-nil if STRING is an ISO 8601 date, time or combination that `iso8601-parse' reads."
+(defun iso8601-valid-p (string) "Non-nil if STRING is an ISO 8601 date, time or combination that `iso8601-parse' reads."
   (and (condition-case nil (progn (iso8601-parse string) t) (wrong-type-argument nil)) 0))
 
-(defun iso8601-parse-duration (string)
-  "Read the ISO 8601 duration STRING (PnYnMnDTnHnMnS, PnW, or P followed by a date and time)."
+(defun iso8601-parse-duration (string) "Read the ISO 8601 duration STRING (PnYnMnDTnHnMnS, PnW, or P followed by a date and time)."
   (cond
    ((string-match "\\`P\\([0-9]+\\)W\\'" string)
     (list nil nil nil (* 7 (iso8601--num string 1)) nil nil nil -1 nil))
@@ -148,14 +137,12 @@ FORM is as for `iso8601-parse-time'."
       (wrong-type-argument (iso8601--fail string))))
    (t (iso8601--fail string))))
 
-(defun iso8601--zero-fill (decoded)
-  "A copy of the duration DECODED with its empty amounts made 0."
+(defun iso8601--zero-fill (decoded) "A copy of the duration DECODED with its empty amounts made 0."
   (let ((d (copy-sequence decoded)))
     (dotimes (i 6) (unless (nth i d) (setf (nth i d) 0)))
     d))
 
-(defun iso8601-parse-interval (string)
-  "Read the ISO 8601 interval STRING: START/END, START/DURATION or DURATION/END.
+(defun iso8601-parse-interval (string) "Read the ISO 8601 interval STRING: START/END, START/DURATION or DURATION/END.
 Give (START END DURATION), all decoded times."
   (let ((slash (string-search "/" string)))
     (unless slash (iso8601--fail string))

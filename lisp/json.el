@@ -55,40 +55,32 @@
 
 ;;;; Moving over the text
 
-(defun json-peek ()
-  "Give the character after point, or 0 at the end of the buffer."
+(defun json-peek () "Give the character after point, or 0 at the end of the buffer."
   (following-char))
 
-(defun json-advance (&optional n)
-  "Move N characters (default one) forward."
+(defun json-advance (&optional n) "Move N characters (default one) forward."
   (forward-char n))
 
-(defun json-pop ()
-  "Give the character after point and move past it; at the end, signal `json-end-of-file'."
+(defun json-pop () "Give the character after point and move past it; at the end, signal `json-end-of-file'."
   (if (eobp)
       (signal 'json-end-of-file nil)
     (prog1 (following-char) (forward-char))))
 
-(defun json-skip-whitespace ()
-  "Move over JSON whitespace (space, tab, newline, return); give the distance moved."
+(defun json-skip-whitespace () "Move over JSON whitespace (space, tab, newline, return); give the distance moved."
   (skip-chars-forward " \t\n\r"))
 
-(defsubst json--blank ()
-  "Skip JSON whitespace after point."
+(defsubst json--blank () "Skip JSON whitespace after point."
   (skip-chars-forward " \t\n\r"))
 
-(defun json-join (strings separator)
-  "Join STRINGS with SEPARATOR between them."
+(defun json-join (strings separator) "Join STRINGS with SEPARATOR between them."
   (mapconcat #'identity strings separator))
 
-(defun json--at-delimiter-p ()
-  "Non-nil when the text after point may follow a number or keyword."
+(defun json--at-delimiter-p () "Non-nil when the text after point may follow a number or keyword."
   (or (eobp) (memq (char-after) '(?\s ?\t ?\n ?\r ?, ?\] ?}))))
 
 ;;;; Reading
 
-(defun json-read-keyword (keyword)
-  "Read the word at point, which must be KEYWORD (\"true\", \"false\" or \"null\"), and give its value."
+(defun json-read-keyword (keyword) "Read the word at point, which must be KEYWORD (\"true\", \"false\" or \"null\"), and give its value."
   (or (member keyword json-keywords)
       (signal 'json-unknown-keyword (list keyword)))
   (let* ((here (point))
@@ -103,12 +95,10 @@
     (json--blank)
     (pcase word ("true" t) ("false" json-false) (_ json-null))))
 
-(defconst json--number-regexp
-  "-?\\(?:0\\|[1-9][0-9]*\\)\\(\\.[0-9]+\\)?\\([Ee][+-]?[0-9]+\\)?"
+(defconst json--number-regexp "-?\\(?:0\\|[1-9][0-9]*\\)\\(\\.[0-9]+\\)?\\([Ee][+-]?[0-9]+\\)?"
   "A JSON number; group 1 is the fraction, group 2 the exponent.")
 
-(defun json-read-number (&optional _integer-part)
-  "Read the JSON number at point."
+(defun json-read-number (&optional _integer-part) "Read the JSON number at point."
   (let* ((ok (looking-at json--number-regexp))
          (text (and ok (match-string-no-properties 0)))
          (float (and ok (or (match-beginning 1) (match-beginning 2)))))
@@ -120,16 +110,14 @@
           (json--blank))
       (signal 'json-number-format (list (point))))))
 
-(defun json--read-hex4 ()
-  "Read four hexadecimal digits at point as a number, or signal `json-string-escape'."
+(defun json--read-hex4 () "Read four hexadecimal digits at point as a number, or signal `json-string-escape'."
   (let ((here (point)))
     (if (not (looking-at "[0-9A-Fa-f]\\{4\\}"))
         (signal 'json-string-escape (list here))
       (forward-char 4)
       (string-to-number (buffer-substring-no-properties here (point)) 16))))
 
-(defun json-read-escaped-char ()
-  "Read the escape whose backslash is at point and give the character it stands for."
+(defun json-read-escaped-char () "Read the escape whose backslash is at point and give the character it stands for."
   (json-advance)
   (let* ((c (json-pop))
          (simple (assq c json-special-chars)))
@@ -143,8 +131,7 @@
                         (+ #x10000 (ash (- code #xD800) 10) (- (json--read-hex4) #xDC00)))
                code))))))
 
-(defun json-read-string ()
-  "Read the JSON string starting at point (just before its opening quote)."
+(defun json-read-string () "Read the JSON string starting at point (just before its opening quote)."
   ;; The opening quote is not checked: whatever character is there is skipped.
   (forward-char)
   (let ((out ()))
@@ -159,8 +146,7 @@
                (c (signal 'json-string-format (list c))))))
     (apply #'concat (nreverse out))))
 
-(defun json--key (name)
-  "The Lisp key for the object key NAME (a string), after `json-key-type' and `json-object-type'."
+(defun json--key (name) "The Lisp key for the object key NAME (a string), after `json-key-type' and `json-object-type'."
   (let ((type (or json-key-type
                   (cdr (assq json-object-type '((alist . symbol) (plist . keyword) (hash-table . string)))))))
     (pcase type
@@ -169,8 +155,7 @@
       ('keyword (intern (concat ":" name)))
       (_ name))))
 
-(defun json--plist-nreverse (plist)
-  "Reverse the order of the key-value pairs of PLIST, destructively."
+(defun json--plist-nreverse (plist) "Reverse the order of the key-value pairs of PLIST, destructively."
   (let ((done ()))
     (while plist
       (let ((pair plist))
@@ -179,12 +164,10 @@
         (setq done pair)))
     done))
 
-(defun json-new-object ()
-  "Make an empty object of the kind `json-object-type' names."
+(defun json-new-object () "Make an empty object of the kind `json-object-type' names."
   (and (eq json-object-type 'hash-table) (make-hash-table :test #'equal)))
 
-(defun json-add-to-object (object key value)
-  "Give OBJECT with KEY (a string) mapped to VALUE; lists get the new member in front."
+(defun json-add-to-object (object key value) "Give OBJECT with KEY (a string) mapped to VALUE; lists get the new member in front."
   (let ((k (json--key key))
         (kind json-object-type))
     (cond ((eq kind 'alist) (cons (cons k value) object))
@@ -192,8 +175,7 @@
           ((eq kind 'hash-table) (puthash k value object) object)
           (t object))))
 
-(defun json--element (key)
-  "Read one element under KEY, running the element hooks around it."
+(defun json--element (key) "Read one element under KEY, running the element hooks around it."
   (and json-pre-element-read-function (funcall json-pre-element-read-function key))
   (let ((value (json-read)))
     (and json-post-element-read-function (funcall json-post-element-read-function))
@@ -202,8 +184,7 @@
 ;; Arrays and objects share one loop: after the opener, whitespace; then
 ;; elements until the closer, each followed by the closer or by a comma.  Only
 ;; a closer straight after the comma ends the loop (`[1, ]' is an error).
-(defun json--read-bracketed (closer kind read-one)
-  "Move over an opener, then call READ-ONE with the element count until CLOSER.
+(defun json--read-bracketed (closer kind read-one) "Move over an opener, then call READ-ONE with the element count until CLOSER.
 Give the list of READ-ONE's values; a missing comma signals KIND."
   (forward-char)
   (json--blank)
@@ -218,8 +199,7 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
     (forward-char)
     (nreverse acc)))
 
-(defun json-read-object ()
-  "Read the JSON object at point, as `json-object-type' and `json-key-type' say."
+(defun json-read-object () "Read the JSON object at point, as `json-object-type' and `json-key-type' say."
   (let ((members
          (json--read-bracketed
           ?} 'json-object-format
@@ -238,8 +218,7 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
       (dolist (m (if (hash-table-p object) members (reverse members)) object)
         (setq object (json-add-to-object object (car m) (cdr m)))))))
 
-(defun json-read-array ()
-  "Read the JSON array at point, as `json-array-type' says."
+(defun json-read-array () "Read the JSON array at point, as `json-array-type' says."
   (let ((items (json--read-bracketed ?\] 'json-array-format #'json--element)))
     (cond ((eq json-array-type 'vector) (vconcat items))
           ((eq json-array-type 'list) items))))
@@ -249,8 +228,7 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
     (?t . "true") (?f . "false") (?n . "null"))
   "What the first character of a value says to do: a reader, or a keyword to expect.")
 
-(defun json-read ()
-  "Read the JSON value after point (whitespace first is skipped) and move past it."
+(defun json-read () "Read the JSON value after point (whitespace first is skipped) and move past it."
   (json--blank)
   (let* ((c (following-char))
          (how (cdr (assq c json--dispatch))))
@@ -260,12 +238,10 @@ Give the list of READ-ONE's values; a missing comma signals KIND."
           ((eq c 0) (signal 'json-end-of-file nil))
           (t (signal 'json-readtable-error (list c))))))
 
-(defun json--read-with (fill arg)
-  "Call FILL with ARG in a scratch buffer, then read one JSON value from its start."
+(defun json--read-with (fill arg) "Call FILL with ARG in a scratch buffer, then read one JSON value from its start."
   (with-temp-buffer (funcall fill arg) (goto-char 1) (json-read)))
 
-(defun json-path-to-position (position &optional string)
-  "Find the innermost element of the JSON text whose span holds POSITION.
+(defun json-path-to-position (position &optional string) "Find the innermost element of the JSON text whose span holds POSITION.
 The text is STRING, or the current buffer from its start.  Give nil, or a
 plist with :path (the keys and indices from the top), :match-start and :match-end."
   (let* ((stack ())
@@ -288,27 +264,22 @@ plist with :path (the keys and indices from the top), :match-start and :match-en
           (json-read)))
       nil)))
 
-(defun json-read-from-string (string)
-  "Read the first JSON value in STRING."
+(defun json-read-from-string (string) "Read the first JSON value in STRING."
   (json--read-with #'insert string))
 
-(defun json-read-file (file)
-  "Read the first JSON value in the file FILE."
+(defun json-read-file (file) "Read the first JSON value in the file FILE."
   (json--read-with #'insert-file-contents file))
 
 ;;;; Writing
 
-(defvar json--indent-level 0
-  "How many levels deep the pretty-printer is.")
+(defvar json--indent-level 0 "How many levels deep the pretty-printer is.")
 
-(defun json--newline-indent (level)
-  "A newline and LEVEL levels of indentation, when pretty-printing; else the empty string."
+(defun json--newline-indent (level) "A newline and LEVEL levels of indentation, when pretty-printing; else the empty string."
   (if json-encoding-pretty-print
       (concat "\n" (apply #'concat (make-list level json-encoding-default-indentation)))
     ""))
 
-(defun json--wrap (open items close)
-  "The text OPEN, the encoded ITEMS (strings) and CLOSE, laid out as the options say."
+(defun json--wrap (open items close) "The text OPEN, the encoded ITEMS (strings) and CLOSE, laid out as the options say."
   (let ((inner (1+ json--indent-level)))
     (concat open
             (and items
@@ -318,41 +289,34 @@ plist with :path (the keys and indices from the top), :match-start and :match-en
                               (json--newline-indent json--indent-level))))
             close)))
 
-(defun json--nested (value)
-  "Encode VALUE one indentation level deeper."
+(defun json--nested (value) "Encode VALUE one indentation level deeper."
   (let ((json--indent-level (1+ json--indent-level)))
     (json-encode value)))
 
-(defun json--escape (match)
-  "The JSON escape for the one-character string MATCH."
+(defun json--escape (match) "The JSON escape for the one-character string MATCH."
   (let* ((c (aref match 0))
          (letter (car (rassq c json-special-chars))))
     (cond (letter (string ?\\ letter))
           ((< c 32) (format "\\u%04x" c))
           (t match))))
 
-(defun json-encode-string (string)
-  "Give STRING (or a symbol's name, or a number's text) as a JSON string literal."
+(defun json-encode-string (string) "Give STRING (or a symbol's name, or a number's text) as a JSON string literal."
   (let ((body (replace-regexp-in-string "[\"\\\\\0-\37]" #'json--escape (format "%s" string) t t)))
     (concat "\"" body "\"")))
 
-(defun json-encode-keyword (keyword)
-  "Give the JSON word for KEYWORD when it is t, `json-false' or `json-null'; else nil."
+(defun json-encode-keyword (keyword) "Give the JSON word for KEYWORD when it is t, `json-false' or `json-null'; else nil."
   (cond ((eq t keyword) "true") ((eq json-false keyword) "false") ((eq json-null keyword) "null")))
 
-(defun json-encode-key (key)
-  "Give KEY (a string or symbol; a keyword loses its colon) as a JSON object key."
+(defun json-encode-key (key) "Give KEY (a string or symbol; a keyword loses its colon) as a JSON object key."
   (cond ((stringp key) (json-encode-string key))
         ((keywordp key) (json-encode-string (substring (symbol-name key) 1)))
         ((symbolp key) (json-encode-string (symbol-name key)))
         (t (signal 'json-key-format (list key)))))
 
-(defun json-encode-number (number)
-  "Give NUMBER as JSON text."
+(defun json-encode-number (number) "Give NUMBER as JSON text."
   (format "%s" number))
 
-(defun json--encode-members (pairs)
-  "Encode PAIRS, a list of (KEY . VALUE), as a JSON object, sorted when asked."
+(defun json--encode-members (pairs) "Encode PAIRS, a list of (KEY . VALUE), as a JSON object, sorted when asked."
   (when json-encoding-object-sort-predicate
     (setq pairs (sort (copy-sequence pairs)
                       (lambda (a b) (funcall json-encoding-object-sort-predicate (car a) (car b))))))
@@ -364,50 +328,42 @@ plist with :path (the keys and indices from the top), :match-start and :match-en
                         pairs)
                 "}")))
 
-(defun json-encode-alist (alist)
-  "Give ALIST as a JSON object."
+(defun json-encode-alist (alist) "Give ALIST as a JSON object."
   (json--encode-members
    (mapcar (lambda (p) (if (consp p) p (list p))) alist)))
 
-(defun json-encode-plist (plist)
-  "Give PLIST as a JSON object."
+(defun json-encode-plist (plist) "Give PLIST as a JSON object."
   (let ((tail plist) (acc ()))
     (while tail
       (push (cons (pop tail) (car tail)) acc)
       (setq tail (cdr tail)))
     (json--encode-members (nreverse acc))))
 
-(defun json-encode-hash-table (table)
-  "Give TABLE as a JSON object."
+(defun json-encode-hash-table (table) "Give TABLE as a JSON object."
   (let ((pairs ()))
     (maphash (lambda (k v) (push (cons k v) pairs)) table)
     (json--encode-members (nreverse pairs))))
 
-(defun json-encode-array (array)
-  "Give the elements of the sequence ARRAY as a JSON array."
+(defun json-encode-array (array) "Give the elements of the sequence ARRAY as a JSON array."
   (json--wrap "[" (mapcar #'json--nested array) "]"))
 
-(defun json-alist-p (list)
-  "Non-nil if LIST is a proper list of conses whose cars are atoms."
+(defun json-alist-p (list) "Non-nil if LIST is a proper list of conses whose cars are atoms."
   (and (proper-list-p list)
        (not (memq nil (mapcar (lambda (e) (and (consp e) (atom (car e)))) list)))))
 
-(defun json-plist-p (list)
-  "Non-nil if LIST is a proper list alternating keywords and values."
+(defun json-plist-p (list) "Non-nil if LIST is a proper list alternating keywords and values."
   (let ((n (proper-list-p list)) (tail list))
     (and n (zerop (% n 2))
          (progn (while (and tail (keywordp (car tail))) (setq tail (cddr tail)))
                 (not tail)))))
 
-(defun json-encode-list (list)
-  "Give LIST as a JSON object if it is an alist or plist, else as an array."
+(defun json-encode-list (list) "Give LIST as a JSON object if it is an alist or plist, else as an array."
   (cond ((json-alist-p list) (json-encode-alist list))
         ((json-plist-p list) (json-encode-plist list))
         ((listp list) (json-encode-array list))
         (t (signal 'json-error (list list)))))
 
-(defun json-encode (object)
-  "Give the JSON text of OBJECT."
+(defun json-encode (object) "Give the JSON text of OBJECT."
   (cond ((json-encode-keyword object))
         ;; nil that is not json-null is the empty alist.
         ((null object) (json-encode-list object))
@@ -422,8 +378,7 @@ plist with :path (the keys and indices from the top), :match-start and :match-en
 
 ;;;; Pretty-printing
 
-(defun json--reformat (begin end minimize sort)
-  "Re-encode each JSON value between BEGIN and END, pretty unless MINIMIZE, keys ordered by SORT if non-nil.
+(defun json--reformat (begin end minimize sort) "Re-encode each JSON value between BEGIN and END, pretty unless MINIMIZE, keys ordered by SORT if non-nil.
 Reading stops quietly at a value cut short by END; other errors are signalled."
   (let ((json-encoding-pretty-print (not minimize))
         (json-encoding-object-sort-predicate sort)
@@ -450,14 +405,12 @@ Reading stops quietly at a value cut short by END; other errors are signalled."
                         t))))))
     (set-marker limit nil)))
 
-(defun json-pretty-print (begin end &optional minimize)
-  "Lay out each JSON value between BEGIN and END with line breaks and indentation.
+(defun json-pretty-print (begin end &optional minimize) "Lay out each JSON value between BEGIN and END with line breaks and indentation.
 With MINIMIZE, write them as compactly as possible instead."
   (interactive "r\nP")
   (json--reformat begin end minimize nil))
 
-(defun json-pretty-print-buffer (&optional minimize)
-  "Pretty-print the JSON values of the whole buffer (with MINIMIZE, minimize them)."
+(defun json-pretty-print-buffer (&optional minimize) "Pretty-print the JSON values of the whole buffer (with MINIMIZE, minimize them)."
   (interactive "P")
   (json--reformat (point-min) (point-max) minimize nil))
 
@@ -466,8 +419,7 @@ With MINIMIZE, write them as compactly as possible instead."
   (interactive "r\nP")
   (json--reformat begin end minimize #'string<))
 
-(defun json-pretty-print-buffer-ordered (&optional minimize)
-  "Like `json-pretty-print-buffer', with object members sorted by key; MINIMIZE as there."
+(defun json-pretty-print-buffer-ordered (&optional minimize) "Like `json-pretty-print-buffer', with object members sorted by key; MINIMIZE as there."
   (interactive "P")
   (json--reformat (point-min) (point-max) minimize #'string<))
 

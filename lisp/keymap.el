@@ -13,8 +13,7 @@
   '((?A . #x400000) (?s . #x800000) (?H . #x1000000) (?S . #x2000000) (?C . #x4000000) (?M . #x8000000))
   "Modifier letters of key descriptions and the bits they set in a char event.")
 
-(defun keymap--word-events (word)
-  "The events the single WORD of a key description stands for, as a list."
+(defun keymap--word-events (word) "The events the single WORD of a key description stands for, as a list."
   (let ((count 1))
     ;; A leading N* repeats what follows N times.
     (when (string-match "\\`\\([0-9]+\\)\\*." word)
@@ -34,8 +33,7 @@
       (if (= count 1) events
         (apply #'append (make-list count events))))))
 
-(defun keymap--char-word-events (word)
-  "The char events of WORD, a key description word without angle brackets."
+(defun keymap--char-word-events (word) "The char events of WORD, a key description word without angle brackets."
   (let ((bits 0) (prefix "") (rest word))
     ;; Modifier prefixes "C-" etc. and "^" need something after them.
     (while (cond ((and (> (length rest) 2) (eq (aref rest 1) ?-)
@@ -80,26 +78,22 @@
         (apply #'string events)
       (vconcat events))))
 
-(defun kbd (keys)
-  "The key sequence that KEYS, a key description as `key-description' gives, stands for.
+(defun kbd (keys) "The key sequence that KEYS, a key description as `key-description' gives, stands for.
 For example \"C-x C-f\", \"<f1> a\", \"M-RET\"; the value is a string when every
 event is an ASCII char, else a vector."
   (keymap--parse-keys keys))
 
 ;;;; Building keymaps.
 
-(defun make-composed-keymap (maps &optional parent)
-  "A keymap that looks keys up in MAPS (a keymap or a list of them) in turn, then in PARENT."
+(defun make-composed-keymap (maps &optional parent) "A keymap that looks keys up in MAPS (a keymap or a list of them) in turn, then in PARENT."
   `(keymap ,@(if (keymapp maps) (list maps) maps) ,@parent))
 
-(defun undefined ()
-  "Beep: the key pressed has no command."
+(defun undefined () "Beep: the key pressed has no command."
   (interactive)
   (ding)
   (message "%s is undefined" (key-description (this-single-command-keys))))
 
-(defun suppress-keymap (map &optional nodigits)
-  "Make the self-inserting chars of MAP undefined, through a remap of `self-insert-command'.
+(defun suppress-keymap (map &optional nodigits) "Make the self-inserting chars of MAP undefined, through a remap of `self-insert-command'.
 Unless NODIGITS, digits and - give a prefix argument."
   (define-key map [remap self-insert-command] #'undefined)
   (unless nodigits
@@ -113,14 +107,12 @@ Unless NODIGITS, digits and - give a prefix argument."
   (unless (or (vectorp command) (stringp command) (commandp command) (null command))
     (signal 'wrong-type-argument (list 'commandp command))))
 
-(defun global-set-key (key command)
-  "Bind KEY to COMMAND in the current global keymap."
+(defun global-set-key (key command) "Bind KEY to COMMAND in the current global keymap."
   (interactive "KSet key globally: \nCSet key %s to command: ")
   (or (vectorp key) (stringp key) (signal 'wrong-type-argument (list 'arrayp key)))
   (define-key (current-global-map) key command))
 
-(defun local-set-key (key command)
-  "Bind KEY to COMMAND in the current buffer's local keymap, making one when there is none."
+(defun local-set-key (key command) "Bind KEY to COMMAND in the current buffer's local keymap, making one when there is none."
   (interactive "KSet key locally: \nCSet key %s locally to command: ")
   (or (vectorp key) (stringp key) (signal 'wrong-type-argument (list 'arrayp key)))
   (let ((map (current-local-map)))
@@ -129,13 +121,11 @@ Unless NODIGITS, digits and - give a prefix argument."
       (use-local-map map))
     (define-key map key command)))
 
-(defun global-unset-key (key)
-  "Remove the global binding of KEY."
+(defun global-unset-key (key) "Remove the global binding of KEY."
   (interactive "kUnset key globally: ")
   (global-set-key key nil))
 
-(defun local-unset-key (key)
-  "Remove the local binding of KEY."
+(defun local-unset-key (key) "Remove the local binding of KEY."
   (interactive "kUnset key locally: ")
   (if (current-local-map) (local-set-key key nil))
   nil)
@@ -436,14 +426,12 @@ Unless NODIGITS, digits and - give a prefix argument."
 (defun keymap--key-face (string)
   (propertize string 'face 'help-key-binding 'font-lock-face 'help-key-binding))
 
-(defun keymap--command-keys (command map)
-  "The description of a key that runs COMMAND in MAP (nil: the active maps), or M-x COMMAND."
+(defun keymap--command-keys (command map) "The description of a key that runs COMMAND in MAP (nil: the active maps), or M-x COMMAND."
   (let ((key (where-is-internal command map t)))
     (keymap--key-face
      (if key (key-description key) (concat "M-x " (symbol-name command))))))
 
-(defun keymap--describe-section (map prefix)
-  "Lines of the bindings MAP has itself, sorted, each key described after PREFIX."
+(defun keymap--describe-section (map prefix) "Lines of the bindings MAP has itself, sorted, each key described after PREFIX."
   (let (entries)
     (map-keymap-internal
      (lambda (ev def)
@@ -471,8 +459,7 @@ Unless NODIGITS, digits and - give a prefix argument."
                "\n"))
      entries "")))
 
-(defun keymap--describe-map (map)
-  "The table substitute-command-keys shows for \\{MAP}."
+(defun keymap--describe-map (map) "The table substitute-command-keys shows for \\{MAP}."
   (let ((pieces (list "key             binding\n---             -------\n")))
     (dolist (pm (accessible-keymaps map))
       (let ((section (keymap--describe-section (cdr pm) (car pm))))
@@ -489,8 +476,7 @@ Unless NODIGITS, digits and - give a prefix argument."
     ('straight ?')
     (_ (if (eq c ?`) ?‘ ?’))))
 
-(defun substitute-command-keys (string)
-  "STRING with its key references replaced by what they stand for now.
+(defun substitute-command-keys (string) "STRING with its key references replaced by what they stand for now.
 \\=\\[COMMAND] becomes a key that runs COMMAND (or M-x COMMAND), \\=\\{MAP} a table of
 MAP's bindings, \\=\\<MAP> makes MAP the keymap of the \\=\\[...] after it, \\=\\= quotes
 the next character; grave accents and apostrophes become the quotes of
@@ -550,8 +536,7 @@ the next character; grave accents and apostrophes become the quotes of
     (unless m (error "The mark is not set now, so there is no region"))
     (list (min (point) m) (max (point) m))))
 
-(defun keymap--string-spec-args (spec)
-  "The arguments the interactive string SPEC gives, for the codes that read no input."
+(defun keymap--string-spec-args (spec) "The arguments the interactive string SPEC gives, for the codes that read no input."
   (let ((i 0) (n (length spec)))
     ;; Leading flags: * (buffer must be writable), @ and ^ (nothing to do in batch).
     (while (and (< i n) (memq (aref spec i) '(?* ?@ ?^)))
@@ -571,8 +556,7 @@ the next character; grave accents and apostrophes become the quotes of
             (code (error "Interactive code %c reads input, which batch call-interactively does not do" code)))))
       (nreverse args))))
 
-(defun call-interactively (function &optional record-flag keys)
-  "Call FUNCTION, a command, with the arguments its interactive spec gives.
+(defun call-interactively (function &optional record-flag keys) "Call FUNCTION, a command, with the arguments its interactive spec gives.
 A string spec is read code by code (p, P, d, i, m, r and the flags *, ^, @ need no
 input); any other spec is evaluated to the list of arguments. RECORD-FLAG non-nil
 records the call in `command-history'. KEYS is unused in batch."
@@ -594,12 +578,10 @@ records the call in `command-history'. KEYS is unused in batch."
       (when record-flag (setq command-history (cons (cons function args) command-history)))
       (apply #'funcall-interactively function args))))
 
-(defun funcall-interactively (function &rest arguments)
-  "Call FUNCTION with ARGUMENTS as if it had been called interactively."
+(defun funcall-interactively (function &rest arguments) "Call FUNCTION with ARGUMENTS as if it had been called interactively."
   (apply function arguments))
 
-(defun command-execute (cmd &optional record-flag keys special)
-  "Run CMD as a command: a keyboard macro (string or vector) or a function called interactively.
+(defun command-execute (cmd &optional record-flag keys special) "Run CMD as a command: a keyboard macro (string or vector) or a function called interactively.
 Unless SPECIAL, the pending `prefix-arg' becomes `current-prefix-arg'. RECORD-FLAG and
 KEYS go to `call-interactively'."
   (let ((final (indirect-function cmd)))

@@ -9,14 +9,12 @@
 
 ;; The helpers have GNU's names: GNU's own tests call them.
 
-(defun let-alist--remove-dot (sym)
-  "Return SYM with one leading period taken off its name, if it has one."
+(defun let-alist--remove-dot (sym) "Return SYM with one leading period taken off its name, if it has one."
   (if (string-prefix-p "." (symbol-name sym))
       (intern (substring (symbol-name sym) 1))
     sym))
 
-(defun let-alist--deep-dot-search (tree)
-  "Return an alist (SYMBOL . UNDOTTED) of the dotted symbols in TREE, in order.
+(defun let-alist--deep-dot-search (tree) "Return an alist (SYMBOL . UNDOTTED) of the dotted symbols in TREE, in order.
 Conses and vectors are walked; a symbol met twice is listed twice.  A
 nested `let-alist' form contributes only what its own alist expression
 mentions, since its body belongs to the inner binding."
@@ -29,8 +27,7 @@ mentions, since its body belongs to the inner binding."
                              (let-alist--deep-dot-search tail)))
     ((pred vectorp) (mapcan #'let-alist--deep-dot-search tree))))
 
-(defun let-alist--list-to-sexp (keys alist-form)
-  "Return a form reading a value out of the nested alists in ALIST-FORM.
+(defun let-alist--list-to-sexp (keys alist-form) "Return a form reading a value out of the nested alists in ALIST-FORM.
 KEYS are innermost first: the last one is looked up in ALIST-FORM, the
 one before it in what that gives, and so on."
   (let ((form alist-form))
@@ -38,8 +35,7 @@ one before it in what that gives, and so on."
     (dolist (key (reverse (or keys '(nil))) form)
       (setq form `(cdr (assq ',key ,form))))))
 
-(defun let-alist--access-sexp (sym alist-form)
-  "Return a form reading the value that dotted SYM names out of ALIST-FORM.
+(defun let-alist--access-sexp (sym alist-form) "Return a form reading the value that dotted SYM names out of ALIST-FORM.
 Each period-separated part of the name descends one alist; a name with
 two leading periods stands for the symbol with one of them taken off."
   (let ((text (symbol-name sym)))
@@ -49,8 +45,7 @@ two leading periods stands for the symbol with one of them taken off."
       (let-alist--list-to-sexp (nreverse (mapcar #'intern (split-string text "\\.")))
                                alist-form))))
 
-(defmacro let-alist (alist &rest body)
-  "Evaluate BODY with every dotted symbol in it bound to a value from ALIST.
+(defmacro let-alist (alist &rest body) "Evaluate BODY with every dotted symbol in it bound to a value from ALIST.
 ALIST is evaluated once.  A symbol `.key' in BODY is bound to the cdr
 of KEY's entry in ALIST (nil when absent), and `.key.sub' to SUB's
 entry in the alist found under KEY, and so on for further dots.  A

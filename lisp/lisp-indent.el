@@ -20,8 +20,7 @@
 ;;    body indentation, an integer N marks N leading "special" arguments;
 ;;  - `lisp-indent-offset', when set, overrides all of it inside lists.
 
-(defun lisp-indent--form-start (pos)
-  "Where the top-level form around POS starts: a line opening with a paren, or the buffer's start."
+(defun lisp-indent--form-start (pos) "Where the top-level form around POS starts: a line opening with a paren, or the buffer's start."
   (save-excursion
     (goto-char (line-beginning-position))
     ;; Step up a line at a time; `forward-line' answers 0 while it moves.
@@ -29,13 +28,11 @@
                 (not (eq ?\( (char-syntax (or (char-after) ?\s))))))
     (point)))
 
-(defun lisp-indent--state (bol parse-start)
-  "The parse state at BOL, scanning from PARSE-START or the enclosing form's start."
+(defun lisp-indent--state (bol parse-start) "The parse state at BOL, scanning from PARSE-START or the enclosing form's start."
   (let ((from (or parse-start (lisp-indent--form-start bol))))
     (save-excursion (parse-partial-sexp from bol))))
 
-(defun lisp-indent--elements (open limit)
-  "Start positions of the complete elements of the list opened at OPEN that begin before LIMIT."
+(defun lisp-indent--elements (open limit) "Start positions of the complete elements of the list opened at OPEN that begin before LIMIT."
   (let ((starts nil) (cursor (1+ open)) next)
     (save-excursion
       (goto-char cursor)
@@ -50,27 +47,22 @@
         (goto-char next)))
     (nreverse starts)))
 
-(defun lisp-indent--column-at (pos)
-  "The column of POS."
+(defun lisp-indent--column-at (pos) "The column of POS."
   (save-excursion (goto-char pos) (current-column)))
 
-(defun lisp-indent--past-prefix (pos)
-  "The position after the quote-like (prefix syntax) characters at POS."
+(defun lisp-indent--past-prefix (pos) "The position after the quote-like (prefix syntax) characters at POS."
   (save-excursion (goto-char pos) (skip-syntax-forward "'") (point)))
 
-(defun lisp-indent--symbolish-p (pos)
-  "Non-nil when the element at POS is a symbol or number, quote marks before it aside."
+(defun lisp-indent--symbolish-p (pos) "Non-nil when the element at POS is a symbol or number, quote marks before it aside."
   (memq (char-syntax (or (char-after (lisp-indent--past-prefix pos)) ?\s)) '(?w ?_)))
 
-(defun lisp-indent--leading-column (pos)
-  "Column of the first thing on POS's line, past blanks and closing parens."
+(defun lisp-indent--leading-column (pos) "Column of the first thing on POS's line, past blanks and closing parens."
   (save-excursion
     (goto-char pos)
     (skip-syntax-forward " )" (prog1 pos (forward-line 0)))
     (current-column)))
 
-(defun lisp-indent--normal (open elements)
-  "Default indentation, a column, in the list opened at OPEN with the ELEMENTS seen so far."
+(defun lisp-indent--normal (open elements) "Default indentation, a column, in the list opened at OPEN with the ELEMENTS seen so far."
   (let ((last (car (last elements))))
     (cond ((null elements) (1+ (lisp-indent--column-at open)))
           ((> last (lisp-indent--line-end open))
@@ -79,8 +71,7 @@
            (lisp-indent--column-at (nth 1 elements)))
           (t (lisp-indent--column-at (car elements))))))
 
-(defun calculate-lisp-indent (&optional parse-start)
-  "Return the column the current line of Lisp code should be indented to.
+(defun calculate-lisp-indent (&optional parse-start) "Return the column the current line of Lisp code should be indented to.
 The value is nil when the line starts inside a string, and can be a list
 (COLUMN CONTAINING-START) when the column holds only for this line, not
 for the lines after it in the same list.  PARSE-START, if given, is where
@@ -88,8 +79,7 @@ scanning starts; by default the enclosing top-level form's start."
   (let ((bol (line-beginning-position)))
     (save-excursion (lisp-indent--compute bol (lisp-indent--state bol parse-start)))))
 
-(defun lisp-indent--compute (bol state)
-  "What `calculate-lisp-indent' gives for the line at BOL, whose parse state is STATE."
+(defun lisp-indent--compute (bol state) "What `calculate-lisp-indent' gives for the line at BOL, whose parse state is STATE."
   (let ((open (nth 1 state)))
     (cond ((nth 3 state) nil)
           ((null open) 0)
@@ -108,25 +98,21 @@ scanning starts; by default the enclosing top-level form's start."
                  (setq special (funcall lisp-indent-function bol state))))
              (or special normal))))))
 
-(defun lisp-indent--normal-position (open elements column)
-  "A position whose column is COLUMN, on the line that COLUMN was taken from."
+(defun lisp-indent--normal-position (open elements column) "A position whose column is COLUMN, on the line that COLUMN was taken from."
   (let* ((last (car (last elements)))
          (line-of (if (and last (> last (lisp-indent--line-end open))) last open)))
     (save-excursion (goto-char line-of) (move-to-column column) (point))))
 
-(defun lisp-indent--line-end (pos)
-  "The end of POS's line."
+(defun lisp-indent--line-end (pos) "The end of POS's line."
   (save-excursion (goto-char pos) (line-end-position)))
 
-(defun lisp-indent--head-end (open)
-  "Where the first element of the list opened at OPEN ends."
+(defun lisp-indent--head-end (open) "Where the first element of the list opened at OPEN ends."
   (save-excursion
     (goto-char (lisp-indent--past-prefix (1+ open)))
     (forward-sexp 1)
     (point)))
 
-(defun lisp-indent-function (indent-point state)
-  "Indent the line at INDENT-POINT by the rules of the head of its list.
+(defun lisp-indent-function (indent-point state) "Indent the line at INDENT-POINT by the rules of the head of its list.
 STATE is the parse state at INDENT-POINT; point is where normal
 indentation would put the line.  The head's `lisp-indent-function'
 property says how: `defun', a number of special arguments (see
@@ -148,25 +134,21 @@ indentation."
            (lisp-indent-defform state indent-point))
           (rule (goto-char head-end) (funcall rule indent-point state)))))
 
-(defun lisp-indent--body-column (state)
-  "The column of body lines of the list STATE is in."
+(defun lisp-indent--body-column (state) "The column of body lines of the list STATE is in."
   (+ lisp-body-indent (lisp-indent--column-at (nth 1 state))))
 
-(defun lisp-indent--settled-p (open limit)
-  "Non-nil when an element of the list opened at OPEN, before LIMIT, starts after the list's first line."
+(defun lisp-indent--settled-p (open limit) "Non-nil when an element of the list opened at OPEN, before LIMIT, starts after the list's first line."
   (let ((last (car (last (lisp-indent--elements open limit)))))
     (and last (> last (lisp-indent--line-end open)))))
 
-(defun lisp-indent-defform (state indent-point)
-  "Indentation of the line at INDENT-POINT in a definition-like form.
+(defun lisp-indent-defform (state indent-point) "Indentation of the line at INDENT-POINT in a definition-like form.
 While every element of STATE's list so far is on its first line, that is
 the body column; after that nil, normal indentation."
   (let ((open (nth 1 state)))
     (unless (lisp-indent--settled-p open indent-point)
       (+ lisp-body-indent (lisp-indent--column-at open)))))
 
-(defun lisp-indent-specform (count state indent-point normal-indent)
-  "Indentation of a line in a form whose first COUNT arguments are special.
+(defun lisp-indent-specform (count state indent-point normal-indent) "Indentation of a line in a form whose first COUNT arguments are special.
 STATE is the parse state at INDENT-POINT; NORMAL-INDENT the default
 column.  The first two special arguments go at twice the body
 indentation, later special ones at NORMAL-INDENT; both are returned as
@@ -185,14 +167,12 @@ at NORMAL-INDENT."
 
 ;;; Lines.
 
-(defun lisp-indent--comment-kind ()
-  "At the first non-blank of a line: 3 for a ;;; comment, 1 for a lone ;, 2 for ;;, nil otherwise."
+(defun lisp-indent--comment-kind () "At the first non-blank of a line: 3 for a ;;; comment, 1 for a lone ;, 2 for ;;, nil otherwise."
   (cond ((looking-at ";;;") 3)
         ((looking-at ";;") 2)
         ((looking-at ";") 1)))
 
-(defun lisp-comment-indent ()
-  "The column for a comment starting at point, for `comment-indent-function'.
+(defun lisp-comment-indent () "The column for a comment starting at point, for `comment-indent-function'.
 Nil means the comment stays where it is: a ;; comment alone on its line,
 or point at the indentation but not at a comment.  Comments of three or
 more semicolons, and ;; after code, go to column 0; a single ; (when
@@ -203,8 +183,7 @@ more semicolons, and ;; after code, go to column 0; a single ; (when
           ((not first-on-line) comment-column)
           ((and (> comment-add 0) (looking-at ";")) comment-column))))
 
-(defun lisp-indent-line (&optional indent)
-  "Indent the current line as Lisp code; INDENT, if given, is what `calculate-lisp-indent' gave.
+(defun lisp-indent-line (&optional indent) "Indent the current line as Lisp code; INDENT, if given, is what `calculate-lisp-indent' gave.
 Point stays on the same text, or goes to the end of the indentation
 when it was inside it.  A line starting in a string or with ;;; is left
 alone; a line with only a ; comment goes to `comment-column'."
@@ -229,8 +208,7 @@ alone; a line with only a ; comment goes to `comment-column'."
              (or (= column (current-column)) (indent-line-to column)))
            (funcall after-text)))))
 
-(defun lisp-indent--trailing-comment (at-end)
-  "Move a lone-semicolon comment after code to `comment-column'.
+(defun lisp-indent--trailing-comment (at-end) "Move a lone-semicolon comment after code to `comment-column'.
 AT-END is the parse state at the end of the comment's line."
   (when (and (nth 4 at-end) (nth 8 at-end))
     (save-excursion
@@ -240,8 +218,7 @@ AT-END is the parse state at the end of the comment's line."
         (delete-region (progn (skip-chars-backward " \t") (point)) (nth 8 at-end))
         (indent-to comment-column 1)))))
 
-(defun lisp-indent--lines (from limit &optional origin comments-too)
-  "Indent each non-empty line whose start is in FROM..LIMIT (a marker) as Lisp code.
+(defun lisp-indent--lines (from limit &optional origin comments-too) "Indent each non-empty line whose start is in FROM..LIMIT (a marker) as Lisp code.
 With ORIGIN, a position before FROM, depths count from there and the
 work stops before the first line that starts outside ORIGIN's expression.
 With COMMENTS-TOO, single-semicolon comments after code are also moved
@@ -281,8 +258,7 @@ string's first line rather than with its last."
         (setq state (parse-partial-sexp bol (point) nil nil state)
               bol (point))))))
 
-(defun indent-sexp (&optional endpos)
-  "Indent the lines after the current one that belong to the Lisp expression after point.
+(defun indent-sexp (&optional endpos) "Indent the lines after the current one that belong to the Lisp expression after point.
 Those are the lines that start deeper in parentheses than point is (the
 expression must be balanced).  With ENDPOS, indent instead the lines
 after the current one that start before ENDPOS."
@@ -300,14 +276,12 @@ after the current one that start before ENDPOS."
     (lisp-indent--lines (line-beginning-position 2) stop origin t)
     (set-marker stop nil)))
 
-(defun lisp-indent-region (start end)
-  "Indent each non-empty line starting in START..END as Lisp code."
+(defun lisp-indent-region (start end) "Indent each non-empty line starting in START..END as Lisp code."
   (let ((stop (copy-marker end)))
     (lisp-indent--lines (save-excursion (goto-char start) (line-beginning-position)) stop)
     (set-marker stop nil)))
 
-(defun indent-pp-sexp (&optional arg)
-  "Indent the Lisp expression after point; with ARG, lay it out with `pp-buffer' first."
+(defun indent-pp-sexp (&optional arg) "Indent the Lisp expression after point; with ARG, lay it out with `pp-buffer' first."
   (interactive "P")
   (when arg
     (unless (fboundp 'pp-buffer)
@@ -348,8 +322,7 @@ blank lines are emptied.  Indentation never goes below column 0."
 
 ;;; Small helpers the Lisp modes install.
 
-(defun lisp-outline-level ()
-  "The outline level of the heading at point, for `outline-level'.
+(defun lisp-outline-level () "The outline level of the heading at point, for `outline-level'.
 A comment heading of three or more semicolons and a space counts the
 semicolons past two; a form or an autoload cookie is level 1000.
 Anything else gets the length of the last match (the heading's, when

@@ -6,11 +6,9 @@
 ;; file or feature is loaded, finding a file's entry of `load-history', and
 ;; the searches `locate-file' and `locate-library'.
 
-(defvar after-load-functions nil
-  "Functions called with the absolute name of each file `load' has just finished.")
+(defvar after-load-functions nil "Functions called with the absolute name of each file `load' has just finished.")
 
-(defun load-history-regexp (file)
-  "Return a regexp matching the `load-history' file names FILE may stand for.
+(defun load-history-regexp (file) "Return a regexp matching the `load-history' file names FILE may stand for.
 An absolute FILE matches itself, compressed or not; a relative one matches
 at a directory boundary, with any load suffix when it has none."
   (let ((quoted (regexp-quote file))
@@ -20,16 +18,14 @@ at a directory boundary, with any load suffix when it has none."
     (concat (if (not (file-name-absolute-p file)) "\\(\\`\\|/\\)" "\\`")
             quoted tail)))
 
-(defun load-history-filename-element (file-regexp)
-  "Return the first element of `load-history' whose file name FILE-REGEXP matches, or nil."
+(defun load-history-filename-element (file-regexp) "Return the first element of `load-history' whose file name FILE-REGEXP matches, or nil."
   (catch 'load--hit
     (dolist (element load-history nil)
       (let ((name (car-safe element)))
         (and (stringp name) (string-match-p file-regexp name)
              (throw 'load--hit element))))))
 
-(defun eval-after-load (file form)
-  "Arrange for FORM to run once FILE has been loaded; run it now if it already is.
+(defun eval-after-load (file form) "Arrange for FORM to run once FILE has been loaded; run it now if it already is.
 FILE is a feature (a symbol: FORM runs when it is provided, after the
 providing file has finished loading) or a file name (a string, matched
 against the names `load' records).  FORM is a function to call or, for
@@ -52,8 +48,7 @@ else nil."
           (setcdr entry (append (cdr entry) (list run))))
         nil))))
 
-(defun load--after-provide (fn)
-  "A function that runs FN for a `provide': at once, or when the file providing ends."
+(defun load--after-provide (fn) "A function that runs FN for a `provide': at once, or when the file providing ends."
   (lambda ()
     (if load-file-name
       (let ((file load-file-name)
@@ -66,22 +61,19 @@ else nil."
       ;; Provided outside any load: nothing to wait for.
       (funcall fn))))
 
-(defmacro with-eval-after-load (file &rest body)
-  "Run BODY once FILE (a feature or a file name) is loaded, or now if it is.
+(defmacro with-eval-after-load (file &rest body) "Run BODY once FILE (a feature or a file name) is loaded, or now if it is.
 See `eval-after-load'."
   (declare (indent 1) (debug (form def-body)))
   (list 'eval-after-load file (cons 'lambda (cons nil body))))
 
-(defun do-after-load-evaluation (abs-file)
-  "Run what `after-load-alist' holds for ABS-FILE, then `after-load-functions'.
+(defun do-after-load-evaluation (abs-file) "Run what `after-load-alist' holds for ABS-FILE, then `after-load-functions'.
 `load' calls this when it has finished loading ABS-FILE."
   (dolist (entry after-load-alist)
     (when (and (stringp (car-safe entry)) (string-match-p (car entry) abs-file))
       (mapc #'funcall (cdr entry))))
   (run-hook-with-args 'after-load-functions abs-file))
 
-(defun locate-file (filename path &optional suffixes predicate)
-  "Search PATH, a list of directories, for FILENAME with each of SUFFIXES.
+(defun locate-file (filename path &optional suffixes predicate) "Search PATH, a list of directories, for FILENAME with each of SUFFIXES.
 Return the first existing file's absolute name, or nil.  PREDICATE, when
 non-nil, must accept the file: a function, or one of the symbols
 `executable', `readable', `exists' (or a list of them, all required).
@@ -104,8 +96,7 @@ A directory qualifies only when a function PREDICATE returns `dir-ok'."
                                    (t (file-exists-p candidate))))
                            kinds)))))
 
-(defun locate-library (library &optional nosuffix path interactive-call)
-  "Return the absolute name of the Lisp library LIBRARY as `load' would find it, or nil.
+(defun locate-library (library &optional nosuffix path interactive-call) "Return the absolute name of the Lisp library LIBRARY as `load' would find it, or nil.
 Unless NOSUFFIX, the load suffixes are tried; PATH replaces `load-path'.
 With INTERACTIVE-CALL, report the result in the echo area too."
   (let* ((suffixes (if nosuffix load-file-rep-suffixes
@@ -117,8 +108,7 @@ With INTERACTIVE-CALL, report the result in the echo area too."
         (message "Library is file %s" (abbreviate-file-name found))))
     found))
 
-(defun load-file (file)
-  "Load the Lisp file named FILE, exactly that file: no search, no added suffix."
+(defun load-file (file) "Load the Lisp file named FILE, exactly that file: no search, no added suffix."
   (interactive "fLoad file: ")
   (let ((absolute (expand-file-name file)))
     (load absolute nil nil t)))

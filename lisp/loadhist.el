@@ -7,15 +7,13 @@
 ;; `load-history' entry says it defined.  Hooks are not searched for the
 ;; file's functions (GNU removes them from every hook variable).
 
-(defun feature-file (feature)
-  "Return the name of the file that provided FEATURE, by `load-history'.
+(defun feature-file (feature) "Return the name of the file that provided FEATURE, by `load-history'.
 Signal an error when FEATURE is not provided."
   (if (featurep feature)
       (car (feature-symbols feature))
     (error "%S is not a currently loaded feature" feature)))
 
-(defun feature-symbols (feature)
-  "Return the `load-history' element of the file that provided FEATURE, or nil."
+(defun feature-symbols (feature) "Return the `load-history' element of the file that provided FEATURE, or nil."
   (catch 'loadhist--hit
     (dolist (element load-history nil)
       (when (member (cons 'provide feature) (cdr element))
@@ -27,16 +25,13 @@ Signal an error when FEATURE is not provided."
     (delq nil (mapcar (lambda (item) (and (eq (car-safe item) kind) (cdr item)))
                       (cdr element)))))
 
-(defun file-provides (file)
-  "Return the features FILE provided when it was loaded."
+(defun file-provides (file) "Return the features FILE provided when it was loaded."
   (loadhist--entries file 'provide))
 
-(defun file-requires (file)
-  "Return the features FILE required when it was loaded."
+(defun file-requires (file) "Return the features FILE required when it was loaded."
   (loadhist--entries file 'require))
 
-(defun file-dependents (file)
-  "Return the loaded files that required a feature FILE provides."
+(defun file-dependents (file) "Return the loaded files that required a feature FILE provides."
   (let ((provided (file-provides file))
         (users nil))
     (dolist (element load-history)
@@ -46,8 +41,7 @@ Signal an error when FEATURE is not provided."
           (push (car element) users))))
     (nreverse users)))
 
-(defun unload-feature (feature &optional force)
-  "Undo the loading of the library that provided FEATURE.
+(defun unload-feature (feature &optional force) "Undo the loading of the library that provided FEATURE.
 Functions and variables its file defined become unbound (a function that
 was an autoload before becomes that autoload again), its features are no
 longer provided and its `load-history' entry goes.  Unless FORCE, refuse
@@ -68,8 +62,7 @@ if defined, runs first; when it returns non-nil it did the work itself."
     (setq load-history (delq element load-history))
     nil))
 
-(defun loadhist--undo (item)
-  "Undo one `load-history' ITEM."
+(defun loadhist--undo (item) "Undo one `load-history' ITEM."
   (cond
    ((and (symbolp item) (not (memq item '(nil t))))
     (makunbound item))

@@ -7,8 +7,7 @@
 ;; (at the end of this file), so they use special forms and primitives only:
 ;; a macro in their bodies would be expanded again at every call.
 
-(defun macroexpand-1 (form &optional environment)
-  "Expand FORM one step if it is a macro call; otherwise return FORM itself.
+(defun macroexpand-1 (form &optional environment) "Expand FORM one step if it is a macro call; otherwise return FORM itself.
 ENVIRONMENT is an alist of (NAME . EXPANDER) entries that take precedence
 over global macro definitions; an entry (NAME) stops NAME from expanding."
   (let ((head (car-safe form)))
@@ -29,8 +28,7 @@ over global macro definitions; an entry (NAME) stops NAME from expanding."
                   (t form))))
          (t form))))))
 
-(defun macroexp--expand-each (forms env &optional keep)
-  "Expand fully each form in the list FORMS except the first KEEP of them.
+(defun macroexp--expand-each (forms env &optional keep) "Expand fully each form in the list FORMS except the first KEEP of them.
 ENV is the macro environment.  A dotted tail stays as it is."
   (let ((done nil) (rest forms) (skip (or keep 0)))
     (while (consp rest)
@@ -42,8 +40,7 @@ ENV is the macro environment.  A dotted tail stays as it is."
 ;; cl-generic.el calls it by this name.
 (defalias 'macroexp--all-forms #'macroexp--expand-each)
 
-(defun macroexp--expand-clauses (clauses env keep)
-  "Expand the forms of each clause in CLAUSES, except the first KEEP of each.
+(defun macroexp--expand-clauses (clauses env keep) "Expand the forms of each clause in CLAUSES, except the first KEEP of each.
 CLAUSES need not be a proper list."
   (let ((done nil) (rest clauses))
     (while (consp rest)
@@ -57,8 +54,7 @@ CLAUSES need not be a proper list."
 ;; ((lambda ARGS BODY...) ACTUALS...) into a `let' that binds each parameter,
 ;; which is also what `load' evaluates, so the depth of nested calls matches.
 
-(defun macroexp--lambda-bindings (params actuals)
-  "Pair the parameters PARAMS of a lambda with the argument forms ACTUALS.
+(defun macroexp--lambda-bindings (params actuals) "Pair the parameters PARAMS of a lambda with the argument forms ACTUALS.
 The value is a list of (VAR FORM) bindings, or the symbol `too-many' or
 `too-few' when ACTUALS do not fit PARAMS.  A parameter after &optional with
 no argument is bound to nil, and one after &rest to a list of the rest."
@@ -84,8 +80,7 @@ no argument is bound to nil, and one after &rest to a list of the rest."
         (and actuals 'too-many)
         (nreverse pairs))))
 
-(defun macroexp--open-code-lambda (fn actuals env)
-  "Expand the call of the lambda expression FN with argument forms ACTUALS.
+(defun macroexp--open-code-lambda (fn actuals env) "Expand the call of the lambda expression FN with argument forms ACTUALS.
 ENV is the macro environment."
   (let* ((params (car-safe (cdr fn)))
          (body (cdr-safe (cdr fn)))
@@ -105,8 +100,7 @@ ENV is the macro environment."
        (if bindings (cons 'let (cons bindings body)) (macroexp-progn body))
        env))))
 
-(defun macroexp--expand-all (form env)
-  "Return FORM with all its macro calls expanded, at every level.
+(defun macroexp--expand-all (form env) "Return FORM with all its macro calls expanded, at every level.
 ENV is the macro environment, as for `macroexpand'."
   (let ((x (macroexpand form env)))
     (if (atom x)
@@ -153,32 +147,27 @@ ENV is the macro environment, as for `macroexpand'."
               (cons head (macroexp--expand-each args env)))))
          (t (cons head (macroexp--expand-each args env))))))))
 
-(defvar macroexpand-all-environment nil
-  "The macro environment that the running `macroexpand-all' was given.")
+(defvar macroexpand-all-environment nil "The macro environment that the running `macroexpand-all' was given.")
 
-(defun macroexpand-all (form &optional environment)
-  "Expand every macro call in FORM, including those inside other forms.
+(defun macroexpand-all (form &optional environment) "Expand every macro call in FORM, including those inside other forms.
 ENVIRONMENT is a macro environment as for `macroexpand'; while expanding
 it is also the value of `macroexpand-all-environment'."
   (let ((macroexpand-all-environment environment)) (macroexp--expand-all form environment)))
 
 ;;;; Helpers for writing macros.
 
-(defun macroexp-progn (exps)
-  "Turn the list of forms EXPS into one form: the only one, or a `progn'."
+(defun macroexp-progn (exps) "Turn the list of forms EXPS into one form: the only one, or a `progn'."
   (if (null (cdr exps))
       (car exps)
     (cons 'progn exps)))
 
-(defun macroexp-quote (v)
-  "Return a form evaluating to V: V itself when V evaluates to itself."
+(defun macroexp-quote (v) "Return a form evaluating to V: V itself when V evaluates to itself."
   (cond ((consp v) (list 'quote v))
         ((and (symbolp v) v (not (eq v t)) (not (keywordp v)))
          (list 'quote v))
         (t v)))
 
-(defun macroexp-const-p (exp)
-  "Non-nil when evaluating the form EXP always gives the same value.
+(defun macroexp-const-p (exp) "Non-nil when evaluating the form EXP always gives the same value.
 That is so of quoted data, #'SYMBOL, keywords, nil, t and
 self-evaluating atoms."
   (if (consp exp)
@@ -187,14 +176,12 @@ self-evaluating atoms."
             (and (eq head 'function) (symbolp (car-safe (cdr exp))))))
     (or (not (symbolp exp)) (keywordp exp) (memq exp '(nil t)))))
 
-(defun macroexp-copyable-p (exp)
-  "Non-nil when the form EXP may be written twice in an expansion at no cost.
+(defun macroexp-copyable-p (exp) "Non-nil when the form EXP may be written twice in an expansion at no cost.
 Variables and constant forms qualify."
   (if (symbolp exp) t (macroexp-const-p exp)))
 
 ;; Macros such as `ert-resource-directory' call it while they expand.
-(defun macroexp-file-name ()
-  "Return the name of the file whose forms are being expanded, or nil.
+(defun macroexp-file-name () "Return the name of the file whose forms are being expanded, or nil.
 That is the file being byte-compiled, if any, else the one being loaded."
   (if (and (boundp 'byte-compile-current-file)
            (stringp byte-compile-current-file))
@@ -203,8 +190,7 @@ That is the file being byte-compiled, if any, else the one being loaded."
 
 ;;;; Eager expansion while loading.
 
-(defun internal-macroexpand-for-load (form full-p)
-  "Expand FORM, read by `load', before it is evaluated.
+(defun internal-macroexpand-for-load (form full-p) "Expand FORM, read by `load', before it is evaluated.
 With FULL-P expand everything, otherwise only FORM's own macro call.
 When expanding fails, report it and return FORM, to be expanded when run."
   (condition-case expansion-error

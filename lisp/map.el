@@ -20,22 +20,18 @@
 
 (define-error 'map-not-inplace "Cannot modify map in-place")
 
-(defun map--plist-p (map)
-  "Return non-nil if MAP is a non-empty list to be read as a property list."
+(defun map--plist-p (map) "Return non-nil if MAP is a non-empty list to be read as a property list."
   (and (consp map) (not (consp (car map)))))
 
-(defun map--wrong-type (map)
-  "Signal that MAP is of a type the map functions do not handle."
+(defun map--wrong-type (map) "Signal that MAP is of a type the map functions do not handle."
   (error "Unsupported map type `%S': %S" (type-of map) map))
 
-(defun map--index-p (array key)
-  "Return non-nil if KEY is a valid index into ARRAY."
+(defun map--index-p (array key) "Return non-nil if KEY is a valid index into ARRAY."
   (and (natnump key) (< key (length array))))
 
 ;;;; Traversal
 
-(cl-defgeneric map-do (function map)
-  "Call FUNCTION with each key and value of MAP, in order; return nil."
+(cl-defgeneric map-do (function map) "Call FUNCTION with each key and value of MAP, in order; return nil."
   (:method (function (table hash-table))
     (maphash function table))
   (:method (function (list list))
@@ -50,38 +46,31 @@
     (seq-do-indexed (lambda (value index) (funcall function index value))
                     array)))
 
-(cl-defgeneric map-apply (function map)
-  "Return the list of FUNCTION's values on the keys and values of MAP.
+(cl-defgeneric map-apply (function map) "Return the list of FUNCTION's values on the keys and values of MAP.
 FUNCTION takes two arguments, a key and its value."
   (let ((collected nil))
     (map-do (lambda (key value) (push (funcall function key value) collected))
             map)
     (nreverse collected)))
 
-(cl-defgeneric map-keys (map)
-  "Return the keys of MAP, as a list."
+(cl-defgeneric map-keys (map) "Return the keys of MAP, as a list."
   (map-apply (lambda (key _value) key) map))
 
-(cl-defgeneric map-values (map)
-  "Return the values of MAP, as a list."
+(cl-defgeneric map-values (map) "Return the values of MAP, as a list."
   (:method ((array array)) (append array nil))
   (map-apply (lambda (_key value) value) map))
 
-(cl-defgeneric map-pairs (map)
-  "Return MAP's entries as an alist of (KEY . VALUE) pairs."
+(cl-defgeneric map-pairs (map) "Return MAP's entries as an alist of (KEY . VALUE) pairs."
   (map-apply #'cons map))
 
-(cl-defgeneric map-keys-apply (function map)
-  "Return the list of FUNCTION's values on each key of MAP."
+(cl-defgeneric map-keys-apply (function map) "Return the list of FUNCTION's values on each key of MAP."
   (map-apply (lambda (key _value) (funcall function key)) map))
 
-(cl-defgeneric map-values-apply (function map)
-  "Return the list of FUNCTION's values on each value of MAP."
+(cl-defgeneric map-values-apply (function map) "Return the list of FUNCTION's values on each value of MAP."
   (:method (function (array array)) (mapcar function array))
   (map-apply (lambda (_key value) (funcall function value)) map))
 
-(cl-defgeneric map-filter (pred map)
-  "Return an alist of the entries of MAP for which PRED holds.
+(cl-defgeneric map-filter (pred map) "Return an alist of the entries of MAP for which PRED holds.
 PRED is called with a key and its value."
   (let ((kept nil))
     (map-do (lambda (k v)
@@ -89,13 +78,11 @@ PRED is called with a key and its value."
             map)
     (nreverse kept)))
 
-(cl-defgeneric map-remove (pred map)
-  "Return an alist of the entries of MAP for which PRED does not hold.
+(cl-defgeneric map-remove (pred map) "Return an alist of the entries of MAP for which PRED does not hold.
 PRED is called with a key and its value."
   (map-filter (lambda (key value) (not (funcall pred key value))) map))
 
-(cl-defgeneric map-some (pred map)
-  "Return the first non-nil value of PRED on an entry of MAP, or nil.
+(cl-defgeneric map-some (pred map) "Return the first non-nil value of PRED on an entry of MAP, or nil.
 PRED is called with a key and its value."
   (let ((tag (make-symbol "map-some")))
     (catch tag
@@ -105,20 +92,17 @@ PRED is called with a key and its value."
               map)
       nil)))
 
-(cl-defgeneric map-every-p (pred map)
-  "Return non-nil if PRED holds for every entry of MAP.
+(cl-defgeneric map-every-p (pred map) "Return non-nil if PRED holds for every entry of MAP.
 PRED is called with a key and its value."
   (not (map-some (lambda (key value) (not (funcall pred key value))) map)))
 
 ;;;; Queries
 
-(cl-defgeneric mapp (map)
-  "Return non-nil if MAP is a map the `map-' functions can handle.
+(cl-defgeneric mapp (map) "Return non-nil if MAP is a map the `map-' functions can handle.
 That is a list, a hash table or an array."
   (or (listp map) (hash-table-p map) (arrayp map)))
 
-(cl-defgeneric map-elt (map key &optional default testfn)
-  "Return the value MAP associates with KEY, or DEFAULT if it has none.
+(cl-defgeneric map-elt (map key &optional default testfn) "Return the value MAP associates with KEY, or DEFAULT if it has none.
 Alist keys are compared with TESTFN, `equal' if that is nil; plists use
 `eq', hash tables their own test and arrays take integer indices."
   (cond
@@ -130,8 +114,7 @@ Alist keys are compared with TESTFN, `equal' if that is nil; plists use
    ((arrayp map) (if (map--index-p map key) (aref map key) default))
    (t (map--wrong-type map))))
 
-(cl-defgeneric map-contains-key (map key &optional testfn)
-  "Return non-nil if MAP has an entry for KEY.
+(cl-defgeneric map-contains-key (map key &optional testfn) "Return non-nil if MAP has an entry for KEY.
 TESTFN compares alist keys (default `equal').  For a plist the value is
 the tail of MAP that starts at KEY."
   (:method ((list list) key &optional testfn)
@@ -146,8 +129,7 @@ the tail of MAP that starts at KEY."
   (let ((same (or testfn #'equal)))
     (map-some (lambda (k _v) (funcall same key k)) map)))
 
-(defun map-nested-elt (map keys &optional default)
-  "Follow the path KEYS through nested maps, starting at MAP.
+(defun map-nested-elt (map keys &optional default) "Follow the path KEYS through nested maps, starting at MAP.
 Each key is looked up in the value found for the previous one.  Return
 the final value, or DEFAULT if that is nil or the path leads through
 something that is not a map."
@@ -156,21 +138,18 @@ something that is not a map."
                            keys map)))
     (or found default)))
 
-(cl-defgeneric map-length (map)
-  "Return how many entries MAP has."
+(cl-defgeneric map-length (map) "Return how many entries MAP has."
   (:method ((table hash-table)) (hash-table-count table))
   (:method ((list list))
     (if (map--plist-p list) (/ (length list) 2) (length list)))
   (:method ((array array)) (length array))
   (length (map-keys map)))
 
-(cl-defgeneric map-empty-p (map)
-  "Return non-nil if MAP has no entries."
+(cl-defgeneric map-empty-p (map) "Return non-nil if MAP has no entries."
   (:method ((list list)) (null list))
   (= (map-length map) 0))
 
-(cl-defgeneric map-copy (map)
-  "Return a copy of MAP that can be changed without changing MAP.
+(cl-defgeneric map-copy (map) "Return a copy of MAP that can be changed without changing MAP.
 The copy is shallow: keys and values are shared."
   (:method ((list list))
     (if (map--plist-p list) (copy-sequence list) (copy-alist list)))
@@ -179,8 +158,7 @@ The copy is shallow: keys and values are shared."
 
 ;;;; Changing maps
 
-(cl-defgeneric map-put! (map key value &optional testfn)
-  "Make KEY's value in MAP be VALUE, changing MAP itself; return VALUE.
+(cl-defgeneric map-put! (map key value &optional testfn) "Make KEY's value in MAP be VALUE, changing MAP itself; return VALUE.
 TESTFN compares alist keys (default `equal').  When the change cannot be
 made in place, as for a key missing from an alist, signal
 `map-not-inplace'."
@@ -197,8 +175,7 @@ made in place, as for a key missing from an alist, signal
 
 (define-obsolete-function-alias 'map--put #'map-put! "27.1")
 
-(cl-defgeneric map-insert (map key value)
-  "Return a map like MAP but with KEY mapped to VALUE; MAP is not changed.
+(cl-defgeneric map-insert (map key value) "Return a map like MAP but with KEY mapped to VALUE; MAP is not changed.
 For lists the new entry is added in front, even when KEY is present."
   (:method ((list list) key value)
     (if (map--plist-p list)
@@ -208,8 +185,7 @@ For lists the new entry is added in front, even when KEY is present."
     (map-put! fresh key value)
     fresh))
 
-(cl-defgeneric map-delete (map key)
-  "Remove KEY's entry from MAP, changing it, and return the map.
+(cl-defgeneric map-delete (map key) "Remove KEY's entry from MAP, changing it, and return the map.
 Use the returned value: for a list whose first entry goes, that is a
 tail of the old list.  In an array the element becomes nil."
   (:method ((list list) key)
@@ -224,8 +200,7 @@ tail of the old list.  In an array the element becomes nil."
     (if (map--index-p array key) (aset array key nil))
     array))
 
-(defun map--plist-drop (plist key)
-  "Destructively remove every KEY (compared with `eq') and its value from PLIST.
+(defun map--plist-drop (plist key) "Destructively remove every KEY (compared with `eq') and its value from PLIST.
 Return the resulting list."
   (let ((result plist)
         (prev nil)
@@ -239,8 +214,7 @@ Return the resulting list."
         (setq here next)))
     result))
 
-(defmacro map-put (map key value &optional testfn)
-  "Make KEY's value in MAP be VALUE and return VALUE.
+(defmacro map-put (map key value &optional testfn) "Make KEY's value in MAP be VALUE and return VALUE.
 MAP must be a place (as for `setf'); it is updated when the change cannot
 be made in place.  Obsolete: use `map-put!' or `setf' of `map-elt'."
   (declare (obsolete "use map-put! or (setf (map-elt ...) ...) instead" "27.1"))
@@ -264,13 +238,11 @@ be made in place.  Obsolete: use `map-put!' or `setf' of `map-elt'."
 
 ;;;; Conversion and merging
 
-(defun map--to-table (map table)
-  "Copy the entries of MAP into the hash table TABLE and return TABLE."
+(defun map--to-table (map table) "Copy the entries of MAP into the hash table TABLE and return TABLE."
   (map-do (lambda (key value) (puthash key value table)) map)
   table)
 
-(cl-defgeneric map-into (map type)
-  "Return the entries of MAP as a new map of TYPE.
+(cl-defgeneric map-into (map type) "Return the entries of MAP as a new map of TYPE.
 TYPE is `list' or `alist', `plist', `hash-table' (which compares keys
 with `equal') or (hash-table . ARGS) with ARGS for `make-hash-table'."
   (:method (map (_type (eql list))) (map-pairs map))
@@ -284,8 +256,7 @@ with `equal') or (hash-table . ARGS) with ARGS for `make-hash-table'."
   (:method (map (type (head hash-table)))
     (map--to-table map (apply #'make-hash-table (cdr type)))))
 
-(defun map--merge (type maps combine)
-  "Merge MAPS into a new map of TYPE.
+(defun map--merge (type maps combine) "Merge MAPS into a new map of TYPE.
 COMBINE is called with a key's old and new value when the key is seen
 again; nil means the new value wins."
   (if (memq type '(list alist plist))
@@ -310,22 +281,19 @@ again; nil means the new value wins."
                 source))
       result)))
 
-(defun map-merge (type &rest maps)
-  "Return a new map of TYPE holding the entries of all MAPS.
+(defun map-merge (type &rest maps) "Return a new map of TYPE holding the entries of all MAPS.
 When a key occurs more than once, the last value wins.  TYPE is as for
 `map-into'."
   (map--merge type maps nil))
 
-(defun map-merge-with (type function &rest maps)
-  "Return a new map of TYPE holding the entries of all MAPS.
+(defun map-merge-with (type function &rest maps) "Return a new map of TYPE holding the entries of all MAPS.
 When a key occurs more than once, its value is FUNCTION applied to the
 value so far and the new one.  TYPE is as for `map-into'."
   (map--merge type maps function))
 
 ;;;; Destructuring: `map-let' and the `map' pcase pattern
 
-(defun map--key-and-pattern (spec)
-  "Return (KEY-FORM . PATTERN) for one element SPEC of a `map-let' key list.
+(defun map--key-and-pattern (spec) "Return (KEY-FORM . PATTERN) for one element SPEC of a `map-let' key list.
 A symbol S looks up the key \\='S and binds S; a keyword :K looks up :K
 and binds K; a list (KEY PATTERN) looks up the value of the form KEY."
   (cond
@@ -333,12 +301,10 @@ and binds K; a list (KEY PATTERN) looks up the value of the form KEY."
    ((keywordp spec) (cons spec (intern (substring (symbol-name spec) 1))))
    (t (cons (list 'quote spec) spec))))
 
-(defun map--lookup (key map)
-  "Return KEY's value in MAP; the argument order suits pcase's `app'."
+(defun map--lookup (key map) "Return KEY's value in MAP; the argument order suits pcase's `app'."
   (map-elt map key))
 
-(defmacro map-let (keys map &rest body)
-  "Evaluate BODY with variables bound to the values of keys in MAP.
+(defmacro map-let (keys map &rest body) "Evaluate BODY with variables bound to the values of keys in MAP.
 Each element of KEYS is a symbol, bound to the value of the key of that
 name; a keyword, whose name without the colon is bound to its value; or
 \(KEY PATTERN), matching the value of the evaluated KEY against the pcase

@@ -12,22 +12,18 @@
 
 ;;; Variables (those GNU has at start-up are made in lisp/autoloads.el).
 
-(defvar completion-pcm--delim-wild-regex nil
-  "Regexp of the characters that end a word for partial completion, and `*'.")
+(defvar completion-pcm--delim-wild-regex nil "Regexp of the characters that end a word for partial completion, and `*'.")
 
-(defun completion-pcm--prepare-delim-re (delims)
-  "Set `completion-pcm--delim-wild-regex' from the delimiter characters DELIMS."
+(defun completion-pcm--prepare-delim-re (delims) "Set `completion-pcm--delim-wild-regex' from the delimiter characters DELIMS."
   (setq completion-pcm--delim-wild-regex (concat "[" delims "*]")))
 
 (completion-pcm--prepare-delim-re completion-pcm-word-delimiters)
 
-(defvar completion-flex-nospace nil
-  "Non-nil means the flex style does not complete strings that hold a space.")
+(defvar completion-flex-nospace nil "Non-nil means the flex style does not complete strings that hold a space.")
 
 ;;; Tables.
 
-(defun complete-with-action (op collection input predicate)
-  "Do completion OP on INPUT in COLLECTION with PREDICATE.
+(defun complete-with-action (op collection input predicate) "Do completion OP on INPUT in COLLECTION with PREDICATE.
 A function COLLECTION is called; otherwise OP picks
 `try-completion', `all-completions' or `test-completion', and
 boundaries and metadata are nil."
@@ -38,8 +34,7 @@ boundaries and metadata are nil."
         ((eq op t) (all-completions input collection predicate))
         (t (test-completion input collection predicate))))
 
-(defun completion-boundaries (input collection filter sfx)
-  "The (START . END) of the field being completed around INPUT and SFX.
+(defun completion-boundaries (input collection filter sfx) "The (START . END) of the field being completed around INPUT and SFX.
 START is a position in INPUT, END one in SFX; a table reports them
 for (boundaries . SFX), others give (0 . (length SFX))."
   (let ((answer (and (functionp collection)
@@ -48,30 +43,25 @@ for (boundaries . SFX), others give (0 . (length SFX))."
         (cons (or (cadr answer) 0) (or (cddr answer) (length sfx)))
       (cons 0 (length sfx)))))
 
-(defun completion-metadata (input coll filter)
-  "The metadata of COLL for completing INPUT, as (metadata . ALIST)."
+(defun completion-metadata (input coll filter) "The metadata of COLL for completing INPUT, as (metadata . ALIST)."
   (let ((md (and (functionp coll) (funcall coll input filter 'metadata))))
     (cons 'metadata (and (eq (car-safe md) 'metadata) (cdr md)))))
 
-(defun completion-metadata-get (meta prop)
-  "The value of PROP in META."
+(defun completion-metadata-get (meta prop) "The value of PROP in META."
   (cdr (assq prop meta)))
 
-(defun completion--field-metadata (field-start)
-  "The metadata of the minibuffer's table for the text from FIELD-START to point."
+(defun completion--field-metadata (field-start) "The metadata of the minibuffer's table for the text from FIELD-START to point."
   (completion-metadata (buffer-substring-no-properties field-start (point))
                        (bound-and-true-p minibuffer-completion-table)
                        (bound-and-true-p minibuffer-completion-predicate)))
 
-(defun completion-table-dynamic (fun &optional _switch-buffer)
-  "A completion table that calls FUN with the string to get the candidates.
+(defun completion-table-dynamic (fun &optional _switch-buffer) "A completion table that calls FUN with the string to get the candidates.
 FUN's answer is then completed as a list; boundaries and metadata are nil."
   (lambda (input filter op)
     (unless (or (eq op 'metadata) (eq (car-safe op) 'boundaries))
       (complete-with-action op (funcall fun input) input filter))))
 
-(defun completion-table-with-cache (fun &optional ignore-case)
-  "Like `completion-table-dynamic', but FUN's last answer is reused.
+(defun completion-table-with-cache (fun &optional ignore-case) "Like `completion-table-dynamic', but FUN's last answer is reused.
 It is reused for strings that extend the last one (ignoring case with
 IGNORE-CASE), as FUN's answer must then contain all their candidates."
   (let ((cached-for nil) (cached nil)) (completion-table-dynamic
@@ -81,8 +71,7 @@ IGNORE-CASE), as FUN's answer must then contain all their candidates."
 					    (setq cached (funcall fun input) cached-for input)
 					    cached)))))
 
-(defmacro lazy-completion-table (var fun)
-  "A table whose candidates FUN computes once, the first time they are needed.
+(defmacro lazy-completion-table (var fun) "A table whose candidates FUN computes once, the first time they are needed.
 VAR must hold the table itself at first; it is set to FUN's answer."
   (let ((ignored (make-symbol "string")))
     `(completion-table-dynamic
@@ -91,13 +80,11 @@ VAR must hold the table itself at first; it is set to FUN's answer."
         (when (functionp ,var) (setq ,var (funcall #',fun)))
         ,var) 'do-switch-buffer)))
 
-(defun completion-table-case-fold (coll &optional dont-fold)
-  "COLL completed with `completion-ignore-case' on (or off, with DONT-FOLD)."
+(defun completion-table-case-fold (coll &optional dont-fold) "COLL completed with `completion-ignore-case' on (or off, with DONT-FOLD)."
   (lambda (input filter op) (let ((completion-ignore-case (not dont-fold)))
 			      (complete-with-action op coll input filter))))
 
-(defun completion--some (fun xs)
-  "The first non-nil (FUN X) for X in XS.
+(defun completion--some (fun xs) "The first non-nil (FUN X) for X in XS.
 Errors are held back until every X has been tried; then the first is
 signalled again."
   (let ((found nil) (first-error nil))
@@ -106,14 +93,12 @@ signalled again."
 				  (error (unless first-error (setq first-error err)))) (setq xs (cdr xs)))
     (or found (and first-error (signal (car first-error) (cdr first-error))))))
 
-(defun completion-table-in-turn (&rest tables)
-  "A table answering from the first of TABLES that has an answer."
+(defun completion-table-in-turn (&rest tables) "A table answering from the first of TABLES that has an answer."
   (lambda (input filter op)
     (completion--some (lambda (coll) (complete-with-action op coll input filter))
                       tables)))
 
-(defun completion-table-merge (&rest tables)
-  "A table whose candidates are those of all TABLES together."
+(defun completion-table-merge (&rest tables) "A table whose candidates are those of all TABLES together."
   (lambda (input filter op)
     (cond ((null op)
            (let ((answers (mapcar (lambda (coll) (try-completion input coll filter)) tables)))
@@ -127,8 +112,7 @@ signalled again."
           (t (completion--some (lambda (coll) (complete-with-action op coll input filter))
                                tables)))))
 
-(defun completion-table-subvert (coll s1 s2)
-  "COLL seen with the prefix S2 of its strings replaced by S1."
+(defun completion-table-subvert (coll s1 s2) "COLL seen with the prefix S2 of its strings replaced by S1."
   (lambda (input filter op)
     (let* ((inner (and (string-prefix-p s1 input completion-ignore-case)
                        (concat s2 (substring input (length s1)))))
@@ -151,8 +135,7 @@ signalled again."
 						      ans))))))
 			     (t ans))))))
 
-(defun completion-table-with-context (prefix coll input filter op)
-  "Complete INPUT in COLL as if PREFIX were before it.
+(defun completion-table-with-context (prefix coll input filter op) "Complete INPUT in COLL as if PREFIX were before it.
 FILTER gets candidates with PREFIX added; OP is as for any table."
   (let ((wrapped (and filter
                       (lambda (c &rest _)
@@ -165,8 +148,7 @@ FILTER gets candidates with PREFIX added; OP is as for any table."
       (let ((ans (complete-with-action op coll input wrapped)))
         (if (stringp ans) (concat prefix ans) ans)))))
 
-(defun completion-table-with-terminator (terminator coll input filter op)
-  "Complete INPUT in COLL, adding TERMINATOR after a unique completion.
+(defun completion-table-with-terminator (terminator coll input filter op) "Complete INPUT in COLL, adding TERMINATOR after a unique completion.
 TERMINATOR is a string or (INPUT . REGEXP), the regexp finding it in
 the text after point.  Testing a string always answers nil."
   (let ((term (if (consp terminator) (car terminator) terminator)))
@@ -186,8 +168,7 @@ the text after point.  Testing a string always answers nil."
           ((eq op 'lambda) nil)
           (t (complete-with-action op coll input filter)))))
 
-(defun completion-table-with-predicate (coll pred1 strict input pred2 op)
-  "Complete INPUT in COLL keeping only candidates PRED1 accepts, and PRED2.
+(defun completion-table-with-predicate (coll pred1 strict input pred2 op) "Complete INPUT in COLL keeping only candidates PRED1 accepts, and PRED2.
 Unless STRICT, candidates PRED1 refuses are still used when nothing else
 matches, and testing ignores PRED1."
   (if (and (not strict) (eq op 'lambda))
@@ -198,8 +179,7 @@ matches, and testing ignores PRED1."
                                     (t (or pred1 pred2)))) (and (not strict) pred1
 			      (complete-with-action op coll input pred2)))))
 
-(defun completion-table-with-quoting (coll unquote requote)
-  "COLL for text that is quoted: UNQUOTE maps typed text to (TEXT . UNQUOTE-POS-FN).
+(defun completion-table-with-quoting (coll unquote requote) "COLL for text that is quoted: UNQUOTE maps typed text to (TEXT . UNQUOTE-POS-FN).
 REQUOTE maps a completion and position back.  tsmacs completes the
 unquoted text and requotes answers that are strings."
   (lambda (input filter op)
@@ -216,8 +196,7 @@ unquoted text and requotes answers that are strings."
 							       ans)))
             (t (complete-with-action op coll plain filter))))))
 
-(defun internal-complete-buffer-except (&optional buffer)
-  "A table of buffer names without the name of BUFFER (default the current one)."
+(defun internal-complete-buffer-except (&optional buffer) "A table of buffer names without the name of BUFFER (default the current one)."
   (let ((except (if (stringp buffer) buffer (buffer-name (or buffer (current-buffer))))))
     (lambda (input filter op)
       (complete-with-action op
@@ -226,20 +205,17 @@ unquoted text and requotes answers that are strings."
 
 ;;; Styles: choosing one.
 
-(defun completion--category-override (category tag)
-  "The (TAG . VALUE) entry for CATEGORY, from the overrides or else the defaults."
+(defun completion--category-override (category tag) "The (TAG . VALUE) entry for CATEGORY, from the overrides or else the defaults."
   (or (assq tag (cdr (assq category completion-category-overrides)))
       (assq tag (cdr (assq category completion-category-defaults)))))
 
-(defun completion--styles (meta)
-  "The styles to use for a table with META: its category's first, then `completion-styles'."
+(defun completion--styles (meta) "The styles to use for a table with META: its category's first, then `completion-styles'."
   (let ((over (completion--category-override (completion-metadata-get meta 'category)
                                              'styles)))
     (if over (delete-dups (append (cdr over) (copy-sequence completion-styles)))
       completion-styles)))
 
-(defun completion--nth-completion (n input coll filter point meta)
-  "Run function N (1 try, 2 all) of each style in turn on INPUT and POINT."
+(defun completion--nth-completion (n input coll filter point meta) "Run function N (1 try, 2 all) of each style in turn on INPUT and POINT."
   (let* ((md (or meta (completion-metadata (substring input 0 point) coll filter)))
          (found (completion--some (lambda (style)
 				    (let ((ans (funcall (nth n (assq style completion-styles-alist))
@@ -250,20 +226,17 @@ unquoted text and requotes answers that are strings."
       (setcdr meta (cdr (funcall adjust meta))))
     (car found)))
 
-(defun completion-try-completion (input coll filter point &optional meta)
-  "Complete INPUT, with point at POINT, in COLL by the first style that can.
+(defun completion-try-completion (input coll filter point &optional meta) "Complete INPUT, with point at POINT, in COLL by the first style that can.
 Returns nil (no match), t (INPUT is the only one) or (NEWSTRING . NEWPOINT)."
   (completion--nth-completion 1 input coll filter point meta))
 
-(defun completion-all-completions (input coll filter point &optional meta)
-  "The completions of INPUT, point at POINT, in COLL by the first style with any.
+(defun completion-all-completions (input coll filter point &optional meta) "The completions of INPUT, point at POINT, in COLL by the first style with any.
 The list's last cdr is the length of the text before the field."
   (completion--nth-completion 2 input coll filter point meta))
 
 ;;; Highlighting.
 
-(defun completion-hilit-commonality (cands prefix-len &optional base-size)
-  "Copies of CANDS with the faces of a prefix of PREFIX-LEN - BASE-SIZE characters.
+(defun completion-hilit-commonality (cands prefix-len &optional base-size) "Copies of CANDS with the faces of a prefix of PREFIX-LEN - BASE-SIZE characters.
 The common part gets `completions-common-part', the next character
 `completions-first-difference'; BASE-SIZE becomes the final cdr."
   (when cands
@@ -276,8 +249,7 @@ The common part gets `completions-common-part', the next character
 			 (if (consp item) (cons cand (cdr item)) cand)))
 		     cands) base-size))))
 
-(defun completion--prepend-face (from to face input)
-  "Put FACE in front of the `face' list of INPUT from FROM to TO."
+(defun completion--prepend-face (from to face input) "Put FACE in front of the `face' list of INPUT from FROM to TO."
   (let ((pos from)) (while (< pos to)
 		      (let* ((next (next-single-property-change pos 'face input to))
 			     (old (get-text-property pos 'face input)))
@@ -289,8 +261,7 @@ The common part gets `completions-common-part', the next character
 ;; `any-delim' (delimiters), `star' (from a typed *), `point' and
 ;; `prefix' (any text before, for substring matching).
 
-(defun completion-pcm--string->pattern (input &optional point)
-  "The partial-completion pattern of INPUT, with `point' at POINT if inside it.
+(defun completion-pcm--string->pattern (input &optional point) "The partial-completion pattern of INPUT, with `point' at POINT if inside it.
 Each word delimiter is preceded by `any', and followed by `any-delim'
 when a word follows; a `*' becomes `star'."
   (let ((out nil) (word "") (n (length input)) (i 0))
@@ -315,16 +286,14 @@ when a word follows; a `*' becomes `star'."
     (unless (equal word "") (push word out))
     (nreverse out)))
 
-(defun completion-pcm--optimize-pattern (pat)
-  "PAT with empty strings gone, `any' before `any' or `point' dropped, and no final `point'."
+(defun completion-pcm--optimize-pattern (pat) "PAT with empty strings gone, `any' before `any' or `point' dropped, and no final `point'."
   (let ((out nil) (rest (delete "" (copy-sequence pat))))
     (while rest (let ((item (car rest)))
 		  (unless (and (memq item '(any any-delim)) (memq (cadr rest) '(any point)))
 		    (push item out))) (setq rest (cdr rest)))
     (when (eq (car out) 'point) (setq out (cdr out))) (nreverse out)))
 
-(defun completion-pcm--pattern->regex (pat &optional group)
-  "A regexp matching from the start what PAT matches.
+(defun completion-pcm--pattern->regex (pat &optional group) "A regexp matching from the start what PAT matches.
 GROUP t puts each wildcard in a group; a list puts the listed kinds.
 A wildcard right after another adds nothing to what is matched."
   (let ((parts (list "\\`")) (after-wild nil))
@@ -341,26 +310,22 @@ A wildcard right after another adds nothing to what is matched."
       (setq after-wild (not (stringp item))))
     (apply #'concat (nreverse parts))))
 
-(defun completion-pcm--pattern->string (pat)
-  "The text of PAT: its strings, with `*' for each `star'."
+(defun completion-pcm--pattern->string (pat) "The text of PAT: its strings, with `*' for each `star'."
   (mapconcat (lambda (item) (cond ((stringp item) item) ((eq item 'star) "*") (t "")))
              pat ""))
 
-(defun completion-pcm--pattern-trivial-p (pat)
-  "Non-nil if PAT is one string, maybe followed by `point'."
+(defun completion-pcm--pattern-trivial-p (pat) "Non-nil if PAT is one string, maybe followed by `point'."
   (and (stringp (car pat))
        (or (null (cdr pat)) (equal (cdr pat) '(point)))))
 
-(defun completion-pcm--pattern-point-idx (pat)
-  "The group number of `point' in the regexp of PAT, or nil."
+(defun completion-pcm--pattern-point-idx (pat) "The group number of `point' in the regexp of PAT, or nil."
   (let ((n 0) (found nil))
     (dolist (item pat)
       (unless (or found (stringp item)) (setq n (1+ n))
               (when (eq item 'point) (setq found n))))
     found))
 
-(defun completion-pcm--all-completions (prefix pat coll filter)
-  "The candidates of COLL after PREFIX that PAT matches."
+(defun completion-pcm--all-completions (prefix pat coll filter) "The candidates of COLL after PREFIX that PAT matches."
   (if (completion-pcm--pattern-trivial-p pat)
       (all-completions (concat prefix (car pat)) coll filter)
     (let* ((re (completion-pcm--pattern->regex pat)) (case-fold-search completion-ignore-case)
@@ -368,14 +333,12 @@ A wildcard right after another adds nothing to what is matched."
                                    coll filter)))
       (seq-filter (lambda (c) (string-match-p re c)) cands))))
 
-(defun completion--common-suffix (strs)
-  "The longest string that ends every string of STRS."
+(defun completion--common-suffix (strs) "The longest string that ends every string of STRS."
   (let* ((rev (mapcar #'reverse strs))
          (common (try-completion "" rev)))
     (if (stringp common) (reverse common) (if (eq common t) (car strs) ""))))
 
-(defun completion-pcm--merge-completions (strs pat)
-  "A pattern, in reverse order, for what all of STRS (matches of PAT) share.
+(defun completion-pcm--merge-completions (strs pat) "A pattern, in reverse order, for what all of STRS (matches of PAT) share.
 Each wildcard's common leading text is kept, and for `star', `point'
 and `prefix' the common trailing text too; a wildcard that matched the
 same text everywhere is replaced by it."
@@ -414,8 +377,7 @@ same text everywhere is replaced by it."
 					     (setq fixed ""))))
       out)))
 
-(defun completion--merge-suffix (completion point sfx)
-  "SFX without the text that COMPLETION already has after POINT at its end."
+(defun completion--merge-suffix (completion point sfx) "SFX without the text that COMPLETION already has after POINT at its end."
   (let ((after (substring completion point)))
     (if (and (> (length sfx) 0)
              (string-match "\\(.+\\)\n\\1" (concat after "\n" sfx))
@@ -423,8 +385,7 @@ same text everywhere is replaced by it."
         (substring sfx (length (match-string 1 (concat after "\n" sfx))))
       sfx)))
 
-(defun completion-pcm--merge-try (pat hits prefix sfx)
-  "The try-completion answer for the matches HITS of PAT between PREFIX and SFX."
+(defun completion-pcm--merge-try (pat hits prefix sfx) "The try-completion answer for the matches HITS of PAT between PREFIX and SFX."
   (cond ((not (consp hits)) hits)
         ((and (null (cdr hits))
               (equal (completion-pcm--pattern->string pat) (car hits)))
@@ -439,8 +400,7 @@ same text everywhere is replaced by it."
                 (rest (completion--merge-suffix text (length before) sfx)))
            (cons (concat prefix text rest) (+ (length prefix) (length before)))))))
 
-(defun completion-pcm--hilit-commonality (pat cands)
-  "Copies of CANDS with the parts PAT's strings matched in `completions-common-part'.
+(defun completion-pcm--hilit-commonality (pat cands) "Copies of CANDS with the parts PAT's strings matched in `completions-common-part'.
 The character at `point' (or after the match) gets
 `completions-first-difference', and the first character a
 `completion-score' property: matched length over length times one
@@ -488,23 +448,20 @@ FILTER, if given, is applied to the candidates."
          (hits (completion-pcm--all-completions prefix pat coll filter)))
     (list pat (if filter (funcall filter hits) hits) prefix sfx)))
 
-(defun completion-pcm--filename-try-filter (hits)
-  "HITS without the file names `completion-ignored-extensions' ends, unless that leaves none."
+(defun completion-pcm--filename-try-filter (hits) "HITS without the file names `completion-ignored-extensions' ends, unless that leaves none."
   (let* ((exts (and (boundp 'completion-ignored-extensions) completion-ignored-extensions))
          (re (and exts (concat "\\(?:\\`\\.\\.?/\\|" (regexp-opt exts) "\\)\\'")))
          (kept (if re (seq-remove (lambda (f) (string-match-p re f)) hits) hits)))
     (or kept hits)))
 
-(defun completion-pcm-try-completion (input coll filter point)
-  "The partial-completion style's try function."
+(defun completion-pcm-try-completion (input coll filter point) "The partial-completion style's try function."
   (pcase-let ((`(,pat ,hits ,prefix ,sfx)
                (completion-pcm--find-all-completions input coll filter point)))
     (when (bound-and-true-p minibuffer-completing-file-name)
       (setq hits (completion-pcm--filename-try-filter hits)))
     (completion-pcm--merge-try pat hits prefix sfx)))
 
-(defun completion-pcm-all-completions (input coll filter point)
-  "The partial-completion style's all function."
+(defun completion-pcm-all-completions (input coll filter point) "The partial-completion style's all function."
   (pcase-let ((`(,pat ,hits ,prefix ,_suffix)
                (completion-pcm--find-all-completions input coll filter point)))
     (when hits
@@ -512,35 +469,29 @@ FILTER, if given, is applied to the candidates."
 
 ;;; The other styles.
 
-(defun completion-emacs21-try-completion (input coll filter _point)
-  "The emacs21 style's try function: complete the whole string as a prefix."
+(defun completion-emacs21-try-completion (input coll filter _point) "The emacs21 style's try function: complete the whole string as a prefix."
   (let ((ans (try-completion input coll filter)))
     (if (stringp ans) (cons ans (length ans)) ans)))
 
-(defun completion-emacs21-all-completions (input coll filter _point)
-  "The emacs21 style's all function."
+(defun completion-emacs21-all-completions (input coll filter _point) "The emacs21 style's all function."
   (completion-hilit-commonality (all-completions input coll filter) (length input)
                                 (car (completion-boundaries input coll filter ""))))
 
-(defun completion-emacs22-try-completion (input coll filter point)
-  "The emacs22 style's try function: complete the text before point, keep the rest."
+(defun completion-emacs22-try-completion (input coll filter point) "The emacs22 style's try function: complete the text before point, keep the rest."
   (let* ((after (substring input point))
          (ans (try-completion (substring input 0 point) coll filter)))
     (cond ((not (stringp ans)) ans)
           (t (cons (concat ans after) (length ans))))))
 
-(defun completion-emacs22-all-completions (input coll filter point)
-  "The emacs22 style's all function."
+(defun completion-emacs22-all-completions (input coll filter point) "The emacs22 style's all function."
   (let ((before (substring input 0 point)))
     (completion-hilit-commonality (all-completions before coll filter) point
                                   (car (completion-boundaries before coll filter "")))))
 
-(defun completion-basic--pattern (beforepoint afterpoint bounds)
-  "The basic style's pattern: the field's text before point, `point', the field's text after."
+(defun completion-basic--pattern (beforepoint afterpoint bounds) "The basic style's pattern: the field's text before point, `point', the field's text after."
   (list (substring beforepoint (car bounds)) 'point (substring afterpoint 0 (cdr bounds))))
 
-(defun completion-basic-try-completion (input coll filter point)
-  "The basic style's try function: text before point as a prefix, text after it later on."
+(defun completion-basic-try-completion (input coll filter point) "The basic style's try function: text before point as a prefix, text after it later on."
   (let* ((before (substring input 0 point))
          (after (substring input point))
          (bounds (completion-boundaries before coll filter after))) (if (zerop (cdr bounds))
@@ -555,8 +506,7 @@ FILTER, if given, is applied to the candidates."
              (setq hits (completion-pcm--filename-try-filter hits)))
            (completion-pcm--merge-try pat hits prefix sfx)))))
 
-(defun completion-basic-all-completions (input coll filter point)
-  "The basic style's all function."
+(defun completion-basic-all-completions (input coll filter point) "The basic style's all function."
   (let* ((before (substring input 0 point))
          (after (substring input point))
          (bounds (completion-boundaries before coll filter after))
@@ -579,23 +529,20 @@ TRANSFORM, if given, turns the pattern into another (see flex)."
          (hits (completion-pcm--all-completions prefix pat coll filter)))
     (list hits pat prefix sfx (car bounds))))
 
-(defun completion-substring-try-completion (input coll filter point)
-  "The substring style's try function."
+(defun completion-substring-try-completion (input coll filter point) "The substring style's try function."
   (pcase-let ((`(,hits ,pat ,prefix ,sfx ,_start)
                (completion-substring--all-completions input coll filter point)))
     (when (bound-and-true-p minibuffer-completing-file-name)
       (setq hits (completion-pcm--filename-try-filter hits)))
     (completion-pcm--merge-try pat hits prefix sfx)))
 
-(defun completion-substring-all-completions (input coll filter point)
-  "The substring style's all function."
+(defun completion-substring-all-completions (input coll filter point) "The substring style's all function."
   (pcase-let ((`(,hits ,pat ,prefix ,_suffix ,_start)
                (completion-substring--all-completions input coll filter point)))
     (when hits
       (nconc (completion-pcm--hilit-commonality pat hits) (length prefix)))))
 
-(defun completion-flex--make-flex-pattern (pat)
-  "PAT with an `any' after each character of its strings."
+(defun completion-flex--make-flex-pattern (pat) "PAT with an `any' after each character of its strings."
   (let ((out nil))
     (dolist (item pat) (if (stringp item)
 			   (dolist (ch (string-to-list item))
@@ -603,8 +550,7 @@ TRANSFORM, if given, turns the pattern into another (see flex)."
 			     (push 'any out))
 			 (push item out))) (nreverse out)))
 
-(defun completion-flex-try-completion (input coll filter point)
-  "The flex style's try function: the typed characters in order, anything between."
+(defun completion-flex-try-completion (input coll filter point) "The flex style's try function: the typed characters in order, anything between."
   (unless (and completion-flex-nospace (string-search " " input))
     (pcase-let ((`(,hits ,pat ,prefix ,sfx ,_start)
                  (completion-substring--all-completions input coll filter point
@@ -613,8 +559,7 @@ TRANSFORM, if given, turns the pattern into another (see flex)."
         (setq hits (completion-pcm--filename-try-filter hits)))
       (completion-pcm--merge-try pat hits prefix sfx))))
 
-(defun completion-flex-all-completions (input coll filter point)
-  "The flex style's all function."
+(defun completion-flex-all-completions (input coll filter point) "The flex style's all function."
   (unless (and completion-flex-nospace (string-search " " input))
     (pcase-let ((`(,hits ,pat ,prefix ,_suffix ,_start)
                  (completion-substring--all-completions input coll filter point
@@ -622,8 +567,7 @@ TRANSFORM, if given, turns the pattern into another (see flex)."
       (when hits
         (nconc (completion-pcm--hilit-commonality pat hits) (length prefix))))))
 
-(defun completion--flex-adjust-metadata (meta)
-  "META with its sort functions ranking by `completion-score' first."
+(defun completion--flex-adjust-metadata (meta) "META with its sort functions ranking by `completion-score' first."
   (let ((by-score (lambda (cands)
                     (sort (copy-sequence cands) (lambda (a b)
 						  (> (or (get-text-property 0 'completion-score a) 0)
@@ -634,39 +578,32 @@ TRANSFORM, if given, turns the pattern into another (see flex)."
 
 (put 'flex 'completion--adjust-metadata #'completion--flex-adjust-metadata)
 
-(defun completion-initials-expand (cand coll filter)
-  "CAND with a delimiter between its characters, or nil if it already has one.
+(defun completion-initials-expand (cand coll filter) "CAND with a delimiter between its characters, or nil if it already has one.
 The delimiter is `-', or `/' when the table's field starts after a boundary."
   (unless (or (equal cand "") (string-match-p completion-pcm--delim-wild-regex cand))
     (let ((delim (if (> (car (completion-boundaries cand coll filter "")) 0) "/" "-")))
       (mapconcat #'string cand delim))))
 
-(defun completion-initials-all-completions (input coll filter _point)
-  "The initials style's all function."
+(defun completion-initials-all-completions (input coll filter _point) "The initials style's all function."
   (let ((expanded (completion-initials-expand input coll filter)))
     (and expanded (completion-pcm-all-completions expanded coll filter (length expanded)))))
 
-(defun completion-initials-try-completion (input coll filter _point)
-  "The initials style's try function."
+(defun completion-initials-try-completion (input coll filter _point) "The initials style's try function."
   (let ((expanded (completion-initials-expand input coll filter)))
     (and expanded (completion-pcm-try-completion expanded coll filter (length expanded)))))
 
-(defun completion-shorthand-try-completion (_string _table _pred _point)
-  "The shorthand style's try function: tsmacs has no symbol shorthands, so nil."
+(defun completion-shorthand-try-completion (_string _table _pred _point) "The shorthand style's try function: tsmacs has no symbol shorthands, so nil."
   nil)
 
-(defun completion-shorthand-all-completions (_string _table _pred _point)
-  "The shorthand style's all function: tsmacs has no symbol shorthands, so nil."
+(defun completion-shorthand-all-completions (_string _table _pred _point) "The shorthand style's all function: tsmacs has no symbol shorthands, so nil."
   nil)
 
-(defun completion--string-equal-p (s1 s2)
-  "Non-nil if S1 and S2 are equal, ignoring case."
+(defun completion--string-equal-p (s1 s2) "Non-nil if S1 and S2 are equal, ignoring case."
   (eq t (compare-strings s1 nil nil s2 nil nil 'ignore-case)))
 
 ;;; Reading in batch.
 
-(defun format-prompt (prompt default &rest format-args)
-  "PROMPT (formatted with FORMAT-ARGS) with DEFAULT shown and \": \" after.
+(defun format-prompt (prompt default &rest format-args) "PROMPT (formatted with FORMAT-ARGS) with DEFAULT shown and \": \" after.
 DEFAULT may be a list (its first element is shown); nil or \"\" shows none."
   (let ((shown (if (consp default) (car default) default)))
     (concat (if format-args (apply #'format prompt format-args) prompt)
@@ -688,20 +625,16 @@ and REQUIRE-MATCH say which answers complete; HIST is the history."
         (if (consp def) (car def) def)
       answer)))
 
-(defun minibuffer-message (message &rest args)
-  "Show MESSAGE (formatted with ARGS) briefly; in batch it is `message'."
+(defun minibuffer-message (message &rest args) "Show MESSAGE (formatted with ARGS) briefly; in batch it is `message'."
   (apply #'message message args))
 
-(defun set-minibuffer-message (message)
-  "Show MESSAGE as a minibuffer message; in batch it is `message'."
+(defun set-minibuffer-message (message) "Show MESSAGE as a minibuffer message; in batch it is `message'."
   (message "%s" message))
 
-(defun clear-minibuffer-message ()
-  "Remove a message shown by `set-minibuffer-message'; nothing to do in batch."
+(defun clear-minibuffer-message () "Remove a message shown by `set-minibuffer-message'; nothing to do in batch."
   nil)
 
-(defun minibuffer--double-dollars (cand)
-  "CAND with each `$' doubled, so `substitute-in-file-name' keeps it."
+(defun minibuffer--double-dollars (cand) "CAND with each `$' doubled, so `substitute-in-file-name' keeps it."
   (replace-regexp-in-string "\\$" "$$" cand t t))
 
 (provide 'minibuffer)
@@ -728,8 +661,7 @@ INITIAL and PREDICATE on."
   (funcall (or read-file-name-function #'read-file-name-default)
            prompt dir default-filename mustmatch initial predicate))
 
-(defun read-directory-name (prompt &optional dir default-dirname mustmatch initial)
-  "Read a directory name with PROMPT, as `read-file-name' does with
+(defun read-directory-name (prompt &optional dir default-dirname mustmatch initial) "Read a directory name with PROMPT, as `read-file-name' does with
 `file-directory-p' as the predicate; DEFAULT-DIRNAME defaults to DIR (itself
 `default-directory' by default), or to INITIAL expanded in DIR."
   (let ((dir (or dir default-directory)))

@@ -22,17 +22,14 @@
 (defvar change-major-mode-after-body-hook nil "Normal hook `run-mode-hooks' runs first.")
 (defvar after-change-major-mode-hook nil "Normal hook `run-mode-hooks' runs after the mode's own.")
 
-(defvar modes--hack-done-later nil
-  "Non-nil while `normal-mode' chooses the mode: it applies the file's local variables itself.")
+(defvar modes--hack-done-later nil "Non-nil while `normal-mode' chooses the mode: it applies the file's local variables itself.")
 
-(defmacro delay-mode-hooks (&rest body)
-  "Run BODY with the mode hooks it would run saved for a later `run-mode-hooks'."
+(defmacro delay-mode-hooks (&rest body) "Run BODY with the mode hooks it would run saved for a later `run-mode-hooks'."
   (declare (debug t) (indent 0))
   `(progn (make-local-variable 'delay-mode-hooks)
           (let ((delay-mode-hooks t)) ,@body)))
 
-(defun run-mode-hooks (&rest hooks)
-  "Run the hooks HOOKS of a major mode that has just been set up.
+(defun run-mode-hooks (&rest hooks) "Run the hooks HOOKS of a major mode that has just been set up.
 While `delay-mode-hooks' is on they are only saved.  Otherwise the saved
 ones run first, oldest first, after `change-major-mode-after-body-hook';
 then a visited file's local variables are applied,
@@ -53,8 +50,7 @@ are called."
         (funcall (car funs))
         (setq funs (cdr funs))))))
 
-(defun provided-mode-derived-p (mode &rest modes)
-  "Return the first of MODES that MODE is or derives from, or nil.
+(defun provided-mode-derived-p (mode &rest modes) "Return the first of MODES that MODE is or derives from, or nil.
 The chain follows the `derived-mode-parent' properties, and a mode that
 is an alias of another continues through it."
   (let ((found nil))
@@ -66,27 +62,21 @@ is an alias of another continues through it."
                          (and alias (symbolp alias) alias))))))
     found))
 
-(defun derived-mode-p (&rest modes)
-  "Return the first of MODES that the current major mode is or derives from, or nil."
+(defun derived-mode-p (&rest modes) "Return the first of MODES that the current major mode is or derives from, or nil."
   (apply #'provided-mode-derived-p major-mode modes))
 
-(defun fundamental-mode ()
-  "Put the current buffer in Fundamental mode, the mode with no special settings.
+(defun fundamental-mode () "Put the current buffer in Fundamental mode, the mode with no special settings.
 All buffer-local variables but the permanent ones are dropped."
   (interactive)
   (progn (kill-all-local-variables) (run-mode-hooks)))
 
 ;;; Minor modes' registry.
 
-(defvar minor-mode-alist nil
-  "Mode-line strings of minor modes, each (VARIABLE STRING).")
-(defvar minor-mode-list nil
-  "Symbols of the minor modes defined so far.")
-(defvar global-minor-modes nil
-  "The global minor modes that are on.")
+(defvar minor-mode-alist nil "Mode-line strings of minor modes, each (VARIABLE STRING).")
+(defvar minor-mode-list nil "Symbols of the minor modes defined so far.")
+(defvar global-minor-modes nil "The global minor modes that are on.")
 
-(defun add-minor-mode (toggle name &optional keymap _after toggle-fun)
-  "Register TOGGLE, the variable of a minor mode, with mode-line text NAME and KEYMAP.
+(defun add-minor-mode (toggle name &optional keymap _after toggle-fun) "Register TOGGLE, the variable of a minor mode, with mode-line text NAME and KEYMAP.
 TOGGLE-FUN, when given, is recorded as the command that toggles it."
   (unless (memq toggle minor-mode-list) (setq minor-mode-list (cons toggle minor-mode-list)))
   (when (and toggle-fun (not (eq toggle toggle-fun)))
@@ -100,18 +90,15 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
       (if known (setcdr known keymap)
         (setq minor-mode-map-alist (cons (cons toggle keymap) minor-mode-map-alist))))))
 
-(defun force-mode-line-update (&optional _all)
-  "Ask for the mode line to be redisplayed: without a display there is nothing to do."
+(defun force-mode-line-update (&optional _all) "Ask for the mode line to be redisplayed: without a display there is nothing to do."
   nil)
 
 ;;; Abbrev tables, as far as modes need them.  A table is an obarray whose
 ;;; symbol named "" carries the table's properties.
 
-(defvar abbrev-table-name-list '(fundamental-mode-abbrev-table global-abbrev-table)
-  "Names of the variables holding abbrev tables.")
+(defvar abbrev-table-name-list '(fundamental-mode-abbrev-table global-abbrev-table) "Names of the variables holding abbrev tables.")
 
-(defun make-abbrev-table (&optional props)
-  "Return a new abbrev table with the property list PROPS."
+(defun make-abbrev-table (&optional props) "Return a new abbrev table with the property list PROPS."
   (let ((table (obarray-make 59)))
     (set (intern "" table) nil)
     (setplist (intern "" table) (list :abbrev-table-modiff 0))
@@ -120,17 +107,14 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
       (setq props (cddr props)))
     table))
 
-(defun abbrev-table-p (object)
-  "Return non-nil when OBJECT is an abbrev table."
+(defun abbrev-table-p (object) "Return non-nil when OBJECT is an abbrev table."
   (and (obarrayp object) (numberp (ignore-errors (abbrev-table-get object :abbrev-table-modiff)))))
 
-(defun abbrev-table-get (table prop)
-  "Return the property PROP of the abbrev TABLE."
+(defun abbrev-table-get (table prop) "Return the property PROP of the abbrev TABLE."
   (let ((holder (intern-soft "" table)))
     (and holder (get holder prop))))
 
-(defun abbrev-table-put (table prop value)
-  "Give the abbrev TABLE the property PROP with VALUE; return VALUE."
+(defun abbrev-table-put (table prop value) "Give the abbrev TABLE the property PROP with VALUE; return VALUE."
   (put (intern "" table) prop value))
 
 (defun define-abbrev-table (tablename definitions &optional docstring &rest props)
@@ -154,10 +138,8 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
     (dolist (definition definitions)
       (apply #'define-abbrev table definition))))
 
-(defvar global-abbrev-table (make-abbrev-table)
-  "The abbrev table of every buffer, consulted after the local one.")
-(defvar fundamental-mode-abbrev-table (make-abbrev-table)
-  "The abbrev table of Fundamental mode.")
+(defvar global-abbrev-table (make-abbrev-table) "The abbrev table of every buffer, consulted after the local one.")
+(defvar fundamental-mode-abbrev-table (make-abbrev-table) "The abbrev table of Fundamental mode.")
 (setq-default local-abbrev-table fundamental-mode-abbrev-table)
 
 ;;; Comment settings the Lisp modes change.
@@ -171,8 +153,7 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
 (defvar comment-column 32 "Column where end-of-line comments start.")
 (defvar comment-padding " " "Text put between the comment starter and the comment.")
 (defvar comment-multi-line nil "Non-nil when a comment may go on over several lines.")
-(defvar comment-indent-function 'comment-indent-default
-  "Function giving the column for a comment that starts at point.")
+(defvar comment-indent-function 'comment-indent-default "Function giving the column for a comment that starts at point.")
 (make-variable-buffer-local 'comment-indent-function)
 (dolist (var '(comment-start comment-start-skip comment-use-syntax comment-add comment-column))
   (make-variable-buffer-local var))
@@ -202,8 +183,7 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
 (define-derived-mode messages-buffer-mode special-mode "Messages"
   "Mode of the *Messages* buffer, the log of the messages shown.")
 
-(defun messages-buffer ()
-  "Give the *Messages* buffer, making it (in `messages-buffer-mode') if it is gone."
+(defun messages-buffer () "Give the *Messages* buffer, making it (in `messages-buffer-mode') if it is gone."
   (or (get-buffer "*Messages*")
       (with-current-buffer (get-buffer-create "*Messages*")
         (messages-buffer-mode)
@@ -212,8 +192,7 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
 
 (defvar messages--logging nil "Non-nil while a message is being logged.")
 
-(defun messages--log (text)
-  "Add TEXT, a message just shown, at the end of the *Messages* buffer.
+(defun messages--log (text) "Add TEXT, a message just shown, at the end of the *Messages* buffer.
 `message' calls this.  TEXT equal to the last line logged (counting a
 trailing count of repeats there) turns that line into TEXT with the count
 one higher, as \" [N times]\", instead.
@@ -280,13 +259,11 @@ nothing."
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
   "Buffer-local settings every Lisp mode makes, as (VARIABLE . VALUE).")
 
-(defun modes--lisp-settings ()
-  "Give the buffer the settings of `modes--lisp-locals'."
+(defun modes--lisp-settings () "Give the buffer the settings of `modes--lisp-locals'."
   (dolist (setting modes--lisp-locals)
     (set (make-local-variable (car setting)) (cdr setting))))
 
-(defun lisp-mode-variables (&optional lisp-syntax keywords-case-insensitive _elisp)
-  "Give the current buffer the local settings every Lisp mode makes.
+(defun lisp-mode-variables (&optional lisp-syntax keywords-case-insensitive _elisp) "Give the current buffer the local settings every Lisp mode makes.
 With LISP-SYNTAX, `lisp-mode-syntax-table' becomes its syntax table;
 KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (when lisp-syntax (set-syntax-table lisp-mode-syntax-table))
@@ -297,8 +274,7 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
 ;; Keys the Lisp modes share, and each one's own: evaluation and
 ;; indentation commands, loaded on first use.  Each map is built from a
 ;; parent and (KEYS . COMMAND) pairs, defined in order.
-(defun modes--keymap (parent bindings)
-  "A new sparse keymap with PARENT and the (KEYS . COMMAND) BINDINGS."
+(defun modes--keymap (parent bindings) "A new sparse keymap with PARENT and the (KEYS . COMMAND) BINDINGS."
   (let ((keys (make-sparse-keymap)))
     (set-keymap-parent keys parent)
     (dolist (binding bindings keys)
@@ -366,14 +342,12 @@ Comments may also be #| ... |# blocks, and lines are indented by
 An element (REGEXP MODE t) also strips the match from the name and looks
 again; MODE nil there only strips.  Only modes this system has are listed.")
 
-(defvar auto-mode-case-fold t
-  "Non-nil: when no entry of `auto-mode-alist' matches with case, try again without.")
+(defvar auto-mode-case-fold t "Non-nil: when no entry of `auto-mode-alist' matches with case, try again without.")
 
 (defvar interpreter-mode-alist '(("emacs" . emacs-lisp-mode))
   "Alist of (REGEXP . MODE) choosing a major mode from a script's #! interpreter.")
 
-(defun modes--mode-for-name (name)
-  "The major mode `auto-mode-alist' gives the file NAME, or nil."
+(defun modes--mode-for-name (name) "The major mode `auto-mode-alist' gives the file NAME, or nil."
   (let ((mode nil) (done nil))
     ;; Backup and version suffixes say nothing about the contents.
     (setq name (file-name-sans-versions name))
@@ -392,8 +366,7 @@ again; MODE nil there only strips.  Only modes this system has are listed.")
               (t (setq mode entry done t)))))
     mode))
 
-(defun modes--interpreter-mode ()
-  "The major mode the buffer's #! line asks for through `interpreter-mode-alist', or nil."
+(defun modes--interpreter-mode () "The major mode the buffer's #! line asks for through `interpreter-mode-alist', or nil."
   (save-excursion
     (goto-char (point-min))
     (when (looking-at "#![ \t]?\\([^ \t\n]*/bin/env[ \t]\\)?[ \t]*\\([^ \t\n]+\\)")

@@ -5,15 +5,12 @@
 
 ;;; Code:
 
-(defvar truncate-string-ellipsis nil
-  "When a string, what `truncate-string-to-width' shows for cut-off text; nil means the default.")
+(defvar truncate-string-ellipsis nil "When a string, what `truncate-string-to-width' shows for cut-off text; nil means the default.")
 
-(defun truncate-string-ellipsis ()
-  "The ellipsis `truncate-string-to-width' uses when asked for the default one."
+(defun truncate-string-ellipsis () "The ellipsis `truncate-string-to-width' uses when asked for the default one."
   (or truncate-string-ellipsis "…"))
 
-(defun store-substring (string idx obj)
-  "Overwrite STRING from index IDX with OBJ, a character or a string; give STRING."
+(defun store-substring (string idx obj) "Overwrite STRING from index IDX with OBJ, a character or a string; give STRING."
   (if (characterp obj)
       (aset string idx obj)
     (let ((n (length obj)))

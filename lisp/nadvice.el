@@ -26,52 +26,42 @@
     (:filter-return (funcall advice--car (apply advice--cdr r))))
   "For each way of combining, the body of the closure that combines.")
 
-(defun advice--p (object)
-  "Return t if OBJECT is a piece of advice made by `add-function' or `advice-add'."
+(defun advice--p (object) "Return t if OBJECT is a piece of advice made by `add-function' or `advice-add'."
   (and (eq (car-safe object) 'closure)
        (eq (car-safe (car-safe (car-safe (cdr-safe object)))) 'advice--how)))
 
-(defun advice--slot (advice n)
-  "The value of the Nth environment binding of ADVICE."
+(defun advice--slot (advice n) "The value of the Nth environment binding of ADVICE."
   (unless (advice--p advice)
     (signal 'wrong-type-argument (list 'arrayp advice)))
   (cdr-safe (nth n (nth 1 advice))))
 
-(defun advice--where (advice)
-  "Return the keyword saying how ADVICE combines with what it wraps."
+(defun advice--where (advice) "Return the keyword saying how ADVICE combines with what it wraps."
   (advice--slot advice 0))
 
-(defun advice--car (advice)
-  "Return the advising function of ADVICE."
+(defun advice--car (advice) "Return the advising function of ADVICE."
   (advice--slot advice 1))
 
-(defun advice--cdr (advice)
-  "Return what ADVICE wraps: the original function or another piece of advice."
+(defun advice--cdr (advice) "Return what ADVICE wraps: the original function or another piece of advice."
   (advice--slot advice 2))
 
-(defun advice--props (advice)
-  "Return the property alist given when ADVICE was added."
+(defun advice--props (advice) "Return the property alist given when ADVICE was added."
   (advice--slot advice 3))
 
-(defun advice--cd*r (function)
-  "Return what remains of FUNCTION once every piece of advice around it is peeled off."
+(defun advice--cd*r (function) "Return what remains of FUNCTION once every piece of advice around it is peeled off."
   (while (advice--p function)
     (setq function (advice--cdr function)))
   function)
 
-(defun advice--interactive-of (function)
-  "The interactive form of FUNCTION, or nil; never an error."
+(defun advice--interactive-of (function) "The interactive form of FUNCTION, or nil; never an error."
   (and function (condition-case nil (interactive-form function) (error nil))))
 
-(defun advice-eval-interactive-spec (spec)
-  "Return the argument list that the interactive specification SPEC asks for.
+(defun advice-eval-interactive-spec (spec) "Return the argument list that the interactive specification SPEC asks for.
 A string is read as `interactive' reads it; any other SPEC is a form to evaluate."
   (if (stringp spec)
       (call-interactively `(lambda (&rest args) (interactive ,spec) args))
     (eval spec)))
 
-(defun advice--command-form (function main)
-  "The `interactive' form a piece of advice of FUNCTION around MAIN carries, or nil."
+(defun advice--command-form (function main) "The `interactive' form a piece of advice of FUNCTION around MAIN carries, or nil."
   (let ((own (advice--interactive-of function))
         (inner (advice--interactive-of main)))
     (cond
@@ -82,8 +72,7 @@ A string is read as `interactive' reads it; any other SPEC is a form to evaluate
      ((and inner (stringp (cadr inner))) inner)
      (inner `(interactive (advice-eval-interactive-spec ',(cadr inner)))))))
 
-(defun advice--make (how function main props)
-  "Return a piece of advice combining FUNCTION with MAIN as HOW says, with PROPS."
+(defun advice--make (how function main props) "Return a piece of advice combining FUNCTION with MAIN as HOW says, with PROPS."
   (let ((body (cdr-safe (assq how advice--bodies)))
         (command (advice--command-form function main)))
     (unless body
@@ -94,23 +83,20 @@ A string is read as `interactive' reads it; any other SPEC is a form to evaluate
               ,@(and command (list command))
               ,@body)))
 
-(defun advice--rewrap (advice main)
-  "A copy of the piece ADVICE that wraps MAIN instead."
+(defun advice--rewrap (advice main) "A copy of the piece ADVICE that wraps MAIN instead."
   (advice--make (advice--where advice) (advice--car advice) main
                 (advice--props advice)))
 
 (defun advice--depth (advice)
   (or (cdr-safe (assq 'depth (advice--props advice))) 0))
 
-(defun advice--matches (advice function by-name)
-  "Non-nil if ADVICE is the one FUNCTION designates.
+(defun advice--matches (advice function by-name) "Non-nil if ADVICE is the one FUNCTION designates.
 With BY-NAME, FUNCTION is a name and only names are compared; otherwise
 FUNCTION matches the advising function or the name."
   (or (equal function (cdr-safe (assq 'name (advice--props advice))))
       (and (not by-name) (equal function (advice--car advice)))))
 
-(defun advice--member-p (function use-name definition)
-  "Return the piece of advice in DEFINITION's chain that FUNCTION designates, or nil.
+(defun advice--member-p (function use-name definition) "Return the piece of advice in DEFINITION's chain that FUNCTION designates, or nil.
 With USE-NAME non-nil FUNCTION is compared with names only."
   (catch 'advice--found
     (let ((by-name (eq use-name t)))
@@ -120,8 +106,7 @@ With USE-NAME non-nil FUNCTION is compared with names only."
         (setq definition (advice--cdr definition))))
     nil))
 
-(defun advice--remove-function (chain function)
-  "Return CHAIN without the pieces of advice FUNCTION designates (by function or name).
+(defun advice--remove-function (chain function) "Return CHAIN without the pieces of advice FUNCTION designates (by function or name).
 CHAIN itself is returned when nothing is removed."
   (if (not (advice--p chain))
       chain
@@ -131,8 +116,7 @@ CHAIN itself is returned when nothing is removed."
        ((eq rest (advice--cdr chain)) chain)
        (t (advice--rewrap chain rest))))))
 
-(defun advice--insert (how function props chain)
-  "Return CHAIN with FUNCTION added as HOW with PROPS, at the place its depth gives.
+(defun advice--insert (how function props chain) "Return CHAIN with FUNCTION added as HOW with PROPS, at the place its depth gives.
 An earlier piece with the same name (or, without a name, the same function)
 is taken out first."
   (let* ((name (cdr-safe (assq 'name props)))
@@ -158,16 +142,14 @@ is taken out first."
   (and (eq (car-safe object) 'closure)
        (eq (car-safe (car-safe (car-safe (cdr-safe object)))) 'advice--global)))
 
-(defun advice--buffer-local (variable)
-  "The buffer-local function value of VARIABLE, for `add-function' on (local VARIABLE).
+(defun advice--buffer-local (variable) "The buffer-local function value of VARIABLE, for `add-function' on (local VARIABLE).
 Without a local value, a function calling the default value stands for it."
   (if (local-variable-p variable)
       (symbol-value variable)
     `(closure ((advice--global . ,variable) t) (&rest args)
               (apply (default-value advice--global) args))))
 
-(defun advice--set-buffer-local (variable value)
-  "Make VALUE VARIABLE's buffer-local value; a bare forwarder removes the local value."
+(defun advice--set-buffer-local (variable value) "Make VALUE VARIABLE's buffer-local value; a bare forwarder removes the local value."
   (if (advice--forwarder-p value)
       (kill-local-variable variable)
     (set (make-local-variable variable) value)))
@@ -180,12 +162,10 @@ Without a local value, a function calling the default value stands for it."
         ((symbolp place) `(default-value ',place))
         (t place)))
 
-(defun advice--add-function (how ref function props)
-  "Add FUNCTION as HOW with PROPS to the function stored at REF (a `gv-ref')."
+(defun advice--add-function (how ref function props) "Add FUNCTION as HOW with PROPS to the function stored at REF (a `gv-ref')."
   (setf (gv-deref ref) (advice--insert how function props (gv-deref ref))))
 
-(defmacro add-function (how place function &optional props)
-  "Wrap the function stored in PLACE in FUNCTION, combined as HOW says.
+(defmacro add-function (how place function &optional props) "Wrap the function stored in PLACE in FUNCTION, combined as HOW says.
 PLACE is a generalized variable; a bare symbol means its default value,
 \(local SYMBOL) its buffer-local value and (var VARIABLE) a lexical variable.
 HOW is one of :around, :before, :after, :override, :after-until,
@@ -197,8 +177,7 @@ to 100, innermost; default 0) orders it among the others."
   `(advice--add-function ,how (gv-ref ,(advice--normalize-place place))
                          ,function ,props))
 
-(defmacro remove-function (place function)
-  "Remove FUNCTION, a function or a name, from the advice of PLACE.
+(defmacro remove-function (place function) "Remove FUNCTION, a function or a name, from the advice of PLACE.
 PLACE is as for `add-function'."
   (declare (debug ([&or symbolp ("local" form) ("var" sexp) gv-place] form)))
   (gv-letplace (read write) (advice--normalize-place place)
@@ -206,12 +185,10 @@ PLACE is as for `add-function'."
     (macroexp-let2 nil new `(advice--remove-function ,read ,function)
       (list 'unless (list 'eq new read) (funcall write new)))))
 
-(defun advice-function-member-p (advice function-def)
-  "Return non-nil if ADVICE, a function or a name, is in FUNCTION-DEF's advice."
+(defun advice-function-member-p (advice function-def) "Return non-nil if ADVICE, a function or a name, is in FUNCTION-DEF's advice."
   (advice--member-p advice nil function-def))
 
-(defun advice-function-mapc (f function-def)
-  "Call F with each advising function of FUNCTION-DEF and its properties, outermost first."
+(defun advice-function-mapc (f function-def) "Call F with each advising function of FUNCTION-DEF and its properties, outermost first."
   (let ((piece function-def))
     (while (advice--p piece)
       (funcall f (advice--car piece) (advice--props piece))
@@ -223,8 +200,7 @@ PLACE is as for `add-function'."
 ;; waits on the symbol's `advice--pending' property, its innermost part nil;
 ;; `defalias' puts it around the definition through `defalias-fset-function'.
 
-(defun advice--macro-forwarder (symbol)
-  "A function calling the expander of the macro SYMBOL stands for, whatever it is then."
+(defun advice--macro-forwarder (symbol) "A function calling the expander of the macro SYMBOL stands for, whatever it is then."
   `(closure ((advice--macro-of . ,symbol) t) (&rest args)
             (apply (cdr-safe (indirect-function advice--macro-of)) args)))
 
@@ -235,36 +211,31 @@ PLACE is as for `add-function'."
 (defun advice--pending-p (def)
   (or (null def) (autoloadp def)))
 
-(defun advice--symbol-function (symbol)
-  "The advice chain of SYMBOL: its function (a macro's expander), or the pending advice."
+(defun advice--symbol-function (symbol) "The advice chain of SYMBOL: its function (a macro's expander), or the pending advice."
   (let ((def (symbol-function symbol)))
     (if (advice--pending-p def)
         (get symbol 'advice--pending)
       (if (eq (car-safe def) 'macro) (cdr-safe def) def))))
 
-(defun advice--core (def)
-  "What advice wraps for the definition DEF, and whether it is a macro: (CORE . MACROP)."
+(defun advice--core (def) "What advice wraps for the definition DEF, and whether it is a macro: (CORE . MACROP)."
   (cond ((eq (car-safe def) 'macro) (cons (cdr-safe def) t))
         ((and def (symbolp def) (fboundp def)
               (eq (car-safe (indirect-function def)) 'macro))
          (cons (advice--macro-forwarder def) t))
         (t (cons def nil))))
 
-(defun advice--install (symbol chain macro)
-  "Store CHAIN as SYMBOL's function, a macro if MACRO."
+(defun advice--install (symbol chain macro) "Store CHAIN as SYMBOL's function, a macro if MACRO."
   (when (advice--macro-forwarder-p chain)
     ;; Nothing left around an alias of a macro: the alias itself comes back.
     (setq chain (cdr-safe (assq 'advice--macro-of (nth 1 chain))) macro nil))
   (fset symbol (if macro (cons 'macro chain) chain)))
 
-(defun advice--replace-core (chain core)
-  "CHAIN with its innermost part replaced by CORE."
+(defun advice--replace-core (chain core) "CHAIN with its innermost part replaced by CORE."
   (if (advice--p chain)
       (advice--rewrap chain (advice--replace-core (advice--cdr chain) core))
     core))
 
-(defun advice--defalias-fset (fsetfun symbol newdef)
-  "Store NEWDEF as SYMBOL's function, keeping the advice SYMBOL has around it.
+(defun advice--defalias-fset (fsetfun symbol newdef) "Store NEWDEF as SYMBOL's function, keeping the advice SYMBOL has around it.
 FSETFUN, when non-nil, does the storing instead of `fset'."
   (let* ((chain (advice--symbol-function symbol))
          (store (or fsetfun #'fset)))
@@ -279,8 +250,7 @@ FSETFUN, when non-nil, does the storing instead of `fset'."
              (new (advice--replace-core chain (car-safe core))))
         (funcall store symbol (if (cdr-safe core) (cons 'macro new) new)))))))
 
-(defun advice-add (symbol how function &optional props)
-  "Add FUNCTION as advice of the named function SYMBOL, combined as HOW says.
+(defun advice-add (symbol how function &optional props) "Add FUNCTION as advice of the named function SYMBOL, combined as HOW says.
 HOW and PROPS are as for `add-function'.  SYMBOL need not be defined yet:
 the advice then applies to the definition it gets later.  A macro's
 expander is what gets advised."
@@ -300,8 +270,7 @@ expander is what gets advised."
                          (cdr-safe core)))))
   nil)
 
-(defun advice-remove (symbol function)
-  "Remove FUNCTION, a function or an advice name, from the advice of SYMBOL."
+(defun advice-remove (symbol function) "Remove FUNCTION, a function or an advice name, from the advice of SYMBOL."
   (unless (symbolp symbol) (signal 'wrong-type-argument (list 'symbolp symbol)))
   (let ((def (symbol-function symbol)))
     (if (advice--pending-p def)
@@ -319,17 +288,14 @@ expander is what gets advised."
           (put symbol 'defalias-fset-function rest)))))
   nil)
 
-(defun advice-member-p (advice symbol)
-  "Return non-nil if ADVICE, a function or a name, advises the named function SYMBOL."
+(defun advice-member-p (advice symbol) "Return non-nil if ADVICE, a function or a name, advises the named function SYMBOL."
   (unless (symbolp symbol) (signal 'wrong-type-argument (list 'symbolp symbol)))
   (advice--member-p advice nil (advice--symbol-function symbol)))
 
-(defun advice-mapc (f symbol)
-  "Call F with each advising function of SYMBOL and its properties, outermost first."
+(defun advice-mapc (f symbol) "Call F with each advising function of SYMBOL and its properties, outermost first."
   (advice-function-mapc f (advice--symbol-function symbol)))
 
-(defmacro define-advice (symbol args &rest body)
-  "Define a piece of advice of SYMBOL and add it.
+(defmacro define-advice (symbol args &rest body) "Define a piece of advice of SYMBOL and add it.
 ARGS is (HOW LAMBDA-LIST &optional NAME DEPTH).  With NAME, the advice is
 the function SYMBOL@NAME, defined by BODY; without, an anonymous lambda."
   (declare (indent 2) (doc-string 3) (debug (sexp sexp def-body)))

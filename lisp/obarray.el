@@ -4,11 +4,9 @@
 
 ;; As in GNU Emacs 28, an obarray is a vector of buckets, 0 while empty.
 
-(defconst obarray-default-size 59
-  "How many buckets `obarray-make' gives a new obarray when no size is given.")
+(defconst obarray-default-size 59 "How many buckets `obarray-make' gives a new obarray when no size is given.")
 
-(defun obarray-make (&optional size)
-  "Return a new, empty obarray with SIZE buckets, or `obarray-default-size' ones.
+(defun obarray-make (&optional size) "Return a new, empty obarray with SIZE buckets, or `obarray-default-size' ones.
 A SIZE of zero or less is an error."
   (let ((buckets (or size obarray-default-size)))
     (if (<= buckets 0)
@@ -16,6 +14,5 @@ A SIZE of zero or less is an error."
         (signal 'wrong-type-argument '(size 0))
       (make-vector buckets 0))))
 
-(defun obarrayp (object)
-  "Non-nil when OBJECT can be used as an obarray: a vector with some buckets."
+(defun obarrayp (object) "Non-nil when OBJECT can be used as an obarray: a vector with some buckets."
   (and (vectorp object) (> (length object) 0)))

@@ -11,21 +11,16 @@ when `paragraph-separate' matches it as well.")
   "Regexp for a line that lies between paragraphs, matched at the left margin.")
 (defvar fill-prefix nil "String put at the start of each line a fill makes, or nil.")
 (make-variable-buffer-local 'fill-prefix)
-(defvar paragraph-ignore-fill-prefix nil
-  "Non-nil when paragraphs are found without regard to `fill-prefix'.")
+(defvar paragraph-ignore-fill-prefix nil "Non-nil when paragraphs are found without regard to `fill-prefix'.")
 (make-variable-buffer-local 'paragraph-ignore-fill-prefix)
-(defvar use-hard-newlines nil
-  "Non-nil in a buffer whose newlines are soft unless marked `hard'.")
+(defvar use-hard-newlines nil "Non-nil in a buffer whose newlines are soft unless marked `hard'.")
 (make-variable-buffer-local 'use-hard-newlines)
 (defvar use-hard-newlines-hook nil "Run when `use-hard-newlines' is turned on or off.")
-(defvar sentence-end-double-space t
-  "Non-nil when a sentence's end needs two spaces after the period.")
-(defvar sentence-end-without-period nil
-  "Non-nil when two spaces alone end a sentence.")
+(defvar sentence-end-double-space t "Non-nil when a sentence's end needs two spaces after the period.")
+(defvar sentence-end-without-period nil "Non-nil when two spaces alone end a sentence.")
 (defvar sentence-end-without-space "\u3002\uff0e\uff1f\uff01"
   "Characters that end a sentence with no space after them.")
-(defvar sentence-end nil
-  "Regexp for the end of a sentence, or nil to build one with `sentence-end'.")
+(defvar sentence-end nil "Regexp for the end of a sentence, or nil to build one with `sentence-end'.")
 (defvar sentence-end-base "[.?!\u2026\u203d][]\"'\u201d\u2019)}\u00bb\u203a]*"
   "Regexp for the punctuation and closing characters that end a sentence.")
 (defvar page-delimiter "^\014" "Regexp for the start of a page.")

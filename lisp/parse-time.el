@@ -19,13 +19,11 @@
     ("mst" -25200 nil) ("mdt" -21600 t) ("pst" -28800 nil) ("pdt" -25200 t))
   "Zone names: offset in seconds and whether it is daylight-saving time.")
 
-(defun parse-time--name-index (word names)
-  "The index in NAMES of the name WORD starts with (at least three letters), or nil."
+(defun parse-time--name-index (word names) "The index in NAMES of the name WORD starts with (at least three letters), or nil."
   (and (>= (length word) 3)
        (seq-position names (downcase (substring word 0 3)))))
 
-(defun parse-time--iso (string)
-  "Decode STRING if it is a whole ISO 8601 date and time, else give nil."
+(defun parse-time--iso (string) "Decode STRING if it is a whole ISO 8601 date and time, else give nil."
   (when (string-match (concat "\\`\\([0-9]\\{4\\}\\)-\\([0-9][0-9]\\)-\\([0-9][0-9]\\)[Tt]"
                               "\\([0-9][0-9]\\):\\([0-9][0-9]\\)\\(?::\\([0-9][0-9]\\)\\(?:[.,][0-9]+\\)?\\)?"
                               "\\([Zz]\\|[-+][0-9][0-9]\\(?::?[0-9][0-9]\\)?\\)?\\'")
@@ -37,8 +35,7 @@
             (funcall num 3) (funcall num 2) (funcall num 1)
             nil (if zone nil -1) zone))))
 
-(defun parse-time--offset (text)
-  "Seconds east of UTC for the zone TEXT: Z, +HH, +HHMM or +HH:MM."
+(defun parse-time--offset (text) "Seconds east of UTC for the zone TEXT: Z, +HH, +HHMM or +HH:MM."
   (if (member text '("Z" "z"))
       0
     (let* ((digits (replace-regexp-in-string ":" "" (substring text 1)))
@@ -46,8 +43,7 @@
            (minutes (if (> (length digits) 2) (string-to-number (substring digits 2 4)) 0)))
       (* (if (eq (aref text 0) ?-) -1 1) (+ (* 3600 hours) (* 60 minutes))))))
 
-(defun parse-time-string (string)
-  "Read the date and time in STRING into a decoded time.
+(defun parse-time-string (string) "Read the date and time in STRING into a decoded time.
 Fields the text does not give are nil, but for dst, which is -1 unless
 a named zone says.  Mail style (\"Thu, 04 Mar 2021 05:06:07 +0100\"),
 ctime style, ISO 8601 and dates with month names are understood."
@@ -83,8 +79,7 @@ ctime style, ISO 8601 and dates with month names are understood."
               (setq wday (parse-time--name-index low parse-time--weekdays))))))
         (list sec min hour day month year wday dst zone))))
 
-(defun parse-iso8601-time-string (date-string)
-  "The time value of DATE-STRING, an ISO 8601 date and time, or nil if it is not one.
+(defun parse-iso8601-time-string (date-string) "The time value of DATE-STRING, an ISO 8601 date and time, or nil if it is not one.
 Without a zone the time is local."
   (let ((d (parse-time--iso date-string)))
     (and d (encode-time d))))

@@ -33,21 +33,17 @@
 
 ;;;; State of one compilation
 
-(defvar pcase--quiet-patterns nil
-  "Patterns that may be unreachable without a warning.
+(defvar pcase--quiet-patterns nil "Patterns that may be unreachable without a warning.
 `pcase-compile-patterns' warns about the other clauses nothing reaches.")
 
-(defvar pcase--live-subjects nil
-  "Subjects whose value the code built so far refers to.
+(defvar pcase--live-subjects nil "Subjects whose value the code built so far refers to.
 A temporary made for an `app' is only bound when it ends up here.")
 
-(defconst pcase--expansion-cache (make-hash-table :test 'eq :weakness 'key)
-  "Finished expansions, keyed by the clause or binding list they came from.
+(defconst pcase--expansion-cache (make-hash-table :test 'eq :weakness 'key) "Finished expansions, keyed by the clause or binding list they came from.
 Interpreted code expands its macros every time it runs; keying on a cons
 of the source keeps an entry exactly as long as that code is alive.")
 
-(defun pcase--cached (key tag build)
-  "Return the expansion stored under KEY for TAG, or call BUILD and store it.
+(defun pcase--cached (key tag build) "Return the expansion stored under KEY for TAG, or call BUILD and store it.
 KEY is a cons of the macro call; TAG is another of its arguments, which
 must be `eq' to the stored one for the entry to count."
   (let ((entry (and (consp key) (gethash key pcase--expansion-cache))))
@@ -58,28 +54,23 @@ must be `eq' to the stored one for the entry to count."
           (puthash key (cons tag fresh) pcase--expansion-cache))
         fresh))))
 
-(defun pcase--warn (text)
-  "Report TEXT, a remark about a `pcase' form, as a warning."
+(defun pcase--warn (text) "Report TEXT, a remark about a `pcase' form, as a warning."
   (message "Warning: %s" text))
 
-(defun pcase--note-live (subject)
-  "Record that the generated code reads SUBJECT."
+(defun pcase--note-live (subject) "Record that the generated code reads SUBJECT."
   (and (symbolp subject)
        (not (memq subject pcase--live-subjects))
        (push subject pcase--live-subjects)))
 
-(defun pcase--wildcard-p (pat)
-  "Non-nil if PAT is one of the symbols that match without binding."
+(defun pcase--wildcard-p (pat) "Non-nil if PAT is one of the symbols that match without binding."
   (memq pat '(_ t pcase--dontcare)))
 
-(defun pcase--plain-var-p (pat)
-  "Non-nil if PAT is a symbol that simply names a variable."
+(defun pcase--plain-var-p (pat) "Non-nil if PAT is a symbol that simply names a variable."
   (and (symbolp pat) (not (pcase--wildcard-p pat))))
 
 ;;;; From patterns to the kernel language
 
-(defun pcase--kernel (pat)
-  "Return PAT with its pattern macros expanded, in kernel form.
+(defun pcase--kernel (pat) "Return PAT with its pattern macros expanded, in kernel form.
 Kernel forms are kept as they are; unknown atoms are left for the
 compiler, which complains only if it gets to them."
   (cond
@@ -104,31 +95,27 @@ compiler, which complains only if it gets to them."
 
 ;;;; Code for single tests
 
-(defun pcase--mentions-p (sym form)
-  "Non-nil if the symbol SYM occurs somewhere in the list structure FORM."
+(defun pcase--mentions-p (sym form) "Non-nil if the symbol SYM occurs somewhere in the list structure FORM."
   ;; Walk the spine; a cons left over means its car mentions SYM.
   (while (and (consp form) (not (pcase--mentions-p sym (car form))))
     (pop form))
   (or (consp form) (eq form sym)))
 
-(defun pcase--env-refs (env form)
-  "Return the entries of ENV whose variable FORM mentions."
+(defun pcase--env-refs (env form) "Return the entries of ENV whose variable FORM mentions."
   (let ((refs nil))
     (dolist (entry env)
       (when (pcase--mentions-p (car entry) form)
         (push entry refs)))
     refs))
 
-(defun pcase--in-env (refs form)
-  "Wrap FORM so that the pattern variables of REFS hold their values."
+(defun pcase--in-env (refs form) "Wrap FORM so that the pattern variables of REFS hold their values."
   (if (null refs)
       form
     (dolist (entry refs) (pcase--note-live (cdr entry)))
     (list 'let (mapcar (lambda (entry) (list (car entry) (cdr entry))) refs)
           form)))
 
-(defun pcase--call-form (fun subject env)
-  "Return code applying FUN, a `pred' or `app' function, to SUBJECT.
+(defun pcase--call-form (fun subject env) "Return code applying FUN, a `pred' or `app' function, to SUBJECT.
 ENV gives the pattern variables FUN may use."
   (if (eq (car-safe fun) 'not)
       (list 'not (pcase--call-form (cadr fun) subject env))
@@ -144,15 +131,13 @@ ENV gives the pattern variables FUN may use."
           (list 'let (list (list alias subject)) (pcase--in-env refs call))
         (pcase--in-env refs call)))))
 
-(defun pcase--equality-form (subject value)
-  "Return code checking that SUBJECT holds VALUE, by the cheapest equality."
+(defun pcase--equality-form (subject value) "Return code checking that SUBJECT holds VALUE, by the cheapest equality."
   (cond ((null value) (list 'null subject))
         ((symbolp value) (list 'eq subject (list 'quote value)))
         ((integerp value) (list 'eql subject value))
         (t (list 'equal subject (list 'quote value)))))
 
-(defun pcase--test-form (subject pat env)
-  "Return code for the kernel test PAT (`quote', `pred' or `guard') on SUBJECT.
+(defun pcase--test-form (subject pat env) "Return code for the kernel test PAT (`quote', `pred' or `guard') on SUBJECT.
 ENV gives the pattern variables the test may use."
   (let ((arg (cadr pat)))
     (cond ((eq (car pat) 'quote)
@@ -161,8 +146,7 @@ ENV gives the pattern variables the test may use."
           ((eq (car pat) 'pred) (pcase--call-form arg subject env))
           (t (pcase--in-env (pcase--env-refs env arg) arg)))))
 
-(defun pcase--branch-form (test then else)
-  "Return code where TEST selects THEN or ELSE.
+(defun pcase--branch-form (test then else) "Return code where TEST selects THEN or ELSE.
 Either branch may be :pcase--dontcare, the mark of a branch whose
 choice does not matter: then TEST only runs for its side effects."
   (cond ((and (eq then :pcase--dontcare) (eq else :pcase--dontcare)) then)
@@ -185,8 +169,7 @@ choice does not matter: then TEST only runs for its side effects."
   "Side-effect free type predicates, each with the kinds of object it accepts.
 Two of them whose kinds do not overlap cannot both be true.")
 
-(defun pcase--disjoint-p (f g)
-  "Non-nil if the type predicates F and G are never both true."
+(defun pcase--disjoint-p (f g) "Non-nil if the type predicates F and G are never both true."
   (let ((fk (cdr (assq f pcase--type-kinds)))
         (gk (cdr (assq g pcase--type-kinds)))
         (overlap nil))
@@ -194,12 +177,10 @@ Two of them whose kinds do not overlap cannot both be true.")
       (dolist (k fk) (if (memq k gk) (setq overlap t)))
       (not overlap))))
 
-(defun pcase--try-call (fn &rest args)
-  "Return a one-element list of FN's value on ARGS, or nil if FN signals."
+(defun pcase--try-call (fn &rest args) "Return a one-element list of FN's value on ARGS, or nil if FN signals."
   (ignore-errors (list (apply fn args))))
 
-(defun pcase--static-pred (fun value)
-  "Return what the `pred' function FUN says of the constant VALUE.
+(defun pcase--static-pred (fun value) "Return what the `pred' function FUN says of the constant VALUE.
 The answer is :yes or :no, or nil when it cannot be known before run
 time."
   (let ((known
@@ -219,12 +200,10 @@ time."
             ((car answer) :yes)
             (t :no)))))
 
-(defun pcase--invert (verdict)
-  "Return VERDICT with :yes and :no swapped."
+(defun pcase--invert (verdict) "Return VERDICT with :yes and :no swapped."
   (cdr (assq verdict '((:yes . :no) (:no . :yes)))))
 
-(defun pcase--verdict (test passed shared pat)
-  "Return what TEST giving PASSED says about the kernel pattern PAT.
+(defun pcase--verdict (test passed shared pat) "Return what TEST giving PASSED says about the kernel pattern PAT.
 Both apply to the same subject.  SHARED is non-nil when TEST gives the
 same answer wherever it is written.  The value is :yes, :no, or nil for
 nothing learnt."
@@ -251,8 +230,7 @@ nothing learnt."
            (pcase--disjoint-p (cadr test) (cadr pat)))
       :no))))
 
-(defun pcase--combine (op unit zero parts)
-  "Return (OP . PARTS) rebuilt after simplification.
+(defun pcase--combine (op unit zero parts) "Return (OP . PARTS) rebuilt after simplification.
 A part equal to ZERO decides the whole; parts equal to UNIT drop out."
   (if (memq zero parts)
       zero
@@ -261,8 +239,7 @@ A part equal to ZERO decides the whole; parts equal to UNIT drop out."
           ((cdr parts) (cons op parts))
           (t (car parts)))))
 
-(defun pcase--judge (pat at subject test passed shared)
-  "Simplify PAT, matched against AT, knowing TEST on SUBJECT gave PASSED.
+(defun pcase--judge (pat at subject test passed shared) "Simplify PAT, matched against AT, knowing TEST on SUBJECT gave PASSED.
 Return :yes, :no, or the remaining pattern.  `and' and `or' are
 rebuilt whatever their subject, as the full pattern compiler would."
   (let ((head (car-safe pat))
@@ -279,8 +256,7 @@ rebuilt whatever their subject, as the full pattern compiler would."
      ((not (eq at subject)) pat)
      (t (or (pcase--verdict test passed shared pat) pat)))))
 
-(defun pcase--learn (subject test passed shared rows)
-  "Return ROWS revised by knowing that TEST on SUBJECT gave PASSED.
+(defun pcase--learn (subject test passed shared rows) "Return ROWS revised by knowing that TEST on SUBJECT gave PASSED.
 SHARED is as for `pcase--verdict'.  Rows that can no longer match are
 left out."
   (let ((survivors nil))
@@ -290,8 +266,7 @@ left out."
           (push revised survivors))))
     (nreverse survivors)))
 
-(defun pcase--revise-row (row subject test passed shared)
-  "Return ROW revised by knowing that TEST on SUBJECT gave PASSED.
+(defun pcase--revise-row (row subject test passed shared) "Return ROW revised by knowing that TEST on SUBJECT gave PASSED.
 Return nil if ROW can no longer match.  SHARED is as for `pcase--verdict'."
   (let ((checks (car row))
         (kept nil)
@@ -306,8 +281,7 @@ Return nil if ROW can no longer match.  SHARED is as for `pcase--verdict'."
     (unless dead
       (list (nreverse kept) (nth 1 row) (nth 2 row)))))
 
-(defun pcase--reroute (pat at subject fun temp)
-  "Return PAT, matched against AT, reading TEMP for each `app' of FUN on SUBJECT."
+(defun pcase--reroute (pat at subject fun temp) "Return PAT, matched against AT, reading TEMP for each `app' of FUN on SUBJECT."
   (let ((kind (car-safe pat)))
     (cond
      ((memq kind '(and or))
@@ -322,8 +296,7 @@ Return nil if ROW can no longer match.  SHARED is as for `pcase--verdict'."
 
 ;;;; Building the decision tree
 
-(defun pcase--rows-code (rows)
-  "Return code that runs the leaf of the first of ROWS to match.
+(defun pcase--rows-code (rows) "Return code that runs the leaf of the first of ROWS to match.
 With no rows, the code is nil."
   (when rows
     (let ((row (car rows)))
@@ -331,12 +304,10 @@ With no rows, the code is nil."
           (pcase--check-code (car (car row)) (cdr (car row)) row (cdr rows))
         (pcase--leaf-code (nth 2 row) (nth 1 row))))))
 
-(defun pcase--continue (checks row others)
-  "Return code for ROW with CHECKS left to do, and OTHERS behind it."
+(defun pcase--continue (checks row others) "Return code for ROW with CHECKS left to do, and OTHERS behind it."
   (pcase--rows-code (cons (list checks (nth 1 row) (nth 2 row)) others)))
 
-(defun pcase--check-code (check later row others)
-  "Return code for ROW, whose next CHECK comes before the LATER ones.
+(defun pcase--check-code (check later row others) "Return code for ROW, whose next CHECK comes before the LATER ones.
 OTHERS are the rows to fall back on."
   (let ((subject (car check))
         (pat (cdr check))
@@ -369,8 +340,7 @@ OTHERS are the rows to fall back on."
                        row others))
      (t (error "Unknown pattern `%S'" pat)))))
 
-(defun pcase--test-code (subject pat later row others)
-  "Return code for ROW whose next check is the test PAT on SUBJECT.
+(defun pcase--test-code (subject pat later row others) "Return code for ROW whose next check is the test PAT on SUBJECT.
 LATER are its remaining checks, OTHERS the rows behind it."
   (let* ((env (nth 1 row))
          (shared (or (eq (car pat) 'quote)
@@ -382,16 +352,14 @@ LATER are its remaining checks, OTHERS the rows behind it."
          (else (pcase--rows-code fails)))
     (pcase--branch-form (pcase--test-form subject pat env) then else)))
 
-(defun pcase--member-fn (values)
-  "Return the cheapest of `memq', `memql' and `member' that finds all VALUES."
+(defun pcase--member-fn (values) "Return the cheapest of `memq', `memql' and `member' that finds all VALUES."
   (let ((fn 'memq))
     (dolist (v values fn)
       (cond ((symbolp v))
             ((integerp v) (if (eq fn 'memq) (setq fn 'memql)))
             (t (setq fn 'member))))))
 
-(defun pcase--or-code (subject alts later row others)
-  "Return code for ROW whose next check is SUBJECT against (or . ALTS).
+(defun pcase--or-code (subject alts later row others) "Return code for ROW whose next check is SUBJECT against (or . ALTS).
 Each alternative becomes a row of its own, followed by LATER; OTHERS
 come after them."
   (let ((consts nil) (rest nil) (tries nil))
@@ -421,8 +389,7 @@ come after them."
                      (nreverse tries))
              others))))
 
-(defun pcase--app-code (subject pat later row others)
-  "Return code for ROW whose next check is the `app' pattern PAT on SUBJECT.
+(defun pcase--app-code (subject pat later row others) "Return code for ROW whose next check is the `app' pattern PAT on SUBJECT.
 LATER are its remaining checks, OTHERS the rows behind it."
   (let* ((fun (nth 1 pat))
          (temp (make-symbol "x"))
@@ -443,15 +410,13 @@ LATER are its remaining checks, OTHERS the rows behind it."
       (list 'let (list (list temp (pcase--call-form fun subject (nth 1 row))))
             code))))
 
-(defun pcase--leaf-code (leaf env)
-  "Return a placeholder for the body of LEAF, reached with the variables of ENV."
+(defun pcase--leaf-code (leaf env) "Return a placeholder for the body of LEAF, reached with the variables of ENV."
   (let ((spot (list 'pcase--leaf)))
     (dolist (entry env) (pcase--note-live (cdr entry)))
     (setcdr leaf (cons (cons env spot) (cdr leaf)))
     spot))
 
-(defun pcase--fill-leaf (codegen visits)
-  "Replace the placeholders of VISITS by the code CODEGEN makes for each.
+(defun pcase--fill-leaf (codegen visits) "Replace the placeholders of VISITS by the code CODEGEN makes for each.
 VISITS is a list of (ENV . PLACEHOLDER), in the order they were made.
 Every visit gets all the variables bound on any path to the leaf, those
 its own path does not bind being nil."
@@ -471,8 +436,7 @@ its own path does not bind being nil."
         (setcar (cdr visit) (car code))
         (setcdr (cdr visit) (cdr code))))))
 
-(defun pcase-compile-patterns (exp cases)
-  "Return code matching the value of EXP against the patterns in CASES.
+(defun pcase-compile-patterns (exp cases) "Return code matching the value of EXP against the patterns in CASES.
 Each element of CASES is (PATTERN . CODEGEN); the code of the first
 PATTERN that matches is run.  CODEGEN is called with VARVALS and COUNT
 and must return that code.  VARVALS lists, as (VAR EXPR RESERVED), the
@@ -499,14 +463,12 @@ value; COUNT says how many copies of CODEGEN's code the result holds."
         tree
       (list 'let (list (list subject exp)) tree))))
 
-(defun pcase--small-p (body)
-  "Non-nil if BODY is cheap enough to be copied wherever it is used."
+(defun pcase--small-p (body) "Non-nil if BODY is cheap enough to be copied wherever it is used."
   (and (null (cdr body))
        (or (atom (car body))
            (null (delq nil (mapcar #'consp (cdr (car body))))))))
 
-(defun pcase--body-codegen (body helpers)
-  "Return a CODEGEN for `pcase-compile-patterns' that runs BODY.
+(defun pcase--body-codegen (body helpers) "Return a CODEGEN for `pcase-compile-patterns' that runs BODY.
 The car of the cons HELPERS collects the local functions it defines."
   (let ((helper nil))
     (lambda (varvals uses &rest _ignored)
@@ -523,8 +485,7 @@ The car of the cons HELPERS collects the local functions it defines."
                 (car helpers)))
         `(funcall ,helper ,@(mapcar #'cadr varvals)))))))
 
-(defun pcase--build (exp cases)
-  "Return the code for (pcase EXP . CASES), without consulting the cache."
+(defun pcase--build (exp cases) "Return the code for (pcase EXP . CASES), without consulting the cache."
   (let ((helpers (list nil))
         (specs nil))
     (dolist (clause cases)
@@ -537,8 +498,7 @@ The car of the cons HELPERS collects the local functions it defines."
 
 ;;;; The macros
 
-(defmacro pcase (exp &rest cases)
-  "Match the value of EXP against the patterns of CASES; run the first hit.
+(defmacro pcase (exp &rest cases) "Match the value of EXP against the patterns of CASES; run the first hit.
 Each element of CASES has the form (PATTERN BODY...).  EXP is evaluated
 once.  The clauses are tried in order; the BODY of the first whose
 PATTERN matches is run with the variables PATTERN binds, and the value
@@ -572,8 +532,7 @@ More kinds of pattern, such as the backquote style \\=`QPAT, are
 defined by `pcase-defmacro'." (declare (indent 1))
   (pcase--cached cases exp (lambda () (pcase--build exp cases))))
 
-(defmacro pcase-exhaustive (exp &rest cases)
-  "Like `pcase', but signal an error when no pattern of CASES matches EXP." (declare (indent 1))
+(defmacro pcase-exhaustive (exp &rest cases) "Like `pcase', but signal an error when no pattern of CASES matches EXP." (declare (indent 1))
   (let* ((catch-all (gensym "x"))
          (pcase--quiet-patterns (cons catch-all pcase--quiet-patterns)))
     (pcase--build exp (append cases
@@ -581,15 +540,13 @@ defined by `pcase-defmacro'." (declare (indent 1))
                                            (list 'error "No clause matching `%S'"
                                                  catch-all)))))))
 
-(defun pcase--destructure (binding code)
-  "Return code matching the value in BINDING against its pattern, then CODE.
+(defun pcase--destructure (binding code) "Return code matching the value in BINDING against its pattern, then CODE.
 BINDING is (PATTERN EXP).  The value is presumed to match, so a test
 that fails leads to `pcase--dontcare' and its outcome is disregarded."
   (pcase--build (cadr binding)
                 (list (list (car binding) code) (list 'pcase--dontcare))))
 
-(defun pcase--let*-code (bindings body)
-  "Return the expansion of `pcase-let*' with BINDINGS and BODY."
+(defun pcase--let*-code (bindings body) "Return the expansion of `pcase-let*' with BINDINGS and BODY."
   (let ((plain nil))
     (while (and bindings (pcase--plain-var-p (car (car bindings))))
       (push (pop bindings) plain))
@@ -601,8 +558,7 @@ that fails leads to `pcase--dontcare' and its outcome is disregarded."
           `(let* ,(nreverse plain) ,inner)
         inner))))
 
-(defmacro pcase-let* (bindings &rest body)
-  "Bind variables by destructuring, one binding after the other, then run BODY.
+(defmacro pcase-let* (bindings &rest body) "Bind variables by destructuring, one binding after the other, then run BODY.
 Each element of BINDINGS is (PATTERN EXP).  The value of each EXP is
 matched against its PATTERN and BODY runs with all the variables bound;
 an EXP may use the variables of the bindings before it.  Each value is
@@ -612,8 +568,7 @@ arbitrary values such as nil, or an error may be signaled." (declare (indent 1))
        (pcase--cached bindings body
                       (lambda () (pcase--let*-code bindings body)))))
 
-(defmacro pcase-let (bindings &rest body)
-  "Bind variables by destructuring, all values first, then run BODY.
+(defmacro pcase-let (bindings &rest body) "Bind variables by destructuring, all values first, then run BODY.
 Each element of BINDINGS is (PATTERN EXP).  Every EXP is evaluated
 before any matching is done, so none sees the variables of the others.
 Each value is then matched against its PATTERN and BODY runs with the
@@ -624,8 +579,7 @@ may be signaled." (declare (indent 1))
       `(pcase-let* ,bindings ,@body)
     (pcase--parallel-let bindings body)))
 
-(defun pcase--parallel-let (bindings body)
-  "Return the expansion of `pcase-let' for several BINDINGS and BODY.
+(defun pcase--parallel-let (bindings body) "Return the expansion of `pcase-let' for several BINDINGS and BODY.
 All values are computed first, by a `let'; the patterns that are not
 plain variables then destructure them with `pcase-let*'."
   (let ((eager nil)
@@ -643,8 +597,7 @@ plain variables then destructure them with `pcase-let*'."
     ;; LATER stays last binding first, as GNU Emacs has it.
     `(let ,(nreverse eager) (pcase-let* ,later ,@body))))
 
-(defmacro pcase-dolist (spec &rest body)
-  "Run BODY for each element of LIST, destructured by PATTERN as in `pcase-let'.
+(defmacro pcase-dolist (spec &rest body) "Run BODY for each element of LIST, destructured by PATTERN as in `pcase-let'.
 \n(fn (PATTERN LIST) BODY...)" (declare (indent 1))
   (if (pcase--plain-var-p (car spec))
       `(dolist ,spec ,@body)
@@ -652,8 +605,7 @@ plain variables then destructure them with `pcase-let*'."
       `(dolist (,elt ,@(cdr spec))
          (pcase-let* ((,(car spec) ,elt)) ,@body)))))
 
-(defmacro pcase-setq (pat val &rest args)
-  "Match each VALUE against the PATTERN before it and `setq' its variables.
+(defmacro pcase-setq (pat val &rest args) "Match each VALUE against the PATTERN before it and `setq' its variables.
 The pairs are handled in turn, so a VALUE can use what the pairs before
 it assigned.  Each VALUE is assumed to fit its PATTERN: when it does
 not, variables may be set to arbitrary values such as nil, or an error
@@ -679,21 +631,18 @@ may be signaled.
         (pcase-compile-patterns val (list (cons pat assign)
                                           (cons 'pcase--dontcare #'ignore))))))))
 
-(defun pcase--declaration-p (form)
-  "Non-nil if FORM belongs to the header of a function body."
+(defun pcase--declaration-p (form) "Non-nil if FORM belongs to the header of a function body."
   (or (stringp form)
       (memq (car-safe form) '(:documentation declare interactive cl-declare))))
 
-(defun pcase--split-declarations (body)
-  "Split BODY into (DECLARATIONS . FORMS) for a function definition."
+(defun pcase--split-declarations (body) "Split BODY into (DECLARATIONS . FORMS) for a function definition."
   (let ((head nil))
     ;; The last form stays in FORMS, whatever it looks like.
     (while (and (cdr body) (pcase--declaration-p (car body)))
       (push (pop body) head))
     (cons (nreverse head) body)))
 
-(defmacro pcase-lambda (lambda-list &rest body)
-  "Make a function whose arguments, in LAMBDA-LIST, may be `pcase' patterns.
+(defmacro pcase-lambda (lambda-list &rest body) "Make a function whose arguments, in LAMBDA-LIST, may be `pcase' patterns.
 LAMBDA-LIST is an ordinary argument list, with &optional and &rest,
 except that any argument can be a pattern instead of a symbol; each
 argument is destructured with its pattern, as by `pcase-let*', before
@@ -711,8 +660,7 @@ BODY runs." (declare (doc-string 2) (indent defun))
        ,@(car split)
        (pcase-let* ,(nreverse destructured) ,@(cdr split)))))
 
-(defmacro pcase-defmacro (name args &rest body)
-  "Define patterns of the form (NAME ARGS...) for `pcase'.
+(defmacro pcase-defmacro (name args &rest body) "Define patterns of the form (NAME ARGS...) for `pcase'.
 Such a pattern is replaced by the pattern that BODY returns, computed
 with the variables of the argument list ARGS bound to the pattern's
 arguments, much as a macro call is replaced by its expansion.
@@ -726,21 +674,18 @@ arguments, much as a macro call is replaced by its expansion.
                            ',(cadr (assq 'debug (cdr decl))))
        (define-symbol-prop ',name 'pcase-macroexpander #',expander))))
 
-(defmacro pcase--flip (fun extra subject)
-  "Expand to (FUN SUBJECT EXTRA): the value being matched goes first.
+(defmacro pcase--flip (fun extra subject) "Expand to (FUN SUBJECT EXTRA): the value being matched goes first.
 A `pred' or `app' call (pcase--flip FUN EXTRA) gets the value appended."
   (list fun subject extra))
 
 ;;;; Patterns defined with `pcase-defmacro'
 
-(defun pcase--qpat-cons (qpat)
-  "Return the pattern for the backquote pattern QPAT, a cons."
+(defun pcase--qpat-cons (qpat) "Return the pattern for the backquote pattern QPAT, a cons."
   (let ((head (list '\` (car qpat)))
         (tail (list '\` (cdr qpat))))
     `(and (pred consp) (app car-safe ,head) (app cdr-safe ,tail))))
 
-(defun pcase--qpat-vector (qpat)
-  "Return the pattern for the backquote pattern QPAT, a vector."
+(defun pcase--qpat-vector (qpat) "Return the pattern for the backquote pattern QPAT, a vector."
   (let ((elements nil))
     (dotimes (index (length qpat))
       (push `(app (pcase--flip aref ,index) ,(list '\` (aref qpat index)))
@@ -785,12 +730,10 @@ that slot's value."
         (cons (pcase--type-pred type)
               (mapcar (lambda (spec) (pcase--slot-pattern type spec)) fields))))
 
-(defun pcase--type-pred (type)
-  "Return the pattern that matches the values of the cl type TYPE."
+(defun pcase--type-pred (type) "Return the pattern that matches the values of the cl type TYPE."
   (list 'pred (list 'pcase--flip 'cl-typep (list 'quote type))))
 
-(defun pcase--slot-pattern (type spec)
-  "Return the pattern for one slot SPEC of a `cl-struct' pattern for TYPE."
+(defun pcase--slot-pattern (type spec) "Return the pattern for one slot SPEC of a `cl-struct' pattern for TYPE."
   (let* ((slot (if (consp spec) (car spec) spec))
          (pat (if (consp spec) (cadr spec) spec))
          (offset (cl-struct-slot-offset type slot)))

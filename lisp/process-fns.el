@@ -19,8 +19,7 @@
   t
   "Non-nil means `process-file' may change files on the remote host (kept for compatibility).")
 
-(defun process-fns--insert-at-mark (process &rest texts)
-  "Insert TEXTS in PROCESS's buffer at its mark, which moves past them.
+(defun process-fns--insert-at-mark (process &rest texts) "Insert TEXTS in PROCESS's buffer at its mark, which moves past them.
 Point follows when it was at the mark; a dead or missing buffer gets nothing."
   (let ((target (process-buffer process)))
     (and target (buffer-live-p target)
@@ -34,35 +33,28 @@ Point follows when it was at the mark; a dead or missing buffer gets nothing."
              (set-marker mark (point))
              (unless follow (goto-char (if (> here at) (+ here (- mark at)) here))))))))
 
-(defun internal-default-process-filter (process string)
-  "Insert STRING, output of PROCESS, into its buffer at its mark and move the mark past it.
+(defun internal-default-process-filter (process string) "Insert STRING, output of PROCESS, into its buffer at its mark and move the mark past it.
 Point goes along when it was at the mark."
   (process-fns--insert-at-mark process string))
 
-(defun internal-default-process-sentinel (process event)
-  "Note EVENT, a change of PROCESS's status, at the end of its buffer's output."
+(defun internal-default-process-sentinel (process event) "Note EVENT, a change of PROCESS's status, at the end of its buffer's output."
   (process-fns--insert-at-mark process "\nProcess " (process-name process) " " event))
 
-(defun start-process (name buffer program &rest program-args)
-  "Start PROGRAM with PROGRAM-ARGS as an asynchronous process named NAME (made unique).
+(defun start-process (name buffer program &rest program-args) "Start PROGRAM with PROGRAM-ARGS as an asynchronous process named NAME (made unique).
 BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process."
   (make-process :name name :buffer buffer
                 :command (if program (cons program program-args) (list program))))
 
-(defun start-file-process (name buffer program &rest program-args)
-  "Like `start-process'; tsmacs has no remote directories, so it is the same."
+(defun start-file-process (name buffer program &rest program-args) "Like `start-process'; tsmacs has no remote directories, so it is the same."
   (apply #'start-process name buffer program program-args))
 
-(defun start-process-shell-command (name buffer command)
-  "Start the shell command COMMAND as an asynchronous process named NAME with output to BUFFER."
+(defun start-process-shell-command (name buffer command) "Start the shell command COMMAND as an asynchronous process named NAME with output to BUFFER."
   (start-process name buffer shell-file-name shell-command-switch command))
 
-(defun start-file-process-shell-command (name buffer command)
-  "Like `start-process-shell-command' (no remote directories here)."
+(defun start-file-process-shell-command (name buffer command) "Like `start-process-shell-command' (no remote directories here)."
   (start-process-shell-command name buffer command))
 
-(defun process-file (program &optional infile buffer display &rest args)
-  "Run PROGRAM synchronously as `call-process' does; tsmacs has no remote directories."
+(defun process-file (program &optional infile buffer display &rest args) "Run PROGRAM synchronously as `call-process' does; tsmacs has no remote directories."
   (apply #'call-process program infile buffer display args))
 
 (defun call-process-shell-command (command &optional infile buffer display &rest args)
@@ -70,12 +62,10 @@ BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process.
   (call-process shell-file-name infile buffer display shell-command-switch
                 (if args (mapconcat #'identity (cons command args) " ") command)))
 
-(defun process-file-shell-command (command &optional infile buffer display &rest args)
-  "Like `call-process-shell-command' (no remote directories here)."
+(defun process-file-shell-command (command &optional infile buffer display &rest args) "Like `call-process-shell-command' (no remote directories here)."
   (apply #'call-process-shell-command command infile buffer display args))
 
-(defun process-send-region (process start end)
-  "Send the text from START to END of the current buffer to PROCESS."
+(defun process-send-region (process start end) "Send the text from START to END of the current buffer to PROCESS."
   (process-send-string process (buffer-substring start end)))
 
 (define-obsolete-function-alias 'send-string #'process-send-string "28.1")
@@ -90,17 +80,14 @@ BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process.
     "Give the remote part of FILE's name, or nil when FILE is local.
 IDENTIFICATION and CONNECTED are passed to a file name handler, if FILE has one."))
 
-(defun process-get (process propname)
-  "Give the value of PROPNAME in PROCESS's property list."
+(defun process-get (process propname) "Give the value of PROPNAME in PROCESS's property list."
   (let ((props (process-plist process)))
     (plist-get props propname)))
 
-(defun process-put (process propname value)
-  "Set PROPNAME to VALUE in PROCESS's property list; gives the new list."
+(defun process-put (process propname value) "Set PROPNAME to VALUE in PROCESS's property list; gives the new list."
   (set-process-plist process (plist-put (process-plist process) propname value)))
 
-(defun process-kill-buffer-query-function ()
-  "Ask before killing a buffer whose process runs and wants to be asked about.
+(defun process-kill-buffer-query-function () "Ask before killing a buffer whose process runs and wants to be asked about.
 Gives non-nil when the buffer may be killed."
   (let ((proc (get-buffer-process (current-buffer))))
     (or (null proc)
@@ -111,8 +98,7 @@ Gives non-nil when the buffer may be killed."
 
 (add-hook 'kill-buffer-query-functions #'process-kill-buffer-query-function)
 
-(defun process-lines-handling-status (program status-handler &rest args)
-  "Run PROGRAM with ARGS and give its output as a list of lines.
+(defun process-lines-handling-status (program status-handler &rest args) "Run PROGRAM with ARGS and give its output as a list of lines.
 STATUS-HANDLER, when non-nil, is called with the exit status; when nil,
 a nonzero status is an error."
   (let ((out (generate-new-buffer " *process-lines*" t)))
@@ -131,16 +117,13 @@ a nonzero status is an error."
               (split-string text "\n"))))
       (kill-buffer out))))
 
-(defun process-lines (program &rest args)
-  "Run PROGRAM with ARGS and give its output as a list of lines; an error when it fails."
+(defun process-lines (program &rest args) "Run PROGRAM with ARGS and give its output as a list of lines; an error when it fails."
   (apply 'process-lines-handling-status program nil args))
 
-(defun process-lines-ignore-status (program &rest args)
-  "Run PROGRAM with ARGS and give its output as a list of lines, however it exits."
+(defun process-lines-ignore-status (program &rest args) "Run PROGRAM with ARGS and give its output as a list of lines, however it exits."
   (apply 'process-lines-handling-status program 'ignore args))
 
-(defun shell-quote-argument (argument &optional posix)
-  "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
+(defun shell-quote-argument (argument &optional posix) "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
 POSIX is accepted; the quoting is always for a POSIX shell."
   (ignore posix)
   (if (string= argument "")
@@ -160,8 +143,7 @@ POSIX is accepted; the quoting is always for a POSIX shell."
                 out)))
       (apply #'concat (nreverse out)))))
 
-(defun shell-command-to-string (command)
-  "Run the shell command COMMAND and give what it wrote, standard error included."
+(defun shell-command-to-string (command) "Run the shell command COMMAND and give what it wrote, standard error included."
   (let ((collect (generate-new-buffer " *shell-output*" t)))
     (unwind-protect
         (progn
@@ -179,8 +161,7 @@ POSIX is accepted; the quoting is always for a POSIX shell."
      ((stringp status) (message "(Shell command killed by signal %s)" status))
      (t (message "(Shell command failed with code %s and no output)" status)))))
 
-(defun shell-command (command &optional output-buffer error-buffer)
-  "Run the shell command COMMAND and give its exit status.
+(defun shell-command (command &optional output-buffer error-buffer) "Run the shell command COMMAND and give its exit status.
 Without OUTPUT-BUFFER the output goes to the buffer *Shell Command Output*
 and is shown as a message; OUTPUT-BUFFER t (or another non-buffer non-nil
 value) inserts it at point in the current buffer; a buffer or buffer name

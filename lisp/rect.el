@@ -9,13 +9,11 @@
 
 (defvar killed-rectangle nil "The rectangle last killed or copied by the rectangle commands, a list of strings.")
 
-(defun rect--args (writable)
-  "Interactive arguments (START END PREFIX) from the region; WRITABLE checks the buffer."
+(defun rect--args (writable) "Interactive arguments (START END PREFIX) from the region; WRITABLE checks the buffer."
   (when writable (barf-if-buffer-read-only))
   (list (region-beginning) (region-end) current-prefix-arg))
 
-(defun apply-on-rectangle (fn beg fin &rest extra)
-  "Call FN once per line of the rectangle between BEG and FIN.
+(defun apply-on-rectangle (fn beg fin &rest extra) "Call FN once per line of the rectangle between BEG and FIN.
 FN gets the rectangle's left and right columns and then EXTRA,
 with point at the start of the line.  Returns where point was after
 the last call; point itself is left unchanged."
@@ -34,8 +32,7 @@ the last call; point itself is left unchanged."
       (set-marker last-line nil)
       last-pos)))
 
-(defun rect--line-column-span (left right)
-  "Move to column LEFT and return (START-POS STOP-POS START-COL STOP-COL).
+(defun rect--line-column-span (left right) "Move to column LEFT and return (START-POS STOP-POS START-COL STOP-COL).
 The positions are where `move-to-column' lands for LEFT and RIGHT;
 START-POS is nil when the line ends before LEFT."
   (let ((col (move-to-column left)))
@@ -45,8 +42,7 @@ START-POS is nil when the line ends before LEFT."
             (stop (move-to-column right)))
         (list p0 (point) col stop)))))
 
-(defun rect--expand-tabs (text col0)
-  "TEXT, starting at COL0, with each tab replaced by the spaces it spans."
+(defun rect--expand-tabs (text col0) "TEXT, starting at COL0, with each tab replaced by the spaces it spans."
   (if (not (string-search "\t" text))
       text
     (let ((col col0) (parts nil))
@@ -59,8 +55,7 @@ START-POS is nil when the line ends before LEFT."
           (setq col (+ col (char-width ch)))))
       (apply #'concat (nreverse parts)))))
 
-(defun rect--line-text (left right)
-  "The columns LEFT to RIGHT of the current line, as a string exactly RIGHT - LEFT wide."
+(defun rect--line-text (left right) "The columns LEFT to RIGHT of the current line, as a string exactly RIGHT - LEFT wide."
   (pcase-let ((`(,p0 ,to ,from-col ,to-col) (rect--line-column-span left right)))
     (if (null p0)
         (make-string (- right left) ?\s)
@@ -75,26 +70,22 @@ START-POS is nil when the line ends before LEFT."
             (substring text 0 (max 0 (- (length text) (- to-col right))))
           (concat text (make-string (max 0 (- right left width)) ?\s)))))))
 
-(defun extract-rectangle (beg fin)
-  "The rectangle between BEG and FIN as a list of strings, one per line."
+(defun extract-rectangle (beg fin) "The rectangle between BEG and FIN as a list of strings, one per line."
   (let ((acc nil))
     (apply-on-rectangle (lambda (left right)
                           (push (rect--line-text left right) acc))
                         beg fin) (nreverse acc)))
 
-(defun rect--delete-line (left right pad)
-  "Delete columns LEFT to RIGHT of this line; with PAD pad a short line to LEFT."
+(defun rect--delete-line (left right pad) "Delete columns LEFT to RIGHT of this line; with PAD pad a short line to LEFT."
   (when (= (move-to-column left (if pad t 'coerce)) left)
     (delete-region (point) (progn (move-to-column right 'coerce) (point)))))
 
-(defun delete-rectangle (beg fin &optional pad)
-  "Delete the rectangle between BEG and FIN, closing the gap on each line.
+(defun delete-rectangle (beg fin &optional pad) "Delete the rectangle between BEG and FIN, closing the gap on each line.
 With PAD, lines ending before the rectangle's left edge are padded to it."
   (interactive (rect--args t))
   (apply-on-rectangle #'rect--delete-line beg fin pad))
 
-(defun delete-extract-rectangle (beg fin &optional pad)
-  "Delete the rectangle between BEG and FIN and return it as a list of strings.
+(defun delete-extract-rectangle (beg fin &optional pad) "Delete the rectangle between BEG and FIN and return it as a list of strings.
 With PAD, lines ending before the rectangle's left edge are padded to it."
   (let ((acc nil))
     (apply-on-rectangle (lambda (left right)
@@ -107,8 +98,7 @@ With PAD, lines ending before the rectangle's left edge are padded to it."
 			      (push (concat text (make-string (max 0 (- right reached)) ?\s)) acc))))
 			beg fin) (nreverse acc)))
 
-(defun kill-rectangle (beg fin &optional pad)
-  "Delete the rectangle between BEG and FIN and keep it in `killed-rectangle'.
+(defun kill-rectangle (beg fin &optional pad) "Delete the rectangle between BEG and FIN and keep it in `killed-rectangle'.
 With PAD, lines ending before the rectangle's left edge are padded.
 In a read-only buffer the rectangle is only copied, and an error
 signalled unless `kill-read-only-ok'."
@@ -120,14 +110,12 @@ signalled unless `kill-read-only-ok'."
 					(progn (message "Read only text copied to `killed-rectangle'") nil)
 				      (barf-if-buffer-read-only) (signal 'text-read-only (list (current-buffer)))))))
 
-(defun copy-rectangle-as-kill (beg fin)
-  "Copy the rectangle between BEG and FIN into `killed-rectangle'."
+(defun copy-rectangle-as-kill (beg fin) "Copy the rectangle between BEG and FIN into `killed-rectangle'."
   (interactive "r")
   (setq killed-rectangle (extract-rectangle beg fin)) (setq deactivate-mark t)
   nil)
 
-(defun insert-rectangle (lines)
-  "Insert ACC, a list of strings, with its top left corner at point.
+(defun insert-rectangle (lines) "Insert ACC, a list of strings, with its top left corner at point.
 Each further line goes at the same column on the following line,
 adding lines at the end of the buffer as needed.  The mark is set at
 the start and point ends after the last line inserted."
@@ -141,13 +129,11 @@ the start and point ends after the last line inserted."
       (setq leading nil)
       (insert row))))
 
-(defun yank-rectangle ()
-  "Insert the last killed rectangle with its top left corner at point."
+(defun yank-rectangle () "Insert the last killed rectangle with its top left corner at point."
   (interactive "*")
   (insert-rectangle killed-rectangle))
 
-(defun open-rectangle (beg fin &optional pad)
-  "Insert blank space filling the rectangle between BEG and FIN.
+(defun open-rectangle (beg fin &optional pad) "Insert blank space filling the rectangle between BEG and FIN.
 Text that was there moves right.  With PAD, lines ending before the
 left edge are padded too.  Point goes to BEG, which is returned."
   (interactive (rect--args t))
@@ -157,8 +143,7 @@ left edge are padded too.  Point goes to BEG, which is returned."
 			    (indent-to right))))
 		      beg fin) (goto-char beg))
 
-(defun delete-whitespace-rectangle (beg fin &optional pad)
-  "Delete the whitespace that starts at the left edge of the rectangle on each line.
+(defun delete-whitespace-rectangle (beg fin &optional pad) "Delete the whitespace that starts at the left edge of the rectangle on each line.
 With PAD, lines ending before the left edge are padded to it."
   (interactive (rect--args t))
   (apply-on-rectangle (lambda (left _right)
@@ -168,26 +153,22 @@ With PAD, lines ending before the left edge are padded to it."
 
 (defalias 'close-rectangle #'delete-whitespace-rectangle)
 
-(defun rect--put-string (left right text replace)
-  "Insert TEXT at column LEFT; if REPLACE, first delete up to column RIGHT."
+(defun rect--put-string (left right text replace) "Insert TEXT at column LEFT; if REPLACE, first delete up to column RIGHT."
   (move-to-column left t) (when replace
 			    (rect--delete-line left right nil)) (insert text))
 
-(defun string-rectangle (beg fin text)
-  "Replace each line's part of the rectangle between BEG and FIN with TEXT.
+(defun string-rectangle (beg fin text) "Replace each line's part of the rectangle between BEG and FIN with TEXT.
 Point ends after the last TEXT inserted."
   (interactive "*r\nsString rectangle: ")
   (goto-char (apply-on-rectangle #'rect--put-string beg fin text t)))
 
 (defalias 'replace-rectangle #'string-rectangle)
 
-(defun string-insert-rectangle (beg fin text)
-  "Insert TEXT at the rectangle's left edge on each of its lines."
+(defun string-insert-rectangle (beg fin text) "Insert TEXT at the rectangle's left edge on each of its lines."
   (interactive "*r\nsString insert rectangle: ")
   (apply-on-rectangle #'rect--put-string beg fin text nil))
 
-(defun clear-rectangle (beg fin &optional pad)
-  "Blank out the rectangle between BEG and FIN, leaving the text around it in place.
+(defun clear-rectangle (beg fin &optional pad) "Blank out the rectangle between BEG and FIN, leaving the text around it in place.
 With PAD, lines ending before the rectangle are padded to its width."
   (interactive (rect--args t))
   (apply-on-rectangle (lambda (left right)
@@ -200,8 +181,7 @@ With PAD, lines ending before the rectangle are padded to its width."
 				(indent-to right))))))
 		      beg fin))
 
-(defun rectangle-number-lines (beg fin start-at &optional format)
-  "Insert a line number at the left edge of each line of the rectangle.
+(defun rectangle-number-lines (beg fin start-at &optional format) "Insert a line number at the left edge of each line of the rectangle.
 Numbering begins at START-AT; FORMAT (default a right-aligned number
 wide enough for the last one, then a space) formats each number."
   (interactive "*r\np")

@@ -8,8 +8,7 @@
 ;; so its output has to be the very string GNU produces; the rules it
 ;; follows were worked out by running GNU on many lists of strings.
 
-(defmacro save-match-data (&rest body)
-  "Run the forms of BODY, then put the match data back as they were before.
+(defmacro save-match-data (&rest body) "Run the forms of BODY, then put the match data back as they were before.
 The match data are put back however BODY is left, and the value of its
 last form is returned." (declare (indent 0) (debug t))
   ;; The expansion is the one GNU produces, since code may look at it.
@@ -18,8 +17,7 @@ last form is returned." (declare (indent 0) (debug t))
               (cons 'progn body)
               '(set-match-data save-match-data-internal 'evaporate))))
 
-(defun string-match-p (regexp string &optional start)
-  "Return the index in STRING where REGEXP first matches, from START, or nil.
+(defun string-match-p (regexp string &optional start) "Return the index in STRING where REGEXP first matches, from START, or nil.
 Unlike `string-match', this leaves the match data untouched."
   (let ((inhibit-changing-match-data t)) (string-match regexp string start)))
 
@@ -69,12 +67,10 @@ characters are left out of the result.  The match data are preserved."
 (defalias 'search-forward-regexp (symbol-function 're-search-forward))
 (defalias 'search-backward-regexp (symbol-function 're-search-backward))
 
-(defun looking-at-p (regexp)
-  "Return t if the text after point matches REGEXP, leaving the match data alone." (declare (side-effect-free t))
+(defun looking-at-p (regexp) "Return t if the text after point matches REGEXP, leaving the match data alone." (declare (side-effect-free t))
   (looking-at regexp t))
 
-(defun looking-back (regexp &optional limit greedy)
-  "Return non-nil if the text before point matches REGEXP, ending at point.
+(defun looking-back (regexp &optional limit greedy) "Return non-nil if the text before point matches REGEXP, ending at point.
 The search goes back no further than LIMIT.  With GREEDY non-nil the
 match is made to start as early as it can; the match data describe it."
   (let ((start (point))
@@ -91,8 +87,7 @@ match is made to start as early as it can; the match data describe it."
           (save-excursion (goto-char found) (looking-at anchored)))))
     (not (null found))))
 
-(defun regexp--region-bounds (start end)
-  "Check START and END for a replacement in a region and fill in defaults.
+(defun regexp--region-bounds (start end) "Check START and END for a replacement in a region and fill in defaults.
 Return (START . END): point and the end of the accessible part stand in
 for nil."
   (cond ((null start) (setq start (point)))
@@ -101,8 +96,7 @@ for nil."
         ((> end (point-max)) (error "End after end of buffer")))
   (cons start end))
 
-(defun regexp--replace-in-region (finder target replacement literal start end)
-  "Replace what FINDER finds of TARGET from START to END by REPLACEMENT.
+(defun regexp--replace-in-region (finder target replacement literal start end) "Replace what FINDER finds of TARGET from START to END by REPLACEMENT.
 FINDER is `re-search-forward' or `search-forward'; LITERAL is passed to
 `replace-match'.  Return how many were replaced, nil for none."
   (let ((bounds (regexp--region-bounds start end))
@@ -115,16 +109,14 @@ FINDER is `re-search-forward' or `search-forward'; LITERAL is passed to
           (setq n (+ n 1)))))
     (if (> n 0) n)))
 
-(defun replace-regexp-in-region (regexp replacement &optional start end)
-  "Replace each match of REGEXP between START and END by REPLACEMENT.
+(defun replace-regexp-in-region (regexp replacement &optional start end) "Replace each match of REGEXP between START and END by REPLACEMENT.
 START defaults to point and END to the end of the accessible part.
 REPLACEMENT may use `\\\\&' and `\\\\N' as in `replace-match'; its case is
 kept and the search is case-sensitive.  Point does not move.  Return
 the number of replacements, or nil when there was none."
   (regexp--replace-in-region #'re-search-forward regexp replacement nil start end))
 
-(defun replace-string-in-region (string replacement &optional start end)
-  "Replace each occurrence of STRING between START and END by REPLACEMENT.
+(defun replace-string-in-region (string replacement &optional start end) "Replace each occurrence of STRING between START and END by REPLACEMENT.
 As `replace-regexp-in-region', but STRING and REPLACEMENT are taken
 literally.  Return the number of replacements, or nil when there was none."
   (regexp--replace-in-region #'search-forward string replacement t start end))
@@ -142,8 +134,7 @@ FIXEDCASE, LITERAL, STRING and SUBEXP mean what they mean there."
 (defconst split-string-default-separators "[ \f\t\n\r\v]+"
   "The regexp `split-string' splits at when not given SEPARATORS.")
 
-(defun split-string--piece (string from to trim keep acc)
-  "Push the part of STRING between FROM and TO onto ACC and return ACC.
+(defun split-string--piece (string from to trim keep acc) "Push the part of STRING between FROM and TO onto ACC and return ACC.
 TRIM, when non-nil, is a regexp whose matches are cut from both ends of
 the part.  Unless KEEP is non-nil an empty part is dropped."
   ;; The caller looks at the match data the trimming searches leave.
@@ -160,8 +151,7 @@ the part.  Unless KEEP is non-nil an empty part is dropped."
           (cons part acc)
         acc))))
 
-(defun split-string (string &optional separators omit-nulls trim)
-  "Split STRING into the list of substrings found between matches of SEPARATORS.
+(defun split-string (string &optional separators omit-nulls trim) "Split STRING into the list of substrings found between matches of SEPARATORS.
 SEPARATORS is a regexp, by default `split-string-default-separators'.
 Empty substrings are dropped when OMIT-NULLS is non-nil, and always
 when SEPARATORS is nil.  TRIM, if non-nil, is a regexp matching text to
@@ -194,8 +184,7 @@ remove from both ends of every substring.  The match data are changed."
                 pos after)))
       (nreverse (split-string--piece string pos size trim keep acc)))))
 
-(defun string-trim-left (string &optional regexp)
-  "Return STRING without its leading whitespace, or leading match of REGEXP.
+(defun string-trim-left (string &optional regexp) "Return STRING without its leading whitespace, or leading match of REGEXP.
 Whitespace here means spaces, tabs, newlines and carriage returns."
   (let* ((pattern (if regexp
                       (concat "\\`\\(?:" regexp "\\)")
@@ -203,8 +192,7 @@ Whitespace here means spaces, tabs, newlines and carriage returns."
          (start (and (string-match pattern string) (match-end 0))))
     (if start (substring string start) string)))
 
-(defun string-trim-right (string &optional regexp)
-  "Return STRING without its trailing whitespace, or trailing match of REGEXP.
+(defun string-trim-right (string &optional regexp) "Return STRING without its trailing whitespace, or trailing match of REGEXP.
 Whitespace here means spaces, tabs, newlines and carriage returns."
   (let ((cut (string-match-p (if regexp
                                  (concat "\\(?:" regexp "\\)\\'")
@@ -212,8 +200,7 @@ Whitespace here means spaces, tabs, newlines and carriage returns."
                              string)))
     (if cut (substring string 0 cut) string)))
 
-(defun string-trim (string &optional trim-left trim-right)
-  "Return STRING with whitespace removed from both ends.
+(defun string-trim (string &optional trim-left trim-right) "Return STRING with whitespace removed from both ends.
 TRIM-LEFT and TRIM-RIGHT, when given, are the regexps to remove at the
 start and at the end instead."
   (let ((without-tail (string-trim-right string trim-right)))
@@ -224,8 +211,7 @@ start and at the end instead."
 (defconst regexp-unmatchable "\\`a\\`"
   "A regexp that no string or buffer text can match.")
 
-(defun regexp-opt--common-head (strings)
-  "Return the longest string that every element of STRINGS starts with."
+(defun regexp-opt--common-head (strings) "Return the longest string that every element of STRINGS starts with."
   (let ((head (car strings)))
     (dolist (s (cdr strings))
       (let ((diff (compare-strings head nil nil s nil nil)))
@@ -233,16 +219,13 @@ start and at the end instead."
           (setq head (substring head 0 (1- (abs diff)))))))
     head))
 
-(defun regexp-opt--common-tail (strings)
-  "Return the longest string that every element of STRINGS ends with."
+(defun regexp-opt--common-tail (strings) "Return the longest string that every element of STRINGS ends with."
   (reverse (regexp-opt--common-head (mapcar #'reverse strings))))
 
-(defun regexp-opt--enclose (open text)
-  "Return TEXT inside a group that starts with OPEN, or TEXT itself if OPEN is nil."
+(defun regexp-opt--enclose (open text) "Return TEXT inside a group that starts with OPEN, or TEXT itself if OPEN is nil."
   (if open (concat open text "\\)") text))
 
-(defun regexp-opt--build (strings open loose)
-  "Return a regexp matching exactly the members of STRINGS.
+(defun regexp-opt--build (strings open loose) "Return a regexp matching exactly the members of STRINGS.
 STRINGS is a sorted list of distinct strings, at least one.  OPEN is the
 string that opens a group around the result, nil for no group.  When
 LOOSE is non-nil a result that is a single character, a bracket
@@ -283,8 +266,7 @@ expression or an optional such thing is left without that group."
                         "\\(?:" t)
                        (regexp-quote tail)))))))))))
 
-(defun regexp-opt--split (strings test)
-  "Return (PASSING . FAILING), the members of STRINGS divided by TEST.
+(defun regexp-opt--split (strings test) "Return (PASSING . FAILING), the members of STRINGS divided by TEST.
 Both lists keep the order of STRINGS."
   (let ((passing nil)
         (failing nil))
@@ -294,8 +276,7 @@ Both lists keep the order of STRINGS."
         (push elt failing)))
     (cons (nreverse passing) (nreverse failing))))
 
-(defun regexp-opt--alternatives (strings open atom-open)
-  "Return a regexp for STRINGS, which share neither a prefix nor a suffix.
+(defun regexp-opt--alternatives (strings open atom-open) "Return a regexp for STRINGS, which share neither a prefix nor a suffix.
 If the first string is one character long and others are too, those
 become one bracket expression, placed after the longer strings.
 Otherwise the strings are split into those starting like the first one
@@ -322,8 +303,7 @@ in `regexp-opt--build'."
                  "\\|"
                  (regexp-opt--build (cdr halves) nil nil)))))))
 
-(defun regexp-opt (strings &optional paren)
-  "Return a regexp matching any one of the list of STRINGS.
+(defun regexp-opt (strings &optional paren) "Return a regexp matching any one of the list of STRINGS.
 The regexp shares common prefixes and suffixes, so it is usually faster
 than the alternatives of the strings joined with \\|.  With STRINGS
 empty it matches nothing.
@@ -347,8 +327,7 @@ where needed for a following postfix operator to cover all of it."
           ((eq paren 'symbols) (concat "\\_<" body "\\_>"))
           (t body))))
 
-(defun regexp-opt-charset (chars)
-  "Return a regexp matching any one of the list of characters CHARS.
+(defun regexp-opt-charset (chars) "Return a regexp matching any one of the list of characters CHARS.
 That is a bracket expression, or the quoted character when CHARS holds
 only one distinct character, or `regexp-unmatchable' when it is empty."
   (let ((plain nil) (close-bracket nil) (caret nil) (dash nil))
@@ -381,8 +360,7 @@ only one distinct character, or `regexp-unmatchable' when it is empty."
                   (if dash "-" "")
                   "]")))))))
 
-(defun regexp-opt--ranges (codes)
-  "Return bracket-expression text for the ascending character list CODES.
+(defun regexp-opt--ranges (codes) "Return bracket-expression text for the ascending character list CODES.
 A run of four or more consecutive characters is written as a range."
   (let ((runs nil))
     ;; Gather runs of consecutive codes as (LOW . HIGH), latest first.
@@ -396,8 +374,7 @@ A run of four or more consecutive characters is written as a range."
                    (apply #'string (number-sequence (car run) (cdr run)))))
                (nreverse runs) "")))
 
-(defun regexp-opt--group-counts-p (regexp from to)
-  "Return non-nil if the \\( at TO in REGEXP opens a group.
+(defun regexp-opt--group-counts-p (regexp from to) "Return non-nil if the \\( at TO in REGEXP opens a group.
 FROM is where the text after the last counted group opener starts, or
 nil.  The text between them is compiled: running into an open bracket
 expression or a lone trailing backslash means TO is not at a place
@@ -408,8 +385,7 @@ where a group can start."
      (not (member (cadr compile-error) '("Unmatched [ or [^" "Unmatched \\{"
                                "Trailing backslash"))))))
 
-(defun regexp-opt-depth (regexp)
-  "Return the number of numbered groups in REGEXP.
+(defun regexp-opt-depth (regexp) "Return the number of numbered groups in REGEXP.
 Shy groups \\(?: ... \\) are not counted, and neither are groups
 given an explicit number with \\(?NUM: ... \\).  Signal
 `invalid-regexp' if REGEXP is not a valid regexp."

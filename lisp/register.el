@@ -25,40 +25,34 @@ POSITION), or a `registerv' object.")
                          (:copier nil))
   data print-func jump-func insert-func)
 
-(cl-defun registerv-make (data &key print-func jump-func insert-func)
-  "A register value holding DATA.
+(cl-defun registerv-make (data &key print-func jump-func insert-func) "A register value holding DATA.
 PRINT-FUNC is called with DATA to describe it (printing to
 `standard-output'), JUMP-FUNC with DATA by `jump-to-register',
 INSERT-FUNC with DATA by `insert-register'."
   (registerv--make data print-func jump-func insert-func))
 
-(defun get-register (reg)
-  "The contents of REG (a character), or nil if it is empty."
+(defun get-register (reg) "The contents of REG (a character), or nil if it is empty."
   (cdr (assq reg register-alist)))
 
-(defun set-register (reg value)
-  "Make VALUE the contents of REG and return VALUE."
+(defun set-register (reg value) "Make VALUE the contents of REG and return VALUE."
   (let ((entry (assq reg register-alist)))
     (if entry (setcdr entry value)
       (setq register-alist (cons (cons reg value) register-alist))))
   value)
 
-(defun register--text (beg fin delete)
-  "The text from BEG to FIN as a register holds it; remove it too if DELETE."
+(defun register--text (beg fin delete) "The text from BEG to FIN as a register holds it; remove it too if DELETE."
   (let ((text (if (fboundp 'filter-buffer-substring)
                   (filter-buffer-substring beg fin delete)
                 (prog1 (buffer-substring beg fin)
                   (when delete (delete-region beg fin))))))
     text))
 
-(defun register--separator-text ()
-  "The contents of the separator register (nil when there is none)."
+(defun register--separator-text () "The contents of the separator register (nil when there is none)."
   (and register-separator (get-register register-separator)))
 
 ;;; Positions.
 
-(defun register-swap-out ()
-  "Turn markers into this buffer kept in registers into file references.
+(defun register-swap-out () "Turn markers into this buffer kept in registers into file references.
 Run from `kill-buffer-hook' of buffers visiting files, so that a
 register still finds the place after the buffer is gone."
   (when buffer-file-name
@@ -67,26 +61,22 @@ register still finds the place after the buffer is gone."
         (when (and (markerp contents) (eq (marker-buffer contents) (current-buffer)))
           (setcdr entry (list 'file-query buffer-file-name (marker-position contents))))))))
 
-(defun point-to-register (reg &optional _arg)
-  "Save the position of point, in the current buffer, in REG.
+(defun point-to-register (reg &optional _arg) "Save the position of point, in the current buffer, in REG.
 Returns the marker saved."
   (interactive (list (register--ask "Point to")
                      current-prefix-arg))
   (add-hook 'kill-buffer-hook #'register-swap-out nil t)
   (set-register reg (point-marker)))
 
-(defun window-configuration-to-register (_register &optional _arg)
-  "Not available: tsmacs has no window configurations to save."
+(defun window-configuration-to-register (_register &optional _arg) "Not available: tsmacs has no window configurations to save."
   (interactive '(nil nil))
   (user-error "Window configurations are not supported"))
 
-(defun frame-configuration-to-register (_register &optional _arg)
-  "Not available: tsmacs has no frame configurations to save."
+(defun frame-configuration-to-register (_register &optional _arg) "Not available: tsmacs has no frame configurations to save."
   (interactive '(nil nil))
   (user-error "Frame configurations are not supported"))
 
-(cl-defgeneric register-val-jump-to (contents ignored)
-  "Move to the place register contents CONTENTS designate; IGNORED is the prefix.")
+(cl-defgeneric register-val-jump-to (contents ignored) "Move to the place register contents CONTENTS designate; IGNORED is the prefix.")
 
 (cl-defmethod register-val-jump-to ((contents registerv) _arg)
   (let ((jump (registerv-jump-func contents)))
@@ -116,8 +106,7 @@ Returns the marker saved."
 (cl-defmethod register-val-jump-to (_val _arg)
   (user-error "Register doesn't contain a buffer position or configuration"))
 
-(defun jump-to-register (reg &optional delete)
-  "Go to the position or file saved in REG.
+(defun jump-to-register (reg &optional delete) "Go to the position or file saved in REG.
 DELETE is for window configurations, which tsmacs does not keep."
   (interactive (list (register--ask "Jump to")
                      current-prefix-arg))
@@ -127,8 +116,7 @@ DELETE is for window configurations, which tsmacs does not keep."
 
 ;;; Numbers.
 
-(defun number-to-register (num reg &optional _arg)
-  "Store NUM in REG.
+(defun number-to-register (num reg &optional _arg) "Store NUM in REG.
 If NUM is nil, read the integer after point (skipping whitespace),
 move past it and store that, or 0 when there is none."
   (interactive (list current-prefix-arg
@@ -139,8 +127,7 @@ move past it and store that, or 0 when there is none."
                        (goto-char (match-end 0)) (string-to-number (match-string 1)))
                       (t 0))))
 
-(defun increment-register (amount reg)
-  "Add AMOUNT to the number in REG, or append the region to its text.
+(defun increment-register (amount reg) "Add AMOUNT to the number in REG, or append the region to its text.
 For a number, AMOUNT is read as a prefix argument (nil counts as 1).
 For text, the region is appended and AMOUNT non-nil deletes it."
   (interactive (list current-prefix-arg
@@ -154,8 +141,7 @@ For text, the region is appended and AMOUNT non-nil deletes it."
 
 ;;; Text.
 
-(defun copy-to-register (reg beg fin &optional kill-p as-region)
-  "Save the text from BEG to FIN in REG; with KILL-P delete it.
+(defun copy-to-register (reg beg fin &optional kill-p as-region) "Save the text from BEG to FIN in REG; with KILL-P delete it.
 AS-REGION non-nil means take the text the way the region is taken."
   (interactive (list (register--ask "Copy to")
                      (region-beginning) (region-end) current-prefix-arg t))
@@ -166,8 +152,7 @@ AS-REGION non-nil means take the text the way the region is taken."
                   (register--text beg fin kill-p))) (setq deactivate-mark t)
   (and kill-p t))
 
-(defun register--add-text (reg beg fin kill-p at-end)
-  "Put the text from BEG to FIN at one end of REG's text.
+(defun register--add-text (reg beg fin kill-p at-end) "Put the text from BEG to FIN at one end of REG's text.
 AT-END non-nil appends it, nil prepends it; KILL-P deletes it."
   (let ((old (get-register reg)))
     (unless (or (null old) (stringp old))
@@ -181,22 +166,19 @@ AT-END non-nil appends it, nil prepends it; KILL-P deletes it."
     (setq deactivate-mark t)
     nil))
 
-(defun append-to-register (reg beg fin &optional kill-p)
-  "Add the text from BEG to FIN to the end of REG's text.
+(defun append-to-register (reg beg fin &optional kill-p) "Add the text from BEG to FIN to the end of REG's text.
 With KILL-P the text is deleted from the buffer too."
   (interactive (list (register--ask "Append to")
                      (region-beginning) (region-end) current-prefix-arg))
   (register--add-text reg beg fin kill-p t))
 
-(defun prepend-to-register (reg beg fin &optional kill-p)
-  "Add the text from BEG to FIN to the front of REG's text.
+(defun prepend-to-register (reg beg fin &optional kill-p) "Add the text from BEG to FIN to the front of REG's text.
 With KILL-P the text is deleted from the buffer too."
   (interactive (list (register--ask "Prepend to")
                      (region-beginning) (region-end) current-prefix-arg))
   (register--add-text reg beg fin kill-p nil))
 
-(defun copy-rectangle-to-register (reg beg fin &optional kill-p)
-  "Save the rectangle with corners BEG and FIN in REG.
+(defun copy-rectangle-to-register (reg beg fin &optional kill-p) "Save the rectangle with corners BEG and FIN in REG.
 With KILL-P the rectangle is deleted from the buffer too."
   (interactive (list (register--ask "Copy rectangle to")
                      (region-beginning) (region-end) current-prefix-arg))
@@ -205,8 +187,7 @@ With KILL-P the rectangle is deleted from the buffer too."
                       (extract-rectangle beg fin))) (setq deactivate-mark t)
   nil)
 
-(cl-defgeneric register-val-insert (contents)
-  "Insert register contents CONTENTS at point.")
+(cl-defgeneric register-val-insert (contents) "Insert register contents CONTENTS at point.")
 
 (cl-defmethod register-val-insert ((contents registerv))
   (let ((insert (registerv-insert-func contents)))
@@ -232,8 +213,7 @@ With KILL-P the rectangle is deleted from the buffer too."
 (cl-defmethod register-val-insert (_val)
   (user-error "Register does not contain text"))
 
-(defun insert-register (reg &optional ignored)
-  "Insert the contents of REG at point.
+(defun insert-register (reg &optional ignored) "Insert the contents of REG at point.
 Point ends before the inserted text and the mark after it, unless IGNORED
 is non-nil, which puts the mark before and point after."
   (interactive (progn (barf-if-buffer-read-only)
@@ -249,15 +229,13 @@ is non-nil, which puts the mark before and point after."
 
 ;;; Describing registers.
 
-(defun register--text-head (text)
-  "The first non-blank line of TEXT, cut to fit a preview line."
+(defun register--text-head (text) "The first non-blank line of TEXT, cut to fit a preview line."
   (let* ((beg (or (string-match "[^ \t\n]" text) (length text)))
          (line-end (or (string-match "\n" text beg) (length text)))
          (room (if (fboundp 'window-width) (- (window-width) 59) 21)))
     (substring text beg (min line-end (+ beg (max room 0))))))
 
-(cl-defgeneric register-val-describe (contents full)
-  "Print a description of register contents CONTENTS to `standard-output'.
+(cl-defgeneric register-val-describe (contents full) "Print a description of register contents CONTENTS to `standard-output'.
 FULL non-nil asks for the whole contents.")
 
 (cl-defmethod register-val-describe ((contents registerv) _verbose)
@@ -300,26 +278,22 @@ FULL non-nil asks for the whole contents.")
   (princ "Garbage:\n")
   (when full (prin1 contents)))
 
-(defun describe-register-1 (reg &optional full)
-  "Print what REG holds to `standard-output'; FULL shows all of it."
+(defun describe-register-1 (reg &optional full) "Print what REG holds to `standard-output'; FULL shows all of it."
   (princ (concat "Register " (single-key-description reg) " contains "))
   (register-val-describe (get-register reg) full))
 
-(defun register-describe-oneline (reg)
-  "A one-line description of what REG holds."
+(defun register-describe-oneline (reg) "A one-line description of what REG holds."
   (let* ((full (with-output-to-string (describe-register-1 reg)))
          (body (if (string-match " contains \\(?:an? \\|the \\)?" full)
                    (substring full (match-end 0))
                  full)))
     (replace-regexp-in-string "\n[ \t]*" " " body)))
 
-(defun register-preview-default (entry)
-  "The preview line for ENTRY, a (NAME . CONTENTS) pair of `register-alist'."
+(defun register-preview-default (entry) "The preview line for ENTRY, a (NAME . CONTENTS) pair of `register-alist'."
   (format "%s: %s\n" (single-key-description (car entry))
           (register-describe-oneline (car entry))))
 
-(defun register-preview (buf &optional show-empty)
-  "Fill BUF with a preview line for each register.
+(defun register-preview (buf &optional show-empty) "Fill BUF with a preview line for each register.
 With SHOW-EMPTY the buffer is made even when no register is set."
   (when (or show-empty register-alist) (with-current-buffer (get-buffer-create buf)
 					 (let ((inhibit-read-only t)) (erase-buffer)
@@ -327,25 +301,21 @@ With SHOW-EMPTY the buffer is made even when no register is set."
 						(when (get-register (car entry))
 						  (insert (funcall register-preview-function entry))))))))
 
-(defun register--ask (what)
-  "Read a register name for the command doing WHAT."
+(defun register--ask (what) "Read a register name for the command doing WHAT."
   (register-read-with-preview (concat what " register: ")))
 
-(defun register-read-with-preview (prompt)
-  "Read a register name with PROMPT and return it as a character."
+(defun register-read-with-preview (prompt) "Read a register name with PROMPT and return it as a character."
   (let ((key (read-char prompt)))
     (if (characterp key) key (user-error "Non-character input-event"))))
 
-(defun view-register (reg)
-  "Show the full contents of REG in the *Output* buffer."
+(defun view-register (reg) "Show the full contents of REG in the *Output* buffer."
   (interactive (list (register--ask "View")))
   (if (not (get-register reg))
       (message "Register %s is empty" (single-key-description reg))
     (with-output-to-temp-buffer "*Output*"
       (describe-register-1 reg t))))
 
-(defun list-registers ()
-  "Describe every register that holds something, in the *Output* buffer."
+(defun list-registers () "Describe every register that holds something, in the *Output* buffer."
   (interactive)
   (let ((names (sort (delq nil (mapcar (lambda (entry) (and (cdr entry) (car entry)))
                                        register-alist))

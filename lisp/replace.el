@@ -17,36 +17,31 @@
 (defvar regexp-history nil "Regexps read by the commands that ask for one.")
 (defvar replace-re-search-function nil "Function `perform-replace' searches with in regexp mode, or nil for the default.")
 (defvar replace-search-function nil "Function `perform-replace' searches with in string mode, or nil for the default.")
-(defvar occur-revert-arguments nil
-  "The arguments (PATTERN-RE CONTEXT BUFFERS) the *Occur* buffer was made from.")
+(defvar occur-revert-arguments nil "The arguments (PATTERN-RE CONTEXT BUFFERS) the *Occur* buffer was made from.")
 (make-variable-buffer-local 'occur-revert-arguments)
 (defvar occur-hook nil "Hook run after an *Occur* buffer is filled.")
 (defvar occur-mode-find-occurrence-hook nil "Hook run after going to an occurrence.")
 
 ;;; Case and search helpers.
 
-(defun replace--has-upper-p (txt regexp-p)
-  "Non-nil if TXT has an upper-case letter that is not part of an escape.
+(defun replace--has-upper-p (txt regexp-p) "Non-nil if TXT has an upper-case letter that is not part of an escape.
 With REGEXP-P, characters after a backslash and inside [:class:] don't count."
   (let ((s (if regexp-p
                (replace-regexp-in-string "\\[:[a-z]+:]\\|\\\\." "" txt t t)
              txt)) (case-fold-search nil))
     (string-match-p "[[:upper:]]" s)))
 
-(defun replace--effective-case-fold (txt regexp-p)
-  "The `case-fold-search' to use for TXT: off if it has capitals and `search-upper-case'."
+(defun replace--effective-case-fold (txt regexp-p) "The `case-fold-search' to use for TXT: off if it has capitals and `search-upper-case'."
   (if (and case-fold-search
            (if (boundp 'search-upper-case) search-upper-case t))
       (not (replace--has-upper-p txt regexp-p)) case-fold-search))
 
-(defun replace--region (beg fin)
-  "(SPOT . TO) for BEG and FIN given to a line command, or from point to the end."
+(defun replace--region (beg fin) "(SPOT . TO) for BEG and FIN given to a line command, or from point to the end."
   (if (or beg fin)
       (cons (min beg fin) (max beg fin))
     (cons (point) (point-max))))
 
-(defun replace-search (needle bound re-p words-p fold-p &optional backwards)
-  "Find the next match of NEEDLE before BOUND, as `perform-replace' does.
+(defun replace-search (needle bound re-p words-p fold-p &optional backwards) "Find the next match of NEEDLE before BOUND, as `perform-replace' does.
 RE-P and WORDS-P say how to match; FOLD-P is the
 case folding; BACKWARDS searches toward the start."
   (let ((case-fold-search fold-p)
@@ -59,8 +54,7 @@ case folding; BACKWARDS searches toward the start."
           (backwards (funcall (or replace-search-function #'search-backward) pattern bound t))
           (t (funcall (or replace-search-function #'search-forward) pattern bound t)))))
 
-(defun replace-match-data (integers reuse &optional new)
-  "Like `match-data' with INTEGERS and REUSE, or NEW when given."
+(defun replace-match-data (integers reuse &optional new) "Like `match-data' with INTEGERS and REUSE, or NEW when given."
   (or (and new (progn (set-match-data new) (and (eq new reuse) (not (memq nil reuse)) new)))
       (match-data integers reuse t)))
 
@@ -81,21 +75,18 @@ at the start of the replacement."
 
 ;;; Replacement texts.
 
-(defun replace-quote (repl-value)
-  "REPL-VALUE (made a string by `prin1' without escapes if it is not one) with backslashes doubled."
+(defun replace-quote (repl-value) "REPL-VALUE (made a string by `prin1' without escapes if it is not one) with backslashes doubled."
   (let ((text (if (stringp repl-value) repl-value (prin1-to-string repl-value t))))
     (replace-regexp-in-string "\\\\" "\\\\" text t t)))
 
-(defun replace-eval-replacement (form count)
-  "Evaluate FORM with `replace-count' bound to COUNT; give it as a string.
+(defun replace-eval-replacement (form count) "Evaluate FORM with `replace-count' bound to COUNT; give it as a string.
 A value that is not a string is printed with `prin1' without quoting."
   (let* ((replace-count count)
          (value (condition-case err (eval form t)
                   (error (error "Error evaluating replacement expression: %S" err)))))
     (if (stringp value) value (prin1-to-string value t))))
 
-(defun replace-loop-through-replacements (info count)
-  "The replacement for the COUNTth match, cycling through a list of them.
+(defun replace-loop-through-replacements (info count) "The replacement for the COUNTth match, cycling through a list of them.
 INFO is a vector [NEXT-SWITCH REPEAT CURRENT ALL]: the list CURRENT
 moves on (back to ALL at its end) when COUNT reaches NEXT-SWITCH, each
 entry serving REPEAT matches."
@@ -105,8 +96,7 @@ entry serving REPEAT matches."
       (aset info 2 (if (consp rest) rest (aref info 3)))))
   (car (aref info 2)))
 
-(defun replace-match-string-symbols (tally)
-  "Rewrite the backslash symbols of form TALLY in place for a \\, replacement.
+(defun replace-match-string-symbols (tally) "Rewrite the backslash symbols of form TALLY in place for a \\, replacement.
 \\TALLY becomes (match-string TALLY), \\& the whole match, \\#TALLY and \\#& their
 numbers, \\# `replace-count' and \\? a prompt for a string."
   (cond ((consp tally)
@@ -118,8 +108,7 @@ numbers, \\# `replace-count' and \\? a prompt for a string."
              (setq cell (cdr cell)))))
         (t nil)))
 
-(defun replace--symbol-form (sym)
-  "The form a backslash symbol SYM stands for in a \\, replacement, or nil."
+(defun replace--symbol-form (sym) "The form a backslash symbol SYM stands for in a \\, replacement, or nil."
   (when (symbolp sym)
     ;; The reader drops the backslash: \1 reads as the symbol named "1".
     (let ((name (symbol-name sym)))
@@ -132,8 +121,7 @@ numbers, \\# `replace-count' and \\? a prompt for a string."
             ((equal name "#") 'replace-count)
             ((equal name "?") '(query-replace-read-to "" "" t))))))
 
-(defun query-replace-compile-replacement (to re-p)
-  "Turn TO into what `perform-replace' takes, when RE-P is set.
+(defun query-replace-compile-replacement (to re-p) "Turn TO into what `perform-replace' takes, when RE-P is set.
 The pieces \\,EXPR (a Lisp expression) and \\# (the count) make a
 \(replace-eval-replacement . FORM) pair; otherwise TO is returned."
   (if (not (and re-p (string-match-p "\\\\[,#]" to)))
@@ -256,8 +244,7 @@ ASK asks about each match with `read-char'."
              (if (> skipped 0) (format " (skipped %d)" skipped) ""))
     nil))
 
-(defun replace--ask ()
-  "Ask what to do with the current match: a symbol for `perform-replace'."
+(defun replace--ask () "Ask what to do with the current match: a symbol for `perform-replace'."
   (let ((answer nil))
     (while (not answer)
       (let ((key (read-char "Query replacing (y, n, !, ., q): ")))
@@ -317,8 +304,7 @@ TO-STRINGS is a list, or a string of words separated by spaces."
 
 ;;; Counting, keeping and flushing lines.
 
-(defun how-many (pattern-re &optional lo hi verbose-p)
-  "The number of matches of PATTERN-RE after point, or between LO and HI.
+(defun how-many (pattern-re &optional lo hi verbose-p) "The number of matches of PATTERN-RE after point, or between LO and HI.
 An empty match counts and the search moves on by one character.  With
 VERBOSE-P the count is also shown in the echo area."
   (interactive (list (read-regexp "How many matches for regexp") nil nil t))
@@ -335,12 +321,10 @@ VERBOSE-P the count is also shown in the echo area."
 
 (defalias 'count-matches #'how-many)
 
-(defun keep-lines-read-args (prompt)
-  "Read a regexp with PROMPT for the line commands: (PATTERN-RE nil nil t)."
+(defun keep-lines-read-args (prompt) "Read a regexp with PROMPT for the line commands: (PATTERN-RE nil nil t)."
   (list (read-regexp prompt) nil nil t))
 
-(defun keep-lines (pattern-re &optional lo hi verbose-p)
-  "Delete the lines after point (or between LO and HI) that do not match PATTERN-RE.
+(defun keep-lines (pattern-re &optional lo hi verbose-p) "Delete the lines after point (or between LO and HI) that do not match PATTERN-RE.
 A match that spans lines keeps all of them.  Only lines starting in the
 region count; point's line is kept if point is not at its start."
   (interactive (keep-lines-read-args "Keep lines containing match for regexp"))
@@ -360,8 +344,7 @@ region count; point's line is kept if point is not at its start."
 	 (set-marker stop nil)
 	 nil))
 
-(defun flush-lines (pattern-re &optional lo hi verbose-p)
-  "Delete the lines after point (or between LO and HI) that match PATTERN-RE.
+(defun flush-lines (pattern-re &optional lo hi verbose-p) "Delete the lines after point (or between LO and HI) that match PATTERN-RE.
 Point's own line goes if a match starts after point.  Returns how many
 matches deleted lines; with VERBOSE-P this is also shown."
   (interactive (keep-lines-read-args "Flush lines containing match for regexp"))
@@ -381,8 +364,7 @@ matches deleted lines; with VERBOSE-P this is also shown."
 (defalias 'delete-non-matching-lines #'keep-lines)
 (defalias 'delete-matching-lines #'flush-lines)
 
-(defun replace--matching-lines-text (pattern-re lo hi)
-  "The lines after point (or in LO..HI) with a match of PATTERN-RE, joined, and their count."
+(defun replace--matching-lines-text (pattern-re lo hi) "The lines after point (or in LO..HI) with a match of PATTERN-RE, joined, and their count."
   (let* ((bounds (replace--region lo hi))
          (case-fold-search (replace--effective-case-fold pattern-re t))
          (parts nil) (tally 0)) (save-excursion (goto-char (car bounds))
@@ -393,8 +375,7 @@ matches deleted lines; with VERBOSE-P this is also shown."
              (setq tally (1+ tally)))))
 	 (cons (apply #'concat (nreverse parts)) tally)))
 
-(defun copy-matching-lines (pattern-re &optional lo hi verbose-p)
-  "Put the lines after point (or in LO..HI) that match PATTERN-RE on the kill ring.
+(defun copy-matching-lines (pattern-re &optional lo hi verbose-p) "Put the lines after point (or in LO..HI) that match PATTERN-RE on the kill ring.
 Returns how many there were."
   (interactive (keep-lines-read-args "Copy lines containing match for regexp"))
   (let ((found (replace--matching-lines-text pattern-re lo hi)))
@@ -403,8 +384,7 @@ Returns how many there were."
       (message "Copied %d matching line%s" (cdr found) (if (= (cdr found) 1) "" "s")))
     (cdr found)))
 
-(defun kill-matching-lines (pattern-re &optional lo hi verbose-p)
-  "Kill the lines after point (or in LO..HI) that match PATTERN-RE: copy, then flush them.
+(defun kill-matching-lines (pattern-re &optional lo hi verbose-p) "Kill the lines after point (or in LO..HI) that match PATTERN-RE: copy, then flush them.
 Returns how many there were."
   (interactive (keep-lines-read-args "Kill lines containing match for regexp"))
   (barf-if-buffer-read-only)
@@ -417,8 +397,7 @@ Returns how many there were."
 
 ;;; Reading arguments.
 
-(defun query-replace-descr (txt)
-  "TXT with its control characters shown as ^X by `display' properties."
+(defun query-replace-descr (txt) "TXT with its control characters shown as ^X by `display' properties."
   (let ((copy (copy-sequence txt))) (dotimes (i (length copy))
 				      (let ((c (aref copy i)))
 					(when (or (< c 32) (= c 127))
@@ -428,20 +407,17 @@ Returns how many there were."
 							     copy))))
        copy))
 
-(defun query-replace--split-string (txt)
-  "Split TXT at a character with the `separator' property into (SPOT . TO), or give TXT."
+(defun query-replace--split-string (txt) "Split TXT at a character with the `separator' property into (SPOT . TO), or give TXT."
   (let ((at (text-property-any 0 (length txt) 'separator t txt)))
     (if at
         (cons (substring txt 0 at) (substring-no-properties txt (1+ at)))
       txt)))
 
-(defun read-regexp-suggestions ()
-  "Default regexps offered by `read-regexp': the symbol at point and the last searches."
+(defun read-regexp-suggestions () "Default regexps offered by `read-regexp': the symbol at point and the last searches."
   (delq nil (list (and (fboundp 'find-tag-default-as-regexp) (find-tag-default-as-regexp))
                   (car regexp-history))))
 
-(defun read-regexp (prompt &optional defaults history)
-  "Read a regexp with PROMPT, giving DEFAULTS (a string, list or function) if the answer is empty.
+(defun read-regexp (prompt &optional defaults history) "Read a regexp with PROMPT, giving DEFAULTS (a string, list or function) if the answer is empty.
 HISTORY is the history list (`regexp-history' by default)."
   (let* ((defs (cond ((functionp defaults) (funcall defaults))
                      ((and defaults (symbolp defaults)) (and (boundp defaults) (symbol-value defaults)))
@@ -457,28 +433,24 @@ HISTORY is the history list (`regexp-history' by default)."
         (or default answer)
       answer)))
 
-(defun query-replace-read-from (prompt re-p)
-  "Read the string (or with RE-P the regexp) to replace, prompting with PROMPT."
+(defun query-replace-read-from (prompt re-p) "Read the string (or with RE-P the regexp) to replace, prompting with PROMPT."
   (let ((spot (read-from-minibuffer (format "%s: " prompt) nil nil nil 'query-replace-history)))
     (when (and re-p (string-match-p "\\\\[nt]" spot))
       (message "Note: `\\n' here doesn't match a newline; use C-q C-j instead"))
     spot))
 
-(defun query-replace-read-to (spot prompt re-p)
-  "Read the replacement for SPOT with PROMPT; with RE-P compile \\, and \\#."
+(defun query-replace-read-to (spot prompt re-p) "Read the replacement for SPOT with PROMPT; with RE-P compile \\, and \\#."
   (query-replace-compile-replacement
    (read-from-minibuffer (format "%s %s with: " prompt (query-replace-descr spot))
                          nil nil nil 'query-replace-history)
    re-p))
 
-(defun query-replace-read-args (prompt re-p &optional _noerror)
-  "Read (SPOT TO WHOLE-WORDS BACKWARDS) for a replace command, prompting with PROMPT."
+(defun query-replace-read-args (prompt re-p &optional _noerror) "Read (SPOT TO WHOLE-WORDS BACKWARDS) for a replace command, prompting with PROMPT."
   (let* ((spot (query-replace-read-from prompt re-p))
          (to (query-replace-read-to spot prompt re-p)))
     (list spot to nil nil)))
 
-(defun query-replace-read-from-suggestions ()
-  "The defaults offered when reading what to replace."
+(defun query-replace-read-from-suggestions () "The defaults offered when reading what to replace."
   (read-regexp-suggestions))
 
 ;;; Occur.
@@ -489,16 +461,13 @@ HISTORY is the history list (`regexp-history' by default)."
   "Major mode of the *Occur* buffer: each line leads to a match."
   (setq-local revert-buffer-function #'occur-revert-function))
 
-(defun occur-revert-function (_ignore1 _ignore2)
-  "Fill the *Occur* buffer again from `occur-revert-arguments'."
+(defun occur-revert-function (_ignore1 _ignore2) "Fill the *Occur* buffer again from `occur-revert-arguments'."
   (apply #'occur-1 (append occur-revert-arguments (list (buffer-name)))))
 
-(defun occur-read-primary-args ()
-  "Read (PATTERN-RE CONTEXT) for `occur'."
+(defun occur-read-primary-args () "Read (PATTERN-RE CONTEXT) for `occur'."
   (list (read-regexp "List lines matching regexp") nil))
 
-(defun occur (pattern-re &optional context region)
-  "List the lines of this buffer that match PATTERN-RE in the *Occur* buffer.
+(defun occur (pattern-re &optional context region) "List the lines of this buffer that match PATTERN-RE in the *Occur* buffer.
 CONTEXT lines of context are shown around each (before only, if
 negative).  REGION, a list of (BEG . FIN), limits the search."
   (interactive (occur-read-primary-args))
@@ -510,13 +479,11 @@ negative).  REGION, a list of (BEG . FIN), limits the search."
 
 (defalias 'list-matching-lines #'occur)
 
-(defun multi-occur (buffers pattern-re &optional context)
-  "Show the lines of the buffers BUFFERS that match PATTERN-RE in the *Occur* buffer."
+(defun multi-occur (buffers pattern-re &optional context) "Show the lines of the buffers BUFFERS that match PATTERN-RE in the *Occur* buffer."
   (interactive (list (buffer-list) (read-regexp "List lines matching regexp")))
   (occur-1 pattern-re context buffers))
 
-(defun multi-occur-in-matching-buffers (bufregexp pattern-re &optional allbufs)
-  "Run `occur' for PATTERN-RE in the buffers whose names match BUFREGEXP.
+(defun multi-occur-in-matching-buffers (bufregexp pattern-re &optional allbufs) "Run `occur' for PATTERN-RE in the buffers whose names match BUFREGEXP.
 With ALLBUFS, buffers whose names start with a space count too."
   (interactive (list (read-regexp "List lines in buffers whose names match regexp")
                      (read-regexp "List lines matching regexp")))
@@ -527,16 +494,13 @@ With ALLBUFS, buffers whose names start with a space count too."
 						     (string-match-p bufregexp name)
 						     b))) (buffer-list)))))
 
-(defun occur-regexp-descr (pattern-re)
-  "How `occur' names PATTERN-RE in its header."
+(defun occur-regexp-descr (pattern-re) "How `occur' names PATTERN-RE in its header."
   (concat " for \"" pattern-re "\""))
 
-(defun occur--plural (tally word)
-  "TALLY WORD, with WORD made plural unless TALLY is 1."
+(defun occur--plural (tally word) "TALLY WORD, with WORD made plural unless TALLY is 1."
   (format "%d %s%s" tally word (if (= tally 1) "" (if (equal word "match") "es" "s"))))
 
-(defun occur--collect (pattern-re context buffer spot to)
-  "Scan BUFFER (SPOT..TO) for PATTERN-RE: (MATCHES LINES TEXT) for the *Occur* buffer."
+(defun occur--collect (pattern-re context buffer spot to) "Scan BUFFER (SPOT..TO) for PATTERN-RE: (MATCHES LINES TEXT) for the *Occur* buffer."
   (with-current-buffer buffer (save-excursion (save-restriction
 						(widen)
 						(let* ((case-fold-search (replace--effective-case-fold pattern-re t))
@@ -609,8 +573,7 @@ With ALLBUFS, buffers whose names start with a space count too."
 							   (unless shown-until (setq shown-until (point)))))
 						       (list matches lines (apply #'concat (nreverse out))))))))
 
-(defun occur-1 (pattern-re context buffers &optional buf-name spot to)
-  "Fill the *Occur* buffer (or BUF-NAME) with the lines of BUFFERS matching PATTERN-RE.
+(defun occur-1 (pattern-re context buffers &optional buf-name spot to) "Fill the *Occur* buffer (or BUF-NAME) with the lines of BUFFERS matching PATTERN-RE.
 CONTEXT is the context; SPOT and TO limit a single buffer's search."
   (when (equal pattern-re "") (error "Occur doesn't work with the empty regexp"))
   (let* ((name (or buf-name "*Occur*"))
@@ -657,20 +620,17 @@ CONTEXT is the context; SPOT and TO limit a single buffer's search."
       (run-hooks 'occur-hook)
       nil)))
 
-(defun occur-mode--find-occurrences ()
-  "The (BEG-MARKER . END-MARKER) targets of the *Occur* line at point."
+(defun occur-mode--find-occurrences () "The (BEG-MARKER . END-MARKER) targets of the *Occur* line at point."
   (or (get-text-property (point) 'occur-target)
       (error "No occurrence on this line")))
 
-(defun occur-mode-find-occurrence ()
-  "The marker of the first match on the *Occur* line at point."
+(defun occur-mode-find-occurrence () "The marker of the first match on the *Occur* line at point."
   (let ((target (car (occur-mode--find-occurrences))))
     (unless (buffer-live-p (marker-buffer (car target)))
       (error "Buffer for this occurrence was killed"))
     (car target)))
 
-(defun occur-mode-goto-occurrence (&optional _event)
-  "Go to the match that the *Occur* line at point shows."
+(defun occur-mode-goto-occurrence (&optional _event) "Go to the match that the *Occur* line at point shows."
   (interactive nil)
   (let ((target (occur-mode-find-occurrence)))
     (pop-to-buffer (marker-buffer target)) (goto-char target)
@@ -678,18 +638,15 @@ CONTEXT is the context; SPOT and TO limit a single buffer's search."
 
 (defalias 'occur-mode-mouse-goto #'occur-mode-goto-occurrence)
 
-(defun occur-mode-goto-occurrence-other-window ()
-  "Go to the match that the *Occur* line at point shows, in another window."
+(defun occur-mode-goto-occurrence-other-window () "Go to the match that the *Occur* line at point shows, in another window."
   (interactive nil) (occur-mode-goto-occurrence))
 
-(defun occur-mode-display-occurrence ()
-  "Show the match of the *Occur* line at point without going there."
+(defun occur-mode-display-occurrence () "Show the match of the *Occur* line at point without going there."
   (interactive nil)
   (let ((target (occur-mode-find-occurrence)))
     (with-current-buffer (marker-buffer target) (goto-char target))))
 
-(defun occur-find-match (tally search message)
-  "Move TALLY times to a line with `occur-prefix', with SEARCH; error MESSAGE when there is none."
+(defun occur-find-match (tally search message) "Move TALLY times to a line with `occur-prefix', with SEARCH; error MESSAGE when there is none."
   (dotimes (_ (or tally 1))
     (let ((target (funcall search (point) 'occur-prefix)))
       (when (and target (get-text-property target 'occur-prefix) (not (eq search #'next-single-property-change)))
@@ -698,18 +655,15 @@ CONTEXT is the context; SPOT and TO limit a single buffer's search."
         (setq target (funcall search target 'occur-prefix)))
       (if target (goto-char target) (user-error message)))))
 
-(defun occur-next (&optional tally)
-  "Move to the Nth next match line of the *Occur* buffer."
+(defun occur-next (&optional tally) "Move to the Nth next match line of the *Occur* buffer."
   (interactive (list (prefix-numeric-value current-prefix-arg)))
   (occur-find-match tally #'next-single-property-change "No more matches"))
 
-(defun occur-prev (&optional tally)
-  "Move to the Nth previous match line of the *Occur* buffer."
+(defun occur-prev (&optional tally) "Move to the Nth previous match line of the *Occur* buffer."
   (interactive (list (prefix-numeric-value current-prefix-arg)))
   (occur-find-match tally #'previous-single-property-change "No earlier matches"))
 
-(defun occur-rename-buffer (&optional unique-p _interactive-p)
-  "Rename the *Occur* buffer after the buffers it searched; UNIQUE-P makes the name unique."
+(defun occur-rename-buffer (&optional unique-p _interactive-p) "Rename the *Occur* buffer after the buffers it searched; UNIQUE-P makes the name unique."
   (interactive "P\np")
   (with-current-buffer (if (derived-mode-p 'occur-mode) (current-buffer) (get-buffer "*Occur*"))
     (rename-buffer (concat "*Occur: "

@@ -26,8 +26,7 @@
 ;; `macroexpand-all-environment', which `rx-let' binds, is declared
 ;; special by macroexp.el, preloaded before this file.
 
-(defvar rx-constituents nil
-  "Old-style rx extensions, still honoured for old code.
+(defvar rx-constituents nil "Old-style rx extensions, still honoured for old code.
 Each entry is (NAME . DEF).  DEF may be another NAME to use instead,
 a regexp string that the symbol NAME stands for, or a list
 \(FUNCTION MIN-ARGS MAX-ARGS PREDICATE) describing a form (NAME ARGS...):
@@ -35,15 +34,12 @@ FUNCTION receives the whole form and returns its regexp, MAX-ARGS nil
 means any number, and PREDICATE, if non-nil, must hold for each argument.
 New code should use `rx-define', `rx-let' or `rx-let-eval' instead.")
 
-(defvar rx--local-definitions nil
-  "Definitions made by `rx-let' and `rx-let-eval' that are in force.
+(defvar rx--local-definitions nil "Definitions made by `rx-let' and `rx-let-eval' that are in force.
 A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
 
-(defvar rx--allow-runtime nil
-  "Non-nil when `literal' and `regexp' may take run-time expressions.")
+(defvar rx--allow-runtime nil "Non-nil when `literal' and `regexp' may take run-time expressions.")
 
-(defvar rx--greedy t
-  "Nil inside `minimal-match', where the word-named repetitions are lazy.")
+(defvar rx--greedy t "Nil inside `minimal-match', where the word-named repetitions are lazy.")
 
 ;;;; Tables
 
@@ -55,14 +51,12 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
     (word wordchar) (unibyte) (multibyte))
   "Character classes: each entry is the class name followed by its aliases.")
 
-(defun rx--first (pred list)
-  "Return the first element of LIST for which PRED returns non-nil, or nil."
+(defun rx--first (pred list) "Return the first element of LIST for which PRED returns non-nil, or nil."
   (while (and list (not (funcall pred (car list))))
     (pop list))
   (car list))
 
-(defun rx--class-of (sym)
-  "Return the character class that the rx symbol SYM names, or nil."
+(defun rx--class-of (sym) "Return the character class that the rx symbol SYM names, or nil."
   (car (rx--first (lambda (names) (memq sym names)) rx--class-table)))
 
 (defconst rx--syntax-chars
@@ -90,8 +84,7 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
     (?| can-break))
   "Category letters, each with the rx names for it.")
 
-(defun rx--code-named (name table)
-  "Return the character of TABLE whose names include NAME, or nil."
+(defun rx--code-named (name table) "Return the character of TABLE whose names include NAME, or nil."
   (car (rx--first (lambda (entry) (memq name (cdr entry))) table)))
 
 (defconst rx--plain-symbols
@@ -131,17 +124,14 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
 
 ;;;; Fragments
 
-(defconst rx--empty '(seq)
-  "The fragment for the empty regexp.")
+(defconst rx--empty '(seq) "The fragment for the empty regexp.")
 
-(defun rx--atomize (frag)
-  "Return FRAG inside a shy group, unless it is an atom already."
+(defun rx--atomize (frag) "Return FRAG inside a shy group, unless it is an atom already."
   (if (eq (car frag) 'atom)
       frag
     (cons 'atom (append '("\\(?:") (cdr frag) '("\\)")))))
 
-(defun rx--glue (left right)
-  "Concatenate the fragments LEFT and RIGHT, bracketing where required."
+(defun rx--glue (left right) "Concatenate the fragments LEFT and RIGHT, bracketing where required."
   (cond
    ((null (cdr left)) right)
    ((null (cdr right)) left)
@@ -158,33 +148,28 @@ A list of (NAME RX) and (NAME PARAMS RX) entries, innermost first.")
                   (t 'seq))
             (append (cdr left) (cdr right)))))))
 
-(defun rx--tr-seq (items)
-  "Translate ITEMS one after the other.
+(defun rx--tr-seq (items) "Translate ITEMS one after the other.
 ITEMS may be any sequence; GNU Emacs accepts a string here as its characters."
   (let ((acc rx--empty))
     (dolist (frag (mapcar #'rx--tr items))
       (setq acc (rx--glue acc frag)))
     acc))
 
-(defun rx--unmatchable ()
-  "Return a fragment that matches nothing."
+(defun rx--unmatchable () "Return a fragment that matches nothing."
   (list 'seq regexp-unmatchable))
 
-(defun rx--quoted (text)
-  "Return the fragment matching the string TEXT literally."
+(defun rx--quoted (text) "Return the fragment matching the string TEXT literally."
   (cons (if (= (length text) 1) 'atom 'seq) (list (regexp-quote text))))
 
 ;;;; User definitions
 
-(defun rx--def-of (name)
-  "Return the rx definition of NAME, (RX) or (PARAMS RX), or nil if none."
+(defun rx--def-of (name) "Return the rx definition of NAME, (RX) or (PARAMS RX), or nil if none."
   (let ((local (assq name rx--local-definitions)))
     (if local
         (cdr local)
       (get name 'rx-definition))))
 
-(defun rx--bind-args (name params args)
-  "Match the actual ARGS of NAME to PARAMS.
+(defun rx--bind-args (name params args) "Match the actual ARGS of NAME to PARAMS.
 Return (SINGLES . REST): SINGLES an alist of plain parameters and their
 values, REST nil or (PARAM . VALUES) for the &rest parameter."
   (let ((singles nil)
@@ -207,8 +192,7 @@ values, REST nil or (PARAM . VALUES) for the &rest parameter."
              name (length args) (length singles)))
     (cons singles (and rest-seen (cons rest-var left)))))
 
-(defun rx--subst (binding tree)
-  "Return the list of values TREE becomes under BINDING.
+(defun rx--subst (binding tree) "Return the list of values TREE becomes under BINDING.
 BINDING comes from `rx--bind-args'.
 A plain parameter becomes its argument and the &rest parameter the
 arguments it collected, spliced into the enclosing list."
@@ -234,15 +218,13 @@ arguments it collected, spliced into the enclosing list."
           (error "Cannot substitute a &rest parameter into a dotted pair"))
         (list (cons (car head) (car tail))))))))
 
-(defun rx--apply-def (name def args)
-  "Expand the parametrised definition DEF of NAME for the arguments ARGS."
+(defun rx--apply-def (name def args) "Expand the parametrised definition DEF of NAME for the arguments ARGS."
   (let ((values (rx--subst (rx--bind-args name (car def) args) (cadr def))))
     (if (and values (null (cdr values)))
         (car values)
       (error "Expanding rx def `%s': must result in a single value" name))))
 
-(defun rx--expand (item)
-  "Return ITEM with one user definition expanded, or nil if it uses none."
+(defun rx--expand (item) "Return ITEM with one user definition expanded, or nil if it uses none."
   (let* ((form-p (consp item))
          (name (if form-p (car item) item))
          (def (and (symbolp name) (rx--def-of name))))
@@ -253,8 +235,7 @@ arguments it collected, spliced into the enclosing list."
      ((cdr def) (error "Not an `rx' symbol definition: %s" name))
      (t (car def)))))
 
-(defun rx--old-style (name want)
-  "Return the `rx-constituents' definition of NAME of kind WANT, or nil.
+(defun rx--old-style (name want) "Return the `rx-constituents' definition of NAME of kind WANT, or nil.
 The definition is returned in a one-element list.
 WANT is `stringp' for symbols and `consp' for forms.  Entries of the
 other kind are skipped, but the first entry that names another symbol
@@ -272,8 +253,7 @@ ends the search: its answer is the one for that symbol."
                    (setq answer (rx--old-style def want) settled t)))))))
     answer))
 
-(defun rx--old-style-form (def form)
-  "Translate FORM by the old-style form definition DEF."
+(defun rx--old-style-form (def form) "Translate FORM by the old-style form definition DEF."
   (let ((name (car form))
         (nargs (length (cdr form))))
     (apply
@@ -296,8 +276,7 @@ ends the search: its answer is the one for that symbol."
 ;; A set is a list of (LOW . HIGH) code intervals, sorted, disjoint and
 ;; never adjacent.
 
-(defun rx--ivs-tidy (ivs)
-  "Sort the intervals IVS and merge those that overlap or touch."
+(defun rx--ivs-tidy (ivs) "Sort the intervals IVS and merge those that overlap or touch."
   (let ((sorted (sort (mapcar (lambda (iv) (cons (car iv) (cdr iv))) ivs)
                       (lambda (a b) (< (car a) (car b)))))
         (merged nil))
@@ -307,8 +286,7 @@ ends the search: its answer is the one for that symbol."
         (push iv merged)))
     (nreverse merged)))
 
-(defun rx--ivs-invert (ivs)
-  "Return the intervals of all characters not in IVS."
+(defun rx--ivs-invert (ivs) "Return the intervals of all characters not in IVS."
   (let ((next 0)
         (gaps nil))
     (dolist (iv ivs)
@@ -319,8 +297,7 @@ ends the search: its answer is the one for that symbol."
       (push (cons next (max-char)) gaps))
     (nreverse gaps)))
 
-(defun rx--ivs-meet (a b)
-  "Return the intervals of characters in both A and B."
+(defun rx--ivs-meet (a b) "Return the intervals of characters in both A and B."
   ;; Both lists are sorted and gapped, so the pieces come out sorted
   ;; and gapped too.
   (let ((common nil))
@@ -332,8 +309,7 @@ ends the search: its answer is the one for that symbol."
             (push (cons lo hi) common)))))
     (nreverse common)))
 
-(defun rx--string-ivs (str)
-  "Return the intervals that the string STR stands for in `any'."
+(defun rx--string-ivs (str) "Return the intervals that the string STR stands for in `any'."
   (let* ((codes (if (multibyte-string-p str)
                     (vconcat str)
                   (vconcat (mapcar #'unibyte-char-to-multibyte str))))
@@ -356,8 +332,7 @@ ends the search: its answer is the one for that symbol."
         (setq pos (+ pos (if range 3 1)))))
     out))
 
-(defun rx--any-args (args)
-  "Parse the arguments ARGS of an `any' form.
+(defun rx--any-args (args) "Parse the arguments ARGS of an `any' form.
 Return (INTERVALS . CLASSES), the classes in order of first mention."
   (let ((ivs nil)
         (classes nil))
@@ -374,21 +349,18 @@ Return (INTERVALS . CLASSES), the classes in order of first mention."
          (t (error "Invalid rx `any' argument: %s" spec)))))
     (cons (rx--ivs-tidy ivs) classes)))
 
-(defun rx--tr-any (negated args)
-  "Translate the arguments ARGS of an `any' form, complemented if NEGATED."
+(defun rx--tr-any (negated args) "Translate the arguments ARGS of an `any' form, complemented if NEGATED."
   (let ((parsed (rx--any-args args)))
     (rx--render-set negated (car parsed) (cdr parsed))))
 
-(defun rx--bracket-text (item)
-  "Return the bracket expression text for ITEM, an interval or class."
+(defun rx--bracket-text (item) "Return the bracket expression text for ITEM, an interval or class."
   (cond
    ((symbolp item) (concat "[:" (symbol-name item) ":]"))
    ((= (car item) (cdr item)) (string (car item)))
    ((= (1+ (car item)) (cdr item)) (string (car item) (cdr item)))
    (t (string (car item) ?- (cdr item)))))
 
-(defun rx--render-set (negated ivs classes)
-  "Return a fragment matching a character in IVS or CLASSES.
+(defun rx--render-set (negated ivs classes) "Return a fragment matching a character in IVS or CLASSES.
 If NEGATED, match a character in neither instead."
   (cond
    ((and (null ivs) (null classes))
@@ -399,8 +371,7 @@ If NEGATED, match a character in neither instead."
           (t (rx--bracket negated ivs nil))))
    (t (rx--bracket negated ivs classes))))
 
-(defun rx--bracket (negated ivs classes)
-  "Return a bracket expression for IVS and CLASSES, complemented if NEGATED."
+(defun rx--bracket (negated ivs classes) "Return a bracket expression for IVS and CLASSES, complemented if NEGATED."
   (let ((members nil)
         (close nil)
         (dash nil))
@@ -431,8 +402,7 @@ If NEGATED, match a character in neither instead."
                   (mapconcat #'rx--bracket-text members "")
                   "]"))))
 
-(defun rx--render-ivs (negated ivs)
-  "Return a fragment for the set IVS, complemented if NEGATED.
+(defun rx--render-ivs (negated ivs) "Return a fragment for the set IVS, complemented if NEGATED.
 A set holding the character #x3ffeff is written as the negation of its
 complement, as GNU Emacs does."
   (let ((big nil))
@@ -443,13 +413,11 @@ complement, as GNU Emacs does."
         (rx--render-set (not negated) (rx--ivs-invert ivs) nil)
       (rx--render-set negated ivs nil))))
 
-(defun rx--char-of (item)
-  "Return ITEM's character if it is a character or a one-character string."
+(defun rx--char-of (item) "Return ITEM's character if it is a character or a one-character string."
   (cond ((characterp item) item)
         ((and (stringp item) (= (length item) 1)) (aref item 0))))
 
-(defun rx--set-ivs (set)
-  "Return the intervals of SET, an rx character set in a set operation."
+(defun rx--set-ivs (set) "Return the intervals of SET, an rx character set in a set operation."
   (let ((head (car-safe set))
         (char (rx--char-of set)))
     (cond
@@ -468,15 +436,13 @@ complement, as GNU Emacs does."
      (t (rx--set-ivs (or (rx--expand set)
                          (error "Bad character set: %S" set)))))))
 
-(defun rx--intersect-all (sets)
-  "Return the intervals of the characters that are in every one of SETS."
+(defun rx--intersect-all (sets) "Return the intervals of the characters that are in every one of SETS."
   (let ((acc (list (cons 0 (max-char)))))
     (dolist (s sets)
       (setq acc (rx--ivs-meet acc (rx--set-ivs s))))
     acc))
 
-(defun rx--plain-set-p (item)
-  "Return non-nil if ITEM is a character set usable in set operations."
+(defun rx--plain-set-p (item) "Return non-nil if ITEM is a character set usable in set operations."
   (let ((head (car-safe item)))
     (cond
      ((rx--char-of item) t)
@@ -489,8 +455,7 @@ complement, as GNU Emacs does."
 
 ;;;; Negation
 
-(defun rx--tr-not (arg negated)
-  "Translate ARG as a character matcher, complemented if NEGATED."
+(defun rx--tr-not (arg negated) "Translate ARG as a character matcher, complemented if NEGATED."
   (let ((head (car-safe arg))
         (class (and (symbolp arg) (rx--class-of arg)))
         (char (rx--char-of arg)))
@@ -509,14 +474,12 @@ complement, as GNU Emacs does."
                         (error "Illegal argument to rx `not': %S" arg))
                     negated)))))
 
-(defun rx--tr-not-form (args negated)
-  "Translate the arguments ARGS of a `not' form; NEGATED is its sense."
+(defun rx--tr-not-form (args negated) "Translate the arguments ARGS of a `not' form; NEGATED is its sense."
   (rx--tr-not (rx--one-arg 'not args) negated))
 
 ;;;; Alternatives
 
-(defun rx--alt-arg (item)
-  "Prepare ITEM for an `or': characters as strings, definitions expanded.
+(defun rx--alt-arg (item) "Prepare ITEM for an `or': characters as strings, definitions expanded.
 `eval' forms are evaluated, and nested `or' forms prepared likewise."
   (let ((expanded nil))
     (cond
@@ -528,22 +491,19 @@ complement, as GNU Emacs does."
      ((setq expanded (rx--expand item)) (rx--alt-arg expanded))
      (t item))))
 
-(defun rx--alt-strings (items)
-  "Return the strings of ITEMS and of `or' forms nested in them, in order.
+(defun rx--alt-strings (items) "Return the strings of ITEMS and of `or' forms nested in them, in order.
 Return the symbol `no' if anything else is among them."
   (catch 'rx--mixed
     (mapcan #'rx--item-strings items)))
 
-(defun rx--item-strings (item)
-  "Return a fresh list of the strings that ITEM offers to an `or'.
+(defun rx--item-strings (item) "Return a fresh list of the strings that ITEM offers to an `or'.
 A string offers itself, an `or' form the strings of its arguments;
 anything else throws `no' to `rx--mixed'."
   (cond ((stringp item) (list item))
         ((memq (car-safe item) '(or |)) (mapcan #'rx--item-strings (cdr item)))
         (t (throw 'rx--mixed 'no))))
 
-(defun rx--tr-or (args)
-  "Translate the arguments ARGS of an `or' form."
+(defun rx--tr-or (args) "Translate the arguments ARGS of an `or' form."
   (cond
    ((null args) (rx--unmatchable))
    ((null (cdr args)) (rx--tr (car args)))
@@ -563,16 +523,14 @@ anything else throws `no' to `rx--mixed'."
 
 ;;;; Repetition
 
-(defun rx--postfix (op lazy body)
-  "Translate BODY followed by the postfix operator OP, non-greedy if LAZY."
+(defun rx--postfix (op lazy body) "Translate BODY followed by the postfix operator OP, non-greedy if LAZY."
   (let ((inner (rx--tr-seq body)))
     (if (null (cdr inner))
         inner
       (cons 'seq (append (cdr (rx--atomize inner))
                          (list (if lazy (concat op "?") op)))))))
 
-(defun rx--counted (lo hi body)
-  "Translate BODY repeated LO to HI times; HI nil means no upper limit."
+(defun rx--counted (lo hi body) "Translate BODY repeated LO to HI times; HI nil means no upper limit."
   (let ((inner (rx--tr-seq body)))
     (if (null (cdr inner))
         inner
@@ -583,16 +541,14 @@ anything else throws `no' to `rx--mixed'."
                                         ((= lo hi) "")
                                         (t (format ",%d" hi))))))))))
 
-(defun rx--check-count (op args min)
-  "Check that the form OP has at least MIN ARGS, the first a natural number."
+(defun rx--check-count (op args min) "Check that the form OP has at least MIN ARGS, the first a natural number."
   (when (< (length args) min)
     (error "rx `%s' requires at least %d argument%s"
            op min (if (= min 1) "" "s")))
   (unless (natnump (car args))
     (error "rx `%s' first argument must be nonnegative" op)))
 
-(defun rx--tr-range (op args)
-  "Translate a `**' or `repeat' form OP whose ARGS are (LO HI BODY...)."
+(defun rx--tr-range (op args) "Translate a `**' or `repeat' form OP whose ARGS are (LO HI BODY...)."
   (rx--check-count op args 2)
   (let ((lo (car args))
         (hi (cadr args)))
@@ -602,12 +558,10 @@ anything else throws `no' to `rx--mixed'."
 
 ;;;; Groups, syntax, categories
 
-(defun rx--tr-group (open body)
-  "Translate BODY inside a group that starts with OPEN."
+(defun rx--tr-group (open body) "Translate BODY inside a group that starts with OPEN."
   (cons 'atom (append (list open) (cdr (rx--tr-seq body)) (list "\\)"))))
 
-(defun rx--tr-syntax (args negated)
-  "Translate the arguments ARGS of a `syntax' form, complemented if NEGATED."
+(defun rx--tr-syntax (args negated) "Translate the arguments ARGS of a `syntax' form, complemented if NEGATED."
   (let* ((arg (rx--one-arg 'syntax args))
          (letter (cond ((characterp arg) arg)
                        ((and (symbolp arg) (= (length (symbol-name arg)) 1))
@@ -617,8 +571,7 @@ anything else throws `no' to `rx--mixed'."
                    (error "Unknown rx syntax name `%s'" arg))))
     (list 'atom (string ?\\ (if negated ?S ?s) code))))
 
-(defun rx--tr-category (args negated)
-  "Translate the arguments ARGS of a `category' form, complemented if NEGATED."
+(defun rx--tr-category (args negated) "Translate the arguments ARGS of a `category' form, complemented if NEGATED."
   (let* ((arg (rx--one-arg 'category args))
          (code (cond ((characterp arg) arg)
                      ((not (symbolp arg))
@@ -629,14 +582,12 @@ anything else throws `no' to `rx--mixed'."
 
 ;;;; Literal text, raw regexps, eval
 
-(defun rx--one-arg (name args)
-  "Return the single element of ARGS, the arguments of the form NAME."
+(defun rx--one-arg (name args) "Return the single element of ARGS, the arguments of the form NAME."
   (unless (and args (null (cdr args)))
     (error "rx `%s' form takes exactly one argument" name))
   (car args))
 
-(defun rx--text-arg (name args)
-  "Return the single element of ARGS, the arguments of the form NAME.
+(defun rx--text-arg (name args) "Return the single element of ARGS, the arguments of the form NAME.
 It must be a string, except while the `rx' macro expands: there any
 expression is accepted, to be evaluated at run time."
   (let ((arg (rx--one-arg name args)))
@@ -644,14 +595,12 @@ expression is accepted, to be evaluated at run time."
       (error "rx `%s' form with non-string argument" name))
     arg))
 
-(defun rx--tr-literal (args)
-  "Translate the arguments ARGS of a `literal' form."
+(defun rx--tr-literal (args) "Translate the arguments ARGS of a `literal' form."
   (let ((arg (rx--text-arg 'literal args)))
     (cond ((stringp arg) (rx--quoted arg))
           (t (list 'seq (list 'regexp-quote arg))))))
 
-(defun rx--unit-p (re)
-  "Return non-nil if the regexp RE surely acts as one unit before `*'."
+(defun rx--unit-p (re) "Return non-nil if the regexp RE surely acts as one unit before `*'."
   (let ((n (length re)))
     (cond
      ((= n 0) nil)
@@ -663,8 +612,7 @@ expression is accepted, to be evaluated at run time."
        ((eq (aref re 1) ?\() (rx--group-unit-p re))))
      ((eq (aref re 0) ?\[) (rx--bracket-unit-p re)))))
 
-(defun rx--group-unit-p (re)
-  "Return non-nil if RE, which starts with a group opener, is one group."
+(defun rx--group-unit-p (re) "Return non-nil if RE, which starts with a group opener, is one group."
   (let ((pos 2)
         (last (1- (length re))))
     ;; Step over plain characters and escape pairs to the first closer.
@@ -675,14 +623,12 @@ expression is accepted, to be evaluated at run time."
          (eq (aref re pos) ?\\)
          (eq (aref re last) ?\)))))
 
-(defun rx--class-token-end (re pos)
-  "Return the end of a class token like [:alpha:] at POS in RE, or nil."
+(defun rx--class-token-end (re pos) "Return the end of a class token like [:alpha:] at POS in RE, or nil."
   (let ((tail (substring re pos)))
     (and (string-match-p "\\`\\[:[a-z]+:]" tail)
          (+ pos 2 (string-search ":]" tail)))))
 
-(defun rx--bracket-unit-p (re)
-  "Return non-nil if RE, which starts with `[', is one bracket expression."
+(defun rx--bracket-unit-p (re) "Return non-nil if RE, which starts with `[', is one bracket expression."
   (let* ((last (1- (length re)))
          (start (if (eq (aref re 1) ?^) 2 1))
          ;; A `]' right after the opening is an ordinary member.
@@ -692,19 +638,16 @@ expression is accepted, to be evaluated at run time."
         (setq pos (if (and end (<= end last)) end (1+ pos)))))
     (and (= pos last) (eq (aref re last) ?\]))))
 
-(defun rx--tr-regexp (args)
-  "Translate the arguments ARGS of a `regexp' form."
+(defun rx--tr-regexp (args) "Translate the arguments ARGS of a `regexp' form."
   (let ((arg (rx--text-arg 'regexp args)))
     (list (if (and (stringp arg) (rx--unit-p arg)) 'atom 'alt) arg)))
 
-(defun rx--eval-arg (args)
-  "Evaluate the expression in ARGS, the arguments of an `eval' form."
+(defun rx--eval-arg (args) "Evaluate the expression in ARGS, the arguments of an `eval' form."
   (eval (rx--one-arg 'eval args)))
 
 ;;;; The translator
 
-(defun rx--tr-symbol (sym)
-  "Translate the rx symbol SYM."
+(defun rx--tr-symbol (sym) "Translate the rx symbol SYM."
   (let ((fixed (rx--first (lambda (e) (memq sym (cddr e))) rx--plain-symbols))
         (class (rx--class-of sym))
         expanded old)
@@ -716,8 +659,7 @@ expression is accepted, to be evaluated at run time."
      ((setq old (rx--old-style sym #'stringp)) (list 'alt (car old)))
      (t (error "Unknown rx symbol `%s'" sym)))))
 
-(defun rx--tr-form (form)
-  "Translate the rx form FORM, a list."
+(defun rx--tr-form (form) "Translate the rx form FORM, a list."
   (let ((op (car form))
         (args (cdr form))
         expanded old)
@@ -774,8 +716,7 @@ expression is accepted, to be evaluated at run time."
      ((setq old (rx--old-style op #'consp)) (rx--old-style-form (car old) form))
      (t (error "Unknown rx form `%s'" op)))))
 
-(defun rx--tr (item)
-  "Translate the rx item ITEM to a fragment."
+(defun rx--tr (item) "Translate the rx item ITEM to a fragment."
   (cond
    ((stringp item) (if (equal item "") rx--empty (rx--quoted item)))
    ((characterp item) (rx--quoted (string item)))
@@ -783,8 +724,7 @@ expression is accepted, to be evaluated at run time."
    ((consp item) (rx--tr-form item))
    (t (error "Bad rx expression: %S" item))))
 
-(defun rx--chunks-form (chunks)
-  "Return a Lisp expression concatenating CHUNKS, adjacent strings joined."
+(defun rx--chunks-form (chunks) "Return a Lisp expression concatenating CHUNKS, adjacent strings joined."
   (let ((args nil))
     (dolist (c chunks)
       (if (and (stringp c) (stringp (car args)))
@@ -795,16 +735,14 @@ expression is accepted, to be evaluated at run time."
           ((cdr args) (cons 'concat args))
           (t (car args)))))
 
-(defun rx--expression-for (items)
-  "Return a Lisp expression computing the regexp for the rx ITEMS.
+(defun rx--expression-for (items) "Return a Lisp expression computing the regexp for the rx ITEMS.
 Here `literal' and `regexp' may take run-time expressions."
   (let ((rx--allow-runtime t))
     (rx--chunks-form (cdr (rx--tr-seq items)))))
 
 ;;;; Public interface
 
-(defun rx-to-string (form &optional no-group)
-  "Return the regexp that the rx expression FORM stands for.
+(defun rx-to-string (form &optional no-group) "Return the regexp that the rx expression FORM stands for.
 Unless NO-GROUP is non-nil, the result is put in a shy group when a
 postfix operator would not otherwise apply to all of it.  Arguments of
 `literal' and `regexp' in FORM must be strings.  Local definitions come
@@ -813,8 +751,7 @@ from `rx-let-eval'; global ones from `rx-define'."
          (frag (rx--tr form)))
     (apply #'concat (cdr (if no-group frag (rx--atomize frag))))))
 
-(defmacro rx (&rest regexps)
-  "Return a regexp matching REGEXPS, rx items in sequence.
+(defmacro rx (&rest regexps) "Return a regexp matching REGEXPS, rx items in sequence.
 An item is a string or character (matched literally), a symbol such as
 `digit', `bol', `word-start' or `anychar', or a form: (seq RX...),
 \(or RX...), (any SET...), (not CHARSET), (intersection CHARSET...),
@@ -830,13 +767,11 @@ may take expressions evaluated at run time.  Names made with
   (let ((rx--local-definitions (rx--env-locals)))
     (rx--expression-for regexps)))
 
-(defun rx--env-locals ()
-  "Return the local definitions of the `rx-let' forms around this expansion.
+(defun rx--env-locals () "Return the local definitions of the `rx-let' forms around this expansion.
 They travel in `macroexpand-all-environment', under the key :rx-locals."
   (cdr (assq :rx-locals macroexpand-all-environment)))
 
-(defun rx--parse-def (name tail)
-  "Check the definition TAIL, ([PARAMS] RX), of NAME.
+(defun rx--parse-def (name tail) "Check the definition TAIL, ([PARAMS] RX), of NAME.
 Return it as (RX) or (PARAMS RX)."
   (cond ((not (symbolp name))
          (error "Bad `rx' definition name: %S" name))
@@ -851,27 +786,23 @@ Return it as (RX) or (PARAMS RX)."
       (list params (cadr tail))))
    (t (error "Bad `rx' definition of %s: %S" name tail))))
 
-(defun rx--extend-local-defs (bindings)
-  "Return the local definitions in force with BINDINGS added in front.
+(defun rx--extend-local-defs (bindings) "Return the local definitions in force with BINDINGS added in front.
 Each of BINDINGS is (NAME [PARAMS] RX)."
   (nconc (mapcar #'rx--parse-binding bindings) rx--local-definitions))
 
-(defun rx--parse-binding (binding)
-  "Check BINDING, (NAME [PARAMS] RX), and return it as a local definition."
+(defun rx--parse-binding (binding) "Check BINDING, (NAME [PARAMS] RX), and return it as a local definition."
   (unless (consp binding)
     (error "Bad `rx-let' binding: %S" binding))
   (cons (car binding) (rx--parse-def (car binding) (cdr binding))))
 
-(defmacro rx-let-eval (bindings &rest body)
-  "Run BODY with the rx definitions that BINDINGS evaluates to.
+(defmacro rx-let-eval (bindings &rest body) "Run BODY with the rx definitions that BINDINGS evaluates to.
 The value of BINDINGS is a list of (NAME [PARAMS] RX); the names can be
 used in the rx expressions given to `rx-to-string' while BODY runs.
 
 \(fn BINDINGS BODY...)" (declare (indent 1) (debug (form body)))
   `(let ((rx--local-definitions (rx--extend-local-defs ,bindings))) ,@body))
 
-(defmacro rx-let (bindings &rest body)
-  "Make the rx definitions BINDINGS available to `rx' calls in BODY.
+(defmacro rx-let (bindings &rest body) "Make the rx definitions BINDINGS available to `rx' calls in BODY.
 BINDINGS is a literal list of (NAME [PARAMS] RX).  The definitions
 apply where BODY is macro-expanded, not to code it calls.
 
@@ -883,8 +814,7 @@ apply where BODY is macro-expanded, not to code it calls.
           (cons (cons :rx-locals inner) macroexpand-all-environment)))
     (macroexpand-all (cons 'progn body) macroexpand-all-environment)))
 
-(defmacro rx-define (name &rest definition)
-  "Make NAME an rx name everywhere, standing for the rx expression RX.
+(defmacro rx-define (name &rest definition) "Make NAME an rx name everywhere, standing for the rx expression RX.
 With a parameter list PARAMS, NAME is used as a form (NAME ARGS...)
 whose arguments replace the parameters in RX; `&rest' collects the
 remaining arguments and splices them in.
@@ -894,11 +824,9 @@ remaining arguments and splices them in.
 
 ;;;; The pcase pattern
 
-(defvar rx--pattern-vars nil
-  "Variables that `let' bound in the rx pattern being built, newest first.")
+(defvar rx--pattern-vars nil "Variables that `let' bound in the rx pattern being built, newest first.")
 
-(defun rx--pcase-walk (form)
-  "Rewrite FORM's `let' into numbered groups and resolve named `backref'."
+(defun rx--pcase-walk (form) "Rewrite FORM's `let' into numbered groups and resolve named `backref'."
   (let ((head (car-safe form)))
     (cond
      ((and (eq head 'let) (consp (cdr form)))

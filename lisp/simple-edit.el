@@ -196,8 +196,7 @@ closing delimiter." (interactive "*")
                               (memq (char-syntax (preceding-char)) '(?\( ?')))
                     (insert ?\s))))
 
-(defvar simple-edit--spacing-state nil
-  "What `cycle-spacing' did last: (BUFFER POINT STEP ORIGINAL-TEXT ORIGINAL-START ORIGINAL-POINT).")
+(defvar simple-edit--spacing-state nil "What `cycle-spacing' did last: (BUFFER POINT STEP ORIGINAL-TEXT ORIGINAL-START ORIGINAL-POINT).")
 
 (defun cycle-spacing (&optional n preserve-nl-back mode) "Replace the blanks around point by N spaces; repeated, delete them; again, restore them.
 Repetition is a call with `last-command' equal to `this-command'.  A negative

@@ -4,8 +4,7 @@
 
 ;;;; Minor modes over existing variables
 
-(defun simple-more--mode (mode arg getter setter)
-  "Turn MODE on or off as a minor mode command does with ARG, through GETTER and SETTER.
+(defun simple-more--mode (mode arg getter setter) "Turn MODE on or off as a minor mode command does with ARG, through GETTER and SETTER.
 ARG nil from Lisp turns it on, `toggle' flips it, a number above zero turns
 it on and any other off.  Run MODE's hooks and return GETTER's value."
   (let ((on (cond ((eq arg 'toggle) (not (funcall getter)))
@@ -18,12 +17,10 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
       (message "%s %s" mode (if on "enabled" "disabled")))
     (funcall getter)))
 
-(defun simple-more--toggle-arg ()
-  "Interactive argument of the minor mode commands: the raw prefix, or `toggle' without one."
+(defun simple-more--toggle-arg () "Interactive argument of the minor mode commands: the raw prefix, or `toggle' without one."
   (list (if current-prefix-arg current-prefix-arg 'toggle)))
 
-(defun simple-more--local-setter (variable value)
-  "A setter making VARIABLE, buffer-locally, VALUE when on and nil when off."
+(defun simple-more--local-setter (variable value) "A setter making VARIABLE, buffer-locally, VALUE when on and nil when off."
   (lambda (on) (set (make-local-variable variable) (and on value))))
 
 (defun read-only-mode (&optional arg) "Make the buffer read-only (`buffer-read-only') or, with ARG zero or less, writable."
@@ -54,11 +51,9 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
   (simple-more--mode 'indent-tabs-mode arg (lambda () indent-tabs-mode)
                      (simple-more--local-setter 'indent-tabs-mode t)))
 
-(defvar-local visual-line--saved nil
-  "The `word-wrap' and `truncate-lines' values Visual Line mode replaced, as an alist.")
+(defvar-local visual-line--saved nil "The `word-wrap' and `truncate-lines' values Visual Line mode replaced, as an alist.")
 
-(defun simple-more--visual-lines (on)
-  "Turn wrapping at word boundaries ON or off in this buffer, saving and restoring the old settings."
+(defun simple-more--visual-lines (on) "Turn wrapping at word boundaries ON or off in this buffer, saving and restoring the old settings."
   (setq visual-line-mode on)
   (if on
       (progn
@@ -81,11 +76,9 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
 
 (defun turn-on-visual-line-mode () "Turn on Visual Line mode, as a hook function." (visual-line-mode 1))
 
-(defvar-local visible-mode--saved-spec nil
-  "The `buffer-invisibility-spec' Visible mode replaced, as a one-element list.")
+(defvar-local visible-mode--saved-spec nil "The `buffer-invisibility-spec' Visible mode replaced, as a one-element list.")
 
-(defun simple-more--visible (on)
-  "Show invisible text when ON, by clearing `buffer-invisibility-spec'; put it back when off."
+(defun simple-more--visible (on) "Show invisible text when ON, by clearing `buffer-invisibility-spec'; put it back when off."
   (setq visible-mode on)
   (cond (on (setq visible-mode--saved-spec (list buffer-invisibility-spec))
             (setq buffer-invisibility-spec nil))
@@ -97,8 +90,7 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
   (interactive (simple-more--toggle-arg))
   (simple-more--mode 'visible-mode arg (lambda () visible-mode) #'simple-more--visible))
 
-(defun simple-more--global-setter (variable)
-  "A setter for the global minor mode whose variable is VARIABLE."
+(defun simple-more--global-setter (variable) "A setter for the global minor mode whose variable is VARIABLE."
   (lambda (on) (set-default variable on)))
 
 (defun line-number-mode (&optional arg) "Show point's line number in the mode line; ARG as for any minor mode."
@@ -121,8 +113,7 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
   (simple-more--mode 'transient-mark-mode arg (lambda () transient-mark-mode)
                      (simple-more--global-setter 'transient-mark-mode)))
 
-(defun simple-more--switch (raw current)
-  "The new state of a toggle whose state is CURRENT, given raw prefix RAW."
+(defun simple-more--switch (raw current) "The new state of a toggle whose state is CURRENT, given raw prefix RAW."
   (if raw (> (prefix-numeric-value raw) 0) (not current)))
 
 (defun toggle-truncate-lines (&optional arg) "Toggle `truncate-lines' here; ARG positive turns it on, otherwise off."
@@ -151,17 +142,14 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
 
 ;;;; Copying text to other buffers
 
-(defun simple-more--text (start end)
-  "The current buffer's text between START and END, in either order."
+(defun simple-more--text (start end) "The current buffer's text between START and END, in either order."
   (buffer-substring (min start end) (max start end)))
 
-(defun simple-more--copy-args (verb)
-  "Interactive arguments of the commands that VERB the region to a buffer read first."
+(defun simple-more--copy-args (verb) "Interactive arguments of the commands that VERB the region to a buffer read first."
   (let ((target (read-buffer (format "%s buffer: " verb) (other-buffer (current-buffer) t))))
     (list target (region-beginning) (region-end))))
 
-(defun simple-more--into (buffer fn)
-  "Call FN in BUFFER (made when missing), refusing a read-only one; return nil."
+(defun simple-more--into (buffer fn) "Call FN in BUFFER (made when missing), refusing a read-only one; return nil."
   (with-current-buffer (get-buffer-create buffer)
     (barf-if-buffer-read-only)
     (funcall fn))

@@ -19,16 +19,14 @@ The answer is (INSERT-VALUE NO-TRUNCATE CHAR-PRINT-LIMIT)."
           (cond ((memql raw '(nil 0)) 127)
                 ((memql raw '(- -1)) most-positive-fixnum)))))
 
-(defun simple-odds--show (value no-truncate char-print-limit)
-  "VALUE as `eval-expression' shows it, cut short unless NO-TRUNCATE, with the integer note
+(defun simple-odds--show (value no-truncate char-print-limit) "VALUE as `eval-expression' shows it, cut short unless NO-TRUNCATE, with the integer note
 when CHAR-PRINT-LIMIT allows."
   (let ((print-length (unless no-truncate eval-expression-print-length))
         (print-level (unless no-truncate eval-expression-print-level)))
     (concat (prin1-to-string value)
             (or (and char-print-limit (eval-expression-print-format value)) ""))))
 
-(defun simple-odds--eval-args ()
-  "Interactive arguments of `eval-expression': an expression read, then how to show its value."
+(defun simple-odds--eval-args () "Interactive arguments of `eval-expression': an expression read, then how to show its value."
   (let ((form (read--expression "Eval: ")))
     (cons form (eval-expression-get-print-arguments current-prefix-arg))))
 
@@ -74,8 +72,7 @@ already.  A character gets the bit LSHIFTBY, except that control makes
 
 ;;;; Reports
 
-(defun simple-odds--percent (pos total)
-  "How far POS is into TOTAL characters, in whole percent."
+(defun simple-odds--percent (pos total) "How far POS is into TOTAL characters, in whole percent."
   (if (zerop total) 0 (round (* 100 (1- pos)) total)))
 
 (defun what-cursor-position (&optional detail) "Say which character is at point, where point is and its column.
@@ -185,8 +182,7 @@ DISPLAY-FLAG it is shown.  A buffer visiting a file cannot be cloned."
 
 ;;;; Filtering text through a shell command
 
-(defun simple-odds--run-shell (command input)
-  "Run the shell COMMAND with INPUT on its standard input; return (STATUS . OUTPUT).
+(defun simple-odds--run-shell (command input) "Run the shell COMMAND with INPUT on its standard input; return (STATUS . OUTPUT).
 Its error output is mixed into OUTPUT."
   (with-temp-buffer
     (insert input)
@@ -194,8 +190,7 @@ Its error output is mixed into OUTPUT."
                                        shell-command-switch command)))
       (cons status (buffer-string)))))
 
-(defun simple-odds--report (status output)
-  "Say in the echo area what a command with exit STATUS printed, OUTPUT."
+(defun simple-odds--report (status output) "Say in the echo area what a command with exit STATUS printed, OUTPUT."
   (cond ((not (equal output ""))
          (message "%s" (replace-regexp-in-string "\n+\\'" "" output)))
         ((eql status 0) (message "(Shell command succeeded with no output)"))

@@ -5,8 +5,7 @@
 ;; negative when point was at its end), (nil PROP VAL BEG . END) for a property change,
 ;; (MARKER . ADJUSTMENT), (t . TIME), (apply ...), a position, or nil for a boundary.
 
-(defun simple-undo--span (elt)
-  "The (BEG . END) an insertion or property-change ELT covers, or nil for other kinds."
+(defun simple-undo--span (elt) "The (BEG . END) an insertion or property-change ELT covers, or nil for other kinds."
   (cond ((and (consp elt) (integerp (car elt)) (integerp (cdr elt))) elt)
         ((and (consp elt) (null (car elt)) (consp (cdr elt)))
          (let ((tail (nthcdr 3 elt)))

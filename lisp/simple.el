@@ -2,23 +2,17 @@
 
 ;; Written for tsmacs from GNU Emacs 28.2's observed behaviour.
 
-(defvar transient-mark-mode nil
-  "Non-nil when the region is highlighted and commands act on it only while the mark is active.")
-(defvar mark-even-if-inactive t
-  "Non-nil means the mark is usable even when it is not active.")
-(defvar mark-ring nil
-  "Former marks of the current buffer, most recent first.")
+(defvar transient-mark-mode nil "Non-nil when the region is highlighted and commands act on it only while the mark is active.")
+(defvar mark-even-if-inactive t "Non-nil means the mark is usable even when it is not active.")
+(defvar mark-ring nil "Former marks of the current buffer, most recent first.")
 (make-variable-buffer-local 'mark-ring)
-(defvar mark-ring-max 16
-  "How many former marks `mark-ring' keeps.")
+(defvar mark-ring-max 16 "How many former marks `mark-ring' keeps.")
 (defvar global-mark-ring nil "Former marks of all buffers, one per buffer visit, most recent first.")
-(defvar global-mark-ring-max 16
-  "How many former marks `global-mark-ring' keeps.")
+(defvar global-mark-ring-max 16 "How many former marks `global-mark-ring' keeps.")
 (defvar activate-mark-hook nil "Functions run when the mark becomes active.")
 (defvar deactivate-mark-hook nil "Functions run when the mark becomes inactive.")
 
-(defun mark (&optional force)
-  "Return the position of the mark, or nil when there is none.
+(defun mark (&optional force) "Return the position of the mark, or nil when there is none.
 An inactive mark signals `mark-inactive' when `transient-mark-mode' is on
 and `mark-even-if-inactive' is nil, unless FORCE is non-nil."
   (cond ((and transient-mark-mode (not force) (not mark-active)
@@ -26,35 +20,30 @@ and `mark-even-if-inactive' is nil, unless FORCE is non-nil."
          (signal 'mark-inactive nil))
         (t (marker-position (mark-marker)))))
 
-(defun deactivate-mark (&optional force)
-  "Make the mark inactive and run `deactivate-mark-hook'.
+(defun deactivate-mark (&optional force) "Make the mark inactive and run `deactivate-mark-hook'.
 Without Transient Mark mode this does nothing unless FORCE is non-nil."
   (unless (not (or force (region-active-p)))
     (setq mark-active nil) (run-hooks 'deactivate-mark-hook)))
 
-(defun activate-mark (&optional _no-tmm)
-  "Make the mark active, if there is one, and run `activate-mark-hook'."
+(defun activate-mark (&optional _no-tmm) "Make the mark active, if there is one, and run `activate-mark-hook'."
   (when (and (mark t) (not (region-active-p)))
     (setq mark-active t) (run-hooks 'activate-mark-hook)))
 
-(defun set-mark (pos)
-  "Put the mark at POS and activate it; POS nil removes the mark."
+(defun set-mark (pos) "Put the mark at POS and activate it; POS nil removes the mark."
   (let ((m (mark-marker)))
     (cond ((null pos)
            (deactivate-mark t) (set-marker m nil))
           (t (set-marker m pos (current-buffer))
              (activate-mark 'no-tmm)))))
 
-(defun simple--trim-mark-ring (ring limit)
-  "Cut RING down to LIMIT markers, detaching the dropped ones; return RING."
+(defun simple--trim-mark-ring (ring limit) "Cut RING down to LIMIT markers, detaching the dropped ones; return RING."
   (let ((tail (nthcdr (1- limit) ring)))
     (when (cdr tail)
       (set-marker (cadr tail) nil)
       (setcdr tail nil)))
   ring)
 
-(defun push-mark (&optional location nomsg activate)
-  "Save the old mark on `mark-ring' and put the mark at LOCATION (point by default).
+(defun push-mark (&optional location nomsg activate) "Save the old mark on `mark-ring' and put the mark at LOCATION (point by default).
 Say \"Mark set\" unless NOMSG.  Activate the mark when ACTIVATE, or always
 when `transient-mark-mode' is off.  Return nil."
   (let ((m (mark-marker))
@@ -73,8 +62,7 @@ when `transient-mark-mode' is off.  Return nil."
       (set-mark (marker-position m)))
     nil))
 
-(defun pop-mark ()
-  "Move the mark to the most recent former mark, putting the current one at the end of `mark-ring'."
+(defun pop-mark () "Move the mark to the most recent former mark, putting the current one at the end of `mark-ring'."
   (when mark-ring
     (let ((m (mark-marker))
           (newest (car mark-ring)))
@@ -83,12 +71,10 @@ when `transient-mark-mode' is off.  Return nil."
       (set-marker newest nil)))
   (deactivate-mark))
 
-(defun region-active-p ()
-  "Return t when Transient Mark mode is on and the mark is active."
+(defun region-active-p () "Return t when Transient Mark mode is on and the mark is active."
   (and transient-mark-mode mark-active (mark) t))
 
-(defun use-region-p ()
-  "Return t when the region is active and not empty."
+(defun use-region-p () "Return t when the region is active and not empty."
   (and (region-active-p) (> (region-end) (region-beginning)) t))
 
 (defvar region-extract-function
@@ -103,8 +89,7 @@ The case commands with REGION-NONCONTIGUOUS-P case each piece it gives.")
 
 ;; GNU keeps this in mule-cmds.el; tsmacs has no such file, and the buffer side is
 ;; `set-buffer-multibyte' (src/emacs/insdel.ts).
-(defun toggle-enable-multibyte-characters (&optional arg)
-  "Switch the current buffer between multibyte and unibyte text.
+(defun toggle-enable-multibyte-characters (&optional arg) "Switch the current buffer between multibyte and unibyte text.
 With ARG, make it multibyte when the prefix value of ARG is positive, else unibyte."
   (interactive "P")
   (set-buffer-multibyte
@@ -115,8 +100,7 @@ With ARG, make it multibyte when the prefix value of ARG is positive, else uniby
   nil)
 ;; ---- translation ------------------------------------------------------------------
 
-(defun translate-region (start end table)
-  "Translate the characters from START to END by TABLE and return how many changed.
+(defun translate-region (start end table) "Translate the characters from START to END by TABLE and return how many changed.
 TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
 `translation-table' property is a char-table."
   (translate-region-internal
@@ -134,35 +118,28 @@ TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
 (defvar this-command nil "The command now being run; a command may set it to tell the next one.")
 
 (unless (fboundp 'prefix-numeric-value)
-  (defun prefix-numeric-value (raw)
-    "Give the number the raw prefix argument RAW stands for: 1 for none, -1 for `-', N for (N)."
+  (defun prefix-numeric-value (raw) "Give the number the raw prefix argument RAW stands for: 1 for none, -1 for `-', N for (N)."
     (cond ((consp raw) (car raw)) ((eq raw '-) -1) ((integerp raw) raw) (t 1))))
 
-(defvar pending-undo-list nil
-  "Within a run of consecutive undo commands, the changes not yet undone, or t when none are left.")
-(defvar undo-in-region nil
-  "Non-nil when the undo in progress is limited to the region (never here: undo in region is not supported).")
+(defvar pending-undo-list nil "Within a run of consecutive undo commands, the changes not yet undone, or t when none are left.")
+(defvar undo-in-region nil "Non-nil when the undo in progress is limited to the region (never here: undo in region is not supported).")
 (defvar undo-no-redo nil "Non-nil means `undo' does not redo changes that were themselves undone.")
-(defvar undo-equiv-table (make-hash-table :test 'eq :weakness t)
-  "Maps an undo list as left by an undo command to the pending list it undid from.
+(defvar undo-equiv-table (make-hash-table :test 'eq :weakness t) "Maps an undo list as left by an undo command to the pending list it undid from.
 An entry of t means the undo was limited to a region.")
 
-(defun undo-start (&optional _beg _end)
-  "Set `pending-undo-list' to the front of the undo list, ready for `undo-more'."
+(defun undo-start (&optional _beg _end) "Set `pending-undo-list' to the front of the undo list, ready for `undo-more'."
   (when (eq t buffer-undo-list)
     (user-error "No undo information in this buffer"))
   (setq pending-undo-list buffer-undo-list))
 
-(defun undo-more (n)
-  "Undo back N undo-boundaries beyond what has been undone already."
+(defun undo-more (n) "Undo back N undo-boundaries beyond what has been undone already."
   (unless (listp pending-undo-list)
     (user-error "No further undo information%s" (if undo-in-region " for region" "")))
   (let ((undo-in-progress t))
     ;; An exhausted list becomes t, which the next call refuses.
     (setq pending-undo-list (or (primitive-undo n pending-undo-list) t))))
 
-(defun undo--drop-positions ()
-  "Remove the point positions recorded before the first boundary of `buffer-undo-list', in place.
+(defun undo--drop-positions () "Remove the point positions recorded before the first boundary of `buffer-undo-list', in place.
 Undoing an undo then leaves point where the change is."
   (while (integerp (car buffer-undo-list))
     (setq buffer-undo-list (cdr buffer-undo-list)))
@@ -172,14 +149,12 @@ Undoing an undo then leaves point where the change is."
           (setcdr cell (cdr (cdr cell)))
         (setq cell (cdr cell))))))
 
-(defun undo--last-change-was-undo-p (undo-list)
-  "Non-nil when the newest change group in UNDO-LIST was made by an undo."
+(defun undo--last-change-was-undo-p (undo-list) "Non-nil when the newest change group in UNDO-LIST was made by an undo."
   (let ((newest undo-list))
     (while (and newest (listp newest) (not (car newest))) (pop newest))
     (gethash newest undo-equiv-table)))
 
-(defun undo (&optional arg)
-  "Undo some previous changes; repeat it (as the next command) to undo more.
+(defun undo (&optional arg) "Undo some previous changes; repeat it (as the next command) to undo more.
 A numeric ARG undoes that many groups of changes."
   (interactive "*P")
   ;; Until the start is done, an error leaves the next undo a fresh one.
@@ -206,8 +181,7 @@ A numeric ARG undoes that many groups of changes."
     (undo--drop-positions)
     (message "%s" text)))
 
-(defun undo-only (&optional arg)
-  "Undo some previous changes without redoing undone ones; ARG as for `undo'."
+(defun undo-only (&optional arg) "Undo some previous changes without redoing undone ones; ARG as for `undo'."
   (interactive "*p")
   (let ((undo-no-redo t))
     (undo arg)))

@@ -8,21 +8,18 @@
 
 ;;;; Was the current function called as a command?
 
-(defun called-interactively-p (&optional kind)
-  "Non-nil if the function calling this one was called through `call-interactively'.
+(defun called-interactively-p (&optional kind) "Non-nil if the function calling this one was called through `call-interactively'.
 With KIND `interactive' it also asks that the user typed the command, which never holds in batch
 mode or while a keyboard macro runs."
   (and (or (not (eq kind 'interactive))
            (not (or noninteractive (bound-and-true-p executing-kbd-macro))))
        (subr-ext--interactive-caller-p)))
 
-(defun interactive-p ()
-  "Obsolete: like `called-interactively-p' with KIND `interactive'."
+(defun interactive-p () "Obsolete: like `called-interactively-p' with KIND `interactive'."
   (and (not (or noninteractive (bound-and-true-p executing-kbd-macro)))
        (subr-ext--interactive-caller-p)))
 
-(defun subr-ext--interactive-caller-p ()
-  "Non-nil if the function that called `called-interactively-p' came from `funcall-interactively'.
+(defun subr-ext--interactive-caller-p () "Non-nil if the function that called `called-interactively-p' came from `funcall-interactively'.
 The walk goes out from `called-interactively-p': special-form frames
 belong to the caller's body, the first function frame is the caller, and
 `apply' frames that only pass the caller on are skipped."
@@ -48,8 +45,7 @@ belong to the caller's body, the first function frame is the caller, and
 
 ;;;; Strings for shells
 
-(defun combine-and-quote-strings (strings &optional separator)
-  "Join STRINGS with SEPARATOR (a space by default), quoting those that need it.
+(defun combine-and-quote-strings (strings &optional separator) "Join STRINGS with SEPARATOR (a space by default), quoting those that need it.
 A string holding the separator, a double quote or a backslash, or an
 empty one, is written in double quotes, as `split-string-and-unquote'
 reads it back."
@@ -62,8 +58,7 @@ reads it back."
             out))
     (mapconcat #'identity (nreverse out) sep)))
 
-(defun split-string-and-unquote (string &optional separators)
-  "Split STRING at SEPARATORS (whitespace by default), reading double-quoted parts as strings."
+(defun split-string-and-unquote (string &optional separators) "Split STRING at SEPARATORS (whitespace by default), reading double-quoted parts as strings."
   (let ((sep (or separators "\\s-+"))
         (start 0) (out '()))
     (while (string-match (concat "\\(?:" sep "\\)\\|\"") string start)
@@ -83,13 +78,11 @@ reads it back."
 
 ;;;; Control macros
 
-(defmacro condition-case-no-debug (var bodyform &rest handlers)
-  "Obsolete name of `condition-case-unless-debug'."
+(defmacro condition-case-no-debug (var bodyform &rest handlers) "Obsolete name of `condition-case-unless-debug'."
   (declare (debug condition-case) (indent 2))
   `(condition-case-unless-debug ,var ,bodyform ,@handlers))
 
-(defmacro with-local-quit (&rest body)
-  "Run BODY with quitting allowed; a quit in it sets `quit-flag' and yields nil."
+(defmacro with-local-quit (&rest body) "Run BODY with quitting allowed; a quit in it sets `quit-flag' and yields nil."
   (declare (debug t) (indent 0))
   ;; The expansion is GNU's, built up from parts.
   (let ((on-quit '((setq quit-flag t) (eval '(ignore nil)))))
@@ -97,8 +90,7 @@ reads it back."
           `(let ((inhibit-quit nil)) ,@body)
           (cons 'quit on-quit))))
 
-(defmacro with-existing-directory (&rest body)
-  "Run BODY with `default-directory' an existing directory.
+(defmacro with-existing-directory (&rest body) "Run BODY with `default-directory' an existing directory.
 The first that exists of the current `default-directory', the home
 directory, `temporary-file-directory', $TMPDIR and /tmp/ is used, else /."
   (declare (indent 0) (debug t))
@@ -127,19 +119,16 @@ reporter only shows that something is going on."
     (progress-reporter-update reporter (if current-value current-value min-value))
     reporter))
 
-(defun progress-reporter-update (reporter &optional value _suffix)
-  "Report that REPORTER's work has reached VALUE, when that is a new step."
+(defun progress-reporter-update (reporter &optional value _suffix) "Report that REPORTER's work has reached VALUE, when that is a new step."
   (let ((next (car reporter)))
     (when (or (not (numberp value)) (not (numberp next)) (>= value next))
       (progress-reporter-do-update reporter value))))
 
-(defun progress-reporter-force-update (reporter &optional value new-message _suffix)
-  "Report VALUE on REPORTER now, with NEW-MESSAGE if given."
+(defun progress-reporter-force-update (reporter &optional value new-message _suffix) "Report VALUE on REPORTER now, with NEW-MESSAGE if given."
   (when new-message (aset (cdr reporter) 2 new-message))
   (progress-reporter-do-update reporter value))
 
-(defun progress-reporter-do-update (reporter value &optional _suffix)
-  "Show REPORTER's message with the percentage VALUE stands for."
+(defun progress-reporter-do-update (reporter value &optional _suffix) "Show REPORTER's message with the percentage VALUE stands for."
   (let* ((params (cdr reporter))
          (low (aref params 0)) (high (aref params 1))
          (text (aref params 2)) (step (aref params 3)))
@@ -151,8 +140,7 @@ reporter only shows that something is going on."
             (message "%s" text)))
       (message "%s" text))))
 
-(defun progress-reporter-done (reporter)
-  "Show that the work REPORTER reports on is done."
+(defun progress-reporter-done (reporter) "Show that the work REPORTER reports on is done."
   (message "%sdone" (aref (cdr reporter) 2)))
 
 (defmacro dotimes-with-progress-reporter (spec reporter-or-message &rest body)
@@ -184,12 +172,10 @@ reporter only shows that something is going on."
 
 ;;;; Odds and ends of subr.el
 
-(defun subr-primitive-p (object)
-  "Non-nil if OBJECT is a primitive written in the implementation language."
+(defun subr-primitive-p (object) "Non-nil if OBJECT is a primitive written in the implementation language."
   (subrp object))
 
-(defun apropos-internal (regexp &optional predicate)
-  "The interned symbols whose names match REGEXP (and satisfy PREDICATE), sorted by name."
+(defun apropos-internal (regexp &optional predicate) "The interned symbols whose names match REGEXP (and satisfy PREDICATE), sorted by name."
   (let ((hits nil))
     (mapatoms
      (lambda (sym)
@@ -198,8 +184,7 @@ reporter only shows that something is going on."
          (setq hits (cons sym hits)))))
     (sort hits #'string-lessp)))
 
-(defun add-to-history (history-var newelt &optional maxelt keep-all)
-  "Put NEWELT at the front of the list in HISTORY-VAR, keeping at most MAXELT.
+(defun add-to-history (history-var newelt &optional maxelt keep-all) "Put NEWELT at the front of the list in HISTORY-VAR, keeping at most MAXELT.
 MAXELT defaults to the variable's `history-length' property or the
 variable `history-length'; t keeps everything.  An empty string or a
 copy of the first element is left out unless KEEP-ALL;
@@ -220,8 +205,7 @@ copy of the first element is left out unless KEEP-ALL;
             (when (consp tail) (setcdr tail nil))))))
     (set history-var hist)))
 
-(defvar delayed-warnings-list nil
-  "Warnings queued by `delay-warning', each (TYPE MESSAGE LEVEL BUFFER-NAME), newest first.")
+(defvar delayed-warnings-list nil "Warnings queued by `delay-warning', each (TYPE MESSAGE LEVEL BUFFER-NAME), newest first.")
 (defun delay-warning (type message &optional level buffer-name)
   "Queue a warning of TYPE with MESSAGE, LEVEL and BUFFER-NAME, to show after the current command."
   (setq delayed-warnings-list
@@ -229,8 +213,7 @@ copy of the first element is left out unless KEEP-ALL;
 
 ;;;; macroexp.el
 
-(defun macroexp-parse-body (body)
-  "Split BODY into (DECLARATIONS . EXPRESSIONS).
+(defun macroexp-parse-body (body) "Split BODY into (DECLARATIONS . EXPRESSIONS).
 DECLARATIONS are the docstring, `declare' and `interactive' forms and
 `:documentation' entries at its front; a lone string is an expression."
   (let ((decls nil))
@@ -243,23 +226,19 @@ DECLARATIONS are the docstring, `declare' and `interactive' forms and
             body (cdr body)))
     (cons (reverse decls) body)))
 
-(defun macroexp-compiling-p ()
-  "Non-nil while the byte compiler is running; tsmacs interprets, so never."
+(defun macroexp-compiling-p () "Non-nil while the byte compiler is running; tsmacs interprets, so never."
   (and (boundp 'byte-compile-current-file) byte-compile-current-file t))
 
-(defun macroexp-warn-and-return (msg form &optional _category _compile-only _arg)
-  "Return FORM; MSG is a warning for the byte compiler, which tsmacs has not."
+(defun macroexp-warn-and-return (msg form &optional _category _compile-only _arg) "Return FORM; MSG is a warning for the byte compiler, which tsmacs has not."
   (ignore msg)
   form)
 
-(defun macroexp-macroexpand (form env)
-  "Expand FORM like `macroexpand' with ENV, signalling obsolescence as GNU does not in batch."
+(defun macroexp-macroexpand (form env) "Expand FORM like `macroexpand' with ENV, signalling obsolescence as GNU does not in batch."
   (macroexpand form env))
 
 ;;;; syntax.el: the parts of a `parse-partial-sexp' state
 
-(defun make-ppss (&rest slots)
-  "A `syntax-ppss' state list, SLOTS giving its fields as keywords (:depth and so on)."
+(defun make-ppss (&rest slots) "A `syntax-ppss' state list, SLOTS giving its fields as keywords (:depth and so on)."
   (let ((state (make-list 11 nil)) (i 0))
     (dolist (key '(:depth :innermost-start :last-complete-sexp-start :string-terminator
                    :comment-depth :quoted-p :min-depth :comment-style

@@ -13,8 +13,7 @@
 ;; function expands them again.  These helpers replace a closure's body by
 ;; its expansion, once; gv.el and subr-x.el use them too.
 
-(defun subr--expand-closure-now (fn)
-  "Replace the body of the interpreted closure FN by its full macro expansion.
+(defun subr--expand-closure-now (fn) "Replace the body of the interpreted closure FN by its full macro expansion.
 FN may also be a macro, (macro . CLOSURE).  Anything else is left as it
 is.  Return FN."
   (let ((closure (if (eq (car-safe fn) 'macro) (cdr fn) fn)))
@@ -25,37 +24,31 @@ is.  Return FN."
         (setcdr args-cell (mapcar #'macroexpand-all (cdr args-cell))))))
   fn)
 
-(defun subr--expand-definitions-now (symbols)
-  "Expand, once and in place, the definitions of those SYMBOLS that are functions."
+(defun subr--expand-definitions-now (symbols) "Expand, once and in place, the definitions of those SYMBOLS that are functions."
   (dolist (name symbols)
     (if (fboundp name)
         (subr--expand-closure-now (symbol-function name)))))
 
 ;;;; Declarations that do (almost) nothing here.
 
-(defmacro declare-function (_fn _file &rest _args)
-  "Promise the byte compiler that _FN is defined in _FILE; nothing to do here.
+(defmacro declare-function (_fn _file &rest _args) "Promise the byte compiler that _FN is defined in _FILE; nothing to do here.
 _ARGS would give its argument list.  The expansion is nil."
   nil)
 
-(defmacro noreturn (form)
-  "Run FORM, which should never come back; complain if it does."
+(defmacro noreturn (form) "Run FORM, which should never come back; complain if it does."
   (declare (debug t))
   (list 'prog1 form '(error "Form marked with `noreturn' did return")))
 
-(defmacro 1value (form)
-  "Run FORM, promising that it always gives the same value.
+(defmacro 1value (form) "Run FORM, promising that it always gives the same value.
 Only coverage tools care; the expansion is FORM itself."
   (declare (debug t))
   form)
 
-(defmacro def-edebug-spec (symbol spec)
-  "Record SPEC as the Edebug specification of the macro SYMBOL.
+(defmacro def-edebug-spec (symbol spec) "Record SPEC as the Edebug specification of the macro SYMBOL.
 Neither argument is evaluated." (declare (indent 1))
   (list 'put (list 'quote symbol) ''edebug-form-spec (list 'quote spec)))
 
-(defun def-edebug-elem-spec (name spec)
-  "Record SPEC, which must be a list, as the Edebug element spec NAME."
+(defun def-edebug-elem-spec (name spec) "Record SPEC, which must be a list, as the Edebug element spec NAME."
   (if (consp spec)
       (put name 'edebug-elem-spec spec)
     (error "Edebug spec has to be a list: %S" spec)))
@@ -66,18 +59,15 @@ Neither argument is evaluated." (declare (indent 1))
 ;; The variables themselves are primitives (data.c's); these are the
 ;; conveniences GNU's subr.el builds on them.
 
-(defun buffer-local-boundp (symbol buffer)
-  "Non-nil when SYMBOL has a value in BUFFER, its own or the default."
+(defun buffer-local-boundp (symbol buffer) "Non-nil when SYMBOL has a value in BUFFER, its own or the default."
   (condition-case nil (progn (buffer-local-value symbol buffer) t) (void-variable nil)))
 
-(defmacro defvar-local (var val &optional docstring)
-  "Declare VAR special with value VAL, as `defvar' does, and local when set.
+(defmacro defvar-local (var val &optional docstring) "Declare VAR special with value VAL, as `defvar' does, and local when set.
 DOCSTRING documents the variable." (declare (debug defvar) (doc-string 3))
   `(progn (defvar ,var ,val ,docstring)
           (make-variable-buffer-local ',var)))
 
-(defmacro setq-local (&rest pairs)
-  "Give each VARIABLE in PAIRS a buffer-local value, that of the following form.
+(defmacro setq-local (&rest pairs) "Give each VARIABLE in PAIRS a buffer-local value, that of the following form.
 PAIRS alternate unevaluated variables and value forms." (declare (debug setq))
   (if (= 1 (% (length pairs) 2))
       (error "PAIRS must have an even number of variable/value members"))
@@ -93,19 +83,16 @@ PAIRS alternate unevaluated variables and value forms." (declare (debug setq))
 
 ;;;; letrec and dlet.
 
-(defun subr--refers-to-p (names form)
-  "Non-nil when one of the symbols NAMES occurs somewhere inside FORM."
+(defun subr--refers-to-p (names form) "Non-nil when one of the symbols NAMES occurs somewhere inside FORM."
   (cond ((vectorp form) (subr--refers-to-p names (append form nil)))
         ((atom form) (and form (symbolp form) (memq form names) t))
         (t (or (subr--refers-to-p names (car form))
                (subr--refers-to-p names (cdr form))))))
 
-(defun subr--binder-name (binder)
-  "The variable bound by BINDER, which is VAR or (VAR FORM)."
+(defun subr--binder-name (binder) "The variable bound by BINDER, which is VAR or (VAR FORM)."
   (if (symbolp binder) binder (car binder)))
 
-(defmacro letrec (binders &rest body)
-  "Bind the variables of BINDERS, each (VAR FORM), so that the FORMs see them all.
+(defmacro letrec (binders &rest body) "Bind the variables of BINDERS, each (VAR FORM), so that the FORMs see them all.
 Every VAR exists, as nil, before the first FORM runs; the FORMs are then
 assigned in order, and BODY runs.  This lets closures in the FORMs refer
 to each other." (declare (debug let) (indent 1))
@@ -130,8 +117,7 @@ to each other." (declare (debug let) (indent 1))
              (nth 1 (car direct)))
             (t (list 'let* (nreverse direct) inner))))))
 
-(defmacro dlet (binders &rest body)
-  "Bind BINDERS dynamically, as in `let' with every variable special, and run BODY." (declare (indent 1) (debug let))
+(defmacro dlet (binders &rest body) "Bind BINDERS dynamically, as in `let' with every variable special, and run BODY." (declare (indent 1) (debug let))
   (let ((specials (mapcar (lambda (b) (list 'defvar (subr--binder-name b)))
                           binders)))
     ;; The outer `let' keeps the `defvar's local to this form.
@@ -154,8 +140,7 @@ to each other." (declare (debug let) (indent 1))
 (defalias 'rplacd #'setcdr)
 (defalias 'flatten-list #'flatten-tree)
 
-(defun delete-consecutive-dups (list &optional circular)
-  "Drop in place each element of LIST that is `equal' to the one just before it.
+(defun delete-consecutive-dups (list &optional circular) "Drop in place each element of LIST that is `equal' to the one just before it.
 With CIRCULAR, LIST is seen as a ring: a last element equal to the first
 goes too.  Return LIST."
   (let ((cell list)
@@ -170,8 +155,7 @@ goes too.  Return LIST."
         (nbutlast list)))
   list)
 
-(defun member-ignore-case (elt list)
-  "Find the string ELT in LIST regardless of letter case; return the tail from there.
+(defun member-ignore-case (elt list) "Find the string ELT in LIST regardless of letter case; return the tail from there.
 Members that are not strings never match; the value is nil when nothing does."
   (let ((rest list))
     (while (and rest
@@ -180,24 +164,20 @@ Members that are not strings never match; the value is nil when nothing does."
       (pop rest))
     rest))
 
-(defun string-or-null-p (object)
-  "Return t when OBJECT is a string or nil."
+(defun string-or-null-p (object) "Return t when OBJECT is a string or nil."
   (if (stringp object) t (null object)))
 
-(defun subst-char-in-string (fromchar tochar string &optional inplace)
-  "Return STRING with every FROMCHAR in it turned into TOCHAR.
+(defun subst-char-in-string (fromchar tochar string &optional inplace) "Return STRING with every FROMCHAR in it turned into TOCHAR.
 A copy is changed, unless INPLACE is non-nil: then STRING itself is."
   (let ((s (if inplace string (copy-sequence string))))
     (dotimes (i (length s))
       (if (eq (aref s i) fromchar) (aset s i tochar)))
     s))
 
-(defun autoloadp (object)
-  "Non-nil when OBJECT is an autoload object, a list (autoload ...)."
+(defun autoloadp (object) "Non-nil when OBJECT is an autoload object, a list (autoload ...)."
   (eq (car-safe object) 'autoload))
 
-(defun define-symbol-prop (symbol prop val)
-  "Set SYMBOL's property PROP to VAL, in the way of a definition.
+(defun define-symbol-prop (symbol prop val) "Set SYMBOL's property PROP to VAL, in the way of a definition.
 While a file loads, the definition is noted for `load-history' in an
 entry (define-symbol-props (PROP SYMBOL...)...), so that `symbol-file'
 with PROP as type finds the file."
@@ -212,8 +192,7 @@ with PROP as type finds the file."
                (setcdr slot (cons symbol (cdr slot))))))))
   (put symbol prop val))
 
-(defun log10 (x)
-  "The logarithm of X in base 10; `log' with a base argument does the same."
+(defun log10 (x) "The logarithm of X in base 10; `log' with a base argument does the same."
   (declare (obsolete log "24.4"))
   (log x 10))
 
@@ -221,63 +200,49 @@ with PROP as type finds the file."
 
 ;;;; Customization: options, groups and faces, without the interface.
 
-(defvar custom-current-group-alist nil
-  "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
-(defvar custom-define-hook nil
-  "Functions called without arguments each time an option, group or face is declared.")
-(defvar custom-dont-initialize nil
-  "When non-nil, declaring an option does not give it a value.")
-(defvar custom-delayed-init-variables nil
-  "Options whose initialization was put off, by `custom-initialize-delay'.")
+(defvar custom-current-group-alist nil "Pairs (FILE . GROUP) naming the group defined last while FILE was loaded.")
+(defvar custom-define-hook nil "Functions called without arguments each time an option, group or face is declared.")
+(defvar custom-dont-initialize nil "When non-nil, declaring an option does not give it a value.")
+(defvar custom-delayed-init-variables nil "Options whose initialization was put off, by `custom-initialize-delay'.")
 
-(defun custom-current-group ()
-  "The group that options of the file being loaded join when they name none."
+(defun custom-current-group () "The group that options of the file being loaded join when they name none."
   (alist-get load-file-name custom-current-group-alist nil nil #'equal))
 
-(defun custom--push-new (symbol prop item)
-  "Put ITEM in front of SYMBOL's PROP list unless it is a `member' already."
+(defun custom--push-new (symbol prop item) "Put ITEM in front of SYMBOL's PROP list unless it is a `member' already."
   (let ((items (get symbol prop)))
     (or (member item items)
         (put symbol prop (cons item items)))))
 
-(defun custom-add-to-group (group option widget)
-  "Make OPTION, of kind WIDGET, a member of GROUP, at the end, if it is not one."
+(defun custom-add-to-group (group option widget) "Make OPTION, of kind WIDGET, a member of GROUP, at the end, if it is not one."
   (let ((entry (list option widget))
         (members (get group 'custom-group)))
     (if (member entry members)
         nil
       (put group 'custom-group (append members (list entry))))))
 
-(defun custom-add-option (symbol option)
-  "Offer OPTION as one of the usual values of the option SYMBOL."
+(defun custom-add-option (symbol option) "Offer OPTION as one of the usual values of the option SYMBOL."
   (custom--push-new symbol 'custom-options option))
 
 (defalias 'custom-add-frequent-value #'custom-add-option)
 
-(defun custom-add-link (symbol widget)
-  "Attach the link WIDGET to the documentation of SYMBOL."
+(defun custom-add-link (symbol widget) "Attach the link WIDGET to the documentation of SYMBOL."
   (custom--push-new symbol 'custom-links widget))
 
-(defun custom-add-version (symbol version)
-  "Note VERSION, an Emacs version string, as when SYMBOL appeared or changed."
+(defun custom-add-version (symbol version) "Note VERSION, an Emacs version string, as when SYMBOL appeared or changed."
   (put symbol 'custom-version version))
 
-(defun custom-add-package-version (symbol version)
-  "Note VERSION, a pair (PACKAGE . VERSION), as when SYMBOL appeared or changed."
+(defun custom-add-package-version (symbol version) "Note VERSION, a pair (PACKAGE . VERSION), as when SYMBOL appeared or changed."
   (put symbol 'custom-package-version version))
 
-(defun custom-add-load (symbol load)
-  "Note that the file or feature LOAD must be loaded to customize SYMBOL."
+(defun custom-add-load (symbol load) "Note that the file or feature LOAD must be loaded to customize SYMBOL."
   (custom--push-new symbol 'custom-loads load))
 
-(defun custom-autoload (symbol load &optional noset)
-  "Note that SYMBOL's definition comes from LOAD, for customization.
+(defun custom-autoload (symbol load &optional noset) "Note that SYMBOL's definition comes from LOAD, for customization.
 NOSET means that loading LOAD is not needed just to set SYMBOL."
   (put symbol 'custom-autoload (if noset 'noset t))
   (custom-add-load symbol load))
 
-(defun custom-add-dependencies (symbol value)
-  "Note that SYMBOL must be set after the options listed in VALUE."
+(defun custom-add-dependencies (symbol value) "Note that SYMBOL must be set after the options listed in VALUE."
   (or (listp value)
       (error "Invalid custom dependency `%s'" value))
   (let ((deps (get symbol 'custom-dependencies))
@@ -290,8 +255,7 @@ NOSET means that loading LOAD is not needed just to set SYMBOL."
         (setq grew t)))
     (if grew (put symbol 'custom-dependencies deps))))
 
-(defun custom-handle-keyword (symbol keyword value type)
-  "Apply the KEYWORD VALUE pair that options, groups and faces share to SYMBOL.
+(defun custom-handle-keyword (symbol keyword value type) "Apply the KEYWORD VALUE pair that options, groups and faces share to SYMBOL.
 TYPE is the kind of SYMBOL, used when KEYWORD is :group."
   (cond ((eq keyword :group) (custom-add-to-group value symbol type))
         ((eq keyword :version) (custom-add-version symbol value))
@@ -302,8 +266,7 @@ TYPE is the kind of SYMBOL, used when KEYWORD is :group."
         ((eq keyword :set-after) (custom-add-dependencies symbol value))
         (t (error "Unknown keyword %s" keyword))))
 
-(defun custom--each-keyword (args fn)
-  "Call FN with each KEYWORD and VALUE of the property list ARGS, in order.
+(defun custom--each-keyword (args fn) "Call FN with each KEYWORD and VALUE of the property list ARGS, in order.
 Signal an error, once the earlier pairs are done, at a non-symbol
 keyword or at a keyword without value."
   (while args
@@ -312,14 +275,12 @@ keyword or at a keyword without value."
             ((null args) (error "Keyword %s is missing an argument" kw)))
       (funcall fn kw (pop args)))))
 
-(defun custom--join-current-group (symbol args type)
-  "Make SYMBOL, of kind TYPE, a member of the current group, if ARGS name none."
+(defun custom--join-current-group (symbol args type) "Make SYMBOL, of kind TYPE, a member of the current group, if ARGS name none."
   (or (memq :group args)
       (let ((group (custom-current-group)))
         (and group (custom-add-to-group group symbol type)))))
 
-(defun custom-handle-all-keywords (symbol args type)
-  "Apply every keyword pair in ARGS to SYMBOL, an item of kind TYPE.
+(defun custom-handle-all-keywords (symbol args type) "Apply every keyword pair in ARGS to SYMBOL, an item of kind TYPE.
 Without :group in ARGS, SYMBOL also joins the current group."
   (custom--join-current-group symbol args type)
   (custom--each-keyword
@@ -327,40 +288,33 @@ Without :group in ARGS, SYMBOL also joins the current group."
 
 ;;;;; Initializing options.
 
-(defun custom--toplevel-bound-p (symbol)
-  "Non-nil when SYMBOL has a default value outside any `let'."
+(defun custom--toplevel-bound-p (symbol) "Non-nil when SYMBOL has a default value outside any `let'."
   (ignore-errors (default-toplevel-value symbol) t))
 
-(defun custom--initial-form (symbol exp)
-  "The form to compute SYMBOL's first value: the saved one, or else EXP."
+(defun custom--initial-form (symbol exp) "The form to compute SYMBOL's first value: the saved one, or else EXP."
   (let ((saved (get symbol 'saved-value)))
     (if saved (car saved) exp)))
 
-(defun custom--setter (symbol)
-  "The function that sets SYMBOL's value for Customize."
+(defun custom--setter (symbol) "The function that sets SYMBOL's value for Customize."
   (or (get symbol 'custom-set) #'set-default-toplevel-value))
 
-(defun custom--present-value (symbol)
-  "SYMBOL's value as Customize sees it: through its :get function, if any."
+(defun custom--present-value (symbol) "SYMBOL's value as Customize sees it: through its :get function, if any."
   (let ((get-fn (get symbol 'custom-get)))
     (if get-fn
         (funcall get-fn symbol)
       (default-toplevel-value symbol))))
 
-(defun custom-initialize-default (symbol exp)
-  "Unless SYMBOL already has a value, set it to the value of EXP (or of the saved form)."
+(defun custom-initialize-default (symbol exp) "Unless SYMBOL already has a value, set it to the value of EXP (or of the saved form)."
   (unless (custom--toplevel-bound-p symbol)
     (set-default-toplevel-value symbol (eval (custom--initial-form symbol exp) t))))
 
-(defun custom-initialize-set (symbol exp)
-  "Unless SYMBOL already has a value, give it the value of EXP with its :set function.
+(defun custom-initialize-set (symbol exp) "Unless SYMBOL already has a value, give it the value of EXP with its :set function.
 A saved form, if any, is used instead of EXP."
   (unless (custom--toplevel-bound-p symbol)
     (funcall (custom--setter symbol) symbol
              (eval (custom--initial-form symbol exp)))))
 
-(defun custom-initialize-reset (symbol exp)
-  "Set SYMBOL with its :set function, whether or not it has a value.
+(defun custom-initialize-reset (symbol exp) "Set SYMBOL with its :set function, whether or not it has a value.
 The value is the present one if there is one, else the value of the
 saved form or of EXP."
   (funcall (custom--setter symbol) symbol
@@ -368,8 +322,7 @@ saved form or of EXP."
                (custom--present-value symbol)
              (eval (custom--initial-form symbol exp)))))
 
-(defun custom-initialize-changed (symbol exp)
-  "Like `custom-initialize-reset', except for the standard value EXP.
+(defun custom-initialize-changed (symbol exp) "Like `custom-initialize-reset', except for the standard value EXP.
 When SYMBOL has no value and nothing was saved, EXP's value is given
 with `set-default' rather than the :set function."
   (let ((saved (get symbol 'saved-value)))
@@ -378,8 +331,7 @@ with `set-default' rather than the :set function."
           (saved (funcall (custom--setter symbol) symbol (eval (car saved))))
           (t (set-default symbol (eval exp))))))
 
-(defun custom-initialize-delay (symbol value)
-  "Leave SYMBOL without a value for now, to be set from VALUE at the next start.
+(defun custom-initialize-delay (symbol value) "Leave SYMBOL without a value for now, to be set from VALUE at the next start.
 Once started (`custom-delayed-init-variables' no longer a list), this
 acts as `custom-initialize-reset'."
   (internal--define-uninitialized-variable symbol)
@@ -390,13 +342,11 @@ acts as `custom-initialize-reset'."
 
 ;;;;; Declaring options, groups and faces.
 
-(defun custom--declared (name)
-  "Tell `custom-define-hook' that NAME was just declared, and return NAME."
+(defun custom--declared (name) "Tell `custom-define-hook' that NAME was just declared, and return NAME."
   (run-hooks 'custom-define-hook)
   name)
 
-(defun custom-declare-variable (symbol default doc &rest args)
-  "Make SYMBOL a user option: the function that `defcustom' calls.
+(defun custom-declare-variable (symbol default doc &rest args) "Make SYMBOL a user option: the function that `defcustom' calls.
 DEFAULT is the (unevaluated) standard value form, DOC the documentation
 and ARGS the keyword pairs, already evaluated.  Return SYMBOL."
   (put symbol 'standard-value (list default))
@@ -441,8 +391,7 @@ and ARGS the keyword pairs, already evaluated.  Return SYMBOL."
     (if local (make-variable-buffer-local symbol)))
   (custom--declared symbol))
 
-(defmacro defcustom (symbol standard doc &rest args)
-  "Define SYMBOL as a user option whose standard value is computed by STANDARD.
+(defmacro defcustom (symbol standard doc &rest args) "Define SYMBOL as a user option whose standard value is computed by STANDARD.
 DOC documents it.  ARGS are keyword pairs such as :type, :group, :set,
 :get, :initialize, :local, :safe, :risky, :options and :version.
 SYMBOL becomes special, as with `defvar', and gets a value unless it
@@ -455,8 +404,7 @@ has one already." (declare (doc-string 3) (debug (name body)))
                (t (list 'quote standard)))))
     `(custom-declare-variable ',symbol ,standard-form ,doc ,@args)))
 
-(defun custom-declare-group (symbol members doc &rest args)
-  "Make SYMBOL a customization group: the function that `defgroup' calls.
+(defun custom-declare-group (symbol members doc &rest args) "Make SYMBOL a customization group: the function that `defgroup' calls.
 MEMBERS lists (NAME WIDGET) entries, DOC documents the group, ARGS are
 the keyword pairs, evaluated.  Return SYMBOL."
   (dolist (entry members)
@@ -477,14 +425,12 @@ the keyword pairs, evaluated.  Return SYMBOL."
 
   (custom--declared symbol))
 
-(defmacro defgroup (symbol members doc &rest args)
-  "Define SYMBOL as a customization group documented by DOC.
+(defmacro defgroup (symbol members doc &rest args) "Define SYMBOL as a customization group documented by DOC.
 MEMBERS lists (NAME WIDGET) entries for a start; ARGS are keyword
 pairs such as :prefix, :group, :link and :version." (declare (doc-string 3))
   `(custom-declare-group ',symbol ,members ,doc ,@args))
 
-(defun custom-declare-face (face spec doc &rest args)
-  "Make FACE a customizable face: the function that `defface' calls.
+(defun custom-declare-face (face spec doc &rest args) "Make FACE a customizable face: the function that `defface' calls.
 The first declaration wins.  Without frames, only the properties are
 recorded: SPEC, DOC, and what the keyword pairs ARGS say."
   ;; Noted for `load-history', as GNU notes every face a file declares.
@@ -498,47 +444,40 @@ recorded: SPEC, DOC, and what the keyword pairs ARGS say."
     (custom--declared face))
   face)
 
-(defmacro defface (face spec doc &rest args)
-  "Define FACE, with the display specification SPEC and documentation DOC.
+(defmacro defface (face spec doc &rest args) "Define FACE, with the display specification SPEC and documentation DOC.
 ARGS are keyword pairs, as for `defgroup' and `defcustom'." (declare (doc-string 3))
   `(custom-declare-face ',face ,spec ,doc ,@args))
 
 ;;;;; Questions about options.
 
-(defun custom-variable-p (variable)
-  "Non-nil when VARIABLE (after following aliases) is a user option.
+(defun custom-variable-p (variable) "Non-nil when VARIABLE (after following aliases) is a user option.
 The value is its standard value form list or its autoload mark."
   (and (symbolp variable)
        (let ((base (indirect-variable variable)))
          (or (get base 'standard-value)
              (get base 'custom-autoload)))))
 
-(defun custom--standard-value (variable)
-  "Compute the standard value of the option VARIABLE afresh."
+(defun custom--standard-value (variable) "Compute the standard value of the option VARIABLE afresh."
   (let ((form (car (get variable 'standard-value))))
     (eval form t)))
 
-(defun custom-quote (sexp)
-  "Return a form whose value is SEXP: SEXP itself when it evaluates to itself."
+(defun custom-quote (sexp) "Return a form whose value is SEXP: SEXP itself when it evaluates to itself."
   (if (or (consp sexp)
           (and (symbolp sexp) (not (keywordp sexp)) (not (booleanp sexp))))
       (list 'quote sexp)
     sexp))
 
-(defun custom-set-default (variable value)
-  "Give VARIABLE the default value VALUE; a typical :set function for options."
+(defun custom-set-default (variable value) "Give VARIABLE the default value VALUE; a typical :set function for options."
   (set-default variable value))
 
-(defun custom-reevaluate-setting (symbol)
-  "Set SYMBOL again from its saved value form, or else its standard one."
+(defun custom-reevaluate-setting (symbol) "Set SYMBOL again from its saved value form, or else its standard one."
   (let ((form (car (or (get symbol 'saved-value)
                        (get symbol 'standard-value)))))
     (funcall (or (get symbol 'custom-set) #'set-default) symbol (eval form))))
 
 ;;;; Bindings seen only while expanding.
 
-(defmacro let-when-compile (bindings &rest body)
-  "Expand BODY with BINDINGS visible to the `eval-when-compile' forms in it.
+(defmacro let-when-compile (bindings &rest body) "Expand BODY with BINDINGS visible to the `eval-when-compile' forms in it.
 BINDINGS are as in `let*', evaluated when the macro expands; each
 `eval-when-compile' in BODY is replaced by its value, quoted, and the
 variables are not bound when BODY runs." (declare (indent 1) (debug let))
@@ -572,8 +511,7 @@ variables are not bound when BODY runs." (declare (indent 1) (debug let))
 A word matching REGEXP (case does not matter) stands for the number
 PRIORITY, below zero so that \"1.0pre\" comes before \"1.0\".")
 
-(defun version-to-list (ver)
-  "Return the list of integers that the version string VER stands for.
+(defun version-to-list (ver) "Return the list of integers that the version string VER stands for.
 Numbers are separated by `version-separator'; words such as \"alpha\"
 or \"pre\" count as given by `version-regexp-alist', and a single
 letter at the end as its place in the alphabet."
@@ -595,8 +533,7 @@ letter at the end as its place in the alphabet."
         (setq at word-end)))
     (nreverse parts)))
 
-(defun version--word-value (ver word at-end)
-  "The numbers (none or one) that WORD, between numbers of version VER, stands for.
+(defun version--word-value (ver word at-end) "The numbers (none or one) that WORD, between numbers of version VER, stands for.
 AT-END says WORD ends VER.  An unknown word is an error."
   (let* ((case-fold-search t)
          (known (assoc-default word version-regexp-alist #'string-match)))
@@ -607,8 +544,7 @@ AT-END says WORD ends VER.  An unknown word is an error."
       (list (- (downcase (aref word (match-beginning 1))) ?a -1)))
      (t (error "%s" (format-message "Invalid version syntax: `%s'" ver))))))
 
-(defun version--compare (a b)
-  "Compare the version lists A and B: -1, 0 or 1.  Missing elements count as 0."
+(defun version--compare (a b) "Compare the version lists A and B: -1, 0 or 1.  Missing elements count as 0."
   (let ((result 0))
     (while (and (= result 0) (or a b))
       (let ((x (if a (car a) 0)) (y (if b (car b) 0)))
@@ -616,38 +552,30 @@ AT-END says WORD ends VER.  An unknown word is an error."
               a (cdr a) b (cdr b))))
     result))
 
-(defun version-list-< (a b)
-  "Return t if the version list A comes before B (a missing element is 0)."
+(defun version-list-< (a b) "Return t if the version list A comes before B (a missing element is 0)."
   (= (version--compare a b) -1))
 
-(defun version-list-= (a b)
-  "Return t if the version lists A and B stand for the same version."
+(defun version-list-= (a b) "Return t if the version lists A and B stand for the same version."
   (= (version--compare a b) 0))
 
-(defun version-list-<= (a b)
-  "Return t if the version list A comes before B or is the same version."
+(defun version-list-<= (a b) "Return t if the version list A comes before B or is the same version."
   (/= (version--compare a b) 1))
 
-(defun version-list-not-zero (versions)
-  "Return the first element of the version list VERSIONS that is not zero, or 0."
+(defun version-list-not-zero (versions) "Return the first element of the version list VERSIONS that is not zero, or 0."
   (catch 'found (dolist (n versions 0) (unless (= n 0) (throw 'found n)))))
 
-(defun version< (a b)
-  "Return t if the version string A comes before B."
+(defun version< (a b) "Return t if the version string A comes before B."
   (version-list-< (version-to-list a) (version-to-list b)))
 
-(defun version<= (a b)
-  "Return t if the version string A comes before B or is the same version."
+(defun version<= (a b) "Return t if the version string A comes before B or is the same version."
   (version-list-<= (version-to-list a) (version-to-list b)))
 
-(defun version= (a b)
-  "Return t if the version strings A and B stand for the same version."
+(defun version= (a b) "Return t if the version strings A and B stand for the same version."
   (version-list-= (version-to-list a) (version-to-list b)))
 
 ;;;; Ordered lists.
 
-(defun add-to-ordered-list (list-var element &optional order)
-  "Add ELEMENT to the list in LIST-VAR, kept sorted by each element's ORDER.
+(defun add-to-ordered-list (list-var element &optional order) "Add ELEMENT to the list in LIST-VAR, kept sorted by each element's ORDER.
 An element given a number as ORDER sorts by it; one never given a number
 comes after all those that have one, the newest of them first.  Adding
 an element already there only updates its order.  Return the new list."
@@ -663,8 +591,7 @@ an element already there only updates its order.  Return the new list."
 
 ;;;; Where a definition came from.
 
-(defun symbol-file (symbol &optional type _native-p)
-  "Return the file from which SYMBOL was last defined, or nil if unknown.
+(defun symbol-file (symbol &optional type _native-p) "Return the file from which SYMBOL was last defined, or nil if unknown.
 TYPE narrows what counts: nil any definition, `defun' a function,
 `defvar' a variable, another symbol such as `provide' or `defface' an
 entry of that kind in `load-history', or a property set by
@@ -712,8 +639,7 @@ with its autoload file."
 (provide 'custom)
 (provide 'cus-face)
 
-(defun alter-text-property (from to prop func &optional object)
-  "Replace each value of the text property PROP from FROM to TO by what FUNC makes of it.
+(defun alter-text-property (from to prop func &optional object) "Replace each value of the text property PROP from FROM to TO by what FUNC makes of it.
 FUNC is called with the old value of each stretch where PROP is constant (nil
 where it is missing); OBJECT is a string or a buffer, as for `put-text-property'."
   (let ((pos from))
@@ -726,19 +652,16 @@ where it is missing); OBJECT is a string or a buffer, as for `put-text-property'
 
 ;; Face-list editing of text properties (GNU has these in its preloaded font-lock.el).
 
-(defun font-lock--as-face-list (x)
-  "X as a list of faces: a list stays, an anonymous face (KEYWORD VALUE...) or atom is wrapped."
+(defun font-lock--as-face-list (x) "X as a list of faces: a list stays, an anonymous face (KEYWORD VALUE...) or atom is wrapped."
   (if (and (listp x) (not (keywordp (car x)))) x (list x)))
 
-(defun font-lock--edit-property-runs (start end prop object fn)
-  "Call FN with each stretch BEG NEXT of START..END where PROP is constant, and PROP's value."
+(defun font-lock--edit-property-runs (start end prop object fn) "Call FN with each stretch BEG NEXT of START..END where PROP is constant, and PROP's value."
   (while (< start end)
     (let ((next (next-single-property-change start prop object end)))
       (funcall fn start next (get-text-property start prop object))
       (setq start next))))
 
-(defun font-lock-prepend-text-property (start end prop value &optional object)
-  "Put VALUE in front of the list of values of PROP from START to END of OBJECT.
+(defun font-lock-prepend-text-property (start end prop value &optional object) "Put VALUE in front of the list of values of PROP from START to END of OBJECT.
 The values become lists of faces; an anonymous face counts as one face."
   (let ((new (font-lock--as-face-list value)))
     (font-lock--edit-property-runs
@@ -747,8 +670,7 @@ The values become lists of faces; an anonymous face counts as one face."
        (put-text-property beg next prop
                           (append new (font-lock--as-face-list old)) object)))))
 
-(defun font-lock-append-text-property (start end prop value &optional object)
-  "Put VALUE after the list of values of PROP from START to END of OBJECT.
+(defun font-lock-append-text-property (start end prop value &optional object) "Put VALUE after the list of values of PROP from START to END of OBJECT.
 The values become lists of faces; an anonymous face counts as one face."
   (let ((new (font-lock--as-face-list value)))
     (font-lock--edit-property-runs
@@ -757,16 +679,14 @@ The values become lists of faces; an anonymous face counts as one face."
        (put-text-property beg next prop
                           (append (font-lock--as-face-list old) new) object)))))
 
-(defun font-lock-fillin-text-property (start end prop value &optional object)
-  "Give PROP the value VALUE wherever it is nil from START to END of OBJECT."
+(defun font-lock-fillin-text-property (start end prop value &optional object) "Give PROP the value VALUE wherever it is nil from START to END of OBJECT."
   (let ((pos (text-property-any start end prop nil object)))
     (while pos
       (let ((next (next-single-property-change pos prop object end)))
         (put-text-property pos next prop value object)
         (setq pos (text-property-any next end prop nil object))))))
 
-(defun font-lock--remove-face-from-text-property (start end prop value &optional object)
-  "Take VALUE out of the values of PROP from START to END of OBJECT.
+(defun font-lock--remove-face-from-text-property (start end prop value &optional object) "Take VALUE out of the values of PROP from START to END of OBJECT.
 Where PROP is VALUE itself it goes away; a list left with one face becomes that face."
   (font-lock--edit-property-runs
    start end prop object
@@ -798,27 +718,21 @@ Where PROP is VALUE itself it goes away; a list left with one face becomes that 
     (info . :warning) (critical . :emergency) (alarm . :emergency))
   "Old names of warning levels, each (OLD . LEVEL).")
 
-(defvar warning-minimum-level :warning
-  "The least severe level of warning that is shown.")
-(defvar warning-minimum-log-level :warning
-  "The least severe level of warning that is logged at all.")
-(defvar warning-suppress-types nil
-  "Types of warning that are logged but not shown: lists of symbols, each a type's prefix.")
-(defvar warning-suppress-log-types nil
-  "Types of warning that are not even logged: lists of symbols, each a type's prefix.")
+(defvar warning-minimum-level :warning "The least severe level of warning that is shown.")
+(defvar warning-minimum-log-level :warning "The least severe level of warning that is logged at all.")
+(defvar warning-suppress-types nil "Types of warning that are logged but not shown: lists of symbols, each a type's prefix.")
+(defvar warning-suppress-log-types nil "Types of warning that are not even logged: lists of symbols, each a type's prefix.")
 (defvar warning-type-format " (%s)"
   "How the type of a warning appears in its title.")
 (defvar warning-prefix-function nil "When non-nil, a function of the level and its `warning-levels' entry giving the entry to use.")
 (defvar warning-series nil "Non-nil while a series of warnings goes to one place.")
 (defvar warning-fill-prefix nil "When non-nil, the prefix for filling the text of warnings.")
 
-(defun warnings--rank (level)
-  "How severe LEVEL is, as a number (larger is more severe), or nil when it is no level."
+(defun warnings--rank (level) "How severe LEVEL is, as a number (larger is more severe), or nil when it is no level."
   (let ((tail (memq (assq level warning-levels) warning-levels)))
     (and (car tail) (length tail))))
 
-(defun warning-suppress-p (type suppress-list)
-  "Say whether a warning of TYPE is matched by an entry of SUPPRESS-LIST.
+(defun warning-suppress-p (type suppress-list) "Say whether a warning of TYPE is matched by an entry of SUPPRESS-LIST.
 Each entry is a list of symbols matching a TYPE (a symbol, or a list of
 symbols) that starts with them.  An entry that is a bare symbol matches
 nothing, and is an error beside a TYPE that is a list, as in GNU."
@@ -835,8 +749,7 @@ nothing, and is an error beside a TYPE that is a list, as in GNU."
           (when ok (setq found t)))))
     found))
 
-(defun display-warning (type message &optional level buffer-name)
-  "Log MESSAGE, a warning of TYPE at LEVEL, in BUFFER-NAME and show it.
+(defun display-warning (type message &optional level buffer-name) "Log MESSAGE, a warning of TYPE at LEVEL, in BUFFER-NAME and show it.
 TYPE is a symbol or a list of symbols whose first one names the part of
 Emacs concerned; LEVEL is one of `warning-levels' (default :warning);
 BUFFER-NAME defaults to \"*Warnings*\".  In batch the warning is shown as
@@ -868,24 +781,20 @@ not logged."
         (message "%s" text)
         text))))
 
-(defun lwarn (type level message &rest args)
-  "Display a warning of TYPE at LEVEL whose text is MESSAGE formatted with ARGS."
+(defun lwarn (type level message &rest args) "Display a warning of TYPE at LEVEL whose text is MESSAGE formatted with ARGS."
   (display-warning type (apply 'format-message message args) level))
 
-(defun warn (message &rest args)
-  "Display a warning of type `emacs' whose text is MESSAGE formatted with ARGS."
+(defun warn (message &rest args) "Display a warning of type `emacs' whose text is MESSAGE formatted with ARGS."
   (display-warning 'emacs (apply 'format-message message args)))
 
 (provide 'warnings)
 
 ;;;; Deleting backward (GNU has these in simple.el and subr.el).
 
-(defvar delete-active-region t
-  "Whether deleting commands with an argument of 1 delete an active region.
+(defvar delete-active-region t "Whether deleting commands with an argument of 1 delete an active region.
 The value `kill' kills it instead.")
 
-(defun delete-backward-char (n &optional killflag)
-  "Delete the N characters before point (after it when N is negative).
+(defun delete-backward-char (n &optional killflag) "Delete the N characters before point (after it when N is negative).
 With KILLFLAG non-nil, kill them with `kill-region' instead.  When N is 1
 and the region is active (and `delete-active-region' allows it), delete the
 region instead.  Unlike GNU's command, tabs are never turned into spaces in
@@ -905,8 +814,7 @@ region instead.  Unlike GNU's command, tabs are never turned into spaces in
 
 ;;;; Evaluating a buffer or region (GNU has these in lread.c).
 
-(defun eval-buffer--lexical-cookie-p ()
-  "Say whether the first line of the current buffer sets `lexical-binding' non-nil.
+(defun eval-buffer--lexical-cookie-p () "Say whether the first line of the current buffer sets `lexical-binding' non-nil.
 Only a -*- ... -*- line counts, as for `load'; the buffer's own value of
 `lexical-binding' does not."
   (save-excursion
@@ -923,11 +831,9 @@ Only a -*- ... -*- line counts, as for `load'; the buffer's own value of
                             cookie-end t)
                            (not (equal (match-string 1) "nil")))))))))))
 
-(defvar eval-buffer-list nil
-  "The buffers `eval-buffer' is evaluating, innermost first.")
+(defvar eval-buffer-list nil "The buffers `eval-buffer' is evaluating, innermost first.")
 
-(defun eval-buffer--loop (buffer start end printflag lexical)
-  "Read and evaluate the forms of BUFFER from START to END, as `eval-buffer' does.
+(defun eval-buffer--loop (buffer start end printflag lexical) "Read and evaluate the forms of BUFFER from START to END, as `eval-buffer' does.
 With PRINTFLAG each value is printed to `standard-output': with `prin1'
 when that is t, else with `print'.  Macros are expanded eagerly, as `load'
 expands them.  A form running past END is an `end-of-file' error."
@@ -956,8 +862,7 @@ expands them.  A form running past END is an `end-of-file' error."
       (set-marker stop nil))
     nil))
 
-(defun eval-buffer--eval (form env)
-  "Evaluate FORM after expanding its macros as `load' does.
+(defun eval-buffer--eval (form env) "Evaluate FORM after expanding its macros as `load' does.
 ENV is a cons whose car is the lexical environment of the run (nil for
 dynamic binding); a top-level (defvar SYM) adds SYM to it as `load' does."
   (if (not (fboundp 'internal-macroexpand-for-load))
@@ -973,8 +878,7 @@ dynamic binding); a top-level (defvar SYM) adds SYM to it as `load' does."
                        (symbolp (cadr expanded)) (null (cddr expanded)))
               (setcar env (cons (cadr expanded) (car env))))))))))
 
-(defun eval-buffer (&optional buffer printflag filename unibyte do-allow-print)
-  "Evaluate every form of BUFFER (default the current one) in turn; give nil.
+(defun eval-buffer (&optional buffer printflag filename unibyte do-allow-print) "Evaluate every form of BUFFER (default the current one) in turn; give nil.
 PRINTFLAG nil discards the values, and the output of `print' and friends
 too unless DO-ALLOW-PRINT; otherwise each value is printed to PRINTFLAG.
 FILENAME (default the buffer's file name) names the forms in `load-history'.
@@ -998,8 +902,7 @@ UNIBYTE is accepted for compatibility."
       (when filename (push (list filename) load-history))
       nil)))
 
-(defun eval-region (start end &optional printflag read-function)
-  "Evaluate the forms between START and END of the current buffer; give nil.
+(defun eval-region (start end &optional printflag read-function) "Evaluate the forms between START and END of the current buffer; give nil.
 PRINTFLAG as for `eval-buffer'.  The current value of `lexical-binding'
 decides the binding.  READ-FUNCTION is accepted but forms are read with `read'."
   (ignore read-function)
@@ -1008,8 +911,7 @@ decides the binding.  READ-FUNCTION is accepted but forms are read with `read'."
         (lexical lexical-binding))
     (save-excursion (eval-buffer--loop buf (min start end) (max start end) printflag lexical))))
 
-(defun lread--substitute-object-in-subtree (object placeholder completely)
-  "Replace every occurrence of PLACEHOLDER inside OBJECT by OBJECT itself; give nil.
+(defun lread--substitute-object-in-subtree (object placeholder completely) "Replace every occurrence of PLACEHOLDER inside OBJECT by OBJECT itself; give nil.
 Conses, vectors, records and byte-code objects are walked, each once, so
 circular structure is fine.  COMPLETELY is accepted for compatibility."
   (ignore completely)
@@ -1035,8 +937,7 @@ circular structure is fine.  COMPLETELY is accepted for compatibility."
 (put 'float-pi 'risky-local-variable t)
 (put 'float-e 'risky-local-variable t)
 
-(defmacro with-silent-modifications (&rest body)
-  "Run BODY for changes that are not edits, such as text properties for display.
+(defmacro with-silent-modifications (&rest body) "Run BODY for changes that are not edits, such as text properties for display.
 They leave no undo records, run no change hooks, ignore read-only text and
 leave the buffer unmodified if it was unmodified before."
   (declare (debug t) (indent 0))
@@ -1045,8 +946,7 @@ leave the buffer unmodified if it was unmodified before."
             (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
        (unwind-protect (progn ,@body) (unless ,was (restore-buffer-modified-p nil))))))
 
-(defmacro with-temp-file (file &rest body)
-  "Run BODY in a fresh temporary buffer, then write that buffer's text to FILE.
+(defmacro with-temp-file (file &rest body) "Run BODY in a fresh temporary buffer, then write that buffer's text to FILE.
 The buffer is killed afterwards; the value is BODY's.  FILE is evaluated
 before BODY runs."
   (declare (indent 1) (debug t))

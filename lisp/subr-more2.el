@@ -156,8 +156,7 @@ Give it to `activate-change-group' and then to `accept-change-group' or
   (let ((b (if buffer buffer (current-buffer))))
     (list (cons b (with-current-buffer b buffer-undo-list)))))
 
-(defconst subr-more2--group-start '(apply ignore nil)
-  "The undo entry that marks where an active change group starts (undoing it does nothing).")
+(defconst subr-more2--group-start '(apply ignore nil) "The undo entry that marks where an active change group starts (undoing it does nothing).")
 
 (defun activate-change-group (handle) "Start recording the changes of HANDLE's buffers, turning undo on in them if needed."
   (pcase-dolist ((and entry `(,buf . ,old)) handle)
@@ -219,8 +218,7 @@ Give it to `activate-change-group' and then to `accept-change-group' or
        (unwind-protect (prog1 (progn ,@body) (setq ,done t))
          (funcall (if ,done #'accept-change-group #'cancel-change-group) ,g)))))
 
-(defvar combine-after-change-calls nil
-  "Non-nil lets the after-change hooks of several changes run once, when the combining ends.")
+(defvar combine-after-change-calls nil "Non-nil lets the after-change hooks of several changes run once, when the combining ends.")
 
 (defmacro combine-after-change-calls (&rest body) "Run BODY with `combine-after-change-calls' bound to t, then the combined after-change hooks."
   (declare (indent 0) (debug t))
@@ -272,8 +270,7 @@ The undo entries BODY makes become a single entry that undoes them together."
        (unwind-protect (progn ,@body)
          (when ,m (if ,before (message "%s" ,before) (message nil)))))))
 
-(defvar throw-on-input nil
-  "When non-nil, input arriving throws to this tag (see `while-no-input').")
+(defvar throw-on-input nil "When non-nil, input arriving throws to this tag (see `while-no-input').")
 
 (defmacro while-no-input (&rest body) "Run BODY unless input arrives first; give BODY's value, or t if input was pending or arrived.
 In batch mode no input ever interrupts BODY."
@@ -333,8 +330,7 @@ In batch mode the password is a line of standard input, echoed as stars."
             (message "Password not repeated accurately; please start over")))))
     result))
 
-(defun subr-more2--read-hidden (prompt default)
-  "Read a line after PROMPT, echoed as a star per character; give it (DEFAULT if empty and non-nil)."
+(defun subr-more2--read-hidden (prompt default) "Read a line after PROMPT, echoed as a star per character; give it (DEFAULT if empty and non-nil)."
   (let ((line (or (let ((read-hide-char (or read-hide-char ?*))) (read-string prompt nil t)) "")))
     (if (and (equal line "") default) default line)))
 
@@ -370,8 +366,7 @@ In batch mode the password is a line of standard input, echoed as stars."
         (skip-syntax-forward (string (char-syntax (char-after))))
         (setq n (1- n))))))
 
-(defvar find-word-boundary-function-table (make-char-table nil)
-  "Char-table of functions that find word boundaries in scripts without spaces.")
+(defvar find-word-boundary-function-table (make-char-table nil) "Char-table of functions that find word boundaries in scripts without spaces.")
 
 (defun forward-word-strictly (&optional arg) "Move forward ARG words, ignoring any `find-word-boundary-function-table' rules."
   (interactive "^p")
@@ -387,8 +382,7 @@ In batch mode the password is a line of standard input, echoed as stars."
 
 ;;;; The tag around point
 
-(defvar find-tag-default-function nil
-  "A function giving the default tag at point, or nil to use the symbol there.")
+(defvar find-tag-default-function nil "A function giving the default tag at point, or nil to use the symbol there.")
 
 (defun find-tag-default-bounds () "The (START . END) of the symbol around point, or nil if point is not on or just after one."
   (let ((start (save-excursion (skip-syntax-backward "w_") (point))))
@@ -426,8 +420,7 @@ In batch mode the password is a line of standard input, echoed as stars."
         (cons 'category #'yank-handle-category-property))
   "Text properties yanking treats specially, each with the function that does it.")
 
-(defvar yank-undo-function nil
-  "A function to undo the last yank, set by a yank handler.")
+(defvar yank-undo-function nil "A function to undo the last yank, set by a yank handler.")
 
 (defun remove-yank-excluded-properties (beg end) "Process the yanked text between BEG and END: run `yank-handled-properties', drop excluded ones."
   (let ((inhibit-read-only t))
@@ -516,8 +509,7 @@ The scan starts at START (default 0), assumed to be such a position."
 
 ;;;; Loading and definitions
 
-(defvar definition-prefixes (make-hash-table :test 'equal)
-  "Maps a name prefix to the files that define names starting with it.")
+(defvar definition-prefixes (make-hash-table :test 'equal) "Maps a name prefix to the files that define names starting with it.")
 
 (defun register-definition-prefixes (file prefixes) "Record that FILE defines names beginning with each of PREFIXES."
   (mapc (lambda (p) (push file (gethash p definition-prefixes))) prefixes)
@@ -547,8 +539,7 @@ The scan starts at START (default 0), assumed to be such a position."
 
 ;;;; Keys and keymaps
 
-(defvar keyboard-translate-table nil
-  "A char-table (or string or vector) translating characters as they are read from the keyboard.")
+(defvar keyboard-translate-table nil "A char-table (or string or vector) translating characters as they are read from the keyboard.")
 
 (defun keyboard-translate (from to) "Make the keyboard character FROM read as TO, through `keyboard-translate-table'."
   (unless (char-table-p keyboard-translate-table)
@@ -607,8 +598,7 @@ AFTER t, or nil, means at the end; only the last event of KEY is placed so."
                                             (< (car x) (car y))))))
       (funcall function ev def))))
 
-(defvar overriding-terminal-local-map nil
-  "A keymap consulted before all others, for the current terminal.")
+(defvar overriding-terminal-local-map nil "A keymap consulted before all others, for the current terminal.")
 
 (defun internal-push-keymap (keymap symbol) "Make KEYMAP the first of the maps in the keymap variable SYMBOL."
   (let ((current (symbol-value symbol)))
@@ -630,8 +620,7 @@ AFTER t, or nil, means at the end; only the last event of KEY is placed so."
 
 ;;;; Warnings
 
-(defvar delayed-warnings-list nil
-  "Warnings to show once the current command ends: each a list of arguments to `display-warning'.")
+(defvar delayed-warnings-list nil "Warnings to show once the current command ends: each a list of arguments to `display-warning'.")
 
 (defun collapse-delayed-warnings () "Merge runs of identical warnings in `delayed-warnings-list', noting how many times each repeats."
   (let ((merged nil))
@@ -659,8 +648,7 @@ AFTER t, or nil, means at the end; only the last event of KEY is placed so."
 
 ;;;; Modes and mail agents
 
-(defvar-local major-mode--suspended nil
-  "The major mode `major-mode-suspend' left, for `major-mode-restore'.")
+(defvar-local major-mode--suspended nil "The major mode `major-mode-suspend' left, for `major-mode-restore'.")
 ;; It has to outlive `kill-all-local-variables'.
 (put 'major-mode--suspended 'permanent-local 't)
 

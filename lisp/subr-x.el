@@ -9,8 +9,7 @@
 
 ;;;; Threading
 
-(defmacro subr-x--thread (first? &rest forms)
-  "Thread the value of the first of FORMS through the other FORMS.
+(defmacro subr-x--thread (first? &rest forms) "Thread the value of the first of FORMS through the other FORMS.
 Each later form gets the form built so far inserted as an argument: as
 its first argument when FIRST? is non-nil, else as its last.  A bare
 symbol F stands for the call (F)."
@@ -23,20 +22,17 @@ symbol F stands for the call (F)."
              (t (append step (list threaded))))))
     threaded))
 
-(defmacro thread-first (&rest forms)
-  "Pass the first of FORMS through the rest, each time as the first argument.
+(defmacro thread-first (&rest forms) "Pass the first of FORMS through the rest, each time as the first argument.
 For instance (thread-first x (f a) g) means (g (f x a))." (declare (indent 0) (debug (form &rest [&or symbolp (sexp &rest form)])))
   `(subr-x--thread t ,@forms))
 
-(defmacro thread-last (&rest forms)
-  "Pass the first of FORMS through the rest, each time as the last argument.
+(defmacro thread-last (&rest forms) "Pass the first of FORMS through the rest, each time as the last argument.
 For instance (thread-last x (f a) g) means (g (f a x))." (declare (indent 0) (debug thread-first))
   `(subr-x--thread nil ,@forms))
 
 ;;;; Binding conditionally: if-let*, when-let*, and-let*, if-let, when-let
 
-(defun internal--build-bindings (varlist)
-  "Turn VARLIST into `let*' bindings that stop evaluating at the first nil.
+(defun internal--build-bindings (varlist) "Turn VARLIST into `let*' bindings that stop evaluating at the first nil.
 Each binding's value form is wrapped as (and PREVIOUS-VAR FORM), the
 first one using t.  An element of VARLIST is SYMBOL (test the variable
 itself), (FORM) (test FORM, binding an uninterned variable) or
@@ -56,12 +52,10 @@ itself), (FORM) (test FORM, binding an uninterned variable) or
         (setq guard var)))
     (nreverse made)))
 
-(defun subr-x--last-var (bindings)
-  "Return the variable of the final element of the `let*' list BINDINGS."
+(defun subr-x--last-var (bindings) "Return the variable of the final element of the `let*' list BINDINGS."
   (car (car (last bindings))))
 
-(defmacro if-let* (varlist then &rest else)
-  "Bind the variables of VARLIST in turn and evaluate THEN if all are non-nil.
+(defmacro if-let* (varlist then &rest else) "Bind the variables of VARLIST in turn and evaluate THEN if all are non-nil.
 VARLIST is evaluated like the bindings of `let*', except that as soon as
 a value is nil the remaining ones are left unevaluated (and nil) and the
 ELSE forms run instead.  An element of VARLIST can be (SYMBOL FORM),
@@ -75,13 +69,11 @@ current value."
       `(let* ,bindings
          (if ,(subr-x--last-var bindings) ,then ,@else)))))
 
-(defmacro when-let* (varlist &rest body)
-  "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
+(defmacro when-let* (varlist &rest body) "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
 VARLIST is as for `if-let*'.  The value is BODY's last, or nil." (declare (indent 1) (debug if-let*))
   `(if-let* ,varlist ,(macroexp-progn body)))
 
-(defmacro and-let* (varlist &rest body)
-  "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
+(defmacro and-let* (varlist &rest body) "Bind the variables of VARLIST in turn and run BODY if all are non-nil.
 VARLIST is as for `if-let*'.  Without BODY the value is that of the
 last binding; with an empty VARLIST as well it is t."
   (declare (indent 1) (debug if-let*))
@@ -92,8 +84,7 @@ last binding; with an empty VARLIST as well it is t."
       `(let* ,bindings
          (when ,last-var ,@(or body (list last-var)))))))
 
-(defmacro if-let (spec then &rest else)
-  "Like `if-let*', but SPEC may also be a single binding (SYMBOL FORM).
+(defmacro if-let (spec then &rest else) "Like `if-let*', but SPEC may also be a single binding (SYMBOL FORM).
 Bind the variables of SPEC in turn; if all values are non-nil evaluate
 THEN, otherwise the ELSE forms."
   (declare (indent 2)
@@ -105,50 +96,41 @@ THEN, otherwise the ELSE forms."
                    spec)))
     `(if-let* ,varlist ,then ,(macroexp-progn else))))
 
-(defmacro when-let (spec &rest body)
-  "Like `when-let*', but SPEC may also be a single binding (SYMBOL FORM).
+(defmacro when-let (spec &rest body) "Like `when-let*', but SPEC may also be a single binding (SYMBOL FORM).
 Bind the variables of SPEC in turn and run BODY if all are non-nil." (declare (indent 1) (debug if-let))
   `(if-let ,spec ,(macroexp-progn body)))
 
 ;;;; Hash tables
 
-(defun hash-table-empty-p (hash-table)
-  "Return non-nil if HASH-TABLE has no entries."
+(defun hash-table-empty-p (hash-table) "Return non-nil if HASH-TABLE has no entries."
   (= (hash-table-count hash-table) 0))
 
-(defun subr-x--hash-collect (table pick)
-  "Return a list of PICK's values on the entries of TABLE, in TABLE's order.
+(defun subr-x--hash-collect (table pick) "Return a list of PICK's values on the entries of TABLE, in TABLE's order.
 PICK is called with each key and its value."
   (let ((picked nil))
     (maphash (lambda (k v) (push (funcall pick k v) picked)) table)
     (nreverse picked)))
 
-(defun hash-table-keys (hash-table)
-  "Return a list of the keys of HASH-TABLE, in the table's order."
+(defun hash-table-keys (hash-table) "Return a list of the keys of HASH-TABLE, in the table's order."
   (subr-x--hash-collect hash-table (lambda (k _v) k)))
 
-(defun hash-table-values (hash-table)
-  "Return a list of the values of HASH-TABLE, in the table's order."
+(defun hash-table-values (hash-table) "Return a list of the values of HASH-TABLE, in the table's order."
   (subr-x--hash-collect hash-table (lambda (_k v) v)))
 
 ;;;; String functions
 
-(defun subr-x--check-natnum (n)
-  "Signal `wrong-type-argument' unless N is a natural number."
+(defun subr-x--check-natnum (n) "Signal `wrong-type-argument' unless N is a natural number."
   (or (natnump n) (signal 'wrong-type-argument (list 'natnump n))))
 
-(defun string-empty-p (string)
-  "Return non-nil if STRING is the empty string." (declare (pure t) (side-effect-free t))
+(defun string-empty-p (string) "Return non-nil if STRING is the empty string." (declare (pure t) (side-effect-free t))
   (string= string ""))
 
-(defun string-join (strings &optional separator)
-  "Concatenate the list STRINGS, putting SEPARATOR between neighbours."
+(defun string-join (strings &optional separator) "Concatenate the list STRINGS, putting SEPARATOR between neighbours."
   (mapconcat #'identity strings separator))
 
 (define-obsolete-function-alias 'string-reverse 'reverse "25.1")
 
-(defun string-truncate-left (string length)
-  "Shorten STRING from the left to about LENGTH characters, marked by \"...\".
+(defun string-truncate-left (string length) "Shorten STRING from the left to about LENGTH characters, marked by \"...\".
 A STRING of at most LENGTH characters is returned as it is.  Otherwise
 the result is \"...\" followed by the last LENGTH-2 characters of STRING
 \(at least one)."
@@ -157,32 +139,27 @@ the result is \"...\" followed by the last LENGTH-2 characters of STRING
     (let ((kept (1+ (max 0 (- length 3)))))
       (concat "..." (substring string (- kept))))))
 
-(defun string-blank-p (string)
-  "Return non-nil if STRING is empty or holds only spaces, tabs and newlines.
+(defun string-blank-p (string) "Return non-nil if STRING is empty or holds only spaces, tabs and newlines.
 Carriage returns count as well.  The value is 0 on success." (declare (pure t) (side-effect-free t))
   (string-match-p "\\`[ \t\n\r]*\\'" string))
 
-(defun string-remove-prefix (prefix string)
-  "Return STRING without PREFIX if it starts with it, else STRING itself."
+(defun string-remove-prefix (prefix string) "Return STRING without PREFIX if it starts with it, else STRING itself."
   (or (and (string-prefix-p prefix string)
            (substring string (length prefix)))
       string))
 
-(defun string-remove-suffix (suffix string)
-  "Return STRING without SUFFIX if it ends with it, else STRING itself."
+(defun string-remove-suffix (suffix string) "Return STRING without SUFFIX if it ends with it, else STRING itself."
   (or (and (string-suffix-p suffix string)
            (substring string 0 (- (length string) (length suffix))))
       string))
 
-(defun string-clean-whitespace (string)
-  "Return STRING with its whitespace tidied up.
+(defun string-clean-whitespace (string) "Return STRING with its whitespace tidied up.
 Leading and trailing whitespace is removed and each inner run of it is
 replaced by a single space.  Whitespace here means horizontal blanks,
 newlines and carriage returns."
   (mapconcat #'identity (split-string string "[[:blank:]\r\n]+" t) " "))
 
-(defun string-limit (string length &optional end coding-system)
-  "Return at most LENGTH characters from the start of STRING.
+(defun string-limit (string length &optional end coding-system) "Return at most LENGTH characters from the start of STRING.
 With END non-nil, take them from the end instead.  With CODING-SYSTEM,
 the result is STRING encoded by it and cut to at most LENGTH bytes,
 without splitting the encoding of a character; it is then unibyte."
@@ -210,13 +187,11 @@ without splitting the encoding of a character; it is then unibyte."
         (setq ordered (cdr ordered)))
       (apply #'concat (if end pieces (nreverse pieces)))))))
 
-(defun string-lines (string &optional omit-nulls)
-  "Return the lines of STRING as a list of strings, without the newlines.
+(defun string-lines (string &optional omit-nulls) "Return the lines of STRING as a list of strings, without the newlines.
 With OMIT-NULLS non-nil, empty lines are left out."
   (split-string string "\n" omit-nulls))
 
-(defun string-pad (string length &optional padding start)
-  "Return STRING widened to LENGTH characters with PADDING.
+(defun string-pad (string length &optional padding start) "Return STRING widened to LENGTH characters with PADDING.
 PADDING is a character, a space by default; it is added at the end, or
 at the start when START is non-nil.  A STRING that is already LENGTH
 characters or longer is returned unchanged."
@@ -227,8 +202,7 @@ characters or longer is returned unchanged."
       (let ((fill (make-string missing (or padding ?\s))))
         (if start (concat fill string) (concat string fill))))))
 
-(defun string-chop-newline (string)
-  "Return STRING without one final newline, if it has one."
+(defun string-chop-newline (string) "Return STRING without one final newline, if it has one."
   (string-remove-suffix "\n" string))
 
 ;;;; named-let
@@ -239,12 +213,10 @@ characters or longer is returned unchanged."
 ;; is the loop's test: it yields non-nil to go round again, or stores the
 ;; value in a result variable and yields nil.
 
-(defun subr-x--loop-stop (form result)
-  "FORM made into a loop test that ends the loop with FORM's value in RESULT."
+(defun subr-x--loop-stop (form result) "FORM made into a loop test that ends the loop with FORM's value in RESULT."
   `(progn (setq ,result ,form) nil))
 
-(defun subr-x--loop-test (form state)
-  "Return FORM, in tail position of a named-let body, made into a loop test.
+(defun subr-x--loop-test (form state) "Return FORM, in tail position of a named-let body, made into a loop test.
 STATE is (NAME PARAMS RESULT FOUND): a tail call (NAME ARGS...)
 becomes an assignment of PARAMS and t (and sets FOUND); any other value goes to RESULT and ends the loop.  FORM
 must be macroexpanded already.  The tails of `progn', `let', `let*',
@@ -306,15 +278,13 @@ must be macroexpanded already.  The tails of `progn', `let', `let*',
                   ,(subr-x--loop-test (cons 'or (cddr form)) state)))))
      (t (subr-x--loop-stop form result)))))
 
-(defun subr-x--loop-last (list state)
-  "A copy of LIST (a form or clause) whose last element is a loop test.
+(defun subr-x--loop-last (list state) "A copy of LIST (a form or clause) whose last element is a loop test.
 See `subr-x--loop-test' for STATE."
   (let ((copy (copy-sequence list)))
     (setcar (last copy) (subr-x--loop-test (car (last copy)) state))
     copy))
 
-(defmacro named-let (name bindings &rest body)
-  "Run BODY with BINDINGS as in `let', where BODY may call itself as NAME.
+(defmacro named-let (name bindings &rest body) "Run BODY with BINDINGS as in `let', where BODY may call itself as NAME.
 This is Scheme's named `let': NAME is a local function whose parameters
 are the variables of BINDINGS, first called with their initial values.
 Calls of NAME in tail position do not grow the stack, so NAME can be
@@ -372,8 +342,7 @@ MAX-COSTS are passed on to it), so markers and properties in unchanged text stay
                        (replace-buffer-contents scratch max-secs max-costs))
               (kill-buffer scratch))))))))
 
-(defun string-fill (string length)
-  "Wrap STRING at whitespace so that its lines are at most LENGTH wide where words allow.
+(defun string-fill (string length) "Wrap STRING at whitespace so that its lines are at most LENGTH wide where words allow.
 Paragraphs (parts separated by a blank line) are wrapped apart, runs of
 whitespace inside one become single spaces and its leading whitespace
 stays; a word longer than LENGTH gets a line of its own."

@@ -14,28 +14,23 @@
 
 ;;;; Control structure.
 
-(defmacro lambda (&rest cdr)
-  "Make a lambda expression evaluate to itself, as a function.
+(defmacro lambda (&rest cdr) "Make a lambda expression evaluate to itself, as a function.
 \(lambda ARGS [DOCSTRING] [INTERACTIVE] BODY...) expands to the same list
 wrapped in `function'; CDR is everything after the symbol `lambda'."
   `(function (lambda ,@cdr)))
 
-(defmacro when (cond &rest body)
-  "Run BODY, returning its last value, but only when COND is non-nil.
+(defmacro when (cond &rest body) "Run BODY, returning its last value, but only when COND is non-nil.
 When COND yields nil, nothing else is evaluated and the value is nil."
   `(if ,cond (progn ,@body)))
 
-(defmacro unless (cond &rest body)
-  "Run BODY, returning its last value, but only when COND is nil.
+(defmacro unless (cond &rest body) "Run BODY, returning its last value, but only when COND is nil.
 When COND yields non-nil, the value is nil."
   `(if ,cond nil ,@body))
 
-(defmacro prog2 (form1 form2 &rest body)
-  "Run FORM1, FORM2 and then BODY, and return what FORM2 returned."
+(defmacro prog2 (form1 form2 &rest body) "Run FORM1, FORM2 and then BODY, and return what FORM2 returned."
   (list 'progn form1 (cons 'prog1 (cons form2 body))))
 
-(defmacro setq-default (&rest args)
-  "Give several variables new default values, one after the other.
+(defmacro setq-default (&rest args) "Give several variables new default values, one after the other.
 ARGS alternate VARIABLE and VALUE forms; a missing last VALUE means nil.
 Buffer-local values are left alone."
   (let ((calls nil))
@@ -49,19 +44,16 @@ Buffer-local values are left alone."
 ;; `push' and `pop' here handle a variable only; gv.el, loaded later,
 ;; replaces both with versions for any place, which expand the same way
 ;; when the place is a variable.
-(defmacro push (newelt place)
-  "Put NEWELT at the front of the list kept in the variable PLACE.
+(defmacro push (newelt place) "Put NEWELT at the front of the list kept in the variable PLACE.
 The variable is set to the longer list, which is also returned."
   `(setq ,place (cons ,newelt ,place)))
 
-(defmacro pop (place)
-  "Take the first element off the list kept in the variable PLACE.
+(defmacro pop (place) "Take the first element off the list kept in the variable PLACE.
 The variable is set to the rest of the list; the value is that first
 element, or nil when the list was already empty."
   `(car-safe (prog1 ,place (setq ,place (cdr ,place)))))
 
-(defun subr--check-loop-spec (spec)
-  "Signal an error unless SPEC looks like (VAR FORM [RESULT])."
+(defun subr--check-loop-spec (spec) "Signal an error unless SPEC looks like (VAR FORM [RESULT])."
   (or (consp spec)
       (signal 'wrong-type-argument (list 'consp spec)))
   (let ((n (length spec)))
@@ -70,8 +62,7 @@ element, or nil when the list was already empty."
 
 ;; Both loop macros use fixed, interned names for their hidden variables,
 ;; as GNU's lexical expansions do.
-(defmacro dolist (spec &rest body)
-  "Run BODY once for each element of a list, with VAR bound to it.
+(defmacro dolist (spec &rest body) "Run BODY once for each element of a list, with VAR bound to it.
 SPEC is (VAR LIST [RESULT]).  Afterwards RESULT, if given, is evaluated
 and returned; otherwise the value is nil."
   (subr--check-loop-spec spec)
@@ -96,8 +87,7 @@ and returned; otherwise the value is nil."
                 (setq ,rest-var (cdr ,rest-var)))
               ,@(and result `((setq ,var nil) ,@result)))))))
 
-(defmacro dotimes (spec &rest body)
-  "Run BODY COUNT times, with VAR bound to 0, 1, ... COUNT-1 in turn.
+(defmacro dotimes (spec &rest body) "Run BODY COUNT times, with VAR bound to 0, 1, ... COUNT-1 in turn.
 SPEC is (VAR COUNT [RESULT]).  RESULT, if given, is evaluated at the end
 with VAR bound to COUNT, and its value returned; otherwise nil."
   (or (listp spec)
@@ -140,12 +130,10 @@ with VAR bound to COUNT, and its value returned; otherwise nil."
 
 ;;;; Doing nothing.
 
-(defun ignore (&rest _arguments)
-  "Do nothing at all with _ARGUMENTS, however many there are; return nil."
+(defun ignore (&rest _arguments) "Do nothing at all with _ARGUMENTS, however many there are; return nil."
   nil)
 
-(defun always (&rest _arguments)
-  "Do nothing at all with _ARGUMENTS, however many there are; return t."
+(defun always (&rest _arguments) "Do nothing at all with _ARGUMENTS, however many there are; return t."
   t)
 
 ;;;; Errors.
@@ -153,8 +141,7 @@ with VAR bound to COUNT, and its value returned; otherwise nil."
 ;; `error' and `user-error' are primitives here (eval.ts), as GNU's natively
 ;; compiled ones appear: no frame of their own between the caller and `signal'.
 
-(defun define-error (name message &optional parent)
-  "Turn the symbol NAME into an error that `signal' can raise.
+(defun define-error (name message &optional parent) "Turn the symbol NAME into an error that `signal' can raise.
 MESSAGE, when non-nil, becomes its `error-message'.  PARENT names the
 error (or list of errors) NAME specializes, `error' by default; NAME's
 conditions are NAME and then every parent's conditions, without repeats."
@@ -174,18 +161,15 @@ conditions are NAME and then every parent's conditions, without repeats."
     (put name 'error-conditions (delete-dups (copy-sequence (cons name inherited))))
     (if message (put name 'error-message message))))
 
-(defmacro ignore-errors (&rest body)
-  "Run BODY and return its value, or nil if it signals an error.
+(defmacro ignore-errors (&rest body) "Run BODY and return its value, or nil if it signals an error.
 Only conditions under `error' are caught; `quit' still gets through."
   (list 'condition-case nil (cons 'progn body) '(error nil)))
 
-(defmacro ignore-error (condition &rest body)
-  "Run BODY and return its value, or nil if it signals CONDITION.
+(defmacro ignore-error (condition &rest body) "Run BODY and return its value, or nil if it signals CONDITION.
 CONDITION is an error symbol or a list of them, and is not evaluated."
   (list 'condition-case nil (cons 'progn body) (list condition nil)))
 
-(defmacro condition-case-unless-debug (var bodyform &rest handlers)
-  "Handle errors of BODYFORM with HANDLERS as `condition-case' does, VAR alike.
+(defmacro condition-case-unless-debug (var bodyform &rest handlers) "Handle errors of BODYFORM with HANDLERS as `condition-case' does, VAR alike.
 The difference is meant for `debug-on-error': the handlers should then
 step aside and let the debugger see the error."
   `(condition-case ,var ,bodyform
@@ -195,8 +179,7 @@ step aside and let the debugger see the error."
                      ,@(cdr handler-clause))))
                handlers)))
 
-(defmacro with-demoted-errors (format &rest body)
-  "Run BODY; should it signal an error, print a message instead and return nil.
+(defmacro with-demoted-errors (format &rest body) "Run BODY; should it signal an error, print a message instead and return nil.
 FORMAT is the format string for that message, given the error as its
 argument.  When FORMAT is not a string it is the first form of BODY,
 and the message format is \"Error: %S\"."
@@ -209,8 +192,7 @@ and the message format is \"Error: %S\"."
 
 ;;;; Lists.
 
-(defun last (list &optional n)
-  "Return the final cons of LIST, or with N, the last N of its conses.
+(defun last (list &optional n) "Return the final cons of LIST, or with N, the last N of its conses.
 A dotted tail stays attached.  An N of 0 gives what follows the final
 cons (nil for a proper list); a negative N gives nil."
   (let ((len (safe-length list)))
@@ -219,8 +201,7 @@ cons (nil for a proper list); a negative N gives nil."
           ((< n len) (nthcdr (- len n) list))
           (t list))))
 
-(defun butlast (list &optional n)
-  "Return a new list holding LIST's elements except the final N (default 1).
+(defun butlast (list &optional n) "Return a new list holding LIST's elements except the final N (default 1).
 LIST is left untouched; an N of zero or less returns LIST itself."
   (let ((drop (or n 1)))
     (if (<= drop 0)
@@ -230,8 +211,7 @@ LIST is left untouched; an N of zero or less returns LIST itself."
           (push (pop list) front))
         (nreverse front)))))
 
-(defun nbutlast (list &optional n)
-  "Cut the final N (default 1) elements off LIST itself, and return LIST.
+(defun nbutlast (list &optional n) "Cut the final N (default 1) elements off LIST itself, and return LIST.
 When that leaves nothing, the value is nil."
   (let* ((drop (or n 1))
          (keep (- (length list) drop)))
@@ -240,8 +220,7 @@ When that leaves nothing, the value is nil."
           (t (setcdr (nthcdr (1- keep) list) nil)
              list))))
 
-(defun number-sequence (from &optional to inc)
-  "List the numbers FROM, FROM+INC, FROM+2*INC... as far as TO.
+(defun number-sequence (from &optional to inc) "List the numbers FROM, FROM+INC, FROM+2*INC... as far as TO.
 INC defaults to 1 and may be negative or a float.  Without TO, or when
 TO equals FROM, the list is just (FROM); when TO lies the wrong way from
 FROM the list is empty.  The N-th element is computed as FROM + N*INC."
@@ -258,8 +237,7 @@ FROM the list is empty.  The N-th element is computed as FROM + N*INC."
               x (+ from (* steps step))))
       (nreverse acc))))
 
-(defun delete-dups (list)
-  "Drop from LIST, in place, each element `equal' to an earlier one.
+(defun delete-dups (list) "Drop from LIST, in place, each element `equal' to an earlier one.
 The first occurrences keep their order; the value is LIST."
   (let ((seen (make-hash-table :test 'equal))
         (prev nil)
@@ -272,8 +250,7 @@ The first occurrences keep their order; the value is LIST."
       (setq cell (cdr cell)))
     list))
 
-(defun remove (elt seq)
-  "Return a copy of the sequence SEQ without the elements `equal' to ELT.
+(defun remove (elt seq) "Return a copy of the sequence SEQ without the elements `equal' to ELT.
 SEQ itself is never modified."
   (if (listp seq)
       (let ((kept nil))
@@ -283,8 +260,7 @@ SEQ itself is never modified."
     ;; `delete' already returns a new array.
     (delete elt seq)))
 
-(defun remq (elt list)
-  "Return LIST without the elements `eq' to ELT, leaving LIST unmodified.
+(defun remq (elt list) "Return LIST without the elements `eq' to ELT, leaving LIST unmodified.
 When ELT does not occur, LIST itself is returned; otherwise the part
 after the last occurrence is shared with LIST."
   (let ((scan list)
@@ -300,8 +276,7 @@ after the last occurrence is shared with LIST."
             (unless (eq x elt) (push x front))))
         (nconc (nreverse front) shared)))))
 
-(defun copy-tree (tree &optional vecp)
-  "Copy TREE, the conses of all its levels rather than just the top one.
+(defun copy-tree (tree &optional vecp) "Copy TREE, the conses of all its levels rather than just the top one.
 Atoms are shared with TREE.  With VECP, vectors inside TREE are copied
 (recursively) as well."
   (cond
@@ -318,8 +293,7 @@ Atoms are shared with TREE.  With VECP, vectors inside TREE are copied
       ;; The final cdr of a dotted list is copied as well.
       (nconc (nreverse rev) (copy-tree rest vecp))))))
 
-(defun flatten-tree (tree)
-  "List the non-nil atoms of TREE, leaves of its cons structure, left to right.
+(defun flatten-tree (tree) "List the non-nil atoms of TREE, leaves of its cons structure, left to right.
 Vectors count as atoms; nils anywhere are dropped."
   (let ((todo (list tree))
         (leaves nil))
@@ -330,22 +304,19 @@ Vectors count as atoms; nils anywhere are dropped."
               (node (setq leaves (cons node leaves))))))
     (nreverse leaves)))
 
-(defun ensure-list (object)
-  "Return OBJECT when it is already a list, else a list holding just OBJECT."
+(defun ensure-list (object) "Return OBJECT when it is already a list, else a list holding just OBJECT."
   (if (nlistp object) (list object) object))
 
 ;;;; Alists.
 
-(defun alist-get (key alist &optional default remove testfn)
-  "Look KEY up in ALIST and return the cdr of the matching cell.
+(defun alist-get (key alist &optional default remove testfn) "Look KEY up in ALIST and return the cdr of the matching cell.
 Keys are compared with `eq', or with TESTFN when given.  Without a
 matching cell the value is DEFAULT.  REMOVE only matters for `setf'."
   (ignore remove)
   (let ((cell (if testfn (assoc key alist testfn) (assq key alist))))
     (if (consp cell) (cdr cell) default)))
 
-(defun assoc-default (key alist &optional test default)
-  "Search ALIST, whose elements may be conses or bare keys, for KEY.
+(defun assoc-default (key alist &optional test default) "Search ALIST, whose elements may be conses or bare keys, for KEY.
 Each element's key (its car, or the element itself) is passed with KEY
 to TEST, `equal' by default.  For the first match the value is its cdr,
 or DEFAULT when the element was a bare key; nil if nothing matches."
@@ -356,8 +327,7 @@ or DEFAULT when the element was a bare key; nil if nothing matches."
           (if (funcall pred (if pair (car candidate) candidate) key)
               (throw 'subr--assoc-default (if pair (cdr candidate) default))))))))
 
-(defun subr--drop-matching (pred list)
-  "Splice out of LIST the elements for which PRED is non-nil; return the rest."
+(defun subr--drop-matching (pred list) "Splice out of LIST the elements for which PRED is non-nil; return the rest."
   (let* ((anchor (cons nil list))
          (prev anchor))
     (while (cdr prev)
@@ -366,8 +336,7 @@ or DEFAULT when the element was a bare key; nil if nothing matches."
         (setq prev (cdr prev))))
     (cdr anchor)))
 
-(defun assoc-delete-all (key alist &optional test)
-  "Remove destructively from ALIST the conses whose car matches KEY.
+(defun assoc-delete-all (key alist &optional test) "Remove destructively from ALIST the conses whose car matches KEY.
 A car matches when TEST (default `equal') applied to it and KEY is
 non-nil.  Elements that are not conses stay.  Return the new ALIST."
   (let ((pred (or test #'equal)))
@@ -375,14 +344,12 @@ non-nil.  Elements that are not conses stay.  Return the new ALIST."
      (lambda (elt) (and (consp elt) (funcall pred (car elt) key)))
      alist)))
 
-(defun assq-delete-all (key alist)
-  "Remove destructively from ALIST the conses whose car is `eq' to KEY.
+(defun assq-delete-all (key alist) "Remove destructively from ALIST the conses whose car is `eq' to KEY.
 Return the new ALIST."
   (subr--drop-matching (lambda (elt) (and (consp elt) (eq (car elt) key)))
                        alist))
 
-(defun rassq-delete-all (value alist)
-  "Remove destructively from ALIST the conses whose cdr is `eq' to VALUE.
+(defun rassq-delete-all (value alist) "Remove destructively from ALIST the conses whose cdr is `eq' to VALUE.
 Return the new ALIST."
   (subr--drop-matching
    (lambda (elt) (and (consp elt) (eq (cdr elt) value)))
@@ -390,35 +357,29 @@ Return the new ALIST."
 
 ;;;; Numbers and small predicates.
 
-(defun zerop (number)
-  "Non-nil when NUMBER (an integer, float or marker) equals zero."
+(defun zerop (number) "Non-nil when NUMBER (an integer, float or marker) equals zero."
   (= number 0))
 
-(defun xor (cond1 cond2)
-  "True when exactly one of COND1 and COND2 is non-nil; return that one.
+(defun xor (cond1 cond2) "True when exactly one of COND1 and COND2 is non-nil; return that one.
 When both or neither are non-nil, return nil."
   (if cond1
       (if cond2 nil cond1)
     cond2))
 
-(defun booleanp (object)
-  "Return t for the two booleans nil and t, nil for any other OBJECT."
+(defun booleanp (object) "Return t for the two booleans nil and t, nil for any other OBJECT."
   (or (null object) (eq object t)))
 
-(defun fixnump (object)
-  "Return t when OBJECT is an integer in the fixnum range, else nil."
+(defun fixnump (object) "Return t when OBJECT is an integer in the fixnum range, else nil."
   (when (integerp object)
     (not (bignump object))))
 
-(defun bignump (object)
-  "Return t when OBJECT is an integer outside the fixnum range, else nil."
+(defun bignump (object) "Return t when OBJECT is an integer outside the fixnum range, else nil."
   (when (integerp object)
     (or (< object most-negative-fixnum)
         (> object most-positive-fixnum))))
 
 
-(defun lsh (value count)
-  "Shift the bits of VALUE by COUNT places: left if COUNT > 0, else right.
+(defun lsh (value count) "Shift the bits of VALUE by COUNT places: left if COUNT > 0, else right.
 A negative fixnum VALUE shifted right is first read as the unsigned
 number with the same fixnum bits, so zeros come in from the left."
   (if (and (< value 0) (< count 0))
@@ -430,22 +391,19 @@ number with the same fixnum bits, so zeros come in from the left."
 
 ;;;; Strings.
 
-(defun string-prefix-p (prefix string &optional ignore-case)
-  "Non-nil when STRING begins with PREFIX.
+(defun string-prefix-p (prefix string &optional ignore-case) "Non-nil when STRING begins with PREFIX.
 With IGNORE-CASE, letter case does not matter."
   (let ((n (length prefix)))
     (and (<= n (length string))
          (eq t (compare-strings string 0 n prefix nil nil ignore-case)))))
 
-(defun string-suffix-p (suffix string &optional ignore-case)
-  "Non-nil when STRING ends with SUFFIX.
+(defun string-suffix-p (suffix string &optional ignore-case) "Non-nil when STRING ends with SUFFIX.
 With IGNORE-CASE, letter case does not matter."
   (let ((from (- (length string) (length suffix))))
     (and (>= from 0)
          (eq t (compare-strings string from nil suffix nil nil ignore-case)))))
 
-(defun string-replace (from-string to-string in-string)
-  "Return IN-STRING with each match of FROM-STRING changed to TO-STRING.
+(defun string-replace (from-string to-string in-string) "Return IN-STRING with each match of FROM-STRING changed to TO-STRING.
 Matches are literal and do not overlap, searched from the left.  An
 empty FROM-STRING is an error."
   (cond ((not (stringp from-string))
@@ -461,20 +419,17 @@ empty FROM-STRING is an error."
             start (+ hit step)))
     (apply #'concat (nreverse (cons (substring in-string start) pieces)))))
 
-(defun string-to-list (string)
-  "List the characters of STRING in order."
+(defun string-to-list (string) "List the characters of STRING in order."
   (mapcar #'identity string))
 
-(defun string-to-vector (string)
-  "Make a vector of the characters of STRING, in order."
+(defun string-to-vector (string) "Make a vector of the characters of STRING, in order."
   (vconcat string))
 
 (defalias 'string= #'string-equal)
 (defalias 'string< #'string-lessp)
 (defalias 'beep #'ding)
 
-(defun string-greaterp (string1 string2)
-  "Non-nil when STRING1 comes after STRING2 in character-code order.
+(defun string-greaterp (string1 string2) "Non-nil when STRING1 comes after STRING2 in character-code order.
 Symbols stand for their names."
   (string-lessp string2 string1))
 
@@ -482,8 +437,7 @@ Symbols stand for their names."
 
 ;;;; Variables holding lists, and hooks.
 
-(defun add-to-list (list-var element &optional append compare-fn)
-  "Put ELEMENT into the list held by the symbol LIST-VAR, unless already there.
+(defun add-to-list (list-var element &optional append compare-fn) "Put ELEMENT into the list held by the symbol LIST-VAR, unless already there.
 Membership is tested by calling COMPARE-FN (default `equal') on ELEMENT
 and each member.  A new element goes in front, or at the end with
 APPEND.  Return the variable's value afterwards."
@@ -496,20 +450,17 @@ APPEND.  Return the variable's value afterwards."
           (append (set list-var (append old (list element))))
           (t (set list-var (cons element old))))))
 
-(defun subr--hook-depth (hook fn)
-  "The depth recorded for FN in HOOK, 0 when there is none."
+(defun subr--hook-depth (hook fn) "The depth recorded for FN in HOOK, 0 when there is none."
   (let ((entry (assoc fn (get hook 'hook--depth-alist))))
     (if entry (cdr entry) 0)))
 
 ;; A hook's buffer-local value may hold `t', standing for the functions of
 ;; its default value; `run-hooks' runs those where the t is.
 
-(defun subr--hook-has-t-p (value)
-  "Non-nil when the hook value VALUE is a list holding t."
+(defun subr--hook-has-t-p (value) "Non-nil when the hook value VALUE is a list holding t."
   (and (consp value) (memq t value)))
 
-(defun add-hook (hook function &optional depth local)
-  "Add FUNCTION to the hook variable HOOK, unless it is already on it.
+(defun add-hook (hook function &optional depth local) "Add FUNCTION to the hook variable HOOK, unless it is already on it.
 DEPTH orders the functions, lower first: nil stands for 0, t or any
 other non-number for 90.  FUNCTION goes after those of equal depth when
 DEPTH is positive, before them otherwise.  With LOCAL non-nil the
@@ -550,8 +501,7 @@ t runs the default value's functions.  A FUNCTION with a non-nil
            (put hook 'permanent-local 'permanent-local-hook))
       (set hook fns))))
 
-(defun remove-hook (hook function &optional local)
-  "Take FUNCTION off the hook variable HOOK, if it is there.
+(defun remove-hook (hook function &optional local) "Take FUNCTION off the hook variable HOOK, if it is there.
 With LOCAL non-nil the buffer-local value is changed; once only t is
 left there, the local value goes.  Without LOCAL the default value is
 changed, unless the current buffer's local value lacks the t that would
@@ -577,23 +527,19 @@ did not hold FUNCTION."
 
 ;;;; Functions and symbols.
 
-(defvar gensym-counter 0
-  "The number `gensym' puts after the prefix of the next symbol it makes.")
+(defvar gensym-counter 0 "The number `gensym' puts after the prefix of the next symbol it makes.")
 
-(defun gensym (&optional prefix)
-  "Make a fresh uninterned symbol named PREFIX (default \"g\") plus a counter.
+(defun gensym (&optional prefix) "Make a fresh uninterned symbol named PREFIX (default \"g\") plus a counter.
 The counter is `gensym-counter', which is then incremented."
   (let ((n gensym-counter))
     (setq gensym-counter (1+ n))
     (make-symbol (format "%s%d" (or prefix "g") n))))
 
-(defun apply-partially (fun &rest args)
-  "Make a function calling FUN with ARGS followed by its own arguments.
+(defun apply-partially (fun &rest args) "Make a function calling FUN with ARGS followed by its own arguments.
 The result takes any number of arguments."
   (lambda (&rest later) (apply fun (append args later))))
 
-(defmacro bound-and-true-p (var)
-  "Give the value of the variable VAR, or nil when VAR has no value.
+(defmacro bound-and-true-p (var) "Give the value of the variable VAR, or nil when VAR has no value.
 VAR is a symbol and is not evaluated."
   (if (not (symbolp var))
       (signal 'wrong-type-argument (list 'symbolp var)))
@@ -601,13 +547,11 @@ VAR is a symbol and is not evaluated."
 
 ;;;; Buffers.
 
-(defmacro with-current-buffer (buffer-or-name &rest body)
-  "Make BUFFER-OR-NAME current, run BODY, and make the old buffer current again.
+(defmacro with-current-buffer (buffer-or-name &rest body) "Make BUFFER-OR-NAME current, run BODY, and make the old buffer current again.
 The value is that of the last form of BODY." (declare (indent 1) (debug t))
   `(save-current-buffer (set-buffer ,buffer-or-name) ,@body))
 
-(defmacro with-temp-buffer (&rest body)
-  "Run BODY in a fresh hidden buffer that is killed afterwards, however BODY exits.
+(defmacro with-temp-buffer (&rest body) "Run BODY in a fresh hidden buffer that is killed afterwards, however BODY exits.
 The value is that of the last form of BODY." (declare (indent 0) (debug t))
   (let ((buf (make-symbol "temp-buffer")))
     `(let ((,buf (generate-new-buffer " *temp*" t)))
@@ -618,8 +562,7 @@ The value is that of the last form of BODY." (declare (indent 0) (debug t))
 
 ;;;; Output and the stack.
 
-(defmacro with-output-to-string (&rest body)
-  "Run BODY with `standard-output' collecting text; return that text.
+(defmacro with-output-to-string (&rest body) "Run BODY with `standard-output' collecting text; return that text.
 Whatever BODY prints with `princ', `prin1' and the like ends up in the
 string, in order, with its text properties." (declare (indent 0) (debug t))
   ;; The expansion is GNU's form for form (programs compare it); it is
@@ -632,20 +575,17 @@ string, in order, with its text properties." (declare (indent 0) (debug t))
                       (list 'with-current-buffer out '(buffer-string)))
                 (list 'kill-buffer out)))))
 
-(defun subr--frame-description (evald func args _flags)
-  "Turn the parts of a stack frame into the list (EVALD FUNC . ARGS)."
+(defun subr--frame-description (evald func args _flags) "Turn the parts of a stack frame into the list (EVALD FUNC . ARGS)."
   (cons evald (cons func args)))
 
-(defun backtrace-frame (nframes &optional base)
-  "Describe the active call NFRAMES levels out from BASE, or return nil.
+(defun backtrace-frame (nframes &optional base) "Describe the active call NFRAMES levels out from BASE, or return nil.
 BASE is a function whose innermost frame is the starting point (this
 function by default).  The description is (EVALD FUNC ARGS...): EVALD is
 t when the arguments were already evaluated."
   (backtrace-frame--internal #'subr--frame-description
                              nframes (or base #'backtrace-frame)))
 
-(defun backtrace-frames (&optional base)
-  "Return the active calls, innermost first, from BASE's innermost frame on.
+(defun backtrace-frames (&optional base) "Return the active calls, innermost first, from BASE's innermost frame on.
 Each is (EVALD FUNC ARGS FLAGS), as `mapbacktrace' gives them; BASE is
 this function by default."
   (let ((frames nil))
@@ -653,8 +593,7 @@ this function by default."
                   (or base #'backtrace-frames))
     (nreverse frames)))
 
-(defun prin1-char (char)
-  "Return the `?' syntax that reads back as CHAR, such as \"?\\\\C-a\", or nil.
+(defun prin1-char (char) "Return the `?' syntax that reads back as CHAR, such as \"?\\\\C-a\", or nil.
 Modifier bits become \\A-, \\s-, \\H-, \\S-, \\C- and \\M- in that order,
 and control characters use \\C-.  The value is nil when CHAR is not a
 non-negative integer, or when the text built would not read as CHAR."

@@ -9,16 +9,14 @@
 ;; on.  Their entries were read off a running GNU Emacs 28.2 with
 ;; `map-char-table', their parents with `char-table-parent'.
 
-(defun make-syntax-table (&optional oldtable)
-  "Return a new, empty syntax table that inherits from OLDTABLE.
+(defun make-syntax-table (&optional oldtable) "Return a new, empty syntax table that inherits from OLDTABLE.
 OLDTABLE defaults to the standard syntax table.  Every character has
 the syntax its parent gives it until `modify-syntax-entry' changes it."
   (let ((new (make-char-table 'syntax-table)))
     (set-char-table-parent new (if oldtable oldtable (standard-syntax-table)))
     new))
 
-(defmacro with-syntax-table (table &rest body)
-  "Run BODY with TABLE as the current buffer's syntax table.
+(defmacro with-syntax-table (table &rest body) "Run BODY with TABLE as the current buffer's syntax table.
 The previous syntax table is put back in that buffer afterwards, however
 BODY is left; the value is that of BODY's last form."
   (declare (indent 1) (debug t))
@@ -31,8 +29,7 @@ BODY is left; the value is that of BODY's last form."
                 (list 'save-current-buffer (list 'set-buffer buf)
                       (list 'set-syntax-table saved))))))
 
-(defun syntax-after (pos)
-  "Return the raw syntax descriptor of the character after POS, or nil.
+(defun syntax-after (pos) "Return the raw syntax descriptor of the character after POS, or nil.
 The value is nil when POS is outside the accessible part of the buffer.
 A `syntax-table' text property there counts when
 `parse-sexp-lookup-properties' is non-nil."
@@ -42,23 +39,19 @@ A `syntax-table' text property there counts when
       (cond ((consp prop) prop)
             (t (aref (if prop prop (syntax-table)) (char-after pos)))))))
 
-(defun syntax-class (syntax)
-  "Return the class number of the raw syntax descriptor SYNTAX, or nil.
+(defun syntax-class (syntax) "Return the class number of the raw syntax descriptor SYNTAX, or nil.
 The flags kept in the high bits of the descriptor's code are dropped."
   (when syntax (logand 65535 (car syntax))))
 
 ;;; Moving by sexps and lists (GNU has these in lisp.el).
 
-(defvar forward-sexp-function nil
-  "When non-nil, the function `forward-sexp' calls instead of scanning.
+(defvar forward-sexp-function nil "When non-nil, the function `forward-sexp' calls instead of scanning.
 It is called with the count and moves point.")
 
-(defun buffer-end (arg)
-  "Return the end of the accessible text: its end if ARG is positive, else its start."
+(defun buffer-end (arg) "Return the end of the accessible text: its end if ARG is positive, else its start."
   (if (<= arg 0) (point-min) (point-max)))
 
-(defun forward-sexp (&optional arg interactive)
-  "Move point forward over ARG balanced expressions (back when ARG is negative).
+(defun forward-sexp (&optional arg interactive) "Move point forward over ARG balanced expressions (back when ARG is negative).
 Point stops at the buffer's end when fewer are left; moving back also
 passes any prefix characters before the last expression.  INTERACTIVE
 is accepted for GNU's signature."
@@ -68,18 +61,15 @@ is accepted for GNU's signature."
           (t (goto-char (or (scan-sexps (point) n) (buffer-end n)))
              (when (< n 0) (backward-prefix-chars))))))
 
-(defun backward-sexp (&optional arg interactive)
-  "Move point back over ARG balanced expressions (forward when ARG is negative)."
+(defun backward-sexp (&optional arg interactive) "Move point back over ARG balanced expressions (forward when ARG is negative)."
   (forward-sexp (- (or arg 1)) interactive))
 
-(defun forward-list (&optional arg interactive)
-  "Move point forward over ARG parenthesized groups (back when ARG is negative)."
+(defun forward-list (&optional arg interactive) "Move point forward over ARG parenthesized groups (back when ARG is negative)."
   (ignore interactive)
   (let ((n (or arg 1)))
     (goto-char (or (scan-lists (point) n 0) (buffer-end n)))))
 
-(defun backward-list (&optional arg interactive)
-  "Move point back over ARG parenthesized groups (forward when ARG is negative)."
+(defun backward-list (&optional arg interactive) "Move point back over ARG parenthesized groups (forward when ARG is negative)."
   (forward-list (- (or arg 1)) interactive))
 
 (defun down-list (&optional arg interactive)
@@ -89,8 +79,7 @@ is accepted for GNU's signature."
          (step (if (> n 0) 1 -1)))
     (dotimes (_ (abs n)) (goto-char (or (scan-lists (point) step -1) (buffer-end n))))))
 
-(defun up-list (&optional arg escape-strings no-syntax-crossing)
-  "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).
+(defun up-list (&optional arg escape-strings no-syntax-crossing) "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).
 With ESCAPE-STRINGS, a string around point counts as a level to leave.
 NO-SYNTAX-CROSSING is accepted for GNU's signature."
   (ignore no-syntax-crossing)
@@ -117,39 +106,32 @@ NO-SYNTAX-CROSSING is accepted for GNU's signature."
 ;; `syntax-propertize' gives `syntax-table' properties to the text before
 ;; it is parsed, through the mode's `syntax-propertize-function'.
 
-(defvar syntax-propertize-function nil
-  "Function of START and END that puts `syntax-table' properties on that text, or nil.
+(defvar syntax-propertize-function nil "Function of START and END that puts `syntax-table' properties on that text, or nil.
 It is called by `syntax-propertize' with the text not yet done, in chunks.
 Modes set it with `setq-local'.")
 
-(defvar-local syntax-propertize--done -1
-  "Position up to which `syntax-propertize' has done the buffer.")
+(defvar-local syntax-propertize--done -1 "Position up to which `syntax-propertize' has done the buffer.")
 
-(defvar syntax-propertize-chunk-size 500
-  "How much text, at least, one call of `syntax-propertize-function' gets.")
+(defvar syntax-propertize-chunk-size 500 "How much text, at least, one call of `syntax-propertize-function' gets.")
 
 (defvar syntax-propertize-extend-region-functions '(syntax-propertize-wholelines)
   "Functions of START and END that may widen the region given to `syntax-propertize-function'.
 Each returns (NEW-START . NEW-END), or nil to leave the region alone.")
 (make-variable-buffer-local 'syntax-propertize-extend-region-functions)
 
-(defvar syntax-ppss-max-span 20000
-  "Distance between the parse states that `syntax-ppss' keeps, as GNU names it.
+(defvar syntax-ppss-max-span 20000 "Distance between the parse states that `syntax-ppss' keeps, as GNU names it.
 Here every computed state is kept, so it has no effect.")
 
-(defvar-local syntax-ppss--states nil
-  "States that `syntax-ppss' computed: (START . ALIST) where ALIST holds (POS . STATE), newest first.
+(defvar-local syntax-ppss--states nil "States that `syntax-ppss' computed: (START . ALIST) where ALIST holds (POS . STATE), newest first.
 START is the `point-min' they were parsed from.")
 
-(defun syntax-propertize-wholelines (start end)
-  "Widen START..END to whole lines, as (NEW-START . NEW-END)."
+(defun syntax-propertize-wholelines (start end) "Widen START..END to whole lines, as (NEW-START . NEW-END)."
   (goto-char start)
   (let ((bol (line-beginning-position)))
     (goto-char end)
     (cons bol (if (bolp) end (min (point-max) (1+ (line-end-position)))))))
 
-(defun syntax-ppss-flush-cache (beg &rest _ignored)
-  "Forget what `syntax-ppss' and `syntax-propertize' knew about the text from BEG on."
+(defun syntax-ppss-flush-cache (beg &rest _ignored) "Forget what `syntax-ppss' and `syntax-propertize' knew about the text from BEG on."
   (when (< beg syntax-propertize--done)
     (setq syntax-propertize--done (max beg 1)))
   (let ((entry syntax-ppss--states))
@@ -159,14 +141,12 @@ START is the `point-min' they were parsed from.")
           (when (< (car st) beg) (push st kept)))
         (setcdr entry (nreverse kept))))))
 
-(defun syntax-propertize--hook ()
-  "Put `syntax-ppss-flush-cache' on the buffer's own `before-change-functions'."
+(defun syntax-propertize--hook () "Put `syntax-ppss-flush-cache' on the buffer's own `before-change-functions'."
   (unless (memq #'syntax-ppss-flush-cache (and (local-variable-p 'before-change-functions)
                                                before-change-functions))
     (add-hook 'before-change-functions #'syntax-ppss-flush-cache t t)))
 
-(defun syntax-propertize (pos)
-  "Make sure the text before POS has had its `syntax-table' properties applied.
+(defun syntax-propertize (pos) "Make sure the text before POS has had its `syntax-table' properties applied.
 Without a `syntax-propertize-function' there is nothing to apply."
   (when (< syntax-propertize--done pos)
     (if (null syntax-propertize-function)
@@ -192,8 +172,7 @@ Without a `syntax-propertize-function' there is nothing to apply."
               (unwind-protect (funcall syntax-propertize-function start end)
                 (unless modified (restore-buffer-modified-p nil))))))))))
 
-(defun syntax-ppss (&optional pos)
-  "Return the parse state at POS (default point), as `parse-partial-sexp' from `point-min' gives it.
+(defun syntax-ppss (&optional pos) "Return the parse state at POS (default point), as `parse-partial-sexp' from `point-min' gives it.
 States computed before are reused, so that repeated calls parse little.
 Point is left at POS."
   (setq pos (or pos (point)))
@@ -230,8 +209,7 @@ Point is left at POS."
     (goto-char pos)
     (or state (parse-partial-sexp pos pos))))
 
-(defmacro syntax-propertize-rules (&rest rules)
-  "Return a function of START and END that applies RULES to that text.
+(defmacro syntax-propertize-rules (&rest rules) "Return a function of START and END that applies RULES to that text.
 Each rule is (REGEXP HIGHLIGHT...), HIGHLIGHT being (GROUP SYNTAX): where
 REGEXP matches, the text of GROUP gets the `syntax-table' property
 SYNTAX, a string for `string-to-syntax', or a form evaluated then whose
@@ -265,19 +243,16 @@ non-nil value is used (a string is converted)."
          (while (and (< (point) end) (re-search-forward ,regexp end t))
            (cond ,@(nreverse clauses)))))))
 
-(defun syntax-ppss-toplevel-pos (ppss)
-  "Return the start of the outermost list or the string or comment of PPSS, or nil."
+(defun syntax-ppss-toplevel-pos (ppss) "Return the start of the outermost list or the string or comment of PPSS, or nil."
   (or (car (nth 9 ppss)) (nth 8 ppss)))
 
-(defun syntax-ppss-context (ppss)
-  "Return `string' or `comment' when PPSS is inside one, else nil."
+(defun syntax-ppss-context (ppss) "Return `string' or `comment' when PPSS is inside one, else nil."
   (cond ((nth 3 ppss) 'string)
         ((nth 4 ppss) 'comment)))
 
 ;;; The Lisp modes' tables.
 
-(defvar prog-mode-syntax-table (make-syntax-table)
-  "Syntax table of programming modes: the standard table's entries.")
+(defvar prog-mode-syntax-table (make-syntax-table) "Syntax table of programming modes: the standard table's entries.")
 
 (defvar lisp-data-mode-syntax-table
   (let ((st (make-syntax-table)))
@@ -303,11 +278,9 @@ non-nil value is used (a string is converted)."
     st)
   "Syntax table of Common Lisp mode.")
 
-(defvar emacs-lisp-mode-syntax-table (make-syntax-table lisp-data-mode-syntax-table)
-  "Syntax table of Emacs Lisp mode: that of Lisp data.")
+(defvar emacs-lisp-mode-syntax-table (make-syntax-table lisp-data-mode-syntax-table) "Syntax table of Emacs Lisp mode: that of Lisp data.")
 
-(defvar lisp-interaction-mode-syntax-table (make-syntax-table emacs-lisp-mode-syntax-table)
-  "Syntax table of Lisp Interaction mode, the mode of *scratch*.")
+(defvar lisp-interaction-mode-syntax-table (make-syntax-table emacs-lisp-mode-syntax-table) "Syntax table of Lisp Interaction mode, the mode of *scratch*.")
 
 ;; GNU's batch session evaluates in *scratch*, in Lisp Interaction mode.
 (set-syntax-table lisp-interaction-mode-syntax-table)

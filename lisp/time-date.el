@@ -9,27 +9,23 @@
 
 ;;;; Calendar facts
 
-(defun date-leap-year-p (year)
-  "Non-nil if YEAR is a Gregorian leap year."
+(defun date-leap-year-p (year) "Non-nil if YEAR is a Gregorian leap year."
   (and (zerop (% year 4)) (or (not (zerop (% year 100))) (zerop (% year 400)))))
 
-(defun date-days-in-month (year month)
-  "How many days MONTH (1-12) of YEAR has."
+(defun date-days-in-month (year month) "How many days MONTH (1-12) of YEAR has."
   (unless (and (numberp month) (<= 1 month 12)) (error "Month %s is invalid" month))
   ;; Months are looked up by `eq', so a float month other than 2 counts as 30 days, as in GNU.
   (cond ((eql month 2) (if (date-leap-year-p year) 29 28))
         ((memq month '(1 3 5 7 8 10 12)) 31)
         (t 30)))
 
-(defun time-date--ordinal (day month year)
-  "The day of the year of DAY MONTH YEAR, 1 for January 1."
+(defun time-date--ordinal (day month year) "The day of the year of DAY MONTH YEAR, 1 for January 1."
   (let ((n day))
     (dotimes (m (1- month))
       (setq n (+ n (date-days-in-month year (1+ m)))))
     n))
 
-(defun time-date--absolute (day month year)
-  "The day number of DAY MONTH YEAR, counting 0001-01-01 as 1."
+(defun time-date--absolute (day month year) "The day number of DAY MONTH YEAR, counting 0001-01-01 as 1."
   (let ((before (1- year)))
     (+ (time-date--ordinal day month year)
        (* 365 before)
@@ -38,59 +34,49 @@
 
 ;;;; Time values and days
 
-(defun days-to-time (days)
-  "The time value DAYS days after the epoch."
+(defun days-to-time (days) "The time value DAYS days after the epoch."
   (if (integerp days)
       (let ((secs (* days 86400)))
         (list (ash secs -16) (logand secs #xffff)))
     (time-convert (* 86400.0 days) 'list)))
 
-(defun time-to-days (time)
-  "The day number (0001-01-01 is day 1) of TIME in local time."
+(defun time-to-days (time) "The day number (0001-01-01 is day 1) of TIME in local time."
   (let ((d (decode-time time)))
     (time-date--absolute (nth 3 d) (nth 4 d) (nth 5 d))))
 
-(defun time-to-day-in-year (time)
-  "The day of the year (1 for January 1) of TIME in local time."
+(defun time-to-day-in-year (time) "The day of the year (1 for January 1) of TIME in local time."
   (let ((d (decode-time time)))
     (time-date--ordinal (nth 3 d) (nth 4 d) (nth 5 d))))
 
-(defun date-ordinal-to-time (year ordinal)
-  "The decoded time (date fields only) of day ORDINAL (1 for January 1) of YEAR."
+(defun date-ordinal-to-time (year ordinal) "The decoded time (date fields only) of day ORDINAL (1 for January 1) of YEAR."
   (let ((month 1) (day ordinal))
     (while (> day (date-days-in-month year month))
       (setq day (- day (date-days-in-month year month))
             month (1+ month)))
     (list nil nil nil day month year nil nil nil)))
 
-(defun time-to-number-of-days (time)
-  "TIME, a span of time, as a number of days (a float)."
+(defun time-to-number-of-days (time) "TIME, a span of time, as a number of days (a float)."
   (/ (float-time time) 86400))
 
-(defun time-since (time)
-  "The time elapsed since TIME (a time value, or a date string)."
+(defun time-since (time) "The time elapsed since TIME (a time value, or a date string)."
   (time-subtract nil (if (stringp time) (date-to-time time) time)))
 
 ;;;; Dates as text
 
-(defun date-to-time (date)
-  "The time value of the date string DATE; signal an error when it cannot be read."
+(defun date-to-time (date) "The time value of the date string DATE; signal an error when it cannot be read."
   (condition-case nil
       (let ((d (parse-time-string date)))
         (unless (and (nth 5 d) (nth 0 d)) (error "incomplete"))
         (encode-time d))
     (error (error "Invalid date: %s" date))))
 
-(defun safe-date-to-time (date)
-  "Like `date-to-time' for DATE, but give time zero for a date that cannot be read."
+(defun safe-date-to-time (date) "Like `date-to-time' for DATE, but give time zero for a date that cannot be read."
   (condition-case nil (date-to-time date) (error '(0 0))))
 
-(defun date-to-day (date)
-  "The day number of the date string DATE."
+(defun date-to-day (date) "The day number of the date string DATE."
   (time-to-days (date-to-time date)))
 
-(defun days-between (date1 date2)
-  "How many days DATE1 comes after DATE2 (both date strings)."
+(defun days-between (date1 date2) "How many days DATE1 comes after DATE2 (both date strings)."
   (- (date-to-day date1) (date-to-day date2)))
 
 ;;;; Durations as text
@@ -99,8 +85,7 @@
   '((?y "year" 31536000) (?d "day" 86400) (?h "hour" 3600) (?m "minute" 60) (?s "second" 1))
   "The units of `format-seconds', largest first: letter, name, seconds.")
 
-(defun time-date--directives (string)
-  "The directives of the `format-seconds' STRING, in order.
+(defun time-date--directives (string) "The directives of the `format-seconds' STRING, in order.
 Each is (START END LETTER FLAGS COMMA): positions in STRING, the
 lowercased unit letter (or ?% or ?z), the width text for `format', and
 the digits after a comma, if any."
@@ -127,8 +112,7 @@ the digits after a comma, if any."
         (setq pos (match-end 0))))
     (nreverse found)))
 
-(defun format-seconds (string seconds)
-  "Describe the duration SECONDS as STRING says.
+(defun format-seconds (string seconds) "Describe the duration SECONDS as STRING says.
 %y, %d, %h, %m and %s stand for the number of years (365 days), days,
 hours, minutes and seconds, each unit taking what the larger ones
 leave; the upper-case forms add the unit's name (\"2 days\").  A width
@@ -189,8 +173,7 @@ one that is not zero.  %% is a percent sign."
   '((1 "ms" 0.001) (100 "s" 1) (6000 "m" 60.0) (108000 "h" 3600.0) (34560000 "d" 86400.0) (nil "y" 31557600.0))
   "For `seconds-to-string': below what size (seconds) each unit is used, its suffix and size.")
 
-(defun seconds-to-string (delay)
-  "Describe DELAY seconds briefly in the largest fitting unit, as \"1.50s\" or \"2.00h\"."
+(defun seconds-to-string (delay) "Describe DELAY seconds briefly in the largest fitting unit, as \"1.50s\" or \"2.00h\"."
   (if (zerop delay)
       "0s"
     (let ((u (seq-find (lambda (u) (or (null (car u)) (< (abs delay) (car u)))) time-date--string-units)))
@@ -205,12 +188,10 @@ one that is not zero.  %% is a percent sign."
           (funcall get :day) (funcall get :month) (funcall get :year)
           nil (funcall get :dst) (funcall get :zone))))
 
-(defun time-date--seconds-number (s)
-  "The seconds field S as a number (it may be a (TICKS . HZ) pair)."
+(defun time-date--seconds-number (s) "The seconds field S as a number (it may be a (TICKS . HZ) pair)."
   (if (consp s) (/ (float (car s)) (cdr s)) s))
 
-(defun decoded-time-period (time)
-  "The length in seconds of the decoded time TIME read as a duration (years of 365 days, months of 30)."
+(defun decoded-time-period (time) "The length in seconds of the decoded time TIME read as a duration (years of 365 days, months of 30)."
   (+ (or (time-date--seconds-number (nth 0 time)) 0)
      (* 60 (or (nth 1 time) 0))
      (* 3600 (or (nth 2 time) 0))
@@ -218,8 +199,7 @@ one that is not zero.  %% is a percent sign."
      (* 2592000 (or (nth 4 time) 0))
      (* 31536000 (or (nth 5 time) 0))))
 
-(defun time-date--shift-days (time n)
-  "Move the date of the decoded TIME by N days, in place."
+(defun time-date--shift-days (time n) "Move the date of the decoded TIME by N days, in place."
   (while (> n 0)
     (let ((room (- (date-days-in-month (nth 5 time) (nth 4 time)) (nth 3 time))))
       (if (< n (1+ room))
@@ -239,8 +219,7 @@ one that is not zero.  %% is a percent sign."
       (setf (nth 3 time) (date-days-in-month (nth 5 time) (nth 4 time)))))
   time)
 
-(defun decoded-time-add (time delta)
-  "Give the decoded time TIME moved on by the decoded time DELTA.
+(defun decoded-time-add (time delta) "Give the decoded time TIME moved on by the decoded time DELTA.
 Years and months move the calendar date, keeping the day where the
 month allows (else its last day); days, hours, minutes and seconds
 carry into each other.  TIME itself is not changed."
@@ -270,8 +249,7 @@ carry into each other.  TIME itself is not changed."
         (time-date--shift-days new days)))
     new))
 
-(defun decoded-time-set-defaults (time &optional default-zone)
-  "Fill the empty date and clock fields of the decoded TIME (1970-01-01 00:00:00), in place.
+(defun decoded-time-set-defaults (time &optional default-zone) "Fill the empty date and clock fields of the decoded TIME (1970-01-01 00:00:00), in place.
 An empty zone becomes DEFAULT-ZONE when given; an empty dst then stays, else becomes -1."
   (dotimes (i 3) (unless (nth i time) (setf (nth i time) 0)))
   (unless (nth 3 time) (setf (nth 3 time) 1))

@@ -11,30 +11,22 @@
 
 ;;; Code:
 
-(defvar timer-list nil
-  "The active timers, each a timer object, soonest first.")
-(defvar timer-idle-list nil
-  "The active idle timers, each a timer object, shortest idle delay first.")
-(defvar timer-event-last nil
-  "The timer that `timer-event-handler' ran last.")
-(defvar timer-event-last-1 nil
-  "The timer `timer-event-handler' ran before `timer-event-last'.")
-(defvar timer-event-last-2 nil
-  "The timer `timer-event-handler' ran before `timer-event-last-1'.")
-(defvar timer-max-repeats 10
-  "At most this many missed runs of a repeating timer are made up for at once.")
+(defvar timer-list nil "The active timers, each a timer object, soonest first.")
+(defvar timer-idle-list nil "The active idle timers, each a timer object, shortest idle delay first.")
+(defvar timer-event-last nil "The timer that `timer-event-handler' ran last.")
+(defvar timer-event-last-1 nil "The timer `timer-event-handler' ran before `timer-event-last'.")
+(defvar timer-event-last-2 nil "The timer `timer-event-handler' ran before `timer-event-last-1'.")
+(defvar timer-max-repeats 10 "At most this many missed runs of a repeating timer are made up for at once.")
 
 (defun timer--make-vector ()
   (make-vector 10 nil))
 
-(defun timer-create ()
-  "Give a new timer object, not yet set up or active."
+(defun timer-create () "Give a new timer object, not yet set up or active."
   (let ((v (timer--make-vector)))
     (aset v 0 t)
     v))
 
-(defun timerp (object)
-  "Give non-nil when OBJECT looks like a timer object."
+(defun timerp (object) "Give non-nil when OBJECT looks like a timer object."
   (and (vectorp object) (= (length object) 10)))
 
 (defsubst timer--check (timer)
@@ -51,8 +43,7 @@
 (defun timer--usecs (timer) (timer--check timer) (aref timer 3))
 (defun timer--psecs (timer) (timer--check timer) (aref timer 8))
 
-(defun timer--time (timer)
-  "Give the time TIMER is set for, as (HIGH LOW USEC PSEC)."
+(defun timer--time (timer) "Give the time TIMER is set for, as (HIGH LOW USEC PSEC)."
   (timer--check timer)
   (list (aref timer 1) (aref timer 2) (aref timer 3) (aref timer 8)))
 
@@ -71,44 +62,37 @@
 (gv-define-setter timer--triggered (val timer) `(aset ,timer 0 ,val))
 (gv-define-setter timer--idle-delay (val timer) `(aset ,timer 7 ,val))
 
-(defun timer-set-time (timer time &optional delta)
-  "Make TIMER go off at TIME, and every DELTA seconds after when DELTA is a positive number."
+(defun timer-set-time (timer time &optional delta) "Make TIMER go off at TIME, and every DELTA seconds after when DELTA is a positive number."
   (timer--check timer)
   (timer--store-time timer time)
   (aset timer 4 (and (numberp delta) (> delta 0) delta))
   timer)
 
-(defun timer-set-idle-time (timer secs &optional repeat)
-  "Make TIMER an idle timer going off after SECS seconds of idleness; REPEAT non-nil repeats it."
+(defun timer-set-idle-time (timer secs &optional repeat) "Make TIMER an idle timer going off after SECS seconds of idleness; REPEAT non-nil repeats it."
   (timer--check timer)
   (timer--store-time timer secs)
   (aset timer 4 repeat)
   timer)
 
-(defun timer-relative-time (time secs &optional usecs psecs)
-  "Give TIME advanced by SECS seconds, USECS microseconds and PSECS picoseconds."
+(defun timer-relative-time (time secs &optional usecs psecs) "Give TIME advanced by SECS seconds, USECS microseconds and PSECS picoseconds."
   (let ((shift secs))
     (when usecs (setq shift (time-add shift (list 0 0 usecs))))
     (when psecs (setq shift (time-add shift (list 0 0 0 psecs))))
     (time-add time shift)))
 
-(defun timer-inc-time (timer secs &optional usecs psecs)
-  "Move TIMER's time later by SECS seconds, USECS microseconds and PSECS picoseconds."
+(defun timer-inc-time (timer secs &optional usecs psecs) "Move TIMER's time later by SECS seconds, USECS microseconds and PSECS picoseconds."
   (timer--store-time timer (timer-relative-time (timer--time timer) secs usecs psecs)))
 
-(defun timer-set-time-with-usecs (timer time usecs &optional delta)
-  "Make TIMER go off at TIME plus USECS microseconds, repeating every DELTA seconds."
+(defun timer-set-time-with-usecs (timer time usecs &optional delta) "Make TIMER go off at TIME plus USECS microseconds, repeating every DELTA seconds."
   (timer-set-time timer (time-add time (list 0 0 usecs)) delta))
 
-(defun timer-set-function (timer function &optional args)
-  "Make TIMER call FUNCTION with the list ARGS when it goes off."
+(defun timer-set-function (timer function &optional args) "Make TIMER call FUNCTION with the list ARGS when it goes off."
   (timer--check timer)
   (aset timer 5 function)
   (aset timer 6 args)
   timer)
 
-(defun timer-next-integral-multiple-of-time (time secs)
-  "Give the first time after TIME that is a whole multiple of SECS seconds since the epoch."
+(defun timer-next-integral-multiple-of-time (time secs) "Give the first time after TIME that is a whole multiple of SECS seconds since the epoch."
   ;; Exact arithmetic: both become tick counts at a common clock rate.
   (let* ((at (time-convert time t))
          (step (time-convert secs t))
@@ -149,34 +133,29 @@ TRIGGERED-P non-nil marks it as already triggered; REUSE-CELL is accepted and no
   (timer--insert timer idle)
   nil)
 
-(defun timer-activate (timer &optional triggered-p reuse-cell)
-  "Put TIMER on `timer-list' so that it goes off at its time.
+(defun timer-activate (timer &optional triggered-p reuse-cell) "Put TIMER on `timer-list' so that it goes off at its time.
 TRIGGERED-P non-nil marks it as already triggered; REUSE-CELL is accepted and not needed."
   (timer--activate timer triggered-p reuse-cell nil))
 
-(defun timer-activate-when-idle (timer &optional dont-wait reuse-cell)
-  "Put TIMER on `timer-idle-list', to go off once Emacs has been idle for its time.
+(defun timer-activate-when-idle (timer &optional dont-wait reuse-cell) "Put TIMER on `timer-idle-list', to go off once Emacs has been idle for its time.
 DONT-WAIT and REUSE-CELL are accepted; batch Emacs is never idle."
   (ignore dont-wait)
   (timer--activate timer nil reuse-cell 'idle))
 
 (defalias 'disable-timeout #'cancel-timer)
 
-(defun cancel-timer (timer)
-  "Take TIMER off the lists of active timers."
+(defun cancel-timer (timer) "Take TIMER off the lists of active timers."
   (timer--check timer)
   (setq timer-list (delq timer timer-list))
   (setq timer-idle-list (delq timer timer-idle-list))
   nil)
 
-(defun cancel-function-timers (function)
-  "Cancel every active timer whose function is FUNCTION."
+(defun cancel-function-timers (function) "Cancel every active timer whose function is FUNCTION."
   (dolist (tm (append timer-list timer-idle-list))
     (when (eq (aref tm 5) function)
       (cancel-timer tm))))
 
-(defun timer-event-handler (timer)
-  "Run TIMER, which is due: reschedule it when it repeats, then call its function.
+(defun timer-event-handler (timer) "Run TIMER, which is due: reschedule it when it repeats, then call its function.
 An error from the function is shown as a message and goes no further."
   (setq timer-event-last-2 timer-event-last-1
         timer-event-last-1 timer-event-last
@@ -202,8 +181,7 @@ An error from the function is shown as a message and goes no further."
                       (if (symbolp f) (format-message " `%s'" f) "")
                       err))))))))
 
-(defun timer--time-from-string (string)
-  "Seconds from now that STRING gives (\"10 sec\", \"2 min\", \"1 hour\"...), or nil."
+(defun timer--time-from-string (string) "Seconds from now that STRING gives (\"10 sec\", \"2 min\", \"1 hour\"...), or nil."
   (let ((units '(("sec" . 1) ("second" . 1) ("min" . 60) ("minute" . 60)
                  ("hour" . 3600) ("day" . 86400) ("week" . 604800)
                  ("fortnight" . 1209600) ("month" . 2592000) ("year" . 31557600)))
@@ -220,8 +198,7 @@ An error from the function is shown as a message and goes no further."
           (setq pos (length string) total nil))))
     (and (= pos (length string)) total)))
 
-(defun timer-duration (string)
-  "Give the number of seconds STRING names, such as \"2 min 10 sec\", or nil."
+(defun timer-duration (string) "Give the number of seconds STRING names, such as \"2 min 10 sec\", or nil."
   (timer--time-from-string string))
 
 (defun timer--absolute-time (time repeat)
@@ -246,8 +223,7 @@ An error from the function is shown as a message and goes no further."
    ((consp time) time)
    (t (error "Invalid time specification"))))
 
-(defun run-at-time (time repeat function &rest args)
-  "Call FUNCTION with ARGS at TIME, and every REPEAT seconds after when REPEAT is a number.
+(defun run-at-time (time repeat function &rest args) "Call FUNCTION with ARGS at TIME, and every REPEAT seconds after when REPEAT is a number.
 TIME is nil or a number of seconds from now, t (the next multiple of REPEAT),
 a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
   (let ((tm (timer-create)))
@@ -256,12 +232,10 @@ a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
     (timer-activate tm)
     tm))
 
-(defun run-with-timer (secs repeat function &rest args)
-  "Call FUNCTION with ARGS SECS seconds from now, then every REPEAT seconds if it is a number."
+(defun run-with-timer (secs repeat function &rest args) "Call FUNCTION with ARGS SECS seconds from now, then every REPEAT seconds if it is a number."
   (apply #'run-at-time secs repeat function args))
 
-(defun add-timeout (secs function object &optional repeat)
-  "Call FUNCTION with OBJECT after SECS seconds, then every REPEAT seconds if given."
+(defun add-timeout (secs function object &optional repeat) "Call FUNCTION with OBJECT after SECS seconds, then every REPEAT seconds if given."
   (run-with-timer secs repeat function object))
 
 (defun run-with-idle-timer (secs repeat function &rest args)
@@ -273,11 +247,9 @@ Batch Emacs is never idle, so the timer never goes off there.  Gives the timer."
     (timer-activate-when-idle tm t)
     tm))
 
-(defvar with-timeout-timers nil
-  "The timers of the `with-timeout' forms being evaluated, innermost first.")
+(defvar with-timeout-timers nil "The timers of the `with-timeout' forms being evaluated, innermost first.")
 
-(defmacro with-timeout (list &rest body)
-  "Evaluate BODY, giving up after SECONDS, where LIST is (SECONDS TIMEOUT-FORMS...).
+(defmacro with-timeout (list &rest body) "Evaluate BODY, giving up after SECONDS, where LIST is (SECONDS TIMEOUT-FORMS...).
 When time runs out, the value is that of TIMEOUT-FORMS.  Time only runs out
 while BODY waits (`sleep-for', `accept-process-output', `sit-for')."
   (declare (indent 1) (debug ((form body) body)))
@@ -297,22 +269,19 @@ while BODY waits (`sleep-for', `accept-process-output', `sit-for')."
            (progn ,@fallback)
          ,result))))
 
-(defun with-timeout-suspend ()
-  "Stop the clocks of the enclosing `with-timeout' forms; give what `with-timeout-unsuspend' needs."
+(defun with-timeout-suspend () "Stop the clocks of the enclosing `with-timeout' forms; give what `with-timeout-unsuspend' needs."
   (mapcar (lambda (tm)
             (cancel-timer tm)
             (cons tm (time-subtract (timer--time tm) nil)))
           with-timeout-timers))
 
-(defun with-timeout-unsuspend (state)
-  "Restart the clocks that `with-timeout-suspend' stopped, STATE being its value."
+(defun with-timeout-unsuspend (state) "Restart the clocks that `with-timeout-suspend' stopped, STATE being its value."
   (dolist (entry state)
     (let ((tm (car entry)))
       (timer--store-time tm (time-add nil (cdr entry)))
       (timer-activate tm))))
 
-(defun sit-for (seconds &optional nodisp obsolete)
-  "Wait SECONDS seconds, or until input arrives, and give t when it was not interrupted.
+(defun sit-for (seconds &optional nodisp obsolete) "Wait SECONDS seconds, or until input arrives, and give t when it was not interrupted.
 Batch Emacs has no input to wait for, so this waits the whole time and gives t.
 NODISP is accepted; the three-argument obsolete form (SECONDS MILLISECONDS NODISP) too."
   (when (numberp nodisp)
@@ -326,8 +295,7 @@ NODISP is accepted; the three-argument obsolete form (SECONDS MILLISECONDS NODIS
     (accept-process-output nil 0))
   t)
 
-(defun timer-until (timer time)
-  "Give the seconds from TIME until TIMER goes off (negative when it is past)."
+(defun timer-until (timer time) "Give the seconds from TIME until TIMER goes off (negative when it is past)."
   (float-time (time-subtract (timer--time timer) time)))
 
 (provide 'timer)

@@ -10,12 +10,10 @@
   (append (number-sequence ?a ?z) (number-sequence ?A ?Z) (number-sequence ?0 ?9) (list ?- ?_ ?. ?~))
   "The characters RFC 3986 leaves unescaped anywhere in a URL.")
 
-(defun url--byte-allowed-p (byte allowed)
-  "Non-nil if BYTE may stay as it is under ALLOWED (a list of characters or a vector indexed by byte)."
+(defun url--byte-allowed-p (byte allowed) "Non-nil if BYTE may stay as it is under ALLOWED (a list of characters or a vector indexed by byte)."
   (if (vectorp allowed) (aref allowed byte) (memq byte allowed)))
 
-(defun url-hexify-string (string &optional allowed-chars)
-  "Percent-encode STRING: every byte not in ALLOWED-CHARS becomes %XX.
+(defun url-hexify-string (string &optional allowed-chars) "Percent-encode STRING: every byte not in ALLOWED-CHARS becomes %XX.
 ALLOWED-CHARS is a list of characters or a vector whose element for a
 byte is non-nil when the byte is allowed; it defaults to
 `url-unreserved-chars'.  Multibyte text is encoded as UTF-8 first."
@@ -24,8 +22,7 @@ byte is non-nil when the byte is allowed; it defaults to
     (mapconcat (lambda (b) (if (url--byte-allowed-p b allowed) (string b) (format "%%%02X" b)))
                bytes "")))
 
-(defun url-unhex-string (str &optional allow-newlines)
-  "Decode each %XX escape of STR into its byte.
+(defun url-unhex-string (str &optional allow-newlines) "Decode each %XX escape of STR into its byte.
 An escaped newline or carriage return becomes a space unless ALLOW-NEWLINES."
   (let ((pieces ()) (from 0))
     (while (string-match "%\\([0-9a-fA-F][0-9a-fA-F]\\)" str from)
@@ -36,8 +33,7 @@ An escaped newline or carriage return becomes a space unless ALLOW-NEWLINES."
     (push (substring str from) pieces)
     (apply #'concat (nreverse pieces))))
 
-(defun url-build-query-string (query &optional semicolons keep-empty)
-  "Make a query string from QUERY, a list of (KEY VALUE...) entries.
+(defun url-build-query-string (query &optional semicolons keep-empty) "Make a query string from QUERY, a list of (KEY VALUE...) entries.
 Each value gives one KEY=VALUE, both percent-encoded; a key without
 values gives KEY alone, or KEY= with KEEP-EMPTY.  Entries are joined by
 & or, with SEMICOLONS, by ;."
@@ -51,8 +47,7 @@ values gives KEY alone, or KEY= with KEEP-EMPTY.  Entries are joined by
             (push (concat key "=" (url-hexify-string (format "%s" v))) parts)))))
     (mapconcat #'identity (nreverse parts) (if semicolons ";" "&"))))
 
-(defun url-parse-query-string (query &optional downcase allow-newlines)
-  "Split QUERY (KEY=VALUE pairs joined by & or ;) into an alist (KEY VALUE...).
+(defun url-parse-query-string (query &optional downcase allow-newlines) "Split QUERY (KEY=VALUE pairs joined by & or ;) into an alist (KEY VALUE...).
 Keys and values are percent-decoded (ALLOW-NEWLINES as in
 `url-unhex-string'); with DOWNCASE keys are downcased.  A key met
 again gets its new value in front; the newest key comes first."
@@ -82,16 +77,14 @@ again gets its new value in front; the newest key comes first."
 (defconst url--default-ports '(("http" . 80) ("https" . 443) ("ftp" . 21))
   "Ports that go without saying for a scheme, left out of rebuilt URLs.")
 
-(defun url--encode-part (text &optional also)
-  "Escape TEXT for a URL part, escaping the characters ALSO too."
+(defun url--encode-part (text &optional also) "Escape TEXT for a URL part, escaping the characters ALSO too."
   (if also
       (let ((v (copy-sequence url--encode-keep)))
         (dolist (c also) (aset v c nil))
         (url-hexify-string text v))
     (url-hexify-string text url--encode-keep)))
 
-(defun url-encode-url (url)
-  "Percent-encode the characters of URL that may not appear in it, part by part.
+(defun url-encode-url (url) "Percent-encode the characters of URL that may not appear in it, part by part.
 Existing escapes are kept; the scheme and host are downcased and a
 scheme's default port is dropped."
   ;; GNU parses URL in a buffer: a character is inserted like a string.
@@ -127,8 +120,7 @@ scheme's default port is dropped."
 
 ;;;; File parts of URLs, argument lists, entities, dates
 
-(defun url--strip-query (file)
-  "FILE without a query part (from the first \"?\")."
+(defun url--strip-query (file) "FILE without a query part (from the first \"?\")."
   (let ((q (string-search "?" file)))
     (if q (substring file 0 q) file)))
 

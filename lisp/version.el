@@ -2,8 +2,7 @@
 
 ;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 
-(defun emacs-version (&optional here)
-  "Describe this Emacs: its version, build number and configuration.
+(defun emacs-version (&optional here) "Describe this Emacs: its version, build number and configuration.
 The text reads \"GNU Emacs VERSION (build N, CONFIGURATION)\", as GNU
 Emacs 28.2 gives it, with \" of DATE\" on a second line when
 `emacs-build-time' is known.  With HERE non-nil, insert the text at point
