@@ -289,6 +289,7 @@
 (defvar backward-delete-char-untabify-method 'untabify "What `backward-delete-char-untabify' does with whitespace: untabify, hungry, all or nil.")
 (defvar delete-trailing-lines t "Non-nil means `delete-trailing-whitespace' on the whole buffer also drops empty last lines.")
 (defvar fill-prefix nil "String put at the start of each new line by filling and line commands, or nil.")
+(make-variable-buffer-local 'fill-prefix)
 (defvar goal-column nil "The column vertical motion keeps to, or nil.")
 (make-variable-buffer-local 'goal-column)
 (defvar temporary-goal-column 0 "The column vertical motion is heading for, set by its first step.")
