@@ -68,7 +68,7 @@ The file must exist unless WILDCARDS lets FILENAME be a pattern."
               (and wildcards find-file-wildcards (string-match-p "[[*?]" filename)))
     (error "%s does not exist" filename))
   (let ((visited (funcall fun filename wildcards)))
-    (mapc (lambda (b) (with-current-buffer b (setq buffer-read-only t)))
+    (mapc (lambda (b) (with-current-buffer b (read-only-mode 1)))
           (files--buffers-of visited))
     visited))
 

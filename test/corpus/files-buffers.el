@@ -88,3 +88,4 @@
 (files--force t #'car '(1 2))
 (condition-case e (files--force t #'signal 'file-error '("x")) (error e))
 (list (confirm-nonexistent-file-or-buffer) (let ((confirm-nonexistent-file-or-buffer t)) (confirm-nonexistent-file-or-buffer)) (let ((confirm-nonexistent-file-or-buffer nil)) (confirm-nonexistent-file-or-buffer)) (let ((confirm-nonexistent-file-or-buffer 'x)) (confirm-nonexistent-file-or-buffer)) confirm-nonexistent-file-or-buffer)
+(fb-run (("f1.txt" . "a\n") ("f2.txt" . "b\n")) (let ((n 0)) (let ((read-only-mode-hook (list (lambda () (setq n (1+ n)))))) (list (mapcar #'buffer-name (find-file-read-only (fb-file "f*.txt") t)) n buffer-read-only))))
