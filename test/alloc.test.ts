@@ -122,3 +122,12 @@ test('memory-use-counts are running totals', () => {
 test('make-finalizer makes a finalizer object holding its function', () => {
   assert.equal(E("(make-finalizer 'car)"), '#<finalizer>');
 });
+
+test('gcs-done and gc-elapsed count the session started from a dump, and never go backwards', async () => {
+  const { dumpedRuntime } = await import('./support/runtime.ts');
+  const { evalPrint } = await import('./support/eval.ts');
+  const rt = dumpedRuntime(0.37);
+  // The dumping session collected (loadup does); the new one has not yet.
+  assert.equal(evalPrint(rt, '(list gcs-done gc-elapsed)'), '(0 0.0)');
+  assert.equal(evalPrint(rt, '(let ((before gcs-done)) (garbage-collect) (list (- gcs-done before) (> gc-elapsed 0)))'), '(1 t)');
+});

@@ -21,7 +21,8 @@ import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
   DEFSYM, Qcharacterp, Qerror, Qnil, Qquote, Qstringp, Qt, Qwholenump,
 } from '../core/symbols.ts';
-import { evalSub, runHookWithArgs, specbind, unbindTo } from './eval.ts';
+import { evalSub, runHookWithArgs, setInternal, specbind, unbindTo } from './eval.ts';
+import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 
 const Qpurify_flag = DEFSYM('purify-flag');
 const Qpost_gc_hook = DEFSYM('post-gc-hook');
@@ -387,8 +388,14 @@ DEFUN(
 DEFVAR('gc-cons-threshold', () => makeFixnum(800000), 'How many bytes may be allocated before the next garbage collection starts.');
 DEFVAR('gc-cons-percentage', (rt) => makeFloat(rt, 0.1), 'The fraction of the heap\'s size that may be allocated before the next garbage collection starts.');
 DEFVAR('garbage-collection-messages', () => Qnil, 'When non-nil, a message is shown as each garbage collection begins and ends.');
-DEFVAR('gcs-done', (rt) => makeFixnum(rt.gcsDone), 'How many garbage collections this session has run.');
-DEFVAR('gc-elapsed', (rt) => makeFloat(rt, rt.gcElapsed), 'The total time, in seconds, that garbage collection has taken in this session.');
+const Qgcs_done_var = DEFVAR('gcs-done', (rt) => makeFixnum(rt.gcsDone), 'How many garbage collections this session has run.');
+const Qgc_elapsed_var = DEFVAR('gc-elapsed', (rt) => makeFloat(rt, rt.gcElapsed), 'The total time, in seconds, that garbage collection has taken in this session.');
+// The image holds the dumping session's counts; a session started from it counts from its own
+// (zero) counters, so that the two variables never go backwards at the first collection.
+pdumperDoNowAndAfterLoad((rt) => {
+  setInternal(rt, Qgcs_done_var, makeFixnum(rt.gcsDone));
+  setInternal(rt, Qgc_elapsed_var, makeFloat(rt, rt.gcElapsed));
+});
 DEFVAR('pure-bytes-used', () => makeFixnum(0), 'How many bytes of pure storage are in use: tsmacs keeps none, its dump image being the read-only part.');
 DEFVAR('purify-flag', () => Qnil, 'While this is non-nil, `purecopy\' makes copies of the objects it is given, for the dump.');
 DEFVAR('memory-full', () => Qnil, 'Non-nil when the Lisp heap is close to running out of room.');
