@@ -64,8 +64,7 @@ Batch mode has no way to ask, so a question to ask is a `quit'."
 
 (defun find-file--read-only (fun filename wildcards) "Visit FILENAME with FUN (given FILENAME and WILDCARDS) and make the buffers read-only.
 The file must exist unless WILDCARDS lets FILENAME be a pattern."
-  (unless (or (file-exists-p filename)
-              (and wildcards find-file-wildcards (string-match-p "[[*?]" filename)))
+  (unless (or (file-exists-p filename) (files--wildcards-asked-p filename wildcards))
     (error "%s does not exist" filename))
   (let ((visited (funcall fun filename wildcards)))
     (mapc (lambda (b) (with-current-buffer b (read-only-mode 1)))

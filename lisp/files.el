@@ -219,10 +219,6 @@ keymaps, programs or font-lock keywords."
           (unless done (message "Local variables list is not properly terminated") (setq acc nil))))
       (nreverse acc))))
 
-(defun files--apply-mode (name) "Call NAME-mode when it is a function (modes this system lacks are left alone)."
-  (let ((fn (intern (concat (downcase (symbol-name name)) "-mode"))))
-    (when (fboundp fn) (funcall fn))))
-
 (defun files--mode-function (name) "The function a `mode:' setting of NAME stands for."
   (intern (concat (downcase (symbol-name name)) "-mode")))
 
@@ -432,14 +428,18 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
 
 (defvar find-file-wildcards t "Non-nil means `find-file' and its relatives expand wildcards in the names they are given.")
 
+(defun files--wildcards-asked-p (filename wildcards) "Non-nil if FILENAME is to be taken as a wildcard pattern: WILDCARDS and
+`find-file-wildcards' allow it, it is not quoted with /:, and it holds a wildcard character."
+  (and wildcards find-file-wildcards
+       (not (file-name-quoted-p filename))
+       (string-match-p "[[*?]" filename)))
+
 (defun find-file-noselect (filename &optional nowarn rawfile wildcards)
   "Return a buffer visiting FILENAME, reading the file into a new buffer if none visits it yet.
 NOWARN suppresses warnings; RAWFILE reads the bytes with no decoding, modes or local variables.
 With WILDCARDS (and `find-file-wildcards'), a FILENAME with wildcard characters that matches
 files gives the list of their buffers; one that matches none is visited as written."
-  (let ((matches (and wildcards find-file-wildcards
-                      (not (file-name-quoted-p filename))
-                      (string-match-p "[[*?]" filename)
+  (let ((matches (and (files--wildcards-asked-p filename wildcards)
                       (file-expand-wildcards (expand-file-name filename) t))))
     (if matches
         (mapcar (lambda (f) (find-file-noselect f nowarn rawfile)) matches)

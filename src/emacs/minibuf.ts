@@ -201,8 +201,8 @@ DEFUN('read-string', 1, 5, 'Prompt with PROMPT and read a line of text as a stri
 
 const Quse_short_answers = DEFVAR('use-short-answers', () => Qnil, 'Non-nil means `yes-or-no-p\' asks with `y-or-n-p\' instead, taking a single y or n.');
 const Qy_or_n_p = DEFSYM('y-or-n-p');
-const Qdowncase_fns = DEFSYM('downcase');
-const Qmessage_fns = DEFSYM('message');
+const Qdowncase_mb = DEFSYM('downcase');
+const Qmessage_mb = DEFSYM('message');
 const Qsleep_for = DEFSYM('sleep-for');
 const Qding = DEFSYM('ding');
 
@@ -214,11 +214,11 @@ DEFUN('yes-or-no-p', 1, 1, 'Ask PROMPT and wait for the answer "yes" or "no" (an
   rt.push(question);
   try {
     for (;;) {
-      const answer = jsString(rt, call1(rt, Qdowncase_fns, batchReadLine(rt, question)));
+      const answer = jsString(rt, call1(rt, Qdowncase_mb, batchReadLine(rt, question)));
       if (answer === 'yes') return Qt;
       if (answer === 'no') return Qnil;
       call1(rt, Qding, Qnil);
-      call1(rt, Qmessage_fns, makeString(rt, 'Please answer yes or no.'));
+      call1(rt, Qmessage_mb, makeString(rt, 'Please answer yes or no.'));
       call1(rt, Qsleep_for, makeFixnum(2));
     }
   } finally {
