@@ -644,6 +644,6 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                    comment-line comment-or-uncomment-region comment-region comment-set-column
                    uncomment-region indent-for-comment indent-new-comment-line kill-comment
                    set-comment-column))))
-(autoload 'comment-with-narrowing "comments" nil nil 'macro)
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
+(autoload 'comment-with-narrowing "comments" nil nil 'macro)
