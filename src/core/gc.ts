@@ -417,6 +417,10 @@ export function collectGarbage(rt: Runtime): GCResult {
     h.clearMarks(h.staticBase, h.staticTop);
     if (h.dumpEnd > h.dumpBase) h.clearMarks(h.dumpBase, h.dumpEnd);
     rt.gcsDone++;
+    // Under TSMACS_GC_STRESS the next forced collection comes a full period after this one, as a
+    // real collection also restarts the allocation count: none falls right after an explicit
+    // (garbage-collect), where GNU could not collect.
+    rt.gcStressCounter = 0;
     const ms = rt.host.now() - t0;
     rt.gcElapsed += ms / 1000;
     // The Lisp variables that mirror the counters.
