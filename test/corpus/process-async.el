@@ -183,6 +183,6 @@
 (condition-case e (sleep-for 0 "x") (error e))
 (condition-case e (sleep-for) (error e))
 (condition-case e (sit-for "x") (error (car e)))
-(let* ((log nil) (b (get-buffer-create "kb")) (p (make-process :name "kb" :buffer b :noquery t :command (list "sleep" "10") :sentinel (lambda (p e) (push (list e (process-buffer p)) log))))) (kill-buffer b) (let ((r (list (process-status p) (and (memq p (process-list)) t) (buffer-live-p (process-buffer p))))) (sleep-for 0.05) (list r log (process-status p) (process-exit-status p))))
+(let* ((log nil) (b (get-buffer-create "kb")) (p (make-process :name "kb" :buffer b :noquery t :command (list "sleep" "10") :sentinel (lambda (p e) (push (list e (process-buffer p)) log))))) (kill-buffer b) (let ((r (list (process-status p) (and (memq p (process-list)) t) (buffer-live-p (process-buffer p))))) (let ((n 0)) (while (and (not log) (< n 200)) (sleep-for 0.05) (setq n (1+ n)))) (list r log (process-status p) (process-exit-status p))))
 (list kill-buffer-query-functions (with-temp-buffer (process-kill-buffer-query-function)))
 (let* ((b (get-buffer-create "kb2")) (p (make-process :name "kb2" :buffer b :noquery t :command (list "true")))) (pt-wait p) (list (kill-buffer b) (process-status p)))
