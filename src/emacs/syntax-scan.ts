@@ -23,7 +23,7 @@ import { setPoint } from './editfns.ts';
 import {
   SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
   Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Scharquote, Smath, Sopen, Squote, Sstring, Sstring_fence,
-  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxTableP, syntaxWithFlagsIn,
+  Sinherit, Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxTableP, syntaxWithFlagsIn,
 } from './syntax.ts';
 
 const Qscan_error = DEFSYM('scan-error');
@@ -88,6 +88,11 @@ class Text {
    * table; 1: the raw descriptor runCode; 2: the syntax table runTable).
    */
   readonly iv: number;
+  /**
+   * The plain case parseAscii handles: chars are bytes, no `syntax-table' properties count, and
+   * no ASCII char of the table takes part in a two-char comment delimiter.
+   */
+  readonly simple: boolean;
   private runLo = 0;
   private runHi = 0;
   private runKind = 0;
@@ -114,6 +119,9 @@ class Text {
     this.tab = asciiTableOf(rt).tab;
     fillAsciiSyntax(rt, table, this.tab);
     this.iv = isTrue(rt, Qparse_sexp_lookup_properties) ? aref(rt, buf, BUF_INTERVALS) : Qnil;
+    let flags = 0;
+    for (let c = 0; c < 128; c++) flags |= this.tab[c]!;
+    this.simple = this.flat && this.iv === Qnil && (flags & FLAGS_1234) === 0;
   }
 
   private addr(byte: number): number {
@@ -385,9 +393,10 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     st.prevSyntax = 0;
   } else if (st.instring !== -1) {
     if (st.quoted) {
-      // The char after a trailing escape is taken as is.
+      // The char after a trailing escape is taken as is; with no text to take, the state stays.
+      if (from >= end) return from;
       st.quoted = false;
-      if (from < end) from++;
+      from++;
     }
     from = scanString(t, st, from, end);
     if (st.instring !== -1) return stringLeftOpen(t, st, from);
@@ -405,7 +414,176 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     st.prevSyntax = 0;
     if (from >= end) return from;
   }
+  if (t.simple && (st.prevSyntax & SYNTAX_FLAG_1) === 0) return parseAscii(t, st, from, end, targetdepth, stopbefore, commentstop);
   return parseLoop(t, st, from, end, targetdepth, stopbefore, commentstop);
+}
+
+/**
+ * parseLoop for a Text that is `simple' (see there), entered with no pending comment starter:
+ * no char then means anything different next to another, so the loop reads bytes and classes
+ * them with no look-behind or look-ahead, and keeps to locals. It is parseLoop's work in a
+ * smaller function on purpose: a 1 MB parse in a fresh process spent more CPU on V8 compiling
+ * (and recompiling after deoptimisations) the general loop than on parsing. At the first
+ * non-ASCII char it hands the rest to parseLoop.
+ */
+function parseAscii(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
+  const { u8, gpt, before, after, tab } = t;
+  const levelLast = st.levelLast;
+  let prevSyntax = st.prevSyntax;
+  while (from < end) {
+    const prevFrom = from;
+    const c = u8[from < gpt ? before + from : after + from]!;
+    if (c >= 0x80) {
+      st.prevSyntax = prevSyntax;
+      return parseLoop(t, st, from, end, targetdepth, stopbefore, commentstop);
+    }
+    const syn = tab[c]!;
+    const code = syn & 0xffff;
+    from++;
+    if ((syn & SYNTAX_FLAG_P) !== 0) {
+      prevSyntax = syn;
+      continue;
+    }
+    switch (code) {
+      case Sescape:
+      case Scharquote:
+      case Sword:
+      case Ssymbol: {
+        if (stopbefore) return stopBefore(st, prevFrom);
+        const level = levelLast.length - 1;
+        levelLast[level] = prevFrom;
+        if (code === Sescape || code === Scharquote) {
+          if (from >= end) {
+            st.quoted = true;
+            st.prevSyntax = syn;
+            return from;
+          }
+          from++;
+        }
+        // The symbol's ASCII constituents here; anything else it may hold (escapes, other
+        // chars) through scanSymbolRest.
+        let k = Sword;
+        while (from < end) {
+          const d = u8[from < gpt ? before + from : after + from]!;
+          k = d < 0x80 ? tab[d]! & 0xffff : Sinherit;
+          if (k !== Sword && k !== Ssymbol && k !== Squote) break;
+          from++;
+        }
+        if (k === Sinherit || k === Sescape || k === Scharquote) {
+          from = scanSymbolRest(t, st, from, end, true);
+          if (st.quoted) {
+            st.prevSyntax = t.syntaxAt(from - 1);
+            return from;
+          }
+        }
+        st.thislevelstart = levelLast[level]!;
+        prevSyntax = 0;
+        continue;
+      }
+      case Scomment_fence:
+      case Scomment: {
+        const style = code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0);
+        st.comstrStart = prevFrom;
+        st.comstyle = style;
+        st.incomment = code === Scomment && (syn & SYNTAX_FLAG_N) !== 0 ? 1 : -1;
+        if (commentstop !== 0) return stopBefore(st, from);
+        // A plain comment's ASCII text: only its ender (or the fence) means anything in it.
+        let done = false;
+        if (st.incomment < 0 && !t.endEscapable) {
+          while (from < end) {
+            const d = u8[from < gpt ? before + from : after + from]!;
+            if (d >= 0x80) break;
+            const s2 = tab[d]!;
+            from++;
+            const k = s2 & 0xffff;
+            if (style === ST_COMMENT_STYLE ? k === Scomment_fence
+              : k === Sendcomment && commentStyle(s2, 0) === style && (s2 & SYNTAX_FLAG_N) === 0) {
+              done = true;
+              break;
+            }
+          }
+          if (done) {
+            st.incomment = 0;
+            st.comstyle = 0;
+            st.comstrStart = -1;
+          }
+        }
+        if (!done && from < end) {
+          from = runComment(t, st, from, end, 0);
+          if (st.incomment !== 0) return from;
+        } else if (!done) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        prevSyntax = 0;
+        continue;
+      }
+      case Sopen:
+        if (stopbefore) return stopBefore(st, prevFrom);
+        st.depth++;
+        levelLast[levelLast.length - 1] = prevFrom;
+        st.levelstarts.push(prevFrom);
+        levelLast.push(-1);
+        st.thislevelstart = -1;
+        if (st.depth === targetdepth) return stopBefore(st, from);
+        prevSyntax = syn;
+        continue;
+      case Sclose:
+        st.depth--;
+        if (st.depth < st.mindepth) st.mindepth = st.depth;
+        if (levelLast.length > 1) levelLast.pop();
+        if (st.levelstarts.length > 0) st.levelstarts.pop();
+        st.thislevelstart = levelLast[levelLast.length - 1]!;
+        if (st.depth === targetdepth) return stopBefore(st, from);
+        prevSyntax = syn;
+        continue;
+      case Sstring:
+      case Sstring_fence:
+        if (stopbefore) return stopBefore(st, prevFrom);
+        levelLast[levelLast.length - 1] = prevFrom;
+        st.comstrStart = prevFrom;
+        st.instring = code === Sstring ? c : -2;
+        if (commentstop === STOP_COMMENT_OR_STRING) return stopBefore(st, from);
+        {
+          // The string's ASCII text here, the rest (if any) through scanString.
+          const term = st.instring;
+          let closer = -1;
+          while (from < end) {
+            const d = u8[from < gpt ? before + from : after + from]!;
+            if (d >= 0x80) break;
+            const s2 = tab[d]!;
+            const k = s2 & 0xffff;
+            from++;
+            if (term === -2 ? k === Sstring_fence : d === term && k === Sstring) {
+              closer = s2;
+              break;
+            }
+            if (k === Sescape || k === Scharquote) {
+              if (from >= end) {
+                st.quoted = true;
+                break;
+              }
+              from++;
+            }
+          }
+          if (closer !== -1) {
+            st.instring = -1;
+            st.comstrStart = -1;
+            st.thislevelstart = levelLast[levelLast.length - 1]!;
+            prevSyntax = closer;
+            continue;
+          }
+          if (from < end && !st.quoted) from = scanString(t, st, from, end);
+          if (st.instring !== -1) return stringLeftOpen(t, st, from);
+          prevSyntax = t.syntaxAt(from - 1);
+          continue;
+        }
+      default:
+        prevSyntax = syn;
+    }
+  }
+  st.prevSyntax = (prevSyntax & (SYNTAX_FLAG_1 | SYNTAX_FLAG_3)) !== 0 ? prevSyntax : 0;
+  return from;
 }
 
 /** The main loop of parseForward, outside any string or comment; ST.prevSyntax holds the last char's syntax. */
@@ -444,7 +622,7 @@ function parseLoop(t: Text, st: ParseState, from: number, end: number, targetdep
         continue;
       }
     }
-    if ((syn & SYNTAX_FLAG_P) !== 0 && code !== Scomment) {
+    if ((syn & SYNTAX_FLAG_P) !== 0) {
       prevSyntax = syn;
       continue;
     }
