@@ -23,7 +23,7 @@ import { setPoint } from './editfns.ts';
 import {
   SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
   Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Scharquote, Smath, Sopen, Squote, Sstring, Sstring_fence,
-  Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxTableP, syntaxWithFlagsIn,
+  Sinherit, Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxTableP, syntaxWithFlagsIn,
 } from './syntax.ts';
 
 const Qscan_error = DEFSYM('scan-error');
@@ -88,6 +88,11 @@ class Text {
    * table; 1: the raw descriptor runCode; 2: the syntax table runTable).
    */
   readonly iv: number;
+  /**
+   * The plain case parseAscii handles: chars are bytes, no `syntax-table' properties count, and
+   * no ASCII char of the table takes part in a two-char comment delimiter.
+   */
+  readonly simple: boolean;
   private runLo = 0;
   private runHi = 0;
   private runKind = 0;
@@ -114,6 +119,9 @@ class Text {
     this.tab = asciiTableOf(rt).tab;
     fillAsciiSyntax(rt, table, this.tab);
     this.iv = isTrue(rt, Qparse_sexp_lookup_properties) ? aref(rt, buf, BUF_INTERVALS) : Qnil;
+    let flags = 0;
+    for (let c = 0; c < 128; c++) flags |= this.tab[c]!;
+    this.simple = this.flat && this.iv === Qnil && (flags & FLAGS_1234) === 0;
   }
 
   private addr(byte: number): number {
@@ -364,6 +372,25 @@ class ParseState {
 
 const freshState = (): ParseState => new ParseState();
 
+// V8 takes a field that nothing has written since construction for a constant, and compiles the
+// parse loops on that; the first write elsewhere (the minimum depth of a resumed state, say, in
+// the second of a run of parse-partial-sexp calls) then discards that code. One state with every
+// field changed, when the module loads, tells V8 from the start that they vary.
+{
+  const s = new ParseState();
+  s.depth = 1;
+  s.instring = 1;
+  s.incomment = 1;
+  s.comstyle = 1;
+  s.quoted = true;
+  s.mindepth = 1;
+  s.thislevelstart = 1;
+  s.comstrStart = 1;
+  s.levelstarts = s.levelstarts.slice();
+  s.levelLast = s.levelLast.slice();
+  s.prevSyntax = 1;
+}
+
 const STOP_COMMENT = 1;
 const STOP_COMMENT_OR_STRING = 2;
 
@@ -385,9 +412,10 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     st.prevSyntax = 0;
   } else if (st.instring !== -1) {
     if (st.quoted) {
-      // The char after a trailing escape is taken as is.
+      // The char after a trailing escape is taken as is; with no text to take, the state stays.
+      if (from >= end) return from;
       st.quoted = false;
-      if (from < end) from++;
+      from++;
     }
     from = scanString(t, st, from, end);
     if (st.instring !== -1) return stringLeftOpen(t, st, from);
@@ -405,7 +433,254 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
     st.prevSyntax = 0;
     if (from >= end) return from;
   }
+  if (t.simple && (st.prevSyntax & SYNTAX_FLAG_1) === 0) return parseAscii(t, st, from, end, targetdepth, stopbefore, commentstop);
   return parseLoop(t, st, from, end, targetdepth, stopbefore, commentstop);
+}
+
+// How the last parseAsciiRun stopped, and the pending syntax when it ran out: in module state
+// so that its exits write no properties (a write V8 had no feedback for, met on a path the loop
+// had not taken before it was optimised, threw the optimised loop away).
+const RUN_END = 0;
+const RUN_STOP = 1;
+const RUN_OTHER = 2;
+const RUN_ESCAPE_END = 3;
+const RUN_SYMBOL = 4;
+const RUN_STRING = 5;
+const RUN_COMMENT = 6;
+let runExit = RUN_END;
+let runPrev = 0;
+let runQuoted = false;
+
+/**
+ * parseLoop for a Text that is `simple' (see there), entered with no pending comment starter:
+ * no char then means anything different next to another, so the loop reads bytes and classes
+ * them with no look-behind or look-ahead. The work is split in two: parseAsciiRun, a small
+ * loop over the usual text that leaves at anything unusual, and this driver, which deals with
+ * that through the general functions and goes on. A 1 MB parse in a fresh process spent more
+ * CPU on V8 compiling (and recompiling after deoptimisations) the general loop than on parsing.
+ * At the first non-ASCII char outside a string, comment or symbol, parseLoop takes the rest.
+ */
+function parseAscii(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
+  for (;;) {
+    runQuoted = false;
+    from = parseAsciiRun(t, st, from, end, targetdepth, stopbefore, commentstop);
+    switch (runExit) {
+      case RUN_END:
+        st.prevSyntax = flag1(runPrev) || flag3(runPrev) ? runPrev : 0;
+        return from;
+      case RUN_STOP:
+        return stopBefore(st, from);
+      case RUN_OTHER:
+        st.prevSyntax = runPrev;
+        return parseLoop(t, st, from, end, targetdepth, stopbefore, commentstop);
+      case RUN_ESCAPE_END:
+        // A symbol's escape char ends the text: the char it quotes is still to come.
+        st.quoted = true;
+        st.prevSyntax = runPrev;
+        return from;
+      case RUN_SYMBOL:
+        // The run stopped inside a symbol, at an escape or a char that is not ASCII.
+        from = scanSymbolRest(t, st, from, end, true);
+        if (st.quoted) {
+          st.prevSyntax = t.syntaxAt(from - 1);
+          return from;
+        }
+        st.thislevelstart = st.levelLast[st.levelLast.length - 1]!;
+        st.prevSyntax = 0;
+        continue;
+      case RUN_STRING:
+        // Inside a string: at the end of the text, after an escape there, or at a char that is not ASCII.
+        if (runQuoted) st.quoted = true;
+        else if (from < end) from = scanString(t, st, from, end);
+        if (st.instring !== -1) return stringLeftOpen(t, st, from);
+        st.prevSyntax = t.syntaxAt(from - 1);
+        continue;
+      default:
+        // RUN_COMMENT: inside a comment the run does not read to its end itself.
+        if (from >= end) {
+          st.prevSyntax = 0;
+          return from;
+        }
+        from = runComment(t, st, from, end, 0);
+        if (st.incomment !== 0) return from;
+        st.prevSyntax = 0;
+        continue;
+    }
+  }
+}
+
+/** The loop of parseAscii over ASCII text: gives where it stopped and sets runExit (and runPrev, runQuoted) to say why. */
+function parseAsciiRun(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
+  const { u8, gpt, before, after, tab } = t;
+  const levelLast = st.levelLast;
+  const plainEnders = !t.endEscapable;
+  let prevSyntax = st.prevSyntax;
+  while (from < end) {
+    const prevFrom = from;
+    const c = u8[from < gpt ? before + from : after + from]!;
+    if (c >= 0x80) {
+      runExit = RUN_OTHER;
+      runPrev = prevSyntax;
+      return from;
+    }
+    const syn = tab[c]!;
+    const code = syn & 0xffff;
+    from++;
+    if ((syn & SYNTAX_FLAG_P) !== 0) {
+      prevSyntax = syn;
+      continue;
+    }
+    switch (code) {
+      case Sescape:
+      case Scharquote:
+      case Sword:
+      case Ssymbol: {
+        if (stopbefore) {
+          runExit = RUN_STOP;
+          return prevFrom;
+        }
+        levelLast[levelLast.length - 1] = prevFrom;
+        if (code === Sescape || code === Scharquote) {
+          if (from >= end) {
+            runExit = RUN_ESCAPE_END;
+            runPrev = syn;
+            return from;
+          }
+          from++;
+        }
+        let k = Sword;
+        while (from < end) {
+          const d = u8[from < gpt ? before + from : after + from]!;
+          k = d < 0x80 ? tab[d]! & 0xffff : Sinherit;
+          if (k !== Sword && k !== Ssymbol && k !== Squote) break;
+          from++;
+        }
+        if (k === Sinherit || k === Sescape || k === Scharquote) {
+          runExit = RUN_SYMBOL;
+          return from;
+        }
+        st.thislevelstart = levelLast[levelLast.length - 1]!;
+        prevSyntax = 0;
+        continue;
+      }
+      case Scomment_fence:
+      case Scomment: {
+        const style = code === Scomment_fence ? ST_COMMENT_STYLE : commentStyle(syn, 0);
+        st.comstrStart = prevFrom;
+        st.comstyle = style;
+        st.incomment = code === Scomment && (syn & SYNTAX_FLAG_N) !== 0 ? 1 : -1;
+        if (commentstop !== 0) {
+          runExit = RUN_STOP;
+          return from;
+        }
+        // A plain comment's ASCII text: only its ender (or the fence) means anything in it.
+        if (st.incomment < 0 && plainEnders) {
+          const fence = style === ST_COMMENT_STYLE;
+          const ender = fence ? Scomment_fence : Sendcomment;
+          let done = false;
+          while (from < end) {
+            const d = u8[from < gpt ? before + from : after + from]!;
+            if (d >= 0x80) break;
+            const s2 = tab[d]!;
+            from++;
+            const k = s2 & 0xffff;
+            if (k === ender && (fence || (commentStyle(s2, 0) === style && (s2 & SYNTAX_FLAG_N) === 0))) {
+              done = true;
+              break;
+            }
+          }
+          if (done) {
+            st.incomment = 0;
+            st.comstyle = 0;
+            st.comstrStart = -1;
+            prevSyntax = 0;
+            continue;
+          }
+        }
+        runExit = RUN_COMMENT;
+        return from;
+      }
+      case Sopen:
+        if (stopbefore) {
+          runExit = RUN_STOP;
+          return prevFrom;
+        }
+        st.depth++;
+        levelLast[levelLast.length - 1] = prevFrom;
+        st.levelstarts.push(prevFrom);
+        levelLast.push(-1);
+        st.thislevelstart = -1;
+        if (st.depth === targetdepth) {
+          runExit = RUN_STOP;
+          return from;
+        }
+        prevSyntax = syn;
+        continue;
+      case Sclose:
+        st.depth--;
+        // Written every time: a write V8 first meets in optimised code (the first unmatched
+        // close) costs a deoptimisation.
+        st.mindepth = Math.min(st.mindepth, st.depth);
+        if (levelLast.length > 1) levelLast.pop();
+        if (st.levelstarts.length > 0) st.levelstarts.pop();
+        st.thislevelstart = levelLast[levelLast.length - 1]!;
+        if (st.depth === targetdepth) {
+          runExit = RUN_STOP;
+          return from;
+        }
+        prevSyntax = syn;
+        continue;
+      case Sstring:
+      case Sstring_fence: {
+        if (stopbefore) {
+          runExit = RUN_STOP;
+          return prevFrom;
+        }
+        levelLast[levelLast.length - 1] = prevFrom;
+        st.comstrStart = prevFrom;
+        const term = code === Sstring ? c : -2;
+        st.instring = term;
+        if (commentstop === STOP_COMMENT_OR_STRING) {
+          runExit = RUN_STOP;
+          return from;
+        }
+        const ender = term === -2 ? Sstring_fence : Sstring;
+        let closer = -1;
+        while (from < end) {
+          const d = u8[from < gpt ? before + from : after + from]!;
+          if (d >= 0x80) break;
+          const s2 = tab[d]!;
+          const k = s2 & 0xffff;
+          from++;
+          if (k === ender && (d === term || term === -2)) {
+            closer = s2;
+            break;
+          }
+          if (k === Sescape || k === Scharquote) {
+            if (from >= end) {
+              runQuoted = true;
+              break;
+            }
+            from++;
+          }
+        }
+        if (closer === -1) {
+          runExit = RUN_STRING;
+          return from;
+        }
+        st.instring = -1;
+        st.comstrStart = -1;
+        st.thislevelstart = levelLast[levelLast.length - 1]!;
+        prevSyntax = closer;
+        continue;
+      }
+      default:
+        prevSyntax = syn;
+    }
+  }
+  runExit = RUN_END;
+  runPrev = prevSyntax;
+  return from;
 }
 
 /** The main loop of parseForward, outside any string or comment; ST.prevSyntax holds the last char's syntax. */
@@ -444,7 +719,7 @@ function parseLoop(t: Text, st: ParseState, from: number, end: number, targetdep
         continue;
       }
     }
-    if ((syn & SYNTAX_FLAG_P) !== 0 && code !== Scomment) {
+    if ((syn & SYNTAX_FLAG_P) !== 0) {
       prevSyntax = syn;
       continue;
     }
@@ -1193,8 +1468,16 @@ function stateFromList(rt: Runtime, old: number): ParseState {
   st.comstrStart = isFixnum(el(8)) ? fixnumValue(el(8)) : -1;
   const levels = el(9);
   if (consp(levels)) {
-    for (const p of listToArray(rt, levels)) st.levelstarts.push(isFixnum(p) ? fixnumValue(p) : -1);
-    st.levelLast = [...st.levelstarts, -1];
+    // Into the state's own arrays: a new array of another kind in the field made V8 throw away
+    // the parse loop compiled for the first kind.
+    const last = st.levelLast;
+    last.pop();
+    for (const p of listToArray(rt, levels)) {
+      const v = isFixnum(p) ? fixnumValue(p) : -1;
+      st.levelstarts.push(v);
+      last.push(v);
+    }
+    last.push(-1);
   }
   st.prevSyntax = isFixnum(el(10)) ? fixnumValue(el(10)) : 0;
   st.mindepth = st.depth;

@@ -303,10 +303,15 @@ export class Heap {
     // Symbols (3 granules) and string headers (2) need their own size class too, not just vectors and data.
     const cls = kind === BK_CONS || kind === BK_FLOAT ? 0 : classOfGranules[granules]!;
     const slot = kind * NCLASSES + cls;
-    let wi = this.freeList[slot]!;
-    if (wi !== -1) {
-      this.freeList[slot] = linkTarget(this.i32[wi]!);
-    } else {
+    const free = this.freeList;
+    let wi = free[slot]!;
+    // The list's link is read and followed whether or not the list is empty (word 0 stands in
+    // then): a process meets the free-list path only after its first collection, and V8, with no
+    // feedback for the path's reads, then threw away the optimised code of every caller that had
+    // alloc inlined (cons, the reader, list builders) at once.
+    const next = linkTarget(this.i32[wi === -1 ? 0 : wi]!);
+    free[slot] = wi !== -1 ? next : -1;
+    if (wi === -1) {
       wi = this.bumpPtr[slot]!;
       const size = SIZE_CLASSES[cls]! * 2;
       if (wi === 0 || wi + size > this.bumpEnd[slot]!) {
