@@ -12,6 +12,7 @@ import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { BUF_CHARS_MODIFF, BUF_GPT_BYTE, BUF_Z, BUF_Z_BYTE } from '../heap/layout.ts';
 import { bint, gapSize, onKillBuffer, textBase } from './buffer.ts';
 import { charToByte } from './marker.ts';
+import { Latin1Text } from './regex-emacs.ts';
 
 /** Decoded text of a buffer: chars[i] is the character at position i + 1, for lo <= i < hi. */
 export interface BufferText {
@@ -29,6 +30,8 @@ export interface BufferText {
   hiB: number;
   /** Windows asked of this same text: from the second on, a request outside the window decodes it all. */
   uses: number;
+  /** The text as Latin-1 strings for the regexp engine's literal search, once it is decoded whole (latinText). */
+  latin: Latin1Text | null;
 }
 
 const cacheOf = defineWorldState<{ last: BufferText | null }>(() => ({ last: null }));
@@ -61,7 +64,7 @@ export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number, mor
   if (!c || c.b !== b || c.tick !== tick || c.z !== z || c.zb !== zb || c.gpt !== gpt || c.base !== base) {
     // Keep the array when it is big enough: the text changed, its size hardly.
     const chars = c && c.chars.length >= z - 1 && c.chars.length <= 2 * z + 1024 ? c.chars : new Int32Array(z - 1 + 1024);
-    c = { b, tick, z, zb, gpt, base, chars, lo: 0, hi: 0, loB: 1, hiB: 1, uses: 0 };
+    c = { b, tick, z, zb, gpt, base, chars, lo: 0, hi: 0, loB: 1, hiB: 1, uses: 0, latin: null };
     st.last = c;
   }
   if (!more) c.uses++;
@@ -92,6 +95,12 @@ export function bufferWindow(rt: Runtime, b: number, lo: number, hi: number, mor
     c.hi = hi;
   }
   return c;
+}
+
+/** C's text as Latin-1 strings (made on demand), when all of it is decoded; else null. */
+export function latinText(c: BufferText): Latin1Text | null {
+  if (c.lo > 0 || c.hi < c.z - 1) return null;
+  return (c.latin ??= new Latin1Text(c.chars, c.z - 1));
 }
 
 /** The whole of buffer B's text decoded. */

@@ -646,6 +646,15 @@ export interface CompiledRegexp {
   readonly foldLow: Int32Array | null;
   /** When folding with a `must' literal: byte C is 1 when char C < 256 folds to the literal's first char. */
   readonly mustFirstLow: Uint8Array | null;
+  /**
+   * `must' as a Latin-1 string, for finding it in a Latin1Text (the native string search); null when
+   * a char of it is 256 or above, or (folding) one that canon does not leave alone.
+   */
+  readonly mustLatin: string | null;
+  /** mustLatin's bytes. */
+  readonly mustBytes: Uint8Array | null;
+  /** The Latin-1 map a folded copy of the text is made with (latinFoldOf), when folding. */
+  readonly latinFold: Uint8Array | null;
 }
 
 class Emitter {
@@ -888,6 +897,40 @@ function shiftTables(m: Int32Array, fold: boolean): [Uint8Array, Uint8Array] | n
   return [fwd, back];
 }
 
+/**
+ * Literal M (canonical chars when FOLDLOW is given) as a Latin-1 string, or null when a text's
+ * Latin-1 string (folded by latinFoldOf when folding) cannot be searched for it by plain comparison.
+ */
+function latinLiteral(m: Int32Array, foldLow: Int32Array | null): string | null {
+  if (m.some((k) => k >= 256)) return null;
+  // A char C matches literal char K when C = K or canon(C) = K. With K a char canon leaves alone,
+  // that is canon(C) = K alone, which the folded string compares.
+  if (foldLow !== null) for (const k of m) if (foldLow[k] !== k) return null;
+  return String.fromCharCode(...m);
+}
+
+/**
+ * What each char below 256 becomes in a folded Latin-1 copy of a text: its canonical case, or,
+ * when that is 256 or above, a char that canon does not leave alone (no literal holds one, see
+ * latinLiteral), so that it matches nothing, as it would not.
+ */
+function latinFoldOf(foldLow: Int32Array): Uint8Array {
+  const made = foldMaps.find((f) => f.from.every((k, c) => foldLow[c] === k));
+  if (made !== undefined) return made.map;
+  let none = 0;
+  while (none < 256 && foldLow[none] === none) none++;
+  const out = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) out[c] = foldLow[c]! < 256 ? foldLow[c]! : none;
+  if (foldMaps.length >= 8) foldMaps.shift();
+  foldMaps.push({ from: foldLow.slice(0, 256), map: out });
+  return out;
+}
+/**
+ * The maps latinFoldOf made lately: patterns compiled under one case table share one map, so a
+ * text's folded copy is found by the map's identity, not by comparing it.
+ */
+const foldMaps: { from: Int32Array; map: Uint8Array }[] = [];
+
 /** Compile PATTERN (character codes); throws RegexpSyntaxError. */
 export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables: RegexTables, whitespace: ArrayLike<number> | null = null): CompiledRegexp {
   const ps = new Parser(pattern, fold, tables, whitespace);
@@ -909,6 +952,7 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
     foldLow = new Int32Array(256);
     for (let c = 0; c < 256; c++) foldLow[c] = tables.canon(c);
   }
+  const mustLatin = must ? latinLiteral(must.lit, foldLow) : null;
   let skips: [Uint8Array, Uint8Array, number, number] | null = null;
   if (must && shifts) {
     const m = must.lit;
@@ -944,6 +988,9 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
     mustStepBack: skips ? skips[3] : 0,
     foldLow,
     mustFirstLow: foldLow !== null && must ? Uint8Array.from(foldLow, (k, c) => (k === must.lit[0] || c === must.lit[0] ? 1 : 0)) : null,
+    mustLatin,
+    mustBytes: mustLatin !== null ? Uint8Array.from(must!.lit) : null,
+    latinFold: foldLow !== null ? latinFoldOf(foldLow) : null,
   };
 }
 
@@ -989,6 +1036,107 @@ export interface MatchText {
    * \s, \S and the word and symbol boundaries ask it; character classes do not (nor do GNU's).
    */
   syntaxAt?: ((i: number, c: number) => number) | null;
+  /** The same text as Latin-1 strings made on demand, for the native string search (absent: none). */
+  latin?: Latin1Text | null;
+}
+
+/** Node's Buffer, whose indexOf and lastIndexOf find a byte string natively (absent in a browser). */
+interface ByteSearch {
+  indexOf(v: Uint8Array, from: number): number;
+  lastIndexOf(v: Uint8Array, from: number): number;
+  subarray(from: number, to: number): ByteSearch;
+}
+const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBuffer, off: number, n: number): ByteSearch } }).Buffer;
+
+/** How far a literal is looked for by a loop over the chars before the native search takes over. */
+const NEAR = 512;
+
+/** Not there: Latin1Text.find's answer when it has no copy to search (the caller scans the chars). */
+export const NO_COPY = -2;
+
+/**
+ * A text's chars [0, N) as Latin-1 bytes, made only when searches would scan a good part of it:
+ * a native search (Node's Buffer; a JS string's indexOf elsewhere) finds a literal some hundred
+ * times faster than a loop over the chars, and the copy costs about one such loop to make. Made
+ * once per text (its owner drops this object when the text changes): the chars as they are, and
+ * folded through each case table's Latin-1 part that a search asks for (latinFoldOf).
+ */
+export class Latin1Text {
+  private readonly chars: Int32Array;
+  private readonly n: number;
+  /** Chars the searches of this text would have scanned without a copy so far. */
+  private spent = 0;
+  /** Some char is 256 or above: no copy can stand for the text. */
+  private wide = false;
+  private copies: { fold: Uint8Array | null; bytes: ByteSearch | null; str: string | null }[] = [];
+
+  constructor(chars: Int32Array, n: number) {
+    this.chars = chars;
+    this.n = n;
+  }
+
+  /** The copy folded by FOLD (null: as it is), made when the searches so far, COST more chars now, pay for it; or null. */
+  private copy(fold: Uint8Array | null, cost: number): { bytes: ByteSearch | null; str: string | null } | null {
+    if (this.wide) return null;
+    for (const c of this.copies) if (c.fold === fold || (c.fold !== null && fold !== null && sameTable(c.fold, fold))) return c;
+    this.spent += cost;
+    if (this.spent < this.n >> 1) return null;
+    const chars = this.chars;
+    const n = this.n;
+    const u = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = chars[i]!;
+      if (c > 255) {
+        this.wide = true;
+        return null;
+      }
+      u[i] = fold === null ? c : fold[c]!;
+    }
+    const made = NodeBuffer !== undefined
+      ? { fold, bytes: NodeBuffer.from(u.buffer, 0, n), str: null }
+      : { fold, bytes: null, str: latin1String(u) };
+    this.copies.push(made);
+    return made;
+  }
+
+  /**
+   * The first index Q in [FROM, END - |M|] where bytes M (string MS) begin in the copy folded by
+   * FOLD, -1, or NO_COPY. The native search is bounded by a view: unbounded, a bounded search
+   * for a rare literal would read to the end of a big text every time.
+   */
+  find(fold: Uint8Array | null, m: Uint8Array, ms: string, from: number, end: number): number {
+    const c = this.copy(fold, end - from);
+    if (c === null) return NO_COPY;
+    if (c.bytes !== null) {
+      const q = end >= this.n ? c.bytes.indexOf(m, from) : c.bytes.subarray(from, end).indexOf(m, 0);
+      return q < 0 ? -1 : end >= this.n ? q : from + q;
+    }
+    // A string's indexOf has no bound: use it only when the bound is near the end anyway.
+    if (this.n - end > end - from) return NO_COPY;
+    const q = c.str!.indexOf(ms, from);
+    return q >= 0 && q + m.length <= end ? q : -1;
+  }
+
+  /** The last index Q in [LO, TOP] where bytes M begin in the copy folded by FOLD, -1, or NO_COPY (also without Buffer: a string's lastIndexOf is no faster than the scan). */
+  findBack(fold: Uint8Array | null, m: Uint8Array, lo: number, top: number): number {
+    if (NodeBuffer === undefined) return NO_COPY;
+    const c = this.copy(fold, top - lo);
+    if (c === null) return NO_COPY;
+    const q = lo === 0 ? c.bytes!.lastIndexOf(m, top) : c.bytes!.subarray(lo, top + m.length).lastIndexOf(m, top - lo);
+    return q < 0 ? -1 : lo === 0 ? q : lo + q;
+  }
+}
+
+function sameTable(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < 256; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Bytes U as a Latin-1 string. */
+function latin1String(u: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < u.length; i += 8192) parts.push(String.fromCharCode(...u.subarray(i, i + 8192)));
+  return parts.join('');
 }
 
 /** The first index in [FROM, END) of CHARS holding V, or -1. */
@@ -1156,6 +1304,15 @@ export class Matcher {
   private catAsked: number[] = [];
   /** The MatchText's syntaxAt for this search, or null. */
   private synAt: ((i: number, c: number) => number) | null = null;
+  /** Sets with table-dependent classes asked in this search (the first dynUsed), and their answers by char (-1: not asked). */
+  private dynSets: CharSet[] = [];
+  private dynMemos: Int8Array[] = [];
+  private dynUsed = 0;
+  /** Syntax classes of chars below 256 asked in this search (-1: not asked; valid while synMemoOn). */
+  private synMemo = new Int32Array(256);
+  private synMemoOn = false;
+  /** The MatchText's Latin-1 strings for this search, or null. */
+  private latin: Latin1Text | null = null;
 
   constructor(tables: RegexTables) {
     this.tables = tables;
@@ -1204,7 +1361,7 @@ export class Matcher {
         }
         if (must !== null) {
           if (pos > mustAt) {
-            mustAt = findLiteral(re, must, chars, pos, end);
+            mustAt = this.findMust(re, must, chars, pos, end);
             if (mustAt < 0) {
               if (end < readEnd) this.edge = true;
               return -1;
@@ -1235,7 +1392,7 @@ export class Matcher {
           if (pos >= end || pos > limit) return -1;
         }
         if (must !== null && pos > mustAt) {
-          mustAt = findLiteral(re, must, chars, pos, end);
+          mustAt = this.findMust(re, must, chars, pos, end);
           if (mustAt < 0) {
             if (end < readEnd) this.edge = true;
             return -1;
@@ -1250,7 +1407,7 @@ export class Matcher {
     let top = from;
     if (must !== null) {
       // A match starting at POS holds the literal at POS or after: start from its last occurrence.
-      const q = findLiteralBack(re, must, chars, lowest, from, end);
+      const q = this.findMustBack(re, must, chars, lowest, from, end);
       if (q < 0) {
         if (lowest > limit || end < readEnd) this.edge = true;
         return -1;
@@ -1268,7 +1425,7 @@ export class Matcher {
       }
       if (must !== null && re.mustPrefix) {
         // The literal starts the match: try its occurrences, last first.
-        pos = findLiteralBack(re, must, chars, lowest, pos, end);
+        pos = this.findMustBack(re, must, chars, lowest, pos, end);
         if (pos < 0) break;
       } else if (fk === OP_CHAR) {
         // A literal first char: skip back to it without the general test.
@@ -1291,6 +1448,35 @@ export class Matcher {
     return -1;
   }
 
+  /**
+   * findLiteral, by the native search when the text has a Latin-1 copy for it. The first stretch
+   * is scanned here all the same: a literal found a line or so on (a search loop's next match)
+   * costs less so than a call to the native search.
+   */
+  private findMust(re: CompiledRegexp, m: Int32Array, chars: Int32Array, from: number, end: number): number {
+    const lt = this.latin;
+    if (lt !== null && re.mustLatin !== null && end - from > NEAR) {
+      const q = findLiteral(re, m, chars, from, from + NEAR);
+      if (q >= 0) return q;
+      const r = lt.find(re.latinFold, re.mustBytes!, re.mustLatin, from + NEAR - m.length + 1, end);
+      if (r !== NO_COPY) return r;
+    }
+    return findLiteral(re, m, chars, from, end);
+  }
+
+  /** findLiteralBack, by the native search when the text has a Latin-1 copy for it (the first stretch scanned here, as findMust). */
+  private findMustBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, lo: number, top: number, end: number): number {
+    const lt = this.latin;
+    const last = Math.min(top, end - m.length);
+    if (lt !== null && re.mustLatin !== null && last - lo > NEAR) {
+      const q = findLiteralBack(re, m, chars, last - NEAR + 1, last, end);
+      if (q >= 0) return q;
+      const r = lt.findBack(re.latinFold, re.mustBytes!, lo, last - NEAR);
+      if (r !== NO_COPY) return r;
+    }
+    return findLiteralBack(re, m, chars, lo, top, end);
+  }
+
   private begin(re: CompiledRegexp, t: MatchText): void {
     if (this.catAsked.length > 0) {
       for (const cat of this.catAsked) this.catMemo!.fill(-1, cat << 8, (cat << 8) + 256);
@@ -1298,10 +1484,13 @@ export class Matcher {
     }
     this.steps = 0;
     this.edge = false;
+    this.dynUsed = 0;
+    this.synMemoOn = false;
     this.lo = t.lo ?? 0;
     this.hi = t.hi ?? 0x7fffffff;
     this.readEnd = t.end ?? t.zv;
     this.synAt = t.syntaxAt ?? null;
+    this.latin = t.latin ?? null;
     const nregs = 2 * (re.nsub + 1);
     if (this.regs.length < nregs) this.regs = new Int32Array(nregs);
     if (this.loops.length < re.nloops) this.loops = new Int32Array(re.nloops);
@@ -1320,9 +1509,12 @@ export class Matcher {
       case OP_CHAR: return c === arg;
       case OP_CHARF: return c === arg || (c < 256 ? re.foldLow![c] === arg : re.canon!(c) === arg);
       case OP_ANY: return c !== 10;
-      case OP_SET: return re.sets[arg]!.has1(this.tables, c);
-      case OP_SYNTAX: return (at >= 0 && this.synAt !== null ? this.synAt(at, c) : this.tables.syntax(c)) === arg;
-      case OP_NOTSYNTAX: return (at >= 0 && this.synAt !== null ? this.synAt(at, c) : this.tables.syntax(c)) !== arg;
+      case OP_SET: {
+        const set = re.sets[arg]!;
+        return c < 256 && set.low256 === null ? this.dynamicHas(set, c) : set.has1(this.tables, c);
+      }
+      case OP_SYNTAX: return (at >= 0 && this.synAt !== null ? this.synAt(at, c) : this.syntaxOf(c)) === arg;
+      case OP_NOTSYNTAX: return (at >= 0 && this.synAt !== null ? this.synAt(at, c) : this.syntaxOf(c)) !== arg;
       // The char as it is, folding or not, as GNU's matcher does (GNU's first-char map, made
       // under the table of the first compile and read through the canon table, can skip
       // starts besides: not copied, docs/buffers.md).
@@ -1330,6 +1522,38 @@ export class Matcher {
       case OP_NOTCATEGORY: return !this.hasCategory(c, arg);
     }
     return false;
+  }
+
+  /**
+   * Membership of C (< 256) in SET, whose classes follow the tables in force ([:word:], [:upper:]...):
+   * asked of the tables once per char and search, as categories are (no Lisp runs in a search).
+   */
+  private dynamicHas(set: CharSet, c: number): boolean {
+    const sets = this.dynSets;
+    let i = 0;
+    while (i < this.dynUsed && sets[i] !== set) i++;
+    if (i === this.dynUsed) {
+      if (i === this.dynMemos.length) this.dynMemos.push(new Int8Array(256));
+      this.dynMemos[i]!.fill(-1);
+      sets[i] = set;
+      this.dynUsed++;
+    }
+    const m = this.dynMemos[i]!;
+    let v = m[c]!;
+    if (v < 0) v = m[c] = set.has1(this.tables, c) ? 1 : 0;
+    return v === 1;
+  }
+
+  /** The syntax table's class of C, asked once per char below 256 and search. */
+  private syntaxOf(c: number): number {
+    if (c >= 256) return this.tables.syntax(c);
+    if (!this.synMemoOn) {
+      this.synMemo.fill(-1);
+      this.synMemoOn = true;
+    }
+    let v = this.synMemo[c]!;
+    if (v < 0) v = this.synMemo[c] = this.tables.syntax(c);
+    return v;
   }
 
   private hasCategory(c: number, cat: number): boolean {
@@ -1347,7 +1571,7 @@ export class Matcher {
 
   /** The syntax class of the char at index I of CH, text properties included when they count. */
   private classAt(ch: Int32Array, i: number): number {
-    return this.synAt !== null ? this.synAt(i, ch[i]!) : this.tables.syntax(ch[i]!);
+    return this.synAt !== null ? this.synAt(i, ch[i]!) : this.syntaxOf(ch[i]!);
   }
 
   private assert(kind: number, t: MatchText, pos: number): boolean {

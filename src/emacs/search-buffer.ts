@@ -14,7 +14,7 @@ import { fixnumValue, isFixnum } from '../heap/tags.ts';
 import { BUF_BEGV, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
 import { stringp } from '../core/object.ts';
 import { bint, currentBuffer } from './buffer.ts';
-import { bufferWindow } from './buffer-text.ts';
+import { bufferWindow, latinText } from './buffer-text.ts';
 import { setPoint } from './editfns.ts';
 import { positionValue } from './marker.ts';
 import { propertySyntaxClass } from './syntax-scan.ts';
@@ -39,7 +39,7 @@ const FIRST_WINDOW = 256;
  * matcher's reads of them went polymorphic.
  */
 function bufferMatchText(begv: number, zv: number, pt: number): MatchText {
-  return { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1, lo: 0, hi: 0, syntaxAt: null };
+  return { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1, lo: 0, hi: 0, syntaxAt: null, latin: null };
 }
 
 /**
@@ -62,6 +62,7 @@ function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchTex
     text.chars = bt.chars;
     text.lo = bt.lo;
     text.hi = bt.hi;
+    text.latin = latinText(bt);
     const found = searchText(rt, re, text, from, limit);
     if (!lastSearchEdge(rt) || (bt.lo <= 0 && bt.hi >= whole)) return found;
   }

@@ -108,8 +108,25 @@ export function regexTables(rt: Runtime): RegexTables & { canonTable: number } {
   if (st.tables && k[0] === syntax && k[1] === canon && k[2] === down && k[3] === category && k[4] === up) return st.tables;
   const maps = currentCaseMaps(rt);
   let catTable = category;
+  // Compiling a folding pattern asks the case maps of every Latin-1 char, several times over (a
+  // bracket expression, each literal's start set): their answers are kept, for these tables, until
+  // a collection runs (after which a table's address may belong to another). Changing a case table
+  // through Lisp gives it new derived tables, so new keys above.
+  const memo = new Int32Array(768).fill(-1);
+  let memoGcs = rt.gcsDone;
+  const latinMemo = (off: number, f: (c: number) => number) => (c: number): number => {
+    if (c >= 256 || c < 0) return f(c);
+    if (memoGcs !== rt.gcsDone) {
+      memo.fill(-1);
+      memoGcs = rt.gcsDone;
+    }
+    let v = memo[off + c]!;
+    if (v < 0) v = memo[off + c] = f(c);
+    return v;
+  };
   const t = {
-    syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: maps.down, up: maps.up, canon: maps.canon, canonTable: maps.canonTable,
+    syntax: (c: number) => syntaxClassIn(rt, syntax, c), down: latinMemo(0, maps.down), up: latinMemo(256, maps.up), canon: latinMemo(512, maps.canon),
+    canonTable: maps.canonTable,
     category: (c: number, cat: number) => charHasCategory(rt, catTable === Qnil ? (catTable = standardCategoryTable(rt)) : catTable, c, cat),
   };
   st.tables = t;
