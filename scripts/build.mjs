@@ -94,8 +94,9 @@ const docsOut = {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (/[\\/]src[\\/]core[\\/]builtin-names\.ts$/.test(args.path)) return { contents: namesAsOneString(text), loader: 'ts' };
-      if (!text.includes('DEFUN(') && !text.includes('DEFVAR(') && !text.includes('DEFSYM(')) return undefined;
-      const sf = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, false);
+      const sf = ts.createSourceFile(args.path, text, ts.ScriptTarget.Latest, true);
+      const inlined = constantUses(args.path, sf);
+      if (inlined.length === 0 && !text.includes('DEFUN(') && !text.includes('DEFVAR(') && !text.includes('DEFSYM(')) return undefined;
       const literal = (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ||
         (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken && literal(n.left) && literal(n.right)) ||
         (ts.isParenthesizedExpression(n) && literal(n.expression));
@@ -132,6 +133,7 @@ const docsOut = {
         ts.forEachChild(n, visit);
       };
       visit(sf);
+      edits.push(...inlined);
       edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
       let out = '';
       let pos = 0;
@@ -143,6 +145,148 @@ const docsOut = {
     });
   },
 };
+
+/**
+ * The module-level numeric constants of the file at PATH, as name -> [the number's text, exported?, number];
+ * parsed once per file. A constant's value is a number literal, a DEFSYM of a name in the table
+ * (the symbol's word), another such constant of the file or one it imports by name,
+ * or arithmetic of these (`1 << 22`, `ALT | SUPER`), computed here as JS computes it.
+ */
+const constantsCache = new Map();
+function moduleConstants(path, sf) {
+  let found = constantsCache.get(path);
+  if (found !== undefined) return found;
+  found = new Map();
+  constantsCache.set(path, found); // (an import cycle finds this one, empty or partly filled)
+  if (sf === undefined) {
+    let text;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return found;
+    }
+    sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  }
+  const env = new Map(); // name -> number, for this file's expressions
+  for (const [local, value] of importedConstants(path, sf)) env.set(local.text, value[2]);
+  const word = (e, callee) => ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === callee && e.arguments.length >= 1 &&
+    (ts.isStringLiteral(e.arguments[0]) || ts.isNoSubstitutionTemplateLiteral(e.arguments[0])) && symbolWord.has(e.arguments[0].text)
+    ? symbolWord.get(e.arguments[0].text) : undefined;
+  const BIN = {
+    [ts.SyntaxKind.LessThanLessThanToken]: (x, y) => x << y, [ts.SyntaxKind.GreaterThanGreaterThanToken]: (x, y) => x >> y,
+    [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: (x, y) => x >>> y, [ts.SyntaxKind.BarToken]: (x, y) => x | y,
+    [ts.SyntaxKind.AmpersandToken]: (x, y) => x & y, [ts.SyntaxKind.CaretToken]: (x, y) => x ^ y,
+    [ts.SyntaxKind.PlusToken]: (x, y) => x + y, [ts.SyntaxKind.MinusToken]: (x, y) => x - y,
+    [ts.SyntaxKind.AsteriskToken]: (x, y) => x * y, [ts.SyntaxKind.SlashToken]: (x, y) => x / y,
+    [ts.SyntaxKind.AsteriskAsteriskToken]: (x, y) => x ** y,
+  };
+  const evaluate = (e) => {
+    if (ts.isNumericLiteral(e)) return Number(e.text);
+    if (ts.isParenthesizedExpression(e)) return evaluate(e.expression);
+    if (ts.isIdentifier(e)) return env.get(e.text);
+    if (ts.isPrefixUnaryExpression(e)) {
+      const x = evaluate(e.operand);
+      if (x === undefined) return undefined;
+      return e.operator === ts.SyntaxKind.MinusToken ? -x : e.operator === ts.SyntaxKind.TildeToken ? ~x : e.operator === ts.SyntaxKind.PlusToken ? x : undefined;
+    }
+    if (ts.isBinaryExpression(e) && BIN[e.operatorToken.kind] !== undefined) {
+      const x = evaluate(e.left);
+      const y = x === undefined ? undefined : evaluate(e.right);
+      return y === undefined ? undefined : BIN[e.operatorToken.kind](x, y);
+    }
+    return word(e, 'DEFSYM');
+  };
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st) || (st.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    const mods = st.modifiers ?? [];
+    if (mods.some((m) => m.kind !== ts.SyntaxKind.ExportKeyword)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || d.initializer === undefined || d.type !== undefined) continue;
+      const v = evaluate(d.initializer);
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      env.set(d.name.text, v);
+      // Only small integers (V8's Smis, operands of its bytecodes): another number would be a heap
+      // number in the constant pool of each function that uses it.
+      if (!Number.isInteger(v) || v < -(2 ** 30) || v >= 2 ** 30 || Object.is(v, -0)) continue;
+      found.set(d.name.text, [v < 0 ? `(${v})` : String(v), mods.length > 0, v]);
+    }
+  }
+  return found;
+}
+
+/** The numeric constants SF imports by name from other source files: [its local name node, moduleConstants' entry]. */
+function importedConstants(path, sf) {
+  const out = [];
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || st.importClause?.isTypeOnly || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    const spec = st.moduleSpecifier.text;
+    const bindings = st.importClause?.namedBindings;
+    if (!spec.startsWith('.') || !spec.endsWith('.ts') || bindings === undefined || !ts.isNamedImports(bindings)) continue;
+    const theirs = moduleConstants(join(dirname(path), spec));
+    for (const el of bindings.elements) {
+      const c = theirs.get((el.propertyName ?? el.name).text);
+      if (!el.isTypeOnly && c !== undefined && c[1]) out.push([el.name, c]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Edits that put each module-level numeric constant's number (moduleConstants) in place of its uses in SF,
+ * its own and those it imports by name from another source file: esbuild inlines constants only in a file
+ * without imports, and kept as bindings they were some 800 of the bundle's top-level variables, each a
+ * context slot with its name in the code cache and the top-level scope's name table, a store when the
+ * module body runs and a context load at each use. A name bound anywhere else in the file (a parameter, a
+ * local, a destructured name) is left alone there, so no shadowed use is replaced. The declarations stay;
+ * esbuild drops those no longer used.
+ */
+function constantUses(path, sf) {
+  const values = new Map();
+  for (const [name, [value]] of moduleConstants(path, sf)) values.set(name, value);
+  const importedAs = new Set();
+  for (const [local, [value]] of importedConstants(path, sf)) {
+    values.set(local.text, value);
+    importedAs.add(local);
+  }
+  if (values.size === 0) return [];
+  // Names bound anywhere but by their own top-level declaration or import: not replaced in this file.
+  const own = new Set();
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) own.add(d.name);
+  }
+  const rebound = new Set();
+  const binders = (n) => {
+    const name = n.name;
+    if (name !== undefined && ts.isIdentifier(name) && !own.has(name) && !importedAs.has(name) &&
+      (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n) || ts.isFunctionDeclaration(n) ||
+        ts.isFunctionExpression(n) || ts.isClassDeclaration(n) || ts.isClassExpression(n) || ts.isImportSpecifier(n) ||
+        ts.isImportClause(n) || ts.isNamespaceImport(n) || ts.isEnumDeclaration(n) || ts.isModuleDeclaration(n))) rebound.add(name.text);
+    ts.forEachChild(n, binders);
+  };
+  binders(sf);
+  for (const name of rebound) values.delete(name);
+  if (values.size === 0) return [];
+  const edits = [];
+  const use = (n) => {
+    if (ts.isTypeNode(n) || ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) return;
+    if (ts.isIdentifier(n)) {
+      const value = values.get(n.text);
+      const p = n.parent;
+      if (value === undefined || own.has(n)) return;
+      if (ts.isShorthandPropertyAssignment(p)) edits.push([n.getStart(sf), n.end, `${n.text}: ${value}`]);
+      else if (!((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && p.name === n) &&
+        !((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isGetAccessor(p) ||
+          ts.isSetAccessor(p) || ts.isEnumMember(p) || ts.isPropertySignature(p) || ts.isLabeledStatement(p) ||
+          ts.isBreakOrContinueStatement(p)) && (p.name === n || p.label === n))) {
+        edits.push([n.getStart(sf), n.end, value]);
+      }
+      return;
+    }
+    ts.forEachChild(n, use);
+  };
+  use(sf);
+  return edits;
+}
 
 /** builtin-names.ts with BUILTIN_NAMES as one string split at start (the names hold no newline). */
 function namesAsOneString(text) {

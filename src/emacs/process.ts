@@ -262,10 +262,11 @@ export function stringArgs(rt: Runtime, args: number[]): string[] {
   return args.map((a) => {
     if (!stringp(a)) wrongTypeArgument(rt, Qstringp, a);
     // A unibyte string is bytes already, as GNU passes them; the host takes text, so they travel as UTF-8.
-    return stringMultibyte(rt, a) ? jsString(rt, a) : utf8Decoder.decode(stringBytes(rt, a));
+    return stringMultibyte(rt, a) ? jsString(rt, a) : (utf8Decoder ??= new TextDecoder()).decode(stringBytes(rt, a));
   });
 }
-const utf8Decoder = new TextDecoder();
+/** Made at first use: a TextDecoder's first construction costs a start-up 0.1-0.3 ms (docs/startup.md). */
+let utf8Decoder: TextDecoder | null = null;
 
 // ---- decoding output ---------------------------------------------------------------------
 
