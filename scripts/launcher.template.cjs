@@ -91,26 +91,7 @@ if (process.execArgv.includes(STACK_FLAG) && process.platform === 'linux') {
     process.exit(r.status ?? 1);
   }
 }
-// The bundle is compiled by the binding that node:vm's Script wraps (process.binding('contextify')'s
-// ContextifyScript, with the arguments Script passes it): loading node:vm (its module compiled and
-// run) cost 0.4 ms of every start. Only under Node 20, whose binding's arguments are known here
-// (code, filename, line and column offsets, cached data, produce-cache flag, parsing context, the
-// host-defined options' id; and runInContext's context, timeout, displayErrors, breakOnSigint,
-// breakOnFirstLine); elsewhere, or if the binding is not there, node:vm as before. The id stands for
-// the import() callback of the script, which has no import(): node:vm gives one private symbol to every
-// script without a callback, this is a symbol of its own. V8 checks and takes the code cache the same way.
-let Script = null;
-let Contextify = null;
-if (v8flags !== null && process.versions.bun === undefined && process.versions.deno === undefined && process.versions.node.startsWith('20.')) {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = () => {};
-  try {
-    const c = process.binding('contextify').ContextifyScript;
-    if (typeof c === 'function' && typeof c.prototype.runInContext === 'function' && typeof c.prototype.createCachedData === 'function') Contextify = c;
-  } catch {}
-  process.emitWarning = emitWarning;
-}
-if (Contextify === null) Script = builtin('node:vm').Script;
+const { Script } = builtin('node:vm');
 
 // The loader's WebAssembly kernels run once per start-up. V8 compiles a wasm function with its
 // baseline compiler and, once the function has run about 1.8 MB of code, optimises it on a
@@ -247,8 +228,7 @@ if (cacheFd >= 0) {
   } catch {}
 }
 
-const script = bunCore !== null ? null : Contextify !== null ? new Contextify(source, file, 0, 0, cachedData, false, undefined, Symbol(file))
-  : new Script(source, { filename: file, cachedData });
+const script = bunCore === null ? new Script(source, { filename: file, cachedData }) : null;
 // V8 rejects a cache made under other V8 flags (the stack size among them): only an ordinary
 // run, with the first line's flag and no other, replaces a rejected cache, so runs with other
 // flags (`node dist/tsmacs.cjs` has none) do not take turns overwriting it.
@@ -298,7 +278,7 @@ if (v8flags !== null) {
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 try {
-  (bunCore ?? (Contextify !== null ? script.runInContext(null, -1, true, false, false) : script.runInThisContext()))(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
+  (bunCore ?? script.runInThisContext())(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
 } finally {
   bodiesRan();
 }
