@@ -647,3 +647,11 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
 (autoload 'comment-with-narrowing "comments" nil nil 'macro)
+;; Emacs Lisp mode's helpers (GNU preloads elisp-mode.el).
+(dolist (name '(elisp--current-symbol elisp--beginning-of-sexp elisp--fnsym-in-current-sexp
+                elisp-function-argstring elisp--highlight-function-argument
+                elisp-get-fnsym-args-string elisp--docstring-first-line elisp-get-var-docstring
+                elisp-eldoc-funcall elisp-eldoc-var-docstring elisp--local-variables
+                elisp--shorthand-aware-fboundp elisp--shorthand-aware-boundp
+                elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding))
+  (autoload name "elisp-mode"))
