@@ -128,26 +128,31 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
 
 ;; The records describing structures are structures themselves, so that
 ;; `cl-typep' and the generic functions know them.
-(cl-struct-define 'cl-slot-descriptor "One slot of a structure type: name, default, type, options." 'cl-structure-object
-                  'record nil
-                  '((cl-tag-slot) (name) (initform) (type) (props nil :type alist))
-                  'cl-struct-cl-slot-descriptor-tags 'cl-slot-descriptor t)
-(cl-struct-define 'cl--class "A class: a named type with parents and slots." 'cl-structure-object
-                  'record nil
-                  '((cl-tag-slot) (name nil :type symbol) (docstring nil :type string)
-                    (parents nil :type (list-of cl--class))
-                    (slots nil :type (vector cl-slot-descriptor))
-                    (index-table nil :type hash-table))
-                  'cl-struct-cl--class-tags 'cl--class t)
-(cl-struct-define 'cl-structure-class "The class of a type made by `cl-defstruct'." 'cl--class
-                  'record nil
-                  '((cl-tag-slot) (name nil :type symbol) (docstring nil :type string)
-                    (parents nil :type (list-of cl--class))
-                    (slots nil :type (vector cl-slot-descriptor))
-                    (index-table nil :type hash-table) (tag nil :type symbol)
-                    (type nil :type (memq (vector list))) (named nil :type bool)
-                    (print nil :type bool) (children-sym nil :type symbol))
-                  'cl-struct-cl-structure-class-tags 'cl-structure-class t)
+;; Slot lists given as alternating NAME TYPE, a type of t meaning none.
+(let* ((slots (lambda (pairs)
+                (let (out)
+                  (while pairs
+                    (push (if (eq (nth 1 pairs) t)
+                              (list (car pairs))
+                            (list (car pairs) nil :type (nth 1 pairs)))
+                          out)
+                    (setq pairs (nthcdr 2 pairs)))
+                  (cons '(cl-tag-slot) (nreverse out)))))
+       (common '(name symbol docstring string parents (list-of cl--class)
+                      slots (vector cl-slot-descriptor) index-table hash-table)))
+  (cl-struct-define 'cl-slot-descriptor "One slot of a structure type: name, default, type, options."
+                    'cl-structure-object 'record nil
+                    (funcall slots '(name t initform t type t props alist))
+                    'cl-struct-cl-slot-descriptor-tags 'cl-slot-descriptor t)
+  (cl-struct-define 'cl--class "A class: a named type with parents and slots."
+                    'cl-structure-object 'record nil (funcall slots common)
+                    'cl-struct-cl--class-tags 'cl--class t)
+  (cl-struct-define 'cl-structure-class "The class of a type made by `cl-defstruct'."
+                    'cl--class 'record nil
+                    (funcall slots (append common '(tag symbol type (memq (vector list))
+                                                        named bool print bool children-sym symbol)))
+                    'cl-struct-cl-structure-class-tags 'cl-structure-class t))
+
 (defun cl--class-p (object) "Return t if OBJECT is a class record (a structure class or another kind)."
   (and (memq (type-of object) cl-struct-cl--class-tags) t))
 
