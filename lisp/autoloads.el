@@ -655,3 +655,19 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 elisp--shorthand-aware-fboundp elisp--shorthand-aware-boundp
                 elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding))
   (autoload name "elisp-mode"))
+;; Tabulated List mode (GNU preloads tabulated-list.el).
+(dolist (name '(tabulated-list-mode tabulated-list-print tabulated-list-print-entry
+                tabulated-list-print-col tabulated-list-init-header tabulated-list-print-fake-header
+                tabulated-list-header-overlay-p tabulated-list-get-id tabulated-list-get-entry
+                tabulated-list-put-tag tabulated-list-clear-all-tags tabulated-list-delete-entry
+                tabulated-list-set-col tabulated-list-next-column tabulated-list-previous-column
+                tabulated-list-sort tabulated-list-col-sort tabulated-list-widen-current-column
+                tabulated-list-narrow-current-column tabulated-list-revert
+                tabulated-list-line-number-width tabulated-list--column-number
+                tabulated-list--get-sorter tabulated-list--sort-by-column-name
+                tabulated-list--available-space tabulated-list--col-local-max-widths))
+  (autoload name "tabulated-list" nil
+            (memq name '(tabulated-list-mode tabulated-list-sort tabulated-list-col-sort
+                         tabulated-list-next-column tabulated-list-previous-column
+                         tabulated-list-widen-current-column tabulated-list-narrow-current-column
+                         tabulated-list-revert))))
