@@ -671,3 +671,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                          tabulated-list-next-column tabulated-list-previous-column
                          tabulated-list-widen-current-column tabulated-list-narrow-current-column
                          tabulated-list-revert))))
+;; help.el's usage-line and key helpers, help-fns's `variable-at-point'.
+(dolist (name '(help-split-fundoc help-add-fundoc-usage help--make-usage help-make-usage
+                help--make-usage-docstring help--docstring-quote help-key-description
+                help--key-description-fontified function-called-at-point))
+  (autoload name "help"))
+(autoload 'variable-at-point "help-fns")

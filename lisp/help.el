@@ -61,4 +61,105 @@ list is not known yet; anything else gives t."
     "[Arg list not available until function definition is loaded.]")
    (t t)))
 
+;;; Usage lines: the "(fn ARGS)" at the end of a docstring.
+
+(defun help--usage-name (function) "Return the name a usage line shows for FUNCTION: the symbol itself, else `anonymous'."
+  (if (symbolp function) function 'anonymous))
+
+(defun help--arg-for-usage (arg) "Return the argument list element ARG as a usage line shows it, in capitals."
+  (cond ((and (symbolp arg) (string-prefix-p "&" (symbol-name arg))) arg)
+        ((symbolp arg)
+         (let ((name (symbol-name arg)))
+           ;; One leading underscore (an unused argument) is not shown.
+           (when (and (> (length name) 1) (eq (aref name 0) ?_))
+             (setq name (substring name 1)))
+           (intern (upcase name))))
+        ((consp arg) (cons (help--arg-for-usage (car arg)) (cdr arg)))
+        (t arg)))
+
+(defun help--make-usage (function arglist) "Return the usage form of FUNCTION called with ARGLIST: its name, then the arguments in capitals."
+  (cons (help--usage-name function) (mapcar #'help--arg-for-usage arglist)))
+
+(defalias 'help-make-usage #'help--make-usage)
+
+(defun help--docstring-quote (string) "Return STRING with each grave accent, apostrophe and backslash escaped by \\=\\=."
+  (replace-regexp-in-string "[`'\\]" "\\\\=\\&" string))
+
+(defun help--make-usage-docstring (fn arglist) "Return the usage of FN with ARGLIST as text fit for a docstring."
+  (help--docstring-quote (format "%S" (help--make-usage fn arglist))))
+
+(defun help-split-fundoc (docstring def &optional section) "Split DOCSTRING's usage line from its text; name the function DEF in the usage.
+Return (USAGE . DOC), or nil when there is no \"(fn ...)\" line.  With
+SECTION `usage' return only USAGE, with `doc' only the text (the whole
+DOCSTRING when it has no usage line)."
+  (let ((found (and (stringp docstring)
+                    (string-match "\n\n(fn\\(\\(?: [^\n]*\\)?)\\)\\'" docstring))))
+    (cond
+     ((not found) (and (eq section 'doc) docstring))
+     (t
+      (let ((usage (concat "(" (symbol-name (if def (help--usage-name def) 'anonymous))
+                           (match-string 1 docstring)))
+            (text (and (> (match-beginning 0) 0) (substring docstring 0 (match-beginning 0)))))
+        (pcase section
+          ('usage usage)
+          ('doc text)
+          (_ (cons usage text))))))))
+
+(defun help-add-fundoc-usage (docstring arglist) "Return DOCSTRING with a \"(fn ARGS)\" usage line for ARGLIST added, unless it has one.
+ARGLIST is a list, a usage string \"(NAME ARGS...)\", or t for none."
+  (cond
+   ((eq arglist t) docstring)
+   ((and (stringp docstring) (string-match-p "\n\n(fn[ )][^\n]*\\'" docstring)) docstring)
+   (t
+    (let* ((doc (or docstring ""))
+           (args (if (stringp arglist)
+                     (if (string-match "\\`([^ )]*\\(.*\\)\\'" arglist)
+                         (concat "(fn" (match-string 1 arglist))
+                       arglist)
+                   (format "%S" (help--make-usage 'fn arglist)))))
+      (concat doc
+              (cond ((string-suffix-p "\n\n" doc) "")
+                    ((string-suffix-p "\n" doc) "\n")
+                    (t "\n\n"))
+              args)))))
+
+;;; Keys.
+
+(defun help--key-description-fontified (keys &optional prefix) "Return KEYS (after PREFIX) described as text in the `help-key-binding' face."
+  (propertize (key-description keys prefix)
+              'font-lock-face 'help-key-binding 'face 'help-key-binding))
+
+(defun help-key-description (key untranslated) "Describe KEY; add the UNTRANSLATED key it was read as, when that differs."
+  (let ((shown (help--key-description-fontified key)))
+    (if (and untranslated
+             (not (equal (key-description key) (key-description untranslated))))
+        (format "%s (translated from %s)" shown
+                (help--key-description-fontified untranslated))
+      shown)))
+
+;;; What is at point.
+
+(defun help--symbol-near-point (&optional create) "Return the symbol whose name is at point, or nil; CREATE non-nil interns a new name."
+  (save-excursion
+    (skip-syntax-backward "w_")
+    (let ((start (point)))
+      (skip-syntax-forward "w_")
+      (and (< start (point))
+           (funcall (if create #'intern #'intern-soft)
+                    (buffer-substring-no-properties start (point)))))))
+
+(defun function-called-at-point () "Return the function named at point, or else the function heading the list around point, or nil."
+  (let ((here (help--symbol-near-point)))
+    (if (and here (fboundp here))
+        here
+      (save-excursion
+        (condition-case nil
+            (progn
+              (goto-char (nth 1 (syntax-ppss)))
+              (forward-char 1)
+              (skip-chars-forward " \t\n'")
+              (let ((head (help--symbol-near-point)))
+                (and head (fboundp head) head)))
+          (error nil))))))
+
 (provide 'help)
