@@ -39,27 +39,26 @@ names come from the \"(fn ...)\" line of their documentation when
 PRESERVE-NAMES is non-nil and there is one, else they are generic
 \(arg1, arg2, rest).  An autoloaded function gives a string saying the
 list is not known yet; anything else gives t."
-  (when (and (symbolp def) (fboundp def))
-    (setq def (indirect-function def)))
-  (when (eq (car-safe def) 'macro)
-    (setq def (cdr def)))
-  (cond
-   ((eq (car-safe def) 'lambda) (car-safe (cdr def)))
-   ((eq (car-safe def) 'closure) (car-safe (cdr (cdr def))))
-   ((and (byte-code-function-p def) (listp (aref def 0))) (aref def 0))
-   ((or (byte-code-function-p def) (subrp def))
-    (or (and preserve-names (help--usage-arglist def))
-        (if (subrp def)
-            (let ((arity (subr-arity def)))
-              (help--arity-arglist (car arity) (cdr arity)))
-          (let ((code (aref def 0)))
-            (help--arity-arglist (logand code 127)
-                                 (if (zerop (logand code 128))
-                                     (ash code -8)
-                                   'many))))))
-   ((autoloadp def)
-    "[Arg list not available until function definition is loaded.]")
-   (t t)))
+  (let* ((fn (if (and (symbolp def) (fboundp def)) (indirect-function def) def))
+         (fn (if (eq (car-safe fn) 'macro) (cdr fn) fn))
+         (kind (car-safe fn)))
+    (cond
+     ;; Interpreted functions: (lambda ARGS ...) and (closure ENV ARGS ...).
+     ((eq kind 'lambda) (car-safe (cdr fn)))
+     ((eq kind 'closure) (car-safe (cdr-safe (cdr fn))))
+     ((autoloadp fn)
+      "[Arg list not available until function definition is loaded.]")
+     ((not (or (byte-code-function-p fn) (subrp fn))) t)
+     ((and (byte-code-function-p fn) (listp (aref fn 0))) (aref fn 0))
+     ((and preserve-names (help--usage-arglist fn)))
+     ((subrp fn)
+      (let ((arity (subr-arity fn)))
+        (help--arity-arglist (car arity) (cdr arity))))
+     (t
+      ;; A compiled function's argument descriptor packs the counts.
+      (let ((desc (aref fn 0)))
+        (help--arity-arglist (logand desc 127)
+                             (if (= 0 (logand desc 128)) (ash desc -8) 'many)))))))
 
 ;;; Usage lines: the "(fn ARGS)" at the end of a docstring.
 
@@ -67,18 +66,19 @@ list is not known yet; anything else gives t."
   (if (symbolp function) function 'anonymous))
 
 (defun help--arg-for-usage (arg) "Return the argument list element ARG as a usage line shows it, in capitals."
-  (cond ((and (symbolp arg) (string-prefix-p "&" (symbol-name arg))) arg)
-        ((symbolp arg)
-         (let ((name (symbol-name arg)))
-           ;; One leading underscore (an unused argument) is not shown.
-           (when (and (> (length name) 1) (eq (aref name 0) ?_))
-             (setq name (substring name 1)))
-           (intern (upcase name))))
-        ((consp arg) (cons (help--arg-for-usage (car arg)) (cdr arg)))
-        (t arg)))
+  (pcase arg
+    ((pred consp) (cons (help--arg-for-usage (car arg)) (cdr arg)))
+    ((pred symbolp)
+     (let ((name (symbol-name arg)))
+       (cond ((string-match-p "\\`&" name) arg)
+             ;; One leading underscore (an unused argument) is not shown.
+             ((string-match "\\`_\\(.+\\)" name) (intern (upcase (match-string 1 name))))
+             (t (intern (upcase name))))))
+    (_ arg)))
 
 (defun help--make-usage (function arglist) "Return the usage form of FUNCTION called with ARGLIST: its name, then the arguments in capitals."
-  (cons (help--usage-name function) (mapcar #'help--arg-for-usage arglist)))
+  (let ((shown (help--usage-name function)))
+    (cons shown (mapcar (lambda (a) (help--arg-for-usage a)) arglist))))
 
 (defalias 'help-make-usage #'help--make-usage)
 
@@ -117,17 +117,18 @@ ARGLIST is a list, a usage string \"(NAME ARGS...)\", or t for none."
                          (concat "(fn" (match-string 1 arglist))
                        arglist)
                    (format "%S" (help--make-usage 'fn arglist)))))
-      (concat doc
-              (cond ((string-suffix-p "\n\n" doc) "")
-                    ((string-suffix-p "\n" doc) "\n")
-                    (t "\n\n"))
+      ;; The usage line follows one empty line.
+      (concat doc (substring "\n\n" (cond ((string-suffix-p "\n\n" doc) 2)
+                                           ((string-suffix-p "\n" doc) 1)
+                                           (t 0)))
               args)))))
 
 ;;; Keys.
 
 (defun help--key-description-fontified (keys &optional prefix) "Return KEYS (after PREFIX) described as text in the `help-key-binding' face."
-  (propertize (key-description keys prefix)
-              'font-lock-face 'help-key-binding 'face 'help-key-binding))
+  (let ((text (key-description keys prefix)))
+    (add-text-properties 0 (length text) '(face help-key-binding font-lock-face help-key-binding) text)
+    text))
 
 (defun help-key-description (key untranslated) "Describe KEY; add the UNTRANSLATED key it was read as, when that differs."
   (let ((shown (help--key-description-fontified key)))
