@@ -677,3 +677,15 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 help--key-description-fontified function-called-at-point))
   (autoload name "help"))
 (autoload 'variable-at-point "help-fns")
+;; easymenu.el (GNU preloads it).
+(autoload 'easy-menu-define "easymenu" nil nil 'macro)
+(dolist (name '(easy-menu-do-define easy-menu-create-menu easy-menu-convert-item
+                easy-menu-convert-item-1 easy-menu-intern easy-menu-make-symbol easy-menu-binding
+                easy-menu-name-match easy-menu-always-true-p easy-menu-filter-return
+                easy-menu-get-map easy-menu-lookup-name easy-menu-return-item
+                easy-menu-item-present-p easy-menu-define-key easy-menu-add-item
+                easy-menu-remove-item easy-menu-change add-submenu))
+  (autoload name "easymenu"))
+;; Menus are added and removed with the keymaps that hold them.
+(defalias 'easy-menu-add #'ignore)
+(defalias 'easy-menu-remove #'ignore)
