@@ -689,3 +689,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Menus are added and removed with the keymaps that hold them.
 (defalias 'easy-menu-add #'ignore)
 (defalias 'easy-menu-remove #'ignore)
+;; eldoc.el (GNU preloads it).
+(dolist (name '(eldoc-add-command eldoc-remove-command eldoc-add-command-completions
+                eldoc-remove-command-completions eldoc--message-command-p eldoc--supported-p
+                eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
+                eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode))
+  (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))

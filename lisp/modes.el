@@ -305,7 +305,13 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (modes--lisp-settings))
 
 (define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp"
-  "Major mode for editing Emacs Lisp code.")
+  "Major mode for editing Emacs Lisp code."
+  ;; Completion and Eldoc know Emacs Lisp (elisp-mode.el, eldoc.el).
+  (add-hook 'completion-at-point-functions #'elisp-completion-at-point nil 'local)
+  (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
+  (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
+  (when (or (not (boundp 'global-eldoc-mode)) global-eldoc-mode)
+    (turn-on-eldoc-mode)))
 
 (define-derived-mode lisp-interaction-mode
   emacs-lisp-mode "Lisp Interaction"
