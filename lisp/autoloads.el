@@ -695,3 +695,6 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
                 eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode))
   (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))
+;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
+(defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
+(defvar global-eldoc-mode t "Non-nil when Eldoc mode is turned on in every buffer that supports it.")

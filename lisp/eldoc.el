@@ -82,12 +82,25 @@ properties, and returns non-nil when it reports something.")
 (defun eldoc-minibuffer-message (format-string &rest args) "Show the message FORMAT-STRING formatted with ARGS, as `message' does."
   (apply #'message format-string args))
 
-(define-minor-mode eldoc-mode
-  "Toggle showing documentation of the thing at point after each command.
-It is turned on only in buffers that have documentation functions."
-  :lighter eldoc-minor-mode-string
-  (when (and eldoc-mode (not (eldoc--supported-p)))
-    (setq eldoc-mode nil)))
+(defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
+(defvar eldoc-mode-hook nil "Hook run when Eldoc mode is turned on or off.")
+(defvar eldoc-mode-on-hook nil "Hook run when Eldoc mode is turned on.")
+(defvar eldoc-mode-off-hook nil "Hook run when Eldoc mode is turned off.")
+(unless (assq 'eldoc-mode minor-mode-alist)
+  (push '(eldoc-mode eldoc-minor-mode-string) minor-mode-alist))
+
+;; Written out rather than with `define-minor-mode', so that loading this
+;; file does not load easy-mmode.
+(defun eldoc-mode (&optional arg) "Toggle showing documentation of the thing at point after each command, as ARG says.
+A positive ARG or nil turns it on, zero or negative off, `toggle'
+switches.  It is turned on only in buffers with documentation functions."
+  (interactive (list (or current-prefix-arg 'toggle)))
+  (let ((on (cond ((eq arg 'toggle) (not eldoc-mode))
+                  ((null arg) t)
+                  (t (> (prefix-numeric-value arg) 0)))))
+    (setq eldoc-mode (and on (eldoc--supported-p) t))
+    (run-hooks 'eldoc-mode-hook (if eldoc-mode 'eldoc-mode-on-hook 'eldoc-mode-off-hook))
+    eldoc-mode))
 
 (defun turn-on-eldoc-mode () "Turn on Eldoc mode if the current buffer has documentation functions."
   (when (eldoc--supported-p)

@@ -310,8 +310,10 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (add-hook 'completion-at-point-functions #'elisp-completion-at-point nil 'local)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
-  (when (or (not (boundp 'global-eldoc-mode)) global-eldoc-mode)
-    (turn-on-eldoc-mode)))
+  ;; Eldoc is on by default; its library loads when first asked for.
+  (if (featurep 'eldoc)
+      (when global-eldoc-mode (turn-on-eldoc-mode))
+    (setq-local eldoc-mode t)))
 
 (define-derived-mode lisp-interaction-mode
   emacs-lisp-mode "Lisp Interaction"
