@@ -698,3 +698,15 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
 (defvar global-eldoc-mode t "Non-nil when Eldoc mode is turned on in every buffer that supports it.")
+;; lisp-mode.el's helpers.
+(dolist (name '(lisp-ppss lisp-current-defun-name lisp-find-tag-default
+                lisp-string-after-doc-keyword-p lisp-string-in-doc-position-p
+                lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
+                lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state))
+  (autoload name "lisp-mode"))
+;; Where the defining forms keep their docstrings.
+(dolist (spec '((defun . 3) (defmacro . 3) (defsubst . 3) (defvar . 3) (defconst . 3)
+                (defalias . 3) (lambda . 2) (define-minor-mode . 2) (define-globalized-minor-mode . 2) (cl-defun . 3)
+                (cl-defmacro . 3)))
+  (unless (function-get (car spec) 'doc-string-elt)
+    (put (car spec) 'doc-string-elt (cdr spec))))
