@@ -172,6 +172,27 @@ Without a `syntax-propertize-function' there is nothing to apply."
               (unwind-protect (funcall syntax-propertize-function start end)
                 (unless modified (restore-buffer-modified-p nil))))))))))
 
+(defun internal--syntax-propertize (charpos) "Apply `syntax-table' properties up to CHARPOS; the scanners call this."
+  (syntax-propertize charpos))
+
+(defun syntax-propertize-multiline (beg end) "Widen BEG..END over text marked `syntax-multiline' that it touches; return (NEW-BEG . NEW-END).
+Meant for `syntax-propertize-extend-region-functions'."
+  (when (and (> beg (point-min)) (get-text-property (1- beg) 'syntax-multiline))
+    (setq beg (or (previous-single-property-change beg 'syntax-multiline) (point-min))))
+  (when (and (< end (point-max)) (get-text-property end 'syntax-multiline))
+    (setq end (or (next-single-property-change end 'syntax-multiline) (point-max))))
+  (cons beg end))
+
+(defun syntax-propertize--shift-groups-and-backrefs (re n) "Return the regexp RE with its back references and numbered groups moved up by N."
+  (let ((out "") (pos 0))
+    (while (string-match "\\\\\\(?:\\([1-9]\\)\\|(\\?\\([0-9]+\\):\\)" re pos)
+      (setq out (concat out (substring re pos (match-beginning 0))
+                        (if (match-beginning 1)
+                            (format "\\%d" (+ n (string-to-number (match-string 1 re))))
+                          (format "\\(?%d:" (+ n (string-to-number (match-string 2 re))))))
+            pos (match-end 0)))
+    (concat out (substring re pos))))
+
 (defun syntax-ppss (&optional pos) "Return the parse state at POS (default point), as `parse-partial-sexp' from `point-min' gives it.
 States computed before are reused, so that repeated calls parse little.
 Point is left at POS."
