@@ -153,12 +153,12 @@ Without a `syntax-propertize-function' there is nothing to apply."
         (setq syntax-propertize--done (max pos (point-max)))
       (save-match-data
         (save-excursion
-          (let ((modified (buffer-modified-p))
-                (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
-            (setq-local parse-sexp-lookup-properties t)
+          (let ((inhibit-modification-hooks t) (inhibit-read-only t) (buffer-undo-list t)
+                (modified (buffer-modified-p)))
             (syntax-propertize--hook)
-            (let* ((start (max (min syntax-propertize--done (point-max)) (point-min)))
-                   (end (max pos (min (point-max) (+ start syntax-propertize-chunk-size))))
+            (setq-local parse-sexp-lookup-properties t)
+            (let* ((start (min (max syntax-propertize--done (point-min)) (point-max)))
+                   (end (max (min (+ start syntax-propertize-chunk-size) (point-max)) pos))
                    (changed t))
               ;; Each extender may widen the region; go on until none does.
               (while changed
@@ -177,11 +177,13 @@ Without a `syntax-propertize-function' there is nothing to apply."
 
 (defun syntax-propertize-multiline (beg end) "Widen BEG..END over text marked `syntax-multiline' that it touches; return (NEW-BEG . NEW-END).
 Meant for `syntax-propertize-extend-region-functions'."
-  (when (and (> beg (point-min)) (get-text-property (1- beg) 'syntax-multiline))
-    (setq beg (or (previous-single-property-change beg 'syntax-multiline) (point-min))))
-  (when (and (< end (point-max)) (get-text-property end 'syntax-multiline))
-    (setq end (or (next-single-property-change end 'syntax-multiline) (point-max))))
-  (cons beg end))
+  (let ((lo beg) (hi end))
+    ;; Step out over marked characters on either side.
+    (while (and (> lo (point-min)) (get-text-property (1- lo) 'syntax-multiline))
+      (setq lo (1- lo)))
+    (while (and (< hi (point-max)) (get-text-property hi 'syntax-multiline))
+      (setq hi (1+ hi)))
+    (cons lo hi)))
 
 (defun syntax-propertize--shift-groups-and-backrefs (re n) "Return the regexp RE with its back references and numbered groups moved up by N."
   (let ((out "") (pos 0))
