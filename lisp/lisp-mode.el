@@ -19,16 +19,13 @@ least depth are those seen from that list's start (or the buffer's)."
 The name is the expression after the head of the top-level form: a
 quote before it and an opening paren around it are skipped."
   (save-excursion
-    (end-of-defun)
-    (beginning-of-defun)
+    (end-of-defun) (beginning-of-defun)
     (when (eq (char-after) ?\()
-      (forward-char 1)
-      (forward-sexp 1)
-      (skip-chars-forward " \t\n'(")
+      ;; Past the paren and the head, then any quote or paren.
+      (forward-char 1) (forward-sexp 1) (skip-chars-forward " \t\n'(")
       (let ((start (point)))
         (forward-sexp 1)
-        (and (< start (point))
-             (buffer-substring-no-properties start (point)))))))
+        (and (< start (point)) (buffer-substring-no-properties start (point)))))))
 
 (defun lisp-find-tag-default () "Return the symbol at point as a tag name, any package prefix before a colon dropped."
   (let ((tag (find-tag-default)))
@@ -42,15 +39,13 @@ quote before it and an opening paren around it are skipped."
          (goto-char startpos)
          (let ((after (point)))
            (ignore-errors (forward-sexp -1))
-           (and (< (point) after)
-                (looking-at ":documentation\\_>"))))))
+           (and (< (point) after) (looking-at ":documentation\\_>"))))))
 
 (defun lisp-string-in-doc-position-p (listbeg startpos) "Return non-nil if the string at STARTPOS is where the form at LISTBEG keeps a docstring.
 The form's head names a function or macro whose `doc-string-elt'
 property gives that position."
   (save-excursion
-    (goto-char listbeg)
-    (forward-char 1)
+    (goto-char (1+ listbeg))
     (let* ((head (ignore-errors (read (current-buffer))))
            (elt (and (symbolp head) head (function-get head 'doc-string-elt)))
            (index 1))
