@@ -647,3 +647,66 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
 (autoload 'comment-with-narrowing "comments" nil nil 'macro)
+;; Emacs Lisp mode's helpers (GNU preloads elisp-mode.el).
+(dolist (name '(elisp--current-symbol elisp--beginning-of-sexp elisp--fnsym-in-current-sexp
+                elisp-function-argstring elisp--highlight-function-argument
+                elisp-get-fnsym-args-string elisp--docstring-first-line elisp-get-var-docstring
+                elisp-eldoc-funcall elisp-eldoc-var-docstring elisp--local-variables
+                elisp--shorthand-aware-fboundp elisp--shorthand-aware-boundp
+                elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding))
+  (autoload name "elisp-mode"))
+;; Tabulated List mode (GNU preloads tabulated-list.el).
+(dolist (name '(tabulated-list-mode tabulated-list-print tabulated-list-print-entry
+                tabulated-list-print-col tabulated-list-init-header tabulated-list-print-fake-header
+                tabulated-list-header-overlay-p tabulated-list-get-id tabulated-list-get-entry
+                tabulated-list-put-tag tabulated-list-clear-all-tags tabulated-list-delete-entry
+                tabulated-list-set-col tabulated-list-next-column tabulated-list-previous-column
+                tabulated-list-sort tabulated-list-col-sort tabulated-list-widen-current-column
+                tabulated-list-narrow-current-column tabulated-list-revert
+                tabulated-list-line-number-width tabulated-list--column-number
+                tabulated-list--get-sorter tabulated-list--sort-by-column-name
+                tabulated-list--available-space tabulated-list--col-local-max-widths))
+  (autoload name "tabulated-list" nil
+            (memq name '(tabulated-list-mode tabulated-list-sort tabulated-list-col-sort
+                         tabulated-list-next-column tabulated-list-previous-column
+                         tabulated-list-widen-current-column tabulated-list-narrow-current-column
+                         tabulated-list-revert))))
+;; help.el's usage-line and key helpers, help-fns's `variable-at-point'.
+(dolist (name '(help-split-fundoc help-add-fundoc-usage help--make-usage help-make-usage
+                help--make-usage-docstring help--docstring-quote help-key-description
+                help--key-description-fontified function-called-at-point))
+  (autoload name "help"))
+(autoload 'variable-at-point "help-fns")
+;; easymenu.el (GNU preloads it).
+(autoload 'easy-menu-define "easymenu" nil nil 'macro)
+(dolist (name '(easy-menu-do-define easy-menu-create-menu easy-menu-convert-item
+                easy-menu-convert-item-1 easy-menu-intern easy-menu-make-symbol easy-menu-binding
+                easy-menu-name-match easy-menu-always-true-p easy-menu-filter-return
+                easy-menu-get-map easy-menu-lookup-name easy-menu-return-item
+                easy-menu-item-present-p easy-menu-define-key easy-menu-add-item
+                easy-menu-remove-item easy-menu-change add-submenu))
+  (autoload name "easymenu"))
+;; Menus are added and removed with the keymaps that hold them.
+(defalias 'easy-menu-add #'ignore)
+(defalias 'easy-menu-remove #'ignore)
+;; eldoc.el (GNU preloads it).
+(dolist (name '(eldoc-add-command eldoc-remove-command eldoc-add-command-completions
+                eldoc-remove-command-completions eldoc--message-command-p eldoc--supported-p
+                eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
+                eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode))
+  (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))
+;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
+(defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
+(defvar global-eldoc-mode t "Non-nil when Eldoc mode is turned on in every buffer that supports it.")
+;; lisp-mode.el's helpers.
+(dolist (name '(lisp-ppss lisp-current-defun-name lisp-find-tag-default
+                lisp-string-after-doc-keyword-p lisp-string-in-doc-position-p
+                lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
+                lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state))
+  (autoload name "lisp-mode"))
+;; Where the defining forms keep their docstrings.
+(dolist (spec '((defun . 3) (defmacro . 3) (defsubst . 3) (defvar . 3) (defconst . 3)
+                (defalias . 3) (lambda . 2) (define-minor-mode . 2) (define-globalized-minor-mode . 2) (cl-defun . 3)
+                (cl-defmacro . 3)))
+  (unless (function-get (car spec) 'doc-string-elt)
+    (put (car spec) 'doc-string-elt (cdr spec))))

@@ -124,6 +124,118 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
              'cl-struct-cl-structure-object-tags))
 (add-to-list 'cl-struct-cl-structure-object-tags 'cl-structure-object)
 
+;;; The class records as data: accessors, constructors, registration.
+
+;; The records describing structures are structures themselves, so that
+;; `cl-typep' and the generic functions know them.
+;; Slot lists given as alternating NAME TYPE, a type of t meaning none.
+(let* ((slots (lambda (pairs)
+                (let (out)
+                  (while pairs
+                    (push (if (eq (nth 1 pairs) t)
+                              (list (car pairs))
+                            (list (car pairs) nil :type (nth 1 pairs)))
+                          out)
+                    (setq pairs (nthcdr 2 pairs)))
+                  (cons '(cl-tag-slot) (nreverse out)))))
+       (common '(name symbol docstring string parents (list-of cl--class)
+                      slots (vector cl-slot-descriptor) index-table hash-table)))
+  (cl-struct-define 'cl-slot-descriptor "One slot of a structure type: name, default, type, options."
+                    'cl-structure-object 'record nil
+                    (funcall slots '(name t initform t type t props alist))
+                    'cl-struct-cl-slot-descriptor-tags 'cl-slot-descriptor t)
+  (cl-struct-define 'cl--class "A class: a named type with parents and slots."
+                    'cl-structure-object 'record nil (funcall slots common)
+                    'cl-struct-cl--class-tags 'cl--class t)
+  (cl-struct-define 'cl-structure-class "The class of a type made by `cl-defstruct'."
+                    'cl--class 'record nil
+                    (funcall slots (append common '(tag symbol type (memq (vector list))
+                                                        named bool print bool children-sym symbol)))
+                    'cl-struct-cl-structure-class-tags 'cl-structure-class t))
+
+(defun cl--class-p (object) "Return t if OBJECT is a class record (a structure class or another kind)."
+  (and (memq (type-of object) cl-struct-cl--class-tags) t))
+
+(defun cl-slot-descriptor-p (object) "Return t if OBJECT is a slot descriptor record."
+  (and (memq (type-of object) cl-struct-cl-slot-descriptor-tags) t))
+
+(defmacro cl--preloaded-readers (check tag &rest fields) "Define field readers: each of FIELDS is (NAME INDEX).
+Every reader first tests its argument with the predicate CHECK and
+signals `wrong-type-argument' naming TAG when that fails."
+  (append '(progn)
+        (mapcar (lambda (f)
+                  `(defun ,(car f) (obj) ,(format "Return field %d of the %s record OBJ." (nth 1 f) tag)
+                     (unless (,check obj) (signal 'wrong-type-argument (list ',tag obj)))
+                     (aref obj ,(nth 1 f))))
+                fields)
+        (mapcar (lambda (f)
+                  `(gv-define-setter ,(car f) (val obj) (list 'aset obj ,(nth 1 f) val)))
+                fields)))
+
+(cl--preloaded-readers cl--class-p cl--class
+  (cl--class-name 1) (cl--class-docstring 2) (cl--class-parents 3)
+  (cl--class-slots 4) (cl--class-index-table 5))
+
+(cl--preloaded-readers cl--struct-class-p cl-structure-class
+  (cl--struct-class-name 1) (cl--struct-class-docstring 2) (cl--struct-class-parents 3)
+  (cl--struct-class-slots 4) (cl--struct-class-index-table 5) (cl--struct-class-tag 6)
+  (cl--struct-class-type 7) (cl--struct-class-named 8) (cl--struct-class-print 9)
+  (cl--struct-class-children-sym 10))
+
+(cl--preloaded-readers cl-slot-descriptor-p cl-slot-descriptor
+  (cl--slot-descriptor-name 1) (cl--slot-descriptor-initform 2)
+  (cl--slot-descriptor-type 3) (cl--slot-descriptor-props 4))
+
+(defun cl--make-slot-descriptor (name &optional initform type props) "Make a slot descriptor for the slot NAME.
+INITFORM is its default form, TYPE its type and PROPS an alist of its
+other options."
+  (record 'cl-slot-descriptor name initform type props))
+
+(defalias 'cl--copy-slot-descriptor-1 #'copy-sequence)
+
+(defun cl--copy-slot-descriptor (slot) "Return a copy of the slot descriptor SLOT, its option alist copied too."
+  (let ((new (cl--copy-slot-descriptor-1 slot)))
+    (aset new 4 (copy-alist (aref new 4)))
+    new))
+
+(defun cl--struct-new-class (name docstring parents type named slots index-table
+                                  children-sym tag print &rest _)
+  "Make a structure class record for the type NAME from the given fields."
+  (record 'cl-structure-class name docstring parents slots index-table
+          tag type named print children-sym))
+
+(defun cl--plist-to-alist (plist) "Turn the property list PLIST into an alist of (PROP . VALUE)."
+  (let (out)
+    (while plist
+      (push (cons (car plist) (car (cdr plist))) out)
+      (setq plist (cdr (cdr plist))))
+    (nreverse out)))
+
+(defun cl--struct-name-p (name) "Return t if NAME is a symbol (not a keyword) naming a structure type."
+  (and name (symbolp name) (not (keywordp name))
+       (cl--struct-class-p (cl--find-class name))
+       t))
+
+(defun cl--struct-get-class (name) "Return the structure class for NAME, a type name or already a class.
+Signal an error if NAME is no structure type."
+  (if (cl--struct-class-p name)
+      name
+    (cl--struct-checked-class name)))
+
+(defun cl--struct-register-child (parent tag) "Record TAG among the subtype tags of the class PARENT and of its ancestors."
+  (while (cl--struct-class-p parent)
+    (let ((var (aref parent 10)))
+      (unless (boundp var) (set var nil))
+      (add-to-list var tag))
+    (setq parent (car (aref parent 3)))))
+
+(defun cl--assertion-failed (form &optional string sargs args) "Signal that the assertion FORM failed.
+With STRING, signal an `error' formatting STRING with SARGS and ARGS;
+otherwise signal `cl-assertion-failed' with FORM and SARGS."
+  (if string
+      (apply #'error string (append sargs args))
+    (signal 'cl-assertion-failed (cons form sargs))))
+
 (defun cl-struct-p (object) "Return t if OBJECT is an instance of a record-based structure type."
   (and (recordp object)
        (memq (type-of object) cl-struct-cl-structure-object-tags)

@@ -305,7 +305,15 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (modes--lisp-settings))
 
 (define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp"
-  "Major mode for editing Emacs Lisp code.")
+  "Major mode for editing Emacs Lisp code."
+  ;; Completion and Eldoc know Emacs Lisp (elisp-mode.el, eldoc.el).
+  (add-hook 'completion-at-point-functions #'elisp-completion-at-point nil 'local)
+  (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
+  (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
+  ;; Eldoc is on by default; its library loads when first asked for.
+  (if (featurep 'eldoc)
+      (when global-eldoc-mode (turn-on-eldoc-mode))
+    (setq-local eldoc-mode t)))
 
 (define-derived-mode lisp-interaction-mode
   emacs-lisp-mode "Lisp Interaction"

@@ -153,12 +153,12 @@ Without a `syntax-propertize-function' there is nothing to apply."
         (setq syntax-propertize--done (max pos (point-max)))
       (save-match-data
         (save-excursion
-          (let ((modified (buffer-modified-p))
-                (buffer-undo-list t) (inhibit-read-only t) (inhibit-modification-hooks t))
-            (setq-local parse-sexp-lookup-properties t)
+          (let ((inhibit-modification-hooks t) (inhibit-read-only t) (buffer-undo-list t)
+                (modified (buffer-modified-p)))
             (syntax-propertize--hook)
-            (let* ((start (max (min syntax-propertize--done (point-max)) (point-min)))
-                   (end (max pos (min (point-max) (+ start syntax-propertize-chunk-size))))
+            (setq-local parse-sexp-lookup-properties t)
+            (let* ((start (min (max syntax-propertize--done (point-min)) (point-max)))
+                   (end (max (min (+ start syntax-propertize-chunk-size) (point-max)) pos))
                    (changed t))
               ;; Each extender may widen the region; go on until none does.
               (while changed
@@ -171,6 +171,29 @@ Without a `syntax-propertize-function' there is nothing to apply."
               (remove-text-properties start end '(syntax-table nil syntax-multiline nil))
               (unwind-protect (funcall syntax-propertize-function start end)
                 (unless modified (restore-buffer-modified-p nil))))))))))
+
+(defun internal--syntax-propertize (charpos) "Apply `syntax-table' properties up to CHARPOS; the scanners call this."
+  (syntax-propertize charpos))
+
+(defun syntax-propertize-multiline (beg end) "Widen BEG..END over text marked `syntax-multiline' that it touches; return (NEW-BEG . NEW-END).
+Meant for `syntax-propertize-extend-region-functions'."
+  (let ((lo beg) (hi end))
+    ;; Step out over marked characters on either side.
+    (while (and (> lo (point-min)) (get-text-property (1- lo) 'syntax-multiline))
+      (setq lo (1- lo)))
+    (while (and (< hi (point-max)) (get-text-property hi 'syntax-multiline))
+      (setq hi (1+ hi)))
+    (cons lo hi)))
+
+(defun syntax-propertize--shift-groups-and-backrefs (re n) "Return the regexp RE with its back references and numbered groups moved up by N."
+  (let ((out "") (pos 0))
+    (while (string-match "\\\\\\(?:\\([1-9]\\)\\|(\\?\\([0-9]+\\):\\)" re pos)
+      (setq out (concat out (substring re pos (match-beginning 0))
+                        (if (match-beginning 1)
+                            (format "\\%d" (+ n (string-to-number (match-string 1 re))))
+                          (format "\\(?%d:" (+ n (string-to-number (match-string 2 re))))))
+            pos (match-end 0)))
+    (concat out (substring re pos))))
 
 (defun syntax-ppss (&optional pos) "Return the parse state at POS (default point), as `parse-partial-sexp' from `point-min' gives it.
 States computed before are reused, so that repeated calls parse little.

@@ -1,0 +1,311 @@
+;;; elisp-mode.el --- Emacs Lisp mode helpers usable in batch: eldoc strings, completion, local variables  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour.  The mode
+;; itself lives in modes.el; this file holds what programs and tests call
+;; on a buffer of Lisp: which function call point is in, the argument list
+;; strings eldoc shows, the variables bound around point and the
+;; completion table for the symbol at point.  Autoloaded (autoloads.el).
+
+;;; Where point is.
+
+(defun elisp--current-symbol () "Return the interned symbol whose name starts at or covers the character after point, or nil."
+  (let ((ch (char-after)))
+    (and ch
+         (memq (char-syntax ch) '(?w ?_))
+         (intern-soft (current-word)))))
+
+(defun elisp--beginning-of-sexp () "Move back to the first element of the list around point; return a count.
+The count is the number of expressions passed over, plus one when point
+stood after white space rather than at the end of an expression, so
+that it numbers the argument point is at (the function being 1)."
+  (let ((count 0)
+        (origin (point)))
+    ;; Is point past the end of the expression before it?
+    (let ((prev-end (condition-case nil
+                        (save-excursion (forward-sexp -1) (forward-sexp 1) (point))
+                      (error nil))))
+      (when (and prev-end (< prev-end origin))
+        (setq count 1)))
+    (condition-case nil
+        (let ((last (point)))
+          (while (progn (forward-sexp -1) (< (point) last))
+            (setq last (point) count (1+ count))))
+      (error nil))
+    count))
+
+(defun elisp--fnsym-in-current-sexp () "Return (FUNCTION INDEX) for the call around point.
+FUNCTION is the symbol heading the innermost list (nil unless interned);
+INDEX is the number of the argument point is at, 0 on the function name."
+  (save-excursion
+    (let ((n (elisp--beginning-of-sexp)))
+      (list (elisp--current-symbol) (max 0 (1- n))))))
+
+;;; Argument list strings.
+
+(defun elisp--argstring-item (item) "Render one argument list ITEM: a symbol capitalized unless it is an &-keyword."
+  (cond ((and (symbolp item) (string-prefix-p "&" (symbol-name item)))
+         (symbol-name item))
+        ((symbolp item) (upcase (symbol-name item)))
+        ((consp item)
+         (concat "(" (elisp--argstring-item (car item))
+                 (mapconcat (lambda (x) (concat " " (prin1-to-string x))) (cdr item) "")
+                 ")"))
+        (t (prin1-to-string item))))
+
+(defun elisp-function-argstring (arglist) "Return ARGLIST as the string eldoc shows for it, names in capitals.
+A string ARGLIST is a usage line \"(NAME ARGS...)\": the name is dropped.
+Nil gives \"()\"; anything else that is not a list gives nil."
+  (cond
+   ((stringp arglist)
+    (if (string-match "\\`(\\(?:[^ )]+\\) ?" arglist)
+        (concat "(" (substring arglist (match-end 0)))
+      arglist))
+   ((null arglist) "()")
+   ((listp arglist)
+    (concat "(" (mapconcat #'elisp--argstring-item arglist " ") ")"))))
+
+(defun elisp--usage-from-doc (sym) "Return the \"(fn ARGS)\" usage line of SYM's documentation as \"(ARGS)\", or nil."
+  (let ((doc (ignore-errors (documentation sym t))))
+    (when (and (stringp doc)
+               (string-match "\n\n(fn\\(\\(?: [^\n]*\\)?\\))\\'" doc))
+      (concat "(" (string-trim-left (match-string 1 doc)) ")"))))
+
+(defun elisp--argstring-of (sym) "Return the argument list string of the function SYM, or nil."
+  (let ((def (indirect-function sym)))
+    (when (eq (car-safe def) 'macro) (setq def (cdr def)))
+    (or (elisp--usage-from-doc sym)
+        (let ((args (help-function-arglist sym t)))
+          (and (listp args) (elisp-function-argstring args))))))
+
+(defun elisp--highlight-function-argument (_sym args index) "Return ARGS, an argument list string, with argument number INDEX highlighted.
+INDEX counts from 1; past the last argument a &rest argument stays
+highlighted.  The face is `eldoc-highlight-function-argument'."
+  (let ((words nil)
+        (pos 1)
+        (len (length args)))
+    ;; Collect the start and end of each word naming an argument.
+    (while (and (< pos len)
+                (string-match "[^ ()]+" args pos))
+      (push (cons (match-beginning 0) (match-end 0)) words)
+      (setq pos (match-end 0)))
+    (setq words (nreverse words))
+    (let ((n 0) (rest-next nil) (target nil) (last-rest nil))
+      (dolist (w words)
+        (let ((word (substring args (car w) (cdr w))))
+          (cond ((member word '("&optional" "&key")))
+                ((equal word "&rest") (setq rest-next t))
+                (t (setq n (1+ n))
+                   (when rest-next (setq last-rest w rest-next nil))
+                   (when (= n index) (setq target w))))))
+      (when (and (null target) last-rest (> index 0))
+        (setq target last-rest))
+      (cond
+       (target
+        (let ((copy (copy-sequence args)))
+          (add-text-properties (car target) (cdr target)
+                               '(face eldoc-highlight-function-argument) copy)
+          copy))
+       ;; Past the last argument of a fixed list: flag the closing paren.
+       ((and (> index n) (> len 0))
+        (let ((copy (copy-sequence args)))
+          (add-text-properties (1- len) len '(face font-lock-warning-face) copy)
+          copy))
+       (t args)))))
+
+(defun elisp-get-fnsym-args-string (sym &optional index) "Return the argument list string of the function SYM, or nil.
+With INDEX, the argument of that number (from 1) is highlighted."
+  (when (and sym (symbolp sym) (fboundp sym))
+    (let ((args (elisp--argstring-of sym)))
+      (when args
+        (if index
+            (elisp--highlight-function-argument sym args index)
+          args)))))
+
+;;; Documentation strings.
+
+(defun elisp--docstring-first-line (doc) "Return the first line of the docstring DOC, a leading `*' dropped; nil if DOC is no string."
+  (when (stringp doc)
+    (substring doc
+               (if (string-prefix-p "*" doc) 1 0)
+               (string-search "\n" doc))))
+
+(defun elisp-get-var-docstring (sym) "Return the first line of the variable SYM's documentation, or nil."
+  (unless (symbolp sym) (signal 'wrong-type-argument (list 'symbolp sym)))
+  (let ((doc (documentation-property sym 'variable-documentation t)))
+    (when (stringp doc)
+      (elisp--docstring-first-line doc))))
+
+(defun elisp-eldoc-funcall (callback &rest _ignored) "Report to CALLBACK the argument list of the function call around point.
+CALLBACK gets the highlighted argument list and the properties :thing
+and :face; return its value, or nil when there is nothing to report."
+  (let* ((info (elisp--fnsym-in-current-sexp))
+         (sym (car info))
+         (args (and sym (elisp-get-fnsym-args-string sym (nth 1 info)))))
+    (when args
+      (funcall callback args :thing sym
+               :face (if (or (special-form-p sym) (macrop sym))
+                         'font-lock-keyword-face
+                       'font-lock-function-name-face)))))
+
+(defun elisp-eldoc-var-docstring (callback &rest _ignored) "Report to CALLBACK the first line of the documentation of the variable at point.
+Return CALLBACK's value, or nil when point is on no documented variable."
+  (let* ((sym (elisp--current-symbol))
+         (doc (and sym (boundp sym) (elisp-get-var-docstring sym))))
+    (when doc
+      (funcall callback doc :thing sym :face 'font-lock-variable-name-face))))
+
+;;; Variables bound around point.
+
+(defvar elisp--witness-marker (make-symbol "here") "Stands for point in the form `elisp--local-variables' reads.")
+
+(defun elisp--scan-bindings (form env) "Look for the point marker in FORM with ENV the variables bound so far.
+Throw the variables bound where the marker is to `elisp--local-vars'."
+  (cond
+   ((eq form elisp--witness-marker) (throw 'elisp--local-vars env))
+   ((not (consp form)) nil)
+   ((and (memq (car form) '(let let*)) (listp (cdr form)))
+    (let ((inner env)
+          (bindings (car-safe (cdr form))))
+      (when (listp bindings)
+        (dolist (b bindings)
+          (let ((var (if (consp b) (car b) b)))
+            (when (consp b)
+              (dolist (init (cdr b))
+                (elisp--scan-bindings init (if (eq (car form) 'let*) inner env))))
+            (when (and var (symbolp var)) (push var inner)))))
+      (dolist (sub (cdr-safe (cdr form))) (elisp--scan-bindings sub inner))))
+   ((and (eq (car form) 'lambda) (consp (cdr form)))
+    (let ((args (and (listp (nth 1 form))
+                     (delq nil (mapcar (lambda (a)
+                                         (and (symbolp a)
+                                              (not (string-prefix-p "&" (symbol-name a)))
+                                              a))
+                                       (nth 1 form))))))
+      (dolist (sub (cddr form)) (elisp--scan-bindings sub (append args env)))))
+   ((and (eq (car form) 'condition-case) (consp (cdr form)))
+    (let ((var (nth 1 form)))
+      (elisp--scan-bindings (nth 2 form) env)
+      (dolist (handler (nthcdr 3 form))
+        (when (consp handler)
+          (dolist (sub (cdr handler))
+            (elisp--scan-bindings sub (if (and var (symbolp var)) (cons var env) env)))))))
+   (t
+    (while (consp form)
+      (elisp--scan-bindings (car form) env)
+      (setq form (cdr form))))))
+
+(defun elisp--local-variables () "Return the variables that `let', `let*', `lambda' and `condition-case' bind around point.
+The innermost come first.  The top-level form around point is read up
+to point and closed there."
+  (let* ((state (syntax-ppss))
+         (start (car (nth 9 state))))
+    (when start
+      (let ((text (concat (buffer-substring-no-properties start (point))
+                          (if (nth 3 state) "\"" "")
+                          (if (nth 4 state) "\n" "")
+                          " elisp--point-here-marker "
+                          (make-string (car state) ?\)))))
+        (let ((form (condition-case nil (car (read-from-string text)) (error nil))))
+          (when form
+            (setq form (elisp--mark-point form))
+            (catch 'elisp--local-vars
+              (elisp--scan-bindings form nil)
+              nil)))))))
+
+(defun elisp--mark-point (form) "Return FORM with the symbol `elisp--point-here-marker' replaced by the point marker."
+  (cond ((eq form 'elisp--point-here-marker) elisp--witness-marker)
+        ((consp form)
+         (cons (elisp--mark-point (car form)) (elisp--mark-point (cdr form))))
+        (t form)))
+
+;;; Completion.
+
+(defun elisp--shorthand-aware-fboundp (sym) "Return non-nil if SYM is a defined function."
+  (fboundp sym))
+
+(defun elisp--shorthand-aware-boundp (sym) "Return non-nil if SYM is a bound variable."
+  (boundp sym))
+
+(defun elisp--symbol-bounds () "Return (START . END) of the symbol around point, or nil when there is none."
+  (save-excursion
+    (let ((end (progn (skip-syntax-forward "w_") (point)))
+          (start (progn (skip-syntax-backward "w_")
+                        (while (and (eq (char-before) ?\\) (> (point) (1+ (point-min))))
+                          (backward-char 2)
+                          (skip-syntax-backward "w_"))
+                        (point))))
+      (and (< start end) (cons start end)))))
+
+(defun elisp--in-let-bindings-p (pos) "Return non-nil if the paren at POS opens one binding of a `let' or `let*'."
+  (save-excursion
+    (goto-char pos)
+    (let ((outer (nth 1 (syntax-ppss))))
+      (when outer
+        (goto-char outer)
+        (let ((head (nth 1 (syntax-ppss))))
+          (when head
+            (goto-char (1+ head))
+            (and (memq (ignore-errors (read (current-buffer))) '(let let*))
+                 (progn (skip-chars-forward " \t\n") (= (point) outer)))))))))
+
+(defun elisp-completion-at-point () "Return the completion data for the Lisp symbol at point, or nil.
+The value is (START END TABLE . PROPS) as `completion-at-point-functions'
+want it; nil inside strings and comments."
+  (let ((state (syntax-ppss)))
+    (unless (or (nth 3 state) (nth 4 state))
+      (let* ((bounds (elisp--symbol-bounds))
+             (start (or (car bounds) (point)))
+             (end (or (cdr bounds) (point)))
+             (before (char-before start))
+             (before2 (and (> start (1+ (point-min))) (char-before (1- start)))))
+        (cond
+         ((null bounds) nil)
+         ;; #'NAME and (function NAME): functions.
+         ((and (eq before ?') (eq before2 ?#))
+          (list start end obarray :predicate #'elisp--shorthand-aware-fboundp))
+         ;; 'NAME: any symbol that means something.
+         ((eq before ?')
+          (list start end obarray
+                :predicate (lambda (s) (or (boundp s) (fboundp s) (symbol-plist s)))))
+         ;; (NAME: a function, unless it opens a binding of a let.
+         ((eq before ?\()
+          (if (elisp--in-let-bindings-p (1- start))
+              (list start end obarray :predicate #'elisp--shorthand-aware-boundp)
+            (list start end obarray :predicate #'elisp--shorthand-aware-fboundp)))
+         (t
+          (let ((locals (mapcar #'symbol-name (elisp--local-variables))))
+            (list start end
+                  (completion-table-merge
+                   locals
+                   (apply-partially #'completion-table-with-predicate obarray
+                                    (lambda (s) (or (boundp s) (fboundp s) (symbol-plist s)))
+                                    'strict))))))))))
+
+(defalias 'lisp-completion-at-point #'elisp-completion-at-point)
+
+;;; Files.
+
+(defun elisp-enable-lexical-binding (&optional _interactive) "Give the current buffer a first-line cookie `lexical-binding: t' and turn the variable on."
+  (save-excursion
+    (goto-char (point-min))
+    (let* ((line-end (line-end-position))
+           (line (buffer-substring (point) line-end)))
+      (cond
+       ;; A bare mode name becomes a `mode:' entry.
+       ((string-match "-\\*- *\\([^ :;]+\\) *-\\*-" line)
+        (let ((mode (match-string 1 line)))
+          (delete-region (+ (point-min) (match-beginning 0)) (+ (point-min) (match-end 0)))
+          (goto-char (+ (point-min) (match-beginning 0)))
+          (insert "-*-  mode: " mode "; lexical-binding: t;  -*-")))
+       ((string-match "-\\*-\\(.*[^ ]\\)? *-\\*-" line)
+        (let ((body (or (match-string 1 line) "")))
+          (goto-char (+ (point-min) (or (match-end 1) (+ (match-beginning 0) 3))))
+          (insert (if (string-match ";\\s-*\\'" body) " " "; ")
+                  "lexical-binding: t;")))
+       ((string-match "\\`;;;.*---" line)
+        (end-of-line)
+        (insert "  -*- lexical-binding: t; -*-"))
+       (t (insert ";;; -*- lexical-binding: t; -*-\n")))))
+  (setq-local lexical-binding t))
+
+(provide 'elisp-mode)

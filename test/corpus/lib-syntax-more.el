@@ -1,0 +1,12 @@
+;; syntax.el: internal--syntax-propertize, syntax-propertize-multiline, group renumbering for syntax-propertize-rules.
+(with-temp-buffer (insert "abc") (list (internal--syntax-propertize 3) syntax-propertize--done))
+(with-temp-buffer (insert "abc\ndef") (list (internal--syntax-propertize 2) syntax-propertize--done (internal--syntax-propertize 1) syntax-propertize--done))
+(with-temp-buffer (insert "abc\ndef\nghi") (list (syntax-propertize-multiline 2 6) (text-properties-at 1) (buffer-string)))
+(with-temp-buffer (insert "abc\ndef\nghi") (put-text-property 3 7 'syntax-multiline t) (list (syntax-propertize-multiline 5 6) (syntax-propertize-multiline 8 10) (syntax-propertize-multiline 1 3) (syntax-propertize-multiline 7 9)))
+(with-temp-buffer (insert "abc\ndef\nghi") (put-text-property 1 3 'syntax-multiline t) (put-text-property 9 12 'syntax-multiline t) (list (syntax-propertize-multiline 2 10) (syntax-propertize-multiline 3 9) (syntax-propertize-multiline 4 5)))
+(syntax-propertize--shift-groups-and-backrefs "\\(a\\)\\(b\\)\\1" 2)
+(syntax-propertize--shift-groups-and-backrefs "\\(?:x\\)\\(y\\)" 1)
+(syntax-propertize--shift-groups-and-backrefs "\\(?2:x\\)\\2" 3)
+(syntax-propertize--shift-groups-and-backrefs "plain" 5)
+(syntax-propertize--shift-groups-and-backrefs "\\(a\\)\\9" 0)
+(with-temp-buffer (setq-local syntax-propertize-function (lambda (s e) (put-text-property s e 'seen t))) (insert "hello\nworld\n") (list (internal--syntax-propertize 3) syntax-propertize--done (get-text-property 1 'seen)))
