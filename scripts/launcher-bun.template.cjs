@@ -17,14 +17,26 @@ const core = __TSMACS_CORE__;
  * takes its folder and URL from them); KERNELS is the loader's WebAssembly module as a latin1 string.
  */
 function start(filename, dirname, KERNELS) {
-  // JavaScriptCore's JIT tiers functions up at 10 times its usual call and loop counts: a start runs
-  // thousands of functions a few times each, and compiling them cost CPU and pages (perf stat, 30
-  // runs twice: 43-47 ms of CPU and 5,900-7,000 page faults, 30-37 ms and 4,300 at 10; 3 gave 37 ms,
-  // 100 and 1000 no more than 10; a 1 s nbody or fib run took as long either way, and 1000 made a
-  // 0.7 s cl-loop 35% slower).
-  try {
-    globalThis.Bun.unsafe.setJITPolicy(10);
-  } catch {}
+  // JavaScriptCore's JIT tiers code up at 1000 times its usual counts until the image is loaded, then
+  // at 10 times. The start's fixed work runs thousands of functions a few times each, and the image
+  // loader's WebAssembly kernels (src/dump/kernels.ts) run once over the image: tiered up as usual,
+  // JSC compiled them again with its optimising wasm compiler (OMG) on other threads, work that
+  // ends after the load and was most of the loader's CPU (BUN_JSC_useOMGJIT=0 took 6 ms off a
+  // start; 1000 here from the start 4.6 ms, 40 interleaved runs). Once Lisp runs (the CLI calls
+  // __tsmacsLispRuns after the load, or before a loadup from source) it is 10: a start's Lisp runs
+  // a few functions a few times each, and compiling them cost CPU and pages (perf stat, 30 runs
+  // twice: 43-47 ms of CPU and 5,900-7,000 page faults at 1, 30-37 ms and 4,300 at 10); a 1 s nbody
+  // or fib run took as long at 10 as at 1, while 1000 made a 0.7 s cl-loop 35% slower.
+  const setJITPolicy = (n) => {
+    try {
+      globalThis.Bun.unsafe.setJITPolicy(n);
+    } catch {}
+  };
+  setJITPolicy(1000);
+  globalThis.__tsmacsLispRuns = () => {
+    delete globalThis.__tsmacsLispRuns;
+    setJITPolicy(10);
+  };
   // Node's builtins, as the launcher gives them. The bundle's module bodies require node:url, which
   // only a bundle without the launcher's folder uses: loading it costs Bun 0.7 ms, so it is loaded
   // at its first use. (node:vm, which Bun has no use for, is not loaded at all.)
