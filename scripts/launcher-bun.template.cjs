@@ -40,7 +40,7 @@ function start(filename, dirname, KERNELS) {
   // Node's builtins, as the launcher gives them. The bundle's module bodies require node:url, which
   // only a bundle without the launcher's folder uses: loading it costs Bun 0.7 ms, so it is loaded
   // at its first use. (node:vm, which Bun has no use for, is not loaded at all.)
-  const get = process.getBuiltinModule;
+  const get = process.getBuiltinModule ?? require;
   const lazy = (id) => {
     let m = null;
     return new Proxy({}, { get: (_, k) => (m ??= get(id))[k], has: (_, k) => k in (m ??= get(id)) });
