@@ -6,8 +6,8 @@
 // --cpu times each run by the CPU it used (user + system, all threads, from the shell's `time`,
 // which has it from wait4) and gives the trimmed mean (the middle 80%) instead of the median of
 // wall time: on a shared, busy machine wall time is mostly waiting for a core.
-// --against adds another build's launcher to the start-up rows and as a column of the program
-// table, run interleaved with this one.
+// --against adds another build's launcher to the start-up rows (under Bun too with --hosts) and as a
+// column of the program table, run interleaved with this one.
 //
 // Each program in bench/programs prints its answer, which is checked against
 // its .expected file (recorded from GNU) before any time counts. Evaluator programs run under
@@ -41,7 +41,8 @@ const against = args.includes('--against') ? args[args.indexOf('--against') + 1]
 const programs = args.includes('--programs') ? args[args.indexOf('--programs') + 1].split(',') : null;
 // --hosts: the start-up rows also run the same bundle under Bun and Deno (devDependencies), each
 // beside its own empty program, so each host's floor and tsmacs on it are in the one run; and the
-// single executable (dist/tsmacs, npm run build:sea) when it has been built.
+// single executable (dist/tsmacs, npm run build:sea) when it has been built. All start-up commands
+// run in the same interleaved rounds, so each host's ratio to GNU is measured side by side.
 const hosts = args.includes('--hosts');
 
 function time(cmd, argv, expected, label) {
@@ -94,7 +95,25 @@ if (!only || only === 'startup') {
   const cases = [['node', ['-e', '0']], ['node', [...flagsOf(tsmacs), tsmacs, '--batch', '--eval', '(kill-emacs)']]];
   if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '--eval', '(kill-emacs)']]);
   if (against !== null) cases.push(['node', [...flagsOf(against), against, '--batch', '--eval', '(kill-emacs)']]);
-  const [node, ts, gnu, other] = haveEmacs ? medians(cases) : ((m) => [m[0], m[1], undefined, m[2]])(medians(cases));
+  // --hosts: the other hosts' rows run in the same interleaved rounds, so every ratio to GNU is side by side.
+  const hostCases = [];
+  let haveSea = false;
+  const bin = (name) => join(root, 'node_modules', '.bin', name);
+  const kill = ['--batch', '--eval', '(kill-emacs)'];
+  // The single executable (npm run build:sea), when built: one untimed start unpacks it first.
+  const sea = join(root, 'dist', 'tsmacs');
+  if (hosts) {
+    haveSea = existsSync(sea) && spawnSync(sea, kill).status === 0;
+    hostCases.push(
+      [bin('bun'), ['-e', '0']], [bin('bun'), [tsmacs, ...kill]],
+      [bin('deno'), ['eval', '0']], [bin('deno'), ['run', '--allow-all', tsmacs, ...kill]],
+      ...(haveSea ? [[sea, kill]] : []),
+      ...(against !== null ? [[bin('bun'), [against, ...kill]]] : []),
+    );
+  }
+  const all = medians([...cases, ...hostCases]);
+  const hostTimes = all.splice(cases.length);
+  const [node, ts, gnu, other] = haveEmacs ? all : [all[0], all[1], undefined, all[2]];
   startTs = ts;
   startGnu = gnu;
   rows.push(['start-up: node -e 0', node, '1.00×']);
@@ -102,19 +121,13 @@ if (!only || only === 'startup') {
   if (other !== undefined) rows.push([`start-up: ${against}`, other, `${(other / node).toFixed(3)}× node`]);
   if (gnu !== undefined) rows.push(['start-up: emacs -batch -Q --eval (kill-emacs)', gnu, `tsmacs/emacs ${(ts / gnu).toFixed(2)}×`]);
   if (hosts) {
-    const bin = (name) => join(root, 'node_modules', '.bin', name);
-    const kill = ['--batch', '--eval', '(kill-emacs)'];
-    // The single executable (npm run build:sea), when built: one untimed start unpacks it first.
-    const sea = join(root, 'dist', 'tsmacs');
-    const haveSea = existsSync(sea) && spawnSync(sea, kill).status === 0;
-    const [bunFloor, bunTs, denoFloor, denoTs, seaTs] = medians([
-      [bin('bun'), ['-e', '0']], [bin('bun'), [tsmacs, ...kill]],
-      [bin('deno'), ['eval', '0']], [bin('deno'), ['run', '--allow-all', tsmacs, ...kill]],
-      ...(haveSea ? [[sea, kill]] : []),
-    ]);
+    const [bunFloor, bunTs, denoFloor, denoTs] = hostTimes;
+    const seaTs = haveSea ? hostTimes[4] : undefined;
+    const bunOther = against !== null ? hostTimes[haveSea ? 5 : 4] : undefined;
     const vsGnu = (t) => (gnu !== undefined ? `, tsmacs/emacs ${(t / gnu).toFixed(2)}×` : '');
     rows.push(['start-up: bun -e 0', bunFloor, '']);
     rows.push(['start-up: bun tsmacs --batch --eval (kill-emacs)', bunTs, `${(bunTs / bunFloor).toFixed(2)}× bun${vsGnu(bunTs)}`]);
+    if (bunOther !== undefined) rows.push([`start-up: bun ${against}`, bunOther, `${(bunOther / bunFloor).toFixed(2)}× bun${vsGnu(bunOther)}`]);
     rows.push(['start-up: deno eval 0', denoFloor, '']);
     rows.push(['start-up: deno run tsmacs --batch --eval (kill-emacs)', denoTs, `${(denoTs / denoFloor).toFixed(2)}× deno${vsGnu(denoTs)}`]);
     if (haveSea) rows.push(['start-up: dist/tsmacs (single executable) --batch --eval (kill-emacs)', seaTs, `${(seaTs / node).toFixed(3)}× node${vsGnu(seaTs)}`]);

@@ -2,10 +2,11 @@
 //
 // Bun (JavaScriptCore) takes nothing from V8's code cache: under it, vm.Script parses the whole
 // 650 KB bundle at every start (12-16 ms of a 50 ms start). `bun build --bytecode` writes JSC's
-// bytecode beside a CommonJS copy of the bundle (dist/tsmacs-core.bun.cjs and its .jsc), which Bun
-// loads instead of parsing: the launcher (scripts/launcher.template.cjs) requires it under Bun when
-// its build id is the bundle's, else it falls back to vm.Script. Bun checks the bytecode against
-// its own version and the source, and parses the source when they differ.
+// bytecode beside a CommonJS module (dist/tsmacs-core.bun.cjs and its .jsc) made of Bun's own
+// launcher (scripts/launcher-bun.template.cjs) and the bundle, which Bun loads instead of parsing:
+// the launcher (scripts/launcher.template.cjs) requires it first thing under Bun and hands it the
+// start when its build id is the bundle's, else it runs the bundle through vm.Script. Bun checks
+// the bytecode against its own version and the source, and parses the source when they differ.
 //
 // Deno runs V8 and takes V8's code cache through vm.Script: the launcher keeps one per host
 // (tsmacs-core.deno.jsc), written by the first ordinary start; one start here writes it, so a
@@ -35,12 +36,16 @@ rmSync(bunOut + '.jsc', { force: true });
 if (!existsSync(bin('bun'))) {
   process.stdout.write('build-hosts: no bun in node_modules/.bin: no bytecode for Bun (the launcher parses the bundle there)\n');
 } else {
-  // The bundle is an expression (a function of the launcher's arguments): as a CommonJS module it is
-  // that function, with the build id beside it so the launcher never runs a stale copy.
+  // The bundle is an expression (a function of the launcher's arguments): Bun's launcher holds it as
+  // a constant, and exports its start with the build id, so the launcher never runs a stale copy.
   const tmp = mkdtempSync(join(tmpdir(), 'tsmacs-bun-'));
   try {
     const entry = join(tmp, 'tsmacs-core.bun.cjs');
-    writeFileSync(entry, `module.exports = ${core.trimEnd().replace(/;$/, '')};\nmodule.exports.tsmacsBuild = ${JSON.stringify(buildId)};\n`);
+    const template = readFileSync(join(root, 'scripts', 'launcher-bun.template.cjs'), 'utf8');
+    const parts = template.split('__TSMACS_CORE__');
+    if (parts.length !== 2) throw new Error('launcher-bun.template.cjs: no single __TSMACS_CORE__');
+    writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + core.trimEnd().replace(/;$/, '') +
+      parts[1].split("'__BUILD_ID__'").join(JSON.stringify(buildId)));
     const out = join(tmp, 'out');
     const r = spawnSync(bin('bun'), ['build', '--bytecode', '--minify', '--target=bun', '--format=cjs', '--outdir', out, entry], { encoding: 'utf8' });
     // Bun names the output after the entry with a .js extension; the package is "type": "module",

@@ -26,11 +26,19 @@
 // (on Linux the stack rlimit, 8 MB by default): when it does not, run again with what fits.
 // Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
 const builtin = process.getBuiltinModule ?? require;
-// Under Bun, JavaScriptCore's JIT tiers functions up at 10 times its usual call and loop counts
-// (Bun.unsafe.setJITPolicy): a start runs thousands of functions a few times each, and compiling
-// them cost CPU and pages (perf stat, 30 runs twice: 43-47 ms of CPU and 5,900-7,000 page faults,
-// 30-37 ms and 4,300 at 10; 3 gave 37 ms, 100 and 1000 no more than 10; a 1 s nbody or fib run
-// took as long either way, and 1000 made a 0.7 s cl-loop 35% slower).
+// Under Bun: Bun's own launcher and the bundle, compiled to JavaScriptCore's bytecode
+// (scripts/launcher-bun.template.cjs, made by scripts/build-hosts.mjs), when it is this build's;
+// none of what follows here (V8's flags and code cache, node:vm, the bundle read as text) is of use
+// to Bun. Without it, or with another build's, the bundle runs as below.
+if (process.versions.bun !== undefined) {
+  let bun = null;
+  try {
+    bun = require(__dirname + '/tsmacs-core.bun.cjs');
+  } catch {}
+  if (bun !== null && bun.tsmacsBuild === '__BUILD_ID__') return bun.start(__filename, __dirname, '__KERNELS__');
+}
+// Under Bun without the bytecode copy: JavaScriptCore's JIT tiers up at 10 times its usual counts, as
+// Bun's launcher sets it (see there).
 if (process.versions.bun !== undefined) {
   try {
     globalThis.Bun.unsafe.setJITPolicy(10);
@@ -129,8 +137,8 @@ const dir = dirname + '/';
 const file = dir + 'tsmacs-core.js';
 // Each host keeps its own code cache: Node's and Deno's V8s differ, so one file shared by both was
 // refused and rewritten by every start that alternated between them (Bun, too, wrote its own there).
-// Bun takes nothing from it (JavaScriptCore parses the source all the same): under Bun the launcher
-// runs the bytecode copy of the bundle that scripts/build-hosts.mjs makes, when there is one.
+// Bun takes nothing from it (JavaScriptCore parses the source all the same): it gets here only
+// without a bytecode copy of this build (above), and parses the bundle.
 const HOST = process.versions.bun !== undefined ? 'bun' : process.versions.deno !== undefined ? 'deno' : 'node';
 const cacheFile = dir + (HOST === 'node' ? 'tsmacs-core.jsc' : 'tsmacs-core.' + HOST + '.jsc');
 
@@ -169,14 +177,6 @@ function hash(memory, p, n) {
 // The bundle and then the code cache are read into the same memory: each 4 KB page's first touch
 // costs this machine 2-6 us, and the bundle's text is needed only until it is copied into a
 // string (its Buffer of its own faulted in 107 more pages: 0.2-0.3 ms).
-// Under Bun: its bytecode copy of the bundle (dist/tsmacs-core.bun.cjs and .jsc), if it is this build's.
-let bunCore = null;
-if (HOST === 'bun') {
-  try {
-    const m = require(dir + 'tsmacs-core.bun.cjs');
-    if (m.tsmacsBuild === BUILD) bunCore = m;
-  } catch {}
-}
 const useCache = process.env.TSMACS_CODE_CACHE !== '0' && kernels !== null && HOST !== 'bun';
 let fd = openSync(file, 'r');
 const st = fstatSync(fd);
@@ -196,18 +196,15 @@ let at = 0;
 let heap = null;
 try {
   const pages = (Number(process.env.TSMACS_HEAP_MB ?? '') || 512) * 16;
-  if (kernels !== null && bunCore === null && HOST === 'node' && Number.isInteger(pages) && pages <= 65536) {
+  if (kernels !== null && HOST === 'node' && Number.isInteger(pages) && pages <= 65536) {
     memory = new WA.Memory({ initial: pages, maximum: pages, shared: true });
     at = (512 + Math.floor(Math.random() * 256)) * 4096; // [2 MB, 3 MB)
     heap = { memory, at, used: Math.max(st.size, cacheSize) };
-  } else if (kernels !== null && bunCore === null) memory = memoryFor(Math.max(st.size, cacheSize, 1));
+  } else if (kernels !== null) memory = memoryFor(Math.max(st.size, cacheSize, 1));
 } catch {}
-let source = '';
-if (bunCore === null) {
-  const raw = memory !== null ? Buffer.from(memory.buffer, at, st.size) : Buffer.allocUnsafe(st.size);
-  readAll(fd, raw);
-  source = raw.toString('latin1');
-}
+const raw = memory !== null ? Buffer.from(memory.buffer, at, st.size) : Buffer.allocUnsafe(st.size);
+readAll(fd, raw);
+const source = raw.toString('latin1');
 closeSync(fd);
 
 const key = 'tsmacs-code-cache ' + BUILD + ' ' + st.size + ' ' + st.mtimeMs + ' ' + process.version + ' ' + process.arch;
@@ -228,7 +225,7 @@ if (cacheFd >= 0) {
   } catch {}
 }
 
-const script = bunCore === null ? new Script(source, { filename: file, cachedData }) : null;
+const script = new Script(source, { filename: file, cachedData });
 // V8 rejects a cache made under other V8 flags (the stack size among them): only an ordinary
 // run, with the first line's flag and no other, replaces a rejected cache, so runs with other
 // flags (`node dist/tsmacs.cjs` has none) do not take turns overwriting it.
@@ -278,7 +275,7 @@ if (v8flags !== null) {
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 try {
-  (bunCore ?? script.runInThisContext())(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
+  script.runInThisContext()(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
 } finally {
   bodiesRan();
 }

@@ -88,18 +88,19 @@ function install(): string {
   return root;
 }
 
-test("under Bun the launcher runs Bun's bytecode copy of the bundle when it is this build's, else the bundle itself", () => {
+test("under Bun the launcher hands the start to Bun's bytecode launcher and bundle when they are this build's, else runs the bundle itself", () => {
   const root = install();
   try {
     const cli = join(root, 'dist', 'tsmacs.cjs');
     const copy = join(root, 'dist', 'tsmacs-core.bun.cjs');
     const build = /^const BUILD = "([0-9a-f]{16})";$/m.exec(readFileSync(cli, 'utf8'))?.[1];
     assert.ok(build, 'the launcher names its build');
-    // The built copy carries the bundle's build id, and Bun runs it as the bundle.
+    // The built copy carries the bundle's build id, and Bun starts with it.
     assert.match(readFileSync(copy, 'utf8'), /^\/\/ @bun @bytecode @bun-cjs/);
+    assert.ok(readFileSync(copy, 'utf8').includes(`tsmacsBuild:${JSON.stringify(build)}`), "the bytecode copy names the bundle's build");
     assert.deepEqual(run('bun', cli, ['--batch', '--eval', '(princ (+ 1 2))'], root).stdout, '3');
     // A stand-in with this build's id is what Bun runs (Node and Deno never look at it) ...
-    const standIn = (id: string) => writeFileSync(copy, `module.exports = () => { process.stdout.write('bytecode copy'); };\nmodule.exports.tsmacsBuild = ${JSON.stringify(id)};\n`);
+    const standIn = (id: string) => writeFileSync(copy, `module.exports = { tsmacsBuild: ${JSON.stringify(id)}, start: () => { process.stdout.write('bytecode copy'); } };\n`);
     rmSync(copy + '.jsc');
     standIn(build);
     assert.equal(run('bun', cli, ['--batch', '--eval', '(princ 1)'], root).stdout, 'bytecode copy');

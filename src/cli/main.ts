@@ -208,8 +208,18 @@ export function runCli(argv: string[], host: Host): number {
 const stdinIsTerminal = (): boolean =>
   (process as unknown as { getBuiltinModule(id: string): typeof import('node:tty') }).getBuiltinModule('node:tty').isatty(0);
 
+/**
+ * Tell the launcher that the start's fixed work is over and Lisp is about to run: under Bun it then
+ * lets JavaScriptCore's JIT tier up as usual again (scripts/launcher-bun.template.cjs). Unset
+ * elsewhere.
+ */
+function lispRuns(): void {
+  (globalThis as { __tsmacsLispRuns?: () => void }).__tsmacsLispRuns?.();
+}
+
 function startRuntime(host: Host, dumpFile: string | null, temacs: string | null, starting: { rt: Runtime | null }): Runtime {
   if (temacs !== null) {
+    lispRuns();
     if (temacs !== 'pdump') throw new UsageError(`tsmacs: unsupported --temacs mode '${temacs}' (only pdump)`);
     const rt = createRuntime({ host });
     starting.rt = rt;
@@ -220,6 +230,7 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
   const path = dumpFile ?? defaultDumpPath();
   if (dumpFile !== null || (!fromSource() && host.stat(path)?.kind === 'file')) {
     const rt = loadDump(host, path);
+    lispRuns();
     const sp = rt.sp;
     guarded(rt, () => funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]));
     rt.sp = sp;
@@ -229,6 +240,7 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
     host.write(2, new TextEncoder().encode(
       `tsmacs: no dump file at ${path}; starting from source (slow).\n` +
       `tsmacs: build the default image with: npm run build\n`));
+  lispRuns();
   const t0 = host.now();
   const rt = createRuntime({ host });
   starting.rt = rt;

@@ -14,7 +14,7 @@
 // Lisp stack below sp, the specpdl, the catch tags, the current lexical
 // environment, and `rt.pinned`.
 
-import { Heap, type HeapOptions } from '../heap/heap.ts';
+import { Heap, lazyZeroed, type HeapOptions } from '../heap/heap.ts';
 import type { Host } from '../host/host.ts';
 import { BUILTIN_GLOBALS } from './builtin-names.ts';
 import { Qnil } from './symbols.ts';
@@ -89,11 +89,13 @@ export class Runtime {
   readonly sbg: number;
   readonly host: Host;
 
+  /** Memory for stack, specpdl and frames under Bun (heap.ts lazyZeroed), else null. */
+  private readonly fixed = lazyZeroed(4 * (STACK_SIZE + SPECPDL_SIZE + 2 * MAX_FRAMES));
   /** The Lisp stack: every value the evaluator holds across a safe point. */
-  readonly stack = new Int32Array(STACK_SIZE);
+  readonly stack = this.fixed !== null ? new Int32Array(this.fixed, 0, STACK_SIZE) : new Int32Array(STACK_SIZE);
   sp = 0;
   /** Dynamic bindings: triples (symbol, old value, kind). */
-  readonly specpdl = new Int32Array(SPECPDL_SIZE);
+  readonly specpdl = this.fixed !== null ? new Int32Array(this.fixed, 4 * STACK_SIZE, SPECPDL_SIZE) : new Int32Array(SPECPDL_SIZE);
   specCount = 0;
   /** Tags of the active `catch` forms, innermost last. */
   readonly catchTags: number[] = [];
@@ -116,7 +118,7 @@ export class Runtime {
    * evalSub and funcall, see eval.ts. Dead frames stay above nframes' saved
    * value until a catcher resets it, so an escaping signal can still show them.
    */
-  readonly frames = new Int32Array(2 * MAX_FRAMES);
+  readonly frames = this.fixed !== null ? new Int32Array(this.fixed, 4 * (STACK_SIZE + SPECPDL_SIZE), 2 * MAX_FRAMES) : new Int32Array(2 * MAX_FRAMES);
   /**
    * Frames marked to call the debugger when they return (GNU's debug-on-exit flag): 1 at a
    * frame's index, made on first use; the count says whether any may be set: eval.ts.

@@ -118,6 +118,25 @@ function newHeapBuffer(bytes: number): { buffer: ArrayBuffer; memory: WasmMemory
 }
 
 /**
+ * Zeroed memory for the runtime's big fixed arrays (the heap's start and mark bits, 8 MB each at the
+ * default size; the Lisp stack, specpdl and frames, 5 MB), or null to make them as usual. Under Bun,
+ * JavaScriptCore fills such a typed array with zeros as it makes it, touching every page (the Lisp
+ * stack alone cost about 3 ms and 1,000 page faults of every start), while a WebAssembly memory's
+ * pages come fresh from the OS and are faulted in only when used: there the arrays are views of one.
+ * V8 (Node, Deno) already maps big typed arrays lazily, so elsewhere this is null.
+ */
+export function lazyZeroed(bytes: number): ArrayBuffer | null {
+  const g = globalThis as { Bun?: unknown; WebAssembly?: WasmApi };
+  if (typeof g.Bun !== 'object' || g.WebAssembly === undefined || bytes < 1 << 20) return null;
+  try {
+    const pages = Math.ceil(bytes / 65536);
+    return new g.WebAssembly.Memory({ initial: pages, maximum: pages, shared: false }).buffer as unknown as ArrayBuffer;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The heap memory the launcher made (scripts/launcher.template.cjs), with the bundle and its code
  * cache read at byte `at` (`used` bytes, 8-aligned `at`): the first heap of its size takes it and
  * puts the dump region there, so the dump is read into pages already faulted in (each first touch
@@ -219,8 +238,10 @@ export class Heap {
     this.blockLimit = this.nblocks - this.reserveBlocks;
     this.blockInfo = new Uint16Array(this.nblocks);
     const granules = nwords >>> 1;
-    this.startBits = new Uint32Array((granules + 31) >>> 5);
-    this.markBits = new Uint32Array((granules + 31) >>> 5);
+    const bitWords = (granules + 31) >>> 5;
+    const bits = lazyZeroed(bitWords * 8);
+    this.startBits = bits !== null ? new Uint32Array(bits, 0, bitWords) : new Uint32Array(bitWords);
+    this.markBits = bits !== null ? new Uint32Array(bits, bitWords * 4, bitWords) : new Uint32Array(bitWords);
     const slots = KIND_COUNT * NCLASSES;
     this.freeList = new Int32Array(slots).fill(-1);
     this.bumpPtr = new Int32Array(slots);
