@@ -36,7 +36,7 @@ import {
   BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_TEXT, BUF_MARKERS,
   SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT, SYM_FWD_SHIFT,
 } from '../heap/layout.ts';
-import { BUILTIN_SYMBOLS, Qt } from '../core/symbols.ts';
+import { BUILTIN_SYMBOLS, Qnil, Qt } from '../core/symbols.ts';
 import { PRIMITIVES } from '../core/subr.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { KERNEL_CHUNK, kernelsFor, type VerifyKernel } from './kernels.ts';
@@ -512,5 +512,16 @@ function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: n
   for (let i = 0; i < size; i++) {
     const x = m[next + 1 + i]!;
     if ((x & 3) !== 2 || x >> 2 < -1 || x >> 2 >= size) objErr(at, 'is a hash table whose chains leave it');
+  }
+  // The collector marks the hash and index vectors without reading them, so they must hold no
+  // pointer: a forged one would let a word escape both the mark and the relocation check.
+  for (let i = 0; i < size; i++) {
+    const x = m[hash + 1 + i]!;
+    if ((x & 3) !== 2 && x !== Qnil) objErr(at, 'is a hash table whose hash vector holds a non-number');
+  }
+  const buckets = m[index]! & PVEC_SIZE_MASK;
+  for (let i = 0; i < buckets; i++) {
+    const x = m[index + 1 + i]!;
+    if (x !== Qnil && ((x & 3) !== 2 || x >> 2 < -1 || x >> 2 >= size)) objErr(at, 'is a hash table whose buckets leave it');
   }
 }
