@@ -421,4 +421,798 @@ FROM-CODE and TO-CODE limit the codes looked at."
 
 (defun charset-bytes (_charset) "Give 0: charsets have no byte count now." 0)
 
+
+;;;; Coding systems
+
+;; A coding system is a record [NAME PLIST ALIASES EOL VARIANT-ALIASES]:
+;; ALIASES are its names, the own first; EOL is its end-of-line type as
+;; `coding-system-eol-type' gives it for the undecided name (a vector of the
+;; three variants, or a number); VARIANT-ALIASES holds, per line-end number,
+;; names made aliases of one variant alone.  Every name maps to a cons
+;; (RECORD . LINE-END), LINE-END nil for a name without one.
+
+(defvar mule--codings (make-hash-table :test 'eq) "Every coding-system name, mapped to (RECORD . LINE-END).")
+
+(defvar mule--coding-bases nil "The records of the base coding systems, oldest first.")
+
+(defvar mule--coding-categories nil "The detection priority: pairs (CATEGORY . CODING-SYSTEM), highest first.")
+
+(defconst mule--eol-suffixes ["-unix" "-dos" "-mac"] "What the name of each line-end variant ends with.")
+
+(defun mule--add-coding-names (rec) "Enter the names of coding-system record REC and of its variants."
+  (dolist (name (aref rec 2))
+    (puthash name (cons rec nil) mule--codings)
+    (when (vectorp (aref rec 3))
+      (dotimes (k 3)
+        (puthash (intern (concat (symbol-name name) (aref mule--eol-suffixes k)))
+                 (cons rec k) mule--codings)))))
+
+(let ((recs mule--coding-records))
+  (while recs
+    (let* ((r (car recs))
+           (rec (vector (car r) (nth 3 r) (copy-sequence (nth 1 r)) (nth 2 r) (vector nil nil nil))))
+      (push rec mule--coding-bases)
+      (mule--add-coding-names rec))
+    (setq recs (cdr recs)))
+  (dolist (pair mule--coding-variant-aliases)
+    (let* ((cell (gethash (cdr pair) mule--codings)) (rec (car cell)))
+      (aset (aref rec 4) (cdr cell) (append (aref (aref rec 4) (cdr cell)) (list (car pair))))
+      (puthash (car pair) cell mule--codings)))
+  (dolist (pair mule--coding-categories-start)
+    (set (car pair) (cdr pair)))
+  (setq mule--coding-categories
+        (mapcar (lambda (cs) (cons (plist-get (aref (car (gethash cs mule--codings)) 1) :category) cs))
+                mule--coding-priority-start)))
+
+(defun mule--coding-cell (cs) "The (RECORD . LINE-END) of coding system CS (nil is `no-conversion'); signal `coding-system-error' for others."
+  (or (gethash (or cs 'no-conversion) mule--codings)
+      (signal 'coding-system-error (list cs))))
+
+(defun coding-system-p (object) "Tell whether OBJECT is nil or names a coding system."
+  (or (null object) (and (symbolp object) (gethash object mule--codings) t)))
+
+(defun check-coding-system (coding-system) "Give CODING-SYSTEM back when it is nil or a coding system; signal `coding-system-error' otherwise."
+  (if (coding-system-p coding-system) coding-system
+    (signal 'coding-system-error (list coding-system))))
+
+(defun coding-system-plist (coding-system) "Give the property list of CODING-SYSTEM."
+  (aref (car (mule--coding-cell coding-system)) 1))
+
+(defun coding-system-get (coding-system prop) "Give CODING-SYSTEM's property PROP; a plain symbol PROP also finds the keyword of its name."
+  (let ((pl (coding-system-plist coding-system)))
+    (if (or (keywordp prop) (plist-member pl prop))
+        (plist-get pl prop)
+      (plist-get pl (intern (concat ":" (symbol-name prop)))))))
+
+(defun coding-system-put (coding-system prop val) "Set CODING-SYSTEM's property PROP to VAL, for all its names and variants."
+  (let ((rec (car (mule--coding-cell coding-system))))
+    (aset rec 1 (plist-put (aref rec 1) prop val))
+    val))
+
+(defun coding-system-type (coding-system) "Give the type of CODING-SYSTEM, such as `utf-8', `charset' or `iso-2022'."
+  (coding-system-get coding-system :coding-type))
+
+(defun coding-system-category (coding-system) "Give the coding category of CODING-SYSTEM."
+  (coding-system-get coding-system :category))
+
+(defun coding-system-charset-list (coding-system) "Give the charsets CODING-SYSTEM can encode."
+  (coding-system-get coding-system :charset-list))
+
+(defun coding-system-mnemonic (coding-system) "Give the character that stands for CODING-SYSTEM in a mode line."
+  (or (coding-system-get coding-system :mnemonic) ?-))
+
+(defun coding-system-doc-string (coding-system) "Give the documentation of CODING-SYSTEM."
+  (coding-system-get coding-system :docstring))
+
+(defun coding-system-eol-type (coding-system) "Give how CODING-SYSTEM ends lines: 0 (LF), 1 (CRLF), 2 (CR), or a vector of the three variants when it detects it."
+  (if (and coding-system (not (coding-system-p coding-system)))
+      nil
+    (let ((cell (mule--coding-cell coding-system)))
+      (or (cdr cell) (aref (car cell) 3)))))
+
+(defun coding-system-base (coding-system) "Give the base coding system of CODING-SYSTEM: its own name with no line-end variant."
+  (aref (car (mule--coding-cell coding-system)) 0))
+
+(defun coding-system-aliases (coding-system) "Give every name of CODING-SYSTEM, its own first."
+  (let* ((cell (mule--coding-cell coding-system)) (rec (car cell)) (k (cdr cell)))
+    (if (null k)
+        (copy-sequence (aref rec 2))
+      (if (not (vectorp (aref rec 3)))
+          (copy-sequence (aref rec 2))
+        (append (mapcar (lambda (n) (intern (concat (symbol-name n) (aref mule--eol-suffixes k))))
+                        (aref rec 2))
+                (aref (aref rec 4) k))))))
+
+(defun coding-system-list (&optional base-only) "Give the names of every coding system, with BASE-ONLY the base ones alone."
+  (if base-only
+      (mapcar (lambda (rec) (aref rec 0)) mule--coding-bases)
+    ;; Base by base, each one's names newest first.
+    (apply #'append (mapcar (lambda (rec) (reverse (aref rec 2))) mule--coding-bases))))
+
+(defun define-coding-system-alias (alias coding-system) "Make ALIAS another name of CODING-SYSTEM."
+  (let* ((cell (mule--coding-cell coding-system)) (rec (car cell)) (k (cdr cell)))
+    (if (or (null k) (not (vectorp (aref rec 3))))
+        (progn (aset rec 2 (append (aref rec 2) (list alias)))
+               (puthash alias (cons rec k) mule--codings)
+               (when (vectorp (aref rec 3))
+                 (dotimes (j 3)
+                   (puthash (intern (concat (symbol-name alias) (aref mule--eol-suffixes j)))
+                            (cons rec j) mule--codings))))
+      (aset (aref rec 4) k (append (aref (aref rec 4) k) (list alias)))
+      (puthash alias (cons rec k) mule--codings))
+    nil))
+
+(defun coding-system-equal (coding-system-1 coding-system-2) "Tell whether CODING-SYSTEM-1 and CODING-SYSTEM-2 are the same coding system with the same line ends."
+  (let ((a (mule--coding-cell coding-system-1)) (b (mule--coding-cell coding-system-2)))
+    (and (eq (car a) (car b)) (equal (cdr a) (cdr b)))))
+
+(defun coding-system-lessp (x y) "Tell whether coding system X sorts before Y: by mode-line mnemonic, then by name."
+  (let ((mx (coding-system-mnemonic x)) (my (coding-system-mnemonic y)))
+    (if (= mx my) (string< x y) (< mx my))))
+
+(defvar eol-mnemonic-unix ":" "What a mode line shows for LF line ends.")
+(defvar eol-mnemonic-dos "(DOS)" "What a mode line shows for CRLF line ends.")
+(defvar eol-mnemonic-mac "(Mac)" "What a mode line shows for CR line ends.")
+(defvar eol-mnemonic-undecided ":" "What a mode line shows for line ends not known yet.")
+(defvar inhibit-eol-conversion nil "Non-nil means no coding system converts line ends.")
+(defvar network-coding-system-alist nil "Rules (REGEXP . CODING) choosing the coding systems of network streams by service.")
+(defvar enable-character-translation t "Non-nil means coding systems apply their translation tables.")
+(defvar translation-table-for-input nil "A char table translating characters read from the keyboard, or nil.")
+
+(defun coding-system-eol-type-mnemonic (coding-system) "Give the mode-line text for the line ends of CODING-SYSTEM."
+  (let ((eol (coding-system-eol-type coding-system)))
+    (cond ((eq eol 0) eol-mnemonic-unix) ((eq eol 1) eol-mnemonic-dos)
+          ((eq eol 2) eol-mnemonic-mac) (t eol-mnemonic-undecided))))
+
+(defun coding-system-change-eol-conversion (coding-system eol-type) "Give the variant of CODING-SYSTEM whose line ends are EOL-TYPE (unix, dos, mac, 0, 1, 2); nil gives the base."
+  (when coding-system
+    (let ((k (cond ((eq eol-type 'unix) 0) ((eq eol-type 'dos) 1) ((eq eol-type 'mac) 2)
+                   ((null eol-type) nil)
+                   ((integerp eol-type) eol-type)
+                   (t (signal 'wrong-type-argument (list 'number-or-marker-p eol-type)))))
+          (vec (coding-system-eol-type coding-system)))
+      (cond ((null k)
+             (if (vectorp vec) coding-system (coding-system-base coding-system)))
+            ((vectorp vec) (aref vec k))
+            (t (let ((base-vec (coding-system-eol-type (coding-system-base coding-system))))
+                 (and (vectorp base-vec) (aref base-vec k))))))))
+
+(defun coding-system-change-text-conversion (coding text-coding) "Give TEXT-CODING's coding system with the line ends of CODING."
+  (let ((eol (coding-system-eol-type coding)))
+    (if (numberp eol)
+        (coding-system-change-eol-conversion text-coding eol)
+      (coding-system-base text-coding))))
+
+(defun merge-coding-systems (first second) "Fill what FIRST leaves undecided, its text conversion or its line ends, from SECOND."
+  (when first
+    (let* ((text (if (and second (eq (coding-system-base first) 'undecided)) second first))
+           (eol (coding-system-eol-type first)))
+      (cond ((numberp eol) (coding-system-change-eol-conversion text eol))
+            ((numberp (coding-system-eol-type second))
+             (coding-system-change-eol-conversion text (coding-system-eol-type second)))
+            ((eq text first) first)
+            (t (coding-system-change-eol-conversion text nil))))))
+
+(defun canonicalize-coding-system-name (name) "Give NAME reduced for comparing coding-system names: no ISO prefix, Windows as CP, no dashes or underscores."
+  (let ((s name))
+    (when (string-match "\\`[iI][sS][oO]" s) (setq s (substring s 3)))
+    (when (string-match "\\`[wW][iI][nN][dD][oO][wW][sS]-?" s) (setq s (concat "cp" (substring s (match-end 0)))))
+    (replace-regexp-in-string "[-_]" "" s)))
+
+(defun coding-system-from-name (name) "Give the coding system that NAME (a string or symbol) names, loosely matched, or nil."
+  (let ((sym (if (symbolp name) name (intern-soft name))))
+    (if (and sym (coding-system-p sym))
+        sym
+      (let ((want (downcase (canonicalize-coding-system-name (if (symbolp name) (symbol-name name) name))))
+            (names (coding-system-list)) (found nil))
+        (while (and names (not found))
+          (when (equal want (downcase (canonicalize-coding-system-name (symbol-name (car names)))))
+            (setq found (car names)))
+          (setq names (cdr names)))
+        found))))
+
+;;;; Priorities
+
+(defun coding-system-priority-list (&optional highestp) "Give the coding systems by detection priority; with HIGHESTP the highest alone."
+  (if highestp (cdar mule--coding-categories) (mapcar #'cdr mule--coding-categories)))
+
+(defun set-coding-system-priority (&rest coding-systems) "Give CODING-SYSTEMS, in order, the highest detection priority.
+Each takes the place of the one of its coding category."
+  (dolist (cs coding-systems) (check-coding-system cs))
+  (let ((front nil) (rest mule--coding-categories))
+    (dolist (cs coding-systems)
+      (let* ((base (coding-system-base cs)) (cat (coding-system-category base)))
+        (unless (assq cat front)
+          (push (cons cat base) front)
+          (setq rest (seq-remove (lambda (p) (eq (car p) cat)) rest)))))
+    (setq mule--coding-categories (nconc (nreverse front) rest)))
+  nil)
+
+(defun prefer-coding-system (coding-system) "Prefer CODING-SYSTEM above all in detection, and use it by default for new buffers and processes."
+  (unless (and coding-system (coding-system-p coding-system))
+    (error "Invalid coding system `%s'" coding-system))
+  (let ((base (coding-system-base coding-system)) (eol (coding-system-eol-type coding-system)))
+    (set-coding-system-priority base)
+    (set-default-coding-systems (if (numberp eol) coding-system base))
+    nil))
+
+(defun set-default-coding-systems (coding-system) "Make CODING-SYSTEM the default for new buffers, processes and file names."
+  (check-coding-system coding-system)
+  (setq-default buffer-file-coding-system (merge-coding-systems coding-system (default-value 'buffer-file-coding-system)))
+  (setq default-file-name-coding-system (coding-system-change-eol-conversion coding-system 'unix))
+  (setq default-process-coding-system
+        (cons (coding-system-change-eol-conversion coding-system 'unix)
+              (coding-system-change-eol-conversion coding-system 'unix)))
+  nil)
+
+(defmacro with-coding-priority (coding-systems &rest body) "Run BODY with CODING-SYSTEMS given the highest detection priority for its time."
+  (declare (indent 1) (debug t))
+  `(let ((current (coding-system-priority-list)))
+     (apply #'set-coding-system-priority ,coding-systems)
+     (unwind-protect
+         (progn ,@body)
+       (apply #'set-coding-system-priority current))))
+
+(defun sort-coding-systems (codings) "Sort the list CODINGS, best first: by detection priority, then the rest, raw ones last."
+  (let ((prio (coding-system-priority-list)))
+    (sort codings
+          (lambda (a b)
+            (let ((ra (mule--coding-rank a prio)) (rb (mule--coding-rank b prio)))
+              (< ra rb))))))
+
+(defun mule--coding-rank (cs prio) "Where coding system CS sorts against the priority list PRIO."
+  (let ((base (coding-system-base cs)) (n 0) (l prio))
+    (while (and l (not (eq (car l) base))) (setq n (1+ n) l (cdr l)))
+    (cond ((memq (coding-system-type base) '(raw-text undecided)) 10000)
+          (l n)
+          (t 1000))))
+
+(defun sanitize-coding-system-list (codings) "Replace in CODINGS each base coding system by the one its MIME charset names, when that is one."
+  (mapcar (lambda (cs)
+            (let ((mime (and (vectorp (coding-system-eol-type cs)) (coding-system-get cs :mime-charset))))
+              (if (and mime (coding-system-p mime)) mime cs)))
+          codings))
+
+;;;; Detection
+
+(defun mule--bytes-of (text) "The bytes of unibyte TEXT, or of multibyte TEXT's ASCII and raw bytes, as a list; nil if TEXT holds other characters."
+  (let ((out nil) (ok t) (i 0) (n (length text)) (multi (multibyte-string-p text)))
+    (while (and ok (< i n))
+      (let ((c (aref text i)))
+        (cond ((or (not multi) (< c 128)) (push c out))
+              ((>= c #x3fff80) (push (- c #x3fff00) out))
+              (t (setq ok nil))))
+      (setq i (1+ i)))
+    (and ok (cons t (nreverse out)))))
+
+(defun mule--detect-eol (bytes) "The line-end number BYTES show: the first CR decides, nil when they have none."
+  (let ((l bytes) (found nil) (done nil))
+    (while (and l (not done))
+      (cond ((eq (car l) 10) (setq done t))
+            ((eq (car l) 13) (setq found (if (eq (cadr l) 10) 1 2) done t)))
+      (setq l (cdr l)))
+    found))
+
+(defun mule--valid-utf-8-p (bytes) "Tell whether the list BYTES is well-formed UTF-8."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let* ((b (car bytes))
+             (n (cond ((< b #x80) 0) ((< b #xc2) nil) ((< b #xe0) 1) ((< b #xf0) 2) ((< b #xf5) 3))))
+        (if (null n) (setq ok nil)
+          (setq bytes (cdr bytes))
+          (dotimes (_ n)
+            (if (and bytes (<= #x80 (car bytes) #xbf)) (setq bytes (cdr bytes)) (setq ok nil))))))
+    ok))
+
+(defun mule--detect (text highest) "What `detect-coding-string' gives for TEXT, with HIGHEST the best alone."
+  (let* ((got (mule--bytes-of text))
+         (bytes (cdr got))
+         (eol (and got (mule--detect-eol bytes)))
+         (found (cond ((null got) '(utf-8 utf-8-auto iso-2022-7bit))
+                      ((memq 0 bytes) '(no-conversion))
+                      ((not (seq-some (lambda (b) (>= b 128)) bytes)) '(undecided))
+                      ((mule--valid-utf-8-p bytes)
+                       '(utf-8 iso-latin-1 emacs-mule in-is13194-devanagari chinese-iso-8bit
+                               utf-8-auto japanese-shift-jis chinese-big5 iso-2022-8bit-ss2))
+                      (t '(iso-latin-1 emacs-mule in-is13194-devanagari iso-2022-8bit-ss2)))))
+    (when (and eol (not (eq (car found) 'no-conversion)))
+      (setq found (mapcar (lambda (cs) (coding-system-change-eol-conversion cs eol)) found)))
+    (if highest (car found) found)))
+
+(defun detect-coding-string (string &optional highest) "Give the coding systems STRING's bytes may be in, most likely first; with HIGHEST only that one."
+  (unless (stringp string) (signal 'wrong-type-argument (list 'stringp string)))
+  (mule--detect string highest))
+
+(defun mule--check-region (start end) "Signal `args-out-of-range' unless START and END lie in the accessible part of the buffer."
+  (unless (and (integer-or-marker-p start) (integer-or-marker-p end)
+               (<= (point-min) (min start end)) (<= (max start end) (point-max)))
+    (signal 'args-out-of-range (list (current-buffer) start end))))
+
+(defun detect-coding-region (start end &optional highest) "Give the coding systems the text from START to END may be in, most likely first; with HIGHEST only that one."
+  (mule--check-region start end)
+  (mule--detect (buffer-substring-no-properties (min start end) (max start end)) highest))
+
+;;;; Converting regions
+
+(defun mule--convert-region (start end text destination) "Put TEXT, the conversion of START to END, where DESTINATION asks; give its length or TEXT."
+  (cond ((eq destination t) text)
+        ((bufferp destination)
+         (with-current-buffer destination
+           (save-excursion (insert text)))
+         (length text))
+        (t (let ((from (min start end)))
+             (save-excursion
+               (goto-char from)
+               (delete-region from (max start end))
+               (insert text))
+             (length text)))))
+
+(defun encode-coding-region (start end coding-system &optional destination) "Encode the text from START to END with CODING-SYSTEM, in place unless DESTINATION says otherwise.
+DESTINATION t gives the encoded string; a buffer receives it at its point."
+  (mule--check-region start end)
+  (let ((bytes (encode-coding-string (buffer-substring-no-properties (min start end) (max start end)) coding-system t)))
+    (mule--convert-region start end (if (eq destination t) bytes (string-to-multibyte bytes)) destination)))
+
+(defun decode-coding-region (start end coding-system &optional destination) "Decode the bytes from START to END with CODING-SYSTEM, in place unless DESTINATION says otherwise.
+DESTINATION t gives the decoded string; a buffer receives it at its point."
+  (mule--check-region start end)
+  (check-coding-system coding-system)
+  (let ((text (decode-coding-string (buffer-substring-no-properties (min start end) (max start end)) coding-system t)))
+    (when (and (memq (coding-system-base coding-system) '(iso-latin-1)) (> (length text) 0))
+      (put-text-property 0 (length text) 'charset 'iso-8859-1 text))
+    (mule--convert-region start end text destination)))
+
+(defun decode-coding-inserted-region (from to filename &optional visit beg end replace) "Decode the text from FROM to TO as `insert-file-contents' would decode FILENAME's.
+VISIT, BEG, END and REPLACE are as for it."
+  (ignore visit beg end replace)
+  (let ((coding (or coding-system-for-read
+                    (car (find-operation-coding-system 'insert-file-contents filename))
+                    'undecided)))
+    (unless (coding-system-p coding) (setq coding 'undecided))
+    (decode-coding-region from to coding)))
+
+(defun recode-region (start end new-coding coding) "Re-decode the text from START to END, wrongly decoded with CODING, as NEW-CODING."
+  (save-restriction
+    (narrow-to-region start end)
+    (encode-coding-region (point-min) (point-max) coding)
+    (decode-coding-region (point-min) (point-max) new-coding)))
+
+;;;; What a coding system can encode
+
+(defun mule--encodable-p (c charsets) "Tell whether character C is encodable by a coding system whose charset list is CHARSETS."
+  (or (< c 128)
+      (>= c #x3fff80)
+      (and charsets (symbolp charsets))
+      (let ((found nil))
+        (while (and charsets (not found))
+          (let ((rec (gethash (car charsets) mule--charsets)))
+            (when (and rec (mule--encode rec c)) (setq found t)))
+          (setq charsets (cdr charsets)))
+        found)))
+
+(defun mule--text-chars (start end) "The characters from START to END of the buffer, or of the string START (END ignored)."
+  (let ((text (if (stringp start) start
+                (mule--check-region start end)
+                (buffer-substring-no-properties (min start end) (max start end)))))
+    ;; In unibyte text, bytes from 128 up are raw bytes.
+    (append (if (multibyte-string-p text) text (string-to-multibyte text)) nil)))
+
+(defun mule--unencodable (chars charsets limit) "Positions (counted from 0) of the first LIMIT members of CHARS not encodable with CHARSETS."
+  (let ((i 0) (out nil) (n 0))
+    (while (and chars (or (null limit) (< n limit)))
+      (unless (mule--encodable-p (car chars) charsets)
+        (push i out) (setq n (1+ n)))
+      (setq chars (cdr chars) i (1+ i)))
+    (nreverse out)))
+
+(defun find-coding-systems-region-internal (start end &optional _exclude) "Give the base coding systems that can encode the text from START to END, or t when any can."
+  (let ((chars (seq-filter (lambda (c) (and (>= c 128) (< c #x3fff80))) (mule--text-chars start end))))
+    (if (null chars)
+        t
+      (let (out)
+        (dolist (rec mule--coding-bases)
+          (let ((cl (plist-get (aref rec 1) :charset-list)))
+            (when (and cl (not (memq (plist-get (aref rec 1) :coding-type) '(raw-text undecided)))
+                       (null (mule--unencodable chars cl 1)))
+              (push (aref rec 0) out))))
+        (nreverse out)))))
+
+(defun find-coding-systems-region (from to) "Give the coding systems that can encode the text from FROM to TO, best first; (undecided) when any can."
+  (let ((found (find-coding-systems-region-internal from to)))
+    (if (eq found t) (list 'undecided) (sort-coding-systems found))))
+
+(defun find-coding-systems-string (string) "Give the coding systems that can encode STRING, best first; (undecided) when any can."
+  (find-coding-systems-region string nil))
+
+(defun mule--all-p (pred list) "Tell whether PRED holds for every member of LIST."
+  (let ((ok t))
+    (while (and ok list)
+      (unless (funcall pred (car list)) (setq ok nil))
+      (setq list (cdr list)))
+    ok))
+
+(defun find-coding-systems-for-charsets (charsets) "Give the coding systems that can encode every charset of CHARSETS."
+  (if (mule--all-p (lambda (cs) (memq cs '(ascii eight-bit))) charsets)
+      (list 'undecided)
+    (let (out)
+      (dolist (rec mule--coding-bases)
+        (let ((cl (plist-get (aref rec 1) :charset-list)))
+          (when (and cl (listp cl)
+                     (mule--all-p (lambda (cs) (or (memq cs '(ascii eight-bit)) (memq cs cl))) charsets))
+            (push (aref rec 0) out))))
+      (sort-coding-systems (nreverse out)))))
+
+(defun check-coding-systems-region (start end coding-system-list) "Tell which of CODING-SYSTEM-LIST cannot encode the text from START to END.
+Give a list of (CODING-SYSTEM POSITION...) for each that cannot; START may be a string."
+  (let ((chars (mule--text-chars start end)) (base (if (stringp start) 0 (min start end))) (out nil))
+    (dolist (cs coding-system-list)
+      (let ((bad (mule--unencodable chars (mule--coding-charsets cs) nil)))
+        (when bad (push (cons cs (mapcar (lambda (i) (+ i base)) bad)) out))))
+    (nreverse out)))
+
+(defun mule--coding-charsets (cs) "The charset list of coding system CS for encodability: nil for those that encode ASCII only."
+  (let ((type (coding-system-type cs)))
+    (if (eq type 'undecided) nil (coding-system-get cs :charset-list))))
+
+(defun unencodable-char-position (start end coding-system &optional count string) "Give the position of the first character from START to END that CODING-SYSTEM cannot encode, or nil.
+With COUNT give a list of up to COUNT positions; with STRING look there, counting from 0."
+  (let* ((chars (if string
+                    (append (substring string start end) nil)
+                  (mule--text-chars start end)))
+         (base (if string start (min start end)))
+         (bad (mule--unencodable chars (mule--coding-charsets coding-system) (or count 1))))
+    (setq bad (mapcar (lambda (i) (+ i base)) bad))
+    (if count bad (car bad))))
+
+(defun encode-coding-char (char coding-system &optional _charset) "Give the bytes CODING-SYSTEM encodes CHAR to, as a string, or nil when it cannot encode CHAR."
+  (let ((cl (coding-system-get coding-system :charset-list)))
+    (when (or (null cl) (mule--encodable-p char cl))
+      (encode-coding-string (string char) coding-system))))
+
+(defun search-unencodable-char (coding-system) "Move to the next character after point that CODING-SYSTEM cannot encode and give its position, or nil."
+  (let ((pos (unencodable-char-position (point) (point-max) coding-system)))
+    (when pos (goto-char (1+ pos)) pos)))
+
+(defun select-safe-coding-system (from to &optional default-coding-system _accept-default-p _file) "Choose a coding system that can encode the text from FROM to TO.
+Try DEFAULT-CODING-SYSTEM (one or a list) first, then the buffer's
+`buffer-file-coding-system', then the coding systems by priority."
+  (let* ((defaults (if (listp default-coding-system) default-coding-system (list default-coding-system)))
+         (candidates (append (delq nil (copy-sequence defaults))
+                             (and (not (memq (coding-system-base (or buffer-file-coding-system 'undecided)) '(undecided)))
+                                  (list buffer-file-coding-system))
+                             (coding-system-priority-list)))
+         (chars (if (stringp from) (append from nil) (mule--text-chars from to)))
+         (found nil))
+    (while (and candidates (not found))
+      (let ((cs (car candidates)))
+        (when (and (coding-system-p cs) (null (mule--unencodable chars (mule--coding-charsets cs) 1)))
+          (setq found cs)))
+      (setq candidates (cdr candidates)))
+    (or found 'utf-8)))
+
+(defun select-message-coding-system () "Choose a coding system for the message in the current buffer."
+  (select-safe-coding-system (point-min) (point-max)))
+
+(defun find-multibyte-characters (from to &optional maxcount excludes) "Give ((CHARSET COUNT CHAR...) ...) for the non-ASCII characters from FROM to TO.
+MAXCOUNT limits the characters listed per charset; EXCLUDES is a list of charsets to skip."
+  (let ((table nil))
+    (dolist (c (mule--text-chars from to))
+      (unless (< c 128)
+        (let* ((cs (mule--char-charset c)) (e (assq cs table)))
+          (unless (memq cs excludes)
+            (if e
+                (progn (setcar (cdr e) (1+ (cadr e)))
+                       (when (and (or (null maxcount) (< (length (cddr e)) maxcount))
+                                  (not (memq c (cddr e))))
+                         (setcdr (cdr e) (append (cddr e) (list c)))))
+              (push (list cs 1 c) table))))))
+    (nreverse table)))
+
+;;;; Choosing a coding system for an operation
+
+(defvar file-coding-system-alist (copy-tree mule--file-coding-system-alist-start) "Rules (REGEXP . CODING) choosing the coding systems of files by name.")
+(defvar auto-coding-alist (copy-tree mule--auto-coding-alist-start) "Rules (REGEXP . CODING) choosing the coding system of a file by its name, first of all.")
+(defvar auto-coding-regexp-alist (copy-tree mule--auto-coding-regexp-alist-start) "Rules (REGEXP . CODING) choosing the coding system of a file by how its text starts.")
+(defvar auto-coding-functions (copy-sequence mule--auto-coding-functions-start) "Functions of SIZE that may choose the coding system of the text after point.")
+
+(defun find-operation-coding-system (operation &rest arguments) "Give the (DECODING . ENCODING) coding systems OPERATION would use on ARGUMENTS, or nil."
+  (let* ((spec (assq operation '((insert-file-contents 0 file) (write-region 2 file)
+                                 (call-process 0 process) (call-process-region 2 process)
+                                 (start-process 2 process) (open-network-stream 3 network))))
+         (_ (unless spec (error "Invalid first argument")))
+         (_ (when (<= (length arguments) (nth 1 spec)) (error "Too few arguments")))
+         (target (nth (nth 1 spec) arguments))
+         (alist (pcase (nth 2 spec)
+                  ('file file-coding-system-alist)
+                  ('process process-coding-system-alist)
+                  (_ network-coding-system-alist))))
+    (unless (or (stringp target) (and (integerp target) (not (eq (nth 2 spec) 'file))))
+      (error (format-message "Invalid argument %d of operation `%s'" (1+ (nth 1 spec)) operation)))
+    (let ((found nil))
+      (while (and alist (not found))
+        (let ((entry (car alist)))
+          (when (and (consp entry) (stringp (car entry)) (stringp target)
+                     (string-match-p (car entry) target))
+            (setq found entry)))
+        (setq alist (cdr alist)))
+      (when found
+        (let ((val (cdr found)))
+          (cond ((consp val) val)
+                ((coding-system-p val) (cons val val))
+                ((functionp val)
+                 (let ((r (funcall val (cons operation arguments))))
+                   (cond ((consp r) r) ((and r (coding-system-p r)) (cons r r)))))))))))
+
+(defun modify-coding-system-alist (target-type regexp coding-system) "Make files (TARGET-TYPE `file'), processes or network streams matching REGEXP use CODING-SYSTEM.
+CODING-SYSTEM is one coding system or (DECODING . ENCODING)."
+  (if (consp coding-system)
+      (progn (check-coding-system (car coding-system)) (check-coding-system (cdr coding-system)))
+    (check-coding-system coding-system)
+    (setq coding-system (cons coding-system coding-system)))
+  (let ((var (pcase target-type
+               ('file 'file-coding-system-alist)
+               ('process 'process-coding-system-alist)
+               ('network 'network-coding-system-alist)
+               (_ (error "Invalid target type: %s" target-type)))))
+    (let ((entry (assoc regexp (symbol-value var))))
+      (if entry
+          (setcdr entry coding-system)
+        (set var (cons (cons regexp coding-system) (symbol-value var)))))))
+
+(defun set-buffer-file-coding-system (coding-system &optional force nomodify) "Make CODING-SYSTEM the buffer's coding system for saving.
+Line ends it leaves undecided are kept from the present one, unless FORCE;
+the buffer is marked modified unless NOMODIFY."
+  (check-coding-system coding-system)
+  (let ((cs coding-system))
+    (when (and cs (not force) buffer-file-coding-system
+               (vectorp (coding-system-eol-type cs))
+               (coding-system-p buffer-file-coding-system)
+               (numberp (coding-system-eol-type buffer-file-coding-system)))
+      (setq cs (coding-system-change-eol-conversion cs (coding-system-eol-type buffer-file-coding-system))))
+    (setq buffer-file-coding-system cs))
+  (unless nomodify (set-buffer-modified-p t))
+  nil)
+
+(defun set-buffer-process-coding-system (decoding encoding) "Make the buffer's process use DECODING for its output and ENCODING for its input."
+  (let ((proc (get-buffer-process (current-buffer))))
+    (if proc
+        (set-process-coding-system proc decoding encoding)
+      (error "No process"))))
+
+(defun set-file-name-coding-system (coding-system) "Make CODING-SYSTEM the coding system of file names."
+  (check-coding-system coding-system)
+  (setq file-name-coding-system coding-system)
+  nil)
+
+(defvar file-name-coding-system nil "The coding system of file names, or nil for the default.")
+(defvar default-file-name-coding-system 'utf-8-unix "The coding system of file names when `file-name-coding-system' is nil.")
+
+(defun keyboard-coding-system (&optional _terminal) "Give the coding system of keyboard input."
+  locale-coding-system)
+
+(defun terminal-coding-system (&optional _terminal) "Give the coding system of terminal output."
+  locale-coding-system)
+
+;;;; Coding from a file's name and text
+
+(defun auto-coding-alist-lookup (filename) "Give the coding system `auto-coding-alist' chooses for FILENAME, or nil."
+  (let ((case-fold-search (memq system-type '(windows-nt ms-dos))) (l auto-coding-alist) (found nil))
+    (while (and l (not found))
+      (when (string-match-p (caar l) filename) (setq found (cdar l)))
+      (setq l (cdr l)))
+    found))
+
+(defun auto-coding-regexp-alist-lookup (from to) "Give the coding system `auto-coding-regexp-alist' chooses for the text from FROM to TO, or nil."
+  (let ((text (buffer-substring-no-properties from to)) (l auto-coding-regexp-alist) (found nil)
+        (case-fold-search nil))
+    (setq text (encode-coding-string text 'raw-text))
+    (while (and l (not found))
+      (when (string-match-p (string-to-unibyte (caar l)) text) (setq found (cdar l)))
+      (setq l (cdr l)))
+    found))
+
+(defun mule--coding-tag (text) "The coding named by a -*- ... -*- line or a Local Variables list in TEXT, as a symbol, or nil."
+  (let ((case-fold-search t))
+    (cond ((string-match "-\\*-\\(?:.*?[ \t;]\\)?coding:[ \t]*\\([^ \t;]+?\\)[ \t;]*\\(?:-\\*-\\|$\\)" text)
+           (intern (match-string 1 text)))
+          ((string-match "^\\(.*\\)[ \t]*Local Variables:[ \t]*\\(.*\\)$" text)
+           (let* ((prefix (regexp-quote (string-trim-right (match-string 1 text))))
+                  (rest (substring text (match-end 0))))
+             (when (string-match (concat "^" prefix "[ \t]*coding:[ \t]*\\([^ \t\n]+\\)") rest)
+               (intern (match-string 1 rest))))))))
+
+(defun find-auto-coding (filename size) "Find the coding system for the SIZE characters after point, visited from FILENAME.
+Give (CODING . SOURCE), SOURCE naming the rule that chose it, or nil."
+  (let ((end (min (point-max) (+ (point) size))) found)
+    (let ((cs (auto-coding-alist-lookup filename)))
+      (when cs (setq found (cons cs 'auto-coding-alist))))
+    (unless found
+      (let ((cs (auto-coding-regexp-alist-lookup (point) end)))
+        (when cs (setq found (cons cs 'auto-coding-regexp-alist)))))
+    (unless found
+      (let* ((head (buffer-substring-no-properties
+                    (point) (save-excursion (forward-line 2) (min end (point)))))
+             (cs (and (string-match-p "-\\*-" head) (mule--coding-tag head))))
+        (unless cs
+          (let ((tail (buffer-substring-no-properties (max (point) (- end 3000)) end)))
+            (when (string-match-p "Local Variables:" tail) (setq cs (mule--coding-tag tail)))))
+        (when cs (setq found (cons cs :coding)))))
+    (unless found
+      (let ((fns auto-coding-functions))
+        (while (and fns (not found))
+          (let ((cs (save-excursion (ignore-errors (funcall (car fns) (- end (point)))))))
+            (when cs (setq found (cons cs 'auto-coding-functions))))
+          (setq fns (cdr fns)))))
+    found))
+
+(defun set-auto-coding (filename size) "Give the coding system for the SIZE characters after point, visited from FILENAME, or nil."
+  (car (find-auto-coding filename size)))
+
+(defun sgml-xml-auto-coding-function (size) "Give the coding system an XML declaration in the SIZE characters after point names, or nil."
+  (let ((end (+ (point) size)))
+    (when (> end (point-max)) (signal 'args-out-of-range (list (current-buffer) (point) end)))
+    (save-excursion
+      ;; The declaration is looked for from the start of the buffer.
+      (goto-char (point-min))
+      (when (re-search-forward "\\=[\n\t ]*<\\?xml[ \t\n]" nil t)
+        (let ((decl-end (save-excursion (search-forward "?>" nil t))))
+          (if (and decl-end (re-search-forward "encoding=[\"']\\([^\"']+\\)[\"']" decl-end t))
+              (let ((cs (intern (downcase (match-string 1)))))
+                (if (coding-system-p cs) cs (coding-system-from-name (match-string 1))))
+            'utf-8))))))
+
+(defun sgml-html-meta-auto-coding-function (size) "Give the coding system a <meta> charset in the SIZE characters after point names, or nil."
+  (let ((end (min (point-max) (+ (point) size))) (case-fold-search t))
+    (save-excursion
+      (when (re-search-forward "<meta[^>]*charset=[\"']?\\([-A-Za-z0-9_]+\\)" end t)
+        (coding-system-from-name (match-string 1))))))
+
+(defun xml-find-file-coding-system (args) "Choose the coding system of an XML file from ARGS, (OPERATION FILENAME ...)."
+  (let ((file (nth 1 args)))
+    (if (and (eq (car args) 'insert-file-contents) (stringp file) (file-readable-p file))
+        (with-temp-buffer
+          (let ((coding-system-for-read 'raw-text))
+            (insert-file-contents file nil 0 1024))
+          (goto-char (point-min))
+          (or (sgml-xml-auto-coding-function (- (point-max) (point))) 'utf-8))
+      'utf-8)))
+
+(defun find-new-buffer-file-coding-system (coding) "Give the coding system a buffer should save with after reading with CODING, or nil to keep its own."
+  (when coding
+    (let ((eol (coding-system-eol-type coding)) (old buffer-file-coding-system))
+      (if (and old (not (eq (coding-system-base coding) 'undecided)))
+          (merge-coding-systems coding old)
+        (unless (vectorp eol) coding)))))
+
+(defun after-insert-file-set-coding (inserted &optional _visit) "After inserting INSERTED characters from a file, make the buffer save with the coding system read with."
+  (when (and last-coding-system-used (coding-system-p last-coding-system-used))
+    (setq buffer-file-coding-system last-coding-system-used))
+  inserted)
+
+(defun load-with-code-conversion (fullname file &optional noerror nomessage) "Load FULLNAME, the file found for FILE, decoding it first.
+NOERROR and NOMESSAGE are as for `load'."
+  (ignore file)
+  (load fullname noerror nomessage t))
+
+;;;; Translation tables
+
+(put 'translation-table 'char-table-extra-slots 2)
+
+(defvar mule--translation-table-count 9 "The id of the last translation table defined.")
+
+(defun make-translation-table (&rest args) "Make a translation table from ARGS, each a list of (FROM . TO) character pairs."
+  (let ((tb (make-char-table 'translation-table)))
+    (dolist (alist args)
+      (dolist (pair alist)
+        (aset tb (car pair) (cdr pair))))
+    tb))
+
+(defun make-translation-table-from-alist (alist) "Make a translation table from ALIST, a list of (FROM . TO) pairs."
+  (make-translation-table alist))
+
+(defun make-translation-table-from-vector (vec) "Make a translation table mapping each byte I to (aref VEC I); its first extra slot holds the reverse."
+  (let ((tb (make-char-table 'translation-table)) (rev (make-char-table 'translation-table)))
+    (dotimes (i (length vec))
+      (let ((to (aref vec i)))
+        (when to
+          (aset tb i to)
+          (aset rev to i))))
+    (set-char-table-extra-slot tb 0 rev)
+    tb))
+
+(defun define-translation-table (symbol &rest args) "Define SYMBOL as the name of a translation table made from ARGS."
+  (let ((tb (if (and (= (length args) 1) (char-table-p (car args))) (car args)
+              (apply #'make-translation-table args))))
+    (setq mule--translation-table-count (1+ mule--translation-table-count))
+    (put symbol 'translation-table tb)
+    (put symbol 'translation-table-id mule--translation-table-count)
+    tb))
+
+(defun define-translation-hash-table (symbol table) "Define SYMBOL as the name of TABLE, a hash table translating characters."
+  (put symbol 'translation-hash-table table))
+
+(defun coding-system-translation-table-for-decode (coding-system) "Give the translation table CODING-SYSTEM applies when decoding."
+  (coding-system-get coding-system :decode-translation-table))
+
+(defun coding-system-translation-table-for-encode (coding-system) "Give the translation table CODING-SYSTEM applies when encoding."
+  (coding-system-get coding-system :encode-translation-table))
+
+(defun coding-system-post-read-conversion (coding-system) "Give the function CODING-SYSTEM runs after decoding."
+  (coding-system-get coding-system :post-read-conversion))
+
+(defun coding-system-pre-write-conversion (coding-system) "Give the function CODING-SYSTEM runs before encoding."
+  (coding-system-get coding-system :pre-write-conversion))
+
+;;;; Language environments
+
+(defvar language-info-alist (copy-tree mule--language-records) "The language environments, each (NAME (KEY . INFO) ...).")
+
+(defvar current-language-environment "English" "The name of the language environment in effect.")
+
+(defun get-language-info (lang-env key) "Give the information KEY of language environment LANG-ENV (a string or symbol)."
+  (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
+  (let ((entry (assoc-string lang-env language-info-alist t)))
+    (cdr (assq key (cdr entry)))))
+
+(defun set-language-info-internal (lang-env key info) "Store INFO as the information KEY of language environment LANG-ENV."
+  (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
+  (let ((entry (assoc-string lang-env language-info-alist t)))
+    (unless entry
+      (setq entry (list lang-env)
+            language-info-alist (cons entry language-info-alist)))
+    (let ((slot (assq key (cdr entry))))
+      (if slot (setcdr slot info)
+        (setcdr entry (cons (cons key info) (cdr entry)))))
+    info))
+
+(defun set-language-info (lang-env key info) "Store INFO as the information KEY of language environment LANG-ENV."
+  (set-language-info-internal lang-env key info))
+
+(defun set-language-info-alist (lang-env alist &optional _parents) "Store each (KEY . INFO) of ALIST as information of language environment LANG-ENV."
+  (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
+  (dolist (kv alist) (set-language-info lang-env (car kv) (cdr kv)))
+  nil)
+
+;;;; Nested alists (mule-util)
+
+(defun lookup-nested-alist (keyseq alist &optional len start nil-for-too-long) "Find the node of the nested ALIST that the keys of KEYSEQ from START to LEN lead to.
+When a key is missing, give the index where the search stopped, or nil
+with NIL-FOR-TOO-LONG."
+  (let ((i (or start 0)) (n (or len (length keyseq))) (node alist) (missing nil))
+    (while (and (< i n) (not missing))
+      (let ((entry (assoc (elt keyseq i) (cdr node))))
+        (if entry (setq node (cdr entry) i (1+ i)) (setq missing t))))
+    (cond ((not missing) node)
+          (nil-for-too-long nil)
+          (t i))))
+
+(defun set-nested-alist (keyseq value alist &optional len _branches) "Make the keys of KEYSEQ (the first LEN) lead to VALUE in the nested ALIST."
+  (let ((i 0) (n (or len (length keyseq))) (node alist))
+    (while (< i n)
+      (let ((entry (assoc (elt keyseq i) (cdr node))))
+        (unless entry
+          (setq entry (list (elt keyseq i) t))
+          (setcdr node (cons entry (cdr node))))
+        (setq node (cdr entry) i (1+ i))))
+    (setcar node value)))
+
+;;;; Positions in a file against positions in a buffer (mule-util)
+
+(defun mule--file-coding (coding-system) "CODING-SYSTEM, else the buffer's, checked to say how lines end."
+  (let ((cs (or coding-system buffer-file-coding-system)))
+    (unless (numberp (coding-system-eol-type cs))
+      (error "Unknown EOL format in coding system: %s" cs))
+    cs))
+
+(defun bufferpos-to-filepos (position &optional _quality coding-system) "Give the byte offset in the file of buffer POSITION, saved with CODING-SYSTEM."
+  (let ((cs (mule--file-coding coding-system)))
+    (length (encode-coding-string (buffer-substring-no-properties (point-min) position) cs t))))
+
+(defun filepos-to-bufferpos (byte &optional _quality coding-system) "Give the buffer position of byte offset BYTE of the file, saved with CODING-SYSTEM."
+  (let ((cs (mule--file-coding coding-system)) (pos (point-min)))
+    (while (and (< pos (point-max))
+                (< (length (encode-coding-string (buffer-substring-no-properties (point-min) (1+ pos)) cs t)) (1+ byte)))
+      (setq pos (1+ pos)))
+    pos))
+
 (provide 'mule)
