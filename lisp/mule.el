@@ -466,10 +466,16 @@ FROM-CODE and TO-CODE limit the codes looked at."
 
 (defun mule--coding-cell (cs) "The (RECORD . LINE-END) of coding system CS (nil is `no-conversion'); signal `coding-system-error' for others."
   (or (gethash (or cs 'no-conversion) mule--codings)
+      (let ((auto (and (symbolp cs) (assq cs mule--coding-autoloads))))
+        (when auto
+          (setq mule--coding-autoloads (delq auto mule--coding-autoloads))
+          (eval (cdr auto) t)
+          (gethash cs mule--codings)))
       (signal 'coding-system-error (list cs))))
 
-(defun coding-system-p (object) "Tell whether OBJECT is nil or names a coding system."
-  (or (null object) (and (symbolp object) (gethash object mule--codings) t)))
+(defun coding-system-p (object) "Tell whether OBJECT is nil or names a coding system, defined or to be autoloaded."
+  (or (null object)
+      (and (symbolp object) (or (gethash object mule--codings) (assq object mule--coding-autoloads)) t)))
 
 (defun check-coding-system (coding-system) "Give CODING-SYSTEM back when it is nil or a coding system; signal `coding-system-error' otherwise."
   (if (coding-system-p coding-system) coding-system
@@ -610,6 +616,95 @@ FROM-CODE and TO-CODE limit the codes looked at."
             (setq found (car names)))
           (setq names (cdr names)))
         found))))
+
+;;;; Defining coding systems
+
+(defvar mule--coding-autoloads nil "Coding-system names not defined yet, each (NAME . FORM): FORM defines it when first used.")
+
+(defconst mule--coding-type-categories
+  '((charset . coding-category-charset) (utf-8 . coding-category-utf-8)
+    (utf-16 . coding-category-utf-16-auto) (iso-2022 . coding-category-iso-8-else)
+    (emacs-mule . coding-category-emacs-mule) (shift-jis . coding-category-sjis)
+    (ccl . coding-category-ccl) (raw-text . coding-category-raw-text)
+    (big5 . coding-category-big5) (undecided . coding-category-undecided))
+  "The coding category of each coding-system type.")
+
+(defun mule--new-coding-category (type props) "The coding category of a new coding system of TYPE with properties PROPS."
+  (pcase type
+    ('utf-8 (pcase (plist-get props :bom)
+              ('nil 'coding-category-utf-8)
+              ((pred consp) 'coding-category-utf-8-auto)
+              (_ 'coding-category-utf-8-sig)))
+    ('utf-16 (let ((bom (plist-get props :bom)) (little (eq (plist-get props :endian) 'little)))
+               (cond ((consp bom) 'coding-category-utf-16-auto)
+                     (bom (if little 'coding-category-utf-16-le 'coding-category-utf-16-be))
+                     (t (if little 'coding-category-utf-16-le-nosig 'coding-category-utf-16-be-nosig)))))
+    (_ (cdr (assq type mule--coding-type-categories)))))
+
+(defun mule--new-coding-ascii-p (type props) "Whether a new coding system of TYPE with properties PROPS leaves ASCII as it is."
+  (if (plist-member props :ascii-compatible-p)
+      (and (plist-get props :ascii-compatible-p) t)
+    (pcase type
+      ('utf-8 (null (plist-get props :bom)))
+      ('utf-16 nil)
+      ('charset (let ((first (car (plist-get props :charset-list))))
+                  (and first (charsetp first)
+                       (or (eq first 'ascii) (and (get-charset-property first :ascii-compatible-p) t)))))
+      ('ccl nil)
+      (_ t))))
+
+(defun define-coding-system (name docstring &rest props) "Define NAME as a coding system documented by DOCSTRING, with the properties PROPS.
+PROPS must give :coding-type and :mnemonic; :eol-type `unix', `dos' or
+`mac' fixes the line ends, otherwise NAME gets -unix, -dos and -mac
+variants."
+  (let* ((type (plist-get props :coding-type))
+         (category (mule--new-coding-category type props)))
+    (unless category (error "Invalid coding system type: %s" type))
+    (unless (characterp (plist-get props :mnemonic))
+      (signal 'wrong-type-argument (list 'characterp (plist-get props :mnemonic))))
+    (let* ((eol (plist-get props :eol-type))
+           (eol-num (cond ((null eol) nil) ((eq eol 'unix) 0) ((eq eol 'dos) 1) ((eq eol 'mac) 2)
+                          (t (error "Invalid eol-type"))))
+           (plist (append (list :ascii-compatible-p (mule--new-coding-ascii-p type props)
+                                :category category :name name :docstring docstring)
+                          (copy-sequence props)))
+           (rec (vector name plist (list name)
+                        (or eol-num (vector (intern (format "%s-unix" name)) (intern (format "%s-dos" name))
+                                            (intern (format "%s-mac" name))))
+                        (vector nil nil nil)))
+           (old (gethash name mule--codings)))
+      (setq mule--coding-autoloads (assq-delete-all name mule--coding-autoloads))
+      (if (and old (null (cdr old)) (eq (aref (car old) 0) name))
+          ;; Defining an existing coding system again changes it in place.
+          (let ((same (car old)))
+            (aset same 1 plist) (aset same 3 (aref rec 3)))
+        (setq mule--coding-bases (append mule--coding-bases (list rec))))
+      (mule--add-coding-names (if (and old (null (cdr old)) (eq (aref (car old) 0) name)) (car old) rec))
+      nil)))
+
+(defun define-coding-system-internal (name mnemonic coding-type charset-list ascii-compatible-p
+                                           decode-translation-table encode-translation-table
+                                           post-read-conversion pre-write-conversion default-char
+                                           for-unibyte plist eol-type &rest _type-specific) "Define coding system NAME from the arguments `define-coding-system' derives from its properties."
+  (apply #'define-coding-system name (plist-get plist :docstring)
+         (append (list :mnemonic mnemonic :coding-type coding-type :charset-list charset-list
+                       :ascii-compatible-p ascii-compatible-p)
+                 (and decode-translation-table (list :decode-translation-table decode-translation-table))
+                 (and encode-translation-table (list :encode-translation-table encode-translation-table))
+                 (and post-read-conversion (list :post-read-conversion post-read-conversion))
+                 (and pre-write-conversion (list :pre-write-conversion pre-write-conversion))
+                 (and default-char (list :default-char default-char))
+                 (and for-unibyte (list :for-unibyte for-unibyte))
+                 (and (symbolp eol-type) eol-type (list :eol-type eol-type)))))
+
+(defun autoload-coding-system (symbol form) "Make SYMBOL a coding system that FORM defines when it is first used."
+  (unless (gethash symbol mule--codings)
+    (push (cons symbol form) mule--coding-autoloads))
+  nil)
+
+(defun add-to-coding-system-list (coding-system) "Note CODING-SYSTEM among the coding systems; they are all noted already here."
+  (check-coding-system coding-system)
+  (coding-system-list))
 
 ;;;; Priorities
 
@@ -832,13 +927,13 @@ VISIT, BEG, END and REPLACE are as for it."
     ok))
 
 (defun find-coding-systems-for-charsets (charsets) "Give the coding systems that can encode every charset of CHARSETS."
-  (if (mule--all-p (lambda (cs) (memq cs '(ascii eight-bit))) charsets)
+  (if (mule--all-p (lambda (cs) (eq cs 'ascii)) charsets)
       (list 'undecided)
     (let (out)
       (dolist (rec mule--coding-bases)
         (let ((cl (plist-get (aref rec 1) :charset-list)))
           (when (and cl (listp cl)
-                     (mule--all-p (lambda (cs) (or (memq cs '(ascii eight-bit)) (memq cs cl))) charsets))
+                     (mule--all-p (lambda (cs) (or (eq cs 'ascii) (memq cs cl))) charsets))
             (push (aref rec 0) out))))
       (sort-coding-systems (nreverse out)))))
 
@@ -1172,6 +1267,187 @@ NOERROR and NOMESSAGE are as for `load'."
   (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
   (dolist (kv alist) (set-language-info lang-env (car kv) (cdr kv)))
   nil)
+
+;;;; Switching language environments
+
+(defvar set-language-environment-hook nil "Functions run after a language environment is set up.")
+(defvar exit-language-environment-hook nil "Functions run before leaving a language environment.")
+(defvar default-input-method nil "The input method a language environment proposes, or nil.")
+
+(defun mule--language-entry (lang-env) "The entry of LANG-ENV (a string or symbol) in `language-info-alist'; signal when it has none."
+  (let ((name (if (symbolp lang-env) (symbol-name lang-env) lang-env)))
+    (or (assoc-string name language-info-alist t)
+        (error "Language environment not defined: %S" name))))
+
+(defun reset-language-environment () "Put charset and coding-system priorities and default coding systems back as no language environment sets them."
+  (set-charset-priority 'iso-8859-1)
+  (setq mule--coding-categories
+        (mapcar (lambda (cs) (cons (coding-system-category cs) cs)) mule--coding-priority-start))
+  (setq-default buffer-file-coding-system nil)
+  (setq default-process-coding-system
+        (cons 'undecided-unix (coding-system-change-eol-conversion (coding-system-priority-list t) 'unix)))
+  nil)
+
+(defun set-language-environment-charset (language-name) "Give the charsets of LANGUAGE-NAME the highest priority.
+After its own charsets come those of its preferred coding systems."
+  (let ((charsets nil))
+    (dolist (cs (append (get-language-info language-name 'charset)
+                        (apply #'append
+                               (mapcar (lambda (c) (let ((l (and (coding-system-p c) (coding-system-charset-list c))))
+                                                     (and (listp l) l)))
+                                       (get-language-info language-name 'coding-priority)))))
+      (when (charsetp cs)
+        (let ((name (or (get-charset-property cs :name) cs)))
+          (unless (memq name charsets) (push name charsets)))))
+    (when charsets (apply #'set-charset-priority (nreverse charsets)))))
+
+(defun set-language-environment-coding-systems (language-name) "Make the coding systems of LANGUAGE-NAME preferred and the defaults."
+  (let ((prio (get-language-info language-name 'coding-priority)))
+    (when prio
+      (set-default-coding-systems (car prio))
+      (apply #'set-coding-system-priority prio))))
+
+(defun set-language-environment-input-method (language-name) "Make the input method of LANGUAGE-NAME the default one."
+  (let ((im (get-language-info language-name 'input-method)))
+    (when im (setq default-input-method im))))
+
+(defun set-language-environment-nonascii-translation (language-name) "Set up how LANGUAGE-NAME turns bytes into characters in unibyte text; nothing to do here."
+  (ignore language-name))
+
+(defun set-language-environment-unibyte (language-name) "Set up unibyte text for LANGUAGE-NAME; nothing to do here."
+  (ignore language-name))
+
+(defun set-language-environment (language-name) "Switch to the language environment LANGUAGE-NAME (a string or symbol).
+Its charsets and coding systems become the preferred ones."
+  (let* ((entry (mule--language-entry language-name))
+         (name (car entry))
+         (exit (get-language-info current-language-environment 'exit-function)))
+    (run-hooks 'exit-language-environment-hook)
+    (when (functionp exit) (funcall exit))
+    (reset-language-environment)
+    (set-language-environment-charset name)
+    (set-language-environment-coding-systems name)
+    (set-language-environment-input-method name)
+    (setq current-language-environment name)
+    (let ((setup (get-language-info name 'setup-function)))
+      (when (functionp setup) (funcall setup)))
+    (run-hooks 'set-language-environment-hook)
+    t))
+
+(defun setup-specified-language-environment () "Switch to the language environment the command that runs this is named after."
+  (interactive)
+  (set-language-environment (symbol-name last-command-event)))
+
+;;;; Locales
+
+(defvar locale-language-names (copy-tree mule--locale-language-names-start) "Rules (REGEXP . LANGUAGE) or (REGEXP LANGUAGE CODING) relating locale names to language environments.")
+(defvar locale-charset-language-names (copy-tree mule--locale-charset-language-names-start) "Rules (REGEXP . LANGUAGE) relating the charset part of locale names to language environments.")
+(defvar locale-preferred-coding-systems (copy-tree mule--locale-preferred-coding-systems-start) "Rules (REGEXP . CODING) relating locale names to the coding systems they prefer.")
+(defvar locale-charset-alist nil "Pairs (CHARSET-NAME . CODING) for the charset names of locales that no coding system is named after.")
+(defvar locale-translation-file-name
+  (let ((files '("/usr/lib/X11/locale/locale.alias" "/usr/X11R6/lib/X11/locale/locale.alias"
+                 "/usr/openwin/lib/locale/locale.alias" "/usr/share/X11/locale/locale.alias"))
+        (found nil))
+    (while (and files (not found))
+      (when (file-exists-p (car files)) (setq found (car files)))
+      (setq files (cdr files)))
+    found)
+  "The file of locale aliases, or nil.")
+
+(defun locale-name-match (key alist) "Give the value of the first rule of ALIST whose regexp matches the whole start of KEY, or nil."
+  (let ((found nil))
+    (while (and alist (not found))
+      (when (string-match (concat "\\`\\(?:" (caar alist) "\\)") key)
+        (setq found (cdar alist)))
+      (setq alist (cdr alist)))
+    found))
+
+(defun mule--charset-name-key (name) "NAME lowered and without dashes."
+  (replace-regexp-in-string "-" "" (downcase name)))
+
+(defun locale-charset-match-p (charset1 charset2) "Tell whether the locale charset names CHARSET1 and CHARSET2 name the same charset."
+  (string= (mule--charset-name-key charset1) (mule--charset-name-key charset2)))
+
+(defun locale-charset-to-coding-system (charset) "Give the coding system of the locale charset name CHARSET, or nil."
+  (let ((cs (or (cdr (assoc-string charset locale-charset-alist t))
+                (coding-system-from-name charset))))
+    (and cs (coding-system-base cs))))
+
+(defun locale-translate (locale) "Give what the locale alias file says LOCALE stands for, or LOCALE."
+  (or (and locale-translation-file-name (file-readable-p locale-translation-file-name)
+           (with-temp-buffer
+             (insert-file-contents locale-translation-file-name)
+             (and (re-search-forward (concat "^" (regexp-quote locale) ":?[ \t]+\\([^ \t\n]+\\)") nil t)
+                  (match-string 1))))
+      locale))
+
+(defun get-locale-names () "Give the names of the locales the system has, from `locale -a'."
+  (ignore-errors (process-lines "locale" "-a")))
+
+;;;; Character code properties of Lisp's own
+
+(defvar char-code-property-alist nil "Pairs (PROPERTY . CHAR-TABLE) of character properties besides the Unicode ones.")
+
+(defun define-char-code-property (name table &optional docstring) "Define NAME as a character property whose values TABLE holds.
+TABLE is a char-table of subtype `char-code-property-table' or the name of
+a file that makes one; DOCSTRING describes the property."
+  (unless (or (stringp table)
+              (and (char-table-p table) (eq (char-table-subtype table) 'char-code-property-table)))
+    (error "Invalid char-table: %S" table))
+  (let ((entry (assq name char-code-property-alist)))
+    (if entry (setcdr entry table)
+      (push (cons name table) char-code-property-alist)))
+  (put name 'char-code-property-documentation docstring))
+
+(defun put-char-code-property (char propname value) "Make VALUE CHAR's value of the character property PROPNAME."
+  (let ((entry (assq propname char-code-property-alist)))
+    (unless (and entry (char-table-p (cdr entry)))
+      (let ((tb (make-char-table 'char-code-property-table)))
+        (if entry (setcdr entry tb)
+          (setq entry (cons propname tb))
+          (push entry char-code-property-alist))))
+    (aset (cdr entry) char value)))
+
+(put 'char-code-property-table 'char-table-extra-slots 5)
+
+;;;; Small helpers of mule-cmds and mule-util
+
+(defun encoded-string-description (str coding-system) "Describe the bytes of the unibyte string STR, encoded by CODING-SYSTEM, in hexadecimal."
+  (ignore coding-system)
+  (when (multibyte-string-p str)
+    (signal 'cl-assertion-failed (list '(not (multibyte-string-p str)))))
+  (mapconcat (lambda (b) (format "#x%02X" b)) str " "))
+
+(defun char-displayable-p (char) "Tell whether CHAR can be shown: t for ASCII, else the charset the terminal would show it by."
+  (if (< char 128) t (char-charset char)))
+
+(defun unify-8859-on-decoding-mode (&optional _arg) "Do nothing: Latin characters are unified with Unicode always." t)
+
+(defun unify-8859-on-encoding-mode (&optional _arg) "Do nothing: Latin characters are unified with Unicode always." t)
+
+(defun detect-coding-with-language-environment (from to lang-env) "Detect the coding of the text from FROM to TO with the coding priorities of LANG-ENV."
+  (let ((prio (get-language-info lang-env 'coding-priority)))
+    (when prio
+      (with-coding-priority prio (detect-coding-region from to)))))
+
+(defun read-coding-system (prompt &optional default-coding-system) "Read a coding system name in the minibuffer with PROMPT; empty input gives DEFAULT-CODING-SYSTEM."
+  (let* ((names (mapcar #'symbol-name (coding-system-list)))
+         (answer (completing-read prompt names nil t nil 'coding-system-history
+                                  (and default-coding-system (format "%s" default-coding-system)))))
+    (and (> (length answer) 0) (intern answer))))
+
+(defun read-non-nil-coding-system (prompt) "Read a coding system name in the minibuffer with PROMPT, insisting on one."
+  (let ((cs nil))
+    (while (null cs) (setq cs (read-coding-system prompt)))
+    cs))
+
+(defun read-language-name (key prompt &optional default) "Read the name of a language environment that has information KEY, with PROMPT and DEFAULT."
+  (let* ((names (delq nil (mapcar (lambda (e) (and (or (null key) (assq key (cdr e))) (car e)))
+                                  language-info-alist)))
+         (answer (completing-read prompt names nil t nil nil default)))
+    (and (> (length answer) 0) answer)))
+
+(defvar coding-system-history nil "The coding-system names read in the minibuffer.")
 
 ;;;; Nested alists (mule-util)
 

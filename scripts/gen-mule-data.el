@@ -73,7 +73,8 @@
     (princ "\n    "))
   (princ ")\n  \"The language environments and their properties.\")\n\n")
   (dolist (v '(file-coding-system-alist auto-coding-alist auto-coding-regexp-alist
-               auto-coding-functions))
+               auto-coding-functions locale-language-names locale-charset-language-names
+               locale-preferred-coding-systems locale-charset-alist))
     (princ (format "(defconst mule--%s-start '" v))
     (prin1 (symbol-value v))
     (princ "\n  \"A start-up value.\")\n\n"))
