@@ -52,10 +52,11 @@
   plist)
 
 (defun get-charset-property (charset propname) "Give CHARSET's property PROPNAME."
-  (plist-get (charset-plist charset) propname))
+  (plist-get (aref (mule--charset charset) 2) propname))
 
 (defun put-charset-property (charset propname value) "Set CHARSET's property PROPNAME to VALUE."
-  (set-charset-plist charset (plist-put (charset-plist charset) propname value)))
+  (let ((rec (mule--charset charset)))
+    (aset rec 2 (plist-put (aref rec 2) propname value))))
 
 (defun charset-id-internal (&optional charset) "Give the internal number of CHARSET."
   (aref (mule--charset charset) 1))
@@ -450,7 +451,11 @@ FROM-CODE and TO-CODE limit the codes looked at."
 (let ((recs mule--coding-records))
   (while recs
     (let* ((r (car recs))
-           (rec (vector (car r) (nth 3 r) (copy-sequence (nth 1 r)) (nth 2 r) (vector nil nil nil))))
+           (pl (nth 3 r))
+           (rec (vector (car r) pl (copy-sequence (nth 1 r)) (nth 2 r) (vector nil nil nil))))
+      ;; The data holds charset lists as vectors.
+      (when (vectorp (plist-get pl :charset-list))
+        (plist-put pl :charset-list (append (plist-get pl :charset-list) nil)))
       (push rec mule--coding-bases)
       (mule--add-coding-names rec))
     (setq recs (cdr recs)))

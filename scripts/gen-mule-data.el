@@ -43,8 +43,11 @@
   (princ "\n  \"The charset priority at start-up.\")\n\n")
   (princ "(defconst mule--coding-records\n  '(")
   (dolist (c (reverse (coding-system-list t)))
-    (prin1 (list c (coding-system-aliases c) (coding-system-eol-type c)
-                 (gmd-plist (coding-system-plist c) '(:docstring))))
+    (let ((pl (gmd-plist (coding-system-plist c) '(:docstring))))
+      ;; Charset lists are written as vectors (lisp/mule.el turns them back).
+      (when (consp (plist-get pl :charset-list))
+        (setq pl (plist-put pl :charset-list (vconcat (plist-get pl :charset-list)))))
+      (prin1 (list c (coding-system-aliases c) (coding-system-eol-type c) pl)))
     (princ "\n    "))
   (princ ")\n  \"Every base coding system: name, aliases, end-of-line type and property list.\")\n\n")
   (princ "(defconst mule--coding-list-start '")
