@@ -832,6 +832,117 @@ Each takes the place of the one of its coding category."
   (mule--check-region start end)
   (mule--detect (buffer-substring-no-properties (min start end) (max start end)) highest))
 
+;;;; Converting strings for coding.ts
+
+;; coding.ts converts utf-8, latin-1, ASCII and the raw coding systems itself
+;; and asks here for the others: aliases of those, and coding systems of type
+;; `charset' whose charsets are all one-byte ones.
+
+(defun mule--one-byte-charsets (cs) "The charset records of coding system CS when it is of type `charset' with one-byte charsets only, else nil."
+  (when (eq (coding-system-type cs) 'charset)
+    (let ((recs nil) (ok t))
+      (dolist (name (coding-system-charset-list cs))
+        (let ((rec (gethash name mule--charsets)))
+          (if (and rec (eql (plist-get (aref rec 2) :dimension) 1)
+                   (or (aref rec 3) (plist-get (aref rec 2) :code-offset)
+                       (plist-get (aref rec 2) :subset)))
+              (push rec recs)
+            (setq ok nil))))
+      (and ok recs (nreverse recs)))))
+
+(defconst mule--native-bases '(utf-8 utf-8-emacs prefer-utf-8 undecided us-ascii iso-latin-1 raw-text no-conversion)
+  "The base coding systems coding.ts converts itself.")
+
+(defun mule--string-coding (string coding encode) "Convert STRING with CODING, encoding when ENCODE; nil when CODING cannot be converted here."
+  (let* ((cell (gethash coding mule--codings))
+         (base (and cell (aref (car cell) 0)))
+         (eol (and cell (or (cdr cell) (and (numberp (aref (car cell) 3)) (aref (car cell) 3))))))
+    (cond
+     ((null cell) nil)
+     ((memq base mule--native-bases)
+      (let ((r (if encode
+                   (encode-coding-string string (if eol (coding-system-change-eol-conversion base eol) base) t)
+                 (decode-coding-string string (if eol (coding-system-change-eol-conversion base eol) base) t))))
+        (unless (and (not encode) (null eol) (not (eq last-coding-system-used base)))
+          (setq last-coding-system-used coding))
+        r))
+     ((mule--one-byte-charsets coding)
+      (if encode (mule--encode-bytes string coding eol) (mule--decode-bytes string coding eol)))
+     ;; ASCII text is itself in any ASCII-compatible coding system.
+     ((and (or (coding-system-get coding :ascii-compatible-p)
+               (and (eq (coding-system-type coding) 'iso-2022) (not (string-match-p "\e" string))))
+           (not (string-match-p "[^\0-\x7f]" string)))
+      (let* ((found (and (null eol) (not encode)
+                         (or (mule--detect-eol (append string nil)) (and (string-match-p "\n" string) 0))))
+             (r (if encode (encode-coding-string string (if eol (coding-system-change-eol-conversion 'us-ascii eol) 'us-ascii) t)
+                  (decode-coding-string string (coding-system-change-eol-conversion 'us-ascii (or eol found 0)) t))))
+        ;; A decoder that found CRLF or CR names that variant; one that is not
+        ;; ASCII-compatible names LF too.
+        (setq last-coding-system-used
+              (if (and found (or (memq found '(1 2)) (not (coding-system-get coding :ascii-compatible-p))))
+                  (coding-system-change-eol-conversion coding found)
+                coding))
+        r)))))
+
+(defun mule--encode-bytes (string coding eol) "Encode STRING with the one-byte charset coding system CODING and line ends EOL."
+  (let ((recs (mule--one-byte-charsets coding))
+        (default (or (coding-system-get coding :default-char) ?\s))
+        (out nil))
+    (dolist (c (append string nil))
+      (cond ((and (eq c ?\n) (eq eol 1)) (push ?\r out) (push ?\n out))
+            ((and (eq c ?\n) (eq eol 2)) (push ?\r out))
+            ((>= c #x3fff80) (push (- c #x3fff00) out))
+            ((and (< c 256) (not (multibyte-string-p string))) (push c out))
+            (t (let ((l recs) (b nil))
+                 (while (and l (not b)) (setq b (mule--encode (car l) c) l (cdr l)))
+                 (push (or b default) out)))))
+    (setq last-coding-system-used coding)
+    (apply #'unibyte-string (nreverse out))))
+
+(defun mule--decode-bytes (string coding eol) "Decode STRING with the one-byte charset coding system CODING and line ends EOL (nil: find them)."
+  (let* ((recs (mule--one-byte-charsets coding))
+         (charset (or (plist-get (aref (car recs) 2) :name) (aref (car recs) 0)))
+         (chars (append (if (multibyte-string-p string) string (string-to-multibyte string)) nil))
+         (found-eol eol)
+         (pieces nil) (run nil))
+    ;; Find the line ends from the first CR or LF among the bytes.
+    (unless found-eol
+      (let ((l chars))
+        (while (and l (not found-eol))
+          (cond ((eq (car l) ?\n) (setq found-eol 0))
+                ((eq (car l) ?\r) (setq found-eol (if (eq (cadr l) ?\n) 1 2))))
+          (setq l (cdr l)))))
+    (let* ((any-high nil)
+           (flush (lambda ()
+                   (when run
+                     (let* ((bytes (nreverse run)) (text nil) (high nil))
+                       (while bytes
+                         (let ((b (car bytes)))
+                           (when (>= b 128) (setq high t any-high t))
+                           (cond ((and (eq b ?\r) (eq found-eol 1) (eq (cadr bytes) ?\n)))
+                                 ((and (eq b ?\r) (eq found-eol 2)) (push ?\n text))
+                                 (t (let ((l recs) (c nil))
+                                      (while (and l (not c)) (setq c (mule--decode (car l) b) l (cdr l)))
+                                      (push (or c (if (< b 128) b (+ b #x3fff00))) text)))))
+                         (setq bytes (cdr bytes)))
+                       (let ((piece (apply #'string (nreverse text))))
+                         (when (and high (> (length piece) 0))
+                           (put-text-property 0 (length piece) 'charset charset piece))
+                         (push piece pieces)))
+                     (setq run nil)))))
+      (dolist (c chars)
+        (cond ((< c 128) (push c run))
+              ((>= c #x3fff80) (push (- c #x3fff00) run))
+              (t (funcall flush) (push (string c) pieces))))
+      (funcall flush)
+      ;; The line ends found are named when they are CRLF or CR, or the text was not all ASCII.
+      (setq last-coding-system-used
+            (if (and (null eol) found-eol (vectorp (coding-system-eol-type coding))
+                     (or any-high (memq found-eol '(1 2))))
+                (coding-system-change-eol-conversion coding found-eol)
+              coding)))
+    (apply #'concat (nreverse pieces))))
+
 ;;;; Converting regions
 
 (defun mule--convert-region (start end text destination) "Put TEXT, the conversion of START to END, where DESTINATION asks; give its length or TEXT."

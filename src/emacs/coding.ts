@@ -7,13 +7,13 @@
 
 import { byte8ToChar, decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
 import {
-  makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolNameJs, symbolp,
+  makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolFunction, symbolNameJs, symbolp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { LispSignal, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
-import { setInternal } from './eval.ts';
+import { call3, setInternal } from './eval.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { intern } from '../core/obarray.ts';
 
@@ -90,8 +90,28 @@ function parseCoding(rt: Runtime, coding: number): { base: Base; eol: Eol } | nu
   return { base, eol };
 }
 
+const Qmule_string_coding = DEFSYM('mule--string-coding');
+
+/**
+ * A conversion by lisp/mule.el for a coding system this file does not know (the one-byte charset
+ * coding systems such as windows-1252 or koi8-r): its result, or null when there is none to ask
+ * or it cannot convert with CODING either (the caller then signals as before).
+ */
+function lispCoding(rt: Runtime, string: number, coding: number, encode: boolean): number | null {
+  if (coding === Qnil || !symbolp(coding)) return null;
+  let name = symbolNameJs(rt, coding);
+  const m = /^(.*)-(unix|dos|mac)$/.exec(name);
+  if (m && BASES[m[1]!]) name = m[1]!;
+  if (BASES[name]) return null;
+  if (symbolFunction(rt, Qmule_string_coding) === Qnil) return null;
+  const r = call3(rt, Qmule_string_coding, string, coding, encode ? Qt : Qnil);
+  return r === Qnil ? null : r;
+}
+
 DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING-SYSTEM and give the unibyte result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const other = lispCoding(rt, string, coding, true);
+  if (other !== null) return other;
   const c = parseCoding(rt, coding);
   noteCodingUsed(rt, coding, null);
   if (c === null) return string;
@@ -146,6 +166,8 @@ function decodeBytes(base: Base, eol: Eol, bytes: Uint8Array): { bytes: Uint8Arr
 
 DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.\nIn a multibyte STRING only ASCII and raw bytes are bytes to decode: other characters are text already and stay as they are.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const other = lispCoding(rt, string, coding, false);
+  if (other !== null) return other;
   const c = parseCoding(rt, coding);
   if (c === null) {
     noteCodingUsed(rt, coding, null);
