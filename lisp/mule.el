@@ -15,8 +15,9 @@
 ;;;; Charsets
 
 ;; A charset is a record [NAME ID PLIST CHARS BY-CHAR]: CHARS is, for a
-;; one-byte charset given by a map, the characters by code (from the code
-;; space's first code); BY-CHAR is the reverse of it, made when first needed.
+;; one-byte charset given by a map, a string of its characters by code (from
+;; the code space's first code; NUL where a code has none); BY-CHAR is the
+;; reverse of it, a hash table made when first needed.
 
 (defvar mule--charsets (make-hash-table :test 'eq) "Every charset name and alias, mapped to its record.")
 
@@ -132,6 +133,10 @@
     (and (or (null lo) (>= code (mule--code-number lo)))
          (or (null hi) (<= code (mule--code-number hi))))))
 
+(defun mule--table-char (table i) "The character at place I of a charset's TABLE of characters, or nil: a NUL after place 0 is no character."
+  (let ((c (aref table i)))
+    (and (or (> c 0) (= i 0)) c)))
+
 (defun mule--decode (rec code) "The character of code CODE in charset record REC, or nil."
   (let* ((pl (aref rec 2)) (space (mule--space rec)) (idx (mule--code-index code space)))
     (when (and idx (mule--code-limits-ok code pl))
@@ -143,7 +148,7 @@
              (- (if lo (mule--code-index (mule--code-number lo) space) 0)))))
        ((aref rec 3)
         (let ((v (aref rec 3)) (i (- code (caar space))))
-          (and (< i (length v)) (aref v i))))
+          (and (< i (length v)) (mule--table-char v i))))
        ((plist-get pl :subset)
         (let* ((sub (plist-get pl :subset)) (pc (- code (nth 3 sub))))
           (and (>= pc (nth 1 sub)) (<= pc (nth 2 sub))
@@ -171,8 +176,9 @@
       (unless (aref rec 4)
         (let ((h (make-hash-table)) (v (aref rec 3)) (first (car (car (mule--space rec)))) (i 0))
           (while (< i (length v))
-            (when (and (aref v i) (not (gethash (aref v i) h)))
-              (puthash (aref v i) (+ first i) h))
+            (let ((c (mule--table-char v i)))
+              (when (and c (not (gethash c h)))
+                (puthash c (+ first i) h)))
             (setq i (1+ i)))
           (aset rec 4 h)))
       (gethash c (aref rec 4)))
@@ -1356,7 +1362,7 @@ NOERROR and NOMESSAGE are as for `load'."
 
 ;;;; Language environments
 
-(defvar language-info-alist (copy-tree mule--language-records) "The language environments, each (NAME (KEY . INFO) ...).")
+(defvar language-info-alist mule--language-records "The language environments, each (NAME (KEY . INFO) ...).")
 
 (defvar current-language-environment "English" "The name of the language environment in effect.")
 
