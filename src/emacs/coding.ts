@@ -2,7 +2,9 @@
 //
 // Coding systems here: utf-8 (and utf-8-emacs, prefer-utf-8, undecided for decoding),
 // us-ascii, iso-latin-1, and the byte-preserving raw-text, binary and no-conversion, each
-// with GNU's -unix, -dos and -mac end-of-line variants. Others signal coding-system-error.
+// with GNU's -unix, -dos and -mac end-of-line variants. Other coding systems go to
+// lisp/mule.el (`mule--string-coding'), which converts the one-byte charset ones and ASCII
+// text in ASCII-compatible ones; what it cannot convert signals coding-system-error.
 // Strings carry no text properties yet, so a latin-1 decode lacks GNU's `charset' property.
 
 import { byte8ToChar, decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
