@@ -778,6 +778,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "most-positive-fixnum",
   "move-overlay",
   "move-to-column",
+  "mule--string-coding",
   "multibyte-char-to-unibyte",
   "multibyte-string-p",
   "multibyte-syntax-as-symbol",
