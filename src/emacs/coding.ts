@@ -12,7 +12,7 @@ import {
   makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolFunction, symbolNameJs, symbolp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { LispSignal, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { call3, setInternal } from './eval.ts';
@@ -214,18 +214,4 @@ DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into t
   return makeStringFromBytes(rt, Uint8Array.from(out), nchars, true);
 });
 
-DEFUN('coding-system-p', 1, 1, 'Tell whether OBJECT is nil or names a known coding system.', (rt, object: number) => {
-  if (object === Qnil) return Qt;
-  if (!symbolp(object)) return Qnil;
-  try {
-    return parseCoding(rt, object) ? Qt : Qnil;
-  } catch (e) {
-    if (e instanceof LispSignal) return Qnil;
-    throw e;
-  }
-});
-
-DEFUN('check-coding-system', 1, 1, 'Give CODING-SYSTEM back when it is valid; signal `coding-system-error\' otherwise.', (rt, coding: number) => {
-  parseCoding(rt, coding);
-  return coding;
-});
+// `coding-system-p' and `check-coding-system' are lisp/mule.el's: they know every coding system.
