@@ -9,5 +9,8 @@
       (quiet (null (equal dump-mode "pdump"))))
   (while files (load (car files) nil quiet) (setq files (cdr files))))
 
+;; Charsets and coding systems (GNU preloads mule.el, mule-cmds.el and mule-conf.el).
+(load "mule" nil (null (equal dump-mode "pdump")))
+
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (dump-emacs-portable loadup--dump-file))

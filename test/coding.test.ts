@@ -20,7 +20,6 @@ const CASES: [string, string][] = [
   ['(decode-coding-string "\\303" \'utf-8)', '"\\303"'],
   ['(encode-coding-string "x" nil)', '"x"'],
   ['(condition-case e (encode-coding-string "x" \'foo) (error e))', '(coding-system-error foo)'],
-  ['(list (coding-system-p \'utf-8-unix) (coding-system-p \'foo) (coding-system-p nil))', '(t nil t)'],
 ];
 
 test('encoding and decoding strings', () => {

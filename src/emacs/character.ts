@@ -17,7 +17,7 @@ import {
 import { findSymbolValue, funcall, setInternal } from './eval.ts';
 import { charFromName, ucsNameTable } from './ucs-names.ts';
 import { charCodeProperty, propertyValueDescription } from './charprop.ts';
-import { charTableRef, charTableSetRange, makeCharTable } from './chartab.ts';
+import { charTableP, charTableRef, charTableSetRange, makeCharTable } from './chartab.ts';
 
 const Qchar_width_table = DEFSYM('char-width-table');
 const Qtab_width = DEFSYM('tab-width');
@@ -294,6 +294,7 @@ DEFUN('ucs-names', 0, 0, 'Give a hash table from every Unicode character name to
 // ---- Unicode character properties ----------------------------------------------------------
 
 const Qsequencep_ch = DEFSYM('sequencep');
+const Qchar_code_property_alist = DEFSYM('char-code-property-alist');
 
 DEFUN(
   'get-char-code-property', 2, 2,
@@ -304,7 +305,18 @@ DEFUN(
     if (!isFixnum(ch)) wrongTypeArgument(rt, Qfixnump, ch);
     const c = checkCharacter(rt, ch);
     if (!isSymbol(propname)) return Qnil;
-    return charCodeProperty(rt, c, symbolNameJs(rt, propname)) ?? Qnil;
+    const known = charCodeProperty(rt, c, symbolNameJs(rt, propname));
+    if (known !== null && known !== undefined) return known;
+    // Properties of Lisp's own (`put-char-code-property') live in `char-code-property-alist'.
+    const alist = findSymbolValue(rt, Qchar_code_property_alist);
+    for (let l = alist === Qunbound ? Qnil : alist; consp(l); l = xcdr(rt, l)) {
+      const entry = xcar(rt, l);
+      if (consp(entry) && xcar(rt, entry) === propname) {
+        const table = xcdr(rt, entry);
+        return charTableP(rt, table) ? charTableRef(rt, table, c) : Qnil;
+      }
+    }
+    return Qnil;
   },
 );
 

@@ -2,18 +2,20 @@
 //
 // Coding systems here: utf-8 (and utf-8-emacs, prefer-utf-8, undecided for decoding),
 // us-ascii, iso-latin-1, and the byte-preserving raw-text, binary and no-conversion, each
-// with GNU's -unix, -dos and -mac end-of-line variants. Others signal coding-system-error.
+// with GNU's -unix, -dos and -mac end-of-line variants. Other coding systems go to
+// lisp/mule.el (`mule--string-coding'), which converts the one-byte charset ones and ASCII
+// text in ASCII-compatible ones; what it cannot convert signals coding-system-error.
 // Strings carry no text properties yet, so a latin-1 decode lacks GNU's `charset' property.
 
 import { byte8ToChar, decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
 import {
-  makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolNameJs, symbolp,
+  makeStringFromBytes, makeUnibyteString, stringBytes, stringChars, stringMultibyte, stringp, symbolFunction, symbolNameJs, symbolp,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { LispSignal, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
-import { setInternal } from './eval.ts';
+import { call3, setInternal } from './eval.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { intern } from '../core/obarray.ts';
 
@@ -90,8 +92,28 @@ function parseCoding(rt: Runtime, coding: number): { base: Base; eol: Eol } | nu
   return { base, eol };
 }
 
+const Qmule_string_coding = DEFSYM('mule--string-coding');
+
+/**
+ * A conversion by lisp/mule.el for a coding system this file does not know (the one-byte charset
+ * coding systems such as windows-1252 or koi8-r): its result, or null when there is none to ask
+ * or it cannot convert with CODING either (the caller then signals as before).
+ */
+function lispCoding(rt: Runtime, string: number, coding: number, encode: boolean): number | null {
+  if (coding === Qnil || !symbolp(coding)) return null;
+  let name = symbolNameJs(rt, coding);
+  const m = /^(.*)-(unix|dos|mac)$/.exec(name);
+  if (m && BASES[m[1]!]) name = m[1]!;
+  if (BASES[name]) return null;
+  if (symbolFunction(rt, Qmule_string_coding) === Qnil) return null;
+  const r = call3(rt, Qmule_string_coding, string, coding, encode ? Qt : Qnil);
+  return r === Qnil ? null : r;
+}
+
 DEFUN('encode-coding-string', 2, 4, 'Turn the text STRING into bytes with CODING-SYSTEM and give the unibyte result.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const other = lispCoding(rt, string, coding, true);
+  if (other !== null) return other;
   const c = parseCoding(rt, coding);
   noteCodingUsed(rt, coding, null);
   if (c === null) return string;
@@ -146,6 +168,8 @@ function decodeBytes(base: Base, eol: Eol, bytes: Uint8Array): { bytes: Uint8Arr
 
 DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into text and give the result.\nIn a multibyte STRING only ASCII and raw bytes are bytes to decode: other characters are text already and stay as they are.', (rt, string: number, coding: number) => {
   if (!stringp(string)) wrongTypeArgument(rt, Qstringp, string);
+  const other = lispCoding(rt, string, coding, false);
+  if (other !== null) return other;
   const c = parseCoding(rt, coding);
   if (c === null) {
     noteCodingUsed(rt, coding, null);
@@ -190,18 +214,4 @@ DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into t
   return makeStringFromBytes(rt, Uint8Array.from(out), nchars, true);
 });
 
-DEFUN('coding-system-p', 1, 1, 'Tell whether OBJECT is nil or names a known coding system.', (rt, object: number) => {
-  if (object === Qnil) return Qt;
-  if (!symbolp(object)) return Qnil;
-  try {
-    return parseCoding(rt, object) ? Qt : Qnil;
-  } catch (e) {
-    if (e instanceof LispSignal) return Qnil;
-    throw e;
-  }
-});
-
-DEFUN('check-coding-system', 1, 1, 'Give CODING-SYSTEM back when it is valid; signal `coding-system-error\' otherwise.', (rt, coding: number) => {
-  parseCoding(rt, coding);
-  return coding;
-});
+// `coding-system-p' and `check-coding-system' are lisp/mule.el's: they know every coding system.

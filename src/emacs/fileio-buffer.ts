@@ -242,6 +242,8 @@ function writeCoding(rt: Runtime): number {
     const name = symbolNameJs(rt, own);
     // A detected `undecided' coding writes as utf-8 with the same line ends.
     if (name.startsWith('undecided')) return intern(rt, 'utf-8' + name.slice('undecided'.length));
+    // The default `utf-8' leaves line ends open: a write makes them LF and reports utf-8-unix.
+    if (name === 'utf-8') return intern(rt, 'utf-8-unix');
     return own;
   }
   return intern(rt, 'utf-8-unix');

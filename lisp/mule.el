@@ -1,0 +1,1616 @@
+;;; mule.el --- charsets and coding systems: the Lisp side of multilingual text  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour and the Elisp
+;; manual.  GNU splits this between charset.c, coding.c, mule.el and
+;; mule-cmds.el; here the charset and coding-system registries are Lisp
+;; data (built from lisp/mule-data.el, which a script records from a
+;; running GNU Emacs) and the functions that read and change them are Lisp
+;; too.  Converting text stays in coding.ts: the coding systems it cannot
+;; convert are known here by name and properties only.
+
+;;; Code:
+
+(require 'mule-data)
+
+;;;; Charsets
+
+;; A charset is a record [NAME ID PLIST CHARS BY-CHAR]: CHARS is, for a
+;; one-byte charset given by a map, a string of its characters by code (from
+;; the code space's first code; NUL where a code has none); BY-CHAR is the
+;; reverse of it, a hash table made when first needed.
+
+(defvar mule--charsets (make-hash-table :test 'eq) "Every charset name and alias, mapped to its record.")
+
+(defvar mule--charset-order nil "The charsets by priority, highest first.")
+
+(defvar mule--charset-preferred nil "The charsets last given to `set-charset-priority', which win over Unicode in `char-charset'.")
+
+(defvar mule--iso-overrides nil "Entries ((DIMENSION CHARS FINAL) . CHARSET) made by `declare-equiv-charset'.")
+
+(defvar charset-list nil "The names of every charset, newest first.")
+
+(let ((recs mule--charset-records))
+  (while recs
+    (let ((r (car recs)))
+      (puthash (car r) (vector (car r) (nth 1 r) (nth 2 r) (nth 3 r) nil) mule--charsets)
+      (setq charset-list (cons (car r) charset-list)))
+    (setq recs (cdr recs)))
+  (setq charset-list (nreverse charset-list)
+        mule--charset-order (copy-sequence mule--charset-priority-start)))
+
+(defun charsetp (object) "Tell whether OBJECT names a charset."
+  (and (symbolp object) (gethash object mule--charsets) t))
+
+(defun mule--charset (cs) "The record of charset CS; signal `wrong-type-argument' when CS is none."
+  (or (and (symbolp cs) (gethash cs mule--charsets))
+      (signal 'wrong-type-argument (list 'charsetp cs))))
+
+(defun charset-plist (charset) "Give the property list of CHARSET."
+  (aref (mule--charset charset) 2))
+
+(defun set-charset-plist (charset plist) "Make PLIST the property list of CHARSET and give PLIST."
+  (aset (mule--charset charset) 2 plist)
+  plist)
+
+(defun get-charset-property (charset propname) "Give CHARSET's property PROPNAME."
+  (plist-get (aref (mule--charset charset) 2) propname))
+
+(defun put-charset-property (charset propname value) "Set CHARSET's property PROPNAME to VALUE."
+  (let ((rec (mule--charset charset)))
+    (aset rec 2 (plist-put (aref rec 2) propname value))))
+
+(defun charset-id-internal (&optional charset) "Give the internal number of CHARSET."
+  (aref (mule--charset charset) 1))
+
+(defun charset-dimension (charset) "Give how many bytes a code of CHARSET has."
+  (get-charset-property charset :dimension))
+
+(defun mule--space (rec) "The code space of charset record REC as a list of (MIN . MAX) per byte, lowest byte first."
+  (let* ((pl (aref rec 2))
+         (v (plist-get pl :code-space))
+         (dim (or (plist-get pl :dimension) (/ (length v) 2)))
+         (out nil) (k 0))
+    (while (< k dim)
+      (push (cons (aref v (* 2 k)) (aref v (1+ (* 2 k)))) out)
+      (setq k (1+ k)))
+    (nreverse out)))
+
+(defun charset-chars (charset &optional dimension) "Give how many codes CHARSET's byte number DIMENSION (default 1) can take."
+  (let ((pair (nth (1- (or dimension 1)) (mule--space (mule--charset charset)))))
+    (if pair (1+ (- (cdr pair) (car pair))) 0)))
+
+(defun charset-iso-final-char (charset) "Give CHARSET's ISO 2022 final character, or -1 when it has none."
+  (or (get-charset-property charset :iso-final-char) -1))
+
+(defun charset-description (charset) "Give the documentation of CHARSET."
+  (get-charset-property charset :docstring))
+
+(defmacro charset-short-name (charset) "Give CHARSET's short name; the argument is taken unevaluated, when the macro expands."
+  (get-charset-property charset :short-name))
+
+(defmacro charset-long-name (charset) "Give CHARSET's long name; the argument is taken unevaluated, when the macro expands."
+  (get-charset-property charset :long-name))
+
+(defun charset-info (charset) "Give a vector describing CHARSET, in the layout of old Emacs versions."
+  (let ((pl (charset-plist charset)))
+    (vector (charset-id-internal charset) 0 (charset-dimension charset) (charset-chars charset)
+            0 0 0 0 (charset-iso-final-char charset) 0 -1
+            (plist-get pl :short-name) (plist-get pl :short-name)
+            (plist-get pl :docstring) pl)))
+
+(defun mule--code-bytes (code space) "The bytes of CODE, lowest first, checked against SPACE; nil when CODE lies outside."
+  (let ((bytes nil) (ok t) (s space))
+    (while (and ok s)
+      (let ((b (logand code 255)))
+        (if (and (>= b (caar s)) (<= b (cdar s)))
+            (push b bytes)
+          (setq ok nil)))
+      (setq code (ash code -8) s (cdr s)))
+    (and ok (= code 0) (nreverse bytes))))
+
+(defun mule--code-index (code space) "The place of CODE among the codes of SPACE counted from 0, or nil."
+  (let ((bytes (mule--code-bytes code space)) (idx 0) (mult 1))
+    (when bytes
+      (while bytes
+        (setq idx (+ idx (* mult (- (car bytes) (caar space))))
+              mult (* mult (1+ (- (cdar space) (caar space))))
+              bytes (cdr bytes) space (cdr space)))
+      idx)))
+
+(defun mule--index-code (idx space) "The code at place IDX of SPACE, or nil when SPACE is smaller."
+  (let ((code 0) (shift 0))
+    (while space
+      (let ((n (1+ (- (cdar space) (caar space)))))
+        (setq code (logior code (ash (+ (caar space) (% idx n)) shift))
+              idx (/ idx n) shift (+ shift 8) space (cdr space))))
+    (and (= idx 0) code)))
+
+(defun mule--code-number (code) "CODE as a number: a cons is HIGH and LOW 16-bit halves."
+  (if (consp code) (logior (ash (car code) 16) (cdr code)) code))
+
+(defun mule--code-limits-ok (code pl) "Tell whether CODE lies within the :min-code and :max-code of plist PL."
+  (let ((lo (plist-get pl :min-code)) (hi (plist-get pl :max-code)))
+    (and (or (null lo) (>= code (mule--code-number lo)))
+         (or (null hi) (<= code (mule--code-number hi))))))
+
+(defun mule--table-char (table i) "The character at place I of a charset's TABLE of characters, or nil: a NUL after place 0 is no character."
+  (let ((c (aref table i)))
+    (and (or (> c 0) (= i 0)) c)))
+
+(defun mule--decode (rec code) "The character of code CODE in charset record REC, or nil."
+  (let* ((pl (aref rec 2)) (space (mule--space rec)) (idx (mule--code-index code space)))
+    (when (and idx (mule--code-limits-ok code pl))
+      (cond
+       ((eq (aref rec 0) 'emacs) (and (<= code #x3fff7f) code))
+       ((plist-get pl :code-offset)
+        (let ((lo (plist-get pl :min-code)))
+          (+ (plist-get pl :code-offset) idx
+             (- (if lo (mule--code-index (mule--code-number lo) space) 0)))))
+       ((aref rec 3)
+        (let ((v (aref rec 3)) (i (- code (caar space))))
+          (and (< i (length v)) (mule--table-char v i))))
+       ((plist-get pl :subset)
+        (let* ((sub (plist-get pl :subset)) (pc (- code (nth 3 sub))))
+          (and (>= pc (nth 1 sub)) (<= pc (nth 2 sub))
+               (mule--decode (mule--charset (car sub)) pc))))
+       ((plist-get pl :superset)
+        (let ((parts (plist-get pl :superset)) (found nil))
+          (while (and parts (not found))
+            (let* ((p (car parts)) (cs (if (consp p) (car p) p)) (off (if (consp p) (cdr p) 0)))
+              (when (>= code off)
+                (setq found (mule--decode (mule--charset cs) (- code off)))))
+            (setq parts (cdr parts)))
+          found))))))
+
+(defun mule--encode (rec c) "The code of character C in charset record REC, or nil."
+  (let ((pl (aref rec 2)))
+    (cond
+     ((eq (aref rec 0) 'emacs) (and (<= c #x3fff7f) c))
+     ((plist-get pl :code-offset)
+      (let* ((space (mule--space rec)) (lo (plist-get pl :min-code))
+             (idx (+ (- c (plist-get pl :code-offset))
+                     (if lo (mule--code-index (mule--code-number lo) space) 0)))
+             (code (and (>= idx 0) (mule--index-code idx space))))
+        (and code (mule--code-limits-ok code pl) code)))
+     ((aref rec 3)
+      (unless (aref rec 4)
+        (let ((h (make-hash-table)) (v (aref rec 3)) (first (car (car (mule--space rec)))) (i 0))
+          (while (< i (length v))
+            (let ((c (mule--table-char v i)))
+              (when (and c (not (gethash c h)))
+                (puthash c (+ first i) h)))
+            (setq i (1+ i)))
+          (aset rec 4 h)))
+      (gethash c (aref rec 4)))
+     ((plist-get pl :subset)
+      (let* ((sub (plist-get pl :subset)) (pc (mule--encode (mule--charset (car sub)) c)))
+        (and pc (>= pc (nth 1 sub)) (<= pc (nth 2 sub))
+             (let ((code (+ pc (nth 3 sub))))
+               (and (mule--code-bytes code (mule--space rec)) code)))))
+     ((plist-get pl :superset)
+      (let ((parts (plist-get pl :superset)) (found nil))
+        (while (and parts (not found))
+          (let* ((p (car parts)) (cs (if (consp p) (car p) p)) (off (if (consp p) (cdr p) 0))
+                 (code (mule--encode (mule--charset cs) c)))
+            (when code (setq found (+ code off))))
+          (setq parts (cdr parts)))
+        found)))))
+
+(defun mule--check-char (c) "Signal unless C is a character."
+  (unless (characterp c) (signal 'wrong-type-argument (list 'characterp c))))
+
+(defun mule--code-arg (code) "CODE given to `decode-char' as a non-negative integer."
+  (cond ((and (integerp code) (>= code 0)) code)
+        ((and (floatp code) (>= code 0) (= code (ffloor code))) (truncate code))
+        ((and (consp code) (natnump (car code)) (natnump (cdr code))) (mule--code-number code))
+        (t (error "Not an in-range integer, integral float, or cons of integers"))))
+
+(defun decode-char (charset code-point) "Give the character whose code in CHARSET is CODE-POINT, or nil."
+  (let ((rec (mule--charset charset)))
+    (mule--decode rec (mule--code-arg code-point))))
+
+(defun encode-char (ch charset) "Give the code of character CH in CHARSET, or nil when CHARSET lacks it."
+  (let ((rec (mule--charset charset)))
+    (mule--check-char ch)
+    (mule--encode rec ch)))
+
+(defun char-charset (ch &optional restriction) "Give the charset that holds character CH, first by priority.
+With RESTRICTION, a list of charsets, only those are tried, in order."
+  (mule--check-char ch)
+  (if restriction
+      (let ((found nil))
+        (while (and restriction (not found))
+          (when (mule--encode (mule--charset (car restriction)) ch)
+            (setq found (car restriction)))
+          (setq restriction (cdr restriction)))
+        found)
+    (mule--char-charset ch)))
+
+(defun mule--first-holder (c list) "The first charset of LIST that holds character C, or nil."
+  (let ((found nil))
+    (while (and list (not found))
+      (when (mule--encode (gethash (car list) mule--charsets) c)
+        (setq found (car list)))
+      (setq list (cdr list)))
+    found))
+
+(defun mule--char-charset (c) "The charset `char-charset' gives character C with no restriction."
+  (cond ((< c 128) 'ascii)
+        ((mule--first-holder c mule--charset-preferred))
+        ((<= c #x10ffff) 'unicode)
+        ((mule--first-holder c mule--charset-order))))
+
+(defun charset-after (&optional pos) "Give the charset of the character at POS (default point), or nil past the end."
+  (let ((c (char-after pos)))
+    (and c (mule--char-charset c))))
+
+(defun split-char (ch) "Give a list of CH's charset followed by the bytes of its code, highest first."
+  (mule--check-char ch)
+  (let* ((cs (mule--char-charset ch))
+         (code (mule--encode (gethash cs mule--charsets) ch))
+         (dim (charset-dimension cs))
+         (out nil))
+    (dotimes (_ dim)
+      (push (logand code 255) out)
+      (setq code (ash code -8)))
+    (cons cs out)))
+
+(defun make-char (charset &optional code1 code2 code3 code4) "Give the character of CHARSET whose code has the bytes CODE1 to CODE4, highest first.
+A byte left out is the lowest one the code space allows."
+  (let* ((rec (mule--charset charset))
+         (space (reverse (mule--space rec)))
+         (args (list code1 code2 code3 code4))
+         (code 0))
+    (dolist (pair space)
+      (let ((b (car args)))
+        (if (null b)
+            (setq b (car pair))
+          (unless (natnump b) (signal 'wrong-type-argument (list 'wholenump b)))
+          ;; A 7-bit charset takes bytes with the high bit set as their low 7 bits.
+          (when (and (>= b 128) (<= (cdr pair) 127))
+            (setq b (logand b 127))))
+        (setq code (logior (ash code 8) b) args (cdr args))))
+    (or (mule--decode rec code) (error "Invalid code(s)"))))
+
+(defun make-char-internal (charset &optional code1 code2 code3 code4) "Give the character of CHARSET with code bytes CODE1 to CODE4 (see `make-char')."
+  (make-char charset code1 code2 code3 code4))
+
+(defun charset-priority-list (&optional highestp) "Give the charsets by priority, highest first; with HIGHESTP only the highest."
+  (if highestp (car mule--charset-order) (copy-sequence mule--charset-order)))
+
+(defun set-charset-priority (&rest charsets) "Give CHARSETS, in order, the highest priority of all charsets."
+  (dolist (cs charsets) (mule--charset cs))
+  (let ((rest mule--charset-order))
+    (dolist (cs charsets) (setq rest (delq cs rest)))
+    (setq mule--charset-order (append charsets rest)
+          mule--charset-preferred (copy-sequence charsets)))
+  nil)
+
+(defun sort-charsets (charsets) "Sort the list CHARSETS by priority, highest first; the list is changed."
+  (sort charsets (lambda (a b) (< (or (mule--rank a) most-positive-fixnum)
+                                  (or (mule--rank b) most-positive-fixnum)))))
+
+(defun mule--rank (cs) "The place of charset CS in the priority order."
+  (let ((n 0) (l mule--charset-order))
+    (while (and l (not (eq (car l) cs))) (setq n (1+ n) l (cdr l)))
+    (and l n)))
+
+(defun mule--charsets-by-id (found) "The charsets that are keys of hash table FOUND, ordered by their ids."
+  (let (out)
+    (maphash (lambda (k _) (push k out)) found)
+    (sort out (lambda (a b) (< (charset-id-internal a) (charset-id-internal b))))))
+
+(defun find-charset-string (str &optional _table) "Give the charsets of the characters of STR, by charset id."
+  (unless (stringp str) (signal 'wrong-type-argument (list 'stringp str)))
+  (let ((found (make-hash-table :test 'eq)) (multi (multibyte-string-p str)))
+    (dotimes (i (length str))
+      (let ((c (aref str i)))
+        (puthash (cond ((< c 128) 'ascii) (multi (mule--char-charset c)) (t 'eight-bit)) t found)))
+    (mule--charsets-by-id found)))
+
+(defun find-charset-region (beg end &optional _table) "Give the charsets of the characters between BEG and END, by charset id."
+  (when (or (< (min beg end) (point-min)) (> (max beg end) (point-max)))
+    (signal 'args-out-of-range (list (current-buffer) beg end)))
+  (let ((found (make-hash-table :test 'eq)) (multi enable-multibyte-characters)
+        (pos (min beg end)) (stop (max beg end)))
+    (while (< pos stop)
+      (let ((c (char-after pos)))
+        (puthash (cond ((< c 128) 'ascii) (multi (mule--char-charset c)) (t 'eight-bit)) t found))
+      (setq pos (1+ pos)))
+    (if (= beg end) (list 'ascii) (mule--charsets-by-id found))))
+
+(defun mule--check-iso (dimension chars final-char) "Signal unless DIMENSION, CHARS and FINAL-CHAR make an ISO 2022 charset's designation."
+  (unless (fixnump dimension) (signal 'wrong-type-argument (list 'fixnump dimension)))
+  (unless (fixnump chars) (signal 'wrong-type-argument (list 'fixnump chars)))
+  (unless (memq dimension '(1 2 3)) (error "Invalid DIMENSION %d, it should be 1, 2, or 3" dimension))
+  (unless (memq chars '(94 96)) (error "Invalid CHARS %d, it should be 94 or 96" chars))
+  (when final-char
+    (unless (characterp final-char) (signal 'wrong-type-argument (list 'characterp final-char)))
+    (unless (<= ?0 final-char ?~)
+      (error (format-message "Invalid FINAL-CHAR `%c', it should be `0'..`~'" final-char)))))
+
+(defun mule--iso-chars (pl) "The ISO 2022 size (94 or 96) of the charset with plist PL: 96 when its codes start at 32."
+  (if (eq (aref (plist-get pl :code-space) 0) 32) 96 94))
+
+(defun iso-charset (dimension chars final-char) "Give the charset of ISO 2022 DIMENSION, CHARS (94 or 96) and FINAL-CHAR, or nil."
+  (mule--check-iso dimension chars final-char)
+  (or (cdr (assoc (list dimension chars final-char) mule--iso-overrides))
+      (let ((l charset-list) (found nil))
+        (while (and l (not found))
+          (let ((pl (charset-plist (car l))))
+            (when (and (eq (plist-get pl :iso-final-char) final-char)
+                       (eql (plist-get pl :dimension) dimension)
+                       (eql (mule--iso-chars pl) chars))
+              (setq found (car l))))
+          (setq l (cdr l)))
+        found)))
+
+(defun declare-equiv-charset (dimension chars final-char charset) "Make (iso-charset DIMENSION CHARS FINAL-CHAR) give CHARSET."
+  (mule--charset charset)
+  (push (cons (list dimension chars final-char) charset) mule--iso-overrides)
+  nil)
+
+(defun get-unused-iso-final-char (dimension chars) "Give a final character from 0 to ? that no charset of DIMENSION and CHARS uses, or nil."
+  (mule--check-iso dimension chars nil)
+  (let ((f ?0) (found nil))
+    (while (and (<= f ??) (not found))
+      (unless (iso-charset dimension chars f) (setq found f))
+      (setq f (1+ f)))
+    found))
+
+(defun map-charset-chars (function charset &optional arg from-code to-code) "Call FUNCTION on each run (FROM . TO) of characters of CHARSET, with ARG.
+FROM-CODE and TO-CODE limit the codes looked at."
+  (let* ((rec (mule--charset charset))
+         (space (mule--space rec))
+         (first (or from-code (mule--index-code 0 space)))
+         (last (or to-code (mule--index-code (1- (apply #'* (mapcar (lambda (p) (1+ (- (cdr p) (car p)))) space))) space)))
+         (pl (aref rec 2)))
+    (if (or (plist-get pl :code-offset) (eq (aref rec 0) 'emacs))
+        ;; Codes map to characters in one straight run.
+        (let ((a (mule--decode rec first)) (b (mule--decode rec last)))
+          (when (and (eq (aref rec 0) 'emacs) (null b)) (setq b #x3fff7f))
+          (when (and a b) (funcall function (cons a b) arg)))
+      (let ((code first) (run-start nil) (run-end nil))
+        (while (<= code last)
+          (let ((c (and (mule--code-bytes code space) (mule--decode rec code))))
+            (cond ((and c run-end (= c (1+ run-end))) (setq run-end c))
+                  (t (when run-start (funcall function (cons run-start run-end) arg))
+                     (setq run-start c run-end c))))
+          (setq code (1+ code)))
+        (when run-start (funcall function (cons run-start run-end) arg)))))
+  nil)
+
+(defun mule--next-charset-id () "A charset id no charset has yet."
+  (let ((n -1))
+    (maphash (lambda (_ r) (setq n (max n (aref r 1)))) mule--charsets)
+    (1+ n)))
+
+(defun define-charset (name docstring &rest props) "Define NAME as a charset documented by DOCSTRING, with the properties PROPS."
+  (let* ((pl (append (list :name name :docstring docstring) (copy-sequence props)))
+         (old (gethash name mule--charsets)))
+    (unless (plist-member pl :dimension)
+      (setq pl (append pl (list :dimension (/ (length (plist-get pl :code-space)) 2)))))
+    (unless (plist-member pl :short-name)
+      (setq pl (append pl (list :short-name (symbol-name name)))))
+    (unless (plist-member pl :long-name)
+      (setq pl (append pl (list :long-name (plist-get pl :short-name)))))
+    (setq pl (append pl (list :base name)))
+    (puthash name (vector name (if old (aref old 1) (mule--next-charset-id)) pl nil nil) mule--charsets)
+    (unless old
+      (push name charset-list)
+      ;; A new charset ranks after the others defined at start-up, before `emacs'.
+      (let ((l mule--charset-order) (before nil))
+        (while (and l (not (eq (car l) 'emacs))) (push (car l) before) (setq l (cdr l)))
+        (setq mule--charset-order (nconc (nreverse before) (cons name l)))))
+    nil))
+
+(defun define-charset-internal (name &rest args) "Define charset NAME from ARGS given in the order of `charset-arg-list'."
+  (let ((keys '(:dimension :code-space :min-code :max-code :iso-final-char :iso-revision
+                :emacs-mule-id :ascii-compatible-p :supplementary-p :invalid-code :code-offset
+                :map :subset :superset :unify-map))
+        (props nil))
+    (while keys
+      (when (car args) (setq props (append props (list (car keys) (car args)))))
+      (setq keys (cdr keys) args (cdr args)))
+    (apply #'define-charset name nil (append props (car args)))))
+
+(defun define-charset-alias (alias charset) "Make ALIAS another name of CHARSET."
+  (puthash alias (mule--charset charset) mule--charsets)
+  (push alias charset-list)
+  nil)
+
+(defun unify-charset (charset &optional unify-map _deunify) "Unify CHARSET's characters with Unicode by its map or UNIFY-MAP."
+  (unless (or unify-map (get-charset-property charset :unify-map))
+    (error "Can’t unify charset: %s" charset))
+  nil)
+
+(defun clear-charset-maps () "Drop cached charset maps; there are none to drop here." nil)
+
+(defun charset-bytes (_charset) "Give 0: charsets have no byte count now." 0)
+
+
+;;;; Coding systems
+
+;; A coding system is a record [NAME PLIST ALIASES EOL VARIANT-ALIASES]:
+;; ALIASES are its names, the own first; EOL is its end-of-line type as
+;; `coding-system-eol-type' gives it for the undecided name (a vector of the
+;; three variants, or a number); VARIANT-ALIASES holds, per line-end number,
+;; names made aliases of one variant alone.  Every name maps to a cons
+;; (RECORD . LINE-END), LINE-END nil for a name without one.
+
+(defvar mule--codings (make-hash-table :test 'eq) "Every coding-system name, mapped to (RECORD . LINE-END).")
+
+(defvar mule--coding-bases nil "The records of the base coding systems, oldest first.")
+
+(defvar mule--coding-categories nil "The detection priority: pairs (CATEGORY . CODING-SYSTEM), highest first.")
+
+(defconst mule--eol-suffixes ["-unix" "-dos" "-mac"] "What the name of each line-end variant ends with.")
+
+(defun mule--add-coding-names (rec) "Enter the names of coding-system record REC and of its variants."
+  (dolist (name (aref rec 2))
+    (puthash name (cons rec nil) mule--codings)
+    (when (vectorp (aref rec 3))
+      (dotimes (k 3)
+        (puthash (intern (concat (symbol-name name) (aref mule--eol-suffixes k)))
+                 (cons rec k) mule--codings)))))
+
+(let ((recs mule--coding-records))
+  (while recs
+    (let* ((r (car recs))
+           (pl (nth 3 r))
+           (rec (vector (car r) pl (copy-sequence (nth 1 r)) (nth 2 r) (vector nil nil nil))))
+      ;; The data holds charset lists as vectors.
+      (when (vectorp (plist-get pl :charset-list))
+        (plist-put pl :charset-list (append (plist-get pl :charset-list) nil)))
+      (push rec mule--coding-bases)
+      (mule--add-coding-names rec))
+    (setq recs (cdr recs)))
+  (dolist (pair mule--coding-variant-aliases)
+    (let* ((cell (gethash (cdr pair) mule--codings)) (rec (car cell)))
+      (aset (aref rec 4) (cdr cell) (append (aref (aref rec 4) (cdr cell)) (list (car pair))))
+      (puthash (car pair) cell mule--codings)))
+  (dolist (pair mule--coding-categories-start)
+    (set (car pair) (cdr pair)))
+  (setq mule--coding-categories
+        (mapcar (lambda (cs) (cons (plist-get (aref (car (gethash cs mule--codings)) 1) :category) cs))
+                mule--coding-priority-start)))
+
+(defun mule--coding-cell (cs) "The (RECORD . LINE-END) of coding system CS (nil is `no-conversion'); signal `coding-system-error' for others."
+  (or (gethash (or cs 'no-conversion) mule--codings)
+      (let ((auto (and (symbolp cs) (assq cs mule--coding-autoloads))))
+        (when auto
+          (setq mule--coding-autoloads (delq auto mule--coding-autoloads))
+          (eval (cdr auto) t)
+          (gethash cs mule--codings)))
+      (signal 'coding-system-error (list cs))))
+
+(defun coding-system-p (object) "Tell whether OBJECT is nil or names a coding system, defined or to be autoloaded."
+  (or (null object)
+      (and (symbolp object) (or (gethash object mule--codings) (assq object mule--coding-autoloads)) t)))
+
+(defun check-coding-system (coding-system) "Give CODING-SYSTEM back when it is nil or a coding system; signal `coding-system-error' otherwise."
+  (if (coding-system-p coding-system) coding-system
+    (signal 'coding-system-error (list coding-system))))
+
+(defun coding-system-plist (coding-system) "Give the property list of CODING-SYSTEM."
+  (aref (car (mule--coding-cell coding-system)) 1))
+
+(defun coding-system-get (coding-system prop) "Give CODING-SYSTEM's property PROP; a plain symbol PROP also finds the keyword of its name."
+  (let ((pl (coding-system-plist coding-system)))
+    (if (or (keywordp prop) (plist-member pl prop))
+        (plist-get pl prop)
+      (plist-get pl (intern (concat ":" (symbol-name prop)))))))
+
+(defun coding-system-put (coding-system prop val) "Set CODING-SYSTEM's property PROP to VAL, for all its names and variants."
+  (let ((rec (car (mule--coding-cell coding-system))))
+    (aset rec 1 (plist-put (aref rec 1) prop val))
+    val))
+
+(defun coding-system-type (coding-system) "Give the type of CODING-SYSTEM, such as `utf-8', `charset' or `iso-2022'."
+  (coding-system-get coding-system :coding-type))
+
+(defun coding-system-category (coding-system) "Give the coding category of CODING-SYSTEM."
+  (coding-system-get coding-system :category))
+
+(defun coding-system-charset-list (coding-system) "Give the charsets CODING-SYSTEM can encode."
+  (coding-system-get coding-system :charset-list))
+
+(defun coding-system-mnemonic (coding-system) "Give the character that stands for CODING-SYSTEM in a mode line."
+  (or (coding-system-get coding-system :mnemonic) ?-))
+
+(defun coding-system-doc-string (coding-system) "Give the documentation of CODING-SYSTEM."
+  (coding-system-get coding-system :docstring))
+
+(defun coding-system-eol-type (coding-system) "Give how CODING-SYSTEM ends lines: 0 (LF), 1 (CRLF), 2 (CR), or a vector of the three variants when it detects it."
+  (if (and coding-system (not (coding-system-p coding-system)))
+      nil
+    (let ((cell (mule--coding-cell coding-system)))
+      (or (cdr cell) (aref (car cell) 3)))))
+
+(defun coding-system-base (coding-system) "Give the base coding system of CODING-SYSTEM: its own name with no line-end variant."
+  (aref (car (mule--coding-cell coding-system)) 0))
+
+(defun coding-system-aliases (coding-system) "Give every name of CODING-SYSTEM, its own first."
+  (let* ((cell (mule--coding-cell coding-system)) (rec (car cell)) (k (cdr cell)))
+    (if (null k)
+        (copy-sequence (aref rec 2))
+      (if (not (vectorp (aref rec 3)))
+          (copy-sequence (aref rec 2))
+        (append (mapcar (lambda (n) (intern (concat (symbol-name n) (aref mule--eol-suffixes k))))
+                        (aref rec 2))
+                (aref (aref rec 4) k))))))
+
+(defun coding-system-list (&optional base-only) "Give the names of every coding system, with BASE-ONLY the base ones alone."
+  (if base-only
+      (mapcar (lambda (rec) (aref rec 0)) mule--coding-bases)
+    ;; Base by base, each one's names newest first.
+    (apply #'append (mapcar (lambda (rec) (reverse (aref rec 2))) mule--coding-bases))))
+
+(defun define-coding-system-alias (alias coding-system) "Make ALIAS another name of CODING-SYSTEM."
+  (let* ((cell (mule--coding-cell coding-system)) (rec (car cell)) (k (cdr cell)))
+    (if (or (null k) (not (vectorp (aref rec 3))))
+        (progn (aset rec 2 (append (aref rec 2) (list alias)))
+               (puthash alias (cons rec k) mule--codings)
+               (when (vectorp (aref rec 3))
+                 (dotimes (j 3)
+                   (puthash (intern (concat (symbol-name alias) (aref mule--eol-suffixes j)))
+                            (cons rec j) mule--codings))))
+      (aset (aref rec 4) k (append (aref (aref rec 4) k) (list alias)))
+      (puthash alias (cons rec k) mule--codings))
+    nil))
+
+(defun coding-system-equal (coding-system-1 coding-system-2) "Tell whether CODING-SYSTEM-1 and CODING-SYSTEM-2 are the same coding system with the same line ends."
+  (let ((a (mule--coding-cell coding-system-1)) (b (mule--coding-cell coding-system-2)))
+    (and (eq (car a) (car b)) (equal (cdr a) (cdr b)))))
+
+(defun coding-system-lessp (x y) "Tell whether coding system X sorts before Y: by mode-line mnemonic, then by name."
+  (let ((mx (coding-system-mnemonic x)) (my (coding-system-mnemonic y)))
+    (if (= mx my) (string< x y) (< mx my))))
+
+(defvar eol-mnemonic-unix ":" "What a mode line shows for LF line ends.")
+(defvar eol-mnemonic-dos "(DOS)" "What a mode line shows for CRLF line ends.")
+(defvar eol-mnemonic-mac "(Mac)" "What a mode line shows for CR line ends.")
+(defvar eol-mnemonic-undecided ":" "What a mode line shows for line ends not known yet.")
+(defvar inhibit-eol-conversion nil "Non-nil means no coding system converts line ends.")
+(defvar network-coding-system-alist nil "Rules (REGEXP . CODING) choosing the coding systems of network streams by service.")
+(defvar enable-character-translation t "Non-nil means coding systems apply their translation tables.")
+(defvar translation-table-for-input nil "A char table translating characters read from the keyboard, or nil.")
+
+(defun coding-system-eol-type-mnemonic (coding-system) "Give the mode-line text for the line ends of CODING-SYSTEM."
+  (let ((eol (coding-system-eol-type coding-system)))
+    (cond ((eq eol 0) eol-mnemonic-unix) ((eq eol 1) eol-mnemonic-dos)
+          ((eq eol 2) eol-mnemonic-mac) (t eol-mnemonic-undecided))))
+
+(defun coding-system-change-eol-conversion (coding-system eol-type) "Give the variant of CODING-SYSTEM whose line ends are EOL-TYPE (unix, dos, mac, 0, 1, 2); nil gives the base."
+  (when coding-system
+    (let ((k (cond ((eq eol-type 'unix) 0) ((eq eol-type 'dos) 1) ((eq eol-type 'mac) 2)
+                   ((null eol-type) nil)
+                   ((integerp eol-type) eol-type)
+                   (t (signal 'wrong-type-argument (list 'number-or-marker-p eol-type)))))
+          (vec (coding-system-eol-type coding-system)))
+      (cond ((null k)
+             (if (vectorp vec) coding-system (coding-system-base coding-system)))
+            ((vectorp vec) (aref vec k))
+            (t (let ((base-vec (coding-system-eol-type (coding-system-base coding-system))))
+                 (and (vectorp base-vec) (aref base-vec k))))))))
+
+(defun coding-system-change-text-conversion (coding text-coding) "Give TEXT-CODING's coding system with the line ends of CODING."
+  (let ((eol (coding-system-eol-type coding)))
+    (if (numberp eol)
+        (coding-system-change-eol-conversion text-coding eol)
+      (coding-system-base text-coding))))
+
+(defun merge-coding-systems (first second) "Fill what FIRST leaves undecided, its text conversion or its line ends, from SECOND."
+  (when first
+    (let* ((text (if (and second (eq (coding-system-base first) 'undecided)) second first))
+           (eol (coding-system-eol-type first)))
+      (cond ((numberp eol) (coding-system-change-eol-conversion text eol))
+            ((numberp (coding-system-eol-type second))
+             (coding-system-change-eol-conversion text (coding-system-eol-type second)))
+            ((eq text first) first)
+            (t (coding-system-change-eol-conversion text nil))))))
+
+(defun canonicalize-coding-system-name (name) "Give NAME reduced for comparing coding-system names: no ISO prefix, Windows as CP, no dashes or underscores."
+  (let ((s name))
+    (when (string-match "\\`[iI][sS][oO]" s) (setq s (substring s 3)))
+    (when (string-match "\\`[wW][iI][nN][dD][oO][wW][sS]-?" s) (setq s (concat "cp" (substring s (match-end 0)))))
+    (replace-regexp-in-string "[-_]" "" s)))
+
+(defun coding-system-from-name (name) "Give the coding system that NAME (a string or symbol) names, loosely matched, or nil."
+  (let ((sym (if (symbolp name) name (intern-soft name))))
+    (if (and sym (coding-system-p sym))
+        sym
+      (let ((want (downcase (canonicalize-coding-system-name (if (symbolp name) (symbol-name name) name))))
+            (names (coding-system-list)) (found nil))
+        (while (and names (not found))
+          (when (equal want (downcase (canonicalize-coding-system-name (symbol-name (car names)))))
+            (setq found (car names)))
+          (setq names (cdr names)))
+        found))))
+
+;;;; Defining coding systems
+
+(defvar mule--coding-autoloads nil "Coding-system names not defined yet, each (NAME . FORM): FORM defines it when first used.")
+
+(defconst mule--coding-type-categories
+  '((charset . coding-category-charset) (utf-8 . coding-category-utf-8)
+    (utf-16 . coding-category-utf-16-auto) (iso-2022 . coding-category-iso-8-else)
+    (emacs-mule . coding-category-emacs-mule) (shift-jis . coding-category-sjis)
+    (ccl . coding-category-ccl) (raw-text . coding-category-raw-text)
+    (big5 . coding-category-big5) (undecided . coding-category-undecided))
+  "The coding category of each coding-system type.")
+
+(defun mule--new-coding-category (type props) "The coding category of a new coding system of TYPE with properties PROPS."
+  (pcase type
+    ('utf-8 (pcase (plist-get props :bom)
+              ('nil 'coding-category-utf-8)
+              ((pred consp) 'coding-category-utf-8-auto)
+              (_ 'coding-category-utf-8-sig)))
+    ('utf-16 (let ((bom (plist-get props :bom)) (little (eq (plist-get props :endian) 'little)))
+               (cond ((consp bom) 'coding-category-utf-16-auto)
+                     (bom (if little 'coding-category-utf-16-le 'coding-category-utf-16-be))
+                     (t (if little 'coding-category-utf-16-le-nosig 'coding-category-utf-16-be-nosig)))))
+    (_ (cdr (assq type mule--coding-type-categories)))))
+
+(defun mule--new-coding-ascii-p (type props) "Whether a new coding system of TYPE with properties PROPS leaves ASCII as it is."
+  (if (plist-member props :ascii-compatible-p)
+      (and (plist-get props :ascii-compatible-p) t)
+    (pcase type
+      ('utf-8 (null (plist-get props :bom)))
+      ('utf-16 nil)
+      ('charset (let ((first (car (plist-get props :charset-list))))
+                  (and first (charsetp first)
+                       (or (eq first 'ascii) (and (get-charset-property first :ascii-compatible-p) t)))))
+      ('ccl nil)
+      (_ t))))
+
+(defun define-coding-system (name docstring &rest props) "Define NAME as a coding system documented by DOCSTRING, with the properties PROPS.
+PROPS must give :coding-type and :mnemonic; :eol-type `unix', `dos' or
+`mac' fixes the line ends, otherwise NAME gets -unix, -dos and -mac
+variants."
+  (let* ((type (plist-get props :coding-type))
+         (category (mule--new-coding-category type props)))
+    (unless category (error "Invalid coding system type: %s" type))
+    (unless (characterp (plist-get props :mnemonic))
+      (signal 'wrong-type-argument (list 'characterp (plist-get props :mnemonic))))
+    (let* ((eol (plist-get props :eol-type))
+           (eol-num (cond ((null eol) nil) ((eq eol 'unix) 0) ((eq eol 'dos) 1) ((eq eol 'mac) 2)
+                          (t (error "Invalid eol-type"))))
+           (plist (append (list :ascii-compatible-p (mule--new-coding-ascii-p type props)
+                                :category category :name name :docstring docstring)
+                          (copy-sequence props)))
+           (rec (vector name plist (list name)
+                        (or eol-num (vector (intern (format "%s-unix" name)) (intern (format "%s-dos" name))
+                                            (intern (format "%s-mac" name))))
+                        (vector nil nil nil)))
+           (old (gethash name mule--codings)))
+      (setq mule--coding-autoloads (assq-delete-all name mule--coding-autoloads))
+      (if (and old (null (cdr old)) (eq (aref (car old) 0) name))
+          ;; Defining an existing coding system again changes it in place.
+          (let ((same (car old)))
+            (aset same 1 plist) (aset same 3 (aref rec 3)))
+        (setq mule--coding-bases (append mule--coding-bases (list rec))))
+      (mule--add-coding-names (if (and old (null (cdr old)) (eq (aref (car old) 0) name)) (car old) rec))
+      nil)))
+
+(defun define-coding-system-internal (name mnemonic coding-type charset-list ascii-compatible-p
+                                           decode-translation-table encode-translation-table
+                                           post-read-conversion pre-write-conversion default-char
+                                           for-unibyte plist eol-type &rest _type-specific) "Define coding system NAME from the arguments `define-coding-system' derives from its properties."
+  (apply #'define-coding-system name (plist-get plist :docstring)
+         (append (list :mnemonic mnemonic :coding-type coding-type :charset-list charset-list
+                       :ascii-compatible-p ascii-compatible-p)
+                 (and decode-translation-table (list :decode-translation-table decode-translation-table))
+                 (and encode-translation-table (list :encode-translation-table encode-translation-table))
+                 (and post-read-conversion (list :post-read-conversion post-read-conversion))
+                 (and pre-write-conversion (list :pre-write-conversion pre-write-conversion))
+                 (and default-char (list :default-char default-char))
+                 (and for-unibyte (list :for-unibyte for-unibyte))
+                 (and (symbolp eol-type) eol-type (list :eol-type eol-type)))))
+
+(defun autoload-coding-system (symbol form) "Make SYMBOL a coding system that FORM defines when it is first used."
+  (unless (gethash symbol mule--codings)
+    (push (cons symbol form) mule--coding-autoloads))
+  nil)
+
+(defun add-to-coding-system-list (coding-system) "Note CODING-SYSTEM among the coding systems; they are all noted already here."
+  (check-coding-system coding-system)
+  (coding-system-list))
+
+;;;; Priorities
+
+(defun coding-system-priority-list (&optional highestp) "Give the coding systems by detection priority; with HIGHESTP the highest alone."
+  (if highestp (cdar mule--coding-categories) (mapcar #'cdr mule--coding-categories)))
+
+(defun set-coding-system-priority (&rest coding-systems) "Give CODING-SYSTEMS, in order, the highest detection priority.
+Each takes the place of the one of its coding category."
+  (dolist (cs coding-systems) (check-coding-system cs))
+  (let ((front nil) (rest mule--coding-categories))
+    (dolist (cs coding-systems)
+      (let* ((base (coding-system-base cs)) (cat (coding-system-category base)))
+        (unless (assq cat front)
+          (push (cons cat base) front)
+          (setq rest (seq-remove (lambda (p) (eq (car p) cat)) rest)))))
+    (setq mule--coding-categories (nconc (nreverse front) rest)))
+  nil)
+
+(defun prefer-coding-system (coding-system) "Prefer CODING-SYSTEM above all in detection, and use it by default for new buffers and processes."
+  (unless (and coding-system (coding-system-p coding-system))
+    (error "Invalid coding system `%s'" coding-system))
+  (let ((base (coding-system-base coding-system)) (eol (coding-system-eol-type coding-system)))
+    (set-coding-system-priority base)
+    (set-default-coding-systems (if (numberp eol) coding-system base))
+    nil))
+
+(defun set-default-coding-systems (coding-system) "Make CODING-SYSTEM the default for new buffers, processes and file names."
+  (check-coding-system coding-system)
+  (setq-default buffer-file-coding-system (merge-coding-systems coding-system (default-value 'buffer-file-coding-system)))
+  (setq default-file-name-coding-system (coding-system-change-eol-conversion coding-system 'unix))
+  (setq default-process-coding-system
+        (cons (coding-system-change-eol-conversion coding-system 'unix)
+              (coding-system-change-eol-conversion coding-system 'unix)))
+  nil)
+
+(defmacro with-coding-priority (coding-systems &rest body) "Run BODY with CODING-SYSTEMS given the highest detection priority for its time."
+  (declare (indent 1) (debug t))
+  `(let ((current (coding-system-priority-list)))
+     (apply #'set-coding-system-priority ,coding-systems)
+     (unwind-protect
+         (progn ,@body)
+       (apply #'set-coding-system-priority current))))
+
+(defun sort-coding-systems (codings) "Sort the list CODINGS, best first: by detection priority, then the rest, raw ones last."
+  (let ((prio (coding-system-priority-list)))
+    (sort codings
+          (lambda (a b)
+            (let ((ra (mule--coding-rank a prio)) (rb (mule--coding-rank b prio)))
+              (< ra rb))))))
+
+(defun mule--coding-rank (cs prio) "Where coding system CS sorts against the priority list PRIO."
+  (let ((base (coding-system-base cs)) (n 0) (l prio))
+    (while (and l (not (eq (car l) base))) (setq n (1+ n) l (cdr l)))
+    (cond ((memq (coding-system-type base) '(raw-text undecided)) 10000)
+          (l n)
+          (t 1000))))
+
+(defun sanitize-coding-system-list (codings) "Replace in CODINGS each base coding system by the one its MIME charset names, when that is one."
+  (mapcar (lambda (cs)
+            (let ((mime (and (vectorp (coding-system-eol-type cs)) (coding-system-get cs :mime-charset))))
+              (if (and mime (coding-system-p mime)) mime cs)))
+          codings))
+
+;;;; Detection
+
+(defun mule--bytes-of (text) "The bytes of unibyte TEXT, or of multibyte TEXT's ASCII and raw bytes, as a list; nil if TEXT holds other characters."
+  (let ((out nil) (ok t) (i 0) (n (length text)) (multi (multibyte-string-p text)))
+    (while (and ok (< i n))
+      (let ((c (aref text i)))
+        (cond ((or (not multi) (< c 128)) (push c out))
+              ((>= c #x3fff80) (push (- c #x3fff00) out))
+              (t (setq ok nil))))
+      (setq i (1+ i)))
+    (and ok (cons t (nreverse out)))))
+
+(defun mule--detect-eol (bytes) "The line-end number BYTES show: the first CR decides, nil when they have none."
+  (let ((l bytes) (found nil) (done nil))
+    (while (and l (not done))
+      (cond ((eq (car l) 10) (setq done t))
+            ((eq (car l) 13) (setq found (if (eq (cadr l) 10) 1 2) done t)))
+      (setq l (cdr l)))
+    found))
+
+(defun mule--valid-utf-8-p (bytes) "Tell whether the list BYTES is well-formed UTF-8."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let* ((b (car bytes))
+             (n (cond ((< b #x80) 0) ((< b #xc2) nil) ((< b #xe0) 1) ((< b #xf0) 2) ((< b #xf5) 3))))
+        (if (null n) (setq ok nil)
+          (setq bytes (cdr bytes))
+          (dotimes (_ n)
+            (if (and bytes (<= #x80 (car bytes) #xbf)) (setq bytes (cdr bytes)) (setq ok nil))))))
+    ok))
+
+(defun mule--detect (text highest) "What `detect-coding-string' gives for TEXT, with HIGHEST the best alone."
+  (let* ((got (mule--bytes-of text))
+         (bytes (cdr got))
+         (eol (and got (mule--detect-eol bytes)))
+         (found (cond ((null got) '(utf-8 utf-8-auto iso-2022-7bit))
+                      ((memq 0 bytes) '(no-conversion))
+                      ((not (seq-some (lambda (b) (>= b 128)) bytes)) '(undecided))
+                      ((mule--valid-utf-8-p bytes)
+                       '(utf-8 iso-latin-1 emacs-mule in-is13194-devanagari chinese-iso-8bit
+                               utf-8-auto japanese-shift-jis chinese-big5 iso-2022-8bit-ss2))
+                      (t '(iso-latin-1 emacs-mule in-is13194-devanagari iso-2022-8bit-ss2)))))
+    (when (and eol (not (eq (car found) 'no-conversion)))
+      (setq found (mapcar (lambda (cs) (coding-system-change-eol-conversion cs eol)) found)))
+    (if highest (car found) found)))
+
+(defun detect-coding-string (string &optional highest) "Give the coding systems STRING's bytes may be in, most likely first; with HIGHEST only that one."
+  (unless (stringp string) (signal 'wrong-type-argument (list 'stringp string)))
+  (mule--detect string highest))
+
+(defun mule--check-region (start end) "Signal `args-out-of-range' unless START and END lie in the accessible part of the buffer."
+  (unless (and (integer-or-marker-p start) (integer-or-marker-p end)
+               (<= (point-min) (min start end)) (<= (max start end) (point-max)))
+    (signal 'args-out-of-range (list (current-buffer) start end))))
+
+(defun detect-coding-region (start end &optional highest) "Give the coding systems the text from START to END may be in, most likely first; with HIGHEST only that one."
+  (mule--check-region start end)
+  (mule--detect (buffer-substring-no-properties (min start end) (max start end)) highest))
+
+;;;; Converting strings for coding.ts
+
+;; coding.ts converts utf-8, latin-1, ASCII and the raw coding systems itself
+;; and asks here for the others: aliases of those, and coding systems of type
+;; `charset' whose charsets are all one-byte ones.
+
+(defun mule--one-byte-charsets (cs) "The charset records of coding system CS when it is of type `charset' with one-byte charsets only, else nil."
+  (when (eq (coding-system-type cs) 'charset)
+    (let ((recs nil) (ok t))
+      (dolist (name (coding-system-charset-list cs))
+        (let ((rec (gethash name mule--charsets)))
+          (if (and rec (eql (plist-get (aref rec 2) :dimension) 1)
+                   (or (aref rec 3) (plist-get (aref rec 2) :code-offset)
+                       (plist-get (aref rec 2) :subset)))
+              (push rec recs)
+            (setq ok nil))))
+      (and ok recs (nreverse recs)))))
+
+(defconst mule--native-bases '(utf-8 utf-8-emacs prefer-utf-8 undecided us-ascii iso-latin-1 raw-text no-conversion)
+  "The base coding systems coding.ts converts itself.")
+
+(defun mule--string-coding (string coding encode) "Convert STRING with CODING, encoding when ENCODE; nil when CODING cannot be converted here."
+  (let* ((cell (gethash coding mule--codings))
+         (base (and cell (aref (car cell) 0)))
+         (eol (and cell (or (cdr cell) (and (numberp (aref (car cell) 3)) (aref (car cell) 3))))))
+    (cond
+     ((null cell) nil)
+     ((memq base mule--native-bases)
+      (let ((r (if encode
+                   (encode-coding-string string (if eol (coding-system-change-eol-conversion base eol) base) t)
+                 (decode-coding-string string (if eol (coding-system-change-eol-conversion base eol) base) t))))
+        (unless (and (not encode) (null eol) (not (eq last-coding-system-used base)))
+          (setq last-coding-system-used coding))
+        r))
+     ((mule--one-byte-charsets coding)
+      (if encode (mule--encode-bytes string coding eol) (mule--decode-bytes string coding eol)))
+     ;; ASCII text is itself in any ASCII-compatible coding system.
+     ((and (or (coding-system-get coding :ascii-compatible-p)
+               (and (eq (coding-system-type coding) 'iso-2022) (not (string-match-p "\e" string))))
+           (not (string-match-p "[^\0-\x7f]" string)))
+      (let* ((found (and (null eol) (not encode)
+                         (or (mule--detect-eol (append string nil)) (and (string-match-p "\n" string) 0))))
+             (r (if encode (encode-coding-string string (if eol (coding-system-change-eol-conversion 'us-ascii eol) 'us-ascii) t)
+                  (decode-coding-string string (coding-system-change-eol-conversion 'us-ascii (or eol found 0)) t))))
+        ;; A decoder that found CRLF or CR names that variant; one that is not
+        ;; ASCII-compatible names LF too.
+        (setq last-coding-system-used
+              (if (and found (or (memq found '(1 2)) (not (coding-system-get coding :ascii-compatible-p))))
+                  (coding-system-change-eol-conversion coding found)
+                coding))
+        r)))))
+
+(defun mule--encode-bytes (string coding eol) "Encode STRING with the one-byte charset coding system CODING and line ends EOL."
+  (let ((recs (mule--one-byte-charsets coding))
+        (default (or (coding-system-get coding :default-char) ?\s))
+        (out nil))
+    (dolist (c (append string nil))
+      (cond ((and (eq c ?\n) (eq eol 1)) (push ?\r out) (push ?\n out))
+            ((and (eq c ?\n) (eq eol 2)) (push ?\r out))
+            ((>= c #x3fff80) (push (- c #x3fff00) out))
+            ((and (< c 256) (not (multibyte-string-p string))) (push c out))
+            (t (let ((l recs) (b nil))
+                 (while (and l (not b)) (setq b (mule--encode (car l) c) l (cdr l)))
+                 (push (or b default) out)))))
+    (setq last-coding-system-used coding)
+    (apply #'unibyte-string (nreverse out))))
+
+(defun mule--decode-bytes (string coding eol) "Decode STRING with the one-byte charset coding system CODING and line ends EOL (nil: find them)."
+  (let* ((recs (mule--one-byte-charsets coding))
+         (charset (or (plist-get (aref (car recs) 2) :name) (aref (car recs) 0)))
+         (chars (append (if (multibyte-string-p string) string (string-to-multibyte string)) nil))
+         (found-eol eol)
+         (pieces nil) (run nil))
+    ;; Find the line ends from the first CR or LF among the bytes.
+    (unless found-eol
+      (let ((l chars))
+        (while (and l (not found-eol))
+          (cond ((eq (car l) ?\n) (setq found-eol 0))
+                ((eq (car l) ?\r) (setq found-eol (if (eq (cadr l) ?\n) 1 2))))
+          (setq l (cdr l)))))
+    (let* ((any-high nil)
+           (flush (lambda ()
+                   (when run
+                     (let* ((bytes (nreverse run)) (text nil) (high nil))
+                       (while bytes
+                         (let ((b (car bytes)))
+                           (when (>= b 128) (setq high t any-high t))
+                           (cond ((and (eq b ?\r) (eq found-eol 1) (eq (cadr bytes) ?\n)))
+                                 ((and (eq b ?\r) (eq found-eol 2)) (push ?\n text))
+                                 (t (let ((l recs) (c nil))
+                                      (while (and l (not c)) (setq c (mule--decode (car l) b) l (cdr l)))
+                                      (push (or c (if (< b 128) b (+ b #x3fff00))) text)))))
+                         (setq bytes (cdr bytes)))
+                       (let ((piece (apply #'string (nreverse text))))
+                         (when (and high (> (length piece) 0))
+                           (put-text-property 0 (length piece) 'charset charset piece))
+                         (push piece pieces)))
+                     (setq run nil)))))
+      (dolist (c chars)
+        (cond ((< c 128) (push c run))
+              ((>= c #x3fff80) (push (- c #x3fff00) run))
+              (t (funcall flush) (push (string c) pieces))))
+      (funcall flush)
+      ;; The line ends found are named when they are CRLF or CR, or the text was not all ASCII.
+      (setq last-coding-system-used
+            (if (and (null eol) found-eol (vectorp (coding-system-eol-type coding))
+                     (or any-high (memq found-eol '(1 2))))
+                (coding-system-change-eol-conversion coding found-eol)
+              coding)))
+    (apply #'concat (nreverse pieces))))
+
+;;;; Converting regions
+
+(defun mule--convert-region (start end text destination) "Put TEXT, the conversion of START to END, where DESTINATION asks; give its length or TEXT."
+  (cond ((eq destination t) text)
+        ((bufferp destination)
+         (with-current-buffer destination
+           (save-excursion (insert text)))
+         (length text))
+        (t (let ((from (min start end)))
+             (save-excursion
+               (goto-char from)
+               (delete-region from (max start end))
+               (insert text))
+             (length text)))))
+
+(defun encode-coding-region (start end coding-system &optional destination) "Encode the text from START to END with CODING-SYSTEM, in place unless DESTINATION says otherwise.
+DESTINATION t gives the encoded string; a buffer receives it at its point."
+  (mule--check-region start end)
+  (let ((bytes (encode-coding-string (buffer-substring-no-properties (min start end) (max start end)) coding-system t)))
+    (mule--convert-region start end (if (eq destination t) bytes (string-to-multibyte bytes)) destination)))
+
+(defun decode-coding-region (start end coding-system &optional destination) "Decode the bytes from START to END with CODING-SYSTEM, in place unless DESTINATION says otherwise.
+DESTINATION t gives the decoded string; a buffer receives it at its point."
+  (mule--check-region start end)
+  (check-coding-system coding-system)
+  (let ((text (decode-coding-string (buffer-substring-no-properties (min start end) (max start end)) coding-system t)))
+    (when (and (memq (coding-system-base coding-system) '(iso-latin-1)) (> (length text) 0))
+      (put-text-property 0 (length text) 'charset 'iso-8859-1 text))
+    (mule--convert-region start end text destination)))
+
+(defun decode-coding-inserted-region (from to filename &optional visit beg end replace) "Decode the text from FROM to TO as `insert-file-contents' would decode FILENAME's.
+VISIT, BEG, END and REPLACE are as for it."
+  (ignore visit beg end replace)
+  (let ((coding (or coding-system-for-read
+                    (car (find-operation-coding-system 'insert-file-contents filename))
+                    'undecided)))
+    (unless (coding-system-p coding) (setq coding 'undecided))
+    (decode-coding-region from to coding)))
+
+(defun recode-region (start end new-coding coding) "Re-decode the text from START to END, wrongly decoded with CODING, as NEW-CODING."
+  (save-restriction
+    (narrow-to-region start end)
+    (encode-coding-region (point-min) (point-max) coding)
+    (decode-coding-region (point-min) (point-max) new-coding)))
+
+;;;; What a coding system can encode
+
+(defun mule--encodable-p (c charsets) "Tell whether character C is encodable by a coding system whose charset list is CHARSETS."
+  (or (< c 128)
+      (>= c #x3fff80)
+      (and charsets (symbolp charsets))
+      (let ((found nil))
+        (while (and charsets (not found))
+          (let ((rec (gethash (car charsets) mule--charsets)))
+            (when (and rec (mule--encode rec c)) (setq found t)))
+          (setq charsets (cdr charsets)))
+        found)))
+
+(defun mule--text-chars (start end) "The characters from START to END of the buffer, or of the string START (END ignored)."
+  (let ((text (if (stringp start) start
+                (mule--check-region start end)
+                (buffer-substring-no-properties (min start end) (max start end)))))
+    ;; In unibyte text, bytes from 128 up are raw bytes.
+    (append (if (multibyte-string-p text) text (string-to-multibyte text)) nil)))
+
+(defun mule--unencodable (chars charsets limit) "Positions (counted from 0) of the first LIMIT members of CHARS not encodable with CHARSETS."
+  (let ((i 0) (out nil) (n 0))
+    (while (and chars (or (null limit) (< n limit)))
+      (unless (mule--encodable-p (car chars) charsets)
+        (push i out) (setq n (1+ n)))
+      (setq chars (cdr chars) i (1+ i)))
+    (nreverse out)))
+
+(defun find-coding-systems-region-internal (start end &optional _exclude) "Give the base coding systems that can encode the text from START to END, or t when any can."
+  (let ((chars (seq-filter (lambda (c) (and (>= c 128) (< c #x3fff80))) (mule--text-chars start end))))
+    (if (null chars)
+        t
+      (let (out)
+        (dolist (rec mule--coding-bases)
+          (let ((cl (plist-get (aref rec 1) :charset-list)))
+            (when (and cl (not (memq (plist-get (aref rec 1) :coding-type) '(raw-text undecided)))
+                       (null (mule--unencodable chars cl 1)))
+              (push (aref rec 0) out))))
+        (nreverse out)))))
+
+(defun find-coding-systems-region (from to) "Give the coding systems that can encode the text from FROM to TO, best first; (undecided) when any can."
+  (let ((found (find-coding-systems-region-internal from to)))
+    (if (eq found t) (list 'undecided) (sort-coding-systems found))))
+
+(defun find-coding-systems-string (string) "Give the coding systems that can encode STRING, best first; (undecided) when any can."
+  (find-coding-systems-region string nil))
+
+(defun mule--all-p (pred list) "Tell whether PRED holds for every member of LIST."
+  (let ((ok t))
+    (while (and ok list)
+      (unless (funcall pred (car list)) (setq ok nil))
+      (setq list (cdr list)))
+    ok))
+
+(defun find-coding-systems-for-charsets (charsets) "Give the coding systems that can encode every charset of CHARSETS."
+  (if (mule--all-p (lambda (cs) (eq cs 'ascii)) charsets)
+      (list 'undecided)
+    (let (out)
+      (dolist (rec mule--coding-bases)
+        (let ((cl (plist-get (aref rec 1) :charset-list)))
+          (when (and cl (listp cl)
+                     (mule--all-p (lambda (cs) (or (eq cs 'ascii) (memq cs cl))) charsets))
+            (push (aref rec 0) out))))
+      (sort-coding-systems (nreverse out)))))
+
+(defun check-coding-systems-region (start end coding-system-list) "Tell which of CODING-SYSTEM-LIST cannot encode the text from START to END.
+Give a list of (CODING-SYSTEM POSITION...) for each that cannot; START may be a string."
+  (let ((chars (mule--text-chars start end)) (base (if (stringp start) 0 (min start end))) (out nil))
+    (dolist (cs coding-system-list)
+      (let ((bad (mule--unencodable chars (mule--coding-charsets cs) nil)))
+        (when bad (push (cons cs (mapcar (lambda (i) (+ i base)) bad)) out))))
+    (nreverse out)))
+
+(defun mule--coding-charsets (cs) "The charset list of coding system CS for encodability: nil for those that encode ASCII only."
+  (let ((type (coding-system-type cs)))
+    (if (eq type 'undecided) nil (coding-system-get cs :charset-list))))
+
+(defun unencodable-char-position (start end coding-system &optional count string) "Give the position of the first character from START to END that CODING-SYSTEM cannot encode, or nil.
+With COUNT give a list of up to COUNT positions; with STRING look there, counting from 0."
+  (let* ((chars (if string
+                    (append (substring string start end) nil)
+                  (mule--text-chars start end)))
+         (base (if string start (min start end)))
+         (bad (mule--unencodable chars (mule--coding-charsets coding-system) (or count 1))))
+    (setq bad (mapcar (lambda (i) (+ i base)) bad))
+    (if count bad (car bad))))
+
+(defun encode-coding-char (char coding-system &optional _charset) "Give the bytes CODING-SYSTEM encodes CHAR to, as a string, or nil when it cannot encode CHAR."
+  (let ((cl (coding-system-get coding-system :charset-list)))
+    (when (or (null cl) (mule--encodable-p char cl))
+      (encode-coding-string (string char) coding-system))))
+
+(defun search-unencodable-char (coding-system) "Move to the next character after point that CODING-SYSTEM cannot encode and give its position, or nil."
+  (let ((pos (unencodable-char-position (point) (point-max) coding-system)))
+    (when pos (goto-char (1+ pos)) pos)))
+
+(defun select-safe-coding-system (from to &optional default-coding-system _accept-default-p _file) "Choose a coding system that can encode the text from FROM to TO.
+Try DEFAULT-CODING-SYSTEM (one or a list) first, then the buffer's
+`buffer-file-coding-system', then the coding systems by priority."
+  (let* ((defaults (if (listp default-coding-system) default-coding-system (list default-coding-system)))
+         (candidates (append (delq nil (copy-sequence defaults))
+                             (and (not (memq (coding-system-base (or buffer-file-coding-system 'undecided)) '(undecided)))
+                                  (list buffer-file-coding-system))
+                             (coding-system-priority-list)))
+         (chars (if (stringp from) (append from nil) (mule--text-chars from to)))
+         (found nil))
+    (while (and candidates (not found))
+      (let ((cs (car candidates)))
+        (when (and (coding-system-p cs) (null (mule--unencodable chars (mule--coding-charsets cs) 1)))
+          (setq found cs)))
+      (setq candidates (cdr candidates)))
+    (or found 'utf-8)))
+
+(defun select-message-coding-system () "Choose a coding system for the message in the current buffer."
+  (select-safe-coding-system (point-min) (point-max)))
+
+(defun find-multibyte-characters (from to &optional maxcount excludes) "Give ((CHARSET COUNT CHAR...) ...) for the non-ASCII characters from FROM to TO.
+MAXCOUNT limits the characters listed per charset; EXCLUDES is a list of charsets to skip."
+  (let ((table nil))
+    (dolist (c (mule--text-chars from to))
+      (unless (< c 128)
+        (let* ((cs (mule--char-charset c)) (e (assq cs table)))
+          (unless (memq cs excludes)
+            (if e
+                (progn (setcar (cdr e) (1+ (cadr e)))
+                       (when (and (or (null maxcount) (< (length (cddr e)) maxcount))
+                                  (not (memq c (cddr e))))
+                         (setcdr (cdr e) (append (cddr e) (list c)))))
+              (push (list cs 1 c) table))))))
+    (nreverse table)))
+
+;;;; Choosing a coding system for an operation
+
+(defvar file-coding-system-alist (copy-tree mule--file-coding-system-alist-start) "Rules (REGEXP . CODING) choosing the coding systems of files by name.")
+(defvar auto-coding-alist (copy-tree mule--auto-coding-alist-start) "Rules (REGEXP . CODING) choosing the coding system of a file by its name, first of all.")
+(defvar auto-coding-regexp-alist (copy-tree mule--auto-coding-regexp-alist-start) "Rules (REGEXP . CODING) choosing the coding system of a file by how its text starts.")
+(defvar auto-coding-functions (copy-sequence mule--auto-coding-functions-start) "Functions of SIZE that may choose the coding system of the text after point.")
+
+(defun find-operation-coding-system (operation &rest arguments) "Give the (DECODING . ENCODING) coding systems OPERATION would use on ARGUMENTS, or nil."
+  (let* ((spec (assq operation '((insert-file-contents 0 file) (write-region 2 file)
+                                 (call-process 0 process) (call-process-region 2 process)
+                                 (start-process 2 process) (open-network-stream 3 network))))
+         (_ (unless spec (error "Invalid first argument")))
+         (_ (when (<= (length arguments) (nth 1 spec)) (error "Too few arguments")))
+         (target (nth (nth 1 spec) arguments))
+         (alist (pcase (nth 2 spec)
+                  ('file file-coding-system-alist)
+                  ('process process-coding-system-alist)
+                  (_ network-coding-system-alist))))
+    (unless (or (stringp target) (and (integerp target) (not (eq (nth 2 spec) 'file))))
+      (error (format-message "Invalid argument %d of operation `%s'" (1+ (nth 1 spec)) operation)))
+    (let ((found nil))
+      (while (and alist (not found))
+        (let ((entry (car alist)))
+          (when (and (consp entry) (stringp (car entry)) (stringp target)
+                     (string-match-p (car entry) target))
+            (setq found entry)))
+        (setq alist (cdr alist)))
+      (when found
+        (let ((val (cdr found)))
+          (cond ((consp val) val)
+                ((coding-system-p val) (cons val val))
+                ((functionp val)
+                 (let ((r (funcall val (cons operation arguments))))
+                   (cond ((consp r) r) ((and r (coding-system-p r)) (cons r r)))))))))))
+
+(defun modify-coding-system-alist (target-type regexp coding-system) "Make files (TARGET-TYPE `file'), processes or network streams matching REGEXP use CODING-SYSTEM.
+CODING-SYSTEM is one coding system or (DECODING . ENCODING)."
+  (if (consp coding-system)
+      (progn (check-coding-system (car coding-system)) (check-coding-system (cdr coding-system)))
+    (check-coding-system coding-system)
+    (setq coding-system (cons coding-system coding-system)))
+  (let ((var (pcase target-type
+               ('file 'file-coding-system-alist)
+               ('process 'process-coding-system-alist)
+               ('network 'network-coding-system-alist)
+               (_ (error "Invalid target type: %s" target-type)))))
+    (let ((entry (assoc regexp (symbol-value var))))
+      (if entry
+          (setcdr entry coding-system)
+        (set var (cons (cons regexp coding-system) (symbol-value var)))))))
+
+(defun set-buffer-file-coding-system (coding-system &optional force nomodify) "Make CODING-SYSTEM the buffer's coding system for saving.
+Line ends it leaves undecided are kept from the present one, unless FORCE;
+the buffer is marked modified unless NOMODIFY."
+  (check-coding-system coding-system)
+  (let ((cs coding-system))
+    (when (and cs (not force) buffer-file-coding-system
+               (vectorp (coding-system-eol-type cs))
+               (coding-system-p buffer-file-coding-system)
+               (numberp (coding-system-eol-type buffer-file-coding-system)))
+      (setq cs (coding-system-change-eol-conversion cs (coding-system-eol-type buffer-file-coding-system))))
+    (setq buffer-file-coding-system cs))
+  (unless nomodify (set-buffer-modified-p t))
+  nil)
+
+(defun set-buffer-process-coding-system (decoding encoding) "Make the buffer's process use DECODING for its output and ENCODING for its input."
+  (let ((proc (get-buffer-process (current-buffer))))
+    (if proc
+        (set-process-coding-system proc decoding encoding)
+      (error "No process"))))
+
+(defun set-file-name-coding-system (coding-system) "Make CODING-SYSTEM the coding system of file names."
+  (check-coding-system coding-system)
+  (setq file-name-coding-system coding-system)
+  nil)
+
+(defvar file-name-coding-system nil "The coding system of file names, or nil for the default.")
+(defvar default-file-name-coding-system 'utf-8-unix "The coding system of file names when `file-name-coding-system' is nil.")
+
+(defun keyboard-coding-system (&optional _terminal) "Give the coding system of keyboard input."
+  locale-coding-system)
+
+(defun terminal-coding-system (&optional _terminal) "Give the coding system of terminal output."
+  locale-coding-system)
+
+;;;; Coding from a file's name and text
+
+(defun auto-coding-alist-lookup (filename) "Give the coding system `auto-coding-alist' chooses for FILENAME, or nil."
+  (let ((case-fold-search (memq system-type '(windows-nt ms-dos))) (l auto-coding-alist) (found nil))
+    (while (and l (not found))
+      (when (string-match-p (caar l) filename) (setq found (cdar l)))
+      (setq l (cdr l)))
+    found))
+
+(defun auto-coding-regexp-alist-lookup (from to) "Give the coding system `auto-coding-regexp-alist' chooses for the text from FROM to TO, or nil."
+  (let ((text (buffer-substring-no-properties from to)) (l auto-coding-regexp-alist) (found nil)
+        (case-fold-search nil))
+    (setq text (encode-coding-string text 'raw-text))
+    (while (and l (not found))
+      (when (string-match-p (string-to-unibyte (caar l)) text) (setq found (cdar l)))
+      (setq l (cdr l)))
+    found))
+
+(defun mule--coding-tag (text) "The coding named by a -*- ... -*- line or a Local Variables list in TEXT, as a symbol, or nil."
+  (let ((case-fold-search t))
+    (cond ((string-match "-\\*-\\(?:.*?[ \t;]\\)?coding:[ \t]*\\([^ \t;]+?\\)[ \t;]*\\(?:-\\*-\\|$\\)" text)
+           (intern (match-string 1 text)))
+          ((string-match "^\\(.*\\)[ \t]*Local Variables:[ \t]*\\(.*\\)$" text)
+           (let* ((prefix (regexp-quote (string-trim-right (match-string 1 text))))
+                  (rest (substring text (match-end 0))))
+             (when (string-match (concat "^" prefix "[ \t]*coding:[ \t]*\\([^ \t\n]+\\)") rest)
+               (intern (match-string 1 rest))))))))
+
+(defun find-auto-coding (filename size) "Find the coding system for the SIZE characters after point, visited from FILENAME.
+Give (CODING . SOURCE), SOURCE naming the rule that chose it, or nil."
+  (let ((end (min (point-max) (+ (point) size))) found)
+    (let ((cs (auto-coding-alist-lookup filename)))
+      (when cs (setq found (cons cs 'auto-coding-alist))))
+    (unless found
+      (let ((cs (auto-coding-regexp-alist-lookup (point) end)))
+        (when cs (setq found (cons cs 'auto-coding-regexp-alist)))))
+    (unless found
+      (let* ((head (buffer-substring-no-properties
+                    (point) (save-excursion (forward-line 2) (min end (point)))))
+             (cs (and (string-match-p "-\\*-" head) (mule--coding-tag head))))
+        (unless cs
+          (let ((tail (buffer-substring-no-properties (max (point) (- end 3000)) end)))
+            (when (string-match-p "Local Variables:" tail) (setq cs (mule--coding-tag tail)))))
+        (when cs (setq found (cons cs :coding)))))
+    (unless found
+      (let ((fns auto-coding-functions))
+        (while (and fns (not found))
+          (let ((cs (save-excursion (ignore-errors (funcall (car fns) (- end (point)))))))
+            (when cs (setq found (cons cs 'auto-coding-functions))))
+          (setq fns (cdr fns)))))
+    found))
+
+(defun set-auto-coding (filename size) "Give the coding system for the SIZE characters after point, visited from FILENAME, or nil."
+  (car (find-auto-coding filename size)))
+
+(defun sgml-xml-auto-coding-function (size) "Give the coding system an XML declaration in the SIZE characters after point names, or nil."
+  (let ((end (+ (point) size)))
+    (when (> end (point-max)) (signal 'args-out-of-range (list (current-buffer) (point) end)))
+    (save-excursion
+      ;; The declaration is looked for from the start of the buffer.
+      (goto-char (point-min))
+      (when (re-search-forward "\\=[\n\t ]*<\\?xml[ \t\n]" nil t)
+        (let ((decl-end (save-excursion (search-forward "?>" nil t))))
+          (if (and decl-end (re-search-forward "encoding=[\"']\\([^\"']+\\)[\"']" decl-end t))
+              (let ((cs (intern (downcase (match-string 1)))))
+                (if (coding-system-p cs) cs (coding-system-from-name (match-string 1))))
+            'utf-8))))))
+
+(defun sgml-html-meta-auto-coding-function (size) "Give the coding system a <meta> charset in the SIZE characters after point names, or nil."
+  (let ((end (min (point-max) (+ (point) size))) (case-fold-search t))
+    (save-excursion
+      (when (re-search-forward "<meta[^>]*charset=[\"']?\\([-A-Za-z0-9_]+\\)" end t)
+        (coding-system-from-name (match-string 1))))))
+
+(defun xml-find-file-coding-system (args) "Choose the coding system of an XML file from ARGS, (OPERATION FILENAME ...)."
+  (let ((file (nth 1 args)))
+    (if (and (eq (car args) 'insert-file-contents) (stringp file) (file-readable-p file))
+        (with-temp-buffer
+          (let ((coding-system-for-read 'raw-text))
+            (insert-file-contents file nil 0 1024))
+          (goto-char (point-min))
+          (or (sgml-xml-auto-coding-function (- (point-max) (point))) 'utf-8))
+      'utf-8)))
+
+(defun find-new-buffer-file-coding-system (coding) "Give the coding system a buffer should save with after reading with CODING, or nil to keep its own."
+  (when coding
+    (let ((eol (coding-system-eol-type coding)) (old buffer-file-coding-system))
+      (if (and old (not (eq (coding-system-base coding) 'undecided)))
+          (merge-coding-systems coding old)
+        (unless (vectorp eol) coding)))))
+
+(defun after-insert-file-set-coding (inserted &optional _visit) "After inserting INSERTED characters from a file, make the buffer save with the coding system read with."
+  (when (and last-coding-system-used (coding-system-p last-coding-system-used))
+    (setq buffer-file-coding-system last-coding-system-used))
+  inserted)
+
+(defun load-with-code-conversion (fullname file &optional noerror nomessage) "Load FULLNAME, the file found for FILE, decoding it first.
+NOERROR and NOMESSAGE are as for `load'."
+  (ignore file)
+  (load fullname noerror nomessage t))
+
+;;;; Translation tables
+
+(put 'translation-table 'char-table-extra-slots 2)
+
+(defvar mule--translation-table-count 9 "The id of the last translation table defined.")
+
+(defun make-translation-table (&rest args) "Make a translation table from ARGS, each a list of (FROM . TO) character pairs."
+  (let ((tb (make-char-table 'translation-table)))
+    (dolist (alist args)
+      (dolist (pair alist)
+        (aset tb (car pair) (cdr pair))))
+    tb))
+
+(defun make-translation-table-from-alist (alist) "Make a translation table from ALIST, a list of (FROM . TO) pairs."
+  (make-translation-table alist))
+
+(defun make-translation-table-from-vector (vec) "Make a translation table mapping each byte I to (aref VEC I); its first extra slot holds the reverse."
+  (let ((tb (make-char-table 'translation-table)) (rev (make-char-table 'translation-table)))
+    (dotimes (i (length vec))
+      (let ((to (aref vec i)))
+        (when to
+          (aset tb i to)
+          (aset rev to i))))
+    (set-char-table-extra-slot tb 0 rev)
+    tb))
+
+(defun define-translation-table (symbol &rest args) "Define SYMBOL as the name of a translation table made from ARGS."
+  (let ((tb (if (and (= (length args) 1) (char-table-p (car args))) (car args)
+              (apply #'make-translation-table args))))
+    (setq mule--translation-table-count (1+ mule--translation-table-count))
+    (put symbol 'translation-table tb)
+    (put symbol 'translation-table-id mule--translation-table-count)
+    tb))
+
+(defun define-translation-hash-table (symbol table) "Define SYMBOL as the name of TABLE, a hash table translating characters."
+  (put symbol 'translation-hash-table table))
+
+(defun coding-system-translation-table-for-decode (coding-system) "Give the translation table CODING-SYSTEM applies when decoding."
+  (coding-system-get coding-system :decode-translation-table))
+
+(defun coding-system-translation-table-for-encode (coding-system) "Give the translation table CODING-SYSTEM applies when encoding."
+  (coding-system-get coding-system :encode-translation-table))
+
+(defun coding-system-post-read-conversion (coding-system) "Give the function CODING-SYSTEM runs after decoding."
+  (coding-system-get coding-system :post-read-conversion))
+
+(defun coding-system-pre-write-conversion (coding-system) "Give the function CODING-SYSTEM runs before encoding."
+  (coding-system-get coding-system :pre-write-conversion))
+
+;;;; Language environments
+
+(defvar language-info-alist mule--language-records "The language environments, each (NAME (KEY . INFO) ...).")
+
+(defvar current-language-environment "English" "The name of the language environment in effect.")
+
+(defun get-language-info (lang-env key) "Give the information KEY of language environment LANG-ENV (a string or symbol)."
+  (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
+  (let ((entry (assoc-string lang-env language-info-alist t)))
+    (cdr (assq key (cdr entry)))))
+
+(defun set-language-info-internal (lang-env key info) "Store INFO as the information KEY of language environment LANG-ENV."
+  (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
+  (let ((entry (assoc-string lang-env language-info-alist t)))
+    (unless entry
+      (setq entry (list lang-env)
+            language-info-alist (cons entry language-info-alist)))
+    (let ((slot (assq key (cdr entry))))
+      (if slot (setcdr slot info)
+        (setcdr entry (cons (cons key info) (cdr entry)))))
+    info))
+
+(defun set-language-info (lang-env key info) "Store INFO as the information KEY of language environment LANG-ENV."
+  (set-language-info-internal lang-env key info))
+
+(defun set-language-info-alist (lang-env alist &optional _parents) "Store each (KEY . INFO) of ALIST as information of language environment LANG-ENV."
+  (when (symbolp lang-env) (setq lang-env (symbol-name lang-env)))
+  (dolist (kv alist) (set-language-info lang-env (car kv) (cdr kv)))
+  nil)
+
+;;;; Switching language environments
+
+(defvar set-language-environment-hook nil "Functions run after a language environment is set up.")
+(defvar exit-language-environment-hook nil "Functions run before leaving a language environment.")
+(defvar default-input-method nil "The input method a language environment proposes, or nil.")
+
+(defun mule--language-entry (lang-env) "The entry of LANG-ENV (a string or symbol) in `language-info-alist'; signal when it has none."
+  (let ((name (if (symbolp lang-env) (symbol-name lang-env) lang-env)))
+    (or (assoc-string name language-info-alist t)
+        (error "Language environment not defined: %S" name))))
+
+(defun reset-language-environment () "Put charset and coding-system priorities and default coding systems back as no language environment sets them."
+  (set-charset-priority 'iso-8859-1)
+  (setq mule--coding-categories
+        (mapcar (lambda (cs) (cons (coding-system-category cs) cs)) mule--coding-priority-start))
+  (setq-default buffer-file-coding-system nil)
+  (setq default-process-coding-system
+        (cons 'undecided-unix (coding-system-change-eol-conversion (coding-system-priority-list t) 'unix)))
+  nil)
+
+(defun set-language-environment-charset (language-name) "Give the charsets of LANGUAGE-NAME the highest priority.
+After its own charsets come those of its preferred coding systems."
+  (let ((charsets nil))
+    (dolist (cs (append (get-language-info language-name 'charset)
+                        (apply #'append
+                               (mapcar (lambda (c) (let ((l (and (coding-system-p c) (coding-system-charset-list c))))
+                                                     (and (listp l) l)))
+                                       (get-language-info language-name 'coding-priority)))))
+      (when (charsetp cs)
+        (let ((name (or (get-charset-property cs :name) cs)))
+          (unless (memq name charsets) (push name charsets)))))
+    (when charsets (apply #'set-charset-priority (nreverse charsets)))))
+
+(defun set-language-environment-coding-systems (language-name) "Make the coding systems of LANGUAGE-NAME preferred and the defaults."
+  (let ((prio (get-language-info language-name 'coding-priority)))
+    (when prio
+      (set-default-coding-systems (car prio))
+      (apply #'set-coding-system-priority prio))))
+
+(defun set-language-environment-input-method (language-name) "Make the input method of LANGUAGE-NAME the default one."
+  (let ((im (get-language-info language-name 'input-method)))
+    (when im (setq default-input-method im))))
+
+(defun set-language-environment-nonascii-translation (language-name) "Set up how LANGUAGE-NAME turns bytes into characters in unibyte text; nothing to do here."
+  (ignore language-name))
+
+(defun set-language-environment-unibyte (language-name) "Set up unibyte text for LANGUAGE-NAME; nothing to do here."
+  (ignore language-name))
+
+(defun set-language-environment (language-name) "Switch to the language environment LANGUAGE-NAME (a string or symbol).
+Its charsets and coding systems become the preferred ones."
+  (let* ((entry (mule--language-entry language-name))
+         (name (car entry))
+         (exit (get-language-info current-language-environment 'exit-function)))
+    (run-hooks 'exit-language-environment-hook)
+    (when (functionp exit) (funcall exit))
+    (reset-language-environment)
+    (set-language-environment-charset name)
+    (set-language-environment-coding-systems name)
+    (set-language-environment-input-method name)
+    (setq current-language-environment name)
+    (let ((setup (get-language-info name 'setup-function)))
+      (when (functionp setup) (funcall setup)))
+    (run-hooks 'set-language-environment-hook)
+    t))
+
+(defun setup-specified-language-environment () "Switch to the language environment the command that runs this is named after."
+  (interactive)
+  (set-language-environment (symbol-name last-command-event)))
+
+;;;; Locales
+
+(defvar locale-language-names (copy-tree mule--locale-language-names-start) "Rules (REGEXP . LANGUAGE) or (REGEXP LANGUAGE CODING) relating locale names to language environments.")
+(defvar locale-charset-language-names (copy-tree mule--locale-charset-language-names-start) "Rules (REGEXP . LANGUAGE) relating the charset part of locale names to language environments.")
+(defvar locale-preferred-coding-systems (copy-tree mule--locale-preferred-coding-systems-start) "Rules (REGEXP . CODING) relating locale names to the coding systems they prefer.")
+(defvar locale-charset-alist nil "Pairs (CHARSET-NAME . CODING) for the charset names of locales that no coding system is named after.")
+(defvar locale-translation-file-name
+  (let ((files '("/usr/lib/X11/locale/locale.alias" "/usr/X11R6/lib/X11/locale/locale.alias"
+                 "/usr/openwin/lib/locale/locale.alias" "/usr/share/X11/locale/locale.alias"))
+        (found nil))
+    (while (and files (not found))
+      (when (file-exists-p (car files)) (setq found (car files)))
+      (setq files (cdr files)))
+    found)
+  "The file of locale aliases, or nil.")
+
+(defun locale-name-match (key alist) "Give the value of the first rule of ALIST whose regexp matches the whole start of KEY, or nil."
+  (let ((found nil))
+    (while (and alist (not found))
+      (when (string-match (concat "\\`\\(?:" (caar alist) "\\)") key)
+        (setq found (cdar alist)))
+      (setq alist (cdr alist)))
+    found))
+
+(defun mule--charset-name-key (name) "NAME lowered and without dashes."
+  (replace-regexp-in-string "-" "" (downcase name)))
+
+(defun locale-charset-match-p (charset1 charset2) "Tell whether the locale charset names CHARSET1 and CHARSET2 name the same charset."
+  (string= (mule--charset-name-key charset1) (mule--charset-name-key charset2)))
+
+(defun locale-charset-to-coding-system (charset) "Give the coding system of the locale charset name CHARSET, or nil."
+  (let ((cs (or (cdr (assoc-string charset locale-charset-alist t))
+                (coding-system-from-name charset))))
+    (and cs (coding-system-base cs))))
+
+(defun locale-translate (locale) "Give what the locale alias file says LOCALE stands for, or LOCALE."
+  (or (and locale-translation-file-name (file-readable-p locale-translation-file-name)
+           (with-temp-buffer
+             (insert-file-contents locale-translation-file-name)
+             (and (re-search-forward (concat "^" (regexp-quote locale) ":?[ \t]+\\([^ \t\n]+\\)") nil t)
+                  (match-string 1))))
+      locale))
+
+(defun get-locale-names () "Give the names of the locales the system has, from `locale -a'."
+  (ignore-errors (process-lines "locale" "-a")))
+
+;;;; Character code properties of Lisp's own
+
+(defvar char-code-property-alist nil "Pairs (PROPERTY . CHAR-TABLE) of character properties besides the Unicode ones.")
+
+(defun define-char-code-property (name table &optional docstring) "Define NAME as a character property whose values TABLE holds.
+TABLE is a char-table of subtype `char-code-property-table' or the name of
+a file that makes one; DOCSTRING describes the property."
+  (unless (or (stringp table)
+              (and (char-table-p table) (eq (char-table-subtype table) 'char-code-property-table)))
+    (error "Invalid char-table: %S" table))
+  (let ((entry (assq name char-code-property-alist)))
+    (if entry (setcdr entry table)
+      (push (cons name table) char-code-property-alist)))
+  (put name 'char-code-property-documentation docstring))
+
+(defun put-char-code-property (char propname value) "Make VALUE CHAR's value of the character property PROPNAME."
+  (let ((entry (assq propname char-code-property-alist)))
+    (unless (and entry (char-table-p (cdr entry)))
+      (let ((tb (make-char-table 'char-code-property-table)))
+        (if entry (setcdr entry tb)
+          (setq entry (cons propname tb))
+          (push entry char-code-property-alist))))
+    (aset (cdr entry) char value)))
+
+(put 'char-code-property-table 'char-table-extra-slots 5)
+
+;;;; Small helpers of mule-cmds and mule-util
+
+(defun encoded-string-description (str coding-system) "Describe the bytes of the unibyte string STR, encoded by CODING-SYSTEM, in hexadecimal."
+  (ignore coding-system)
+  (when (multibyte-string-p str)
+    (signal 'cl-assertion-failed (list '(not (multibyte-string-p str)))))
+  (mapconcat (lambda (b) (format "#x%02X" b)) str " "))
+
+(defun char-displayable-p (char) "Tell whether CHAR can be shown: t for ASCII, else the charset the terminal would show it by."
+  (if (< char 128) t (char-charset char)))
+
+(defun unify-8859-on-decoding-mode (&optional _arg) "Do nothing: Latin characters are unified with Unicode always." t)
+
+(defun unify-8859-on-encoding-mode (&optional _arg) "Do nothing: Latin characters are unified with Unicode always." t)
+
+(defun detect-coding-with-language-environment (from to lang-env) "Detect the coding of the text from FROM to TO with the coding priorities of LANG-ENV."
+  (let ((prio (get-language-info lang-env 'coding-priority)))
+    (when prio
+      (with-coding-priority prio (detect-coding-region from to)))))
+
+(defun read-coding-system (prompt &optional default-coding-system) "Read a coding system name in the minibuffer with PROMPT; empty input gives DEFAULT-CODING-SYSTEM."
+  (let* ((names (mapcar #'symbol-name (coding-system-list)))
+         (answer (completing-read prompt names nil t nil 'coding-system-history
+                                  (and default-coding-system (format "%s" default-coding-system)))))
+    (and (> (length answer) 0) (intern answer))))
+
+(defun read-non-nil-coding-system (prompt) "Read a coding system name in the minibuffer with PROMPT, insisting on one."
+  (let ((cs nil))
+    (while (null cs) (setq cs (read-coding-system prompt)))
+    cs))
+
+(defun read-language-name (key prompt &optional default) "Read the name of a language environment that has information KEY, with PROMPT and DEFAULT."
+  (let* ((names (delq nil (mapcar (lambda (e) (and (or (null key) (assq key (cdr e))) (car e)))
+                                  language-info-alist)))
+         (answer (completing-read prompt names nil t nil nil default)))
+    (and (> (length answer) 0) answer)))
+
+(defvar coding-system-history nil "The coding-system names read in the minibuffer.")
+
+;;;; Nested alists (mule-util)
+
+(defun lookup-nested-alist (keyseq alist &optional len start nil-for-too-long) "Find the node of the nested ALIST that the keys of KEYSEQ from START to LEN lead to.
+When a key is missing, give the index where the search stopped, or nil
+with NIL-FOR-TOO-LONG."
+  (let ((i (or start 0)) (n (or len (length keyseq))) (node alist) (missing nil))
+    (while (and (< i n) (not missing))
+      (let ((entry (assoc (elt keyseq i) (cdr node))))
+        (if entry (setq node (cdr entry) i (1+ i)) (setq missing t))))
+    (cond ((not missing) node)
+          (nil-for-too-long nil)
+          (t i))))
+
+(defun set-nested-alist (keyseq value alist &optional len _branches) "Make the keys of KEYSEQ (the first LEN) lead to VALUE in the nested ALIST."
+  (let ((i 0) (n (or len (length keyseq))) (node alist))
+    (while (< i n)
+      (let ((entry (assoc (elt keyseq i) (cdr node))))
+        (unless entry
+          (setq entry (list (elt keyseq i) t))
+          (setcdr node (cons entry (cdr node))))
+        (setq node (cdr entry) i (1+ i))))
+    (setcar node value)))
+
+;;;; Positions in a file against positions in a buffer (mule-util)
+
+(defun mule--file-coding (coding-system) "CODING-SYSTEM, else the buffer's, checked to say how lines end."
+  (let ((cs (or coding-system buffer-file-coding-system)))
+    (unless (numberp (coding-system-eol-type cs))
+      (error "Unknown EOL format in coding system: %s" cs))
+    cs))
+
+(defun bufferpos-to-filepos (position &optional _quality coding-system) "Give the byte offset in the file of buffer POSITION, saved with CODING-SYSTEM."
+  (let ((cs (mule--file-coding coding-system)))
+    (length (encode-coding-string (buffer-substring-no-properties (point-min) position) cs t))))
+
+(defun filepos-to-bufferpos (byte &optional _quality coding-system) "Give the buffer position of byte offset BYTE of the file, saved with CODING-SYSTEM."
+  (let ((cs (mule--file-coding coding-system)) (pos (point-min)))
+    (while (and (< pos (point-max))
+                (< (length (encode-coding-string (buffer-substring-no-properties (point-min) (1+ pos)) cs t)) (1+ byte)))
+      (setq pos (1+ pos)))
+    pos))
+
+(provide 'mule)
