@@ -92,7 +92,7 @@ interface State {
   deopts: number;
 }
 
-const IC_SIZE = 256;
+const IC_SIZE = 2048;
 
 /** Entries kept before the maps are emptied (a program consing fresh lambdas forever must not grow them for ever). */
 const CACHE_LIMIT = 20000;
@@ -803,24 +803,42 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   if (!simple) out.push('rt.sp--;');
   // A's value was rooted while B was computed; from here to the slow call's own pushes nothing collects.
   const slow = slowCall(ctx, fsym, [a, b]);
-  const fix = `(${a} & 3) === 2 && (${b} & 3) === 2 && ${ok}`;
+  const fix = all(isFix(a), isFix(b), ok);
   // Floats (one or both operands): the double result, boxed; a NaN result is the primitive's.
-  const nums = `${ok} && ${isNum(a)} && ${isNum(b)}`;
+  // Not when both are fixnums written in the code, or one is a literal that is no number.
+  const nums = isFix(a) === 'true' && isFix(b) === 'true' ? 'false' : all(ok, isNum(a), isNum(b));
   if (name === 'eq') out.push(`${t} = ${ok} ? (${a} === ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
-  else if (name in COMPARE) out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${nums} ? (${num(a)} ${COMPARE[name]} ${num(b)} ? ${Qt} : ${Qnil}) : ${slow};`);
-  else {
+  else if (name in COMPARE) {
+    const floats = nums === 'false' ? '' : `${nums} ? (${num(a)} ${COMPARE[name]} ${num(b)} ? ${Qt} : ${Qnil}) : `;
+    out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${floats}${slow};`);
+  } else {
     const r = temp(ctx);
     const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
-    const floats = name === '%' ? '' : ` else if (${nums}) { ${r} = ${num(a)} ${ARITH[name]} ${num(b)}; ${t} = ${r} === ${r} ? H.flo(rt, ${r}) : ${slow}; }`;
+    const floats = name === '%' || nums === 'false' ? '' : ` else if (${nums}) { ${r} = ${num(a)} ${ARITH[name]} ${num(b)}; ${t} = ${r} === ${r} ? H.flo(rt, ${r}) : ${slow}; }`;
     out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; }${floats} else ${t} = ${slow};`);
   }
   return t;
 }
 
+/** The word of operand A when the code writes it as a literal (a constant), else null. */
+const litWord = (a: string): number | null => (/^-?\d+$/.test(a) ? Number(a) : null);
+/** A JS test that A's word is a fixnum ('true'/'false' for a literal). */
+const isFix = (a: string): string => {
+  const w = litWord(a);
+  return w === null ? `(${a} & 3) === 2` : (w & 3) === 2 ? 'true' : 'false';
+};
 /** A's word is a fixnum or a float. */
-const isNum = (a: string): string => `((${a} & 3) === 2 || (${a} & 7) === ${Lisp_Float})`;
+const isNum = (a: string): string => {
+  const w = litWord(a);
+  return w === null ? `((${a} & 3) === 2 || (${a} & 7) === ${Lisp_Float})` : (w & 3) === 2 || (w & 7) === Lisp_Float ? 'true' : 'false';
+};
 /** The number in A's word (a fixnum or a float) as a double. */
-const num = (a: string): string => `((${a} & 3) === 2 ? ${a} >> 2 : f64[(${a} & -8) >>> 3])`;
+const num = (a: string): string => {
+  const w = litWord(a);
+  return w !== null && (w & 3) === 2 ? `(${w >> 2})` : `((${a} & 3) === 2 ? ${a} >> 2 : f64[(${a} & -8) >>> 3])`;
+};
+/** The conjunction of JS tests, literal 'true'/'false' folded. */
+const all = (...xs: string[]): string => (xs.includes('false') ? 'false' : xs.filter((x) => x !== 'true').join(' && ') || 'true');
 /** The double in float A's word. */
 const flo = (a: string): string => `f64[(${a} & -8) >>> 3]`;
 
