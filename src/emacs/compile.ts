@@ -8,7 +8,7 @@
 // a value waiting for another to be computed is pushed first.
 
 import {
-  PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+  PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { aref, cons, consp, listFromArray, makeFloat, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
@@ -16,6 +16,8 @@ import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
 import { PRIMITIVES } from '../core/subr.ts';
+import { MAX_CHAR } from '../core/character.ts';
+import { aref as arefPrim, aset as asetPrim } from './data.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -53,6 +55,8 @@ const Qinteger = DEFSYM('integer');
 const Qmemq = DEFSYM('memq');
 const Qtype_of = DEFSYM('type-of');
 const Qaref = DEFSYM('aref');
+const Qcar = DEFSYM('car');
+const Qcdr = DEFSYM('cdr');
 
 /** The compiled code of one lambda body, keyed by its (ARGS . BODY) cons. */
 interface Entry {
@@ -416,6 +420,24 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
 
 /**
+ * The JS test that FSYM still leads to SUBR as when the code was made: its function cell, and
+ * through an alias (`not' holds `null') each symbol's on the way, checked at each use.
+ */
+function guardOf(ctx: Ctx, fsym: number, subr: number): string {
+  const { rt } = ctx;
+  const tests: string[] = [];
+  for (let s = fsym, i = 0; ; i++) {
+    const def = symbolFunction(rt, s);
+    lit(ctx, s);
+    ctx.subrs.set(s, def);
+    tests.push(`m[f${s >>> 0}] === s${s >>> 0}`);
+    if (def === subr || (def & 7) !== Lisp_Symbol || def === Qnil || i > 10) break;
+    s = def;
+  }
+  return tests.join(' && ');
+}
+
+/**
  * W as a literal of the code, kept alive by the entry's holder: the code must not depend on the
  * body staying as it was (Lisp may cut a list the body shares, and the cut part be freed).
  */
@@ -607,7 +629,7 @@ function genCons(ctx: Ctx, form: number): string {
     if (r !== null) return r;
   }
   if (args.length === 1 && consp(def) && xcar(rt, def) === Qclosure && symbolFunction(rt, head) === def) {
-    const r = genStructInline(ctx, head, def, args[0]!);
+    const r = genStructInline(ctx, head, def, args[0]!) ?? genCxr(ctx, head, def, args[0]!);
     if (r !== null) return r;
   }
   return genCall(ctx, head, args);
@@ -628,6 +650,49 @@ function oneArgClosure(rt: Runtime, def: number): [number, number] | null {
   if (consp(body) && (xcar(rt, body) & 7) === Lisp_String && consp(xcdr(rt, body))) body = xcdr(rt, body);
   if (!consp(body) || xcdr(rt, body) !== Qnil) return null;
   return [x, xcar(rt, body)];
+}
+
+/**
+ * A call of a closure whose body takes cars and cdrs of its one parameter, (closure ENV (X)
+ * [DOC] (car (cdr X))) as subr.el's `cadr' and friends (GNU's compiler macros open them even from
+ * source), computed in place while the symbol holds that closure and `car'/`cdr' their subrs: a
+ * cons or nil at each step, else the real call (whose error and frames are the source's).
+ */
+function genCxr(ctx: Ctx, head: number, def: number, arg: number): string | null {
+  const { rt } = ctx;
+  const c = oneArgClosure(rt, def);
+  if (c === null) return null;
+  const [x, body] = c;
+  const ops: number[] = [];
+  let f = body;
+  for (; f !== x; ) {
+    if (ops.length > 4 || !consp(f)) return null;
+    const h = xcar(rt, f);
+    const a = callOf(rt, f, h, 1);
+    if (a === null || (h !== Qcar && h !== Qcdr)) return null;
+    ops.push(h);
+    f = a[0]!;
+  }
+  if (ops.length === 0) return null;
+  const guards: string[] = [];
+  for (const [sym, name] of [[Qcar, 'car'], [Qcdr, 'cdr']] as [number, string][]) {
+    const d = symbolFunction(rt, sym);
+    if ((d & 7) !== Lisp_Vectorlike || pvecType(rt, d) !== PVEC_SUBR || PRIMITIVES[fixnumValue(aref(rt, d, SUBR_INDEX))]?.name !== name) return null;
+    if (ops.includes(sym)) guards.push(guardOf(ctx, sym, d));
+  }
+  guards.unshift(guardOf(ctx, head, def));
+  // The real call nests its body's forms below the call: as for struct accessors.
+  if (ctx.level + ops.length + 3 > ctx.maxLevel) ctx.maxLevel = ctx.level + ops.length + 3;
+  const out = ctx.out;
+  const a = gen(ctx, arg);
+  const slow = slowCall(ctx, head, [a]);
+  const t = temp(ctx);
+  out.push(`${t} = ${guards.join(' && ')} ? ${a} : -1;`);
+  // Innermost first: ops holds the outermost call first.
+  for (let i = ops.length - 1; i >= 0; i--)
+    out.push(`if ((${t} & 7) === ${Lisp_Cons}) ${t} = m[(${t} & -8) >>> 2${ops[i] === Qcdr ? ' | 1' : ''}]; else if (${t} !== ${Qnil}) ${t} = -1;`);
+  out.push(`if (${t} === -1) ${t} = ${slow};`);
+  return t;
 }
 
 /** FORM as (HEAD ARG...) with N arguments: the arguments, else null. */
@@ -767,9 +832,7 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   if ((name === '+' || name === '-' || name === '*') && n >= 3) return genArithN(ctx, fsym, subr, name, args);
   if (!(binary && n === 2) && !(unary && n === 1)) return null;
   const out = ctx.out;
-  lit(ctx, fsym);
-  ctx.subrs.set(fsym, subr);
-  const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
+  const ok = guardOf(ctx, fsym, subr);
   const t = temp(ctx);
   if (unary) {
     const a = gen(ctx, args[0]!);
@@ -852,14 +915,28 @@ const ARITH_N: Record<string, number> = { '+': 0, '-': 1, '*': 2 };
  */
 function genArithN(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string {
   const out = ctx.out;
-  lit(ctx, fsym);
-  ctx.subrs.set(fsym, subr);
+  const ok = guardOf(ctx, fsym, subr);
   const b = temp(ctx);
   out.push(`${b} = rt.sp; rt.push(${fsym});`);
   for (const a of args) out.push(`rt.push(${gen(ctx, a)});`);
   const t = temp(ctx);
-  out.push(`${t} = m[f${fsym >>> 0}] === s${fsym >>> 0} ? H.arithN(rt, ${ARITH_N[name]}, ${b} + 1, ${args.length}) : -1;`,
+  out.push(`${t} = ${ok} ? H.arithN(rt, ${ARITH_N[name]}, ${b} + 1, ${args.length}) : -1;`,
     `if (${t} === -1) ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)}); else rt.sp = ${b};`);
+  return t;
+}
+
+/**
+ * (list A...): the values pushed as for a call, then the list made from them in place (nothing
+ * collects meanwhile), or the real call when `list' is no longer the subr.
+ */
+function genList(ctx: Ctx, fsym: number, subr: number, args: number[]): string {
+  const out = ctx.out;
+  const ok = guardOf(ctx, fsym, subr);
+  const b = temp(ctx);
+  out.push(`${b} = rt.sp; rt.push(${fsym});`);
+  for (const a of args) out.push(`rt.push(${gen(ctx, a)});`);
+  const t = temp(ctx);
+  out.push(`if (${ok}) { ${t} = H.restList(rt, ${b} + 1, ${args.length}); rt.sp = ${b}; } else ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)});`);
   return t;
 }
 
@@ -872,6 +949,7 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
   atom: (a) => `(${a} & 7) !== ${Lisp_Cons}`,
   listp: (a) => `((${a} & 7) === ${Lisp_Cons} || ${a} === ${Qnil})`,
   nlistp: (a) => `!((${a} & 7) === ${Lisp_Cons} || ${a} === ${Qnil})`,
+  characterp: (a) => `((${a} & 3) === 2 && ${a} >= 0 && (${a} >> 2) <= ${MAX_CHAR})`,
 };
 
 /**
@@ -883,13 +961,13 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
 function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
   const test = TYPE_TESTS[name];
-  const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of';
-  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq';
+  if (name === 'list' && n >= 1) return genList(ctx, fsym, subr, args);
+  const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
+  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||
+    name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr';
   if (!(unary && n === 1) && !(binary && n === 2) && !(name === 'aset' && n === 3)) return null;
   const out = ctx.out;
-  lit(ctx, fsym);
-  ctx.subrs.set(fsym, subr);
-  const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
+  const ok = guardOf(ctx, fsym, subr);
   const t = temp(ctx);
   const T = Qt;
   const NIL = Qnil;
@@ -902,6 +980,7 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
     else if (name === 'integerp') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 ? ${T} : ${NIL}) : ${slow};`);
     else if (name === 'natnump') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 && ${a} >= 0 ? ${T} : ${NIL}) : ${slow};`);
     else if (name === 'numberp') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 || (${a} & 7) === ${Lisp_Float} ? ${T} : ${NIL}) : ${slow};`);
+    else if (name === 'length') out.push(`${t} = ${ok} ? H.length(rt, ${a}) : -1; if (${t} === -1) ${t} = ${slow};`);
     else {
       // type-of: the immediate kinds, and a record whose type slot is a symbol.
       const r = temp(ctx);
@@ -940,15 +1019,33 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
       break;
     }
     case 'aref': {
+      // A string (an index in range) through H.strRef, which cannot signal there.
       const r = temp(ctx);
-      out.push(`${t} = ${ok} && ${slot(r)} ? m[${w}] : ${slow};`);
+      out.push(`${t} = ${ok} ? (${slot(r)} ? m[${w}] : (${a} & 7) === ${Lisp_String} ? H.strRef(rt, ${a}, ${b}) : -1) : -1; if (${t} === -1) ${t} = ${slow};`);
       break;
     }
     case 'aset': {
       const r = temp(ctx);
-      out.push(`if (${ok} && ${slot(r)}) { m[${w}] = ${c}; ${t} = ${c}; } else ${t} = ${slow};`);
+      out.push(`if (${ok} && ${slot(r)}) { m[${w}] = ${c}; ${t} = ${c}; } else ${t} = ${ok} && (${a} & 7) === ${Lisp_String} && H.strSet(rt, ${a}, ${b}, ${c}) ? ${c} : ${slow};`);
       break;
     }
+    case 'setcar':
+    case 'setcdr':
+      out.push(`if (${ok} && (${a} & 7) === ${Lisp_Cons}) { m[(${a} & -8) >>> 2${name === 'setcdr' ? ' | 1' : ''}] = ${b}; ${t} = ${b}; } else ${t} = ${slow};`);
+      break;
+    case 'cons':
+      // Allocation never collects: both values are safe in locals here.
+      out.push(`${t} = ${ok} ? H.cons(rt, ${a}, ${b}) : ${slow};`);
+      break;
+    case 'nth':
+    case 'nthcdr':
+      out.push(`${t} = ${ok} ? H.nthcdr(rt, ${a}, ${b}) : -1; if (${t} !== -1 && ${name === 'nth' ? 'true' : 'false'}) ${t} = (${t} & 7) === ${Lisp_Cons} ? m[(${t} & -8) >>> 2] : ${t} === ${Qnil} ? ${Qnil} : -1; if (${t} === -1) ${t} = ${slow};`);
+      break;
+    case 'max':
+    case 'min':
+      // Fixnums only (a float or a marker is the primitive's: which argument it gives back matters).
+      out.push(`${t} = ${ok} && (${a} & 3) === 2 && (${b} & 3) === 2 ? (${a} ${name === 'max' ? '>=' : '<='} ${b} ? ${a} : ${b}) : ${slow};`);
+      break;
     case 'eql':
       // Only floats and bignums compare by value; anything else is eq.
       out.push(`${t} = ${ok} ? (${a} === ${b} ? ${T} : (${a} & 7) === ${Lisp_Float} || ${isVl(a)} ? ${slow} : ${NIL}) : ${slow};`);
@@ -1334,6 +1431,56 @@ const HELPERS = {
     return symbolValue(rt, sym);
   },
   flo: makeFloat,
+  /**
+   * (nthcdr N L) for a fixnum N in [0, 10000] and a list L whose first N links are conses (the
+   * rest may be anything): the tail; -1 when the primitive must decide (an error, a negative N).
+   */
+  nthcdr(rt: Runtime, n: number, l: number): number {
+    if ((n & 3) !== 2 || n < 0 || n > 40002) return -1;
+    const m = rt.i32;
+    for (let k = n >> 2; k > 0; k--) {
+      if ((l & 7) !== Lisp_Cons) return l === Qnil ? Qnil : -1;
+      l = m[((l & -8) >>> 2) + 1]!;
+    }
+    return l;
+  },
+  /** (length X) of a string, a vector or a proper list (of fewer than 100,000 links); -1 for the primitive. */
+  length(rt: Runtime, x: number): number {
+    const m = rt.i32;
+    switch (x & 7) {
+      case Lisp_String: return makeFixnum(m[((x & -8) >>> 2) + STR_NCHARS]!);
+      case Lisp_Vectorlike: {
+        const h = m[(x & -8) >>> 2]!;
+        return (h >>> PVEC_TYPE_SHIFT) === PVEC_NORMAL_VECTOR ? makeFixnum(h & PVEC_SIZE_MASK) : -1;
+      }
+      case Lisp_Cons: {
+        let k = 0;
+        for (; (x & 7) === Lisp_Cons; k++) {
+          if (k > 100000) return -1;
+          x = m[((x & -8) >>> 2) + 1]!;
+        }
+        return x === Qnil ? makeFixnum(k) : -1;
+      }
+      default: return x === Qnil ? 2 : -1;
+    }
+  },
+  /** (aref S I) of string S, I a fixnum index within it (the primitive then cannot signal); else -1. */
+  strRef(rt: Runtime, s: number, i: number): number {
+    if ((i & 3) !== 2 || i < 0 || i >> 2 >= rt.i32[((s & -8) >>> 2) + STR_NCHARS]!) return -1;
+    return arefPrim(rt, s, i);
+  },
+  /**
+   * (aset S I C) of string S when the primitive cannot signal (I within it, C a character, S
+   * multibyte or C below 256): done, true; else false.
+   */
+  strSet(rt: Runtime, s: number, i: number, c: number): boolean {
+    const m = rt.i32;
+    const wi = (s & -8) >>> 2;
+    if ((i & 3) !== 2 || i < 0 || i >> 2 >= m[wi + STR_NCHARS]! || (c & 3) !== 2 || c < 0 || c >> 2 > MAX_CHAR) return false;
+    if (m[wi + STR_NBYTES]! < 0 && c >> 2 >= 256) return false;
+    asetPrim(rt, s, i, c);
+    return true;
+  },
   /**
    * OP (0 +, 1 -, 2 *) folded over the N fixnums and floats at stack[base..], left to right as
    * the primitive does: a fixnum, or a float once a float is met; -1 (the primitive decides)
