@@ -8,14 +8,16 @@
 // a value waiting for another to be computed is pushed first.
 
 import {
-  PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+  PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
-import { aref, cons, consp, listFromArray, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { aref, cons, consp, listFromArray, makeFloat, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
 import { PRIMITIVES } from '../core/subr.ts';
+import { MAX_CHAR } from '../core/character.ts';
+import { aref as arefPrim, aset as asetPrim } from './data.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -50,6 +52,11 @@ const Qcons = DEFSYM('cons');
 const Qstring = DEFSYM('string');
 const Qfloat = DEFSYM('float');
 const Qinteger = DEFSYM('integer');
+const Qmemq = DEFSYM('memq');
+const Qtype_of = DEFSYM('type-of');
+const Qaref = DEFSYM('aref');
+const Qcar = DEFSYM('car');
+const Qcdr = DEFSYM('cdr');
 
 /** The compiled code of one lambda body, keyed by its (ARGS . BODY) cons. */
 interface Entry {
@@ -89,7 +96,7 @@ interface State {
   deopts: number;
 }
 
-const IC_SIZE = 256;
+const IC_SIZE = 2048;
 
 /** Entries kept before the maps are emptied (a program consing fresh lambdas forever must not grow them for ever). */
 const CACHE_LIMIT = 20000;
@@ -398,7 +405,7 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
   const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
   const exit = lexical ? `rt.sp = fp;${restore} return ${r};` : `rt.sp = fp;${restore} return st[fp];`;
-  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${out.join('\n')}\n${exit}\n};`;
+  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${out.join('\n')}\n${exit}\n};`;
   entry.src = src;
   // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
   // names alive even after the cache dropped the entry (a stale macro, a cleared cache).
@@ -411,6 +418,24 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/**
+ * The JS test that FSYM still leads to SUBR as when the code was made: its function cell, and
+ * through an alias (`not' holds `null') each symbol's on the way, checked at each use.
+ */
+function guardOf(ctx: Ctx, fsym: number, subr: number): string {
+  const { rt } = ctx;
+  const tests: string[] = [];
+  for (let s = fsym, i = 0; ; i++) {
+    const def = symbolFunction(rt, s);
+    lit(ctx, s);
+    ctx.subrs.set(s, def);
+    tests.push(`m[f${s >>> 0}] === s${s >>> 0}`);
+    if (def === subr || (def & 7) !== Lisp_Symbol || def === Qnil || i > 10) break;
+    s = def;
+  }
+  return tests.join(' && ');
+}
 
 /**
  * W as a literal of the code, kept alive by the entry's holder: the code must not depend on the
@@ -603,7 +628,169 @@ function genCons(ctx: Ctx, form: number): string {
     const r = name !== undefined ? genInline(ctx, head, def, name, args) ?? genInlineMore(ctx, head, def, name, args) : null;
     if (r !== null) return r;
   }
+  if (args.length === 1 && consp(def) && xcar(rt, def) === Qclosure && symbolFunction(rt, head) === def) {
+    const r = genStructInline(ctx, head, def, args[0]!) ?? genCxr(ctx, head, def, args[0]!);
+    if (r !== null) return r;
+  }
   return genCall(ctx, head, args);
+}
+
+/**
+ * (closure ENV (X) [DOC] BODY) with one required parameter and one body form: [X, BODY], else
+ * null. The parameter is bound lexically (GNU 28 binds a closure's parameters so, special or not).
+ */
+function oneArgClosure(rt: Runtime, def: number): [number, number] | null {
+  const rest = xcdr(rt, def);
+  if (!consp(rest) || !consp(xcdr(rt, rest))) return null;
+  const params = xcar(rt, xcdr(rt, rest));
+  if (!consp(params) || xcdr(rt, params) !== Qnil) return null;
+  const x = xcar(rt, params);
+  if ((x & 7) !== Lisp_Symbol || x === Qand_optional || x === Qand_rest || x === Qnil || x === Qt) return null;
+  let body = xcdr(rt, xcdr(rt, rest));
+  if (consp(body) && (xcar(rt, body) & 7) === Lisp_String && consp(xcdr(rt, body))) body = xcdr(rt, body);
+  if (!consp(body) || xcdr(rt, body) !== Qnil) return null;
+  return [x, xcar(rt, body)];
+}
+
+/**
+ * A call of a closure whose body takes cars and cdrs of its one parameter, (closure ENV (X)
+ * [DOC] (car (cdr X))) as subr.el's `cadr' and friends (GNU's compiler macros open them even from
+ * source), computed in place while the symbol holds that closure and `car'/`cdr' their subrs: a
+ * cons or nil at each step, else the real call (whose error and frames are the source's).
+ */
+function genCxr(ctx: Ctx, head: number, def: number, arg: number): string | null {
+  const { rt } = ctx;
+  const c = oneArgClosure(rt, def);
+  if (c === null) return null;
+  const [x, body] = c;
+  const ops: number[] = [];
+  let f = body;
+  for (; f !== x; ) {
+    if (ops.length > 4 || !consp(f)) return null;
+    const h = xcar(rt, f);
+    const a = callOf(rt, f, h, 1);
+    if (a === null || (h !== Qcar && h !== Qcdr)) return null;
+    ops.push(h);
+    f = a[0]!;
+  }
+  if (ops.length === 0) return null;
+  const guards: string[] = [];
+  for (const [sym, name] of [[Qcar, 'car'], [Qcdr, 'cdr']] as [number, string][]) {
+    const d = symbolFunction(rt, sym);
+    if ((d & 7) !== Lisp_Vectorlike || pvecType(rt, d) !== PVEC_SUBR || PRIMITIVES[fixnumValue(aref(rt, d, SUBR_INDEX))]?.name !== name) return null;
+    if (ops.includes(sym)) guards.push(guardOf(ctx, sym, d));
+  }
+  guards.unshift(guardOf(ctx, head, def));
+  // The real call nests its body's forms below the call: as for struct accessors.
+  if (ctx.level + ops.length + 3 > ctx.maxLevel) ctx.maxLevel = ctx.level + ops.length + 3;
+  const out = ctx.out;
+  const a = gen(ctx, arg);
+  const slow = slowCall(ctx, head, [a]);
+  const t = temp(ctx);
+  out.push(`${t} = ${guards.join(' && ')} ? ${a} : -1;`);
+  // Innermost first: ops holds the outermost call first.
+  for (let i = ops.length - 1; i >= 0; i--)
+    out.push(`if ((${t} & 7) === ${Lisp_Cons}) ${t} = m[(${t} & -8) >>> 2${ops[i] === Qcdr ? ' | 1' : ''}]; else if (${t} !== ${Qnil}) ${t} = -1;`);
+  out.push(`if (${t} === -1) ${t} = ${slow};`);
+  return t;
+}
+
+/** FORM as (HEAD ARG...) with N arguments: the arguments, else null. */
+function callOf(rt: Runtime, form: number, head: number, n: number): number[] | null {
+  if (!consp(form) || xcar(rt, form) !== head) return null;
+  const xs: number[] = [];
+  let l = xcdr(rt, form);
+  for (; consp(l) && xs.length <= n; l = xcdr(rt, l)) xs.push(xcar(rt, l));
+  return l === Qnil && xs.length === n ? xs : null;
+}
+
+/**
+ * The tags variable of a cl-defstruct predicate, (closure ENV (X) (and (memq (type-of X) TAGS)
+ * t)) with TAGS not bound lexically in ENV (so its value is the symbol's own), else -1.
+ */
+function structPredicateTags(rt: Runtime, def: number): number {
+  if (!consp(def) || xcar(rt, def) !== Qclosure) return -1;
+  const c = oneArgClosure(rt, def);
+  if (c === null) return -1;
+  const [x, body] = c;
+  const and = callOf(rt, body, Qand, 2);
+  if (and === null || and[1] !== Qt) return -1;
+  const memq = callOf(rt, and[0]!, Qmemq, 2);
+  if (memq === null) return -1;
+  const typeOf = callOf(rt, memq[0]!, Qtype_of, 1);
+  const tags = memq[1]!;
+  if (typeOf === null || typeOf[0] !== x || (tags & 7) !== Lisp_Symbol || tags === Qnil || tags === Qt) return -1;
+  for (let env = xcar(rt, xcdr(rt, def)), k = 0; consp(env); env = xcdr(rt, env), k++) {
+    const b = xcar(rt, env);
+    if (k > 1000 || (consp(b) && xcar(rt, b) === tags)) return -1;
+  }
+  return tags;
+}
+
+/**
+ * A call of a cl-defstruct predicate or slot accessor, computed in place (GNU inlines them from
+ * source too: macroexpand-all applies their compiler macros). The code checks at each use that
+ * the function cells still hold the closures seen now (and `type-of', `memq', `aref' their
+ * subrs), that the argument is a record whose type is in the tags variable's list, and that the
+ * slot exists; anything else is the real call. The inlined path makes no frame and cannot signal
+ * or collect; the function's nesting is raised by what the real call would add, so that the
+ * depth limits are met (in the interpreter) where they would have been.
+ *
+ * Predicate: (closure ENV (X) (and (memq (type-of X) TAGS) t)).
+ * Accessor: (closure ENV (X) [DOC] (progn (or (PRED X) ANY) (aref X N))), PRED a predicate.
+ */
+function genStructInline(ctx: Ctx, head: number, def: number, arg: number): string | null {
+  const { rt } = ctx;
+  let tags = structPredicateTags(rt, def);
+  let pred = -1;
+  let predDef = -1;
+  let index = -1;
+  if (tags === -1) {
+    const c = oneArgClosure(rt, def);
+    if (c === null) return null;
+    const [x, body] = c;
+    const progn = callOf(rt, body, Qprogn, 2);
+    if (progn === null) return null;
+    const or = callOf(rt, progn[0]!, Qor, 2);
+    const aref = callOf(rt, progn[1]!, Qaref, 2);
+    if (or === null || aref === null || aref[0] !== x || (aref[1]! & 3) !== 2 || fixnumValue(aref[1]!) < 0) return null;
+    const call = consp(or[0]!) ? callOf(rt, or[0]!, xcar(rt, or[0]!), 1) : null;
+    if (call === null || call[0] !== x) return null;
+    pred = xcar(rt, or[0]!);
+    if ((pred & 7) !== Lisp_Symbol || pred === Qnil) return null;
+    predDef = symbolFunction(rt, pred);
+    tags = structPredicateTags(rt, predDef);
+    if (tags === -1) return null;
+    index = fixnumValue(aref[1]!);
+  }
+  const subrs: [number, string][] = [[Qtype_of, 'type-of'], [Qmemq, 'memq'], ...(index >= 0 ? [[Qaref, 'aref'] as [number, string]] : [])];
+  for (const [sym, name] of subrs) {
+    const f = symbolFunction(rt, sym);
+    if ((f & 7) !== Lisp_Vectorlike || pvecType(rt, f) !== PVEC_SUBR || PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]?.name !== name) return null;
+  }
+  const guards: string[] = [];
+  const guard = (sym: number, d: number): void => {
+    lit(ctx, sym);
+    ctx.subrs.set(sym, d);
+    guards.push(`m[f${sym >>> 0}] === s${sym >>> 0}`);
+  };
+  guard(head, def);
+  if (pred !== -1) guard(pred, predDef);
+  for (const [sym] of subrs) guard(sym, symbolFunction(rt, sym));
+  // The real call would nest this deep below the call's own form (body, or, predicate call, and,
+  // memq, type-of, with margin): eval depth and frames as if it had run.
+  if (ctx.level + 12 > ctx.maxLevel) ctx.maxLevel = ctx.level + 12;
+  const out = ctx.out;
+  const a = gen(ctx, arg);
+  const slow = slowCall(ctx, head, [a]);
+  const tw = symIndex(rt, tags);
+  lit(ctx, tags);
+  const tv = temp(ctx);
+  const t = temp(ctx);
+  out.push(`${tv} = ${guards.join(' && ')} && (m[${tw + SYM_FLAGS}] & ${SYM_REDIRECT_MASK}) === 0 ? m[${tw + SYM_VALUE}] : -1;`);
+  if (index < 0) out.push(`${t} = ${tv} === -1 ? -1 : H.structP(rt, ${a}, ${tv}); if (${t} === -1) ${t} = ${slow};`);
+  else out.push(`${t} = ${tv} !== -1 && H.structIn(rt, ${a}, ${tv}, ${index}) ? m[((${a} & -8) >>> 2) + ${index + 1}] : ${slow};`);
+  return t;
 }
 
 /** Expand a macro call now (GNU's eager expansion does the same when a file is loaded). */
@@ -641,12 +828,11 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   const n = args.length;
   const binary = name in ARITH || name in COMPARE || name === 'eq';
   const unary = name === '1+' || name === '1-' || name === 'car' || name === 'cdr' || name === 'car-safe' || name === 'cdr-safe' ||
-    name === 'consp' || name === 'null' || name === 'not';
+    name === 'consp' || name === 'null' || name === 'not' || name === 'sqrt' || (name === '-' && n === 1);
+  if ((name === '+' || name === '-' || name === '*') && n >= 3) return genArithN(ctx, fsym, subr, name, args);
   if (!(binary && n === 2) && !(unary && n === 1)) return null;
   const out = ctx.out;
-  lit(ctx, fsym);
-  ctx.subrs.set(fsym, subr);
-  const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
+  const ok = guardOf(ctx, fsym, subr);
   const t = temp(ctx);
   if (unary) {
     const a = gen(ctx, args[0]!);
@@ -656,6 +842,13 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
     const fix = `(${a} & 3) === 2`;
     switch (name) {
       case '1+': out.push(`${t} = ${fix} && ${a} < ${(MOST_POSITIVE_FIXNUM << 2) | 2} && ${ok} ? ${a} + 4 : ${slow};`); break;
+      case '-': out.push(`${t} = ${fix} && ${a} > ${(MOST_NEGATIVE_FIXNUM << 2) | 2} && ${ok} ? ((-(${a} >> 2)) << 2) | 2 : (${a} & 7) === ${Lisp_Float} && ${ok} ? H.flo(rt, -${flo(a)}) : ${slow};`); break;
+      case 'sqrt': {
+        // NaN (a negative argument) is the primitive's: its sign bit must be GNU's.
+        const r = temp(ctx);
+        out.push(`${r} = ${isNum(a)} && ${ok} ? ${num(a)} : -1; ${t} = ${r} >= 0 ? H.flo(rt, Math.sqrt(${r})) : ${slow};`);
+        break;
+      }
       case '1-': out.push(`${t} = ${fix} && ${a} > ${(MOST_NEGATIVE_FIXNUM << 2) | 2} && ${ok} ? ${a} - 4 : ${slow};`); break;
       case 'car': out.push(`${t} = (${a} & 7) === ${Lisp_Cons} && ${ok} ? ${car} : ${a} === ${Qnil} && ${ok} ? ${Qnil} : ${slow};`); break;
       case 'cdr': out.push(`${t} = (${a} & 7) === ${Lisp_Cons} && ${ok} ? ${cdr} : ${a} === ${Qnil} && ${ok} ? ${Qnil} : ${slow};`); break;
@@ -673,14 +866,77 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   if (!simple) out.push('rt.sp--;');
   // A's value was rooted while B was computed; from here to the slow call's own pushes nothing collects.
   const slow = slowCall(ctx, fsym, [a, b]);
-  const fix = `(${a} & 3) === 2 && (${b} & 3) === 2 && ${ok}`;
+  const fix = all(isFix(a), isFix(b), ok);
+  // Floats (one or both operands): the double result, boxed; a NaN result is the primitive's.
+  // Not when both are fixnums written in the code, or one is a literal that is no number.
+  const nums = isFix(a) === 'true' && isFix(b) === 'true' ? 'false' : all(ok, isNum(a), isNum(b));
   if (name === 'eq') out.push(`${t} = ${ok} ? (${a} === ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
-  else if (name in COMPARE) out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
-  else {
+  else if (name in COMPARE) {
+    const floats = nums === 'false' ? '' : `${nums} ? (${num(a)} ${COMPARE[name]} ${num(b)} ? ${Qt} : ${Qnil}) : `;
+    out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${floats}${slow};`);
+  } else {
     const r = temp(ctx);
     const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
-    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${slow};`);
+    const floats = name === '%' || nums === 'false' ? '' : ` else if (${nums}) { ${r} = ${num(a)} ${ARITH[name]} ${num(b)}; ${t} = ${r} === ${r} ? H.flo(rt, ${r}) : ${slow}; }`;
+    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; }${floats} else ${t} = ${slow};`);
   }
+  return t;
+}
+
+/** The word of operand A when the code writes it as a literal (a constant), else null. */
+const litWord = (a: string): number | null => (/^-?\d+$/.test(a) ? Number(a) : null);
+/** A JS test that A's word is a fixnum ('true'/'false' for a literal). */
+const isFix = (a: string): string => {
+  const w = litWord(a);
+  return w === null ? `(${a} & 3) === 2` : (w & 3) === 2 ? 'true' : 'false';
+};
+/** A's word is a fixnum or a float. */
+const isNum = (a: string): string => {
+  const w = litWord(a);
+  return w === null ? `((${a} & 3) === 2 || (${a} & 7) === ${Lisp_Float})` : (w & 3) === 2 || (w & 7) === Lisp_Float ? 'true' : 'false';
+};
+/** The number in A's word (a fixnum or a float) as a double. */
+const num = (a: string): string => {
+  const w = litWord(a);
+  return w !== null && (w & 3) === 2 ? `(${w >> 2})` : `((${a} & 3) === 2 ? ${a} >> 2 : f64[(${a} & -8) >>> 3])`;
+};
+/** The conjunction of JS tests, literal 'true'/'false' folded. */
+const all = (...xs: string[]): string => (xs.includes('false') ? 'false' : xs.filter((x) => x !== 'true').join(' && ') || 'true');
+/** The double in float A's word. */
+const flo = (a: string): string => `f64[(${a} & -8) >>> 3]`;
+
+/** Operations of H.arithN. */
+const ARITH_N: Record<string, number> = { '+': 0, '-': 1, '*': 2 };
+
+/**
+ * (+ A B C...), (- ...), (* ...) with three or more arguments: the values pushed as for a call;
+ * fixnums and floats are folded in place (H.arithN), anything else (or a result it cannot give
+ * exactly as the primitive would) is the real call with those values.
+ */
+function genArithN(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string {
+  const out = ctx.out;
+  const ok = guardOf(ctx, fsym, subr);
+  const b = temp(ctx);
+  out.push(`${b} = rt.sp; rt.push(${fsym});`);
+  for (const a of args) out.push(`rt.push(${gen(ctx, a)});`);
+  const t = temp(ctx);
+  out.push(`${t} = ${ok} ? H.arithN(rt, ${ARITH_N[name]}, ${b} + 1, ${args.length}) : -1;`,
+    `if (${t} === -1) ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)}); else rt.sp = ${b};`);
+  return t;
+}
+
+/**
+ * (list A...): the values pushed as for a call, then the list made from them in place (nothing
+ * collects meanwhile), or the real call when `list' is no longer the subr.
+ */
+function genList(ctx: Ctx, fsym: number, subr: number, args: number[]): string {
+  const out = ctx.out;
+  const ok = guardOf(ctx, fsym, subr);
+  const b = temp(ctx);
+  out.push(`${b} = rt.sp; rt.push(${fsym});`);
+  for (const a of args) out.push(`rt.push(${gen(ctx, a)});`);
+  const t = temp(ctx);
+  out.push(`if (${ok}) { ${t} = H.restList(rt, ${b} + 1, ${args.length}); rt.sp = ${b}; } else ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)});`);
   return t;
 }
 
@@ -693,6 +949,7 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
   atom: (a) => `(${a} & 7) !== ${Lisp_Cons}`,
   listp: (a) => `((${a} & 7) === ${Lisp_Cons} || ${a} === ${Qnil})`,
   nlistp: (a) => `!((${a} & 7) === ${Lisp_Cons} || ${a} === ${Qnil})`,
+  characterp: (a) => `((${a} & 3) === 2 && ${a} >= 0 && (${a} >> 2) <= ${MAX_CHAR})`,
 };
 
 /**
@@ -704,13 +961,13 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
 function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
   const test = TYPE_TESTS[name];
-  const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of';
-  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq';
+  if (name === 'list' && n >= 1) return genList(ctx, fsym, subr, args);
+  const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
+  const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||
+    name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr';
   if (!(unary && n === 1) && !(binary && n === 2) && !(name === 'aset' && n === 3)) return null;
   const out = ctx.out;
-  lit(ctx, fsym);
-  ctx.subrs.set(fsym, subr);
-  const ok = `m[f${fsym >>> 0}] === s${fsym >>> 0}`;
+  const ok = guardOf(ctx, fsym, subr);
   const t = temp(ctx);
   const T = Qt;
   const NIL = Qnil;
@@ -723,6 +980,7 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
     else if (name === 'integerp') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 ? ${T} : ${NIL}) : ${slow};`);
     else if (name === 'natnump') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 && ${a} >= 0 ? ${T} : ${NIL}) : ${slow};`);
     else if (name === 'numberp') out.push(`${t} = ${ok} && !${isVl(a)} ? ((${a} & 3) === 2 || (${a} & 7) === ${Lisp_Float} ? ${T} : ${NIL}) : ${slow};`);
+    else if (name === 'length') out.push(`${t} = ${ok} ? H.length(rt, ${a}) : -1; if (${t} === -1) ${t} = ${slow};`);
     else {
       // type-of: the immediate kinds, and a record whose type slot is a symbol.
       const r = temp(ctx);
@@ -755,19 +1013,39 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
     case '/': {
       const r = temp(ctx);
       // Truncating integer division; 0 (arith-error) and the one overflow (most negative / -1) take the slow path.
-      out.push(`if ((${a} & 3) === 2 && (${b} & 3) === 2 && ${b} !== 2 && ${ok}) { ${r} = Math.trunc((${a} >> 2) / (${b} >> 2)); ${t} = ${r} <= ${MOST_POSITIVE_FIXNUM} ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${slow};`);
+      // A float operand makes it float division (by zero too: an infinity); a NaN is the primitive's.
+      out.push(`if ((${a} & 3) === 2 && (${b} & 3) === 2 && ${b} !== 2 && ${ok}) { ${r} = Math.trunc((${a} >> 2) / (${b} >> 2)); ${t} = ${r} <= ${MOST_POSITIVE_FIXNUM} ? (${r} << 2) | 2 : ${slow}; }`,
+        `else if (${ok} && ${isNum(a)} && ${isNum(b)} && ((${a} & 3) !== 2 || (${b} & 3) !== 2)) { ${r} = ${num(a)} / ${num(b)}; ${t} = ${r} === ${r} ? H.flo(rt, ${r}) : ${slow}; } else ${t} = ${slow};`);
       break;
     }
     case 'aref': {
+      // A string (an index in range) through H.strRef, which cannot signal there.
       const r = temp(ctx);
-      out.push(`${t} = ${ok} && ${slot(r)} ? m[${w}] : ${slow};`);
+      out.push(`${t} = ${ok} ? (${slot(r)} ? m[${w}] : (${a} & 7) === ${Lisp_String} ? H.strRef(rt, ${a}, ${b}) : -1) : -1; if (${t} === -1) ${t} = ${slow};`);
       break;
     }
     case 'aset': {
       const r = temp(ctx);
-      out.push(`if (${ok} && ${slot(r)}) { m[${w}] = ${c}; ${t} = ${c}; } else ${t} = ${slow};`);
+      out.push(`if (${ok} && ${slot(r)}) { m[${w}] = ${c}; ${t} = ${c}; } else ${t} = ${ok} && (${a} & 7) === ${Lisp_String} && H.strSet(rt, ${a}, ${b}, ${c}) ? ${c} : ${slow};`);
       break;
     }
+    case 'setcar':
+    case 'setcdr':
+      out.push(`if (${ok} && (${a} & 7) === ${Lisp_Cons}) { m[(${a} & -8) >>> 2${name === 'setcdr' ? ' | 1' : ''}] = ${b}; ${t} = ${b}; } else ${t} = ${slow};`);
+      break;
+    case 'cons':
+      // Allocation never collects: both values are safe in locals here.
+      out.push(`${t} = ${ok} ? H.cons(rt, ${a}, ${b}) : ${slow};`);
+      break;
+    case 'nth':
+    case 'nthcdr':
+      out.push(`${t} = ${ok} ? H.nthcdr(rt, ${a}, ${b}) : -1; if (${t} !== -1 && ${name === 'nth' ? 'true' : 'false'}) ${t} = (${t} & 7) === ${Lisp_Cons} ? m[(${t} & -8) >>> 2] : ${t} === ${Qnil} ? ${Qnil} : -1; if (${t} === -1) ${t} = ${slow};`);
+      break;
+    case 'max':
+    case 'min':
+      // Fixnums only (a float or a marker is the primitive's: which argument it gives back matters).
+      out.push(`${t} = ${ok} && (${a} & 3) === 2 && (${b} & 3) === 2 ? (${a} ${name === 'max' ? '>=' : '<='} ${b} ? ${a} : ${b}) : ${slow};`);
+      break;
     case 'eql':
       // Only floats and bignums compare by value; anything else is eq.
       out.push(`${t} = ${ok} ? (${a} === ${b} ? ${T} : (${a} & 7) === ${Lisp_Float} || ${isVl(a)} ? ${slow} : ${NIL}) : ${slow};`);
@@ -1152,6 +1430,81 @@ const HELPERS = {
     rt.lispEvalDepth = d;
     return symbolValue(rt, sym);
   },
+  flo: makeFloat,
+  /**
+   * (nthcdr N L) for a fixnum N in [0, 10000] and a list L whose first N links are conses (the
+   * rest may be anything): the tail; -1 when the primitive must decide (an error, a negative N).
+   */
+  nthcdr(rt: Runtime, n: number, l: number): number {
+    if ((n & 3) !== 2 || n < 0 || n > 40002) return -1;
+    const m = rt.i32;
+    for (let k = n >> 2; k > 0; k--) {
+      if ((l & 7) !== Lisp_Cons) return l === Qnil ? Qnil : -1;
+      l = m[((l & -8) >>> 2) + 1]!;
+    }
+    return l;
+  },
+  /** (length X) of a string, a vector or a proper list (of fewer than 100,000 links); -1 for the primitive. */
+  length(rt: Runtime, x: number): number {
+    const m = rt.i32;
+    switch (x & 7) {
+      case Lisp_String: return makeFixnum(m[((x & -8) >>> 2) + STR_NCHARS]!);
+      case Lisp_Vectorlike: {
+        const h = m[(x & -8) >>> 2]!;
+        return (h >>> PVEC_TYPE_SHIFT) === PVEC_NORMAL_VECTOR ? makeFixnum(h & PVEC_SIZE_MASK) : -1;
+      }
+      case Lisp_Cons: {
+        let k = 0;
+        for (; (x & 7) === Lisp_Cons; k++) {
+          if (k > 100000) return -1;
+          x = m[((x & -8) >>> 2) + 1]!;
+        }
+        return x === Qnil ? makeFixnum(k) : -1;
+      }
+      default: return x === Qnil ? 2 : -1;
+    }
+  },
+  /** (aref S I) of string S, I a fixnum index within it (the primitive then cannot signal); else -1. */
+  strRef(rt: Runtime, s: number, i: number): number {
+    if ((i & 3) !== 2 || i < 0 || i >> 2 >= rt.i32[((s & -8) >>> 2) + STR_NCHARS]!) return -1;
+    return arefPrim(rt, s, i);
+  },
+  /**
+   * (aset S I C) of string S when the primitive cannot signal (I within it, C a character, S
+   * multibyte or C below 256): done, true; else false.
+   */
+  strSet(rt: Runtime, s: number, i: number, c: number): boolean {
+    const m = rt.i32;
+    const wi = (s & -8) >>> 2;
+    if ((i & 3) !== 2 || i < 0 || i >> 2 >= m[wi + STR_NCHARS]! || (c & 3) !== 2 || c < 0 || c >> 2 > MAX_CHAR) return false;
+    if (m[wi + STR_NBYTES]! < 0 && c >> 2 >= 256) return false;
+    asetPrim(rt, s, i, c);
+    return true;
+  },
+  /**
+   * OP (0 +, 1 -, 2 *) folded over the N fixnums and floats at stack[base..], left to right as
+   * the primitive does: a fixnum, or a float once a float is met; -1 (the primitive decides)
+   * for any other argument, an integer part beyond 2^53 or out of fixnum range, or a NaN.
+   */
+  arithN(rt: Runtime, op: number, base: number, n: number): number {
+    const st = rt.stack;
+    const f64 = rt.f64;
+    let acc = 0;
+    let isFloat = false;
+    for (let i = 0; i < n; i++) {
+      const w = st[base + i]!;
+      let v: number;
+      if ((w & 3) === 2) v = w >> 2;
+      else if ((w & 7) === Lisp_Float) {
+        v = f64[(w & -8) >>> 3]!;
+        isFloat = true;
+      } else return -1;
+      acc = i === 0 ? v : op === 0 ? acc + v : op === 1 ? acc - v : acc * v;
+      if (!isFloat && (acc > 9007199254740991 || acc < -9007199254740991)) return -1;
+    }
+    if (isFloat) return acc === acc ? makeFloat(rt, acc) : -1;
+    return acc >= MOST_NEGATIVE_FIXNUM && acc <= MOST_POSITIVE_FIXNUM ? makeFixnum(acc) : -1;
+  },
   /** memq of X in the proper list L, or -1 when L is not one (or is very long: the primitive checks for a cycle). */
   memq(rt: Runtime, x: number, l: number): number {
     const m = rt.i32;
@@ -1174,6 +1527,49 @@ const HELPERS = {
       l = m[wi + 1]!;
     }
     return l === Qnil ? Qnil : -1;
+  },
+  /**
+   * (and (memq (type-of X) TAGS) t) for X a record whose type is a symbol, or an object of an
+   * immediate kind: t or nil; -1 when only the real code knows (another vectorlike, TAGS not a
+   * proper list).
+   */
+  structP(rt: Runtime, x: number, tags: number): number {
+    const m = rt.i32;
+    let type: number;
+    switch (x & 7) {
+      case Lisp_Symbol: type = Qsymbol; break;
+      case Lisp_Cons: type = Qcons; break;
+      case Lisp_String: type = Qstring; break;
+      case Lisp_Float: type = Qfloat; break;
+      case Lisp_Vectorlike: {
+        const h = m[(x & -8) >>> 2]!;
+        if ((h >>> PVEC_TYPE_SHIFT) !== PVEC_RECORD || (h & PVEC_SIZE_MASK) === 0) return -1;
+        type = m[((x & -8) >>> 2) + 1]!;
+        if ((type & 7) !== Lisp_Symbol) return -1;
+        break;
+      }
+      default:
+        if ((x & 3) !== 2) return -1;
+        type = Qinteger;
+    }
+    const r = HELPERS.memq(rt, type, tags);
+    return r === -1 ? -1 : r === Qnil ? Qnil : Qt;
+  },
+  /** X is a record of a type in TAGS (a proper list) with a slot N: an accessor's (aref X N) follows. */
+  structIn(rt: Runtime, x: number, tags: number, n: number): boolean {
+    if ((x & 7) !== Lisp_Vectorlike) return false;
+    const m = rt.i32;
+    const wi = (x & -8) >>> 2;
+    const h = m[wi]!;
+    if ((h >>> PVEC_TYPE_SHIFT) !== PVEC_RECORD || (h & PVEC_SIZE_MASK) <= n) return false;
+    const type = m[wi + 1]!;
+    if ((type & 7) !== Lisp_Symbol) return false;
+    for (let l = tags, k = 0; (l & 7) === Lisp_Cons && k < 1000; k++) {
+      const lw = (l & -8) >>> 2;
+      if (m[lw] === type) return true;
+      l = m[lw + 1]!;
+    }
+    return false;
   },
   tick: compiledTick,
   nearLimits(rt: Runtime, fb: number, db: number, k: number, w: number): boolean {

@@ -637,14 +637,51 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
   let fun = orig;
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
   let val: number;
-  if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) val = callSubrOnStack(rt, fun, sp + 1, n, orig);
-  else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
+  if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) {
+    val = n >= 1 && aref(rt, fun, SUBR_INDEX) === funcallIndex ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
+  } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
   else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
   if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
   rt.nframes = fi;
   rt.sp = sp;
   return val;
+}
+
+/** The SUBR_INDEX word of `funcall' (set when the primitives are defined, below). */
+let funcallIndex = -1;
+
+/**
+ * The `funcall' primitive called from compiled code, its function at stack[base] and its N
+ * arguments after it: what funcall does (the called function's own frame, depth, checks), with
+ * the values left where they are instead of copied into arrays and pushed again.
+ */
+function funcallOnStack(rt: Runtime, base: number, n: number): number {
+  const fn = rt.stack[base]!;
+  let fun = fn;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  if (!consp(fun) || (xcar(rt, fun) !== Qclosure && xcar(rt, fun) !== Qlambda)) return funcall(rt, fn, Array.from(rt.stack.subarray(base + 1, base + 1 + n)));
+  const sp = rt.sp;
+  const fi = pushFrame(rt, base, n);
+  maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
+  checkDepth(rt);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  // The function cell may have changed meanwhile (a quit handler, the debugger): look again.
+  let val = funcallInnerOnStack(rt, fn, base + 1, n);
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
+  rt.lispEvalDepth--;
+  rt.nframes = fi;
+  rt.sp = sp;
+  return val;
+}
+
+/** funcallInner with the N args at stack[base..], an array made only when FN is not a lambda or closure. */
+function funcallInnerOnStack(rt: Runtime, fn: number, base: number, n: number): number {
+  let fun = fn;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) return funcallLambda(rt, fun, base, n);
+  return funcallInner(rt, fn, Array.from(rt.stack.subarray(base, base + n)), base);
 }
 
 /** callSubr with the N args at stack[base..]: arity-specialised, an array only for &rest subrs. */
@@ -2176,6 +2213,7 @@ DEFUN('interactive', 0, UNEVALLED, 'Mark the function whose body begins with it 
 DEFUN('funcall', 1, MANY, 'Call the function FUNCTION with the remaining arguments.', (rt, args: number[]) =>
   funcall(rt, args[0]!, args.slice(1)),
 );
+funcallIndex = makeFixnum(PRIMITIVES.findIndex((p) => p.name === 'funcall'));
 
 DEFUN('apply', 1, MANY, 'Call FUNCTION with the arguments given, the last of which is a list spread into separate arguments.', (rt, args: number[]) => {
   if (args.length === 1) {
