@@ -214,3 +214,9 @@ test('recursion deeper than the JS stack holds is the nesting error, from the st
   assert.equal(E(`(let ((a nil) (n 200000) (print-circle t)) (while (> n 0) (setq a (list a) n (1- n)))
     (condition-case e (prin1-to-string a) (error e)))`), '(error "Apparently circular structure being printed")');
 });
+
+test('getenv-internal over a circular ENV signals circular-list (GNU loops for ever)', () => {
+  const run = smallWorld(16);
+  assert.equal(run('(let ((l (list "A=1" "B=2"))) (setcdr (cdr l) l) (condition-case e (getenv-internal "X" l) (error (car e))))'), 'circular-list');
+  assert.equal(run('(let ((l (list "A=1" "B=2"))) (setcdr (cdr l) l) (getenv-internal "B" l))'), '"2"');
+});

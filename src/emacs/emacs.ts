@@ -2,10 +2,10 @@
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { charLenAt } from '../core/character.ts';
-import { consp, jsString, list, makeString, makeStringFromBytes, sbytes, sdata, stringp, xcar, xcdr } from '../core/object.ts';
+import { consp, jsString, list, makeString, makeStringFromBytes, sbytes, sdata, stringp, TailWalker, xcar, xcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { KillEmacs, wrongTypeArgument } from '../core/signal.ts';
-import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { KillEmacs, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { DEFSYM, Qcircular_list, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { findSymbolValue, setInternal } from './eval.ts';
@@ -98,7 +98,10 @@ function guessMultibyte(rt: Runtime, bytes: Uint8Array): number {
  */
 function lookupEnvironment(rt: Runtime, env: number, name: Uint8Array): number | null {
   const u8 = rt.u8;
-  for (let tail = env; consp(tail); tail = xcdr(rt, tail)) {
+  // GNU walks a circular ENV for ever; a circular-list error is the answer that ends.
+  const walker = new TailWalker();
+  walker.reset(env);
+  for (let tail = env; consp(tail); tail = xcdr(rt, tail), walker.step(tail) && xsignal1(rt, Qcircular_list, env)) {
     const entry = xcar(rt, tail);
     if (!stringp(entry)) continue;
     const n = sbytes(rt, entry);
