@@ -647,3 +647,6 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (dolist (name (nth 1 entry)) (autoload name (car entry)))
   (dolist (name (nth 2 entry)) (autoload name (car entry) nil t)))
 (autoload 'comment-with-narrowing "comments" nil nil 'macro)
+;; subr-fields: field-at-pos and other small subr.el pieces.
+(dolist (name '(field-at-pos))
+  (autoload name "subr-fields"))
