@@ -1537,3 +1537,36 @@ DEFUN('constrain-to-field', 2, 5, 'Give NEW-POS, or the nearest position to it i
     if (usePoint && r !== n) setPoint(rt, r);
     return makeFixnum(r);
   });
+
+// ---- small editfns.c pieces: insert-byte, ngettext, the batch message area ------------------------
+
+const Qfixnump_ib = DEFSYM('fixnump');
+const Qinsert_char_ef = DEFSYM('insert-char');
+
+DEFUN('insert-byte', 2, 3, 'Insert COUNT copies of the byte BYTE (0 to 255) at point: in a multibyte buffer a BYTE above 127 goes in as a raw byte.\nWith INHERIT non-nil the bytes take the neighbours\' sticky properties.',
+  (rt, byte: number, count: number, inherit: number) => {
+    if (!isFixnum(byte)) wrongTypeArgument(rt, Qfixnump_ib, byte);
+    const v = fixnumValue(byte);
+    if (v < 0 || v > 255) xsignal(DEFSYM('args-out-of-range'), list(rt, byte, makeFixnum(0), makeFixnum(255)));
+    const multibyte = bslot(rt, currentBuffer(rt), BUF_MULTIBYTE) !== Qnil;
+    const ch = v >= 0x80 && multibyte ? v + BYTE8_BASE : v;
+    return funcall(rt, Qinsert_char_ef, [makeFixnum(ch), count, inherit]);
+  });
+
+DEFUN('ngettext', 3, 3, 'Give MSGID when N is 1 and MSGID-PLURAL otherwise (no message catalogues are consulted).',
+  (rt, msgid: number, plural: number, n: number) => {
+    if (!stringp(msgid)) wrongTypeArgument(rt, Qstringp, msgid);
+    if (!stringp(plural)) wrongTypeArgument(rt, Qstringp, plural);
+    if (!isFixnum(n) && !bignump(rt, n)) wrongTypeArgument(rt, Qintegerp_ef, n);
+    return n === makeFixnum(1) ? msgid : plural;
+  });
+
+// Batch sessions have no echo area: messages go to standard error and none is ever current.
+DEFUN('current-message', 0, 0, 'Give the message shown in the echo area, or nil; always nil in batch mode, where messages go to standard error.',
+  () => Qnil);
+
+const Qmessage_ef = DEFSYM('message');
+DEFUN('message-box', 1, MANY, 'Show a message built as `message\' builds it, in a dialog box when one can be shown, otherwise as `message\' does; give the message.',
+  (rt, args: number[]) => funcall(rt, Qmessage_ef, args));
+DEFUN('message-or-box', 1, MANY, 'Show a message built as `message\' builds it, in a dialog box after a mouse command when one can be shown, otherwise as `message\' does; give the message.',
+  (rt, args: number[]) => funcall(rt, Qmessage_ef, args));
