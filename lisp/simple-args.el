@@ -1,27 +1,29 @@
 ;;; simple-args.el --- prefix-argument commands and the next-error dispatcher  -*- lexical-binding: t -*-
 
-;; Written for tsmacs from GNU Emacs 28.2's observed behaviour (simple.el's
-;; digit-argument family and next-error family); autoloaded.
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour (the prefix-argument
+;; commands and the next-error commands of its simple.el); autoloaded.
 
 ;;;; Prefix arguments
 
-(defvar prefix-command-preserve-state-hook nil "Functions run by `prefix-command-preserve-state' to keep prefix state for the next command.")
-(defvar prefix-command-echo-keystrokes-functions nil "Functions giving the text a prefix command adds to the echoed keystrokes.")
-(add-hook 'prefix-command-preserve-state-hook #'universal-argument--preserve)
-(add-hook 'prefix-command-echo-keystrokes-functions #'universal-argument--description)
+;; The variables, made special with the values GNU starts with.
+(dolist (spec '((prefix-command-preserve-state-hook (universal-argument--preserve)
+                 "Functions run by `prefix-command-preserve-state' to keep prefix state for the next command.")
+                (prefix-command-echo-keystrokes-functions (universal-argument--description)
+                 "Functions giving the text a prefix command adds to the echoed keystrokes.")))
+  (eval `(defvar ,(car spec) ',(nth 1 spec) ,(nth 2 spec)) t))
 
 (defvar universal-argument-map
-  (let ((map (make-sparse-keymap)))
-    (define-key map [?\C-u] #'universal-argument-more)
-    (define-key map "-" #'negative-argument)
-    (dotimes (d 10)
-      (define-key map (vector (+ ?0 d)) #'digit-argument))
-    map)
+  (let ((keys (make-sparse-keymap)) (c ?0))
+    (while (<= c ?9)
+      (define-key keys (string c) 'digit-argument)
+      (setq c (1+ c)))
+    (define-key keys "-" 'negative-argument)
+    (define-key keys "\C-u" 'universal-argument-more)
+    keys)
   "Keymap active while a prefix argument is being typed.")
 
 (defun prefix-command-preserve-state () "Keep the state of a prefix command for the command after it."
-  (run-hooks 'prefix-command-preserve-state-hook)
-  (setq prefix-arg prefix-arg))
+  (run-hooks 'prefix-command-preserve-state-hook))
 
 (defun prefix-command-update () "Tell the command loop that a prefix command changed the echoed keystrokes."
   nil)
@@ -29,108 +31,118 @@
 (defun universal-argument--preserve () "Carry the prefix argument being typed over to the next command."
   (setq prefix-arg current-prefix-arg))
 
+(defun simple-args--c-u-count (n) "Give how many C-u make the list argument (N), or nil when N is no power of four."
+  (let ((k 0))
+    (while (and (> n 1) (= 0 (% n 4)))
+      (setq n (/ n 4) k (1+ k)))
+    (and (= n 1) (> k 0) k)))
+
 (defun universal-argument--description () "Give the echo text for the prefix argument typed so far, or nil when there is none."
-  (let ((arg prefix-arg))
-    (cond ((null arg) nil)
-          ((and (consp arg) (integerp (car arg)) (> (car arg) 0)
-                (= (logcount (car arg)) 1) (zerop (% (logb (car arg)) 2)))
-           ;; (4), (16), (64)...: one C-u per factor of four.
-           (let ((n (car arg)) (parts nil))
-             (while (> n 1) (push "C-u" parts) (setq n (/ n 4)))
-             (mapconcat #'identity parts " ")))
-          (t (concat "C-u " (if (eq arg '-) "-" (format "%s" arg)))))))
+  (let* ((arg prefix-arg)
+         (times (and (consp arg) (integerp (car arg)) (simple-args--c-u-count (car arg)))))
+    (cond (times (mapconcat #'identity (make-list times "C-u") " "))
+          (arg (format "C-u %s" arg)))))
 
 (defun universal-argument--mode () "Keep reading a prefix argument: its keys stay bound for the next key."
   (prefix-command-update))
 
-(defun universal-argument () "Start a prefix argument of four; more \\[universal-argument] multiply it by four." (interactive)
+(defun simple-args--store (value &optional done) "Keep the prefix state, make VALUE the prefix argument and, unless DONE, keep reading one."
   (prefix-command-preserve-state)
-  (setq prefix-arg (list 4))
-  (universal-argument--mode))
+  (setq prefix-arg value)
+  (unless done (universal-argument--mode)))
+
+(defun universal-argument () "Start a prefix argument of four; more \\[universal-argument] multiply it by four." (interactive)
+  (simple-args--store (list 4)))
 
 (defun universal-argument-more (arg) "Multiply the prefix argument ARG by four, or finish it when it is a number." (interactive "P")
-  (prefix-command-preserve-state)
-  (setq prefix-arg (cond ((consp arg) (list (* 4 (car arg))))
-                         ((eq arg '-) (list -4))
-                         (t arg)))
-  (when (consp prefix-arg) (universal-argument--mode)))
+  (cond ((consp arg) (simple-args--store (list (* (car arg) 4))))
+        ((eq arg '-) (simple-args--store (list -4)))
+        (t (simple-args--store arg t))))
 
 (defun negative-argument (arg) "Make the prefix argument negative: ARG negated, or `-' when ARG is no number." (interactive "P")
-  (prefix-command-preserve-state)
-  (setq prefix-arg (cond ((integerp arg) (- arg))
-                         ((eq arg '-) nil)
-                         (t '-)))
-  (universal-argument--mode))
+  (simple-args--store (cond ((integerp arg) (- 0 arg))
+                            ((not (eq arg '-)) '-))))
 
 (defun digit-argument (arg) "Add the digit of the key just typed to the prefix argument ARG." (interactive "P")
-  (prefix-command-preserve-state)
-  (let* ((key (if (integerp last-command-event) (event-basic-type last-command-event) last-command-event))
-         (digit (- (logand key ?\177) ?0)))
-    (setq prefix-arg (cond ((integerp arg) (+ (* arg 10) (if (< arg 0) (- digit) digit)))
-                           ((eq arg '-) (if (zerop digit) '- (- digit)))
-                           (t digit))))
-  (universal-argument--mode))
+  (let* ((ev last-command-event)
+         (d (- (logand (if (integerp ev) (event-basic-type ev) ev) 127) ?0)))
+    (simple-args--store (cond ((integerp arg) (if (< arg 0) (- (* 10 arg) d) (+ (* 10 arg) d)))
+                              ((eq arg '-) (if (= d 0) '- (- 0 d)))
+                              (t d)))))
 
 ;;;; next-error
 
-(defvar next-error-last-buffer nil "The buffer `next-error' last moved through.")
-(defvar next-error-find-buffer-function #'ignore "Function asked first by `next-error-find-buffer'; a non-nil answer is the buffer to use.")
-(defvar next-error-hook nil "Hook run after `next-error' has moved to a locus.")
-(defvar next-error-highlight 0.5 "How long `next-error' highlights a locus.")
-(defvar next-error-highlight-no-select 0.5 "How long `next-error-no-select' highlights a locus.")
-(defvar next-error-verbose t "Non-nil means `next-error' reports in the echo area which buffer it used.")
-(defvar next-error-recenter nil "Where `next-error' puts the locus in its window, or nil.")
-(defvar-local next-error-buffer nil "The buffer whose locus this buffer's last `next-error' visited.")
-(defvar-local next-error-function nil "In a buffer listing loci, the function `next-error' calls with a count and a reset flag.")
-(defvar-local next-error-move-function nil "Function that moves to the next locus in a buffer listing loci, or nil.")
+(dolist (spec '((next-error-last-buffer nil "The buffer `next-error' last moved through.")
+                (next-error-find-buffer-function ignore "Function asked first by `next-error-find-buffer'; a non-nil answer is the buffer to use.")
+                (next-error-hook nil "Hook run after `next-error' has moved to a locus.")
+                (next-error-highlight 0.5 "How long `next-error' highlights a locus.")
+                (next-error-highlight-no-select 0.5 "How long `next-error-no-select' highlights a locus.")
+                (next-error-verbose t "Non-nil means `next-error' reports in the echo area which buffer it used.")
+                (next-error-recenter nil "Where `next-error' puts the locus in its window, or nil.")))
+  (eval `(defvar ,(car spec) ',(nth 1 spec) ,(nth 2 spec)) t))
+(dolist (spec '((next-error-buffer "The buffer whose locus this buffer's last `next-error' visited.")
+                (next-error-function "In a buffer listing loci, the function `next-error' calls with a count and a reset flag.")
+                (next-error-move-function "Function that moves to the next locus in a buffer listing loci, or nil.")))
+  (eval `(defvar ,(car spec) nil ,(nth 1 spec)) t)
+  (make-variable-buffer-local (car spec)))
 
 (defun next-error-buffer-p (buffer &optional avoid-current extra-test-inclusive extra-test-exclusive) "Tell whether BUFFER is live and lists loci for `next-error'.
 With AVOID-CURRENT the current buffer does not count.  A buffer with a `next-error-function'
 counts unless EXTRA-TEST-EXCLUSIVE, called there, gives nil; any buffer counts when
 EXTRA-TEST-INCLUSIVE, called there, gives non-nil."
-  (and (buffer-name buffer)
-       (not (and avoid-current (eq buffer (current-buffer))))
-       (with-current-buffer buffer
-         (or (and next-error-function
-                  (or (null extra-test-exclusive) (funcall extra-test-exclusive)))
-             (and extra-test-inclusive (funcall extra-test-inclusive) t)))))
+  (unless (bufferp buffer) (signal 'wrong-type-argument (list 'bufferp buffer)))
+  (when (and (buffer-live-p buffer)
+             (not (and avoid-current (eq (current-buffer) buffer))))
+    (with-current-buffer buffer
+      (cond ((and next-error-function
+                  (if extra-test-exclusive (funcall extra-test-exclusive) t)))
+            ((and extra-test-inclusive (funcall extra-test-inclusive)) t)))))
 
 (defun next-error-find-buffer (&optional avoid-current extra-test-inclusive extra-test-exclusive) "Give the buffer `next-error' should use, or signal an error when none lists loci.
 The arguments are passed on to `next-error-buffer-p'."
-  (let ((usable (lambda (b) (next-error-buffer-p b avoid-current extra-test-inclusive extra-test-exclusive))))
+  (let ((ok (lambda (b avoid) (and b (next-error-buffer-p b avoid extra-test-inclusive extra-test-exclusive) b))))
     (or (funcall next-error-find-buffer-function avoid-current extra-test-inclusive extra-test-exclusive)
-        (and next-error-last-buffer (funcall usable next-error-last-buffer) next-error-last-buffer)
-        (and (funcall usable (current-buffer)) (current-buffer))
-        (seq-find usable (buffer-list))
+        (funcall ok next-error-last-buffer avoid-current)
+        (funcall ok (current-buffer) avoid-current)
+        (let ((found nil) (bufs (buffer-list)))
+          (while (and bufs (not found))
+            (setq found (funcall ok (pop bufs) avoid-current)))
+          found)
         ;; Last resort: the current buffer even though the caller would rather avoid it.
-        (and avoid-current (next-error-buffer-p (current-buffer) nil extra-test-inclusive extra-test-exclusive)
-             (current-buffer))
+        (and avoid-current (funcall ok (current-buffer) nil))
         (error "No buffers contain error message locations"))))
 
+(defun simple-args--locus-word (n first) "Give the word `next-error' reports for a move of N loci, from the first when FIRST."
+  (cond (first "First")
+        ((> n 0) "Next")
+        ((< n 0) "Previous")
+        (t "Current")))
+
 (defun next-error (&optional arg reset) "Go to the ARGth next locus of the buffer listing loci; a list ARG or RESET starts from the first." (interactive "P")
-  (when (setq next-error-last-buffer (next-error-find-buffer))
-    (with-current-buffer next-error-last-buffer
-      (let ((n (prefix-numeric-value arg))
-            (first (or reset (consp arg))))
-        (funcall next-error-function (if (consp arg) 1 n) first)
-        (setq next-error-buffer (current-buffer))
-        (run-hooks 'next-error-hook)
-        (message "%s locus from %s"
-                 (cond (first "First") ((< n 0) "Previous") ((zerop n) "Current") (t "Next"))
-                 (buffer-name next-error-last-buffer))))))
+  (let ((buf (next-error-find-buffer)))
+    (setq next-error-last-buffer buf)
+    (when buf
+      (let* ((from-first (and (or reset (consp arg)) t))
+             (n (if (consp arg) 1 (prefix-numeric-value arg))))
+        (with-current-buffer buf
+          (funcall next-error-function n from-first)
+          (setq next-error-buffer buf)
+          (run-hooks 'next-error-hook)
+          (message "%s locus from %s" (simple-args--locus-word n from-first) (buffer-name buf)))))))
 
 (defun previous-error (&optional n) "Go to the Nth previous locus of the buffer listing loci." (interactive "p")
-  (next-error (- (or n 1))))
+  (next-error (if n (- n) -1)))
 
 (defun first-error (&optional n) "Go to the Nth locus counted from the first of the buffer listing loci." (interactive "p")
-  (next-error n t))
+  (next-error n :from-first))
 
 (defun next-error-no-select (&optional n) "Show the Nth next locus, keeping the buffer listing loci current." (interactive "p")
-  (let ((next-error-highlight next-error-highlight-no-select))
+  ;; Only the highlighting differs: no window is selected in batch.
+  (dlet ((next-error-highlight next-error-highlight-no-select))
     (next-error n)))
 
 (defun previous-error-no-select (&optional n) "Show the Nth previous locus, keeping the buffer listing loci current." (interactive "p")
-  (next-error-no-select (- (or n 1))))
+  (next-error-no-select (if n (- n) -1)))
 
 (defun next-error-internal () "Visit the locus under point in the buffer listing loci." (interactive)
   (setq next-error-last-buffer (current-buffer))

@@ -2,43 +2,46 @@
 
 ;; Written for tsmacs from GNU Emacs 28.2's observed behaviour; autoloaded.
 
-(defun center-line (&optional nlines) "Center this line's text between the left margin and `fill-column'; with NLINES, that many lines from here (back when negative)." (interactive "P")
-  (when nlines (setq nlines (prefix-numeric-value nlines)))
-  (let ((count (or nlines 1)))
-    (while (not (zerop count))
-      (save-excursion
-        (let ((margin (current-left-margin)) width)
-          (beginning-of-line)
-          (delete-horizontal-space)
-          (end-of-line)
-          (delete-horizontal-space)
-          (setq width (current-column))
-          ;; Half the room left over goes before the text, after the margin.
-          (when (> (- fill-column margin width) 0)
-            (beginning-of-line)
-            (indent-line-to (+ margin (/ (- fill-column margin width) 2))))))
-      (cond ((null nlines) (setq count 0))
-            ((> count 0) (forward-line 1) (setq count (1- count)))
-            (t (forward-line -1) (setq count (1+ count)))))))
-
-(defun center-region (from to) "Center each nonblank line from FROM to TO with `center-line'." (interactive "r")
-  (when (> from to) (setq from (prog1 to (setq to from))))
-  (save-excursion
-    (save-restriction
-      (narrow-to-region from to)
-      (goto-char from)
-      (while (not (eobp))
-        (unless (save-excursion (skip-chars-forward " \t") (eolp))
-          (center-line))
-        (forward-line 1)))))
-
 (defun center-paragraph () "Center each nonblank line of the paragraph at or after point." (interactive)
   (save-excursion
     (forward-paragraph)
-    (or (bolp) (newline 1))
-    (let ((end (point)))
+    (unless (bolp) (newline))
+    (let ((stop (point-marker)))
       (backward-paragraph)
-      (center-region (point) end))))
+      (center-region (point) stop))))
+
+(defun center-region (from to) "Center each nonblank line from FROM to TO with `center-line'." (interactive "r")
+  (let ((lo (min from to)) (hi (max from to)))
+    (save-excursion
+      (save-restriction
+        (narrow-to-region lo hi)
+        (goto-char (point-min))
+        (while (< (point) (point-max))
+          (let ((blank (looking-at-p "[ \t]*$")))
+            (or blank (center-line)))
+          (forward-line 1))))))
+
+(defun center-line (&optional nlines) "Center this line's text between the left margin and `fill-column'; with NLINES, that many lines from here (back when negative)." (interactive "P")
+  (let* ((n (if nlines (prefix-numeric-value nlines) 1))
+         (step (if (< n 0) -1 1)))
+    (dotimes (i (abs n))
+      (ignore i)
+      (save-excursion (text-center--one-line))
+      ;; Without NLINES point stays on its line.
+      (if nlines (forward-line step)))))
+
+(defun text-center--one-line () "Center the text of the line point is on, trimmed of blanks at both ends."
+  (let ((room (- fill-column (current-left-margin))))
+    (goto-char (line-end-position))
+    (skip-chars-backward " \t")
+    (delete-region (point) (line-end-position))
+    (goto-char (line-beginning-position))
+    (let ((len (- (progn (skip-chars-forward " \t") (goto-char (line-end-position)) (current-column))
+                  (progn (goto-char (line-beginning-position)) (skip-chars-forward " \t") (current-column)))))
+      (delete-region (line-beginning-position) (point))
+      ;; The text goes half the spare room to the right of the margin, if there is room.
+      (let ((spare (- room len)))
+        (if (> spare 0) (indent-line-to (+ (/ spare 2) (current-left-margin))))))))
 
 (provide 'text-center)
 ;;; text-center.el ends here
