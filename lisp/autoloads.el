@@ -664,3 +664,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "simple-args" nil t))
 (dolist (name '(center-line center-region center-paragraph))
   (autoload name "text-center" nil t))
+;; files-misc: backup names, the large-file question, recover-file.
+(dolist (name '(make-backup-file-name--default-function files--ask-user-about-large-file
+                abort-if-file-too-large insert-directory-wildcard-in-dir-p))
+  (autoload name "files-misc"))
+(dolist (name '(recover-file recover-this-file))
+  (autoload name "files-misc" nil t))
