@@ -4,22 +4,18 @@
 
 (defun center-paragraph () "Center each nonblank line of the paragraph at or after point." (interactive)
   (save-excursion
-    (forward-paragraph)
-    (unless (bolp) (newline))
-    (let ((stop (point-marker)))
-      (backward-paragraph)
-      (center-region (point) stop))))
+    (let (stop)
+      (forward-paragraph) (if (not (bolp)) (newline))
+      (setq stop (point-marker))
+      (backward-paragraph) (center-region (point) stop))))
 
 (defun center-region (from to) "Center each nonblank line from FROM to TO with `center-line'." (interactive "r")
-  (let ((lo (min from to)) (hi (max from to)))
-    (save-excursion
-      (save-restriction
-        (narrow-to-region lo hi)
-        (goto-char (point-min))
-        (while (< (point) (point-max))
-          (let ((blank (looking-at-p "[ \t]*$")))
-            (or blank (center-line)))
-          (forward-line 1))))))
+  (save-mark-and-excursion (save-restriction
+    (narrow-to-region (min from to) (max from to))
+    (goto-char (point-min)) (while (not (eobp))
+      (let ((blank (looking-at-p "[ \t]*$")))
+        (or blank (center-line)))
+      (forward-line)))))
 
 (defun center-line (&optional nlines) "Center this line's text between the left margin and `fill-column'; with NLINES, that many lines from here (back when negative)." (interactive "P")
   (let* ((n (if nlines (prefix-numeric-value nlines) 1))
@@ -31,17 +27,15 @@
       (if nlines (forward-line step)))))
 
 (defun text-center--one-line () "Center the text of the line point is on, trimmed of blanks at both ends."
-  (let ((room (- fill-column (current-left-margin))))
-    (goto-char (line-end-position))
-    (skip-chars-backward " \t")
-    (delete-region (point) (line-end-position))
-    (goto-char (line-beginning-position))
-    (let ((len (- (progn (skip-chars-forward " \t") (goto-char (line-end-position)) (current-column))
-                  (progn (goto-char (line-beginning-position)) (skip-chars-forward " \t") (current-column)))))
-      (delete-region (line-beginning-position) (point))
+  (let* ((room (- fill-column (current-left-margin)))
+         (bol (progn (forward-line 0) (point)))
+         (text-start (progn (goto-char bol) (skip-chars-forward " \t") (point)))
+         (text-end (progn (goto-char (line-end-position)) (skip-chars-backward " \t" text-start) (point))))
+    (delete-region text-end (line-end-position))
+    (delete-region bol text-start)
+    (let ((spare (- room (progn (end-of-line) (current-column)))))
       ;; The text goes half the spare room to the right of the margin, if there is room.
-      (let ((spare (- room len)))
-        (if (> spare 0) (indent-line-to (+ (/ spare 2) (current-left-margin))))))))
+      (if (> spare 0) (indent-line-to (+ (/ spare 2) (current-left-margin)))))))
 
 (provide 'text-center)
 ;;; text-center.el ends here
