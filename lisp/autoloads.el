@@ -670,3 +670,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "files-misc"))
 (dolist (name '(recover-file recover-this-file))
   (autoload name "files-misc" nil t))
+;; bindings-motion: the arrow-key commands; text-center also holds text-mode-hook-identify.
+(dolist (name '(right-char left-char right-word left-word))
+  (autoload name "bindings-motion" nil t))
+(autoload 'text-mode-hook-identify "text-center")
+(defalias 'indented-text-mode #'text-mode)

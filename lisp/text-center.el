@@ -37,5 +37,8 @@
       ;; The text goes half the spare room to the right of the margin, if there is room.
       (if (> spare 0) (indent-line-to (+ (/ spare 2) (current-left-margin)))))))
 
+(defun text-mode-hook-identify () "Mark the current buffer as being in Text mode or a mode made from it, for `toggle-text-mode-auto-fill'."
+  (setq-local text-mode-variant t))
+
 (provide 'text-center)
 ;;; text-center.el ends here
