@@ -710,3 +710,31 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 (cl-defmacro . 3)))
   (unless (function-get (car spec) 'doc-string-elt)
     (put (car spec) 'doc-string-elt (cdr spec))))
+;; subr-fields: field-at-pos and other small subr.el pieces.
+(dolist (name '(field-at-pos))
+  (autoload name "subr-fields"))
+;; simple-args: prefix-argument commands and next-error; text-center: centering lines.
+(defvar next-error-last-buffer nil "The buffer `next-error' last moved through.")
+(defvar-local next-error-function nil "In a buffer listing loci, the function `next-error' calls with a count and a reset flag.")
+(defvar next-error-find-buffer-function #'ignore "Function asked first by `next-error-find-buffer'; a non-nil answer is the buffer to use.")
+(dolist (name '(prefix-command-preserve-state prefix-command-update universal-argument--preserve
+                universal-argument--description universal-argument--mode next-error-buffer-p
+                next-error-find-buffer))
+  (autoload name "simple-args"))
+(dolist (name '(universal-argument universal-argument-more negative-argument digit-argument
+                next-error previous-error first-error next-error-no-select
+                previous-error-no-select next-error-internal))
+  (autoload name "simple-args" nil t))
+(dolist (name '(center-line center-region center-paragraph))
+  (autoload name "text-center" nil t))
+;; files-misc: backup names, the large-file question, recover-file.
+(dolist (name '(make-backup-file-name--default-function files--ask-user-about-large-file
+                abort-if-file-too-large insert-directory-wildcard-in-dir-p))
+  (autoload name "files-misc"))
+(dolist (name '(recover-file recover-this-file))
+  (autoload name "files-misc" nil t))
+;; bindings-motion: the arrow-key commands; text-center also holds text-mode-hook-identify.
+(dolist (name '(right-char left-char right-word left-word))
+  (autoload name "bindings-motion" nil t))
+(autoload 'text-mode-hook-identify "text-center")
+(defalias 'indented-text-mode #'text-mode)

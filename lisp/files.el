@@ -591,8 +591,15 @@ inside one when it starts with that name and is longer (the names are compared a
         (setq hit (and (stringp dir) (> (length name) (length dir)) (string-prefix-p dir name)))))
     (not hit)))
 
-(defun make-backup-file-name (file) "Return the name of FILE's (unnumbered) backup: FILE with ~ appended."
-  (concat file "~"))
+(defvar make-backup-file-name-function #'make-backup-file-name--default-function "Function giving a file's unnumbered backup name; nil means the name with a tilde.")
+
+(defun make-backup-file-name (file) "Return the name of FILE's (unnumbered) backup, as `make-backup-file-name-function' makes it."
+  (if make-backup-file-name-function
+      (funcall make-backup-file-name-function file)
+    (concat file "~")))
+
+(defvar large-file-warning-threshold 10000000 "Files larger than this many bytes are visited or inserted only after a question; nil means never ask.")
+(defvar byte-count-to-string-function #'file-size-human-readable-iec "Function writing a number of bytes for people, as in the large-file question.")
 
 (defun backup-file-name-p (file) "Non-nil if FILE names a backup file (ends in ~)."
   (string-match-p "~\\'" file))

@@ -275,13 +275,21 @@ On the last line, `next-line-add-newlines' non-nil adds a line to move to." (int
   (simple-move--by-text-lines #'previous-line arg try-vscroll))
 
 (defun move-end-of-line (arg) "Go to the end of the line, or of the line ARG - 1 lines down." (interactive "^p")
-  (line-move (1- (or arg 1)) t)
-  (end-of-line))
+  (let ((lines (1- (or arg 1))))
+    (if (and (< lines 0) (< (+ (line-number-at-pos) lines) 1))
+        ;; No line that far up: the motion stops at the start of the text.
+        (goto-char (point-min))
+      (line-move lines t)
+      ;; The end of the line itself, whatever fields lie on it.
+      (let ((inhibit-field-text-motion t)) (end-of-line)))))
 
 (defun move-beginning-of-line (arg) "Go to the start of the line, or of the line ARG - 1 lines down." (interactive "^p")
-  (let ((lines (1- (or arg 1))))
-    (unless (zerop lines) (line-move lines t)))
-  (forward-line 0))
+  (let ((lines (1- (or arg 1)))
+        (start (point)))
+    (unless (zerop lines) (line-move lines t))
+    (forward-line 0)
+    ;; A field that starts on the line (a prompt, say) keeps point after it.
+    (goto-char (constrain-to-field (point) start (/= lines 0) t nil))))
 
 (defun set-goal-column (arg) "Make the current column the goal of vertical motion; with ARG, clear the goal." (interactive "P")
   (setq goal-column (and (not arg) (current-column)))

@@ -702,10 +702,17 @@ function lineEndPosition(rt: Runtime, n: number): number {
   return found === 1 - k ? pos - 1 : pos;
 }
 
-DEFUN('line-beginning-position', 0, 1, 'Give the position of the start of the line N - 1 lines from point (N defaults to 1), without moving point.',
-  (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
-DEFUN('line-end-position', 0, 1, 'Give the position of the end of the line N - 1 lines from point (N defaults to 1), without moving point.',
-  (rt, n: number) => makeFixnum(lineEndPosition(rt, n)));
+/** A line edge kept inside point's field when that field ends on the same line (the line primitives' rule). */
+function lineEdgeInField(rt: Runtime, pos: number, n: number, escape: boolean): number {
+  // Going to another line's start may leave point's field from its edge; ends never do.
+  const other = escape && n !== Qnil && !(isFixnum(n) && fixnumValue(n) === 1);
+  return constrainToField(rt, pos, point(rt), other, true, Qnil);
+}
+
+DEFUN('line-beginning-position', 0, 1, 'Give the position of the start of the line N - 1 lines from point (N defaults to 1), without moving point; a field boundary on the way stops it.',
+  (rt, n: number) => makeFixnum(lineEdgeInField(rt, lineBeginningPosition(rt, n), n, true)));
+DEFUN('line-end-position', 0, 1, 'Give the position of the end of the line N - 1 lines from point (N defaults to 1), without moving point; a field boundary on the way stops it.',
+  (rt, n: number) => makeFixnum(lineEdgeInField(rt, lineEndPosition(rt, n), n, false)));
 DEFUN('pos-bol', 0, 1, 'Give the position of the start of the line N - 1 lines from point, ignoring fields.',
   (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
 DEFUN('pos-eol', 0, 1, 'Give the position of the end of the line N - 1 lines from point, ignoring fields.',
@@ -713,12 +720,12 @@ DEFUN('pos-eol', 0, 1, 'Give the position of the end of the line N - 1 lines fro
 
 DEFUN('beginning-of-line', 0, 1, 'Move point to the start of the line N - 1 lines from it (N defaults to 1).',
   (rt, n: number) => {
-    setPoint(rt, lineBeginningPosition(rt, n));
+    setPoint(rt, lineEdgeInField(rt, lineBeginningPosition(rt, n), n, true));
     return Qnil;
   }, '^p');
 DEFUN('end-of-line', 0, 1, 'Move point to the end of the line N - 1 lines from it (N defaults to 1).',
   (rt, n: number) => {
-    setPoint(rt, lineEndPosition(rt, n));
+    setPoint(rt, lineEdgeInField(rt, lineEndPosition(rt, n), n, false));
     return Qnil;
   }, '^p');
 
@@ -1395,3 +1402,171 @@ DEFUN('group-name', 1, 1, 'Give the name of the group whose numeric id is GID (a
     }
     return Qnil;
   });
+
+// ---- fields (the `field' character property) ------------------------------------------------------
+//
+// A field is a maximal run of characters whose `field' property (text or overlay, as
+// `get-char-property' sees it) is the same object.  A position between two runs belongs to the
+// run that text inserted there would join (`get-pos-property'); a position that would join
+// neither, with a nil value itself, belongs to both neighbours.  The value `boundary' makes a
+// run that MERGE-AT-BOUNDARY (the commands' ESCAPE-FROM-EDGE) steps over.
+
+const Qfield = DEFSYM('field');
+const Qboundary_ef = DEFSYM('boundary');
+const Qget_char_property_ef = DEFSYM('get-char-property');
+const Qget_pos_property_ef = DEFSYM('get-pos-property');
+const Qnext_scpc_ef = DEFSYM('next-single-char-property-change');
+const Qprev_scpc_ef = DEFSYM('previous-single-char-property-change');
+const Qinhibit_field_text_motion = DEFVAR('inhibit-field-text-motion', () => Qnil, 'Non-nil means the line motion primitives and `constrain-to-field\' pay no attention to fields.');
+
+/** PROP at POS of the current buffer as `get-char-property' gives it (POS a JS number). */
+function charPropAt(rt: Runtime, pos: number, prop: number): number {
+  return funcall(rt, Qget_char_property_ef, [makeFixnum(pos), prop]);
+}
+
+/** The position argument of the field functions: nil is point; others must be in the accessible part. */
+function fieldPosArg(rt: Runtime, pos: number): number {
+  if (pos === Qnil) return point(rt);
+  const p = positionValue(rt, pos);
+  if (p < begv(rt) || p > zv(rt)) xsignal(DEFSYM('args-out-of-range'), list(rt, pos));
+  return p;
+}
+
+/**
+ * The start and end of the field around POS: each bound is found only when asked (WANT_START,
+ * WANT_END), and is limited by BEG_LIMIT / END_LIMIT (Lisp values, nil for none).
+ */
+function fieldBounds(rt: Runtime, pos: number, merge: boolean, begLimit: number, endLimit: number, wantStart: boolean, wantEnd: boolean): [number, number] {
+  const sp = rt.sp;
+  const after = pos < zv(rt) ? charPropAt(rt, pos, Qfield) : Qnil;
+  rt.push(after);
+  // At the start of the accessible text the missing neighbour counts as the same field as the one after.
+  const before = pos > begv(rt) ? charPropAt(rt, pos - 1, Qfield) : after;
+  rt.push(before);
+  // Is POS the first position of the field after it, the last of the one before, or both?
+  let startsAfter = false;
+  let endsBefore = false;
+  if (!merge) {
+    const own = funcall(rt, Qget_pos_property_ef, [makeFixnum(pos), Qfield]);
+    startsAfter = own !== before;
+    endsBefore = own !== after;
+    // Joining neither neighbour with no field of its own: POS is inside both, as no boundary.
+    if (own === Qnil && startsAfter && endsBefore) startsAfter = endsBefore = false;
+  }
+  let start = pos;
+  let end = pos;
+  if (wantStart && !startsAfter) {
+    let p = makeFixnum(pos);
+    if (merge && before === Qboundary_ef) p = funcall(rt, Qprev_scpc_ef, [p, Qfield, Qnil, begLimit]);
+    p = funcall(rt, Qprev_scpc_ef, [p, Qfield, Qnil, begLimit]);
+    start = p === Qnil ? begv(rt) : fixnumValue(p);
+  }
+  if (wantEnd && !endsBefore) {
+    let p = makeFixnum(pos);
+    if (merge && after === Qboundary_ef) p = funcall(rt, Qnext_scpc_ef, [p, Qfield, Qnil, endLimit]);
+    p = funcall(rt, Qnext_scpc_ef, [p, Qfield, Qnil, endLimit]);
+    end = p === Qnil ? zv(rt) : fixnumValue(p);
+  }
+  rt.sp = sp;
+  return [start, end];
+}
+
+DEFUN('field-beginning', 0, 3, 'Give the start of the field around POS (by default point); with ESCAPE-FROM-EDGE, a POS at a field\'s start gives the start of the field before it.\nLIMIT, when non-nil, is the smallest position the answer may be.',
+  (rt, pos: number, escape: number, limit: number) =>
+    makeFixnum(fieldBounds(rt, fieldPosArg(rt, pos), escape !== Qnil, limit, Qnil, true, false)[0]));
+
+DEFUN('field-end', 0, 3, 'Give the end of the field around POS (by default point); with ESCAPE-FROM-EDGE, a POS at a field\'s end gives the end of the field after it.\nLIMIT, when non-nil, is the largest position the answer may be.',
+  (rt, pos: number, escape: number, limit: number) =>
+    makeFixnum(fieldBounds(rt, fieldPosArg(rt, pos), escape !== Qnil, Qnil, limit, false, true)[1]));
+
+DEFUN('field-string', 0, 1, 'Give the text of the field around POS (by default point), with its properties.',
+  (rt, pos: number) => {
+    const [s, e] = fieldBounds(rt, fieldPosArg(rt, pos), false, Qnil, Qnil, true, true);
+    return bufferSubstring(rt, currentBuffer(rt), s, e, true);
+  });
+
+DEFUN('field-string-no-properties', 0, 1, 'Give the text of the field around POS (by default point), without properties.',
+  (rt, pos: number) => {
+    const [s, e] = fieldBounds(rt, fieldPosArg(rt, pos), false, Qnil, Qnil, true, true);
+    return bufferSubstring(rt, currentBuffer(rt), s, e, false);
+  });
+
+DEFUN('delete-field', 0, 1, 'Delete the text of the field around POS (by default point).',
+  (rt, pos: number) => {
+    const [s, e] = fieldBounds(rt, fieldPosArg(rt, pos), false, Qnil, Qnil, true, true);
+    if (s < e) funcall(rt, DEFSYM('delete-region'), [makeFixnum(s), makeFixnum(e)]);
+    return Qnil;
+  });
+
+/** Whether POS or the character before it has a non-nil PROP (the two sides of a boundary at POS). */
+function propAroundPos(rt: Runtime, pos: number, prop: number): boolean {
+  if (pos >= begv(rt) && pos <= zv(rt) && charPropAt(rt, pos, prop) !== Qnil) return true;
+  return pos > begv(rt) && charPropAt(rt, pos - 1, prop) !== Qnil;
+}
+
+/** GNU's constrain-to-field on JS positions; MOVE_POINT when NEW-POS was nil (point itself is the new position). */
+function constrainToField(rt: Runtime, newPos: number, oldPos: number, escape: boolean, onlyInLine: boolean, capture: number): number {
+  if (newPos === oldPos || findSymbolValue(rt, Qinhibit_field_text_motion) !== Qnil) return newPos;
+  if (!propAroundPos(rt, newPos, Qfield) && !propAroundPos(rt, oldPos, Qfield)) return newPos;
+  if (capture !== Qnil) {
+    // OLD-POS stuck to text with the capture property: fields do not hold it back.
+    const held = funcall(rt, Qget_pos_property_ef, [makeFixnum(oldPos), capture]) !== Qnil
+      || (oldPos > begv(rt) && charPropAt(rt, oldPos, capture) !== Qnil && charPropAt(rt, oldPos - 1, capture) !== Qnil);
+    if (held) return newPos;
+  }
+  const forward = newPos > oldPos;
+  const limit = makeFixnum(newPos);
+  const bound = forward
+    ? fieldBounds(rt, oldPos, escape, Qnil, limit, false, true)[1]
+    : fieldBounds(rt, oldPos, escape, limit, Qnil, true, false)[0];
+  if (forward ? bound >= newPos : bound <= newPos) return newPos;
+  if (onlyInLine) {
+    // Only when the field's edge is on the same line as NEW-POS.
+    const [lo, hi] = bound < newPos ? [bound, newPos] : [newPos, bound];
+    for (let p = lo; p < hi; p++) if (charAt(rt, p) === 10) return newPos;
+  }
+  return bound;
+}
+
+DEFUN('constrain-to-field', 2, 5, 'Give NEW-POS, or the nearest position to it in the field of OLD-POS when NEW-POS lies in another field; with NEW-POS nil, use and move point.\nESCAPE-FROM-EDGE lets an OLD-POS at a field\'s edge count in the neighbouring field; ONLY-IN-LINE leaves NEW-POS alone when the constrained position would be on another line; a non-nil INHIBIT-CAPTURE-PROPERTY that OLD-POS has lifts the constraint.',
+  (rt, newPos: number, oldPos: number, escape: number, onlyInLine: number, capture: number) => {
+    const usePoint = newPos === Qnil;
+    const n = usePoint ? point(rt) : positionValue(rt, newPos);
+    const o = positionValue(rt, oldPos);
+    const r = constrainToField(rt, n, o, escape !== Qnil, onlyInLine !== Qnil, capture);
+    if (usePoint && r !== n) setPoint(rt, r);
+    return makeFixnum(r);
+  });
+
+// ---- small editfns.c pieces: insert-byte, ngettext, the batch message area ------------------------
+
+const Qfixnump_ib = DEFSYM('fixnump');
+const Qinsert_char_ef = DEFSYM('insert-char');
+
+DEFUN('insert-byte', 2, 3, 'Insert COUNT copies of the byte BYTE (0 to 255) at point: in a multibyte buffer a BYTE above 127 goes in as a raw byte.\nWith INHERIT non-nil the bytes take the neighbours\' sticky properties.',
+  (rt, byte: number, count: number, inherit: number) => {
+    if (!isFixnum(byte)) wrongTypeArgument(rt, Qfixnump_ib, byte);
+    const v = fixnumValue(byte);
+    if (v < 0 || v > 255) xsignal(DEFSYM('args-out-of-range'), list(rt, byte, makeFixnum(0), makeFixnum(255)));
+    const multibyte = bslot(rt, currentBuffer(rt), BUF_MULTIBYTE) !== Qnil;
+    const ch = v >= 0x80 && multibyte ? v + BYTE8_BASE : v;
+    return funcall(rt, Qinsert_char_ef, [makeFixnum(ch), count, inherit]);
+  });
+
+DEFUN('ngettext', 3, 3, 'Give MSGID when N is 1 and MSGID-PLURAL otherwise (no message catalogues are consulted).',
+  (rt, msgid: number, plural: number, n: number) => {
+    if (!stringp(msgid)) wrongTypeArgument(rt, Qstringp, msgid);
+    if (!stringp(plural)) wrongTypeArgument(rt, Qstringp, plural);
+    if (!isFixnum(n) && !bignump(rt, n)) wrongTypeArgument(rt, Qintegerp_ef, n);
+    return n === makeFixnum(1) ? msgid : plural;
+  });
+
+// Batch sessions have no echo area: messages go to standard error and none is ever current.
+DEFUN('current-message', 0, 0, 'Give the message shown in the echo area, or nil; always nil in batch mode, where messages go to standard error.',
+  () => Qnil);
+
+const Qmessage_ef = DEFSYM('message');
+DEFUN('message-box', 1, MANY, 'Show a message built as `message\' builds it, in a dialog box when one can be shown, otherwise as `message\' does; give the message.',
+  (rt, args: number[]) => funcall(rt, Qmessage_ef, args));
+DEFUN('message-or-box', 1, MANY, 'Show a message built as `message\' builds it, in a dialog box after a mouse command when one can be shown, otherwise as `message\' does; give the message.',
+  (rt, args: number[]) => funcall(rt, Qmessage_ef, args));

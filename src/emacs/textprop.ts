@@ -237,7 +237,8 @@ DEFUN('get-pos-property', 2, 3, 'Give the value of PROP that text inserted at PO
   const right = pos < hi ? r.plists[findRun(r, p)]! : Qnil;
   const rear = pos > lo && rearSticky(rt, left, prop);
   const front = pos < hi && stickyIn(rt, plistGetRaw(rt, right, Qfront_sticky).value, prop);
-  if (rear && (!front || plistGetRaw(rt, left, prop).found)) return textget(rt, left, prop);
+  // Sticky both ways: the character before wins only with a non-nil value (GNU's text_property_stickiness).
+  if (rear && (!front || textget(rt, left, prop) !== Qnil)) return textget(rt, left, prop);
   if (front) return textget(rt, right, prop);
   return Qnil;
 });

@@ -1,0 +1,85 @@
+;;; files-misc.el --- backup names, large-file questions, recovering auto-saves  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour (pieces of its files.el);
+;; autoloaded.
+
+;;;; Backup names
+
+(defun make-backup-file-name--default-function (file) "Give FILE's backup name: FILE with a tilde, or placed as `backup-directory-alist' says.
+An absolute backup directory named there is made when it does not exist yet."
+  (unless (sequencep file) (signal 'wrong-type-argument (list 'sequencep file)))
+  (let ((base (make-backup-file-name-1 file)))
+    (unless (eq base file)
+      (let ((dir (file-name-directory base)))
+        (unless (file-directory-p dir)
+          (ignore-errors (make-directory dir t)))))
+    (concat base "~")))
+
+;;;; Large files
+
+(defun files--ask-user-about-large-file (size op-type filename _offer-raw) "Ask whether to OP-TYPE the large file FILENAME of SIZE bytes; give nil to go on, `abort' to stop."
+  (let* ((name (file-name-nondirectory filename))
+         (amount (funcall byte-count-to-string-function size)))
+    (unless (y-or-n-p (format "File %s is large (%s), really %s? " name amount op-type))
+      'abort)))
+
+(defun abort-if-file-too-large (size op-type filename &optional offer-raw) "Ask before the OP-TYPE of FILENAME when its SIZE passes `large-file-warning-threshold'; stop with an error if told to."
+  (when (and size large-file-warning-threshold
+             (< large-file-warning-threshold size)
+             ;; A file that cannot be read will fail anyway: no question then.
+             (file-readable-p filename))
+    (pcase (files--ask-user-about-large-file size op-type filename offer-raw)
+      ('abort (user-error "Aborted"))
+      (other other))))
+
+;;;; Recovering from auto-save files
+
+(defun recover-this-file () "Recover the file the current buffer visits from its auto-save file." (interactive)
+  (if buffer-file-name
+      (recover-file buffer-file-name)
+    (user-error "This buffer is not visiting a file")))
+
+(defun files-misc--auto-save-of (file) "Give the name FILE's buffer would auto-save to."
+  (let ((buffer-file-name file))
+    (make-auto-save-file-name)))
+
+(defun files-misc--recover-from (file saved) "Visit FILE and replace its text with that of SAVED, leaving the buffer modified."
+  (switch-to-buffer (find-file-noselect file t))
+  (let ((inhibit-read-only t))
+    (erase-buffer)
+    (insert-file-contents saved nil))
+  (goto-char (point-min))
+  (set-buffer-modified-p t)
+  ;; GNU stops auto-saving until the user turns it on again, and says so.
+  (auto-save-mode -1)
+  (message "Auto-save off in this buffer till you do M-x auto-save-mode.")
+  nil)
+
+(defun recover-file (file) "Replace the text of a buffer visiting FILE with FILE's auto-save file, after asking." (interactive "FRecover file: ")
+  (let* ((full (expand-file-name file))
+         (saved (files-misc--auto-save-of full))
+         (shown (abbreviate-file-name saved)))
+    (cond ((auto-save-file-name-p (file-name-nondirectory full))
+           (user-error "%s is an auto-save file" (abbreviate-file-name full)))
+          ((and (file-directory-p full) (not (file-exists-p saved)))
+           (error "Auto save file %s does not exist" shown))
+          ((not (file-newer-than-file-p saved full))
+           (user-error "Auto-save file %s not current" shown))
+          ((yes-or-no-p (format "Recover auto save file %s? " shown))
+           (files-misc--recover-from full saved))
+          (t (user-error "Recover-file canceled")))))
+
+;;;; insert-directory helpers
+
+(defun insert-directory-wildcard-in-dir-p (dir) "Split DIR where its first directory component with a wildcard starts: (BEFORE . REST), or nil.
+A wildcard only in the last component does not count."
+  (let ((dirs (file-name-directory dir)))
+    (when (string-match "[*?[]" dirs)
+      (let ((cut (1+ (or (string-match-p "/[^/]*\\'" (substring dirs 0 (match-beginning 0))) -1))))
+        ;; With no directory before the wildcard there is nothing to split off.
+        (if (= cut 0)
+            (cons nil nil)
+          (cons (substring dir 0 cut) (substring dir cut)))))))
+
+(provide 'files-misc)
+;;; files-misc.el ends here
