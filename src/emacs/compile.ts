@@ -908,6 +908,14 @@ const flo = (a: string): string => `f64[(${a} & -8) >>> 3]`;
 /** Operations of H.arithN. */
 const ARITH_N: Record<string, number> = { '+': 0, '-': 1, '*': 2 };
 
+/** Push FSYM and the values of ARGS as a call would; give the temp holding the stack base. */
+function pushAsCall(ctx: Ctx, fsym: number, args: number[]): string {
+  const b = temp(ctx);
+  ctx.out.push(`${b} = rt.sp; rt.push(${fsym});`);
+  for (const a of args) ctx.out.push(`rt.push(${gen(ctx, a)});`);
+  return b;
+}
+
 /**
  * (+ A B C...), (- ...), (* ...) with three or more arguments: the values pushed as for a call;
  * fixnums and floats are folded in place (H.arithN), anything else (or a result it cannot give
@@ -916,9 +924,7 @@ const ARITH_N: Record<string, number> = { '+': 0, '-': 1, '*': 2 };
 function genArithN(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string {
   const out = ctx.out;
   const ok = guardOf(ctx, fsym, subr);
-  const b = temp(ctx);
-  out.push(`${b} = rt.sp; rt.push(${fsym});`);
-  for (const a of args) out.push(`rt.push(${gen(ctx, a)});`);
+  const b = pushAsCall(ctx, fsym, args);
   const t = temp(ctx);
   out.push(`${t} = ${ok} ? H.arithN(rt, ${ARITH_N[name]}, ${b} + 1, ${args.length}) : -1;`,
     `if (${t} === -1) ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)}); else rt.sp = ${b};`);
@@ -932,9 +938,7 @@ function genArithN(ctx: Ctx, fsym: number, subr: number, name: string, args: num
 function genList(ctx: Ctx, fsym: number, subr: number, args: number[]): string {
   const out = ctx.out;
   const ok = guardOf(ctx, fsym, subr);
-  const b = temp(ctx);
-  out.push(`${b} = rt.sp; rt.push(${fsym});`);
-  for (const a of args) out.push(`rt.push(${gen(ctx, a)});`);
+  const b = pushAsCall(ctx, fsym, args);
   const t = temp(ctx);
   out.push(`if (${ok}) { ${t} = H.restList(rt, ${b} + 1, ${args.length}); rt.sp = ${b}; } else ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)});`);
   return t;
