@@ -21,7 +21,7 @@ export interface BrowserHostOptions {
 }
 
 /** The browser's wall clock and a monotonic one (performance.now counts from the page's or worker's start). */
-const wallMs = (): number => Date.now();
+const wallMs = (): number => (typeof performance !== 'undefined' ? performance.timeOrigin + performance.now() : Date.now());
 const monotonic = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** What a browser tells about the user's language and time zone, as environment defaults. */

@@ -277,7 +277,8 @@ export function nodeHost(): Host {
     getenv: (name) => process.env[name],
     environ: () => Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`),
     now: () => performance.now(),
-    wallTime: () => Date.now() / 1000,
+    // Date.now() counts whole milliseconds; GNU's clock gives microseconds (float-time differences).
+    wallTime: () => (performance.timeOrigin + performance.now()) / 1000,
     cpuTime: () => {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
