@@ -9,7 +9,7 @@ import { setSymbolFlags, setSymbolRawValue, symbolFlags, symbolName } from './ob
 import { G_OBARRAY, type Runtime, type RuntimeOptions } from './runtime.ts';
 import { newRuntime } from './static.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qt } from './symbols.ts';
-import { INITS, VARIABLES } from './subr.ts';
+import { INITS, PLAIN_VARIABLES, VARIABLES } from './subr.ts';
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const rt = newRuntime(opts);
@@ -29,7 +29,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   makeConstant(rt, Qt, Qt);
   for (const v of VARIABLES) {
     setSymbolRawValue(rt, v.sym, v.init(rt));
-    setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | SYM_DECLARED_SPECIAL);
+    if (!PLAIN_VARIABLES.has(v.sym)) setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | SYM_DECLARED_SPECIAL);
     if (v.constant) setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT));
   }
   for (const init of INITS) init(rt);

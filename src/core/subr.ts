@@ -132,6 +132,15 @@ export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string,
   return sym;
 }
 
+/** Builtin variables GNU declares in C but leaves not special (`features', `values'...): see NOT_SPECIAL. */
+export const PLAIN_VARIABLES = new Set<number>();
+
+/** Leave the DEFVAR'd SYM not special, as GNU does for a few: under lexical binding a `let' of it is lexical. */
+export function NOT_SPECIAL(sym: number): number {
+  PLAIN_VARIABLES.add(sym);
+  return sym;
+}
+
 /**
  * Start-up work for a module that needs a runtime (error symbols' properties,
  * keyword constants...). Runs once when a runtime is built from scratch; its

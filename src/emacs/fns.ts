@@ -31,7 +31,7 @@ import {
   Qarrayp, Qcharacterp, Qconsp, Qcircular_list, Qerror, Qfixnump, Qhash_table_p, Qintegerp, Qlistp, Qplistp,
   Qsequencep, Qstringp, Qsymbolp,
 } from '../core/symbols.ts';
-import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
+import { DEFUN, DEFVAR, MANY, NOT_SPECIAL } from '../core/subr.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
 import { charBytes, charLenAt, readChar, writeChar, BYTE8_BASE, MAX_5_BYTE_CHAR } from '../core/character.ts';
@@ -1922,7 +1922,7 @@ DEFUN('mapconcat', 3, 3, 'Call FUNCTION on each element of SEQUENCE and join the
 
 // ---- features ------------------------------------------------------------------------------
 
-DEFVAR('features', (rt) => list(rt, Qemacs), 'The symbols of the features provided so far, newest first; see `provide\' and `require\'.');
+NOT_SPECIAL(DEFVAR('features', (rt) => list(rt, Qemacs), 'The symbols of the features provided so far, newest first; see `provide\' and `require\'.'));
 
 const featuresValue = (rt: Runtime): number => {
   const v = findSymbolValue(rt, Qfeatures);

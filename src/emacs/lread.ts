@@ -36,7 +36,7 @@ import {
   Qlexical_binding, Qlistp, Qnil, Qquote, Qsequencep, Qstringp, Qt, Qunbound, Qvectorp, Qcharacterp,
   Qwholenump,
 } from '../core/symbols.ts';
-import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
+import { DEFUN, DEFVAR, NOT_SPECIAL, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
 import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
@@ -57,7 +57,7 @@ const Qload_true_file_name = DEFVAR('load-true-file-name', () => Qnil, 'The full
 const Qload_history = DEFVAR('load-history', () => Qnil, 'A record of what each loaded file defined: elements (FILE ENTRIES...), newest first.');
 const Qcurrent_load_list = DEFVAR('current-load-list', () => Qnil, 'What the file being loaded has defined so far; `load\' uses it to build `load-history\'.');
 DEFVAR('load-read-function', () => DEFSYM('read'), 'The function `load\' calls to read each form; `read\' when nil.');
-DEFVAR('values', () => Qnil, 'The values of expressions evaluated interactively, newest first; kept for compatibility.');
+NOT_SPECIAL(DEFVAR('values', () => Qnil, 'The values of expressions evaluated interactively, newest first; kept for compatibility.'));
 DEFVAR('after-load-alist', () => Qnil, 'Entries (FILE-OR-FEATURE FUNCS...): the FUNCS run after the file or feature is loaded.');
 DEFVAR('load-prefer-newer', () => Qnil, 'Non-nil means `load\' picks whichever of the source and compiled files is newer.');
 DEFVAR('force-load-messages', () => Qnil, 'Non-nil means `load\' shows its loading messages even when asked to be quiet.');
