@@ -211,6 +211,12 @@
                find-variable find-variable-other-window find-variable-other-frame
                find-library find-library-other-window find-library-other-frame))
   (autoload cmd "find-func" nil t))
+;; pp: the printer that lays data out over lines; its commands too.
+(autoload 'pp "pp")
+(autoload 'pp-to-string "pp")
+(dolist (cmd '(pp-buffer pp-eval-expression pp-macroexpand-expression
+               pp-eval-last-sexp pp-macroexpand-last-sexp))
+  (autoload cmd "pp" nil t))
 ;; Editing libraries GNU preloads or autoloads: registers, rectangles,
 ;; indentation, search-and-replace and the completion machinery.  Their
 ;; variables are special from the start (GNU has them at start-up), so a
