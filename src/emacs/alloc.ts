@@ -371,6 +371,7 @@ DEFUN(
     }
     return r;
   },
+  '',
 );
 
 DEFUN(

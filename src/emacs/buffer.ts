@@ -290,7 +290,7 @@ DEFUN('rename-buffer', 1, 2, 'Give the current buffer the name NEWNAME and give 
     runListUpdateHook(rt, false);
     rt.sp = sp;
     return bslot(rt, cur, BUF_NAME);
-  });
+  }, '(list (read-string "Rename buffer (to new name): " nil \'buffer-name-history (buffer-name (current-buffer))) current-prefix-arg)');
 
 
 // ---- indirect buffers: shared text -----------------------------------------------------------------
@@ -391,7 +391,7 @@ DEFUN('make-indirect-buffer', 2, 4, 'Make and give an indirect buffer named NAME
     runListUpdateHook(rt, false);
     rt.sp = sp;
     return b;
-  });
+  }, 'bMake indirect buffer (to buffer): \nBName of indirect buffer: ');
 
 /** What a clone copies that lives in other modules: overlay.ts fills it. */
 export const cloneHooks = { overlays: (_rt: Runtime, _from: number, _to: number): void => {} };
@@ -630,7 +630,7 @@ export function killBuffer(rt: Runtime, x: number): number {
 }
 
 DEFUN('kill-buffer', 0, 1, 'Kill BUFFER-OR-NAME (by default the current buffer), after asking `kill-buffer-query-functions\' and running `kill-buffer-hook\'.\nGive t when it was killed, nil otherwise.',
-  (rt, x: number) => killBuffer(rt, x));
+  (rt, x: number) => killBuffer(rt, x), 'bKill buffer: ');
 
 
 // ---- printing -----------------------------------------------------------------------------------

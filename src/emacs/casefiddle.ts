@@ -393,13 +393,13 @@ function casifyRegionCommand(rt: Runtime, flag: number, beg: number, end: number
 }
 
 DEFUN('upcase-region', 2, 3, 'Turn the text between BEG and END to upper case; with REGION-NONCONTIGUOUS-P, each piece that `region-extract-function\' gives.',
-  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_UP, beg, end, nc));
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_UP, beg, end, nc), '(list (region-beginning) (region-end) (region-noncontiguous-p))');
 DEFUN('downcase-region', 2, 3, 'Turn the text between BEG and END to lower case; with REGION-NONCONTIGUOUS-P, each piece that `region-extract-function\' gives.',
-  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_DOWN, beg, end, nc));
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_DOWN, beg, end, nc), '(list (region-beginning) (region-end) (region-noncontiguous-p))');
 DEFUN('capitalize-region', 2, 3, 'Capitalize each word between BEG and END: its first letter in title case, the others in lower case.',
-  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_CAPITALIZE, beg, end, nc));
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_CAPITALIZE, beg, end, nc), '(list (region-beginning) (region-end) (region-noncontiguous-p))');
 DEFUN('upcase-initials-region', 2, 3, 'Put the first letter of each word between BEG and END in title case; other letters keep their case.',
-  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_CAPITALIZE_UP, beg, end, nc));
+  (rt, beg: number, end: number, nc: number) => casifyRegionCommand(rt, CASE_CAPITALIZE_UP, beg, end, nc), '(list (region-beginning) (region-end) (region-noncontiguous-p))');
 
 /** Case ARG words from point: forward moves point past them, backward leaves it where it is. */
 function casifyWord(rt: Runtime, flag: number, arg: number): number {
@@ -414,8 +414,8 @@ function casifyWord(rt: Runtime, flag: number, arg: number): number {
 }
 
 DEFUN('upcase-word', 1, 1, 'Turn the ARG words after point to upper case and move past them; a negative ARG cases the words before point, which stays.',
-  (rt, arg: number) => casifyWord(rt, CASE_UP, arg));
+  (rt, arg: number) => casifyWord(rt, CASE_UP, arg), 'p');
 DEFUN('downcase-word', 1, 1, 'Turn the ARG words after point to lower case and move past them; a negative ARG cases the words before point, which stays.',
-  (rt, arg: number) => casifyWord(rt, CASE_DOWN, arg));
+  (rt, arg: number) => casifyWord(rt, CASE_DOWN, arg), 'p');
 DEFUN('capitalize-word', 1, 1, 'Capitalize the ARG words after point and move past them; a negative ARG capitalizes the words before point, which stays.',
-  (rt, arg: number) => casifyWord(rt, CASE_CAPITALIZE, arg));
+  (rt, arg: number) => casifyWord(rt, CASE_CAPITALIZE, arg), 'p');

@@ -606,7 +606,7 @@ DEFUN('make-variable-buffer-local', 1, 1, 'Make VARIABLE get a buffer-local valu
   if (defaultValue(rt, s) === Qunbound) setDefault(rt, s, Qnil);
   localize(rt, s, BLV_LOCAL_IF_SET);
   return variable;
-});
+}, 'vMake Variable Buffer Local: ');
 
 DEFUN('make-local-variable', 1, 1, 'Give VARIABLE a value of its own in the current buffer, starting as its default value, and give VARIABLE.\nOther buffers go on seeing the default value; a void VARIABLE has a void local binding.', (rt, variable: number) => {
   const s = checkLocalizable(rt, variable);
@@ -621,7 +621,7 @@ DEFUN('make-local-variable', 1, 1, 'Give VARIABLE a value of its own in the curr
   if (buf !== Qnil && !hasLocalBinding(rt, s, buf))
     slotSet(rt, buf, BUF_LOCAL_VAR_ALIST, cons(rt, cons(rt, s, defaultValue(rt, s)), slotRef(rt, buf, BUF_LOCAL_VAR_ALIST)));
   return s;
-});
+}, 'vMake Local Variable: ');
 
 DEFUN('kill-local-variable', 1, 1, 'Drop the current buffer\'s own value of VARIABLE, so that the default value shows again there; give VARIABLE.\nThe built-in variables every buffer has its own value of keep theirs.', (rt, variable: number) => {
   checkSymbol(rt, variable);
@@ -634,7 +634,7 @@ DEFUN('kill-local-variable', 1, 1, 'Drop the current buffer\'s own value of VARI
     ((symbolFlags(rt, s) & SYM_TRAPPED_MASK) >> SYM_TRAPPED_SHIFT) === SYM_TRAPWRITE) notifyWatchers(rt, s, Qnil, Qmakunbound, buf);
   dropLocalBinding(rt, s, buf);
   return s;
-});
+}, 'vKill Local Variable: ');
 
 /** Take SYM's binding out of BUF's local bindings. */
 export function dropLocalBinding(rt: Runtime, sym: number, buf: number): void {

@@ -44,4 +44,4 @@ DEFUN('debug', 0, MANY, 'Enter the debugger: in batch mode, print why (from ARGS
     beginStderrMessage(rt);
     rt.host.write(2, new TextEncoder().encode(text));
     throw new KillEmacs(255);
-  });
+  }, 'nil');

@@ -557,7 +557,7 @@ DEFUN('goto-char', 1, 1, 'Move point to POSITION (a position or a marker), or to
     if (markerp(rt, position) && markerBuffer(rt, position) === currentBuffer(rt)) setPoint(rt, markerCharpos(rt, position));
     else setPoint(rt, positionValue(rt, position));
     return position;
-  });
+  }, '(goto-char--read-natnum-interactive "Go to char: ")');
 
 DEFUN('position-bytes', 1, 1, 'Give the byte position of the character at POSITION, or nil when POSITION is outside the accessible part.',
   (rt, position: number) => {
@@ -772,7 +772,7 @@ DEFUN('widen', 0, 0, 'Make the whole current buffer accessible again.', (rt) => 
   const b = currentBuffer(rt);
   setBounds(rt, b, 1, bint(rt, b, BUF_Z));
   return Qnil;
-});
+}, '');
 
 DEFUN('narrow-to-region', 2, 2, 'Make only the text between START and END of the current buffer accessible.', (rt, start: number, end: number) => {
   let s = positionValue(rt, start);
@@ -1204,7 +1204,7 @@ DEFUN('replace-buffer-contents', 1, 3,
     } finally {
       rt.sp = sp;
     }
-  });
+  }, 'bSource buffer: ');
 
 /** The current buffer's unmodified state, to give back after a change that NOUNDO hides. */
 function changeChar(rt: Runtime, b: number, pos: number, c: number): void {

@@ -66,7 +66,7 @@ DEFUN('kill-emacs', 0, 2, 'End the process.\nAn integer ARG gives the exit statu
     rt.host.write(1, new TextEncoder().encode(jsString(rt, arg)));
   }
   throw new KillEmacs(code);
-});
+}, 'P');
 
 /**
  * A string of BYTES that is multibyte when they hold non-ASCII characters in the internal

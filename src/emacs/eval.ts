@@ -2307,6 +2307,7 @@ DEFUN('autoload-do-load', 1, 3, 'Load the file named by FUNDEF when FUNDEF is an
 });
 
 const Qdisplay_warning = DEFSYM('display-warning');
+const Qread = DEFSYM('read');
 const Qlosing_value = DEFSYM('losing-value');
 
 DEFUN('defvaralias', 2, 3, 'Make NEW-ALIAS another name for the variable BASE-VARIABLE; DOCSTRING documents the alias.', (rt, alias: number, base: number, doc: number) => {
@@ -2546,10 +2547,31 @@ DEFUN('interactive-form', 1, 1, 'Give the interactive form of the command CMD, o
       if (p !== Qnil) return p;
     }
     f = indirectFunction(rt, f);
+    // An autoloaded command is loaded to find its spec, as GNU does.
+    if (consp(f) && xcar(rt, f) === Qautoload) {
+      autoloadDo(rt, f, cmd);
+      f = indirectFunction(rt, cmd);
+      if (consp(f) && xcar(rt, f) === Qautoload) return Qnil;
+    }
+  } else if (consp(f) && xcar(rt, f) === Qautoload) {
+    wrongTypeArgument(rt, Qsymbolp, f);
   }
   if (isSubr(rt, f)) {
     const spec = PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!.intspec;
-    return spec === undefined ? Qnil : list(rt, Qinteractive, makeString(rt, spec));
+    if (spec === undefined) return Qnil;
+    // As in GNU's C DEFUNs, a spec that is not a string of codes is a Lisp form in text
+    // (`nil' or one opening with a parenthesis), read each time it is asked for.
+    const text = makeString(rt, spec);
+    if (spec !== 'nil' && !spec.startsWith('(')) return list(rt, Qinteractive, text);
+    const sp = rt.sp;
+    rt.push(text);
+    try {
+      const form = call1(rt, Qread, text);
+      rt.push(form);
+      return list(rt, Qinteractive, form);
+    } finally {
+      rt.sp = sp;
+    }
   }
   if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
     let body = xcar(rt, f) === Qclosure ? xcdr(rt, xcdr(rt, xcdr(rt, f))) : xcdr(rt, xcdr(rt, f));

@@ -123,7 +123,7 @@ DEFUN('do-auto-save', 0, 2,
       rt.sp = sp;
     }
     return Qnil;
-  });
+  }, '');
 
 /** Write the whole current buffer to FILE quietly; nil, or the error (SYMBOL . DATA) that stopped it. */
 function writeAutoSave(rt: Runtime, file: number): number {

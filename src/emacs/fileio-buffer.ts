@@ -328,7 +328,7 @@ DEFUN('write-region', 3, 7,
     } finally {
       rt.sp = sp;
     }
-  });
+  }, 'r\nFWrite region to file: \ni\ni\ni\np');
 
 const Qtemporary_file_directory = DEFSYM('temporary-file-directory');
 

@@ -141,7 +141,7 @@ DEFUN('delete-file', 1, 2, 'Remove the file FILENAME (a symbolic link itself, no
     if (errnoCode(e) !== 'ENOENT') reportHostError(rt, 'Removing old name', e, [name]);
   }
   return Qnil;
-});
+}, '(list (read-file-name (if (and delete-by-moving-to-trash (null current-prefix-arg)) "Move file to trash: " "Delete file: ") nil default-directory (confirm-nonexistent-file-or-buffer)) (null current-prefix-arg))');
 
 DEFUN('delete-directory-internal', 1, 1, 'Remove the empty directory DIRECTORY.', (rt, d: number) => {
   const name = directoryFileName(expandArg(rt, d));
@@ -197,7 +197,7 @@ DEFUN('rename-file', 2, 3,
       reportHostError(rt, 'Renaming', e, [from, to]);
     }
     return Qnil;
-  });
+  }, 'fRename file: \nGRename %s to file: \np');
 
 DEFUN('add-name-to-file', 2, 3,
   'Give the file FILE the further name NEWNAME (a hard link), inside NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil, which replaces it.',
@@ -218,7 +218,7 @@ DEFUN('add-name-to-file', 2, 3,
       }
     }
     return Qnil;
-  });
+  }, 'fAdd name to file: \nGName to add to %s: \np');
 
 DEFUN('make-symbolic-link', 2, 3,
   'Make LINKNAME a symbolic link whose text is TARGET (taken as written), inside LINKNAME when that is a directory name.\nAn existing LINKNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil, which replaces it.',
@@ -239,7 +239,7 @@ DEFUN('make-symbolic-link', 2, 3,
       }
     }
     return Qnil;
-  });
+  }, 'FMake symbolic link to file: \nGMake symbolic link to file %s: \np');
 
 DEFUN('copy-file', 2, 6,
   'Copy FILE to NEWNAME, or into NEWNAME when that is a directory name.\nAn existing NEWNAME signals `file-already-exists\' unless OK-IF-ALREADY-EXISTS is non-nil; it is then overwritten and keeps its modes. KEEP-TIME gives the copy FILE\'s modification time; PRESERVE-PERMISSIONS its modes (a new copy otherwise gets FILE\'s permission bits less the default mask). PRESERVE-UID-GID is accepted: the copy belongs to this process\'s user.',
@@ -268,7 +268,7 @@ DEFUN('copy-file', 2, 6,
       reportHostError(rt, keepTime !== Qnil ? 'Resetting file times' : 'Doing chmod', e, [to]);
     }
     return Qnil;
-  });
+  }, 'fCopy file: \nGCopy %s to file: \np\nP');
 
 const nsToSeconds = (ns: bigint): number => Number(ns / 1000n) / 1e6;
 
@@ -288,7 +288,7 @@ DEFUN('set-file-modes', 2, 3, 'Set the mode bits of FILENAME to MODE (an integer
     reportHostError(rt, 'Doing chmod', e, [name]);
   }
   return Qnil;
-});
+}, '(let ((file (read-file-name "File: "))) (list file (read-file-modes nil file)))');
 
 DEFUN('default-file-modes', 0, 0, 'Give the mode bits new files get by default: the permissions the file-creation mask leaves.', (rt) =>
   makeFixnum(~rt.host.umask() & 0o777));

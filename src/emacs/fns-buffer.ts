@@ -287,10 +287,12 @@ function encodeRegion(rt: Runtime, start: number, end: number, lineBreak: boolea
 
 DEFUN('base64-encode-region', 2, 3, 'Replace the region from START to END by its base 64 encoding and give the encoded length; lines are broken every 76 characters unless NO-LINE-BREAK.',
   (rt, start: number, end: number, noLineBreak: number) => encodeRegion(rt, start, end, noLineBreak === Qnil, true, false),
+  'r',
 );
 
 DEFUN('base64url-encode-region', 2, 3, 'Replace the region from START to END by its encoding in the URL-safe base 64 alphabet and give the encoded length; NO-PAD leaves off the = signs.',
   (rt, start: number, end: number, noPad: number) => encodeRegion(rt, start, end, false, noPad === Qnil, true),
+  'r',
 );
 
 DEFUN('base64-decode-region', 2, 3, 'Replace the base 64 text from START to END by the bytes it stands for and give their number; BASE64URL non-nil reads the URL-safe alphabet.',
@@ -308,4 +310,4 @@ DEFUN('base64-decode-region', 2, 3, 'Replace the base 64 text from START to END 
       : makeStringFromChars(rt, Array.from(bytes, byte8ToChar));
     replaceRegion(rt, s, e, text, bytes.length);
     return makeFixnum(bytes.length);
-  });
+  }, 'r');

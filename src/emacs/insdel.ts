@@ -621,7 +621,7 @@ DEFUN('insert-char', 1, 3, 'Insert COUNT (default 1) copies of CHARACTER at poin
     }
     insertChars(rt, ch >> 2, n, false, inherit !== Qnil);
     return Qnil;
-  });
+  }, '(list (read-char-by-name "Insert character (Unicode name or hex): ") (prefix-numeric-value current-prefix-arg) t)');
 
 // ---- regions and substrings --------------------------------------------------------------------------
 
@@ -854,7 +854,7 @@ DEFUN('delete-region', 2, 2, 'Delete the text between START and END of the curre
   const [s, e] = validateRegion(rt, start, end);
   deleteRange(rt, s, e, false);
   return Qnil;
-});
+}, 'r');
 
 DEFUN('delete-and-extract-region', 2, 2, 'Delete the text between START and END of the current buffer and give it as a string.',
   (rt, start: number, end: number) => {
@@ -870,7 +870,7 @@ DEFUN('erase-buffer', 0, 0, 'Delete all the text of the current buffer, narrowin
   setBint(rt, b, BUF_ZV_BYTE, bint(rt, b, BUF_Z_BYTE));
   deleteRange(rt, 1, bint(rt, b, BUF_Z), false);
   return Qnil;
-});
+}, '*');
 
 // ---- unibyte and multibyte buffers ------------------------------------------------------------------
 

@@ -956,7 +956,7 @@ DEFUN('signal-process', 2, 3, 'Send signal SIGCODE (a number or a name such as S
   }
   sendSignal(rt, x, n);
   return makeFixnum(0);
-});
+}, 'sProcess (name or number): \nnSignal code: ');
 
 DEFUN('delete-process', 0, 1, 'Kill PROCESS (nil: the current buffer\'s) and forget it: its sentinel hears "killed", and it leaves the process list.', (rt, x: number) => {
   const p = getProcessArg(rt, x);

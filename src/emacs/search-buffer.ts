@@ -136,13 +136,13 @@ const searchDoc = (what: string, dir: string): string =>
   'COUNT repeats the search (negative: in the other direction).';
 
 DEFUN('search-forward', 1, 4, searchDoc('STRING', 'forward'),
-  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, 1, false));
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, 1, false), 'MSearch: ');
 DEFUN('search-backward', 1, 4, searchDoc('STRING', 'backward'),
-  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, -1, false));
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, -1, false), 'MSearch backward: ');
 DEFUN('re-search-forward', 1, 4, searchDoc('a match of REGEXP', 'forward'),
-  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, 1, true));
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, 1, true), 'sRE search: ');
 DEFUN('re-search-backward', 1, 4, searchDoc('a match of REGEXP', 'backward'),
-  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, -1, true));
+  (rt, s: number, bound: number, noerror: number, count: number) => searchCommand(rt, s, bound, noerror, count, -1, true), 'sRE search backward: ');
 
 /** GNU's looking_at_1: does REGEXP match at point? */
 function lookingAt(rt: Runtime, regexp: number, modify: boolean): number {

@@ -284,4 +284,4 @@ DEFUN('modify-syntax-entry', 2, 3,
     if (from === to && !consp(c)) charTableSet(rt, table, from, v);
     else if (from <= to) charTableSetRange(rt, table, from, to, v);
     return Qnil;
-  });
+  }, 'cSet syntax for character: \nsSet syntax for %s to: ');

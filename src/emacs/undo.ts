@@ -180,12 +180,12 @@ function setUndoList(rt: Runtime, x: number, value: number, onlyIfDisabled: bool
 DEFUN('buffer-enable-undo', 0, 1, 'Start keeping undo information for BUFFER (default the current buffer); does nothing if it is kept already.', (rt, x: number) => {
   setUndoList(rt, x, Qnil, true);
   return Qnil;
-});
+}, '');
 
 DEFUN('buffer-disable-undo', 0, 1, 'Stop keeping undo information for BUFFER (default the current buffer) and drop what was kept.', (rt, x: number) => {
   setUndoList(rt, x, Qt, false);
   return Qt;
-});
+}, 'nil');
 
 function xint(rt: Runtime, x: number): number {
   if (!isFixnum(x)) wrongTypeArgument(rt, FNS['integerp']!, x);
