@@ -14,15 +14,13 @@ const core = __TSMACS_CORE__;
 
 /**
  * Run the command line as the launcher does. FILENAME and DIRNAME are the launcher's own (the bundle
- * takes its folder and URL from them); KERNELS is the loader's WebAssembly module as a latin1 string.
+ * takes its folder and URL from them); KERNELS is the loader's WebAssembly module as a latin1 string;
+ * MEMORY is the heap's memory when the launcher made it (see there), else null.
  */
-function start(filename, dirname, KERNELS) {
-  // JavaScriptCore's JIT tiers code up at 1000 times its usual counts until the image is loaded, then
-  // at 10 times. The start's fixed work runs thousands of functions a few times each, and the image
-  // loader's WebAssembly kernels (src/dump/kernels.ts) run once over the image: tiered up as usual,
-  // JSC compiled them again with its optimising wasm compiler (OMG) on other threads, work that
-  // ends after the load and was most of the loader's CPU (BUN_JSC_useOMGJIT=0 took 6 ms off a
-  // start; 1000 here from the start 4.6 ms, 40 interleaved runs). Once Lisp runs (the CLI calls
+function start(filename, dirname, KERNELS, memory = null) {
+  // JavaScriptCore's JIT tiers JS up at 1000 times its usual counts until the image is loaded, then
+  // at 10 times. The start's fixed work runs thousands of functions a few times each (the policy
+  // does not reach the loader's WebAssembly kernels: see beyondOMG). Once Lisp runs (the CLI calls
   // __tsmacsLispRuns after the load, or before a loadup from source) it is 10: a start's Lisp runs
   // a few functions a few times each, and compiling them cost CPU and pages (perf stat, 30 runs
   // twice: 43-47 ms of CPU and 5,900-7,000 page faults at 1, 30-37 ms and 4,300 at 10); a 1 s nbody
@@ -50,15 +48,132 @@ function start(filename, dirname, KERNELS) {
   const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
   let kernels = null;
   try {
-    kernels = new WebAssembly.Module(Buffer.from(KERNELS, 'latin1'));
+    kernels = new WebAssembly.Module(beyondOMG(Buffer.from(KERNELS, 'latin1'), WALKS));
   } catch {}
-  // No V8 flags to set (the launcher's tier-up switch and bodiesRan are for V8), no heap memory made
-  // by the launcher (its pages held the bundle's text, which Bun never reads).
-  core(builtin, url, kernels, dirname, null, () => {}, null);
+  // No V8 flags to set (bodiesRan is for V8). The tier switch is a no-op, but being a function it
+  // has the loader compile the kernels again, unpadded, for an image of 4 MB or more (kernels.ts
+  // kernelsFor), whose walks are long enough to gain from OMG's code. The launcher's heap memory
+  // holds nothing yet (at 0, none used).
+  core(builtin, url, kernels, dirname, () => {}, () => {}, memory !== null ? { memory, at: 0, used: 0 } : null);
   // The REPL (src/cli/repl.ts) and its evaluator thread run on after the command line returns.
   if (globalThis.__tsmacsLive === true) return;
   // As the launcher: the command line has run, and tsmacs starts nothing asynchronous.
   process.exit();
 }
 
-module.exports = { tsmacsBuild: '__BUILD_ID__', start };
+/** The kernel kept out of OMG: verify.ts's walk of the image's objects (src/dump/kernels.ts). */
+const WALKS = ['vwalk'];
+
+/**
+ * BYTES (a WebAssembly module) with the bodies of the functions exported as NAMES made longer than
+ * JavaScriptCore's limit for its optimising wasm compiler, OMG (maximumOMGCandidateCost, 100,000
+ * bytes of body), and otherwise unchanged; BYTES itself if it cannot be read as expected.
+ *
+ * The loader's kernels run once over the image. Whatever Bun.unsafe.setJITPolicy says, JSC moves a
+ * wasm function from its interpreter to its baseline compiler (BBQ) after 150 loop turns and from
+ * BBQ to OMG after 50,000, which the object-start check and the verify walk and its helpers pass on
+ * the default image: OMG compiled six kernels (`BUN_JSC_verboseOSR=1`), mostly on another thread
+ * and for code used for a millisecond or not at all, 5-7 ms of a start's CPU
+ * (`BUN_JSC_useOMGJIT=0`, three rounds of interleaved runs), 3.5 of it the walk's. Each chosen body
+ * gets, after its locals, a block that branches out at once over a br_table of 20,001 five-byte
+ * labels, never reached. JSC still reads the padding when it validates the module and again when
+ * BBQ compiles the function, and that costs about as much as OMG cost for the smaller kernels:
+ * padding the walk alone took 3.75 ms off a start, the walk and the object-start check 3.6, all six
+ * 2.7 (40 interleaved runs).
+ */
+function beyondOMG(bytes, names) {
+  const PAD = 100001;
+  const LABEL = Buffer.from([0x80, 0x80, 0x80, 0x80, 0x00]);
+  let p = 8;
+  const uleb = () => {
+    let r = 0, s = 0, b;
+    do {
+      b = bytes[p++];
+      r += (b & 0x7f) * 2 ** s;
+      s += 7;
+    } while (b & 0x80);
+    return r;
+  };
+  const enc = (v) => {
+    const o = [];
+    do {
+      let b = v % 128;
+      v = Math.floor(v / 128);
+      if (v > 0) b |= 0x80;
+      o.push(b);
+    } while (v > 0);
+    return o;
+  };
+  try {
+    let imported = 0;
+    const chosen = new Set();
+    let section = -1, code = -1, codeEnd = 0;
+    while (p < bytes.length) {
+      const at = p;
+      const id = bytes[p++];
+      const size = uleb();
+      const end = p + size;
+      if (id === 2) {
+        for (let n = uleb(); n > 0; n--) {
+          for (let j = 0; j < 2; j++) {
+            const len = uleb();
+            p += len;
+          }
+          const kind = bytes[p++];
+          if (kind === 0) (imported++, uleb());
+          else if (kind === 1) (p++, bytes[p++] & 1 ? (uleb(), uleb()) : uleb());
+          else if (kind === 2) bytes[p++] & 1 ? (uleb(), uleb()) : uleb();
+          else if (kind === 3) p += 2;
+          else return bytes;
+        }
+      } else if (id === 7) {
+        for (let n = uleb(); n > 0; n--) {
+          const len = uleb();
+          const name = bytes.latin1Slice(p, p + len);
+          p += len;
+          const kind = bytes[p++];
+          const index = uleb();
+          if (kind === 0 && names.includes(name)) chosen.add(index - imported);
+        }
+      } else if (id === 10) {
+        section = at;
+        code = p;
+        codeEnd = end;
+      }
+      p = end;
+    }
+    if (code < 0 || chosen.size === 0) return bytes;
+    // The code section again, each chosen body padded after its locals.
+    p = code;
+    const out = [];
+    const n = uleb();
+    for (let i = 0; i < n; i++) {
+      const size = uleb();
+      const start = p, end = p + size;
+      if (!chosen.has(i)) {
+        out.push(Buffer.from(enc(size)), bytes.subarray(start, end));
+      } else {
+        for (let k = uleb(); k > 0; k--) (uleb(), p++);
+        const locals = bytes.subarray(start, p);
+        // block; br 0; i32.const 0; br_table over N targets and a default, each label 0 written in five
+        // bytes (fewer entries for JSC to read than one-byte labels); end
+        const labels = Math.ceil(PAD / 5);
+        const count = enc(labels);
+        const pad = Buffer.alloc(7 + count.length + (labels + 1) * 5 + 1);
+        pad.set([0x02, 0x40, 0x0c, 0x00, 0x41, 0x00, 0x0e, ...count]);
+        pad.fill(LABEL, 7 + count.length, pad.length - 1);
+        pad[pad.length - 1] = 0x0b;
+        const body = bytes.subarray(p, end);
+        out.push(Buffer.from(enc(locals.length + pad.length + body.length)), locals, pad, body);
+      }
+      p = end;
+    }
+    if (p !== codeEnd) return bytes;
+    const body = Buffer.concat([Buffer.from(enc(n)), ...out]);
+    return Buffer.concat([bytes.subarray(0, section), Buffer.from([10, ...enc(body.length)]), body, bytes.subarray(codeEnd)]);
+  } catch {
+    return bytes;
+  }
+}
+
+module.exports = { tsmacsBuild: '__BUILD_ID__', start, beyondOMG, WALKS };
