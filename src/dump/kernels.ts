@@ -519,7 +519,7 @@ interface Exports {
 
 /**
  * The kernels bound to MEMORY (a shared heap memory), or null: then use the JS loops. The first
- * call for a memory binds them. Under the launcher, V8 optimises the kernels' code only after 100 MB
+ * call for a memory binds them. Under the launcher, V8 optimises the kernels' code only after 2 GB
  * of it has run (see scripts/launcher.template.cjs: for the default image optimising costs more
  * than it saves); LARGE asks for kernels under V8's default budget instead (an 18 MB image's object
  * starts take 2 ms optimised against 8 in baseline code). V8 reads the budget when it compiles a
