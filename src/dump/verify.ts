@@ -191,6 +191,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     } else objErr(off, `in the cold section has kind ${kind}`);
   }
   if (!coldOk && pos !== S.coldEndW) objErr(pos, 'is missing: the cold section is not covered by its objects');
+  if (V !== null && !coldOk) throw new ImageError('bad-object', 'the WebAssembly check found a fault that the JS check did not');
 
   // ---- hot and discardable: every word; each pointer checked, then relocated ----
   // The deltas (format.ts): dump-relative values (Lisp pointers and string data alike) add the dump's
