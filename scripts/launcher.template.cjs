@@ -120,14 +120,16 @@ const { Script } = builtin('node:vm');
 // baseline compiler and, once the function has run about 1.8 MB of code, optimises it on a
 // background thread. For the default image that is wasted work, and it costs the main thread too:
 // the load's wasm phases took 1.6-6 ms instead of 1.3 ms, and other threads 2.4 ms of CPU, on a
-// busy 2-core machine. So the launcher raises that budget to 100 MB (the default image's kernels
-// would need about 40 MB to tier up) while it compiles them; the loader compiles them again with
+// busy 2-core machine. So the launcher raises that budget to its largest value (2^31 - 1) while it
+// compiles them. It was 100 MB until the default image grew to 2 MB, whose verify walk used up
+// those 100 MB (V8 counts each loop iteration's machine code): TurboFan then compiled the walk on
+// another thread, 2 ms of CPU that no start-up gained from. The loader compiles them again with
 // V8's budget for an image large enough to gain from optimised code (kernels.ts kernelsFor). V8
 // reads the budget when it compiles a module. It also compiles them all at once here, not each at
 // its first call (lazily each compiled alone, with a JS-to-wasm wrapper of its own: about 80 us for
 // the first; a start costs 0.5 ms less CPU, 40 interleaved runs). Both flags are put back to their
 // defaults at once: V8 hashes its flags into code caches, Node's own included (above).
-const WASM_FLAGS = ['--wasm-tiering-budget=100000000', '--no-wasm-lazy-compilation'];
+const WASM_FLAGS = ['--wasm-tiering-budget=2147483647', '--no-wasm-lazy-compilation'];
 const WASM_DEFAULTS = ['--wasm-tiering-budget=1800000', '--wasm-lazy-compilation'];
 const setFlags = (flags) => {
   if (v8flags !== null) {

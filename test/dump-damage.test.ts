@@ -16,7 +16,7 @@ import { seededRandom } from './support/random.ts';
 import { STR_DATA } from '../src/heap/layout.ts';
 import {
   H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_FILE_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
-  H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, HEADER_BYTES, checksum,
+  H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, HEADER_BYTES, H_CONS_END, checksum,
 } from '../src/dump/format.ts';
 
 const HEAP = 24 * 1024 * 1024;
@@ -193,9 +193,22 @@ const startKinds = ((): Map<number, number> => {
   const g = words(good);
   const s0 = header[H_STARTS_OFFSET]! >>> 2;
   const kinds = new Map<number, number>();
+  // The cons run (format 5): a cons at every granule, without entries.
+  for (let gr = header[H_HOT_START]! >>> 3; gr < header[H_CONS_END]! >>> 3; gr++) kinds.set(gr, 3);
   for (let i = 0; i < header[H_STARTS_COUNT]!; i++) kinds.set(g[s0 + i]! >>> 4, g[s0 + i]! & 7);
   return kinds;
 })();
+
+test('the cons run: most conses, no object-start entries, its end checked', () => {
+  const run = (header[H_CONS_END]! - header[H_HOT_START]!) >>> 3;
+  assert.ok(run > header[H_STARTS_COUNT]!, `${run} conses in the run, ${header[H_STARTS_COUNT]} entries`);
+  for (const d of [8, -8, 16, -16, 24, 4, header[H_HOT_END]! - header[H_CONS_END]! + 8, -header[H_CONS_END]!]) {
+    const b = good.slice();
+    words(b)[H_CONS_END] = header[H_CONS_END]! + d;
+    check(reseal(b), `cons run end ${d > 0 ? '+' : ''}${d}`, FORGED);
+    sameVerdicts(`cons run end ${d > 0 ? '+' : ''}${d}`);
+  }
+});
 
 test('the file has no relocation table; a load relocates the pointer words, at any bases', () => {
   assert.equal(header[H_RELOC_COUNT], 0);

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeHost } from '../src/host/node.ts';
 import { createRuntime } from '../src/core/init.ts';
-import { cons, list, makeFloat, makeFixnum, makeString, makeVector, setSymbolRawValue } from '../src/core/object.ts';
+import { cons, list, makeFloat, makeFixnum, makeInteger, makeString, makeVector, setSymbolRawValue } from '../src/core/object.ts';
+import { makeBoolVector } from '../src/emacs/alloc.ts';
 import { intern } from '../src/core/obarray.ts';
 import { Qt } from '../src/core/symbols.ts';
 import { Heap } from '../src/heap/heap.ts';
 import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
-import { H_CHECKSUM, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
+import { H_CHECKSUM, H_COLD_START, H_CONS_END, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
 import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
 import { PVEC_SUB_CHAR_TABLE, PVEC_TYPE_SHIFT } from '../src/heap/layout.ts';
 import { seededRandom } from './support/random.ts';
@@ -134,7 +135,9 @@ test('loads through the kernels and through the JS loops agree, damaged tables a
 test('tables longer than one kernel call: entries at the chunk boundaries are checked as any other', () => {
   const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.25 });
   const xs: number[] = [];
-  for (let i = 0; i < 2.2 * KERNEL_CHUNK; i++) xs.push(makeFixnum(i));
+  // Strings: two object-start entries each (header and data), and the list's conses make a cons run
+  // (format 5: no entries) of more than two kernel calls too.
+  for (let i = 0; i < 2.1 * KERNEL_CHUNK; i++) xs.push(makeString(rt, `s${i}`));
   setSymbolRawValue(rt, intern(rt, 'kernel-long-list'), list(rt, ...xs));
   const file = join(dir, 'long.pdmp');
   dumpToFile(rt, file, false, true);
@@ -175,6 +178,52 @@ test('tables longer than one kernel call: entries at the chunk boundaries are ch
     }
   }
   assert.ok(refused >= 13, `out-of-order and out-of-range entries at the boundaries are refused (${refused} of 15)`);
+  // The cons run goes through in calls of 2 * KERNEL_CHUNK words: a bad slot at either side of a
+  // boundary is refused by both walks.
+  const run = (hw[H_CONS_END]! - hw[H_HOT_START]!) >>> 2;
+  assert.ok(run > 4 * KERNEL_CHUNK, `three calls over the cons run (${run} words)`);
+  for (const i of [2 * KERNEL_CHUNK - 1, 2 * KERNEL_CHUNK, 4 * KERNEL_CHUNK - 1, 4 * KERNEL_CHUNK, run - 1]) {
+    const b = good.slice();
+    const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+    w[(hw[H_HOT_START]! >>> 2) + i] = 1; // tag 1: no Lisp word
+    assert.notEqual(sameBig(reseal(b), `cons run word ${i}`).slice(0, 6), 'loaded', `cons run word ${i}`);
+  }
+});
+
+test('the cold section: damaged floats, string data, bool-vectors and bignums get the same verdict from the kernel as from JS', () => {
+  // kernels.ts vcold walks the cold section's object starts as verify.ts's JS loop does.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const xs: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    xs.push(makeFloat(rt, i / 3), makeString(rt, `cold-${i}`), makeInteger(rt, (-7n) ** BigInt(20 + i)));
+    xs.push(makeBoolVector(rt, 1 + 9 * i));
+  }
+  setSymbolRawValue(rt, intern(rt, 'kernel-cold'), list(rt, ...xs));
+  const file = join(dir, 'cold.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  const gw = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const sat = gw[H_STARTS_OFFSET]! >>> 2;
+  const cold: number[] = [];
+  for (let i = sat; i < sat + gw[H_STARTS_COUNT]!; i++) if (gw[i]! >>> 3 >= gw[H_COLD_START]! >>> 2) cold.push(i);
+  assert.ok(cold.length > 150, `${cold.length} cold objects`);
+  const seen = { loaded: 0, refused: 0 };
+  for (let k = 0; k < 200; k++) {
+    const b = good.slice();
+    const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+    const e = cold[rand(cold.length)]!;
+    const off = gw[e]! >>> 3;
+    const how = rand(6);
+    if (how === 0) w[off] = w[off]! ^ (1 << rand(32)); // a header (or a float's or data's first word)
+    else if (how === 1) w[off] = (w[off]! & ~((1 << 26) - 1)) | rand(64); // another size
+    else if (how === 2) w[off + 1] = w[off + 1]! + 4 * (rand(9) - 4); // the first slot: a bit count or sign
+    else if (how === 3) w[off + 1] = w[off + 1]! ^ (1 << rand(3));
+    else if (how === 4) w[e] = (gw[e]! & ~7) | [1, 5, 7, 3][rand(4)]!; // the entry's kind
+    else w[e] = gw[e]! + (rand(2) ? 16 : -16); // the entry moved
+    seen[same(reseal(b), `cold object at word ${off}, damage ${how}`)]++;
+  }
+  assert.ok(seen.refused > 50 && seen.loaded > 10, JSON.stringify(seen));
 });
 
 test('a damaged sub-char-table is refused by the kernels walk as by the JS one', () => {

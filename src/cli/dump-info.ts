@@ -3,13 +3,14 @@
 // The file is first loaded as start-up loads it, so a damaged one gets the loader's own refusal;
 // the figures then come from the file's bytes (the format is in src/dump/format.ts). Every pointer
 // into the dump is a relocated word (found as the loader's verify walk finds them: format 4 stores
-// no table), and the object-start table tiles each section, so an object's size is the distance to
-// the next start and its children are the relocated words inside it.
+// no table), and the cons run (format 5: the hot section's first conses, which have no entries)
+// and the object-start table tile each section, so an object's size is the distance to the next
+// start and its children are the relocated words inside it.
 
 import type { Host } from '../host/host.ts';
 import {
   FINGERPRINT_WORDS, HEADER_BYTES, HIGH_BIT, H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START,
-  H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
+  H_CONS_END, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
   H_RELOC_OFFSET, H_SCALARS_COUNT, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT,
   H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS, H_VERSION, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM,
   RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, STAT_CONS, STAT_FLOAT, STAT_HASH_TABLE,
@@ -66,7 +67,10 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
   const relocOff = hw(H_RELOC_OFFSET);
   const nrelocs = hw(H_RELOC_COUNT);
   const startsOff = hw(H_STARTS_OFFSET);
-  const nstarts = hw(H_STARTS_COUNT);
+  const ntable = hw(H_STARTS_COUNT);
+  // The cons run's conses come first, then the table's objects.
+  const nconses = (hw(H_CONS_END) - hw(H_HOT_START)) >>> 3;
+  const nstarts = nconses + ntable;
 
   // Sections in file order; a gap between two (alignment) is shown as padding, so the sizes add up to the file.
   const raw: Section[] = [
@@ -75,7 +79,7 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
     { name: 'discardable', start: hw(H_DISC_START), bytes: hw(H_DISC_END) - hw(H_DISC_START) },
     { name: 'cold', start: hw(H_COLD_START), bytes: hw(H_COLD_END) - hw(H_COLD_START) },
     { name: 'relocations', start: relocOff, bytes: nrelocs * 4, entries: nrelocs },
-    { name: 'object starts', start: startsOff, bytes: nstarts * 4, entries: nstarts },
+    { name: 'object starts', start: startsOff, bytes: ntable * 4, entries: ntable },
   ];
   const sections: Section[] = [];
   let pos = 0;
@@ -94,9 +98,14 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
   const objKind = new Uint8Array(nstarts);
   const index = new Map<number, number>();
   for (let i = 0; i < nstarts; i++) {
-    const e = hw((startsOff >>> 2) + i);
-    objStart[i] = (e >>> 3) << 2;
-    objKind[i] = e & 7;
+    if (i < nconses) {
+      objStart[i] = hw(H_HOT_START) + 8 * i;
+      objKind[i] = Lisp_Cons;
+    } else {
+      const e = hw((startsOff >>> 2) + i - nconses);
+      objStart[i] = (e >>> 3) << 2;
+      objKind[i] = e & 7;
+    }
     index.set(objStart[i]!, i);
   }
   for (let i = 0; i < nstarts; i++) {

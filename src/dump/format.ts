@@ -26,6 +26,7 @@
 //   17    staticWords: size of the static region of the build that dumped.
 //   18,19 hot section [start, end) in bytes: objects that hold pointers
 //         (conses, symbols, string headers, vectorlikes). Relocated at load.
+//         It begins with the conses, end to end, up to word 44 (see there).
 //   20,21 discardable section [start, end): the shadows of the builtin
 //         symbols' cells, the globals table and the remembered scalars. It is
 //         relocated, copied into the static region / rt.globals / JS state,
@@ -43,7 +44,11 @@
 //   34-43 statistics for the dumping session's report only: objects dumped per
 //         kind (cons, symbol, string, vectorlike, float, bignum/bool-vector,
 //         hash table), hot relocations, discardable relocations, 0.
-//   44-47 reserved, 0.
+//   44    end of the cons run in bytes (format 5): [hot start, this) holds only
+//         conses, two words each, so every granule there is a cons and none of
+//         them has an object-start entry; the table covers the rest of the hot
+//         section and the cold section.
+//   45-47 reserved, 0.
 //
 // Pointer words inside the file hold *relative* values, already tagged, so a
 // relocation is always "add one delta":
@@ -73,6 +78,10 @@
 // kind = the Lisp tag of the object (symbol 0, cons 3, string 4, vectorlike 5,
 // float 7) or KIND_DATA (1) for a string's byte data. It validates a candidate
 // pointer into the dump (verifyHeap, conservative scanning) by address and tag.
+// The conses of the cons run (word 44) have no entries (format 5): they were
+// three quarters of the table (82,709 of 107,035 entries in the default image),
+// which the loader read, checked and turned into its kind map at every start;
+// the run's bounds say the same about them.
 //
 // Hash tables are dumped with HT_STALE = t: their hash codes may derive from
 // addresses, so they are rehashed on first use after a load.
@@ -87,8 +96,9 @@ import { GLOBAL_NAMES } from '../core/runtime.ts';
 import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
 import type { WasmMemory } from '../heap/heap.ts';
 
-// 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values; 4: no relocation table
-export const FORMAT_VERSION = 4;
+// 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values; 4: no relocation table;
+// 5: the conses first, without object-start entries (H_CONS_END)
+export const FORMAT_VERSION = 5;
 export const HEADER_BYTES = 192;
 export const HEADER_WORDS = HEADER_BYTES / 4;
 
@@ -123,6 +133,8 @@ export const H_GLOBALS_COUNT = 31;
 export const H_SCALARS_OFFSET = 32;
 export const H_SCALARS_COUNT = 33;
 export const H_STATS = 34;
+/** End of the hot section's run of conses, in bytes (format 5). */
+export const H_CONS_END = 44;
 export const STAT_CONS = 0;
 export const STAT_SYMBOL = 1;
 export const STAT_STRING = 2;

@@ -15,7 +15,7 @@
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
 //   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
-//   vkinds, vslot, vflags, vslots, vshadows, vwalk
+//   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
 //                           which relocates each pointer word once it is checked,
@@ -25,7 +25,7 @@
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
-import { PVEC_OVERLAY, PVEC_TYPE_COUNT } from '../heap/layout.ts';
+import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_OVERLAY, PVEC_TYPE_COUNT } from '../heap/layout.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
 export const CK_SEEDS = [0x9e3779b1 | 0, 0x85ebca77 | 0, 0xc2b2ae3d | 0, 0x27d4eb2f | 0] as const;
@@ -52,6 +52,8 @@ export interface VerifyKernel {
   vslots(p: number, n: number): number;
   vshadows(p: number, n: number): number;
   vwalk(): number;
+  vconses(p: number, end: number): number;
+  vcold(t: number, n: number, pos: number, end: number): number;
   g: Record<(typeof V_GLOBALS)[number], { value: number }>;
 }
 
@@ -431,6 +433,55 @@ export function assemble(): Uint8Array {
     ...saveCursor, ...k(0),
   ]);
 
+  // vconses(p, end): the Lisp slots of words [p, end) of the cons run (two per cons, every granule a
+  // cons: format.ts H_CONS_END) with vwalk's inline slot check, its constants in the same locals
+  // (the params take 0 and 1, which vwalk uses for its entry and kind). 0 done, 3 a fault.
+  const vconses = func(22, [
+    ...vwalkEntry,
+    ...BLOCK, ...LOOP,
+    ...get(0), ...get(1), GE_U, ...BR_IF(1),
+    ...slotInlineL(get(0), 13, 14),
+    ...get(0), ...k(1), ADD, ...set(0),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+
+  // vcold(t, n, pos, end): the cold section's N object starts from the entry at byte address T
+  // tile [pos, end) (verify.ts's cold loop, same rules): a float 2 words, string data to the next
+  // start, a bool-vector or bignum by its header, whose first slot fits its size. 0 good, 1 a fault
+  // (the JS loop then words it). locals qend4 e5 off6 kind7 hdr8 type9 size10 first11 nn12
+  const vcold = func(9, [
+    ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(4),
+    ...BLOCK, ...LOOP,
+    ...get(0), ...get(4), GE_U, ...BR_IF(1),
+    ...get(0), ...load(), ...tee(5), ...k(3), SHR_U, ...tee(6), ...get(5), ...k(7), AND, ...set(7),
+    ...retIf([...get(2), NE], k(1)),
+    ...get(7), ...k(7), EQ, ...IF,
+    ...get(2), ...k(2), ADD, ...set(2),
+    0x05 /* else */,
+    ...get(7), ...k(1), EQ, ...IF,
+    ...get(0), ...k(4), ADD, ...load(), ...k(3), SHR_U, ...get(3), ...get(0), ...k(4), ADD, ...get(4), LT_U, SELECT, ...set(2),
+    0x05 /* else */,
+    ...retIf([...get(7), ...k(5), NE], k(1)),
+    ...wordAt(get(6)), ...tee(8), ...k(26), SHR_U, ...set(9),
+    ...get(8), ...k((1 << 26) - 1), AND, ...set(10),
+    ...retIf([...get(9), ...k(PVEC_BOOL_VECTOR), NE, ...get(9), ...k(PVEC_BIGNUM), NE, AND], k(1)),
+    ...retIf([...get(10), EQZ, ...get(6), ...k(1), ADD, ...get(10), ADD, ...get(3), GT_U, OR], k(1)),
+    ...wordAt([...get(6), ...k(1), ADD]), ...tee(11), ...k(3), AND, ...k(2), NE, ...IF, ...k(1), RETURN, END,
+    ...get(11), ...k(2), SHR_S, ...set(12),
+    ...get(9), ...k(PVEC_BOOL_VECTOR), EQ, ...IF,
+    ...retIf([...get(12), ...k(0), LT_S, ...get(12), ...k(31), ADD, ...k(5), SHR_U, ...get(10), ...k(1), SUB, NE, OR], k(1)),
+    0x05 /* else */,
+    ...retIf([...get(12), ...k(1), NE, ...get(12), ...k(-1), NE, AND, ...get(10), ...k(2), LT_U, OR], k(1)),
+    END,
+    ...get(2), ...get(10), ...k(2), ADD, ...k(-2), AND, ADD, ...set(2),
+    END,
+    END,
+    ...get(0), ...k(4), ADD, ...set(0),
+    ...BR(0), END, END,
+    ...get(2), ...get(3), NE,
+  ]);
+
   // statics(sym, str, text, n, arr, bits, gbase, unbound, fixnum0, subr, nsubr, subrHeader): core/static.ts's
   // buildStaticRegion for the builtin symbols and the subrs' headers (byte addresses; n symbols from
   // SYM, their name strings from STR, the names' text at TEXT; ARR holds four int32 arrays of n:
@@ -480,20 +531,21 @@ export function assemble(): Uint8Array {
   const t1r = [0x60, 1, I32, 1, I32];
   const t2r = [0x60, 2, I32, I32, 1, I32];
   const t12 = [0x60, 12, ...new Array(12).fill(I32), 0];
+  const t4r = [0x60, 4, I32, I32, I32, I32, 1, I32];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6], [5], [7]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold])),
   ]);
 }
 
@@ -519,7 +571,7 @@ interface Exports {
 
 /**
  * The kernels bound to MEMORY (a shared heap memory), or null: then use the JS loops. The first
- * call for a memory binds them. Under the launcher, V8 optimises the kernels' code only after 100 MB
+ * call for a memory binds them. Under the launcher, V8 optimises the kernels' code only after 2 GB
  * of it has run (see scripts/launcher.template.cjs: for the default image optimising costs more
  * than it saves); LARGE asks for kernels under V8's default budget instead (an 18 MB image's object
  * starts take 2 ms optimised against 8 in baseline code). V8 reads the budget when it compiles a
@@ -576,6 +628,8 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
           vslots: x.vslots as VerifyKernel['vslots'],
           vshadows: x.vshadows as VerifyKernel['vshadows'],
           vwalk: x.vwalk as VerifyKernel['vwalk'],
+          vconses: x.vconses as VerifyKernel['vconses'],
+          vcold: x.vcold as VerifyKernel['vcold'],
           g: Object.fromEntries(V_GLOBALS.map((n) => [n, x[n]])) as VerifyKernel['g'],
         },
         statics: x.statics as Kernels['statics'],

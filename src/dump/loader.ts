@@ -17,7 +17,7 @@ import { newRuntime } from '../core/static.ts';
 import type { Host } from '../host/host.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, H_BOM, H_CHECKSUM, H_COLD_END, H_COLD_START,
-  H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
+  H_CONS_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
   H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT, H_SCALARS_OFFSET, H_SHADOWS_COUNT,
   H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, IN_PROGRESS_BYTE, KIND_DATA,
   MAGIC, SHADOW_WORDS, checksum,
@@ -200,6 +200,7 @@ function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: st
     fileBytes,
     hotStartW: al(H_HOT_START),
     hotEndW: al(H_HOT_END),
+    consEndW: al(H_CONS_END),
     discEndW: al(H_DISC_END),
     coldStartW: al(H_COLD_START),
     coldEndW: al(H_COLD_END),
@@ -213,6 +214,7 @@ function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: st
   };
   if (S.hotStartW !== HEADER_BYTES >>> 2) bad('hot section start');
   if (al(H_DISC_START) !== S.hotEndW || S.hotEndW < S.hotStartW) bad('hot section end');
+  if (S.consEndW < S.hotStartW || S.consEndW > S.hotEndW) bad('cons run');
   if (S.discEndW < S.hotEndW || S.coldStartW !== S.discEndW || S.coldEndW < S.coldStartW) bad('section order');
   // Since format 4 the verify walk relocates each word it checks: no table, its header fields stay.
   if (S.relocW !== S.coldEndW || S.nrelocs !== 0) bad('relocation table');
@@ -258,13 +260,16 @@ function restoreScalars(rt: Runtime, S: Sections): void {
   for (let i = 0; i < SCALARS.length; i++) SCALARS[i]!.set(rt, f[at + i]!);
 }
 
-/** Object starts must increase, lie in the hot or cold section, and name a real kind. */
+/**
+ * Object starts must increase, lie in the hot section after the cons run (whose conses have none) or
+ * in the cold section, and name a real kind.
+ */
 function checkStarts(rt: Runtime, path: string, S: Sections): void {
   const m = rt.i32;
   const t0 = rt.heap.dumpBase + S.startsW;
   const kn = kernelsFor(rt.heap.memory);
   if (kn !== null) {
-    const bad = kn.starts(t0 << 2, S.nstarts, S.hotStartW, S.hotEndW, S.coldStartW, S.coldEndW);
+    const bad = kn.starts(t0 << 2, S.nstarts, S.consEndW, S.hotEndW, S.coldStartW, S.coldEndW);
     if (bad >= 0) {
       const off = m[t0 + bad]! >>> 3;
       throw new DumpLoadError('bad-table', path, `object-start entry ${bad} (word ${off}) points outside the dump's objects`);
@@ -276,7 +281,7 @@ function checkStarts(rt: Runtime, path: string, S: Sections): void {
     const e = m[t0 + i]!;
     const off = e >>> 3;
     const kind = e & 7;
-    const inHot = off >= S.hotStartW && off < S.hotEndW;
+    const inHot = off >= S.consEndW && off < S.hotEndW;
     const inCold = off >= S.coldStartW && off < S.coldEndW;
     if (off <= prev || (off & 1) !== 0 || !(inHot || inCold) || kind === 2 || kind === 6)
       throw new DumpLoadError('bad-table', path, `object-start entry ${i} (word ${off}) points outside the dump's objects`);
@@ -284,12 +289,16 @@ function checkStarts(rt: Runtime, path: string, S: Sections): void {
   }
 }
 
-/** A validator for candidate pointers into the dump: binary search of the object-start table. */
+/**
+ * A validator for candidate pointers into the dump: a cons of the cons run by its bounds, anything
+ * else by a binary search of the object-start table.
+ */
 function makeObjectOk(rt: Runtime, S: Sections): (wi: number, tag: number) => boolean {
   const base = rt.heap.dumpBase;
   const table = rt.i32.subarray(base + S.startsW, base + S.startsW + S.nstarts);
   return (wi: number, tag: number): boolean => {
     const off = wi - base;
+    if (off >= S.hotStartW && off < S.consEndW) return tag === 3 && (off & 1) === 0;
     let lo = 0;
     let hi = table.length - 1;
     while (lo <= hi) {

@@ -31,7 +31,7 @@ import { GLOBAL_NAMES, type Runtime } from '../core/runtime.ts';
 import { jsString, settleAllBignums } from '../core/object.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, HEADER_WORDS, H_BOM, H_CHECKSUM,
-  H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
+  H_COLD_END, H_COLD_START, H_CONS_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
   H_GLOBALS_OFFSET, H_HEADER_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT,
   H_SCALARS_OFFSET, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS,
   H_VERSION, HIGH_BIT, KIND_DATA, MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
@@ -128,13 +128,19 @@ class IntMap {
 interface Layout {
   rt: Runtime;
   builtinLimit: number;
-  /** heap word index of each placed object -> (relative word offset << 1) | section (0 hot, 1 cold). */
+  /**
+   * heap word index of each placed object -> (relative word offset << 2) | area: 0 the hot section's
+   * run of conses, 2 the rest of the hot section, 1 the cold section.
+   */
   place: IntMap;
   /** string heap word index -> relative cold word offset of its data. */
   dataPlace: IntMap;
   /** Placed objects in order: Lisp words (symbol words for symbols). A string in `cold` stands for its data. */
+  conses: number[];
   hot: number[];
   cold: number[];
+  /** Words of the cons run, of the rest of the hot section, of the cold section. */
+  consWords: number;
   hotWords: number;
   coldWords: number;
   stats: Int32Array;
@@ -234,8 +240,10 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
     builtinLimit: BUILTIN_SYMBOLS.length * ((SYMBOL_WORDS / 2) << 3),
     place: new IntMap(),
     dataPlace: new IntMap(),
+    conses: [],
     hot: [],
     cold: [],
+    consWords: 0,
     hotWords: 0,
     coldWords: 0,
     stats: new Int32Array(STAT_COUNT),
@@ -277,22 +285,22 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
       if (track) L.parentOf!.set(wi, [from, field]);
       switch (tag) {
         case Lisp_Cons:
-          L.place.set(wi, L.hotWords << 1);
-          L.hot.push(w);
-          L.hotWords += 2;
+          L.place.set(wi, L.consWords << 2);
+          L.conses.push(w);
+          L.consWords += 2;
           L.stats[STAT_CONS]!++;
           push(m[wi]!, w, 0);
           push(m[wi + 1]!, w, 1);
           break;
         case Lisp_Symbol:
-          L.place.set(wi, L.hotWords << 1);
+          L.place.set(wi, (L.hotWords << 2) | 2);
           L.hot.push(w);
           L.hotWords += SYMBOL_WORDS;
           L.stats[STAT_SYMBOL]!++;
           for (let i = SYM_NEXT; i >= SYM_NAME; i--) push(m[wi + i]!, w, i);
           break;
         case Lisp_String: {
-          L.place.set(wi, L.hotWords << 1);
+          L.place.set(wi, (L.hotWords << 2) | 2);
           L.hot.push(w);
           L.hotWords += STRING_WORDS;
           L.stats[STAT_STRING]!++;
@@ -306,7 +314,7 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
           break;
         }
         case Lisp_Float:
-          L.place.set(wi, (L.coldWords << 1) | 1);
+          L.place.set(wi, (L.coldWords << 2) | 1);
           L.cold.push(w);
           L.coldWords += 2;
           L.stats[STAT_FLOAT]!++;
@@ -320,13 +328,13 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
             throw new DumpObjectError(msg);
           }
           if (isRawPvec(type)) {
-            L.place.set(wi, (L.coldWords << 1) | 1);
+            L.place.set(wi, (L.coldWords << 2) | 1);
             L.cold.push(w);
             L.coldWords += coldSize(rt, w);
             L.stats[STAT_RAWVEC]!++;
             break;
           }
-          L.place.set(wi, L.hotWords << 1);
+          L.place.set(wi, (L.hotWords << 2) | 2);
           L.hot.push(w);
           L.hotWords += hotSize(rt, w);
           L.stats[type === PVEC_HASH_TABLE ? STAT_HASH_TABLE : STAT_VECTOR]!++;
@@ -365,12 +373,15 @@ interface Image {
   relocs: IntList;
   starts: IntList;
   hotStartW: number;
+  /** End of the cons run: where the rest of the hot section begins. */
+  consEndW: number;
   discStartW: number;
   coldStartW: number;
 }
 
 /** Absolute file word offset of a placed object. */
-const fileWord = (I: Image, e: number): number => ((e & 1) === 0 ? I.hotStartW : I.coldStartW) + (e >>> 1);
+const fileWord = (I: Image, e: number): number =>
+  ((e & 3) === 0 ? I.hotStartW : (e & 3) === 2 ? I.consEndW : I.coldStartW) + (e >>> 2);
 
 /** Write the Lisp word `w` at file word `pos` in relative form, recording its relocation. */
 function emitLV(I: Image, pos: number, w: number): void {
@@ -395,23 +406,22 @@ function emitLV(I: Image, pos: number, w: number): void {
   I.relocs.push((pos << RELOC_TYPE_BITS) | RELOC_DUMP_LV);
 }
 
-/** Copy every hot object, pointers in relative form. */
+/** Copy every hot object, pointers in relative form: the conses first, without object starts. */
 function writeHot(I: Image): void {
   const { L, out } = I;
   const rt = L.rt;
   const m = rt.i32;
   let pos = I.hotStartW;
+  for (const w of L.conses) {
+    const wi = (w & -8) >>> 2;
+    emitLV(I, pos, m[wi]!);
+    emitLV(I, pos + 1, m[wi + 1]!);
+    pos += 2;
+  }
   for (const w of L.hot) {
     const tag = w & 7;
     I.starts.push((pos << 3) | tag);
     switch (tag) {
-      case Lisp_Cons: {
-        const wi = (w & -8) >>> 2;
-        emitLV(I, pos, m[wi]!);
-        emitLV(I, pos + 1, m[wi + 1]!);
-        pos += 2;
-        break;
-      }
       case Lisp_Symbol: {
         const wi = symWi(rt, w);
         for (let f = SYM_NAME; f <= SYM_NEXT; f++) emitLV(I, pos + f, m[wi + f]!);
@@ -531,7 +541,8 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   const L = layoutObjects(rt, opts.trackReferrers);
   const nsyms = BUILTIN_SYMBOLS.length;
   const hotStartW = HEADER_WORDS;
-  const discStartW = hotStartW + L.hotWords;
+  const consEndW = hotStartW + L.consWords;
+  const discStartW = consEndW + L.hotWords;
   const shadowsW = discStartW;
   const globalsW = shadowsW + nsyms * SHADOW_WORDS;
   const scalarsW = (globalsW + rt.globals.length + 1) & ~1;
@@ -540,7 +551,7 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   const coldEndW = coldStartW + L.coldWords;
   const I: Image = {
     L, out: new Int32Array(0), out8: new Uint8Array(0), relocs: new IntList(), starts: new IntList(),
-    hotStartW, discStartW, coldStartW,
+    hotStartW, consEndW, discStartW, coldStartW,
   };
   const nstarts = L.hot.length + L.cold.length;
   const maxWords = coldEndW + nstarts + 2;
@@ -568,6 +579,7 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
     [H_STATIC_WORDS]: rt.heap.staticTop - rt.heap.staticBase,
     [H_HOT_START]: hotStartW << 2,
     [H_HOT_END]: discStartW << 2,
+    [H_CONS_END]: consEndW << 2,
     [H_DISC_START]: discStartW << 2,
     [H_DISC_END]: discEndW << 2,
     [H_COLD_START]: coldStartW << 2,
