@@ -749,3 +749,13 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   "Char-table of the chars after whose insertion `self-insert-command' calls `auto-fill-function'.")
 (autoload 'self-insert-command "cmds-insert" nil t)
 (autoload 'do-auto-fill "cmds-insert")
+;; subr-more3: event symbol parsing, wrapper hooks, transient maps.
+(dolist (name '(internal-event-symbol-parse-modifiers set-transient-map keymap--menu-item-binding
+                keymap--menu-item-with-binding keymap--merge-bindings internal--compiler-macro-cXXr
+                zerop--anon-cmacro bidi-string-mark-left-to-right unmsys--file-name timer--create
+                internal-timer-start-idle y-or-n-p-with-timeout))
+  (autoload name "subr-more3"))
+(dolist (name '(with-wrapper-hook subr--with-wrapper-hook-no-warnings))
+  (autoload name "subr-more3" nil nil 'macro))
+(put 'with-wrapper-hook 'lisp-indent-function 2)
+(defalias 'inline #'progn)

@@ -9,7 +9,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { list, makeStringFromChars, stringChars, stringp, vectorFromArray } from '../core/object.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
-import { DEFUN } from '../core/subr.ts';
+import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { makeString } from '../core/object.ts';
 
@@ -108,3 +108,6 @@ DEFUN('set-input-meta-mode', 1, 2, 'Say how the terminal TERMINAL sends the meta
 DEFUN('set-output-flow-control', 1, 2, 'Turn flow control of output to the terminal TERMINAL on (FLOW non-nil) or off; a batch session\'s terminal has none.', () => Qnil);
 
 DEFUN('set-quit-char', 1, 1, 'Make QUIT the char that quits; a batch session\'s terminal keeps C-g.', () => Qnil);
+
+DEFVAR('pre-command-hook', () => Qnil, 'Functions the command loop calls, with no arguments, before each command it runs.');
+DEFVAR('post-command-hook', () => Qnil, 'Functions the command loop calls, with no arguments, after each command it runs.');
