@@ -753,7 +753,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (name '(internal-event-symbol-parse-modifiers set-transient-map keymap--menu-item-binding
                 keymap--menu-item-with-binding keymap--merge-bindings internal--compiler-macro-cXXr
                 zerop--anon-cmacro bidi-string-mark-left-to-right unmsys--file-name timer--create
-                internal-timer-start-idle y-or-n-p-with-timeout))
+                internal-timer-start-idle y-or-n-p-with-timeout memory-limit))
   (autoload name "subr-more3"))
 (dolist (name '(with-wrapper-hook subr--with-wrapper-hook-no-warnings))
   (autoload name "subr-more3" nil nil 'macro))

@@ -140,6 +140,10 @@ next command.  ON-EXIT is called with no arguments once MAP is dropped."
     (add-hook 'pre-command-hook watcher)
     finish))
 
+(defun memory-limit () "Give how much virtual memory this session uses, in kibibytes (0 when the system does not say)."
+  (let ((attributes (process-attributes (emacs-pid))))
+    (or (cdr (assq 'vsize attributes)) 0)))
+
 ;;;; Timers (GNU's timer.el)
 
 (defun timer--create () "Give a new timer object, not yet set up or active (the timer structure's own constructor)."
