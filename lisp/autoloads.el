@@ -759,3 +759,12 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "subr-more3" nil nil 'macro))
 (put 'with-wrapper-hook 'lisp-indent-function 2)
 (defalias 'inline #'progn)
+;; simple-undo-auto: automatic undo boundaries and amalgamating commands.
+(defvar undo-auto--undoably-changed-buffers nil "The buffers changed (with undo on) since the last automatic boundaries.")
+(defvar undo-auto-current-boundary-timer nil "The timer that will add boundaries to changed buffers, or nil.")
+(defvar undo-auto--this-command-amalgamating nil "Non-nil when the command running has asked to amalgamate its undo records.")
+(dolist (name '(undo-auto--last-boundary-amalgamating-number undo-auto--needs-boundary-p
+                undo-auto--ensure-boundary undo-auto--boundaries undo-auto--undoable-change
+                undo-auto-amalgamate undo-auto--boundary-ensure-timer undo-auto--boundary-timer
+                undo-auto--add-boundary))
+  (autoload name "simple-undo-auto"))
