@@ -28,6 +28,8 @@ cover; a space or newline (a char of `auto-fill-chars') calls
   (interactive (list (prefix-numeric-value current-prefix-arg) last-command-event))
   (unless (fixnump n) (signal 'wrong-type-argument (list 'fixnump n)))
   (when (< n 0) (error "Negative repetition argument %d" n))
+  ;; A run of single insertions undoes as one change; a repeated one stands alone.
+  (when (< n 2) (undo-auto-amalgamate))
   (let ((ch (or c last-command-event)))
     (cond
      ;; Zero copies insert nothing, yet count as an insertion for the hook.
