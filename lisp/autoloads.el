@@ -768,3 +768,13 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 undo-auto-amalgamate undo-auto--boundary-ensure-timer undo-auto--boundary-timer
                 undo-auto--add-boundary))
   (autoload name "simple-undo-auto"))
+;; struct-cmacros: the NAME--cmacro functions of the timer, decoded-time and ppss accessors.
+(autoload 'timer--create--cmacro "struct-cmacros")
+(dolist (group '(("timer--" triggered high-seconds low-seconds usecs repeat-delay function args
+                  idle-delay psecs integral-multiple)
+                 ("decoded-time-" second minute hour day month year weekday dst zone)
+                 ("ppss-" depth innermost-start last-complete-sexp-start string-terminator
+                  comment-depth quoted-p min-depth comment-style comment-or-string-start
+                  open-parens two-character-syntax)))
+  (dolist (field (cdr group))
+    (autoload (intern (concat (car group) (symbol-name field) "--cmacro")) "struct-cmacros")))
