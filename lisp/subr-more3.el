@@ -53,8 +53,7 @@ variable NAME (when the hook was given as a variable)."
 Each function gets a continuation and those values; calling the
 continuation with (possibly changed) values runs the next function,
 and after the last one BODY, with ARGS bound to what it was given."
-  (declare (indent 2) (debug (form sexp body))
-           (obsolete "use a <foo>-function variable modified by `add-function'." "24.4"))
+  (declare (indent 2) (debug (form sexp body)))
   (cons 'subr--with-wrapper-hook-no-warnings (cons hook (cons args body))))
 
 (defun subr-more3--run-wrapped (functions body args) "Call the first of FUNCTIONS with a continuation and ARGS; past the last, apply BODY to ARGS."
