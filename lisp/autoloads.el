@@ -778,3 +778,6 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                   open-parens two-character-syntax)))
   (dolist (field (cdr group))
     (autoload (intern (concat (car group) (symbol-name field) "--cmacro")) "struct-cmacros")))
+;; files-attrs: extended attributes, transformed file names.
+(dolist (name '(file-extended-attributes set-file-extended-attributes files--transform-file-name))
+  (autoload name "files-attrs"))
