@@ -781,3 +781,6 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; files-attrs: extended attributes, transformed file names.
 (dolist (name '(file-extended-attributes set-file-extended-attributes files--transform-file-name))
   (autoload name "files-attrs"))
+;; bindings-menu: bindings.el's menu keymap helpers.
+(dolist (name '(bindings--define-key bindings--menu-item-string bindings--sort-menu-keymap))
+  (autoload name "bindings-menu"))
