@@ -378,27 +378,27 @@ DEFUN('make-temp-file-internal', 4, 4,
 
 /** Make the file (or directory, DIR-FLAG) BASE + six random chars + TAIL that did not exist, holding TEXT; give its name. */
 function createTempFile(rt: Runtime, base: string, dirFlag: number, tail: string, text: number): number {
-    let bytes = new Uint8Array(0);
-    if (text !== Qnil && dirFlag === Qnil) {
-      const sp = rt.sp;
-      rt.push(text);
-      bytes = stringBytes(rt, call2(rt, Qencode_coding_string, text, intern(rt, 'utf-8-unix'))).slice();
-      rt.sp = sp;
-    }
-    for (let tries = 0; ; tries++) {
-      const name = base + tempSuffix() + tail;
-      try {
-        if (dirFlag !== Qnil) rt.host.mkdir(unquote(name), 0o700);
-        else {
-          rt.host.createFile(unquote(name), bytes);
-          rt.host.chmod(unquote(name), 0o600 & ~rt.host.umask());
-        }
-        return makeString(rt, name);
-      } catch (e) {
-        const reason = hostReason(rt, e);
-        if (reason !== 'File exists' || tries > 100) fileError(rt, dirFlag !== Qnil ? 'Creating directory with prefix' : 'Creating file with prefix', reason, base);
+  let bytes = new Uint8Array(0);
+  if (text !== Qnil && dirFlag === Qnil) {
+    const sp = rt.sp;
+    rt.push(text);
+    bytes = stringBytes(rt, call2(rt, Qencode_coding_string, text, intern(rt, 'utf-8-unix'))).slice();
+    rt.sp = sp;
+  }
+  for (let tries = 0; ; tries++) {
+    const name = base + tempSuffix() + tail;
+    try {
+      if (dirFlag !== Qnil) rt.host.mkdir(unquote(name), 0o700);
+      else {
+        rt.host.createFile(unquote(name), bytes);
+        rt.host.chmod(unquote(name), 0o600 & ~rt.host.umask());
       }
+      return makeString(rt, name);
+    } catch (e) {
+      const reason = hostReason(rt, e);
+      if (reason !== 'File exists' || tries > 100) fileError(rt, dirFlag !== Qnil ? 'Creating directory with prefix' : 'Creating file with prefix', reason, base);
     }
+  }
 }
 
 /** The value of SYM, or null when it is void. */
