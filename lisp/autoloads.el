@@ -744,3 +744,49 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "bindings-motion" nil t))
 (autoload 'text-mode-hook-identify "text-center")
 (defalias 'indented-text-mode #'text-mode)
+;; cmds-insert: self-insert-command, GNU's C command, in Lisp.
+(defvar post-self-insert-hook nil "Functions `self-insert-command' calls, with no arguments, after it has inserted.")
+(defvar auto-fill-chars
+  (let ((table (make-char-table 'auto-fill-chars)))
+    (dolist (range '(10 32 (#x3041 . #x30ff) (#x3400 . #x4db5) (#x4e00 . #x9fbb) (#xf900 . #xfaff)
+                     (#xff00 . #xff9f) (#x20000 . #x2ffff)))
+      (set-char-table-range table range t))
+    table)
+  "Char-table of the chars after whose insertion `self-insert-command' calls `auto-fill-function'.")
+(autoload 'self-insert-command "cmds-insert" nil t)
+(autoload 'do-auto-fill "cmds-insert")
+;; subr-more3: event symbol parsing, wrapper hooks, transient maps.
+(dolist (name '(internal-event-symbol-parse-modifiers set-transient-map keymap--menu-item-binding
+                keymap--menu-item-with-binding keymap--merge-bindings internal--compiler-macro-cXXr
+                zerop--anon-cmacro bidi-string-mark-left-to-right unmsys--file-name timer--create
+                internal-timer-start-idle y-or-n-p-with-timeout memory-limit))
+  (autoload name "subr-more3"))
+(dolist (name '(with-wrapper-hook subr--with-wrapper-hook-no-warnings))
+  (autoload name "subr-more3" nil nil 'macro))
+(put 'with-wrapper-hook 'lisp-indent-function 2)
+(defalias 'inline #'progn)
+;; simple-undo-auto: automatic undo boundaries and amalgamating commands.
+(defvar undo-auto--undoably-changed-buffers nil "The buffers changed (with undo on) since the last automatic boundaries.")
+(defvar undo-auto-current-boundary-timer nil "The timer that will add boundaries to changed buffers, or nil.")
+(defvar undo-auto--this-command-amalgamating nil "Non-nil when the command running has asked to amalgamate its undo records.")
+(dolist (name '(undo-auto--last-boundary-amalgamating-number undo-auto--needs-boundary-p
+                undo-auto--ensure-boundary undo-auto--boundaries undo-auto--undoable-change
+                undo-auto-amalgamate undo-auto--boundary-ensure-timer undo-auto--boundary-timer
+                undo-auto--add-boundary))
+  (autoload name "simple-undo-auto"))
+;; struct-cmacros: the NAME--cmacro functions of the timer, decoded-time and ppss accessors.
+(autoload 'timer--create--cmacro "struct-cmacros")
+(dolist (group '(("timer--" triggered high-seconds low-seconds usecs repeat-delay function args
+                  idle-delay psecs integral-multiple)
+                 ("decoded-time-" second minute hour day month year weekday dst zone)
+                 ("ppss-" depth innermost-start last-complete-sexp-start string-terminator
+                  comment-depth quoted-p min-depth comment-style comment-or-string-start
+                  open-parens two-character-syntax)))
+  (dolist (field (cdr group))
+    (autoload (intern (concat (car group) (symbol-name field) "--cmacro")) "struct-cmacros")))
+;; files-attrs: extended attributes, transformed file names.
+(dolist (name '(file-extended-attributes set-file-extended-attributes files--transform-file-name))
+  (autoload name "files-attrs"))
+;; bindings-menu: bindings.el's menu keymap helpers.
+(dolist (name '(bindings--define-key bindings--menu-item-string bindings--sort-menu-keymap))
+  (autoload name "bindings-menu"))

@@ -49,3 +49,5 @@ import './keymap.ts';
 import './js-function.ts';
 import './compile.ts';
 import './compile-lisp.ts';
+import './keyboard.ts';
+import './profiler.ts';

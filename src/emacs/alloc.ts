@@ -4,14 +4,14 @@ import {
   BK_CONS, BK_FLOAT, BK_STRING, BK_SYMBOL, BK_VECTOR, BLOCK_SHIFT, BLOCK_WORDS, SIZE_CLASSES,
 } from '../heap/heap.ts';
 import {
-  PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_COMPILED, PVEC_FINALIZER, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_TYPE_SHIFT,
+  PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_COMPILED, PVEC_FINALIZER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_TYPE_SHIFT,
   STR_NBYTES, STR_NCHARS,
 } from '../heap/layout.ts';
 import { MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { charBytes, isCharacter, writeChar } from '../core/character.ts';
 import { G_DOOMED_FINALIZERS, G_FINALIZERS, collectGarbage, runDoomedFinalizers, setFinalizerRunner } from '../core/gc.ts';
 import {
-  allocString, bignump, bignumValue, cons, consp, floatp, isPvec, listFromArray, list, makeBignum, makeFloat, makePvec,
+  allocString, bignump, bignumValue, cons, consp, floatp, isPvec, listFromArray, list, makeBignum, makeFloat, makeInteger, makePvec,
   makeString, makeStringFromBytes, makeSymbol, makeVector, pvecHeader, pvecSize, recordp, sbytes, schars, sdata,
   stringIntervals, stringMultibyte, stringp, symbolRawValue, vectorFromArray, vectorp, xcar, xcdr, xfloat,
 } from '../core/object.ts';
@@ -406,3 +406,42 @@ DEFVAR('post-gc-hook', () => Qnil, 'Functions called, with no arguments, after e
 DEFVAR('most-positive-fixnum', () => makeFixnum(MOST_POSITIVE_FIXNUM), 'The greatest integer stored directly in a Lisp word; larger ones are bignums.', true);
 DEFVAR('most-negative-fixnum', () => makeFixnum(MOST_NEGATIVE_FIXNUM), 'The least integer stored directly in a Lisp word; smaller ones are bignums.', true);
 DEFVAR('integer-width', () => makeFixnum(65536), 'The largest number of bits an integer computed by arithmetic may need; past it, an overflow error is signalled.');
+
+const Qbyte_code_function_p = DEFSYM('byte-code-function-p');
+
+DEFUN('make-closure', 1, MANY, 'Copy the byte-code function PROTOTYPE with the first constants of its constant vector replaced by CLOSURE-VARS, in order.', (rt, args: number[]) => {
+  const proto = args[0]!;
+  if (!isPvec(rt, proto, PVEC_COMPILED)) wrongTypeArgument(rt, Qbyte_code_function_p, proto);
+  const vars = args.length - 1;
+  const pbase = ((proto & -8) >>> 2) + 1;
+  const consts = rt.i32[pbase + 2]!;
+  const nconsts = pvecSize(rt, consts);
+  if (vars > nconsts) error(rt, 'Closure vars do not fit in constvec');
+  const newConsts = makePvec(rt, PVEC_NORMAL_VECTOR, nconsts, Qnil);
+  const cbase = ((newConsts & -8) >>> 2) + 1;
+  const obase = ((consts & -8) >>> 2) + 1;
+  for (let i = 0; i < nconsts; i++) rt.i32[cbase + i] = i < vars ? args[i + 1]! : rt.i32[obase + i]!;
+  const size = pvecSize(rt, proto);
+  const f = makePvec(rt, PVEC_COMPILED, size, Qnil);
+  const fbase = ((f & -8) >>> 2) + 1;
+  for (let i = 0; i < size; i++) rt.i32[fbase + i] = rt.i32[pbase + i]!;
+  rt.i32[fbase + 2] = newConsts;
+  return f;
+});
+
+DEFUN('memory-info', 0, 0, 'Give the system\'s memory as (TOTAL FREE TOTAL-SWAP FREE-SWAP), in kibibytes, or nil when it cannot be learnt.', (rt) => {
+  const text = rt.host.readFile('/proc/meminfo');
+  if (text === null) return Qnil;
+  const fields = new Map<string, number>();
+  for (const line of new TextDecoder().decode(text).split('\n')) {
+    const m = /^(\w+):\s+(\d+)/.exec(line);
+    if (m !== null) fields.set(m[1]!, Number(m[2]));
+  }
+  const names = ['MemTotal', 'MemFree', 'SwapTotal', 'SwapFree'];
+  if (names.some((n) => !fields.has(n))) return Qnil;
+  return listFromArray(rt, names.map((n) => makeInteger(rt, fields.get(n)!)));
+});
+
+DEFUN('suspicious-object', 1, 1, 'Give OBJECT back: GNU marks it for its allocation checks, which tsmacs does not have.', (_rt, obj: number) => obj);
+
+DEFUN('malloc-info', 0, 0, 'Report the state of the memory allocator on standard error; tsmacs\'s heap has no such report, so nothing is printed.', () => Qnil, '');

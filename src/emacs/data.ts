@@ -397,6 +397,12 @@ DEFUN('sequencep', 1, 1, 'Give t when OBJECT is a list or an array.', (rt, x: nu
 DEFUN('bufferp', 1, 1, 'Give t when OBJECT is a buffer, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_BUFFER)));
 DEFUN('markerp', 1, 1, 'Give t when OBJECT is a marker, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_MARKER)));
 DEFUN('user-ptrp', 1, 1, 'Give t when OBJECT is a user pointer from a module, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_USER_PTR)));
+const Qsubrp = DEFSYM('subrp');
+DEFUN('subr-type', 1, 1, 'Give the type a natively compiled SUBR was declared with; nil for a primitive, none of which are native code here.', (rt, x: number) => {
+  if (!isVl(rt, x, PVEC_SUBR)) wrongTypeArgument(rt, Qsubrp, x);
+  return Qnil;
+});
+
 DEFUN('subrp', 1, 1, 'Give t when OBJECT is a primitive function built into the runtime.', (rt, x: number) => bool(isVl(rt, x, PVEC_SUBR)));
 DEFUN('byte-code-function-p', 1, 1, 'Give t when OBJECT is a compiled function object.', (rt, x: number) =>
   bool(isVl(rt, x, PVEC_COMPILED)));
@@ -652,6 +658,13 @@ DEFUN('local-variable-p', 1, 2, 'Tell whether VARIABLE has a value of its own in
   const buf = bufferArg(rt, buffer);
   const s = indirectVariable(rt, variable);
   return bool(isLocalized(rt, s) && hasLocalBinding(rt, s, buf));
+});
+
+DEFUN('variable-binding-locus', 1, 1, 'Give the buffer where VARIABLE\'s binding in force lives, when it is the current buffer\'s own value; nil for the default value or a binding of no buffer.', (rt, variable: number) => {
+  checkSymbol(rt, variable);
+  const buf = bufferArg(rt, Qnil);
+  const s = indirectVariable(rt, variable);
+  return isLocalized(rt, s) && hasLocalBinding(rt, s, buf) ? buf : Qnil;
 });
 
 DEFUN('local-variable-if-set-p', 1, 2, 'Tell whether VARIABLE would have a value of its own in BUFFER (the current buffer when nil) once set there: it has one, or it becomes local whenever it is set.', (rt, variable: number, buffer: number) => {

@@ -1,12 +1,12 @@
 // Reading directories and file attributes (GNU dired.c): directory-files, directory-files-and-attributes, file-attributes, directory-empty-p, file-name-all-completions.
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { cons, jsString, listFromArray, makeInteger, makeString, stringp } from '../core/object.ts';
+import { cons, consp, jsString, listFromArray, makeInteger, makeString, stringp, xcar } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { wrongTypeArgument } from '../core/signal.ts';
-import { DEFUN } from '../core/subr.ts';
+import { DEFUN, primitiveNamed } from '../core/subr.ts';
 import type { FileStatus } from '../host/host.ts';
-import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { DEFSYM, Qlistp, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { call2, findSymbolValue, specbind, unbindTo } from './eval.ts';
 import { directoryFileName, expandFileName, fileNameAsDirectory, unquote } from './fileio.ts';
 import { fileStatus, reportFileErrno, reportHostError } from './fileio-ops.ts';
@@ -212,3 +212,32 @@ DEFUN('file-name-all-completions', 2, 2,
     }
     return listFromArray(rt, out);
   });
+
+DEFUN('file-attributes-lessp', 2, 2, 'Tell whether the file attributes entry F1 (a list whose car is a file name) sorts before F2, comparing the names with `string-lessp\'.', (rt, f1: number, f2: number) => {
+  if (f2 !== Qnil && !consp(f2)) wrongTypeArgument(rt, Qlistp, f2);
+  if (f1 !== Qnil && !consp(f1)) wrongTypeArgument(rt, Qlistp, f1);
+  const name = (f: number): number => (f === Qnil ? Qnil : xcar(rt, f));
+  return primitiveNamed('string-lessp')!.fn(rt, name(f1), name(f2));
+});
+
+/** The first fields of the lines of the system file PATH, last line first, as the C library's walk over it gives them back pushed on a list. */
+function systemNames(rt: Runtime, path: string): number {
+  const bytes = rt.host.readFile(path);
+  const names: number[] = [];
+  if (bytes !== null) {
+    for (const line of new TextDecoder().decode(bytes).split('\n')) {
+      const name = line.split(':')[0]!;
+      if (name !== '' && !name.startsWith('#')) names.push(makeString(rt, name));
+    }
+  }
+  return listFromArray(rt, names.reverse());
+}
+
+DEFUN('system-users', 0, 0, 'Give the names of the system\'s user accounts, as a list of strings.', (rt) => {
+  const users = systemNames(rt, '/etc/passwd');
+  if (users !== Qnil) return users;
+  const login = rt.host.getenv('LOGNAME') ?? rt.host.getenv('USER');
+  return login === undefined ? Qnil : cons(rt, makeString(rt, login), Qnil);
+});
+
+DEFUN('system-groups', 0, 0, 'Give the names of the system\'s user groups, as a list of strings.', (rt) => systemNames(rt, '/etc/group'));

@@ -24,7 +24,7 @@ import { DEFUN, PRIMITIVES, VARIABLES, sortBuiltinTables, type SubrDef } from '.
 import { DEFSYM, Qautoload, Qclosure, Qinvalid_function, Qlambda, Qmacro, Qnil, Qt, Qvoid_function } from '../core/symbols.ts';
 import { PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX } from '../heap/layout.ts';
 import { Lisp_Symbol, fixnumValue } from '../heap/tags.ts';
-import { funcall, indirectFunction } from './eval.ts';
+import { findSymbolValue, funcall, indirectFunction } from './eval.ts';
 
 const Qfunction_documentation = DEFSYM('function-documentation');
 
@@ -150,4 +150,14 @@ DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.\nUnless
 
 DEFUN('documentation-property', 2, 3, 'Give the documentation string stored on SYMBOL\'s property PROP.', (rt, sym: number, prop: number) => {
   return getProp(rt, sym, prop);
+});
+
+const Qtext_quoting_style_var = DEFSYM('text-quoting-style');
+const Qgrave = DEFSYM('grave');
+const Qstraight = DEFSYM('straight');
+const Qcurve = DEFSYM('curve');
+
+DEFUN('text-quoting-style', 0, 0, 'Give the quoting style messages use: the variable `text-quoting-style\' when it names `grave\' or `straight\', else `curve\'.', (rt) => {
+  const v = findSymbolValue(rt, Qtext_quoting_style_var);
+  return v === Qgrave || v === Qstraight ? v : Qcurve;
 });

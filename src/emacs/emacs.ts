@@ -5,7 +5,7 @@ import { charLenAt } from '../core/character.ts';
 import { consp, jsString, list, makeString, makeStringFromBytes, sbytes, sdata, stringp, TailWalker, xcar, xcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { KillEmacs, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
-import { DEFSYM, Qcircular_list, Qnil, Qstringp, Qt } from '../core/symbols.ts';
+import { DEFSYM, Qcircular_list, Qerror, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { findSymbolValue, setInternal } from './eval.ts';
@@ -14,8 +14,8 @@ const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Functions called
 DEFVAR('noninteractive', () => Qt, 'Non-nil when there is no interactive terminal, as in batch mode (always, in tsmacs).');
 DEFVAR('command-line-args', () => Qnil, 'The arguments the process was started with, as a list of strings, the program name first.');
 DEFVAR('command-line-args-left', () => Qnil, 'The command-line arguments that remain to be handled, as a list of strings.');
-DEFVAR('invocation-name', (rt) => makeString(rt, 'emacs'), 'The file name, without its directory, under which the running program was started.');
-DEFVAR('invocation-directory', () => Qnil, 'The directory holding the running program\'s executable.');
+const Qinvocation_name = DEFVAR('invocation-name', (rt) => makeString(rt, 'emacs'), 'The file name, without its directory, under which the running program was started.');
+const Qinvocation_directory = DEFVAR('invocation-directory', () => Qnil, 'The directory holding the running program\'s executable.');
 DEFVAR('installation-directory', () => Qnil, 'The directory of a build tree to take support files from, or nil when none is used.');
 const Qgnu_linux = DEFSYM('gnu/linux');
 DEFVAR('system-type', () => Qgnu_linux, 'A symbol naming the kind of operating system the program runs on, such as `gnu/linux\'.');
@@ -126,3 +126,12 @@ DEFUN('getenv-internal', 1, 2, 'Give the value of the environment variable VARIA
 });
 
 DEFUN('daemonp', 0, 0, 'Tell whether this process runs as a server daemon: never, in tsmacs, so nil.', () => Qnil);
+
+DEFUN('invocation-name', 0, 0, 'Give the name, without its directory, this program was started under (the value of the variable `invocation-name\').', (rt) =>
+  findSymbolValue(rt, Qinvocation_name));
+
+DEFUN('invocation-directory', 0, 0, 'Give the directory this program was started from (the value of the variable `invocation-directory\').', (rt) =>
+  findSymbolValue(rt, Qinvocation_directory));
+
+DEFUN('daemon-initialized', 0, 0, 'Tell the process that started this daemon that it is ready; an error in a session that is not a daemon (always, here).', (rt) =>
+  xsignal1(rt, Qerror, makeString(rt, 'This function can only be called if emacs is run as a daemon')));

@@ -2447,12 +2447,19 @@ DEFUN('run-hook-with-args-until-failure', 1, MANY, 'Call the functions of HOOK w
   runHookWithArgs(rt, args[0]!, args.slice(1), (x) => x === Qnil) === Qunbound ? Qt : Qnil,
 );
 
+DEFUN('run-hook-wrapped', 2, MANY, 'Call WRAP-FUNCTION with each function of the hook variable HOOK followed by ARGS, until a call gives non-nil; give that value, or nil.', (rt, args: number[]) => {
+  const hook = args[0]!;
+  if ((hook & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, hook);
+  const v = runHookWithArgs(rt, hook, args.slice(2), (x) => x !== Qnil, args[1]!);
+  return v === Qunbound ? Qnil : v;
+});
+
 /**
  * Call each function of HOOK's value with ARGS (a `t` element runs the global
  * value's functions). With STOP, return the first value it accepts, or
  * Qunbound if none did; without, return nil.
  */
-export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop: ((v: number) => boolean) | null): number {
+export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop: ((v: number) => boolean) | null, wrapper = Qnil): number {
   const value = findSymbolValue(rt, hook);
   if (value === Qunbound || value === Qnil) return stop ? Qunbound : Qnil;
   const sp = rt.sp;
@@ -2475,7 +2482,7 @@ export function runHookWithArgs(rt: Runtime, hook: number, args: number[], stop:
   } else fns.push(value);
   let result = stop ? Qunbound : Qnil;
   for (const f of fns) {
-    const v = funcall(rt, f, args);
+    const v = wrapper === Qnil ? funcall(rt, f, args) : funcall(rt, wrapper, [f, ...args]);
     if (stop && stop(v)) {
       result = v;
       break;
@@ -2573,6 +2580,13 @@ DEFUN('interactive-form', 1, 1, 'Give the interactive form of the command CMD, o
       rt.sp = sp;
     }
   }
+  const form = lambdaInteractive(rt, f);
+  // Modes listed after the spec are `command-modes' business, not part of the form.
+  return consp(form) && consp(xcdr(rt, form)) && consp(xcdr(rt, xcdr(rt, form))) ? list(rt, Qinteractive, xcar(rt, xcdr(rt, form))) : form;
+});
+
+/** The (interactive ...) form of the lambda or closure F as written, modes and all, or nil. */
+export function lambdaInteractive(rt: Runtime, f: number): number {
   if (consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure)) {
     let body = xcar(rt, f) === Qclosure ? xcdr(rt, xcdr(rt, xcdr(rt, f))) : xcdr(rt, xcdr(rt, f));
     // Skip the docstring (or a :documentation form) and declarations.
@@ -2582,6 +2596,19 @@ DEFUN('interactive-form', 1, 1, 'Give the interactive form of the command CMD, o
     if (consp(body) && consp(xcar(rt, body)) && xcar(rt, xcar(rt, body)) === Qinteractive) return xcar(rt, body);
   }
   return Qnil;
+}
+
+const Qcommand_modes = DEFSYM('command-modes');
+
+DEFUN('command-modes', 1, 1, 'Give the list of modes COMMAND is meant for: from a `command-modes\' property along its alias chain, or the modes its interactive form names after the spec; nil when none are given.', (rt, cmd: number) => {
+  let f = cmd;
+  for (let n = 0; (f & 7) === Lisp_Symbol && f !== Qnil && n < 100; n++) {
+    const p = getProp(rt, f, Qcommand_modes);
+    if (p !== Qnil) return p;
+    f = symbolFunction(rt, f);
+  }
+  const form = lambdaInteractive(rt, f);
+  return consp(form) && consp(xcdr(rt, form)) ? xcdr(rt, xcdr(rt, form)) : Qnil;
 });
 
 // `error' and `user-error' are Lisp in GNU's subr.el, but natively compiled there:

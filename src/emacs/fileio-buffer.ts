@@ -361,29 +361,45 @@ DEFUN('make-temp-file', 1, 4,
     const pre = jsString(rt, prefix);
     // An empty PREFIX names the directory itself: the random part goes inside it.
     const base = pre === '' ? expandFileName(rt, dir, null).replace(/\/?$/, '/') : expandFileName(rt, pre, dir);
-    const tail = suffix === Qnil ? '' : jsString(rt, suffix);
-    let bytes = new Uint8Array(0);
-    if (text !== Qnil && dirFlag === Qnil) {
-      const sp = rt.sp;
-      rt.push(text);
-      bytes = stringBytes(rt, call2(rt, Qencode_coding_string, text, intern(rt, 'utf-8-unix'))).slice();
-      rt.sp = sp;
-    }
-    for (let tries = 0; ; tries++) {
-      const name = base + tempSuffix() + tail;
-      try {
-        if (dirFlag !== Qnil) rt.host.mkdir(unquote(name), 0o700);
-        else {
-          rt.host.createFile(unquote(name), bytes);
-          rt.host.chmod(unquote(name), 0o600 & ~rt.host.umask());
-        }
-        return makeString(rt, name);
-      } catch (e) {
-        const reason = hostReason(rt, e);
-        if (reason !== 'File exists' || tries > 100) fileError(rt, dirFlag !== Qnil ? 'Creating directory with prefix' : 'Creating file with prefix', reason, base);
-      }
-    }
+    return createTempFile(rt, base, dirFlag, suffix === Qnil ? '' : jsString(rt, suffix), text);
   });
+
+DEFUN('make-temp-file-internal', 4, 4,
+  'Create a new file, or a directory when DIR-FLAG, whose name is PREFIX (expanded) followed by six random characters and SUFFIX, and give its name; TEXT, when a string, is written into the file.',
+  (rt, prefix: number, dirFlag: number, suffix: number, text: number) => {
+    if (!stringp(prefix)) wrongTypeArgument(rt, Qstringp, prefix);
+    if (!stringp(suffix)) wrongTypeArgument(rt, Qstringp, suffix);
+    if (text !== Qnil && !stringp(text)) wrongTypeArgument(rt, Qstringp, text);
+    // The name given back keeps PREFIX as it was, relative or not; the file is made where it expands to.
+    const given = jsString(rt, prefix);
+    const made = jsString(rt, createTempFile(rt, expandFileName(rt, given, null), dirFlag, jsString(rt, suffix), text));
+    return makeString(rt, given + made.slice(made.length - 6 - jsString(rt, suffix).length));
+  });
+
+/** Make the file (or directory, DIR-FLAG) BASE + six random chars + TAIL that did not exist, holding TEXT; give its name. */
+function createTempFile(rt: Runtime, base: string, dirFlag: number, tail: string, text: number): number {
+  let bytes = new Uint8Array(0);
+  if (text !== Qnil && dirFlag === Qnil) {
+    const sp = rt.sp;
+    rt.push(text);
+    bytes = stringBytes(rt, call2(rt, Qencode_coding_string, text, intern(rt, 'utf-8-unix'))).slice();
+    rt.sp = sp;
+  }
+  for (let tries = 0; ; tries++) {
+    const name = base + tempSuffix() + tail;
+    try {
+      if (dirFlag !== Qnil) rt.host.mkdir(unquote(name), 0o700);
+      else {
+        rt.host.createFile(unquote(name), bytes);
+        rt.host.chmod(unquote(name), 0o600 & ~rt.host.umask());
+      }
+      return makeString(rt, name);
+    } catch (e) {
+      const reason = hostReason(rt, e);
+      if (reason !== 'File exists' || tries > 100) fileError(rt, dirFlag !== Qnil ? 'Creating directory with prefix' : 'Creating file with prefix', reason, base);
+    }
+  }
+}
 
 /** The value of SYM, or null when it is void. */
 function findSymbolValueOr(rt: Runtime, sym: number): number | null {

@@ -312,3 +312,75 @@ DEFUN('set-file-times', 1, 3,
     }
     return Qt;
   });
+
+// ---- access control lists and security contexts ---------------------------------------------------
+// tsmacs reads no extended attributes: a file's ACL is the one its mode bits make (the three
+// entries every file has), and SELinux is taken to be off, as on most systems.
+
+/** "rwx" for the three permission bits of BITS. */
+const permText = (bits: number): string => `${bits & 4 ? 'r' : '-'}${bits & 2 ? 'w' : '-'}${bits & 1 ? 'x' : '-'}`;
+
+DEFUN('file-acl', 1, 1, 'Give the access control list of FILENAME in its textual form, or nil when the file cannot be read for one.', (rt, f: number) => {
+  const name = expandArg(rt, f);
+  const st = rt.host.fileStatus(name, false);
+  if (st === null) return Qnil;
+  const m = st.mode;
+  return makeString(rt, `user::${permText(m >> 6)}\ngroup::${permText(m >> 3)}\nother::${permText(m)}\n`);
+});
+
+/** The permission bits an ACL text of only the user, group and other entries stands for, or null. */
+function aclToMode(text: string): number | null {
+  const shifts: Record<string, number> = { 'user::': 6, 'group::': 3, 'other::': 0 };
+  let mode = 0;
+  const seen = new Set<string>();
+  for (const line of text.split('\n')) {
+    const entry = line.replace(/#.*/, '').trim();
+    if (entry === '') continue;
+    const m = /^(user::|group::|other::)([r-][w-][x-])$/.exec(entry);
+    if (m === null) return null;
+    seen.add(m[1]!);
+    const p = m[2]!;
+    mode |= ((p[0] === 'r' ? 4 : 0) | (p[1] === 'w' ? 2 : 0) | (p[2] === 'x' ? 1 : 0)) << shifts[m[1]!]!;
+  }
+  return seen.size === 3 ? mode : null;
+}
+
+DEFUN('set-file-acl', 2, 2, 'Give FILENAME the access control list ACL-STRING (in the form `file-acl\' gives); t when it took, nil otherwise.', (rt, f: number, acl: number) => {
+  const name = expandArg(rt, f);
+  if (!stringp(acl)) return Qnil;
+  const mode = aclToMode(jsString(rt, acl));
+  if (mode === null) return Qnil;
+  const st = rt.host.fileStatus(name, false);
+  if (st === null) return reportFileErrno(rt, 'Setting ACL', 'ENOENT', [name]);
+  try {
+    rt.host.chmod(name, (st.mode & 0o7000) | mode);
+  } catch (e) {
+    reportHostError(rt, 'Setting ACL', e, [name]);
+  }
+  return Qt;
+});
+
+DEFUN('file-selinux-context', 1, 1, 'Give the SELinux context of FILENAME as (USER ROLE TYPE RANGE): all nil, as SELinux is not in use.', (rt, f: number) => {
+  expandArg(rt, f);
+  return listFromArray(rt, [Qnil, Qnil, Qnil, Qnil]);
+});
+
+DEFUN('set-file-selinux-context', 2, 2, 'Give FILENAME the SELinux CONTEXT; nil, as SELinux is not in use and nothing is changed.', (rt, f: number) => {
+  expandArg(rt, f);
+  return Qnil;
+});
+
+DEFUN('next-read-file-uses-dialog-p', 0, 0, 'Tell whether the next file name read would be asked with a dialog box: never in a session without a window system.', () => Qnil);
+
+DEFUN('unix-sync', 0, 0, 'Ask the system to write its buffered file data to the disks.', () => Qnil, '');
+
+const Qstdin = DEFSYM('stdin');
+const Qstdout = DEFSYM('stdout');
+const Qstderr = DEFSYM('stderr');
+const Qerror = DEFSYM('error');
+
+DEFUN('set-binary-mode', 2, 2, 'Switch the standard stream STREAM (stdin, stdout or stderr) to binary MODE or back; on this system the two are the same, so nothing changes, and the value is t.', (rt, stream: number) => {
+  if (stream !== Qstdin && stream !== Qstdout && stream !== Qstderr)
+    xsignal(Qerror, listFromArray(rt, [makeString(rt, 'unsupported stream'), stream]));
+  return Qt;
+});

@@ -23,7 +23,7 @@ import {
   makeFloat, makeInteger, makePvec, makeString, makeStringFromBytes, makeUnibyteString,
   makeVector, pvecSize, pvecType, sbytes, schars, sdata, setSymbolPlist, stringChars, stringIntervals,
   stringMultibyte, symbolName, symbolNameJs, symbolPlist, vectorFromArray, xcar, xcdr, xfloat, xsetcar, xsetcdr,
-  jsString,
+  jsString, getProp,
   stringCharToByte, stringBytesChanged, stringContentsChanged,
 } from '../core/object.ts';
 import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
@@ -2809,3 +2809,84 @@ DEFUN('sxhash-equal-including-properties', 1, 1, 'Compute a hash code for OBJ th
   return makeFixnum(h);
 });
 
+
+// ---- widgets (the three primitives wid-edit.el builds on) -----------------------------------------
+
+const Qwidget_type = DEFSYM('widget-type');
+
+/** The tail of the property list PLIST that starts with PROP (as `plist-member' finds it), or nil; a list ending oddly is an error. */
+function plistTail(rt: Runtime, plist: number, prop: number): number {
+  let tail = plist;
+  walker.reset(plist);
+  while ((tail & 7) === Lisp_Cons) {
+    if (xcar(rt, tail) === prop) return tail;
+    tail = xcdr(rt, tail);
+    if ((tail & 7) !== Lisp_Cons) break;
+    tail = xcdr(rt, tail);
+    if (walker.step(tail)) circularList(rt, plist);
+  }
+  if (tail !== Qnil) wrongTypeArgument(rt, Qplistp, plist);
+  return Qnil;
+}
+
+function widgetGet(rt: Runtime, widget: number, prop: number): number {
+  for (let w = widget, n = 0; ; n++) {
+    if (w === Qnil) return Qnil;
+    if ((w & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, w);
+    const found = plistTail(rt, xcdr(rt, w), prop);
+    if (found !== Qnil) {
+      const rest = xcdr(rt, found);
+      return (rest & 7) === Lisp_Cons ? xcar(rt, rest) : Qnil;
+    }
+    const head = xcar(rt, w);
+    // A type whose chain of `widget-type' parents loops has no value to find.
+    if ((head & 7) !== Lisp_Symbol || n > 10000) return Qnil;
+    w = getProp(rt, head, Qwidget_type);
+  }
+}
+
+DEFUN('widget-get', 2, 2, 'Give the value of PROPERTY in WIDGET, looking through the `widget-type\' of its type (and of that type\'s type, and so on) when WIDGET lacks it.', widgetGet);
+
+DEFUN('widget-put', 3, 3, 'Set PROPERTY of WIDGET to VALUE, changing WIDGET in place; give VALUE.', (rt, widget: number, prop: number, value: number) => {
+  if ((widget & 7) !== Lisp_Cons) wrongTypeArgument(rt, Qconsp, widget);
+  xsetcdr(rt, widget, plistPut(rt, xcdr(rt, widget), prop, value));
+  return value;
+});
+
+DEFUN('widget-apply', 2, MANY, 'Call the function WIDGET has as PROPERTY with WIDGET and ARGS, and give its value.', (rt, args: number[]) => {
+  const fn = widgetGet(rt, args[0]!, args[1]!);
+  return funcall(rt, fn, [args[0]!, ...args.slice(2)]);
+});
+
+// ---- the system's load and locale -----------------------------------------------------------------
+
+DEFUN('load-average', 0, 1, 'Give the system\'s load averages over the last 1, 5 and 15 minutes: as integers a hundred times the load, or as floats when USE-FLOATS.', (rt, useFloats: number) => {
+  const text = rt.host.readFile('/proc/loadavg');
+  const nums = text === null ? [] : new TextDecoder().decode(text).trim().split(/\s+/).slice(0, 3).map(Number);
+  if (nums.length < 3 || nums.some((x) => !Number.isFinite(x))) error(rt, 'load-average not implemented for this operating system');
+  return listFromArray(rt, nums.map((x) => (useFloats !== Qnil ? makeFloat(rt, x) : makeFixnum(Math.floor(x * 100)))));
+});
+
+const Qcodeset = DEFSYM('codeset');
+const Qdays = DEFSYM('days');
+const Qmonths = DEFSYM('months');
+const Qpaper = DEFSYM('paper');
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+DEFUN('locale-info', 1, 1, 'Give what the current locale says about ITEM: `codeset\' (its coding system\'s name), `days\' and `months\' (vectors of names) or `paper\' (width and height in millimetres); nil for anything else.', (rt, item: number) => {
+  const env = (name: string): string => rt.host.getenv(name) ?? '';
+  const locale = env('LC_ALL') || env('LC_CTYPE') || env('LANG');
+  switch (item) {
+    case Qcodeset:
+      return makeString(rt, /utf-?8/i.test(locale) ? 'UTF-8' : 'ANSI_X3.4-1968');
+    case Qdays:
+      return vectorFromArray(rt, DAY_NAMES.map((d) => makeString(rt, d)));
+    case Qmonths:
+      return vectorFromArray(rt, MONTH_NAMES.map((m) => makeString(rt, m)));
+    case Qpaper:
+      return list(rt, makeFixnum(210), makeFixnum(297));
+    default:
+      return Qnil;
+  }
+});

@@ -13,7 +13,7 @@ import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import {
   aref, aset, cons, consp, isPvec, jsString, list, listFromArray, makePvec, makeString, makeStringFromBytes,
-  floatp, pvecSize, stringBytes, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xfloat, xsetcdr,
+  floatp, makeFloat, pvecSize, stringBytes, stringMultibyte, stringp, symbolp, vectorp, xcar, xcdr, xfloat, xsetcdr,
 } from '../core/object.ts';
 import { KillEmacs, LispSignal, error, wrongTypeArgument, xsignal, xsignal2, xsignal3 } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt, Qstringp, Qfile_error, Qfile_missing } from '../core/symbols.ts';
@@ -46,7 +46,8 @@ export const PROC_TYPE = 15; // real or pipe
 export const PROC_TICK = 16; // t: status changed and the sentinel has not been told
 export const PROC_CORE = 17; // t: the signal dumped core
 export const PROC_STOPPED_OUTPUT = 18; // t: set-process-filter t stopped reading
-const PROC_SLOTS = 19;
+export const PROC_INHERIT_CODING = 19; // t: the buffer's coding systems follow the process's decoding
+const PROC_SLOTS = 20;
 
 const G_PROCESS_LIST = DEFGLOBAL('process-list');
 
@@ -1028,3 +1029,155 @@ DEFUN(
     return makeString(rt, v6 ? `[${text}]:${port}` : `${text}:${port}`);
   },
 );
+
+// ---- coding flags, terminal size, datagrams ------------------------------------------------------
+
+const Qcoding_system_type = DEFSYM('coding-system-type');
+const Qcoding_system_change_text_conversion = DEFSYM('coding-system-change-text-conversion');
+const Qraw_text = DEFSYM('raw-text');
+const Qintegerp_p = DEFSYM('integerp');
+
+DEFUN('process-filter-multibyte-p', 1, 1, 'Tell whether the output of PROCESS reaches its filter as multibyte text: yes unless its decoding is raw text (or none).', (rt, p: number) => {
+  const decode = aref(rt, checkProcess(rt, p), PROC_DECODE);
+  if (decode === Qnil) return Qt;
+  const sp = rt.sp;
+  rt.push(decode);
+  const kind = call1(rt, Qcoding_system_type, decode);
+  rt.sp = sp;
+  return kind === Qraw_text ? Qnil : Qt;
+});
+
+DEFUN('set-process-filter-multibyte', 2, 2, 'With FLAG nil, make the output of PROCESS reach its filter as unibyte raw text (its decoding becomes raw text, with the same line ends); FLAG non-nil changes nothing back.', (rt, p: number, flag: number) => {
+  checkProcess(rt, p);
+  if (flag === Qnil) {
+    const decode = aref(rt, p, PROC_DECODE);
+    const sp = rt.sp;
+    rt.push(p);
+    const raw = decode === Qnil ? Qraw_text : call2(rt, Qcoding_system_change_text_conversion, decode, Qraw_text);
+    rt.sp = sp;
+    aset(rt, p, PROC_DECODE, raw);
+  }
+  return Qnil;
+});
+
+DEFUN('process-inherit-coding-system-flag', 1, 1, 'Tell whether the buffer of PROCESS takes on the coding systems its output is decoded with.', (rt, p: number) =>
+  aref(rt, checkProcess(rt, p), PROC_INHERIT_CODING) === Qt ? Qt : Qnil);
+
+DEFUN('set-process-inherit-coding-system-flag', 2, 2, 'Make the buffer of PROCESS take on (FLAG non-nil) or not the coding systems its output is decoded with; give FLAG.', (rt, p: number, flag: number) => {
+  aset(rt, checkProcess(rt, p), PROC_INHERIT_CODING, flag === Qnil ? Qnil : Qt);
+  return flag;
+});
+
+DEFUN('set-process-window-size', 3, 3, 'Tell the terminal of PROCESS it has HEIGHT lines and WIDTH columns; t when it has a terminal to tell, nil otherwise (tsmacs connects children by pipes).', (rt, p: number, height: number, width: number) => {
+  checkProcess(rt, p);
+  if (!isFixnum(height)) wrongTypeArgument(rt, Qintegerp_p, height);
+  if (!isFixnum(width)) wrongTypeArgument(rt, Qintegerp_p, width);
+  return Qnil;
+});
+
+DEFUN('process-datagram-address', 1, 1, 'Give the address of the last datagram PROCESS received; nil for a process that is not a datagram connection.', (rt, p: number) => {
+  checkProcess(rt, p);
+  return Qnil;
+});
+
+DEFUN('set-process-datagram-address', 2, 2, 'Make ADDRESS where PROCESS sends its next datagram; nil for a process that is not a datagram connection.', (rt, p: number) => {
+  checkProcess(rt, p);
+  return Qnil;
+});
+
+// ---- the system's processes (read from /proc) ------------------------------------------------------
+
+DEFUN('list-system-processes', 0, 0, 'Give the process ids of all the processes running on the system, as a list of numbers.', (rt) => {
+  const names = rt.host.readdir('/proc') ?? [];
+  const ids = names.filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  return listFromArray(rt, ids.map((n) => makeFixnum(n)));
+});
+
+/** A duration or instant of SECONDS (with microseconds) as Lisp's (HIGH LOW USEC PSEC) list. */
+function timeList(rt: Runtime, seconds: number): number {
+  const whole = Math.floor(seconds);
+  const usec = Math.round((seconds - whole) * 1e6);
+  return list(rt, makeFixnum(Math.floor(whole / 65536)), makeFixnum(whole % 65536), makeFixnum(usec), makeFixnum(0));
+}
+
+/** The name of the entry with id ID in the system file PATH (/etc/passwd or /etc/group), or null. */
+function systemName(rt: Runtime, path: string, id: number): string | null {
+  const bytes = rt.host.readFile(path);
+  if (bytes === null) return null;
+  for (const line of new TextDecoder().decode(bytes).split('\n')) {
+    const f = line.split(':');
+    if (f.length > 2 && Number(f[2]) === id) return f[0]!;
+  }
+  return null;
+}
+
+const Qnumberp_p = DEFSYM('numberp');
+
+DEFUN('process-attributes', 1, 1, 'Give an alist of what the system tells about the process with id PID (its owner, state, times, memory, command line, ...), or nil when there is no such process.', (rt, pid: number) => {
+  if (!isFixnum(pid) && !floatp(pid)) wrongTypeArgument(rt, Qnumberp_p, pid);
+  const id = isFixnum(pid) ? fixnumValue(pid) : Math.trunc(xfloat(rt, pid));
+  const decode = (b: Uint8Array | null): string | null => (b === null ? null : new TextDecoder().decode(b));
+  const stat = decode(rt.host.readFile(`/proc/${id}/stat`));
+  const status = decode(rt.host.readFile(`/proc/${id}/status`));
+  if (id <= 0 || stat === null || status === null) return Qnil;
+  // The command name is in parentheses and may hold spaces: the fields follow its last ')'.
+  const open = stat.indexOf('(');
+  const close = stat.lastIndexOf(')');
+  const comm = stat.slice(open + 1, close);
+  const f = stat.slice(close + 2).trim().split(/\s+/).map((x, i) => (i === 0 ? x : Number(x)));
+  const num = (i: number): number => f[i - 3] as number;
+  const statusField = (name: string): number[] => {
+    const m = new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(status);
+    return m === null ? [] : m[1]!.trim().split(/\s+/).map(Number);
+  };
+  const uid = statusField('Uid')[1] ?? 0;
+  const gid = statusField('Gid')[1] ?? 0;
+  const hz = 100;
+  const pageKb = 4;
+  const uptime = Number(decode(rt.host.readFile('/proc/uptime'))?.split(/\s+/)[0] ?? 0);
+  const now = rt.host.wallTime() / 1000;
+  const startSec = num(22) / hz;
+  const etime = Math.max(0, uptime - startSec);
+  const utime = num(14) / hz;
+  const stime = num(15) / hz;
+  const cutime = num(16) / hz;
+  const cstime = num(17) / hz;
+  const rssKb = num(24) * pageKb;
+  const memTotal = /^MemTotal:\s*(\d+)/m.exec(decode(rt.host.readFile('/proc/meminfo')) ?? '');
+  const args = decode(rt.host.readFile(`/proc/${id}/cmdline`)) ?? '';
+  const tty = num(7);
+  const entries: [string, number][] = [
+    ['args', makeString(rt, args.replace(/\0+$/, '').split('\0').join(' '))],
+    ['pmem', makeFloat(rt, memTotal === null ? 0 : (100 * rssKb) / Number(memTotal[1]))],
+    ['pcpu', makeFloat(rt, etime > 0 ? (100 * (utime + stime)) / etime : 0)],
+    ['etime', timeList(rt, etime)],
+    ['rss', makeFixnum(rssKb)],
+    ['vsize', makeFixnum(Math.floor(num(23) / 1024))],
+    ['start', timeList(rt, now - etime)],
+    ['thcount', makeFixnum(num(20))],
+    ['nice', makeFixnum(num(19))],
+    ['pri', makeFixnum(num(18))],
+    ['ctime', timeList(rt, cutime + cstime)],
+    ['cstime', timeList(rt, cstime)],
+    ['cutime', timeList(rt, cutime)],
+    ['time', timeList(rt, utime + stime)],
+    ['stime', timeList(rt, stime)],
+    ['utime', timeList(rt, utime)],
+    ['cmajflt', makeFixnum(num(13))],
+    ['cminflt', makeFixnum(num(11))],
+    ['majflt', makeFixnum(num(12))],
+    ['minflt', makeFixnum(num(10))],
+    ['tpgid', makeFixnum(num(8))],
+    ['ttname', makeString(rt, tty === 0 ? '' : `/dev/pts/${tty & 0xff}`)],
+    ['sess', makeFixnum(num(6))],
+    ['pgrp', makeFixnum(num(5))],
+    ['ppid', makeFixnum(num(4))],
+    ['state', makeString(rt, String(f[0]))],
+    ['comm', makeString(rt, comm)],
+    ['group', makeString(rt, systemName(rt, '/etc/group', gid) ?? String(gid))],
+    ['egid', makeFixnum(gid)],
+    ['user', makeString(rt, systemName(rt, '/etc/passwd', uid) ?? String(uid))],
+    ['euid', makeFixnum(uid)],
+  ];
+  return listFromArray(rt, entries.map(([k, v]) => cons(rt, intern(rt, k), v)));
+});

@@ -1286,6 +1286,8 @@ function findLiteralBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, l
 export class Matcher {
   /** The tables in force for the next match: the caller sets them before each search. */
   tables: RegexTables;
+  /** Whether a match must be the longest one at its start (POSIX rules) rather than the first found. */
+  posix = false;
   regs = new Int32Array(20);
   loops = new Int32Array(4);
   stack = new Int32Array(1024);
@@ -1631,6 +1633,8 @@ export class Matcher {
     let pc = 0;
     let pos = start;
     let steps = this.steps;
+    let bestEnd = -1;
+    let bestRegs: Int32Array | null = null;
     for (;;) {
       let ok = true;
       switch (prog[pc]!) {
@@ -1831,6 +1835,18 @@ export class Matcher {
           break;
         }
         case OP_MATCH:
+          if (this.posix && pos < zv) {
+            // POSIX: the longest match wins, so keep the best so far and try the other ways;
+            // one reaching the end of the text cannot be beaten.
+            if (pos > bestEnd) {
+              bestEnd = pos;
+              bestRegs = regs.slice(0, nregs);
+            }
+            ok = false;
+            break;
+          }
+          // A longest match that ends where the decoded text does might go on past it.
+          if (this.posix && partial) this.edge = true;
           this.steps = steps;
           regs[0] = start;
           regs[1] = pos;
@@ -1844,6 +1860,12 @@ export class Matcher {
       for (;;) {
         if (sp === 0) {
           this.steps = steps;
+          if (bestRegs !== null) {
+            regs.set(bestRegs);
+            regs[0] = start;
+            regs[1] = bestEnd;
+            return bestEnd;
+          }
           return -1;
         }
         sp -= 4;

@@ -21,6 +21,7 @@ import { propertySyntaxClass } from './syntax-scan.ts';
 import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
 import {
   caseFold, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData,
+  withPosixMatching,
 } from './search.ts';
 
 const Qsearch_failed = DEFSYM('search-failed');
@@ -158,6 +159,17 @@ function lookingAt(rt: Runtime, regexp: number, modify: boolean): number {
   if (modify && !inhibitChanging(rt)) setMatchData(rt, b, lastRegisters(rt), re.nsub + 1, 1);
   return Qt;
 }
+
+DEFUN('posix-looking-at', 1, 1,
+  'Give t when text after point matches REGEXP, recording the longest such match (as POSIX asks) in the match data.',
+  (rt, regexp: number) => withPosixMatching(rt, () => lookingAt(rt, regexp, true)));
+
+DEFUN('posix-search-forward', 1, 4, searchDoc('the longest match (by POSIX rules) of REGEXP', 'forward'),
+  (rt, s: number, bound: number, noerror: number, count: number) => withPosixMatching(rt, () => searchCommand(rt, s, bound, noerror, count, 1, true)),
+  'sPosix search: ');
+DEFUN('posix-search-backward', 1, 4, searchDoc('the longest match (by POSIX rules) of REGEXP', 'backward'),
+  (rt, s: number, bound: number, noerror: number, count: number) => withPosixMatching(rt, () => searchCommand(rt, s, bound, noerror, count, -1, true)),
+  'sPosix search backward: ');
 
 DEFUN('looking-at', 1, 2,
   'Give t when text after point matches REGEXP, setting the match data unless INHIBIT-MODIFY.',

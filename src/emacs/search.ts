@@ -301,6 +301,22 @@ function searchWith(rt: Runtime, tables: RegexTables, re: CompiledRegexp, text: 
   }
 }
 
+/** Run BODY with the matcher looking for the longest match at each start, as POSIX asks. */
+export function withPosixMatching<T>(rt: Runtime, body: () => T): T {
+  const m = stateOf(rt).matcher;
+  const saved = m.posix;
+  m.posix = true;
+  try {
+    return body();
+  } finally {
+    m.posix = saved;
+  }
+}
+
+DEFUN('posix-string-match', 2, 3,
+  'Search STRING, from index START, for the longest match of REGEXP at the first place one starts, as POSIX asks, and give that index or nil; the match data record it.',
+  (rt, regexp: number, string: number, start: number) => withPosixMatching(rt, () => stringMatch(rt, regexp, string, start, true)));
+
 /** Whether the last search wanted text beyond the decoded part of its MatchText (regex-emacs.ts). */
 export const lastSearchEdge = (rt: Runtime): boolean => stateOf(rt).matcher.edge;
 

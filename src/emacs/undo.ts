@@ -147,10 +147,15 @@ export function undoRecording(rt: Runtime): boolean {
   return findSymbolValue(rt, Qbuffer_undo_list) !== Qt;
 }
 
+const Qundo_auto_cause = DEFVAR('undo-auto--last-boundary-cause', () => Qnil, 'What made the last undo boundary: `explicit\' for a call of `undo-boundary\', a symbol naming another cause, or, after amalgamating commands, (COUNT BUFFERS...).');
+const Qexplicit = DEFSYM('explicit');
+
 DEFUN('undo-boundary', 0, 0, 'Declare a boundary for undo: the changes after it are undone by a separate undo command.', (rt) => {
   const list = findSymbolValue(rt, Qbuffer_undo_list);
   if (list === Qt) return Qnil;
   if ((list & 7) === Lisp_Cons && xcar(rt, list) !== Qnil) setInternal(rt, Qbuffer_undo_list, cons(rt, Qnil, list));
+  // simple.el's automatic boundaries learn that this one was asked for.
+  setInternal(rt, Qundo_auto_cause, Qexplicit);
   const cb = currentBuffer(rt);
   rt.globals[G_UNDO_BOUNDARY] = cons(rt, cb, makeFixnum(bint(rt, cb, BUF_PT)));
   return Qnil;

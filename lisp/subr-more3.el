@@ -1,0 +1,161 @@
+;;; subr-more3.el --- more of GNU's preloaded subr.el and keyboard.c helpers, loaded on first use  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's manual and observed behaviour
+;; (test/corpus/subr-more3.el pins what is relied on).  GNU preloads these;
+;; tsmacs autoloads them (lisp/autoloads.el).
+
+;;; Code:
+
+(require 'subr-more2)
+
+;;;; Event symbols
+
+(defconst subr-more3--modifier-masks
+  '((alt . #x400000) (super . #x800000) (hyper . #x1000000) (shift . #x2000000)
+    (control . #x4000000) (meta . #x8000000) (up . 1) (down . 2) (drag . 4)
+    (click . 8) (double . 16) (triple . 32))
+  "The bit each modifier of an event symbol stands for in its element mask.")
+
+(defun internal-event-symbol-parse-modifiers (symbol) "Split the event SYMBOL into its base event and modifiers: (BASE MODIFIERS...).
+The answer is also cached on SYMBOL's `event-symbol-elements' and
+`event-symbol-element-mask' properties, as the key machinery reads them."
+  (unless (symbolp symbol) (signal 'wrong-type-argument (list 'symbolp symbol)))
+  (let* ((parsed (subr-more2--parse-event-symbol symbol))
+         (mask 0))
+    (dolist (m (cdr parsed))
+      (setq mask (logior mask (cdr (assq m subr-more3--modifier-masks)))))
+    (put symbol 'event-symbol-element-mask (list (car parsed) mask))
+    (put symbol 'event-symbol-elements (cons (car parsed) (cdr parsed)))
+    (cons (car parsed) (cdr parsed))))
+
+;;;; Wrapper hooks (obsolete, still used by old packages)
+
+(defun subr-more3--wrapper-functions (value name) "The wrapper functions of a hook whose value is VALUE, in calling order.
+A t among them stands for those of the global value of the hook
+variable NAME (when the hook was given as a variable)."
+  (let ((out nil))
+    (dolist (f (if (or (functionp value) (eq (car-safe value) 'lambda)) (list value) value))
+      (cond ((not (eq f t)) (push f out))
+            ((and name (boundp name))
+             (let ((global (default-value name)))
+               (dolist (g (if (functionp global) (list global) global))
+                 (unless (eq g t) (push g out)))))))
+    (nreverse out)))
+
+(defmacro subr--with-wrapper-hook-no-warnings (hook args &rest body) "Like `with-wrapper-hook' (HOOK, ARGS and BODY alike), without its obsolescence warning."
+  (declare (debug (form sexp def-body)))
+  (list 'subr-more3--run-wrapped
+        (list 'subr-more3--wrapper-functions hook (list 'quote (and (symbolp hook) hook)))
+        (cons 'lambda (cons args body))
+        (cons 'list args)))
+
+(defmacro with-wrapper-hook (hook args &rest body) "Run BODY wrapped by the functions HOOK (a form, usually a hook variable) gives, passing them the values of the variables ARGS.
+Each function gets a continuation and those values; calling the
+continuation with (possibly changed) values runs the next function,
+and after the last one BODY, with ARGS bound to what it was given."
+  (declare (indent 2) (debug (form sexp body)))
+  (cons 'subr--with-wrapper-hook-no-warnings (cons hook (cons args body))))
+
+(defun subr-more3--run-wrapped (functions body args) "Call the first of FUNCTIONS with a continuation and ARGS; past the last, apply BODY to ARGS."
+  (if functions
+      (apply (car functions)
+             (lambda (&rest next-args) (subr-more3--run-wrapped (cdr functions) body next-args))
+             args)
+    (apply body args)))
+
+;;;; Keymap element helpers
+
+(defun keymap--menu-item-binding (item) "The command a keymap element ITEM stands for: a menu item's binding, passed through its :filter if it has one; any other ITEM as it is."
+  (pcase item
+    (`(menu-item ,_ ,command . ,props)
+     (let ((transform (plist-get props :filter)))
+       (if transform (funcall transform command) command)))
+    (_ item)))
+
+(defun keymap--menu-item-with-binding (item binding) "A copy of the menu item ITEM that binds BINDING, its :filter (if any) set to nil."
+  (let ((props (copy-sequence (nthcdr 3 item))))
+    (when (plist-member props :filter)
+      (setq props (plist-put props :filter nil)))
+    (append (list (car item) (cadr item) binding) props)))
+
+(defun keymap--merge-bindings (first second) "Combine the bindings FIRST and SECOND of one key, FIRST taking precedence.
+Two keymaps (or a menu item's keymap and a keymap) become one keymap
+made of both; otherwise FIRST wins."
+  (let ((inner (keymap--menu-item-binding first)))
+    (if (not (and (keymapp inner) (keymapp second)))
+        first
+      (let ((both (list 'keymap inner second)))
+        (if (eq (car-safe first) 'menu-item)
+            (keymap--menu-item-with-binding first both)
+          both)))))
+
+;;;; Compiler macros GNU attaches to some subr.el functions
+
+(defun internal--compiler-macro-cXXr (form x) "Spell out FORM, a call of a cXXr function such as `caddr' on X, as nested `car' and `cdr' calls."
+  (let* ((name (symbol-name (car form)))
+         (letters (substring name 1 (1- (length name))))
+         (out x))
+    (dotimes (i (length letters))
+      (setq out (list (if (eq (aref letters (- (length letters) i 1)) ?a) 'car 'cdr) out)))
+    out))
+
+(defun zerop--anon-cmacro (_whole arg) "Expand a call of `zerop' on ARG into a comparison with 0."
+  (cons '= (cons 0 (list arg))))
+
+;;;; Odds and ends
+
+(defun bidi-string-mark-left-to-right (str) "Give STR with an invisible LEFT-TO-RIGHT MARK added at its end when it holds right-to-left text.
+That keeps the text that follows STR on a line from being reordered with it."
+  (cond ((not (stringp str)) (signal 'wrong-type-argument (list 'stringp str)))
+        ((seq-some (lambda (c) (memq (get-char-code-property c 'bidi-class) '(R AL RLE RLO))) str)
+         (concat str (propertize (string #x200e) 'invisible t)))
+        (t str)))
+
+(defun unmsys--file-name (file) "Give FILE as it is: only MS-Windows builds turn MSYS file names into native ones."
+  file)
+
+;;;; Transient keymaps
+
+(defun subr-more3--transient-keep-p (map keep-pred) "Non-nil when the transient MAP should stay for the command about to run, as KEEP-PRED says."
+  (pcase keep-pred
+    ('nil nil)
+    ('t (let ((binding (lookup-key map (this-command-keys-vector))))
+          (and binding (eq binding this-command))))
+    (_ (funcall keep-pred))))
+
+(defun set-transient-map (map &optional keep-pred on-exit) "Make MAP the most urgent keymap for the next command, and give a function that ends that.
+KEEP-PRED t keeps MAP active while the commands run are bound in it; a
+function keeps it while the function says so; nil drops it before the
+next command.  ON-EXIT is called with no arguments once MAP is dropped."
+  (let* ((watcher (make-symbol "clear-transient-map"))
+         (finish (lambda ()
+                   (remove-hook 'pre-command-hook watcher)
+                   (internal-pop-keymap map 'overriding-terminal-local-map)
+                   (and on-exit (funcall on-exit)))))
+    (defalias watcher (lambda ()
+                        (or (subr-more3--transient-keep-p map keep-pred)
+                            (funcall finish))))
+    (internal-push-keymap map 'overriding-terminal-local-map)
+    (add-hook 'pre-command-hook watcher)
+    finish))
+
+(defun memory-limit () "Give how much virtual memory this session uses, in kibibytes (0 when the system does not say)."
+  (let ((attributes (process-attributes (emacs-pid))))
+    (or (cdr (assq 'vsize attributes)) 0)))
+
+;;;; Timers (GNU's timer.el)
+
+(defun timer--create () "Give a new timer object, not yet set up or active (the timer structure's own constructor)."
+  (timer-create))
+
+(defun internal-timer-start-idle () "Mark every idle timer as not yet run, as a new period of idleness begins."
+  (dolist (tm timer-idle-list)
+    (when (timerp tm) (aset tm 0 nil))))
+
+(defun y-or-n-p-with-timeout (prompt seconds default-value) "Ask PROMPT as `y-or-n-p' does, but answer DEFAULT-VALUE when no answer comes within SECONDS."
+  (with-timeout (seconds default-value)
+    (y-or-n-p prompt)))
+
+(provide 'subr-more3)
+
+;;; subr-more3.el ends here
