@@ -689,6 +689,15 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Menus are added and removed with the keymaps that hold them.
 (defalias 'easy-menu-add #'ignore)
 (defalias 'easy-menu-remove #'ignore)
+;; prog-mode.el (GNU preloads it): Prettify Symbols mode and indentation helpers.
+(dolist (name '(prog-first-column prog-indent-sexp prettify-symbols--make-keywords
+                prettify-symbols-default-compose-p prettify-symbols--compose-symbol
+                prettify-symbols--post-command-hook prettify-symbols-mode
+                prettify-symbols-mode-set-explicitly turn-on-prettify-symbols-mode
+                global-prettify-symbols-mode global-prettify-symbols-mode-enable-in-buffers
+                global-prettify-symbols-mode-check-buffers global-prettify-symbols-mode-cmhh))
+  (autoload name "prog-mode" nil
+            (memq name '(prog-indent-sexp prettify-symbols-mode global-prettify-symbols-mode))))
 ;; eldoc.el (GNU preloads it).
 (dolist (name '(eldoc-add-command eldoc-remove-command eldoc-add-command-completions
                 eldoc-remove-command-completions eldoc--message-command-p eldoc--supported-p
