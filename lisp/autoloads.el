@@ -689,6 +689,11 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Menus are added and removed with the keymaps that hold them.
 (defalias 'easy-menu-add #'ignore)
 (defalias 'easy-menu-remove #'ignore)
+;; Names GNU's loaddefs.el defines outright: an obsolete alias of
+;; time-date's subtraction, and the old name of the keyboard-macro
+;; namer, an alias even though kmacro's function is not autoloaded.
+(define-obsolete-function-alias 'subtract-time #'time-subtract "26.1")
+(defalias 'name-last-kbd-macro #'kmacro-name-last-macro)
 ;; prog-mode.el (GNU preloads it): Prettify Symbols mode and indentation helpers.
 (dolist (name '(prog-first-column prog-indent-sexp prettify-symbols--make-keywords
                 prettify-symbols-default-compose-p prettify-symbols--compose-symbol
