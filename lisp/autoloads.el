@@ -653,8 +653,14 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 elisp-get-fnsym-args-string elisp--docstring-first-line elisp-get-var-docstring
                 elisp-eldoc-funcall elisp-eldoc-var-docstring elisp--local-variables
                 elisp--shorthand-aware-fboundp elisp--shorthand-aware-boundp
-                elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding))
+                elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding
+                xref-elisp-location-p xref-elisp-location-symbol xref-elisp-location-type
+                xref-elisp-location-file copy-xref-elisp-location xref-make-elisp-location
+                make-xref-elisp-location elisp--xref-backend elisp-load-path-roots
+                xref-backend-identifier-at-point xref-backend-identifier-completion-table
+                xref-location-group xref-location-marker))
   (autoload name "elisp-mode"))
+(defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")
 ;; Tabulated List mode (GNU preloads tabulated-list.el).
 (dolist (name '(tabulated-list-mode tabulated-list-print tabulated-list-print-entry
                 tabulated-list-print-col tabulated-list-init-header tabulated-list-print-fake-header
