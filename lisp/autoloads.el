@@ -722,12 +722,14 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (name '(lisp-ppss lisp-current-defun-name lisp-find-tag-default
                 lisp-string-after-doc-keyword-p lisp-string-in-doc-position-p
                 lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
-                lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state))
+                lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state
+                lisp-font-lock-syntactic-face-function))
   (autoload name "lisp-mode"))
 ;; Where the defining forms keep their docstrings.
 (dolist (spec '((defun . 3) (defmacro . 3) (defsubst . 3) (defvar . 3) (defconst . 3)
                 (defalias . 3) (lambda . 2) (define-minor-mode . 2) (define-globalized-minor-mode . 2) (cl-defun . 3)
-                (cl-defmacro . 3)))
+                (cl-defmacro . 3) (ert-deftest . 3) (cl-defstruct . 2) (define-inline . 3)
+                (define-obsolete-function-alias . 4)))
   (unless (function-get (car spec) 'doc-string-elt)
     (put (car spec) 'doc-string-elt (cdr spec))))
 ;; subr-fields: field-at-pos and other small subr.el pieces.

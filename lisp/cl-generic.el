@@ -469,6 +469,17 @@ included.  Return (CALL-CON . FUNCTION-FORM)."
 A name (setf FOO) stands for the setter function of FOO."
   (if (eq (car-safe name) 'setf) (gv-setter (cadr name)) name))
 
+(defun cl--defmethod-doc-pos () "Return the index a docstring has in the `cl-defmethod' form whose name follows point.
+That is 2 plus the number of atoms (the name, then qualifiers) before
+the argument list; point does not move."
+  (save-excursion
+    (let ((index 2))
+      (while (progn (forward-comment (point-max))
+                    (and (not (memq (char-after) '(?\( ?\) nil)))
+                         (ignore-errors (forward-sexp 1) t)))
+        (setq index (1+ index)))
+      index)))
+
 (defmacro cl-defmethod (name args &rest body) "Define a method of the generic function NAME, creating NAME if need be.
 Qualifiers may come between NAME and ARGS: :before, :after, :around,
 and :extra STRING to allow several methods with the same specializers.
@@ -477,7 +488,7 @@ SPECIALIZER is a type, a structure name, (eql VAL) or (head VAL); the
 method applies to calls whose arguments fit all the specializers.
 BODY may use `cl-call-next-method' and `cl-next-method-p'.
 
-\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)" (declare (doc-string 3) (indent defun))
+\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)" (declare (doc-string cl--defmethod-doc-pos) (indent defun))
   (let ((items (cons args body))
         (qualifiers '()))
     ;; Everything before the first list is a qualifier.
