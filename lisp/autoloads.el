@@ -723,7 +723,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 lisp-string-after-doc-keyword-p lisp-string-in-doc-position-p
                 lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
                 lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state
-                lisp-font-lock-syntactic-face-function))
+                lisp-font-lock-syntactic-face-function lisp-adaptive-fill))
   (autoload name "lisp-mode"))
 ;; Where the defining forms keep their docstrings.
 (dolist (spec '((defun . 3) (defmacro . 3) (defsubst . 3) (defvar . 3) (defconst . 3)

@@ -63,6 +63,10 @@ property gives that position."
 
 ;;; The state `lisp-indent-region' carries from line to line.
 
+(defun lisp-adaptive-fill () "Return the fill prefix for the line at point if it is only an indented string, else nil.
+Such a line gets the empty prefix: the string stays where it is."
+  (and (looking-at "\\s-+\"[^\n\"]+\"\\s-*$") ""))
+
 (defun lisp-font-lock-syntactic-face-function (state) "Return the face for the string or comment that the parse STATE is in.
 A string where its list keeps a docstring, or after :documentation,
 gets `font-lock-doc-face', any other string `font-lock-string-face',

@@ -281,7 +281,8 @@ The CHARACTER may also be a string or a list of composition components.")
 (defun modes--lisp-settings () "Give the buffer the settings of `modes--lisp-locals', and Lisp's prettified symbols."
   (dolist (setting modes--lisp-locals)
     (set (make-local-variable (car setting)) (cdr setting)))
-  (setq-local prettify-symbols-alist lisp-prettify-symbols-alist))
+  (setq-local prettify-symbols-alist lisp-prettify-symbols-alist)
+  (setq-local adaptive-fill-function #'lisp-adaptive-fill))
 
 (defun lisp-mode-variables (&optional lisp-syntax keywords-case-insensitive _elisp) "Give the current buffer the local settings every Lisp mode makes.
 With LISP-SYNTAX, `lisp-mode-syntax-table' becomes its syntax table;

@@ -55,3 +55,6 @@
 (lmf-pos "(cl-defmethod)")
 (lmf-pos "(cl-defmethod m ;; c\n :before (x) 1)")
 (lmf-pos "(cl-defmethod m 'a [1 2] (x) 1)")
+(with-temp-buffer (emacs-lisp-mode) (insert ";; foo\n;;bar\n  ;;; x\n(a b)\n\"doc\"\n  ;; ind\n;;;; H\n;;;###autoload\n;;; Code:\n  x") (let (r) (dotimes (i (1- (point-max))) (goto-char (1+ i)) (let ((v (lisp-adaptive-fill))) (when v (push (list (1+ i) v (point)) r)))) r))
+(with-temp-buffer (emacs-lisp-mode) (insert "  \"foo\"\n\"bar\"\n  \"a\" b\n  \"x\"  \n\t\"y\"\n\"\"\n  \"q\\\"r\"\n  \"a b c\"\n  \"\"\n") (let (r) (dotimes (i (1- (point-max))) (goto-char (1+ i)) (let ((v (lisp-adaptive-fill))) (when v (push (list (1+ i) v (point)) r)))) r))
+(mapcar (lambda (m) (with-temp-buffer (funcall m) (list m adaptive-fill-function))) '(fundamental-mode lisp-data-mode emacs-lisp-mode lisp-mode lisp-interaction-mode))
