@@ -713,7 +713,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (name '(eldoc-add-command eldoc-remove-command eldoc-add-command-completions
                 eldoc-remove-command-completions eldoc--message-command-p eldoc--supported-p
                 eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
-                eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode))
+                eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode
+                eldoc-schedule-timer eldoc-pre-command-refresh-echo-area
+                eldoc-edit-message-commands))
   (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")

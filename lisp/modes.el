@@ -245,6 +245,7 @@ nothing."
 
 (defvar pre-command-hook nil "Normal hook run before each command the command loop executes.")
 (defvar post-command-hook nil "Normal hook run after each command the command loop executes.")
+(defvar executing-kbd-macro nil "The keyboard macro being executed, or nil when none is.")
 (defvar font-lock-extra-managed-props nil "Text properties that fontification manages besides `face'.")
 (defvar prog-indentation-context nil "Nil, or (FIRST-COLUMN . REST) when the code being indented is embedded in other text.")
 (defvar-local prettify-symbols-alist nil "Symbols shown as single characters by Prettify Symbols mode: (SYMBOL-TEXT . CHARACTER) pairs.
@@ -334,7 +335,9 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   ;; Eldoc is on by default; its library loads when first asked for.
   (if (featurep 'eldoc)
       (when global-eldoc-mode (turn-on-eldoc-mode))
-    (setq-local eldoc-mode t)))
+    (setq-local eldoc-mode t)
+    (add-hook 'post-command-hook #'eldoc-schedule-timer nil t)
+    (add-hook 'pre-command-hook #'eldoc-pre-command-refresh-echo-area nil t)))
 
 (define-derived-mode lisp-interaction-mode
   emacs-lisp-mode "Lisp Interaction"
