@@ -93,11 +93,17 @@ properties, and returns non-nil when it reports something.")
     (eldoc-print-current-symbol-info)))
 
 (defun eldoc-schedule-timer () "Make sure the idle timer of Eldoc exists and follows `eldoc-idle-delay'."
-  (unless (and eldoc-timer (memq eldoc-timer timer-idle-list))
-    (setq eldoc-timer (run-with-idle-timer eldoc-idle-delay nil #'eldoc--idle-tick)))
-  (unless (= eldoc-current-idle-delay eldoc-idle-delay)
-    (setq eldoc-current-idle-delay eldoc-idle-delay)
-    (timer-set-idle-time eldoc-timer eldoc-idle-delay t)))
+  (let ((wanted eldoc-idle-delay))
+    (or (memq eldoc-timer timer-idle-list)
+        (setq eldoc-timer (run-with-idle-timer wanted nil #'eldoc--idle-tick)))
+    (when (/= wanted eldoc-current-idle-delay)
+      (setq eldoc-current-idle-delay wanted)
+      (timer-set-idle-time eldoc-timer wanted t))))
+
+;; What Eldoc mode adds to the buffer's command hooks, as (HOOK . FUNCTION).
+(defconst eldoc--command-hooks '((post-command-hook . eldoc-schedule-timer)
+                                 (pre-command-hook . eldoc-pre-command-refresh-echo-area))
+  "The local command hooks Eldoc mode uses, each (HOOK . FUNCTION).")
 
 (defun eldoc-pre-command-refresh-echo-area () "Before a command, keep or forget the documentation shown last.
 It is kept, shown again and returned, only when the command about to
@@ -135,12 +141,8 @@ switches.  It is turned on only in buffers with documentation functions."
                   ((null arg) t)
                   (t (> (prefix-numeric-value arg) 0)))))
     (setq eldoc-mode (and on (eldoc--supported-p) t))
-    (if eldoc-mode
-        (progn
-          (add-hook 'post-command-hook #'eldoc-schedule-timer nil t)
-          (add-hook 'pre-command-hook #'eldoc-pre-command-refresh-echo-area nil t))
-      (remove-hook 'post-command-hook #'eldoc-schedule-timer t)
-      (remove-hook 'pre-command-hook #'eldoc-pre-command-refresh-echo-area t))
+    (pcase-dolist (`(,hook . ,fn) eldoc--command-hooks)
+      (if eldoc-mode (add-hook hook fn nil t) (remove-hook hook fn t)))
     (run-hooks 'eldoc-mode-hook (if eldoc-mode 'eldoc-mode-on-hook 'eldoc-mode-off-hook))
     eldoc-mode))
 
