@@ -13,7 +13,7 @@
 ;; kept as GNU keeps it, and the composing function works on the match
 ;; data it is given, but nothing runs it by itself after each redisplay.
 
-;;;; Indentation
+;;;; Reindenting code
 
 (defun prog-first-column () "Return the column at which top-level code starts: the car of `prog-indentation-context', or 0."
   (if prog-indentation-context (car prog-indentation-context) 0))
@@ -23,19 +23,14 @@ Inside a string or comment, that is the one the string or comment
 starts.  With DEFUN non-nil, reindent the whole top-level form around
 point instead."
   (interactive "P")
-  (let (from to)
-    (save-excursion
-      (if defun
-          (progn (end-of-defun)
-                 (setq to (point))
-                 (beginning-of-defun)
-                 (setq from (point)))
-        (let ((inside (nth 8 (syntax-ppss))))
-          (when inside (goto-char inside)))
-        (setq from (point))
-        (forward-sexp 1)
-        (setq to (point))))
-    (indent-region from to)))
+  (let ((span (save-excursion
+                (if defun
+                    (let ((end (progn (end-of-defun) (point))))
+                      (cons (progn (beginning-of-defun) (point)) end))
+                  (let ((in-literal (nth 8 (syntax-ppss))))
+                    (if in-literal (goto-char in-literal)))
+                  (cons (point) (progn (forward-sexp 1) (point)))))))
+    (indent-region (car span) (cdr span))))
 
 ;;;; Prettify Symbols mode
 
@@ -134,7 +129,7 @@ composed again."
 The buffer's text does not change: only how it is displayed.  With
 `prettify-symbols-unprettify-at-point', the symbol at point is shown
 as written."
-  :init-value nil
+  :global nil
   (funcall (if prettify-symbols-mode
                #'prettify-symbols--switch-on
              #'prettify-symbols--switch-off)))
