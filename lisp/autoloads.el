@@ -659,8 +659,14 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 elisp-get-fnsym-args-string elisp--docstring-first-line elisp-get-var-docstring
                 elisp-eldoc-funcall elisp-eldoc-var-docstring elisp--local-variables
                 elisp--shorthand-aware-fboundp elisp--shorthand-aware-boundp
-                elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding))
+                elisp-completion-at-point lisp-completion-at-point elisp-enable-lexical-binding
+                xref-elisp-location-p xref-elisp-location-symbol xref-elisp-location-type
+                xref-elisp-location-file copy-xref-elisp-location xref-make-elisp-location
+                make-xref-elisp-location elisp--xref-backend elisp-load-path-roots
+                xref-backend-identifier-at-point xref-backend-identifier-completion-table
+                xref-location-group xref-location-marker))
   (autoload name "elisp-mode"))
+(defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")
 ;; Tabulated List mode (GNU preloads tabulated-list.el).
 (dolist (name '(tabulated-list-mode tabulated-list-print tabulated-list-print-entry
                 tabulated-list-print-col tabulated-list-init-header tabulated-list-print-fake-header
@@ -695,11 +701,27 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Menus are added and removed with the keymaps that hold them.
 (defalias 'easy-menu-add #'ignore)
 (defalias 'easy-menu-remove #'ignore)
+;; Names GNU's loaddefs.el defines outright: an obsolete alias of
+;; time-date's subtraction, and the old name of the keyboard-macro
+;; namer, an alias even though kmacro's function is not autoloaded.
+(define-obsolete-function-alias 'subtract-time #'time-subtract "26.1")
+(defalias 'name-last-kbd-macro #'kmacro-name-last-macro)
+;; prog-mode.el (GNU preloads it): Prettify Symbols mode and indentation helpers.
+(dolist (name '(prog-first-column prog-indent-sexp prettify-symbols--make-keywords
+                prettify-symbols-default-compose-p prettify-symbols--compose-symbol
+                prettify-symbols--post-command-hook prettify-symbols-mode
+                prettify-symbols-mode-set-explicitly turn-on-prettify-symbols-mode
+                global-prettify-symbols-mode global-prettify-symbols-mode-enable-in-buffers
+                global-prettify-symbols-mode-check-buffers global-prettify-symbols-mode-cmhh))
+  (autoload name "prog-mode" nil
+            (memq name '(prog-indent-sexp prettify-symbols-mode global-prettify-symbols-mode))))
 ;; eldoc.el (GNU preloads it).
 (dolist (name '(eldoc-add-command eldoc-remove-command eldoc-add-command-completions
                 eldoc-remove-command-completions eldoc--message-command-p eldoc--supported-p
                 eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
-                eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode))
+                eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode
+                eldoc-schedule-timer eldoc-pre-command-refresh-echo-area
+                eldoc-edit-message-commands))
   (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
@@ -708,12 +730,14 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (name '(lisp-ppss lisp-current-defun-name lisp-find-tag-default
                 lisp-string-after-doc-keyword-p lisp-string-in-doc-position-p
                 lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
-                lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state))
+                lisp-indent-state-ppss-point copy-lisp-indent-state lisp-indent-initial-state
+                lisp-font-lock-syntactic-face-function lisp-adaptive-fill))
   (autoload name "lisp-mode"))
 ;; Where the defining forms keep their docstrings.
 (dolist (spec '((defun . 3) (defmacro . 3) (defsubst . 3) (defvar . 3) (defconst . 3)
                 (defalias . 3) (lambda . 2) (define-minor-mode . 2) (define-globalized-minor-mode . 2) (cl-defun . 3)
-                (cl-defmacro . 3)))
+                (cl-defmacro . 3) (ert-deftest . 3) (cl-defstruct . 2) (define-inline . 3)
+                (define-obsolete-function-alias . 4)))
   (unless (function-get (car spec) 'doc-string-elt)
     (put (car spec) 'doc-string-elt (cdr spec))))
 ;; subr-fields: field-at-pos and other small subr.el pieces.

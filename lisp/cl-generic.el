@@ -55,7 +55,10 @@ LAMBDA-LIST.  Return NAME."
                                          param name)))
                             names)))
     (aset (cl--generic-object name) 4
-          (if positions `(,@options (cl--order ,@positions)) options)))
+          (let ((kept '()))
+            (dolist (opt options (nreverse kept))
+              (unless (eq (car-safe opt) :documentation) (push opt kept)))))
+    (put name 'cl--generic-arg-order positions))
   (put name 'function-documentation
        (cl--generic-doc (cadr (assq :documentation options)) lambda-list))
   (cl--generic-install name))
@@ -218,7 +221,7 @@ The ranks of the other positions follow in their own order."
 (defun cl--generic-applicable (generic args) "The methods of GENERIC that apply to ARGS, closest first.
 Equally close methods come newest first."
   (let ((type-lists (mapcar #'cl--generic-types-of args))
-        (order (cdr (assq 'cl--order (aref generic 4))))
+        (order (get (aref generic 1) 'cl--generic-arg-order))
         (candidates '()))
     (dolist (method (aref generic 3))
       (let ((fit (cl--generic-fit method args type-lists)))
@@ -273,8 +276,13 @@ That is nil for a primary method, else :before, :after or :around;
 GENERIC is NAME's generic object.  The function takes the call's
 arguments; it depends only on what the dispatcher looks at in ARGS, so
 the dispatcher keeps it for later calls that look the same."
-  (let ((methods (cl--generic-applicable generic args))
-        (groups (list (list nil) (list :before) (list :after) (list :around))))
+  (cl--generic-combine name (cl--generic-applicable generic args)))
+
+(defun cl--generic-combine (name methods) "Join METHODS of the generic NAME, closest first, into one function.
+Primary methods chain through `cl-call-next-method'; :before methods
+run first, closest first, :after ones last, farthest first, and
+:around methods wrap the lot."
+  (let ((groups (list (list nil) (list :before) (list :after) (list :around))))
     (if (not methods)
         (lambda (&rest actual) (apply #'cl-no-applicable-method name actual))
       (dolist (m methods)
@@ -423,7 +431,7 @@ become references to the local function; quoted data is left alone."
           (setq found (cl--generic-mentions-p symbol (pop form))))
         (or found (eq form symbol))))))
 
-(defun cl--generic-method-function (params plain body) "The function form for a method with lambda list PLAIN and BODY.
+(defun cl--generic-method-lambda (params plain body) "The function form for a method with lambda list PLAIN and BODY.
 PARAMS are the method's required parameters as written, specializers
 included.  Return (CALL-CON . FUNCTION-FORM)."
   ;; A docstring stays in the function; declarations are dropped.
@@ -457,9 +465,20 @@ included.  Return (CALL-CON . FUNCTION-FORM)."
       (pop tail))
     tail))
 
-(defun cl--generic-name (name) "The function symbol for the generic function name NAME.
+(defun cl--generic-function-symbol (name) "The function symbol for the generic function name NAME.
 A name (setf FOO) stands for the setter function of FOO."
   (if (eq (car-safe name) 'setf) (gv-setter (cadr name)) name))
+
+(defun cl--defmethod-doc-pos () "Return the index a docstring has in the `cl-defmethod' form whose name follows point.
+That is 2 plus the number of atoms (the name, then qualifiers) before
+the argument list; point does not move."
+  (save-excursion
+    (let ((index 2))
+      (while (progn (forward-comment (point-max))
+                    (and (not (memq (char-after) '(?\( ?\) nil)))
+                         (ignore-errors (forward-sexp 1) t)))
+        (setq index (1+ index)))
+      index)))
 
 (defmacro cl-defmethod (name args &rest body) "Define a method of the generic function NAME, creating NAME if need be.
 Qualifiers may come between NAME and ARGS: :before, :after, :around,
@@ -469,7 +488,7 @@ SPECIALIZER is a type, a structure name, (eql VAL) or (head VAL); the
 method applies to calls whose arguments fit all the specializers.
 BODY may use `cl-call-next-method' and `cl-next-method-p'.
 
-\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)" (declare (doc-string 3) (indent defun))
+\(fn NAME [QUALIFIER...] ARGS &rest [DOCSTRING] BODY)" (declare (doc-string cl--defmethod-doc-pos) (indent defun))
   (let ((items (cons args body))
         (qualifiers '()))
     ;; Everything before the first list is a qualifier.
@@ -478,13 +497,13 @@ BODY may use `cl-call-next-method' and `cl-next-method-p'.
         (setq qualifiers (if (eq qualifier :extra)
                              (cons (pop items) (cons qualifier qualifiers))
                            (cons qualifier qualifiers)))))
-    (setq name (cl--generic-name name)
+    (setq name (cl--generic-function-symbol name)
           args (car items)
           body (cdr items))
     (let* ((params (cl--generic-required-params args))
            (plain (append (mapcar (lambda (p) (if (consp p) (car p) p)) params)
                           (nthcdr (length params) args)))
-           (made (cl--generic-method-function params plain body)))
+           (made (cl--generic-method-lambda params plain body)))
       `(cl-generic-define-method ',name ',(nreverse qualifiers) ',args
                                  ,(car made) ,(cdr made)))))
 
@@ -494,7 +513,7 @@ OPTIONS-AND-METHODS may start with a docstring; then come (declare
 definitions (:method [QUALIFIER...] ARGS BODY...), and lastly any
 forms, which become the body of a method with no specializers.
 Methods defined earlier are kept." (declare (doc-string 3) (indent 2))
-  (setq name (cl--generic-name name))
+  (setq name (cl--generic-function-symbol name))
   (let ((items (if (stringp (car options-and-methods))
                    (cdr options-and-methods)
                  options-and-methods))
@@ -531,5 +550,132 @@ Meaningless outside a method: expanding it there is an error."
 
 (defun cl-next-method-p () "Return non-nil if a next method exists; valid only inside a method body."
   (error "cl-next-method-p only allowed inside primary and around methods"))
+
+;;;; The records, as GNU exposes them to programs
+
+;; Field readers check the record's tag, as struct accessors do, and
+;; signal (wrong-type-argument TYPE OBJECT) otherwise.
+(defmacro cl--generic-def-readers (tag &rest specs) "Define a reader (NAME INDEX) for each of SPECS, for records tagged TAG."
+  (let ((forms '()))
+    (dolist (spec specs)
+      (push `(defun ,(car spec) (cl-x) ,(format "Return field %d of the `%s' record CL-X." (cadr spec) tag)
+               (or (eq (type-of cl-x) ',tag)
+                   (signal 'wrong-type-argument (list ',tag cl-x)))
+               (aref cl-x ,(cadr spec)))
+            forms))
+    `(progn ,@(nreverse forms))))
+
+(cl--generic-def-readers cl--generic
+  (cl--generic-name 1) (cl--generic-dispatches 2) (cl--generic-method-table 3)
+  (cl--generic-options 4))
+(cl--generic-def-readers cl--generic-method
+  (cl--generic-method-specializers 1) (cl--generic-method-qualifiers 2)
+  (cl--generic-method-uses-cnm 3) (cl--generic-method-function 4))
+(cl--generic-def-readers cl--generic-generalizer
+  (cl--generic-generalizer-name 1) (cl--generic-generalizer-priority 2)
+  (cl--generic-generalizer-tagcode-function 3)
+  (cl--generic-generalizer-specializers-function 4))
+
+(defun cl--struct-cl--generic-p (cl-x) "Return t if CL-X is a generic function record."
+  (and (eq (type-of cl-x) 'cl--generic) t))
+(defun cl--struct-cl--generic-method-p (cl-x) "Return t if CL-X is a method record."
+  (and (eq (type-of cl-x) 'cl--generic-method) t))
+(defun cl--generic-generalizer-p (cl-x) "Return t if CL-X is a generalizer record."
+  (and (eq (type-of cl-x) 'cl--generic-generalizer) t))
+(defalias 'copy-cl--generic #'copy-sequence)
+(defalias 'copy-cl--generic-method #'copy-sequence)
+(defalias 'copy-cl--generic-generalizer #'copy-sequence)
+
+(defun cl--generic-make (name) "Return a new generic function record for NAME, without methods."
+  (record 'cl--generic name nil nil nil))
+
+(defun cl--generic-make-method (specializers qualifiers uses-cnm function) "Return a method record of SPECIALIZERS, QUALIFIERS, USES-CNM and FUNCTION."
+  (record 'cl--generic-method specializers qualifiers uses-cnm function))
+
+(defmacro cl--generic (name) "The generic function record kept for the symbol NAME, or nil."
+  `(get ,name 'cl--generic))
+
+(defmacro cl--generic-with-memoization (place &rest code) "Return PLACE's value if non-nil, else run CODE and store its value in PLACE." (declare (indent 1) (debug (gv-place body)))
+  (gv-letplace (read-it write-it) place
+    (let ((fresh (make-symbol "val")))
+      `(or ,read-it
+           (let* ((,fresh ,(macroexp-progn code)))
+             (progn ,(funcall write-it fresh) ,fresh))))))
+
+(defun cl-generic-function-options (generic) "Return the options given to the `cl-defgeneric' of the record GENERIC."
+  (cl--generic-options generic))
+
+(defun cl-generic-ensure-function (name &optional noerror) "Return the generic function record of NAME, making one if NAME has none.
+An alias is followed to the generic it names.  A NAME defined as some
+other function is an error unless NOERROR is non-nil."
+  (let ((target name))
+    (while (and (symbolp target) (null (get target 'cl--generic))
+                (symbolp (symbol-function target)) (symbol-function target))
+      (setq target (symbol-function target)))
+    (unless (symbolp target) (signal 'wrong-type-argument (list 'symbolp target)))
+    (or (get target 'cl--generic)
+        (progn
+          (and (not noerror) (fboundp target)
+               (not (autoloadp (symbol-function target)))
+               (error "%s is already defined as something else than a generic function"
+                      target))
+          (put target 'cl--generic (cl--generic-make target))))))
+
+(defun cl-generic-apply (generic args) "Call the generic function of the record GENERIC with the list ARGS."
+  (apply (cl--generic-name generic) args))
+
+(defun cl-generic-call-method (generic method &optional fun) "Return a function that calls METHOD of the record GENERIC on its arguments.
+If METHOD calls its next method, FUN runs that next method; without
+FUN, doing so signals `cl-no-next-method'."
+  (cl--generic-link nil method
+                    (or fun
+                        (lambda (&rest args)
+                          (apply #'cl-no-next-method (cl--generic-name generic)
+                                 method args)))))
+
+(cl-defgeneric cl-generic-combine-methods (generic methods) "Return the function running METHODS of the record GENERIC, closest first.
+The default method combines primary, :before, :after and :around
+methods in the standard way; methods of this generic may combine
+differently."
+  (cl--generic-standard-method-combination generic methods))
+
+(defun cl--generic-standard-method-combination (generic methods) "Combine METHODS of the record GENERIC the standard way, as a function."
+  (cl--generic-combine (cl--generic-name generic) methods))
+
+(defmacro cl-generic-define-context-rewriter (name args &rest body) "Make (NAME . ARGS) usable in a method's &context, rewritten to BODY's value." (declare (indent defun))
+  `(eval-and-compile
+     (put ',name 'cl-generic--context-rewriter (lambda ,args ,@body))))
+
+(defun cl-generic-all-functions (&optional type) "Return the names of the generic functions, only those with a method on TYPE if given."
+  (let ((names '()))
+    (mapatoms
+     (lambda (sym)
+       (let ((generic (get sym 'cl--generic)))
+         (when (and generic (fboundp sym)
+                    (or (null type)
+                        (cl--generic-any (lambda (m) (memq type (aref m 1)))
+                                         (aref generic 3))))
+           (push sym names)))))
+    names))
+
+(defun cl--generic-split-args (args) "Split the method lambda list ARGS into (SPECIALIZERS . PLAIN-ARGS).
+SPECIALIZERS pairs each required parameter with its specializer, t
+when it has none; PLAIN-ARGS is ARGS without the specializers."
+  (let ((specs '()) (plain '()) (rest args))
+    (while (and rest (not (memq (car rest) '(&optional &rest &key &context &body))))
+      (let ((param (pop rest)))
+        (if (consp param)
+            (progn (push (cons (car param) (cadr param)) specs)
+                   (push (car param) plain))
+          (push (cons param t) specs)
+          (push param plain))))
+    (cons (nreverse specs) (nconc (nreverse plain) rest))))
+
+(defun cl--generic-member-method (specializers qualifiers methods) "Return the tail of METHODS whose head has SPECIALIZERS and QUALIFIERS, or nil."
+  (while (and methods
+              (not (and (equal (aref (car methods) 1) specializers)
+                        (equal (aref (car methods) 2) qualifiers))))
+    (setq methods (cdr methods)))
+  methods)
 
 (provide 'cl-generic)

@@ -82,6 +82,48 @@ properties, and returns non-nil when it reports something.")
 (defun eldoc-minibuffer-message (format-string &rest args) "Show the message FORMAT-STRING formatted with ARGS, as `message' does."
   (apply #'message format-string args))
 
+;; The idle timer that would show documentation; tsmacs has no idle
+;; time in batch, but the timer is made and kept as GNU makes it.
+(defvar eldoc-timer nil "The idle timer that shows documentation, or nil before the first one is made.")
+(defvar eldoc-current-idle-delay eldoc-idle-delay "The idle delay `eldoc-timer' was made with.")
+
+(defun eldoc--idle-tick () "Show documentation, from the idle timer, if Eldoc mode is on and it may."
+  (when (and eldoc-mode (eldoc-display-message-p)
+             (fboundp 'eldoc-print-current-symbol-info))
+    (eldoc-print-current-symbol-info)))
+
+(defun eldoc-schedule-timer () "Make sure the idle timer of Eldoc exists and follows `eldoc-idle-delay'."
+  (let ((wanted eldoc-idle-delay))
+    (or (memq eldoc-timer timer-idle-list)
+        (setq eldoc-timer (run-with-idle-timer wanted nil #'eldoc--idle-tick)))
+    (when (/= wanted eldoc-current-idle-delay)
+      (setq eldoc-current-idle-delay wanted)
+      (timer-set-idle-time eldoc-timer wanted t))))
+
+;; What Eldoc mode adds to the buffer's command hooks, as (HOOK . FUNCTION).
+(defconst eldoc--command-hooks '((post-command-hook . eldoc-schedule-timer)
+                                 (pre-command-hook . eldoc-pre-command-refresh-echo-area))
+  "The local command hooks Eldoc mode uses, each (HOOK . FUNCTION).")
+
+(defun eldoc-pre-command-refresh-echo-area () "Before a command, keep or forget the documentation shown last.
+It is kept, shown again and returned, only when the command about to
+run is one after which Eldoc shows documentation and nothing such as
+a keyboard macro is running; otherwise it is forgotten."
+  (when eldoc-last-message
+    (if (and (eldoc--message-command-p this-command)
+             (eldoc-display-message-no-interference-p))
+        (eldoc-message eldoc-last-message)
+      (setq eldoc-last-message nil))))
+
+(defun eldoc-edit-message-commands () "Return a new obarray of the commands that edit text: the ones whose names say delete, edit, electric, insert or newline."
+  (let ((table (obarray-make eldoc-message-commands-table-size))
+        (pattern "delete\\|edit\\|electric\\|insert\\|newline"))
+    (mapatoms (lambda (sym)
+                (and (commandp sym)
+                     (string-match-p pattern (symbol-name sym))
+                     (intern (symbol-name sym) table))))
+    table))
+
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
 (defvar eldoc-mode-hook nil "Hook run when Eldoc mode is turned on or off.")
 (defvar eldoc-mode-on-hook nil "Hook run when Eldoc mode is turned on.")
@@ -99,6 +141,8 @@ switches.  It is turned on only in buffers with documentation functions."
                   ((null arg) t)
                   (t (> (prefix-numeric-value arg) 0)))))
     (setq eldoc-mode (and on (eldoc--supported-p) t))
+    (pcase-dolist (`(,hook . ,fn) eldoc--command-hooks)
+      (if eldoc-mode (add-hook hook fn nil t) (remove-hook hook fn t)))
     (run-hooks 'eldoc-mode-hook (if eldoc-mode 'eldoc-mode-on-hook 'eldoc-mode-off-hook))
     eldoc-mode))
 

@@ -308,4 +308,98 @@ want it; nil inside strings and comments."
        (t (insert ";;; -*- lexical-binding: t; -*-\n")))))
   (setq-local lexical-binding t))
 
+;;;; Where definitions are: the `elisp' backend of xref
+
+;; A location is a record #s(xref-elisp-location SYMBOL TYPE FILE), a
+;; struct type as `cl-defstruct' would make it, written out so that
+;; loading this file does not load cl-macs.
+(defvar cl-struct-xref-elisp-location-tags nil "The tags of `xref-elisp-location' records.")
+(cl-struct-define 'xref-elisp-location
+                  "Where to look for the definition of SYMBOL, of TYPE, in FILE."
+                  'cl-structure-object 'record nil
+                  '((cl-tag-slot) (symbol nil) (type nil) (file nil))
+                  'cl-struct-xref-elisp-location-tags 'xref-elisp-location t)
+(put 'xref-elisp-location 'cl-deftype-satisfies 'xref-elisp-location-p)
+
+(defun xref-elisp-location-p (cl-x) "Return t if CL-X is an `xref-elisp-location' record."
+  (and (memq (type-of cl-x) cl-struct-xref-elisp-location-tags) t))
+
+(defun elisp--xref-location-slot (object index) "Return slot INDEX of the location OBJECT, checking its type."
+  (unless (xref-elisp-location-p object)
+    (signal 'wrong-type-argument (list 'xref-elisp-location object)))
+  (aref object index))
+
+(defun xref-elisp-location-symbol (cl-x) "Return the symbol of the location CL-X."
+  (elisp--xref-location-slot cl-x 1))
+(defun xref-elisp-location-type (cl-x) "Return the definition type of the location CL-X: nil for a function, else `defvar', `defface' or `feature'..."
+  (elisp--xref-location-slot cl-x 2))
+(defun xref-elisp-location-file (cl-x) "Return the file of the location CL-X."
+  (elisp--xref-location-slot cl-x 3))
+
+(dolist (slot '((xref-elisp-location-symbol . 1) (xref-elisp-location-type . 2)
+                (xref-elisp-location-file . 3)))
+  (let ((index (cdr slot)))
+    (function-put (car slot) 'gv-expander
+                  (lambda (do object)
+                    (funcall do `(aref ,object ,index)
+                             (lambda (value)
+                               `(progn (or (xref-elisp-location-p ,object)
+                                           (signal 'wrong-type-argument
+                                                   (list 'xref-elisp-location ,object)))
+                                       (aset ,object ,index ,value))))))))
+
+(defalias 'copy-xref-elisp-location #'copy-sequence)
+
+(defun xref-make-elisp-location (symbol type file) "Return a location of the definition of SYMBOL, of TYPE, in FILE."
+  (record 'xref-elisp-location symbol type file))
+
+(defun make-xref-elisp-location (&rest keys) "Return a location from the keyword arguments KEYS: :symbol, :type and :file."
+  (let ((rest keys))
+    (while rest
+      (unless (or (memq (car rest) '(:symbol :type :file :allow-other-keys))
+                  (plist-get keys :allow-other-keys))
+        (error "Keyword argument %s not one of (:symbol :type :file)" (car rest)))
+      (setq rest (cddr rest))))
+  (record 'xref-elisp-location (plist-get keys :symbol) (plist-get keys :type)
+          (plist-get keys :file)))
+
+(defun elisp--xref-backend () "Return `elisp', the xref backend of Emacs Lisp buffers."
+  'elisp)
+
+(defun elisp-load-path-roots () "Return the directories Lisp libraries are searched in: the package directory, then `load-path'."
+  (if (boundp 'package-user-dir)
+      (cons package-user-dir load-path)
+    load-path))
+
+(cl-defmethod xref-backend-identifier-at-point ((_backend (eql 'elisp))) "Return the name of the symbol at point, with its start as `pos' property, or nil."
+  ;; Only word and symbol characters count: a backslash ends the name.
+  (let ((from (save-excursion (skip-syntax-backward "w_") (point)))
+        (to (save-excursion (skip-syntax-forward "w_") (point))))
+    (unless (= from to)
+      (propertize (buffer-substring-no-properties from to) 'pos from))))
+
+(defun elisp--xref-known-p (sym) "Return non-nil if SYM has a definition xref could find."
+  (or (boundp sym) (fboundp sym) (featurep sym)
+      (and (fboundp 'facep) (facep sym))))
+
+(cl-defmethod xref-backend-identifier-completion-table ((_backend (eql 'elisp))) "Return a completion table of the symbols that are defined in some way."
+  (apply-partially #'completion-table-with-predicate obarray
+                   #'elisp--xref-known-p 'strict))
+
+(cl-defmethod xref-location-group ((l xref-elisp-location)) "Return the file of the location L, a C file under `find-function-C-source-directory'."
+  (let ((c-dir find-function-C-source-directory)
+        (file (xref-elisp-location-file l)))
+    ;; C sources are named relative to Emacs's tree: "src/FILE.c".
+    (if (and c-dir (string-prefix-p "src/" file))
+        (concat c-dir (substring file 3))
+      file)))
+
+(cl-defmethod xref-location-marker ((l xref-elisp-location)) "Return a marker at the definition the location L names, visiting its file."
+  (let ((found (find-function-search-for-symbol (xref-elisp-location-symbol l)
+                                                (xref-elisp-location-type l)
+                                                (xref-elisp-location-file l))))
+    (with-current-buffer (car found)
+      (when (cdr found) (goto-char (cdr found)))
+      (point-marker))))
+
 (provide 'elisp-mode)

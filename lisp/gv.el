@@ -159,11 +159,11 @@ function from a value form to a form storing it.  BODY's value is the
 code, to which the evaluation of PLACE's arguments is added.
 
 \(fn (GETTER SETTER) PLACE &rest BODY)" (declare (indent 2) (debug (sexp form def-body)))
-  `(gv-get ,place (lambda ,vars ,@body)))
+  (list 'gv-get place (cons 'lambda (cons vars body))))
 
 (defmacro gv-define-expander (name handler) "Make HANDLER the expander of places whose head is NAME.
 HANDLER is called with DO (see `gv-get') and the arguments of the place." (declare (indent 1) (debug (sexp form)))
-  `(function-put ',name 'gv-expander ,handler))
+  (list 'function-put (list 'quote name) ''gv-expander handler))
 
 (defun gv--setter-expander (head writer) "Return an expander for HEAD places that stores with WRITER.
 See `gv--bind-args' for how WRITER is called."
@@ -211,23 +211,21 @@ those arguments after its own first one."
            (lambda-p `(gv-define-setter ,name ,arglist ,@body))
            ((symbolp handler)
             `(gv-define-simple-setter ,name ,handler ,fix)))))
-    (if form
-        (list 'progn :autoload-end form)
-      (message "Unknown %s declaration %S" kind handler)
-      nil)))
+    (unless form (message "Unknown %s declaration %S" kind handler))
+    (list 'progn :autoload-end form)))
 
-(defun gv--expander-declaration (&rest args) "Handle (gv-expander HANDLER) in a definition; ARGS as for the declaration."
+(defun gv--expander-defun-declaration (&rest args) "Handle (gv-expander HANDLER) in a definition; ARGS as for the declaration."
   (apply #'gv--declaration-form 'gv-expander args))
 
-(defun gv--setter-declaration (&rest args) "Handle (gv-setter SETTER) in a definition; ARGS as for the declaration."
+(defun gv--setter-defun-declaration (&rest args) "Handle (gv-setter SETTER) in a definition; ARGS as for the declaration."
   (apply #'gv--declaration-form 'gv-setter args))
 
 (unless (assq 'gv-expander defun-declarations-alist)
-  (let ((entry (list 'gv-expander #'gv--expander-declaration)))
+  (let ((entry (list 'gv-expander #'gv--expander-defun-declaration)))
     (push entry defun-declarations-alist)
     (push entry macro-declarations-alist)))
 (unless (assq 'gv-setter defun-declarations-alist)
-  (push (list 'gv-setter #'gv--setter-declaration) defun-declarations-alist))
+  (push (list 'gv-setter #'gv--setter-defun-declaration) defun-declarations-alist))
 
 ;;;; setf.
 

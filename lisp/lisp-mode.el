@@ -49,6 +49,9 @@ property gives that position."
     (let* ((head (ignore-errors (read (current-buffer))))
            (elt (and (symbolp head) head (function-get head 'doc-string-elt)))
            (index 1))
+      ;; A function computes the index from the form after its head.
+      (when (and elt (symbolp elt) (fboundp elt))
+        (setq elt (save-excursion (funcall elt))))
       (when (integerp elt)
         (condition-case nil
             (progn
@@ -59,6 +62,24 @@ property gives that position."
           (error nil))))))
 
 ;;; The state `lisp-indent-region' carries from line to line.
+
+(defun lisp-adaptive-fill () "Return the fill prefix for the line at point if it is only an indented string, else nil.
+Such a line gets the empty prefix: the string stays where it is."
+  (and (looking-at "\\s-+\"[^\n\"]+\"\\s-*$") ""))
+
+(defun lisp-font-lock-syntactic-face-function (state) "Return the face for the string or comment that the parse STATE is in.
+A string where its list keeps a docstring, or after :documentation,
+gets `font-lock-doc-face', any other string `font-lock-string-face',
+and a comment `font-lock-comment-face'."
+  (if (not (nth 3 state))
+      'font-lock-comment-face
+    (let ((open (nth 1 state))
+          (string-start (nth 8 state)))
+      (if (and open
+               (or (lisp-string-in-doc-position-p open string-start)
+                   (lisp-string-after-doc-keyword-p open string-start)))
+          'font-lock-doc-face
+        'font-lock-string-face))))
 
 (defvar cl-struct-lisp-indent-state-tags nil "The tags of `lisp-indent-state' records.")
 (cl-struct-define 'lisp-indent-state "State carried by Lisp indentation from one line to the next."

@@ -243,12 +243,32 @@ nothing."
   (setq-local require-final-newline t
               text-mode-variant t))
 
+(defvar pre-command-hook nil "Normal hook run before each command the command loop executes.")
+(defvar post-command-hook nil "Normal hook run after each command the command loop executes.")
+(defvar executing-kbd-macro nil "The keyboard macro being executed, or nil when none is.")
+(defvar font-lock-extra-managed-props nil "Text properties that fontification manages besides `face'.")
+(defvar prog-indentation-context nil "Nil, or (FIRST-COLUMN . REST) when the code being indented is embedded in other text.")
+(defvar-local prettify-symbols-alist nil "Symbols shown as single characters by Prettify Symbols mode: (SYMBOL-TEXT . CHARACTER) pairs.
+The CHARACTER may also be a string or a list of composition components.")
+(defvar-local prettify-symbols-compose-predicate #'prettify-symbols-default-compose-p "Function of START, END and the matched text saying whether a match may be prettified.")
+(defvar prettify-symbols-unprettify-at-point nil "Whether the prettified symbol at point is shown as written: nil, t or `right-edge'.")
+(put 'prettify-symbols-unprettify-at-point 'custom-type
+     '(choice (const :tag "Never unprettify" nil)
+              (const :tag "Unprettify when point is inside" t)
+              (const :tag "Unprettify when point is inside or at right edge" right-edge)))
+(defvar-local prettify-symbols--keywords nil "The font-lock keywords Prettify Symbols mode added to the buffer.")
+(defvar-local prettify-symbols--current-symbol-bounds nil "Nil, or (START END) of the symbol shown as written because point is in it.")
+(defvar-local prettify-symbols-mode nil "Non-nil when Prettify Symbols mode is on in the buffer.")
+(defvar global-prettify-symbols-mode nil "Non-nil when Prettify Symbols mode is turned on in every buffer that supports it.")
+(defconst lisp-prettify-symbols-alist '(("lambda" . ?\u03bb)) "The symbols Lisp modes prettify, for `prettify-symbols-alist'.")
+
 (define-derived-mode prog-mode
   nil "Prog"
   "The mode that programming-language modes derive from."
   (setq-local require-final-newline t
               parse-sexp-ignore-comments t
               bidi-paragraph-direction 'left-to-right))
+(define-key prog-mode-map "\e\C-q" #'prog-indent-sexp)
 
 (defconst modes--lisp-locals
   '((paragraph-ignore-fill-prefix . t) (indent-line-function . lisp-indent-line)
@@ -259,9 +279,11 @@ nothing."
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
   "Buffer-local settings every Lisp mode makes, as (VARIABLE . VALUE).")
 
-(defun modes--lisp-settings () "Give the buffer the settings of `modes--lisp-locals'."
+(defun modes--lisp-settings () "Give the buffer the settings of `modes--lisp-locals', and Lisp's prettified symbols."
   (dolist (setting modes--lisp-locals)
-    (set (make-local-variable (car setting)) (cdr setting))))
+    (set (make-local-variable (car setting)) (cdr setting)))
+  (setq-local prettify-symbols-alist lisp-prettify-symbols-alist)
+  (setq-local adaptive-fill-function #'lisp-adaptive-fill))
 
 (defun lisp-mode-variables (&optional lisp-syntax keywords-case-insensitive _elisp) "Give the current buffer the local settings every Lisp mode makes.
 With LISP-SYNTAX, `lisp-mode-syntax-table' becomes its syntax table;
@@ -313,7 +335,9 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   ;; Eldoc is on by default; its library loads when first asked for.
   (if (featurep 'eldoc)
       (when global-eldoc-mode (turn-on-eldoc-mode))
-    (setq-local eldoc-mode t)))
+    (setq-local eldoc-mode t)
+    (add-hook 'post-command-hook #'eldoc-schedule-timer nil t)
+    (add-hook 'pre-command-hook #'eldoc-pre-command-refresh-echo-area nil t)))
 
 (define-derived-mode lisp-interaction-mode
   emacs-lisp-mode "Lisp Interaction"

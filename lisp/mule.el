@@ -1573,6 +1573,9 @@ a file that makes one; DOCSTRING describes the property."
 
 ;;;; Nested alists (mule-util)
 
+(defun nested-alist-p (obj) "Return t if OBJ could be a nested alist: a cons whose cdr is a list."
+  (and (consp obj) (listp (cdr obj))))
+
 (defun lookup-nested-alist (keyseq alist &optional len start nil-for-too-long) "Find the node of the nested ALIST that the keys of KEYSEQ from START to LEN lead to.
 When a key is missing, give the index where the search stopped, or nil
 with NIL-FOR-TOO-LONG."
