@@ -248,6 +248,8 @@ interface Ctx {
   /** Free variables' lookups, run at entry before the body (out's line numbers must not move: see gen). */
   lookups: string[];
   ntemps: number;
+  /** The `while' loops' first and last lines in out (temps live across a round stay apart: see shareTemps). */
+  loops: [number, number][];
   nslots: number;
   scope: Binding[];
   /** The slot holding the current lexical environment (env mode). */
@@ -309,7 +311,7 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
-    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
     consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
     level: 0, maxLevel: 0, obs: false, selfObs: false, anyObs: false, nSpecial: 0, lexLets: 0, nLexLets: 0,
   };
@@ -402,9 +404,12 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   // The frame's slots, nil but slot 0 (stack overflow is reserve's to report).
   pre.push(`if (fp + ${nslots} >= st.length) H.reserve(rt, ${nslots});`);
   pre.push(`rt.sp = fp + ${nslots}; st[fp] = HOLDER;${nslots > 24 ? ` st.fill(${Qnil}, fp + 1, fp + ${nslots});` : Array.from({ length: nslots - 1 }, (_, i) => ` st[fp+${i + 1}] = ${Qnil};`).join('')}`);
-  const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
+  out.push(`__EXIT__ ${r}`);
+  const ntemps = shareTemps(out, ctx.loops, ctx.ntemps);
+  const r2 = out.pop()!.slice(9);
+  const temps = ntemps > 0 ? `let ${Array.from({ length: ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
   const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
-  const exit = lexical ? `rt.sp = fp;${restore} return ${r};` : `rt.sp = fp;${restore} return st[fp];`;
+  const exit = lexical ? `rt.sp = fp;${restore} return ${r2};` : `rt.sp = fp;${restore} return st[fp];`;
   const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${out.join('\n')}\n${exit}\n};`;
   entry.src = src;
   // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
@@ -418,6 +423,80 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/**
+ * Give temps whose lives do not overlap the same JS variable, in place in LINES; returns how
+ * many variables are left. Each temp is a register of the function's frame, which V8's
+ * interpreter and baseline code fill at every call before the code is optimised (a large pcase
+ * body had 488, most of a call's cost until then). A temp lives from its first line to its last:
+ * control only jumps forward (if, labelled blocks, try) except at the end of a `while' round, so a
+ * temp used both inside a loop and outside it, or read in a round before it is written there,
+ * lives through the whole loop.
+ */
+function shareTemps(lines: string[], loops: [number, number][], n: number): number {
+  if (n < 2) return n;
+  const first = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const readFirst = new Uint8Array(n);
+  // Each occurrence: its line, where it starts and ends in the line, and which temp.
+  const occ: number[] = [];
+  const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    for (let at = line.indexOf('t'); at >= 0; at = line.indexOf('t', at + 1)) {
+      if (at > 0 && isWord(line.charCodeAt(at - 1))) continue;
+      let e = at + 1;
+      let k = 0;
+      for (let c = line.charCodeAt(e); c >= 48 && c <= 57; c = line.charCodeAt(++e)) k = k * 10 + (c - 48);
+      if (e === at + 1 || (e < line.length && isWord(line.charCodeAt(e))) || k >= n) continue;
+      if (first[k] === -1) {
+        first[k] = i;
+        // Written first (`tK = ...'), or read before any write on this line.
+        let j = e;
+        while (line.charCodeAt(j) === 32) j++;
+        if (line.charCodeAt(j) !== 61 || line.charCodeAt(j + 1) === 61) readFirst[k] = 1;
+      }
+      last[k] = i;
+      occ.push(i, at, e, k);
+    }
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [a, b] of loops) {
+      for (let k = 0; k < n; k++) {
+        if (first[k] === -1 || last[k]! < a || first[k]! > b) continue;
+        if (first[k]! >= a && last[k]! <= b && readFirst[k] === 0) continue;
+        if (first[k]! > a) { first[k] = a; changed = true; }
+        if (last[k]! < b) { last[k] = b; changed = true; }
+      }
+    }
+  }
+  // Linear scan: temps in order of their first line, each taking a variable freed before it.
+  const order = Array.from({ length: n }, (_, k) => k).filter((k) => first[k] !== -1).sort((x, y) => first[x]! - first[y]! || x - y);
+  const map = new Int32Array(n);
+  const freeAt: number[] = []; // per variable: the last line of the temp holding it
+  let vars = 0;
+  for (const k of order) {
+    let v = -1;
+    for (let j = 0; j < vars; j++) if (freeAt[j]! < first[k]!) { v = j; break; }
+    if (v === -1) v = vars++;
+    freeAt[v] = last[k]!;
+    map[k] = v;
+  }
+  // Rewrite each line that names temps, left to right.
+  for (let o = 0; o < occ.length;) {
+    const i = occ[o]!;
+    const line = lines[i]!;
+    let res = '';
+    let from = 0;
+    for (; o < occ.length && occ[o] === i; o += 4) {
+      res += line.slice(from, occ[o + 1]!) + 't' + map[occ[o + 3]!];
+      from = occ[o + 2]!;
+    }
+    lines[i] = res + line.slice(from);
+  }
+  return vars;
+}
 
 /**
  * The JS test that FSYM still leads to SUBR as when the code was made: its function cell, and
@@ -1149,6 +1228,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
     }
     case Qwhile: {
       if (args.length < 1) giveUp('while arity');
+      const loopAt = out.length;
       out.push('for (;;) {');
       // Each round is a safe point and a quit check, as the interpreter's forms are.
       out.push(`if (rt.gcStress !== 0 || rt.quitRequest !== null || rt.heap.bytesSinceGC >= rt.gcCheckAt) { ${sync(ctx)} H.tick(rt); }`);
@@ -1156,6 +1236,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       out.push(`if (${c} === ${Qnil}) break;`);
       for (const f of args.slice(1)) gen(ctx, f);
       out.push('}');
+      ctx.loops.push([loopAt, out.length - 1]);
       return String(Qnil);
     }
     case Qlet:
