@@ -250,6 +250,8 @@ interface Ctx {
   ntemps: number;
   /** The `while' loops' first and last lines in out (temps live across a round stay apart: see shareTemps). */
   loops: [number, number][];
+  /** Branches of `if' and `cond' (first line, line after the last, value): split out of a large body (see splitBranches). */
+  regions: [number, number, string][];
   nslots: number;
   scope: Binding[];
   /** The slot holding the current lexical environment (env mode). */
@@ -311,7 +313,7 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
-    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], regions: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
     consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
     level: 0, maxLevel: 0, obs: false, selfObs: false, anyObs: false, nSpecial: 0, lexLets: 0, nLexLets: 0,
   };
@@ -404,45 +406,55 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   // The frame's slots, nil but slot 0 (stack overflow is reserve's to report).
   pre.push(`if (fp + ${nslots} >= st.length) H.reserve(rt, ${nslots});`);
   pre.push(`rt.sp = fp + ${nslots}; st[fp] = HOLDER;${nslots > 24 ? ` st.fill(${Qnil}, fp + 1, fp + ${nslots});` : Array.from({ length: nslots - 1 }, (_, i) => ` st[fp+${i + 1}] = ${Qnil};`).join('')}`);
+  const split = out.length >= SPLIT_BODY ? splitBranches(out, ctx.regions, ctx.loops, ctx.ntemps) : [];
   out.push(`__EXIT__ ${r}`);
-  const ntemps = shareTemps(out, ctx.loops, ctx.ntemps);
+  const { vars: ntemps, map } = shareTemps(out, ctx.loops, ctx.ntemps);
   const r2 = out.pop()!.slice(9);
   const temps = ntemps > 0 ? `let ${Array.from({ length: ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
+  // The branches split out, innermost first, each a function of its own taking what the body's
+  // code names besides its own temps; its first line in the body calls it.
+  const guards = pre.filter((l) => /^const f\d/.test(l)).join('\n');
+  const fragParams = `rt, fun, st, m, f64, fp, fb, db, f2, fr${ctx.anyObs ? ', eb' : ''}${lexical ? ', env' : ', count'}`;
+  const lines: (string | null)[] = out;
+  const frags: string[] = [];
+  for (const [s, e, v] of split) {
+    const body = lines.slice(s, e).filter((l) => l !== null);
+    const val = /^t\d+$/.test(v) ? `t${map[Number(v.slice(1))]}` : v;
+    const name = `B${frags.length}`;
+    frags.push(`const ${name} = (function ${name}(${fragParams}) {\n${guards}\n${temps}\n${body.join('\n')}\nreturn ${val};\n});`);
+    lines.fill(null, s, e);
+    lines[s] = /^t\d+$/.test(v) ? `${val} = ${name}(${fragParams});` : `${name}(${fragParams});`;
+  }
   const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
   const exit = lexical ? `rt.sp = fp;${restore} return ${r2};` : `rt.sp = fp;${restore} return st[fp];`;
-  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${out.join('\n')}\n${exit}\n};`;
+  const main = `function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${lines.filter((l) => l !== null).join('\n')}\n${exit}\n}`;
+  const src = `return ${main};${frags.length > 0 ? `\n${frags.join('\n')}` : ''}`;
   entry.src = src;
   // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
   // names alive even after the cache dropped the entry (a stale macro, a cleared cache).
   const consts = listFromArray(rt, entry.consts);
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', src) as
+  // In parentheses the inner function is compiled with the factory (V8's heuristic for a function
+  // about to be called): without them V8 pre-parses it here and parses it again at its first call,
+  // which every compiled function has at once (a 25 KB body: some 4.5 ms against 2.5).
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${frags.join('\n')}\nreturn (${main});`) as
     (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
   return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
 
-/**
- * Give temps whose lives do not overlap the same JS variable, in place in LINES; returns how
- * many variables are left. Each temp is a register of the function's frame, which V8's
- * interpreter and baseline code fill at every call before the code is optimised (a large pcase
- * body had 488, most of a call's cost until then). A temp lives from its first line to its last:
- * control only jumps forward (if, labelled blocks, try) except at the end of a `while' round, so a
- * temp used both inside a loop and outside it, or read in a round before it is written there,
- * lives through the whole loop.
- */
-function shareTemps(lines: string[], loops: [number, number][], n: number): number {
-  if (n < 2) return n;
+/** Where each temp tK first and last appears in LINES, whether it is read before written there, and each occurrence (line, start, end, K). */
+function scanTemps(lines: (string | null)[], n: number): { first: Int32Array; last: Int32Array; readFirst: Uint8Array; occ: number[] } {
   const first = new Int32Array(n).fill(-1);
   const last = new Int32Array(n);
   const readFirst = new Uint8Array(n);
-  // Each occurrence: its line, where it starts and ends in the line, and which temp.
   const occ: number[] = [];
   const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
+    if (line === null || line === undefined) continue;
     for (let at = line.indexOf('t'); at >= 0; at = line.indexOf('t', at + 1)) {
       if (at > 0 && isWord(line.charCodeAt(at - 1))) continue;
       let e = at + 1;
@@ -460,6 +472,21 @@ function shareTemps(lines: string[], loops: [number, number][], n: number): numb
       occ.push(i, at, e, k);
     }
   }
+  return { first, last, readFirst, occ };
+}
+
+/**
+ * Give temps whose lives do not overlap the same JS variable, in place in LINES; returns how
+ * many variables are left and each temp's variable. Each temp is a register of the function's
+ * frame, which V8's interpreter and baseline code fill at every call before the code is optimised
+ * (a large pcase body had 488). A temp lives from its first line to its last: control only jumps
+ * forward (if, labelled blocks, try) except at the end of a `while' round, so a temp used both
+ * inside a loop and outside it, or read in a round before it is written there, lives through the
+ * whole loop.
+ */
+function shareTemps(lines: string[], loops: [number, number][], n: number): { vars: number; map: Int32Array } {
+  if (n < 2) return { vars: n, map: Int32Array.from({ length: n }, (_, i) => i) };
+  const { first, last, readFirst, occ } = scanTemps(lines, n);
   for (let changed = true; changed;) {
     changed = false;
     for (const [a, b] of loops) {
@@ -495,7 +522,72 @@ function shareTemps(lines: string[], loops: [number, number][], n: number): numb
     }
     lines[i] = res + line.slice(from);
   }
-  return vars;
+  return { vars, map };
+}
+
+/** A body of at least this many lines has its large branches split out (splitBranches). */
+const SPLIT_BODY = 150;
+/** A branch split out has at least this many lines of its own (those of branches split out of it not counted). */
+const SPLIT_BRANCH = 30;
+
+/**
+ * The branches of REGIONS to make functions of their own, innermost first. V8 optimises a
+ * function once it has run enough, in proportion to its size, and throws the optimised code away
+ * when a path it had never seen run is taken, then waits again: a pcase over eight patterns (a
+ * body of 1,000 lines) ran unoptimised for most of a 600,000-call program. Split, each branch
+ * gets its own feedback and is optimised alone. A branch qualifies when every temp it names
+ * lives only inside it (but its value, written there), it neither breaks out of itself nor reads
+ * a temp before writing it, and it has SPLIT_BRANCH lines of its own. The values the branch
+ * needs are in the frame's stack slots, which the split function reaches through FP as the body.
+ */
+function splitBranches(lines: string[], regions: [number, number, string][], loops: [number, number][], n: number): [number, number, string][] {
+  const { first, last, readFirst, occ } = scanTemps(lines, n);
+  const labelAt = new Map<string, number>();
+  const breaks: [number, string][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lm = /^(Lt\d+): \{$/.exec(line);
+    if (lm !== null) labelAt.set(lm[1]!, i);
+    if (line.includes('break') || line.includes('switch') || line.includes('return') || line.includes('continue')) {
+      for (const bm of line.matchAll(/\b(break|continue|return)\b( Lt\d+)?|\bswitch\b/g)) breaks.push([i, bm[0] === 'switch' || bm[1] !== 'break' ? '!' : (bm[2] ?? '').trim()]);
+    }
+  }
+  const own = new Int32Array(lines.length).fill(1);
+  const chosen: [number, number, string][] = [];
+  const sorted = regions.filter(([s, e]) => e - s >= SPLIT_BRANCH).sort((x, y) => (x[1] - x[0]) - (y[1] - y[0]) || x[0] - y[0]);
+  const taken: [number, number][] = [];
+  next: for (const [s, e, v] of sorted) {
+    let size = 0;
+    for (let i = s; i < e; i++) size += own[i]!;
+    if (size < SPLIT_BRANCH) continue;
+    const isTemp = /^t\d+$/.test(v);
+    if (!isTemp && !/^-?\d+$/.test(v)) continue;
+    const vk = isTemp ? Number(v.slice(1)) : -1;
+    if (isTemp && (first[vk]! < s || first[vk]! >= e || readFirst[vk] === 1)) continue;
+    for (let o = 0; o < occ.length; o += 4) {
+      const i = occ[o]!;
+      if (i < s || i >= e) continue;
+      const k = occ[o + 3]!;
+      if (k !== vk && (first[k]! < s || last[k]! >= e || readFirst[k] === 1)) continue next;
+    }
+    for (const [i, target] of breaks) {
+      if (i < s || i >= e) continue;
+      if (target === '!') continue next;
+      if (target === '') {
+        if (!loops.some(([a, b]) => a >= s && b < e && a < i && i < b)) continue next;
+      } else {
+        const at = labelAt.get(target);
+        if (at === undefined || at < s || at >= e) continue next;
+      }
+    }
+    // Not partly inside a branch split already (regions nest, so this only guards against equal ones).
+    if (taken.some(([a, b]) => a === s && b === e)) continue;
+    for (let i = s; i < e; i++) own[i] = 0;
+    own[s] = 1;
+    taken.push([s, e]);
+    chosen.push([s, e, v]);
+  }
+  return chosen;
 }
 
 /**
@@ -1178,10 +1270,15 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       const t = temp(ctx);
       const c = gen(ctx, args[0]!);
       out.push(`if (${c} !== ${Qnil}) {`);
-      out.push(`${t} = ${gen(ctx, args[1]!)};`);
+      const s1 = out.length;
+      const v1 = gen(ctx, args[1]!);
+      ctx.regions.push([s1, out.length, v1]);
+      out.push(`${t} = ${v1};`);
       out.push('} else {');
       let r = String(Qnil);
+      const s2 = out.length;
       for (const f of args.slice(2)) r = gen(ctx, f);
+      ctx.regions.push([s2, out.length, r]);
       out.push(`${t} = ${r};`, '}');
       return t;
     }
@@ -1195,7 +1292,10 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
         const c = gen(ctx, xcar(rt, clause));
         out.push(`if (${c} !== ${Qnil}) {`);
         const body = xcdr(rt, clause);
-        out.push(`${t} = ${body === Qnil ? c : genBody(ctx, body)}; break ${label};`, '}');
+        const s1 = out.length;
+        const v = body === Qnil ? c : genBody(ctx, body);
+        if (body !== Qnil) ctx.regions.push([s1, out.length, v]);
+        out.push(`${t} = ${v}; break ${label};`, '}');
       }
       out.push('}');
       return t;
