@@ -531,7 +531,7 @@ const SPLIT_BODY = 150;
 const SPLIT_BRANCH = 30;
 
 /**
- * The branches of REGIONS to make functions of their own, innermost first. V8 optimises a
+ * The branches of REGIONS (and `while' loops) to make functions of their own, innermost first. V8 optimises a
  * function once it has run enough, in proportion to its size, and throws the optimised code away
  * when a path it had never seen run is taken, then waits again: a pcase over eight patterns (a
  * body of 1,000 lines) ran unoptimised for most of a 600,000-call program. Split, each branch
@@ -1337,6 +1337,9 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       for (const f of args.slice(1)) gen(ctx, f);
       out.push('}');
       ctx.loops.push([loopAt, out.length - 1]);
+      // A loop is a branch too: V8 compiles a hot loop on its own (on-stack replacement), the
+      // whole function around it each time, for each loop of the body.
+      ctx.regions.push([loopAt, out.length, String(Qnil)]);
       return String(Qnil);
     }
     case Qlet:
