@@ -421,7 +421,8 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
     const body = lines.slice(s, e).filter((l) => l !== null);
     const val = /^t\d+$/.test(v) ? `t${map[Number(v.slice(1))]}` : v;
     const name = `B${frags.length}`;
-    frags.push(`const ${name} = (function ${name}(${fragParams}) {\n${guards}\n${temps}\n${body.join('\n')}\nreturn ${val};\n});`);
+    // V8 compiles each at its first call: a branch may never run.
+    frags.push(`function ${name}(${fragParams}) {\n${guards}\n${temps}\n${body.join('\n')}\nreturn ${val};\n}`);
     lines.fill(null, s, e);
     lines[s] = /^t\d+$/.test(v) ? `${val} = ${name}(${fragParams});` : `${name}(${fragParams});`;
   }
@@ -435,10 +436,7 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   const consts = listFromArray(rt, entry.consts);
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
-  // In parentheses the inner function is compiled with the factory (V8's heuristic for a function
-  // about to be called): without them V8 pre-parses it here and parses it again at its first call,
-  // which every compiled function has at once (a 25 KB body: some 4.5 ms against 2.5).
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${frags.join('\n')}\nreturn (${main});`) as
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${frags.join('\n')}\nreturn ${main};`) as
     (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
   return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
@@ -485,7 +483,8 @@ function scanTemps(lines: (string | null)[], n: number): { first: Int32Array; la
  * whole loop.
  */
 function shareTemps(lines: string[], loops: [number, number][], n: number): { vars: number; map: Int32Array } {
-  if (n < 2) return { vars: n, map: Int32Array.from({ length: n }, (_, i) => i) };
+  // A few registers cost little; the scan runs cold, at each compile.
+  if (n <= SHARE_TEMPS) return { vars: n, map: Int32Array.from({ length: n }, (_, i) => i) };
   const { first, last, readFirst, occ } = scanTemps(lines, n);
   for (let changed = true; changed;) {
     changed = false;
@@ -525,6 +524,8 @@ function shareTemps(lines: string[], loops: [number, number][], n: number): { va
   return { vars, map };
 }
 
+/** Temps are shared only in a body with more than this many. */
+const SHARE_TEMPS = 48;
 /** A body of at least this many lines has its large branches split out (splitBranches). */
 const SPLIT_BODY = 150;
 /** A branch split out has at least this many lines of its own (those of branches split out of it not counted). */
