@@ -248,6 +248,10 @@ interface Ctx {
   /** Free variables' lookups, run at entry before the body (out's line numbers must not move: see gen). */
   lookups: string[];
   ntemps: number;
+  /** The `while' loops' first and last lines in out (temps live across a round stay apart: see shareTemps). */
+  loops: [number, number][];
+  /** Branches of `if' and `cond' (first line, line after the last, value): split out of a large body (see splitBranches). */
+  regions: [number, number, string][];
   nslots: number;
   scope: Binding[];
   /** The slot holding the current lexical environment (env mode). */
@@ -309,7 +313,7 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
-    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], regions: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
     consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
     level: 0, maxLevel: 0, obs: false, selfObs: false, anyObs: false, nSpecial: 0, lexLets: 0, nLexLets: 0,
   };
@@ -402,22 +406,190 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   // The frame's slots, nil but slot 0 (stack overflow is reserve's to report).
   pre.push(`if (fp + ${nslots} >= st.length) H.reserve(rt, ${nslots});`);
   pre.push(`rt.sp = fp + ${nslots}; st[fp] = HOLDER;${nslots > 24 ? ` st.fill(${Qnil}, fp + 1, fp + ${nslots});` : Array.from({ length: nslots - 1 }, (_, i) => ` st[fp+${i + 1}] = ${Qnil};`).join('')}`);
-  const temps = ctx.ntemps > 0 ? `let ${Array.from({ length: ctx.ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
+  const split = out.length >= SPLIT_BODY ? splitBranches(out, ctx.regions, ctx.loops, ctx.ntemps) : [];
+  out.push(`__EXIT__ ${r}`);
+  const { vars: ntemps, map } = shareTemps(out, ctx.loops, ctx.ntemps);
+  const r2 = out.pop()!.slice(9);
+  const temps = ntemps > 0 ? `let ${Array.from({ length: ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
+  // The branches split out, innermost first, each a function of its own taking what the body's
+  // code names besides its own temps; its first line in the body calls it.
+  const guards = pre.filter((l) => /^const f\d/.test(l)).join('\n');
+  const fragParams = `rt, fun, st, m, f64, fp, fb, db, f2, fr${ctx.anyObs ? ', eb' : ''}${lexical ? ', env' : ', count'}`;
+  const lines: (string | null)[] = out;
+  const frags: string[] = [];
+  for (const [s, e, v] of split) {
+    const body = lines.slice(s, e).filter((l) => l !== null);
+    const val = /^t\d+$/.test(v) ? `t${map[Number(v.slice(1))]}` : v;
+    const name = `B${frags.length}`;
+    // V8 compiles each at its first call: a branch may never run.
+    frags.push(`function ${name}(${fragParams}) {\n${guards}\n${temps}\n${body.join('\n')}\nreturn ${val};\n}`);
+    lines.fill(null, s, e);
+    lines[s] = /^t\d+$/.test(v) ? `${val} = ${name}(${fragParams});` : `${name}(${fragParams});`;
+  }
   const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
-  const exit = lexical ? `rt.sp = fp;${restore} return ${r};` : `rt.sp = fp;${restore} return st[fp];`;
-  const src = `return function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${out.join('\n')}\n${exit}\n};`;
+  const exit = lexical ? `rt.sp = fp;${restore} return ${r2};` : `rt.sp = fp;${restore} return st[fp];`;
+  const main = `function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${lines.filter((l) => l !== null).join('\n')}\n${exit}\n}`;
+  const src = `return ${main};${frags.length > 0 ? `\n${frags.join('\n')}` : ''}`;
   entry.src = src;
   // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
   // names alive even after the cache dropped the entry (a stale macro, a cleared cache).
   const consts = listFromArray(rt, entry.consts);
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', src) as
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${frags.join('\n')}\nreturn ${main};`) as
     (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
   return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/** Where each temp tK first and last appears in LINES, whether it is read before written there, and each occurrence (line, start, end, K). */
+function scanTemps(lines: (string | null)[], n: number): { first: Int32Array; last: Int32Array; readFirst: Uint8Array; occ: number[] } {
+  const first = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const readFirst = new Uint8Array(n);
+  const occ: number[] = [];
+  const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === null || line === undefined) continue;
+    for (let at = line.indexOf('t'); at >= 0; at = line.indexOf('t', at + 1)) {
+      if (at > 0 && isWord(line.charCodeAt(at - 1))) continue;
+      let e = at + 1;
+      let k = 0;
+      for (let c = line.charCodeAt(e); c >= 48 && c <= 57; c = line.charCodeAt(++e)) k = k * 10 + (c - 48);
+      if (e === at + 1 || (e < line.length && isWord(line.charCodeAt(e))) || k >= n) continue;
+      if (first[k] === -1) {
+        first[k] = i;
+        // Written first (`tK = ...'), or read before any write on this line.
+        let j = e;
+        while (line.charCodeAt(j) === 32) j++;
+        if (line.charCodeAt(j) !== 61 || line.charCodeAt(j + 1) === 61) readFirst[k] = 1;
+      }
+      last[k] = i;
+      occ.push(i, at, e, k);
+    }
+  }
+  return { first, last, readFirst, occ };
+}
+
+/**
+ * Give temps whose lives do not overlap the same JS variable, in place in LINES; returns how
+ * many variables are left and each temp's variable. Each temp is a register of the function's
+ * frame, which V8's interpreter and baseline code fill at every call before the code is optimised
+ * (a large pcase body had 488). A temp lives from its first line to its last: control only jumps
+ * forward (if, labelled blocks, try) except at the end of a `while' round, so a temp used both
+ * inside a loop and outside it, or read in a round before it is written there, lives through the
+ * whole loop.
+ */
+function shareTemps(lines: string[], loops: [number, number][], n: number): { vars: number; map: Int32Array } {
+  // A few registers cost little; the scan runs cold, at each compile.
+  if (n <= SHARE_TEMPS) return { vars: n, map: Int32Array.from({ length: n }, (_, i) => i) };
+  const { first, last, readFirst, occ } = scanTemps(lines, n);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [a, b] of loops) {
+      for (let k = 0; k < n; k++) {
+        if (first[k] === -1 || last[k]! < a || first[k]! > b) continue;
+        if (first[k]! >= a && last[k]! <= b && readFirst[k] === 0) continue;
+        if (first[k]! > a) { first[k] = a; changed = true; }
+        if (last[k]! < b) { last[k] = b; changed = true; }
+      }
+    }
+  }
+  // Linear scan: temps in order of their first line, each taking a variable freed before it.
+  const order = Array.from({ length: n }, (_, k) => k).filter((k) => first[k] !== -1).sort((x, y) => first[x]! - first[y]! || x - y);
+  const map = new Int32Array(n);
+  const freeAt: number[] = []; // per variable: the last line of the temp holding it
+  let vars = 0;
+  for (const k of order) {
+    let v = -1;
+    for (let j = 0; j < vars; j++) if (freeAt[j]! < first[k]!) { v = j; break; }
+    if (v === -1) v = vars++;
+    freeAt[v] = last[k]!;
+    map[k] = v;
+  }
+  // Rewrite each line that names temps, left to right.
+  for (let o = 0; o < occ.length;) {
+    const i = occ[o]!;
+    const line = lines[i]!;
+    let res = '';
+    let from = 0;
+    for (; o < occ.length && occ[o] === i; o += 4) {
+      res += line.slice(from, occ[o + 1]!) + 't' + map[occ[o + 3]!];
+      from = occ[o + 2]!;
+    }
+    lines[i] = res + line.slice(from);
+  }
+  return { vars, map };
+}
+
+/** Temps are shared only in a body with more than this many. */
+const SHARE_TEMPS = 48;
+/** A body of at least this many lines has its large branches split out (splitBranches). */
+const SPLIT_BODY = 150;
+/** A branch split out has at least this many lines of its own (those of branches split out of it not counted). */
+const SPLIT_BRANCH = 30;
+
+/**
+ * The branches of REGIONS (and `while' loops) to make functions of their own, innermost first. V8 optimises a
+ * function once it has run enough, in proportion to its size, and throws the optimised code away
+ * when a path it had never seen run is taken, then waits again: a pcase over eight patterns (a
+ * body of 1,000 lines) ran unoptimised for most of a 600,000-call program. Split, each branch
+ * gets its own feedback and is optimised alone. A branch qualifies when every temp it names
+ * lives only inside it (but its value, written there), it neither breaks out of itself nor reads
+ * a temp before writing it, and it has SPLIT_BRANCH lines of its own. The values the branch
+ * needs are in the frame's stack slots, which the split function reaches through FP as the body.
+ */
+function splitBranches(lines: string[], regions: [number, number, string][], loops: [number, number][], n: number): [number, number, string][] {
+  const { first, last, readFirst, occ } = scanTemps(lines, n);
+  const labelAt = new Map<string, number>();
+  const breaks: [number, string][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const lm = /^(Lt\d+): \{$/.exec(line);
+    if (lm !== null) labelAt.set(lm[1]!, i);
+    if (line.includes('break') || line.includes('switch') || line.includes('return') || line.includes('continue')) {
+      for (const bm of line.matchAll(/\b(break|continue|return)\b( Lt\d+)?|\bswitch\b/g)) breaks.push([i, bm[0] === 'switch' || bm[1] !== 'break' ? '!' : (bm[2] ?? '').trim()]);
+    }
+  }
+  const own = new Int32Array(lines.length).fill(1);
+  const chosen: [number, number, string][] = [];
+  const sorted = regions.filter(([s, e]) => e - s >= SPLIT_BRANCH).sort((x, y) => (x[1] - x[0]) - (y[1] - y[0]) || x[0] - y[0]);
+  const taken: [number, number][] = [];
+  next: for (const [s, e, v] of sorted) {
+    let size = 0;
+    for (let i = s; i < e; i++) size += own[i]!;
+    if (size < SPLIT_BRANCH) continue;
+    const isTemp = /^t\d+$/.test(v);
+    if (!isTemp && !/^-?\d+$/.test(v)) continue;
+    const vk = isTemp ? Number(v.slice(1)) : -1;
+    if (isTemp && (first[vk]! < s || first[vk]! >= e || readFirst[vk] === 1)) continue;
+    for (let o = 0; o < occ.length; o += 4) {
+      const i = occ[o]!;
+      if (i < s || i >= e) continue;
+      const k = occ[o + 3]!;
+      if (k !== vk && (first[k]! < s || last[k]! >= e || readFirst[k] === 1)) continue next;
+    }
+    for (const [i, target] of breaks) {
+      if (i < s || i >= e) continue;
+      if (target === '!') continue next;
+      if (target === '') {
+        if (!loops.some(([a, b]) => a >= s && b < e && a < i && i < b)) continue next;
+      } else {
+        const at = labelAt.get(target);
+        if (at === undefined || at < s || at >= e) continue next;
+      }
+    }
+    // Not partly inside a branch split already (regions nest, so this only guards against equal ones).
+    if (taken.some(([a, b]) => a === s && b === e)) continue;
+    for (let i = s; i < e; i++) own[i] = 0;
+    own[s] = 1;
+    taken.push([s, e]);
+    chosen.push([s, e, v]);
+  }
+  return chosen;
+}
 
 /**
  * The JS test that FSYM still leads to SUBR as when the code was made: its function cell, and
@@ -1099,10 +1271,15 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       const t = temp(ctx);
       const c = gen(ctx, args[0]!);
       out.push(`if (${c} !== ${Qnil}) {`);
-      out.push(`${t} = ${gen(ctx, args[1]!)};`);
+      const s1 = out.length;
+      const v1 = gen(ctx, args[1]!);
+      ctx.regions.push([s1, out.length, v1]);
+      out.push(`${t} = ${v1};`);
       out.push('} else {');
       let r = String(Qnil);
+      const s2 = out.length;
       for (const f of args.slice(2)) r = gen(ctx, f);
+      ctx.regions.push([s2, out.length, r]);
       out.push(`${t} = ${r};`, '}');
       return t;
     }
@@ -1116,7 +1293,10 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
         const c = gen(ctx, xcar(rt, clause));
         out.push(`if (${c} !== ${Qnil}) {`);
         const body = xcdr(rt, clause);
-        out.push(`${t} = ${body === Qnil ? c : genBody(ctx, body)}; break ${label};`, '}');
+        const s1 = out.length;
+        const v = body === Qnil ? c : genBody(ctx, body);
+        if (body !== Qnil) ctx.regions.push([s1, out.length, v]);
+        out.push(`${t} = ${v}; break ${label};`, '}');
       }
       out.push('}');
       return t;
@@ -1149,6 +1329,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
     }
     case Qwhile: {
       if (args.length < 1) giveUp('while arity');
+      const loopAt = out.length;
       out.push('for (;;) {');
       // Each round is a safe point and a quit check, as the interpreter's forms are.
       out.push(`if (rt.gcStress !== 0 || rt.quitRequest !== null || rt.heap.bytesSinceGC >= rt.gcCheckAt) { ${sync(ctx)} H.tick(rt); }`);
@@ -1156,6 +1337,10 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       out.push(`if (${c} === ${Qnil}) break;`);
       for (const f of args.slice(1)) gen(ctx, f);
       out.push('}');
+      ctx.loops.push([loopAt, out.length - 1]);
+      // A loop is a branch too: V8 compiles a hot loop on its own (on-stack replacement), the
+      // whole function around it each time, for each loop of the body.
+      ctx.regions.push([loopAt, out.length, String(Qnil)]);
       return String(Qnil);
     }
     case Qlet:
