@@ -615,8 +615,8 @@ export interface LoopSite {
 
 /**
  * Rounds the interpreter runs of one `while' form (over all the times it is entered) before the
- * rest of the loop is compiled. Measured on the bench programs (BENCHMARKS.md, "Cold code"):
- * compiling a small loop costs about as much as a few dozen interpreted rounds.
+ * rest of the loop is compiled: loops of a few rounds are not worth compiling. Not tuned against
+ * other values (BENCHMARKS.md, "Cold code").
  */
 export const LOOP_ROUNDS = 64;
 
