@@ -209,6 +209,9 @@ compilerHook.deopted = (rt) => {
  * off, or when it was first seen in the other mode. (An entry not yet compiled does not keep FORM
  * alive: if its address comes back as another loop, that loop inherits a count of rounds.)
  */
+/** A loop is being compiled (loopCompile): see genInlineMore. */
+let compilingLoop = false;
+
 /** The longest JS source (in characters) a compiled loop may have; a longer one is left to the interpreter. */
 const LOOP_MAX_SOURCE = 8000;
 
@@ -244,7 +247,12 @@ function loopCompile(rt: Runtime, e: Entry, form: number): CompiledFn | null {
     const fun = e.lex ? cons(rt, Qclosure, cons(rt, rt.lexenv, e.key)) : cons(rt, Qlambda, e.key);
     rt.push(fun);
     e.consts = [];
-    e.fn = compileLambda(rt, fun, e.lex, e);
+    compilingLoop = true;
+    try {
+      e.fn = compileLambda(rt, fun, e.lex, e);
+    } finally {
+      compilingLoop = false;
+    }
     // A big loop body (a long `cond' of calls) makes code whose optimisation by V8 costs more
     // than the interpreter spends on the loop (buffer-regexp.el's 20 KB of JS: +110 ms of CPU).
     if (e.src.length > LOOP_MAX_SOURCE) giveUp(`loop of ${e.src.length} characters of code`);
@@ -1042,6 +1050,9 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
 function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
   const test = TYPE_TESTS[name];
+  // In a loop taken from the interpreter, `cons' and `list' stay calls: running out of memory
+  // there shows their frame, as the interpreter (and GNU's) does.
+  if (compilingLoop && (name === 'cons' || name === 'list')) return null;
   if (name === 'list' && n >= 1) return genList(ctx, fsym, subr, args);
   const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
   const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||
