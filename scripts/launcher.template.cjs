@@ -251,6 +251,7 @@ const plain = process.execArgv[0] === STACK_FLAG && !process.env.NODE_OPTIONS &&
 if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
   process.once('exit', () => {
     bodiesRan();
+    setFlags(INLINE_DEFAULTS);
     const tmp = cacheFile + '.tmp-' + process.pid;
     try {
       const data = script.createCachedData();
@@ -279,11 +280,21 @@ if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (scrip
 // Process CPU -1.9 ms (30 interleaved runs).
 const OPT_FLAGS = ['--no-turbofan'];
 const OPT_DEFAULTS = ['--turbofan'];
+// While Lisp runs, TurboFan inlines at most 230 bytes of bytecode into one function instead of
+// 920. A program's first thousands of calls of a primitive (insert, format, re-search-forward)
+// are its cold phase, and most of that is TurboFan optimising the primitives on another thread,
+// whose CPU counts: with less inlined, each compile is smaller. buffer-search.el -12%,
+// string-match.el -12%, buffer-regexp.el -6% of process CPU, fib and nbody within noise
+// (BENCHMARKS.md, "Cold code"). Put back to V8's default before the code cache is written, so
+// the cache is made and checked under the usual flag hash.
+const INLINE_FLAGS = ['--max-inlined-bytecode-size-cumulative=230'];
+const INLINE_DEFAULTS = ['--max-inlined-bytecode-size-cumulative=920'];
 let held = false;
 const bodiesRan = () => {
   if (held) {
     held = false;
     setFlags(OPT_DEFAULTS);
+    setFlags(INLINE_FLAGS);
   }
 };
 if (v8flags !== null) {

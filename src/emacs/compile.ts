@@ -94,6 +94,8 @@ interface State {
   icEntry: (Entry | null)[];
   /** Calls compiled code declined (DEOPT) and the interpreter ran. */
   deopts: number;
+  /** The `while' forms the interpreter has run (on-stack replacement, see loopSite), by form. */
+  loops: Map<number, Entry>;
 }
 
 const IC_SIZE = 2048;
@@ -105,7 +107,7 @@ const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
   return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
-    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0 };
+    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
 });
 
 /**
@@ -125,6 +127,8 @@ addRootFamily((rt, mark) => {
     for (const e of map.values()) {
       if (e.holder !== Qnil) mark(e.holder);
     }
+  // A loop's holder keeps its form (the map's key) alive while its code or its failure is kept.
+  for (const e of st.loops.values()) if (e.holder !== Qnil) mark(e.holder);
   for (let i = 0; i < IC_SIZE; i++) if (st.icFun[i] !== 0) mark(st.icFun[i]!);
   // Form records of frames still shown (a signal's frames stay until a catcher drops them) whose
   // code may have been dropped from the cache meanwhile.
@@ -196,6 +200,87 @@ compilerHook.deopted = (rt) => {
   st.deopts++;
   if (st.log && (st.deopts & (st.deopts - 1)) === 0) rt.host.write(2, new TextEncoder().encode(`declined calls: ${st.deopts}\n`));
 };
+
+// ---- loops the interpreter runs (on-stack replacement) -----------------------------------------
+
+/**
+ * The record of the `while' FORM, which the interpreter runs with (LEXICAL) or without a lexical
+ * environment: made at its first run; null when it is known not to compile, when the compiler is
+ * off, or when it was first seen in the other mode. (An entry not yet compiled does not keep FORM
+ * alive: if its address comes back as another loop, that loop inherits a count of rounds.)
+ */
+/** A loop is being compiled (loopCompile): see genInlineMore. */
+let compilingLoop = false;
+
+/** The longest JS source (in characters) a compiled loop may have; a longer one is left to the interpreter. */
+const LOOP_MAX_SOURCE = 8000;
+
+function loopSite(rt: Runtime, form: number, lexical: boolean): Entry | null {
+  const st = stateOf(rt);
+  if (st.threshold === 0) return null;
+  let e = st.loops.get(form);
+  if (e === undefined) {
+    if (st.loops.size >= CACHE_LIMIT) {
+      for (const old of st.loops.values()) old.fn = null;
+      st.loops.clear();
+    }
+    e = { key: Qnil, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: lexical };
+    st.loops.set(form, e);
+  }
+  return e.failed || e.lex !== lexical ? null : e;
+}
+
+/**
+ * Compile the loop FORM of entry E as the body of a function of no arguments, `(closure ENV ()
+ * FORM)' (or a lambda without lexical binding), ENV the environment the interpreter runs it in:
+ * the code looks its free variables up there at each run. The code, or null when it cannot be
+ * compiled (remembered: the interpreter runs that loop from now on).
+ */
+function loopCompile(rt: Runtime, e: Entry, form: number): CompiledFn | null {
+  const st = stateOf(rt);
+  if (e.failed || e.compiling || e.fn !== null) return e.fn;
+  const sp = rt.sp;
+  e.compiling = true;
+  try {
+    e.key = cons(rt, Qnil, cons(rt, form, Qnil));
+    rt.push(e.key);
+    const fun = e.lex ? cons(rt, Qclosure, cons(rt, rt.lexenv, e.key)) : cons(rt, Qlambda, e.key);
+    rt.push(fun);
+    e.consts = [];
+    compilingLoop = true;
+    try {
+      e.fn = compileLambda(rt, fun, e.lex, e);
+    } finally {
+      compilingLoop = false;
+    }
+    // A big loop body (a long `cond' of calls) makes code whose optimisation by V8 costs more
+    // than the interpreter spends on the loop (buffer-regexp.el's 20 KB of JS: +110 ms of CPU).
+    if (e.src.length > LOOP_MAX_SOURCE) giveUp(`loop of ${e.src.length} characters of code`);
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled loop:\n${e.src}\n`));
+  } catch (err) {
+    if (!(err instanceof Fallback)) throw err;
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`loop not compiled: ${err.message}\n`));
+    e.failed = true;
+    e.fn = null;
+    // The failure stays with this form: keep it alive so that its address names no other loop.
+    e.holder = e.key;
+  } finally {
+    e.compiling = false;
+    rt.sp = sp;
+  }
+  return e.fn;
+}
+
+/** E's code declined to run (a stale macro, a let-bound variable now special, near a limit): compile it again later. */
+function loopDrop(rt: Runtime, e: Entry): void {
+  e.fn = null;
+  e.holder = Qnil;
+  e.calls = 0;
+}
+
+compilerHook.loopSite = loopSite;
+compilerHook.loopCompile = (rt, site, form) => loopCompile(rt, site as Entry, form);
+compilerHook.loopDrop = (rt, site) => loopDrop(rt, site as Entry);
 
 /** Calls that compiled code handed back to the interpreter so far (tests: code that must stay compiled). */
 export const compiledDeopts = (rt: Runtime): number => stateOf(rt).deopts;
@@ -1137,6 +1222,9 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
 function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
   const test = TYPE_TESTS[name];
+  // In a loop taken from the interpreter, `cons' and `list' stay calls: running out of memory
+  // there shows their frame, as the interpreter (and GNU's) does.
+  if (compilingLoop && (name === 'cons' || name === 'list')) return null;
   if (name === 'list' && n >= 1) return genList(ctx, fsym, subr, args);
   const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
   const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||

@@ -590,7 +590,35 @@ export const compilerHook: {
   force: ((rt: Runtime, fun: number) => CompiledFn | null) | null;
   /** Compiled code declined a call (DEOPT): counted for tests that check code stays compiled. */
   deopted: ((rt: Runtime) => void) | null;
-} = { lookup: null, force: null, deopted: null };
+  /**
+   * The record of the interpreted `while' FORM run with (LEXICAL) or without a lexical
+   * environment, or null when the interpreter alone runs it (compiler off, the loop cannot be
+   * compiled, or it was seen in the other mode). See whileLoop.
+   */
+  loopSite: ((rt: Runtime, form: number, lexical: boolean) => LoopSite | null) | null;
+  /** Compile the loop of SITE (whose form is FORM) now; its code, or null when it cannot be. */
+  loopCompile: ((rt: Runtime, site: LoopSite, form: number) => CompiledFn | null) | null;
+  /** SITE's code declined to run (DEOPT): drop it; the loop is compiled again later. */
+  loopDrop: ((rt: Runtime, site: LoopSite) => void) | null;
+} = { lookup: null, force: null, deopted: null, loopSite: null, loopCompile: null, loopDrop: null };
+
+/**
+ * An interpreted `while' form, as compile.ts keeps it: its code once compiled; the rounds run by
+ * the interpreter so far, over all its runs; KEY, the (ARGS . BODY) its code was made from,
+ * `(nil FORM)': the loop as the body of a function of no arguments.
+ */
+export interface LoopSite {
+  fn: CompiledFn | null;
+  calls: number;
+  key: number;
+}
+
+/**
+ * Rounds the interpreter runs of one `while' form (over all the times it is entered) before the
+ * rest of the loop is compiled: loops of a few rounds are not worth compiling. Not tuned against
+ * other values (BENCHMARKS.md, "Cold code").
+ */
+export const LOOP_ROUNDS = 64;
 
 /**
  * The closure or lambda inside a compiled-function object made by `byte-compile' (code string
@@ -1284,7 +1312,7 @@ export function evalSub(rt: Runtime, form: number): number {
         case SF_PROGN: val = Fprogn(rt, originalArgs); break;
         case SF_LET: val = Flet(rt, originalArgs); break;
         case SF_LETSTAR: val = FletStar(rt, originalArgs); break;
-        case SF_WHILE: val = Fwhile(rt, originalArgs); break;
+        case SF_WHILE: val = compilerHook.loopSite !== null && fi < MAX_FRAMES ? whileLoop(rt, form, originalArgs, fi) : Fwhile(rt, originalArgs); break;
         default: val = rt.subrFns[index]!(rt, originalArgs);
       }
     } else if (nargs <= 3 && max <= 3) {
@@ -2100,6 +2128,52 @@ const Fwhile = DEFUN('while', 1, UNEVALLED, 'Run BODY again and again as long as
   }
   return Qnil;
 });
+
+/**
+ * The `while' FORM (ARGS its cdr) evaluated by evalSub as frame FI, with on-stack replacement: a
+ * form that has run LOOP_ROUNDS rounds in the interpreter is compiled as the body of a function
+ * of no arguments over the current lexical environment, and its code runs the remaining rounds
+ * (and the whole loop the next times the form is entered). Nothing of the loop's state lives
+ * outside the environment and the variables, so the switch between two rounds is invisible: the
+ * compiled loop reads its free variables' binding conses in the environment (a `setq' there is
+ * seen by the interpreter after it) and shows the frames the interpreter would (its form's
+ * record is frame FI, the while's own). docs/evaluator.md, "Loops the interpreter runs".
+ */
+function whileLoop(rt: Runtime, form: number, args: number, fi: number): number {
+  if (!consp(args)) xsignal2(rt, Qwrong_number_of_arguments, DEFSYM('while'), makeFixnum(0));
+  const site = compilerHook.loopSite!(rt, form, rt.lexenv !== Qnil);
+  if (site === null) return Fwhile(rt, args);
+  if (site.fn !== null && runLoop(rt, site, fi)) return Qnil;
+  const test = xcar(rt, args);
+  const body = xcdr(rt, args);
+  while (evalSub(rt, test) !== Qnil) {
+    progn(rt, body);
+    if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
+    if (++site.calls === LOOP_ROUNDS && compilerHook.loopCompile!(rt, site, form) !== null && runLoop(rt, site, fi)) break;
+  }
+  return Qnil;
+}
+
+/** Run SITE's compiled loop from where the interpreter stands (see whileLoop); false if it declined. */
+function runLoop(rt: Runtime, site: LoopSite, fi: number): boolean {
+  const sp = rt.sp;
+  const nf = rt.nframes;
+  const d = rt.lispEvalDepth;
+  // The function the code was made for, over the environment of this run (rooted while it runs).
+  const fun = rt.lexenv !== Qnil ? cons(rt, Qclosure, cons(rt, rt.lexenv, site.key)) : cons(rt, Qlambda, site.key);
+  rt.push(fun);
+  // Its body's form, the loop, is at level 0: frame FI and the depth before the while's.
+  rt.nframes = fi;
+  rt.lispEvalDepth = d - 1;
+  const v = site.fn!(rt, fun, rt.sp, 0);
+  rt.sp = sp;
+  rt.nframes = nf;
+  rt.lispEvalDepth = d;
+  if (v !== DEOPT) return true;
+  compilerHook.deopted?.(rt);
+  compilerHook.loopDrop!(rt, site);
+  return false;
+}
 
 DEFUN('catch', 1, UNEVALLED, 'Evaluate BODY where a `throw\' to TAG can end it.\nA throw to TAG gives its value as the value of the catch; otherwise the value is that of BODY\'s last form.', (rt, args: number) => {
   const tag = evalSub(rt, xcar(rt, args));
