@@ -101,9 +101,19 @@ export function gcModuleBytes(): Uint8Array {
     ...gget(G_SP), ...c32(1), ADD, ...gset(G_SP),
   ]);
 
-  // drain(): locals 0 w (then a slot's word), 1 tag, 2 address, 3 granule, 4 bitmap word
-  // address, 5 its value, 6 the bit, 7 cdr / last slot's address, 8 header / slot count, 9 type.
-  const drain = body(10, [
+  // drain(): locals 0 w, 1 tag, 2 address, 3 granule, 4 bitmap word address, 5 its value, 6 the
+  // bit, 7 cdr / last slot's address, 8 header / slot count, 9 type, 10 and 11 markInline's.
+  // A word whose object is already marked (most are: symbols, shared structure) or a fixnum
+  // costs no call: markInline tests its bit here and calls mark only for a new object.
+  const markInline = (word: number[]): number[] => [
+    ...word, ...lset(10),
+    ...lget(10), ...c32(3), AND, ...c32(2), NE, ...IF,
+    ...lget(10), ...c32(3), SHR_U, ...gget(G_SBG), ...c32(0), ...lget(10), ...c32(7), AND, EQZ, SELECT, ADD,
+    ...c32(0x1fffffff), AND, ...lset(11),
+    ...bitmapWord(11), ...ld(), ...c32(1), ...lget(11), SHL, AND, EQZ, ...IF, ...lget(10), ...call(F_MARK), END,
+    END,
+  ];
+  const drain = body(12, [
     ...BLOCK, ...LOOP,
     ...gget(G_SP), EQZ, ...brIf(1),
     ...gget(G_SP), ...c32(1), SUB, ...gset(G_SP),
@@ -113,9 +123,9 @@ export function gcModuleBytes(): Uint8Array {
     ...lget(1), ...c32(Lisp_Cons), EQ, ...IF,
     ...lget(0), ...c32(-8), AND, ...lset(2),
     ...BLOCK, ...LOOP,
-    ...lget(2), ...ld(), ...call(F_MARK),
+    ...markInline([...lget(2), ...ld()]),
     ...lget(2), ...ld(4), ...lset(7),
-    ...lget(7), ...c32(7), AND, ...c32(Lisp_Cons), NE, ...IF, ...lget(7), ...call(F_MARK), ...br(2), END,
+    ...lget(7), ...c32(7), AND, ...c32(Lisp_Cons), NE, ...IF, ...markInline(lget(7)), ...br(2), END,
     ...lget(7), ...c32(3), SHR_U, ...lset(3),
     ...bitmapWord(3), ...lset(4),
     ...lget(4), ...ld(), ...lset(5),
@@ -128,7 +138,7 @@ export function gcModuleBytes(): Uint8Array {
     // A symbol: name, value, function, plist, next (the flags are raw).
     ...lget(1), ...c32(Lisp_Symbol), EQ, ...IF,
     ...lget(0), ...c32(3), SHR_U, ...gget(G_SBG), ADD, ...c32(0x1fffffff), AND, ...c32(3), SHL, ...lset(2),
-    ...Array.from({ length: SYM_FLAGS }, (_, i) => [...lget(2), ...ld(4 * i), ...call(F_MARK)]).flat(),
+    ...Array.from({ length: SYM_FLAGS }, (_, i) => markInline([...lget(2), ...ld(4 * i)])).flat(),
     ...br(1), END,
     // A string: its data's bit is set (data is never traced), its intervals marked.
     ...lget(1), ...c32(Lisp_String), EQ, ...IF,
@@ -151,8 +161,7 @@ export function gcModuleBytes(): Uint8Array {
     ...lget(2), ...c32(4), ADD, ...lset(2),
     ...BLOCK, ...LOOP,
     ...lget(2), ...lget(7), GT_U, ...brIf(1),
-    ...lget(2), ...ld(), ...lset(0),
-    ...lget(0), ...c32(3), AND, ...c32(2), NE, ...IF, ...lget(0), ...call(F_MARK), END,
+    ...markInline([...lget(2), ...ld()]),
     ...lget(2), ...c32(4), ADD, ...lset(2),
     ...br(0), END, END,
     END,
@@ -259,7 +268,7 @@ export interface GcKernel {
  * decoding this costs nothing. test/gc-kernel.test.ts checks that the two agree.
  */
 export const GC_MODULE_BASE64 =
-  'AGFzbQEAAAABFQRgAX8AYAAAYAN/f38AYAN/f38BfwIhAwFlAW0CAwCAgAQBZQdzcGVjaWFsAAABZQVzcGlsbAABAwUEAAECAwYuCX8BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEACwdVDQRtYXJrAAIFZHJhaW4AAwVyYW5nZQAEBXN3ZWVwAAUCbWIDAANzYmcDAQJzdAMCAnNwAwMCc24DBAJzYgMFBGhlYWQDBgR0YWlsAwcFZnJlZWQDCAquBwSJAQEFfyAAQQdxIQEgAUEDcUECRgRADwsgAEEDdiECIAFBAEYEQCACIwFqQf////8BcSECCyMAIAJBBXZBAnRqIQMgAygCACEEQQEgAnQhBSAEIAVxBEAPCyADIAQgBXI2AgAgAUEHRgRADwsjAyMERgRAEAELIwIjA0ECdGogADYCACMDQQFqJAMLqQMBCn8CQANAIwNFDQEjA0EBayQDIwIjA0ECdGooAgAhACAAQQdxIQEgAUEDRgRAIABBeHEhAgJAA0AgAigCABACIAIoAgQhByAHQQdxQQNHBEAgBxACDAILIAdBA3YhAyMAIANBBXZBAnRqIQQgBCgCACEFQQEgA3QhBiAFIAZxDQEgBCAFIAZyNgIAIAdBeHEhAgwACwsMAQsgAUEARgRAIABBA3YjAWpB/////wFxQQN0IQIgAigCABACIAIoAgQQAiACKAIIEAIgAigCDBACIAIoAhAQAgwBCyABQQRGBEAgAEF4cSECIAIoAghBA3YhAyMAIANBBXZBAnRqIQQgBCAEKAIAQQEgA3RyNgIAIAIoAgwQAgwBCyABQQVGBEAgAEF4cSECIAIoAgAhCCAIQRp2IQkgCUEMRiAJQQJGcgRAIAAQAAwCCyAJQQNGIAlBB0ZyBEBBASEIBSAIQf///x9xIQgLIAIgCEECdGohByACQQRqIQICQANAIAIgB0sNASACKAIAIQAgAEEDcUECRwRAIAAQAgsgAkEEaiECDAALCwsMAAsLCyEAAkADQCACRQ0BIAAQAiAAIAFqIQAgAkEBayECDAALCwvTAgEKfyACQQFrIQNBACEIQX8hCUEAJAhBfyQHAkADQCADQQBIDQEgACADIAFsaiEEIwUgBEEFdkECdGohBSMAIARBBXZBAnRqIQYgAUEBRiAEQR9xQR9GcQRAIAUoAgAgBigCAHFBf0YEQCAGQQA2AgAgCEEgaiEIIANBIGshAwwCCwtBASAEdCEHIARBA3QhCiAFKAIAIAdxBEAgBigCACAHcQRAIAYgBigCACAHQX9zcTYCACAIQQFqIQggA0EBayEDDAILIAUgBSgCACAHQX9zcTYCACMIIAFBA3RqJAggCkEEaiELIAogAUEDdGohDAJAA0AgCyAMTw0BIAtB6f229X02AgAgC0EEaiELDAALCwsgCUF/RgRAIApBAnYkBwsgCkHp/bb1fSAJQQJ0QQFyIAlBf0YbNgIAIApBAnYhCSADQQFrIQMMAAsLIAkkBiAICw==';
+  'AGFzbQEAAAABFQRgAX8AYAAAYAN/f38AYAN/f38BfwIhAwFlAW0CAwCAgAQBZQdzcGVjaWFsAAABZQVzcGlsbAABAwUEAAECAwYuCX8BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEAC38BQQALfwFBAAt/AUEACwdVDQRtYXJrAAIFZHJhaW4AAwVyYW5nZQAEBXN3ZWVwAAUCbWIDAANzYmcDAQJzdAMCAnNwAwMCc24DBAJzYgMFBGhlYWQDBgR0YWlsAwcFZnJlZWQDCAqnCwSJAQEFfyAAQQdxIQEgAUEDcUECRgRADwsgAEEDdiECIAFBAEYEQCACIwFqQf////8BcSECCyMAIAJBBXZBAnRqIQMgAygCACEEQQEgAnQhBSAEIAVxBEAPCyADIAQgBXI2AgAgAUEHRgRADwsjAyMERgRAEAELIwIjA0ECdGogADYCACMDQQFqJAMLogcBDH8CQANAIwNFDQEjA0EBayQDIwIjA0ECdGooAgAhACAAQQdxIQEgAUEDRgRAIABBeHEhAgJAA0AgAigCACEKIApBA3FBAkcEQCAKQQN2IwFBACAKQQdxRRtqQf////8BcSELIwAgC0EFdkECdGooAgBBASALdHFFBEAgChACCwsgAigCBCEHIAdBB3FBA0cEQCAHIQogCkEDcUECRwRAIApBA3YjAUEAIApBB3FFG2pB/////wFxIQsjACALQQV2QQJ0aigCAEEBIAt0cUUEQCAKEAILCwwCCyAHQQN2IQMjACADQQV2QQJ0aiEEIAQoAgAhBUEBIAN0IQYgBSAGcQ0BIAQgBSAGcjYCACAHQXhxIQIMAAsLDAELIAFBAEYEQCAAQQN2IwFqQf////8BcUEDdCECIAIoAgAhCiAKQQNxQQJHBEAgCkEDdiMBQQAgCkEHcUUbakH/////AXEhCyMAIAtBBXZBAnRqKAIAQQEgC3RxRQRAIAoQAgsLIAIoAgQhCiAKQQNxQQJHBEAgCkEDdiMBQQAgCkEHcUUbakH/////AXEhCyMAIAtBBXZBAnRqKAIAQQEgC3RxRQRAIAoQAgsLIAIoAgghCiAKQQNxQQJHBEAgCkEDdiMBQQAgCkEHcUUbakH/////AXEhCyMAIAtBBXZBAnRqKAIAQQEgC3RxRQRAIAoQAgsLIAIoAgwhCiAKQQNxQQJHBEAgCkEDdiMBQQAgCkEHcUUbakH/////AXEhCyMAIAtBBXZBAnRqKAIAQQEgC3RxRQRAIAoQAgsLIAIoAhAhCiAKQQNxQQJHBEAgCkEDdiMBQQAgCkEHcUUbakH/////AXEhCyMAIAtBBXZBAnRqKAIAQQEgC3RxRQRAIAoQAgsLDAELIAFBBEYEQCAAQXhxIQIgAigCCEEDdiEDIwAgA0EFdkECdGohBCAEIAQoAgBBASADdHI2AgAgAigCDBACDAELIAFBBUYEQCAAQXhxIQIgAigCACEIIAhBGnYhCSAJQQxGIAlBAkZyBEAgABAADAILIAlBA0YgCUEHRnIEQEEBIQgFIAhB////H3EhCAsgAiAIQQJ0aiEHIAJBBGohAgJAA0AgAiAHSw0BIAIoAgAhCiAKQQNxQQJHBEAgCkEDdiMBQQAgCkEHcUUbakH/////AXEhCyMAIAtBBXZBAnRqKAIAQQEgC3RxRQRAIAoQAgsLIAJBBGohAgwACwsLDAALCwshAAJAA0AgAkUNASAAEAIgACABaiEAIAJBAWshAgwACwsL0wIBCn8gAkEBayEDQQAhCEF/IQlBACQIQX8kBwJAA0AgA0EASA0BIAAgAyABbGohBCMFIARBBXZBAnRqIQUjACAEQQV2QQJ0aiEGIAFBAUYgBEEfcUEfRnEEQCAFKAIAIAYoAgBxQX9GBEAgBkEANgIAIAhBIGohCCADQSBrIQMMAgsLQQEgBHQhByAEQQN0IQogBSgCACAHcQRAIAYoAgAgB3EEQCAGIAYoAgAgB0F/c3E2AgAgCEEBaiEIIANBAWshAwwCCyAFIAUoAgAgB0F/c3E2AgAjCCABQQN0aiQIIApBBGohCyAKIAFBA3RqIQwCQANAIAsgDE8NASALQen9tvV9NgIAIAtBBGohCwwACwsLIAlBf0YEQCAKQQJ2JAcLIApB6f229X0gCUECdEEBciAJQX9GGzYCACAKQQJ2IQkgA0EBayEDDAALCyAJJAYgCAs=';
 
 /** The module's bytes from GC_MODULE_BASE64. */
 export function storedModuleBytes(): Uint8Array {
