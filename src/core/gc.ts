@@ -114,12 +114,6 @@ function kernelFor(rt: Runtime): GcKernel | null {
       x.g.sp.value = 0;
     },
   );
-  if (kn !== null) {
-    kn.g.st.value = h.gcStack << 2;
-    kn.g.sn.value = h.gcStackWords;
-    kn.g.mb.value = h.markBits.byteOffset;
-    kn.g.sb.value = h.startBits.byteOffset;
-  }
   kernels.set(h.memory, kn);
   return kn;
 }
@@ -488,6 +482,12 @@ export function collectGarbage(rt: Runtime): GCResult {
     kernelRt = rt;
     spilled.length = 0;
     if (kernel !== null) {
+      // Set at every collection: a heap memory can outlive its first Heap (heap.ts newHeapBuffer).
+      const h = rt.heap;
+      kernel.g.st.value = h.gcStack << 2;
+      kernel.g.sn.value = h.gcStackWords;
+      kernel.g.mb.value = h.markBits.byteOffset;
+      kernel.g.sb.value = h.startBits.byteOffset;
       kernel.g.sp.value = 0;
       kernel.g.sbg.value = rt.sbg;
     }
