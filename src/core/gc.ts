@@ -91,8 +91,17 @@ let kernelRt: Runtime | null = null;
 const kernels = new WeakMap<object, GcKernel | null>();
 /** Chunks of the kernel's mark stack moved out when it was full, traced after it empties. */
 const spilled: Int32Array[] = [];
+/** Is the environment variable NAME set? (Read once, at load; false where there is no process.env to read.) */
+function envSet(name: string): boolean {
+  try {
+    return typeof process === 'object' && process.env?.[name] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** TSMACS_GC_JS set: always the JS marker and sweeper (for comparing the two). */
-let forceJsMarker = typeof process === 'object' && process.env?.TSMACS_GC_JS !== undefined;
+let forceJsMarker = envSet('TSMACS_GC_JS');
 /** Make the collections of RT's heap use the JS marker and sweeper (ON) or the WebAssembly ones where possible (tests). */
 export function useJsCollector(on: boolean): void {
   forceJsMarker = on;
@@ -464,7 +473,8 @@ export interface GCResult {
   ms: number;
 }
 
-const gcTrace = typeof process === 'object' && process.env.TSMACS_GC_TRACE !== undefined;
+/** TSMACS_GC_TRACE set: each collection's phases in CPU milliseconds on stderr (docs/gc.md). */
+const gcTrace = envSet('TSMACS_GC_TRACE');
 const cpuNow = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
