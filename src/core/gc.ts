@@ -20,6 +20,7 @@ import {
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { makeFloat, pruneBignumValues } from './object.ts';
+import { makeGcKernel, type GcKernel } from './gc-kernel.ts';
 
 const Qgc_cons_threshold = DEFSYM('gc-cons-threshold');
 const Qgc_cons_percentage = DEFSYM('gc-cons-percentage');
@@ -76,10 +77,103 @@ function markWord(w: number, mb: Uint32Array, sbg: number): void {
 
 /** Mark one Lisp word; objects newly marked go on the mark stack to have their fields traced. */
 function markValue(rt: Runtime, w: number): void {
-  markWord(w, rt.heap.markBits, rt.sbg);
+  if (kernel !== null) kernel.mark(w);
+  else markWord(w, rt.heap.markBits, rt.sbg);
+}
+
+// ---- the WebAssembly marker (gc-kernel.ts) ----------------------------------------------
+
+/** The marker of the collection under way, or null when the JS marker runs. */
+let kernel: GcKernel | null = null;
+/** The runtime being collected, for the kernel's calls back (buffers and hash tables). */
+let kernelRt: Runtime | null = null;
+/** A kernel per heap memory (null: none could be made there). */
+const kernels = new WeakMap<object, GcKernel | null>();
+/** Chunks of the kernel's mark stack moved out when it was full, traced after it empties. */
+const spilled: Int32Array[] = [];
+/** Is the environment variable NAME set? (Read once, at load; false where there is no process.env to read.) */
+function envSet(name: string): boolean {
+  try {
+    return typeof process === 'object' && process.env?.[name] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** TSMACS_GC_JS set: always the JS marker and sweeper (for comparing the two). */
+let forceJsMarker = envSet('TSMACS_GC_JS');
+/** Make the collections of RT's heap use the JS marker and sweeper (ON) or the WebAssembly ones where possible (tests). */
+export function useJsCollector(on: boolean): void {
+  forceJsMarker = on;
+}
+
+function kernelFor(rt: Runtime): GcKernel | null {
+  const h = rt.heap;
+  if (forceJsMarker || h.memory === null || h.gcStackWords === 0) return null;
+  let kn = kernels.get(h.memory);
+  if (kn !== undefined) return kn;
+  kn = makeGcKernel(
+    h.memory,
+    (w) => traceSpecial(kernelRt!, w),
+    () => {
+      const x = kernel!;
+      const n = x.g.sp.value;
+      const at = x.g.st.value >>> 2;
+      spilled.push(kernelRt!.i32.slice(at, at + n));
+      x.g.sp.value = 0;
+    },
+  );
+  kernels.set(h.memory, kn);
+  return kn;
+}
+
+/** Trace what the kernel pushed, and what it spilled, until nothing is left. */
+function drainKernel(rt: Runtime, x: GcKernel): void {
+  for (;;) {
+    x.drain();
+    const chunk = spilled.pop();
+    if (chunk === undefined) return;
+    rt.i32.set(chunk, x.g.st.value >>> 2);
+    x.g.sp.value = chunk.length;
+  }
+}
+
+/**
+ * Trace a buffer or a hash table (both markers send them here): a buffer's marker chain is weak
+ * (pruneMarkerChains keeps the markers marked otherwise); a weak table's entries wait for the
+ * weak phase; a strong table's hash codes, chains and bucket heads hold only fixnums (and nil,
+ * static and marked before anything else), so those three vectors are marked, never read, which
+ * is most of a big table's words (fns.ts keeps them so; the dump verifier checks the chains).
+ */
+function traceSpecial(rt: Runtime, w: number): void {
+  const m = rt.i32;
+  const wi = (w & -8) >>> 2;
+  const h = m[wi]!;
+  const n = h & PVEC_SIZE_MASK;
+  if (h >>> PVEC_TYPE_SHIFT === PVEC_BUFFER) {
+    buffersSeen.push(w);
+    for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markValue(rt, m[wi + i]!);
+    return;
+  }
+  if (m[wi + 1 + HT_WEAK] !== Qnil) {
+    markWeakTableShell(rt, w, wi + 1);
+    return;
+  }
+  const mb = rt.heap.markBits;
+  for (let i = 0; i < n; i++) {
+    const x = m[wi + 1 + i]!;
+    if ((i === HT_HASH || i === HT_NEXT || i === HT_INDEX) && (x & 7) === Lisp_Vectorlike) {
+      const g = x >>> 3;
+      mb[g >>> 5]! |= 1 << (g & 31);
+    } else markValue(rt, x);
+  }
 }
 
 function drain(rt: Runtime): void {
+  if (kernel !== null) {
+    drainKernel(rt, kernel);
+    return;
+  }
   const m = rt.i32;
   const mb = rt.heap.markBits;
   const sbg = rt.sbg;
@@ -123,27 +217,8 @@ function drain(rt: Runtime): void {
         const h = m[wi]!;
         const type = h >>> PVEC_TYPE_SHIFT;
         const n = isRawPvec(type) ? 1 : h & PVEC_SIZE_MASK;
-        if (type === PVEC_BUFFER) {
-          // The marker chain is weak (GNU's): pruneMarkerChains keeps the markers marked otherwise.
-          buffersSeen.push(w);
-          for (let i = 1; i <= n; i++) if (i !== 1 + BUF_MARKERS) markWord(m[wi + i]!, mb, sbg);
-          break;
-        }
-        if (type === PVEC_HASH_TABLE) {
-          if (m[wi + 1 + HT_WEAK] !== Qnil) {
-            markWeakTableShell(rt, w, wi + 1);
-            break;
-          }
-          // The hash codes, the chains and the bucket heads hold only fixnums (and nil, static and
-          // marked before anything else): those three vectors are marked, never read, which is
-          // most of a big table's words (fns.ts keeps them so; the dump verifier checks the chains).
-          for (let i = 0; i < n; i++) {
-            const x = m[wi + 1 + i]!;
-            if ((i === HT_HASH || i === HT_NEXT || i === HT_INDEX) && (x & 7) === Lisp_Vectorlike) {
-              const g = x >>> 3;
-              mb[g >>> 5]! |= 1 << (g & 31);
-            } else markWord(x, mb, sbg);
-          }
+        if (type === PVEC_BUFFER || type === PVEC_HASH_TABLE) {
+          traceSpecial(rt, w);
           break;
         }
         for (let i = wi + 1, end = wi + n; i <= end; i++) {
@@ -159,7 +234,9 @@ function drain(rt: Runtime): void {
 /** Every root family, in one place. */
 export function markRoots(rt: Runtime): void {
   const nsyms = BUILTIN_SYMBOLS.length;
-  for (let i = 0; i < nsyms; i++) markValue(rt, i * ((SYMBOL_WORDS / 2) << 3));
+  const step = (SYMBOL_WORDS / 2) << 3;
+  if (kernel !== null) kernel.range(0, step, nsyms);
+  else for (let i = 0; i < nsyms; i++) markValue(rt, i * step);
   drain(rt);
   for (let i = 0; i < rt.globals.length; i++) if (i !== G_FINALIZERS) markValue(rt, rt.globals[i]!);
   for (let i = 0; i < rt.sp; i++) {
@@ -396,26 +473,54 @@ export interface GCResult {
   ms: number;
 }
 
+/** TSMACS_GC_TRACE set: each collection's phases in CPU milliseconds on stderr (docs/gc.md). */
+const gcTrace = envSet('TSMACS_GC_TRACE');
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 /** A full collection. Must be called only at a safe point. */
 export function collectGarbage(rt: Runtime): GCResult {
   if (rt.inGC) throw new Error('collector re-entered');
   rt.inGC = true;
   const t0 = rt.host.now();
+  const c0 = gcTrace ? cpuNow() : 0;
   try {
     msp = 0;
+    kernel = kernelFor(rt);
+    const tk = gcTrace ? cpuNow() : 0;
+    kernelRt = rt;
+    spilled.length = 0;
+    if (kernel !== null) {
+      // Set at every collection: a heap memory can outlive its first Heap (heap.ts newHeapBuffer).
+      const h = rt.heap;
+      kernel.g.st.value = h.gcStack << 2;
+      kernel.g.sn.value = h.gcStackWords;
+      kernel.g.mb.value = h.markBits.byteOffset;
+      kernel.g.sb.value = h.startBits.byteOffset;
+      kernel.g.sp.value = 0;
+      kernel.g.sbg.value = rt.sbg;
+    }
     // A string freed now may have its address reused by another: forget remembered positions.
     rt.charByteString = 0;
     weakTables = [];
     markRoots(rt);
+    const t1 = gcTrace ? cpuNow() : 0;
     // Doomed finalizers and weak tables' entries can mark more, buffers and markers among them:
     // marker chains are pruned once nothing more will be marked.
     finalizeAndSweepWeak(rt);
     pruneMarkerChains(rt);
     pruneBignumValues(rt, (w) => survives(rt, w));
-    const freedBytes = rt.heap.sweep(() => {});
+    const t2 = gcTrace ? cpuNow() : 0;
+    const freedBytes = rt.heap.sweep(() => {}, kernel);
+    const t3 = gcTrace ? cpuNow() : 0;
     const h = rt.heap;
     h.clearMarks(h.staticBase, h.staticTop);
     if (h.dumpEnd > h.dumpBase) h.clearMarks(h.dumpBase, h.dumpEnd);
+    if (gcTrace) {
+      const t4 = cpuNow();
+      process.stderr.write(`gc ${rt.gcsDone + 1}: kernel ${(tk - c0).toFixed(2)} mark ${(t1 - tk).toFixed(2)} weak ${(t2 - t1).toFixed(2)} sweep ${(t3 - t2).toFixed(2)} clear ${(t4 - t3).toFixed(2)} blocks ${h.blockTop} freed ${freedBytes}\n`);
+    }
     rt.gcsDone++;
     // Under TSMACS_GC_STRESS the next forced collection comes a full period after this one, as a
     // real collection also restarts the allocation count: none falls right after an explicit
@@ -430,6 +535,8 @@ export function collectGarbage(rt: Runtime): GCResult {
     return { freedBytes, ms };
   } finally {
     rt.inGC = false;
+    kernel = null;
+    kernelRt = null;
   }
 }
 

@@ -28,6 +28,8 @@ export const BLOCK_SHIFT = 12;
 /** Blocks (16 KB each) kept in reserve for memory-full handlers: 4 MB, or an eighth of a small heap. */
 const RESERVE_BLOCKS = 256;
 const BLOCK_GRANULES = BLOCK_WORDS / 2;
+/** The WebAssembly marker's stack: 256 KB; a fuller stack spills to JS (gc.ts). */
+const MARK_STACK_WORDS = 65536;
 
 // Block kinds (high byte of blockInfo); the low byte is the size class.
 export const BK_FREE = 0;
@@ -51,6 +53,12 @@ const classOfGranules = new Uint8Array(MAX_SMALL_GRANULES + 1);
 // Granules (prev class, class] map to the class: one fill per class, not a loop per granule (start-up time).
 for (let c = 0, g = 1; c < SIZE_CLASSES.length; g = SIZE_CLASSES[c++]! + 1) classOfGranules.fill(c, g, SIZE_CLASSES[c]! + 1);
 const NCLASSES = SIZE_CLASSES.length;
+
+/** The collector's WebAssembly sweep of one block of small objects (core/gc-kernel.ts). */
+export interface BlockSweeper {
+  sweep(g0: number, stride: number, cells: number): number;
+  g: { head: { value: number }; tail: { value: number }; freed: { value: number } };
+}
 
 /** Thrown when the heap is exhausted; the evaluator turns it into a `memory-full` signal. */
 export class HeapExhausted extends Error {}
@@ -175,6 +183,9 @@ export class Heap {
 
   readonly startBits: Uint32Array;
   readonly markBits: Uint32Array;
+  /** The WebAssembly marker's stack (word index and capacity in words) when the bitmaps are in the heap, else 0. */
+  readonly gcStack: number;
+  readonly gcStackWords: number;
 
   /** Free-list heads per (kind, class): word index, or -1. */
   readonly freeList: Int32Array;
@@ -231,17 +242,29 @@ export class Heap {
         if (to > this.dumpEnd << 2) this.u8.fill(0, this.dumpEnd << 2, to);
       } else this.u8.fill(0, from, to);
     }
-    this.blockBase = roundUp(this.dumpEnd + 64, BLOCK_WORDS);
+    const granules = nwords >>> 1;
+    const bitWords = (granules + 31) >>> 5;
+    // In a WebAssembly memory the bitmaps and the mark stack live in the heap itself, between the
+    // dump and the blocks, so that the collector's WebAssembly marker (core/gc-kernel.ts) reaches
+    // them; their pages are faulted in only where used.
+    const inHeap = this.memory !== null;
+    const gcArea = roundUp(this.dumpEnd + 64, 16);
+    this.gcStack = inHeap ? gcArea + 2 * bitWords : 0;
+    this.gcStackWords = inHeap ? MARK_STACK_WORDS : 0;
+    this.blockBase = roundUp(inHeap ? this.gcStack + MARK_STACK_WORDS + 64 : this.dumpEnd + 64, BLOCK_WORDS);
     if (this.blockBase + 16 * BLOCK_WORDS > nwords) throw new Error('heap too small for its regions');
     this.nblocks = (nwords - this.blockBase) >>> BLOCK_SHIFT;
     this.reserveBlocks = Math.min(RESERVE_BLOCKS, this.nblocks >>> 3);
     this.blockLimit = this.nblocks - this.reserveBlocks;
     this.blockInfo = new Uint16Array(this.nblocks);
-    const granules = nwords >>> 1;
-    const bitWords = (granules + 31) >>> 5;
-    const bits = lazyZeroed(bitWords * 8);
-    this.startBits = bits !== null ? new Uint32Array(bits, 0, bitWords) : new Uint32Array(bitWords);
-    this.markBits = bits !== null ? new Uint32Array(bits, bitWords * 4, bitWords) : new Uint32Array(bitWords);
+    if (inHeap) {
+      this.startBits = new Uint32Array(this.buffer, gcArea << 2, bitWords);
+      this.markBits = new Uint32Array(this.buffer, (gcArea + bitWords) << 2, bitWords);
+    } else {
+      const bits = lazyZeroed(bitWords * 8);
+      this.startBits = bits !== null ? new Uint32Array(bits, 0, bitWords) : new Uint32Array(bitWords);
+      this.markBits = bits !== null ? new Uint32Array(bits, bitWords * 4, bitWords) : new Uint32Array(bitWords);
+    }
     const slots = KIND_COUNT * NCLASSES;
     this.freeList = new Int32Array(slots).fill(-1);
     this.bumpPtr = new Int32Array(slots);
@@ -275,15 +298,20 @@ export class Heap {
   clearMarks(from: number, to: number): void {
     const g0 = from >>> 1;
     const g1 = (to + 1) >>> 1;
-    for (let g = g0; g < g1; ) {
-      if ((g & 31) === 0 && g + 32 <= g1) {
-        this.markBits[g >>> 5] = 0;
-        g += 32;
-      } else {
-        this.markBits[g >>> 5]! &= ~(1 << (g & 31));
-        g++;
-      }
+    if (g1 <= g0) return;
+    const mb = this.markBits;
+    const k0 = g0 >>> 5;
+    const k1 = (g1 - 1) >>> 5;
+    // The bits of [g0, g1) in the first and last bitmap words; whole words between, by fill.
+    const lo = -1 << (g0 & 31);
+    const hi = -1 >>> (31 - ((g1 - 1) & 31));
+    if (k0 === k1) {
+      mb[k0]! &= ~(lo & hi);
+      return;
     }
+    mb[k0]! &= ~lo;
+    mb[k1]! &= ~hi;
+    if (k1 > k0 + 1) mb.fill(0, k0 + 1, k1);
   }
 
   // ---- where a word lives ----------------------------------------------------
@@ -411,7 +439,7 @@ export class Heap {
    * poisoning it; clear all mark bits. `onFree(kind, wi)` sees each freed object
    * first (strings use it to count). Returns the number of bytes freed.
    */
-  sweep(onFree: (kind: number, wi: number) => void): number {
+  sweep(onFree: (kind: number, wi: number) => void, fast: BlockSweeper | null = null): number {
     let freed = 0;
     const { startBits, markBits, i32 } = this;
     this.freeList.fill(-1);
@@ -456,8 +484,15 @@ export class Heap {
       const cells = Math.floor(BLOCK_GRANULES / stride);
       // The block's last free cell, found first (the walk is top down): its link ends the chain.
       let tail = -1;
+      if (fast !== null) {
+        // The same walk as below, as WebAssembly (core/gc-kernel.ts).
+        live = fast.sweep(g0, stride, cells);
+        head = fast.g.head.value;
+        tail = fast.g.tail.value;
+        freed += fast.g.freed.value;
+      }
       // Walk cells from the top so the free list comes out in address order.
-      for (let c = cells - 1; c >= 0; c--) {
+      for (let c = fast !== null ? -1 : cells - 1; c >= 0; c--) {
         const g = g0 + c * stride;
         if (stride === 1 && (g & 31) === 31 && (startBits[g >>> 5]! & markBits[g >>> 5]!) === -1) {
           // 32 one-granule cells (conses, floats), all allocated and all marked: only their
