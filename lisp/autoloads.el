@@ -738,3 +738,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "bindings-motion" nil t))
 (autoload 'text-mode-hook-identify "text-center")
 (defalias 'indented-text-mode #'text-mode)
+;; Unicode normalization forms (ucs-normalize.el).
+(dolist (form '("NFD" "NFC" "NFKD" "NFKC" "HFS-NFD" "HFS-NFC"))
+  (autoload (intern (format "ucs-normalize-%s-string" form)) "ucs-normalize")
+  (autoload (intern (format "ucs-normalize-%s-region" form)) "ucs-normalize" nil t))

@@ -49,3 +49,4 @@ import './keymap.ts';
 import './js-function.ts';
 import './compile.ts';
 import './compile-lisp.ts';
+import './ucs-normalize.ts';
