@@ -742,3 +742,19 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (form '("NFD" "NFC" "NFKD" "NFKC" "HFS-NFD" "HFS-NFC"))
   (autoload (intern (format "ucs-normalize-%s-string" form)) "ucs-normalize")
   (autoload (intern (format "ucs-normalize-%s-region" form)) "ucs-normalize" nil t))
+;; Compositions as text properties, and the glyph-string vectors (composite.el).
+(defvar auto-composition-mode t "Non-nil means characters are composed automatically when shown.")
+(make-variable-buffer-local 'auto-composition-mode)
+(dolist (name '(compose-region-internal compose-string-internal find-composition-internal
+                compose-string decompose-string compose-chars find-composition
+                encode-composition-rule decode-composition-rule encode-composition-components
+                decode-composition-components lgstring-header lgstring-set-header lgstring-font
+                lgstring-char lgstring-char-len lgstring-shaped-p lgstring-set-id lgstring-glyph
+                lgstring-glyph-len lgstring-set-glyph lgstring-insert-glyph lgstring-remove-glyph
+                lglyph-from lglyph-to lglyph-char lglyph-code lglyph-width lglyph-lbearing
+                lglyph-rbearing lglyph-ascent lglyph-descent lglyph-adjustment lglyph-set-from-to
+                lglyph-set-char lglyph-set-code lglyph-set-width lglyph-set-adjustment lglyph-copy))
+  (autoload name "composite"))
+(dolist (cmd '(compose-region decompose-region compose-last-chars auto-composition-mode
+               global-auto-composition-mode toggle-auto-composition))
+  (autoload cmd "composite" nil t))
