@@ -771,3 +771,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (cmd '(format-decode-region format-decode-buffer format-encode-region format-encode-buffer
                format-find-file format-insert-file format-write-file))
   (autoload cmd "format" nil t))
+(autoload 'prepare-abbrev-list-buffer "abbrevs")
+(dolist (cmd '(insert-abbrevs list-abbrevs edit-abbrevs define-abbrevs edit-abbrevs-redefine
+               abbrev-edit-save-to-file abbrev-edit-save-buffer edit-abbrevs-mode))
+  (autoload cmd "abbrevs" nil t))
