@@ -153,9 +153,20 @@ read without conversion, `jka-compr-mode-alist-additions' join
   :set #'jka-compr-set
   :group 'jka-compr)
 
-(define-minor-mode auto-compression-mode "Toggle reading and writing compressed files by their names (Auto Compression mode)."
-  :global t :init-value t :group 'jka-compr :version "22.1"
-  (if auto-compression-mode (jka-compr-install) (jka-compr-uninstall)))
+;; Written out rather than with `define-minor-mode', which would put easy-mmode into the
+;; image (GNU starts with it still an autoload).
+(defvar auto-compression-mode-hook nil "Hook run after Auto Compression mode is turned on or off.")
+
+(defun auto-compression-mode (&optional arg) "Toggle reading and writing compressed files by their names (Auto Compression mode).
+ARG `toggle' toggles; a positive number or nil turns the mode on, others off."
+  (interactive (list (if current-prefix-arg (prefix-numeric-value current-prefix-arg) 'toggle)))
+  (setq-default auto-compression-mode
+                (if (eq arg 'toggle)
+                    (not auto-compression-mode)
+                  (> (prefix-numeric-value (or arg 1)) 0)))
+  (if auto-compression-mode (jka-compr-install) (jka-compr-uninstall))
+  (run-hooks 'auto-compression-mode-hook)
+  auto-compression-mode)
 
 (defmacro with-auto-compression-mode (&rest body) "Run BODY with Auto Compression mode on, turning it off again after if it was off."
   (declare (indent 0))
