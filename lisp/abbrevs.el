@@ -427,6 +427,97 @@ QUIETLY loads without a message.  Afterwards the abbrevs count as saved."
 (defun quietly-read-abbrev-file (&optional file) "Load the abbrev definitions in FILE without a message."
   (read-abbrev-file file 'quietly))
 
+;;; Listing and editing all the tables as text.
+
+(defun insert-abbrevs () "Insert a description of every abbrev table, point before it and mark after it."
+  (interactive nil)
+  (let ((end (save-excursion
+               (dolist (name abbrev-table-name-list)
+                 (insert-abbrev-table-description name t))
+               (point))))
+    (push-mark end)))
+
+(defun prepare-abbrev-list-buffer (&optional local) "Fill the buffer *Abbrevs* with the abbrev tables, in Edit-Abbrevs mode, and return it.
+The tables with abbrevs come first.  With LOCAL, only the current
+buffer's local table is shown."
+  (let ((names (if local
+                   (list (abbrev-table-name local-abbrev-table))
+                 (let ((full nil) (empty nil))
+                   (dolist (name abbrev-table-name-list)
+                     (if (abbrev-table-empty-p (symbol-value name))
+                         (push name empty)
+                       (push name full)))
+                   (nconc (nreverse full) (nreverse empty))))))
+    (with-current-buffer (get-buffer-create "*Abbrevs*")
+      (edit-abbrevs-mode)
+      (erase-buffer)
+      (mapc (lambda (name) (insert-abbrev-table-description name t)) names)
+      (restore-buffer-modified-p nil)
+      (goto-char (point-min))
+      (current-buffer))))
+
+(defun list-abbrevs (&optional local) "Show a list of the abbrevs of all tables, or with LOCAL of the local table only."
+  (interactive "P")
+  (display-buffer (prepare-abbrev-list-buffer local)))
+
+(defun edit-abbrevs () "Edit the abbrevs of all tables in the buffer *Abbrevs*."
+  (interactive nil)
+  (switch-to-buffer (prepare-abbrev-list-buffer)))
+
+(defun define-abbrevs (&optional arg) "Define the abbrevs described in the buffer, as `insert-abbrevs' writes them.
+Each table is a line (TABLE-NAME), a blank line, then lines of \"NAME\"
+COUNT \"EXPANSION\" [HOOK] at the start of the line (others are passed
+over) up to a blank line.  With ARG, every
+table is emptied first."
+  (interactive "P")
+  (when arg (kill-all-abbrevs))
+  (save-excursion
+    (goto-char (point-min))
+    (while (re-search-forward "^(" nil t)
+      (let ((table (read (current-buffer)))
+            (defs nil))
+        (forward-line 2)
+        ;; Up to the blank line; a line not starting with a name is passed over.
+        (while (not (eolp))
+          (when (looking-at "\"")
+            (let* ((name (read (current-buffer)))
+                   (count (read (current-buffer)))
+                   (expansion (read (current-buffer)))
+                   (hook (and (not (looking-at "[ \t]*$")) (read (current-buffer)))))
+              (push (list name expansion hook :count count) defs)))
+          (forward-line 1))
+        (define-abbrev-table table (nreverse defs))))))
+
+(defun edit-abbrevs-redefine () "Define the abbrevs of the buffer anew, replacing all others."
+  (interactive nil)
+  ;; Every table is emptied first, so the buffer says all there is.
+  (define-abbrevs 'empty-first)
+  (restore-buffer-modified-p nil))
+
+(defun abbrev-edit-save-to-file (file) "Define the abbrevs of the buffer anew and save all abbrevs to FILE."
+  (interactive (list (read-file-name "Save abbrevs to file: " nil abbrev-file-name)))
+  (let ((target file))
+    (edit-abbrevs-redefine)
+    (write-abbrev-file target 'verbose)))
+
+(defun abbrev-edit-save-buffer () "Define the abbrevs of the buffer anew and save all abbrevs to `abbrev-file-name'."
+  (interactive nil)
+  (let ((file abbrev-file-name))
+    (abbrev-edit-save-to-file file)))
+
+(defvar edit-abbrevs-mode-map
+  (let ((map (make-sparse-keymap)))
+    (dolist (binding '(("\C-x\C-s" . abbrev-edit-save-buffer)
+                       ("\C-x\C-w" . abbrev-edit-save-to-file)
+                       ("\C-c\C-c" . edit-abbrevs-redefine)))
+      (define-key map (car binding) (cdr binding)))
+    map)
+  "Keys of Edit-Abbrevs mode.")
+
+(define-derived-mode edit-abbrevs-mode fundamental-mode "Edit-Abbrevs"
+  "Major mode for editing the list of abbrevs that `edit-abbrevs' shows.
+\\{edit-abbrevs-mode-map}")
+
 (provide 'abbrevs)
 
 ;;; abbrevs.el ends here

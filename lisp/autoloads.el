@@ -814,3 +814,40 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; bindings-menu: bindings.el's menu keymap helpers.
 (dolist (name '(bindings--define-key bindings--menu-item-string bindings--sort-menu-keymap))
   (autoload name "bindings-menu"))
+;; Unicode normalization forms (ucs-normalize.el).
+(dolist (form '("NFD" "NFC" "NFKD" "NFKC" "HFS-NFD" "HFS-NFC"))
+  (autoload (intern (format "ucs-normalize-%s-string" form)) "ucs-normalize")
+  (autoload (intern (format "ucs-normalize-%s-region" form)) "ucs-normalize" nil t))
+;; Compositions as text properties, and the glyph-string vectors (composite.el).
+(defvar auto-composition-mode t "Non-nil means characters are composed automatically when shown.")
+(make-variable-buffer-local 'auto-composition-mode)
+(dolist (name '(compose-region-internal compose-string-internal find-composition-internal
+                compose-string decompose-string compose-chars find-composition
+                encode-composition-rule decode-composition-rule encode-composition-components
+                decode-composition-components lgstring-header lgstring-set-header lgstring-font
+                lgstring-char lgstring-char-len lgstring-shaped-p lgstring-set-id lgstring-glyph
+                lgstring-glyph-len lgstring-set-glyph lgstring-insert-glyph lgstring-remove-glyph
+                lglyph-from lglyph-to lglyph-char lglyph-code lglyph-width lglyph-lbearing
+                lglyph-rbearing lglyph-ascent lglyph-descent lglyph-adjustment lglyph-set-from-to
+                lglyph-set-char lglyph-set-code lglyph-set-width lglyph-set-adjustment lglyph-copy))
+  (autoload name "composite"))
+(dolist (cmd '(compose-region decompose-region compose-last-chars auto-composition-mode
+               global-auto-composition-mode toggle-auto-composition))
+  (autoload cmd "composite" nil t))
+;; File formats (format.el); GNU preloads the file, so the table exists from start-up.
+(defvar format-alist
+  `((text/enriched "Extended MIME text/enriched format." "Content-[Tt]ype:[ 	]*text/enriched" enriched-decode enriched-encode t enriched-mode) (plain ,(concat "ISO 8859-1 standard format, " "no text properties.") nil nil nil nil nil) (TeX "TeX (encoding)" nil iso-tex2iso iso-iso2tex t nil) (gtex "German TeX (encoding)" nil iso-gtex2iso iso-iso2gtex t nil) (html "HTML/SGML \"ISO 8879:1986//ENTITIES Added Latin 1//EN\" (encoding)" nil iso-sgml2iso iso-iso2sgml t nil) (rot13 "rot13" nil rot13-region rot13-region t nil) (duden "Duden Ersatzdarstellung" nil "diac" iso-iso2duden t nil) (de646 "German ASCII (ISO 646)" nil "recode -f iso646-ge:latin1" "recode -f latin1:iso646-ge" t nil) (denet "net German" nil iso-german iso-cvt-read-only t nil) (esnet "net Spanish" nil iso-spanish iso-cvt-read-only t nil))
+  "The file formats known: (NAME DOC-STRING REGEXP FROM-FN TO-FN MODIFY MODE-FN PRESERVE) each.")
+(dolist (name '(format-proper-list-p format-delq-cons format-make-relatively-unique format-reorder
+                format-subtract-regions
+                format-annotate-value format-property-increment-region format-replace-strings
+                format-insert-annotations format-decode-run-method format-encode-run-method
+                format-decode format-read))
+  (autoload name "format"))
+(dolist (cmd '(format-decode-region format-decode-buffer format-encode-region format-encode-buffer
+               format-find-file format-insert-file format-write-file))
+  (autoload cmd "format" nil t))
+(autoload 'prepare-abbrev-list-buffer "abbrevs")
+(dolist (cmd '(insert-abbrevs list-abbrevs edit-abbrevs define-abbrevs edit-abbrevs-redefine
+               abbrev-edit-save-to-file abbrev-edit-save-buffer edit-abbrevs-mode))
+  (autoload cmd "abbrevs" nil t))

@@ -51,3 +51,4 @@ import './compile.ts';
 import './compile-lisp.ts';
 import './keyboard.ts';
 import './profiler.ts';
+import './ucs-normalize.ts';

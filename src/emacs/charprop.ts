@@ -69,6 +69,9 @@ function runsOf(rt: Runtime, prop: string): Runs {
   return t;
 }
 
+/** The raw value text of PROP for C (null for the default), for other modules. */
+export const charPropertyText = (rt: Runtime, prop: string, c: number): string | null => lookup(rt, prop, c);
+
 /** The value text of PROP for C, or null when C has the property's default. */
 function lookup(rt: Runtime, prop: string, c: number): string | null {
   const t = runsOf(rt, prop);
