@@ -1707,7 +1707,8 @@ DEFUN('lax-plist-put', 3, 3, 'Set PROP to VAL in PLIST as `plist-put\' does, but
   plistPutGeneric(rt, plist, prop, val, (x) => equalp(rt, prop, x), true),
 );
 
-DEFUN('plist-member', 2, 2, 'Give the part of PLIST that begins with the property PROP (compared by `eq\'), or nil when PROP is absent.', (rt, plist: number, prop: number) => {
+/** The tail of the property list PLIST that starts with PROP (compared by `eq'), or nil; a list ending oddly is an error. */
+function plistTail(rt: Runtime, plist: number, prop: number): number {
   let tail = plist;
   walker.reset(plist);
   while ((tail & 7) === Lisp_Cons) {
@@ -1719,7 +1720,11 @@ DEFUN('plist-member', 2, 2, 'Give the part of PLIST that begins with the propert
   }
   if (tail !== Qnil) wrongTypeArgument(rt, Qplistp, plist);
   return Qnil;
-});
+}
+
+DEFUN('plist-member', 2, 2, 'Give the part of PLIST that begins with the property PROP (compared by `eq\'), or nil when PROP is absent.', (rt, plist: number, prop: number) =>
+  plistTail(rt, plist, prop),
+);
 
 export const get = DEFUN('get', 2, 2, 'Give the value of SYMBOL\'s property PROPNAME; `overriding-plist-environment\' is searched before the symbol\'s own list.', (rt, sym: number, prop: number) => {
   checkSymbol(rt, sym);
@@ -2814,20 +2819,6 @@ DEFUN('sxhash-equal-including-properties', 1, 1, 'Compute a hash code for OBJ th
 
 const Qwidget_type = DEFSYM('widget-type');
 
-/** The tail of the property list PLIST that starts with PROP (as `plist-member' finds it), or nil; a list ending oddly is an error. */
-function plistTail(rt: Runtime, plist: number, prop: number): number {
-  let tail = plist;
-  walker.reset(plist);
-  while ((tail & 7) === Lisp_Cons) {
-    if (xcar(rt, tail) === prop) return tail;
-    tail = xcdr(rt, tail);
-    if ((tail & 7) !== Lisp_Cons) break;
-    tail = xcdr(rt, tail);
-    if (walker.step(tail)) circularList(rt, plist);
-  }
-  if (tail !== Qnil) wrongTypeArgument(rt, Qplistp, plist);
-  return Qnil;
-}
 
 function widgetGet(rt: Runtime, widget: number, prop: number): number {
   for (let w = widget, n = 0; ; n++) {
