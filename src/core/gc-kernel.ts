@@ -28,33 +28,8 @@ import {
   SYM_FLAGS,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, POISON } from '../heap/tags.ts';
+import { I32, name as str, section as sect, sleb, uleb, vec as many } from '../heap/wasm-asm.ts';
 
-const I32 = 0x7f;
-const uleb = (n: number): number[] => {
-  const o: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    o.push(b);
-  } while (n !== 0);
-  return o;
-};
-const sleb = (n: number): number[] => {
-  const o: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      o.push(b);
-      return o;
-    }
-    o.push(b | 0x80);
-  }
-};
-const sect = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const str = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-const many = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const lget = (i: number): number[] => [0x20, i];
 const lset = (i: number): number[] => [0x21, i];
 const gget = (i: number): number[] => [0x23, i];

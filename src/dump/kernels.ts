@@ -26,6 +26,7 @@
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
 import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_OVERLAY, PVEC_TYPE_COUNT } from '../heap/layout.ts';
+import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
 export const CK_SEEDS = [0x9e3779b1 | 0, 0x85ebca77 | 0, 0xc2b2ae3d | 0, 0x27d4eb2f | 0] as const;
@@ -67,32 +68,6 @@ export const V_GLOBALS = [
 
 // ---- a tiny assembler ---------------------------------------------------------------
 
-const I32 = 0x7f;
-const uleb = (n: number): number[] => {
-  const o: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    o.push(b);
-  } while (n !== 0);
-  return o;
-};
-const sleb = (n: number): number[] => {
-  const o: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      o.push(b);
-      return o;
-    }
-    o.push(b | 0x80);
-  }
-};
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 
 const get = (i: number): number[] => [0x20, i];
 const set = (i: number): number[] => [0x21, i];

@@ -1,0 +1,39 @@
+// The byte-level pieces of a WebAssembly module, shared by the module assemblers (the dump loader's
+// kernels in dump/kernels.ts, the collector's in core/gc-kernel.ts): LEB128 numbers, sections,
+// names and vectors. Each assembler keeps its own instruction helpers.
+
+/** The value type i32. */
+export const I32 = 0x7f;
+
+/** N (non-negative) as unsigned LEB128. */
+export const uleb = (n: number): number[] => {
+  const o: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    o.push(b);
+  } while (n !== 0);
+  return o;
+};
+
+/** N (a 32-bit integer) as signed LEB128. */
+export const sleb = (n: number): number[] => {
+  const o: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      o.push(b);
+      return o;
+    }
+    o.push(b | 0x80);
+  }
+};
+
+/** A section: its id, its body's length, its body. */
+export const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+/** An ASCII name, length first. */
+export const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
+/** A vector of ITEMS, count first. */
+export const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
