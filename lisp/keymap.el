@@ -423,8 +423,13 @@ Unless NODIGITS, digits and - give a prefix argument."
 
 ;;;; substitute-command-keys
 
+(defvar keymap--plain-keys nil
+  "Non-nil while `substitute-command-keys' was told to leave keys without a face.")
+
 (defun keymap--key-face (string)
-  (propertize string 'face 'help-key-binding 'font-lock-face 'help-key-binding))
+  (if keymap--plain-keys
+      string
+    (propertize string 'face 'help-key-binding 'font-lock-face 'help-key-binding)))
 
 (defun keymap--command-keys (command map) "The description of a key that runs COMMAND in MAP (nil: the active maps), or M-x COMMAND."
   (let ((key (where-is-internal command map t)))
@@ -476,11 +481,12 @@ Unless NODIGITS, digits and - give a prefix argument."
     ('straight ?')
     (_ (if (eq c ?`) ?‘ ?’))))
 
-(defun substitute-command-keys (string) "STRING with its key references replaced by what they stand for now.
+(defun substitute-command-keys (string &optional no-face) "STRING with its key references replaced by what they stand for now.
 \\=\\[COMMAND] becomes a key that runs COMMAND (or M-x COMMAND), \\=\\{MAP} a table of
 MAP's bindings, \\=\\<MAP> makes MAP the keymap of the \\=\\[...] after it, \\=\\= quotes
 the next character; grave accents and apostrophes become the quotes of
-`text-quoting-style'."
+`text-quoting-style'.  Keys get the face `help-key-binding' unless NO-FACE."
+  (let ((keymap--plain-keys no-face))
   (when string
     (let ((i 0) (n (length string)) (map nil) (parts nil) (start 0))
       (while (< i n)
@@ -521,7 +527,7 @@ the next character; grave accents and apostrophes become the quotes of
             (setq i (1+ i) start i))
            (t (setq i (1+ i))))))
       (push (substring string start) parts)
-      (apply #'concat (nreverse parts)))))
+      (apply #'concat (nreverse parts))))))
 
 ;;;; Running commands.
 

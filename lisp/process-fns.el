@@ -123,9 +123,8 @@ a nonzero status is an error."
 (defun process-lines-ignore-status (program &rest args) "Run PROGRAM with ARGS and give its output as a list of lines, however it exits."
   (apply 'process-lines-handling-status program 'ignore args))
 
-(defun shell-quote-argument (argument &optional posix) "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
-POSIX is accepted; the quoting is always for a POSIX shell."
-  (ignore posix)
+(defun shell-quote-argument (argument) "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
+The quoting is for a POSIX shell."
   (if (string= argument "")
       "''"
     ;; Each character but the few every shell leaves alone gets a backslash;

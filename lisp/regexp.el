@@ -68,7 +68,7 @@ characters are left out of the result.  The match data are preserved."
 (defalias 'search-backward-regexp (symbol-function 're-search-backward))
 
 (defun looking-at-p (regexp) "Return t if the text after point matches REGEXP, leaving the match data alone." (declare (side-effect-free t))
-  (looking-at regexp t))
+  (let ((inhibit-changing-match-data t)) (looking-at regexp)))
 
 (defun looking-back (regexp &optional limit greedy) "Return non-nil if the text before point matches REGEXP, ending at point.
 The search goes back no further than LIMIT.  With GREEDY non-nil the

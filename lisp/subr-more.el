@@ -591,7 +591,7 @@ an element already there only updates its order.  Return the new list."
 
 ;;;; Where a definition came from.
 
-(defun symbol-file (symbol &optional type _native-p) "Return the file from which SYMBOL was last defined, or nil if unknown.
+(defun symbol-file (symbol &optional type) "Return the file from which SYMBOL was last defined, or nil if unknown.
 TYPE narrows what counts: nil any definition, `defun' a function,
 `defvar' a variable, another symbol such as `provide' or `defface' an
 entry of that kind in `load-history', or a property set by

@@ -57,7 +57,7 @@ pdumperDoNowAndAfterLoad((rt) => {
   setInternal(rt, Qinitial_environment, list(rt, ...strings));
 });
 
-DEFUN('kill-emacs', 0, 2, 'End the process.\nAn integer ARG gives the exit status, taken modulo 256; a string ARG is written to standard output first, as batch mode has no terminal to feed it to.', (rt, arg: number) => {
+DEFUN('kill-emacs', 0, 1, 'End the process.\nAn integer ARG gives the exit status, taken modulo 256; a string ARG is written to standard output first, as batch mode has no terminal to feed it to.', (rt, arg: number) => {
   void Qkill_emacs_hook;
   let code = 0;
   if (isFixnum(arg)) code = fixnumValue(arg) & 0xff;

@@ -832,7 +832,7 @@ DEFUN('set-process-plist', 2, 2, 'Make PLIST the property list of PROCESS.', (rt
   return plist;
 });
 DEFUN('process-type', 1, 1, 'Give the kind of PROCESS: real for a child process, pipe for a pipe process.', (rt, p: number) => aref(rt, getProcessArg(rt, p), PROC_TYPE));
-DEFUN('process-tty-name', 1, 2, 'Give the name of the terminal PROCESS uses, or nil (tsmacs connects children by pipes).', (rt, p: number) => {
+DEFUN('process-tty-name', 1, 1, 'Give the name of the terminal PROCESS uses, or nil (tsmacs connects children by pipes).', (rt, p: number) => {
   checkProcess(rt, p);
   return Qnil;
 });
@@ -942,7 +942,7 @@ for (const [name, sig] of [['interrupt-process', 2], ['kill-process', 9], ['quit
   DEFUN(name, 0, 2, `Send signal ${sig} to PROCESS (a process, name or buffer; nil: the current buffer's); gives PROCESS.`, (rt, x: number) => sendSignal(rt, x, sig));
 }
 
-DEFUN('signal-process', 2, 3, 'Send signal SIGCODE (a number or a name such as SIGTERM or term) to PROCESS, a process or a process id; gives 0.', (rt, x: number, sig: number) => {
+DEFUN('signal-process', 2, 2, 'Send signal SIGCODE (a number or a name such as SIGTERM or term) to PROCESS, a process or a process id; gives 0.', (rt, x: number, sig: number) => {
   const n = signalNumber(rt, sig);
   if (isFixnum(x) || floatp(x)) {
     const pid = isFixnum(x) ? fixnumValue(x) : xfloat(rt, x);
@@ -959,7 +959,7 @@ DEFUN('signal-process', 2, 3, 'Send signal SIGCODE (a number or a name such as S
   return makeFixnum(0);
 }, 'sProcess (name or number): \nnSignal code: ');
 
-DEFUN('delete-process', 0, 1, 'Kill PROCESS (nil: the current buffer\'s) and forget it: its sentinel hears "killed", and it leaves the process list.', (rt, x: number) => {
+DEFUN('delete-process', 1, 1, 'Kill PROCESS (a process, its name or its buffer; nil means the current buffer\'s) and forget it: its sentinel hears "killed", and it leaves the process list.', (rt, x: number) => {
   const p = getProcessArg(rt, x);
   const sp = rt.sp;
   rt.push(p);

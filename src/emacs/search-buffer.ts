@@ -171,7 +171,7 @@ DEFUN('posix-search-backward', 1, 4, searchDoc('the longest match (by POSIX rule
   (rt, s: number, bound: number, noerror: number, count: number) => withPosixMatching(rt, () => searchCommand(rt, s, bound, noerror, count, -1, true)),
   'sPosix search backward: ');
 
-DEFUN('looking-at', 1, 2,
-  'Give t when text after point matches REGEXP, setting the match data unless INHIBIT-MODIFY.',
-  (rt, regexp: number, inhibit: number) => lookingAt(rt, regexp, inhibit === Qnil));
+DEFUN('looking-at', 1, 1,
+  'Give t when text after point matches REGEXP, and set the match data to the match.',
+  (rt, regexp: number) => lookingAt(rt, regexp, true));
 
