@@ -51,50 +51,108 @@ It is called with the count and moves point.")
 (defun buffer-end (arg) "Return the end of the accessible text: its end if ARG is positive, else its start."
   (if (<= arg 0) (point-min) (point-max)))
 
+(defmacro syntax--as-user-error (when message &rest body)
+  "Run BODY; when WHEN is non-nil, a `scan-error' from it becomes a `user-error' saying MESSAGE."
+  (declare (indent 2))
+  (let ((err (make-symbol "err")))
+    `(if ,when
+         (condition-case ,err (progn ,@body)
+           (scan-error (ignore ,err) (user-error "%s" ,message)))
+       ,@body)))
+
 (defun forward-sexp (&optional arg interactive) "Move point forward over ARG balanced expressions (back when ARG is negative).
 Point stops at the buffer's end when fewer are left; moving back also
-passes any prefix characters before the last expression.  INTERACTIVE
-is accepted for GNU's signature."
-  (ignore interactive)
+passes any prefix characters before the last expression.  When
+INTERACTIVE is non-nil, as it is for a command, running into unbalanced
+text is a `user-error' instead of a `scan-error'."
+  (interactive "^p\nd")
   (let ((n (or arg 1)))
-    (cond (forward-sexp-function (funcall forward-sexp-function n))
-          (t (goto-char (or (scan-sexps (point) n) (buffer-end n)))
-             (when (< n 0) (backward-prefix-chars))))))
+    (syntax--as-user-error interactive (if (> n 0) "No next sexp" "No previous sexp")
+      (cond (forward-sexp-function (funcall forward-sexp-function n))
+            (t (goto-char (or (scan-sexps (point) n) (buffer-end n)))
+               (when (< n 0) (backward-prefix-chars)))))))
 
 (defun backward-sexp (&optional arg interactive) "Move point back over ARG balanced expressions (forward when ARG is negative)."
+  (interactive "^p\nd")
   (forward-sexp (- (or arg 1)) interactive))
 
-(defun forward-list (&optional arg interactive) "Move point forward over ARG parenthesized groups (back when ARG is negative)."
-  (ignore interactive)
+(defun forward-list (&optional arg interactive) "Move point forward over ARG parenthesized groups (back when ARG is negative).
+INTERACTIVE turns a `scan-error' into a `user-error', as for `forward-sexp'."
+  (interactive "^p\nd")
   (let ((n (or arg 1)))
-    (goto-char (or (scan-lists (point) n 0) (buffer-end n)))))
+    (syntax--as-user-error interactive (if (> n 0) "No next group" "No previous group")
+      (goto-char (or (scan-lists (point) n 0) (buffer-end n))))))
 
 (defun backward-list (&optional arg interactive) "Move point back over ARG parenthesized groups (forward when ARG is negative)."
+  (interactive "^p\nd")
   (forward-list (- (or arg 1)) interactive))
 
 (defun down-list (&optional arg interactive)
-  "Move point into ARG levels of parentheses: forward past open parens, or back past close parens when ARG is negative."
-  (ignore interactive)
+  "Move point into ARG levels of parentheses: forward past open parens, or back past close parens when ARG is negative.
+INTERACTIVE turns a `scan-error' into a `user-error'."
+  (interactive "^p\nd")
   (let* ((n (or arg 1))
          (step (if (> n 0) 1 -1)))
-    (dotimes (_ (abs n)) (goto-char (or (scan-lists (point) step -1) (buffer-end n))))))
+    (syntax--as-user-error interactive "At bottom level"
+      (dotimes (_ (abs n)) (goto-char (or (scan-lists (point) step -1) (buffer-end n)))))))
+
+(defun syntax--string-or-comment-end (state)
+  "The position where the string or comment that STATE (a `syntax-ppss' result) is inside ends."
+  (save-excursion
+    (goto-char (nth 8 state))
+    (if (nth 3 state)
+        (condition-case nil (progn (forward-sexp) (1- (point)))
+          (scan-error (point-max)))
+      (forward-comment 1)
+      (if (memq (char-before) '(?\n)) (1- (point)) (point)))))
+
+(defun syntax--leave-one-level (step escape-strings no-syntax-crossing)
+  "Move point out of one level in direction STEP (1 or -1), as `up-list' describes."
+  (let* ((state (when (or escape-strings no-syntax-crossing) (syntax-ppss)))
+         (in-string (nth 3 state))
+         (inside (or in-string (nth 4 state)))
+         (found nil))
+    (cond
+     ((and no-syntax-crossing inside)
+      ;; Look for the level within the string or comment alone first.
+      (let ((from (nth 8 state))
+            (to (syntax--string-or-comment-end state)))
+        (setq found (condition-case nil
+                        (save-restriction
+                          (narrow-to-region (if in-string (1+ from) from) to)
+                          (scan-lists (point) step 1))
+                      (scan-error nil)))
+        (cond (found (goto-char found))
+              (in-string
+               (if escape-strings
+                   (syntax--leave-string from step)
+                 (signal 'scan-error (list "Unbalanced parentheses" (point) (point)))))
+              (t (goto-char from)
+                 (goto-char (or (scan-lists (point) step 1) (buffer-end step)))))))
+     ((and escape-strings in-string)
+      (setq found (condition-case nil (scan-lists (point) step 1) (scan-error nil)))
+      (if found (goto-char found) (syntax--leave-string (nth 8 state) step)))
+     (t (goto-char (or (scan-lists (point) step 1) (buffer-end step)))))))
+
+(defun syntax--leave-string (start step)
+  "Move point out of the string that begins at START: to START, or past its end when STEP is positive."
+  (goto-char start)
+  (when (> step 0) (forward-sexp)))
 
 (defun up-list (&optional arg escape-strings no-syntax-crossing) "Move point forward out of ARG levels of parentheses (back and out when ARG is negative).
 With ESCAPE-STRINGS, a string around point counts as a level to leave.
-NO-SYNTAX-CROSSING is accepted for GNU's signature."
-  (ignore no-syntax-crossing)
+With NO-SYNTAX-CROSSING, a level is first looked for inside the string or
+comment around point, and running out of levels is a `user-error'."
+  (interactive "^p\nd\nd")
   (let* ((n (or arg 1))
          (step (if (> n 0) 1 -1)))
-    (dotimes (_ (abs n))
-      (let ((state (when escape-strings (syntax-ppss))))
-        (cond ((nth 3 state)
-               ;; Inside a string: its start, or the end found from there.
-               (goto-char (nth 8 state))
-               (when (> step 0) (forward-sexp)))
-              (t (goto-char (or (scan-lists (point) step 1) (buffer-end n)))))))))
+    (syntax--as-user-error no-syntax-crossing "At top level"
+      (dotimes (_ (abs n))
+        (syntax--leave-one-level step escape-strings no-syntax-crossing)))))
 
 (defun backward-up-list (&optional arg escape-strings no-syntax-crossing)
   "Move point back out of ARG levels of parentheses (forward and out when ARG is negative)."
+  (interactive "^p\nd\nd")
   (up-list (if arg (- arg) -1) escape-strings no-syntax-crossing))
 
 ;;; Parse states.
