@@ -133,9 +133,10 @@
                    y-or-n-p read-number read-passwd))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
-(dolist (cmd '(forward-whitespace forward-symbol forward-same-syntax forward-word-strictly
-               backward-word-strictly))
+(dolist (cmd '(forward-whitespace forward-symbol forward-same-syntax))
   (autoload cmd "subr-more2" nil t))
+(autoload 'forward-word-strictly "subr-more2")
+(autoload 'backward-word-strictly "subr-more2")
 (defalias 'macroexp--warn-and-return #'macroexp-warn-and-return)
 (defalias 'syntax-ppss-after-change-function #'syntax-ppss-flush-cache)
 (defalias 'indent-to-column #'indent-to)
@@ -358,7 +359,6 @@
 (defvar eval-expression-print-length 12 "`print-length' for the values `eval-expression' shows.")
 (defvar eval-expression-print-level 4 "`print-level' for the values `eval-expression' shows.")
 (defvar read-expression-history nil "Expressions read by `read--expression'.")
-(defvar read-expression-map (make-sparse-keymap) "Minibuffer keymap for reading Lisp expressions.")
 (dolist (name '(eval-expression-print-format eval-expression-get-print-arguments
                 read--expression read-minibuffer eval-minibuffer event-apply-modifier
                 display-message-or-buffer make-separator-line set-hard-newline-properties
@@ -453,7 +453,7 @@
                    format-prompt completing-read-default minibuffer-message
                    set-minibuffer-message clear-minibuffer-message
                    minibuffer--double-dollars read-file-name-default read-file-name
-                   read-directory-name)
+                   read-directory-name read-no-blanks-input)
                   ())))
   ;; Entries are (LIBRARY FUNCTIONS COMMANDS).
   (dolist (name (nth 1 entry))

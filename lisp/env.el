@@ -55,12 +55,36 @@ value inherited from elsewhere; otherwise the entry is dropped."
            env)
           (t (cdr env)))))
 
+(defvar setenv-history nil "The values typed for `setenv', as a minibuffer history.")
+
+(defun read-envvar-name (prompt &optional mustmatch) "Ask for the name of an environment variable with PROMPT, completing over those set.
+MUSTMATCH is passed to `completing-read' as its REQUIRE-MATCH."
+  (completing-read prompt
+                   (mapcar (lambda (entry)
+                             (let ((name (substring entry 0 (string-match-p "=" entry))))
+                               (if (and locale-coding-system (not (multibyte-string-p name)))
+                                   (decode-coding-string name locale-coding-system)
+                                 name)))
+                           process-environment)
+                   nil mustmatch nil nil))
+
 (defun setenv (variable &optional value substitute-env-vars) "Give the environment variable VARIABLE the value VALUE, both strings.
 A nil VALUE removes the variable.  With SUBSTITUTE-ENV-VARS non-nil,
 references to other variables in VALUE are replaced first (see
 `substitute-env-vars').  Multibyte names and values are encoded with
 `locale-coding-system'.  Changes `process-environment', which child
-processes inherit, and gives VALUE."
+processes inherit, and gives VALUE.  As a command it asks for the
+name and the value; with a prefix argument it asks which to remove."
+  (interactive
+   (if current-prefix-arg
+       (list (read-envvar-name "Clear environment variable: " 'exact) nil)
+     (let* ((name (read-envvar-name "Set environment variable: " nil))
+            (old (getenv name)))
+       (when old (add-to-history 'setenv-history old))
+       (list name
+             (read-from-minibuffer (format "Set %s to value: " name)
+                                   nil nil nil 'setenv-history old)
+             t))))
   (let ((encode (lambda (s) (if (and locale-coding-system (multibyte-string-p s))
                                 (encode-coding-string s locale-coding-system)
                               s))))
@@ -77,7 +101,9 @@ processes inherit, and gives VALUE."
 
 (defun getenv (variable &optional frame) "Give the value of the environment variable VARIABLE, or nil when it is not set.
 The value comes from `process-environment', decoded with
-`locale-coding-system'.  tsmacs has no frames: FRAME must be nil."
+`locale-coding-system'.  tsmacs has no frames: FRAME must be nil.
+As a command it asks for the name and shows the value."
+  (interactive (list (read-envvar-name "Get environment variable: " t)))
   (unless (stringp variable)
     (signal 'wrong-type-argument (list 'stringp variable)))
   (when frame

@@ -421,6 +421,115 @@ Unless NODIGITS, digits and - give a prefix argument."
 (set-char-table-range (cadr global-map) '(32 . 126) 'self-insert-command)
 (set-char-table-range (cadr global-map) (cons 128 (max-char)) 'self-insert-command)
 
+;;;; The minibuffer's keymaps.  Batch reads whole lines from standard input and
+;;;; never looks keys up in them, but programs bind keys in them as they load.
+
+(defun keymap--bind-all (map bindings)
+  "Bind each (KEY . COMMAND) of BINDINGS in MAP, last first, so MAP lists them in BINDINGS' order."
+  (dolist (b (reverse bindings))
+    (define-key map (car b) (cdr b)))
+  map)
+
+(defun keymap--minibuffer-menu (items)
+  "A \"Minibuf\" menu-bar keymap made of ITEMS, each (KEY NAME COMMAND HELP . MORE)."
+  (let ((menu (list 'keymap "Minibuf")))
+    (dolist (item (reverse items))
+      (setcdr menu (cons (append (list (car item) 'menu-item (nth 1 item) (nth 2 item))
+                                 (nthcdr 4 item)
+                                 (list :help (nth 3 item)))
+                         (cdr menu))))
+    (list 'keymap (cons 'minibuf (cons "Minibuf" menu)))))
+
+(defvar minibuffer-local-map
+  (let ((map (make-sparse-keymap)))
+    (keymap--bind-all
+     map
+     `(([menu-bar] . ,(keymap--minibuffer-menu
+                       '((previous "Previous History Item" previous-history-element
+                                   "Put previous minibuffer history element in the minibuffer")
+                         (next "Next History Item" next-history-element
+                               "Put next minibuffer history element in the minibuffer")
+                         (isearch-backward "Isearch History Backward" isearch-backward
+                                           "Incrementally search minibuffer history backward")
+                         (isearch-forward "Isearch History Forward" isearch-forward
+                                          "Incrementally search minibuffer history forward")
+                         (return "Enter" exit-minibuffer
+                                 "Terminate input and exit minibuffer" :key-sequence "\r")
+                         (quit "Quit" abort-recursive-edit "Abort input and exit minibuffer"))))
+       ("\r" . exit-minibuffer) ("\n" . exit-minibuffer) ("\C-g" . abort-minibuffers)
+       ([C-tab] . file-cache-minibuffer-complete) ("\t" . self-insert-command)
+       ([XF86Back] . previous-history-element) ([up] . previous-line-or-history-element)
+       ([prior] . previous-history-element) ([XF86Forward] . next-history-element)
+       ([down] . next-line-or-history-element) ([next] . next-history-element)
+       ("\M-<" . minibuffer-beginning-of-buffer) ("\M-r" . previous-matching-history-element)
+       ("\M-s" . next-matching-history-element) ("\M-p" . previous-history-element)
+       ("\M-n" . next-history-element))))
+  "The keymap of the minibuffer when it reads plain text.")
+
+(defvar minibuffer-mode-map minibuffer-local-map
+  "The keymap of `minibuffer-mode': the same keymap as `minibuffer-local-map'.")
+
+(defvar minibuffer-local-ns-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map minibuffer-local-map)
+    (keymap--bind-all map '(("?" . self-insert-and-exit) ("\t" . exit-minibuffer)
+                            (" " . exit-minibuffer))))
+  "The minibuffer's keymap when space and TAB end the input, as in `read-no-blanks-input'.")
+
+(defvar minibuffer-local-completion-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map minibuffer-local-map)
+    (keymap--bind-all
+     map
+     `(([menu-bar] . ,(let ((menu (keymap--minibuffer-menu
+                                   '((tab "Complete" minibuffer-complete "Complete as far as possible")
+                                     (space "Complete Word" minibuffer-complete-word
+                                            "Complete at most one word")
+                                     (63 "List Completions" minibuffer-completion-help
+                                         "Display all possible completions")))))
+                        menu))
+       ("\M-g\M-c" . switch-to-completions) ("\M-v" . switch-to-completions)
+       ([prior] . switch-to-completions) ("?" . minibuffer-completion-help)
+       (" " . minibuffer-complete-word) ("\t" . minibuffer-complete))))
+  "The minibuffer's keymap while it completes.")
+
+(defvar minibuffer-local-must-match-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map minibuffer-local-completion-map)
+    (keymap--bind-all map '(("\n" . minibuffer-complete-and-exit)
+                            ("\r" . minibuffer-complete-and-exit))))
+  "The minibuffer's keymap while it completes and only a completion is accepted.")
+
+(defvar minibuffer-local-filename-completion-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map " " nil)
+    map)
+  "Bindings added to the completion keymaps while a file name is read.")
+
+(defvar minibuffer-local-isearch-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map minibuffer-local-map)
+    (keymap--bind-all map '(([right] . isearch-yank-char-in-minibuffer)
+                            ("\C-f" . isearch-yank-char-in-minibuffer)
+                            ("\C-r" . isearch-reverse-exit-minibuffer)
+                            ("\C-s" . isearch-forward-exit-minibuffer)
+                            ("\M-\t" . isearch-complete-edit)
+                            ("\r" . exit-minibuffer))))
+  "The minibuffer's keymap while an incremental search string is edited.")
+
+(defvar read-key-empty-map (make-sparse-keymap)
+  "An empty keymap, which `read-key' makes active while it reads.")
+
+(defvar read-expression-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map minibuffer-local-map)
+    (keymap--bind-all map '(("\n" . read--expression-try-read)
+                            ("\r" . read--expression-try-read)
+                            ("\t" . completion-at-point)
+                            ("\M-g\M-c" . read-expression-switch-to-completions)
+                            ("\M-\t" . completion-at-point))))
+  "The minibuffer's keymap while it reads a Lisp expression.")
+
 ;;;; substitute-command-keys
 
 (defvar keymap--plain-keys nil
@@ -542,7 +651,8 @@ the next character; grave accents and apostrophes become the quotes of
     (unless m (error "The mark is not set now, so there is no region"))
     (list (min (point) m) (max (point) m))))
 
-(defun keymap--string-spec-args (spec) "The arguments the interactive string SPEC gives, for the codes that read no input."
+(defun keymap--string-spec-args (spec) "The arguments the interactive string SPEC gives, reading from the minibuffer where a code asks.
+Each line's prompt is first formatted with the arguments read before it."
   (let ((i 0) (n (length spec)))
     ;; Leading flags: * (buffer must be writable), @ and ^ (nothing to do in batch).
     (while (and (< i n) (memq (aref spec i) '(?* ?@ ?^)))
@@ -552,19 +662,44 @@ the next character; grave accents and apostrophes become the quotes of
     (let ((args nil))
       (dolist (line (split-string (substring spec i) "\n"))
         (unless (equal line "")
-          (pcase (aref line 0)
-            (?p (push (prefix-numeric-value current-prefix-arg) args))
-            (?P (push current-prefix-arg args))
-            (?d (push (point) args))
-            (?i (push nil args))
-            (?m (push (or (mark t) (error "The mark is not set now")) args))
-            (?r (let ((r (keymap--region-args))) (push (car r) args) (push (cadr r) args)))
-            (code (error "Interactive code %c reads input, which batch call-interactively does not do" code)))))
+          (let ((prompt (apply #'format-message (substring line 1) (reverse args))))
+            (pcase (aref line 0)
+              (?p (push (prefix-numeric-value current-prefix-arg) args))
+              (?P (push current-prefix-arg args))
+              (?d (push (point) args))
+              (?i (push nil args))
+              (?U (push nil args))
+              (?m (push (or (mark t) (error "The mark is not set now")) args))
+              (?r (let ((r (keymap--region-args))) (push (car r) args) (push (cadr r) args)))
+              (?a (push (intern (completing-read prompt obarray #'fboundp t)) args))
+              (?C (push (intern (completing-read prompt obarray #'commandp t)) args))
+              (?b (push (read-buffer prompt (current-buffer) t) args))
+              (?B (push (read-buffer prompt (other-buffer (current-buffer)) nil) args))
+              (?D (push (read-directory-name prompt nil default-directory t) args))
+              (?f (push (read-file-name prompt nil nil t) args))
+              (?F (push (read-file-name prompt nil nil nil) args))
+              (?G (push (read-file-name prompt nil "" nil) args))
+              (?s (push (read-string prompt) args))
+              (?M (push (read-string prompt nil nil nil t) args))
+              (?S (push (intern (read-no-blanks-input prompt)) args))
+              (?n (push (read-number prompt) args))
+              (?N (push (if current-prefix-arg
+                            (prefix-numeric-value current-prefix-arg)
+                          (read-number prompt))
+                        args))
+              (?v (push (read-variable prompt) args))
+              (?x (push (read-minibuffer prompt) args))
+              (?X (push (eval-minibuffer prompt) args))
+              (?z (push (read-coding-system prompt) args))
+              (?Z (push (and current-prefix-arg (read-non-nil-coding-system prompt)) args))
+              (?e (error "command must be bound to an event with parameters"))
+              (code (error "Interactive code %c reads keyboard input, which batch call-interactively does not do" code))))))
       (nreverse args))))
 
 (defun call-interactively (function &optional record-flag keys) "Call FUNCTION, a command, with the arguments its interactive spec gives.
-A string spec is read code by code (p, P, d, i, m, r and the flags *, ^, @ need no
-input); any other spec is evaluated to the list of arguments. RECORD-FLAG non-nil
+A string spec is read code by code, the codes that ask for input reading it from
+the minibuffer (standard input in batch); any other spec is evaluated to the list
+of arguments. RECORD-FLAG non-nil
 records the call in `command-history'. KEYS is unused in batch."
   (ignore keys)
   (unless (commandp function t)

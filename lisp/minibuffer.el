@@ -654,6 +654,11 @@ MUSTMATCH, INITIAL and PREDICATE only matter to interactive completion."
     (completing-read-default prompt 'read-file-name-internal (or predicate 'file-exists-p)
                              mustmatch start 'file-name-history nil)))
 
+(defun read-no-blanks-input (prompt &optional initial inherit-input-method) "Read a line with PROMPT, starting from INITIAL, in a minibuffer where space and TAB end the input.
+INHERIT-INPUT-METHOD as for `read-from-minibuffer'.  In batch the whole line
+is read, as GNU Emacs reads it there."
+  (read-from-minibuffer prompt initial nil nil 'minibuffer-history nil inherit-input-method))
+
 (defun read-file-name (prompt &optional dir default-filename mustmatch initial predicate)
   "Read a file name with PROMPT through `read-file-name-function' (default
 `read-file-name-default'), passing DIR, DEFAULT-FILENAME, MUSTMATCH,

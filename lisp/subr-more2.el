@@ -369,7 +369,6 @@ In batch mode the password is a line of standard input, echoed as stars."
 (defvar find-word-boundary-function-table (make-char-table nil) "Char-table of functions that find word boundaries in scripts without spaces.")
 
 (defun forward-word-strictly (&optional arg) "Move forward ARG words, ignoring any `find-word-boundary-function-table' rules."
-  (interactive "^p")
   (subr-more2--strict-words #'forward-word arg))
 
 (defun subr-more2--strict-words (move arg) "Call MOVE with ARG while no script-specific word boundary functions apply."
@@ -377,7 +376,6 @@ In batch mode the password is a line of standard input, echoed as stars."
     (funcall move arg)))
 
 (defun backward-word-strictly (&optional arg) "Move backward ARG words, ignoring any `find-word-boundary-function-table' rules."
-  (interactive "^p")
   (subr-more2--strict-words #'backward-word arg))
 
 ;;;; The tag around point

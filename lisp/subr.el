@@ -130,7 +130,9 @@ with VAR bound to COUNT, and its value returned; otherwise nil."
 
 ;;;; Doing nothing.
 
-(defun ignore (&rest _arguments) "Do nothing at all with _ARGUMENTS, however many there are; return nil."
+(defun ignore (&rest _arguments) "Do nothing at all with _ARGUMENTS, however many there are; return nil.
+As a command it does nothing too, which makes it a binding that swallows a key."
+  (interactive)
   nil)
 
 (defun always (&rest _arguments) "Do nothing at all with _ARGUMENTS, however many there are; return t."

@@ -151,6 +151,7 @@ DONT-WAIT and REUSE-CELL are accepted; batch Emacs is never idle."
   nil)
 
 (defun cancel-function-timers (function) "Cancel every active timer whose function is FUNCTION."
+  (interactive "aCancel timers of function: ")
   (dolist (tm (append timer-list timer-idle-list))
     (when (eq (aref tm 5) function)
       (cancel-timer tm))))
@@ -181,25 +182,50 @@ An error from the function is shown as a message and goes no further."
                       (if (symbolp f) (format-message " `%s'" f) "")
                       err))))))))
 
-(defun timer--time-from-string (string) "Seconds from now that STRING gives (\"10 sec\", \"2 min\", \"1 hour\"...), or nil."
-  (let ((units '(("sec" . 1) ("second" . 1) ("min" . 60) ("minute" . 60)
-                 ("hour" . 3600) ("day" . 86400) ("week" . 604800)
-                 ("fortnight" . 1209600) ("month" . 2592000) ("year" . 31557600)))
-        (pos 0) (total nil))
-    (while (string-match "[ \t]*\\([0-9.]+\\)?[ \t]*\\([a-z]+\\)s?" string pos)
-      (let* ((n (if (match-beginning 1) (string-to-number (match-string 1 string)) 1))
-             (word (match-string 2 string))
-             (unit (or (cdr (assoc word units))
-                       (and (> (length word) 1) (eq (aref word (1- (length word))) ?s)
-                            (cdr (assoc (substring word 0 -1) units))))))
-        (setq pos (match-end 0))
-        (if unit
-            (setq total (+ (or total 0) (* n unit)))
-          (setq pos (length string) total nil))))
-    (and (= pos (length string)) total)))
+(defconst timer--duration-units
+  '(("sec" . 1) ("second" . 1) ("min" . 60) ("minute" . 60) ("hour" . 3600)
+    ("day" . 86400) ("week" . 604800) ("fortnight" . 1209600) ("month" . 2592000)
+    ("year" . 31557600.0))
+  "The unit words `timer-duration' knows, with their length in seconds.")
 
-(defun timer-duration (string) "Give the number of seconds STRING names, such as \"2 min 10 sec\", or nil."
-  (timer--time-from-string string))
+(defun timer--duration-unit (word)
+  "The seconds in the unit WORD, singular or with one plural s, or nil."
+  (or (cdr (assoc word timer--duration-units))
+      (and (string-suffix-p "s" word)
+           (cdr (assoc (substring word 0 -1) timer--duration-units)))))
+
+(defun timer-duration (string) "Give the number of seconds STRING names, such as \"2 min 10 sec\", or nil.
+A string of digits and dots alone is a number of seconds (the empty string 0).
+Otherwise it is a series of NUMBER UNIT terms, each number optional (1) and
+the terms apart by spaces or punctuation; a year counts 365.25 days."
+  (if (string-match-p "\\`[0-9.]*\\'" string)
+      (string-to-number string)
+    (let ((pos 0) (total 0) (len (length string)))
+      (while (and pos (< pos len))
+        (if (and (eq (string-match "[^0-9.a-z]*\\([0-9.]+\\)?[ \t]*\\([a-z]+\\)[ \t]*"
+                                   string pos)
+                     pos)
+                 (timer--duration-unit (match-string 2 string)))
+            (setq total (+ total (* (if (match-beginning 1)
+                                        (string-to-number (match-string 1 string))
+                                      1)
+                                    (timer--duration-unit (match-string 2 string))))
+                  pos (match-end 0))
+          (setq pos nil)))
+      (and pos total))))
+
+(defun timer--time-of-day (string)
+  "The next time of day STRING names (\"11:23\", \"11pm\", \"1:05am\"), or nil."
+  (when (string-match "\\`\\([0-9]+\\)\\(?::\\([0-9][0-9]\\)\\(am\\|pm\\)?\\|\\(am\\|pm\\)\\)" string)
+    (let* ((hour (string-to-number (match-string 1 string)))
+           (minute (if (match-beginning 2) (string-to-number (match-string 2 string)) 0))
+           (half (or (match-string 3 string) (match-string 4 string)))
+           (now (decode-time)))
+      (when half
+        (setq hour (+ (% hour 12) (if (equal half "pm") 12 0))))
+      (let ((at (encode-time (list 0 minute hour (nth 3 now) (nth 4 now) (nth 5 now)
+                                   nil -1 (nth 8 now)))))
+        (if (time-less-p at nil) (time-add at 86400) at)))))
 
 (defun timer--absolute-time (time repeat)
   (cond
@@ -213,12 +239,7 @@ An error from the function is shown as a message and goes no further."
     (let ((secs (timer-duration time)))
       (cond
        (secs (time-add nil secs))
-       ((string-match "\\`\\([0-9]+\\):\\([0-9][0-9]\\)\\'" time)
-        (let* ((now (decode-time))
-               (at (encode-time (list 0 (string-to-number (match-string 2 time))
-                                      (string-to-number (match-string 1 time))
-                                      (nth 3 now) (nth 4 now) (nth 5 now) nil -1 (nth 8 now)))))
-          (if (time-less-p at nil) (time-add at 86400) at)))
+       ((timer--time-of-day time))
        (t (error "Invalid time specification")))))
    ((consp time) time)
    (t (error "Invalid time specification"))))
@@ -226,6 +247,7 @@ An error from the function is shown as a message and goes no further."
 (defun run-at-time (time repeat function &rest args) "Call FUNCTION with ARGS at TIME, and every REPEAT seconds after when REPEAT is a number.
 TIME is nil or a number of seconds from now, t (the next multiple of REPEAT),
 a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
+  (interactive "sRun at time: \nNRepeat interval: \naFunction: ")
   (let ((tm (timer-create)))
     (timer-set-time tm (timer--absolute-time time repeat) repeat)
     (timer-set-function tm function args)
@@ -233,6 +255,7 @@ a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
     tm))
 
 (defun run-with-timer (secs repeat function &rest args) "Call FUNCTION with ARGS SECS seconds from now, then every REPEAT seconds if it is a number."
+  (interactive "sRun after delay (seconds): \nNRepeat interval: \naFunction: ")
   (apply #'run-at-time secs repeat function args))
 
 (defun add-timeout (secs function object &optional repeat) "Call FUNCTION with OBJECT after SECS seconds, then every REPEAT seconds if given."
@@ -241,6 +264,10 @@ a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
 (defun run-with-idle-timer (secs repeat function &rest args)
   "Call FUNCTION with ARGS once Emacs has been idle SECS seconds; REPEAT non-nil does it at each idle period.
 Batch Emacs is never idle, so the timer never goes off there.  Gives the timer."
+  (interactive
+   (list (read-from-minibuffer "Run after idle (seconds): " nil nil t)
+         (y-or-n-p "Repeat each time Emacs is idle? ")
+         (intern (completing-read "Function: " obarray #'fboundp t))))
   (let ((tm (timer-create)))
     (timer-set-function tm function args)
     (timer-set-idle-time tm secs repeat)

@@ -2595,6 +2595,12 @@ DEFUN('func-arity', 1, 1, 'Give the numbers of arguments FUNCTION accepts, as (M
   let f = fn;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
   if (f === Qnil) xsignal1(rt, Qvoid_function, fn);
+  if (consp(f) && xcar(rt, f) === Qautoload) {
+    // As GNU: an autoloaded function is loaded to learn its arguments.
+    if ((fn & 7) !== Lisp_Symbol) wrongTypeArgument(rt, Qsymbolp, f);
+    autoloadDo(rt, f, fn);
+    f = indirectFunction(rt, fn);
+  }
   if (isSubr(rt, f)) return subrArity(rt, f);
   if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
   if (byteCodeClosure(rt, f) !== Qnil) f = byteCodeClosure(rt, f);
