@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { Host } from '../host/host.ts';
 import { createRuntime } from '../core/init.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { cons, list, makeString, xcar, xcdr, consp } from '../core/object.ts';
+import { cons, list, makeString, xcar, xcdr, consp, jsString, stringp, makeFixnum } from '../core/object.ts';
 import { intern } from '../core/obarray.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
@@ -326,12 +326,31 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
   rt.uncaughtSignalHook = (sig) => {
     callDebugger(rt, Qdebug_fn, list(rt, Qerror_cli, cons(rt, sig.symbol, sig.data)));
   };
+  // GNU's command-line-1 takes its next argument from command-line-args-left, so a file that
+  // -l loads may consume arguments (pop them) or replace the rest: after each action the
+  // remaining actions are parsed again from what the variable holds, if Lisp changed it.
+  let rest = argv;
+  let pending = actions;
+  let lineForNextVisit: [number, number] | null = null;
   try {
-    for (const [kind, arg, next] of actions) {
+    for (let idx = 0; idx < pending.length; idx++) {
+      const [kind, arg, next] = pending[idx]!;
+      const left = rest.slice(next);
       // What command-line-1 has not consumed yet (a script reads its own arguments here).
-      setInternal(rt, Qcommand_line_args_left, list(rt, ...argv.slice(next).map((a) => makeString(rt, a))));
+      setInternal(rt, Qcommand_line_args_left, list(rt, ...left.map((a) => makeString(rt, a))));
       try {
-        guarded(rt, () => runAction(rt, kind, arg));
+        guarded(rt, () => {
+          if (kind === 'visit' && /^\+\d+(:\d+)?$/.test(arg)) {
+            const [line, col] = arg.slice(1).split(':');
+            lineForNextVisit = [Number(line), Number(col ?? 0)];
+          } else if (kind === 'unknown') {
+            funcall(rt, intern(rt, 'error'), [makeString(rt, "Unknown option `%s'"), makeString(rt, arg)]);
+          } else {
+            runAction(rt, kind, arg, kind === 'visit' ? lineForNextVisit : null);
+            if (kind === 'visit') lineForNextVisit = null;
+          }
+          return Qnil;
+        });
       } catch (e) {
         if (e instanceof KillEmacs) return e.code;
         if (e instanceof LispSignal) return topLevelError(rt, e);
@@ -340,12 +359,59 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
       rt.sp = baseSp;
       rt.nframes = baseFrames;
       rt.handlerSpecs.length = 0;
+      const now = argsLeft(rt);
+      if (now === null) continue;
+      if (now.length !== left.length || now.some((a, k) => a !== left[k])) {
+        rest = now;
+        pending = commandLine1Actions(now);
+        idx = -1;
+      }
     }
   } finally {
     rt.uncaughtSignalHook = null;
   }
   return 0;
 }
+
+/** command-line-args-left as strings; null when it holds something else (then it is left alone). */
+function argsLeft(rt: Runtime): string[] | null {
+  const out: string[] = [];
+  let l = findSymbolValue(rt, Qcommand_line_args_left);
+  for (; consp(l); l = xcdr(rt, l)) {
+    const a = xcar(rt, l);
+    if (!stringp(a)) return null;
+    out.push(jsString(rt, a));
+  }
+  return l === Qnil ? out : null;
+}
+
+/** The actions of ARGS as command-line-1 reads them once start-up options are gone. */
+function commandLine1Actions(args: string[]): [string, string, number][] {
+  const out: [string, string, number][] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.indexOf('=');
+    const [name, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, null];
+    const kind = ACTION_OPTIONS.get(name);
+    if (kind !== undefined) {
+      if (inline !== null) out.push([kind, inline, i + 1]);
+      else if (i + 1 < args.length) { out.push([kind, args[i + 1]!, i + 2]); i++; }
+      else out.push(['unknown', a, i + 1]);
+      if (kind === 'script') break;
+    } else if (a.startsWith('-') && a !== '-' && a !== '--') {
+      out.push(['unknown', a, i + 1]);
+    } else out.push(['visit', a, i + 1]);
+  }
+  return out;
+}
+
+const ACTION_OPTIONS = new Map<string, string>([
+  ['--eval', 'eval'], ['-eval', 'eval'], ['--execute', 'eval'], ['-execute', 'eval'],
+  ['-l', 'load'], ['--load', 'load'], ['-load', 'load'],
+  ['-f', 'funcall'], ['--funcall', 'funcall'], ['-funcall', 'funcall'],
+  ['-L', 'dir'], ['--directory', 'dir'], ['-directory', 'dir'],
+  ['--script', 'script'], ['-script', 'script'], ['-scriptload', 'script'],
+]);
 
 const Qdebug_fn = DEFSYM('debug');
 const Qerror_cli = DEFSYM('error');
@@ -375,7 +441,7 @@ function topLevelError(rt: Runtime, sig: LispSignal): number {
   return 255;
 }
 
-function runAction(rt: Runtime, kind: string, arg: string): number {
+function runAction(rt: Runtime, kind: string, arg: string, line: [number, number] | null = null): number {
   switch (kind) {
     case 'eval': {
       const r = readFromString(rt, makeString(rt, arg));
@@ -405,10 +471,18 @@ function runAction(rt: Runtime, kind: string, arg: string): number {
       } else setInternal(rt, Qload_path, cons(rt, dir, consp(lp) ? lp : Qnil));
       return Qnil;
     }
-    case 'visit':
-      // Visiting files needs buffers; GNU in batch visits silently. We say what we skip.
-      rt.host.write(2, new TextEncoder().encode(`tsmacs: visiting files is not supported yet: ${arg}\n`));
+    case 'visit': {
+      // As command-line-1: visit the file (relative to the working directory) and make its
+      // buffer current; a +LINE[:COLUMN] argument before it says where point goes.
+      // In batch GNU makes the buffer current without selecting it in a window.
+      funcall(rt, intern(rt, 'set-buffer'), [funcall(rt, intern(rt, 'find-file-noselect'), [makeString(rt, expandRelative(rt, arg))])]);
+      if (line !== null) {
+        funcall(rt, intern(rt, 'goto-char'), [funcall(rt, intern(rt, 'point-min'), [])]);
+        if (line[0] > 1) funcall(rt, intern(rt, 'forward-line'), [makeFixnum(line[0] - 1)]);
+        if (line[1] > 0) funcall(rt, intern(rt, 'move-to-column'), [makeFixnum(line[1] - 1)]);
+      }
       return Qnil;
+    }
   }
   return Qnil;
 }
