@@ -783,7 +783,7 @@ DEFUN('forward-line', 0, 1, 'Move N lines forward (back when N is negative) to t
     const [pos, short] = forwardLinePos(rt, countArg(rt, n, 1));
     setPoint(rt, pos);
     return makeFixnum(short);
-  }, 'p');
+  }, '^p');
 
 function lineBeginningPosition(rt: Runtime, n: number): number {
   const k = countArg(rt, n, 1);

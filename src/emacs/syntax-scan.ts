@@ -1436,7 +1436,7 @@ DEFUN('forward-word', 0, 1,
     const r = scanWords(t, bint(rt, t.buf, BUF_PT), n);
     setPoint(rt, r < 0 ? (n > 0 ? t.zv : t.begv) : r);
     return r < 0 ? Qnil : Qt;
-  }, 'p');
+  }, '^p');
 
 DEFUN('backward-word', 0, 1,
   'Move point back ARG words (forward when ARG is negative); give t, or nil when the buffer ends first.',
@@ -1446,7 +1446,7 @@ DEFUN('backward-word', 0, 1,
     const r = scanWords(t, bint(rt, t.buf, BUF_PT), -n);
     setPoint(rt, r < 0 ? (n > 0 ? t.begv : t.zv) : r);
     return r < 0 ? Qnil : Qt;
-  }, 'p');
+  }, '^p');
 
 // ---- parse-partial-sexp ----------------------------------------------------------------------
 

@@ -55,3 +55,6 @@
 (with-temp-buffer (insert "abc") (call-interactively 'erase-buffer) (buffer-string))
 (with-temp-buffer (insert "abc") (setq buffer-read-only t) (condition-case e (call-interactively 'erase-buffer) (error e)))
 (list (commandp 'car) (interactive-form 'car) (commandp 'forward-char) (interactive-form 'forward-char))
+(list (commandp 'forward-line) (interactive-form 'forward-line))
+(list (commandp 'forward-word) (interactive-form 'forward-word))
+(list (commandp 'backward-word) (interactive-form 'backward-word))
