@@ -75,14 +75,20 @@ See `eval-after-load'."
 
 (defun locate-file (filename path &optional suffixes predicate) "Search PATH, a list of directories, for FILENAME with each of SUFFIXES.
 Return the first existing file's absolute name, or nil.  PREDICATE, when
-non-nil, must accept the file: a function, or one of the symbols
-`executable', `readable', `exists' (or a list of them, all required).
+non-nil, must accept the file: a function, one of the symbols
+`executable', `readable', `writable', `exists' (or a list of them, all
+required), or an access mode number (1 executable, 2 writable, 4 readable).
 A directory qualifies only when a function PREDICATE returns `dir-ok'."
   (let ((test
          (cond
           ((null predicate) nil)
-          ((and (symbolp predicate) (memq predicate '(executable readable exists)))
+          ((and (symbolp predicate) (memq predicate '(executable readable writable exists)))
            (load--access-test (list predicate)))
+          ((integerp predicate)
+           (load--access-test (delq nil (list 'exists
+                                               (and (/= 0 (logand predicate 1)) 'executable)
+                                               (and (/= 0 (logand predicate 2)) 'writable)
+                                               (and (/= 0 (logand predicate 4)) 'readable)))))
           ((and (consp predicate) (not (functionp predicate)))
            (load--access-test predicate))
           (t predicate))))
@@ -93,6 +99,7 @@ A directory qualifies only when a function PREDICATE returns `dir-ok'."
     (not (memq nil (mapcar (lambda (kind)
                              (cond ((eq kind 'executable) (file-executable-p candidate))
                                    ((eq kind 'readable) (file-readable-p candidate))
+                                   ((eq kind 'writable) (file-writable-p candidate))
                                    (t (file-exists-p candidate))))
                            kinds)))))
 

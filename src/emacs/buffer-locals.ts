@@ -97,7 +97,7 @@ const PER_BUFFER: readonly PerBufferVar[] = [
   { name: 'buffer-display-table', always: false, init: nil },
   { name: 'mark-active', always: true, permanent: true, fresh: nil },
   { name: 'enable-multibyte-characters', always: true, init: t, permanent: true, fwd: BUF_MULTIBYTE },
-  { name: 'buffer-file-coding-system', always: false, init: sym('utf-8'), permanent: true },
+  { name: 'buffer-file-coding-system', always: false, init: sym('utf-8-unix'), permanent: true },
   { name: 'buffer-file-format', always: true, init: nil, permanent: true },
   { name: 'buffer-auto-save-file-format', always: true, init: t, permanent: true },
   { name: 'cache-long-scans', always: false, init: t },

@@ -39,7 +39,7 @@ function initialExecPath(rt: Runtime): number {
 
 DEFVAR('exec-path', initialExecPath, 'The directories searched for programs run as subprocesses, in order.');
 DEFVAR('exec-directory', (rt) => makeString(rt, EXEC_DIRECTORY), 'The directory of helper programs that come with Emacs.');
-DEFVAR('exec-suffixes', () => Qnil, 'Suffixes tried after a program name when looking for the program (none on GNU/Linux).');
+DEFVAR('exec-suffixes', (rt) => list(rt, makeString(rt, '')), 'Suffixes tried after a program name when looking for the program: on GNU/Linux only the empty one.');
 DEFVAR('shell-file-name', (rt) => makeString(rt, rt.host.getenv('SHELL') || '/bin/sh'), 'The shell subprocesses run commands with, from SHELL at start-up.');
 DEFVAR('process-coding-system-alist', () => Qnil, 'Alist of (REGEXP . CODING) choosing coding systems for programs whose names match REGEXP.');
 

@@ -1659,6 +1659,8 @@ const Qexpand_file_name = DEFSYM('expand-file-name');
  * Load the file at PATH (already located) as GNU's load does for a source
  * file: bind the load variables, read and evaluate each form, record history.
  */
+const Qstandard_output_load = DEFSYM('standard-output');
+
 export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): void {
   let bytes = rt.host.readFile(path);
   if (bytes === null) {
@@ -1698,6 +1700,9 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     specbind(rt, Qload_in_progress, Qt);
     specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
     specbind(rt, Qcurrent_load_list, Qnil);
+    // GNU evaluates a source file through eval-buffer with PRINTFLAG nil, which binds
+    // standard-output to nil while the file's forms run.
+    specbind(rt, Qstandard_output_load, Qnil);
     setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, fname, Qnil));
     const reader = makeReader(rt, source.bytes, source.internal);
     // One environment for the whole file, as GNU's readevalloop: a top-level (defvar x) adds x
