@@ -123,6 +123,28 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 (make-variable-buffer-local 'file-local-variables-alist)
 ;; These survive a change of major mode.
 (dolist (v '(backup-inhibited find-file-literally file-local-variables-alist)) (put v 'permanent-local t))
+;; Variables GNU also keeps across a change of major mode.
+(dolist (v '(auto-composition-mode enable-character-translation kill-buffer-hook mark-ring
+             revert-buffer-function use-hard-newlines write-file-functions))
+  (put v 'permanent-local t))
+;; Variables a file's local-variables list may not set without asking: they hold code, paths
+;; or settings that control Emacs itself (GNU marks the same ones).
+(dolist (v '(after-load-alist auto-mode-alist buffer-auto-save-file-name buffer-file-name
+             buffer-file-truename buffer-undo-list completion-styles-alist debugger
+             default-text-properties dir-locals-file emacs-build-number emacs-major-version
+             emacs-minor-version enable-local-eval enable-local-variables exec-directory exec-path
+             file-name-handler-alist format-alist header-line-format ignored-local-variables
+             inhibit-quit load-path locale-charset-language-names locale-language-names
+             locale-preferred-coding-systems max-lisp-eval-depth max-specpdl-size minor-mode-alist
+             minor-mode-map-alist minor-mode-overriding-map-alist mode-line-format mode-name
+             outline-level overriding-local-map overriding-terminal-local-map package-user-dir
+             process-environment read-key-empty-map safe-local-eval-forms safe-local-variable-values
+             standard-input standard-output undo-equiv-table version-regexp-alist version-separator))
+  (put v 'risky-local-variable t))
+;; Where the documentation string sits in these definers' calls, for indentation and help.
+(dolist (d '((autoload . 3) (defadvice . 3) (define-abbrev-table . 3) (define-category . 2)
+             (define-obsolete-variable-alias . 4) (defvaralias . 3) (easy-menu-define . 3)))
+  (put (car d) 'doc-string-elt (cdr d)))
 ;; Directory-local settings (the functions are in dir-locals.el).
 (defvar dir-locals-file ".dir-locals.el"
   "Name of the file holding a directory's local variables.
