@@ -321,6 +321,9 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
   pushOuterFrame(rt, intern(rt, 'command-line-1'), [list(rt, ...commandLine1Args(argv).map((a) => makeString(rt, a)))]);
   const baseSp = rt.sp;
   const baseFrames = rt.nframes;
+  // Those three calls count as nesting levels, as in GNU, for max-lisp-eval-depth.
+  const baseDepth = 3;
+  rt.lispEvalDepth = baseDepth;
   // Batch Emacs calls the function `debug' (whatever `debugger' says) for an error nothing
   // will catch, before unwind forms run: it prints the backtrace and exits with 255.
   rt.uncaughtSignalHook = (sig) => {
@@ -358,6 +361,7 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
       }
       rt.sp = baseSp;
       rt.nframes = baseFrames;
+      rt.lispEvalDepth = baseDepth;
       rt.handlerSpecs.length = 0;
       const now = argsLeft(rt);
       if (now === null) continue;

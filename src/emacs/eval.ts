@@ -511,7 +511,7 @@ function limitValue(rt: Runtime, sym: number, dflt: number, floor: number): numb
   return floor;
 }
 
-function checkDepth(rt: Runtime): void {
+export function checkDepth(rt: Runtime): void {
   checkSpecpdl(rt, 0);
   const d = ++rt.lispEvalDepth;
   if (d > 100) {

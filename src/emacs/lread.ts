@@ -40,7 +40,7 @@ import { DEFUN, DEFVAR, NOT_SPECIAL, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
 import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
-import { evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
+import { checkDepth, evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
 
@@ -1692,6 +1692,10 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
   rt.push(opts.nomessage ? Qt : Qnil);
   const fi = pushFrame(rt, sp, 4);
   rt.push(savedLexenv);
+  // One nesting level more than the form that called load, as GNU counts a source file's load
+  // (measured: a recursion inside a loaded file stops one level sooner than inside eval).
+  const depth = rt.lispEvalDepth;
+  checkDepth(rt);
   progress.push(path);
   try {
     const lexical = lexicalBindingCookie(bytes);
@@ -1724,6 +1728,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     throw noticeUncaught(rt, e);
   } finally {
     progress.pop();
+    rt.lispEvalDepth = depth;
     rt.lexenv = savedLexenv;
     unbindTo(rt, count);
     rt.sp = sp;
