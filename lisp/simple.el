@@ -119,7 +119,7 @@ TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
 
 (unless (fboundp 'prefix-numeric-value)
   (defun prefix-numeric-value (raw) "Give the number the raw prefix argument RAW stands for: 1 for none, -1 for `-', N for (N)."
-    (cond ((consp raw) (car raw)) ((eq raw '-) -1) ((integerp raw) raw) (t 1))))
+    (cond ((consp raw) (if (fixnump (car raw)) (car raw) 1)) ((eq raw '-) -1) ((integerp raw) raw) (t 1))))
 
 (defvar pending-undo-list nil "Within a run of consecutive undo commands, the changes not yet undone, or t when none are left.")
 (defvar undo-in-region nil "Non-nil when the undo in progress is limited to the region (never here: undo in region is not supported).")

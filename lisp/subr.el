@@ -206,12 +206,18 @@ cons (nil for a proper list); a negative N gives nil."
 (defun butlast (list &optional n) "Return a new list holding LIST's elements except the final N (default 1).
 LIST is left untouched; an N of zero or less returns LIST itself."
   (let ((drop (or n 1)))
-    (if (<= drop 0)
-        list
+    (cond
+     ((<= drop 0) list)
+     ((listp list)
       (let ((front nil))
         (dotimes (_ (- (length list) drop))
           (push (pop list) front))
-        (nreverse front)))))
+        (nreverse front)))
+     ;; Another sequence: GNU cuts a copy of it as if it were a list, so a short one
+     ;; gives nil and a longer one fails where a cons was wanted.
+     ((<= (length list) drop) nil)
+     (t (signal 'wrong-type-argument
+                (list (if (= (- (length list) drop) 1) 'consp 'listp) (copy-sequence list)))))))
 
 (defun nbutlast (list &optional n) "Cut the final N (default 1) elements off LIST itself, and return LIST.
 When that leaves nothing, the value is nil."
@@ -397,13 +403,13 @@ number with the same fixnum bits, so zeros come in from the left."
 With IGNORE-CASE, letter case does not matter."
   (let ((n (length prefix)))
     (and (<= n (length string))
-         (eq t (compare-strings string 0 n prefix nil nil ignore-case)))))
+         (eq t (compare-strings prefix nil nil string 0 n ignore-case)))))
 
 (defun string-suffix-p (suffix string &optional ignore-case) "Non-nil when STRING ends with SUFFIX.
 With IGNORE-CASE, letter case does not matter."
   (let ((from (- (length string) (length suffix))))
     (and (>= from 0)
-         (eq t (compare-strings string from nil suffix nil nil ignore-case)))))
+         (eq t (compare-strings suffix nil nil string from nil ignore-case)))))
 
 (defun string-replace (from-string to-string in-string) "Return IN-STRING with each match of FROM-STRING changed to TO-STRING.
 Matches are literal and do not overlap, searched from the left.  An

@@ -654,8 +654,9 @@ export function dropLocalBinding(rt: Runtime, sym: number, buf: number): void {
 }
 
 DEFUN('local-variable-p', 1, 2, 'Tell whether VARIABLE has a value of its own in BUFFER (the current buffer when nil).', (rt, variable: number, buffer: number) => {
-  checkSymbol(rt, variable);
+  // GNU looks at BUFFER before VARIABLE: a bad buffer is the error even when both are bad.
   const buf = bufferArg(rt, buffer);
+  checkSymbol(rt, variable);
   const s = indirectVariable(rt, variable);
   return bool(isLocalized(rt, s) && hasLocalBinding(rt, s, buf));
 });
@@ -669,6 +670,8 @@ DEFUN('variable-binding-locus', 1, 1, 'Give the buffer where VARIABLE\'s binding
 
 DEFUN('local-variable-if-set-p', 1, 2, 'Tell whether VARIABLE would have a value of its own in BUFFER (the current buffer when nil) once set there: it has one, or it becomes local whenever it is set.', (rt, variable: number, buffer: number) => {
   checkSymbol(rt, variable);
+  // A variable that is never buffer-local answers nil whatever BUFFER is, as in GNU.
+  if (!isLocalized(rt, indirectVariable(rt, variable))) return Qnil;
   return bool(localIfSetIn(rt, variable, bufferArg(rt, buffer)));
 });
 
@@ -1182,6 +1185,10 @@ function logDriver(rt: Runtime, args: number[], op: number): number {
   let fix = op === 0 ? -1 : 0;
   let big: bigint | null = null;
   for (let i = 0; i < args.length; i++) {
+    // As GNU's arithmetic driver: after the first argument, a non-number is refused as
+    // number-or-marker-p before a float is refused as integer-or-marker-p.
+    const a = args[i]!;
+    if (i > 0 && !isNumber(rt, a) && !((a & 7) === Lisp_Vectorlike && isVl(rt, a, PVEC_MARKER))) wrongTypeArgument(rt, Qnumber_or_marker_p, a);
     const x = checkIntegerOrMarker(rt, args[i]!);
     if (big === null && (x & 3) === 2) {
       const v = x >> 2;

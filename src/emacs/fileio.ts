@@ -401,8 +401,9 @@ DEFVAR('inhibit-file-name-operation', () => Qnil, 'The file operation during whi
 // ---- annotation sorting helper ----------------------------------------------------------------
 
 DEFUN('car-less-than-car', 2, 2, 'Tell whether the car of A is a smaller number than the car of B.', (rt, a: number, b: number) => {
-  const ca = car(rt, a);
+  // GNU takes B's car first, so a bad B is the error when both are bad.
   const cb = car(rt, b);
+  const ca = car(rt, a);
   if (isFixnum(ca) && isFixnum(cb)) return ca < cb ? Qt : Qnil;
   return arithCompare(rt, ca, cb, CMP_LESS) ? Qt : Qnil;
 });

@@ -256,7 +256,8 @@ DEFUN('atan', 1, 2, 'Give the angle in radians whose tangent is Y; with X, the a
 function logOf(d: number, base: number): number {
   if (d !== d) return d;
   const r = base === 2 ? Math.log2(d) : base === 10 ? Math.log10(d) : Math.log(d);
-  return r !== r ? NEG_NAN : r;
+  // glibc's log and log2 of a negative number give a NaN with the sign bit set, its log10 one without.
+  return r !== r ? (base === 10 ? NaN : NEG_NAN) : r;
 }
 DEFUN('log', 1, 2, 'Give the natural logarithm of ARG, or its logarithm to BASE.', (rt, x: number, base: number) => {
   const d = extractFloat(rt, x);

@@ -383,6 +383,8 @@ DEFUN('length>', 2, 2, 'Tell whether SEQUENCE has more than LENGTH elements, wal
 });
 DEFUN('length=', 2, 2, 'Tell whether SEQUENCE has exactly LENGTH elements, walking a list no further than needed.', (rt, seq: number, len: number) => {
   const n = lengthArg(rt, len);
+  // No sequence has a negative length: GNU answers without looking at SEQUENCE.
+  if (n < 0) return Qnil;
   return lengthUpTo(rt, seq, n + 1) === n ? Qt : Qnil;
 });
 
