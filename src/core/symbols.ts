@@ -98,6 +98,9 @@ export function builtinWord(name: string, word: number | undefined): number {
   return word !== undefined && BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]?.name === name ? word : DEFSYM(name);
 }
 
+/** The name of the builtin symbol at WORD (a DEFUN or DEFVAR of the bundle gives the word alone). */
+export const builtinName = (word: number): string => BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]!.name;
+
 /** The names DEFSYM was given before the first runtime (with repeats), for builtin-names.ts's generator and test. */
 export const declaredBuiltinNames = (): readonly string[] => declared;
 
