@@ -12,7 +12,7 @@
 // with its initial value; the dumper saves it like any other symbol value.
 
 import { MANY, UNEVALLED } from '../heap/layout.ts';
-import { BUILTIN_SYMBOLS, SYMBOL_STRIDE, builtinName, builtinWord, builtinsSealed } from './symbols.ts';
+import { BUILTIN_SYMBOLS, SYMBOL_STRIDE, builtinName, builtinWord, builtinsSealed, wordOf } from './symbols.ts';
 import type { Runtime, SubrFn } from './runtime.ts';
 
 export { MANY, UNEVALLED };
@@ -37,7 +37,6 @@ export interface SubrDef {
  * depend on which module was imported first. Sorted by sortBuiltinTables before first use.
  */
 export const PRIMITIVES: SubrDef[] = [];
-const primitiveByName = new Map<string, SubrDef>();
 
 /**
  * Whether a list got an item out of order. Declarations are pushed and the lists sorted once, by
@@ -102,15 +101,20 @@ export function DEFUN<F extends SubrFn>(given: string | null, min: number, max: 
   // In the bundle a name found in the builtin table is null and SYM its word (scripts/build.mjs).
   const name = given ?? builtinName(sym!);
   checkOpen('DEFUN', name);
-  if (primitiveByName.has(name)) throw new Error(`primitive ${name} declared twice`);
+  const word = given === null ? sym! : builtinWord(name, sym);
+  // One name, one symbol, one slot: the slot finds a second declaration (a map of the names cost
+  // the module bodies 1,500 cold inserts).
+  if (primitiveSlots[word / SYMBOL_STRIDE] !== undefined) throw new Error(`primitive ${name} declared twice`);
   if (max !== MANY && max !== UNEVALLED && (max < min || max > 8)) throw new Error(`bad arity for ${name}`);
-  const def: SubrDef = { name, sym: given === null ? sym! : builtinWord(name, sym), min, max, doc, fn, intspec };
+  const def: SubrDef = { name, sym: word, min, max, doc, fn, intspec };
   pushBySym(PRIMITIVES, primitiveSlots, def);
-  primitiveByName.set(name, def);
   return fn;
 }
 
-export const primitiveNamed = (name: string): SubrDef | undefined => primitiveByName.get(name);
+export const primitiveNamed = (name: string): SubrDef | undefined => {
+  const word = wordOf(name);
+  return word === undefined ? undefined : primitiveSlots[word / SYMBOL_STRIDE];
+};
 
 export interface VarDef {
   readonly name: string;

@@ -46,7 +46,7 @@ let byName: Map<string, number> | null = null;
 const declared: string[] = [];
 let sealed = false;
 
-function wordOf(name: string): number | undefined {
+export function wordOf(name: string): number | undefined {
   for (let i = 0; i < HEAD.length; i++) if (HEAD[i] === name) return i * SYMBOL_STRIDE;
   // builtin-names.ts is sorted by code units, as `<` compares.
   for (let lo = 0, hi = BUILTIN_NAMES.length - 1; lo <= hi;) {
