@@ -12,7 +12,7 @@
 // with its initial value; the dumper saves it like any other symbol value.
 
 import { MANY, UNEVALLED } from '../heap/layout.ts';
-import { BUILTIN_SYMBOLS, SYMBOL_STRIDE, builtinWord, builtinsSealed } from './symbols.ts';
+import { BUILTIN_SYMBOLS, SYMBOL_STRIDE, builtinName, builtinWord, builtinsSealed, wordOf } from './symbols.ts';
 import type { Runtime, SubrFn } from './runtime.ts';
 
 export { MANY, UNEVALLED };
@@ -37,7 +37,6 @@ export interface SubrDef {
  * depend on which module was imported first. Sorted by sortBuiltinTables before first use.
  */
 export const PRIMITIVES: SubrDef[] = [];
-const primitiveByName = new Map<string, SubrDef>();
 
 /**
  * Whether a list got an item out of order. Declarations are pushed and the lists sorted once, by
@@ -98,17 +97,24 @@ function checkOpen(what: string, name: string): void {
  * Declare a primitive. Returns fn, so a module can also call it directly. SYM is NAME's symbol
  * word when the build found it in the table (scripts/build.mjs adds it to the bundle's calls).
  */
-export function DEFUN<F extends SubrFn>(name: string, min: number, max: number, doc: string, fn: F, intspec?: string, sym?: number): F {
+export function DEFUN<F extends SubrFn>(given: string | null, min: number, max: number, doc: string, fn: F, intspec?: string, sym?: number): F {
+  // In the bundle a name found in the builtin table is null and SYM its word (scripts/build.mjs).
+  const name = given ?? builtinName(sym!);
   checkOpen('DEFUN', name);
-  if (primitiveByName.has(name)) throw new Error(`primitive ${name} declared twice`);
+  const word = given === null ? sym! : builtinWord(name, sym);
+  // One name, one symbol, one slot: the slot finds a second declaration (a map of the names cost
+  // the module bodies 1,500 cold inserts).
+  if (primitiveSlots[word / SYMBOL_STRIDE] !== undefined) throw new Error(`primitive ${name} declared twice`);
   if (max !== MANY && max !== UNEVALLED && (max < min || max > 8)) throw new Error(`bad arity for ${name}`);
-  const def: SubrDef = { name, sym: builtinWord(name, sym), min, max, doc, fn, intspec };
+  const def: SubrDef = { name, sym: word, min, max, doc, fn, intspec };
   pushBySym(PRIMITIVES, primitiveSlots, def);
-  primitiveByName.set(name, def);
   return fn;
 }
 
-export const primitiveNamed = (name: string): SubrDef | undefined => primitiveByName.get(name);
+export const primitiveNamed = (name: string): SubrDef | undefined => {
+  const word = wordOf(name);
+  return word === undefined ? undefined : primitiveSlots[word / SYMBOL_STRIDE];
+};
 
 export interface VarDef {
   readonly name: string;
@@ -125,9 +131,11 @@ export interface VarDef {
 export const VARIABLES: VarDef[] = [];
 
 /** Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL (WORD: as DEFUN's SYM). */
-export function DEFVAR(name: string, init: (rt: Runtime) => number, doc: string, constant = false, word?: number): number {
+export function DEFVAR(given: string | null, init: (rt: Runtime) => number, doc: string, constant = false, word?: number): number {
+  // As DEFUN's: null in the bundle for a name in the builtin table, WORD its word.
+  const name = given ?? builtinName(word!);
   checkOpen('DEFVAR', name);
-  const sym = builtinWord(name, word);
+  const sym = given === null ? word! : builtinWord(name, word);
   pushBySym(VARIABLES, variableSlots, { name, sym, init, doc, constant });
   return sym;
 }

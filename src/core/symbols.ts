@@ -46,7 +46,7 @@ let byName: Map<string, number> | null = null;
 const declared: string[] = [];
 let sealed = false;
 
-function wordOf(name: string): number | undefined {
+export function wordOf(name: string): number | undefined {
   for (let i = 0; i < HEAD.length; i++) if (HEAD[i] === name) return i * SYMBOL_STRIDE;
   // builtin-names.ts is sorted by code units, as `<` compares.
   for (let lo = 0, hi = BUILTIN_NAMES.length - 1; lo <= hi;) {
@@ -97,6 +97,9 @@ export function DEFSYM(name: string, interned = true): number {
 export function builtinWord(name: string, word: number | undefined): number {
   return word !== undefined && BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]?.name === name ? word : DEFSYM(name);
 }
+
+/** The name of the builtin symbol at WORD (a DEFUN or DEFVAR of the bundle gives the word alone). */
+export const builtinName = (word: number): string => BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]!.name;
 
 /** The names DEFSYM was given before the first runtime (with repeats), for builtin-names.ts's generator and test. */
 export const declaredBuiltinNames = (): readonly string[] => declared;

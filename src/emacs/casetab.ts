@@ -38,11 +38,11 @@ const setExtra = (rt: Runtime, t: number, i: number, v: number): void => {
 DEFINIT((rt) => {
   put(rt, Qcase_table, Qchar_table_extra_slots, makeFixnum(3));
   const caseValue = (tok: string, first: number): number => (tok === 'n' ? Qnil : makeFixnum(first + Number(tok)));
-  const down = decodeCharTable(rt, Qcase_table, STD_DOWN, caseValue);
+  const down = decodeCharTable(rt, Qcase_table, STD_DOWN(), caseValue);
   // The derived tables are stored before the next one is made: DEFINIT code runs outside any safe point.
-  setExtra(rt, down, UP, decodeCharTable(rt, Qcase_table, STD_UP, caseValue));
-  setExtra(rt, down, CANON, decodeCharTable(rt, Qcase_table, STD_CANON, caseValue));
-  setExtra(rt, down, EQV, decodeCharTable(rt, Qcase_table, STD_EQV, caseValue));
+  setExtra(rt, down, UP, decodeCharTable(rt, Qcase_table, STD_UP(), caseValue));
+  setExtra(rt, down, CANON, decodeCharTable(rt, Qcase_table, STD_CANON(), caseValue));
+  setExtra(rt, down, EQV, decodeCharTable(rt, Qcase_table, STD_EQV(), caseValue));
   setExtra(rt, extra(rt, down, CANON), EQV, extra(rt, down, EQV));
   rt.globals[G_STANDARD_CASE_TABLE] = down;
   rt.globals[G_BUFFERLESS_CASE_TABLE] = down;

@@ -136,14 +136,15 @@ function buildStandardTable(rt: Runtime): number {
   const dv = rt.i32[base(t) + CHARTAB_STANDARD_SLOTS + DOCS]!;
   for (const [c, d] of docs) rt.i32[base(dv) + c - 32] = makeString(rt, d);
   const sets: number[] = [];
-  for (const m of STD_CATEGORY_SETS) {
+  const setsData = STD_CATEGORY_SETS();
+  for (const m of setsData) {
     const s = makeCategorySet(rt);
     for (let i = 0; i < m.length; i++) setBit(rt, s, m.charCodeAt(i), true);
     sets.push(sharedSet(rt, t, s));
   }
   const digit = new Int8Array(128).fill(-1);
   for (let i = 0; i < 64; i++) digit[STD_CATEGORY_DIGITS.charCodeAt(i)] = i;
-  const data = STD_CATEGORY_RUNS;
+  const data = STD_CATEGORY_RUNS();
   let p = 0;
   const num = (): number => {
     let n = 0;
@@ -163,7 +164,7 @@ function buildStandardTable(rt: Runtime): number {
   }
   if (c !== MAX_CHAR + 1) throw new Error('category-data: runs do not cover every char');
   // The empty set is also the default, as GNU's table has it.
-  rt.i32[base(t) + CHARTAB_DEFALT] = sets[STD_CATEGORY_SETS.indexOf('')]!;
+  rt.i32[base(t) + CHARTAB_DEFALT] = sets[setsData.indexOf('')]!;
   return t;
 }
 

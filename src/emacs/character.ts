@@ -57,9 +57,10 @@ DEFUN('multibyte-char-to-unibyte', 1, 1, 'Map the multibyte character CH to its 
 /**
  * The widths Emacs 28 gives in `char-width-table' once characters.el has run
  * (east asian wide = 2, combining and format chars = 0, C1 controls and raw
- * bytes = 4), as FROM,TO,WIDTH triples in hex; every other char is 1 wide.
+ * bytes = 4), as FROM,TO,WIDTH triples in hex; every other char is 1 wide. A function: a top-level
+ * literal would be in V8's code cache, read at every start; only a start from source calls this.
  */
-const CHAR_WIDTH_RANGES =
+const charWidthRanges = (): string =>
   '80,9f,4 300,36f,0 483,489,0 591,5bd,0 5bf,5bf,0 5c1,5c2,0 5c4,5c5,0 5c7,5c7,0 600,605,0 610,61c,0 64b,65f,0 ' +
   '670,670,0 6d6,6e4,0 6e7,6e8,0 6ea,6ed,0 70f,70f,0 711,711,0 730,74a,0 7a6,7b0,0 7eb,7f3,0 816,823,0 825,82d,0 ' +
   '859,85b,0 8d4,902,0 93a,93a,0 93c,93c,0 941,948,0 94d,94d,0 951,957,0 962,963,0 981,981,0 9bc,9bc,0 9c1,9c4,0 ' +
@@ -108,7 +109,7 @@ const CHAR_WIDTH_RANGES =
 
 DEFVAR('char-width-table', (rt) => {
   const ct = makeCharTable(rt, Qnil, makeFixnum(1));
-  for (const triple of CHAR_WIDTH_RANGES.split(' ')) {
+  for (const triple of charWidthRanges().split(' ')) {
     const [from, to, w] = triple.split(',');
     charTableSetRange(rt, ct, parseInt(from!, 16), parseInt(to!, 16), makeFixnum(parseInt(w!, 16)));
   }

@@ -86,7 +86,7 @@ DEFINIT((rt) => {
   const codes = makeVector(rt, 16, Qnil);
   rt.globals[G_SYNTAX_CODE_OBJECTS] = codes;
   for (let i = 0; i < 16; i++) aset(rt, codes, i, cons(rt, makeFixnum(i), Qnil));
-  const std = decodeCharTable(rt, Qsyntax_table, STD_SYNTAX, (tok) => descriptorFromToken(rt, tok));
+  const std = decodeCharTable(rt, Qsyntax_table, STD_SYNTAX(), (tok) => descriptorFromToken(rt, tok));
   rt.i32[base(std) + CHARTAB_DEFALT] = aref(rt, codes, Swhitespace);
   rt.globals[G_STANDARD_SYNTAX_TABLE] = std;
   rt.globals[G_BUFFERLESS_SYNTAX_TABLE] = std;
