@@ -66,6 +66,7 @@ export const V_GLOBALS = [
   'coldend', 'text0', 'sbase', // cold section end (granules), static names text (static bytes), static base (bytes)
   'dd', 'sd', 'td', // the relocation deltas: dump-relative, dumped symbol, static-relative (verify.ts)
   'tab', 'ntab', // the object-start table: byte address, entry count (a long string's data end, by search)
+  'defer', // the deferred payload's start (file bytes): only unibyte strings' data from there on
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -364,6 +365,7 @@ export function assemble(): Uint8Array {
     ...get(9), ...k(0), 0x4e /* ge_s */, ...IF,
     ...retIf([...get(9), ...get(FILE), GE_U, ...get(9), ...k(7), AND, OR], k(3)),
     ...retIf([...kindAtL(get(9)), ...k(2), NE], k(3)),
+    ...retIf([...get(7), ...k(0), 0x4e /* ge_s */, ...get(9), ...gv('defer'), GE_U, AND], k(3)),
     // Its end: the next object start, by the kind map for 32 granules, then by a binary search of
     // the object-start table (the same start: every entry is in the map; a 10 MB buffer's text took
     // 1.25M steps of the map). locals 12-14 are free here.

@@ -62,6 +62,8 @@ export interface ImageLayout {
   shadowsW: number;
   globalsW: number;
   scalarsW: number;
+  /** Start of the deferred payload (format 6), [deferW, coldEndW): only unibyte strings' data. */
+  deferW: number;
 }
 
 /** Thrown by verifyImage; the loader turns it into a DumpLoadError of the same kind. */
@@ -220,6 +222,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.sd.value = symDelta;
     g.td.value = staticDelta;
     g.tab.value = t0 << 2;
+    g.defer.value = S.deferW << 2;
     g.ntab.value = S.nstarts;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
@@ -281,6 +284,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       if ((d & HIGH_BIT) === 0) {
         if (d >= fileBytes || (d & 7) !== 0 || kinds[d >>> 3] !== KIND_DATA + 1)
           relErr(dp, 'holds string data that is not a string-data object of the dump');
+        // Bytes there may be unread yet: no check may read them (a multibyte string's count would).
+        if (nbytes >= 0 && d >= S.deferW << 2) objErr(pos, 'is a multibyte string whose data is in the deferred payload');
         // The data object runs to the next object start (the table's next entry), or to the cold
         // section's end. (The kernel looks for it in the kind map first: the same start.)
         let lo = 0;
