@@ -1,6 +1,10 @@
 // Where a start-up's CPU goes, stage by stage: each DIST's launcher copied with CPU marks, run interleaved.
 //
-//   node bench/startup-marks.mjs [--runs N] DIST [DIST ...]      (DIST: a built dist/ folder)
+//   node bench/startup-marks.mjs [--runs N] [--args 'ARGS'] DIST [DIST ...]      (DIST: a built dist/ folder)
+//
+// ARGS replaces the command line after the launcher (default `--batch --eval '(kill-emacs)'`), e.g.
+// `--dump-file /tmp/big.pdmp --batch --eval '(kill-emacs)'` for another image (BENCHMARKS.md, issue 9);
+// `{dist}` in ARGS stands for each DIST's copy, for an image each build wrote into its own folder.
 //
 // Each DIST is copied (timestamps kept, so its code cache stays valid) to a temporary folder whose
 // launcher records, at each stage, the process's CPU (process.cpuUsage: all threads), the main
@@ -17,13 +21,14 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 20;
-const dists = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs').map((d) => resolve(d));
+const cmdArgs = args.includes('--args') ? args[args.indexOf('--args') + 1] : "--batch --eval '(kill-emacs)'";
+const dists = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--args').map((d) => resolve(d));
 if (dists.length === 0) {
-  console.error('usage: node bench/startup-marks.mjs [--runs N] DIST [DIST ...]');
+  console.error("usage: node bench/startup-marks.mjs [--runs N] [--args 'ARGS'] DIST [DIST ...]");
   process.exit(2);
 }
 
@@ -70,13 +75,13 @@ const cpuOf = (stderr) => {
 };
 const timed = (cmd) => spawnSync('bash', ['-c', `TIMEFORMAT="%3U %3S"; time ${cmd}`], { encoding: 'utf8', env: { ...process.env, MARKS: '1', TSMACS_LOAD_TRACE: '1' } });
 // One run each first: a copy's first start may rewrite its code cache.
-for (const l of launchers) timed(`node ${flagsOf(l).join(' ')} ${l} --batch --eval '(kill-emacs)'`);
+for (const l of launchers) timed(`node ${flagsOf(l).join(' ')} ${l} ${cmdArgs.replaceAll('{dist}', dirname(l))}`);
 const res = launchers.map(() => []);
 const node0 = [];
 for (let i = 0; i < runs; i++) {
   node0.push(cpuOf(timed('node -e 0').stderr));
   launchers.forEach((l, k) => {
-    const r = timed(`node ${flagsOf(l).join(' ')} ${l} --batch --eval '(kill-emacs)'`);
+    const r = timed(`node ${flagsOf(l).join(' ')} ${l} ${cmdArgs.replaceAll('{dist}', dirname(l))}`);
     const o = { total: cpuOf(r.stderr) };
     for (const line of r.stderr.trim().split('\n')) {
       if (line.startsWith('MARKS ')) {
@@ -90,10 +95,11 @@ for (let i = 0; i < runs; i++) {
           prev = v;
         }
       }
-      const m = /load phases \(ms\): (.*), total/.exec(line);
+      const m = /load phases \(ms\): (.*), total (\S+)/.exec(line);
       if (m) {
         const p = m[1].split(' ');
         for (let j = 0; j < p.length; j += 2) o['L:' + p[j]] = Number(p[j + 1]);
+        o['L:total'] = Number(m[2]);
       }
     }
     res[k].push(o);

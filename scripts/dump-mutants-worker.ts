@@ -34,6 +34,7 @@ import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import {
   HEADER_BYTES, H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_HOT_END,
   H_CONS_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum,
+  H_DEFER_START, H_DEFER_SUM, HEADER_WORDS, sealChecksum,
 } from '../src/dump/format.ts';
 
 const host = nodeHost();
@@ -119,7 +120,7 @@ const words = (b: Uint8Array): Int32Array => new Int32Array(b.buffer, b.byteOffs
 function reseal(b: Uint8Array): Uint8Array {
   if ((b.length & 3) !== 0) return b;
   const w = words(b);
-  if (w.length > H_CHECKSUM) w[H_CHECKSUM] = checksum(w, 0, w.length, H_CHECKSUM);
+  if (w.length > H_CHECKSUM) w[H_CHECKSUM] = w.length >= HEADER_WORDS ? sealChecksum(w) : checksum(w, 0, w.length, H_CHECKSUM);
   return b;
 }
 
@@ -178,7 +179,7 @@ export function mutate(good: Uint8Array, kind: string, rand: (n: number) => numb
     }
     case 'sections': {
       const fields = [H_HOT_START, H_HOT_END, H_DISC_START, H_DISC_END, H_COLD_START, H_COLD_END, H_RELOC_OFFSET,
-        H_RELOC_COUNT, H_STARTS_OFFSET, H_STARTS_COUNT, 28, 29, 30, 31, 32, 33, H_CONS_END];
+        H_RELOC_COUNT, H_STARTS_OFFSET, H_STARTS_COUNT, 28, 29, 30, 31, 32, 33, H_CONS_END, H_DEFER_START, H_DEFER_SUM];
       const mode = rand(2);
       if (mode === 0) {
         const f = fields[rand(fields.length)]!;

@@ -365,7 +365,8 @@ export function formatDumpReport(R: DumpReport): string {
 export function runDumpInfo(host: Host, file: string, svgOut: string | null): number {
   const enc = new TextEncoder();
   try {
-    loadDump(host, file);
+    // A deferred payload is read and checked too: this command vouches for the whole file.
+    loadDump(host, file).deferredText?.load();
   } catch (e) {
     if (e instanceof DumpLoadError) {
       host.write(2, enc.encode(`${e.preamble}tsmacs: ${e.message}\n`));

@@ -11,6 +11,13 @@
 import { DEFINIT } from './subr.ts';
 import type { Runtime } from './runtime.ts';
 
+/**
+ * Functions naming, for a runtime about to be dumped, the strings whose bytes the dump may defer
+ * (format.ts H_DEFER_START): only strings every reader of which calls the runtime's
+ * `deferredText.load` first when the address is in its range (buffer.ts: its texts, by textBase).
+ */
+export const DEFERRABLE_STRINGS: ((rt: Runtime) => number[])[] = [];
+
 /** JS hooks the loader runs after each load (fresh runtimes run them through DEFINIT). */
 export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
 

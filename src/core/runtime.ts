@@ -165,6 +165,12 @@ export class Runtime {
   readonly moduleStates: unknown[] = new Array<unknown>(worldStateSlots).fill(undefined);
   /** Set when started from a dump: pdumper-stats reports it. */
   dumpInfo: { file: string; loadTimeSec: number } | null = null;
+  /**
+   * After a load that left the dump's deferred payload unread (loader.ts): its byte addresses
+   * [lo, hi), and `load`, which reads and checks it (and clears this field) or ends the process as
+   * the damaged dump it is. Readers of a deferrable string call it first (dump-hooks.ts).
+   */
+  deferredText: { lo: number; hi: number; load: () => void } | null = null;
   /** GC statistics for garbage-collect and gcs-done. */
   gcsDone = 0;
   /** Seconds, a fraction: kept in a typed array, not a field, because a field that starts as the

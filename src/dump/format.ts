@@ -4,8 +4,8 @@
 // Format of a tsmacs dump file
 // ---------------------------------------------------------------------------
 //
-// A dump file is read with one call straight into the heap's dump region, so
-// file offset 0 is the word `heap.dumpBase`. Everything in it is 32-bit
+// A dump file is read straight into the heap's dump region (its deferred
+// payload, word 45, at its first use), so file offset 0 is the word `heap.dumpBase`. Everything in it is 32-bit
 // little-endian words; every object starts on an 8-byte granule, as in the
 // heap, so a file offset maps to a heap word by one addition.
 //
@@ -21,7 +21,8 @@
 //    6    HEADER_BYTES (the header's own size).
 //    7    fileBytes: the whole file's size; the loader compares it with what
 //         it read, so a truncated or padded file is refused.
-//    8    checksum: CHECKSUM over every word of the file, this word read as 0.
+//    8    checksum: CHECKSUM over every word of the file but the deferred payload
+//         (word 45), this word read as 0 (see imageChecksum).
 //    9-16 fingerprint: 32 bytes identifying the build (see fingerprint()).
 //   17    staticWords: size of the static region of the build that dumped.
 //   18,19 hot section [start, end) in bytes: objects that hold pointers
@@ -48,7 +49,12 @@
 //         conses, two words each, so every granule there is a cons and none of
 //         them has an object-start entry; the table covers the rest of the hot
 //         section and the cold section.
-//   45-47 reserved, 0.
+//   45    start of the *deferred payload* in bytes (format 6): [this, cold end)
+//         holds only the byte data of large buffer texts (unibyte strings of at
+//         least DEFERRED_MIN_BYTES), which a loader may read at the first use of
+//         such a text instead of at load; equal to the cold end when there is none.
+//   46    checksum of the deferred payload (CHECKSUM over its words), 0 without one.
+//   47    reserved, 0.
 //
 // Pointer words inside the file hold *relative* values, already tagged, so a
 // relocation is always "add one delta":
@@ -97,8 +103,8 @@ import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
 import type { WasmMemory } from '../heap/heap.ts';
 
 // 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values; 4: no relocation table;
-// 5: the conses first, without object-start entries (H_CONS_END)
-export const FORMAT_VERSION = 5;
+// 5: the conses first, without object-start entries (H_CONS_END); 6: the deferred payload (H_DEFER_START)
+export const FORMAT_VERSION = 6;
 export const HEADER_BYTES = 192;
 export const HEADER_WORDS = HEADER_BYTES / 4;
 
@@ -135,6 +141,11 @@ export const H_SCALARS_COUNT = 33;
 export const H_STATS = 34;
 /** End of the hot section's run of conses, in bytes (format 5). */
 export const H_CONS_END = 44;
+/** Start of the deferred payload, [this, cold end), in bytes, and its own checksum (format 6). */
+export const H_DEFER_START = 45;
+export const H_DEFER_SUM = 46;
+/** Buffer texts from this size up go to the deferred payload. */
+export const DEFERRED_MIN_BYTES = 1 << 20;
 export const STAT_CONS = 0;
 export const STAT_SYMBOL = 1;
 export const STAT_STRING = 2;
@@ -216,6 +227,39 @@ export function checksum(words: Int32Array, start: number, nwords: number, skip:
   h = Math.imul(h, 0x7feb352d);
   h ^= h >>> 15;
   return h | 0;
+}
+
+/**
+ * The file's checksum (header word 8): CHECKSUM over the words [0, fileWords) of WORDS from START
+ * with the deferred payload [deferW, coldEndW) left out, as the checksums of the two parts around
+ * it combined; the whole file's when there is no payload (deferW = coldEndW).
+ */
+export function imageChecksum(words: Int32Array, start: number, fileWords: number, deferW: number, coldEndW: number,
+  memory: WasmMemory | null = null): number {
+  const skip = start + H_CHECKSUM;
+  if (deferW >= coldEndW) return checksum(words, start, fileWords, skip, memory);
+  const a = checksum(words, start, deferW, skip, memory);
+  const b = checksum(words, start + coldEndW, fileWords - coldEndW, skip, memory);
+  let h = Math.imul(a ^ (b >>> 15), 0x9e3779b1) ^ b;
+  h ^= h >>> 16;
+  return Math.imul(h, 0x85ebca6b) | 0;
+}
+
+/**
+ * The checksum a loader expects in header word 8 of the file W, by the payload bounds its header
+ * gives (the whole file's when they are out of range): for the tools and tests that re-seal a file.
+ */
+export function sealChecksum(w: Int32Array): number {
+  const ds = w[H_DEFER_START]!;
+  const ce = w[H_COLD_END]!;
+  return (ds & 7) === 0 && (ce & 7) === 0 && ds >= HEADER_BYTES && ds <= ce && ce <= w.length * 4
+    ? imageChecksum(w, 0, w.length, ds >>> 2, ce >>> 2) : checksum(w, 0, w.length, H_CHECKSUM);
+}
+
+/** The deferred payload's checksum (header word 46): CHECKSUM over its words, 0 when it is empty. */
+export function deferredChecksum(words: Int32Array, start: number, deferW: number, coldEndW: number,
+  memory: WasmMemory | null = null): number {
+  return deferW >= coldEndW ? 0 : checksum(words, start + deferW, coldEndW - deferW, start + H_CHECKSUM, memory);
 }
 
 // ---- fingerprint -----------------------------------------------------------------

@@ -15,7 +15,7 @@
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
 //   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
-//   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold
+//   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold, vunkinds
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
 //                           which relocates each pointer word once it is checked,
@@ -48,6 +48,7 @@ export interface Kernels {
 /** The verifier's functions and its state globals (see assemble: V_*). */
 export interface VerifyKernel {
   vkinds(t: number, n: number, map: number): void;
+  vunkinds(t: number, n: number, map: number): void;
   vslot(p: number): number;
   vflags(p: number): number;
   vslots(p: number, n: number): number;
@@ -64,6 +65,8 @@ export const V_GLOBALS = [
   'i', 'iend', 'pos', 'hotend', 'last', // object-start cursor, current word, last hash table
   'coldend', 'text0', 'sbase', // cold section end (granules), static names text (static bytes), static base (bytes)
   'dd', 'sd', 'td', // the relocation deltas: dump-relative, dumped symbol, static-relative (verify.ts)
+  'tab', 'ntab', // the object-start table: byte address, entry count (a long string's data end, by search)
+  'defer', // the deferred payload's start (file bytes): only unibyte strings' data from there on
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -190,6 +193,16 @@ export function assemble(): Uint8Array {
     ...BLOCK, ...LOOP,
     ...get(3), ...get(4), GE_U, ...BR_IF(1),
     ...get(2), ...get(3), ...load(), ...tee(5), ...k(4), SHR_U, ADD, ...get(5), ...k(7), AND, ...k(1), ADD, ...store8(),
+    ...get(3), ...k(4), ADD, ...set(3),
+    ...BR(0), END, END,
+  ]);
+  // vunkinds(t, n, map): map[entry >>> 4] = 0 again, so that only the bytes vkinds wrote are written
+  // (a fill of the whole map faulted in its untouched pages: 300 of them for a 10 MB string).
+  const vunkinds = func(3, [
+    ...get(0), ...set(3), ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(4),
+    ...BLOCK, ...LOOP,
+    ...get(3), ...get(4), GE_U, ...BR_IF(1),
+    ...get(2), ...get(3), ...load(), ...k(4), SHR_U, ADD, ...k(0), ...store8(),
     ...get(3), ...k(4), ADD, ...set(3),
     ...BR(0), END, END,
   ]);
@@ -352,11 +365,26 @@ export function assemble(): Uint8Array {
     ...get(9), ...k(0), 0x4e /* ge_s */, ...IF,
     ...retIf([...get(9), ...get(FILE), GE_U, ...get(9), ...k(7), AND, OR], k(3)),
     ...retIf([...kindAtL(get(9)), ...k(2), NE], k(3)),
-    ...get(9), ...k(3), SHR_U, ...k(1), ADD, ...set(10),
+    ...retIf([...get(7), ...k(0), 0x4e /* ge_s */, ...get(9), ...gv('defer'), GE_U, AND], k(3)),
+    // Its end: the next object start, by the kind map for 32 granules, then by a binary search of
+    // the object-start table (the same start: every entry is in the map; a 10 MB buffer's text took
+    // 1.25M steps of the map). locals 12-14 are free here.
+    ...get(9), ...k(3), SHR_U, ...k(1), ADD, ...tee(10), ...k(32), ADD, ...set(12),
     ...BLOCK, ...LOOP,
     ...get(10), ...gv('coldend'), GE_U, ...BR_IF(1),
     ...get(MAP), ...get(10), ADD, ...load8(), ...BR_IF(1),
-    ...get(10), ...k(1), ADD, ...set(10),
+    ...get(10), ...k(1), ADD, ...tee(10), ...get(12), GE_U, ...IF,
+    ...k(0), ...set(13), ...gv('ntab'), ...set(14),
+    ...BLOCK, ...LOOP,
+    ...get(13), ...get(14), GE_U, ...BR_IF(1),
+    ...get(13), ...get(14), ADD, ...k(1), SHR_U, ...tee(12),
+    ...k(2), SHL, ...gv('tab'), ADD, ...load(), ...k(4), SHR_U, ...get(9), ...k(3), SHR_U, GT_U,
+    ...IF, ...get(12), ...set(14), 0x05 /* else */, ...get(12), ...k(1), ADD, ...set(13), END,
+    ...BR(0), END, END,
+    ...get(13), ...k(2), SHL, ...gv('tab'), ADD, ...load(), ...k(4), SHR_U,
+    ...gv('coldend'), ...get(13), ...gv('ntab'), LT_U, SELECT, ...set(10),
+    ...BR(2),
+    END,
     ...BR(0), END, END,
     ...get(10), ...k(3), SHL, ...get(9), SUB, ...set(10),
     ...get(BASE), ...get(9), ADD, ...set(11),
@@ -512,15 +540,15 @@ export function assemble(): Uint8Array {
     ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6], [5], [7]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6], [5], [7], [2]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds])),
   ]);
 }
 
@@ -598,6 +626,7 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
         // last here (verify.ts's walk goes in chunks the same way).
         verify: {
           vkinds: x.vkinds as VerifyKernel['vkinds'],
+          vunkinds: x.vunkinds as VerifyKernel['vunkinds'],
           vslot: x.vslot as VerifyKernel['vslot'],
           vflags: x.vflags as VerifyKernel['vflags'],
           vslots: x.vslots as VerifyKernel['vslots'],

@@ -1,4 +1,4 @@
-// The dump loader: one read of the file into the heap's dump region, checks, one relocation pass, then the restores.
+// The dump loader: the file read into the heap's dump region (a deferred payload at its first use), checks, one relocation pass, then the restores.
 //
 // Mirrors writer.ts function by function (checkHeader / writeHeader,
 // applyRelocations / writeHot, restoreShadows / writeShadows, ...). Every
@@ -20,9 +20,10 @@ import {
   H_CONS_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
   H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT, H_SCALARS_OFFSET, H_SHADOWS_COUNT,
   H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, IN_PROGRESS_BYTE, KIND_DATA,
-  MAGIC, SHADOW_WORDS, checksum,
+  MAGIC, SHADOW_WORDS, DEFERRED_MIN_BYTES, H_DEFER_START, H_DEFER_SUM, deferredChecksum, imageChecksum,
   fingerprint, fingerprintHex,
 } from './format.ts';
+import type { OpenedFile } from '../host/host.ts';
 import { AFTER_LOAD_HOOKS, SCALARS } from '../core/dump-hooks.ts';
 import { LARGE_IMAGE_BYTES, kernelsFor } from './kernels.ts';
 import { ImageError, verifyImage, verifyImageJS, type ImageLayout } from './verify.ts';
@@ -78,9 +79,13 @@ const envInt = (host: Host, name: string): number | undefined => {
 export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runtime {
   const t0 = host.now();
   const mark = phaseTimer(host, t0);
-  const size = host.fileSize(path);
+  // Held open where the host can: a deferred payload is read later from this file (see readImage).
+  const file = host.openForReading !== undefined ? host.openForReading(path) : undefined;
+  const size = file === undefined ? host.fileSize(path) : file === null ? null : file.size;
   if (size === null) throw new DumpLoadError('missing', path, 'could not open file');
   let rt: Runtime;
+  let deferred = false;
+  let handedOver = false;
   try {
     rt = newRuntime({
       host,
@@ -91,19 +96,27 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
       pinDumpBase: opts.pinDumpBase ?? envInt(host, 'TSMACS_DUMP_BASE'),
     });
   } catch (e) {
+    file?.close();
     throw new DumpLoadError('no-room', path, `no room for it in the heap (${e instanceof Error ? e.message : e})`);
   }
+  try {
   // Bind the kernels to the heap: optimised by V8 as usual for a large image (kernels.ts).
   kernelsFor(rt.heap.memory, size >= LARGE_IMAGE_BYTES);
   mark?.('runtime');
   const h = rt.heap;
   const base = h.dumpBase;
   const region = rt.u8.subarray(base << 2, h.dumpEnd << 2);
-  const nread = host.readFileInto(path, region, 0);
+  let nread: number;
+  if (file === undefined) nread = host.readFileInto(path, region, 0);
+  else {
+    nread = readImage(rt, file!, region, size);
+    deferred = nread < 0;
+    if (deferred) nread = size;
+  }
   if (nread < 0) throw new DumpLoadError('missing', path, 'could not open file');
   mark?.('read');
 
-  const S = checkHeader(rt, path, nread, mark);
+  const S = checkHeader(rt, path, nread, deferred, mark);
   checkStarts(rt, path, S);
   mark?.('object-starts');
   try {
@@ -121,11 +134,72 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   // The discardable section is dead now: poison it so any stray use trips a type check.
   rt.i32.fill(POISON, base + S.hotEndW, base + S.discEndW);
   rt.dumpInfo = { file: absolute(host, path), loadTimeSec: 0 };
+  if (deferred) {
+    rt.deferredText = deferredReader(rt, path, file!, region, S);
+    handedOver = true;
+  }
   mark?.('restores');
   for (const hook of AFTER_LOAD_HOOKS) hook(rt);
   mark?.('hooks');
   rt.dumpInfo.loadTimeSec = (host.now() - t0) / 1000;
   return rt;
+  } finally {
+    if (!handedOver) file?.close();
+  }
+}
+
+/**
+ * Read the dump file into REGION: the header, then, when it has a deferred payload (of at least
+ * DEFERRED_MIN_BYTES, inside the file), the parts before and after it, and -1 (the payload is
+ * left unread: its pages stay untouched, the 10 MB buffer's read cost 5.5 ms of page faults);
+ * otherwise the whole file in one read, returning the bytes read. The header words read here
+ * only choose what to read: checkHeader checks them all before any is used.
+ */
+function readImage(rt: Runtime, file: OpenedFile, region: Uint8Array, size: number): number {
+  const m = rt.i32;
+  const base = rt.heap.dumpBase;
+  const head = file.read(region.subarray(0, Math.min(HEADER_BYTES, region.length)), 0);
+  if (head < HEADER_BYTES) return head;
+  const ds = m[base + H_DEFER_START]!;
+  const ce = m[base + H_COLD_END]!;
+  if (m[base + H_FILE_BYTES] === size && (ds & 7) === 0 && (ce & 7) === 0 && ds >= HEADER_BYTES && ds <= ce - DEFERRED_MIN_BYTES &&
+    ce <= size && file.read(region.subarray(HEADER_BYTES, ds), HEADER_BYTES) === ds - HEADER_BYTES &&
+    file.read(region.subarray(ce, size), ce) === size - ce)
+    return -1;
+  // No payload (or the file changed while read): the rest in one read.
+  const rest = file.read(region.subarray(HEADER_BYTES), HEADER_BYTES);
+  return rest < 0 ? rest : HEADER_BYTES + rest;
+}
+
+/**
+ * The runtime's deferredText after a load that left the payload [deferW, coldEndW) unread: its
+ * load reads it from FILE (held open since the load) and checks its checksum, which the header's
+ * checksum covers; a short read or another sum ends the process as a damaged dump at start would
+ * (the message on stderr, the same exit status), before any of its bytes is used.
+ */
+function deferredReader(rt: Runtime, path: string, file: OpenedFile, region: Uint8Array, S: Sections): Runtime['deferredText'] {
+  const base = rt.heap.dumpBase;
+  const want = rt.i32[base + H_DEFER_SUM]!;
+  const from = S.deferW << 2;
+  const to = S.coldEndW << 2;
+  const refuse = (e: DumpLoadError): never => {
+    rt.deferredText = { lo: (base << 2) + from, hi: (base << 2) + to, load: () => refuse(e) };
+    rt.host.write(2, new TextEncoder().encode(`tsmacs: ${e.message}\n`));
+    return rt.host.exit(e.exitCode);
+  };
+  return {
+    lo: (base << 2) + from,
+    hi: (base << 2) + to,
+    load: () => {
+      rt.deferredText = null;
+      const got = file.read(region.subarray(from, to), from);
+      file.close();
+      if (got !== to - from)
+        refuse(new DumpLoadError('truncated', path, `dump file is truncated (its deferred payload: ${got} bytes of ${to - from})`));
+      if (deferredChecksum(rt.i32, base, S.deferW, S.coldEndW, rt.heap.memory) !== want)
+        refuse(new DumpLoadError('checksum', path, 'dump file is corrupt (checksum mismatch)'));
+    },
+  };
 }
 
 /**
@@ -152,7 +226,7 @@ function absolute(host: Host, path: string): string {
 }
 
 /** Header, size, checksum and section layout, in that order. */
-function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: string) => void): Sections {
+function checkHeader(rt: Runtime, path: string, nread: number, deferred: boolean, mark?: (phase: string) => void): Sections {
   const base = rt.heap.dumpBase;
   const u8 = rt.u8;
   const m = rt.i32;
@@ -184,9 +258,17 @@ function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: st
   if (fileBytes !== nread) fail('truncated', `dump file has the wrong size (${nread} bytes, header says ${fileBytes})`);
   if ((fileBytes & 7) !== 0) fail('bad-table', 'dump file size is not a multiple of 8');
   mark?.('header');
-  const sum = checksum(m, base, fileBytes >>> 2, base + H_CHECKSUM, rt.heap.memory);
+  // The deferred payload's bounds say which words the checksum leaves out: bounds no sealed file
+  // has are a damaged one.
+  const ds = hw(H_DEFER_START);
+  const ce = hw(H_COLD_END);
+  if ((ds & 7) !== 0 || (ce & 7) !== 0 || ds < HEADER_BYTES || ds > ce || ce > fileBytes)
+    fail('checksum', 'dump file is corrupt (checksum mismatch)');
+  const sum = imageChecksum(m, base, fileBytes >>> 2, ds >>> 2, ce >>> 2, rt.heap.memory);
+  // A payload that was read is checked now; one left unread, at its first use (deferredReader).
+  if (sum !== hw(H_CHECKSUM) || (!deferred && deferredChecksum(m, base, ds >>> 2, ce >>> 2, rt.heap.memory) !== hw(H_DEFER_SUM)))
+    fail('checksum', 'dump file is corrupt (checksum mismatch)');
   mark?.('checksum');
-  if (sum !== hw(H_CHECKSUM)) fail('checksum', 'dump file is corrupt (checksum mismatch)');
 
   // The checksum vouches for the writer; these checks refuse a file forged or
   // re-checksummed with inconsistent tables.
@@ -211,11 +293,13 @@ function checkHeader(rt: Runtime, path: string, nread: number, mark?: (phase: st
     shadowsW: al(H_SHADOWS_OFFSET),
     globalsW: hw(H_GLOBALS_OFFSET) >>> 2,
     scalarsW: al(H_SCALARS_OFFSET),
+    deferW: ds >>> 2,
   };
   if (S.hotStartW !== HEADER_BYTES >>> 2) bad('hot section start');
   if (al(H_DISC_START) !== S.hotEndW || S.hotEndW < S.hotStartW) bad('hot section end');
   if (S.consEndW < S.hotStartW || S.consEndW > S.hotEndW) bad('cons run');
   if (S.discEndW < S.hotEndW || S.coldStartW !== S.discEndW || S.coldEndW < S.coldStartW) bad('section order');
+  if (S.deferW < S.coldStartW) bad('deferred payload');
   // Since format 4 the verify walk relocates each word it checks: no table, its header fields stay.
   if (S.relocW !== S.coldEndW || S.nrelocs !== 0) bad('relocation table');
   if (S.startsW !== S.relocW + S.nrelocs || S.nstarts < 0 || ((S.startsW + S.nstarts + 1) & ~1) !== fileBytes >>> 2)
@@ -267,6 +351,20 @@ function restoreScalars(rt: Runtime, S: Sections): void {
 function checkStarts(rt: Runtime, path: string, S: Sections): void {
   const m = rt.i32;
   const t0 = rt.heap.dumpBase + S.startsW;
+  // The deferred payload holds string data only, its first object at its start (the entries from
+  // there on are the table's last).
+  let lo = 0;
+  for (let hi = S.nstarts; lo < hi;) {
+    const mid = (lo + hi) >>> 1;
+    if (m[t0 + mid]! >>> 3 >= S.deferW) hi = mid;
+    else lo = mid + 1;
+  }
+  if (S.deferW < S.coldEndW && (lo === S.nstarts || m[t0 + lo]! >>> 3 !== S.deferW))
+    throw new DumpLoadError('bad-table', path, `the deferred payload (word ${S.deferW}) does not begin at an object start`);
+  for (let i = lo; i < S.nstarts; i++) {
+    if ((m[t0 + i]! & 7) !== KIND_DATA)
+      throw new DumpLoadError('bad-table', path, `object-start entry ${i} (word ${m[t0 + i]! >>> 3}) is in the deferred payload and not string data`);
+  }
   const kn = kernelsFor(rt.heap.memory);
   if (kn !== null) {
     const bad = kn.starts(t0 << 2, S.nstarts, S.consEndW, S.hotEndW, S.coldStartW, S.coldEndW);

@@ -62,6 +62,8 @@ export interface ImageLayout {
   shadowsW: number;
   globalsW: number;
   scalarsW: number;
+  /** Start of the deferred payload (format 6), [deferW, coldEndW): only unibyte strings' data. */
+  deferW: number;
 }
 
 /** Thrown by verifyImage; the loader turns it into a DumpLoadError of the same kind. */
@@ -101,7 +103,10 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): vo
   try {
     ok = verifyWith(rt, S, kn.verify, kinds);
   } finally {
-    kinds.fill(0); // the block allocator expects untouched memory
+    // The block allocator expects untouched memory: zero what the walk wrote (the object starts'
+    // bytes and the cons run's), not the whole map, whose pages under long string data it never touched.
+    kn.verify.vunkinds((h.dumpBase + S.startsW) << 2, S.nstarts, kinds.byteOffset);
+    kinds.fill(0, S.hotStartW >>> 1, S.consEndW >>> 1);
   }
   if (!ok) {
     reread();
@@ -216,6 +221,9 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.dd.value = dumpDelta;
     g.sd.value = symDelta;
     g.td.value = staticDelta;
+    g.tab.value = t0 << 2;
+    g.defer.value = S.deferW << 2;
+    g.ntab.value = S.nstarts;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
@@ -276,10 +284,17 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       if ((d & HIGH_BIT) === 0) {
         if (d >= fileBytes || (d & 7) !== 0 || kinds[d >>> 3] !== KIND_DATA + 1)
           relErr(dp, 'holds string data that is not a string-data object of the dump');
-        // The data object runs to the next object start.
-        let gr = (d >>> 3) + 1;
-        const gEnd = S.coldEndW >>> 1;
-        while (gr < gEnd && kinds[gr] === 0) gr++;
+        // Bytes there may be unread yet: no check may read them (a multibyte string's count would).
+        if (nbytes >= 0 && d >= S.deferW << 2) objErr(pos, 'is a multibyte string whose data is in the deferred payload');
+        // The data object runs to the next object start (the table's next entry), or to the cold
+        // section's end. (The kernel looks for it in the kind map first: the same start.)
+        let lo = 0;
+        for (let hi = S.nstarts; lo < hi;) {
+          const mid = (lo + hi) >>> 1;
+          if (m[t0 + mid]! >>> 4 > d >>> 3) hi = mid;
+          else lo = mid + 1;
+        }
+        const gr = lo < S.nstarts ? m[t0 + lo]! >>> 4 : S.coldEndW >>> 1;
         start = (base << 2) + d;
         end = (base << 2) + (gr << 3);
       } else {

@@ -36,8 +36,10 @@ import {
   H_SCALARS_OFFSET, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS,
   H_VERSION, HIGH_BIT, KIND_DATA, MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
   RELOC_TYPE_BITS, SHADOW_WORDS, STAT_CONS, STAT_COUNT, STAT_DISC_RELOCS, STAT_FLOAT, STAT_HASH_TABLE,
-  STAT_HOT_RELOCS, STAT_RAWVEC, STAT_STRING, STAT_SYMBOL, STAT_VECTOR, checksum, fingerprint, roundUp8,
+  STAT_HOT_RELOCS, STAT_RAWVEC, STAT_STRING, STAT_SYMBOL, STAT_VECTOR, fingerprint, roundUp8,
+  DEFERRED_MIN_BYTES, H_DEFER_START, H_DEFER_SUM, deferredChecksum, imageChecksum,
 } from './format.ts';
+import { DEFERRABLE_STRINGS } from '../core/dump-hooks.ts';
 
 /** An object the dumper cannot write (a JS-side handle); pdumper.ts turns it into a Lisp error. */
 export class DumpObjectError extends Error {}
@@ -139,6 +141,9 @@ interface Layout {
   conses: number[];
   hot: number[];
   cold: number[];
+  /** Strings whose data goes to the deferred payload, the cold section's tail from word deferW on. */
+  deferred: number[];
+  deferW: number;
   /** Words of the cons run, of the rest of the hot section, of the cold section. */
   consWords: number;
   hotWords: number;
@@ -234,7 +239,7 @@ function referrerPath(L: Layout, from: number, field: number): string {
 // ---- pass 1: placing objects ----------------------------------------------------------------
 
 /** Walk from the roots (builtin symbols' cells, then globals) and place every reachable object. */
-function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
+function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: ReadonlySet<number>): Layout {
   const L: Layout = {
     rt,
     builtinLimit: BUILTIN_SYMBOLS.length * ((SYMBOL_WORDS / 2) << 3),
@@ -243,6 +248,8 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
     conses: [],
     hot: [],
     cold: [],
+    deferred: [],
+    deferW: 0,
     consWords: 0,
     hotWords: 0,
     coldWords: 0,
@@ -305,7 +312,8 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
           L.hotWords += STRING_WORDS;
           L.stats[STAT_STRING]!++;
           const data = m[wi + STR_DATA]!;
-          if (data !== 0 && !h.inStatic(data >>> 2)) {
+          if (data !== 0 && !h.inStatic(data >>> 2) && deferrable.has(wi)) L.deferred.push(w);
+          else if (data !== 0 && !h.inStatic(data >>> 2)) {
             L.dataPlace.set(wi, L.coldWords);
             L.cold.push(w);
             L.coldWords += coldSize(rt, w);
@@ -360,6 +368,13 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean): Layout {
     if (track) L.rootNames.push(`global ${GLOBAL_NAMES[g] ?? g}`);
     push(rt.globals[g]!, -L.rootNames.length, 0);
     drain();
+  }
+  // The deferred payload: the large buffer texts' bytes, after every other cold object.
+  L.deferW = L.coldWords;
+  for (const w of L.deferred) {
+    L.dataPlace.set((w & -8) >>> 2, L.coldWords);
+    L.cold.push(w);
+    L.coldWords += coldSize(rt, w);
   }
   return L;
 }
@@ -528,6 +543,25 @@ function writeHeader(I: Image, fields: Record<number, number>, fp: Int32Array): 
   out.set(I.L.stats, H_STATS);
 }
 
+/**
+ * Heap word indices of the strings whose bytes go to the deferred payload: those the registries
+ * name (buffer texts) that are unibyte, in the heap's blocks or dump, and at least DEFERRED_MIN_BYTES long.
+ */
+function deferrableStrings(rt: Runtime): Set<number> {
+  const out = new Set<number>();
+  const m = rt.i32;
+  for (const names of DEFERRABLE_STRINGS) {
+    for (const s of names(rt)) {
+      if ((s & 7) !== Lisp_String) continue;
+      const wi = (s & -8) >>> 2;
+      const data = m[wi + STR_DATA]!;
+      if (m[wi + STR_NBYTES] === -1 && m[wi + STR_NCHARS]! >= DEFERRED_MIN_BYTES && data !== 0 && !rt.heap.inStatic(data >>> 2))
+        out.add(wi);
+    }
+  }
+  return out;
+}
+
 /** Build the whole dump image of the runtime's Lisp world. */
 export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   // The static region holds the symbols declared when the runtime was built
@@ -538,7 +572,9 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
       BUILTIN_SYMBOLS.slice(built).map((s) => s.name).join(', ')}`);
   // Bignums made since the last collection may not have their words written yet.
   settleAllBignums(rt);
-  const L = layoutObjects(rt, opts.trackReferrers);
+  // The dump copies every string's bytes: a payload this session left unread is read first.
+  rt.deferredText?.load();
+  const L = layoutObjects(rt, opts.trackReferrers, deferrableStrings(rt));
   const nsyms = BUILTIN_SYMBOLS.length;
   const hotStartW = HEADER_WORDS;
   const consEndW = hotStartW + L.consWords;
@@ -596,7 +632,10 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
     [H_SCALARS_COUNT]: opts.scalarValues.length,
   }, fp);
   const words = I.out.subarray(0, fileWords);
-  words[H_CHECKSUM] = checksum(words, 0, fileWords, H_CHECKSUM);
+  const deferW = coldStartW + L.deferW;
+  words[H_DEFER_START] = deferW << 2;
+  words[H_DEFER_SUM] = deferredChecksum(words, 0, deferW, coldEndW);
+  words[H_CHECKSUM] = imageChecksum(words, 0, fileWords, deferW, coldEndW);
   return {
     bytes: new Uint8Array(I.out.buffer, 0, fileWords << 2),
     headerBytes: HEADER_BYTES,

@@ -22,6 +22,7 @@ import { DEFINIT, DEFUN, DEFVAR, UNEVALLED } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { call1, funcall, progn, runHookWithArgs, unwindProtect } from './eval.ts';
 import { registerPvecPrinter } from './print.ts';
+import { DEFERRABLE_STRINGS } from '../core/dump-hooks.ts';
 import { cloneBufferLocals, initBufferLocals, localBindingCell, resetBufferLocals } from './buffer-locals.ts';
 
 /** The current buffer: a buffer object, or nil before the first buffer is made. */
@@ -67,8 +68,24 @@ export const bufferLive = (rt: Runtime, b: number): boolean => bslot(rt, b, BUF_
 export const textCapacity = (rt: Runtime, b: number): number => schars(rt, bslot(rt, b, BUF_TEXT));
 /** The gap's size in bytes. */
 export const gapSize = (rt: Runtime, b: number): number => textCapacity(rt, b) - (bint(rt, b, BUF_Z_BYTE) - 1);
-/** Heap address of the text's first byte. */
-export const textBase = (rt: Runtime, b: number): number => sdata(rt, bslot(rt, b, BUF_TEXT));
+/**
+ * Heap address of the text's first byte. Every reader of a buffer's bytes comes here first, so a
+ * large text whose bytes a dump load left unread (dump/loader.ts, the deferred payload) is read,
+ * and checked, here at its first use.
+ */
+export const textBase = (rt: Runtime, b: number): number => {
+  const at = sdata(rt, bslot(rt, b, BUF_TEXT));
+  const d = rt.deferredText;
+  if (d !== null && at >= d.lo && at < d.hi) d.load();
+  return at;
+};
+
+// The texts of the live buffers may go to a dump's deferred payload (textBase reads them first).
+DEFERRABLE_STRINGS.push((rt) => {
+  const out: number[] = [];
+  for (let l = rt.globals[G_BUFFER_LIST]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) out.push(bslot(rt, xcar(rt, l), BUF_TEXT));
+  return out;
+});
 /** Heap address of the byte at 1-based byte position POS (POS < Z_BYTE). */
 export function byteAddr(rt: Runtime, b: number, pos: number): number {
   const base = textBase(rt, b);

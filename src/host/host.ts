@@ -59,6 +59,13 @@ export interface HostFileOps {
   statfs(path: string): { total: bigint; free: bigint; avail: bigint } | null;
 }
 
+/** A file held open by Host.openForReading. */
+export interface OpenedFile {
+  readonly size: number;
+  read(target: Uint8Array, position: number): number;
+  close(): void;
+}
+
 export interface Host extends HostFileOps {
   /** Write raw bytes to standard output (fd 1) or standard error (fd 2). */
   write(fd: 1 | 2, bytes: Uint8Array): void;
@@ -82,6 +89,13 @@ export interface Host extends HostFileOps {
    * the bytes read, or -1 if the file cannot be opened (the reason in lastError).
    */
   readFileInto(path: string, target: Uint8Array, offset: number): number;
+  /**
+   * Optional: PATH opened for reading parts of it later (the dump loader reads a dump's deferred
+   * payload at its first use, from the file it loaded even if PATH is replaced meanwhile), with its
+   * size; or null if it cannot be opened (the reason in lastError). `read` fills TARGET from file
+   * position POSITION on, as far as the file goes, and returns the bytes read (-1 on an error).
+   */
+  openForReading?(path: string): OpenedFile | null;
   /**
    * Write a dump image as FILE so that a crash leaves the old file or the whole new one, never
    * part of it: through symlinks, never over a special file (HostFileError), FIRST_BYTE going

@@ -200,6 +200,55 @@ export function nodeHost(): Host {
         return null;
       }
     },
+    openForReading(path) {
+      let fd: number;
+      let size: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (e) {
+        host.lastError = describe(e);
+        return null;
+      }
+      try {
+        const s = fstatSync(fd);
+        if (!s.isFile()) {
+          closeSync(fd);
+          host.lastError = s.isDirectory() ? 'Is a directory' : 'Not a regular file';
+          return null;
+        }
+        size = s.size;
+      } catch (e) {
+        closeSync(fd);
+        host.lastError = describe(e);
+        return null;
+      }
+      let open = true;
+      return {
+        size,
+        read(target: Uint8Array, position: number): number {
+          if (!open) return -1;
+          try {
+            let got = 0;
+            while (got < target.length) {
+              const n = readSync(fd, target, got, target.length - got, position + got);
+              if (n === 0) break;
+              got += n;
+            }
+            return got;
+          } catch (e) {
+            host.lastError = describe(e);
+            return -1;
+          }
+        },
+        close(): void {
+          if (!open) return;
+          open = false;
+          try {
+            closeSync(fd);
+          } catch {}
+        },
+      };
+    },
     readFileInto(path, target, offset) {
       let fd: number;
       try {
