@@ -808,6 +808,24 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                   open-parens two-character-syntax)))
   (dolist (field (cdr group))
     (autoload (intern (concat (car group) (symbol-name field) "--cmacro")) "struct-cmacros")))
+;; struct-cmacros: the NAME--cmacro functions of the class, slot, generic-function, method and
+;; generalizer records.
+(dolist (name '(cl--class-p cl--class-name cl--class-docstring cl--class-parents cl--class-slots
+                cl--class-index-table cl--struct-class-p cl--struct-class-name
+                cl--struct-class-docstring cl--struct-class-parents cl--struct-class-slots
+                cl--struct-class-index-table cl--struct-class-tag cl--struct-class-type
+                cl--struct-class-named cl--struct-class-print cl--struct-class-children-sym
+                cl--struct-new-class cl-slot-descriptor-p cl--make-slot-descriptor
+                cl--slot-descriptor-name cl--slot-descriptor-initform cl--slot-descriptor-type
+                cl--slot-descriptor-props cl-struct-p cl--struct-cl--generic-p cl--generic-make
+                cl--generic-name cl--generic-dispatches cl--generic-method-table
+                cl--generic-options cl--struct-cl--generic-method-p cl--generic-make-method
+                cl--generic-method-specializers cl--generic-method-qualifiers
+                cl--generic-method-uses-cnm cl--generic-method-function cl--generic-generalizer-p
+                cl-generic-make-generalizer cl--generic-generalizer-name
+                cl--generic-generalizer-priority cl--generic-generalizer-tagcode-function
+                cl--generic-generalizer-specializers-function))
+  (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
 ;; files-attrs: extended attributes, transformed file names.
 (dolist (name '(file-extended-attributes set-file-extended-attributes files--transform-file-name))
   (autoload name "files-attrs"))
