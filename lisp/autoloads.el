@@ -826,6 +826,13 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 cl--generic-generalizer-priority cl--generic-generalizer-tagcode-function
                 cl--generic-generalizer-specializers-function))
   (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
+;; gnus-range: sorted lists of article numbers.
+(dolist (name '(gnus-add-to-sorted-list gnus-intersection gnus-sorted-complement
+                gnus-sorted-difference gnus-sorted-intersection gnus-sorted-ndifference
+                gnus-sorted-nintersection gnus-sorted-nunion gnus-sorted-range-intersection
+                gnus-sorted-union))
+  (autoload name "gnus-range"))
+(defalias 'gnus-set-sorted-intersection 'gnus-sorted-nintersection)
 ;; files-attrs: extended attributes, transformed file names.
 (dolist (name '(file-extended-attributes set-file-extended-attributes files--transform-file-name))
   (autoload name "files-attrs"))
