@@ -18,7 +18,16 @@
                   (string-clean-whitespace string-lines string-truncate-left))
                  ("cl-generic-gen" (cl-generic-define-generalizer)
                   (cl-generic-make-generalizer cl-generic-generalizers cl-find-method
-                   cl-method-qualifiers cl--generic-register-custom))
+                   cl-method-qualifiers cl--generic-register-custom cl--generic-struct-tag
+                   cl--generic-struct-specializers cl--generic-class-parents
+                   cl--generic-derived-specializers cl--generic-load-hist-format
+                   cl-generic--method-qualifier-p cl--generic-arg-specializer
+                   cl--generic-method-info cl--generic-specializers-apply-to-type-p
+                   cl--generic-lambda cl--generic-make-function
+                   cl--generic-build-combined-method cl--generic-make-next-function
+                   cl--generic-no-next-method-function cl--generic-isnot-nnm-p
+                   cl--generic-method-files cl--generic-method-documentation
+                   cl--generic-describe cl--generic-search-method loadhist-unload-element))
                  ("subr-ext" (condition-case-no-debug with-local-quit with-existing-directory
                               dotimes-with-progress-reporter dolist-with-progress-reporter)
                   (called-interactively-p interactive-p combine-and-quote-strings
