@@ -224,9 +224,11 @@ abbrev's :count goes up by one.  The value is nil when the hook has a
 non-nil `no-self-insert' property and returns nil."
   (abbrev-put abbrev :count (1+ (or (abbrev-get abbrev :count) 0)))
   (let ((value abbrev) (from (or wordstart (point))))
-    (when wordstart (delete-region wordstart wordend))
     (goto-char from)
     (insert (symbol-value abbrev))
+    ;; The abbrev goes after the expansion is in, so that markers (a `save-excursion'
+    ;; point) at its end stay after the expansion, as in GNU.
+    (when wordstart (delete-region (point) (+ (point) (- wordend wordstart))))
     (let ((past (point-marker)))
       (when (and name wordstart) (abbrev--adjust-case name from past))
       (goto-char (prog1 (marker-position past) (set-marker past nil))))
@@ -324,6 +326,67 @@ Without NOQUERY each would be asked about; in batch they all expand."
   (let ((table (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)))
     (unless table (error "Major mode has no abbrev table"))
     (define-abbrev table (downcase abbrev) expansion)))
+
+;; Defining an abbrev for the text before point, or the text before point as an abbrev.
+
+(defun abbrev--confirm-redefine (name table) "Non-nil unless NAME already expands in TABLE and the user declines to redefine it."
+  (let ((old (abbrev-expansion name table)))
+    (or (not old)
+        (y-or-n-p (format "%s expands into \"%s\"; redefine? " name old)))))
+
+(defun add-abbrev (table type arg) "Define an abbrev in TABLE whose expansion is the ARG words before point, read its name.
+ARG 0 takes the region as the expansion; a negative ARG undefines the abbrev read.  TYPE
+names the table in the prompt.  Return the abbrev's name, or nil when not redefined."
+  (let* ((exp (cond ((> arg 0)
+                     (buffer-substring-no-properties
+                      (point) (save-excursion (forward-word (- arg)) (point))))
+                    ((= arg 0)
+                     (buffer-substring-no-properties (point) (mark t)))))
+         (name (read-string (if exp
+                                (format "%s abbrev that expands into \"%s\": " type exp)
+                              (format "Undefine %s abbrev: " type))
+                            nil nil nil nil)))
+    (set-text-properties 0 (length name) nil name)
+    ;; Undefining asks nothing.
+    (when (or (null exp) (abbrev--confirm-redefine name table))
+      (define-abbrev table (downcase name) exp))))
+
+(defun abbrev--mode-table () "The table mode abbrevs go to: the global one under `only-global-abbrevs', else the local one."
+  (if only-global-abbrevs
+      global-abbrev-table
+    (or (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)
+        (error "No per-mode abbrev table"))))
+
+(defun add-global-abbrev (arg) "Define a global abbrev for the ARG words before point (the region if ARG is 0), reading its name."
+  (interactive "p")
+  (add-abbrev global-abbrev-table "Global" arg))
+
+(defun add-mode-abbrev (arg) "Define a mode abbrev for the ARG words before point (the region if ARG is 0), reading its name."
+  (interactive "p")
+  (add-abbrev (abbrev--mode-table) "Mode" arg))
+
+(defun inverse-add-abbrev (table type arg) "Make the ARGth word before point an abbrev in TABLE, read its expansion, and expand it.
+TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
+  (let (start end)
+    (save-excursion
+      (forward-word (- arg))
+      (setq start (point))
+      (forward-word 1)
+      (setq end (point)))
+    (let* ((name (buffer-substring-no-properties start end))
+           (exp (read-string (format "Expansion for %s abbrev \"%s\": " type name)
+                             nil nil nil t)))
+      (when (abbrev--confirm-redefine name table)
+        (define-abbrev table (downcase name) exp)
+        (save-excursion (goto-char end) (expand-abbrev))))))
+
+(defun inverse-add-global-abbrev (n) "Make the Nth word before point a global abbrev, read its expansion, and expand it."
+  (interactive "p")
+  (inverse-add-abbrev global-abbrev-table "Global" n))
+
+(defun inverse-add-mode-abbrev (n) "Make the Nth word before point a mode abbrev, read its expansion, and expand it."
+  (interactive "p")
+  (inverse-add-abbrev (abbrev--mode-table) "Mode" n))
 
 (defun abbrev--check-chars (abbrev global) "Signal an error when ABBREV has characters that are not word constituents.
 GLOBAL means the standard syntax table decides, else the buffer's."

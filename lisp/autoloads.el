@@ -572,11 +572,13 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 copy-abbrev-table abbrev--active-tables abbrev--symbol abbrev-symbol
                 abbrev-expansion abbrev--before-point abbrev-insert abbrev--default-expand
                 abbrev--check-chars abbrev--table-symbols abbrev--write abbrev--describe
-                insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put))
+                insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put
+                add-abbrev inverse-add-abbrev))
   (autoload name "abbrevs"))
 (dolist (cmd '(kill-all-abbrevs expand-abbrev unexpand-abbrev abbrev-prefix-mark
                expand-region-abbrevs abbrev-mode define-global-abbrev define-mode-abbrev
-               write-abbrev-file read-abbrev-file))
+               write-abbrev-file read-abbrev-file add-global-abbrev add-mode-abbrev
+               inverse-add-global-abbrev inverse-add-mode-abbrev))
   (autoload cmd "abbrevs" nil t))
 (provide 'abbrev)
 ;; Evaluating from Emacs Lisp buffers (elisp-eval.el).
