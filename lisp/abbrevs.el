@@ -388,6 +388,80 @@ TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
   (interactive "p")
   (inverse-add-abbrev (abbrev--mode-table) "Mode" n))
 
+;; Abbrev suggestions: noticing that the words before point are the expansion of an abbrev.
+;; Expansions are handled as (EXPANSION . ABBREV) pairs.
+
+(defun abbrev--suggest-get-previous-words (n) "Return the text of the N words before point, newlines turned into spaces."
+  (let ((end (point)))
+    (save-excursion
+      (backward-word n)
+      (subst-char-in-string ?\n ?\s (buffer-substring-no-properties (point) end)))))
+
+(defun abbrev--suggest-count-words (expansion) "Return how many space-separated words EXPANSION has."
+  (length (split-string expansion " " t)))
+
+(defun abbrev--suggest-table-lineage (table) "TABLE's ancestors by their :parents, farthest first, then TABLE."
+  (let ((out nil))
+    (dolist (parent (abbrev-table-get table :parents))
+      (setq out (append out (abbrev--suggest-table-lineage parent))))
+    (append out (list table))))
+
+(defun abbrev--suggest-get-active-tables-including-parents () "Return the abbrev tables in effect, each after the tables it inherits from."
+  (let ((out nil))
+    (dolist (table (abbrev--active-tables) out)
+      (setq out (append out (abbrev--suggest-table-lineage table))))))
+
+(defun abbrev--suggest-get-active-abbrev-expansions () "Return (EXPANSION . ABBREV) for every abbrev of the tables in effect and their parents."
+  (let ((out nil))
+    (dolist (table (abbrev--suggest-get-active-tables-including-parents) out)
+      (abbrev--each table (lambda (sym)
+                            (push (cons (symbol-value sym) (symbol-name sym)) out))))))
+
+(defun abbrev--suggest-above-threshold (expansion) "Non-nil if the abbrev of EXPANSION, an (EXPANSION . ABBREV) pair, saves enough typing.
+That is at least `abbrev-suggest-hint-threshold' characters."
+  (>= (- (length (car expansion)) (length (cdr expansion)))
+      abbrev-suggest-hint-threshold))
+
+(defun abbrev--suggest-shortest-abbrev (new current) "Return whichever of the (EXPANSION . ABBREV) pairs NEW and CURRENT has the shorter abbrev.
+CURRENT wins ties; with no CURRENT, NEW."
+  (cond ((null current) new)
+        ((< (length (cdr new)) (length (cdr current))) new)
+        (t current)))
+
+(defun abbrev--suggest-inform-user (expansion) "Note the (EXPANSION . ABBREV) pair EXPANSION as a suggestion made; return the suggestions so far."
+  (push expansion abbrev--suggest-saved-recommendations))
+
+(defun abbrev--suggest-maybe-suggest () "If the words before point are the expansion of an abbrev that saves typing, suggest it.
+The shortest such abbrev is noted with `abbrev--suggest-inform-user', whose value this returns."
+  (let ((best nil))
+    (dolist (pair (abbrev--suggest-get-active-abbrev-expansions))
+      (let ((typed (string-trim-right
+                    (abbrev--suggest-get-previous-words
+                     (abbrev--suggest-count-words (car pair))))))
+        (when (and (eq t (compare-strings typed nil nil (car pair) nil nil t))
+                   (abbrev--suggest-above-threshold pair))
+          (setq best (abbrev--suggest-shortest-abbrev pair best)))))
+    (and best (abbrev--suggest-inform-user best))))
+
+(defun abbrev--suggest-get-totals () "Count the suggestions made, as (EXPANSION . TIMES), the earliest made first."
+  (let ((totals nil))
+    (dolist (pair abbrev--suggest-saved-recommendations totals)
+      (let ((entry (assoc (car pair) totals)))
+        (if entry (setcdr entry (1+ (cdr entry)))
+          (push (cons (car pair) 1) totals))))))
+
+(defun abbrev-table-menu (table &optional prompt sortfun) "Return a menu keymap inserting the abbrevs of TABLE, with PROMPT as its title.
+The entries are sorted by name with SORTFUN, `string-lessp' by default."
+  (let ((names nil))
+    (abbrev--each table (lambda (sym) (push (symbol-name sym) names)))
+    (setq names (sort names (or sortfun #'string-lessp)))
+    (let ((entries (mapcar (lambda (name)
+                             (let ((sym (abbrev--symbol name table)))
+                               (list (intern name) 'menu-item name
+                                     `(lambda () (interactive) (abbrev-insert ',sym)))))
+                           names)))
+      (if prompt (cons 'keymap (cons prompt entries)) (cons 'keymap entries)))))
+
 (defun abbrev--check-chars (abbrev global) "Signal an error when ABBREV has characters that are not word constituents.
 GLOBAL means the standard syntax table decides, else the buffer's."
   (let ((bad nil))

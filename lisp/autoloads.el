@@ -573,8 +573,16 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 abbrev-expansion abbrev--before-point abbrev-insert abbrev--default-expand
                 abbrev--check-chars abbrev--table-symbols abbrev--write abbrev--describe
                 insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put
-                add-abbrev inverse-add-abbrev))
+                add-abbrev inverse-add-abbrev abbrev-table-menu
+                abbrev--suggest-get-previous-words abbrev--suggest-count-words
+                abbrev--suggest-get-active-tables-including-parents
+                abbrev--suggest-get-active-abbrev-expansions abbrev--suggest-above-threshold
+                abbrev--suggest-shortest-abbrev abbrev--suggest-inform-user
+                abbrev--suggest-maybe-suggest abbrev--suggest-get-totals))
   (autoload name "abbrevs"))
+(defvar abbrev-suggest nil "Non-nil means suggest abbrevs for expansions typed out in full.")
+(defvar abbrev-suggest-hint-threshold 3 "How many characters an abbrev must save to be suggested.")
+(defvar abbrev--suggest-saved-recommendations nil "The abbrev suggestions made so far, as (EXPANSION . ABBREV), latest first.")
 (dolist (cmd '(kill-all-abbrevs expand-abbrev unexpand-abbrev abbrev-prefix-mark
                expand-region-abbrevs abbrev-mode define-global-abbrev define-mode-abbrev
                write-abbrev-file read-abbrev-file add-global-abbrev add-mode-abbrev
