@@ -83,3 +83,5 @@
 (eval (cl--slot-descriptor-name--cmacro nil '(cl--make-slot-descriptor 'zz)) t)
 (eval (cl--class-p--cmacro nil '(cl--find-class 'cl-structure-object)) t)
 (eval (cl--generic-make-method--cmacro nil ''(integer) nil nil ''car) t)
+(list (cl--make-slot-desc 'a) (cl--make-slot-desc 'a 1 'integer '((:x . 1))) (cl-slot-descriptor-p (cl--make-slot-desc 'b)) (func-arity 'cl--make-slot-desc))
+(condition-case e (cl--make-slot-desc) (wrong-number-of-arguments (car e)))
