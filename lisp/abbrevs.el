@@ -369,7 +369,9 @@ names the table in the prompt.  Return the abbrev's name, or nil when not redefi
 TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
   (let (start end)
     (save-excursion
-      (forward-word (- arg))
+      ;; ARG words back (a negative ARG: forward, to the word after), then that word.
+      (forward-word (- 1 arg))
+      (forward-word -1)
       (setq start (point))
       (forward-word 1)
       (setq end (point)))

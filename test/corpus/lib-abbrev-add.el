@@ -25,4 +25,5 @@
 (mapcar #'func-arity '(add-global-abbrev add-mode-abbrev inverse-add-global-abbrev inverse-add-mode-abbrev add-abbrev inverse-add-abbrev))
 (with-temp-buffer (insert "one two") (define-abbrev global-abbrev-table "two" "2") (list (save-excursion (goto-char (point-max)) (expand-abbrev)) (buffer-string) (point)))
 (with-temp-buffer (insert "one two three") (define-abbrev global-abbrev-table "two" "TWO!") (let ((m (copy-marker 8))) (goto-char 8) (list (expand-abbrev) (buffer-string) (point) (marker-position m))))
+(let ((abad-answer t)) (setq abad-reply "bar") (mapcar (lambda (c) (with-temp-buffer (insert (car c)) (goto-char (nth 1 c)) (let ((tb (make-abbrev-table))) (setq abad-prompts nil) (list c (inverse-add-abbrev tb "Global" (nth 2 c)) abad-prompts (buffer-string) (point) (abbrev-expansion "text" tb))))) '(("foo text" 1 -1) ("foo text" 4 -1) ("foo text more" 1 -2) ("foo text" 5 -1) ("foo text ..." 9 -1) ("foo text" 9 0) ("  foo" 1 -1) ("foo text ..." 13 1) ("a b c d" 8 3))))
 (progn (advice-remove 'read-string 'abad-rs) (advice-remove 'y-or-n-p 'abad-yn) 'done)
