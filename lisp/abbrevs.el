@@ -403,26 +403,26 @@ TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
   (length (split-string expansion " " t)))
 
 (defun abbrev--suggest-table-lineage (table) "TABLE's ancestors by their :parents, farthest first, then TABLE."
-  (let ((out nil))
-    (dolist (parent (abbrev-table-get table :parents))
-      (setq out (append out (abbrev--suggest-table-lineage parent))))
-    (append out (list table))))
+  (nconc (mapcan #'abbrev--suggest-table-lineage (copy-sequence (abbrev-table-get table :parents)))
+         (list table)))
 
 (defun abbrev--suggest-get-active-tables-including-parents () "Return the abbrev tables in effect, each after the tables it inherits from."
-  (let ((out nil))
-    (dolist (table (abbrev--active-tables) out)
-      (setq out (append out (abbrev--suggest-table-lineage table))))))
+  (mapcan #'abbrev--suggest-table-lineage (copy-sequence (abbrev--active-tables))))
 
-(defun abbrev--suggest-get-active-abbrev-expansions () "Return (EXPANSION . ABBREV) for every abbrev of the tables in effect and their parents."
-  (let ((out nil))
-    (dolist (table (abbrev--suggest-get-active-tables-including-parents) out)
-      (abbrev--each table (lambda (sym)
-                            (push (cons (symbol-value sym) (symbol-name sym)) out))))))
+(defun abbrev--suggest-get-active-abbrev-expansions () "Return (EXPANSION . ABBREV) for every abbrev of the tables in effect and their parents.
+The last table's abbrevs come first."
+  (let ((pairs '()))
+    (mapc (lambda (tbl)
+            (abbrev--each tbl (lambda (abbrev)
+                                (setq pairs (cons (cons (symbol-value abbrev) (symbol-name abbrev))
+                                                  pairs)))))
+          (abbrev--suggest-get-active-tables-including-parents))
+    pairs))
 
 (defun abbrev--suggest-above-threshold (expansion) "Non-nil if the abbrev of EXPANSION, an (EXPANSION . ABBREV) pair, saves enough typing.
 That is at least `abbrev-suggest-hint-threshold' characters."
-  (>= (- (length (car expansion)) (length (cdr expansion)))
-      abbrev-suggest-hint-threshold))
+  (let ((saved (- (length (car expansion)) (length (cdr expansion)))))
+    (not (< saved abbrev-suggest-hint-threshold))))
 
 (defun abbrev--suggest-shortest-abbrev (new current) "Return whichever of the (EXPANSION . ABBREV) pairs NEW and CURRENT has the shorter abbrev.
 CURRENT wins ties; with no CURRENT, NEW."

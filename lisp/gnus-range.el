@@ -7,14 +7,29 @@
 
 ;;; Code:
 
+(defun gnus-range--walk (one two take) "Merge the sorted number lists ONE and TWO into a new list, keeping what TAKE says.
+TAKE is a list of symbols: `left' keeps a number found only in ONE, `right' one found only
+in TWO, `both' one found in both (once).  Whichever list outlasts the other is kept after
+the merged part when its symbol is in TAKE."
+  (let ((acc '()))
+    (while (and one two)
+      (let ((x (car one)) (y (car two)))
+        (cond ((< x y)
+               (if (memq 'left take) (push x acc))
+               (pop one))
+              ((< y x)
+               (if (memq 'right take) (push y acc))
+               (pop two))
+              (t
+               (if (memq 'both take) (push x acc))
+               (pop one)
+               (pop two)))))
+    (let ((rest (cond ((and one (memq 'left take)) one)
+                      ((and two (memq 'right take)) two))))
+      (nconc (nreverse acc) (copy-sequence rest)))))
+
 (defun gnus-sorted-difference (list1 list2) "Return the numbers of the sorted LIST1 that the sorted LIST2 lacks, as a new list."
-  (let ((out nil))
-    (while (and list1 list2)
-      (let ((a (car list1)) (b (car list2)))
-        (cond ((< a b) (push a out) (setq list1 (cdr list1)))
-              ((< b a) (setq list2 (cdr list2)))
-              (t (setq list1 (cdr list1) list2 (cdr list2))))))
-    (nconc (nreverse out) (copy-sequence list1))))
+  (gnus-range--walk list1 list2 '(left)))
 
 (defun gnus-sorted-ndifference (list1 list2) "Remove from the sorted LIST1 the numbers of the sorted LIST2; return what is left.
 The cells of LIST1 that stay are relinked."
@@ -32,13 +47,7 @@ The cells of LIST1 that stay are relinked."
     head))
 
 (defun gnus-sorted-complement (list1 list2) "Return the numbers in just one of the sorted lists LIST1 and LIST2, in order, as a new list."
-  (let ((out nil))
-    (while (and list1 list2)
-      (let ((a (car list1)) (b (car list2)))
-        (cond ((< a b) (push a out) (setq list1 (cdr list1)))
-              ((< b a) (push b out) (setq list2 (cdr list2)))
-              (t (setq list1 (cdr list1) list2 (cdr list2))))))
-    (nconc (nreverse out) (copy-sequence (or list1 list2)))))
+  (gnus-range--walk list1 list2 '(left right)))
 
 (defun gnus-intersection (list1 list2) "Return the elements of LIST1 that are also in LIST2 (compared with `eq'), last first."
   (let ((out nil))
@@ -46,13 +55,7 @@ The cells of LIST1 that stay are relinked."
     out))
 
 (defun gnus-sorted-intersection (list1 list2) "Return the numbers of the sorted LIST1 also in the sorted LIST2, as a new list."
-  (let ((out nil))
-    (while (and list1 list2)
-      (let ((a (car list1)) (b (car list2)))
-        (cond ((< a b) (setq list1 (cdr list1)))
-              ((< b a) (setq list2 (cdr list2)))
-              (t (push a out) (setq list1 (cdr list1) list2 (cdr list2))))))
-    (nreverse out)))
+  (gnus-range--walk list1 list2 '(both)))
 
 (defun gnus-sorted-nintersection (list1 list2) "Keep in the sorted LIST1 only the numbers also in the sorted LIST2; return the result.
 The cells of LIST1 that stay are relinked."
@@ -70,13 +73,7 @@ The cells of LIST1 that stay are relinked."
 (defalias 'gnus-set-sorted-intersection #'gnus-sorted-nintersection)
 
 (defun gnus-sorted-union (list1 list2) "Return the numbers of the sorted lists LIST1 and LIST2 merged, each shared one once, as a new list."
-  (let ((out nil))
-    (while (and list1 list2)
-      (let ((a (car list1)) (b (car list2)))
-        (cond ((< a b) (push a out) (setq list1 (cdr list1)))
-              ((< b a) (push b out) (setq list2 (cdr list2)))
-              (t (push a out) (setq list1 (cdr list1) list2 (cdr list2))))))
-    (nconc (nreverse out) (copy-sequence (or list1 list2)))))
+  (gnus-range--walk list1 list2 '(left right both)))
 
 (defun gnus-sorted-nunion (list1 list2) "Merge the numbers of the sorted LIST2 missing from the sorted LIST1 into LIST1; return the result.
 LIST1's cells are kept and new cells made for the numbers that come from LIST2."
