@@ -224,9 +224,11 @@ abbrev's :count goes up by one.  The value is nil when the hook has a
 non-nil `no-self-insert' property and returns nil."
   (abbrev-put abbrev :count (1+ (or (abbrev-get abbrev :count) 0)))
   (let ((value abbrev) (from (or wordstart (point))))
-    (when wordstart (delete-region wordstart wordend))
     (goto-char from)
     (insert (symbol-value abbrev))
+    ;; The abbrev goes after the expansion is in, so that markers (a `save-excursion'
+    ;; point) at its end stay after the expansion, as in GNU.
+    (when wordstart (delete-region (point) (+ (point) (- wordend wordstart))))
     (let ((past (point-marker)))
       (when (and name wordstart) (abbrev--adjust-case name from past))
       (goto-char (prog1 (marker-position past) (set-marker past nil))))
@@ -324,6 +326,143 @@ Without NOQUERY each would be asked about; in batch they all expand."
   (let ((table (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)))
     (unless table (error "Major mode has no abbrev table"))
     (define-abbrev table (downcase abbrev) expansion)))
+
+;; Defining an abbrev for the text before point, or the text before point as an abbrev.
+
+(defun abbrev--confirm-redefine (name table) "Non-nil unless NAME already expands in TABLE and the user declines to redefine it."
+  (let ((old (abbrev-expansion name table)))
+    (or (not old)
+        (y-or-n-p (format "%s expands into \"%s\"; redefine? " name old)))))
+
+(defun add-abbrev (table type arg) "Define an abbrev in TABLE whose expansion is the ARG words before point, read its name.
+ARG 0 takes the region as the expansion; a negative ARG undefines the abbrev read.  TYPE
+names the table in the prompt.  Return the abbrev's name, or nil when not redefined."
+  (let* ((exp (cond ((> arg 0)
+                     (buffer-substring-no-properties
+                      (point) (save-excursion (forward-word (- arg)) (point))))
+                    ((= arg 0)
+                     (buffer-substring-no-properties (point) (mark t)))))
+         (name (read-string (if exp
+                                (format "%s abbrev that expands into \"%s\": " type exp)
+                              (format "Undefine %s abbrev: " type))
+                            nil nil nil nil)))
+    (set-text-properties 0 (length name) nil name)
+    ;; Undefining asks nothing.
+    (when (or (null exp) (abbrev--confirm-redefine name table))
+      (define-abbrev table (downcase name) exp))))
+
+(defun abbrev--mode-table () "The table mode abbrevs go to: the global one under `only-global-abbrevs', else the local one."
+  (if only-global-abbrevs
+      global-abbrev-table
+    (or (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)
+        (error "No per-mode abbrev table"))))
+
+(defun add-global-abbrev (arg) "Define a global abbrev for the ARG words before point (the region if ARG is 0), reading its name."
+  (interactive "p")
+  (add-abbrev global-abbrev-table "Global" arg))
+
+(defun add-mode-abbrev (arg) "Define a mode abbrev for the ARG words before point (the region if ARG is 0), reading its name."
+  (interactive "p")
+  (add-abbrev (abbrev--mode-table) "Mode" arg))
+
+(defun inverse-add-abbrev (table type arg) "Make the ARGth word before point an abbrev in TABLE, read its expansion, and expand it.
+TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
+  (let (start end)
+    (save-excursion
+      ;; ARG words back (a negative ARG: forward, to the word after), then that word.
+      (forward-word (- 1 arg))
+      (forward-word -1)
+      (setq start (point))
+      (forward-word 1)
+      (setq end (point)))
+    (let* ((name (buffer-substring-no-properties start end))
+           (exp (read-string (format "Expansion for %s abbrev \"%s\": " type name)
+                             nil nil nil t)))
+      (when (abbrev--confirm-redefine name table)
+        (define-abbrev table (downcase name) exp)
+        (save-excursion (goto-char end) (expand-abbrev))))))
+
+(defun inverse-add-global-abbrev (n) "Make the Nth word before point a global abbrev, read its expansion, and expand it."
+  (interactive "p")
+  (inverse-add-abbrev global-abbrev-table "Global" n))
+
+(defun inverse-add-mode-abbrev (n) "Make the Nth word before point a mode abbrev, read its expansion, and expand it."
+  (interactive "p")
+  (inverse-add-abbrev (abbrev--mode-table) "Mode" n))
+
+;; Abbrev suggestions: noticing that the words before point are the expansion of an abbrev.
+;; Expansions are handled as (EXPANSION . ABBREV) pairs.
+
+(defun abbrev--suggest-get-previous-words (n) "Return the text of the N words before point, newlines turned into spaces."
+  (let ((end (point)))
+    (save-excursion
+      (backward-word n)
+      (subst-char-in-string ?\n ?\s (buffer-substring-no-properties (point) end)))))
+
+(defun abbrev--suggest-count-words (expansion) "Return how many space-separated words EXPANSION has."
+  (length (split-string expansion " " t)))
+
+(defun abbrev--suggest-table-lineage (table) "TABLE's ancestors by their :parents, farthest first, then TABLE."
+  (nconc (mapcan #'abbrev--suggest-table-lineage (copy-sequence (abbrev-table-get table :parents)))
+         (list table)))
+
+(defun abbrev--suggest-get-active-tables-including-parents () "Return the abbrev tables in effect, each after the tables it inherits from."
+  (mapcan #'abbrev--suggest-table-lineage (copy-sequence (abbrev--active-tables))))
+
+(defun abbrev--suggest-get-active-abbrev-expansions () "Return (EXPANSION . ABBREV) for every abbrev of the tables in effect and their parents.
+The last table's abbrevs come first."
+  (let ((pairs '()))
+    (mapc (lambda (tbl)
+            (abbrev--each tbl (lambda (abbrev)
+                                (setq pairs (cons (cons (symbol-value abbrev) (symbol-name abbrev))
+                                                  pairs)))))
+          (abbrev--suggest-get-active-tables-including-parents))
+    pairs))
+
+(defun abbrev--suggest-above-threshold (expansion) "Non-nil if the abbrev of EXPANSION, an (EXPANSION . ABBREV) pair, saves enough typing.
+That is at least `abbrev-suggest-hint-threshold' characters."
+  (let ((saved (- (length (car expansion)) (length (cdr expansion)))))
+    (not (< saved abbrev-suggest-hint-threshold))))
+
+(defun abbrev--suggest-shortest-abbrev (new current) "Return whichever of the (EXPANSION . ABBREV) pairs NEW and CURRENT has the shorter abbrev.
+CURRENT wins ties; with no CURRENT, NEW."
+  (cond ((null current) new)
+        ((< (length (cdr new)) (length (cdr current))) new)
+        (t current)))
+
+(defun abbrev--suggest-inform-user (expansion) "Note the (EXPANSION . ABBREV) pair EXPANSION as a suggestion made; return the suggestions so far."
+  (push expansion abbrev--suggest-saved-recommendations))
+
+(defun abbrev--suggest-maybe-suggest () "If the words before point are the expansion of an abbrev that saves typing, suggest it.
+The shortest such abbrev is noted with `abbrev--suggest-inform-user', whose value this returns."
+  (let ((best nil))
+    (dolist (pair (abbrev--suggest-get-active-abbrev-expansions))
+      (let ((typed (string-trim-right
+                    (abbrev--suggest-get-previous-words
+                     (abbrev--suggest-count-words (car pair))))))
+        (when (and (eq t (compare-strings typed nil nil (car pair) nil nil t))
+                   (abbrev--suggest-above-threshold pair))
+          (setq best (abbrev--suggest-shortest-abbrev pair best)))))
+    (and best (abbrev--suggest-inform-user best))))
+
+(defun abbrev--suggest-get-totals () "Count the suggestions made, as (EXPANSION . TIMES), the earliest made first."
+  (let ((totals nil))
+    (dolist (pair abbrev--suggest-saved-recommendations totals)
+      (let ((entry (assoc (car pair) totals)))
+        (if entry (setcdr entry (1+ (cdr entry)))
+          (push (cons (car pair) 1) totals))))))
+
+(defun abbrev-table-menu (table &optional prompt sortfun) "Return a menu keymap inserting the abbrevs of TABLE, with PROMPT as its title.
+The entries are sorted by name with SORTFUN, `string-lessp' by default."
+  (let ((names nil))
+    (abbrev--each table (lambda (sym) (push (symbol-name sym) names)))
+    (setq names (sort names (or sortfun #'string-lessp)))
+    (let ((entries (mapcar (lambda (name)
+                             (let ((sym (abbrev--symbol name table)))
+                               (list (intern name) 'menu-item name
+                                     `(lambda () (interactive) (abbrev-insert ',sym)))))
+                           names)))
+      (if prompt (cons 'keymap (cons prompt entries)) (cons 'keymap entries)))))
 
 (defun abbrev--check-chars (abbrev global) "Signal an error when ABBREV has characters that are not word constituents.
 GLOBAL means the standard syntax table decides, else the buffer's."

@@ -18,7 +18,16 @@
                   (string-clean-whitespace string-lines string-truncate-left))
                  ("cl-generic-gen" (cl-generic-define-generalizer)
                   (cl-generic-make-generalizer cl-generic-generalizers cl-find-method
-                   cl-method-qualifiers cl--generic-register-custom))
+                   cl-method-qualifiers cl--generic-register-custom cl--generic-struct-tag
+                   cl--generic-struct-specializers cl--generic-class-parents
+                   cl--generic-derived-specializers cl--generic-load-hist-format
+                   cl-generic--method-qualifier-p cl--generic-arg-specializer
+                   cl--generic-method-info cl--generic-specializers-apply-to-type-p
+                   cl--generic-lambda cl--generic-make-function
+                   cl--generic-build-combined-method cl--generic-make-next-function
+                   cl--generic-no-next-method-function cl--generic-isnot-nnm-p
+                   cl--generic-method-files cl--generic-method-documentation
+                   cl--generic-describe cl--generic-search-method loadhist-unload-element))
                  ("subr-ext" (condition-case-no-debug with-local-quit with-existing-directory
                               dotimes-with-progress-reporter dolist-with-progress-reporter)
                   (called-interactively-p interactive-p combine-and-quote-strings
@@ -563,11 +572,21 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 copy-abbrev-table abbrev--active-tables abbrev--symbol abbrev-symbol
                 abbrev-expansion abbrev--before-point abbrev-insert abbrev--default-expand
                 abbrev--check-chars abbrev--table-symbols abbrev--write abbrev--describe
-                insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put))
+                insert-abbrev-table-description quietly-read-abbrev-file abbrev-get abbrev-put
+                add-abbrev inverse-add-abbrev abbrev-table-menu
+                abbrev--suggest-get-previous-words abbrev--suggest-count-words
+                abbrev--suggest-get-active-tables-including-parents
+                abbrev--suggest-get-active-abbrev-expansions abbrev--suggest-above-threshold
+                abbrev--suggest-shortest-abbrev abbrev--suggest-inform-user
+                abbrev--suggest-maybe-suggest abbrev--suggest-get-totals))
   (autoload name "abbrevs"))
+(defvar abbrev-suggest nil "Non-nil means suggest abbrevs for expansions typed out in full.")
+(defvar abbrev-suggest-hint-threshold 3 "How many characters an abbrev must save to be suggested.")
+(defvar abbrev--suggest-saved-recommendations nil "The abbrev suggestions made so far, as (EXPANSION . ABBREV), latest first.")
 (dolist (cmd '(kill-all-abbrevs expand-abbrev unexpand-abbrev abbrev-prefix-mark
                expand-region-abbrevs abbrev-mode define-global-abbrev define-mode-abbrev
-               write-abbrev-file read-abbrev-file))
+               write-abbrev-file read-abbrev-file add-global-abbrev add-mode-abbrev
+               inverse-add-global-abbrev inverse-add-mode-abbrev))
   (autoload cmd "abbrevs" nil t))
 (provide 'abbrev)
 ;; Evaluating from Emacs Lisp buffers (elisp-eval.el).
@@ -808,6 +827,31 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                   open-parens two-character-syntax)))
   (dolist (field (cdr group))
     (autoload (intern (concat (car group) (symbol-name field) "--cmacro")) "struct-cmacros")))
+;; struct-cmacros: the NAME--cmacro functions of the class, slot, generic-function, method and
+;; generalizer records.
+(dolist (name '(cl--class-p cl--class-name cl--class-docstring cl--class-parents cl--class-slots
+                cl--class-index-table cl--struct-class-p cl--struct-class-name
+                cl--struct-class-docstring cl--struct-class-parents cl--struct-class-slots
+                cl--struct-class-index-table cl--struct-class-tag cl--struct-class-type
+                cl--struct-class-named cl--struct-class-print cl--struct-class-children-sym
+                cl--struct-new-class cl-slot-descriptor-p cl--make-slot-descriptor
+                cl--slot-descriptor-name cl--slot-descriptor-initform cl--slot-descriptor-type
+                cl--slot-descriptor-props cl-struct-p cl--struct-cl--generic-p cl--generic-make
+                cl--generic-name cl--generic-dispatches cl--generic-method-table
+                cl--generic-options cl--struct-cl--generic-method-p cl--generic-make-method
+                cl--generic-method-specializers cl--generic-method-qualifiers
+                cl--generic-method-uses-cnm cl--generic-method-function cl--generic-generalizer-p
+                cl-generic-make-generalizer cl--generic-generalizer-name
+                cl--generic-generalizer-priority cl--generic-generalizer-tagcode-function
+                cl--generic-generalizer-specializers-function))
+  (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
+;; gnus-range: sorted lists of article numbers.
+(dolist (name '(gnus-add-to-sorted-list gnus-intersection gnus-sorted-complement
+                gnus-sorted-difference gnus-sorted-intersection gnus-sorted-ndifference
+                gnus-sorted-nintersection gnus-sorted-nunion gnus-sorted-range-intersection
+                gnus-sorted-union))
+  (autoload name "gnus-range"))
+(defalias 'gnus-set-sorted-intersection 'gnus-sorted-nintersection)
 ;; files-attrs: extended attributes, transformed file names.
 (dolist (name '(file-extended-attributes set-file-extended-attributes files--transform-file-name))
   (autoload name "files-attrs"))

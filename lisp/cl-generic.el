@@ -144,7 +144,10 @@ existing one replaces it.  Return NAME."
                   (aref generic 3))))
       (if same
           (setcar same method)
-        (aset generic 3 (cons method (aref generic 3)))))
+        (aset generic 3 (cons method (aref generic 3))))
+      ;; GNU notes each method in `load-history' as (cl-defmethod NAME QUALIFIERS . SPECIALIZERS).
+      (let ((entry (cons 'cl-defmethod (cons name (cons qualifiers specializers)))))
+        (unless (member entry current-load-list) (push entry current-load-list))))
     (cl--generic-install name)))
 
 ;;;; Dispatch

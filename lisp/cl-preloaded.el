@@ -191,6 +191,9 @@ INITFORM is its default form, TYPE its type and PROPS an alist of its
 other options."
   (record 'cl-slot-descriptor name initform type props))
 
+(defun cl--make-slot-desc (name &optional initform type props) "Return a new slot descriptor for NAME with INITFORM, TYPE and PROPS, as `cl--make-slot-descriptor' does."
+  (record 'cl-slot-descriptor name initform type props))
+
 (defalias 'cl--copy-slot-descriptor-1 #'copy-sequence)
 
 (defun cl--copy-slot-descriptor (slot) "Return a copy of the slot descriptor SLOT, its option alist copied too."

@@ -52,6 +52,93 @@
     (setq function (advice--cdr function)))
   function)
 
+;;; GNU's internal helpers, for programs that call them
+
+(defun advice--strip-macro (x) "Return the expander of the macro X, a (macro . FUNCTION) cons, or X itself."
+  (if (eq (car-safe x) 'macro) (cdr x) x))
+
+(defun advice--normalize (_symbol def) "Return the definition DEF in the form advice wraps; tsmacs keeps it as it is."
+  def)
+
+(defun advice--interactive-form (function) "Return FUNCTION's `interactive' form, or nil if it is no command; an autoload is not loaded."
+  (and (not (stringp function)) (not (vectorp function))
+       (commandp function)
+       (not (autoloadp (indirect-function function)))
+       (advice--interactive-of function)))
+
+(defun advice--make-interactive-form (function main) "Return the interactive spec a piece of advice FUNCTION around MAIN uses.
+FUNCTION's own spec wins; when that is a function, it is called on MAIN's spec."
+  (let ((own (cadr (advice--interactive-form function)))
+        (inner (cadr (advice--interactive-form main))))
+    (if (functionp own)
+        `(funcall ',own ',inner)
+      (or own inner))))
+
+(defun advice--make-1 (byte-code stack-depth function main props) "Return a piece of advice combining FUNCTION with MAIN, with PROPS.
+BYTE-CODE and STACK-DEPTH stand for the combining code in GNU's byte-code objects; here
+BYTE-CODE is the combining keyword."
+  (ignore stack-depth)
+  (unless (assq byte-code advice--bodies)
+    (error "Invalid byte-code object"))
+  (advice--make byte-code function main props))
+
+(defun advice--subst-main (old new) "Return the advice chain OLD with its innermost function replaced by NEW."
+  (advice--replace-core old new))
+
+(defun advice--tweak (flist tweaker) "Rebuild the advice chain FLIST, letting TWEAKER change its pieces, outermost first.
+TWEAKER gets the advising function, the rest of the chain and the properties of each
+piece (nil, the innermost function and nil at the bottom).  For a piece, nil leaves it as
+it is and a list (NEW) puts NEW in the place of the piece and all it wraps; at the bottom
+TWEAKER's value is the new innermost function."
+  (if (not (advice--p flist))
+      (funcall tweaker nil flist nil)
+    (let* ((rest (advice--cdr flist))
+           (change (funcall tweaker (advice--car flist) rest (advice--props flist))))
+      (if change
+          (car change)
+        ;; Rebuilt even when nothing changed; what TWEAKER says of the innermost
+        ;; function, nil included, becomes the new innermost function.
+        (advice--rewrap flist (advice--tweak rest tweaker))))))
+
+(defun advice--what-doc (function) "How the advice docstring names the advising FUNCTION."
+  (let ((doc (and (functionp function) (not (symbolp function))
+                  (ignore-errors (documentation function t)))))
+    (cond ((symbolp function) (format "%s." (substitute-command-keys (format "`%s'" function))))
+          ((and (stringp doc) (string-match "\\(?:\\`\\|\n\n\\)(fn[ )]" doc))
+           (if (> (match-beginning 0) 0) (substring doc 0 (match-beginning 0)) "No documentation"))
+          ((stringp doc) doc)
+          (t "No documentation"))))
+
+(defun advice--make-single-doc (flist _function macrop) "The line of an advised function's docstring that describes the outermost piece of FLIST.
+MACROP says whether the advised definition is a macro."
+  (let ((name (cdr (assq 'name (advice--props flist)))))
+    (format "This %s has %S advice: %s\n" (if macrop "macro" "function")
+            (advice--where flist)
+            (if name (format "%s" name) (advice--what-doc (advice--car flist))))))
+
+(defun advice--make-docstring (function) "Build the docstring of the advised FUNCTION, a symbol: its own text, a line per piece of advice, its usage."
+  (let* ((def (indirect-function function))
+         (macrop (eq (car-safe def) 'macro))
+         (chain (advice--strip-macro def))
+         (core (advice--cd*r chain))
+         (own (ignore-errors (documentation core t)))
+         (usage nil) (lines ""))
+    (when (and (stringp own) (string-match "\\(?:\\`\\|\n\n\\)\\((fn[ )].*\\)\\'" own))
+      (setq usage (match-string 1 own) own (substring own 0 (match-beginning 0))))
+    (unless usage
+      (setq usage (format "%S" (cons 'fn (mapcar (lambda (a) (if (memq a '(&optional &rest)) a (intern (upcase (symbol-name a)))))
+                                                 (help-function-arglist core t))))))
+    (while (advice--p chain)
+      (setq lines (concat lines (advice--make-single-doc chain function macrop))
+            chain (advice--cdr chain)))
+    (concat (or own "") (if (equal lines "") "\n\n" (concat "\n\n" lines "\n")) usage)))
+
+(defun advice--called-interactively-skip (origin frame1 frame2) "How many backtrace frames past ORIGIN `called-interactively-p' skips for advice, or nil.
+FRAME1 and FRAME2 are the frames, as (EVALD FUNCTION . ARGS), at ORIGIN and after it: when
+FRAME1 calls a piece of advice the frames of the advice machinery are passed over."
+  (when (and (advice--p (car-safe (cdr-safe frame1))) (consp frame2))
+    (1+ origin)))
+
 (defun advice--interactive-of (function) "The interactive form of FUNCTION, or nil; never an error."
   (and function (condition-case nil (interactive-form function) (error nil))))
 
@@ -262,6 +349,8 @@ expander is what gets advised."
     (unless (advice--member-p #'advice--defalias-fset nil hook)
       (put symbol 'defalias-fset-function
            (advice--insert :around #'advice--defalias-fset nil hook)))
+    ;; As in GNU, `documentation' then describes the advice too; the property stays.
+    (put symbol 'function-documentation (list 'advice--make-docstring (list 'quote symbol)))
     (if (advice--pending-p def)
         (put symbol 'advice--pending
              (advice--insert how function props (get symbol 'advice--pending)))
