@@ -1274,7 +1274,6 @@ export const BUILTIN_NAMES: readonly string[] = [
   "user-real-uid",
   "user-search-failed",
   "user-uid",
-  "utf-8",
   "utf-8-string-p",
   "utf-8-unix",
   "value",
