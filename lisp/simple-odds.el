@@ -232,5 +232,480 @@ nil sends it to \"*Shell Command Output*\" and shows it in the echo area."
         (simple-odds--report (car result) output)))
       (car result))))
 
+;;;; Abbreviations of command names (the hint `execute-extended-command' gives)
+
+(defun execute-extended-command--shorter-1 (name length) "All the ways of writing LENGTH characters that abbreviate NAME, word by word.
+Each character kept is either the next one of NAME or the dash that starts
+one of its later words (skipping what lies between); duplicates stay."
+  (cond ((zerop length) (list ""))
+        ((string= name "") nil)
+        (t (let ((head (substring name 0 1))
+                 (dash (string-search "-" name 1)))
+             (nconc (mapcar (lambda (tail) (concat head tail))
+                            (execute-extended-command--shorter-1 (substring name 1) (1- length)))
+                    (and dash
+                         (execute-extended-command--shorter-1 (substring name dash) length)))))))
+
+(defun simple-odds--abbrev-matches-p (abbrev name) "Non-nil when ABBREV matches NAME as partial completion reads it: each dash-separated piece a prefix of a word, in order."
+  (let ((pieces (split-string abbrev "-"))
+        (words (split-string name "-"))
+        (ok t))
+    (while (and ok pieces)
+      (let ((piece (pop pieces)))
+        (if (null words)
+            (setq ok nil)
+          (setq ok (string-prefix-p piece (pop words))))))
+    ok))
+
+(defun execute-extended-command--shorter (name typed) "The shortest abbreviation of the command NAME that no other command shares, if shorter than TYPED.
+Give nil when there is none."
+  (let ((size 1) (found nil)
+        (others nil))
+    (mapatoms (lambda (sym)
+                (when (and (commandp sym)
+                           (not (string= (symbol-name sym) name)))
+                  (push (symbol-name sym) others))))
+    (while (and (not found) (< size (length typed)))
+      (let ((tries (execute-extended-command--shorter-1 name size)))
+        (while (and tries (not found))
+          (let ((try (pop tries)))
+            (unless (seq-some (lambda (other) (simple-odds--abbrev-matches-p try other)) others)
+              (setq found try)))))
+      (setq size (1+ size)))
+    found))
+
+;;;; Which commands `M-x' offers in a buffer
+
+(defun command-completion-with-modes-p (modes buffer) "Non-nil when one of MODES applies in BUFFER.
+A major mode applies when BUFFER's mode is it or derives from it: the answer
+is then the nearest such mode.  Else the answer lists those of MODES that
+are minor modes on in BUFFER, local ones if any, else global ones."
+  (with-current-buffer buffer
+    (or (apply #'provided-mode-derived-p major-mode modes)
+        (seq-filter (lambda (mode) (memq mode local-minor-modes)) modes)
+        (seq-filter (lambda (mode) (memq mode global-minor-modes)) modes))))
+
+(defun command-completion-using-modes-p (symbol buffer) "Non-nil when the command SYMBOL names modes and one of them applies in BUFFER."
+  (let ((modes (command-modes symbol)))
+    (and modes (command-completion-with-modes-p modes buffer))))
+
+(defun command-completion-default-include-p (symbol buffer) "Non-nil when `M-x' should offer the command SYMBOL in BUFFER.
+SYMBOL's `completion-predicate', if any, decides; else a command naming
+modes is offered where one of them applies, and any other always."
+  (let ((check (get symbol 'completion-predicate))
+        (modes (command-modes symbol)))
+    (cond (check (funcall check symbol buffer))
+          (modes (command-completion-with-modes-p modes buffer))
+          (t t))))
+
+(defun command-completion-button-p (category buffer) "Non-nil when the text at point in BUFFER is a button whose category is CATEGORY."
+  (with-current-buffer buffer
+    (let ((here (button-at (point))))
+      (and here category
+           (eq (button-get here 'category) category)
+           t))))
+
+;;;; Showing the matching open paren
+
+
+(defun blink-matching-check-mismatch (start end) "Non-nil when the open paren at START does not pair with the close paren before END.
+A nil START (no open paren found) is a mismatch; a closer without a pair in
+the syntax table is not."
+  (cond ((null start) t)
+        (t (let* ((closer (char-before end))
+                  (wanted (and closer (matching-paren closer))))
+             (and wanted
+                  (not (eq wanted (char-after start))))))))
+
+(defun simple-odds--open-line-text (open) "The text shown for the open paren at OPEN: its line up to it and, when it ends its line there, nothing after; else the rest of its line."
+  (save-excursion
+    (goto-char open)
+    (let ((bol (line-beginning-position))
+          (eol (line-end-position)))
+      (if (save-excursion (skip-chars-backward " \t") (bolp))
+          (buffer-substring (point) eol)
+        (buffer-substring bol (1+ open))))))
+
+(defun blink-matching-open () "Report the open paren that pairs with the close paren before point.
+In batch the paren is never on screen, so its line is shown in the echo area;
+a mismatch or no partner is reported too." (interactive)
+  (when (and blink-matching-paren
+             (> (point) (point-min)))
+    (let* ((end (point))
+           (open (condition-case nil
+                     (save-excursion
+                       (save-restriction
+                         (when blink-matching-paren-distance
+                           (narrow-to-region (max (point-min) (- end blink-matching-paren-distance)) end))
+                         (let ((parse-sexp-ignore-comments
+                                (and parse-sexp-ignore-comments
+                                     (not blink-matching-paren-dont-ignore-comments))))
+                           (scan-sexps end -1))))
+                   (error nil)))
+           (bad (funcall blink-matching-check-function open end)))
+      (cond
+       (bad
+        (if open
+            (message "Mismatched parentheses")
+          (message "No matching parenthesis found")))
+       ((not open) nil)
+       (t (message "Matches %s" (simple-odds--open-line-text open))
+          t)))))
+
+(defun blink-paren-post-self-insert-function () "After a self-inserted close paren, show its partner with `blink-paren-function'."
+  (when (and blink-paren-function
+             (characterp last-command-event)
+             (eq (char-before) last-command-event)
+             (eq (char-syntax last-command-event) ?\))
+             (not executing-kbd-macro)
+             (not noninteractive))
+    (funcall blink-paren-function)))
+
+;;;; Lines as shown, skipping invisible text
+
+(defun simple-odds--invisible-at (pos) "Non-nil when the text at POS is hidden by `buffer-invisibility-spec'."
+  (let ((prop (get-char-property pos 'invisible)))
+    (and prop
+         (if (eq buffer-invisibility-spec t)
+             t
+           (seq-some (lambda (value)
+                       (seq-some (lambda (entry)
+                                   (eq value (if (consp entry) (car entry) entry)))
+                                 buffer-invisibility-spec))
+                     (if (listp prop) prop (list prop)))))))
+
+(defun simple-odds--next-shown-newline () "Move to just after the next newline that is not invisible; nil, at the buffer's end, when there is none."
+  (let ((found nil))
+    (while (and (not found) (search-forward "\n" nil 'move))
+      (unless (simple-odds--invisible-at (1- (point)))
+        (setq found t)))
+    found))
+
+(defun forward-visible-line (arg) "Move forward over ARG lines as shown, not counting invisible newlines; back for a negative ARG.
+Point ends at the beginning of a shown line; nil is returned."
+  (cond
+   ((> arg 0)
+    (while (and (> arg 0) (simple-odds--next-shown-newline))
+      (setq arg (1- arg)))
+    (while (and (not (eobp)) (simple-odds--invisible-at (point)))
+      (goto-char (next-single-char-property-change (point) 'invisible))))
+   (t
+    (let ((count (- 1 arg)) (stop nil))
+      (while (and (> count 0) (not stop))
+        (let ((found nil))
+          (while (and (not found) (search-backward "\n" nil 'move))
+            (unless (simple-odds--invisible-at (point))
+              (setq found t)))
+          (if found
+              (progn (setq count (1- count))
+                     (when (zerop count) (forward-char 1)))
+            (setq stop t)))))))
+  nil)
+
+(defun end-of-visible-line () "Move to the end of the line as shown: before the next newline that is not invisible.
+Return nil."
+  (let ((done nil))
+    (while (not done)
+      (skip-chars-forward "^\n")
+      (if (and (not (eobp)) (simple-odds--invisible-at (point)))
+          (forward-char 1)
+        (setq done t))))
+  nil)
+
+;;;; Fonts of a terminal frame
+
+(defun default-font-height () "The height in pixels of the default face's font: a character cell, 1, on a terminal as in batch." 1)
+(defun default-font-width () "The width in pixels of the default face's font: a character cell, 1, on a terminal as in batch." 1)
+(defun default-line-height () "The height in pixels of a line of the default face, spacing included: 1 on a terminal as in batch." 1)
+
+;;;; Auto filling, shift selection, copying
+
+(defun internal-auto-fill () "Call the buffer's `auto-fill-function' (GNU's self-insertion does so after a fill-triggering character)."
+  (funcall auto-fill-function))
+
+
+(defun handle-shift-selection () "Start or end a temporary shift-selected region for the command running, as `interactive' \"^\" asks.
+A shift-translated key (`this-command-keys-shift-translated') with
+`shift-select-mode' on activates the mark temporarily; otherwise a temporary
+region ends."
+  (cond
+   ((and shift-select-mode this-command-keys-shift-translated)
+    (unless (and mark-active (eq (car-safe transient-mark-mode) 'only))
+      (setq-local transient-mark-mode
+                  (cons 'only (unless (eq transient-mark-mode 'lambda) transient-mark-mode)))
+      (push-mark nil nil t)))
+   ((eq (car-safe transient-mark-mode) 'only)
+    (setq transient-mark-mode (cdr transient-mark-mode))
+    (deactivate-mark)))
+  nil)
+
+
+(defun indicate-copied-region (&optional message-len) "Show where the text just copied ends: in batch, say so with up to MESSAGE-LEN (40) characters of it.
+With point after the mark the start of the copy is quoted, else its end."
+  (let* ((room (or message-len 40))
+         (other (mark t))
+         (here (point))
+         (text (if (<= other here)
+                   (buffer-substring other (min here (+ other room)))
+                 (buffer-substring (max here (- other room)) other)))
+         (word (if (<= other here) "from" "until")))
+    (message "Copied text %s \"%s\"" word (simple-odds--show-controls (substring-no-properties text)))))
+
+(defun simple-odds--show-controls (text) "TEXT with each newline displayed as ^J, as the echo area shows a message's control characters."
+  (let ((out (copy-sequence text))
+        (from 0))
+    (while (string-match "\n" out from)
+      (put-text-property (match-beginning 0) (match-end 0) 'display
+                         (propertize "^J" 'face 'escape-glyph) out)
+      (setq from (match-end 0)))
+    out))
+
+
+(defun keyboard-escape-quit () "Leave whatever state you are in: deactivate the region, forget a prefix argument, or bury a hidden buffer." (interactive)
+  (cond ((region-active-p) (deactivate-mark))
+        (current-prefix-arg nil)
+        (buffer-quit-function (funcall buffer-quit-function))
+        ((and (string-prefix-p " *" (buffer-name)) (fboundp 'bury-buffer)) (bury-buffer))))
+
+(defun repeat-complex-command (arg) "Edit and run again the ARGth most recent complex command of `command-history'." (interactive "p")
+  (let ((form (nth (1- arg) command-history)))
+    (unless form
+      (if command-history
+          (error "Argument %d is beyond length of command history" arg)
+        (error "There are no previous complex commands to repeat")))
+    (let ((again (read-from-minibuffer "Redo: " (prin1-to-string form) read-expression-map t)))
+      (unless (equal again (car command-history))
+        (push again command-history))
+      (apply #'funcall-interactively (car again) (mapcar (lambda (e) (eval e t)) (cdr again))))))
+
+;;;; Minibuffer helpers that work in any buffer
+
+
+(defun minibuffer-history-value () "The list of the history the minibuffer uses, `minibuffer-history-variable''s value."
+  (symbol-value minibuffer-history-variable))
+
+(defun minibuffer-history-initialize () "Forget the text saved before moving through history, as each minibuffer starts."
+  (setq minibuffer-text-before-history nil))
+
+(defun minibuffer-error-initialize () "Have errors in this buffer reported by `minibuffer-error-function'."
+  (setq-local command-error-function #'minibuffer-error-function))
+
+(defun minibuffer-default-add-completions () "The minibuffer's default values followed by every completion of the empty string, the defaults not repeated."
+  (let ((defaults minibuffer-default)
+        (all (all-completions "" minibuffer-completion-table minibuffer-completion-predicate)))
+    (cond ((null defaults) all)
+          ((listp defaults) (append defaults all))
+          (t (cons defaults (delete defaults all))))))
+
+(defun minibuffer-avoid-prompt (_new _old) "Keep point out of the minibuffer's prompt; give point."
+  (when (< (point) (minibuffer-prompt-end))
+    (goto-char (minibuffer-prompt-end)))
+  (point))
+
+;;;; Sounds
+
+(defun simple-odds--sound-kind (bytes) "The format of sound data BYTES: `wav', `au' or nil."
+  (cond ((and (>= (length bytes) 12)
+              (string= (substring bytes 0 4) "RIFF")
+              (string= (substring bytes 8 12) "WAVE"))
+         'wav)
+        ((and (>= (length bytes) 4) (string= (substring bytes 0 4) ".snd")) 'au)))
+
+(defun play-sound (sound) "Play SOUND, a list (sound :file FILE-OR :data BYTES ...).
+tsmacs has no sound device, so known formats end in an error too."
+  (let* ((props (and (eq (car-safe sound) 'sound) (cdr sound)))
+         (file (plist-get props :file))
+         (data (plist-get props :data)))
+    (unless (or (stringp file) (stringp data))
+      (error "Invalid sound specification"))
+    (let ((bytes (if (stringp file)
+                     (let ((path (expand-file-name file (bound-and-true-p data-directory))))
+                       (unless (file-readable-p path)
+                         (error "Could not open sound file: %s"
+                                (if (file-exists-p path) "Permission denied" "No such file or directory")))
+                       (with-temp-buffer
+                         (set-buffer-multibyte nil)
+                         (insert-file-contents-literally path nil 0 64)
+                         (buffer-string)))
+                   data)))
+      (unless (simple-odds--sound-kind bytes)
+        (error "Unknown sound format"))
+      (error "Could not open sound device"))))
+
+(defun play-sound-file (file &optional volume device) "Play the sound in FILE at VOLUME on DEVICE, through `play-sound'." (interactive "fPlay sound file: ")
+  (let ((sound (list 'sound :file file)))
+    (when volume (setq sound (append sound (list :volume volume))))
+    (when device (setq sound (append sound (list :device device))))
+    (play-sound (if (stringp file) sound (list 'sound)))))
+
+;;;; Warnings about packages known not to work
+
+(defun bad-package-check (package) "Warn, through `display-warning', when the loaded PACKAGE is one `bad-packages-alist' names.
+SYMBOL t means any version; otherwise SYMBOL's string value must match REGEXP."
+  (let ((entry (assq package bad-packages-alist)))
+    (when entry
+      (let ((sym (nth 1 entry)) (regexp (nth 2 entry)))
+        (when (or (eq sym t)
+                  (and (boundp sym) (stringp (symbol-value sym))
+                       (or (null regexp) (string-match-p regexp (symbol-value sym)))))
+          (display-warning package (nth 3 entry) :warning))))))
+
+;;;; The list of processes
+
+
+(defvar process-menu-mode-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "d" #'process-menu-delete-process)
+    map)
+  "Keys of Process Menu mode.")
+
+(define-derived-mode process-menu-mode tabulated-list-mode "Process Menu"
+  "Major mode of the list of processes that `list-processes' shows."
+  (setq tabulated-list-format [("Process" 15 t) ("PID" 7 t) ("Status" 7 t) ("Buffer" 25 t)
+                               ("TTY" 12 t) ("Thread" 12 t) ("Command" 0 t)])
+  (make-local-variable 'process-menu-query-only)
+  (setq tabulated-list-sort-key (cons "Process" nil))
+  (add-hook 'tabulated-list-revert-hook #'list-processes--refresh nil t))
+
+(defun simple-odds--process-row (proc) "The row of the process list for PROC: its id and a vector of its columns."
+  (let* ((buf (process-buffer proc))
+         (pid (process-id proc))
+         (command (process-command proc))
+         (buffer-cell
+          (if (buffer-live-p buf)
+              (list (buffer-name buf) 'face 'link
+                    'help-echo (format-message "Visit buffer `%s'" (buffer-name buf))
+                    'follow-link t 'process-buffer buf
+                    'action #'process-menu-visit-buffer)
+            "--")))
+    (list proc
+          (vector (process-name proc)
+                  (if pid (number-to-string pid) "--")
+                  (symbol-name (process-status proc))
+                  buffer-cell
+                  (or (process-tty-name proc) "--")
+                  "Main"
+                  (if (consp command) (mapconcat #'identity command " ") "")))))
+
+(defun list-processes--refresh () "Fill `tabulated-list-entries' with the processes to list, and set up the header."
+  (setq tabulated-list-entries
+        (delq nil (mapcar (lambda (proc)
+                            (when (or (not process-menu-query-only)
+                                      (process-query-on-exit-flag proc))
+                              (simple-odds--process-row proc)))
+                          (process-list))))
+  (tabulated-list-init-header))
+
+(defun list-processes (&optional query-only buffer) "List the processes in BUFFER (\"*Process List*\" by default), in Process Menu mode.
+QUERY-ONLY non-nil lists only the processes that ask before Emacs exits." (interactive)
+  (let ((target (or buffer (get-buffer-create "*Process List*"))))
+    (with-current-buffer target
+      (process-menu-mode)
+      (setq process-menu-query-only query-only)
+      (list-processes--refresh)
+      (tabulated-list-print))
+    nil))
+
+(defun process-menu-delete-process () "Kill the process on the line at point, then list the processes again." (interactive)
+  (let ((here (point)))
+    (delete-process (tabulated-list-get-id))
+    (revert-buffer)
+    (goto-char (min here (point-max)))
+    (if (eobp) (forward-line -1) (forward-line 0))))
+
+;;;; The buffer of completions
+
+(defvar completion-list-mode-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map special-mode-map)
+    (define-key map "g" nil)
+    (define-key map [mouse-2] #'choose-completion)
+    (define-key map [follow-link] 'mouse-face)
+    (define-key map [down-mouse-2] nil)
+    (define-key map "\C-m" #'choose-completion)
+    (define-key map "\e\e\e" #'delete-completion-window)
+    (define-key map "\M-g\M-c" #'switch-to-minibuffer)
+    (define-key map [left] #'previous-completion)
+    (define-key map [right] #'next-completion)
+    (define-key map [?\t] #'next-completion)
+    (define-key map [backtab] #'previous-completion)
+    (define-key map "z" #'kill-current-buffer)
+    (define-key map "n" #'next-completion)
+    (define-key map "p" #'previous-completion)
+    map)
+  "Keys of Completion List mode.")
+
+(unless (fboundp 'completion--replace)
+  (defun completion--replace (start end text) "Put TEXT in place of the text from START to END, leaving point after it."
+    (goto-char start)
+    (delete-region start end)
+    (insert text)))
+(defvar completion-list-insert-choice-function #'completion--replace "Function of START, END and CHOICE that puts a chosen completion in place.")
+
+(define-derived-mode completion-list-mode nil "Completion List"
+  "Major mode of the buffer that lists the possible completions.")
+
+(defun completion-list-mode-finish () "Make a buffer in Completion List mode read-only, once it is filled."
+  (when (eq major-mode 'completion-list-mode)
+    (setq buffer-read-only t)))
+
+(defun simple-odds--face-at (pos) "Non-nil when the character at POS belongs to a completion (has a `mouse-face')."
+  (and (< pos (point-max)) (get-text-property pos 'mouse-face)))
+
+(defun simple-odds--step-completion (forward) "Move to the start of the next completion, or the previous one when not FORWARD; the buffer's end or start when there is none."
+  (if forward
+      (progn
+        (when (simple-odds--face-at (point))
+          (goto-char (or (next-single-property-change (point) 'mouse-face) (point-max))))
+        (unless (simple-odds--face-at (point))
+          (goto-char (or (next-single-property-change (point) 'mouse-face) (point-max)))))
+    (when (and (simple-odds--face-at (point)) (> (point) (point-min))
+               (simple-odds--face-at (1- (point))))
+      (goto-char (or (previous-single-property-change (point) 'mouse-face) (point-min))))
+    (let ((edge (if (and (> (point) (point-min)) (simple-odds--face-at (1- (point))))
+                    (point)
+                  (previous-single-property-change (point) 'mouse-face))))
+      (goto-char (or (and edge (previous-single-property-change edge 'mouse-face))
+                     (point-min))))))
+
+(defun next-completion (n) "Move to the start of the Nth next completion in the list; back for a negative N.
+With no more completions point stops at the buffer's end (or start)." (interactive "p")
+  (let ((count (abs n)))
+    (while (> count 0)
+      (simple-odds--step-completion (> n 0))
+      (setq count (1- count)))))
+
+(defun previous-completion (n) "Move to the Nth previous completion in the list; forward for a negative N." (interactive "p")
+  (next-completion (- n)))
+
+(defun choose-completion-guess-base-position (string) "Guess where, before point, the text that STRING completes starts.
+That is the start of the longest text just before point that STRING begins
+with (case as `completion-ignore-case' says); point when there is none."
+  (let* ((end (point))
+         (len (min (length string) (- end (point-min))))
+         (found nil))
+    (while (and (not found) (> len 0))
+      (when (eq t (compare-strings string 0 len
+                                   (buffer-substring-no-properties (- end len) end) nil nil
+                                   completion-ignore-case))
+        (setq found (- end len)))
+      (setq len (1- len)))
+    (or found end)))
+
+(defun choose-completion-string (choice &optional buffer base-position insert-function) "Put the completion CHOICE into BUFFER in place of the text it completes.
+BASE-POSITION is (START END) of that text, none (insert at point) when nil;
+INSERT-FUNCTION, or `completion-list-insert-choice-function', does the
+replacing unless one of `choose-completion-string-functions' did.  Return nil."
+  (let ((target (or buffer completion-reference-buffer)))
+    (unless (run-hook-with-args-until-success
+             'choose-completion-string-functions choice target base-position nil)
+      (with-current-buffer target
+        (let* ((start (or (car base-position) (point)))
+               (end (or (cadr base-position) start)))
+          (funcall (or insert-function completion-list-insert-choice-function)
+                   start end choice))))
+    nil))
+
+
 (provide 'simple-odds)
 ;;; simple-odds.el ends here
