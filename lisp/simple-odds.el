@@ -308,14 +308,14 @@ modes is offered where one of them applies, and any other always."
 ;;;; Showing the matching open paren
 
 
-(defun blink-matching-check-mismatch (start end) "Non-nil when the open paren at START does not pair with the close paren before END.
-A nil START (no open paren found) is a mismatch; a closer without a pair in
-the syntax table is not."
-  (cond ((null start) t)
-        (t (let* ((closer (char-before end))
-                  (wanted (and closer (matching-paren closer))))
-             (and wanted
-                  (not (eq wanted (char-after start))))))))
+(defun blink-matching-check-mismatch (start end) "Non-nil when the close paren before END does not pair with the open paren at START.
+Text before END that is no close paren never mismatches; a close paren with
+no open paren found (START nil) does."
+  (let* ((closer (char-before end))
+         (wanted (and closer (matching-paren closer))))
+    (and wanted
+         (or (null start)
+             (not (eq wanted (char-after start)))))))
 
 (defun simple-odds--open-line-text (open) "The text shown for the open paren at OPEN: its line up to it and, when it ends its line there, nothing after; else the rest of its line."
   (save-excursion
@@ -350,6 +350,8 @@ a mismatch or no partner is reported too." (interactive)
           (message "No matching parenthesis found")))
        ((not open) nil)
        (t (message "Matches %s" (simple-odds--open-line-text open))
+          ;; The report stays only while the paren would blink.
+          (message nil)
           t)))))
 
 (defun blink-paren-post-self-insert-function () "After a self-inserted close paren, show its partner with `blink-paren-function'."
