@@ -159,32 +159,29 @@ next command.  ON-EXIT is called with no arguments once MAP is dropped."
 ;;;; Compiler macros of `add-to-list' and `eval-after-load'
 
 (defun add-to-list--anon-cmacro (exp list-var element &optional append compare-fn) "Open-code EXP, a call of `add-to-list' on LIST-VAR, ELEMENT, APPEND and COMPARE-FN.
-Only a quoted variable and a constant APPEND can be open-coded; any other
-call is given back as EXP.  ELEMENT is evaluated once."
-  (let ((var (and (memq (car-safe list-var) '(quote function))
-                  (cadr list-var))))
-    (cond
-     ((or (null var) (booleanp var) (not (macroexp-const-p append)))
-      (unless (or (null var) (symbolp var))
-        (signal 'wrong-type-argument (list 'symbolp var)))
-      exp)
-     ((not (symbolp var)) (signal 'wrong-type-argument (list 'symbolp var)))
-     (t
+Only a quoted variable that is not special, with a constant APPEND, is
+open-coded; any other call is given back as EXP.  ELEMENT is evaluated once."
+  (let ((var (and (eq (car-safe list-var) 'quote) (cadr list-var))))
+    (when (and var (not (symbolp var)))
+      (signal 'wrong-type-argument (list 'symbolp var)))
+    (if (or (null var) (booleanp var) (special-variable-p var)
+            (not (macroexp-const-p append)))
+        exp
       (let* ((simple (macroexp-copyable-p element))
              (elt (if simple element (make-symbol "x")))
              (test (if compare-fn
                        `(cl-member ,elt ,var :test ,compare-fn)
                      `(member ,elt ,var)))
-             (add (if (and append (eval append t))
+             (add (if (eval append t)
                       `(setq ,var (append ,var (list ,elt)))
                     `(push ,elt ,var)))
              (body `(if ,test ,var ,add)))
-        (if simple body `(let* ((,elt ,element)) ,body)))))))
+        (if simple body `(let* ((,elt ,element)) ,body))))))
 
 (defun eval-after-load--anon-cmacro (whole file form) "Turn the quoted FORM of WHOLE, a call of `eval-after-load' on FILE, into a function.
 Anything but a quoted form leaves WHOLE as it is."
   (if (eq (car-safe form) 'quote)
-      (list (car whole) file (list 'function (list 'lambda nil (cadr form))))
+      (list (car whole) file (list 'lambda nil (cadr form)))
     whole))
 
 ;;;; Flattening a keymap
