@@ -428,6 +428,32 @@
 (put 'track-mouse 'lisp-indent-function 0)
 (put 'add-to-list 'compiler-macro #'add-to-list--anon-cmacro)
 (put 'eval-after-load 'compiler-macro #'eval-after-load--anon-cmacro)
+;; simple-args: next-error's helpers; simple-odds: shell output placement, clone-process; simple-more: global-visual-line-mode.
+(defvar next-error-found-function #'ignore "Function of the buffer listing loci and the buffer a locus was shown in, called by `next-error-found'.")
+(defvar next-error-message-highlight nil "Non-nil means the line of the current locus is highlighted in the buffer listing loci; `keep' keeps earlier ones.")
+(defvar next-error-follow-minor-mode nil "Non-nil when Next Error Follow minor mode is on in this buffer.")
+(make-variable-buffer-local 'next-error-follow-minor-mode)
+(dolist (name '(next-error-buffer-unnavigated-current next-error-buffer-on-selected-frame
+                next-error-message-highlight next-error-found next-error-quit-window
+                next-error-follow-mode-post-command-hook))
+  (autoload name "simple-args"))
+(dolist (name '(next-error-follow-minor-mode next-error-select-buffer))
+  (autoload name "simple-args" nil t))
+(defvar shell-command-dont-erase-buffer nil "Non-nil means a shell command's output buffer is not erased first; the value says where point goes after.")
+(defvar shell-command-saved-pos nil "Positions noted for `shell-command-dont-erase-buffer', as (BUFFER . POSITION) pairs.")
+(dolist (name '(shell-command-save-pos-or-erase shell-command-set-point-after-cmd
+                shell-command-sentinel clone-process read-extended-command--affixation))
+  (autoload name "simple-odds"))
+(defvar global-visual-line-mode nil "Non-nil when Global Visual Line mode is on.")
+(defvar-local visual-line-mode-set-explicitly nil "Non-nil when Visual Line mode was turned on or off in this buffer by hand.")
+(defvar-local visual-line-mode-major-mode nil "The major mode Global Visual Line mode last saw in this buffer.")
+(defvar global-visual-line-mode-buffers nil "Buffers Global Visual Line mode still has to look at.")
+(dolist (name '(visual-line-mode-set-explicitly global-visual-line-mode-enable-in-buffers
+                global-visual-line-mode-check-buffers global-visual-line-mode-cmhh))
+  (autoload name "simple-more"))
+(autoload 'global-visual-line-mode "simple-more" nil t)
+(put 'global-visual-line-mode 'globalized-minor-mode t)
+(add-hook 'visual-line-mode-hook #'visual-line-mode-set-explicitly)
 (define-obsolete-function-alias 'advertised-undo #'undo "23.2")
 (define-obsolete-function-alias 'redraw-modeline #'force-mode-line-update "24.3")
 (define-obsolete-function-alias 'set-temporary-overlay-map #'set-transient-map "24.4")

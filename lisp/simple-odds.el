@@ -709,5 +709,70 @@ replacing unless one of `choose-completion-string-functions' did.  Return nil."
     nil))
 
 
+;;;; Where point goes in a shell command's output buffer
+
+(defun shell-command-save-pos-or-erase (&optional output-to-current-buffer) "Prepare the current buffer for a shell command's output, as `shell-command-dont-erase-buffer' says.
+Nil erases it; `beg-last-out' and `save-point' note a position in
+`shell-command-saved-pos' (the buffer's end, or point; one per buffer), go to
+the end and return that list.
+With OUTPUT-TO-CURRENT-BUFFER nothing is done."
+  (unless output-to-current-buffer
+    (let ((how shell-command-dont-erase-buffer))
+      (cond ((null how)
+             (let ((inhibit-read-only t)) (erase-buffer))
+             nil)
+            ((memq how '(beg-last-out save-point))
+             (let ((spot (if (eq how 'save-point) (point) (point-max)))
+                   (entry (assq (current-buffer) shell-command-saved-pos)))
+               (goto-char (point-max))
+               (if entry
+                   (setcdr entry spot)
+                 (push (cons (current-buffer) spot) shell-command-saved-pos))
+               shell-command-saved-pos))))))
+
+(defun shell-command-set-point-after-cmd (&optional buffer) "Put point in BUFFER (the current one) where `shell-command-dont-erase-buffer' wants it after the output.
+Return that position, or nil when the buffer was erased before."
+  (with-current-buffer (or buffer (current-buffer))
+    (when shell-command-dont-erase-buffer
+      (goto-char (if (memq shell-command-dont-erase-buffer '(beg-last-out save-point))
+                     (or (cdr (assq (current-buffer) shell-command-saved-pos)) (point-max))
+                   (point-max))))))
+
+(defun shell-command-sentinel (process signal) "Report that the shell command of PROCESS ended, with the text of SIGNAL, and place point in its buffer."
+  (when (memq (process-status process) '(exit signal))
+    (let ((buf (process-buffer process)))
+      (when (buffer-live-p buf)
+        (shell-command-set-point-after-cmd buf)))
+    (message "%s: %s." (nth 2 (process-command process)) (substring signal 0 -1))))
+
+;;;; Starting a process again
+
+(defun clone-process (process &optional newname) "Start a new process running PROCESS's command, named NEWNAME or PROCESS's name (made unique).
+It shares PROCESS's filter, sentinel, query flag and property list, and
+writes to the current buffer when PROCESS had a buffer."
+  (unless (processp process) (signal 'wrong-type-argument (list 'processp process)))
+  (let ((copy (make-process :name (or newname (process-name process))
+                            :buffer (and (process-buffer process) (current-buffer))
+                            :command (process-command process)
+                            :connection-type (if (process-tty-name process) 'pty 'pipe)
+                            :noquery (not (process-query-on-exit-flag process))
+                            :filter (process-filter process)
+                            :sentinel (process-sentinel process))))
+    (set-process-plist copy (copy-sequence (process-plist process)))
+    copy))
+
+;;;; What M-x shows beside each command
+
+(defun read-extended-command--affixation (command-names) "Each of COMMAND-NAMES as (NAME PREFIX SUFFIX): no prefix, and the first key the command is on, if any, as suffix."
+  (mapcar (lambda (name)
+            (let* ((sym (intern name))
+                   (key (and (commandp sym) (where-is-internal sym nil t))))
+              (list name ""
+                    (if key
+                        (propertize (format " (%s)" (key-description key))
+                                    'face 'completions-annotations)
+                      ""))))
+          command-names))
+
 (provide 'simple-odds)
 ;;; simple-odds.el ends here
