@@ -453,6 +453,13 @@
   (autoload name "simple-more"))
 (autoload 'global-visual-line-mode "simple-more" nil t)
 (put 'global-visual-line-mode 'globalized-minor-mode t)
+(defvar suggest-key-bindings t "Non-nil means M-x says which key runs the command it ran, if any.")
+(defvar extended-command-suggest-shorter t "Non-nil means M-x says how the command's name could have been typed shorter.")
+(defvar execute-extended-command--last-typed nil "What was typed to name the command M-x is about to run.")
+(defvar pop-up-windows t "Non-nil means showing a buffer may split a window to make room.")
+(dolist (name '(execute-extended-command execute-extended-command-for-buffer
+                clone-indirect-buffer-other-window))
+  (autoload name "simple-odds" nil t))
 (add-hook 'visual-line-mode-hook #'visual-line-mode-set-explicitly)
 (define-obsolete-function-alias 'advertised-undo #'undo "23.2")
 (define-obsolete-function-alias 'redraw-modeline #'force-mode-line-update "24.3")

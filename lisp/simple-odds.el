@@ -774,5 +774,44 @@ writes to the current buffer when PROCESS had a buffer."
                       ""))))
           command-names))
 
+;;;; M-x given the command's name
+
+(defun simple-odds--command-hint (command typed binding) "Say in the echo area how COMMAND, run through M-x as TYPED, could be run more briefly: by BINDING, or a shorter name."
+  (let ((shorter (and (null binding) typed extended-command-suggest-shorter
+                      (execute-extended-command--shorter (symbol-name command) typed))))
+    (cond (binding
+           (message "You can run the command `%s' with %s" command (key-description binding)))
+          (shorter
+           (message "You can run the command `%s' with M-x %s" command shorter)))))
+
+(defun execute-extended-command (prefixarg &optional command-name typed) "Run the command named COMMAND-NAME (read when nil) with the prefix argument PREFIXARG.
+TYPED is what was typed to name it.  When `suggest-key-bindings' is on and
+the command has a key, or TYPED could be shorter, a timer is started that
+will say so; that timer is returned."
+  (interactive (list current-prefix-arg (read-extended-command) execute-extended-command--last-typed))
+  (let ((command (and (stringp command-name) (intern-soft command-name))))
+    (unless (and command (commandp command))
+      (error "`%s' is not a valid command name" command-name))
+    (setq this-command command
+          real-this-command command)
+    (let ((prefix-arg prefixarg))
+      (command-execute command 'record))
+    (when suggest-key-bindings
+      (let ((binding (where-is-internal command nil t)))
+        (when (or binding (and typed extended-command-suggest-shorter))
+          (run-at-time 0 nil #'simple-odds--command-hint command typed binding))))))
+
+(defun execute-extended-command-for-buffer (prefixarg &optional command-name typed) "Like `execute-extended-command', but offering first the commands meant for this buffer's modes." (interactive (list current-prefix-arg (read-extended-command) execute-extended-command--last-typed))
+  (execute-extended-command prefixarg command-name typed))
+
+(defun clone-indirect-buffer-other-window (newname display-flag &optional norecord) "Make an indirect clone of this buffer as `clone-indirect-buffer' does, shown in another window when DISPLAY-FLAG."
+  (interactive (progn
+                 (when (get major-mode 'no-clone-indirect)
+                   (error "Cannot indirectly clone a buffer in %s mode" mode-name))
+                 (list (and current-prefix-arg (read-buffer "Name of indirect buffer: " (current-buffer)))
+                       t)))
+  (let ((pop-up-windows t))
+    (clone-indirect-buffer newname display-flag norecord)))
+
 (provide 'simple-odds)
 ;;; simple-odds.el ends here
