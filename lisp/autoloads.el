@@ -466,7 +466,7 @@
 (define-obsolete-function-alias 'set-temporary-overlay-map #'set-transient-map "24.4")
 (defalias 'goto-next-locus #'next-error)
 (defalias 'next-match #'next-error)
-(dolist (name '(undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
+(dolist (name '(undo-make-selective-list undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
                 undo-copy-list-1 undo-adjust-pos undo-adjust-beg-end undo-adjust-elt))
   (autoload name "simple-undo"))
 (dolist (entry '(("register"
