@@ -54,21 +54,29 @@ mouse-1 on it cycles the style."
 
 (defvar mode-line-buffer-identification-keymap
   (let ((map (make-sparse-keymap)))
-    (define-key map [mode-line mouse-1] #'mode-line-previous-buffer)
-    (define-key map [mode-line mouse-3] #'mode-line-next-buffer)
-    (define-key map [header-line down-mouse-1] #'ignore)
-    (define-key map [header-line mouse-1] #'mode-line-previous-buffer)
-    (define-key map [header-line down-mouse-3] #'ignore)
-    (define-key map [header-line mouse-3] #'mode-line-next-buffer)
+    ;; Clicks cycle through the buffers; on the header line the presses are swallowed.
+    (dolist (area '(mode-line header-line))
+      (dolist (button '(1 3))
+        (when (eq area 'header-line)
+          (define-key map (vector area (intern (format "down-mouse-%d" button))) #'ignore))
+        (define-key map (vector area (intern (format "mouse-%d" button)))
+                    (if (= button 1) #'mode-line-previous-buffer #'mode-line-next-buffer))))
     map)
   "Keys on the buffer's name in the mode line and the header line.")
 
+(defconst bindings--buffer-name-help
+  (mapconcat #'identity '("Buffer name" "mouse-1: Previous buffer" "mouse-3: Next buffer") "\n")
+  "The tooltip of the buffer's name in the mode line.")
+
 (defun propertized-buffer-identification (fmt) "The mode-line construct showing the buffer's name by FMT: a one-string list, clickable and highlighted."
-  (list (propertize fmt
-                    'face 'mode-line-buffer-id
-                    'help-echo "Buffer name\nmouse-1: Previous buffer\nmouse-3: Next buffer"
-                    'mouse-face 'mode-line-highlight
-                    'local-map mode-line-buffer-identification-keymap)))
+  (let ((shown (copy-sequence fmt)))
+    ;; Put on one by one, in the order GNU's string lists them.
+    (dolist (prop (list (cons 'local-map mode-line-buffer-identification-keymap)
+                        (cons 'mouse-face 'mode-line-highlight)
+                        (cons 'help-echo bindings--buffer-name-help)
+                        (cons 'face 'mode-line-buffer-id)))
+      (put-text-property 0 (length shown) (car prop) (cdr prop) shown))
+    (list shown)))
 
 (defun mode-line-frame-control () "The mode line's frame name construct: \"-%F  \" on a terminal (and in batch), spaces on a window system."
   (if (memq (bound-and-true-p window-system) '(nil pc)) "-%F  " "  "))
@@ -76,22 +84,25 @@ mouse-1 on it cycles the style."
 (defun bindings--window-buffer (window) "The buffer WINDOW shows; the current buffer when WINDOW is nil or windows are not available."
   (if (and window (fboundp 'window-buffer)) (window-buffer window) (current-buffer)))
 
+(defun bindings--flag-help (window flag yes no action) "A tooltip saying WINDOW's buffer is YES or NO as FLAG, called there, says; then what mouse-1 does, ACTION."
+  (concat "Buffer is "
+          (if (with-current-buffer (bindings--window-buffer window) (funcall flag)) yes no)
+          "\nmouse-1: " action))
+
 (defun mode-line-modified-help-echo (window _object _point) "The tooltip of the modified flag of WINDOW's buffer."
-  (format "Buffer is %s\nmouse-1: Toggle modification state"
-          (if (buffer-modified-p (bindings--window-buffer window)) "modified" "not modified")))
+  (bindings--flag-help window #'buffer-modified-p "modified" "not modified" "Toggle modification state"))
 
 (defun mode-line-read-only-help-echo (window _object _point) "The tooltip of the read-only flag of WINDOW's buffer."
-  (format "Buffer is %s\nmouse-1: Toggle"
-          (if (buffer-local-value 'buffer-read-only (bindings--window-buffer window))
-              "read-only" "writable")))
+  (bindings--flag-help window (lambda () buffer-read-only) "read-only" "writable" "Toggle"))
 
 (defun mode-line-mule-info-help-echo (window _object _point) "The tooltip of the coding-system indicator of WINDOW's buffer."
   (with-current-buffer (bindings--window-buffer window)
-    (if (null buffer-file-coding-system)
-        "Buffer coding system: none specified"
-      (format "Buffer coding system (%s): %s\nmouse-1: Describe coding system\nmouse-3: Set coding system"
-              (if enable-multibyte-characters "multi-byte" "unibyte")
-              (symbol-name buffer-file-coding-system)))))
+    (let ((coding buffer-file-coding-system))
+      (if (not coding)
+          "Buffer coding system: none specified"
+        (concat (format "Buffer coding system (%s): %s"
+                        (if enable-multibyte-characters "multi-byte" "unibyte") coding)
+                "\nmouse-1: Describe coding system\nmouse-3: Set coding system")))))
 
 (defun mode-line-other-buffer () "Switch to the buffer most recently shown before this one (`other-buffer')." (interactive)
   (switch-to-buffer (other-buffer)))

@@ -318,41 +318,39 @@ no open paren found (START nil) does."
              (not (eq wanted (char-after start)))))))
 
 (defun simple-odds--open-line-text (open) "The text shown for the open paren at OPEN: its line up to it and, when it ends its line there, nothing after; else the rest of its line."
-  (save-excursion
-    (goto-char open)
-    (let ((bol (line-beginning-position))
-          (eol (line-end-position)))
-      (if (save-excursion (skip-chars-backward " \t") (bolp))
-          (buffer-substring (point) eol)
-        (buffer-substring bol (1+ open))))))
+  (let* ((line-start (save-excursion (goto-char open) (line-beginning-position)))
+         (first-on-line (string-match-p "\\`[ \t]*\\'" (buffer-substring-no-properties line-start open))))
+    (if first-on-line
+        (buffer-substring open (save-excursion (goto-char open) (line-end-position)))
+      (buffer-substring line-start (1+ open)))))
+
+(defun simple-odds--find-opener (close) "The position of the open paren matching the close paren just before CLOSE, or nil.
+The search goes back at most `blink-matching-paren-distance' characters and
+skips comments unless `blink-matching-paren-dont-ignore-comments'."
+  (let ((limit (if blink-matching-paren-distance
+                   (max (point-min) (- close blink-matching-paren-distance))
+                 (point-min)))
+        (parse-sexp-ignore-comments (unless blink-matching-paren-dont-ignore-comments
+                                      parse-sexp-ignore-comments)))
+    (ignore-errors
+      (save-restriction
+        (narrow-to-region limit close)
+        (scan-sexps close -1)))))
 
 (defun blink-matching-open () "Report the open paren that pairs with the close paren before point.
 In batch the paren is never on screen, so its line is shown in the echo area;
 a mismatch or no partner is reported too." (interactive)
-  (when (and blink-matching-paren
-             (> (point) (point-min)))
-    (let* ((end (point))
-           (open (condition-case nil
-                     (save-excursion
-                       (save-restriction
-                         (when blink-matching-paren-distance
-                           (narrow-to-region (max (point-min) (- end blink-matching-paren-distance)) end))
-                         (let ((parse-sexp-ignore-comments
-                                (and parse-sexp-ignore-comments
-                                     (not blink-matching-paren-dont-ignore-comments))))
-                           (scan-sexps end -1))))
-                   (error nil)))
-           (bad (funcall blink-matching-check-function open end)))
+  (unless (or (null blink-matching-paren) (bobp))
+    (let* ((open (simple-odds--find-opener (point)))
+           (bad (funcall blink-matching-check-function open (point))))
       (cond
-       (bad
-        (if open
-            (message "Mismatched parentheses")
-          (message "No matching parenthesis found")))
-       ((not open) nil)
-       (t (message "Matches %s" (simple-odds--open-line-text open))
-          ;; The report stays only while the paren would blink.
-          (message nil)
-          t)))))
+       ((and bad open) (message "Mismatched parentheses"))
+       (bad (message "No matching parenthesis found"))
+       (open
+        (message "Matches %s" (simple-odds--open-line-text open))
+        ;; The report stays only while the paren would blink.
+        (message nil)
+        t)))))
 
 (defun blink-paren-post-self-insert-function () "After a self-inserted close paren, show its partner with `blink-paren-function'."
   (when (and blink-paren-function
@@ -406,12 +404,10 @@ Point ends at the beginning of a shown line; nil is returned."
 
 (defun end-of-visible-line () "Move to the end of the line as shown: before the next newline that is not invisible.
 Return nil."
-  (let ((done nil))
-    (while (not done)
-      (skip-chars-forward "^\n")
-      (if (and (not (eobp)) (simple-odds--invisible-at (point)))
-          (forward-char 1)
-        (setq done t))))
+  ;; Hop over each newline that is hidden; stop before the first shown one.
+  (while (progn (skip-chars-forward "^\n")
+                (and (< (point) (point-max)) (simple-odds--invisible-at (point))))
+    (goto-char (1+ (point))))
   nil)
 
 ;;;; Fonts of a terminal frame
@@ -426,21 +422,23 @@ Return nil."
   (funcall auto-fill-function))
 
 
+(defun simple-odds--temporary-region-p () "Non-nil when the region is a temporary one, active only until the next unshifted motion."
+  (eq 'only (car-safe transient-mark-mode)))
+
 (defun handle-shift-selection () "Start or end a temporary shift-selected region for the command running, as `interactive' \"^\" asks.
 A shift-translated key (`this-command-keys-shift-translated') with
 `shift-select-mode' on activates the mark temporarily; otherwise a temporary
-region ends."
-  (cond
-   ((and shift-select-mode this-command-keys-shift-translated)
-    (unless (and mark-active (eq (car-safe transient-mark-mode) 'only))
-      (setq-local transient-mark-mode
-                  (cons 'only (unless (eq transient-mark-mode 'lambda) transient-mark-mode)))
+region ends.  Return nil."
+  (if (not (and this-command-keys-shift-translated shift-select-mode))
+      (when (simple-odds--temporary-region-p)
+        ;; Back to the mode's own setting, and the temporary region goes.
+        (setq transient-mark-mode (cdr transient-mark-mode))
+        (deactivate-mark))
+    (unless (and (simple-odds--temporary-region-p) mark-active)
+      (let ((underlying (if (eq transient-mark-mode 'lambda) nil transient-mark-mode)))
+        (set (make-local-variable 'transient-mark-mode) (cons 'only underlying)))
       (push-mark nil nil t)))
-   ((eq (car-safe transient-mark-mode) 'only)
-    (setq transient-mark-mode (cdr transient-mark-mode))
-    (deactivate-mark)))
   nil)
-
 
 (defun indicate-copied-region (&optional message-len) "Show where the text just copied ends: in batch, say so with up to MESSAGE-LEN (40) characters of it.
 With point after the mark the start of the copy is quoted, else its end."
@@ -471,7 +469,7 @@ With point after the mark the start of the copy is quoted, else its end."
 
 (defun repeat-complex-command (arg) "Edit and run again the ARGth most recent complex command of `command-history'." (interactive "p")
   (let ((form (nth (1- arg) command-history)))
-    (unless form
+    (when (null form)
       (if command-history
           (error "Argument %d is beyond length of command history" arg)
         (error "There are no previous complex commands to repeat")))
@@ -500,9 +498,8 @@ With point after the mark the start of the copy is quoted, else its end."
           (t (cons defaults (delete defaults all))))))
 
 (defun minibuffer-avoid-prompt (_new _old) "Keep point out of the minibuffer's prompt; give point."
-  (when (< (point) (minibuffer-prompt-end))
-    (goto-char (minibuffer-prompt-end)))
-  (point))
+  (let ((prompt-end (minibuffer-prompt-end)))
+    (if (< (point) prompt-end) (goto-char prompt-end) (point))))
 
 ;;;; Sounds
 
@@ -535,10 +532,11 @@ tsmacs has no sound device, so known formats end in an error too."
       (error "Could not open sound device"))))
 
 (defun play-sound-file (file &optional volume device) "Play the sound in FILE at VOLUME on DEVICE, through `play-sound'." (interactive "fPlay sound file: ")
-  (let ((sound (list 'sound :file file)))
-    (when volume (setq sound (append sound (list :volume volume))))
-    (when device (setq sound (append sound (list :device device))))
-    (play-sound (if (stringp file) sound (list 'sound)))))
+  (play-sound (if (not (stringp file))
+                  '(sound)
+                (nconc (list 'sound :file file)
+                       (and volume (list :volume volume))
+                       (and device (list :device device))))))
 
 ;;;; Warnings about packages known not to work
 
@@ -561,12 +559,17 @@ SYMBOL t means any version; otherwise SYMBOL's string value must match REGEXP."
     map)
   "Keys of Process Menu mode.")
 
+(defconst simple-odds--process-columns
+  '(("Process" . 15) ("PID" . 7) ("Status" . 7) ("Buffer" . 25) ("TTY" . 12) ("Thread" . 12) ("Command" . 0))
+  "The columns of the process list: title and width; every one sorts.")
+
 (define-derived-mode process-menu-mode tabulated-list-mode "Process Menu"
   "Major mode of the list of processes that `list-processes' shows."
-  (setq tabulated-list-format [("Process" 15 t) ("PID" 7 t) ("Status" 7 t) ("Buffer" 25 t)
-                               ("TTY" 12 t) ("Thread" 12 t) ("Command" 0 t)])
+  (setq tabulated-list-format
+        (apply #'vector (mapcar (lambda (col) (list (car col) (cdr col) t))
+                                simple-odds--process-columns)))
+  (setq tabulated-list-sort-key (list (caar simple-odds--process-columns)))
   (make-local-variable 'process-menu-query-only)
-  (setq tabulated-list-sort-key (cons "Process" nil))
   (add-hook 'tabulated-list-revert-hook #'list-processes--refresh nil t))
 
 (defun simple-odds--process-row (proc) "The row of the process list for PROC: its id and a vector of its columns."
@@ -600,56 +603,52 @@ SYMBOL t means any version; otherwise SYMBOL's string value must match REGEXP."
 
 (defun list-processes (&optional query-only buffer) "List the processes in BUFFER (\"*Process List*\" by default), in Process Menu mode.
 QUERY-ONLY non-nil lists only the processes that ask before Emacs exits." (interactive)
-  (let ((target (or buffer (get-buffer-create "*Process List*"))))
-    (with-current-buffer target
-      (process-menu-mode)
-      (setq process-menu-query-only query-only)
-      (list-processes--refresh)
-      (tabulated-list-print))
-    nil))
+  (with-current-buffer (or buffer (get-buffer-create "*Process List*"))
+    (process-menu-mode)
+    (setq-local process-menu-query-only query-only)
+    (list-processes--refresh)
+    ;; The table is drawn afresh, and the caller gets nothing back.
+    (ignore (tabulated-list-print))))
 
 (defun process-menu-delete-process () "Kill the process on the line at point, then list the processes again." (interactive)
-  (let ((here (point)))
-    (delete-process (tabulated-list-get-id))
+  (let ((line-start (point))
+        (victim (tabulated-list-get-id)))
+    (delete-process victim)
     (revert-buffer)
-    (goto-char (min here (point-max)))
-    (if (eobp) (forward-line -1) (forward-line 0))))
+    ;; Stay on the same line, or the last one when that line is gone.
+    (goto-char (min line-start (point-max)))
+    (forward-line (if (eobp) -1 0))))
 
 ;;;; The buffer of completions
 
 (defvar completion-list-mode-map
   (let ((map (make-sparse-keymap)))
     (set-keymap-parent map special-mode-map)
-    (define-key map "g" nil)
-    (define-key map [mouse-2] #'choose-completion)
-    (define-key map [follow-link] 'mouse-face)
-    (define-key map [down-mouse-2] nil)
-    (define-key map "\C-m" #'choose-completion)
-    (define-key map "\e\e\e" #'delete-completion-window)
-    (define-key map "\M-g\M-c" #'switch-to-minibuffer)
-    (define-key map [left] #'previous-completion)
-    (define-key map [right] #'next-completion)
-    (define-key map [?\t] #'next-completion)
-    (define-key map [backtab] #'previous-completion)
-    (define-key map "z" #'kill-current-buffer)
-    (define-key map "n" #'next-completion)
-    (define-key map "p" #'previous-completion)
+    ;; Bound in this order, as GNU's map lists them (latest first).
+    (dolist (pair '(("g") ([mouse-2] . choose-completion) ([follow-link] . mouse-face)
+                    ([down-mouse-2]) ("\C-m" . choose-completion)
+                    ("\e\e\e" . delete-completion-window) ("\M-g\M-c" . switch-to-minibuffer)
+                    ([left] . previous-completion) ([right] . next-completion)
+                    ([?\t] . next-completion) ([backtab] . previous-completion)
+                    ("z" . kill-current-buffer) ("n" . next-completion) ("p" . previous-completion)))
+      (define-key map (car pair) (cdr pair)))
     map)
   "Keys of Completion List mode.")
 
 (unless (fboundp 'completion--replace)
   (defun completion--replace (start end text) "Put TEXT in place of the text from START to END, leaving point after it."
-    (goto-char start)
-    (delete-region start end)
-    (insert text)))
+    ;; New text after the old, then the old goes: point ends after the new.
+    (goto-char end)
+    (insert text)
+    (delete-region start end)))
 (defvar completion-list-insert-choice-function #'completion--replace "Function of START, END and CHOICE that puts a chosen completion in place.")
 
 (define-derived-mode completion-list-mode nil "Completion List"
   "Major mode of the buffer that lists the possible completions.")
 
 (defun completion-list-mode-finish () "Make a buffer in Completion List mode read-only, once it is filled."
-  (when (eq major-mode 'completion-list-mode)
-    (setq buffer-read-only t)))
+  (if (eq major-mode 'completion-list-mode)
+      (setq buffer-read-only t)))
 
 (defun simple-odds--face-at (pos) "Non-nil when the character at POS belongs to a completion (has a `mouse-face')."
   (and (< pos (point-max)) (get-text-property pos 'mouse-face)))
@@ -732,17 +731,16 @@ With OUTPUT-TO-CURRENT-BUFFER nothing is done."
 
 (defun shell-command-set-point-after-cmd (&optional buffer) "Put point in BUFFER (the current one) where `shell-command-dont-erase-buffer' wants it after the output.
 Return that position, or nil when the buffer was erased before."
-  (with-current-buffer (or buffer (current-buffer))
+  (with-current-buffer (if buffer buffer (current-buffer))
     (when shell-command-dont-erase-buffer
       (goto-char (if (memq shell-command-dont-erase-buffer '(beg-last-out save-point))
                      (or (cdr (assq (current-buffer) shell-command-saved-pos)) (point-max))
                    (point-max))))))
 
 (defun shell-command-sentinel (process signal) "Report that the shell command of PROCESS ended, with the text of SIGNAL, and place point in its buffer."
-  (when (memq (process-status process) '(exit signal))
-    (let ((buf (process-buffer process)))
-      (when (buffer-live-p buf)
-        (shell-command-set-point-after-cmd buf)))
+  (when (memq (process-status process) '(signal exit))
+    (if (buffer-live-p (process-buffer process))
+        (shell-command-set-point-after-cmd (process-buffer process)))
     (message "%s: %s." (nth 2 (process-command process)) (substring signal 0 -1))))
 
 ;;;; Starting a process again
@@ -810,7 +808,7 @@ will say so; that timer is returned."
                    (error "Cannot indirectly clone a buffer in %s mode" mode-name))
                  (list (and current-prefix-arg (read-buffer "Name of indirect buffer: " (current-buffer)))
                        t)))
-  (let ((pop-up-windows t))
+  (dlet ((pop-up-windows t))
     (clone-indirect-buffer newname display-flag norecord)))
 
 (provide 'simple-odds)

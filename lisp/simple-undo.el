@@ -66,14 +66,14 @@ USE-<), and never moves POS before that POSITION."
 
 ;;;; The undo records of one region, for undo in region
 
-(defun simple-undo--span (elt) "The positions ELT, an undo record that changes text or properties, covers: (FROM . TO), or nil for a record with none."
+(defun simple-undo--record-span (elt) "The positions ELT, an undo record that changes text or properties, covers: (FROM . TO), or nil for a record with none."
   (pcase elt
     (`(,(and (pred integerp) from) . ,(and (pred integerp) to)) (cons from to))
     (`(,(pred stringp) . ,(and (pred integerp) at)) (cons (abs at) (abs at)))
     (`(nil ,_ ,_ ,(and (pred integerp) from) . ,(and (pred integerp) to)) (cons from to))
     (`(apply ,(pred integerp) ,(and (pred integerp) from) ,(and (pred integerp) to) . ,_) (cons from to))))
 
-(defun simple-undo--shift (pos moves) "POS carried forward over MOVES, the changes left out (oldest first): each (AT . COUNT), COUNT positive for inserted text, negative for deleted."
+(defun simple-undo--carry-pos (pos moves) "POS carried forward over MOVES, the changes left out (oldest first): each (AT . COUNT), COUNT positive for inserted text, negative for deleted."
   (dolist (move moves pos)
     (let ((at (car move)) (count (cdr move)))
       (cond ((> count 0) (when (>= pos at) (setq pos (+ pos count))))
@@ -84,15 +84,15 @@ USE-<), and never moves POS before that POSITION."
   (if (null moves)
       elt
     (pcase elt
-      ((pred integerp) (simple-undo--shift elt moves))
+      ((pred integerp) (simple-undo--carry-pos elt moves))
       (`(,(and (pred integerp) from) . ,(and (pred integerp) to))
-       (let ((start (simple-undo--shift from moves)))
+       (let ((start (simple-undo--carry-pos from moves)))
          (cons start (+ start (- to from)))))
       (`(,(and (pred stringp) text) . ,(and (pred integerp) at))
-       (let ((spot (simple-undo--shift (abs at) moves)))
+       (let ((spot (simple-undo--carry-pos (abs at) moves)))
          (cons text (if (< at 0) (- spot) spot))))
       (`(nil ,prop ,val ,(and (pred integerp) from) . ,(and (pred integerp) to))
-       (let ((start (simple-undo--shift from moves)))
+       (let ((start (simple-undo--carry-pos from moves)))
          `(nil ,prop ,val ,start . ,(+ start (- to from)))))
       (_ elt))))
 
@@ -116,7 +116,7 @@ list.  Boundaries are kept, never two in a row."
           (when (<= from elt to) (push (simple-undo--carry elt moves) kept)))
          ((markerp (car-safe elt)) (unless left-out (push elt kept)))
          (t
-          (let* ((span (simple-undo--span elt))
+          (let* ((span (simple-undo--record-span elt))
                  (size (cond ((stringp (car-safe elt)) (- (length (car elt))))
                              ((and (integerp (car-safe elt)) (integerp (cdr-safe elt)))
                               (- (cdr elt) (car elt)))
