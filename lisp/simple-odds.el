@@ -451,12 +451,14 @@ With point after the mark the start of the copy is quoted, else its end."
          (word (if (<= other here) "from" "until")))
     (message "Copied text %s \"%s\"" word (simple-odds--show-controls (substring-no-properties text)))))
 
-(defun simple-odds--show-controls (text) "TEXT with each newline displayed as ^J, as the echo area shows a message's control characters."
+(defun simple-odds--show-controls (text) "TEXT with each control character displayed as ^C, as the echo area shows a message's control characters."
   (let ((out (copy-sequence text))
         (from 0))
-    (while (string-match "\n" out from)
-      (put-text-property (match-beginning 0) (match-end 0) 'display
-                         (propertize "^J" 'face 'escape-glyph) out)
+    (while (string-match "[\000-\037\177]" out from)
+      (let ((c (aref out (match-beginning 0))))
+        (put-text-property (match-beginning 0) (match-end 0) 'display
+                           (propertize (string ?^ (if (= c 127) ?? (+ c 64))) 'face 'escape-glyph)
+                           out))
       (setq from (match-end 0)))
     out))
 
