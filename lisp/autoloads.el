@@ -376,7 +376,106 @@
 (dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer
                 shell-command-on-region clone-buffer))
   (autoload name "simple-odds" nil t))
-(dolist (name '(undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
+;; simple-odds, bindings-menu, subr-more3: batch-meaningful pieces of GNU's preloaded
+;; simple.el, bindings.el and subr.el (blinking parens, visible lines, the process and
+;; completion lists, mode-line helpers, compiler macros, keymap flattening).
+(defvar blink-matching-paren t "Non-nil means a close paren shows its open paren; `jump' moves the cursor there briefly, `jump-offscreen' even when it is off screen.")
+(defvar blink-matching-paren-on-screen t "Non-nil means show the open paren even when it is visible.")
+(defvar blink-matching-paren-distance 102400 "How far back to look for the open paren; nil means the whole buffer.")
+(defvar blink-matching-delay 1 "Seconds the cursor stays on the open paren.")
+(defvar blink-matching-paren-dont-ignore-comments nil "Non-nil means comments count when looking for the open paren.")
+(defvar blink-matching-check-function #'blink-matching-check-mismatch "Function of START and END saying whether the parens at them mismatch.")
+(defvar blink-paren-function #'blink-matching-open "Function called after a close paren is inserted, to show its partner.")
+(defvar shift-select-mode t "Non-nil means a shifted motion key extends a temporary region.")
+(defvar copy-region-blink-delay 1 "Seconds `indicate-copied-region' shows the other end of the region.")
+(defvar buffer-quit-function nil "Function `keyboard-escape-quit' calls to leave the current buffer, or nil.")
+(defvar minibuffer-text-before-history nil "The minibuffer's own text, kept while history elements are shown.")
+(defvar process-menu-query-only nil "Non-nil means the process list shows only processes that ask before Emacs exits.")
+(defvar completion-reference-buffer nil "The buffer a choice made in the completion list goes to.")
+(defvar completion-base-position nil "Where the text a completion replaces lies: (START END), or nil for unknown.")
+(defvar choose-completion-string-functions nil "Functions of CHOICE, BUFFER, BASE-POSITION and a fourth argument that may insert a chosen completion themselves.")
+(defvar bad-packages-alist
+  (list (list 'semantic 'semantic-version "\\`2\\.0pre[1-3]\\'"
+              "This old Semantic does not work with this Emacs; get a newer one.")
+        (list 'CUA-mode t nil
+              "CUA-mode is part of Emacs now: turn on `cua-mode' instead of this old copy."))
+  "Packages known to misbehave: entries (PACKAGE SYMBOL REGEXP STRING).")
+
+(defvar minibuffer-history-variable 'minibuffer-history "The history list the minibuffer being read uses; t for none.")
+(defvar minibuffer-history nil "Default history list of minibuffer input.")
+(defvar minibuffer-default nil "The default value or values of the minibuffer input being read.")
+(defvar minibuffer-completion-table nil "The completions offered for the minibuffer input being read.")
+(defvar minibuffer-completion-predicate nil "Predicate the completions of `minibuffer-completion-table' must satisfy.")
+(defvar this-command-keys-shift-translated nil "Non-nil when the keys of the command running were found only by removing shift.")
+(defvar command-error-function nil "Function that reports an error a command signalled, or nil for the default report.")
+(dolist (name '(execute-extended-command--shorter-1 execute-extended-command--shorter
+                command-completion-with-modes-p command-completion-using-modes-p
+                command-completion-default-include-p command-completion-button-p
+                blink-matching-check-mismatch blink-paren-post-self-insert-function
+                forward-visible-line end-of-visible-line default-font-height default-font-width
+                default-line-height internal-auto-fill handle-shift-selection indicate-copied-region
+                minibuffer-history-value minibuffer-history-initialize
+                minibuffer-error-initialize minibuffer-default-add-completions minibuffer-avoid-prompt
+                play-sound bad-package-check list-processes--refresh completion-list-mode-finish
+                choose-completion-guess-base-position choose-completion-string))
+  (autoload name "simple-odds"))
+(dolist (name '(blink-matching-open keyboard-escape-quit repeat-complex-command play-sound-file
+                process-menu-mode list-processes process-menu-delete-process completion-list-mode
+                next-completion previous-completion))
+  (autoload name "simple-odds" nil t))
+(dolist (name '(make-mode-line-mouse-map mode-line-eol-desc propertized-buffer-identification
+                mode-line-frame-control mode-line-modified-help-echo mode-line-read-only-help-echo
+                mode-line-mule-info-help-echo))
+  (autoload name "bindings-menu"))
+(autoload 'mode-line-other-buffer "bindings-menu" nil t)
+(dolist (name '(add-to-list--anon-cmacro eval-after-load--anon-cmacro keymap-canonicalize
+                run-hook-query-error-with-timeout))
+  (autoload name "subr-more3"))
+(dolist (name '(with-mutex track-mouse))
+  (autoload name "subr-more3" nil nil 'macro))
+(put 'with-mutex 'lisp-indent-function 1)
+(put 'track-mouse 'lisp-indent-function 0)
+(put 'add-to-list 'compiler-macro #'add-to-list--anon-cmacro)
+(put 'eval-after-load 'compiler-macro #'eval-after-load--anon-cmacro)
+;; simple-args: next-error's helpers; simple-odds: shell output placement, clone-process; simple-more: global-visual-line-mode.
+(defvar next-error-found-function #'ignore "Function of the buffer listing loci and the buffer a locus was shown in, called by `next-error-found'.")
+(defvar next-error-message-highlight nil "Non-nil means the line of the current locus is highlighted in the buffer listing loci; `keep' keeps earlier ones.")
+(defvar next-error-follow-minor-mode nil "Non-nil when Next Error Follow minor mode is on in this buffer.")
+(make-variable-buffer-local 'next-error-follow-minor-mode)
+(dolist (name '(next-error-buffer-unnavigated-current next-error-buffer-on-selected-frame
+                next-error-message-highlight next-error-found next-error-quit-window
+                next-error-follow-mode-post-command-hook))
+  (autoload name "simple-args"))
+(dolist (name '(next-error-follow-minor-mode next-error-select-buffer))
+  (autoload name "simple-args" nil t))
+(defvar shell-command-dont-erase-buffer nil "Non-nil means a shell command's output buffer is not erased first; the value says where point goes after.")
+(defvar shell-command-saved-pos nil "Positions noted for `shell-command-dont-erase-buffer', as (BUFFER . POSITION) pairs.")
+(dolist (name '(shell-command-save-pos-or-erase shell-command-set-point-after-cmd
+                shell-command-sentinel clone-process read-extended-command--affixation))
+  (autoload name "simple-odds"))
+(defvar global-visual-line-mode nil "Non-nil when Global Visual Line mode is on.")
+(defvar-local visual-line-mode-set-explicitly nil "Non-nil when Visual Line mode was turned on or off in this buffer by hand.")
+(defvar-local visual-line-mode-major-mode nil "The major mode Global Visual Line mode last saw in this buffer.")
+(defvar global-visual-line-mode-buffers nil "Buffers Global Visual Line mode still has to look at.")
+(dolist (name '(visual-line-mode-set-explicitly global-visual-line-mode-enable-in-buffers
+                global-visual-line-mode-check-buffers global-visual-line-mode-cmhh))
+  (autoload name "simple-more"))
+(autoload 'global-visual-line-mode "simple-more" nil t)
+(put 'global-visual-line-mode 'globalized-minor-mode t)
+(defvar suggest-key-bindings t "Non-nil means M-x says which key runs the command it ran, if any.")
+(defvar extended-command-suggest-shorter t "Non-nil means M-x says how the command's name could have been typed shorter.")
+(defvar execute-extended-command--last-typed nil "What was typed to name the command M-x is about to run.")
+(defvar pop-up-windows t "Non-nil means showing a buffer may split a window to make room.")
+(dolist (name '(execute-extended-command execute-extended-command-for-buffer
+                clone-indirect-buffer-other-window))
+  (autoload name "simple-odds" nil t))
+(add-hook 'visual-line-mode-hook #'visual-line-mode-set-explicitly)
+(define-obsolete-function-alias 'advertised-undo #'undo "23.2")
+(define-obsolete-function-alias 'redraw-modeline #'force-mode-line-update "24.3")
+(define-obsolete-function-alias 'set-temporary-overlay-map #'set-transient-map "24.4")
+(defalias 'goto-next-locus #'next-error)
+(defalias 'next-match #'next-error)
+(dolist (name '(undo-make-selective-list undo-delta undo-elt-in-region undo-elt-crosses-region undo-copy-list
                 undo-copy-list-1 undo-adjust-pos undo-adjust-beg-end undo-adjust-elt))
   (autoload name "simple-undo"))
 (dolist (entry '(("register"

@@ -149,5 +149,83 @@ The arguments are passed on to `next-error-buffer-p'."
   (funcall next-error-function 0 nil)
   (run-hooks 'next-error-hook))
 
+;;;; Where the loci lead: helpers GNU's next-error machinery offers
+
+(defun next-error-buffer-unnavigated-current (&optional avoid-current extra-test-inclusive extra-test-exclusive) "The current buffer when it lists loci for `next-error', else nil.
+The arguments are as for `next-error-buffer-p'."
+  (and (next-error-buffer-p (current-buffer) avoid-current extra-test-inclusive extra-test-exclusive)
+       (current-buffer)))
+
+(defun next-error-buffer-on-selected-frame (&optional avoid-current extra-test-inclusive extra-test-exclusive) "The one buffer shown in the selected frame's windows that lists loci, else nil.
+The arguments are as for `next-error-buffer-p'.  Without windows (tsmacs is
+always in batch and keeps none) no buffer is shown, so the answer is nil."
+  (let ((shown (and (fboundp 'window-list)
+                    (delete-dups (mapcar #'window-buffer (window-list)))))
+        (hits nil))
+    (dolist (buf shown)
+      (when (next-error-buffer-p buf avoid-current extra-test-inclusive extra-test-exclusive)
+        (push buf hits)))
+    (and hits (null (cdr hits)) (car hits))))
+
+(defvar-local next-error--message-highlight-overlay nil "The overlay that marks the current locus's line in the buffer listing loci.")
+
+(defun next-error-message-highlight (error-buffer) "Mark the line at point in ERROR-BUFFER as the current locus's, as `next-error-message-highlight' asks.
+With that option nil nothing is marked and nil returned; with `keep' each
+line marked stays so; otherwise one overlay moves along.  Return the overlay."
+  (when next-error-message-highlight
+    (with-current-buffer error-buffer
+      (let ((from (line-beginning-position))
+            (to (min (point-max) (1+ (line-end-position))))
+            (reuse (and (not (eq next-error-message-highlight 'keep))
+                        (overlayp next-error--message-highlight-overlay)
+                        next-error--message-highlight-overlay)))
+        (if reuse
+            (move-overlay reuse from to (current-buffer))
+          (let ((ov (make-overlay from to)))
+            (overlay-put ov 'priority -50)
+            (overlay-put ov 'face 'next-error-message)
+            (overlay-put ov 'window (and (fboundp 'get-buffer-window) (get-buffer-window)))
+            (setq next-error--message-highlight-overlay ov)))
+        next-error--message-highlight-overlay))))
+
+(defun next-error-found (&optional from-buffer to-buffer) "Note that a locus of FROM-BUFFER was shown in TO-BUFFER (both the current buffer by default).
+FROM-BUFFER becomes `next-error-last-buffer'; `next-error-found-function' is
+called with the two arguments as given, and `next-error-hook' run.  Return nil."
+  (let ((from (or from-buffer (current-buffer))))
+    (setq next-error-last-buffer from)
+    (funcall next-error-found-function from-buffer to-buffer)
+    (next-error-message-highlight from)
+    (run-hooks 'next-error-hook)
+    nil))
+
+(defun next-error-quit-window (from-buffer to-buffer) "Quit the window showing FROM-BUFFER when a locus took us to another buffer, TO-BUFFER.
+A value for `next-error-found-function'; with no windows it does nothing."
+  (let ((win (and (fboundp 'get-buffer-window) (get-buffer-window from-buffer))))
+    (when (and win (not (eq from-buffer to-buffer)))
+      (quit-window nil win))
+    nil))
+
+(defvar-local next-error-follow-last-line nil "The line `next-error-follow-minor-mode' last showed the locus of.")
+
+(define-minor-mode next-error-follow-minor-mode
+  "Show the locus of the line point moves to, in a buffer listing loci."
+  :lighter " Fol"
+  (if next-error-follow-minor-mode
+      (add-hook 'post-command-hook #'next-error-follow-mode-post-command-hook nil t)
+    (remove-hook 'post-command-hook #'next-error-follow-mode-post-command-hook t)))
+
+(defun next-error-follow-mode-post-command-hook () "After a command, show the locus of point's line if point moved to another line.
+Give t when showing it failed."
+  (let ((line (line-number-at-pos)))
+    (unless (equal line next-error-follow-last-line)
+      (setq next-error-follow-last-line line)
+      (condition-case nil
+          (progn (next-error-no-select 0) nil)
+        (error t)))))
+
+(defun next-error-select-buffer (buffer) "Make BUFFER the one `next-error' uses from now on, here and in general." (interactive (list (get-buffer (read-buffer "Select next-error buffer: " nil t))))
+  (setq-default next-error-last-buffer buffer)
+  (setq next-error-last-buffer buffer))
+
 (provide 'simple-args)
 ;;; simple-args.el ends here

@@ -267,5 +267,8 @@ The undo boundaries recorded since the group began are removed."
     (goto-char pos)
     (when (fboundp 'switch-to-buffer) (switch-to-buffer buffer))))
 
+;; Visual Line mode in every buffer where `turn-on-visual-line-mode' would turn it on.
+(define-globalized-minor-mode global-visual-line-mode visual-line-mode turn-on-visual-line-mode)
+
 (provide 'simple-more)
 ;;; simple-more.el ends here

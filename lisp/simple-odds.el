@@ -232,5 +232,586 @@ nil sends it to \"*Shell Command Output*\" and shows it in the echo area."
         (simple-odds--report (car result) output)))
       (car result))))
 
+;;;; Abbreviations of command names (the hint `execute-extended-command' gives)
+
+(defun execute-extended-command--shorter-1 (name length) "All the ways of writing LENGTH characters that abbreviate NAME, word by word.
+Each character kept is either the next one of NAME or the dash that starts
+one of its later words (skipping what lies between); duplicates stay."
+  (cond ((zerop length) (list ""))
+        ((string= name "") nil)
+        (t (let ((head (substring name 0 1))
+                 (dash (string-search "-" name 1)))
+             (nconc (mapcar (lambda (tail) (concat head tail))
+                            (execute-extended-command--shorter-1 (substring name 1) (1- length)))
+                    (and dash
+                         (execute-extended-command--shorter-1 (substring name dash) length)))))))
+
+(defun simple-odds--abbrev-matches-p (abbrev name) "Non-nil when ABBREV matches NAME as partial completion reads it: each dash-separated piece a prefix of a word, in order."
+  (let ((pieces (split-string abbrev "-"))
+        (words (split-string name "-"))
+        (ok t))
+    (while (and ok pieces)
+      (let ((piece (pop pieces)))
+        (if (null words)
+            (setq ok nil)
+          (setq ok (string-prefix-p piece (pop words))))))
+    ok))
+
+(defun execute-extended-command--shorter (name typed) "The shortest abbreviation of the command NAME that no other command shares, if shorter than TYPED.
+Give nil when there is none."
+  (let ((size 1) (found nil)
+        (others nil))
+    (mapatoms (lambda (sym)
+                (when (and (commandp sym)
+                           (not (string= (symbol-name sym) name)))
+                  (push (symbol-name sym) others))))
+    (while (and (not found) (< size (length typed)))
+      (let ((tries (execute-extended-command--shorter-1 name size)))
+        (while (and tries (not found))
+          (let ((try (pop tries)))
+            (unless (seq-some (lambda (other) (simple-odds--abbrev-matches-p try other)) others)
+              (setq found try)))))
+      (setq size (1+ size)))
+    found))
+
+;;;; Which commands `M-x' offers in a buffer
+
+(defun command-completion-with-modes-p (modes buffer) "Non-nil when one of MODES applies in BUFFER.
+A major mode applies when BUFFER's mode is it or derives from it: the answer
+is then the nearest such mode.  Else the answer lists those of MODES that
+are minor modes on in BUFFER, local ones if any, else global ones."
+  (with-current-buffer buffer
+    (or (apply #'provided-mode-derived-p major-mode modes)
+        (seq-filter (lambda (mode) (memq mode local-minor-modes)) modes)
+        (seq-filter (lambda (mode) (memq mode global-minor-modes)) modes))))
+
+(defun command-completion-using-modes-p (symbol buffer) "Non-nil when the command SYMBOL names modes and one of them applies in BUFFER."
+  (let ((modes (command-modes symbol)))
+    (and modes (command-completion-with-modes-p modes buffer))))
+
+(defun command-completion-default-include-p (symbol buffer) "Non-nil when `M-x' should offer the command SYMBOL in BUFFER.
+SYMBOL's `completion-predicate', if any, decides; else a command naming
+modes is offered where one of them applies, and any other always."
+  (let ((check (get symbol 'completion-predicate))
+        (modes (command-modes symbol)))
+    (cond (check (funcall check symbol buffer))
+          (modes (command-completion-with-modes-p modes buffer))
+          (t t))))
+
+(defun command-completion-button-p (category buffer) "Non-nil when the text at point in BUFFER is a button whose category is CATEGORY."
+  (with-current-buffer buffer
+    (let ((here (button-at (point))))
+      (and here category
+           (eq (button-get here 'category) category)
+           t))))
+
+;;;; Showing the matching open paren
+
+
+(defun blink-matching-check-mismatch (start end) "Non-nil when the close paren before END does not pair with the open paren at START.
+Text before END that is no close paren never mismatches; a close paren with
+no open paren found (START nil) does."
+  (let* ((closer (char-before end))
+         (wanted (and closer (matching-paren closer))))
+    (and wanted
+         (or (null start)
+             (not (eq wanted (char-after start)))))))
+
+(defun simple-odds--open-line-text (open) "The text shown for the open paren at OPEN: its line up to it and, when it ends its line there, nothing after; else the rest of its line."
+  (let* ((line-start (save-excursion (goto-char open) (line-beginning-position)))
+         (first-on-line (string-match-p "\\`[ \t]*\\'" (buffer-substring-no-properties line-start open))))
+    (if first-on-line
+        (buffer-substring open (save-excursion (goto-char open) (line-end-position)))
+      (buffer-substring line-start (1+ open)))))
+
+(defun simple-odds--find-opener (close) "The position of the open paren matching the close paren just before CLOSE, or nil.
+The search goes back at most `blink-matching-paren-distance' characters and
+skips comments unless `blink-matching-paren-dont-ignore-comments'."
+  (let ((limit (if blink-matching-paren-distance
+                   (max (point-min) (- close blink-matching-paren-distance))
+                 (point-min)))
+        (parse-sexp-ignore-comments (unless blink-matching-paren-dont-ignore-comments
+                                      parse-sexp-ignore-comments)))
+    (ignore-errors
+      (save-restriction
+        (narrow-to-region limit close)
+        (scan-sexps close -1)))))
+
+(defun blink-matching-open () "Report the open paren that pairs with the close paren before point.
+In batch the paren is never on screen, so its line is shown in the echo area;
+a mismatch or no partner is reported too." (interactive)
+  (unless (or (null blink-matching-paren) (bobp))
+    (let* ((open (simple-odds--find-opener (point)))
+           (bad (funcall blink-matching-check-function open (point))))
+      (cond
+       ((and bad open) (message "Mismatched parentheses"))
+       (bad (message "No matching parenthesis found"))
+       (open
+        (message "Matches %s" (simple-odds--open-line-text open))
+        ;; The report stays only while the paren would blink.
+        (message nil)
+        t)))))
+
+(defun blink-paren-post-self-insert-function () "After a self-inserted close paren, show its partner with `blink-paren-function'."
+  (when (and blink-paren-function
+             (characterp last-command-event)
+             (eq (char-before) last-command-event)
+             (eq (char-syntax last-command-event) ?\))
+             (not executing-kbd-macro)
+             (not noninteractive))
+    (funcall blink-paren-function)))
+
+;;;; Lines as shown, skipping invisible text
+
+(defun simple-odds--invisible-at (pos) "Non-nil when the text at POS is hidden by `buffer-invisibility-spec'."
+  (let ((prop (get-char-property pos 'invisible)))
+    (and prop
+         (if (eq buffer-invisibility-spec t)
+             t
+           (seq-some (lambda (value)
+                       (seq-some (lambda (entry)
+                                   (eq value (if (consp entry) (car entry) entry)))
+                                 buffer-invisibility-spec))
+                     (if (listp prop) prop (list prop)))))))
+
+(defun simple-odds--next-shown-newline () "Move to just after the next newline that is not invisible; nil, at the buffer's end, when there is none."
+  (let ((found nil))
+    (while (and (not found) (search-forward "\n" nil 'move))
+      (unless (simple-odds--invisible-at (1- (point)))
+        (setq found t)))
+    found))
+
+(defun forward-visible-line (arg) "Move forward over ARG lines as shown, not counting invisible newlines; back for a negative ARG.
+Point ends at the beginning of a shown line; nil is returned."
+  (cond
+   ((> arg 0)
+    (while (and (> arg 0) (simple-odds--next-shown-newline))
+      (setq arg (1- arg)))
+    (while (and (not (eobp)) (simple-odds--invisible-at (point)))
+      (goto-char (next-single-char-property-change (point) 'invisible))))
+   (t
+    (let ((count (- 1 arg)) (stop nil))
+      (while (and (> count 0) (not stop))
+        (let ((found nil))
+          (while (and (not found) (search-backward "\n" nil 'move))
+            (unless (simple-odds--invisible-at (point))
+              (setq found t)))
+          (if found
+              (progn (setq count (1- count))
+                     (when (zerop count) (forward-char 1)))
+            (setq stop t)))))))
+  nil)
+
+(defun end-of-visible-line () "Move to the end of the line as shown: before the next newline that is not invisible.
+Return nil."
+  ;; Hop over each newline that is hidden; stop before the first shown one.
+  (while (progn (skip-chars-forward "^\n")
+                (and (< (point) (point-max)) (simple-odds--invisible-at (point))))
+    (goto-char (1+ (point))))
+  nil)
+
+;;;; Fonts of a terminal frame
+
+(defun default-font-height () "The height in pixels of the default face's font: a character cell, 1, on a terminal as in batch." 1)
+(defun default-font-width () "The width in pixels of the default face's font: a character cell, 1, on a terminal as in batch." 1)
+(defun default-line-height () "The height in pixels of a line of the default face, spacing included: 1 on a terminal as in batch." 1)
+
+;;;; Auto filling, shift selection, copying
+
+(defun internal-auto-fill () "Call the buffer's `auto-fill-function' (GNU's self-insertion does so after a fill-triggering character)."
+  (funcall auto-fill-function))
+
+
+(defun simple-odds--temporary-region-p () "Non-nil when the region is a temporary one, active only until the next unshifted motion."
+  (eq 'only (car-safe transient-mark-mode)))
+
+(defun handle-shift-selection () "Start or end a temporary shift-selected region for the command running, as `interactive' \"^\" asks.
+A shift-translated key (`this-command-keys-shift-translated') with
+`shift-select-mode' on activates the mark temporarily; otherwise a temporary
+region ends.  Return nil."
+  (if (not (and this-command-keys-shift-translated shift-select-mode))
+      (when (simple-odds--temporary-region-p)
+        ;; Back to the mode's own setting, and the temporary region goes.
+        (setq transient-mark-mode (cdr transient-mark-mode))
+        (deactivate-mark))
+    (unless (and (simple-odds--temporary-region-p) mark-active)
+      (let ((underlying (if (eq transient-mark-mode 'lambda) nil transient-mark-mode)))
+        (set (make-local-variable 'transient-mark-mode) (cons 'only underlying)))
+      (push-mark nil nil t)))
+  nil)
+
+(defun indicate-copied-region (&optional message-len) "Show where the text just copied ends: in batch, say so with up to MESSAGE-LEN (40) characters of it.
+With point after the mark the start of the copy is quoted, else its end."
+  (let* ((room (or message-len 40))
+         (other (mark t))
+         (here (point))
+         (text (if (<= other here)
+                   (buffer-substring other (min here (+ other room)))
+                 (buffer-substring (max here (- other room)) other)))
+         (word (if (<= other here) "from" "until")))
+    (message "Copied text %s \"%s\"" word (simple-odds--show-controls (substring-no-properties text)))))
+
+(defun simple-odds--show-controls (text) "TEXT with each control character displayed as ^C, as the echo area shows a message's control characters."
+  (let ((out (copy-sequence text))
+        (from 0))
+    (while (string-match "[\000-\037\177]" out from)
+      (let ((c (aref out (match-beginning 0))))
+        (put-text-property (match-beginning 0) (match-end 0) 'display
+                           (propertize (string ?^ (if (= c 127) ?? (+ c 64))) 'face 'escape-glyph)
+                           out))
+      (setq from (match-end 0)))
+    out))
+
+
+(defun keyboard-escape-quit () "Leave whatever state you are in: deactivate the region, forget a prefix argument, or bury a hidden buffer." (interactive)
+  (cond ((region-active-p) (deactivate-mark))
+        (current-prefix-arg nil)
+        (buffer-quit-function (funcall buffer-quit-function))
+        ((and (string-prefix-p " *" (buffer-name)) (fboundp 'bury-buffer)) (bury-buffer))))
+
+(defun repeat-complex-command (arg) "Edit and run again the ARGth most recent complex command of `command-history'." (interactive "p")
+  (let ((form (nth (1- arg) command-history)))
+    (when (null form)
+      (if command-history
+          (error "Argument %d is beyond length of command history" arg)
+        (error "There are no previous complex commands to repeat")))
+    (let ((again (read-from-minibuffer "Redo: " (prin1-to-string form) read-expression-map t)))
+      (unless (equal again (car command-history))
+        (push again command-history))
+      (apply #'funcall-interactively (car again) (mapcar (lambda (e) (eval e t)) (cdr again))))))
+
+;;;; Minibuffer helpers that work in any buffer
+
+
+(defun minibuffer-history-value () "The list of the history the minibuffer uses, `minibuffer-history-variable''s value."
+  (symbol-value minibuffer-history-variable))
+
+(defun minibuffer-history-initialize () "Forget the text saved before moving through history, as each minibuffer starts."
+  (setq minibuffer-text-before-history nil))
+
+(defun minibuffer-error-initialize () "Have errors in this buffer reported by `minibuffer-error-function'."
+  (setq-local command-error-function #'minibuffer-error-function))
+
+(defun minibuffer-default-add-completions () "The minibuffer's default values followed by every completion of the empty string, the defaults not repeated."
+  (let ((defaults minibuffer-default)
+        (all (all-completions "" minibuffer-completion-table minibuffer-completion-predicate)))
+    (cond ((null defaults) all)
+          ((listp defaults) (append defaults all))
+          (t (cons defaults (delete defaults all))))))
+
+(defun minibuffer-avoid-prompt (_new _old) "Keep point out of the minibuffer's prompt; give point."
+  (let ((prompt-end (minibuffer-prompt-end)))
+    (if (< (point) prompt-end) (goto-char prompt-end) (point))))
+
+;;;; Sounds
+
+(defun simple-odds--sound-kind (bytes) "The format of sound data BYTES: `wav', `au' or nil."
+  (cond ((and (>= (length bytes) 12)
+              (string= (substring bytes 0 4) "RIFF")
+              (string= (substring bytes 8 12) "WAVE"))
+         'wav)
+        ((and (>= (length bytes) 4) (string= (substring bytes 0 4) ".snd")) 'au)))
+
+(defun play-sound (sound) "Play SOUND, a list (sound :file FILE-OR :data BYTES ...).
+tsmacs has no sound device, so known formats end in an error too."
+  (let* ((props (and (eq (car-safe sound) 'sound) (cdr sound)))
+         (file (plist-get props :file))
+         (data (plist-get props :data)))
+    (unless (or (stringp file) (stringp data))
+      (error "Invalid sound specification"))
+    (let ((bytes (if (stringp file)
+                     (let ((path (expand-file-name file (bound-and-true-p data-directory))))
+                       (unless (file-readable-p path)
+                         (error "Could not open sound file: %s"
+                                (if (file-exists-p path) "Permission denied" "No such file or directory")))
+                       (with-temp-buffer
+                         (set-buffer-multibyte nil)
+                         (insert-file-contents-literally path nil 0 64)
+                         (buffer-string)))
+                   data)))
+      (unless (simple-odds--sound-kind bytes)
+        (error "Unknown sound format"))
+      (error "Could not open sound device"))))
+
+(defun play-sound-file (file &optional volume device) "Play the sound in FILE at VOLUME on DEVICE, through `play-sound'." (interactive "fPlay sound file: ")
+  (play-sound (if (not (stringp file))
+                  '(sound)
+                (nconc (list 'sound :file file)
+                       (and volume (list :volume volume))
+                       (and device (list :device device))))))
+
+;;;; Warnings about packages known not to work
+
+(defun bad-package-check (package) "Warn, through `display-warning', when the loaded PACKAGE is one `bad-packages-alist' names.
+SYMBOL t means any version; otherwise SYMBOL's string value must match REGEXP."
+  (let ((entry (assq package bad-packages-alist)))
+    (when entry
+      (let ((sym (nth 1 entry)) (regexp (nth 2 entry)))
+        (when (or (eq sym t)
+                  (and (boundp sym) (stringp (symbol-value sym))
+                       (or (null regexp) (string-match-p regexp (symbol-value sym)))))
+          (display-warning package (nth 3 entry) :warning))))))
+
+;;;; The list of processes
+
+
+(defvar process-menu-mode-map
+  (let ((map (make-sparse-keymap)))
+    (define-key map "d" #'process-menu-delete-process)
+    map)
+  "Keys of Process Menu mode.")
+
+(defconst simple-odds--process-columns
+  '(("Process" . 15) ("PID" . 7) ("Status" . 7) ("Buffer" . 25) ("TTY" . 12) ("Thread" . 12) ("Command" . 0))
+  "The columns of the process list: title and width; every one sorts.")
+
+(define-derived-mode process-menu-mode tabulated-list-mode "Process Menu"
+  "Major mode of the list of processes that `list-processes' shows."
+  (setq tabulated-list-format
+        (apply #'vector (mapcar (lambda (col) (list (car col) (cdr col) t))
+                                simple-odds--process-columns)))
+  (setq tabulated-list-sort-key (list (caar simple-odds--process-columns)))
+  (make-local-variable 'process-menu-query-only)
+  (add-hook 'tabulated-list-revert-hook #'list-processes--refresh nil t))
+
+(defun simple-odds--process-row (proc) "The row of the process list for PROC: its id and a vector of its columns."
+  (let* ((buf (process-buffer proc))
+         (pid (process-id proc))
+         (command (process-command proc))
+         (buffer-cell
+          (if (buffer-live-p buf)
+              (list (buffer-name buf) 'face 'link
+                    'help-echo (format-message "Visit buffer `%s'" (buffer-name buf))
+                    'follow-link t 'process-buffer buf
+                    'action #'process-menu-visit-buffer)
+            "--")))
+    (list proc
+          (vector (process-name proc)
+                  (if pid (number-to-string pid) "--")
+                  (symbol-name (process-status proc))
+                  buffer-cell
+                  (or (process-tty-name proc) "--")
+                  "Main"
+                  (if (consp command) (mapconcat #'identity command " ") "")))))
+
+(defun list-processes--refresh () "Fill `tabulated-list-entries' with the processes to list, and set up the header."
+  (setq tabulated-list-entries
+        (delq nil (mapcar (lambda (proc)
+                            (when (or (not process-menu-query-only)
+                                      (process-query-on-exit-flag proc))
+                              (simple-odds--process-row proc)))
+                          (process-list))))
+  (tabulated-list-init-header))
+
+(defun list-processes (&optional query-only buffer) "List the processes in BUFFER (\"*Process List*\" by default), in Process Menu mode.
+QUERY-ONLY non-nil lists only the processes that ask before Emacs exits." (interactive)
+  (with-current-buffer (or buffer (get-buffer-create "*Process List*"))
+    (process-menu-mode)
+    (setq-local process-menu-query-only query-only)
+    (list-processes--refresh)
+    ;; The table is drawn afresh, and the caller gets nothing back.
+    (ignore (tabulated-list-print))))
+
+(defun process-menu-delete-process () "Kill the process on the line at point, then list the processes again." (interactive)
+  (let ((line-start (point))
+        (victim (tabulated-list-get-id)))
+    (delete-process victim)
+    (revert-buffer)
+    ;; Stay on the same line, or the last one when that line is gone.
+    (goto-char (min line-start (point-max)))
+    (forward-line (if (eobp) -1 0))))
+
+;;;; The buffer of completions
+
+(defvar completion-list-mode-map
+  (let ((map (make-sparse-keymap)))
+    (set-keymap-parent map special-mode-map)
+    ;; Bound in this order, as GNU's map lists them (latest first).
+    (dolist (pair '(("g") ([mouse-2] . choose-completion) ([follow-link] . mouse-face)
+                    ([down-mouse-2]) ("\C-m" . choose-completion)
+                    ("\e\e\e" . delete-completion-window) ("\M-g\M-c" . switch-to-minibuffer)
+                    ([left] . previous-completion) ([right] . next-completion)
+                    ([?\t] . next-completion) ([backtab] . previous-completion)
+                    ("z" . kill-current-buffer) ("n" . next-completion) ("p" . previous-completion)))
+      (define-key map (car pair) (cdr pair)))
+    map)
+  "Keys of Completion List mode.")
+
+(unless (fboundp 'completion--replace)
+  (defun completion--replace (start end text) "Put TEXT in place of the text from START to END, leaving point after it."
+    ;; New text after the old, then the old goes: point ends after the new.
+    (goto-char end)
+    (insert text)
+    (delete-region start end)))
+(defvar completion-list-insert-choice-function #'completion--replace "Function of START, END and CHOICE that puts a chosen completion in place.")
+
+(define-derived-mode completion-list-mode nil "Completion List"
+  "Major mode of the buffer that lists the possible completions.")
+
+(defun completion-list-mode-finish () "Make a buffer in Completion List mode read-only, once it is filled."
+  (if (eq major-mode 'completion-list-mode)
+      (setq buffer-read-only t)))
+
+(defun simple-odds--face-at (pos) "Non-nil when the character at POS belongs to a completion (has a `mouse-face')."
+  (and (< pos (point-max)) (get-text-property pos 'mouse-face)))
+
+(defun simple-odds--step-completion (forward) "Move to the start of the next completion, or the previous one when not FORWARD; the buffer's end or start when there is none."
+  (if forward
+      (progn
+        (when (simple-odds--face-at (point))
+          (goto-char (or (next-single-property-change (point) 'mouse-face) (point-max))))
+        (unless (simple-odds--face-at (point))
+          (goto-char (or (next-single-property-change (point) 'mouse-face) (point-max)))))
+    (when (and (simple-odds--face-at (point)) (> (point) (point-min))
+               (simple-odds--face-at (1- (point))))
+      (goto-char (or (previous-single-property-change (point) 'mouse-face) (point-min))))
+    (let ((edge (if (and (> (point) (point-min)) (simple-odds--face-at (1- (point))))
+                    (point)
+                  (previous-single-property-change (point) 'mouse-face))))
+      (goto-char (or (and edge (previous-single-property-change edge 'mouse-face))
+                     (point-min))))))
+
+(defun next-completion (n) "Move to the start of the Nth next completion in the list; back for a negative N.
+With no more completions point stops at the buffer's end (or start)." (interactive "p")
+  (let ((count (abs n)))
+    (while (> count 0)
+      (simple-odds--step-completion (> n 0))
+      (setq count (1- count)))))
+
+(defun previous-completion (n) "Move to the Nth previous completion in the list; forward for a negative N." (interactive "p")
+  (next-completion (- n)))
+
+(defun choose-completion-guess-base-position (string) "Guess where, before point, the text that STRING completes starts.
+That is the start of the longest text just before point that STRING begins
+with (case as `completion-ignore-case' says); point when there is none."
+  (let* ((end (point))
+         (len (min (length string) (- end (point-min))))
+         (found nil))
+    (while (and (not found) (> len 0))
+      (when (eq t (compare-strings string 0 len
+                                   (buffer-substring-no-properties (- end len) end) nil nil
+                                   completion-ignore-case))
+        (setq found (- end len)))
+      (setq len (1- len)))
+    (or found end)))
+
+(defun choose-completion-string (choice &optional buffer base-position insert-function) "Put the completion CHOICE into BUFFER in place of the text it completes.
+BASE-POSITION is (START END) of that text, none (insert at point) when nil;
+INSERT-FUNCTION, or `completion-list-insert-choice-function', does the
+replacing unless one of `choose-completion-string-functions' did.  Return nil."
+  (let ((target (or buffer completion-reference-buffer)))
+    (unless (run-hook-with-args-until-success
+             'choose-completion-string-functions choice target base-position nil)
+      (with-current-buffer target
+        (let* ((start (or (car base-position) (point)))
+               (end (or (cadr base-position) start)))
+          (funcall (or insert-function completion-list-insert-choice-function)
+                   start end choice))))
+    nil))
+
+
+;;;; Where point goes in a shell command's output buffer
+
+(defun shell-command-save-pos-or-erase (&optional output-to-current-buffer) "Prepare the current buffer for a shell command's output, as `shell-command-dont-erase-buffer' says.
+Nil erases it; `beg-last-out' and `save-point' note a position in
+`shell-command-saved-pos' (the buffer's end, or point; one per buffer), go to
+the end and return that list.
+With OUTPUT-TO-CURRENT-BUFFER nothing is done."
+  (unless output-to-current-buffer
+    (let ((how shell-command-dont-erase-buffer))
+      (cond ((null how)
+             (let ((inhibit-read-only t)) (erase-buffer))
+             nil)
+            ((memq how '(beg-last-out save-point))
+             (let ((spot (if (eq how 'save-point) (point) (point-max)))
+                   (entry (assq (current-buffer) shell-command-saved-pos)))
+               (goto-char (point-max))
+               (if entry
+                   (setcdr entry spot)
+                 (push (cons (current-buffer) spot) shell-command-saved-pos))
+               shell-command-saved-pos))))))
+
+(defun shell-command-set-point-after-cmd (&optional buffer) "Put point in BUFFER (the current one) where `shell-command-dont-erase-buffer' wants it after the output.
+Return that position, or nil when the buffer was erased before."
+  (with-current-buffer (if buffer buffer (current-buffer))
+    (when shell-command-dont-erase-buffer
+      (goto-char (if (memq shell-command-dont-erase-buffer '(beg-last-out save-point))
+                     (or (cdr (assq (current-buffer) shell-command-saved-pos)) (point-max))
+                   (point-max))))))
+
+(defun shell-command-sentinel (process signal) "Report that the shell command of PROCESS ended, with the text of SIGNAL, and place point in its buffer."
+  (when (memq (process-status process) '(signal exit))
+    (if (buffer-live-p (process-buffer process))
+        (shell-command-set-point-after-cmd (process-buffer process)))
+    (message "%s: %s." (nth 2 (process-command process)) (substring signal 0 -1))))
+
+;;;; Starting a process again
+
+(defun clone-process (process &optional newname) "Start a new process running PROCESS's command, named NEWNAME or PROCESS's name (made unique).
+It shares PROCESS's filter, sentinel, query flag and property list, and
+writes to the current buffer when PROCESS had a buffer."
+  (unless (processp process) (signal 'wrong-type-argument (list 'processp process)))
+  (let ((copy (make-process :name (or newname (process-name process))
+                            :buffer (and (process-buffer process) (current-buffer))
+                            :command (process-command process)
+                            :connection-type (if (process-tty-name process) 'pty 'pipe)
+                            :noquery (not (process-query-on-exit-flag process))
+                            :filter (process-filter process)
+                            :sentinel (process-sentinel process))))
+    (set-process-plist copy (copy-sequence (process-plist process)))
+    copy))
+
+;;;; What M-x shows beside each command
+
+(defun read-extended-command--affixation (command-names) "Each of COMMAND-NAMES as (NAME PREFIX SUFFIX): no prefix, and the first key the command is on, if any, as suffix."
+  (mapcar (lambda (name)
+            (let* ((sym (intern name))
+                   (key (and (commandp sym) (where-is-internal sym nil t))))
+              (list name ""
+                    (if key
+                        (propertize (format " (%s)" (key-description key))
+                                    'face 'completions-annotations)
+                      ""))))
+          command-names))
+
+;;;; M-x given the command's name
+
+(defun simple-odds--command-hint (command typed binding) "Say in the echo area how COMMAND, run through M-x as TYPED, could be run more briefly: by BINDING, or a shorter name."
+  (let ((shorter (and (null binding) typed extended-command-suggest-shorter
+                      (execute-extended-command--shorter (symbol-name command) typed))))
+    (cond (binding
+           (message "You can run the command `%s' with %s" command (key-description binding)))
+          (shorter
+           (message "You can run the command `%s' with M-x %s" command shorter)))))
+
+(defun execute-extended-command (prefixarg &optional command-name typed) "Run the command named COMMAND-NAME (read when nil) with the prefix argument PREFIXARG.
+TYPED is what was typed to name it.  When `suggest-key-bindings' is on and
+the command has a key, or TYPED could be shorter, a timer is started that
+will say so; that timer is returned."
+  (interactive (list current-prefix-arg (read-extended-command) execute-extended-command--last-typed))
+  (let ((command (and (stringp command-name) (intern-soft command-name))))
+    (unless (and command (commandp command))
+      (error "`%s' is not a valid command name" command-name))
+    (setq this-command command
+          real-this-command command)
+    (let ((prefix-arg prefixarg))
+      (command-execute command 'record))
+    (when suggest-key-bindings
+      (let ((binding (where-is-internal command nil t)))
+        (when (or binding (and typed extended-command-suggest-shorter))
+          (run-at-time 0 nil #'simple-odds--command-hint command typed binding))))))
+
+(defun execute-extended-command-for-buffer (prefixarg &optional command-name typed) "Like `execute-extended-command', but offering first the commands meant for this buffer's modes." (interactive (list current-prefix-arg (read-extended-command) execute-extended-command--last-typed))
+  (execute-extended-command prefixarg command-name typed))
+
+(defun clone-indirect-buffer-other-window (newname display-flag &optional norecord) "Make an indirect clone of this buffer as `clone-indirect-buffer' does, shown in another window when DISPLAY-FLAG."
+  (interactive (progn
+                 (when (get major-mode 'no-clone-indirect)
+                   (error "Cannot indirectly clone a buffer in %s mode" mode-name))
+                 (list (and current-prefix-arg (read-buffer "Name of indirect buffer: " (current-buffer)))
+                       t)))
+  (dlet ((pop-up-windows t))
+    (clone-indirect-buffer newname display-flag norecord)))
+
 (provide 'simple-odds)
 ;;; simple-odds.el ends here

@@ -64,5 +64,77 @@ USE-<), and never moves POS before that POSITION."
            (nconc (list (nth 0 elt) (nth 1 elt) (nth 2 elt)) (cons (car span) (cdr span)))))
         (t elt)))
 
+;;;; The undo records of one region, for undo in region
+
+(defun simple-undo--record-span (elt) "The positions ELT, an undo record that changes text or properties, covers: (FROM . TO), or nil for a record with none."
+  (pcase elt
+    (`(,(and (pred integerp) from) . ,(and (pred integerp) to)) (cons from to))
+    (`(,(pred stringp) . ,(and (pred integerp) at)) (cons (abs at) (abs at)))
+    (`(nil ,_ ,_ ,(and (pred integerp) from) . ,(and (pred integerp) to)) (cons from to))
+    (`(apply ,(pred integerp) ,(and (pred integerp) from) ,(and (pred integerp) to) . ,_) (cons from to))))
+
+(defun simple-undo--carry-pos (pos moves) "POS carried forward over MOVES, the changes left out (oldest first): each (AT . COUNT), COUNT positive for inserted text, negative for deleted."
+  (dolist (move moves pos)
+    (let ((at (car move)) (count (cdr move)))
+      (cond ((> count 0) (when (>= pos at) (setq pos (+ pos count))))
+            ((>= pos (- at count)) (setq pos (+ pos count)))
+            ((> pos at) (setq pos at))))))
+
+(defun simple-undo--carry (elt moves) "The undo record ELT with its positions carried forward over MOVES."
+  (if (null moves)
+      elt
+    (pcase elt
+      ((pred integerp) (simple-undo--carry-pos elt moves))
+      (`(,(and (pred integerp) from) . ,(and (pred integerp) to))
+       (let ((start (simple-undo--carry-pos from moves)))
+         (cons start (+ start (- to from)))))
+      (`(,(and (pred stringp) text) . ,(and (pred integerp) at))
+       (let ((spot (simple-undo--carry-pos (abs at) moves)))
+         (cons text (if (< at 0) (- spot) spot))))
+      (`(nil ,prop ,val ,(and (pred integerp) from) . ,(and (pred integerp) to))
+       (let ((start (simple-undo--carry-pos from moves)))
+         `(nil ,prop ,val ,start . ,(+ start (- to from)))))
+      (_ elt))))
+
+(defun undo-make-selective-list (start end) "The records of `buffer-undo-list' that change only the text from START to END, in the form undo can replay now.
+Going back in time, records wholly inside the region (as it was then) are
+kept and records wholly outside are left out, the kept ones' positions
+carried over the changes left out; a record straddling an edge ends the
+list.  Boundaries are kept, never two in a row."
+  (let ((kept (list nil))
+        (moves nil)
+        (left-out nil)
+        (from start) (to end)
+        (rest buffer-undo-list)
+        (done nil))
+    (while (and rest (not done))
+      (let ((elt (pop rest)))
+        (cond
+         ((null elt) (when (car kept) (push nil kept)))
+         ((eq (car-safe elt) t) (unless left-out (push elt kept)))
+         ((integerp elt)
+          (when (<= from elt to) (push (simple-undo--carry elt moves) kept)))
+         ((markerp (car-safe elt)) (unless left-out (push elt kept)))
+         (t
+          (let* ((span (simple-undo--record-span elt))
+                 (size (cond ((stringp (car-safe elt)) (- (length (car elt))))
+                             ((and (integerp (car-safe elt)) (integerp (cdr-safe elt)))
+                              (- (cdr elt) (car elt)))
+                             ((eq (car-safe elt) 'apply) (cadr elt))
+                             (t 0))))
+            (cond
+             ((null span) (setq done t))
+             ((and (<= from (car span)) (<= (cdr span) to))
+              (push (simple-undo--carry elt moves) kept)
+              (setq to (- to size)))
+             ((or (<= (cdr span) from) (>= (car span) to))
+              (setq left-out t)
+              (unless (zerop size)
+                (push (cons (car span) size) moves)
+                (when (<= (cdr span) from)
+                  (setq from (- from size) to (- to size)))))
+             (t (setq done t))))))))
+    (nreverse kept)))
+
 (provide 'simple-undo)
 ;;; simple-undo.el ends here

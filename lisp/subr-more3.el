@@ -156,6 +156,88 @@ next command.  ON-EXIT is called with no arguments once MAP is dropped."
   (with-timeout (seconds default-value)
     (y-or-n-p prompt)))
 
+;;;; Compiler macros of `add-to-list' and `eval-after-load'
+
+(defun add-to-list--anon-cmacro (exp list-var element &optional append compare-fn) "Open-code EXP, a call of `add-to-list' on LIST-VAR, ELEMENT, APPEND and COMPARE-FN.
+Only a quoted variable that is not special, with a constant APPEND, is
+open-coded; any other call is given back as EXP.  ELEMENT is evaluated once."
+  (let ((var (and (eq (car-safe list-var) 'quote) (cadr list-var))))
+    (when (and var (not (symbolp var)))
+      (signal 'wrong-type-argument (list 'symbolp var)))
+    (if (or (null var) (booleanp var) (special-variable-p var)
+            (not (macroexp-const-p append)))
+        exp
+      (let* ((simple (macroexp-copyable-p element))
+             (elt (if simple element (make-symbol "x")))
+             (test (if compare-fn
+                       `(cl-member ,elt ,var :test ,compare-fn)
+                     `(member ,elt ,var)))
+             (add (if (eval append t)
+                      `(setq ,var (append ,var (list ,elt)))
+                    `(push ,elt ,var)))
+             (body `(if ,test ,var ,add)))
+        (if simple body `(let* ((,elt ,element)) ,body))))))
+
+(defun eval-after-load--anon-cmacro (whole file form) "Turn the quoted FORM of WHOLE, a call of `eval-after-load' on FILE, into a function.
+Anything but a quoted form leaves WHOLE as it is."
+  (if (eq (car-safe form) 'quote)
+      (list (car whole) file (list 'lambda nil (cadr form)))
+    whole))
+
+;;;; Flattening a keymap
+
+(defun keymap-canonicalize (map) "A flat keymap with the same bindings as MAP and its parents, the first binding of each key kept.
+Prefix bindings of one key are merged; runs of characters bound alike go to a
+char-table."
+  (let ((singles nil) (ranges nil)
+        (prompt (and (keymapp map) (keymap-prompt map))))
+    (when (keymapp map)
+      (map-keymap
+       (lambda (key item)
+         (if (consp key)
+             (push (cons key item) ranges)
+           (let ((seen (assq key singles)))
+             (cond ((null seen) (push (cons key item) singles))
+                   ((and (keymapp (cdr seen)) (keymapp item))
+                    (setcdr seen (list 'keymap (cdr seen) item)))))))
+       map))
+    (let ((table (when ranges
+                   (let ((ct (make-char-table 'keymap)))
+                     (dolist (r (nreverse ranges))
+                       (set-char-table-range ct (car r) (cdr r)))
+                     ct))))
+      (append (list 'keymap)
+              (and prompt (list prompt))
+              (and table (list table))
+              (nreverse singles)))))
+
+;;;; Hooks that ask before going on after an error
+
+(defun run-hook-query-error-with-timeout (hook) "Run the functions of HOOK; when one signals, ask (giving up after a while) whether to go on.
+Return nil."
+  (run-hook-wrapped
+   hook
+   (lambda (fn)
+     (condition-case err
+         (progn (funcall fn) nil)
+       ((debug error)
+        (not (y-or-n-p-with-timeout (format "Error %s; continue? " err) 30 t))))))
+  nil)
+
+;;;; Macros around threads and the mouse
+
+(defmacro with-mutex (mutex &rest body) "Run BODY holding MUTEX, releasing it however BODY ends; give BODY's value."
+  (declare (indent 1) (debug t))
+  (let ((held (make-symbol "mutex")))
+    `(let ((,held ,mutex))
+       (mutex-lock ,held)
+       (unwind-protect (progn ,@body)
+         (mutex-unlock ,held)))))
+
+(defmacro track-mouse (&rest body) "Run BODY with mouse motion reported as events; give BODY's value."
+  (declare (indent 0) (debug t))
+  `(internal--track-mouse (lambda () ,@body)))
+
 (provide 'subr-more3)
 
 ;;; subr-more3.el ends here
