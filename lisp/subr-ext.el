@@ -60,18 +60,28 @@ reads it back."
 
 (defun split-string-and-unquote (string &optional separators) "Split STRING at SEPARATORS (whitespace by default), reading double-quoted parts as strings."
   (let ((sep (or separators "\\s-+"))
-        (start 0) (out '()))
-    (while (string-match (concat "\\(?:" sep "\\)\\|\"") string start)
-      (if (not (eq (aref string (match-beginning 0)) ?\"))
-          (progn
-            (when (> (match-beginning 0) start)
-              (push (substring string start (match-beginning 0)) out))
-            (setq start (match-end 0)))
-        (when (> (match-beginning 0) start)
-          (push (substring string start (match-beginning 0)) out))
-        (let ((read (read-from-string string (match-beginning 0))))
-          (push (car read) out)
-          (setq start (cdr read)))))
+        (start 0) (from 0) (out '()))
+    ;; FROM is where the next separator is looked for, START where the current part began;
+    ;; they part when a separator matches the empty string, which splits between characters.
+    (while (and (<= from (length string))
+                (string-match (concat "\\(?:" sep "\\)\\|\"") string from))
+      (let ((mb (match-beginning 0)) (me (match-end 0)))
+        (cond
+         ((and (< mb (length string)) (eq (aref string mb) ?\"))
+          (when (> mb start)
+            (push (substring string start mb) out))
+          (let ((read (read-from-string string mb)))
+            (push (car read) out)
+            (setq start (cdr read) from start)))
+         ((= mb me)
+          (when (> mb start)
+            (push (substring string start mb) out)
+            (setq start mb))
+          (setq from (1+ mb)))
+         (t
+          (when (> mb start)
+            (push (substring string start mb) out))
+          (setq start me from me)))))
     (when (< start (length string))
       (push (substring string start) out))
     (reverse out)))
