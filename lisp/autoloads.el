@@ -721,8 +721,17 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
                 eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode
                 eldoc-schedule-timer eldoc-pre-command-refresh-echo-area
-                eldoc-edit-message-commands))
-  (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))
+                eldoc-edit-message-commands eldoc--request-state eldoc--make-callback
+                eldoc--invoke-strategy eldoc-documentation-default eldoc--documentation-compose-1
+                eldoc-documentation-compose eldoc-documentation-compose-eagerly
+                eldoc-documentation-enthusiast eldoc-print-current-symbol-info eldoc eldoc--message
+                eldoc--echo-area-substring eldoc--echo-area-prefer-doc-buffer-p
+                eldoc-display-in-echo-area eldoc--format-doc-buffer eldoc-doc-buffer
+                eldoc-display-in-buffer eldoc-mode-set-explicitly global-eldoc-mode-enable-in-buffers
+                global-eldoc-mode-check-buffers global-eldoc-mode-cmhh eldoc--eval-expression-setup))
+  (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode eldoc-print-current-symbol-info
+                                          eldoc eldoc-doc-buffer))))
+(autoload 'eldoc--documentation-strategy-defcustom "eldoc" nil nil 'macro)
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
 (defvar global-eldoc-mode t "Non-nil when Eldoc mode is turned on in every buffer that supports it.")
