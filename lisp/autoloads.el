@@ -732,6 +732,12 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode eldoc-print-current-symbol-info
                                           eldoc eldoc-doc-buffer))))
 (autoload 'eldoc--documentation-strategy-defcustom "eldoc" nil nil 'macro)
+;; uniquify.el (GNU preloads it).
+(dolist (name '(uniquify-make-item uniquify-item-p uniquify-item-base uniquify-item-dirname
+                uniquify-item-buffer uniquify-item-proposed uniquify-item-original-dirname
+                uniquify-item-greaterp uniquify-get-proposed-name uniquify-buffer-file-name
+                uniquify-buffer-base-name))
+  (autoload name "uniquify"))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
 (defvar global-eldoc-mode t "Non-nil when Eldoc mode is turned on in every buffer that supports it.")
