@@ -174,7 +174,8 @@ A positive ARG or nil turns it on, zero or negative off, `toggle' switches."
 (defvar eldoc--doc-buffer nil "The buffer documentation is written to, once made.")
 
 (defun eldoc--request-state () "Return what identifies a request for documentation: buffer, modification tick and point."
-  (list (current-buffer) (buffer-modified-tick) (point)))
+  (let ((buf (current-buffer)))
+    (list buf (buffer-modified-tick buf) (point))))
 
 (defun eldoc--make-callback (method) "Return a new callback for a documentation function, following METHOD.
 METHOD is `:patient' (show the reports once every callback has
@@ -212,27 +213,36 @@ Only meaningful while a strategy runs."
     value))
 
 (defun eldoc-documentation-default () "Report the documentation of the first function of `eldoc-documentation-functions' that has some."
-  (run-hook-with-args-until-success 'eldoc-documentation-functions
-                                    (eldoc--make-callback :patient)))
+  ;; One callback serves whichever function answers first.
+  (let ((report (eldoc--make-callback :patient)))
+    (run-hook-wrapped 'eldoc-documentation-functions
+                      (lambda (fn) (funcall fn report)))))
+
+(defun eldoc--ask-each (method) "Call every documentation function with its own callback of METHOD; return t."
+  (run-hook-wrapped 'eldoc-documentation-functions
+                    (lambda (fn)
+                      (eldoc--call-documentation-function fn (eldoc--make-callback method))
+                      nil))
+  t)
 
 (defun eldoc--documentation-compose-1 (eagerlyp) "Ask every documentation function, reporting at each answer if EAGERLYP, else once all answered."
-  (let ((method (if eagerlyp :eager :patient)))
-    (run-hook-wrapped 'eldoc-documentation-functions
-                      (lambda (fn)
-                        (eldoc--call-documentation-function fn (eldoc--make-callback method))
-                        nil))
-    t))
+  (eldoc--ask-each (if eagerlyp :eager :patient)))
 
 (defun eldoc-documentation-compose () "Report the documentation of all of `eldoc-documentation-functions' together, once all have answered."
-  (eldoc--documentation-compose-1 nil))
+  (eldoc--ask-each :patient))
 
 (defun eldoc-documentation-compose-eagerly () "Report the documentation of `eldoc-documentation-functions' as each one answers."
-  (eldoc--documentation-compose-1 t))
+  (eldoc--ask-each :eager))
 
 (defun eldoc-documentation-enthusiast () "Ask every documentation function, preferring the earliest function's report."
-  (run-hook-wrapped 'eldoc-documentation-functions
-                    (lambda (fn) (funcall fn (eldoc--make-callback :enthusiast)) nil))
+  ;; Enthusiast callbacks show nothing in GNU 28.2 either.
+  (dolist (fn (eldoc--hook-functions)) (funcall fn (eldoc--make-callback :enthusiast)))
   t)
+
+(defun eldoc--hook-functions () "Return the functions of `eldoc-documentation-functions', local ones first and the global ones where t stands."
+  (let (fns)
+    (run-hook-wrapped 'eldoc-documentation-functions (lambda (fn) (push fn fns) nil))
+    (nreverse fns)))
 
 (defun eldoc-print-current-symbol-info (&optional interactive) "Show the documentation of the thing at point.
 Called from Lisp (INTERACTIVE nil) it does nothing when nothing
@@ -318,7 +328,7 @@ TRUNCATEDP."
 (defun eldoc-doc-buffer () "Show the buffer with the documentation Eldoc collected last."
   (interactive)
   (unless (buffer-live-p eldoc--doc-buffer)
-    (user-error "ElDoc buffer doesn't exist, maybe `%s' to produce one."
+    (user-error (concat "ElDoc buffer doesn't exist, " "maybe `%s' to produce one.")
                 (substitute-command-keys "\\[eldoc]")))
   (with-current-buffer eldoc--doc-buffer
     (when (string-prefix-p " " (buffer-name))
@@ -358,10 +368,14 @@ TRUNCATEDP."
   (eldoc-mode 1))
 
 (defmacro eldoc--documentation-strategy-defcustom (main secondary value docstring &rest args) "Define the option MAIN, with SECONDARY as its other name, VALUE, DOCSTRING and ARGS."
-  `(if (< emacs-major-version 28)
-       (progn (defcustom ,secondary ,value ,docstring ,@args)
-              (define-obsolete-variable-alias ',main ',secondary "eldoc-1.1.0"))
-     (progn (defcustom ,main ,value ,docstring ,@args)
-            (defvaralias ',secondary ',main ,docstring))))
+  ;; Both branches are kept in the expansion, as GNU's macro gives them.
+  (let ((old-style (list 'progn
+                         (append (list 'defcustom secondary value docstring) args)
+                         (list 'define-obsolete-variable-alias (list 'quote main)
+                               (list 'quote secondary) "eldoc-1.1.0")))
+        (new-style (list 'progn
+                         (append (list 'defcustom main value docstring) args)
+                         (list 'defvaralias (list 'quote secondary) (list 'quote main) docstring))))
+    (list 'if '(< emacs-major-version 28) old-style new-style)))
 
 (provide 'eldoc)
