@@ -732,6 +732,10 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode eldoc-print-current-symbol-info
                                           eldoc eldoc-doc-buffer))))
 (autoload 'eldoc--documentation-strategy-defcustom "eldoc" nil nil 'macro)
+;; files-x.el's commands editing the file-local variables of the buffer.
+(dolist (name '(add-file-local-variable delete-file-local-variable
+                add-file-local-variable-prop-line delete-file-local-variable-prop-line))
+  (autoload name "files-x" nil t))
 ;; uniquify.el (GNU preloads it).
 (dolist (name '(uniquify-make-item uniquify-item-p uniquify-item-base uniquify-item-dirname
                 uniquify-item-buffer uniquify-item-proposed uniquify-item-original-dirname
