@@ -664,8 +664,12 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 xref-elisp-location-file copy-xref-elisp-location xref-make-elisp-location
                 make-xref-elisp-location elisp--xref-backend elisp-load-path-roots
                 xref-backend-identifier-at-point xref-backend-identifier-completion-table
-                xref-location-group xref-location-marker))
+                xref-location-group xref-location-marker elisp--company-kind
+                elisp--company-doc-string elisp--documentation-one-liner
+                elisp-eldoc-documentation-function elisp--safe-macroexpand-all
+                elisp--local-variables-1))
   (autoload name "elisp-mode"))
+(autoload 'emacs-lisp-macroexpand "elisp-mode" nil t)
 (defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")
 ;; Tabulated List mode (GNU preloads tabulated-list.el).
 (dolist (name '(tabulated-list-mode tabulated-list-print tabulated-list-print-entry

@@ -402,4 +402,68 @@ want it; nil inside strings and comments."
       (when (cdr found) (goto-char (cdr found)))
       (point-marker))))
 
+;;;; Completion annotations, one-line documentation and expansion
+
+(defun elisp--company-kind (str) "Return the kind of thing the symbol named STR is, for completion menus.
+A macro or special form is `keyword', a function `function', a
+variable `variable', a face `color', anything else `text'."
+  (let ((sym (intern-soft str)))
+    (cond ((or (macrop sym) (special-form-p sym)) 'keyword)
+          ((fboundp sym) 'function)
+          ((boundp sym) 'variable)
+          ((or (get sym 'face-defface-spec) (and (fboundp 'facep) (facep sym))) 'color)
+          (t 'text))))
+
+(defun elisp--company-doc-string (str) "Return the first line of the documentation of the symbol named STR, or nil."
+  (let* ((sym (intern-soft str))
+         (doc (cond ((fboundp sym) (ignore-errors (documentation sym t)))
+                    (sym (documentation-property sym 'variable-documentation t)))))
+    (and (stringp doc)
+         (substring doc 0 (string-search "\n" doc)))))
+
+(defun elisp--documentation-one-liner () "Return the documentation Eldoc finds for the thing at point as one line THING: DOC, or nil."
+  (let* ((line nil)
+         (report (lambda (doc &rest props)
+                   (when doc
+                     (let ((thing (plist-get props :thing)))
+                       (setq line (if thing
+                                      (concat (propertize (format "%s" thing) 'face (plist-get props :face))
+                                              ": " doc)
+                                    doc))))
+                   t)))
+    ;; Emacs Lisp's own reporters, whatever the buffer's hook holds: a
+    ;; variable's documentation wins over the call around it.
+    (or (elisp-eldoc-var-docstring report) line (elisp-eldoc-funcall report))
+    line))
+
+(defalias 'elisp-eldoc-documentation-function #'elisp--documentation-one-liner)
+
+(defun elisp--safe-macroexpand-all (sexp) "Return SEXP with all its macros expanded, or SEXP itself if expanding fails."
+  (condition-case nil
+      (macroexpand-all sexp)
+    (error sexp)))
+
+(defun elisp--local-variables-1 (vars sexp) "Return the variables bound where `elisp--witness--lisp' is in SEXP, VARS being bound around SEXP.
+The innermost come first; a list (nil) means none, nil that the
+witness is not in SEXP."
+  (let ((found (catch 'elisp--local-vars
+                 (let ((elisp--witness-marker 'elisp--witness--lisp))
+                   (elisp--scan-bindings sexp vars))
+                 'absent)))
+    (cond ((eq found 'absent) nil)
+          (found)
+          (t (list nil)))))
+
+(defun emacs-lisp-macroexpand () "Expand by one step the macro call that starts at point, replacing it in the buffer."
+  (interactive)
+  (let* ((start (point))
+         (form (read (current-buffer)))
+         (expansion (macroexpand-1 form macroexpand-all-environment)))
+    (if (equal form expansion)
+        (message "Not a macro call, nothing to expand")
+      (delete-region start (point))
+      (let ((text (pp-to-string expansion)))
+        (insert (string-trim-right text "\n")))
+      (indent-region start (point)))))
+
 (provide 'elisp-mode)
