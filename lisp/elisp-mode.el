@@ -404,15 +404,22 @@ want it; nil inside strings and comments."
 
 ;;;; Completion annotations, one-line documentation and expansion
 
+(defun elisp--face-name-p (sym) "Return non-nil if SYM names a face."
+  (or (get sym 'face-defface-spec) (and (fboundp 'facep) (facep sym))))
+
+;; The kinds a completion menu shows, each after the test that gives it;
+;; the first test SYM passes decides.
+(defconst elisp--completion-kind-tests
+  `((,(lambda (sym) (or (macrop sym) (special-form-p sym))) . keyword)
+    (fboundp . function) (boundp . variable) (elisp--face-name-p . color))
+  "Pairs (TEST . KIND) tried in order by `elisp--company-kind'.")
+
 (defun elisp--company-kind (str) "Return the kind of thing the symbol named STR is, for completion menus.
 A macro or special form is `keyword', a function `function', a
 variable `variable', a face `color', anything else `text'."
   (let ((sym (intern-soft str)))
-    (cond ((or (macrop sym) (special-form-p sym)) 'keyword)
-          ((fboundp sym) 'function)
-          ((boundp sym) 'variable)
-          ((or (get sym 'face-defface-spec) (and (fboundp 'facep) (facep sym))) 'color)
-          (t 'text))))
+    (or (cdr (seq-find (lambda (pair) (funcall (car pair) sym)) elisp--completion-kind-tests))
+        'text)))
 
 (defun elisp--company-doc-string (str) "Return the first line of the documentation of the symbol named STR, or nil."
   (let* ((sym (intern-soft str))
