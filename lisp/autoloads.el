@@ -155,12 +155,18 @@
                    hack-one-local-variable-quotep hack-one-local-variable-constantp
                    null-device path-separator
                    connection-local-set-profile-variables connection-local-set-profiles
-                   hack-connection-local-variables-apply))))
+                   hack-connection-local-variables-apply insert-directory
+                   insert-directory-safely))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
 (dolist (cmd '(make-empty-file append-to-file insert-file insert-file-literally pwd
-               not-modified toggle-read-only rename-uniquely load-library))
+               not-modified toggle-read-only rename-uniquely load-library list-directory))
   (autoload cmd "files-more" nil t))
+
+;; The switches of directory listings, which GNU preloads with files.el.
+(defvar insert-directory-program "ls" "The program that lists directories for `insert-directory'.")
+(defvar list-directory-brief-switches "-CF" "The `ls' switches `list-directory' uses for a brief listing.")
+(defvar list-directory-verbose-switches "-l" "The `ls' switches `list-directory' uses for a verbose listing.")
 
 ;; dir-locals: directory-local settings, read when a buffer first looks for them.
 (dolist (name '(dir-locals-set-class-variables dir-locals-get-class-variables

@@ -336,6 +336,72 @@ On a local `default-directory' there are none, and BODY just runs."
           (funcall body))
       (funcall body))))
 
+;;;; Directory listings made by `ls'
+
+
+(defun files--ls-switches (switches) "Return SWITCHES, a string of `ls' options or a list of them, as a list."
+  (if (listp switches) switches (split-string-and-unquote switches)))
+
+(defun files--rewrite-total-line (start dir) "Turn the `total N' line `ls' wrote at START into one that also tells the free space of DIR."
+  (save-excursion
+    (goto-char start)
+    (when (looking-at "total\\(?: used in directory\\)? \\([0-9.]+[BkKMGTPEZY]?\\)$")
+      (let ((used (match-string 1))
+            (free (get-free-disk-space dir)))
+        (replace-match (concat "total used in directory " used
+                               (if free (concat " available " free) ""))
+                       t t)))))
+
+(defun insert-directory (file switches &optional wildcard full-directory-p) "Insert at point a listing of FILE made by `insert-directory-program' with SWITCHES.
+SWITCHES is a string or a list of strings.  With WILDCARD, FILE's
+last part is a shell pattern and the files matching it are listed;
+with FULL-DIRECTORY-P, FILE is a directory whose contents are listed,
+under a line telling the space used and free.  Point ends after the
+listing."
+  (let ((args (files--ls-switches switches))
+        (start (point)))
+    (if wildcard
+        (let ((dir (file-name-directory file)))
+          (unless dir (signal 'wrong-type-argument (list 'stringp dir)))
+          (let ((default-directory (expand-file-name dir)))
+            (call-process shell-file-name nil t nil shell-command-switch
+                          (concat insert-directory-program " -d "
+                                  (mapconcat #'shell-quote-argument args " ")
+                                  " -- " (file-name-nondirectory file)))))
+      (unless (or (file-exists-p file) (file-symlink-p file))
+        (signal 'file-missing (list "Reading directory" "No such file or directory" file)))
+      (apply #'call-process insert-directory-program nil t nil
+             (append args (unless full-directory-p '("-d")) (list "--" file)))
+      (when full-directory-p
+        (files--rewrite-total-line start (expand-file-name file))))
+    nil))
+
+(defun insert-directory-safely (file switches &optional wildcard full-directory-p) "Like `insert-directory' with the same arguments, but a missing FILE is told in the listing."
+  (if (or wildcard (file-exists-p file) (file-symlink-p file))
+      (insert-directory file switches wildcard full-directory-p)
+    (insert file ": No such file or directory\n")
+    nil))
+
+(defun list-directory (dirname &optional verbose) "Show a listing of DIRNAME in the buffer *Directory*; VERBOSE asks for details.
+DIRNAME may end in a shell pattern.  The listing uses
+`list-directory-verbose-switches' or `list-directory-brief-switches'."
+  (interactive (let ((verbose current-prefix-arg))
+                 (list (read-directory-name (if verbose "List directory (verbose): "
+                                              "List directory (brief): ")
+                                            nil default-directory nil)
+                       verbose)))
+  (let* ((switches (if verbose list-directory-verbose-switches list-directory-brief-switches))
+         (dir (expand-file-name (or dirname default-directory)))
+         (whole (file-directory-p dir)))
+    (with-output-to-temp-buffer "*Directory*"
+      (princ "Directory ")
+      (princ dir)
+      (terpri)
+      (with-current-buffer "*Directory*"
+        (let ((default-directory (if whole (file-name-as-directory dir) (file-name-directory dir))))
+          (insert-directory (if whole "." dir) switches (not whole) whole)
+          default-directory)))))
+
 (provide 'files-more)
 
 ;;; files-more.el ends here
