@@ -156,7 +156,9 @@
                    null-device path-separator
                    connection-local-set-profile-variables connection-local-set-profiles
                    hack-connection-local-variables-apply insert-directory
-                   insert-directory-safely))))
+                   insert-directory-safely set-auto-mode-0 set-auto-mode-1
+                   set-auto-mode--dir-local-valid-p set-auto-mode--apply-alist
+                   warn-maybe-out-of-memory hack-one-local-variable--obsolete))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
 (dolist (cmd '(make-empty-file append-to-file insert-file insert-file-literally pwd

@@ -402,6 +402,69 @@ DIRNAME may end in a shell pattern.  The listing uses
           (insert-directory (if whole "." dir) switches (not whole) whole)
           default-directory)))))
 
+;;;; Pieces of `set-auto-mode'
+
+(defun set-auto-mode-0 (mode &optional keep-mode-if-same) "Turn on the major MODE and return it.
+With KEEP-MODE-IF-SAME, a buffer already in MODE is left alone and
+nil is returned."
+  (unless (and keep-mode-if-same
+               (eq (indirect-function mode) (indirect-function major-mode)))
+    (funcall mode)
+    mode))
+
+(defun set-auto-mode-1 () "Find the -*- part of the line at point: move to its start and return its end, or nil.
+The line after a #! line is looked at when the #! line has none.
+Point is left at the start of what follows the opening -*-."
+  (let ((from (point)) (bol (line-beginning-position)))
+    (when (and (looking-at "#!")
+               (not (save-excursion (search-forward "-*-" (line-end-position) t))))
+      (forward-line 1)
+      (setq bol (point)))
+    (goto-char bol)
+    (if (not (re-search-forward "-\\*-[ \t]*" (line-end-position) t))
+        (progn (goto-char from) nil)
+      (let ((start (point)))
+        (prog1 (and (search-forward "-*-" (line-end-position) t)
+                    (progn (goto-char (match-beginning 0))
+                           (skip-chars-backward " \t")
+                           (point)))
+          (goto-char start))))))
+
+(defun set-auto-mode--dir-local-valid-p (mode) "Return t if MODE may be set by a directory-local `mode' setting: a command named ...-mode."
+  (and (symbolp mode)
+       (string-suffix-p "-mode" (symbol-name mode))
+       (commandp mode)
+       t))
+
+(defun set-auto-mode--apply-alist (alist keep-mode-if-same dir-local) "Turn on the mode ALIST gives the buffer's file name; return t if one was found.
+KEEP-MODE-IF-SAME is as for `set-auto-mode-0'.  With DIR-LOCAL, ALIST
+came from a directory-local setting and a mode that is no command is
+refused with a message."
+  (let ((mode (and buffer-file-name
+                   (let ((auto-mode-alist alist))
+                     (modes--mode-for-name buffer-file-name)))))
+    (cond ((null mode) nil)
+          ((and dir-local (not (set-auto-mode--dir-local-valid-p mode)))
+           (message "Ignoring invalid mode `%s'" mode)
+           nil)
+          (t (set-auto-mode-0 mode keep-mode-if-same)
+             t))))
+
+(defun warn-maybe-out-of-memory (size) "Warn if a file of SIZE bytes is too big to visit; return nil.
+tsmacs has no fixed limit to compare with, so it never warns."
+  (ignore size)
+  nil)
+
+(defun hack-one-local-variable--obsolete (var) "Tell, and return the message, if the file-local variable VAR is obsolete."
+  (let ((info (get var 'byte-obsolete-variable)))
+    (when info
+      (let ((new (car info)) (since (nth 2 info)))
+        (message "%s is obsolete%s%s" var
+                 (if since (format " (since %s)" since) "")
+                 (if (stringp new)
+                     (concat "; " new)
+                   (format-message "; use `%s' instead" new)))))))
+
 (provide 'files-more)
 
 ;;; files-more.el ends here
