@@ -407,8 +407,10 @@ DIRNAME may end in a shell pattern.  The listing uses
 (defun set-auto-mode-0 (mode &optional keep-mode-if-same) "Turn on the major MODE and return it.
 With KEEP-MODE-IF-SAME, a buffer already in MODE is left alone and
 nil is returned."
-  (unless (and keep-mode-if-same
-               (eq (indirect-function mode) (indirect-function major-mode)))
+  (if (and keep-mode-if-same
+           ;; Aliases of one mode count as the same mode.
+           (eq (indirect-function major-mode) (indirect-function mode)))
+      nil
     (funcall mode)
     mode))
 
@@ -431,10 +433,8 @@ Point is left at the start of what follows the opening -*-."
           (goto-char start))))))
 
 (defun set-auto-mode--dir-local-valid-p (mode) "Return t if MODE may be set by a directory-local `mode' setting: a command named ...-mode."
-  (and (symbolp mode)
-       (string-suffix-p "-mode" (symbol-name mode))
-       (commandp mode)
-       t))
+  (when (and (symbolp mode) (commandp mode))
+    (string-suffix-p "-mode" (symbol-name mode))))
 
 (defun set-auto-mode--apply-alist (alist keep-mode-if-same dir-local) "Turn on the mode ALIST gives the buffer's file name; return t if one was found.
 KEEP-MODE-IF-SAME is as for `set-auto-mode-0'.  With DIR-LOCAL, ALIST
