@@ -675,7 +675,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 xref-location-group xref-location-marker elisp--company-kind
                 elisp--company-doc-string elisp--documentation-one-liner
                 elisp-eldoc-documentation-function elisp--safe-macroexpand-all
-                elisp--local-variables-1))
+                elisp--local-variables-1 elisp--form-quoted-p elisp--expect-function-p))
   (autoload name "elisp-mode"))
 (autoload 'emacs-lisp-macroexpand "elisp-mode" nil t)
 (defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")

@@ -473,4 +473,36 @@ witness is not in SEXP."
         (insert (string-trim-right text "\n")))
       (indent-region start (point)))))
 
+;;;; Where point stands in a form
+
+(defun elisp--form-quoted-p (pos) "Return non-nil if the code at POS is quoted, so not evaluated.
+That is: POS is in a string or comment (the value is where it
+starts), just after a quote or backquote, or in a list or vector that
+is quoted or backquoted without an unquote nearer to POS."
+  (let* ((state (save-excursion (syntax-ppss pos)))
+         ;; Blanks between a quote mark and what it quotes do not count.
+         (mark (char-before (save-excursion (goto-char pos) (skip-chars-backward " \t\n") (point)))))
+    (cond
+     ((nth 8 state))
+     ((memq mark '(?\' ?\`)) t)
+     ((eq mark ?,) nil)
+     (t
+      (let ((opens (reverse (nth 9 state))) (verdict nil) (decided nil))
+        (while (and opens (not decided))
+          (let ((open (car opens)))
+            (cond ((memq (char-before open) '(?\' ?\`)) (setq verdict t decided t))
+                  ((eq (char-before open) ?,) (setq decided t))
+                  ((eq (char-after open) ?\[) (setq verdict t decided t))))
+          (setq opens (cdr opens)))
+        verdict)))))
+
+(defun elisp--expect-function-p (pos) "Return non-nil if what starts at POS is expected to name a function: it follows #' or (function."
+  (save-excursion
+    (goto-char pos)
+    (or (and (eq (char-before) ?\') (eq (char-before (1- pos)) ?#))
+        (progn (skip-chars-backward " \t\n")
+               (and (looking-back "(function" (max (point-min) (- (point) 9)))
+                    (< (point) pos)
+                    t)))))
+
 (provide 'elisp-mode)
