@@ -165,12 +165,20 @@
                    hack-one-local-variable-quotep hack-one-local-variable-constantp
                    null-device path-separator
                    connection-local-set-profile-variables connection-local-set-profiles
-                   hack-connection-local-variables-apply))))
+                   hack-connection-local-variables-apply insert-directory
+                   insert-directory-safely set-auto-mode-0 set-auto-mode-1
+                   set-auto-mode--dir-local-valid-p set-auto-mode--apply-alist
+                   warn-maybe-out-of-memory hack-one-local-variable--obsolete))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
 (dolist (cmd '(make-empty-file append-to-file insert-file insert-file-literally pwd
-               not-modified toggle-read-only rename-uniquely load-library))
+               not-modified toggle-read-only rename-uniquely load-library list-directory))
   (autoload cmd "files-more" nil t))
+
+;; The switches of directory listings, which GNU preloads with files.el.
+(defvar insert-directory-program "ls" "The program that lists directories for `insert-directory'.")
+(defvar list-directory-brief-switches "-CF" "The `ls' switches `list-directory' uses for a brief listing.")
+(defvar list-directory-verbose-switches "-l" "The `ls' switches `list-directory' uses for a verbose listing.")
 
 ;; dir-locals: directory-local settings, read when a buffer first looks for them.
 (dolist (name '(dir-locals-set-class-variables dir-locals-get-class-variables
@@ -782,8 +790,12 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 xref-elisp-location-file copy-xref-elisp-location xref-make-elisp-location
                 make-xref-elisp-location elisp--xref-backend elisp-load-path-roots
                 xref-backend-identifier-at-point xref-backend-identifier-completion-table
-                xref-location-group xref-location-marker))
+                xref-location-group xref-location-marker elisp--company-kind
+                elisp--company-doc-string elisp--documentation-one-liner
+                elisp-eldoc-documentation-function elisp--safe-macroexpand-all
+                elisp--local-variables-1 elisp--form-quoted-p elisp--expect-function-p))
   (autoload name "elisp-mode"))
+(autoload 'emacs-lisp-macroexpand "elisp-mode" nil t)
 (defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")
 ;; Tabulated List mode (GNU preloads tabulated-list.el).
 (dolist (name '(tabulated-list-mode tabulated-list-print tabulated-list-print-entry
@@ -839,8 +851,27 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 eldoc-display-message-p eldoc-display-message-no-interference-p eldoc-message
                 eldoc-minibuffer-message eldoc-mode turn-on-eldoc-mode global-eldoc-mode
                 eldoc-schedule-timer eldoc-pre-command-refresh-echo-area
-                eldoc-edit-message-commands))
-  (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode))))
+                eldoc-edit-message-commands eldoc--request-state eldoc--make-callback
+                eldoc--invoke-strategy eldoc-documentation-default eldoc--documentation-compose-1
+                eldoc-documentation-compose eldoc-documentation-compose-eagerly
+                eldoc-documentation-enthusiast eldoc-print-current-symbol-info eldoc eldoc--message
+                eldoc--echo-area-substring eldoc--echo-area-prefer-doc-buffer-p
+                eldoc-display-in-echo-area eldoc--format-doc-buffer eldoc-doc-buffer
+                eldoc-display-in-buffer eldoc-mode-set-explicitly global-eldoc-mode-enable-in-buffers
+                global-eldoc-mode-check-buffers global-eldoc-mode-cmhh eldoc--eval-expression-setup))
+  (autoload name "eldoc" nil (memq name '(eldoc-mode global-eldoc-mode eldoc-print-current-symbol-info
+                                          eldoc eldoc-doc-buffer))))
+(autoload 'eldoc--documentation-strategy-defcustom "eldoc" nil nil 'macro)
+;; files-x.el's commands editing the file-local variables of the buffer.
+(dolist (name '(add-file-local-variable delete-file-local-variable
+                add-file-local-variable-prop-line delete-file-local-variable-prop-line))
+  (autoload name "files-x" nil t))
+;; uniquify.el (GNU preloads it).
+(dolist (name '(uniquify-make-item uniquify-item-p uniquify-item-base uniquify-item-dirname
+                uniquify-item-buffer uniquify-item-proposed uniquify-item-original-dirname
+                uniquify-item-greaterp uniquify-get-proposed-name uniquify-buffer-file-name
+                uniquify-buffer-base-name))
+  (autoload name "uniquify"))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
 (defvar global-eldoc-mode t "Non-nil when Eldoc mode is turned on in every buffer that supports it.")

@@ -163,4 +163,219 @@ A positive ARG or nil turns it on, zero or negative off, `toggle' switches."
       (if global-eldoc-mode (turn-on-eldoc-mode) (when eldoc-mode (eldoc-mode -1)))))
   global-eldoc-mode)
 
+;; The strategy engine.  A strategy asks the documentation functions for
+;; their reports, each through a callback it gets from
+;; `eldoc--make-callback'; the engine collects what the callbacks receive
+;; and hands the collection, ordered by the asking function's place, to
+;; every function of `eldoc-display-functions'.
+(defvar eldoc--callback-maker nil "While a strategy runs, the function that makes its callbacks, else nil.")
+(defvar eldoc--last-request-state nil "The request state documentation was last asked for without a command.")
+(defvar-local eldoc--doc-buffer-docs nil "The documentation shown in this documentation buffer.")
+(defvar eldoc--doc-buffer nil "The buffer documentation is written to, once made.")
+
+(defun eldoc--request-state () "Return what identifies a request for documentation: buffer, modification tick and point."
+  (let ((buf (current-buffer)))
+    (list buf (buffer-modified-tick buf) (point))))
+
+(defun eldoc--make-callback (method) "Return a new callback for a documentation function, following METHOD.
+METHOD is `:patient' (show the reports once every callback has
+reported), `:eager' (show them at each report) or `:enthusiast'.
+Only meaningful while a strategy runs."
+  (funcall eldoc--callback-maker method))
+
+(defun eldoc--invoke-strategy (interactive) "Run `eldoc-documentation-strategy' and show what it collects; INTERACTIVE is passed to the display functions."
+  (let ((issued 0) (answered 0) (reports nil))
+    (let* ((show (lambda ()
+                   (let ((ordered (sort (copy-sequence reports) (lambda (a b) (< (car a) (car b))))))
+                     (run-hook-with-args 'eldoc-display-functions (mapcar #'cdr ordered) interactive))))
+           (eldoc--callback-maker
+            (lambda (method)
+              (let ((slot issued))
+                (setq issued (1+ issued))
+                (lambda (string &rest props)
+                  (pcase method
+                    (:enthusiast nil)
+                    (_ (setq answered (1+ answered))
+                       (when string (push (cons slot (cons string props)) reports))
+                       (when (or (eq method :eager) (= answered issued)) (funcall show))))
+                  t)))))
+      ;; A strategy may also answer with a string, as the old single
+      ;; documentation function did: that is shown as the first report.
+      (let ((answer (funcall eldoc-documentation-strategy)))
+        (if (stringp answer)
+            (progn (push (list 0 answer) reports) (funcall show) nil)
+          (and answer t))))))
+
+(defun eldoc--call-documentation-function (fn callback) "Call FN with CALLBACK; a string FN returns is reported through CALLBACK, and so is nothing when FN returns nil."
+  (let ((value (funcall fn callback)))
+    (cond ((stringp value) (funcall callback value))
+          ((null value) (funcall callback nil)))
+    value))
+
+(defun eldoc-documentation-default () "Report the documentation of the first function of `eldoc-documentation-functions' that has some."
+  ;; One callback serves whichever function answers first.
+  (let ((report (eldoc--make-callback :patient)))
+    (run-hook-wrapped 'eldoc-documentation-functions
+                      (lambda (fn) (funcall fn report)))))
+
+(defun eldoc--ask-each (method) "Call every documentation function with its own callback of METHOD; return t."
+  (run-hook-wrapped 'eldoc-documentation-functions
+                    (lambda (fn)
+                      (eldoc--call-documentation-function fn (eldoc--make-callback method))
+                      nil))
+  t)
+
+(defun eldoc--documentation-compose-1 (eagerlyp) "Ask every documentation function, reporting at each answer if EAGERLYP, else once all answered."
+  (eldoc--ask-each (if eagerlyp :eager :patient)))
+
+(defun eldoc-documentation-compose () "Report the documentation of all of `eldoc-documentation-functions' together, once all have answered."
+  (eldoc--ask-each :patient))
+
+(defun eldoc-documentation-compose-eagerly () "Report the documentation of `eldoc-documentation-functions' as each one answers."
+  (eldoc--ask-each :eager))
+
+(defun eldoc-documentation-enthusiast () "Ask every documentation function, preferring the earliest function's report."
+  ;; Enthusiast callbacks show nothing in GNU 28.2 either.
+  (dolist (fn (eldoc--hook-functions)) (funcall fn (eldoc--make-callback :enthusiast)))
+  t)
+
+(defun eldoc--hook-functions () "Return the functions of `eldoc-documentation-functions', local ones first and the global ones where t stands."
+  (let (fns)
+    (run-hook-wrapped 'eldoc-documentation-functions (lambda (fn) (push fn fns) nil))
+    (nreverse fns)))
+
+(defun eldoc-print-current-symbol-info (&optional interactive) "Show the documentation of the thing at point.
+Called from Lisp (INTERACTIVE nil) it does nothing when nothing
+changed since the last such call.  Return non-nil when asked."
+  (interactive '(t))
+  (when (eldoc--supported-p)
+    (let ((state (eldoc--request-state)))
+      (cond (interactive (and (eldoc--invoke-strategy t) t))
+            ((equal state eldoc--last-request-state) nil)
+            (t (setq eldoc--last-request-state state)
+               (and (eldoc--invoke-strategy nil) t))))))
+
+(defalias 'eldoc #'eldoc-print-current-symbol-info)
+
+(defun eldoc--message (&optional string) "Show STRING in the echo area and remember it as the last documentation."
+  (setq eldoc-last-message string)
+  (message "%s" (or string ""))
+  string)
+
+(defun eldoc--truncation-note () "Return the note that says shown documentation was cut."
+  (concat "(Documentation truncated. Use `"
+          (substitute-command-keys "\\[eldoc-doc-buffer]")
+          "' to see rest)"))
+
+(defun eldoc--echo-area-substring (available) "Return the first lines of the current buffer that fit in AVAILABLE echo area lines.
+When the buffer has more, the last line is replaced by a note saying
+so (if `eldoc-echo-area-display-truncation-message')."
+  (goto-char (point-min))
+  (if (<= available 0)
+      ""
+    (let* ((total (count-lines (point-min) (point-max)))
+           (cut (> total available))
+           (note (and cut eldoc-echo-area-display-truncation-message (> available 1)))
+           (keep (if note (1- available) (min available total))))
+      (forward-line (max 0 (1- keep)))
+      (end-of-line)
+      (let ((text (buffer-substring (point-min) (point))))
+        (if note (concat text "\n" (eldoc--truncation-note)) text)))))
+
+(defun eldoc--echo-area-prefer-doc-buffer-p (truncatedp) "Return the window of the documentation buffer if it is preferred to the echo area.
+It is when `eldoc-echo-area-prefer-doc-buffer' is t, or non-nil and
+TRUNCATEDP."
+  (and (or (eq eldoc-echo-area-prefer-doc-buffer t)
+           (and eldoc-echo-area-prefer-doc-buffer truncatedp))
+       (fboundp 'get-buffer-window)
+       (get-buffer-window eldoc--doc-buffer)))
+
+(defun eldoc-display-in-echo-area (_docs _interactive) "Show DOCS in the echo area; in batch there is none, so return t."
+  t)
+
+(defun eldoc--doc-text (docs) "Insert DOCS, each preceded by its thing's name, into the current buffer."
+  (let ((first t))
+    (dolist (doc docs)
+      (unless first (insert "\n"))
+      (setq first nil)
+      (let ((thing (plist-get (cdr doc) :thing)))
+        (when thing
+          (insert (propertize (format "%s" thing) 'face (plist-get (cdr doc) :face)) ": ")))
+      (insert (car doc)))))
+
+(defun eldoc--format-doc-buffer (docs) "Write DOCS to the documentation buffer, name it after their things and return it."
+  (unless (buffer-live-p eldoc--doc-buffer)
+    (setq eldoc--doc-buffer (get-buffer-create " *eldoc*")))
+  (with-current-buffer eldoc--doc-buffer
+    (let ((inhibit-read-only t)
+          (hidden (string-prefix-p " " (buffer-name)))
+          (things nil))
+      (erase-buffer)
+      (eldoc--doc-text docs)
+      (dolist (doc docs)
+        (let ((thing (plist-get (cdr doc) :thing)))
+          (when thing
+            (let ((name (format "%s" thing)))
+              (unless (member name things) (push name things))))))
+      (setq eldoc--doc-buffer-docs docs)
+      (setq buffer-read-only t)
+      (rename-buffer (concat (if hidden " " "") "*eldoc"
+                             (if things (concat " for " (mapconcat #'identity things ", ")) "")
+                             "*")
+                     t)))
+  eldoc--doc-buffer)
+
+(defun eldoc-doc-buffer () "Show the buffer with the documentation Eldoc collected last."
+  (interactive)
+  (unless (buffer-live-p eldoc--doc-buffer)
+    (user-error (concat "ElDoc buffer doesn't exist, " "maybe `%s' to produce one.")
+                (substitute-command-keys "\\[eldoc]")))
+  (with-current-buffer eldoc--doc-buffer
+    (when (string-prefix-p " " (buffer-name))
+      (rename-buffer (substring (buffer-name) 1) t)))
+  (if (fboundp 'display-buffer) (display-buffer eldoc--doc-buffer) eldoc--doc-buffer))
+
+(defun eldoc-display-in-buffer (docs interactive) "Write DOCS to the documentation buffer, and show it if INTERACTIVE."
+  (eldoc--format-doc-buffer docs)
+  (when interactive (eldoc-doc-buffer)))
+
+(defun eldoc-mode-set-explicitly () "Record that Eldoc mode was set by hand in the current buffer."
+  (setq-local eldoc-mode-set-explicitly t))
+
+(defvar global-eldoc-mode-buffers nil "Buffers made since the last command, where `global-eldoc-mode' may turn Eldoc mode on.")
+
+(defun global-eldoc-mode-enable-in-buffers () "Turn Eldoc mode on, as `global-eldoc-mode' asks, in the buffers made lately."
+  (let ((bufs global-eldoc-mode-buffers))
+    (setq global-eldoc-mode-buffers nil)
+    (dolist (buf bufs)
+      (when (buffer-live-p buf)
+        (with-current-buffer buf
+          (unless (bound-and-true-p eldoc-mode-set-explicitly)
+            (turn-on-eldoc-mode)))))))
+
+(defun global-eldoc-mode-check-buffers () "After a command, treat the buffers made during it for `global-eldoc-mode'."
+  (global-eldoc-mode-enable-in-buffers)
+  (remove-hook 'post-command-hook #'global-eldoc-mode-check-buffers))
+
+(defun global-eldoc-mode-cmhh () "Note the current buffer for `global-eldoc-mode', to be treated after the command."
+  (add-to-list 'global-eldoc-mode-buffers (current-buffer))
+  (add-hook 'post-command-hook #'global-eldoc-mode-check-buffers))
+
+(defun eldoc--eval-expression-setup () "Set up Eldoc for Emacs Lisp in the minibuffer of `eval-expression'."
+  (setq-local eldoc-documentation-strategy #'eldoc-documentation-default)
+  (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
+  (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
+  (eldoc-mode 1))
+
+(defmacro eldoc--documentation-strategy-defcustom (main secondary value docstring &rest args) "Define the option MAIN, with SECONDARY as its other name, VALUE, DOCSTRING and ARGS."
+  ;; Both branches are kept in the expansion, as GNU's macro gives them.
+  (let ((old-style (list 'progn
+                         (append (list 'defcustom secondary value docstring) args)
+                         (list 'define-obsolete-variable-alias (list 'quote main)
+                               (list 'quote secondary) "eldoc-1.1.0")))
+        (new-style (list 'progn
+                         (append (list 'defcustom main value docstring) args)
+                         (list 'defvaralias (list 'quote secondary) (list 'quote main) docstring))))
+    (list 'if '(< emacs-major-version 28) old-style new-style)))
+
 (provide 'eldoc)

@@ -402,4 +402,107 @@ want it; nil inside strings and comments."
       (when (cdr found) (goto-char (cdr found)))
       (point-marker))))
 
+;;;; Completion annotations, one-line documentation and expansion
+
+(defun elisp--face-name-p (sym) "Return non-nil if SYM names a face."
+  (or (get sym 'face-defface-spec) (and (fboundp 'facep) (facep sym))))
+
+;; The kinds a completion menu shows, each after the test that gives it;
+;; the first test SYM passes decides.
+(defconst elisp--completion-kind-tests
+  `((,(lambda (sym) (or (macrop sym) (special-form-p sym))) . keyword)
+    (fboundp . function) (boundp . variable) (elisp--face-name-p . color))
+  "Pairs (TEST . KIND) tried in order by `elisp--company-kind'.")
+
+(defun elisp--company-kind (str) "Return the kind of thing the symbol named STR is, for completion menus.
+A macro or special form is `keyword', a function `function', a
+variable `variable', a face `color', anything else `text'."
+  (let ((sym (intern-soft str)))
+    (or (cdr (seq-find (lambda (pair) (funcall (car pair) sym)) elisp--completion-kind-tests))
+        'text)))
+
+(defun elisp--company-doc-string (str) "Return the first line of the documentation of the symbol named STR, or nil."
+  (let* ((sym (intern-soft str))
+         (doc (cond ((fboundp sym) (ignore-errors (documentation sym t)))
+                    (sym (documentation-property sym 'variable-documentation t)))))
+    (and (stringp doc)
+         (substring doc 0 (string-search "\n" doc)))))
+
+(defun elisp--documentation-one-liner () "Return the documentation Eldoc finds for the thing at point as one line THING: DOC, or nil."
+  (let* ((line nil)
+         (report (lambda (doc &rest props)
+                   (when doc
+                     (let ((thing (plist-get props :thing)))
+                       (setq line (if thing
+                                      (concat (propertize (format "%s" thing) 'face (plist-get props :face))
+                                              ": " doc)
+                                    doc))))
+                   t)))
+    ;; Emacs Lisp's own reporters, whatever the buffer's hook holds: a
+    ;; variable's documentation wins over the call around it.
+    (or (elisp-eldoc-var-docstring report) line (elisp-eldoc-funcall report))
+    line))
+
+(defalias 'elisp-eldoc-documentation-function #'elisp--documentation-one-liner)
+
+(defun elisp--safe-macroexpand-all (sexp) "Return SEXP with all its macros expanded, or SEXP itself if expanding fails."
+  (condition-case nil
+      (macroexpand-all sexp)
+    (error sexp)))
+
+(defun elisp--local-variables-1 (vars sexp) "Return the variables bound where `elisp--witness--lisp' is in SEXP, VARS being bound around SEXP.
+The innermost come first; a list (nil) means none, nil that the
+witness is not in SEXP."
+  (let ((found (catch 'elisp--local-vars
+                 (let ((elisp--witness-marker 'elisp--witness--lisp))
+                   (elisp--scan-bindings sexp vars))
+                 'absent)))
+    (cond ((eq found 'absent) nil)
+          (found)
+          (t (list nil)))))
+
+(defun emacs-lisp-macroexpand () "Expand by one step the macro call that starts at point, replacing it in the buffer."
+  (interactive)
+  (let* ((start (point))
+         (form (read (current-buffer)))
+         (expansion (macroexpand-1 form macroexpand-all-environment)))
+    (if (equal form expansion)
+        (message "Not a macro call, nothing to expand")
+      (delete-region start (point))
+      (let ((text (pp-to-string expansion)))
+        (insert (string-trim-right text "\n")))
+      (indent-region start (point)))))
+
+;;;; Where point stands in a form
+
+(defun elisp--form-quoted-p (pos) "Return non-nil if the code at POS is quoted, so not evaluated.
+That is: POS is in a string or comment (the value is where it
+starts), just after a quote or backquote, or in a list or vector that
+is quoted or backquoted without an unquote nearer to POS."
+  (let* ((state (save-excursion (syntax-ppss pos)))
+         ;; Blanks between a quote mark and what it quotes do not count.
+         (mark (char-before (save-excursion (goto-char pos) (skip-chars-backward " \t\n") (point)))))
+    (cond
+     ((nth 8 state))
+     ((memq mark '(?\' ?\`)) t)
+     ((eq mark ?,) nil)
+     (t
+      (let ((opens (reverse (nth 9 state))) (verdict nil) (decided nil))
+        (while (and opens (not decided))
+          (let ((open (car opens)))
+            (cond ((memq (char-before open) '(?\' ?\`)) (setq verdict t decided t))
+                  ((eq (char-before open) ?,) (setq decided t))
+                  ((eq (char-after open) ?\[) (setq verdict t decided t))))
+          (setq opens (cdr opens)))
+        verdict)))))
+
+(defun elisp--expect-function-p (pos) "Return non-nil if what starts at POS is expected to name a function: it follows #' or (function."
+  (save-excursion
+    (goto-char pos)
+    (or (and (eq (char-before) ?\') (eq (char-before (1- pos)) ?#))
+        (progn (skip-chars-backward " \t\n")
+               (and (looking-back "(function" (max (point-min) (- (point) 9)))
+                    (< (point) pos)
+                    t)))))
+
 (provide 'elisp-mode)

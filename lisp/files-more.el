@@ -336,6 +336,135 @@ On a local `default-directory' there are none, and BODY just runs."
           (funcall body))
       (funcall body))))
 
+;;;; Directory listings made by `ls'
+
+
+(defun files--ls-switches (switches) "Return SWITCHES, a string of `ls' options or a list of them, as a list."
+  (if (listp switches) switches (split-string-and-unquote switches)))
+
+(defun files--rewrite-total-line (start dir) "Turn the `total N' line `ls' wrote at START into one that also tells the free space of DIR."
+  (save-excursion
+    (goto-char start)
+    (when (looking-at "total\\(?: used in directory\\)? \\([0-9.]+[BkKMGTPEZY]?\\)$")
+      (let ((used (match-string 1))
+            (free (get-free-disk-space dir)))
+        (replace-match (concat "total used in directory " used
+                               (if free (concat " available " free) ""))
+                       t t)))))
+
+(defun insert-directory (file switches &optional wildcard full-directory-p) "Insert at point a listing of FILE made by `insert-directory-program' with SWITCHES.
+SWITCHES is a string or a list of strings.  With WILDCARD, FILE's
+last part is a shell pattern and the files matching it are listed;
+with FULL-DIRECTORY-P, FILE is a directory whose contents are listed,
+under a line telling the space used and free.  Point ends after the
+listing."
+  (let ((args (files--ls-switches switches))
+        (start (point)))
+    (if wildcard
+        (let ((dir (file-name-directory file)))
+          (unless dir (signal 'wrong-type-argument (list 'stringp dir)))
+          (let ((default-directory (expand-file-name dir)))
+            (call-process shell-file-name nil t nil shell-command-switch
+                          (concat insert-directory-program " -d "
+                                  (mapconcat #'shell-quote-argument args " ")
+                                  " -- " (file-name-nondirectory file)))))
+      (unless (or (file-exists-p file) (file-symlink-p file))
+        (signal 'file-missing (list "Reading directory" "No such file or directory" file)))
+      (apply #'call-process insert-directory-program nil t nil
+             (append args (unless full-directory-p '("-d")) (list "--" file)))
+      (when full-directory-p
+        (files--rewrite-total-line start (expand-file-name file))))
+    nil))
+
+(defun insert-directory-safely (file switches &optional wildcard full-directory-p) "Like `insert-directory' with the same arguments, but a missing FILE is told in the listing."
+  (if (or wildcard (file-exists-p file) (file-symlink-p file))
+      (insert-directory file switches wildcard full-directory-p)
+    (insert file ": No such file or directory\n")
+    nil))
+
+(defun list-directory (dirname &optional verbose) "Show a listing of DIRNAME in the buffer *Directory*; VERBOSE asks for details.
+DIRNAME may end in a shell pattern.  The listing uses
+`list-directory-verbose-switches' or `list-directory-brief-switches'."
+  (interactive (let ((verbose current-prefix-arg))
+                 (list (read-directory-name (if verbose "List directory (verbose): "
+                                              "List directory (brief): ")
+                                            nil default-directory nil)
+                       verbose)))
+  (let* ((switches (if verbose list-directory-verbose-switches list-directory-brief-switches))
+         (dir (expand-file-name (or dirname default-directory)))
+         (whole (file-directory-p dir)))
+    (with-output-to-temp-buffer "*Directory*"
+      (princ "Directory ")
+      (princ dir)
+      (terpri)
+      (with-current-buffer "*Directory*"
+        (let ((default-directory (if whole (file-name-as-directory dir) (file-name-directory dir))))
+          (insert-directory (if whole "." dir) switches (not whole) whole)
+          default-directory)))))
+
+;;;; Pieces of `set-auto-mode'
+
+(defun set-auto-mode-0 (mode &optional keep-mode-if-same) "Turn on the major MODE and return it.
+With KEEP-MODE-IF-SAME, a buffer already in MODE is left alone and
+nil is returned."
+  (if (and keep-mode-if-same
+           ;; Aliases of one mode count as the same mode.
+           (eq (indirect-function major-mode) (indirect-function mode)))
+      nil
+    (funcall mode)
+    mode))
+
+(defun set-auto-mode-1 () "Find the -*- part of the line at point: move to its start and return its end, or nil.
+The line after a #! line is looked at when the #! line has none.
+Point is left at the start of what follows the opening -*-."
+  (let ((from (point)) (bol (line-beginning-position)))
+    (when (and (looking-at "#!")
+               (not (save-excursion (search-forward "-*-" (line-end-position) t))))
+      (forward-line 1)
+      (setq bol (point)))
+    (goto-char bol)
+    (if (not (re-search-forward "-\\*-[ \t]*" (line-end-position) t))
+        (progn (goto-char from) nil)
+      (let ((start (point)))
+        (prog1 (and (search-forward "-*-" (line-end-position) t)
+                    (progn (goto-char (match-beginning 0))
+                           (skip-chars-backward " \t")
+                           (point)))
+          (goto-char start))))))
+
+(defun set-auto-mode--dir-local-valid-p (mode) "Return t if MODE may be set by a directory-local `mode' setting: a command named ...-mode."
+  (when (and (symbolp mode) (commandp mode))
+    (string-suffix-p "-mode" (symbol-name mode))))
+
+(defun set-auto-mode--apply-alist (alist keep-mode-if-same dir-local) "Turn on the mode ALIST gives the buffer's file name; return t if one was found.
+KEEP-MODE-IF-SAME is as for `set-auto-mode-0'.  With DIR-LOCAL, ALIST
+came from a directory-local setting and a mode that is no command is
+refused with a message."
+  (let ((mode (and buffer-file-name
+                   (let ((auto-mode-alist alist))
+                     (modes--mode-for-name buffer-file-name)))))
+    (cond ((null mode) nil)
+          ((and dir-local (not (set-auto-mode--dir-local-valid-p mode)))
+           (message "Ignoring invalid mode `%s'" mode)
+           nil)
+          (t (set-auto-mode-0 mode keep-mode-if-same)
+             t))))
+
+(defun warn-maybe-out-of-memory (size) "Warn if a file of SIZE bytes is too big to visit; return nil.
+tsmacs has no fixed limit to compare with, so it never warns."
+  (ignore size)
+  nil)
+
+(defun hack-one-local-variable--obsolete (var) "Tell, and return the message, if the file-local variable VAR is obsolete."
+  (let ((info (get var 'byte-obsolete-variable)))
+    (when info
+      (let ((new (car info)) (since (nth 2 info)))
+        (message "%s is obsolete%s%s" var
+                 (if since (format " (since %s)" since) "")
+                 (if (stringp new)
+                     (concat "; " new)
+                   (format-message "; use `%s' instead" new)))))))
+
 (provide 'files-more)
 
 ;;; files-more.el ends here

@@ -1,0 +1,11 @@
+;; elisp-mode.el: whether the code at a position is quoted, and whether a function name is expected there.
+(defun eq-at (s p) (with-temp-buffer (emacs-lisp-mode) (insert s) (goto-char p) (list (elisp--form-quoted-p (point)) (elisp--expect-function-p (point)) (point))))
+(list (eq-at "(foo 'bar)" 8) (eq-at "(foo 'bar)" 7) (eq-at "(foo 'bar)" 6) (eq-at "'(a b)" 4) (eq-at "'(a b)" 3) (eq-at "'(a b)" 1))
+(list (eq-at "(function x)" 11) (eq-at "(function x)" 12) (eq-at "(function  x)" 12) (eq-at "(function\nx)" 11) (eq-at "(functionx y)" 12))
+(list (eq-at "#'foo" 3) (eq-at "#'foo" 4) (eq-at "#'foo" 1) (eq-at "(funcall 'x)" 11) (eq-at "(funcall 'x)" 12))
+(list (eq-at "`(a ,b)" 6) (eq-at "`(a ,b)" 3) (eq-at "`(a ,b)" 7) (eq-at "(a b)" 4) (eq-at "(apply #'a)" 10) (eq-at "(quote a)" 8) (eq-at "(quote (a b))" 9))
+(list (eq-at "'(a (b c))" 6) (eq-at "#'(lambda)" 4) (eq-at "(x '(a ,b))" 9) (eq-at "`(a (b c))" 7) (eq-at "(a `(b ,(c d)))" 11) (eq-at "(a `(b ,(c d)))" 13) (eq-at "(a `(b ,@(c d)))" 14))
+(list (eq-at "[a b]" 3) (eq-at "'[a b]" 4) (eq-at "(x [a (b)])" 8) (eq-at "(function (lambda (x) y))" 20) (eq-at "(lambda (x) y)" 10) (eq-at "(defun f (x) y)" 8))
+(list (eq-at "(advice-add 'foo :around #'bar)" 14) (eq-at "(advice-add 'foo :around #'bar)" 28) (eq-at "(add-hook 'h 'fn)" 15) (eq-at "(foo ?a)" 7) (eq-at "\"'(a b)\"" 5) (eq-at "; '(a b)" 5) (eq-at "(x \"abc\" y)" 6))
+(list (eq-at "(apply 'f args)" 9) (eq-at "(mapcar 'f l)" 10) (eq-at "" 1) (eq-at "x" 2) (eq-at "(a\n ;; c\n b)" 8) (eq-at "'(a ; c\n b)" 7))
+(list (eq-at "(a '(b `(c ,d)))" 14) (eq-at "(a '(b `(c ,(d e))))" 15) (eq-at "`(,a)" 4) (eq-at "`(, a)" 5) (eq-at "`(,(a b))" 5))
