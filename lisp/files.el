@@ -29,7 +29,11 @@
               (setq found i)
             (setq i (+ i 1))))
         (or found (1- n))))))
+(defun files--check-name (name)
+  "Signal `wrong-type-argument' unless NAME is a string, as GNU's handler lookup does first."
+  (unless (stringp name) (signal 'wrong-type-argument (list 'stringp name))))
 (defun file-name-sans-versions (name &optional keep-backup-version) "Return NAME without a trailing version or backup suffix (kept when KEEP-BACKUP-VERSION)."
+  (files--check-name name)
   (substring name 0 (unless keep-backup-version (files--version-start name))))
 (defun files--extension-dot (file) "Index of the last period of FILE when it starts an extension (not at 0), else nil."
   (let ((i (1- (length file))))
@@ -66,6 +70,7 @@ With PERIOD, include the period, and return \"\" when there is no extension."
             rest
           (concat (file-name-as-directory up) rest))))))
 (defun file-name-quoted-p (name &optional _top) "Return non-nil if NAME starts with the quoting prefix \"/:\"."
+  (files--check-name name)
   (string-prefix-p "/:" name))
 (defun file-name-quote (name &optional top) "Return NAME with the quoting prefix \"/:\" (unchanged if already quoted)."
   (if (file-name-quoted-p name top) name (concat "/:" name)))
@@ -389,6 +394,7 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
   (condition-case nil (hack-local-variables 'no-mode) (error nil)))
 
 (defun abbreviate-file-name (filename) "Return FILENAME shortened: `directory-abbrev-alist' applied and the home directory written as ~."
+  (files--check-name filename)
   (dolist (a directory-abbrev-alist)
     (when (string-match (car a) filename)
       (setq filename (concat (cdr a) (substring filename (match-end 0))))))
