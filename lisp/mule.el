@@ -142,6 +142,9 @@
     (when (and idx (mule--code-limits-ok code pl))
       (cond
        ((eq (aref rec 0) 'emacs) (and (<= code #x3fff7f) code))
+       ;; A big charset's recorded map; where it has nothing, the offset character if any.
+       ((and (mule--map-p (mule--map-name rec)) (mule--map-decode (mule--map-name rec) code)))
+       ((and (mule--map-p (mule--map-name rec)) (not (plist-get pl :code-offset))) nil)
        ((plist-get pl :code-offset)
         (let ((lo (plist-get pl :min-code)))
           (+ (plist-get pl :code-offset) idx
@@ -162,16 +165,24 @@
             (setq parts (cdr parts)))
           found))))))
 
+(defun mule--map-name (rec) "The name under which charset record REC's map is recorded."
+  (or (plist-get (aref rec 2) :name) (aref rec 0)))
+
+(defun mule--offset-encode (rec c) "The code of character C in charset record REC, which has a code offset, or nil."
+  (let* ((pl (aref rec 2)) (space (mule--space rec)) (lo (plist-get pl :min-code))
+         (idx (+ (- c (plist-get pl :code-offset))
+                 (if lo (mule--code-index (mule--code-number lo) space) 0)))
+         (code (and (>= idx 0) (mule--index-code idx space))))
+    (and code (mule--code-limits-ok code pl) code)))
+
 (defun mule--encode (rec c) "The code of character C in charset record REC, or nil."
   (let ((pl (aref rec 2)))
     (cond
      ((eq (aref rec 0) 'emacs) (and (<= c #x3fff7f) c))
-     ((plist-get pl :code-offset)
-      (let* ((space (mule--space rec)) (lo (plist-get pl :min-code))
-             (idx (+ (- c (plist-get pl :code-offset))
-                     (if lo (mule--code-index (mule--code-number lo) space) 0)))
-             (code (and (>= idx 0) (mule--index-code idx space))))
-        (and code (mule--code-limits-ok code pl) code)))
+     ((mule--map-p (mule--map-name rec))
+      (or (mule--map-encode (mule--map-name rec) c)
+          (and (>= c #x110000) (plist-get pl :code-offset) (mule--offset-encode rec c))))
+     ((plist-get pl :code-offset) (mule--offset-encode rec c))
      ((aref rec 3)
       (unless (aref rec 4)
         (let ((h (make-hash-table)) (v (aref rec 3)) (first (car (car (mule--space rec)))) (i 0))
@@ -874,6 +885,10 @@ Each takes the place of the one of its coding category."
         r))
      ((mule--one-byte-charsets coding)
       (if encode (mule--encode-bytes string coding eol) (mule--decode-bytes string coding eol)))
+     ;; UTF-7 and UTF-16 convert even ASCII text.
+     ((memq (mule--mb-kind coding) '(utf-7 utf-16))
+      (if encode (mule--mb-encode string coding eol (mule--mb-kind coding))
+        (mule--mb-decode string coding eol (mule--mb-kind coding))))
      ;; ASCII text is itself in any ASCII-compatible coding system.
      ((and (or (coding-system-get coding :ascii-compatible-p)
                (and (eq (coding-system-type coding) 'iso-2022) (not (string-match-p "\e" string))))
@@ -888,7 +903,10 @@ Each takes the place of the one of its coding category."
               (if (and found (or (memq found '(1 2)) (not (coding-system-get coding :ascii-compatible-p))))
                   (coding-system-change-eol-conversion coding found)
                 coding))
-        r)))))
+        r))
+     ((mule--mb-kind coding)
+      (if encode (mule--mb-encode string coding eol (mule--mb-kind coding))
+        (mule--mb-decode string coding eol (mule--mb-kind coding)))))))
 
 (defun mule--encode-bytes (string coding eol) "Encode STRING with the one-byte charset coding system CODING and line ends EOL."
   (let ((recs (mule--one-byte-charsets coding))
@@ -948,6 +966,441 @@ Each takes the place of the one of its coding category."
                 (coding-system-change-eol-conversion coding found-eol)
               coding)))
     (apply #'concat (nreverse pieces))))
+
+;;;; Multi-byte coding systems: CJK charsets, ISO 2022, UTF-16, UTF-7
+
+;; A conversion works on a vector of units: a byte (0..255) for each ASCII
+;; char, raw byte or unibyte byte of the input, and for a decode of multibyte
+;; text, (- -1 C) for each other character C, which passes through unchanged.
+
+(defun mule--units (string) "The units of STRING for decoding: bytes, and (- -1 C) for a character C that is text already."
+  (let* ((multi (multibyte-string-p string)) (n (length string)) (v (make-vector n 0)) (i 0))
+    (while (< i n)
+      (let ((c (aref string i)))
+        (aset v i (cond ((or (not multi) (< c 128)) c)
+                        ((>= c #x3fff80) (- c #x3fff00))
+                        (t (- -1 c)))))
+      (setq i (1+ i)))
+    v))
+
+(defun mule--raw (b) "The character byte B decodes to when it is no part of a valid sequence."
+  (if (< b 128) b (+ b #x3fff00)))
+
+(defun mule--mb-kind (coding) "How CODING converts: `utf-7', `utf-16', `iso-2022', `shift-jis', `charset', or nil."
+  (let ((type (coding-system-type coding))
+        (post (coding-system-get coding :post-read-conversion)))
+    (cond ((memq post '(utf-7-post-read-conversion utf-7-imap-post-read-conversion)) 'utf-7)
+          ((eq type 'utf-16) 'utf-16)
+          ((eq type 'iso-2022) 'iso-2022)
+          ((eq type 'shift-jis) 'shift-jis)
+          ((memq type '(charset big5))
+           (and (not (mule--one-byte-charsets coding)) 'charset)))))
+
+(defun mule--charset-code-fits (rec bytes) "Tell whether the list BYTES (first byte highest) lies in the code space of charset record REC."
+  (let ((space (mule--space rec)) (ok t) (l (reverse bytes)))
+    (while (and ok space)
+      (unless (and l (<= (caar space) (car l) (cdar space))) (setq ok nil))
+      (setq space (cdr space) l (cdr l)))
+    (and ok (null l))))
+
+(defun mule--bytes-number (bytes) "The code whose bytes, highest first, are the list BYTES."
+  (let ((n 0)) (dolist (b bytes) (setq n (+ (* n 256) b))) n))
+
+(defun mule--number-bytes (code dim) "The DIM bytes of CODE, highest first."
+  (let ((out nil))
+    (dotimes (_ dim) (push (logand code 255) out) (setq code (ash code -8)))
+    out))
+
+;;; Decoding
+
+(defun mule--mb-decode-chars (units coding kind) "Decode the vector UNITS with CODING of KIND; give (CHARS . RUNS), RUNS the charsets by char index."
+  (pcase kind
+    ('utf-16 (mule--decode-utf-16 units coding))
+    ('utf-7 (mule--decode-utf-7 units coding))
+    ('iso-2022 (mule--decode-iso-2022 units coding))
+    (_ (mule--decode-charset-type units coding (eq kind 'shift-jis)))))
+
+(defun mule--sjis-to-jis (s1 s2) "The JIS X 0208 code of Shift-JIS bytes S1 and S2, or nil when they are none."
+  (when (and (or (<= #x81 s1 #x9f) (<= #xe0 s1 #xef))
+             (<= #x40 s2 #xfc) (/= s2 #x7f))
+    (let ((c1 (+ #x21 (* 2 (if (< s1 #xa0) (- s1 #x81) (- s1 #xc1))))))
+      (if (>= s2 #x9f)
+          (+ (* 256 (1+ c1)) (- s2 #x7e))
+        (+ (* 256 c1) (- s2 (if (>= s2 #x80) #x20 #x1f)))))))
+
+(defun mule--jis-to-sjis (code) "The two Shift-JIS bytes of JIS code CODE, as a list."
+  (let* ((c1 (ash code -8)) (c2 (logand code 255))
+         (s1 (+ (ash (- c1 #x21) -1) (if (<= c1 #x5e) #x81 #xc1)))
+         (s2 (if (= (logand c1 1) 1) (+ c2 (if (>= c2 #x60) #x20 #x1f)) (+ c2 #x7e))))
+    (list s1 s2)))
+
+(defun mule--decode-charset-type (units coding sjis) "Decode UNITS by the charsets of CODING, trying each in turn (Shift-JIS codes when SJIS)."
+  (let* ((recs (mapcar (lambda (cs) (cons cs (mule--charset cs))) (coding-system-charset-list coding)))
+         (n (length units)) (i 0) (out nil) (runs nil) (k 0))
+    (while (< i n)
+      (let ((b (aref units i)) (got nil))
+        (cond
+         ((< b 0) (setq got (list (- -1 b) nil 1)))
+         ((< b 128) (setq got (list b 'ascii 1)))
+         (sjis
+          (let ((kana (and (<= #xa1 b #xdf) (assq 'katakana-jisx0201 recs))))
+            (if kana
+                (setq got (list (mule--decode (cdr kana) (- b #x80)) 'katakana-jisx0201 1))
+              (let* ((b2 (and (< (1+ i) n) (aref units (1+ i))))
+                     (jis (and b2 (>= b2 0) (mule--sjis-to-jis b b2)))
+                     (c (and jis (mule--decode (mule--charset 'japanese-jisx0208) jis))))
+                (when c (setq got (list c 'japanese-jisx0208 2)))))))
+         (t
+          (let ((l recs))
+            (while (and l (not got))
+              (let* ((rec (cdar l)) (dim (or (plist-get (aref rec 2) :dimension) 1)))
+                (unless (eq (caar l) 'ascii)
+                  (when (<= (+ i dim) n)
+                    (let ((bytes (append (substring units i (+ i dim)) nil)))
+                      (when (and (mule--all-p #'natnump bytes) (mule--charset-code-fits rec bytes))
+                        (let ((c (mule--decode rec (mule--bytes-number bytes))))
+                          (when c (setq got (list c (caar l) dim)))))))))
+              (setq l (cdr l))))))
+        (unless got (setq got (list (mule--raw b) nil 1)))
+        (push (car got) out)
+        (when (and (cadr got) (not (eq (cadr got) 'ascii))) (push (cons k (cadr got)) runs))
+        (setq k (1+ k) i (+ i (nth 2 got)))))
+    (cons (nreverse out) (nreverse runs))))
+
+(defun mule--designation-slot (designation charset) "The graphic register (0 to 3) DESIGNATION gives CHARSET, or nil."
+  (let ((slot nil))
+    (dotimes (g 4)
+      (let ((d (aref designation g)))
+        (when (and (null slot) (or (eq d charset) (and (consp d) (memq charset d))))
+          (setq slot g))))
+    slot))
+
+(defun mule--iso-initial (designation) "The charsets DESIGNATION puts in the four graphic registers at the start."
+  (let ((v (make-vector 4 nil)))
+    (dotimes (g 4)
+      (let ((d (aref designation g)))
+        (aset v g (if (consp d) (and (symbolp (car d)) (not (eq (car d) t)) (car d)) d))))
+    v))
+
+(defun mule--iso-allowed-p (coding charset) "Tell whether CODING may use CHARSET."
+  (let ((cl (coding-system-charset-list coding)))
+    (if (eq cl 'iso-2022) (> (charset-iso-final-char charset) 0) (memq charset cl))))
+
+(defun mule--decode-iso-2022 (units coding) "Decode UNITS with the ISO 2022 coding system CODING."
+  (let* ((pl (coding-system-plist coding))
+         (designation (or (plist-get pl :designation) (vector 'ascii nil nil nil)))
+         (g (mule--iso-initial designation))
+         (n (length units)) (i 0) (out nil) (runs nil) (k 0) (shift 0) (single nil)
+         (flags (plist-get pl :flags)))
+    (while (< i n)
+      (let ((b (aref units i)) (got nil))
+        (cond
+         ((< b 0) (setq got (list (- -1 b) nil 1)))
+         ((= b 27)
+          ;; An escape sequence: a designation or a single shift.
+          (let* ((b1 (and (< (1+ i) n) (aref units (1+ i))))
+                 (b2 (and (< (+ i 2) n) (aref units (+ i 2))))
+                 (b3 (and (< (+ i 3) n) (aref units (+ i 3))))
+                 (spec (cond ((and (eq b1 ?$) (memq b2 '(?@ ?A ?B))) (list 2 94 b2 0 3))
+                             ((and (eq b1 ?$) b2 (<= ?\( b2 ?+) b3) (list 2 94 b3 (- b2 ?\() 4))
+                             ((and (eq b1 ?$) b2 (<= ?, b2 ?/) b3) (list 2 96 b3 (- b2 ?,) 4))
+                             ((and b1 (<= ?\( b1 ?+) b2) (list 1 94 b2 (- b1 ?\() 3))
+                             ((and b1 (<= ?, b1 ?/) b2) (list 1 96 b2 (- b1 ?,) 3))))
+                 (cs (and spec (natnump (nth 2 spec)) (<= 48 (nth 2 spec) 126)
+                          (iso-charset (nth 0 spec) (nth 1 spec) (nth 2 spec)))))
+            (cond ((and cs (mule--iso-allowed-p coding cs))
+                   (aset g (nth 3 spec) cs)
+                   (setq got (list nil nil (nth 4 spec))))
+                  ((and (memq b1 '(?N ?O)) (memq 'single-shift flags))
+                   (setq single (if (eq b1 ?N) 2 3) got (list nil nil 2)))
+                  (t (setq got (list 27 nil 1))))))
+         ((and (= b 14) (aref g 1) (memq 'locking-shift flags)) (setq shift 1 got (list nil nil 1)))
+         ((and (= b 15) (memq 'locking-shift flags)) (setq shift 0 got (list nil nil 1)))
+         ((and (memq b '(#x8e #x8f)) (aref g (if (= b #x8e) 2 3)) (< (1+ i) n)
+               (natnump (aref units (1+ i))) (>= (aref units (1+ i)) #xa0))
+          (setq single (if (= b #x8e) 2 3) got (list nil nil 1)))
+         ((or (< b 33) (= b 127)) (setq got (list b nil 1)))
+         (t
+          (let* ((reg (cond (single single) ((>= b 128) 1) (t shift)))
+                 (cs (aref g reg))
+                 (rec (and cs (not (eq cs 'ascii)) (mule--charset cs)))
+                 (dim (if rec (or (plist-get (aref rec 2) :dimension) 1) 1))
+                 (high (>= b 128)))
+            (setq single nil)
+            (if (and (null rec) (not high))
+                (setq got (list b nil 1))
+              (when (and rec (<= (+ i dim) n))
+                (let ((bytes (append (substring units i (+ i dim)) nil)) (ok t))
+                  (dolist (x bytes)
+                    (unless (and (natnump x) (eq (>= x 128) high)
+                                 (<= 32 (logand x 127) 127))
+                      (setq ok nil)))
+                  (when ok
+                    (let ((c (mule--decode rec (mule--bytes-number (mapcar (lambda (x) (logand x 127)) bytes)))))
+                      (when c (setq got (list c cs dim)))))))
+              (unless got
+                ;; A sequence the end of the text cuts short ends the charset's run;
+                ;; one that is invalid before the end still belongs to it.
+                (when (and rec (<= 33 (logand b 127) 126))
+                  (push (cons k (and (<= (+ i dim) n) cs)) runs))
+                (setq got (list (mule--raw b) nil 1)))))))
+        (when (car got)
+          (push (car got) out)
+          (when (cadr got) (push (cons k (cadr got)) runs))
+          (setq k (1+ k)))
+        (setq i (+ i (nth 2 got)))))
+    (cons (nreverse out) (nreverse runs))))
+
+(defvar mule--utf-16-used nil "The coding system a UTF-16 decoder found by a byte order mark, or nil.")
+
+(defun mule--decode-utf-16 (units coding) "Decode UNITS with the UTF-16 coding system CODING; give (CHARS . nil) and set `mule--utf-16-used'."
+  (let* ((pl (coding-system-plist coding))
+         (bom (plist-get pl :bom)) (little (eq (plist-get pl :endian) 'little))
+         (n (length units)) (i 0) (out nil))
+    (setq mule--utf-16-used nil)
+    (cond ((consp bom)
+           (cond ((and (>= n 2) (eql (aref units 0) #xff) (eql (aref units 1) #xfe))
+                  (setq little t i 2 mule--utf-16-used (car bom)))
+                 ((and (>= n 2) (eql (aref units 0) #xfe) (eql (aref units 1) #xff))
+                  (setq little nil i 2 mule--utf-16-used (cdr bom)))))
+          (bom (when (and (>= n 2) (eql (aref units (if little 1 0)) #xfe) (eql (aref units (if little 0 1)) #xff))
+                 (setq i 2))))
+    (let ((unit (lambda (j) (let ((a (aref units j)) (b (aref units (1+ j))))
+                              (and (natnump a) (natnump b) (if little (+ a (* 256 b)) (+ b (* 256 a))))))))
+      (while (< i n)
+        (let ((u (and (< (1+ i) n) (funcall unit i))))
+          (cond
+           ((null u) (let ((b (aref units i))) (push (if (< b 0) (- -1 b) (mule--raw b)) out)) (setq i (1+ i)))
+           ((and (<= #xd800 u #xdbff) (< (+ i 3) n))
+            (let ((u2 (funcall unit (+ i 2))))
+              (if (and u2 (<= #xdc00 u2 #xdfff))
+                  (progn (push (+ #x10000 (ash (- u #xd800) 10) (- u2 #xdc00)) out) (setq i (+ i 4)))
+                (push u out) (setq i (+ i 2)))))
+           (t (push u out) (setq i (+ i 2)))))))
+    (cons (nreverse out) nil)))
+
+(defconst mule--base64-chars "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+  "The digits of base 64, in order.")
+
+(defun mule--decode-utf-7 (units coding) "Decode UNITS with UTF-7 (or its IMAP form when CODING is that)."
+  (let* ((imap (eq (coding-system-get coding :post-read-conversion) 'utf-7-imap-post-read-conversion))
+         (shift-char (if imap ?& ?+))
+         (n (length units)) (i 0) (out nil))
+    (while (< i n)
+      (let ((b (aref units i)))
+        (cond
+         ((< b 0) (push (- -1 b) out) (setq i (1+ i)))
+         ((/= b shift-char) (push (mule--raw b) out) (setq i (1+ i)))
+         ((and (< (1+ i) n) (eql (aref units (1+ i)) ?-)) (push shift-char out) (setq i (+ i 2)))
+         (t
+          (setq i (1+ i))
+          (let ((bits 0) (nbits 0) (bytes nil) (go t))
+            (while (and go (< i n))
+              (let* ((c (aref units i))
+                     (d (cond ((not (natnump c)) nil)
+                          ((and imap (eq c ?,)) 63)
+                          ((and imap (eq c ?/)) nil)
+                          (t (seq-position mule--base64-chars c)))))
+                (if (null d) (setq go nil)
+                  (setq bits (logior (ash bits 6) d) nbits (+ nbits 6) i (1+ i))
+                  (when (>= nbits 8)
+                    (push (logand (ash bits (- 8 nbits)) 255) bytes)
+                    (setq nbits (- nbits 8) bits (logand bits (1- (ash 1 nbits))))))))
+            (when (and (< i n) (eql (aref units i) ?-)) (setq i (1+ i)))
+            (let ((chars (car (mule--decode-utf-16 (vconcat (nreverse bytes)) 'utf-16be))))
+              (dolist (c chars) (push c out))))))))
+    (cons (nreverse out) nil)))
+
+(defun mule--eol-convert (chars eol) "CHARS with their line ends of convention EOL (0 LF, 1 CRLF, 2 CR) made LF."
+  (cond ((eq eol 1)
+         (let ((out nil))
+           (while chars
+             (unless (and (eq (car chars) ?\r) (eq (cadr chars) ?\n)) (push (car chars) out))
+             (setq chars (cdr chars)))
+           (nreverse out)))
+        ((eq eol 2) (mapcar (lambda (c) (if (eq c ?\r) ?\n c)) chars))
+        (t chars)))
+
+(defun mule--mb-decode (string coding eol kind) "Decode STRING with CODING of KIND and line ends EOL (nil: find them)."
+  (let* ((units (mule--units string))
+         (got (mule--mb-decode-chars units coding kind))
+         (chars (car got)) (runs (cdr got))
+         (found (or eol (let ((l chars) (f nil))
+                          (while (and l (not f))
+                            (cond ((eq (car l) ?\n) (setq f 0))
+                                  ((eq (car l) ?\r) (setq f (if (eq (cadr l) ?\n) 1 2))))
+                            (setq l (cdr l)))
+                          f)))
+         (text nil))
+    ;; The charset runs are placed before line ends are converted: count the CRs dropped.
+    (when (and (eq found 1) runs)
+      (let ((shift (make-vector (1+ (length chars)) 0)) (l chars) (j 0) (drop 0))
+        (while l
+          (aset shift j drop)
+          (when (and (eq (car l) ?\r) (eq (cadr l) ?\n)) (setq drop (1+ drop)))
+          (setq l (cdr l) j (1+ j)))
+        (aset shift j drop)
+        (setq runs (mapcar (lambda (r) (cons (- (car r) (aref shift (car r))) (cdr r))) runs))))
+    (setq chars (mule--eol-convert chars found))
+    (setq text (apply #'string chars))
+    ;; The `charset' property: from each character of a new charset up to the next such one.
+    (let ((l runs) (len (length text)) (cur nil) (from 0))
+      (while l
+        (unless (eq (cdar l) cur)
+          (when cur (put-text-property from (caar l) 'charset cur text))
+          (setq cur (cdar l) from (caar l)))
+        (setq l (cdr l)))
+      (when (and cur (< from len)) (put-text-property from len 'charset cur text)))
+    (let ((used (or (and (eq kind 'utf-16) mule--utf-16-used) coding)))
+      (setq last-coding-system-used
+            (if (and (null eol) found (vectorp (coding-system-eol-type used))
+                     (or (memq found '(1 2)) (not (eq kind 'charset-ascii))))
+                (coding-system-change-eol-conversion used found)
+              used)))
+    text))
+
+;;; Encoding
+
+(defun mule--encode-charsets (coding) "The charsets CODING encodes with, in the order they are tried."
+  (let ((cl (coding-system-charset-list coding)))
+    (if (eq cl 'iso-2022)
+        (seq-filter (lambda (cs) (> (charset-iso-final-char cs) 0)) (charset-priority-list))
+      cl)))
+
+(defun mule--find-charset (c charsets) "The first of CHARSETS that holds C, with its code, as (CHARSET . CODE), or nil."
+  (let ((found nil))
+    (while (and charsets (not found))
+      (let ((code (mule--encode (mule--charset (car charsets)) c)))
+        (when code (setq found (cons (car charsets) code))))
+      (setq charsets (cdr charsets)))
+    found))
+
+(defun mule--mb-encode (string coding eol kind) "Encode STRING with CODING of KIND and line ends EOL."
+  (let* ((chars (append (if (multibyte-string-p string) string (string-to-multibyte string)) nil))
+         (bytes (pcase kind
+                  ('utf-16 (mule--encode-utf-16 chars coding eol))
+                  ('utf-7 (mule--encode-utf-7 chars coding eol))
+                  ('iso-2022 (mule--encode-iso-2022 chars coding eol))
+                  (_ (mule--encode-charset-type chars coding eol (eq kind 'shift-jis))))))
+    (setq last-coding-system-used coding)
+    (apply #'unibyte-string bytes)))
+
+(defun mule--eol-bytes (eol) "The bytes a line end is written as under convention EOL."
+  (cond ((eq eol 1) (list 13 10)) ((eq eol 2) (list 13)) (t (list 10))))
+
+(defun mule--encode-charset-type (chars coding eol sjis) "The bytes of CHARS in the charset coding system CODING (Shift-JIS codes when SJIS)."
+  (let ((charsets (remq 'ascii (coding-system-charset-list coding))) (out nil))
+    (dolist (c chars)
+      (cond ((eq c ?\n) (dolist (b (mule--eol-bytes eol)) (push b out)))
+            ((< c 128) (push c out))
+            ((>= c #x3fff80) (push (- c #x3fff00) out))
+            (t (let ((hit (mule--find-charset c charsets)))
+                 (if (null hit) (push ?\s out)
+                   (let ((bytes (cond ((and sjis (eq (car hit) 'katakana-jisx0201)) (list (+ (cdr hit) #x80)))
+                                      (sjis (mule--jis-to-sjis (cdr hit)))
+                                      (t (mule--number-bytes (mule--code-number (cdr hit))
+                                                             (charset-dimension (car hit)))))))
+                     (dolist (b bytes) (push b out))))))))
+    (nreverse out)))
+
+(defun mule--iso-designate (cs reg) "The escape sequence that designates charset CS to register REG, as bytes."
+  (let* ((dim (charset-dimension cs)) (final (charset-iso-final-char cs))
+         (chars96 (= (charset-chars cs) 96)))
+    (append (list 27)
+            (cond ((and (= dim 2) (= reg 0) (memq final '(?@ ?A ?B))) (list ?$))
+                  ((= dim 2) (list ?$ (+ reg (if chars96 ?, ?\())))
+                  (t (list (+ reg (if chars96 ?, ?\()))))
+            (list final))))
+
+(defun mule--encode-iso-2022 (chars coding eol) "The bytes of CHARS in the ISO 2022 coding system CODING."
+  (let* ((pl (coding-system-plist coding))
+         (flags (plist-get pl :flags))
+         (seven (memq '7-bit flags))
+         (designation (or (plist-get pl :designation) (vector 'ascii nil nil nil)))
+         (initial (mule--iso-initial designation))
+         (g (copy-sequence initial))
+         (charsets (remq 'ascii (mule--encode-charsets coding)))
+         (out nil)
+         (to-ascii (lambda () (unless (eq (aref g 0) 'ascii)
+                                (dolist (b (mule--iso-designate 'ascii 0)) (push b out))
+                                (aset g 0 'ascii)))))
+    (dolist (c chars)
+      (cond ((eq c ?\n) (funcall to-ascii) (dolist (b (mule--eol-bytes eol)) (push b out)))
+            ((< c 32) (funcall to-ascii) (push c out))
+            ((< c 128)
+             ;; A G0 set that has the ASCII character as itself (JIS X 0201 Roman) keeps it.
+             (unless (and (not (eq (aref g 0) 'ascii)) (<= 33 c 126)
+                          (= (charset-dimension (aref g 0)) 1)
+                          (eq (mule--decode (mule--charset (aref g 0)) c) c))
+               (funcall to-ascii))
+             (push c out))
+            ((>= c #x3fff80) (push (- c #x3fff00) out))
+            (t
+             (let ((hit (mule--find-charset c charsets)))
+               (if (null hit) (progn (funcall to-ascii) (push ?\s out))
+                 (let* ((cs (car hit))
+                        (reg (or (mule--designation-slot designation cs) 0))
+                        (bytes (mule--number-bytes (mule--code-number (cdr hit)) (charset-dimension cs))))
+                   (when (and (= reg 1) seven) (setq reg 0))
+                   (unless (eq (aref g reg) cs)
+                     (dolist (b (mule--iso-designate cs reg)) (push b out))
+                     (aset g reg cs))
+                   (cond ((= reg 0) (dolist (b bytes) (push b out)))
+                         ((= reg 1) (dolist (b bytes) (push (logior b 128) out)))
+                         (t (push (if (= reg 2) #x8e #x8f) out)
+                            (dolist (b bytes) (push (logior b 128) out))))))))))
+    (funcall to-ascii)
+    (nreverse out)))
+
+(defun mule--encode-utf-16 (chars coding eol) "The bytes of CHARS in the UTF-16 coding system CODING."
+  (let* ((pl (coding-system-plist coding))
+         (little (eq (plist-get pl :endian) 'little))
+         (out nil)
+         (put (lambda (u) (if little (progn (push (logand u 255) out) (push (ash u -8) out))
+                            (push (ash u -8) out) (push (logand u 255) out)))))
+    (when (plist-get pl :bom) (funcall put #xfeff))
+    (dolist (c chars)
+      (cond ((eq c ?\n) (dolist (b (mule--eol-bytes eol)) (funcall put b)))
+            ((> c #x10ffff) (funcall put ?\s))
+            ((>= c #x10000)
+             (funcall put (+ #xd800 (ash (- c #x10000) -10)))
+             (funcall put (+ #xdc00 (logand (- c #x10000) #x3ff))))
+            (t (funcall put c))))
+    (nreverse out)))
+
+(defun mule--encode-utf-7 (chars coding eol) "The bytes of CHARS in UTF-7 (or its IMAP form when CODING is that)."
+  (let* ((imap (eq (coding-system-get coding :pre-write-conversion) 'utf-7-imap-pre-write-conversion))
+         (shift-char (if imap ?& ?+))
+         (direct (lambda (c) (and (< c 128)
+                                  (or (memq c '(?\t ?\n ?\r)) (<= 32 c 126))
+                                  (not (eq c shift-char))
+                                  (or imap (not (memq c '(?\\ ?~)))))))
+         (out nil) (run nil))
+    (let ((flush
+           (lambda (last)
+             (when run
+               (let ((bytes nil))
+                 (dolist (c (nreverse run))
+                   (when (>= c #x3fff80) (setq c (- c #x3fff00)))
+                   (if (>= c #x10000)
+                       (let ((hi (+ #xd800 (ash (- c #x10000) -10))) (lo (+ #xdc00 (logand (- c #x10000) #x3ff))))
+                         (setq bytes (append (list (logand lo 255) (ash lo -8) (logand hi 255) (ash hi -8)) bytes)))
+                     (setq bytes (append (list (logand c 255) (ash c -8)) bytes))))
+                 (let ((b64 (base64-encode-string (apply #'unibyte-string (nreverse bytes)) t)))
+                   (setq b64 (replace-regexp-in-string "=+\\'" "" b64))
+                   (when imap (setq b64 (subst-char-in-string ?/ ?, b64)))
+                   (push shift-char out)
+                   (dolist (b (append b64 nil)) (push b out))
+                   (unless (and last (not imap)) (push ?- out))))
+               (setq run nil)))))
+      (dolist (c chars)
+        (cond ((funcall direct c)
+               (funcall flush nil)
+               (if (eq c ?\n) (dolist (b (mule--eol-bytes eol)) (push b out)) (push c out)))
+              ((eq c shift-char) (funcall flush nil) (push shift-char out) (push ?- out))
+              (t (push c run))))
+      (funcall flush t))
+    (nreverse out)))
 
 ;;;; Converting regions
 
