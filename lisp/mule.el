@@ -1063,7 +1063,8 @@ Each takes the place of the one of its coding category."
               (setq l (cdr l))))))
         (unless got (setq got (list (mule--raw b) nil 1)))
         (push (car got) out)
-        (when (and (cadr got) (not (eq (cadr got) 'ascii))) (push (cons k (cadr got)) runs))
+        (when (and (cadr got) (not (eq (cadr got) 'ascii)) (< (car got) #x110000))
+          (push (cons k (cadr got)) runs))
         (setq k (1+ k) i (+ i (nth 2 got)))))
     (cons (nreverse out) (nreverse runs))))
 
@@ -1146,7 +1147,7 @@ Each takes the place of the one of its coding category."
                 (setq got (list (mule--raw b) nil 1)))))))
         (when (car got)
           (push (car got) out)
-          (when (cadr got) (push (cons k (cadr got)) runs))
+          (when (and (cadr got) (< (car got) #x110000)) (push (cons k (cadr got)) runs))
           (setq k (1+ k)))
         (setq i (+ i (nth 2 got)))))
     (cons (nreverse out) (nreverse runs))))
@@ -1171,11 +1172,15 @@ Each takes the place of the one of its coding category."
         (let ((u (and (< (1+ i) n) (funcall unit i))))
           (cond
            ((null u) (let ((b (aref units i))) (push (if (< b 0) (- -1 b) (mule--raw b)) out)) (setq i (1+ i)))
-           ((and (<= #xd800 u #xdbff) (< (+ i 3) n))
-            (let ((u2 (funcall unit (+ i 2))))
-              (if (and u2 (<= #xdc00 u2 #xdfff))
-                  (progn (push (+ #x10000 (ash (- u #xd800) 10) (- u2 #xdc00)) out) (setq i (+ i 4)))
-                (push u out) (setq i (+ i 2)))))
+           ;; A high surrogate: with a low one, a character; before anything else, its two
+           ;; bytes as characters; at the end, nothing.
+           ((<= #xd800 u #xdbff)
+            (let ((u2 (and (< (+ i 3) n) (funcall unit (+ i 2)))))
+              (cond ((and u2 (<= #xdc00 u2 #xdfff))
+                     (push (+ #x10000 (ash (- u #xd800) 10) (- u2 #xdc00)) out) (setq i (+ i 4)))
+                    ((< (+ i 2) n)
+                     (push (aref units i) out) (push (aref units (1+ i)) out) (setq i (+ i 2)))
+                    (t (setq i (+ i 2))))))
            (t (push u out) (setq i (+ i 2)))))))
     (cons (nreverse out) nil)))
 
@@ -1192,6 +1197,7 @@ Each takes the place of the one of its coding category."
          ((< b 0) (push (- -1 b) out) (setq i (1+ i)))
          ((/= b shift-char) (push (mule--raw b) out) (setq i (1+ i)))
          ((and (< (1+ i) n) (eql (aref units (1+ i)) ?-)) (push shift-char out) (setq i (+ i 2)))
+         ((= (1+ i) n) (push shift-char out) (setq i n))
          (t
           (setq i (1+ i))
           (let ((bits 0) (nbits 0) (bytes nil) (go t))
@@ -1206,6 +1212,7 @@ Each takes the place of the one of its coding category."
                   (when (>= nbits 8)
                     (push (logand (ash bits (- 8 nbits)) 255) bytes)
                     (setq nbits (- nbits 8) bits (logand bits (1- (ash 1 nbits))))))))
+            (when (and (= nbits 6) (null bytes)) (signal 'wrong-type-argument (list 'wholenump nil)))
             (when (and (< i n) (eql (aref units i) ?-)) (setq i (1+ i)))
             (let ((chars (car (mule--decode-utf-16 (vconcat (nreverse bytes)) 'utf-16be))))
               (dolist (c chars) (push c out))))))))
@@ -1253,7 +1260,7 @@ Each takes the place of the one of its coding category."
       (when (and cur (< from len)) (put-text-property from len 'charset cur text)))
     (let ((used (or (and (eq kind 'utf-16) mule--utf-16-used) coding)))
       (setq last-coding-system-used
-            (if (and (null eol) found (vectorp (coding-system-eol-type used))
+            (if (and (or (null eol) (not (eq used coding))) found (vectorp (coding-system-eol-type used))
                      (or (memq found '(1 2)) (not (eq kind 'charset-ascii))))
                 (coding-system-change-eol-conversion used found)
               used)))
@@ -1329,7 +1336,7 @@ Each takes the place of the one of its coding category."
             ((< c 32) (funcall to-ascii) (push c out))
             ((< c 128)
              ;; A G0 set that has the ASCII character as itself (JIS X 0201 Roman) keeps it.
-             (unless (and (not (eq (aref g 0) 'ascii)) (<= 33 c 126)
+             (unless (and (not seven) (not (eq (aref g 0) 'ascii)) (<= 33 c 126)
                           (= (charset-dimension (aref g 0)) 1)
                           (eq (mule--decode (mule--charset (aref g 0)) c) c))
                (funcall to-ascii))
@@ -1381,7 +1388,7 @@ Each takes the place of the one of its coding category."
              (when run
                (let ((bytes nil))
                  (dolist (c (nreverse run))
-                   (when (>= c #x3fff80) (setq c (- c #x3fff00)))
+                   (when (> c #x10ffff) (setq c ?\s))
                    (if (>= c #x10000)
                        (let ((hi (+ #xd800 (ash (- c #x10000) -10))) (lo (+ #xdc00 (logand (- c #x10000) #x3ff))))
                          (setq bytes (append (list (logand lo 255) (ash lo -8) (logand hi 255) (ash hi -8)) bytes)))
@@ -1908,6 +1915,17 @@ Its charsets and coding systems become the preferred ones."
       (when (functionp setup) (funcall setup)))
     (run-hooks 'set-language-environment-hook)
     t))
+
+(defvar mule--cjk-width-locale nil "The locale last given to `use-cjk-char-width-table', or nil.")
+
+(defun use-cjk-char-width-table (locale-name) "Note that the CJK language environment of LOCALE-NAME is in effect for character widths.
+Display widths are not changed here: the East Asian ambiguous widths are not modelled."
+  (setq mule--cjk-width-locale locale-name)
+  nil)
+
+(defun use-default-char-width-table () "Go back to the character widths of no CJK language environment."
+  (setq mule--cjk-width-locale nil)
+  nil)
 
 (defun setup-specified-language-environment () "Switch to the language environment the command that runs this is named after."
   (interactive)

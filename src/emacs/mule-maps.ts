@@ -20,7 +20,9 @@ const MAPPED = new Set([
   'chinese-gb2312', 'chinese-gbk', 'big5', 'japanese-jisx0208', 'japanese-jisx0208-1978',
   'japanese-jisx0212', 'japanese-jisx0213-1', 'japanese-jisx0213-2', 'japanese-jisx0213-a',
   'cp932-2-byte', 'korean-ksc5601', 'cp949-2-byte', 'gb18030-2-byte', 'gb18030-4-byte-bmp',
-  'big5-hkscs', 'chinese-cns11643-1', 'chinese-cns11643-2',
+  'big5-hkscs', 'chinese-cns11643-1', 'chinese-cns11643-2', 'chinese-cns11643-3',
+  'chinese-cns11643-4', 'chinese-cns11643-5', 'chinese-cns11643-6', 'chinese-cns11643-7',
+  'chinese-big5-1', 'chinese-big5-2',
 ]);
 
 function dataFile(): string {
