@@ -733,6 +733,8 @@ variants."
 (defun coding-system-priority-list (&optional highestp) "Give the coding systems by detection priority; with HIGHESTP the highest alone."
   (if highestp (cdar mule--coding-categories) (mapcar #'cdr mule--coding-categories)))
 
+(defvar coding-category-list (mapcar #'car mule--coding-categories-start) "The coding categories, each a variable holding the coding system detection names for it.")
+
 (defun set-coding-system-priority (&rest coding-systems) "Give CODING-SYSTEMS, in order, the highest detection priority.
 Each takes the place of the one of its coding category."
   (dolist (cs coding-systems) (check-coding-system cs))
@@ -741,8 +743,13 @@ Each takes the place of the one of its coding category."
       (let* ((base (coding-system-base cs)) (cat (coding-system-category base)))
         (unless (assq cat front)
           (push (cons cat base) front)
+          ;; Detection names the coding system as it was given.
+          (when (boundp cat) (set cat cs))
           (setq rest (seq-remove (lambda (p) (eq (car p) cat)) rest)))))
-    (setq mule--coding-categories (nconc (nreverse front) rest)))
+    (setq mule--coding-categories (nconc (nreverse front) rest))
+    (let ((moved (mapcar #'car front)))
+      (setq coding-category-list
+            (append (reverse moved) (seq-remove (lambda (c) (memq c moved)) coding-category-list)))))
   nil)
 
 (defun prefer-coding-system (coding-system) "Prefer CODING-SYSTEM above all in detection, and use it by default for new buffers and processes."
@@ -821,17 +828,162 @@ Each takes the place of the one of its coding category."
             (if (and bytes (<= #x80 (car bytes) #xbf)) (setq bytes (cdr bytes)) (setq ok nil))))))
     ok))
 
+(defun mule--detect-iso-escapes (bytes) "The ISO 2022 categories the escape sequences and shifts of BYTES allow: a list of category symbols, or nil."
+  (let ((l bytes) (ok t) (jp t) (locking nil) (seen nil))
+    (while (and ok l)
+      (let ((b (car l)))
+        (cond
+         ((memq b '(14 15)) (setq locking t))
+         ((= b 27)
+          (let* ((b1 (cadr l)) (b2 (nth 2 l)) (b3 (nth 3 l))
+                 (spec (cond ((and (eq b1 ?$) (memq b2 '(?@ ?A ?B))) (list 2 94 b2 0))
+                             ((and (eq b1 ?$) b2 (<= ?\( b2 ?+) b3) (list 2 94 b3 (- b2 ?\()))
+                             ((and (eq b1 ?$) b2 (<= ?, b2 ?/) b3) (list 2 96 b3 (- b2 ?,)))
+                             ((and b1 (<= ?\( b1 ?+) b2) (list 1 94 b2 (- b1 ?\()))
+                             ((and b1 (<= ?, b1 ?/) b2) (list 1 96 b2 (- b1 ?,)))))
+                 (cs (and spec (natnump (nth 2 spec)) (<= 48 (nth 2 spec) 126)
+                          (iso-charset (nth 0 spec) (nth 1 spec) (nth 2 spec)))))
+            (if (null cs) (setq ok nil)
+              (setq seen t)
+              (unless (and (= (nth 3 spec) 0)
+                           (memq cs '(ascii japanese-jisx0208 japanese-jisx0208-1978 latin-jisx0201)))
+                (setq jp nil))
+              (when (> (nth 3 spec) 0) (setq locking t))))))
+        (setq l (cdr l))))
+    (and ok seen
+         (append (unless locking '(coding-category-iso-7))
+                 (and jp (not locking) '(coding-category-iso-7-tight))
+                 '(coding-category-iso-7-else coding-category-iso-8-else)))))
+
+(defun mule--detect-sjis-p (bytes) "Tell whether BYTES read as Shift-JIS, to their end."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((b (car bytes)))
+        (cond ((or (< b #x80) (<= #xa0 b #xdf)) (setq bytes (cdr bytes)))
+              ((or (<= #x81 b #x9f) (<= #xe0 b #xef))
+               (let ((b2 (cadr bytes)))
+                 (if (and b2 (<= #x40 b2 #xfc) (/= b2 #x7f)) (setq bytes (cddr bytes)) (setq ok nil))))
+              (t (setq ok nil)))))
+    ok))
+
+(defun mule--detect-big5-p (bytes) "Tell whether BYTES read as Big5, to their end."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((b (car bytes)))
+        (cond ((< b #x80) (setq bytes (cdr bytes)))
+              ((<= #xa1 b #xfe)
+               (let ((b2 (cadr bytes)))
+                 (if (and b2 (or (<= #x40 b2 #x7e) (<= #xa1 b2 #xfe))) (setq bytes (cddr bytes)) (setq ok nil))))
+              (t (setq ok nil)))))
+    ok))
+
+(defun mule--detect-euc-p (bytes &optional shifts) "Tell whether BYTES read as two-byte EUC; a sequence the end cuts short passes.
+With SHIFTS, SS2 before one byte and SS3 before two are allowed."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((b (car bytes)))
+        (cond ((< b #x80) (setq bytes (cdr bytes)))
+              ((and shifts (= b #x8e) (cadr bytes) (>= (cadr bytes) #xa0)) (setq bytes (cddr bytes)))
+              ((and shifts (= b #x8f) (cadr bytes) (>= (cadr bytes) #xa0)
+                    (or (null (cddr bytes)) (>= (nth 2 bytes) #xa0)))
+               (setq bytes (nthcdr 3 bytes)))
+              ((>= b #xa0)
+               (let ((b2 (cadr bytes)))
+                 (cond ((null b2) (setq bytes nil))
+                       ((>= b2 #xa0) (setq bytes (cddr bytes)))
+                       (t (setq ok nil)))))
+              (t (setq ok nil)))))
+    ok))
+
+(defun mule--emacs-mule-tail (b) "How many bytes of 0xA0 and above must follow byte B in emacs-mule; nil when B cannot start a character."
+  (cond ((< b #x80) 0)
+        ((<= #x81 b #x8f) 1)
+        ((<= #x90 b #x9b) 2)
+        ((<= #x9c b #x9d) 3)
+        ((< b #xa0) nil)
+        ((or (<= #xa0 b #xa5) (memq b '(#xa7 #xe0 #xe1))) 2)
+        ((or (<= #xf0 b #xfc) (= b #xfe)) 3)
+        (t 0)))
+
+(defun mule--detect-emacs-mule-p (bytes) "Tell whether BYTES read as emacs-mule, to their end."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((n (mule--emacs-mule-tail (car bytes))))
+        (setq bytes (cdr bytes))
+        (if (null n) (setq ok nil)
+          (dotimes (_ n)
+            (if (and bytes (>= (car bytes) #xa0)) (setq bytes (cdr bytes)) (setq ok nil))))))
+    ok))
+
+(defun mule--detect-charset-p (bytes coding) "Tell whether every byte of BYTES decodes by the charsets of CODING, a coding system of type `charset'."
+  (let* ((units (vconcat bytes))
+         (chars (car (mule--decode-charset-type units coding nil))))
+    (not (seq-some (lambda (c) (>= c #x3fff80)) chars))))
+
 (defun mule--detect (text highest) "What `detect-coding-string' gives for TEXT, with HIGHEST the best alone."
   (let* ((got (mule--bytes-of text))
          (bytes (cdr got))
          (eol (and got (mule--detect-eol bytes)))
-         (found (cond ((null got) '(utf-8 utf-8-auto iso-2022-7bit))
-                      ((memq 0 bytes) '(no-conversion))
-                      ((not (seq-some (lambda (b) (>= b 128)) bytes)) '(undecided))
-                      ((mule--valid-utf-8-p bytes)
-                       '(utf-8 iso-latin-1 emacs-mule in-is13194-devanagari chinese-iso-8bit
-                               utf-8-auto japanese-shift-jis chinese-big5 iso-2022-8bit-ss2))
-                      (t '(iso-latin-1 emacs-mule in-is13194-devanagari iso-2022-8bit-ss2)))))
+         (found
+          (cond
+           ((null got) '(utf-8 utf-8-auto iso-2022-7bit))
+           ((memq 0 bytes) '(no-conversion))
+           ((not (seq-some (lambda (b) (or (>= b 128) (= b 27))) bytes)) '(undecided))
+           (t
+            (let* ((c1 (seq-some (lambda (b) (<= #x80 b #x9f)) bytes))
+                   ;; SS2 and SS3 of an EUC that uses them do not count as C1 controls.
+                   (euc (cdr (assq 'coding-category-iso-8-2 mule--coding-categories)))
+                   (shifts (and euc (memq 'single-shift (coding-system-get euc :flags))))
+                   (c1-loose (if shifts
+                                 (let ((l bytes) (f nil))
+                                   (while (and l (not f))
+                                     (when (and (<= #x80 (car l) #x9f)
+                                                (not (and (memq (car l) '(#x8e #x8f)) (cadr l) (>= (cadr l) #xa0))))
+                                       (setq f t))
+                                     (setq l (cdr l)))
+                                   f)
+                               c1))
+                   (high (seq-some (lambda (b) (>= b 128)) bytes))
+                   (iso (and (not high) (mule--detect-iso-escapes bytes)))
+                   (cats nil) (weak nil))
+              (if (not high)
+                  (setq cats iso)
+                (when (mule--valid-utf-8-p bytes)
+                  (push 'coding-category-utf-8 cats)
+                  (push 'coding-category-utf-8-auto cats)
+                  (when (equal (seq-take bytes 3) '(#xef #xbb #xbf)) (push 'coding-category-utf-8-sig cats)))
+                (cond ((equal (seq-take bytes 2) '(#xfe #xff))
+                       (push 'coding-category-utf-16-auto cats) (push 'coding-category-utf-16-be cats))
+                      ((equal (seq-take bytes 2) '(#xff #xfe))
+                       (push 'coding-category-utf-16-auto cats) (push 'coding-category-utf-16-le cats)))
+                (unless c1-loose
+                  (push 'coding-category-iso-8-1 cats)
+                  (setq weak (list 'coding-category-iso-8-else)))
+                (unless c1 (push 'coding-category-charset cats))
+                (when (and (not c1-loose) (mule--detect-euc-p bytes shifts)) (push 'coding-category-iso-8-2 cats))
+                (when (mule--detect-emacs-mule-p bytes) (push 'coding-category-emacs-mule cats))
+                (when (mule--detect-sjis-p bytes) (push 'coding-category-sjis cats))
+                (when (mule--detect-big5-p bytes) (push 'coding-category-big5 cats))
+                (when c1-loose (setq weak (list 'coding-category-raw-text))))
+              (let ((out nil))
+                (dolist (pair mule--coding-categories)
+                  (when (cond ((not (eq (car pair) 'coding-category-charset)) (memq (car pair) cats))
+                              ((not high) nil)
+                              ((eq (cdr pair) 'iso-latin-1) (not c1))
+                              (t (mule--detect-charset-p bytes (cdr pair))))
+                    (let* ((given (and (boundp (car pair)) (symbol-value (car pair))))
+                           (cs (if (and given (coding-system-p given)
+                                        (eq (coding-system-base given) (cdr pair)))
+                                   given
+                                 (cdr pair))))
+                      (unless (memq cs out) (push cs out)))))
+                (dolist (cat weak)
+                  (let ((pair (assq cat mule--coding-categories)))
+                    (when pair (push (cdr pair) out))))
+                (or (nreverse out) '(raw-text))))))))
+    ;; Text that is not all ASCII names its line ends even when they are LF.
+    (when (and got (null eol) (memq 10 bytes) (not (memq (car found) '(undecided no-conversion))))
+      (setq eol 0))
     (when (and eol (not (eq (car found) 'no-conversion)))
       (setq found (mapcar (lambda (cs) (coding-system-change-eol-conversion cs eol)) found)))
     (if highest (car found) found)))
