@@ -1187,7 +1187,8 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
     (list s1 s2)))
 
 (defun mule--decode-charset-type (units coding sjis) "Decode UNITS by the charsets of CODING, trying each in turn (Shift-JIS codes when SJIS)."
-  (let* ((recs (mapcar (lambda (cs) (cons cs (mule--charset cs))) (coding-system-charset-list coding)))
+  (let* ((big5 (eq (coding-system-type coding) 'big5))
+         (recs (mapcar (lambda (cs) (cons cs (mule--charset cs))) (coding-system-charset-list coding)))
          (n (length units)) (i 0) (out nil) (runs nil) (k 0))
     (while (< i n)
       (let ((b (aref units i)) (got nil))
@@ -1209,14 +1210,25 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                 (unless (eq (caar l) 'ascii)
                   (when (<= (+ i dim) n)
                     (let ((bytes (append (substring units i (+ i dim)) nil)))
-                      (when (and (mule--all-p #'natnump bytes) (mule--charset-code-fits rec bytes))
+                      (when (and (mule--all-p #'natnump bytes) (mule--charset-code-fits rec bytes)
+                                 ;; Big5 trail bytes skip DEL and 0x80 to 0xA0.
+                                 (not (and big5 (= dim 2) (< #x7e (cadr bytes) #xa1))))
                         (let ((c (mule--decode rec (mule--bytes-number bytes))))
                           (when c (setq got (list c (caar l) dim)))))))))
               (setq l (cdr l))))))
-        (unless got (setq got (list (mule--raw b) nil 1)))
+        (unless got
+          ;; A lead byte the end of the text cuts short ends the charset run before it.
+          (when (and (= (1+ i) n)
+                     (if sjis (or (<= #x81 b #x9f) (<= #xe0 b #xef))
+                       (seq-some (lambda (r) (let ((space (mule--space (cdr r))))
+                                               (and (> (length space) 1)
+                                                    (<= (car (car (last space))) b (cdr (car (last space)))))))
+                                 recs)))
+            (push (list k nil nil) runs))
+          (setq got (list (mule--raw b) nil 1)))
         (push (car got) out)
-        (when (and (cadr got) (not (eq (cadr got) 'ascii)) (< (car got) #x110000))
-          (push (cons k (cadr got)) runs))
+        (when (and (cadr got) (not (eq (cadr got) 'ascii)))
+          (push (list k (cadr got) (< (car got) #x110000)) runs))
         (setq k (1+ k) i (+ i (nth 2 got)))))
     (cons (nreverse out) (nreverse runs))))
 
@@ -1295,11 +1307,11 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                 ;; A sequence the end of the text cuts short ends the charset's run;
                 ;; one that is invalid before the end still belongs to it.
                 (when (and rec (<= 33 (logand b 127) 126))
-                  (push (cons k (and (<= (+ i dim) n) cs)) runs))
+                  (push (list k (and (<= (+ i dim) n) cs) t) runs))
                 (setq got (list (mule--raw b) nil 1)))))))
         (when (car got)
           (push (car got) out)
-          (when (and (cadr got) (< (car got) #x110000)) (push (cons k (cadr got)) runs))
+          (when (cadr got) (push (list k (cadr got) (< (car got) #x110000)) runs))
           (setq k (1+ k)))
         (setq i (+ i (nth 2 got)))))
     (cons (nreverse out) (nreverse runs))))
@@ -1402,14 +1414,17 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
         (setq runs (mapcar (lambda (r) (cons (- (car r) (aref shift (car r))) (cdr r))) runs))))
     (setq chars (mule--eol-convert chars found))
     (setq text (apply #'string chars))
-    ;; The `charset' property: from each character of a new charset up to the next such one.
-    (let ((l runs) (len (length text)) (cur nil) (from 0))
+    ;; The `charset' property: from each character of a new charset up to the next such one;
+    ;; a run whose characters of its charset are all unmapped (offset) ones gets none.
+    (let ((l runs) (len (length text)) (cur nil) (from 0) (real nil))
       (while l
-        (unless (eq (cdar l) cur)
-          (when cur (put-text-property from (caar l) 'charset cur text))
-          (setq cur (cdar l) from (caar l)))
+        (let ((r (car l)))
+          (if (eq (nth 1 r) cur)
+              (when (nth 2 r) (setq real t))
+            (when (and cur real) (put-text-property from (car r) 'charset cur text))
+            (setq cur (nth 1 r) from (car r) real (nth 2 r))))
         (setq l (cdr l)))
-      (when (and cur (< from len)) (put-text-property from len 'charset cur text)))
+      (when (and cur real (< from len)) (put-text-property from len 'charset cur text)))
     (let ((used (or (and (eq kind 'utf-16) mule--utf-16-used) coding)))
       (setq last-coding-system-used
             (if (and (or (null eol) (not (eq used coding))) found (vectorp (coding-system-eol-type used))
@@ -1547,6 +1562,8 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                      (setq bytes (append (list (logand c 255) (ash c -8)) bytes))))
                  (let ((b64 (base64-encode-string (apply #'unibyte-string (nreverse bytes)) t)))
                    (setq b64 (replace-regexp-in-string "=+\\'" "" b64))
+                   ;; GNU keeps only the first 76 digits of a long run (its first line of base 64).
+                   (when (> (length b64) 76) (setq b64 (substring b64 0 76)))
                    (when imap (setq b64 (subst-char-in-string ?/ ?, b64)))
                    (push shift-char out)
                    (dolist (b (append b64 nil)) (push b out))
