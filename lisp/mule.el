@@ -1578,6 +1578,113 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
       (funcall flush t))
     (nreverse out)))
 
+;;; Shift-JIS and Big5 codes of single characters
+
+(defun mule--check-natnum (x) "Signal unless X is a non-negative integer."
+  (unless (natnump x) (signal 'wrong-type-argument (list 'wholenump x))))
+
+(defun mule--sjis-two-byte-charsets () "The two-byte charsets of the newest Shift-JIS coding system."
+  (seq-filter (lambda (cs) (= (charset-dimension cs) 2))
+              (coding-system-charset-list 'japanese-shift-jis-2004)))
+
+(defun decode-sjis-char (code) "Give the character whose Shift-JIS code is CODE."
+  (mule--check-natnum code)
+  (or (cond ((< code #x80) code)
+            ((<= #xa1 code #xdf) (decode-char 'katakana-jisx0201 (- code #x80)))
+            ((<= code #xffff)
+             (let ((jis (mule--sjis-to-jis (ash code -8) (logand code 255))) (found nil))
+               (when jis
+                 (dolist (cs (mule--sjis-two-byte-charsets))
+                   (unless found (setq found (decode-char cs jis)))))
+               found)))
+      (error "Invalid code: %d" code)))
+
+(defun encode-sjis-char (ch) "Give the Shift-JIS code of character CH.
+GNU Emacs 28.2 crashes for a character Shift-JIS lacks; here that is an error."
+  (mule--check-char ch)
+  (let ((kana (encode-char ch 'katakana-jisx0201)))
+    (cond ((< ch #x80) ch)
+          ;; GNU runs a one-byte kana code through the two-byte formula too.
+          (kana (let ((b (mule--jis-to-sjis kana))) (+ (* 256 (car b)) (cadr b))))
+          (t (let ((jis nil))
+               (dolist (cs (mule--sjis-two-byte-charsets))
+                 (unless jis (setq jis (encode-char ch cs))))
+               (unless (and jis (<= #x2121 jis #x7e7e))
+                 (error "Can't encode to Shift-JIS: %d" ch))
+               (let ((b (mule--jis-to-sjis jis))) (+ (* 256 (car b)) (cadr b))))))))
+
+(defun decode-big5-char (code) "Give the character whose Big5 code is CODE."
+  (mule--check-natnum code)
+  (or (cond ((< code #x80) code)
+            ((and (<= #xa140 code #xfefe)
+                  (let ((lo (logand code 255))) (or (<= #x40 lo #x7e) (<= #xa1 lo #xfe))))
+             (decode-char 'big5 code)))
+      (error "Invalid code: %d" code)))
+
+(defun encode-big5-char (ch) "Give the Big5 code of character CH.
+GNU Emacs 28.2 crashes for a character Big5 lacks; here that is an error."
+  (mule--check-char ch)
+  (if (< ch #x80) ch
+    (or (encode-char ch 'big5) (error "Can't encode to Big5: %d" ch))))
+
+;;; UTF-7 as GNU's conversion functions
+
+(defun mule--utf-7-post-read (len imap) "Decode the LEN characters after point from UTF-7 (IMAP's form when IMAP); give the new length."
+  (let* ((from (point)) (to (+ from len))
+         (text (decode-coding-string (string-to-unibyte (buffer-substring-no-properties from to))
+                                     (if imap 'utf-7-imap 'utf-7))))
+    (save-excursion
+      (delete-region from to)
+      (goto-char from)
+      (insert text))
+    (length text)))
+
+(defun mule--utf-7-pre-write (from to imap) "Put in a new current buffer the UTF-7 encoding (IMAP's form when IMAP) of FROM to TO, or of the string FROM."
+  (let ((text (if (stringp from) from (buffer-substring-no-properties from to))))
+    (set-buffer (generate-new-buffer " *temp*" t))
+    (insert (encode-coding-string text (if imap 'utf-7-imap 'utf-7)))
+    nil))
+
+(defun utf-7-post-read-conversion (len) "Decode the LEN characters after point from UTF-7 and give the length of the result."
+  (mule--utf-7-post-read len nil))
+
+(defun utf-7-imap-post-read-conversion (len) "Decode the LEN characters after point from IMAP's UTF-7 and give the length of the result."
+  (mule--utf-7-post-read len t))
+
+(defun utf-7-pre-write-conversion (from to) "Make a new buffer current holding the UTF-7 encoding of the text from FROM to TO (or of the string FROM)."
+  (mule--utf-7-pre-write from to nil))
+
+(defun utf-7-imap-pre-write-conversion (from to) "Make a new buffer current holding IMAP's UTF-7 encoding of the text from FROM to TO (or of the string FROM)."
+  (mule--utf-7-pre-write from to t))
+
+;;; Terminal and keyboard coding systems (batch: recorded, never used)
+
+(defvar mule--terminal-coding 'locale "The coding system of terminal output; `locale' until one is set: the locale's.")
+(defvar mule--keyboard-coding 'locale "The coding system of keyboard input; `locale' until one is set: the locale's.")
+
+(defun set-terminal-coding-system-internal (coding-system &optional _terminal) "Make CODING-SYSTEM the coding system of terminal output."
+  (check-coding-system coding-system)
+  (setq mule--terminal-coding coding-system)
+  nil)
+
+(defun set-safe-terminal-coding-system-internal (coding-system) "Make CODING-SYSTEM the coding system of terminal output for unsafe text."
+  (check-coding-system coding-system)
+  nil)
+
+(defun set-keyboard-coding-system-internal (coding-system &optional _terminal) "Make CODING-SYSTEM the coding system of keyboard input."
+  (check-coding-system coding-system)
+  (setq mule--keyboard-coding
+        (and coding-system (coding-system-change-eol-conversion coding-system 'unix)))
+  nil)
+
+(defun set-terminal-coding-system (coding-system &optional terminal) "Make CODING-SYSTEM the coding system of terminal output."
+  (interactive "zCoding system for terminal display (default nil): ")
+  (set-terminal-coding-system-internal coding-system terminal))
+
+(defun set-keyboard-coding-system (coding-system &optional terminal) "Make CODING-SYSTEM the coding system of keyboard input."
+  (interactive "zCoding system for the keyboard (default nil): ")
+  (set-keyboard-coding-system-internal coding-system terminal))
+
 ;;;; Converting regions
 
 (defun mule--convert-region (start end text destination) "Put TEXT, the conversion of START to END, where DESTINATION asks; give its length or TEXT."
@@ -1834,10 +1941,10 @@ the buffer is marked modified unless NOMODIFY."
 (defvar default-file-name-coding-system 'utf-8-unix "The coding system of file names when `file-name-coding-system' is nil.")
 
 (defun keyboard-coding-system (&optional _terminal) "Give the coding system of keyboard input."
-  locale-coding-system)
+  (if (eq mule--keyboard-coding 'locale) locale-coding-system mule--keyboard-coding))
 
 (defun terminal-coding-system (&optional _terminal) "Give the coding system of terminal output."
-  locale-coding-system)
+  (if (eq mule--terminal-coding 'locale) locale-coding-system mule--terminal-coding))
 
 ;;;; Coding from a file's name and text
 
