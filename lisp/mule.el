@@ -1228,7 +1228,7 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
           (setq got (list (mule--raw b) nil 1)))
         (push (car got) out)
         (when (and (cadr got) (not (eq (cadr got) 'ascii)))
-          (push (list k (cadr got) (< (car got) #x110000)) runs))
+          (push (list k (cadr got) (or (< (car got) #x110000) (not (mule--map-p (cadr got))))) runs))
         (setq k (1+ k) i (+ i (nth 2 got)))))
     (cons (nreverse out) (nreverse runs))))
 
@@ -1311,7 +1311,8 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                 (setq got (list (mule--raw b) nil 1)))))))
         (when (car got)
           (push (car got) out)
-          (when (cadr got) (push (list k (cadr got) (< (car got) #x110000)) runs))
+          (when (cadr got)
+            (push (list k (cadr got) (or (< (car got) #x110000) (not (mule--map-p (cadr got))))) runs))
           (setq k (1+ k)))
         (setq i (+ i (nth 2 got)))))
     (cons (nreverse out) (nreverse runs))))
@@ -1693,11 +1694,13 @@ GNU Emacs 28.2 crashes for a character Big5 lacks; here that is an error."
          (with-current-buffer destination
            (save-excursion (insert text)))
          (length text))
-        (t (let ((from (min start end)))
-             (save-excursion
-               (goto-char from)
-               (delete-region from (max start end))
-               (insert text))
+        (t (let* ((from (min start end)) (to (max start end)) (pt (point))
+                  (delta (- (length text) (- to from))))
+             (goto-char from)
+             (delete-region from to)
+             (insert text)
+             ;; Point after the region moves with its end; inside it, to its start.
+             (goto-char (cond ((>= pt to) (+ pt delta)) ((> pt from) from) (t pt)))
              (length text)))))
 
 (defun encode-coding-region (start end coding-system &optional destination) "Encode the text from START to END with CODING-SYSTEM, in place unless DESTINATION says otherwise.
