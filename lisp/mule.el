@@ -142,6 +142,9 @@
     (when (and idx (mule--code-limits-ok code pl))
       (cond
        ((eq (aref rec 0) 'emacs) (and (<= code #x3fff7f) code))
+       ;; A big charset's recorded map; where it has nothing, the offset character if any.
+       ((and (mule--map-p (mule--map-name rec)) (mule--map-decode (mule--map-name rec) code)))
+       ((and (mule--map-p (mule--map-name rec)) (not (plist-get pl :code-offset))) nil)
        ((plist-get pl :code-offset)
         (let ((lo (plist-get pl :min-code)))
           (+ (plist-get pl :code-offset) idx
@@ -162,16 +165,24 @@
             (setq parts (cdr parts)))
           found))))))
 
+(defun mule--map-name (rec) "The name under which charset record REC's map is recorded."
+  (or (plist-get (aref rec 2) :name) (aref rec 0)))
+
+(defun mule--offset-encode (rec c) "The code of character C in charset record REC, which has a code offset, or nil."
+  (let* ((pl (aref rec 2)) (space (mule--space rec)) (lo (plist-get pl :min-code))
+         (idx (+ (- c (plist-get pl :code-offset))
+                 (if lo (mule--code-index (mule--code-number lo) space) 0)))
+         (code (and (>= idx 0) (mule--index-code idx space))))
+    (and code (mule--code-limits-ok code pl) code)))
+
 (defun mule--encode (rec c) "The code of character C in charset record REC, or nil."
   (let ((pl (aref rec 2)))
     (cond
      ((eq (aref rec 0) 'emacs) (and (<= c #x3fff7f) c))
-     ((plist-get pl :code-offset)
-      (let* ((space (mule--space rec)) (lo (plist-get pl :min-code))
-             (idx (+ (- c (plist-get pl :code-offset))
-                     (if lo (mule--code-index (mule--code-number lo) space) 0)))
-             (code (and (>= idx 0) (mule--index-code idx space))))
-        (and code (mule--code-limits-ok code pl) code)))
+     ((mule--map-p (mule--map-name rec))
+      (or (mule--map-encode (mule--map-name rec) c)
+          (and (>= c #x110000) (plist-get pl :code-offset) (mule--offset-encode rec c))))
+     ((plist-get pl :code-offset) (mule--offset-encode rec c))
      ((aref rec 3)
       (unless (aref rec 4)
         (let ((h (make-hash-table)) (v (aref rec 3)) (first (car (car (mule--space rec)))) (i 0))
@@ -722,6 +733,8 @@ variants."
 (defun coding-system-priority-list (&optional highestp) "Give the coding systems by detection priority; with HIGHESTP the highest alone."
   (if highestp (cdar mule--coding-categories) (mapcar #'cdr mule--coding-categories)))
 
+(defvar coding-category-list (mapcar #'car mule--coding-categories-start) "The coding categories, each a variable holding the coding system detection names for it.")
+
 (defun set-coding-system-priority (&rest coding-systems) "Give CODING-SYSTEMS, in order, the highest detection priority.
 Each takes the place of the one of its coding category."
   (dolist (cs coding-systems) (check-coding-system cs))
@@ -730,8 +743,13 @@ Each takes the place of the one of its coding category."
       (let* ((base (coding-system-base cs)) (cat (coding-system-category base)))
         (unless (assq cat front)
           (push (cons cat base) front)
+          ;; Detection names the coding system as it was given.
+          (when (boundp cat) (set cat cs))
           (setq rest (seq-remove (lambda (p) (eq (car p) cat)) rest)))))
-    (setq mule--coding-categories (nconc (nreverse front) rest)))
+    (setq mule--coding-categories (nconc (nreverse front) rest))
+    (let ((moved (mapcar #'car front)))
+      (setq coding-category-list
+            (append (reverse moved) (seq-remove (lambda (c) (memq c moved)) coding-category-list)))))
   nil)
 
 (defun prefer-coding-system (coding-system) "Prefer CODING-SYSTEM above all in detection, and use it by default for new buffers and processes."
@@ -810,17 +828,162 @@ Each takes the place of the one of its coding category."
             (if (and bytes (<= #x80 (car bytes) #xbf)) (setq bytes (cdr bytes)) (setq ok nil))))))
     ok))
 
+(defun mule--detect-iso-escapes (bytes) "The ISO 2022 categories the escape sequences and shifts of BYTES allow: a list of category symbols, or nil."
+  (let ((l bytes) (ok t) (jp t) (locking nil) (seen nil))
+    (while (and ok l)
+      (let ((b (car l)))
+        (cond
+         ((memq b '(14 15)) (setq locking t))
+         ((= b 27)
+          (let* ((b1 (cadr l)) (b2 (nth 2 l)) (b3 (nth 3 l))
+                 (spec (cond ((and (eq b1 ?$) (memq b2 '(?@ ?A ?B))) (list 2 94 b2 0))
+                             ((and (eq b1 ?$) b2 (<= ?\( b2 ?+) b3) (list 2 94 b3 (- b2 ?\()))
+                             ((and (eq b1 ?$) b2 (<= ?, b2 ?/) b3) (list 2 96 b3 (- b2 ?,)))
+                             ((and b1 (<= ?\( b1 ?+) b2) (list 1 94 b2 (- b1 ?\()))
+                             ((and b1 (<= ?, b1 ?/) b2) (list 1 96 b2 (- b1 ?,)))))
+                 (cs (and spec (natnump (nth 2 spec)) (<= 48 (nth 2 spec) 126)
+                          (iso-charset (nth 0 spec) (nth 1 spec) (nth 2 spec)))))
+            (if (null cs) (setq ok nil)
+              (setq seen t)
+              (unless (and (= (nth 3 spec) 0)
+                           (memq cs '(ascii japanese-jisx0208 japanese-jisx0208-1978 latin-jisx0201)))
+                (setq jp nil))
+              (when (> (nth 3 spec) 0) (setq locking t))))))
+        (setq l (cdr l))))
+    (and ok seen
+         (append (unless locking '(coding-category-iso-7))
+                 (and jp (not locking) '(coding-category-iso-7-tight))
+                 '(coding-category-iso-7-else coding-category-iso-8-else)))))
+
+(defun mule--detect-sjis-p (bytes) "Tell whether BYTES read as Shift-JIS, to their end."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((b (car bytes)))
+        (cond ((or (< b #x80) (<= #xa0 b #xdf)) (setq bytes (cdr bytes)))
+              ((or (<= #x81 b #x9f) (<= #xe0 b #xef))
+               (let ((b2 (cadr bytes)))
+                 (if (and b2 (<= #x40 b2 #xfc) (/= b2 #x7f)) (setq bytes (cddr bytes)) (setq ok nil))))
+              (t (setq ok nil)))))
+    ok))
+
+(defun mule--detect-big5-p (bytes) "Tell whether BYTES read as Big5, to their end."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((b (car bytes)))
+        (cond ((< b #x80) (setq bytes (cdr bytes)))
+              ((<= #xa1 b #xfe)
+               (let ((b2 (cadr bytes)))
+                 (if (and b2 (or (<= #x40 b2 #x7e) (<= #xa1 b2 #xfe))) (setq bytes (cddr bytes)) (setq ok nil))))
+              (t (setq ok nil)))))
+    ok))
+
+(defun mule--detect-euc-p (bytes &optional shifts) "Tell whether BYTES read as two-byte EUC; a sequence the end cuts short passes.
+With SHIFTS, SS2 before one byte and SS3 before two are allowed."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((b (car bytes)))
+        (cond ((< b #x80) (setq bytes (cdr bytes)))
+              ((and shifts (= b #x8e) (cadr bytes) (>= (cadr bytes) #xa0)) (setq bytes (cddr bytes)))
+              ((and shifts (= b #x8f) (cadr bytes) (>= (cadr bytes) #xa0)
+                    (or (null (cddr bytes)) (>= (nth 2 bytes) #xa0)))
+               (setq bytes (nthcdr 3 bytes)))
+              ((>= b #xa0)
+               (let ((b2 (cadr bytes)))
+                 (cond ((null b2) (setq bytes nil))
+                       ((>= b2 #xa0) (setq bytes (cddr bytes)))
+                       (t (setq ok nil)))))
+              (t (setq ok nil)))))
+    ok))
+
+(defun mule--emacs-mule-tail (b) "How many bytes of 0xA0 and above must follow byte B in emacs-mule; nil when B cannot start a character."
+  (cond ((< b #x80) 0)
+        ((<= #x81 b #x8f) 1)
+        ((<= #x90 b #x9b) 2)
+        ((<= #x9c b #x9d) 3)
+        ((< b #xa0) nil)
+        ((or (<= #xa0 b #xa5) (memq b '(#xa7 #xe0 #xe1))) 2)
+        ((or (<= #xf0 b #xfc) (= b #xfe)) 3)
+        (t 0)))
+
+(defun mule--detect-emacs-mule-p (bytes) "Tell whether BYTES read as emacs-mule, to their end."
+  (let ((ok t))
+    (while (and ok bytes)
+      (let ((n (mule--emacs-mule-tail (car bytes))))
+        (setq bytes (cdr bytes))
+        (if (null n) (setq ok nil)
+          (dotimes (_ n)
+            (if (and bytes (>= (car bytes) #xa0)) (setq bytes (cdr bytes)) (setq ok nil))))))
+    ok))
+
+(defun mule--detect-charset-p (bytes coding) "Tell whether every byte of BYTES decodes by the charsets of CODING, a coding system of type `charset'."
+  (let* ((units (vconcat bytes))
+         (chars (car (mule--decode-charset-type units coding nil))))
+    (not (seq-some (lambda (c) (>= c #x3fff80)) chars))))
+
 (defun mule--detect (text highest) "What `detect-coding-string' gives for TEXT, with HIGHEST the best alone."
   (let* ((got (mule--bytes-of text))
          (bytes (cdr got))
          (eol (and got (mule--detect-eol bytes)))
-         (found (cond ((null got) '(utf-8 utf-8-auto iso-2022-7bit))
-                      ((memq 0 bytes) '(no-conversion))
-                      ((not (seq-some (lambda (b) (>= b 128)) bytes)) '(undecided))
-                      ((mule--valid-utf-8-p bytes)
-                       '(utf-8 iso-latin-1 emacs-mule in-is13194-devanagari chinese-iso-8bit
-                               utf-8-auto japanese-shift-jis chinese-big5 iso-2022-8bit-ss2))
-                      (t '(iso-latin-1 emacs-mule in-is13194-devanagari iso-2022-8bit-ss2)))))
+         (found
+          (cond
+           ((null got) '(utf-8 utf-8-auto iso-2022-7bit))
+           ((memq 0 bytes) '(no-conversion))
+           ((not (seq-some (lambda (b) (or (>= b 128) (= b 27))) bytes)) '(undecided))
+           (t
+            (let* ((c1 (seq-some (lambda (b) (<= #x80 b #x9f)) bytes))
+                   ;; SS2 and SS3 of an EUC that uses them do not count as C1 controls.
+                   (euc (cdr (assq 'coding-category-iso-8-2 mule--coding-categories)))
+                   (shifts (and euc (memq 'single-shift (coding-system-get euc :flags))))
+                   (c1-loose (if shifts
+                                 (let ((l bytes) (f nil))
+                                   (while (and l (not f))
+                                     (when (and (<= #x80 (car l) #x9f)
+                                                (not (and (memq (car l) '(#x8e #x8f)) (cadr l) (>= (cadr l) #xa0))))
+                                       (setq f t))
+                                     (setq l (cdr l)))
+                                   f)
+                               c1))
+                   (high (seq-some (lambda (b) (>= b 128)) bytes))
+                   (iso (and (not high) (mule--detect-iso-escapes bytes)))
+                   (cats nil) (weak nil))
+              (if (not high)
+                  (setq cats iso)
+                (when (mule--valid-utf-8-p bytes)
+                  (push 'coding-category-utf-8 cats)
+                  (push 'coding-category-utf-8-auto cats)
+                  (when (equal (seq-take bytes 3) '(#xef #xbb #xbf)) (push 'coding-category-utf-8-sig cats)))
+                (cond ((equal (seq-take bytes 2) '(#xfe #xff))
+                       (push 'coding-category-utf-16-auto cats) (push 'coding-category-utf-16-be cats))
+                      ((equal (seq-take bytes 2) '(#xff #xfe))
+                       (push 'coding-category-utf-16-auto cats) (push 'coding-category-utf-16-le cats)))
+                (unless c1-loose
+                  (push 'coding-category-iso-8-1 cats)
+                  (setq weak (list 'coding-category-iso-8-else)))
+                (unless c1 (push 'coding-category-charset cats))
+                (when (and (not c1-loose) (mule--detect-euc-p bytes shifts)) (push 'coding-category-iso-8-2 cats))
+                (when (mule--detect-emacs-mule-p bytes) (push 'coding-category-emacs-mule cats))
+                (when (mule--detect-sjis-p bytes) (push 'coding-category-sjis cats))
+                (when (mule--detect-big5-p bytes) (push 'coding-category-big5 cats))
+                (when c1-loose (setq weak (list 'coding-category-raw-text))))
+              (let ((out nil))
+                (dolist (pair mule--coding-categories)
+                  (when (cond ((not (eq (car pair) 'coding-category-charset)) (memq (car pair) cats))
+                              ((not high) nil)
+                              ((eq (cdr pair) 'iso-latin-1) (not c1))
+                              (t (mule--detect-charset-p bytes (cdr pair))))
+                    (let* ((given (and (boundp (car pair)) (symbol-value (car pair))))
+                           (cs (if (and given (coding-system-p given)
+                                        (eq (coding-system-base given) (cdr pair)))
+                                   given
+                                 (cdr pair))))
+                      (unless (memq cs out) (push cs out)))))
+                (dolist (cat weak)
+                  (let ((pair (assq cat mule--coding-categories)))
+                    (when pair (push (cdr pair) out))))
+                (or (nreverse out) '(raw-text))))))))
+    ;; Text that is not all ASCII names its line ends even when they are LF.
+    (when (and got (null eol) (memq 10 bytes) (not (memq (car found) '(undecided no-conversion))))
+      (setq eol 0))
     (when (and eol (not (eq (car found) 'no-conversion)))
       (setq found (mapcar (lambda (cs) (coding-system-change-eol-conversion cs eol)) found)))
     (if highest (car found) found)))
@@ -874,6 +1037,10 @@ Each takes the place of the one of its coding category."
         r))
      ((mule--one-byte-charsets coding)
       (if encode (mule--encode-bytes string coding eol) (mule--decode-bytes string coding eol)))
+     ;; UTF-7 and UTF-16 convert even ASCII text.
+     ((memq (mule--mb-kind coding) '(utf-7 utf-16))
+      (if encode (mule--mb-encode string coding eol (mule--mb-kind coding))
+        (mule--mb-decode string coding eol (mule--mb-kind coding))))
      ;; ASCII text is itself in any ASCII-compatible coding system.
      ((and (or (coding-system-get coding :ascii-compatible-p)
                (and (eq (coding-system-type coding) 'iso-2022) (not (string-match-p "\e" string))))
@@ -888,7 +1055,10 @@ Each takes the place of the one of its coding category."
               (if (and found (or (memq found '(1 2)) (not (coding-system-get coding :ascii-compatible-p))))
                   (coding-system-change-eol-conversion coding found)
                 coding))
-        r)))))
+        r))
+     ((mule--mb-kind coding)
+      (if encode (mule--mb-encode string coding eol (mule--mb-kind coding))
+        (mule--mb-decode string coding eol (mule--mb-kind coding)))))))
 
 (defun mule--encode-bytes (string coding eol) "Encode STRING with the one-byte charset coding system CODING and line ends EOL."
   (let ((recs (mule--one-byte-charsets coding))
@@ -949,6 +1119,573 @@ Each takes the place of the one of its coding category."
               coding)))
     (apply #'concat (nreverse pieces))))
 
+;;;; Multi-byte coding systems: CJK charsets, ISO 2022, UTF-16, UTF-7
+
+;; A conversion works on a vector of units: a byte (0..255) for each ASCII
+;; char, raw byte or unibyte byte of the input, and for a decode of multibyte
+;; text, (- -1 C) for each other character C, which passes through unchanged.
+
+(defun mule--units (string) "The units of STRING for decoding: bytes, and (- -1 C) for a character C that is text already."
+  (let* ((multi (multibyte-string-p string)) (n (length string)) (v (make-vector n 0)) (i 0))
+    (while (< i n)
+      (let ((c (aref string i)))
+        (aset v i (cond ((or (not multi) (< c 128)) c)
+                        ((>= c #x3fff80) (- c #x3fff00))
+                        (t (- -1 c)))))
+      (setq i (1+ i)))
+    v))
+
+(defun mule--raw (b) "The character byte B decodes to when it is no part of a valid sequence."
+  (if (< b 128) b (+ b #x3fff00)))
+
+(defun mule--mb-kind (coding) "How CODING converts: `utf-7', `utf-16', `iso-2022', `shift-jis', `charset', or nil."
+  (let ((type (coding-system-type coding))
+        (post (coding-system-get coding :post-read-conversion)))
+    (cond ((memq post '(utf-7-post-read-conversion utf-7-imap-post-read-conversion)) 'utf-7)
+          ((eq type 'utf-16) 'utf-16)
+          ((eq type 'iso-2022) 'iso-2022)
+          ((eq type 'shift-jis) 'shift-jis)
+          ((memq type '(charset big5))
+           (and (not (mule--one-byte-charsets coding)) 'charset)))))
+
+(defun mule--charset-code-fits (rec bytes) "Tell whether the list BYTES (first byte highest) lies in the code space of charset record REC."
+  (let ((space (mule--space rec)) (ok t) (l (reverse bytes)))
+    (while (and ok space)
+      (unless (and l (<= (caar space) (car l) (cdar space))) (setq ok nil))
+      (setq space (cdr space) l (cdr l)))
+    (and ok (null l))))
+
+(defun mule--bytes-number (bytes) "The code whose bytes, highest first, are the list BYTES."
+  (let ((n 0)) (dolist (b bytes) (setq n (+ (* n 256) b))) n))
+
+(defun mule--number-bytes (code dim) "The DIM bytes of CODE, highest first."
+  (let ((out nil))
+    (dotimes (_ dim) (push (logand code 255) out) (setq code (ash code -8)))
+    out))
+
+;;; Decoding
+
+(defun mule--mb-decode-chars (units coding kind) "Decode the vector UNITS with CODING of KIND; give (CHARS . RUNS), RUNS the charsets by char index."
+  (pcase kind
+    ('utf-16 (mule--decode-utf-16 units coding))
+    ('utf-7 (mule--decode-utf-7 units coding))
+    ('iso-2022 (mule--decode-iso-2022 units coding))
+    (_ (mule--decode-charset-type units coding (eq kind 'shift-jis)))))
+
+(defun mule--sjis-to-jis (s1 s2) "The JIS X 0208 code of Shift-JIS bytes S1 and S2, or nil when they are none."
+  (when (and (or (<= #x81 s1 #x9f) (<= #xe0 s1 #xef))
+             (<= #x40 s2 #xfc) (/= s2 #x7f))
+    (let ((c1 (+ #x21 (* 2 (if (< s1 #xa0) (- s1 #x81) (- s1 #xc1))))))
+      (if (>= s2 #x9f)
+          (+ (* 256 (1+ c1)) (- s2 #x7e))
+        (+ (* 256 c1) (- s2 (if (>= s2 #x80) #x20 #x1f)))))))
+
+(defun mule--jis-to-sjis (code) "The two Shift-JIS bytes of JIS code CODE, as a list."
+  (let* ((c1 (ash code -8)) (c2 (logand code 255))
+         (s1 (+ (ash (- c1 #x21) -1) (if (<= c1 #x5e) #x81 #xc1)))
+         (s2 (if (= (logand c1 1) 1) (+ c2 (if (>= c2 #x60) #x20 #x1f)) (+ c2 #x7e))))
+    (list s1 s2)))
+
+(defun mule--decode-charset-type (units coding sjis) "Decode UNITS by the charsets of CODING, trying each in turn (Shift-JIS codes when SJIS)."
+  (let* ((big5 (eq (coding-system-type coding) 'big5))
+         (recs (mapcar (lambda (cs) (cons cs (mule--charset cs))) (coding-system-charset-list coding)))
+         (n (length units)) (i 0) (out nil) (runs nil) (k 0))
+    (while (< i n)
+      (let ((b (aref units i)) (got nil))
+        (cond
+         ((< b 0) (setq got (list (- -1 b) nil 1)))
+         ((< b 128) (setq got (list b 'ascii 1)))
+         (sjis
+          (let ((kana (and (<= #xa1 b #xdf) (assq 'katakana-jisx0201 recs))))
+            (if kana
+                (setq got (list (mule--decode (cdr kana) (- b #x80)) 'katakana-jisx0201 1))
+              (let* ((b2 (and (< (1+ i) n) (aref units (1+ i))))
+                     (jis (and b2 (>= b2 0) (mule--sjis-to-jis b b2)))
+                     (c (and jis (mule--decode (mule--charset 'japanese-jisx0208) jis))))
+                (when c (setq got (list c 'japanese-jisx0208 2)))))))
+         (t
+          (let ((l recs))
+            (while (and l (not got))
+              (let* ((rec (cdar l)) (dim (or (plist-get (aref rec 2) :dimension) 1)))
+                (unless (eq (caar l) 'ascii)
+                  (when (<= (+ i dim) n)
+                    (let ((bytes (append (substring units i (+ i dim)) nil)))
+                      (when (and (mule--all-p #'natnump bytes) (mule--charset-code-fits rec bytes)
+                                 ;; Big5 trail bytes skip DEL and 0x80 to 0xA0.
+                                 (not (and big5 (= dim 2) (< #x7e (cadr bytes) #xa1))))
+                        (let ((c (mule--decode rec (mule--bytes-number bytes))))
+                          (when c (setq got (list c (caar l) dim)))))))))
+              (setq l (cdr l))))))
+        (unless got
+          ;; A lead byte the end of the text cuts short ends the charset run before it.
+          (when (and (= (1+ i) n)
+                     (if sjis (or (<= #x81 b #x9f) (<= #xe0 b #xef))
+                       (seq-some (lambda (r) (let ((space (mule--space (cdr r))))
+                                               (and (> (length space) 1)
+                                                    (<= (car (car (last space))) b (cdr (car (last space)))))))
+                                 recs)))
+            (push (list k nil nil) runs))
+          (setq got (list (mule--raw b) nil 1)))
+        (push (car got) out)
+        (when (and (cadr got) (not (eq (cadr got) 'ascii)))
+          (push (list k (cadr got) (or (< (car got) #x110000) (not (mule--map-p (cadr got))))) runs))
+        (setq k (1+ k) i (+ i (nth 2 got)))))
+    (cons (nreverse out) (nreverse runs))))
+
+(defun mule--designation-slot (designation charset) "The graphic register (0 to 3) DESIGNATION gives CHARSET, or nil."
+  (let ((slot nil))
+    (dotimes (g 4)
+      (let ((d (aref designation g)))
+        (when (and (null slot) (or (eq d charset) (and (consp d) (memq charset d))))
+          (setq slot g))))
+    slot))
+
+(defun mule--iso-initial (designation) "The charsets DESIGNATION puts in the four graphic registers at the start."
+  (let ((v (make-vector 4 nil)))
+    (dotimes (g 4)
+      (let ((d (aref designation g)))
+        (aset v g (if (consp d) (and (symbolp (car d)) (not (eq (car d) t)) (car d)) d))))
+    v))
+
+(defun mule--iso-allowed-p (coding charset) "Tell whether CODING may use CHARSET."
+  (let ((cl (coding-system-charset-list coding)))
+    (if (eq cl 'iso-2022) (> (charset-iso-final-char charset) 0) (memq charset cl))))
+
+(defun mule--decode-iso-2022 (units coding) "Decode UNITS with the ISO 2022 coding system CODING."
+  (let* ((pl (coding-system-plist coding))
+         (designation (or (plist-get pl :designation) (vector 'ascii nil nil nil)))
+         (g (mule--iso-initial designation))
+         (n (length units)) (i 0) (out nil) (runs nil) (k 0) (shift 0) (single nil)
+         (flags (plist-get pl :flags)))
+    (while (< i n)
+      (let ((b (aref units i)) (got nil))
+        (cond
+         ((< b 0) (setq got (list (- -1 b) nil 1)))
+         ((= b 27)
+          ;; An escape sequence: a designation or a single shift.
+          (let* ((b1 (and (< (1+ i) n) (aref units (1+ i))))
+                 (b2 (and (< (+ i 2) n) (aref units (+ i 2))))
+                 (b3 (and (< (+ i 3) n) (aref units (+ i 3))))
+                 (spec (cond ((and (eq b1 ?$) (memq b2 '(?@ ?A ?B))) (list 2 94 b2 0 3))
+                             ((and (eq b1 ?$) b2 (<= ?\( b2 ?+) b3) (list 2 94 b3 (- b2 ?\() 4))
+                             ((and (eq b1 ?$) b2 (<= ?, b2 ?/) b3) (list 2 96 b3 (- b2 ?,) 4))
+                             ((and b1 (<= ?\( b1 ?+) b2) (list 1 94 b2 (- b1 ?\() 3))
+                             ((and b1 (<= ?, b1 ?/) b2) (list 1 96 b2 (- b1 ?,) 3))))
+                 (cs (and spec (natnump (nth 2 spec)) (<= 48 (nth 2 spec) 126)
+                          (iso-charset (nth 0 spec) (nth 1 spec) (nth 2 spec)))))
+            (cond ((and cs (mule--iso-allowed-p coding cs))
+                   (aset g (nth 3 spec) cs)
+                   (setq got (list nil nil (nth 4 spec))))
+                  ((and (memq b1 '(?N ?O)) (memq 'single-shift flags))
+                   (setq single (if (eq b1 ?N) 2 3) got (list nil nil 2)))
+                  (t (setq got (list 27 nil 1))))))
+         ((and (= b 14) (aref g 1) (memq 'locking-shift flags)) (setq shift 1 got (list nil nil 1)))
+         ((and (= b 15) (memq 'locking-shift flags)) (setq shift 0 got (list nil nil 1)))
+         ((and (memq b '(#x8e #x8f)) (aref g (if (= b #x8e) 2 3)) (< (1+ i) n)
+               (natnump (aref units (1+ i))) (>= (aref units (1+ i)) #xa0))
+          (setq single (if (= b #x8e) 2 3) got (list nil nil 1)))
+         ((or (< b 33) (= b 127)) (setq got (list b nil 1)))
+         (t
+          (let* ((reg (cond (single single) ((>= b 128) 1) (t shift)))
+                 (cs (aref g reg))
+                 (rec (and cs (not (eq cs 'ascii)) (mule--charset cs)))
+                 (dim (if rec (or (plist-get (aref rec 2) :dimension) 1) 1))
+                 (high (>= b 128)))
+            (setq single nil)
+            (if (and (null rec) (not high))
+                (setq got (list b nil 1))
+              (when (and rec (<= (+ i dim) n))
+                (let ((bytes (append (substring units i (+ i dim)) nil)) (ok t))
+                  (dolist (x bytes)
+                    (unless (and (natnump x) (eq (>= x 128) high)
+                                 (<= 32 (logand x 127) 127))
+                      (setq ok nil)))
+                  (when ok
+                    (let ((c (mule--decode rec (mule--bytes-number (mapcar (lambda (x) (logand x 127)) bytes)))))
+                      (when c (setq got (list c cs dim)))))))
+              (unless got
+                ;; A sequence the end of the text cuts short ends the charset's run;
+                ;; one that is invalid before the end still belongs to it.
+                (when (and rec (<= 33 (logand b 127) 126))
+                  (push (list k (and (<= (+ i dim) n) cs) t) runs))
+                (setq got (list (mule--raw b) nil 1)))))))
+        (when (car got)
+          (push (car got) out)
+          (when (cadr got)
+            (push (list k (cadr got) (or (< (car got) #x110000) (not (mule--map-p (cadr got))))) runs))
+          (setq k (1+ k)))
+        (setq i (+ i (nth 2 got)))))
+    (cons (nreverse out) (nreverse runs))))
+
+(defvar mule--utf-16-used nil "The coding system a UTF-16 decoder found by a byte order mark, or nil.")
+
+(defun mule--decode-utf-16 (units coding) "Decode UNITS with the UTF-16 coding system CODING; give (CHARS . nil) and set `mule--utf-16-used'."
+  (let* ((pl (coding-system-plist coding))
+         (bom (plist-get pl :bom)) (little (eq (plist-get pl :endian) 'little))
+         (n (length units)) (i 0) (out nil))
+    (setq mule--utf-16-used nil)
+    (cond ((consp bom)
+           (cond ((and (>= n 2) (eql (aref units 0) #xff) (eql (aref units 1) #xfe))
+                  (setq little t i 2 mule--utf-16-used (car bom)))
+                 ((and (>= n 2) (eql (aref units 0) #xfe) (eql (aref units 1) #xff))
+                  (setq little nil i 2 mule--utf-16-used (cdr bom)))))
+          (bom (when (and (>= n 2) (eql (aref units (if little 1 0)) #xfe) (eql (aref units (if little 0 1)) #xff))
+                 (setq i 2))))
+    (let ((unit (lambda (j) (let ((a (aref units j)) (b (aref units (1+ j))))
+                              (and (natnump a) (natnump b) (if little (+ a (* 256 b)) (+ b (* 256 a))))))))
+      (while (< i n)
+        (let ((u (and (< (1+ i) n) (funcall unit i))))
+          (cond
+           ((null u) (let ((b (aref units i))) (push (if (< b 0) (- -1 b) (mule--raw b)) out)) (setq i (1+ i)))
+           ;; A high surrogate: with a low one, a character; before anything else, its two
+           ;; bytes as characters; at the end, nothing.
+           ((<= #xd800 u #xdbff)
+            (let ((u2 (and (< (+ i 3) n) (funcall unit (+ i 2)))))
+              (cond ((and u2 (<= #xdc00 u2 #xdfff))
+                     (push (+ #x10000 (ash (- u #xd800) 10) (- u2 #xdc00)) out) (setq i (+ i 4)))
+                    ((< (+ i 2) n)
+                     (push (aref units i) out) (push (aref units (1+ i)) out) (setq i (+ i 2)))
+                    (t (setq i (+ i 2))))))
+           (t (push u out) (setq i (+ i 2)))))))
+    (cons (nreverse out) nil)))
+
+(defconst mule--base64-chars "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+  "The digits of base 64, in order.")
+
+(defun mule--decode-utf-7 (units coding) "Decode UNITS with UTF-7 (or its IMAP form when CODING is that)."
+  (let* ((imap (eq (coding-system-get coding :post-read-conversion) 'utf-7-imap-post-read-conversion))
+         (shift-char (if imap ?& ?+))
+         (n (length units)) (i 0) (out nil))
+    (while (< i n)
+      (let ((b (aref units i)))
+        (cond
+         ((< b 0) (push (- -1 b) out) (setq i (1+ i)))
+         ((/= b shift-char) (push (mule--raw b) out) (setq i (1+ i)))
+         ((and (< (1+ i) n) (eql (aref units (1+ i)) ?-)) (push shift-char out) (setq i (+ i 2)))
+         ((= (1+ i) n) (push shift-char out) (setq i n))
+         (t
+          (setq i (1+ i))
+          (let ((bits 0) (nbits 0) (bytes nil) (go t))
+            (while (and go (< i n))
+              (let* ((c (aref units i))
+                     (d (cond ((not (natnump c)) nil)
+                          ((and imap (eq c ?,)) 63)
+                          ((and imap (eq c ?/)) nil)
+                          (t (seq-position mule--base64-chars c)))))
+                (if (null d) (setq go nil)
+                  (setq bits (logior (ash bits 6) d) nbits (+ nbits 6) i (1+ i))
+                  (when (>= nbits 8)
+                    (push (logand (ash bits (- 8 nbits)) 255) bytes)
+                    (setq nbits (- nbits 8) bits (logand bits (1- (ash 1 nbits))))))))
+            (when (and (= nbits 6) (null bytes)) (signal 'wrong-type-argument (list 'wholenump nil)))
+            (when (and (< i n) (eql (aref units i) ?-)) (setq i (1+ i)))
+            (let ((chars (car (mule--decode-utf-16 (vconcat (nreverse bytes)) 'utf-16be))))
+              (dolist (c chars) (push c out))))))))
+    (cons (nreverse out) nil)))
+
+(defun mule--eol-convert (chars eol) "CHARS with their line ends of convention EOL (0 LF, 1 CRLF, 2 CR) made LF."
+  (cond ((eq eol 1)
+         (let ((out nil))
+           (while chars
+             (unless (and (eq (car chars) ?\r) (eq (cadr chars) ?\n)) (push (car chars) out))
+             (setq chars (cdr chars)))
+           (nreverse out)))
+        ((eq eol 2) (mapcar (lambda (c) (if (eq c ?\r) ?\n c)) chars))
+        (t chars)))
+
+(defun mule--mb-decode (string coding eol kind) "Decode STRING with CODING of KIND and line ends EOL (nil: find them)."
+  (let* ((units (mule--units string))
+         (got (mule--mb-decode-chars units coding kind))
+         (chars (car got)) (runs (cdr got))
+         (found (or eol (let ((l chars) (f nil))
+                          (while (and l (not f))
+                            (cond ((eq (car l) ?\n) (setq f 0))
+                                  ((eq (car l) ?\r) (setq f (if (eq (cadr l) ?\n) 1 2))))
+                            (setq l (cdr l)))
+                          f)))
+         (text nil))
+    ;; The charset runs are placed before line ends are converted: count the CRs dropped.
+    (when (and (eq found 1) runs)
+      (let ((shift (make-vector (1+ (length chars)) 0)) (l chars) (j 0) (drop 0))
+        (while l
+          (aset shift j drop)
+          (when (and (eq (car l) ?\r) (eq (cadr l) ?\n)) (setq drop (1+ drop)))
+          (setq l (cdr l) j (1+ j)))
+        (aset shift j drop)
+        (setq runs (mapcar (lambda (r) (cons (- (car r) (aref shift (car r))) (cdr r))) runs))))
+    (setq chars (mule--eol-convert chars found))
+    (setq text (apply #'string chars))
+    ;; The `charset' property: from each character of a new charset up to the next such one;
+    ;; a run whose characters of its charset are all unmapped (offset) ones gets none.
+    (let ((l runs) (len (length text)) (cur nil) (from 0) (real nil))
+      (while l
+        (let ((r (car l)))
+          (if (eq (nth 1 r) cur)
+              (when (nth 2 r) (setq real t))
+            (when (and cur real) (put-text-property from (car r) 'charset cur text))
+            (setq cur (nth 1 r) from (car r) real (nth 2 r))))
+        (setq l (cdr l)))
+      (when (and cur real (< from len)) (put-text-property from len 'charset cur text)))
+    (let ((used (or (and (eq kind 'utf-16) mule--utf-16-used) coding)))
+      (setq last-coding-system-used
+            (if (and (or (null eol) (not (eq used coding))) found (vectorp (coding-system-eol-type used))
+                     (or (memq found '(1 2)) (not (eq kind 'charset-ascii))))
+                (coding-system-change-eol-conversion used found)
+              used)))
+    text))
+
+;;; Encoding
+
+(defun mule--encode-charsets (coding) "The charsets CODING encodes with, in the order they are tried."
+  (let ((cl (coding-system-charset-list coding)))
+    (if (eq cl 'iso-2022)
+        (seq-filter (lambda (cs) (> (charset-iso-final-char cs) 0)) (charset-priority-list))
+      cl)))
+
+(defun mule--find-charset (c charsets) "The first of CHARSETS that holds C, with its code, as (CHARSET . CODE), or nil."
+  (let ((found nil))
+    (while (and charsets (not found))
+      (let ((code (mule--encode (mule--charset (car charsets)) c)))
+        (when code (setq found (cons (car charsets) code))))
+      (setq charsets (cdr charsets)))
+    found))
+
+(defun mule--mb-encode (string coding eol kind) "Encode STRING with CODING of KIND and line ends EOL."
+  (let* ((chars (append (if (multibyte-string-p string) string (string-to-multibyte string)) nil))
+         (bytes (pcase kind
+                  ('utf-16 (mule--encode-utf-16 chars coding eol))
+                  ('utf-7 (mule--encode-utf-7 chars coding eol))
+                  ('iso-2022 (mule--encode-iso-2022 chars coding eol))
+                  (_ (mule--encode-charset-type chars coding eol (eq kind 'shift-jis))))))
+    (setq last-coding-system-used coding)
+    (apply #'unibyte-string bytes)))
+
+(defun mule--eol-bytes (eol) "The bytes a line end is written as under convention EOL."
+  (cond ((eq eol 1) (list 13 10)) ((eq eol 2) (list 13)) (t (list 10))))
+
+(defun mule--encode-charset-type (chars coding eol sjis) "The bytes of CHARS in the charset coding system CODING (Shift-JIS codes when SJIS)."
+  (let ((charsets (remq 'ascii (coding-system-charset-list coding))) (out nil))
+    (dolist (c chars)
+      (cond ((eq c ?\n) (dolist (b (mule--eol-bytes eol)) (push b out)))
+            ((< c 128) (push c out))
+            ((>= c #x3fff80) (push (- c #x3fff00) out))
+            (t (let ((hit (mule--find-charset c charsets)))
+                 (if (null hit) (push ?\s out)
+                   (let ((bytes (cond ((and sjis (eq (car hit) 'katakana-jisx0201)) (list (+ (cdr hit) #x80)))
+                                      (sjis (mule--jis-to-sjis (cdr hit)))
+                                      (t (mule--number-bytes (mule--code-number (cdr hit))
+                                                             (charset-dimension (car hit)))))))
+                     (dolist (b bytes) (push b out))))))))
+    (nreverse out)))
+
+(defun mule--iso-designate (cs reg) "The escape sequence that designates charset CS to register REG, as bytes."
+  (let* ((dim (charset-dimension cs)) (final (charset-iso-final-char cs))
+         (chars96 (= (charset-chars cs) 96)))
+    (append (list 27)
+            (cond ((and (= dim 2) (= reg 0) (memq final '(?@ ?A ?B))) (list ?$))
+                  ((= dim 2) (list ?$ (+ reg (if chars96 ?, ?\())))
+                  (t (list (+ reg (if chars96 ?, ?\()))))
+            (list final))))
+
+(defun mule--encode-iso-2022 (chars coding eol) "The bytes of CHARS in the ISO 2022 coding system CODING."
+  (let* ((pl (coding-system-plist coding))
+         (flags (plist-get pl :flags))
+         (seven (memq '7-bit flags))
+         (designation (or (plist-get pl :designation) (vector 'ascii nil nil nil)))
+         (initial (mule--iso-initial designation))
+         (g (copy-sequence initial))
+         (charsets (remq 'ascii (mule--encode-charsets coding)))
+         (out nil)
+         (to-ascii (lambda () (unless (eq (aref g 0) 'ascii)
+                                (dolist (b (mule--iso-designate 'ascii 0)) (push b out))
+                                (aset g 0 'ascii)))))
+    (dolist (c chars)
+      (cond ((eq c ?\n) (funcall to-ascii) (dolist (b (mule--eol-bytes eol)) (push b out)))
+            ((< c 32) (funcall to-ascii) (push c out))
+            ((< c 128)
+             ;; A G0 set that has the ASCII character as itself (JIS X 0201 Roman) keeps it.
+             (unless (and (not seven) (not (eq (aref g 0) 'ascii)) (<= 33 c 126)
+                          (= (charset-dimension (aref g 0)) 1)
+                          (eq (mule--decode (mule--charset (aref g 0)) c) c))
+               (funcall to-ascii))
+             (push c out))
+            ((>= c #x3fff80) (push (- c #x3fff00) out))
+            (t
+             (let ((hit (mule--find-charset c charsets)))
+               (if (null hit) (progn (funcall to-ascii) (push ?\s out))
+                 (let* ((cs (car hit))
+                        (reg (or (mule--designation-slot designation cs) 0))
+                        (bytes (mule--number-bytes (mule--code-number (cdr hit)) (charset-dimension cs))))
+                   (when (and (= reg 1) seven) (setq reg 0))
+                   (unless (eq (aref g reg) cs)
+                     (dolist (b (mule--iso-designate cs reg)) (push b out))
+                     (aset g reg cs))
+                   (cond ((= reg 0) (dolist (b bytes) (push b out)))
+                         ((= reg 1) (dolist (b bytes) (push (logior b 128) out)))
+                         (t (push (if (= reg 2) #x8e #x8f) out)
+                            (dolist (b bytes) (push (logior b 128) out))))))))))
+    (funcall to-ascii)
+    (nreverse out)))
+
+(defun mule--encode-utf-16 (chars coding eol) "The bytes of CHARS in the UTF-16 coding system CODING."
+  (let* ((pl (coding-system-plist coding))
+         (little (eq (plist-get pl :endian) 'little))
+         (out nil)
+         (put (lambda (u) (if little (progn (push (logand u 255) out) (push (ash u -8) out))
+                            (push (ash u -8) out) (push (logand u 255) out)))))
+    (when (plist-get pl :bom) (funcall put #xfeff))
+    (dolist (c chars)
+      (cond ((eq c ?\n) (dolist (b (mule--eol-bytes eol)) (funcall put b)))
+            ((> c #x10ffff) (funcall put ?\s))
+            ((>= c #x10000)
+             (funcall put (+ #xd800 (ash (- c #x10000) -10)))
+             (funcall put (+ #xdc00 (logand (- c #x10000) #x3ff))))
+            (t (funcall put c))))
+    (nreverse out)))
+
+(defun mule--encode-utf-7 (chars coding eol) "The bytes of CHARS in UTF-7 (or its IMAP form when CODING is that)."
+  (let* ((imap (eq (coding-system-get coding :pre-write-conversion) 'utf-7-imap-pre-write-conversion))
+         (shift-char (if imap ?& ?+))
+         (direct (lambda (c) (and (< c 128)
+                                  (or (memq c '(?\t ?\n ?\r)) (<= 32 c 126))
+                                  (not (eq c shift-char))
+                                  (or imap (not (memq c '(?\\ ?~)))))))
+         (out nil) (run nil))
+    (let ((flush
+           (lambda (last)
+             (when run
+               (let ((bytes nil))
+                 (dolist (c (nreverse run))
+                   (when (> c #x10ffff) (setq c ?\s))
+                   (if (>= c #x10000)
+                       (let ((hi (+ #xd800 (ash (- c #x10000) -10))) (lo (+ #xdc00 (logand (- c #x10000) #x3ff))))
+                         (setq bytes (append (list (logand lo 255) (ash lo -8) (logand hi 255) (ash hi -8)) bytes)))
+                     (setq bytes (append (list (logand c 255) (ash c -8)) bytes))))
+                 (let ((b64 (base64-encode-string (apply #'unibyte-string (nreverse bytes)) t)))
+                   (setq b64 (replace-regexp-in-string "=+\\'" "" b64))
+                   ;; GNU keeps only the first 76 digits of a long run (its first line of base 64).
+                   (when (> (length b64) 76) (setq b64 (substring b64 0 76)))
+                   (when imap (setq b64 (subst-char-in-string ?/ ?, b64)))
+                   (push shift-char out)
+                   (dolist (b (append b64 nil)) (push b out))
+                   (unless (and last (not imap)) (push ?- out))))
+               (setq run nil)))))
+      (dolist (c chars)
+        (cond ((funcall direct c)
+               (funcall flush nil)
+               (if (eq c ?\n) (dolist (b (mule--eol-bytes eol)) (push b out)) (push c out)))
+              ((eq c shift-char) (funcall flush nil) (push shift-char out) (push ?- out))
+              (t (push c run))))
+      (funcall flush t))
+    (nreverse out)))
+
+;;; Shift-JIS and Big5 codes of single characters
+
+(defun mule--check-natnum (x) "Signal unless X is a non-negative integer."
+  (unless (natnump x) (signal 'wrong-type-argument (list 'wholenump x))))
+
+(defun mule--sjis-two-byte-charsets () "The two-byte charsets of the newest Shift-JIS coding system."
+  (seq-filter (lambda (cs) (= (charset-dimension cs) 2))
+              (coding-system-charset-list 'japanese-shift-jis-2004)))
+
+(defun decode-sjis-char (code) "Give the character whose Shift-JIS code is CODE."
+  (mule--check-natnum code)
+  (or (cond ((< code #x80) code)
+            ((<= #xa1 code #xdf) (decode-char 'katakana-jisx0201 (- code #x80)))
+            ((<= code #xffff)
+             (let ((jis (mule--sjis-to-jis (ash code -8) (logand code 255))) (found nil))
+               (when jis
+                 (dolist (cs (mule--sjis-two-byte-charsets))
+                   (unless found (setq found (decode-char cs jis)))))
+               found)))
+      (error "Invalid code: %d" code)))
+
+(defun encode-sjis-char (ch) "Give the Shift-JIS code of character CH.
+GNU Emacs 28.2 crashes for a character Shift-JIS lacks; here that is an error."
+  (mule--check-char ch)
+  (let ((kana (encode-char ch 'katakana-jisx0201)))
+    (cond ((< ch #x80) ch)
+          ;; GNU runs a one-byte kana code through the two-byte formula too.
+          (kana (let ((b (mule--jis-to-sjis kana))) (+ (* 256 (car b)) (cadr b))))
+          (t (let ((jis nil))
+               (dolist (cs (mule--sjis-two-byte-charsets))
+                 (unless jis (setq jis (encode-char ch cs))))
+               (unless (and jis (<= #x2121 jis #x7e7e))
+                 (error "Can't encode to Shift-JIS: %d" ch))
+               (let ((b (mule--jis-to-sjis jis))) (+ (* 256 (car b)) (cadr b))))))))
+
+(defun decode-big5-char (code) "Give the character whose Big5 code is CODE."
+  (mule--check-natnum code)
+  (or (cond ((< code #x80) code)
+            ((and (<= #xa140 code #xfefe)
+                  (let ((lo (logand code 255))) (or (<= #x40 lo #x7e) (<= #xa1 lo #xfe))))
+             (decode-char 'big5 code)))
+      (error "Invalid code: %d" code)))
+
+(defun encode-big5-char (ch) "Give the Big5 code of character CH.
+GNU Emacs 28.2 crashes for a character Big5 lacks; here that is an error."
+  (mule--check-char ch)
+  (if (< ch #x80) ch
+    (or (encode-char ch 'big5) (error "Can't encode to Big5: %d" ch))))
+
+;;; UTF-7 as GNU's conversion functions
+
+(defun mule--utf-7-post-read (len imap) "Decode the LEN characters after point from UTF-7 (IMAP's form when IMAP); give the new length."
+  (let* ((from (point)) (to (+ from len))
+         (text (decode-coding-string (string-to-unibyte (buffer-substring-no-properties from to))
+                                     (if imap 'utf-7-imap 'utf-7))))
+    (save-excursion
+      (delete-region from to)
+      (goto-char from)
+      (insert text))
+    (length text)))
+
+(defun mule--utf-7-pre-write (from to imap) "Put in a new current buffer the UTF-7 encoding (IMAP's form when IMAP) of FROM to TO, or of the string FROM."
+  (let ((text (if (stringp from) from (buffer-substring-no-properties from to))))
+    (set-buffer (generate-new-buffer " *temp*" t))
+    (insert (encode-coding-string text (if imap 'utf-7-imap 'utf-7)))
+    nil))
+
+(defun utf-7-post-read-conversion (len) "Decode the LEN characters after point from UTF-7 and give the length of the result."
+  (mule--utf-7-post-read len nil))
+
+(defun utf-7-imap-post-read-conversion (len) "Decode the LEN characters after point from IMAP's UTF-7 and give the length of the result."
+  (mule--utf-7-post-read len t))
+
+(defun utf-7-pre-write-conversion (from to) "Make a new buffer current holding the UTF-7 encoding of the text from FROM to TO (or of the string FROM)."
+  (mule--utf-7-pre-write from to nil))
+
+(defun utf-7-imap-pre-write-conversion (from to) "Make a new buffer current holding IMAP's UTF-7 encoding of the text from FROM to TO (or of the string FROM)."
+  (mule--utf-7-pre-write from to t))
+
+;;; Terminal and keyboard coding systems (batch: recorded, never used)
+
+(defvar mule--terminal-coding 'locale "The coding system of terminal output; `locale' until one is set: the locale's.")
+(defvar mule--keyboard-coding 'locale "The coding system of keyboard input; `locale' until one is set: the locale's.")
+
+(defun set-terminal-coding-system-internal (coding-system &optional _terminal) "Make CODING-SYSTEM the coding system of terminal output."
+  (check-coding-system coding-system)
+  (setq mule--terminal-coding coding-system)
+  nil)
+
+(defun set-safe-terminal-coding-system-internal (coding-system) "Make CODING-SYSTEM the coding system of terminal output for unsafe text."
+  (check-coding-system coding-system)
+  nil)
+
+(defun set-keyboard-coding-system-internal (coding-system &optional _terminal) "Make CODING-SYSTEM the coding system of keyboard input."
+  (check-coding-system coding-system)
+  (setq mule--keyboard-coding
+        (and coding-system (coding-system-change-eol-conversion coding-system 'unix)))
+  nil)
+
+(defun set-terminal-coding-system (coding-system &optional terminal) "Make CODING-SYSTEM the coding system of terminal output."
+  (interactive "zCoding system for terminal display (default nil): ")
+  (set-terminal-coding-system-internal coding-system terminal))
+
+(defun set-keyboard-coding-system (coding-system &optional terminal) "Make CODING-SYSTEM the coding system of keyboard input."
+  (interactive "zCoding system for the keyboard (default nil): ")
+  (set-keyboard-coding-system-internal coding-system terminal))
+
 ;;;; Converting regions
 
 (defun mule--convert-region (start end text destination) "Put TEXT, the conversion of START to END, where DESTINATION asks; give its length or TEXT."
@@ -957,11 +1694,13 @@ Each takes the place of the one of its coding category."
          (with-current-buffer destination
            (save-excursion (insert text)))
          (length text))
-        (t (let ((from (min start end)))
-             (save-excursion
-               (goto-char from)
-               (delete-region from (max start end))
-               (insert text))
+        (t (let* ((from (min start end)) (to (max start end)) (pt (point))
+                  (delta (- (length text) (- to from))))
+             (goto-char from)
+             (delete-region from to)
+             (insert text)
+             ;; Point after the region moves with its end; inside it, to its start.
+             (goto-char (cond ((>= pt to) (+ pt delta)) ((> pt from) from) (t pt)))
              (length text)))))
 
 (defun encode-coding-region (start end coding-system &optional destination) "Encode the text from START to END with CODING-SYSTEM, in place unless DESTINATION says otherwise.
@@ -1205,10 +1944,10 @@ the buffer is marked modified unless NOMODIFY."
 (defvar default-file-name-coding-system 'utf-8-unix "The coding system of file names when `file-name-coding-system' is nil.")
 
 (defun keyboard-coding-system (&optional _terminal) "Give the coding system of keyboard input."
-  locale-coding-system)
+  (if (eq mule--keyboard-coding 'locale) locale-coding-system mule--keyboard-coding))
 
 (defun terminal-coding-system (&optional _terminal) "Give the coding system of terminal output."
-  locale-coding-system)
+  (if (eq mule--terminal-coding 'locale) locale-coding-system mule--terminal-coding))
 
 ;;;; Coding from a file's name and text
 
@@ -1455,6 +2194,17 @@ Its charsets and coding systems become the preferred ones."
       (when (functionp setup) (funcall setup)))
     (run-hooks 'set-language-environment-hook)
     t))
+
+(defvar mule--cjk-width-locale nil "The locale last given to `use-cjk-char-width-table', or nil.")
+
+(defun use-cjk-char-width-table (locale-name) "Note that the CJK language environment of LOCALE-NAME is in effect for character widths.
+Display widths are not changed here: the East Asian ambiguous widths are not modelled."
+  (setq mule--cjk-width-locale locale-name)
+  nil)
+
+(defun use-default-char-width-table () "Go back to the character widths of no CJK language environment."
+  (setq mule--cjk-width-locale nil)
+  nil)
 
 (defun setup-specified-language-environment () "Switch to the language environment the command that runs this is named after."
   (interactive)

@@ -52,3 +52,4 @@ import './compile-lisp.ts';
 import './keyboard.ts';
 import './profiler.ts';
 import './ucs-normalize.ts';
+import './mule-maps.ts';

@@ -5,7 +5,7 @@
 // with GNU's -unix, -dos and -mac end-of-line variants. Other coding systems go to
 // lisp/mule.el (`mule--string-coding'), which converts the one-byte charset ones and ASCII
 // text in ASCII-compatible ones; what it cannot convert signals coding-system-error.
-// Strings carry no text properties yet, so a latin-1 decode lacks GNU's `charset' property.
+// The CJK coding systems, UTF-16 and UTF-7 are mule.el's too (their charset maps: mule-maps.ts).
 
 import { byte8ToChar, decodeUtf8ToInternal, isByte8Char, charToByte8, writeChar } from '../core/character.ts';
 import {
