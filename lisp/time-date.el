@@ -123,7 +123,7 @@ one that is not zero.  %% is a percent sign."
          (units (delq nil (mapcar (lambda (d) (and (assq (nth 2 d) time-date--units) d)) dirs)))
          (z (seq-find (lambda (d) (memq (nth 2 d) '(?z ?Z))) dirs))
          (fractional (seq-some (lambda (d) (nth 4 d)) units))
-         (whole (if (consp seconds) (float-time seconds) seconds))
+         (whole (if (numberp seconds) seconds (float-time seconds)))
          (left (round whole))
          (extra (if fractional (- whole (truncate whole)) 0))
          (values ()))
