@@ -131,6 +131,16 @@ test('mapbacktrace and backtrace-frame--internal walk the frames innermost first
   assert.deepEqual(runCase({ name: 'mapbacktrace', args: ['--eval', form], stdin: null }), { out: want, err: '', code: 0 });
 });
 
+test('the image holds the preloaded functions with their macro calls expanded (loadup.el)', () => {
+  // byte-run, backquote, subr and macroexp are loaded before eager expansion exists: loadup
+  // expands their bodies before dumping, so a program's first with-temp-buffer or push does not
+  // run backquote.el again (docs/evaluator.md, "Cold start of a loaded file").
+  const host = capturingHost();
+  const form = "(prin1 (list (memq '\\` (flatten-tree (symbol-function 'with-temp-buffer))) (memq 'push (flatten-tree (symbol-function 'macroexp--expand-each))) (memq 'when (flatten-tree (symbol-function 'macroexp--open-code-lambda))) (with-temp-buffer (insert \"ab\") (buffer-string)) (let (l) (push 1 l) (dolist (x '(2 3)) (push x l)) l)))";
+  assert.equal(runCli(['--dump-file', dump, '--batch', '--eval', form], host), 0);
+  assert.equal(host.out(), '(nil nil nil "ab" (3 2 1))');
+});
+
 test('a start from the image takes process-environment from the running process, as GNU lists it', () => {
   const host = capturingHost();
   host.environ = () => ['A=plain', 'B=é', 'C=𝄞x'];

@@ -14,7 +14,7 @@ import { LispStackOverflow } from '../core/runtime.ts';
 import {
   BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_NORMAL_VECTOR, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
   SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_FWD_MASK, SYM_FWD_SHIFT, SYM_FWD_BOOL, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
-  UNEVALLED,
+  UNEVALLED, SYM_FUNCTION, PVEC_TYPE_SHIFT,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, isFixnum, makeFixnum,
@@ -261,7 +261,24 @@ function forwardedValue(rt: Runtime, s: number, value: number, bindflag: number)
 export function setInternal(rt: Runtime, sym: number, value: number): void {
   const flags = symbolFlags(rt, sym);
   if ((flags & SLOW_SET_MASK) === 0) setSymbolRawValue(rt, sym, value);
-  else setVar(rt, sym, value, Qnil, SET_INTERNAL_SET);
+  else if ((flags & SLOW_SET_MASK) !== SYM_LOCALIZED || !setOwnLocal(rt, sym, value)) setVar(rt, sym, value, Qnil, SET_INTERNAL_SET);
+}
+
+/**
+ * setVar's store into the current buffer's own binding of the localized SYM (no alias, watcher or
+ * type), done directly when that binding exists and SYM is not a per-buffer variable of GNU's
+ * (whose values are checked or live in the buffer's slots); false to take setVar's path. Every
+ * insertion sets `deactivate-mark' so: setVar's walk through the alias and flag checks was a
+ * good part of an insertion's calls before V8 optimised them.
+ */
+function setOwnLocal(rt: Runtime, sym: number, value: number): boolean {
+  const blv = symbolRawValue(rt, sym);
+  const bf = xcdr(rt, blv) >> 2;
+  if (((bf >>> BLV_BUILTIN_SHIFT) & 0xff) !== 0 || (bf >>> BLV_FWD_SHIFT) !== 0) return false;
+  const c = localCell(rt, sym, rt.globals[G_CURRENT_BUFFER]!);
+  if (c === Qnil) return false;
+  xsetcdr(rt, c, value);
+  return true;
 }
 
 /**
@@ -663,10 +680,15 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
   if (debugOnNextCall(rt)) debugOnCall(rt, Qt, fi);
   const orig = rt.stack[sp]!;
   let fun = orig;
-  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  const m = rt.i32;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) {
+    // A symbol's function cell read in place; a chain of aliases goes the general way.
+    fun = m[symIndex(rt, fun) + SYM_FUNCTION]!;
+    if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, orig);
+  }
   let val: number;
-  if ((fun & 7) === Lisp_Vectorlike && pvecType(rt, fun) === PVEC_SUBR) {
-    val = n >= 1 && aref(rt, fun, SUBR_INDEX) === funcallIndex ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
+  if ((fun & 7) === Lisp_Vectorlike && m[(fun & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_SUBR) {
+    val = n >= 1 && m[((fun & -8) >>> 2) + 1 + SUBR_INDEX] === funcallIndex ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
   } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
   else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
   if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
@@ -714,9 +736,13 @@ function funcallInnerOnStack(rt: Runtime, fn: number, base: number, n: number): 
 
 /** callSubr with the N args at stack[base..]: arity-specialised, an array only for &rest subrs. */
 function callSubrOnStack(rt: Runtime, subr: number, base: number, n: number, orig: number): number {
-  const max = fixnumValue(aref(rt, subr, SUBR_MAX_ARGS));
-  const min = fixnumValue(aref(rt, subr, SUBR_MIN_ARGS));
-  const fn = rt.subrFns[fixnumValue(aref(rt, subr, SUBR_INDEX))]!;
+  // The subr's words read in place (aref, fixnumValue): every primitive called from compiled code
+  // comes here, and until V8 optimises the caller each helper is a call of its own.
+  const m = rt.i32;
+  const w = ((subr & -8) >>> 2) + 1;
+  const max = m[w + SUBR_MAX_ARGS]! >> 2;
+  const min = m[w + SUBR_MIN_ARGS]! >> 2;
+  const fn = rt.subrFns[m[w + SUBR_INDEX]! >> 2]!;
   const st = rt.stack;
   if (max === UNEVALLED) xsignal1(rt, Qinvalid_function, orig);
   if (n < min || (max !== MANY && n > max)) arityError(rt, subr, orig, n);
