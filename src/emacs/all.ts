@@ -52,3 +52,5 @@ import './compile-lisp.ts';
 import './keyboard.ts';
 import './profiler.ts';
 import './ucs-normalize.ts';
+import './macroexp.ts';
+import './backquote.ts';
