@@ -12,9 +12,9 @@
 import type { Runtime } from '../core/runtime.ts';
 import { aref, cons, consp, listFromArray, pvecSize, vectorp, xcar, xcdr } from '../core/object.ts';
 import { guardJsStack } from './eval.ts';
-import { wrongTypeArgument } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
-import { DEFSYM, Qlistp, Qnil, Qt } from '../core/symbols.ts';
+import { DEFSYM, Qcircular_list, Qlistp, Qnil, Qt } from '../core/symbols.ts';
 import { Lisp_String } from '../heap/tags.ts';
 import { isNumber } from './data.ts';
 
@@ -101,9 +101,14 @@ let depth = 0;
 
 function describeList(rt: Runtime, l: number, level: number): Desc {
   const elements: number[] = [];
+  const start = l;
+  let slow = l;
   while (consp(l) && !unquoteTail(rt, l)) {
     elements.push(xcar(rt, l));
     l = xcdr(rt, l);
+    // A circular template has no expansion (the Lisp walked it until memory ran out).
+    if ((elements.length & (elements.length - 1)) === 0) slow = l;
+    else if (l === slow) xsignal1(rt, Qcircular_list, start);
   }
   let acc = consp(l) || vectorp(rt, l) ? describe(rt, l, level) : constOf(l);
   for (let i = elements.length - 1; i >= 0; i--) {

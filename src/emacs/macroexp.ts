@@ -15,9 +15,9 @@
 
 import type { Runtime } from '../core/runtime.ts';
 import { cons, consp, xcar, xcdr } from '../core/object.ts';
-import { wrongTypeArgument } from '../core/signal.ts';
+import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
-import { DEFSYM, Qlistp, Qnil } from '../core/symbols.ts';
+import { DEFSYM, Qcircular_list, Qlistp, Qnil } from '../core/symbols.ts';
 import { Lisp_Symbol, fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { funcall } from './eval.ts';
 
@@ -123,6 +123,17 @@ function skipTest(rt: Runtime, skip: number): boolean {
 const skipNext = (rt: Runtime, skip: number): number =>
   isFixnum(skip) && fixnumValue(skip) > -(2 ** 29) ? makeFixnum(fixnumValue(skip) - 1) : funcall(rt, Qminus, [skip, makeFixnum(1)]);
 
+/**
+ * After N elements of the list LIST, REST the tail left: signal `circular-list' when REST meets
+ * SLOW, a tail kept from the last power of two (the Lisp walked a circular list until memory ran
+ * out); the SLOW to keep.
+ */
+function circularCheck(rt: Runtime, n: number, rest: number, slow: number, list: number): number {
+  if ((n & (n - 1)) === 0) return rest;
+  if (rest === slow) xsignal1(rt, Qcircular_list, list);
+  return slow;
+}
+
 /** The body of `macroexp--expand-each': each of FORMS expanded in full but the first KEEP. */
 function expandEach(rt: Runtime, forms: number, env: number, keep: number): number {
   const sp = rt.sp;
@@ -134,9 +145,11 @@ function expandEach(rt: Runtime, forms: number, env: number, keep: number): numb
     const skipSlot = rt.sp - 1;
     const from = rt.sp;
     let rest = forms;
+    let slow = forms;
     while (consp(rest)) {
       const f = xcar(rt, rest);
       rest = xcdr(rt, rest);
+      slow = circularCheck(rt, rt.sp - from + 1, rest, slow, forms);
       rt.push(skipTest(rt, skip) ? f : funcall(rt, Qexpand_all, [f, env]));
       skip = skipNext(rt, skip);
       rt.stack[skipSlot] = skip;
@@ -156,9 +169,11 @@ function expandClauses(rt: Runtime, clauses: number, env: number, keep: number):
     rt.push(keep);
     const from = rt.sp;
     let rest = clauses;
+    let slow = clauses;
     while (consp(rest)) {
       const clause = xcar(rt, rest);
       rest = xcdr(rt, rest);
+      slow = circularCheck(rt, rt.sp - from + 1, rest, slow, clauses);
       rt.push(consp(clause) ? funcall(rt, Qexpand_each, [clause, env, keep]) : clause);
     }
     return listFromStack(rt, from, rest);
