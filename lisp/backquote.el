@@ -129,7 +129,10 @@ after a comma that belongs to it."
 The template is copied, except for the parts marked with a comma: ,FORM
 puts in FORM's value, and ,@FORM splices in the elements of FORM's list
 value.  Nested backquotes each consume one level of commas."
-            (backquote--render (backquote--describe structure 0)))))
+            ;; The same work as (backquote--render (backquote--describe
+            ;; structure 0)), done by a primitive (src/emacs/backquote.ts):
+            ;; `load' expands every backquote it reads.
+            (tsmacs--backquote structure))))
 
 ;; The reader turns `X into (\` X).
 (defalias '\` (symbol-function 'backquote))

@@ -28,27 +28,20 @@ over global macro definitions; an entry (NAME) stops NAME from expanding."
                   (t form))))
          (t form))))))
 
+;; The three walking functions below hand their work to primitives
+;; (src/emacs/macroexp.ts), which call `macroexpand' and these functions
+;; back by name for every form inside: `load' walks all it reads.
+
 (defun macroexp--expand-each (forms env &optional keep) "Expand fully each form in the list FORMS except the first KEEP of them.
 ENV is the macro environment.  A dotted tail stays as it is."
-  (let ((done nil) (rest forms) (skip (or keep 0)))
-    (while (consp rest)
-      (let ((f (pop rest)))
-        (push (if (> skip 0) f (macroexp--expand-all f env)) done))
-      (setq skip (- skip 1)))
-    (nconc (nreverse done) rest)))
+  (tsmacs--macroexp-each forms env keep))
 
 ;; cl-generic.el calls it by this name.
 (defalias 'macroexp--all-forms #'macroexp--expand-each)
 
 (defun macroexp--expand-clauses (clauses env keep) "Expand the forms of each clause in CLAUSES, except the first KEEP of each.
 CLAUSES need not be a proper list."
-  (let ((done nil) (rest clauses))
-    (while (consp rest)
-      (let ((clause (pop rest)))
-        (push (if (atom clause) clause (macroexp--expand-each clause env keep))
-              done)))
-    ;; A dotted or non-list tail stays as it is.
-    (nconc (nreverse done) rest)))
+  (tsmacs--macroexp-clauses clauses env keep))
 
 ;; Open-coding a call of an anonymous function: GNU's expander turns
 ;; ((lambda ARGS BODY...) ACTUALS...) into a `let' that binds each parameter,
@@ -102,50 +95,7 @@ ENV is the macro environment."
 
 (defun macroexp--expand-all (form env) "Return FORM with all its macro calls expanded, at every level.
 ENV is the macro environment, as for `macroexpand'."
-  (let ((x (macroexpand form env)))
-    (if (atom x)
-        x
-      (let ((head (car x))
-            (args (cdr x)))
-        (cond
-         ((eq head 'quote) x)
-         ((eq head 'function)
-          (let ((fn (car-safe args)))
-            (if (eq (car-safe fn) 'lambda)
-                (list 'function
-                      (nconc (list 'lambda (car-safe (cdr fn)))
-                             (macroexp--expand-each (cdr (cdr fn)) env)))
-              x)))
-         ((or (eq head 'let) (eq head 'let*))
-          ;; Malformed bindings (`(let 1)', a dotted list) are left for
-          ;; the evaluator to reject; an empty body becomes (nil) as in GNU.
-          (cons head
-                (cons (macroexp--expand-clauses (car-safe args) env 1)
-                      (if (cdr-safe args)
-                          (macroexp--expand-each (cdr-safe args) env)
-                        (list nil)))))
-         ((eq head 'cond)
-          (cons 'cond (macroexp--expand-clauses args env 0)))
-         ((eq head 'condition-case)
-          ;; (condition-case VAR BODYFORM HANDLERS...): each handler
-          ;; starts with its conditions, which are not a form.
-          (cons head
-                (cons (car-safe args)
-                      (cons (macroexp--expand-all (car-safe (cdr-safe args)) env)
-                            (macroexp--expand-clauses (cdr-safe (cdr-safe args)) env 1)))))
-         ((or (eq head 'defvar) (eq head 'defconst))
-          (cons head (macroexp--expand-each args env 1)))
-         ((eq (car-safe head) 'lambda)
-          (macroexp--open-code-lambda head args env))
-         ((and (eq head 'funcall) args)
-          ;; (funcall #'F ARGS...) is the call (F ARGS...), and
-          ;; (funcall #'(lambda ...) ARGS...) an open-coded lambda.
-          (let* ((f (macroexpand (car args) env))
-                 (fn (and (eq (car-safe f) 'function) (car-safe (cdr f)))))
-            (if (and fn (or (and (symbolp fn) fn) (eq (car-safe fn) 'lambda)))
-                (macroexp--expand-all (cons fn (cdr args)) env)
-              (cons head (macroexp--expand-each args env)))))
-         (t (cons head (macroexp--expand-each args env))))))))
+  (tsmacs--macroexp-all form env))
 
 (defvar macroexpand-all-environment nil "The macro environment that the running `macroexpand-all' was given.")
 

@@ -53,3 +53,5 @@ import './keyboard.ts';
 import './profiler.ts';
 import './ucs-normalize.ts';
 import './mule-maps.ts';
+import './macroexp.ts';
+import './backquote.ts';
