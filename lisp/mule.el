@@ -757,12 +757,12 @@ Each takes the place of the one of its coding category."
     (error "Invalid coding system `%s'" coding-system))
   (let ((base (coding-system-base coding-system)) (eol (coding-system-eol-type coding-system)))
     (set-coding-system-priority base)
-    (set-default-coding-systems (if (numberp eol) coding-system base))
+    (set-default-coding-systems (if (numberp eol) (coding-system-change-eol-conversion base eol) base))
     nil))
 
 (defun set-default-coding-systems (coding-system) "Make CODING-SYSTEM the default for new buffers, processes and file names."
   (check-coding-system coding-system)
-  (setq-default buffer-file-coding-system (merge-coding-systems coding-system (default-value 'buffer-file-coding-system)))
+  (setq-default buffer-file-coding-system coding-system)
   (setq default-file-name-coding-system (coding-system-change-eol-conversion coding-system 'unix))
   (setq default-process-coding-system
         (cons (coding-system-change-eol-conversion coding-system 'unix)
