@@ -2165,7 +2165,9 @@ After its own charsets come those of its preferred coding systems."
 (defun set-language-environment-coding-systems (language-name) "Make the coding systems of LANGUAGE-NAME preferred and the defaults."
   (let ((prio (get-language-info language-name 'coding-priority)))
     (when prio
-      (set-default-coding-systems (car prio))
+      ;; The default keeps the end-of-line convention it had.
+      (set-default-coding-systems
+       (merge-coding-systems (car prio) (default-value 'buffer-file-coding-system)))
       (apply #'set-coding-system-priority prio))))
 
 (defun set-language-environment-input-method (language-name) "Make the input method of LANGUAGE-NAME the default one."
