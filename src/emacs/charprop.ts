@@ -5,21 +5,14 @@
 // the same for every runtime and never changed, so they are kept once per process; Lisp values
 // are made from them at each call.
 
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readKeyedLines } from './etc-files.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { list, listFromArray, makeFloat, makeInteger, makeString } from '../core/object.ts';
-import { xsignal } from '../core/signal.ts';
-import { Qfile_missing, Qnil } from '../core/symbols.ts';
+import { Qnil } from '../core/symbols.ts';
 import { internString } from '../core/obarray.ts';
 import { makeFixnum } from '../heap/tags.ts';
 import { HANGUL_PARTS } from './ucs-names-data.ts';
 
-/** etc/charprop.txt, found as ucs-names.ts finds its table: beside the sources or the bundle. */
-function dataFile(): string {
-  const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
-  return join(here, '..', ...(here.endsWith('emacs') ? ['..'] : []), 'etc', 'charprop.txt');
-}
 
 let lines: Map<string, string> | null = null;
 
@@ -29,16 +22,7 @@ export const charpropFileRead = (): boolean => lines !== null;
 /** The file's lines by property name, read once. */
 function fileLines(rt: Runtime): Map<string, string> {
   if (lines !== null) return lines;
-  const file = dataFile();
-  const bytes = rt.host.readFile(file);
-  if (bytes === null) {
-    return xsignal(Qfile_missing, list(rt, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError), makeString(rt, file)));
-  }
-  const m = new Map<string, string>();
-  for (const line of new TextDecoder().decode(bytes).split('\n')) {
-    const sp = line.indexOf(' ');
-    if (sp > 0 && !line.startsWith('#')) m.set(line.slice(0, sp), line.slice(sp + 1));
-  }
+  const m = readKeyedLines(rt, 'charprop.txt');
   lines = m;
   return m;
 }

@@ -6,13 +6,11 @@
 // of a code, and the code of a character. A charset with a code offset (japanese-jisx0208...)
 // gives its offset character where the map has none; that is mule.el's part.
 
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readKeyedLines } from './etc-files.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { integerp, integerValue, list, makeInteger, makeString, symbolNameJs, symbolp } from '../core/object.ts';
-import { xsignal } from '../core/signal.ts';
+import { integerp, integerValue, makeInteger, symbolNameJs, symbolp } from '../core/object.ts';
 import { DEFUN } from '../core/subr.ts';
-import { Qfile_missing, Qnil, Qt } from '../core/symbols.ts';
+import { Qnil, Qt } from '../core/symbols.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 
 /** The charsets the file has a line for (scripts/gen-mule-maps.el's list). */
@@ -25,10 +23,6 @@ const MAPPED = new Set([
   'chinese-big5-1', 'chinese-big5-2',
 ]);
 
-function dataFile(): string {
-  const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
-  return join(here, '..', ...(here.endsWith('emacs') ? ['..'] : []), 'etc', 'mule-maps.txt');
-}
 
 /** One charset's map: its code space and the character of each place in it (0: none). */
 interface CharsetMap {
@@ -46,16 +40,7 @@ export const muleMapsRead = (): boolean => lines !== null;
 
 function fileLines(rt: Runtime): Map<string, string> {
   if (lines !== null) return lines;
-  const file = dataFile();
-  const bytes = rt.host.readFile(file);
-  if (bytes === null) {
-    return xsignal(Qfile_missing, list(rt, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError), makeString(rt, file)));
-  }
-  const m = new Map<string, string>();
-  for (const line of new TextDecoder().decode(bytes).split('\n')) {
-    const sp = line.indexOf(' ');
-    if (sp > 0) m.set(line.slice(0, sp), line.slice(sp + 1));
-  }
+  const m = readKeyedLines(rt, 'mule-maps.txt');
   lines = m;
   return m;
 }

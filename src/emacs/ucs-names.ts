@@ -4,12 +4,8 @@
 // carry none of it. The decoded map is the same for every runtime and never changes, so it is
 // kept once per process.
 
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readEtcFile } from './etc-files.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { list, makeString } from '../core/object.ts';
-import { xsignal } from '../core/signal.ts';
-import { Qfile_missing } from '../core/symbols.ts';
 import { COMPUTED_NAMES, HANGUL_PARTS } from './ucs-names-data.ts';
 
 /**
@@ -17,10 +13,6 @@ import { COMPUTED_NAMES, HANGUL_PARTS } from './ucs-names-data.ts';
  * outside the bundle, whose every byte each start-up reads, while few programs ever ask.
  * From the sources this file is in src/emacs/, in the bundle import.meta is the launcher's in dist/.
  */
-function dataFile(): string {
-  const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
-  return join(here, '..', ...(here.endsWith('emacs') ? ['..'] : []), 'etc', 'ucs-names.txt');
-}
 
 let table: Map<string, number> | null = null;
 
@@ -35,11 +27,7 @@ const CONTINUATIONS = 45;
 /** Every name GNU's `ucs-names' holds, to its code; the table's file is read the first time. */
 export function ucsNameTable(rt: Runtime): Map<string, number> {
   if (table !== null) return table;
-  const file = dataFile();
-  const bytes = rt.host.readFile(file);
-  if (bytes === null) {
-    return xsignal(Qfile_missing, list(rt, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError), makeString(rt, file)));
-  }
+  const bytes = readEtcFile(rt, 'ucs-names.txt');
   const [wordLine, rec] = new TextDecoder().decode(bytes).split('\n') as [string, string];
   const words = wordLine.split(' ');
   const m = new Map<string, number>();

@@ -1,0 +1,35 @@
+// The data files under etc/ that some primitives read the first time they are needed, so that
+// neither start-up nor the dumped image carries them (charprop.txt, mule-maps.txt, ucs-names.txt).
+
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Runtime } from '../core/runtime.ts';
+import { list, makeString } from '../core/object.ts';
+import { xsignal } from '../core/signal.ts';
+import { Qfile_missing } from '../core/symbols.ts';
+
+/** etc/NAME, beside the sources (src/emacs/..) or beside the bundle (dist/..). */
+export function etcFile(name: string): string {
+  const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', ...(here.endsWith('emacs') ? ['..'] : []), 'etc', name);
+}
+
+/** The bytes of etc/NAME; a missing file is GNU's file-missing error for an input file. */
+export function readEtcFile(rt: Runtime, name: string): Uint8Array {
+  const file = etcFile(name);
+  const bytes = rt.host.readFile(file);
+  if (bytes === null) {
+    return xsignal(Qfile_missing, list(rt, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError), makeString(rt, file)));
+  }
+  return bytes;
+}
+
+/** The lines of etc/NAME by their first word ("KEY REST..."); lines starting with # are comments. */
+export function readKeyedLines(rt: Runtime, name: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const line of new TextDecoder().decode(readEtcFile(rt, name)).split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp > 0 && !line.startsWith('#')) m.set(line.slice(0, sp), line.slice(sp + 1));
+  }
+  return m;
+}
