@@ -73,6 +73,17 @@ function statusOf(s: BigIntStats): FileStatus {
   };
 }
 
+/** Read COUNT bytes of FD from POSITION into BUF at AT, looping while the kernel returns less; gives the bytes read (fewer at the end of the file). */
+function readFully(fd: number, buf: Uint8Array, at: number, count: number, position: number): number {
+  let got = 0;
+  while (got < count) {
+    const n = readSync(fd, buf, at + got, count - got, position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
 function describe(e: unknown): string {
   const code = (e as { code?: string }).code;
   return (code && errnoText[code]) || (e instanceof Error ? e.message : String(e));
@@ -165,12 +176,7 @@ export function nodeHost(): Host {
         const size = fstatSync(fd).size;
         const stop = end === null ? size : Math.min(end, size);
         const out = new Uint8Array(Math.max(0, stop - start));
-        let got = 0;
-        while (got < out.length) {
-          const n = readSync(fd, out, got, out.length - got, start + got);
-          if (n === 0) break;
-          got += n;
-        }
+        const got = readFully(fd, out, 0, out.length, start);
         return got === out.length ? out : out.slice(0, got);
       } catch (e) {
         host.lastError = describe(e);
@@ -228,13 +234,7 @@ export function nodeHost(): Host {
         read(target: Uint8Array, position: number): number {
           if (!open) return -1;
           try {
-            let got = 0;
-            while (got < target.length) {
-              const n = readSync(fd, target, got, target.length - got, position + got);
-              if (n === 0) break;
-              got += n;
-            }
-            return got;
+            return readFully(fd, target, 0, target.length, position);
           } catch (e) {
             host.lastError = describe(e);
             return -1;
@@ -258,15 +258,8 @@ export function nodeHost(): Host {
         return -1;
       }
       try {
-        // One read normally does it; loop only if the kernel returns less.
-        let got = 0;
-        const room = target.length - offset;
-        while (got < room) {
-          const n = readSync(fd, target, offset + got, room - got, got);
-          if (n === 0) break;
-          got += n;
-        }
-        return got;
+        // One read normally does it; readFully loops only if the kernel returns less.
+        return readFully(fd, target, offset, target.length - offset, 0);
       } catch (e) {
         host.lastError = describe(e);
         return -1;
