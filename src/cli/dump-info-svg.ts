@@ -1,6 +1,6 @@
 // The --dump-info report drawn as SVG: the file's sections to scale, and treemaps of bytes per object type and per top contributor.
 
-import type { DumpReport } from './dump-info.ts';
+import type { DumpReport } from './dump-report.ts';
 
 interface Rect { x: number; y: number; w: number; h: number }
 interface Item { label: string; value: number; detail: string }

@@ -22,6 +22,9 @@ import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike } from
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
 import { GLOBAL_NAMES } from '../core/runtime.ts';
 import { dumpInfoSvg } from './dump-info-svg.ts';
+import type { Contributor, DumpReport, Group, RelocRow, Section, TypeRow } from './dump-report.ts';
+
+export type { DumpReport };
 
 const PVEC_NAMES = ['vector', 'record', 'hash-table', 'bool-vector', 'char-table', 'sub-char-table', 'subr', 'bignum',
   'user-ptr', 'finalizer', 'byte-code', 'marker', 'buffer', 'overlay', 'process'];
@@ -29,35 +32,6 @@ const RELOC_NAMES = ['dump-lisp', 'dump-symbol', 'static-lisp', 'dump-raw', 'sta
 const STAT_NAMES: [number, string][] = [[STAT_CONS, 'cons'], [STAT_SYMBOL, 'symbol'], [STAT_STRING, 'string'],
   [STAT_VECTOR, 'vectorlike'], [STAT_HASH_TABLE, 'hash-table'], [STAT_FLOAT, 'float'], [STAT_RAWVEC, 'bignum/bool-vector']];
 
-export interface Section { name: string; start: number; bytes: number; entries?: number }
-export interface TypeRow { name: string; section: 'hot' | 'cold'; count: number; bytes: number }
-export interface RelocRow { kind: string; hot: number; discardable: number }
-export interface Contributor { symbol: string; cell: 'value' | 'function' | 'plist' | 'global'; bytes: number; objects: number }
-
-export interface DumpReport {
-  file: string;
-  fileBytes: number;
-  version: number;
-  headerBytes: number;
-  checksum: number;
-  fingerprint: string;
-  staticWords: number;
-  sections: Section[];
-  types: TypeRow[];
-  relocs: RelocRow[];
-  /** The dumping session's own counts (header words 34-42). */
-  stats: [string, number][];
-  shadows: number;
-  globals: number;
-  scalars: number;
-  /** The cells holding the most, by bytes reachable from each. */
-  top: Contributor[];
-  /** All value cells together, all function cells, all plists, all globals (shared objects once per group). */
-  groups: Group[];
-  /** Bytes reached from any cell, not through symbols: the rest are symbols and what only they reach. */
-  reachedBytes: number;
-}
-export interface Group { cell: Contributor['cell']; bytes: number; objects: number }
 
 /** Analyse the dump at PATH (already loaded successfully once: the checks are the loader's). */
 export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpReport {
