@@ -158,8 +158,12 @@ when SEPARATORS is nil.  TRIM, if non-nil, is a regexp matching text to
 remove from both ends of every substring.  The match data are changed."
   (let ((keep (and separators (not omit-nulls)))
         (regexp (or separators split-string-default-separators))
-        ;; GNU's first use of STRING is a search, so a non-string fails as stringp.
-        (size (if (stringp string) (length string) (signal 'wrong-type-argument (list 'stringp string))))
+        ;; GNU's first use of STRING is a search, which checks the regexp and then the
+        ;; string: either failing is a stringp error, the regexp's first.
+        (size (cond ((not (stringp (or separators "")))
+                     (signal 'wrong-type-argument (list 'stringp separators)))
+                    ((stringp string) (length string))
+                    (t (signal 'wrong-type-argument (list 'stringp string)))))
         (pos 0)
         (searched nil)
         (acc nil))

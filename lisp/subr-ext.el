@@ -50,17 +50,23 @@ A string holding the separator, a double quote or a backslash, or an
 empty one, is written in double quotes, as `split-string-and-unquote'
 reads it back."
   (let ((sep (or separator " ")) (out '()))
-    (dolist (str strings)
-      (push (if (and (not (string-search sep str))
-                     (not (string-match-p "[\"\\]" str)))
-                str
-              (concat "\"" (replace-regexp-in-string "[\"\\]" "\\\\\\&" str) "\""))
-            out))
+    (unless (stringp sep) (signal 'wrong-type-argument (list 'stringp sep)))
+    ;; Any sequence, as GNU: a string's characters then fail as non-strings.
+    (mapc (lambda (str)
+            (push (if (and (not (string-search sep str))
+                           (not (string-match-p "[\"\\]" str)))
+                      str
+                    (concat "\"" (replace-regexp-in-string "[\"\\]" "\\\\\\&" str) "\""))
+                  out))
+          strings)
     (mapconcat #'identity (nreverse out) sep)))
 
 (defun split-string-and-unquote (string &optional separators) "Split STRING at SEPARATORS (whitespace by default), reading double-quoted parts as strings."
   (let ((sep (or separators "\\s-+"))
         (start 0) (from 0) (out '()))
+    ;; As GNU: the string, then the separators, must be strings.
+    (unless (stringp string) (signal 'wrong-type-argument (list 'stringp string)))
+    (unless (stringp sep) (signal 'wrong-type-argument (list 'stringp sep)))
     ;; FROM is where the next separator is looked for, START where the current part began;
     ;; they part when a separator matches the empty string, which splits between characters.
     (while (and (<= from (length string))
