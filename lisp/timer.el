@@ -256,7 +256,8 @@ a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
 
 (defun run-with-timer (secs repeat function &rest args) "Call FUNCTION with ARGS SECS seconds from now, then every REPEAT seconds if it is a number."
   (interactive "sRun after delay (seconds): \nNRepeat interval: \naFunction: ")
-  (apply #'run-at-time secs repeat function args))
+  ;; run-at-time reads a number or a duration string as seconds from now.
+  (apply #'run-at-time (cons secs (cons repeat (cons function args)))))
 
 (defun add-timeout (secs function object &optional repeat) "Call FUNCTION with OBJECT after SECS seconds, then every REPEAT seconds if given."
   (run-with-timer secs repeat function object))
@@ -265,9 +266,11 @@ a string such as \"10 sec\" or \"11:30\", or a time value.  Gives the timer."
   "Call FUNCTION with ARGS once Emacs has been idle SECS seconds; REPEAT non-nil does it at each idle period.
 Batch Emacs is never idle, so the timer never goes off there.  Gives the timer."
   (interactive
-   (list (read-from-minibuffer "Run after idle (seconds): " nil nil t)
-         (y-or-n-p "Repeat each time Emacs is idle? ")
-         (intern (completing-read "Function: " obarray #'fboundp t))))
+   ;; The idle time is read as a Lisp object, the function from those defined.
+   (let* ((idle (read-from-minibuffer "Run after idle (seconds): " nil nil t))
+          (again (y-or-n-p "Repeat each time Emacs is idle? "))
+          (name (completing-read "Function: " obarray #'fboundp t)))
+     (list idle again (intern name))))
   (let ((tm (timer-create)))
     (timer-set-function tm function args)
     (timer-set-idle-time tm secs repeat)
