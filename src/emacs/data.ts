@@ -1185,11 +1185,10 @@ function logDriver(rt: Runtime, args: number[], op: number): number {
   let fix = op === 0 ? -1 : 0;
   let big: bigint | null = null;
   for (let i = 0; i < args.length; i++) {
+    const x = args[i]!;
     // As GNU's arithmetic driver: after the first argument, a non-number is refused as
-    // number-or-marker-p before a float is refused as integer-or-marker-p.
-    const a = args[i]!;
-    if (i > 0 && !isNumber(rt, a) && !((a & 7) === Lisp_Vectorlike && isVl(rt, a, PVEC_MARKER))) wrongTypeArgument(rt, Qnumber_or_marker_p, a);
-    const x = checkIntegerOrMarker(rt, args[i]!);
+    // number-or-marker-p, and only a float as integer-or-marker-p (looked at only on failure).
+    if (!isInteger(rt, x)) wrongTypeArgument(rt, i > 0 && !isNumber(rt, x) ? Qnumber_or_marker_p : Qinteger_or_marker_p, x);
     if (big === null && (x & 3) === 2) {
       const v = x >> 2;
       fix = op === 0 ? fix & v : op === 1 ? fix | v : fix ^ v;

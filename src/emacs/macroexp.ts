@@ -134,6 +134,23 @@ function circularCheck(rt: Runtime, n: number, rest: number, slow: number, list:
   return slow;
 }
 
+/**
+ * A list of FN applied to each element of LIST, the dotted tail kept; the results wait on the
+ * Lisp stack (rooted) while FN runs. The caller has rooted LIST and what FN needs.
+ */
+function mapListOnStack(rt: Runtime, list: number, fn: (elt: number) => number): number {
+  const from = rt.sp;
+  let rest = list;
+  let slow = list;
+  while (consp(rest)) {
+    const elt = xcar(rt, rest);
+    rest = xcdr(rt, rest);
+    slow = circularCheck(rt, rt.sp - from + 1, rest, slow, list);
+    rt.push(fn(elt));
+  }
+  return listFromStack(rt, from, rest);
+}
+
 /** The body of `macroexp--expand-each': each of FORMS expanded in full but the first KEEP. */
 function expandEach(rt: Runtime, forms: number, env: number, keep: number): number {
   const sp = rt.sp;
@@ -143,18 +160,12 @@ function expandEach(rt: Runtime, forms: number, env: number, keep: number): numb
     let skip = keep === Qnil ? makeFixnum(0) : keep;
     rt.push(skip);
     const skipSlot = rt.sp - 1;
-    const from = rt.sp;
-    let rest = forms;
-    let slow = forms;
-    while (consp(rest)) {
-      const f = xcar(rt, rest);
-      rest = xcdr(rt, rest);
-      slow = circularCheck(rt, rt.sp - from + 1, rest, slow, forms);
-      rt.push(skipTest(rt, skip) ? f : funcall(rt, Qexpand_all, [f, env]));
+    return mapListOnStack(rt, forms, (f) => {
+      const v = skipTest(rt, skip) ? f : funcall(rt, Qexpand_all, [f, env]);
       skip = skipNext(rt, skip);
       rt.stack[skipSlot] = skip;
-    }
-    return listFromStack(rt, from, rest);
+      return v;
+    });
   } finally {
     rt.sp = sp;
   }
@@ -167,16 +178,8 @@ function expandClauses(rt: Runtime, clauses: number, env: number, keep: number):
     rt.push(clauses);
     rt.push(env);
     rt.push(keep);
-    const from = rt.sp;
-    let rest = clauses;
-    let slow = clauses;
-    while (consp(rest)) {
-      const clause = xcar(rt, rest);
-      rest = xcdr(rt, rest);
-      slow = circularCheck(rt, rt.sp - from + 1, rest, slow, clauses);
-      rt.push(consp(clause) ? funcall(rt, Qexpand_each, [clause, env, keep]) : clause);
-    }
-    return listFromStack(rt, from, rest);
+    return mapListOnStack(rt, clauses, (clause) =>
+      consp(clause) ? funcall(rt, Qexpand_each, [clause, env, keep]) : clause);
   } finally {
     rt.sp = sp;
   }

@@ -136,6 +136,15 @@ export function nodeHost(): Host {
   // The module bodies have all run by now (the CLI makes its host first thing): V8's optimisers,
   // held back while they ran, are needed from here on.
   if (typeof __tsmacs_bodies_ran === 'function') __tsmacs_bodies_ran();
+  /** A descriptor of PATH open for reading, or null with the reason in host.lastError. */
+  const openToRead = (path: string): number | null => {
+    try {
+      return openSync(path, 'r');
+    } catch (e) {
+      host.lastError = describe(e);
+      return null;
+    }
+  };
   const host: Host = {
     lastError: '',
     write(fd, bytes) {
@@ -165,13 +174,8 @@ export function nodeHost(): Host {
       writeFileSync(path, bytes, { flag: 'wx' });
     },
     readFileRange(path, start, end) {
-      let fd: number;
-      try {
-        fd = openSync(path, 'r');
-      } catch (e) {
-        host.lastError = describe(e);
-        return null;
-      }
+      const fd = openToRead(path);
+      if (fd === null) return null;
       try {
         const size = fstatSync(fd).size;
         const stop = end === null ? size : Math.min(end, size);
@@ -207,14 +211,9 @@ export function nodeHost(): Host {
       }
     },
     openForReading(path) {
-      let fd: number;
+      const fd = openToRead(path);
+      if (fd === null) return null;
       let size: number;
-      try {
-        fd = openSync(path, 'r');
-      } catch (e) {
-        host.lastError = describe(e);
-        return null;
-      }
       try {
         const s = fstatSync(fd);
         if (!s.isFile()) {
@@ -250,13 +249,8 @@ export function nodeHost(): Host {
       };
     },
     readFileInto(path, target, offset) {
-      let fd: number;
-      try {
-        fd = openSync(path, 'r');
-      } catch (e) {
-        host.lastError = describe(e);
-        return -1;
-      }
+      const fd = openToRead(path);
+      if (fd === null) return -1;
       try {
         // One read normally does it; readFully loops only if the kernel returns less.
         return readFully(fd, target, offset, target.length - offset, 0);
