@@ -145,3 +145,8 @@ test("the browser's zone as a POSIX TZ string gives the zone file's local times 
     assert.equal(JSON.parse(got.value), r.stdout, `${zone} as ${tz}`);
   }
 });
+
+test('load-average: a host without load averages gives GNU\'s error for such systems', () => {
+  const t = BrowserTsmacs.start({ image: readFileSync(defaultTestDump()), stdout: () => {}, stderr: () => {} });
+  assert.deepEqual(t.evaluate('(condition-case e (load-average) (error e))'), { ok: true, value: '(error "load-average not implemented for this operating system")' });
+});

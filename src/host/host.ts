@@ -108,6 +108,8 @@ export interface Host extends HostFileOps {
   ids(): { uid: number; euid: number; gid: number; egid: number };
   /** The machine's host name. */
   hostname(): string;
+  /** The 1, 5 and 15-minute load averages; absent or null where the platform has none (a browser). */
+  loadAverage?(): number[] | null;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   /** 'file', 'dir', or null when nothing is there. */

@@ -278,6 +278,16 @@ export function nodeHost(): Host {
       }
       return (process as unknown as { getBuiltinModule(id: string): typeof import('node:os') }).getBuiltinModule('node:os').hostname();
     },
+    // The kernel's file first, as for the host name; node:os elsewhere (macOS, the BSDs).
+    loadAverage() {
+      try {
+        const nums = String.fromCharCode(...readWhole('/proc/loadavg')).trim().split(/\s+/).slice(0, 3).map(Number);
+        if (nums.length === 3 && nums.every((x) => Number.isFinite(x))) return nums;
+      } catch {
+        // Not Linux: ask node:os.
+      }
+      return (process as unknown as { getBuiltinModule(id: string): typeof import('node:os') }).getBuiltinModule('node:os').loadavg();
+    },
     writeImage: (file, bytes, firstByte) => writeImageFile(file, bytes, firstByte, process.pid),
     rename(from, to) {
       renameSync(from, to);
