@@ -220,3 +220,17 @@ DOCSTRING, if given, documents the alias."
           (list 'defvaralias obsolete-name current-name docstring)
           (list 'dolist (list 'prop ''(saved-value saved-variable-comment)) carry)
           (list 'make-obsolete-variable obsolete-name current-name when))))
+
+
+(defun byte-run--unescaped-character-literals-warning ()
+  "Describe the literals in `lread--unescaped-character-literals' for a warning.
+The text names each as it was read and as it should be written, in
+ascending order of character code.  The list is sorted in place.
+With no such literals, give nil."
+  (let* ((chars (sort lread--unescaped-character-literals #'<))
+         (shown (lambda (prefix)
+                  (mapconcat (lambda (c) (format "`?%s%c'" prefix c))
+                             chars ", "))))
+    (and chars
+         (format "unescaped character literals %s detected, %s expected!"
+                 (funcall shown "") (funcall shown "\\")))))

@@ -35,4 +35,9 @@
              (error nil))))))))
 
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
-    (dump-emacs-portable loadup--dump-file))
+    (progn
+      ;; The build's own "Loading..." lines stay out of the image: every
+      ;; session starts with an empty *Messages*, as GNU's does.
+      (with-current-buffer (messages-buffer)
+        (let ((inhibit-read-only t)) (erase-buffer)))
+      (dump-emacs-portable loadup--dump-file)))

@@ -1672,10 +1672,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     const fname = makeString(rt, path);
     xsignal(Qerror, cons(rt, makeString(rt, 'Recursive load'), cons(rt, fname, list(rt, ...progress.map((p) => makeString(rt, p))))));
   }
-  if (!opts.nomessage) {
-    const msg = path.endsWith('.el') ? `Loading ${path} (source)...\n` : `Loading ${path}...\n`;
-    rt.host.write(2, new TextEncoder().encode(msg));
-  }
+  if (!opts.nomessage) loadMessage(rt, path.endsWith('.el') ? `Loading ${path} (source)...` : `Loading ${path}...`);
   // FILE.el.gz: jka-compr's decompression (its messages come after "Loading"), then the coding.
   if (gzipFileName(path) && autoCompression(rt)) bytes = gunzipFile(rt, path, bytes);
   const source = loadBytesInternal(bytes);
@@ -1743,6 +1740,43 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
   }
 }
 
+const Qmessage_fn = DEFSYM('message');
+const Qunescaped_warning = DEFSYM('byte-run--unescaped-character-literals-warning');
+
+/** Show TEXT as `message' does (stderr in batch, and a line of *Messages*), never as a format. */
+function loadMessage(rt: Runtime, text: string): void {
+  const sp = rt.sp;
+  try {
+    const fmt = makeString(rt, '%s');
+    rt.push(fmt);
+    const str = makeString(rt, text);
+    rt.push(str);
+    funcall(rt, Qmessage_fn, [fmt, str]);
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+/**
+ * GNU's load of a source file ends by naming the character literals it read without their
+ * backslash: "Loading ‘FILE’: unescaped character literals ... detected, ... expected!", the
+ * list's text made by byte-run.el's function, shown even when NOMESSAGE is set.
+ */
+function warnUnescapedLiterals(rt: Runtime, file: number): void {
+  if (indirectFunction(rt, Qunescaped_warning) === Qnil) return;
+  const sp = rt.sp;
+  try {
+    rt.push(file);
+    const what = funcall(rt, Qunescaped_warning, []);
+    rt.push(what);
+    const fmt = makeString(rt, 'Loading `%s\': %s');
+    rt.push(fmt);
+    funcall(rt, Qmessage_fn, [fmt, file, what]);
+  } finally {
+    rt.sp = sp;
+  }
+}
+
 /** Exact same bytes and multibyteness-compatible: GNU's string equality for file names. */
 function sameString(rt: Runtime, a: number, b: number): boolean {
   if ((a & 7) !== Lisp_String || (b & 7) !== Lisp_String) return false;
@@ -1797,7 +1831,16 @@ export function load(rt: Runtime, file: number, noerror: number, nomessage: numb
     if (noerror !== Qnil) return Qnil;
     return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, 'No such file or directory'), file);
   }
-  loadFile(rt, found, { nomessage: nomessage !== Qnil || false, noerror: noerror !== Qnil });
+  // The reader notes every ?( and the like it meets in the file; GNU reports the list once the
+  // file and its after-load hooks have run, naming the file as load was given it.
+  const count = rt.specCount;
+  specbind(rt, Qunescaped_literals, Qnil);
+  try {
+    loadFile(rt, found, { nomessage: nomessage !== Qnil || false, noerror: noerror !== Qnil });
+    if (varValue(rt, Qunescaped_literals) !== Qnil) warnUnescapedLiterals(rt, file);
+  } finally {
+    unbindTo(rt, count);
+  }
   return Qt;
 }
 
