@@ -26,7 +26,7 @@ import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { JsStackExhausted, LispSignal, checkJsStack, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { call1, findSymbolValue, setInternal, signalMemoryFull, specbind, unbindTo } from './eval.ts';
 import { hashPut, hashRemove, hashTableForEach, makeHashTableFn } from './fns.ts';
-import { copyRanges, propertyRanges, readRuns, runEnd } from './intervals.ts';
+import { copyRanges, propertyRanges, readRuns, runEnd, type Runs } from './intervals.ts';
 
 const Qstandard_output = DEFVAR('standard-output', () => Qt,
   'Where `print\' and the other output functions send text by default: t (standard output in batch), a function called with each character, or a buffer.');
@@ -48,7 +48,7 @@ const Qprint_integers_as_characters = DEFVAR('print-integers-as-characters', () 
   'Non-nil means integers that are graphic characters print in the ?C syntax.');
 const Qdefault = DEFSYM('default');
 const Qprint_charset_text_property = DEFVAR('print-charset-text-property', () => Qdefault,
-  'How `charset\' text properties are printed; tsmacs has no charsets, so it changes nothing.');
+  'Which `charset\' text properties `prin1\' shows in a string: t all of them, nil none, and any other value\nonly those that name another charset than `char-charset\' gives for a non-ASCII character they cover.');
 const Qprint_continuous_numbering = DEFVAR('print-continuous-numbering', () => Qnil,
   'Non-nil means `print-circle\' labels go on from one print to the next, kept in `print-number-table\'.');
 const Qprint_number_table = DEFVAR('print-number-table', () => Qnil,
@@ -60,7 +60,6 @@ const Qsubstitute_command_keys = DEFSYM('substitute-command-keys');
 const Qtext_quoting_style = DEFSYM('text-quoting-style');
 const Qstraight = DEFSYM('straight');
 const Qgrave = DEFSYM('grave');
-void Qprint_charset_text_property;
 
 // ---- the printer's state, one per world ------------------------------------------------
 
@@ -884,7 +883,16 @@ function printPropertizedString(p: Printer, obj: number, escape: boolean): void 
     return;
   }
   const n = schars(rt, obj);
-  const copy = copyRanges(rt, propertyRanges(readRuns(rt, stringIntervals(rt, obj), n), 0, n), null, n, 0);
+  const runs = readRuns(rt, stringIntervals(rt, obj), n);
+  const mode = findSymbolValue(rt, Qprint_charset_text_property);
+  // As GNU: the string's own intervals when every charset property is to be shown, else a copy
+  // (whose plists come out with their pairs reversed) with the charset properties taken off.
+  let copy: Runs | null;
+  if (mode === Qt || (mode !== Qnil && runs !== null && misleadingCharset(rt, obj, runs))) copy = runs;
+  else {
+    copy = copyRanges(rt, propertyRanges(runs, 0, n), null, n, 0);
+    if (copy !== null) for (let i = 0; i < copy.plists.length; i++) copy.plists[i] = withoutCharset(rt, copy.plists[i]!);
+  }
   let props = false;
   if (copy !== null) for (const pl of copy.plists) if (pl !== Qnil) props = true;
   if (!props) {
@@ -905,6 +913,61 @@ function printPropertizedString(p: Printer, obj: number, escape: boolean): void 
     p.depth--;
   }
   putByte(p, 0x29);
+}
+
+const Qcharset_prop = DEFSYM('charset');
+const Qchar_charset = DEFSYM('char-charset');
+
+/**
+ * Whether some run of STR has a `charset' property other than the charset `char-charset' gives
+ * for a non-ASCII character of that run (ASCII characters never count): then GNU prints all the
+ * string's properties as they are.
+ */
+function misleadingCharset(rt: Runtime, str: number, runs: Runs): boolean {
+  const u8 = rt.u8;
+  const mb = stringMultibyte(rt, str);
+  for (let i = 0; i < runs.starts.length; i++) {
+    let named = Qunbound;
+    for (let t = runs.plists[i]!; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t)))
+      if (xcar(rt, t) === Qcharset_prop) {
+        named = xcar(rt, xcdr(rt, t));
+        break;
+      }
+    if (named === Qunbound) continue;
+    // Character positions to bytes: walk from the start of the string's data (read again after
+    // each call of char-charset, which is Lisp).
+    let a = sdata(rt, str);
+    let at = 0;
+    let pos = 0;
+    const from = runs.starts[i]!;
+    const to = runEnd(runs, i);
+    while (pos < from) {
+      at += mb ? charLenAt(u8[a + at]!) : 1;
+      pos++;
+    }
+    for (; pos < to; pos++) {
+      const c = mb ? readChar(u8, a + at) : u8[a + at]! < 0x80 ? u8[a + at]! : u8[a + at]! + BYTE8_BASE;
+      at += mb ? charLenAt(u8[a + at]!) : 1;
+      if (c < 0x80) continue;
+      if (call1(rt, Qchar_charset, makeFixnum(c)) !== named) return true;
+      a = sdata(rt, str);
+    }
+  }
+  return false;
+}
+
+/** PLIST with every `charset' pair left out, in its order (PLIST itself when it has none). */
+function withoutCharset(rt: Runtime, plist: number): number {
+  let has = false;
+  for (let t = plist; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t)))
+    if (xcar(rt, t) === Qcharset_prop) has = true;
+  if (!has) return plist;
+  const kept: number[] = [];
+  for (let t = plist; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t)))
+    if (xcar(rt, t) !== Qcharset_prop) kept.push(xcar(rt, t), xcar(rt, xcdr(rt, t)));
+  let out = Qnil;
+  for (let k = kept.length - 1; k >= 0; k--) out = cons(rt, kept[k]!, out);
+  return out;
 }
 
 /** With print-circle: print #N# and return true if OBJ was printed already, or emit #N= before its first printing. */
