@@ -140,6 +140,9 @@ Unless NODIGITS, digits and - give a prefix argument."
   (funcall prefix-command 'help-command 'help-map "\C-h")
   (funcall prefix-command 'ctl-x-4-prefix 'ctl-x-4-map "\C-x4")
   (funcall prefix-command 'ctl-x-5-prefix 'ctl-x-5-map "\C-x5"))
+;; The function keys that GNU also gives the help prefix.
+(define-key global-map [help] 'help-command)
+(define-key global-map [f1] 'help-command)
 
 (defvar ctl-x-r-map (make-sparse-keymap) "Keymap of the C-x r prefix (registers and rectangles).")
 (defvar goto-map (make-sparse-keymap) "Keymap of the M-g prefix (going places).")
@@ -417,7 +420,9 @@ Unless NODIGITS, digits and - give a prefix argument."
     ([10] . electric-newline-and-maybe-indent) ([9] . indent-for-tab-command) ([7] . keyboard-quit) 
     ([6] . forward-char) ([5] . move-end-of-line) ([4] . delete-char) ([2] . backward-char) 
     ([1] . move-beginning-of-line) ([0] . set-mark-command)))
-  (define-key global-map (car binding) (cdr binding)))
+  ;; <f1> and <help> lead to help-map itself (bound above), which its C-h keys fill.
+  (unless (memq (aref (car binding) 0) '(f1 help))
+    (define-key global-map (car binding) (cdr binding))))
 (set-char-table-range (cadr global-map) '(32 . 126) 'self-insert-command)
 (set-char-table-range (cadr global-map) (cons 128 (max-char)) 'self-insert-command)
 

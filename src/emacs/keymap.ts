@@ -1010,6 +1010,24 @@ DEFUN('define-prefix-command', 1, 3, 'Make COMMAND a prefix command: its functio
     return command;
   });
 
+/**
+ * Whether SUB is already listed under a sequence that begins THISSEQ (the sequence of the keymap
+ * holding the binding): following it again would go round a cycle. The same keymap under
+ * sequences that do not begin one another is listed under each, as GNU lists help-map under
+ * C-h, <f1> and <help>.
+ */
+function reachedAbove(maps: number[], seqs: number[][], sub: number, thisSeq: number[]): boolean {
+  for (let k = 0; k < maps.length; k++) {
+    if (maps[k] !== sub) continue;
+    const seq = seqs[k]!;
+    if (seq.length > thisSeq.length) continue;
+    let i = 0;
+    while (i < seq.length && seq[i] === thisSeq[i]) i++;
+    if (i === seq.length) return true;
+  }
+  return false;
+}
+
 /** The alist of (SEQUENCE . KEYMAP) of every prefix keymap reachable from MAP, breadth first. */
 function accessibleKeymaps(rt: Runtime, keymap: number, prefix: number): number {
   const sp = rt.sp;
@@ -1035,7 +1053,7 @@ function accessibleKeymaps(rt: Runtime, keymap: number, prefix: number): number 
     const pairs = keymapBindings(rt, maps[k]!, false);
     for (const [ev, def] of pairs) {
       const sub = getKeymap(rt, getKeyelt(rt, def), false, false);
-      if (!consp(sub) || maps.includes(sub)) continue;
+      if (!consp(sub) || reachedAbove(maps, seqs, sub, thisSeq)) continue;
       rt.push(sub);
       maps.push(sub);
       if (metized && isFixnum(ev)) seqs.push([...thisSeq.slice(0, -1), makeFixnum(fixnumValue(ev) | META)]);

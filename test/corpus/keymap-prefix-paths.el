@@ -1,0 +1,11 @@
+;; accessible-keymaps and where-is-internal list a keymap under every prefix that reaches it, skipping only the paths that would go round a cycle; <f1> and <help> are the help prefix as C-h is.
+(let ((m (make-sparse-keymap))) (define-key m "a" m) (print (mapcar #'car (accessible-keymaps m))))
+(let ((m (make-sparse-keymap)) (s (make-sparse-keymap)) (s2 (make-sparse-keymap))) (define-key m "x" s) (define-key s "y" s) (define-key m "z" s2) (define-key s2 "w" s) (define-key s "q" s2) (print (mapcar #'car (accessible-keymaps m))))
+(let ((m (make-sparse-keymap)) (s (make-sparse-keymap))) (define-key m "x" s) (define-key m "z" s) (define-key s "y" m) (print (mapcar #'car (accessible-keymaps m))))
+(let ((m (make-sparse-keymap)) (s (make-sparse-keymap)) (t2 (make-sparse-keymap))) (define-key m "x" s) (define-key m "z" s) (define-key s "y" t2) (define-key t2 "k" 'foo) (print (mapcar #'car (accessible-keymaps m))) (print (where-is-internal 'foo m)) (print (accessible-keymaps m "z")))
+(let ((m (make-sparse-keymap)) (s (make-sparse-keymap))) (define-key m "x" s) (define-key s "y" s) (define-key s "z" s) (print (mapcar #'car (accessible-keymaps m))))
+(let ((m (make-sparse-keymap)) (s (make-sparse-keymap))) (define-key m "\e" s) (define-key m "x" s) (define-key s "a" s) (define-key s "b" 'bar) (print (mapcar #'car (accessible-keymaps m))))
+(list (global-key-binding [f1]) (global-key-binding [help]) (key-binding [f1 ?f]) (key-binding [help ?4 ?i]) (key-binding (kbd "<f1> 4 i")) (where-is-internal 'info-other-window) (where-is-internal 'help-command) (key-description (where-is-internal 'describe-key nil t)))
+(mapcar #'car (seq-filter (lambda (e) (eq (cdr e) help-map)) (accessible-keymaps global-map)))
+(mapcar #'car (accessible-keymaps help-map))
+(let ((m (make-sparse-keymap)) (s (make-sparse-keymap))) (define-key m "x" s) (define-key m "z" s) (define-key s "a" 'foo) (list (where-is-internal 'foo m) (where-is-internal 'foo m t) (accessible-keymaps m [122]) (accessible-keymaps m [120])))
