@@ -150,10 +150,13 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
                           `(= (length ,src) ,nreq)
                         (if (> nreq 1) `(nthcdr ,(1- nreq) ,src) src))))
           (cl-macs--match (car required)
-                          `(if ,enough (pop ,src)
+                          `(if ,enough ,(if (and exact (= nreq 1)) `(car-safe ,src) `(pop ,src))
                              ,(cl-macs--arity-signal `(length ,src))))
-          (dolist (r (cdr required))
-            (cl-macs--match r `(pop ,src)))))
+          ;; With the length checked exactly, the last one needs no pop.
+          (let ((more (cdr required)))
+            (while more
+              (cl-macs--match (car more) (if (and exact (null (cdr more))) `(car-safe ,src) `(pop ,src)))
+              (setq more (cdr more))))))
       (dolist (o optional)
         (let* ((spec (if (consp o) o (list o)))
                (var (car spec))
@@ -180,14 +183,13 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
                   (let ((flag (or (nth 2 spec) (make-symbol "--cl-var--"))))
                     (cl-macs--match flag lookup)
                     (cl-macs--match var `(if ,flag
-                                             (prog1 (cadr ,flag) (setq ,flag t))
+                                             (prog1 (car (cdr ,flag)) (setq ,flag t))
                                            ,default)))
                 (cl-macs--match var (if default
-                                        `(cadr (or ,lookup (list nil ,default)))
-                                      `(cadr ,lookup))))))
+                                        `(car (cdr (or ,lookup ,(cl-macs--key-fallback default))))
+                                      `(car (cdr ,lookup)))))))
           (unless other-keys
-            (push `(cl-macs--check-keywords ,src ',(nreverse names))
-                  cl-macs--out-checks))))
+            (push (cl-macs--keyword-check src (nreverse names)) cl-macs--out-checks))))
       (cl-macs--match-aux aux)
       src)))
 
@@ -195,6 +197,25 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
   (dolist (aux entries)
     (cl-macs--match (if (consp aux) (car aux) aux)
                     (car-safe (cdr-safe aux)))))
+
+(defun cl-macs--key-fallback (default) "The (nil DEFAULT) list a &key lookup falls back on: quoted when DEFAULT is a constant."
+  (if (or (and (atom default) (not (symbolp default)))
+          (memq default '(nil t))
+          (memq (car-safe default) '(quote function)))
+      (list 'quote (list nil (if (consp default) (cadr default) default)))
+    `(list nil ,default)))
+
+(defun cl-macs--keyword-check (src names) "Code that refuses a key of the plist SRC not among NAMES, unless it allows other keys."
+  (if (null names)
+      `(if ,src (progn (error "Keyword argument %s not one of nil" (car ,src))))
+    (let ((tail (make-symbol "--cl-keys--")))
+      `(let ((,tail ,src))
+         (while ,tail
+           (cond ((memq (car ,tail) ',(append names '(:allow-other-keys)))
+                  (setq ,tail (cdr (cdr ,tail))))
+                 ((car (cdr (memq ':allow-other-keys ,src)))
+                  (setq ,tail nil))
+                 (t (error ,(format "Keyword argument %%s not one of %s" names) (car ,tail)))))))))
 
 (defun cl-macs--check-keywords (plist allowed) "Signal an error unless every key of PLIST is in ALLOWED.
 With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
@@ -240,11 +261,65 @@ split falls among the optional ones, REST starts with `&optional' again."
         (setq plain (butlast plain)))
       (cons plain rest))))
 
+(defun cl-macs--usage-name (sym) "SYM as a usage line shows a parameter: upper case, unless it is a &-word or keyword."
+  (if (and (symbolp sym) sym (not (keywordp sym)) (not (eq sym t))
+           (not (string-prefix-p "&" (symbol-name sym))))
+      (intern (upcase (symbol-name sym)))
+    sym))
+
+(defun cl-macs--usage-args (args) "The lambda list ARGS as the (fn ...) line of a docstring shows it.
+Parameter names are in upper case, defaults as written; &aux, &cl-defs
+and &environment parts are left out."
+  (let ((out nil) (mode nil))
+    (while (consp args)
+      (let ((a (pop args)))
+        (cond ((memq a '(&cl-defs &environment)) (pop args))
+              ((eq a '&aux) (setq args nil))
+              ((memq a '(&optional &rest &body &key &allow-other-keys))
+               (setq mode a) (push a out))
+              ((not (consp a)) (push (cl-macs--usage-name a) out))
+              ((memq mode '(nil &rest &body)) (push (cl-macs--usage-args a) out))
+              (t (let* ((spec (car a))
+                        (var (cond ((not (consp spec)) (cl-macs--usage-name spec))
+                                   ((eq mode '&key) (list (car spec) (if (consp (cadr spec))
+                                                                         (cl-macs--usage-args (cadr spec))
+                                                                       (cl-macs--usage-name (cadr spec)))))
+                                   (t (cl-macs--usage-args spec)))))
+                   ;; A list in place of the name shows its (absent) default as nil.
+                   (push `(,var ,@(if (cdr a) (list (cadr a)) (and (consp spec) '(nil)))
+                                ,@(mapcar #'cl-macs--usage-name (cddr a)))
+                         out))))))
+    (let ((result (nreverse out)))
+      (when args (setcdr (last result) (cl-macs--usage-name args)))
+      result)))
+
+(defun cl-macs--usage-needed (args) "Non-nil if the lambda list ARGS is more than plain and &optional names (&environment aside)."
+  (let ((needed nil) (skip nil))
+    (while (and (consp args) (not needed))
+      (let ((a (pop args)))
+        (cond (skip (setq skip nil))
+              ((eq a '&environment) (setq skip t))
+              ((eq a '&aux) (setq args nil))
+              ((or (consp a) (memq a '(&rest &body &key &allow-other-keys &cl-defs))) (setq needed t)))))
+    (or needed (and args (symbolp args)))))
+
+(defun cl-macs--with-usage (args head body) "HEAD, the docstring and declarations before BODY, with ARGS' usage line added.
+The line goes at the end of a leading docstring, or is the docstring."
+  (if (not (cl-macs--usage-needed args))
+      head
+    (let ((line (replace-regexp-in-string
+                 "['`]" (lambda (q) (concat "\\=" q))
+                 (format "\n\n%S" (cons 'fn (cl-macs--usage-args args))) t t)))
+      (if (and (stringp (car head)) (or (cdr head) body))
+          (cons (concat (car head) line) (cdr head))
+        (cons line head)))))
+
 (defun cl-macs--lambda (args body name) "Compile the Common Lisp lambda list ARGS and BODY into (ARGLIST . BODY).
 The result suits a plain `lambda', `defun' or `defmacro'.  NAME names
 the implicit block around BODY and is reported in arity errors;
 `cl-none' means neither."
-  (let* ((split (cl-macs--split-header body))
+  (let* ((split (let ((parts (cl-macs--split-header body)))
+                  (cons (cl-macs--with-usage args (car parts) (cdr parts)) (cdr parts))))
          (cl-macs--fallbacks nil)
          (cl-macs--arity-name name)
          (cl-macs--out-binds nil)
@@ -722,34 +797,124 @@ FUNC and #\\='FUNC within BODY, and only there, refer to the local function." (d
                               (setq env (cl-macs--env-with-function env (car def) var))
                               (list var (cl-macs--local-lambda (cdr def)))))
                           bindings))
-         (expanded (cl-macs--expand (macroexp-progn body) env)))
-    (if holders `(let ,holders ,expanded) expanded)))
+         (expanded `(progn ,@(mapcar (lambda (form) (cl-macs--expand form env)) body))))
+    (if holders `(let* ,holders ,expanded) expanded)))
 
 (defmacro cl-flet* (bindings &rest body) "Like `cl-flet', but each of BINDINGS can call the ones before it." (declare (indent 1))
   (let ((form (macroexp-progn body)))
     (dolist (def (reverse bindings) form)
       (setq form `(cl-flet (,def) ,form)))))
 
-(defun cl-macs--labels-setqs (holders bindings) "Return the forms storing each of BINDINGS' functions in its one of HOLDERS."
-  (let ((defs bindings))
-    (mapcar (lambda (holder)
-              `(setq ,holder (cl-function (lambda ,@(cdr (pop defs))))))
-            holders)))
+(defvar cl-macs--tco-self nil "While a local function's tail calls are rewritten: the variable holding it.")
+(defvar cl-macs--tco-slots nil "While tail calls are rewritten: the arglist with each parameter paired with its outer variable.")
+(defvar cl-macs--tco-result nil "While tail calls are rewritten: the variable that receives the value to return.")
+(defvar cl-macs--tco-hit nil "Set when a tail call has been turned into a jump.")
+
+(defun cl-macs--tco-value (form) "Code that ends the loop giving FORM's value (nil needs no storing)."
+  (if (null form) nil `(progn (setq ,cl-macs--tco-result ,form) nil)))
+
+(defun cl-macs--tco-jump (args) "Code that stores ARGS in the parameters and asks the loop to go round again."
+  (setq cl-macs--tco-hit t)
+  (let ((stores nil) (mode nil))
+    (dolist (slot cl-macs--tco-slots)
+      (cond ((memq slot '(&optional &rest)) (setq mode slot))
+            ((eq mode '&rest) (push (cdr slot) stores) (push `(list ,@args) stores) (setq args nil))
+            (t (push (cdr slot) stores) (push (pop args) stores))))
+    `(progn (setq ,@(nreverse stores)) :recurse)))
+
+(defun cl-macs--tco-body (forms) "FORMS with their last form, the one whose value is given, rewritten for the loop."
+  (append (butlast forms) (list (cl-macs--tco-tail (car (last forms))))))
+
+(defun cl-macs--tco-tail (form) "FORM, whose value is the function's value, rewritten for the loop."
+  (pcase form
+    (`(funcall ,(pred (eq cl-macs--tco-self)) . ,args) (cl-macs--tco-jump args))
+    (`(if ,test ,then . ,else) `(if ,test ,(cl-macs--tco-tail then) ,@(cl-macs--tco-body else)))
+    (`(cond . ,clauses)
+     `(cond ,@(mapcar (lambda (clause)
+                        (if (cdr clause)
+                            (cons (car clause) (cl-macs--tco-body (cdr clause)))
+                          `((setq ,cl-macs--tco-result ,(car clause)) nil)))
+                      clauses)))
+    (`(progn . ,forms) `(progn ,@(cl-macs--tco-body forms)))
+    (`(,(and head (or 'let 'let*)) ,bindings . ,forms) `(,head ,bindings ,@(cl-macs--tco-body forms)))
+    (`(and . ,args) `(and ,@(cl-macs--tco-body args)))
+    (`(or ,first) (cl-macs--tco-tail first))
+    (`(or ,first . ,(and more (pred consp)))
+     (let ((held (make-symbol "val")))
+       `(let ((,held ,first))
+          (if ,held (progn (setq ,cl-macs--tco-result ,held) nil)
+            ,(cl-macs--tco-tail `(or ,@more))))))
+    (`(condition-case ,var ,protected . ,handlers)
+     `(condition-case ,var
+          ,(if (assq :success handlers) protected (cl-macs--tco-value protected))
+        ,@(mapcar (lambda (h) (cons (car h) (cl-macs--tco-body (cdr h)))) handlers)))
+    (_ (cl-macs--tco-value form))))
+
+(defun cl-macs--labels-tco (var fun) "Give FUN, the function form held in VAR, with its self tail calls made a loop.
+Such a call sets the parameters afresh and goes round again, so a tail
+recursion takes no stack.  Without any, FUN comes back with its body in
+one form."
+  (let* ((lam (cadr fun))
+         (arglist (cadr lam))
+         ;; FUN was made with its declarations first and its body in one last form.
+         (parts (cons (butlast (cddr lam)) (last (cddr lam))))
+         (body (cadr parts))
+         (cl-macs--tco-self var)
+         (cl-macs--tco-result (make-symbol "retval"))
+         (cl-macs--tco-slots (mapcar (lambda (a) (if (memq a '(&optional &rest)) a
+                                                   (cons a (make-symbol (symbol-name a)))))
+                                     arglist))
+         (cl-macs--tco-hit nil)
+         (looped (cl-macs--tco-tail body)))
+    (if (not cl-macs--tco-hit)
+        `(function (lambda ,arglist ,@(car parts) ,body))
+      `(function
+        (lambda ,(mapcar (lambda (slot) (if (consp slot) (cdr slot) slot)) cl-macs--tco-slots)
+          (let (,cl-macs--tco-result)
+            (while (let ,(delq nil (mapcar (lambda (slot) (and (consp slot) (list (car slot) (cdr slot))))
+                                           cl-macs--tco-slots))
+                     ,@(car parts)
+                     ,looped))
+            ,cl-macs--tco-result))))))
+
+(defun cl-macs--mentions (tree vars) "Non-nil if one of the uninterned VARS occurs anywhere in TREE."
+  (cond ((memq tree vars) t)
+        ((consp tree) (or (cl-macs--mentions (car tree) vars) (cl-macs--mentions (cdr tree) vars)))))
 
 (defmacro cl-labels (bindings &rest body) "Run BODY with local functions BINDINGS that may call each other and themselves.
-The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'." (declare (indent 1))
+The bindings are (FUNC ARGLIST BODY...) as in `cl-flet'.  A function's
+calls of itself in tail position run as a loop.  The functions that use
+none of their own or later ones' variables are bound in order by a
+`let*'; the others get their variables first and their values after." (declare (indent 1))
   (let* ((env macroexpand-all-environment)
-         (holders (mapcar (lambda (def)
-                            (let ((var (cl-macs--holder (car def))))
-                              (setq env (cl-macs--env-with-function env (car def) var))
-                              var))
-                          bindings)))
-    ;; The holders are bound first, so every definition sees all of them.
-    (cl-macs--expand
-     `(let ,holders
-        ,@(cl-macs--labels-setqs holders bindings)
-        ,@body)
-     env)))
+         (vars (mapcar (lambda (def)
+                         (let ((var (cl-macs--holder (car def))))
+                           (setq env (cl-macs--env-with-function env (car def) var))
+                           var))
+                       bindings))
+         (funs (let ((left vars))
+                 (mapcar (lambda (def)
+                           (let ((var (pop left)))
+                             (let ((parts (macroexp-parse-body (cddr def))))
+                               (cons var (cl-macs--labels-tco
+                                          var (cl-macs--expand
+                                               `(cl-function (lambda ,(cadr def) ,@(car parts)
+                                                               ,(macroexp-progn (cdr parts))))
+                                               env))))))
+                         bindings)))
+         (forms (mapcar (lambda (form) (cl-macs--expand form env)) body))
+         (ordered nil))
+    (while (and funs (not (cl-macs--mentions (cdar funs) (mapcar #'car funs))))
+      (push (pop funs) ordered))
+    (setq ordered (nreverse ordered))
+    (let ((inner (if funs
+                     `(let ,(mapcar #'car funs)
+                        ,@(mapcar (lambda (f) `(setq ,(car f) ,(cdr f))) funs)
+                        ,@forms)
+                   (macroexp-progn forms))))
+      (cond ((null ordered) inner)
+            ((and (null funs) (null (cdr ordered)) (eq inner (caar ordered))) (cdar ordered))
+            (t `(let* ,(mapcar (lambda (f) (list (car f) (cdr f))) ordered) ,inner))))))
 
 (defmacro cl-macrolet (bindings &rest body) "Run BODY with local macros BINDINGS.
 Each binding is (NAME ARGLIST BODY...), as in `cl-defmacro'." (declare (indent 1))
