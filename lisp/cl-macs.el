@@ -217,23 +217,6 @@ TOPLEVEL, FORM is not bound: return the variable to use as `&rest' instead."
                   (setq ,tail nil))
                  (t (error ,(format "Keyword argument %%s not one of %s" names) (car ,tail)))))))))
 
-(defun cl-macs--check-keywords (plist allowed) "Signal an error unless every key of PLIST is in ALLOWED.
-With ALLOWED nil, no key at all is accepted.  Otherwise a non-nil
-`:allow-other-keys' entry in PLIST accepts any key."
-  (let ((report (lambda (key)
-                  (error "Keyword argument %s not one of %s" key allowed))))
-    (cond
-     ((null plist))
-     ((null allowed) (funcall report (car plist)))
-     (t
-      (let ((anything (cadr (memq :allow-other-keys plist)))
-            (tail plist))
-        (while tail
-          (if (or (memq (car tail) allowed) (eq (car tail) :allow-other-keys))
-              (setq tail (nthcdr 2 tail))
-            (unless anything (funcall report (car tail)))
-            (setq tail nil))))))))
-
 (defun cl-macs--wrap-bindings (binds checks body) "Return one form binding BINDS with `let*', then running CHECKS and BODY."
   (let ((inner (cl-macs--body-form (append checks body))))
     (if binds `(let* ,binds ,inner) inner)))
