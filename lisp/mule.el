@@ -1022,12 +1022,40 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
 (defconst mule--native-bases '(utf-8 utf-8-emacs prefer-utf-8 undecided us-ascii iso-latin-1 raw-text no-conversion)
   "The base coding systems coding.ts converts itself.")
 
+(defun mule--utf-8-signed (string coding eol encode) "Convert STRING with CODING, a UTF-8 coding system with a :bom, as `mule--string-coding' does.
+A :bom of t writes the signature EF BB BF first and drops one when reading;
+a pair (SIGNED . PLAIN) writes none, and reading names SIGNED or PLAIN in
+`last-coding-system-used' by whether the text starts with the signature."
+  (let ((bom (coding-system-get coding :bom))
+        (plain (if eol (coding-system-change-eol-conversion 'utf-8 eol) 'utf-8)))
+    (if encode
+        (let ((bytes (encode-coding-string string plain t)))
+          (setq last-coding-system-used coding)
+          (if (eq bom t) (concat "\357\273\277" bytes) bytes))
+      (let* ((signed (and (string-prefix-p "\357\273\277" string)
+                          (or (eq bom t) (> (length string) 3))))
+             ;; Decoded whole (the signature is U+FEFF, dropped after), so that the
+             ;; line ends are named as for text with bytes above ASCII.
+             (text (let ((all (decode-coding-string string plain t)))
+                     (if signed (substring all 1) all)))
+             (seen (coding-system-eol-type last-coding-system-used))
+             (name (cond ((eq bom t) coding)
+                         ;; Invalid UTF-8 leaves the choice undecided.
+                         ((seq-some (lambda (c) (>= c #x3fff80)) text) coding)
+                         (signed (car bom))
+                         (t (cdr bom)))))
+        (setq last-coding-system-used
+              (if (numberp seen) (coding-system-change-eol-conversion name seen) name))
+        text))))
+
 (defun mule--string-coding (string coding encode) "Convert STRING with CODING, encoding when ENCODE; nil when CODING cannot be converted here."
   (let* ((cell (gethash coding mule--codings))
          (base (and cell (aref (car cell) 0)))
          (eol (and cell (or (cdr cell) (and (numberp (aref (car cell) 3)) (aref (car cell) 3))))))
     (cond
      ((null cell) nil)
+     ((and (eq (coding-system-type coding) 'utf-8) (coding-system-get coding :bom))
+      (mule--utf-8-signed string coding eol encode))
      ((memq base mule--native-bases)
       (let ((r (if encode
                    (encode-coding-string string (if eol (coding-system-change-eol-conversion base eol) base) t)

@@ -174,13 +174,17 @@ without splitting the encoding of a character; it is then unibyte."
    (t
     ;; Encode character by character from the chosen end, keeping whole
     ;; characters while they fit into the byte budget.
+    ;; A signature (byte order mark) the coding system writes first is not
+    ;; part of any character, so it is left out.
     (let* ((chars (append string nil))
            (ordered (if end (reverse chars) chars))
            (budget length)
+           (mark (length (encode-coding-string "" coding-system)))
            (pieces nil))
       (while (and ordered
-                  (let ((bytes (encode-coding-string
-                                (string (car ordered)) coding-system)))
+                  (let ((bytes (substring (encode-coding-string
+                                           (string (car ordered)) coding-system)
+                                          mark)))
                     (when (<= (length bytes) budget)
                       (setq budget (- budget (length bytes)))
                       (push bytes pieces))))

@@ -55,13 +55,16 @@ const CANONICAL: Record<string, string> = {
  * (nil: `no-conversion'). A decoder that was left to find the line ends names the variant it
  * found when that is CRLF or CR; a detecting one (undecided) names utf-8 for non-ASCII text.
  */
-function noteCodingUsed(rt: Runtime, coding: number, detected: { undecidedNonAscii: boolean; eol: Eol } | null): void {
+function noteCodingUsed(rt: Runtime, coding: number, detected: { undecidedNonAscii: boolean; eol: Eol; lf: boolean; high: boolean } | null): void {
   let used = coding === Qnil ? Qno_conversion : coding;
   if (detected) {
     const name = symbolNameJs(rt, coding);
     const m = /^(.*)-(unix|dos|mac)$/.exec(name);
     const base = m ? m[1]! : name;
-    const eol = m ? m[2]! : detected.eol === 'dos' || detected.eol === 'mac' ? detected.eol : '';
+    // Line feeds are named only in text with bytes above ASCII (or for prefer-utf-8): GNU's
+    // all-ASCII path leaves the end-of-line type undecided.
+    const lfNamed = detected.eol === 'unix' && detected.lf && (detected.high || base === 'prefer-utf-8');
+    const eol = m ? m[2]! : detected.eol === 'dos' || detected.eol === 'mac' ? detected.eol : lfNamed ? 'unix' : '';
     if (detected.undecidedNonAscii) used = intern(rt, eol ? `utf-8-${eol}` : 'utf-8');
     else if (!m && eol) used = intern(rt, `${CANONICAL[base] ?? base}-${eol}`);
   }
@@ -180,13 +183,15 @@ DEFUN('decode-coding-string', 2, 4, 'Turn STRING, bytes in CODING-SYSTEM, into t
   if (chars === null || chars.every((ch) => byteOf(ch) >= 0)) {
     const bytes = chars === null ? stringBytes(rt, string) : Uint8Array.from(chars, byteOf);
     const eol = c.eol === 'detect' ? detectEol(bytes) : c.eol;
-    noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && bytes.some((b) => b >= 0x80), eol });
+    const high = bytes.some((b) => b >= 0x80);
+    noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && high, eol, lf: bytes.includes(10), high });
     const d = decodeBytes(c.base, eol, bytes);
     return makeStringFromBytes(rt, d.bytes, d.nchars, d.multibyte);
   }
   // Runs of byte-like characters (ASCII, raw bytes) are decoded; the characters between them kept.
   const eol = c.eol === 'detect' ? detectEol(chars.map(byteOf)) : c.eol;
-  noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && chars.some((ch) => byteOf(ch) >= 0x80), eol });
+  const high = chars.some((ch) => byteOf(ch) >= 0x80);
+  noteCodingUsed(rt, coding, { undecidedNonAscii: c.base === 'undecided' && high, eol, lf: chars.includes(10), high });
   const out: number[] = [];
   let nchars = 0;
   const tmp = new Uint8Array(8);
