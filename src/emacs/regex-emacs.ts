@@ -149,6 +149,9 @@ export function charInClass(t: RegexTables, name: string, c: number): boolean {
 
 const CANON_RANGE_MAX = 0x2000;
 
+/** The character code of raw byte 0x80, the first of the raw bytes (0x3FFF80-0x3FFFFF). */
+const RAW_BYTE_FIRST = 0x3fff80;
+
 /** A bracket expression: a bitmap for chars < 256, ranges and classes for the rest. */
 export class CharSet {
   readonly low = new Uint32Array(8);
@@ -551,7 +554,14 @@ class Parser {
       if (this.i + 1 < n && p[this.i] === 0x2d && p[this.i + 1] !== 0x5d) {
         const to = p[this.i + 1]!;
         this.i += 2;
-        if (c <= to) set.addRange(c, to);
+        if (to >= RAW_BYTE_FIRST && c < RAW_BYTE_FIRST) {
+          // Up to a raw byte, as GNU: from ASCII, the rest of ASCII and the raw bytes up to the
+          // end (no character in between); from any other character, nothing.
+          if (c < 0x80) {
+            set.addRange(c, 0x7f);
+            set.addRange(RAW_BYTE_FIRST, to);
+          }
+        } else if (c <= to) set.addRange(c, to);
         continue;
       }
       set.addChar(c);
