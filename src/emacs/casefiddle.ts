@@ -170,6 +170,18 @@ function caseSingle(maps: CaseMaps, c: number, flag: number): number {
   return titlecaseChar(maps, c);
 }
 
+/**
+ * Case C as a character of text (a string's or a buffer's): a raw byte stays a raw byte, as
+ * in GNU, where a case table pairing one with another character gives that character's low
+ * byte (ASCII when below 0x80).
+ */
+function caseInText(maps: CaseMaps, c: number, flag: number): number {
+  const r = caseSingle(maps, c, flag);
+  if (c < 0x3fff80 || r === c || r >= 0x3fff80) return r;
+  const b = r & 0xff;
+  return b >= 0x80 ? 0x3fff00 + b : b;
+}
+
 /** Case the chars of a string; the result goes to OUT. Returns whether anything changed. */
 function caseChars(rt: Runtime, maps: CaseMaps, chars: number[], flag: number, out: number[]): boolean {
   if (!tablesReady) buildTables();
@@ -201,7 +213,7 @@ function caseChars(rt: Runtime, maps: CaseMaps, chars: number[], flag: number, o
         continue;
       }
     }
-    let cased = caseSingle(maps, c, f);
+    let cased = caseInText(maps, c, f);
     // A capital sigma lowered at the end of a word becomes the final form.
     if (c === SIGMA && cased !== c && wasInword && (i + 1 === n || !isWordChar(chars[i + 1]!))) cased = FINAL_SIGMA;
     if (cased !== c) changed = true;
@@ -224,7 +236,8 @@ function casify(rt: Runtime, obj: number, flag: number): number {
   const n = schars(rt, obj);
   const u8 = rt.u8;
   if (!stringMultibyte(rt, obj)) {
-    // Bytes >= 0x80 of a unibyte string are raw bytes, which have no case: only ASCII changes.
+    // Bytes >= 0x80 of a unibyte string are raw bytes: they change only where the case table
+    // pairs them with other raw bytes.
     const src = sdata(rt, obj);
     const s = allocString(rt, n, n, false);
     const dst = sdata(rt, s);
@@ -240,7 +253,13 @@ function casify(rt: Runtime, obj: number, flag: number): number {
       let f = flag;
       if (flag === CASE_CAPITALIZE) f = wasInword ? CASE_DOWN : CASE_CAPITALIZE;
       else if (flag === CASE_CAPITALIZE_UP) f = wasInword ? -1 : CASE_CAPITALIZE;
-      u8[dst + i] = c < 0x80 && f >= 0 ? caseSingle(maps, c, f) : c;
+      if (f < 0) u8[dst + i] = c;
+      else if (c < 0x80) u8[dst + i] = caseSingle(maps, c, f);
+      else {
+        // A raw byte is cased as the char 0x3fff00 + byte: a case table may pair raw bytes.
+        const r = caseInText(maps, c + 0x3fff00, f);
+        u8[dst + i] = r >= 0x3fff80 ? r - 0x3fff00 : r;
+      }
     }
     // As GNU's, a unibyte string's case change is made on a copy, so its text properties stay.
     copyStringProperties(rt, obj, 0, n, s, 0);
@@ -355,7 +374,7 @@ function caseEach(rt: Runtime, maps: CaseMaps, chars: number[], flag: number): n
         continue;
       }
     }
-    let cased = caseSingle(maps, c, f);
+    let cased = caseInText(maps, c, f);
     if (c === SIGMA && cased !== c && wasInword && (i + 1 === n || !isWordChar(chars[i + 1]!))) cased = FINAL_SIGMA;
     res.push([cased]);
   }

@@ -1,0 +1,10 @@
+;; Casing raw bytes: a case table may pair raw-byte characters, and unibyte strings and buffers then change their bytes >= 0x80 too; raw bytes paired with other characters, and the standard table (raw bytes keep their case).
+(defvar crb-tab (let ((tab (copy-case-table (standard-case-table)))) (set-case-syntax-pair #x3fffef #x3fffff tab) (set-case-syntax-pair #x3fffc0 #xe9 tab) tab))
+(defvar crb-strings (list "\xff\xff\xef Foo baR \xcf\xcf" "\xc0\xe9 x\xff" (concat "\xef\xff" "a\xff")))
+(defun crb-all (s) (mapcar (lambda (f) (funcall f s)) '(upcase downcase capitalize upcase-initials)))
+(mapcar #'crb-all crb-strings)
+(with-temp-buffer (set-case-table crb-tab) (mapcar #'crb-all crb-strings))
+(with-temp-buffer (set-case-table crb-tab) (mapcar (lambda (s) (crb-all (decode-coding-string s 'binary))) crb-strings))
+(with-temp-buffer (set-case-table crb-tab) (set-buffer-multibyte nil) (mapcar (lambda (f) (erase-buffer) (insert (car crb-strings)) (funcall f (point-min) (point-max)) (buffer-string)) '(upcase-region downcase-region capitalize-region upcase-initials-region)))
+(with-temp-buffer (set-case-table crb-tab) (list (upcase ?\xff) (upcase #x3fffff) (downcase #x3fffef) (upcase #x3fffc0) (downcase #xe9) (upcase "\xc0") (downcase "\xc0")))
+(list (upcase "\xff") (upcase #x3fffff) (capitalize "\xffa"))
