@@ -909,6 +909,12 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
     // Counting back settles most nested comments; when it runs out, parse forward as below.
     const r = backNested(t, endPos, style);
     if (r >= 0) return r;
+  } else {
+    // A comment ended by a one-char ender (a newline): when the text back to the previous such
+    // ender holds no string or escape syntax, its first starter of STYLE is the comment's start,
+    // whatever comes before that line (an unclosed comment further up does not matter).
+    const r = backLineComment(t, endPos, style);
+    if (r !== -2) return r;
   }
   let start = t.begv;
   for (let p = endPos; p > t.begv; p--) {
@@ -928,6 +934,43 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
   if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, st.clone()]);
   if (st.incomment !== 0 && st.comstyle === style) return st.comstrStart;
   return -1;
+}
+
+/**
+ * The first starter of STYLE in the text between the previous one-char ender of STYLE (or the
+ * accessible start) and ENDPOS, where a single-char ender is; -1 when there is none; -2 when
+ * that text has string, escape or fence syntax, or the ender is not a single char of STYLE,
+ * so that only a forward parse can tell.
+ */
+function backLineComment(t: Text, endPos: number, style: number): number {
+  const endSyn = t.syntaxAt(endPos);
+  if (cls(endSyn) !== Sendcomment || commentStyle(endSyn, 0) !== style || enderFirst(t, endPos, endSyn) >= 0) return -2;
+  let found = -1;
+  for (let p = endPos - 1; p >= t.begv; p--) {
+    const syn = t.syntaxAt(p);
+    const code = cls(syn);
+    if (code === Sstring || code === Sstring_fence || code === Scomment_fence || code === Sescape || code === Scharquote) return -2;
+    if (code === Sendcomment && commentStyle(syn, 0) === style && !nestedFlag(syn)) {
+      // An escaped ender (comment-end-can-be-escaped) may not end anything.
+      if (p > t.begv) {
+        const before = cls(t.syntaxAt(p - 1));
+        if (before === Sescape || before === Scharquote) return -2;
+      }
+      break;
+    }
+    if (code === Sendcomment) return -2;
+    if (code === Scomment) {
+      if (!nestedFlag(syn) && commentStyle(syn, 0) === style) found = p;
+      continue;
+    }
+    // Two-char delimiters: a starter of STYLE counts, other starters do not matter, but an
+    // ender might close something the line began inside of.
+    const prev = p > t.begv ? t.syntaxAt(p - 1) : 0;
+    if (flag4(syn) && flag3(prev)) return -2;
+    const next = p + 1 < endPos ? t.syntaxAt(p + 1) : 0;
+    if (flag1(syn) && flag2(next) && commentStyle(next, syn) === style && !(nestedFlag(syn) || nestedFlag(next))) found = p;
+  }
+  return found;
 }
 
 /**
