@@ -570,6 +570,12 @@ export function onKillBuffer(fn: (rt: Runtime, b: number) => void): void {
   killNotices.push(fn);
 }
 
+/** Steps run when a buffer is about to die, after `kill-buffer-query-functions' and before `kill-buffer-hook', with it current (set by fileio-autosave.ts). */
+const killSteps: ((rt: Runtime, b: number) => void)[] = [];
+export function beforeKillBufferHook(fn: (rt: Runtime, b: number) => void): void {
+  killSteps.push(fn);
+}
+
 /** Drop what other modules cache about B's text (its char/byte pairs, its decoded window): the text changed under them. */
 export function forgetBufferCaches(rt: Runtime, b: number): void {
   for (const fn of killNotices) fn(rt, b);
@@ -595,6 +601,10 @@ export function killBuffer(rt: Runtime, x: number): number {
       const refused = withBufferCurrent(rt, b, () =>
         runHookWithArgs(rt, Qkill_buffer_query_functions, [], (v) => v === Qnil) === Qunbound ? Qnil : Qt);
       if (refused !== Qnil) return Qnil;
+      for (const step of killSteps) withBufferCurrent(rt, b, () => {
+        step(rt, b);
+        return Qnil;
+      });
       withBufferCurrent(rt, b, () => runHookWithArgs(rt, Qkill_buffer_hook, [], null));
       if (!bufferLive(rt, b)) return Qnil;
     }

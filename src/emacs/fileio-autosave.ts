@@ -13,7 +13,7 @@ import { expandFileName } from './fileio.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt, Qunbound } from '../core/symbols.ts';
-import { G_BUFFER_LIST, bint, bslot, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
+import { G_BUFFER_LIST, beforeKillBufferHook, bint, bslot, bufferLive, currentBuffer, setBint, setCurrentBuffer } from './buffer.ts';
 import { call1, call3, evalTop, findSymbolValue, runHookWithArgs, setInternal } from './eval.ts';
 import { localBindingCell } from './buffer-locals.ts';
 import { readFromString } from './lread.ts';
@@ -147,3 +147,27 @@ DEFUN('set-buffer-auto-saved', 0, 0, 'Count the current buffer as auto-saved as 
   return Qnil;
 });
 
+
+const Qkill_buffer_delete_auto_save_files = DEFVAR('kill-buffer-delete-auto-save-files', () => Qnil,
+  'Non-nil means killing a modified buffer that was auto-saved since its last save asks whether to delete its auto-save file.');
+const Qyes_or_no_p_autosave = DEFSYM('yes-or-no-p');
+const Qdelete_file_autosave = DEFSYM('delete-file');
+const Qfile_exists_p_autosave = DEFSYM('file-exists-p');
+
+// As GNU's kill-buffer: with the option on, a buffer with unsaved changes whose auto-save file
+// (existing, written since the last save) would be left behind asks before it dies.
+beforeKillBufferHook((rt, b) => {
+  if (findSymbolValue(rt, Qkill_buffer_delete_auto_save_files) === Qnil) return;
+  const name = bufferValue(rt, b, Qbuffer_auto_save_file_name);
+  if (!stringp(name)) return;
+  const modiff = bint(rt, b, BUF_MODIFF);
+  const saved = bint(rt, b, BUF_SAVE_MODIFF);
+  if (!(saved < modiff && saved < bint(rt, b, BUF_AUTOSAVE_MODIFF))) return;
+  rt.push(name);
+  try {
+    if (call1(rt, Qfile_exists_p_autosave, name) === Qnil) return;
+    if (call1(rt, Qyes_or_no_p_autosave, makeString(rt, 'Delete auto-save file? ')) !== Qnil) call1(rt, Qdelete_file_autosave, name);
+  } finally {
+    rt.sp--;
+  }
+});
