@@ -22,10 +22,11 @@ const launcher = join(root, 'dist', 'tsmacs.cjs');
 /** The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc). */
 export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring'];
 
+/** A compiled library older than its source (a missing one is not: the source loads). */
 const stale = (name) => {
   const el = join(lisp, `${name}.el`);
   const elc = `${el}c`;
-  return !existsSync(elc) || statSync(el).mtimeMs > statSync(elc).mtimeMs;
+  return existsSync(elc) && statSync(el).mtimeMs > statSync(elc).mtimeMs;
 };
 
 export function buildElc({ ifStale = false } = {}) {
