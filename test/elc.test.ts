@@ -101,3 +101,15 @@ test('the build compiled the bundled libraries, and require reads them', () => {
   assert.ok(!('refused' in checkElc(readFileSync(elc))));
   assert.match(E('(progn (require (quote cl-lib)) (symbol-file (quote cl-remove-if-not)))'), /cl-seq\.elc"$/);
 });
+
+test('compiling by loading refuses pieces of one form that share an uninterned symbol, and keeps load semantics', () => {
+  const el = join(dir, 'shr1.el');
+  writeFileSync(el, "(defmacro shr1-m () (let ((g (make-symbol \"g\"))) `(progn (defvar ,g 5) (defun shr1-f () ,g))))\n(shr1-m)\n");
+  assert.match(E(`(tsmacs--compile-by-loading ${q(el)})`), /uninterned symbol, g, is shared by two forms/);
+  assert.ok(!existsSync(`${el}c`));
+  const ok = join(dir, 'shr2.el');
+  writeFileSync(ok, "(eval-and-compile (defvar shr2-log nil) (push 'loaded shr2-log))\n(defvar shr2-when (eval-when-compile (length shr2-log)))\n");
+  assert.equal(E(`(tsmacs--compile-by-loading ${q(ok)})`), 't');
+  const text = readFileSync(`${ok}c`, 'utf8');
+  assert.ok(text.includes("(defvar shr2-log nil)\n(setq shr2-log (cons 'loaded shr2-log))\n(defvar shr2-when '1)\n"), text);
+});

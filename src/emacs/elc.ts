@@ -14,8 +14,9 @@
 // tsmacs's internal encoding (UTF-8, raw bytes as GNU's two-byte forms) and read as such. GNU's
 // files start with ";ELC" and are never taken for ours, nor ours for GNU's.
 
-import { Lisp_Symbol } from '../heap/tags.ts';
-import { consp, sbytes, sdata, stringMultibyte, xcar } from '../core/object.ts';
+import { PVEC_NORMAL_VECTOR, PVEC_RECORD, SYM_INTERNED_MASK } from '../heap/layout.ts';
+import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike } from '../heap/tags.ts';
+import { aref, consp, pvecSize, pvecType, sbytes, sdata, stringMultibyte, symbolFlags, xcar, xcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { funcall, specbind, unbindTo } from './eval.ts';
@@ -158,4 +159,29 @@ export function checkElc(bytes: Uint8Array): { body: Uint8Array; lexical: boolea
 /** Is FORM `(tsmacs-elc--source . ORIGINAL)'? */
 export const isSourceForm = (rt: Runtime, form: number): boolean => consp(form) && xcar(rt, form) === Qelc_source;
 
-export const isSymbol = (x: number): boolean => (x & 7) === Lisp_Symbol;
+/**
+ * Add to OUT the uninterned symbols in FORM (its conses, vectors and records). Printed separately,
+ * two forms would each read back a symbol of their own where they shared one.
+ */
+export function uninternedSymbolsIn(rt: Runtime, form: number, out: Set<number>, seen: Set<number> = new Set()): void {
+  for (;;) {
+    const tag = form & 7;
+    if (tag === Lisp_Symbol) {
+      if ((symbolFlags(rt, form) & SYM_INTERNED_MASK) === 0) out.add(form);
+      return;
+    }
+    if (seen.has(form)) return;
+    if (tag === Lisp_Cons) {
+      seen.add(form);
+      uninternedSymbolsIn(rt, xcar(rt, form), out, seen);
+      form = xcdr(rt, form);
+      continue;
+    }
+    if (tag === Lisp_Vectorlike && (pvecType(rt, form) === PVEC_NORMAL_VECTOR || pvecType(rt, form) === PVEC_RECORD)) {
+      seen.add(form);
+      const n = pvecSize(rt, form);
+      for (let i = 0; i < n; i++) uninternedSymbolsIn(rt, aref(rt, form, i), out, seen);
+    }
+    return;
+  }
+}

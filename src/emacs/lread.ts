@@ -40,7 +40,7 @@ import { DEFUN, DEFVAR, NOT_SPECIAL, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
 import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
-import { checkElc, elcFileBytes, isOurElc, isSourceForm, printFormForElc } from './elc.ts';
+import { checkElc, elcFileBytes, isOurElc, isSourceForm, printFormForElc, uninternedSymbolsIn } from './elc.ts';
 import { checkDepth, evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
@@ -1674,7 +1674,7 @@ const Qeval_and_compile_lr = DEFSYM('eval-and-compile');
 let recording: { path: string; forms: Uint8Array[]; failed: string | null } | null = null;
 
 /** `eagerExpandEval' for the file being compiled by loading (see `recording'). */
-function recordExpandEval(rt: Runtime, form: number, rec: { forms: Uint8Array[]; failed: string | null }): void {
+function recordExpandEval(rt: Runtime, form: number, rec: { forms: Uint8Array[]; failed: string | null }, shared: Set<number> = new Set()): void {
   if (rec.failed !== null) {
     eagerExpandEval(rt, form);
     return;
@@ -1699,7 +1699,7 @@ function recordExpandEval(rt: Runtime, form: number, rec: { forms: Uint8Array[];
     }
     rt.push(top);
     if ((top & 7) === Lisp_Cons && xcar(rt, top) === Qprogn_lr) {
-      for (let l = xcdr(rt, top); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) recordExpandEval(rt, xcar(rt, l), rec);
+      for (let l = xcdr(rt, top); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) recordExpandEval(rt, xcar(rt, l), rec, shared);
       return;
     }
     const full = expand(Qmacroexpand_all_lr, top);
@@ -1708,6 +1708,14 @@ function recordExpandEval(rt: Runtime, form: number, rec: { forms: Uint8Array[];
       return;
     }
     rt.push(full);
+    // The pieces of one top-level form are printed apart: an uninterned symbol two of them
+    // share would become two symbols (not seen in the bundled libraries; refused if it happens).
+    const mine = new Set<number>();
+    uninternedSymbolsIn(rt, full, mine);
+    for (const sym of mine) {
+      if (shared.has(sym)) rec.failed = `an uninterned symbol, ${jsString(rt, symbolName(rt, sym))}, is shared by two forms of one top-level form`;
+      shared.add(sym);
+    }
     const printed = printFormForElc(rt, full);
     if (typeof printed === 'string') rec.failed = printed;
     else rec.forms.push(printed);
