@@ -20,6 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildElc } from './build-elc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -394,6 +395,13 @@ if (!process.argv.includes('--no-image')) {
     process.stderr.write('build: starting from the default image failed\n');
     process.exit(1);
   }
+}
+
+// 4b. The bundled libraries that are not preloaded, compiled to lisp/*.elc (scripts/build-elc.mjs):
+// `(require 'cl-lib)' then reads its forms expanded instead of expanding them at every start.
+if (!buildElc()) {
+  process.stderr.write('build: compiling the bundled libraries failed\n');
+  process.exit(1);
 }
 
 // ---- 5. The browser build: dist/web/ (docs/browser.md). Owned by the browser work; other steps stay above. ----

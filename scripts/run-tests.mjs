@@ -2,6 +2,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { buildElc } from './build-elc.mjs';
+
+// A bundled library edited since the build would be shadowed by its stale .elc: compile again.
+buildElc({ ifStale: true });
 
 const files = [];
 const walk = (dir) => {

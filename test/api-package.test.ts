@@ -28,7 +28,7 @@ test('npm pack holds what the package needs and nothing else', () => {
     'etc/charprop.txt', 'etc/ucs-names.txt', 'etc/category-docs.txt'])
     assert.ok(files.includes(need), `the package lacks ${need}`);
   // Every file has a reason to be there: the API, the CLI and its image, the Lisp library, the data files, the docs npm always ships.
-  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.js|DOC)|lisp\/[^/]+\.el|etc\/[^/]+\.txt)$/;
+  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.js|DOC)|lisp\/[^/]+\.elc?|etc\/[^/]+\.txt)$/;
   for (const f of files) assert.match(f, allowed, `the package should not hold ${f}`);
   // Every entry point the manifest names is in it.
   for (const p of [pkg.main, pkg.types, pkg.bin.tsmacs, ...Object.values(pkg.exports['.']).flatMap((c) => Object.values(c as object))])

@@ -6,15 +6,18 @@
 // JS code (compile.ts), compiled at once whatever the threshold. Such objects live in the heap
 // and dump like any other; their JS code is rebuilt on first call.
 
-import { PVEC_COMPILED } from '../heap/layout.ts';
+import { MANY, PVEC_COMPILED } from '../heap/layout.ts';
 import { Lisp_Symbol, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
-import { cons, consp, jsString, listFromArray, makeString, pvecType, stringp, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { cons, consp, jsString, listFromArray, makeString, pvecType, stringp, symbolFunction, xcar, xcdr, xsetcar, xsetcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
-import { error, xsignal1, xsignal2 } from '../core/signal.ts';
+import { LispSignal, error, xsignal, xsignal1, xsignal2 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { DEFSYM, Qclosure, Qinteractive, Qlambda, Qmacro, Qnil, Qt, Qunbound } from '../core/symbols.ts';
 import { compiledSource, compileNow } from './compile.ts';
-import { byteCodeClosure, evalTop, findSymbolValue, funcall, indirectFunction } from './eval.ts';
+import { byteCodeClosure, evalTop, findSymbolValue, funcall, indirectFunction, specbind, unbindTo } from './eval.ts';
+import { Qelc_source, elcFileBytes, printFormForElc } from './elc.ts';
+import { lexicalBindingCookie, makeReader } from './lread.ts';
+import { loadBytesInternal } from './filecode.ts';
 
 const Qmake_byte_code = DEFSYM('make-byte-code');
 const Qformat = DEFSYM('format');
@@ -36,7 +39,6 @@ const Qinsert = DEFSYM('insert');
 const Qprin1_to_string = DEFSYM('prin1-to-string');
 const Qlexical_binding = DEFSYM('lexical-binding');
 const Qload = DEFSYM('load');
-const Qfile_readable_p = DEFSYM('file-readable-p');
 const Qexpand_file_name = DEFSYM('expand-file-name');
 
 const isLambdaOrClosure = (rt: Runtime, f: number): boolean => consp(f) && (xcar(rt, f) === Qlambda || xcar(rt, f) === Qclosure);
@@ -171,11 +173,206 @@ DEFUN('native-compile', 1, 2, 'Compile FUNCTION-OR-FILE to native code and give 
   return f;
 });
 
-DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME.\ntsmacs writes no .elc file: it compiles each function when it is called (see docs/evaluator.md). With LOAD non-nil the file is loaded. The value is t when FILENAME could be read.', (rt, file: number, load: number) => {
+/** The compilation `byte-compile-file' is doing: the Lisp stack slot of its macro environment. */
+let fileCompile: { envSlot: number; lexical: number } | null = null;
+
+const Qbytecomp = DEFSYM('bytecomp');
+const Qcompile_when = DEFSYM('tsmacs--compile-when-compile');
+const Qcompile_and = DEFSYM('tsmacs--compile-and-compile');
+const Qfile_error = DEFSYM('file-error');
+const Qcons = DEFSYM('cons');
+const Qmacroexpand = DEFSYM('macroexpand');
+const Qmacroexpand_all = DEFSYM('macroexpand-all');
+const Qprogn = DEFSYM('progn');
+const Qquote = DEFSYM('quote');
+const Qrequire = DEFSYM('require');
+const Qdefalias = DEFSYM('defalias');
+const Qeval_when_compile = DEFSYM('eval-when-compile');
+const Qeval_and_compile = DEFSYM('eval-and-compile');
+const Qfile_missing = DEFSYM('file-missing');
+const Qbyte_compile_dest_file = DEFSYM('byte-compile-dest-file');
+const Qbyte_compile_current_file = DEFSYM('byte-compile-current-file');
+
+/** BODY expanded in the compilation's environment and evaluated now; its value and its expansion. */
+function compileTimeEval(rt: Runtime, body: number): { value: number; expanded: number } {
+  const c = fileCompile!;
+  const expanded = funcall(rt, Qmacroexpand_all, [cons(rt, Qprogn, body), rt.stack[c.envSlot]!]);
+  const sp = rt.sp;
+  rt.push(expanded);
+  try {
+    return { value: evalTop(rt, expanded, c.lexical), expanded };
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+DEFUN('tsmacs--compile-when-compile', 0, MANY, 'Evaluate BODY now, while `byte-compile-file\' compiles, and give its value quoted: `eval-when-compile\' there.', (rt, args: number[]) => {
+  if (fileCompile === null) return cons(rt, Qprogn, listFromArray(rt, args));
+  return listFromArray(rt, [Qquote, compileTimeEval(rt, listFromArray(rt, args)).value]);
+});
+
+DEFUN('tsmacs--compile-and-compile', 0, MANY, 'Evaluate BODY now, while `byte-compile-file\' compiles, and keep it to be evaluated when the file is loaded: `eval-and-compile\' there.', (rt, args: number[]) => {
+  if (fileCompile === null) return cons(rt, Qprogn, listFromArray(rt, args));
+  return compileTimeEval(rt, listFromArray(rt, args)).expanded;
+});
+
+/**
+ * Compile one top-level FORM of the file into FORMS, as GNU's compiler treats it: a `progn' is
+ * taken apart, `require' is also evaluated now, a macro definition joins the environment (for
+ * the file's later forms only, as in GNU: it is not defined when the compilation ends), and every
+ * form is kept fully expanded; one whose expansion signals, or that cannot be printed, is kept as
+ * read, for `load' to expand.
+ */
+function compileTopForm(rt: Runtime, form: number, forms: Uint8Array[]): void {
+  const c = fileCompile!;
+  const sp = rt.sp;
+  rt.push(form);
+  const keepSource = (): void => {
+    const kept = printFormForElc(rt, cons(rt, Qelc_source, form));
+    if (typeof kept === 'string') return error(rt, `Cannot compile a top-level form: ${kept}`);
+    forms.push(kept);
+  };
+  try {
+    let top: number;
+    try {
+      top = funcall(rt, Qmacroexpand, [form, rt.stack[c.envSlot]!]);
+    } catch (e) {
+      if (!(e instanceof LispSignal)) throw e;
+      keepSource();
+      return;
+    }
+    rt.push(top);
+    if (consp(top) && xcar(rt, top) === Qprogn) {
+      for (let l = xcdr(rt, top); consp(l); l = xcdr(rt, l)) compileTopForm(rt, xcar(rt, l), forms);
+      return;
+    }
+    let full: number;
+    try {
+      full = funcall(rt, Qmacroexpand_all, [top, rt.stack[c.envSlot]!]);
+    } catch (e) {
+      if (!(e instanceof LispSignal)) throw e;
+      keepSource();
+      return;
+    }
+    rt.push(full);
+    const head = consp(full) ? xcar(rt, full) : Qnil;
+    if (head === Qrequire) evalTop(rt, full, c.lexical);
+    else if (head === Qdefalias) {
+      // (defalias 'NAME (cons 'macro FN)): FN expands NAME's calls in the forms after it.
+      const args = listToArray(rt, xcdr(rt, full));
+      const name = args.length >= 2 && consp(args[0]!) && xcar(rt, args[0]!) === Qquote ? xcar(rt, xcdr(rt, args[0]!)) : Qnil;
+      const def = args[1];
+      if (name !== Qnil && (name & 7) === Lisp_Symbol && def !== undefined && consp(def) && xcar(rt, def) === Qcons) {
+        const parts = listToArray(rt, xcdr(rt, def));
+        if (parts.length === 2 && consp(parts[0]!) && xcar(rt, parts[0]!) === Qquote && xcar(rt, xcdr(rt, parts[0]!)) === Qmacro) {
+          const fn = evalTop(rt, parts[1]!, c.lexical);
+          rt.push(fn);
+          rt.stack[c.envSlot] = cons(rt, cons(rt, name, fn), rt.stack[c.envSlot]!);
+        }
+      }
+    }
+    if (c.lexical !== Qnil) addUsageToDocs(rt, full, new Set());
+    const printed = printFormForElc(rt, full);
+    if (typeof printed === 'string') keepSource();
+    else forms.push(printed);
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+const Qfunction_sym = DEFSYM('function');
+const Qupcase = DEFSYM('upcase');
+
+/**
+ * What GNU's compiler does to the docstring of each lexical-binding function it compiles, whose
+ * parameter list its byte code does not keep: "\n\n(fn ARGS)" is added (the names in capitals),
+ * unless the function has no parameters or its docstring already ends in such a line; a function
+ * without a docstring gets that line as its docstring. FORM is changed in place; quoted data is
+ * left alone.
+ */
+function addUsageToDocs(rt: Runtime, form: number, seen: Set<number>): void {
+  while (consp(form) && !seen.has(form)) {
+    seen.add(form);
+    const head = xcar(rt, form);
+    if (head === Qquote) return;
+    if (head === Qfunction_sym && consp(xcdr(rt, form))) {
+      const fn = xcar(rt, xcdr(rt, form));
+      if (consp(fn) && xcar(rt, fn) === Qlambda && consp(xcdr(rt, fn))) {
+        const argsCell = xcdr(rt, fn);
+        const params = xcar(rt, argsCell);
+        const body = xcdr(rt, argsCell);
+        if (params !== Qnil && consp(body)) {
+          const names = listToArray(rt, params).map((p) => {
+            if (p === Qand_optional || p === Qand_rest || (p & 7) !== Lisp_Symbol) return jsString(rt, funcall(rt, Qformat, [makeString(rt, '%s'), p]));
+            return jsString(rt, funcall(rt, Qupcase, [funcall(rt, Qsymbol_name, [p])]));
+          });
+          const usage = `\n\n(fn${names.map((n) => ' ' + n).join('')})`;
+          const first = xcar(rt, body);
+          if (stringp(first) && consp(xcdr(rt, body))) {
+            const text = jsString(rt, first);
+            if (!/\n\n\(fn[^\n]*\)$/.test(text)) xsetcar(rt, body, funcall(rt, DEFSYM('concat'), [first, makeString(rt, usage)]));
+          } else if (!stringp(first)) xsetcdr(rt, argsCell, cons(rt, makeString(rt, usage), body));
+        }
+        addUsageToDocs(rt, body, seen);
+        return;
+      }
+    }
+    addUsageToDocs(rt, head, seen);
+    form = xcdr(rt, form);
+  }
+}
+
+function listToArray(rt: Runtime, l: number): number[] {
+  const out: number[] = [];
+  for (; consp(l); l = xcdr(rt, l)) out.push(xcar(rt, l));
+  return out;
+}
+
+DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME into the file `byte-compile-dest-file\' names, and load that when LOAD is non-nil.\ntsmacs\'s compiled file holds the forms with their macros expanded, as GNU\'s compiler sees them: `eval-when-compile\' bodies are evaluated now and their values kept, `eval-and-compile\' bodies evaluated now and kept, macros defined for the later forms, `require\' done now (see docs/evaluator.md). Give t.', (rt, file: number, load: number) => {
   if (!stringp(file)) xsignal2(rt, Qwrong_type_argument_sym, Qstringp_sym, file);
+  // GNU autoloads its compiler here; ours defines byte-compile-dest-file.
+  funcall(rt, Qrequire, [Qbytecomp]);
   const full = funcall(rt, Qexpand_file_name, [file]);
-  if (funcall(rt, Qfile_readable_p, [full]) === Qnil) error(rt, `Opening input file: No such file or directory`);
-  if (load !== Qnil) funcall(rt, Qload, [full]);
+  const sp = rt.sp;
+  rt.push(full);
+  const path = jsString(rt, full);
+  const bytes = rt.host.stat(path)?.kind === 'dir' ? null : rt.host.readFile(path);
+  if (bytes === null) xsignal(Qfile_missing, listFromArray(rt, [makeString(rt, 'Opening input file'), makeString(rt, 'No such file or directory'), full]));
+  const dest = funcall(rt, Qbyte_compile_dest_file, [full]);
+  rt.push(dest);
+  const lexical = lexicalBindingCookie(bytes!);
+  const count = rt.specCount;
+  const saved = fileCompile;
+  const forms: Uint8Array[] = [];
+  const env = listFromArray(rt, [
+    cons(rt, Qeval_when_compile, symbolFunction(rt, Qcompile_when)),
+    cons(rt, Qeval_and_compile, symbolFunction(rt, Qcompile_and)),
+  ]);
+  const envSlot = rt.sp;
+  rt.push(env);
+  try {
+    specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
+    specbind(rt, Qbyte_compile_current_file, full);
+    fileCompile = { envSlot, lexical: lexical ? Qt : Qnil };
+    const source = loadBytesInternal(bytes!);
+    const reader = makeReader(rt, source.bytes, source.internal);
+    for (;;) {
+      const form = reader.next();
+      if (form === undefined) break;
+      compileTopForm(rt, form, forms);
+    }
+  } finally {
+    fileCompile = saved;
+    unbindTo(rt, count);
+  }
+  const destPath = jsString(rt, dest);
+  try {
+    rt.host.writeFile(destPath, elcFileBytes(path.slice(path.lastIndexOf('/') + 1), lexical, forms));
+  } catch {
+    xsignal(Qfile_error, listFromArray(rt, [makeString(rt, 'Opening output file'), makeString(rt, rt.host.lastError || 'Permission denied'), dest]));
+  }
+  if (load !== Qnil) funcall(rt, Qload, [dest]);
+  rt.sp = sp;
   return Qt;
 });
 

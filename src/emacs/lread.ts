@@ -14,7 +14,7 @@
 
 import {
   CHARTAB_STANDARD_SLOTS, PVEC_BOOL_VECTOR, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR,
-  PVEC_RECORD, PVEC_SUB_CHAR_TABLE, SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT, makeHeader,
+  MANY, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, SYM_DECLARED_SPECIAL, SYM_NOWRITE, SYM_TRAPPED_SHIFT, makeHeader,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, isFixnum, makeFixnum, fixnumValue } from '../heap/tags.ts';
 import {
@@ -40,6 +40,7 @@ import { DEFUN, DEFVAR, NOT_SPECIAL, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
 import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
+import { checkElc, elcFileBytes, isOurElc, isSourceForm, printFormForElc, uninternedSymbolsIn } from './elc.ts';
 import { checkDepth, evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
@@ -59,7 +60,7 @@ const Qcurrent_load_list = DEFVAR('current-load-list', () => Qnil, 'What the fil
 DEFVAR('load-read-function', () => DEFSYM('read'), 'The function `load\' calls to read each form; `read\' when nil.');
 NOT_SPECIAL(DEFVAR('values', () => Qnil, 'The values of expressions evaluated interactively, newest first; kept for compatibility.'));
 DEFVAR('after-load-alist', () => Qnil, 'Entries (FILE-OR-FEATURE FUNCS...): the FUNCS run after the file or feature is loaded.');
-DEFVAR('load-prefer-newer', () => Qnil, 'Non-nil means `load\' picks whichever of the source and compiled files is newer.');
+const Qload_prefer_newer = DEFVAR('load-prefer-newer', () => Qnil, 'Non-nil means `load\' picks whichever of the source and compiled files is newer.');
 DEFVAR('force-load-messages', () => Qnil, 'Non-nil means `load\' shows its loading messages even when asked to be quiet.');
 DEFVAR('load-convert-to-unibyte', () => Qnil, 'Non-nil means strings that `read\' makes are unibyte where possible.');
 const Qread_symbol_shorthands = DEFVAR('read-symbol-shorthands', () => Qnil, 'Entries (SHORTHAND . LONGHAND): a symbol read with the prefix SHORTHAND is interned with LONGHAND in its place.');
@@ -1650,7 +1651,100 @@ export interface LoadOptions {
   nomessage?: boolean;
   /** load's NOERROR, shown in the backtrace frame. */
   noerror?: boolean;
+  /** A compiled file of ours, checked (elc.ts): its forms are evaluated as they are, unexpanded. */
+  compiled?: { body: Uint8Array; lexical: boolean };
+  /** The name `load' was given, which the message for a compiled file shows, as GNU's does. */
+  shownName?: string;
+  /** The compiled file's source is newer than it (GNU's messages say so). */
+  sourceNewer?: boolean;
 }
+
+const Qmessage_lr = DEFSYM('message');
+const Qelc_progn = DEFSYM('tsmacs--elc-progn');
+const Qprin1_to_string_lr = DEFSYM('prin1-to-string');
+const Qmacroexpand_lr = DEFSYM('macroexpand');
+const Qmacroexpand_all_lr = DEFSYM('macroexpand-all');
+const Qeval_and_compile_lr = DEFSYM('eval-and-compile');
+
+/**
+ * The file `tsmacs--compile-by-loading' is compiling: each form it evaluates while loading it is
+ * expanded with `eval-and-compile' kept as a `progn' (it is evaluated when the .elc is loaded, as
+ * in GNU's compiled files) and printed before it is evaluated.
+ */
+let recording: { path: string; forms: Uint8Array[]; failed: string | null } | null = null;
+
+/** `eagerExpandEval' for the file being compiled by loading (see `recording'). */
+function recordExpandEval(rt: Runtime, form: number, rec: { forms: Uint8Array[]; failed: string | null }, shared: Set<number> = new Set()): void {
+  if (rec.failed !== null) {
+    eagerExpandEval(rt, form);
+    return;
+  }
+  const sp = rt.sp;
+  const env = list(rt, cons(rt, Qeval_and_compile_lr, symbolFunction(rt, Qelc_progn)));
+  rt.push(env);
+  const expand = (fn: number, f: number): number | null => {
+    try {
+      return funcall(rt, fn, [f, env]);
+    } catch (e) {
+      if (!(e instanceof LispSignal)) throw e;
+      rec.failed = `expanding a form signalled ${jsString(rt, funcall(rt, Qprin1_to_string_lr, [cons(rt, e.symbol, e.data)]))}`;
+      return null;
+    }
+  };
+  try {
+    const top = expand(Qmacroexpand_lr, form);
+    if (top === null) {
+      eagerExpandEval(rt, form);
+      return;
+    }
+    rt.push(top);
+    if ((top & 7) === Lisp_Cons && xcar(rt, top) === Qprogn_lr) {
+      for (let l = xcdr(rt, top); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) recordExpandEval(rt, xcar(rt, l), rec, shared);
+      return;
+    }
+    const full = expand(Qmacroexpand_all_lr, top);
+    if (full === null) {
+      eagerExpandEval(rt, top);
+      return;
+    }
+    rt.push(full);
+    // The pieces of one top-level form are printed apart: an uninterned symbol two of them
+    // share would become two symbols (not seen in the bundled libraries; refused if it happens).
+    const mine = new Set<number>();
+    uninternedSymbolsIn(rt, full, mine);
+    for (const sym of mine) {
+      if (shared.has(sym)) rec.failed = `an uninterned symbol, ${jsString(rt, symbolName(rt, sym))}, is shared by two forms of one top-level form`;
+      shared.add(sym);
+    }
+    const printed = printFormForElc(rt, full);
+    if (typeof printed === 'string') rec.failed = printed;
+    else rec.forms.push(printed);
+    evalSub(rt, full);
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+DEFUN('tsmacs--elc-progn', 0, MANY, 'Give (progn BODY...): how `eval-and-compile\' expands while a file is compiled by loading it.', (rt, args: number[]) => cons(rt, Qprogn_lr, list(rt, ...args)));
+
+DEFUN('tsmacs--compile-by-loading', 1, 1, 'Load the Lisp source FILE and write FILE\'s compiled file (FILE with a c appended) from the forms it evaluated.\nUsed by the build for the bundled libraries: each form is expanded as `load\' expands it, but for `eval-and-compile\', which is kept to be evaluated when the compiled file is loaded. Give t, or signal an error saying why no file was written.', (rt, file: number) => {
+  if ((file & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, file);
+  const path = jsString(rt, funcall(rt, Qexpand_file_name, [file]));
+  if (!path.endsWith('.el')) error(rt, `${path} is not a .el file`);
+  const bytes = rt.host.readFile(path);
+  if (bytes === null) return xsignal3(rt, Qfile_missing, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError || 'No such file or directory'), file);
+  const saved = recording;
+  const rec = { path, forms: [] as Uint8Array[], failed: null as string | null };
+  recording = rec;
+  try {
+    loadFile(rt, path, { nomessage: true });
+  } finally {
+    recording = saved;
+  }
+  if (rec.failed !== null) error(rt, `${path} not compiled: ${rec.failed}`);
+  rt.host.writeFile(path + 'c', elcFileBytes(path.slice(path.lastIndexOf('/') + 1), lexicalBindingCookie(bytes), rec.forms));
+  return Qt;
+});
 
 const Qload_with_code_conversion = DEFSYM('load-with-code-conversion');
 const Qexpand_file_name = DEFSYM('expand-file-name');
@@ -1672,10 +1766,17 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     const fname = makeString(rt, path);
     xsignal(Qerror, cons(rt, makeString(rt, 'Recursive load'), cons(rt, fname, list(rt, ...progress.map((p) => makeString(rt, p))))));
   }
-  if (!opts.nomessage) loadMessage(rt, path.endsWith('.el') ? `Loading ${path} (source)...` : `Loading ${path}...`);
+  const compiled = opts.compiled;
+  if (compiled !== undefined) {
+    // GNU's messages for a compiled file show the name load was given.
+    if (opts.nomessage && opts.sourceNewer)
+      funcall(rt, Qmessage_lr, [makeString(rt, 'Source file `%s\' newer than byte-compiled file; using older file'), makeString(rt, path.slice(0, -1))]);
+    else if (!opts.nomessage)
+      loadMessage(rt, `Loading ${opts.shownName ?? path}${opts.sourceNewer ? ' (compiled; note, source file is newer)' : ''}...`);
+  } else if (!opts.nomessage) loadMessage(rt, path.endsWith('.el') ? `Loading ${path} (source)...` : `Loading ${path}...`);
   // FILE.el.gz: jka-compr's decompression (its messages come after "Loading"), then the coding.
-  if (gzipFileName(path) && autoCompression(rt)) bytes = gunzipFile(rt, path, bytes);
-  const source = loadBytesInternal(bytes);
+  if (compiled === undefined && gzipFileName(path) && autoCompression(rt)) bytes = gunzipFile(rt, path, bytes);
+  const source = compiled !== undefined ? { bytes: compiled.body, internal: true } : loadBytesInternal(bytes);
   const count = rt.specCount;
   const sp = rt.sp;
   const savedLexenv = rt.lexenv;
@@ -1695,7 +1796,8 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
   checkDepth(rt);
   progress.push(path);
   try {
-    const lexical = lexicalBindingCookie(bytes);
+    const lexical = compiled !== undefined ? compiled.lexical : lexicalBindingCookie(bytes);
+    const rec = recording !== null && recording.path === path && compiled === undefined ? recording : null;
     specbind(rt, Qload_file_name, fname);
     specbind(rt, Qload_true_file_name, fname);
     specbind(rt, Qload_in_progress, Qt);
@@ -1714,7 +1816,12 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
       if (form === undefined) break;
       const fsp = rt.sp;
       rt.push(form);
-      eagerExpandEval(rt, form);
+      // A compiled file's forms are expanded already, but for those kept as read.
+      if (compiled !== undefined) {
+        if (isSourceForm(rt, form)) eagerExpandEval(rt, xcdr(rt, form));
+        else evalSub(rt, form);
+      } else if (rec !== null) recordExpandEval(rt, form, rec);
+      else eagerExpandEval(rt, form);
       rt.sp = fsp;
     }
     buildLoadHistory(rt, fname);
@@ -1821,26 +1928,74 @@ export function load(rt: Runtime, file: number, noerror: number, nomessage: numb
   let suffixes: string[];
   if (nosuffix !== Qnil) suffixes = [''];
   else {
-    // No byte compiler here: compiled and module files are never candidates.
-    suffixes = loadSuffixes(rt).filter((s) => !s.startsWith('.elc') && !s.startsWith('.so'));
+    // Module files are never candidates, nor compressed compiled files; FILE.elc only when it is
+    // a compiled file of ours in good order (elc.ts): GNU's are passed over as before, and a
+    // damaged one of ours is reported and passed over, so the source is loaded.
+    suffixes = loadSuffixes(rt).filter((s) => !s.startsWith('.so') && (s === '.elc' || !s.startsWith('.elc')));
     const explicit = name.includes('/') || name.endsWith('.el') || name.endsWith('.elc');
     if (mustSuffix === Qnil || explicit) suffixes.push('');
   }
-  const found = name === '' ? null : openp(rt, varValue(rt, Qload_path), name, suffixes, regularFile(rt));
+  const isFile = regularFile(rt);
+  const byName = name.endsWith('.elc');
+  const accept = (f: string): boolean => {
+    if (!isFile(f)) return false;
+    if (byName || !f.endsWith('.elc')) return true;
+    const bytes = rt.host.readFile(f);
+    if (bytes === null || !isOurElc(bytes)) return false;
+    const c = checkElc(bytes);
+    if ('refused' in c) {
+      refusedElcMessage(rt, f, c.refused);
+      return false;
+    }
+    return true;
+  };
+  const found = name === '' ? null : openp(rt, varValue(rt, Qload_path), name, suffixes, accept);
   if (found === null) {
     if (noerror !== Qnil) return Qnil;
     return xsignal3(rt, Qfile_missing, makeString(rt, 'Cannot open load file'), makeString(rt, 'No such file or directory'), file);
   }
+  const opts: LoadOptions = { nomessage: nomessage !== Qnil || false, noerror: noerror !== Qnil };
+  const loadFound = (): void => {
+    if (found.endsWith('.elc')) {
+      const bytes = rt.host.readFile(found);
+      if (bytes !== null && isOurElc(bytes)) {
+        const c = checkElc(bytes);
+        const source = found.slice(0, -1);
+        if ('refused' in c) {
+          // Named outright: its source instead when there is one, else a clear error.
+          if (!isFile(source)) error(rt, `${found} is a damaged tsmacs compiled file: ${c.refused}`);
+          refusedElcMessage(rt, found, c.refused);
+          loadFile(rt, source, opts);
+          return;
+        }
+        const st = rt.host.stat(found);
+        const sst = rt.host.stat(source);
+        const newer = st !== null && sst !== null && sst.kind === 'file' && sst.mtimeMs > st.mtimeMs;
+        if (newer && varValue(rt, Qload_prefer_newer) !== Qnil) {
+          loadFile(rt, source, opts);
+          return;
+        }
+        loadFile(rt, found, { ...opts, compiled: c, shownName: name, sourceNewer: newer });
+        return;
+      }
+    }
+    loadFile(rt, found, opts);
+  };
   // The reader notes every ?( and the like it meets in the file; GNU reports the list once the
   // file and its after-load hooks have run, naming the file as load was given it.
   const count = rt.specCount;
   specbind(rt, Qunescaped_literals, Qnil);
   try {
-    loadFile(rt, found, { nomessage: nomessage !== Qnil || false, noerror: noerror !== Qnil });
+    loadFound();
     if (varValue(rt, Qunescaped_literals) !== Qnil) warnUnescapedLiterals(rt, file);
   } finally {
     unbindTo(rt, count);
   }
   return Qt;
+}
+
+/** Say on stderr that the compiled file FILE is refused, and why (its source is loaded instead). */
+function refusedElcMessage(rt: Runtime, file: string, why: string): void {
+  funcall(rt, Qmessage_lr, [makeString(rt, 'Compiled file `%s\' not loaded: %s'), makeString(rt, file), makeString(rt, why)]);
 }
 

@@ -1,0 +1,52 @@
+// Compile the bundled Lisp libraries that are not preloaded into FILE.elc beside FILE.el
+// (docs/evaluator.md, "Compiled files"), so that `(require 'cl-lib)' and the like read forms whose
+// macros are already expanded instead of expanding them at every start.
+//
+// Each library is compiled in a fresh process by `tsmacs--compile-by-loading', which loads the
+// source as `load' does and writes the forms it evaluated, expanded: what loading the .elc then
+// does is what loading the source did. The .elc files are generated (.gitignore) and shipped
+// (package.json's files has lisp/).
+//
+//   node scripts/build-elc.mjs             compile them all (the build runs this)
+//   node scripts/build-elc.mjs --if-stale  only when a source is newer than its .elc (the tests
+//                                          run this, so an edited library is not shadowed)
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lisp = join(root, 'lisp');
+const launcher = join(root, 'dist', 'tsmacs.cjs');
+
+/** The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc). */
+export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring'];
+
+/** A compiled library older than its source (a missing one is not: the source loads). */
+const stale = (name) => {
+  const el = join(lisp, `${name}.el`);
+  const elc = `${el}c`;
+  return existsSync(elc) && statSync(el).mtimeMs > statSync(elc).mtimeMs;
+};
+
+export function buildElc({ ifStale = false } = {}) {
+  if (ifStale && !COMPILED_LIBRARIES.some(stale)) return true;
+  for (const name of COMPILED_LIBRARIES) rmSync(join(lisp, `${name}.elc`), { force: true });
+  if (!existsSync(launcher)) {
+    process.stderr.write('build-elc: no dist/tsmacs.cjs (run npm run build): the libraries load from source\n');
+    return !ifStale ? false : true;
+  }
+  for (const name of COMPILED_LIBRARIES) {
+    const el = join(lisp, `${name}.el`);
+    const r = spawnSync(process.execPath, ['--stack-size=6000', launcher, '--batch', '--eval', `(tsmacs--compile-by-loading ${JSON.stringify(el)})`], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stderr.write(r.stdout + r.stderr);
+      process.stderr.write(`build-elc: compiling lisp/${name}.el failed\n`);
+      rmSync(`${el}c`, { force: true });
+      return false;
+    }
+  }
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(buildElc({ ifStale: process.argv.includes('--if-stale') }) ? 0 : 1);
