@@ -1025,3 +1025,10 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (cmd '(insert-abbrevs list-abbrevs edit-abbrevs define-abbrevs edit-abbrevs-redefine
                abbrev-edit-save-to-file abbrev-edit-save-buffer edit-abbrevs-mode))
   (autoload cmd "abbrevs" nil t))
+;; Japanese kana and width conversions (japan-util.el).
+(dolist (name '(japanese-katakana japanese-hiragana japanese-hankaku japanese-zenkaku
+                read-hiragana-string setup-japanese-environment-internal))
+  (autoload name "japan-util"))
+(dolist (cmd '(japanese-katakana-region japanese-hiragana-region japanese-hankaku-region
+               japanese-zenkaku-region))
+  (autoload cmd "japan-util" nil t))
