@@ -1032,3 +1032,15 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (cmd '(japanese-katakana-region japanese-hiragana-region japanese-hankaku-region
                japanese-zenkaku-region))
   (autoload cmd "japan-util" nil t))
+;; Input methods and mule-cmds' readers (mule-input.el); GNU preloads mule-cmds.
+(dolist (name '(register-input-method read-input-method-name activate-input-method
+                deactivate-input-method deactivate-transient-input-method
+                describe-current-input-method read-multilingual-string read-char-by-name
+                mule--ucs-names-affixation mule--ucs-names-group mule--ucs-names-sort-by-code
+                select-safe-coding-system--format-list select-safe-coding-system-interactively
+                update-leim-list-file mule-cmds--prefixed-command-echo
+                mule-cmds--prefixed-command-pch mule-cmds--prefixed-command-preserve
+                set-display-table-and-terminal-coding-system standard-display-european-internal))
+  (autoload name "mule-input"))
+(defalias 'inactivate-input-method 'deactivate-input-method)
+(make-obsolete 'inactivate-input-method 'deactivate-input-method "24.3")
