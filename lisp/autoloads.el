@@ -1044,3 +1044,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "mule-input"))
 (defalias 'inactivate-input-method 'deactivate-input-method)
 (make-obsolete 'inactivate-input-method 'deactivate-input-method "24.3")
+;; Quail input method packages (quail.el).
+(dolist (name '(quail-define-package quail-defrule quail-defrule-internal quail-install-decode-map
+                quail-install-map quail-title quail-use-package))
+  (autoload name "quail"))
+(autoload 'quail-define-rules "quail" nil nil 'macro)
