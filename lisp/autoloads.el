@@ -1049,3 +1049,16 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 quail-install-map quail-title quail-use-package))
   (autoload name "quail"))
 (autoload 'quail-define-rules "quail" nil nil 'macro)
+;; Small language utilities and older mule.el entry points.
+(dolist (entry '(("mule-compat" ctext-non-standard-encodings-table convert-define-charset-argument
+                  read-charset cyrillic-encode-koi8-r-char cyrillic-encode-alternativnyj-char
+                  viet-encode-viscii-char)
+                 ("korea-util" setup-korean-environment-internal)))
+  (dolist (name (cdr entry)) (autoload name (car entry))))
+(defvar ctext-non-standard-encodings nil "Names of the non-standard encodings compound text may use when writing.")
+(defvar ctext-non-standard-encodings-alist
+  '(("big5-0" big5 2 big5) ("ISO8859-14" iso-8859-14 1 latin-iso8859-14)
+    ("ISO8859-15" iso-8859-15 1 latin-iso8859-15) ("gbk-0" gbk 2 chinese-gbk)
+    ("koi8-r" koi8-r 1 koi8-r) ("microsoft-cp1251" windows-1251 1 windows-1251))
+  "The non-standard encodings of compound text: (NAME CODING-SYSTEM BYTES-PER-CHAR CHARSET) each.")
+(defvar default-korean-keyboard "" "The Korean keyboard layout: \"\", \"3\" or \"390\".")
