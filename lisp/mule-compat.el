@@ -51,6 +51,12 @@ INITIAL-INPUT is the minibuffer's first text."
 (defun viet-encode-viscii-char (char) "The VISCII byte of CHAR, or nil when VISCII has no CHAR."
   (mule-compat--byte-in 'viscii char))
 
+(defconst mule-compat--tibetan-charsets '(tibetan tibetan-1-column) "The charsets whose characters `tibetan-char-p' accepts.")
+
+(defun tibetan-char-p (ch) "Non-nil if CH belongs to a Tibetan charset: the tail of the charset list from it.
+With Unicode charsets first, as they are by default, no character does."
+  (memq (char-charset ch) mule-compat--tibetan-charsets))
+
 (defvar charset-history nil "Charset names read before, most recent first.")
 
 (provide 'mule-compat)

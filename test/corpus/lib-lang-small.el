@@ -13,3 +13,5 @@
 (let ((ctext-non-standard-encodings '("koi8-r" "big5-0" "nonexist" "microsoft-cp1251"))) (ctext-non-standard-encodings-table))
 (list (convert-define-charset-argument 145 [1 94 1 0 ?A 0 "x" "y" "z"]) (convert-define-charset-argument 146 [2 94 2 1 ?B 1 "x" "y" "z"]) (convert-define-charset-argument 147 [1 96 1 0 ?C 0 "x" "y" "z"]) (convert-define-charset-argument 148 [1 94 1 0 0 0 "x" "y" "z"]) (convert-define-charset-argument 149 [2 96 1 0 -1 0 "x" "y" "z"]) (condition-case e (convert-define-charset-argument 151 nil) (error e)))
 (convert-define-charset-argument 152 [1 94 1 0 ?D 0])
+(mapcar #'tibetan-char-p (list ?a ?ཀ #xf00 #xfff #xf40 #x3fff80))
+(condition-case e (tibetan-char-p nil) (error e))
