@@ -1042,6 +1042,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 mule-cmds--prefixed-command-pch mule-cmds--prefixed-command-preserve
                 set-display-table-and-terminal-coding-system standard-display-european-internal))
   (autoload name "mule-input"))
+(dolist (cmd '(ucs-insert set-input-method toggle-input-method))
+  (autoload cmd "mule-input" nil t))
 (defalias 'inactivate-input-method 'deactivate-input-method)
 (make-obsolete 'inactivate-input-method 'deactivate-input-method "24.3")
 ;; Quail input method packages (quail.el).

@@ -111,6 +111,42 @@ case.  Signal an error when the answer names no character."
   (let ((char (mule-input--hex-or-name (completing-read prompt (ucs-names)))))
     (if (characterp char) char (error "Invalid character"))))
 
+(defun ucs-insert (character &optional count inherit) "Insert COUNT copies of CHARACTER (one if COUNT is nil); with INHERIT take the text properties around.
+Interactively the character is read by its Unicode name or code point."
+  (interactive (list (read-char-by-name "Insert character (Unicode name or hex): ")
+                     (prefix-numeric-value current-prefix-arg)
+                     t))
+  (unless (characterp character)
+    (signal 'wrong-type-argument (list 'characterp character)))
+  (let ((n (or count 1)))
+    (while (> n 0)
+      (if inherit (insert-and-inherit character) (insert character))
+      (setq n (1- n))))
+  nil)
+
+(defun set-input-method (input-method &optional interactive) "Turn on INPUT-METHOD in the current buffer and make it the default one.
+INTERACTIVE non-nil means the command was run by the user."
+  (interactive (let ((default (or (car input-method-history) default-input-method)))
+                 (list (read-input-method-name (format-prompt "Select input method" default)
+                                               default t)
+                       t)))
+  (ignore interactive)
+  (activate-input-method input-method)
+  (setq default-input-method input-method))
+
+(defun toggle-input-method (&optional arg interactive) "Turn the current buffer's input method off, or on: the default one, else one asked for.
+With ARG, ask for the input method even when there is a default.
+INTERACTIVE non-nil means the command was run by the user."
+  (interactive "P\np")
+  (if current-input-method
+      (deactivate-input-method)
+    (let ((default default-input-method))
+      (if (and default (not arg))
+          (activate-input-method default)
+        (set-input-method (read-input-method-name (format-prompt "Input method" default) default t)
+                          interactive))))
+  nil)
+
 (defun mule--ucs-names-affixation (names) "Give each of NAMES the prefix showing its character and a tab, for completion lists."
   (mapcar (lambda (name)
             (let ((char (gethash name ucs-names)))
