@@ -1054,8 +1054,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; Small language utilities and older mule.el entry points.
 (dolist (entry '(("mule-compat" ctext-non-standard-encodings-table convert-define-charset-argument
                   read-charset cyrillic-encode-koi8-r-char cyrillic-encode-alternativnyj-char
-                  viet-encode-viscii-char tibetan-char-p)
-                 ("korea-util" setup-korean-environment-internal)))
+                  viet-encode-viscii-char tibetan-char-p setup-korean-environment-internal)))
   (dolist (name (cdr entry)) (autoload name (car entry))))
 (defvar ctext-non-standard-encodings nil "Names of the non-standard encodings compound text may use when writing.")
 (defvar ctext-non-standard-encodings-alist

@@ -57,6 +57,9 @@ INITIAL-INPUT is the minibuffer's first text."
 With Unicode charsets first, as they are by default, no character does."
   (memq (char-charset ch) mule-compat--tibetan-charsets))
 
+(defun setup-korean-environment-internal () "Set up what the Korean language environment needs beyond its data; batch needs nothing more."
+  nil)
+
 (defvar charset-history nil "Charset names read before, most recent first.")
 
 (provide 'mule-compat)
