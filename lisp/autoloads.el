@@ -1025,3 +1025,41 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (cmd '(insert-abbrevs list-abbrevs edit-abbrevs define-abbrevs edit-abbrevs-redefine
                abbrev-edit-save-to-file abbrev-edit-save-buffer edit-abbrevs-mode))
   (autoload cmd "abbrevs" nil t))
+;; Japanese kana and width conversions (japan-util.el).
+(dolist (name '(japanese-katakana japanese-hiragana japanese-hankaku japanese-zenkaku
+                read-hiragana-string setup-japanese-environment-internal))
+  (autoload name "japan-util"))
+(dolist (cmd '(japanese-katakana-region japanese-hiragana-region japanese-hankaku-region
+               japanese-zenkaku-region))
+  (autoload cmd "japan-util" nil t))
+;; Input methods and mule-cmds' readers (mule-input.el); GNU preloads mule-cmds.
+(dolist (name '(register-input-method read-input-method-name activate-input-method
+                deactivate-input-method deactivate-transient-input-method
+                describe-current-input-method read-multilingual-string read-char-by-name
+                mule--ucs-names-affixation mule--ucs-names-group mule--ucs-names-sort-by-code
+                select-safe-coding-system--format-list select-safe-coding-system-interactively
+                update-leim-list-file mule-cmds--prefixed-command-echo
+                mule-cmds--prefixed-command-pch mule-cmds--prefixed-command-preserve
+                set-display-table-and-terminal-coding-system standard-display-european-internal))
+  (autoload name "mule-input"))
+(dolist (cmd '(ucs-insert set-input-method toggle-input-method))
+  (autoload cmd "mule-input" nil t))
+(defalias 'inactivate-input-method 'deactivate-input-method)
+(make-obsolete 'inactivate-input-method 'deactivate-input-method "24.3")
+;; Quail input method packages (quail.el).
+(dolist (name '(quail-define-package quail-defrule quail-defrule-internal quail-install-decode-map
+                quail-install-map quail-title quail-use-package))
+  (autoload name "quail"))
+(autoload 'quail-define-rules "quail" nil nil 'macro)
+;; Small language utilities and older mule.el entry points.
+(dolist (entry '(("mule-compat" ctext-non-standard-encodings-table convert-define-charset-argument
+                  read-charset cyrillic-encode-koi8-r-char cyrillic-encode-alternativnyj-char
+                  viet-encode-viscii-char tibetan-char-p setup-korean-environment-internal)))
+  (dolist (name (cdr entry)) (autoload name (car entry))))
+(defvar ctext-non-standard-encodings nil "Names of the non-standard encodings compound text may use when writing.")
+(defvar ctext-non-standard-encodings-alist
+  '(("big5-0" big5 2 big5) ("ISO8859-14" iso-8859-14 1 latin-iso8859-14)
+    ("ISO8859-15" iso-8859-15 1 latin-iso8859-15) ("gbk-0" gbk 2 chinese-gbk)
+    ("koi8-r" koi8-r 1 koi8-r) ("microsoft-cp1251" windows-1251 1 windows-1251))
+  "The non-standard encodings of compound text: (NAME CODING-SYSTEM BYTES-PER-CHAR CHARSET) each.")
+(defvar default-korean-keyboard "" "The Korean keyboard layout: \"\", \"3\" or \"390\".")

@@ -11,6 +11,8 @@
 
 ;; Charsets and coding systems (GNU preloads mule.el, mule-cmds.el and mule-conf.el).
 (load "mule" nil (null (equal dump-mode "pdump")))
+;; The input methods registered at start-up (GNU's leim-list.el).
+(load "leim-list" nil (null (equal dump-mode "pdump")))
 ;; Auto Compression mode: its table and handler (it needs the coding systems' alist).
 (load "jka-cmpr-hook" nil (null (equal dump-mode "pdump")))
 

@@ -2163,6 +2163,30 @@ NOERROR and NOMESSAGE are as for `load'."
 (defvar exit-language-environment-hook nil "Functions run before leaving a language environment.")
 (defvar default-input-method nil "The input method a language environment proposes, or nil.")
 
+;; Input methods: the state mule-input.el's functions keep.  The per-buffer
+;; ones survive a change of major mode, as in GNU.
+(dolist (spec '((current-input-method "The name of the input method on in this buffer, or nil.")
+                (current-input-method-title "The mode-line indicator of the input method on in this buffer.")
+                (input-method-history "Input methods turned off before, most recent first.")
+                (deactivate-current-input-method-function "The function that turns off this buffer's input method.")
+                (describe-current-input-method-function "The function that describes this buffer's input method.")
+                (current-transient-input-method "The input method on for the next character only, or nil.")))
+  (set-default (car spec) nil)
+  (put (car spec) 'variable-documentation (cadr spec))
+  (make-variable-buffer-local (car spec))
+  (put (car spec) 'permanent-local t))
+(defvar input-method-function 'list "The function that turns the next input event into the events to use.")
+(put 'input-method-function 'permanent-local t)
+(defvar input-method-activate-hook nil "Functions run after an input method is turned on.")
+(defvar input-method-deactivate-hook nil "Functions run while an input method is turned off.")
+(defvar input-method-after-insert-chunk-hook nil "Functions run after an input method inserts text.")
+(defvar input-method-verbose-flag 'default "Whether input methods show their guidance verbosely.")
+(defvar input-method-highlight-flag t "Whether the text being composed by an input method is highlighted.")
+(defvar input-method-use-echo-area nil "Whether input methods show what is being composed in the echo area.")
+(defvar input-method-exit-on-first-char nil "Whether an input method stops after the first character it gives.")
+(defvar input-method-previous-message nil "The message shown when the input method took over, or nil.")
+(defvar leim-list-file-name "leim-list.el" "The name of the file that registers the input methods of a directory.")
+
 (defun mule--language-entry (lang-env) "The entry of LANG-ENV (a string or symbol) in `language-info-alist'; signal when it has none."
   (let ((name (if (symbolp lang-env) (symbol-name lang-env) lang-env)))
     (or (assoc-string name language-info-alist t)
