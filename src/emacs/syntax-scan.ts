@@ -117,8 +117,10 @@ class Text {
     this.curByte = this.flat ? this.begv : charToByte(rt, buf, this.begv);
     // A typed array per scan would cost more than a short scan itself (an ArrayBuffer each).
     this.tab = asciiTableOf(rt).tab;
-    const flags = fillAsciiSyntax(rt, table, this.tab);
+    fillAsciiSyntax(rt, table, this.tab);
     this.iv = isTrue(rt, Qparse_sexp_lookup_properties) ? aref(rt, buf, BUF_INTERVALS) : Qnil;
+    let flags = 0;
+    for (let c = 0; c < 128; c++) flags |= this.tab[c]!;
     this.simple = this.flat && this.iv === Qnil && (flags & FLAGS_1234) === 0;
   }
 

@@ -9,7 +9,7 @@
 import {
   BUF_SYNTAX_TABLE, CHARTAB_ASCII, CHARTAB_DEFALT, CHARTAB_PARENT, CHARTAB_PURPOSE, PVEC_SUB_CHAR_TABLE, SUB_CHARTAB_CONTENTS,
 } from '../heap/layout.ts';
-import { Lisp_Cons, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { MAX_CHAR } from '../core/character.ts';
 import { cons, consp, isPvec, makeVector, aref, aset, sdata, sbytes, stringp, stringMultibyte, xcar, xcdr } from '../core/object.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
@@ -144,47 +144,38 @@ export function syntaxWithFlagsIn(rt: Runtime, table: number, c: number): number
  * gives them, reading the ASCII slots of TABLE and its parents directly: scans look ASCII up in
  * this flat table instead of walking the char-table per char. -1 marks a char not settled yet.
  */
-export function fillAsciiSyntax(rt: Runtime, table: number, out: Int32Array): number {
-  // No calls per char: every scan (each parse-partial-sexp) fills the table, and in a fresh
-  // process the 128 rounds of consp, xcar and fixnumValue calls ran in V8's interpreter, some
-  // 30 us a call (1,000 short parse-partial-sexp calls: 35 ms cold).
+export function fillAsciiSyntax(rt: Runtime, table: number, out: Int32Array): void {
   const m = rt.i32;
   out.fill(-1);
-  let v = -1;
   for (let ct = table; ; ) {
     const b = base(ct);
     const a = m[b + CHARTAB_ASCII]!;
     if (isPvec(rt, a, PVEC_SUB_CHAR_TABLE)) {
       const sb = base(a) + SUB_CHARTAB_CONTENTS;
-      for (let c = 0; c < 128; c++) {
-        const e = m[sb + c]!;
-        if (out[c] === -1 && e !== Qnil) out[c] = (e & 7) === Lisp_Cons ? m[(e & -8) >>> 2]! >> 2 : Swhitespace;
-      }
+      for (let c = 0; c < 128; c++) if (out[c] === -1 && m[sb + c] !== Qnil) out[c] = descriptorCode(rt, m[sb + c]!);
     } else if (a !== Qnil) {
-      v = descriptorCode(rt, a);
-      break;
+      fillUnsettled(out, descriptorCode(rt, a));
+      return;
     }
     const d = m[b + CHARTAB_DEFALT]!;
     if (d !== Qnil) {
-      v = descriptorCode(rt, d);
-      break;
+      fillUnsettled(out, descriptorCode(rt, d));
+      return;
     }
     const p = m[b + CHARTAB_PARENT]!;
     if (!charTableP(rt, p)) {
-      v = Swhitespace;
-      break;
+      fillUnsettled(out, Swhitespace);
+      return;
     }
     ct = p;
   }
-  let flags = 0;
-  for (let c = 0; c < 128; c++) {
-    if (out[c] === -1) out[c] = v;
-    flags |= out[c]!;
-  }
-  return flags;
 }
 
 const descriptorCode = (rt: Runtime, e: number): number => (consp(e) ? fixnumValue(xcar(rt, e)) : Swhitespace);
+
+function fillUnsettled(out: Int32Array, v: number): void {
+  for (let c = 0; c < 128; c++) if (out[c] === -1) out[c] = v;
+}
 
 function checkCharacter(rt: Runtime, x: number): number {
   if (!isFixnum(x) || fixnumValue(x) < 0 || fixnumValue(x) > MAX_CHAR) wrongTypeArgument(rt, Qcharacterp, x);
