@@ -147,6 +147,15 @@ export class Runtime {
   readonly bignumValues = new Map<number, bigint>();
   charByteChar = 0;
   charByteByte = 0;
+  /**
+   * Buffer-local bindings found lately (eval.ts localCell): 256 entries of four words, BUFFER,
+   * SYMBOL, the binding's cell (nil: none, the default shows) and the localsEpoch they were found
+   * in. The epoch counts changes of any buffer's list of local bindings; an entry of another
+   * epoch is not used. -1 in every epoch word at the start.
+   */
+  readonly localCache = new Int32Array(1024).fill(-1);
+  /** See localCache: kept below 2^30 so that it stays a small integer. */
+  localsEpoch = 0;
   /** Counts in-place changes of any string's characters (aset, fillarray, clear-string): caches of decoded strings compare it. */
   stringEpoch = 0;
   /** The characters of the string `string-match' decoded last, for loops over one long string: search.ts. */

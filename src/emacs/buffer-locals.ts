@@ -19,7 +19,7 @@ import { DEFSYM, Qerror, Qintegerp, Qnil, Qnumberp, Qstringp, Qsymbolp, Qt, Qunb
 import { DEFINIT, DEFUN, DEFVAR } from '../core/subr.ts';
 import {
   BLV_ALWAYS_LOCAL, BLV_BUILTIN_SHIFT, BLV_FWD_SHIFT, BLV_LOCAL_IF_SET, PER_BUFFER_CHECKS, blvFlags, currentBufferObject,
-  defaultValue, findSymbolValue, isLocalized, localize, localizedValue, notifyWatchers, runHookWithArgs,
+  defaultValue, findSymbolValue, isLocalized, localize, localizedValue, notifyWatchers, runHookWithArgs, setLocalBindings,
 } from './eval.ts';
 import { isBignum } from './data.ts';
 
@@ -234,7 +234,7 @@ export function initBufferLocals(rt: Runtime, buf: number): void {
     rt.push(alist);
     alist = cons(rt, cons(rt, s, value), alist);
   }
-  aset(rt, buf, BUF_LOCAL_VAR_ALIST, alist);
+  setLocalBindings(rt, buf, alist);
   rt.sp = sp;
 }
 
@@ -281,7 +281,7 @@ export function resetBufferLocals(rt: Runtime, buf: number, killing: boolean): v
       notifyWatchers(rt, s, Qnil, Qmakunbound, buf);
     }
   }
-  aset(rt, buf, BUF_LOCAL_VAR_ALIST, alist);
+  setLocalBindings(rt, buf, alist);
   // The local keymap goes with the mode, as GNU's per-buffer slot does.
   if (!killing) aset(rt, buf, BUF_KEYMAP, Qnil);
   {
@@ -377,7 +377,7 @@ export function cloneBufferLocals(rt: Runtime, from: number, to: number): void {
     rt.push(alist);
     alist = cons(rt, cons(rt, xcar(rt, cells[i]!), xcdr(rt, cells[i]!)), alist);
   }
-  aset(rt, to, BUF_LOCAL_VAR_ALIST, alist);
+  setLocalBindings(rt, to, alist);
   rt.sp = sp;
 }
 

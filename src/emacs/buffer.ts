@@ -20,7 +20,7 @@ import {
 import { DEFSYM, Qnil, Qt, Qstringp, Qunbound } from '../core/symbols.ts';
 import { DEFINIT, DEFUN, DEFVAR, UNEVALLED } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
-import { call1, funcall, progn, runHookWithArgs, unwindProtect } from './eval.ts';
+import { call1, funcall, localBindingsChanged, progn, runHookWithArgs, unwindProtect } from './eval.ts';
 import { registerPvecPrinter } from './print.ts';
 import { DEFERRABLE_STRINGS } from '../core/dump-hooks.ts';
 import { cloneBufferLocals, initBufferLocals, localBindingCell, resetBufferLocals } from './buffer-locals.ts';
@@ -107,6 +107,8 @@ export function makeMarkerObject(rt: Runtime): number {
 /** A fresh empty live buffer named NAME (a string the buffer may keep), not yet in the list. */
 function makeBufferObject(rt: Runtime, name: number, inhibitHooks: boolean): number {
   const b = makePvec(rt, PVEC_BUFFER, BUFFER_SLOTS, Qnil);
+  // B may stand where a buffer the collector freed stood: localCell's answers for that one go.
+  localBindingsChanged(rt);
   const sp = rt.sp;
   rt.push(b);
   setBslot(rt, b, BUF_NAME, name);

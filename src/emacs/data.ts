@@ -19,7 +19,7 @@ import {
   allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
-  stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, aset as slotSet, consp, setSymbolFlags,
+  stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, consp, setSymbolFlags,
 } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { intern } from '../core/obarray.ts';
@@ -37,7 +37,7 @@ import {
 import {
   BLV_ALWAYS_LOCAL, BLV_BUILTIN_SHIFT, BLV_FWD_SHIFT, BLV_LOCAL_IF_SET, blvFlags, call2, currentBufferObject, defaultValue, findSymbolValue,
   hasLocalBinding, indirectVariable, isLocalized, localCell, localIfSetIn, localize, localizedValue, notifyWatchers, setDefault,
-  setInternal, subrArity, symbolValue,
+  localBindingsChanged, setInternal, setLocalBindings, subrArity, symbolValue,
 } from './eval.ts';
 import { charTableRef, charTableSet } from './chartab.ts';
 import { floatToString } from './print.ts';
@@ -625,7 +625,7 @@ DEFUN('make-local-variable', 1, 1, 'Give VARIABLE a value of its own in the curr
   }
   if (!isLocalized(rt, s)) localize(rt, s, 0);
   if (buf !== Qnil && !hasLocalBinding(rt, s, buf))
-    slotSet(rt, buf, BUF_LOCAL_VAR_ALIST, cons(rt, cons(rt, s, defaultValue(rt, s)), slotRef(rt, buf, BUF_LOCAL_VAR_ALIST)));
+    setLocalBindings(rt, buf, cons(rt, cons(rt, s, defaultValue(rt, s)), slotRef(rt, buf, BUF_LOCAL_VAR_ALIST)));
   return s;
 }, 'vMake Local Variable: ');
 
@@ -647,8 +647,11 @@ export function dropLocalBinding(rt: Runtime, sym: number, buf: number): void {
   let prev = Qnil;
   for (let l = slotRef(rt, buf, BUF_LOCAL_VAR_ALIST); consp(l); prev = l, l = xcdr(rt, l)) {
     if (xcar(rt, xcar(rt, l)) !== sym) continue;
-    if (prev === Qnil) slotSet(rt, buf, BUF_LOCAL_VAR_ALIST, xcdr(rt, l));
-    else xsetcdr(rt, prev, xcdr(rt, l));
+    if (prev === Qnil) setLocalBindings(rt, buf, xcdr(rt, l));
+    else {
+      xsetcdr(rt, prev, xcdr(rt, l));
+      localBindingsChanged(rt);
+    }
     return;
   }
 }

@@ -5,15 +5,15 @@
 // quoted regexp compiled without search-spaces-regexp. The match data record
 // the buffer, so `match-data' gives markers (search.ts).
 
-import { makeFixnum } from '../core/object.ts';
+import { makeFixnum, schars } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { DEFSYM, Qfixnump, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { fixnumValue, isFixnum } from '../heap/tags.ts';
-import { BUF_BEGV, BUF_PT, BUF_Z, BUF_ZV } from '../heap/layout.ts';
+import { BUF_BEGV, BUF_GPT_BYTE, BUF_MULTIBYTE, BUF_PT, BUF_Z, BUF_ZV, BUF_Z_BYTE } from '../heap/layout.ts';
 import { stringp } from '../core/object.ts';
-import { bint, currentBuffer } from './buffer.ts';
+import { bint, bslot, currentBuffer, gapSize, textBase } from './buffer.ts';
 import { bufferWindow, latinText } from './buffer-text.ts';
 import { setPoint } from './editfns.ts';
 import { positionValue } from './marker.ts';
@@ -69,6 +69,66 @@ function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchTex
   }
 }
 
+/** Starts tried by asciiLiteralSearch before it hands the rest of a search to the engine. */
+const ASCII_SCAN_STARTS = 4096;
+
+/**
+ * A literal search (RE compiled from a string, its every char in `must', all ASCII) in buffer B
+ * when all of B's text is ASCII (multibyte, Z = Z_BYTE): the bytes are compared where they lie,
+ * either side of the gap, through RE's fold map when folding, with no decoding and no matcher.
+ * Starts are tried from FROM towards LIMIT (0-based, as windowSearch); a match ends by END.
+ * Gives the match's start (its registers set as the matcher would set them), -1 when there is
+ * none, or -2 - S when it gave up after ASCII_SCAN_STARTS starts, S being the next start to try.
+ * After each replacement in a search-and-replace loop the engine's way decoded a window of the
+ * changed text into characters first (most of such a loop's time in buffer-search.el).
+ */
+function asciiLiteralSearch(rt: Runtime, b: number, re: CompiledRegexp, from: number, limit: number, end: number): number {
+  const must = re.must!;
+  const n = must.length;
+  const fold = re.fold ? re.foldLow : null;
+  const u8 = rt.u8;
+  const gpt = bint(rt, b, BUF_GPT_BYTE) - 1;
+  const before = textBase(rt, b);
+  const after = before + gapSize(rt, b);
+  const first = must[0]!;
+  const step = limit >= from ? 1 : -1;
+  // The last start whose match would end by END.
+  const last = end - n;
+  let s = from;
+  if (step > 0) {
+    if (limit > last) limit = last;
+  } else if (s > last) s = last;
+  for (let tried = 0; step > 0 ? s <= limit : s >= limit; s += step) {
+    if (++tried > ASCII_SCAN_STARTS) return -2 - s;
+    let c = u8[s < gpt ? before + s : after + s]!;
+    if (fold !== null) c = fold[c]!;
+    if (c !== first) continue;
+    let k = 1;
+    for (; k < n; k++) {
+      const i = s + k;
+      let d = u8[i < gpt ? before + i : after + i]!;
+      if (fold !== null) d = fold[d]!;
+      if (d !== must[k]) break;
+    }
+    if (k === n) {
+      const regs = lastRegisters(rt);
+      regs[0] = s;
+      regs[1] = s + n;
+      return s;
+    }
+  }
+  return -1;
+}
+
+/** Whether a literal search for STRING compiled as RE may go through asciiLiteralSearch in buffer B. */
+function asciiLiteralOk(rt: Runtime, b: number, re: CompiledRegexp, string: number): boolean {
+  const must = re.must;
+  if (must === null || !re.mustPrefix || re.nsub !== 0 || must.length !== schars(rt, string) || (re.fold && re.foldLow === null)) return false;
+  if (bslot(rt, b, BUF_MULTIBYTE) === Qnil || bint(rt, b, BUF_Z) !== bint(rt, b, BUF_Z_BYTE)) return false;
+  for (let k = 0; k < must.length; k++) if (must[k]! >= 0x80) return false;
+  return true;
+}
+
 /** GNU's search_command: DIRECTION 1 or -1, REGEXP false for a literal STRING. */
 function searchCommand(rt: Runtime, string: number, bound: number, noerror: number, count: number, direction: number, regexp: boolean): number {
   let n = direction;
@@ -96,18 +156,19 @@ function searchCommand(rt: Runtime, string: number, bound: number, noerror: numb
     return makeFixnum(pt);
   }
   const text = bufferMatchText(begv, zv, pt);
+  const ascii = !regexp && asciiLiteralOk(rt, b, re, string);
   let pos = pt - 1;
   let ok = true;
   while (n !== 0) {
-    let found: number;
-    if (n > 0) {
-      text.end = lim - 1;
-      found = windowSearch(rt, b, re, text, pos, lim - 1);
-    } else {
-      // Backward: a match may not extend past where this round starts.
-      text.end = pos;
-      found = windowSearch(rt, b, re, text, pos, lim - 1);
+    // Forward, a match ends by the bound; backward, by where this round starts.
+    text.end = n > 0 ? lim - 1 : pos;
+    let from = pos;
+    let found = -1;
+    if (ascii) {
+      found = asciiLiteralSearch(rt, b, re, pos, lim - 1, text.end);
+      if (found < -1) from = -2 - found;
     }
+    if (found < -1 || !ascii) found = windowSearch(rt, b, re, text, from, lim - 1);
     if (found < 0) {
       ok = false;
       break;
