@@ -43,6 +43,8 @@ import './indent.ts';
 import './overlay.ts';
 import './fns-buffer.ts';
 import './json.ts';
+import './lcms.ts';
+import './gnutls.ts';
 import './process.ts';
 import './callproc.ts';
 import './keymap.ts';
