@@ -45,6 +45,7 @@ import './fns-buffer.ts';
 import './json.ts';
 import './lcms.ts';
 import './gnutls.ts';
+import './process-net.ts';
 import './process.ts';
 import './callproc.ts';
 import './keymap.ts';

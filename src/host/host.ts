@@ -142,8 +142,13 @@ export interface Host extends HostFileOps {
   processes?: HostProcesses;
   /** Block and stream ciphers (see HostCiphers); absent where the platform has none that runs synchronously (a browser). */
   ciphers?: HostCiphers;
-  /** The machine's network interfaces; absent where the platform cannot list them (a browser). */
+  /** The machine's network interfaces' addresses; absent where the platform cannot list them (a browser). */
   networkInterfaces?(): HostNetworkInterface[];
+  /**
+   * What the system says of the interface NAME (Linux: /sys/class/net), or null when there is no
+   * such interface; absent where the platform cannot tell.
+   */
+  interfaceDetails?(name: string): HostInterfaceDetails | null;
   /** Text of the last failed file operation, as GNU's file-error data shows it ("No such file or directory"). */
   lastError: string;
   /** The errno name ("ENOENT") of the last failed fileStatus, beside lastError's text. */
@@ -235,4 +240,11 @@ export interface HostNetworkInterface {
   internal: boolean;
   /** IPv6 scope id, when there is one. */
   scopeid?: number;
+}
+
+/** An interface's link-level facts: its ARP hardware type, hardware address bytes, and IFF_* flags. */
+export interface HostInterfaceDetails {
+  hardwareType: number;
+  hardwareAddress: number[];
+  flags: number;
 }

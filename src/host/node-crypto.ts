@@ -5,7 +5,8 @@
 
 import type * as Crypto from 'node:crypto';
 import type * as Os from 'node:os';
-import type { HostCipherJob, HostCiphers, HostNetworkInterface } from './host.ts';
+import type * as Fs from 'node:fs';
+import type { HostCipherJob, HostCiphers, HostInterfaceDetails, HostNetworkInterface } from './host.ts';
 
 type Loader = (id: string) => unknown;
 
@@ -68,5 +69,32 @@ export function nodeNetworkInterfaces(): (() => HostNetworkInterface[]) | undefi
       }
     }
     return out;
+  };
+}
+
+/** IFF_RUNNING, which /sys's flags file leaves out: the kernel derives it from the carrier. */
+const IFF_RUNNING = 0x40;
+
+/** Linux's /sys/class/net view of an interface, or undefined off Linux. */
+export function nodeInterfaceDetails(): ((name: string) => HostInterfaceDetails | null) | undefined {
+  const get = loader();
+  if (get === undefined || process.platform !== 'linux') return undefined;
+  return (name) => {
+    const fs = get('node:fs') as typeof Fs;
+    const dir = `/sys/class/net/${name}`;
+    const read = (file: string): string | null => {
+      try {
+        return fs.readFileSync(`${dir}/${file}`, 'latin1').trim();
+      } catch {
+        return null;
+      }
+    };
+    if (name === '' || name.includes('/') || name === '.' || name === '..') return null;
+    const flagsText = read('flags');
+    if (flagsText === null) return null;
+    let flags = Number.parseInt(flagsText, 16);
+    if (read('operstate') !== 'down' && read('carrier') === '1') flags |= IFF_RUNNING;
+    const address = (read('address') ?? '').split(':').filter((x) => x !== '').map((x) => Number.parseInt(x, 16));
+    return { hardwareType: Number.parseInt(read('type') ?? '0', 10), hardwareAddress: address, flags };
   };
 }
