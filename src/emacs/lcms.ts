@@ -198,7 +198,9 @@ function appearance(white: Triple, v: Viewing): Appearance {
   const [f, c, nc] = SURROUNDS[v.surround]!;
   const n = v.yb / white[1];
   const fl = luminanceFactor(v.la);
-  const d = v.d === -1 ? f * (1.0 - ((1.0 / 3.6) * Math.exp((-v.la - 42) / 92.0))) : v.d;
+  // D = -1 asks for the degree of adaptation to be computed. The CIECAM02 formula is F(1 - e/3.6);
+  // the Little CMS that GNU links (2.14) computes F - e/3.6, the same only for an average surround.
+  const d = v.d === -1 ? f - (1.0 / 3.6) * Math.exp((-v.la - 42) / 92.0) : v.d;
   const model: Appearance = {
     whiteY: white[1], whiteCone: cat02(white), whiteA: 0,
     c, nc, n, z: 1.48 + Math.pow(n, 0.5), nbb: 0.725 * Math.pow(1.0 / n, 0.2), fl, d,

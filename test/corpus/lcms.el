@@ -53,6 +53,11 @@
 (corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 4 0.7)))
 (corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 0.7)))
 (corpus-round (lcms-jch->xyz '(20 80 200)))
+;; D = -1: the degree of adaptation computed, as the Little CMS GNU links computes it.
+(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 -1)))
+(corpus-round (lcms-jch->xyz '(40 30 100) '(0.9642 1.0 0.8249) '(18 64 3 -1)))
+(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) nil '(20 100 2 -1)))
+(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) nil '(20 100 4 -1)))
 (corpus-round (lcms-jch->xyz '(80 10 300)))
 (corpus-round (lcms-jch->xyz (lcms-xyz->jch '(50 40 30))))
 ;; CAM02-UCS.
