@@ -1,7 +1,7 @@
 ;; lcms.c's colour science: CIEDE2000, CIECAM02 and CAM02-UCS, black-body white points.
 ;; Exact cases are compared to the last digit. GNU gets exp and pow from glibc, which rounds them
 ;; correctly where V8's Math.exp and Math.pow can be an ulp off, so some CIECAM02 results differ
-;; in their last one or two digits; those cases are rounded to 9 significant decimals
+;; in their last one or two digits; those 16 cases are rounded to 9 significant decimals
 ;; (corpus-round). Exact here, they differ from GNU by 1-2 ulp (V8 vs glibc exp/pow).
 (defun corpus-round (x) (if (consp x) (mapcar #'corpus-round x) (if (and (floatp x) (/= x 0)) (let ((scale (expt 10.0 (- 9 (ceiling (log (abs x) 10)))))) (/ (fround (* x scale)) scale)) x)))
 (lcms2-available-p)
@@ -40,24 +40,24 @@
 (lcms-jch->xyz '(50 40 30) '(0.9501546938553648 1.0 1.0882590676722474))
 (lcms-jch->xyz '(40 30 100) '(0.9642 1.0 0.8249) '(18 64 4 0.7))
 (lcms-jch->xyz '(0 0 0))
-(corpus-round (lcms-xyz->jch '(0.5 0.4 0.3)))
+(lcms-xyz->jch '(0.5 0.4 0.3))
 (corpus-round (lcms-xyz->jch '(50 40 30)))
 (corpus-round (lcms-xyz->jch '(0.1 0.2 0.9)))
-(corpus-round (lcms-xyz->jch '(0.9 0.2 0.1)))
-(corpus-round (lcms-xyz->jch '(-0.1 0.2 0.1)))
-(corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) '(0.95047 1.0 1.08883)))
+(lcms-xyz->jch '(0.9 0.2 0.1))
+(lcms-xyz->jch '(-0.1 0.2 0.1))
+(lcms-xyz->jch '(0.5 0.4 0.3) '(0.95047 1.0 1.08883))
 (corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) '(0.9642 1.0 0.8249)))
 (corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) nil '(20 100 1 -1)))
 (corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) nil '(20 100 1 2)))
 (corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) nil '(20.5 100.5 2 0.5)))
-(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 4 0.7)))
-(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 0.7)))
+(lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 4 0.7))
+(lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 0.7))
 (corpus-round (lcms-jch->xyz '(20 80 200)))
 ;; D = -1: the degree of adaptation computed, as the Little CMS GNU links computes it.
-(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 -1)))
-(corpus-round (lcms-jch->xyz '(40 30 100) '(0.9642 1.0 0.8249) '(18 64 3 -1)))
-(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) nil '(20 100 2 -1)))
-(corpus-round (lcms-xyz->jch '(0.2 0.3 0.4) nil '(20 100 4 -1)))
+(lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 -1))
+(lcms-jch->xyz '(40 30 100) '(0.9642 1.0 0.8249) '(18 64 3 -1))
+(lcms-xyz->jch '(0.2 0.3 0.4) nil '(20 100 2 -1))
+(lcms-xyz->jch '(0.2 0.3 0.4) nil '(20 100 4 -1))
 (corpus-round (lcms-jch->xyz '(80 10 300)))
 (corpus-round (lcms-jch->xyz (lcms-xyz->jch '(50 40 30))))
 ;; CAM02-UCS.
@@ -82,14 +82,14 @@
 (corpus-round (lcms-jab->jch '(80 10 -20) nil '(18 64 2 -1)))
 (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.5 0.4 0.3))
 (lcms-cam02-ucs '(0 0 0) '(0 0 0))
-(corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4)))
-(corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4) '(95.047 100.0 108.883)))
+(lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4))
+(lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4) '(95.047 100.0 108.883))
 (corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4) nil '(20 100 2 0.5)))
 (corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4) nil '(20 100 3 0.5)))
 (corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4) nil '(20 100 4 0.5)))
 (corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4) nil '(20 100 1 5)))
-(corpus-round (lcms-cam02-ucs '(0.5 0.4 0.3) '(0 0 0)))
-(corpus-round (lcms-cam02-ucs '(1 1 1) '(0.95 1 1.09)))
+(lcms-cam02-ucs '(0.5 0.4 0.3) '(0 0 0))
+(lcms-cam02-ucs '(1 1 1) '(0.95 1 1.09))
 ;; Argument checking: colours, white points and viewing conditions, each with its own words.
 (let (r) (dolist (c '(a (1 2) (1 2 3 4) (1 2 . 3) (1 2 3 . 4) [1 2 3] (a 1 1) nil) (nreverse r))
   (push (mapcar (lambda (f) (condition-case err (progn (funcall f c) 'ok) (error err)))
