@@ -3,8 +3,8 @@
 // GNU Emacs hands these to Little CMS 2. We do the arithmetic here, in plain doubles, and keep
 // the published formulas' order of operations (the CIE's CIEDE2000 and CIECAM02 definitions as
 // Little CMS, MIT-licensed, evaluates them), because a result is compared to GNU's to the last
-// digit. What still differs is the C library's last bit: glibc's exp and pow are correctly
-// rounded where V8's are not always, so a few results can be an ulp or two away.
+// digit. The elementary functions are lcms-math.ts's, rounded as glibc's are (V8's Math ones
+// miss the last bit for a few percent of arguments).
 
 import { cons, consp, list, makeFloat, makeString, xcar, xcdr } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -13,6 +13,7 @@ import { DEFUN } from '../core/subr.ts';
 import { Qargs_out_of_range, Qerror, Qnil, Qt } from '../core/symbols.ts';
 import { makeFixnum } from '../heap/tags.ts';
 import { POS_NAN, checkNumber, isNumber, numberValue } from './data.ts';
+import { exactAtan, exactAtan2, exactCos, exactExp, exactLog, exactPow, exactSin } from './lcms-math.ts';
 
 type Triple = [number, number, number];
 
@@ -88,7 +89,7 @@ const toRadians = (deg: number): number => (deg * Math.PI) / 180;
 
 /** The angle of (X, Y) in degrees, in [0, 360]; 0 for the origin. */
 function hueDegrees(y: number, x: number): number {
-  let h = y === 0 && x === 0 ? 0 : Math.atan2(y, x);
+  let h = y === 0 && x === 0 ? 0 : exactAtan2(y, x);
   h *= 180 / Math.PI;
   while (h > 360) h -= 360;
   while (h < 0) h += 360;
@@ -100,8 +101,8 @@ function ciede2000(lab1: Triple, lab2: Triple, kl: number, kc: number, kh: numbe
   const [l2, a2, b2] = lab2;
   const chroma1 = Math.sqrt(a1 * a1 + b1 * b1);
   const chroma2 = Math.sqrt(a2 * a2 + b2 * b2);
-  const meanChroma7 = Math.pow((chroma1 + chroma2) / 2, 7);
-  const g = 0.5 * (1 - Math.sqrt(meanChroma7 / (Math.pow((chroma1 + chroma2) / 2, 7) + Math.pow(25, 7))));
+  const meanChroma7 = exactPow((chroma1 + chroma2) / 2, 7);
+  const g = 0.5 * (1 - Math.sqrt(meanChroma7 / (exactPow((chroma1 + chroma2) / 2, 7) + exactPow(25, 7))));
   const ap1 = (1 + g) * a1;
   const ap2 = (1 + g) * a2;
   const cp1 = Math.sqrt(ap1 * ap1 + b1 * b1);
@@ -121,17 +122,17 @@ function ciede2000(lab1: Triple, lab2: Triple, kl: number, kc: number, kh: numbe
   else dh = hueDiff;
   const dL = l2 - l1;
   const dC = cp2 - cp1;
-  const dH = 2 * Math.sqrt(cp2 * cp1) * Math.sin(toRadians(dh) / 2);
-  const t = 1 - 0.17 * Math.cos(toRadians(hpMean - 30)) + 0.24 * Math.cos(toRadians(2 * hpMean))
-    + 0.32 * Math.cos(toRadians(3 * hpMean + 6)) - 0.2 * Math.cos(toRadians(4 * hpMean - 63));
+  const dH = 2 * Math.sqrt(cp2 * cp1) * exactSin(toRadians(dh) / 2);
+  const t = 1 - 0.17 * exactCos(toRadians(hpMean - 30)) + 0.24 * exactCos(toRadians(2 * hpMean))
+    + 0.32 * exactCos(toRadians(3 * hpMean + 6)) - 0.2 * exactCos(toRadians(4 * hpMean - 63));
   const lMid = (l2 + l1) / 2 - 50;
   const sl = 1 + (0.015 * (lMid * lMid)) / Math.sqrt(20 + ((l2 + l1) / 2 - 50) * ((l2 + l1) / 2 - 50));
   const sc = 1 + 0.045 * (cp1 + cp2) / 2;
   const sh = 1 + 0.015 * ((cp2 + cp1) / 2) * t;
   const rotation = (hpMean - 275) / 25;
-  const dRo = 30 * Math.exp(-(rotation * rotation));
-  const rc = 2 * Math.sqrt(Math.pow(cpMean, 7) / (Math.pow(cpMean, 7) + Math.pow(25, 7)));
-  const rt = -Math.sin(2 * toRadians(dRo)) * rc;
+  const dRo = 30 * exactExp(-(rotation * rotation));
+  const rc = 2 * Math.sqrt(exactPow(cpMean, 7) / (exactPow(cpMean, 7) + exactPow(25, 7)));
+  const rt = -exactSin(2 * toRadians(dRo)) * rc;
   const termL = dL / (sl * kl);
   const termC = dC / (sc * kc);
   const termH = dH / (sh * kh);
@@ -185,7 +186,7 @@ const SURROUNDS: Record<number, Triple> = { 1: [1.0, 0.69, 1.0], 2: [0.9, 0.59, 
 /** The luminance-level adaptation factor of an adapting luminance LA. */
 function luminanceFactor(la: number): number {
   const k = 1.0 / ((5.0 * la) + 1.0);
-  return 0.2 * Math.pow(k, 4.0) * (5.0 * la) + 0.1 * Math.pow(1.0 - Math.pow(k, 4.0), 2.0) * Math.pow(5.0 * la, 1.0 / 3.0);
+  return 0.2 * exactPow(k, 4.0) * (5.0 * la) + 0.1 * exactPow(1.0 - exactPow(k, 4.0), 2.0) * exactPow(5.0 * la, 1.0 / 3.0);
 }
 
 interface Appearance {
@@ -200,10 +201,10 @@ function appearance(white: Triple, v: Viewing): Appearance {
   const fl = luminanceFactor(v.la);
   // D = -1 asks for the degree of adaptation to be computed. The CIECAM02 formula is F(1 - e/3.6);
   // the Little CMS that GNU links (2.14) computes F - e/3.6, the same only for an average surround.
-  const d = v.d === -1 ? f - (1.0 / 3.6) * Math.exp((-v.la - 42) / 92.0) : v.d;
+  const d = v.d === -1 ? f - (1.0 / 3.6) * exactExp((-v.la - 42) / 92.0) : v.d;
   const model: Appearance = {
     whiteY: white[1], whiteCone: cat02(white), whiteA: 0,
-    c, nc, n, z: 1.48 + Math.pow(n, 0.5), nbb: 0.725 * Math.pow(1.0 / n, 0.2), fl, d,
+    c, nc, n, z: 1.48 + exactPow(n, 0.5), nbb: 0.725 * exactPow(1.0 / n, 0.2), fl, d,
   };
   model.whiteA = compress(model, cat02(white)).achromatic;
   return model;
@@ -215,10 +216,10 @@ function compress(m: Appearance, cone: Triple): { rgb: Triple; achromatic: numbe
   const hpe = times3(TO_HPE, adapted);
   const rgb = hpe.map((v) => {
     if (v < 0) {
-      const p = Math.pow((-1.0 * m.fl * v / 100.0), 0.42);
+      const p = exactPow((-1.0 * m.fl * v / 100.0), 0.42);
       return (-1.0 * 400.0 * p) / (p + 27.13) + 0.1;
     }
-    const p = Math.pow((m.fl * v / 100.0), 0.42);
+    const p = exactPow((m.fl * v / 100.0), 0.42);
     return (400.0 * p) / (p + 27.13) + 0.1;
   }) as Triple;
   return { rgb, achromatic: (((2.0 * rgb[0]) + rgb[1] + (rgb[2] / 20.0)) - 0.305) * m.nbb };
@@ -229,7 +230,7 @@ const RAD_PER_DEG = 3.141592654 / 180.0;
 const DEG_PER_RAD = 180.0 / 3.141592654;
 
 function eccentricity(m: Appearance, h: number): number {
-  return ((12500.0 / 13.0) * m.nc * m.nbb) * (Math.cos((h * RAD_PER_DEG + 2.0)) + 3.8);
+  return ((12500.0 / 13.0) * m.nc * m.nbb) * (exactCos((h * RAD_PER_DEG + 2.0)) + 3.8);
 }
 
 /** XYZ (Y=100 scale) to lightness J, chroma C and hue angle h. */
@@ -239,27 +240,27 @@ function xyzToJch(m: Appearance, xyz: Triple): Triple {
   const b = (rgb[0] + rgb[1] - (2.0 * rgb[2])) / 9.0;
   let h: number;
   if (a === 0) h = b === 0 ? 0 : b > 0 ? 90 : 270;
-  else if (a > 0) h = b > 0 ? DEG_PER_RAD * Math.atan(b / a) : b === 0 ? 0 : (DEG_PER_RAD * Math.atan(b / a)) + 360;
-  else h = (DEG_PER_RAD * Math.atan(b / a)) + 180;
+  else if (a > 0) h = b > 0 ? DEG_PER_RAD * exactAtan(b / a) : b === 0 ? 0 : (DEG_PER_RAD * exactAtan(b / a)) + 360;
+  else h = (DEG_PER_RAD * exactAtan(b / a)) + 180;
   const e = eccentricity(m, h);
-  const j = 100.0 * Math.pow((achromatic / m.whiteA), (m.c * m.z));
-  const t = (e * Math.pow(((a * a) + (b * b)), 0.5)) / (rgb[0] + rgb[1] + ((21.0 / 20.0) * rgb[2]));
-  const chroma = Math.pow(t, 0.9) * Math.pow((j / 100.0), 0.5) * Math.pow((1.64 - Math.pow(0.29, m.n)), 0.73);
+  const j = 100.0 * exactPow((achromatic / m.whiteA), (m.c * m.z));
+  const t = (e * exactPow(((a * a) + (b * b)), 0.5)) / (rgb[0] + rgb[1] + ((21.0 / 20.0) * rgb[2]));
+  const chroma = exactPow(t, 0.9) * exactPow((j / 100.0), 0.5) * exactPow((1.64 - exactPow(0.29, m.n)), 0.73);
   return [j, chroma, h];
 }
 
 /** Lightness, chroma and hue back to XYZ (Y=100 scale). */
 function jchToXyz(m: Appearance, jch: Triple): Triple {
   const [j, chroma, h] = jch;
-  const t = Math.pow((chroma / (Math.pow((j / 100.0), 0.5) * (Math.pow((1.64 - Math.pow(0.29, m.n)), 0.73)))), (1.0 / 0.9));
+  const t = exactPow((chroma / (exactPow((j / 100.0), 0.5) * (exactPow((1.64 - exactPow(0.29, m.n)), 0.73)))), (1.0 / 0.9));
   const e = eccentricity(m, h);
-  const achromatic = m.whiteA * Math.pow((j / 100.0), (1.0 / (m.c * m.z)));
+  const achromatic = m.whiteA * exactPow((j / 100.0), (1.0 / (m.c * m.z)));
   const p1 = e / t;
   const p2 = (achromatic / m.nbb) + 0.305;
   const p3 = 21.0 / 20.0;
   const hr = h * RAD_PER_DEG;
-  const sin = Math.sin(hr);
-  const cos = Math.cos(hr);
+  const sin = exactSin(hr);
+  const cos = exactCos(hr);
   let a: number;
   let b: number;
   if (Math.abs(sin) >= Math.abs(cos)) {
@@ -278,7 +279,7 @@ function jchToXyz(m: Appearance, jch: Triple): Triple {
   ];
   const hpe = compressed.map((v) => {
     const off = Math.abs(v - 0.1);
-    return ((v - 0.1) < 0 ? -1 : 1) * (100.0 / m.fl) * Math.pow(((27.13 * off) / (400.0 - off)), (1.0 / 0.42));
+    return ((v - 0.1) < 0 ? -1 : 1) * (100.0 / m.fl) * exactPow(((27.13 * off) / (400.0 - off)), (1.0 / 0.42));
   }) as Triple;
   const adapted = times3(FROM_HPE, hpe);
   const cone = adapted.map((v, i) => v / ((m.whiteY * m.d / m.whiteCone[i]!) + 1.0 - m.d)) as Triple;
@@ -294,17 +295,17 @@ function jchToXyz(m: Appearance, jch: Triple): Triple {
 /** JCh to the uniform space J'a'b' under adapting luminance LA (GNU's forward scale is 43.86, its inverse 1/0.0228). */
 function jchToJab(jch: Triple, la: number): Triple {
   const [j, chroma, h] = jch;
-  const colourfulness = chroma * Math.pow(luminanceFactor(la), 0.25);
-  const mp = 43.86 * Math.log(1 + 0.0228 * colourfulness);
+  const colourfulness = chroma * exactPow(luminanceFactor(la), 0.25);
+  const mp = 43.86 * exactLog(1 + 0.0228 * colourfulness);
   const hr = h * Math.PI / 180;
-  return [1.7 * j / (1 + 0.007 * j), mp * Math.cos(hr), mp * Math.sin(hr)];
+  return [1.7 * j / (1 + 0.007 * j), mp * exactCos(hr), mp * exactSin(hr)];
 }
 
 function jabToJch(jab: Triple, la: number): Triple {
   const [jp, a, b] = jab;
   const mp = Math.sqrt(a * a + b * b);
-  const chroma = (Math.exp(0.0228 * mp) - 1) / (0.0228 * Math.pow(luminanceFactor(la), 0.25));
-  let h = Math.atan2(b, a) * 180 / Math.PI;
+  const chroma = (exactExp(0.0228 * mp) - 1) / (0.0228 * exactPow(luminanceFactor(la), 0.25));
+  let h = exactAtan2(b, a) * 180 / Math.PI;
   if (h < 0) h += 360;
   return [jp / (0.007 * (100 - jp) + 1), chroma, h];
 }

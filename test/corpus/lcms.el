@@ -1,8 +1,9 @@
 ;; lcms.c's colour science: CIEDE2000, CIECAM02 and CAM02-UCS, black-body white points.
-;; Exact cases are compared to the last digit. GNU gets exp and pow from glibc, which rounds them
-;; correctly where V8's Math.exp and Math.pow can be an ulp off, so some CIECAM02 results differ
-;; in their last one or two digits; those 16 cases are rounded to 9 significant decimals
-;; (corpus-round). Exact here, they differ from GNU by 1-2 ulp (V8 vs glibc exp/pow).
+;; Exact cases are compared to the last digit (lcms-math.ts rounds exp, pow, sin, cos and atan
+;; as glibc does). 11 CIECAM02 results still differ from GNU's in their last digits: the model's
+;; cancellations magnify a last-bit difference whose source is not found (the same formulas run
+;; by CPython on glibc's own libm land on a third value). Those are rounded to 9 significant
+;; decimals by corpus-round.
 (defun corpus-round (x) (if (consp x) (mapcar #'corpus-round x) (if (and (floatp x) (/= x 0)) (let ((scale (expt 10.0 (- 9 (ceiling (log (abs x) 10)))))) (/ (fround (* x scale)) scale)) x)))
 (lcms2-available-p)
 ;; CIEDE2000, with the published test pairs among others.
@@ -42,14 +43,14 @@
 (lcms-jch->xyz '(0 0 0))
 (lcms-xyz->jch '(0.5 0.4 0.3))
 (corpus-round (lcms-xyz->jch '(50 40 30)))
-(corpus-round (lcms-xyz->jch '(0.1 0.2 0.9)))
-(lcms-xyz->jch '(0.9 0.2 0.1))
+(lcms-xyz->jch '(0.1 0.2 0.9))
+(corpus-round (lcms-xyz->jch '(0.9 0.2 0.1)))
 (lcms-xyz->jch '(-0.1 0.2 0.1))
 (lcms-xyz->jch '(0.5 0.4 0.3) '(0.95047 1.0 1.08883))
-(corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) '(0.9642 1.0 0.8249)))
-(corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) nil '(20 100 1 -1)))
+(lcms-xyz->jch '(0.5 0.4 0.3) '(0.9642 1.0 0.8249))
+(lcms-xyz->jch '(0.5 0.4 0.3) nil '(20 100 1 -1))
 (corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) nil '(20 100 1 2)))
-(corpus-round (lcms-xyz->jch '(0.5 0.4 0.3) nil '(20.5 100.5 2 0.5)))
+(lcms-xyz->jch '(0.5 0.4 0.3) nil '(20.5 100.5 2 0.5))
 (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 4 0.7))
 (lcms-xyz->jch '(0.2 0.3 0.4) '(0.9642 1.0 0.8249) '(18 64 3 0.7))
 (corpus-round (lcms-jch->xyz '(20 80 200)))
@@ -78,8 +79,8 @@
 (lcms-jab->jch '(0 0 0))
 (lcms-jab->jch '(1 2 3 4))
 (lcms-jab->jch (lcms-jch->jab '(50 40 30)))
-(corpus-round (lcms-jab->jch '(80 10 -20)))
-(corpus-round (lcms-jab->jch '(80 10 -20) nil '(18 64 2 -1)))
+(lcms-jab->jch '(80 10 -20))
+(lcms-jab->jch '(80 10 -20) nil '(18 64 2 -1))
 (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.5 0.4 0.3))
 (lcms-cam02-ucs '(0 0 0) '(0 0 0))
 (lcms-cam02-ucs '(0.5 0.4 0.3) '(0.2 0.3 0.4))
