@@ -162,7 +162,7 @@ function errorArgs(rt: Runtime, object: number): number {
 }
 
 /** The data OBJECT stands for: a string, a buffer, or `iv-auto' with START random bytes. */
-function objectData(rt: Runtime, object: number, start: number, end: number, coding: number): Uint8Array {
+export function objectData(rt: Runtime, object: number, start: number, end: number, coding: number): Uint8Array {
   if (stringp(object)) return stringData(rt, object, start, end, coding);
   if (bufferp(rt, object)) return bufferData(rt, object, start, end, coding);
   if (object === Qiv_auto) {

@@ -1782,7 +1782,8 @@ DEFUN('fillarray', 2, 2, 'Set every element of ARRAY, a vector, string, char-tab
   return array;
 });
 
-DEFUN('clear-string', 1, 1, 'Overwrite STRING\'s contents with zero bytes and make it unibyte; its length becomes the number of bytes it had.', (rt, s: number) => {
+/** Zero the string S's bytes in place and make it unibyte (clear-string; gnutls.ts clears keys so too). */
+export function clearString(rt: Runtime, s: number): void {
   stringBytesChanged(rt);
   checkString(rt, s);
   const n = sbytes(rt, s);
@@ -1790,6 +1791,10 @@ DEFUN('clear-string', 1, 1, 'Overwrite STRING\'s contents with zero bytes and ma
   const wi = (s & -8) >>> 2;
   rt.i32[wi + STR_NCHARS] = n;
   rt.i32[wi + STR_NBYTES] = -1;
+}
+
+DEFUN('clear-string', 1, 1, 'Overwrite STRING\'s contents with zero bytes and make it unibyte; its length becomes the number of bytes it had.', (rt, s: number) => {
+  clearString(rt, s);
   return Qnil;
 });
 

@@ -140,6 +140,15 @@ export interface Host extends HostFileOps {
   access?(path: string, mode: 'r' | 'w' | 'x'): boolean;
   /** Child processes (see HostProcesses); absent where the host cannot run programs. */
   processes?: HostProcesses;
+  /** Block and stream ciphers (see HostCiphers); absent where the platform has none that runs synchronously (a browser). */
+  ciphers?: HostCiphers;
+  /** The machine's network interfaces' addresses; absent where the platform cannot list them (a browser). */
+  networkInterfaces?(): HostNetworkInterface[];
+  /**
+   * What the system says of the interface NAME (Linux: /sys/class/net), or null when there is no
+   * such interface; absent where the platform cannot tell.
+   */
+  interfaceDetails?(name: string): HostInterfaceDetails | null;
   /** Text of the last failed file operation, as GNU's file-error data shows it ("No such file or directory"). */
   lastError: string;
   /** The errno name ("ENOENT") of the last failed fileStatus, beside lastError's text. */
@@ -195,4 +204,47 @@ export interface HostProcesses {
   killAll(): void;
   /** How many processors this process may use. */
   cpuCount(): number;
+}
+
+/** One cipher run: OpenSSL's NAME for the algorithm, its key, IV (null for ECB) and input, with AEAD's extra fields. */
+export interface HostCipherJob {
+  name: string;
+  key: Uint8Array;
+  iv: Uint8Array | null;
+  data: Uint8Array;
+  decrypt: boolean;
+  /** AEAD only: the additional authenticated data, the tag's length, and (decrypting) the tag to check. */
+  aad?: Uint8Array;
+  tagLength?: number;
+  tag?: Uint8Array;
+}
+
+/**
+ * Symmetric ciphers, run synchronously (gnutls-symmetric-encrypt cannot wait for a promise).
+ * Optional: Web Crypto's ciphers are asynchronous only, so a browser host leaves it out.
+ */
+export interface HostCiphers {
+  /** Whether the OpenSSL-named cipher NAME can be run here. */
+  has(name: string): boolean;
+  /** The output of JOB (an encryption's tag appended), or null when a decryption's tag does not verify. */
+  run(job: HostCipherJob): Uint8Array | null;
+}
+
+/** One address of a network interface, as node:os reports it. */
+export interface HostNetworkInterface {
+  name: string;
+  family: 'IPv4' | 'IPv6';
+  address: string;
+  netmask: string;
+  mac: string;
+  internal: boolean;
+  /** IPv6 scope id, when there is one. */
+  scopeid?: number;
+}
+
+/** An interface's link-level facts: its ARP hardware type, hardware address bytes, and IFF_* flags. */
+export interface HostInterfaceDetails {
+  hardwareType: number;
+  hardwareAddress: number[];
+  flags: number;
 }

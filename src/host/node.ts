@@ -11,6 +11,7 @@ import type * as Zlib from 'node:zlib';
 import type { FileStatus, Host } from './host.ts';
 import { writeImageFile } from './image-file.ts';
 import { nodeProcesses } from './node-process.ts';
+import { nodeCiphers, nodeInterfaceDetails, nodeNetworkInterfaces } from './node-crypto.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 
 /** The longest line readLine collects (256 MB): past it memory is full, as a string that long would be. */
@@ -335,6 +336,9 @@ export function nodeHost(): Host {
     },
     readLine: () => readLineFrom(0),
     processes: nodeProcesses(),
+    ciphers: nodeCiphers(),
+    networkInterfaces: nodeNetworkInterfaces(),
+    interfaceDetails: nodeInterfaceDetails(),
     gunzip(bytes) {
       const zlib = loadZlib();
       if (zlib === null) return null;
