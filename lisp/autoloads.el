@@ -1025,3 +1025,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (cmd '(insert-abbrevs list-abbrevs edit-abbrevs define-abbrevs edit-abbrevs-redefine
                abbrev-edit-save-to-file abbrev-edit-save-buffer edit-abbrevs-mode))
   (autoload cmd "abbrevs" nil t))
+;; thingatpt.el's entry points (GNU autoloads the same ones).
+(dolist (name '(thing-at-point bounds-of-thing-at-point forward-thing thing-at-mouse
+                bounds-of-thing-at-mouse sexp-at-point symbol-at-point number-at-point
+                list-at-point))
+  (autoload name "thingatpt"))
