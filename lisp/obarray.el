@@ -16,3 +16,18 @@ A SIZE of zero or less is an error."
 
 (defun obarrayp (object) "Non-nil when OBJECT can be used as an obarray: a vector with some buckets."
   (and (vectorp object) (> (length object) 0)))
+
+(defun obarray-size (ob) "Return the number of buckets of the obarray OB."
+  (length ob))
+
+(defun obarray-get (ob name) "Return the symbol called NAME in the obarray OB, or nil if OB has none."
+  (intern-soft name ob))
+
+(defun obarray-put (ob name) "Return the symbol called NAME in the obarray OB, adding a new one if OB has none."
+  (intern name ob))
+
+(defun obarray-remove (ob name) "Take the symbol NAME (a string or symbol) out of the obarray OB; t if it was there."
+  (unintern name ob))
+
+(defun obarray-map (fn ob) "Call FN on each symbol of the obarray OB; return nil."
+  (mapatoms fn ob))

@@ -405,10 +405,6 @@ URL by adding a scheme.  BOUNDS, a (START . END) pair, says where the text is."
         (car got)
       (error "Can't read whole string"))))
 
-(defun read-from-whole-string (str) "Read one Lisp object from STR, an error if anything but whitespace follows it."
-  (declare (obsolete "use `read-from-string' instead." "25.1"))
-  (thing-at-point--read-from-whole-string str))
-
 (defun sexp-at-point () "Return the Lisp object written at point, or nil."
   (form-at-point 'sexp))
 
@@ -436,6 +432,7 @@ With IGNORE-COMMENT-OR-STRING, inside a comment or a string look from its start.
 (defun in-string-p () "Return the string's delimiter character if point is inside a string, else nil."
   (declare (obsolete "use (nth 3 (syntax-ppss)) instead." "25.1"))
   (nth 3 (syntax-ppss)))
+(define-obsolete-function-alias 'read-from-whole-string 'thing-at-point--read-from-whole-string "25.1")
 (define-obsolete-function-alias 'end-of-sexp 'thing-at-point--end-of-sexp "25.1")
 (define-obsolete-function-alias 'beginning-of-sexp 'thing-at-point--beginning-of-sexp "25.1")
 

@@ -120,3 +120,4 @@ thing-at-point-uri-schemes
 (tap1 "x http://a.b y" nil 5 (list (forward-thing 'url) (point)))
 (tap1 "x http://a.b y" nil 5 (list (beginning-of-thing 'url) (end-of-thing 'url)))
 (mapcar (lambda (txt) (with-temp-buffer (insert txt) (let (out) (dotimes (i (1+ (buffer-size))) (goto-char (1+ i)) (push (list (thing-at-point-url-at-point t) (thing-at-point-url-at-point)) out)) (nreverse out)))) '("mailto:" "http://" "foo:" "zz mailto:" "mailto:@" "about:"))
+(mapcar (lambda (f) (list f (get f 'byte-obsolete-info) (let ((d (symbol-function f))) (and (symbolp d) d)))) '(in-string-p end-of-sexp beginning-of-sexp read-from-whole-string thing-at-point-file-at-point))
