@@ -17,17 +17,15 @@ A SIZE of zero or less is an error."
 (defun obarrayp (object) "Non-nil when OBJECT can be used as an obarray: a vector with some buckets."
   (and (vectorp object) (> (length object) 0)))
 
-(defun obarray-size (ob) "Return the number of buckets of the obarray OB."
-  (length ob))
+;; The rest are the primitives on symbols with the obarray argument first.
+(defalias 'obarray-size #'length "Return the number of buckets of the obarray OB.\n\n(fn OB)")
 
-(defun obarray-get (ob name) "Return the symbol called NAME in the obarray OB, or nil if OB has none."
-  (intern-soft name ob))
+(let ((by-name (lambda (prim) (lambda (ob name) (funcall prim name ob)))))
+  (defalias 'obarray-get (funcall by-name #'intern-soft)
+    "Return the symbol called NAME in the obarray OB, or nil if OB has none.")
+  (defalias 'obarray-put (funcall by-name #'intern)
+    "Return the symbol called NAME in the obarray OB, adding a new one if OB has none.")
+  (defalias 'obarray-remove (funcall by-name #'unintern)
+    "Take the symbol NAME (a string or symbol) out of the obarray OB; t if it was there."))
 
-(defun obarray-put (ob name) "Return the symbol called NAME in the obarray OB, adding a new one if OB has none."
-  (intern name ob))
-
-(defun obarray-remove (ob name) "Take the symbol NAME (a string or symbol) out of the obarray OB; t if it was there."
-  (unintern name ob))
-
-(defun obarray-map (fn ob) "Call FN on each symbol of the obarray OB; return nil."
-  (mapatoms fn ob))
+(defalias 'obarray-map (lambda (fn ob) (mapatoms fn ob)) "Call FN on each symbol of the obarray OB; return nil.")
