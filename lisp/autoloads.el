@@ -973,7 +973,11 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 cl--generic-method-uses-cnm cl--generic-method-function cl--generic-generalizer-p
                 cl-generic-make-generalizer cl--generic-generalizer-name
                 cl--generic-generalizer-priority cl--generic-generalizer-tagcode-function
-                cl--generic-generalizer-specializers-function))
+                cl--generic-generalizer-specializers-function
+                xref-elisp-location-p xref-elisp-location-symbol xref-elisp-location-type
+                xref-elisp-location-file xref-make-elisp-location make-xref-elisp-location
+                lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
+                lisp-indent-state-ppss-point))
   (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
 ;; gnus-range: sorted lists of article numbers.
 (dolist (name '(gnus-add-to-sorted-list gnus-intersection gnus-sorted-complement
