@@ -793,7 +793,11 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 xref-location-group xref-location-marker elisp--company-kind
                 elisp--company-doc-string elisp--documentation-one-liner
                 elisp-eldoc-documentation-function elisp--safe-macroexpand-all
-                elisp--local-variables-1 elisp--form-quoted-p elisp--expect-function-p))
+                elisp--local-variables-1 elisp--form-quoted-p elisp--expect-function-p
+                elisp--last-data-store emacs-lisp-set-electric-text-pairs
+                elisp--font-lock-flush-elisp-buffers elisp--completion-local-symbols
+                elisp--company-location elisp--xref-make-xref elisp--xref-find-definitions
+                elisp--xref-filter-definitions xref-backend-definitions xref-backend-apropos))
   (autoload name "elisp-mode"))
 (autoload 'emacs-lisp-macroexpand "elisp-mode" nil t)
 (defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")
@@ -1034,3 +1038,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 bounds-of-thing-at-mouse sexp-at-point symbol-at-point number-at-point
                 list-at-point))
   (autoload name "thingatpt"))
+(defvar xref-backend-functions nil "Functions tried in turn to find the xref backend of the current buffer; the first non-nil value is it.")
+(add-hook 'xref-backend-functions #'etags--xref-backend)
+;; xref.el's entry points (a small part of GNU's library: backends, the marker stack, items).
+(dolist (name '(xref-find-backend xref-marker-stack-empty-p etags--xref-backend))
+  (autoload name "xref"))
