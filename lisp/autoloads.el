@@ -27,7 +27,8 @@
                    cl--generic-build-combined-method cl--generic-make-next-function
                    cl--generic-no-next-method-function cl--generic-isnot-nnm-p
                    cl--generic-method-files cl--generic-method-documentation
-                   cl--generic-describe cl--generic-search-method loadhist-unload-element))
+                   cl--generic-describe cl--generic-search-method loadhist-unload-element
+                   cl--generic-edebug-remember-name cl--generic-edebug-make-name))
                  ("subr-ext" (condition-case-no-debug with-local-quit with-existing-directory
                               dotimes-with-progress-reporter dolist-with-progress-reporter)
                   (called-interactively-p interactive-p combine-and-quote-strings
