@@ -4,20 +4,21 @@
 ;; Only the part programs call without a user: which backend a buffer uses,
 ;; whether the stack of places jumped from is empty, and xref items.
 
-(require 'cl-lib)
-(require 'ring)
+(mapc #'require '(cl-lib ring))
 
 (defun etags--xref-backend () "Return `etags', the backend that looks definitions up in tags tables." 'etags)
 
 (defun xref-find-backend () "Return the xref backend of the current buffer, from `xref-backend-functions'."
-  (run-hook-with-args-until-success 'xref-backend-functions))
+  ;; The first function with an answer gives it.
+  (let ((backend (run-hook-with-args-until-success 'xref-backend-functions)))
+    backend))
 
 (defvar xref-marker-ring-length 16 "How many places jumped from the marker stack keeps.")
 
 (defvar xref--marker-ring (make-ring xref-marker-ring-length) "The places jumped from, most recent first.")
 
 (defun xref-marker-stack-empty-p () "Return t if no place jumped from is remembered."
-  (ring-empty-p xref--marker-ring))
+  (= (ring-length xref--marker-ring) 0))
 
 (cl-defstruct (xref-item (:constructor xref-make (summary location)))
   "A reference to a place: a SUMMARY string describing it and its LOCATION."
