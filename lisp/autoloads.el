@@ -27,7 +27,8 @@
                    cl--generic-build-combined-method cl--generic-make-next-function
                    cl--generic-no-next-method-function cl--generic-isnot-nnm-p
                    cl--generic-method-files cl--generic-method-documentation
-                   cl--generic-describe cl--generic-search-method loadhist-unload-element))
+                   cl--generic-describe cl--generic-search-method loadhist-unload-element
+                   cl--generic-edebug-remember-name cl--generic-edebug-make-name))
                  ("subr-ext" (condition-case-no-debug with-local-quit with-existing-directory
                               dotimes-with-progress-reporter dolist-with-progress-reporter)
                   (called-interactively-p interactive-p combine-and-quote-strings
@@ -793,7 +794,11 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 xref-location-group xref-location-marker elisp--company-kind
                 elisp--company-doc-string elisp--documentation-one-liner
                 elisp-eldoc-documentation-function elisp--safe-macroexpand-all
-                elisp--local-variables-1 elisp--form-quoted-p elisp--expect-function-p))
+                elisp--local-variables-1 elisp--form-quoted-p elisp--expect-function-p
+                elisp--last-data-store emacs-lisp-set-electric-text-pairs
+                elisp--font-lock-flush-elisp-buffers elisp--completion-local-symbols
+                elisp--company-location elisp--xref-make-xref elisp--xref-find-definitions
+                elisp--xref-filter-definitions xref-backend-definitions xref-backend-apropos))
   (autoload name "elisp-mode"))
 (autoload 'emacs-lisp-macroexpand "elisp-mode" nil t)
 (defvar package-user-dir (concat user-emacs-directory "elpa") "Directory where the packages a user installs are kept.")
@@ -973,7 +978,11 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 cl--generic-method-uses-cnm cl--generic-method-function cl--generic-generalizer-p
                 cl-generic-make-generalizer cl--generic-generalizer-name
                 cl--generic-generalizer-priority cl--generic-generalizer-tagcode-function
-                cl--generic-generalizer-specializers-function))
+                cl--generic-generalizer-specializers-function
+                xref-elisp-location-p xref-elisp-location-symbol xref-elisp-location-type
+                xref-elisp-location-file xref-make-elisp-location make-xref-elisp-location
+                lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
+                lisp-indent-state-ppss-point))
   (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
 ;; gnus-range: sorted lists of article numbers.
 (dolist (name '(gnus-add-to-sorted-list gnus-intersection gnus-sorted-complement
@@ -1063,3 +1072,13 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
     ("koi8-r" koi8-r 1 koi8-r) ("microsoft-cp1251" windows-1251 1 windows-1251))
   "The non-standard encodings of compound text: (NAME CODING-SYSTEM BYTES-PER-CHAR CHARSET) each.")
 (defvar default-korean-keyboard "" "The Korean keyboard layout: \"\", \"3\" or \"390\".")
+;; thingatpt.el's entry points (GNU autoloads the same ones).
+(dolist (name '(thing-at-point bounds-of-thing-at-point forward-thing thing-at-mouse
+                bounds-of-thing-at-mouse sexp-at-point symbol-at-point number-at-point
+                list-at-point))
+  (autoload name "thingatpt"))
+(defvar xref-backend-functions nil "Functions tried in turn to find the xref backend of the current buffer; the first non-nil value is it.")
+(add-hook 'xref-backend-functions #'etags--xref-backend)
+;; xref.el's entry points (a small part of GNU's library: backends, the marker stack, items).
+(dolist (name '(xref-find-backend xref-marker-stack-empty-p etags--xref-backend))
+  (autoload name "xref"))

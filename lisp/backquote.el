@@ -31,7 +31,8 @@
      (t
       (let ((items (mapcar #'backquote--render (car (cdr d))))
             (tail (cdr (cdr d))))
-        (cond ((equal tail '(bq-const))
+        ;; A tail of constant nil or of the form nil both end in `list'.
+        (cond ((or (equal tail '(bq-const)) (equal tail '(bq-form)))
                (cons 'list items))
               ((null (cdr items))
                (list 'cons (car items) (backquote--render tail)))
@@ -48,7 +49,11 @@
 
 (defun backquote--splice (form acc) "Describe the list value of FORM, spliced in front of the list ACC."
   (let ((part (cons 'bq-form form)))
-    (cond ((equal acc '(bq-const)) part)
+    (cond ((and (null form) (equal acc '(bq-const)))
+           ;; Splicing nil at the end: no element, but no longer constant
+           ;; data either: the form nil.
+           '(bq-form))
+          ((equal acc '(bq-const)) part)
           ((eq (car acc) 'bq-append) (cons 'bq-append (cons part (cdr acc))))
           (t (list 'bq-append part acc)))))
 
@@ -96,7 +101,7 @@ after a comma that belongs to it."
      ((eq (car d) 'bq-form) (cons 'bq-form (list 'vconcat (cdr d))))
      ((eq (car d) 'bq-append)
       (cons 'bq-form (cons 'vconcat (mapcar #'backquote--render (cdr d)))))
-     ((equal (cdr (cdr d)) '(bq-const))
+     ((member (cdr (cdr d)) '((bq-const) (bq-form)))
       (cons 'bq-form (cons 'vector (mapcar #'backquote--render (car (cdr d))))))
      (t (cons 'bq-form (list 'apply '#'vector (backquote--render d)))))))
 
@@ -136,3 +141,59 @@ value.  Nested backquotes each consume one level of commas."
 
 ;; The reader turns `X into (\` X).
 (defalias '\` (symbol-function 'backquote))
+
+;;;; GNU's helper functions, callable directly.
+;; They work on pairs (LEVEL . FORM): LEVEL 0 says FORM is a constant (written
+;; as a form: quoted unless self-evaluating), 1 that FORM computes a value, 2
+;; that FORM's list value is spliced in.
+
+(defun backquote-process (s &optional level) "Return (LEVEL . FORM) for the backquote template S, its commas counted from nesting LEVEL (default 0).
+LEVEL in the result is 0 when FORM is constant, 2 when S is a top-level ,@ splice, else 1."
+  (let ((depth (if level level 0)))
+    (if (and (= depth 0) (eq (car-safe s) '\,@) (consp (cdr s)))
+        (cons 2 (car (cdr s)))
+      (let ((d (backquote--describe s depth)))
+        (cons (if (eq (car d) 'bq-const) 0 1) (backquote--render d))))))
+
+(defun backquote-delay-process (s level) "Return (LEVEL . FORM) for the list S whose head is kept as it is, its tail processed at LEVEL."
+  (let ((head (car s))
+        (tail (backquote-process (cdr s) level)))
+    (if (= (car tail) 0)
+        (cons 0 (list 'quote (cons head (eval (cdr tail)))))
+      (cons 1 (list 'cons (list 'quote head) (cdr tail))))))
+
+(defun backquote-listify (list old-tail) "Return a form building the list of the processed elements LIST, last element first, onto OLD-TAIL.
+Each of LIST and OLD-TAIL is a (LEVEL . FORM) pair; constant elements at the end
+fold into a constant tail."
+  (let ((heads (reverse list))
+        (tail-const (= (car old-tail) 0))
+        (tail-value nil))
+    (when tail-const
+      (setq tail-value (eval (cdr old-tail)))
+      ;; Fold the constant elements that end the list into the constant tail.
+      (let ((rev list))
+        (while (and rev (= (car (car rev)) 0))
+          (setq tail-value (cons (eval (cdr (car rev))) tail-value)
+                rev (cdr rev)))
+        (setq heads (reverse rev))))
+    (let ((tail-form (if tail-const
+                         (list 'quote tail-value)
+                       (cdr old-tail)))
+          (forms (mapcar #'cdr heads)))
+      (cond ((null forms) (if (and tail-const (null tail-value)) '(list) tail-form))
+            ((and tail-const (null tail-value)) (cons 'list forms))
+            ((null (cdr forms)) (list 'cons (car forms) tail-form))
+            (t (cons 'backquote-list* (append forms (list tail-form))))))))
+
+(defun backquote-list*-function (first &rest list) "Return FIRST and the other elements of LIST consed onto LIST's last element."
+  (if (null list)
+      first
+    (let* ((all (reverse (cons first list)))
+           (result (car all)))
+      (setq all (cdr all))
+      (while all
+        (setq result (cons (car all) result)
+              all (cdr all)))
+      result)))
+
+(defalias 'backquote-list*-macro (symbol-function 'backquote-list*))

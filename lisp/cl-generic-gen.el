@@ -251,4 +251,22 @@ Return point there, or nil; failing the method, settle for any method of NAME."
       (when (and (null found) (equal (aref m 2) quals) (equal (aref m 1) specs))
         (setq found m)))))
 
+
+;;;; Naming methods for Edebug.
+
+(defvar cl--generic-edebug--name nil "The generic function name Edebug is instrumenting methods of, while `cl--generic-edebug-remember-name' runs.")
+
+(defun cl--generic-edebug-remember-name (name pf &rest specs) "Call PF on SPECS with the car of NAME remembered as the method's name."
+  (let ((cl--generic-edebug--name (car name)))
+    (funcall pf specs)))
+
+(defun cl--generic-edebug-make-name (in:method _oldname &rest quals-and-args) "Return the name Edebug gives a method: its name, QUALS-AND-ARGS' qualifiers and its specializers.
+With IN:METHOD nil the first of QUALS-AND-ARGS stands for the name; otherwise the
+name is the one `cl--generic-edebug-remember-name' remembered."
+  (let* ((head (if in:method cl--generic-edebug--name (car quals-and-args)))
+         (rest (if in:method quals-and-args (cdr quals-and-args)))
+         (words (append (list head) (butlast rest)
+                        (list (mapcar #'cdr (car (cl--generic-split-args (car (last rest)))))))))
+    (mapconcat (lambda (w) (format "%s" w)) words " ")))
+
 (provide 'cl-generic-gen)

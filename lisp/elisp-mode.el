@@ -506,3 +506,111 @@ is quoted or backquoted without an unquote nearer to POS."
                     t)))))
 
 (provide 'elisp-mode)
+
+;;;; Odds and ends GNU's elisp-mode.el also has
+
+(defvar elisp--eldoc-last-data (make-vector 3 nil) "The last symbol Eldoc documented, its text and its kind, as a three-slot vector.")
+
+(defun elisp--last-data-store (symbol doc type) "Remember that SYMBOL's documentation of kind TYPE is DOC, for Eldoc; return DOC."
+  (let ((slot 0))
+    (dolist (value (list symbol doc type))
+      (aset elisp--eldoc-last-data slot value)
+      (setq slot (1+ slot))))
+  doc)
+
+(defun emacs-lisp-set-electric-text-pairs () "Make Electric Pair mode also pair `...' and curved single quotes in this buffer."
+  (setq-local electric-pair-text-pairs
+              (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs)))
+  nil)
+
+(defun elisp--font-lock-flush-elisp-buffers (&optional _file) "Refontify every Emacs Lisp buffer with Font Lock on, since macros may have changed; return nil."
+  (dolist (buffer (buffer-list))
+    (with-current-buffer buffer
+      (when (and (derived-mode-p 'emacs-lisp-mode)
+                 (bound-and-true-p font-lock-mode)
+                 (fboundp 'font-lock-flush))
+        (font-lock-flush))))
+  nil)
+
+(defun elisp--completion-local-symbols () "Return the table of symbols completion looks in: the obarray."
+  obarray)
+
+(defun elisp--company-location (str) "Return (BUFFER . POSITION) of the definition of the symbol named STR, as a function, variable or face."
+  ;; The first kind of definition the symbol has wins; nil is bound, so an
+  ;; unknown name ends up asking for the variable nil.
+  (let* ((sym (intern-soft str))
+         (kind (seq-find (lambda (entry) (funcall (car entry) sym))
+                         (list (cons #'fboundp nil) (cons #'boundp 'defvar)
+                               (cons #'elisp--face-name-p 'defface)))))
+    (and kind (find-definition-noselect sym (cdr kind)))))
+
+(defun elisp--xref-make-xref (type symbol file &optional summary) "Return an xref item for the definition of SYMBOL of TYPE in FILE.
+SUMMARY, if given, describes it; otherwise (TYPE SYMBOL), TYPE `defun' when nil."
+  (xref-make (or summary
+                 (let ((head (symbol-name (or type 'defun))))
+                   (concat "("
+                           (propertize head 'face 'font-lock-keyword-face)
+                           " "
+                           (propertize (symbol-name symbol) 'face 'font-lock-function-name-face)
+                           ")")))
+             (xref-make-elisp-location symbol type file)))
+
+(defun elisp--xref-find-definitions (symbol) "Return xref items for the definitions of SYMBOL found through `symbol-file'."
+  (let ((items nil))
+    (when (fboundp symbol)
+      (let ((def (symbol-function symbol))
+            (file (symbol-file symbol 'defun)))
+        (cond ((and def (symbolp def))
+               (when file (push (elisp--xref-make-xref 'defalias symbol file) items))
+               (setq items (append (reverse (elisp--xref-find-definitions def)) items)))
+              ((and file (not (subrp def)))
+               (push (elisp--xref-make-xref nil symbol file) items)))))
+    (when (or (boundp symbol) (special-variable-p symbol))
+      (let ((file (symbol-file symbol 'defvar)))
+        (when file
+          (push (elisp--xref-make-xref 'defvar symbol file) items))))
+    (when (elisp--face-name-p symbol)
+      (let ((file (symbol-file symbol 'defface)))
+        (when file
+          (push (elisp--xref-make-xref 'defface symbol file) items))))
+    (when (featurep symbol)
+      (let ((file (symbol-file symbol 'provide)))
+        (when file
+          (push (elisp--xref-make-xref 'feature symbol file) items))))
+    ;; GNU lists a variable before the function of the same name.
+    (let ((vars (seq-filter (lambda (x) (memq (xref-elisp-location-type (aref x 2)) '(defvar defface)))
+                            items)))
+      (append (nreverse vars) (nreverse (seq-remove (lambda (x) (memq x vars)) items))))))
+
+(defun elisp--xref-filter-definitions (definitions namespace _symbol) "Keep of the xref items DEFINITIONS those in NAMESPACE.
+NAMESPACE is `function', `variable', `maybe-variable', `face', `feature' or `any'."
+  (if (eq namespace 'any)
+      definitions
+    (let ((kinds (pcase-exhaustive namespace
+                   ('variable '(defvar))
+                   ('face '(defface))
+                   ('feature '(feature))
+                   ('function nil))))
+      (seq-filter (lambda (item)
+                    (let ((type (xref-elisp-location-type (aref item 2))))
+                      (if (eq namespace 'function)
+                          (not (memq type '(defvar defface feature)))
+                        (memq type kinds))))
+                  definitions))))
+
+(cl-defmethod xref-backend-definitions ((_backend (eql 'elisp)) identifier) "Return xref items for the definitions of the symbol named IDENTIFIER."
+  ;; Without the `pos' property saying where the name was found, it is
+  ;; taken as a function's.
+  (let ((sym (intern-soft identifier)))
+    (and sym
+         (elisp--xref-filter-definitions
+          (elisp--xref-find-definitions sym)
+          (if (get-text-property 0 'pos identifier) 'any 'function)
+          sym))))
+
+(cl-defmethod xref-backend-apropos ((_backend (eql 'elisp)) pattern) "Return xref items for the definitions of the symbols matching PATTERN."
+  (apropos-parse-pattern pattern)
+  (apply #'append
+         (mapcar #'elisp--xref-find-definitions
+                 (apropos-internal (symbol-value 'apropos-regexp)
+                                   (lambda (sym) (or (fboundp sym) (boundp sym) (facep sym)))))))

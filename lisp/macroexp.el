@@ -149,3 +149,34 @@ When expanding fails, report it and return FORM, to be expanded when run."
      (message "Eager macro-expansion failure: %S" expansion-error)
 
      form)))
+
+;;;; Small helpers of GNU's macro expander that programs may call.
+
+(defun macroexp--funcall-if-compiled (_form) "Do nothing and return nil: FORM is called only under the byte compiler, which tsmacs has not."
+  nil)
+
+(defun macroexp--warn-wrap (msg form category) "Return FORM wrapped so that compiling it warns MSG, when warnings of CATEGORY are on."
+  (let ((warn (lambda ()
+                (when (byte-compile-warning-enabled-p category)
+                  (byte-compile-warn "%s" msg)))))
+    (list 'progn (list 'macroexp--funcall-if-compiled (list 'quote warn)) form)))
+
+(defun macroexp--backtrace () "Return the frames of the active calls, innermost first, as `backtrace-frame' gives them.
+The list starts with the call of `backtrace-frame' and this function's own frame, as
+GNU's compiled version shows them; the frames of this body's special forms are left out."
+  (let ((out (list '(t macroexp--backtrace) '(t backtrace-frame 0)))
+        (n 1) (frame nil))
+    (while (setq frame (backtrace-frame n #'macroexp--backtrace))
+      (push frame out)
+      (setq n (1+ n)))
+    (nreverse out)))
+
+(defun macroexp--trim-backtrace-frame (frame) "Return a short form of the backtrace FRAME when it is a macro expansion call, else nil.
+A call of `macroexpand' shows its form; one of `internal-macroexpand-for-load' shows
+as `macroexpand-all' of the form and its second argument."
+  (let ((fn (car-safe (cdr-safe frame)))
+        (args (car-safe (cdr-safe (cdr-safe frame)))))
+    (cond ((and (eq fn 'macroexpand) (consp args))
+           (list fn (list (car args) '…)))
+          ((and (eq fn 'internal-macroexpand-for-load) (consp args) (consp (cdr args)))
+           (list 'macroexpand-all (list (car args) (car (cdr args)) '…))))))

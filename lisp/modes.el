@@ -332,6 +332,7 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (add-hook 'completion-at-point-functions #'elisp-completion-at-point nil 'local)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
+  (add-hook 'xref-backend-functions #'elisp--xref-backend nil t)
   ;; Eldoc is on by default; its library loads when first asked for.
   (if (featurep 'eldoc)
       (when global-eldoc-mode (turn-on-eldoc-mode))

@@ -185,6 +185,28 @@ constructor takes (and ignores) further arguments."
                                 children-sym)
                               10 t)
 
+;; elisp-mode's xref locations and lisp-mode's indentation state.
+(dolist (group '((xref-elisp-location-p xref-elisp-location xref-elisp-location- symbol type file)
+                 (lisp-indent-state-p lisp-indent-state lisp-indent-state- stack ppss ppss-point)))
+  (let ((index 1))
+    (dolist (field (nthcdr 3 group))
+      (struct-cmacros--define-reader (intern (format "%s%s" (nth 2 group) field))
+                                     (car group) (nth 1 group) index)
+      (setq index (1+ index))))
+  (struct-cmacros--define-test (car group)
+                               (intern (format "cl-struct-%s-tags" (nth 1 group)))))
+
+(struct-cmacros--define-maker 'xref-make-elisp-location 'xref-elisp-location
+                              '(symbol type file) '(symbol type file) 3)
+
+(defun make-xref-elisp-location--cmacro (_whole &rest keys) "Open-code a call of `make-xref-elisp-location' with the keyword arguments KEYS."
+  ;; The keywords become the positional arguments of the record, nil where missing.
+  (let ((slots '(symbol type file)))
+    (struct-cmacros--build
+     'make-xref-elisp-location slots
+     (mapcar (lambda (slot) (plist-get keys (intern (format ":%s" slot)))) slots)
+     (lambda (forms) (cons 'record (cons ''xref-elisp-location forms))))))
+
 (provide 'struct-cmacros)
 
 ;;; struct-cmacros.el ends here

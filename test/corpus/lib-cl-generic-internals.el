@@ -51,3 +51,8 @@
 (mapcar #'func-arity '(cl--generic-arg-specializer cl--generic-build-combined-method cl--generic-class-parents cl--generic-derived-specializers cl--generic-describe cl--generic-isnot-nnm-p cl--generic-lambda cl--generic-load-hist-format cl--generic-make-function cl--generic-make-next-function cl--generic-method-documentation cl--generic-method-files cl--generic-method-info cl--generic-no-next-method-function cl--generic-search-method cl--generic-specializers-apply-to-type-p cl--generic-struct-specializers cl--generic-struct-tag cl-generic--method-qualifier-p))
 (cl--generic-generalizer-name (car (cl-generic-generalizers 'cgifoo)))
 (list (cl--generic-generalizer-priority (car (cl-generic-generalizers 'cgifoo))) (cl--generic-generalizer-tagcode-function (car (cl-generic-generalizers 'cgifoo))) (cl--generic-generalizer-specializers-function (car (cl-generic-generalizers 'cgifoo))))
+(mapcar (lambda (c) (list c (condition-case e (apply #'cl--generic-edebug-make-name c) (error e)))) '((a b) (a b (x)) (a b :q (x)) (nil b :q (x)) (a b :q :r (x)) (nil nil (x)) (nil nil :q) (a b c d e) (foo nil (integer)) (foo x :before ((x integer) y)) (foo x ((x integer) (y string))) (nil nil) (nil nil :around :extra "s" (a (b (eql 3)))) (a nil ((x integer) y &optional z))))
+(cl--generic-edebug-remember-name '(nm) (lambda (s) (list s (cl--generic-edebug-make-name 'a 'b :q '(x)))) 1 2)
+(condition-case e (cl--generic-edebug-remember-name 'foo #'list 1) (error e))
+(cl--generic-edebug-remember-name '(foo . bar) #'list)
+(list (func-arity 'cl--generic-edebug-make-name) (func-arity 'cl--generic-edebug-remember-name))

@@ -85,3 +85,9 @@
 (eval (cl--generic-make-method--cmacro nil ''(integer) nil nil ''car) t)
 (list (cl--make-slot-desc 'a) (cl--make-slot-desc 'a 1 'integer '((:x . 1))) (cl-slot-descriptor-p (cl--make-slot-desc 'b)) (func-arity 'cl--make-slot-desc))
 (condition-case e (cl--make-slot-desc) (wrong-number-of-arguments (car e)))
+;; elisp-mode's xref-elisp-location and lisp-mode's lisp-indent-state.
+(mapcar (lambda (f) (list f (funcall f nil 'x) (funcall f nil '(f x)))) '(xref-elisp-location-p--cmacro xref-elisp-location-symbol--cmacro xref-elisp-location-type--cmacro xref-elisp-location-file--cmacro lisp-indent-state-p--cmacro lisp-indent-state-stack--cmacro lisp-indent-state-ppss--cmacro lisp-indent-state-ppss-point--cmacro))
+(list (make-xref-elisp-location--cmacro nil) (make-xref-elisp-location--cmacro nil :symbol 'a :file "f") (make-xref-elisp-location--cmacro nil :type '(g)) (make-xref-elisp-location--cmacro nil :file 'f :symbol '(h) :type 3))
+(list (xref-make-elisp-location--cmacro nil 'a 'b 'c) (xref-make-elisp-location--cmacro nil '(f) 'b "c") (xref-make-elisp-location--cmacro nil 1 2 3) (xref-make-elisp-location--cmacro nil '(car x) 'b nil))
+(condition-case e (xref-make-elisp-location--cmacro nil 1 2) (error (car e)))
+(condition-case e (xref-elisp-location-symbol--cmacro nil) (error (car e)))

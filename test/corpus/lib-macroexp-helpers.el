@@ -1,0 +1,11 @@
+;; macroexp.el's small helpers called directly: backtrace trimming, compile-time wrappers.
+(mapcar (lambda (f) (list f (func-arity f))) '(macroexp--backtrace macroexp--trim-backtrace-frame macroexp--funcall-if-compiled macroexp--warn-wrap))
+(mapcar (lambda (fr) (list fr (condition-case e (macroexp--trim-backtrace-frame fr) (error e)))) '((t macroexpand (foo) nil) (t macroexpand ((foo a b) env) nil) (t macroexpand ((foo a b)) nil) (t macroexpand (x) nil) (t macroexpand ((when a b c) nil) nil) (t macroexpand-1 ((foo a) nil) nil) (t macroexpand-all ((foo a)) nil) (t macroexp--expand-all ((foo a)) nil) (t internal-macroexpand-for-load ((foo a) t) nil) (t macroexpand ("str") nil) (t macroexpand ((a . b)) nil) (nil macroexpand (foo) nil) (t macroexpand (((a b) c)) nil) (t macroexpand ([1 2]) nil) (t macroexpand () nil) (t macroexpand 5 nil) (t macroexp--compiler-macro (f (g 1)) nil) (t macroexp-macroexpand ((foo a) nil) nil)))
+(mapcar (lambda (fr) (list fr (condition-case e (macroexp--trim-backtrace-frame fr) (error e)))) '((t internal-macroexpand-for-load ((foo a) nil) nil) (t internal-macroexpand-for-load ((foo a)) nil) (t internal-macroexpand-for-load ((foo a) t extra) nil) (t internal-macroexpand-for-load (x) nil) (t internal-macroexpand-for-load nil nil) (t macroexpand (x y z) nil) (t macroexpand (x . y) nil) (t internal-macroexpand-for-load (x . y) nil) (macroexpand (x) nil) (t) (t macroexpand) (t macroexpand (a) nil extra) 5 (t . macroexpand) nil))
+(let ((r (macroexp--trim-backtrace-frame '(t macroexpand (foo) nil)))) (list (symbol-name (car (last (nth 1 r)))) (eq (car (last (nth 1 r))) (intern "…"))))
+(list (macroexp--funcall-if-compiled 3) (macroexp--funcall-if-compiled (lambda () (error "called"))) (condition-case e (macroexp--funcall-if-compiled nil) (error e)))
+(let ((r (macroexp--warn-wrap "m" '(f) 'cat))) (list (car r) (car (nth 1 r)) (car-safe (nth 1 (nth 1 r))) (functionp (nth 1 (nth 1 (nth 1 r)))) (nth 2 r) (length r)))
+(eval (macroexp--warn-wrap "m" '(+ 1 2) 'cat) t)
+(let ((l (macroexp--backtrace))) (list (car l) (nth 1 l) (consp (nth 2 l)) (and (proper-list-p l) t)))
+(defun mh-probe (x) (let ((l (macroexp--backtrace))) (list x (nth 2 l) (car (nth 3 l)))))
+(mh-probe 7)
