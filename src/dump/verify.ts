@@ -224,6 +224,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.tab.value = t0 << 2;
     g.defer.value = S.deferW << 2;
     g.ntab.value = S.nstarts;
+    g.crun.value = (S.hotStartW << 2) + 3;
+    g.cspan.value = (S.consEndW - S.hotStartW) << 2;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
