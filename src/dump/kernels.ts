@@ -318,10 +318,9 @@ export function assemble(): Uint8Array {
     END,
   ];
   /** While four words remain in [local P, local END): the lanes, then the scalar SLOW (given the word index) for the others; P advances. */
-  const laneLoop = (L: LaneLocals, P: number, END_: number, addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
-    ...BLOCK, ...LOOP,
-    ...get(P), ...k(4), ADD, ...get(END_), GT_U, ...BR_IF(1),
-    ...addr(get(P)), ...v128load(0), ...tee(L.w),
+  /** The four words from word index P (an expression): the lanes, then the scalar SLOW for the others. */
+  const laneGroup = (L: LaneLocals, P: number[], addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
+    ...addr(P), ...v128load(0), ...tee(L.w),
     ...get(L.c7), ...V128_AND, ...tee(L.t),
     ...get(L.c3), ...I32X4_EQ,
     ...get(L.w), ...get(L.run), ...I32X4_SUB, ...get(L.span), ...I32X4_LT_U, ...V128_AND, ...tee(L.cons),
@@ -330,10 +329,16 @@ export function assemble(): Uint8Array {
     ...get(L.w), ...get(L.blim), ...I32X4_LT_U, ...V128_AND,
     ...get(L.w), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND,
     ...V128_OR, ...I32X4_BITMASK, ...set(L.mask),
-    ...addr(get(P)), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...v128store(0),
+    ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...v128store(0),
     ...get(L.mask), ...k(15), NE, ...IF,
-    ...[0, 1, 2, 3].flatMap((j) => [...get(L.mask), ...k(1 << j), AND, EQZ, ...IF, ...dumpedSymbol(L, [...get(P), ...k(j), ADD], addr, slow), END]),
+    ...[0, 1, 2, 3].flatMap((j) => [...get(L.mask), ...k(1 << j), AND, EQZ, ...IF, ...dumpedSymbol(L, [...P, ...k(j), ADD], addr, slow), END]),
     END,
+  ];
+  /** While four words remain in [local P, local END): laneGroup at P; P advances. */
+  const laneLoop = (L: LaneLocals, P: number, END_: number, addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
+    ...BLOCK, ...LOOP,
+    ...get(P), ...k(4), ADD, ...get(END_), GT_U, ...BR_IF(1),
+    ...laneGroup(L, get(P), addr, slow),
     ...get(P), ...k(4), ADD, ...set(P),
     ...BR(0), END, END,
   ];
@@ -411,8 +416,9 @@ export function assemble(): Uint8Array {
     ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
     EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
   ];
-  const vwalk = func(24, [
+  const vwalk = funcMixed(25, 12, [
     ...vwalkEntry,
+    ...laneSetup(CV),
     ...BLOCK, ...LOOP,
     ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
     ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
@@ -426,7 +432,9 @@ export function assemble(): Uint8Array {
     // symbol
     ...get(1), EQZ, ...IF,
     ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
-    ...retIf([...get(POS), ...k(5), ...call(F_SLOTS)], k(3)),
+    // Its name, value, function and plist as one lane group, its next slot alone.
+    ...laneGroup(CV, get(POS), wordAddrL, (p) => slotInlineL(p, 13, 14)),
+    ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
     ...retIf([...get(POS), ...k(5), ADD, ...call(F_FLAGS)], k(3)),
     ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
