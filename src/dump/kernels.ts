@@ -231,6 +231,12 @@ export function assemble(): Uint8Array {
   // pointer to an object of its type, then relocated. Most slots take one of the first two branches.
   // locals w1 tag2 addr3 v4
   const relocate = (delta: (typeof V_GLOBALS)[number]): number[] => [...get(3), ...get(1), ...gv(delta), ADD, ...store(), ...k(0), RETURN];
+  // A cons pointer into the cons run needs no kind map: every granule there is a cons (the loader
+  // leaves the run's part of the map unfilled under the kernels). The kind map's check, for the
+  // pointer W of tag TAG, only for the others.
+  const unlessRunCons = (w: number, tag: number, check: number[]): number[] => [
+    ...get(tag), ...k(3), EQ, ...get(w), ...gv('crun'), SUB, ...gv('cspan'), LT_U, AND, EQZ, ...IF, ...check, END,
+  ];
   const vslot = func(4, [
     ...gv('base'), ...get(0), ...k(2), SHL, ADD, ...tee(3), ...load(), ...tee(1), ...k(7), AND, ...set(2),
     ...retIf([...get(2), ...k(3), AND, ...k(2), EQ], k(0)),
@@ -243,7 +249,7 @@ export function assemble(): Uint8Array {
     ...retIf([...get(2), ...k(1), EQ], k(1)),
     ...get(1), ...k(0), 0x4e /* ge_s */, ...IF,
     ...retIf([...get(1), ...gv('file'), GE_U], k(1)),
-    ...retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1)),
+    ...unlessRunCons(1, 2, retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1))),
     ...relocate('dd'),
     END,
     ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(4),
@@ -279,7 +285,7 @@ export function assemble(): Uint8Array {
   const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
-    ...retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...unlessRunCons(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
     0x05 /* else */,
     ...retIf([...p, ...call(F_SLOT)], k(fault)),
@@ -405,7 +411,7 @@ export function assemble(): Uint8Array {
   const pointerInlineL = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...get(FILE), GE_U], k(fault)),
-    ...retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...unlessRunCons(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddrL(p), ...get(w), ...get(DD), ADD, ...store(),
     0x05 /* else */,
     ...retIf([...p, ...call(F_SLOT)], k(fault)),
