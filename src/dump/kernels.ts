@@ -81,6 +81,7 @@ const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
 const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
 const store = (): number[] => [0x36, 2, 0];
 const ADD = 0x6a, AND = 0x71, OR = 0x72, SHR_U = 0x76, SHL = 0x74, SUB = 0x6b, XOR = 0x73, REM_U = 0x70;
+const CTZ = 0x68;
 const NE = 0x47, GT_U = 0x4b, LT_S = 0x48, EQZ = 0x45, MUL = 0x6c, LE_U = 0x4d, SHR_S = 0x75, SELECT = 0x1b;
 const gget = (i: number): number[] => [0x23, i];
 const call = (i: number): number[] => [0x10, i];
@@ -298,9 +299,9 @@ export function assemble(): Uint8Array {
   // check after the store, which left it as it was. In Liftoff code the scalar check of a slot
   // costs some 40 instructions; the four lanes together about as many. L names the function's
   // locals: an i32 for the lanes' mask, v128s for the word, its tag, the cons lanes and constants.
-  interface LaneLocals { fault: number; sw: number; sv: number; mask: number; w: number; t: number; cons: number; blim: number; run: number; span: number; dd: number;
+  interface LaneLocals { fault: number; sw: number; sv: number; mask: number; idx: number; w: number; t: number; cons: number; blim: number; run: number; span: number; dd: number;
     c7: number; c3: number; c2: number; inv3: number; third: number }
-  const lanesFrom = (fault: number, sw: number, sv: number, mask: number, v0: number): LaneLocals => ({ fault, sw, sv, mask, w: v0, t: v0 + 1, cons: v0 + 2, blim: v0 + 3, run: v0 + 4,
+  const lanesFrom = (fault: number, sw: number, sv: number, mask: number, v0: number): LaneLocals => ({ fault, sw, sv, mask, idx: mask + 1, w: v0, t: v0 + 1, cons: v0 + 2, blim: v0 + 3, run: v0 + 4,
     span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11 });
   const splat4 = (x: number): number[] => v128const([x, x, x, x]);
   const laneSetup = (L: LaneLocals): number[] => [
@@ -336,9 +337,15 @@ export function assemble(): Uint8Array {
     ...get(L.w), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND,
     ...V128_OR, ...I32X4_BITMASK, ...set(L.mask),
     ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...v128store(0),
-    ...get(L.mask), ...k(15), NE, ...IF,
-    ...[0, 1, 2, 3].flatMap((j) => [...get(L.mask), ...k(1 << j), AND, EQZ, ...IF, ...dumpedSymbol(L, [...P, ...k(j), ADD], addr, slow), END]),
-    END,
+    // The unsettled lanes, lowest first, through one copy of the one-word check (unrolled per lane
+    // it doubled the module, and Liftoff's compile of it at every start).
+    ...get(L.mask), ...k(15), XOR, ...set(L.mask),
+    ...BLOCK, ...LOOP,
+    ...get(L.mask), EQZ, ...BR_IF(1),
+    ...P, ...get(L.mask), CTZ, ADD, ...set(L.idx),
+    ...dumpedSymbol(L, get(L.idx), addr, slow),
+    ...get(L.mask), ...get(L.mask), ...k(1), SUB, AND, ...set(L.mask),
+    ...BR(0), END, END,
   ];
   /** While four words remain in [local P, local END): laneGroup at P; P advances. */
   const laneLoop = (L: LaneLocals, P: number, END_: number, addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
@@ -348,8 +355,8 @@ export function assemble(): Uint8Array {
     ...get(P), ...k(4), ADD, ...set(P),
     ...BR(0), END, END,
   ];
-  const CV = lanesFrom(3, 13, 14, 24, 25);
-  const VS = lanesFrom(1, 3, 4, 5, 6);
+  const CV = lanesFrom(3, 13, 14, 24, 26);
+  const VS = lanesFrom(1, 3, 4, 5, 7);
   /** vslots' scalar check of the slot at word index IDX (locals w3 tag4); a fault returns 1. */
   const slotScalar = (idx: number[]): number[] => [
     ...wordAt(idx), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
@@ -358,7 +365,7 @@ export function assemble(): Uint8Array {
     END,
   ];
   // Vectors and sub-char-tables go four slots at a time; a symbol's five slots, as before, one by one.
-  const vslots = funcMixed(4, 12, [
+  const vslots = funcMixed(5, 12, [
     ...get(0), ...get(1), ADD, ...set(2),
     ...get(1), ...k(8), GE_U, ...IF,
     ...laneSetup(VS),
@@ -422,7 +429,7 @@ export function assemble(): Uint8Array {
     ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
     EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
   ];
-  const vwalk = funcMixed(25, 12, [
+  const vwalk = funcMixed(26, 12, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...BLOCK, ...LOOP,
@@ -535,7 +542,7 @@ export function assemble(): Uint8Array {
   // vconses(p, end): the Lisp slots of words [p, end) of the cons run (two per cons, every granule a
   // cons: format.ts H_CONS_END) with vwalk's inline slot check, its constants in the same locals
   // (the params take 0 and 1, which vwalk uses for its entry and kind). 0 done, 3 a fault.
-  const vconses = funcMixed(22 + 1, 12, [
+  const vconses = funcMixed(22 + 2, 12, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...laneLoop(CV, 0, 1, wordAddrL, (p) => slotInlineL(p, 13, 14)),
