@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeHost } from '../src/host/node.ts';
 import { createRuntime } from '../src/core/init.ts';
-import { cons, list, makeFloat, makeFixnum, makeInteger, makeString, makeVector, setSymbolRawValue } from '../src/core/object.ts';
+import { aset, cons, list, makeFloat, makeFixnum, makeInteger, makeString, makeVector, setSymbolRawValue } from '../src/core/object.ts';
 import { makeBoolVector } from '../src/emacs/alloc.ts';
 import { intern } from '../src/core/obarray.ts';
-import { Qt } from '../src/core/symbols.ts';
+import { BUILTIN_SYMBOLS, Qt } from '../src/core/symbols.ts';
 import { Heap } from '../src/heap/heap.ts';
 import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
@@ -130,6 +130,50 @@ test('loads through the kernels and through the JS loops agree, damaged tables a
     seen[same(reseal(b), `pointer word ${i}, mutation ${how}`)]++;
   }
   assert.ok(seen.refused > 100, `most damaged tables and pointers are refused (${JSON.stringify(seen)})`);
+});
+
+test('the four-lane check (the cons run, vectors of 8 slots or more): edge words in every lane get the JS walk\'s verdict', () => {
+  // The kernels settle a fixnum, a builtin symbol word or a pointer into the cons run four words at a
+  // time, and send any other word to the one-word check: words at the edges of those classes, put in
+  // each of the four lanes, in the cons run and in a long vector, must be refused (or loaded) as JS does.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const v = makeVector(rt, 13, Qt);
+  const items = [cons(rt, makeFixnum(1), Qt), makeFixnum(7), Qt, makeString(rt, 'lane'), intern(rt, 'kernel-lane-symbol'),
+    makeFloat(rt, 0.5), makeVector(rt, 2, Qt), cons(rt, Qt, Qt)];
+  for (let i = 0; i < 13; i++) aset(rt, v, i, items[i % items.length]!);
+  setSymbolRawValue(rt, intern(rt, 'kernel-lanes'), v);
+  setSymbolRawValue(rt, intern(rt, 'kernel-lane-list'), list(rt, ...items, v, ...items));
+  const file = join(dir, 'lanes.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  const hotB = hw[H_HOT_START]!;
+  const consEndB = hw[H_CONS_END]!;
+  const blim = BUILTIN_SYMBOLS.length * 24;
+  const HIGH = 0x80000000 | 0;
+  const edges = [
+    hotB | 3, (consEndB - 8) | 3, consEndB | 3, (hotB - 8) | 3, (hotB + 4) | 3, hotB | 5, hotB | 4, hotB | 7, (hotB + 8) | HIGH,
+    blim - 24, blim, 8, 16, 1, 9, HIGH | 3, -1, makeFixnum(-5), (good.length - 8) | 3,
+  ];
+  // Words of the cons run, and of the vector's slots (found as the words whose value is the vector's 13th slot's).
+  const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const runWords: number[] = [];
+  for (let p = hotB >>> 2; p < (hotB >>> 2) + 8; p++) runWords.push(p);
+  for (let p = (consEndB >>> 2) - 8; p < consEndB >>> 2; p++) runWords.push(p);
+  let vecAt = -1;
+  for (let p = consEndB >>> 2; p < hw[H_HOT_END]! >>> 2 && vecAt < 0; p++) if ((w0[p]! & 0x3ffffff) === 13 && w0[p]! >>> PVEC_TYPE_SHIFT === 0) vecAt = p;
+  assert.ok(vecAt > 0, 'the 13-slot vector is in the hot section');
+  const vecWords = Array.from({ length: 13 }, (_, i) => vecAt + 1 + i);
+  const seen = { loaded: 0, refused: 0 };
+  for (const p of [...runWords, ...vecWords]) {
+    for (const e of edges) {
+      const b = good.slice();
+      new Int32Array(b.buffer, 0, b.length >>> 2)[p] = e;
+      seen[same(reseal(b), `word ${p} = 0x${(e >>> 0).toString(16)}`)]++;
+    }
+  }
+  assert.ok(seen.loaded > 50 && seen.refused > 200, JSON.stringify(seen));
 });
 
 test('tables longer than one kernel call: entries at the chunk boundaries are checked as any other', () => {

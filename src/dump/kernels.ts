@@ -67,6 +67,7 @@ export const V_GLOBALS = [
   'dd', 'sd', 'td', // the relocation deltas: dump-relative, dumped symbol, static-relative (verify.ts)
   'tab', 'ntab', // the object-start table: byte address, entry count (a long string's data end, by search)
   'defer', // the deferred payload's start (file bytes): only unibyte strings' data from there on
+  'crun', 'cspan', // the cons run: its first cons's pointer before relocation (file bytes + 3), its length in bytes
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -80,6 +81,7 @@ const k = (n: number): number[] => [0x41, ...sleb(n | 0)];
 const load = (off = 0): number[] => [0x28, 2, ...uleb(off)];
 const store = (): number[] => [0x36, 2, 0];
 const ADD = 0x6a, AND = 0x71, OR = 0x72, SHR_U = 0x76, SHL = 0x74, SUB = 0x6b, XOR = 0x73, REM_U = 0x70;
+const CTZ = 0x68;
 const NE = 0x47, GT_U = 0x4b, LT_S = 0x48, EQZ = 0x45, MUL = 0x6c, LE_U = 0x4d, SHR_S = 0x75, SELECT = 0x1b;
 const gget = (i: number): number[] => [0x23, i];
 const call = (i: number): number[] => [0x10, i];
@@ -102,9 +104,24 @@ const V128_XOR = [0xfd, 0x51];
 const I32X4_MUL = [0xfd, 0xb5, 0x01];
 const I32X4_SHR_U = [0xfd, 0xad, 0x01];
 const lane = (i: number): number[] => [0xfd, 0x1b, i];
+const v128store = (off: number): number[] => [0xfd, 0x0b, 4, ...uleb(off)];
+const SPLAT = [0xfd, 0x11];
+const V128_AND = [0xfd, 0x4e];
+const V128_OR = [0xfd, 0x50];
+const I32X4_EQ = [0xfd, 0x37];
+const I32X4_LT_U = [0xfd, 0x3a];
+const I32X4_LE_U = [0xfd, 0x3e];
+const I32X4_ADD = [0xfd, 0xae, 0x01];
+const I32X4_SUB = [0xfd, 0xb1, 0x01];
+const I32X4_BITMASK = [0xfd, 0xa4, 0x01];
 /** A function body whose extra locals are all v128. */
 const funcV128 = (locals: number, code: number[]): number[] => {
   const body = [1, ...uleb(locals), V128, ...code, END];
+  return [...uleb(body.length), ...body];
+};
+/** A function body with I32S extra i32 locals, then V128S v128 locals. */
+const funcMixed = (i32s: number, v128s: number, code: number[]): number[] => {
+  const body = [2, ...uleb(i32s), I32, ...uleb(v128s), V128, ...code, END];
   return [...uleb(body.length), ...body];
 };
 const func = (locals: number, code: number[]): number[] => {
@@ -215,6 +232,12 @@ export function assemble(): Uint8Array {
   // pointer to an object of its type, then relocated. Most slots take one of the first two branches.
   // locals w1 tag2 addr3 v4
   const relocate = (delta: (typeof V_GLOBALS)[number]): number[] => [...get(3), ...get(1), ...gv(delta), ADD, ...store(), ...k(0), RETURN];
+  // A cons pointer into the cons run needs no kind map: every granule there is a cons (the loader
+  // leaves the run's part of the map unfilled under the kernels). The kind map's check, for the
+  // pointer W of tag TAG, only for the others.
+  const unlessRunCons = (w: number, tag: number, check: number[]): number[] => [
+    ...get(tag), ...k(3), EQ, ...get(w), ...gv('crun'), SUB, ...gv('cspan'), LT_U, AND, EQZ, ...IF, ...check, END,
+  ];
   const vslot = func(4, [
     ...gv('base'), ...get(0), ...k(2), SHL, ADD, ...tee(3), ...load(), ...tee(1), ...k(7), AND, ...set(2),
     ...retIf([...get(2), ...k(3), AND, ...k(2), EQ], k(0)),
@@ -227,7 +250,7 @@ export function assemble(): Uint8Array {
     ...retIf([...get(2), ...k(1), EQ], k(1)),
     ...get(1), ...k(0), 0x4e /* ge_s */, ...IF,
     ...retIf([...get(1), ...gv('file'), GE_U], k(1)),
-    ...retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1)),
+    ...unlessRunCons(1, 2, retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1))),
     ...relocate('dd'),
     END,
     ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(4),
@@ -263,14 +286,91 @@ export function assemble(): Uint8Array {
   const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
-    ...retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...unlessRunCons(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
     0x05 /* else */,
     ...retIf([...p, ...call(F_SLOT)], k(fault)),
     END,
   ];
-  const vslots = func(3, [
+  // Four slots at a time (vconses, vslots): each lane a fixnum, a builtin symbol word or a pointer
+  // into the cons run (every granule there is a cons: no kind map to read) is settled by vector
+  // ops, those pointers relocated by one add and all four words stored back; a lane that is none
+  // of these (a dumped symbol, a string, vectorlike or float pointer, a fault) goes to the scalar
+  // check after the store, which left it as it was. In Liftoff code the scalar check of a slot
+  // costs some 40 instructions; the four lanes together about as many. L names the function's
+  // locals: an i32 for the lanes' mask, v128s for the word, its tag, the cons lanes and constants.
+  interface LaneLocals { fault: number; sw: number; sv: number; mask: number; idx: number; w: number; t: number; cons: number; blim: number; run: number; span: number; dd: number;
+    c7: number; c3: number; c2: number; inv3: number; third: number }
+  const lanesFrom = (fault: number, sw: number, sv: number, mask: number, v0: number): LaneLocals => ({ fault, sw, sv, mask, idx: mask + 1, w: v0, t: v0 + 1, cons: v0 + 2, blim: v0 + 3, run: v0 + 4,
+    span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11 });
+  const splat4 = (x: number): number[] => v128const([x, x, x, x]);
+  const laneSetup = (L: LaneLocals): number[] => [
+    ...gv('blim'), ...SPLAT, ...set(L.blim), ...gv('crun'), ...SPLAT, ...set(L.run), ...gv('cspan'), ...SPLAT, ...set(L.span),
+    ...gv('dd'), ...SPLAT, ...set(L.dd),
+    ...splat4(7), ...set(L.c7), ...splat4(3), ...set(L.c3), ...splat4(2), ...set(L.c2),
+    ...splat4(0xaaaaaaab), ...set(L.inv3), ...splat4(0x55555555), ...set(L.third),
+  ];
+  /**
+   * The word at word index IDX when its lane was not settled: a dumped symbol (the commonest such
+   * word: tag 0 with bit 31) checked against the kind map and relocated inline (vslot's branch,
+   * which SLOW would reach by a call), else SLOW; a fault returns L.fault.
+   */
+  const dumpedSymbol = (L: LaneLocals, idx: number[], addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
+    ...addr(idx), ...load(), ...tee(L.sw), ...k(0), LT_S, ...get(L.sw), ...k(7), AND, EQZ, AND, ...IF,
+    ...retIf([...get(L.sw), ...k(HIGH), XOR, ...tee(L.sv), ...gv('file'), GE_U], k(L.fault)),
+    ...retIf([...kindAt(get(L.sv)), ...k(1), NE], k(L.fault)),
+    ...addr(idx), ...get(L.sw), ...gv('sd'), ADD, ...store(),
+    0x05 /* else */,
+    ...slow(idx),
+    END,
+  ];
+  /** While four words remain in [local P, local END): the lanes, then the scalar SLOW (given the word index) for the others; P advances. */
+  /** The four words from word index P (an expression): the lanes, then the scalar SLOW for the others. */
+  const laneGroup = (L: LaneLocals, P: number[], addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
+    ...addr(P), ...v128load(0), ...tee(L.w),
+    ...get(L.c7), ...V128_AND, ...tee(L.t),
+    ...get(L.c3), ...I32X4_EQ,
+    ...get(L.w), ...get(L.run), ...I32X4_SUB, ...get(L.span), ...I32X4_LT_U, ...V128_AND, ...tee(L.cons),
+    ...get(L.w), ...get(L.c3), ...V128_AND, ...get(L.c2), ...I32X4_EQ, ...V128_OR,
+    ...get(L.t), ...splat4(0), ...I32X4_EQ,
+    ...get(L.w), ...get(L.blim), ...I32X4_LT_U, ...V128_AND,
+    ...get(L.w), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND,
+    ...V128_OR, ...I32X4_BITMASK, ...set(L.mask),
+    ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...v128store(0),
+    // The unsettled lanes, lowest first, through one copy of the one-word check (unrolled per lane
+    // it doubled the module, and Liftoff's compile of it at every start).
+    ...get(L.mask), ...k(15), XOR, ...set(L.mask),
+    ...BLOCK, ...LOOP,
+    ...get(L.mask), EQZ, ...BR_IF(1),
+    ...P, ...get(L.mask), CTZ, ADD, ...set(L.idx),
+    ...dumpedSymbol(L, get(L.idx), addr, slow),
+    ...get(L.mask), ...get(L.mask), ...k(1), SUB, AND, ...set(L.mask),
+    ...BR(0), END, END,
+  ];
+  /** While four words remain in [local P, local END): laneGroup at P; P advances. */
+  const laneLoop = (L: LaneLocals, P: number, END_: number, addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
+    ...BLOCK, ...LOOP,
+    ...get(P), ...k(4), ADD, ...get(END_), GT_U, ...BR_IF(1),
+    ...laneGroup(L, get(P), addr, slow),
+    ...get(P), ...k(4), ADD, ...set(P),
+    ...BR(0), END, END,
+  ];
+  const CV = lanesFrom(3, 13, 14, 24, 26);
+  const VS = lanesFrom(1, 3, 4, 5, 7);
+  /** vslots' scalar check of the slot at word index IDX (locals w3 tag4); a fault returns 1. */
+  const slotScalar = (idx: number[]): number[] => [
+    ...wordAt(idx), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
+    ...get(4), EQZ, ...get(3), ...gv('blim'), LT_U, AND, ...get(3), ...k(3), SHR_U, ...multipleOf3, AND, OR, EQZ, ...IF,
+    ...pointerInline(idx, 3, 4, 1),
+    END,
+  ];
+  // Vectors and sub-char-tables go four slots at a time; a symbol's five slots, as before, one by one.
+  const vslots = funcMixed(5, 12, [
     ...get(0), ...get(1), ADD, ...set(2),
+    ...get(1), ...k(8), GE_U, ...IF,
+    ...laneSetup(VS),
+    ...laneLoop(VS, 0, 2, wordAddr, slotScalar),
+    END,
     ...BLOCK, ...LOOP,
     ...get(0), ...get(2), GE_U, ...BR_IF(1),
     ...wordAt(get(0)), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
@@ -318,7 +418,7 @@ export function assemble(): Uint8Array {
   const pointerInlineL = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...get(FILE), GE_U], k(fault)),
-    ...retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault)),
+    ...unlessRunCons(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddrL(p), ...get(w), ...get(DD), ADD, ...store(),
     0x05 /* else */,
     ...retIf([...p, ...call(F_SLOT)], k(fault)),
@@ -329,8 +429,9 @@ export function assemble(): Uint8Array {
     ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
     EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
   ];
-  const vwalk = func(24, [
+  const vwalk = funcMixed(26, 12, [
     ...vwalkEntry,
+    ...laneSetup(CV),
     ...BLOCK, ...LOOP,
     ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
     ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
@@ -344,7 +445,9 @@ export function assemble(): Uint8Array {
     // symbol
     ...get(1), EQZ, ...IF,
     ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
-    ...retIf([...get(POS), ...k(5), ...call(F_SLOTS)], k(3)),
+    // Its name, value, function and plist as one lane group, its next slot alone.
+    ...laneGroup(CV, get(POS), wordAddrL, (p) => slotInlineL(p, 13, 14)),
+    ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
     ...retIf([...get(POS), ...k(5), ADD, ...call(F_FLAGS)], k(3)),
     ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
@@ -439,8 +542,10 @@ export function assemble(): Uint8Array {
   // vconses(p, end): the Lisp slots of words [p, end) of the cons run (two per cons, every granule a
   // cons: format.ts H_CONS_END) with vwalk's inline slot check, its constants in the same locals
   // (the params take 0 and 1, which vwalk uses for its entry and kind). 0 done, 3 a fault.
-  const vconses = func(22, [
+  const vconses = funcMixed(22 + 2, 12, [
     ...vwalkEntry,
+    ...laneSetup(CV),
+    ...laneLoop(CV, 0, 1, wordAddrL, (p) => slotInlineL(p, 13, 14)),
     ...BLOCK, ...LOOP,
     ...get(0), ...get(1), GE_U, ...BR_IF(1),
     ...slotInlineL(get(0), 13, 14),

@@ -65,6 +65,8 @@ export interface LoadOptions {
   pinDumpBase?: number;
   /** Check the image with the JS walk only, never the WebAssembly one (tests compare the two). */
   jsVerify?: boolean;
+  /** PATH already opened by the caller with the host's openForReading (the command line's default image). */
+  opened?: OpenedFile;
 }
 
 /** What the checks establish about the file, in words from the dump base (verify.ts walks the same layout). */
@@ -80,7 +82,7 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   const t0 = host.now();
   const mark = phaseTimer(host, t0);
   // Held open where the host can: a deferred payload is read later from this file (see readImage).
-  const file = host.openForReading !== undefined ? host.openForReading(path) : undefined;
+  const file = opts.opened ?? (host.openForReading !== undefined ? host.openForReading(path) : undefined);
   const size = file === undefined ? host.fileSize(path) : file === null ? null : file.size;
   if (size === null) throw new DumpLoadError('missing', path, 'could not open file');
   let rt: Runtime;

@@ -104,9 +104,8 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): vo
     ok = verifyWith(rt, S, kn.verify, kinds);
   } finally {
     // The block allocator expects untouched memory: zero what the walk wrote (the object starts'
-    // bytes and the cons run's), not the whole map, whose pages under long string data it never touched.
+    // bytes), not the whole map, whose pages under long string data it never touched.
     kn.verify.vunkinds((h.dumpBase + S.startsW) << 2, S.nstarts, kinds.byteOffset);
-    kinds.fill(0, S.hotStartW >>> 1, S.consEndW >>> 1);
   }
   if (!ok) {
     reread();
@@ -158,8 +157,10 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       kinds[e >>> 4] = (e & 7) + 1;
     }
   }
-  // Every granule of the cons run is a cons (checkStarts kept the table's entries out of it).
-  kinds.fill(3 + 1, S.hotStartW >>> 1, S.consEndW >>> 1);
+  // Every granule of the cons run is a cons (checkStarts kept the table's entries out of it). The
+  // kernels know the run by its bounds (crun, cspan) and never read its part of the map: left
+  // unfilled there, its 24 pages of the default image are not faulted in, filled and zeroed again.
+  if (V === null) kinds.fill(3 + 1, S.hotStartW >>> 1, S.consEndW >>> 1);
 
   const objErr = (off: number, what: string): never => {
     throw new ImageError('bad-object', `object at word ${off} ${what}`);
@@ -224,6 +225,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.tab.value = t0 << 2;
     g.defer.value = S.deferW << 2;
     g.ntab.value = S.nstarts;
+    g.crun.value = (S.hotStartW << 2) + 3;
+    g.cspan.value = (S.consEndW - S.hotStartW) << 2;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
