@@ -48,7 +48,7 @@ function start(filename, dirname, KERNELS, memory = null) {
   const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
   let kernels = null;
   try {
-    kernels = new WebAssembly.Module(beyondOMG(Buffer.from(KERNELS, 'latin1'), WALKS));
+    kernels = new WebAssembly.Module(PADDED !== null ? unpack(PADDED) : beyondOMG(Buffer.from(KERNELS, 'latin1'), WALKS));
   } catch {}
   // No V8 flags to set (bodiesRan is for V8). The tier switch is a no-op, but being a function it
   // has the loader compile the kernels again, unpadded, for an image of 4 MB or more (kernels.ts
@@ -65,25 +65,73 @@ function start(filename, dirname, KERNELS, memory = null) {
 const WALKS = ['vwalk'];
 
 /**
+ * beyondOMG(KERNELS, WALKS) for this build's kernels, made by scripts/build-hosts.mjs (null in the
+ * template): the module's bytes as latin1 strings, with each run of padding labels (LABEL) as its
+ * count between them. Padding at start ran 1 ms of cold JS over the module; this is a few native
+ * copies. (The build id the launcher checks covers the kernels: the bundle holds them too.)
+ */
+const PADDED = __TSMACS_PADDED__;
+
+/** A padding label: label 0 in five bytes. */
+const LABEL = [0x80, 0x80, 0x80, 0x80, 0x00];
+
+/** The bytes PARTS stands for (see PADDED). */
+function unpack(parts) {
+  let n = 0;
+  for (const p of parts) n += typeof p === 'string' ? p.length : p * LABEL.length;
+  const out = Buffer.allocUnsafe(n);
+  const label = Buffer.from(LABEL);
+  let at = 0;
+  for (const p of parts) {
+    if (typeof p === 'string') at += out.write(p, at, 'latin1');
+    else {
+      out.fill(label, at, at + p * LABEL.length);
+      at += p * LABEL.length;
+    }
+  }
+  return out;
+}
+
+/** PADDED for the padded module BYTES: each run of at least MIN labels as its count. */
+function pack(bytes, min = 1000) {
+  const label = Buffer.from(LABEL);
+  const parts = [];
+  let from = 0;
+  for (let at = bytes.indexOf(label); at >= 0; at = bytes.indexOf(label, at)) {
+    let end = at;
+    while (end + LABEL.length <= bytes.length && bytes.compare(label, 0, LABEL.length, end, end + LABEL.length) === 0) end += LABEL.length;
+    const count = (end - at) / LABEL.length;
+    if (count >= min) {
+      parts.push(bytes.latin1Slice(from, at), count);
+      from = end;
+    }
+    at = end;
+  }
+  parts.push(bytes.latin1Slice(from, bytes.length));
+  return parts;
+}
+
+/**
  * BYTES (a WebAssembly module) with the bodies of the functions exported as NAMES made longer than
  * JavaScriptCore's limit for its optimising wasm compiler, OMG (maximumOMGCandidateCost, 100,000
  * bytes of body), and otherwise unchanged; BYTES itself if it cannot be read as expected.
  *
  * The loader's kernels run once over the image. Whatever Bun.unsafe.setJITPolicy says, JSC moves a
  * wasm function from its interpreter to its baseline compiler (BBQ) after 150 loop turns and from
- * BBQ to OMG after 50,000, which the object-start check and the verify walk and its helpers pass on
- * the default image: OMG compiled six kernels (`BUN_JSC_verboseOSR=1`), mostly on another thread
- * and for code used for a millisecond or not at all, 5-7 ms of a start's CPU
- * (`BUN_JSC_useOMGJIT=0`, three rounds of interleaved runs), 3.5 of it the walk's. Each chosen body
- * gets, after its locals, a block that branches out at once over a br_table of 20,001 five-byte
- * labels, never reached. JSC still reads the padding when it validates the module and again when
- * BBQ compiles the function, and that costs about as much as OMG cost for the smaller kernels:
- * padding the walk alone took 3.75 ms off a start, the walk and the object-start check 3.6, all six
- * 2.7 (40 interleaved runs).
+ * BBQ to OMG after a count of 50,000 (a loop's turn 1, a call up to 15), mostly on another thread
+ * and for code used for a millisecond or not at all. The kernels are written to stay under that on
+ * the default image (kernels.ts: the walk checks symbols', vectors' and dumped symbols' words inline,
+ * the cons run goes eight words a turn; six kernels were OMG-compiled before, 5-7 ms of a start's
+ * CPU), all but the walk, which visits every hot object and its slots. Its body gets, after its
+ * locals, a block that branches out at once over a br_table of 20,001 five-byte labels, never
+ * reached: padding the walk took 3.75 ms off a start (40 interleaved runs). JSC still reads the
+ * padding when it validates the module and when BBQ compiles the function, which for the smaller
+ * kernels cost about as much as their OMG compiles had. The build pads the module (PADDED), not the
+ * start.
  */
 function beyondOMG(bytes, names) {
   const PAD = 100001;
-  const LABEL = Buffer.from([0x80, 0x80, 0x80, 0x80, 0x00]);
+  const LABEL5 = Buffer.from(LABEL);
   let p = 8;
   const uleb = () => {
     let r = 0, s = 0, b;
@@ -161,7 +209,7 @@ function beyondOMG(bytes, names) {
         const count = enc(labels);
         const pad = Buffer.alloc(7 + count.length + (labels + 1) * 5 + 1);
         pad.set([0x02, 0x40, 0x0c, 0x00, 0x41, 0x00, 0x0e, ...count]);
-        pad.fill(LABEL, 7 + count.length, pad.length - 1);
+        pad.fill(LABEL5, 7 + count.length, pad.length - 1);
         pad[pad.length - 1] = 0x0b;
         const body = bytes.subarray(p, end);
         out.push(Buffer.from(enc(locals.length + pad.length + body.length)), locals, pad, body);
@@ -176,4 +224,4 @@ function beyondOMG(bytes, names) {
   }
 }
 
-module.exports = { tsmacsBuild: '__BUILD_ID__', start, beyondOMG, WALKS };
+module.exports = { tsmacsBuild: '__BUILD_ID__', start, beyondOMG, WALKS, PADDED, pack, unpack };

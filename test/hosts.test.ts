@@ -134,7 +134,7 @@ test("each host keeps its own code cache: starts that alternate between hosts le
   }
 });
 
-test("under Bun the loader's verify walk is padded past JavaScriptCore's OMG size limit, and the padding changes what no kernel computes", () => {
+test("under Bun the loader's verify walk is padded past JavaScriptCore's OMG size limit (at build time), and the padding changes what no kernel computes", () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsmacs-bun-pad-'));
   try {
     const script = join(dir, 'pad.cjs');
@@ -142,7 +142,9 @@ test("under Bun the loader's verify walk is padded past JavaScriptCore's OMG siz
 const launcher = fs.readFileSync(${JSON.stringify(cli)}, 'utf8');
 const m = /bun\\.start\\(__filename, __dirname, ("(?:[^"\\\\]|\\\\.)*")/.exec(launcher);
 const plain = Buffer.from(JSON.parse(m[1]), 'latin1');
-const { beyondOMG, WALKS } = require(${JSON.stringify(join(repoRoot, 'dist', 'tsmacs-core.bun.cjs'))});
+const { beyondOMG, WALKS, PADDED, unpack } = require(${JSON.stringify(join(repoRoot, 'dist', 'tsmacs-core.bun.cjs'))});
+// The build's packed copy is the start's padding of this build's kernels, byte for byte.
+const built = PADDED !== null && unpack(PADDED).equals(beyondOMG(plain, WALKS));
 // The object-start check padded too, for a kernel whose answers the test can compare.
 const names = ['starts', ...WALKS];
 const padded = beyondOMG(plain, names);
@@ -152,12 +154,13 @@ const memory = new WebAssembly.Memory({ initial: 4, maximum: 4, shared: true });
 const u8 = new Uint8Array(memory.buffer);
 for (let i = 0; i < u8.length; i++) u8[i] = (i * 7919) >>> 3;
 const lanes = (mod) => { const x = new WebAssembly.Instance(mod, { e: { m: memory } }).exports; x.ck(64, 64 + 65536); return [x.a.value, x.b.value, x.c.value, x.d.value, x.starts(0, 0, 0, 0, 0, 0)]; };
-console.log(JSON.stringify({ walks: names.length, vwalk: WALKS.includes('vwalk'), grown: padded.length - plain.length, same: shape(a) === shape(b), lanes: [lanes(a), lanes(b)], again: beyondOMG(Buffer.from('not wasm'), names).toString() }));
+console.log(JSON.stringify({ built, walks: names.length, vwalk: WALKS.includes('vwalk'), grown: padded.length - plain.length, same: shape(a) === shape(b), lanes: [lanes(a), lanes(b)], again: beyondOMG(Buffer.from('not wasm'), names).toString() }));
 `);
     const r = run('bun', script, [], dir);
     assert.equal(r.status, 0, r.stderr);
-    const got = JSON.parse(r.stdout) as { walks: number; vwalk: boolean; grown: number; same: boolean; lanes: number[][]; again: string };
+    const got = JSON.parse(r.stdout) as { built: boolean; walks: number; vwalk: boolean; grown: number; same: boolean; lanes: number[][]; again: string };
     assert.ok(got.vwalk, 'the verify walk is kept out of OMG');
+    assert.ok(got.built, "the build's padded kernels (scripts/build-hosts.mjs) are beyondOMG's of the launcher's kernels");
     assert.ok(got.grown > got.walks * 100000, `each padded body is over 100,000 bytes (grown by ${got.grown})`);
     assert.ok(got.same, 'the same imports and exports');
     assert.deepEqual(got.lanes[1], got.lanes[0], 'the checksum and the padded object-start check answer as before');

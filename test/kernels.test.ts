@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeHost } from '../src/host/node.ts';
 import { createRuntime } from '../src/core/init.ts';
-import { aset, cons, list, makeFloat, makeFixnum, makeInteger, makeString, makeVector, setSymbolRawValue } from '../src/core/object.ts';
+import { aset, cons, list, makeFloat, makeFixnum, makeInteger, makeString, makeVector, setSymbolRawValue, vectorFromArray } from '../src/core/object.ts';
 import { makeBoolVector } from '../src/emacs/alloc.ts';
 import { intern } from '../src/core/obarray.ts';
 import { BUILTIN_SYMBOLS, Qt } from '../src/core/symbols.ts';
@@ -268,6 +268,49 @@ test('the cold section: damaged floats, string data, bool-vectors and bignums ge
     seen[same(reseal(b), `cold object at word ${off}, damage ${how}`)]++;
   }
   assert.ok(seen.refused > 50 && seen.loaded > 10, JSON.stringify(seen));
+});
+
+test('dumped-symbol words, symbol slots and flags, and vector slots: checked inline, the same verdict as JS', () => {
+  // The walk checks a dumped symbol's word (tag 0, bit 31) in place, in conses (eight a turn), in
+  // symbols (five slots and the flags word) and in vectors alike: each damaged the ways that matter.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.75 });
+  const syms: number[] = [];
+  for (let i = 0; i < 60; i++) syms.push(intern(rt, `kernel-sym-${i}`));
+  for (let i = 0; i < 60; i++) setSymbolRawValue(rt, syms[i]!, syms[(i + 1) % 60]!);
+  const v = vectorFromArray(rt, syms);
+  setSymbolRawValue(rt, intern(rt, 'kernel-syms'), cons(rt, v, list(rt, ...syms)));
+  const file = join(dir, 'syms.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const gw = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const symbolWords: number[] = [];
+  for (let p = gw[H_HOT_START]! >>> 2; p < gw[H_HOT_END]! >>> 2; p++) if ((gw[p]! & 7) === 0 && gw[p]! < 0) symbolWords.push(p);
+  assert.ok(symbolWords.length > 20, `${symbolWords.length} dumped-symbol words`);
+  const sat = gw[H_STARTS_OFFSET]! >>> 2;
+  const starts = (kind: number): number[] => {
+    const out: number[] = [];
+    for (let i = sat; i < sat + gw[H_STARTS_COUNT]!; i++) if ((gw[i]! & 7) === kind && gw[i]! >>> 3 < gw[H_HOT_END]! >>> 2) out.push(gw[i]! >>> 3);
+    return out;
+  };
+  const symbols = starts(0);
+  const conses = starts(3);
+  const seen = { loaded: 0, refused: 0 };
+  const pick = <T>(xs: T[], k: number): T => xs[(k * 7919) % xs.length]!;
+  for (let k = 0; k < 60; k++) {
+    const b = good.slice();
+    const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+    const how = k % 6;
+    const sw = pick(symbolWords, k);
+    if (how === 0) w[sw] = (0x80000000 | (pick(conses, k) << 2)) | 0; // a "symbol" that is a cons
+    else if (how === 1) w[sw] = (0x80000000 | (b.length + 8 * (k & 3))) | 0; // past the file
+    else if (how === 2) w[sw] = w[sw]! + 8; // not a symbol's start
+    else if (how === 3) w[pick(symbols, k) + 5] = w[pick(symbols, k) + 5]! | (3 << (2 * (k & 3))); // a flags field of 3
+    else if (how === 4) w[pick(symbols, k) + 5] = w[pick(symbols, k) + 5]! | (1 << (9 + (k & 7))); // an unknown flag bit
+    else w[pick(symbols, k) + 1 + (k % 5)] = 1; // a slot of tag 1
+    seen[same(reseal(b), `dumped-symbol and symbol damage ${how} (${k})`)]++;
+  }
+  assert.ok(seen.refused >= 50 && symbolWords.length >= 120, `${symbolWords.length} words: ${JSON.stringify(seen)}`);
 });
 
 test('a damaged sub-char-table is refused by the kernels walk as by the JS one', () => {

@@ -268,13 +268,18 @@ export function assemble(): Uint8Array {
   // vflags(p): a symbol's flags word: known bits, no field of value 3; an alias's
   // value (4 words before the flags, in a symbol and in a shadow alike) a symbol, a localized
   // variable's a cons. locals f1 tag2
-  const field3 = (shift: number): number[] => [...get(1), ...k(shift), SHR_U, ...k(3), AND, ...k(3), EQ];
-  const vflags = func(2, [
-    ...wordAt([...get(0), ...k(4), SUB]), ...k(7), AND, ...set(2),
-    ...wordAt(get(0)), ...tee(1), ...k(-512), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR, ...field3(7), OR,
-    ...get(1), ...k(3), AND, ...k(1), EQ, ...get(2), ...k(0), NE, AND, OR,
-    ...get(1), ...k(3), AND, ...k(2), EQ, ...get(2), ...k(3), NE, AND, OR,
-  ]);
+  // flagsBad(VALUE, FLAGS, f, tag): nonzero when the flags word (the expression FLAGS, into local f)
+  // is bad for the value word (VALUE, its tag into local tag).
+  const flagsBad = (value: number[], flags: number[], f: number, tag: number): number[] => {
+    const field3 = (shift: number): number[] => [...get(f), ...k(shift), SHR_U, ...k(3), AND, ...k(3), EQ];
+    return [
+      ...value, ...k(7), AND, ...set(tag),
+      ...flags, ...tee(f), ...k(-512), AND, ...field3(0), OR, ...field3(2), OR, ...field3(4), OR, ...field3(7), OR,
+      ...get(f), ...k(3), AND, ...k(1), EQ, ...get(tag), ...k(0), NE, AND, OR,
+      ...get(f), ...k(3), AND, ...k(2), EQ, ...get(tag), ...k(3), NE, AND, OR,
+    ];
+  };
+  const vflags = func(2, flagsBad(wordAt([...get(0), ...k(4), SUB]), wordAt(get(0)), 1, 2));
 
   // vslots(p, n): n Lisp slots from word p. locals end2 w3 tag4. vslot's first branch (no
   // relocation here, a fixnum or a builtin symbol word) is repeated inline: most slots take it, and
@@ -283,13 +288,26 @@ export function assemble(): Uint8Array {
   // dump: most pointers), for the word W of tag TAG at the word P: checked against the kind map and
   // relocated, or FAULT returned; anything else goes to vslot. In Liftoff code the call per pointer
   // cost about as much as the rest of the walk.
+  // A dumped symbol (tag 0, bit 31 set: a third of an image's pointers) is checked inline too, its
+  // word relocated by sd; TAG then holds the symbol's file offset. Called for each of them, vslot
+  // passed JavaScriptCore's count for its optimising compiler (see launcher-bun.template.cjs).
+  const symbolInline = (p: number[], w: number, tag: number, fault: number, file: number[], map: (off: number[]) => number[],
+    addr: (idx: number[]) => number[], sd: number[]): number[] => [
+    ...get(w), ...k(HIGH), XOR, ...tee(tag), ...file, GE_U, ...IF, ...k(fault), RETURN, END,
+    ...retIf([...map(get(tag)), ...k(1), NE], k(fault)),
+    ...addr(p), ...get(w), ...sd, ADD, ...store(),
+  ];
   const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
     ...unlessRunCons(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
     0x05 /* else */,
+    ...get(w), ...k(0), LT_S, ...get(tag), EQZ, AND, ...IF,
+    ...symbolInline(p, w, tag, fault, gv('file'), kindAt, wordAddr, gv('sd')),
+    0x05 /* else */,
     ...retIf([...p, ...call(F_SLOT)], k(fault)),
+    END,
     END,
   ];
   // Four slots at a time (vconses, vslots): each lane a fixnum, a builtin symbol word or a pointer
@@ -355,7 +373,8 @@ export function assemble(): Uint8Array {
     ...get(P), ...k(4), ADD, ...set(P),
     ...BR(0), END, END,
   ];
-  const CV = lanesFrom(3, 13, 14, 24, 26);
+  // vwalk's and vconses' lane locals, after the walk's own (0-23) and SD (24).
+  const CV = lanesFrom(3, 13, 14, 25, 27);
   const VS = lanesFrom(1, 3, 4, 5, 7);
   /** vslots' scalar check of the slot at word index IDX (locals w3 tag4); a fault returns 1. */
   const slotScalar = (idx: number[]): number[] => [
@@ -405,11 +424,11 @@ export function assemble(): Uint8Array {
   // vwalk keeps its cursor (pos, i) and the walk's constants in locals: Liftoff reads a global
   // through the instance at every use, and the cursor was read some 20 times per object. The
   // cursor goes back to the globals before each return that is not a fault (JS reads it).
-  const POS = 15, I = 16, BASE = 17, MAP = 18, FILE = 19, DD = 20, BLIM = 21, HOTEND = 22, IEND = 23;
+  const POS = 15, I = 16, BASE = 17, MAP = 18, FILE = 19, DD = 20, BLIM = 21, HOTEND = 22, IEND = 23, SD = 24;
   const vwalkEntry = [
     ...gv('pos'), ...set(POS), ...gv('i'), ...set(I), ...gv('base'), ...set(BASE), ...gv('map'), ...set(MAP),
     ...gv('file'), ...set(FILE), ...gv('dd'), ...set(DD), ...gv('blim'), ...set(BLIM), ...gv('hotend'), ...set(HOTEND),
-    ...gv('iend'), ...set(IEND),
+    ...gv('iend'), ...set(IEND), ...gv('sd'), ...set(SD),
   ];
   const saveCursor = [...get(POS), ...sv('pos'), ...get(I), ...sv('i')];
   const wordAtL = (idx: number[]): number[] => [...get(BASE), ...idx, ...k(2), SHL, ADD, ...load()];
@@ -421,7 +440,11 @@ export function assemble(): Uint8Array {
     ...unlessRunCons(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddrL(p), ...get(w), ...get(DD), ADD, ...store(),
     0x05 /* else */,
+    ...get(w), ...k(0), LT_S, ...get(tag), EQZ, AND, ...IF,
+    ...symbolInline(p, w, tag, fault, get(FILE), kindAtL, wordAddrL, get(SD)),
+    0x05 /* else */,
     ...retIf([...p, ...call(F_SLOT)], k(fault)),
+    END,
     END,
   ];
   const slotInlineL = (p: number[], w: number, tag: number): number[] => [
@@ -429,7 +452,7 @@ export function assemble(): Uint8Array {
     ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
     EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
   ];
-  const vwalk = funcMixed(26, 12, [
+  const vwalk = funcMixed(27, 12, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...BLOCK, ...LOOP,
@@ -445,10 +468,12 @@ export function assemble(): Uint8Array {
     // symbol
     ...get(1), EQZ, ...IF,
     ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
-    // Its name, value, function and plist as one lane group, its next slot alone.
+    // Its name, value, function and plist as one lane group, its next slot alone, its flags
+    // inline (vflags' check: called once per symbol, vflags passed JavaScriptCore's count for its
+    // optimising compiler).
     ...laneGroup(CV, get(POS), wordAddrL, (p) => slotInlineL(p, 13, 14)),
     ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
-    ...retIf([...get(POS), ...k(5), ADD, ...call(F_FLAGS)], k(3)),
+    ...retIf(flagsBad(wordAtL([...get(POS), ...k(1), ADD]), wordAtL([...get(POS), ...k(5), ADD]), 13, 14), k(3)),
     ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     // string: sizes raw and sane, data relocated to a string-data object (or the static names)
@@ -522,7 +547,15 @@ export function assemble(): Uint8Array {
     ...retIf([...get(3), ...k(PVEC_TYPE_COUNT), GE_U, ...isType(3), OR, ...isType(6), OR, ...isType(7), OR, ...isType(8), OR], k(3)),
     ...get(POS), ...get(4), ...k(2), ADD, ...k(-2), AND, ADD, ...tee(5), ...get(HOTEND), GT_U, ...IF, ...k(3), RETURN, END,
     ...retIf([...isType(2), ...get(4), ...k(13), NE, AND], k(3)),
-    ...retIf([...get(POS), ...k(1), ADD, ...get(4), ...call(F_SLOTS)], k(3)),
+    // Its slots inline (vslots' work without a call; locals q 6, end 7): four at a time by the
+    // lanes, the rest one by one.
+    ...get(POS), ...k(1), ADD, ...tee(6), ...get(4), ADD, ...set(7),
+    ...laneLoop(CV, 6, 7, wordAddrL, (p) => slotInlineL(p, 13, 14)),
+    ...BLOCK, ...LOOP,
+    ...get(6), ...get(7), GE_U, ...BR_IF(1),
+    ...slotInlineL(get(6), 13, 14),
+    ...get(6), ...k(1), ADD, ...set(6),
+    ...BR(0), END, END,
     ...get(POS), ...sv('last'), ...get(5), ...set(POS), ...get(I), ...k(4), ADD, ...set(I),
     // A sub-char-table's shape is checked here (verify.ts checkShape, same rules): a default image
     // has hundreds, and a return to JS for each cost more than the walk. Its depth a fixnum d in
@@ -542,7 +575,10 @@ export function assemble(): Uint8Array {
   // vconses(p, end): the Lisp slots of words [p, end) of the cons run (two per cons, every granule a
   // cons: format.ts H_CONS_END) with vwalk's inline slot check, its constants in the same locals
   // (the params take 0 and 1, which vwalk uses for its entry and kind). 0 done, 3 a fault.
-  const vconses = funcMixed(22 + 2, 12, [
+  // Four words a turn by the lanes (a quarter of the turns: JavaScriptCore counts a loop's turns
+  // towards its optimising compiler, 50,000, and the default image's cons run is 195,000 words),
+  // then the rest one by one.
+  const vconses = funcMixed(22 + 3, 12, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...laneLoop(CV, 0, 1, wordAddrL, (p) => slotInlineL(p, 13, 14)),
