@@ -61,8 +61,8 @@ function start(filename, dirname, KERNELS, memory = null) {
   process.exit();
 }
 
-/** The kernel kept out of OMG: verify.ts's walk of the image's objects (src/dump/kernels.ts). */
-const WALKS = ['vwalk'];
+/** The kernels kept out of OMG: verify.ts's walk of the image's objects and of its cons run, four words a turn by lanes whose leftovers loop too (src/dump/kernels.ts). */
+const WALKS = ['vwalk', 'vconses'];
 
 /**
  * beyondOMG(KERNELS, WALKS) for this build's kernels, made by scripts/build-hosts.mjs (null in the
@@ -120,9 +120,10 @@ function pack(bytes, min = 1000) {
  * wasm function from its interpreter to its baseline compiler (BBQ) after 150 loop turns and from
  * BBQ to OMG after a count of 50,000 (a loop's turn 1, a call up to 15), mostly on another thread
  * and for code used for a millisecond or not at all. The kernels are written to stay under that on
- * the default image (kernels.ts: the walk checks symbols', vectors' and dumped symbols' words inline,
- * the cons run goes eight words a turn; six kernels were OMG-compiled before, 5-7 ms of a start's
- * CPU), all but the walk, which visits every hot object and its slots. Its body gets, after its
+ * the default image (kernels.ts: the walk checks symbols', vectors' and dumped symbols' words inline;
+ * six kernels were OMG-compiled before, 5-7 ms of a start's CPU), all but the walk, which visits
+ * every hot object and its slots, and the cons run's, whose lane groups' leftover words loop again
+ * (about 77,000 turns on the default image). Each of their bodies gets, after its
  * locals, a block that branches out at once over a br_table of 20,001 five-byte labels, never
  * reached: padding the walk took 3.75 ms off a start (40 interleaved runs). JSC still reads the
  * padding when it validates the module and when BBQ compiles the function, which for the smaller
