@@ -908,7 +908,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "text-center" nil t))
 ;; files-misc: backup names, the large-file question, recover-file.
 (dolist (name '(make-backup-file-name--default-function files--ask-user-about-large-file
-                abort-if-file-too-large insert-directory-wildcard-in-dir-p))
+                abort-if-file-too-large insert-directory-wildcard-in-dir-p ask-user-about-lock
+                ask-user-about-supersession-threat userlock--ask-user-about-supersession-threat
+                userlock--handle-unlock-error))
   (autoload name "files-misc"))
 (dolist (name '(recover-file recover-this-file))
   (autoload name "files-misc" nil t))
