@@ -425,7 +425,10 @@
                 minibuffer-history-value minibuffer-history-initialize
                 minibuffer-error-initialize minibuffer-default-add-completions minibuffer-avoid-prompt
                 play-sound bad-package-check list-processes--refresh completion-list-mode-finish
-                choose-completion-guess-base-position choose-completion-string))
+                choose-completion-guess-base-position choose-completion-string goto-line-read-args
+                read-shell-command read-extended-command edit-and-eval-command
+                event-apply-alt-modifier event-apply-super-modifier event-apply-hyper-modifier
+                event-apply-shift-modifier event-apply-control-modifier event-apply-meta-modifier))
   (autoload name "simple-odds"))
 (dolist (name '(blink-matching-open keyboard-escape-quit repeat-complex-command play-sound-file
                 process-menu-mode list-processes process-menu-delete-process completion-list-mode
@@ -437,7 +440,8 @@
   (autoload name "bindings-menu"))
 (autoload 'mode-line-other-buffer "bindings-menu" nil t)
 (dolist (name '(add-to-list--anon-cmacro eval-after-load--anon-cmacro keymap-canonicalize
-                run-hook-query-error-with-timeout))
+                run-hook-query-error-with-timeout read-key read-char-from-minibuffer
+                read-char-choice-with-read-key read-char-choice goto-char--read-natnum-interactive))
   (autoload name "subr-more3"))
 (dolist (name '(with-mutex track-mouse))
   (autoload name "subr-more3" nil nil 'macro))
@@ -445,6 +449,7 @@
 (put 'track-mouse 'lisp-indent-function 0)
 (put 'add-to-list 'compiler-macro #'add-to-list--anon-cmacro)
 (put 'eval-after-load 'compiler-macro #'eval-after-load--anon-cmacro)
+(defvar read-char-choice-use-read-key nil "Non-nil means `read-char-choice' reads single keys rather than a line in the minibuffer.")
 ;; simple-args: next-error's helpers; simple-odds: shell output placement, clone-process; simple-more: global-visual-line-mode.
 (defvar next-error-found-function #'ignore "Function of the buffer listing loci and the buffer a locus was shown in, called by `next-error-found'.")
 (defvar next-error-message-highlight nil "Non-nil means the line of the current locus is highlighted in the buffer listing loci; `keep' keeps earlier ones.")
