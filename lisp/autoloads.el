@@ -872,10 +872,21 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 add-file-local-variable-prop-line delete-file-local-variable-prop-line))
   (autoload name "files-x" nil t))
 ;; uniquify.el (GNU preloads it).
+(defvar uniquify-possibly-resolvable nil "Non-nil while going deeper into the directories may still tell a conflicting group apart.")
+(defvar-local uniquify-managed nil "The uniquify items of the group this buffer's name belongs to, or nil.")
+(put 'uniquify-managed 'permanent-local t)
 (dolist (name '(uniquify-make-item uniquify-item-p uniquify-item-base uniquify-item-dirname
                 uniquify-item-buffer uniquify-item-proposed uniquify-item-original-dirname
                 uniquify-item-greaterp uniquify-get-proposed-name uniquify-buffer-file-name
-                uniquify-buffer-base-name))
+                uniquify-buffer-base-name uniquify-rename-buffer uniquify-rationalize
+                uniquify-rationalize-a-list uniquify-rationalize-conflicting-sublist
+                uniquify-rerationalize-w/o-cb uniquify-maybe-rerationalize-w/o-cb
+                uniquify-unload-function uniquify--create-file-buffer-advice
+                uniquify--rename-buffer-advice))
+(autoload 'uniquify-rationalize-file-buffer-names "uniquify" nil t)
+(defvar-local list-buffers-directory nil "The directory a buffer that visits no file shows in buffer lists, or nil.")
+;; As in GNU, renaming a buffer keeps uniquify's groups up to date.
+(advice-add 'rename-buffer :around #'uniquify--rename-buffer-advice)
   (autoload name "uniquify"))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
@@ -981,6 +992,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 cl-generic-make-generalizer cl--generic-generalizer-name
                 cl--generic-generalizer-priority cl--generic-generalizer-tagcode-function
                 cl--generic-generalizer-specializers-function))
+  (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
+(dolist (name '(uniquify-item-base uniquify-item-dirname uniquify-item-buffer uniquify-item-proposed
+                uniquify-item-original-dirname uniquify-item-p uniquify-make-item))
   (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
 ;; gnus-range: sorted lists of article numbers.
 (dolist (name '(gnus-add-to-sorted-list gnus-intersection gnus-sorted-complement
