@@ -926,7 +926,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (dolist (name '(make-backup-file-name--default-function files--ask-user-about-large-file
                 abort-if-file-too-large insert-directory-wildcard-in-dir-p ask-user-about-lock
                 ask-user-about-supersession-threat userlock--ask-user-about-supersession-threat
-                userlock--handle-unlock-error))
+                userlock--handle-unlock-error save-some-buffers-root find-file-read-args))
   (autoload name "files-misc"))
 (dolist (name '(recover-file recover-this-file))
   (autoload name "files-misc" nil t))

@@ -117,3 +117,13 @@ A failed comparison is reported and the question asked anyway."
   (display-warning '(unlock-file)
                    (message "%s, ignored" (error-message-string error))
                    :warning))
+
+;;;; Small helpers of the file commands
+
+(defun save-some-buffers-root () "Return a predicate for `save-some-buffers': true in buffers whose directory lies under the current `default-directory'."
+  (let ((top default-directory))
+    (lambda () (file-in-directory-p default-directory top))))
+
+(defun find-file-read-args (prompt mustmatch) "Read a file name with PROMPT for `find-file' and the like; MUSTMATCH as for `read-file-name'.
+Return a list of the name and t, the wildcards flag."
+  (list (read-file-name prompt nil default-directory mustmatch) t))

@@ -266,9 +266,8 @@ Other events are passed over; C-g quits unless INHIBIT-KEYBOARD-QUIT."
 
 (defun read-char-choice (prompt chars &optional inhibit-keyboard-quit) "Ask with PROMPT for one of the characters CHARS and give the answer.
 `read-char-choice-use-read-key' says whether keys or a minibuffer line are read."
-  (if read-char-choice-use-read-key
-      (read-char-choice-with-read-key prompt chars inhibit-keyboard-quit)
-    (read-char-from-minibuffer prompt chars)))
+  (cond ((not read-char-choice-use-read-key) (read-char-from-minibuffer prompt chars))
+        (t (read-char-choice-with-read-key prompt chars inhibit-keyboard-quit))))
 
 (defun subr-more3--natnum-near-point () "Give the whole number whose digits point is on or just after, or nil."
   (save-excursion
@@ -278,9 +277,9 @@ Other events are passed over; C-g quits unless INHIBIT-KEYBOARD-QUIT."
 
 (defun goto-char--read-natnum-interactive (prompt) "Give a list of one number for an interactive spec: the prefix argument, else one read with PROMPT.
 A number at point is the default."
-  (if (and current-prefix-arg (not (consp current-prefix-arg)))
-      (list (prefix-numeric-value current-prefix-arg))
-    (list (read-number prompt (subr-more3--natnum-near-point)))))
+  (list (if (and current-prefix-arg (atom current-prefix-arg))
+            (prefix-numeric-value current-prefix-arg)
+          (read-number prompt (subr-more3--natnum-near-point)))))
 
 (provide 'subr-more3)
 
