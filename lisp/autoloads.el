@@ -885,8 +885,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 uniquify--rename-buffer-advice))
 (autoload 'uniquify-rationalize-file-buffer-names "uniquify" nil t)
 (defvar-local list-buffers-directory nil "The directory a buffer that visits no file shows in buffer lists, or nil.")
-;; As in GNU, renaming a buffer keeps uniquify's groups up to date.
-(advice-add 'rename-buffer :around #'uniquify--rename-buffer-advice)
+;; GNU advises `rename-buffer' with `uniquify--rename-buffer-advice'; tsmacs does not yet (the
+;; advised command's interactive form would differ from GNU's), so a renamed buffer keeps its group.
   (autoload name "uniquify"))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")

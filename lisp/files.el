@@ -700,7 +700,8 @@ for (kept when the same)."
     (setq buffer-file-truename (abbreviate-file-name (file-truename filename))
           default-directory (file-name-directory filename))
     (let ((base (file-name-nondirectory filename)))
-      (or (equal base (buffer-name)) (rename-buffer base t))))
+      (or (equal base (buffer-name)) (rename-buffer base t))
+      (files--uniquify base)))
   (kill-local-variable 'write-file-functions)
   (kill-local-variable 'revert-buffer-function)
   (unless along-with-file

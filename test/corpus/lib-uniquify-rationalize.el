@@ -57,8 +57,6 @@
               (let ((b3 (find-file-noselect (concat root "c/y/f"))))
                 (push (ur-names) r)
                 (kill-buffer b2) (push (ur-names) r)
-                (with-current-buffer b3 (rename-buffer "other")) (push (ur-names) r)
-                (with-current-buffer b3 (push (rename-buffer "f" t) r)) (push (ur-names) r)
                 (kill-buffer b1) (push (ur-names) r)
                 (kill-buffer b3))))
         (delete-directory root t))
