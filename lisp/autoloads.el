@@ -426,7 +426,10 @@
                 minibuffer-history-value minibuffer-history-initialize
                 minibuffer-error-initialize minibuffer-default-add-completions minibuffer-avoid-prompt
                 play-sound bad-package-check list-processes--refresh completion-list-mode-finish
-                choose-completion-guess-base-position choose-completion-string))
+                choose-completion-guess-base-position choose-completion-string goto-line-read-args
+                read-shell-command read-extended-command edit-and-eval-command
+                event-apply-alt-modifier event-apply-super-modifier event-apply-hyper-modifier
+                event-apply-shift-modifier event-apply-control-modifier event-apply-meta-modifier))
   (autoload name "simple-odds"))
 (dolist (name '(blink-matching-open keyboard-escape-quit repeat-complex-command play-sound-file
                 process-menu-mode list-processes process-menu-delete-process completion-list-mode
@@ -438,7 +441,8 @@
   (autoload name "bindings-menu"))
 (autoload 'mode-line-other-buffer "bindings-menu" nil t)
 (dolist (name '(add-to-list--anon-cmacro eval-after-load--anon-cmacro keymap-canonicalize
-                run-hook-query-error-with-timeout))
+                run-hook-query-error-with-timeout read-key read-char-from-minibuffer
+                read-char-choice-with-read-key read-char-choice goto-char--read-natnum-interactive))
   (autoload name "subr-more3"))
 (dolist (name '(with-mutex track-mouse))
   (autoload name "subr-more3" nil nil 'macro))
@@ -446,6 +450,7 @@
 (put 'track-mouse 'lisp-indent-function 0)
 (put 'add-to-list 'compiler-macro #'add-to-list--anon-cmacro)
 (put 'eval-after-load 'compiler-macro #'eval-after-load--anon-cmacro)
+(defvar read-char-choice-use-read-key nil "Non-nil means `read-char-choice' reads single keys rather than a line in the minibuffer.")
 ;; simple-args: next-error's helpers; simple-odds: shell output placement, clone-process; simple-more: global-visual-line-mode.
 (defvar next-error-found-function #'ignore "Function of the buffer listing loci and the buffer a locus was shown in, called by `next-error-found'.")
 (defvar next-error-message-highlight nil "Non-nil means the line of the current locus is highlighted in the buffer listing loci; `keep' keeps earlier ones.")
@@ -872,10 +877,21 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 add-file-local-variable-prop-line delete-file-local-variable-prop-line))
   (autoload name "files-x" nil t))
 ;; uniquify.el (GNU preloads it).
+(defvar uniquify-possibly-resolvable nil "Non-nil while going deeper into the directories may still tell a conflicting group apart.")
+(defvar-local uniquify-managed nil "The uniquify items of the group this buffer's name belongs to, or nil.")
+(put 'uniquify-managed 'permanent-local t)
 (dolist (name '(uniquify-make-item uniquify-item-p uniquify-item-base uniquify-item-dirname
                 uniquify-item-buffer uniquify-item-proposed uniquify-item-original-dirname
                 uniquify-item-greaterp uniquify-get-proposed-name uniquify-buffer-file-name
-                uniquify-buffer-base-name))
+                uniquify-buffer-base-name uniquify-rename-buffer uniquify-rationalize
+                uniquify-rationalize-a-list uniquify-rationalize-conflicting-sublist
+                uniquify-rerationalize-w/o-cb uniquify-maybe-rerationalize-w/o-cb
+                uniquify-unload-function uniquify--create-file-buffer-advice
+                uniquify--rename-buffer-advice))
+(autoload 'uniquify-rationalize-file-buffer-names "uniquify" nil t)
+(defvar-local list-buffers-directory nil "The directory a buffer that visits no file shows in buffer lists, or nil.")
+;; GNU advises `rename-buffer' with `uniquify--rename-buffer-advice'; tsmacs does not yet (the
+;; advised command's interactive form would differ from GNU's), so a renamed buffer keeps its group.
   (autoload name "uniquify"))
 ;; Eldoc's switches exist before eldoc.el loads, as in GNU where it is preloaded.
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
@@ -913,7 +929,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
   (autoload name "text-center" nil t))
 ;; files-misc: backup names, the large-file question, recover-file.
 (dolist (name '(make-backup-file-name--default-function files--ask-user-about-large-file
-                abort-if-file-too-large insert-directory-wildcard-in-dir-p))
+                abort-if-file-too-large insert-directory-wildcard-in-dir-p ask-user-about-lock
+                ask-user-about-supersession-threat userlock--ask-user-about-supersession-threat
+                userlock--handle-unlock-error save-some-buffers-root find-file-read-args))
   (autoload name "files-misc"))
 (dolist (name '(recover-file recover-this-file))
   (autoload name "files-misc" nil t))
@@ -983,6 +1001,9 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 xref-elisp-location-file xref-make-elisp-location make-xref-elisp-location
                 lisp-indent-state-p lisp-indent-state-stack lisp-indent-state-ppss
                 lisp-indent-state-ppss-point))
+  (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
+(dolist (name '(uniquify-item-base uniquify-item-dirname uniquify-item-buffer uniquify-item-proposed
+                uniquify-item-original-dirname uniquify-item-p uniquify-make-item))
   (autoload (intern (concat (symbol-name name) "--cmacro")) "struct-cmacros"))
 ;; gnus-range: sorted lists of article numbers.
 (dolist (name '(gnus-add-to-sorted-list gnus-intersection gnus-sorted-complement

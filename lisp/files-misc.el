@@ -83,3 +83,47 @@ A wildcard only in the last component does not count."
 
 (provide 'files-misc)
 ;;; files-misc.el ends here
+
+;;;; Lock conflicts (GNU's userlock.el): batch mode has no one to settle them
+
+(define-error 'file-locked "File is locked" 'file-error)
+(put 'file-supersession 'error-conditions '(file-supersession file-error error))
+
+(defun ask-user-about-lock (file opponent) "Settle the conflict over FILE, which OPPONENT locks; batch mode cannot.
+The question is shown, then it is an error."
+  (message "%s locked by %s: (s, q, p, ?)? " file opponent)
+  (error "Cannot resolve lock conflict in batch mode"))
+
+(defun ask-user-about-supersession-threat (filename) "Settle editing a buffer whose file FILENAME changed on disk; batch mode cannot.
+The question is shown, then it is an error."
+  (message "%s changed on disk; really edit the buffer? (y, n, r or C-h) "
+           (file-name-nondirectory filename))
+  (error "Cannot resolve conflict in batch mode"))
+
+(defun userlock--ask-user-about-supersession-threat (filename) "Ask about FILENAME having changed on disk, unless its text is still the buffer's.
+A failed comparison is reported and the question asked anyway."
+  (let ((same (condition-case err
+                  (let ((here (current-buffer)) (size (buffer-size)))
+                    (with-temp-buffer
+                      (insert-file-contents buffer-file-name)
+                      (and (= size (buffer-size))
+                           (zerop (compare-buffer-substrings here nil nil nil nil nil)))))
+                (error (message "Unchanged content check: %S" err) nil))))
+    (if same
+        (set-visited-file-modtime)
+      (ask-user-about-supersession-threat filename))))
+
+(defun userlock--handle-unlock-error (error) "Report ERROR, a failure to remove a lock file, as a warning and go on."
+  (display-warning '(unlock-file)
+                   (message "%s, ignored" (error-message-string error))
+                   :warning))
+
+;;;; Small helpers of the file commands
+
+(defun save-some-buffers-root () "Return a predicate for `save-some-buffers': true in buffers whose directory lies under the current `default-directory'."
+  (let ((top default-directory))
+    (lambda () (file-in-directory-p default-directory top))))
+
+(defun find-file-read-args (prompt mustmatch) "Read a file name with PROMPT for `find-file' and the like; MUSTMATCH as for `read-file-name'.
+Return a list of the name and t, the wildcards flag."
+  (list (read-file-name prompt nil default-directory mustmatch) t))

@@ -700,7 +700,8 @@ for (kept when the same)."
     (setq buffer-file-truename (abbreviate-file-name (file-truename filename))
           default-directory (file-name-directory filename))
     (let ((base (file-name-nondirectory filename)))
-      (or (equal base (buffer-name)) (rename-buffer (generate-new-buffer-name base)))))
+      (or (equal base (buffer-name)) (rename-buffer base t))
+      (files--uniquify base)))
   (kill-local-variable 'write-file-functions)
   (kill-local-variable 'revert-buffer-function)
   (unless along-with-file
@@ -770,62 +771,29 @@ The buffer is shown with `temp-buffer-show-function' when set, else by running
 
 ;; --- buffer names for files that share a name (uniquify, post-forward-angle-brackets) ---
 
-(defvar uniquify-buffer-name-style 'post-forward-angle-brackets "How buffers visiting files of the same name are told apart; only NAME<DIR> is supported here.")
+(defvar uniquify-buffer-name-style 'post-forward-angle-brackets "How buffers visiting files of the same name are told apart: `forward', `reverse', `post-forward', `post-forward-angle-brackets', or nil for NAME<N>.")
 (defvar uniquify-after-kill-buffer-p t "Non-nil means killing one of such buffers renames the rest again.")
 (defvar uniquify-strip-common-suffix t "Non-nil means directories every such file shares at the end are left out.")
 
-(defun files--dir-parts (file) "The directory components of FILE, outermost first."
-  (split-string (directory-file-name (file-name-directory file)) "/" t))
-
-(defun files--last-parts (parts n) "The last N elements of PARTS joined by slashes; all of them make an absolute name."
-  (concat (if (>= n (length parts)) "/" "")
-          (mapconcat #'identity (nthcdr (max 0 (- (length parts) n)) parts) "/")))
-
-(defun files--uniquify (base &optional dying) "Rename the buffers visiting files called BASE (but DYING) to BASE<DIR>, DIR as short as tells them apart.
-One such buffer alone keeps BASE, unless a buffer visiting no file already has that name."
-  (let ((items nil))
-    (dolist (b (buffer-list))
-      (let ((f (buffer-local-value 'buffer-file-name b)))
-        (when (and f (not (eq b dying)) (equal (file-name-nondirectory f) base))
-          (push (list b (files--dir-parts f) 1) items))))
-    (setq items (nreverse items))
-    (let ((other (get-buffer base)))
-      (if (and (= (length items) 1)
-               (or (null other) (eq other (car (car items)))))
-          (let ((b (car (car items))))
-            (unless (equal (buffer-name b) base)
-              (with-current-buffer b (rename-buffer base))))
-        (when items
-          ;; Directories all the files share at the end tell nothing apart.
-          (when (and uniquify-strip-common-suffix (cdr items))
-            (while (let ((last (car (last (nth 1 (car items))))))
-                     (and last
-                          (let ((all t))
-                            (dolist (it items) (unless (and (cdr (nth 1 it)) (equal (car (last (nth 1 it))) last)) (setq all nil)))
-                            all)))
-              (dolist (it items) (setcar (cdr it) (butlast (nth 1 it))))))
-          ;; Lengthen the suffix of every buffer whose suffix another one shares.
-          ;; All the clashes of a round are found before any suffix grows.
-          (let ((again t))
-            (while again
-              (let ((grow nil))
-                (dolist (it items)
-                  (when (and (< (nth 2 it) (length (nth 1 it)))
-                             (let ((mine (files--last-parts (nth 1 it) (nth 2 it))) (clash nil))
-                               (dolist (o items)
-                                 (unless (or (eq o it) (not (equal mine (files--last-parts (nth 1 o) (nth 2 o)))))
-                                   (setq clash t)))
-                               clash))
-                    (push it grow)))
-                (dolist (it grow) (setcar (nthcdr 2 it) (1+ (nth 2 it))))
-                (setq again grow))))
-          ;; Rename in two steps so that no buffer of the group is in another's way.
-          (dolist (it items)
-            (with-current-buffer (car it) (rename-buffer (concat " " base "<uniquify>") t)))
-          (dolist (it items)
-            (with-current-buffer (car it)
-              (rename-buffer (generate-new-buffer-name
-                              (concat base "<" (files--last-parts (nth 1 it) (nth 2 it)) ">"))))))))))
+(defun files--uniquify (base &optional dying) "Rename the buffers visiting files called BASE (but DYING) so that their names tell them apart.
+The names follow `uniquify-buffer-name-style' (uniquify.el does the
+renaming); with the style nil, buffers keep the names they were made
+with.  A buffer renamed to a name without BASE in it is left alone."
+  (when uniquify-buffer-name-style
+    (let ((items nil))
+      (dolist (b (buffer-list))
+        (let ((f (buffer-local-value 'buffer-file-name b)))
+          (when (and f (not (eq b dying))
+                     (equal (file-name-nondirectory f) base)
+                     (string-search base (buffer-name b)))
+            (push (uniquify-make-item base (directory-file-name (file-name-directory f)) b) items))))
+      (when items
+        (setq items (nreverse items))
+        (prog1 (uniquify-rationalize items)
+          ;; A buffer alone is no group.
+          (unless (cdr items)
+            (with-current-buffer (uniquify-item-buffer (car items))
+              (setq uniquify-managed nil))))))))
 
 (defun uniquify-kill-buffer-function () "Rename again the buffers that share a file name with the buffer being killed."
   (when (and uniquify-after-kill-buffer-p buffer-file-name)

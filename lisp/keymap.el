@@ -740,3 +740,26 @@ KEYS go to `call-interactively'."
           (execute-kbd-macro final current-prefix-arg)
         (error "Keyboard macros cannot be run in batch")))
      (t (call-interactively cmd record-flag keys)))))
+
+(defun minor-mode-key-binding (key &optional accept-default) "Return the binding of KEY in the first active minor mode keymap that has one, as ((MODE . BINDING)), or nil.
+The maps are tried as the command loop tries them: those of
+`emulation-mode-map-alists', then `minor-mode-overriding-map-alist', then
+`minor-mode-map-alist'.  ACCEPT-DEFAULT non-nil lets default bindings count."
+  (let ((alists nil) (seen nil))
+    (dolist (a emulation-mode-map-alists)
+      (push (if (symbolp a) (and (boundp a) (symbol-value a)) a) alists))
+    (push minor-mode-overriding-map-alist alists)
+    (push minor-mode-map-alist alists)
+    (catch 'found
+      (dolist (alist (nreverse alists))
+        (dolist (entry alist)
+          (let ((mode (car-safe entry)))
+            (when (and mode (symbolp mode) (not (memq mode seen))
+                       (boundp mode) (symbol-value mode))
+              (when (eq alist minor-mode-overriding-map-alist) (push mode seen))
+              (unless (arrayp key) (signal 'wrong-type-argument (list 'arrayp key)))
+              (let* ((map (cdr entry))
+                     (map (if (and (symbolp map) (fboundp map)) (indirect-function map) map))
+                     (binding (and (keymapp map) (lookup-key map key accept-default))))
+                (when (and binding (not (integerp binding)))
+                  (throw 'found (list (cons mode binding))))))))))))

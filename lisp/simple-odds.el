@@ -813,5 +813,46 @@ will say so; that timer is returned."
   (dlet ((pop-up-windows t))
     (clone-indirect-buffer newname display-flag norecord)))
 
+;;;; Interactive readers that batch mode answers from standard input
+
+(defun goto-line-read-args (&optional _relative) "Give the arguments of `goto-line' for an interactive call: (LINE nil), or (LINE) from a prefix.
+A numeric prefix argument is the line; else one is read, the number at
+point being the default."
+  (require 'subr-more3)
+  (if (and current-prefix-arg (not (consp current-prefix-arg)))
+      (list (prefix-numeric-value current-prefix-arg))
+    (list (read-number "Goto line: " (subr-more3--natnum-near-point) 'goto-line-history) nil)))
+
+(defun read-shell-command (prompt &optional initial-contents hist &rest _args) "Read a shell command line with PROMPT and give it.
+INITIAL-CONTENTS and HIST are as for `read-from-minibuffer'; the history
+is `shell-command-history' by default."
+  (read-from-minibuffer prompt initial-contents nil nil (or hist 'shell-command-history)))
+
+(defun read-extended-command () "Read the name of a command to run, as M-x does, and give it as a string."
+  (read-from-minibuffer "M-x " nil nil nil 'extended-command-history))
+
+(defun edit-and-eval-command (prompt command) "Let the user edit the expression COMMAND with PROMPT, then evaluate the result and give its value.
+The edited expression goes to the front of `command-history' unless it is there already."
+  (let ((form (read-from-minibuffer prompt (prin1-to-string command) nil t)))
+    (unless (equal form (car command-history))
+      (push form command-history))
+    (eval form)))
+
+(defun simple-odds--apply-modifier-to-next (symbol shift prefix) "Read the next event and give a one-element vector of it with the modifier SYMBOL (bit SHIFT, name PREFIX) added."
+  (vector (event-apply-modifier (read-event) symbol shift prefix)))
+
+(defun event-apply-alt-modifier (_ignore-prompt) "Give the next event read with the Alt modifier added, in a vector."
+  (simple-odds--apply-modifier-to-next 'alt 22 "A-"))
+(defun event-apply-super-modifier (_ignore-prompt) "Give the next event read with the Super modifier added, in a vector."
+  (simple-odds--apply-modifier-to-next 'super 23 "s-"))
+(defun event-apply-hyper-modifier (_ignore-prompt) "Give the next event read with the Hyper modifier added, in a vector."
+  (simple-odds--apply-modifier-to-next 'hyper 24 "H-"))
+(defun event-apply-shift-modifier (_ignore-prompt) "Give the next event read with the Shift modifier added, in a vector."
+  (simple-odds--apply-modifier-to-next 'shift 25 "S-"))
+(defun event-apply-control-modifier (_ignore-prompt) "Give the next event read with the Control modifier added, in a vector."
+  (simple-odds--apply-modifier-to-next 'control 26 "C-"))
+(defun event-apply-meta-modifier (_ignore-prompt) "Give the next event read with the Meta modifier added, in a vector."
+  (simple-odds--apply-modifier-to-next 'meta 27 "M-"))
+
 (provide 'simple-odds)
 ;;; simple-odds.el ends here

@@ -206,6 +206,28 @@ constructor takes (and ignores) further arguments."
      'make-xref-elisp-location slots
      (mapcar (lambda (slot) (plist-get keys (intern (format ":%s" slot)))) slots)
      (lambda (forms) (cons 'record (cons ''xref-elisp-location forms))))))
+;; uniquify.el's items.
+(let ((index 1))
+  (dolist (field '(base dirname buffer proposed original-dirname))
+    (struct-cmacros--define-reader (intern (format "uniquify-item-%s" field))
+                                   'uniquify-item-p 'uniquify-item index)
+    (setq index (1+ index))))
+(struct-cmacros--define-test 'uniquify-item-p 'cl-struct-uniquify-item-tags)
+(struct-cmacros--define-maker 'uniquify-make-item 'uniquify-item
+                              '(base dirname buffer proposed original-dirname)
+                              '(base dirname buffer proposed original-dirname) 3)
+;; GNU's take their arguments by name: give these the same arity.
+(dolist (name '(uniquify-item-base uniquify-item-dirname uniquify-item-buffer uniquify-item-proposed
+                uniquify-item-original-dirname uniquify-item-p))
+  (let* ((fn (intern (concat (symbol-name name) "--cmacro")))
+         (general (symbol-function fn)))
+    (defalias fn (lambda (whole object) (funcall general whole object))
+      (documentation fn t))))
+(let ((general (symbol-function 'uniquify-make-item--cmacro)))
+  (defalias 'uniquify-make-item--cmacro
+    (lambda (whole base dirname buffer &optional proposed original-dirname)
+      (funcall general whole base dirname buffer proposed original-dirname))
+    (documentation 'uniquify-make-item--cmacro t)))
 
 (provide 'struct-cmacros)
 

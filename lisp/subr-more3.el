@@ -238,6 +238,49 @@ Return nil."
   (declare (indent 0) (debug t))
   `(internal--track-mouse (lambda () ,@body)))
 
+;;;; Reading keys and answers in batch mode
+
+(defun read-key (&optional _prompt _disable-fallbacks) "Read one key event and give it; the echo area is cleared after.
+Batch mode shows no PROMPT."
+  (let ((event (read-event)))
+    (message nil)
+    event))
+
+(defun read-char-from-minibuffer (prompt &optional _chars _history) "Read a character with PROMPT through the minibuffer and give it.
+In batch mode a line is read: its first character is the answer, an
+empty line is RET.  The answer is shown after PROMPT."
+  (let* ((line (read-from-minibuffer prompt))
+         (answer (if (equal line "") ?\r (aref line 0))))
+    (message "%s%s" prompt (char-to-string answer))
+    answer))
+
+(defun read-char-choice-with-read-key (prompt chars &optional inhibit-keyboard-quit) "Read key events with PROMPT until one is among CHARS, and give it.
+Other events are passed over; C-g quits unless INHIBIT-KEYBOARD-QUIT."
+  (let (answer)
+    (while (not answer)
+      (let ((event (read-event)))
+        (cond ((and (eq event ?\C-g) (not inhibit-keyboard-quit)) (signal 'quit nil))
+              ((memq event chars) (setq answer event)))))
+    (message "%s%s" prompt (char-to-string answer))
+    answer))
+
+(defun read-char-choice (prompt chars &optional inhibit-keyboard-quit) "Ask with PROMPT for one of the characters CHARS and give the answer.
+`read-char-choice-use-read-key' says whether keys or a minibuffer line are read."
+  (cond ((not read-char-choice-use-read-key) (read-char-from-minibuffer prompt chars))
+        (t (read-char-choice-with-read-key prompt chars inhibit-keyboard-quit))))
+
+(defun subr-more3--natnum-near-point () "Give the whole number whose digits point is on or just after, or nil."
+  (save-excursion
+    (skip-chars-backward "0-9")
+    (and (looking-at "[0-9]+")
+         (string-to-number (match-string 0)))))
+
+(defun goto-char--read-natnum-interactive (prompt) "Give a list of one number for an interactive spec: the prefix argument, else one read with PROMPT.
+A number at point is the default."
+  (list (if (and current-prefix-arg (atom current-prefix-arg))
+            (prefix-numeric-value current-prefix-arg)
+          (read-number prompt (subr-more3--natnum-near-point)))))
+
 (provide 'subr-more3)
 
 ;;; subr-more3.el ends here

@@ -1,6 +1,7 @@
 // The tsmacs command: start from a dump (or from source), then process the command line in order (GNU emacs.c + startup.el).
 
 import '../emacs/all.ts';
+import { unlockAllFiles } from '../emacs/filelock.ts';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Host } from '../host/host.ts';
@@ -209,7 +210,12 @@ export function runCli(argv: string[], host: Host): number {
   }
   if (temacs !== null) return 0;
   if (replWorker) return runReplWorker(rt, (kind, arg) => runAction(rt, kind, arg), actions);
-  return processActions(rt, argv, actions);
+  try {
+    return processActions(rt, argv, actions);
+  } finally {
+    // GNU takes away this session's lock files however it ends.
+    unlockAllFiles(rt);
+  }
 }
 
 const stdinIsTerminal = (): boolean =>

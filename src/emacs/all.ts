@@ -53,6 +53,7 @@ import './js-function.ts';
 import './compile.ts';
 import './compile-lisp.ts';
 import './keyboard.ts';
+import './filelock.ts';
 import './profiler.ts';
 import './ucs-normalize.ts';
 import './mule-maps.ts';

@@ -5,6 +5,7 @@
 // and dumped like every other global.
 
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
+import { lockForFlag, unlockBufferOf } from './filelock.ts';
 import {
   BUFFER_SLOTS, BUF_BEGV, BUF_BEGV_BYTE, BUF_CHARS_MODIFF, BUF_GPT, BUF_GPT_BYTE, BUF_MARK,
   BUF_MARKERS, BUF_MODIFF, BUF_MULTIBYTE, BUF_NAME, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF, BUF_TEXT, BUF_Z, BUF_ZV,
@@ -509,6 +510,7 @@ DEFUN('buffer-modified-p', 0, 1, 'Tell whether BUFFER (by default the current on
 
 function restoreModified(rt: Runtime, flag: number): number {
   const b = currentBuffer(rt);
+  lockForFlag(rt, b, flag !== Qnil);
   if (flag === Qnil) setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
   else if (bint(rt, b, BUF_SAVE_MODIFF) >= bint(rt, b, BUF_MODIFF)) {
     // Marking an unmodified buffer modified takes a tick, so that the flag has a change to show.
@@ -610,6 +612,11 @@ export function killBuffer(rt: Runtime, x: number): number {
       withBufferCurrent(rt, b, () => runHookWithArgs(rt, Qkill_buffer_hook, [], null));
       if (!bufferLive(rt, b)) return Qnil;
     }
+    // A modified buffer's lock goes with it.
+    withBufferCurrent(rt, b, () => {
+      unlockBufferOf(rt, b);
+      return Qnil;
+    });
     // Killing a base kills its indirect buffers first, each as `kill-buffer' would.
     if (bslot(rt, b, BUF_BASE_BUFFER) === Qt) {
       for (const x of textSharers(rt, b)) {

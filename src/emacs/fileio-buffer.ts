@@ -7,6 +7,7 @@
 // `encode-coding-string', so the two stay one implementation.
 
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { unlockBufferOf } from './filelock.ts';
 import {
   BUF_BEGV, BUF_MODIFF, BUF_PT, BUF_SAVE_MODIFF, BUF_Z, BUF_ZV,
 } from '../heap/layout.ts';
@@ -171,6 +172,7 @@ function insertFileContents(rt: Runtime, filename: number, visit: number, beg: n
     }
     if (visit !== Qnil) {
       setInternal(rt, Qbuffer_file_name, makeString(rt, file));
+      unlockBufferOf(rt, b);
       setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
       setInternal(rt, Qbuffer_file_coding_system, coding);
       recordModtime(rt, b, file);
@@ -319,6 +321,7 @@ DEFUN('write-region', 3, 7,
       if (visit === Qt || stringp(visit)) {
         const name = stringp(visit) ? makeString(rt, expandFileName(rt, jsString(rt, visit), null)) : makeString(rt, file);
         setInternal(rt, Qbuffer_file_name, name);
+        unlockBufferOf(rt, b);
         setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
         recordModtime(rt, b, file);
       }

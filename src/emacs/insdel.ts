@@ -30,6 +30,7 @@ import {
 } from './buffer.ts';
 import { charToByte, forgetPositionCache, makeMarkerAt, markerBuffer, markerCharpos, positionValue, unchainMarker } from './marker.ts';
 import { recordDelete, recordInsert, undoRecording } from './undo.ts';
+import { lockOnFirstChange } from './filelock.ts';
 
 const Qbuffer_read_only = DEFVAR('buffer-read-only', () => Qnil, 'Non-nil means the text of the current buffer may not be changed.');
 const Qinhibit_read_only = DEFVAR('inhibit-read-only', () => Qnil, 'Non-nil means change read-only buffers and text anyway.');
@@ -189,7 +190,9 @@ export function prepareToModify(rt: Runtime, start: number, end: number, preserv
   const b = currentBuffer(rt);
   textPropHooks.verifyModification(rt, b, start, end);
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
-  const first = bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF) && findSymbolValue(rt, Qfirst_change_hook) !== Qnil;
+  const unmodified = bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF);
+  if (unmodified) lockOnFirstChange(rt, b);
+  const first = unmodified && findSymbolValue(rt, Qfirst_change_hook) !== Qnil;
   const before = findSymbolValue(rt, Qbefore_change_functions) !== Qnil;
   // No hook to run (the usual edit): no markers, closures or arrays. Kept apart from the hooks'
   // path, whose closures made V8 allocate their shared context on every call (buffer-insert.el:

@@ -7,10 +7,13 @@
 
 import type { Runtime } from '../core/runtime.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { list, makeStringFromChars, stringChars, stringp, vectorFromArray } from '../core/object.ts';
+import { consp, floatp, list, makeStringFromChars, sbytes, sdata, stringChars, stringMultibyte, stringp, vectorFromArray, xcar, xcdr, xfloat } from '../core/object.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { findSymbolValue, setInternal } from './eval.ts';
+import { waitReading } from './process.ts';
+import { beginStderrMessage, writeToStderr } from './print.ts';
 import { makeString } from '../core/object.ts';
 
 const Quser_error = DEFSYM('user-error');
@@ -111,3 +114,98 @@ DEFUN('set-quit-char', 1, 1, 'Make QUIT the char that quits; a batch session\'s 
 
 DEFVAR('pre-command-hook', () => Qnil, 'Functions the command loop calls, with no arguments, before each command it runs.');
 DEFVAR('post-command-hook', () => Qnil, 'Functions the command loop calls, with no arguments, after each command it runs.');
+
+// ---- read-char, read-event, read-char-exclusive (GNU has them in lread.c) ----
+//
+// A batch session has no keyboard: GNU never reads standard input for these (stdin belongs to
+// the minibuffer's line reader). Events come only from `unread-command-events'; with none there,
+// a call with SECONDS gives nil once they have passed, and one without waits for good (timers
+// still run, and one of them may put an event in the list).
+
+const Qunread_command_events = DEFSYM('unread-command-events');
+const Qlast_input_event = DEFSYM('last-input-event');
+
+DEFVAR('unread-command-events', () => Qnil, 'Events to be read before any from the keyboard, first one first; an element (t . EVENT) is EVENT too.');
+DEFVAR('unread-post-input-method-events', () => Qnil, 'Events to be read next, before `unread-command-events\', without going through the input method.');
+DEFVAR('unread-input-method-events', () => Qnil, 'Events to be read next that still go through the input method.');
+DEFVAR('last-input-event', () => Qnil, 'The most recent event read as input, whatever read it.');
+DEFVAR('last-nonmenu-event', () => Qnil, 'The most recent input event that did not come from a menu.');
+
+const SHIFT_BIT = 0x2000000;
+const CHAR_MODIFIER_MASK = 0xfc00000 | SHIFT_BIT;
+
+/** Take the next pending event off `unread-command-events', or give null when there is none. */
+function popUnreadEvent(rt: Runtime): number | null {
+  const pending = findSymbolValue(rt, Qunread_command_events);
+  if (!consp(pending)) return null;
+  let ev = xcar(rt, pending);
+  setInternal(rt, Qunread_command_events, xcdr(rt, pending));
+  if (consp(ev) && xcar(rt, ev) === Qt) ev = xcdr(rt, ev);
+  setInternal(rt, Qlast_input_event, ev);
+  return ev;
+}
+
+/** A char event as `read-char' gives it: a shift on a letter makes it upper case, on a control char it is dropped. */
+function shiftFolded(code: number): number {
+  if ((code & SHIFT_BIT) === 0) return code;
+  const base = code & ~CHAR_MODIFIER_MASK;
+  const mods = code & CHAR_MODIFIER_MASK;
+  if (base >= 0x61 && base <= 0x7a) return (mods & ~SHIFT_BIT) | (base - 0x20);
+  if ((base >= 0x41 && base <= 0x5a) || base < 0x20) return (mods & ~SHIFT_BIT) | base;
+  return code;
+}
+
+/** The three readers' shared start: check PROMPT and show it, as GNU's batch echo area does, on stderr. */
+function showEventPrompt(rt: Runtime, prompt: number): void {
+  if (prompt === Qnil) return;
+  if (!stringp(prompt)) wrongTypeArgument(rt, Qstringp, prompt);
+  beginStderrMessage(rt);
+  const addr = sdata(rt, prompt);
+  writeToStderr(rt, rt.u8.slice(addr, addr + sbytes(rt, prompt)), stringMultibyte(rt, prompt));
+  rt.host.write(2, Uint8Array.of(10));
+}
+
+/** Wait for an event: give it, or null once SECONDS (when a number) have passed without one. */
+function nextEvent(rt: Runtime, seconds: number): number | null {
+  let ev = popUnreadEvent(rt);
+  if (ev !== null) return ev;
+  let until = Infinity;
+  if (isFixnum(seconds)) until = rt.host.now() + fixnumValue(seconds) * 1000;
+  else if (floatp(seconds)) until = rt.host.now() + xfloat(rt, seconds) * 1000;
+  for (;;) {
+    const now = rt.host.now();
+    if (now >= until) return null;
+    waitReading(rt, { until: Math.min(until, now + 100), proc: Qnil, justThisOne: Qnil, anyEvent: false });
+    ev = popUnreadEvent(rt);
+    if (ev !== null) return ev;
+  }
+}
+
+DEFUN('read-event', 0, 3, 'Read one input event of any kind and give it; with PROMPT a string, show it first.\nSECONDS, a number, bounds the wait: nil comes back when no event arrived in that time. INHERIT-INPUT-METHOD is accepted and has no effect here.',
+  (rt, prompt: number, _inherit: number, seconds: number) => {
+    showEventPrompt(rt, prompt);
+    return nextEvent(rt, seconds) ?? Qnil;
+  });
+
+DEFUN('read-char', 0, 3, 'Read one input event, which must be a character, and give it; with PROMPT a string, show it first.\nAny other event is put back and is an error. SECONDS, a number, bounds the wait: nil comes back when no event arrived in that time.',
+  (rt, prompt: number, _inherit: number, seconds: number) => {
+    showEventPrompt(rt, prompt);
+    const ev = nextEvent(rt, seconds);
+    if (ev === null) return Qnil;
+    if (isFixnum(ev)) return makeFixnum(shiftFolded(fixnumValue(ev)));
+    setInternal(rt, Qunread_command_events, list(rt, ev));
+    return error(rt, 'Non-character input-event');
+  });
+
+DEFUN('read-char-exclusive', 0, 3, 'Read input events until one is a character and give that; the others are dropped. With PROMPT a string, show it first.\nSECONDS, a number, bounds the wait: nil comes back when no character arrived in that time.',
+  (rt, prompt: number, _inherit: number, seconds: number) => {
+    showEventPrompt(rt, prompt);
+    for (;;) {
+      const ev = nextEvent(rt, seconds);
+      if (ev === null) return Qnil;
+      if (isFixnum(ev)) return makeFixnum(shiftFolded(fixnumValue(ev)));
+    }
+  });
+
+DEFUN('get-file-char', 0, 0, 'Read the next character of the file being loaded; outside `load\'s own reading it is an error.', (rt) =>
+  error(rt, 'get-file-char misused'));
