@@ -28,6 +28,9 @@ const LEFT_OUT = new Map<string, string>([
   ...['read-from-minibuffer', 'read-string', 'read-minibuffer', 'eval-minibuffer', 'read-number', 'read-passwd', 'read-char',
     'read-event', 'read-key', 'yes-or-no-p', 'y-or-n-p', 'completing-read', 'read-buffer', 'read-file-name', 'read-variable',
     'read-command', 'read-no-blanks-input', 'read'].map((n): [string, string] => [n, 'reads standard input (read with t)']),
+  ['read-char-exclusive', 'waits for an input event, forever without SECONDS (batch reads none from stdin)'],
+  ...['lock-file', 'unlock-file', 'lock-buffer']
+    .map((n): [string, string] => [n, 'makes or removes lock links beside files named by random strings ("/tmp" among them)']),
   ['kill-emacs', 'ends the process'],
   ['sleep-for', 'sleeps'],
   ['accept-process-output', 'sleeps (up to 1e300 seconds)'],

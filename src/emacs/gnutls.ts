@@ -139,11 +139,15 @@ function lookup<T extends { name: string; id: number }>(rt: Runtime, method: num
   let id = method;
   if (consp(method)) {
     id = Qnil;
+    // A circular plist ends the search where it comes round again (GNU: not found).
+    let slow = method;
     for (let tail = method; consp(tail) && consp(xcdr(rt, tail)); tail = xcdr(rt, xcdr(rt, tail))) {
       if (xcar(rt, tail) === idKey) {
         id = xcar(rt, xcdr(rt, tail));
         break;
       }
+      slow = xcdr(rt, slow);
+      if (xcdr(rt, xcdr(rt, tail)) === slow) break;
     }
   }
   if (symbolp(method)) {
