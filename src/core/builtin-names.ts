@@ -605,6 +605,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "inhibit-field-text-motion",
   "inhibit-file-name-handlers",
   "inhibit-file-name-operation",
+  "inhibit-interaction",
   "inhibit-modification-hooks",
   "inhibit-point-motion-hooks",
   "inhibit-quit",

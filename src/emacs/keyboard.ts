@@ -10,7 +10,7 @@ import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { consp, floatp, list, makeStringFromChars, sbytes, sdata, stringChars, stringMultibyte, stringp, vectorFromArray, xcar, xcdr, xfloat } from '../core/object.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { findSymbolValue, setInternal } from './eval.ts';
 import { waitReading } from './process.ts';
 import { beginStderrMessage, writeToStderr } from './print.ts';
@@ -165,6 +165,15 @@ function showEventPrompt(rt: Runtime, prompt: number): void {
   rt.host.write(2, Uint8Array.of(10));
 }
 
+const Qinhibit_interaction = DEFVAR('inhibit-interaction', () => Qnil,
+  'Non-nil means anything that would ask the user (read an event, a key, a line) signals `inhibited-interaction\' instead.');
+const Qinhibited_interaction_kb = DEFSYM('inhibited-interaction');
+
+/** Signal `inhibited-interaction' when `inhibit-interaction' is set, as GNU's readers do first. */
+function refuseIfInhibited(rt: Runtime): void {
+  if (findSymbolValue(rt, Qinhibit_interaction) !== Qnil) xsignal(Qinhibited_interaction_kb, Qnil);
+}
+
 /** Wait for an event: give it, or null once SECONDS (when a number) have passed without one. */
 function nextEvent(rt: Runtime, seconds: number): number | null {
   let ev = popUnreadEvent(rt);
@@ -183,12 +192,14 @@ function nextEvent(rt: Runtime, seconds: number): number | null {
 
 DEFUN('read-event', 0, 3, 'Read one input event of any kind and give it; with PROMPT a string, show it first.\nSECONDS, a number, bounds the wait: nil comes back when no event arrived in that time. INHERIT-INPUT-METHOD is accepted and has no effect here.',
   (rt, prompt: number, _inherit: number, seconds: number) => {
+    refuseIfInhibited(rt);
     showEventPrompt(rt, prompt);
     return nextEvent(rt, seconds) ?? Qnil;
   });
 
 DEFUN('read-char', 0, 3, 'Read one input event, which must be a character, and give it; with PROMPT a string, show it first.\nAny other event is put back and is an error. SECONDS, a number, bounds the wait: nil comes back when no event arrived in that time.',
   (rt, prompt: number, _inherit: number, seconds: number) => {
+    refuseIfInhibited(rt);
     showEventPrompt(rt, prompt);
     const ev = nextEvent(rt, seconds);
     if (ev === null) return Qnil;
@@ -199,6 +210,7 @@ DEFUN('read-char', 0, 3, 'Read one input event, which must be a character, and g
 
 DEFUN('read-char-exclusive', 0, 3, 'Read input events until one is a character and give that; the others are dropped. With PROMPT a string, show it first.\nSECONDS, a number, bounds the wait: nil comes back when no character arrived in that time.',
   (rt, prompt: number, _inherit: number, seconds: number) => {
+    refuseIfInhibited(rt);
     showEventPrompt(rt, prompt);
     for (;;) {
       const ev = nextEvent(rt, seconds);
