@@ -12,6 +12,7 @@ import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
 import { findSymbolValue, setInternal } from './eval.ts';
+import { Qinhibited_interaction } from './data.ts';
 import { waitReading } from './process.ts';
 import { beginStderrMessage, writeToStderr } from './print.ts';
 import { makeString } from '../core/object.ts';
@@ -167,11 +168,10 @@ function showEventPrompt(rt: Runtime, prompt: number): void {
 
 const Qinhibit_interaction = DEFVAR('inhibit-interaction', () => Qnil,
   'Non-nil means anything that would ask the user (read an event, a key, a line) signals `inhibited-interaction\' instead.');
-const Qinhibited_interaction_kb = DEFSYM('inhibited-interaction');
 
 /** Signal `inhibited-interaction' when `inhibit-interaction' is set, as GNU's readers do first. */
 function refuseIfInhibited(rt: Runtime): void {
-  if (findSymbolValue(rt, Qinhibit_interaction) !== Qnil) xsignal(Qinhibited_interaction_kb, Qnil);
+  if (findSymbolValue(rt, Qinhibit_interaction) !== Qnil) xsignal(Qinhibited_interaction, Qnil);
 }
 
 /** Wait for an event: give it, or null once SECONDS (when a number) have passed without one. */

@@ -926,6 +926,9 @@ const Qchar_charset = DEFSYM('char-charset');
 function misleadingCharset(rt: Runtime, str: number, runs: Runs): boolean {
   const u8 = rt.u8;
   const mb = stringMultibyte(rt, str);
+  // One cursor (character POS at byte offset AT of the data) for all runs: they come in order.
+  let at = 0;
+  let pos = 0;
   for (let i = 0; i < runs.starts.length; i++) {
     let named = Qunbound;
     for (let t = runs.plists[i]!; (t & 7) === Lisp_Cons && (xcdr(rt, t) & 7) === Lisp_Cons; t = xcdr(rt, xcdr(rt, t)))
@@ -934,17 +937,11 @@ function misleadingCharset(rt: Runtime, str: number, runs: Runs): boolean {
         break;
       }
     if (named === Qunbound) continue;
-    // Character positions to bytes: walk from the start of the string's data (read again after
-    // each call of char-charset, which is Lisp).
+    // The data's address is read again after each call of char-charset, which is Lisp.
     let a = sdata(rt, str);
-    let at = 0;
-    let pos = 0;
     const from = runs.starts[i]!;
     const to = runEnd(runs, i);
-    while (pos < from) {
-      at += mb ? charLenAt(u8[a + at]!) : 1;
-      pos++;
-    }
+    for (; pos < from; pos++) at += mb ? charLenAt(u8[a + at]!) : 1;
     for (; pos < to; pos++) {
       const c = mb ? readChar(u8, a + at) : u8[a + at]! < 0x80 ? u8[a + at]! : u8[a + at]! + BYTE8_BASE;
       at += mb ? charLenAt(u8[a + at]!) : 1;
