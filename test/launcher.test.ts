@@ -45,6 +45,16 @@ test('the launcher starts from the default image next to it', () => {
   rmSync(root, { recursive: true });
 });
 
+test('invocation-name and invocation-directory name the launcher, so Lisp can start tsmacs again', () => {
+  const root = install();
+  const form = '(progn (princ (list invocation-name invocation-directory)) (terpri)'
+    + ' (with-temp-buffer (princ (call-process (expand-file-name invocation-name invocation-directory) nil t nil'
+    + ' "--quick" "--batch" "--eval=(princ (* 6 7))")) (princ (buffer-string))))';
+  const r = run(root, ['--batch', '--eval', form]);
+  assert.deepEqual(r, { out: `(tsmacs.cjs ${join(root, 'dist')}/)\n042`, err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
+
 test('the launcher\'s old name, dist/tsmacs.mjs, forwards to it (npx may still link to it)', () => {
   const root = install();
   cpSync(join(dist, 'tsmacs.mjs'), join(root, 'dist', 'tsmacs.mjs'));

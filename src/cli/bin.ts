@@ -10,6 +10,7 @@ host.now = () => {
   const [s, ns] = process.hrtime();
   return s * 1e3 + ns / 1e6;
 };
+host.programPath = process.argv[1];
 process.exitCode = runCli(process.argv.slice(2), host);
 // As GNU at exit, children still running are killed rather than left behind.
 host.processes?.killAll();

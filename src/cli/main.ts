@@ -323,9 +323,19 @@ function pushOuterFrame(rt: Runtime, fn: number, args: number[]): void {
 }
 
 const Qlexical_binding_cli = DEFSYM('lexical-binding');
+const Qinvocation_name_cli = DEFSYM('invocation-name');
+const Qinvocation_directory_cli = DEFSYM('invocation-directory');
 
 function processActions(rt: Runtime, argv: string[], actions: [string, string, number][]): number {
   setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
+  // The program's own file, as GNU's invocation variables give its executable: Lisp that starts
+  // Emacs again as (expand-file-name invocation-name invocation-directory) starts tsmacs.
+  const program = rt.host.programPath;
+  if (program !== undefined && program.startsWith('/')) {
+    const slash = program.lastIndexOf('/');
+    setInternal(rt, Qinvocation_name_cli, makeString(rt, program.slice(slash + 1)));
+    setInternal(rt, Qinvocation_directory_cli, makeString(rt, program.slice(0, slash + 1)));
+  }
   // GNU's batch actions run in *scratch*, where lexical-binding is t.
   setInternal(rt, Qlexical_binding_cli, Qt);
   // GNU runs the actions inside normal-top-level -> command-line -> command-line-1,

@@ -102,6 +102,11 @@ export interface Host extends HostFileOps {
    * into byte 0 last (BYTES holds the in-progress mark there until then).
    */
   writeImage(file: string, bytes: Uint8Array, firstByte: number): void;
+  /**
+   * Optional: the absolute file name of the program the user ran (the launcher script), from which
+   * `invocation-name' and `invocation-directory' are set, so that Lisp can start tsmacs again.
+   */
+  programPath?: string;
   /** The process id, for temporary file names. */
   pid(): number;
   /** The process's real and effective user and group ids (0 each where the platform has none). */
