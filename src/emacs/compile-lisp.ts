@@ -126,8 +126,11 @@ function toByteCode(rt: Runtime, fn: number): number {
 }
 
 DEFUN('byte-compile', 1, 1, 'Compile FORM and give the result.\nA symbol has its function definition compiled and replaced by the compiled function; a lambda expression or closure gives a compiled function; any other form is evaluated and its value given. tsmacs compiles to JavaScript (see docs/evaluator.md), not to GNU byte code.', (rt, form: number) => {
-  // GNU's byte-compile is autoloaded from bytecomp.el, whose loading declares its variables:
-  // after the first call `byte-compile-debug' is special (and nil), so a `let' of it binds it.
+  // GNU's byte-compile is autoloaded from bytecomp.el, whose loading declares its variables
+  // (after the first call `byte-compile-debug' is special, so a `let' of it binds it) and
+  // defines its helpers (byte-compile-warn, byte-compile-check-lambda-list). Where no Lisp
+  // files can be read, the variable is declared here all the same.
+  funcall(rt, Qrequire, [Qbytecomp, Qnil, Qt]);
   if (findSymbolValue(rt, Qbyte_compile_debug) === Qunbound) evalTop(rt, listFromArray(rt, [Qdefvar, Qbyte_compile_debug, Qnil]), Qnil);
   if ((form & 7) === Lisp_Symbol && form !== Qnil && form !== Qt) {
     const def = symbolFunction(rt, form);
