@@ -12,7 +12,7 @@
                  ("easy-mmode" (define-minor-mode define-globalized-minor-mode
                                 easy-mmode-define-minor-mode easy-mmode-define-global-mode
                                 define-global-minor-mode)
-                  (easy-mmode-define-keymap))
+                  (easy-mmode-define-keymap easy-mmode--globalized-predicate-p))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))
@@ -108,6 +108,12 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
+;; cl-lib's global mode for old structures: its variable exists from the
+;; start, customizable once cl-lib is loaded.
+(autoload 'cl-old-struct-compat-mode "cl-lib" nil t)
+(defvar cl-old-struct-compat-mode nil
+  "Non-nil when `type-of' knows the vector-based structures of old compiled code.")
+(custom-autoload 'cl-old-struct-compat-mode "cl-lib" nil)
 ;; subr-more2: more of what GNU preloads from subr.el, byte-run.el,
 ;; macroexp.el, syntax.el and timer.el (events, change groups, yanking,
 ;; keymap helpers, compiler helpers), loaded on first use.

@@ -396,6 +396,33 @@ string, documents the type; otherwise it is the first slot."
   (declare (doc-string 2) (indent 1))
   (cl--struct-expand name (and (or docstring slots) (cons docstring slots))))
 
+;;; Structures made by old compiled code.
+
+;; Compiled files from before records were vectors whose slot 0 held the
+;; symbol cl-struct-NAME.  With the mode on, `type-of' names such a vector's
+;; structure type; the tag symbol then holds the class as its value and
+;; `:quick-object-witness-check' as its function, which marks it as known.
+
+(defun cl--old-struct-type-of (orig-fun object)
+  "Give OBJECT's structure type when it is an old-style tagged vector, else call ORIG-FUN on it."
+  (let ((tag (and (vectorp object) (> (length object) 0) (aref object 0))))
+    (if (and tag (symbolp tag) (string-prefix-p "cl-struct-" (symbol-name tag)))
+        (progn
+          (unless (eq (symbol-function tag) :quick-object-witness-check)
+            (set tag (cl--struct-get-class (intern (substring (symbol-name tag) 10))))
+            (fset tag :quick-object-witness-check))
+          (cl--class-name (symbol-value tag)))
+      (funcall orig-fun object))))
+
+(define-minor-mode cl-old-struct-compat-mode
+  "Toggle `type-of' knowing the vectors that old compiled code used as structures.
+Such a vector holds cl-struct-NAME in its first slot; with the mode on,
+`type-of' gives NAME for it."
+  :global t
+  (if cl-old-struct-compat-mode
+      (advice-add 'type-of :around #'cl--old-struct-type-of)
+    (advice-remove 'type-of #'cl--old-struct-type-of)))
+
 (load "cl-seq" nil t)
 (load "cl-extra" nil t)
 

@@ -112,6 +112,15 @@ holds TAG and the tags of NAME's subtypes.  Return the new class."
         (unless (boundp var) (set var nil))
         (add-to-list var tag)))
     (put name 'cl--class class)
+    ;; A record type with a tag of its own (old code's cl-struct-NAME): the tag
+    ;; holds the class and is marked as known to `cl--old-struct-type-of'.
+    (when (and (memq type '(nil record)) (not (eq tag name)))
+      (set tag class)
+      (fset tag :quick-object-witness-check))
+    ;; Only code compiled before records existed gives no type at all.
+    (unless type
+      (require 'cl-lib)
+      (cl-old-struct-compat-mode 1))
     class))
 
 (defvar cl-struct-cl-structure-object-tags nil "The tags of all record-based structure types.")

@@ -7,12 +7,6 @@
   (let ((base (replace-regexp-in-string "-mode\\'" "" (symbol-name mode))))
     (concat (capitalize base) " mode")))
 
-(defun easy-mmode--state (arg current) "The new state of a minor mode now CURRENT, from its command's argument ARG.
-`toggle' flips it; a number below 1 turns it off; anything else turns it on."
-  (cond ((eq arg 'toggle) (not current))
-        ((and (numberp arg) (< arg 1)) nil)
-        (t t)))
-
 (defun easy-mmode-define-keymap (bindings &optional args) "Return a keymap holding BINDINGS, a list of (KEY . COMMAND).
 ARGS may hold :inherit MAP (the parent), :name NAME, :dense and :suppress."
   (let* ((name (plist-get args :name))
@@ -120,7 +114,9 @@ new state, kept in %s." (if (symbolp getter) (format "`%s'" getter) "its place")
                '((interactive (list (if current-prefix-arg
                                         (prefix-numeric-value current-prefix-arg)
                                       'toggle)))))
-           ,(funcall setter `(easy-mmode--state arg ,getter))
+           ,(funcall setter `(cond ((eq arg 'toggle) (not ,getter))
+                                     ((and (numberp arg) (< arg 1)) nil)
+                                     (t t)))
            (when (boundp ',list-var)
              (setq ,list-var (delq ',mode ,list-var))
              (when ,getter (setq ,list-var (cons ',mode ,list-var))))
