@@ -947,7 +947,31 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (autoload 'text-mode-hook-identify "text-center")
 (defalias 'indented-text-mode #'text-mode)
 ;; cmds-insert: self-insert-command, GNU's C command, in Lisp.
-(defvar post-self-insert-hook nil "Functions `self-insert-command' calls, with no arguments, after it has inserted.")
+(defvar post-self-insert-hook
+  '(electric-indent-post-self-insert-function blink-paren-post-self-insert-function)
+  "Functions `self-insert-command' calls, with no arguments, after it has inserted.")
+;; electric: Electric Indent mode, on from the start as in GNU; the library
+;; loads at the first typed character, its variables are here.
+(defvar electric-indent-mode t
+  "Non-nil when typing a character of `electric-indent-chars' reindents.")
+(custom-autoload 'electric-indent-mode "electric" nil)
+(defvar electric-indent-chars '(?\n)
+  "The characters whose typing reindents the line (a newline also indents the next one).")
+(defvar electric-indent-functions nil
+  "Functions called with a typed character: `no-indent' from one refuses reindenting,
+another non-nil value asks for it, and nil from all leaves it to `electric-indent-chars'.")
+(defvar-local electric-indent-inhibit nil
+  "Non-nil means Electric Indent mode only indents new lines, never reindenting the current one.")
+(defvar electric-indent-functions-without-reindent
+  '(indent-relative indent-to-left-margin indent-relative-maybe indent-relative-first-indent-point
+    py-indent-line coffee-indent-line org-indent-line yaml-indent-line haskell-indentation-indent-line
+    haskell-indent-cycle haskell-simple-indent yaml-indent-line)
+  "Indentation functions whose modes keep the line a newline ends as it is.")
+(dolist (name '(electric-indent-mode electric-indent-local-mode electric-indent-just-newline
+                electric-newline-and-maybe-indent))
+  (autoload name "electric" nil t))
+(dolist (name '(electric-indent-post-self-insert-function electric--after-char-pos))
+  (autoload name "electric"))
 (defvar auto-fill-chars
   (let ((table (make-char-table 'auto-fill-chars)))
     (dolist (range '(10 32 (#x3041 . #x30ff) (#x3400 . #x4db5) (#x4e00 . #x9fbb) (#xf900 . #xfaff)

@@ -16,7 +16,10 @@ INTERACTIVE non-nil runs `post-self-insert-hook' as typing would." (interactive 
     (if (zerop n)
         (forward-line 0)
       (insert (make-string n ?\n))
-      (when interactive (run-hooks 'post-self-insert-hook))))
+      ;; As if RET had been typed: the hook's functions see a newline as the last event.
+      (when interactive
+        (let ((last-command-event ?\n))
+          (run-hooks 'post-self-insert-hook)))))
   nil)
 
 (defun open-line (n) "Insert N newlines after point, leaving point where it was.

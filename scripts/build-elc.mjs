@@ -20,7 +20,7 @@ const lisp = join(root, 'lisp');
 const launcher = join(root, 'dist', 'tsmacs.cjs');
 
 /** The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc). */
-export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring'];
+export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring', 'electric'];
 
 /** A compiled library older than its source (a missing one is not: the source loads). */
 const stale = (name) => {

@@ -1,0 +1,112 @@
+;;; electric.el --- reindenting as you type, and the commands around it  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's observed behaviour (test/corpus/electric.el)
+;; and the Emacs manual ("Indent Convenience").  GNU preloads this library; here it is
+;; loaded at the first typed character, through the autoload of the function that
+;; `post-self-insert-hook' holds from the start.  Electric Indent mode's variables are
+;; declared in autoloads.el, so that they exist before that.
+
+;;; Code:
+
+(defun electric--after-char-pos ()
+  "Return where the character just typed ends, or nil if it cannot be found.
+That is point when the character before it is `last-command-event', else
+the same test made after going back over spaces and tabs (indentation
+added since the character went in)."
+  (let ((typed last-command-event))
+    (save-excursion
+      (unless (eq (char-before) typed)
+        (skip-chars-backward " \t"))
+      (and (eq (char-before) typed) (point)))))
+
+(defun electric--indent-wanted-p (char)
+  "Tell whether typing CHAR should reindent: `electric-indent-functions' decide
+first (`no-indent' refuses), then membership in `electric-indent-chars'."
+  (let ((verdict (run-hook-with-args-until-success 'electric-indent-functions char)))
+    (if verdict
+        (not (eq verdict 'no-indent))
+      (memq char electric-indent-chars))))
+
+(defun electric-indent-post-self-insert-function ()
+  "Reindent after a character of `electric-indent-chars' has been typed.
+After a newline the line it ended is reindented (unless
+`electric-indent-inhibit' is set or the mode indents relatively, see
+`electric-indent-functions-without-reindent') and loses its trailing
+whitespace, and the new line is indented; after another such character
+its own line is reindented, unless `electric-indent-inhibit' is set."
+  (let ((char last-command-event)
+        end)
+    (when (and electric-indent-mode
+               (characterp char)
+               (setq end (electric--after-char-pos))
+               (electric--indent-wanted-p char))
+      (if (eq char ?\n)
+          (let ((newline (copy-marker (1- end) t)))
+            (save-excursion
+              (goto-char newline)
+              (unless (or electric-indent-inhibit
+                          (memq indent-line-function electric-indent-functions-without-reindent))
+                (indent-according-to-mode))
+              (goto-char newline)
+              (delete-horizontal-space t))
+            (set-marker newline nil)
+            (indent-according-to-mode))
+        (unless electric-indent-inhibit
+          (save-excursion
+            (goto-char end)
+            (indent-according-to-mode)))))))
+
+(defun electric--hook-in ()
+  "Put the reindenting function first on the global `post-self-insert-hook'."
+  (add-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function -90))
+
+(defun electric--still-wanted-p ()
+  "Tell whether some live buffer has Electric Indent mode on, in its own value."
+  (let ((bufs (buffer-list)) (found nil))
+    (while (and bufs (not found))
+      (setq found (buffer-local-value 'electric-indent-mode (car bufs))
+            bufs (cdr bufs)))
+    found))
+
+(define-minor-mode electric-indent-mode
+  "Toggle reindenting lines as certain characters are typed, in every buffer.
+The characters are those of `electric-indent-chars' (a newline by
+default), or those `electric-indent-functions' accept.  See
+`electric-indent-local-mode' for one buffer only."
+  :global t
+  :init-value t
+  (cond (electric-indent-mode (electric--hook-in))
+        ;; Off everywhere: the function leaves the hook, unless a buffer
+        ;; keeps the mode on for itself.
+        ((electric--still-wanted-p))
+        (t (remove-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function))))
+
+(define-minor-mode electric-indent-local-mode
+  "Toggle Electric Indent mode in this buffer only, leaving other buffers as they are."
+  :variable (buffer-local-value 'electric-indent-mode (current-buffer))
+  ;; A buffer whose state is the global one keeps no value of its own.
+  (let ((wanted electric-indent-mode))
+    (kill-local-variable 'electric-indent-mode)
+    (unless (eq wanted electric-indent-mode)
+      (setq-local electric-indent-mode wanted)))
+  (when electric-indent-mode
+    (electric--hook-in)))
+
+(defun electric-indent-just-newline (arg)
+  "Insert a newline, ARG times, with no electric indentation.
+The newline is inserted as typing it would insert it, hooks included." (interactive "*P")
+  ;; `newline' runs the hook when told it is typed; the mode is off meanwhile.
+  (let ((electric-indent-mode nil))
+    (newline arg t)))
+
+(defun electric-newline-and-maybe-indent ()
+  "Insert a newline, and indent the new line unless Electric Indent mode would.
+With Electric Indent mode on, RET already indents, so this inserts a plain
+newline; with it off, this indents as `newline-and-indent' does." (interactive "*")
+  (if (not electric-indent-mode)
+      (newline-and-indent)
+    (electric-indent-just-newline nil)))
+
+(provide 'electric)
+
+;;; electric.el ends here
