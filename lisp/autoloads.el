@@ -972,6 +972,21 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
   (autoload name "electric" nil t))
 (dolist (name '(electric-indent-post-self-insert-function electric--after-char-pos))
   (autoload name "electric"))
+(defvar electric-quote-mode nil "Non-nil when typed quotes become curved quotes.")
+(custom-autoload 'electric-quote-mode "electric" nil)
+(defvar electric-quote-chars '(?‘ ?’ ?“ ?”)
+  "The opening single, closing single, opening double and closing double quotes to type.")
+(defvar electric-quote-comment t "Non-nil means Electric Quote mode works in comments.")
+(defvar-local electric-quote-string nil "Non-nil means Electric Quote mode works in strings.")
+(defvar electric-quote-paragraph t "Non-nil means Electric Quote mode works in the text of Text mode buffers.")
+(defvar electric-quote-context-sensitive nil
+  "Non-nil means ' opens or closes a quotation as the text before it says, and ` is left alone.")
+(defvar electric-quote-replace-double nil "Non-nil means Electric Quote mode also curves the \" typed.")
+(defvar electric-quote-inhibit-functions nil
+  "Functions called with no arguments before quoting; one giving non-nil leaves the quote alone.")
+(dolist (name '(electric-quote-mode electric-quote-local-mode))
+  (autoload name "electric" nil t))
+(autoload 'electric-quote-post-self-insert-function "electric")
 (defvar auto-fill-chars
   (let ((table (make-char-table 'auto-fill-chars)))
     (dolist (range '(10 32 (#x3041 . #x30ff) (#x3400 . #x4db5) (#x4e00 . #x9fbb) (#xf900 . #xfaff)

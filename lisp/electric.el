@@ -107,6 +107,80 @@ newline; with it off, this indents as `newline-and-indent' does." (interactive "
       (newline-and-indent)
     (electric-indent-just-newline nil)))
 
+;;;; Electric Quote mode
+
+(defun electric-quote--wanted-here-p ()
+  "Tell whether the quote just typed at point is in a place quoting applies to.
+That is a comment (`electric-quote-comment'), a string
+(`electric-quote-string'), or the text of a Text mode buffer
+\(`electric-quote-paragraph'), unless `electric-quote-inhibit-functions' object."
+  (and (not (run-hook-with-args-until-success 'electric-quote-inhibit-functions))
+       (let ((state (save-excursion (syntax-ppss (1- (point))))))
+         (cond ((nth 4 state) electric-quote-comment)
+               ((nth 3 state) electric-quote-string)
+               (t (and electric-quote-paragraph (derived-mode-p 'text-mode)))))))
+
+(defun electric-quote--opening-p (pos)
+  "Tell whether a quote at POS would open a quotation: it starts the buffer
+or follows whitespace or an opening delimiter."
+  (or (= pos (point-min))
+      (memq (char-syntax (char-before pos)) '(?\s ?\( ?>))
+      (memq (char-before pos) '(?\n ?\t ?\s))))
+
+(defun electric-quote-post-self-insert-function ()
+  "Turn the ` or ' (or \" with `electric-quote-replace-double') just typed into
+a curved quote from `electric-quote-chars', where Electric Quote mode applies.
+A ` after an opening single quote, or a ' after a closing one, makes the
+double quote of that side."
+  (let ((typed last-command-event))
+    (when (and electric-quote-mode
+               (memq typed (if electric-quote-replace-double '(?` ?' ?\") '(?` ?')))
+               (eq (char-before) typed)
+               (electric-quote--wanted-here-p))
+      (let* ((at (1- (point)))
+             (open-1 (nth 0 electric-quote-chars))
+             (close-1 (nth 1 electric-quote-chars))
+             (open-2 (nth 2 electric-quote-chars))
+             (close-2 (nth 3 electric-quote-chars))
+             (opening (and (not (eq typed ?`))
+                           (or (eq typed ?\") electric-quote-context-sensitive)
+                           (electric-quote--opening-p at)))
+             (previous (char-before at))
+             (new nil) (from at))
+        (cond ((eq typed ?\")
+               (setq new (if opening open-2 close-2)))
+              ((eq typed ?`)
+               (unless electric-quote-context-sensitive
+                 (if (eq previous open-1)
+                     (setq new open-2 from (1- at))
+                   (setq new open-1))))
+              (opening (setq new open-1))
+              ((eq previous close-1) (setq new close-2 from (1- at)))
+              (t (setq new close-1)))
+        (when new
+          (delete-region from (point))
+          (insert new))))))
+
+(define-minor-mode electric-quote-mode
+  "Toggle turning the quotes typed into curved quotes, in every buffer.
+A ` becomes an opening single quote and a ' a closing one, in comments,
+in strings and in text, as `electric-quote-comment', `electric-quote-string'
+and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
+  :global t
+  (if electric-quote-mode
+      (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)
+    (remove-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function)))
+
+(define-minor-mode electric-quote-local-mode
+  "Toggle Electric Quote mode in this buffer only, leaving other buffers as they are."
+  :variable (buffer-local-value 'electric-quote-mode (current-buffer))
+  (let ((wanted electric-quote-mode))
+    (kill-local-variable 'electric-quote-mode)
+    (unless (eq wanted electric-quote-mode)
+      (setq-local electric-quote-mode wanted)))
+  (when electric-quote-mode
+    (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)))
+
 (provide 'electric)
 
 ;;; electric.el ends here

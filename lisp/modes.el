@@ -324,7 +324,8 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
 (define-derived-mode lisp-data-mode
   prog-mode "Lisp-Data"
   "Major mode for files of Lisp data, such as the ones `read' takes back."
-  (modes--lisp-settings))
+  (modes--lisp-settings)
+  (setq-local electric-quote-string t))
 
 (define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp"
   "Major mode for editing Emacs Lisp code."
