@@ -174,8 +174,17 @@ See `gv--bind-args' for how WRITER is called."
 BODY builds the storing form.  It runs with ARGLIST bound to the value
 form followed by the argument forms of the place; the argument forms
 are copyable, the value form may not be." (declare (indent 2) (debug (&define name sexp def-body)))
+  ;; GNU's expansion: a function, which a compiled file's top-level `function-put' makes
+  ;; known to the rest of the file while it is compiled.
   `(function-put ',name 'gv-expander
-                 (gv--setter-expander ',name (lambda ,arglist ,@body))))
+                 (lambda (do &rest args)
+                   (declare-function gv--defsetter "gv" (name setter do args &optional vars))
+                   (gv--defsetter ',name (lambda ,arglist ,@body) do args))))
+
+(defun gv--defsetter (name setter do args &optional _vars)
+  "Run DO on the place (NAME ARGS...), stored into by the function SETTER.
+SETTER gets the value form and the (copyable) argument forms and builds the storing form."
+  (apply (gv--setter-expander name setter) do args))
 
 (defun gv--simple-writer (setter fix-return) "Return a writer for `gv--bind-args' storing with (SETTER ARGS... VALUE).
 With FIX-RETURN non-nil the stored value, not SETTER's, is returned."
@@ -188,9 +197,12 @@ With FIX-RETURN non-nil the stored value, not SETTER's, is returned."
 
 (defmacro gv-define-simple-setter (name setter &optional fix-return) "Make places (NAME ARGS...) store VALUE by calling (SETTER ARGS... VALUE).
 If FIX-RETURN is non-nil, storing returns VALUE whatever SETTER returns." (declare (debug (sexp (&or symbolp lambda-expr) &optional sexp)))
-  `(function-put ',name 'gv-expander
-                 (gv--setter-expander
-                  ',name (gv--simple-writer ',setter ,fix-return))))
+  ;; As GNU's, a `gv-define-setter' whose body calls SETTER.
+  (if fix-return
+      `(gv-define-setter ,name (val &rest args)
+         (macroexp-let2 nil v val
+           `(progn (,',setter ,@args ,v) ,v)))
+    `(gv-define-setter ,name (val &rest args) `(,',setter ,@args ,val))))
 
 ;;;; `declare' support: (gv-expander HANDLER) and (gv-setter SETTER).
 

@@ -177,7 +177,9 @@ DEFUN('native-compile', 1, 2, 'Compile FUNCTION-OR-FILE to native code and give 
 });
 
 /** The compilation `byte-compile-file' is doing: the Lisp stack slot of its macro environment. */
-let fileCompile: { envSlot: number; lexical: number } | null = null;
+// restoreSlot: a stack slot holding ((SYMBOL PROP HAD . OLD) ...), the properties a top-level
+// `function-put' set during the compilation, put back when it ends.
+let fileCompile: { envSlot: number; restoreSlot: number; lexical: number } | null = null;
 
 const Qbytecomp = DEFSYM('bytecomp');
 const Qcompile_when = DEFSYM('tsmacs--compile-when-compile');
@@ -260,6 +262,7 @@ function compileTopForm(rt: Runtime, form: number, forms: Uint8Array[]): void {
     rt.push(full);
     const head = consp(full) ? xcar(rt, full) : Qnil;
     if (head === Qrequire) evalTop(rt, full, c.lexical);
+    else if (head === Qfunction_put) compileTimeFunctionPut(rt, full);
     else if (head === Qdefalias) {
       // (defalias 'NAME (cons 'macro FN)): FN expands NAME's calls in the forms after it.
       const args = listToArray(rt, xcdr(rt, full));
@@ -284,6 +287,58 @@ function compileTopForm(rt: Runtime, form: number, forms: Uint8Array[]): void {
 }
 
 const Qfunction_sym = DEFSYM('function');
+const Qfunction_put = DEFSYM('function-put');
+const Qget = DEFSYM('get');
+const Qput = DEFSYM('put');
+const Qsymbol_plist = DEFSYM('symbol-plist');
+const Qsetplist = DEFSYM('setplist');
+const Qplist_member = DEFSYM('plist-member');
+
+/** Whether FORM (expanded) is a constant or a function, which GNU's compiler may evaluate early. */
+function constantOrFunction(rt: Runtime, form: number): boolean {
+  if (consp(form)) return xcar(rt, form) === Qquote || xcar(rt, form) === Qfunction_sym;
+  if ((form & 7) !== Lisp_Symbol) return true;
+  return form === Qnil || form === Qt || jsString(rt, funcall(rt, Qsymbol_name, [form])).startsWith(':');
+}
+
+/**
+ * A top-level (function-put 'SYMBOL 'PROP VALUE) whose VALUE is a constant or a function is also
+ * done now, as GNU's compiler does, so that the file's later forms see it while they are expanded
+ * (a `gv-define-setter' of the file serves its `setf's); the old value comes back at the end.
+ */
+function compileTimeFunctionPut(rt: Runtime, form: number): void {
+  const c = fileCompile!;
+  const args = listToArray(rt, xcdr(rt, form));
+  if (args.length !== 3) return;
+  const quoted = (x: number): number | null =>
+    consp(x) && xcar(rt, x) === Qquote && consp(xcdr(rt, x)) && (xcar(rt, xcdr(rt, x)) & 7) === Lisp_Symbol ? xcar(rt, xcdr(rt, x)) : null;
+  const sym = quoted(args[0]!);
+  const prop = quoted(args[1]!);
+  if (sym === null || prop === null || !constantOrFunction(rt, args[2]!)) return;
+  const had = funcall(rt, Qplist_member, [funcall(rt, Qsymbol_plist, [sym]), prop]) !== Qnil ? Qt : Qnil;
+  const old = funcall(rt, Qget, [sym, prop]);
+  rt.stack[c.restoreSlot] = cons(rt, cons(rt, sym, cons(rt, prop, cons(rt, had, old))), rt.stack[c.restoreSlot]!);
+  evalTop(rt, form, c.lexical);
+}
+
+/** Put back the properties RESTORE records, most recent first: a value, or no property at all. */
+function restoreProperties(rt: Runtime, restore: number): void {
+  for (let l = restore; consp(l); l = xcdr(rt, l)) {
+    const entry = xcar(rt, l);
+    const sym = xcar(rt, entry);
+    const prop = xcar(rt, xcdr(rt, entry));
+    const had = xcar(rt, xcdr(rt, xcdr(rt, entry)));
+    const old = xcdr(rt, xcdr(rt, xcdr(rt, entry)));
+    if (had !== Qnil) {
+      funcall(rt, Qput, [sym, prop, old]);
+      continue;
+    }
+    const kept: number[] = [];
+    for (let p = funcall(rt, Qsymbol_plist, [sym]); consp(p) && consp(xcdr(rt, p)); p = xcdr(rt, xcdr(rt, p)))
+      if (xcar(rt, p) !== prop) kept.push(xcar(rt, p), xcar(rt, xcdr(rt, p)));
+    funcall(rt, Qsetplist, [sym, listFromArray(rt, kept)]);
+  }
+}
 const Qupcase = DEFSYM('upcase');
 
 /**
@@ -353,10 +408,12 @@ DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME into the file `
   ]);
   const envSlot = rt.sp;
   rt.push(env);
+  const restoreSlot = rt.sp;
+  rt.push(Qnil);
   try {
     specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
     specbind(rt, Qbyte_compile_current_file, full);
-    fileCompile = { envSlot, lexical: lexical ? Qt : Qnil };
+    fileCompile = { envSlot, restoreSlot, lexical: lexical ? Qt : Qnil };
     const source = loadBytesInternal(bytes!);
     const reader = makeReader(rt, source.bytes, source.internal);
     for (;;) {
@@ -367,6 +424,7 @@ DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME into the file `
   } finally {
     fileCompile = saved;
     unbindTo(rt, count);
+    restoreProperties(rt, rt.stack[restoreSlot]!);
   }
   const destPath = jsString(rt, dest);
   try {
