@@ -15,7 +15,9 @@ import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import { H_CHECKSUM, H_COLD_START, H_CONS_END, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
 import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
-import { PVEC_SUB_CHAR_TABLE, PVEC_TYPE_SHIFT } from '../src/heap/layout.ts';
+import { HT_HASH, HT_INDEX, HT_NEXT, PVEC_HASH_TABLE, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE, PVEC_TYPE_SHIFT, SYMBOL_WORDS } from '../src/heap/layout.ts';
+import { funcall } from '../src/emacs/eval.ts';
+import '../src/emacs/fns.ts';
 import { seededRandom } from './support/random.ts';
 
 const host = nodeHost();
@@ -45,6 +47,10 @@ function makeDump(): Uint8Array {
   setSymbolRawValue(rt, intern(rt, 'kernel-list'), list(rt, ...xs));
   const v = makeVector(rt, 5, Qt);
   for (let i = 0; i < 5; i++) setSymbolRawValue(rt, intern(rt, `kernel-${i}`), cons(rt, makeFloat(rt, i / 7), v));
+  // A hash table, whose next, hash and index vectors the kernels' vfixnums checks.
+  const ht = funcall(rt, intern(rt, 'make-hash-table'), [intern(rt, ':test'), intern(rt, 'equal')]);
+  setSymbolRawValue(rt, intern(rt, 'kernel-table'), ht);
+  for (let i = 0; i < 40; i++) funcall(rt, intern(rt, 'puthash'), [makeString(rt, `k${i}`), makeFixnum(i), ht]);
   const file = join(dir, 'good.pdmp');
   dumpToFile(rt, file, false, true);
   return new Uint8Array(readFileSync(file));
@@ -54,10 +60,15 @@ function makeDump(): Uint8Array {
 function same(bytes: Uint8Array, what: string): 'loaded' | 'refused' {
   const file = join(dir, 'x.pdmp');
   writeFileSync(file, bytes);
-  const run = (opts: typeof WASM): { err: string } | { region: Uint8Array; wasm: boolean } => {
+  const run = (opts: typeof WASM & { jsVerify?: boolean }): { err: string } | { region: Uint8Array; statics: Uint8Array; wasm: boolean } => {
     try {
       const rt = loadDump(host, file, opts);
-      return { region: rt.u8.slice(rt.heap.dumpBase << 2, (rt.heap.dumpBase << 2) + bytes.length), wasm: rt.heap.memory !== null };
+      const s0 = rt.heap.staticBase << 2;
+      return {
+        region: rt.u8.slice(rt.heap.dumpBase << 2, (rt.heap.dumpBase << 2) + bytes.length),
+        statics: rt.u8.slice(s0, s0 + 4 * SYMBOL_WORDS * BUILTIN_SYMBOLS.length),
+        wasm: rt.heap.memory !== null,
+      };
     } catch (e) {
       if (!(e instanceof DumpLoadError)) throw e;
       return { err: `${e.kind}: ${e.message}` };
@@ -65,6 +76,13 @@ function same(bytes: Uint8Array, what: string): 'loaded' | 'refused' {
   };
   const a = run(WASM);
   const b = run(JS);
+  // The builtin symbols' cells, which the kernels' vshadows puts in place and restoreShadows after
+  // the JS walk: compared on heaps of one size (the after-load hooks' new strings lie elsewhere in
+  // the JS loops' larger heap).
+  if ('statics' in a) {
+    const c = run({ ...WASM, jsVerify: true });
+    assert.ok('statics' in c && Buffer.from(a.statics).equals(Buffer.from(c.statics)), `${what}: the builtin symbols' cells differ (vshadows against restoreShadows)`);
+  }
   if ('err' in a || 'err' in b) {
     assert.deepEqual(a, b, what);
     return 'refused';
@@ -344,6 +362,45 @@ test('a damaged sub-char-table is refused by the kernels walk as by the JS one',
     }
   }
   assert.equal(refused, 3 * damage.length);
+});
+
+test('a damaged hash table\'s next, hash and index vectors are refused by the kernels walk as by the JS one', () => {
+  // The kernels check those vectors with vfixnums (verify.ts checkHashTable's three loops).
+  const good = makeDump();
+  const gw = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const sat = gw[H_STARTS_OFFSET]! >>> 2;
+  const tables: number[] = [];
+  for (let i = sat; i < sat + gw[H_STARTS_COUNT]!; i++) {
+    const off = gw[i]! >>> 3;
+    if ((gw[i]! & 7) === 5 && gw[off]! >>> PVEC_TYPE_SHIFT === PVEC_HASH_TABLE) tables.push(off);
+  }
+  assert.ok(tables.length >= 1, 'the dump has a hash table');
+  // The biggest table: the test's own, of 40 entries.
+  const size = (at: number): number => gw[(gw[at + 1 + HT_HASH]! & ~7) >>> 2]! & PVEC_SIZE_MASK;
+  const at = tables.reduce((x, y) => (size(y) > size(x) ? y : x));
+  const vec = (slot: number): number => (gw[at + 1 + slot]! & ~7) >>> 2;
+  const n = size(at);
+  const buckets = gw[vec(HT_INDEX)]! & PVEC_SIZE_MASK;
+  assert.ok(n >= 40 && buckets >= 1, `table sizes ${n}, ${buckets}`);
+  const fix = (v: number): number => (v << 2) | 2;
+  const words: [string, number][] = [
+    ['-1', fix(-1)], ['-2', fix(-2)], ['size', fix(n)], ['size - 1', fix(n - 1)], ['0', fix(0)], ['nil', 0],
+    ['t', Qt], ['a large fixnum', fix((1 << 29) - 1)], ['the smallest fixnum', fix(-(1 << 29))], ['tag 1', 1 | 8],
+    ['a cons pointer', gw[at + 1 + HT_NEXT]! - 2], ['tag 3', 3 + 16],
+  ];
+  let loaded = 0;
+  let refused = 0;
+  for (const [slot, count] of [[HT_NEXT, n], [HT_HASH, n], [HT_INDEX, buckets]] as const) {
+    for (const i of [0, 1, count >> 1, count - 1]) {
+      for (const [what, word] of words) {
+        const b = good.slice();
+        new Int32Array(b.buffer, 0, b.length >>> 2)[vec(slot) + 1 + i] = word;
+        if (same(reseal(b), `hash table vector ${slot}, entry ${i}: ${what}`) === 'refused') refused++;
+        else loaded++;
+      }
+    }
+  }
+  assert.ok(refused > 30 && loaded > 10, `both verdicts occur (${refused} refused, ${loaded} loaded)`);
 });
 
 test('the static region built by the statics kernel is the JS loops\' word for word, start bits included', async () => {

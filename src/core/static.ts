@@ -14,14 +14,14 @@ import {
 import { Lisp_String, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import { Runtime, type RuntimeOptions } from './runtime.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
-import { PRIMITIVES, sortBuiltinTables } from './subr.ts';
+import { PRIMITIVES, subrFunctions } from './subr.ts';
 import { kernelsFor } from '../dump/kernels.ts';
 import { BLOCK_SHIFT } from '../heap/heap.ts';
 
 /** A runtime with its static region built (its symbol cells empty: createRuntime or the dump loader fills them). */
 export function newRuntime(opts: RuntimeOptions): Runtime {
-  sortBuiltinTables();
-  const rt = new Runtime({ ...opts, staticWords: staticRegionWords(), subrFns: PRIMITIVES.map((p) => p.fn) });
+  const subrFns = subrFunctions();
+  const rt = new Runtime({ ...opts, staticWords: staticRegionWords(), subrFns });
   sealBuiltinSymbols();
   buildStaticRegion(rt);
   return rt;

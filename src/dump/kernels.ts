@@ -15,7 +15,7 @@
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
 //   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
-//   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold, vunkinds
+//   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold, vunkinds, vfixnums
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
 //                           which relocates each pointer word once it is checked,
@@ -25,7 +25,7 @@
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
-import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_OVERLAY, PVEC_TYPE_COUNT } from '../heap/layout.ts';
+import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_OVERLAY, PVEC_TYPE_COUNT, SYMBOL_WORDS } from '../heap/layout.ts';
 import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
@@ -52,10 +52,13 @@ export interface VerifyKernel {
   vslot(p: number): number;
   vflags(p: number): number;
   vslots(p: number, n: number): number;
-  vshadows(p: number, n: number): number;
+  /** Checks and relocates N shadows from word P, copying each to the byte address DST on (SYMBOL_WORDS apart). */
+  vshadows(p: number, n: number, dst: number): number;
   vwalk(): number;
   vconses(p: number, end: number): number;
   vcold(t: number, n: number, pos: number, end: number): number;
+  /** 0 when the N words from the byte address P are fixnums in [LO, HI) or (NILOK 1) nil, else 1. */
+  vfixnums(p: number, n: number, lo: number, hi: number, nilOk: number): number;
   g: Record<(typeof V_GLOBALS)[number], { value: number }>;
 }
 
@@ -222,6 +225,25 @@ export function assemble(): Uint8Array {
     ...get(2), ...get(3), ...load(), ...k(4), SHR_U, ADD, ...k(0), ...store8(),
     ...get(3), ...k(4), ADD, ...set(3),
     ...BR(0), END, END,
+  ]);
+
+  // vfixnums(p, n, lo, hi, nilOk): 0 when each of the n words from the byte address p is a fixnum
+  // in [lo, hi) or, with nilOk, nil (the word 0); else 1. verify.ts checkHashTable's loops over a
+  // hash table's next, hash and index vectors, which run cold in JS: the default image's nine
+  // tables took about 0.3 ms of every start. locals end5 x6
+  const GE_S = 0x4e;
+  const vfixnums = func(2, [
+    ...get(0), ...get(1), ...k(2), SHL, ADD, ...set(5),
+    ...BLOCK, ...LOOP,
+    ...get(0), ...get(5), GE_U, ...BR_IF(1),
+    ...get(0), ...load(), ...tee(6), EQZ, ...get(4), AND,
+    ...get(6), ...k(3), AND, ...k(2), EQ,
+    ...get(6), ...k(2), SHR_S, ...get(2), GE_S, AND,
+    ...get(6), ...k(2), SHR_S, ...get(3), LT_S, AND,
+    OR, EQZ, ...IF, ...k(1), RETURN, END,
+    ...get(0), ...k(4), ADD, ...set(0),
+    ...BR(0), END, END,
+    ...k(0),
   ]);
 
   // x % 3 === 0 for the u32 on the stack, without a division (Liftoff emits a real div, ~25 cycles,
@@ -402,14 +424,19 @@ export function assemble(): Uint8Array {
     ...k(0),
   ]);
 
-  // vshadows(p, n): n builtin symbols' shadows (4 slots and the flags each). local i2
+  // vshadows(p, n, dst): n builtin symbols' shadows (4 slots and the flags each), each shadow's five
+  // words, once checked and relocated, copied to the byte address dst and on by SYMBOL_WORDS words
+  // (the static region's symbols from their word 1: loader.ts restoreShadows, which a JS loop of
+  // 5,000-odd cold iterations did). local i3
   const vshadows = func(1, [
     ...BLOCK, ...LOOP,
-    ...get(2), ...get(1), GE_U, ...BR_IF(1),
+    ...get(3), ...get(1), GE_U, ...BR_IF(1),
     ...retIf([...get(0), ...k(4), ...call(F_SLOTS)], k(1)),
     ...retIf([...get(0), ...k(4), ADD, ...call(F_FLAGS)], k(1)),
+    ...[0, 1, 2, 3, 4].flatMap((f) => [...get(2), ...wordAt([...get(0), ...k(f), ADD]), 0x36, 2, ...uleb(4 * f)]),
     ...get(0), ...k(5), ADD, ...set(0),
-    ...get(2), ...k(1), ADD, ...set(2),
+    ...get(2), ...k(4 * SYMBOL_WORDS), ADD, ...set(2),
+    ...get(3), ...k(1), ADD, ...set(3),
     ...BR(0), END, END,
     ...k(0),
   ]);
@@ -676,20 +703,22 @@ export function assemble(): Uint8Array {
   const t2r = [0x60, 2, I32, I32, 1, I32];
   const t12 = [0x60, 12, ...new Array(12).fill(I32), 0];
   const t4r = [0x60, 4, I32, I32, I32, I32, 1, I32];
+  const t3r = [0x60, 3, I32, I32, I32, 1, I32];
+  const t5r = [0x60, 5, I32, I32, I32, I32, I32, 1, I32];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [5], [3], [6], [5], [7], [2]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums])),
   ]);
 }
 
@@ -775,6 +804,7 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
           vwalk: x.vwalk as VerifyKernel['vwalk'],
           vconses: x.vconses as VerifyKernel['vconses'],
           vcold: x.vcold as VerifyKernel['vcold'],
+          vfixnums: x.vfixnums as VerifyKernel['vfixnums'],
           g: Object.fromEntries(V_GLOBALS.map((n) => [n, x[n]])) as VerifyKernel['g'],
         },
         statics: x.statics as Kernels['statics'],

@@ -121,15 +121,18 @@ export function loadDump(host: Host, path: string, opts: LoadOptions = {}): Runt
   const S = checkHeader(rt, path, nread, deferred, mark);
   checkStarts(rt, path, S);
   mark?.('object-starts');
+  // True when the WebAssembly walk checked the image: its vshadows has put the builtin symbols'
+  // shadows in place as it checked them (the JS walk leaves that to restoreShadows).
+  let shadowsCopied = false;
   try {
     if (opts.jsVerify) verifyImageJS(rt, S);
-    else verifyImage(rt, S, () => host.readFileInto(path, region, 0));
+    else shadowsCopied = verifyImage(rt, S, () => host.readFileInto(path, region, 0));
   } catch (e) {
     if (e instanceof ImageError) throw new DumpLoadError(e.kind, path, `dump file is malformed: ${e.message}`);
     throw e;
   }
   mark?.('verify');
-  restoreShadows(rt, S);
+  if (!shadowsCopied) restoreShadows(rt, S);
   restoreGlobals(rt, S);
   restoreScalars(rt, S);
   rt.dumpObjectOk = makeObjectOk(rt, S);

@@ -86,9 +86,11 @@ const FLAG_BITS = 0x1ff; // through SYM_FWD_MASK
  * Verify and relocate the image in the dump region, as read from the file; throw ImageError on the
  * first fault. The hot and discardable walk runs as WebAssembly (kernels.ts) when it can, with the
  * kind map in unused memory at the top of the heap; a fault there has the file read again (REREAD:
- * the walk relocated the words before the fault) and the JS walk run for the message.
+ * the walk relocated the words before the fault) and the JS walk run for the message. True when
+ * the WebAssembly walk ran, whose vshadows has then copied the builtin symbols' shadows into the
+ * static region (the loader's restoreShadows does it after the JS walk).
  */
-export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): void {
+export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): boolean {
   const h = rt.heap;
   const kn = kernelsFor(h.memory);
   const mapBytes = ((S.fileBytes >>> 3) + 7) & ~7;
@@ -96,7 +98,7 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): vo
   const free = (h.blockBase + ((h.blockTop + 1) << BLOCK_SHIFT)) << 2;
   if (kn === null || mapAt < free) {
     verifyWith(rt, S, null, new Uint8Array(mapBytes));
-    return;
+    return false;
   }
   const kinds = rt.u8.subarray(mapAt, mapAt + mapBytes);
   let ok: boolean;
@@ -112,6 +114,7 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): vo
     verifyWith(rt, S, null, new Uint8Array(mapBytes));
     throw new ImageError('bad-object', 'the WebAssembly check found a fault that the JS check did not');
   }
+  return true;
 }
 
 /** Test hook: run only the JS walk. */
@@ -389,7 +392,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     // Discardable: the builtin symbols' shadows, the globals, padding, the scalars.
     const globalsEnd = S.globalsW + rt.globals.length;
     if (V !== null) {
-      if (V.vshadows(S.shadowsW, nsyms) !== 0 || V.vslots(S.globalsW, rt.globals.length) !== 0) throw FAULT;
+      // The shadows go to the static region's symbols as they are checked (loader.ts restoreShadows).
+      if (V.vshadows(S.shadowsW, nsyms, (rt.heap.staticBase + 1) << 2) !== 0 || V.vslots(S.globalsW, rt.globals.length) !== 0) throw FAULT;
     } else {
       for (let i = 0; i < nsyms; i++) {
         const p = S.shadowsW + i * SHADOW_WORDS;
@@ -400,7 +404,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     }
 
     // Vectorlikes whose slots the runtime indexes without bounds checks (their pointers relocated now).
-    for (const tp of tables) checkShape(m, base, base + (fileBytes >>> 2), tp, objErr);
+    for (const tp of tables) checkShape(m, base, base + (fileBytes >>> 2), tp, objErr, V);
   } catch (e) {
     if (e === FAULT || (V !== null && e instanceof ImageError)) return false;
     throw e;
@@ -425,14 +429,15 @@ function vectorAt(m: Int32Array, w: number): number {
 const SUB_CHARTAB_SIZES = [0, 16, 32, 128];
 
 /** The fixed shape of the vectorlike at word AT: hash table, char-table, sub-char-table, finalizer. */
-function checkShape(m: Int32Array, base: number, end: number, at: number, objErr: (off: number, what: string) => never): void {
+function checkShape(m: Int32Array, base: number, end: number, at: number, objErr: (off: number, what: string) => never,
+  V: VerifyKernel | null = null): void {
   const hdr = m[base + at]!;
   const type = hdr >>> PVEC_TYPE_SHIFT;
   const size = hdr & PVEC_SIZE_MASK;
   const slot = (i: number): number => m[base + at + 1 + i]!;
   if (type === PVEC_HASH_TABLE) {
     if (size !== HASH_TABLE_SLOTS) objErr(at, `is a hash table of ${size} slots`);
-    checkHashTable(m, base, base + at + 1, objErr);
+    checkHashTable(m, base, base + at + 1, objErr, V);
   } else if (type === PVEC_CHAR_TABLE) {
     if (size < CHARTAB_STANDARD_SLOTS) objErr(at, `is a char-table of ${size} slots`);
   } else if (type === PVEC_SUB_CHAR_TABLE) {
@@ -522,7 +527,8 @@ function checkBuffer(m: Int32Array, base: number, end: number, at: number, objEr
   }
 }
 
-function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: number, what: string) => never): void {
+function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: number, what: string) => never,
+  V: VerifyKernel | null = null): void {
   const at = tb - 1 - base;
   const part = (slot: number, name: string): number => {
     const v = vectorAt(m, m[tb + slot]!);
@@ -540,6 +546,12 @@ function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: n
   if ((count & 3) !== 2 || count >> 2 < 0 || count >> 2 > size || (free & 3) !== 2 || free >> 2 < -1 || free >> 2 >= size)
     objErr(at, 'is a hash table whose count or free list is out of range');
   if (m[tb + HT_STALE] !== Qt) objErr(at, 'is a hash table not marked for rehashing');
+  const buckets = m[index]! & PVEC_SIZE_MASK;
+  // The three loops below as one kernel each (kernels.ts vfixnums: the same conditions) when the
+  // kernels walked the image; the JS loops then run only to word a fault.
+  if (V !== null && V.vfixnums((next + 1) << 2, size, -1, size, 0) === 0 &&
+    V.vfixnums((hash + 1) << 2, size, -(1 << 30), 1 << 30, 1) === 0 && V.vfixnums((index + 1) << 2, buckets, -1, size, 1) === 0)
+    return;
   for (let i = 0; i < size; i++) {
     const x = m[next + 1 + i]!;
     if ((x & 3) !== 2 || x >> 2 < -1 || x >> 2 >= size) objErr(at, 'is a hash table whose chains leave it');
@@ -550,7 +562,6 @@ function checkHashTable(m: Int32Array, base: number, tb: number, objErr: (off: n
     const x = m[hash + 1 + i]!;
     if ((x & 3) !== 2 && x !== Qnil) objErr(at, 'is a hash table whose hash vector holds a non-number');
   }
-  const buckets = m[index]! & PVEC_SIZE_MASK;
   for (let i = 0; i < buckets; i++) {
     const x = m[index + 1 + i]!;
     if (x !== Qnil && ((x & 3) !== 2 || x >> 2 < -1 || x >> 2 >= size)) objErr(at, 'is a hash table whose buckets leave it');

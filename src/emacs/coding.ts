@@ -32,7 +32,11 @@ const Qno_conversion = DEFSYM('no-conversion');
  */
 function localeCoding(rt: Runtime): number {
   const name = rt.host.getenv('LC_ALL') || rt.host.getenv('LC_CTYPE') || rt.host.getenv('LANG') || '';
-  const codeset = name.includes('.') ? name.slice(name.indexOf('.') + 1).replace(/@.*/, '').toLowerCase() : '';
+  // The codeset between the first `.' and an `@' modifier, by indexOf: this runs at every start,
+  // and a regexp's first use (compiling it) cost the start about 0.1 ms.
+  const dot = name.indexOf('.');
+  const at = dot < 0 ? -1 : name.indexOf('@', dot + 1);
+  const codeset = dot < 0 ? '' : name.slice(dot + 1, at < 0 ? name.length : at).toLowerCase();
   if (codeset === 'utf-8' || codeset === 'utf8') return Qutf_8_unix;
   if (codeset === 'iso-8859-1' || codeset === 'iso88591') return Qiso_latin_1_unix;
   return Qnil;

@@ -40,9 +40,23 @@ const utf8 = new TextEncoder();
  * others go to makeString.
  */
 function environmentStrings(rt: Runtime): number[] {
-  return rt.host.environ().reverse().map((e) => {
-    const bytes = utf8.encode(e);
-    return bytes.length === e.length ? makeStringFromBytes(rt, bytes, e.length, false) : makeString(rt, e);
+  const entries = rt.host.environ().reverse();
+  // All of it in one encode when it is all ASCII (the usual case: one native call instead of one
+  // per entry, about 50 cold calls of a shell's environment), each entry then copied from its slice.
+  const all = entries.join('\n');
+  const bytes = utf8.encode(all);
+  if (bytes.length === all.length) {
+    const out: number[] = new Array<number>(entries.length);
+    for (let i = 0, at = 0; i < entries.length; i++) {
+      const n = entries[i]!.length;
+      out[i] = makeStringFromBytes(rt, bytes.subarray(at, at + n), n, false);
+      at += n + 1;
+    }
+    return out;
+  }
+  return entries.map((e) => {
+    const one = utf8.encode(e);
+    return one.length === e.length ? makeStringFromBytes(rt, one, e.length, false) : makeString(rt, e);
   });
 }
 
