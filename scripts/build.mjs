@@ -146,10 +146,97 @@ const docsOut = {
         out += text.slice(pos, from) + rep;
         pos = to;
       }
-      return { contents: out + text.slice(pos), loader: 'ts' };
+      return { contents: lazyDefuns(args.path, out + text.slice(pos)), loader: 'ts' };
     });
   },
 };
+
+/**
+ * The file's top-level DEFUN statements (a name from the table, so null and the word after the
+ * build's first edits, and a function written in place) as DEFLAZY (subr.ts): the functions move,
+ * in order, into one array that a function at the end of the file makes at its first call, and each
+ * primitive's entry holds a stub until then. The module bodies then make no closure per primitive,
+ * and V8's code cache holds no function info for any of them until some primitive of the file ran
+ * (the cache is made by an ordinary start: only the files whose primitives a start-up calls).
+ * The primitive table, and so the fingerprint and the static region, are the same.
+ */
+const subrPath = join(root, 'src/core/subr.ts');
+function lazyDefuns(path, text) {
+  if (path === subrPath || !text.includes('DEFUN(')) return text;
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const lazy = []; // the DEFUN statements' function nodes
+  const edits = [];
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;
+    const n = st.expression;
+    const a = n.arguments;
+    if (!ts.isIdentifier(n.expression) || n.expression.text !== 'DEFUN' || a.length !== 7 || a[0].kind !== ts.SyntaxKind.NullKeyword ||
+      !(ts.isArrowFunction(a[4]) || ts.isFunctionExpression(a[4])) || !ts.isNumericLiteral(a[6])) continue;
+    edits.push([n.expression.getStart(sf), n.expression.end, '__tsmacs_DEFLAZY']);
+    edits.push([a[4].getStart(sf), a[4].end, `__tsmacs_lazyGroup, ${lazy.length}`]);
+    lazy.push(a[4]);
+  }
+  if (lazy.length === 0) return text;
+  // The file's own function declarations (not exported) that only those functions and other such
+  // declarations use move into the group too: each was a binding of the bundle's top-level scope,
+  // a name V8 rebuilt, interned and hashed into that scope's table from the code cache at every start.
+  const decls = new Map(); // name -> its statements (overloads included)
+  for (const st of sf.statements) {
+    if (!ts.isFunctionDeclaration(st) || st.name === undefined) continue;
+    const list = decls.get(st.name.text) ?? [];
+    list.push(st);
+    decls.set(st.name.text, list);
+  }
+  for (const [name, list] of decls) {
+    if (list.some((st) => st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword || m.kind === ts.SyntaxKind.DefaultKeyword))) decls.delete(name);
+  }
+  const lazySet = new Set(lazy);
+  const uses = new Map([...decls.keys()].map((k) => [k, new Set()])); // name -> owners: a name, 'lazy' or 'top'
+  const visit = (n, owner) => {
+    if (lazySet.has(n)) owner = 'lazy';
+    else if (ts.isFunctionDeclaration(n) && n.parent === sf && n.name !== undefined && decls.has(n.name.text)) owner = n.name.text;
+    if (ts.isIdentifier(n) && uses.has(n.text)) {
+      const p = n.parent;
+      const declName = ts.isFunctionDeclaration(p) && p.name === n && p.parent === sf;
+      const member = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) ||
+        (ts.isMethodDeclaration(p) && p.name === n) || (ts.isPropertyDeclaration(p) && p.name === n);
+      if (!declName && !member) uses.get(n.text).add(owner);
+    }
+    ts.forEachChild(n, (c) => visit(c, owner));
+  };
+  visit(sf, 'top');
+  const moved = new Set(decls.keys());
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const name of moved) {
+      for (const o of uses.get(name)) {
+        if (o === 'lazy' || o === name || moved.has(o)) continue;
+        moved.delete(name);
+        changed = true;
+        break;
+      }
+    }
+  }
+  const movedText = [];
+  for (const name of moved) {
+    for (const st of decls.get(name)) {
+      movedText.push(text.slice(st.getStart(sf), st.end));
+      edits.push([st.getStart(sf), st.end, '']);
+    }
+  }
+  edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let out = '';
+  let pos = 0;
+  for (const [from, to, rep] of edits) {
+    out += text.slice(pos, from) + rep;
+    pos = to;
+  }
+  const fns = lazy.map((f) => text.slice(f.getStart(sf), f.end));
+  return out + text.slice(pos) + `\nimport { DEFLAZY as __tsmacs_DEFLAZY } from ${JSON.stringify(subrPath)};\n` +
+    'var __tsmacs_lazyFns: any[] | undefined;\n' +
+    `function __tsmacs_lazyGroup(): any[] {\n  if (__tsmacs_lazyFns !== undefined) return __tsmacs_lazyFns;\n${movedText.join('\n')}\n` +
+    `  return (__tsmacs_lazyFns = [\n${fns.join(',\n')},\n  ]);\n}\n`;
+}
 
 /**
  * The module-level numeric constants of the file at PATH, as name -> [the number's text, exported?, number];
