@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElc } from './build-elc.mjs';
@@ -161,6 +161,29 @@ const docsOut = {
  * The primitive table, and so the fingerprint and the static region, are the same.
  */
 const subrPath = join(root, 'src/core/subr.ts');
+let importedCache = null;
+/** Every name that some file under src/ imports or re-exports by name. */
+function importedNames() {
+  if (importedCache !== null) return importedCache;
+  importedCache = new Set();
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const f = join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(e.name)) {
+        const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, false);
+        for (const st of sf.statements) {
+          const clause = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : ts.isExportDeclaration(st) ? st.exportClause : undefined;
+          if (clause !== undefined && (ts.isNamedImports(clause) || ts.isNamedExports(clause))) {
+            for (const el of clause.elements) importedCache.add((el.propertyName ?? el.name).text);
+          } else if (ts.isExportDeclaration(st) && st.exportClause === undefined) throw new Error(`${f}: export * is not handled by lazyDefuns`);
+        }
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  return importedCache;
+}
 function lazyDefuns(path, text) {
   if (path === subrPath || !text.includes('DEFUN(')) return text;
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
@@ -187,8 +210,11 @@ function lazyDefuns(path, text) {
     list.push(st);
     decls.set(st.name.text, list);
   }
+  // An exported one too when no file imports its name (from any module: a name imported anywhere stays).
+  const imported = importedNames();
   for (const [name, list] of decls) {
-    if (list.some((st) => st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword || m.kind === ts.SyntaxKind.DefaultKeyword))) decls.delete(name);
+    if (list.some((st) => st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword || m.kind === ts.SyntaxKind.DefaultKeyword ||
+      (m.kind === ts.SyntaxKind.ExportKeyword && imported.has(name))))) decls.delete(name);
   }
   const lazySet = new Set(lazy);
   const uses = new Map([...decls.keys()].map((k) => [k, new Set()])); // name -> owners: a name, 'lazy' or 'top'
@@ -220,7 +246,8 @@ function lazyDefuns(path, text) {
   const movedText = [];
   for (const name of moved) {
     for (const st of decls.get(name)) {
-      movedText.push(text.slice(st.getStart(sf), st.end));
+      const ex = st.modifiers?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      movedText.push(text.slice(ex !== undefined ? ex.end : st.getStart(sf), st.end));
       edits.push([st.getStart(sf), st.end, '']);
     }
   }
