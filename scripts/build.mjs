@@ -205,10 +205,17 @@ function lazyDefuns(path, text) {
   // a name V8 rebuilt, interned and hashed into that scope's table from the code cache at every start.
   const decls = new Map(); // name -> its statements (overloads included)
   for (const st of sf.statements) {
-    if (!ts.isFunctionDeclaration(st) || st.name === undefined) continue;
-    const list = decls.get(st.name.text) ?? [];
+    let name;
+    if (ts.isFunctionDeclaration(st) && st.name !== undefined) name = st.name;
+    else if (ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0 && st.declarationList.declarations.length === 1) {
+      // `const f = (...) => ...`: a function made when the group runs, before any of its primitives.
+      const d = st.declarationList.declarations[0];
+      if (ts.isIdentifier(d.name) && d.initializer !== undefined && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) name = d.name;
+    }
+    if (name === undefined) continue;
+    const list = decls.get(name.text) ?? [];
     list.push(st);
-    decls.set(st.name.text, list);
+    decls.set(name.text, list);
   }
   // An exported one too when no file imports its name (from any module: a name imported anywhere stays).
   const imported = importedNames();
@@ -221,9 +228,11 @@ function lazyDefuns(path, text) {
   const visit = (n, owner) => {
     if (lazySet.has(n)) owner = 'lazy';
     else if (ts.isFunctionDeclaration(n) && n.parent === sf && n.name !== undefined && decls.has(n.name.text)) owner = n.name.text;
+    else if (ts.isVariableStatement(n) && n.parent === sf && decls.get(n.declarationList.declarations[0].name.text)?.includes(n)) owner = n.declarationList.declarations[0].name.text;
     if (ts.isIdentifier(n) && uses.has(n.text)) {
       const p = n.parent;
-      const declName = ts.isFunctionDeclaration(p) && p.name === n && p.parent === sf;
+      const declName = (ts.isFunctionDeclaration(p) && p.name === n && p.parent === sf) ||
+        (ts.isVariableDeclaration(p) && p.name === n && p.parent.parent.parent === sf);
       const member = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) ||
         (ts.isMethodDeclaration(p) && p.name === n) || (ts.isPropertyDeclaration(p) && p.name === n);
       if (!declName && !member) uses.get(n.text).add(owner);
