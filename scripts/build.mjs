@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElc } from './build-elc.mjs';
@@ -146,10 +146,141 @@ const docsOut = {
         out += text.slice(pos, from) + rep;
         pos = to;
       }
-      return { contents: out + text.slice(pos), loader: 'ts' };
+      return { contents: lazyDefuns(args.path, out + text.slice(pos)), loader: 'ts' };
     });
   },
 };
+
+/**
+ * The file's top-level DEFUN statements (a name from the table, so null and the word after the
+ * build's first edits, and a function written in place) as DEFLAZY (subr.ts): the functions move,
+ * in order, into one array that a function at the end of the file makes at its first call, and each
+ * primitive's entry holds a stub until then. The module bodies then make no closure per primitive,
+ * and V8's code cache holds no function info for any of them until some primitive of the file ran
+ * (the cache is made by an ordinary start: only the files whose primitives a start-up calls).
+ * The primitive table, and so the fingerprint and the static region, are the same.
+ */
+const subrPath = join(root, 'src/core/subr.ts');
+let importedCache = null;
+/** Every name that some file under src/ imports or re-exports by name. */
+function importedNames() {
+  if (importedCache !== null) return importedCache;
+  importedCache = new Set();
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const f = join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(e.name)) {
+        const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, false);
+        for (const st of sf.statements) {
+          const clause = ts.isImportDeclaration(st) ? st.importClause?.namedBindings : ts.isExportDeclaration(st) ? st.exportClause : undefined;
+          if (clause !== undefined && (ts.isNamedImports(clause) || ts.isNamedExports(clause))) {
+            for (const el of clause.elements) importedCache.add((el.propertyName ?? el.name).text);
+          } else if (ts.isExportDeclaration(st) && st.exportClause === undefined) throw new Error(`${f}: export * is not handled by lazyDefuns`);
+        }
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  return importedCache;
+}
+// The files whose primitives a program rarely calls: their groups are made at first use. A group's
+// first call compiles the whole group (V8 parses it, every function in it preparsed), about 0.4 ms
+// for a file of 20-odd primitives, where the code cache saves about 1 us a function a start: a
+// file whose primitives most programs call (data, fns, eval, buffer...) stays as it was.
+const LAZY_FILES = new Set(['callproc', 'casetab', 'category', 'compile-lisp', 'debug', 'digest', 'dired', 'dispnew', 'doc',
+  'editfns-user', 'fileio-autosave', 'filelock', 'gnutls', 'json', 'keyboard', 'lcms', 'minibuf', 'mule-maps', 'overlay',
+  'process', 'process-net', 'profiler', 'timefns', 'ucs-normalize', 'undo', 'fileio-ops', 'keymap', 'indent', 'pdumper']);
+function lazyDefuns(path, text) {
+  const base = path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
+  if (path === subrPath || !LAZY_FILES.has(base) || !text.includes('DEFUN(')) return text;
+  const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
+  const lazy = []; // the DEFUN statements' function nodes
+  const edits = [];
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;
+    const n = st.expression;
+    const a = n.arguments;
+    if (!ts.isIdentifier(n.expression) || n.expression.text !== 'DEFUN' || a.length !== 7 || a[0].kind !== ts.SyntaxKind.NullKeyword ||
+      !(ts.isArrowFunction(a[4]) || ts.isFunctionExpression(a[4])) || !ts.isNumericLiteral(a[6])) continue;
+    edits.push([n.expression.getStart(sf), n.expression.end, '__tsmacs_DEFLAZY']);
+    edits.push([a[4].getStart(sf), a[4].end, `__tsmacs_lazyGroup, ${lazy.length}`]);
+    lazy.push(a[4]);
+  }
+  if (lazy.length === 0) return text;
+  // The file's own function declarations (not exported) that only those functions and other such
+  // declarations use move into the group too: each was a binding of the bundle's top-level scope,
+  // a name V8 rebuilt, interned and hashed into that scope's table from the code cache at every start.
+  const decls = new Map(); // name -> its statements (overloads included)
+  for (const st of sf.statements) {
+    let name;
+    if (ts.isFunctionDeclaration(st) && st.name !== undefined) name = st.name;
+    else if (ts.isVariableStatement(st) && (st.declarationList.flags & ts.NodeFlags.Const) !== 0 && st.declarationList.declarations.length === 1) {
+      // `const f = (...) => ...`: a function made when the group runs, before any of its primitives.
+      const d = st.declarationList.declarations[0];
+      if (ts.isIdentifier(d.name) && d.initializer !== undefined && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) name = d.name;
+    }
+    if (name === undefined) continue;
+    const list = decls.get(name.text) ?? [];
+    list.push(st);
+    decls.set(name.text, list);
+  }
+  // An exported one too when no file imports its name (from any module: a name imported anywhere stays).
+  const imported = importedNames();
+  for (const [name, list] of decls) {
+    if (list.some((st) => st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword || m.kind === ts.SyntaxKind.DefaultKeyword ||
+      (m.kind === ts.SyntaxKind.ExportKeyword && imported.has(name))))) decls.delete(name);
+  }
+  const lazySet = new Set(lazy);
+  const uses = new Map([...decls.keys()].map((k) => [k, new Set()])); // name -> owners: a name, 'lazy' or 'top'
+  const visit = (n, owner) => {
+    if (lazySet.has(n)) owner = 'lazy';
+    else if (ts.isFunctionDeclaration(n) && n.parent === sf && n.name !== undefined && decls.has(n.name.text)) owner = n.name.text;
+    else if (ts.isVariableStatement(n) && n.parent === sf && decls.get(n.declarationList.declarations[0].name.text)?.includes(n)) owner = n.declarationList.declarations[0].name.text;
+    if (ts.isIdentifier(n) && uses.has(n.text)) {
+      const p = n.parent;
+      const declName = (ts.isFunctionDeclaration(p) && p.name === n && p.parent === sf) ||
+        (ts.isVariableDeclaration(p) && p.name === n && p.parent.parent.parent === sf);
+      const member = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) ||
+        (ts.isMethodDeclaration(p) && p.name === n) || (ts.isPropertyDeclaration(p) && p.name === n);
+      if (!declName && !member) uses.get(n.text).add(owner);
+    }
+    ts.forEachChild(n, (c) => visit(c, owner));
+  };
+  visit(sf, 'top');
+  const moved = new Set(decls.keys());
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const name of moved) {
+      for (const o of uses.get(name)) {
+        if (o === 'lazy' || o === name || moved.has(o)) continue;
+        moved.delete(name);
+        changed = true;
+        break;
+      }
+    }
+  }
+  const movedText = [];
+  for (const name of moved) {
+    for (const st of decls.get(name)) {
+      const ex = st.modifiers?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      movedText.push(text.slice(ex !== undefined ? ex.end : st.getStart(sf), st.end));
+      edits.push([st.getStart(sf), st.end, '']);
+    }
+  }
+  edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let out = '';
+  let pos = 0;
+  for (const [from, to, rep] of edits) {
+    out += text.slice(pos, from) + rep;
+    pos = to;
+  }
+  const fns = lazy.map((f) => text.slice(f.getStart(sf), f.end));
+  return out + text.slice(pos) + `\nimport { DEFLAZY as __tsmacs_DEFLAZY } from ${JSON.stringify(subrPath)};\n` +
+    'var __tsmacs_lazyFns: any[] | undefined;\n' +
+    `function __tsmacs_lazyGroup(): any[] {\n  if (__tsmacs_lazyFns !== undefined) return __tsmacs_lazyFns;\n${movedText.join('\n')}\n` +
+    `  return (__tsmacs_lazyFns = [\n${fns.join(',\n')},\n  ]);\n}\n`;
+}
 
 /**
  * The module-level numeric constants of the file at PATH, as name -> [the number's text, exported?, number];

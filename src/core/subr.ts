@@ -131,6 +131,39 @@ export function DEFUN<F extends SubrFn>(given: string | null, min: number, max: 
   return fn;
 }
 
+/**
+ * DEFUN for the built bundle (scripts/build.mjs `lazyDefuns`): the primitive's function is the Kth
+ * of GROUP(), the array of its file's top-level primitives, which GROUP makes at its first call. The
+ * entry holds a stub until a call of it: the stub puts the real function in the entry and in the
+ * calling runtime's subrFns (another runtime's stub does the same at its own first call) and calls
+ * it. The module bodies then make one closure per primitive fewer, and V8's code cache holds no
+ * function info for a file's primitives until one of them ran. Same table, same fingerprint.
+ */
+export function DEFLAZY(given: string | null, min: number, max: number, doc: string, group: () => SubrFn[], k: number, intspec: string | undefined, sym: number): void {
+  DEFUN(given, min, max, doc, null as unknown as SubrFn, intspec, sym);
+  const def = primitiveSlots[sym / SYMBOL_STRIDE] as { fn: SubrFn; readonly sym: number };
+  def.fn = lazyStub(def, group, k);
+}
+
+/** The stub of a DEFLAZY primitive (DEF's entry, the Kth function of GROUP()). */
+function lazyStub(def: { fn: SubrFn; readonly sym: number }, group: () => SubrFn[], k: number): SubrFn {
+  const stub = (rt: Runtime, ...args: unknown[]): number => {
+    const real = group()[k]!;
+    def.fn = real;
+    // Its index in rt.subrFns is its place in PRIMITIVES, which is in the order of the words.
+    let lo = 0;
+    let hi = PRIMITIVES.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (PRIMITIVES[mid]!.sym < def.sym) lo = mid + 1;
+      else hi = mid;
+    }
+    if (rt.subrFns[lo] === stub) rt.subrFns[lo] = real;
+    return (real as (...a: unknown[]) => number)(rt, ...args);
+  };
+  return stub as unknown as SubrFn;
+}
+
 export const primitiveNamed = (name: string): SubrDef | undefined => {
   const word = wordOf(name);
   return word === undefined ? undefined : primitiveSlots[word / SYMBOL_STRIDE];
