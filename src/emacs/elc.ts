@@ -49,7 +49,7 @@ import { funcall, specbind, unbindTo } from './eval.ts';
 /** The first bytes of every file of ours. */
 export const ELC_MAGIC = ';TSMACS-ELC ';
 /** The format's version: a file of another version is refused (and its source loaded instead). */
-export const ELC_VERSION = 2;
+export const ELC_VERSION = 2; // scripts/build-elc.mjs checks the bundled libraries against it (ELC_HEAD)
 
 /**
  * The head of a form that stays as it was read: `load' expands it as it expands a source file's
