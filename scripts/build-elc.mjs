@@ -8,10 +8,11 @@
 // (package.json's files has lisp/).
 //
 //   node scripts/build-elc.mjs             compile them all (the build runs this)
-//   node scripts/build-elc.mjs --if-stale  only when a source is newer than its .elc (the tests
-//                                          run this, so an edited library is not shadowed)
+//   node scripts/build-elc.mjs --if-stale  only when a source is newer than its .elc or the .elc is
+//                                          in another format (the tests run this, so an edited
+//                                          library is not shadowed)
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,11 +23,26 @@ const launcher = join(root, 'dist', 'tsmacs.cjs');
 /** The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc). */
 export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring', 'electric'];
 
-/** A compiled library older than its source (a missing one is not: the source loads). */
+/** The format src/emacs/elc.ts writes (its ELC_VERSION): a file of another is refused by load, with a message. */
+const ELC_HEAD = ';TSMACS-ELC 2 ';
+
+/** The first bytes of FILE, as latin-1 text. */
+function headOf(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(ELC_HEAD.length);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.toString('latin1', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A compiled library older than its source, or in another format (a missing one is not: the source loads). */
 const stale = (name) => {
   const el = join(lisp, `${name}.el`);
   const elc = `${el}c`;
-  return existsSync(elc) && statSync(el).mtimeMs > statSync(elc).mtimeMs;
+  return existsSync(elc) && (statSync(el).mtimeMs > statSync(elc).mtimeMs || headOf(elc) !== ELC_HEAD);
 };
 
 export function buildElc({ ifStale = false } = {}) {

@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturingHost, lispRuntime, repoRoot } from './support/runtime.ts';
 import { evalPrint } from './support/eval.ts';
-import { checkElc, isOurElc } from '../src/emacs/elc.ts';
+import { ElcForms, checkElc, isOurElc } from '../src/emacs/elc.ts';
+import { makeReader } from '../src/emacs/lread.ts';
+import { intern } from '../src/core/obarray.ts';
+import { jsString } from '../src/core/object.ts';
+import { funcall, specbind, unbindTo } from '../src/emacs/eval.ts';
+import { Qt } from '../src/core/symbols.ts';
 
 const host = capturingHost();
 const rt = lispRuntime(host);
@@ -18,6 +23,31 @@ const E = (src: string): string => evalPrint(rt, src);
 const dir = mkdtempSync(join(tmpdir(), 'tsmacs-elc-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 const q = (p: string): string => JSON.stringify(p);
+
+/** The forms of the compiled file ELC, each printed as format 1 held it (print-circle, print-gensym), a line each. */
+function formsText(elc: string): string {
+  const c = checkElc(readFileSync(elc));
+  assert.ok(!('refused' in c));
+  const forms = new ElcForms(rt, c.body, {
+    intern: (b) => intern(rt, Buffer.from(b).toString('latin1')),
+    read: (b) => makeReader(rt, b, true).next()!,
+  }, () => 0);
+  const lines: string[] = [];
+  for (let f = forms.next(); f !== undefined; f = forms.next()) {
+    const count = rt.specCount;
+    const sp = rt.sp;
+    rt.push(f);
+    specbind(rt, intern(rt, 'print-circle'), Qt);
+    specbind(rt, intern(rt, 'print-gensym'), Qt);
+    try {
+      lines.push(jsString(rt, funcall(rt, intern(rt, 'prin1-to-string'), [f])));
+    } finally {
+      unbindTo(rt, count);
+      rt.sp = sp;
+    }
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
 
 function compiled(name: string, text: string): string {
   const el = join(dir, `${name}.el`);
@@ -35,8 +65,8 @@ test('a compiled file of ours checks and loads; its body is what byte-compile-fi
   assert.ok(isOurElc(bytes));
   const c = checkElc(bytes);
   assert.ok(!('refused' in c) && c.lexical);
-  const text = bytes.toString('utf8');
-  assert.match(text, /^;TSMACS-ELC 1 \d+ [0-9a-f]{8} -\*- lexical-binding: t -\*-\n/);
+  assert.match(bytes.toString('utf8'), /^;TSMACS-ELC 2 \d+ [0-9a-f]{8} -\*- lexical-binding: t -\*-\n/);
+  const text = formsText(elc);
   assert.ok(text.includes('(+ y 1)'), text);
   assert.ok(!text.includes('ok1-m y'), text);
   host.reset();
@@ -67,10 +97,10 @@ test('a truncated or changed compiled file is refused with a message and its sou
   assert.match(E(`(load ${q(elc)} nil t)`), /^\(ERR \(error ".*dam1\.elc is a damaged tsmacs compiled file: its contents do not match its checksum"\)\)$/);
   // Another format version.
   const other = compiled('dam2', '(setq dam2-v 2)\n');
-  writeFileSync(other, readFileSync(other).toString('latin1').replace(';TSMACS-ELC 1 ', ';TSMACS-ELC 9 '), 'latin1');
+  writeFileSync(other, readFileSync(other).toString('latin1').replace(';TSMACS-ELC 2 ', ';TSMACS-ELC 9 '), 'latin1');
   host.reset();
   assert.equal(E(`(progn (load ${q(join(dir, 'dam2'))} nil t) dam2-v)`), '2');
-  assert.match(host.err(), /in format 9, not 1/);
+  assert.match(host.err(), /in format 9, not 2/);
 });
 
 test('a GNU .elc beside the source is passed over by the suffix search, as before', () => {
@@ -85,7 +115,7 @@ test('a GNU .elc beside the source is passed over by the suffix search, as befor
 
 test('forms that cannot be printed readably are kept as read and expanded by load', () => {
   compiled('unr1', '(defvar unr1-buf (eval-when-compile (current-buffer)))\n(defmacro unr1-m () 7)\n(setq unr1-v (unr1-m))\n');
-  const text = readFileSync(join(dir, 'unr1.elc'), 'utf8');
+  const text = formsText(join(dir, 'unr1.elc'));
   assert.ok(text.includes('(tsmacs-elc--source defvar unr1-buf (eval-when-compile (current-buffer)))'), text);
   assert.equal(E(`(progn (load ${q(join(dir, 'unr1'))} nil t) (list (bufferp unr1-buf) unr1-v))`), '(t 7)');
 });
@@ -110,6 +140,44 @@ test('compiling by loading refuses pieces of one form that share an uninterned s
   const ok = join(dir, 'shr2.el');
   writeFileSync(ok, "(eval-and-compile (defvar shr2-log nil) (push 'loaded shr2-log))\n(defvar shr2-when (eval-when-compile (length shr2-log)))\n");
   assert.equal(E(`(tsmacs--compile-by-loading ${q(ok)})`), 't');
-  const text = readFileSync(`${ok}c`, 'utf8');
+  const text = formsText(`${ok}c`);
   assert.ok(text.includes("(defvar shr2-log nil)\n(setq shr2-log (cons 'loaded shr2-log))\n(defvar shr2-when '1)\n"), text);
+});
+
+test('format 2 keeps every kind of constant, shared structure and uninterned symbols as the source gives them', () => {
+  const src = ';; -*- lexical-binding: t -*-\n' +
+    '(defvar rt2-a)\n(setq rt2-a (quote (1 -2 3.5 -0.0 1.0e+INF 0.0e+NaN "abc" "\u00e9t\u00e9" "\\x80\\xff" [a (b . c) "x" -7] (x . 5) #("pr" 0 1 (face bold)) 123456789 #s(rt2 1) \u00e9 \\,@ ##)))\n' +
+    '(defvar rt2-b)\n(setq rt2-b (eval-when-compile (let ((x (list 1 2))) (list x x))))\n' +
+    '(defvar rt2-c)\n(setq rt2-c (eval-when-compile (let ((g (make-symbol "g"))) (list g g (make-symbol "g")))))\n' +
+    '(defvar rt2-d)\n(setq rt2-d (quote (1 -2 3.5 -7.25e-10 1e300 "abc" "a\\"b\\\\c\\n" [a (b . c) "x" -7 []] (x . 5) (1 2 . 3) nil t :kw \\(a\\ b\\) \\12 -)))\n' +
+    '(defun rt2-f (l) (let ((g (quote (1 . 2)))) (list g l g)))\n';
+  const el = join(dir, 'rt2.el');
+  writeFileSync(el, src);
+  const fromSource = E(`(progn (load ${q(el)} nil t) (prin1-to-string (list rt2-a rt2-b rt2-c rt2-d (rt2-f 3) (mapcar (function type-of) rt2-d))))`);
+  const elc = compiled('rt2', src);
+  assert.equal(E(`(progn (setq rt2-a nil rt2-b nil rt2-c nil rt2-d nil) (load ${q(elc)} nil t) (prin1-to-string (list rt2-a rt2-b rt2-c rt2-d (rt2-f 3) (mapcar (function type-of) rt2-d))))`), fromSource);
+  assert.equal(E('(list (eq (car rt2-b) (cadr rt2-b)) (eq (car rt2-c) (cadr rt2-c)) (eq (car rt2-c) (nth 2 rt2-c)) (intern-soft (car rt2-c)))'), '(t t nil nil)');
+  assert.equal(E('(mapcar (lambda (s) (if (stringp s) (multibyte-string-p s) (type-of s))) rt2-a)'),
+    E(`(progn (load ${q(el)} nil t) (mapcar (lambda (s) (if (stringp s) (multibyte-string-p s) (type-of s))) rt2-a))`));
+  assert.equal(E('(get-text-property 0 (quote face) (nth 11 rt2-a))'), 'bold');
+});
+
+test('a format 2 body that is not what tsmacs writes is a read error, not a JS exception', () => {
+  const bad = (text: string): string => {
+    const forms = new ElcForms(rt, new TextEncoder().encode(`;; comment\n${text}`), {
+      intern: (b) => intern(rt, Buffer.from(b).toString('latin1')),
+      read: (b) => makeReader(rt, b, true).next()!,
+    }, () => 0);
+    try {
+      forms.next();
+      return 'no error';
+    } catch (e) {
+      return (e as Error).constructor.name;
+    }
+  };
+  assert.equal(bad('{"syms":[],"forms":[[-1]]}'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[{"z":1}]}'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[1.5]}'), 'ElcDamaged');
+  assert.equal(bad('[1,2'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[{"u":0}]}'), 'ElcDamaged');
 });

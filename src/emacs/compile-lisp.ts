@@ -15,7 +15,7 @@ import { DEFUN } from '../core/subr.ts';
 import { DEFSYM, Qclosure, Qinteractive, Qlambda, Qmacro, Qnil, Qt, Qunbound } from '../core/symbols.ts';
 import { compiledSource, compileNow } from './compile.ts';
 import { byteCodeClosure, evalTop, findSymbolValue, funcall, indirectFunction, specbind, unbindTo } from './eval.ts';
-import { Qelc_source, elcFileBytes, printFormForElc } from './elc.ts';
+import { type ElcItem, Qelc_source, elcFileBytes, printFormForElc } from './elc.ts';
 import { lexicalBindingCookie, makeReader } from './lread.ts';
 import { loadBytesInternal } from './filecode.ts';
 
@@ -228,7 +228,7 @@ DEFUN('tsmacs--compile-and-compile', 0, MANY, 'Evaluate BODY now, while `byte-co
  * form is kept fully expanded; one whose expansion signals, or that cannot be printed, is kept as
  * read, for `load' to expand.
  */
-function compileTopForm(rt: Runtime, form: number, forms: Uint8Array[]): void {
+function compileTopForm(rt: Runtime, form: number, forms: ElcItem[]): void {
   const c = fileCompile!;
   const sp = rt.sp;
   rt.push(form);
@@ -401,7 +401,7 @@ DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME into the file `
   const lexical = lexicalBindingCookie(bytes!);
   const count = rt.specCount;
   const saved = fileCompile;
-  const forms: Uint8Array[] = [];
+  const forms: ElcItem[] = [];
   const env = listFromArray(rt, [
     cons(rt, Qeval_when_compile, symbolFunction(rt, Qcompile_when)),
     cons(rt, Qeval_and_compile, symbolFunction(rt, Qcompile_and)),

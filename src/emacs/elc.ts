@@ -5,18 +5,43 @@
 // anything, and the compiler of compile.ts compiles their functions at their first call as it
 // does from source. The file is:
 //
-//   ;TSMACS-ELC 1 LENGTH HASH -*- lexical-binding: t -*-
-//   BODY
+//   ;TSMACS-ELC 2 LENGTH HASH -*- lexical-binding: t -*-
+//   ;; Compiled by tsmacs from FILE.el: ...
+//   [ITEM,
+//   ITEM, ...]
 //
 // LENGTH is the body's size in bytes and HASH its FNV-1a hash (8 hex digits), so a truncated or
 // damaged file is refused before anything of it runs; the first line is also a file-local
 // variables line, so the lexical-binding cookie reads as in a source file. The body is in
-// tsmacs's internal encoding (UTF-8, raw bytes as GNU's two-byte forms) and read as such. GNU's
-// files start with ";ELC" and are never taken for ours, nor ours for GNU's.
+// tsmacs's internal encoding (UTF-8, raw bytes as GNU's two-byte forms). GNU's files start with
+// ";ELC" and are never taken for ours, nor ours for GNU's.
+//
+// Format 2 (evalperf6) holds the forms as one JSON array, one ITEM per form, so that loading a
+// file is JSON.parse (native code, warm from the first byte) and one short walk per form, instead
+// of the Lisp reader running cold over every character (reading cl-lib's four files took some
+// 45 ms more in a fresh process than once warm). An ITEM is the form itself in this encoding:
+//
+//   a fixnum            a JSON number
+//   an interned symbol  a JSON string, its name (ASCII only)
+//   a proper list       a JSON array of its elements
+//   a dotted list       {"d": [ELEMENTS...], "t": TAIL}
+//   a vector            {"v": [ELEMENTS...]}
+//   a unibyte or ASCII string without text properties, ASCII only   {"s": TEXT}
+//   a float (finite, not -0.0)   {"f": NUMBER}
+//   an uninterned symbol         {"u": K, "n": NAME} the first time in its form, {"u": K} later
+//
+// or, for a form holding anything else (a non-ASCII name or string, a record, a char-table, a
+// bignum, text properties) or any object reached twice (shared or circular structure, which
+// `print-circle' keeps), {"p": PRINTED}: the form as format 1 printed it, its bytes as \u00XX
+// characters, read back by the Lisp reader. What `read' would give for the printed form is what
+// the walk gives: an ASCII string reads back unibyte, a symbol's name is a multibyte string.
 
 import { PVEC_NORMAL_VECTOR, PVEC_RECORD, SYM_INTERNED_MASK } from '../heap/layout.ts';
-import { Lisp_Cons, Lisp_Symbol, Lisp_Vectorlike } from '../heap/tags.ts';
-import { aref, consp, pvecSize, pvecType, sbytes, sdata, stringMultibyte, symbolFlags, xcar, xcdr } from '../core/object.ts';
+import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import {
+  aref, cons, consp, makeFloat, makePvec, makeStringFromBytes, makeSymbol, pvecSize, pvecType, sbytes, sdata, stringIntervals,
+  stringMultibyte, symbolFlags, symbolName, xcar, xcdr, xfloat,
+} from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { funcall, specbind, unbindTo } from './eval.ts';
@@ -24,7 +49,7 @@ import { funcall, specbind, unbindTo } from './eval.ts';
 /** The first bytes of every file of ours. */
 export const ELC_MAGIC = ';TSMACS-ELC ';
 /** The format's version: a file of another version is refused (and its source loaded instead). */
-export const ELC_VERSION = 1;
+export const ELC_VERSION = 2; // scripts/build-elc.mjs checks the bundled libraries against it (ELC_HEAD)
 
 /**
  * The head of a form that stays as it was read: `load' expands it as it expands a source file's
@@ -51,22 +76,142 @@ const PRINT_BINDINGS: [number, number][] = [
   [DEFSYM('float-output-format'), Qnil],
 ];
 
+/**
+ * The body's checksum: FNV-1a over its 32-bit words (in the host's order, little-endian on every
+ * host tsmacs runs on), then over the bytes past the
+ * last whole word (format 1 went byte by byte: a quarter of the rounds, in code that runs cold).
+ */
 function fnv1a(bytes: Uint8Array): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i]!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  const n = bytes.length & ~3;
+  // A copy, aligned (BYTES may be a Node Buffer, whose slice is a view of a shared pool).
+  const copy = new Uint8Array(n);
+  copy.set(bytes.subarray(0, n));
+  const words = new Uint32Array(copy.buffer);
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
+  for (let i = n; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 
+/** An interned symbol in a form being written: elcFileBytes numbers the file's symbols. */
+class SymRef {
+  name: string;
+  constructor(name: string) {
+    this.name = name;
+  }
+}
+
+/** One form of a compiled file being written, as printFormForElc made it (see the head of this file). */
+export type ElcItem = { item: unknown };
+
 /**
- * FORM printed readably, in the internal encoding, or a reason it cannot be: an object that
- * prints as `#<...>' (a buffer, a marker, a subr), or raw bytes in a unibyte result.
+ * FORM as an item of a compiled file (see the head of this file), or a reason it cannot be
+ * written: an object that prints as `#<...>' (a buffer, a marker, a subr), or raw bytes in a
+ * unibyte result.
  */
-export function printFormForElc(rt: Runtime, form: number): Uint8Array | string {
+export function printFormForElc(rt: Runtime, form: number): ElcItem | string {
+  const direct = encodeForm(rt, form);
+  if (direct !== null) return { item: direct };
+  const printed = printedForm(rt, form);
+  if (typeof printed === 'string') return printed;
+  let text = '';
+  for (let i = 0; i < printed.length; i += 4096) text += String.fromCharCode(...printed.subarray(i, i + 4096));
+  return { item: { p: text } };
+}
+
+/** Deepest nesting the direct encoding takes (a deeper form is printed). */
+const ENCODE_DEPTH = 2000;
+
+/** The bytes of NAME (a Lisp string) as a JS string, or null when not all ASCII. */
+function asciiOf(rt: Runtime, name: number): string | null {
+  const n = sbytes(rt, name);
+  const p = sdata(rt, name);
+  const u8 = rt.u8;
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const b = u8[p + i]!;
+    if (b >= 0x80) return null;
+    out += String.fromCharCode(b);
+  }
+  return out;
+}
+
+/**
+ * FORM in the direct encoding, or null when it holds anything the encoding leaves to the printer
+ * (see the head of this file): each object is met once, so nothing shared or circular is lost.
+ */
+function encodeForm(rt: Runtime, form: number): unknown {
+  const seen = new Set<number>();
+  const gensyms = new Map<number, number>();
+  const names: string[] = [];
+  const fail = {};
+  const enc = (x: number, depth: number): unknown => {
+    if (depth > ENCODE_DEPTH) return fail;
+    if (isFixnum(x)) {
+      const v = fixnumValue(x);
+      return v >= 0 ? v : { i: v };
+    }
+    const tag = x & 7;
+    if (tag === Lisp_Symbol) {
+      const name = asciiOf(rt, symbolName(rt, x));
+      if (name === null) return fail;
+      if ((symbolFlags(rt, x) & SYM_INTERNED_MASK) !== 0) return new SymRef(name);
+      let k = gensyms.get(x);
+      if (k === undefined) {
+        k = names.length;
+        gensyms.set(x, k);
+        names.push(name);
+      }
+      return { u: k };
+    }
+    if (seen.has(x)) return fail;
+    seen.add(x);
+    if (tag === Lisp_Float) {
+      const d = xfloat(rt, x);
+      return !Number.isFinite(d) || Object.is(d, -0) ? fail : { f: d };
+    }
+    if (tag === Lisp_String) {
+      if (stringIntervals(rt, x) !== Qnil) return fail;
+      const text = asciiOf(rt, x);
+      return text === null ? fail : { s: text };
+    }
+    if (tag === Lisp_Cons) {
+      const elems: unknown[] = [];
+      let t = x;
+      for (;;) {
+        const e = enc(xcar(rt, t), depth + 1);
+        if (e === fail) return fail;
+        elems.push(e);
+        t = xcdr(rt, t);
+        if (t === Qnil) return elems;
+        if ((t & 7) !== Lisp_Cons) break;
+        if (seen.has(t)) return fail;
+        seen.add(t);
+      }
+      const tail = enc(t, depth + 1);
+      return tail === fail ? fail : { d: elems, t: tail };
+    }
+    if (tag === Lisp_Vectorlike && pvecType(rt, x) === PVEC_NORMAL_VECTOR) {
+      const elems: unknown[] = [];
+      const n = pvecSize(rt, x);
+      for (let i = 0; i < n; i++) {
+        const e = enc(aref(rt, x, i), depth + 1);
+        if (e === fail) return fail;
+        elems.push(e);
+      }
+      return { v: elems };
+    }
+    return fail;
+  };
+  const r = enc(form, 0);
+  if (r === fail) return null;
+  return names.length > 0 ? { g: names, f: r } : r;
+}
+
+/** FORM printed readably, in the internal encoding (format 1's text), or a reason it cannot be. */
+function printedForm(rt: Runtime, form: number): Uint8Array | string {
   const count = rt.specCount;
   const sp = rt.sp;
   rt.push(form);
@@ -113,21 +258,31 @@ function unreadableAt(text: Uint8Array): number {
   return -1;
 }
 
-/** The whole file: the header line, then a comment naming the source, then the printed forms. */
-export function elcFileBytes(sourceName: string, lexical: boolean, forms: Uint8Array[]): Uint8Array {
-  const parts: Uint8Array[] = [ascii(`;; Compiled by tsmacs from ${sourceName.replace(/[\n\r]/g, ' ')}: its forms with their macros expanded.\n`)];
-  for (const f of forms) {
-    parts.push(f);
-    parts.push(ascii('\n'));
-  }
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const body = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    body.set(p, at);
-    at += p.length;
-  }
+/** JSON.stringify of VALUE with every character past ASCII written \\u00XX (the file is all ASCII). */
+const asciiJson = (value: unknown, replacer?: (k: string, v: unknown) => unknown): string =>
+  JSON.stringify(value, replacer).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
+ * The whole file: the header line, a comment naming the source, then {"syms": NAMES, "forms":
+ * ITEMS} as JSON, where an interned symbol is -1 - its index in NAMES (so each is interned once).
+ */
+export function elcFileBytes(sourceName: string, lexical: boolean, forms: ElcItem[]): Uint8Array {
+  const index = new Map<string, number>();
+  const syms: string[] = [];
+  const replacer = (_k: string, v: unknown): unknown => {
+    if (!(v instanceof SymRef)) return v;
+    let i = index.get(v.name);
+    if (i === undefined) {
+      i = syms.length;
+      index.set(v.name, i);
+      syms.push(v.name);
+    }
+    return -1 - i;
+  };
+  const items = forms.map((f) => asciiJson(f.item, replacer));
+  const text = `;; Compiled by tsmacs from ${sourceName.replace(/[\n\r]/g, ' ')}: its forms with their macros expanded.\n` +
+    `{"syms":${asciiJson(syms)},\n"forms":[\n${items.join(',\n')}\n]}\n`;
+  const body = ascii(text);
   const head = ascii(`${ELC_MAGIC}${ELC_VERSION} ${body.length} ${fnv1a(body)} -*- lexical-binding: ${lexical ? 't' : 'nil'} -*-\n`);
   const all = new Uint8Array(head.length + body.length);
   all.set(head, 0);
@@ -185,3 +340,158 @@ export function uninternedSymbolsIn(rt: Runtime, form: number, out: Set<number>,
     return;
   }
 }
+
+/** What reading a compiled file's forms needs from the reader (lread.ts). */
+export interface ElcReadHooks {
+  /** The symbol NAME (ASCII bytes) names in `obarray', interned as the reader interns. */
+  intern(name: Uint8Array): number;
+  /** The form the printed text BYTES (internal encoding) holds, read by the Lisp reader. */
+  read(bytes: Uint8Array): number;
+}
+
+type Item = number | Item[] | { [k: string]: Item } | string;
+
+/**
+ * The forms of a compiled file's BODY (checked by checkElc), one at a time: the JSON is parsed at
+ * the first (a damaged file signals `invalid-read-syntax' there), each form is built when asked
+ * for, so the forms before it have run (a `defvar', an `obarray' bound, an `unintern').
+ */
+export class ElcForms {
+  private rt: Runtime;
+  private body: Uint8Array;
+  private hooks: ElcReadHooks;
+  private obarrayNow: () => number;
+  private items: Item[] | null = null;
+  private next_ = 0;
+  /** The file's symbol names, and each one's symbol once interned (-1 before). */
+  private names: string[] = [];
+  private syms: Int32Array = new Int32Array(0);
+  private symsObarray = -1;
+  private buf = new Uint8Array(64);
+  private gensyms: number[] = [];
+
+  constructor(rt: Runtime, body: Uint8Array, hooks: ElcReadHooks, obarrayNow: () => number) {
+    this.rt = rt;
+    this.body = body;
+    this.hooks = hooks;
+    this.obarrayNow = obarrayNow;
+  }
+
+  /** The next form, or undefined after the last. */
+  next(): number | undefined {
+    if (this.items === null) this.parse();
+    const items = this.items!;
+    if (this.next_ >= items.length) return undefined;
+    const item = items[this.next_]!;
+    items[this.next_++] = 0;
+    const ob = this.obarrayNow();
+    if (ob !== this.symsObarray) {
+      this.syms.fill(-1);
+      this.symsObarray = ob;
+    }
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+      if (typeof item.p === 'string') return this.hooks.read(this.bytesOf(item.p, true));
+      if (Array.isArray(item.g)) {
+        const g = this.gensyms;
+        g.length = 0;
+        for (const name of item.g) {
+          if (typeof name !== 'string') throw new ElcDamaged();
+          const b = this.bytesOf(name, false);
+          g.push(makeSymbol(this.rt, makeStringFromBytes(this.rt, b, b.length, true)));
+        }
+        return this.build(item.f!);
+      }
+    }
+    return this.build(item);
+  }
+
+  private parse(): void {
+    const b = this.body;
+    let start = 0;
+    while (start < b.length && b[start] !== 10) start++;
+    // ASCII throughout: a character past it can only come from a damaged file, and bytesOf refuses
+    // it in a name or string.
+    const text = new TextDecoder().decode(b.subarray(start + 1));
+    let v: { syms?: unknown; forms?: unknown } | null;
+    try {
+      v = JSON.parse(text) as { syms?: unknown; forms?: unknown };
+    } catch {
+      v = null;
+    }
+    if (v === null || typeof v !== 'object' || !Array.isArray(v.syms) || !Array.isArray(v.forms)) throw new ElcDamaged();
+    for (const n of v.syms) if (typeof n !== 'string') throw new ElcDamaged();
+    this.names = v.syms as string[];
+    this.syms = new Int32Array(this.names.length).fill(-1);
+    this.items = v.forms as Item[];
+  }
+
+  /** The bytes of TEXT's characters (each below 256), in a fresh array when FRESH, else in a reused one. */
+  private bytesOf(text: string, fresh: boolean): Uint8Array {
+    const n = text.length;
+    const out = fresh ? new Uint8Array(n) : this.buf.length < n ? (this.buf = new Uint8Array(n * 2)) : this.buf;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 255) throw new ElcDamaged();
+      out[i] = c;
+    }
+    return fresh ? out : out.subarray(0, n);
+  }
+
+  /** The file's symbol number I, interned in `obarray' at its first use (and again if uninterned since). */
+  private symbol(i: number): number {
+    const s = this.syms[i];
+    if (s === undefined) throw new ElcDamaged();
+    if (s !== -1 && (symbolFlags(this.rt, s) & SYM_INTERNED_MASK) !== 0) return s;
+    const sym = this.hooks.intern(this.bytesOf(this.names[i]!, false));
+    this.syms[i] = sym;
+    return sym;
+  }
+
+  private build(x: Item): number {
+    const rt = this.rt;
+    if (typeof x === 'number') {
+      if (x < 0) return this.symbol(-1 - x);
+      if (!Number.isSafeInteger(x)) throw new ElcDamaged();
+      return makeFixnum(x);
+    }
+    // A list is built last element first: nothing collects while its conses wait in JS locals.
+    if (Array.isArray(x)) {
+      let tail = Qnil;
+      for (let i = x.length - 1; i >= 0; i--) tail = cons(rt, this.build(x[i]!), tail);
+      return tail;
+    }
+    if (x === null || typeof x !== 'object') throw new ElcDamaged();
+    if (Array.isArray(x.d)) {
+      let tail = this.build(x.t!);
+      for (let i = x.d.length - 1; i >= 0; i--) tail = cons(rt, this.build(x.d[i]!), tail);
+      return tail;
+    }
+    if (typeof x.s === 'string') {
+      const b = this.bytesOf(x.s, false);
+      return makeStringFromBytes(rt, b, b.length, false);
+    }
+    if (typeof x.u === 'number') {
+      const g = this.gensyms[x.u];
+      if (g === undefined) throw new ElcDamaged();
+      return g;
+    }
+    if (typeof x.i === 'number') {
+      if (!Number.isSafeInteger(x.i)) throw new ElcDamaged();
+      return makeFixnum(x.i);
+    }
+    if (typeof x.f === 'number') return makeFloat(rt, x.f);
+    if (Array.isArray(x.v)) {
+      const n = x.v.length;
+      const v = makePvec(rt, PVEC_NORMAL_VECTOR, n, Qnil);
+      for (let i = 0; i < n; i++) {
+        const e = this.build(x.v[i]!);
+        rt.i32[((v & -8) >>> 2) + 1 + i] = e;
+      }
+      return v;
+    }
+    throw new ElcDamaged();
+  }
+}
+
+/** A compiled file whose checked body is not what we write (signalled as `invalid-read-syntax' by load). */
+export class ElcDamaged extends Error {}

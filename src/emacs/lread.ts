@@ -40,7 +40,7 @@ import { DEFUN, DEFVAR, NOT_SPECIAL, primitiveNamed } from '../core/subr.ts';
 import { hashTableFromPlist } from './fns.ts';
 import { validateSubarray } from './character.ts';
 import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
-import { checkElc, elcFileBytes, isOurElc, isSourceForm, printFormForElc, uninternedSymbolsIn } from './elc.ts';
+import { type ElcItem, ElcDamaged, ElcForms, checkElc, elcFileBytes, isOurElc, isSourceForm, printFormForElc, uninternedSymbolsIn } from './elc.ts';
 import { checkDepth, evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
 
 // ---- variables ------------------------------------------------------------------------------
@@ -1671,10 +1671,10 @@ const Qeval_and_compile_lr = DEFSYM('eval-and-compile');
  * expanded with `eval-and-compile' kept as a `progn' (it is evaluated when the .elc is loaded, as
  * in GNU's compiled files) and printed before it is evaluated.
  */
-let recording: { path: string; forms: Uint8Array[]; failed: string | null } | null = null;
+let recording: { path: string; forms: ElcItem[]; failed: string | null } | null = null;
 
 /** `eagerExpandEval' for the file being compiled by loading (see `recording'). */
-function recordExpandEval(rt: Runtime, form: number, rec: { forms: Uint8Array[]; failed: string | null }, shared: Set<number> = new Set()): void {
+function recordExpandEval(rt: Runtime, form: number, rec: { forms: ElcItem[]; failed: string | null }, shared: Set<number> = new Set()): void {
   if (rec.failed !== null) {
     eagerExpandEval(rt, form);
     return;
@@ -1734,7 +1734,7 @@ DEFUN('tsmacs--compile-by-loading', 1, 1, 'Load the Lisp source FILE and write F
   const bytes = rt.host.readFile(path);
   if (bytes === null) return xsignal3(rt, Qfile_missing, makeString(rt, 'Opening input file'), makeString(rt, rt.host.lastError || 'No such file or directory'), file);
   const saved = recording;
-  const rec = { path, forms: [] as Uint8Array[], failed: null as string | null };
+  const rec = { path, forms: [] as ElcItem[], failed: null as string | null };
   recording = rec;
   try {
     loadFile(rt, path, { nomessage: true });
@@ -1754,6 +1754,36 @@ const Qexpand_file_name = DEFSYM('expand-file-name');
  * file: bind the load variables, read and evaluate each form, record history.
  */
 const Qstandard_output_load = DEFSYM('standard-output');
+
+/**
+ * The forms of a compiled file's checked BODY (elc.ts, format 2), read as `load' reads: symbols
+ * interned in `obarray' as the reader interns them, a form kept as printed read by the reader.
+ */
+function elcReader(rt: Runtime, body: Uint8Array): { next(): number | undefined } {
+  const forms = new ElcForms(rt, body, {
+    intern(name: Uint8Array): number {
+      const ob = checkObarray(rt, varValue(rt, Qobarray));
+      const found = oblookupBytes(rt, ob, name, 0, name.length, name.length);
+      if (found !== -1) return found;
+      const bucket = oblookupLastBucket;
+      return internNew(rt, ob, makeStringFromBytes(rt, name, name.length, true), bucket);
+    },
+    read(bytes: Uint8Array): number {
+      const form = makeReader(rt, bytes, true).next();
+      return form === undefined ? invalidSyntax(rt, 'compiled file') : form;
+    },
+  }, () => varValue(rt, Qobarray));
+  return {
+    next(): number | undefined {
+      try {
+        return forms.next();
+      } catch (e) {
+        if (e instanceof ElcDamaged) return invalidSyntax(rt, 'compiled file');
+        throw e;
+      }
+    },
+  };
+}
 
 export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): void {
   let bytes = rt.host.readFile(path);
@@ -1807,7 +1837,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     // standard-output to nil while the file's forms run.
     specbind(rt, Qstandard_output_load, Qnil);
     setSymbolRawValue(rt, Qcurrent_load_list, cons(rt, fname, Qnil));
-    const reader = makeReader(rt, source.bytes, source.internal);
+    const reader = compiled !== undefined ? elcReader(rt, compiled.body) : makeReader(rt, source.bytes, source.internal);
     // One environment for the whole file, as GNU's readevalloop: a top-level (defvar x) adds x
     // to it, so x stays dynamic for the file's later forms (and the closures they make).
     rt.lexenv = lexical ? cons(rt, Qt, Qnil) : Qnil;
@@ -1937,6 +1967,8 @@ export function load(rt: Runtime, file: number, noerror: number, nomessage: numb
   }
   const isFile = regularFile(rt);
   const byName = name.endsWith('.elc');
+  // The compiled file the search accepted, read and checked once: loadFound takes it as it is.
+  let accepted: { path: string; bytes: Uint8Array; c: ReturnType<typeof checkElc> } | null = null;
   const accept = (f: string): boolean => {
     if (!isFile(f)) return false;
     if (byName || !f.endsWith('.elc')) return true;
@@ -1947,6 +1979,7 @@ export function load(rt: Runtime, file: number, noerror: number, nomessage: numb
       refusedElcMessage(rt, f, c.refused);
       return false;
     }
+    accepted = { path: f, bytes, c };
     return true;
   };
   const found = name === '' ? null : openp(rt, varValue(rt, Qload_path), name, suffixes, accept);
@@ -1957,9 +1990,10 @@ export function load(rt: Runtime, file: number, noerror: number, nomessage: numb
   const opts: LoadOptions = { nomessage: nomessage !== Qnil || false, noerror: noerror !== Qnil };
   const loadFound = (): void => {
     if (found.endsWith('.elc')) {
-      const bytes = rt.host.readFile(found);
+      const known = accepted !== null && accepted.path === found ? accepted : null;
+      const bytes = known !== null ? known.bytes : rt.host.readFile(found);
       if (bytes !== null && isOurElc(bytes)) {
-        const c = checkElc(bytes);
+        const c = known !== null ? known.c : checkElc(bytes);
         const source = found.slice(0, -1);
         if ('refused' in c) {
           // Named outright: its source instead when there is one, else a clear error.
