@@ -719,7 +719,17 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
   let val: number;
   if ((fun & 7) === Lisp_Vectorlike && m[(fun & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_SUBR) {
     val = n >= 1 && m[((fun & -8) >>> 2) + 1 + SUBR_NAME] === QfuncallSym ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
-  } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
+  } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) {
+    // Its compiled code called from here: one JS call less per Lisp call than through
+    // funcallLambda (too large for V8 to inline); the interpreter when there is none, or when
+    // the code declines. As many JS frames as before on either path.
+    const code = compilerHook.lookup !== null ? compilerHook.lookup(rt, fun) : null;
+    val = code !== null ? code(rt, fun, sp + 1, n) : DEOPT;
+    if (val === DEOPT) {
+      if (code !== null) compilerHook.deopted?.(rt);
+      val = funcallLambda(rt, fun, sp + 1, n, true);
+    }
+  }
   else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
   if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
