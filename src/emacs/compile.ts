@@ -335,6 +335,8 @@ interface Ctx {
   ntemps: number;
   /** The `while' loops' first and last lines in out (temps live across a round stay apart: see shareTemps). */
   loops: [number, number][];
+  /** Loops generated so far: each has a variable wN, 1 until its first round (see Qwhile). */
+  nwarm: number;
   /** Branches of `if' and `cond' (first line, line after the last, value): split out of a large body (see splitBranches). */
   regions: [number, number, string][];
   nslots: number;
@@ -398,7 +400,7 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
-    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], regions: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
+    rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], nwarm: 0, regions: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
     consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
     level: 0, maxLevel: 0, obs: false, selfObs: false, anyObs: false, nSpecial: 0, lexLets: 0, nLexLets: 0,
   };
@@ -521,12 +523,16 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   const consts = listFromArray(rt, entry.consts);
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${frags.join('\n')}\nreturn ${main};`) as
+  const warm = ctx.nwarm > 0 ? `let ${Array.from({ length: ctx.nwarm }, (_, i) => `w${i} = ${WARM_ROUNDS}`).join(', ')};\n` : '';
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${warm}${frags.join('\n')}\nreturn ${main};`) as
     (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
   return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/** Rounds of each compiled loop that tick whether or not a tick is due (see Qwhile). */
+const WARM_ROUNDS = 200;
 
 /** Where each temp tK first and last appears in LINES, whether it is read before written there, and each occurrence (line, start, end, K). */
 function scanTemps(lines: (string | null)[], n: number): { first: Int32Array; last: Int32Array; readFirst: Uint8Array; occ: number[] } {
@@ -1129,16 +1135,30 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   const nums = isFix(a) === 'true' && isFix(b) === 'true' ? 'false' : all(ok, isNum(a), isNum(b));
   if (name === 'eq') out.push(`${t} = ${ok} ? (${a} === ${b} ? ${Qt} : ${Qnil}) : ${slow};`);
   else if (name in COMPARE) {
-    const floats = nums === 'false' ? '' : `${nums} ? (${num(a)} ${COMPARE[name]} ${num(b)} ? ${Qt} : ${Qnil}) : `;
-    out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${floats}${slow};`);
+    // Floats and the real call: one shared helper (H.cmp2), so a body stays small for V8.
+    const other = nums === 'false' ? slow : mixed(ctx, 'cmp2', CMP_OP[name]!, ok, fsym, a, b);
+    out.push(`${t} = ${fix} ? (${a} ${COMPARE[name]} ${b} ? ${Qt} : ${Qnil}) : ${other};`);
   } else {
     const r = temp(ctx);
     const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
-    const floats = name === '%' || nums === 'false' ? '' : ` else if (${nums}) { ${r} = ${num(a)} ${ARITH[name]} ${num(b)}; ${t} = ${r} === ${r} ? H.flo(rt, ${r}) : ${slow}; }`;
-    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; }${floats} else ${t} = ${slow};`);
+    const other = name === '%' || nums === 'false' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b);
+    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${other};`);
   }
   return t;
 }
+
+/** Operations of H.num2 and H.cmp2. */
+const NUM_OP: Record<string, number> = { '+': 0, '-': 1, '*': 2, '/': 3 };
+const CMP_OP: Record<string, number> = { '<': 0, '>': 1, '<=': 2, '>=': 3, '=': 4, '/=': 5 };
+
+/**
+ * The call of H.num2 or H.cmp2 for (FSYM A B) when the fixnum path does not apply: the float
+ * arithmetic, and the real call, live in one helper shared by all compiled code (V8 optimises it
+ * once), not written out at each site (a numeric body was several times larger, and TurboFan
+ * took hundreds of milliseconds over nbody's inner loop).
+ */
+const mixed = (ctx: Ctx, helper: string, op: number, ok: string, fsym: number, a: string, b: string): string =>
+  `H.${helper}(rt, ${op}, ${ok}, ${fsym}, ${a}, ${b}, ${selfFrame(ctx)})`;
 
 /** The word of operand A when the code writes it as a literal (a constant), else null. */
 const litWord = (a: string): number | null => (/^-?\d+$/.test(a) ? Number(a) : null);
@@ -1279,7 +1299,7 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
       // Truncating integer division; 0 (arith-error) and the one overflow (most negative / -1) take the slow path.
       // A float operand makes it float division (by zero too: an infinity); a NaN is the primitive's.
       out.push(`if ((${a} & 3) === 2 && (${b} & 3) === 2 && ${b} !== 2 && ${ok}) { ${r} = Math.trunc((${a} >> 2) / (${b} >> 2)); ${t} = ${r} <= ${MOST_POSITIVE_FIXNUM} ? (${r} << 2) | 2 : ${slow}; }`,
-        `else if (${ok} && ${isNum(a)} && ${isNum(b)} && ((${a} & 3) !== 2 || (${b} & 3) !== 2)) { ${r} = ${num(a)} / ${num(b)}; ${t} = ${r} === ${r} ? H.flo(rt, ${r}) : ${slow}; } else ${t} = ${slow};`);
+        `else ${t} = ${mixed(ctx, 'num2', NUM_OP['/']!, ok, fsym, a, b)};`);
       break;
     }
     case 'aref': {
@@ -1420,7 +1440,13 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
       const loopAt = out.length;
       out.push('for (;;) {');
       // Each round is a safe point and a quit check, as the interpreter's forms are.
-      out.push(`if (rt.gcStress !== 0 || rt.quitRequest !== null || rt.heap.bytesSinceGC >= rt.gcCheckAt) { ${sync(ctx)} H.tick(rt); }`);
+      // The first WARM_ROUNDS rounds this code runs (over all its calls) tick as well (wN, a
+      // variable of the code's scope): V8 then has feedback for the tick's lines (it collects
+      // none until a function has run a while). Without it the first real tick after TurboFan
+      // had optimised the loop threw the optimised code away (insufficient type feedback for
+      // `fb+3'), and V8 compiled it again (nbody's outer loop: twice 100-150 ms of the compiler).
+      const w = `w${ctx.nwarm++}`;
+      out.push(`if (${w} !== 0 || rt.gcStress !== 0 || rt.quitRequest !== null || rt.heap.bytesSinceGC >= rt.gcCheckAt) { if (${w} !== 0) ${w}--; ${sync(ctx)} H.tick(rt); }`);
       const c = gen(ctx, args[0]!);
       out.push(`if (${c} === ${Qnil}) break;`);
       for (const f of args.slice(1)) gen(ctx, f);
@@ -1812,6 +1838,20 @@ const HELPERS = {
    */
   structP(rt: Runtime, x: number, tags: number): number {
     const m = rt.i32;
+    // The common case without a loop: a record of the first type in TAGS (V8 inlines this
+    // helper at each use; a loop there made the compile of a body of accessors several times
+    // longer).
+    if ((x & 7) === Lisp_Vectorlike && (tags & 7) === Lisp_Cons) {
+      const wi = (x & -8) >>> 2;
+      const h = m[wi]!;
+      if ((h >>> PVEC_TYPE_SHIFT) === PVEC_RECORD && (h & PVEC_SIZE_MASK) > 0 && m[wi + 1] === m[(tags & -8) >>> 2] &&
+        (m[wi + 1]! & 7) === Lisp_Symbol) return Qt;
+    }
+    return HELPERS.structPAny(rt, x, tags);
+  },
+  /** structP's general case. */
+  structPAny(rt: Runtime, x: number, tags: number): number {
+    const m = rt.i32;
     let type: number;
     switch (x & 7) {
       case Lisp_Symbol: type = Qsymbol; break;
@@ -1841,12 +1881,46 @@ const HELPERS = {
     if ((h >>> PVEC_TYPE_SHIFT) !== PVEC_RECORD || (h & PVEC_SIZE_MASK) <= n) return false;
     const type = m[wi + 1]!;
     if ((type & 7) !== Lisp_Symbol) return false;
+    // The first type in TAGS without a loop (see structP).
+    if ((tags & 7) === Lisp_Cons && m[(tags & -8) >>> 2] === type) return true;
+    return HELPERS.structInRest(rt, type, tags);
+  },
+  /** structIn's search of TAGS for TYPE. */
+  structInRest(rt: Runtime, type: number, tags: number): boolean {
+    const m = rt.i32;
     for (let l = tags, k = 0; (l & 7) === Lisp_Cons && k < 1000; k++) {
       const lw = (l & -8) >>> 2;
       if (m[lw] === type) return true;
       l = m[lw + 1]!;
     }
     return false;
+  },
+  /**
+   * (OP A B), OP 0 +, 1 -, 2 *, 3 /, when the code's fixnum path did not apply: two numbers of
+   * which one is a float computed as doubles and boxed when OK (the symbol still holds the subr);
+   * two fixnums (OK false, or a `/' the fixnum path left: by zero, the one overflow), anything
+   * else, and a NaN result (whose sign bit must be GNU's) are the real call of F.
+   */
+  num2(rt: Runtime, op: number, ok: boolean, f: number, a: number, b: number, fi: number, d: number): number {
+    if (ok && ((a & 3) !== 2 || (b & 3) !== 2) && ((a & 3) === 2 || (a & 7) === Lisp_Float) && ((b & 3) === 2 || (b & 7) === Lisp_Float)) {
+      const f64 = rt.f64;
+      const x = (a & 3) === 2 ? a >> 2 : f64[(a & -8) >>> 3]!;
+      const y = (b & 3) === 2 ? b >> 2 : f64[(b & -8) >>> 3]!;
+      const r = op === 0 ? x + y : op === 1 ? x - y : op === 2 ? x * y : x / y;
+      if (r === r) return makeFloat(rt, r);
+    }
+    return HELPERS.call2(rt, f, a, b, fi, d);
+  },
+  /** (OP A B), OP 0 <, 1 >, 2 <=, 3 >=, 4 =, 5 /=, on two numbers when OK; else the real call of F. */
+  cmp2(rt: Runtime, op: number, ok: boolean, f: number, a: number, b: number, fi: number, d: number): number {
+    if (ok && ((a & 3) === 2 || (a & 7) === Lisp_Float) && ((b & 3) === 2 || (b & 7) === Lisp_Float)) {
+      const f64 = rt.f64;
+      const x = (a & 3) === 2 ? a >> 2 : f64[(a & -8) >>> 3]!;
+      const y = (b & 3) === 2 ? b >> 2 : f64[(b & -8) >>> 3]!;
+      const r = op === 0 ? x < y : op === 1 ? x > y : op === 2 ? x <= y : op === 3 ? x >= y : op === 4 ? x === y : x !== y;
+      return r ? Qt : Qnil;
+    }
+    return HELPERS.call2(rt, f, a, b, fi, d);
   },
   tick: compiledTick,
   nearLimits(rt: Runtime, fb: number, db: number, k: number, w: number): boolean {

@@ -12,7 +12,7 @@ import { collectGarbage, maybeGC } from '../core/gc.ts';
 import { HeapExhausted } from '../heap/heap.ts';
 import { LispStackOverflow } from '../core/runtime.ts';
 import {
-  BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_NORMAL_VECTOR, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
+  BUF_LOCAL_VAR_ALIST, MANY, PVEC_COMPILED, PVEC_NORMAL_VECTOR, PVEC_SUBR, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_NAME, SUBR_MIN_ARGS, SYM_DECLARED_SPECIAL,
   SYM_FLAGS, SYM_LOCALIZED, SYM_NOWRITE, SYM_PLAINVAL, SYM_VALUE, SYM_REDIRECT_MASK, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, SYM_FWD_MASK, SYM_FWD_SHIFT, SYM_FWD_BOOL, SYM_VARALIAS, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT, SYM_INTERNED_IN_INITIAL_OBARRAY,
   UNEVALLED, SYM_FUNCTION, PVEC_TYPE_SHIFT,
 } from '../heap/layout.ts';
@@ -718,8 +718,18 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
   }
   let val: number;
   if ((fun & 7) === Lisp_Vectorlike && m[(fun & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_SUBR) {
-    val = n >= 1 && m[((fun & -8) >>> 2) + 1 + SUBR_INDEX] === funcallIndex ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
-  } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) val = funcallLambda(rt, fun, sp + 1, n);
+    val = n >= 1 && m[((fun & -8) >>> 2) + 1 + SUBR_NAME] === QfuncallSym ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
+  } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) {
+    // Its compiled code called from here: one JS call less per Lisp call than through
+    // funcallLambda (too large for V8 to inline); the interpreter when there is none, or when
+    // the code declines. As many JS frames as before on either path.
+    const code = compilerHook.lookup !== null ? compilerHook.lookup(rt, fun) : null;
+    val = code !== null ? code(rt, fun, sp + 1, n) : DEOPT;
+    if (val === DEOPT) {
+      if (code !== null) compilerHook.deopted?.(rt);
+      val = funcallLambda(rt, fun, sp + 1, n, true);
+    }
+  }
   else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
   if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
@@ -728,8 +738,13 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
   return val;
 }
 
-/** The SUBR_INDEX word of `funcall' (set when the primitives are defined, below). */
-let funcallIndex = -1;
+/**
+ * `funcall', the name of the one subr callFromCompiled calls in place (funcallOnStack). By its
+ * name, not its index: the builtin tables are sorted by symbol when the first runtime is built,
+ * after the module bodies ran, and an index taken while they ran (as until evalperf7) named
+ * another primitive (active-minibuffer-window) and never `funcall', so the path was dead.
+ */
+const QfuncallSym = DEFSYM('funcall');
 
 /**
  * The `funcall' primitive called from compiled code, its function at stack[base] and its N
@@ -2343,7 +2358,6 @@ DEFUN('interactive', 0, UNEVALLED, 'Mark the function whose body begins with it 
 DEFUN('funcall', 1, MANY, 'Call the function FUNCTION with the remaining arguments.', (rt, args: number[]) =>
   funcall(rt, args[0]!, args.slice(1)),
 );
-funcallIndex = makeFixnum(PRIMITIVES.findIndex((p) => p.name === 'funcall'));
 
 DEFUN('apply', 1, MANY, 'Call FUNCTION with the arguments given, the last of which is a list spread into separate arguments.', (rt, args: number[]) => {
   if (args.length === 1) {
