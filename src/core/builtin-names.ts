@@ -523,6 +523,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "function",
   "function-documentation",
   "function-equal",
+  "function-put",
   "functionp",
   "fundamental-mode",
   "gap-position",
