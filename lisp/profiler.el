@@ -101,68 +101,71 @@
   entry (count 0) (count-percent "") parent children)
 
 (defun profiler-calltree-leaf-p (tree) "Tell whether TREE has no children."
-  (null (profiler-calltree-children tree)))
+  (not (profiler-calltree-children tree)))
 
 (defun profiler-calltree-find (tree entry) "The child of TREE for ENTRY, or nil."
-  (cl-find entry (profiler-calltree-children tree) :key #'profiler-calltree-entry :test #'equal))
+  (seq-find (lambda (kid) (equal entry (profiler-calltree-entry kid)))
+            (profiler-calltree-children tree)))
 
 (defun profiler-calltree-depth (tree) "How many parents TREE has above it."
-  (let ((n 0))
-    (while (setq tree (profiler-calltree-parent tree)) (setq n (1+ n)))
-    n))
+  (if (profiler-calltree-parent tree)
+      (1+ (profiler-calltree-depth (profiler-calltree-parent tree)))
+    0))
 
 (defun profiler-calltree-walk (tree function) "Call FUNCTION on TREE and each node below it, parents first."
-  (funcall function tree)
-  (dolist (c (profiler-calltree-children tree)) (profiler-calltree-walk c function)))
+  (let ((todo (list tree)))
+    (while todo
+      (let ((node (pop todo)))
+        (funcall function node)
+        (setq todo (append (profiler-calltree-children node) todo))))))
 
 (defun profiler-calltree-count< (a b) "Tell whether node A's count is below node B's."
   (< (profiler-calltree-count a) (profiler-calltree-count b)))
 
 (defun profiler-calltree-count> (a b) "Tell whether node A's count is above node B's."
-  (> (profiler-calltree-count a) (profiler-calltree-count b)))
+  (profiler-calltree-count< b a))
 
 (defun profiler-calltree-sort (tree predicate) "Sort the children of TREE and of every node below it by PREDICATE."
-  (setf (profiler-calltree-children tree) (sort (profiler-calltree-children tree) predicate))
-  (dolist (c (profiler-calltree-children tree)) (profiler-calltree-sort c predicate)))
+  (profiler-calltree-walk
+   tree (lambda (node) (setf (profiler-calltree-children node)
+                             (sort (profiler-calltree-children node) predicate)))))
 
 (defun profiler--frames (backtrace reverse) "The frames of BACKTRACE, outermost first (innermost first when REVERSE); a full one starts with `...'."
-  (let* ((frames (cl-remove nil (append backtrace nil)))
-         (full (= (length frames) (length backtrace))))
+  (let ((frames (delq nil (append backtrace nil))))
     (cond (reverse frames)
-          (full (cons '... (reverse frames)))
-          (t (reverse frames)))))
+          ((< (length frames) (length backtrace)) (nreverse frames))
+          (t (cons '... (nreverse frames))))))
+
+(defun profiler--adopt (node entry) "Give NODE a new last child for ENTRY and return it."
+  (let ((kid (profiler-make-calltree :entry entry :parent node)))
+    (setf (profiler-calltree-children node) (nconc (profiler-calltree-children node) (list kid)))
+    kid))
+
+(defun profiler--graft (node frames count) "Add COUNT to NODE and along the path FRAMES below it."
+  (cl-incf (profiler-calltree-count node) count)
+  (when frames
+    (profiler--graft (or (profiler-calltree-find node (car frames))
+                         (profiler--adopt node (car frames)))
+                     (cdr frames) count)))
 
 (defun profiler-calltree-build (log &rest keys) "The call tree of LOG; callees at the top when KEYS has a non-nil :reverse."
-  (let ((root (profiler-make-calltree))
-        (reverse (plist-get keys :reverse)))
+  (let* ((reverse (plist-get keys :reverse))
+         (root (profiler-make-calltree)))
     ;; Callers first, the tree always has a `...' node for the backtraces cut off.
-    (unless reverse
-      (push (profiler-make-calltree :entry '... :parent root) (profiler-calltree-children root)))
-    (maphash
-     (lambda (backtrace count)
-       (let ((node root))
-         (cl-incf (profiler-calltree-count node) count)
-         (dolist (f (profiler--frames backtrace reverse))
-           (let ((child (profiler-calltree-find node f)))
-             (unless child
-               (setq child (profiler-make-calltree :entry f :parent node))
-               (push child (profiler-calltree-children node)))
-             (cl-incf (profiler-calltree-count child) count)
-             (setq node child)))))
-     log)
-    (profiler-calltree-walk root (lambda (n) (setf (profiler-calltree-children n)
-                                                   (nreverse (profiler-calltree-children n)))))
+    (unless reverse (profiler--adopt root '...))
+    (maphash (lambda (bt n) (profiler--graft root (profiler--frames bt reverse) n)) log)
     (profiler-calltree-compute-percentages root)
     ;; The root stands for no function: it reports nothing itself.
-    (setf (profiler-calltree-count root) 0 (profiler-calltree-count-percent root) "0%")
+    (setf (profiler-calltree-count root) 0
+          (profiler-calltree-count-percent root) "0%")
     root))
 
 (defun profiler-calltree-compute-percentages (tree) "Fill in each node's share of TREE's total count."
-  (let ((total (profiler-calltree-count tree)))
+  (let ((sum (profiler-calltree-count tree)))
     (profiler-calltree-walk
-     tree (lambda (n) (setf (profiler-calltree-count-percent n)
-                            (if (zerop total) "0%"
-                              (profiler-format-percent (profiler-calltree-count n) total)))))))
+     tree (lambda (node)
+            (setf (profiler-calltree-count-percent node)
+                  (if (> sum 0) (profiler-format-percent (profiler-calltree-count node) sum) "0%"))))))
 
 ;;;; Reports
 
@@ -173,55 +176,58 @@
         (t (format "#<unknown 0x%x>" (sxhash-eq entry)))))
 
 (defun profiler-report-make-buffer-name (profile) "The name of the report buffer for PROFILE."
-  (format "*%s-Profiler-Report %s*"
-          (pcase (profiler-profile-type profile) ('cpu "CPU") (_ "Memory"))
-          (format-time-string "%Y-%m-%d %T" (profiler-profile-timestamp profile))))
+  (concat "*" (if (eq (profiler-profile-type profile) 'cpu) "CPU" "Memory")
+          "-Profiler-Report "
+          (format-time-string "%F %T" (profiler-profile-timestamp profile)) "*"))
 
-(defvar profiler-report-mode-map (make-sparse-keymap) "Keys of report buffers.")
-(define-key profiler-report-mode-map "n" #'profiler-report-next-entry)
-(define-key profiler-report-mode-map "p" #'profiler-report-previous-entry)
-(define-key profiler-report-mode-map "\C-m" #'profiler-report-toggle-entry)
-(define-key profiler-report-mode-map "\t" #'profiler-report-toggle-entry)
-(define-key profiler-report-mode-map "i" #'profiler-report-toggle-entry)
-(define-key profiler-report-mode-map "B" #'profiler-report-render-reversed-calltree)
-(define-key profiler-report-mode-map "C" #'profiler-report-render-calltree)
-(define-key profiler-report-mode-map "A" #'profiler-report-ascending-sort)
-(define-key profiler-report-mode-map "D" #'profiler-report-descending-sort)
+(defvar profiler-report-mode-map
+  (let ((map (make-sparse-keymap)))
+    (dolist (binding '(("n" . profiler-report-next-entry) ("p" . profiler-report-previous-entry)
+                       ("\C-m" . profiler-report-toggle-entry) ("\t" . profiler-report-toggle-entry)
+                       ("i" . profiler-report-toggle-entry) ("B" . profiler-report-render-reversed-calltree)
+                       ("C" . profiler-report-render-calltree) ("A" . profiler-report-ascending-sort)
+                       ("D" . profiler-report-descending-sort)))
+      (define-key map (car binding) (cdr binding)))
+    map)
+  "Keys of report buffers.")
 
 (define-derived-mode profiler-report-mode special-mode "Profiler-Report" "Mode of the buffers that show profiler reports."
-  (setq truncate-lines t))
-
-(defun profiler-report--line (tree) "The report line of node TREE, with its newline."
-  (let* ((memory (eq (profiler-profile-type profiler-report-profile) 'memory))
-         (count (profiler-calltree-count tree))
-         (mark (cond ((profiler-calltree-leaf-p tree) profiler-report-leaf-mark)
-                     ((profiler-report--open-p tree) profiler-report-open-mark)
-                     (t profiler-report-closed-mark))))
-    (propertize
-     (concat (format (if memory "%15s%5s" "%12s%5s")
-                     (if memory (profiler-format-number count) (number-to-string count))
-                     (profiler-calltree-count-percent tree))
-             " " (make-string (1- (profiler-calltree-depth tree)) ?\s)
-             mark " " (profiler-format-entry (profiler-calltree-entry tree)) "\n")
-     'calltree tree)))
+  (setq-local truncate-lines t))
 
 (defvar-local profiler-report--open nil "The nodes whose children the report shows.")
+
 (defun profiler-report--open-p (tree) "Tell whether TREE's children are shown."
-  (memq tree profiler-report--open))
+  (and (memq tree profiler-report--open) t))
+
+(defun profiler--memory-report-p () "Tell whether the current report counts bytes."
+  (eq (profiler-profile-type profiler-report-profile) 'memory))
+
+(defun profiler-report--line (tree) "The report line of node TREE, with its newline."
+  (let ((n (profiler-calltree-count tree)))
+    (propertize
+     (concat (if (profiler--memory-report-p)
+                 (format "%15s" (profiler-format-number n))
+               (format "%12d" n))
+             (format "%5s" (profiler-calltree-count-percent tree))
+             (make-string (profiler-calltree-depth tree) ?\s)
+             (cond ((profiler-calltree-leaf-p tree) profiler-report-leaf-mark)
+                   ((profiler-report--open-p tree) profiler-report-open-mark)
+                   (t profiler-report-closed-mark))
+             " " (profiler-format-entry (profiler-calltree-entry tree)) "\n")
+     'calltree tree)))
 
 (defvar-local profiler-report--tree nil "The call tree the report shows.")
 
 (defun profiler-report-render-calltree-1 (profile &rest keys) "Show PROFILE's call tree in the current buffer; KEYS :reverse and :order."
-  (let ((inhibit-read-only t))
-    (setq profiler-report--tree
-          (profiler-calltree-build (profiler-profile-log profile) :reverse (plist-get keys :reverse)))
-    (profiler-calltree-sort profiler-report--tree
-                            (if (eq (plist-get keys :order) 'ascending)
-                                #'profiler-calltree-count< #'profiler-calltree-count>))
-    (setq profiler-report--open nil)
+  (let ((tree (profiler-calltree-build (profiler-profile-log profile)
+                                       :reverse (plist-get keys :reverse)))
+        (inhibit-read-only t))
+    (profiler-calltree-sort tree (if (eq (plist-get keys :order) 'ascending)
+                                     #'profiler-calltree-count< #'profiler-calltree-count>))
+    (setq profiler-report--tree tree
+          profiler-report--open nil)
     (erase-buffer)
-    (dolist (c (profiler-calltree-children profiler-report--tree))
-      (insert (profiler-report--line c)))
+    (mapc (lambda (top) (insert (profiler-report--line top))) (profiler-calltree-children tree))
     (goto-char (point-min))))
 
 (defun profiler-report-rerender-calltree () "Show the report's call tree again, as its settings say."
@@ -229,150 +235,135 @@
                                      :reverse profiler-report-reversed :order profiler-report-order))
 
 (defun profiler-report-setup-buffer (profile) "Make PROFILE's report buffer and give it."
-  (let ((buf (get-buffer-create (profiler-report-make-buffer-name profile))))
-    (with-current-buffer buf
-      (profiler-report-mode)
-      (setq profiler-report-profile profile
-            profiler-report-reversed nil
-            profiler-report-order 'descending)
-      (profiler-report-rerender-calltree))
-    buf))
+  (with-current-buffer (get-buffer-create (profiler-report-make-buffer-name profile))
+    (profiler-report-mode)
+    (setq-local profiler-report-profile profile)
+    (setq-local profiler-report-order 'descending)
+    (profiler-report-rerender-calltree)
+    (current-buffer)))
 
 (defun profiler-report-profile (profile) "Show PROFILE's report; give its buffer."
-  (let ((buf (profiler-report-setup-buffer profile)))
-    (set-buffer buf)
-    buf))
+  (set-buffer (profiler-report-setup-buffer profile)))
 
-(defun profiler-report () "Report on what the profilers recorded since the last report."
-  (interactive)
-  (let ((cpu (profiler-cpu-profile))
-        (mem (profiler-memory-profile)))
-    (if (or cpu mem)
-        (setq profiler--last-profiles (cons cpu mem))
-      (unless profiler--last-profiles (user-error "No profiler run recorded"))
-      (setq cpu (car profiler--last-profiles) mem (cdr profiler--last-profiles)))
-    (let (buf)
-      (when cpu (setq buf (profiler-report-profile cpu)))
-      (when mem (setq buf (profiler-report-profile mem)))
-      buf)))
+(defun profiler-report () "Report on what the profilers recorded since the last report." (interactive)
+  (let ((taken (cons (profiler-cpu-profile) (profiler-memory-profile))))
+    (cond ((or (car taken) (cdr taken)) (setq profiler--last-profiles taken))
+          ((null profiler--last-profiles) (user-error "No profiler run recorded")))
+    (let ((shown nil))
+      (dolist (p (list (car profiler--last-profiles) (cdr profiler--last-profiles)))
+        (when p (setq shown (profiler-report-profile p))))
+      shown)))
 
 (defun profiler-report-calltree-at-point (&optional point) "The call tree node of the line at POINT (default point)."
   (get-text-property (or point (point)) 'calltree))
 
 (defun profiler-report-move-to-entry () "Move to the function name of the current line."
-  (beginning-of-line)
-  (let ((tree (profiler-report-calltree-at-point)))
-    (when tree
-      (forward-char (+ (if (eq (profiler-profile-type profiler-report-profile) 'memory) 20 17)
-                       (profiler-calltree-depth tree) 2))
+  (let ((node (profiler-report-calltree-at-point (line-beginning-position))))
+    (when node
+      (goto-char (+ (line-beginning-position) (if (profiler--memory-report-p) 20 17)
+                    (profiler-calltree-depth node) 2)))))
+
+(defun profiler--step-line (lines) "Move LINES lines and onto that line's entry."
+  (forward-line lines)
+  (profiler-report-move-to-entry))
+
+(defun profiler-report-next-entry () "Move to the next line's entry." (interactive) (profiler--step-line 1))
+(defun profiler-report-previous-entry () "Move to the previous line's entry." (interactive) (profiler--step-line -1))
+
+(defun profiler--below-end () "Where the lines below the current one that are deeper than it end."
+  (let ((depth (profiler-calltree-depth (profiler-report-calltree-at-point (line-beginning-position)))))
+    (save-excursion
+      (forward-line 1)
+      (while (let ((n (profiler-report-calltree-at-point)))
+               (and n (< depth (profiler-calltree-depth n))))
+        (forward-line 1))
       (point))))
 
-(defun profiler-report-next-entry () "Move to the next line's entry."
-  (interactive)
-  (forward-line 1)
-  (profiler-report-move-to-entry))
-
-(defun profiler-report-previous-entry () "Move to the previous line's entry."
-  (interactive)
-  (forward-line -1)
-  (profiler-report-move-to-entry))
-
-(defun profiler-report--insert-children (tree all) "Insert the lines of TREE's children after point; below them too when ALL."
-  (push tree profiler-report--open)
-  (dolist (c (profiler-calltree-children tree))
-    (insert (profiler-report--line c))
-    (when (and all (not (profiler-calltree-leaf-p c)))
-      (profiler-report--insert-children c t))))
-
-(defun profiler-report--redraw-line (tree) "Redraw the line of TREE, point on it."
-  (let ((inhibit-read-only t))
-    (delete-region (line-beginning-position) (line-beginning-position 2))
+(defun profiler--replace-line (tree) "Draw TREE's line again in place of the current one, point at its start."
+  (let ((inhibit-read-only t)
+        (bol (line-beginning-position)))
+    (delete-region bol (line-beginning-position 2))
+    (goto-char bol)
     (insert (profiler-report--line tree))
-    (forward-line -1)))
+    (goto-char bol)))
 
-(defun profiler-report-expand-entry (&optional full) "Show the children of the entry at point, all levels below when FULL."
-  (interactive "P")
-  (let ((tree (profiler-report-calltree-at-point)))
-    (when (and tree (not (profiler-calltree-leaf-p tree)) (not (profiler-report--open-p tree)))
-      (let ((inhibit-read-only t))
-        (save-excursion
-          (push tree profiler-report--open)
-          (profiler-report--redraw-line tree)
+(defun profiler--show-kids (tree deep) "Insert at point the lines of TREE's children; all below when DEEP."
+  (setq profiler-report--open (cons tree profiler-report--open))
+  (dolist (kid (profiler-calltree-children tree))
+    (insert (profiler-report--line kid))
+    (and deep (profiler-calltree-children kid) (profiler--show-kids kid t))))
+
+(defun profiler-report-expand-entry (&optional full) "Show the children of the entry at point, all levels below when FULL." (interactive "P")
+  (let ((node (profiler-report-calltree-at-point)))
+    (unless (or (null node) (profiler-calltree-leaf-p node) (profiler-report--open-p node))
+      (save-excursion
+        (setq profiler-report--open (cons node profiler-report--open))
+        (profiler--replace-line node)
+        (setq profiler-report--open (remq node profiler-report--open))
+        (let ((inhibit-read-only t))
           (forward-line 1)
-          (setq profiler-report--open (delq tree profiler-report--open))
-          (profiler-report--insert-children tree full)))
+          (profiler--show-kids node full)))
       t)))
 
-(defun profiler-report-collapse-entry () "Hide the children of the entry at point."
-  (interactive)
-  (let ((tree (profiler-report-calltree-at-point)))
-    (when (and tree (profiler-report--open-p tree))
-      (let ((inhibit-read-only t)
-            (depth (profiler-calltree-depth tree)))
-        (save-excursion
-          (setq profiler-report--open (delq tree profiler-report--open))
-          (profiler-report--redraw-line tree)
-          (forward-line 1)
-          (let ((start (point)))
-            (while (let ((n (profiler-report-calltree-at-point)))
-                     (and n (> (profiler-calltree-depth n) depth)))
-              (setq profiler-report--open (delq (profiler-report-calltree-at-point) profiler-report--open))
-              (forward-line 1))
-            (delete-region start (point)))))
+(defun profiler-report-collapse-entry () "Hide the children of the entry at point." (interactive)
+  (let ((node (profiler-report-calltree-at-point)))
+    (when (and node (profiler-report--open-p node))
+      (save-excursion
+        (let ((inhibit-read-only t)
+              (gone (profiler--below-end)))
+          (setq profiler-report--open
+                (seq-remove (lambda (n) (let ((up n)) (while (and up (not (eq up node))) (setq up (profiler-calltree-parent up))) up))
+                            profiler-report--open))
+          (delete-region (line-beginning-position 2) gone)
+          (profiler--replace-line node)))
       t)))
 
-(defun profiler-report-toggle-entry (&optional arg) "Show or hide the children of the entry at point; with ARG, all levels."
-  (interactive "P")
-  (or (profiler-report-expand-entry arg) (profiler-report-collapse-entry)))
+(defun profiler-report-toggle-entry (&optional arg) "Show or hide the children of the entry at point; with ARG, all levels." (interactive "P")
+  (let ((node (profiler-report-calltree-at-point)))
+    (if (and node (profiler-report--open-p node))
+        (profiler-report-collapse-entry)
+      (profiler-report-expand-entry arg))))
 
-(defun profiler-report-render-calltree () "Show the call tree with callers at the top."
-  (interactive)
-  (setq profiler-report-reversed nil)
+(defun profiler--view (reversed order) "Show the report with REVERSED and ORDER as its settings."
+  (setq profiler-report-reversed reversed
+        profiler-report-order order)
   (profiler-report-rerender-calltree))
 
-(defun profiler-report-render-reversed-calltree () "Show the call tree with callees at the top."
-  (interactive)
-  (setq profiler-report-reversed t)
-  (profiler-report-rerender-calltree))
-
-(defun profiler-report-ascending-sort () "Sort the report's entries by ascending count."
-  (interactive)
-  (setq profiler-report-order 'ascending)
-  (profiler-report-rerender-calltree))
-
-(defun profiler-report-descending-sort () "Sort the report's entries by descending count."
-  (interactive)
-  (setq profiler-report-order 'descending)
-  (profiler-report-rerender-calltree))
+(defun profiler-report-render-calltree () "Show the call tree with callers at the top." (interactive)
+  (profiler--view nil profiler-report-order))
+(defun profiler-report-render-reversed-calltree () "Show the call tree with callees at the top." (interactive)
+  (profiler--view t profiler-report-order))
+(defun profiler-report-ascending-sort () "Sort the report's entries by ascending count." (interactive)
+  (profiler--view profiler-report-reversed 'ascending))
+(defun profiler-report-descending-sort () "Sort the report's entries by descending count." (interactive)
+  (profiler--view profiler-report-reversed 'descending))
 
 ;;;; Saving profiles
 
-(defun profiler-write-profile (profile filename &optional confirm) "Write PROFILE to FILENAME, readably; CONFIRM as `write-file''s."
-  (with-temp-buffer
-    (let ((print-length nil) (print-level nil))
-      (prin1 profile (current-buffer)))
-    (write-file filename confirm)))
+(defun profiler-write-profile (profile filename &optional confirm) "Write PROFILE to FILENAME, readably; with CONFIRM, ask before replacing a file."
+  (when (and confirm (file-exists-p filename)
+             (not (y-or-n-p (format "File `%s' exists; overwrite? " filename))))
+    (user-error "Canceled"))
+  (let ((text (let ((print-length nil) (print-level nil)) (prin1-to-string profile))))
+    (with-temp-file filename (insert text))))
 
 (defun profiler-read-profile (filename) "Read a profile written by `profiler-write-profile' from FILENAME."
-  (with-temp-buffer
-    (insert-file-contents filename)
-    (goto-char (point-min))
-    (read (current-buffer))))
+  (car (read-from-string (with-temp-buffer (insert-file-contents filename) (buffer-string)))))
 
-(defun profiler-report-write-profile (filename &optional confirm) "Write the report's profile to FILENAME."
-  (interactive (list (read-file-name "Write profile: " default-directory)))
+(defun profiler--profile-file (prompt) "Read a profile's file name with PROMPT, as a one-element list for `interactive'."
+  (list (read-file-name prompt default-directory)))
+
+(defun profiler-report-write-profile (filename &optional confirm) "Write the report's profile to FILENAME." (interactive (profiler--profile-file "Write profile: "))
   (profiler-write-profile profiler-report-profile filename confirm))
 
-(defun profiler-find-profile (filename) "Show the report of the profile saved in FILENAME."
-  (interactive (list (read-file-name "Find profile: " default-directory)))
-  (profiler-report-profile (profiler-read-profile filename)))
+(defun profiler-find-profile (filename) "Show the report of the profile saved in FILENAME." (interactive (profiler--profile-file "Find profile: "))
+  (let ((profile (profiler-read-profile filename)))
+    (profiler-report-profile profile)))
 
-(defun profiler-find-profile-other-window (filename) "Show the report of the profile saved in FILENAME (in batch, as `profiler-find-profile')."
-  (interactive (list (read-file-name "Find profile: " default-directory)))
+(defun profiler-find-profile-other-window (filename) "Show the report of the profile saved in FILENAME (in batch, as `profiler-find-profile')." (interactive (profiler--profile-file "Find profile: "))
   (profiler-find-profile filename))
 
-(defun profiler-find-profile-other-frame (filename) "Show the report of the profile saved in FILENAME (in batch, as `profiler-find-profile')."
-  (interactive (list (read-file-name "Find profile: " default-directory)))
+(defun profiler-find-profile-other-frame (filename) "Show the report of the profile saved in FILENAME (in batch, as `profiler-find-profile')." (interactive (profiler--profile-file "Find profile: "))
   (profiler-find-profile filename))
 
 (provide 'profiler)

@@ -9,45 +9,44 @@
 ;; the default values.
 
 (defun simple-history--defaults () "The default values as a list."
-  (cond ((null minibuffer-default) nil)
-        ((listp minibuffer-default) minibuffer-default)
-        (t (list minibuffer-default))))
+  (if (listp minibuffer-default) minibuffer-default (list minibuffer-default)))
+
+(defun simple-history--text () "The minibuffer's text after its prompt."
+  (buffer-substring (minibuffer-prompt-end) (point-max)))
 
 (defun simple-history--put (elt) "Replace the minibuffer's text with ELT, keeping point's offset unless it was at the end."
-  (let* ((start (minibuffer-prompt-end))
-         (at-end (= (point) (point-max)))
-         (offset (- (point) start)))
-    (delete-region start (point-max))
+  (let* ((base (minibuffer-prompt-end))
+         (off (- (point) base))
+         (to-end (and (eobp) (> off 0))))
+    (delete-region base (point-max))
     (insert elt)
-    (goto-char (if (and at-end (> offset 0)) (point-max) (min (point-max) (+ start (max offset 0)))))))
+    (goto-char (if to-end (point-max) (min (point-max) (+ base (max 0 off)))))))
 
-(defun goto-history-element (nabs) "Show the history element NABS: 0 the user's own text, N>0 the Nth most recent, N<0 the -Nth default."
-  (interactive "p")
-  (let ((defaults (simple-history--defaults))
-        (hist nil))
-    (when (< nabs (- (length defaults)))
+(defun goto-history-element (nabs) "Show the history element NABS: 0 the user's own text, N>0 the Nth most recent, N<0 the -Nth default." (interactive "p")
+  (let ((defaults (simple-history--defaults)))
+    (when (> (- nabs) (length defaults))
       (user-error (if defaults "End of defaults; no next item"
                     "End of history; no default available")))
-    (unless (eq minibuffer-history-variable t)
-      (setq hist (symbol-value minibuffer-history-variable)))
-    (when (> nabs (safe-length hist))
-      (user-error "Beginning of history; no preceding item"))
-    (when (and (zerop minibuffer-history-position) (not (zerop nabs)))
-      (setq minibuffer-text-before-history
-            (buffer-substring (minibuffer-prompt-end) (point-max))))
-    (setq minibuffer-history-position nabs)
-    (simple-history--put
-     (cond ((< nabs 0) (nth (1- (- nabs)) defaults))
-           ((> nabs 0) (nth (1- nabs) hist))
-           (t (or minibuffer-text-before-history ""))))))
+    (let ((hist (if (eq minibuffer-history-variable t) nil
+                  (symbol-value minibuffer-history-variable))))
+      (when (< (safe-length hist) nabs)
+        (user-error "Beginning of history; no preceding item"))
+      ;; Leaving the user's own text: keep it for the way back.
+      (and (eql minibuffer-history-position 0) (/= nabs 0)
+           (setq minibuffer-text-before-history (simple-history--text)))
+      (setq minibuffer-history-position nabs)
+      (simple-history--put (cond ((= nabs 0) (or minibuffer-text-before-history ""))
+                                 ((> nabs 0) (elt hist (1- nabs)))
+                                 (t (elt defaults (- -1 nabs))))))))
 
-(defun next-history-element (n) "Show the history element N places more recent (toward the defaults)."
-  (interactive "p")
-  (or (zerop n) (goto-history-element (- minibuffer-history-position n))))
+(defun simple-history--step (delta) "Show the history element DELTA places older than the one shown; t when DELTA is 0."
+  (if (= delta 0) t (goto-history-element (+ delta minibuffer-history-position))))
 
-(defun previous-history-element (n) "Show the history element N places older."
-  (interactive "p")
-  (or (zerop n) (goto-history-element (+ minibuffer-history-position n))))
+(defun next-history-element (n) "Show the history element N places more recent (toward the defaults)." (interactive "p")
+  (simple-history--step (- n)))
+
+(defun previous-history-element (n) "Show the history element N places older." (interactive "p")
+  (simple-history--step n))
 
 (defun simple-history--find (test n) "Move N matching history elements away (older for N>0); TEST says whether an element matches; give the match's position."
   (let* ((hist (and (not (eq minibuffer-history-variable t)) (symbol-value minibuffer-history-variable)))
@@ -71,18 +70,18 @@
          (pos (simple-history--find (lambda (s) (string-match-p regexp s)) n)))
     (goto-history-element pos)
     ;; Going back, point lands on the last match's start; going forward, on the first match's end.
-    (if (> n 0)
-        (progn (goto-char (point-max)) (re-search-backward regexp (minibuffer-prompt-end) t))
-      (goto-char (minibuffer-prompt-end))
-      (re-search-forward regexp nil t))
+    (let ((base (minibuffer-prompt-end)))
+      (if (< n 0)
+          (progn (goto-char base) (re-search-forward regexp (point-max) t))
+        (goto-char (point-max))
+        (re-search-backward regexp base t)))
     nil))
 
 (defun next-matching-history-element (regexp n) "Show the Nth more recent history element that REGEXP matches, point at the match."
   (interactive (list (read-regexp "Next element matching regexp") (prefix-numeric-value current-prefix-arg)))
   (previous-matching-history-element regexp (- n)))
 
-(defun previous-complete-history-element (n) "Show the Nth older history element that starts with the text before point, point kept."
-  (interactive "p")
+(defun previous-complete-history-element (n) "Show the Nth older history element that starts with the text before point, point kept." (interactive "p")
   (let* ((start (minibuffer-prompt-end))
          (prefix (buffer-substring start (point)))
          (keep (point))
@@ -90,8 +89,7 @@
     (goto-history-element pos)
     (goto-char keep)))
 
-(defun next-complete-history-element (n) "Show the Nth more recent history element that starts with the text before point, point kept."
-  (interactive "p")
+(defun next-complete-history-element (n) "Show the Nth more recent history element that starts with the text before point, point kept." (interactive "p")
   (previous-complete-history-element (- n)))
 
 (provide 'simple-history)
