@@ -1119,3 +1119,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (autoload 'profiler-find-profile "profiler" nil t)
 (autoload 'profiler-find-profile-other-window "profiler" nil t)
 (autoload 'profiler-find-profile-other-frame "profiler" nil t)
+;; simple-input: quoted characters and line breaks (GNU's simple.el).
+(defvar read-quoted-char-radix 8 "The radix `read-quoted-char' reads a character's code in: 8, 10 or 16.")
+(autoload 'read-quoted-char "simple-input")
+(dolist (name '(quoted-insert default-indent-new-line))
+  (autoload name "simple-input" nil t))
