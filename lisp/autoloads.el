@@ -1148,3 +1148,24 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
 ;; xref.el's entry points (a small part of GNU's library: backends, the marker stack, items).
 (dolist (name '(xref-find-backend xref-marker-stack-empty-p etags--xref-backend))
   (autoload name "xref"))
+
+;; simple-history: moving through minibuffer history (GNU's simple.el).
+(defvar minibuffer-history-position nil "Where in the history the minibuffer's text comes from: 0 for the user's own text.")
+(defvar minibuffer-history-sexp-flag nil "Non-nil when the minibuffer reads a Lisp expression: history elements are shown printed.")
+(defvar minibuffer-history-case-insensitive-variables nil "History variables whose elements are matched without regard to case.")
+(defvar minibuffer-default-add-function #'minibuffer-default-add-completions "Function that extends the default values when the user moves past them.")
+(defvar minibuffer-default-add-done nil "Non-nil once `minibuffer-default-add-function' has extended the defaults.")
+(dolist (name '(goto-history-element next-history-element previous-history-element
+                previous-matching-history-element next-matching-history-element
+                previous-complete-history-element next-complete-history-element))
+  (autoload name "simple-history" nil t))
+;; profiler: GNU autoloads these; tsmacs's profiler.el has the rest.
+(autoload 'profiler-start "profiler" nil t)
+(autoload 'profiler-find-profile "profiler" nil t)
+(autoload 'profiler-find-profile-other-window "profiler" nil t)
+(autoload 'profiler-find-profile-other-frame "profiler" nil t)
+;; simple-input: quoted characters and line breaks (GNU's simple.el).
+(defvar read-quoted-char-radix 8 "The radix `read-quoted-char' reads a character's code in: 8, 10 or 16.")
+(autoload 'read-quoted-char "simple-input")
+(dolist (name '(quoted-insert default-indent-new-line))
+  (autoload name "simple-input" nil t))

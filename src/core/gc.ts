@@ -552,15 +552,17 @@ export function maybeGC(rt: Runtime): void {
   }
   const h = rt.heap;
   if (h.bytesSinceGC < rt.gcCheckAt) return;
+  // A running profiler keeps gcCheckAt below zero, so that every safe point comes here.
+  if (rt.profilerPoll !== null) rt.profilerPoll(rt);
   // Re-read the threshold variables at most every 64 KB of allocation.
   const threshold = gcThreshold(rt);
   if (h.bytesSinceGC >= threshold) {
     collectGarbage(rt);
-    rt.gcCheckAt = Math.min(threshold, h.bytesSinceGC + 65536);
+    rt.gcCheckAt = rt.profilerPoll !== null ? -1 : Math.min(threshold, h.bytesSinceGC + 65536);
     runDoomedFinalizers(rt);
     return;
   }
-  rt.gcCheckAt = Math.min(threshold, h.bytesSinceGC + 65536);
+  rt.gcCheckAt = rt.profilerPoll !== null ? -1 : Math.min(threshold, h.bytesSinceGC + 65536);
 }
 
 function gcThreshold(rt: Runtime): number {

@@ -205,6 +205,8 @@ export class Runtime {
    * another thread sets while this one evaluates; eval.ts polls it at its safe points.
    */
   quitRequest: Int32Array | null = null;
+  /** While a profiler runs (profiler.ts), called at every safe point that reaches maybeGC's slow path. */
+  profilerPoll: ((rt: Runtime) => void) | null = null;
   /** Validates a candidate object start in the dump region (set by the dump loader). */
   dumpObjectOk: ((wi: number, tag: number) => boolean) | null = null;
 

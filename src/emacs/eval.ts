@@ -1107,6 +1107,15 @@ export function frameInfo(rt: Runtime, i: number): [boolean, number, number] {
   return [true, fun, args];
 }
 
+/** The function of frame I (for a form, its car) without building the argument list. */
+export function frameFunction(rt: Runtime, i: number): number {
+  const idx = rt.frames[2 * i]!;
+  const kind = rt.frames[2 * i + 1]!;
+  if (kind === FRAME_FORM) return xcar(rt, idx);
+  const w = rt.stack[idx]!;
+  return kind === FRAME_UNEVALLED || kind >= 0 ? xcar(rt, w) : w;
+}
+
 /** Index of the innermost frame at or below FROM whose function is BASE (nil: FROM itself); -1 if none. */
 function frameStartingAt(rt: Runtime, base: number, from: number): number {
   if (base === Qnil) return from;
