@@ -1103,3 +1103,22 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 ;; xref.el's entry points (a small part of GNU's library: backends, the marker stack, items).
 (dolist (name '(xref-find-backend xref-marker-stack-empty-p etags--xref-backend))
   (autoload name "xref"))
+;; project.el's entry points, autoloaded as GNU autoloads them (commands marked interactive).
+(dolist (name '(project-current project-known-project-roots project-remember-project))
+  (autoload name "project"))
+(dolist (name '(project-async-shell-command project-compile project-dired project-display-buffer
+                project-display-buffer-other-frame project-eshell project-execute-extended-command
+                project-find-dir project-find-file project-find-regexp project-forget-project
+                project-kill-buffers project-or-external-find-file project-or-external-find-regexp
+                project-other-frame-command project-other-tab-command project-other-window-command
+                project-query-replace-regexp project-search project-shell project-shell-command
+                project-switch-project project-switch-to-buffer project-vc-dir))
+  (autoload name "project" nil t))
+;; The rest of xref.el's entry points.
+(dolist (name '(xref-matches-in-directory xref-matches-in-files xref-references-in-directory))
+  (autoload name "xref"))
+(dolist (name '(xref-find-apropos xref-find-definitions xref-find-definitions-at-mouse
+                xref-find-definitions-other-frame xref-find-definitions-other-window
+                xref-find-references xref-find-references-at-mouse xref-pop-marker-stack))
+  (autoload name "xref" nil t))
+(defalias 'pop-tag-mark #'xref-pop-marker-stack)
