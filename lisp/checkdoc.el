@@ -36,7 +36,11 @@
               (cl-remove "gos" checkdoc--third-person-verbs :key #'car :test #'equal)))
 
 (defun checkdoc--make-error (text start end &optional unfixable) "Return a finding: TEXT at START (to END); UNFIXABLE is kept."
-  (list text start end unfixable))
+  (record 'checkdoc-error text start end unfixable))
+
+(defun checkdoc--text (finding) "Return the message of FINDING." (if (recordp finding) (aref finding 1) (car finding)))
+
+(defun checkdoc--start (finding) "Return the position of FINDING." (if (recordp finding) (aref finding 2) (nth 1 finding)))
 
 (defun checkdoc-list-of-strings-p (obj) "Return non-nil if OBJ is a list of strings."
   (and (listp obj) (cl-every #'stringp obj)))
@@ -66,10 +70,13 @@ ARGS are the argument names it must mention, or the symbol `none'."
      ((string-match "[ \t\n]+\\'" doc)
       (funcall err "Documentation strings should not start or end with whitespace"
                (+ start (match-beginning 0)))))
-    (unless (string-match-p "[.!?][ \t]*\\'" first-line)
-      (if (and (string-match-p "\n" doc)
-               (not (string-match-p "\\`[ \t]*\\'" first-line)))
-          (funcall err "First line is not a complete sentence" start)
+    ;; A one-line string must end with the punctuation itself; the first
+    ;; line of a longer one may have white space after it.
+    (if (string-match-p "\n" doc)
+        (unless (or (string-match-p "[.!?][ \t]*\\'" first-line)
+                    (string-match-p "\\`[ \t]*\\'" first-line))
+          (funcall err "First line is not a complete sentence" start))
+      (unless (string-match-p "[.!?]\\'" doc)
         (funcall err "First sentence should end with punctuation" start)))
     (when (let ((case-fold-search nil)) (string-match-p "\\`[a-z]" doc))
       (funcall err "First line should be capitalized" start))
@@ -166,22 +173,24 @@ ARGS are the argument names it must mention, or the symbol `none'."
            (err (lambda (text pos) (push (funcall checkdoc-create-error-function text pos (1+ pos)) found))))
       (save-excursion
         (goto-char (point-min))
-        (unless (looking-at-p (concat ";;; " (regexp-quote file) " --- "))
+        (unless (looking-at-p ";;; .* --- ")
           (funcall err "The first line should be of the form: \";;; package --- Summary\"" 0))
         (goto-char (point-min))
         (unless (re-search-forward "^;;; Commentary:" nil t)
           (funcall err "You should have a section marked \";;; Commentary:\"" 0))
         (goto-char (point-min))
         (unless (re-search-forward "^;;;;* Code:" nil t)
-          (funcall err "You should have a section marked \";;; Code:\"" 1))
+          ;; Reported where the code starts.
+          (funcall err "You should have a section marked \";;; Code:\""
+                   (progn (goto-char (point-min))
+                          (if (re-search-forward "^(" nil t) (match-beginning 0) 1))))
         (goto-char (point-max))
         (unless (re-search-backward (concat "^;;; " (regexp-quote file) " ends here") nil t)
-          ;; Reported at the file's `provide' when it has one.
+          ;; Reported on the last line with text.
           (funcall err (format "The footer should be: (provide '%s)\\n;;; %s ends here" name file)
-                   (if (re-search-backward "^(provide '" nil t)
-                       (point)
-                     (skip-chars-backward " \t\n")
-                     (point)))))
+                   (progn (goto-char (point-max))
+                          (skip-chars-backward " \t\n")
+                          (point)))))
       (nreverse found))))
 
 (defun checkdoc--rogue-space-findings () "Return a finding for the first line of the current buffer that ends in white space."
@@ -205,7 +214,7 @@ ARGS are the argument names it must mention, or the symbol `none'."
   (if buffer-file-name (file-name-nondirectory buffer-file-name) (buffer-name)))
 
 (defun checkdoc--note (finding) "Add FINDING to the diagnostic buffer, under the current buffer's name."
-  (let ((line (format "%s:%d: %s" (checkdoc--label) (checkdoc--position-line (nth 1 finding)) (car finding))))
+  (let ((line (format "%s:%d: %s" (checkdoc--label) (checkdoc--position-line (checkdoc--start finding)) (checkdoc--text finding))))
     (with-current-buffer (get-buffer-create checkdoc-diagnostic-buffer)
       (let ((inhibit-read-only t))
         (goto-char (point-max))
@@ -227,9 +236,9 @@ ARGS are the argument names it must mention, or the symbol `none'."
    (noninteractive
     (dolist (f findings)
       (display-warning 'emacs (format "\n%s:%d: %s" (checkdoc--label)
-                                      (checkdoc--position-line (nth 1 f)) (car f)))))
+                                      (checkdoc--position-line (checkdoc--start f)) (checkdoc--text f)))))
    (findings
-    (user-error "%s" (car (car findings))))
+    (user-error "%s" (checkdoc--text (car findings))))
    (t (message "Checkdoc: done."))))
 
 (defun checkdoc-current-buffer (&optional take-notes) "Check the documentation strings and comments of the current buffer.
@@ -251,7 +260,7 @@ With TAKE-NOTES, collect the findings in the diagnostic buffer."
 (defun checkdoc-continue (&optional take-notes) "Check the definitions from point on; TAKE-NOTES as `checkdoc-current-buffer'."
   (interactive "P")
   (let ((from (point)))
-    (checkdoc--report (cl-remove-if (lambda (f) (< (nth 1 f) from)) (checkdoc--defun-findings))
+    (checkdoc--report (cl-remove-if (lambda (f) (< (checkdoc--start f) from)) (checkdoc--defun-findings))
                       take-notes 'checkdoc-continue))
   nil)
 
@@ -265,8 +274,9 @@ With TAKE-NOTES, collect the findings in the diagnostic buffer."
 (defun checkdoc-rogue-spaces (&optional take-notes interact) "Find white space at the ends of lines; TAKE-NOTES as `checkdoc-current-buffer', INTERACT is accepted."
   (interactive "P")
   (ignore interact)
-  (checkdoc--report (checkdoc--rogue-space-findings) take-notes 'checkdoc-rogue-spaces)
-  nil)
+  ;; The finding is returned rather than noted.
+  (when take-notes (checkdoc--start-notes 'checkdoc-rogue-spaces))
+  (car (checkdoc--rogue-space-findings)))
 
 (defun checkdoc-defun (&optional no-error) "Check the definition around point; with NO-ERROR return the first finding's text instead of signaling."
   (interactive nil)
@@ -275,8 +285,8 @@ With TAKE-NOTES, collect the findings in the diagnostic buffer."
     (let ((findings (checkdoc--form-findings (point))))
       (cond
        ((null findings) (unless no-error (message "Checkdoc: done.")) nil)
-       (no-error (car (car findings)))
-       (t (user-error "%s" (car (car findings))))))))
+       (no-error (checkdoc--text (car findings)))
+       (t (user-error "%s" (checkdoc--text (car findings))))))))
 
 (defun checkdoc-message-text (&optional take-notes) "Check the texts of error messages in the current buffer; TAKE-NOTES as `checkdoc-current-buffer'."
   (interactive "P")
