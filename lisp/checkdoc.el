@@ -234,9 +234,14 @@ ARGS are the argument names it must mention, or the symbol `none'."
     (checkdoc--start-notes command)
     (mapc #'checkdoc--note findings))
    (noninteractive
+    ;; The warning's text has its quotes turned as `format-message' turns them.
     (dolist (f findings)
-      (display-warning 'emacs (format "\n%s:%d: %s" (checkdoc--label)
-                                      (checkdoc--position-line (checkdoc--start f)) (checkdoc--text f)))))
+      (display-warning 'emacs (format-message
+                               (replace-regexp-in-string
+                                "%" "%%" (format "\n%s:%d: %s" (checkdoc--label)
+                                                 (checkdoc--position-line (checkdoc--start f))
+                                                 (checkdoc--text f))
+                                t t)))))
    (findings
     (user-error "%s" (checkdoc--text (car findings))))
    (t (message "Checkdoc: done."))))
