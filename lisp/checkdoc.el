@@ -29,7 +29,7 @@
           '("return" "go" "make" "set" "create" "insert" "find" "check" "test" "move" "add"
             "remove" "call" "run" "use" "show" "convert" "evaluate" "read" "kill" "save"
             "select" "search" "replace" "start" "parse" "load" "execute" "mark" "toggle"
-            "turn" "disable" "update" "change" "initialize" "define" "tell" "keep" "look" "say"))
+            "turn" "disable" "update" "change" "initialize" "define" "tell" "keep" "look" "say" "hold" "leave"))
   "Pairs (THIRD-PERSON . IMPERATIVE) of verbs checked in first sentences.")
 (setq checkdoc--third-person-verbs
       (append '(("goes" . "go") ("applies" . "apply"))
@@ -59,8 +59,9 @@
                                 (string-prefix-p "_" (symbol-name a))))
                 (mapcar (lambda (a) (if (consp a) (car a) a)) arglist)))
 
-(defun checkdoc--doc-findings (doc start args) "Return the findings of the documentation string DOC whose text starts at START.
-ARGS are the argument names it must mention, or the symbol `none'."
+(defun checkdoc--doc-findings (doc start args &optional name) "Return the findings of the documentation string DOC whose text starts at START.
+ARGS are the argument names a function's documentation must mention;
+for a variable's it is the symbol `none' and NAME is the variable."
   (let* ((found nil)
          (first-line (car (split-string doc "\n")))
          (err (lambda (text pos) (push (funcall checkdoc-create-error-function text pos (1+ pos)) found))))
@@ -92,7 +93,10 @@ ARGS are the argument names it must mention, or the symbol `none'."
           (funcall err (format-message "Argument `%s' should appear (as %s) in the doc string"
                                        missing (upcase (symbol-name missing)))
                    start))))
-    (when checkdoc-verb-check-experimental-flag
+    (when (and (eq args 'none) name (string-suffix-p "-flag" (symbol-name name))
+               (not (string-prefix-p "Non-nil means" doc)))
+      (funcall err "Flag variable doc strings should usually start: Non-nil means" start))
+    (when (and checkdoc-verb-check-experimental-flag (listp args))
       (let ((bad (cl-some (lambda (w) (assoc (downcase w) checkdoc--third-person-verbs))
                           (split-string (replace-regexp-in-string "[.!?].*\\'" "" first-line)
                                         "[^[:alnum:]-]+" t))))
@@ -112,9 +116,22 @@ ARGS are the argument names it must mention, or the symbol `none'."
               (setq i (match-end 2))
             (funcall err "There should be two spaces after a period" (+ start (match-beginning 2)))
             (setq done t)))))
+    ;; Lines running past column 80, looked at in the buffer (the first
+    ;; line shares the definition's line), in strings of more than one line
+    ;; and only when nothing else was found.
+    (when (and (null found) (listp args) (string-match-p "\n" doc))
+      (save-excursion
+        (goto-char start)
+        (let ((end (+ start (length doc))) (long nil))
+          (while (and (not long) (<= (point) end) (not (eobp)))
+            (end-of-line)
+            (when (> (current-column) 80) (setq long t))
+            (forward-line 1))
+          (when long
+            (funcall err "Some lines are over 80 columns wide" start)))))
     (nreverse found)))
 
-(defconst checkdoc--function-definers '(defun defmacro defsubst cl-defun cl-defmacro define-inline)
+(defconst checkdoc--function-definers '(defun defmacro defsubst cl-defun cl-defmacro define-inline cl-defmethod)
   "Definers of functions and macros whose documentation is checked.")
 
 (defconst checkdoc--variable-definers '(defvar defconst defcustom defface defvar-local)
@@ -131,11 +148,18 @@ ARGS are the argument names it must mention, or the symbol `none'."
           ;; after the argument list.
           (goto-char beg)
           (down-list 1)
-          (forward-sexp 3)
+          (forward-sexp 2)
+          ;; A method's qualifiers come before its argument list.
+          (let ((tail (nthcdr 2 form)))
+            (while (and (eq (car form) 'cl-defmethod) (keywordp (car tail)))
+              (forward-sexp 1)
+              (setq tail (cdr tail)))
+            (setq form (append (list (car form) (nth 1 form)) tail)))
+          (forward-sexp 1)
           (skip-chars-forward " \t\n")
           (let ((doc (nth 3 form))
-                (args (checkdoc--args (nth 2 form))))
-            (if (and (stringp doc) (nthcdr 4 form))
+                (args (checkdoc--args (mapcar (lambda (a) (if (consp a) (car a) a)) (nth 2 form)))))
+            (if (stringp doc)
                 (checkdoc--doc-findings doc (1+ (point)) args)
               (when checkdoc-force-docstrings-flag
                 (list (funcall checkdoc-create-error-function
@@ -150,7 +174,7 @@ ARGS are the argument names it must mention, or the symbol `none'."
               (down-list 1)
               (forward-sexp 3)
               (skip-chars-forward " \t\n")
-              (checkdoc--doc-findings doc (1+ (point)) 'none)))))))))
+              (checkdoc--doc-findings doc (1+ (point)) 'none (nth 1 form))))))))))
 
 (defun checkdoc--defun-findings () "Return the findings of every definition of the current buffer, in order."
   (save-excursion
@@ -183,7 +207,11 @@ ARGS are the argument names it must mention, or the symbol `none'."
           ;; Reported where the code starts.
           (funcall err "You should have a section marked \";;; Code:\""
                    (progn (goto-char (point-min))
-                          (if (re-search-forward "^(" nil t) (match-beginning 0) 1))))
+                          (let ((pos nil))
+                            ;; Leading `require' forms do not count as code.
+                            (while (and (not pos) (re-search-forward "^(" nil t))
+                              (unless (looking-at-p "require ") (setq pos (match-beginning 0))))
+                            (or pos 1)))))
         (goto-char (point-max))
         (unless (re-search-backward (concat "^;;; " (regexp-quote file) " ends here") nil t)
           ;; Reported on the last line with text.
