@@ -26,10 +26,7 @@
 ;; observed by running it: the third-person form and the imperative.
 (defvar checkdoc--third-person-verbs
   (mapcar (lambda (w) (cons (concat w (if (string-match-p "\\(?:s\\|ch\\)\\'" w) "es" "s")) w))
-          '("return" "go" "make" "set" "create" "insert" "find" "check" "test" "move" "add"
-            "remove" "call" "run" "use" "show" "convert" "evaluate" "read" "kill" "save"
-            "select" "search" "replace" "start" "parse" "load" "execute" "mark" "toggle"
-            "turn" "disable" "update" "change" "initialize" "define" "tell" "keep" "look" "say" "hold" "leave"))
+          (split-string "return go make set create insert find check test move add remove call run use show convert evaluate read kill save select search replace start parse load execute mark toggle turn disable update change initialize define tell keep look say hold leave"))
   "Pairs (THIRD-PERSON . IMPERATIVE) of verbs checked in first sentences.")
 (setq checkdoc--third-person-verbs
       (append '(("goes" . "go") ("applies" . "apply"))
@@ -62,8 +59,7 @@
 (defun checkdoc--doc-findings (doc start args &optional name) "Return the findings of the documentation string DOC whose text starts at START.
 ARGS are the argument names a function's documentation must mention;
 for a variable's it is the symbol `none' and NAME is the variable."
-  (let* ((found nil)
-         (first-line (car (split-string doc "\n")))
+  (let* ((found nil) (first-line (car (split-string doc "\n")))
          (err (lambda (text pos) (push (funcall checkdoc-create-error-function text pos (1+ pos)) found))))
     (cond
      ((string-match-p "\\`[ \t\n]" doc)
@@ -84,13 +80,11 @@ for a variable's it is the symbol `none' and NAME is the variable."
     (when (listp args)
       (let ((missing (cl-find-if-not
                       (lambda (a)
-                        (let ((case-fold-search nil))
-                          (string-match-p (concat "\\(?:\\`\\|[^[:alnum:]_-]\\)" (regexp-quote (upcase (symbol-name a)))
+                        (let ((case-fold-search nil)) (string-match-p (concat "\\(?:\\`\\|[^[:alnum:]_-]\\)" (regexp-quote (upcase (symbol-name a)))
                                                  "\\(?:\\'\\|[^[:alnum:]_-]\\)")
                                          doc)))
                       args)))
-        (when missing
-          (funcall err (format-message "Argument `%s' should appear (as %s) in the doc string"
+        (when missing (funcall err (format-message "Argument `%s' should appear (as %s) in the doc string"
                                        missing (upcase (symbol-name missing)))
                    start))))
     (when (and (eq args 'none) name (string-suffix-p "-flag" (symbol-name name))
@@ -120,14 +114,10 @@ for a variable's it is the symbol `none' and NAME is the variable."
     ;; line shares the definition's line), in strings of more than one line
     ;; and only when nothing else was found.
     (when (and (null found) (listp args) (string-match-p "\n" doc))
-      (save-excursion
-        (goto-char start)
-        (let ((end (+ start (length doc))) (long nil))
+      (save-excursion (goto-char start) (let ((end (+ start (length doc))) (long nil))
           (while (and (not long) (<= (point) end) (not (eobp)))
-            (end-of-line)
-            (when (> (current-column) 80) (setq long t))
-            (forward-line 1))
-          (when long
+            (end-of-line) (when (> (current-column) 80) (setq long t))
+            (forward-line 1)) (when long
             (funcall err "Some lines are over 80 columns wide" start)))))
     (nreverse found)))
 
@@ -138,93 +128,64 @@ for a variable's it is the symbol `none' and NAME is the variable."
   "Definers of variables and faces whose documentation is checked.")
 
 (defun checkdoc--form-findings (beg) "Return the findings of the definition starting at BEG in the current buffer."
-  (save-excursion
-    (goto-char beg)
-    (let ((form (condition-case nil (read (current-buffer)) (error nil))))
+  (save-excursion (goto-char beg) (let ((form (condition-case nil (read (current-buffer)) (error nil))))
       (when (and (consp form) (symbolp (car form)))
         (cond
          ((memq (car form) checkdoc--function-definers)
           ;; Find where the documentation string is, or would be: right
           ;; after the argument list.
-          (goto-char beg)
-          (down-list 1)
-          (forward-sexp 2)
+          (goto-char beg) (down-list 1) (forward-sexp 2)
           ;; A method's qualifiers come before its argument list.
           (let ((tail (nthcdr 2 form)))
             (while (and (eq (car form) 'cl-defmethod) (keywordp (car tail)))
-              (forward-sexp 1)
-              (setq tail (cdr tail)))
-            (setq form (append (list (car form) (nth 1 form)) tail)))
-          (forward-sexp 1)
-          (skip-chars-forward " \t\n")
-          (let ((doc (nth 3 form))
+              (forward-sexp 1) (setq tail (cdr tail))) (setq form (append (list (car form) (nth 1 form)) tail)))
+          (forward-sexp 1) (skip-chars-forward " \t\n") (let ((doc (nth 3 form))
                 (args (checkdoc--args (mapcar (lambda (a) (if (consp a) (car a) a)) (nth 2 form)))))
-            (if (stringp doc)
-                (checkdoc--doc-findings doc (1+ (point)) args)
+            (if (stringp doc) (checkdoc--doc-findings doc (1+ (point)) args)
               (when checkdoc-force-docstrings-flag
                 (list (funcall checkdoc-create-error-function
                                (if (assq 'interactive (nthcdr 3 form))
-                                   "All interactive functions should have documentation"
-                                 "All variables and subroutines might as well have a documentation string")
+                                   "All interactive functions should have documentation" "All variables and subroutines might as well have a documentation string")
                                (point) (1+ (point)) t))))))
          ((memq (car form) checkdoc--variable-definers)
           (let ((doc (nth 3 form)))
-            (when (stringp doc)
-              (goto-char beg)
-              (down-list 1)
-              (forward-sexp 3)
-              (skip-chars-forward " \t\n")
-              (checkdoc--doc-findings doc (1+ (point)) 'none (nth 1 form))))))))))
+            (when (stringp doc) (goto-char beg) (down-list 1) (forward-sexp 3) (skip-chars-forward " \t\n") (checkdoc--doc-findings doc (1+ (point)) 'none (nth 1 form))))))))))
 
 (defun checkdoc--defun-findings () "Return the findings of every definition of the current buffer, in order."
-  (save-excursion
-    (goto-char (point-min))
-    (let ((acc nil))
+  (save-excursion (goto-char (point-min)) (let ((acc nil))
       (while (re-search-forward "^(" nil t)
         (let ((beg (1- (point))))
           (setq acc (append acc (condition-case nil (checkdoc--form-findings beg) (error nil))))
-          (goto-char beg)
-          (condition-case nil (forward-sexp 1) (error (goto-char (point-max))))))
+          (goto-char beg) (condition-case nil (forward-sexp 1) (error (goto-char (point-max))))))
       acc)))
 
 ;;;; File comments and white space
 
 (defun checkdoc--comment-findings () "Return the findings about the conventional comments of the current file."
-  (when buffer-file-name
-    (let* ((file (file-name-nondirectory buffer-file-name))
+  (when buffer-file-name (let* ((file (file-name-nondirectory buffer-file-name))
            (name (file-name-sans-extension file))
            (found nil)
            (err (lambda (text pos) (push (funcall checkdoc-create-error-function text pos (1+ pos)) found))))
-      (save-excursion
-        (goto-char (point-min))
-        (unless (looking-at-p ";;; .* --- ")
+      (save-excursion (goto-char (point-min)) (unless (looking-at-p ";;; .* --- ")
           (funcall err "The first line should be of the form: \";;; package --- Summary\"" 0))
-        (goto-char (point-min))
-        (unless (re-search-forward "^;;; Commentary:" nil t)
+        (goto-char (point-min)) (unless (re-search-forward "^;;; Commentary:" nil t)
           (funcall err "You should have a section marked \";;; Commentary:\"" 0))
-        (goto-char (point-min))
-        (unless (re-search-forward "^;;;;* Code:" nil t)
+        (goto-char (point-min)) (unless (re-search-forward "^;;;;* Code:" nil t)
           ;; Reported where the code starts.
           (funcall err "You should have a section marked \";;; Code:\""
-                   (progn (goto-char (point-min))
-                          (let ((pos nil))
+                   (progn (goto-char (point-min)) (let ((pos nil))
                             ;; Leading `require' forms do not count as code.
                             (while (and (not pos) (re-search-forward "^(" nil t))
                               (unless (looking-at-p "require ") (setq pos (match-beginning 0))))
                             (or pos 1)))))
-        (goto-char (point-max))
-        (unless (re-search-backward (concat "^;;; " (regexp-quote file) " ends here") nil t)
+        (goto-char (point-max)) (unless (re-search-backward (concat "^;;; " (regexp-quote file) " ends here") nil t)
           ;; Reported on the last line with text.
           (funcall err (format "The footer should be: (provide '%s)\\n;;; %s ends here" name file)
-                   (progn (goto-char (point-max))
-                          (skip-chars-backward " \t\n")
-                          (point)))))
+                   (progn (goto-char (point-max)) (skip-chars-backward " \t\n") (point)))))
       (nreverse found))))
 
 (defun checkdoc--rogue-space-findings () "Return a finding for the first line of the current buffer that ends in white space."
-  (save-excursion
-    (goto-char (point-min))
-    (when (re-search-forward "[ \t]+$" nil t)
+  (save-excursion (goto-char (point-min)) (when (re-search-forward "[ \t]+$" nil t)
       (list (funcall checkdoc-create-error-function "White space found at end of line"
                      (match-beginning 0) (match-end 0))))))
 
@@ -243,18 +204,12 @@ for a variable's it is the symbol `none' and NAME is the variable."
 
 (defun checkdoc--note (finding) "Add FINDING to the diagnostic buffer, under the current buffer's name."
   (let ((line (format "%s:%d: %s" (checkdoc--label) (checkdoc--position-line (checkdoc--start finding)) (checkdoc--text finding))))
-    (with-current-buffer (get-buffer-create checkdoc-diagnostic-buffer)
-      (let ((inhibit-read-only t))
-        (goto-char (point-max))
-        (insert "\n" line)))))
+    (with-current-buffer (get-buffer-create checkdoc-diagnostic-buffer) (let ((inhibit-read-only t)) (goto-char (point-max)) (insert "\n" line)))))
 
 (defun checkdoc--start-notes (command) "Open a section of the diagnostic buffer for COMMAND run on the current buffer."
   (let ((label (checkdoc--label)))
-    (with-current-buffer (get-buffer-create checkdoc-diagnostic-buffer)
-      (unless (eq major-mode 'checkdoc-output-mode) (checkdoc-output-mode))
-      (let ((inhibit-read-only t))
-        (goto-char (point-max))
-        (insert "\n\n\f\n*** " label ": " (symbol-name command))))))
+    (with-current-buffer (get-buffer-create checkdoc-diagnostic-buffer) (unless (eq major-mode 'checkdoc-output-mode) (checkdoc-output-mode))
+      (let ((inhibit-read-only t)) (goto-char (point-max)) (insert "\n\n\f\n*** " label ": " (symbol-name command))))))
 
 (defun checkdoc--report (findings take-notes command) "Report FINDINGS of COMMAND: as notes if TAKE-NOTES, else as warnings or a message."
   (cond
@@ -265,8 +220,7 @@ for a variable's it is the symbol `none' and NAME is the variable."
     ;; The warning's text has its quotes turned as `format-message' turns them.
     (dolist (f findings)
       (display-warning 'emacs (format-message
-                               (replace-regexp-in-string
-                                "%" "%%" (format "\n%s:%d: %s" (checkdoc--label)
+                               (replace-regexp-in-string "%" "%%" (format "\n%s:%d: %s" (checkdoc--label)
                                                  (checkdoc--position-line (checkdoc--start f))
                                                  (checkdoc--text f))
                                 t t)))))
@@ -276,57 +230,39 @@ for a variable's it is the symbol `none' and NAME is the variable."
 
 (defun checkdoc-current-buffer (&optional take-notes) "Check the documentation strings and comments of the current buffer.
 With TAKE-NOTES, collect the findings in the diagnostic buffer."
-  (interactive "P")
-  (checkdoc--report (checkdoc--all-findings) take-notes 'checkdoc-current-buffer)
+  (interactive "P") (checkdoc--report (checkdoc--all-findings) take-notes 'checkdoc-current-buffer)
   t)
 
 (defun checkdoc-file (file) "Check FILE, reporting each finding as a warning."
-  (with-current-buffer (find-file-noselect file)
-    (checkdoc--report (checkdoc--all-findings) nil 'checkdoc-file)))
+  (with-current-buffer (find-file-noselect file) (checkdoc--report (checkdoc--all-findings) nil 'checkdoc-file)))
 
 (defun checkdoc-start (&optional take-notes) "Check the definitions of the current buffer from its start; TAKE-NOTES as `checkdoc-current-buffer'."
-  (interactive "P")
-  (save-excursion
-    (goto-char (point-min))
-    (checkdoc-continue take-notes)))
+  (interactive "P") (save-excursion (goto-char (point-min)) (checkdoc-continue take-notes)))
 
 (defun checkdoc-continue (&optional take-notes) "Check the definitions from point on; TAKE-NOTES as `checkdoc-current-buffer'."
-  (interactive "P")
-  (let ((from (point)))
-    (checkdoc--report (cl-remove-if (lambda (f) (< (checkdoc--start f) from)) (checkdoc--defun-findings))
+  (interactive "P") (let ((from (point))) (checkdoc--report (cl-remove-if (lambda (f) (< (checkdoc--start f) from)) (checkdoc--defun-findings))
                       take-notes 'checkdoc-continue))
   nil)
 
 (defun checkdoc-comments (&optional take-notes) "Check the conventional comments of the current file; TAKE-NOTES as `checkdoc-current-buffer'."
-  (interactive "P")
-  (unless buffer-file-name
-    (error "Can only check comments for a file buffer"))
-  (checkdoc--report (checkdoc--comment-findings) take-notes 'checkdoc-comments)
+  (interactive "P") (unless buffer-file-name (error "Can only check comments for a file buffer")) (checkdoc--report (checkdoc--comment-findings) take-notes 'checkdoc-comments)
   nil)
 
 (defun checkdoc-rogue-spaces (&optional take-notes interact) "Find white space at the ends of lines; TAKE-NOTES as `checkdoc-current-buffer', INTERACT is accepted."
-  (interactive "P")
-  (ignore interact)
+  (interactive "P") (ignore interact)
   ;; The finding is returned rather than noted.
   (when take-notes (checkdoc--start-notes 'checkdoc-rogue-spaces))
   (car (checkdoc--rogue-space-findings)))
 
 (defun checkdoc-defun (&optional no-error) "Check the definition around point; with NO-ERROR return the first finding's text instead of signaling."
-  (interactive nil)
-  (save-excursion
-    (beginning-of-defun)
-    (let ((findings (checkdoc--form-findings (point))))
+  (interactive nil) (save-excursion (beginning-of-defun) (let ((findings (checkdoc--form-findings (point))))
       (cond
        ((null findings) (unless no-error (message "Checkdoc: done.")) nil)
        (no-error (checkdoc--text (car findings)))
        (t (user-error "%s" (checkdoc--text (car findings))))))))
 
 (defun checkdoc-message-text (&optional take-notes) "Check the texts of error messages in the current buffer; TAKE-NOTES as `checkdoc-current-buffer'."
-  (interactive "P")
-  (let ((found nil))
-    (save-excursion
-      (goto-char (point-min))
-      (while (re-search-forward "(\\(?:error\\|user-error\\|message\\) +\"\\([^\"]*\\)\"" nil t)
+  (interactive "P") (let ((found nil)) (save-excursion (goto-char (point-min)) (while (re-search-forward "(\\(?:error\\|user-error\\|message\\) +\"\\([^\"]*\\)\"" nil t)
         (let ((text (match-string 1)) (pos (match-beginning 1)))
           (cond
            ((let ((case-fold-search nil)) (string-match-p "\\`[a-z]" text))
@@ -337,39 +273,29 @@ With TAKE-NOTES, collect the findings in the diagnostic buffer."
     nil))
 
 (defun checkdoc-interactive (&optional start-here showstatus) "Check the buffer's definitions one by one from START-HERE (else the start); SHOWSTATUS is accepted."
-  (interactive "P")
-  (ignore showstatus)
+  (interactive "P") (ignore showstatus)
   (if start-here (checkdoc-continue) (checkdoc-start)))
 
 (defun checkdoc-message-interactive (&optional start-here showstatus) "Check the buffer's messages from START-HERE (else the start); SHOWSTATUS is accepted."
-  (interactive "P")
-  (ignore start-here showstatus)
+  (interactive "P") (ignore start-here showstatus)
   (checkdoc-message-text))
 
 (defun checkdoc () "Check the current buffer's documentation, comments, messages and white space."
-  (interactive nil)
-  (checkdoc-current-buffer)
+  (interactive nil) (checkdoc-current-buffer)
   (checkdoc-message-text))
 
 (defun checkdoc-eval-current-buffer () "Evaluate the current buffer, then check it."
-  (interactive nil)
-  (eval-buffer nil)
-  (checkdoc-current-buffer))
+  (interactive nil) (eval-buffer nil) (checkdoc-current-buffer))
 
 (defun checkdoc-eval-defun () "Evaluate the definition around point, then check it."
-  (interactive nil)
-  (eval-defun nil)
-  (checkdoc-defun))
+  (interactive nil) (eval-defun nil) (checkdoc-defun))
 
 (defun checkdoc-package-keywords () "Check that the Keywords header of the current file uses only known keywords."
-  (interactive nil)
-  (let ((keywords (save-excursion
-                    (goto-char (point-min))
-                    (and (re-search-forward "^;;* *Keywords: *\\(.*\\)$" nil t)
+  (interactive nil) (let ((keywords (save-excursion
+                    (goto-char (point-min)) (and (re-search-forward "^;;* *Keywords: *\\(.*\\)$" nil t)
                          (split-string (match-string 1) "[ ,]+" t))))
         (known (and (boundp 'finder-known-keywords) (mapcar (lambda (k) (symbol-name (car k))) finder-known-keywords))))
-    (dolist (k keywords)
-      (unless (member k known)
+    (dolist (k keywords) (unless (member k known)
         (message "Keyword \"%s\" is not a known keyword" k)))
     nil))
 

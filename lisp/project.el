@@ -23,22 +23,14 @@
 (defvar project-list-file (locate-user-emacs-file "projects") "The file where the list of known projects is kept.")
 
 (defvar project-switch-commands
-  '((project-find-file "Find file") (project-find-regexp "Find regexp")
-    (project-find-dir "Find directory") (project-vc-dir "VC-Dir")
-    (project-eshell "Eshell"))
+  (mapcar (lambda (pair) (list (car pair) (cdr pair)))
+          '((project-find-file . "Find file") (project-find-regexp . "Find regexp")
+            (project-find-dir . "Find directory") (project-vc-dir . "VC-Dir") (project-eshell . "Eshell")))
   "The commands `project-switch-project' offers, each with its menu label.")
 
 (defvar project-read-file-name-function #'project--read-file-cpd-relative "How project commands read a file name among the project's files.")
 
 (defvar project-kill-buffers-display-buffer-list nil "Non-nil means `project-kill-buffers' shows the buffers before asking.")
-
-(defvar project-kill-buffer-conditions
-  '(buffer-file-name (and (derived-mode . special-mode) (not (major-mode . help-mode)))
-    (derived-mode . compilation-mode) (derived-mode . dired-mode) (derived-mode . diff-mode)
-    (derived-mode . comint-mode) (derived-mode . eshell-mode) (derived-mode . change-log-mode))
-  "Which buffers of a project `project-kill-buffers' kills.")
-
-(defvar project-kill-buffers-ignores '("\\*Buffer List\\*") "Conditions on buffers `project-kill-buffers' always keeps.")
 
 (defvar project-switch-use-entire-map nil "Non-nil means `project-switch-project' reads any key of `project-prefix-map'.")
 
@@ -113,10 +105,9 @@ directory; the project found is then remembered among the known ones."
 (cl-defgeneric project-external-roots (_project) "Return directories outside PROJECT that belong with it." nil)
 
 (cl-defmethod project-external-roots ((project (head vc)))
-  (project-subtract-directories
-   (project-combine-directories (mapcar #'file-name-as-directory
-                                        (funcall project-vc-external-roots-function)))
-   (project-roots project)))
+  (let ((extra (mapcar #'file-name-as-directory (funcall project-vc-external-roots-function)))
+        (own (list (project-root project))))
+    (project-subtract-directories (project-combine-directories extra) own)))
 
 (cl-defgeneric project-ignores (_project _dir) "Return glob patterns of what PROJECT leaves out under DIR."
   (append (mapcar (lambda (d) (concat d "/")) vc-directory-exclusion-list)
@@ -124,10 +115,7 @@ directory; the project found is then remembered among the known ones."
 
 (defun project--gitignore-patterns (root) "Return the patterns of the .gitignore file at ROOT."
   (let ((file (expand-file-name ".gitignore" root)))
-    (when (file-readable-p file)
-      (with-temp-buffer
-        (insert-file-contents file)
-        (let ((acc nil))
+    (when (file-readable-p file) (with-temp-buffer (insert-file-contents file) (let ((acc nil))
           (dolist (line (split-string (buffer-string) "\n"))
             (unless (or (string-match-p "\\`[ \t]*\\'" line) (string-prefix-p "#" line))
               ;; A pattern anchored at the top is given as "./PATTERN".
@@ -135,8 +123,7 @@ directory; the project found is then remembered among the known ones."
           (nreverse acc))))))
 
 (cl-defmethod project-ignores ((project (head vc)) dir)
-  (let ((root (project-root project)))
-    (append (and (file-equal-p dir root) (project--gitignore-patterns root))
+  (let ((root (project-root project))) (append (and (file-equal-p dir root) (project--gitignore-patterns root))
             project-vc-ignores
             (mapcar (lambda (d) (concat d "/")) vc-directory-exclusion-list))))
 
@@ -179,8 +166,7 @@ FILES, a glob, keeps only the files whose name it matches."
 (defun project--git-list (dir extra-ignores) "List the files Git knows of under DIR (untracked ones too), leaving out EXTRA-IGNORES."
   (let ((default-directory (file-name-as-directory (expand-file-name dir)))
         (acc nil))
-    (with-temp-buffer
-      (when (eq 0 (apply #'process-file "git" nil t nil "ls-files" "-z" "-c"
+    (with-temp-buffer (when (eq 0 (apply #'process-file "git" nil t nil "ls-files" "-z" "-c"
                          (if project-vc-include-untracked '("-o" "--exclude-standard") nil)))
         (dolist (rel (split-string (buffer-string) "\0" t))
           (unless (cl-some (lambda (p) (project--glob-matches-p p rel)) extra-ignores)
@@ -188,25 +174,24 @@ FILES, a glob, keeps only the files whose name it matches."
     (nreverse acc)))
 
 (cl-defgeneric project-files (project &optional dirs) "Return the files of PROJECT, absolute, under DIRS (default: its roots)."
-  (cl-mapcan (lambda (dir) (project--files-in-directory dir (project-ignores project dir)))
-             (or dirs (list (project-root project)))))
+  (let ((all nil))
+    (dolist (dir (if dirs dirs (list (project-root project))))
+      (setq all (append all (project--files-in-directory dir (project-ignores project dir)))))
+    all))
 
 (cl-defmethod project-files ((project (head vc)) &optional dirs)
-  (let ((root (project-root project)))
-    (cl-mapcan (lambda (dir)
+  (let ((root (project-root project))) (cl-mapcan (lambda (dir)
                  (if (eq (cdr (project--vc-top dir)) 'Git)
                      (project--git-list dir project-vc-ignores)
                    (project--files-in-directory dir (project-ignores project dir))))
                (or dirs (list root)))))
 
 (cl-defgeneric project-buffers (project) "Return the live buffers whose directory is inside PROJECT."
-  (let ((root (expand-file-name (file-name-as-directory (project-root project))))
-        (acc nil))
-    (dolist (buf (buffer-list))
-      (let ((dir (buffer-local-value 'default-directory buf)))
-        (when (and dir (string-prefix-p root (expand-file-name dir)))
-          (push buf acc))))
-    (nreverse acc)))
+  (let ((top (file-name-as-directory (expand-file-name (project-root project)))))
+    (seq-filter (lambda (buf)
+                  (let ((where (buffer-local-value 'default-directory buf)))
+                    (and where (string-prefix-p top (expand-file-name where)))))
+                (buffer-list))))
 
 (defun project-combine-directories (&rest lists-of-dirs) "Return the existing directories of LISTS-OF-DIRS, sorted, without those inside another."
   (let* ((dirs (sort (delete-dups
@@ -224,88 +209,74 @@ FILES, a glob, keeps only the files whose name it matches."
   (cl-remove-if (lambda (f) (cl-some (lambda (d) (file-in-directory-p f d)) dirs)) files))
 
 (defun project--value-in-dir (var dir) "Return the value VAR has in directory DIR, directory-local variables applied."
-  (with-temp-buffer
-    (setq default-directory (file-name-as-directory dir))
-    (let ((enable-local-variables :all))
-      (when (fboundp 'hack-dir-local-variables-non-file-buffer)
+  (with-temp-buffer (setq default-directory (file-name-as-directory dir)) (let ((enable-local-variables :all)) (when (fboundp 'hack-dir-local-variables-non-file-buffer)
         (hack-dir-local-variables-non-file-buffer)))
     (symbol-value var)))
 
 ;;;; The list of known projects
 
 (defun project--read-project-list () "Read the known projects from `project-list-file' into `project--list'."
-  (setq project--list
-        (when (file-exists-p project-list-file)
-          (with-temp-buffer
-            (insert-file-contents project-list-file)
+  (setq project--list (when (file-exists-p project-list-file)
+          (with-temp-buffer (insert-file-contents project-list-file)
             (let ((data (ignore-errors (read (current-buffer)))))
               (mapcar (lambda (e) (if (consp e) e (list e))) data))))))
 
 (defun project--ensure-read-project-list () "Read the list of known projects unless it is read already."
-  (when (eq project--list 'unset)
-    (project--read-project-list)))
+  (unless (listp project--list) (project--read-project-list)))
 
 (defun project--write-project-list () "Write the known projects to `project-list-file'."
   (let ((dir (file-name-directory (expand-file-name project-list-file))))
     (when (and dir (not (file-directory-p dir))) (make-directory dir t)))
-  (with-temp-buffer
-    (insert ";;; -*- lisp-data -*-\n")
-    (let ((print-length nil) (print-level nil))
-      (pp (mapcar (lambda (e) (list (car e))) project--list) (current-buffer)))
+  (with-temp-buffer (insert ";;; -*- lisp-data -*-" ?\n)
+    (let ((print-length nil) (print-level nil)) (pp (mapcar (lambda (e) (list (car e))) project--list) (current-buffer)))
     (write-region nil nil project-list-file nil 'silent)))
 
 (defun project-remember-project (pr &optional no-write) "Put project PR first among the known projects; write the list unless NO-WRITE."
-  (project--ensure-read-project-list)
-  (let ((root (abbreviate-file-name (project-root pr))))
+  (project--ensure-read-project-list) (let ((root (abbreviate-file-name (project-root pr))))
     (unless (equal (caar project--list) root)
       (setq project--list (cons (list root) (cl-remove root project--list :key #'car :test #'equal)))
       (unless no-write (project--write-project-list)))))
 
 (defun project--remove-from-project-list (root report) "Forget the project at ROOT, saying so with format string REPORT."
-  (project--ensure-read-project-list)
-  (let ((entry (assoc (abbreviate-file-name root) project--list)))
+  (project--ensure-read-project-list) (let ((entry (assoc (abbreviate-file-name root) project--list)))
     (when entry
       (setq project--list (delq entry project--list))
-      (project--write-project-list)
-      (message report (car entry))
+      (project--write-project-list) (message report (car entry))
       nil)))
 
 (defun project-forget-project (project-root) "Remove the project at PROJECT-ROOT from the known projects."
-  (interactive (list (project-prompt-project-dir)))
-  (project--remove-from-project-list project-root "Project `%s' removed from known projects"))
+  (interactive (project--ask-root))
+  (project--remove-from-project-list project-root project--forgotten-format))
+
+(defconst project--forgotten-format "Project `%s' removed from known projects" "The message saying a project was forgotten.")
+
+(defun project--ask-root () "Return a list of one project directory read from the user."
+  (list (project-prompt-project-dir)))
 
 (defun project-known-project-roots () "Return the root directories of the known projects, most recent first."
-  (project--ensure-read-project-list)
-  (mapcar #'car project--list))
+  (project--ensure-read-project-list) (mapcar #'car project--list))
 
 (defun project-forget-zombie-projects () "Forget the known projects whose directories no longer exist."
-  (interactive nil)
-  (dolist (root (project-known-project-roots))
+  (interactive nil) (dolist (root (project-known-project-roots))
     (unless (file-exists-p root)
       (project-forget-project root))))
 
 (defun project-forget-projects-under (dir &optional recursive) "Forget the known project rooted at DIR, or with RECURSIVE every known project under DIR."
-  (interactive "DDirectory: \nP")
-  (let ((n 0) (top (file-name-as-directory (expand-file-name dir))))
+  (interactive "DDirectory: \nP") (let ((n 0) (top (file-name-as-directory (expand-file-name dir))))
     (dolist (root (project-known-project-roots))
       (let ((full (file-name-as-directory (expand-file-name root))))
         (when (if recursive (string-prefix-p top full) (equal top full))
           (project-forget-project root)
-          (setq n (1+ n)))))
-    (message "%d project%s were forgotten" n (if (= n 1) "" "s"))
+          (setq n (1+ n))))) (message "%d project%s were forgotten" n (if (= n 1) "" "s"))
     n))
 
 (defun project-remember-projects-under (dir &optional recursive) "Remember the projects at DIR and right under it, or with RECURSIVE anywhere under it."
-  (interactive "DDirectory: \nP")
-  (let ((n 0)
+  (interactive "DDirectory: \nP") (let ((n 0)
         (start (file-name-as-directory (expand-file-name dir))))
     (cl-labels ((try (d)
                   (let ((pr (project--find-in-directory d)))
                     (when pr
-                      (message "Found %s..." (project-root pr))
-                      (project-remember-project pr t)
-                      (setq n (1+ n)))
-                    pr))
+                      (message "Found %s..." (project-root pr)) (project-remember-project pr t) (setq n (1+ n))) pr))
                 (subdirs (d)
                   (cl-remove-if-not #'file-directory-p
                                     (directory-files d t directory-files-no-dot-files-regexp t)))
@@ -314,28 +285,24 @@ FILES, a glob, keeps only the files whose name it matches."
                     (dolist (sub (subdirs d))
                       (unless (string-prefix-p "." (file-name-nondirectory sub))
                         (walk (file-name-as-directory sub)))))))
-      (if recursive
-          (walk start)
+      (if recursive (walk start)
         (try start)
         (dolist (sub (subdirs start))
           (try (file-name-as-directory sub)))))
-    (project--write-project-list)
-    (message "%d project%s were found" n (if (= n 1) "" "s"))
+    (project--write-project-list) (message "%d project%s were found" n (if (= n 1) "" "s"))
     n))
 
 (defun project-prompt-project-dir () "Read a project directory among the known ones, or any directory."
-  (project--ensure-read-project-list)
-  (let* ((other "... (choose a dir)")
+  (project--ensure-read-project-list) (let* ((other "... (choose a dir)")
          (choices (append (project-known-project-roots) (list other)))
          (pick (completing-read "Select project: " choices nil t)))
     (if (equal pick other)
-        (read-directory-name "Select directory: " default-directory nil t)
-      pick)))
+        (read-directory-name "Select directory: " default-directory nil t) pick)))
 
 ;;;; Commands
 
 (defun project-prefixed-buffer-name (mode) "Return a buffer name for MODE prefixed by the name of the current directory."
-  (concat "*" (file-name-nondirectory (directory-file-name default-directory)) "-" (downcase mode) "*"))
+  (format "*%s-%s*" (file-name-nondirectory (directory-file-name default-directory)) (downcase mode)))
 
 (defun project--root-dir (&optional maybe-prompt) "Return the root of the current project, asking for one with MAYBE-PROMPT."
   (project-root (project-current (or maybe-prompt t))))
@@ -349,7 +316,7 @@ PREDICATE, HIST and DEFAULT are passed on to `completing-read'."
          (rel (mapcar (lambda (f) (substring f cut)) all-files))
          (answer (completing-read prompt rel predicate nil nil hist
                                   (and default (string-prefix-p common default) (substring default cut)))))
-    (if (string= answer "") answer (concat common answer))))
+    (concat common answer)))
 
 (defun project--read-file-absolute (prompt all-files &optional predicate hist default) "Read a file among ALL-FILES, absolute, with PROMPT.
 PREDICATE, HIST and DEFAULT are passed on to `completing-read'."
@@ -358,161 +325,131 @@ PREDICATE, HIST and DEFAULT are passed on to `completing-read'."
 (defun project-find-file-in (suggested-filename dirs project) "Visit a file of PROJECT under DIRS, read with SUGGESTED-FILENAME as default."
   (let* ((files (project-files project dirs))
          (file (funcall project-read-file-name-function "Find file" files nil nil suggested-filename)))
-    (if (string= file "")
-        (user-error "You didn't specify the file")
-      (find-file file))))
+    (find-file file)))
 
 (defun project-find-file () "Visit a file of the current project."
-  (interactive nil)
-  (let ((pr (project-current t)))
-    (project-find-file-in (and buffer-file-name (expand-file-name buffer-file-name))
+  (interactive nil) (let ((pr (project-current t))) (project-find-file-in (and buffer-file-name (expand-file-name buffer-file-name))
                           (list (project-root pr)) pr)))
 
 (defun project-or-external-find-file () "Visit a file of the current project or of its external roots."
-  (interactive nil)
-  (let ((pr (project-current t)))
-    (project-find-file-in (and buffer-file-name (expand-file-name buffer-file-name))
+  (interactive nil) (let ((pr (project-current t))) (project-find-file-in (and buffer-file-name (expand-file-name buffer-file-name))
                           (cons (project-root pr) (project-external-roots pr)) pr)))
 
 (defun project-find-dir () "Open Dired on a directory of the current project."
-  (interactive nil)
-  (let* ((pr (project-current t))
-         (dirs (delete-dups (mapcar #'file-name-directory (project-files pr))))
+  (interactive nil) (let* ((pr (project-current t)) (dirs (delete-dups (mapcar #'file-name-directory (project-files pr))))
          (dir (funcall project-read-file-name-function "Dired" dirs nil nil)))
     (dired dir)))
 
 (defun project-dired () "Open Dired at the root of the current project."
-  (interactive nil)
-  (dired (project--root-dir)))
+  (interactive nil) (dired (project--root-dir)))
 
 (defun project-vc-dir () "Show the version control status of the current project."
-  (interactive nil)
-  (vc-dir (project--root-dir)))
+  (interactive nil) (vc-dir (project--root-dir)))
 
 (defun project-shell () "Start a shell in the root of the current project."
-  (interactive nil)
-  (let ((default-directory (project--root-dir)))
+  (interactive nil) (let ((default-directory (project--root-dir)))
     (shell (project-prefixed-buffer-name "shell"))))
 
 (defun project-eshell () "Start Eshell in the root of the current project."
-  (interactive nil)
-  (let* ((default-directory (project--root-dir))
+  (interactive nil) (let* ((default-directory (project--root-dir))
          (eshell-buffer-name (project-prefixed-buffer-name "eshell")))
     (eshell)))
 
 (defun project-compile () "Run `compile' in the root of the current project."
-  (interactive nil)
-  (let ((default-directory (project--root-dir)))
+  (interactive nil) (let ((default-directory (project--root-dir)))
     (call-interactively #'compile)))
 
 (defun project-shell-command () "Run `shell-command' in the root of the current project."
-  (interactive nil)
-  (let ((default-directory (project--root-dir)))
+  (interactive nil) (let ((default-directory (project--root-dir)))
     (call-interactively #'shell-command)))
 
 (defun project-async-shell-command () "Run `async-shell-command' in the root of the current project."
-  (interactive nil)
-  (let ((default-directory (project--root-dir)))
+  (interactive nil) (let ((default-directory (project--root-dir)))
     (call-interactively #'async-shell-command)))
 
 (defun project-execute-extended-command () "Run `execute-extended-command' in the root of the current project."
-  (interactive nil)
-  (let ((default-directory (project--root-dir)))
+  (interactive nil) (let ((default-directory (project--root-dir)))
     (call-interactively #'execute-extended-command)))
 
 (defun project--read-regexp () "Read a regexp to search the project for, the symbol at point as default."
-  (let ((sym (thing-at-point 'symbol t)))
-    (read-regexp "Find regexp" (and sym (regexp-quote sym)))))
+  (let* ((here (thing-at-point 'symbol t))
+         (default (when here (regexp-quote here))))
+    (read-regexp "Find regexp" default)))
 
 (defun project--find-regexp-in-files (regexp files) "Return xref items for the matches of REGEXP in FILES; a user error if none."
-  (let ((items (xref-matches-in-files regexp files)))
-    (unless items
-      (user-error "No matches for: %s" regexp))
-    items))
+  (or (xref-matches-in-files regexp files)
+      (user-error "No matches for: %s" regexp)))
+
+(defun project--show-matches (regexp with-external) "Show the matches of REGEXP in the current project, WITH-EXTERNAL roots too."
+  (let* ((pr (progn (require 'xref) (project-current t)))
+         (dirs (cons (project-root pr) (and with-external (project-external-roots pr))))
+         (files (project-files pr dirs)))
+    (xref--show-xrefs (apply-partially #'project--find-regexp-in-files regexp files) nil)))
 
 (defun project-find-regexp (regexp) "Show the matches of REGEXP in the files of the current project."
-  (interactive (list (project--read-regexp)))
-  (require 'xref)
-  (let* ((pr (project-current t))
-         (files (project-files pr)))
-    (xref--show-xrefs (lambda () (project--find-regexp-in-files regexp files)) nil)))
+  (interactive (progn (list (project--read-regexp))))
+  (project--show-matches regexp nil))
 
 (defun project-or-external-find-regexp (regexp) "Show the matches of REGEXP in the files of the current project and its external roots."
-  (interactive (list (project--read-regexp)))
-  (require 'xref)
-  (let* ((pr (project-current t))
-         (files (project-files pr (cons (project-root pr) (project-external-roots pr)))))
-    (xref--show-xrefs (lambda () (project--find-regexp-in-files regexp files)) nil)))
+  (interactive (progn (list (project--read-regexp))))
+  (project--show-matches regexp t))
 
 (defun project-search (regexp) "Visit the matches of REGEXP in the current project's files one by one."
-  (interactive "sSearch (regexp): ")
-  (require 'etags)
-  (let ((files (project-files (project-current t))))
+  (interactive "sSearch (regexp): ") (require 'etags) (let ((files (project-files (project-current t))))
     (tags--search-files regexp files)))
 
 (defun project-query-replace-regexp (from to) "Query-replace FROM with TO in all the files of the current project."
   (interactive (let ((args (query-replace-read-args "Query replace (regexp)" t t)))
                  (list (nth 0 args) (nth 1 args))))
-  (require 'etags)
-  (let ((files (project-files (project-current t))))
+  (require 'etags) (let ((files (project-files (project-current t))))
     (tags--query-replace-files from to files)))
 
 (defun project--buffer-list (pr) "Return the buffers of project PR."
   (project-buffers pr))
 
 (defun project--read-project-buffer () "Read the name of a buffer of the current project."
-  (let* ((pr (project-current t))
-         (names (mapcar #'buffer-name (project-buffers pr)))
-         (other (other-buffer (current-buffer))))
+  (let* ((mine (project-buffers (project-current t)))
+         (names (mapcar #'buffer-name mine))
+         (previous (other-buffer (current-buffer))))
     (read-buffer "Switch to buffer: "
-                 (and (memq other (project-buffers pr)) (buffer-name other))
-                 nil (lambda (b) (member (if (consp b) (car b) b) names)))))
+                 (when (memq previous mine) (buffer-name previous))
+                 nil
+                 (lambda (entry) (member (or (car-safe entry) entry) names)))))
+
+(defun project--show-buffer (how buffer-or-name) "Show BUFFER-OR-NAME by calling HOW on it."
+  (funcall how buffer-or-name))
 
 (defun project-switch-to-buffer (buffer-or-name) "Switch to BUFFER-OR-NAME, a buffer of the current project."
-  (interactive (list (project--read-project-buffer)))
-  (switch-to-buffer buffer-or-name))
+  (interactive (progn (list (project--read-project-buffer))))
+  (project--show-buffer #'switch-to-buffer buffer-or-name))
 
 (defun project-display-buffer (buffer-or-name) "Display BUFFER-OR-NAME, a buffer of the current project, without selecting it."
-  (interactive (list (project--read-project-buffer)))
-  (display-buffer buffer-or-name))
+  (interactive (progn (list (project--read-project-buffer))))
+  (project--show-buffer #'display-buffer buffer-or-name))
 
 (defun project-display-buffer-other-frame (buffer-or-name) "Display BUFFER-OR-NAME, a buffer of the current project, in another frame."
-  (interactive (list (project--read-project-buffer)))
-  (display-buffer-other-frame buffer-or-name))
+  (interactive (progn (list (project--read-project-buffer))))
+  (project--show-buffer #'display-buffer-other-frame buffer-or-name))
 
-(defun project--kill-buffer-check (buf conditions) "Return non-nil if buffer BUF meets one of CONDITIONS."
-  (cl-some
-   (lambda (c)
-     (cond
-      ((stringp c) (string-match-p c (buffer-name buf)))
-      ((functionp c) (funcall c buf))
-      ((eq (car-safe c) 'major-mode) (eq (buffer-local-value 'major-mode buf) (cdr c)))
-      ((eq (car-safe c) 'derived-mode)
-       (with-current-buffer buf (derived-mode-p (cdr c))))
-      ((eq (car-safe c) 'not) (not (project--kill-buffer-check buf (cdr c))))
-      ((eq (car-safe c) 'or) (project--kill-buffer-check buf (cdr c)))
-      ((eq (car-safe c) 'and) (cl-every (lambda (x) (project--kill-buffer-check buf (list x))) (cdr c)))
-      ((symbolp c) (and (boundp c) (buffer-local-value c buf)))))
-   conditions))
-
-(defun project--buffers-to-kill (pr) "Return the buffers of project PR that `project-kill-buffers' kills."
-  (cl-remove-if-not (lambda (b) (and (project--kill-buffer-check b project-kill-buffer-conditions)
-                                     (not (project--kill-buffer-check b project-kill-buffers-ignores))))
-                    (project-buffers pr)))
+(defun project--buffers-to-kill (pr) "Return the buffers of project PR that `project-kill-buffers' kills: those visiting files and special buffers."
+  (seq-filter (lambda (b)
+                (or (buffer-file-name b)
+                    (with-current-buffer b (derived-mode-p 'special-mode 'dired-mode 'comint-mode))))
+              (project-buffers pr)))
 
 (defun project-kill-buffers (&optional no-confirm) "Kill the buffers of the current project, asking first unless NO-CONFIRM."
   (interactive nil)
   (let* ((pr (project-current t))
-         (bufs (project--buffers-to-kill pr)))
-    (cond
-     ((null bufs) (message "No buffers to kill"))
-     ((or no-confirm
-          (yes-or-no-p (format "Kill %d buffers in %s? " (length bufs) (project-root pr))))
-      (mapc #'kill-buffer bufs)))))
+         (doomed (project--buffers-to-kill pr))
+         (n (length doomed)))
+    (if (= n 0)
+        (message "No buffers to kill")
+      (when (or no-confirm
+                (yes-or-no-p (format "Kill %d buffers in %s? " n (project-root pr))))
+        (mapc #'kill-buffer doomed)))))
 
 (defun project--keymap-prompt () "Return the prompt `project-switch-project' shows: each command's key and label."
-  (mapconcat (lambda (entry)
-               (let ((key (where-is-internal (car entry) (and (boundp 'project-prefix-map) project-prefix-map) t)))
+  (mapconcat (lambda (entry) (let ((key (where-is-internal (car entry) (and (boundp 'project-prefix-map) project-prefix-map) t)))
                  (format "[%s] %s" (if key (key-description key) "?") (cadr entry))))
              project-switch-commands "  "))
 
@@ -520,23 +457,17 @@ PREDICATE, HIST and DEFAULT are passed on to `completing-read'."
   (let* ((keys (mapcar (lambda (entry)
                          (cons (where-is-internal (car entry) (and (boundp 'project-prefix-map) project-prefix-map) t)
                                (car entry)))
-                       project-switch-commands))
-         (key (read-key-sequence (concat "Choose: " (project--keymap-prompt))))
+                       project-switch-commands)) (key (read-key-sequence (concat "Choose: " (project--keymap-prompt))))
          (hit (cl-find key keys :key #'car :test #'equal)))
     (or (cdr hit)
         (and (boundp 'project-prefix-map) (lookup-key project-prefix-map key))
         (user-error "Not a project command: %s" (key-description key)))))
 
-(defun project-switch-project (dir) "Run one of `project-switch-commands' in the project at DIR."
-  (interactive (list (project-prompt-project-dir)))
-  (let ((command (if (symbolp project-switch-commands)
-                     project-switch-commands
-                   (project--switch-project-command))))
-    (let ((default-directory (file-name-as-directory dir))
-          (project-current-inhibit-prompt t))
-      (call-interactively command))))
-
-(defvar project-current-inhibit-prompt nil "Non-nil while `project-switch-project' runs its command.")
+(defun project-switch-project (dir) "Run one of `project-switch-commands', chosen by key, in the project at DIR."
+  (interactive (progn (list (project-prompt-project-dir))))
+  (let ((chosen (project--switch-project-command))
+        (default-directory (file-name-as-directory dir)))
+    (call-interactively chosen)))
 
 (defun project--other-place-command (action &optional map) "Run the next command read from MAP with ACTION as the buffer display action."
   (let* ((key (read-key-sequence nil))
@@ -547,16 +478,13 @@ PREDICATE, HIST and DEFAULT are passed on to `completing-read'."
         (call-interactively cmd)))))
 
 (defun project-other-window-command () "Run the next project command with its buffer in another window."
-  (interactive nil)
-  (project--other-place-command '((display-buffer-pop-up-window) (inhibit-same-window . t))))
+  (interactive nil) (project--other-place-command '((display-buffer-pop-up-window) (inhibit-same-window . t))))
 
 (defun project-other-frame-command () "Run the next project command with its buffer in another frame."
-  (interactive nil)
-  (project--other-place-command '((display-buffer-pop-up-frame))))
+  (interactive nil) (project--other-place-command '((display-buffer-pop-up-frame))))
 
 (defun project-other-tab-command () "Run the next project command with its buffer in another tab."
-  (interactive nil)
-  (project--other-place-command '((display-buffer-in-new-tab))))
+  (interactive nil) (project--other-place-command '((display-buffer-in-new-tab))))
 
 (provide 'project)
 
