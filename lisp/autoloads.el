@@ -1169,3 +1169,53 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
 (autoload 'read-quoted-char "simple-input")
 (dolist (name '(quoted-insert default-indent-new-line))
   (autoload name "simple-input" nil t))
+;; project.el's entry points, autoloaded as GNU autoloads them (commands marked interactive).
+(dolist (name '(project-current project-known-project-roots project-remember-project))
+  (autoload name "project"))
+(dolist (name '(project-async-shell-command project-compile project-dired project-display-buffer
+                project-display-buffer-other-frame project-eshell project-execute-extended-command
+                project-find-dir project-find-file project-find-regexp project-forget-project
+                project-kill-buffers project-or-external-find-file project-or-external-find-regexp
+                project-other-frame-command project-other-tab-command project-other-window-command
+                project-query-replace-regexp project-search project-shell project-shell-command
+                project-switch-project project-switch-to-buffer project-vc-dir))
+  (autoload name "project" nil t))
+;; The rest of xref.el's entry points.
+(dolist (name '(xref-matches-in-directory xref-matches-in-files xref-references-in-directory))
+  (autoload name "xref"))
+(dolist (name '(xref-find-apropos xref-find-definitions xref-find-definitions-at-mouse
+                xref-find-definitions-other-frame xref-find-definitions-other-window
+                xref-find-references xref-find-references-at-mouse xref-pop-marker-stack))
+  (autoload name "xref" nil t))
+(defalias 'pop-tag-mark #'xref-pop-marker-stack)
+;; etags.el's entry points, as GNU autoloads them, and its options GNU has at start-up.
+(defvar tags-file-name nil "The file name of the tags table in use, or nil.")
+(defvar tags-table-list nil "The list of tags tables searched in turn.")
+(defvar tags-case-fold-search 'default "Whether tags searches ignore case; `default' follows `case-fold-search'.")
+(defvar tags-add-tables 'ask-user "Whether visiting a new tags table adds it to `tags-table-list'.")
+(dolist (name '(tags-lazy-completion-table tags-table-files visit-tags-table-buffer))
+  (autoload name "etags"))
+(dolist (name '(complete-tag find-tag find-tag-noselect find-tag-other-frame find-tag-other-window
+                find-tag-regexp list-tags select-tags-table tags-apropos tags-loop-continue
+                tags-next-file tags-query-replace tags-search tags-table-mode visit-tags-table))
+  (autoload name "etags" nil t))
+(defalias 'next-file #'tags-next-file)
+;; apropos.el's entry points, as GNU autoloads them.
+(dolist (name '(apropos-documentation-property apropos-read-pattern))
+  (autoload name "apropos"))
+(dolist (name '(apropos apropos-command apropos-documentation apropos-function apropos-library
+                apropos-local-value apropos-local-variable apropos-user-option apropos-value
+                apropos-variable))
+  (autoload name "apropos" nil t))
+(defalias 'command-apropos #'apropos-command)
+;; checkdoc.el's entry points, as GNU autoloads them.
+(dolist (name '(checkdoc-file checkdoc-list-of-strings-p))
+  (autoload name "checkdoc"))
+(dolist (name '(checkdoc checkdoc-comments checkdoc-continue checkdoc-current-buffer checkdoc-defun
+                checkdoc-eval-current-buffer checkdoc-eval-defun checkdoc-interactive checkdoc-ispell
+                checkdoc-ispell-comments checkdoc-ispell-continue checkdoc-ispell-current-buffer
+                checkdoc-ispell-defun checkdoc-ispell-interactive checkdoc-ispell-message-interactive
+                checkdoc-ispell-message-text checkdoc-ispell-start checkdoc-message-interactive
+                checkdoc-message-text checkdoc-minor-mode checkdoc-package-keywords
+                checkdoc-rogue-spaces checkdoc-start))
+  (autoload name "checkdoc" nil t))

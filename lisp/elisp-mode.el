@@ -578,14 +578,20 @@ SUMMARY, if given, describes it; otherwise (TYPE SYMBOL), TYPE `defun' when nil.
         (when file
           (push (elisp--xref-make-xref 'feature symbol file) items))))
     ;; GNU lists a variable before the function of the same name.
-    (let ((vars (seq-filter (lambda (x) (memq (xref-elisp-location-type (aref x 2)) '(defvar defface)))
-                            items)))
-      (append (nreverse vars) (nreverse (seq-remove (lambda (x) (memq x vars)) items))))))
+    (let* ((in-order (reverse items))
+           (vars (seq-filter (lambda (x) (eq (xref-elisp-location-type (aref x 2)) 'defvar))
+                             in-order)))
+      (append vars (seq-remove (lambda (x) (memq x vars)) in-order)))))
 
-(defun elisp--xref-filter-definitions (definitions namespace _symbol) "Keep of the xref items DEFINITIONS those in NAMESPACE.
+(defun elisp--xref-filter-definitions (definitions namespace symbol) "Keep of the xref items DEFINITIONS of SYMBOL those in NAMESPACE.
 NAMESPACE is `function', `variable', `maybe-variable', `face', `feature' or `any'."
   (if (eq namespace 'any)
-      definitions
+      ;; A minor mode's variable comes with its function: only the function
+      ;; is listed.
+      (if (memq symbol minor-mode-list)
+          (seq-remove (lambda (item) (eq (xref-elisp-location-type (aref item 2)) 'defvar))
+                      definitions)
+        definitions)
     (let ((kinds (pcase-exhaustive namespace
                    ('variable '(defvar))
                    ('face '(defface))
@@ -599,13 +605,12 @@ NAMESPACE is `function', `variable', `maybe-variable', `face', `feature' or `any
                   definitions))))
 
 (cl-defmethod xref-backend-definitions ((_backend (eql 'elisp)) identifier) "Return xref items for the definitions of the symbol named IDENTIFIER."
-  ;; Without the `pos' property saying where the name was found, it is
-  ;; taken as a function's.
+  ;; Every kind of definition of the name counts, wherever it was found.
   (let ((sym (intern-soft identifier)))
     (and sym
          (elisp--xref-filter-definitions
           (elisp--xref-find-definitions sym)
-          (if (get-text-property 0 'pos identifier) 'any 'function)
+          'any
           sym))))
 
 (cl-defmethod xref-backend-apropos ((_backend (eql 'elisp)) pattern) "Return xref items for the definitions of the symbols matching PATTERN."
