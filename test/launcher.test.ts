@@ -45,6 +45,15 @@ test('the launcher starts from the default image next to it', () => {
   rmSync(root, { recursive: true });
 });
 
+test('load-path is the installation\'s lisp folder wherever the image was built, or what EMACSLOADPATH says', () => {
+  const root = install();
+  const form = '(progn (require (quote cl-lib)) (princ (list load-path (file-name-directory (symbol-file (quote cl-remove-if))))))';
+  assert.deepEqual(run(root, ['--batch', '--eval', form]), { out: `((${join(root, 'lisp')}) ${join(root, 'lisp')}/)`, err: '', code: 0 });
+  const env = run(root, ['--batch', '--eval', '(princ load-path)'], { EMACSLOADPATH: '/x::/y' });
+  assert.deepEqual(env, { out: `(/x ${join(root, 'lisp')} /y)`, err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
+
 test('invocation-name and invocation-directory name the launcher, so Lisp can start tsmacs again', () => {
   const root = install();
   const form = '(progn (princ (list invocation-name invocation-directory)) (terpri)'

@@ -6,7 +6,7 @@
 // in front of them is harmless), which is what lets a JS function that Lisp calls call back into
 // Lisp. Values cross as plain JS values where one fits and as rooted handles where none does.
 
-import { defaultDumpPath, lispDir } from '../cli/main.ts';
+import { defaultDumpPath, installLoadPath, lispDir } from '../cli/main.ts';
 import { join } from 'node:path';
 import type { Host } from '../host/host.ts';
 import { nodeHost } from '../host/node.ts';
@@ -273,6 +273,7 @@ export class Emacs {
         funcall(rt, Qload, [makeString(rt, join(dir, 'loadup.el')), Qnil, Qt]);
       } else {
         rt = loadDump(host, options.dumpFile ?? defaultDumpPath(), { heapBytes });
+        installLoadPath(rt);
         funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]);
       }
     } catch (e) {

@@ -53,6 +53,19 @@ export const defaultDumpPath = (): string => {
 };
 export const lispDir = (): string => join(installRoot(), 'lisp');
 
+/**
+ * Set `load-path' for a start from an image, as GNU computes it at every start rather than
+ * keeping the dumped value (the folder the image was built in, wherever it has moved since):
+ * EMACSLOADPATH's colon-separated folders if it is set, an empty element there standing for the
+ * default; the default is this installation's lisp folder.
+ */
+export function installLoadPath(rt: Runtime): void {
+  const standard = lispDir();
+  const env = rt.host.getenv('EMACSLOADPATH');
+  const dirs = env === undefined || env === '' ? [standard] : env.split(':').flatMap((d) => (d === '' ? [standard] : [d]));
+  setInternal(rt, Qload_path, list(rt, ...dirs.map((d) => makeString(rt, d))));
+}
+
 /** The version --version reports; test/api-package.test.ts keeps it equal to package.json's. */
 export const TSMACS_VERSION = '0.1.0';
 
@@ -247,6 +260,7 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
   if (dumpFile !== null || (opened ? true : !fromSource() && host.stat(path)?.kind === 'file')) {
     const rt = loadDump(host, path, opened ? { opened } : {});
     lispRuns();
+    installLoadPath(rt);
     const sp = rt.sp;
     guarded(rt, () => funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]));
     rt.sp = sp;
