@@ -227,11 +227,22 @@ Point ends after the comment starter.  CONTINUE makes a new comment use
         (found (save-excursion (comment--find-on-line))))
     (if found (goto-char found) (end-of-line))
     (let* ((wanted (save-excursion (funcall comment-indent-function)))
-           (column (if (and (null found) (save-excursion (skip-chars-backward " \t") (bolp)))
-                       (or wanted (current-indentation))
+           (alone (save-excursion (skip-chars-backward " \t") (bolp)))
+           (column (if (and (null found) alone)
+                       (or wanted comment-column)
                      (comment-choose-indent wanted))))
-      (delete-region (progn (skip-chars-backward " \t") (point))
-                     (progn (skip-chars-forward " \t") (point))) (indent-to column)
+      (cond ((and found (null wanted))
+             ;; A comment the mode leaves to the line's indentation (a Lisp ;; comment).
+             (indent-according-to-mode)
+             (goto-char (save-excursion (forward-line 0) (skip-chars-forward " \t") (point))))
+            ((and alone (null found) (null wanted))
+             ;; On a blank line the blanks before point stay; the comment goes to the column.
+             (delete-region (point) (progn (skip-chars-forward " \t") (point)))
+             (indent-to column))
+            (t
+             (delete-region (progn (skip-chars-backward " \t") (point))
+                            (progn (skip-chars-forward " \t") (point)))
+             (indent-to column)))
       (if found
           (let ((after (save-excursion (forward-line 0)
                                        (and (re-search-forward comment-start-skip (line-end-position) t)
@@ -503,8 +514,15 @@ SOFT inserts a soft newline." (interactive)
                        (goto-char in-comment)
                        (buffer-substring in-comment
                                          (if (looking-at comment-start-skip) (match-end 0) (point)))))
-            (column (save-excursion (goto-char in-comment) (current-column)))) (indent-to column)
-        (insert starter)))))
+            (column (save-excursion (goto-char in-comment) (current-column))))
+        (if (save-excursion (goto-char in-comment) (skip-chars-backward " \t") (bolp))
+            ;; A comment alone on its line goes on at its column.
+            (progn (indent-to column) (insert starter))
+          ;; One after code is placed as `comment-indent' places a comment, with the
+          ;; comment column no further right than the comment being continued.
+          (let ((comment-column (min column comment-column)))
+            (save-excursion (insert starter))
+            (comment-indent t)))))))
 
 (defun comment--delete-blanks () "Delete the blanks around point."
   (delete-region (progn (skip-chars-backward " \t") (point))
