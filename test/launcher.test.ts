@@ -49,8 +49,12 @@ test('load-path is the installation\'s lisp folder wherever the image was built,
   const root = install();
   const form = '(progn (require (quote cl-lib)) (princ (list load-path (file-name-directory (symbol-file (quote cl-remove-if))))))';
   assert.deepEqual(run(root, ['--batch', '--eval', form]), { out: `((${join(root, 'lisp')}) ${join(root, 'lisp')}/)`, err: '', code: 0 });
-  const env = run(root, ['--batch', '--eval', '(princ load-path)'], { EMACSLOADPATH: '/x::/y' });
-  assert.deepEqual(env, { out: `(/x ${join(root, 'lisp')} /y)`, err: '', code: 0 });
+  const env = run(root, ['--batch', '--eval', '(princ load-path)'], { EMACSLOADPATH: `/x-none::${root}:/etc/passwd` });
+  assert.deepEqual(env, {
+    out: `(/x-none ${join(root, 'lisp')} ${root} /etc/passwd)`,
+    err: "Warning: Lisp directory '/x-none': No such file or directory\nWarning: Lisp directory '/etc/passwd': Not a directory\n",
+    code: 0,
+  });
   rmSync(root, { recursive: true });
 });
 

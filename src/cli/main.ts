@@ -63,6 +63,14 @@ export function installLoadPath(rt: Runtime): void {
   const standard = lispDir();
   const env = rt.host.getenv('EMACSLOADPATH');
   const dirs = env === undefined || env === '' ? [standard] : env.split(':').flatMap((d) => (d === '' ? [standard] : [d]));
+  // As GNU, each folder EMACSLOADPATH names that is not one gets a warning (and stays listed).
+  if (env !== undefined && env !== '')
+    for (const d of env.split(':')) {
+      if (d === '') continue;
+      const kind = rt.host.stat(d)?.kind;
+      if (kind !== 'dir')
+        rt.host.write(2, new TextEncoder().encode(`Warning: Lisp directory '${d}': ${kind === undefined ? 'No such file or directory' : 'Not a directory'}\n`));
+    }
   setInternal(rt, Qload_path, list(rt, ...dirs.map((d) => makeString(rt, d))));
 }
 
