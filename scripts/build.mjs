@@ -139,14 +139,7 @@ const docsOut = {
       };
       visit(sf);
       edits.push(...inlined);
-      edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      let out = '';
-      let pos = 0;
-      for (const [from, to, rep] of edits) {
-        out += text.slice(pos, from) + rep;
-        pos = to;
-      }
-      return { contents: lazyDefuns(args.path, out + text.slice(pos)), loader: 'ts' };
+      return { contents: lazyDefuns(args.path, applyEdits(text, edits)), loader: 'ts' };
     });
   },
 };
@@ -184,6 +177,19 @@ function importedNames() {
   walk(join(root, 'src'));
   return importedCache;
 }
+
+/** TEXT with each [FROM, TO, REPLACEMENT] of EDITS (non-overlapping) applied, in order of position. */
+function applyEdits(text, edits) {
+  edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let out = '';
+  let pos = 0;
+  for (const [from, to, rep] of edits) {
+    out += text.slice(pos, from) + rep;
+    pos = to;
+  }
+  return out + text.slice(pos);
+}
+
 // The files whose primitives a program rarely calls: their groups are made at first use. A group's
 // first call compiles the whole group (V8 parses it, every function in it preparsed), about 0.4 ms
 // for a file of 20-odd primitives, where the code cache saves about 1 us a function a start: a
@@ -268,15 +274,8 @@ function lazyDefuns(path, text) {
       edits.push([st.getStart(sf), st.end, '']);
     }
   }
-  edits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  let out = '';
-  let pos = 0;
-  for (const [from, to, rep] of edits) {
-    out += text.slice(pos, from) + rep;
-    pos = to;
-  }
   const fns = lazy.map((f) => text.slice(f.getStart(sf), f.end));
-  return out + text.slice(pos) + `\nimport { DEFLAZY as __tsmacs_DEFLAZY } from ${JSON.stringify(subrPath)};\n` +
+  return applyEdits(text, edits) + `\nimport { DEFLAZY as __tsmacs_DEFLAZY } from ${JSON.stringify(subrPath)};\n` +
     'var __tsmacs_lazyFns: any[] | undefined;\n' +
     `function __tsmacs_lazyGroup(): any[] {\n  if (__tsmacs_lazyFns !== undefined) return __tsmacs_lazyFns;\n${movedText.join('\n')}\n` +
     `  return (__tsmacs_lazyFns = [\n${fns.join(',\n')},\n  ]);\n}\n`;

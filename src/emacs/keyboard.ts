@@ -5,7 +5,7 @@
 // unless a program sets them (`set--this-command-keys'), no input is ever pending and the
 // session is never idle, as in GNU's batch mode.
 
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { consp, floatp, list, makeStringFromChars, sbytes, sdata, stringChars, stringMultibyte, stringp, vectorFromArray, xcar, xcdr, xfloat } from '../core/object.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
@@ -29,16 +29,7 @@ interface KeyState {
   quitChar: number;
 }
 
-const states = new WeakMap<Runtime, KeyState>();
-
-function stateOf(rt: Runtime): KeyState {
-  let s = states.get(rt);
-  if (s === undefined) {
-    s = { keys: [], lossage: 300, interrupt: true, quitChar: 7 };
-    states.set(rt, s);
-  }
-  return s;
-}
+const stateOf = defineWorldState<KeyState>(() => ({ keys: [], lossage: 300, interrupt: true, quitChar: 7 }));
 
 /** The key events as a string when every one is an ASCII char, else null. */
 function keysAsString(rt: Runtime, keys: number[]): number | null {

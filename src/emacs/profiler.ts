@@ -14,7 +14,7 @@ import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { error, wrongTypeArgument } from '../core/signal.ts';
 import { addRootFamily } from '../core/gc.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { fixnumValue, isFixnum, list, makeFixnum, makeFloat, makeVector } from '../core/object.ts';
 
 /** The first word of vector V's contents. */
@@ -55,24 +55,14 @@ interface ProfilerState {
   busy: boolean;
 }
 
-const states = new WeakMap<Runtime, ProfilerState>();
-
-function stateOf(rt: Runtime): ProfilerState {
-  let s = states.get(rt);
-  if (!s) {
-    s = {
-      cpuRunning: false, cpuLog: null, intervalMs: 1, lastSample: 0, lastGcSeconds: 0, gcCount: 0,
-      memRunning: false, memLog: null, lastBytes: 0, polls: 0, busy: false,
-    };
-    states.set(rt, s);
-  }
-  return s;
-}
+const stateOf = defineWorldState<ProfilerState>(() => ({
+  cpuRunning: false, cpuLog: null, intervalMs: 1, lastSample: 0, lastGcSeconds: 0, gcCount: 0,
+  memRunning: false, memLog: null, lastBytes: 0, polls: 0, busy: false,
+}));
 
 // The logs' vectors live only in JS maps: mark them.
 addRootFamily((rt, mark) => {
-  const s = states.get(rt);
-  if (!s) return;
+  const s = stateOf(rt);
   for (const log of [s.cpuLog, s.memLog]) if (log) for (const e of log.entries.values()) mark(e.vec);
 });
 
