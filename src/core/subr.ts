@@ -65,11 +65,6 @@ function pushBySym<T extends { readonly sym: number }>(list: T[], slots: (T | un
 }
 
 /**
- * Put PRIMITIVES and VARIABLES in the order of their symbols' words, entries with the same sym
- * in declaration order (the sort is stable). Called by whatever reads the tables first: building
- * a runtime (static.ts newRuntime) or the fingerprint (dump/format.ts).
- */
-/**
  * The primitives' functions in PRIMITIVES' order, one array shared by every runtime (its
  * subrFns): sortBuiltinTables fills it in its pass over the slots; `PRIMITIVES.map' made it anew
  * per runtime, 1,500 cold callback calls, about 0.1 ms of every start-up.
@@ -86,6 +81,11 @@ export function subrFunctions(): SubrFn[] {
   return SUBR_FNS;
 }
 
+/**
+ * Put PRIMITIVES and VARIABLES in the order of their symbols' words, entries with the same sym
+ * in declaration order (the sort is stable). Called by whatever reads the tables first: building
+ * a runtime (static.ts newRuntime) or the fingerprint (dump/format.ts).
+ */
 export function sortBuiltinTables(): void {
   if (!unsorted) return;
   unsorted = false;
