@@ -147,6 +147,15 @@ function updateHook(rt: Runtime, s: ProfilerState): void {
   }
 }
 
+/** Stop the profiler whose flag is WHICH: t if it was running, else nil. */
+function stopOne(rt: Runtime, which: 'cpuRunning' | 'memRunning'): number {
+  const s = stateOf(rt);
+  if (!s[which]) return Qnil;
+  s[which] = false;
+  updateHook(rt, s);
+  return Qt;
+}
+
 /** The Lisp hash table for LOG, GNU's shape: test profiler-backtrace-equal, size the log's size. */
 function logTable(rt: Runtime, log: Log, gcCount: number | null): number {
   const sp = rt.sp;
@@ -185,13 +194,7 @@ DEFUN('profiler-cpu-start', 1, 1, 'Start the CPU profiler, sampling the backtrac
   return Qt;
 });
 
-DEFUN('profiler-cpu-stop', 0, 0, 'Stop the CPU profiler; t if it was running, else nil. Its log stays until `profiler-cpu-log\' takes it.', (rt) => {
-  const s = stateOf(rt);
-  if (!s.cpuRunning) return Qnil;
-  s.cpuRunning = false;
-  updateHook(rt, s);
-  return Qt;
-});
+DEFUN('profiler-cpu-stop', 0, 0, 'Stop the CPU profiler; t if it was running, else nil. Its log stays until `profiler-cpu-log\' takes it.', (rt) => stopOne(rt, 'cpuRunning'));
 
 DEFUN('profiler-cpu-running-p', 0, 0, 'Tell whether the CPU profiler is running.', (rt) => (stateOf(rt).cpuRunning ? Qt : Qnil));
 
@@ -214,13 +217,7 @@ DEFUN('profiler-memory-start', 0, 0, 'Start the memory profiler, which counts th
   return Qt;
 });
 
-DEFUN('profiler-memory-stop', 0, 0, 'Stop the memory profiler; t if it was running, else nil.', (rt) => {
-  const s = stateOf(rt);
-  if (!s.memRunning) return Qnil;
-  s.memRunning = false;
-  updateHook(rt, s);
-  return Qt;
-});
+DEFUN('profiler-memory-stop', 0, 0, 'Stop the memory profiler; t if it was running, else nil.', (rt) => stopOne(rt, 'memRunning'));
 
 DEFUN('profiler-memory-running-p', 0, 0, 'Tell whether the memory profiler is running.', (rt) => (stateOf(rt).memRunning ? Qt : Qnil));
 
