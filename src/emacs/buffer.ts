@@ -5,7 +5,6 @@
 // and dumped like every other global.
 
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
-import { lockForFlag, unlockBufferOf } from './filelock.ts';
 import {
   BUFFER_SLOTS, BUF_BEGV, BUF_BEGV_BYTE, BUF_CHARS_MODIFF, BUF_GPT, BUF_GPT_BYTE, BUF_MARK,
   BUF_MARKERS, BUF_MODIFF, BUF_MULTIBYTE, BUF_NAME, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF, BUF_TEXT, BUF_Z, BUF_ZV,
@@ -416,6 +415,12 @@ DEFUN('make-indirect-buffer', 2, 4, 'Make and give an indirect buffer named NAME
 /** What a clone copies that lives in other modules: overlay.ts fills it. */
 export const cloneHooks = { overlays: (_rt: Runtime, _from: number, _to: number): void => {} };
 
+/** File locking as the modified flag changes and as a buffer dies: filelock.ts fills it. */
+export const lockHooks = {
+  forFlag: (_rt: Runtime, _b: number, _makeModified: boolean): void => {},
+  unlock: (_rt: Runtime, _b: number): void => {},
+};
+
 // ---- buffer-swap-text ------------------------------------------------------------------------------
 
 DEFUN('buffer-swap-text', 1, 1, 'Swap the text of the current buffer and BUFFER, with what goes with it: point, narrowing, markers, overlays, text properties, multibyteness, the undo list.',
@@ -510,7 +515,7 @@ DEFUN('buffer-modified-p', 0, 1, 'Tell whether BUFFER (by default the current on
 
 function restoreModified(rt: Runtime, flag: number): number {
   const b = currentBuffer(rt);
-  lockForFlag(rt, b, flag !== Qnil);
+  lockHooks.forFlag(rt, b, flag !== Qnil);
   if (flag === Qnil) setBint(rt, b, BUF_SAVE_MODIFF, bint(rt, b, BUF_MODIFF));
   else if (bint(rt, b, BUF_SAVE_MODIFF) >= bint(rt, b, BUF_MODIFF)) {
     // Marking an unmodified buffer modified takes a tick, so that the flag has a change to show.
@@ -614,7 +619,7 @@ export function killBuffer(rt: Runtime, x: number): number {
     }
     // A modified buffer's lock goes with it.
     withBufferCurrent(rt, b, () => {
-      unlockBufferOf(rt, b);
+      lockHooks.unlock(rt, b);
       return Qnil;
     });
     // Killing a base kills its indirect buffers first, each as `kill-buffer' would.

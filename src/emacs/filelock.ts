@@ -15,7 +15,7 @@ import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { LispSignal, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { findSymbolValue, funcall, localizedValue } from './eval.ts';
-import { bint, bufferLive, currentBuffer } from './buffer.ts';
+import { bint, bufferLive, currentBuffer, lockHooks } from './buffer.ts';
 
 const Qcreate_lockfiles = DEFVAR('create-lockfiles', () => Qt, 'Non-nil means editing a visited file leaves a lock file .#NAME beside it.');
 const Qbuffer_file_truename = DEFSYM('buffer-file-truename');
@@ -137,6 +137,9 @@ export function unlockBufferOf(rt: Runtime, b: number): void {
   const truename = localizedValue(rt, Qbuffer_file_truename, b);
   if (stringp(truename)) unlockFile(rt, truename);
 }
+
+lockHooks.forFlag = lockForFlag;
+lockHooks.unlock = unlockBufferOf;
 
 /** At exit: every modified buffer's lock goes, as GNU's unlock_all_files. */
 export function unlockAllFiles(rt: Runtime): void {
