@@ -18,12 +18,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Runtime } from '../core/runtime.ts';
-import { aref, consp, getProp, isPvec, makeString, pvecSize, stringp, vectorp, xcar, xcdr } from '../core/object.ts';
-import { error, xsignal1 } from '../core/signal.ts';
-import { DEFUN, PRIMITIVES, VARIABLES, sortBuiltinTables, type SubrDef } from '../core/subr.ts';
-import { DEFSYM, Qautoload, Qclosure, Qinvalid_function, Qlambda, Qmacro, Qnil, Qt, Qvoid_function } from '../core/symbols.ts';
+import { aref, consp, getProp, isPvec, makeString, putProp, pvecSize, stringp, vectorp, xcar, xcdr } from '../core/object.ts';
+import { error, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
+import { DEFINIT, DEFUN, PRIMITIVES, VARIABLES, sortBuiltinTables, type SubrDef, type VarDef } from '../core/subr.ts';
+import { DEFSYM, Qautoload, Qclosure, Qinvalid_function, Qlambda, Qmacro, Qnil, Qsymbolp, Qt, Qvariable_documentation, Qvoid_function } from '../core/symbols.ts';
 import { PVEC_COMPILED, PVEC_SUBR, SUBR_INDEX } from '../heap/layout.ts';
-import { Lisp_Symbol, fixnumValue } from '../heap/tags.ts';
+import { Lisp_Symbol, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, funcall, indirectFunction } from './eval.ts';
 
 const Qfunction_documentation = DEFSYM('function-documentation');
@@ -92,8 +92,8 @@ export function readDocFile(rt: Runtime, file: string, expected: string): Map<st
   return m;
 }
 
-/** The docstring of primitive DEF, from the code or the DOC file. */
-function primitiveDoc(rt: Runtime, def: SubrDef): number {
+/** The docstring of builtin DEF (KIND "F" a primitive, "V" a variable), from the code or the DOC file. */
+function builtinDoc(rt: Runtime, kind: 'F' | 'V', def: SubrDef | VarDef): number {
   if (def.doc !== null) return makeString(rt, def.doc);
   if (docTable === null) {
     const file = docFile();
@@ -101,9 +101,31 @@ function primitiveDoc(rt: Runtime, def: SubrDef): number {
     if (typeof got === 'string') return makeString(rt, got);
     docTable = got;
   }
-  const doc = docTable.get('F' + def.name);
+  const doc = docTable.get(kind + def.name);
   if (doc === undefined) return error(rt, `The documentation file ${docFile()} has no entry for ${def.name}; rebuild with: npm run build`);
   return makeString(rt, doc);
+}
+
+// A builtin variable's `variable-documentation' is a number, as GNU's (there an offset into its
+// DOC file): the variable's place among the builtin variables. The text is read when asked for.
+DEFINIT((rt) => {
+  sortBuiltinTables();
+  VARIABLES.forEach((v, i) => putProp(rt, v.sym, Qvariable_documentation, makeFixnum(i)));
+});
+
+/** The builtin variable whose symbol is SYM, if any. */
+function builtinVariable(sym: number): VarDef | undefined {
+  sortBuiltinTables();
+  let lo = 0;
+  let hi = VARIABLES.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = VARIABLES[mid]!;
+    if (v.sym === sym) return v;
+    if (v.sym < sym) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** FUNCTION's documentation as stored: a property, a primitive's text, a lambda's or a compiled function's string. */
@@ -115,7 +137,7 @@ function storedDocumentation(rt: Runtime, fn: number): number {
   }
   let f = (fn & 7) === Lisp_Symbol ? indirectFunction(rt, fn) : fn;
   if (f === Qnil) return xsignal1(rt, Qvoid_function, fn);
-  if (isPvec(rt, f, PVEC_SUBR)) return primitiveDoc(rt, PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!);
+  if (isPvec(rt, f, PVEC_SUBR)) return builtinDoc(rt, 'F', PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!);
   if (consp(f) && xcar(rt, f) === Qmacro) f = xcdr(rt, f);
   if (isPvec(rt, f, PVEC_COMPILED)) {
     // #[ARGS CODE CONSTANTS DEPTH DOC ...]: the fifth slot, when it is a string.
@@ -148,8 +170,17 @@ DEFUN('documentation', 1, 2, 'Give the documentation string of FUNCTION.\nUnless
   return funcall(rt, Qsubstitute_command_keys, [doc]);
 });
 
-DEFUN('documentation-property', 2, 3, 'Give the documentation string stored on SYMBOL\'s property PROP.', (rt, sym: number, prop: number) => {
-  return getProp(rt, sym, prop);
+DEFUN('documentation-property', 2, 3, 'Give the documentation string stored on SYMBOL\'s property PROP.\nA number there stands for a builtin variable\'s text, which is read from the DOC file; any other value that is not a string is a form, evaluated to give the text. Unless RAW is non-nil, a string goes through `substitute-command-keys\'.', (rt, sym: number, prop: number, raw: number) => {
+  if ((sym & 7) !== Lisp_Symbol) return wrongTypeArgument(rt, Qsymbolp, sym);
+  let doc = getProp(rt, sym, prop);
+  if (isFixnum(doc)) {
+    const v = prop === Qvariable_documentation ? builtinVariable(sym) : undefined;
+    doc = v === undefined ? Qnil : builtinDoc(rt, 'V', v);
+  } else if (doc !== Qnil && !stringp(doc)) {
+    doc = funcall(rt, Qeval, [doc, Qnil]);
+  }
+  if (raw !== Qnil || !stringp(doc) || indirectFunction(rt, Qsubstitute_command_keys) === Qnil) return doc;
+  return funcall(rt, Qsubstitute_command_keys, [doc]);
 });
 
 const Qtext_quoting_style_var = DEFSYM('text-quoting-style');

@@ -19,3 +19,12 @@
 (let ((text-quoting-style 'grave)) (defun doc-8 () "A `b' c." 1) (documentation 'doc-8))
 (let ((text-quoting-style 'straight)) (defun doc-9 () "A `b' c." 1) (documentation 'doc-9))
 (mapcar (lambda (f) (condition-case e (documentation f) (error e))) (list "abc" [1 2] '(foo) '(autoload "x" "Auto `doc'." nil) '(autoload "x" nil nil) '(macro . car) (make-hash-table) '(lambda) nil))
+;; documentation-property: a form is evaluated, a string goes through substitute-command-keys unless RAW, a builtin variable's property is a number.
+(progn (put 'doc-prop-x 'doc-form '(concat "a\\[save-buffer]" "b")) (list (documentation-property 'doc-prop-x 'doc-form) (documentation-property 'doc-prop-x 'doc-form t)))
+(progn (put 'doc-prop-x 'doc-num '(+ 1 2)) (list (documentation-property 'doc-prop-x 'doc-num) (documentation-property 'doc-prop-x 'doc-num t)))
+(progn (put 'doc-prop-x 'doc-list '(list 1)) (documentation-property 'doc-prop-x 'doc-list))
+(progn (put 'doc-prop-x 'doc-sym 'doc-prop-unbound-zz) (condition-case e (documentation-property 'doc-prop-x 'doc-sym) (error e)))
+(documentation-property 'doc-prop-x 'doc-absent)
+(condition-case e (documentation-property 12 'variable-documentation) (error e))
+(progn (put 'doc-prop-x 'variable-documentation "See `car' and \\[save-buffer].") (list (documentation-property 'doc-prop-x 'variable-documentation) (documentation-property 'doc-prop-x 'variable-documentation t)))
+(mapcar (lambda (v) (list v (integerp (get v 'variable-documentation)) (stringp (documentation-property v 'variable-documentation)) (stringp (documentation-property v 'variable-documentation t)))) '(case-fold-search load-path debug-on-error inhibit-quit noninteractive))
