@@ -242,17 +242,15 @@
     (profiler-report-rerender-calltree)
     (current-buffer)))
 
-(defun profiler-report-profile (profile) "Show PROFILE's report; give its buffer."
-  (set-buffer (profiler-report-setup-buffer profile)))
+(defun profiler-report-profile (profile) "Show PROFILE's report in the selected window; give its buffer."
+  (switch-to-buffer (profiler-report-setup-buffer profile)))
 
 (defun profiler-report () "Report on what the profilers recorded since the last report." (interactive)
   (let ((taken (cons (profiler-cpu-profile) (profiler-memory-profile))))
     (cond ((or (car taken) (cdr taken)) (setq profiler--last-profiles taken))
           ((null profiler--last-profiles) (user-error "No profiler run recorded")))
-    (let ((shown nil))
-      (dolist (p (list (car profiler--last-profiles) (cdr profiler--last-profiles)))
-        (when p (setq shown (profiler-report-profile p))))
-      shown)))
+    (dolist (p (list (car profiler--last-profiles) (cdr profiler--last-profiles)))
+      (when p (profiler-report-profile p)))))
 
 (defun profiler-report-calltree-at-point (&optional point) "The call tree node of the line at POINT (default point)."
   (get-text-property (or point (point)) 'calltree))
