@@ -108,6 +108,17 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
+;; Edebug's entry points and its two switches, whose variables exist
+;; (customizable once edebug is loaded) before the library is.
+(autoload 'edebug-eval-top-level-form "edebug" nil t)
+(defalias 'edebug-defun 'edebug-eval-top-level-form)
+(autoload 'edebug-basic-spec "edebug")
+(autoload 'edebug-all-defs "edebug" nil t)
+(autoload 'edebug-all-forms "edebug" nil t)
+(defvar edebug-all-defs nil "Non-nil means definitions are instrumented as they are evaluated.")
+(defvar edebug-all-forms nil "Non-nil means every evaluated form is instrumented.")
+(custom-autoload 'edebug-all-defs "edebug" t)
+(custom-autoload 'edebug-all-forms "edebug" t)
 ;; cl-lib's global mode for old structures: its variable exists from the
 ;; start, customizable once cl-lib is loaded.
 (autoload 'cl-old-struct-compat-mode "cl-lib" nil t)

@@ -457,11 +457,34 @@ form is wrapped so as a whole."
       (while (not done) (setq form (read (current-buffer))) (when (>= (point) here) (setq done t))))
     form))
 
-(defun edebug-eval-top-level-form () "Instrument and evaluate the top-level form at point; return its value."
+(defun edebug-eval-top-level-form () "Instrument and evaluate the top-level form at point; show its value as `eval-defun' does and return it."
   (interactive)
-  (eval (edebug--instrument-top-level (edebug-read-top-level-form)) lexical-binding))
+  (let ((value (eval (edebug--instrument-top-level (edebug-read-top-level-form)) lexical-binding)))
+    (require 'elisp-eval)
+    (elisp--eval-last-sexp-print-value value t nil t)
+    value))
 
 (defalias 'edebug-defun #'edebug-eval-top-level-form)
+
+(defun edebug-all-defs () "Turn `edebug-all-defs' on if it is off, off if it is on, and say which."
+  (interactive)
+  (setq edebug-all-defs (not edebug-all-defs))
+  (message "Edebugging all definitions is %s." (if edebug-all-defs "on" "off")))
+
+(defun edebug-all-forms () "Turn `edebug-all-forms' on if it is off, off if it is on, and say which."
+  (interactive)
+  (setq edebug-all-forms (not edebug-all-forms))
+  (message "Edebugging all forms is %s." (if edebug-all-forms "on" "off")))
+
+(defun edebug-basic-spec (spec) "Non-nil if SPEC is nil, a symbol with an `edebug-form-spec', or a list of such specs."
+  (cond ((null spec) t)
+        ((symbolp spec) (and (get spec 'edebug-form-spec) t))
+        ((consp spec)
+         (let ((ok t))
+           (while (and ok spec)
+             (setq ok (edebug-basic-spec (car spec))
+                   spec (cdr spec)))
+           ok))))
 
 (defun edebug-instrument-function (func) "Instrument the function FUNC from its source, found with `find-function-noselect'."
   (let ((location (find-function-noselect func)))

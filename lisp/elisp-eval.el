@@ -173,11 +173,12 @@ integer's other forms."
     value))
 
 (defun eval-defun (edebug-it) "Evaluate the top-level form around point and show its value; return the value.
-A `defvar' or `defcustom' of a bound variable resets it.  EDEBUG-IT asks
-for instrumenting, which batch has no use for: the form is evaluated."
+A `defvar' or `defcustom' of a bound variable resets it.  With EDEBUG-IT
+non-nil the form is instrumented for Edebug first (`edebug-defun')."
   (interactive "P")
-  (ignore edebug-it)
-  (elisp--eval-defun))
+  (if edebug-it
+      (edebug-eval-top-level-form)
+    (elisp--eval-defun)))
 
 (provide 'elisp-eval)
 

@@ -2418,6 +2418,8 @@ DEFUN('commandp', 1, 2, 'Tell whether FUNCTION can be called as a command: it ha
     f = indirectFunction(rt, f);
   }
   if (isSubr(rt, f)) return PRIMITIVES[fixnumValue(aref(rt, f, SUBR_INDEX))]!.intspec !== undefined ? Qt : Qnil;
+  // A compiled function with an interactive slot is a command, whatever the slot holds.
+  if (isPvec(rt, f, PVEC_COMPILED)) return pvecSize(rt, f) > COMPILED_INTERACTIVE ? Qt : Qnil;
   if (stringp(f) || isPvec(rt, f, PVEC_NORMAL_VECTOR)) return forCallInteractively === Qnil ? Qt : Qnil;
   if (consp(f)) {
     const head = xcar(rt, f);
@@ -2739,6 +2741,12 @@ DEFUN('interactive-form', 1, 1, 'Give the interactive form of the command CMD, o
       rt.sp = sp;
     }
   }
+  if (isPvec(rt, f, PVEC_COMPILED)) {
+    if (pvecSize(rt, f) <= COMPILED_INTERACTIVE) return Qnil;
+    // The slot holds the spec, or [SPEC MODES] when the command names its modes.
+    const slot = aref(rt, f, COMPILED_INTERACTIVE);
+    return list(rt, Qinteractive, isPvec(rt, slot, PVEC_NORMAL_VECTOR) && pvecSize(rt, slot) > 0 ? aref(rt, slot, 0) : slot);
+  }
   const form = lambdaInteractive(rt, f);
   // Modes listed after the spec are `command-modes' business, not part of the form.
   return consp(form) && consp(xcdr(rt, form)) && consp(xcdr(rt, xcdr(rt, form))) ? list(rt, Qinteractive, xcar(rt, xcdr(rt, form))) : form;
@@ -2766,9 +2774,16 @@ DEFUN('command-modes', 1, 1, 'Give the list of modes COMMAND is meant for: from 
     if (p !== Qnil) return p;
     f = symbolFunction(rt, f);
   }
+  if (isPvec(rt, f, PVEC_COMPILED)) {
+    const slot = pvecSize(rt, f) > COMPILED_INTERACTIVE ? aref(rt, f, COMPILED_INTERACTIVE) : Qnil;
+    return isPvec(rt, slot, PVEC_NORMAL_VECTOR) && pvecSize(rt, slot) > 1 ? aref(rt, slot, 1) : Qnil;
+  }
   const form = lambdaInteractive(rt, f);
   return consp(form) && consp(xcdr(rt, form)) ? xcdr(rt, xcdr(rt, form)) : Qnil;
 });
+
+/** The slot of a compiled function's interactive spec, as GNU's COMPILED_INTERACTIVE. */
+const COMPILED_INTERACTIVE = 5;
 
 // `error' and `user-error' are Lisp in GNU's subr.el, but natively compiled there:
 // as primitives they leave the same backtrace (no `signal' frame of their own).

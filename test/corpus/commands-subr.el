@@ -58,3 +58,8 @@
 (list (commandp 'forward-line) (interactive-form 'forward-line))
 (list (commandp 'forward-word) (interactive-form 'forward-word))
 (list (commandp 'backward-word) (interactive-form 'backward-word))
+;; Compiled functions: a sixth slot makes a command whatever it holds; a vector there is [SPEC MODES].
+(list (commandp (make-byte-code nil "" [] 0 nil nil)) (interactive-form (make-byte-code nil "" [] 0 nil nil)) (commandp (make-byte-code nil "" [] 0)) (interactive-form (make-byte-code nil "" [] 0)) (commandp (make-byte-code nil "" [] 0 nil "p")) (interactive-form (make-byte-code nil "" [] 0 nil "p")) (interactive-form (make-byte-code nil "" [] 0 nil [(list 1) (foo-mode)])) (interactive-form (make-byte-code nil "" [] 0 nil (list 2))) (commandp (make-byte-code nil "" [] 0 nil [nil nil])))
+(list (command-modes (make-byte-code nil "" [] 0 nil [(list 1) (foo-mode)])) (command-modes (make-byte-code nil "" [] 0 nil [(list 1) foo-mode])) (command-modes (make-byte-code nil "" [] 0 nil "p")) (command-modes (make-byte-code nil "" [] 0)))
+(let ((f (byte-compile (lambda (x) (interactive "p") (list x))))) (list (commandp f) (interactive-form f) (call-interactively f) (funcall f 3) (let ((current-prefix-arg 7)) (call-interactively f))))
+(let ((f (byte-compile (lambda () (interactive (list 1 2)) 'ok)))) (list (commandp f) (commandp (byte-compile (lambda () 'no)))))
