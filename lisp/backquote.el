@@ -197,3 +197,5 @@ fold into a constant tail."
       result)))
 
 (defalias 'backquote-list*-macro (symbol-function 'backquote-list*))
+
+(provide 'backquote)

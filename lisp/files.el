@@ -1152,3 +1152,5 @@ the CDPATH environment variable, or just the current directory.")
                    "No such directory found via CDPATH environment variable"
                  "No such directory: %s")
                dir)))))
+
+(provide 'files)

@@ -220,6 +220,5 @@
     ("chinese-array30" "Chinese-BIG5" quail-use-package "３０" "中文【行列３０】" "quail/ARRAY30")
     ("chinese-4corner" "Chinese-BIG5" quail-use-package "四角" "四角號碼::" "quail/4Corner")))
 
-(provide 'leim-list)
 
 ;;; leim-list.el ends here

@@ -180,3 +180,5 @@ as `macroexpand-all' of the form and its second argument."
            (list fn (list (car args) '…)))
           ((and (eq fn 'internal-macroexpand-for-load) (consp args) (consp (cdr args)))
            (list 'macroexpand-all (list (car args) (car (cdr args)) '…))))))
+
+(provide 'macroexp)

@@ -422,4 +422,6 @@ again; MODE nil there only strips.  Only modes this system has are listed.")
 (when (equal (buffer-name) "*scratch*")
   (lisp-interaction-mode))
 
+(provide 'text-mode)
+
 ;; End of modes.el.

@@ -29,3 +29,5 @@ A SIZE of zero or less is an error."
     "Take the symbol NAME (a string or symbol) out of the obarray OB; t if it was there."))
 
 (defalias 'obarray-map (lambda (fn ob) (mapatoms fn ob)) "Call FN on each symbol of the obarray OB; return nil.")
+
+(provide 'obarray)

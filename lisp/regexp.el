@@ -410,4 +410,6 @@ given an explicit number with \\(?NUM: ... \\).  Signal
         (setq pos body-start)))
     numbered))
 
+(provide 'regexp-opt)
+
 ;;; regexp.el --- end

@@ -186,5 +186,6 @@ A numeric ARG undoes that many groups of changes."
   (let ((undo-no-redo t))
     (undo arg)))
 
-;;; simple.el --- end
+(provide 'simple)
 
+;;; simple.el --- end

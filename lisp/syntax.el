@@ -366,4 +366,6 @@ non-nil value is used (a string is converted)."
 ;; GNU's batch session evaluates in *scratch*, in Lisp Interaction mode.
 (set-syntax-table lisp-interaction-mode-syntax-table)
 
+(provide 'syntax)
+
 ;; End of syntax.el.
