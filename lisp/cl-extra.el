@@ -262,9 +262,12 @@ when there are no digits, instead of signalling an error."
 
 (defun cl-subseq (seq start &optional end) "Return a copy of the part of SEQ from index START up to END.
 END nil means the end of SEQ; negative indices count from the end."
+  ;; seq.el is loaded by the first use, as GNU's cl-extra brings it in.
+  (require 'seq)
   (seq-subseq seq start end))
 
 (defun cl-concatenate (type &rest sequences) "Join SEQUENCES into one new sequence of TYPE: `list', `vector' or `string'."
+  (require 'seq)
   (apply #'seq-concatenate type sequences))
 
 (defun cl-revappend (x y) "Return the elements of the list X in reverse order, followed by Y.

@@ -28,6 +28,8 @@
 (defalias 'cl-cddar #'cddar)
 (defalias 'cl-caadr #'caadr)
 (defalias 'cl-cdadr #'cdadr)
+(defalias 'cl-caaar #'caaar)
+(defalias 'cl-cdaar #'cdaar)
 ;; The four-level accessors, built from their names rather than listed.
 (dolist (a '("a" "d"))
   (dolist (b '("a" "d"))

@@ -83,6 +83,11 @@ The list runs from NAME up to the root; it is nil if NAME is no struct."
       (setq opts (nthcdr 2 opts)))
     (record 'cl-slot-descriptor (car spec) (nth 1 spec) type (nreverse props))))
 
+(defun cl--struct-name-p (name) "Return t if NAME can name a structure type: a symbol, not nil, a keyword or a built-in type."
+  (and name (symbolp name) (not (keywordp name))
+       (not (memq name cl--all-builtin-types))
+       t))
+
 (defun cl-struct-define (name docstring parent type named slots children-sym
                               tag print)
   "Register the structure type NAME; `cl-defstruct' expansions call this.
@@ -90,6 +95,8 @@ PARENT is the name of the included struct type or nil, TYPE is `record'
 \(or nil), `vector' or `list', SLOTS lists (SLOT-NAME INITFORM . OPTIONS)
 for every position of an instance, CHILDREN-SYM names the variable that
 holds TAG and the tags of NAME's subtypes.  Return the new class."
+  (unless (cl--struct-name-p name)
+    (signal 'wrong-type-argument (list 'cl--struct-name name 'name)))
   (let* ((parent-class (and parent (cl--struct-checked-class parent)))
          (kind (if (eq type 'record) nil type))
          ;; A record keeps its tag in slot 0 outside the slot list.
@@ -222,11 +229,6 @@ other options."
       (push (cons (car plist) (car (cdr plist))) out)
       (setq plist (cdr (cdr plist))))
     (nreverse out)))
-
-(defun cl--struct-name-p (name) "Return t if NAME is a symbol (not a keyword) naming a structure type."
-  (and name (symbolp name) (not (keywordp name))
-       (cl--struct-class-p (cl--find-class name))
-       t))
 
 (defun cl--struct-get-class (name) "Return the structure class for NAME, a type name or already a class.
 Signal an error if NAME is no structure type."

@@ -936,6 +936,15 @@ circular structure is fine.  COMPLETELY is accepted for compatibility."
 (defconst float-e (exp 1.0) "The value of e (a float).")
 (put 'float-pi 'risky-local-variable t)
 (put 'float-e 'risky-local-variable t)
+(defconst pi float-pi "The old name of `float-pi'.")
+;; `pi' stays usable as an ordinary (lexical) variable name.
+(internal-make-var-non-special 'pi)
+(put 'pi 'risky-local-variable t)
+(make-obsolete-variable 'pi 'float-pi "23.3")
+(defmacro degrees-to-radians (x) "Expand to X, an angle in degrees, times the radians in one degree."
+  (list '* (/ float-pi 180.0) x))
+(defmacro radians-to-degrees (x) "Expand to X, an angle in radians, times the degrees in one radian."
+  (list '* (/ 180.0 float-pi) x))
 
 (defmacro with-silent-modifications (&rest body) "Run BODY for changes that are not edits, such as text properties for display.
 They leave no undo records, run no change hooks, ignore read-only text and
