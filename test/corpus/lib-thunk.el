@@ -1,0 +1,13 @@
+;; thunk.el: thunks run once, on demand; thunk-let binds lazily.
+(progn (require 'thunk) (list (func-arity 'thunk-force) (func-arity 'thunk-evaluated-p) (macrop 'thunk-delay) (macrop 'thunk-let) (macrop 'thunk-let*) (featurep 'thunk) (featurep 'cl-lib) (get 'thunk-let 'lisp-indent-function) (get 'thunk-let* 'lisp-indent-function)))
+(let* ((n 0) (th (thunk-delay (setq n (1+ n)) (* n 10)))) (list (functionp th) (thunk-evaluated-p th) n (thunk-force th) (thunk-evaluated-p th) (thunk-force th) n))
+(let ((n 0)) (list (thunk-let ((a (progn (setq n (1+ n)) 5)) (b (error "never"))) (list a a n)) n))
+(thunk-let* ((a 2) (b (* a 3)) (c (+ a b))) (list a b c))
+(list (thunk-let () 1) (thunk-let* () 1 2))
+(condition-case e (thunk-force 5) (error e))
+(mapcar (lambda (b) (condition-case e (progn (macroexpand-all (list 'thunk-let (list b) 1)) 'ok) (error e))) '((x 1 2) ((x) 1) ("x" 1) (x) x (nil 1) (t 1) (:k 1) (y 3)))
+(condition-case e (eval '(thunk-let ((x 1)) (setq x 2)) t) (error e))
+(let ((th (thunk-delay (error "boom")))) (list (condition-case e (thunk-force th) (error e)) (thunk-evaluated-p th)))
+(let ((th (thunk-delay nil))) (list (thunk-force th) (thunk-evaluated-p th)))
+(let* ((count 0) (th (thunk-delay (setq count (1+ count)) (if (< count 2) (error "first") 'second)))) (list (condition-case e (thunk-force th) (error (cadr e))) (thunk-force th) (thunk-force th) count))
+(let ((fns (let (acc) (dotimes (i 3) (push (thunk-delay (* i i)) acc)) acc))) (mapcar #'thunk-force fns))
