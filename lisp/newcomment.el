@@ -1,10 +1,5 @@
-;;; newcomment.el --- the name GNU's comment commands are required by  -*- lexical-binding: t -*-
+;;; newcomment.el --- the name packages require GNU's comment commands by  -*- lexical-binding: t -*-
 
-;; Packages write (require 'newcomment): the commands themselves live in
-;; comments.el, which this loads.
-
+;; Packages write (require 'newcomment); the commands live in comments.el.
 (require 'comments)
-
 (provide 'newcomment)
-
-;;; newcomment.el ends here
