@@ -1,5 +1,4 @@
 ;;; newcomment.el --- the name packages require GNU's comment commands by  -*- lexical-binding: t -*-
 
 ;; Packages write (require 'newcomment); the commands live in comments.el.
-(require 'comments)
-(provide 'newcomment)
+(require 'comments) (provide 'newcomment)
