@@ -11,8 +11,9 @@
 // L0 (the launcher parsed, at its first line), mem (the heap's memory made), bunmod (Bun's module
 // loaded: its source and bytecode read, at its first line), k1 (its start up to the bundle's call:
 // the JIT policy, the kernels unpacked and compiled, the one collection), fs (the bundle entered, up
-// to its first require of node:fs), path (node:fs loaded), bodies (the module bodies run), loaded
-// (the runtime made and the image loaded: __tsmacsLispRuns), and the whole command.
+// to its first require of node:fs, which Bun's launcher answers with a proxy that loads it at its
+// first use), bodies (the module bodies run), loaded (the runtime made and the image loaded:
+// __tsmacsLispRuns), and the whole command.
 //
 // It copies dist/ (built: npm run build) to a temporary folder (in the repository's, removed at the
 // end) beside a link to lisp/ and etc/,
@@ -64,15 +65,22 @@ try {
   launcher = put(launcher, "'use strict';\n", CUT_FN + cut('L0'));
   launcher = put(launcher, '  let bun = null;', cut('mem'), true);
   writeFileSync(join(tmp, 'dist', 'tsmacs.cjs'), launcher);
-  // Bun's module, as scripts/build-hosts.mjs makes it, with its PADDED taken from the built one.
-  const { PADDED } = createRequire(import.meta.url)(join(dist, 'tsmacs-core.bun.cjs'));
+  // Bun's module, as scripts/build-hosts.mjs makes it, with its PADDED made as there (from the
+  // launcher's kernels, by the template's own functions run under Node: Bun's built module is no
+  // module to Node, and a null PADDED would have the copy pad the kernels at start).
   const buildId = createHash('sha256').update(readFileSync(join(dist, 'tsmacs-core.js'))).digest('hex').slice(0, 16);
-  let t = readFileSync(template, 'utf8').split('__TSMACS_PADDED__').join(JSON.stringify(PADDED ?? null));
+  const km = /bun\.start\(__filename, __dirname, ("(?:[^"\\]|\\.)*")/.exec(readFileSync(join(dist, 'tsmacs.cjs'), 'utf8'));
+  if (km === null) throw new Error("bun-stages: the launcher's kernels are not found");
+  const tools = join(tmp, 'pad.cjs');
+  writeFileSync(tools, readFileSync(template, 'utf8').split('__TSMACS_CORE__').join('null').split('__TSMACS_PADDED__').join('null'));
+  const { beyondOMG, WALKS, pack } = createRequire(import.meta.url)(tools);
+  const PADDED = pack(beyondOMG(Buffer.from(JSON.parse(km[1]), 'latin1'), WALKS));
+  let t = readFileSync(template, 'utf8').split('__TSMACS_PADDED__').join(JSON.stringify(PADDED));
   t = put(t, 'const core = __TSMACS_CORE__;', CUT_FN + cut('bunmod'), true);
-  // The bundle's call: its builtins through a function that cuts at node:fs and node:path, and its
-  // bodiesRan cutting once the module bodies have run.
+  // The bundle's call: its builtins through a function that cuts at node:fs, and its bodiesRan
+  // cutting once the module bodies have run.
   t = once(t, '  core(builtin, url, kernels, dirname, () => {}, () => {},',
-    cut('k1') + '  core((id) => { if (id === "node:fs") __tsmacsCut("fs"); if (id === "node:path") __tsmacsCut("path"); return builtin(id); }, ' +
+    cut('k1') + '  core((id) => { if (id === "node:fs") __tsmacsCut("fs"); return builtin(id); }, ' +
     'url, kernels, dirname, () => {}, () => __tsmacsCut("bodies"),');
   t = put(t, '    delete globalThis.__tsmacsLispRuns;', cut('loaded'), true);
   const parts = t.split('__TSMACS_CORE__');
@@ -88,7 +96,7 @@ try {
   const check = spawnSync(bun, [join(tmp, 'dist', 'tsmacs.cjs'), '--batch', '--eval', '(princ (+ 1 2))'], { cwd: tmp, encoding: 'utf8' });
   if (check.stdout !== '3') throw new Error('the copy does not run: ' + check.stdout + check.stderr);
 
-  const stages = ['empty', 'L0', 'mem', 'bunmod', 'k1', 'fs', 'path', 'bodies', 'loaded', 'all'];
+  const stages = ['empty', 'L0', 'mem', 'bunmod', 'k1', 'fs', 'bodies', 'loaded', 'all'];
   const command = (s) => (s === 'empty' ? `${bun} empty.cjs` : `${s === 'all' ? '' : `TSMACS_CUT=${s} `}${bun} dist/tsmacs.cjs ${cmdArgs}`);
   const times = Object.fromEntries(['bun -e 0', ...stages].map((s) => [s, []]));
   const time = (cmd) => {

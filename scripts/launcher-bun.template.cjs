@@ -37,13 +37,15 @@ function start(filename, dirname, KERNELS, memory = null) {
   };
   // Node's builtins, as the launcher gives them. The bundle's module bodies require node:url, which
   // only a bundle without the launcher's folder uses: loading it costs Bun 0.7 ms, so it is loaded
-  // at its first use. (node:vm, which Bun has no use for, is not loaded at all.)
+  // at its first use. So are node:fs and node:path (3-3.5 ms of Bun's JS together), which a start
+  // that runs no file operation of Lisp's does not use: the Bun host (src/host/bun.ts) maps the
+  // start's files. (node:vm, which Bun has no use for, is not loaded at all.)
   const get = process.getBuiltinModule ?? require;
   const lazy = (id) => {
     let m = null;
     return new Proxy({}, { get: (_, k) => (m ??= get(id))[k], has: (_, k) => k in (m ??= get(id)) });
   };
-  const builtin = (id) => (id === 'node:url' ? lazy(id) : get(id));
+  const builtin = (id) => (id === 'node:url' || id === 'node:fs' || id === 'node:path' ? lazy(id) : get(id));
   const slashed = filename.split('\\').join('/');
   const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
   let kernels = null;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/runtime.ts';
@@ -28,8 +28,17 @@ test('npm pack holds what the package needs and nothing else', () => {
     'etc/charprop.txt', 'etc/ucs-names.txt', 'etc/category-docs.txt'])
     assert.ok(files.includes(need), `the package lacks ${need}`);
   // Every file has a reason to be there: the API, the CLI and its image, the Lisp library, the data files, the docs npm always ships.
-  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.js|DOC)|lisp\/[^/]+\.elc?|etc\/[^/]+\.txt)$/;
+  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.(js|bun\.cjs|bun\.cjs\.jsc)|DOC)|lisp\/[^/]+\.elc?|etc\/[^/]+\.txt)$/;
   for (const f of files) assert.match(f, allowed, `the package should not hold ${f}`);
+  // Bun's module and its bytecode (scripts/build-hosts.mjs, built wherever Bun is installed, as it is
+  // for the tests): Bun checks the bytecode against its version and the source, not the file's times,
+  // so an installed package starts from it. The V8 code caches (Node's tsmacs-core.jsc, Deno's
+  // tsmacs-core.deno.jsc) are keyed by the bundle's mtime, which an install changes: never packed.
+  if (existsSync(join(repoRoot, 'node_modules', '.bin', 'bun')))
+    for (const need of ['dist/tsmacs-core.bun.cjs', 'dist/tsmacs-core.bun.cjs.jsc'])
+      assert.ok(files.includes(need), `the package lacks ${need} (Bun's start: npm run build)`);
+  for (const f of ['dist/tsmacs-core.jsc', 'dist/tsmacs-core.deno.jsc'])
+    assert.ok(!files.includes(f), `the package should not hold ${f}`);
   // Every entry point the manifest names is in it.
   for (const p of [pkg.main, pkg.types, pkg.bin.tsmacs, ...Object.values(pkg.exports['.']).flatMap((c) => Object.values(c as object))])
     assert.ok(files.includes(String(p).replace(/^\.\//, '')), `${p} named by package.json is not packed`);

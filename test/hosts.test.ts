@@ -169,3 +169,47 @@ console.log(JSON.stringify({ built, walks: names.length, vwalk: WALKS.includes('
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("under Bun a start reads its files without loading node:fs or node:path (src/host/bun.ts), and Lisp's file operations after it get them", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsmacs-bunfs-'));
+  try {
+    // A preload that records the builtins the start asks for (the launcher's proxies load them at their first use).
+    const preload = join(dir, 'seen.cjs');
+    writeFileSync(preload, `const get = process.getBuiltinModule; const seen = new Set();
+process.getBuiltinModule = (id) => { seen.add(id); return get(id); };
+process.on('exit', () => get('node:fs').writeSync(2, '\\nloaded: ' + JSON.stringify([...seen].filter((id) => id === 'node:fs' || id === 'node:path')) + '\\n'));
+`);
+    const loaded = (args: string[]): { stdout: string; modules: string[]; status: number | null } => {
+      const r = spawnSync(bin('bun'), ['--preload', preload, cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '', NO_COLOR: '1' } });
+      const m = /\nloaded: (\[.*\])\n/.exec(r.stderr);
+      assert.ok(m, r.stderr);
+      return { stdout: r.stdout, modules: JSON.parse(m[1]!), status: r.status };
+    };
+    // The start's own reads (the image, the account database, the host name) load neither; output
+    // does (writeSync: Bun.write to standard output is asynchronous, and lost at exit past a pipe's buffer).
+    assert.deepEqual(loaded(['--batch', '--eval', '(kill-emacs)']).modules, []);
+    assert.deepEqual(loaded(['--batch', '--eval', '(kill-emacs 3)']).status, 3);
+    const facts = '(princ (list system-name (user-login-name) (user-real-login-name) (user-full-name) (user-uid) load-path))';
+    assert.equal(loaded(['--batch', '--eval', facts]).stdout, run('node', cli, ['--batch', '--eval', facts]).stdout);
+    // A file written and read back, its attributes, a folder's listing: node:fs loaded then, as under Node.
+    const file = join(dir, 'f.txt');
+    const ops = `(progn (with-temp-file ${JSON.stringify(file)} (insert "héllo")) (with-temp-buffer (insert-file-contents ${JSON.stringify(file)}) ` +
+      `(princ (list (buffer-string) (file-exists-p ${JSON.stringify(file)}) (file-attribute-size (file-attributes ${JSON.stringify(file)})) (directory-files ${JSON.stringify(dir)} nil "\\\\.txt\\\\'")))))`;
+    const after = loaded(['--batch', '--eval', ops]);
+    assert.equal(after.stdout, '(héllo t 6 (f.txt))');
+    assert.ok(after.modules.includes('node:fs'), 'node:fs loaded for the file operations');
+    // Images the start cannot map (missing, empty, a folder) or that are cut short: the errors Node's reads give.
+    const empty = join(dir, 'empty.pdmp');
+    writeFileSync(empty, '');
+    const short = join(dir, 'short.pdmp');
+    writeFileSync(short, readFileSync(join(repoRoot, 'dist', 'tsmacs.pdmp')).subarray(0, 5000));
+    for (const image of [join(dir, 'missing.pdmp'), empty, dir, short]) {
+      const want = run('node', cli, ['--batch', '--dump-file', image, '--eval', '(princ 1)'], dir);
+      const got = run('bun', cli, ['--batch', '--dump-file', image, '--eval', '(princ 1)'], dir);
+      assert.notEqual(want.status, 0, image);
+      assert.deepEqual([got.status, got.stdout, got.stderr], [want.status, want.stdout, want.stderr], image);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,9 +1,11 @@
 // The executable's entry point: run the command line with the Node host and exit with its status.
 
+import { bunHost } from '../host/bun.ts';
 import { nodeHost } from '../host/node.ts';
 import { runCli } from './main.ts';
 
-const host = nodeHost();
+// Under Bun, the Node host whose start reads its files without loading node:fs (host/bun.ts).
+const host = (process.versions as { bun?: string }).bun !== undefined ? bunHost() : nodeHost();
 // process.hrtime, not performance.now(): the first touch of the `performance` global loads
 // perf_hooks, about 2 ms of every start-up.
 host.now = () => {

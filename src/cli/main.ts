@@ -51,7 +51,12 @@ export const defaultDumpPath = (): string => {
   const root = installRoot();
   return root.length > 1 && root.startsWith('/') && !root.includes('\\') ? root + '/dist/tsmacs.pdmp' : join(root, 'dist', 'tsmacs.pdmp');
 };
-export const lispDir = (): string => join(installRoot(), 'lisp');
+export const lispDir = (): string => {
+  // Without path.join for the bundle's absolute folder, as defaultDumpPath (under Bun, a start that
+  // joins nothing never loads node:path: src/host/bun.ts).
+  const root = installRoot();
+  return root.length > 1 && root.startsWith('/') && !root.includes('\\') ? root + '/lisp' : join(root, 'lisp');
+};
 
 /**
  * Set `load-path' for a start from an image, as GNU computes it at every start rather than
