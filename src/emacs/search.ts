@@ -14,7 +14,7 @@ import {
 import { addRootFamily } from '../core/gc.ts';
 import { DEFGLOBAL, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { argsOutOfRange, error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
-import { DEFUN, DEFVAR, primitiveNamed } from '../core/subr.ts';
+import { DEFUN, DEFVAR, primitiveNamed, type SubrDef } from '../core/subr.ts';
 import {
   DEFSYM, Qerror, Qfixnump, Qinteger_or_marker_p, Qintegerp, Qinvalid_regexp, Qlistp, Qnatnump, Qnil, Qstringp, Qt, Qunbound,
 } from '../core/symbols.ts';
@@ -605,8 +605,17 @@ function matchString(rt: Runtime, num: number, string: number, props: boolean): 
   const from = matchLimit(rt, num, true);
   if (from === Qnil) return Qnil;
   const to = matchLimit(rt, num, false);
-  if (string !== Qnil) return primitiveNamed(props ? 'substring' : 'substring-no-properties')!.fn(rt, string, from, to);
-  return primitiveNamed(props ? 'buffer-substring' : 'buffer-substring-no-properties')!.fn(rt, from, to);
+  if (string !== Qnil) return calledPrimitive(props ? 0 : 1).fn(rt, string, from, to);
+  return calledPrimitive(props ? 2 : 3).fn(rt, from, to);
+}
+
+// The primitives match-string and replace-match call, each looked up by name at its first call:
+// the lookup is a search of the builtin names by string comparison, which a line loop paid at
+// every match (20,000 times in buffer-search.el, about as much CPU as the substring itself).
+const CALLED_PRIMITIVES = ['substring', 'substring-no-properties', 'buffer-substring', 'buffer-substring-no-properties', 'upcase', 'upcase-initials'];
+const calledDefs: (SubrDef | undefined)[] = CALLED_PRIMITIVES.map(() => undefined);
+function calledPrimitive(k: number): SubrDef {
+  return (calledDefs[k] ??= primitiveNamed(CALLED_PRIMITIVES[k]!)!);
 }
 
 DEFUN('match-string', 1, 2,
@@ -930,8 +939,8 @@ function replaceInString(rt: Runtime, newtext: number, literal: number, string: 
       repl = concatToString(rt, pieces);
     }
   }
-  if (action === CASE_ALL_CAPS) repl = primitiveNamed('upcase')!.fn(rt, repl);
-  else if (action === CASE_CAP_INITIAL) repl = primitiveNamed('upcase-initials')!.fn(rt, repl);
+  if (action === CASE_ALL_CAPS) repl = calledPrimitive(4).fn(rt, repl);
+  else if (action === CASE_CAP_INITIAL) repl = calledPrimitive(5).fn(rt, repl);
   return concatToString(rt, [cut(string, 0, mstart), repl, cut(string, mend, len)]);
 }
 
