@@ -67,14 +67,14 @@ type NamesColumn = number[] | { fill: number; except: number[] };
 /** The names block as scripts/build.mjs computed it for the bundle (builtinNamesForBuild); absent from source. */
 declare const __TSMACS_NAMES__: { text: string; at: number[]; nbytes: number[]; nchars: NamesColumn; flags: NamesColumn } | undefined;
 
-function unpackColumn(c: NamesColumn, n: number): Int32Array {
+export function unpackColumn(c: NamesColumn, n: number): Int32Array {
   if (Array.isArray(c)) return Int32Array.from(c);
   const a = new Int32Array(n).fill(c.fill);
   for (let i = 0; i < c.except.length; i += 2) a[c.except[i]!] = c.except[i + 1]!;
   return a;
 }
 
-function packColumn(a: Int32Array): NamesColumn {
+export function packColumn(a: Int32Array): NamesColumn {
   const counts = new Map<number, number>();
   for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
   let fill = 0;
