@@ -47,16 +47,18 @@ function installRoot(): string {
 /** Running the TypeScript sources (tests, development) rather than the bundle: dist's image belongs to the bundle. */
 const fromSource = (): boolean => hereDir().endsWith('cli');
 
-export const defaultDumpPath = (): string => {
+/**
+ * REST (a relative POSIX path, normal) under the installation's root: by concatenation when the
+ * root is an absolute, normal POSIX folder (the bundle's always is), as path.join would give it, whose
+ * first call compiles Node's path normalisation (0.1-0.2 ms of a start); else path.join.
+ */
+function underRoot(rest: string): string {
   const root = installRoot();
-  return root.length > 1 && root.startsWith('/') && !root.includes('\\') ? root + '/dist/tsmacs.pdmp' : join(root, 'dist', 'tsmacs.pdmp');
-};
-export const lispDir = (): string => {
-  // Without path.join for the bundle's absolute folder, as defaultDumpPath (under Bun, a start that
-  // joins nothing never loads node:path: src/host/bun.ts).
-  const root = installRoot();
-  return root.length > 1 && root.startsWith('/') && !root.includes('\\') ? root + '/lisp' : join(root, 'lisp');
-};
+  return root.length > 1 && root.startsWith('/') && !root.includes('\\') && !root.endsWith('/') ? root + '/' + rest : join(root, rest);
+}
+
+export const defaultDumpPath = (): string => underRoot('dist/tsmacs.pdmp');
+export const lispDir = (): string => underRoot('lisp');
 
 /**
  * Set `load-path' for a start from an image, as GNU computes it at every start rather than

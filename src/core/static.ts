@@ -57,8 +57,34 @@ let namesBlock: NamesBlock | null = null;
 const NON_ASCII = /[^\0-\x7f]/;
 const NULS = '\0\0\0\0\0\0\0\0';
 
+/**
+ * A column of the names block as the build writes it: its numbers, or, when nearly all are one value
+ * (nchars is -1 for every ASCII name, flags the same for all but `unbound'), that value and the
+ * [index, value] pairs that differ. Each number of an array literal was 8 bytes of V8's code cache
+ * and 8 more of a copy made at every start; a filled Int32Array is one native call.
+ */
+type NamesColumn = number[] | { fill: number; except: number[] };
 /** The names block as scripts/build.mjs computed it for the bundle (builtinNamesForBuild); absent from source. */
-declare const __TSMACS_NAMES__: { text: string; at: number[]; nbytes: number[]; nchars: number[]; flags: number[] } | undefined;
+declare const __TSMACS_NAMES__: { text: string; at: number[]; nbytes: number[]; nchars: NamesColumn; flags: NamesColumn } | undefined;
+
+export function unpackColumn(c: NamesColumn, n: number): Int32Array {
+  if (Array.isArray(c)) return Int32Array.from(c);
+  const a = new Int32Array(n).fill(c.fill);
+  for (let i = 0; i < c.except.length; i += 2) a[c.except[i]!] = c.except[i + 1]!;
+  return a;
+}
+
+export function packColumn(a: Int32Array): NamesColumn {
+  const counts = new Map<number, number>();
+  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let fill = 0;
+  let most = -1;
+  for (const [x, k] of counts) if (k > most) [fill, most] = [x, k];
+  if ((a.length - most) * 2 > a.length / 4) return [...a];
+  const except: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== fill) except.push(i, a[i]!);
+  return { fill, except };
+}
 
 function builtinNames(): NamesBlock {
   const n = BUILTIN_SYMBOLS.length;
@@ -69,8 +95,8 @@ function builtinNames(): NamesBlock {
     const b = __TSMACS_NAMES__;
     const bytes = b.at.length === 0 ? 0 : b.at[n - 1]! + ((b.nbytes[n - 1]! + 8) & ~7);
     return (namesBlock = {
-      text: b.text, bytes, at: Int32Array.from(b.at), nbytes: Int32Array.from(b.nbytes), nchars: Int32Array.from(b.nchars),
-      flags: Int32Array.from(b.flags),
+      text: b.text, bytes, at: Int32Array.from(b.at), nbytes: Int32Array.from(b.nbytes), nchars: unpackColumn(b.nchars, n),
+      flags: unpackColumn(b.flags, n),
     });
   }
   const at = new Int32Array(n);
@@ -102,9 +128,9 @@ function builtinNames(): NamesBlock {
 }
 
 /** The names block for scripts/build.mjs to inject into the bundle (see __TSMACS_NAMES__). */
-export function builtinNamesForBuild(): { text: string; at: number[]; nbytes: number[]; nchars: number[]; flags: number[] } {
+export function builtinNamesForBuild(): { text: string; at: number[]; nbytes: number[]; nchars: NamesColumn; flags: NamesColumn } {
   const b = builtinNames();
-  return { text: b.text, at: [...b.at], nbytes: [...b.nbytes], nchars: [...b.nchars], flags: [...b.flags] };
+  return { text: b.text, at: [...b.at], nbytes: [...b.nbytes], nchars: packColumn(b.nchars), flags: packColumn(b.flags) };
 }
 
 /**
