@@ -987,6 +987,18 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
 (dolist (name '(electric-quote-mode electric-quote-local-mode))
   (autoload name "electric" nil t))
 (autoload 'electric-quote-post-self-insert-function "electric")
+(defvar electric-layout-mode nil "Non-nil when typing a character of `electric-layout-rules' adds newlines around it.")
+(custom-autoload 'electric-layout-mode "electric" nil)
+(defvar electric-layout-rules nil
+  "An alist (CHAR . WHERE) of the newlines typing CHAR adds.
+WHERE is `before', `after', `after-stay' (a newline after CHAR, point
+staying before it) or `around', a list of these, or a function of no
+arguments giving one of them.")
+(defvar electric-layout-allow-duplicate-newlines nil
+  "Non-nil means Electric Layout mode adds its newlines even next to newlines already there.")
+(dolist (name '(electric-layout-mode electric-layout-local-mode))
+  (autoload name "electric" nil t))
+(autoload 'electric-layout-post-self-insert-function "electric")
 (defvar auto-fill-chars
   (let ((table (make-char-table 'auto-fill-chars)))
     (dolist (range '(10 32 (#x3041 . #x30ff) (#x3400 . #x4db5) (#x4e00 . #x9fbb) (#xf900 . #xfaff)
