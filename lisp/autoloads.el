@@ -1292,3 +1292,23 @@ arguments giving one of them.")
   (autoload name "rfn-eshadow" nil t))
 (dolist (name '(rfn-eshadow-setup-minibuffer rfn-eshadow-update-overlay))
   (autoload name "rfn-eshadow"))
+;; simple-rest: line motion into the history, define-alternatives, the undo
+;; list's truncation, compiling an Emacs Lisp buffer's file.
+(dolist (name '(next-line-or-history-element previous-line-or-history-element emacs-lisp-byte-compile
+                emacs-lisp-byte-compile-and-load elisp-byte-code-mode))
+  (autoload name "simple-rest" nil t))
+(autoload 'undo-outer-limit-truncate "simple-rest")
+(autoload 'elisp-byte-code-syntax-propertize "simple-rest")
+(autoload 'define-alternatives "simple-rest" nil nil 'macro)
+;; files-odds: quoted file names, Lock File and Auto Save Visited modes, the trash.
+(defvar trash-directory nil "The folder `move-file-to-trash' moves files to; nil means the freedesktop.org trash.")
+(defvar auto-save-visited-mode nil "Non-nil while changed buffers are saved to their files when Emacs is idle.")
+(custom-autoload 'auto-save-visited-mode "files-odds" nil)
+(defvar auto-save-visited-interval 5 "Seconds of idleness after which Auto Save Visited mode saves.")
+(put 'auto-save-visited-interval 'standard-value '(5))
+(dolist (name '(lock-file-mode auto-save-visited-mode move-file-to-trash))
+  (autoload name "files-odds" nil t))
+(autoload 'file-name-non-special "files-odds")
+;; File names quoted with `/:' go past every other handler (the others are
+;; pushed in front of this one as they install).
+(setq file-name-handler-alist (append file-name-handler-alist '(("\\`/:" . file-name-non-special))))
