@@ -187,8 +187,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
 
 (defun electric-layout-post-self-insert-function ()
   "Add the newlines `electric-layout-rules' asks for around the character just typed."
-  (when electric-layout-mode
-    (electric-layout-post-self-insert-function-1)))
+  (and electric-layout-mode (electric-layout-post-self-insert-function-1)))
 
 (defun electric-layout-post-self-insert-function-1 ()
   "Do the work of `electric-layout-post-self-insert-function', whatever the mode's state."
@@ -204,28 +203,19 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
         ;; A newline before the character, unless it already starts its line.
         ;; The blanks before it go, and the character's line is indented.
         (when (memq 'before wanted)
-          (save-excursion
-            (goto-char (1- end-marker))
-            (let ((char-pos (point)))
-              (skip-chars-backward " \t")
-              (unless (bolp)
-                (delete-region (point) char-pos)
-                (insert "\n")
-                (indent-according-to-mode)))))
-        (cond ((memq 'after wanted)
-               (let ((at-end (= (point) end-marker)))
-                 (save-excursion
-                   (goto-char end-marker)
-                   (insert "\n")
-                   (indent-according-to-mode)
-                   (when at-end (setq at-end (point))))
-                 (when at-end (goto-char at-end))))
-              ((memq 'after-stay wanted)
-               (save-excursion
-                 (goto-char end-marker)
-                 (insert "\n")
-                 (indent-according-to-mode))))
+          (let* ((char-pos (1- end-marker))
+                 (blanks (save-excursion (goto-char char-pos) (skip-chars-backward " \t") (point))))
+            (unless (save-excursion (goto-char blanks) (bolp))
+              (save-excursion (delete-region blanks char-pos) (goto-char blanks)
+                              (electric--layout-newline)))))
+        (let ((follow (and (memq 'after wanted) (= (point) end-marker)))
+              (new-line-pos (and (or (memq 'after wanted) (memq 'after-stay wanted))
+                                 (save-excursion (goto-char end-marker) (electric--layout-newline)))))
+          (when follow (goto-char new-line-pos)))
         (set-marker end-marker nil)))))
+
+(defun electric--layout-newline () "Insert a newline at point, indent the line it starts and return where that indentation ends."
+  (insert "\n") (indent-according-to-mode) (point))
 
 (defun electric-layout--hook-in ()
   "Put the layout function first on the global `post-self-insert-hook'."

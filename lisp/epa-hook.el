@@ -12,7 +12,7 @@
 (defvar epa-file-inhibit-auto-save t "Non-nil means auto-saving is off in the buffers of encrypted files.")
 (defvar epa-file-encrypt-to nil "The recipients an encrypted file is encrypted for, usually set as a file-local variable.")
 (put 'epa-file-encrypt-to 'safe-local-variable (lambda (v) (or (stringp v) (and (listp v) (seq-every-p #'stringp v)))))
-(put 'epa-file-encrypt-to 'permanent-local t)
+(put 'epa-file-encrypt-to 'permanent-local t) ; survives a change of major mode
 (defvar epa-file-handler (cons epa-file-name-regexp 'epa-file-handler)
   "The element of `file-name-handler-alist' Auto Encryption mode installs.")
 (defvar epa-file-auto-mode-alist-entry
@@ -20,41 +20,36 @@
   "The element of `auto-mode-alist' Auto Encryption mode installs.")
 
 (defun epa-file-name-regexp-update () "Make the installed handler entry use the current value of `epa-file-name-regexp'."
-  (interactive)
-  (setcar epa-file-handler epa-file-name-regexp))
+  (interactive) (setcar epa-file-handler epa-file-name-regexp))
 
 (defun epa-file--file-name-regexp-set (variable value) "Set VARIABLE to VALUE and update the handler entry, as Customize does."
-  (set-default variable value)
-  (epa-file-name-regexp-update))
+  (set-default variable value) (epa-file-name-regexp-update))
 
 (defun epa-file-run-real-handler (operation args) "Apply OPERATION to ARGS with this handler out of the way."
-  (let ((inhibit-file-name-handlers
-         (cons 'epa-file-handler
-               (and (eq inhibit-file-name-operation operation) inhibit-file-name-handlers)))
-        (inhibit-file-name-operation operation))
+  (let* ((same-op (eq inhibit-file-name-operation operation))
+         (inhibit-file-name-handlers (cons 'epa-file-handler (and same-op inhibit-file-name-handlers)))
+         (inhibit-file-name-operation operation))
     (apply operation args)))
 
 (defun epa-file-handler (operation &rest args) "Handle OPERATION on an encrypted file name with ARGS; only reading and writing need decryption."
-  (save-match-data
-    (if (memq operation '(insert-file-contents write-region))
-        (signal 'file-error
-                (list (if (eq operation 'write-region) "Opening output file" "Opening input file")
-                      "Encryption is not available"
-                      (if (eq operation 'write-region) (nth 2 args) (car args))))
-      (epa-file-run-real-handler operation args))))
+  (let ((writing (eq operation 'write-region)))
+    (if (or writing (eq operation 'insert-file-contents))
+        (signal 'file-error (list (if writing "Opening output file" "Opening input file")
+                                  "Encryption is not available" (if writing (nth 2 args) (car args))))
+      (save-match-data (epa-file-run-real-handler operation args)))))
 
 (defun epa-file-find-file-hook () "Turn auto-saving off in the buffer of a visited encrypted file, as `epa-file-inhibit-auto-save' asks."
   (when (and buffer-file-name epa-file-inhibit-auto-save
              (string-match-p epa-file-name-regexp buffer-file-name)
              (fboundp 'auto-save-mode))
-    (auto-save-mode 0)))
+    (auto-save-mode -1)))
 
 (define-minor-mode auto-encryption-mode "Toggle the automatic decryption and encryption of the files named like `epa-file-name-regexp'."
   :global t :init-value t :group 'epa-file
   (setq file-name-handler-alist (delq epa-file-handler file-name-handler-alist)
         auto-mode-alist (delq epa-file-auto-mode-alist-entry auto-mode-alist))
   (remove-hook 'find-file-hook #'epa-file-find-file-hook)
-  (when auto-encryption-mode
+  (when (bound-and-true-p auto-encryption-mode)
     (push epa-file-handler file-name-handler-alist)
     (push epa-file-auto-mode-alist-entry auto-mode-alist)
     (add-hook 'find-file-hook #'epa-file-find-file-hook)))
@@ -66,5 +61,3 @@
 (add-hook 'find-file-hook #'epa-file-find-file-hook)
 
 (provide 'epa-hook)
-
-;;; epa-hook.el ends here

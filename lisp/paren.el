@@ -95,53 +95,38 @@
                      ((>= pt text-end) closer)))))))
 
 (defun show-paren--default () "Find the paren at point and its partner: (HERE-BEG HERE-END THERE-BEG THERE-END MISMATCH), or nil."
-  (let ((near (show-paren--locate-near-paren)))
-    (when near
-      (let* ((forward (> (car near) 0))
-             (here-beg (if forward (cdr near) (1- (cdr near))))
-             (here-end (1+ here-beg))
-             (other (condition-case nil
-                        (scan-sexps (cdr near) (car near))
-                      (error nil))))
-        (if (null other)
-            (list here-beg here-end nil nil t)
-          (let* ((there-beg (if forward (1- other) other))
-                 (there-end (1+ there-beg))
-                 (here-char (char-after here-beg))
-                 (there-char (char-after there-beg)))
-            (list here-beg here-end there-beg there-end
-                  (not (and there-char
-                            (eq (matching-paren here-char) there-char))))))))))
+  (pcase (show-paren--locate-near-paren)
+    (`(,dir . ,outside)
+     (let* ((mine (if (> dir 0) outside (1- outside)))
+            (scanned (ignore-errors (scan-sexps outside dir)))
+            (partner (and scanned (if (> dir 0) (1- scanned) scanned))))
+       (if (not partner)
+           (list mine (1+ mine) nil nil t)
+         (list mine (1+ mine) partner (1+ partner)
+               ;; A pair only when each is the other's matching paren.
+               (not (eq (char-after partner) (matching-paren (char-after mine))))))))))
+
+(defun show-paren--place (ov from to face) "Put the overlay OV over FROM..TO in this buffer with FACE at Show Paren's priority."
+  (move-overlay ov from to (current-buffer))
+  (overlay-put ov 'face face)
+  (overlay-put ov 'priority show-paren-priority))
 
 (defun show-paren-function () "Highlight the paren next to point and its partner, as Show Paren mode does when Emacs is idle."
-  (let ((data (and show-paren-mode (funcall show-paren-data-function))))
-    (if (null data)
-        (show-paren--delete-overlays)
-      (let* ((here-beg (nth 0 data)) (here-end (nth 1 data))
-             (there-beg (nth 2 data)) (there-end (nth 3 data))
-             (mismatch (nth 4 data))
-             (whole (memq show-paren-style '(expression mixed)))
-             (face (cond (mismatch 'show-paren-mismatch)
-                         (whole 'show-paren-match-expression)
-                         (t 'show-paren-match))))
-        (when (and mismatch show-paren-ring-bell-on-mismatch)
-          (beep))
-        ;; The partner first, then the paren at point, each a fresh placing
-        ;; of its overlay.
-        (if (null there-beg)
-            (delete-overlay show-paren--overlay)
-          (move-overlay show-paren--overlay
-                        (if whole (min here-beg there-beg) there-beg)
-                        (if whole (max here-end there-end) there-end)
-                        (current-buffer))
-          (overlay-put show-paren--overlay 'face face)
-          (overlay-put show-paren--overlay 'priority show-paren-priority))
-        (if (and (not show-paren-highlight-openparen)
-                 (eq (car-safe (syntax-after here-beg)) 4))
-            (delete-overlay show-paren--overlay-1)
-          (move-overlay show-paren--overlay-1 here-beg here-end (current-buffer))
-          (overlay-put show-paren--overlay-1 'face face)
-          (overlay-put show-paren--overlay-1 'priority show-paren-priority))))))
+  (pcase (and show-paren-mode (funcall show-paren-data-function))
+    ('nil (show-paren--delete-overlays))
+    (`(,a1 ,a2 ,b1 ,b2 ,bad)
+     (let* ((span (memq show-paren-style '(expression mixed)))
+            (face (if bad 'show-paren-mismatch
+                    (if span 'show-paren-match-expression 'show-paren-match))))
+       (and bad show-paren-ring-bell-on-mismatch (beep))
+       ;; The partner (or the whole expression) first, then the paren at point.
+       (if b1
+           (show-paren--place show-paren--overlay (if span (min a1 b1) b1) (if span (max a2 b2) b2) face)
+         (delete-overlay show-paren--overlay))
+       ;; An opening paren at point is left plain when the user asks so.
+       (if (or show-paren-highlight-openparen (not (eq (car-safe (syntax-after a1)) 4)))
+           (show-paren--place show-paren--overlay-1 a1 a2 face)
+         (delete-overlay show-paren--overlay-1))))))
 
 (provide 'paren)
 

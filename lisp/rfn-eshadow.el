@@ -16,25 +16,20 @@
 
 (define-minor-mode file-name-shadow-mode "Toggle dimming of the ignored part of a file name read in the minibuffer."
   :global t :init-value t :group 'minibuffer
-  (if file-name-shadow-mode
-      (add-hook 'minibuffer-setup-hook #'rfn-eshadow-setup-minibuffer)
-    (remove-hook 'minibuffer-setup-hook #'rfn-eshadow-setup-minibuffer)
-    ;; Undo what was done in the minibuffers set up so far.
-    (dolist (buf rfn-eshadow-frobbed-minibufs)
-      (when (buffer-live-p buf)
-        (with-current-buffer buf
-          (remove-hook 'post-command-hook #'rfn-eshadow-update-overlay t))))
-    (setq rfn-eshadow-frobbed-minibufs nil)))
+  (cond (file-name-shadow-mode (add-hook 'minibuffer-setup-hook #'rfn-eshadow-setup-minibuffer))
+        (t (remove-hook 'minibuffer-setup-hook #'rfn-eshadow-setup-minibuffer)
+           ;; Undo what was done in the minibuffers set up so far.
+           (dolist (mb rfn-eshadow-frobbed-minibufs)
+             (and (buffer-live-p mb)
+                  (with-current-buffer mb (remove-hook 'post-command-hook #'rfn-eshadow-update-overlay t))))
+           (setq rfn-eshadow-frobbed-minibufs nil))))
 
 (defun rfn-eshadow-setup-minibuffer () "Prepare the current minibuffer for shadowing when it reads a file name."
   (when (and file-name-shadow-mode minibuffer-completing-file-name)
     (setq rfn-eshadow-overlay (make-overlay (point-min) (point-min)))
     (delete-overlay rfn-eshadow-overlay)
-    (let ((props (if (display-graphic-p) file-name-shadow-properties
-                   file-name-shadow-tty-properties)))
-      (while props
-        (overlay-put rfn-eshadow-overlay (car props) (cadr props))
-        (setq props (cddr props))))
+    (let ((plist (if (display-graphic-p) file-name-shadow-properties file-name-shadow-tty-properties)))
+      (while plist (overlay-put rfn-eshadow-overlay (pop plist) (pop plist))))
     (add-hook 'post-command-hook #'rfn-eshadow-update-overlay nil t)
     (push (current-buffer) rfn-eshadow-frobbed-minibufs)
     (run-hooks 'rfn-eshadow-setup-minibuffer-hook)))
@@ -50,5 +45,3 @@
     (run-hooks 'rfn-eshadow-update-overlay-hook)))
 
 (provide 'rfn-eshadow)
-
-;;; rfn-eshadow.el ends here

@@ -5,22 +5,17 @@
 ;; alternative implementations, the undo list's emergency truncation, and
 ;; the Emacs Lisp mode commands that compile the visited file.
 
+(defun simple--line-or-history (lines history-fn) "Move LINES lines (negative: up), or call HISTORY-FN with their count when the text ends first."
+  (condition-case nil (line-move lines)
+    ((beginning-of-buffer end-of-buffer) (funcall history-fn (abs lines)))))
+
 (defun next-line-or-history-element (&optional arg) "Move down ARG lines; from the last line, go on to the next history element."
   (interactive "^p")
-  (or arg (setq arg 1))
-  (condition-case nil
-      (line-move arg)
-    (end-of-buffer
-     ;; Past the end of the text: what remains of the move goes to the history.
-     (next-history-element arg))))
+  (simple--line-or-history (or arg 1) #'next-history-element))
 
 (defun previous-line-or-history-element (&optional arg) "Move up ARG lines; from the first line, go on to the previous history element."
   (interactive "^p")
-  (or arg (setq arg 1))
-  (condition-case nil
-      (line-move (- arg))
-    (beginning-of-buffer
-     (previous-history-element arg))))
+  (simple--line-or-history (- (or arg 1)) #'previous-history-element))
 
 (defmacro define-alternatives (command &rest customizations) "Define COMMAND as a command that runs the implementation the user picked among several.
 The implementations are in the option COMMAND-alternatives, an alist of
@@ -55,21 +50,17 @@ The first call, or one with ARG, asks which one to use." command options)
 This is what happens when one command's changes exceed `undo-outer-limit'."
   (display-warning
    '(undo discard-info)
-   (format-message "Buffer `%s' undo info was %d bytes long.
-Its undo list was discarded, being over `undo-outer-limit'." (buffer-name) size)
+   (format-message "Buffer `%s' undo info was %d bytes long; dropped (over `undo-outer-limit')."
+                   (buffer-name) size)
    :warning)
-  (setq buffer-undo-list nil)
-  t)
+  (setq buffer-undo-list nil) t)
 
 ;;;; Emacs Lisp mode: compiling the visited file
 
 (defun emacs-lisp--file-for-compiling () "Return the current buffer's file, saved if the user agrees, or signal that there is none."
-  (unless buffer-file-name
-    (error "The buffer must be saved in a file first"))
-  (when (and (buffer-modified-p)
-             (y-or-n-p (format "Save buffer %s first? " (buffer-name))))
-    (save-buffer))
-  buffer-file-name)
+  (let ((file (or buffer-file-name (error "The buffer must be saved in a file first"))))
+    (and (buffer-modified-p) (y-or-n-p (format "Save buffer %s first? " (buffer-name))) (save-buffer))
+    file))
 
 (defun emacs-lisp-byte-compile () "Byte-compile the file the current buffer visits."
   (interactive nil emacs-lisp-mode)
@@ -78,20 +69,17 @@ Its undo list was discarded, being over `undo-outer-limit'." (buffer-name) size)
 (defun emacs-lisp-byte-compile-and-load () "Byte-compile the file the current buffer visits, then load the compiled file."
   (interactive nil emacs-lisp-mode)
   (let ((file (emacs-lisp--file-for-compiling)))
-    (byte-compile-file file)
-    (load (concat (file-name-sans-extension file) ".elc"))))
+    (byte-compile-file file) (load (concat (file-name-sans-extension file) ".elc"))))
 
 (defvar elisp-byte-code-mode-syntax-table
-  (let ((table (make-syntax-table emacs-lisp-mode-syntax-table)))
-    ;; In compiled files `#@COUNT' skips COUNT bytes; the rest reads as Lisp.
-    table)
+  ;; In compiled files `#@COUNT' skips COUNT bytes; the rest reads as Lisp.
+  (make-syntax-table emacs-lisp-mode-syntax-table)
   "Syntax table of Elisp-Byte-Code mode.")
 
 (defun elisp-byte-code-syntax-propertize (start end) "Give the skipped text of `#@COUNT' in the region START..END comment syntax."
   (goto-char start)
   (while (re-search-forward "#@\\([0-9]+\\) " end t)
-    (let* ((count (string-to-number (match-string 1)))
-           (from (match-beginning 0))
+    (let* ((count (string-to-number (match-string 1))) (from (match-beginning 0))
            (to (min (point-max) (+ (point) count))))
       (put-text-property from (1+ from) 'syntax-table (string-to-syntax "< b"))
       (when (> to (1+ from))
@@ -101,9 +89,7 @@ Its undo list was discarded, being over `undo-outer-limit'." (buffer-name) size)
 (define-derived-mode elisp-byte-code-mode emacs-lisp-mode "Elisp-Byte-Code"
   "Major mode for files of compiled Emacs Lisp."
   :syntax-table elisp-byte-code-mode-syntax-table
-  (setq-local open-paren-in-column-0-is-defun-start nil)
-  (setq-local syntax-propertize-function #'elisp-byte-code-syntax-propertize))
+  (setq-local open-paren-in-column-0-is-defun-start nil
+              syntax-propertize-function #'elisp-byte-code-syntax-propertize))
 
 (provide 'simple-rest)
-
-;;; simple-rest.el ends here

@@ -8,10 +8,9 @@
   :global t :init-value t :group 'tooltip)
 
 (defun tooltip-delay () "Return the seconds to wait before showing a tooltip: the short delay soon after the last one was hidden."
-  (if (and tooltip-hide-time
-           (< (float-time (time-subtract nil tooltip-hide-time)) tooltip-recent-seconds))
-      tooltip-short-delay
-    tooltip-delay))
+  (let ((recent (and tooltip-hide-time
+                     (< (float-time (time-subtract nil tooltip-hide-time)) tooltip-recent-seconds))))
+    (if recent tooltip-short-delay tooltip-delay)))
 
 (defun tooltip-cancel-delayed-tip () "Cancel the timer of a tooltip waiting to show (there is none in batch)."
   nil)
@@ -22,24 +21,18 @@
     output))
 
 (defun tooltip-show-help-non-mode (help) "Show HELP in the echo area, saving the message it replaces; nil HELP puts that message back."
-  (cond ((stringp help)
-         (unless tooltip-help-message
-           (setq tooltip-previous-message (current-message)))
-         (setq tooltip-help-message help)
-         (let ((message-truncate-lines (not tooltip-resize-echo-area))
-               (message-log-max nil))
-           (message "%s" help)))
-        (tooltip-help-message
-         (setq tooltip-help-message nil)
-         (let ((message-log-max nil))
-           (if tooltip-previous-message
-               (message "%s" tooltip-previous-message)
-             (message nil)))
-         (setq tooltip-previous-message nil))))
+  (let ((message-log-max nil))
+    (cond ((stringp help)
+           ;; Keep what the echo area said before the first help text.
+           (or tooltip-help-message (setq tooltip-previous-message (current-message)))
+           (setq tooltip-help-message help)
+           (let ((message-truncate-lines (not tooltip-resize-echo-area))) (message "%s" help)))
+          (tooltip-help-message
+           (let ((old tooltip-previous-message))
+             (setq tooltip-help-message nil tooltip-previous-message nil)
+             (message (and old "%s") old))))))
 
 (defun tooltip-show-help (msg) "Show help text MSG, in the echo area when there is no tooltip frame."
   (tooltip-show-help-non-mode msg))
 
 (provide 'tooltip)
-
-;;; tooltip.el ends here
