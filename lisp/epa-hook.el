@@ -44,15 +44,36 @@
              (fboundp 'auto-save-mode))
     (auto-save-mode -1)))
 
-(define-minor-mode auto-encryption-mode "Toggle the automatic decryption and encryption of the files named like `epa-file-name-regexp'."
-  :global t :init-value t :group 'epa-file
-  (setq file-name-handler-alist (delq epa-file-handler file-name-handler-alist)
-        auto-mode-alist (delq epa-file-auto-mode-alist-entry auto-mode-alist))
-  (remove-hook 'find-file-hook #'epa-file-find-file-hook)
-  (when (bound-and-true-p auto-encryption-mode)
-    (push epa-file-handler file-name-handler-alist)
-    (push epa-file-auto-mode-alist-entry auto-mode-alist)
-    (add-hook 'find-file-hook #'epa-file-find-file-hook)))
+(defcustom auto-encryption-mode t "Non-nil while files named like `epa-file-name-regexp' are decrypted and encrypted as they are read and written."
+  :type 'boolean :group 'epa-file
+  :set (lambda (_symbol value) (auto-encryption-mode (if value 1 -1)))
+  :initialize #'custom-initialize-default)
+(defvar auto-encryption-mode-hook nil "Hook run after Auto Encryption mode is turned on or off.")
+(defvar auto-encryption-mode-on-hook nil "Hook run after Auto Encryption mode is turned on.")
+(defvar auto-encryption-mode-off-hook nil "Hook run after Auto Encryption mode is turned off.")
+
+;; Written out rather than with `define-minor-mode': this file is in the
+;; image, and the macro's library need not be.
+(defun auto-encryption-mode (&optional arg) "Toggle the automatic decryption and encryption of the files named like `epa-file-name-regexp'.
+ARG `toggle' switches the mode, a number below 1 turns it off, anything
+else (nil included) turns it on.  The value is the new state."
+  (interactive (list (if current-prefix-arg (prefix-numeric-value current-prefix-arg) 'toggle)))
+  (let ((on (cond ((eq arg 'toggle) (not auto-encryption-mode))
+                  ((numberp arg) (>= arg 1))
+                  (t t))))
+    (setq-default auto-encryption-mode on)
+    (setq global-minor-modes (delq 'auto-encryption-mode global-minor-modes)
+          file-name-handler-alist (delq epa-file-handler file-name-handler-alist)
+          auto-mode-alist (delq epa-file-auto-mode-alist-entry auto-mode-alist))
+    (remove-hook 'find-file-hook #'epa-file-find-file-hook)
+    (when on
+      (push 'auto-encryption-mode global-minor-modes)
+      (push epa-file-handler file-name-handler-alist)
+      (push epa-file-auto-mode-alist-entry auto-mode-alist)
+      (add-hook 'find-file-hook #'epa-file-find-file-hook))
+    (run-hooks 'auto-encryption-mode-hook
+               (if on 'auto-encryption-mode-on-hook 'auto-encryption-mode-off-hook))
+    on))
 
 ;; On from the start.
 (push epa-file-handler file-name-handler-alist)
