@@ -998,6 +998,18 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
 (dolist (name '(electric-quote-mode electric-quote-local-mode))
   (autoload name "electric" nil t))
 (autoload 'electric-quote-post-self-insert-function "electric")
+(defvar electric-layout-mode nil "Non-nil when typing a character of `electric-layout-rules' adds newlines around it.")
+(custom-autoload 'electric-layout-mode "electric" nil)
+(defvar electric-layout-rules nil
+  "An alist (CHAR . WHERE) of the newlines typing CHAR adds.
+WHERE is `before', `after', `after-stay' (a newline after CHAR, point
+staying before it) or `around', a list of these, or a function of no
+arguments giving one of them.")
+(defvar electric-layout-allow-duplicate-newlines nil
+  "Non-nil means Electric Layout mode adds its newlines even next to newlines already there.")
+(dolist (name '(electric-layout-mode electric-layout-local-mode))
+  (autoload name "electric" nil t))
+(autoload 'electric-layout-post-self-insert-function "electric")
 (defvar auto-fill-chars
   (let ((table (make-char-table 'auto-fill-chars)))
     (dolist (range '(10 32 (#x3041 . #x30ff) (#x3400 . #x4db5) (#x4e00 . #x9fbb) (#xf900 . #xfaff)
@@ -1230,3 +1242,84 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
                 checkdoc-message-text checkdoc-minor-mode checkdoc-package-keywords
                 checkdoc-rogue-spaces checkdoc-start))
   (autoload name "checkdoc" nil t))
+;; Show Paren mode (paren.el), on from the start as in GNU: its switch,
+;; options and idle timer are dumped; the library loads at first use.  Batch
+;; Emacs is never idle, so the timer only waits.
+(defvar show-paren-mode t "Non-nil while Show Paren mode highlights the paren matching the one at point.")
+(custom-autoload 'show-paren-mode "paren" nil)
+(defvar show-paren-delay 0.125 "Seconds of idleness before Show Paren mode highlights.")
+(defvar show-paren-style 'parenthesis
+  "What Show Paren mode highlights: `parenthesis', `expression', or `mixed' (the expression when the partner is out of sight).")
+(defvar show-paren-priority 1000 "The priority of Show Paren mode's overlays.")
+(defvar show-paren-when-point-inside-paren nil "Non-nil means also highlight when point is just inside a paren.")
+(defvar show-paren-when-point-in-periphery nil
+  "Non-nil means also highlight the paren at the start or end of a line when point is in the line's indentation or trailing blanks.")
+(defvar show-paren-highlight-openparen t "Non-nil means highlight an opening paren at point as well as its partner.")
+(defvar show-paren-ring-bell-on-mismatch nil "Non-nil means ring the bell when the parens do not match.")
+(defvar show-paren-data-function #'show-paren--default
+  "The function Show Paren mode calls for what to highlight, returning (HERE-BEG HERE-END THERE-BEG THERE-END MISMATCH) or nil.")
+(dolist (name '(show-paren-mode show-paren-local-mode))
+  (autoload name "paren" nil t))
+(dolist (name '(show-paren-function show-paren--default show-paren--locate-near-paren
+                show-paren--categorize-paren show-paren--unescaped-p show-paren--delete-overlays))
+  (autoload name "paren"))
+(defvar show-paren--idle-timer (run-with-idle-timer show-paren-delay t #'show-paren-function)
+  "The idle timer that calls `show-paren-function'.")
+;; Tooltip mode (tooltip.el), on from the start as in GNU; a terminal shows
+;; help in the echo area instead.
+(defvar tooltip-mode t "Non-nil while Tooltip mode shows help text in tooltips.")
+(custom-autoload 'tooltip-mode "tooltip" nil)
+(defvar tooltip-delay 0.7 "Seconds to wait before the first tooltip shows.")
+(defvar tooltip-short-delay 0.1 "Seconds to wait before the next tooltip shows, soon after one was shown.")
+(defvar tooltip-hide-delay 10 "Seconds a tooltip stays up.")
+(defvar tooltip-x-offset 5 "Horizontal distance in pixels between the mouse and its tooltip.")
+(defvar tooltip-y-offset 20 "Vertical distance in pixels between the mouse and its tooltip.")
+(defvar tooltip-functions nil "Functions called with a mouse event to show a tooltip; the first non-nil one wins.")
+(defvar tooltip-resize-echo-area nil "Non-nil means the echo area may grow to show help text.")
+(defvar tooltip-recent-seconds 1 "Seconds within which a tooltip counts as recently shown.")
+(defvar tooltip-hide-time nil "When the last tooltip was hidden.")
+(defvar tooltip-help-message nil "The help text last shown in the echo area.")
+(defvar tooltip-previous-message nil "The echo area's text before help replaced it.")
+(defvar tooltip-use-echo-area nil "Obsolete: non-nil meant show tooltips in the echo area.")
+(defvar tooltip-frame-parameters
+  '((name . "tooltip") (internal-border-width . 2) (border-width . 1) (no-special-glyphs . t))
+  "Frame parameters of the frame a tooltip shows in.")
+(dolist (name '(tooltip-mode))
+  (autoload name "tooltip" nil t))
+(dolist (name '(tooltip-show-help tooltip-show-help-non-mode tooltip-cancel-delayed-tip
+                tooltip-strip-prompt tooltip-delay))
+  (autoload name "tooltip"))
+;; File Name Shadow mode (rfn-eshadow.el), on from the start as in GNU: it
+;; works by a function on `minibuffer-setup-hook'.
+(defvar file-name-shadow-mode t "Non-nil while the ignored part of a file name in the minibuffer is shown dimmed.")
+(custom-autoload 'file-name-shadow-mode "rfn-eshadow" nil)
+(defvar file-name-shadow-properties '(face file-name-shadow field shadow)
+  "The text properties of the shadowed part of a file name on a graphic display.")
+(defvar file-name-shadow-tty-properties '(before-string "{" after-string "} " field shadow)
+  "The text properties of the shadowed part of a file name on a text terminal.")
+(defvar minibuffer-completing-file-name nil "Non-nil while the minibuffer completes a file name.")
+(defvar minibuffer-setup-hook '(rfn-eshadow-setup-minibuffer) "Functions run each time a minibuffer is entered.")
+(dolist (name '(file-name-shadow-mode))
+  (autoload name "rfn-eshadow" nil t))
+(dolist (name '(rfn-eshadow-setup-minibuffer rfn-eshadow-update-overlay))
+  (autoload name "rfn-eshadow"))
+;; simple-rest: line motion into the history, define-alternatives, the undo
+;; list's truncation, compiling an Emacs Lisp buffer's file.
+(dolist (name '(next-line-or-history-element previous-line-or-history-element emacs-lisp-byte-compile
+                emacs-lisp-byte-compile-and-load elisp-byte-code-mode))
+  (autoload name "simple-rest" nil t))
+(autoload 'undo-outer-limit-truncate "simple-rest")
+(autoload 'elisp-byte-code-syntax-propertize "simple-rest")
+(autoload 'define-alternatives "simple-rest" nil nil 'macro)
+;; files-odds: quoted file names, Lock File and Auto Save Visited modes, the trash.
+(defvar trash-directory nil "The folder `move-file-to-trash' moves files to; nil means the freedesktop.org trash.")
+(defvar auto-save-visited-mode nil "Non-nil while changed buffers are saved to their files when Emacs is idle.")
+(custom-autoload 'auto-save-visited-mode "files-odds" nil)
+(defvar auto-save-visited-interval 5 "Seconds of idleness after which Auto Save Visited mode saves.")
+(put 'auto-save-visited-interval 'standard-value '(5))
+(dolist (name '(lock-file-mode auto-save-visited-mode move-file-to-trash))
+  (autoload name "files-odds" nil t))
+(autoload 'file-name-non-special "files-odds")
+;; File names quoted with `/:' go past every other handler (the others are
+;; pushed in front of this one as they install).
+(setq file-name-handler-alist (append file-name-handler-alist '(("\\`/:" . file-name-non-special))))

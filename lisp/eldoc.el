@@ -141,6 +141,8 @@ switches.  It is turned on only in buffers with documentation functions."
                   ((null arg) t)
                   (t (> (prefix-numeric-value arg) 0)))))
     (setq eldoc-mode (and on (eldoc--supported-p) t))
+    (setq local-minor-modes (delq 'eldoc-mode local-minor-modes))
+    (when eldoc-mode (push 'eldoc-mode local-minor-modes))
     (pcase-dolist (`(,hook . ,fn) eldoc--command-hooks)
       (if eldoc-mode (add-hook hook fn nil t) (remove-hook hook fn t)))
     (run-hooks 'eldoc-mode-hook (if eldoc-mode 'eldoc-mode-on-hook 'eldoc-mode-off-hook))
@@ -158,6 +160,8 @@ A positive ARG or nil turns it on, zero or negative off, `toggle' switches."
   (setq global-eldoc-mode (cond ((eq arg 'toggle) (not global-eldoc-mode))
                                 ((null arg) t)
                                 (t (> (prefix-numeric-value arg) 0))))
+  (setq global-minor-modes (delq 'global-eldoc-mode global-minor-modes))
+  (when global-eldoc-mode (push 'global-eldoc-mode global-minor-modes))
   (dolist (buf (buffer-list))
     (with-current-buffer buf
       (if global-eldoc-mode (turn-on-eldoc-mode) (when eldoc-mode (eldoc-mode -1)))))

@@ -181,6 +181,63 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
   (when electric-quote-mode
     (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)))
 
+
+;;;; Electric Layout mode
+
+
+(defun electric-layout-post-self-insert-function ()
+  "Add the newlines `electric-layout-rules' asks for around the character just typed."
+  (and electric-layout-mode (electric-layout-post-self-insert-function-1)))
+
+(defun electric-layout-post-self-insert-function-1 ()
+  "Do the work of `electric-layout-post-self-insert-function', whatever the mode's state."
+  (let* ((rule (and (integerp last-command-event)
+                    (cdr (assq last-command-event electric-layout-rules))))
+         (end (and rule (electric--after-char-pos))))
+    (when (and end (not (nth 8 (save-excursion (syntax-ppss end)))))
+      (when (functionp rule) (setq rule (funcall rule)))
+      (let ((wanted (if (listp rule) rule (list rule)))
+            (end-marker (copy-marker end t)))
+        (when (memq 'around wanted)
+          (setq wanted (append '(before after) wanted)))
+        ;; A newline before the character, unless it already starts its line.
+        ;; The blanks before it go, and the character's line is indented.
+        (when (memq 'before wanted)
+          (let* ((char-pos (1- end-marker))
+                 (blanks (save-excursion (goto-char char-pos) (skip-chars-backward " \t") (point))))
+            (unless (save-excursion (goto-char blanks) (bolp))
+              (save-excursion (delete-region blanks char-pos) (goto-char blanks)
+                              (electric--layout-newline)))))
+        (let ((follow (and (memq 'after wanted) (= (point) end-marker)))
+              (new-line-pos (and (or (memq 'after wanted) (memq 'after-stay wanted))
+                                 (save-excursion (goto-char end-marker) (electric--layout-newline)))))
+          (when follow (goto-char new-line-pos)))
+        (set-marker end-marker nil)))))
+
+(defun electric--layout-newline () "Insert a newline at point, indent the line it starts and return where that indentation ends."
+  (insert "\n") (indent-according-to-mode) (point))
+
+(defun electric-layout--hook-in ()
+  "Put the layout function first on the global `post-self-insert-hook'."
+  (add-hook 'post-self-insert-hook #'electric-layout-post-self-insert-function -100))
+
+(define-minor-mode electric-layout-mode
+  "Toggle adding newlines around the characters `electric-layout-rules' names, in every buffer."
+  :global t
+  (cond (electric-layout-mode (electric-layout--hook-in))
+        ((seq-some (lambda (b) (buffer-local-value 'electric-layout-mode b)) (buffer-list)))
+        (t (remove-hook 'post-self-insert-hook #'electric-layout-post-self-insert-function))))
+
+(define-minor-mode electric-layout-local-mode
+  "Toggle Electric Layout mode in this buffer only."
+  :variable (buffer-local-value 'electric-layout-mode (current-buffer))
+  (let ((wanted electric-layout-mode))
+    (kill-local-variable 'electric-layout-mode)
+    (unless (eq wanted electric-layout-mode)
+      (setq-local electric-layout-mode wanted)))
+  (when electric-layout-mode
+    (electric-layout--hook-in)))
+
 (provide 'electric)
 
 ;;; electric.el ends here

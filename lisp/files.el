@@ -100,7 +100,9 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 (defvar find-file-literally nil "Non-nil in a buffer that visits its file literally.")
 (make-variable-buffer-local 'find-file-literally)
 (defvar find-file-visit-truename nil "Non-nil means visited files go by their true names.")
-(defvar revert-buffer-function #'files--revert-from-file "Function `revert-buffer' calls to do its work.")
+(defvar revert-buffer-function #'revert-buffer--default "Function `revert-buffer' calls to do its work.")
+(defvar buffer-stale-function #'buffer-stale--default-function
+  "Function of one argument, NOCONFIRM, telling whether the current buffer is out of date with what it shows.")
 (defvar before-revert-hook nil "Functions run by the default reverting before the buffer is reread.")
 (defvar after-revert-hook nil "Functions run by the default reverting after the buffer is reread.")
 (defvar revert-buffer-in-progress-p nil "Non-nil while `revert-buffer' is working.")
@@ -734,11 +736,14 @@ existing file.  An empty FILENAME keeps the visited file name."
 (defun revert-buffer (&optional ignore-auto noconfirm preserve-modes)
   "Replace the buffer's text with its visited file's; without NOCONFIRM ask on standard input first."
   (let ((revert-buffer-in-progress-p t) (revert-buffer-preserve-modes preserve-modes))
-    (funcall (or revert-buffer-function #'files--revert-from-file) ignore-auto noconfirm)))
+    (funcall (or revert-buffer-function #'revert-buffer--default) ignore-auto noconfirm)))
 
-(defun files--revert-from-file (&optional _ignore-auto noconfirm) "The default `revert-buffer-function': reread the visited file; t when done."
+(defun revert-buffer--default (_ignore-auto noconfirm) "The default `revert-buffer-function': reread the visited file; t when done."
   (let ((visited buffer-file-name))
     (or visited (error "Buffer does not seem to be associated with any file"))
+    ;; A file name given to a buffer whose file never was read.
+    (and (equal (visited-file-modtime) 0) (not (file-exists-p visited))
+         (error "Cannot revert nonexistent file %s" visited))
     (when (cond (noconfirm)
                 (t (equal (read-string (format "Revert buffer from file %s? (yes or no) " visited)) "yes")))
       (or (file-exists-p visited) (error "File %s no longer exists!" visited))
@@ -747,6 +752,10 @@ existing file.  An empty FILENAME keeps the visited file name."
       (after-find-file nil nil t t revert-buffer-preserve-modes)
       (run-hooks 'after-revert-hook)
       t)))
+
+(defun buffer-stale--default-function (&optional _noconfirm) "Return t when the file the buffer visits is there and changed on disk since it was read or saved."
+  (and buffer-file-name (file-readable-p buffer-file-name)
+       (not (verify-visited-file-modtime (current-buffer))) t))
 
 ;; --- temporary output buffers ---
 

@@ -15,6 +15,15 @@
 (load "leim-list" nil (null (equal dump-mode "pdump")))
 ;; Auto Compression mode: its table and handler (it needs the coding systems' alist).
 (load "jka-cmpr-hook" nil (null (equal dump-mode "pdump")))
+;; Auto Encryption mode: the .gpg handler, ahead of the compression one as in GNU.
+(load "epa-hook" nil (null (equal dump-mode "pdump")))
+
+;; The global minor modes on at start, most recent first as GNU lists them.
+;; Their switches are set where they are defined (most in autoloads.el); only
+;; the list of them is made here.
+(setq global-minor-modes
+      '(tooltip-mode global-eldoc-mode show-paren-mode electric-indent-mode
+        file-name-shadow-mode auto-encryption-mode auto-compression-mode))
 
 ;; The files loaded before `internal-macroexpand-for-load' existed (byte-run,
 ;; backquote, subr, macroexp) kept their macro calls: every program's first

@@ -338,6 +338,7 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (if (featurep 'eldoc)
       (when global-eldoc-mode (turn-on-eldoc-mode))
     (setq-local eldoc-mode t)
+    (setq local-minor-modes (cons 'eldoc-mode (delq 'eldoc-mode local-minor-modes)))
     (add-hook 'post-command-hook #'eldoc-schedule-timer nil t)
     (add-hook 'pre-command-hook #'eldoc-pre-command-refresh-echo-area nil t)))
 
