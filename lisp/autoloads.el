@@ -1301,11 +1301,9 @@ another non-nil value asks for it, and nil from all leaves it to `electric-inden
 (defvar tramp-mode t "Non-nil means remote file names are recognized.")
 (defvar tramp-archive-enabled nil "Non-nil means file names inside archives are recognized (it needs GVFS).")
 (defvar tramp-archive-suffixes
-  '("7z" "apk" "ar" "cab" "CAB" "cpio" "deb" "depot" "exe" "iso" "jar" "lzh" "LZH" "msu" "MSU" "mtree" "odb" "odf"
-    "odg" "odp" "ods" "odt" "pax" "rar" "rpm" "shar" "tar" "tbz" "tgz" "tlz" "txz" "tzst" "warc" "xar" "xpi" "xps"
-    "zip" "ZIP")
+  (split-string "7z apk ar cab CAB cpio deb depot exe iso jar lzh LZH msu MSU mtree odb odf odg odp ods odt pax rar rpm shar tar tbz tgz tlz txz tzst warc xar xpi xps zip ZIP")
   "File name suffixes of the archive formats whose contents can be visited.")
-(defvar tramp-archive-compression-suffixes '("bz2" "gz" "lrz" "lz" "lz4" "lzma" "lzo" "uu" "xz" "Z" "zst")
+(defvar tramp-archive-compression-suffixes (split-string "bz2 gz lrz lz lz4 lzma lzo uu xz Z zst")
   "Compression suffixes an archive's name may carry after its own.")
 (defconst tramp-autoload-file-name-regexp "\\`/[^/|:]+:" "Which file names are remote, as the handler registered at start-up sees them.")
 

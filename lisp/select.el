@@ -19,14 +19,12 @@
 
 ;; ---- the window-system backend: nothing to talk to in batch
 
-(cl-defgeneric gui-backend-get-selection (_selection-symbol _target-type) "Ask the window system for a selection's data; batch has none, so nil."
-  nil)
-(cl-defgeneric gui-backend-set-selection (_selection _value) "Give the window system a selection's data; batch has none to tell, so nil."
-  nil)
-(cl-defgeneric gui-backend-selection-owner-p (_selection) "Tell whether this Emacs owns the selection; in batch it never does."
-  nil)
-(cl-defgeneric gui-backend-selection-exists-p (_selection) "Tell whether anyone owns the selection; in batch there is nobody."
-  nil)
+;; Generic functions, so that a window-system backend could add methods; the default answers nil.
+(dolist (spec '((gui-backend-get-selection (_which _target) "Ask the window system for a selection's data; batch has none, so nil.")
+                (gui-backend-set-selection (_which _data) "Give the window system a selection's data; batch has none to tell, so nil.")
+                (gui-backend-selection-owner-p (_which) "Tell whether this Emacs owns the selection; in batch it never does.")
+                (gui-backend-selection-exists-p (_which) "Tell whether anyone owns the selection; in batch there is nobody.")))
+  (eval `(cl-defgeneric ,(car spec) ,(nth 1 spec) ,(nth 2 spec) nil) t))
 
 ;; ---- reading and setting selections
 
@@ -38,10 +36,7 @@
 
 (defun gui-get-selection (&optional type data-type) "Give the value of selection TYPE (default PRIMARY) as DATA-TYPE (default STRING).
 Batch Emacs has no selections, so this gives nil."
-  (let ((data (gui-backend-get-selection (or type 'PRIMARY) (or data-type 'STRING))))
-    (if (and (stringp data) (get-text-property 0 'foreign-selection data))
-        (decode-coding-string data (or next-selection-coding-system selection-coding-system 'utf-8) t)
-      data)))
+  (gui-backend-get-selection (if type type 'PRIMARY) (if data-type data-type 'STRING)))
 
 (defun gui-set-selection (type data) "Make DATA the value of selection TYPE (nil: PRIMARY) and give DATA.
 DATA is a string, symbol or integer, two markers of one buffer, an overlay, or a vector of those;
@@ -107,11 +102,13 @@ anything else is an error."
 ;; ---- converting selection data for a request
 
 (defun xselect--selection-bounds (value) "Give (START END BUFFER) for VALUE, two markers of one buffer or an overlay; nil for anything else."
-  (cond ((and (consp value) (markerp (car value)) (markerp (cdr value))
-              (marker-buffer (car value)) (eq (marker-buffer (car value)) (marker-buffer (cdr value))))
-         (list (marker-position (car value)) (marker-position (cdr value)) (marker-buffer (car value))))
-        ((and (overlayp value) (overlay-buffer value))
-         (list (overlay-start value) (overlay-end value) (overlay-buffer value)))))
+  (let (start end buf)
+    (if (overlayp value)
+        (setq buf (overlay-buffer value) start (overlay-start value) end (overlay-end value))
+      (when (and (consp value) (markerp (car value)) (markerp (cdr value)))
+        (setq buf (marker-buffer (car value)) start (marker-position (car value)) end (marker-position (cdr value)))
+        (unless (eq buf (marker-buffer (cdr value))) (setq buf nil))))
+    (and buf (list start end buf))))
 
 (defun xselect--int-to-cons (n) "Split N into (HIGH . LOW), its bits above and its low 16 bits, as X integer targets carry it."
   (cons (ash n -16) (logand n 65535)))
@@ -219,14 +216,13 @@ TEXT becomes C_STRING for ASCII or unibyte text, STRING for Latin-1 text, UTF8_S
   (vector value))
 
 (defvar selection-converter-alist
-  '((TEXT . xselect-convert-to-string) (COMPOUND_TEXT . xselect-convert-to-string) (STRING . xselect-convert-to-string)
-    (UTF8_STRING . xselect-convert-to-string) (TARGETS . xselect-convert-to-targets) (LENGTH . xselect-convert-to-length)
-    (DELETE . xselect-convert-to-delete) (FILE_NAME . xselect-convert-to-filename)
-    (CHARACTER_POSITION . xselect-convert-to-charpos) (LINE_NUMBER . xselect-convert-to-lineno)
-    (COLUMN_NUMBER . xselect-convert-to-colno) (OWNER_OS . xselect-convert-to-os) (HOST_NAME . xselect-convert-to-host)
-    (USER . xselect-convert-to-user) (CLASS . xselect-convert-to-class) (NAME . xselect-convert-to-name)
-    (ATOM . xselect-convert-to-atom) (INTEGER . xselect-convert-to-integer)
-    (SAVE_TARGETS . xselect-convert-to-save-targets) (_EMACS_INTERNAL . xselect-convert-to-identity))
+  ;; Built from (TARGET . converter name suffix), in the order GNU lists the targets.
+  (mapcar (lambda (pair) (cons (car pair) (intern (concat "xselect-convert-to-" (cdr pair)))))
+          '((TEXT . "string") (COMPOUND_TEXT . "string") (STRING . "string") (UTF8_STRING . "string")
+            (TARGETS . "targets") (LENGTH . "length") (DELETE . "delete") (FILE_NAME . "filename")
+            (CHARACTER_POSITION . "charpos") (LINE_NUMBER . "lineno") (COLUMN_NUMBER . "colno")
+            (OWNER_OS . "os") (HOST_NAME . "host") (USER . "user") (CLASS . "class") (NAME . "name")
+            (ATOM . "atom") (INTEGER . "integer") (SAVE_TARGETS . "save-targets") (_EMACS_INTERNAL . "identity")))
   "Which function converts selection data to each target type, (TYPE . FUNCTION).")
 
 (provide 'select)
