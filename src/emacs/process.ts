@@ -969,6 +969,14 @@ for (const [name, sig] of [['interrupt-process', 2], ['kill-process', 9], ['quit
   DEFUN(name, 0, 2, `Send signal ${sig} to PROCESS (a process, name or buffer; nil: the current buffer's); gives PROCESS.`, (rt, x: number) => sendSignal(rt, x, sig));
 }
 
+DEFVAR('interrupt-process-functions', (rt) => list(rt, intern(rt, 'internal-default-interrupt-process')),
+  'Functions that `interrupt-process\' tries in turn; the default sends the process SIGINT.');
+DEFUN('internal-default-interrupt-process', 0, 2, 'Send SIGINT to PROCESS (a process, its name or its buffer; nil: the current buffer\'s), as `interrupt-process\' does by default; give PROCESS.',
+  (rt, x: number) => {
+    if (x !== Qnil && !processp(rt, x) && !stringp(x) && !bufferp(rt, x)) wrongTypeArgument(rt, Qprocessp, x);
+    return sendSignal(rt, x, 2);
+  });
+
 DEFUN('signal-process', 2, 2, 'Send signal SIGCODE (a number or a name such as SIGTERM or term) to PROCESS, a process or a process id; gives 0.', (rt, x: number, sig: number) => {
   const n = signalNumber(rt, sig);
   if (isFixnum(x) || floatp(x)) {

@@ -79,3 +79,5 @@
 (condition-case e (serial-process-configure :process "x" :speed 9600) (error e))
 (with-temp-buffer (condition-case e (serial-process-configure :speed 9600) (error (car e))))
 (let ((p (make-process :name "cat" :command '("cat") :noquery t :connection-type 'pipe))) (prog1 (condition-case e (serial-process-configure :process p :speed 9600) (error e)) (delete-process p) (nt-cleanup)))
+;; interrupt-process's default function.
+(let ((p (make-process :name "s" :command '("sleep" "5") :noquery t :connection-type 'pipe))) (list (eq (internal-default-interrupt-process p) p) (progn (while (process-live-p p) (accept-process-output p 0.05)) (process-status p)) (condition-case e (internal-default-interrupt-process 5) (error e)) (with-temp-buffer (condition-case e (internal-default-interrupt-process) (error (car e)))) (condition-case e (internal-default-interrupt-process "nonexist") (error e)) interrupt-process-functions (func-arity 'internal-default-interrupt-process)))
