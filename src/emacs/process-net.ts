@@ -7,7 +7,7 @@
 
 import { aref, aset, cons, jsString, list, listFromArray, makeString, sbytes, sdata, stringp, symbolp, vectorFromArray } from '../core/object.ts';
 import { intern } from '../core/obarray.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFUN } from '../core/subr.ts';
 import { DEFSYM, Qnil, Qstringp, Qt, Qfile_error, Qfile_missing } from '../core/symbols.ts';
@@ -194,10 +194,10 @@ function lispAddress(rt: Runtime, a: HostNetAddress): number {
  * group's two bytes swapped (as GNU 28 prints them), a Unix peer by the count of connections
  * accepted so far in the session.
  */
-let acceptedCount = 0;
-function peerLabel(a: HostNetAddress): string {
-  acceptedCount++;
-  if (a.path !== undefined) return String(acceptedCount);
+const acceptedCount = defineWorldState(() => ({ n: 0 }));
+function peerLabel(rt: Runtime, a: HostNetAddress): string {
+  const count = ++acceptedCount(rt).n;
+  if (a.path !== undefined) return String(count);
   const text = a.address ?? '';
   if (!text.includes(':')) return `${text}:${a.port}`;
   const swapped = addressWords(text, 'IPv6').map((w) => (((w & 255) << 8) | (w >> 8)).toString(16));
@@ -342,7 +342,7 @@ DEFUN('make-network-process', 0, MANY, 'Open a network connection, or with :serv
 
 /** A listener's new connection: a process named after the peer, inheriting the listener's settings. */
 function acceptConnection(rt: Runtime, srv: number, conn: number, remote: HostNetAddress): void {
-  const label = peerLabel(remote);
+  const label = peerLabel(rt, remote);
   const sp = rt.sp;
   const p = newProcess(rt, `${jsString(rt, aref(rt, srv, PROC_NAME))} <${label}>`, Qnetwork);
   rt.push(p);
