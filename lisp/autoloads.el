@@ -1323,3 +1323,154 @@ arguments giving one of them.")
 ;; File names quoted with `/:' go past every other handler (the others are
 ;; pushed in front of this one as they install).
 (setq file-name-handler-alist (append file-name-handler-alist '(("\\`/:" . file-name-non-special))))
+
+;; ---- what GNU's loaddefs define outright: version-control probes, Tramp's handler hooks, and a few more
+
+(defun vc--registered-master (file templates) "Give the first existing master file for FILE among TEMPLATES (formats of directory and base name), or nil."
+  (let* ((f (expand-file-name file))
+         (dir (file-name-directory f))
+         (base (file-name-nondirectory f))
+         (found nil))
+    (while (and templates (not found))
+      (let ((m (format (car templates) dir base)))
+        (when (file-exists-p m) (setq found m)))
+      (setq templates (cdr templates)))
+    found))
+
+(defun vc--tool-says-yes (program &rest args) "Tell whether PROGRAM with ARGS, run in FILE's folder, exits with 0 and prints something."
+  (with-temp-buffer
+    (and (executable-find program)
+         (eq 0 (condition-case nil (apply #'call-process program nil t nil args) (error nil)))
+         (> (buffer-size) 0))))
+
+(defun vc-git-registered (file) "Tell whether FILE is tracked by a Git repository."
+  (let ((f (expand-file-name file)))
+    (and (not (file-directory-p f))
+         (locate-dominating-file f ".git")
+         (let ((default-directory (file-name-directory f)))
+           (and (vc--tool-says-yes "git" "ls-files" "-c" "-z" "--" (file-name-nondirectory f)) t)))))
+
+(defun vc-hg-registered (file) "Tell whether FILE is tracked by a Mercurial repository."
+  (let ((f (expand-file-name file)))
+    (and (locate-dominating-file f ".hg")
+         (let ((default-directory (file-name-directory f)))
+           (and (vc--tool-says-yes "hg" "files" "--" (file-name-nondirectory f)) t)))))
+
+(defun vc-bzr-registered (file) "Tell whether FILE is tracked by a Bazaar branch."
+  (let ((f (expand-file-name file)))
+    (and (locate-dominating-file f ".bzr")
+         (let ((default-directory (file-name-directory f)))
+           (and (vc--tool-says-yes "bzr" "ls" "--versioned" (file-name-nondirectory f)) t)))))
+
+(defun vc-svn-registered (file) "Tell whether FILE is under Subversion."
+  (let ((f (expand-file-name file)))
+    (and (locate-dominating-file f ".svn")
+         (let ((default-directory (file-name-directory f)))
+           (and (vc--tool-says-yes "svn" "info" "--" (file-name-nondirectory f)) t)))))
+
+(defun vc-mtn-registered (file) "Tell whether FILE is tracked by a Monotone workspace."
+  (let ((f (expand-file-name file)))
+    (and (locate-dominating-file f "_MTN")
+         (let ((default-directory (file-name-directory f)))
+           (and (vc--tool-says-yes "mtn" "ls" "known" (file-name-nondirectory f)) t)))))
+
+(defun vc-cvs-registered (file) "Tell whether FILE is listed in its folder's CVS/Entries."
+  (let* ((f (expand-file-name file))
+         (entries (expand-file-name "CVS/Entries" (file-name-directory f))))
+    (and (file-readable-p entries)
+         (with-temp-buffer
+           (insert-file-contents entries)
+           (and (search-forward (concat "/" (file-name-nondirectory f) "/") nil t) t)))))
+
+(defun vc-rcs-registered (file) "Give FILE's RCS master file name when it has one, else nil."
+  (vc--registered-master file '("%sRCS/%s,v" "%s%s,v" "%sRCS/%s")))
+
+(defun vc-src-registered (file) "Give FILE's SRC master file name when it has one, else nil."
+  (vc--registered-master file '("%s.src/%s,v")))
+
+(defun vc-sccs-search-project-dir (_dirname basename) "Give the SCCS master of BASENAME in the folder $PROJECTDIR names, or nil."
+  (let ((project (getenv "PROJECTDIR")))
+    (when (and project (> (length project) 0))
+      (let ((dir (file-name-as-directory (if (file-name-absolute-p project) project (expand-file-name project "~")))))
+        (seq-find #'file-exists-p (list (concat dir "SCCS/s." basename) (concat dir "s." basename)))))))
+
+(defun vc-sccs-registered (file) "Give FILE's SCCS master file name when it has one, else nil."
+  (or (vc--registered-master file '("%sSCCS/s.%s" "%ss.%s"))
+      (let ((f (expand-file-name file)))
+        (vc-sccs-search-project-dir (file-name-directory f) (file-name-nondirectory f)))))
+
+;; Tramp is not part of tsmacs. Its handlers are registered as GNU registers them at start-up, so
+;; that `find-file-name-handler' answers alike; called, they handle the operation as if no
+;; handler were there.
+(defvar tramp-mode t "Non-nil means remote file names are recognized.")
+(defvar tramp-archive-enabled nil "Non-nil means file names inside archives are recognized (it needs GVFS).")
+(defvar tramp-archive-suffixes
+  (split-string "7z apk ar cab CAB cpio deb depot exe iso jar lzh LZH msu MSU mtree odb odf odg odp ods odt pax rar rpm shar tar tbz tgz tlz txz tzst warc xar xpi xps zip ZIP")
+  "File name suffixes of the archive formats whose contents can be visited.")
+(defvar tramp-archive-compression-suffixes (split-string "bz2 gz lrz lz lz4 lzma lzo uu xz Z zst")
+  "Compression suffixes an archive's name may carry after its own.")
+(defconst tramp-autoload-file-name-regexp "\\`/[^/|:]+:" "Which file names are remote, as the handler registered at start-up sees them.")
+
+(defmacro tramp-archive-autoload-file-name-regexp () "Give the form computing the regexp of file names inside archives."
+  `(concat "\\`" "\\(" ".+" "\\." (regexp-opt tramp-archive-suffixes)
+           "\\(?:" "\\." (regexp-opt tramp-archive-compression-suffixes) "\\)*"
+           "\\)" "\\(" "/" ".*" "\\)" "\\'"))
+
+(defun tramp--pass-through (handler operation args) "Do OPERATION on ARGS as if HANDLER were not registered."
+  (let ((inhibit-file-name-handlers
+         (cons handler (and (eq inhibit-file-name-operation operation) inhibit-file-name-handlers)))
+        (inhibit-file-name-operation operation))
+    (apply operation args)))
+
+(defun tramp-autoload-file-name-handler (operation &rest args) "Handle OPERATION on a remote file name; without Tramp it is done as for a local name."
+  (tramp--pass-through 'tramp-autoload-file-name-handler operation args))
+
+(defun tramp-archive-autoload-file-name-handler (operation &rest args) "Handle OPERATION on a file name inside an archive; without Tramp it is done as for any name."
+  (tramp--pass-through 'tramp-archive-autoload-file-name-handler operation args))
+
+(defun tramp-register-autoload-file-name-handlers () "Put the handler for remote file names into `file-name-handler-alist'; give t."
+  (unless (rassq 'tramp-autoload-file-name-handler file-name-handler-alist)
+    (setq file-name-handler-alist
+          (append file-name-handler-alist (list (cons tramp-autoload-file-name-regexp 'tramp-autoload-file-name-handler)))))
+  (put 'tramp-autoload-file-name-handler 'safe-magic t)
+  t)
+
+(defun tramp-register-archive-file-name-handler () "Put the handler for file names inside archives first in `file-name-handler-alist'; give t."
+  (unless (rassq 'tramp-archive-autoload-file-name-handler file-name-handler-alist)
+    (push (cons (tramp-archive-autoload-file-name-regexp) 'tramp-archive-autoload-file-name-handler)
+          file-name-handler-alist))
+  (put 'tramp-archive-autoload-file-name-handler 'safe-magic t)
+  t)
+
+(defun tramp-unload-file-name-handlers () "Take every Tramp handler out of `file-name-handler-alist'."
+  (setq file-name-handler-alist
+        (seq-remove (lambda (entry) (and (symbolp (cdr entry)) (string-prefix-p "tramp-" (symbol-name (cdr entry)))))
+                    file-name-handler-alist))
+  nil)
+
+(defun tramp-unload-tramp () "Discard Tramp: its file name handlers leave `file-name-handler-alist'."
+  (interactive)
+  (tramp-unload-file-name-handlers))
+
+(tramp-register-archive-file-name-handler)
+(tramp-register-autoload-file-name-handlers)
+
+(defvar package-quickstart nil "Non-nil means packages are activated from one precomputed file, `package-quickstart-file'.")
+(defvar package-quickstart-file (locate-user-emacs-file "package-quickstart.el") "The file `package-activate-all' loads when `package-quickstart' is on.")
+
+(defun package-activate-all () "Make the installed packages available: with `package-quickstart', by loading its file; tsmacs has no package manager beyond that, so otherwise nothing."
+  (when (and package-quickstart (file-readable-p package-quickstart-file))
+    (load package-quickstart-file nil t))
+  nil)
+
+(defun tags-completion-at-point-function () "Complete the tag name before point from the tags tables in use, for `completion-at-point'; nil without a tags table."
+  (when (or tags-file-name tags-table-list)
+    (let ((end (point))
+          (beg (save-excursion (skip-syntax-backward "w_") (point))))
+      (when (< beg end)
+        (list beg end (tags-lazy-completion-table) :exclusive 'no)))))
+
+(defun rx--pcase-macroexpander (&rest regexps) "Expand the `rx' pcase pattern with REGEXPS, after loading the rx library that defines it."
+  (require 'rx)
+  (apply #'rx--pcase-macroexpander regexps))
+(define-symbol-prop 'rx 'pcase-macroexpander #'rx--pcase-macroexpander)

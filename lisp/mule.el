@@ -2420,4 +2420,111 @@ with NIL-FOR-TOO-LONG."
       (setq pos (1+ pos)))
     pos))
 
+;; ---- selection coding, XEmacs-style coding arguments, compound text, re-reading a file
+
+(defun set-selection-coding-system (coding-system) "Make CODING-SYSTEM the one used for text put into or taken from selections; give it."
+  (interactive "zCoding system for X selection: ")
+  (check-coding-system coding-system)
+  (setq selection-coding-system coding-system))
+
+(defalias 'set-clipboard-coding-system #'set-selection-coding-system)
+
+(defun set-next-selection-coding-system (coding-system) "Make CODING-SYSTEM the one used for the next selection transfer only; give it."
+  (interactive (list (read-coding-system "Coding system for the next selection: ")))
+  (check-coding-system coding-system)
+  (setq next-selection-coding-system coding-system))
+
+(defun read-buffer-file-coding-system () "Read in the minibuffer a coding system to save the current buffer's file with, and give it.
+The default offered is the global default when the buffer has a coding system of its own, else Latin-1."
+  (let* ((global (default-value 'buffer-file-coding-system))
+         (offer (if (eq buffer-file-coding-system global) 'iso-latin-1 global)))
+    (read-coding-system (format "Coding system for saving file (default %s): " offer) offer)))
+
+(defun revert-buffer-with-coding-system (coding-system &optional force) "Visit the current buffer's file again, decoding it with CODING-SYSTEM.
+FORCE non-nil uses CODING-SYSTEM even where the file's own coding cookie says otherwise."
+  (interactive (list (read-coding-system "Coding system for visited file (default nil): ") current-prefix-arg))
+  (check-coding-system coding-system)
+  (let ((coding-system-for-read coding-system))
+    (ignore force)
+    (revert-buffer)))
+
+(defconst mule--xemacs-coding-types '((shift-jis . 1) (iso2022 . 2) (big5 . 3) (ccl . 4))
+  "The XEmacs coding system types `transform-make-coding-system-args' understands, with the old numeric types they become.")
+
+(defun transform-make-coding-system-args (name type &optional doc-string props) "Turn XEmacs-style `make-coding-system' arguments into the old Emacs form.
+NAME, TYPE (shift-jis, iso2022, big5 or ccl), DOC-STRING and the plist PROPS become
+\(NAME TYPE-NUMBER MNEMONIC DOC-STRING FLAGS PROPERTIES EOL-TYPE)."
+  (let ((num (cdr (assq type mule--xemacs-coding-types)))
+        (whole (list name type doc-string props)))
+    (let ((m (plist-get props 'mnemonic)))
+      (when (and m (not (stringp m)))
+        (signal 'wrong-type-argument (list 'stringp m))))
+    (unless num
+      (error "Unsupported XEmacs style make-coding-style arguments: %S" whole))
+    (let* ((mnemonic (let ((m (plist-get props 'mnemonic))) (if m (aref m 0) ??)))
+           (eol (let ((e (plist-get props 'eol-type)))
+                  (pcase e ('lf 'unix) ('crlf 'dos) ('cr 'mac) (_ e))))
+           (properties (append (and (plist-get props 'post-read-conversion)
+                                    (list 'post-read-conversion (plist-get props 'post-read-conversion)))
+                               (and (plist-get props 'pre-write-conversion)
+                                    (list 'pre-write-conversion (plist-get props 'pre-write-conversion)))))
+           (flags
+            (pcase type
+              ('ccl (cons (plist-get props 'decode) (plist-get props 'encode)))
+              ('iso2022
+               (when (plist-get props 'escape-quoted)
+                 (error "escape-quoted is not supported: %S" whole))
+               (dolist (key '(input-charset-conversion output-charset-conversion))
+                 (let ((v (plist-get props key)))
+                   (unless (listp v) (signal 'wrong-type-argument (list 'listp v)))))
+               (let ((register
+                      (lambda (n)
+                        (let ((cs (plist-get props (intern (format "charset-g%d" n))))
+                              (force-key (intern (format "force-g%d-on-output" n))))
+                          (cond ((or (> n 1) (null cs)) cs)
+                                ((not (plist-member props force-key)) (and cs (list cs t)))
+                                ((plist-get props force-key) (list nil cs))
+                                (t cs))))))
+                 (list (funcall register 0) (funcall register 1) (funcall register 2) (funcall register 3)
+                       (and (plist-get props 'short) t)
+                       (not (plist-get props 'no-ascii-eol))
+                       (not (plist-get props 'no-ascii-cntl))
+                       (and (plist-get props 'seven) t)
+                       t
+                       (not (plist-get props 'lock-shift))
+                       nil nil
+                       (and (plist-get props 'no-iso6429) t)
+                       nil nil nil nil))))))
+      (list name num mnemonic doc-string flags properties eol))))
+
+(defun mule--ctext-charset (ch) "Give the ISO 2022 charset, first by priority, that has character CH."
+  (let ((found nil) (l (charset-priority-list)))
+    (while (and l (not found))
+      (when (and (plist-get (charset-plist (car l)) :iso-final-char) (encode-char ch (car l)))
+        (setq found (car l)))
+      (setq l (cdr l)))
+    found))
+
+(defun ctext-pre-write-conversion (from to) "Prepare the text from FROM to TO for encoding as compound text: mark each non-ASCII character with the charset it goes out in.
+FROM a string puts that string in a work buffer, \" *temp\", which becomes current. Gives nil."
+  (when (stringp from)
+    (set-buffer (get-buffer-create " *temp"))
+    (erase-buffer)
+    (insert from)
+    (setq from (point-min) to (point-max)))
+  (goto-char from)
+  (save-excursion
+    (while (re-search-forward "[^\u0000-\u007f]" to t)
+      (let ((cs (mule--ctext-charset (char-before))))
+        (when cs
+          (put-text-property (1- (point)) (point) 'charset cs)))))
+  nil)
+
+(defun ctext-post-read-conversion (len) "Finish decoding LEN characters of compound text after point; give LEN.
+Extended segments, which carry other encodings inside compound text, are left as they are."
+  (let ((end (+ (point) len)))
+    (when (> end (1+ (buffer-size)))
+      (signal 'args-out-of-range (list (point) end)))
+    len))
+
 (provide 'mule)

@@ -199,4 +199,26 @@ command ending in & runs asynchronously in *Async Shell Command*."
           (and err-file (file-exists-p err-file) (delete-file err-file)))
         result))))
 
+(defun open-network-stream (name buffer host service &rest parameters) "Connect to SERVICE on HOST as a network process named NAME, output going to BUFFER.
+PARAMETERS are keywords: :type (nil, `network' or `plain': a plain stream; tsmacs has no TLS),
+:nowait, :coding, :tls-parameters, and :return-list, which makes the value (PROCESS . PROPERTIES)."
+  (let ((type (plist-get parameters :type)))
+    (unless (memq type '(nil network plain tls ssl starttls shell))
+      (error "Invalid connection type %s" type))
+    (unless (memq type '(nil network plain))
+      (error "Connection type %s needs TLS or a shell, which tsmacs does not provide" type))
+    (let ((proc (make-network-process :name name :buffer buffer :host host :service service
+                                      :nowait (plist-get parameters :nowait)
+                                      :tls-parameters (plist-get parameters :tls-parameters)
+                                      :coding (plist-get parameters :coding))))
+      (if (plist-get parameters :return-list)
+          (list proc :greeting nil :capabilities nil :type 'plain :error nil)
+        proc))))
+
+;; What make-network-process can do, as `featurep' asks it: GNU's list without the datagram and
+;; seqpacket socket types, which tsmacs does not open.
+(provide 'make-network-process
+         '(:reuseaddr :priority :oobinline :linger :keepalive :dontroute :broadcast :bindtodevice
+           (:server t) (:service t) (:family ipv6) (:family ipv4) (:family local) (:nowait t)))
+
 (provide 'process-fns)

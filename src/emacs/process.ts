@@ -47,7 +47,9 @@ export const PROC_TICK = 16; // t: status changed and the sentinel has not been 
 export const PROC_CORE = 17; // t: the signal dumped core
 export const PROC_STOPPED_OUTPUT = 18; // t: set-process-filter t stopped reading
 export const PROC_INHERIT_CODING = 19; // t: the buffer's coding systems follow the process's decoding
-const PROC_SLOTS = 20;
+export const PROC_CONTACT = 20; // a network process's contact plist (process-contact)
+export const PROC_EVENT = 21; // the event string its sentinel hears next, when the status alone does not say it
+const PROC_SLOTS = 22;
 
 const G_PROCESS_LIST = DEFGLOBAL('process-list');
 
@@ -60,6 +62,8 @@ const Qclosed = DEFSYM('closed');
 const Qopen = DEFSYM('open');
 const Qlisten = DEFSYM('listen');
 const Qconnect = DEFSYM('connect');
+const Qfailed = DEFSYM('failed');
+const Qnetwork = DEFSYM('network');
 const Qreal = DEFSYM('real');
 const Qpipe = DEFSYM('pipe');
 const Qpty = DEFSYM('pty');
@@ -95,7 +99,7 @@ DEFVAR('read-process-output-max', () => makeFixnum(4096), 'The most bytes read f
 DEFVAR('process-connection-type', () => Qt, 'Kind of connection for new subprocesses: t asks for a terminal, nil for a pipe (tsmacs always uses pipes).');
 
 /** JS-side per-world state: which process object a host child id belongs to, and partial UTF-8 tails. */
-const procState = defineWorldState(() => ({
+export const procState = defineWorldState(() => ({
   byHandle: new Map<number, number>(),
   carry: new Map<number, Uint8Array>(),
   // Events read from the host but kept for later: output of other processes while JUST-THIS-ONE.
@@ -139,9 +143,9 @@ export function processLive(rt: Runtime, p: number): boolean {
   return liveStatus(aref(rt, p, PROC_STATUS));
 }
 
-const processList = (rt: Runtime): number => rt.globals[G_PROCESS_LIST]!;
+export const processList = (rt: Runtime): number => rt.globals[G_PROCESS_LIST]!;
 
-function removeFromList(rt: Runtime, p: number): void {
+export function removeFromList(rt: Runtime, p: number): void {
   let prev = Qnil;
   for (let l = processList(rt); l !== Qnil; prev = l, l = xcdr(rt, l)) {
     if (xcar(rt, l) === p) {
@@ -181,7 +185,7 @@ function uniqueName(rt: Runtime, name: string): string {
   for (let i = 1; ; i++) if (!used.has(`${name}<${i}>`)) return `${name}<${i}>`;
 }
 
-function newProcess(rt: Runtime, name: string, type: number): number {
+export function newProcess(rt: Runtime, name: string, type: number): number {
   const p = makePvec(rt, PVEC_PROCESS, PROC_SLOTS, Qnil);
   const sp = rt.sp;
   rt.push(p);
@@ -314,7 +318,7 @@ function decodeOutput(rt: Runtime, p: number, handle: number, bytes: Uint8Array)
 // ---- running filters and sentinels ---------------------------------------------------
 
 /** Call FN with ARGS as GNU calls process filters and sentinels: an error is reported, not raised. */
-function callHandler(rt: Runtime, what: string, fn: number, args: number[]): void {
+export function callHandler(rt: Runtime, what: string, fn: number, args: number[]): void {
   const sp = rt.sp;
   for (const a of args) rt.push(a);
   const count = rt.specCount;
@@ -368,6 +372,11 @@ export function signalDescription(sig: number): string {
 
 /** GNU's event string for P's status: "finished\n", "exited abnormally with code 3\n", "killed\n"... */
 function statusEvent(rt: Runtime, p: number): string {
+  const told = aref(rt, p, PROC_EVENT);
+  if (stringp(told)) {
+    aset(rt, p, PROC_EVENT, Qnil);
+    return jsString(rt, told);
+  }
   const st = aref(rt, p, PROC_STATUS);
   const code = fixnumValue(aref(rt, p, PROC_CODE));
   if (st === Qexit) return code === 0 ? 'finished\n' : `exited abnormally with code ${code}\n`;
@@ -401,18 +410,21 @@ function statusNotify(rt: Runtime): boolean {
     rt.push(p);
     const event = makeString(rt, statusEvent(rt, p));
     rt.push(event);
-    if (!processLive(rt, p)) removeFromList(rt, p);
+    if (!processLive(rt, p) && aref(rt, p, PROC_STATUS) !== Qfailed) removeFromList(rt, p);
     const sentinel = aref(rt, p, PROC_SENTINEL);
     callHandler(rt, 'sentinel', sentinel === Qnil ? Qinternal_default_process_sentinel : sentinel, [p, event]);
     rt.sp = sp;
   }
 }
 
-function setStatus(rt: Runtime, p: number, status: number, code: number): void {
+export function setStatus(rt: Runtime, p: number, status: number, code: number): void {
   aset(rt, p, PROC_STATUS, status);
   aset(rt, p, PROC_CODE, makeFixnum(code));
   aset(rt, p, PROC_TICK, Qt);
 }
+
+/** What process-net.ts does with a network event (an accepted connection, a :nowait connect's outcome, a close). */
+export const netEvents: { handler?: (rt: Runtime, p: number, ev: HostChildEvent) => void } = {};
 
 /** Apply one host event. Returns the process it concerned when it carried output, else nil. */
 function applyEvent(rt: Runtime, ev: HostChildEvent): number {
@@ -427,6 +439,10 @@ function applyEvent(rt: Runtime, ev: HostChildEvent): number {
       st.held.set(ev.id, h);
       return Qnil;
     }
+  }
+  if (ev.kind !== 'exit' && ev.kind !== 'out' && ev.kind !== 'err') {
+    netEvents.handler?.(rt, p, ev);
+    return Qnil;
   }
   if (ev.kind === 'exit') {
     if (liveStatus(aref(rt, p, PROC_STATUS))) {
@@ -606,12 +622,12 @@ DEFUN('accept-process-output', 0, 4, 'Wait for output from PROCESS (any process 
 
 // ---- making processes ------------------------------------------------------------------------
 
-function plistGet(rt: Runtime, args: number[], key: number): number {
+export function plistGet(rt: Runtime, args: number[], key: number): number {
   for (let i = 0; i + 1 < args.length; i += 2) if (args[i] === key) return args[i + 1]!;
   return Qnil;
 }
 
-function codingPair(rt: Runtime, coding: number): [number, number] {
+export function codingPair(rt: Runtime, coding: number): [number, number] {
   if (consp(coding)) return [xcar(rt, coding), xcdr(rt, coding)];
   if (coding !== Qnil) return [coding, coding];
   const dflt = findSymbolValue(rt, Qdefault_process_coding_system);
@@ -619,7 +635,7 @@ function codingPair(rt: Runtime, coding: number): [number, number] {
   return [Qutf_8_unix, Qutf_8_unix];
 }
 
-function bufferArg(rt: Runtime, b: number): number {
+export function bufferArg(rt: Runtime, b: number): number {
   if (b === Qnil) return Qnil;
   if (bufferp(rt, b)) return b;
   return getBufferCreate(rt, b);
@@ -641,7 +657,7 @@ function makePipe(rt: Runtime, name: string, buffer: number, noquery: number): n
   return p;
 }
 
-function setBuffer(rt: Runtime, p: number, buffer: number): void {
+export function setBuffer(rt: Runtime, p: number, buffer: number): void {
   aset(rt, p, PROC_BUFFER, buffer);
   const mark = aref(rt, p, PROC_MARK);
   // The mark follows to the new buffer's end, as GNU's update of it does.
@@ -754,7 +770,7 @@ DEFUN('make-pipe-process', 0, MANY, 'Make a pipe process as the keyword ARGS des
 // ---- finding and describing processes -----------------------------------------------------
 
 /** A process from a process, a name, a buffer or buffer name (its process), or nil (the current buffer's). */
-function getProcessArg(rt: Runtime, x: number): number {
+export function getProcessArg(rt: Runtime, x: number): number {
   if (processp(rt, x)) return checkProcess(rt, x);
   if (stringp(x)) {
     const byName = getProcess(rt, x);
@@ -836,9 +852,14 @@ DEFUN('process-tty-name', 1, 1, 'Give the name of the terminal PROCESS uses, or 
   checkProcess(rt, p);
   return Qnil;
 });
-DEFUN('process-contact', 1, 3, 'Give t for a child process: it has no network contact.', (rt, p: number) => {
+DEFUN('process-contact', 1, 3, 'Tell how network PROCESS is connected: (HOST SERVICE), with KEY t its whole contact plist, with another KEY that entry.\nA child or pipe process gives t.', (rt, p: number, key: number) => {
   checkProcess(rt, p);
-  return Qt;
+  const c = aref(rt, p, PROC_CONTACT);
+  if (aref(rt, p, PROC_TYPE) !== Qnetwork) return Qt;
+  if (key === Qt) return c;
+  const get = (k: number): number => call2(rt, intern(rt, 'plist-get'), c, k);
+  if (key === Qnil) return list(rt, get(intern(rt, ':host')), get(intern(rt, ':service')));
+  return get(key);
 });
 DEFUN('process-query-on-exit-flag', 1, 1, 'Give t unless PROCESS was made with :noquery.', (rt, p: number) => (aref(rt, checkProcess(rt, p), PROC_NOQUERY) === Qnil ? Qt : Qnil));
 DEFUN('set-process-query-on-exit-flag', 2, 2, 'Set whether exiting asks about PROCESS; gives FLAG.', (rt, p: number, flag: number) => {
@@ -886,15 +907,14 @@ DEFUN('set-process-sentinel', 2, 2, 'Make SENTINEL the function told about statu
 
 function writableProcess(rt: Runtime, x: number): number {
   const p = getProcessArg(rt, x);
-  if (!processLive(rt, p) || aref(rt, p, PROC_HANDLE) === Qnil)
+  if (!processLive(rt, p) || aref(rt, p, PROC_HANDLE) === Qnil || aref(rt, p, PROC_STATUS) === Qlisten)
     error(rt, `Process ${jsString(rt, aref(rt, p, PROC_NAME))} not running`);
   return p;
 }
 
 DEFUN('process-send-string', 2, 2, 'Send STRING to the standard input of PROCESS (a process, name or buffer; nil: the current buffer\'s).', (rt, x: number, s: number) => {
   if (!stringp(s)) wrongTypeArgument(rt, Qstringp, s);
-  const p = getProcessArg(rt, x);
-  if (!processLive(rt, p) || aref(rt, p, PROC_HANDLE) === Qnil) error(rt, `Process ${jsString(rt, aref(rt, p, PROC_NAME))} not running`);
+  const p = writableProcess(rt, x);
   const enc = aref(rt, p, PROC_ENCODE);
   const bytes = stringBytes(rt, call2(rt, Qencode_coding_string, s, enc === Qnil ? Qutf_8_unix : enc));
   hostProcesses(rt).write(fixnumValue(aref(rt, p, PROC_HANDLE)), bytes.slice());
@@ -929,6 +949,13 @@ function signalNumber(rt: Runtime, sig: number): number {
 /** Send SIG to P's child. A stop or continue changes the status at once, as GNU's does. */
 function sendSignal(rt: Runtime, x: number, sig: number): number {
   const p = getProcessArg(rt, x);
+  // A network process can be stopped (it stops reading) and continued, but takes no other signal.
+  if (aref(rt, p, PROC_TYPE) === Qnetwork && (sig === 19 || sig === 18)) {
+    const c = aref(rt, p, PROC_CONTACT);
+    const server = consp(c) && call2(rt, intern(rt, 'plist-get'), c, intern(rt, ':server')) !== Qnil;
+    aset(rt, p, PROC_STATUS, sig === 19 ? Qstop : server ? Qlisten : Qopen);
+    return p;
+  }
   if (aref(rt, p, PROC_TYPE) !== Qreal) error(rt, `Process ${jsString(rt, aref(rt, p, PROC_NAME))} is not a subprocess`);
   const h = aref(rt, p, PROC_HANDLE);
   if (!processLive(rt, p) || h === Qnil) error(rt, `Process ${jsString(rt, aref(rt, p, PROC_NAME))} is not active`);
@@ -941,6 +968,14 @@ function sendSignal(rt: Runtime, x: number, sig: number): number {
 for (const [name, sig] of [['interrupt-process', 2], ['kill-process', 9], ['quit-process', 3], ['stop-process', 19], ['continue-process', 18]] as const) {
   DEFUN(name, 0, 2, `Send signal ${sig} to PROCESS (a process, name or buffer; nil: the current buffer's); gives PROCESS.`, (rt, x: number) => sendSignal(rt, x, sig));
 }
+
+DEFVAR('interrupt-process-functions', (rt) => list(rt, intern(rt, 'internal-default-interrupt-process')),
+  'Functions that `interrupt-process\' tries in turn; the default sends the process SIGINT.');
+DEFUN('internal-default-interrupt-process', 0, 2, 'Send SIGINT to PROCESS (a process, its name or its buffer; nil: the current buffer\'s), as `interrupt-process\' does by default; give PROCESS.',
+  (rt, x: number) => {
+    if (x !== Qnil && !processp(rt, x) && !stringp(x) && !bufferp(rt, x)) wrongTypeArgument(rt, Qprocessp, x);
+    return sendSignal(rt, x, 2);
+  });
 
 DEFUN('signal-process', 2, 2, 'Send signal SIGCODE (a number or a name such as SIGTERM or term) to PROCESS, a process or a process id; gives 0.', (rt, x: number, sig: number) => {
   const n = signalNumber(rt, sig);
@@ -965,7 +1000,11 @@ DEFUN('delete-process', 1, 1, 'Kill PROCESS (a process, its name or its buffer; 
   rt.push(p);
   const h = aref(rt, p, PROC_HANDLE);
   if (processLive(rt, p)) {
-    if (isFixnum(h)) {
+    if (aref(rt, p, PROC_TYPE) === Qnetwork) {
+      if (isFixnum(h)) rt.host.processes?.net?.close(fixnumValue(h));
+      setStatus(rt, p, Qclosed, 0);
+      aset(rt, p, PROC_EVENT, makeString(rt, 'deleted\n'));
+    } else if (isFixnum(h)) {
       hostProcesses(rt).kill(fixnumValue(h), 9);
       setStatus(rt, p, Qsignal, 9);
     } else setStatus(rt, p, Qclosed, 0);

@@ -184,7 +184,50 @@ export interface HostRunResult {
 /** Something that happened to an asynchronous child: output on stdout or stderr, or its end. */
 export type HostChildEvent =
   | { id: number; kind: 'out' | 'err'; data: Uint8Array }
-  | { id: number; kind: 'exit'; status: number | null; signal: number | null };
+  | { id: number; kind: 'exit'; status: number | null; signal: number | null }
+  // Network connections (HostNet): a listener's new connection, a :nowait connect's outcome, the peer's close.
+  | { id: number; kind: 'accept'; conn: number; local: HostNetAddress; remote: HostNetAddress }
+  | { id: number; kind: 'connected'; local: HostNetAddress; remote: HostNetAddress }
+  | { id: number; kind: 'connfail'; code: string; errno: number }
+  | { id: number; kind: 'closed' };
+
+/** One end of a connection: an IP address and port, or a Unix socket's file name (path). */
+export interface HostNetAddress {
+  address?: string;
+  port?: number;
+  family?: string;
+  path?: string;
+}
+
+/** Where a listener binds or a client connects: a Unix socket file, or a host and port. */
+export interface HostNetSpec {
+  path?: string;
+  host?: string;
+  port?: number;
+  /** 4 or 6; 0: either. */
+  family?: number;
+  backlog?: number;
+}
+
+/** A failure, as the errno name ("ECONNREFUSED", "ENOTFOUND") and number (positive, 0 when unknown). */
+export interface HostNetError {
+  code: string;
+  errno: number;
+}
+
+/**
+ * Stream sockets (node:net) and name lookups, beside the children of HostProcesses and read by its
+ * wait: data arrives as 'out' events, the peer's close as 'closed'. Writing and closing go
+ * through HostProcesses.write and closeStdin (half-close); close drops a socket or listener.
+ */
+export interface HostNet {
+  listen(spec: HostNetSpec): { id: number; local: HostNetAddress } | HostNetError;
+  /** Connect; with NOWAIT the outcome comes later as a 'connected' or 'connfail' event. */
+  connect(spec: HostNetSpec, nowait: boolean): { id: number; local?: HostNetAddress; remote?: HostNetAddress } | HostNetError;
+  close(id: number): void;
+  /** The addresses NAME stands for (family 4, 6 or 0 for both). */
+  lookup(name: string, family: number): { address: string; family: number }[] | HostNetError;
+}
 
 /**
  * Child processes. Optional: a host without it (a browser) makes every process primitive signal
@@ -209,6 +252,8 @@ export interface HostProcesses {
   killAll(): void;
   /** How many processors this process may use. */
   cpuCount(): number;
+  /** Network connections; absent where the host has no sockets. */
+  net?: HostNet;
 }
 
 /** One cipher run: OpenSSL's NAME for the algorithm, its key, IV (null for ECB) and input, with AEAD's extra fields. */

@@ -7,7 +7,7 @@
 // is empty, sleeps in Atomics.wait on that counter until the worker notifies or the wait times out:
 // blocking without spinning. Modules load on first use: start-up pays nothing for processes.
 
-import type { HostChildEvent, HostProcesses, HostRunResult } from './host.ts';
+import type { HostChildEvent, HostNetAddress, HostNetError, HostProcesses, HostRunResult } from './host.ts';
 
 type Builtins = {
   child: typeof import('node:child_process');
@@ -67,11 +67,75 @@ parentPort.on('message', (m) => {
   } else if (m.op === 'write') {
     const c = kids.get(m.id);
     if (c && c.stdin.writable) c.stdin.write(Buffer.from(m.data));
+    const so = socks.get(m.id);
+    if (so && so.writable) so.write(Buffer.from(m.data));
   } else if (m.op === 'eof') {
     const c = kids.get(m.id);
     if (c) c.stdin.end();
+    const so = socks.get(m.id);
+    if (so && so.end) so.end();
+  } else if (m.op === 'listen') listen(m);
+  else if (m.op === 'connect') connect(m);
+  else if (m.op === 'close') {
+    const so = socks.get(m.id);
+    socks.delete(m.id);
+    if (so && so.destroy) so.destroy();
+    else if (so) so.close();
+  } else if (m.op === 'lookup') {
+    require('node:dns').lookup(m.name, { all: true, family: m.family }, (e, addrs) => {
+      post(e ? { id: m.id, kind: 'reply', code: String(e.code), errno: -(e.errno || 0) } :
+        { id: m.id, kind: 'reply', addrs: addrs.map((a) => ({ address: a.address, family: a.family })) });
+    });
   }
 });
+
+// Sockets and listeners by id. A listener's connections get ids of their own, counted from 2^24
+// so that they never meet the ids the Lisp thread hands out (and stay fixnums there).
+const net = require('node:net');
+const socks = new Map();
+let connIds = 1 << 24;
+const ends = (s) => [
+  s.localAddress === undefined ? { path: '' } : { address: s.localAddress, port: s.localPort, family: s.localFamily },
+  s.remoteAddress === undefined ? { path: '' } : { address: s.remoteAddress, port: s.remotePort, family: s.remoteFamily },
+];
+const watch = (id, s) => {
+  socks.set(id, s);
+  s.on('data', (d) => post({ id, kind: 'out', data: new Uint8Array(d) }));
+  s.on('error', () => {});
+  s.on('close', () => { if (socks.get(id) === s) { socks.delete(id); post({ id, kind: 'closed' }); } });
+};
+const fail = (m, e, kind) => post({ id: m.id, kind, code: String(e && e.code || e), errno: -((e && e.errno) || 0) });
+function listen(m) {
+  const srv = net.createServer();
+  let up = false;
+  srv.on('error', (e) => { if (!up) fail(m, e, 'reply'); });
+  srv.on('connection', (s) => {
+    if (!socks.has(m.id)) { s.destroy(); return; }
+    const conn = connIds++;
+    const [local, remote] = ends(s);
+    post({ id: m.id, kind: 'accept', conn, local, remote });
+    watch(conn, s);
+  });
+  const where = m.path !== undefined ? { path: m.path } : { host: m.host, port: m.port, ipv6Only: m.family === 6 };
+  srv.listen({ ...where, backlog: m.backlog || 5 }, () => {
+    up = true;
+    socks.set(m.id, srv);
+    const a = srv.address();
+    post({ id: m.id, kind: 'reply', local: typeof a === 'string' ? { path: a } : { address: a.address, port: a.port, family: a.family } });
+  });
+}
+function connect(m) {
+  const s = m.path !== undefined ? net.connect({ path: m.path }) : net.connect({ host: m.host, port: m.port, family: m.family || 0 });
+  let up = false;
+  s.once('error', (e) => { if (!up) fail(m, e, m.nowait ? 'connfail' : 'reply'); });
+  s.on('connect', () => {
+    up = true;
+    const [local, remote] = ends(s);
+    if (m.path !== undefined) { local.path = ''; remote.path = m.path; }
+    post({ id: m.id, kind: m.nowait ? 'connected' : 'reply', local, remote });
+    watch(m.id, s);
+  });
+}
 `;
 
 /** Environment strings as spawn's object; an entry without "=" (a removed variable) is left out. */
@@ -126,6 +190,24 @@ export function nodeProcesses(): HostProcesses {
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   const queue: HostChildEvent[] = [];
   const spawned = new Map<number, { pid?: number; error?: string }>();
+  const replies = new Map<number, Record<string, unknown>>();
+  /** Send OP to the worker and block until it answers it (a listen, a connect without :nowait, a lookup). */
+  const ask = (op: Record<string, unknown>): Record<string, unknown> => {
+    const s = start();
+    const id = nextId++;
+    s.worker.postMessage({ ...op, id });
+    for (;;) {
+      drain();
+      const r = replies.get(id);
+      if (r) {
+        replies.delete(id);
+        return r;
+      }
+      const before = Atomics.load(s.seq, 0);
+      drain();
+      if (!replies.has(id)) Atomics.wait(s.seq, 0, before, 1000);
+    }
+  };
   const pids = new Map<number, number>();
   let nextId = 1;
 
@@ -150,6 +232,7 @@ export function nodeProcesses(): HostProcesses {
       if (!r) return;
       const msg = r.message;
       if (msg.kind === 'spawned') spawned.set(msg.id, { pid: msg.pid, error: msg.error });
+      else if (msg.kind === 'reply') replies.set(msg.id, msg);
       else {
         if (msg.kind === 'exit') pids.delete(msg.id);
         queue.push(msg as HostChildEvent);
@@ -269,5 +352,29 @@ export function nodeProcesses(): HostProcesses {
       pids.clear();
     },
     cpuCount: () => m().os.availableParallelism?.() ?? m().os.cpus().length,
+    net: {
+      listen(spec) {
+        const r = ask({ op: 'listen', ...spec });
+        return r.code !== undefined ? (r as unknown as HostNetError) : { id: r.id as number, local: r.local as HostNetAddress };
+      },
+      connect(spec, nowait) {
+        if (nowait) {
+          const s = start();
+          const id = nextId++;
+          s.worker.postMessage({ op: 'connect', ...spec, id, nowait: true });
+          return { id };
+        }
+        const r = ask({ op: 'connect', ...spec });
+        if (r.code !== undefined) return r as unknown as HostNetError;
+        return { id: r.id as number, local: r.local as HostNetAddress, remote: r.remote as HostNetAddress };
+      },
+      close(id) {
+        w?.worker.postMessage({ op: 'close', id });
+      },
+      lookup(name, family) {
+        const r = ask({ op: 'lookup', name, family });
+        return r.code !== undefined ? (r as unknown as HostNetError) : (r.addrs as { address: string; family: number }[]);
+      },
+    },
   };
 }

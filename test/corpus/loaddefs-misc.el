@@ -1,0 +1,21 @@
+;; Functions GNU's loaddefs define at start-up: version-control probes (in a fresh Git repository
+;; and with RCS/SCCS/SRC master files), Tramp's file name handler hooks, package-activate-all,
+;; tags-completion-at-point-function.
+(defvar ld-dir (file-name-as-directory (make-temp-file "ld" t)))
+(let ((default-directory ld-dir)) (call-process "git" nil nil nil "init" "-q" ".") (write-region "a\n" nil (expand-file-name "a.txt" ld-dir) nil 'silent) (write-region "b\n" nil (expand-file-name "b.txt" ld-dir) nil 'silent) (call-process "git" nil nil nil "add" "a.txt") (make-directory (expand-file-name "RCS" ld-dir)) (write-region "" nil (expand-file-name "RCS/r.txt,v" ld-dir) nil 'silent) (write-region "" nil (expand-file-name "s.q.txt" ld-dir) nil 'silent) t)
+(list (vc-git-registered (expand-file-name "a.txt" ld-dir)) (vc-git-registered (expand-file-name "b.txt" ld-dir)) (vc-git-registered (expand-file-name "nonexist" ld-dir)) (vc-git-registered ld-dir) (let ((default-directory ld-dir)) (vc-git-registered "a.txt")))
+(list (equal (vc-rcs-registered (expand-file-name "r.txt" ld-dir)) (expand-file-name "RCS/r.txt,v" ld-dir)) (vc-rcs-registered (expand-file-name "a.txt" ld-dir)) (equal (vc-sccs-registered (expand-file-name "q.txt" ld-dir)) (expand-file-name "s.q.txt" ld-dir)) (vc-sccs-registered (expand-file-name "a.txt" ld-dir)) (vc-src-registered (expand-file-name "a.txt" ld-dir)) (vc-cvs-registered (expand-file-name "a.txt" ld-dir)))
+(let ((d (file-name-as-directory (make-temp-file "ld" t)))) (prog1 (list (vc-git-registered (concat d "x")) (vc-hg-registered (concat d "x")) (vc-bzr-registered (concat d "x")) (vc-svn-registered (concat d "x")) (vc-cvs-registered (concat d "x")) (vc-rcs-registered (concat d "x")) (vc-sccs-registered (concat d "x")) (vc-src-registered (concat d "x")) (vc-mtn-registered (concat d "x"))) (delete-directory d t)))
+(let ((process-environment (cons "PROJECTDIR" process-environment))) (vc-sccs-search-project-dir "/tmp/" "x"))
+(progn (delete-directory ld-dir t) t)
+(seq-filter (lambda (h) (string-prefix-p "tramp" (symbol-name h))) (mapcar #'cdr file-name-handler-alist))
+(list (assoc "\\`/[^/|:]+:" file-name-handler-alist) (equal (car (rassq 'tramp-archive-autoload-file-name-handler file-name-handler-alist)) (tramp-archive-autoload-file-name-regexp)))
+(tramp-archive-autoload-file-name-regexp)
+(macroexpand '(tramp-archive-autoload-file-name-regexp))
+(list tramp-archive-suffixes tramp-archive-compression-suffixes tramp-mode)
+(list (find-file-name-handler "/ssh:host:/x" 'file-exists-p) (find-file-name-handler "/tmp/x.tar/y" 'file-exists-p) (find-file-name-handler "/tmp/x" 'file-exists-p))
+(list (func-arity 'tramp-autoload-file-name-handler) (func-arity 'tramp-register-autoload-file-name-handlers) (func-arity 'tramp-unload-file-name-handlers) (func-arity 'tramp-unload-tramp) (func-arity 'tramp-archive-autoload-file-name-handler) (func-arity 'tramp-register-archive-file-name-handler) (func-arity 'package-activate-all) (func-arity 'tags-completion-at-point-function) (func-arity 'rx--pcase-macroexpander) (func-arity 'vc-git-registered) (commandp 'tramp-unload-tramp))
+(let ((file-name-handler-alist file-name-handler-alist)) (list (tramp-unload-file-name-handlers) (rassq 'tramp-autoload-file-name-handler file-name-handler-alist) (rassq 'tramp-archive-autoload-file-name-handler file-name-handler-alist) (tramp-register-autoload-file-name-handlers) (tramp-register-archive-file-name-handler) (and (rassq 'tramp-autoload-file-name-handler file-name-handler-alist) (rassq 'tramp-archive-autoload-file-name-handler file-name-handler-alist) t)))
+(package-activate-all)
+(with-temp-buffer (insert "foo") (tags-completion-at-point-function))
+(list (autoloadp (symbol-function 'vc-git-registered)) (autoloadp (symbol-function 'tramp-autoload-file-name-handler)) (autoloadp (symbol-function 'package-activate-all)) (autoloadp (symbol-function 'tags-completion-at-point-function)))
