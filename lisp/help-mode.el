@@ -40,19 +40,15 @@ Group 1 is that word, group 2 the symbol's name.")
 (defvar help-xref-mule-regexp nil "Where a reference handled by `help-xref-mule-regexp's users stands, or nil.")
 
 (defvar help-mode-map
-  (let ((map (make-sparse-keymap)))
-    (set-keymap-parent map (make-composed-keymap button-buffer-map special-mode-map))
-    (define-key map "l" #'help-go-back)
-    (define-key map "r" #'help-go-forward)
-    (define-key map "\C-c\C-b" #'help-go-back)
-    (define-key map "\C-c\C-f" #'help-go-forward)
-    (define-key map "\C-c\C-c" #'help-follow-symbol)
-    (define-key map [XF86Back] #'help-go-back)
-    (define-key map [XF86Forward] #'help-go-forward)
-    (define-key map "s" #'help-view-source)
-    (define-key map "i" #'help-goto-info)
-    (define-key map "c" #'help-customize)
-    map)
+  (let ((keys (make-sparse-keymap)))
+    (dolist (binding '(("l" . help-go-back) ("r" . help-go-forward)
+                       ("\C-c\C-b" . help-go-back) ("\C-c\C-f" . help-go-forward)
+                       ("\C-c\C-c" . help-follow-symbol)
+                       ([XF86Back] . help-go-back) ([XF86Forward] . help-go-forward)
+                       ("s" . help-view-source) ("i" . help-goto-info) ("c" . help-customize)))
+      (define-key keys (car binding) (cdr binding)))
+    (set-keymap-parent keys (make-composed-keymap button-buffer-map special-mode-map))
+    keys)
   "The keys of Help mode: going back and forward between topics, and following references.")
 
 (define-derived-mode help-mode special-mode "Help"
@@ -76,8 +72,8 @@ Group 1 is that word, group 2 the symbol's name.")
 
 (defun help-mode-finish () "Finish a help buffer that was just written: make it read-only and turn its references into buttons."
   (when (derived-mode-p 'help-mode)
-    (setq buffer-read-only t)
-    (help-make-xrefs (current-buffer))))
+    (help-make-xrefs (current-buffer))
+    (setq buffer-read-only t)))
 
 (defun help-buffer () "Return the name of the buffer help commands write to, usually \"*Help*\".
 When the current buffer is a help buffer being refreshed, that is its name."
@@ -90,20 +86,17 @@ When the current buffer is a help buffer being refreshed, that is its name."
 Unless INTERACTIVE-P is nil or the help buffer is being refreshed, the
 topics it showed before are forgotten."
   (with-current-buffer (help-buffer)
-    (when help-xref-stack-item
-      (push (cons (point) help-xref-stack-item) help-xref-stack)
-      (setq help-xref-forward-stack nil))
-    (when interactive-p
-      (let ((keep (and help-xref-following (derived-mode-p 'help-mode))))
-        (unless keep
-          (setq help-xref-stack nil help-xref-forward-stack nil))))
-    (setq help-xref-stack-item item)))
+    (let ((previous help-xref-stack-item)
+          (fresh (and interactive-p
+                      (not (and help-xref-following (derived-mode-p 'help-mode))))))
+      (cond (fresh (setq help-xref-stack nil help-xref-forward-stack nil))
+            (previous (setq help-xref-stack (cons (cons (point) previous) help-xref-stack)
+                            help-xref-forward-stack nil)))
+      (setq help-xref-stack-item item))))
 
 ;;; Button types.
 
-(define-button-type 'help-xref
-  'follow-link t
-  'action #'help-button-action)
+(define-button-type 'help-xref 'action #'help-button-action 'follow-link t)
 
 (defun help-button-action (button) "Follow the help cross-reference BUTTON: call its `help-function' on its `help-args'."
   (let ((help-xref-following t))
@@ -156,16 +149,17 @@ BUFFER and FRAME say where to look at a variable's and face's values."
   (describe-symbol symbol buffer))
 
 (defun help-xref-on-pp (from to) "Make buttons of the symbols named between FROM and TO, in printed Lisp."
-  (save-excursion
-    (save-restriction
-      (narrow-to-region from to)
-      (goto-char (point-min))
-      (while (re-search-forward "\\(\\sw\\|\\s_\\)+" nil t)
-        (let ((sym (intern-soft (match-string 0))))
-          (when (and sym (not (button-at (match-beginning 0))))
-            (cond ((fboundp sym) (help-xref-button 0 'help-function sym))
-                  ((and (boundp sym) (not (keywordp sym)) (not (memq sym '(nil t))))
-                   (help-xref-button 0 'help-variable sym)))))))))
+  (let ((end (copy-marker to)))
+    (save-excursion
+      (goto-char from)
+      (while (re-search-forward "\\(?:\\sw\\|\\s_\\)+" end t)
+        (let* ((sym (intern-soft (match-string 0)))
+               (kind (cond ((null sym) nil)
+                           ((fboundp sym) 'help-function)
+                           ((and (boundp sym) (not (keywordp sym)) (not (memq sym '(nil t))))
+                            'help-variable))))
+          (when kind (help-xref-button 0 kind sym)))))
+    (set-marker end nil)))
 
 (defun help--face-p (sym) "Return non-nil when SYM names a face (there are none without a display)."
   (and (fboundp 'facep) (facep sym)))
@@ -186,96 +180,91 @@ BUFFER and FRAME say where to look at a variable's and face's values."
      ((string-match-p "\\`symbol" word) 'help-symbol)
      (t nil))))
 
+(defun help--button-passes () "Return the passes of `help-make-xrefs': (REGEXP GROUP CASE-FOLD MAKER) each.
+MAKER is called with the match made and returns a button type and its
+argument, or nil."
+  (list (list help-xref-info-regexp 2 t (lambda () (list 'help-info (match-string 2))))
+        (list help-xref-url-regexp 1 t (lambda () (list 'help-url (match-string 1))))
+        (list help-xref-symbol-regexp 2 nil
+              (lambda ()
+                (let* ((name (match-string 2))
+                       (sym (and (not (equal name "`")) (intern-soft name)))
+                       (kind (and sym (help--xref-kind-type (match-string 1) sym))))
+                  (and kind (list kind sym)))))))
+
+(defun help--end-with-navigation () "Leave the buffer's text ending in one newline, then the [back]/[forward] buttons it needs."
+  (goto-char (point-max))
+  (delete-region (progn (skip-chars-backward "\n") (point)) (point-max))
+  (insert "\n")
+  (let ((back (and help-xref-stack t))
+        (fwd (and help-xref-forward-stack t)))
+    (when (or back fwd)
+      (insert "\n")
+      (if back (help-insert-xref-button "[back]" 'help-back (current-buffer)))
+      (if (and back fwd) (insert "\t"))
+      (if fwd (help-insert-xref-button "[forward]" 'help-forward (current-buffer)))
+      (insert "\n"))))
+
 (defun help-make-xrefs (&optional buffer) "Turn the references to symbols, Info nodes and URLs in BUFFER's text into buttons.
 BUFFER is the help buffer when omitted.  A quoted name of a function,
 variable or face becomes a button describing it; a word before it
-\(\"function\", \"variable\", \"face\"...) says which.  Keys shown by
-\\\\=[COMMAND] are left alone."
+\(\"function\", \"variable\", \"face\"...) says which."
   (interactive "b")
   (with-current-buffer (or buffer (help-buffer))
-    (save-excursion
-      (goto-char (point-min))
-      (let ((inhibit-read-only t)
-            (case-fold-search t))
-        (save-excursion
-          (while (re-search-forward help-xref-info-regexp nil t)
-            (help-xref-button 2 'help-info (match-string 2))))
-        (save-excursion
-          (while (re-search-forward help-xref-url-regexp nil t)
-            (help-xref-button 1 'help-url (match-string 1))))
-        (save-excursion
-          (let ((case-fold-search nil))
-            (while (re-search-forward help-xref-symbol-regexp nil t)
-              (let* ((name (match-string 2))
-                     (sym (intern-soft name))
-                     (type (and sym (not (string= name "`"))
-                                (help--xref-kind-type (match-string 1) sym))))
-                (when type
-                  (help-xref-button 2 type sym))))))
-        ;; The text ends in exactly one newline.
-        (goto-char (point-max))
-        (skip-chars-backward "\n")
-        (delete-region (point) (point-max))
-        (insert "\n")
-        (when (or help-xref-stack help-xref-forward-stack)
-          (insert "\n")
-          (when help-xref-stack
-            (help-insert-xref-button "[back]" 'help-back (current-buffer)))
-          (when (and help-xref-stack help-xref-forward-stack) (insert "\t"))
-          (when help-xref-forward-stack
-            (help-insert-xref-button "[forward]" 'help-forward (current-buffer)))
-          (insert "\n"))
-        (set-buffer-modified-p nil)))))
+    (let ((inhibit-read-only t) (here (point)))
+      (dolist (pass (help--button-passes))
+        (goto-char (point-min))
+        (let ((case-fold-search (nth 2 pass)))
+          (while (re-search-forward (car pass) nil t)
+            (let ((made (funcall (nth 3 pass))))
+              (when made
+                (apply #'help-xref-button (nth 1 pass) made))))))
+      (help--end-with-navigation)
+      (goto-char (min here (point-max)))
+      (set-buffer-modified-p nil))))
+
+(defun help--xref-move (buffer from to) "Move BUFFER's current topic onto the stack variable TO and show the newest of FROM.
+FROM and TO are `help-xref-stack' and `help-xref-forward-stack', one way
+or the other."
+  (let ((entry nil))
+    (with-current-buffer buffer
+      (let ((older (symbol-value from)))
+        (when older
+          (set to (cons (cons (point) help-xref-stack-item) (symbol-value to)))
+          (setq entry (car older))
+          (set from (cdr older))
+          (setq help-xref-stack-item (cdr entry)))))
+    (when entry
+      (let ((help-xref-following t)
+            (saved (with-current-buffer buffer
+                     (cons help-xref-stack help-xref-forward-stack))))
+        (with-current-buffer buffer
+          (setq help-xref-stack-item nil)
+          (apply (cadr entry) (cddr entry))
+          (setq help-xref-stack (car saved)
+                help-xref-forward-stack (cdr saved))
+          (when (integer-or-marker-p (car entry))
+            (goto-char (min (car entry) (point-max)))))))))
 
 (defun help-xref-go-back (buffer) "Show again, in BUFFER, the topic it showed before the current one."
-  (let (item pos)
-    (with-current-buffer buffer
-      (when help-xref-stack
-        (push (cons (point) help-xref-stack-item) help-xref-forward-stack)
-        (setq item (pop help-xref-stack)
-              pos (car item)
-              help-xref-stack-item (cdr item))))
-    (help-xref--show item pos buffer)))
+  (help--xref-move buffer 'help-xref-stack 'help-xref-forward-stack))
 
 (defun help-xref-go-forward (buffer) "Show again, in BUFFER, the topic that going back left."
-  (let (item pos)
-    (with-current-buffer buffer
-      (when help-xref-forward-stack
-        (push (cons (point) help-xref-stack-item) help-xref-stack)
-        (setq item (pop help-xref-forward-stack)
-              pos (car item)
-              help-xref-stack-item (cdr item))))
-    (help-xref--show item pos buffer)))
-
-(defun help-xref--show (item pos buffer) "Call ITEM's function to fill BUFFER again, then put point at POS."
-  (when item
-    (let ((help-xref-following t)
-          (stack-back (buffer-local-value 'help-xref-stack buffer))
-          (stack-fwd (buffer-local-value 'help-xref-forward-stack buffer)))
-      (with-current-buffer buffer
-        (setq help-xref-stack-item nil)
-        (apply (cadr item) (cddr item))
-        (setq help-xref-stack stack-back help-xref-forward-stack stack-fwd)
-        (when (integer-or-marker-p pos)
-          (goto-char (min pos (point-max))))))))
+  (help--xref-move buffer 'help-xref-forward-stack 'help-xref-stack))
 
 (defun help-go-back () "Go back to the topic this help buffer showed before." (interactive)
-  (if help-xref-stack
-      (help-xref-go-back (current-buffer))
-    (user-error "No previous help buffer")))
+  (unless help-xref-stack (user-error "No previous help buffer"))
+  (help-xref-go-back (current-buffer)))
 
 (defun help-go-forward () "Go forward to the topic that going back left." (interactive)
-  (if help-xref-forward-stack
-      (help-xref-go-forward (current-buffer))
-    (user-error "No next help buffer")))
+  (unless help-xref-forward-stack (user-error "No next help buffer"))
+  (help-xref-go-forward (current-buffer)))
 
 (defun help-follow-symbol (&optional pos) "Describe the symbol named at POS (point when nil)." (interactive "d")
-  (let ((sym (save-excursion
-               (goto-char (or pos (point)))
-               (help--symbol-near-point))))
-    (if (and sym (or (fboundp sym) (boundp sym) (help--face-p sym)))
-        (describe-symbol sym)
-      (user-error "No symbol here"))))
+  (let ((sym (save-excursion (when pos (goto-char pos)) (help--symbol-near-point))))
+    (unless (and sym (or (fboundp sym) (boundp sym) (help--face-p sym)))
+      (user-error "No symbol here"))
+    (describe-symbol sym)))
 
 (defun help-view-source () "Visit the source of the current help topic." (interactive)
   (unless (derived-mode-p 'help-mode) (user-error "Not in a help buffer"))
@@ -290,8 +279,6 @@ variable or face becomes a button describing it; a word before it
   (user-error "No variable or face to customize"))
 
 (defun help-bookmark-jump (bookmark) "Show again the help topic recorded in BOOKMARK."
-  (let ((fn (bookmark-prop-get bookmark 'help-fn))
-        (args (bookmark-prop-get bookmark 'help-args)))
-    (apply fn args)))
+  (apply (bookmark-prop-get bookmark 'help-fn) (bookmark-prop-get bookmark 'help-args)))
 
 (provide 'help-mode)
