@@ -51,7 +51,6 @@ is known."
 
 ;;; Describing functions.
 
-(defvar help-fns-describe-function-functions nil "Functions called with the function described, to insert more about it.")
 (defvar help-fns-describe-variable-functions nil "Functions called with the variable described, to insert more about it.")
 
 (defun help--article (word) "Return WORD after \"a\" or \"an\", as English wants."

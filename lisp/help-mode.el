@@ -24,10 +24,6 @@ Each entry is (POSITION FUNCTION ARGS...), as `help-setup-xref' records.")
 (make-variable-buffer-local 'help-xref-stack-forward-item)
 (put 'help-xref-stack-forward-item 'permanent-local t)
 
-(defvar help-window-select nil "Whether showing help also selects the help window: nil, `other', `always' or t.")
-(defvar help-window-point-marker (make-marker) "Where point goes in the help window once it is shown, when set.")
-(defvar help-window-old-frame nil "The frame that was selected before the help window was shown.")
-(defvar help-return-method nil "How to leave the help window: nil, or what `quit-window' should do.")
 (defvar help-xref-following nil "Non-nil while a cross-reference button of a help buffer is being followed.")
 (defvar help-xref-symbol-regexp
   "\\(\\<\\(?:\\(?:variable\\|option\\)\\|\\(?:function\\|command\\|call\\)\\|face\\|symbol\\|source \\(?:file\\)?\\)\\s-+\\)?[`‘']\\(\\sw\\(?:\\sw\\|\\s_\\)+\\|`\\)[’']"

@@ -165,6 +165,17 @@ ARGLIST is a list, a usage string \"(NAME ARGS...)\", or t for none."
 
 ;;; Showing help buffers.
 
+(defcustom help-window-select nil "Whether showing help also selects the help window: nil, `other', `always' or t."
+  :type '(choice (const nil) (const other) (const always) (const t)) :group 'help)
+(defcustom help-enable-autoload t "Non-nil means describing an autoloaded function may load its file first."
+  :type 'boolean :group 'help)
+(defvaralias 'help-enable-auto-load 'help-enable-autoload)
+(defvar help-window-point-marker (make-marker) "Where point goes in the help window once it is shown, when set.")
+(defvar help-window-old-frame nil "The frame that was selected before the help window was shown.")
+(defvar help-return-method nil "How to leave the help window: nil, or what `quit-window' should do.")
+(defvar help-for-help-buffer-name " *Metahelp*" "The name of the buffer `help-for-help' shows its summary in.")
+(defvar help-fns-describe-function-functions nil "Functions called with the function described, to insert more about it.")
+
 (defvar help--window-shown nil "Non-nil once a help buffer has been shown in this session.
 The first one gets a window of its own; later ones reuse it, which
 changes the message about how to leave it.")
