@@ -840,13 +840,15 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                  ("help" help-print-return-message help-window-setup help-window-display-message
                   help--analyze-key help--binding-locus lookup-minor-mode-from-indicator
                   describe-minor-mode-completion-table-for-symbol
-                  describe-minor-mode-completion-table-for-indicator view-help-file)
+                  describe-minor-mode-completion-table-for-indicator view-help-file
+                  describe-map-tree describe-map)
                  ("help" t where-is describe-key-briefly describe-key describe-minor-mode
                   describe-minor-mode-from-symbol describe-minor-mode-from-indicator
                   view-echo-area-messages view-lossage describe-copying describe-distribution
                   describe-no-warranty describe-gnu-project view-emacs-debugging view-emacs-FAQ
                   view-emacs-problems view-emacs-todo view-external-packages view-order-manuals
-                  view-emacs-news help-quit help help-for-help help-for-help-internal)
+                  view-emacs-news help-quit help help-for-help help-for-help-internal
+                  describe-bindings describe-prefix-bindings)
                  ("help-fns" help-C-file-name find-lisp-object-file-name describe-function-1)
                  ("help-fns" t describe-function describe-command describe-variable describe-symbol
                   describe-keymap describe-mode describe-syntax describe-categories)

@@ -352,6 +352,68 @@ ignored in batch."
                         (buffer-string))))
             (insert text)))))))
 
+;;; Tables of bindings.
+
+(defun describe-map-tree (startmap partial shadow prefix title no-menu transl always-title mention-shadow) "Insert a table of STARTMAP's bindings, and those of its prefix keymaps, at point.
+PREFIX, when non-nil, limits it to the keys under that prefix.  TITLE,
+when non-nil, heads the table as \"TITLE:\".  PARTIAL, SHADOW, NO-MENU,
+TRANSL, ALWAYS-TITLE and MENTION-SHADOW are accepted as GNU's are; the
+table is the one \\=\{MAP} gives in documentation."
+  (ignore partial shadow no-menu transl always-title mention-shadow)
+  (when (and title (not (equal title "")))
+    (insert title ":\n"))
+  (insert "key             binding\n---             -------\n")
+  (dolist (entry (accessible-keymaps startmap prefix))
+    (let ((lines (keymap--describe-section (cdr entry) (car entry))))
+      (unless (equal lines "")
+        (insert "\n" lines))))
+  (insert "\n"))
+
+(defun describe-map (map prefix transl partial shadow nomenu mention-shadow) "Insert the bindings MAP has itself (not those of its prefix keymaps), each key after PREFIX."
+  (ignore transl partial shadow nomenu mention-shadow)
+  (insert "\n" (keymap--describe-section map prefix)))
+
+(defun help--bindings-section (title map prefix always) "Insert the section TITLE of `describe-bindings' for MAP under PREFIX.
+An empty section is left out unless ALWAYS; return non-nil when inserted."
+  (let ((body (and (keymapp map)
+                   (mapconcat (lambda (entry)
+                                (let ((lines (keymap--describe-section (cdr entry) (car entry))))
+                                  (if (equal lines "") "" (concat "\n" lines))))
+                              (accessible-keymaps map prefix) ""))))
+    (when (or always (and body (not (equal body ""))))
+      (insert title
+              (if prefix (format " Starting With %s" (key-description prefix)) "")
+              ":\nkey             binding\n---             -------\n"
+              (or body "")
+              (if (equal (or body "") "") "" "\n"))
+      t)))
+
+(defun describe-bindings (&optional prefix buffer) "Show in the help buffer the keys in force in BUFFER (the current one when nil).
+PREFIX, when non-nil, limits the tables to the keys under it."
+  (interactive)
+  (let ((buf (or buffer (current-buffer))))
+    (help-setup-xref (list #'describe-bindings prefix buf) (called-interactively-p 'interactive))
+    (let ((lmap (with-current-buffer buf (current-local-map)))
+          (gmap (current-global-map)))
+      (with-help-window (help-buffer)
+        (help--bindings-section "Key translations"
+                                (and (boundp 'key-translation-map) key-translation-map) prefix nil)
+        (dolist (section (list (list "Major Mode Bindings" lmap nil)
+                               (list "Global Bindings" gmap t)
+                               (list "Function key map translations"
+                                     (and (boundp 'function-key-map) function-key-map) nil)
+                               (list "Input decoding map translations"
+                                     (and (boundp 'input-decode-map) input-decode-map) nil)))
+          (let ((start (point)))
+            (insert "\f\n")
+            (unless (help--bindings-section (nth 0 section) (nth 1 section) prefix (nth 2 section))
+              (delete-region start (point)))))))))
+
+(defun describe-prefix-bindings () "Show the keys under the prefix key just typed, in the help buffer." (interactive)
+  (let* ((keys (this-command-keys-vector))
+         (prefix (if (> (length keys) 0) (substring keys 0 -1) keys)))
+    (describe-bindings (if (> (length prefix) 0) prefix nil))))
+
 ;;; Minor modes named by their mode line indicators.
 
 (defun help--indicator-text (spec) "Return the text the mode line construct SPEC shows, for strings and variables holding one; else nil."
