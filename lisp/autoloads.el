@@ -846,6 +846,32 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 help--key-description-fontified function-called-at-point))
   (autoload name "help"))
 (autoload 'variable-at-point "help-fns")
+;; Help buffers: help.el's commands, help-fns's describers, help-mode.
+(dolist (entry '(("help" with-help-window)
+                 ("help" help-print-return-message help-window-setup help-window-display-message
+                  help--analyze-key help--binding-locus lookup-minor-mode-from-indicator
+                  describe-minor-mode-completion-table-for-symbol
+                  describe-minor-mode-completion-table-for-indicator view-help-file
+                  describe-map-tree describe-map)
+                 ("help" t where-is describe-key-briefly describe-key describe-minor-mode
+                  describe-minor-mode-from-symbol describe-minor-mode-from-indicator
+                  view-echo-area-messages view-lossage describe-copying describe-distribution
+                  describe-no-warranty describe-gnu-project view-emacs-debugging view-emacs-FAQ
+                  view-emacs-problems view-emacs-todo view-external-packages view-order-manuals
+                  view-emacs-news help-quit help help-for-help help-for-help-internal
+                  describe-bindings describe-prefix-bindings)
+                 ("help-fns" help-C-file-name find-lisp-object-file-name describe-function-1)
+                 ("help-fns" t describe-function describe-command describe-variable describe-symbol
+                  describe-keymap describe-mode describe-syntax describe-categories)
+                 ("help-mode" help-buffer help-setup-xref help-xref-button help-insert-xref-button
+                  help-mode-setup help-mode-finish help-xref-on-pp help-bookmark-jump)
+                 ("help-mode" t help-mode help-make-xrefs help-xref-interned help-go-back
+                  help-go-forward help-follow-symbol)))
+  (let* ((file (car entry))
+         (cmd (eq (cadr entry) t))
+         (names (if cmd (cddr entry) (cdr entry))))
+    (dolist (name names)
+      (autoload name file nil cmd (and (eq name 'with-help-window) 'macro)))))
 ;; easymenu.el (GNU preloads it).
 (autoload 'easy-menu-define "easymenu" nil nil 'macro)
 (dolist (name '(easy-menu-do-define easy-menu-create-menu easy-menu-convert-item

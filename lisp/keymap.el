@@ -568,14 +568,16 @@ Unless NODIGITS, digits and - give a prefix argument."
                           (t (string< (format "%s" ka) (format "%s" kb))))))))
     (mapconcat
      (lambda (e)
-       (concat (keymap--key-face (key-description (vector (car e)) prefix))
-               (propertize "\t\t" 'font-lock-face nil 'face nil)
+       (let ((key (key-description (vector (car e)) prefix)))
+        ;; The bindings line up at column 16: a key of 8 columns or more takes one tab.
+        (concat (keymap--key-face key)
+               (propertize (if (>= (string-width key) 8) "\t" "\t\t") 'font-lock-face nil 'face nil)
                (cond ((keymapp (cdr e))
                       (if (symbolp (cdr e)) (symbol-name (cdr e)) "Prefix Command"))
                      ((symbolp (cdr e)) (symbol-name (cdr e)))
                      ((or (stringp (cdr e)) (vectorp (cdr e))) "Keyboard Macro")
                      (t "??"))
-               "\n"))
+               "\n")))
      entries "")))
 
 (defun keymap--describe-map (map) "The table substitute-command-keys shows for \\{MAP}."

@@ -1,0 +1,10 @@
+;; describe-map-tree, describe-map and describe-bindings on keymaps made here.
+(defvar lhm-map (let ((m (make-sparse-keymap))) (define-key m "a" 'forward-char) (define-key m "\C-cb" 'backward-char) (define-key m [f5] 'undo) m))
+(with-temp-buffer (describe-map-tree lhm-map nil nil nil nil nil nil nil nil) (buffer-substring-no-properties 1 (point-max)))
+(with-temp-buffer (describe-map-tree lhm-map t nil nil "Title" nil nil nil nil) (buffer-substring-no-properties 1 (point-max)))
+(with-temp-buffer (describe-map-tree lhm-map t nil [3] nil nil nil nil nil) (buffer-substring-no-properties 1 (point-max)))
+(with-temp-buffer (describe-map-tree (make-sparse-keymap) t nil nil "T" nil nil nil nil) (buffer-string))
+(with-temp-buffer (describe-map lhm-map nil nil nil nil nil nil) (buffer-substring-no-properties 1 (point-max)))
+(with-temp-buffer (describe-map lhm-map [24] nil nil nil nil nil) (buffer-substring-no-properties 1 (point-max)))
+(progn (with-temp-buffer (use-local-map lhm-map) (describe-bindings (kbd "C-c 4"))) (with-current-buffer "*Help*" (buffer-substring-no-properties 1 (point-max))))
+(progn (with-temp-buffer (use-local-map lhm-map) (describe-bindings (kbd "C-c"))) (with-current-buffer "*Help*" (buffer-substring-no-properties 1 (point-max))))
