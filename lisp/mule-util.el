@@ -11,11 +11,12 @@
   (or truncate-string-ellipsis "…"))
 
 (defun store-substring (string idx obj) "Overwrite STRING from index IDX with OBJ, a character or a string; give STRING."
-  (if (characterp obj)
-      (aset string idx obj)
-    (let ((n (length obj)))
-      (dotimes (k n)
-        (aset string (+ idx k) (aref obj k)))))
+  (cond ((characterp obj) (aset string idx obj))
+        ;; A plain byte copy when it is one, else each character in turn.
+        ((tsmacs--store-substring string idx obj))
+        (t (let ((n (length obj)))
+             (dotimes (k n)
+               (aset string (+ idx k) (aref obj k))))))
   string)
 
 (defun truncate-string-to-width (str end-column &optional start-column padding ellipsis ellipsis-text-property)

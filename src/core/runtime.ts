@@ -104,6 +104,12 @@ export class Runtime {
   lispEvalDepth = 0;
   /** Active calls and lets that changed the lexical environment: GNU counts each in its specpdl. */
   envBinds = 0;
+  /**
+   * Code running that a process runs once, not a program's work: macro expanders (macroexpand's,
+   * the interpreter's, the compiler's) and the loads `require' does. compile.ts compiles a
+   * function first called there only if it is called often (see EXPAND_THRESHOLD).
+   */
+  setupDepth = 0;
   /** Set while the batch debugger reports an error: GNU lifts max-specpdl-size for it. */
   inDebugger = false;
   /**

@@ -78,6 +78,8 @@ interface Entry {
 interface State {
   /** Calls before a function is compiled; 0: never. */
   threshold: number;
+  /** The same while a macro expander runs (rt.setupDepth): see EXPAND_THRESHOLD. */
+  expandThreshold: number;
   /** Closures, by the (ARGS . BODY) they share; lambdas (dynamic binding) apart. */
   lex: Map<number, Entry>;
   dyn: Map<number, Entry>;
@@ -106,7 +108,10 @@ const CACHE_LIMIT = 20000;
 const stateOf = defineWorldState<State>((rt) => {
   const env = rt.host.getenv('TSMACS_COMPILE');
   const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
-  return { threshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
+  const ex = rt.host.getenv('TSMACS_COMPILE_EXPAND');
+  const expandThreshold = ex !== undefined && ex !== null && ex !== '' ? Math.max(1, Number(ex) | 0)
+    : env === undefined || env === null || env === '' ? EXPAND_THRESHOLD : threshold;
+  return { threshold, expandThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
     icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
 });
 
@@ -118,6 +123,17 @@ const stateOf = defineWorldState<State>((rt) => {
  * the compiler off.
  */
 const DEFAULT_THRESHOLD = 1;
+
+/**
+ * Calls before compiling a function called while Runtime.setupDepth is above 0 (evalperf8): a
+ * macro expander, or a library that `require' or an autoload loads, runs once per process, cold,
+ * and compiling at the first call cost far more than interpreting (cl-defstruct's expander 106 ms
+ * against 28 ms; `(require 'cl-lib)' 62 ms against 40 ms: custom-declare-variable, function-put,
+ * define-error ... each compiled for a few calls). A function called that often there is
+ * compiled anyway, and its count goes on when it is called outside (TSMACS_COMPILE_EXPAND sets
+ * it; TSMACS_COMPILE and setCompileThreshold set both).
+ */
+const EXPAND_THRESHOLD = 100;
 
 // A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
 // freed address could come back as another object.
@@ -178,7 +194,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
     st.icEntry[slot] = e;
     return e.fn;
   }
-  if (e.failed || e.compiling || (!force && ++e.calls < st.threshold)) return null;
+  if (e.failed || e.compiling || (!force && ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : st.threshold))) return null;
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
@@ -305,7 +321,9 @@ export function compiledSource(rt: Runtime, fun: number, force: boolean): string
 
 /** Compile functions after N calls from now on (0: never); tests force it this way. */
 export function setCompileThreshold(rt: Runtime, n: number): void {
-  stateOf(rt).threshold = Math.max(0, n | 0);
+  const st = stateOf(rt);
+  st.threshold = Math.max(0, n | 0);
+  st.expandThreshold = st.threshold;
 }
 
 /** Whether compiling is on in this world. */
@@ -1059,7 +1077,13 @@ function genStructInline(ctx: Ctx, head: number, def: number, arg: number): stri
 /** Expand a macro call now (GNU's eager expansion does the same when a file is loaded). */
 function expand(ctx: Ctx, expander: number, args: number[]): number {
   const { rt } = ctx;
-  const x = funcall(rt, expander, args);
+  let x: number;
+  rt.setupDepth++;
+  try {
+    x = funcall(rt, expander, args);
+  } finally {
+    rt.setupDepth--;
+  }
   // Kept alive by the entry from now on; on the stack until then.
   rt.push(x);
   ctx.consts.push(x);

@@ -1226,7 +1226,12 @@ function autoloadDo(rt: Runtime, fundef: number, funname: number): void {
   const sp = rt.sp;
   rt.push(fundef);
   rt.push(funname);
-  funcall(rt, Qload, [file, Qnil, Qt]);
+  rt.setupDepth++;
+  try {
+    funcall(rt, Qload, [file, Qnil, Qt]);
+  } finally {
+    rt.setupDepth--;
+  }
   rt.sp = sp;
   if ((funname & 7) === Lisp_Symbol) {
     const f = indirectFunction(rt, funname);
@@ -1436,7 +1441,13 @@ export function evalSub(rt: Runtime, form: number): number {
       const expander = xcdr(rt, fun);
       const args = listElements(rt, originalArgs);
       // The expansion is evaluated in the same lexical environment.
-      const expansion = funcall(rt, expander, args);
+      let expansion: number;
+      rt.setupDepth++;
+      try {
+        expansion = funcall(rt, expander, args);
+      } finally {
+        rt.setupDepth--;
+      }
       rt.push(expansion);
       val = evalSub(rt, expansion);
     } else if (head === Qlambda || head === Qclosure) {
@@ -2579,7 +2590,13 @@ export function macroexpand1(rt: Runtime, form: number, environment: number): nu
   }
   const sp = rt.sp;
   rt.push(form);
-  const v = funcall(rt, expander, listElements(rt, xcdr(rt, form)));
+  rt.setupDepth++;
+  let v: number;
+  try {
+    v = funcall(rt, expander, listElements(rt, xcdr(rt, form)));
+  } finally {
+    rt.setupDepth--;
+  }
   rt.sp = sp;
   return v;
 }

@@ -1749,6 +1749,25 @@ DEFVAR('overriding-plist-environment', () => Qnil, 'Entries (SYMBOL . PLIST) who
 
 // ---- arrays --------------------------------------------------------------------------------
 
+/**
+ * store-substring's common case, for lisp/mule-util.el (evalperf8): OBJ's characters copied into
+ * STRING from IDX when that is a plain byte copy — STRING unibyte, OBJ another string, unibyte or
+ * all ASCII, IDX a fixnum and OBJ fitting at IDX — and t; else nil, touching nothing, and the Lisp
+ * loop of `aset's does the work (so its errors and backtraces are the same as before).
+ */
+DEFUN('tsmacs--store-substring', 3, 3, 'Copy the string OBJ into the unibyte STRING at IDX when that is a plain byte copy and give t; else give nil and change nothing.', (rt, string: number, idx: number, obj: number) => {
+  if ((string & 7) !== Lisp_String || (obj & 7) !== Lisp_String || string === obj || (idx & 3) !== 2) return Qnil;
+  if (stringMultibyte(rt, string) || sbytes(rt, obj) !== schars(rt, obj)) return Qnil;
+  const i = idx >> 2;
+  const n = schars(rt, obj);
+  if (i < 0 || i + n > schars(rt, string)) return Qnil;
+  const d = sdata(rt, string);
+  const src = sdata(rt, obj);
+  rt.u8.copyWithin(d + i, src, src + n);
+  stringContentsChanged(rt);
+  return Qt;
+});
+
 DEFUN('fillarray', 2, 2, 'Set every element of ARRAY, a vector, string, char-table or bool-vector, to ITEM.', (rt, array: number, item: number) => {
   if (isPvec(rt, array, PVEC_NORMAL_VECTOR)) {
     const b = slots(array);
@@ -2022,9 +2041,15 @@ DEFUN('require', 1, 3, 'Make sure FEATURE is available, loading FILENAME (by def
     // GNU's require calls Fload from C: no `load' frame of its own in a backtrace.
     const loadArgs = [file, noerror, Qt, Qnil, filename === Qnil ? Qt : Qnil];
     const loader = indirectFunction(rt, Qload);
-    const r = isPvec(rt, loader, PVEC_SUBR)
-      ? rt.subrFns[fixnumValue(aref(rt, loader, SUBR_INDEX))]!(rt, ...loadArgs)
-      : funcall(rt, Qload, loadArgs);
+    let r: number;
+    rt.setupDepth++;
+    try {
+      r = isPvec(rt, loader, PVEC_SUBR)
+        ? rt.subrFns[fixnumValue(aref(rt, loader, SUBR_INDEX))]!(rt, ...loadArgs)
+        : funcall(rt, Qload, loadArgs);
+    } finally {
+      rt.setupDepth--;
+    }
     if (r === Qnil) return Qnil;
     if (memq(rt, feature, featuresValue(rt)) === Qnil) {
       const name = symbolNameJs(rt, feature);
