@@ -7,8 +7,7 @@
 ;; forward from there passes over it.
 
 (defun page--last-delimiter (limit) "Give (BEG . END) of the last delimiter match before LIMIT, or nil."
-  (save-excursion
-    (goto-char limit)
+  (save-excursion (goto-char limit)
     (and (re-search-backward page-delimiter nil t)
          (cons (match-beginning 0) (match-end 0)))))
 
@@ -24,8 +23,7 @@
       (setq d (page--last-delimiter (point)))
       (goto-char (if d (cdr d) (point-min))))))
 
-(defun forward-page (&optional count) "Move forward COUNT page boundaries (backward when COUNT is negative)."
-  (interactive "p")
+(defun forward-page (&optional count) "Move forward COUNT page boundaries (backward when COUNT is negative)." (interactive "p")
   (let ((left (or count 1)))
     (while (cond ((> left 0) (not (eobp)))
                  ((< left 0) (not (bobp))))
@@ -33,33 +31,23 @@
       (setq left (if (> left 0) (1- left) (1+ left))))
     nil))
 
-(defun backward-page (&optional count) "Move backward COUNT page boundaries (forward when COUNT is negative)."
-  (interactive "p")
-  (forward-page (- (or count 1))))
+(defun backward-page (&optional count) "Move backward COUNT page boundaries (forward when COUNT is negative)." (interactive "p")
+  (forward-page (- (prefix-numeric-value count))))
 
 (defun mark-page (&optional arg) "Put point at the start of this page and the mark at its end.
-A non-zero ARG first moves that many pages forward or back."
-  (interactive "P")
+A non-zero ARG first moves that many pages forward or back." (interactive "P")
   (let ((n (if arg (prefix-numeric-value arg) 0)))
     (unless (zerop n) (forward-page (if (< n 0) (1- n) n)))
-    (forward-page)
-    (push-mark nil t t)
-    (forward-page -1)))
+    (forward-page 1) (push-mark (point) t t) (backward-page 1)))
 
 (defun page--bounds () "Give (BEG . END) of the page point is on, without its delimiters."
-  (save-excursion
-    (let (beg end)
-      (forward-page)
-      (setq end (point))
-      (when (and (save-excursion (re-search-backward page-delimiter nil t))
-                 (= (match-end 0) end))
-        (setq end (match-beginning 0)))
-      (forward-page -1)
-      (setq beg (point))
-      (cons beg (max beg end)))))
+  (save-excursion (forward-page 1)
+    (let* ((d (page--last-delimiter (point)))
+           (stop (if (and d (= (cdr d) (point))) (car d) (point))))
+      (backward-page 1)
+      (cons (point) (max (point) stop)))))
 
-(defun narrow-to-page (&optional arg) "Narrow the buffer to the page point is on; ARG first moves that many pages."
-  (interactive "P")
+(defun narrow-to-page (&optional arg) "Narrow the buffer to the page point is on; ARG first moves that many pages." (interactive "P")
   (let ((n (if arg (prefix-numeric-value arg) 0)))
     (widen)
     (unless (zerop n) (forward-page (if (< n 0) (1- n) n)))
@@ -70,34 +58,27 @@ A non-zero ARG first moves that many pages forward or back."
 
 (defun page--count-lines-page () "Give (TOTAL BEFORE AFTER): the lines of this page, those before point and those after."
   (save-excursion
-    (let* ((span (page--bounds))
-           (here (point)))
+    (let* ((span (page--bounds)) (here (point)))
       (list (count-lines (car span) (cdr span))
             (count-lines (car span) here)
             (count-lines here (cdr span))))))
 
-(defun count-lines-page () "Say how many lines the current page has, and how many lie before and after point."
-  (interactive)
-  (let ((counts (page--count-lines-page)))
-    (message "Page has %d line%s (%d + %d)" (nth 0 counts) (if (= (nth 0 counts) 1) "" "s")
+(defun count-lines-page () "Say how many lines the current page has, and how many lie before and after point." (interactive)
+  (let* ((counts (page--count-lines-page))
+         (total (car counts)))
+    (message "Page has %d line%s (%d + %d)" total (if (= total 1) "" "s")
              (nth 1 counts) (nth 2 counts))))
 
 (defun page--what-page () "Give (PAGE LINE): the page number of point and its line number in the whole buffer."
-  (save-restriction
-    (widen)
-    (save-excursion
+  (save-restriction (widen) (save-excursion
       (let ((here (point)) (pages 1))
         (goto-char (point-min))
         (while (and (re-search-forward page-delimiter here t)
                     (not (= (match-beginning 0) (match-end 0))))
           (setq pages (1+ pages)))
-        (goto-char here)
-        (list pages (line-number-at-pos))))))
+        (goto-char here) (list pages (line-number-at-pos))))))
 
-(defun what-page () "Say which page point is on, and which line of the buffer."
-  (interactive)
-  (let ((where (page--what-page)))
-    (message "Page %d, line %d" (car where) (cadr where))))
+(defun what-page () "Say which page point is on, and which line of the buffer." (interactive)
+  (apply #'message "Page %d, line %d" (page--what-page)))
 
 (provide 'page)
-;;; page.el ends here

@@ -71,33 +71,29 @@ REVERSE non-nil means descending order; equal keys keep their order."
     (goto-char (point-min))
     nil))
 
-(defun sort-lines (reverse beg end) "Sort the lines between BEG and END alphabetically; REVERSE (a prefix) sorts them descending."
-  (interactive "P\nr")
-  (save-restriction
-    (narrow-to-region beg end)
+(defun sort--narrowed (beg end reverse &rest how) "Call `sort-subr' with REVERSE and HOW on the text between BEG and END, from its start."
+  (save-restriction (narrow-to-region beg end)
     (goto-char (point-min))
-    (let ((inhibit-field-text-motion t))
-      (sort-subr reverse #'forward-line #'end-of-line))))
+    (apply #'sort-subr reverse how)))
+
+(defun sort-lines (reverse beg end) "Sort the lines between BEG and END alphabetically; REVERSE (a prefix) sorts them descending." (interactive "P\nr")
+  (let ((inhibit-field-text-motion t))
+    (sort--narrowed beg end reverse #'forward-line #'end-of-line)))
 
 (defun sort--paragraph-gap () "Move over separator lines to where the next paragraph starts."
-  (while (and (not (eobp)) (looking-at paragraph-separate))
+  (while (and (looking-at paragraph-separate) (< (point) (point-max)))
     (forward-line 1)))
 
-(defun sort-paragraphs (reverse beg end) "Sort the paragraphs between BEG and END alphabetically; REVERSE (a prefix) sorts them descending."
-  (interactive "P\nr")
-  (save-restriction
-    (narrow-to-region beg end)
-    (goto-char (point-max))
-    (unless (bolp) (insert "\n"))
-    (goto-char (point-min))
-    (sort-subr reverse #'sort--paragraph-gap #'forward-paragraph)))
+(defun sort-paragraphs (reverse beg end) "Sort the paragraphs between BEG and END alphabetically; REVERSE (a prefix) sorts them descending." (interactive "P\nr")
+  ;; The last paragraph must end in a newline like the others, or it
+  ;; would join the one placed after it.
+  (unless (save-excursion (goto-char end) (bolp))
+    (save-excursion (goto-char end) (insert "\n"))
+    (setq end (1+ end)))
+  (sort--narrowed beg end reverse #'sort--paragraph-gap #'forward-paragraph))
 
-(defun sort-pages (reverse beg end) "Sort the pages between BEG and END alphabetically; REVERSE (a prefix) sorts them descending."
-  (interactive "P\nr")
-  (save-restriction
-    (narrow-to-region beg end)
-    (goto-char (point-min))
-    (sort-subr reverse (lambda () (skip-chars-forward "\n")) #'forward-page)))
+(defun sort-pages (reverse beg end) "Sort the pages between BEG and END alphabetically; REVERSE (a prefix) sorts them descending." (interactive "P\nr")
+  (sort--narrowed beg end reverse (lambda () (skip-chars-forward "\n")) #'forward-page))
 
 (defun sort--to-field (n) "Move from a line's start to the start of its Nth field; N below 1 counts from the end."
   (let ((eol (line-end-position)))
@@ -120,8 +116,7 @@ REVERSE non-nil means descending order; equal keys keep their order."
       nil)))
 
 (defun sort--field-missing-p (n) "Say whether the line holds fewer than N fields."
-  (save-excursion
-    (beginning-of-line)
+  (save-excursion (beginning-of-line)
     (let ((count 0) (eol (line-end-position)))
       (skip-chars-forward " \t" eol)
       (while (< (point) eol)
@@ -137,15 +132,10 @@ REVERSE non-nil means descending order; equal keys keep their order."
   (skip-chars-forward "^ \t\n"))
 
 (defun sort-fields (field beg end) "Sort the lines between BEG and END by their FIELDth whitespace-separated field.
-A negative FIELD counts from the end of the line."
-  (interactive "p\nr")
+A negative FIELD counts from the end of the line." (interactive "p\nr")
   (save-excursion
-    (save-restriction
-      (narrow-to-region beg end)
-      (goto-char (point-min))
-      (sort-subr nil #'forward-line #'end-of-line
-                 (lambda () (sort--to-field field) nil)
-                 #'sort--field-end))))
+    (sort--narrowed beg end nil #'forward-line #'end-of-line
+                    (lambda () (sort--to-field field) nil) #'sort--field-end)))
 
 (defun sort--read-number () "Read the number at point the way `sort-numeric-fields' does: 0x is hexadecimal, a leading 0 octal."
   (let ((case-fold-search t))
@@ -158,26 +148,19 @@ A negative FIELD counts from the end of the line."
 
 (defun sort-numeric-fields (field beg end) "Sort the lines between BEG and END by the number in their FIELDth field.
 Numbers are read in `sort-numeric-base'; 0x starts a hexadecimal number
-and 0 an octal one."
-  (interactive "p\nr")
+and 0 an octal one." (interactive "p\nr")
   (save-excursion
-    (save-restriction
-      (narrow-to-region beg end)
-      (goto-char (point-min))
-      (sort-subr nil #'forward-line #'end-of-line
-                 (lambda () (sort--to-field field) (sort--read-number))))))
+    (sort--narrowed beg end nil #'forward-line #'end-of-line
+                    (lambda () (sort--to-field field) (sort--read-number)))))
 
 (defun sort-regexp-fields (reverse record-regexp key-regexp beg end) "Sort the matches of RECORD-REGEXP between BEG and END by their keys.
 KEY-REGEXP \"\\\\&\" makes the whole match the key, \"\\\\N\" its Nth group,
 and any other regexp its first match within the record.  REVERSE non-nil
-sorts descending."
-  (interactive "P\nsRegexp specifying records to sort: \nsRegexp specifying key within record: \nr")
+sorts descending." (interactive "P\nsRegexp specifying records to sort: \nsRegexp specifying key within record: \nr")
   (let ((group (cond ((equal key-regexp "\\&") 0)
                      ((string-match "\\`\\\\\\([0-9]\\)\\'" key-regexp)
                       (string-to-number (match-string 1 key-regexp))))))
-    (save-excursion
-     (save-restriction
-      (narrow-to-region beg end)
+    (save-excursion (save-restriction (narrow-to-region beg end)
       (goto-char (point-min))
       (let ((records '()) (done nil) (prev-end nil))
           (while (and (not done) (re-search-forward record-regexp nil t))
@@ -205,16 +188,14 @@ sorts descending."
 
 (defun sort-columns (reverse &optional beg end) "Sort the lines between BEG and END by the text between the columns of BEG and END.
 The lines are handed to the `sort' program; REVERSE non-nil sorts them
-descending and `sort-fold-case' ignores case."
-  (interactive "P\nr")
+descending and `sort-fold-case' ignores case." (interactive "P\nr")
   (save-excursion
     (let (line-beg line-end col-a col-b)
       (goto-char (min beg end))
       (setq col-a (current-column) line-beg (line-beginning-position))
       (goto-char (max beg end))
       (setq col-b (current-column))
-      (end-of-line)
-      (unless (eobp) (forward-char 1))
+      (end-of-line) (unless (eobp) (forward-char 1))
       (setq line-end (point))
       (when (> col-a col-b) (setq col-a (prog1 col-b (setq col-b col-a))))
       (goto-char line-beg)
@@ -226,43 +207,37 @@ descending and `sort-fold-case' ignores case."
                                (list "-t" "\\0" (format "-k1.%d,1.%d" (1+ col-a) col-b))))))
         (apply #'call-process-region line-beg line-end "sort" t t nil args)))))
 
-(defun reverse-region (beg end) "Reverse the order of the whole lines between BEG and END."
-  (interactive "r")
+(defun reverse-region (beg end) "Reverse the order of the whole lines between BEG and END." (interactive "r")
   (when (> beg end) (setq beg (prog1 end (setq end beg))))
   (let (from to)
-    (save-excursion
-      (goto-char beg)
+    (save-excursion (goto-char beg)
       (unless (bolp) (forward-line 1))
-      (setq from (point))
-      (goto-char end)
+      (setq from (point)) (goto-char end)
       (if (eolp) (forward-line 1) (beginning-of-line))
-      (setq to (point))
-      (forward-line -1)
+      (setq to (point)) (forward-line -1)
       (when (< (point) from)
         (user-error "There are no full lines in the region"))
       (let* ((text (buffer-substring from to))
              (ends-nl (and (> (length text) 0) (eq (aref text (1- (length text))) ?\n)))
              (lines (split-string (if ends-nl (substring text 0 -1) text) "\n")))
-        (delete-region from to)
-        (goto-char from)
+        (delete-region from to) (goto-char from)
         (when (= from to) (insert "\n") (delete-char -1))
         (insert (mapconcat #'identity (nreverse lines) "\n") (if ends-nl "\n" ""))))))
+
+(defun sort--duplicate-args () "Give `delete-duplicate-lines' its interactive arguments from the region and the prefix.
+One \\[universal-argument] keeps last copies, two delete only adjacent copies, three spare blank lines."
+  (barf-if-buffer-read-only)
+  (let ((times (if (consp current-prefix-arg) (car current-prefix-arg) 0)))
+    (list (region-beginning) (region-end) (= times 4) (= times 16) (= times 64) t)))
 
 (defun delete-duplicate-lines (beg end &optional reverse adjacent keep-blanks interactive) "Delete the lines between BEG and END that repeat an earlier line.
 REVERSE non-nil keeps the last of equal lines instead of the first;
 ADJACENT non-nil only deletes a line equal to the one before it;
 KEEP-BLANKS non-nil never deletes empty lines.  Return how many went;
-INTERACTIVE non-nil also says so."
-  (interactive
-   (progn (barf-if-buffer-read-only)
-          (list (region-beginning) (region-end)
-                (equal current-prefix-arg '(4)) (equal current-prefix-arg '(16))
-                (equal current-prefix-arg '(64)) t)))
+INTERACTIVE non-nil also says so." (interactive (sort--duplicate-args))
   (let ((seen (make-hash-table :test 'equal))
         (previous nil) (doomed '()) (spans '()))
-    (save-excursion
-      (goto-char beg)
-      (beginning-of-line)
+    (save-excursion (goto-char beg) (beginning-of-line)
       (while (< (point) end)
         (push (cons (point) (line-end-position)) spans)
         (forward-line 1))
@@ -282,4 +257,3 @@ INTERACTIVE non-nil also says so."
     (length doomed)))
 
 (provide 'sort)
-;;; sort.el ends here

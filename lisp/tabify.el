@@ -5,16 +5,15 @@
 (defvar tabify-regexp " [ \t]+" "The runs of blanks `tabify' considers turning into tabs.")
 
 (defun tabify--region-args () "Give the interactive arguments: the region, or with a prefix the whole buffer."
-  (if current-prefix-arg
-      (list (point-min) (point-max) current-prefix-arg)
-    (list (region-beginning) (region-end) nil)))
+  (let ((whole current-prefix-arg))
+    (list (if whole (point-min) (region-beginning))
+          (if whole (point-max) (region-end))
+          whole)))
 
 (defun untabify (start end &optional _arg) "Turn every tab between START and END into the spaces that fill its width.
-Called interactively with a prefix ARG, work on the whole buffer."
-  (interactive (tabify--region-args))
+Called interactively with a prefix ARG, work on the whole buffer." (interactive (tabify--region-args))
   (let ((stop (copy-marker end t)))
-    (save-excursion
-      (goto-char start)
+    (save-excursion (goto-char start)
       (while (search-forward "\t" stop t)
         (let* ((from (1- (point)))
                (from-col (save-excursion (goto-char from) (current-column)))
@@ -27,15 +26,12 @@ Called interactively with a prefix ARG, work on the whole buffer."
             (goto-char from)
             (insert (make-string (- to-col from-col) ?\s))
             (delete-region (point) (+ (point) (- tabs-end from)))))))
-    (set-marker stop nil)
-    (current-column)))
+    (set-marker stop nil) (current-column)))
 
 (defun tabify (start end &optional _arg) "Turn the runs of blanks between START and END that reach a tab stop into tabs.
-Called interactively with a prefix ARG, work on the whole buffer."
-  (interactive (tabify--region-args))
+Called interactively with a prefix ARG, work on the whole buffer." (interactive (tabify--region-args))
   (let ((stop (copy-marker end t)))
-    (save-excursion
-      (goto-char start)
+    (save-excursion (goto-char start)
       (while (re-search-forward tabify-regexp stop t)
         (let ((to-col (current-column))
               (from-col (save-excursion (goto-char (match-beginning 0)) (current-column))))
@@ -46,4 +42,3 @@ Called interactively with a prefix ARG, work on the whole buffer."
     nil))
 
 (provide 'tabify)
-;;; tabify.el ends here
