@@ -1500,3 +1500,16 @@ arguments giving one of them.")
   (require 'rx)
   (apply #'rx--pcase-macroexpander regexps))
 (define-symbol-prop 'rx 'pcase-macroexpander #'rx--pcase-macroexpander)
+;; Editing packages that work on buffer text: sorting, pages, tabs and
+;; misc.el's small commands (GNU preloads page.el and autoloads the rest).
+(autoload 'sort-subr "sort")
+(dolist (entry '(("sort" sort-lines sort-paragraphs sort-pages sort-fields sort-numeric-fields
+                  sort-regexp-fields sort-columns reverse-region delete-duplicate-lines)
+                 ("page" forward-page backward-page mark-page narrow-to-page count-lines-page
+                  what-page)
+                 ("misc" copy-from-above-command zap-up-to-char mark-beginning-of-buffer
+                  mark-end-of-buffer upcase-char forward-to-word backward-to-word)
+                 ("tabify" tabify untabify)))
+  (dolist (name (cdr entry)) (autoload name (car entry) nil t)))
+(autoload 'page--count-lines-page "page")
+(autoload 'page--what-page "page")
