@@ -1478,8 +1478,6 @@ arguments giving one of them.")
   (interactive)
   (tramp-unload-file-name-handlers))
 
-(tramp-register-archive-file-name-handler)
-(tramp-register-autoload-file-name-handlers)
 
 (defvar package-quickstart nil "Non-nil means packages are activated from one precomputed file, `package-quickstart-file'.")
 (defvar package-quickstart-file (locate-user-emacs-file "package-quickstart.el") "The file `package-activate-all' loads when `package-quickstart' is on.")

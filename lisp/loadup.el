@@ -17,6 +17,12 @@
 (load "jka-cmpr-hook" nil (null (equal dump-mode "pdump")))
 ;; Auto Encryption mode: the .gpg handler, ahead of the compression one as in GNU.
 (load "epa-hook" nil (null (equal dump-mode "pdump")))
+;; The handlers' order is GNU's: Tramp's archive handler first, then the
+;; encryption and compression ones, Tramp's remote names, and `/:' last.
+(tramp-register-autoload-file-name-handlers)
+(let ((quoted (assoc "\\`/:" file-name-handler-alist)))
+  (setq file-name-handler-alist (append (delq quoted file-name-handler-alist) (list quoted))))
+(tramp-register-archive-file-name-handler)
 
 ;; The global minor modes on at start, most recent first as GNU lists them.
 ;; Their switches are set where they are defined (most in autoloads.el); only
