@@ -1369,36 +1369,26 @@ arguments giving one of them.")
          (eq 0 (condition-case nil (apply #'call-process program nil t nil args) (error nil)))
          (> (buffer-size) 0))))
 
-(defun vc-git-registered (file) "Tell whether FILE is tracked by a Git repository."
+(defun vc--tracked-p (file marker program &rest args) "Tell whether PROGRAM run with ARGS and FILE's base name vouches for FILE, in a tree that has MARKER above it."
   (let ((f (expand-file-name file)))
-    (and (not (file-directory-p f))
-         (locate-dominating-file f ".git")
+    (and (locate-dominating-file f marker)
          (let ((default-directory (file-name-directory f)))
-           (and (vc--tool-says-yes "git" "ls-files" "-c" "-z" "--" (file-name-nondirectory f)) t)))))
+           (and (apply #'vc--tool-says-yes program (append args (list (file-name-nondirectory f)))) t)))))
+
+(defun vc-git-registered (file) "Tell whether FILE is tracked by a Git repository."
+  (vc--tracked-p file ".git" "git" "ls-files" "-c" "-z" "--"))
 
 (defun vc-hg-registered (file) "Tell whether FILE is tracked by a Mercurial repository."
-  (let ((f (expand-file-name file)))
-    (and (locate-dominating-file f ".hg")
-         (let ((default-directory (file-name-directory f)))
-           (and (vc--tool-says-yes "hg" "files" "--" (file-name-nondirectory f)) t)))))
+  (vc--tracked-p file ".hg" "hg" "files" "--"))
 
 (defun vc-bzr-registered (file) "Tell whether FILE is tracked by a Bazaar branch."
-  (let ((f (expand-file-name file)))
-    (and (locate-dominating-file f ".bzr")
-         (let ((default-directory (file-name-directory f)))
-           (and (vc--tool-says-yes "bzr" "ls" "--versioned" (file-name-nondirectory f)) t)))))
+  (vc--tracked-p file ".bzr" "bzr" "ls" "--versioned"))
 
 (defun vc-svn-registered (file) "Tell whether FILE is under Subversion."
-  (let ((f (expand-file-name file)))
-    (and (locate-dominating-file f ".svn")
-         (let ((default-directory (file-name-directory f)))
-           (and (vc--tool-says-yes "svn" "info" "--" (file-name-nondirectory f)) t)))))
+  (vc--tracked-p file ".svn" "svn" "info" "--"))
 
 (defun vc-mtn-registered (file) "Tell whether FILE is tracked by a Monotone workspace."
-  (let ((f (expand-file-name file)))
-    (and (locate-dominating-file f "_MTN")
-         (let ((default-directory (file-name-directory f)))
-           (and (vc--tool-says-yes "mtn" "ls" "known" (file-name-nondirectory f)) t)))))
+  (vc--tracked-p file "_MTN" "mtn" "ls" "known"))
 
 (defun vc-cvs-registered (file) "Tell whether FILE is listed in its folder's CVS/Entries."
   (let* ((f (expand-file-name file))

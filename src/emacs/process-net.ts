@@ -19,8 +19,8 @@ import { call1, funcall } from './eval.ts';
 import { bufferp } from './buffer.ts';
 import {
   PROC_BUFFER, PROC_CONTACT, PROC_DECODE, PROC_ENCODE, PROC_EVENT, PROC_FILTER, PROC_HANDLE, PROC_NAME,
-  PROC_NOQUERY, PROC_PLIST, PROC_SENTINEL, PROC_STATUS, PROC_TYPE, bufferArg, checkProcess, codingPair, getProcessArg,
-  callHandler, hostProcesses, netEvents, newProcess, plistGet, procState, setBuffer, setStatus,
+  PROC_NOQUERY, PROC_PLIST, PROC_SENTINEL, PROC_STATUS, PROC_TYPE, bufferArg, checkProcess, getProcessArg,
+  callHandler, hostProcesses, netEvents, newProcess, plistGet, procState, setProcessIo, setStatus,
 } from './process.ts';
 
 const Qipv4 = DEFSYM('ipv4');
@@ -134,10 +134,7 @@ const QCfamily = DEFSYM(':family');
 const QCserver = DEFSYM(':server');
 const QCtype = DEFSYM(':type');
 const QCnowait = DEFSYM(':nowait');
-const QCcoding = DEFSYM(':coding');
 const QCnoquery = DEFSYM(':noquery');
-const QCfilter = DEFSYM(':filter');
-const QCsentinel = DEFSYM(':sentinel');
 const QCplist = DEFSYM(':plist');
 const QClocal = DEFSYM(':local');
 const QCremote = DEFSYM(':remote');
@@ -320,14 +317,7 @@ DEFUN('make-network-process', 0, MANY, 'Open a network connection, or with :serv
     aset(rt, p, PROC_STATUS, server !== Qnil ? Qlisten : nowait ? Qconnect : Qopen);
     aset(rt, p, PROC_NOQUERY, plistGet(rt, args, QCnoquery) === Qnil ? Qnil : Qt);
     aset(rt, p, PROC_PLIST, plistGet(rt, args, QCplist));
-    const [dec, enc] = codingPair(rt, plistGet(rt, args, QCcoding));
-    aset(rt, p, PROC_DECODE, dec);
-    aset(rt, p, PROC_ENCODE, enc);
-    setBuffer(rt, p, buffer);
-    const filter = plistGet(rt, args, QCfilter);
-    if (filter !== Qnil) aset(rt, p, PROC_FILTER, filter);
-    const sentinel = plistGet(rt, args, QCsentinel);
-    if (sentinel !== Qnil) aset(rt, p, PROC_SENTINEL, sentinel);
+    setProcessIo(rt, p, args, buffer);
     if (server !== Qnil) {
       if (!unix) contactPut(rt, p, QCservice, makeFixnum(local!.port ?? 0));
       contactPut(rt, p, QClocal, lispAddress(rt, local!));

@@ -657,6 +657,18 @@ function makePipe(rt: Runtime, name: string, buffer: number, noquery: number): n
   return p;
 }
 
+/** The parts of a new process its keyword ARGS give alike for every kind: :coding, BUFFER, :filter and :sentinel. */
+export function setProcessIo(rt: Runtime, p: number, args: number[], buffer: number): void {
+  const [dec, enc] = codingPair(rt, plistGet(rt, args, QCcoding));
+  aset(rt, p, PROC_DECODE, dec);
+  aset(rt, p, PROC_ENCODE, enc);
+  setBuffer(rt, p, buffer);
+  const filter = plistGet(rt, args, QCfilter);
+  if (filter !== Qnil) aset(rt, p, PROC_FILTER, filter);
+  const sentinel = plistGet(rt, args, QCsentinel);
+  if (sentinel !== Qnil) aset(rt, p, PROC_SENTINEL, sentinel);
+}
+
 export function setBuffer(rt: Runtime, p: number, buffer: number): void {
   aset(rt, p, PROC_BUFFER, buffer);
   const mark = aref(rt, p, PROC_MARK);
@@ -731,14 +743,7 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
     aset(rt, p, PROC_HANDLE, makeFixnum(r.id));
     aset(rt, p, PROC_NOQUERY, noquery === Qnil ? Qnil : Qt);
     aset(rt, p, PROC_STDERR, stderrProc);
-    const [dec, enc] = codingPair(rt, plistGet(rt, args, QCcoding));
-    aset(rt, p, PROC_DECODE, dec);
-    aset(rt, p, PROC_ENCODE, enc);
-    setBuffer(rt, p, buffer);
-    const filter = plistGet(rt, args, QCfilter);
-    if (filter !== Qnil) aset(rt, p, PROC_FILTER, filter);
-    const sentinel = plistGet(rt, args, QCsentinel);
-    if (sentinel !== Qnil) aset(rt, p, PROC_SENTINEL, sentinel);
+    setProcessIo(rt, p, args, buffer);
     procState(rt).byHandle.set(r.id, p);
     rt.sp = sp;
     return p;
