@@ -98,6 +98,7 @@ itself; any other FORM is evaluated."
    ((eq (car-safe spec) 'eql)
     (list 'eql (cl--generic-eql-object (cadr spec))))
    ((eq (car-safe spec) 'head) spec)
+   ((eq (car-safe spec) 'derived-mode) spec)
    ((and (symbolp spec)
          (or (memq spec cl--all-builtin-types)
              (cl--struct-class-p (cl--find-class spec))))
@@ -114,6 +115,29 @@ Each is VAR or (VAR SPECIALIZER), as written."
                           (string-prefix-p "&" (symbol-name (car arglist))))))
       (push (pop arglist) params))
     (nreverse params)))
+
+(defun cl--generic-context-entries (arglist) "The (EXPR SPECIALIZER) pairs of the &context part of the method ARGLIST.
+An entry whose head has a context rewriter, such as (major-mode MODE),
+is first rewritten into such a pair."
+  (let ((tail (cdr (memq '&context arglist))) (entries '()))
+    (while (and tail (not (and (symbolp (car tail))
+                               (string-prefix-p "&" (symbol-name (car tail))))))
+      (let* ((entry (pop tail))
+             (rewriter (and (consp entry) (symbolp (car entry))
+                            (get (car entry) 'cl-generic--context-rewriter))))
+        (push (if rewriter (apply rewriter (cdr entry)) entry) entries)))
+    (nreverse entries)))
+
+(defun cl--generic-drop-context (arglist) "ARGLIST without its &context keyword and entries."
+  (let ((out '()) (skipping nil))
+    (dolist (item arglist)
+      (cond ((eq item '&context) (setq skipping t))
+            ((and skipping (not (and (symbolp item) (string-prefix-p "&" (symbol-name item))))))
+            (t (setq skipping nil) (push item out))))
+    (nreverse out)))
+
+(defun cl--generic-context-spec-p (spec) "Non-nil if SPEC, from a method's specializers, is a ((&context . EXPR) . SPECIALIZER) entry."
+  (eq (car-safe (car-safe spec)) '&context))
 
 (defun cl-generic-define-method (name qualifiers args call-con function) "Add to the generic function NAME a method with QUALIFIERS.
 ARGS is the method's lambda list, specializers included; FUNCTION
@@ -132,9 +156,13 @@ existing one replaces it.  Return NAME."
              name))
     (setq generic (cl--generic-object name))
     (let* ((specializers
-            (mapcar (lambda (param)
-                      (if (consp param) (cl--generic-specializer (cadr param)) t))
-                    (cl--generic-required-params args)))
+            (append
+             (mapcar (lambda (param)
+                       (if (consp param) (cl--generic-specializer (cadr param)) t))
+                     (cl--generic-required-params args))
+             (mapcar (lambda (entry)
+                       (cons (cons '&context (car entry)) (cl--generic-specializer (cadr entry))))
+                     (cl--generic-context-entries args))))
            (method (record 'cl--generic-method specializers qualifiers
                            call-con function))
            (same (cl--generic-any
@@ -163,6 +191,10 @@ Each maps to its list of generalizers; cl-generic-gen.el fills it.")
                            (aref method 1)))
         (aref generic 3))))
 
+(defun cl--generic-context-p (generic) "Non-nil if some method of GENERIC has a &context specializer."
+  (cl--generic-any (lambda (method) (cl--generic-any #'cl--generic-context-spec-p (aref method 1)))
+                   (aref generic 3)))
+
 (defun cl--generic-types-of (arg) "The names of the types ARG belongs to, most specific first, t aside.
 A structure's types are its own and its ancestors'; other objects get
 theirs from `cl--typeof-types'."
@@ -181,6 +213,15 @@ is what `cl--generic-types-of' says of ARG."
    ;; types 50 (structures) and 10 (the rest) kept as one band.
    ((eq (car-safe spec) 'eql) (and (eql arg (cadr spec)) 0))
    ((eq (car-safe spec) 'head) (and (eql (car-safe arg) (cadr spec)) 20000))
+   ;; A major mode fits the modes it derives from, its own closest.
+   ;; As in GNU 28, a specializer naming several modes fits none.
+   ((eq (car-safe spec) 'derived-mode)
+    (let ((mode (and (null (cddr spec)) arg)) (depth 0) (rank nil))
+      (while (and mode (symbolp mode) (null rank))
+        (if (eq mode (cadr spec))
+            (setq rank (+ 10000 depth))
+          (setq mode (get mode 'derived-mode-parent) depth (+ depth 1))))
+      rank))
    ((and cl--generic-custom-specs (gethash spec cl--generic-custom-specs))
     (cl--generic-custom-rank spec arg))
    (t (let ((rank (cl--generic-index spec types)))
@@ -195,8 +236,13 @@ The value is a list of numbers, or the symbol `unfit' if METHOD does
 not apply.  TYPE-LISTS holds, for each argument, the types it belongs to."
   (let ((fit '()) (specs (aref method 1)))
     (while (and specs (listp fit))
-      (let ((rank (cl--generic-match (car specs) (car args) (consp args)
-                                     (car type-lists))))
+      (let ((rank (if (cl--generic-context-spec-p (car specs))
+                      ;; Context specializers look at their expression's value now.
+                      (let ((value (eval (cdar (car specs)) t)))
+                        (cl--generic-match (cdr (car specs)) value t
+                                           (cl--generic-types-of value)))
+                    (cl--generic-match (car specs) (car args) (consp args)
+                                       (car type-lists)))))
         (setq fit (if rank (cons rank fit) 'unfit)))
       (setq specs (cdr specs) args (cdr args) type-lists (cdr type-lists)))
     (if (listp fit) (nreverse fit) fit)))
@@ -331,7 +377,7 @@ specializers and those of its head specializers."
     (dolist (method (aref generic 3))
       (let ((pos 0))
         (dolist (spec (aref method 1))
-          (unless (eq spec t)
+          (unless (or (eq spec t) (cl--generic-context-spec-p spec))
             (setq needed (max needed (1+ pos)))
             (let ((entry (or (assq pos positions)
                              (car (push (list pos nil) positions)))))
@@ -376,8 +422,9 @@ the function is in use: a new method gets a new dispatcher."
          (last (1- needed))
          (cache (make-hash-table :test 'eq :size 8)))
     (cond
-     ((cl--generic-custom-p generic)
-      ;; A generalizer's tag need not follow the type: no cache.
+     ((or (cl--generic-custom-p generic) (cl--generic-context-p generic))
+      ;; A generalizer's tag need not follow the type, and a context's value
+      ;; is not an argument: no cache.
       (lambda (&rest call-args)
         (if (and positions (null (nthcdr last call-args)))
             (cl--generic-too-few needed call-args))
@@ -505,7 +552,7 @@ BODY may use `cl-call-next-method' and `cl-next-method-p'.
           body (cdr items))
     (let* ((params (cl--generic-required-params args))
            (plain (append (mapcar (lambda (p) (if (consp p) (car p) p)) params)
-                          (nthcdr (length params) args)))
+                          (cl--generic-drop-context (nthcdr (length params) args))))
            (made (cl--generic-method-lambda params plain body)))
       `(cl-generic-define-method ',name ',(nreverse qualifiers) ',args
                                  ,(car made) ,(cdr made)))))
@@ -648,6 +695,9 @@ differently."
 (defmacro cl-generic-define-context-rewriter (name args &rest body) "Make (NAME . ARGS) usable in a method's &context, rewritten to BODY's value." (declare (indent defun))
   `(eval-and-compile
      (put ',name 'cl-generic--context-rewriter (lambda ,args ,@body))))
+
+(cl-generic-define-context-rewriter major-mode (mode &rest modes)
+  (list 'major-mode (cons 'derived-mode (cons mode modes))))
 
 (defun cl-generic-all-functions (&optional type) "Return the names of the generic functions, only those with a method on TYPE if given."
   (let ((names '()))
