@@ -400,7 +400,7 @@
                 minibuffer-prompt-width reset-this-command-lengths))
   (autoload name "simple-odds"))
 (dolist (name '(eval-expression what-cursor-position set-variable clone-indirect-buffer
-                shell-command-on-region clone-buffer))
+                shell-command-on-region clone-buffer toggle-debug-on-error toggle-debug-on-quit))
   (autoload name "simple-odds" nil t))
 ;; simple-odds, bindings-menu, subr-more3: batch-meaningful pieces of GNU's preloaded
 ;; simple.el, bindings.el and subr.el (blinking parens, visible lines, the process and

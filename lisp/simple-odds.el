@@ -855,4 +855,25 @@ The edited expression goes to the front of `command-history' unless it is there 
   (simple-odds--apply-modifier-to-next 'meta 27 "M-"))
 
 (provide 'simple-odds)
+;; The Options menu's two debugger switches (GNU's menu-bar.el makes them), usable from Lisp.
+
+(defun simple-odds--toggle-option (var label interactively) "Flip the default value of the option VAR through its Custom setter, saying so with LABEL; INTERACTIVELY also marks VAR as set for Custom.  Return nil."
+  (let ((setter (or (get var 'custom-set) #'set-default))
+        (getter (or (get var 'custom-get) #'default-value)))
+    (funcall setter var (not (funcall getter var)))
+    (message "%s %s" label (if (funcall getter var) "enabled globally" "disabled globally"))
+    (when (and interactively (fboundp 'customize-mark-as-set))
+      (customize-mark-as-set var))
+    nil))
+
+(defun toggle-debug-on-error (&optional interactively) "Turn `debug-on-error' on everywhere if it is off by default, off if on; say which.
+Called interactively (INTERACTIVELY non-nil), the change counts as one to save from Custom."
+  (interactive "p")
+  (simple-odds--toggle-option 'debug-on-error "Debug on Error" interactively))
+
+(defun toggle-debug-on-quit (&optional interactively) "Turn `debug-on-quit' on everywhere if it is off by default, off if on; say which.
+Called interactively (INTERACTIVELY non-nil), the change counts as one to save from Custom."
+  (interactive "p")
+  (simple-odds--toggle-option 'debug-on-quit "Debug on Quit" interactively))
+
 ;;; simple-odds.el ends here
