@@ -126,6 +126,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "autoload",
   "autoload-do-load",
   "backquote-list*",
+  "backtrace",
   "backtrace-frame--internal",
   "backtrace-on-error-noninteractive",
   "backward-char",

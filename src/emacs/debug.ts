@@ -5,12 +5,12 @@
 // is all that is reproduced here.
 
 import type { Runtime } from '../core/runtime.ts';
-import { listFromArray } from '../core/object.ts';
+import { listFromArray, makeString } from '../core/object.ts';
 import { KillEmacs } from '../core/signal.ts';
 import { DEFSYM, Qerror, Qlambda, Qnil, Qt } from '../core/symbols.ts';
 import { DEFUN, MANY } from '../core/subr.ts';
-import { frameDebugOnExit, frameInfo } from './eval.ts';
-import { batchDebuggerText, beginStderrMessage } from './print.ts';
+import { frameDebugOnExit, frameInfo, funcall } from './eval.ts';
+import { backtraceLinesText, batchDebuggerText, beginStderrMessage } from './print.ts';
 
 const Qdebug = DEFSYM('debug');
 const Qexit = DEFSYM('exit');
@@ -45,3 +45,12 @@ DEFUN('debug', 0, MANY, 'Enter the debugger: in batch mode, print why (from ARGS
     rt.host.write(2, new TextEncoder().encode(text));
     throw new KillEmacs(255);
   }, 'nil');
+
+const Qprinc = DEFSYM('princ');
+
+DEFUN('backtrace', 0, 0, 'Print the calls now active, innermost first, one line each, to `standard-output\'.', (rt) => {
+  const frames: [boolean, number, number, boolean][] = [];
+  for (let i = rt.nframes - 1; i >= 0; i--) frames.push([...frameInfo(rt, i), frameDebugOnExit(rt, i)]);
+  funcall(rt, Qprinc, [makeString(rt, backtraceLinesText(rt, frames))]);
+  return Qnil;
+});

@@ -1103,9 +1103,21 @@ export function frameInfo(rt: Runtime, i: number): [boolean, number, number] {
     n = FRAME_CALL - kind;
   }
   let args = Qnil;
-  for (let j = n; j >= 1; j--) args = cons(rt, st[idx + j]!, args);
+  for (let j = n; j >= 1; j--) {
+    let a = st[idx + j]!;
+    // GNU's `apply' spreads a last argument list of one element into the slot it came in, so
+    // its frame shows (apply F ... X) for (apply F ... '(X)).
+    if (j === n && n >= 2 && consp(a) && xcdr(rt, a) === Qnil && isApplyFunction(rt, fun)) a = xcar(rt, a);
+    args = cons(rt, a, args);
+  }
   return [true, fun, args];
 }
+
+/** Whether FUN, a frame's function, is `apply' (by name or as the primitive). */
+function isApplyFunction(rt: Runtime, fun: number): boolean {
+  return fun === Qapply_frame || (isSubr(rt, fun) && fun === symbolFunction(rt, Qapply_frame));
+}
+const Qapply_frame = DEFSYM('apply');
 
 /** The function of frame I (for a form, its car) without building the argument list. */
 export function frameFunction(rt: Runtime, i: number): number {

@@ -1683,6 +1683,23 @@ export function batchBacktraceText(rt: Runtime, errval: number, frames: [boolean
  * What the function `debug' writes in batch: HEADER, then VALUE printed as the frames are
  * (unless null), then FRAMES as batchBacktraceText does.
  */
+/**
+ * What the function `backtrace' prints: FRAMES, innermost first, one line each as the batch
+ * debugger writes them, every one of them (no lines cut out of the middle).
+ */
+export function backtraceLinesText(rt: Runtime, frames: [boolean, number, number, boolean?][]): string {
+  const count = rt.specCount;
+  specbind(rt, Qprint_escape_control_characters, Qt);
+  specbind(rt, Qprint_escape_newlines, Qt);
+  specbind(rt, Qprint_circle, Qnil);
+  specbind(rt, Qprint_gensym, Qnil);
+  try {
+    return frames.map(([evald, fun, args, onExit]) => (onExit ? '* ' : '  ') + backtraceFrameText(rt, evald, fun, args) + '\n').join('');
+  } finally {
+    unbindTo(rt, count);
+  }
+}
+
 export function batchDebuggerText(rt: Runtime, header: string, value: number | null, frames: [boolean, number, number, boolean?][]): string {
   const count = rt.specCount;
   specbind(rt, Qprint_escape_control_characters, Qt);
