@@ -81,14 +81,17 @@ default), or those `electric-indent-functions' accept.  See
         ((electric--still-wanted-p))
         (t (remove-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function))))
 
+(defun electric--keep-local (var) "Keep VAR buffer-local only if its value here differs from its default value."
+  (let ((wanted (symbol-value var)))
+    (kill-local-variable var)
+    (unless (eq wanted (symbol-value var))
+      (set (make-local-variable var) wanted))))
+
 (define-minor-mode electric-indent-local-mode
   "Toggle Electric Indent mode in this buffer only, leaving other buffers as they are."
   :variable (buffer-local-value 'electric-indent-mode (current-buffer))
   ;; A buffer whose state is the global one keeps no value of its own.
-  (let ((wanted electric-indent-mode))
-    (kill-local-variable 'electric-indent-mode)
-    (unless (eq wanted electric-indent-mode)
-      (setq-local electric-indent-mode wanted)))
+  (electric--keep-local 'electric-indent-mode)
   (when electric-indent-mode
     (electric--hook-in)))
 
@@ -174,10 +177,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
 (define-minor-mode electric-quote-local-mode
   "Toggle Electric Quote mode in this buffer only, leaving other buffers as they are."
   :variable (buffer-local-value 'electric-quote-mode (current-buffer))
-  (let ((wanted electric-quote-mode))
-    (kill-local-variable 'electric-quote-mode)
-    (unless (eq wanted electric-quote-mode)
-      (setq-local electric-quote-mode wanted)))
+  (electric--keep-local 'electric-quote-mode)
   (when electric-quote-mode
     (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)))
 
@@ -231,10 +231,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
 (define-minor-mode electric-layout-local-mode
   "Toggle Electric Layout mode in this buffer only."
   :variable (buffer-local-value 'electric-layout-mode (current-buffer))
-  (let ((wanted electric-layout-mode))
-    (kill-local-variable 'electric-layout-mode)
-    (unless (eq wanted electric-layout-mode)
-      (setq-local electric-layout-mode wanted)))
+  (electric--keep-local 'electric-layout-mode)
   (when electric-layout-mode
     (electric-layout--hook-in)))
 

@@ -14,14 +14,17 @@ const Qpermission_denied = DEFSYM('permission-denied');
 const Qfixnump = DEFSYM('fixnump');
 const Qnofollow = DEFSYM('nofollow');
 
-/** strerror's text for the errno names the host reports, as glibc words them. */
-const errnoTexts: Record<string, string> = {
+/** strerror's text for the errno names the host reports (files and sockets), as glibc words them. */
+export const errnoTexts: Record<string, string> = {
   ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory',
   ENOTDIR: 'Not a directory', EEXIST: 'File exists', ENOTEMPTY: 'Directory not empty',
   EXDEV: 'Invalid cross-device link', EPERM: 'Operation not permitted', EBUSY: 'Device or resource busy',
   ELOOP: 'Too many levels of symbolic links', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system',
   EINVAL: 'Invalid argument', EMLINK: 'Too many links', ENOSPC: 'No space left on device', EBADF: 'Bad file descriptor',
   EIO: 'Input/output error', ETXTBSY: 'Text file busy', EFBIG: 'File too large', EDQUOT: 'Disk quota exceeded',
+  ECONNREFUSED: 'Connection refused', EADDRINUSE: 'Address already in use', EADDRNOTAVAIL: 'Cannot assign requested address',
+  ECONNRESET: 'Connection reset by peer', ETIMEDOUT: 'Connection timed out', EHOSTUNREACH: 'No route to host',
+  ENETUNREACH: 'Network is unreachable', ENOTSOCK: 'Socket operation on non-socket', ECONNABORTED: 'Software caused connection abort',
 };
 
 /** The errno name of a failed host operation ("" when it carries none). */

@@ -17,6 +17,7 @@ import type { HostChildEvent, HostNet, HostNetAddress, HostNetError } from '../h
 import type { HostNetworkInterface } from '../host/host.ts';
 import { call1, funcall } from './eval.ts';
 import { bufferp } from './buffer.ts';
+import { errnoTexts } from './fileio-ops.ts';
 import {
   PROC_BUFFER, PROC_CONTACT, PROC_DECODE, PROC_ENCODE, PROC_EVENT, PROC_FILTER, PROC_HANDLE, PROC_NAME,
   PROC_NOQUERY, PROC_PLIST, PROC_SENTINEL, PROC_STATUS, PROC_TYPE, bufferArg, checkProcess, getProcessArg,
@@ -144,14 +145,6 @@ const QCprocess = DEFSYM(':process');
 const Qinternal_default_process_filter = DEFSYM('internal-default-process-filter');
 const Qinternal_default_process_sentinel = DEFSYM('internal-default-process-sentinel');
 
-/** strerror's text for the errno names a socket operation reports. */
-const SOCKET_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'Connection refused', ENOENT: 'No such file or directory', EACCES: 'Permission denied',
-  EADDRINUSE: 'Address already in use', EADDRNOTAVAIL: 'Cannot assign requested address', ECONNRESET: 'Connection reset by peer',
-  ETIMEDOUT: 'Connection timed out', EHOSTUNREACH: 'No route to host', ENETUNREACH: 'Network is unreachable',
-  ENOTSOCK: 'Socket operation on non-socket', EINVAL: 'Invalid argument', EPERM: 'Operation not permitted',
-  ENOTDIR: 'Not a directory', ECONNABORTED: 'Software caused connection abort',
-};
 /** gai_strerror's text for what a name lookup reports. */
 const LOOKUP_ERRORS: Record<string, string> = {
   ENOTFOUND: 'Name or service not known', EAI_AGAIN: 'Temporary failure in name resolution',
@@ -290,8 +283,8 @@ DEFUN('make-network-process', 0, MANY, 'Open a network connection, or with :serv
     if (server !== Qnil) {
       const r = net.listen({ ...spec, backlog: isFixnum(server) ? fixnumValue(server) : 5 });
       if (isNetError(r)) {
-        const why = SOCKET_ERRORS[r.code] ?? r.code;
-        xsignal(why === SOCKET_ERRORS.ENOENT ? Qfile_missing : Qfile_error, list(rt, makeString(rt, 'Cannot bind server socket'), makeString(rt, why)));
+        const why = errnoTexts[r.code] ?? r.code;
+        xsignal(why === errnoTexts.ENOENT ? Qfile_missing : Qfile_error, list(rt, makeString(rt, 'Cannot bind server socket'), makeString(rt, why)));
       }
       const ok = r as { id: number; local: HostNetAddress };
       handle = ok.id;
@@ -299,8 +292,8 @@ DEFUN('make-network-process', 0, MANY, 'Open a network connection, or with :serv
     } else {
       const r = net.connect(spec, nowait);
       if (isNetError(r)) {
-        const why = SOCKET_ERRORS[r.code] ?? r.code;
-        xsignal(why === SOCKET_ERRORS.ENOENT ? Qfile_missing : Qfile_error,
+        const why = errnoTexts[r.code] ?? r.code;
+        xsignal(why === errnoTexts.ENOENT ? Qfile_missing : Qfile_error,
           cons(rt, makeString(rt, 'make client process failed'), cons(rt, makeString(rt, why), contactArgs)));
       }
       const ok = r as { id: number; local?: HostNetAddress; remote?: HostNetAddress };
