@@ -1501,3 +1501,5 @@ arguments giving one of them.")
   (dolist (name (cdr entry)) (autoload name (car entry) nil t)))
 (autoload 'page--count-lines-page "page")
 (autoload 'page--what-page "page")
+;; Templates with %-directives of the caller's letters (GNU autoloads it).
+(autoload 'format-spec "format-spec")
