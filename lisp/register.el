@@ -304,9 +304,18 @@ With SHOW-EMPTY the buffer is made even when no register is set."
 (defun register--ask (what) "Read a register name for the command doing WHAT."
   (register-read-with-preview (concat what " register: ")))
 
-(defun register-read-with-preview (prompt) "Read a register name with PROMPT and return it as a character."
-  (let ((key (read-char prompt)))
-    (if (characterp key) key (user-error "Non-character input-event"))))
+(defun register-read-with-preview (prompt) "Read a register name with PROMPT and return it as a character.
+The name is the event `read-key' leaves in `last-input-event'; C-g and
+ESC quit, and `help-char' fills *Register Preview* and reads again."
+  (let ((asking t))
+    (while asking
+      (read-key (propertize prompt 'face 'minibuffer-prompt))
+      (if (eq last-input-event help-char)
+          (register-preview "*Register Preview*" t)
+        (setq asking nil)))
+    (cond ((memq last-input-event '(?\C-g ?\C-\[ escape)) (signal 'quit nil))
+          ((characterp last-input-event) last-input-event)
+          (t (error "Non-character input-event")))))
 
 (defun view-register (reg) "Show the full contents of REG in the *Output* buffer."
   (interactive (list (register--ask "View")))

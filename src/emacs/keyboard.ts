@@ -11,7 +11,7 @@ import { consp, floatp, list, makeStringFromChars, sbytes, sdata, stringChars, s
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
-import { findSymbolValue, setInternal } from './eval.ts';
+import { evalTop, findSymbolValue, setInternal } from './eval.ts';
 import { Qinhibited_interaction } from './data.ts';
 import { waitReading } from './process.ts';
 import { beginStderrMessage, writeToStderr } from './print.ts';
@@ -165,8 +165,34 @@ function refuseIfInhibited(rt: Runtime): void {
   if (findSymbolValue(rt, Qinhibit_interaction) !== Qnil) xsignal(Qinhibited_interaction, Qnil);
 }
 
-/** Wait for an event: give it, or null once SECONDS (when a number) have passed without one. */
+const Qhelp_char = DEFVAR('help-char', () => makeFixnum(8),
+  'The character that asks for help wherever an event is read: when `help-form\' is non-nil, reading it evaluates that form instead of giving the character.');
+const Qhelp = DEFSYM('help');
+const Qf1 = DEFSYM('f1');
+const Qhelp_event_list = DEFVAR('help-event-list', (rt) => list(rt, Qhelp, Qf1, makeFixnum(63)),
+  'More events that ask for help as `help-char\' does.');
+const Qhelp_form = DEFVAR('help-form', () => Qnil,
+  'A form the event readers evaluate when they read `help-char\' or an event of `help-event-list\', reading on after it.');
+
+/** Whether EV asks for help: `help-char' or one of `help-event-list'. */
+function isHelpEvent(rt: Runtime, ev: number): boolean {
+  if (ev === findSymbolValue(rt, Qhelp_char)) return true;
+  for (let l = findSymbolValue(rt, Qhelp_event_list); consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === ev) return true;
+  return false;
+}
+
+/** Wait for an event: give it, or null once SECONDS (when a number) have passed without one.
+ *  A help event while `help-form' is set runs that form and is not given. GNU's batch mode shows
+ *  nothing of a string the form returns (no *Help* buffer is made), and neither does this. */
 function nextEvent(rt: Runtime, seconds: number): number | null {
+  for (;;) {
+    const ev = nextRawEvent(rt, seconds);
+    if (ev === null || findSymbolValue(rt, Qhelp_form) === Qnil || !isHelpEvent(rt, ev)) return ev;
+    evalTop(rt, findSymbolValue(rt, Qhelp_form), Qnil);
+  }
+}
+
+function nextRawEvent(rt: Runtime, seconds: number): number | null {
   let ev = popUnreadEvent(rt);
   if (ev !== null) return ev;
   let until = Infinity;
