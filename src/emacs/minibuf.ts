@@ -164,19 +164,17 @@ function batchReadLine(rt: Runtime, prompt: number): number {
   funcall(rt, Qprinc_mb, [prompt, Qt]);
   rt.stderrNeedsNewline = pending;
   const line = rt.host.readLine();
-  if (line === null) return xsignal1(rt, Qend_of_file_mb, makeString(rt, 'Error reading from stdin'));
-  const text = makeString(rt, line);
-  // With `read-hide-char' a character, the line is echoed as that many of it (GNU's
-  // `read-passwd' shows stars this way), again without asking a later message for a newline.
+  // With `read-hide-char' a character, the line is echoed as that many of it and a newline
+  // (GNU's `read-passwd' shows stars this way; the newline comes even when input has ended),
+  // again without asking a later message for a newline.
   const hide = findSymbolValue(rt, Qread_hide_char);
   if ((hide & 3) === 2 && fixnumValue(hide) >= 0 && fixnumValue(hide) <= 0x10ffff) {
-    const sp = rt.sp;
-    rt.push(text);
-    const stars = String.fromCodePoint(fixnumValue(hide)).repeat(schars(rt, text)) + '\n';
+    const stars = String.fromCodePoint(fixnumValue(hide)).repeat(line === null ? 0 : [...line].length) + '\n';
     funcall(rt, Qprinc_mb, [makeString(rt, stars), Qt]);
     rt.stderrNeedsNewline = pending;
-    rt.sp = sp;
   }
+  if (line === null) return xsignal1(rt, Qend_of_file_mb, makeString(rt, 'Error reading from stdin'));
+  const text = makeString(rt, line);
   return text;
 }
 
