@@ -1441,7 +1441,6 @@ export const BUILTIN_NAMES: readonly string[] = [
   "widget-get",
   "widget-put",
   "widget-type",
-  "with-output-to-temp-buffer",
   "word-wrap",
   "words-include-escapes",
   "wrap-prefix",
