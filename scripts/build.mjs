@@ -48,7 +48,7 @@ process.stdout.write(JSON.stringify({
   fingerprint: fingerprintHex(fingerprint(SCALARS.map((s) => s.name))),
   kernels: String.fromCharCode(...assemble()),
   names: builtinNamesForBuild(),
-  table: BUILTIN_SYMBOLS.slice(0, 3 + BUILTIN_NAMES.length).map((s) => s.name),
+  table: BUILTIN_SYMBOLS.slice(0, 3 + BUILTIN_NAMES.length),
   stride: SYMBOL_STRIDE,
 }));`,
     resolveDir: root,

@@ -14,7 +14,7 @@ const { PRIMITIVES, VARIABLES } = await import('./src/core/subr.ts');
 const { GLOBAL_NAMES } = await import('./src/core/runtime.ts');
 process.stdout.write(JSON.stringify({
   fingerprint: fingerprintHex(fingerprint(SCALARS.map((s) => s.name))),
-  symbols: BUILTIN_SYMBOLS.map((s) => s.name).join(' '),
+  symbols: BUILTIN_SYMBOLS.join(' '),
   primitives: PRIMITIVES.map((p) => p.name).join(' '),
   variables: VARIABLES.map((v) => v.name).join(' '),
   globals: GLOBAL_NAMES.join(' '),

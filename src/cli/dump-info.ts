@@ -224,7 +224,7 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
   const nshadows = hw(H_SHADOWS_COUNT);
   for (let i = 0; i < nshadows; i++) {
     const at = shadowsW + i * SHADOW_WORDS;
-    const name = BUILTIN_SYMBOLS[i]?.name ?? `builtin ${i}`;
+    const name = BUILTIN_SYMBOLS[i] ?? `builtin ${i}`;
     // A shadow is the symbol's cells without its name: value, function, plist, next, flags.
     roots.push([name, 'value', w[at + SYM_VALUE - 1]!], [name, 'function', w[at + SYM_FUNCTION - 1]!], [name, 'plist', w[at + SYM_PLIST - 1]!]);
   }

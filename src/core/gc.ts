@@ -638,7 +638,7 @@ export function verifyHeap(rt: Runtime, limit = 20): string[] {
     work.push(w);
   };
   const nsyms = BUILTIN_SYMBOLS.length;
-  for (let i = 0; i < nsyms; i++) visit(i * ((SYMBOL_WORDS / 2) << 3), `builtin symbol ${BUILTIN_SYMBOLS[i]!.name}`);
+  for (let i = 0; i < nsyms; i++) visit(i * ((SYMBOL_WORDS / 2) << 3), `builtin symbol ${BUILTIN_SYMBOLS[i]!}`);
   for (let i = 0; i < rt.globals.length; i++) visit(rt.globals[i]!, `global ${i}`);
   for (let i = 0; i < rt.sp; i++) visit(rt.stack[i]!, `stack[${i}]`);
   for (let i = 0; i < rt.specCount; i++) visit(rt.specpdl[i]!, `specpdl[${i}]`);

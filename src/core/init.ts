@@ -8,7 +8,7 @@ import { makeObarray, internSymbolAt, oblookup } from './obarray.ts';
 import { setSymbolFlags, setSymbolRawValue, symbolFlags, symbolName } from './object.ts';
 import { G_OBARRAY, type Runtime, type RuntimeOptions } from './runtime.ts';
 import { newRuntime } from './static.ts';
-import { BUILTIN_SYMBOLS, Qnil, Qt } from './symbols.ts';
+import { BUILTIN_SYMBOLS, Qnil, Qt, builtinInterned } from './symbols.ts';
 import { INITS, PLAIN_VARIABLES, VARIABLES } from './subr.ts';
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
@@ -17,12 +17,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   rt.globals[G_OBARRAY] = obarray;
   const stride = 24;
   for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) {
-    const b = BUILTIN_SYMBOLS[i]!;
-    if (!b.interned) continue;
+    if (!builtinInterned(i)) continue;
     const sym = i * stride;
     const name = symbolName(rt, sym);
     const r = oblookup(rt, obarray, name);
-    if (r.found) throw new Error(`builtin symbol ${b.name} declared twice`);
+    if (r.found) throw new Error(`builtin symbol ${BUILTIN_SYMBOLS[i]!} declared twice`);
     internSymbolAt(rt, obarray, sym, r.bucket);
   }
   makeConstant(rt, Qnil, Qnil);

@@ -13,7 +13,7 @@ import {
 } from '../heap/layout.ts';
 import { Lisp_String, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import { Runtime, type RuntimeOptions } from './runtime.ts';
-import { BUILTIN_SYMBOLS, Qnil, Qunbound, sealBuiltinSymbols } from './symbols.ts';
+import { BUILTIN_SYMBOLS, Qnil, Qunbound, builtinInterned, sealBuiltinSymbols } from './symbols.ts';
 import { PRIMITIVES, subrFunctions } from './subr.ts';
 import { kernelsFor } from '../dump/kernels.ts';
 import { BLOCK_SHIFT } from '../heap/heap.ts';
@@ -107,20 +107,19 @@ function builtinNames(): NamesBlock {
   // Names are ASCII but for a rare few: one test of the joined text decides whether any name
   // needs its UTF-8 length counted (a per-name regexp test costs a tenth of a millisecond).
   let text = '';
-  for (let i = 0; i < n; i++) text += BUILTIN_SYMBOLS[i]!.name;
+  for (let i = 0; i < n; i++) text += BUILTIN_SYMBOLS[i]!;
   const ascii = !NON_ASCII.test(text);
   text = '';
   let pos = 0;
   for (let i = 0; i < n; i++) {
-    const sym = BUILTIN_SYMBOLS[i]!;
-    const name = sym.name;
+    const name = BUILTIN_SYMBOLS[i]!;
     const multibyte = !ascii && NON_ASCII.test(name);
     const nb = multibyte ? utf8.encode(name).length : name.length;
     const padded = (nb + 8) & ~7;
     at[i] = pos;
     nbytes[i] = nb;
     nchars[i] = multibyte ? [...name].length : -1;
-    flags[i] = sym.interned ? interned : 0;
+    flags[i] = builtinInterned(i) ? interned : 0;
     text += name + NULS.slice(0, padded - nb);
     pos += padded;
   }

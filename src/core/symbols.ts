@@ -14,26 +14,20 @@
 import { SYMBOL_WORDS } from '../heap/layout.ts';
 import { BUILTIN_NAMES } from './builtin-names.ts';
 
-export interface BuiltinSymbol {
-  readonly name: string;
-  /** false only for Qunbound, which GNU also keeps out of the obarray. */
-  readonly interned: boolean;
-}
-
 /** The names that must come first, in this order: nil is the word 0. */
 const HEAD = ['nil', 't', 'unbound'];
-export const BUILTIN_SYMBOLS: BuiltinSymbol[] = [];
-export const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
 /**
- * Append NAMES to the table. A function, not a loop in the module body: the bundle's module bodies
- * are one function that runs once and never gets feedback, so an object literal there is built by
- * V8's runtime from its description each time (this loop cost 0.37 ms that way, 0.13 as a function).
+ * The builtin symbols' names, by index (a symbol's word / SYMBOL_STRIDE): the table's, then any
+ * DEFSYM of a name outside it. Names, not objects: one native concat where 2,300 object literals
+ * cost about 0.13 ms of every start (their only other field, whether the symbol is interned, is
+ * true for all but the few in UNINTERNED).
  */
-function appendNames(names: readonly string[]): void {
-  for (const name of names) BUILTIN_SYMBOLS.push({ name, interned: name !== 'unbound' });
-}
-appendNames(HEAD);
-appendNames(BUILTIN_NAMES);
+export const BUILTIN_SYMBOLS: string[] = HEAD.concat(BUILTIN_NAMES);
+export const SYMBOL_STRIDE = (SYMBOL_WORDS / 2) << 3;
+/** Indices of the builtin symbols kept out of the obarray: Qunbound (as in GNU), and DEFSYM(name, false)'s. */
+const UNINTERNED: number[] = [2];
+/** Whether the builtin symbol at index I is interned in the initial obarray. */
+export const builtinInterned = (i: number): boolean => !UNINTERNED.includes(i);
 /**
  * Word by name of the entries after the table (a test's own symbols), and of the table's too once a
  * lookup has missed; made at first need. A start-up makes none: the build (scripts/build.mjs) puts
@@ -58,14 +52,15 @@ export function wordOf(name: string): number | undefined {
   }
   if (byName === null) {
     byName = new Map();
-    for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) byName.set(BUILTIN_SYMBOLS[i]!.name, i * SYMBOL_STRIDE);
+    for (let i = 0; i < BUILTIN_SYMBOLS.length; i++) byName.set(BUILTIN_SYMBOLS[i]!, i * SYMBOL_STRIDE);
   }
   return byName.get(name);
 }
 
 function addBuiltin(name: string, interned: boolean): number {
   const w = BUILTIN_SYMBOLS.length * SYMBOL_STRIDE;
-  BUILTIN_SYMBOLS.push({ name, interned });
+  if (!interned) UNINTERNED.push(BUILTIN_SYMBOLS.length);
+  BUILTIN_SYMBOLS.push(name);
   byName?.set(name, w);
   return w;
 }
@@ -95,11 +90,11 @@ export function DEFSYM(name: string, interned = true): number {
  * argument in the bundle): the word is taken once the table confirms it, without the map.
  */
 export function builtinWord(name: string, word: number | undefined): number {
-  return word !== undefined && BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]?.name === name ? word : DEFSYM(name);
+  return word !== undefined && BUILTIN_SYMBOLS[word / SYMBOL_STRIDE] === name ? word : DEFSYM(name);
 }
 
 /** The name of the builtin symbol at WORD (a DEFUN or DEFVAR of the bundle gives the word alone). */
-export const builtinName = (word: number): string => BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]!.name;
+export const builtinName = (word: number): string => BUILTIN_SYMBOLS[word / SYMBOL_STRIDE]!;
 
 /** The names DEFSYM was given before the first runtime (with repeats), for builtin-names.ts's generator and test. */
 export const declaredBuiltinNames = (): readonly string[] => declared;

@@ -96,7 +96,7 @@ import {
   CHARTAB_STANDARD_SLOTS, CONS_WORDS, FLOAT_WORDS, HASH_TABLE_SLOTS, HT_STALE, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
   STRING_WORDS, STR_DATA, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
 } from '../heap/layout.ts';
-import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
+import { BUILTIN_SYMBOLS, builtinInterned } from '../core/symbols.ts';
 import { PRIMITIVES, VARIABLES, sortBuiltinTables } from '../core/subr.ts';
 import { GLOBAL_NAMES } from '../core/runtime.ts';
 import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
@@ -293,7 +293,7 @@ export function fingerprint(scalarNames: readonly string[]): Int32Array {
     'static symbols strings text subrs',
   ];
   for (const p of PRIMITIVES) parts.push(`subr ${p.name} ${p.min} ${p.max}`);
-  for (const s of BUILTIN_SYMBOLS) parts.push(`sym ${s.name} ${s.interned ? 1 : 0}`);
+  BUILTIN_SYMBOLS.forEach((name, i) => parts.push(`sym ${name} ${builtinInterned(i) ? 1 : 0}`));
   for (const g of GLOBAL_NAMES) parts.push(`global ${g}`);
   for (const v of VARIABLES) parts.push(`var ${v.name}`);
   for (const n of scalarNames) parts.push(`scalar ${n}`);

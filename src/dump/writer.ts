@@ -359,7 +359,7 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
   for (let i = 0; i < nsyms; i++) {
     const s = h.staticBase + i * SYMBOL_WORDS;
     for (let f = SYM_VALUE; f <= SYM_NEXT; f++) {
-      if (track) L.rootNames.push(`${SYMBOL_FIELD_NAMES[f]} of builtin symbol \`${BUILTIN_SYMBOLS[i]!.name}'`);
+      if (track) L.rootNames.push(`${SYMBOL_FIELD_NAMES[f]} of builtin symbol \`${BUILTIN_SYMBOLS[i]!}'`);
       push(m[s + f]!, -L.rootNames.length, 0);
       drain();
     }
@@ -569,7 +569,7 @@ export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
   const built = (((rt.i32[rt.heap.staticBase + SYM_NAME]! & -8) >>> 2) - rt.heap.staticBase) / SYMBOL_WORDS;
   if (built !== BUILTIN_SYMBOLS.length)
     throw new Error(`builtin symbols declared after the runtime was built (DEFSYM outside module top level): ${
-      BUILTIN_SYMBOLS.slice(built).map((s) => s.name).join(', ')}`);
+      BUILTIN_SYMBOLS.slice(built).join(', ')}`);
   // Bignums made since the last collection may not have their words written yet.
   settleAllBignums(rt);
   // The dump copies every string's bytes: a payload this session left unread is read first.

@@ -28,6 +28,8 @@ const Qpermanent_local = DEFSYM('permanent-local');
 const Qpermanent_local_hook = DEFSYM('permanent-local-hook');
 const Qmakunbound = DEFSYM('makunbound');
 const Qfundamental_mode = DEFSYM('fundamental-mode');
+const Qbuffer_read_only = DEFSYM('buffer-read-only');
+const Qbuffer_undo_list = DEFSYM('buffer-undo-list');
 const Qchange_major_mode_hook = DEFVAR('change-major-mode-hook', () => Qnil,
   'Normal hook that `kill-all-local-variables\' runs first, while the buffer\'s local values are still in place.');
 
@@ -36,7 +38,8 @@ const integerCheck: Check = (rt, v) => isFixnum(v) || isBignum(rt, v);
 const numberCheck: Check = (rt, v) => integerCheck(rt, v) || (v & 7) === Lisp_Float;
 
 interface PerBufferVar {
-  readonly name: string;
+  /** The variable, a literal DEFSYM (the build puts its word in place; a computed name is a table search at every start). */
+  readonly sym: number;
   /** Local in every buffer from its creation (GNU's index -1 slots). */
   readonly always: boolean;
   /** The default value, made in a fresh runtime; omitted when another module DEFVARs the variable. */
@@ -64,73 +67,76 @@ const sym = (name: string): (() => number) => {
 // GNU's slots in order (each checked against GNU Emacs 28.2: its `buffer-local-variables' order,
 // defaults, `local-variable-p' in a new buffer, the type errors of `set' and `permanent-local').
 const PER_BUFFER: readonly PerBufferVar[] = [
-  { name: 'buffer-file-name', always: true, init: nil, pred: Qstringp, permanent: true },
-  { name: 'default-directory', always: true, pred: Qstringp, permanent: true,
+  { sym: DEFSYM('buffer-file-name'), always: true, init: nil, pred: Qstringp, permanent: true },
+  { sym: DEFSYM('default-directory'), always: true, pred: Qstringp, permanent: true,
     fresh: (rt) => findSymbolValue(rt, DEFSYM('default-directory')) },
-  { name: 'buffer-backed-up', always: true, init: nil, permanent: true },
-  { name: 'buffer-saved-size', always: true, init: zero, pred: Qintegerp, permanent: true },
-  { name: 'buffer-auto-save-file-name', always: true, init: nil, pred: Qstringp, permanent: true },
-  { name: 'buffer-read-only', always: true, permanent: true, fresh: nil },
-  { name: 'major-mode', always: true, init: sym('fundamental-mode'), pred: Qsymbolp, fresh: () => Qfundamental_mode },
-  { name: 'local-minor-modes', always: true, init: nil },
-  { name: 'mode-name', always: true, init: nil, fresh: (rt) => makeString(rt, 'Fundamental') },
-  { name: 'mode-line-format', always: false, init: (rt) => modeLineFormat(rt) },
-  { name: 'header-line-format', always: false, init: nil },
-  { name: 'tab-line-format', always: false, init: nil },
-  { name: 'local-abbrev-table', always: false, init: nil },
-  { name: 'case-fold-search', always: false },
-  { name: 'tab-width', always: false, init: () => makeFixnum(8), pred: Qintegerp },
-  { name: 'fill-column', always: false, init: () => makeFixnum(70), pred: Qintegerp },
-  { name: 'left-margin', always: false, init: zero, pred: Qintegerp },
-  { name: 'auto-fill-function', always: false, init: nil },
-  { name: 'truncate-lines', always: false, init: nil, permanent: true },
-  { name: 'word-wrap', always: false, init: nil },
-  { name: 'ctl-arrow', always: false, init: t },
-  { name: 'bidi-display-reordering', always: false, init: t },
-  { name: 'bidi-paragraph-direction', always: false, init: nil },
-  { name: 'bidi-paragraph-separate-re', always: false, init: nil },
-  { name: 'bidi-paragraph-start-re', always: false, init: nil },
-  { name: 'selective-display', always: false, init: nil },
-  { name: 'selective-display-ellipses', always: false, init: t },
-  { name: 'overwrite-mode', always: false, init: nil, choices: ['nil', 'overwrite-mode-textual', 'overwrite-mode-binary'] },
-  { name: 'abbrev-mode', always: false, init: nil },
-  { name: 'buffer-display-table', always: false, init: nil },
-  { name: 'mark-active', always: true, permanent: true, fresh: nil },
-  { name: 'enable-multibyte-characters', always: true, init: t, permanent: true, fwd: BUF_MULTIBYTE },
-  { name: 'buffer-file-coding-system', always: false, init: sym('utf-8-unix'), permanent: true },
-  { name: 'buffer-file-format', always: true, init: nil, permanent: true },
-  { name: 'buffer-auto-save-file-format', always: true, init: t, permanent: true },
-  { name: 'cache-long-scans', always: false, init: t },
-  { name: 'point-before-scroll', always: true, init: nil, permanent: true },
-  { name: 'buffer-file-truename', always: true, init: nil, pred: Qstringp, permanent: true },
-  { name: 'buffer-invisibility-spec', always: true, init: t, fresh: t },
-  { name: 'buffer-display-count', always: true, init: zero, pred: Qintegerp, permanent: true },
-  { name: 'left-margin-width', always: false, init: zero, pred: Qintegerp },
-  { name: 'right-margin-width', always: false, init: zero, pred: Qintegerp },
-  { name: 'left-fringe-width', always: false, init: nil, pred: Qintegerp },
-  { name: 'right-fringe-width', always: false, init: nil, pred: Qintegerp },
-  { name: 'fringes-outside-margins', always: false, init: nil },
-  { name: 'scroll-bar-width', always: false, init: nil, pred: Qintegerp },
-  { name: 'scroll-bar-height', always: false, init: nil, pred: Qintegerp },
-  { name: 'vertical-scroll-bar', always: false, init: t, choices: ['nil', 't', 'left', 'right'] },
-  { name: 'horizontal-scroll-bar', always: false, init: t },
-  { name: 'indicate-empty-lines', always: false, init: nil },
-  { name: 'indicate-buffer-boundaries', always: false, init: nil },
-  { name: 'fringe-indicator-alist', always: false, init: nil },
-  { name: 'fringe-cursor-alist', always: false, init: nil },
-  { name: 'buffer-display-time', always: true, init: nil, permanent: true },
-  { name: 'scroll-up-aggressively', always: false, init: nil, unitRange: true },
-  { name: 'scroll-down-aggressively', always: false, init: nil, unitRange: true },
-  { name: 'cursor-type', always: false, init: t },
-  { name: 'line-spacing', always: false, init: nil, pred: Qnumberp },
-  { name: 'cursor-in-non-selected-windows', always: false, init: t },
-  { name: 'buffer-undo-list', always: true, init: nil, permanent: true, fresh: (rt, buf) => (nameStartsWithSpace(rt, buf) ? Qt : Qnil) },
+  { sym: DEFSYM('buffer-backed-up'), always: true, init: nil, permanent: true },
+  { sym: DEFSYM('buffer-saved-size'), always: true, init: zero, pred: Qintegerp, permanent: true },
+  { sym: DEFSYM('buffer-auto-save-file-name'), always: true, init: nil, pred: Qstringp, permanent: true },
+  { sym: DEFSYM('buffer-read-only'), always: true, permanent: true, fresh: nil },
+  { sym: DEFSYM('major-mode'), always: true, init: sym('fundamental-mode'), pred: Qsymbolp, fresh: () => Qfundamental_mode },
+  { sym: DEFSYM('local-minor-modes'), always: true, init: nil },
+  { sym: DEFSYM('mode-name'), always: true, init: nil, fresh: (rt) => makeString(rt, 'Fundamental') },
+  { sym: DEFSYM('mode-line-format'), always: false, init: (rt) => modeLineFormat(rt) },
+  { sym: DEFSYM('header-line-format'), always: false, init: nil },
+  { sym: DEFSYM('tab-line-format'), always: false, init: nil },
+  { sym: DEFSYM('local-abbrev-table'), always: false, init: nil },
+  { sym: DEFSYM('case-fold-search'), always: false },
+  { sym: DEFSYM('tab-width'), always: false, init: () => makeFixnum(8), pred: Qintegerp },
+  { sym: DEFSYM('fill-column'), always: false, init: () => makeFixnum(70), pred: Qintegerp },
+  { sym: DEFSYM('left-margin'), always: false, init: zero, pred: Qintegerp },
+  { sym: DEFSYM('auto-fill-function'), always: false, init: nil },
+  { sym: DEFSYM('truncate-lines'), always: false, init: nil, permanent: true },
+  { sym: DEFSYM('word-wrap'), always: false, init: nil },
+  { sym: DEFSYM('ctl-arrow'), always: false, init: t },
+  { sym: DEFSYM('bidi-display-reordering'), always: false, init: t },
+  { sym: DEFSYM('bidi-paragraph-direction'), always: false, init: nil },
+  { sym: DEFSYM('bidi-paragraph-separate-re'), always: false, init: nil },
+  { sym: DEFSYM('bidi-paragraph-start-re'), always: false, init: nil },
+  { sym: DEFSYM('selective-display'), always: false, init: nil },
+  { sym: DEFSYM('selective-display-ellipses'), always: false, init: t },
+  { sym: DEFSYM('overwrite-mode'), always: false, init: nil, choices: ['nil', 'overwrite-mode-textual', 'overwrite-mode-binary'] },
+  { sym: DEFSYM('abbrev-mode'), always: false, init: nil },
+  { sym: DEFSYM('buffer-display-table'), always: false, init: nil },
+  { sym: DEFSYM('mark-active'), always: true, permanent: true, fresh: nil },
+  { sym: DEFSYM('enable-multibyte-characters'), always: true, init: t, permanent: true, fwd: BUF_MULTIBYTE },
+  { sym: DEFSYM('buffer-file-coding-system'), always: false, init: sym('utf-8-unix'), permanent: true },
+  { sym: DEFSYM('buffer-file-format'), always: true, init: nil, permanent: true },
+  { sym: DEFSYM('buffer-auto-save-file-format'), always: true, init: t, permanent: true },
+  { sym: DEFSYM('cache-long-scans'), always: false, init: t },
+  { sym: DEFSYM('point-before-scroll'), always: true, init: nil, permanent: true },
+  { sym: DEFSYM('buffer-file-truename'), always: true, init: nil, pred: Qstringp, permanent: true },
+  { sym: DEFSYM('buffer-invisibility-spec'), always: true, init: t, fresh: t },
+  { sym: DEFSYM('buffer-display-count'), always: true, init: zero, pred: Qintegerp, permanent: true },
+  { sym: DEFSYM('left-margin-width'), always: false, init: zero, pred: Qintegerp },
+  { sym: DEFSYM('right-margin-width'), always: false, init: zero, pred: Qintegerp },
+  { sym: DEFSYM('left-fringe-width'), always: false, init: nil, pred: Qintegerp },
+  { sym: DEFSYM('right-fringe-width'), always: false, init: nil, pred: Qintegerp },
+  { sym: DEFSYM('fringes-outside-margins'), always: false, init: nil },
+  { sym: DEFSYM('scroll-bar-width'), always: false, init: nil, pred: Qintegerp },
+  { sym: DEFSYM('scroll-bar-height'), always: false, init: nil, pred: Qintegerp },
+  { sym: DEFSYM('vertical-scroll-bar'), always: false, init: t, choices: ['nil', 't', 'left', 'right'] },
+  { sym: DEFSYM('horizontal-scroll-bar'), always: false, init: t },
+  { sym: DEFSYM('indicate-empty-lines'), always: false, init: nil },
+  { sym: DEFSYM('indicate-buffer-boundaries'), always: false, init: nil },
+  { sym: DEFSYM('fringe-indicator-alist'), always: false, init: nil },
+  { sym: DEFSYM('fringe-cursor-alist'), always: false, init: nil },
+  { sym: DEFSYM('buffer-display-time'), always: true, init: nil, permanent: true },
+  { sym: DEFSYM('scroll-up-aggressively'), always: false, init: nil, unitRange: true },
+  { sym: DEFSYM('scroll-down-aggressively'), always: false, init: nil, unitRange: true },
+  { sym: DEFSYM('cursor-type'), always: false, init: t },
+  { sym: DEFSYM('line-spacing'), always: false, init: nil, pred: Qnumberp },
+  { sym: DEFSYM('cursor-in-non-selected-windows'), always: false, init: t },
+  { sym: DEFSYM('buffer-undo-list'), always: true, init: nil, permanent: true, fresh: (rt, buf) => (nameStartsWithSpace(rt, buf) ? Qt : Qnil) },
 ];
 
-// GNU's default mode line, as its default value reads after start-up: strings and symbols.
-const MODE_LINE_PARTS = ['%e', 'mode-line-front-space', 'mode-line-mule-info', 'mode-line-client', 'mode-line-modified',
-  'mode-line-remote', 'mode-line-frame-identification', 'mode-line-buffer-identification', '   ', 'mode-line-position',
-  'vc-mode', '  ', 'mode-line-modes', 'mode-line-misc-info', 'mode-line-end-spaces'].map((p) => (/^[%\s]/.test(p) ? p : DEFSYM(p)));
+// GNU's default mode line, as its default value reads after start-up: strings and symbols. Each
+// symbol a literal DEFSYM, which the build makes its word: a DEFSYM of a computed name searches the
+// table, and a regexp test to tell the strings apart compiled its regexp, at every start.
+const MODE_LINE_PARTS: readonly (string | number)[] = ['%e', DEFSYM('mode-line-front-space'), DEFSYM('mode-line-mule-info'),
+  DEFSYM('mode-line-client'), DEFSYM('mode-line-modified'), DEFSYM('mode-line-remote'), DEFSYM('mode-line-frame-identification'),
+  DEFSYM('mode-line-buffer-identification'), '   ', DEFSYM('mode-line-position'), DEFSYM('vc-mode'), '  ', DEFSYM('mode-line-modes'),
+  DEFSYM('mode-line-misc-info'), DEFSYM('mode-line-end-spaces')];
 
 function modeLineFormat(rt: Runtime): number {
   const vc = DEFSYM('vc-mode');
@@ -145,7 +151,7 @@ function nameStartsWithSpace(rt: Runtime, buf: number): boolean {
 
 // Symbols only: the modules that use a variable DEFVAR it (insdel.ts buffer-read-only, indent.ts
 // tab-width...); the others get their default value here at start-up.
-const SYMS = PER_BUFFER.map((v) => DEFSYM(v.name));
+const SYMS = PER_BUFFER.map((v) => v.sym);
 
 // GNU's C variables that its C code makes local when set (they live in the local alist, not in
 // slots), with the default each gets here when no module defines it.
@@ -210,7 +216,7 @@ DEFINIT((rt) => {
 });
 
 /** Where PER_BUFFER[I] goes in a new buffer's alist: the variables every edit reads last (at the head). */
-const editRank = (i: number): number => (PER_BUFFER[i]!.name === 'buffer-read-only' ? 2 : PER_BUFFER[i]!.name === 'buffer-undo-list' ? 3 : 1);
+const editRank = (i: number): number => (PER_BUFFER[i]!.sym === Qbuffer_read_only ? 2 : PER_BUFFER[i]!.sym === Qbuffer_undo_list ? 3 : 1);
 
 /**
  * Give the new buffer BUF the bindings every buffer has (its name must be set already): the
@@ -286,8 +292,8 @@ export function resetBufferLocals(rt: Runtime, buf: number, killing: boolean): v
   if (!killing) aset(rt, buf, BUF_KEYMAP, Qnil);
   {
     // GNU resets these three of its always-local slots with the mode.
-    for (const name of ['major-mode', 'mode-name', 'buffer-invisibility-spec']) {
-      const i = PER_BUFFER.findIndex((v) => v.name === name);
+    for (const s of [DEFSYM('major-mode'), DEFSYM('mode-name'), DEFSYM('buffer-invisibility-spec')]) {
+      const i = PER_BUFFER.findIndex((v) => v.sym === s);
       for (let l = alist; consp(l); l = xcdr(rt, l)) {
         const cell = xcar(rt, l);
         if (xcar(rt, cell) === SYMS[i]) xsetcdr(rt, cell, PER_BUFFER[i]!.fresh ? PER_BUFFER[i]!.fresh!(rt, buf) : defaultValue(rt, SYMS[i]!));

@@ -543,8 +543,8 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   entry.holder = cons(rt, entry.key, consts);
   const warm = ctx.nwarm > 0 ? `let ${Array.from({ length: ctx.nwarm }, (_, i) => `w${i} = ${WARM_ROUNDS}`).join(', ')};\n` : '';
   const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${warm}${frags.join('\n')}\nreturn ${main};`) as
-    (h: typeof HELPERS, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
-  return factory(HELPERS, callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
+    (h: Helpers, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
+  return factory(HELPERS ??= makeHelpers(), callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
@@ -1671,7 +1671,15 @@ function genConditionCase(ctx: Ctx, args: number[], handlerList: number): string
 
 // ---- run-time helpers the generated code calls ------------------------------------------------
 
-const HELPERS = {
+/**
+ * The helpers, made at the first compile: as an object literal of the module body (some 200
+ * properties and 100 functions) it was built at every start and its functions' infos were read
+ * from the code cache, for a table only compiled code uses (docs/startup.md, round 13).
+ */
+let HELPERS: Helpers | null = null;
+type Helpers = ReturnType<typeof makeHelpers>;
+
+const makeHelpers = () => ({
   cons,
   specbind,
   setInternal,
@@ -1871,7 +1879,7 @@ const HELPERS = {
       if ((h >>> PVEC_TYPE_SHIFT) === PVEC_RECORD && (h & PVEC_SIZE_MASK) > 0 && m[wi + 1] === m[(tags & -8) >>> 2] &&
         (m[wi + 1]! & 7) === Lisp_Symbol) return Qt;
     }
-    return HELPERS.structPAny(rt, x, tags);
+    return HELPERS!.structPAny(rt, x, tags);
   },
   /** structP's general case. */
   structPAny(rt: Runtime, x: number, tags: number): number {
@@ -1893,7 +1901,7 @@ const HELPERS = {
         if ((x & 3) !== 2) return -1;
         type = Qinteger;
     }
-    const r = HELPERS.memq(rt, type, tags);
+    const r = HELPERS!.memq(rt, type, tags);
     return r === -1 ? -1 : r === Qnil ? Qnil : Qt;
   },
   /** X is a record of a type in TAGS (a proper list) with a slot N: an accessor's (aref X N) follows. */
@@ -1907,7 +1915,7 @@ const HELPERS = {
     if ((type & 7) !== Lisp_Symbol) return false;
     // The first type in TAGS without a loop (see structP).
     if ((tags & 7) === Lisp_Cons && m[(tags & -8) >>> 2] === type) return true;
-    return HELPERS.structInRest(rt, type, tags);
+    return HELPERS!.structInRest(rt, type, tags);
   },
   /** structIn's search of TAGS for TYPE. */
   structInRest(rt: Runtime, type: number, tags: number): boolean {
@@ -1933,7 +1941,7 @@ const HELPERS = {
       const r = op === 0 ? x + y : op === 1 ? x - y : op === 2 ? x * y : x / y;
       if (r === r) return makeFloat(rt, r);
     }
-    return HELPERS.call2(rt, f, a, b, fi, d);
+    return HELPERS!.call2(rt, f, a, b, fi, d);
   },
   /** (OP A B), OP 0 <, 1 >, 2 <=, 3 >=, 4 =, 5 /=, on two numbers when OK; else the real call of F. */
   cmp2(rt: Runtime, op: number, ok: boolean, f: number, a: number, b: number, fi: number, d: number): number {
@@ -1944,11 +1952,11 @@ const HELPERS = {
       const r = op === 0 ? x < y : op === 1 ? x > y : op === 2 ? x <= y : op === 3 ? x >= y : op === 4 ? x === y : x !== y;
       return r ? Qt : Qnil;
     }
-    return HELPERS.call2(rt, f, a, b, fi, d);
+    return HELPERS!.call2(rt, f, a, b, fi, d);
   },
   tick: compiledTick,
   nearLimits(rt: Runtime, fb: number, db: number, k: number, w: number): boolean {
     // The JS stack is probed every 8th deep entry (checkDepth probes every 16th level).
     return compiledNearLimits(rt, fb, db, k, w, (++stateOf(rt).probes & 7) === 0);
   },
-};
+});

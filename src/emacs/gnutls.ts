@@ -59,8 +59,12 @@ const fail = (rt: Runtime, message: string, ...data: number[]): never =>
 
 interface Digest { name: string; id: number; alg: DigestName; size: number; block: number }
 
+// The tables below are made at their first use, not by the module body: their 230-odd object
+// literals and the error map's entries cost about 0.25 ms of every start there (made by V8's
+// runtime, cold), and as functions their literals stay out of the code cache (docs/startup.md).
+
 /** The digests we compute, in the order GnuTLS lists them. */
-const DIGESTS: readonly Digest[] = [
+const digestTable = (): readonly Digest[] => [
   { name: 'MD5', id: 2, alg: 'md5', size: 16, block: 64 },
   { name: 'SHA224', id: 9, alg: 'sha224', size: 28, block: 64 },
   { name: 'SHA512', id: 8, alg: 'sha512', size: 64, block: 128 },
@@ -71,11 +75,11 @@ const DIGESTS: readonly Digest[] = [
 
 interface Mac { name: string; id: number; size: number; keySize: number; hmac?: Digest; cmacKey?: number }
 
-const MACS: readonly Mac[] = [
+const macTable = (digests: readonly Digest[]): readonly Mac[] => [
   { name: 'AES-CMAC-256', id: 204, size: 16, keySize: 32, cmacKey: 32 },
   { name: 'AES-CMAC-128', id: 203, size: 16, keySize: 16, cmacKey: 16 },
   ...(['MD5', 'SHA224', 'SHA512', 'SHA384', 'SHA256', 'SHA1'] as const).map((n) => {
-    const d = DIGESTS.find((x) => x.name === n)!;
+    const d = digests.find((x) => x.name === n)!;
     return { name: n, id: d.id, size: d.size, keySize: d.size, hmac: d };
   }),
 ];
@@ -92,7 +96,7 @@ interface Cipher { name: string; id: number; aead: boolean; tag: number; block: 
 const host = (name: string): Engine => ({ kind: 'host', name });
 
 /** The ciphers we can run (given the host's), in the order GnuTLS lists them. */
-const CIPHERS: readonly Cipher[] = [
+const cipherTable = (): readonly Cipher[] => [
   { name: '3DES-CBC', id: 3, aead: false, tag: 0, block: 8, key: 24, iv: 8, engine: host('des-ede3-cbc') },
   { name: 'AES-256-XTS', id: 33, aead: false, tag: 0, block: 16, key: 64, iv: 16, engine: { kind: 'xts', ecb: 'aes-256-ecb' } },
   { name: 'AES-128-XTS', id: 32, aead: false, tag: 0, block: 16, key: 32, iv: 16, engine: { kind: 'xts', ecb: 'aes-128-ecb' } },
@@ -117,6 +121,16 @@ const CIPHERS: readonly Cipher[] = [
   { name: 'AES-192-CBC', id: 9, aead: false, tag: 0, block: 16, key: 24, iv: 16, engine: host('aes-192-cbc') },
   { name: 'AES-256-CBC', id: 5, aead: false, tag: 0, block: 16, key: 32, iv: 16, engine: host('aes-256-cbc') },
 ];
+
+let algorithms: { digests: readonly Digest[]; macs: readonly Mac[]; ciphers: readonly Cipher[] } | null = null;
+/** The three tables, made at the first call. */
+function algorithmTables(): { digests: readonly Digest[]; macs: readonly Mac[]; ciphers: readonly Cipher[] } {
+  if (algorithms === null) {
+    const digests = digestTable();
+    algorithms = { digests, macs: macTable(digests), ciphers: cipherTable() };
+  }
+  return algorithms;
+}
 
 function cipherRuns(h: HostCiphers | undefined, c: Cipher): boolean {
   switch (c.engine.kind) {
@@ -291,20 +305,20 @@ DEFUN('gnutls-available-p', 0, 0, 'List what of GnuTLS\'s cryptography this Emac
   (rt) => {
     const h = rt.host.ciphers;
     const caps = ['macs'];
-    if (CIPHERS.some((c) => c.aead && cipherRuns(h, c))) caps.push('AEAD-ciphers');
-    if (CIPHERS.some((c) => cipherRuns(h, c))) caps.push('ciphers');
+    if (algorithmTables().ciphers.some((c) => c.aead && cipherRuns(h, c))) caps.push('AEAD-ciphers');
+    if (algorithmTables().ciphers.some((c) => cipherRuns(h, c))) caps.push('ciphers');
     caps.push('digests');
     return list(rt, ...caps.map((n) => intern(rt, n)));
   });
 
 DEFUN('gnutls-digests', 0, 0, 'List the digest algorithms `gnutls-hash-digest\' takes, each (NAME . PLIST) with its GnuTLS id and output length.',
-  (rt) => list(rt, ...DIGESTS.map((d) => cons(rt, intern(rt, d.name), list(rt,
+  (rt) => list(rt, ...algorithmTables().digests.map((d) => cons(rt, intern(rt, d.name), list(rt,
     QCdigest_algorithm_id, makeFixnum(d.id), QCtype, Qgnutls_digest_algorithm, QCdigest_algorithm_length, makeFixnum(d.size))))));
 
 DEFUN('gnutls-macs', 0, 0, 'List the MAC algorithms `gnutls-hash-mac\' takes, each (NAME . PLIST) with its GnuTLS id and its output, key and nonce sizes.',
   (rt) => {
     const h = rt.host.ciphers;
-    return list(rt, ...MACS.filter((m) => macRuns(h, m)).map((m) => cons(rt, intern(rt, m.name), list(rt,
+    return list(rt, ...algorithmTables().macs.filter((m) => macRuns(h, m)).map((m) => cons(rt, intern(rt, m.name), list(rt,
       QCmac_algorithm_id, makeFixnum(m.id), QCtype, Qgnutls_mac_algorithm, QCmac_algorithm_length, makeFixnum(m.size),
       QCmac_algorithm_keysize, makeFixnum(m.keySize), QCmac_algorithm_noncesize, makeFixnum(0)))));
   });
@@ -312,7 +326,7 @@ DEFUN('gnutls-macs', 0, 0, 'List the MAC algorithms `gnutls-hash-mac\' takes, ea
 DEFUN('gnutls-ciphers', 0, 0, 'List the ciphers `gnutls-symmetric-encrypt\' takes, each (NAME . PLIST) with its GnuTLS id, whether it is AEAD, and its sizes.',
   (rt) => {
     const h = rt.host.ciphers;
-    return list(rt, ...CIPHERS.filter((c) => cipherRuns(h, c)).map((c) => cons(rt, intern(rt, c.name), list(rt,
+    return list(rt, ...algorithmTables().ciphers.filter((c) => cipherRuns(h, c)).map((c) => cons(rt, intern(rt, c.name), list(rt,
       QCcipher_id, makeFixnum(c.id), QCtype, Qgnutls_symmetric_cipher, QCcipher_aead_capable, c.aead ? Qt : Qnil,
       QCcipher_tagsize, makeFixnum(c.tag), QCcipher_blocksize, makeFixnum(c.block), QCcipher_keysize, makeFixnum(c.key),
       QCcipher_ivsize, makeFixnum(c.iv)))));
@@ -321,7 +335,7 @@ DEFUN('gnutls-ciphers', 0, 0, 'List the ciphers `gnutls-symmetric-encrypt\' take
 DEFUN('gnutls-hash-digest', 2, 2, 'Give the DIGEST-METHOD digest of INPUT as a unibyte string of raw bytes.\nDIGEST-METHOD is a name from `gnutls-digests\' (symbol or string) or its id; INPUT is a string, a buffer, or a list (OBJECT START END CODING-SYSTEM NOERROR).',
   (rt, methodIn: number, input: number) => {
     const method = methodArg(rt, methodIn);
-    const d = lookup(rt, method, QCdigest_algorithm_id, DIGESTS, () => true);
+    const d = lookup(rt, method, QCdigest_algorithm_id, algorithmTables().digests, () => true);
     if (d === null) return fail(rt, 'GnuTLS digest-method is invalid or not found', method);
     return bytesOf(rt, digest(d.alg, inputBytes(rt, input)));
   });
@@ -330,7 +344,7 @@ DEFUN('gnutls-hash-mac', 3, 3, 'Give the HASH-METHOD MAC of INPUT under KEY as a
   (rt, methodIn: number, key: number, input: number) => {
     const h = rt.host.ciphers;
     const method = methodArg(rt, methodIn);
-    const m = lookup(rt, method, QCmac_algorithm_id, MACS, (x) => macRuns(h, x));
+    const m = lookup(rt, method, QCmac_algorithm_id, algorithmTables().macs, (x) => macRuns(h, x));
     if (m === null) return fail(rt, 'GnuTLS MAC-method is invalid or not found', method);
     const k = inputBytes(rt, key);
     const data = inputBytes(rt, input);
@@ -348,7 +362,7 @@ DEFUN('gnutls-hash-mac', 3, 3, 'Give the HASH-METHOD MAC of INPUT under KEY as a
 function symmetric(rt: Runtime, decrypt: boolean, methodIn: number, key: number, iv: number, input: number, aad: number): number {
   const h = rt.host.ciphers;
   const method = methodArg(rt, methodIn);
-  const c = lookup(rt, method, QCcipher_id, CIPHERS, (x) => cipherRuns(h, x));
+  const c = lookup(rt, method, QCcipher_id, algorithmTables().ciphers, (x) => cipherRuns(h, x));
   if (c === null) return fail(rt, 'GnuTLS cipher is invalid or not found', method);
   const what = `${c.name}/${decrypt ? 'decrypt' : 'encrypt'}`;
   const k = inputBytes(rt, key, true);
@@ -394,7 +408,7 @@ DEFUN('gnutls-symmetric-decrypt', 4, 5, 'Decrypt INPUT with CIPHER under KEY and
  * GnuTLS's error codes that have a message or whose fatality is not the default (negative codes
  * fatal): [code, message or null for "(unknown error code)", 1 when the fatality is the other one].
  */
-const ERROR_TABLE: readonly (readonly [number, string | null, 1?])[] = [
+const errorTable = (): readonly (readonly [number, string | null, 1?])[] => [
   [0, 'Success.'],
   [-3, 'Could not negotiate a supported compression method.'],
   [-6, 'The cipher type is unsupported.'],
@@ -589,7 +603,10 @@ const ERROR_TABLE: readonly (readonly [number, string | null, 1?])[] = [
   [-1250, 'An unimplemented or disabled feature has been requested.'],
 ];
 
-const ERRORS = new Map(ERROR_TABLE.map(([code, msg, odd]) => [code, { msg, fatal: (code < 0) !== (odd === 1) }]));
+let errors: Map<number, { msg: string | null; fatal: boolean }> | null = null;
+/** The error codes' messages and fatality by code, made at the first call. */
+const errorInfo = (code: number): { msg: string | null; fatal: boolean } | undefined =>
+  (errors ??= new Map(errorTable().map(([c, msg, odd]) => [c, { msg, fatal: (c < 0) !== (odd === 1) }]))).get(code);
 
 /** ERR as a GnuTLS code: t is no error (null); a symbol's `gnutls-code'; an int. */
 function errorCode(rt: Runtime, err: number): number | null | string {
@@ -609,7 +626,7 @@ DEFUN('gnutls-error-string', 1, 1, 'Give GnuTLS\'s description of the error ERRO
   const code = errorCode(rt, err);
   if (code === null) return makeString(rt, 'Not an error');
   if (typeof code === 'string') return makeString(rt, code);
-  return makeString(rt, ERRORS.get(code)?.msg ?? '(unknown error code)');
+  return makeString(rt, errorInfo(code)?.msg ?? '(unknown error code)');
 });
 
 DEFUN('gnutls-errorp', 1, 1, 'Say whether ERROR stands for a GnuTLS problem: anything but t does.', (_rt, err: number) => (err === Qt ? Qnil : Qt));
@@ -618,10 +635,10 @@ DEFUN('gnutls-error-fatalp', 1, 1, 'Say whether the GnuTLS error ERROR, a code o
   const code = errorCode(rt, err);
   if (code === null) return Qnil;
   if (typeof code === 'string') return fail(rt, code);
-  return (ERRORS.get(code)?.fatal ?? code < 0) ? Qt : Qnil;
+  return (errorInfo(code)?.fatal ?? code < 0) ? Qt : Qnil;
 });
 
-const PEER_WARNINGS: Record<string, string> = {
+const peerWarnings = (): Record<string, string> => ({
   ':invalid': 'certificate could not be verified',
   ':revoked': 'certificate was revoked (CRL)',
   ':unknown-ca': 'the certificate was signed by an unknown and therefore untrusted authority',
@@ -638,11 +655,14 @@ const PEER_WARNINGS: Record<string, string> = {
   ':purpose-mismatch': 'certificate does not match the intended purpose',
   ':missing-ocsp-status': 'certificate requires the server to send a OCSP certificate status, but no status was received',
   ':invalid-ocsp-status': 'the received OCSP certificate status is invalid',
-};
+});
 
 DEFUN('gnutls-peer-status-warning-describe', 1, 1, 'Describe the peer certificate warning STATUS-SYMBOL (a keyword such as :expired), or give nil for one GnuTLS does not report.',
   (rt, status: number) => {
     if (!symbolp(status)) wrongTypeArgument(rt, Qsymbolp, status);
-    const text = PEER_WARNINGS[symbolNameJs(rt, status)];
+    const table = peerWarnings();
+    const name = symbolNameJs(rt, status);
+    // Own keys only: `constructor' or `toString' must not find Object's methods.
+    const text = Object.hasOwn(table, name) ? table[name] : undefined;
     return text === undefined ? Qnil : makeString(rt, text);
   });

@@ -179,4 +179,5 @@
 (mapcar (lambda (s) (get s 'gnutls-code)) '(gnutls-e-again gnutls-e-interrupted gnutls-e-invalid-session gnutls-e-not-ready-for-handshake))
 (mapcar #'gnutls-peer-status-warning-describe '(:invalid :revoked :unknown-ca :not-ca :insecure :not-activated :expired :self-signed :no-host-match :signature-failure :revocation-data-superseded :revocation-data-issued-in-future :signer-constraints-failure :purpose-mismatch :missing-ocsp-status :invalid-ocsp-status :signer-not-found :unexpected-owner expired :foo nil))
 (gnutls-peer-status-warning-describe "x")
+(mapcar #'gnutls-peer-status-warning-describe '(constructor toString __proto__ hasOwnProperty))
 (condition-case e (gnutls-hash-digest (let ((l (list 1 2))) (setcdr (cdr l) l) l) "x") (error e))
