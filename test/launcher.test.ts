@@ -207,6 +207,19 @@ test('TurboFan, held back while the module bodies run, is back for the Lisp a st
   rmSync(root, { recursive: true });
 });
 
+test('the build writes the code cache after a warm-up of editing work (scripts/code-cache-warm.el)', () => {
+  const root = install(['tsmacs-core.jsc']);
+  const cache = join(root, 'dist', 'tsmacs-core.jsc');
+  // A bare start's cache, for comparison: the build's holds the editing primitives' bytecode too.
+  assert.deepEqual(run(root, ['--batch', '--eval', STATS]), { out: '(3 t)', err: '', code: 0 });
+  const bare = statSync(cache).size;
+  const built = statSync(join(dist, 'tsmacs-core.jsc')).size;
+  assert.ok(built > bare + 64 * 1024, `the build's cache (${built} bytes) holds more than a bare start's (${bare})`);
+  // The warm-up runs cleanly from the installed copy too, printing nothing.
+  assert.deepEqual(run(root, ['--batch', '-l', join(repoRoot, 'scripts', 'code-cache-warm.el')]), { out: '', err: '', code: 0 });
+  rmSync(root, { recursive: true });
+});
+
 test('the first line gives V8 a 4 MB young generation and puts the flag back: a cache either kind of start makes is taken by the other', () => {
   const root = install(['tsmacs-core.jsc']);
   const launcher = join(root, 'dist', 'tsmacs.cjs');
