@@ -56,8 +56,8 @@ VARIABLE-SETTINGS...).")
 (defvar font-lock-keywords-alist nil "Keywords added per major mode: (MODE (KEYWORDS . HOW)...).")
 (defvar font-lock-removed-keywords-alist nil "Keywords removed per major mode: (MODE KEYWORD...).")
 (defvar font-lock-beginning-of-syntax-function nil "Obsolete: a function moving back to a place outside strings and comments.")
-(defvar font-lock-beg nil "Start of the region being extended for fontification.")
-(defvar font-lock-end nil "End of the region being extended for fontification.")
+(defvar font-lock-beg) ; The region being extended, bound while it is.
+(defvar font-lock-end)
 (defvar font-lock-extend-region-functions
   '(font-lock-extend-region-wholelines font-lock-extend-region-multiline)
   "Functions widening the region between `font-lock-beg' and `font-lock-end' before fontifying.")
@@ -72,7 +72,7 @@ VARIABLE-SETTINGS...).")
   "Function of BEG and END making sure that region is fontified.")
 (defvar font-lock-flush-function #'font-lock-after-change-function "Function of BEG and END declaring that region out of date.")
 (defvar font-lock-ignore nil "Rules for keywords not to use.")
-(dolist (var '(font-lock-keywords font-lock-syntactic-keywords font-lock-syntactic-face-function
+(dolist (var '(font-lock-syntactic-keywords font-lock-syntactic-face-function
                font-lock-mark-block-function font-lock-multiline font-lock-comment-start-skip
                font-lock-comment-end-skip font-lock-fontify-buffer-function
                font-lock-unfontify-buffer-function font-lock-fontify-region-function
@@ -84,7 +84,7 @@ VARIABLE-SETTINGS...).")
 
 (defvar-local font-lock-mode nil "Non-nil when Font Lock mode is on in the buffer.")
 (defvar font-lock-mode-hook nil "Hook run when Font Lock mode is turned on or off.")
-(defvar global-font-lock-mode t "Non-nil when Font Lock mode is turned on in every buffer that wants it.")
+(defvar global-font-lock-mode nil "Non-nil when Font Lock mode is turned on in every buffer that wants it.")
 (defvar global-font-lock-mode-hook nil "Hook run when Global Font Lock mode is turned on or off.")
 
 (defun font-lock--mode-arg (arg current) "Return whether a mode switch with argument ARG turns on a mode now CURRENT."
@@ -202,7 +202,8 @@ LEVEL t or nil means the last (most decorated) or first element."
     (let ((matcher (if (consp keyword) (car keyword) keyword))
           (rest (if (consp keyword) (cdr keyword) nil)))
       (cons matcher
-            (cond ((numberp rest) (list (list rest 'font-lock-keyword-face)))
+            (cond ((not (consp keyword)) (list (list 0 'font-lock-keyword-face)))
+                  ((numberp rest) (list (list rest 'font-lock-keyword-face)))
                   ((symbolp rest) (list (list 0 rest)))
                   ((memq (car rest) '(quote function)) (list (list 0 rest)))
                   ((numberp (car rest)) (list rest))
@@ -211,7 +212,9 @@ LEVEL t or nil means the last (most decorated) or first element."
 
 (defun font-lock-compile-keywords (keywords &optional _syntactic-keywords) "Return KEYWORDS compiled: (t ORIGINAL COMPILED-KEYWORD...).
 Keywords already compiled are returned as they are."
-  (if (or (null keywords) (eq (car-safe keywords) t))
+  (unless font-lock-set-defaults
+    (error "Font-lock trying to use keywords before setting them up"))
+  (if (eq (car-safe keywords) t)
       keywords
     (let ((keywords (font-lock-eval-keywords keywords)))
       (cons t (cons keywords (mapcar #'font-lock-compile-keyword keywords))))))
@@ -244,12 +247,12 @@ HOW `set' replaces them, another non-nil value puts KEYWORDS last, nil first."
           (with-current-buffer buffer
             (when (and font-lock-set-defaults (eq major-mode mode))
               (font-lock--add-to-buffer keywords how)))))
+    (font-lock-set-defaults)
     (font-lock--add-to-buffer keywords how)))
 
-(defun font-lock--add-to-buffer (keywords how) "Add KEYWORDS to the current buffer's keywords as HOW says, keeping them compiled if they were."
-  (let* ((was-compiled (eq (car-safe font-lock-keywords) t))
-         (merged (font-lock--merge-keywords (font-lock--uncompiled font-lock-keywords) keywords how)))
-    (setq-local font-lock-keywords (if was-compiled (font-lock-compile-keywords merged) merged))))
+(defun font-lock--add-to-buffer (keywords how) "Add KEYWORDS to the current buffer's keywords as HOW says, and compile the result."
+  (let ((merged (font-lock--merge-keywords (font-lock--uncompiled font-lock-keywords) keywords how)))
+    (setq-local font-lock-keywords (font-lock-compile-keywords merged))))
 
 (defun font-lock-remove-keywords (mode keywords) "Take KEYWORDS out of the Font Lock keywords of MODE, or of the current buffer if MODE is nil."
   (if mode
@@ -263,10 +266,12 @@ HOW `set' replaces them, another non-nil value puts KEYWORDS last, nil first."
         (let ((removed (assq mode font-lock-removed-keywords-alist)))
           (if removed
               (dolist (k keywords) (unless (member k (cdr removed)) (setcdr removed (append (cdr removed) (list k)))))
-            (push (cons mode (copy-sequence keywords)) font-lock-removed-keywords-alist))))
-    (let* ((was-compiled (eq (car-safe font-lock-keywords) t))
-           (left (font-lock--without (font-lock--uncompiled font-lock-keywords) keywords)))
-      (setq-local font-lock-keywords (if was-compiled (font-lock-compile-keywords left) left)))))
+            (push (cons mode (copy-sequence keywords)) font-lock-removed-keywords-alist)))
+        nil)
+    (font-lock-set-defaults)
+    (let ((left (font-lock--without (font-lock--uncompiled font-lock-keywords) keywords)))
+      (setq-local font-lock-keywords (font-lock-compile-keywords left))
+      nil)))
 
 ;;;; Fontifying.
 
@@ -362,9 +367,10 @@ LOUDLY is accepted and ignored."
 (defun font-lock-unfontify-buffer () "Remove Font Lock's faces from the whole current buffer."
   (funcall font-lock-unfontify-buffer-function))
 
-(defun font-lock-ensure (&optional beg end) "Make sure the text from BEG to END (the whole buffer by default) is fontified."
-  (font-lock-set-defaults)
-  (when (or font-lock-defaults font-lock-keywords)
+(defun font-lock-ensure (&optional beg end) "Make sure the text from BEG to END (the whole buffer by default) is fontified.
+A buffer with no Font Lock settings at all is left alone."
+  (when (font-lock-specified-p t)
+    (font-lock-set-defaults)
     (funcall font-lock-ensure-function (or beg (point-min)) (or end (point-max)))))
 
 (defun font-lock-flush (&optional beg end) "Declare the text from BEG to END (the whole buffer by default) in need of fontifying again.
@@ -483,7 +489,7 @@ Return the (BODY-START . BODY-END) left for the comment face."
     (eval (nth 2 keywords) t)))
 
 (defun font-lock-fontify-keywords-region (start end &optional _loudly) "Fontify the text from START to END by the buffer's keywords."
-  (unless (or (null font-lock-keywords) (eq (car-safe font-lock-keywords) t))
+  (unless (eq (car-safe font-lock-keywords) t)
     (setq-local font-lock-keywords (font-lock-compile-keywords font-lock-keywords)))
   (let ((case-fold-search font-lock-keywords-case-fold-search))
     (save-excursion

@@ -6,9 +6,9 @@
 ;; match what a regexp cannot say are ours, written from what they highlight.
 
 (defconst lisp-fl--definer-face
-  '(let ((kind (get (intern-soft (match-string 1)) 'lisp-define-type)))
-     (cond ((eq kind 'var) font-lock-variable-name-face)
-           ((eq kind 'type) font-lock-type-face)
+  '(let ((type (get (intern-soft (match-string 1)) 'lisp-define-type)))
+     (cond ((eq type 'var) font-lock-variable-name-face)
+           ((eq type 'type) font-lock-type-face)
            ((or (not (match-string 2)) (and (match-string 2) (match-string 4)))
             font-lock-function-name-face)))
   "Form choosing the face of the name a defining form defines.")
@@ -112,7 +112,7 @@ The match runs from it to the end of its line."
            (goto-char at)
            (= 0 (% (- (skip-chars-backward "\\\\")) 2)))
          (not (memq (char-after (1+ at)) lisp-fl--string-escapes))
-         'font-lock-warning-face)))
+         '(face font-lock-warning-face help-echo "This \\ has no effect"))))
 
 (defun lisp-fl--match-regexp-grouping (limit) "Find, before LIMIT, a regexp grouping construct written in a string; the backslashes are group 1, the construct group 3."
   (catch 'found
@@ -145,8 +145,7 @@ The match runs from it to the end of its line."
      (3 'font-lock-regexp-grouping-construct prepend))
     (lisp--match-hidden-arg ,lisp-fl--hidden-arg-highlight)
     (lisp--match-confusable-symbol-character
-     0 '(face font-lock-warning-face help-echo "Confusable character"))
-    (shorthands-font-lock-shorthands))
+     0 '(face font-lock-warning-face help-echo "Confusable character")))
   "Emacs Lisp mode's second level of Font Lock keywords: also calls of macros and special forms, constants and warnings.")
 
 (defvar lisp-el-font-lock-keywords lisp-el-font-lock-keywords-1 "Emacs Lisp mode's default Font Lock keywords.")
@@ -182,6 +181,8 @@ The match runs from it to the end of its line."
         '(font-lock-mark-block-function . mark-defun)
         '(font-lock-extra-managed-props help-echo)
         '(font-lock-syntactic-face-function . lisp-font-lock-syntactic-face-function)))
+
+(font-lock-add-keywords 'emacs-lisp-mode '((shorthands-font-lock-shorthands)) t)
 
 (provide 'lisp-font-lock)
 
