@@ -38,15 +38,18 @@ A string names the face of that name."
     (and sym (gethash sym faces--frame-table) sym)))
 
 (defun faces--check (face) "Return the known face FACE names, or signal an invalid-face error."
-  (or (faces--resolve face) (error "Invalid face" face)))
+  (or (faces--resolve face) (signal 'error (list "Invalid face" face))))
 
 (defun faces--vector (face frame) "Return the attribute vector of FACE for FRAME: t means new frames."
   (gethash face (if (eq frame t) faces--new-frame-table faces--frame-table)))
 
+(defun faces--check-frame (frame) "Signal unless FRAME is nil, the only frame designator a batch session has."
+  (when frame (signal 'wrong-type-argument (list 'frame-live-p frame))))
+
 (defun faces--slot (attribute) "Return the vector slot of ATTRIBUTE, or signal that it is no attribute."
   (or (cdr (assq attribute faces--attribute-slots))
       (if (symbolp attribute)
-          (error "Invalid face attribute name" attribute)
+          (signal 'error (list "Invalid face attribute name" attribute))
         (signal 'wrong-type-argument (list 'symbolp attribute)))))
 
 (defun faces--create (face) "Register FACE with all attributes unspecified, unless it exists; return FACE."
@@ -56,10 +59,11 @@ A string names the face of that name."
     (puthash face (faces--blank-vector) faces--new-frame-table))
   face)
 
-(defun internal-lisp-face-p (face &optional frame) "Return the attribute vector of FACE on FRAME, or nil if FACE is no face.
-FRAME t means the defaults for new frames; nil, the selected frame."
+(defun internal-lisp-face-p (face &optional frame) "Return the attribute vector of FACE for new frames, or nil if FACE is no face.
+FRAME must be nil: a batch session has no frame to name."
+  (faces--check-frame frame)
   (let ((known (faces--resolve face)))
-    (and known (faces--vector known frame))))
+    (and known (faces--vector known t))))
 
 (defun facep (face) "Return non-nil if FACE, a symbol or string, names a face."
   (let ((known (faces--resolve face)))
@@ -82,18 +86,17 @@ FRAME t means the defaults for new frames; nil, the selected frame."
 (defun make-face (face) "Define a new face named FACE, with no attributes set, and return FACE.
 An existing face is left as it is."
   (unless (symbolp face) (signal 'wrong-type-argument (list 'symbolp face)))
-  (when face
-    (unless (gethash face faces--frame-table)
-      (faces--create face)
-      (when (get face 'face-defface-spec)
-        (face-spec-recalc face nil))))
+  (unless (gethash face faces--frame-table)
+    (faces--create face)
+    (when (get face 'face-defface-spec)
+      (face-spec-recalc face nil)))
   face)
 
 (defun make-empty-face (face) "Define FACE as a face with no attributes set, unless it exists; return FACE."
   (make-face face))
 
-(defun face-name (face) "Return the name of FACE, a string."
-  (if (stringp face) face (symbol-name face)))
+(defun face-name (face) "Return the name of FACE, a symbol, as a string."
+  (symbol-name face))
 
 (defun face-id (face &optional _frame) "Return the number of FACE, in order of creation starting from 0."
   (let ((known (faces--resolve face)))
@@ -121,32 +124,30 @@ An existing face is left as it is."
                                      "Invalid face width"))
       (:height (if (or (and (integerp value) (> value 0)) (floatp value) (functionp value))
                    value
-                 (error "Face height does not produce a positive integer" value)))
+                 (signal 'error (list "Face height does not produce a positive integer" value))))
       ((or :foreground :background :distant-foreground)
        (cond ((not (stringp value)) (signal 'wrong-type-argument (list 'stringp value)))
              ((equal value "")
-              (error (format "Empty %s color value" (substring (symbol-name attribute) 1)) value))
+              (signal 'error (list (format "Empty %s color value" (substring (symbol-name attribute) 1)) value)))
              (t value)))
       ((or :inverse-video :extend)
        (if (symbolp value) value (signal 'wrong-type-argument (list 'symbolp value))))
       ((or :underline :overline :strike-through)
        (if (or (symbolp value) (stringp value) (consp value)) value
-         (error (format "Invalid face %s" (substring (symbol-name attribute) 1)) value)))
-      (:inherit (if (faces--inheritance-valid-p value) value (error "Invalid face inheritance" value)))
+         (signal 'error (list (format "Invalid face %s" (substring (symbol-name attribute) 1)) value))))
+      (:inherit (if (faces--inheritance-valid-p value) value (signal 'error (list "Invalid face inheritance" value))))
       (_ value))))
 
 (defun faces--checked-symbol (value allowed message) "Return VALUE if it is one of ALLOWED; else signal MESSAGE, or wrong-type-argument for a non-symbol."
   (cond ((not (symbolp value)) (signal 'wrong-type-argument (list 'symbolp value)))
         ((memq value allowed) value)
-        (t (error message value))))
+        (t (signal 'error (list message value)))))
 
 (defun faces--store (face frame attribute value) "Put VALUE as ATTRIBUTE of FACE on FRAME: nil means the session's frame and new frames."
   (let ((slot (faces--slot attribute))
         (value (faces--checked-value attribute value)))
-    (if (eq frame t)
-        (aset (faces--vector face t) slot value)
-      (aset (faces--vector face nil) slot value)
-      (unless frame (aset (faces--vector face t) slot value)))))
+    (unless (eq frame t) (aset (faces--vector face nil) slot value))
+    (when (memq frame '(nil t)) (aset (faces--vector face t) slot value))))
 
 (defun set-face-attribute (face frame &rest args) "Give FACE the attributes of the keyword/value pairs ARGS on FRAME.
 FRAME nil means the session's frame and the defaults for new frames, t
@@ -254,9 +255,9 @@ FRAME nil copies both the session's frame's attributes and the defaults."
   (let ((known (faces--check face)) (differs nil))
     (dolist (attribute faces--listed-attributes)
       (unless (eq attribute :inherit)
-        (let ((value (face-attribute known attribute frame t)))
+        (let ((value (face-attribute known attribute (or frame t) t)))
           (unless (or (eq value 'unspecified)
-                      (equal value (face-attribute 'default attribute frame)))
+                      (equal value (face-attribute 'default attribute (or frame t))))
             (setq differs t)))))
     differs))
 
@@ -353,11 +354,14 @@ matches, NO-MATCH-RETVAL is returned."
       (error nil))
     (setq attrs (cddr attrs))))
 
-(defun face-spec-reset-face (face &optional frame) "Make every attribute of FACE on FRAME unspecified (those of `default' reset to the frame's own)."
-  (let ((v (faces--vector (faces--check face) frame)))
-    (dotimes (i 19) (aset v (1+ i) 'unspecified))
-    (when (eq face 'default)
-      (faces--apply-plist face frame faces--frame-default))))
+(defun face-spec-reset-face (face &optional frame) "Make every attribute of FACE on FRAME unspecified (those of `default' reset to the frame's own).
+FRAME nil means the session's frame and the defaults for new frames."
+  (let ((known (faces--check face)))
+    (dolist (which (if frame (list frame) (list nil t)))
+      (let ((v (faces--vector known which)))
+        (dotimes (i 19) (aset v (1+ i) 'unspecified))))
+    (when (eq known 'default)
+      (faces--apply-plist known 'faces--frame-only faces--frame-default))))
 
 (defun face-default-spec (face) "Return the spec FACE was defined with, or the theme's."
   (or (get face 'face-defface-spec) '((t nil))))
@@ -365,10 +369,11 @@ matches, NO-MATCH-RETVAL is returned."
 (defun face-user-default-spec (face) "Return the spec the user made FACE's default, else its definition's."
   (or (get face 'customized-face) (get face 'saved-face) (face-default-spec face)))
 
-(defun face-spec-recalc (face frame) "Give FACE on FRAME the attributes its defface spec and override spec choose."
+(defun face-spec-recalc (face frame) "Give FACE on FRAME the attributes its defface spec and override spec choose.
+Only the session's frame gets them; the defaults for new frames are left unspecified."
   (face-spec-reset-face face frame)
   (dolist (spec (list (face-user-default-spec face) (get face 'face-override-spec)))
-    (when spec (faces--apply-plist face frame (face-spec-choose spec frame)))))
+    (when spec (faces--apply-plist face 'faces--frame-only (face-spec-choose spec frame)))))
 
 (defun face-spec-set (face spec &optional spec-type) "Make SPEC the spec of FACE of kind SPEC-TYPE, and recompute FACE.
 SPEC-TYPE nil sets the override spec, `face-defface-spec' the default one,
