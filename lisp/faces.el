@@ -313,6 +313,42 @@ FRAME nil copies both the session's frame's attributes and the defaults."
                           :background (face-attribute 'default :foreground frame))))
   face)
 
+;;;; Colours of the text at point.
+
+(defun faces--attribute-of (face attribute) "Return ATTRIBUTE of FACE, a face, a list of faces or an attribute plist; nil if none says."
+  (cond ((null face) nil)
+        ((and (consp face) (keywordp (car face)))
+         (let ((v (plist-get face attribute))) (and v (not (eq v 'unspecified)) v)))
+        ((consp face)
+         (let ((found nil))
+           (while (and face (not found))
+             (setq found (faces--attribute-of (car face) attribute)
+                   face (cdr face)))
+           found))
+        ((and (symbolp face) (faces--resolve face))
+         (let ((v (face-attribute face attribute nil t)))
+           (and (not (eq v 'unspecified)) v)))))
+
+(defun faces--color-at-point (attribute) "Return the colour ATTRIBUTE of the face of the text at point, or of `default'."
+  (or (faces--attribute-of (get-char-property (point) 'face) attribute)
+      (faces--attribute-of 'default attribute)))
+
+(defun foreground-color-at-point () "Return the foreground colour of the text at point, a colour name or nil."
+  (faces--color-at-point :foreground))
+
+(defun background-color-at-point () "Return the background colour of the text at point, a colour name or nil."
+  (faces--color-at-point :background))
+
+(defun tty-find-type (pred type) "Return the longest prefix of terminal TYPE that PRED accepts, or nil.
+Prefixes end before a `-' or a `.'; TYPE itself is tried first."
+  (let ((candidate type) (found nil))
+    (while (and candidate (not found))
+      (if (funcall pred candidate)
+          (setq found candidate)
+        (setq candidate (and (string-match "[-.][^-.]*\\'" candidate)
+                             (substring candidate 0 (match-beginning 0))))))
+    found))
+
 ;;;; Face specs: which attributes a display gets.
 
 (defun face-spec-set-match-display (display _frame) "Non-nil if the session's frame satisfies the DISPLAY conditions of a face spec.

@@ -422,7 +422,7 @@ Return the (BODY-START . BODY-END) left for the comment face."
               (setq state (parse-partial-sexp (point) (point-max) nil nil state 'syntax-table))
               (let ((to (point)))
                 (when face
-                  (if (and whole-comment (eq face font-lock-comment-face))
+                  (if (and whole-comment (eq face 'font-lock-comment-face))
                       (let ((body (font-lock--comment-delimiters from to)))
                         (when (< (car body) (cdr body))
                           (put-text-property (car body) (cdr body) 'face face)))

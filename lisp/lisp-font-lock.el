@@ -99,8 +99,12 @@ The match runs from it to the end of its line."
               (setq found t))))))
     found))
 
-(defun lisp--match-confusable-symbol-character (limit) "Find, before LIMIT, a curved quote that Lisp would read as part of a symbol."
-  (re-search-forward "[‘’“”]" limit t))
+(defun lisp--match-confusable-symbol-character (limit) "Find, before LIMIT, an unescaped quotation mark that Lisp would read as part of a symbol."
+  (let ((found nil))
+    (while (and (not found) (re-search-forward "[\u2018\u2019\u201b\u201c\u201d\u201f\u301e\uff02\uff07]" limit t))
+      (unless (eq (char-before (match-beginning 0)) ?\\)
+        (setq found t)))
+    found))
 
 (defconst lisp-fl--string-escapes (string-to-list "abdefnrstvxuUN01234567CMSHA^ \n")
   "The characters a backslash in a string may stand before and mean something.")
