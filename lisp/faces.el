@@ -220,15 +220,16 @@ FRAME nil means the defaults for new frames."
          (let ((product (* value1 value2))) (if (integerp value2) (round product) product)))
         (t value1)))
 
-(defun face-documentation (face) "Return the documentation string of FACE, or nil."
-  (let ((alias (get face 'face-alias)))
-    (if alias
-        (let ((doc (get alias 'face-documentation)))
-          (format "%s is an alias for the face `%s'.%s" face alias (if doc (format "\n%s" doc) "")))
-      (get face 'face-documentation))))
+(defun face-documentation (face) "Return the documentation string of FACE, or nil.
+A face that is an alias of another says so, and gives the other's text."
+  (let* ((target (get face 'face-alias))
+         (own (get (or target face) 'face-documentation)))
+    (cond ((null target) own)
+          (own (concat (format "%s is an alias for the face `%s'." face target) "\n" own))
+          (t (format "%s is an alias for the face `%s'." face target)))))
 
 (defun set-face-documentation (face string) "Make STRING the documentation of FACE."
-  (put face 'face-documentation (purecopy string)))
+  (put face 'face-documentation string))
 
 (defun copy-face (old-face new-face &optional frame new-frame) "Make NEW-FACE a face with the attributes of OLD-FACE; return NEW-FACE.
 FRAME nil copies both the session's frame's attributes and the defaults."
@@ -264,61 +265,71 @@ FRAME nil copies both the session's frame's attributes and the defaults."
 (defun face-nontrivial-p (face &optional frame) "Non-nil if FACE has any attribute specified on FRAME."
   (not (internal-lisp-face-empty-p face frame)))
 
-;;;; Reading attributes: the convenience accessors.
+;;;; Reading attributes: the convenience accessors, made from a table of
+;; (GETTER SETTER ATTRIBUTE KIND): KIND says what the getter answers and
+;; what the setter's argument turns into.
 
 (defun faces--specified (value) "VALUE, or nil when it is unspecified."
   (if (eq value 'unspecified) nil value))
 
-(defun face-foreground (face &optional frame inherit) "Return the foreground colour name of FACE on FRAME, or nil if unspecified."
-  (faces--specified (face-attribute face :foreground frame inherit)))
-(defun face-background (face &optional frame inherit) "Return the background colour name of FACE on FRAME, or nil if unspecified."
-  (faces--specified (face-attribute face :background frame inherit)))
-(defun face-stipple (face &optional frame inherit) "Return the stipple of FACE on FRAME, or nil if unspecified."
-  (faces--specified (face-attribute face :stipple frame inherit)))
-(defun face-underline-p (face &optional frame inherit) "Return the underline of FACE on FRAME, or nil if unspecified."
-  (faces--specified (face-attribute face :underline frame inherit)))
-(defun face-inverse-video-p (face &optional frame inherit) "Non-nil if FACE shows in inverse video on FRAME."
-  (eq (face-attribute face :inverse-video frame inherit) t))
-(defun face-extend-p (face &optional frame inherit) "Non-nil if FACE extends to the edge of the window on FRAME."
-  (eq (face-attribute face :extend frame inherit) t))
-(defun face-bold-p (face &optional frame inherit) "Non-nil (the tail of the bold weights) if FACE is bold on FRAME."
-  (memq (face-attribute face :weight frame inherit) '(semi-bold bold extra-bold ultra-bold)))
-(defun face-italic-p (face &optional frame inherit) "Non-nil (the tail of the italic slants) if FACE is italic on FRAME."
-  (memq (face-attribute face :slant frame inherit) '(italic oblique)))
+(defmacro faces--accessors (&rest table) "Define a getter and a setter for each (GETTER SETTER ATTRIBUTE KIND) of TABLE."
+  (let ((forms nil))
+    (dolist (row table)
+      (pcase-let ((`(,getter ,setter ,attr ,kind) row))
+        (push `(defun ,getter (face &optional frame inherit)
+                 ,(format "Return the %s of FACE on FRAME (through inherited faces if INHERIT); nil when it has none."
+                          (substring (symbol-name attr) 1))
+                 (faces--reading ',kind (face-attribute face ,attr frame inherit)))
+              forms)
+        (when setter
+          (push `(defun ,setter (face value &optional frame)
+                   ,(format "Set the %s of FACE on FRAME from VALUE." (substring (symbol-name attr) 1))
+                   (set-face-attribute face frame ,attr (faces--writing ',kind value)))
+                forms))))
+    (cons 'progn (nreverse forms))))
 
-(defun set-face-foreground (face color &optional frame) "Make COLOR the foreground of FACE on FRAME."
-  (set-face-attribute face frame :foreground (or color 'unspecified)))
-(defun set-face-background (face color &optional frame) "Make COLOR the background of FACE on FRAME."
-  (set-face-attribute face frame :background (or color 'unspecified)))
-(defun set-face-stipple (face stipple &optional frame) "Make STIPPLE the stipple of FACE on FRAME."
-  (set-face-attribute face frame :stipple (or stipple 'unspecified)))
-(defun set-face-underline (face underline &optional frame) "Make UNDERLINE the underline of FACE on FRAME."
-  (set-face-attribute face frame :underline underline))
-(defun set-face-inverse-video (face inverse-video-p &optional frame) "Turn inverse video of FACE on FRAME on or off, as INVERSE-VIDEO-P says."
-  (set-face-attribute face frame :inverse-video inverse-video-p))
-(defun set-face-extend (face extend-p &optional frame) "Make FACE extend to the window's edge on FRAME or not, as EXTEND-P says."
-  (set-face-attribute face frame :extend extend-p))
-(defun set-face-bold (face bold-p &optional frame) "Make FACE bold on FRAME when BOLD-P is non-nil, else of normal weight."
-  (set-face-attribute face frame :weight (if bold-p 'bold 'normal)))
-(defun set-face-italic (face italic-p &optional frame) "Make FACE italic on FRAME when ITALIC-P is non-nil, else upright."
-  (set-face-attribute face frame :slant (if italic-p 'italic 'normal)))
+(defun faces--reading (kind value) "Turn the attribute VALUE into what a getter of KIND answers."
+  (pcase kind
+    ('flag (eq value t))
+    ('weight (memq value '(semi-bold bold extra-bold ultra-bold)))
+    ('slant (memq value '(italic oblique)))
+    (_ (faces--specified value))))
 
-(defun invert-face (face &optional frame) "Swap the foreground and background of FACE on FRAME; return FACE."
-  (let ((fg (face-attribute face :foreground frame))
-        (bg (face-attribute face :background frame)))
-    (if (or (not (eq fg 'unspecified)) (not (eq bg 'unspecified)))
-        (set-face-attribute face frame :foreground bg :background fg)
-      (set-face-attribute face frame
-                          :foreground (face-attribute 'default :background frame)
-                          :background (face-attribute 'default :foreground frame))))
-  face)
+(defun faces--writing (kind value) "Turn a setter's VALUE of KIND into an attribute value."
+  (pcase kind
+    ('weight (if value 'bold 'normal))
+    ('slant (if value 'italic 'normal))
+    ('color (or value 'unspecified))
+    (_ value)))
+
+(faces--accessors
+ (face-foreground set-face-foreground :foreground color)
+ (face-background set-face-background :background color)
+ (face-stipple set-face-stipple :stipple color)
+ (face-underline-p set-face-underline :underline plain)
+ (face-inverse-video-p set-face-inverse-video :inverse-video flag)
+ (face-extend-p set-face-extend :extend flag)
+ (face-bold-p set-face-bold :weight weight)
+ (face-italic-p set-face-italic :slant slant))
+
+(defun invert-face (face &optional frame) "Swap the foreground and background of FACE on FRAME; return FACE.
+When FACE has neither, it gets those of `default' the other way round."
+  (let* ((colors (list (face-attribute face :foreground frame) (face-attribute face :background frame)))
+         (none (equal colors '(unspecified unspecified)))
+         (new-fg (if none (face-attribute 'default :background frame) (nth 1 colors)))
+         (new-bg (if none (face-attribute 'default :foreground frame) (nth 0 colors))))
+    (set-face-attribute face frame :foreground new-fg :background new-bg)
+    face))
 
 ;;;; Colours of the text at point.
 
-(defun faces--attribute-of (face attribute) "Return ATTRIBUTE of FACE, a face, a list of faces or an attribute plist; nil if none says."
+(defun faces--real-color (value) "VALUE if it names a colour, nil if it is unspecified or one of the terminal's placeholders."
+  (and (stringp value) (not (string-prefix-p "unspecified" value)) value))
+
+(defun faces--attribute-of (face attribute) "Return colour ATTRIBUTE of FACE, a face, a list of faces or an attribute plist; nil if none says."
   (cond ((null face) nil)
         ((and (consp face) (keywordp (car face)))
-         (let ((v (plist-get face attribute))) (and v (not (eq v 'unspecified)) v)))
+         (faces--real-color (plist-get face attribute)))
         ((consp face)
          (let ((found nil))
            (while (and face (not found))
@@ -326,12 +337,11 @@ FRAME nil copies both the session's frame's attributes and the defaults."
                    face (cdr face)))
            found))
         ((and (symbolp face) (faces--resolve face))
-         (let ((v (face-attribute face attribute nil t)))
-           (and (not (eq v 'unspecified)) v)))))
+         (faces--real-color (face-attribute face attribute nil t)))))
 
 (defun faces--color-at-point (attribute) "Return the colour ATTRIBUTE of the face of the text at point, or of `default'."
   (or (faces--attribute-of (get-char-property (point) 'face) attribute)
-      (faces--attribute-of 'default attribute)))
+      (face-attribute 'default attribute)))
 
 (defun foreground-color-at-point () "Return the foreground colour of the text at point, a colour name or nil."
   (faces--color-at-point :foreground))
@@ -434,9 +444,11 @@ pairs ARGS are handled as for other customizable items."
     (custom--declared face))
   face)
 
-(defun face-list-p (face-or-list) "Non-nil if FACE-OR-LIST is a list of faces rather than a single face."
-  (and (listp face-or-list) (not (memq (car face-or-list) '(foreground-color background-color)))
-       (not (keywordp (car face-or-list)))))
+(defun face-list-p (face-or-list) "Non-nil if FACE-OR-LIST is a list of faces rather than a single face.
+A list of attributes, or an old-style (foreground-color . COLOR) pair, is one face."
+  (cond ((not (listp face-or-list)) nil)
+        ((keywordp (car face-or-list)) nil)
+        (t (not (memq (car face-or-list) '(foreground-color background-color))))))
 
 (defun face-spec-recalc-all () "Recompute every face from its specs."
   (dolist (face (face-list)) (face-spec-recalc face nil)))

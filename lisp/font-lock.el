@@ -9,76 +9,89 @@
 ;; strings and comments from the syntax table, then the search-based
 ;; keywords of `font-lock-keywords'.
 
-;;;; The faces' variables: keywords name faces through these.
+;;;; Variables.  They are declared from tables: (NAME VALUE DOC [local]),
+;; `local' making the variable buffer-local whenever it is set.
 
-(defvar font-lock-comment-face 'font-lock-comment-face "Face name used for comments.")
-(defvar font-lock-comment-delimiter-face 'font-lock-comment-delimiter-face "Face name used for comment starters and enders.")
-(defvar font-lock-string-face 'font-lock-string-face "Face name used for strings.")
-(defvar font-lock-doc-face 'font-lock-doc-face "Face name used for documentation strings.")
-(defvar font-lock-doc-markup-face 'font-lock-doc-markup-face "Face name used for markup inside documentation.")
-(defvar font-lock-keyword-face 'font-lock-keyword-face "Face name used for keywords.")
-(defvar font-lock-builtin-face 'font-lock-builtin-face "Face name used for builtins.")
-(defvar font-lock-function-name-face 'font-lock-function-name-face "Face name used for the names of functions being defined.")
-(defvar font-lock-variable-name-face 'font-lock-variable-name-face "Face name used for the names of variables being defined.")
-(defvar font-lock-type-face 'font-lock-type-face "Face name used for type and class names.")
-(defvar font-lock-constant-face 'font-lock-constant-face "Face name used for constants and labels.")
-(defvar font-lock-warning-face 'font-lock-warning-face "Face name used for things that deserve attention.")
-(defvar font-lock-negation-char-face 'font-lock-negation-char-face "Face name used for negation characters.")
-(defvar font-lock-preprocessor-face 'font-lock-preprocessor-face "Face name used for preprocessor directives.")
+(defmacro font-lock--declare (&rest table) "Declare each variable of TABLE, entries (NAME VALUE-FORM DOC [local])."
+  (cons 'progn
+        (mapcan (lambda (entry)
+                  (let ((name (nth 0 entry)))
+                    (list (list 'defvar name (nth 1 entry) (nth 2 entry))
+                          (and (eq (nth 3 entry) 'local)
+                               (list 'make-variable-buffer-local (list 'quote name))))))
+                table)))
 
-;;;; Settings.
+;; The faces keywords name through a variable, each holding its own name.
+(font-lock--declare
+ (font-lock-comment-face 'font-lock-comment-face "Face name used for comments.")
+ (font-lock-comment-delimiter-face 'font-lock-comment-delimiter-face "Face name used for comment starters and enders.")
+ (font-lock-string-face 'font-lock-string-face "Face name used for strings.")
+ (font-lock-doc-face 'font-lock-doc-face "Face name used for documentation strings.")
+ (font-lock-doc-markup-face 'font-lock-doc-markup-face "Face name used for markup inside documentation.")
+ (font-lock-keyword-face 'font-lock-keyword-face "Face name used for keywords.")
+ (font-lock-builtin-face 'font-lock-builtin-face "Face name used for builtins.")
+ (font-lock-function-name-face 'font-lock-function-name-face "Face name used for the names of functions being defined.")
+ (font-lock-variable-name-face 'font-lock-variable-name-face "Face name used for the names of variables being defined.")
+ (font-lock-type-face 'font-lock-type-face "Face name used for type and class names.")
+ (font-lock-constant-face 'font-lock-constant-face "Face name used for constants and labels.")
+ (font-lock-warning-face 'font-lock-warning-face "Face name used for things that deserve attention.")
+ (font-lock-negation-char-face 'font-lock-negation-char-face "Face name used for negation characters.")
+ (font-lock-preprocessor-face 'font-lock-preprocessor-face "Face name used for preprocessor directives."))
 
-(defvar font-lock-maximum-decoration t "How many levels of keywords to use: t for all, a number for that level, or an alist by mode.")
-(defvar font-lock-maximum-size nil "Obsolete: the largest buffer fontified whole.")
-(defvar font-lock-verbose nil "Non-nil to report progress of whole-buffer fontification.")
-(defvar font-lock-support-mode 'jit-lock-mode "The mode that fontifies text as it is shown.")
-(defvar font-lock-global-modes t "The major modes Global Font Lock mode turns Font Lock on in: t for all.")
-(defvar font-lock-defaults nil "Where the current buffer's Font Lock settings come from, set by its major mode.
+;; What a buffer's fontification is made from.
+(font-lock--declare
+ (font-lock-defaults nil "Where the current buffer's Font Lock settings come from, set by its major mode.
 A list (KEYWORDS KEYWORDS-ONLY CASE-FOLD SYNTAX-ALIST SYNTAX-BEGIN
-VARIABLE-SETTINGS...).")
-(make-variable-buffer-local 'font-lock-defaults)
-(defvar font-lock-keywords nil "The search-based fontification rules of the current buffer.")
-(defvar-local font-lock-keywords-only nil "Non-nil means strings and comments are not fontified from the syntax.")
-(defvar-local font-lock-keywords-case-fold-search nil "Non-nil means the keywords' regexps match without regard to case.")
-(defvar-local font-lock-syntax-table nil "The syntax table used while fontifying, or nil for the buffer's own.")
-(defvar font-lock-syntactic-keywords nil "Obsolete rules putting `syntax-table' properties before fontifying.")
-(defvar font-lock-syntactic-face-function
+VARIABLE-SETTINGS...)." local)
+ (font-lock-keywords nil "The search-based fontification rules of the current buffer.")
+ (font-lock-keywords-only nil "Non-nil means strings and comments are not fontified from the syntax." local)
+ (font-lock-keywords-case-fold-search nil "Non-nil means the keywords' regexps match without regard to case." local)
+ (font-lock-syntax-table nil "The syntax table used while fontifying, or nil for the buffer's own." local)
+ (font-lock-syntactic-keywords nil "Obsolete rules putting `syntax-table' properties before fontifying." local)
+ (font-lock-syntactic-face-function
   (lambda (state) (if (nth 3 state) font-lock-string-face font-lock-comment-face))
-  "Function of a parse state inside a string or comment returning the face to use.")
-(defvar font-lock-mark-block-function nil "Function that marks a block worth refontifying, or nil.")
-(defvar font-lock-multiline nil "Non-nil means a keyword match may span lines; t marks such matches.")
-(defvar-local font-lock-fontified nil "Non-nil once the whole buffer has been fontified.")
-(defvar-local font-lock-set-defaults nil "Non-nil once the buffer's Font Lock settings have been made from its defaults.")
-(defvar-local font-lock-major-mode nil "The major mode the buffer's Font Lock settings were made for.")
-(defvar font-lock-dont-widen nil "Non-nil means fontification stays inside the accessible part of the buffer.")
-(defvar font-lock-comment-start-skip nil "Regexp matching a comment's starter, or nil to use `comment-start-skip'.")
-(defvar font-lock-comment-end-skip nil "Regexp matching a comment's ender, or nil to use `comment-end-skip'.")
-(defvar font-lock-keywords-alist nil "Keywords added per major mode: (MODE (KEYWORDS . HOW)...).")
-(defvar font-lock-removed-keywords-alist nil "Keywords removed per major mode: (MODE KEYWORD...).")
-(defvar font-lock-beginning-of-syntax-function nil "Obsolete: a function moving back to a place outside strings and comments.")
+  "Function of a parse state inside a string or comment returning the face to use." local)
+ (font-lock-mark-block-function nil "Function that marks a block worth refontifying, or nil." local)
+ (font-lock-multiline nil "Non-nil means a keyword match may span lines; t marks such matches." local)
+ (font-lock-comment-start-skip nil "Regexp matching a comment's starter, or nil to use `comment-start-skip'." local)
+ (font-lock-comment-end-skip nil "Regexp matching a comment's ender, or nil to use `comment-end-skip'." local)
+ (font-lock-keywords-alist nil "Keywords added per major mode: (MODE (KEYWORDS . HOW)...).")
+ (font-lock-removed-keywords-alist nil "Keywords removed per major mode: (MODE KEYWORD...).")
+ (font-lock-beginning-of-syntax-function nil "Obsolete: a function moving back to a place outside strings and comments.")
+ (font-lock-ignore nil "Rules for keywords not to use."))
+
+;; User options.
+(font-lock--declare
+ (font-lock-maximum-decoration t "How many levels of keywords to use: t for all, a number for that level, or an alist by mode.")
+ (font-lock-maximum-size nil "Obsolete: the largest buffer fontified whole.")
+ (font-lock-verbose nil "Non-nil to report progress of whole-buffer fontification.")
+ (font-lock-support-mode 'jit-lock-mode "The mode that fontifies text as it is shown.")
+ (font-lock-global-modes t "The major modes Global Font Lock mode turns Font Lock on in: t for all."))
+
+;; The state of a buffer's fontification.
+(font-lock--declare
+ (font-lock-fontified nil "Non-nil once the whole buffer has been fontified." local)
+ (font-lock-set-defaults nil "Non-nil once the buffer's Font Lock settings have been made from its defaults." local)
+ (font-lock-major-mode nil "The major mode the buffer's Font Lock settings were made for." local)
+ (font-lock-dont-widen nil "Non-nil means fontification stays inside the accessible part of the buffer." local))
+
 (defvar font-lock-beg) ; The region being extended, bound while it is.
 (defvar font-lock-end)
-(defvar font-lock-extend-region-functions
+
+;; The functions that do the work, replaceable per buffer.
+(font-lock--declare
+ (font-lock-extend-region-functions
   '(font-lock-extend-region-wholelines font-lock-extend-region-multiline)
-  "Functions widening the region between `font-lock-beg' and `font-lock-end' before fontifying.")
-(make-variable-buffer-local 'font-lock-extend-region-functions)
-(defvar font-lock-extend-after-change-region-function nil "Function widening the region a change refontifies, or nil.")
-(defvar font-lock-fontify-buffer-function #'font-lock-default-fontify-buffer "Function fontifying the whole buffer.")
-(defvar font-lock-unfontify-buffer-function #'font-lock-default-unfontify-buffer "Function removing the fontification of the whole buffer.")
-(defvar font-lock-fontify-region-function #'font-lock-default-fontify-region "Function of BEG, END and LOUDLY fontifying a region.")
-(defvar font-lock-unfontify-region-function #'font-lock-default-unfontify-region "Function of BEG and END removing fontification from a region.")
-(defvar font-lock-ensure-function
-  (lambda (beg end) (unless font-lock-fontified (save-excursion (font-lock-fontify-region beg end))))
-  "Function of BEG and END making sure that region is fontified.")
-(defvar font-lock-flush-function #'font-lock-after-change-function "Function of BEG and END declaring that region out of date.")
-(defvar font-lock-ignore nil "Rules for keywords not to use.")
-(dolist (var '(font-lock-syntactic-keywords font-lock-syntactic-face-function
-               font-lock-mark-block-function font-lock-multiline font-lock-comment-start-skip
-               font-lock-comment-end-skip font-lock-fontify-buffer-function
-               font-lock-unfontify-buffer-function font-lock-fontify-region-function
-               font-lock-unfontify-region-function font-lock-ensure-function font-lock-flush-function
-               font-lock-extend-after-change-region-function font-lock-dont-widen))
-  (make-variable-buffer-local var))
+  "Functions widening the region between `font-lock-beg' and `font-lock-end' before fontifying." local)
+ (font-lock-extend-after-change-region-function nil "Function widening the region a change refontifies, or nil." local)
+ (font-lock-fontify-buffer-function #'font-lock-default-fontify-buffer "Function fontifying the whole buffer." local)
+ (font-lock-unfontify-buffer-function #'font-lock-default-unfontify-buffer "Function removing the fontification of the whole buffer." local)
+ (font-lock-fontify-region-function #'font-lock-default-fontify-region "Function of BEG, END and LOUDLY fontifying a region." local)
+ (font-lock-unfontify-region-function #'font-lock-default-unfontify-region "Function of BEG and END removing fontification from a region." local)
+ (font-lock-ensure-function
+  (lambda (from to) (or font-lock-fontified (save-excursion (font-lock-fontify-region from to))))
+  "Function of BEG and END making sure that region is fontified." local)
+ (font-lock-flush-function #'font-lock-after-change-function "Function of BEG and END declaring that region out of date." local))
 
 ;;;; The modes.
 
@@ -111,7 +124,7 @@ and programs fontify with `font-lock-ensure' instead."
 (defun font-lock-mode-internal (on) "Set the buffer's fontification machinery going when ON is non-nil, else stop it and unfontify."
   (if on
       (progn (font-lock-set-defaults) (font-lock-flush))
-    (when font-lock-set-defaults
+    (when (font-lock-specified-p t)
       (save-restriction (widen) (font-lock-unfontify-region (point-min) (point-max))))))
 
 (defun turn-on-font-lock () "Turn on Font Lock mode in the current buffer."
@@ -127,35 +140,49 @@ and programs fontify with `font-lock-ensure' instead."
 
 (defun global-font-lock-mode (&optional arg) "Turn Global Font Lock mode on when ARG is positive or nil, off when it is not."
   (interactive (list (if current-prefix-arg (prefix-numeric-value current-prefix-arg) 'toggle)))
-  (setq global-font-lock-mode (font-lock--mode-arg arg global-font-lock-mode))
-  (run-hooks 'global-font-lock-mode-hook)
-  global-font-lock-mode)
+  (let ((on (font-lock--mode-arg arg global-font-lock-mode)))
+    (setq global-font-lock-mode on)
+    (if on
+        (add-hook 'after-change-major-mode-hook #'font-lock--global-enable)
+      (remove-hook 'after-change-major-mode-hook #'font-lock--global-enable))
+    (run-hooks 'global-font-lock-mode-hook)
+    on))
 
-(defun font-lock-specified-p (mode) "Non-nil if the buffer has Font Lock settings, or MODE is t and keywords were added for its mode."
-  (or font-lock-defaults
-      (and (boundp 'font-lock-keywords) font-lock-keywords)
-      (and mode font-lock-set-defaults font-lock-major-mode
-           (not (eq font-lock-major-mode major-mode)))))
+(defun font-lock--global-enable () "Ask for Font Lock mode in a buffer that just got its major mode, as Global Font Lock mode does."
+  (when global-font-lock-mode (turn-on-font-lock-if-desired)))
+
+(defun font-lock-specified-p (mode) "Non-nil if the buffer has something to fontify with.
+That is Font Lock defaults, or keywords; with MODE non-nil, also settings
+made for a major mode the buffer has since left."
+  (cond (font-lock-defaults)
+        ((and (boundp 'font-lock-keywords) font-lock-keywords))
+        ((null mode) nil)
+        (t (and font-lock-set-defaults font-lock-major-mode
+                (not (eq major-mode font-lock-major-mode))))))
 
 ;;;; Settings from `font-lock-defaults'.
 
 (defun font-lock-value-in-major-mode (values) "Return the element of VALUES for the current major mode.
 VALUES is a value or an alist of (MODE . VALUE), t standing for any mode."
-  (if (consp values)
-      (cdr (or (assq major-mode values) (assq t values)))
-    values))
+  (if (not (consp values))
+      values
+    (let ((cell (assq major-mode values)))
+      (cdr (or cell (assq t values))))))
 
 (defun font-lock-choose-keywords (keywords level) "Return the element of the list KEYWORDS for decoration LEVEL.
 LEVEL t or nil means the last (most decorated) or first element."
-  (cond ((not (and (listp keywords) (symbolp (car keywords)))) keywords)
-        ((numberp level) (or (nth level keywords) (car (last keywords))))
-        ((eq level t) (car (last keywords)))
-        (t (car keywords))))
+  (if (or (not (listp keywords)) (not (symbolp (car keywords))))
+      keywords                          ; a single list of keywords
+    (let ((deepest (car (last keywords))))
+      (pcase level
+        ('t deepest)
+        ((pred numberp) (if (< level (length keywords)) (nth level keywords) deepest))
+        (_ (car keywords))))))
 
 (defun font-lock-eval-keywords (keywords) "Return the list of keywords KEYWORDS stands for: a function is called, a variable read."
-  (if (and keywords (symbolp keywords))
-      (font-lock-eval-keywords (if (fboundp keywords) (funcall keywords) (eval keywords t)))
-    keywords))
+  (while (and keywords (symbolp keywords))
+    (setq keywords (if (fboundp keywords) (funcall keywords) (eval keywords t))))
+  keywords)
 
 (defun font-lock--keywords-from-defaults () "Return the uncompiled keywords the buffer's `font-lock-defaults' and mode additions give."
   (let* ((level (font-lock-value-in-major-mode font-lock-maximum-decoration))
@@ -171,23 +198,23 @@ LEVEL t or nil means the last (most decorated) or first element."
 
 (defun font-lock-set-defaults () "Make the buffer's Font Lock settings from its `font-lock-defaults', unless done already."
   (unless (and font-lock-set-defaults (eq font-lock-major-mode major-mode))
-    (setq font-lock-set-defaults t
-          font-lock-major-mode major-mode)
-    (let ((defaults font-lock-defaults))
-      (setq-local font-lock-keywords-only (nth 1 defaults))
-      (setq-local font-lock-keywords-case-fold-search (and (nth 2 defaults) t))
-      (setq-local font-lock-syntax-table
-                  (when (nth 3 defaults)
-                    (let ((table (copy-syntax-table (syntax-table))))
-                      (dolist (entry (nth 3 defaults))
-                        (let ((chars (car entry)))
-                          (dolist (c (if (numberp chars) (list chars) (string-to-list chars)))
-                            (modify-syntax-entry c (cdr entry) table))))
-                      table)))
-      (dolist (setting (nthcdr 5 defaults))
-        (set (make-local-variable (car setting)) (cdr setting)))
-      (let ((keywords (font-lock--keywords-from-defaults)))
-        (setq-local font-lock-keywords (font-lock-compile-keywords keywords))))))
+    (setq font-lock-major-mode major-mode)
+    (setq font-lock-set-defaults t)
+    (pcase-let ((`(,_ ,only ,fold ,syntax-alist ,_ . ,settings) font-lock-defaults))
+      (setq-local font-lock-keywords-only only)
+      (setq-local font-lock-keywords-case-fold-search (not (null fold)))
+      (setq-local font-lock-syntax-table (and syntax-alist (font-lock--syntax-table syntax-alist)))
+      (pcase-dolist (`(,var . ,value) settings)
+        (set (make-local-variable var) value))
+      (setq-local font-lock-keywords
+                  (font-lock-compile-keywords (font-lock--keywords-from-defaults))))))
+
+(defun font-lock--syntax-table (changes) "Return a copy of the buffer's syntax table with CHANGES, ((CHARS . SYNTAX)...), made."
+  (let ((table (copy-syntax-table (syntax-table))))
+    (pcase-dolist (`(,chars . ,syntax) changes)
+      (mapc (lambda (c) (modify-syntax-entry c syntax table))
+            (if (characterp chars) (list chars) chars)))
+    table))
 
 (defun font-lock-refresh-defaults () "Make the buffer's Font Lock settings afresh from `font-lock-defaults'."
   (font-lock-mode -1)
@@ -294,18 +321,17 @@ HOW `set' replaces them, another non-nil value puts KEYWORDS last, nil first."
     changed))
 
 (defun font-lock-extend-region-multiline () "Widen the region over text marked `font-lock-multiline'; non-nil if it grew."
-  (let ((changed nil))
-    (when (and (> font-lock-beg (point-min))
-               (get-text-property (1- font-lock-beg) 'font-lock-multiline))
-      (setq changed t
-            font-lock-beg (or (previous-single-property-change font-lock-beg 'font-lock-multiline)
-                              (point-min))))
-    (when (and (< font-lock-end (point-max))
-               (get-text-property font-lock-end 'font-lock-multiline))
-      (setq changed t
-            font-lock-end (or (next-single-property-change font-lock-end 'font-lock-multiline)
-                              (point-max))))
-    changed))
+  (let ((old-beg font-lock-beg) (old-end font-lock-end))
+    (if (and (> old-beg (point-min)) (get-text-property (1- old-beg) 'font-lock-multiline))
+        (setq font-lock-beg (font-lock--multiline-edge old-beg -1)))
+    (if (and (< old-end (point-max)) (get-text-property old-end 'font-lock-multiline))
+        (setq font-lock-end (font-lock--multiline-edge old-end 1)))
+    (not (and (= old-beg font-lock-beg) (= old-end font-lock-end)))))
+
+(defun font-lock--multiline-edge (pos direction) "Return where the run of `font-lock-multiline' text at POS ends, going back (DIRECTION -1) or on."
+  (if (< direction 0)
+      (or (previous-single-property-change pos 'font-lock-multiline) (point-min))
+    (or (next-single-property-change pos 'font-lock-multiline) (point-max))))
 
 (defun font-lock--extend-region (beg end) "Return (BEG . END) widened by `font-lock-extend-region-functions' until none widens it."
   (let ((font-lock-beg beg) (font-lock-end end) (again t))
@@ -367,20 +393,25 @@ LOUDLY is accepted and ignored."
 (defun font-lock-unfontify-buffer () "Remove Font Lock's faces from the whole current buffer."
   (funcall font-lock-unfontify-buffer-function))
 
+(defun font-lock--whole (fn from to) "Call FN with FROM and TO, each nil standing for its end of the buffer."
+  (funcall fn (if from from (point-min)) (if to to (point-max))))
+
 (defun font-lock-ensure (&optional beg end) "Make sure the text from BEG to END (the whole buffer by default) is fontified.
 A buffer with no Font Lock settings at all is left alone."
-  (when (font-lock-specified-p t)
+  (if (not (font-lock-specified-p t))
+      nil
     (font-lock-set-defaults)
-    (funcall font-lock-ensure-function (or beg (point-min)) (or end (point-max)))))
+    (font-lock--whole font-lock-ensure-function beg end)))
 
 (defun font-lock-flush (&optional beg end) "Declare the text from BEG to END (the whole buffer by default) in need of fontifying again.
-It takes effect only where Font Lock mode is on."
-  (when (and font-lock-mode font-lock-fontified)
-    (funcall font-lock-flush-function (or beg (point-min)) (or end (point-max)))))
+It takes effect only where Font Lock mode is on and has fontified."
+  (and font-lock-mode font-lock-fontified
+       (font-lock--whole font-lock-flush-function beg end)))
 
 (defun font-lock-after-change-function (beg end &optional _old-len) "Refontify BEG..END after a change, when Font Lock mode is on."
-  (when font-lock-mode
-    (save-excursion (save-match-data (font-lock-fontify-region beg end)))))
+  (if font-lock-mode
+      (save-match-data
+        (save-excursion (font-lock-fontify-region beg end)))))
 
 (defun font-lock-update (&optional _arg) "Fontify the current buffer again."
   (interactive "P")

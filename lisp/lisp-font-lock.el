@@ -5,12 +5,16 @@
 ;; them from the lists of defining forms and keywords); the functions that
 ;; match what a regexp cannot say are ours, written from what they highlight.
 
-(defconst lisp-fl--definer-face
-  '(let ((type (get (intern-soft (match-string 1)) 'lisp-define-type)))
-     (cond ((eq type 'var) font-lock-variable-name-face)
-           ((eq type 'type) font-lock-type-face)
-           ((or (not (match-string 2)) (and (match-string 2) (match-string 4)))
-            font-lock-function-name-face)))
+(defun lisp-fl--defined-name-face () "Return the face for the name the defining form just matched defines, or nil.
+Group 1 is the defining form, 2 an opening paren before the name, 4 a
+`setf' in (setf NAME)."
+  (pcase (get (intern-soft (match-string 1)) 'lisp-define-type)
+    ('var font-lock-variable-name-face)
+    ('type font-lock-type-face)
+    (_ (if (or (match-beginning 4) (null (match-beginning 2)))
+           font-lock-function-name-face))))
+
+(defconst lisp-fl--definer-face '(lisp-fl--defined-name-face)
   "Form choosing the face of the name a defining form defines.")
 
 (dolist (pair '((defvar . var) (defconst . var) (defcustom . var) (defvar-local . var)
