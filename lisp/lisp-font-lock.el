@@ -34,20 +34,18 @@ Group 1 is the defining form, 2 an opening paren before the name, 4 a
   (nth 3 (save-excursion (syntax-ppss pos))))
 
 (defun lisp-fl--position-in-list (open pos) "Return (HEAD . INDEX): the head symbol of the list opening at OPEN, and the index there of the element starting at POS."
-  (save-excursion
-    (goto-char (1+ open))
-    (let ((index 0) (head nil) (done nil))
-      (condition-case nil
-          (while (not done)
-            (forward-comment (buffer-size))
-            (if (>= (point) pos)
-                (setq done t)
-              (let ((start (point)))
-                (forward-sexp 1)
-                (when (= index 0)
-                  (setq head (intern-soft (buffer-substring-no-properties start (point)))))
-                (setq index (1+ index)))))
-        (error nil))
+  (save-excursion (goto-char (1+ open))
+    (let ((index 0) (head nil) (stop nil))
+      (ignore-errors
+        (while (not stop)
+          (forward-comment most-positive-fixnum)
+          (if (<= pos (point))
+              (setq stop t)
+            (let ((elt-start (point)))
+              (forward-sexp)
+              (if (zerop index)
+                  (setq head (intern-soft (buffer-substring-no-properties elt-start (point)))))
+              (setq index (+ index 1))))))
       (cons head index))))
 
 (defconst lisp-fl--binding-forms '(let let* letrec dlet)
@@ -56,8 +54,7 @@ Group 1 is the defining form, 2 an opening paren before the name, 4 a
 (defun lisp--el-funcall-position-p (pos) "Non-nil if the list opening at POS is in the place of a call, as Lisp keywords want.
 A quoted list is not, nor is a `let' variable list or one of its bindings,
 nor a `condition-case' handler."
-  (save-excursion
-    (goto-char pos)
+  (save-excursion (goto-char pos)
     (if (and (eq (char-before) ?') (not (eq (char-before (1- (point))) ?#)))
         nil
       (let ((outer (nth 1 (syntax-ppss pos))))
@@ -74,41 +71,40 @@ nor a `condition-case' handler."
                         (not (and (memq (car up) lisp-fl--binding-forms) (= (cdr up) 1))))))))))))))
 
 (defun lisp--el-match-keyword (limit) "Find the next call of a special form or macro before LIMIT; its name is group 1."
-  (let ((found nil))
-    (while (and (not found)
+  (let ((hit nil))
+    (while (and (not hit)
                 (re-search-forward "(\\(\\(?:\\sw\\|\\s_\\|\\\\.\\)+\\)\\_>" limit t))
       (let ((sym (intern-soft (match-string 1))))
         (when (and sym
                    (or (special-form-p sym) (macrop sym))
                    (not (get sym 'no-font-lock-keyword))
                    (save-match-data (lisp--el-funcall-position-p (match-beginning 0))))
-          (setq found t))))
-    found))
+          (setq hit t))))
+    hit))
 
 (defun lisp--match-hidden-arg (limit) "Find, before LIMIT, an argument that follows on the line where a multi-line sexp ends.
 The match runs from it to the end of its line."
-  (let ((found nil))
-    (while (and (not found) (re-search-forward ")" limit t))
+  (let ((hit nil))
+    (while (and (not hit) (re-search-forward ")" limit t))
       (let ((close (point)))
         (unless (save-excursion (nth 8 (syntax-ppss (1- close))))
           (let ((open (condition-case nil (scan-lists close -1 0) (error nil))))
             (when (and open
                        (< open (line-beginning-position))
-                       (save-excursion
-                         (skip-chars-forward " \t")
+                       (save-excursion (skip-chars-forward "\t ")
                          (not (or (eolp) (memq (char-after) '(?\) ?\;))))))
-              (skip-chars-forward " \t")
+              (skip-chars-forward "\t ")
               (set-match-data (list (point) (line-end-position)))
-              (goto-char (line-end-position))
-              (setq found t))))))
-    found))
+              (end-of-line)
+              (setq hit t))))))
+    hit))
 
 (defun lisp--match-confusable-symbol-character (limit) "Find, before LIMIT, an unescaped quotation mark that Lisp would read as part of a symbol."
-  (let ((found nil))
-    (while (and (not found) (re-search-forward "[\u2018\u2019\u201b\u201c\u201d\u201f\u301e\uff02\uff07]" limit t))
+  (let ((hit nil))
+    (while (and (not hit) (re-search-forward "[\u2018\u2019\u201b\u201c\u201d\u201f\u301e\uff02\uff07]" limit t))
       (unless (eq (char-before (match-beginning 0)) ?\\)
-        (setq found t)))
-    found))
+        (setq hit t)))
+    hit))
 
 (defconst lisp-fl--string-escapes (string-to-list "abdefnrstvxuUN01234567CMSHA^ \n")
   "The characters a backslash in a string may stand before and mean something.")
@@ -116,18 +112,17 @@ The match runs from it to the end of its line."
 (defun elisp--font-lock-backslash () "Return the warning face for the backslash of the last match if it is a misleading single escape in a string."
   (let ((at (match-beginning 1)))
     (and (lisp-fl--string-state-p at)
-         (save-excursion
-           (goto-char at)
+         (save-excursion (goto-char at)
            (= 0 (% (- (skip-chars-backward "\\\\")) 2)))
          (not (memq (char-after (1+ at)) lisp-fl--string-escapes))
          '(face font-lock-warning-face help-echo "This \\ has no effect"))))
 
 (defun lisp-fl--match-regexp-grouping (limit) "Find, before LIMIT, a regexp grouping construct written in a string; the backslashes are group 1, the construct group 3."
-  (catch 'found
+  (catch 'lisp-fl--grouping
     (while (re-search-forward "\\(\\\\\\\\\\)\\(?:\\(\\\\\\\\\\)\\|\\((\\(?:\\?[0-9]*:\\)?\\|[|)]\\)\\)" limit t)
-      (unless (match-beginning 2)
-        (when (eq (get-text-property (match-beginning 1) 'face) 'font-lock-string-face)
-          (throw 'found t))))
+      (and (null (match-beginning 2))
+           (eq (get-text-property (match-beginning 1) 'face) 'font-lock-string-face)
+           (throw 'lisp-fl--grouping t)))
     nil))
 
 (defun shorthands-font-lock-shorthands (_limit) "Find no shorthand: this system reads no file with shorthands." nil)
