@@ -71,15 +71,16 @@ Such a line gets the empty prefix: the string stays where it is."
 A string where its list keeps a docstring, or after :documentation,
 gets `font-lock-doc-face', any other string `font-lock-string-face',
 and a comment `font-lock-comment-face'."
+  ;; The faces' variables, so that a buffer may rebind them.
   (if (not (nth 3 state))
-      'font-lock-comment-face
+      font-lock-comment-face
     (let ((open (nth 1 state))
           (string-start (nth 8 state)))
       (if (and open
                (or (lisp-string-in-doc-position-p open string-start)
                    (lisp-string-after-doc-keyword-p open string-start)))
-          'font-lock-doc-face
-        'font-lock-string-face))))
+          font-lock-doc-face
+        font-lock-string-face))))
 
 (defvar cl-struct-lisp-indent-state-tags nil "The tags of `lisp-indent-state' records.")
 (cl-struct-define 'lisp-indent-state "State carried by Lisp indentation from one line to the next."

@@ -325,10 +325,12 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   prog-mode "Lisp-Data"
   "Major mode for files of Lisp data, such as the ones `read' takes back."
   (modes--lisp-settings)
-  (setq-local electric-quote-string t))
+  (setq-local electric-quote-string t)
+  (setq-local font-lock-defaults (lisp-fl--defaults nil)))
 
 (define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp"
   "Major mode for editing Emacs Lisp code."
+  (setq-local font-lock-defaults (lisp-fl--defaults t))
   ;; Completion and Eldoc know Emacs Lisp (elisp-mode.el, eldoc.el).
   (add-hook 'completion-at-point-functions #'elisp-completion-at-point nil 'local)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)

@@ -430,20 +430,6 @@ MEMBERS lists (NAME WIDGET) entries for a start; ARGS are keyword
 pairs such as :prefix, :group, :link and :version." (declare (doc-string 3))
   `(custom-declare-group ',symbol ,members ,doc ,@args))
 
-(defun custom-declare-face (face spec doc &rest args) "Make FACE a customizable face: the function that `defface' calls.
-The first declaration wins.  Without frames, only the properties are
-recorded: SPEC, DOC, and what the keyword pairs ARGS say."
-  ;; Noted for `load-history', as GNU notes every face a file declares.
-  (when load-in-progress
-    (push (cons 'defface face) current-load-list))
-  (unless (get face 'face-defface-spec)
-    (put face 'face-defface-spec spec)
-    (put face 'face-modified nil)
-    (if doc (put face 'face-documentation doc))
-    (custom-handle-all-keywords face args 'custom-face)
-    (custom--declared face))
-  face)
-
 (defmacro defface (face spec doc &rest args) "Define FACE, with the display specification SPEC and documentation DOC.
 ARGS are keyword pairs, as for `defgroup' and `defcustom'." (declare (doc-string 3))
   `(custom-declare-face ',face ,spec ,doc ,@args))
