@@ -758,7 +758,10 @@ The buffer is shown with `temp-buffer-show-function' when set, else by running
 (defun internal-temp-output-buffer-show (buffer) "Show BUFFER after `with-output-to-temp-buffer' filled it: unmodified, point at its start."
   (with-current-buffer buffer (set-buffer-modified-p nil) (goto-char (point-min)))
   (cond (temp-buffer-show-function (funcall temp-buffer-show-function buffer))
-        (t (with-current-buffer buffer (run-hooks 'temp-buffer-show-hook)))))
+        (t (let ((w (display-buffer buffer)))
+             (if (window-live-p w)
+                 (with-selected-window w (run-hooks 'temp-buffer-show-hook))
+               (with-current-buffer buffer (run-hooks 'temp-buffer-show-hook)))))))
 
 ;; --- buffer names for files that share a name (uniquify, post-forward-angle-brackets) ---
 

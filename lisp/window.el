@@ -524,10 +524,21 @@ Unless NORECORD, the buffer moves to the front of the buffer list."
 (defun display-buffer-pop-up-window (buffer _alist) "Split a window to show BUFFER; give the new window, or nil."
   (when pop-up-windows
     (let ((w (funcall split-window-preferred-function (selected-window))))
-      (when w (window--show w buffer) w))))
+      (when w
+        (window--show w buffer)
+        ;; How `quit-window' would undo this: the window was made for BUFFER.
+        (set-window-parameter w 'quit-restore (list 'window 'window (selected-window) buffer))
+        w))))
 (defun display-buffer-use-some-window (buffer _alist) "Show BUFFER in the least recently used window other than the selected one; give it."
   (let ((w (or (get-lru-window nil nil t) (selected-window))))
     (unless (window-minibuffer-p w)
+      (let ((old (window-buffer w)))
+        (unless (eq old buffer)
+          (set-window-parameter
+           w 'quit-restore
+           (list 'other (list old (window-start w) (with-current-buffer old (copy-marker (window-point w)))
+                              (window-total-height w))
+                 (selected-window) buffer))))
       (window--show w buffer)
       w)))
 (defun display-buffer-no-window (_buffer alist) "Show no window when ALIST says `allow-no-window'."

@@ -235,3 +235,8 @@
 (wc (split-window nil nil t) (cl-loop for w being the windows collect (window-total-width w)))
 (cl-loop for f being the frames count (framep f))
 (cl-loop with sel = (selected-frame) for f being the frames when (eq f sel) return t)
+(wc (with-output-to-temp-buffer "wa" (princ "x")) (list (window-list) (selected-window) (current-buffer) (window-parameter (next-window) 'quit-restore)))
+(wc (with-output-to-temp-buffer "wa" (princ "x")) (display-buffer (get-buffer-create "wb")) (list (window-list) (window-parameter (next-window) 'quit-restore)))
+(wc (let (seen) (let ((temp-buffer-show-hook (list (lambda () (push (list (selected-window) (current-buffer)) seen))))) (with-output-to-temp-buffer "wa" (princ "x"))) (list seen (selected-window))))
+(wc (display-buffer (get-buffer-create "wa")) (list (window-parameter (next-window) 'quit-restore) (window-parameter nil 'quit-restore)))
+(wc (with-help-window "wa" (princ "x")) (list (window-list) (selected-window) (current-buffer) (window-parameter (next-window) 'quit-restore)))
