@@ -122,6 +122,8 @@ DEFUN('tsmacs--window-slot', 2, 2, 'Give slot I of WINDOW (window.el knows the l
 DEFUN('tsmacs--set-window-slot', 3, 3, 'Set slot I of WINDOW to VALUE and give VALUE.', (rt, w: number, i: number, v: number) => {
   if (!windowp(rt, w)) wrongTypeArgument(rt, Qwindowp, w);
   const k = slotIndex(rt, w, i, WINDOW_SLOTS);
+  // The number is the window's for life (the printer and the dump check read it as a fixnum).
+  if (k === WIN_NUMBER) xsignal(Qargs_out_of_range, cons(rt, w, cons(rt, i, Qnil)));
   // The markers stay markers: code here reads them without asking.
   if ((k === WIN_START || k === WIN_POINTM) && !isPvec(rt, v, PVEC_MARKER)) wrongTypeArgument(rt, DEFSYM('markerp'), v);
   aset(rt, w, k, v);
@@ -145,11 +147,12 @@ DEFUN('tsmacs--select-frame', 1, 1, 'Make the live frame FRAME the selected one.
 // ---- what buffers need to know ---------------------------------------------------------------------
 
 /** Call FN on each live window of frame F's tree under W, in order (the minibuffer window apart). */
-function eachLiveWindow(rt: Runtime, w: number, fn: (w: number) => void, depth = 0): void {
-  if (depth > 1000) return;
-  for (let x = w, n = 0; windowp(rt, x) && aref(rt, x, WIN_MINI) === Qnil && n < 100000; x = aref(rt, x, WIN_NEXT), n++) {
+function eachLiveWindow(rt: Runtime, w: number, fn: (w: number) => void, seen = new Set<number>()): void {
+  // The tree is Lisp's to edit: a window met twice ends the walk rather than looping.
+  for (let x = w; windowp(rt, x) && aref(rt, x, WIN_MINI) === Qnil && !seen.has(x); x = aref(rt, x, WIN_NEXT)) {
+    seen.add(x);
     if (aref(rt, x, WIN_BUFFER) !== Qnil) fn(x);
-    else eachLiveWindow(rt, aref(rt, x, WIN_CHILD), fn, depth + 1);
+    else eachLiveWindow(rt, aref(rt, x, WIN_CHILD), fn, seen);
   }
 }
 
