@@ -476,6 +476,105 @@
       (window--put w 17 (delq b (window--slot w 17))))
     nil))
 
+;;; Going back and forth in a window's buffers.
+
+(defun window--shown-elsewhere-p (b w) "Non-nil when a live window other than W shows buffer B."
+  (window--first (lambda (x) (and (not (eq x w)) (eq (window-buffer x) b))) (window-list-1 nil nil)))
+
+(defun window--show-entry (w b entry) "Make window W show buffer B, from ENTRY's start and point when ENTRY is (B START POINT)."
+  (window--show w b)
+  (when entry
+    (set-marker (window--slot w 3) (marker-position (nth 1 entry)) b)
+    (set-window-point w (marker-position (nth 2 entry))))
+  (when (window--selected-p w) (set-buffer b)))
+
+(defun window--fallback-buffer (w old skip) "A live buffer for window W other than OLD and the buffers SKIP: named without a leading space, shown in no other window."
+  (window--first (lambda (b) (and (not (eq b old)) (not (memq b skip))
+                                  (not (eq (aref (buffer-name b) 0) ?\s))
+                                  (not (window--shown-elsewhere-p b w))))
+                 (buffer-list)))
+
+(defun switch-to-prev-buffer (&optional window bury-or-kill) "Show in WINDOW the buffer it showed before; give that buffer, or nil when there is none.
+With BURY-OR-KILL the buffer WINDOW shows now is forgotten by it rather than remembered as the next one."
+  (let* ((w (window--live window)) (old (window-buffer w))
+         (entry (window--first (lambda (e) (and (buffer-live-p (car e)) (not (eq (car e) old))
+                                                (not (memq (car e) (window--slot w 17)))
+                                                (not (window--shown-elsewhere-p (car e) w))))
+                               (window--slot w 16)))
+         (new (if entry (car entry) (window--fallback-buffer w old (window--slot w 17)))))
+    (when new
+      (if bury-or-kill
+          (progn (window--put w 16 (window--keep (lambda (e) (not (eq (car e) old))) (window--slot w 16)))
+                 (window--put w 17 (delq old (window--slot w 17)))
+                 (window--put w 2 nil)
+                 (window--show-entry w new entry))
+        (window--show-entry w new entry)
+        (window--put w 17 (cons old (delq old (window--slot w 17))))))
+    new))
+
+(defun switch-to-next-buffer (&optional window) "Show in WINDOW the buffer it showed before `switch-to-prev-buffer'; give that buffer, or nil."
+  (let* ((w (window--live window)) (old (window-buffer w))
+         (new (or (window--first (lambda (b) (and (buffer-live-p b) (not (eq b old)))) (window--slot w 17))
+                  (window--fallback-buffer w old (mapcar #'car (window--slot w 16))))))
+    (when new
+      (window--put w 17 (delq new (window--slot w 17)))
+      (window--show-entry w new (assq new (window--slot w 16))))
+    new))
+
+(defun previous-buffer (&optional arg _interactive) "Show in the selected window the buffer it showed before, ARG times."
+  (interactive "p")
+  (dotimes (_ (or arg 1))
+    (unless (switch-to-prev-buffer) (user-error "No previous buffer"))))
+
+(defun next-buffer (&optional arg _interactive) "Show in the selected window the next buffer in its history, ARG times."
+  (interactive "p")
+  (dotimes (_ (or arg 1))
+    (unless (switch-to-next-buffer) (user-error "No next buffer"))))
+
+(defun bury-buffer (&optional buffer-or-name) "Put BUFFER-OR-NAME (the current buffer by default) last in the buffer list; with no argument also show another buffer in the selected window if it shows it."
+  (interactive)
+  (let ((b (window-normalize-buffer buffer-or-name)))
+    (bury-buffer-internal b)
+    (when (and (null buffer-or-name) (eq (window-buffer) b) (not (window-dedicated-p)))
+      (switch-to-prev-buffer nil 'bury))
+    nil))
+
+(defun quit-window (&optional kill window) "Stop showing WINDOW's buffer: delete WINDOW when it was made to show it, else show what it showed before; bury the buffer, or kill it with KILL."
+  (interactive "P")
+  (let* ((w (window--live window)) (b (window-buffer w))
+         (qr (window-parameter w 'quit-restore)))
+    (cond ((and (eq (car-safe qr) 'window) (eq (nth 3 qr) b) (not (one-window-p)))
+           (let ((back (nth 2 qr)))
+             (delete-window w)
+             (when (and (window-live-p back) (not (eq back (selected-window)))) (select-window back))))
+          ((and (eq (car-safe qr) 'other) (eq (nth 3 qr) b) (buffer-live-p (car (nth 1 qr))))
+           (set-window-parameter w 'quit-restore nil)
+           (let ((e (nth 1 qr)))
+             (window--put w 16 (window--keep (lambda (x) (not (eq (car x) b))) (window--slot w 16)))
+             (window--put w 2 nil)
+             (window--show w (car e))
+             (set-marker (window--slot w 3) (nth 1 e) (car e))
+             (set-window-point w (marker-position (nth 2 e)))
+             (when (window--selected-p w) (set-buffer (car e)))))
+          (t (set-window-parameter w 'quit-restore nil)
+             (switch-to-prev-buffer w 'bury)))
+    (if kill (kill-buffer b) (bury-buffer-internal b) nil)))
+
+(defun other-window (count &optional all-frames _interactive) "Select the window COUNT places on in the cyclic order (back when COUNT is negative)."
+  (interactive "p")
+  (let ((w (selected-window)))
+    (dotimes (_ (abs count))
+      (setq w (if (> count 0) (next-window w nil all-frames) (previous-window w nil all-frames))))
+    (select-window w)
+    nil))
+
+(defun count-windows (&optional minibuf all-frames) "Give the number of live windows on the selected frame; MINIBUF t counts the minibuffer window."
+  (length (window-list-1 nil minibuf all-frames)))
+
+(defun switch-to-buffer-other-window (buffer-or-name &optional norecord) "Show BUFFER-OR-NAME (made if need be) in another window, select it and give the buffer."
+  (interactive "BSwitch to buffer in other window: ")
+  (pop-to-buffer buffer-or-name t norecord))
+
 (defun switch-to-buffer (buffer-or-name &optional norecord _force-same-window) "Show BUFFER-OR-NAME (made if need be) in the selected window, make it current and give it.
 Unless NORECORD, the buffer moves to the front of the buffer list."
   (let ((buf (cond ((null buffer-or-name) (other-buffer))
@@ -717,7 +816,7 @@ SIZE positive keeps that many lines (columns) for WINDOW; negative gives them to
     (window--mark-deleted (frame--slot f 1))
     (dolist (entry (aref configuration 4))
       (let ((w (nth 0 entry)) (v (nth 1 entry)))
-        (dotimes (i 24) (unless (memq i '(3 4)) (window--put w i (aref v i))))
+        (dotimes (i 24) (unless (memq i '(0 3 4)) (window--put w i (aref v i))))
         (let ((b (aref v 2)))
           (when (and b (not (buffer-live-p b)))
             (setq b (other-buffer)) (window--put w 2 b))
