@@ -196,14 +196,22 @@
   (let ((w (window--valid window)))
     (= (window--slot w 12) (frame--slot (window--slot w 1) 6))))
 
-(defun window--resize (w slot n) "Give window W size N in SLOT (12 columns, 13 lines): its last child takes the change when its children are stacked along SLOT, else every child."
-  (let ((delta (- n (window--slot w slot))) (c (window--slot w 8)))
+(defun window--resize (w slot n) "Give window W size N in SLOT (12 columns, 13 lines): children stacked along SLOT share the change in proportion to their sizes (the first ones taking what rounding leaves), children across it each take all of it."
+  (let ((old (window--slot w slot)) (c (window--slot w 8)))
     (window--put w slot n)
     (cond ((null c))
           ((eq (and (window--slot w 9) t) (= slot 13))
-           (while c (window--resize c slot (+ (window--slot c slot) delta)) (setq c (window--slot c 6))))
-          (t (while (window--slot c 6) (setq c (window--slot c 6)))
-             (window--resize c slot (+ (window--slot c slot) delta))))))
+           (while c (window--resize c slot (+ (window--slot c slot) (- n old))) (setq c (window--slot c 6))))
+          (t (let ((sizes nil) (used 0) (cs nil))
+               (while c
+                 (let ((k (if (> old 0) (/ (* (window--slot c slot) n) old) 0)))
+                   (push k sizes) (push c cs) (setq used (+ used k)))
+                 (setq c (window--slot c 6)))
+               (setq sizes (nreverse sizes) cs (nreverse cs))
+               (let ((left (- n used)))
+                 (while cs
+                   (window--resize (car cs) slot (+ (car sizes) (if (> left 0) 1 0)))
+                   (setq left (1- left) cs (cdr cs) sizes (cdr sizes)))))))))
 
 (defun window--set-lines (w n) "Give window W N lines." (window--resize w 13 n))
 
@@ -713,7 +721,7 @@ SIZE positive keeps that many lines (columns) for WINDOW; negative gives them to
             (when next (window--put next 7 n))))
         (window--put n (if across 13 12) (window--slot w (if across 13 12)))
         (window--put n slot new-size)
-        (window--put w slot old-size)
+        (window--resize w slot old-size)
         (window--put w (if across 20 21) (/ (float old-size) (window--slot p slot)))
         (window--put n (if across 20 21) (/ (float new-size) (window--slot p slot)))
         (window--put n (if across 21 20) 1.0)
@@ -840,6 +848,123 @@ SIZE positive keeps that many lines (columns) for WINDOW; negative gives them to
     `(let ((,c (current-window-configuration)))
        (unwind-protect (progn ,@body)
          (set-window-configuration ,c)))))
+
+;;; The terminal and resizing.
+
+(defvar window-system nil "The window system of the selected frame: nil on a text terminal.")
+(defvar initial-window-system nil "The window system of the first frame: nil in batch.")
+(defun window-system (&optional frame) "Give the window system of FRAME: nil on a text terminal." (window--frame frame) nil)
+(defun display-graphic-p (&optional _display) "Tell whether the display can show images and fonts: never on a text terminal." nil)
+(defun frame-root-window-p (window) "Non-nil when WINDOW is the root window of its frame."
+  (eq window (frame-root-window (window-frame window))))
+(defun window-child-count (window) "Give the number of children of the internal window WINDOW, 0 for a live one."
+  (let ((n 0) (c (window-child window)))
+    (while c (setq n (1+ n) c (window--slot c 6)))
+    n))
+(defun window-deletable-p (&optional window) "Non-nil when WINDOW could be deleted: it is neither the minibuffer window nor its frame's only window."
+  (let ((w (window--valid window)))
+    (and (not (window-minibuffer-p w)) (not (frame-root-window-p w)) t)))
+(defun minibuffer-selected-window () "Give the window selected before the minibuffer was entered: nil, as no minibuffer is active." nil)
+(defun window-font-width (&optional _window _face) "Give the width of a character in a window: 1 on a text terminal." 1)
+(defun window-font-height (&optional _window _face) "Give the height of a character in a window: 1 on a text terminal." 1)
+(defun window-screen-lines () "Give the number of text lines of the selected window, as a float." (float (window-body-height)))
+(defun recenter (&optional _arg _redisplay) "Scroll the selected window to put point at its middle: nothing to show in batch." nil)
+
+(defun window--grow (w n horizontal) "Give window W N more lines (columns when HORIZONTAL), taken from its next sibling, or its previous one when it is the last."
+  (let* ((slot (if horizontal 12 13)) (p (window--slot w 5)) (z w))
+    ;; Climb to the ancestor that lies in a combination of the right direction.
+    (while (and p (not (eq (and (window--slot p 9) t) (and horizontal t))))
+      (setq z p p (window--slot p 5)))
+    (unless p (error "Cannot resize the root window of a frame"))
+    (let* ((other (or (window--slot z 6) (window--slot z 7)))
+           (least (if horizontal window-min-width window-min-height))
+           (n (max (- (- (window--slot z slot) least)) (min n (- (window--slot other slot) least)))))
+      (window--resize other slot (- (window--slot other slot) n))
+      (window--resize z slot (+ (window--slot z slot) n))
+      (window--relayout (window--slot w 1))
+      n)))
+
+(defun enlarge-window (delta &optional horizontal) "Make the selected window DELTA lines taller (columns wider with HORIZONTAL)."
+  (interactive "p")
+  (window--grow (selected-window) delta horizontal)
+  t)
+(defun shrink-window (delta &optional horizontal) "Make the selected window DELTA lines shorter (columns narrower with HORIZONTAL)."
+  (interactive "p")
+  (window--grow (selected-window) (- delta) horizontal)
+  t)
+
+(defun window--balance (w) "Share the size of internal window W evenly among its children, and theirs among their own."
+  (let ((c (window--slot w 8)))
+    (when c
+      (let* ((slot (if (window--slot w 9) 12 13)) (n (window-child-count w))
+             (each (/ (window--slot w slot) n)) (extra (% (window--slot w slot) n)))
+        (while c
+          (window--resize c slot (+ each (if (> extra 0) 1 0)))
+          (setq extra (1- extra))
+          (window--balance c)
+          (setq c (window--slot c 6)))))))
+(defun balance-windows (&optional window-or-frame) "Make the windows of WINDOW-OR-FRAME's frame share their combinations evenly."
+  (interactive)
+  (let ((f (window--frame-of window-or-frame)))
+    (window--balance (frame--slot f 1))
+    (window--relayout f)
+    t))
+
+(defun fit-window-to-buffer (&optional window _max-height min-height _max-width _min-width _preserve-size) "Make WINDOW as tall as its buffer's text needs (at least `window-min-height' lines)."
+  (let* ((w (window--live window))
+         (need (with-current-buffer (window-buffer w) (1+ (count-lines (point-min) (point-max)))))
+         (want (max (or min-height window-min-height) need)))
+    (unless (frame-root-window-p w)
+      (ignore-errors (window--grow w (- want (window-total-height w)) nil)))
+    nil))
+
+(defun kill-buffer-and-window () "Kill the current buffer and delete the selected window."
+  (interactive)
+  (let ((w (selected-window)) (b (current-buffer)))
+    (when (kill-buffer b)
+      (when (window-live-p w) (delete-window w)))
+    nil))
+
+(defun display-buffer-below-selected (buffer _alist) "Show BUFFER in a window split off below the selected one; give that window, or nil."
+  (let ((w (ignore-errors (split-window (selected-window)))))
+    (when w
+      (window--show w buffer)
+      (set-window-parameter w 'quit-restore (list 'window 'window (selected-window) buffer))
+      w)))
+(defun display-buffer-at-bottom (buffer alist) "Show BUFFER in a window split off at the bottom of the frame; give that window, or nil."
+  (let ((root (frame-root-window)))
+    (if (window-live-p root)
+        (display-buffer-below-selected buffer alist)
+      (let ((w (ignore-errors (split-window root))))
+        (when w
+          (window--show w buffer)
+          (set-window-parameter w 'quit-restore (list 'window 'window (selected-window) buffer))
+          w)))))
+
+(defun temp-buffer-window-setup (buffer-or-name) "Give the buffer BUFFER-OR-NAME (made if need be) emptied and unmodified, ready for output."
+  (let ((b (get-buffer-create buffer-or-name)))
+    (with-current-buffer b
+      (let ((inhibit-read-only t) (inhibit-modification-hooks t))
+        (kill-all-local-variables)
+        (erase-buffer)
+        (set-buffer-modified-p nil)))
+    b))
+(defun window--show-temp (buffer action quit-function value) "Show the filled temporary BUFFER by ACTION; give QUIT-FUNCTION's value on its window and VALUE, else VALUE."
+  (with-current-buffer buffer (set-buffer-modified-p nil) (goto-char (point-min)))
+  (let ((w (display-buffer buffer action)))
+    (if (functionp quit-function) (funcall quit-function w value) value)))
+(defmacro with-current-buffer-window (buffer-or-name action quit-function &rest body) "Run BODY in the emptied buffer BUFFER-OR-NAME, then show it by ACTION; give BODY's value (or QUIT-FUNCTION's on the window and it)."
+  (declare (indent 3) (debug t))
+  (let ((b (make-symbol "buffer")) (v (make-symbol "value")))
+    `(let* ((,b (temp-buffer-window-setup ,buffer-or-name))
+            (,v (with-current-buffer ,b ,@body)))
+       (window--show-temp ,b ,action ,quit-function ,v))))
+(defmacro with-temp-buffer-window (buffer-or-name action quit-function &rest body) "Run BODY with `standard-output' going to the emptied buffer BUFFER-OR-NAME, then show it by ACTION; give BODY's value (or QUIT-FUNCTION's on the window and it)."
+  (declare (indent 3) (debug t))
+  (let ((b (make-symbol "buffer")) (v (make-symbol "value")))
+    `(let* ((,b (temp-buffer-window-setup ,buffer-or-name))
+            (,v (let ((standard-output ,b)) ,@body)))
+       (window--show-temp ,b ,action ,quit-function ,v))))
 
 (provide 'window)
 
