@@ -842,12 +842,13 @@ SIZE positive keeps that many lines (columns) for WINDOW; negative gives them to
       (let ((b (aref configuration 5))) (when (buffer-live-p b) (set-buffer b))))
     t))
 
+(defun window--keeping-configuration (thunk) "Call THUNK and give its value; however it exits, put the windows back as they were before."
+  (let ((saved (current-window-configuration)))
+    (unwind-protect (funcall thunk) (set-window-configuration saved))))
+
 (defmacro save-window-excursion (&rest body) "Run BODY, then put the windows back as they were; give BODY's value."
   (declare (indent 0) (debug t))
-  (let ((c (make-symbol "wconfig")))
-    `(let ((,c (current-window-configuration)))
-       (unwind-protect (progn ,@body)
-         (set-window-configuration ,c)))))
+  `(window--keeping-configuration (lambda () ,@body)))
 
 ;;; The terminal and resizing.
 
@@ -918,7 +919,7 @@ SIZE positive keeps that many lines (columns) for WINDOW; negative gives them to
       (ignore-errors (window--grow w (- want (window-total-height w)) nil)))
     nil))
 
-(defun kill-buffer-and-window () "Kill the current buffer and delete the selected window."
+(defun kill-buffer-and-window () "Delete the selected window after killing the buffer that is current."
   (interactive)
   (let ((w (selected-window)) (b (current-buffer)))
     (when (kill-buffer b)
