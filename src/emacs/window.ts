@@ -10,7 +10,7 @@
 import { PVEC_FRAME, PVEC_WINDOW } from '../heap/layout.ts';
 import { Lisp_Cons, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { DEFGLOBAL, type Runtime } from '../core/runtime.ts';
-import { aref, aset, cons, makeFloat, symbolFunction, isPvec, makePvec, makeString, pvecSize, xcar, xcdr } from '../core/object.ts';
+import { aref, aset, cons, makeFloat, stringp, symbolFunction, isPvec, makePvec, makeString, pvecSize, xcar, xcdr } from '../core/object.ts';
 import { wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFINIT } from '../core/subr.ts';
@@ -107,8 +107,10 @@ DEFUN('frame-list', 0, 0, 'Give a fresh list of all live frames.', (rt) => {
   for (let i = xs.length - 1; i >= 0; i--) r = cons(rt, xs[i]!, r);
   return r;
 });
-DEFUN('selected-window', 0, 0, 'Give the selected window of the selected frame.',
-  (rt) => aref(rt, rt.globals[G_SELECTED_FRAME]!, FRAME_SELECTED));
+DEFUN('selected-window', 0, 0, 'Give the selected window of the selected frame.', (rt) => {
+  const f = rt.globals[G_SELECTED_FRAME]!;
+  return framep(rt, f) ? aref(rt, f, FRAME_SELECTED) : Qnil;
+});
 
 DEFUN('tsmacs--make-window', 1, 1, 'Make a new window of FRAME with the next window number, its markers pointing nowhere.',
   (rt, frame: number) => {
@@ -186,7 +188,9 @@ registerPvecPrinter(PVEC_WINDOW, (rt, w, _escape, out) => {
 
 registerPvecPrinter(PVEC_FRAME, (rt, f, _escape, out) => {
   out.ascii(aref(rt, f, FRAME_LIVE) === Qnil ? '#<dead frame ' : '#<frame ');
-  out.text(aref(rt, f, FRAME_NAME));
+  const name = aref(rt, f, FRAME_NAME);
+  if (stringp(name)) out.text(name);
+  else out.object(name);
   out.ascii(` 0x${((f & -8) >>> 0).toString(16)}>`);
 });
 
