@@ -496,7 +496,6 @@
 (defvar suggest-key-bindings t "Non-nil means M-x says which key runs the command it ran, if any.")
 (defvar extended-command-suggest-shorter t "Non-nil means M-x says how the command's name could have been typed shorter.")
 (defvar execute-extended-command--last-typed nil "What was typed to name the command M-x is about to run.")
-(defvar pop-up-windows t "Non-nil means showing a buffer may split a window to make room.")
 (dolist (name '(execute-extended-command execute-extended-command-for-buffer
                 clone-indirect-buffer-other-window))
   (autoload name "simple-odds" nil t))

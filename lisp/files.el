@@ -492,24 +492,6 @@ the file did not exist; NOAUTO is accepted for compatibility."
   (and auto-save-default (not noauto) (not noninteractive) (auto-save-mode 1))
   (or nomodes (progn (normal-mode t) (run-hooks 'find-file-hook))))
 
-(defun switch-to-buffer (buffer-or-name &optional norecord _force-same-window)
-  "Make BUFFER-OR-NAME current (created if need be) and return it; batch has no window to show it in.
-Unless NORECORD, the buffer moves to the front of the buffer list, as showing it would."
-  (let ((buf (cond ((null buffer-or-name) (other-buffer))
-                   ((get-buffer buffer-or-name))
-                   (t (let ((b (get-buffer-create buffer-or-name)))
-                        (set-buffer-major-mode b)
-                        b)))))
-    (set-buffer buf)
-    (tsmacs--show-buffer buf norecord)
-    buf))
-
-(defun pop-to-buffer-same-window (buffer &optional norecord) "Make BUFFER current and return it, as `switch-to-buffer' does."
-  (switch-to-buffer buffer norecord))
-
-(defun pop-to-buffer (buffer-or-name &optional _action norecord) "Make BUFFER-OR-NAME current and return it, as `switch-to-buffer' does."
-  (switch-to-buffer buffer-or-name norecord))
-
 (defun find-file (filename &optional wildcards) "Visit FILENAME in a buffer (see `find-file-noselect'), make that buffer current and return it.
 When WILDCARDS gave several buffers, each is switched to, last first, so that the first ends
 current; the list comes back in the order they were switched to."
@@ -776,7 +758,10 @@ The buffer is shown with `temp-buffer-show-function' when set, else by running
 (defun internal-temp-output-buffer-show (buffer) "Show BUFFER after `with-output-to-temp-buffer' filled it: unmodified, point at its start."
   (with-current-buffer buffer (set-buffer-modified-p nil) (goto-char (point-min)))
   (cond (temp-buffer-show-function (funcall temp-buffer-show-function buffer))
-        (t (with-current-buffer buffer (run-hooks 'temp-buffer-show-hook)))))
+        (t (let ((w (display-buffer buffer)))
+             (if (window-live-p w)
+                 (with-selected-window w (run-hooks 'temp-buffer-show-hook))
+               (with-current-buffer buffer (run-hooks 'temp-buffer-show-hook)))))))
 
 ;; --- buffer names for files that share a name (uniquify, post-forward-angle-brackets) ---
 

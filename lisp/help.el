@@ -233,7 +233,7 @@ leave it.  Return the value of BODY's last form."
       (goto-char (point-min))
       (help-mode-finish)
       (set-buffer-modified-p nil))
-    (help-window-setup nil)))
+    (help-window-setup (display-buffer buf))))
 
 ;;; Where commands are, and what keys do.
 

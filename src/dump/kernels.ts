@@ -25,7 +25,7 @@
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
-import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_OVERLAY, PVEC_TYPE_COUNT, SYMBOL_WORDS } from '../heap/layout.ts';
+import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_FRAME, PVEC_OVERLAY, PVEC_TYPE_COUNT, PVEC_WINDOW, SYMBOL_WORDS } from '../heap/layout.ts';
 import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
@@ -594,7 +594,7 @@ export function assemble(): Uint8Array {
       ...wordAtL([...gv('last'), ...k(2), ADD]), ...k(3), AND, ...k(2), NE, OR], k(3)),
     ...BR(1),
     END,
-    ...retIf([...isType(2), ...isType(4), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR], [...saveCursor, ...k(2)]),
+    ...retIf([...isType(2), ...isType(4), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR, ...isType(PVEC_WINDOW), OR, ...isType(PVEC_FRAME), OR], [...saveCursor, ...k(2)]),
     ...BR(0), END, END,
     ...saveCursor, ...k(0),
   ]);

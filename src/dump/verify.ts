@@ -31,7 +31,7 @@ import {
   HASH_TABLE_SLOTS, HT_COUNT, HT_HASH, HT_INDEX, HT_KV, HT_NEXT, HT_NEXT_FREE, HT_STALE, PVEC_BIGNUM,
   PVEC_BOOL_VECTOR, PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_COUNT, PVEC_TYPE_SHIFT,
   PVEC_USER_PTR, STRING_WORDS, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_SLOTS, SYMBOL_WORDS, SYM_FLAGS,
-  PVEC_MARKER, PVEC_BUFFER, PVEC_OVERLAY, OVERLAY_SLOTS, OVERLAY_START, OVERLAY_END, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_AUTOSAVE_MODIFF, BUF_BEGV,
+  PVEC_MARKER, PVEC_BUFFER, PVEC_OVERLAY, PVEC_WINDOW, PVEC_FRAME, WINDOW_SLOTS, FRAME_SLOTS, OVERLAY_SLOTS, OVERLAY_START, OVERLAY_END, MARKER_SLOTS, MARKER_CHARPOS, MARKER_BYTEPOS, MARKER_BUFFER, BUFFER_SLOTS, BUF_AUTOSAVE_MODIFF, BUF_BEGV,
   BUF_BEGV_BYTE, BUF_PT, BUF_PT_BYTE, BUF_ZV, BUF_ZV_BYTE, BUF_Z, BUF_Z_BYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MODIFF,
   BUF_CHARS_MODIFF, BUF_SAVE_MODIFF, BUF_TEXT, BUF_MARKERS,
   SYM_INTERNED_SHIFT, SYM_REDIRECT_MASK, SYM_TRAPPED_SHIFT, SYM_FWD_SHIFT,
@@ -376,7 +376,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
             const end = pos + ((size + 2) & ~1);
             if (end > S.hotEndW) objErr(pos, `has size ${size}, past the end of the hot section`);
             if (type === PVEC_HASH_TABLE || type === PVEC_CHAR_TABLE || type === PVEC_SUB_CHAR_TABLE || type === PVEC_FINALIZER ||
-              type === PVEC_MARKER || type === PVEC_BUFFER || type === PVEC_OVERLAY)
+              type === PVEC_MARKER || type === PVEC_BUFFER || type === PVEC_OVERLAY || type === PVEC_WINDOW || type === PVEC_FRAME)
               tables.push(pos);
             for (let p = pos + 1; p <= pos + size; p++) slot(p);
             pos = end;
@@ -454,6 +454,13 @@ function checkShape(m: Int32Array, base: number, end: number, at: number, objErr
     checkBuffer(m, base, end, at, objErr);
   } else if (type === PVEC_OVERLAY) {
     checkOverlay(m, base, at, objErr);
+  } else if (type === PVEC_WINDOW) {
+    // Windows are read by fixed slots, their number and markers without a check.
+    if (size !== WINDOW_SLOTS) objErr(at, `is a window of ${size} slots`);
+    if ((slot(0) & 3) !== 2 || dumpVectorlike(m, slot(3), PVEC_MARKER) < 0 || dumpVectorlike(m, slot(4), PVEC_MARKER) < 0)
+      objErr(at, 'is a window whose number or markers are wrong');
+  } else if (type === PVEC_FRAME) {
+    if (size !== FRAME_SLOTS) objErr(at, `is a frame of ${size} slots`);
   }
 }
 

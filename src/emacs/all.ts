@@ -41,6 +41,7 @@ import './cmds.ts';
 import './dispnew.ts';
 import './indent.ts';
 import './overlay.ts';
+import './window.ts';
 import './fns-buffer.ts';
 import './json.ts';
 import './lcms.ts';

@@ -33,7 +33,12 @@ export const G_BUFFER_LIST = DEFGLOBAL('buffer-list');
  * The buffer GNU batch shows in its one window (*scratch* at start): `other-buffer' passes over
  * it as a visible buffer, and killing it shows another there.
  */
-export const G_WINDOW_BUFFER = DEFGLOBAL('window-buffer');
+/** What buffers ask of windows (set by window.ts): whether the selected frame shows B, and, for a
+ *  buffer being killed, to show other buffers in its windows and forget it in their histories. */
+export const windowHooks = {
+  shown: (_rt: Runtime, _b: number): boolean => false,
+  killing: (_rt: Runtime, _b: number): void => {},
+};
 
 /** The current buffer's object (nil only while a bare runtime has made none). */
 export const currentBuffer = (rt: Runtime): number => rt.globals[G_CURRENT_BUFFER]!;
@@ -276,18 +281,11 @@ DEFUN('bury-buffer-internal', 1, 1, 'Put BUFFER last in the buffer list.', (rt, 
   return Qnil;
 });
 
-DEFUN('tsmacs--show-buffer', 1, 2, 'Show BUFFER in the one window batch mode has, and unless NORECORD put it first in the buffer list.\n`buffer-list-update-hook\' runs for each of the two changes that happens, as showing a buffer in GNU Emacs runs it.', (rt, buffer: number, norecord: number) => {
+DEFUN('tsmacs--record-buffer', 1, 1, 'Put BUFFER first in the buffer list, as selecting a window that shows it does, and run `buffer-list-update-hook\'.', (rt, buffer: number) => {
   if (!bufferp(rt, buffer)) wrongTypeArgument(rt, Qbufferp, buffer);
   if (!bufferLive(rt, buffer)) return Qnil;
-  const inhibit = bslot(rt, buffer, BUF_INHIBIT_HOOKS) !== Qnil;
-  if (rt.globals[G_WINDOW_BUFFER] !== buffer) {
-    rt.globals[G_WINDOW_BUFFER] = buffer;
-    runListUpdateHook(rt, inhibit);
-  }
-  if (norecord === Qnil) {
-    moveInBufferList(rt, buffer, true);
-    runListUpdateHook(rt, inhibit);
-  }
+  moveInBufferList(rt, buffer, true);
+  runListUpdateHook(rt, bslot(rt, buffer, BUF_INHIBIT_HOOKS) !== Qnil);
   return Qnil;
 });
 
@@ -554,14 +552,13 @@ DEFUN('internal--set-buffer-modified-tick', 1, 2, 'Set BUFFER\'s modification co
  * the window does not show; else one the window shows; else *scratch*, made if need be.
  */
 export function otherBuffer(rt: Runtime, b: number): number {
-  const shown = rt.globals[G_WINDOW_BUFFER]!;
   let visible = Qnil;
   for (let l = rt.globals[G_BUFFER_LIST]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
     const x = xcar(rt, l);
     if (x === b) continue;
     const name = bslot(rt, x, BUF_NAME);
     if (schars(rt, name) > 0 && rt.u8[sdata(rt, name)] === 0x20) continue;
-    if (x !== shown) return x;
+    if (!windowHooks.shown(rt, x)) return x;
     if (visible === Qnil) visible = x;
   }
   if (visible !== Qnil) return visible;
@@ -635,8 +632,8 @@ export function killBuffer(rt: Runtime, x: number): number {
     }
     if (!bufferLive(rt, b)) return Qnil;
     // The window shows another buffer from now on (a change the list-update hook hears of).
-    const shownHere = rt.globals[G_WINDOW_BUFFER] === b;
-    if (shownHere) rt.globals[G_WINDOW_BUFFER] = otherBuffer(rt, b);
+    windowHooks.killing(rt, b);
+    if (!bufferLive(rt, b)) return Qnil;
     // Unchain the markers: they point nowhere now.
     for (let l = bslot(rt, b, BUF_MARKERS); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
       const m = xcar(rt, l);
@@ -663,7 +660,6 @@ export function killBuffer(rt: Runtime, x: number): number {
     resetBufferLocals(rt, b, true);
     for (const fn of killNotices) fn(rt, b);
     runListUpdateHook(rt, inhibit);
-    if (shownHere) runListUpdateHook(rt, inhibit);
     return Qt;
   } finally {
     rt.sp = sp;
@@ -695,5 +691,4 @@ DEFINIT((rt) => {
   getBufferCreate(rt, makeString(rt, ' *Minibuf-0*'));
   getBufferCreate(rt, makeString(rt, '*Messages*'));
   setCurrentBuffer(rt, scratch);
-  rt.globals[G_WINDOW_BUFFER] = scratch;
 });

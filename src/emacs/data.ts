@@ -5,7 +5,7 @@
 // a fixnum whenever it fits, as GNU's make_int.
 
 import {
-  MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_OVERLAY, PVEC_PROCESS,
+  MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_OVERLAY, PVEC_PROCESS, PVEC_WINDOW, PVEC_FRAME,
   PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
   STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
   SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST, SYM_FWD_BOOL, SYM_FWD_INT, SYM_FWD_MASK, SYM_FWD_SHIFT,
@@ -350,11 +350,15 @@ export function typeOf(rt: Runtime, x: number): number {
     case PVEC_BUFFER: return Qbuffer;
     case PVEC_OVERLAY: return Qoverlay;
     case PVEC_PROCESS: return Qprocess;
+    case PVEC_WINDOW: return Qwindow;
+    case PVEC_FRAME: return Qframe;
     default: return Qrecord;
   }
 }
 const Qoverlay = DEFSYM('overlay');
 const Qprocess = DEFSYM('process');
+const Qwindow = DEFSYM('window');
+const Qframe = DEFSYM('frame');
 DEFUN('type-of', 1, 1, 'Name the type of OBJECT with a symbol; a record is named by its type slot.', typeOf);
 
 DEFUN('consp', 1, 1, 'Give t when OBJECT is a cons cell, nil otherwise.', (rt, x: number) => bool((x & 7) === Lisp_Cons));

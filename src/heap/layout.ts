@@ -84,7 +84,11 @@ export const PVEC_MARKER = 11;
 export const PVEC_BUFFER = 12;
 export const PVEC_OVERLAY = 13;
 export const PVEC_PROCESS = 14; // slots: see PROC_* in emacs/process.ts; the live child is JS-side, keyed by a fixnum slot
-export const PVEC_TYPE_COUNT = 15;
+export const PVEC_WINDOW = 15; // slots: see WIN_* in emacs/window.ts
+export const PVEC_FRAME = 16; // slots: see FRAME_* in emacs/window.ts
+export const PVEC_TYPE_COUNT = 17;
+export const WINDOW_SLOTS = 24; // emacs/window.ts WIN_*
+export const FRAME_SLOTS = 8; // emacs/window.ts FRAME_*
 
 export const isRawPvec = (type: number): boolean => type === PVEC_BOOL_VECTOR || type === PVEC_BIGNUM;
 
