@@ -1501,3 +1501,12 @@ arguments giving one of them.")
   (dolist (name (cdr entry)) (autoload name (car entry) nil t)))
 (autoload 'page--count-lines-page "page")
 (autoload 'page--what-page "page")
+
+;; View mode (GNU autoloads view.el's entry points; `view-read-only' is files.el's).
+(defcustom view-read-only nil "Non-nil means a buffer made read-only with `read-only-mode' also goes into View mode."
+  :type 'boolean :group 'view)
+(dolist (name '(view-mode view-buffer view-buffer-other-window view-buffer-other-frame view-file
+                view-file-other-window view-file-other-frame View-exit-and-edit))
+  (autoload name "view" nil t))
+(dolist (name '(view-mode-enter kill-buffer-if-not-modified view-return-to-alist-update))
+  (autoload name "view"))
