@@ -10,12 +10,15 @@
 
 (defgroup view nil "Reading buffers without changing them." :group 'editing)
 
-(defcustom view-highlight-face 'highlight "The face that marks the text the last View mode search found." :type 'face)
-(defcustom view-scroll-auto-exit nil "Non-nil means scrolling past the end of the buffer leaves View mode." :type 'boolean)
-(defcustom view-try-extend-at-buffer-end nil "Non-nil means scrolling at the end first looks whether the file grew." :type 'boolean)
-(defcustom view-remove-frame-by-deleting t "Non-nil means leaving a frame made for viewing deletes it rather than iconifying it." :type 'boolean)
-(defcustom view-exits-all-viewing-windows nil "Non-nil means leaving View mode restores every window that shows the buffer." :type 'boolean)
-(defcustom view-inhibit-help-message nil "Non-nil means entering View mode shows no reminder of how to leave it." :type 'boolean)
+(defmacro view--option (name value kind doc) "Declare the View mode user option NAME, of Custom type KIND, with standard VALUE and DOC."
+  (list 'defcustom name value doc :group ''view :type (list 'quote kind)))
+
+(view--option view-highlight-face 'highlight face "The face that marks the text the last View mode search found.")
+(view--option view-scroll-auto-exit nil boolean "Non-nil means scrolling past the end of the buffer leaves View mode.")
+(view--option view-try-extend-at-buffer-end nil boolean "Non-nil means scrolling at the end first looks whether the file grew.")
+(view--option view-remove-frame-by-deleting t boolean "Non-nil means leaving a frame made for viewing deletes it rather than iconifying it.")
+(view--option view-exits-all-viewing-windows nil boolean "Non-nil means leaving View mode restores every window that shows the buffer.")
+(view--option view-inhibit-help-message nil boolean "Non-nil means entering View mode shows no reminder of how to leave it.")
 
 ;; The state View mode keeps per buffer.
 (defvar-local view-old-buffer-read-only nil "The buffer's `buffer-read-only' from before View mode came on.")
@@ -23,14 +26,15 @@
 (defvar-local view-page-size nil "Lines a page scroll moves in this buffer, or nil for the window's height.")
 (defvar-local view-half-page-size nil "Lines a half-page scroll moves in this buffer, or nil for half the window.")
 (defvar-local view-last-regexp nil "The last regexp a View mode search used; a one-element list means lines not matching it.")
-(defvar-local view-return-to-alist nil "Entries (WINDOW . STATE) saying what to show in windows when View mode is left.")
-(put 'view-return-to-alist 'permanent-local t)
-(defvar-local view-exit-action nil "A function of one argument, the buffer, called when View mode is quit; or nil.")
-(defvar view-no-disable-on-exit nil "Non-nil means the exit commands leave View mode on.")
 (defvar-local view-overlay nil "The overlay that shows the last search's match.")
+(defvar-local view-exit-action nil "A function of one argument, the buffer, called when View mode is quit; or nil.")
+(defvar-local view-return-to-alist nil "Entries (WINDOW . STATE) saying what to show in windows when View mode is left.")
+(defvar view-no-disable-on-exit nil "Non-nil means the exit commands leave View mode on.")
+;; Changing the major mode keeps the windows' restore entries.
+(put 'view-return-to-alist 'permanent-local t)
 
 (defvar view-mode-map
-  (let ((map (make-sparse-keymap)))
+  (let ((keys (make-sparse-keymap)))
     ;; Each binding goes to the front, so the list reads in GNU's order when these
     ;; are made from the last to the first.
     (dolist (pair '(("C" . View-kill-and-leave) ("c" . View-leave) ("Q" . View-quit-all)
@@ -48,19 +52,19 @@
                     (" " . View-scroll-page-forward) ([?\S-\s] . View-scroll-page-backward)
                     ("o" . View-scroll-to-buffer-end) (">" . end-of-buffer) ("<" . beginning-of-buffer)
                     ("-" . negative-argument)))
-      (define-key map (car pair) (cdr pair)))
+      (define-key keys (car pair) (cdr pair)))
     (let ((digit ?9))
       (while (>= digit ?0)
-        (define-key map (vector digit) #'digit-argument)
+        (define-key keys (vector digit) #'digit-argument)
         (setq digit (1- digit))))
-    (dolist (key '("H" "?" "h")) (define-key map key #'describe-mode))
-    map)
+    (dolist (key '("H" "?" "h")) (define-key keys key #'describe-mode))
+    keys)
   "The keys of View mode.")
 
 (define-minor-mode view-mode "Toggle View mode: the buffer becomes read-only and single keys move, search and leave.
 Turning it off gives the buffer back the `buffer-read-only' it had before."
-  :lighter " View" :keymap view-mode-map
-  (if view-mode (view--enable) (view--disable)))
+  :keymap view-mode-map :lighter " View"
+  (funcall (if view-mode #'view--enable #'view--disable)))
 
 (defun view--enable () "Set up the current buffer for View mode: remember its read-only state and make it read-only."
   (setq view-page-size nil view-half-page-size nil
@@ -122,8 +126,9 @@ QUIT-RESTORE says how to restore the window later; without windows it is unused.
   (unless view-mode
     (view-mode 1)
     (unless (or view-inhibit-help-message noninteractive)
-      (message "%s" (substitute-command-keys
-                     "View mode: type \\<view-mode-map>\\[help-command] for help, \\[describe-mode] for commands, \\[View-quit] to quit.")))))
+      (let ((reminder (substitute-command-keys
+                       "View mode: type \\<view-mode-map>\\[help-command] for help, \\[describe-mode] for commands, \\[View-quit] to quit.")))
+        (message "%s" reminder)))))
 
 (defun view-mode-exit (&optional exit-only exit-action all-windows) "Leave View mode in the current buffer, unless `view-no-disable-on-exit' keeps it on.
 Unless EXIT-ONLY, the window showing the buffer is given back what it showed
@@ -142,29 +147,25 @@ stays where it is.  ALL-WINDOWS means every window showing the buffer."
           (when exit-action (funcall exit-action buffer)))))
     nil))
 
-(defun View-exit () "Leave View mode, keeping the buffer where it is." (interactive) (view-mode-exit t))
+;; The ways out, each a call of `view-mode-exit': (NAME DOC EXIT-ONLY ACTION ALL-WINDOWS).
+(defmacro view--exit-command (name doc exit-only action &optional all) "Define the command NAME (documented by DOC) that leaves View mode through `view-mode-exit'."
+  `(defun ,name () ,doc (interactive) (view-mode-exit ,exit-only ,action ,all)))
+
+(view--exit-command View-exit "Leave View mode, keeping the buffer where it is." t nil)
+(view--exit-command View-quit "Leave View mode, restore the window and run the buffer's exit action." nil view-exit-action)
+(view--exit-command View-quit-all "Leave View mode and restore every window that shows the buffer." nil view-exit-action t)
+(view--exit-command View-kill-and-leave "Leave View mode, restore the window and kill the buffer." nil #'kill-buffer t)
 
 (defun View-exit-and-edit () "Leave View mode even if `view-no-disable-on-exit' says otherwise, and make the buffer writable."
   (interactive)
-  (let ((view-old-buffer-read-only nil) (view-no-disable-on-exit nil))
+  ;; The buffer's old read-only state is forgotten, so it comes back writable.
+  (let ((view-no-disable-on-exit nil) (view-old-buffer-read-only nil))
     (view-mode-exit t)))
 
 (defun View-leave () "Leave View mode and show another buffer in its place." (interactive)
   (let ((buffer (current-buffer)))
     (view-mode-exit t)
     (when (view--window-of buffer) (bury-buffer))))
-
-(defun View-quit () "Leave View mode, restore the window and run the buffer's exit action."
-  (interactive)
-  (view-mode-exit nil view-exit-action))
-
-(defun View-quit-all () "Leave View mode and restore every window that shows the buffer."
-  (interactive)
-  (view-mode-exit nil view-exit-action t))
-
-(defun View-kill-and-leave () "Leave View mode, restore the window and kill the buffer."
-  (interactive)
-  (view-mode-exit nil #'kill-buffer t))
 
 ;; Entry points.
 
@@ -220,15 +221,16 @@ A buffer whose major mode is special is shown without View mode."
     (view-window-size)))
 
 (defun view-set-half-page-size-default (lines) "Record LINES (when given) as the half-page size and give the half-page size to use."
-  (if (not lines)
-      (or view-half-page-size (/ (view-window-size) 2))
-    (setq view-half-page-size (if (zerop lines) (/ (view-window-size) 2) (view-page-size-default lines)))))
+  (let ((half (/ (view-window-size) 2)))
+    (cond ((null lines) (or view-half-page-size half))
+          ((zerop lines) (setq view-half-page-size half))
+          (t (setq view-half-page-size (view-page-size-default lines))))))
 
 (defun View-goto-line (&optional line) "Set the mark and go to the beginning of line LINE (from the start of the accessible text)."
   (interactive "p")
   (push-mark)
-  (goto-char (point-min))
-  (forward-line (1- line))
+  (let ((target (save-excursion (goto-char (point-min)) (forward-line (- line 1)) (point))))
+    (goto-char target))
   (view-recenter))
 
 (defun View-goto-percent (&optional percent) "Set the mark and go PERCENT of the way into the buffer; no PERCENT means its end."
@@ -239,7 +241,8 @@ A buffer whose major mode is special is shown without View mode."
   (view-recenter))
 
 (defun View-back-to-mark (&optional _ignore) "Go back to the mark and take it off the mark ring." (interactive)
-  (goto-char (or (mark t) (point-min)))
+  (let ((where (mark t)))
+    (goto-char (if where where (point-min))))
   (pop-mark)
   (view-recenter))
 
@@ -268,47 +271,49 @@ buffer `view-scroll-auto-exit' may leave View mode."
                  (progn (revert-buffer t t t) (not (eobp)))))))
 
 (defun view-end-message () "Say that the end of the buffer was reached and how to leave."
-  (goto-char (point-max))
-  (message "End of buffer.  Type %s to quit viewing."
-           (substitute-command-keys "\\<view-mode-map>\\[View-quit]")))
+  (let ((quit-key (substitute-command-keys "\\<view-mode-map>\\[View-quit]")))
+    (goto-char (point-max))
+    (message "End of buffer.  Type %s to quit viewing." quit-key)))
 
-(defun View-scroll-page-forward (&optional lines) "Scroll forward LINES lines, a page by default." (interactive "P")
-  (view-scroll-lines lines nil (view-page-size-default view-page-size) nil))
-(defun View-scroll-page-backward (&optional lines) "Scroll back LINES lines, a page by default." (interactive "P")
-  (view-scroll-lines lines t (view-page-size-default view-page-size) nil))
-(defun View-scroll-page-forward-set-page-size (&optional lines) "Scroll forward a page, LINES (when given) becoming the page size." (interactive "P")
-  (view-scroll-lines nil nil (setq view-page-size (view-page-size-default lines)) nil))
-(defun View-scroll-page-backward-set-page-size (&optional lines) "Scroll back a page, LINES (when given) becoming the page size." (interactive "P")
-  (view-scroll-lines nil t (setq view-page-size (view-page-size-default lines)) nil))
-(defun View-scroll-line-forward (&optional lines) "Scroll forward LINES lines, one by default." (interactive "P")
-  (view-scroll-lines lines nil 1 t))
-(defun View-scroll-line-backward (&optional lines) "Scroll back LINES lines, one by default." (interactive "P")
-  (view-scroll-lines lines t 1 t))
-(defun View-scroll-half-page-forward (&optional lines) "Scroll forward half a page, LINES (when given) becoming the half-page size." (interactive "P")
-  (view-scroll-lines nil nil (view-set-half-page-size-default lines) t))
-(defun View-scroll-half-page-backward (&optional lines) "Scroll back half a page, LINES (when given) becoming the half-page size." (interactive "P")
-  (view-scroll-lines nil t (view-set-half-page-size-default lines) t))
+;; The scrolling commands differ only in direction, default distance and whether
+;; that distance is also the most they move.
+(defmacro view--scroller (name doc backward size &optional capped) "Define NAME (documented by DOC), scrolling by its argument or SIZE lines, up when BACKWARD; CAPPED limits it to SIZE."
+  `(defun ,name (&optional lines) ,doc (interactive "P")
+     (view-scroll-lines ,(if (memq size '(page-set half)) nil 'lines) ,backward
+                        ,(pcase size
+                           ('page '(view-page-size-default view-page-size))
+                           ('page-set '(setq view-page-size (view-page-size-default lines)))
+                           ('half '(view-set-half-page-size-default lines))
+                           (_ size))
+                        ,capped)))
+
+(view--scroller View-scroll-page-forward "Scroll forward LINES lines, a page by default." nil page)
+(view--scroller View-scroll-page-backward "Scroll back LINES lines, a page by default." t page)
+(view--scroller View-scroll-page-forward-set-page-size "Scroll forward a page, LINES (when given) becoming the page size." nil page-set)
+(view--scroller View-scroll-page-backward-set-page-size "Scroll back a page, LINES (when given) becoming the page size." t page-set)
+(view--scroller View-scroll-line-forward "Scroll forward LINES lines, one by default." nil 1 t)
+(view--scroller View-scroll-line-backward "Scroll back LINES lines, one by default." t 1 t)
+(view--scroller View-scroll-half-page-forward "Scroll forward half a page, LINES (when given) becoming the half-page size." nil half t)
+(view--scroller View-scroll-half-page-backward "Scroll back half a page, LINES (when given) becoming the half-page size." t half t)
 
 (defun View-revert-buffer-scroll-page-forward (&optional lines) "Scroll forward LINES lines, first reverting the buffer when its file grew at the end." (interactive "P")
-  (let ((view-scroll-auto-exit nil) (view-try-extend-at-buffer-end t))
-    (view-scroll-lines lines nil (view-page-size-default view-page-size) nil)))
+  (let ((view-try-extend-at-buffer-end t) (view-scroll-auto-exit nil))
+    (View-scroll-page-forward lines)))
 
 ;; Searching.
 
-(defun View-search-regexp-forward (n regexp) "Find the Nth line after this one matching REGEXP; empty REGEXP repeats the last search.
-A REGEXP starting with ! finds lines that do not match the rest."
-  (interactive "p\nsSearch forward (regexp): ")
-  (view-search n regexp))
+;; The four search commands: forward or backward, with a new regexp or the last.
+(defmacro view--searcher (name doc backward ask) "Define NAME (documented by DOC) searching with `view-search', BACKWARD or not; ASK is the prompt for a regexp, nil to reuse the last."
+  (let ((count (if backward '(- n) 'n)))
+    (if ask
+        `(defun ,name (n regexp) ,doc (interactive ,(concat "p\ns" ask)) (view-search ,count regexp))
+      `(defun ,name (n) ,doc (interactive "p") (view-search ,count nil)))))
 
-(defun View-search-regexp-backward (n regexp) "Find the Nth line before this one matching REGEXP, as `View-search-regexp-forward' does forward."
-  (interactive "p\nsSearch backward (regexp): ")
-  (view-search (- n) regexp))
-
-(defun View-search-last-regexp-forward (n) "Repeat the last View mode search forward, N times." (interactive "p")
-  (view-search n nil))
-
-(defun View-search-last-regexp-backward (n) "Repeat the last View mode search backward, N times." (interactive "p")
-  (view-search (- n) nil))
+(view--searcher View-search-regexp-forward "Find the Nth line after this one matching REGEXP; empty REGEXP repeats the last search.
+A REGEXP starting with ! finds lines that do not match the rest." nil "Search forward (regexp): ")
+(view--searcher View-search-regexp-backward "Find the Nth line before this one matching REGEXP, as `View-search-regexp-forward' does forward." t "Search backward (regexp): ")
+(view--searcher View-search-last-regexp-forward "Repeat the last View mode search forward, N times." nil nil)
+(view--searcher View-search-last-regexp-backward "Repeat the last View mode search backward, N times." t nil)
 
 (defun view-search (times regexp) "Search for REGEXP (the last one when nil or empty) TIMES times, backward when negative, from the next or previous line.
 On success the mark is pushed, the match highlighted and point put at the
