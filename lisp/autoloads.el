@@ -1510,3 +1510,7 @@ arguments giving one of them.")
   (autoload name "view" nil t))
 (dolist (name '(view-mode-enter kill-buffer-if-not-modified view-return-to-alist-update))
   (autoload name "view"))
+;; align.el's commands (GNU autoloads all seven).
+(dolist (name '(align align-regexp align-entire align-current align-highlight-rule
+                align-unhighlight-rule align-newline-and-indent))
+  (autoload name "align" nil t))
