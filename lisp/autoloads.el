@@ -1514,3 +1514,14 @@ arguments giving one of them.")
 (dolist (name '(align align-regexp align-entire align-current align-highlight-rule
                 align-unhighlight-rule align-newline-and-indent))
   (autoload name "align" nil t))
+;; Configuration file modes (conf-mode.el); `conf-mode-maybe' is files.el's.
+(dolist (name '(conf-mode conf-unix-mode conf-windows-mode conf-javaprop-mode conf-space-mode
+                conf-space-keywords conf-colon-mode conf-ppd-mode conf-xdefaults-mode
+                conf-toml-mode conf-desktop-mode))
+  (autoload name "conf-mode" nil t))
+(defun conf-mode-maybe () "Turn on XML mode when the buffer starts like XML (<? or <!), else Conf mode.
+Without an XML mode in this system, Conf mode."
+  (if (and (save-excursion (goto-char (point-min)) (looking-at "<[?!]"))
+           (fboundp 'xml-mode))
+      (xml-mode)
+    (conf-mode)))
