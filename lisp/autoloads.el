@@ -1525,3 +1525,9 @@ Without an XML mode in this system, Conf mode."
            (fboundp 'xml-mode))
       (xml-mode)
     (conf-mode)))
+;; The byte compiler's entry points GNU autoloads from bytecomp.el.
+(dolist (name '(byte-force-recompile byte-recompile-directory compile-defun display-call-tree))
+  (autoload name "bytecomp" nil t))
+(dolist (name '(batch-byte-compile batch-byte-compile-if-not-done batch-byte-recompile-directory
+                byte-compile-disable-warning byte-compile-enable-warning))
+  (autoload name "bytecomp"))
