@@ -1531,3 +1531,16 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(batch-byte-compile batch-byte-compile-if-not-done batch-byte-recompile-directory
                 byte-compile-disable-warning byte-compile-enable-warning))
   (autoload name "bytecomp"))
+;; More of files.el (lisp/files-late.el).
+(defcustom trusted-content nil "Files and directories (names ending in a slash) whose code may be run, or :all for every file."
+  :type '(choice (const :all) (repeat file)) :group 'files)
+(put 'trusted-content 'risky-local-variable t)
+;; Batch sessions trust all content, as GNU's do.
+(when noninteractive (setq trusted-content :all))
+(defvar untrusted-content nil "Non-nil means no code of this buffer may be run, whatever `trusted-content' says.")
+(defcustom kill-emacs-query-functions nil "Functions called with no argument before `save-buffers-kill-emacs' ends Emacs; one giving nil stops it."
+  :type 'hook :group 'convenience)
+(dolist (name '(recode-file-name revert-buffer-quick save-buffers-kill-emacs save-buffers-kill-terminal))
+  (autoload name "files-late" nil t))
+(dolist (name '(trusted-content-p hack-local-variables-confirm locate-file-completion-table backup-buffer-copy))
+  (autoload name "files-late"))
