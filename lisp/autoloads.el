@@ -1502,3 +1502,46 @@ arguments giving one of them.")
 (autoload 'page--what-page "page")
 ;; Templates with %-directives of the caller's letters (GNU autoloads it).
 (autoload 'format-spec "format-spec")
+
+;; View mode (GNU autoloads view.el's entry points; `view-read-only' is files.el's).
+(defcustom view-read-only nil "Non-nil means a buffer made read-only with `read-only-mode' also goes into View mode."
+  :type 'boolean :group 'view)
+(dolist (name '(view-mode view-buffer view-buffer-other-window view-buffer-other-frame view-file
+                view-file-other-window view-file-other-frame View-exit-and-edit))
+  (autoload name "view" nil t))
+(dolist (name '(view-mode-enter kill-buffer-if-not-modified view-return-to-alist-update))
+  (autoload name "view"))
+;; align.el's commands (GNU autoloads all seven).
+(dolist (name '(align align-regexp align-entire align-current align-highlight-rule
+                align-unhighlight-rule align-newline-and-indent))
+  (autoload name "align" nil t))
+;; Configuration file modes (conf-mode.el); `conf-mode-maybe' is files.el's.
+(dolist (name '(conf-mode conf-unix-mode conf-windows-mode conf-javaprop-mode conf-space-mode
+                conf-space-keywords conf-colon-mode conf-ppd-mode conf-xdefaults-mode
+                conf-toml-mode conf-desktop-mode))
+  (autoload name "conf-mode" nil t))
+(defun conf-mode-maybe () "Turn on XML mode when the buffer starts like XML (<? or <!), else Conf mode.
+Without an XML mode in this system, Conf mode."
+  (if (and (save-excursion (goto-char (point-min)) (looking-at "<[?!]"))
+           (fboundp 'xml-mode))
+      (xml-mode)
+    (conf-mode)))
+;; The byte compiler's entry points GNU autoloads from bytecomp.el.
+(dolist (name '(byte-force-recompile byte-recompile-directory compile-defun display-call-tree))
+  (autoload name "bytecomp" nil t))
+(dolist (name '(batch-byte-compile batch-byte-compile-if-not-done batch-byte-recompile-directory
+                byte-compile-disable-warning byte-compile-enable-warning))
+  (autoload name "bytecomp"))
+;; More of files.el (lisp/files-late.el).
+(defcustom trusted-content nil "Files and directories (names ending in a slash) whose code may be run, or :all for every file."
+  :type '(choice (const :all) (repeat file)) :group 'files)
+(put 'trusted-content 'risky-local-variable t)
+;; Batch sessions trust all content, as GNU's do.
+(when noninteractive (setq trusted-content :all))
+(defvar untrusted-content nil "Non-nil means no code of this buffer may be run, whatever `trusted-content' says.")
+(defcustom kill-emacs-query-functions nil "Functions called with no argument before `save-buffers-kill-emacs' ends Emacs; one giving nil stops it."
+  :type 'hook :group 'convenience)
+(dolist (name '(recode-file-name revert-buffer-quick save-buffers-kill-emacs save-buffers-kill-terminal))
+  (autoload name "files-late" nil t))
+(dolist (name '(trusted-content-p hack-local-variables-confirm locate-file-completion-table backup-buffer-copy))
+  (autoload name "files-late"))

@@ -101,4 +101,155 @@ or is a constant.  A variable named twice only gets a warning."
               (t (push item names)))
         (setq list after)))))
 
+;;;; Turning warnings on and off.
+
+(defun byte-compile-disable-warning (warning) "Stop the compiler giving warnings of the kind WARNING, by changing `byte-compile-warnings'."
+  (setq byte-compile-warnings
+        (pcase byte-compile-warnings
+          ('t (list 'not warning))
+          (`(not . ,kinds) (if (memq warning kinds) byte-compile-warnings
+                             (append byte-compile-warnings (list warning))))
+          (kinds (delq warning kinds)))))
+
+(defun byte-compile-enable-warning (warning) "Make the compiler give warnings of the kind WARNING again, by changing `byte-compile-warnings'."
+  (setq byte-compile-warnings
+        (pcase byte-compile-warnings
+          ('t t)
+          (`(not . ,_) (delq warning byte-compile-warnings))
+          (kinds (if (memq warning kinds) kinds (append kinds (list warning)))))))
+
+;;;; Compiling many files.
+
+;; tsmacs's compiled files hold the expanded forms of the source (see
+;; docs/evaluator.md, "Compiled files"): these commands decide which files to
+;; compile as GNU's do and compile them with `byte-compile-file'.  The
+;; compiler's own warnings are GNU's only where tsmacs gives the same ones.
+
+(defvar byte-compile--batch-failed nil "Non-nil once a file of this batch compilation failed.")
+
+(defun byte-compile--source-p (name) "Whether the file NAME (without directory) is Lisp source to compile: .el, not a lock or dir-locals file."
+  (and (string-suffix-p ".el" name)
+       (not (string-prefix-p ".#" name))
+       (not (string-match-p "\\`\\.dir-locals" name))))
+
+(defun byte-compile--report-failure (file err) "Say in GNU's words that compiling FILE signalled ERR."
+  (message ">>Error occurred processing %s: %s (%S)" file
+           (or (get (car err) 'error-message) (car err)) (cdr err)))
+
+(defun byte-compile--try (file) "Compile FILE, giving t; on an error, report it, remember the failure and give nil."
+  (condition-case err
+      (byte-compile-file file)
+    (error (byte-compile--report-failure file err)
+           (setq byte-compile--batch-failed t)
+           nil)))
+
+(defun batch-byte-compile (&optional noforce) "Compile the files named in `command-line-args-left' and end Emacs, its status 1 if one failed.
+A directory stands for its .el files that have an older compiled file.  With
+NOFORCE, a file whose compiled file is newer is skipped."
+  (unless noninteractive (error "`batch-byte-compile' is to be used only with -batch"))
+  (let ((byte-compile--batch-failed nil))
+    (dolist (arg command-line-args-left)
+      (if (file-directory-p arg)
+          (dolist (name (directory-files arg))
+            (let ((source (expand-file-name name arg)))
+              (when (and (byte-compile--source-p name)
+                         (file-exists-p (byte-compile-dest-file source))
+                         (file-newer-than-file-p source (byte-compile-dest-file source)))
+                (byte-compile--try source))))
+        (unless (and noforce (file-newer-than-file-p (byte-compile-dest-file arg) arg))
+          (byte-compile--try arg))))
+    (setq command-line-args-left nil)
+    (kill-emacs (if byte-compile--batch-failed 1 0))))
+
+(defun batch-byte-compile-if-not-done () "Like `batch-byte-compile', skipping the files whose compiled file is newer."
+  (batch-byte-compile t))
+
+(defun byte-recompile-directory (directory &optional arg force follow-symlinks) "Compile again the .el files under DIRECTORY whose compiled file is older, and say how many.
+ARG 0 compiles those with no compiled file too; FORCE compiles every file
+with one.  Subdirectories are visited (symbolic links to them only with
+FOLLOW-SYMLINKS); version control and hidden directories are not."
+  (interactive "DByte recompile directory: \nP")
+  (let ((compiled 0) (skipped 0) (failed 0) (dirs 0)
+        (queue (list (expand-file-name directory))))
+    (while queue
+      (let ((dir (pop queue)) (subdirs nil))
+        (setq dirs (1+ dirs))
+        (message "Checking %s..." dir)
+        (dolist (name (directory-files dir))
+          (let ((path (expand-file-name name dir)))
+            (cond ((file-directory-p path)
+                   (unless (or (member name '("." ".." "RCS" "CVS" ".git" ".svn" ".hg" ".bzr" "_darcs" "{arch}"))
+                               (and (file-symlink-p path) (not follow-symlinks)))
+                     (push path subdirs)))
+                  ((byte-compile--source-p name)
+                   (let ((dest (byte-compile-dest-file path)))
+                     (if (if (file-exists-p dest)
+                             (or force (file-newer-than-file-p path dest))
+                           (eq arg 0))
+                         (progn
+                           (message "Compiling %s..." path)
+                           (let ((byte-compile--batch-failed nil))
+                             (if (byte-compile--try path)
+                                 (setq compiled (1+ compiled))
+                               (setq failed (1+ failed)))))
+                       (setq skipped (1+ skipped))))))))
+        (setq queue (append (nreverse subdirs) queue))))
+    (message "Done (Total of %d file%s compiled%s%s in %d director%s)"
+             compiled (if (= compiled 1) "" "s")
+             (if (> failed 0) (format ", %d failed" failed) "")
+             (if (> skipped 0) (format ", %d skipped" skipped) "")
+             dirs (if (= dirs 1) "y" "ies"))))
+
+(defun byte-force-recompile (directory) "Compile again every .el file under DIRECTORY that has a compiled file."
+  (interactive "DByte force recompile (directory): ")
+  (byte-recompile-directory directory nil t))
+
+(defun batch-byte-recompile-directory (&optional arg) "Run `byte-recompile-directory' (with ARG) on each directory of `command-line-args-left' (the current one if none), then end Emacs."
+  (unless noninteractive (error "batch-byte-recompile-directory is to be used only with -batch"))
+  (dolist (dir (or command-line-args-left (list ".")))
+    (byte-recompile-directory dir arg))
+  (setq command-line-args-left nil)
+  (kill-emacs 0))
+
+;;;; Compiling one form of a buffer.
+
+(defun compile-defun (&optional arg) "Compile and evaluate the top-level form at or before point, and show its value.
+With ARG, the value is inserted into the buffer after point instead."
+  (interactive "P")
+  (let ((form (condition-case err
+                  (save-excursion (end-of-defun) (beginning-of-defun) (read (current-buffer)))
+                (error (cons 'byte-compile--unreadable err)))))
+    (when arg (message "Compiling from buffer..."))
+    ;; A form that cannot be read is reported, and the report is the value shown.
+    (let ((value (if (eq (car-safe form) 'byte-compile--unreadable)
+                     (message "\nIn toplevel form:\nBuffer %s:1:1: Error: %s"
+                              (buffer-name) (error-message-string (cdr form)))
+                   (eval form lexical-binding))))
+      (when (and (memq (car-safe form) '(defun defmacro defsubst)) (symbolp value))
+        (byte-compile value))
+      (if (not arg)
+          (message "%s" (prin1-to-string value))
+        (insert (prin1-to-string value) "\n")
+        (message "Compiling from buffer... done.")
+        nil))))
+
+;;;; The call tree.
+
+(defvar byte-compile-generate-call-tree nil "Non-nil means the compiler records which functions call which (tsmacs records none).")
+(defvar byte-compile-call-tree nil "The calls the compiler recorded: entries (FUNCTION CALLERS CALLS).")
+(defvar byte-compile-call-tree-sort 'name "How `display-call-tree' orders its entries: name, callers, calls, calls+callers or nil.")
+
+(defun display-call-tree (&optional filename) "Show in the buffer *Call-Tree* the calls recorded while compiling FILENAME.
+tsmacs's compiler records none, so only the heading is written."
+  (interactive)
+  (message "Generating call tree...")
+  (with-current-buffer (get-buffer-create "*Call-Tree*")
+    (erase-buffer)
+    (message "Generating call tree... (sorting on %s)" byte-compile-call-tree-sort)
+    (insert "Call tree for " (or filename "???")
+            (if byte-compile-call-tree-sort (format " sorted on %s" byte-compile-call-tree-sort) "")
+            ":\n")
+    (message "Generating call tree...(finding uncalled functions...)"))
+  (message "Generating call tree...done."))
+
 (provide 'bytecomp)

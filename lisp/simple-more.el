@@ -25,8 +25,13 @@ it on and any other off.  Run MODE's hooks and return GETTER's value."
 
 (defun read-only-mode (&optional arg) "Make the buffer read-only (`buffer-read-only') or, with ARG zero or less, writable."
   (interactive (simple-more--toggle-arg))
-  (simple-more--mode 'read-only-mode arg (lambda () buffer-read-only)
-                     (simple-more--local-setter 'buffer-read-only t)))
+  (prog1 (simple-more--mode 'read-only-mode arg (lambda () buffer-read-only)
+                            (simple-more--local-setter 'buffer-read-only t))
+    ;; View mode goes with the read-only state: making the buffer writable leaves
+    ;; it, and `view-read-only' asks for it when the buffer becomes read-only.
+    (cond ((and (bound-and-true-p view-mode) (not buffer-read-only)) (View-exit-and-edit))
+          ((and buffer-read-only view-read-only (not (bound-and-true-p view-mode)))
+           (view-mode-enter)))))
 
 (defun overwrite-mode (&optional arg) "Typed characters replace the text after point; ARG as for any minor mode."
   (interactive (simple-more--toggle-arg))
