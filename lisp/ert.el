@@ -52,7 +52,8 @@ The batch runner here never does; the variable exists for compatibility.")
 
 (cl-defstruct (ert-test-result-with-condition
                (:include ert-test-result) (:copier nil))
-  condition backtrace infos)
+  ;; As in GNU's, none of the three may be left out when making one.
+  (condition (cl-assert nil)) (backtrace (cl-assert nil)) (infos (cl-assert nil)))
 
 (cl-defstruct (ert-test-failed (:include ert-test-result-with-condition)
                                (:copier nil)))
@@ -261,9 +262,10 @@ WHOLE is the `should-error' form; EXCLUDE-SUBTYPES is as there."
           (ert--log-assertion report)
           (ert-fail (append report
                             '(:fail-reason "did not signal an error"))))
-      (let ((report (append (ert--describe whole (car subject) nil)
-                            (list :condition caught))))
-        (ert--log-assertion report)
+      (let* ((logged (ert--describe whole (car subject) nil))
+             (report (append logged (list :condition caught))))
+        ;; The log holds the form; only a failure names the error.
+        (ert--log-assertion logged)
         (cond
          ((not (ert--error-type-match-p caught type nil))
           (ert-fail (append report '(:fail-reason "the error signaled did not have the expected type"))))
@@ -759,7 +761,8 @@ A nil RESULT (not run yet) is in none."
          ;; hold every test, are printed shallowly.
          (print-level (if ours 4 10))
          (print-length (if ours 12 30))
-         (print-escape-newlines t))
+         (print-escape-newlines t)
+         (print-escape-control-characters t))
     (concat "  "
             (if (backtrace-frame-evald frame)
                 (concat (cl-prin1-to-string fun)
@@ -793,7 +796,8 @@ ERT's that GNU Emacs shows, and those outside of ERT, are kept."
                         line))))))
 
 (defun ert--pp-condition (condition) "CONDITION pretty-printed for a batch report, indented by four columns, without a final newline."
-  (let ((print-escape-newlines t) (print-level 5) (print-length 10))
+  (let ((print-escape-newlines t) (print-escape-control-characters t)
+        (print-level 5) (print-length 10))
     (with-temp-buffer
       (insert (pp-to-string condition))
       (indent-rigidly (point-min) (point-max) 4)
