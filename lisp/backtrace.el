@@ -10,18 +10,20 @@
   "One active call: EVALD is nil for a special form, FUN the function or
 form's head, ARGS its arguments, FLAGS a property list, LOCALS the
 variables it bound, BUFFER and POS where it was printed."
-  evald fun args flags locals buffer pos)
+  (evald nil) (fun nil) (args nil) (flags nil) (locals nil) (buffer nil) (pos nil))
 
 (defun backtrace-get-frames (&optional base) "Return the active calls as `backtrace-frame' objects, innermost first.
 BASE, a function, skips the calls above the innermost call of it; by
 default, the calls of this function and those it makes are skipped."
-  (let ((frames nil))
-    (mapbacktrace (lambda (evald fun args flags)
-                    (push (backtrace-make-frame :evald evald :fun fun
-                                                :args args :flags flags)
-                          frames))
+  (let ((raw nil))
+    ;; Each call as (EVALD FUN ARGS FLAGS), outermost first.
+    (mapbacktrace (lambda (&rest call) (push call raw))
                   (or base #'backtrace-get-frames))
-    (let ((found (nreverse frames)))
-      (if base found (cdr found)))))
+    (let ((frames (mapcar (lambda (call)
+                            (backtrace-make-frame
+                             :evald (nth 0 call) :fun (nth 1 call)
+                             :args (nth 2 call) :flags (nth 3 call)))
+                          (nreverse raw))))
+      (if base frames (cdr frames)))))
 
 (provide 'backtrace)

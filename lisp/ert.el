@@ -150,14 +150,14 @@ The test passes if BODY returns and fails if it signals; inside it,
 
 ;;;; Assertions
 
+(defun ert-skip (data) "End the running test at once as skipped, the reason being DATA."
+  (signal 'ert-test-skipped (cons data nil)))
+
 (defun ert-pass () "End the running test at once, counting it as a pass."
-  (throw 'ert--passed-early nil))
+  (throw 'ert--test-passes nil))
 
 (defun ert-fail (data) "End the running test at once as a failure described by DATA."
   (signal 'ert-test-failed (list data)))
-
-(defun ert-skip (data) "End the running test at once as skipped, the reason being DATA."
-  (signal 'ert-test-skipped (list data)))
 
 (defun ert--call-form-p (form) "Non-nil if FORM, already macroexpanded, calls a function by name."
   (let ((head (car-safe form)))
@@ -533,7 +533,7 @@ A body that returns leaves a passed result in INFO."
         (debug-ignored-errors nil)
         (backtrace-on-error-noninteractive nil)
         (debugger (lambda (&rest args) (ert--run-test-debugger info args))))
-    (catch 'ert--passed-early
+    (catch 'ert--test-passes
       (funcall (ert-test-body (ert--test-execution-info-test info))))
     (setf (ert--test-execution-info-result info) (make-ert-test-passed)))
   nil)
@@ -661,14 +661,14 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
 (defun ert--stats-test-pos (stats test) "The position of TEST among the tests of STATS, or nil."
   (gethash (ert--stats-test-key test) (ert--stats-test-map stats)))
 
-(defun ert-stats-total (stats) "The number of tests selected for the run STATS."
-  (length (ert--stats-tests stats)))
-
 (defun ert-stats-completed-expected (stats) "The number of tests of the run STATS that passed or failed as expected."
-  (+ (ert--stats-passed-expected stats) (ert--stats-failed-expected stats)))
+  (+ (ert--stats-failed-expected stats) (ert--stats-passed-expected stats)))
 
 (defun ert-stats-completed-unexpected (stats) "The number of tests of the run STATS whose pass or failure was a surprise."
   (+ (ert--stats-passed-unexpected stats) (ert--stats-failed-unexpected stats)))
+
+(defun ert-stats-total (stats) "The number of tests selected for the run STATS."
+  (length (ert--stats-tests stats)))
 
 (defalias 'ert-stats-skipped #'ert--stats-skipped
   "The number of tests of the run STATS that were skipped.
