@@ -232,8 +232,8 @@ quote and nil returned; otherwise the finding is returned."
                (1- end) end))
      (t
       (message "%s -> done"
-               (format-message
-                "`y-or-n-p' argument should end with \"? \".  Fix?"))
+               (format-message "`%s' argument should end with %S.  Fix?"
+                               'y-or-n-p "? "))
       (save-excursion
         (goto-char (1- end))
         (insert "?"))
