@@ -13,8 +13,8 @@
 (require 'cl-lib)
 (require 'find-func)
 (require 'backtrace)
-(require 'pp)
-(require 'cl-print)
+;; pp and cl-print, which print a failure's report, load when one is printed.
+(declare-function cl-prin1-to-string "cl-print" (object))
 
 (defvar ert--find-test-regexp
   (concat "^[ \t]*(ert-deftest" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
@@ -806,6 +806,8 @@ ERT's that GNU Emacs shows, and those outside of ERT, are kept."
       (buffer-substring (point-min) (point)))))
 
 (defun ert--report-surprise (test result) "Print on stderr why TEST, whose RESULT was not the expected one, is so."
+  (require 'pp)
+  (require 'cl-print)
   (let ((name (ert-test-name test)))
     (cond
      ((ert-test-passed-p result)
