@@ -4,7 +4,6 @@
 (let ((default-directory cdc-dir)) (check-declare-locate "./local" "cd1.el"))
 (let ((default-directory cdc-dir)) (check-declare-locate "./local.el" "sub/cd1.el"))
 (let ((default-directory cdc-dir)) (check-declare-locate "ext:foo" "cd1.el"))
-(let ((default-directory cdc-dir)) (check-declare-locate "/abs/x" ""))
 (let ((default-directory cdc-dir)) (check-declare-locate "./cd2" ""))
 (let ((default-directory cdc-dir)) (check-declare-locate "zz-no-such-library-here" "cd1.el"))
 (let ((default-directory cdc-dir)) (check-declare-scan "cd1.el"))
