@@ -13,7 +13,8 @@
 (require 'cl-lib)
 (require 'find-func)
 (require 'backtrace)
-;; pp and cl-print, which print a failure's report, load when one is printed.
+(require 'pp)
+;; cl-print, which prints a failure's backtrace, loads when one is printed.
 (declare-function cl-prin1-to-string "cl-print" (object))
 
 (defvar ert--find-test-regexp
@@ -806,7 +807,6 @@ ERT's that GNU Emacs shows, and those outside of ERT, are kept."
       (buffer-substring (point-min) (point)))))
 
 (defun ert--report-surprise (test result) "Print on stderr why TEST, whose RESULT was not the expected one, is so."
-  (require 'pp)
   (require 'cl-print)
   (let ((name (ert-test-name test)))
     (cond
