@@ -52,7 +52,7 @@
   (line-number-at-pos pos))
 
 (defun checkdoc--args (arglist) "Return the names of ARGLIST that the documentation must mention."
-  (cl-remove-if (lambda (a) (or (memq a '(&optional &rest &key &aux))
+  (cl-remove-if (lambda (a) (or (memq a '(&optional &rest &key &aux &allow-other-keys &body))
                                 (string-prefix-p "_" (symbol-name a))))
                 (mapcar (lambda (a) (if (consp a) (car a) a)) arglist)))
 
@@ -138,7 +138,9 @@ for a variable's it is the symbol `none' and NAME is the variable."
           ;; A method's qualifiers come before its argument list.
           (let ((tail (nthcdr 2 form)))
             (while (and (eq (car form) 'cl-defmethod) (keywordp (car tail)))
-              (forward-sexp 1) (setq tail (cdr tail))) (setq form (append (list (car form) (nth 1 form)) tail)))
+              ;; :extra takes a string after it.
+              (let ((n (if (eq (car tail) :extra) 2 1)))
+                (forward-sexp n) (setq tail (nthcdr n tail)))) (setq form (append (list (car form) (nth 1 form)) tail)))
           (forward-sexp 1) (skip-chars-forward " \t\n") (let ((doc (nth 3 form))
                 (args (checkdoc--args (mapcar (lambda (a) (if (consp a) (car a) a)) (nth 2 form)))))
             (if (stringp doc) (checkdoc--doc-findings doc (1+ (point)) args)
@@ -158,6 +160,84 @@ for a variable's it is the symbol `none' and NAME is the variable."
           (setq acc (append acc (condition-case nil (checkdoc--form-findings beg) (error nil))))
           (goto-char beg) (condition-case nil (forward-sexp 1) (error (goto-char (point-max))))))
       acc)))
+
+;;;; Helpers the interactive checks are built on
+
+(defun checkdoc-next-docstring () "Move to the place of the documentation string of the next definition; return t, or nil at the end.
+A definition is a form opening a line whose head starts with \"def\";
+point goes past its name and the sexp after it (the argument list or
+the value), and past a derived mode's parent and name too.  A form
+that has nothing there is passed over."
+  (let ((found nil))
+    (while (and (not found)
+                (re-search-forward "^[ \t]*(\\(?:cl-\\)?def\\(?:\\sw\\|\\s_\\)*[ \t\n]+" nil 'move))
+      (let ((head (save-excursion
+                    (goto-char (match-beginning 0))
+                    (skip-chars-forward " \t(")
+                    (symbol-at-point))))
+        (setq found (condition-case nil
+                        (progn
+                          (forward-sexp (if (eq head 'define-derived-mode) 3 2))
+                          (skip-chars-forward " \t\n")
+                          t)
+                      (scan-error nil)))))
+    found))
+
+(defun checkdoc-in-abbreviation-p (begin) "Non-nil if the word ending at BEGIN is an abbreviation followed by a period.
+The words are \"e.g\", \"i.e\", \"a.k.a\", \"cf\", \"vs\", \"etc\",
+\"resp\", \"inc\" and single letters, in any case.  A word that starts
+the buffer counts as one."
+  (save-excursion
+    (goto-char begin)
+    (condition-case nil
+        (progn
+          (re-search-backward "[^[:alnum:].]")
+          (forward-char 1)
+          (let ((case-fold-search t))
+            (looking-at "\\(?:e\\.g\\|i\\.e\\|a\\.k\\.a\\|cf\\|vs\\|etc\\|resp\\|inc\\|[[:alpha:]]\\)\\.\\(?:[^[:alpha:]]\\|\\'\\)")))
+      (search-failed t))))
+
+(defun checkdoc--error-bad-format-p () "Non-nil if the error message whose text starts at point is not capitalized.
+A message \"PREFIX: text\" must go on with a capital letter (unless the
+prefix itself starts with one); otherwise a first word of two or more
+letters in lower case is wrong unless it names a function or variable."
+  (save-excursion
+   (let ((case-fold-search nil))
+    ;; Point may be on the string's opening quote.
+    (when (eq (char-after) ?\") (forward-char 1))
+    (cond
+     ((looking-at "[^A-Z \t\n\":][^ \t\n\":]*:\\(?:[ \t]\\|\\\\\n\\)+")
+      (save-excursion
+        (goto-char (match-end 0))
+        (looking-at-p "[a-z]")))
+     ((looking-at "[a-z]\\(?:\\sw\\|-\\)+")
+      (let* ((name (match-string 0))
+             (word (intern-soft name)))
+        (not (or (string= name "nil")
+                 (and word (or (fboundp word) (boundp word)))))))
+     (t nil)))))
+
+(defun checkdoc--fix-y-or-n-p () "Make the prompt string after point, the argument of a yes-or-no question, end with \"?\".
+A prompt ending in \"?\" or \"? \" is left alone.  Unless
+`checkdoc-autofix-flag' is `never', a \"?\" is added before the closing
+quote and nil returned; otherwise the finding is returned."
+  (let* ((start (save-excursion (skip-chars-forward " \t\n") (point)))
+         (end (save-excursion (forward-sexp 1) (point)))
+         (text (buffer-substring-no-properties start end)))
+    (cond
+     ((string-match-p "\\?\"\\'\\|\\? \"\\'" text) nil)
+     ((or (eq checkdoc-autofix-flag 'never) (not (eq (char-after start) ?\")))
+      (funcall checkdoc-create-error-function
+               "`y-or-n-p' argument should end with \"?\""
+               (1- end) end))
+     (t
+      (message "%s -> done"
+               (format-message "`%s' argument should end with %S.  Fix?"
+                               'y-or-n-p "? "))
+      (save-excursion
+        (goto-char (1- end))
+        (insert "?"))
+      nil))))
 
 ;;;; File comments and white space
 

@@ -86,6 +86,22 @@ messages still appear as usual.  Return the value of BODY." (declare (indent 1) 
                       text))))
          ,@body))))
 
+;;;; Indentation
+
+(defun ert-buffer-string-reindented (&optional buffer) "Return the text of BUFFER (default the current one) as its major mode would indent it.
+The text is indented afresh in a scratch buffer in the same mode; BUFFER
+itself is left alone."
+  (let* ((source (or buffer (current-buffer)))
+         (mode (buffer-local-value 'major-mode source))
+         (text (with-current-buffer source
+                 (buffer-substring (point-min) (point-max)))))
+    (with-temp-buffer
+      (insert text)
+      (funcall mode)
+      (let ((inhibit-message t))
+        (indent-region (point-min) (point-max)))
+      (buffer-string))))
+
 ;;;; Test buffers
 
 (defvar ert--test-buffers (make-hash-table :weakness 'key-and-value) "The test buffers made by `ert-with-test-buffer' that are still alive.")

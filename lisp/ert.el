@@ -12,6 +12,10 @@
 ;; knowing that (buffer-tests.el adds to `find-function-regexp-alist').
 (require 'cl-lib)
 (require 'find-func)
+(require 'backtrace)
+(require 'pp)
+;; cl-print, which prints a failure's backtrace, loads when one is printed.
+(declare-function cl-prin1-to-string "cl-print" (object))
 
 (defvar ert--find-test-regexp
   (concat "^[ \t]*(ert-deftest" find-function-space-re "%s\\(?:[ \t]\\|$\\)")
@@ -29,14 +33,11 @@
 (defvar ert-debug-on-error nil "When non-nil, enter the debugger when a test signals an error.
 The batch runner here never does; the variable exists for compatibility.")
 
-(defvar ert--info-stack nil "Context pushed by `ert-info': a list of (PREFIX . MESSAGE), innermost first.")
+(defvar ert--infos nil "Context pushed by `ert-info': a list of (PREFIX . MESSAGE), innermost first.")
 
-(defvar ert--current-test nil "The test being run, or nil.")
+(defvar ert--running-tests nil "The tests being run, innermost first (a test may run others).")
 
-(defvar ert--assertion-log nil "While a test runs, a cons (ASSERTIONS . INFOS).
-ASSERTIONS collects, newest first, the assertions the test evaluated;
-and INFOS is (DATA . CONTEXT), DATA being what the latest `ert-fail'
-reported and CONTEXT the `ert--info-stack' then in force.")
+(defvar ert--assertion-log nil "While a test runs, a list whose car collects the assertions evaluated, newest first.")
 
 ;;;; Tests and results as structures
 
@@ -52,7 +53,8 @@ reported and CONTEXT the `ert--info-stack' then in force.")
 
 (cl-defstruct (ert-test-result-with-condition
                (:include ert-test-result) (:copier nil))
-  condition backtrace infos)
+  ;; As in GNU's, none of the three may be left out when making one.
+  (condition (cl-assert nil)) (backtrace (cl-assert nil)) (infos (cl-assert nil)))
 
 (cl-defstruct (ert-test-failed (:include ert-test-result-with-condition)
                                (:copier nil)))
@@ -111,11 +113,11 @@ Return (DOC EXPECTED TAGS BODY); EXPECTED and TAGS are forms, or nil."
       (setq items (cddr items)))
     (list doc expected tags items)))
 
-(defun ert--expand-body-in-test (body) "Expand the macros of BODY, letting it use `skip-unless'."
-  (let ((skip-entry (cons 'skip-unless
-                          (lambda (form) (ert--assertion-call 'skip-unless form)))))
-    (macroexpand-all `(progn ,@body)
-                     (cons skip-entry macroexpand-all-environment))))
+(defun ert--expand-body-in-test (body) "The forms of BODY with their macros expanded, letting them use `skip-unless'."
+  (let ((env (cons (cons 'skip-unless
+                         (lambda (form) (ert--assertion-call 'skip-unless form)))
+                   macroexpand-all-environment)))
+    (mapcar (lambda (form) (macroexpand-all form env)) body)))
 
 (defmacro ert-deftest (name arglist &rest docstring-keys-and-body) "Register a test named NAME that runs BODY; ARGLIST is always ().
 Before BODY may come a docstring, then the keywords :expected-result,
@@ -138,7 +140,7 @@ The test passes if BODY returns and fails if it signals; inside it,
                  ;; the test was defined.
                  (thunk `(lambda ()
                            (let ((lexical-binding ,lexical-binding))
-                             ,(ert--expand-body-in-test body)))))
+                             ,@(ert--expand-body-in-test body)))))
       `(progn
          (ert-set-test ',name (make-ert-test :name ',name :documentation ,doc
                                              :body ,thunk
@@ -149,17 +151,14 @@ The test passes if BODY returns and fails if it signals; inside it,
 
 ;;;; Assertions
 
+(defun ert-skip (data) "End the running test at once as skipped, the reason being DATA."
+  (signal 'ert-test-skipped (cons data nil)))
+
 (defun ert-pass () "End the running test at once, counting it as a pass."
-  (throw 'ert--passed-early nil))
+  (throw 'ert--test-passes nil))
 
 (defun ert-fail (data) "End the running test at once as a failure described by DATA."
-  ;; The `ert-info' context is gone once the signal unwinds: keep it now.
-  (when ert--assertion-log
-    (setcdr ert--assertion-log (cons data ert--info-stack)))
   (signal 'ert-test-failed (list data)))
-
-(defun ert-skip (data) "End the running test at once as skipped, the reason being DATA."
-  (signal 'ert-test-skipped (list data)))
 
 (defun ert--call-form-p (form) "Non-nil if FORM, already macroexpanded, calls a function by name."
   (let ((head (car-safe form)))
@@ -186,9 +185,14 @@ values; otherwise SHOWN is FORM itself."
 (defun ert--prepare-call (fn args-thunk) "Evaluate the arguments of a call of FN by calling ARGS-THUNK.
 Return (SHOWN . RESULT-THUNK).  Should an argument signal an error,
 the call becomes one of `signal' that raises that error again: it is
-then reported as the error of the form under test."
+then reported as the error of the form under test.  The failure or
+skip of an assertion among the arguments (or of a test they run)
+reaches the debugger at once, so that the test it belongs to ends."
   (let ((args (condition-case err
                   (funcall args-thunk)
+                ((debug ert-test-failed ert-test-skipped)
+                 (setq fn 'signal)
+                 (list (car err) (cdr err)))
                 (error (setq fn 'signal)
                        (list (car err) (cdr err))))))
     (cons (cons fn args) (lambda () (apply fn args)))))
@@ -207,15 +211,25 @@ VALUE-CELL is nil if evaluation did not finish, else (VALUE)."
 
 (defun ert--check (kind whole subject) "Run an assertion of KIND on SUBJECT, as built by `ert--subject'.
 KIND is `should', `should-not' or `skip-unless'; WHOLE is the
-assertion form.  Return the value of the form under test."
-  (let* ((value (funcall (cdr subject)))
-         (report (ert--describe whole (car subject) (list value))))
-    (ert--log-assertion report)
-    (pcase kind
-      ('should (unless value (ert-fail report)))
-      ('should-not (when value (ert-fail report)))
-      ('skip-unless (unless value (ert-skip report))))
-    value))
+assertion form.  Return the value of the form under test.  The
+assertion is logged even when the form exits non-locally; an error
+in the form of `skip-unless' skips the test."
+  (let ((value-cell nil) (report nil))
+    (unwind-protect
+        (setq value-cell
+              (list (if (eq kind 'skip-unless)
+                        (condition-case nil
+                            (funcall (cdr subject))
+                          (error (ert-skip (ert--describe whole (car subject) nil))))
+                      (funcall (cdr subject)))))
+      (setq report (ert--describe whole (car subject) value-cell))
+      (ert--log-assertion report))
+    (let ((value (car value-cell)))
+      (pcase kind
+        ('should (unless value (ert-fail report)))
+        ('should-not (when value (ert-fail report)))
+        ('skip-unless (unless value (ert-skip report))))
+      value)))
 
 (defun ert--assertion-call (kind form) "Expansion of the assertion (KIND FORM)."
   `(ert--check ',kind '(,kind ,form) ,(ert--subject form)))
@@ -249,9 +263,10 @@ WHOLE is the `should-error' form; EXCLUDE-SUBTYPES is as there."
           (ert--log-assertion report)
           (ert-fail (append report
                             '(:fail-reason "did not signal an error"))))
-      (let ((report (append (ert--describe whole (car subject) nil)
-                            (list :condition caught))))
-        (ert--log-assertion report)
+      (let* ((logged (ert--describe whole (car subject) nil))
+             (report (append logged (list :condition caught))))
+        ;; The log holds the form; only a failure names the error.
+        (ert--log-assertion logged)
         (cond
          ((not (ert--error-type-match-p caught type nil))
           (ert-fail (append report '(:fail-reason "the error signaled did not have the expected type"))))
@@ -286,27 +301,20 @@ defaults to \"Info: \".
   (let ((msg (car message-and-prefix))
         (prefix (let ((p (plist-member (cdr message-and-prefix) :prefix)))
                   (if p (cadr p) "Info: "))))
-    `(let ((ert--info-stack (cons (cons ,prefix ,msg) ert--info-stack)))
+    `(let ((ert--infos (cons (cons ,prefix ,msg) ert--infos)))
        ,@body)))
 
 (defun ert-equal-including-properties (a b) "Return non-nil if A and B are equal, text properties included.
 Unlike `equal-including-properties', property values compare with `equal'."
-  (not (ert--diff-with-properties a b)))
+  (not (ert--explain-equal-including-properties a b)))
 
 ;;;; Explaining inequality
-;;
-;; An `ert-explainer' property on a predicate names a function that, given
-;; the arguments of a failed call, says how they differ.  The explanation
-;; is added to the failure report under :explanation.
 
-(defun ert--atom-for-explanation (x) "X as an explanation presents it.
-An integer comes with its hexadecimal form and, when it is a
-character, with that character."
-  (if (integerp x)
-      `(,x ,(format "#x%x" x) ,@(and (characterp x) (list (format "?%c" x))))
-    x))
+;; A predicate's `ert-explainer' property names a function that, given the
+;; arguments of a failed call, says how they differ; the explanation joins
+;; the failure report under :explanation.
 
-(defun ert--index-of-difference (a b) "The first index at which the sequences or records A and B differ.
+(defun ert--first-mismatch (a b) "The first index at which the sequences or records A and B differ.
 When one is a prefix of the other, that is the shorter one's length."
   (let ((getter (if (listp a) (lambda (seq i) (nth i seq)) #'aref))
         (limit (min (length a) (length b))))
@@ -315,67 +323,89 @@ When one is a prefix of the other, that is the shorter one's length."
                  return i)
         limit)))
 
-(defun ert--diff-conses (a b) "Explain how the conses A and B, which are not `equal', differ."
+(defun ert--explain-lists (a b) "Explain how the conses A and B, which are not `equal', differ."
   (let ((length-a (proper-list-p a))
         (length-b (proper-list-p b)))
     (cond
      ((and length-a length-b)
-      (let ((at (ert--index-of-difference a b)))
+      (let ((at (ert--first-mismatch a b)))
         (if (/= length-a length-b)
             `(proper-lists-of-different-length ,length-a ,length-b ,a ,b
                                                first-mismatch-at ,at)
-          `(list-elt ,at ,(ert--diff-any (nth at a) (nth at b))))))
+          `(list-elt ,at ,(ert--explain-equal-rec (nth at a) (nth at b))))))
      ((or length-a length-b) `(one-list-proper-one-improper ,a ,b))
      ;; Two dotted lists: descend into the first half that differs.
-     ((equal (car a) (car b)) `(cdr ,(ert--diff-any (cdr a) (cdr b))))
-     (t `(car ,(ert--diff-any (car a) (car b)))))))
+     ((equal (car a) (car b)) `(cdr ,(ert--explain-equal-rec (cdr a) (cdr b))))
+     (t `(car ,(ert--explain-equal-rec (car a) (car b)))))))
 
-(defun ert--diff-any (a b) "Say how A and B differ, as a list, or return nil if they are `equal'."
+(defun ert--explain-equal-rec (a b) "Say how A and B differ, as a list, or return nil if they are `equal'."
   (cond
    ((equal a b) nil)
    ((not (eq (type-of a) (type-of b))) `(different-types ,a ,b))
-   ((consp a) (ert--diff-conses a b))
+   ((consp a) (ert--explain-lists a b))
    ((or (arrayp a) (recordp a))
-    (let ((at (ert--index-of-difference a b))
+    ;; A raw byte of a unibyte string is compared as the multibyte
+    ;; character it stands for.
+    (when (stringp a)
+      (setq a (string-to-multibyte a) b (string-to-multibyte b)))
+    (let ((at (ert--first-mismatch a b))
           (len-a (length a))
           (len-b (length b)))
       (if (= len-a len-b)
-          `(array-elt ,at ,(ert--diff-any (aref a at) (aref b at)))
+          `(array-elt ,at ,(ert--explain-equal-rec (aref a at) (aref b at)))
         `(arrays-of-different-length ,len-a ,len-b ,a ,b first-mismatch-at ,at))))
+   ((and (symbolp a) (string= (symbol-name a) (symbol-name b)))
+    `(different-symbols-with-the-same-name ,a ,b))
+   (t `(different-atoms ,(ert--explain-format-atom a)
+                        ,(ert--explain-format-atom b)))))
 
+(defun ert--explain-format-atom (x) "X as an explanation presents it.
+An integer comes with its hexadecimal form and, when it is a
+character, with that character."
+  (if (integerp x)
+      `(,x ,(format "#x%x" x) ,@(and (characterp x) (list (format "?%c" x))))
+    x))
 
-   (t `(different-atoms ,(ert--atom-for-explanation a)
-                        ,(ert--atom-for-explanation b)))))
+(defun ert--explain-equal (a b) "Explain why A and B are not `equal', or return nil if they are."
+  (and (not (equal a b)) (ert--explain-equal-rec a b)))
 
-(defun ert--diff-strings (a b) "Say how the strings (or symbol names) A and B differ, or return nil."
+(defun ert--explain-string-equal (a b) "Say how the strings (or symbol names) A and B differ, or return nil."
   (let ((a (if (symbolp a) (symbol-name a) a))
         (b (if (symbolp b) (symbol-name b) b)))
     (and (not (string-equal a b))
-         (ert--diff-any a b))))
+         (ert--explain-equal-rec a b))))
 
-(defun ert--diff-plists (a b) "Explain the first difference between the property lists A and B, or nil.
-Properties only one list has come first, then those whose values differ."
-  (let* ((keys-a (cl-loop for key in a by #'cddr collect key))
-         (keys-b (cl-loop for key in b by #'cddr collect key))
-         (suspects (append (cl-set-difference keys-a keys-b)
-                           (cl-set-difference keys-b keys-a)
-                           keys-a))
+(defun ert--significant-plist-keys (plist) "The keys of PLIST that have a non-nil value, each once, in order."
+  (let ((seen nil))
+    (while plist
+      (let ((key (pop plist)) (value (pop plist)))
+        (when (and value (not (memq key seen)))
+          (push key seen))))
+    (nreverse seen)))
+
+(defun ert--plist-difference-explanation (a b) "Explain the first difference between the property lists A and B, or nil.
+A key missing from a list counts as having the value nil there; the
+keys with a value in A are looked at first, then those only B has."
+  (let* ((keys-a (ert--significant-plist-keys a))
+         (keys (append keys-a
+                       (cl-remove-if (lambda (k) (memq k keys-a))
+                                     (ert--significant-plist-keys b))))
          (key (cl-find-if (lambda (k)
                             (not (equal (plist-get a k) (plist-get b k))))
-                          suspects)))
+                          keys)))
     (and key
          `(different-properties-for-key
-           ,key ,(ert--diff-any (plist-get a key) (plist-get b key))))))
+           ,key ,(ert--explain-equal-rec (plist-get a key) (plist-get b key))))))
 
-(defun ert--diff-with-properties (a b) "Say how the strings A and B differ, text properties included, or return nil."
+(defun ert--explain-equal-including-properties (a b) "Say how the strings A and B differ, text properties included, or return nil."
   (cond
-   ((not (equal a b)) (ert--diff-any a b))
+   ((not (equal a b)) (ert--explain-equal-rec a b))
    ;; Only strings carry properties; other equal objects are alike.
    ((stringp a)
     (let ((i 0) (end (length a)) (found nil))
       (while (and (null found) (< i end))
-        (setq found (ert--diff-plists (text-properties-at i a)
-                                                 (text-properties-at i b)))
+        (setq found (ert--plist-difference-explanation
+                     (text-properties-at i a) (text-properties-at i b)))
         (unless found (cl-incf i)))
       (and found
            `(char ,i ,(substring-no-properties a i (1+ i)) ,found
@@ -383,10 +413,36 @@ Properties only one list has come first, then those whose values differ."
                   context-after ,(substring-no-properties
                                   a (1+ i) (min end (+ i 11)))))))))
 
-(put 'equal 'ert-explainer 'ert--diff-any)
-(put 'string-equal 'ert-explainer 'ert--diff-strings)
+(put 'equal 'ert-explainer 'ert--explain-equal)
+(put 'string-equal 'ert-explainer 'ert--explain-string-equal)
 (put 'ert-equal-including-properties 'ert-explainer
-     'ert--diff-with-properties)
+     'ert--explain-equal-including-properties)
+
+;;;; Small string and list helpers
+
+(defun ert--string-first-line (s) "The text of the string S up to its first newline."
+  (substring s 0 (string-match-p "\n" s)))
+
+(defun ert--abbreviate-string (s len suffixp) "S cut to at most LEN characters: its last ones if SUFFIXP, else its first ones."
+  (let ((n (length s)))
+    (cond ((<= n len) s)
+          (suffixp (substring s (- n len)))
+          (t (substring s 0 len)))))
+
+(defun ert--special-operator-p (thing) "Non-nil if THING is a symbol whose definition, followed through aliases, is a special form."
+  (and (symbolp thing)
+       (let ((def (indirect-function thing)))
+         (and (subrp def) (special-form-p def)))))
+
+(defun ert--parse-keys-and-body (items) "Split ITEMS into its leading keywords and values, and the rest.
+Return (PLIST BODY).  A keyword without a value after it is an error."
+  (let ((plist nil) (whole items))
+    (while (keywordp (car items))
+      (unless (cdr items)
+        (error "Value expected after keyword %S in %S" (car items) whole))
+      (push (pop items) plist)
+      (push (pop items) plist))
+    (list (nreverse plist) items)))
 
 ;;;; Result types
 
@@ -416,38 +472,105 @@ A skipped test always counts as expected."
     (if (ert-test-skipped-p result) t
       (ert-test-result-type-p result wanted))))
 
+;;;; The message log
+
+(defun ert--force-message-log-buffer-truncation () "Cut the *Messages* buffer down to its last `message-log-max' lines now.
+Emacs cuts the log only as it adds a message; a test run with the log
+unlimited calls this afterwards.  Nothing is cut unless the limit is an
+integer."
+  (when (integerp message-log-max)
+    (with-current-buffer (messages-buffer)
+      (let ((inhibit-read-only t))
+        (save-excursion
+          (goto-char (point-max))
+          (forward-line (- message-log-max))
+          (delete-region (point-min) (point)))))))
+
 ;;;; Running one test
+;;
+;; A test runs with `debug-on-error' on and `debugger' bound to a hook of
+;; ours: an error that nothing in or around the test handles reaches the
+;; hook before the stack unwinds, so the result records the calls active
+;; when it was signaled.  An error that a `condition-case' outside
+;; `ert-run-test' handles goes there instead, as in GNU Emacs.
 
-(defun ert--execute (body log) "Call BODY, a test's function, and return the result it earns.
-The assertions evaluated meanwhile are pushed on the car of LOG."
-  (let ((ert--info-stack nil)
-        (ert--assertion-log log))
-    (condition-case signalled
-        (catch 'ert--passed-early (funcall body))
-      (:success (make-ert-test-passed))
-      (ert-test-skipped (make-ert-test-skipped :condition signalled))
-      (quit (make-ert-test-quit :condition signalled))
-      (t (make-ert-test-failed
-          :condition signalled
-          ;; Context is known only for the failure `ert-fail' last raised.
-          :infos (and (eq (car signalled) 'ert-test-failed)
-                      (eq (cadr signalled) (cadr log))
-                      (reverse (cddr log))))))))
+(cl-defstruct (ert--test-execution-info (:copier nil)
+                                        (:constructor ert--new-execution-info))
+  test result exit-continuation next-debugger ert-debug-on-error)
 
-(defun ert-running-test () "Return the test object being run, or nil outside of a test."
-  ert--current-test)
+(defun ert--frames-below-debugger () "The active calls under the test debugger's own, as `backtrace-frame' objects."
+  ;; The frames start with the debugger's and the closure that called it.
+  (nthcdr 2 (backtrace-get-frames #'ert--run-test-debugger)))
+
+(defun ert--run-test-debugger (info args) "Record in INFO the outcome of the error the debugger was called for with ARGS.
+Then pass the call on to the previous debugger when `ert-debug-on-error'
+was set as the test started, and end the test."
+  (if (not (eq (car args) 'error))
+      (apply (ert--test-execution-info-next-debugger info) args)
+    ;; Emacs enters the debugger once per command: count this entry as
+    ;; one, so that the next test's error reaches the debugger too.
+    (cl-incf num-nonmacro-input-events)
+    (let* ((condition (cadr args))
+           (frames (ert--frames-below-debugger))
+           (infos (reverse ert--infos))
+           (result (cl-case (car condition)
+                     (ert-test-skipped
+                      (make-ert-test-skipped :condition condition :backtrace frames
+                                             :infos infos))
+                     (quit (make-ert-test-quit :condition condition :backtrace frames
+                                               :infos infos))
+                     (t (make-ert-test-failed :condition condition :backtrace frames
+                                              :infos infos)))))
+      (setf (ert--test-execution-info-result info) result)
+      (when (ert--test-execution-info-ert-debug-on-error info)
+        (apply (ert--test-execution-info-next-debugger info) args))
+      (funcall (ert--test-execution-info-exit-continuation info)))))
+
+(defun ert--run-test-internal (info) "Call the body of the test of INFO with the test debugger in place.
+A body that returns leaves a passed result in INFO."
+  (let ((ert--infos nil)
+        (debug-on-error t)
+        (debug-on-quit t)
+        (debug-ignored-errors nil)
+        (backtrace-on-error-noninteractive nil)
+        (debugger (lambda (&rest args) (ert--run-test-debugger info args))))
+    (catch 'ert--test-passes
+      (funcall (ert-test-body (ert--test-execution-info-test info))))
+    (setf (ert--test-execution-info-result info) (make-ert-test-passed)))
+  nil)
+
+(defun ert-running-test () "Return the test being run, the outermost one when tests run tests; nil outside of a test."
+  (car (last ert--running-tests)))
 
 (defun ert-run-test (ert-test) "Run the test ERT-TEST, record the outcome in it and return that result."
-  (let ((ert--current-test ert-test)
-        (log (list nil))
-        ;; Kept only if the body escapes by a throw to an outer catch.
-        (outcome (make-ert-test-aborted-with-non-local-exit)))
+  (setf (ert-test-most-recent-result ert-test) nil)
+  (let* ((log (list nil))
+         (log-buffer (messages-buffer))
+         (log-start (with-current-buffer log-buffer (point-max-marker)))
+         (exit (make-symbol "ert-test-exit"))
+         (info (ert--new-execution-info
+                :test ert-test
+                ;; Kept only if the body escapes by a throw to an outer catch.
+                :result (make-ert-test-aborted-with-non-local-exit)
+                :exit-continuation (lambda () (throw exit nil))
+                :next-debugger debugger
+                :ert-debug-on-error ert-debug-on-error)))
     (unwind-protect
-        (setq outcome (ert--execute (ert-test-body ert-test) log))
-      (setf (ert-test-result-messages outcome) ""
-            (ert-test-result-should-forms outcome) (reverse (car log))
-            (ert-test-most-recent-result ert-test) outcome))
-    outcome))
+        (let ((ert--running-tests (cons ert-test ert--running-tests))
+              (ert--assertion-log log)
+              (message-log-max t))
+          (catch exit (ert--run-test-internal info)))
+      (let ((outcome (ert--test-execution-info-result info)))
+        (setf (ert-test-result-messages outcome)
+              (with-current-buffer log-buffer
+                (buffer-substring-no-properties (min log-start (point-max))
+                                                (point-max)))
+              (ert-test-result-should-forms outcome) (reverse (car log))
+              (ert-test-most-recent-result ert-test) outcome)
+        (set-marker log-start nil)
+        ;; The test logged without limit: now apply the caller's.
+        (ert--force-message-log-buffer-truncation)))
+    (ert-test-most-recent-result ert-test)))
 
 ;;;; Selecting tests
 
@@ -516,19 +639,37 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
 
 ;;;; Statistics of a run
 
-(cl-defstruct (ert--stats (:copier nil))
-  selector (tests []) (results []) (passed-expected 0) (passed-unexpected 0)
+(cl-defstruct (ert--stats (:copier nil) (:constructor ert--new-stats))
+  selector (tests []) test-map (test-results []) (test-start-times [])
+  (test-end-times []) (passed-expected 0) (passed-unexpected 0)
   (failed-expected 0) (failed-unexpected 0) (skipped 0)
-  start-time end-time aborted-p)
+  start-time end-time aborted-p current-test (next-redisplay 0.0))
 
-(defun ert-stats-total (stats) "The number of tests selected for the run STATS."
-  (length (ert--stats-results stats)))
+(defun ert--stats-test-key (test) "The key under which TEST's position is kept: its name, or itself if it has none."
+  (or (ert-test-name test) test))
+
+(defun ert--make-stats (tests selector) "Return the statistics of a run of TESTS, chosen by SELECTOR, before any has run."
+  (let* ((all (vconcat tests))
+         (n (length all))
+         (positions (make-hash-table :size n)))
+    (dotimes (i n)
+      (puthash (ert--stats-test-key (aref all i)) i positions))
+    (ert--new-stats :selector selector :tests all :test-map positions
+                    :test-results (make-vector n nil)
+                    :test-start-times (make-vector n nil)
+                    :test-end-times (make-vector n nil))))
+
+(defun ert--stats-test-pos (stats test) "The position of TEST among the tests of STATS, or nil."
+  (gethash (ert--stats-test-key test) (ert--stats-test-map stats)))
 
 (defun ert-stats-completed-expected (stats) "The number of tests of the run STATS that passed or failed as expected."
-  (+ (ert--stats-passed-expected stats) (ert--stats-failed-expected stats)))
+  (+ (ert--stats-failed-expected stats) (ert--stats-passed-expected stats)))
 
 (defun ert-stats-completed-unexpected (stats) "The number of tests of the run STATS whose pass or failure was a surprise."
   (+ (ert--stats-passed-unexpected stats) (ert--stats-failed-unexpected stats)))
+
+(defun ert-stats-total (stats) "The number of tests selected for the run STATS."
+  (length (ert--stats-tests stats)))
 
 (defalias 'ert-stats-skipped #'ert--stats-skipped
   "The number of tests of the run STATS that were skipped.
@@ -539,18 +680,32 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
   (let ((decided (ert-stats-completed-expected stats)))
     (+ decided (ert-stats-completed-unexpected stats) (ert--stats-skipped stats))))
 
-(defun ert--count-result (stats test result) "Add RESULT, the outcome of TEST, to the counters of STATS."
-  (let ((expected (ert-test-result-expected-p test result)))
-    (cond
-     ((ert-test-skipped-p result) (cl-incf (ert--stats-skipped stats)))
-     ((ert-test-passed-p result)
-      (if expected
-          (cl-incf (ert--stats-passed-expected stats))
-        (cl-incf (ert--stats-passed-unexpected stats))))
-     ((ert-test-failed-p result)
-      (if expected
-          (cl-incf (ert--stats-failed-expected stats))
-        (cl-incf (ert--stats-failed-unexpected stats)))))))
+(defun ert--tally (stats test result delta) "Add DELTA to the counter of STATS that RESULT, the outcome of TEST, belongs to.
+A nil RESULT (not run yet) is in none."
+  (when result
+    (let ((expected (ert-test-result-expected-p test result)))
+      (cond
+       ((ert-test-skipped-p result) (cl-incf (ert--stats-skipped stats) delta))
+       ((ert-test-passed-p result)
+        (if expected
+            (cl-incf (ert--stats-passed-expected stats) delta)
+          (cl-incf (ert--stats-passed-unexpected stats) delta)))
+       ((ert-test-failed-p result)
+        (if expected
+            (cl-incf (ert--stats-failed-expected stats) delta)
+          (cl-incf (ert--stats-failed-unexpected stats) delta)))))))
+
+(defun ert--stats-set-test-and-result (stats pos test result) "Make TEST, with RESULT, the test at position POS of STATS, keeping the counters right."
+  (let ((tests (ert--stats-tests stats))
+        (results (ert--stats-test-results stats))
+        (positions (ert--stats-test-map stats)))
+    (ert--tally stats (aref tests pos) (aref results pos) -1)
+    (remhash (ert--stats-test-key (aref tests pos)) positions)
+    (aset tests pos test)
+    (aset results pos result)
+    (puthash (ert--stats-test-key test) pos positions)
+    (ert--tally stats test result 1)
+    nil))
 
 ;;;; Batch output
 
@@ -594,30 +749,84 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
                            ert-test-aborted-with-non-local-exit ert-test-quit))))))
     (if expectedp word (upcase word))))
 
-(defun ert--condition-text (condition) "CONDITION printed for a batch report: on one line, abridged."
-  (let ((print-length 10) (print-level 5) (print-escape-newlines t))
-    (prin1-to-string condition)))
+(defconst ert--batch-plumbing
+  '(ert--run-test-internal ert-run-test ert-run-or-rerun-test ert-run-tests
+    ert-run-tests-batch ert-run-tests-batch-and-exit)
+  "The calls of ERT's own that a batch backtrace shows under the test's body.")
+
+(defun ert--frame-line (frame) "The line of a batch backtrace for FRAME, before it is cut to the margin."
+  (let* ((fun (backtrace-frame-fun frame))
+         (args (backtrace-frame-args frame))
+         (ours (and (symbolp fun) (memq fun ert--batch-plumbing)))
+         ;; Only the start of a line is shown: ERT's own structures, which
+         ;; hold every test, are printed shallowly.
+         (print-level (if ours 4 10))
+         (print-length (if ours 12 30))
+         (print-escape-newlines t)
+         (print-escape-control-characters t))
+    (concat "  "
+            (if (backtrace-frame-evald frame)
+                (concat (cl-prin1-to-string fun)
+                        (if args (cl-prin1-to-string args) "()"))
+              (cl-prin1-to-string (cons fun args))))))
+
+(defun ert--batch-backtrace-frames (test frames) "The FRAMES of TEST's failure that a batch report shows.
+Under the call of the test's body, only the calls of functions of
+ERT's that GNU Emacs shows, and those outside of ERT, are kept."
+  (let ((body (ert-test-body test)) (shown nil) (below nil))
+    (dolist (frame frames)
+      (let ((fun (backtrace-frame-fun frame)))
+        (cond
+         ((not below)
+          (push frame shown)
+          (when (and (backtrace-frame-evald frame) (eq fun body))
+            (setq below t)))
+         ((not (backtrace-frame-evald frame)))
+         ((memq fun '(funcall apply)))
+         ((and (symbolp fun) (string-prefix-p "ert-" (symbol-name fun))
+               (not (memq fun ert--batch-plumbing))))
+         (t (push frame shown)))))
+    (nreverse shown)))
+
+(defun ert--print-backtrace (test frames) "Print on stderr the batch backtrace of TEST's failure from FRAMES."
+  (let ((margin ert-batch-backtrace-right-margin))
+    (dolist (frame (ert--batch-backtrace-frames test frames))
+      (let ((line (ert--frame-line frame)))
+        (message "%s" (if (and margin (> (length line) margin))
+                          (substring line 0 margin)
+                        line))))))
+
+(defun ert--pp-condition (condition) "CONDITION pretty-printed for a batch report, indented by four columns, without a final newline."
+  (let ((print-escape-newlines t) (print-escape-control-characters t)
+        (print-level 5) (print-length 10))
+    (with-temp-buffer
+      (insert (pp-to-string condition))
+      (indent-rigidly (point-min) (point-max) 4)
+      (goto-char (point-max))
+      (skip-chars-backward "\n")
+      (buffer-substring (point-min) (point)))))
 
 (defun ert--report-surprise (test result) "Print on stderr why TEST, whose RESULT was not the expected one, is so."
+  (require 'cl-print)
   (let ((name (ert-test-name test)))
     (cond
      ((ert-test-passed-p result)
       (message "Test %S passed unexpectedly" name))
      ((ert-test-result-with-condition-p result)
-      ;; No backtrace is kept, so the section under its heading stays empty.
-      (message "Test %S backtrace:\n" name)
+      (message "Test %S backtrace:" name)
+      (ert--print-backtrace test (ert-test-result-with-condition-backtrace result))
       (message "Test %S condition:" name)
       (pcase-dolist (`(,prefix . ,text)
                      (ert-test-result-with-condition-infos result))
         (message "    %s%s" prefix text))
-      (message "    %s" (ert--condition-text
-                         (ert-test-result-with-condition-condition result))))
+      (message "%s" (ert--pp-condition
+                     (ert-test-result-with-condition-condition result))))
      (t (message "Test %S aborted with non-local exit" name)))))
 
 (defun ert--list-results (stats heading pred) "Print HEADING, then each test of STATS whose result satisfies PRED."
   (message "%s" heading)
   (let ((tests (ert--stats-tests stats))
-        (results (ert--stats-results stats)))
+        (results (ert--stats-test-results stats)))
     (dotimes (i (length tests))
       (let ((result (aref results i)))
         (when (funcall pred (aref tests i) result)
@@ -626,7 +835,7 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
   (message ""))
 
 (defun ert--print-summary (stats) "Print the closing summary of the run STATS on stderr."
-  (let* ((n-total (length (ert--stats-results stats)))
+  (let* ((n-total (length (ert--stats-test-results stats)))
          (n-expected (ert-stats-completed-expected stats))
          (n-unexpected (ert-stats-completed-unexpected stats))
          (n-skipped (ert--stats-skipped stats))
@@ -650,35 +859,38 @@ name, or one of (member TESTS...), (eql TEST), (and SELECTORS...),
       (ert--list-results stats (format "%s skipped results:" n-skipped)
                          (lambda (_test result) (ert-test-skipped-p result))))))
 
-(defun ert--record-outcome (stats i began listener) "Count the result of test number I of STATS, run from time BEGAN.
-Then tell LISTENER that the test ended."
-  (let* ((test (aref (ert--stats-tests stats) i))
-         (outcome (ert-test-most-recent-result test)))
-    (setf (ert-test-result-duration outcome) (- (float-time) began))
-    (aset (ert--stats-results stats) i outcome)
-    (ert--count-result stats test outcome)
-    (funcall listener 'test-ended stats test outcome)))
+(defun ert-run-or-rerun-test (stats test listener) "Run TEST, one of the tests of the run STATS, and count its result there.
+LISTENER hears of the start and the end of the test."
+  (let ((pos (ert--stats-test-pos stats test)))
+    (ert--stats-set-test-and-result stats pos test nil)
+    (setf (ert--stats-current-test stats) test)
+    (aset (ert--stats-test-start-times stats) pos (float-time))
+    (funcall listener 'test-started stats test)
+    ;; A test escaping by a throw still ends, as aborted, before the run
+    ;; itself ends.
+    (unwind-protect (ert-run-test test)
+      (let ((result (ert-test-most-recent-result test))
+            (ended (float-time)))
+        (aset (ert--stats-test-end-times stats) pos ended)
+        (setf (ert-test-result-duration result)
+              (- ended (aref (ert--stats-test-start-times stats) pos)))
+        (ert--stats-set-test-and-result stats pos test result)
+        (setf (ert--stats-current-test stats) nil)
+        (funcall listener 'test-ended stats test result)))))
 
 (defun ert-run-tests (selector listener &optional _interactively) "Run the tests SELECTOR chooses and return the statistics of the run.
 LISTENER is called as the run goes with an event and its arguments:
 `run-started' (STATS), `test-started' (STATS TEST), `test-ended'
 \(STATS TEST RESULT), once STATS counts RESULT, and `run-ended'
 \(STATS ABORTEDP), even when a test escapes the run by a throw."
-  (let* ((tests (vconcat (ert-select-tests selector t)))
-         (stats (make-ert--stats :selector selector :tests tests
-                                 :results (make-vector (length tests) nil)
-                                 :start-time (float-time)
-                                 :aborted-p t)))
+  (let ((stats (ert--make-stats (ert-select-tests selector t) selector)))
+    (setf (ert--stats-start-time stats) (float-time)
+          (ert--stats-aborted-p stats) t)
     (funcall listener 'run-started stats)
     (unwind-protect
         (progn
-          (dotimes (i (length tests))
-            (let ((began (float-time)))
-              (funcall listener 'test-started stats (aref tests i))
-              ;; A test escaping by a throw still ends, as aborted, before
-              ;; the run itself ends.
-              (unwind-protect (ert-run-test (aref tests i))
-                (ert--record-outcome stats i began listener))))
+          (cl-loop for test across (ert--stats-tests stats)
+                   do (ert-run-or-rerun-test stats test listener))
           (setf (ert--stats-aborted-p stats) nil))
       (setf (ert--stats-end-time stats) (float-time))
       (funcall listener 'run-ended stats (ert--stats-aborted-p stats)))
@@ -702,7 +914,7 @@ ARGS are the further arguments of EVENT, as `ert-run-tests' gives them."
             ;; The index is right-aligned to the width of the total.
             (message (format "%%9s  %%%dd/%s  %%S (%%f sec)" (length total) total)
                      (ert-string-for-test-result result expected)
-                     (1+ (cl-position test (ert--stats-tests stats)))
+                     (1+ (ert--stats-test-pos stats test))
                      (ert-test-name test) (ert-test-result-duration result)))))
      ((eq event 'run-ended) (ert--print-summary stats)))))
 
