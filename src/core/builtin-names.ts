@@ -1361,6 +1361,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "tsmacs--macroexp-all",
   "tsmacs--macroexp-clauses",
   "tsmacs--macroexp-each",
+  "tsmacs--setup-call",
   "tsmacs--show-buffer",
   "tsmacs--store-substring",
   "tsmacs--ucs-normalize",
