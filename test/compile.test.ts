@@ -22,7 +22,7 @@ const ALL_FILES = [
   'debug-next-call.el', 'debugger.el', 'debugger-escapes.el', 'compiler-fast.el', 'compiler-split.el', 'compiler-apply.el',
 ];
 // Under GC stress (CI's second stage) a loadup per file is slow: the compiler's own files suffice there.
-const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el', 'compiled-frames.el', 'compiler-split.el', 'compiler-apply.el'] : ALL_FILES;
+const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el', 'compiled-frames.el', 'compiler-split.el'] : ALL_FILES;
 
 for (const file of FILES) {
   test(`corpus ${file}, compiled from the first call`, () => {
