@@ -409,7 +409,8 @@ of its plan, CACHE the table of the first of them."
          (found (if positions (setq table found) (setq fn found)))
          (positions
           (setq table (puthash key (make-hash-table :test 'eq :size 4) table)))
-         (t (setq fn (puthash key (cl--generic-effective name generic args)
+         (t (setq fn (puthash key (tsmacs--setup-call #'cl--generic-effective
+                                                      name generic args)
                               table))))))
     fn))
 
@@ -438,7 +439,8 @@ the function is in use: a new method gets a new dispatcher."
           (let* ((arg (car tail))
                  (key (if arg (type-of arg) 'null)))
             (apply (or (gethash key cache)
-                       (puthash key (cl--generic-effective name generic call-args)
+                       (puthash key (tsmacs--setup-call #'cl--generic-effective
+                                                        name generic call-args)
                                 cache))
                    call-args)))))
      (positions
@@ -452,7 +454,8 @@ the function is in use: a new method gets a new dispatcher."
         (lambda (&rest call-args)
           (apply (or effective
                      (setq effective
-                           (cl--generic-effective name generic call-args)))
+                           (tsmacs--setup-call #'cl--generic-effective
+                                               name generic call-args)))
                  call-args)))))))
 
 ;;;; The defining macros

@@ -19,7 +19,7 @@ const evalString = (rt: Runtime, src: string): string => evalPrint(rt, src);
 /** Corpus files whose Lisp the compiler must run exactly as the interpreter (GNU from source) does. */
 const ALL_FILES = [
   'compiler.el', 'compiled-frames.el', 'lib-gv.el', 'macros.el', 'eval.el', 'lib-cl-lib.el', 'lib-pcase.el', 'lib-seq.el', 'depth.el', 'errors.el',
-  'debug-next-call.el', 'debugger.el', 'debugger-escapes.el', 'compiler-fast.el', 'compiler-split.el',
+  'debug-next-call.el', 'debugger.el', 'debugger-escapes.el', 'compiler-fast.el', 'compiler-split.el', 'compiler-apply.el',
 ];
 // Under GC stress (CI's second stage) a loadup per file is slow: the compiler's own files suffice there.
 const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el', 'compiled-frames.el', 'compiler-split.el'] : ALL_FILES;

@@ -1379,6 +1379,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "tsmacs--select-frame",
   "tsmacs--set-frame-slot",
   "tsmacs--set-window-slot",
+  "tsmacs--setup-call",
   "tsmacs--store-substring",
   "tsmacs--ucs-normalize",
   "tsmacs--window-slot",

@@ -718,7 +718,12 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
   }
   let val: number;
   if ((fun & 7) === Lisp_Vectorlike && m[(fun & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_SUBR) {
-    val = n >= 1 && m[((fun & -8) >>> 2) + 1 + SUBR_NAME] === QfuncallSym ? funcallOnStack(rt, sp + 1, n - 1) : callSubrOnStack(rt, fun, sp + 1, n, orig);
+    const name = m[((fun & -8) >>> 2) + 1 + SUBR_NAME];
+    if (n >= 1 && name === QfuncallSym) val = funcallOnStack(rt, sp + 1, n - 1);
+    else if (n >= 2 && name === QapplySym) {
+      val = applyOnStack(rt, sp + 1, n - 1);
+      if (val === DEOPT) val = callSubrOnStack(rt, fun, sp + 1, n, orig);
+    } else val = callSubrOnStack(rt, fun, sp + 1, n, orig);
   } else if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) {
     // Its compiled code called from here: one JS call less per Lisp call than through
     // funcallLambda (too large for V8 to inline); the interpreter when there is none, or when
@@ -745,6 +750,38 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
  * another primitive (active-minibuffer-window) and never `funcall', so the path was dead.
  */
 const QfuncallSym = DEFSYM('funcall');
+
+/** `apply', the other subr callFromCompiled calls in place (applyOnStack). */
+const QapplySym = DEFSYM('apply');
+
+/** Longest final list applyOnStack spreads itself; longer ones go the general way. */
+const APPLY_SPREAD_MAX = 1024;
+
+/**
+ * The `apply' primitive called from compiled code with its function at stack[base], K >= 1
+ * arguments after it, the last a list: the list's elements pushed after copies of the others
+ * and called as funcallOnStack calls (what `apply' does through `funcall', without the three
+ * JS arrays). `apply''s own frame keeps its arguments as given. A list that is dotted, circular
+ * or longer than APPLY_SPREAD_MAX gives DEOPT before anything is pushed: the caller then runs
+ * the primitive, which signals as GNU does.
+ */
+function applyOnStack(rt: Runtime, base: number, k: number): number {
+  const list = rt.stack[base + k]!;
+  let len = 0;
+  let tail = list;
+  while (consp(tail) && len < APPLY_SPREAD_MAX) {
+    len++;
+    tail = xcdr(rt, tail);
+  }
+  if (tail !== Qnil) return DEOPT;
+  const sp = rt.sp;
+  rt.push(rt.stack[base]!);
+  for (let i = 1; i < k; i++) rt.push(rt.stack[base + i]!);
+  for (tail = list; tail !== Qnil; tail = xcdr(rt, tail)) rt.push(xcar(rt, tail));
+  const val = funcallOnStack(rt, sp, k - 1 + len);
+  rt.sp = sp;
+  return val;
+}
 
 /**
  * The `funcall' primitive called from compiled code, its function at stack[base] and its N
@@ -2413,6 +2450,19 @@ DEFUN('apply', 1, MANY, 'Call FUNCTION with the arguments given, the last of whi
     return applyList(rt, consp(l) ? xcar(rt, l) : Qnil, consp(l) ? xcdr(rt, l) : Qnil);
   }
   return funcall(rt, args[0]!, listElements(rt, args[args.length - 1]!, args.slice(1, -1)));
+});
+
+// Code run once per new kind of call, such as the computation of a generic function's effective
+// method for a new combination of argument types (cl-generic.el), is set-up code like a macro
+// expander's: the functions it calls are compiled at their EXPAND_THRESHOLD-th call there, not
+// at their first (compile.ts, evalperf9).
+DEFUN('tsmacs--setup-call', 1, MANY, 'Call FUNCTION with the remaining arguments as set-up code, which the compiler leaves interpreted longer.', (rt, args: number[]) => {
+  rt.setupDepth++;
+  try {
+    return funcall(rt, args[0]!, args.slice(1));
+  } finally {
+    rt.setupDepth--;
+  }
 });
 
 DEFUN('eval', 1, 2, 'Evaluate FORM and give its value.\nLEXICAL t means lexical scoping; an alist gives the lexical environment to start from; nil means dynamic scoping.', (rt, form: number, lexical: number) =>
