@@ -25,7 +25,9 @@
 
 (require 'cl-lib)
 
-(define-error 'iter-end-of-sequence "Iteration terminated")
+;; Not an `error': a plain `condition-case' on `error' lets it through.
+(put 'iter-end-of-sequence 'error-conditions '(iter-end-of-sequence))
+(put 'iter-end-of-sequence 'error-message "Iteration terminated")
 
 (defvar cps-inhibit-atomic-optimization nil "Non-nil means rewrite even the forms of a generator that cannot yield.
 This implementation always leaves such forms alone; the variable is kept
@@ -39,7 +41,7 @@ for code that binds it.")
 (defun cps--outside-yield (&rest _) "Signal that `iter-yield' was used outside a generator."
   (error "`iter-yield' used outside a generator"))
 
-(defalias 'cps--yield #'cps--outside-yield)
+(defalias 'cps-internal-yield #'cps--outside-yield)
 
 (defmacro iter-yield (_value) "Suspend the current generator, giving VALUE to `iter-next''s caller.
 The form's own value is what the next `iter-next' passes in."
@@ -55,7 +57,7 @@ The form's own value is what the next `iter-next' passes in."
 
 (defun cps--enter (frames thunk) "Call THUNK inside each frame of FRAMES (innermost first)."
   (if frames
-      (cps--enter (cdr frames) (let ((wrapper (car frames)))
+      (cps--enter (cdr frames) (let ((wrapper (car (car frames))))
                                  (lambda () (funcall wrapper thunk))))
     (funcall thunk)))
 
@@ -83,15 +85,15 @@ The form's own value is what the next `iter-next' passes in."
         (cps--finish state)
         (signal 'iter-end-of-sequence (cdr outcome))))))
 
-(defun cps--close (state) "Close the iterator with STATE, running the cleanups of its pending `unwind-protect's."
-  (unless (aref state 2)
-    (let ((frames (aref state 1))
-          (tag (make-symbol "close")))
-      (cps--finish state)
-      (when frames
-        (catch tag
-          (cps--enter frames (lambda () (throw tag nil)))))))
-  nil)
+(defun cps--close (state) "Close the iterator with STATE, running the cleanups of its pending `unwind-protect's.
+The cleanups run outermost first, as GNU's do; the value is the last one's."
+  (let ((value nil))
+    (unless (aref state 2)
+      (let ((frames (reverse (aref state 1))))
+        (cps--finish state)
+        (dolist (frame frames)
+          (when (cdr frame) (setq value (funcall (cdr frame)))))))
+    value))
 
 (defun cps--dispatch (state op value) "Carry out OP (`:next' or `:close') on the iterator with STATE."
   (cond ((eq op :next) (cps--run state value))
@@ -117,7 +119,7 @@ the value its body returned."
 (defun cps--yields-p (form) "Return non-nil if FORM, macroexpanded, can reach a yield."
   (cond ((not (consp form)) nil)
         ((memq (car form) '(quote function)) nil)
-        ((eq (car form) 'cps--yield) t)
+        ((eq (car form) 'cps-internal-yield) t)
         ((eq (car form) 'cond)
          (let ((found nil))
            (dolist (clause (cdr form)) (when (cps--any-yields-p clause) (setq found t)))
@@ -157,8 +159,9 @@ the value its body returned."
 (defun cps--bounce (form) "Return code that hands FORM, as a thunk, back to the driver."
   `(cons :bounce (lambda () ,form)))
 
-(defun cps--push-frame (saved wrapper) "Return code that saves the frame list in SAVED and pushes WRAPPER on it."
-  `(aset ,cps--state-var 1 (cons ,wrapper (setq ,saved (aref ,cps--state-var 1)))))
+(defun cps--push-frame (saved wrapper &optional closer) "Return code that saves the frame list in SAVED and pushes WRAPPER on it.
+CLOSER, if non-nil, is code for the function `iter-close' calls for the frame."
+  `(aset ,cps--state-var 1 (cons (cons ,wrapper ,closer) (setq ,saved (aref ,cps--state-var 1)))))
 
 (defun cps--pop-frame (saved) "Return code that restores the frame list saved in SAVED."
   `(aset ,cps--state-var 1 ,saved))
@@ -171,7 +174,7 @@ the value its body returned."
       `(funcall ,k ,form)
     (let ((head (car form)) (args (cdr form)))
       (pcase head
-        ('cps--yield
+        ('cps-internal-yield
          (cps--then (car args)
                     (lambda (v) `(progn (aset ,cps--state-var 0 ,k) (cons :yield ,v)))))
         ((or 'progn 'inline)
@@ -308,7 +311,8 @@ the value its body returned."
            `(lambda (,inner)
               (let ((,done nil))
                 (unwind-protect (prog1 (funcall ,inner) (setq ,done t))
-                  (unless ,done ,(cps--pop-frame saved) ,@cleanups)))))
+                  (unless ,done ,(cps--pop-frame saved) ,@cleanups))))
+           `(lambda () ,@cleanups))
          ,(cps--bounce
            (cps--form bodyform `(lambda (,v)
                                   ,(cps--pop-frame saved)
@@ -379,7 +383,7 @@ the value its body returned."
                                   ,(cps--bounce (if success (funcall handle success v)
                                                   `(funcall ,kv ,v))))))))))))))
 
-(defun cps--yield-from-form (iterator) "Return a form that yields each value of ITERATOR and returns its final value."
+(defun cps-internal-yield-from-form (iterator) "Return a form that yields each value of ITERATOR and returns its final value."
   (let ((it (make-symbol "it")) (sent (make-symbol "sent"))
         (out (make-symbol "out")) (over (make-symbol "over")) (e (make-symbol "e")))
     `(let ((,it ,iterator) (,sent nil) (,out nil) (,over nil))
@@ -395,8 +399,8 @@ the value its body returned."
          (cps--state-var state)
          (expanded (macroexpand-all
                     (macroexp-progn body)
-                    (append `((iter-yield . ,(lambda (value) `(cps--yield ,value)))
-                              (iter-yield-from . cps--yield-from-form))
+                    (append `((iter-yield . ,(lambda (value) `(cps-internal-yield ,value)))
+                              (iter-yield-from . cps-internal-yield-from-form))
                             macroexpand-all-environment)))
          (first (make-symbol "first")) (v (make-symbol "v")))
     `(let ((,state (cps--new-state)))
