@@ -126,9 +126,7 @@ equal subtrees stay distinct."
   (gethash parent (hierarchy--children hierarchy)))
 
 (defun hierarchy-child-p (hierarchy item1 item2) "Return non-nil if ITEM1 is a child of ITEM2 in HIERARCHY."
-  (let ((parents (hierarchy--parents hierarchy)))
-    (and (not (eq (gethash item1 parents 'hierarchy--none) 'hierarchy--none))
-         (equal (gethash item1 parents) item2))))
+  (equal (hierarchy-parent hierarchy item1) item2))
 
 (defun hierarchy-descendant-p (hierarchy item1 item2) "Return non-nil if ITEM1 is below ITEM2 in HIERARCHY (not ITEM2 itself)."
   (let ((up (hierarchy-parent hierarchy item1)) (found nil))
@@ -187,7 +185,7 @@ FUNCTION gets an item and its depth."
                    hierarchy)
     (let ((originals (make-hash-table :test 'equal)))
       (maphash (lambda (item image) (puthash image item originals)) images)
-      (dolist (item (hierarchy-items hierarchy))
+      (dolist (item (hierarchy-map (lambda (item _) item) hierarchy))
         (hierarchy-add-tree result (gethash item images)
                             (lambda (image)
                               (let ((parent (hierarchy-parent hierarchy (gethash image originals))))

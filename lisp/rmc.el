@@ -17,7 +17,7 @@ The KEY is bracketed and upcased where NAME contains it, else put before NAME."
     (if at
         (concat (substring name 0 at) "[" (upcase (char-to-string key)) "]"
                 (substring name (1+ at)))
-      (format "[%s] %s" (text-char-description key) name))))
+      (format "[%s] %s" (if (characterp key) (char-to-string key) key) name))))
 
 (defun rmc--show-help (prompt choices help-string) "Show PROMPT's CHOICES with their descriptions, or HELP-STRING, in a help buffer."
   (with-current-buffer (get-buffer-create "*Multiple Choice Help*")
@@ -31,32 +31,28 @@ The KEY is bracketed and upcased where NAME contains it, else put before NAME."
           (when (nth 2 c) (insert ": " (nth 2 c)))
           (insert "\n"))))))
 
-(defun read-multiple-choice (prompt choices &optional help-string show-help long-form) "Ask PROMPT and return the element of CHOICES the user picks.
+(defun read-multiple-choice (prompt choices &optional help-string) "Ask PROMPT and return the element of CHOICES the user picks.
 Each element of CHOICES is (KEY NAME [DESCRIPTION]); typing KEY picks it.
-`?' shows the choices (or HELP-STRING when given); SHOW-HELP shows them
-at once.  With LONG-FORM the answer is read as a whole name."
-  (if long-form
-      (let* ((names (mapcar (lambda (c) (nth 1 c)) choices))
-             (answer (completing-read (format "%s (%s): " prompt (mapconcat #'identity names "/"))
-                                      names nil t)))
-        (seq-find (lambda (c) (equal (nth 1 c) answer)) choices))
-    (let* ((shown (format "%s (%s): " prompt
-                          (mapconcat #'identity
-                                     (append (mapcar #'rmc--key-label choices) '("[?]"))
-                                     ", ")))
-           (complaint nil)
-           (picked nil))
-      (when show-help (rmc--show-help prompt choices help-string))
-      (while (not picked)
-        (message "%s%s" (if complaint "Invalid choice.  " "") shown)
-        (let ((event (read-event)))
-          (setq complaint nil)
-          (cond ((assq event choices) (setq picked (assq event choices)))
-                ((eq event ??) (rmc--show-help prompt choices help-string))
-                (t (setq complaint t)))))
-      (let ((help (get-buffer "*Multiple Choice Help*")))
-        (when help (kill-buffer help)))
-      picked)))
+`?' shows the choices with their descriptions, or HELP-STRING when given.
+Any other key rings the bell and asks again."
+  (let* ((shown (format "%s (%s): " prompt
+                        (mapconcat #'identity
+                                   (append (mapcar #'rmc--key-label choices) '("[?]"))
+                                   ", ")))
+         (complaint nil)
+         (picked nil))
+    (while (not picked)
+      (message "%s%s" (if complaint "Invalid choice.  " "") shown)
+      (let ((event (read-event)))
+        (setq complaint nil)
+        (cond ((assq event choices) (setq picked (assq event choices)))
+              ((eq event ??) (rmc--show-help prompt choices help-string))
+              (t (setq complaint t)
+                 (ding)
+                 (message "")))))
+    (let ((help (get-buffer "*Multiple Choice Help*")))
+      (when help (kill-buffer help)))
+    picked))
 
 (provide 'rmc)
 

@@ -6,8 +6,8 @@
 ;; stays the same, as `next-single-property-change' sees them) and tests
 ;; each run's value against VALUE with PREDICATE.  The region found starts
 ;; at the first run that passes.  It takes in the following runs that pass
-;; when PREDICATE is t, or nil with a non-nil VALUE; otherwise (a function,
-;; or both nil) it is that one run only, so that a loop over
+;; when PREDICATE is nil and VALUE is not; otherwise (t, a function, or both
+;; nil) it is that one run only, so that a loop over
 ;; `(text-property-search-forward PROP)' visits each distinct non-nil value
 ;; separately.
 
@@ -54,7 +54,7 @@ and leave point."
         (let ((start pos)
               (found (get-text-property pos property)))
           (setq pos (text-property-search--run-end pos property))
-          (when (or (eq predicate t) (and value (null predicate)))
+          (when (and value (null predicate))
             (while (and (< pos limit)
                         (text-property--match-p value (get-text-property pos property) predicate))
               (setq pos (text-property-search--run-end pos property))))

@@ -13,7 +13,6 @@
 ;;; Code:
 
 (defvar safe-functions nil "Functions to treat as safe besides the known harmless ones; t for all.")
-(put 'safe-functions 'risky-local-variable t)
 
 (defvar unsafep-vars nil "The variables bound by the form `unsafep' is looking at, around the current subform.")
 (put 'unsafep-vars 'risky-local-variable t)
@@ -129,11 +128,15 @@ FUN may be a symbol or a lambda expression."
          nil)
         (t (list 'function fun))))
 
-(defun unsafep-progn (forms) "Return the first reason some form of FORMS is unsafe, or nil."
+(defun unsafep--first (forms) "Return the first reason some form of FORMS is unsafe, or nil."
   (let ((reason nil))
     (while (and forms (not reason))
       (setq reason (unsafep (pop forms) unsafep-vars)))
     reason))
+
+(defun unsafep-progn (forms) "Return nil if every form of FORMS is safe; else throw the first reason to the tag `unsafep'."
+  (let ((reason (unsafep--first forms)))
+    (when reason (throw 'unsafep reason))))
 
 (defun unsafep--check-variable (var &optional setting) "Return why binding (or with SETTING, setting) VAR is unsafe, or nil."
   (cond ((not (symbolp var)) (list 'variable var))
@@ -141,11 +144,16 @@ FUN may be a symbol or a lambda expression."
         ((and setting (not (memq var unsafep-vars)) (not (local-variable-p var)))
          (list 'global-variable var))))
 
-(defun unsafep-let (binding) "Return why the `let' BINDING is unsafe, or nil.
+(defun unsafep--binding (binding) "Return why the `let' BINDING is unsafe, or nil.
 BINDING is a symbol or (SYMBOL VALUE)."
   (let ((var (if (consp binding) (car binding) binding)))
     (or (unsafep--check-variable var)
         (and (consp binding) (unsafep (cadr binding) unsafep-vars)))))
+
+(defun unsafep-let (binding) "Return the variable the `let' BINDING binds if it is safe; else throw the reason to the tag `unsafep'."
+  (let ((reason (unsafep--binding binding)))
+    (if reason (throw 'unsafep reason)
+      (if (consp binding) (car binding) binding))))
 
 (defun unsafep--quoted-function (arg) "Return why ARG, a function argument, is unsafe, or nil; it must be quoted or a lambda."
   (cond ((memq (car-safe arg) '(quote function)) (unsafep-function (cadr arg)))
@@ -156,31 +164,43 @@ BINDING is a symbol or (SYMBOL VALUE)."
   (let ((unsafep-vars unsafep-vars))
     (dolist (a arglist)
       (unless (memq a '(&optional &rest)) (push a unsafep-vars)))
-    (unsafep-progn body)))
+    (unsafep--first body)))
 
 (defun unsafep--call (form) "Return why FORM, a call of a symbol, is unsafe, or nil."
   (let ((fun (car form)) (args (cdr form)))
     (cond
      ((memq fun unsafep--takes-function)
       (or (unsafep--quoted-function (car args))
-          (unsafep-progn (cdr args))))
+          (unsafep--first (cdr args))))
      ((eq fun 'add-to-list)
       (if (eq (car-safe (car args)) 'quote)
           (or (unsafep--check-variable (cadr (car args)) t)
-              (unsafep-progn (cdr args)))
+              (unsafep--first (cdr args)))
         (list 'unquoted (car args))))
+     ;; The list-walking and list-changing macros and backquote are
+     ;; expanded; another macro is treated as a call: it must be known
+     ;; harmless, and its arguments are looked at as forms.
      ((eq (car-safe (and (fboundp fun) (symbol-function fun))) 'macro)
-      (unsafep (macroexpand form) unsafep-vars))
-     (t (or (unsafep-function fun) (unsafep-progn args))))))
+      (cond ((memq fun '(dolist dotimes push pop \`)) (unsafep (macroexpand form) unsafep-vars))
+            ((unsafep-function fun))
+            (t (unsafep--first args))))
+     (t (or (unsafep-function fun) (unsafep--first args))))))
 
 (defun unsafep (form &optional unsafep-vars) "Return nil if evaluating FORM cannot do harm, else a reason why it might.
-UNSAFEP-VARS lists the variables bound around FORM by the code it is in."
+UNSAFEP-VARS lists the variables bound around FORM by the code it is in.
+With `safe-functions' t every form is safe."
+  (let ((unsafep-vars unsafep-vars))
+    (unless (eq safe-functions t)
+      (catch 'unsafep
+        (unsafep--form form)))))
+
+(defun unsafep--form (form) "Return why FORM is unsafe, or nil, `unsafep-vars' holding the variables bound around it."
   (cond
    ((not (consp form)) nil)
    ((eq (car form) 'quote) nil)
    ((eq (car form) 'lambda) (unsafep--lambda (nth 1 form) (nthcdr 2 form)))
    ((eq (car-safe (car form)) 'lambda)
-    (or (unsafep-function (car form)) (unsafep-progn (cdr form))))
+    (or (unsafep-function (car form)) (unsafep--first (cdr form))))
    ((memq (car form) '(let let*))
     (let ((sequential (eq (car form) 'let*))
           (reason nil)
@@ -189,11 +209,11 @@ UNSAFEP-VARS lists the variables bound around FORM by the code it is in."
         (unless reason
           (setq reason (let ((unsafep-vars (if sequential (append bound unsafep-vars)
                                              unsafep-vars)))
-                         (unsafep-let b)))
+                         (unsafep--binding b)))
           (push (if (consp b) (car b) b) bound)))
       (or reason
           (let ((unsafep-vars (append bound unsafep-vars)))
-            (unsafep-progn (nthcdr 2 form))))))
+            (unsafep--first (nthcdr 2 form))))))
    ((eq (car form) 'setq)
     (let ((pairs (cdr form)) (reason nil))
       (while (and pairs (not reason))
@@ -204,7 +224,7 @@ UNSAFEP-VARS lists the variables bound around FORM by the code it is in."
    ((eq (car form) 'cond)
     (let ((reason nil))
       (dolist (clause (cdr form))
-        (unless reason (setq reason (unsafep-progn clause))))
+        (unless reason (setq reason (unsafep--first clause))))
       reason))
    ((eq (car form) 'condition-case)
     (let ((var (nth 1 form)))
@@ -213,7 +233,7 @@ UNSAFEP-VARS lists the variables bound around FORM by the code it is in."
             (or (unsafep (nth 2 form) unsafep-vars)
                 (let ((reason nil))
                   (dolist (handler (nthcdr 3 form))
-                    (unless reason (setq reason (unsafep-progn (cdr handler)))))
+                    (unless reason (setq reason (unsafep--first (cdr handler)))))
                   reason))))))
    ((symbolp (car form)) (unsafep--call form))
    (t (unsafep-function (car form)))))
