@@ -20,33 +20,31 @@ The KEY is bracketed and upcased where NAME contains it, else put before NAME."
       (format "[%s] %s" (if (characterp key) (char-to-string key) key) name))))
 
 (defun rmc--show-help (prompt choices help-string) "Show PROMPT's CHOICES with their descriptions, or HELP-STRING, in a help buffer."
-  (with-current-buffer (get-buffer-create "*Multiple Choice Help*")
-    (let ((inhibit-read-only t))
-      (erase-buffer)
-      (if help-string
-          (insert help-string "\n")
-        (insert prompt "\n\n")
-        (dolist (c choices)
-          (insert (rmc--key-label c))
-          (when (nth 2 c) (insert ": " (nth 2 c)))
-          (insert "\n"))))))
+  (let ((lines (if help-string
+                   (list help-string)
+                 (cons (concat prompt "\n")
+                       (mapcar (lambda (c)
+                                 (concat (rmc--key-label c) (if (nth 2 c) (concat ": " (nth 2 c)) "")))
+                               choices)))))
+    (with-current-buffer (get-buffer-create "*Multiple Choice Help*")
+      (let ((inhibit-read-only t))
+        (delete-region (point-min) (point-max))
+        (dolist (line lines) (insert line ?\n))))))
 
 (defun read-multiple-choice (prompt choices &optional help-string) "Ask PROMPT and return the element of CHOICES the user picks.
 Each element of CHOICES is (KEY NAME [DESCRIPTION]); typing KEY picks it.
 `?' shows the choices with their descriptions, or HELP-STRING when given.
 Any other key rings the bell and asks again."
   (let* ((shown (format "%s (%s): " prompt
-                        (mapconcat #'identity
-                                   (append (mapcar #'rmc--key-label choices) '("[?]"))
-                                   ", ")))
+                        (mapconcat #'rmc--key-label (append choices '((?? "?"))) ", ")))
          (complaint nil)
          (picked nil))
     (while (not picked)
       (message "%s%s" (if complaint "Invalid choice.  " "") shown)
-      (let ((event (read-event)))
+      (let* ((key (read-event)) (hit (assq key choices)))
         (setq complaint nil)
-        (cond ((assq event choices) (setq picked (assq event choices)))
-              ((eq event ??) (rmc--show-help prompt choices help-string))
+        (cond (hit (setq picked hit))
+              ((eq key ??) (rmc--show-help prompt choices help-string))
               (t (setq complaint t)
                  (ding)
                  (message "")))))
