@@ -1457,7 +1457,9 @@ export function evalSub(rt: Runtime, form: number): number {
       // expanded under (eval FORM nil) sees nil).
       let expansion: number;
       const count = rt.specCount;
-      specbind(rt, Qlexical_binding, rt.lexenv === Qnil ? Qnil : Qt);
+      const lexical = rt.lexenv === Qnil ? Qnil : Qt;
+      // Binding it costs (the variable is buffer-local when set): skip when it already says so.
+      if (findSymbolValue(rt, Qlexical_binding) !== lexical) specbind(rt, Qlexical_binding, lexical);
       rt.setupDepth++;
       try {
         expansion = funcall(rt, expander, args);
