@@ -114,17 +114,17 @@ Without LEN that is VALUE's length: GNU 28 writes no terminator then."
 
 (defvar bindat--local-types nil "Names `letrec' binds to types while a type expression is being expanded.")
 
-(defmacro bindat-defmacro (name args &rest body) "Define NAME as a Bindat type form taking ARGS and expanding by BODY.
-The new form can be used only inside Bindat type expressions."
-  (declare (indent 2) (doc-string 3) (debug (&define name sexp def-body)))
-  (let ((doc (and (stringp (car body)) (cdr body) (pop body))))
-    (ignore doc)
-    `(put ',name 'bindat-macro (lambda ,args ,@body))))
-
 (put 'u8 'bindat-macro (lambda () '(uint 8)))
 (put 'byte 'bindat-macro (lambda () '(uint 8)))
 (put 'uintr 'bindat-macro (lambda (bitlen) `(bindat--uint-le ,bitlen)))
 (put 'repeat 'bindat-macro (lambda (count &rest type) `(bindat--list ,count ,@type)))
+
+(defmacro bindat-defmacro (name args &rest body) "Define NAME as a Bindat type form taking ARGS and expanding by BODY.
+The new form can be used only inside Bindat type expressions."
+  (declare (debug (&define name sexp def-body)) (doc-string 3) (indent 2))
+  (let ((doc (and (stringp (car body)) (cdr body) (pop body))))
+    (ignore doc)
+    `(put ',name 'bindat-macro (lambda ,args ,@body))))
 
 (defconst bindat--builtins
   '(uint bindat--uint-le sint str strz bits fill align vec bindat--list type unit struct if letrec)
