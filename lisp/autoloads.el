@@ -53,6 +53,8 @@
                    format-seconds safe-date-to-time seconds-to-string time-since
                    time-to-day-in-year time-to-days))
                  ("parse-time" () (parse-time-string))
+                 ("rmc" () (read-multiple-choice))
+                 ("unsafep" () (unsafep))
                  ("url-util" ()
                   (url-hexify-string url-unhex-string url-encode-url url-build-query-string
                    url-parse-query-string))

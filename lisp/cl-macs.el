@@ -1474,6 +1474,9 @@ variable starts out as INITIAL."
                        external-symbol external-symbols))
 
           (cl-macs--lp-for-symbols var))
+         ;; Libraries add prepositions of their own (generator.el: iter-by).
+         ((and (symbolp word) (get word 'cl-loop-for-handler))
+          (funcall (get word 'cl-loop-for-handler) var))
          (t (error "Expected a `for' preposition, found %s" word))))
       (setq more (cl-macs--lp-peek 'and))
       (when more

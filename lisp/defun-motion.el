@@ -230,18 +230,42 @@ The comment lines above it and the blank lines above those are included.
 ARG defuns are marked; with an active mark, the marked text grows by ARG
 defuns.  INTERACTIVE turns a scan error into a `user-error'." (interactive "p\nd")
   (let ((reps (prefix-numeric-value arg)))
-    (condition-case err (if (defun-motion--extend-mark-p t)
-            (set-mark (save-excursion (goto-char (mark)) (end-of-defun reps) (point)))
+    ;; Unlike the other marking commands, only an active region (in
+    ;; Transient Mark mode) is grown: a repeated call marks afresh.
+    (condition-case err (if (region-active-p)
+            (if (< reps 0)
+                ;; Grow the marked text backwards: point goes up over defuns.
+                (progn (beginning-of-defun (- reps))
+                       (goto-char (defun-motion--above-blanks (defun-motion--above-comments (point)))))
+              (set-mark (save-excursion (goto-char (mark)) (end-of-defun reps) (point))))
           (let* ((origin (point))
-                 (start (save-excursion (if (beginning-of-defun 1) (point) (point-min))))
-                 (end (defun-motion--stop-from start)))
-            (when (<= end origin)
-              ;; That one is behind point: take the next, if there is one.
-              (let ((next (save-excursion
-                            (and (beginning-of-defun -1) (< (point) (point-max)) (point)))))
-                (when next (setq start next end (defun-motion--stop-from next)))))
-            (when (> reps 1)
-              (setq end (save-excursion (goto-char end) (end-of-defun (1- reps)) (point))))
+                 ;; With no defun start before point, the text from the
+                 ;; first sexp of the buffer counts as one.
+                 (start (save-excursion
+                          (if (beginning-of-defun 1) (point)
+                            (goto-char (point-min))
+                            (forward-comment (buffer-size))
+                            (skip-chars-backward " \t")
+                            (point))))
+                 (end (defun-motion--stop-from start))
+                 (inside (> end origin)))
+            (if (< reps 0)
+                ;; Backwards: the defun point is in, else the one before point,
+                ;; and more before it.
+                (when (< reps -1)
+                  (setq start (save-excursion (goto-char start) (beginning-of-defun (- -1 reps))
+                                              (point))))
+              (unless inside
+                ;; That one is behind point: take the next one, looking from its
+                ;; end, not from point, which may be inside the next one's first
+                ;; line.
+                (let ((next (save-excursion
+                              ;; From just before it: a defun may start right there.
+                              (goto-char (max (point-min) (1- end)))
+                              (and (beginning-of-defun -1) (< (point) (point-max)) (point)))))
+                  (when next (setq start next end (defun-motion--stop-from next)))))
+              (when (> reps 1)
+                (setq end (save-excursion (goto-char end) (end-of-defun (1- reps)) (point)))))
             (push-mark end nil t)
             (goto-char (defun-motion--above-blanks (defun-motion--above-comments start)))
             (if (bobp) nil 0)))

@@ -29,7 +29,7 @@ import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qcircular_list, Qclosure, Qcyclic_function_indirection, Qerror, Qerror_conditions,
   Qfunction, Qinteractive, Qinvalid_function, Qlambda, Qlistp, Qmacro, Qmemory_full, Qnil, Qno_catch,
   Qsetting_constant, Qsymbolp, Qt, Qunbound, Qvariable_documentation, Qvoid_function, Qvoid_variable,
-  Qwrong_number_of_arguments, Qquit, Qintegerp, Qoverflow_error,
+  Qwrong_number_of_arguments, Qquit, Qintegerp, Qoverflow_error, Qlexical_binding,
 } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, PRIMITIVES } from '../core/subr.ts';
 
@@ -1489,14 +1489,21 @@ export function evalSub(rt: Runtime, form: number): number {
     if (head === Qmacro) {
       const expander = xcdr(rt, fun);
       const args = listElements(rt, originalArgs);
-      // The expansion is evaluated in the same lexical environment.
+      // The expansion is evaluated in the same lexical environment. As in GNU's eval_sub, the
+      // expander sees `lexical-binding' say whether that environment is lexical (so a macro
+      // expanded under (eval FORM nil) sees nil).
       let expansion: number;
+      const count = rt.specCount;
+      const lexical = rt.lexenv === Qnil ? Qnil : Qt;
+      // Binding it costs (the variable is buffer-local when set): skip when it already says so.
+      if (findSymbolValue(rt, Qlexical_binding) !== lexical) specbind(rt, Qlexical_binding, lexical);
       rt.setupDepth++;
       try {
         expansion = funcall(rt, expander, args);
       } finally {
         rt.setupDepth--;
       }
+      unbindTo(rt, count);
       rt.push(expansion);
       val = evalSub(rt, expansion);
     } else if (head === Qlambda || head === Qclosure) {
