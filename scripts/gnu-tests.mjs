@@ -4,6 +4,11 @@
 //
 //   node scripts/gnu-tests.mjs [GNU_SRC] [--only NAME,NAME] [--timeout SECONDS] [--mem MB]
 //                              [--jobs N] [--source] [--tsmacs CHECKOUT] [--list FILE] [--baseline FILE]
+//                              [--dir DIR]
+//
+// --dir DIR runs every *-tests.el directly in GNU_SRC/test/DIR (say `lisp` or `lisp/emacs-lisp`)
+// instead of issue 9's 28 files: a survey of how much of GNU's library tsmacs can load and pass.
+// Give it its own --list, so that issue 9's gnu-tests-results.txt is not overwritten.
 //
 // GNU_SRC (the argument or the environment variable) is an unpacked `apt-get source emacs` tree;
 // the test files are GPL and are only ever read from there, never copied into this repository.
@@ -41,12 +46,13 @@ const FILES = [
 function usage(msg) {
   if (msg) process.stderr.write(`gnu-tests: ${msg}\n`);
   process.stderr.write(`usage: node scripts/gnu-tests.mjs [GNU_SRC] [--only NAME,...] [--timeout S] [--mem MB]
-                          [--jobs N] [--source] [--tsmacs CHECKOUT] [--list FILE] [--baseline FILE]\n`);
+                          [--jobs N] [--source] [--tsmacs CHECKOUT] [--list FILE] [--baseline FILE]
+                          [--dir DIR]\n`);
   process.exit(2);
 }
 
 const opts = { src: process.env.GNU_SRC, only: null, timeout: 120, mem: 2048, jobs: 2, source: false,
-  list: 'gnu-tests-results.txt', baseline: null };
+  list: 'gnu-tests-results.txt', baseline: null, dir: null };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -59,6 +65,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--tsmacs') ROOT = resolve(val());
   else if (a === '--list') opts.list = val();
   else if (a === '--baseline') opts.baseline = val();
+  else if (a === '--dir') opts.dir = val().replace(/\/+$/, '');
   else if (a === '-h' || a === '--help') usage();
   else if (a.startsWith('-')) usage(`unknown option ${a}`);
   else opts.src = a;
@@ -93,9 +100,15 @@ if (!opts.source && !existsSync(TSMACS[1])) {
 }
 
 let files = FILES;
+if (opts.dir) {
+  const where = join(opts.src, 'test', opts.dir);
+  if (!existsSync(where)) usage(`--dir: no ${where}`);
+  files = readdirSync(where).filter((n) => n.endsWith('-tests.el')).sort().map((n) => `${opts.dir}/${n}`);
+}
+const allFiles = files;
 if (opts.only) {
-  files = FILES.filter((f) => opts.only.some((n) => basename(f, '.el') === n || basename(f, '-tests.el') === n));
-  if (!files.length) usage(`--only matches none of: ${FILES.map((f) => basename(f, '-tests.el')).join(' ')}`);
+  files = allFiles.filter((f) => opts.only.some((n) => basename(f, '.el') === n || basename(f, '-tests.el') === n));
+  if (!files.length) usage(`--only matches none of: ${allFiles.map((f) => basename(f, '-tests.el')).join(' ')}`);
 }
 for (const f of files) if (!existsSync(join(TESTDIR, f))) usage(`${join(TESTDIR, f)} is missing`);
 
