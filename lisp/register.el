@@ -306,13 +306,20 @@ With SHOW-EMPTY the buffer is made even when no register is set."
 
 (defun register-read-with-preview (prompt) "Read a register name with PROMPT and return it as a character.
 The name is the event `read-key' leaves in `last-input-event'; C-g and
-ESC quit, and `help-char' fills *Register Preview* and reads again."
-  (let ((asking t))
-    (while asking
-      (read-key (propertize prompt 'face 'minibuffer-prompt))
-      (if (eq last-input-event help-char)
-          (register-preview "*Register Preview*" t)
-        (setq asking nil)))
+ESC quit, and `help-char' shows *Register Preview* and reads again.
+The preview and its window are gone when this returns."
+  (let ((asking t) (preview "*Register Preview*"))
+    (unwind-protect
+        (while asking
+          (read-key (propertize prompt 'face 'minibuffer-prompt))
+          (if (not (eq last-input-event help-char))
+              (setq asking nil)
+            (register-preview preview t)
+            (display-buffer preview)))
+      (when (get-buffer preview)
+        (let ((shown (get-buffer-window preview)))
+          (if (and shown (not (one-window-p t))) (delete-window shown)))
+        (kill-buffer preview)))
     (cond ((memq last-input-event '(?\C-g ?\C-\[ escape)) (signal 'quit nil))
           ((characterp last-input-event) last-input-event)
           (t (error "Non-character input-event")))))

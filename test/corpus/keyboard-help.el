@@ -13,3 +13,5 @@
 (let ((seen nil)) (cl-letf (((symbol-function 'read-key) (lambda (p) (setq seen p) (setq last-input-event ?r) ?r))) (list (register-read-with-preview "Hey: ") seen)))
 (with-temp-buffer (insert "hello") (let ((register-alist nil) (unread-command-events (list ?k))) (call-interactively 'point-to-register) (list (car (car register-alist)) (markerp (cdr (car register-alist))) last-input-event)))
 (let ((register-alist nil) (unread-command-events (list 'f5))) (condition-case e (call-interactively 'point-to-register) (error e)))
+(progn (set-register ?x "hello") (let ((keys (list 8 ?a))) (cl-letf (((symbol-function 'read-key) (lambda (&rest _) (setq last-input-event (pop keys))))) (list (register-read-with-preview "R: ") (get-buffer "*Register Preview*") (length (window-list)) keys))))
+(let ((keys (list 8 ?\C-g))) (cl-letf (((symbol-function 'read-key) (lambda (&rest _) (setq last-input-event (pop keys))))) (list (condition-case e (register-read-with-preview "R: ") (quit e)) (get-buffer "*Register Preview*") (length (window-list)))))
