@@ -1547,3 +1547,8 @@ Without an XML mode in this system, Conf mode."
   (autoload name "files-late" nil t))
 (dolist (name '(trusted-content-p hack-local-variables-confirm locate-file-completion-table backup-buffer-copy))
   (autoload name "files-late"))
+
+;; Font Lock regression tests through markup (GNU autoloads faceup's commands and its explainer macro).
+(dolist (name '(faceup-clean-buffer faceup-render-view-buffer faceup-view-buffer faceup-write-file))
+  (autoload name "faceup" nil t))
+(autoload 'faceup-defexplainer "faceup" nil nil 'macro)

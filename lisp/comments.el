@@ -24,7 +24,7 @@
 (defvar comment-quote-nested t "Non-nil when comment delimiters inside a region are quoted.")
 (defvar comment-combine-change-calls t "Non-nil when `comment-region' makes one change.")
 (defvar comment-line-break-function 'comment-indent-new-line "What breaks a line inside a comment.")
-(defvar comment-indent-function 'comment-indent-default "Function giving the column of a comment.")
+(defvar comment-indent-function 'comment-indent-default "Function giving the column of a comment: a column, a range (MIN . MAX) of them, or nil.")
 (defvar comment-insert-comment-function nil "Function inserting a comment, or nil.")
 (defvar comment-region-function #'comment-region-default "The function `comment-region' hands its work to.")
 (defvar uncomment-region-function #'uncomment-region-default "The function `uncomment-region' hands its work to.")
@@ -228,9 +228,11 @@ Point ends after the comment starter.  CONTINUE makes a new comment use
     (if found (goto-char found) (end-of-line))
     (let* ((wanted (save-excursion (funcall comment-indent-function)))
            (alone (save-excursion (skip-chars-backward " \t") (bolp)))
-           (column (if (and (null found) alone)
-                       (or wanted comment-column)
-                     (comment-choose-indent wanted))))
+           (column (cond ((consp wanted)
+                          ;; A range (MIN . MAX): `comment-column', pulled into it.
+                          (max (car wanted) (min (cdr wanted) comment-column)))
+                         ((and (null found) alone) (or wanted comment-column))
+                         (t (comment-choose-indent wanted)))))
       (cond ((and found (null wanted))
              ;; A comment the mode leaves to the line's indentation (a Lisp ;; comment).
              (indent-according-to-mode)

@@ -82,7 +82,8 @@ scanning starts; by default the enclosing top-level form's start."
 (defun lisp-indent--compute (bol state) "What `calculate-lisp-indent' gives for the line at BOL, whose parse state is STATE."
   (let ((open (nth 1 state)))
     (cond ((nth 3 state) nil)
-          ((null open) 0)
+          ;; Top level: the line's own start, which a field may put past column 0.
+          ((null open) (save-excursion (goto-char bol) (current-column)))
           ((integerp lisp-indent-offset)
            (+ (lisp-indent--column-at open) lisp-indent-offset))
           (t
@@ -175,10 +176,17 @@ at NORMAL-INDENT."
 (defun lisp-comment-indent () "The column for a comment starting at point, for `comment-indent-function'.
 Nil means the comment stays where it is: a ;; comment alone on its line,
 or point at the indentation but not at a comment.  Comments of three or
-more semicolons, and ;; after code, go to column 0; a single ; (when
-`comment-add' is positive) and anything after code to `comment-column'."
-  (let ((first-on-line (= (current-column) (current-indentation))))
-    (cond ((looking-at ";;;") 0)
+more semicolons, and ;; after code, go to column 0, except right after an
+opening paren, where the range (COLUMN . COLUMN) keeps them against it; a
+single ; (when `comment-add' is positive) and anything after code go to
+`comment-column'."
+  (let ((first-on-line (= (current-column) (current-indentation)))
+        (after-open (save-excursion (skip-chars-backward " \t")
+                                    (and (eq (char-before) ?\() (current-column)))))
+    (cond ((and after-open (looking-at ";;"))
+           ;; Right after an opening paren the comment needs no blank before it.
+           (cons after-open after-open))
+          ((looking-at ";;;") 0)
           ((looking-at ";;") (unless first-on-line 0))
           ((not first-on-line) comment-column)
           ((and (> comment-add 0) (looking-at ";")) comment-column))))

@@ -1008,8 +1008,6 @@ export const BUILTIN_NAMES: readonly string[] = [
   "point-max-marker",
   "point-min",
   "point-min-marker",
-  "pos-bol",
-  "pos-eol",
   "position-bytes",
   "posix-looking-at",
   "posix-search-backward",

@@ -812,10 +812,6 @@ DEFUN('line-beginning-position', 0, 1, 'Give the position of the start of the li
   (rt, n: number) => makeFixnum(lineEdgeInField(rt, lineBeginningPosition(rt, n), n, true)));
 DEFUN('line-end-position', 0, 1, 'Give the position of the end of the line N - 1 lines from point (N defaults to 1), without moving point; a field boundary on the way stops it.',
   (rt, n: number) => makeFixnum(lineEdgeInField(rt, lineEndPosition(rt, n), n, false)));
-DEFUN('pos-bol', 0, 1, 'Give the position of the start of the line N - 1 lines from point, ignoring fields.',
-  (rt, n: number) => makeFixnum(lineBeginningPosition(rt, n)));
-DEFUN('pos-eol', 0, 1, 'Give the position of the end of the line N - 1 lines from point, ignoring fields.',
-  (rt, n: number) => makeFixnum(lineEndPosition(rt, n)));
 
 DEFUN('beginning-of-line', 0, 1, 'Move point to the start of the line N - 1 lines from it (N defaults to 1).',
   (rt, n: number) => {
