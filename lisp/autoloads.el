@@ -70,8 +70,9 @@
                    seq-max seq-position seq-reduce seq-remove seq-some seq-sort-by
                    seq-subseq seq-take seq-union seq-uniq))))
   (let ((library (car entry)))
+    ;; GNU's generated autoloads mark a macro with TYPE t, not `macro'.
     (dolist (name (nth 1 entry))
-      (autoload name library nil nil 'macro))
+      (autoload name library nil nil t))
     (dolist (name (nth 2 entry))
       (autoload name library))))
 
@@ -174,7 +175,7 @@
 ;; backups, lock names, file insertion commands, local-variable helpers,
 ;; connection-local variables), loaded on first use.
 (dolist (entry '(("files-more"
-                  (minibuffer-with-setup-hook report-errors with-connection-local-variables)
+                  (minibuffer-with-setup-hook report-errors)
                   (file-modes-char-to-who file-modes-char-to-right file-modes-rights-to-number
                    read-file-modes exec-path get-free-disk-space make-lock-file-name
                    files--splice-dirname-file files--ensure-directory files--message
@@ -191,6 +192,7 @@
                    warn-maybe-out-of-memory hack-one-local-variable--obsolete))))
   (dolist (name (nth 1 entry)) (autoload name (car entry) nil nil 'macro))
   (dolist (name (nth 2 entry)) (autoload name (car entry))))
+(autoload 'with-connection-local-variables "files-more" nil nil t)
 (dolist (cmd '(make-empty-file append-to-file insert-file insert-file-literally pwd
                not-modified toggle-read-only rename-uniquely load-library list-directory))
   (autoload cmd "files-more" nil t))
@@ -1175,7 +1177,7 @@ arguments giving one of them.")
 (dolist (name '(quail-define-package quail-defrule quail-defrule-internal quail-install-decode-map
                 quail-install-map quail-title quail-use-package))
   (autoload name "quail"))
-(autoload 'quail-define-rules "quail" nil nil 'macro)
+(autoload 'quail-define-rules "quail" nil nil t)
 ;; Small language utilities and older mule.el entry points.
 (dolist (entry '(("mule-compat" ctext-non-standard-encodings-table convert-define-charset-argument
                   read-charset cyrillic-encode-koi8-r-char cyrillic-encode-alternativnyj-char
@@ -1551,4 +1553,4 @@ Without an XML mode in this system, Conf mode."
 ;; Font Lock regression tests through markup (GNU autoloads faceup's commands and its explainer macro).
 (dolist (name '(faceup-clean-buffer faceup-render-view-buffer faceup-view-buffer faceup-write-file))
   (autoload name "faceup" nil t))
-(autoload 'faceup-defexplainer "faceup" nil nil 'macro)
+(autoload 'faceup-defexplainer "faceup" nil nil t)

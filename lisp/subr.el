@@ -183,14 +183,15 @@ step aside and let the debugger see the error."
 
 (defmacro with-demoted-errors (format &rest body) "Run BODY; should it signal an error, print a message instead and return nil.
 FORMAT is the format string for that message, given the error as its
-argument.  When FORMAT is not a string it is the first form of BODY,
-and the message format is \"Error: %S\"."
+argument.  When FORMAT is not a string, or BODY is empty, it is the first
+form of BODY, and the message format is \"Error: %S\"."
   (let ((caught (make-symbol "err")))
-    (if (not (stringp format))
-        (setq body (cons format body)
-              format "Error: %S"))
-    (list 'condition-case caught (cons 'progn body)
-          (list '(debug error) (list 'message format caught) nil))))
+    ;; A lone string is the body, not the format.
+    (unless (and (stringp format) body)
+      (setq body (cons format body)
+            format "Error: %S"))
+    (list 'condition-case-unless-debug caught (macroexp-progn body)
+          (list 'error (list 'message format caught) nil))))
 
 ;;;; Lists.
 

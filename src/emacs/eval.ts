@@ -2493,14 +2493,19 @@ DEFUN('special-form-p', 1, 1, 'Tell whether OBJECT is a special form or a symbol
 DEFUN('macrop', 1, 1, 'Tell whether OBJECT is a macro or a symbol naming one (an autoloaded macro counts).', (rt, object: number) => {
   let f = object;
   if ((f & 7) === Lisp_Symbol && f !== Qnil) f = indirectFunction(rt, f);
-  return consp(f) && (xcar(rt, f) === Qmacro || (xcar(rt, f) === Qautoload && autoloadIsMacro(rt, f))) ? Qt : Qnil;
+  if (!consp(f)) return Qnil;
+  if (xcar(rt, f) === Qmacro) return Qt;
+  if (xcar(rt, f) !== Qautoload) return Qnil;
+  // GNU answers with what `memq' finds of TYPE in (macro t): (macro t) or (t).
+  const type = autoloadType(rt, f);
+  return type === Qmacro ? cons(rt, Qmacro, cons(rt, Qt, Qnil)) : type === Qt ? cons(rt, Qt, Qnil) : Qnil;
 });
 
-/** (autoload FILE DOC INTERACTIVE TYPE): TYPE is macro or t. Looks no further than TYPE, so any list will do. */
-function autoloadIsMacro(rt: Runtime, f: number): boolean {
+/** TYPE of (autoload FILE DOC INTERACTIVE TYPE), nil when the list is shorter. */
+function autoloadType(rt: Runtime, f: number): number {
   let l = f;
   for (let i = 0; i < 4 && consp(l); i++) l = xcdr(rt, l);
-  return consp(l) && (xcar(rt, l) === Qmacro || xcar(rt, l) === Qt);
+  return consp(l) ? xcar(rt, l) : Qnil;
 }
 
 DEFUN('commandp', 1, 2, 'Tell whether FUNCTION can be called as a command: it has an interactive form (a lambda or closure with `interactive\', a primitive with an interactive spec, an autoload marked interactive, a symbol with an `interactive-form\' property), or it is a keyboard macro (a string or vector), unless FOR-CALL-INTERACTIVELY.', (rt, fn: number, forCallInteractively: number) => {
@@ -2650,7 +2655,7 @@ export function macroexpand1(rt: Runtime, form: number, environment: number): nu
       f = symbolFunction(rt, f);
       if (i > 1000) xsignal1(rt, Qcyclic_function_indirection, head);
     }
-    if (consp(f) && xcar(rt, f) === Qautoload && autoloadIsMacro(rt, f)) {
+    if (consp(f) && xcar(rt, f) === Qautoload && (autoloadType(rt, f) === Qmacro || autoloadType(rt, f) === Qt)) {
       autoloadDo(rt, f, head);
       f = indirectFunction(rt, head);
     }
