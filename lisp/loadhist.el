@@ -19,11 +19,20 @@ Signal an error when FEATURE is not provided."
       (when (member (cons 'provide feature) (cdr element))
         (throw 'loadhist--hit element)))))
 
-(defun loadhist--entries (file kind)
-  (let ((element (or (assoc (or (locate-library file) file) load-history)
-                     (load-history-filename-element (load-history-regexp file)))))
+(defun file-loadhist-lookup (file) "Return what `load-history' records for FILE.
+FILE named exactly as in `load-history' gives its whole element.  Otherwise
+FILE is looked up as a library, along `load-path' with the load suffixes,
+and the element of the file found is given without its file name."
+  (unless (stringp file) (signal 'wrong-type-argument (list 'stringp file)))
+  (or (assoc file load-history)
+      (let ((found (locate-file file load-path (get-load-suffixes))))
+        (and found (cdr (assoc found load-history))))))
+
+(defun loadhist--entries (file kind) "The values of the KIND items (`provide', `require') that `load-history' holds for FILE."
+  (let ((items (file-loadhist-lookup file)))
+    ;; A whole element starts with its file name, which no filter below keeps.
     (delq nil (mapcar (lambda (item) (and (eq (car-safe item) kind) (cdr item)))
-                      (cdr element)))))
+                      items))))
 
 (defun file-provides (file) "Return the features FILE provided when it was loaded."
   (loadhist--entries file 'provide))
