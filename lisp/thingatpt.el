@@ -152,11 +152,10 @@ Outside any list, the sexp point is on stands in for it."
 
 ;;;; Symbols
 
-(defun thing-at-point--beginning-of-symbol () "Move to the start of the symbol point is in or just after, else to the previous symbol's start."
-  (let ((from (point)))
-    (skip-syntax-backward "w_")
-    (when (= (point) from)
-      (forward-symbol -1))))
+(defun thing-at-point--beginning-of-symbol () "Move to the start of the nearest symbol that starts before point.
+A `search-failed' error when there is none."
+  (re-search-backward "\\(\\sw\\|\\s_\\)+")
+  (skip-syntax-backward "w_"))
 
 ;;;; Things made of a set of characters
 
@@ -335,16 +334,21 @@ With LAX, text without a scheme that could be a URL counts too."
 
 (defun thing-at-point-url-at-point (&optional lax bounds) "Return the URL at point as a string, or nil.
 With LAX, text that looks like a host, an email address or a newsgroup is made a
-URL by adding a scheme.  BOUNDS, a (START . END) pair, says where the text is."
-  (let ((span (or bounds (thing-at-point-bounds-of-url-at-point lax))))
+URL by adding a scheme; so is such text in <URL:...> markup or delimited by
+BOUNDS, a (START . END) pair that says where the text is."
+  (let* ((marked (and (not bounds) (thing-at-point--bounds-of-markedup-url)))
+         (span (or bounds marked (thing-at-point-bounds-of-url-at-point lax))))
     (when (and span (< (car span) (cdr span)))
       (let ((text (buffer-substring-no-properties (car span) (cdr span)))
             (case-fold-search t))
         (cond ((string-match "\\`[a-zA-Z][-a-zA-Z0-9+.]*:" text) text)
-              ((not lax) nil)
+              ;; Text the caller delimits, or that <URL:...> markup holds, is
+              ;; taken as a URL even without a scheme.
+              ((not (or lax marked bounds)) nil)
               ((string-match "\\`www\\." text) (concat "http://" text))
               ((string-match "\\`ftp\\." text) (concat "ftp://" text))
-              ((string-match (concat "\\`" thing-at-point-email-regexp "\\'") text)
+              ;; A mailbox: no <, >, / or @ before the @, a host character after it.
+              ((string-match "\\`[^<>/@]+@[-.a-zA-Z0-9]" text)
                (concat thing-at-point-default-mail-uri-scheme ":" text))
               ((thing-at-point-newsgroup-p text) (concat "news:" text)))))))
 
