@@ -68,7 +68,7 @@ function marked(src, at) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'tsmacs-marks-'));
 const launchers = dists.map((d, i) => marked(d, join(tmp, String(i))));
-const flagsOf = (launcher) => (/^#!\/usr\/bin\/env -S node (.*)$/.exec(readFileSync(launcher, 'latin1').split('\n', 1)[0])?.[1] ?? '--stack-size=6000').split(' ');
+const flagsOf = (launcher) => (/^#!\/usr\/bin\/env -S (?:\S+=\S*\s+)*node (.*)$/.exec(readFileSync(launcher, 'latin1').split('\n', 1)[0])?.[1] ?? '--stack-size=6000').split(' ');
 const cpuOf = (stderr) => {
   const [u, s] = stderr.trim().split('\n').pop().split(' ').map(Number);
   return (u + s) * 1000;

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --stack-size=6000 --min-semi-space-size=4
+#!/usr/bin/env -S TSMACS_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS= node --stack-size=6000 --min-semi-space-size=4
 // tsmacs launcher (dist/tsmacs.cjs, made from scripts/launcher.template.cjs by scripts/build.mjs):
 // run tsmacs-core.js, through V8's code cache (tsmacs-core.jsc) when the cache is valid.
 //
@@ -91,6 +91,8 @@ if (v8flags !== null) {
   } catch {}
 }
 const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
+/** Where the first line puts NODE_EXTRA_CA_CERTS's value (below). */
+const CA_SAVED = 'TSMACS_CA';
 const STACK_FLAG = '--stack-size=6000';
 /** The first line's flags: a run with these (or the stack flag alone) is an ordinary run. */
 const YOUNG_FLAG = '--min-semi-space-size=4';
@@ -110,9 +112,34 @@ if (process.execArgv.includes(STACK_FLAG) && process.platform === 'linux') {
   } catch {}
   if (soft < 6000 + 1024) {
     const args = [...process.execArgv.filter((a) => a !== STACK_FLAG), '--stack-size=' + Math.max(500, Math.floor(soft - 1024)), __filename, ...process.argv.slice(2)];
-    const r = builtin('node:child_process').spawnSync(process.execPath, args, { stdio: 'inherit' });
+    // The run again starts Node without the certificate file too, as the first line does (below).
+    let env = process.env;
+    if (!(CA_SAVED in env) && env.NODE_EXTRA_CA_CERTS) env = { ...env, NODE_EXTRA_CA_CERTS: '', [CA_SAVED]: env.NODE_EXTRA_CA_CERTS };
+    const r = builtin('node:child_process').spawnSync(process.execPath, args, { stdio: 'inherit', env });
     process.exit(r.status ?? 1);
   }
+}
+// NODE_EXTRA_CA_CERTS names a file of certificates that Node adds to its trusted roots, and Node
+// reads it before any script runs: it builds its whole root store then (about 140 certificates of
+// its own and the file's; on a machine whose environment names the system bundle, 37 ms of CPU,
+// more than the rest of a start). GNU Emacs reads trust stores only when it opens a TLS connection,
+// and a start opens none. So the first line hands the value over as TSMACS_CA (env expands
+// `${...}` while it splits the line, before it sets anything) and starts Node with the variable
+// empty, which Node ignores (set in place, so it keeps its place in the environment). Here it is
+// put back, before the bundle reads the environment: Lisp's getenv and process-environment, and
+// every child process, see it as the user set it, and TSMACS_CA is gone. One difference remains:
+// set to the empty string, it reads as unset, since env's expansion gives the same empty TSMACS_CA
+// for both. Node's root store in this process then lacks the file's certificates: a TLS connection
+// made here must trust `tls.rootCertificates` and the PEM blocks of the file named by
+// __tsmacsUnloadedCA (Node's `ca` option replaces its roots); tsmacs makes no TLS connection yet
+// (docs/processes.md). Under `node dist/tsmacs.cjs`, without TSMACS_CA, nothing changes.
+if (CA_SAVED in process.env) {
+  const saved = process.env[CA_SAVED];
+  delete process.env[CA_SAVED];
+  if (saved !== '') {
+    process.env.NODE_EXTRA_CA_CERTS = saved;
+    globalThis.__tsmacsUnloadedCA = saved;
+  } else if (process.env.NODE_EXTRA_CA_CERTS === '') delete process.env.NODE_EXTRA_CA_CERTS;
 }
 const { Script } = builtin('node:vm');
 
