@@ -61,7 +61,7 @@ function marked(src, at) {
   L = L.replace('const script = new Script(', "__mk('cache');\nconst script = new Script(");
   after('const script = new Script(source, { filename: file, cachedData });', 'script');
   L = L.replace('const bodiesRan = () => {\n', "const bodiesRan = () => {\n  if (held) __mk('bodies');\n");
-  L = L.replace('} finally {\n  bodiesRan();\n}', "} finally {\n  bodiesRan();\n}\n__mk('ran');");
+  L = L.replace(/\} finally \{\n  (bodiesRan|lispRuns)\(\);\n\}/, "} finally {\n  $1();\n}\n__mk('ran');");
   writeFileSync(join(dst, 'tsmacs.cjs'), L);
   return join(dst, 'tsmacs.cjs');
 }

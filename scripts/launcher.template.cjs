@@ -281,7 +281,7 @@ const plain = process.execArgv[0] === STACK_FLAG && !process.env.NODE_OPTIONS &&
   (process.execArgv.length === 1 || (process.execArgv.length === 2 && process.execArgv[1] === YOUNG_FLAG));
 if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
   process.once('exit', () => {
-    bodiesRan();
+    lispRuns();
     setFlags(INLINE_DEFAULTS);
     const tmp = cacheFile + '.tmp-' + process.pid;
     try {
@@ -328,15 +328,38 @@ const bodiesRan = () => {
     setFlags(INLINE_FLAGS);
   }
 };
+// Sparkplug, V8's baseline compiler, is held back until Lisp runs (the CLI calls __tsmacsLispRuns
+// once the image is loaded, or before a loadup from source). A start runs thousands of functions a
+// few times each (module bodies, the runtime's set-up, the loader's JS), and Sparkplug compiled
+// batches of them as their budgets ran out, code that the start never ran again: `perf` put
+// 0.8-1 ms of a start in BaselineBatchCompiler::CompileBatch beyond `node -e 0`'s. Set back to
+// V8's default when Lisp runs (a long program gains from baseline code), when the bundle returns or
+// throws, and before the code cache is written (V8 hashes its flags into the cache).
+const SPARK_FLAGS = ['--no-sparkplug'];
+const SPARK_DEFAULTS = ['--sparkplug'];
+let sparkHeld = false;
+const lispRuns = () => {
+  bodiesRan();
+  if (sparkHeld) {
+    sparkHeld = false;
+    setFlags(SPARK_DEFAULTS);
+  }
+};
 if (v8flags !== null) {
   held = true;
   setFlags(OPT_FLAGS);
+  sparkHeld = true;
+  setFlags(SPARK_FLAGS);
+  globalThis.__tsmacsLispRuns = () => {
+    delete globalThis.__tsmacsLispRuns;
+    lispRuns();
+  };
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 try {
   script.runInThisContext()(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
 } finally {
-  bodiesRan();
+  lispRuns();
 }
 // The REPL (src/cli/repl.ts) and its evaluator thread run on after the command line returns: they set this.
 if (globalThis.__tsmacsLive === true) return;
