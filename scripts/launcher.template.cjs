@@ -1,4 +1,4 @@
-#!/usr/bin/env -S TSMACS_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS= node --stack-size=6000 --min-semi-space-size=4
+#!/usr/bin/env -S TSM_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS=${TSM_CA} node --stack-size=6000 --min-semi-space-size=4
 // tsmacs launcher (dist/tsmacs.cjs, made from scripts/launcher.template.cjs by scripts/build.mjs):
 // run tsmacs-core.js, through V8's code cache (tsmacs-core.jsc) when the cache is valid.
 //
@@ -92,7 +92,7 @@ if (v8flags !== null) {
 }
 const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
 /** Where the first line puts NODE_EXTRA_CA_CERTS's value (below). */
-const CA_SAVED = 'TSMACS_CA';
+const CA_SAVED = 'TSM_CA';
 const STACK_FLAG = '--stack-size=6000';
 /** The first line's flags: a run with these (or the stack flag alone) is an ordinary run. */
 const YOUNG_FLAG = '--min-semi-space-size=4';
@@ -123,16 +123,20 @@ if (process.execArgv.includes(STACK_FLAG) && process.platform === 'linux') {
 // reads it before any script runs: it builds its whole root store then (about 140 certificates of
 // its own and the file's; on a machine whose environment names the system bundle, 37 ms of CPU,
 // more than the rest of a start). GNU Emacs reads trust stores only when it opens a TLS connection,
-// and a start opens none. So the first line hands the value over as TSMACS_CA (env expands
-// `${...}` while it splits the line, before it sets anything) and starts Node with the variable
-// empty, which Node ignores (set in place, so it keeps its place in the environment). Here it is
-// put back, before the bundle reads the environment: Lisp's getenv and process-environment, and
-// every child process, see it as the user set it, and TSMACS_CA is gone. One difference remains:
-// set to the empty string, it reads as unset, since env's expansion gives the same empty TSMACS_CA
-// for both. Node's root store in this process then lacks the file's certificates: a TLS connection
-// made here must trust `tls.rootCertificates` and the PEM blocks of the file named by
-// __tsmacsUnloadedCA (Node's `ca` option replaces its roots); tsmacs makes no TLS connection yet
-// (docs/processes.md). Under `node dist/tsmacs.cjs`, without TSMACS_CA, nothing changes.
+// and a start opens none. So the first line hands the value over as TSM_CA and starts Node with the
+// variable empty, which Node ignores: env expands every `${...}` while it splits the line, before it
+// sets anything, so TSM_CA gets the user's value and NODE_EXTRA_CA_CERTS the old TSM_CA's, which is
+// unset (this launcher removes it from the environment it passes on), hence empty. The variable is
+// set in place, not removed (`env -u`), so it keeps its place in the environment; and the line is
+// one that npm's Windows shims (cmd-shim) can read: assignments with non-empty text, then `node`.
+// The line is 124 bytes: Linux before 5.1 reads 127 of it. Here the value is put back, before the
+// bundle reads the environment: Lisp's getenv and process-environment, and every child process, see
+// it as the user set it, and TSM_CA is gone. One difference remains: set to the empty string, it
+// reads as unset, since env's expansion gives the same empty TSM_CA for both. Node's root store in
+// this process then lacks the file's certificates: a TLS connection made here must trust
+// `tls.rootCertificates` and the PEM blocks of the file named by __tsmacsUnloadedCA (Node's `ca`
+// option replaces its roots); tsmacs makes no TLS connection yet (docs/processes.md). Under `node
+// dist/tsmacs.cjs`, without TSM_CA, nothing changes.
 if (CA_SAVED in process.env) {
   const saved = process.env[CA_SAVED];
   delete process.env[CA_SAVED];

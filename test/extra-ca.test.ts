@@ -19,7 +19,7 @@ const lispString = (s: string) => JSON.stringify(s);
 /** The environment without the variables these tests set. */
 function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'NODE_EXTRA_CA_CERTS' && k !== 'TSMACS_CA') env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'NODE_EXTRA_CA_CERTS' && k !== 'TSM_CA') env[k] = v;
   env.TSMACS_GC_STRESS = '';
   return env;
 }
@@ -36,16 +36,16 @@ function tsmacs(env: Record<string, string>, form: string, command?: string[]) {
 // itself was started with (its /proc/PID/environ, read by a child: tsmacs reads procfs files as empty).
 // process-environment is the environment's entries last first, as GNU's; SORTED sorts them (a shell
 // passes its exports on in an order of its own).
-const probe = (sorted: boolean) => `(let ((sorted ${sorted ? 't' : 'nil'}) (show "printf '%s|%s' \\"\${NODE_EXTRA_CA_CERTS-unset}\\" \\"\${TSMACS_CA-unset}\\"")
+const probe = (sorted: boolean) => `(let ((sorted ${sorted ? 't' : 'nil'}) (show "printf '%s|%s' \\"\${NODE_EXTRA_CA_CERTS-unset}\\" \\"\${TSM_CA-unset}\\"")
        (names (mapcar (lambda (e) (substring e 0 (string-match "=" e))) process-environment)))
-  (prin1 (list (getenv "NODE_EXTRA_CA_CERTS") (getenv "TSMACS_CA")
-               (seq-filter (lambda (n) (member n '("A_BEFORE" "NODE_EXTRA_CA_CERTS" "Z_AFTER" "TSMACS_CA"))) (if sorted (sort names #'string<) names))
+  (prin1 (list (getenv "NODE_EXTRA_CA_CERTS") (getenv "TSM_CA")
+               (seq-filter (lambda (n) (member n '("A_BEFORE" "NODE_EXTRA_CA_CERTS" "Z_AFTER" "TSM_CA"))) (if sorted (sort names #'string<) names))
                (with-temp-buffer (call-process "sh" nil t nil "-c" show) (buffer-string))
                (let* ((out "") (p (make-process :name "env" :command (list "sh" "-c" show) :noquery t
                                                 :filter (lambda (_p s) (setq out (concat out s))))))
                  (while (accept-process-output p 5)) out)
                (with-temp-buffer
-                 (call-process "sh" nil t nil "-c" (format "tr '\\\\0' '\\\\n' < /proc/%d/environ | grep -E '^(NODE_EXTRA_CA_CERTS|TSMACS_CA)='" (emacs-pid)))
+                 (call-process "sh" nil t nil "-c" (format "tr '\\\\0' '\\\\n' < /proc/%d/environ | grep -E '^(NODE_EXTRA_CA_CERTS|TSM_CA)='" (emacs-pid)))
                  (buffer-string)))))`;
 
 /** An environment with A_BEFORE, then NODE_EXTRA_CA_CERTS when VALUE is given, then Z_AFTER. */
@@ -59,12 +59,12 @@ test('through the first line, Node starts with NODE_EXTRA_CA_CERTS empty and Lis
   const file = '/etc/ssl/certs/ca-certificates.crt';
   const set = tsmacs(envWith(file), probe(false));
   assert.deepEqual(set, {
-    out: `(${lispString(file)} nil ("Z_AFTER" "NODE_EXTRA_CA_CERTS" "A_BEFORE") "${file}|unset" "${file}|unset" "NODE_EXTRA_CA_CERTS=\nTSMACS_CA=${file}\n")`,
+    out: `(${lispString(file)} nil ("Z_AFTER" "NODE_EXTRA_CA_CERTS" "A_BEFORE") "${file}|unset" "${file}|unset" "NODE_EXTRA_CA_CERTS=\nTSM_CA=${file}\n")`,
     err: '', code: 0,
   });
   // Unset, it stays unset everywhere; Node's own environment holds it empty (env adds both at the end).
   assert.deepEqual(tsmacs(envWith(), probe(false)), {
-    out: '(nil nil ("Z_AFTER" "A_BEFORE") "unset|unset" "unset|unset" "TSMACS_CA=\nNODE_EXTRA_CA_CERTS=\n")', err: '', code: 0,
+    out: '(nil nil ("Z_AFTER" "A_BEFORE") "unset|unset" "unset|unset" "TSM_CA=\nNODE_EXTRA_CA_CERTS=\n")', err: '', code: 0,
   });
   // A file that does not exist: Node would warn at start; nothing reads it until a TLS connection.
   const none = tsmacs(envWith('/nonexistent/ca.pem'), '(princ (getenv "NODE_EXTRA_CA_CERTS"))');
@@ -73,8 +73,8 @@ test('through the first line, Node starts with NODE_EXTRA_CA_CERTS empty and Lis
 
 test('the run again under a small stack rlimit starts Node without the certificates too, and Lisp sees the variable', () => {
   const file = '/etc/ssl/certs/ca-certificates.crt';
-  const form = `(progn (prin1 (list (getenv "NODE_EXTRA_CA_CERTS") (getenv "TSMACS_CA"))) ${probe(true)})`;
-  const want = `(${lispString(file)} nil)(${lispString(file)} nil ("A_BEFORE" "NODE_EXTRA_CA_CERTS" "Z_AFTER") "${file}|unset" "${file}|unset" "NODE_EXTRA_CA_CERTS=\nTSMACS_CA=${file}\n")`;
+  const form = `(progn (prin1 (list (getenv "NODE_EXTRA_CA_CERTS") (getenv "TSM_CA"))) ${probe(true)})`;
+  const want = `(${lispString(file)} nil)(${lispString(file)} nil ("A_BEFORE" "NODE_EXTRA_CA_CERTS" "Z_AFTER") "${file}|unset" "${file}|unset" "NODE_EXTRA_CA_CERTS=\nTSM_CA=${file}\n")`;
   // Through the first line, and as `node --stack-size=6000 dist/tsmacs.cjs` (which has the variable
   // set in Node's environment: the run again moves it as the first line does).
   for (const how of ['"$1" --batch --eval "$2"', 'exec "$0" --stack-size=6000 "$1" --batch --eval "$2"']) {
@@ -119,8 +119,23 @@ test('a child Node of call-process still trusts a certificate authority that onl
 
 test('the installed command\'s first line and the forwarder\'s are the same', () => {
   const first = (f: string) => readFileSync(join(repoRoot, 'dist', f), 'latin1').split('\n', 1)[0];
-  assert.equal(first('tsmacs.cjs'), '#!/usr/bin/env -S TSMACS_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS= node --stack-size=6000 --min-semi-space-size=4');
+  assert.equal(first('tsmacs.cjs'), '#!/usr/bin/env -S TSM_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS=${TSM_CA} node --stack-size=6000 --min-semi-space-size=4');
   assert.equal(first('tsmacs.mjs'), first('tsmacs.cjs'));
   // Linux before 5.1 reads 127 bytes of a first line.
   assert.ok(first('tsmacs.cjs')!.length <= 127);
+});
+
+test('npm\'s Windows shims read the first line as assignments and then node with the flags', () => {
+  // cmd-shim (npm's own copy, when npm is installed the usual way) takes `env -S VAR=TEXT ... PROG ARGS`.
+  const shim = ['/usr/lib/node_modules/npm/node_modules/cmd-shim/lib/index.js', '/usr/local/lib/node_modules/npm/node_modules/cmd-shim/lib/index.js'].find(existsSync);
+  if (shim === undefined) return;
+  const source = readFileSync(shim, 'utf8');
+  const expr = /const shebangExpr = (\/.*\/)\n/.exec(source);
+  assert.ok(expr, 'cmd-shim has its shebangExpr');
+  const first = readFileSync(launcher, 'latin1').split('\n', 1)[0]!;
+  const [, body, flags] = /^\/(.*)\/(\w*)$/.exec(expr[1]!)!;
+  const m = first.match(new RegExp(body!, flags));
+  assert.ok(m);
+  assert.deepEqual([m[1]!.trim(), m[2], m[3]!.trim()],
+    ['TSM_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS=${TSM_CA}', 'node', '--stack-size=6000 --min-semi-space-size=4']);
 });
