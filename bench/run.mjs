@@ -28,11 +28,22 @@ const root = join(import.meta.dirname, '..');
 const tsmacs = join(root, 'dist', 'tsmacs.cjs');
 // As the tsmacs command runs: its first line gives V8 this stack (scripts/launcher.template.cjs).
 const STACK = '--stack-size=6000';
-/** Node's flags from a launcher's first line (`#!/usr/bin/env -S node FLAGS`): the start-up rows run each build as its command would. */
+/** Node's flags from a launcher's first line (`#!/usr/bin/env -S [VAR=VALUE...] node FLAGS`). */
 const flagsOf = (launcher) => {
   const first = readFileSync(launcher, 'latin1').split('\n', 1)[0];
-  const m = /^#!\/usr\/bin\/env -S node (.*)$/.exec(first);
+  const m = /^#!\/usr\/bin\/env -S (?:\S+=\S*\s+)*node (.*)$/.exec(first);
   return m ? m[1].split(' ').filter(Boolean) : [STACK];
+};
+/**
+ * A launcher run as the tsmacs command runs: executed, so the kernel reads its first line and env
+ * starts Node with the line's flags and environment (NODE_EXTRA_CA_CERTS handed over, since
+ * startup15); a launcher that is not executable runs as `node FLAGS LAUNCHER`.
+ */
+const asCommand = (launcher, argv) => {
+  try {
+    if (statSync(launcher).mode & 0o100) return [launcher, argv];
+  } catch {}
+  return ['node', [...flagsOf(launcher), launcher, ...argv]];
 };
 const haveEmacs = spawnSync('emacs', ['--version']).status === 0;
 const cpu = args.includes('--cpu');
@@ -92,9 +103,9 @@ let evalTable = null;
 let startTs;
 let startGnu;
 if (!only || only === 'startup') {
-  const cases = [['node', ['-e', '0']], ['node', [...flagsOf(tsmacs), tsmacs, '--batch', '--eval', '(kill-emacs)']]];
+  const cases = [['node', ['-e', '0']], asCommand(tsmacs, ['--batch', '--eval', '(kill-emacs)'])];
   if (haveEmacs) cases.push(['emacs', ['-batch', '-Q', '--eval', '(kill-emacs)']]);
-  if (against !== null) cases.push(['node', [...flagsOf(against), against, '--batch', '--eval', '(kill-emacs)']]);
+  if (against !== null) cases.push(asCommand(against, ['--batch', '--eval', '(kill-emacs)']));
   // --hosts: the other hosts' rows run in the same interleaved rounds, so every ratio to GNU is side by side.
   const hostCases = [];
   let haveSea = false;

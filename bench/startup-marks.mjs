@@ -61,14 +61,14 @@ function marked(src, at) {
   L = L.replace('const script = new Script(', "__mk('cache');\nconst script = new Script(");
   after('const script = new Script(source, { filename: file, cachedData });', 'script');
   L = L.replace('const bodiesRan = () => {\n', "const bodiesRan = () => {\n  if (held) __mk('bodies');\n");
-  L = L.replace('} finally {\n  bodiesRan();\n}', "} finally {\n  bodiesRan();\n}\n__mk('ran');");
+  L = L.replace(/\} finally \{\n  (bodiesRan|lispRuns)\(\);\n\}/, "} finally {\n  $1();\n}\n__mk('ran');");
   writeFileSync(join(dst, 'tsmacs.cjs'), L);
   return join(dst, 'tsmacs.cjs');
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'tsmacs-marks-'));
 const launchers = dists.map((d, i) => marked(d, join(tmp, String(i))));
-const flagsOf = (launcher) => (/^#!\/usr\/bin\/env -S node (.*)$/.exec(readFileSync(launcher, 'latin1').split('\n', 1)[0])?.[1] ?? '--stack-size=6000').split(' ');
+const flagsOf = (launcher) => (/^#!\/usr\/bin\/env -S (?:\S+=\S*\s+)*node (.*)$/.exec(readFileSync(launcher, 'latin1').split('\n', 1)[0])?.[1] ?? '--stack-size=6000').split(' ');
 const cpuOf = (stderr) => {
   const [u, s] = stderr.trim().split('\n').pop().split(' ').map(Number);
   return (u + s) * 1000;

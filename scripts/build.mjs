@@ -470,7 +470,7 @@ rmSync(join(dist, 'tsmacs-core.jsc'), { force: true });
 // The launcher's name before it became CommonJS, kept as a forwarder: npx caches the bin links of
 // a directory's earlier install, so a checkout updated in place would find no `tsmacs` otherwise.
 const forwarder = join(dist, 'tsmacs.mjs');
-writeFileSync(forwarder, "#!/usr/bin/env -S node --stack-size=6000 --min-semi-space-size=4\n// Forwards to tsmacs.cjs (see scripts/build.mjs).\n" +
+writeFileSync(forwarder, launcher.split('\n', 1)[0] + "\n// Forwards to tsmacs.cjs (see scripts/build.mjs).\n" +
   "import { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./tsmacs.cjs');\n");
 chmodSync(forwarder, 0o755);
 

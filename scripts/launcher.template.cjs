@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --stack-size=6000 --min-semi-space-size=4
+#!/usr/bin/env -S TSM_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS=${TSM_CA} node --stack-size=6000 --min-semi-space-size=4
 // tsmacs launcher (dist/tsmacs.cjs, made from scripts/launcher.template.cjs by scripts/build.mjs):
 // run tsmacs-core.js, through V8's code cache (tsmacs-core.jsc) when the cache is valid.
 //
@@ -91,6 +91,8 @@ if (v8flags !== null) {
   } catch {}
 }
 const { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } = builtin('node:fs');
+/** Where the first line puts NODE_EXTRA_CA_CERTS's value (below). */
+const CA_SAVED = 'TSM_CA';
 const STACK_FLAG = '--stack-size=6000';
 /** The first line's flags: a run with these (or the stack flag alone) is an ordinary run. */
 const YOUNG_FLAG = '--min-semi-space-size=4';
@@ -110,9 +112,38 @@ if (process.execArgv.includes(STACK_FLAG) && process.platform === 'linux') {
   } catch {}
   if (soft < 6000 + 1024) {
     const args = [...process.execArgv.filter((a) => a !== STACK_FLAG), '--stack-size=' + Math.max(500, Math.floor(soft - 1024)), __filename, ...process.argv.slice(2)];
-    const r = builtin('node:child_process').spawnSync(process.execPath, args, { stdio: 'inherit' });
+    // The run again starts Node without the certificate file too, as the first line does (below).
+    let env = process.env;
+    if (!(CA_SAVED in env) && env.NODE_EXTRA_CA_CERTS) env = { ...env, NODE_EXTRA_CA_CERTS: '', [CA_SAVED]: env.NODE_EXTRA_CA_CERTS };
+    const r = builtin('node:child_process').spawnSync(process.execPath, args, { stdio: 'inherit', env });
     process.exit(r.status ?? 1);
   }
+}
+// NODE_EXTRA_CA_CERTS names a file of certificates that Node adds to its trusted roots, and Node
+// reads it before any script runs: it builds its whole root store then (about 140 certificates of
+// its own and the file's; on a machine whose environment names the system bundle, 37 ms of CPU,
+// more than the rest of a start). GNU Emacs reads trust stores only when it opens a TLS connection,
+// and a start opens none. So the first line hands the value over as TSM_CA and starts Node with the
+// variable empty, which Node ignores: env expands every `${...}` while it splits the line, before it
+// sets anything, so TSM_CA gets the user's value and NODE_EXTRA_CA_CERTS the old TSM_CA's, which is
+// unset (this launcher removes it from the environment it passes on), hence empty. The variable is
+// set in place, not removed (`env -u`), so it keeps its place in the environment; and the line is
+// one that npm's Windows shims (cmd-shim) can read: assignments with non-empty text, then `node`.
+// The line is 124 bytes: Linux before 5.1 reads 127 of it. Here the value is put back, before the
+// bundle reads the environment: Lisp's getenv and process-environment, and every child process, see
+// it as the user set it, and TSM_CA is gone. One difference remains: set to the empty string, it
+// reads as unset, since env's expansion gives the same empty TSM_CA for both. Node's root store in
+// this process then lacks the file's certificates: a TLS connection made here must trust
+// `tls.rootCertificates` and the PEM blocks of the file named by __tsmacsUnloadedCA (Node's `ca`
+// option replaces its roots); tsmacs makes no TLS connection yet (docs/processes.md). Under `node
+// dist/tsmacs.cjs`, without TSM_CA, nothing changes.
+if (CA_SAVED in process.env) {
+  const saved = process.env[CA_SAVED];
+  delete process.env[CA_SAVED];
+  if (saved !== '') {
+    process.env.NODE_EXTRA_CA_CERTS = saved;
+    globalThis.__tsmacsUnloadedCA = saved;
+  } else if (process.env.NODE_EXTRA_CA_CERTS === '') delete process.env.NODE_EXTRA_CA_CERTS;
 }
 const { Script } = builtin('node:vm');
 
@@ -254,7 +285,7 @@ const plain = process.execArgv[0] === STACK_FLAG && !process.env.NODE_OPTIONS &&
   (process.execArgv.length === 1 || (process.execArgv.length === 2 && process.execArgv[1] === YOUNG_FLAG));
 if (useCache && key.length + 10 <= HEADER && (cachedData === undefined || (script.cachedDataRejected && plain))) {
   process.once('exit', () => {
-    bodiesRan();
+    lispRuns();
     setFlags(INLINE_DEFAULTS);
     const tmp = cacheFile + '.tmp-' + process.pid;
     try {
@@ -301,15 +332,38 @@ const bodiesRan = () => {
     setFlags(INLINE_FLAGS);
   }
 };
+// Sparkplug, V8's baseline compiler, is held back until Lisp runs (the CLI calls __tsmacsLispRuns
+// once the image is loaded, or before a loadup from source). A start runs thousands of functions a
+// few times each (module bodies, the runtime's set-up, the loader's JS), and Sparkplug compiled
+// batches of them as their budgets ran out, code that the start never ran again: `perf` put
+// 0.8-1 ms of a start in BaselineBatchCompiler::CompileBatch beyond `node -e 0`'s. Set back to
+// V8's default when Lisp runs (a long program gains from baseline code), when the bundle returns or
+// throws, and before the code cache is written (V8 hashes its flags into the cache).
+const SPARK_FLAGS = ['--no-sparkplug'];
+const SPARK_DEFAULTS = ['--sparkplug'];
+let sparkHeld = false;
+const lispRuns = () => {
+  bodiesRan();
+  if (sparkHeld) {
+    sparkHeld = false;
+    setFlags(SPARK_DEFAULTS);
+  }
+};
 if (v8flags !== null) {
   held = true;
   setFlags(OPT_FLAGS);
+  sparkHeld = true;
+  setFlags(SPARK_FLAGS);
+  globalThis.__tsmacsLispRuns = () => {
+    delete globalThis.__tsmacsLispRuns;
+    lispRuns();
+  };
 }
 // The bundle requires nothing but Node's builtins (esbuild inlined the rest).
 try {
   script.runInThisContext()(builtin, url, kernels, dirname, tierBudget, bodiesRan, heap);
 } finally {
-  bodiesRan();
+  lispRuns();
 }
 // The REPL (src/cli/repl.ts) and its evaluator thread run on after the command line returns: they set this.
 if (globalThis.__tsmacsLive === true) return;

@@ -224,8 +224,8 @@ test('the first line gives V8 a 4 MB young generation and puts the flag back: a 
   const root = install(['tsmacs-core.jsc']);
   const launcher = join(root, 'dist', 'tsmacs.cjs');
   const first = readFileSync(launcher, 'latin1').split('\n', 1)[0]!;
-  assert.equal(first, '#!/usr/bin/env -S node --stack-size=6000 --min-semi-space-size=4');
-  const shebang = first.split(' ').slice(3);
+  assert.equal(first, '#!/usr/bin/env -S TSM_CA=${NODE_EXTRA_CA_CERTS} NODE_EXTRA_CA_CERTS=${TSM_CA} node --stack-size=6000 --min-semi-space-size=4');
+  const shebang = first.split(' node ')[1]!.split(' ');
   const node = (flags: string[]) => spawnSync(process.execPath, [...flags, launcher, '--batch', '--eval', STATS],
     { encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '' } }).stdout;
   const cache = join(root, 'dist', 'tsmacs-core.jsc');
