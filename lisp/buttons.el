@@ -174,7 +174,8 @@ Key references are substituted, as `substitute-command-keys' does."
          (window (and (fboundp 'selected-window) (selected-window)))
          (text (if (functionp help)
                    (funcall help window object (car (button--span button)))
-                 (eval help t))))
+                 ;; A form is evaluated under the buffer's own `lexical-binding'.
+                 (eval help lexical-binding))))
     ;; Key references in it are put in terms of the current bindings.
     (and text (substitute-command-keys text))))
 
