@@ -230,8 +230,8 @@
 (defvar insert-default-directory t "Non-nil means a file name is read starting from the default directory.")
 (defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
 (defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
-(defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES) of connection-local variables.")
-(defvar connection-local-criteria-alist nil "Alist of (CRITERIA . PROFILES) for connection-local variables.")
+(defvar enable-connection-local-variables t "Non-nil means connection-local variables are applied to buffers.")
+
 (defvar delayed-warnings-list nil "Warnings to show once the current command ends.")
 (defvar throw-on-input nil "When non-nil, arriving input throws to this tag.")
 (defvar null-device "/dev/null" "The name of the null device.")

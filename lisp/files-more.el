@@ -270,71 +270,95 @@ FUN may be (:append FUN) to run after the hook's other functions."
   (let ((handler (find-file-name-handler default-directory 'path-separator)))
     (if handler (funcall handler 'path-separator) path-separator)))
 
+;;;; Connection-local variables
+
 (defvar connection-local-profile-alist nil "Alist of (PROFILE . VARIABLES): named sets of connection-local variable values.")
 (defvar connection-local-criteria-alist nil "Alist of (CRITERIA . PROFILES): which profiles apply to which connections.")
-(defvar connection-local-variables-alist nil "The connection-local variables that apply to the current buffer.")
+(defvar-local connection-local-variables-alist nil "The connection-local variables that apply to the current buffer, as (VARIABLE . VALUE).")
 
 (defun connection-local-set-profile-variables (profile variables) "Make VARIABLES, an alist of (VARIABLE . VALUE), the settings of the connection profile PROFILE."
-  (setf (alist-get profile connection-local-profile-alist) variables)
-  variables)
+  (setf (alist-get profile connection-local-profile-alist) variables))
+
+(defun connection-local-get-profile-variables (profile) "The (VARIABLE . VALUE) settings of the connection profile PROFILE."
+  (alist-get profile connection-local-profile-alist))
+
+(defun files-more--criteria (criteria) "CRITERIA as a plist holding only its known keys, in a fixed order."
+  (mapcan (lambda (key) (let ((value (plist-get criteria key))) (and value (list key value))))
+          '(:application :protocol :user :machine)))
 
 (defun connection-local-set-profiles (criteria &rest profiles) "Make the connection PROFILES apply to connections matching CRITERIA, a plist of :application, :protocol, :user and :machine."
+  (unless (listp criteria) (error "Wrong criteria `%s'" criteria))
   (dolist (p profiles)
     (unless (assq p connection-local-profile-alist)
       (error "No such connection profile `%s'" (symbol-name p))))
   (let* ((key (files-more--criteria criteria))
          (entry (assoc key connection-local-criteria-alist)))
-    (if entry
-        (setcdr entry (delete-dups (append (cdr entry) profiles)))
-      (push (cons key profiles) connection-local-criteria-alist)))
-  connection-local-criteria-alist)
+    (if (null entry)
+        (push (cons key profiles) connection-local-criteria-alist)
+      (setcdr entry (delete-dups (append (cdr entry) profiles))))))
 
-(defun files-more--criteria (criteria) "CRITERIA as a plist holding only its known keys, in a fixed order."
-  (let ((out nil))
-    (dolist (k '(:application :protocol :user :machine))
-      (when (plist-get criteria k)
-        (setq out (append out (list k (plist-get criteria k))))))
-    out))
+(defun files-more--criteria-match-p (recorded criteria) "Non-nil if CRITERIA agrees with the RECORDED criteria on every key CRITERIA gives a value."
+  (let ((agree t))
+    (while (and agree recorded)
+      (let ((wanted (plist-get criteria (car recorded))))
+        (when (and wanted (not (equal wanted (cadr recorded))))
+          (setq agree nil)))
+      (setq recorded (cddr recorded)))
+    agree))
 
-(defun files-more--criteria-match-p (wanted actual) "Non-nil if every key of the criteria WANTED has the same value in ACTUAL."
-  (let ((ok t) (l wanted))
-    (while (and ok l)
-      (unless (equal (cadr l) (plist-get actual (car l))) (setq ok nil))
-      (setq l (cddr l)))
-    ok))
+(defun connection-local-get-profiles (&optional criteria) "The profiles that apply to connections matching CRITERIA, in the order they were recorded.
+A key CRITERIA leaves out matches any value."
+  (unless (listp criteria) (signal 'wrong-type-argument (list 'listp criteria)))
+  (let ((found nil))
+    (dolist (entry connection-local-criteria-alist)
+      (when (files-more--criteria-match-p (car entry) criteria)
+        (dolist (profile (cdr entry))
+          (unless (memq profile found) (push profile found)))))
+    (nreverse found)))
 
-(defun files-more--connection-variables (criteria) "Set `connection-local-variables-alist' to the variables of the profiles matching CRITERIA."
-  (let ((vars nil))
-    (pcase-dolist (`(,want . ,profiles) connection-local-criteria-alist)
-      (when (files-more--criteria-match-p want criteria)
-        (dolist (p profiles)
-          (dolist (v (cdr (assq p connection-local-profile-alist)))
-            (unless (assq (car v) vars) (setq vars (append vars (list v))))))))
-    (setq connection-local-variables-alist vars)))
+(defun hack-connection-local-variables (criteria) "Set `connection-local-variables-alist' in this buffer from the profiles CRITERIA selects.
+The first profile to name a variable gives its value; the variables come
+out last-named first."
+  (let ((settings nil))
+    (dolist (profile (connection-local-get-profiles criteria))
+      (dolist (setting (connection-local-get-profile-variables profile))
+        (unless (assq (car setting) settings) (push setting settings))))
+    (setq connection-local-variables-alist settings)))
 
 (defun hack-connection-local-variables-apply (criteria) "Make buffer-local the connection-local variables that CRITERIA selects."
-  (files-more--connection-variables criteria)
-  (pcase-dolist (`(,var . ,val) connection-local-variables-alist)
-    (make-local-variable var)
-    (set var val)))
+  (when enable-connection-local-variables
+    (hack-connection-local-variables criteria)
+    (pcase-dolist (`(,var . ,val) connection-local-variables-alist)
+      (set (make-local-variable var) val))))
+
+(defun connection-local-criteria-for-default-directory (&optional application) "The connection criteria of a remote `default-directory', or nil for a local one.
+APPLICATION defaults to `tramp'."
+  (when (file-remote-p default-directory)
+    (list :application (or application 'tramp)
+          :protocol (file-remote-p default-directory 'method)
+          :user (file-remote-p default-directory 'user)
+          :machine (file-remote-p default-directory 'host))))
 
 (defmacro with-connection-local-variables (&rest body) "Run BODY with the connection-local variables of `default-directory''s connection in effect.
-On a local `default-directory' there are none, and BODY just runs."
+They are made buffer-local in the current buffer for BODY, and the buffer's
+own values are put back afterwards.  On a local `default-directory' BODY
+just runs."
   (declare (debug t))
   `(files-more--with-connection-locals (lambda () ,@body)))
 
-(defun files-more--with-connection-locals (body) "Call BODY with the connection-local variables of a remote `default-directory' in a scratch buffer."
-  (let ((remote default-directory))
-    (if (file-remote-p remote)
-        (with-temp-buffer
-          (setq-local default-directory remote)
-          (hack-connection-local-variables-apply
-           `(:application tramp
-             :protocol ,(file-remote-p remote 'method)
-             :user ,(file-remote-p remote 'user)
-             :machine ,(file-remote-p remote 'host)))
-          (funcall body))
-      (funcall body))))
+(defun files-more--with-connection-locals (body) "Call BODY with the connection-local variables of a remote `default-directory' set in the current buffer."
+  (if (not (file-remote-p default-directory))
+      (funcall body)
+    (let ((saved (buffer-local-variables))
+          (enable-connection-local-variables t)
+          (connection-local-variables-alist nil))
+      (hack-connection-local-variables-apply (connection-local-criteria-for-default-directory))
+      (unwind-protect (funcall body)
+        (dolist (setting connection-local-variables-alist)
+          (let ((before (assq (car setting) saved)))
+            (if before
+                (set (make-local-variable (car before)) (cdr before))
+              (kill-local-variable (car setting)))))))))
 
 ;;;; Directory listings made by `ls'
 

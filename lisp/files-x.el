@@ -227,4 +227,5 @@ INTERACTIVE non-nil says to tell that the file must be visited again."
   (or (files-x--edit-prop-line 'delete variable nil)
       (files-x--revisit-note interactive)))
 
+(require 'files-more)
 (provide 'files-x)
