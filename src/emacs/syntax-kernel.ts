@@ -17,6 +17,7 @@
 //   open paren as at a char that is not ASCII, and the general loop goes on from there.
 
 import type { WasmApi } from '../heap/heap.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 import {
   Scharquote, Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Sinherit, Sopen, Squote, Sstring, Sstring_fence,
@@ -263,34 +264,95 @@ export function syntaxModuleBytes(): number[] {
   a.op(0x0b);
 
   const body = [...uleb(1), ...uleb(NLOCALS), I32, ...a.out];
+  const high = highBody();
   return [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, 1, I32, 1, I32]])),
+    ...section(1, vec([[0x60, 1, I32, 1, I32], [0x60, 2, I32, I32, 1, I32]])),
     // The heap's memory, shared under Node: imported with the limits it was made with.
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([uleb(0)])),
-    ...section(7, vec([[...name('run'), 0x00, 0]])),
-    ...section(10, vec([[...uleb(body.length), ...body]])),
+    ...section(3, vec([uleb(0), uleb(1)])),
+    ...section(7, vec([[...name('run'), 0x00, 0], [...name('high'), 0x00, 1]])),
+    ...section(10, vec([[...uleb(body.length), ...body], [...uleb(high.length), ...high]])),
   ];
 }
 
+/**
+ * `high(p, n)`: how many of the N bytes from the byte address P are 0x80 or more (insdel.ts: the
+ * extra bytes a unibyte string's raw bytes take in a multibyte buffer). An insert of a string
+ * counts them first, so filling a 1 MB buffer ran the JS loop over every byte while V8 was still
+ * interpreting it.
+ */
+function highBody(): number[] {
+  const a = new Asm();
+  const P = 0, N = 1, E = 2, R = 3;
+  a.op(GET, P, GET, N, ADD, SET, E, ...k(0), SET, R);
+  a.block('out', () => a.loop('l', () => {
+    a.op(GET, P, GET, E, GE_U).brIf('out');
+    a.op(GET, R, GET, P, 0x2d, 0, 0, ...k(7), 0x76, ADD, SET, R, GET, P, ...k(1), ADD, SET, P).br('l');
+  }));
+  a.op(GET, R, 0x0b);
+  return [...uleb(1), ...uleb(2), I32, ...a.out];
+}
+
 export interface SyntaxKernel {
+  /** parseAsciiRun over the area at byte address AREA (see the top of this file). */
   run(area: number): number;
+  /** Bytes >= 0x80 among the N from byte address P. */
+  high(p: number, n: number): number;
+}
+
+/**
+ * syntaxModuleBytes() in base64: assembling the module is some 20 ms of cold JS (spread arrays,
+ * closures), which a program's first insert or parse paid; decoding this costs nothing.
+ * test/syntax-kernel.test.ts checks that the two agree.
+ */
+export const SYNTAX_MODULE_BASE64 =
+  'AGFzbQEAAAABDAJgAX8Bf2ACf38BfwILAQFlAW0CAwCAgAQDAwIAAQcOAgNydW4AAARoaWdoAAEKwQ4CiQ4BFn8gACgCgAQhASAAKAKEBCECIAAoAogEIQMgACgCjAQhBCAAKAKQBCEFIAAoAqAEIQYgACgClAQhFSAAKALABCETIAAoAsQEIRQgAEGABWohESARQYCABGohEgJAA0AgASACTg0BIAEhCiAEIAFqIAUgAWogASADSBstAAAiB0GAAU8EQCAAQQI2AsgEIAAgBjYCoAQgACATNgLABCAAIBQ2AsQEIAEPCyAAIAdBAnRqKAIAIghB//8DcSEJIAFBAWohASAIQYCAwABxBEAgCCEGDAELIAlBCUYgCUEKRnIgCUECRnIgCUEDRnIEQCAVQQFxBEAgCiEBIABBATYCyAQgACAGNgKgBCAAIBM2AsAEIAAgFDYCxAQgAQ8LIBEgE0EBa0ECdGogCjYCACAJQQlGIAlBCkZyBEAgASACTgRAIAghBiAAQQM2AsgEIAAgBjYCoAQgACATNgLABCAAIBQ2AsQEIAEPCyABQQFqIQELQQIhCwJAA0AgASACTg0BIAQgAWogBSABaiABIANIGy0AACEMIAAgDEECdGooAgBB//8DcUENIAxBgAFJGyELIAtBAkYgC0EDRnIgC0EGRnIEQCABQQFqIQEMAQsgC0EJRiALQQpGciABQQFqIAJIcQRAIAFBAmohAUECIQsMAQsLCyALQQ1GIAtBCUZyIAtBCkZyBEAgAEEENgLIBCAAIAY2AqAEIAAgEzYCwAQgACAUNgLEBCABDwsgACARIBNBAWtBAnRqKAIANgKsBEEAIQYMAQsgCUEORiAJQQtGcgRAQYECIAhBgICAAXFBAEcgCEGAgIAEcUEAR0EBdHIgCUEORhshECAAIAo2ArAEIAAgEDYCtAQgAEEBQX8gCUELRiAIQYCAgAJxQQBHcRs2ArgEIAAoApwEBEAgAEEBNgLIBCAAIAY2AqAEIAAgEzYCwAQgACAUNgLEBCABDwsgACgCuARBAEggFUECcUEAR3EEQEEOQQwgEEGBAkYbIQ8CQANAIAEgAk4NASAEIAFqIAUgAWogASADSBstAAAiDEGAAU8NASAAIAxBAnRqKAIAIQ0gAUEBaiEBIA1B//8DcSAPRiAQQYECRiANQYCAgAFxQQBHIA1BgICABHFBAEdBAXRyIBBGIA1BgICAAnFFcXJxBEAgAEEANgK4BCAAQQA2ArQEIABBfzYCsARBACEGDAULDAALCwsgAEEGNgLIBCAAIAY2AqAEIAAgEzYCwAQgACAUNgLEBCABDwsgCUEERgRAIBVBAXEEQCAKIQEgAEEBNgLIBCAAIAY2AqAEIAAgEzYCwAQgACAUNgLEBCABDwsgE0GAgAFOIBRBgIABTnIEQCAKIQEgAEECNgLIBCAAIAY2AqAEIAAgEzYCwAQgACAUNgLEBCABDwsgACAAKAKkBEEBajYCpAQgESATQQFrQQJ0aiAKNgIAIBIgFEECdGogCjYCACAUQQFqIRQgESATQQJ0akF/NgIAIBNBAWohEyAAQX82AqwEIBVBBHFBAEcgACgCpAQgACgCmARGcQRAIABBATYCyAQgACAGNgKgBCAAIBM2AsAEIAAgFDYCxAQgAQ8LIAghBgwBCyAJQQVGBEAgACAAKAKkBEEBazYCpAQgACAAKAKoBCAAKAKkBCAAKAKoBCAAKAKkBEgbNgKoBCATQQFKBEAgE0EBayETCyAUQQBKBEAgFEEBayEUCyAAIBEgE0EBa0ECdGooAgA2AqwEIBVBBHFBAEcgACgCpAQgACgCmARGcQRAIABBATYCyAQgACAGNgKgBCAAIBM2AsAEIAAgFDYCxAQgAQ8LIAghBgwBCyAJQQdGIAlBD0ZyBEAgFUEBcQRAIAohASAAQQE2AsgEIAAgBjYCoAQgACATNgLABCAAIBQ2AsQEIAEPCyARIBNBAWtBAnRqIAo2AgAgACAKNgKwBCAHQX4gCUEHRhshDiAAIA42ArwEIAAoApwEQQJGBEAgAEEBNgLIBCAAIAY2AqAEIAAgEzYCwAQgACAUNgLEBCABDwtBD0EHIA5BfkYbIQ9BfyEWAkADQCABIAJODQEgBCABaiAFIAFqIAEgA0gbLQAAIgxBgAFPDQEgACAMQQJ0aigCACINQf//A3EhCyABQQFqIQEgCyAPRiAMIA5GIA5BfkZycQRAIA0hFgwCCyALQQlGIAtBCkZyBEAgASACTgRAIABBATYCzAQMAwsgAUEBaiEBCwwACwsgFkF/RgRAIABBBTYCyAQgACAGNgKgBCAAIBM2AsAEIAAgFDYCxAQgAQ8LIABBfzYCvAQgAEF/NgKwBCAAIBEgE0EBa0ECdGooAgA2AqwEIBYhBgwBCyAIIQYMAAsLIABBADYCyAQgACAGNgKgBCAAIBM2AsAEIAAgFDYCxAQgAQ8LNAECfyAAIAFqIQJBACEDAkADQCAAIAJPDQEgAyAALQAAQQd2aiEDIABBAWohAAwACwsgAws=';
+
+/** The module's bytes from SYNTAX_MODULE_BASE64. */
+export function storedSyntaxModuleBytes(): Uint8Array {
+  const s = atob(SYNTAX_MODULE_BASE64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
 
 let compiled: object | null | undefined;
 
-/** The kernel over MEMORY (the heap's shared WebAssembly.Memory), or null where it cannot run. */
+/** The kernels over MEMORY (the heap's shared WebAssembly.Memory), or null where they cannot run. */
 export function makeSyntaxKernel(memory: object | null): SyntaxKernel | null {
   if (memory === null) return null;
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (wasm === undefined) return null;
   try {
-    compiled ??= new wasm.Module(new Uint8Array(syntaxModuleBytes()));
+    compiled ??= new wasm.Module(storedSyntaxModuleBytes());
     const x = new wasm.Instance(compiled, { e: { m: memory } }).exports as Record<string, unknown>;
-    return { run: x.run as SyntaxKernel['run'] };
+    return { run: x.run as SyntaxKernel['run'], high: x.high as SyntaxKernel['high'] };
   } catch {
     compiled = null;
     return null;
   }
+}
+
+/** Each world's kernels over its heap memory: undefined until first asked for, null where there are none. */
+const kernelState = defineWorldState<{ k: SyntaxKernel | null | undefined }>(() => ({ k: undefined }));
+
+/** Whether the kernels may run (tests compare them with the JS loops). */
+let kernelsAllowed = true;
+/** Let kernelOf give the kernels (ON) or null; returns the previous setting. */
+export function useSyntaxKernel(on: boolean): boolean {
+  const was = kernelsAllowed;
+  kernelsAllowed = on;
+  return was;
+}
+
+/**
+ * RT's kernels, made at the first call; null where the heap is no WebAssembly.Memory (or its mark
+ * stack area is too small), or while useSyntaxKernel(false) holds.
+ */
+export function kernelOf(rt: Runtime): SyntaxKernel | null {
+  if (!kernelsAllowed) return null;
+  const ks = kernelState(rt);
+  if (ks.k === undefined) ks.k = rt.heap.gcStackWords >= AREA_WORDS ? makeSyntaxKernel(rt.heap.memory) : null;
+  return ks.k;
 }

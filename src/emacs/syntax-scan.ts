@@ -21,9 +21,9 @@ import { findSymbolValue } from './eval.ts';
 import { charToByte, positionValue } from './marker.ts';
 import { setPoint } from './editfns.ts';
 import {
-  AREA_WORDS, CAP, makeSyntaxKernel, ST_COMMENT_STYLE, RUN_COMMENT, RUN_END, RUN_ESCAPE_END, RUN_OTHER, RUN_STOP, RUN_STRING, RUN_SYMBOL, S_AFTER, S_BEFORE, S_COMMENTSTOP, S_COMSTR, S_COMSTYLE, S_DEPTH, S_END, S_EXIT, S_FLAGS,
+  CAP, kernelOf, ST_COMMENT_STYLE, RUN_COMMENT, RUN_END, RUN_ESCAPE_END, RUN_OTHER, RUN_STOP, RUN_STRING, RUN_SYMBOL, S_AFTER, S_BEFORE, S_COMMENTSTOP, S_COMSTR, S_COMSTYLE, S_DEPTH, S_END, S_EXIT, S_FLAGS,
   S_FROM, S_GPT, S_INCOMMENT, S_INSTRING, S_MINDEPTH, S_NL, S_NS, S_PREV, S_QUOTED, S_TARGET, S_THISLEVEL, STATE_WORDS,
-  TAB_WORDS, type SyntaxKernel,
+  TAB_WORDS,
 } from './syntax-kernel.ts';
 import {
   SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
@@ -508,30 +508,16 @@ function parseAscii(t: Text, st: ParseState, from: number, end: number, targetde
   }
 }
 
-/** Whether parseAscii may use the WebAssembly kernel (tests compare it with the JS loop). */
-let kernelAllowed = true;
-/** Let parseAscii use syntax-kernel.ts (ON) or only its JS loop; returns the previous setting. */
-export function useSyntaxKernel(on: boolean): boolean {
-  const was = kernelAllowed;
-  kernelAllowed = on;
-  return was;
-}
-
-/** Each world's kernel over its heap memory: undefined until first asked for, null where there is none. */
-const kernelOf = defineWorldState<{ k: SyntaxKernel | null | undefined }>(() => ({ k: undefined }));
-
 /**
  * parseAsciiRun, by the WebAssembly kernel when the heap is a WebAssembly.Memory (syntax-kernel.ts):
  * the same inputs and results, passed through the kernel's block of words in the heap.
  */
 function asciiRun(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
   const rt = t.rt;
-  const ks = kernelOf(rt);
-  if (ks.k === undefined) ks.k = rt.heap.gcStackWords >= AREA_WORDS ? makeSyntaxKernel(rt.heap.memory) : null;
-  const kernel = ks.k;
+  const kernel = kernelOf(rt);
   const levelLast = st.levelLast;
   const levelstarts = st.levelstarts;
-  if (kernel === null || !kernelAllowed || levelLast.length >= CAP || levelstarts.length >= CAP) {
+  if (kernel === null || levelLast.length >= CAP || levelstarts.length >= CAP) {
     return parseAsciiRun(t, st, from, end, targetdepth, stopbefore, commentstop);
   }
   const m = rt.i32;
