@@ -4,9 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evalPrint } from './support/eval.ts';
-import { unibyteAsMultibyteBytes } from '../src/emacs/insdel.ts';
 import { capturingHost, dumpedRuntime } from './support/runtime.ts';
-import { kernelOf, makeSyntaxKernel, storedSyntaxModuleBytes, syntaxModuleBytes, useSyntaxKernel } from '../src/emacs/syntax-kernel.ts';
+import { makeSyntaxKernel, storedSyntaxModuleBytes, syntaxModuleBytes, useSyntaxKernel } from '../src/emacs/syntax-kernel.ts';
 
 const rt = dumpedRuntime(0.5, capturingHost());
 const E = (src: string): string => evalPrint(rt, src);
@@ -130,28 +129,3 @@ test('a parse deeper than the kernel\'s stacks goes on in the JS loop and agrees
   assert.match(k, /^\(10 /);
 });
 
-test('property: the kernel counts the bytes a unibyte string takes in a multibyte buffer as the JS loop does', () => {
-  const kernel = kernelOf(rt);
-  assert.notEqual(kernel, null);
-  // Scratch bytes: the kernels' own area (no collection runs here).
-  const at = rt.heap.gcStack << 2;
-  fc.assert(
-    fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(3), (bytes, skew) => {
-      rt.u8.set(bytes, at + skew);
-      const was = useSyntaxKernel(false);
-      const js = unibyteAsMultibyteBytes(rt, at + skew, bytes.length);
-      useSyntaxKernel(true);
-      const k = unibyteAsMultibyteBytes(rt, at + skew, bytes.length);
-      useSyntaxKernel(was);
-      assert.equal(k, js);
-      assert.equal(js, bytes.length + bytes.filter((b) => b >= 0x80).length);
-    }),
-    { numRuns: 500 },
-  );
-  // And through insert: a unibyte string with raw bytes into a multibyte buffer.
-  const src = `(with-temp-buffer (insert (string-to-unibyte (concat (make-string 40 ?a) "\\377\\200" (make-string 40 ?b))))
-     (list (buffer-size) (position-bytes (point-max)) (char-after 41) (char-after 42)))`;
-  const [k, js] = both(src);
-  assert.equal(k, js);
-  assert.equal(k, '(82 85 4194303 4194176)');
-});

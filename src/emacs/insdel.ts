@@ -6,7 +6,6 @@
 // the region about to change, after-change-functions with the changed region and the old
 // length, both skipped while inhibit-modification-hooks is non-nil and run with it bound to t.
 
-import { kernelOf } from './syntax-kernel.ts';
 import type { Runtime } from '../core/runtime.ts';
 import {
   BUF_BEGV, BUF_CHARS_MODIFF, BUF_MULTIBYTE, BUF_GPT, BUF_GPT_BYTE, BUF_MARKERS, BUF_OVERLAYS, BUF_MODIFF, BUF_PT, BUF_PT_BYTE, BUF_SAVE_MODIFF,
@@ -532,11 +531,7 @@ function insertTextOrBody(raw: boolean, rt: Runtime, nchars: number, nbytes: num
  * characters. Most strings are ASCII: four bytes are tested at a time through the heap's word
  * view (the loop had been a good part of inserting a 270-byte string before V8 optimised it).
  */
-export function unibyteAsMultibyteBytes(rt: Runtime, p: number, n: number): number {
-  // Over the heap's WebAssembly.Memory the count is syntax-kernel.ts's `high', at machine speed
-  // from the first insert (filling a 1 MB buffer ran this loop over every byte cold).
-  const kernel = n >= 32 ? kernelOf(rt) : null;
-  if (kernel !== null) return n + kernel.high(p, n);
+function unibyteAsMultibyteBytes(rt: Runtime, p: number, n: number): number {
   const u8 = rt.u8;
   let r = n;
   let i = p;
