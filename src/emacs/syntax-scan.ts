@@ -21,6 +21,11 @@ import { findSymbolValue } from './eval.ts';
 import { charToByte, positionValue } from './marker.ts';
 import { setPoint } from './editfns.ts';
 import {
+  CAP, kernelOf, ST_COMMENT_STYLE, RUN_COMMENT, RUN_END, RUN_ESCAPE_END, RUN_OTHER, RUN_STOP, RUN_STRING, RUN_SYMBOL, S_AFTER, S_BEFORE, S_COMMENTSTOP, S_COMSTR, S_COMSTYLE, S_DEPTH, S_END, S_EXIT, S_FLAGS,
+  S_FROM, S_GPT, S_INCOMMENT, S_INSTRING, S_MINDEPTH, S_NL, S_NS, S_PREV, S_QUOTED, S_TARGET, S_THISLEVEL, STATE_WORDS,
+  TAB_WORDS,
+} from './syntax-kernel.ts';
+import {
   SYNTAX_FLAG_1, SYNTAX_FLAG_2, SYNTAX_FLAG_3, SYNTAX_FLAG_4, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
   Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Scharquote, Smath, Sopen, Squote, Sstring, Sstring_fence,
   Sinherit, Ssymbol, Swhitespace, Sword, SYNTAX_NONE, currentSyntaxTable, fillAsciiSyntax, syntaxSpecCode, syntaxTableP, syntaxWithFlagsIn,
@@ -236,7 +241,7 @@ const prefixFlag = (s: number): boolean => (s & SYNTAX_FLAG_P) !== 0;
 const nestedFlag = (s: number): boolean => (s & SYNTAX_FLAG_N) !== 0;
 
 /** Comment style bits: 1 for style b, 2 for style c; ST_COMMENT_STYLE for fence comments. */
-const ST_COMMENT_STYLE = 256 + 1;
+// ST_COMMENT_STYLE (a comment fence's comstyle) is syntax-kernel.ts's.
 /** Style of a comment delimiter: b from SYNTAX (for two-char ones, the char that carries it), c from either char. */
 const commentStyle = (s: number, other: number): number =>
   ((s & SYNTAX_FLAG_B) !== 0 ? 1 : 0) | ((s & SYNTAX_FLAG_C) !== 0 || (other & SYNTAX_FLAG_C) !== 0 ? 2 : 0);
@@ -440,13 +445,7 @@ function parseForward(t: Text, st: ParseState, from: number, end: number, target
 // How the last parseAsciiRun stopped, and the pending syntax when it ran out: in module state
 // so that its exits write no properties (a write V8 had no feedback for, met on a path the loop
 // had not taken before it was optimised, threw the optimised loop away).
-const RUN_END = 0;
-const RUN_STOP = 1;
-const RUN_OTHER = 2;
-const RUN_ESCAPE_END = 3;
-const RUN_SYMBOL = 4;
-const RUN_STRING = 5;
-const RUN_COMMENT = 6;
+// The exits (RUN_END, RUN_STOP, ...) are syntax-kernel.ts's, which gives the same ones.
 let runExit = RUN_END;
 let runPrev = 0;
 let runQuoted = false;
@@ -463,7 +462,7 @@ let runQuoted = false;
 function parseAscii(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
   for (;;) {
     runQuoted = false;
-    from = parseAsciiRun(t, st, from, end, targetdepth, stopbefore, commentstop);
+    from = asciiRun(t, st, from, end, targetdepth, stopbefore, commentstop);
     switch (runExit) {
       case RUN_END:
         st.prevSyntax = flag1(runPrev) || flag3(runPrev) ? runPrev : 0;
@@ -507,6 +506,65 @@ function parseAscii(t: Text, st: ParseState, from: number, end: number, targetde
         continue;
     }
   }
+}
+
+/**
+ * parseAsciiRun, by the WebAssembly kernel when the heap is a WebAssembly.Memory (syntax-kernel.ts):
+ * the same inputs and results, passed through the kernel's block of words in the heap.
+ */
+function asciiRun(t: Text, st: ParseState, from: number, end: number, targetdepth: number, stopbefore: boolean, commentstop: number): number {
+  const rt = t.rt;
+  const kernel = kernelOf(rt);
+  const levelLast = st.levelLast;
+  const levelstarts = st.levelstarts;
+  if (kernel === null || levelLast.length >= CAP || levelstarts.length >= CAP) {
+    return parseAsciiRun(t, st, from, end, targetdepth, stopbefore, commentstop);
+  }
+  const m = rt.i32;
+  const w = rt.heap.gcStack;
+  m.set(t.tab, w);
+  const b = w + TAB_WORDS;
+  m[b + S_FROM] = from;
+  m[b + S_END] = end;
+  m[b + S_GPT] = t.gpt;
+  m[b + S_BEFORE] = t.before;
+  m[b + S_AFTER] = t.after;
+  m[b + S_FLAGS] = (stopbefore ? 1 : 0) | (t.endEscapable ? 0 : 2) | (targetdepth === targetdepth ? 4 : 0);
+  m[b + S_TARGET] = targetdepth === targetdepth ? targetdepth : 0;
+  m[b + S_COMMENTSTOP] = commentstop;
+  m[b + S_PREV] = st.prevSyntax;
+  m[b + S_DEPTH] = st.depth;
+  m[b + S_MINDEPTH] = st.mindepth;
+  m[b + S_THISLEVEL] = st.thislevelstart;
+  m[b + S_COMSTR] = st.comstrStart;
+  m[b + S_COMSTYLE] = st.comstyle;
+  m[b + S_INCOMMENT] = st.incomment;
+  m[b + S_INSTRING] = st.instring;
+  m[b + S_NL] = levelLast.length;
+  m[b + S_NS] = levelstarts.length;
+  m[b + S_QUOTED] = 0;
+  const l0 = b + STATE_WORDS;
+  const s0 = l0 + CAP;
+  for (let i = 0; i < levelLast.length; i++) m[l0 + i] = levelLast[i]!;
+  for (let i = 0; i < levelstarts.length; i++) m[s0 + i] = levelstarts[i]!;
+  const stop = kernel.run(w << 2);
+  st.depth = m[b + S_DEPTH]!;
+  st.mindepth = m[b + S_MINDEPTH]!;
+  st.thislevelstart = m[b + S_THISLEVEL]!;
+  st.comstrStart = m[b + S_COMSTR]!;
+  st.comstyle = m[b + S_COMSTYLE]!;
+  st.incomment = m[b + S_INCOMMENT]!;
+  st.instring = m[b + S_INSTRING]!;
+  const nl = m[b + S_NL]!;
+  const ns = m[b + S_NS]!;
+  levelLast.length = nl;
+  for (let i = 0; i < nl; i++) levelLast[i] = m[l0 + i]!;
+  levelstarts.length = ns;
+  for (let i = 0; i < ns; i++) levelstarts[i] = m[s0 + i]!;
+  runExit = m[b + S_EXIT]!;
+  runPrev = m[b + S_PREV]!;
+  runQuoted = m[b + S_QUOTED] !== 0;
+  return stop;
 }
 
 /** The loop of parseAscii over ASCII text: gives where it stopped and sets runExit (and runPrev, runQuoted) to say why. */
