@@ -1547,3 +1547,7 @@ Without an XML mode in this system, Conf mode."
   (autoload name "files-late" nil t))
 (dolist (name '(trusted-content-p hack-local-variables-confirm locate-file-completion-table backup-buffer-copy))
   (autoload name "files-late"))
+;; ANSI colours (ansi-color.el).
+(autoload 'ansi-color-for-comint-mode-on "ansi-color" nil t)
+(dolist (name '(ansi-color-compilation-filter ansi-color-process-output))
+  (autoload name "ansi-color"))
