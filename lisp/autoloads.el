@@ -1561,3 +1561,8 @@ Without an XML mode in this system, Conf mode."
 (defvar comint-output-filter-functions
   '(ansi-color-process-output comint-postoutput-scroll-to-bottom comint-watch-for-password-prompt)
   "Functions comint buffers call with each output string after inserting it.")
+;; Shell mode (shell.el).
+(autoload 'shell "shell" nil t)
+(autoload 'split-string-shell-command "shell")
+(defvar shell-dumb-shell-regexp "cmd\\(proxy\\)?\\.exe"
+  "Shells whose program name matches this cannot report their working directory.")

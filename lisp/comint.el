@@ -676,6 +676,9 @@ is taken off.  SILENT non-nil: no message when the file is missing."
 
 ;;;; Arguments
 
+(defun comint-substitute-in-file-name (filename) "FILENAME with its $VARIABLES replaced, unless it is empty."
+  (if (equal filename "") filename (substitute-in-file-name filename)))
+
 (defun comint-delim-arg (arg) "Split ARG at the characters of `comint-delimiter-argument-list'.
 Give the pieces, last first; runs of one delimiter stay together."
   (if (null comint-delimiter-argument-list)
