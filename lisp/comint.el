@@ -186,7 +186,7 @@ history of what was sent is browsed with \\[comint-previous-input] and
 (defun comint-check-proc (buffer) "Non-nil when BUFFER (or a buffer name) has a live process.
 Live means running, stopped, open or listening."
   (let ((p (get-buffer-process buffer)))
-    (if (and p (memq (process-status p) '(run stop open listen connect))) t nil)))
+    (and p (memq (process-status p) '(open listen connect run stop)))))
 
 ;;;; Starting processes
 
@@ -343,8 +343,8 @@ backspace erases itself and the character before it."
 STRING is ignored; INTERACTIVE non-nil covers the whole buffer."
   (interactive (list nil t))
   (ignore string)
-  (let* ((p (comint--process))
-         (whole (or interactive (null p)))
+  (let* ((p (or (comint--process) (error "No process in the current buffer")))
+         (whole interactive)
          (from (if whole (point-min) (or (marker-position comint-last-output-start) (point-min))))
          (to (if whole (point-max) (marker-position (process-mark p))))
          (inhibit-read-only t))
@@ -373,8 +373,7 @@ STRING is the output."
 STRING is ignored, so that this can be an output hook."
   (interactive)
   (ignore string)
-  (let* ((p (comint--process))
-         (end-line (line-number-at-pos (if p (process-mark p) (point-max))))
+  (let* ((end-line (line-number-at-pos (process-mark (get-buffer-process (current-buffer)))))
          (first-kept (max 1 (- end-line comint-buffer-maximum-size)))
          (inhibit-read-only t))
     (delete-region (point-min) (save-excursion
@@ -572,8 +571,9 @@ there is no such input."
       (let ((dir (if (< arg 0) -1 1))
             (i (cond (start)
                      (comint-input-ring-index (mod (+ comint-input-ring-index arg) size))
-                     ((< arg 0) (1- size))
-                     (t 0)))
+                     ;; Not browsing yet: as if just past the oldest entry
+                     ;; (going back) or before the newest (going forward).
+                     (t (mod (if (> arg 0) (1- arg) arg) size))))
             (hit nil))
         (while (and (not hit) (>= i 0) (< i size))
           (if (string-match regexp (ring-ref comint-input-ring i))
