@@ -69,6 +69,9 @@
 
 ;;;; Quoting
 
+(defconst shell--variable-regexp "\\$\\(?:{\\([^}]*\\)}\\|\\([[:alnum:]]+\\)\\)"
+  "A $NAME or ${NAME} reference in an argument.")
+
 (defun shell--unquote-argument (str) "STR without its quotes, its $VARIABLES replaced by their values.
 Backslashes are kept as they are."
   (let ((out '()) (i 0) (n (length str)) (inside nil))
@@ -77,7 +80,7 @@ Backslashes are kept as they are."
         (cond ((and inside (eq c inside)) (setq inside nil i (1+ i)))
               ((and (null inside) (memq c '(?\' ?\"))) (setq inside c i (1+ i)))
               ((and (eq c ?$) (not (eq inside ?\')) (< (1+ i) n)
-                    (string-match "\\$\\(?:{\\([^}]*\\)}\\|\\([A-Za-z_][A-Za-z0-9_]*\\)\\)" str i)
+                    (string-match shell--variable-regexp str i)
                     (= (match-beginning 0) i))
                (let ((value (getenv (or (match-string 1 str) (match-string 2 str)))))
                  (setq out (nconc (nreverse (append value nil)) out)
@@ -89,10 +92,15 @@ Backslashes are kept as they are."
   (let ((q 0) (u 0) (n (length qstr)) (inside nil))
     (while (and (< q n) (< u upos))
       (let ((c (aref qstr q)))
-        (cond ((and inside (eq c inside)) (setq inside nil))
-              ((and (null inside) (memq c '(?\' ?\"))) (setq inside c))
-              (t (setq u (1+ u))))
-        (setq q (1+ q))))
+        (cond ((and inside (eq c inside)) (setq inside nil q (1+ q)))
+              ((and (null inside) (memq c '(?\' ?\"))) (setq inside c q (1+ q)))
+              ((and (eq c ?$) (not (eq inside ?\'))
+                    (eq (string-match shell--variable-regexp qstr q) q))
+               ;; A reference stands for its value: a position inside the
+               ;; value is the end of the reference.
+               (let ((value (getenv (or (match-string 1 qstr) (match-string 2 qstr)))))
+                 (setq u (+ u (length value)) q (match-end 0))))
+              (t (setq u (1+ u) q (1+ q))))))
     (cons q #'comint-quote-filename)))
 
 (defun shell--unquote&requote-argument (qstr &optional upos) "QSTR unquoted, the position in QSTR of UPOS (0 by default), and the requoting function."
@@ -168,9 +176,9 @@ a word follows; words are read whole, even past point."
        (string-to-number (match-string 1 str))))
 
 (defun shell-prefixed-directory-name (dir) "DIR as the process sees it: with `comint-file-name-prefix' when absolute."
-  (if (and (> (length comint-file-name-prefix) 0) (file-name-absolute-p dir))
-      (concat comint-file-name-prefix dir)
-    dir))
+  (cond ((equal comint-file-name-prefix "") dir)
+        ((file-name-absolute-p dir) (concat comint-file-name-prefix dir))
+        (t (expand-file-name dir))))
 
 (defun shell-dirstack-message () "Show the current directory and the directory stack, when `shell-dirtrack-verbose'."
   (and shell-dirtrack-verbose
