@@ -1554,3 +1554,22 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(faceup-clean-buffer faceup-render-view-buffer faceup-view-buffer faceup-write-file))
   (autoload name "faceup" nil t))
 (autoload 'faceup-defexplainer "faceup" nil nil t)
+;; ANSI colours (ansi-color.el).
+(autoload 'ansi-color-for-comint-mode-on "ansi-color" nil t)
+(dolist (name '(ansi-color-compilation-filter ansi-color-process-output))
+  (autoload name "ansi-color"))
+;; Comint (comint.el): process buffers.
+(autoload 'make-comint "comint")
+(autoload 'make-comint-in-buffer "comint")
+(dolist (name '(comint-run comint-redirect-send-command comint-redirect-send-command-to-process))
+  (autoload name "comint" nil t))
+(dolist (name '(comint-redirect-results-list comint-redirect-results-list-from-process))
+  (autoload name "comint"))
+(defvar comint-output-filter-functions
+  '(ansi-color-process-output comint-postoutput-scroll-to-bottom comint-watch-for-password-prompt)
+  "Functions comint buffers call with each output string after inserting it.")
+;; Shell mode (shell.el).
+(autoload 'shell "shell" nil t)
+(autoload 'split-string-shell-command "shell")
+(defvar shell-dumb-shell-regexp "cmd\\(proxy\\)?\\.exe"
+  "Shells whose program name matches this cannot report their working directory.")
