@@ -47,6 +47,7 @@
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
+                 ("benchmark" (benchmark-run benchmark-run-compiled benchmark-progn) (benchmark-call))
                  ("mule-util" () (store-substring truncate-string-to-width))
                  ("time-date" ()
                   (date-leap-year-p date-to-day date-to-time days-between days-to-time
@@ -601,6 +602,7 @@
   (dolist (name (nth 2 entry))
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
+(autoload 'benchmark "benchmark" nil t)
 ;; Lisp indentation (lisp-indent.el): GNU preloads lisp-mode.el, so its
 ;; variables are special from the start.
 (defvar lisp-indent-offset nil "When a number, lines inside a list are indented this many columns past its open paren.")
