@@ -48,6 +48,7 @@
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
                  ("benchmark" (benchmark-run benchmark-run-compiled benchmark-progn) (benchmark-call))
+                 ("crm" () (completing-read-multiple))
                  ("mule-util" () (store-substring truncate-string-to-width))
                  ("time-date" ()
                   (date-leap-year-p date-to-day date-to-time days-between days-to-time

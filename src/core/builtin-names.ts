@@ -1415,6 +1415,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "upcase-initials-region",
   "upcase-region",
   "upcase-word",
+  "use-dialog-box",
   "use-global-map",
   "use-local-map",
   "use-short-answers",
