@@ -11,7 +11,7 @@
                  ("derived" (define-derived-mode) (derived-mode-init-mode-variables))
                  ("easy-mmode" (define-minor-mode define-globalized-minor-mode
                                 easy-mmode-define-minor-mode easy-mmode-define-global-mode
-                                define-global-minor-mode)
+                                define-global-minor-mode easy-mmode-defmap easy-mmode-defsyntax)
                   (easy-mmode-define-keymap easy-mmode--globalized-predicate-p))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
@@ -68,7 +68,7 @@
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))
                  ("seq" ()
-                  (seq-every-p seq-filter seq-find seq-group-by seq-intersection
+                  (seq-random-elt seq-every-p seq-filter seq-find seq-group-by seq-intersection
                    seq-max seq-position seq-reduce seq-remove seq-some seq-sort-by
                    seq-subseq seq-take seq-union seq-uniq))))
   (let ((library (car entry)))
