@@ -49,6 +49,7 @@
                  ("let-alist" (let-alist) ())
                  ("benchmark" (benchmark-run benchmark-run-compiled benchmark-progn) (benchmark-call))
                  ("crm" () (completing-read-multiple))
+                 ("trace" () (trace-values))
                  ("mule-util" () (store-substring truncate-string-to-width))
                  ("time-date" ()
                   (date-leap-year-p date-to-day date-to-time days-between days-to-time
@@ -604,6 +605,9 @@
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
 (autoload 'benchmark "benchmark" nil t)
+(autoload 'trace-function-foreground "trace" nil t)
+(autoload 'trace-function-background "trace" nil t)
+(defalias 'trace-function #'trace-function-foreground)
 ;; Lisp indentation (lisp-indent.el): GNU preloads lisp-mode.el, so its
 ;; variables are special from the start.
 (defvar lisp-indent-offset nil "When a number, lines inside a list are indented this many columns past its open paren.")
