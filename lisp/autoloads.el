@@ -11,7 +11,7 @@
                  ("derived" (define-derived-mode) (derived-mode-init-mode-variables))
                  ("easy-mmode" (define-minor-mode define-globalized-minor-mode
                                 easy-mmode-define-minor-mode easy-mmode-define-global-mode
-                                define-global-minor-mode)
+                                define-global-minor-mode easy-mmode-defmap easy-mmode-defsyntax)
                   (easy-mmode-define-keymap easy-mmode--globalized-predicate-p))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
@@ -47,6 +47,9 @@
                   (cl-prin1 cl-prin1-to-string cl-print-object cl-print-to-string-with-limit
                    cl-print-expand-ellipsis))
                  ("let-alist" (let-alist) ())
+                 ("benchmark" (benchmark-run benchmark-run-compiled benchmark-progn) (benchmark-call))
+                 ("crm" () (completing-read-multiple))
+                 ("trace" () (trace-values))
                  ("mule-util" () (store-substring truncate-string-to-width))
                  ("time-date" ()
                   (date-leap-year-p date-to-day date-to-time days-between days-to-time
@@ -66,7 +69,7 @@
                  ("ring" () (make-ring ring-p))
                  ("rx" (rx rx-define rx-let rx-let-eval) (rx-to-string))
                  ("seq" ()
-                  (seq-every-p seq-filter seq-find seq-group-by seq-intersection
+                  (seq-random-elt seq-every-p seq-filter seq-find seq-group-by seq-intersection
                    seq-max seq-position seq-reduce seq-remove seq-some seq-sort-by
                    seq-subseq seq-take seq-union seq-uniq))))
   (let ((library (car entry)))
@@ -603,6 +606,10 @@
   (dolist (name (nth 2 entry))
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
+(autoload 'benchmark "benchmark" nil t)
+(autoload 'trace-function-foreground "trace" nil t)
+(autoload 'trace-function-background "trace" nil t)
+(defalias 'trace-function #'trace-function-foreground)
 ;; Lisp indentation (lisp-indent.el): GNU preloads lisp-mode.el, so its
 ;; variables are special from the start.
 (defvar lisp-indent-offset nil "When a number, lines inside a list are indented this many columns past its open paren.")

@@ -7,17 +7,48 @@
   (let ((base (replace-regexp-in-string "-mode\\'" "" (symbol-name mode))))
     (concat (capitalize base) " mode")))
 
-(defun easy-mmode-define-keymap (bindings &optional args) "Return a keymap holding BINDINGS, a list of (KEY . COMMAND).
-ARGS may hold :inherit MAP (the parent), :name NAME, :dense and :suppress."
-  (let* ((name (plist-get args :name))
-         (map (if (plist-get args :dense) (make-keymap name) (make-sparse-keymap name)))
+(defun easy-mmode-define-keymap (bindings &optional name m args) "Return a keymap holding BINDINGS, a list of (KEY . COMMAND); KEY may be a list of keys.
+NAME is the new keymap's prompt; M, when a keymap, receives the bindings
+and is returned instead of a new one.  ARGS may hold :inherit MAP (the
+parent), :name NAME, :dense (a full keymap) and :suppress."
+  (let* ((prompt (or name (plist-get args :name)))
+         (map (cond ((keymapp m) m)
+                    ((plist-get args :dense) (make-keymap prompt))
+                    (t (make-sparse-keymap prompt))))
          (parent (plist-get args :inherit)))
     (when (plist-get args :suppress) (suppress-keymap map (eq (plist-get args :suppress) 'nodigits)))
     (when parent (set-keymap-parent map parent))
-    (dolist (b bindings)
-      (let ((keys (if (consp (car b)) (car b) (list (car b)))))
-        (dolist (key keys) (define-key map key (cdr b)))))
-    map))
+    (dolist (binding bindings map)
+      (let ((command (cdr binding))
+            (keys (car binding)))
+        (mapc (lambda (key) (define-key map key command))
+              (if (consp keys) keys (list keys)))))))
+
+(defmacro easy-mmode-defmap (m bs doc &rest args) "Define the constant M as a keymap holding the bindings BS, documented by DOC.
+ARGS are keyword arguments for `easy-mmode-define-keymap'; evaluated
+again, the definition adds to the keymap M already holds."
+  (declare (indent 1))
+  (list 'defconst m
+        (list 'easy-mmode-define-keymap bs nil (list 'if (list 'boundp (list 'quote m)) m) (cons 'list args))
+        doc))
+
+(defun easy-mmode-define-syntax (css args) "Return a syntax table with the entries CSS, each (CHARS . SYNTAX).
+CHARS is a character or a sequence of them; SYNTAX a descriptor as
+`modify-syntax-entry' takes.  ARGS may hold :copy or :inherit TABLE, the
+table the new one falls back on."
+  (let ((table (make-syntax-table (or (plist-get args :copy) (plist-get args :inherit)))))
+    (dolist (entry css table)
+      (let ((desc (cdr entry))
+            (chars (car entry)))
+        (mapc (lambda (ch) (modify-syntax-entry ch desc table))
+              (if (characterp chars) (list chars) chars))))))
+
+(defmacro easy-mmode-defsyntax (st css doc &rest args) "Define the constant ST as a syntax table made from the entries CSS, documented by DOC.
+ARGS are keyword arguments for `easy-mmode-define-syntax'."
+  (declare (indent 1))
+  (list 'progn
+        '(autoload 'easy-mmode-define-syntax "easy-mmode")
+        (list 'defconst st (list 'easy-mmode-define-syntax css (cons 'list args)) doc)))
 
 (defun easy-mmode--split (body) "Split BODY of `define-minor-mode' into (KEYWORD-PLIST . FORMS).
 Keywords come in pairs until the first form that is not a keyword."

@@ -125,8 +125,6 @@ The match runs from it to the end of its line."
            (throw 'lisp-fl--grouping t)))
     nil))
 
-(defun shorthands-font-lock-shorthands (_limit) "Find no shorthand: this system reads no file with shorthands." nil)
-
 (defconst lisp-el-font-lock-keywords-1
   `(("(\\(cl-def\\(?:generic\\|m\\(?:acro\\|ethod\\)\\|s\\(?:\\(?:truc\\|ubs\\)t\\)\\|type\\|un\\)\\|def\\(?:a\\(?:dvice\\|lias\\)\\|c\\(?:lass\\|onst\\|ustom\\)\\|face\\|g\\(?:eneric\\|roup\\)\\|ine-\\(?:advice\\|derived-mode\\|g\\(?:\\(?:eneric\\|lobal\\(?:\\(?:ized\\)?-minor\\)\\)-mode\\)\\|inline\\|minor-mode\\|skeleton\\|widget\\)\\|m\\(?:acro\\|ethod\\)\\|subst\\|theme\\|un\\|var\\(?:-local\\|alias\\)?\\)\\|ert-deftest\\)\\_>[ 	']*\\(([ 	']*\\)?\\(\\(setf\\)[ 	]+\\(?:\\sw\\|\\s_\\|\\\\.\\)+\\|\\(?:\\sw\\|\\s_\\|\\\\.\\)+\\)?" (1 font-lock-keyword-face) (3 ,lisp-fl--definer-face nil t))
     ("^;;;###\\([-a-z]*autoload\\)" 1 font-lock-warning-face prepend))

@@ -402,7 +402,7 @@ Return an alist with entries (KEY ELEMENT...), keys compared with
 (cl-defgeneric seq-max (sequence) "Return the greatest element of SEQUENCE, which holds numbers or markers."
   (apply #'max (seq-into sequence 'list)))
 
-(cl-defgeneric seq-random-elt (sequence) "Return an element of SEQUENCE chosen at random.
+(defun seq-random-elt (sequence) "Return an element of SEQUENCE chosen at random.
 An empty SEQUENCE is an error."
   (when (seq-empty-p sequence)
     (error "Sequence cannot be empty"))

@@ -16,7 +16,7 @@ import { DEFSYM, Qclosure, Qinteractive, Qlambda, Qmacro, Qnil, Qt, Qunbound } f
 import { compiledSource, compileNow } from './compile.ts';
 import { byteCodeClosure, evalTop, findSymbolValue, funcall, indirectFunction, specbind, unbindTo } from './eval.ts';
 import { type ElcItem, Qelc_source, elcFileBytes, printFormForElc } from './elc.ts';
-import { lexicalBindingCookie, makeReader } from './lread.ts';
+import { fileShorthands, lexicalBindingCookie, makeReader } from './lread.ts';
 import { loadBytesInternal } from './filecode.ts';
 
 const Qmake_byte_code = DEFSYM('make-byte-code');
@@ -386,6 +386,8 @@ function listToArray(rt: Runtime, l: number): number[] {
   return out;
 }
 
+const Qread_symbol_shorthands = DEFSYM('read-symbol-shorthands');
+
 DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME into the file `byte-compile-dest-file\' names, and load that when LOAD is non-nil.\ntsmacs\'s compiled file holds the forms with their macros expanded, as GNU\'s compiler sees them: `eval-when-compile\' bodies are evaluated now and their values kept, `eval-and-compile\' bodies evaluated now and kept, macros defined for the later forms, `require\' done now (see docs/evaluator.md). Give t.', (rt, file: number, load: number) => {
   if (!stringp(file)) xsignal2(rt, Qwrong_type_argument_sym, Qstringp_sym, file);
   // GNU autoloads its compiler here; ours defines byte-compile-dest-file.
@@ -413,6 +415,7 @@ DEFUN('byte-compile-file', 1, 2, 'Compile the Lisp file FILENAME into the file `
   try {
     specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
     specbind(rt, Qbyte_compile_current_file, full);
+    specbind(rt, Qread_symbol_shorthands, fileShorthands(rt, full, bytes!));
     fileCompile = { envSlot, restoreSlot, lexical: lexical ? Qt : Qnil };
     const source = loadBytesInternal(bytes!);
     const reader = makeReader(rt, source.bytes, source.internal);

@@ -1250,7 +1250,7 @@ export class LispReader {
     const ob = this.obarray;
     if (!skipShorthand) {
       const shorthands = varValue(rt, Qread_symbol_shorthands);
-      if (shorthands !== Qnil) {
+      if (shorthands !== Qnil && !operatorOnly(src, start, nbytes)) {
         const r = this.lookupShorthand(shorthands, src, start, nbytes);
         if (r !== -1) return r;
       }
@@ -1264,40 +1264,73 @@ export class LispReader {
 
   /** GNU's oblookup_considering_shorthand: the longhand symbol, or -1 when no shorthand applies. */
   private lookupShorthand(alist: number, src: Uint8Array, start: number, nbytes: number): number {
-    const rt = this.rt;
-    for (let t = alist; consp(t); t = xcdr(rt, t)) {
-      const pair = xcar(rt, t);
-      if (!consp(pair)) continue;
-      const sh = xcar(rt, pair);
-      const lh = xcdr(rt, pair);
-      if ((sh & 7) !== Lisp_String || (lh & 7) !== Lisp_String) continue;
-      const shLen = sbytes(rt, sh);
-      if (shLen > nbytes) continue;
-      const sp = sdata(rt, sh);
-      let match = true;
-      for (let i = 0; i < shLen; i++)
-        if (rt.u8[sp + i] !== src[start + i]) {
-          match = false;
-          break;
-        }
-      if (!match) continue;
-      const lhLen = sbytes(rt, lh);
-      const bytes = new Uint8Array(lhLen + nbytes - shLen);
-      bytes.set(rt.u8.subarray(sdata(rt, lh), sdata(rt, lh) + lhLen), 0);
-      bytes.set(src.subarray(start + shLen, start + nbytes), lhLen);
-      const multibyte = this.multibyte || stringMultibyte(rt, lh);
-      let nchars = bytes.length;
-      if (multibyte) {
-        nchars = 0;
-        for (let i = 0; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) nchars++;
-      }
-      const found = oblookupBytes(rt, this.obarray, bytes, 0, bytes.length, nchars);
-      if (found !== -1) return found;
-      const bucket = oblookupLastBucket;
-      return internNew(rt, this.obarray, makeStringFromBytes(rt, bytes, nchars, multibyte), bucket);
-    }
-    return -1;
+    return internLonghand(this.rt, this.obarray, alist, src, start, nbytes, this.multibyte);
   }
+}
+
+/**
+ * Whether the name's bytes are all of the operator characters `- + * / _ < > = ^ |` (so `-`,
+ * `1+`'s kin `->`, `/=`, `--`): GNU's reader leaves such names alone whatever the shorthands say.
+ */
+function operatorOnly(src: Uint8Array, start: number, nbytes: number): boolean {
+  for (let i = start; i < start + nbytes; i++) {
+    const b = src[i]!;
+    if (b !== 45 && b !== 43 && b !== 42 && b !== 47 && b !== 95 && b !== 60 && b !== 62 && b !== 61 && b !== 94 && b !== 124) return false;
+  }
+  return true;
+}
+
+/**
+ * The first entry (SHORTHAND . LONGHAND) of ALIST whose SHORTHAND starts the name in SRC: the
+ * name with that prefix put in LONGHAND's place, interned in OBARRAY (when CREATE, else only
+ * looked up: -2 when absent). -1 when no entry applies.
+ */
+function internLonghand(rt: Runtime, obarray: number, alist: number, src: Uint8Array, start: number, nbytes: number, multibyteSrc: boolean, create = true): number {
+  for (let t = alist; consp(t); t = xcdr(rt, t)) {
+    const pair = xcar(rt, t);
+    if (!consp(pair)) continue;
+    const sh = xcar(rt, pair);
+    const lh = xcdr(rt, pair);
+    if ((sh & 7) !== Lisp_String || (lh & 7) !== Lisp_String) continue;
+    const shLen = sbytes(rt, sh);
+    if (shLen > nbytes) continue;
+    const sp = sdata(rt, sh);
+    let match = true;
+    for (let i = 0; i < shLen; i++)
+      if (rt.u8[sp + i] !== src[start + i]) {
+        match = false;
+        break;
+      }
+    if (!match) continue;
+    const lhLen = sbytes(rt, lh);
+    const bytes = new Uint8Array(lhLen + nbytes - shLen);
+    bytes.set(rt.u8.subarray(sdata(rt, lh), sdata(rt, lh) + lhLen), 0);
+    bytes.set(src.subarray(start + shLen, start + nbytes), lhLen);
+    const multibyte = multibyteSrc || stringMultibyte(rt, lh);
+    let nchars = bytes.length;
+    if (multibyte) {
+      nchars = 0;
+      for (let i = 0; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) nchars++;
+    }
+    const found = oblookupBytes(rt, obarray, bytes, 0, bytes.length, nchars);
+    if (found !== -1) return found;
+    if (!create) return -2;
+    const bucket = oblookupLastBucket;
+    return internNew(rt, obarray, makeStringFromBytes(rt, bytes, nchars, multibyte), bucket);
+  }
+  return -1;
+}
+
+/**
+ * `intern', `intern-soft' and `unintern' given a string honour `read-symbol-shorthands' as the
+ * reader does (without its rule for operator names): the symbol of the longhand name, -2 when
+ * it is absent and CREATE is false, -1 when no shorthand applies.
+ */
+function longhandOf(rt: Runtime, obarray: number, string: number, create: boolean): number {
+  const alist = varValue(rt, Qread_symbol_shorthands);
+  if (!consp(alist)) return -1;
+  const p = sdata(rt, string);
+  return internLonghand(rt, obarray, alist, rt.u8.subarray(p, p + sbytes(rt, string)), 0, sbytes(rt, string), stringMultibyte(rt, string), create);
 }
 
 /** setq for a special variable from the reader (no constant check needed for ours). */
@@ -1487,6 +1520,8 @@ const obarrayArg = (rt: Runtime, ob: number): number => checkObarray(rt, ob === 
 DEFUN('intern', 1, 2, 'Give the symbol called STRING in OBARRAY (by default `obarray\'), adding a new one when there is none.', (rt, string: number, ob: number) => {
   const obarray = obarrayArg(rt, ob);
   if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, string);
+  const longhand = longhandOf(rt, obarray, string, true);
+  if (longhand !== -1) return longhand;
   const r = oblookup(rt, obarray, string);
   if (r.found) return r.sym;
   return internNew(rt, obarray, string, r.bucket);
@@ -1497,6 +1532,11 @@ DEFUN('intern-soft', 1, 2, 'Give the symbol called NAME in OBARRAY if there is o
   const isSym = (name & 7) === Lisp_Symbol;
   const string = isSym ? symbolName(rt, name) : name;
   if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, name);
+  if (!isSym) {
+    const longhand = longhandOf(rt, obarray, string, false);
+    if (longhand === -2) return Qnil;
+    if (longhand !== -1) return longhand;
+  }
   const r = oblookup(rt, obarray, string);
   if (!r.found || (isSym && r.sym !== name)) return Qnil;
   return r.sym;
@@ -1507,6 +1547,11 @@ DEFUN('unintern', 1, 2, 'Remove the symbol NAME from OBARRAY, so that `intern\' 
   const isSym = (name & 7) === Lisp_Symbol;
   const string = isSym ? symbolName(rt, name) : name;
   if ((string & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, name);
+  if (!isSym) {
+    const longhand = longhandOf(rt, obarray, string, false);
+    if (longhand === -2) return Qnil;
+    if (longhand !== -1) return obUnintern(rt, obarray, longhand) ? Qt : Qnil;
+  }
   const r = oblookup(rt, obarray, string);
   if (!r.found || (isSym && r.sym !== name)) return Qnil;
   return obUnintern(rt, obarray, r.sym) ? Qt : Qnil;
@@ -1746,6 +1791,40 @@ DEFUN('tsmacs--compile-by-loading', 1, 1, 'Load the Lisp source FILE and write F
   return Qt;
 });
 
+const Qhack_read_symbol_shorthands = DEFSYM('hack-read-symbol-shorthands');
+const Qhack_read_symbol_shorthands_function = DEFSYM('hack-read-symbol-shorthands-function');
+const Qshorthands_of_file = DEFSYM('shorthands--of-file');
+
+/** Whether "local variables:" (any case) shows in the last 12,000 bytes: about GNU's 3,000 characters. */
+function mentionsLocalVariables(u8: Uint8Array): boolean {
+  const key = 'local variables:';
+  for (let i = Math.max(0, u8.length - 12000); i + key.length <= u8.length; i++) {
+    let k = 0;
+    while (k < key.length && (u8[i + k]! | 0x20) === key.charCodeAt(k)) k++;
+    if (k === key.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The `read-symbol-shorthands' a source file's forms are read with: what
+ * `hack-read-symbol-shorthands-function' gives in a buffer of the file's text (shorthands.el).
+ * The usual function finds them only in a Local Variables section, so a file with none is
+ * not put in a buffer at all.
+ */
+export function fileShorthands(rt: Runtime, file: number, bytes: Uint8Array): number {
+  const fn = varValue(rt, Qhack_read_symbol_shorthands_function);
+  if (fn === Qnil || indirectFunction(rt, Qshorthands_of_file) === Qnil) return Qnil;
+  if (fn === Qhack_read_symbol_shorthands && !mentionsLocalVariables(bytes)) return Qnil;
+  const sp = rt.sp;
+  try {
+    rt.push(file);
+    return funcall(rt, Qshorthands_of_file, [file]);
+  } finally {
+    rt.sp = sp;
+  }
+}
+
 const Qload_with_code_conversion = DEFSYM('load-with-code-conversion');
 const Qexpand_file_name = DEFSYM('expand-file-name');
 
@@ -1833,6 +1912,7 @@ export function loadFile(rt: Runtime, path: string, opts: LoadOptions = {}): voi
     specbind(rt, Qload_in_progress, Qt);
     specbind(rt, Qlexical_binding, lexical ? Qt : Qnil);
     specbind(rt, Qcurrent_load_list, Qnil);
+    specbind(rt, Qread_symbol_shorthands, compiled !== undefined ? Qnil : fileShorthands(rt, fname, bytes));
     // GNU evaluates a source file through eval-buffer with PRINTFLAG nil, which binds
     // standard-output to nil while the file's forms run.
     specbind(rt, Qstandard_output_load, Qnil);

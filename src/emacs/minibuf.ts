@@ -197,6 +197,8 @@ DEFUN('read-string', 1, 5, 'Prompt with PROMPT and read a line of text as a stri
 
 // ---- yes-or-no-p: GNU has it in fns.c; here it sits beside the batch line reader it asks through ----
 
+// GNU's fns.c variable: questions asked by a mouse command use a dialog box when the terminal has one.
+DEFVAR('use-dialog-box', () => Qt, 'Non-nil means a question asked after a mouse command is shown in a dialog box, where the display can show one.');
 const Quse_short_answers = DEFVAR('use-short-answers', () => Qnil, 'Non-nil means `yes-or-no-p\' asks with `y-or-n-p\' instead, taking a single y or n.');
 const Qy_or_n_p = DEFSYM('y-or-n-p');
 const Qdowncase_mb = DEFSYM('downcase');

@@ -1,0 +1,22 @@
+;;; easy-mmode's keymap and syntax-table makers and definers; seq-random-elt.
+(macroexpand '(easy-mmode-defmap foo-map '(("a" . bar)) "Doc."))
+(macroexpand '(easy-mmode-defsyntax foo-st '((?a . "w")) "Doc."))
+(macroexpand '(easy-mmode-defmap foo-map '(("a" . bar)) "Doc map." :name "Foo" :inherit x))
+(easy-mmode-define-keymap '(("a" . bar) ([f1] . baz)) nil nil '(:name "N"))
+(easy-mmode-define-keymap '(("a" . bar)) "NAME")
+(let ((m (make-sparse-keymap))) (define-key m "z" (quote zz)) (list (eq (easy-mmode-define-keymap (quote (("a" . bar))) nil m) m) m))
+(easy-mmode-define-keymap '(("a" . bar)) nil nil '(:inherit (keymap (98 . q))))
+(easy-mmode-define-keymap '((("a" "b") . bar)) nil nil nil)
+(condition-case e (easy-mmode-define-keymap 'notalist) (error e))
+(condition-case e (easy-mmode-define-keymap (make-sparse-keymap)) (error e))
+(let ((st (easy-mmode-define-syntax '((?a . "w") ("bc" . "_") (?\; . "<")) nil))) (print (list (eq (char-table-parent st) (standard-syntax-table)) (aref st ?a) (aref st ?b) (aref st ?c) (aref st ?\;) (aref st ?d) (char-table-subtype st))))
+(let ((st (easy-mmode-define-syntax '((?a . "_")) (list :inherit emacs-lisp-mode-syntax-table)))) (print (list (eq (char-table-parent st) emacs-lisp-mode-syntax-table) (aref st ?a) (aref st ?\;))))
+(condition-case e (easy-mmode-define-syntax '(((?a . ?c) . "_")) nil) (error e))
+(easy-mmode-defsyntax foo-st '((?a . "w")) "Doc.")
+(list (aref foo-st ?a) (documentation-property 'foo-st 'variable-documentation) (eq (char-table-parent foo-st) (standard-syntax-table)))
+(easy-mmode-defmap foo-map '(("a" . bar)) "Doc map." :name "Foo")
+foo-map
+(easy-mmode-defmap foo-map '(("b" . baz)) "Doc map.")
+foo-map
+(list (get 'easy-mmode-defmap 'lisp-indent-function) (get 'easy-mmode-defsyntax 'lisp-indent-function) (func-arity 'easy-mmode-defmap) (func-arity 'easy-mmode-defsyntax) (func-arity 'easy-mmode-define-keymap))
+(list (condition-case e (seq-random-elt nil) (error e)) (seq-random-elt '(a)) (seq-random-elt "x") (condition-case e (seq-random-elt 5) (error e)) (func-arity 'seq-random-elt) (and (memq (seq-random-elt [1 2 3]) '(1 2 3)) t))
