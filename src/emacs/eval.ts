@@ -1258,10 +1258,53 @@ function funcallInner(rt: Runtime, orig: number, args: number[], base: number): 
   return xsignal1(rt, Qinvalid_function, orig);
 }
 
-export const call0 = (rt: Runtime, f: number): number => funcall(rt, f, []);
-export const call1 = (rt: Runtime, f: number, a: number): number => funcall(rt, f, [a]);
-export const call2 = (rt: Runtime, f: number, a: number, b: number): number => funcall(rt, f, [a, b]);
-export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => funcall(rt, f, [a, b, c]);
+/*
+ * funcall of F with one to three arguments from TS (mapcar, hooks, sort ...): pushed on the Lisp
+ * stack, then funcall's frame and checks, and the call with the arguments where they are
+ * (funcallSubrOnStack): no JS array for a lambda, closure or subr. The same frames, depth and
+ * errors as funcall's.
+ */
+export const call0 = (rt: Runtime, f: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  return funcallPushed(rt, sp, 0);
+};
+export const call1 = (rt: Runtime, f: number, a: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  rt.push(a);
+  return funcallPushed(rt, sp, 1);
+};
+export const call2 = (rt: Runtime, f: number, a: number, b: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  rt.push(a);
+  rt.push(b);
+  return funcallPushed(rt, sp, 2);
+};
+export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  rt.push(a);
+  rt.push(b);
+  rt.push(c);
+  return funcallPushed(rt, sp, 3);
+};
+
+/** funcall's body for the function at stack[sp] and the N arguments pushed after it; rt.sp is back at SP after. */
+function funcallPushed(rt: Runtime, sp: number, n: number): number {
+  const fi = pushFrame(rt, sp, n);
+  maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
+  checkDepth(rt);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  let val = funcallSubrOnStack(rt, rt.stack[sp]!, sp + 1, n);
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
+  rt.lispEvalDepth--;
+  rt.nframes = fi;
+  rt.sp = sp;
+  return val;
+}
 
 /**
  * Walk LIST's conses (GNU's FOR_EACH_TAIL), calling FN on each until it returns true. Returns

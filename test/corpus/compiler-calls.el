@@ -48,3 +48,13 @@
 (ccal-rep #'ccal-nl-opt 3)
 (defun ccal-nl-deep (n) (let ((max-lisp-eval-depth 200)) (condition-case e (named-let down ((k n)) (if (= k 0) 0 (1+ (down (1- k))))) (error (car e)))))
 (ccal-rep #'ccal-nl-deep 1000)
+;; Fresh closures of one compiled lambda find its code by their (ARGS . BODY): each still sees its own environment, and a closure changed in place runs its new body.
+(defun ccal-adders (n) (let ((fs nil)) (dotimes (i n) (push (lambda (x) (+ x i)) fs)) fs))
+(mapcar (lambda (f) (funcall f 100)) (ccal-rep #'ccal-adders 5))
+(defun ccal-counter () (let ((n 0)) (lambda () (setq n (1+ n)))))
+(let ((a (ccal-counter)) (b (ccal-counter))) (list (funcall a) (funcall a) (funcall b) (funcall a) (funcall b)))
+(let* ((f (let ((k 3)) (lambda (x) (* x k)))) (r1 (ccal-rep f 2))) (setcdr (cdr f) (cdr (cdr (let ((k 5)) (lambda (x) (list 'new x k)))))) (list r1 (ccal-rep f 2) (funcall f 4)))
+(let* ((body (list '(x) '(list 'shared x))) (lam (cons 'lambda body)) (clo (cons 'closure (cons '(t) body)))) (list (ccal-rep lam 1) (ccal-rep clo 2) (funcall lam 3) (funcall clo 4)))
+(defun ccal-mk (k) (lambda (x) (if (> x 0) (list k x) (error "Neg %d" k))))
+(let ((fs (mapcar #'ccal-mk '(1 2 3)))) (list (mapcar (lambda (f) (funcall f 1)) fs) (condition-case e (funcall (nth 1 fs) -1) (error e)) (mapcar (lambda (f) (ccal-rep f 2)) fs)))
+(let ((fs nil)) (dotimes (i 3) (push (lambda () (setq i (+ i 10)) i) fs)) (list (mapcar #'funcall fs) (mapcar #'funcall fs)))
