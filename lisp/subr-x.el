@@ -252,9 +252,12 @@ must be macroexpanded already.  The tails of `progn', `let', `let*',
           (subr-x--loop-last form state)
         (subr-x--loop-stop form result)))
      ((eq head 'if)
-      `(if ,(nth 1 form)
-           ,(subr-x--loop-test (nth 2 form) state)
-         ,(subr-x--loop-test (cons 'progn (nthcdr 3 form)) state)))
+      (let ((else (nthcdr 3 form)))
+        `(if ,(nth 1 form)
+             ,(subr-x--loop-test (nth 2 form) state)
+           ;; A lone else form stays as it is (no `progn' frame around it).
+           ,(subr-x--loop-test (if (cdr else) (cons 'progn else) (car else))
+                               state))))
      ((eq head 'cond)
       (let ((clauses
              (mapcar (lambda (clause)
@@ -308,19 +311,38 @@ used for loops of any length." (declare (indent 2) (debug (symbolp (&rest (symbo
          (result (make-symbol "result"))
          (state (list name params result nil))
          (test (subr-x--loop-test expanded state))
-         (definition
-          (if (not (nth 3 state))
-              `(,name ,vars ,@body)
-            ;; Each round binds the variables afresh, so a closure made in
-            ;; one round keeps that round's values.
-            `(,name ,params
-                    (let ((,result nil))
-                      (while (let ,(cl-mapcar #'list vars params) ,test))
-                      ,result)))))
+         (rounds (and (nth 3 state)
+                      ;; Each round binds the variables afresh, so a closure
+                      ;; made in one round keeps that round's values.
+                      `(let ((,result nil))
+                         (while (let ,(cl-mapcar #'list vars params) ,test))
+                         ,result))))
     ;; The initial values are computed first, outside the scope of NAME.
     `(let ,temps
-       (cl-labels (,definition)
-         (,name ,@(mapcar #'car temps))))))
+       ,(if (and rounds (not (subr-x--mentions-p name test)))
+            ;; Every use of NAME was a tail call, now part of the loop: what
+            ;; `cl-labels' would make of the one remaining call, written
+            ;; out without expanding it (which loads and runs cl-macs).
+            (let ((fvar (make-symbol (format "--cl-%s--" name))))
+              `(let* ((,fvar #'(lambda ,params ,rounds)))
+                 (funcall ,fvar ,@(mapcar #'car temps))))
+          `(cl-labels (,(if rounds `(,name ,params ,rounds) `(,name ,vars ,@body)))
+             (,name ,@(mapcar #'car temps)))))))
+
+(defun subr-x--mentions-p (symbol form) "Non-nil if SYMBOL occurs anywhere in FORM, quoted data included.
+Also non-nil when FORM is too big to walk (over 100,000 conses): the
+answer only decides whether a shortcut is safe."
+  (let ((todo (list form)) (budget 100000) (found nil))
+    (while (and todo (not found))
+      (let ((x (pop todo)))
+        (while (and (consp x) (not found))
+          (setq budget (1- budget))
+          (if (< budget 0)
+              (setq found t)
+            (push (car x) todo)
+            (setq x (cdr x))))
+        (if (eq x symbol) (setq found t))))
+    found))
 
 (if (fboundp 'subr--expand-definitions-now)
     (subr--expand-definitions-now

@@ -88,11 +88,13 @@ interface State {
   /** Deep entries seen, to probe the JS stack every few (see nearLimits). */
   probes: number;
   /**
-   * The last function objects found compiled, by address (see lookup): a call finds its code
-   * without hashing. The collector keeps each alive (a root family) so that no other object
-   * can take its address while it is here; the entry's key is checked at each use.
+   * The keys ((ARGS . BODY) conses) of the entries last found compiled, by address (see
+   * lookup): a call finds its code without hashing, also for a closure made afresh from a
+   * `lambda' form already compiled (evalperf10; until then the table held the function
+   * objects, and every new closure missed it). The collector keeps each key alive (a root
+   * family) so that no other object can take its address while it is here.
    */
-  icFun: Int32Array;
+  icKey: Int32Array;
   icEntry: (Entry | null)[];
   /** Calls compiled code declined (DEOPT) and the interpreter ran. */
   deopts: number;
@@ -112,7 +114,7 @@ const stateOf = defineWorldState<State>((rt) => {
   const expandThreshold = ex !== undefined && ex !== null && ex !== '' ? Math.max(1, Number(ex) | 0)
     : env === undefined || env === null || env === '' ? EXPAND_THRESHOLD : threshold;
   return { threshold, expandThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
-    icFun: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
+    icKey: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
 });
 
 /**
@@ -145,7 +147,7 @@ addRootFamily((rt, mark) => {
     }
   // A loop's holder keeps its form (the map's key) alive while its code or its failure is kept.
   for (const e of st.loops.values()) if (e.holder !== Qnil) mark(e.holder);
-  for (let i = 0; i < IC_SIZE; i++) if (st.icFun[i] !== 0) mark(st.icFun[i]!);
+  for (let i = 0; i < IC_SIZE; i++) if (st.icKey[i] !== 0) mark(st.icKey[i]!);
   // Form records of frames still shown (a signal's frames stay until a catcher drops them) whose
   // code may have been dropped from the cache meanwhile.
   const fr = rt.frames;
@@ -159,14 +161,18 @@ addRootFamily((rt, mark) => {
 function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   const st = stateOf(rt);
   if (st.threshold === 0 && !force) return null;
-  const slot = (fun >>> 3) & (IC_SIZE - 1);
-  if (st.icFun[slot] === fun) {
+  // FUN's key read in place: (ARGS . BODY), the cddr of a closure or the cdr of a lambda (a
+  // closure without one gets 0, nil, which no entry has). The entry in the slot is the one the
+  // map holds for that key, of the same kind (a lambda and a closure may share their cdr).
+  const m = rt.i32;
+  const w = (fun & -8) >>> 2;
+  const r = m[w + 1]!;
+  const lex = m[w] === Qclosure;
+  const k = lex ? ((r & 7) === Lisp_Cons ? m[((r & -8) >>> 2) + 1]! : Qnil) : r;
+  const slot = (k >>> 3) & (IC_SIZE - 1);
+  if (st.icKey[slot] === k && k !== Qnil) {
     const e = st.icEntry[slot]!;
-    const m = rt.i32;
-    // FUN may have been changed in place since: same kind, same (ARGS . BODY).
-    const r = m[((fun & -8) >>> 2) + 1]!;
-    if (m[(fun & -8) >>> 2] === (e.lex ? Qclosure : Qlambda) && e.fn !== null &&
-      (e.lex ? (r & 7) === Lisp_Cons && m[((r & -8) >>> 2) + 1] === e.key : r === e.key)) return e.fn;
+    if (e.fn !== null && e.lex === lex) return e.fn;
   }
   const rest = xcdr(rt, fun);
   let key: number;
@@ -190,7 +196,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
     map.set(key, e);
   }
   if (e.fn !== null) {
-    st.icFun[slot] = fun;
+    st.icKey[slot] = key;
     st.icEntry[slot] = e;
     return e.fn;
   }

@@ -591,8 +591,10 @@ function callSubr(rt: Runtime, subr: number, args: number[], orig: number): numb
     if (n < min) arityError(rt, subr, orig, n);
     return fn(rt, args);
   }
+  // GNU's funcall_subr checks the minimum first: (funcall 'if t) is wrong-number-of-arguments.
+  if (n < min) arityError(rt, subr, orig, n);
   if (max === UNEVALLED) xsignal1(rt, Qinvalid_function, orig);
-  if (n < min || n > max) arityError(rt, subr, orig, n);
+  if (n > max) arityError(rt, subr, orig, n);
   switch (max) {
     case 0: return fn(rt);
     case 1: return fn(rt, n > 0 ? args[0] : Qnil);
@@ -735,7 +737,7 @@ export function callFromCompiled(rt: Runtime, sp: number, n: number, fi: number,
       val = funcallLambda(rt, fun, sp + 1, n, true);
     }
   }
-  else val = funcallInner(rt, orig, Array.from(rt.stack.subarray(sp + 1, sp + 1 + n)), sp + 1);
+  else val = funcallInner(rt, orig, stackArgs(rt, sp + 1, n), sp + 1);
   if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
   rt.nframes = fi;
@@ -792,7 +794,10 @@ function funcallOnStack(rt: Runtime, base: number, n: number): number {
   const fn = rt.stack[base]!;
   let fun = fn;
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
-  if (!consp(fun) || (xcar(rt, fun) !== Qclosure && xcar(rt, fun) !== Qlambda)) return funcall(rt, fn, Array.from(rt.stack.subarray(base + 1, base + 1 + n)));
+  // A subr is called with its arguments where they are (callSubrOnStack), as funcall calls it
+  // after copying them; anything else but a lambda or closure goes through funcall.
+  const subr = (fun & 7) === Lisp_Vectorlike && rt.i32[(fun & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_SUBR;
+  if (!subr && (!consp(fun) || (xcar(rt, fun) !== Qclosure && xcar(rt, fun) !== Qlambda))) return funcall(rt, fn, stackArgs(rt, base + 1, n));
   const sp = rt.sp;
   const fi = pushFrame(rt, base, n);
   maybeGC(rt);
@@ -800,7 +805,7 @@ function funcallOnStack(rt: Runtime, base: number, n: number): number {
   checkDepth(rt);
   if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
   // The function cell may have changed meanwhile (a quit handler, the debugger): look again.
-  let val = funcallInnerOnStack(rt, fn, base + 1, n);
+  let val = subr ? funcallSubrOnStack(rt, fn, base + 1, n) : funcallInnerOnStack(rt, fn, base + 1, n);
   if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
   rt.lispEvalDepth--;
   rt.nframes = fi;
@@ -813,7 +818,27 @@ function funcallInnerOnStack(rt: Runtime, fn: number, base: number, n: number): 
   let fun = fn;
   if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
   if (consp(fun) && (xcar(rt, fun) === Qclosure || xcar(rt, fun) === Qlambda)) return funcallLambda(rt, fun, base, n);
-  return funcallInner(rt, fn, Array.from(rt.stack.subarray(base, base + n)), base);
+  return funcallInner(rt, fn, stackArgs(rt, base, n), base);
+}
+
+/** funcallInnerOnStack for FN naming a subr when checked: funcallInner's call of it (the subr itself named in its errors), without the array. */
+function funcallSubrOnStack(rt: Runtime, fn: number, base: number, n: number): number {
+  let fun = fn;
+  if ((fun & 7) === Lisp_Symbol && fun !== Qnil) fun = indirectFunction(rt, fun);
+  if ((fun & 7) === Lisp_Vectorlike && rt.i32[(fun & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_SUBR) return callSubrOnStack(rt, fun, base, n, fun);
+  return funcallInnerOnStack(rt, fn, base, n);
+}
+
+/**
+ * The N words at stack[base..] as a JS array. A plain loop: `Array.from' of a typed array's
+ * `subarray' goes through the iterator protocol and a new typed-array view, which cost more
+ * than the call it fed (seq-map.el: `(funcall #'+ ...)' in seq-reduce's fold).
+ */
+function stackArgs(rt: Runtime, base: number, n: number): number[] {
+  const st = rt.stack;
+  const args = new Array<number>(n);
+  for (let i = 0; i < n; i++) args[i] = st[base + i]!;
+  return args;
 }
 
 /** callSubr with the N args at stack[base..]: arity-specialised, an array only for &rest subrs. */
@@ -826,8 +851,9 @@ function callSubrOnStack(rt: Runtime, subr: number, base: number, n: number, ori
   const min = m[w + SUBR_MIN_ARGS]! >> 2;
   const fn = rt.subrFns[m[w + SUBR_INDEX]! >> 2]!;
   const st = rt.stack;
+  if (n < min) arityError(rt, subr, orig, n);
   if (max === UNEVALLED) xsignal1(rt, Qinvalid_function, orig);
-  if (n < min || (max !== MANY && n > max)) arityError(rt, subr, orig, n);
+  if (max !== MANY && n > max) arityError(rt, subr, orig, n);
   switch (max) {
     case 0: return fn(rt);
     case 1: return fn(rt, n > 0 ? st[base]! : Qnil);
@@ -1232,10 +1258,53 @@ function funcallInner(rt: Runtime, orig: number, args: number[], base: number): 
   return xsignal1(rt, Qinvalid_function, orig);
 }
 
-export const call0 = (rt: Runtime, f: number): number => funcall(rt, f, []);
-export const call1 = (rt: Runtime, f: number, a: number): number => funcall(rt, f, [a]);
-export const call2 = (rt: Runtime, f: number, a: number, b: number): number => funcall(rt, f, [a, b]);
-export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => funcall(rt, f, [a, b, c]);
+/*
+ * funcall of F with one to three arguments from TS (mapcar, hooks, sort ...): pushed on the Lisp
+ * stack, then funcall's frame and checks, and the call with the arguments where they are
+ * (funcallSubrOnStack): no JS array for a lambda, closure or subr. The same frames, depth and
+ * errors as funcall's.
+ */
+export const call0 = (rt: Runtime, f: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  return funcallPushed(rt, sp, 0);
+};
+export const call1 = (rt: Runtime, f: number, a: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  rt.push(a);
+  return funcallPushed(rt, sp, 1);
+};
+export const call2 = (rt: Runtime, f: number, a: number, b: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  rt.push(a);
+  rt.push(b);
+  return funcallPushed(rt, sp, 2);
+};
+export const call3 = (rt: Runtime, f: number, a: number, b: number, c: number): number => {
+  const sp = rt.sp;
+  rt.push(f);
+  rt.push(a);
+  rt.push(b);
+  rt.push(c);
+  return funcallPushed(rt, sp, 3);
+};
+
+/** funcall's body for the function at stack[sp] and the N arguments pushed after it; rt.sp is back at SP after. */
+function funcallPushed(rt: Runtime, sp: number, n: number): number {
+  const fi = pushFrame(rt, sp, n);
+  maybeGC(rt);
+  if (rt.quitRequest !== null && rt.quitRequest[0] !== 0) quitRequested(rt);
+  checkDepth(rt);
+  if (debugOnNextCall(rt)) debugOnCall(rt, Qlambda, fi);
+  let val = funcallSubrOnStack(rt, rt.stack[sp]!, sp + 1, n);
+  if (rt.debugOnExitCount !== 0 && frameDebugOnExit(rt, fi)) val = debugOnExit(rt, fi, val);
+  rt.lispEvalDepth--;
+  rt.nframes = fi;
+  rt.sp = sp;
+  return val;
+}
 
 /**
  * Walk LIST's conses (GNU's FOR_EACH_TAIL), calling FN on each until it returns true. Returns
