@@ -17,7 +17,9 @@ import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
 import { PRIMITIVES } from '../core/subr.ts';
 import { MAX_CHAR } from '../core/character.ts';
-import { aref as arefPrim, aset as asetPrim } from './data.ts';
+import {
+  NT_ADD, NT_ADD1, NT_BASE, NT_CMP, NT_DIV, NT_LEAVES, NT_MAX_ARITY, NT_MUL, NT_NEG, NT_SQRT, NT_SUB, NT_SUB1, aref as arefPrim, aset as asetPrim, ntOp, numTree,
+} from './data.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -1113,6 +1115,10 @@ const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': 
 
 function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
+  if (treeOff === 0 && (name in TREE_OPS || name in CMP_OP)) {
+    const r = genNumTree(ctx, fsym, subr, name, args);
+    if (r !== null) return r;
+  }
   const binary = name in ARITH || name in COMPARE || name === 'eq';
   const unary = name === '1+' || name === '1-' || name === 'car' || name === 'cdr' || name === 'car-safe' || name === 'cdr-safe' ||
     name === 'consp' || name === 'null' || name === 'not' || name === 'sqrt' || (name === '-' && n === 1);
@@ -1229,6 +1235,80 @@ function genArithN(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   const t = temp(ctx);
   out.push(`${t} = ${ok} ? H.arithN(rt, ${ARITH_N[name]}, ${b} + 1, ${args.length}) : -1;`,
     `if (${t} === -1) ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)}); else rt.sp = ${b};`);
+  return t;
+}
+
+/** Primitives numTree computes, by name: [operation, fewest operands, most]. */
+const TREE_OPS: Record<string, [number, number, number]> = {
+  '+': [NT_ADD, 2, NT_MAX_ARITY], '-': [NT_SUB, 1, NT_MAX_ARITY], '*': [NT_MUL, 2, NT_MAX_ARITY], '/': [NT_DIV, 2, 2],
+  '1+': [NT_ADD1, 1, 1], '1-': [NT_SUB1, 1, 1], sqrt: [NT_SQRT, 1, 1],
+};
+/** Above 0 while the one-by-one path of a tree is made: its calls are not trees again. */
+let treeOff = 0;
+
+/**
+ * A nest of arithmetic calls (see TREE_OPS; a two-operand comparison at the top) whose leaves are
+ * constants or lexical variables in frame slots, such as (< (+ (* 4 q) r) (* m tt)): the leaves
+ * pushed, then H.numTree computes the whole nest without boxing what is in between (bignums,
+ * floats); when it declines (-1: a non-number, a division by zero, a NaN...) or a symbol no longer
+ * holds its subr, the calls are made one by one as without the tree. The leaves cannot signal or
+ * change anything, so computing them first changes nothing. Null when FORM is no such nest.
+ */
+function genNumTree(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
+  const { rt } = ctx;
+  const leaves: number[] = [];
+  const guards: string[] = [];
+  const seen = new Set<number>();
+  let code = '';
+  let nodes = 0;
+  // X as an operand: a leaf, or a nest of its own.
+  const operand = (x: number): boolean => {
+    if (!consp(x)) {
+      if (!isSimple(ctx, x) || leaves.length >= NT_LEAVES) return false;
+      code += String.fromCharCode(NT_BASE + leaves.length);
+      leaves.push(x);
+      return true;
+    }
+    const h = xcar(rt, x);
+    if ((h & 7) !== Lisp_Symbol || h === Qnil) return false;
+    const d = symbolFunction(rt, h);
+    if ((d & 7) !== Lisp_Vectorlike || pvecType(rt, d) !== PVEC_SUBR) return false;
+    const n = PRIMITIVES[fixnumValue(aref(rt, d, SUBR_INDEX))]?.name;
+    return n !== undefined && node(h, d, n, elements(rt, xcdr(rt, x)));
+  };
+  const node = (sym: number, def: number, nm: string, xs: number[]): boolean => {
+    const spec = TREE_OPS[nm];
+    if (spec === undefined || xs.length < spec[1] || xs.length > spec[2]) return false;
+    for (const x of xs) if (!operand(x)) return false;
+    code += String.fromCharCode(ntOp(spec[0] === NT_SUB && xs.length === 1 ? NT_NEG : spec[0], xs.length));
+    nodes++;
+    if (!seen.has(sym)) {
+      seen.add(sym);
+      guards.push(guardOf(ctx, sym, def));
+    }
+    return true;
+  };
+  const cmp = CMP_OP[name];
+  if (cmp !== undefined) {
+    // A comparison only tops a tree: each side a leaf or a nest, one at least a nest.
+    if (args.length !== 2 || !operand(args[0]!) || !operand(args[1]!) || nodes === 0) return null;
+    code += String.fromCharCode(ntOp(NT_CMP + cmp, 2));
+    guards.push(guardOf(ctx, fsym, subr));
+  } else if (!node(fsym, subr, name, args) || nodes < 2) return null;
+  const out = ctx.out;
+  const b = temp(ctx);
+  const t = temp(ctx);
+  out.push(`${b} = rt.sp;`);
+  for (const x of leaves) out.push(`rt.push(${gen(ctx, x)});`);
+  out.push(`${t} = ${guards.join(' && ')} ? H.numTree(rt, ${JSON.stringify(code)}, ${b}) : -1; rt.sp = ${b};`, `if (${t} === -1) {`);
+  treeOff++;
+  let r: string;
+  try {
+    r = genInline(ctx, fsym, subr, name, args) ?? genInlineMore(ctx, fsym, subr, name, args) ?? genCall(ctx, fsym, args);
+  } finally {
+    treeOff--;
+  }
+  out.push(`${t} = ${r};`, '}');
   return t;
 }
 
@@ -1681,6 +1761,7 @@ type Helpers = ReturnType<typeof makeHelpers>;
 
 const makeHelpers = () => ({
   cons,
+  numTree,
   specbind,
   setInternal,
   symbolValue,
