@@ -1295,12 +1295,14 @@ function genNumTree(ctx: Ctx, fsym: number, subr: number, name: string, args: nu
     code += String.fromCharCode(ntOp(NT_CMP + cmp, 2));
     guards.push(guardOf(ctx, fsym, subr));
   } else if (!node(fsym, subr, name, args) || nodes < 2) return null;
+  if (leaves.length < 2) return null;
   const out = ctx.out;
-  const b = temp(ctx);
   const t = temp(ctx);
-  out.push(`${b} = rt.sp;`);
-  for (const x of leaves) out.push(`rt.push(${gen(ctx, x)});`);
-  out.push(`${t} = ${guards.join(' && ')} ? H.numTree(rt, ${JSON.stringify(code)}, ${b}) : -1; rt.sp = ${b};`, `if (${t} === -1) {`);
+  const vals = leaves.map((x) => gen(ctx, x));
+  // Fixnums only: the calls' own fixnum paths are faster than the tree.
+  const fix = all(...vals.map(isFix));
+  if (fix === 'true') return null;
+  out.push(`${t} = ${fix} || !(${guards.join(' && ')}) ? -1 : H.numTree(rt, ${JSON.stringify(code)}, ${vals.join(', ')});`, `if (${t} === -1) {`);
   treeOff++;
   let r: string;
   try {

@@ -1006,7 +1006,7 @@ export const NT_SQRT = 7;
 export const NT_CMP = 8;
 /** Code units: a leaf K is NT_BASE + K (K < NT_LEAVES); an operation OP of N operands (1..6) NT_BASE + NT_LEAVES + OP * 6 + N - 1. */
 export const NT_BASE = 0x100;
-export const NT_LEAVES = 32;
+export const NT_LEAVES = 8;
 export const NT_MAX_ARITY = 6;
 export const ntOp = (op: number, n: number): number => NT_BASE + NT_LEAVES + op * NT_MAX_ARITY + n - 1;
 
@@ -1018,13 +1018,23 @@ const ntNum = new Float64Array(NT_DEPTH);
 const ntBig: bigint[] = new Array<bigint>(NT_DEPTH).fill(0n);
 const ntBits = new Int32Array(NT_DEPTH);
 const NT_FAIL = -1;
+const ntLeaf = new Int32Array(NT_LEAVES);
 
 /**
- * Run CODE (see ntOp) over the values at rt.stack[base..]: the result as a Lisp object (t or nil
- * after a comparison), or -1 when the calls must be made one by one. Allocates only the result.
+ * Run CODE (see ntOp) over the leaves' values L0...: the result as a Lisp object (t or nil after a
+ * comparison), or -1 when the calls must be made one by one. Allocates only the result, at the
+ * end (allocation never collects, so the leaves need no rooting).
  */
-export function numTree(rt: Runtime, code: string, base: number): number {
-  const st = rt.stack;
+export function numTree(rt: Runtime, code: string, l0: number, l1: number, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0): number {
+  const st = ntLeaf;
+  st[0] = l0;
+  st[1] = l1;
+  st[2] = l2;
+  st[3] = l3;
+  st[4] = l4;
+  st[5] = l5;
+  st[6] = l6;
+  st[7] = l7;
   const m = rt.i32;
   const f64 = rt.f64;
   let sp = 0;
@@ -1034,7 +1044,7 @@ export function numTree(rt: Runtime, code: string, base: number): number {
   run: for (let pc = 0; pc < code.length; pc++) {
     const c = code.charCodeAt(pc) - NT_BASE;
     if (c < NT_LEAVES) {
-      const w = st[base + c]!;
+      const w = st[c]!;
       if ((w & 3) === 2) {
         ntKind[sp] = 0;
         ntNum[sp] = w >> 2;
