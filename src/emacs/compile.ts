@@ -11,7 +11,7 @@ import {
   PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
-import { aref, cons, consp, listFromArray, makeFloat, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
@@ -1916,12 +1916,17 @@ const makeHelpers = () => ({
       else if ((w & 7) === Lisp_Float) {
         v = f64[(w & -8) >>> 3]!;
         isFloat = true;
-      } else return -1;
-      acc = i === 0 ? v : op === 0 ? acc + v : op === 1 ? acc - v : acc * v;
+      } else {
+        // A bignum of up to 53 bits (past the 30-bit fixnums) as its exact number.
+        v = safeIntegerValue(rt, w);
+        if (v !== v) return -1;
+      }
+      // An integer product of 0 is 0, not -0 (a float after it would show the sign).
+      acc = i === 0 ? v : op === 0 ? acc + v : op === 1 ? acc - v : isFloat ? acc * v : acc * v + 0;
       if (!isFloat && (acc > 9007199254740991 || acc < -9007199254740991)) return -1;
     }
     if (isFloat) return acc === acc ? makeFloat(rt, acc) : -1;
-    return acc >= MOST_NEGATIVE_FIXNUM && acc <= MOST_POSITIVE_FIXNUM ? makeFixnum(acc) : -1;
+    return makeSafeInteger(rt, acc);
   },
   /** memq of X in the proper list L, or -1 when L is not one (or is very long: the primitive checks for a cycle). */
   memq(rt: Runtime, x: number, l: number): number {

@@ -16,7 +16,7 @@ import {
 } from '../heap/tags.ts';
 import { MAX_CHAR, charBytes, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
-  allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
+  allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeSafeInteger, safeIntegerValue, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
   stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, consp, setSymbolFlags,
@@ -926,9 +926,16 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
     facc = f64[(x & -8) >>> 3]!;
     mode = 2;
   } else {
-    bacc = bignumValue(rt, x);
-    bbits = bignumBits(rt, x);
-    mode = 1;
+    // A bignum that fits 2^52 computes as a JS number, as a fixnum does.
+    const v = safeIntegerValue(rt, x);
+    if (v <= SAFE && v >= -SAFE) {
+      iacc = v;
+      mode = 0;
+    } else {
+      bacc = bignumValue(rt, x);
+      bbits = bignumBits(rt, x);
+      mode = 1;
+    }
   }
   if (allFloat && mode !== 2) {
     facc = mode === 0 ? iacc : Number(bacc);
@@ -936,8 +943,9 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
   }
   for (let k = 1; k < n; k++) {
     x = args[k]!;
-    if ((x & 3) === 2) {
-      const v = x >> 2;
+    let sv = NaN;
+    if ((x & 3) === 2 || ((x & 7) === Lisp_Vectorlike && (sv = safeIntegerValue(rt, x)) <= SAFE && sv >= -SAFE)) {
+      const v = sv === sv ? sv : x >> 2;
       if (mode === 0) {
         let r: number;
         if (op === A_ADD) r = iacc + v;
@@ -951,12 +959,12 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
         if (r <= SAFE && r >= -SAFE) iacc = r;
         else {
           bacc = bigOp(op, BigInt(iacc), BigInt(v));
-          bbits = resultBits(op, 53, 32);
+          bbits = resultBits(op, 53, 53);
           mode = 1;
         }
       } else if (mode === 1) {
         bacc = bigOp(op, bacc, BigInt(v));
-        bbits = resultBits(op, bbits, 32);
+        bbits = resultBits(op, bbits, 53);
       } else facc = floatOp(op, facc, v);
     } else if ((x & 7) === Lisp_Float) {
       if (mode === 0) facc = iacc;
@@ -979,7 +987,7 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
       } else facc = floatOp(op, facc, Number(b));
     } else checkNumberOrMarker(rt, x);
   }
-  if (mode === 0) return makeInt(rt, iacc);
+  if (mode === 0) return makeSafeInteger(rt, iacc);
   if (mode === 1) return makeBigInteger(rt, bacc, bbits);
   return makeFloat(rt, facc);
 }
@@ -1052,6 +1060,12 @@ export function numTree(rt: Runtime, code: string, l0: number, l1: number, l2 = 
         ntKind[sp] = 2;
         ntNum[sp] = f64[(w & -8) >>> 3]!;
       } else if ((w & 7) === Lisp_Vectorlike && m[(w & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_BIGNUM) {
+        const v = safeIntegerValue(rt, w);
+        if (v <= SAFE && v >= -SAFE) {
+          ntKind[sp++] = 0;
+          ntNum[sp - 1] = v;
+          continue;
+        }
         ntKind[sp] = 1;
         ntBig[sp] = bignumValue(rt, w);
         ntBits[sp] = bignumBits(rt, w);
@@ -1152,7 +1166,7 @@ export function numTree(rt: Runtime, code: string, l0: number, l1: number, l2 = 
     }
     sp = s + 1;
     if (pc === code.length - 1) {
-      r = kind === 0 ? makeInt(rt, x) : kind === 2 ? makeFloat(rt, x) : makeBigInteger(rt, big, bits);
+      r = kind === 0 ? makeSafeInteger(rt, x) : kind === 2 ? makeFloat(rt, x) : makeBigInteger(rt, big, bits);
     }
   }
   // The bigints die young unless kept here.
@@ -1218,6 +1232,15 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
     let r = x % y;
     if (modulo && r !== 0 && (r < 0) !== (y < 0)) r += y;
     return makeFixnum(r);
+  }
+  // Bignums of one or two words (beyond 30-bit fixnums: 1000000007, say) as exact JS numbers.
+  const sx = safeIntegerValue(rt, a);
+  const sy = safeIntegerValue(rt, b);
+  if (sx === sx && sy === sy) {
+    if (sy === 0) xsignal(Qarith_error, Qnil);
+    let r = (sx % sy) + 0;
+    if (modulo && r !== 0 && (r < 0) !== (sy < 0)) r += sy;
+    return makeSafeInteger(rt, r);
   }
   const x = bigValue(rt, a);
   const y = bigValue(rt, b);
