@@ -510,6 +510,7 @@ export function collectGarbage(rt: Runtime): GCResult {
     // marker chains are pruned once nothing more will be marked.
     finalizeAndSweepWeak(rt);
     pruneMarkerChains(rt);
+    const nbig = gcTrace ? rt.bignumValues.size : 0;
     pruneBignumValues(rt, (w) => survives(rt, w));
     const t2 = gcTrace ? cpuNow() : 0;
     const freedBytes = rt.heap.sweep(() => {}, kernel);
@@ -519,7 +520,7 @@ export function collectGarbage(rt: Runtime): GCResult {
     if (h.dumpEnd > h.dumpBase) h.clearMarks(h.dumpBase, h.dumpEnd);
     if (gcTrace) {
       const t4 = cpuNow();
-      process.stderr.write(`gc ${rt.gcsDone + 1}: kernel ${(tk - c0).toFixed(2)} mark ${(t1 - tk).toFixed(2)} weak ${(t2 - t1).toFixed(2)} sweep ${(t3 - t2).toFixed(2)} clear ${(t4 - t3).toFixed(2)} blocks ${h.blockTop} freed ${freedBytes}\n`);
+      process.stderr.write(`gc ${rt.gcsDone + 1}: kernel ${(tk - c0).toFixed(2)} mark ${(t1 - tk).toFixed(2)} weak ${(t2 - t1).toFixed(2)} sweep ${(t3 - t2).toFixed(2)} clear ${(t4 - t3).toFixed(2)} blocks ${h.blockTop} freed ${freedBytes} bignums ${nbig} -> ${rt.bignumValues.size}\n`);
     }
     rt.gcsDone++;
     // Under TSMACS_GC_STRESS the next forced collection comes a full period after this one, as a

@@ -11,13 +11,15 @@ import {
   PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
-import { aref, cons, consp, listFromArray, makeFloat, pvecType, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
 import { PRIMITIVES } from '../core/subr.ts';
 import { MAX_CHAR } from '../core/character.ts';
-import { aref as arefPrim, aset as asetPrim } from './data.ts';
+import {
+  NT_ADD, NT_ADD1, NT_BASE, NT_CMP, NT_DIV, NT_LEAVES, NT_MAX_ARITY, NT_MUL, NT_NEG, NT_SQRT, NT_SUB, NT_SUB1, aref as arefPrim, aset as asetPrim, ntOp, numTree,
+} from './data.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -843,6 +845,10 @@ function genBody(ctx: Ctx, forms: number): string {
 /** Emit code computing FORM; returns a JS expression (a temp or a literal) holding its value right after. */
 function gen(ctx: Ctx, form: number): string {
   const tag = form & 7;
+  if (computedLeaves !== null && tag === Lisp_Cons) {
+    const v = computedLeaves.get(form);
+    if (v !== undefined) return v;
+  }
   if (tag === Lisp_Symbol) return genVarRef(ctx, form);
   if (tag !== Lisp_Cons) {
     // Self-evaluating: the key keeps it alive.
@@ -1119,6 +1125,10 @@ const COMPARE: Record<string, string> = { '<': '<', '>': '>', '<=': '<=', '>=': 
 
 function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
+  if (treeOff === 0 && (name in TREE_OPS || name in CMP_OP)) {
+    const r = genNumTree(ctx, fsym, subr, name, args);
+    if (r !== null) return r;
+  }
   const binary = name in ARITH || name in COMPARE || name === 'eq';
   const unary = name === '1+' || name === '1-' || name === 'car' || name === 'cdr' || name === 'car-safe' || name === 'cdr-safe' ||
     name === 'consp' || name === 'null' || name === 'not' || name === 'sqrt' || (name === '-' && n === 1);
@@ -1235,6 +1245,127 @@ function genArithN(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   const t = temp(ctx);
   out.push(`${t} = ${ok} ? H.arithN(rt, ${ARITH_N[name]}, ${b} + 1, ${args.length}) : -1;`,
     `if (${t} === -1) ${t} = callFromCompiled(rt, ${b}, ${args.length}, ${selfFrame(ctx)}); else rt.sp = ${b};`);
+  return t;
+}
+
+/** Primitives numTree computes, by name: [operation, fewest operands, most]. */
+const TREE_OPS: Record<string, [number, number, number]> = {
+  '+': [NT_ADD, 2, NT_MAX_ARITY], '-': [NT_SUB, 1, NT_MAX_ARITY], '*': [NT_MUL, 2, NT_MAX_ARITY], '/': [NT_DIV, 2, 2],
+  '1+': [NT_ADD1, 1, 1], '1-': [NT_SUB1, 1, 1], sqrt: [NT_SQRT, 1, 1],
+};
+/** Above 0 while the one-by-one path of a tree is made: its calls are not trees again. */
+let treeOff = 0;
+/** While that path is made: the call leaves already computed, each form with the JS holding its value. */
+let computedLeaves: Map<number, string> | null = null;
+
+/**
+ * (H ARGS...) is a plain call a nest may take as a leaf: H names a function (not a macro, special
+ * form or autoload) and every argument is a constant or a variable in a frame slot, so the call
+ * cannot set this frame's variables.
+ */
+function plainCall(ctx: Ctx, h: number, xs: number[]): boolean {
+  const { rt } = ctx;
+  let d = symbolFunction(rt, h);
+  for (let i = 0; (d & 7) === Lisp_Symbol && d !== Qnil; i++) {
+    if (i > 100) return false;
+    d = symbolFunction(rt, d);
+  }
+  if ((d & 7) === Lisp_Vectorlike) {
+    if (pvecType(rt, d) === PVEC_SUBR && fixnumValue(aref(rt, d, SUBR_MAX_ARGS)) === UNEVALLED) return false;
+  } else if (!consp(d) || (xcar(rt, d) !== Qclosure && xcar(rt, d) !== Qlambda)) return false;
+  return xs.every((a) => !consp(a) && isSimple(ctx, a));
+}
+
+/**
+ * A nest of arithmetic calls (see TREE_OPS; a two-operand comparison at the top) whose leaves are
+ * constants or lexical variables in frame slots, such as (< (+ (* 4 q) r) (* m tt)), and calls of
+ * such leaves (plainCall) as operands of the top call before its first operation, such as
+ * (- (body-vx b) (* dx m2)): the leaves computed in order, then H.numTree computes the whole nest
+ * without boxing what is in between (bignums, floats); when it declines (-1: a non-number, a
+ * division by zero, a NaN...) or a symbol no longer holds its subr, the calls are made one by one
+ * as without the tree, with the call leaves' values. Computing the leaves first changes nothing:
+ * the calls come before any operation either way, and the other leaves cannot signal or change.
+ * Null when FORM is no such nest.
+ */
+function genNumTree(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
+  const { rt } = ctx;
+  const leaves: number[] = [];
+  const guards: string[] = [];
+  const seen = new Set<number>();
+  let code = '';
+  let nodes = 0;
+  // X as an operand: a leaf, or a nest of its own.
+  const operand = (x: number, top: boolean): boolean => {
+    if (!consp(x)) {
+      if (!isSimple(ctx, x) || leaves.length >= NT_LEAVES) return false;
+      code += String.fromCharCode(NT_BASE + leaves.length);
+      leaves.push(x);
+      return true;
+    }
+    const h = xcar(rt, x);
+    if ((h & 7) !== Lisp_Symbol || h === Qnil) return false;
+    const d = symbolFunction(rt, h);
+    const xs = elements(rt, xcdr(rt, x));
+    const n = (d & 7) === Lisp_Vectorlike && pvecType(rt, d) === PVEC_SUBR ? PRIMITIVES[fixnumValue(aref(rt, d, SUBR_INDEX))]?.name : undefined;
+    const spec = n === undefined ? undefined : TREE_OPS[n];
+    if (spec !== undefined && xs.length >= spec[1] && xs.length <= spec[2]) return node(h, d, n!, xs, false);
+    // Any other call, of plain arguments, before the nest's first operation: it runs first either way.
+    // Only an operand of the top call, whose frame is then where the calls one by one would have it.
+    if (!top || nodes > 0 || leaves.length >= NT_LEAVES || leaves.includes(x) || !plainCall(ctx, h, xs)) return false;
+    code += String.fromCharCode(NT_BASE + leaves.length);
+    leaves.push(x);
+    return true;
+  };
+  const node = (sym: number, def: number, nm: string, xs: number[], top: boolean): boolean => {
+    const spec = TREE_OPS[nm];
+    if (spec === undefined || xs.length < spec[1] || xs.length > spec[2]) return false;
+    for (const x of xs) if (!operand(x, top)) return false;
+    code += String.fromCharCode(ntOp(spec[0] === NT_SUB && xs.length === 1 ? NT_NEG : spec[0], xs.length));
+    nodes++;
+    if (!seen.has(sym)) {
+      seen.add(sym);
+      guards.push(guardOf(ctx, sym, def));
+    }
+    return true;
+  };
+  const cmp = CMP_OP[name];
+  if (cmp !== undefined) {
+    // A comparison only tops a tree: each side a leaf or a nest, one at least a nest.
+    if (args.length !== 2 || !operand(args[0]!, true) || !operand(args[1]!, true) || nodes === 0) return null;
+    code += String.fromCharCode(ntOp(NT_CMP + cmp, 2));
+    guards.push(guardOf(ctx, fsym, subr));
+  } else if (!node(fsym, subr, name, args, true) || nodes < 2) return null;
+  if (leaves.length < 2) return null;
+  const out = ctx.out;
+  const t = temp(ctx);
+  // The leaves in order; a call among them may collect, so the values before it are rooted meanwhile.
+  const vals: string[] = [];
+  for (const x of leaves) {
+    const rooted = consp(x) ? vals.filter((v) => litWord(v) === null) : [];
+    for (const v of rooted) out.push(`rt.push(${v});`);
+    vals.push(gen(ctx, x));
+    if (rooted.length > 0) out.push(`rt.sp -= ${rooted.length};`);
+  }
+  // Fixnums only: the calls' own fixnum paths are faster than the tree.
+  const fix = all(...vals.map(isFix));
+  if (fix === 'true') return null;
+  out.push(`${t} = ${fix} || !(${guards.join(' && ')}) ? -1 : H.numTree(rt, ${JSON.stringify(code)}, ${vals.join(', ')});`, `if (${t} === -1) {`);
+  // The calls one by one: the call leaves' values are those computed above, not computed again
+  // (the plain leaves read the same slots again: a call of plain arguments cannot set them).
+  treeOff++;
+  const saved = computedLeaves;
+  computedLeaves = new Map(saved);
+  leaves.forEach((x, i) => {
+    if (consp(x)) computedLeaves!.set(x, vals[i]!);
+  });
+  let r: string;
+  try {
+    r = genInline(ctx, fsym, subr, name, args) ?? genInlineMore(ctx, fsym, subr, name, args) ?? genCall(ctx, fsym, args);
+  } finally {
+    treeOff--;
+    computedLeaves = saved;
+  }
+  out.push(`${t} = ${r};`, '}');
   return t;
 }
 
@@ -1687,6 +1818,7 @@ type Helpers = ReturnType<typeof makeHelpers>;
 
 const makeHelpers = () => ({
   cons,
+  numTree,
   specbind,
   setInternal,
   symbolValue,
@@ -1839,12 +1971,17 @@ const makeHelpers = () => ({
       else if ((w & 7) === Lisp_Float) {
         v = f64[(w & -8) >>> 3]!;
         isFloat = true;
-      } else return -1;
-      acc = i === 0 ? v : op === 0 ? acc + v : op === 1 ? acc - v : acc * v;
+      } else {
+        // A bignum of up to 53 bits (past the 30-bit fixnums) as its exact number.
+        v = safeIntegerValue(rt, w);
+        if (v !== v) return -1;
+      }
+      // An integer product of 0 is 0, not -0 (a float after it would show the sign).
+      acc = i === 0 ? v : op === 0 ? acc + v : op === 1 ? acc - v : isFloat ? acc * v : acc * v + 0;
       if (!isFloat && (acc > 9007199254740991 || acc < -9007199254740991)) return -1;
     }
     if (isFloat) return acc === acc ? makeFloat(rt, acc) : -1;
-    return acc >= MOST_NEGATIVE_FIXNUM && acc <= MOST_POSITIVE_FIXNUM ? makeFixnum(acc) : -1;
+    return makeSafeInteger(rt, acc);
   },
   /** memq of X in the proper list L, or -1 when L is not one (or is very long: the primitive checks for a cycle). */
   memq(rt: Runtime, x: number, l: number): number {

@@ -8,7 +8,7 @@ import {
   MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_OVERLAY, PVEC_PROCESS, PVEC_WINDOW, PVEC_FRAME,
   PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
   STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
-  SYM_NOWRITE, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST, SYM_FWD_BOOL, SYM_FWD_INT, SYM_FWD_MASK, SYM_FWD_SHIFT,
+  SYM_NOWRITE, PVEC_TYPE_SHIFT, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST, SYM_FWD_BOOL, SYM_FWD_INT, SYM_FWD_MASK, SYM_FWD_SHIFT,
 } from '../heap/layout.ts';
 import {
   Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM,
@@ -16,7 +16,7 @@ import {
 } from '../heap/tags.ts';
 import { MAX_CHAR, charBytes, charLenAt, readChar, writeChar } from '../core/character.ts';
 import {
-  allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
+  allocString, bignumValue, cons, getProp, magnitudeBits, makeBignum, makeSafeInteger, safeIntegerValue, makeFloat, makeString, pvecSize, pvecType, putProp, schars,
   sbytes, sdata, setSymbolFunction, setSymbolPlist, stringMultibyte, symbolFlags, symbolFunction, symbolName,
   symbolPlist, xcar, xcdr, xfloat, xsetcar, xsetcdr,
   stringCharToByte, stringBytesChanged, stringContentsChanged, aref as slotRef, consp, setSymbolFlags,
@@ -267,9 +267,10 @@ function integerWidth(rt: Runtime): number {
 }
 
 /** Signal overflow-error when n, at least 2^128 in magnitude, needs more than `integer-width' bits. */
-function checkBigWidth(rt: Runtime, n: bigint): void {
+function checkBigWidth(rt: Runtime, n: bigint, bound: number): void {
   const w = integerWidth(rt);
-  if (w === Infinity) return;
+  // A bound within the width settles it without touching n (cutting n to w bits copies it).
+  if (w === Infinity || (bound > 0 && bound <= w)) return;
   if (w <= 128) xsignal(Qoverflow_error, Qnil);
   // |n| < 2^w exactly when cutting it to w bits leaves it unchanged: no need to count its bits.
   const mag = n < 0n ? -n : n;
@@ -282,7 +283,7 @@ function checkBigWidth(rt: Runtime, n: bigint): void {
  */
 export function makeBigInteger(rt: Runtime, n: bigint, bound = 0): number {
   if (n >= BIG_FIX_MIN && n <= BIG_FIX_MAX) return makeFixnum(Number(n));
-  if (n >= BIG_128 || n <= NEG_BIG_128) checkBigWidth(rt, n);
+  if (n >= BIG_128 || n <= NEG_BIG_128) checkBigWidth(rt, n, bound);
   return makeBignum(rt, n, bound);
 }
 /** A Lisp integer for an exact JS integer. */
@@ -925,9 +926,16 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
     facc = f64[(x & -8) >>> 3]!;
     mode = 2;
   } else {
-    bacc = bignumValue(rt, x);
-    bbits = bignumBits(rt, x);
-    mode = 1;
+    // A bignum that fits 2^52 computes as a JS number, as a fixnum does.
+    const v = safeIntegerValue(rt, x);
+    if (v <= SAFE && v >= -SAFE) {
+      iacc = v;
+      mode = 0;
+    } else {
+      bacc = bignumValue(rt, x);
+      bbits = bignumBits(rt, x);
+      mode = 1;
+    }
   }
   if (allFloat && mode !== 2) {
     facc = mode === 0 ? iacc : Number(bacc);
@@ -935,26 +943,28 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
   }
   for (let k = 1; k < n; k++) {
     x = args[k]!;
-    if ((x & 3) === 2) {
-      const v = x >> 2;
+    let sv = NaN;
+    if ((x & 3) === 2 || ((x & 7) === Lisp_Vectorlike && (sv = safeIntegerValue(rt, x)) <= SAFE && sv >= -SAFE)) {
+      const v = sv === sv ? sv : x >> 2;
       if (mode === 0) {
         let r: number;
         if (op === A_ADD) r = iacc + v;
         else if (op === A_SUB) r = iacc - v;
-        else if (op === A_MUL) r = iacc * v;
+        // An integer product or quotient of 0 is 0, never JS's -0 (which a float after it would show).
+        else if (op === A_MUL) r = iacc * v + 0;
         else {
           if (v === 0) xsignal(Qarith_error, Qnil);
-          r = (iacc - (iacc % v)) / v;
+          r = (iacc - (iacc % v)) / v + 0;
         }
         if (r <= SAFE && r >= -SAFE) iacc = r;
         else {
           bacc = bigOp(op, BigInt(iacc), BigInt(v));
-          bbits = resultBits(op, 53, 32);
+          bbits = resultBits(op, 53, 53);
           mode = 1;
         }
       } else if (mode === 1) {
         bacc = bigOp(op, bacc, BigInt(v));
-        bbits = resultBits(op, bbits, 32);
+        bbits = resultBits(op, bbits, 53);
       } else facc = floatOp(op, facc, v);
     } else if ((x & 7) === Lisp_Float) {
       if (mode === 0) facc = iacc;
@@ -977,9 +987,191 @@ function arithDriver(rt: Runtime, op: number, args: number[], allFloat: boolean)
       } else facc = floatOp(op, facc, Number(b));
     } else checkNumberOrMarker(rt, x);
   }
-  if (mode === 0) return makeInt(rt, iacc);
+  if (mode === 0) return makeSafeInteger(rt, iacc);
   if (mode === 1) return makeBigInteger(rt, bacc, bbits);
   return makeFloat(rt, facc);
+}
+
+// ---- arithmetic over a tree of operations -------------------------------------------------------
+//
+// Compiled code hands a nest of arithmetic calls whose leaves are plain values, such as
+// (< (+ (* 4 q) r (- tt)) (* m tt)), to numTree in one go: the values in between stay JS numbers,
+// bigints and doubles, and only the result becomes a Lisp object. Each node computes exactly as its
+// primitive (arithDriver's contagion, left to right); whatever a primitive would signal or decide
+// itself (a marker or other non-number, an integer division by zero, a NaN, a result near
+// `integer-width') makes numTree give -1, and the code then runs the calls one by one.
+
+/** Node operations of numTree's code. */
+export const NT_ADD = 0;
+export const NT_SUB = 1;
+export const NT_MUL = 2;
+export const NT_DIV = 3;
+export const NT_NEG = 4;
+export const NT_ADD1 = 5;
+export const NT_SUB1 = 6;
+export const NT_SQRT = 7;
+/** NT_CMP + 0 <, 1 >, 2 <=, 3 >=, 4 =, 5 /=: only as the last operation. */
+export const NT_CMP = 8;
+/** Code units: a leaf K is NT_BASE + K (K < NT_LEAVES); an operation OP of N operands (1..6) NT_BASE + NT_LEAVES + OP * 6 + N - 1. */
+export const NT_BASE = 0x100;
+export const NT_LEAVES = 8;
+export const NT_MAX_ARITY = 6;
+export const ntOp = (op: number, n: number): number => NT_BASE + NT_LEAVES + op * NT_MAX_ARITY + n - 1;
+
+// The operand stack: kind 0 an exact integer in nv (|x| <= 2^52), 1 a bigint in bv with at most
+// bits[] bits, 2 a double in nv.
+const NT_DEPTH = 40;
+const ntKind = new Int8Array(NT_DEPTH);
+const ntNum = new Float64Array(NT_DEPTH);
+const ntBig: bigint[] = new Array<bigint>(NT_DEPTH).fill(0n);
+const ntBits = new Int32Array(NT_DEPTH);
+const NT_FAIL = -1;
+const ntLeaf = new Int32Array(NT_LEAVES);
+
+/**
+ * Run CODE (see ntOp) over the leaves' values L0...: the result as a Lisp object (t or nil after a
+ * comparison), or -1 when the calls must be made one by one. Allocates only the result, at the
+ * end (allocation never collects, so the leaves need no rooting).
+ */
+export function numTree(rt: Runtime, code: string, l0: number, l1: number, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0): number {
+  const st = ntLeaf;
+  st[0] = l0;
+  st[1] = l1;
+  st[2] = l2;
+  st[3] = l3;
+  st[4] = l4;
+  st[5] = l5;
+  st[6] = l6;
+  st[7] = l7;
+  const m = rt.i32;
+  const f64 = rt.f64;
+  let sp = 0;
+  let width = -1;
+  let bigUsed = false;
+  let r = NT_FAIL;
+  run: for (let pc = 0; pc < code.length; pc++) {
+    const c = code.charCodeAt(pc) - NT_BASE;
+    if (c < NT_LEAVES) {
+      const w = st[c]!;
+      if ((w & 3) === 2) {
+        ntKind[sp] = 0;
+        ntNum[sp] = w >> 2;
+      } else if ((w & 7) === Lisp_Float) {
+        ntKind[sp] = 2;
+        ntNum[sp] = f64[(w & -8) >>> 3]!;
+      } else if ((w & 7) === Lisp_Vectorlike && m[(w & -8) >>> 2]! >>> PVEC_TYPE_SHIFT === PVEC_BIGNUM) {
+        const v = safeIntegerValue(rt, w);
+        if (v <= SAFE && v >= -SAFE) {
+          ntKind[sp++] = 0;
+          ntNum[sp - 1] = v;
+          continue;
+        }
+        ntKind[sp] = 1;
+        ntBig[sp] = bignumValue(rt, w);
+        ntBits[sp] = bignumBits(rt, w);
+        bigUsed = true;
+      } else break;
+      sp++;
+      continue;
+    }
+    const op = ((c - NT_LEAVES) / NT_MAX_ARITY) | 0;
+    const n = c - NT_LEAVES - op * NT_MAX_ARITY + 1;
+    const s = sp - n;
+    if (op >= NT_CMP) {
+      const ka = ntKind[s]!;
+      const kb = ntKind[s + 1]!;
+      const a: number | bigint = ka === 1 ? ntBig[s]! : ntNum[s]!;
+      const b: number | bigint = kb === 1 ? ntBig[s + 1]! : ntNum[s + 1]!;
+      // JS compares bigints with numbers by their exact values; a NaN is the primitive's.
+      if (a !== a || b !== b) break;
+      let yes: boolean;
+      switch (op - NT_CMP) {
+        case 0: yes = a < b; break;
+        case 1: yes = a > b; break;
+        case 2: yes = a <= b; break;
+        case 3: yes = a >= b; break;
+        // eslint-disable-next-line eqeqeq
+        case 4: yes = a == b; break;
+        // eslint-disable-next-line eqeqeq
+        default: yes = a != b; break;
+      }
+      r = yes ? Qt : Qnil;
+      break;
+    }
+    let kind = ntKind[s]!;
+    let x = ntNum[s]!;
+    let big = ntBig[s]!;
+    let bits = ntBits[s]!;
+    if (op >= NT_NEG) {
+      // One operand.
+      if (op === NT_SQRT) {
+        if (kind === 1) break;
+        x = Math.sqrt(x);
+        kind = 2;
+      } else {
+        const d = op === NT_NEG ? 0 : op === NT_ADD1 ? 1 : -1;
+        if (kind === 1) {
+          big = op === NT_NEG ? -big : big + BigInt(d);
+          bits++;
+        } else x = op === NT_NEG ? (kind === 0 ? 0 - x : -x) : x + d;
+      }
+    } else {
+      for (let j = s + 1; j < sp; j++) {
+        const kj = ntKind[j]!;
+        if (kj === 0 && kind === 0) {
+          const v = ntNum[j]!;
+          let y: number;
+          if (op === NT_ADD) y = x + v;
+          else if (op === NT_SUB) y = x - v;
+          else if (op === NT_MUL) y = x * v + 0;
+          else {
+            if (v === 0) break run;
+            y = (x - (x % v)) / v + 0;
+          }
+          if (y <= SAFE && y >= -SAFE) x = y;
+          else {
+            big = bigOp(op, BigInt(x), BigInt(v));
+            bits = resultBits(op, 53, 53);
+            kind = 1;
+          }
+        } else if (kj === 2 || kind === 2) {
+          if (kind === 1) x = Number(big);
+          kind = 2;
+          x = floatOp(op, x, kj === 1 ? Number(ntBig[j]!) : ntNum[j]!);
+        } else {
+          // Integers, one of them a bigint.
+          const b = kj === 1 ? ntBig[j]! : BigInt(ntNum[j]!);
+          const bb = kj === 1 ? ntBits[j]! : 53;
+          const ab = kind === 1 ? bits : 53;
+          if (op === NT_DIV && b === 0n) break run;
+          if (op === NT_MUL && ab + bb > MAX_PRODUCT_BITS) break run;
+          big = bigOp(op, kind === 1 ? big : BigInt(x), b);
+          bits = resultBits(op, ab, bb);
+          kind = 1;
+        }
+      }
+    }
+    if (kind === 2 && x !== x) break;
+    if (kind === 1 && bits > 128) {
+      // GNU checks `integer-width' at each result: near it, the calls decide.
+      if (width < 0) width = integerWidth(rt);
+      if (bits > width) break;
+    }
+    ntKind[s] = kind;
+    ntNum[s] = x;
+    if (kind === 1) {
+      ntBig[s] = big;
+      ntBits[s] = bits;
+      bigUsed = true;
+    }
+    sp = s + 1;
+    if (pc === code.length - 1) {
+      r = kind === 0 ? makeSafeInteger(rt, x) : kind === 2 ? makeFloat(rt, x) : makeBigInteger(rt, big, bits);
+    }
+  }
+  // The bigints die young unless kept here.
+  if (bigUsed) ntBig.fill(0n);
+  return r;
 }
 
 /** (- X): negation, keeping GNU's sign flip of NaNs and -0.0. */
@@ -1040,6 +1232,15 @@ function integerRemainder(rt: Runtime, a: number, b: number, modulo: boolean): n
     let r = x % y;
     if (modulo && r !== 0 && (r < 0) !== (y < 0)) r += y;
     return makeFixnum(r);
+  }
+  // Bignums of one or two words (beyond 30-bit fixnums: 1000000007, say) as exact JS numbers.
+  const sx = safeIntegerValue(rt, a);
+  const sy = safeIntegerValue(rt, b);
+  if (sx === sx && sy === sy) {
+    if (sy === 0) xsignal(Qarith_error, Qnil);
+    let r = (sx % sy) + 0;
+    if (modulo && r !== 0 && (r < 0) !== (sy < 0)) r += sy;
+    return makeSafeInteger(rt, r);
   }
   const x = bigValue(rt, a);
   const y = bigValue(rt, b);
