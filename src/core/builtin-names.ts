@@ -1132,6 +1132,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "record",
   "recordp",
   "recursion-depth",
+  "redisplay",
   "regexp-quote",
   "region-beginning",
   "region-end",
