@@ -121,6 +121,7 @@
 (autoload 'kbd-macro-query "kbd-macro" nil t)
 (autoload 'read-key-sequence "kbd-macro")
 (autoload 'read-key-sequence-vector "kbd-macro")
+(autoload 'kmacro-call-macro "kmacro" nil t)
 ;; Edebug's entry points and its two switches, whose variables exist
 ;; (customizable once edebug is loaded) before the library is.
 (autoload 'edebug-eval-top-level-form "edebug" nil t)
