@@ -114,6 +114,18 @@
     (setq index (1+ index))))
 ;; A command: GNU's autoload marks it interactive.
 (autoload 'read-kbd-macro "edmacro" nil t)
+(autoload 'format-kbd-macro "edmacro")
+(autoload 'start-kbd-macro "kbd-macro" nil t)
+(autoload 'end-kbd-macro "kbd-macro" nil t)
+(autoload 'call-last-kbd-macro "kbd-macro" nil t)
+(autoload 'execute-kbd-macro "kbd-macro")
+(autoload 'store-kbd-macro-event "kbd-macro")
+(autoload 'cancel-kbd-macro-events "kbd-macro")
+(autoload 'insert-kbd-macro "kbd-macro" nil t)
+(autoload 'kbd-macro-query "kbd-macro" nil t)
+(autoload 'read-key-sequence "kbd-macro")
+(autoload 'read-key-sequence-vector "kbd-macro")
+(autoload 'kmacro-call-macro "kmacro" nil t)
 ;; Edebug's entry points and its two switches, whose variables exist
 ;; (customizable once edebug is loaded) before the library is.
 (autoload 'edebug-eval-top-level-form "edebug" nil t)

@@ -164,5 +164,21 @@ See `ert-call-with-buffer-renamed'.
   (list 'ert-call-with-buffer-renamed buffer-name-form
         (cons 'lambda (cons nil body))))
 
+;; Running a command as the command loop would, for tests of commands.
+
+(defun ert-simulate-command (command) "Run COMMAND, a list (CMD ARG...), the way the command loop runs a command, and give its value.
+`this-command' is CMD while `pre-command-hook' and `post-command-hook' run
+around it; afterwards CMD is `last-command' and `real-last-command'.  An
+error in CMD leaves those and the post hook alone.  CMD must be a command."
+  (let ((cmd (car command)))
+    (unless (commandp cmd)
+      (signal 'cl-assertion-failed (list '(commandp (car command)) cmd)))
+    (setq this-command cmd)
+    (run-hooks 'pre-command-hook)
+    (prog1 (apply cmd (cdr command))
+      (run-hooks 'post-command-hook)
+      (setq real-last-command this-command
+            last-command this-command))))
+
 (provide 'ert-x)
 ;;; ert-x.el --- end

@@ -166,96 +166,298 @@ The pieces \\,EXPR (a Lisp expression) and \\# (the count) make a
 (defun replace--next-match (needle re-p words-p fold bound backwards after)
   "Find the next match, passing over an empty one right at AFTER (the previous match's end).
 Returns the match data, or nil; point is moved only on success."
-  (let ((spot (point)) (found nil) (finished nil)) (while (not finished)
-						     (goto-char spot)
-						     (if (not (replace-search needle bound re-p words-p fold backwards))
-							 (setq finished t)
-						       (if (and after (= (match-beginning 0) (match-end 0)) (= (match-beginning 0) after))
-							   ;; Step one character on, if there is room before the limit.
-							   (let ((next (if backwards (1- after) (1+ after))))
-							     (if (if backwards (> next (or bound (point-min))) (< next (or bound (point-max))))
-								 (setq spot next after nil)
-							       (setq finished t)))
-							 (setq found (match-data t) finished t))))
-       (if found
-           (progn (set-match-data found t) found)
-	 (goto-char spot)
-	 nil)))
+  (let ((spot (point)) (found nil) (finished nil))
+    (while (not finished)
+      (goto-char spot)
+      (if (not (replace-search needle bound re-p words-p fold backwards))
+          (setq finished t)
+        (if (and after (= (match-beginning 0) (match-end 0)) (= (match-beginning 0) after))
+            ;; Step one character on, if there is room before the limit.
+            (let ((next (if backwards (1- after) (1+ after))))
+              (if (if backwards (> next (or bound (point-min))) (< next (or bound (point-max))))
+                  (setq spot next after nil)
+                (setq finished t)))
+          (setq found (match-data t) finished t))))
+    (if found
+        (progn (set-match-data found t) found)
+      (goto-char spot)
+      nil)))
+
+(defvar query-replace-map
+  (let ((km (make-sparse-keymap)))
+    (dolist (pair '((" " . act) ("y" . act) ("Y" . act) ("\d" . skip) ([delete] . skip)
+                    ([backspace] . skip) ("n" . skip) ("N" . skip)
+                    ("e" . edit-replacement) ("E" . edit-replacement)
+                    ("," . act-and-show) ("q" . exit) ("\r" . exit) ([return] . exit)
+                    ("." . act-and-exit) ("\C-r" . edit) ("\C-w" . delete-and-edit)
+                    ("\C-l" . recenter) ("!" . automatic) ("^" . backup)
+                    ("u" . undo) ("U" . undo-all) ("\C-h" . help) ([f1] . help)
+                    ([help] . help) ("?" . help) ("\C-g" . quit) ("\C-]" . quit)
+                    ("\C-v" . scroll-up) ([?\M-v] . scroll-down) ([next] . scroll-up)
+                    ([prior] . scroll-down) ([?\C-\M-v] . scroll-other-window)
+                    ([M-next] . scroll-other-window) ([?\C-\M-\S-v] . scroll-other-window-down)
+                    ([M-prior] . scroll-other-window-down) ([escape] . exit-prefix)))
+      (define-key km (car pair) (cdr pair)))
+    km)
+  "Keymap of the answers to a query-replace question (and to `y-or-n-p').
+Its bindings are symbols, not commands: `act', `skip', `act-and-exit',
+`exit', `exit-prefix', `act-and-show', `automatic', `automatic-all',
+`backup', `undo', `undo-all', `edit', `edit-replacement',
+`delete-and-edit', `recenter', `scroll-up', `scroll-down',
+`scroll-other-window', `scroll-other-window-down', `help' and `quit'.")
+
+(defvar multi-query-replace-map
+  (let ((km (make-sparse-keymap)))
+    (set-keymap-parent km query-replace-map)
+    (define-key km "Y" 'automatic-all)
+    (define-key km "N" 'exit-current)
+    km)
+  "Keymap of the answers when a replacement runs over several buffers.
+It adds `automatic-all' (on Y) and `exit-current' (on N) to `query-replace-map'.")
+
+(defconst replace--help-text
+  "Each match is a question; answer with
+SPC or y to replace this match and go on to the next,
+DEL or n to leave it and go on to the next,
+RET or q to stop here,
+. to replace this one and stop,
+, to replace this one and ask again before going on,
+! to replace this and all the remaining ones without asking,
+^ to come back to an earlier match,
+u to undo the last replacement, U to undo them all,
+E or e to change the replacement text (it is kept for the next matches),
+C-r to edit the buffer for a while (C-M-c to come back),
+C-w to delete this match and edit the buffer (C-M-c to come back),
+C-l to put this match in the middle of the window.
+In a replacement across buffers, Y replaces in all of them and N
+goes on to the next buffer.  Any other key stops and is then read as
+a command."
+  "What the help key of a query shows.")
+
+(defun replace--answer (km) "Read one event and return (EVENT . ACTION), ACTION being its binding in KM or nil."
+  (let* ((ev (read-event))
+         (def (and (or (integerp ev) (and ev (symbolp ev)) (consp ev))
+                   (condition-case nil (lookup-key km (vector ev)) (error nil)))))
+    (cons ev (and (symbolp def) def))))
+
+(defun replace--search-regexp (needle re-p) "NEEDLE as the regexp to search, with lax whitespace if it asks for it, or nil."
+  (let ((lax (if re-p replace-regexp-lax-whitespace replace-lax-whitespace))
+        (blank (if (boundp 'search-whitespace-regexp) search-whitespace-regexp "[ \t]+")))
+    (when (and lax blank (string-match-p " " needle))
+      (mapconcat (lambda (piece) (if re-p piece (regexp-quote piece)))
+                 (split-string needle " +") blank))))
+
+(defun replace--say-done (tally read-only) "Tell how many matches were replaced (TALLY) and how many were READ-ONLY."
+  (message "Replaced %d occurrence%s%s" tally (if (= tally 1) "" "s")
+           (if (> read-only 0) (format " (skipped %d read-only)" read-only) "")))
 
 (defun perform-replace (old-text repl ask re-p words-p
-                                 &optional repeat-count _map beg fin backwards
+                                 &optional repeat-count km beg fin backwards
                                  _region-noncontiguous-p)
   "Replace the matches of OLD-TEXT by REPL; the engine of the replace commands.
-RE-P means OLD-TEXT is a regexp; WORDS-P means only
-whole words.  REPL is a string, a list of strings used in turn
-\(each REPEAT-COUNT times), or (FUNCTION . INFO), FUNCTION being called
-with INFO and the count so far.  The search runs from point to the end,
-or between BEG and FIN, or toward the start with BACKWARDS.
-ASK asks about each match with `read-char'."
-  (let* ((fold (replace--effective-case-fold old-text re-p))
+RE-P means OLD-TEXT is a regexp; WORDS-P means only whole words.  REPL is
+a string, a list of strings used in turn (each REPEAT-COUNT times), or
+\(FUNCTION . INFO), FUNCTION being called with INFO and the count so far.
+The search runs from point to the end, or between BEG and FIN, or
+toward the start with BACKWARDS.
+
+With ASK each match is a question read with `read-event' and answered
+by the bindings of KM (`query-replace-map' by default; see its
+documentation).  The answers given are kept in a list, the newest first,
+of (POSITION REPLACED-P MATCH-DATA MATCHED-TEXT REPLACEMENT); that list
+is the value when the matches ran out, nil when the question was ended
+by an answer, t when `exit-current' ended it."
+  (let* ((km (or km query-replace-map))
+         (lax (replace--search-regexp old-text re-p))
+         (needle (or lax old-text))
+         (search-re (if lax t re-p))
+         (fold (replace--effective-case-fold old-text re-p))
          (nocasify (not (and case-replace fold)))
          (literal (or (not re-p) (eq re-p 'literal)))
-         (next-fn nil) (next-data nil)
-         (bound nil)
-         (finished 0) (skipped 0)
-         (last-end nil)
-         (stop nil)
-         (all (not ask))
-         (noedit nil))
-    (when (and words-p (eq words-p 'backward)) (setq backwards t))
-    (cond ((stringp repl) (setq next-fn nil next-data repl))
+         (next-fn nil) (next-data nil) (edited nil) (forced nil)
+         (bound nil) (last-end nil)
+         (read-only-skips 0)
+         (replace-count 0)
+         ;; Each answered match: [POS REPLACED MD FROM TO BEG-MARKER END-MARKER].
+         (history nil) (backed 0)
+         (automatic (not ask))
+         (stopped nil) (silent nil) (next-buffer nil)
+         (noedit nil)
+         (resume nil))
+    (when (eq words-p 'backward) (setq backwards t))
+    (cond ((stringp repl) (setq next-data repl))
           ((stringp (car repl))
            (let ((tally (or repeat-count 1)))
              (setq next-fn #'replace-loop-through-replacements
                    next-data (vector tally tally repl repl))))
           (t (setq next-fn (car repl) next-data (cdr repl))))
     (when (or beg fin)
-      (let ((lo (min beg fin)) (hi (max beg fin))) (if backwards
-						       (progn (goto-char hi) (setq bound (copy-marker lo)))
-						     (goto-char lo) (setq bound (copy-marker hi)))))
+      (let ((lo (min beg fin)) (hi (max beg fin)))
+        (if backwards
+            (progn (goto-char hi) (setq bound (copy-marker lo)))
+          (goto-char lo) (setq bound (copy-marker hi)))))
     (push-mark)
-    (setq replace-count 0) (unwind-protect (while (and (not stop) (if backwards
-								      (not (or (bobp) (and bound (<= (point) bound))))
-								    (not (or (eobp) (and bound (>= (point) bound)))))
-						       (replace--next-match old-text re-p words-p fold
-									    bound backwards last-end))
-					     (let* ((md (match-data t))
-						    (text (if next-fn (funcall next-fn next-data replace-count) next-data))
-						    (act (if all 'replace (replace--ask))))
-					       (pcase act
-						 ('quit (setq stop t) (goto-char (if backwards (nth 1 md) (nth 0 md))))
-						 ('skip (setq skipped (1+ skipped)
-							      last-end (if backwards (nth 0 md) (nth 1 md)))
-							(goto-char last-end))
-						 (_
-						  (if (and query-replace-skip-read-only
-							   (text-property-not-all (nth 0 md) (nth 1 md) 'read-only nil))
-						      (progn (setq skipped (1+ skipped)
-								   last-end (if backwards (nth 0 md) (nth 1 md)))
-							     (goto-char last-end))
-						    (setq noedit (replace-match-maybe-edit text nocasify literal noedit md backwards))
-						    (setq finished (1+ finished) replace-count (1+ replace-count)
-							  last-end (point))
-						    (pcase act
-						      ('replace-all (setq all t))
-						      ('replace-and-exit (setq stop t))))))))
-			     (when bound (set-marker bound nil)))
-    (message "Replaced %d occurrence%s%s" finished (if (= finished 1) "" "s")
-             (if (> skipped 0) (format " (skipped %d)" skipped) ""))
-    nil))
-
-(defun replace--ask () "Ask what to do with the current match: a symbol for `perform-replace'."
-  (let ((answer nil))
-    (while (not answer)
-      (let ((key (read-char "Query replacing (y, n, !, ., q): ")))
-        (setq answer (pcase key
-                       ((or ?y ?\s) 'replace)
-                       ((or ?n ?\d) 'skip)
-                       (?! 'replace-all)
-                       (?. 'replace-and-exit)
-                       ((or ?q ?\r ?\e) 'quit)
-                       (_ nil)))))
-    answer))
+    (unwind-protect
+        (while (and (not stopped)
+                    (or resume
+                        (and (if backwards
+                                 (not (or (bobp) (and bound (<= (point) bound))))
+                               (not (or (eobp) (and bound (>= (point) bound)))))
+                             (replace--next-match needle search-re words-p fold
+                                                  bound backwards last-end))))
+          ;; RESUME is an entry of HISTORY to ask about again (after ^, u or U).
+          (let* ((entry resume)
+                 (done-already (and entry (aref entry 1)))
+                 (md (if entry (aref entry 2) (match-data t)))
+                 (finished nil))
+            (setq resume nil)
+            (if entry (set-match-data md t) (setq forced nil))
+            (cond
+             ((and (not done-already) query-replace-skip-read-only
+                   (text-property-not-all (nth 0 md) (nth 1 md) 'read-only nil))
+              (setq read-only-skips (1+ read-only-skips)
+                    last-end (if backwards (nth 0 md) (nth 1 md)))
+              (goto-char last-end))
+             (t
+              (while (not finished)
+                (let* ((text (or edited forced (if next-fn (funcall next-fn next-data replace-count) next-data)))
+                       (from-text (buffer-substring-no-properties (nth 0 md) (nth 1 md)))
+                       (shown (if done-already
+                                  text
+                                (save-match-data
+                                  (set-match-data md t)
+                                  (condition-case nil
+                                      (match-substitute-replacement text nocasify literal)
+                                    (error text)))))
+                       (now nil)
+                       (action
+                        (if automatic
+                            (cons nil 'automatic-step)
+                          (message "%s"
+                                   (format "Query replacing %s%s%s%s with %s: (? for help) "
+                                           (if backwards "backward " "")
+                                           (if words-p "word " "")
+                                           (if re-p "regexp " "")
+                                           (query-replace-descr old-text)
+                                           (query-replace-descr shown)))
+                          (replace--answer km)))
+                       (def (cdr action))
+                       (put-in
+                        ;; Replace this match (once), counting it when COUNTED.
+                        (lambda (counted)
+                          (unless done-already
+                            ;; Positions, not markers: undoing goes newest first, so
+                            ;; each one is right again when its turn comes.
+                            (let ((size (buffer-size))
+                                  (b (nth 0 md)))
+                              (setq noedit (replace-match-maybe-edit text nocasify literal noedit md backwards))
+                              (let ((e (+ (nth 1 md) (- (buffer-size) size))))
+                                (setq done-already (vector (if backwards b e) t md from-text
+                                                           (buffer-substring-no-properties b e) b e)
+                                      now t)
+                                (goto-char (if backwards b e))
+                                (when counted (setq replace-count (1+ replace-count))))))))
+                       (keep
+                        ;; Add this match to HISTORY, as it is now.
+                        (lambda ()
+                          ;; An answer given after ^ takes the place of the later ones.
+                          (setq history (nthcdr backed history))
+                          (push (cond (now done-already)
+                                      ((vectorp done-already)
+                                       (vector (point) t md from-text text
+                                               (aref done-already 5) (aref done-already 6)))
+                                      (t (vector (if backwards (nth 0 md) (nth 1 md)) nil md from-text shown nil nil)))
+                                history)
+                          (setq backed 0)))
+                       (ask-again
+                        (lambda (entry) (setq resume entry finished t) (goto-char (aref entry 0)))))
+                  (pcase def
+                    ('help
+                     (with-output-to-temp-buffer "*Help*"
+                       (princ (format "Query replacing %s%s with %s.\n\n"
+                                      (if re-p "regexp " "") (query-replace-descr old-text)
+                                      (query-replace-descr text)))
+                       (princ replace--help-text)))
+                    ('exit (setq stopped t finished t))
+                    ('exit-current (setq stopped t finished t next-buffer t))
+                    ('automatic-step
+                     (funcall put-in t)
+                     (setq last-end (point) finished t))
+                    ((or 'act 'skip 'automatic 'automatic-all 'act-and-exit)
+                     (unless (eq def 'skip) (funcall put-in t))
+                     (if (eq def 'act-and-exit)
+                         (setq stopped t)
+                       (funcall keep))
+                     (if done-already
+                         (setq last-end (point))
+                       (setq last-end (if backwards (nth 0 md) (nth 1 md)))
+                       (goto-char last-end))
+                     (when (memq def '(automatic automatic-all)) (setq automatic t))
+                     (setq finished t))
+                    ('act-and-show
+                     (unless done-already
+                       (funcall put-in t)
+                       (funcall keep)))
+                    ('edit-replacement
+                     (setq edited (read-string "Edit replacement string: " text)
+                           text edited noedit nil)
+                     (funcall put-in nil)
+                     (funcall keep)
+                     (setq last-end (point) finished t))
+                    ('backup
+                     (if (>= backed (length history))
+                         (progn (message "No previous match") (ding 'no-terminate) (sit-for 1))
+                       (let ((entry (nth backed history)))
+                         (setq backed (1+ backed))
+                         (funcall ask-again
+                                  (if (aref entry 1)
+                                      ;; Show the replacement; answering it replaces nothing more.
+                                      (vector (aref entry 0) entry
+                                              (list (aref entry 5) (aref entry 6))
+                                              nil nil nil nil)
+                                    entry)))))
+                    ((or 'undo 'undo-all)
+                     (let ((older (nthcdr backed history))
+                           (undone 0) (last nil))
+                       (while (and older (or (eq def 'undo-all) (= undone 0)))
+                         (let ((entry (pop older)))
+                           (when (aref entry 1)
+                             ;; Put back the text ENTRY replaced and ask about it again.
+                             (let ((b (aref entry 5)) (e (aref entry 6)))
+                               (goto-char b) (delete-region b e) (insert (aref entry 3))
+                               ;; The match is asked about again with the text it had
+                               ;; become; a plain string replacement keeps it from then on.
+                               (setq forced (aref entry 4))
+                               (unless next-fn (setq next-data forced))
+                               (setq last (vector (if backwards b (point))
+                                                  nil (aref entry 2) (aref entry 3) nil nil nil)
+                                     replace-count (1- replace-count)
+                                     undone (1+ undone)
+                                     history older)))))
+                       (if (= undone 0)
+                           (progn (message "Nothing to undo") (ding 'no-terminate) (sit-for 1))
+                         (setq backed 0)
+                         (when (eq def 'undo-all)
+                           (message "Undid %d %s" undone (if (= undone 1) "replacement" "replacements"))
+                           (ding 'no-terminate) (sit-for 1))
+                         (funcall ask-again last))))
+                    ('recenter (recenter nil))
+                    ('edit (save-excursion (save-match-data (recursive-edit))))
+                    ('delete-and-edit
+                     (delete-region (nth 0 md) (nth 1 md))
+                     (save-excursion (recursive-edit))
+                     (setq done-already t last-end (point) finished t))
+                    (_
+                     ;; Anything else ends the question and is read again as a command.
+                     (setq unread-command-events (cons (car action) unread-command-events)
+                           stopped t silent t finished t)))))))))
+      (when bound (set-marker bound nil)))
+    (unless silent (replace--say-done replace-count read-only-skips))
+    (cond (next-buffer t)
+          (stopped nil)
+          (t (mapcar (lambda (entry)
+                       (list (aref entry 0) (aref entry 1) (aref entry 2) (aref entry 3) (aref entry 4)))
+                     history)))))
 
 ;;; Commands.
 

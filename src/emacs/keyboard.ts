@@ -7,7 +7,7 @@
 
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
-import { consp, floatp, list, makeStringFromChars, sbytes, sdata, stringChars, stringMultibyte, stringp, vectorFromArray, xcar, xcdr, xfloat } from '../core/object.ts';
+import { aref, consp, floatp, list, pvecSize, vectorp, makeStringFromChars, sbytes, sdata, stringChars, stringMultibyte, stringp, vectorFromArray, xcar, xcdr, xfloat } from '../core/object.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
@@ -192,8 +192,43 @@ function nextEvent(rt: Runtime, seconds: number): number | null {
   }
 }
 
+const Qexecuting_kbd_macro = DEFVAR('executing-kbd-macro', () => Qnil,
+  'The keyboard macro being run (a string or vector), or nil; the event readers take their events from it first.');
+const Qexecuting_kbd_macro_index = DEFVAR('executing-kbd-macro-index', () => makeFixnum(0),
+  'How many events of `executing-kbd-macro\' have been read so far.');
+DEFVAR('defining-kbd-macro', () => Qnil, 'Non-nil while a keyboard macro is being recorded: t, or `append\' when it adds to the last one.');
+DEFVAR('last-kbd-macro', () => Qnil, 'The keyboard macro recorded last, a string or vector, or nil when there is none.');
+DEFVAR('kbd-macro-termination-hook', () => Qnil, 'Functions run, with no arguments, each time `execute-kbd-macro\' ends.');
+
+const META_BIT = 0x8000000;
+
+/** The next event of the keyboard macro being run, or null when none is running or it is used up.
+ *  A unibyte string's bytes above 127 are meta characters, as GNU reads them. */
+function nextMacroEvent(rt: Runtime): number | null {
+  const mac = findSymbolValue(rt, Qexecuting_kbd_macro);
+  const at = findSymbolValue(rt, Qexecuting_kbd_macro_index);
+  if (!isFixnum(at)) return null;
+  const i = fixnumValue(at);
+  let ev: number;
+  if (stringp(mac)) {
+    const chars = stringChars(rt, mac);
+    if (i < 0 || i >= chars.length) return null;
+    const c = chars[i]!;
+    ev = makeFixnum(!stringMultibyte(rt, mac) && c >= 0x3fff80 ? (c - 0x3fff00) | META_BIT
+      : !stringMultibyte(rt, mac) && c >= 128 ? (c - 128) | META_BIT : c);
+  } else if (vectorp(rt, mac)) {
+    if (i < 0 || i >= pvecSize(rt, mac)) return null;
+    ev = aref(rt, mac, i);
+  } else {
+    return null;
+  }
+  setInternal(rt, Qexecuting_kbd_macro_index, makeFixnum(i + 1));
+  setInternal(rt, Qlast_input_event, ev);
+  return ev;
+}
+
 function nextRawEvent(rt: Runtime, seconds: number): number | null {
-  let ev = popUnreadEvent(rt);
+  let ev = popUnreadEvent(rt) ?? nextMacroEvent(rt);
   if (ev !== null) return ev;
   let until = Infinity;
   if (isFixnum(seconds)) until = rt.host.now() + fixnumValue(seconds) * 1000;

@@ -66,4 +66,21 @@
                  '(ert--call-with-test-buffer nil (lambda () 1))))
   (should-error (macroexpand-1 '(ert-with-test-buffer (:nome "a") 1))))
 
+(ert-deftest ert-x-tests-simulate-command ()
+  ;; The hooks see the command in `this-command'; an error skips the post hook.
+  (with-temp-buffer
+    (let ((log nil) (last-command 'before) (pre-command-hook nil) (post-command-hook nil))
+      (add-hook 'pre-command-hook (lambda () (push (list 'pre this-command last-command) log)))
+      (add-hook 'post-command-hook (lambda () (push (list 'post this-command last-command) log)))
+      (should (equal (ert-simulate-command '(newline 2)) nil))
+      (should (equal (ert-simulate-command '(forward-char -1)) nil))
+      (should (equal (should-error (ert-simulate-command '(backward-char 5)))
+                     '(beginning-of-buffer)))
+      (should (equal (list (buffer-string) this-command last-command real-last-command)
+                     '("\n\n" backward-char forward-char forward-char)))
+      (should (equal (nreverse log)
+                     '((pre newline before) (post newline before)
+                       (pre forward-char newline) (post forward-char newline)
+                       (pre backward-char forward-char)))))))
+
 ;;; ert-x-tests.el ends here
