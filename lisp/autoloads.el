@@ -1547,3 +1547,6 @@ Without an XML mode in this system, Conf mode."
   (autoload name "files-late" nil t))
 (dolist (name '(trusted-content-p hack-local-variables-confirm locate-file-completion-table backup-buffer-copy))
   (autoload name "files-late"))
+;; XML reading (xml.el): the entry points GNU autoloads.
+(dolist (name '(xml-parse-file xml-parse-region xml-remove-comments))
+  (autoload name "xml"))
