@@ -1550,3 +1550,5 @@ Without an XML mode in this system, Conf mode."
 ;; XML reading (xml.el): the entry points GNU autoloads.
 (dolist (name '(xml-parse-file xml-parse-region xml-remove-comments))
   (autoload name "xml"))
+;; Character-folding search (char-fold.el), as GNU autoloads it.
+(autoload 'char-fold-to-regexp "char-fold")
