@@ -1552,3 +1552,5 @@ Without an XML mode in this system, Conf mode."
   (autoload name "xml"))
 ;; Character-folding search (char-fold.el), as GNU autoloads it.
 (autoload 'char-fold-to-regexp "char-fold")
+;; color.el's conversions (GNU autoloads `color-name-to-rgb').
+(autoload 'color-name-to-rgb "color")
