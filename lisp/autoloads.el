@@ -1554,3 +1554,6 @@ Without an XML mode in this system, Conf mode."
 (autoload 'char-fold-to-regexp "char-fold")
 ;; color.el's conversions (GNU autoloads `color-name-to-rgb').
 (autoload 'color-name-to-rgb "color")
+;; ROT13 (rot13.el), as GNU autoloads it.
+(dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
+(dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))
