@@ -6,6 +6,10 @@
 
 ;;;; Base directories
 
+(defmacro xdg--in-file (file &rest body) "Run BODY at the start of a scratch buffer holding FILE's text."
+  (declare (indent 1))
+  `(with-temp-buffer (insert-file-contents ,file) (goto-char 1) ,@body))
+
 (defun xdg--dir-home (environ default-path) "The directory the variable ENVIRON names when it is absolute, else DEFAULT-PATH expanded."
   (let ((value (getenv environ)))
     (if (and value (not (string= value "")) (file-name-absolute-p value))
@@ -51,9 +55,7 @@
 
 (defun xdg--user-dirs-parse-file (filename) "The (NAME . DIRECTORY) entries of the user-dirs.dirs file FILENAME, nil if it is unreadable."
   (when (file-readable-p filename)
-    (with-temp-buffer
-      (insert-file-contents filename)
-      (goto-char (point-min))
+    (xdg--in-file filename
       (let ((found nil))
         (while (not (eobp))
           (let ((entry (xdg--user-dirs-parse-line)))
@@ -107,9 +109,7 @@ Localized keys (KEY[locale]=...) are left out; any other line is an error."
 (defun xdg-desktop-read-file (filename &optional group) "The entries of GROUP (default \"Desktop Entry\") of the desktop file FILENAME, in a hash table.
 The first group is read whatever its name; GROUP, when given, is searched for after it,
 and when no group of that name follows, the last group seen is read."
-  (with-temp-buffer
-    (insert-file-contents filename)
-    (goto-char (point-min))
+  (xdg--in-file filename
     (xdg--skip-blank-and-comments)
     (when (looking-at xdg-desktop-group-regexp) (forward-line 1))
     (progn
@@ -152,9 +152,7 @@ a name out of what later groups and files add."
   (let ((found nil) (removed nil))
     (dolist (file files)
       (when (file-readable-p file)
-        (with-temp-buffer
-          (insert-file-contents file)
-          (goto-char (point-min))
+        (xdg--in-file file
           (let ((section nil))
             (while (not (eobp))
               (cond ((looking-at (concat xdg-desktop-group-regexp "[[:blank:]]*$"))
