@@ -39,8 +39,9 @@ Its extra slot 0 holds the multi-character table: per character, an alist
     (setq decomposition (cdr decomposition)))
   decomposition)
 
-(defun char-fold--decomposes (c) "The tag-stripped decomposition of C when it is not C itself, else nil."
-  (let ((d (get-char-code-property c 'decomposition)))
+(defun char-fold--decomposes (c &optional d) "The tag-stripped decomposition of C when it is not C itself, else nil.
+D, when given, is C's `decomposition' property, already looked up."
+  (let ((d (or d (get-char-code-property c 'decomposition))))
     (unless (or (null d) (and (eq (car d) c) (null (cdr d))))
       (char-fold--strip-tags d))))
 
@@ -60,7 +61,7 @@ Its extra slot 0 holds the multi-character table: per character, an alist
                    (unless (member str old) (puthash key (cons str old) variants))))))
       (dotimes (c #x30000)
         (let* ((raw (get-char-code-property c 'decomposition))
-               (parts (char-fold--decomposes c)))
+               (parts (char-fold--decomposes c raw)))
           (when parts
             (let ((tagged (symbolp (car raw)))
                   (base (car parts))
