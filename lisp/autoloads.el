@@ -1592,3 +1592,13 @@ Without an XML mode in this system, Conf mode."
 (autoload 'split-string-shell-command "shell")
 (defvar shell-dumb-shell-regexp "cmd\\(proxy\\)?\\.exe"
   "Shells whose program name matches this cannot report their working directory.")
+;; XML reading (xml.el): the entry points GNU autoloads.
+(dolist (name '(xml-parse-file xml-parse-region xml-remove-comments))
+  (autoload name "xml"))
+;; Character-folding search (char-fold.el), as GNU autoloads it.
+(autoload 'char-fold-to-regexp "char-fold")
+;; color.el's conversions (GNU autoloads `color-name-to-rgb').
+(autoload 'color-name-to-rgb "color")
+;; ROT13 (rot13.el), as GNU autoloads it.
+(dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
+(dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))

@@ -17,6 +17,8 @@
 (load "jka-cmpr-hook" nil (null (equal dump-mode "pdump")))
 ;; Auto Encryption mode: the .gpg handler, ahead of the compression one as in GNU.
 (load "epa-hook" nil (null (equal dump-mode "pdump")))
+;; The batch terminal's colors: `color-values' and its family (GNU preloads tty-colors.el).
+(load "tty-colors" nil (null (equal dump-mode "pdump")))
 ;; The handlers' order is GNU's: Tramp's archive handler first, then the
 ;; encryption and compression ones, Tramp's remote names, and `/:' last.
 (tramp-register-autoload-file-name-handlers)
