@@ -41,10 +41,13 @@ With REGEXP-P, characters after a backslash and inside [:class:] don't count."
       (cons (min beg fin) (max beg fin))
     (cons (point) (point-max))))
 
+(defvar replace--spaces nil "While `perform-replace' searches a character-folding regexp with lax whitespace: what a space in it matches.")
+
 (defun replace-search (needle bound re-p words-p fold-p &optional backwards) "Find the next match of NEEDLE before BOUND, as `perform-replace' does.
 RE-P and WORDS-P say how to match; FOLD-P is the
 case folding; BACKWARDS searches toward the start."
   (let ((case-fold-search fold-p)
+        (search-spaces-regexp (or replace--spaces search-spaces-regexp))
         (pattern (if words-p
                      (concat "\\b" (if re-p needle (regexp-quote needle)) "\\b")
                    needle)))
@@ -240,12 +243,20 @@ a command."
                    (condition-case nil (lookup-key km (vector ev)) (error nil)))))
     (cons ev (and (symbolp def) def))))
 
-(defun replace--search-regexp (needle re-p) "NEEDLE as the regexp to search, with lax whitespace if it asks for it, or nil."
-  (let ((lax (if re-p replace-regexp-lax-whitespace replace-lax-whitespace))
-        (blank (if (boundp 'search-whitespace-regexp) search-whitespace-regexp "[ \t]+")))
-    (when (and lax blank (string-match-p " " needle))
-      (mapconcat (lambda (piece) (if re-p piece (regexp-quote piece)))
-                 (split-string needle " +") blank))))
+(defun replace--search-regexp (needle re-p &optional delimited) "NEEDLE as the regexp to search, or nil to search it as it is.
+A plain NEEDLE matches folded characters under `replace-char-fold' (not
+when DELIMITED); either kind has lax whitespace if the variable for it says so."
+  (let* ((lax (if re-p replace-regexp-lax-whitespace replace-lax-whitespace))
+         (blank (if (boundp 'search-whitespace-regexp) search-whitespace-regexp "[ \t]+"))
+         (spaced (and lax blank (string-match-p " " needle))))
+    (cond ((and replace-char-fold (not re-p) (not delimited))
+           (require 'char-fold)
+           ;; Its spaces stay literal in the regexp; the search makes them lax.
+           (setq replace--spaces (and spaced blank))
+           (char-fold-to-regexp needle))
+          (spaced
+           (mapconcat (lambda (piece) (if re-p piece (regexp-quote piece)))
+                      (split-string needle " +") blank)))))
 
 (defun replace--say-done (tally read-only) "Tell how many matches were replaced (TALLY) and how many were READ-ONLY."
   (message "Replaced %d occurrence%s%s" tally (if (= tally 1) "" "s")
@@ -268,7 +279,8 @@ of (POSITION REPLACED-P MATCH-DATA MATCHED-TEXT REPLACEMENT); that list
 is the value when the matches ran out, nil when the question was ended
 by an answer, t when `exit-current' ended it."
   (let* ((km (or km query-replace-map))
-         (lax (replace--search-regexp old-text re-p))
+         (replace--spaces nil)
+         (lax (replace--search-regexp old-text re-p (and words-p (not (eq words-p 'backward)))))
          (needle (or lax old-text))
          (search-re (if lax t re-p))
          (fold (replace--effective-case-fold old-text re-p))
