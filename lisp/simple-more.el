@@ -224,9 +224,13 @@ The undoings leave `buffer-undo-list', as if they had never been made."
     (let ((rest (let ((undo-in-progress t)
                       (buffer-undo-list t))
                   (primitive-undo arg pending))))
-      (setq this-command 'undo-redo)
-      (message "Redo")
-      (setq buffer-undo-list rest))))
+      (setq buffer-undo-list rest)
+      ;; An `undo' right after goes on from where the undoing it reverted had got to.
+      (let ((head rest))
+        (while (and (consp head) (null (car head))) (pop head))
+        (setq pending-undo-list (or (gethash head undo-equiv-table) t)))
+      (setq this-command 'undo)
+      (message "Redo"))))
 
 (defun undo-amalgamate-change-group (handle) "Make the changes since HANDLE, from `prepare-change-group', undo as one.
 The undo boundaries recorded since the group began are removed."
