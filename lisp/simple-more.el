@@ -217,20 +217,18 @@ Blanks before point are deleted."
 (defun undo-redo (&optional arg) "Undo the last ARG undoings, redoing what they undid.
 The undoings leave `buffer-undo-list', as if they had never been made."
   (interactive "*p")
-  (unless (undo--last-change-was-undo-p buffer-undo-list)
-    (user-error "No undone changes to redo"))
-  (let ((pending buffer-undo-list))
-    (while (and pending (listp pending) (not (car pending))) (pop pending))
-    (let ((rest (let ((undo-in-progress t)
-                      (buffer-undo-list t))
-                  (primitive-undo arg pending))))
-      (setq buffer-undo-list rest)
-      ;; An `undo' right after goes on from where the undoing it reverted had got to.
-      (let ((head rest))
-        (while (and (consp head) (null (car head))) (pop head))
-        (setq pending-undo-list (or (gethash head undo-equiv-table) t)))
-      (setq this-command 'undo)
-      (message "Redo"))))
+  (let ((kind (undo--last-change-was-undo-p buffer-undo-list)))
+    (unless kind
+      (user-error "No undone changes to redo"))
+    (let* ((undoings (undo--skip-boundaries buffer-undo-list))
+           (rest (let ((undo-in-progress t)
+                       (buffer-undo-list t))
+                   (primitive-undo arg undoings))))
+      (message "Redo%s" (if (eq kind 'undo-in-region) " in region" ""))
+      ;; An `undo' right after goes on from where the reverted undoing had got to.
+      (setq this-command 'undo
+            pending-undo-list (undo--last-change-was-undo-p rest))
+      (setq buffer-undo-list rest))))
 
 (defun undo-amalgamate-change-group (handle) "Make the changes since HANDLE, from `prepare-change-group', undo as one.
 The undo boundaries recorded since the group began are removed."
