@@ -245,6 +245,31 @@ The undo boundaries recorded since the group began are removed."
 
 ;;;; Odds and ends
 
+(defun invisible-p (pos-or-prop) "Non-nil when POS-OR-PROP is invisible under `buffer-invisibility-spec'.
+A position (or marker) stands for its `invisible' property, text or overlay;
+anything else is taken as such a property value.  The answer is t, or 2 when
+the spec asks for an ellipsis."
+  (let ((value (if (integer-or-marker-p pos-or-prop)
+                   (let ((at (if (markerp pos-or-prop) (marker-position pos-or-prop) pos-or-prop)))
+                     (unless (and (>= at 1) (<= at (1+ (buffer-size))))
+                       (signal 'args-out-of-range (list pos-or-prop)))
+                     (get-char-property at 'invisible))
+                 pos-or-prop))
+        (spec buffer-invisibility-spec))
+    (cond ((null value) nil)
+          ((eq spec t) t)
+          (t (let ((names (if (consp value) value (list value)))
+                   (found nil))
+               (while (and names (not found))
+                 (let ((name (pop names)))
+                   (dolist (entry spec)
+                     (cond (found)
+                           ((eq entry name) (setq found t))
+                           ((and (consp entry) (eq (car entry) name))
+                            (setq found (if (cdr entry) 2 t)))))))
+               found)))))
+
+
 (defun kill-current-buffer () "Kill the current buffer, asking as `kill-buffer' does."
   (interactive)
   (kill-buffer (current-buffer)))

@@ -835,15 +835,26 @@ DEFUN('line-number-at-pos', 0, 2, 'Give the line number of POSITION (by default 
     return makeFixnum(found + 1);
   });
 
-DEFUN('count-lines', 2, 3, 'Give the number of lines between START and END: the newlines, plus one when the text after the last newline is not empty.',
-  (rt, start: number, end: number) => {
+const Qinvisible_p = DEFSYM('invisible-p');
+DEFUN('count-lines', 2, 3, 'Give the number of lines between START and END: the newlines, plus one when the text after the last newline is not empty; with IGNORE-INVISIBLE-LINES, newlines `invisible-p\' calls invisible are not counted.',
+  (rt, start: number, end: number, ignoreInvisible: number) => {
     let s = positionValue(rt, start);
     let e = positionValue(rt, end);
     if (s > e) [s, e] = [e, s];
     const b = currentBuffer(rt);
     if (s < 1 || e > bint(rt, b, BUF_Z)) xsignal(DEFSYM('args-out-of-range'), consL(rt, start, consL(rt, end, Qnil)));
-    const [, found] = scanForward(rt, s, Infinity, e);
-    return makeFixnum(found + (e > s && charAt(rt, e - 1) !== 10 ? 1 : 0));
+    const tail = e > s && charAt(rt, e - 1) !== 10 ? 1 : 0;
+    if (ignoreInvisible === Qnil) return makeFixnum(scanForward(rt, s, Infinity, e)[1] + tail);
+    // Only the newlines `invisible-p' passes end a line (observed: the last one's own
+    // visibility does not decide the one added for text after it).
+    let lines = 0;
+    for (let at = s; at < e;) {
+      const [next, found] = scanForward(rt, at, 1, e);
+      if (found === 0) break;
+      if (funcall(rt, Qinvisible_p, [makeFixnum(next - 1)]) === Qnil) lines++;
+      at = next;
+    }
+    return makeFixnum(lines + tail);
   });
 
 // ---- narrowing and saving ---------------------------------------------------------------------------
