@@ -96,7 +96,8 @@ END join every line of that stretch into one."
           (simple-edit--join-here)
           (setq meeting (point))
           (forward-line 0))
-        (when meeting (goto-char meeting)))))
+        ;; With nothing joined, point stays at BEG (observed).
+        (goto-char (or meeting beg)))))
    (t (simple-edit--join-here)))
   nil)
 

@@ -783,3 +783,15 @@
 (se "one two three\nfour five\n\nsix" 10 (lambda () (let ((buffer-read-only t)) (region-modifiable-p 1 5))) nil)
 (se "one two three\nfour five\n\nsix" 10 (lambda () (progn (set-mark 3) (save-mark-and-excursion (set-mark 7) (goto-char 1) (insert "zz")) (list (point) (mark t)))) nil)
 (se "one two three\nfour five\n\nsix" 10 (lambda () (let ((transient-mark-mode t)) (set-mark 3) (save-mark-and-excursion (deactivate-mark)) mark-active)) nil)
+
+;; delete-indentation with BEG and END on one line joins nothing and leaves point at BEG.
+(with-temp-buffer
+  (insert " first ")
+  (list (list (delete-indentation nil (point) (point)) (point) (buffer-string))
+        (list (delete-indentation nil (line-beginning-position) (1- (point))) (point))
+        (list (delete-indentation nil (1+ (point)) (line-end-position)) (point))
+        (list (delete-indentation nil (line-beginning-position) (line-end-position)) (point))
+        (progn (goto-char (point-max)) (insert "\n second \n third \n fourth ") (goto-char (point-min))
+               (list (delete-indentation nil (line-end-position) (line-beginning-position 2)) (point) (buffer-string)))
+        (list (delete-indentation nil (point-min) (point-max)) (point) (buffer-string))
+        (list (delete-indentation nil 5 3) (point))))
