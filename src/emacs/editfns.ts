@@ -547,11 +547,14 @@ DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-
       return a0;
     }
     const s = styledFormat(rt, args, true);
-    beginStderrMessage(rt);
-    const addr = sdata(rt, s);
-    const bytes = rt.u8.slice(addr, addr + sbytes(rt, s));
-    writeToStderr(rt, bytes, stringMultibyte(rt, s));
-    rt.host.write(2, Uint8Array.of(10));
+    // inhibit-message keeps it off standard error; *Messages* still gets it (GNU, observed).
+    if (findSymbolValue(rt, Qinhibit_message) === Qnil) {
+      beginStderrMessage(rt);
+      const addr = sdata(rt, s);
+      const bytes = rt.u8.slice(addr, addr + sbytes(rt, s));
+      writeToStderr(rt, bytes, stringMultibyte(rt, s));
+      rt.host.write(2, Uint8Array.of(10));
+    }
     // GNU logs each message in *Messages*, batch mode too (modes.el's `messages--log').
     if (findSymbolValue(rt, Qmessage_log_max) !== Qnil && indirectFunction(rt, Qmessages_log) !== Qnil) {
       const sp = rt.sp;
@@ -563,6 +566,7 @@ DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-
   });
 
 const Qmessage_log_max = DEFSYM('message-log-max');
+const Qinhibit_message = DEFVAR('inhibit-message', () => Qnil, 'Non-nil means `message\' shows nothing (in batch mode: writes nothing to standard error); the message is still logged.');
 const Qmessages_log = DEFSYM('messages--log');
 DEFVAR('message-log-max', () => makeFixnum(1000), 'How many lines the *Messages* buffer keeps: a number, t for all of them, or nil to log nothing.');
 
