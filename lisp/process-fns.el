@@ -203,7 +203,9 @@ command ending in & runs asynchronously in *Async Shell Command*."
             (progn
               (if (and output-buffer (not named))
                   ;; GNU's value here is that of its last step, moving back to the start.
-                  (let ((from (point)))
+                  (let ((from (progn (when (eq shell-command-dont-erase-buffer 'erase)
+                                       (let ((inhibit-read-only t)) (erase-buffer)))
+                                     (point))))
                     (funcall run t)
                     (push-mark nil t)
                     (setq result (goto-char from)))

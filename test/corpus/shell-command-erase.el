@@ -23,3 +23,13 @@
 (with-current-buffer "*Messages*"
   (save-excursion (goto-char (point-max)) (forward-line -1)
                   (buffer-substring (point) (point-max))))
+
+;; OUTPUT-BUFFER t: at point, but `erase' still erases first.
+(let ((all nil))
+  (dolist (how '(nil erase beg-last-out end-last-out save-point) (nreverse all))
+    (with-temp-buffer
+      (insert "bar") (goto-char 2)
+      (let ((shell-command-dont-erase-buffer how) (inhibit-message t))
+        (shell-command "printf foo" t)
+        (shell-command "printf foo" t))
+      (push (list how (buffer-string) (point)) all))))
