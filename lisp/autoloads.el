@@ -399,7 +399,7 @@
                 indent-tabs-mode visual-line-mode visible-mode line-number-mode
                 column-number-mode size-indication-mode transient-mark-mode))
   (eval `(defvar ,(intern (concat (symbol-name mode) "-hook")) nil) t))
-(dolist (name '(undo-amalgamate-change-group rfc822-goto-eoh
+(dolist (name '(undo-amalgamate-change-group rfc822-goto-eoh invisible-p
                 turn-on-auto-fill turn-off-auto-fill turn-on-visual-line-mode))
   (autoload name "simple-more"))
 (dolist (name '(read-only-mode overwrite-mode binary-overwrite-mode auto-fill-mode

@@ -60,6 +60,19 @@ cover; a space or newline (a char of `auto-fill-chars') calls
                  (to (save-excursion (fill-forward-paragraph 1) (point))))
              (fill-context-prefix from (max to (line-end-position)))))))
 
+(defun cmds-insert--break-past-prefix (spot limit width) "SPOT, or the first later break before LIMIT, where the text before it ends past column WIDTH.
+A break no further right than the fill prefix would not make the line any
+shorter (observed); LIMIT comes back when no break qualifies."
+  (save-excursion
+    (goto-char spot)
+    (while (and (< (point) limit)
+                (<= (save-excursion (skip-chars-backward " \t") (current-column)) width))
+      (let ((from (point)))
+        (skip-chars-forward "^ \t\n")
+        (skip-chars-forward " \t")
+        (when (or (= (point) from) (eolp)) (goto-char limit))))
+    (min (point) limit)))
+
 (defun do-auto-fill () "Break the line point is on, as often as needed, so that it fits the fill column.
 Breaks go at blanks before point, each new line starting with the fill
 prefix (or the one adaptive filling finds) and the finished lines
@@ -79,6 +92,8 @@ else t."
                             (skip-line-prefix prefix))
                           (point)))
                  (spot (save-excursion (fill-move-to-break-point start) (point))))
+            (when (and prefix (> spot start))
+              (setq spot (cmds-insert--break-past-prefix spot here (string-width prefix))))
             (if (or (<= spot start) (>= spot here))
                 (setq going nil)
               (goto-char spot)

@@ -160,6 +160,26 @@ The quoting is for a POSIX shell."
      ((stringp status) (message "(Shell command killed by signal %s)" status))
      (t (message "(Shell command failed with code %s and no output)" status)))))
 
+(defun shell-command--into-buffer (run here how) "Call RUN with t to insert a command's output in the current buffer, as `shell-command-dont-erase-buffer' (HOW) says; give RUN's value.
+HERE non-nil means the buffer is the one the command was given in: the
+output goes in at point, which stays before it, unless HOW is `erase'."
+  (cond
+   ((or (eq how 'erase) (and (null how) (not here)))
+    (erase-buffer)
+    (prog1 (funcall run t) (when here (goto-char (point-min)))))
+   (here
+    (let ((from (point)))
+      (prog1 (funcall run t) (goto-char from))))
+   ((eq how 'end-last-out)
+    ;; In at point, then point to the end (observed).
+    (prog1 (funcall run t) (goto-char (point-max))))
+   (t
+    ;; `beg-last-out' and `save-point': the output goes at the end.
+    (let ((saved (point))
+          (from (goto-char (point-max))))
+      (prog1 (funcall run t)
+        (goto-char (if (eq how 'save-point) saved from)))))))
+
 (defun shell-command (command &optional output-buffer error-buffer) "Run the shell command COMMAND and give its exit status.
 Without OUTPUT-BUFFER the output goes to the buffer *Shell Command Output*
 and is shown as a message; OUTPUT-BUFFER t (or another non-buffer non-nil
@@ -183,16 +203,20 @@ command ending in & runs asynchronously in *Async Shell Command*."
             (progn
               (if (and output-buffer (not named))
                   ;; GNU's value here is that of its last step, moving back to the start.
-                  (let ((from (point)))
+                  (let ((from (progn (when (eq shell-command-dont-erase-buffer 'erase)
+                                       (let ((inhibit-read-only t)) (erase-buffer)))
+                                     (point))))
                     (funcall run t)
                     (push-mark nil t)
                     (setq result (goto-char from)))
-                (let ((dest (get-buffer-create (or output-buffer "*Shell Command Output*"))))
+                (let* ((dest (get-buffer-create (or output-buffer "*Shell Command Output*")))
+                       (here (eq dest (current-buffer)))
+                       (how shell-command-dont-erase-buffer))
                   (with-current-buffer dest
                     (let ((inhibit-read-only t))
-                      (delete-region (point-min) (point-max))
-                      (setq result (funcall run t))))
-                  (shell-command--report dest result)))
+                      (setq result (shell-command--into-buffer run here how))))
+                  ;; Output put in the buffer the command ran from is not reported.
+                  (unless here (shell-command--report dest result))))
               (when err-file
                 (with-current-buffer (get-buffer-create errors-to)
                   (save-excursion (goto-char (point-max)) (insert-file-contents err-file)))))

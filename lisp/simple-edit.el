@@ -22,20 +22,38 @@ INTERACTIVE non-nil runs `post-self-insert-hook' as typing would." (interactive 
           (run-hooks 'post-self-insert-hook)))))
   nil)
 
+(defun simple-edit--open-lead (margin prefix) "Indent to MARGIN (when above zero) and insert PREFIX (when non-nil) at point."
+  (when (> margin 0) (indent-to margin))
+  (when prefix (insert prefix)))
+
 (defun open-line (n) "Insert N newlines after point, leaving point where it was.
-With a `fill-prefix' or `left-margin' in effect at the start of a line,
-each new line gets it." (interactive "*p")
-  (let ((prefix-wanted (and (bolp) (or (and fill-prefix (not (string= fill-prefix "")))
-                                       (> (current-left-margin) 0))))
-        (origin (point)))
-    (newline n)
-    (goto-char origin)
-    (save-excursion (let ((left n))
-                      (while (> left 0)
-                        (forward-line 1)
-                        (when prefix-wanted (if fill-prefix (insert-before-markers fill-prefix)
-                                              (indent-to (current-left-margin))))
-                        (setq left (1- left)))))
+Called at the start of a line, that line and each new blank one get the
+left margin and the `fill-prefix'; the line holding the rest of the text is
+indented to the left margin." (interactive "*p")
+  (let ((margin (current-left-margin))
+        (prefix (and fill-prefix (not (string= fill-prefix "")) fill-prefix))
+        (at-start (bolp)))
+    (when (and (integerp n) (< n 0)) (error "Repetition argument has to be non-negative"))
+    ;; Blanks alone before point go when the margin applies (observed).
+    (when (and (> margin 0) (not at-start)
+               (save-excursion (skip-chars-backward " \t") (bolp)))
+      (delete-region (line-beginning-position) (point)))
+    (save-excursion
+      ;; The first newline goes in before N is checked as a count (observed).
+      (unless (eql n 0) (insert "\n"))
+      (dotimes (_ (1- n)) (insert "\n"))
+      ;; The blank lines just made, when the line was opened at its start.
+      (when at-start
+        (save-excursion
+          (forward-line (- 1 n))
+          (dotimes (_ (1- n))
+            (simple-edit--open-lead margin prefix)
+            (forward-line 1))))
+      (when (> margin 0)
+        (delete-region (point) (progn (skip-chars-forward " \t") (point)))
+        (indent-to margin)))
+    (when (and at-start (> n 0)) (simple-edit--open-lead margin prefix))
+    ;; Point stays before the new newlines; opening none takes it to the end of the line.
     (end-of-line))
   nil)
 
@@ -96,7 +114,8 @@ END join every line of that stretch into one."
           (simple-edit--join-here)
           (setq meeting (point))
           (forward-line 0))
-        (when meeting (goto-char meeting)))))
+        ;; With nothing joined, point stays at BEG (observed).
+        (goto-char (or meeting beg)))))
    (t (simple-edit--join-here)))
   nil)
 

@@ -217,15 +217,17 @@ Blanks before point are deleted."
 (defun undo-redo (&optional arg) "Undo the last ARG undoings, redoing what they undid.
 The undoings leave `buffer-undo-list', as if they had never been made."
   (interactive "*p")
-  (unless (undo--last-change-was-undo-p buffer-undo-list)
-    (user-error "No undone changes to redo"))
-  (let ((pending buffer-undo-list))
-    (while (and pending (listp pending) (not (car pending))) (pop pending))
-    (let ((rest (let ((undo-in-progress t)
-                      (buffer-undo-list t))
-                  (primitive-undo arg pending))))
-      (setq this-command 'undo-redo)
-      (message "Redo")
+  (let ((kind (undo--last-change-was-undo-p buffer-undo-list)))
+    (unless kind
+      (user-error "No undone changes to redo"))
+    (let* ((undoings (undo--skip-boundaries buffer-undo-list))
+           (rest (let ((undo-in-progress t)
+                       (buffer-undo-list t))
+                   (primitive-undo arg undoings))))
+      (message "Redo%s" (if (eq kind 'undo-in-region) " in region" ""))
+      ;; An `undo' right after goes on from where the reverted undoing had got to.
+      (setq this-command 'undo
+            pending-undo-list (undo--last-change-was-undo-p rest))
       (setq buffer-undo-list rest))))
 
 (defun undo-amalgamate-change-group (handle) "Make the changes since HANDLE, from `prepare-change-group', undo as one.
@@ -242,6 +244,31 @@ The undo boundaries recorded since the group began are removed."
             (setq cell (cdr cell))))))))
 
 ;;;; Odds and ends
+
+(defun invisible-p (pos-or-prop) "Non-nil when POS-OR-PROP is invisible under `buffer-invisibility-spec'.
+A position (or marker) stands for its `invisible' property, text or overlay;
+anything else is taken as such a property value.  The answer is t, or 2 when
+the spec asks for an ellipsis."
+  (let ((value (if (integer-or-marker-p pos-or-prop)
+                   (let ((at (if (markerp pos-or-prop) (marker-position pos-or-prop) pos-or-prop)))
+                     (unless (and (>= at 1) (<= at (1+ (buffer-size))))
+                       (signal 'args-out-of-range (list pos-or-prop)))
+                     (get-char-property at 'invisible))
+                 pos-or-prop))
+        (spec buffer-invisibility-spec))
+    (cond ((null value) nil)
+          ((eq spec t) t)
+          (t (let ((names (if (consp value) value (list value)))
+                   (found nil))
+               (while (and names (not found))
+                 (let ((name (pop names)))
+                   (dolist (entry spec)
+                     (cond (found)
+                           ((eq entry name) (setq found t))
+                           ((and (consp entry) (eq (car entry) name))
+                            (setq found (if (cdr entry) 2 t)))))))
+               found)))))
+
 
 (defun kill-current-buffer () "Kill the current buffer, asking as `kill-buffer' does."
   (interactive)

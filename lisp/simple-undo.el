@@ -96,11 +96,16 @@ USE-<), and never moves POS before that POSITION."
          `(nil ,prop ,val ,start . ,(+ start (- to from)))))
       (_ elt))))
 
+(defun simple-undo--before-insertion (pos at count) "Where POS was before COUNT characters were inserted at AT."
+  (cond ((<= pos at) pos)
+        ((>= pos (+ at count)) (- pos count))
+        (t at)))
+
 (defun undo-make-selective-list (start end) "The records of `buffer-undo-list' that change only the text from START to END, in the form undo can replay now.
 Going back in time, records wholly inside the region (as it was then) are
 kept and records wholly outside are left out, the kept ones' positions
-carried over the changes left out; a record straddling an edge ends the
-list.  Boundaries are kept, never two in a row."
+carried over the changes left out; a record straddling an edge is left
+out as well.  Boundaries are kept, never two in a row."
   (let ((kept (list nil))
         (moves nil)
         (left-out nil)
@@ -133,7 +138,18 @@ list.  Boundaries are kept, never two in a row."
                 (push (cons (car span) size) moves)
                 (when (<= (cdr span) from)
                   (setq from (- from size) to (- to size)))))
-             (t (setq done t))))))))
+             (t
+              ;; Partly inside: left out too, and the region edges within the
+              ;; text it inserted fall back to where that text began.
+              (setq left-out t)
+              (when (> size 0)
+                (push (cons (car span) size) moves)
+                (setq from (simple-undo--before-insertion from (car span) size)
+                      ;; A change at the insertion point was before that text,
+                      ;; so past an end within the text (observed).
+                      to (if (and (<= (car span) to) (< to (+ (car span) size)))
+                             (1- (car span))
+                           (simple-undo--before-insertion to (car span) size)))))))))))
     (nreverse kept)))
 
 (provide 'simple-undo)

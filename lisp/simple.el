@@ -122,15 +122,20 @@ TABLE is a string (char C becomes its Cth char), a char-table, or a symbol whose
     (cond ((consp raw) (if (fixnump (car raw)) (car raw) 1)) ((eq raw '-) -1) ((integerp raw) raw) (t 1))))
 
 (defvar pending-undo-list nil "Within a run of consecutive undo commands, the changes not yet undone, or t when none are left.")
-(defvar undo-in-region nil "Non-nil when the undo in progress is limited to the region (never here: undo in region is not supported).")
+(defvar undo-in-region nil "Non-nil when the undo run in progress is limited to the region.")
 (defvar undo-no-redo nil "Non-nil means `undo' does not redo changes that were themselves undone.")
-(defvar undo-equiv-table (make-hash-table :test 'eq :weakness t) "Maps an undo list as left by an undo command to the pending list it undid from.
-An entry of t means the undo was limited to a region.")
+(defvar undo-equiv-table (make-hash-table :test 'eq :weakness t) "Maps the changes an undo command made (a tail of an undo list) to what it left to undo.
+The value is the pending list, t when nothing was left, `undo-in-region' for
+an undo limited to the region, and `empty' for an undo that changed nothing.")
 
-(defun undo-start (&optional _beg _end) "Set `pending-undo-list' to the front of the undo list, ready for `undo-more'."
-  (when (eq t buffer-undo-list)
-    (user-error "No undo information in this buffer"))
-  (setq pending-undo-list buffer-undo-list))
+(defun undo-start (&optional beg end) "Set `pending-undo-list' to the front of the undo list, ready for `undo-more'.
+Given BEG and END, only the changes within that region are taken."
+  (if (eq buffer-undo-list t)
+      (user-error "No undo information in this buffer")
+    (setq pending-undo-list
+          (cond ((or (null beg) (null end) (= beg end)) buffer-undo-list)
+                ((< end beg) (undo-make-selective-list end beg))
+                (t (undo-make-selective-list beg end))))))
 
 (defun undo-more (n) "Undo back N undo-boundaries beyond what has been undone already."
   (unless (listp pending-undo-list)
@@ -149,41 +154,61 @@ Undoing an undo then leaves point where the change is."
           (setcdr cell (cdr (cdr cell)))
         (setq cell (cdr cell))))))
 
-(defun undo--last-change-was-undo-p (undo-list) "Non-nil when the newest change group in UNDO-LIST was made by an undo."
-  (let ((newest undo-list))
-    (while (and newest (listp newest) (not (car newest))) (pop newest))
-    (gethash newest undo-equiv-table)))
+(defun undo--skip-boundaries (undo-list) "UNDO-LIST without the boundaries at its front."
+  (while (and (consp undo-list) (null (car undo-list)))
+    (setq undo-list (cdr undo-list)))
+  undo-list)
+
+(defun undo--last-change-was-undo-p (undo-list) "Non-nil when the newest change group in UNDO-LIST was made by an undo: what `undo-equiv-table' says of it."
+  (gethash (undo--skip-boundaries undo-list) undo-equiv-table))
+
+(defun undo--jump-past-undoings (entry) "Follow ENTRY, what `undo-equiv-table' says of a change, back through undoings of undoings; give the pending list to go on from, or t."
+  (let (earlier)
+    (while (and (consp entry) (setq earlier (gethash entry undo-equiv-table)))
+      (setq entry earlier)))
+  (if (consp entry) entry t))
 
 (defun undo (&optional arg) "Undo some previous changes; repeat it (as the next command) to undo more.
-A numeric ARG undoes that many groups of changes."
+A numeric ARG undoes that many groups of changes.  With the region active
+(in Transient Mark mode), only changes within the region are undone."
   (interactive "*P")
-  ;; Until the start is done, an error leaves the next undo a fresh one.
-  (setq this-command 'undo-start)
-  (unless (and (eq last-command 'undo)
-               (or (eq t pending-undo-list)
-                   ;; The command loop puts a boundary after each command: look past it.
-                   (undo--last-change-was-undo-p buffer-undo-list)))
-    (undo-start)
-    ;; The group that the latest boundary closes comes off first.
-    (undo-more 1))
-  (setq this-command 'undo)
-  (let* ((source (gethash pending-undo-list undo-equiv-table))
-         (text (concat (if (and source (not undo-no-redo)) "Redo" "Undo")
-                       (if undo-in-region " in region" ""))))
-    (when (and undo-no-redo (consp source))
-      ;; Go past changes that were undoings themselves.
-      (let (earlier)
-        (while (setq earlier (gethash source undo-equiv-table))
-          (setq source earlier)))
-      (setq pending-undo-list (if (consp source) source t)))
-    (undo-more (if (numberp arg) (prefix-numeric-value arg) 1))
-    (puthash buffer-undo-list (if undo-in-region t pending-undo-list) undo-equiv-table)
+  (let ((before buffer-undo-list)
+        (count (if (numberp arg) (prefix-numeric-value arg) 1))
+        (redo nil))
+    ;; Until the start is done, an error leaves the next undo a fresh one.
+    (setq this-command 'undo-start)
+    (unless (and (eq last-command 'undo)
+                 ;; Nothing else changed the buffer since the previous undo,
+                 ;; or that one ran out.
+                 (or (eq pending-undo-list t)
+                     (undo--last-change-was-undo-p buffer-undo-list)))
+      (let ((bounds (and (not (consp arg)) (region-active-p)
+                         (cons (region-beginning) (region-end)))))
+        (setq undo-in-region (consp bounds))
+        (undo-start (car bounds) (cdr bounds)))
+      ;; The group that the latest boundary closes comes off first.
+      (undo-more 1))
+    (setq this-command 'undo)
+    ;; Is what comes next itself the work of an undo?
+    (let ((source (undo--last-change-was-undo-p pending-undo-list)))
+      (cond ((null source))
+            ((not undo-no-redo) (setq redo t))
+            ;; Only an undoing whose pending list is known can be stepped over.
+            ((memq source '(undo-in-region empty)))
+            (t (setq pending-undo-list (undo--jump-past-undoings source)))))
+    (undo-more count)
+    (let ((made (undo--skip-boundaries buffer-undo-list)))
+      (cond ((not (consp made)))
+            ;; Nothing undone: the newest change keeps what it was known as.
+            ((eq buffer-undo-list before)
+             (unless (gethash made undo-equiv-table) (puthash made 'empty undo-equiv-table)))
+            (t (puthash made (if undo-in-region 'undo-in-region pending-undo-list) undo-equiv-table))))
     (undo--drop-positions)
-    (message "%s" text)))
+    (message "%s%s" (if redo "Redo" "Undo") (if undo-in-region " in region" ""))))
 
 (defun undo-only (&optional arg) "Undo some previous changes without redoing undone ones; ARG as for `undo'."
   (interactive "*p")
-  (let ((undo-no-redo t))
+  (dlet ((undo-no-redo t))
     (undo arg)))
 
 (provide 'simple)

@@ -547,11 +547,14 @@ DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-
       return a0;
     }
     const s = styledFormat(rt, args, true);
-    beginStderrMessage(rt);
-    const addr = sdata(rt, s);
-    const bytes = rt.u8.slice(addr, addr + sbytes(rt, s));
-    writeToStderr(rt, bytes, stringMultibyte(rt, s));
-    rt.host.write(2, Uint8Array.of(10));
+    // inhibit-message keeps it off standard error; *Messages* still gets it (GNU, observed).
+    if (findSymbolValue(rt, Qinhibit_message) === Qnil) {
+      beginStderrMessage(rt);
+      const addr = sdata(rt, s);
+      const bytes = rt.u8.slice(addr, addr + sbytes(rt, s));
+      writeToStderr(rt, bytes, stringMultibyte(rt, s));
+      rt.host.write(2, Uint8Array.of(10));
+    }
     // GNU logs each message in *Messages*, batch mode too (modes.el's `messages--log').
     if (findSymbolValue(rt, Qmessage_log_max) !== Qnil && indirectFunction(rt, Qmessages_log) !== Qnil) {
       const sp = rt.sp;
@@ -563,6 +566,7 @@ DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-
   });
 
 const Qmessage_log_max = DEFSYM('message-log-max');
+const Qinhibit_message = DEFVAR('inhibit-message', () => Qnil, 'Non-nil means `message\' shows nothing (in batch mode: writes nothing to standard error); the message is still logged.');
 const Qmessages_log = DEFSYM('messages--log');
 DEFVAR('message-log-max', () => makeFixnum(1000), 'How many lines the *Messages* buffer keeps: a number, t for all of them, or nil to log nothing.');
 
@@ -835,15 +839,26 @@ DEFUN('line-number-at-pos', 0, 2, 'Give the line number of POSITION (by default 
     return makeFixnum(found + 1);
   });
 
-DEFUN('count-lines', 2, 3, 'Give the number of lines between START and END: the newlines, plus one when the text after the last newline is not empty.',
-  (rt, start: number, end: number) => {
+const Qinvisible_p = DEFSYM('invisible-p');
+DEFUN('count-lines', 2, 3, 'Give the number of lines between START and END: the newlines, plus one when the text after the last newline is not empty; with IGNORE-INVISIBLE-LINES, newlines `invisible-p\' calls invisible are not counted.',
+  (rt, start: number, end: number, ignoreInvisible: number) => {
     let s = positionValue(rt, start);
     let e = positionValue(rt, end);
     if (s > e) [s, e] = [e, s];
     const b = currentBuffer(rt);
     if (s < 1 || e > bint(rt, b, BUF_Z)) xsignal(DEFSYM('args-out-of-range'), consL(rt, start, consL(rt, end, Qnil)));
-    const [, found] = scanForward(rt, s, Infinity, e);
-    return makeFixnum(found + (e > s && charAt(rt, e - 1) !== 10 ? 1 : 0));
+    const tail = e > s && charAt(rt, e - 1) !== 10 ? 1 : 0;
+    if (ignoreInvisible === Qnil) return makeFixnum(scanForward(rt, s, Infinity, e)[1] + tail);
+    // Only the newlines `invisible-p' passes end a line (observed: the last one's own
+    // visibility does not decide the one added for text after it).
+    let lines = 0;
+    for (let at = s; at < e;) {
+      const [next, found] = scanForward(rt, at, 1, e);
+      if (found === 0) break;
+      if (funcall(rt, Qinvisible_p, [makeFixnum(next - 1)]) === Qnil) lines++;
+      at = next;
+    }
+    return makeFixnum(lines + tail);
   });
 
 // ---- narrowing and saving ---------------------------------------------------------------------------

@@ -17,12 +17,12 @@ import { charBytes, charLenAt, charToByte8, readChar, writeChar } from '../core/
 import { readRuns, writeRuns } from './intervals.ts';
 import {
   allocString, cons as consOf, makeString as makeStr, makeStringFromBytes, sbytes, schars, sdata, stringMultibyte,
-  stringIntervals, stringp, xcar, xcdr,
+  stringIntervals, stringp, symbolFunction, xcar, xcdr,
 } from '../core/object.ts';
-import { DEFSYM, Qnil, Qt, Qcharacterp, Qfixnump, Qchar_or_string_p } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qt, Qunbound, Qcharacterp, Qfixnump, Qchar_or_string_p } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { LispSignal, LispThrow, argsOutOfRange, wrongTypeArgument, xsignal, xsignal1 } from '../core/signal.ts';
-import { findSymbolValue, runHookWithArgs, setInternal, specbind, unbindTo } from './eval.ts';
+import { findSymbolValue, funcall, runHookWithArgs, setInternal, specbind, unbindTo } from './eval.ts';
 import { registerBufferPrinter } from './print.ts';
 import {
   bint, bslot, bufferLive, bufferp as isBuffer, currentBuffer, gapSize, getBuffer, markerp, setBint, setBslot,
@@ -189,6 +189,7 @@ export function prepareToModify(rt: Runtime, start: number, end: number, preserv
   barfIfReadOnly(rt);
   const b = currentBuffer(rt);
   textPropHooks.verifyModification(rt, b, start, end);
+  noteUndoableChange(rt, b);
   if (findSymbolValue(rt, Qinhibit_modification_hooks) !== Qnil) return;
   const unmodified = bint(rt, b, BUF_MODIFF) <= bint(rt, b, BUF_SAVE_MODIFF);
   if (unmodified) lockOnFirstChange(rt, b);
@@ -199,6 +200,28 @@ export function prepareToModify(rt: Runtime, start: number, end: number, preserv
   // 114 MB of short-lived objects for a million inserts).
   if (!first && !before) overlaysBefore(rt, start, end);
   else prepareWithHooks(rt, b, start, end, first, before, preserve);
+}
+
+const Qundo_auto_changed_buffers = DEFSYM('undo-auto--undoably-changed-buffers');
+const Qundo_auto_timer = DEFSYM('undo-auto-current-boundary-timer');
+const Qundo_auto_undoable_change = DEFSYM('undo-auto--undoable-change');
+
+/**
+ * A change is coming to B, the current buffer: when B keeps undo records, tell simple-undo-auto
+ * (which lists the buffer for the command loop's boundaries and starts the ten-second boundary
+ * timer), whatever inhibit-modification-hooks says, as GNU does. Nothing is called while B heads
+ * the list and the timer runs, so a run of edits costs one comparison each.
+ */
+function noteUndoableChange(rt: Runtime, b: number): void {
+  if (findSymbolValue(rt, Qbuffer_undo_list) === Qt) return;
+  const listed = findSymbolValue(rt, Qundo_auto_changed_buffers);
+  if ((listed & 7) === Lisp_Cons && xcar(rt, listed) === b) {
+    const timer = findSymbolValue(rt, Qundo_auto_timer);
+    if (timer !== Qnil && timer !== Qunbound) return;
+  }
+  const fn = symbolFunction(rt, Qundo_auto_undoable_change);
+  if (fn === Qnil || fn === Qunbound) return;
+  funcall(rt, Qundo_auto_undoable_change, []);
 }
 
 /** GNU runs the overlays' hooks after before-change-functions (in the buffer current then). */

@@ -14,3 +14,14 @@
 (with-temp-buffer (setq fill-column 10 left-margin 2) (insert "aaaa bbbb cccc") (list (do-auto-fill) (buffer-string) (point)))
 (with-temp-buffer (setq fill-column 10) (insert "- aaaa bbbb cccc") (list (do-auto-fill) (buffer-string) (point)))
 (with-temp-buffer (setq fill-column 10) (insert "aaaa bbbb\ncccc dddd eeee") (list (do-auto-fill) (buffer-string) (point)))
+
+;; No break where the text before it ends within the fill prefix's width: the next break is taken.
+(let ((out nil))
+  (dolist (c '(("   " 5 "foo bar") ("  " 5 "foo bar") ("    " 5 "foo bar") ("   " 5 "fooo bar")
+               ("   " 6 "foo bar baz") ("" 5 "foo bar") ("  " 3 "ab cd ef") ("   " 5 "a bcdefgh"))
+               (nreverse out))
+    (with-temp-buffer
+      (setq-local fill-prefix (nth 0 c))
+      (setq fill-column (nth 1 c))
+      (insert (nth 2 c))
+      (push (list (do-auto-fill) (buffer-string) (point)) out))))

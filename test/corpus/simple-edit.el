@@ -783,3 +783,40 @@
 (se "one two three\nfour five\n\nsix" 10 (lambda () (let ((buffer-read-only t)) (region-modifiable-p 1 5))) nil)
 (se "one two three\nfour five\n\nsix" 10 (lambda () (progn (set-mark 3) (save-mark-and-excursion (set-mark 7) (goto-char 1) (insert "zz")) (list (point) (mark t)))) nil)
 (se "one two three\nfour five\n\nsix" 10 (lambda () (let ((transient-mark-mode t)) (set-mark 3) (save-mark-and-excursion (deactivate-mark)) mark-active)) nil)
+
+;; delete-indentation with BEG and END on one line joins nothing and leaves point at BEG.
+(with-temp-buffer
+  (insert " first ")
+  (list (list (delete-indentation nil (point) (point)) (point) (buffer-string))
+        (list (delete-indentation nil (line-beginning-position) (1- (point))) (point))
+        (list (delete-indentation nil (1+ (point)) (line-end-position)) (point))
+        (list (delete-indentation nil (line-beginning-position) (line-end-position)) (point))
+        (progn (goto-char (point-max)) (insert "\n second \n third \n fourth ") (goto-char (point-min))
+               (list (delete-indentation nil (line-end-position) (line-beginning-position 2)) (point) (buffer-string)))
+        (list (delete-indentation nil (point-min) (point-max)) (point) (buffer-string))
+        (list (delete-indentation nil 5 3) (point))))
+
+;; open-line with a left margin and a fill prefix, at the start of a line and inside one.
+(defmacro simple-edit--opened (&rest body)
+  `(with-temp-buffer
+     (setq indent-tabs-mode nil)
+     (insert "(a b") (save-excursion (insert " c d)"))
+     ,@body
+     (cons (buffer-substring (point-min) (point)) (buffer-substring (point) (point-max)))))
+(list (simple-edit--opened (let ((left-margin 10)) (open-line 3)))
+      (simple-edit--opened (let ((left-margin 10)) (open-line 1)))
+      (simple-edit--opened (let ((left-margin 2)) (forward-line 0) (open-line 1)))
+      (simple-edit--opened (let ((left-margin 2)) (forward-line 0) (open-line 2)))
+      (simple-edit--opened (let ((fill-prefix "- - ")) (open-line 1)))
+      (simple-edit--opened (let ((fill-prefix "- - ")) (forward-line 0) (open-line 2)))
+      (simple-edit--opened (let ((fill-prefix "- - ") (left-margin 3)) (forward-line 0) (open-line 1)))
+      (simple-edit--opened (let ((fill-prefix "- - ") (left-margin 3)) (open-line 1)))
+      (simple-edit--opened (let ((left-margin 3)) (goto-char (point-max)) (open-line 1)))
+      (simple-edit--opened (let ((left-margin 3)) (insert "   ") (open-line 1)))
+      (simple-edit--opened (let ((fill-prefix "")) (forward-line 0) (open-line 1))))
+(list (with-temp-buffer (setq indent-tabs-mode t) (insert "ab") (forward-line 0)
+                        (let ((left-margin 10) (fill-prefix "x")) (open-line 2)) (list (point) (buffer-string)))
+      (with-temp-buffer (setq indent-tabs-mode t) (insert "ab") (let ((left-margin 10)) (open-line 1))
+                        (list (point) (buffer-string)))
+      (with-temp-buffer (insert "  ab") (goto-char 2) (let ((left-margin 4)) (open-line 1))
+                        (list (point) (buffer-string))))
