@@ -77,12 +77,14 @@ when `transient-mark-mode' is off.  Return nil."
 (defun use-region-p () "Return t when the region is active and not empty."
   (and (region-active-p) (> (region-end) (region-beginning)) t))
 
-(defvar region-extract-function
-  (lambda (method)
-    (cond ((eq method 'bounds) (list (cons (region-beginning) (region-end))))
-          ((eq method 'delete-only) (delete-region (region-beginning) (region-end)))
-          ((eq method nil) (buffer-substring (region-beginning) (region-end)))
-          (t (delete-and-extract-region (region-beginning) (region-end)))))
+(defun simple--extract-region (method) "The region's text, its deletion or its bounds, as METHOD asks; see `region-extract-function'."
+  (let ((from (region-beginning)) (to (region-end)))
+    (cond ((null method) (buffer-substring from to))
+          ((memq method '(bounds)) (list (cons from to)))
+          ((memq method '(delete-only)) (delete-region from to))
+          (t (delete-and-extract-region from to)))))
+
+(defvar region-extract-function #'simple--extract-region
   "Function of METHOD giving the region's contents: with nil its text, with `delete' its text
 deleted, with `delete-only' deleting it, with `bounds' its pieces as a list of (START . END).
 The case commands with REGION-NONCONTIGUOUS-P case each piece it gives.")
