@@ -28,7 +28,7 @@ import {
   SYM_FLAGS,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, POISON } from '../heap/tags.ts';
-import { I32, name as str, section as sect, sleb, uleb, vec as many } from '../heap/wasm-asm.ts';
+import { I32, bytesFromBase64, name as str, section as sect, sleb, uleb, vec as many } from '../heap/wasm-asm.ts';
 
 const lget = (i: number): number[] => [0x20, i];
 const lset = (i: number): number[] => [0x21, i];
@@ -247,10 +247,7 @@ export const GC_MODULE_BASE64 =
 
 /** The module's bytes from GC_MODULE_BASE64. */
 export function storedModuleBytes(): Uint8Array {
-  const s = atob(GC_MODULE_BASE64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
+  return bytesFromBase64(GC_MODULE_BASE64);
 }
 
 let compiled: object | null | undefined;

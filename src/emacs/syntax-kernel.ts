@@ -18,7 +18,7 @@
 
 import type { WasmApi } from '../heap/heap.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
-import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
+import { I32, bytesFromBase64, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 import {
   Scharquote, Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Sinherit, Sopen, Squote, Sstring, Sstring_fence,
   Ssymbol, Sword, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
@@ -290,10 +290,7 @@ export const SYNTAX_MODULE_BASE64 =
 
 /** The module's bytes from SYNTAX_MODULE_BASE64. */
 export function storedSyntaxModuleBytes(): Uint8Array {
-  const s = atob(SYNTAX_MODULE_BASE64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
+  return bytesFromBase64(SYNTAX_MODULE_BASE64);
 }
 
 let compiled: object | null | undefined;

@@ -37,3 +37,11 @@ export const section = (id: number, body: number[]): number[] => [id, ...uleb(bo
 export const name = (s: string): number[] => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
 /** A vector of ITEMS, count first. */
 export const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+
+/** A module's bytes from the base64 text a kernel file stores them as (decoding costs nothing at start-up, assembling does). */
+export function bytesFromBase64(text: string): Uint8Array {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
