@@ -1,45 +1,4 @@
-// The differential corpus: every case's output must equal what GNU Emacs 28.2 recorded, byte for byte.
-//
-// test/corpus/known-failures.txt lists cases that may differ, each with its
-// reason; a listed case that starts passing fails the test too, so the list
-// only ever shrinks by a deliberate edit.
+// The differential corpus from loadup, first share: see test/support/corpus-suite.ts.
+import { defineCorpusTests } from './support/corpus-suite.ts';
 
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { lispRuntime, repoRoot } from './support/runtime.ts';
-import { corpusCaseFiles, runCaseFile } from './support/corpus.ts';
-import { verifyHeap } from '../src/core/gc.ts';
-
-const dir = join(repoRoot, 'test', 'corpus');
-const known = new Map<string, string>();
-const knownPath = join(dir, 'known-failures.txt');
-if (existsSync(knownPath)) {
-  for (const line of readFileSync(knownPath, 'utf8').split('\n')) {
-    const m = /^(\S+:\d+)\s+(.*)$/.exec(line.trim());
-    if (m && !line.startsWith('#')) known.set(m[1]!, m[2]!);
-  }
-}
-
-for (const file of corpusCaseFiles(dir, 'source')) {
-  const expectedPath = join(dir, file.replace(/\.el$/, '.expected'));
-  if (!existsSync(expectedPath)) continue;
-  test(`corpus ${file}`, () => {
-    const rt = lispRuntime();
-    const got = runCaseFile(rt, readFileSync(join(dir, file)));
-    const want = readFileSync(expectedPath, 'utf8').split('\n').filter((l) => l !== '');
-    const failures: string[] = [];
-    const unexpectedPasses: string[] = [];
-    for (let i = 0; i < Math.max(got.length, want.length); i++) {
-      const key = `${file}:${i + 1}`;
-      const ok = got[i] === want[i];
-      if (!ok && !known.has(key)) failures.push(`${key}\n  want: ${want[i]}\n  got:  ${got[i]}`);
-      if (ok && known.has(key)) unexpectedPasses.push(key);
-    }
-    assert.deepEqual(verifyHeap(rt), [], 'heap verifies after the corpus');
-    assert.equal(failures.length + unexpectedPasses.length, 0,
-      `${failures.length} cases differ from GNU Emacs:\n${failures.slice(0, 40).join('\n')}` +
-      (unexpectedPasses.length ? `\nNow passing, remove from known-failures.txt: ${unexpectedPasses.join(' ')}` : ''));
-  });
-}
+defineCorpusTests(0, 2);
