@@ -85,6 +85,34 @@ function readFully(fd: number, buf: Uint8Array, at: number, count: number, posit
   return got;
 }
 
+/**
+ * The bytes from START to END (null: to the end) of a file whose size is not known in advance.
+ * It is read in order from its first byte, so a pipe, which cannot seek, reads too.
+ */
+function readToEnd(fd: number, start: number, end: number | null): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let skip = start;
+  for (;;) {
+    const want = end === null ? 65536 : Math.min(65536, end - start - total + skip);
+    if (want <= 0) break;
+    const chunk = new Uint8Array(want);
+    const n = readSync(fd, chunk, 0, want, null);
+    if (n === 0) break;
+    const dropped = Math.min(skip, n);
+    skip -= dropped;
+    if (n > dropped) chunks.push(chunk.subarray(dropped, n));
+    total += n - dropped;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 function describe(e: unknown): string {
   const code = (e as { code?: string }).code;
   return (code && errnoText[code]) || (e instanceof Error ? e.message : String(e));
@@ -179,6 +207,9 @@ export function nodeHost(): Host {
       if (fd === null) return null;
       try {
         const size = fstatSync(fd).size;
+        // Files of the kernel's pseudo file systems (/proc, /sys) say their size is 0 and still
+        // have text: read them to their end, as GNU does.
+        if (size === 0) return readToEnd(fd, start, end);
         const stop = end === null ? size : Math.min(end, size);
         const out = new Uint8Array(Math.max(0, stop - start));
         const got = readFully(fd, out, 0, out.length, start);

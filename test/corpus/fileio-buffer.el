@@ -143,3 +143,9 @@
 (let ((f (make-temp-file "fb" nil ".txt" "hello"))) (prog1 (list (string-suffix-p ".txt" f) (fb-bytes f) (file-name-absolute-p f)) (delete-file f)))
 (let ((f (make-temp-file "fb"))) (prog1 (list (fb-bytes f) (file-exists-p f)) (delete-file f)))
 (condition-case e (make-temp-file 'x) (error e))
+;; Files of the kernel's pseudo file systems say their size is 0 and still have text
+(with-temp-buffer (insert-file-contents "/proc/self/status") (list (> (buffer-size) 10) (looking-at "Name:")))
+(with-temp-buffer (list (cadr (insert-file-contents "/proc/version" nil 0 5)) (buffer-string)))
+(with-temp-buffer (insert-file-contents "/proc/version" nil 2 5) (buffer-string))
+(with-temp-buffer (insert-file-contents "/proc/version" nil 0 0) (buffer-size))
+(with-temp-buffer (insert-file-contents "/proc/loadavg") (list (count-lines (point-min) (point-max)) (file-attribute-size (file-attributes "/proc/loadavg"))))
