@@ -21,7 +21,7 @@ const lisp = join(root, 'lisp');
 const launcher = join(root, 'dist', 'tsmacs.cjs');
 
 /** The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc). */
-export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'backtrace', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring', 'electric'];
+export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'backtrace', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring', 'electric', 'char-fold'];
 
 /** The format src/emacs/elc.ts writes (its ELC_VERSION): a file of another is refused by load, with a message. */
 const ELC_HEAD = ';TSMACS-ELC 2 ';
