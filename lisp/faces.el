@@ -102,15 +102,11 @@ An existing face is left as it is."
   (let ((known (faces--resolve face)))
     (if known (get known 'face) (error "Not a face: %s" face))))
 
-(defun faces--inheritance-valid-p (value) "Non-nil when VALUE may be the :inherit of a face."
-  (or (memq value '(nil unspecified))
-      (and (symbolp value) (faces--resolve value))
-      (and (consp value)
-           (let ((ok t))
-             (dolist (x value) (unless (or (and (symbolp x) (faces--resolve x))
-                                           (and (consp x) (keywordp (car x))))
-                                 (setq ok nil)))
-             ok))))
+(defun faces--inheritance-valid-p (value) "Non-nil when VALUE may be the :inherit of a face: a symbol or a proper list of symbols.
+The symbols need not name faces yet."
+  (or (symbolp value)
+      (and (proper-list-p value)
+           (not (memq nil (mapcar #'symbolp value))))))
 
 (defun faces--checked-value (attribute value) "Return VALUE checked as a value of ATTRIBUTE; signal GNU's errors for bad ones."
   (if (memq value '(unspecified reset ignore-defface))
@@ -135,7 +131,9 @@ An existing face is left as it is."
       ((or :underline :overline :strike-through)
        (if (or (symbolp value) (stringp value) (consp value)) value
          (signal 'error (list (format "Invalid face %s" (substring (symbol-name attribute) 1)) value))))
-      (:inherit (if (faces--inheritance-valid-p value) value (signal 'error (list "Invalid face inheritance" value))))
+      ;; As GNU's errors with a value: a proper list is spread into the data, anything else is one datum.
+      (:inherit (if (faces--inheritance-valid-p value) value
+                  (signal 'error (cons "Invalid face inheritance" (if (proper-list-p value) value (list value))))))
       (_ value))))
 
 (defun faces--checked-symbol (value allowed message) "Return VALUE if it is one of ALLOWED; else signal MESSAGE, or wrong-type-argument for a non-symbol."
@@ -181,11 +179,14 @@ only those defaults.  An :bold or :italic pair sets :weight or :slant."
         value
       (let ((parents (internal-get-lisp-face-attribute face :inherit frame))
             (found 'unspecified))
-        (dolist (parent (if (listp parents) parents (list parents)))
-          (when (and (eq found 'unspecified) (symbolp parent) parent
-                     (not (eq parent 'unspecified)) (not (memq parent seen))
-                     (faces--resolve parent))
-            (setq found (faces--inherited parent attribute frame (cons parent seen)))))
+        ;; nil parents are skipped; the first that is no face ends the search, as in GNU.
+        (let ((todo (if (listp parents) parents (list parents))))
+          (while todo
+            (let ((parent (pop todo)))
+              (cond ((or (null parent) (eq parent 'unspecified) (memq parent seen)))
+                    ((not (and (symbolp parent) (faces--resolve parent))) (setq todo nil))
+                    (t (setq found (faces--inherited parent attribute frame (cons parent seen)))
+                       (unless (eq found 'unspecified) (setq todo nil)))))))
         found))))
 
 (defun face-attribute (face attribute &optional frame inherit) "Return the value of ATTRIBUTE of FACE on FRAME.
@@ -393,11 +394,12 @@ matches, NO-MATCH-RETVAL is returned."
           (defaults defaults)
           (t no-match-retval))))
 
-(defun faces--apply-plist (face frame attrs) "Set each keyword/value pair of ATTRS on FACE for FRAME, ignoring those that are not valid."
+(defun faces--apply-plist (face frame attrs) "Set each keyword/value pair of ATTRS on FACE for FRAME.
+A keyword that names no face attribute is passed over; a bad value of a real
+attribute signals its error, as GNU's face specs do."
   (while attrs
-    (condition-case nil
-        (set-face-attribute face frame (car attrs) (cadr attrs))
-      (error nil))
+    (when (assq (car attrs) faces--attribute-slots)
+      (set-face-attribute face frame (car attrs) (cadr attrs)))
     (setq attrs (cddr attrs))))
 
 (defun face-spec-reset-face (face &optional frame) "Make every attribute of FACE on FRAME unspecified (those of `default' reset to the frame's own).
@@ -418,7 +420,10 @@ FRAME nil means the session's frame and the defaults for new frames."
 (defun face-spec-recalc (face frame) "Give FACE on FRAME the attributes its defface spec and override spec choose.
 Only the session's frame gets them; the defaults for new frames are left unspecified."
   (face-spec-reset-face face frame)
-  (dolist (spec (list (face-user-default-spec face) (get face 'face-override-spec)))
+  ;; The specs of the themes in force replace the default one; the first theme's wins.
+  (dolist (spec (append (or (mapcar #'cadr (reverse (get face 'theme-face)))
+                            (list (face-user-default-spec face)))
+                        (list (get face 'face-override-spec))))
     (when spec (faces--apply-plist face 'faces--frame-only (face-spec-choose spec frame)))))
 
 (defun face-spec-set (face spec &optional spec-type) "Make SPEC the spec of FACE of kind SPEC-TYPE, and recompute FACE.

@@ -342,6 +342,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "daemon-initialized",
   "daemonp",
   "data",
+  "data-directory",
   "days",
   "deactivate-mark",
   "debug",

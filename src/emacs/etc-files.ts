@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { Runtime } from '../core/runtime.ts';
 import { list, makeString } from '../core/object.ts';
 import { xsignal } from '../core/signal.ts';
-import { Qfile_missing } from '../core/symbols.ts';
+import { Qfile_missing, Qnil } from '../core/symbols.ts';
+import { DEFVAR } from '../core/subr.ts';
+import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
+import { setInternal } from './eval.ts';
 
 /** etc/NAME, beside the sources (src/emacs/..) or beside the bundle (dist/..). */
 export function etcFile(name: string): string {
@@ -33,3 +36,9 @@ export function readKeyedLines(rt: Runtime, name: string): Map<string, string> {
   }
   return m;
 }
+
+const Qdata_directory = DEFVAR('data-directory', () => Qnil,
+  'The folder of the data files that come with this Emacs (its etc/), as an absolute name ending in a slash.');
+
+// The installation may have moved since the dump was made: the folder is found again at every start.
+pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qdata_directory, makeString(rt, etcFile('') + '/')));
