@@ -1602,3 +1602,11 @@ Without an XML mode in this system, Conf mode."
 ;; ROT13 (rot13.el), as GNU autoloads it.
 (dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
 (dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))
+;; Time stamps in files (time-stamp.el): the commands, and which values of
+;; its variables a file may set for itself.
+(dolist (name '(time-stamp time-stamp-toggle-active)) (autoload name "time-stamp" nil t))
+(pcase-dolist (`(,var . ,test) '((time-stamp-format . stringp) (time-stamp-time-zone . time-stamp-zone-type-p)
+                                 (time-stamp-line-limit . integerp) (time-stamp-start . stringp)
+                                 (time-stamp-end . stringp) (time-stamp-inserts-lines . symbolp)
+                                 (time-stamp-count . integerp) (time-stamp-pattern . stringp)))
+  (put var 'safe-local-variable test))

@@ -273,6 +273,13 @@ CLOSER, if non-nil, is code for the function `iter-close' calls for the frame."
       (compute bindings nil))))
 
 (defun cps--let-bind (vars values body k) "Bind VARS to the variables VALUES around BODY, rewritten with continuation K."
+  (if (and (consp k) (cps--any-yields-p body))
+      ;; K is code that may name a variable VARS rebind: bind it outside.
+      (cps--with-k k (lambda (kv) (cps--let-bind vars values body kv)))
+    (cps--let-bind-1 vars values body k)))
+
+(defun cps--let-bind-1 (vars values body k)
+  "Do what `cps--let-bind' does, K being a variable or BODY not yielding."
   (let* ((pairs (cl-mapcar #'list vars values))
          (special (cl-remove-if-not (lambda (p) (special-variable-p (car p))) pairs))
          (lexical (cl-remove-if (lambda (p) (special-variable-p (car p))) pairs)))

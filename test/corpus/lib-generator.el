@@ -75,3 +75,17 @@
 (let ((it (funcall (iter-lambda () (let ((acc nil)) (dolist (x '(1 2 3)) (push (iter-yield x) acc)) acc))))) (list (iter-next it) (iter-next it 'a) (iter-next it 'b) (condition-case e (iter-next it 'c) (iter-end-of-sequence e))))
 (lg-drain (funcall (iter-lambda () (while (iter-yield 'ask)))))
 (lg-drain (funcall (iter-lambda () (pcase (iter-yield 1) ('nil 'was-nil) (_ 'other)))))
+;; Nested `dolist's in a generator: the inner loop's variables must not
+;; capture the outer one's (tsmacs looped forever here).
+(progn
+  (iter-defun lib-gen-nested ()
+    (dolist (a '(1 2))
+      (dolist (b '(x y))
+        (iter-yield (list a b)))))
+  (let (out) (iter-do (v (lib-gen-nested)) (push v out)) (nreverse out)))
+(progn
+  (iter-defun lib-gen-shadow ()
+    (let ((v 1))
+      (let ((v 10)) (iter-yield v))
+      (iter-yield v)))
+  (let (out) (iter-do (x (lib-gen-shadow)) (push x out)) (nreverse out)))
