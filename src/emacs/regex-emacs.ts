@@ -1535,21 +1535,29 @@ export class Matcher {
     return this.run(re, t, pos, nregs);
   }
 
-  /** Kernel images (regex-kernel.ts) of the patterns searched, each for the tables it was made under. */
-  private images = new WeakMap<CompiledRegexp, { tables: RegexTables; image: KernelImage | null }>();
+  /** Kernel images (regex-kernel.ts) of the patterns searched; the last one asked for. */
+  private images = new WeakMap<CompiledRegexp, KernelImage | null>();
+  private imageOf: CompiledRegexp | null = null;
+  private image: KernelImage | null = null;
 
   /**
-   * RE laid out for the WebAssembly kernel under the tables in force (regex-kernel.ts, from its
-   * word FOLD on), or null when RE has an operation the kernel does not know: syntax classes,
-   * categories, word and symbol boundaries, bracket expressions whose members follow the tables
-   * in force. Made once per pattern and tables. The kernel reads only ASCII text: the tables
-   * cover chars below 128.
+   * RE laid out for the WebAssembly kernel (regex-kernel.ts, from its word FOLD on), or null when
+   * RE has an operation the kernel does not know: syntax classes, categories, word and symbol
+   * boundaries, bracket expressions whose members follow the tables in force. Made once per
+   * pattern: what it holds does not depend on the tables in force when matching (folding is the
+   * compile's, the sets it takes have fixed members, and a greedy repeat of the single-char
+   * matchers it takes never asks the case tables in cannotContinue). The kernel reads only
+   * ASCII text: the tables cover chars below 128.
    */
   kernelImage(re: CompiledRegexp): KernelImage | null {
-    const had = this.images.get(re);
-    if (had !== undefined && had.tables === this.tables) return had.image;
-    const image = this.makeKernelImage(re);
-    this.images.set(re, { tables: this.tables, image });
+    if (re === this.imageOf) return this.image;
+    let image = this.images.get(re);
+    if (image === undefined) {
+      image = this.makeKernelImage(re);
+      this.images.set(re, image);
+    }
+    this.imageOf = re;
+    this.image = image;
     return image;
   }
 

@@ -51,14 +51,15 @@ function bufferMatchText(begv: number, zv: number, pt: number): MatchText {
 function windowSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
   const whole = bint(rt, b, BUF_Z) - 1;
   const readEnd = text.end ?? text.zv;
-  text.syntaxAt = propertySyntaxClass(rt, b);
-  // All-ASCII text (a multibyte buffer with as many bytes as chars) where no property counts: the
-  // kernel reads the bytes where they lie, nothing decoded.
-  if (text.syntaxAt === null && whole + 1 === bint(rt, b, BUF_Z_BYTE) && bslot(rt, b, BUF_MULTIBYTE) !== Qnil) {
+  // All-ASCII text (a multibyte buffer with as many bytes as chars): the kernel reads the bytes
+  // where they lie, nothing decoded. It takes no pattern that asks syntax classes, so `syntax-table'
+  // properties do not matter to it.
+  if (whole + 1 === bint(rt, b, BUF_Z_BYTE) && bslot(rt, b, BUF_MULTIBYTE) !== Qnil) {
     const before = textBase(rt, b);
     const found = kernelSearch(rt, re, text, from, limit, bint(rt, b, BUF_GPT_BYTE) - 1, before, before + gapSize(rt, b));
     if (found !== GAVE_UP) return found;
   }
+  text.syntaxAt = propertySyntaxClass(rt, b);
   // The first window is small: a search-and-replace loop finds its next match a line or so
   // away, and after each replacement the window is decoded anew (2,048 chars a round was most
   // of such a loop's time). A search that wants more grows it fourfold, so a long one re-scans

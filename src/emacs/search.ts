@@ -322,7 +322,7 @@ export function kernelSearch(rt: Runtime, re: CompiledRegexp, text: MatchText, f
   if (kernel === null) return GAVE_UP;
   const m = stateOf(rt).matcher;
   if (m.posix) return GAVE_UP;
-  m.tables = regexTables(rt);
+  // No image depends on the tables in force (kernelImage), so they are not looked up.
   const image = m.kernelImage(re);
   if (image === null) return GAVE_UP;
   const i32 = rt.i32;
@@ -353,7 +353,8 @@ export function kernelSearch(rt: Runtime, re: CompiledRegexp, text: MatchText, f
   const found = kernel.search(w << 2);
   if (found === GAVE_UP) return found;
   if (m.regs.length < image.nregs) m.regs = new Int32Array(image.nregs);
-  m.regs.set(i32.subarray(w + REGS, w + REGS + image.nregs));
+  const regs = m.regs;
+  for (let i = 0; i < image.nregs; i++) regs[i] = i32[w + REGS + i]!;
   m.edge = false;
   return found;
 }
