@@ -25,8 +25,9 @@ function both(src: string): [string, string] {
   }
 }
 
-// Each call: (BEG END POINT BOUND BACKWARD LITERAL): narrowed to BEG..END, from POINT, a regexp
-// (or, LITERAL, a plain string) search towards BOUND; gives the result, point and the match data.
+// Each call: (BEG END POINT BOUND BACKWARD HOW): narrowed to BEG..END, from POINT, a regexp search
+// towards BOUND (HOW nil), a plain string's (t) or `looking-at' (look); gives the result, point and
+// the match data.
 E(`(defun rk-search (text gap pat fold calls)
   (with-temp-buffer
     (insert text)
@@ -40,9 +41,10 @@ E(`(defun rk-search (text gap pat fold calls)
                   ;; A failed search leaves the match data as they were: the same before each call.
                   (set-match-data '(1 1))
                   (condition-case err
-                      (let ((r (if (nth 5 c)
-                                   (if (nth 4 c) (search-backward pat (nth 3 c) t) (search-forward pat (nth 3 c) t))
-                                 (if (nth 4 c) (re-search-backward pat (nth 3 c) t) (re-search-forward pat (nth 3 c) t)))))
+                      (let ((r (cond
+                                ((eq (nth 5 c) 'look) (looking-at pat))
+                                ((nth 5 c) (if (nth 4 c) (search-backward pat (nth 3 c) t) (search-forward pat (nth 3 c) t)))
+                                (t (if (nth 4 c) (re-search-backward pat (nth 3 c) t) (re-search-forward pat (nth 3 c) t))))))
                         (list r (point) (match-data t)))
                     (error (list 'ERR err)))))
               calls))))`);
@@ -90,7 +92,7 @@ const pattern: fc.Arbitrary<string> = fc.letrec((tie) => ({
   alt: fc.array(tie('seq'), { minLength: 1, maxLength: 2 }).map((xs) => xs.join('\\|')),
 })).alt as fc.Arbitrary<string>;
 
-test('property: any text, gap, pattern, narrowing and direction search the same with and without the kernel', () => {
+test('property: any text, gap, pattern, narrowing and direction search (and looking-at) the same with and without the kernel', () => {
   const call = fc.record({ a: fc.nat(), b: fc.nat(), p: fc.nat(), d: fc.nat(), back: fc.boolean(), bound: fc.boolean(), literal: fc.nat(9) });
   fc.assert(
     fc.property(
@@ -107,7 +109,7 @@ test('property: any text, gap, pattern, narrowing and direction search the same 
           const end = beg + (c.b % (n - beg + 1));
           const pt = beg + (c.p % (end - beg + 1));
           const bound = !c.bound ? 'nil' : c.back ? String(beg + (c.d % (pt - beg + 1))) : String(pt + (c.d % (end - pt + 1)));
-          return `(${beg} ${end} ${pt} ${bound} ${c.back ? 't' : 'nil'} ${c.literal === 0 ? 't' : 'nil'})`;
+          return `(${beg} ${end} ${pt} ${bound} ${c.back ? 't' : 'nil'} ${c.literal === 0 ? 't' : c.literal === 1 ? 'look' : 'nil'})`;
         });
         const src = `(rk-search ${JSON.stringify(text)} ${1 + (gap % n)} ${JSON.stringify(pat)} ${fold} '(${cs.join(' ')}))`;
         const [k, js] = both(src);
