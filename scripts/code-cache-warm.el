@@ -48,6 +48,18 @@
       (search-forward "SAMPLE" nil t)
       (looking-at "[ \t]*(a &optional")
       (looking-back "sample" (line-beginning-position)))
+    ;; Text that is not all ASCII takes the JS matcher (the WebAssembly one reads only ASCII
+    ;; text): the same kinds of search once more, after a line of accented words.
+    (goto-char (point-max))
+    (insert "caf\u00e9 na\u00efve r\u00e9sum\u00e9\n")
+    (dolist (re '("^(defun \\([a-z-]+\\) .*$" "[0-9]+\\.[0-9]+e[0-9]" "r\u00e9sum\u00e9$" "no such text"))
+      (goto-char (point-min))
+      (while (re-search-forward re nil t) (ignore (match-string 0)))
+      (goto-char (point-max))
+      (while (re-search-backward re nil t)))
+    (dotimes (_ 30)
+      (goto-char (point-min))
+      (re-search-forward "doc string\\.\"\n  (let" nil t))
     ;; Syntax: parsing whole and in steps, sexp motion, comments, skipping.
     (with-syntax-table emacs-lisp-mode-syntax-table
       (let ((state nil) (pos (point-min)))

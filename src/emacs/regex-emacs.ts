@@ -1292,6 +1292,26 @@ function findLiteralBack(re: CompiledRegexp, m: Int32Array, chars: Int32Array, l
   return -1;
 }
 
+/**
+ * A pattern laid out for the WebAssembly kernel (regex-kernel.ts): WORDS go to the kernel's area
+ * from its word FOLD (the fold and start tables, the program, then the sets' tables from word
+ * PROG + SETS); FLAGS its F_* flags; NREGS the registers a match sets.
+ */
+export interface KernelImage {
+  readonly words: Int32Array;
+  readonly flags: number;
+  readonly nregs: number;
+  readonly sets: number;
+  /** With F_TWO: the chars a match may begin with (the same twice when one). */
+  readonly c1: number;
+  readonly c2: number;
+}
+// regex-kernel.ts's capacities (REGS_CAP, LOOPS_CAP, PROG_CAP, SETS_CAP; test/regex-kernel.test.ts checks they agree).
+export const KERNEL_REGS = 96;
+export const KERNEL_LOOPS = 128;
+export const KERNEL_PROG = 4096;
+export const KERNEL_SETS = 32;
+
 /** Reusable matcher state: registers and the backtrack stack. */
 export class Matcher {
   /** The tables in force for the next match: the caller sets them before each search. */
@@ -1513,6 +1533,101 @@ export class Matcher {
     this.begin(re, t);
     const nregs = 2 * (re.nsub + 1);
     return this.run(re, t, pos, nregs);
+  }
+
+  /** Kernel images (regex-kernel.ts) of the patterns searched; the last one asked for. */
+  private images = new WeakMap<CompiledRegexp, KernelImage | null>();
+  private imageOf: CompiledRegexp | null = null;
+  private image: KernelImage | null = null;
+
+  /**
+   * RE laid out for the WebAssembly kernel (regex-kernel.ts, from its word FOLD on), or null when
+   * RE has an operation the kernel does not know: syntax classes, categories, word and symbol
+   * boundaries, bracket expressions whose members follow the tables in force. Made once per
+   * pattern: what it holds does not depend on the tables in force when matching (folding is the
+   * compile's, the sets it takes have fixed members, and a greedy repeat of the single-char
+   * matchers it takes never asks the case tables in cannotContinue). The kernel reads only
+   * ASCII text: the tables cover chars below 128.
+   */
+  kernelImage(re: CompiledRegexp): KernelImage | null {
+    if (re === this.imageOf) return this.image;
+    let image = this.images.get(re);
+    if (image === undefined) {
+      image = this.makeKernelImage(re);
+      this.images.set(re, image);
+    }
+    this.imageOf = re;
+    this.image = image;
+    return image;
+  }
+
+  private makeKernelImage(re: CompiledRegexp): KernelImage | null {
+    const prog = re.prog;
+    const sets = re.sets;
+    const nregs = 2 * (re.nsub + 1);
+    if (nregs > KERNEL_REGS || re.nloops > KERNEL_LOOPS || prog.length > KERNEL_PROG || sets.length > KERNEL_SETS) return null;
+    if (re.fold && re.foldLow === null) return null;
+    const staticOne = (kind: number, arg: number): boolean =>
+      kind === OP_CHAR || kind === OP_CHARF || kind === OP_ANY || (kind === OP_SET && sets[arg]!.low256 !== null);
+    const words = new Int32Array(256 + prog.length + 128 * sets.length);
+    const code = words.subarray(256, 256 + prog.length);
+    code.set(prog);
+    for (let pc = 0; pc < prog.length; ) {
+      const op = prog[pc]!;
+      switch (op) {
+        case OP_CHAR: case OP_CHARF: case OP_ANY: case OP_SET:
+          if (!staticOne(op, prog[pc + 1]!)) return null;
+          pc += 2;
+          break;
+        case OP_SPLIT: pc += 3; break;
+        case OP_JMP: case OP_SAVE: case OP_BACKREF: case OP_LOOP_INIT: pc += 2; break;
+        case OP_ASSERT: {
+          const a = prog[pc + 1]!;
+          if (a !== A_BOL && a !== A_EOL && a !== A_BUFBEG && a !== A_BUFEND && a !== A_POINT) return null;
+          pc += 2;
+          break;
+        }
+        case OP_LOOP: pc += 5; break;
+        case OP_REPEAT: {
+          const kind = prog[pc + 1]!;
+          const arg = prog[pc + 2]!;
+          if (!staticOne(kind, arg)) return null;
+          // Whether a greedy run never needs its chars back is known from the pattern and tables.
+          if (prog[pc + 5] && this.cannotContinue(re, pc + 6, kind, arg)) code[pc + 5] = 3;
+          pc += 6;
+          break;
+        }
+        case OP_MATCH: pc += 1; break;
+        default: return null;
+      }
+    }
+    for (let c = 0; c < 128; c++) words[c] = re.foldLow !== null ? re.foldLow[c]! : c;
+    let flags = (re.bol ? 1 : 0) | (re.anchored ? 2 : 0) | (re.fold ? 8 : 0);
+    const low = re.startLow;
+    if (low !== null) {
+      for (let c = 0; c < 128; c++) words[128 + c] = low[c]!;
+      flags |= 4;
+    } else if (re.firstKind >= 0 && staticOne(re.firstKind, re.firstArg)) {
+      for (let c = 0; c < 128; c++) words[128 + c] = this.single(re, re.firstKind, re.firstArg, c, -1) ? 1 : 0;
+      flags |= 4;
+    }
+    // One or two chars that may begin a match: the kernel scans for them 8 bytes a step.
+    let c1 = -1;
+    let c2 = -1;
+    if (flags & 4) {
+      let members = 0;
+      for (let c = 0; c < 128; c++) {
+        if (words[128 + c] === 0) continue;
+        if (++members === 1) c1 = c2 = c;
+        else c2 = c;
+      }
+      if (members <= 2) flags |= 16;
+    }
+    for (let i = 0; i < sets.length; i++) {
+      const t = sets[i]!.low256;
+      if (t !== null) for (let c = 0; c < 128; c++) words[256 + prog.length + 128 * i + c] = t[c]!;
+    }
+    return { words, flags, nregs, sets: prog.length, c1, c2 };
   }
 
   /** Whether char C (at index AT of the text, or -1 when it stands for no position) matches one-char op KIND with ARG. */
@@ -1806,7 +1921,7 @@ export class Matcher {
             }
             pos = q;
             pc += 6;
-            if (n > min && !this.cannotContinue(re, pc, t, pos, kind, arg)) {
+            if (n > min && !this.cannotContinue(re, pc, kind, arg)) {
               if (sp + 4 > stack.length) {
                 this.grow(sp + 4);
                 stack = this.stack;
@@ -1927,7 +2042,7 @@ export class Matcher {
    * thing must be a literal char the run's matcher cannot match (GNU's
    * mutually_exclusive_p), so no backtrack entry is needed.
    */
-  private cannotContinue(re: CompiledRegexp, pc: number, _t: MatchText, _pos: number, kind: number, arg: number): boolean {
+  private cannotContinue(re: CompiledRegexp, pc: number, kind: number, arg: number): boolean {
     // A text property may give the literal char another class where it stands.
     if (this.synAt !== null && (kind === OP_SYNTAX || kind === OP_NOTSYNTAX)) return false;
     const prog = re.prog;

@@ -19,8 +19,9 @@ import { setPoint } from './editfns.ts';
 import { positionValue } from './marker.ts';
 import { propertySyntaxClass } from './syntax-scan.ts';
 import type { CompiledRegexp, MatchText } from './regex-emacs.ts';
+import { GAVE_UP } from './regex-kernel.ts';
 import {
-  caseFold, compilePattern, inhibitChanging, lastRegisters, lastSearchEdge, searchText, setMatchData,
+  caseFold, compilePattern, inhibitChanging, kernelSearch, lastRegisters, lastSearchEdge, searchText, setMatchData,
   withPosixMatching,
 } from './search.ts';
 
@@ -41,6 +42,23 @@ const FIRST_WINDOW = 256;
  */
 function bufferMatchText(begv: number, zv: number, pt: number): MatchText {
   return { chars: EMPTY, begv: begv - 1, zv: zv - 1, point: pt - 1, end: zv - 1, lo: 0, hi: 0, syntaxAt: null, latin: null };
+}
+
+/**
+ * Search buffer B's text for RE from FROM to LIMIT (0-based, as Matcher.search): in all-ASCII
+ * text (a multibyte buffer with as many bytes as chars) by the WebAssembly kernel, which reads
+ * the bytes where they lie, nothing decoded (it takes no pattern that asks syntax classes, so
+ * `syntax-table' properties do not matter to it); else, or when the kernel cannot take the
+ * search, by windowSearch. Kept apart from windowSearch so that a program searching ASCII text
+ * never runs (nor has V8 compile) the decoding path.
+ */
+function bufferSearch(rt: Runtime, b: number, re: CompiledRegexp, text: MatchText, from: number, limit: number): number {
+  if (bint(rt, b, BUF_Z) === bint(rt, b, BUF_Z_BYTE) && bslot(rt, b, BUF_MULTIBYTE) !== Qnil) {
+    const before = textBase(rt, b);
+    const found = kernelSearch(rt, re, text, from, limit, bint(rt, b, BUF_GPT_BYTE) - 1, before, before + gapSize(rt, b));
+    if (found !== GAVE_UP) return found;
+  }
+  return windowSearch(rt, b, re, text, from, limit);
 }
 
 /**
@@ -168,7 +186,7 @@ function searchCommand(rt: Runtime, string: number, bound: number, noerror: numb
       found = asciiLiteralSearch(rt, b, re, pos, lim - 1, text.end);
       if (found < -1) from = -2 - found;
     }
-    if (found < -1 || !ascii) found = windowSearch(rt, b, re, text, from, lim - 1);
+    if (found < -1 || !ascii) found = bufferSearch(rt, b, re, text, from, lim - 1);
     if (found < 0) {
       ok = false;
       break;
@@ -215,7 +233,7 @@ function lookingAt(rt: Runtime, regexp: number, modify: boolean): number {
   const begv = bint(rt, b, BUF_BEGV);
   const zv = bint(rt, b, BUF_ZV);
   const text = bufferMatchText(begv, zv, pt);
-  const found = windowSearch(rt, b, re, text, pt - 1, pt - 1);
+  const found = bufferSearch(rt, b, re, text, pt - 1, pt - 1);
   if (found < 0) return Qnil;
   if (modify && !inhibitChanging(rt)) setMatchData(rt, b, lastRegisters(rt), re.nsub + 1, 1);
   return Qt;

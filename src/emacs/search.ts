@@ -21,7 +21,7 @@ import {
 import { Lisp_Cons, fixnumValue, isFixnum } from '../heap/tags.ts';
 import { findSymbolValue, forEachTail, funcall, unbindTo } from './eval.ts';
 import {
-  Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type MatchText, type RegexTables,
+  MAX_STEPS, Matcher, RegexpOverflow, RegexpSyntaxError, compileRegexp, type CompiledRegexp, type KernelImage, type MatchText, type RegexTables,
 } from './regex-emacs.ts';
 import { currentCanonTable, currentCaseMaps, currentCaseTable, currentUpTable } from './casetab.ts';
 import { charHasCategory, currentCategoryTableSlot, standardCategoryTable } from './category.ts';
@@ -36,6 +36,10 @@ import { bufferSubstring as bufferSubstringOf, prepareToModify, replaceRaw, sign
 import { recordDelete, recordInsert, undoRecording } from './undo.ts';
 import { setPoint } from './editfns.ts';
 import { bufferWindow } from './buffer-text.ts';
+import {
+  AREA_OFFSET, FOLD, GAVE_UP, K_AFTER, K_BEFORE, K_BEGV, K_C1, K_C2, K_CAP, K_END, K_FLAGS, K_FROM, K_GPT, K_LIMIT, K_MAXSTEPS, K_NREGS, K_POINT, K_SETS,
+  K_STEPS, K_ZV, PROG, REGS, STACK, regexKernelOf,
+} from './regex-kernel.ts';
 
 export const G_MATCH_DATA = DEFGLOBAL('match-data');
 
@@ -55,6 +59,9 @@ interface RegexpState {
   recent: RecentPattern[];
   /** The tables object of the last regexTables call and what it was made from. */
   tables: (RegexTables & { canonTable: number }) | null;
+  /** The kernel image in the kernel's area now, and the collections done when it was put there (a collection overwrites it). */
+  kernelImage: KernelImage | null;
+  kernelGcs: number;
   tablesKey: [number, number, number, number, number];
   /**
    * The canon tables that folding patterns in `cache` and `recent` were compiled under. A pattern's
@@ -87,6 +94,7 @@ const CACHE_LIMIT = 2000;
 const stateOf = defineWorldState<RegexpState>(() => ({
   cache: new Map(), matcher: new Matcher(NO_TABLES), recent: [], tables: null, tablesKey: [0, 0, 0, 0, 0], canonTables: new Set(),
   last: { s: 0, epoch: -1, gcs: -1, fold: false, literal: false, canonTable: 0, re: null },
+  kernelImage: null, kernelGcs: -1,
 }));
 addRootFamily((rt, mark) => {
   for (const t of stateOf(rt).canonTables) mark(t);
@@ -299,6 +307,56 @@ function searchWith(rt: Runtime, tables: RegexTables, re: CompiledRegexp, text: 
     if (e instanceof RegexpOverflow) error(rt, 'Stack overflow in regexp matcher');
     throw e;
   }
+}
+
+/**
+ * searchText over an all-ASCII buffer's bytes by the WebAssembly kernel (regex-kernel.ts): GPT,
+ * BEFORE and AFTER place the text in the heap (0-based gap position, the byte addresses below and
+ * above the gap), TEXT gives the bounds (its chars are not read). Gives what searchText would,
+ * the registers left where lastRegisters finds them; or GAVE_UP when the kernel cannot take the
+ * search (no kernel, POSIX matching, an operation it does not know, out of stack or steps), for
+ * the JS matcher to do all of it.
+ */
+export function kernelSearch(rt: Runtime, re: CompiledRegexp, text: MatchText, from: number, limit: number, gpt: number, before: number, after: number): number {
+  const kernel = regexKernelOf(rt);
+  if (kernel === null) return GAVE_UP;
+  const m = stateOf(rt).matcher;
+  if (m.posix) return GAVE_UP;
+  // No image depends on the tables in force (kernelImage), so they are not looked up.
+  const image = m.kernelImage(re);
+  if (image === null) return GAVE_UP;
+  const i32 = rt.i32;
+  const w = rt.heap.gcStack + AREA_OFFSET;
+  const st = stateOf(rt);
+  if (st.kernelImage !== image || st.kernelGcs !== rt.gcsDone) {
+    i32.set(image.words, w + FOLD);
+    st.kernelImage = image;
+    st.kernelGcs = rt.gcsDone;
+  }
+  i32[w + K_FROM] = from;
+  i32[w + K_LIMIT] = limit;
+  i32[w + K_END] = text.end ?? text.zv;
+  i32[w + K_BEGV] = text.begv;
+  i32[w + K_ZV] = text.zv;
+  i32[w + K_POINT] = text.point;
+  i32[w + K_GPT] = gpt;
+  i32[w + K_BEFORE] = before;
+  i32[w + K_AFTER] = after;
+  i32[w + K_NREGS] = image.nregs;
+  i32[w + K_FLAGS] = image.flags;
+  i32[w + K_CAP] = (rt.heap.gcStackWords - AREA_OFFSET - STACK) & ~3;
+  i32[w + K_STEPS] = 0;
+  i32[w + K_MAXSTEPS] = MAX_STEPS;
+  i32[w + K_SETS] = PROG + image.sets;
+  i32[w + K_C1] = image.c1;
+  i32[w + K_C2] = image.c2;
+  const found = kernel.search(w << 2);
+  if (found === GAVE_UP) return found;
+  if (m.regs.length < image.nregs) m.regs = new Int32Array(image.nregs);
+  const regs = m.regs;
+  for (let i = 0; i < image.nregs; i++) regs[i] = i32[w + REGS + i]!;
+  m.edge = false;
+  return found;
 }
 
 /** Run BODY with the matcher looking for the longest match at each start, as POSIX asks. */

@@ -18,7 +18,7 @@
 
 import type { WasmApi } from '../heap/heap.ts';
 import { defineWorldState, type Runtime } from '../core/runtime.ts';
-import { I32, bytesFromBase64, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
+import { Asm, I32, bytesFromBase64, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 import {
   Scharquote, Sclose, Scomment, Scomment_fence, Sendcomment, Sescape, Sinherit, Sopen, Squote, Sstring, Sstring_fence,
   Ssymbol, Sword, SYNTAX_FLAG_B, SYNTAX_FLAG_C, SYNTAX_FLAG_N, SYNTAX_FLAG_P,
@@ -62,46 +62,6 @@ export const RUN_STRING = 5;
 export const RUN_COMMENT = 6;
 /** comstyle of a comment fence (syntax-scan.ts ST_COMMENT_STYLE). */
 export const ST_COMMENT_STYLE = 256 + 1;
-
-// ---- a structured assembler: labels by name, so that branch depths are computed --------------
-
-class Asm {
-  readonly out: number[] = [];
-  private labels: string[] = [];
-  op(...b: number[]): this {
-    this.out.push(...b);
-    return this;
-  }
-  private nest(code: number, label: string, body: () => void): this {
-    this.out.push(code, 0x40);
-    this.labels.push(label);
-    body();
-    this.labels.pop();
-    this.out.push(0x0b);
-    return this;
-  }
-  block(label: string, body: () => void): this {
-    return this.nest(0x02, label, body);
-  }
-  loop(label: string, body: () => void): this {
-    return this.nest(0x03, label, body);
-  }
-  /** if (the i32 on the stack) BODY */
-  when(body: () => void): this {
-    return this.nest(0x04, '', body);
-  }
-  private depth(label: string): number {
-    const i = this.labels.lastIndexOf(label);
-    if (i < 0) throw new Error(`no label ${label}`);
-    return this.labels.length - 1 - i;
-  }
-  br(label: string): this {
-    return this.op(0x0c, this.depth(label));
-  }
-  brIf(label: string): this {
-    return this.op(0x0d, this.depth(label));
-  }
-}
 
 const GET = 0x20, SET = 0x21, TEE = 0x22;
 const ADD = 0x6a, SUB = 0x6b, AND = 0x71, OR = 0x72, SHL = 0x74, EQ = 0x46, NE = 0x47, LT_S = 0x48, GE_S = 0x4e, GT_S = 0x4a;

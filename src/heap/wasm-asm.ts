@@ -45,3 +45,46 @@ export function bytesFromBase64(text: string): Uint8Array {
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
+
+/** A structured assembler for a function body: labels by name, so that branch depths are computed. */
+export class Asm {
+  readonly out: number[] = [];
+  private labels: string[] = [];
+  op(...b: number[]): this {
+    this.out.push(...b);
+    return this;
+  }
+  private nest(code: number, label: string, body: () => void): this {
+    this.out.push(code, 0x40);
+    this.labels.push(label);
+    body();
+    this.labels.pop();
+    this.out.push(0x0b);
+    return this;
+  }
+  block(label: string, body: () => void): this {
+    return this.nest(0x02, label, body);
+  }
+  loop(label: string, body: () => void): this {
+    return this.nest(0x03, label, body);
+  }
+  /** if (the i32 on the stack) BODY */
+  when(body: () => void): this {
+    return this.nest(0x04, '', body);
+  }
+  private depth(label: string): number {
+    const i = this.labels.lastIndexOf(label);
+    if (i < 0) throw new Error(`no label ${label}`);
+    return this.labels.length - 1 - i;
+  }
+  br(label: string): this {
+    return this.op(0x0c, this.depth(label));
+  }
+  brIf(label: string): this {
+    return this.op(0x0d, this.depth(label));
+  }
+  /** br_table: to LABELS[i] for the i32 i on the stack, to DEFAULT for any other. */
+  brTable(labels: string[], fallback: string): this {
+    return this.op(0x0e, ...uleb(labels.length), ...labels.flatMap((l) => uleb(this.depth(l))), ...uleb(this.depth(fallback)));
+  }
+}
