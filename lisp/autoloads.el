@@ -81,6 +81,7 @@
 
 ;; Commands: autoloaded as interactive, so `commandp' holds before loading.
 (autoload 'emacs-version "version" nil t)
+(autoload 'thread-handle-event "thread" nil t)
 
 ;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
 ;; reads: special from the start, so that a caller's `let' binds them.
