@@ -48,6 +48,7 @@ import './lcms.ts';
 import './gnutls.ts';
 import './process-net.ts';
 import './thread.ts';
+import './comp.ts';
 import './process.ts';
 import './callproc.ts';
 import './keymap.ts';
