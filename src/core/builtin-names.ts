@@ -282,6 +282,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "coding-system-type",
   "command-line-args",
   "command-line-args-left",
+  "command-line-default-directory",
   "command-modes",
   "command-remapping",
   "commandp",
