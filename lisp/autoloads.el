@@ -81,6 +81,7 @@
 
 ;; Commands: autoloaded as interactive, so `commandp' holds before loading.
 (autoload 'emacs-version "version" nil t)
+(autoload 'thread-handle-event "thread" nil t)
 
 ;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
 ;; reads: special from the start, so that a caller's `let' binds them.
@@ -264,8 +265,11 @@
   (autoload name "find-func"))
 (dolist (cmd '(find-function find-function-other-window find-function-other-frame
                find-variable find-variable-other-window find-variable-other-frame
-               find-library find-library-other-window find-library-other-frame))
+               find-library find-library-other-window find-library-other-frame
+               find-function-at-point find-variable-at-point find-face-definition find-function-on-key
+               find-function-on-key-other-window find-function-on-key-other-frame))
   (autoload cmd "find-func" nil t))
+(autoload 'find-function-setup-keys "find-func")
 ;; pp: the printer that lays data out over lines; its commands too.
 (autoload 'pp "pp")
 (autoload 'pp-to-string "pp")

@@ -239,4 +239,48 @@ is; then `find-function-after-hook' runs."
   (interactive (list (read-library-name)))
   (find-library--show library #'pop-to-buffer))
 
+;; The same lookups started from point, a key or a face.
+
+(defun find-function-at-point () "Show in another window the definition of the function called at point, if any."
+  (interactive nil)
+  (let ((called (function-called-at-point)))
+    (and called (find-function-other-window called))))
+
+(defun find-variable-at-point () "Show in another window the definition of the variable at point, if any."
+  (interactive nil)
+  (let ((var (variable-at-point)))
+    ;; variable-at-point says 0 when point is on no variable.
+    (and var (not (eql var 0)) (find-variable-other-window var))))
+
+(defun find-face-definition (face) "Show the `defface' of FACE in the selected window, point at its start."
+  (interactive (list (intern (completing-read "Find face: " obarray #'facep t))))
+  (find-function-do-it face 'defface #'switch-to-buffer)
+  nil)
+
+(defun find-function--key-command (key show) "Show with SHOW the definition of the command KEY runs; say so when KEY runs none."
+  (let ((command (key-binding key t)))
+    (if (or (null command) (integerp command))
+        (message "%s is unbound" (key-description key))
+      (funcall show command))))
+
+;; The three commands on a key differ only in where they show the definition.
+(pcase-dolist (`(,command ,show ,where)
+               '((find-function-on-key find-function "")
+                 (find-function-on-key-other-window find-function-other-window " in another window")
+                 (find-function-on-key-other-frame find-function-other-frame " in another frame")))
+  (defalias command
+    (lambda (key)
+      (interactive "kFind function on key: ")
+      (find-function--key-command key show))
+    (format "Show%s the definition of the command KEY runs." where)))
+
+(defun find-function-setup-keys () "Bind the find-function commands under C-x: F for functions, K for keys, V for variables; with 4 and 5 for another window or frame."
+  (let (last)
+    (dolist (letter '(("F" . find-function) ("K" . find-function-on-key) ("V" . find-variable)))
+      (let ((base (cdr letter)))
+        (define-key ctl-x-map (car letter) base)
+        (define-key ctl-x-4-map (car letter) (intern (format "%s-other-window" base)))
+        (setq last (define-key ctl-x-5-map (car letter) (intern (format "%s-other-frame" base))))))
+    last))
+
 (provide 'find-func)

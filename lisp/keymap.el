@@ -140,6 +140,11 @@ Unless NODIGITS, digits and - give a prefix argument."
   (funcall prefix-command 'help-command 'help-map "\C-h")
   (funcall prefix-command 'ctl-x-4-prefix 'ctl-x-4-map "\C-x4")
   (funcall prefix-command 'ctl-x-5-prefix 'ctl-x-5-map "\C-x5"))
+;; Made above, they are global special variables too (a `let' of one rebinds the map), as GNU's.
+(defvar mode-specific-map nil "Keymap of the C-c prefix, where modes and users bind their own commands.")
+(defvar help-map nil "Keymap of the C-h prefix (help commands).")
+(defvar ctl-x-4-map nil "Keymap of the C-x 4 prefix (commands acting in another window).")
+(defvar ctl-x-5-map nil "Keymap of the C-x 5 prefix (commands acting in another frame).")
 ;; The function keys that GNU also gives the help prefix.
 (define-key global-map [help] 'help-command)
 (define-key global-map [f1] 'help-command)

@@ -354,6 +354,7 @@ function pushOuterFrame(rt: Runtime, fn: number, args: number[]): void {
 const Qlexical_binding_cli = DEFSYM('lexical-binding');
 const Qinvocation_name_cli = DEFSYM('invocation-name');
 const Qinvocation_directory_cli = DEFSYM('invocation-directory');
+const Qcommand_line_default_directory = DEFSYM('command-line-default-directory');
 
 function processActions(rt: Runtime, argv: string[], actions: [string, string, number][]): number {
   setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
@@ -365,6 +366,9 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
     setInternal(rt, Qinvocation_name_cli, makeString(rt, program.slice(slash + 1)));
     setInternal(rt, Qinvocation_directory_cli, makeString(rt, program.slice(0, slash + 1)));
   }
+  // Relative names of the command line are taken from where Emacs was started (command-args.el).
+  const cwd = rt.host.cwd();
+  setInternal(rt, Qcommand_line_default_directory, makeString(rt, cwd.endsWith('/') ? cwd : cwd + '/'));
   // GNU's batch actions run in *scratch*, where lexical-binding is t.
   setInternal(rt, Qlexical_binding_cli, Qt);
   // GNU runs the actions inside normal-top-level -> command-line -> command-line-1,

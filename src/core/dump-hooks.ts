@@ -18,6 +18,12 @@ import type { Runtime } from './runtime.ts';
  */
 export const DEFERRABLE_STRINGS: ((rt: Runtime) => number[])[] = [];
 
+/**
+ * Hooks that take out of sight, for the time a dump is written, what belongs to the running
+ * session only (thread.ts: its threads); each gives back the function that puts it back.
+ */
+export const HIDE_DURING_DUMP: ((rt: Runtime) => () => void)[] = [];
+
 /** JS hooks the loader runs after each load (fresh runtimes run them through DEFINIT). */
 export const AFTER_LOAD_HOOKS: ((rt: Runtime) => void)[] = [];
 

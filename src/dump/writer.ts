@@ -21,7 +21,7 @@
 // by its name and then its value; a vector by its slots in order.
 
 import {
-  HT_STALE, PVEC_HASH_TABLE, PVEC_SIZE_MASK, PVEC_TYPE_SHIFT, PVEC_USER_PTR, STRING_WORDS, STR_DATA,
+  HT_STALE, PVEC_HASH_TABLE, PVEC_SIZE_MASK, PVEC_THREAD, PVEC_TYPE_SHIFT, PVEC_USER_PTR, STRING_WORDS, STR_DATA,
   STR_INTERVALS, STR_NBYTES, STR_NCHARS, SYMBOL_WORDS, SYM_FLAGS, SYM_NAME, SYM_NEXT,
   SYM_VALUE, isRawPvec,
 } from '../heap/layout.ts';
@@ -39,7 +39,7 @@ import {
   STAT_HOT_RELOCS, STAT_RAWVEC, STAT_STRING, STAT_SYMBOL, STAT_VECTOR, fingerprint, roundUp8,
   DEFERRED_MIN_BYTES, H_DEFER_START, H_DEFER_SUM, deferredChecksum, imageChecksum,
 } from './format.ts';
-import { DEFERRABLE_STRINGS } from '../core/dump-hooks.ts';
+import { DEFERRABLE_STRINGS, HIDE_DURING_DUMP } from '../core/dump-hooks.ts';
 
 /** An object the dumper cannot write (a JS-side handle); pdumper.ts turns it into a Lisp error. */
 export class DumpObjectError extends Error {}
@@ -335,6 +335,12 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
             if (track) msg += `; referenced from ${referrerPath(L, from, field)}`;
             throw new DumpObjectError(msg);
           }
+          if (type === PVEC_THREAD) {
+            // A thread runs in its session only; the main thread is hidden while dumping (thread.ts).
+            let msg = 'Cannot dump a thread object';
+            if (track) msg += `; referenced from ${referrerPath(L, from, field)}`;
+            throw new DumpObjectError(msg);
+          }
           if (isRawPvec(type)) {
             L.place.set(wi, (L.coldWords << 2) | 1);
             L.cold.push(w);
@@ -564,6 +570,15 @@ function deferrableStrings(rt: Runtime): Set<number> {
 
 /** Build the whole dump image of the runtime's Lisp world. */
 export function writeDump(rt: Runtime, opts: WriteOptions): DumpImage {
+  const restores = HIDE_DURING_DUMP.map((hide) => hide(rt));
+  try {
+    return writeDumpOf(rt, opts);
+  } finally {
+    for (const restore of restores.reverse()) restore();
+  }
+}
+
+function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
   // The static region holds the symbols declared when the runtime was built
   // (nil's name string follows the last one): a DEFSYM made later has no cells.
   const built = (((rt.i32[rt.heap.staticBase + SYM_NAME]! & -8) >>> 2) - rt.heap.staticBase) / SYMBOL_WORDS;

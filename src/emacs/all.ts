@@ -47,6 +47,8 @@ import './json.ts';
 import './lcms.ts';
 import './gnutls.ts';
 import './process-net.ts';
+import './thread.ts';
+import './comp.ts';
 import './process.ts';
 import './callproc.ts';
 import './keymap.ts';

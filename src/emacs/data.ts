@@ -5,7 +5,7 @@
 // a fixnum whenever it fits, as GNU's make_int.
 
 import {
-  MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_OVERLAY, PVEC_PROCESS, PVEC_WINDOW, PVEC_FRAME,
+  MANY, MARKER_BUFFER, MARKER_CHARPOS, PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_BUFFER, PVEC_CHAR_TABLE, PVEC_COMPILED, PVEC_FINALIZER, PVEC_OVERLAY, PVEC_PROCESS, PVEC_WINDOW, PVEC_FRAME, PVEC_THREAD, PVEC_MUTEX, PVEC_CONDVAR,
   PVEC_HASH_TABLE, PVEC_MARKER, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SUB_CHAR_TABLE, PVEC_SUBR, PVEC_USER_PTR,
   STR_DATA, STR_NBYTES, SUBR_NAME, SYM_INTERNED_IN_INITIAL_OBARRAY, SYM_INTERNED_MASK, SYM_INTERNED_SHIFT,
   SYM_NOWRITE, PVEC_TYPE_SHIFT, SYM_TRAPPED_MASK, SYM_TRAPPED_SHIFT, SYM_TRAPWRITE, BUF_LOCAL_VAR_ALIST, SYM_FWD_BOOL, SYM_FWD_INT, SYM_FWD_MASK, SYM_FWD_SHIFT,
@@ -353,6 +353,9 @@ export function typeOf(rt: Runtime, x: number): number {
     case PVEC_PROCESS: return Qprocess;
     case PVEC_WINDOW: return Qwindow;
     case PVEC_FRAME: return Qframe;
+    case PVEC_THREAD: return Qthread;
+    case PVEC_MUTEX: return Qmutex;
+    case PVEC_CONDVAR: return Qcondition_variable;
     default: return Qrecord;
   }
 }
@@ -360,6 +363,9 @@ const Qoverlay = DEFSYM('overlay');
 const Qprocess = DEFSYM('process');
 const Qwindow = DEFSYM('window');
 const Qframe = DEFSYM('frame');
+const Qthread = DEFSYM('thread');
+const Qmutex = DEFSYM('mutex');
+const Qcondition_variable = DEFSYM('condition-variable');
 DEFUN('type-of', 1, 1, 'Name the type of OBJECT with a symbol; a record is named by its type slot.', typeOf);
 
 DEFUN('consp', 1, 1, 'Give t when OBJECT is a cons cell, nil otherwise.', (rt, x: number) => bool((x & 7) === Lisp_Cons));
@@ -411,11 +417,12 @@ DEFUN('subr-type', 1, 1, 'Give the type a natively compiled SUBR was declared wi
 DEFUN('subrp', 1, 1, 'Give t when OBJECT is a primitive function built into the runtime.', (rt, x: number) => bool(isVl(rt, x, PVEC_SUBR)));
 DEFUN('byte-code-function-p', 1, 1, 'Give t when OBJECT is a compiled function object.', (rt, x: number) =>
   bool(isVl(rt, x, PVEC_COMPILED)));
-// No dynamic modules, threads, mutexes or condition variables exist here, so nothing is one.
+// No dynamic modules exist here, so nothing is a module function.
 DEFUN('module-function-p', 1, 1, 'Give t when OBJECT is a function provided by a dynamic module.', () => Qnil);
-DEFUN('threadp', 1, 1, 'Give t when OBJECT is a thread object, nil otherwise.', () => Qnil);
-DEFUN('mutexp', 1, 1, 'Give t when OBJECT is a mutex object, nil otherwise.', () => Qnil);
-DEFUN('condition-variable-p', 1, 1, 'Give t when OBJECT is a condition variable object, nil otherwise.', () => Qnil);
+DEFUN('threadp', 1, 1, 'Give t when OBJECT is a thread object, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_THREAD)));
+DEFUN('mutexp', 1, 1, 'Give t when OBJECT is a mutex object, nil otherwise.', (rt, x: number) => bool(isVl(rt, x, PVEC_MUTEX)));
+DEFUN('condition-variable-p', 1, 1, 'Give t when OBJECT is a condition variable object, nil otherwise.', (rt, x: number) =>
+  bool(isVl(rt, x, PVEC_CONDVAR)));
 DEFUN('char-or-string-p', 1, 1, 'Give t when OBJECT is either a character code or a string.', (rt, x: number) =>
   bool((x & 7) === Lisp_String || ((x & 3) === 2 && x >> 2 >= 0 && x >> 2 <= MAX_CHAR)));
 DEFUN('integerp', 1, 1, 'Give t when OBJECT is an integer, fixnum or bignum.', (rt, x: number) => bool(isInteger(rt, x)));

@@ -482,9 +482,17 @@ function unbindOne(rt: Runtime, sym: number, old: number, kind: number): void {
  * dumper saves the world that way, without the bindings `load' has in force).
  */
 export function swapBindings(rt: Runtime, outward: boolean): void {
-  const top = rt.specCount - 3;
-  for (let k = 0; k <= top; k += 3) {
-    const i = outward ? top - k : k;
+  swapBindingRange(rt, 0, rt.specCount, outward);
+}
+
+/**
+ * swapBindings for the entries in [FROM, TO) of the specpdl only: a thread that lets another
+ * run hides its own bindings that way and shows them again when it resumes (thread.ts).
+ */
+export function swapBindingRange(rt: Runtime, from: number, to: number, outward: boolean): void {
+  const top = to - 3;
+  for (let k = 0; from + k <= top; k += 3) {
+    const i = outward ? top - k : from + k;
     const sym = rt.specpdl[i]!;
     const kind = rt.specpdl[i + 2]!;
     let cell = -1;

@@ -25,6 +25,7 @@ import { call1, call2, findSymbolValue, funcall, specbind, unbindTo } from './ev
 import { bufferp, currentBuffer, getBuffer, getBufferCreate, onKillBuffer, saveCurrentBuffer } from './buffer.ts';
 import { markerBuffer } from './marker.ts';
 import { registerPvecPrinter } from './print.ts';
+import { threadSwitch } from './thread.ts';
 import { expandFileName } from './fileio.ts';
 
 export const PROC_NAME = 0;
@@ -534,6 +535,8 @@ interface WaitOptions {
 
 /** GNU's wait_reading_process_output for batch: returns whether output came from the process waited for (or any). */
 export function waitReading(rt: Runtime, o: WaitOptions): boolean {
+  // Waiting lets other Lisp threads run, as in GNU.
+  threadSwitch(rt);
   const host = rt.host.processes;
   const st = procState(rt);
   let got = false;

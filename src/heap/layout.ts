@@ -86,7 +86,10 @@ export const PVEC_OVERLAY = 13;
 export const PVEC_PROCESS = 14; // slots: see PROC_* in emacs/process.ts; the live child is JS-side, keyed by a fixnum slot
 export const PVEC_WINDOW = 15; // slots: see WIN_* in emacs/window.ts
 export const PVEC_FRAME = 16; // slots: see FRAME_* in emacs/window.ts
-export const PVEC_TYPE_COUNT = 17;
+export const PVEC_THREAD = 17; // slots: see TH_* in emacs/thread.ts
+export const PVEC_MUTEX = 18; // slots: see MX_* in emacs/thread.ts
+export const PVEC_CONDVAR = 19; // slots: see CV_* in emacs/thread.ts
+export const PVEC_TYPE_COUNT = 20;
 export const WINDOW_SLOTS = 24; // emacs/window.ts WIN_*
 export const FRAME_SLOTS = 8; // emacs/window.ts FRAME_*
 

@@ -1,0 +1,95 @@
+;;; command-args.el --- the actions of the command line, as Lisp runs them  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
+
+;; `command-line-1' takes the arguments left once start-up options are gone and does what each
+;; asks: evaluate, load, call, extend the load path, visit or insert a file, go to a line.
+;; Packages add options of their own through `command-switch-alist' and
+;; `command-line-functions'.
+
+;;; Code:
+
+(defvar command-switch-alist nil "Options a package handles: elements (OPTION . HANDLER), HANDLER called with OPTION.
+While HANDLER runs, `command-line-args-left' holds the arguments after OPTION; it may pop its own.")
+
+(defvar command-line-functions nil "Functions tried, in order, on an argument no option claims, with `argi' bound to it.
+The first that gives non-nil has handled it; when none does, the argument is an unknown option or a file to visit.")
+
+(defvar argi nil "The command-line argument being handled, for `command-line-functions'.")
+
+(defvar command-line-default-directory nil "The directory Emacs was started in: relative file names of the command line are taken from there.")
+
+(defconst command-args--actions
+  '(("-eval" . eval) ("-execute" . eval)
+    ("-l" . load) ("-load" . load) ("-scriptload" . script)
+    ("-f" . funcall) ("-funcall" . funcall) ("-e" . funcall)
+    ("-L" . directory) ("-directory" . directory)
+    ("-insert" . insert) ("-kill" . kill))
+  "The command line's own actions, by option name with a single dash: a double dash means the same.")
+
+(defun command-args--file (name) "Give NAME, a file named on the command line, absolute."
+  (expand-file-name name (or command-line-default-directory default-directory)))
+
+(defun command-args--value (inline) "Give the value of the option being handled: INLINE, the text after its `=', else the next argument."
+  (or inline (pop command-line-args-left)))
+
+(defun command-args--do (action value placed inline) "Carry out the command line's ACTION with VALUE, its argument.
+PLACED counts the directories -L has put first in `load-path' so far: each goes after those. A
+directory given as --directory=DIR (INLINE non-nil) goes there too but, as in GNU, is not counted."
+  (pcase-exhaustive action
+    ('eval (eval (read value) t))
+    ('funcall (funcall (intern value)))
+    ('load (let ((local (command-args--file value)))
+             (load (if (file-exists-p local) local value) nil t)))
+    ('script (load (command-args--file value) nil t t))
+    ('directory (let* ((at-end (string-prefix-p ":" value))
+                       (dir (command-args--file (if at-end (substring value 1) value))))
+                  (if at-end
+                      (setq load-path (append load-path (list dir)))
+                    (let ((before nil) (after load-path))
+                      (dotimes (_ (car placed)) (push (pop after) before))
+                      (setq load-path (nconc (nreverse before) (cons dir after))))
+                    (unless inline (setcar placed (1+ (car placed)))))))
+    ('insert (insert-file-contents (command-args--file value)))))
+
+(defun command-line-1 (args-left) "Carry out the command-line arguments ARGS-LEFT, those that remain once start-up options are handled.
+Each option of `command-switch-alist' calls its handler; -l, --eval, -f, -L, --insert, --kill and
+--script act at once; +LINE[:COLUMN] sets where the next file visited puts point; `--' makes every
+later argument a file; anything else goes to `command-line-functions', then is visited as a file
+or, starting with a dash, is an unknown option."
+  (let ((command-line-args-left args-left)
+        (only-files nil)
+        (placed (list 0))
+        (line nil)
+        (column nil))
+    (while (consp command-line-args-left)
+      (let* ((arg (pop command-line-args-left))
+             (long (and (not only-files) (string-match "\\`--?\\([^=]*\\)\\(?:=\\(.*\\)\\)?\\'" arg)
+                        (match-string 1 arg)))
+             (inline (and long (match-string 2 arg)))
+             (action (and long (cdr (assoc (concat "-" long) command-args--actions))))
+             (handler (and (not only-files) (cdr (assoc arg command-switch-alist)))))
+        (cond
+         (handler (funcall handler arg))
+         ((and (not only-files) (equal arg "--")) (setq only-files t))
+         ((eq action 'kill) (kill-emacs t))
+         (action
+          (let ((value (command-args--value inline)))
+            (unless (stringp value) (signal 'wrong-type-argument (list 'stringp value)))
+            (command-args--do action value placed inline)))
+         ((and (not only-files) (string-match "\\`\\+\\([0-9]+\\)\\(?::\\([0-9]+\\)\\)?\\'" arg))
+          (setq line (string-to-number (match-string 1 arg))
+                column (and (match-beginning 2) (string-to-number (match-string 2 arg)))))
+         ((let ((argi arg))
+            (run-hook-with-args-until-success 'command-line-functions)))
+         ((and (not only-files) (string-prefix-p "-" arg) (not (equal arg "-")))
+          (error "Unknown option `%s'" arg))
+         (t
+          (set-buffer (find-file-noselect (command-args--file arg)))
+          (when line
+            (goto-char (point-min))
+            (forward-line (1- line))
+            (when column (move-to-column (1- column))))
+          (setq line nil column nil)))))))
+
+(provide 'command-args)
