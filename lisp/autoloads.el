@@ -1602,3 +1602,10 @@ Without an XML mode in this system, Conf mode."
 ;; ROT13 (rot13.el), as GNU autoloads it.
 (dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
 (dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))
+;; Dired (dired.el) and Wdired (wdired.el), as GNU autoloads them.
+(dolist (name '(dired dired-other-window dired-other-frame dired-other-tab dired-jump dired-jump-other-window))
+  (autoload name "dired" nil t))
+(dolist (name '(dired-noselect dired-mode)) (autoload name "dired"))
+(autoload 'wdired-change-to-wdired-mode "wdired" nil t)
+;; File notifications (filenotify.el).
+(autoload 'file-notify-handle-event "filenotify" nil t)
