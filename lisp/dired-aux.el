@@ -32,6 +32,7 @@
                             (concat (or dired-actual-switches dired-listing-switches) "d") nil nil))
         (set-marker end (point))
         (dired--indent-listing start end)
+        (dired--align-region (save-excursion (goto-char (point-min)) (forward-line 1) (point)) (point-max))
         (dired-insert-set-properties start end) (goto-char start)
         (when marker-char (dired--put-mark marker-char)) (set-marker end nil) (dired-move-to-filename)))))
 
@@ -200,7 +201,7 @@ WHOLE-NAME matches the absolute name instead of the last component; FILE-CREATOR
 (defun dired-create-empty-file (file) "Make the empty FILE (with its missing parent directories) and list it."
   (interactive (list (read-file-name "Create empty file: " (dired-current-directory))))
   (let ((name (expand-file-name file)))
-    (when (file-exists-p name) (error "%s already exists" name))
+    (when (file-exists-p name) (error "Cannot create file %s: file exists" name))
     (make-empty-file name t)
     (dired--add-everywhere name)
     (dired-goto-file name)))
@@ -282,7 +283,9 @@ A file name handler of FILE does the work when it has one."
 A `?' written as `?` stands for a file name wherever it is."
   (let ((marks (dired--substitution-marks command string)) (start 0) found)
     (while (setq start (string-search string command start))
-      (unless (memq start marks) (push start found)) (setq start (1+ start))) (nreverse found)))
+      (unless (memq start marks) (push start found)) (setq start (1+ start)))
+    ;; Last first, as GNU's list comes.
+    found))
 
 (defun dired--highlight-no-subst-chars (positions command mark) "Return COMMAND with the characters at POSITIONS in the `warning' face.
 MARK non-nil adds a second line with a caret under each of them."
@@ -332,7 +335,7 @@ inside a word is left for the shell after asking.  Return nil."
     (when (or (and lone-q qmarks) (and lone-star stars) (and lone-q stars) (and lone-star qmarks))
       (dired--no-subst-confirm (sort (append stars qmarks nil) #'<) command))
     (let ((default-directory (if (derived-mode-p 'dired-mode) (dired-current-directory) default-directory)))
-      (dired-run-shell-command (dired-shell-stuff-it command files (and lone-q t))))))
+      (dired-run-shell-command (dired-shell-stuff-it command files (not lone-star))))))
 
 (defun dired-do-async-shell-command (command &optional arg file-list) "Like `dired-do-shell-command', with the command run in the background."
   (interactive (list (read-shell-command "& on marked files: ") current-prefix-arg nil))

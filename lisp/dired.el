@@ -303,8 +303,10 @@ A file visited in a buffer is searched there unless `dired-always-read-filesyste
 (defun dired--files-at (positions localp) "Return the file names (see `dired-get-filename' for LOCALP) of the lines at POSITIONS."
   (mapcar (lambda (p) (save-excursion (goto-char p) (dired-get-filename localp t))) positions))
 
-(defun dired--next-files (count localp) "Return the names of COUNT files from this line on (backward when negative)."
-  (let ((want (abs count)) (dir (if (< count 0) -1 1)) names) (save-excursion
+(defun dired--next-files (count localp) "Return the names of COUNT files from this line on, or of the -COUNT files above it."
+  (let ((want (abs count)) (dir (if (< count 0) -1 1)) names)
+    (save-excursion
+      (when (< count 0) (forward-line -1))
       (while (> want 0)
         (let ((f (dired-get-filename localp t)))
           (when f (push f names) (setq want (1- want))))
@@ -338,29 +340,32 @@ ERROR non-nil signals `user-error' when the result would be empty."
   (let ((gap (make-string (max 0 (- width (length text))) ?\s)))
     (if right (concat gap text) (concat text gap))))
 
-(defun dired--column-widths (lines) "Return the widest field of each of the first five columns of LINES (lists of fields)."
-  (let ((widths (make-list 5 0)))
-    (dolist (fields lines)
-      (dotimes (i 5) (setf (nth i widths) (max (nth i widths) (length (or (nth i fields) ""))))))
-    widths))
-
-(defun dired--align-region (beg end) "Pad the mode, link count, owner, group and size columns of the file lines between BEG and END to common widths."
-  (let (rows)
+(defun dired--align-region (beg end) "Pad the columns before the date on the file lines between BEG and END to common widths.
+Numbers (link counts, sizes) are padded on their left, names (modes, owners) on their right."
+  (let (rows widths)
     (dired--each-line
      (lambda ()
-       (when (and (save-excursion (dired-move-to-filename))
-                  (looking-at "..\\([^ \n]+\\) +\\([0-9]+\\) +\\([^ \n]+\\) +\\([^ \n]+\\) +\\([^ \n]+\\) +"))
-         (push (cons (copy-marker (point)) (mapcar #'match-string '(1 2 3 4 5))) rows)))
+       (let ((name (save-excursion (dired-move-to-filename))))
+         (when (and name (save-excursion (re-search-forward dired--date-before-name-re (1+ name) t)))
+           (let* ((date-at (save-excursion (goto-char (match-beginning 0)) (skip-chars-forward "^ ") (skip-chars-forward " ") (point)))
+                  (fields (split-string (buffer-substring-no-properties (+ (point) 2) date-at))))
+             (push (list (copy-marker (+ (point) 2)) (copy-marker date-at) fields) rows)
+             (let ((i 0))
+               (dolist (f fields)
+                 (when (<= (length widths) i) (setq widths (append widths (list 0))))
+                 (setf (nth i widths) (max (nth i widths) (length f)))
+                 (setq i (1+ i))))))))
      beg end)
-    (let ((w (dired--column-widths (mapcar #'cdr rows)))) (save-excursion
-        (pcase-dolist (`(,at . ,fields) rows)
-          (goto-char (+ at 2))
-          (looking-at "\\(?:[^ \n]+ +\\)\\{5\\}")
-          (replace-match (concat (dired--pad (nth 0 fields) (nth 0 w)) " " (dired--pad (nth 1 fields) (nth 1 w) t) " "
-                                 (dired--pad (nth 2 fields) (nth 2 w)) " " (dired--pad (nth 3 fields) (nth 3 w)) " "
-                                 (dired--pad (nth 4 fields) (nth 4 w) t) " ")
-                         t t)
-          (set-marker at nil))))))
+    (save-excursion
+      (pcase-dolist (`(,from ,to ,fields) rows)
+        (let ((i -1))
+          (goto-char from)
+          (delete-region from to)
+          (insert (mapconcat (lambda (f) (setq i (1+ i)) (dired--pad f (nth i widths) (string-match-p "\\`[0-9]" f)))
+                             fields " ")
+                  " "))
+        (set-marker from nil)
+        (set-marker to nil)))))
 
 (defun dired-align-file (beg end) "Align the columns of the file lines between BEG and END." (dired--align-region beg (copy-marker end)))
 
@@ -681,8 +686,9 @@ TRASH non-nil moves it to the trash when `delete-by-moving-to-trash'."
       (message "%d deletion%s done" gone (if (= gone 1) "" "s"))))
     gone))
 
-(defun dired-do-delete (&optional arg) "Delete the marked files, or the ARG next files, or the file at point." (interactive "P")
-  (dired--delete-these (dired-get-marked-files nil arg) (bound-and-true-p delete-by-moving-to-trash)))
+(defun dired-do-delete (&optional arg) "Delete the marked files, or the ARG next files, or the file at point; return nil." (interactive "P")
+  (dired--delete-these (dired-get-marked-files nil arg) (bound-and-true-p delete-by-moving-to-trash))
+  nil)
 
 (defun dired-do-flagged-delete (&optional _nomessage) "Delete the files flagged for deletion." (interactive)
   (let ((flagged (dired--files-at (dired--marked-lines dired-del-marker) nil)))
