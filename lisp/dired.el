@@ -181,7 +181,7 @@ A line without a file is an error, and so are `.' and `..', unless NO-ERROR-IF-N
     (unless target (error "No more subdirectories")) (goto-char target) (dired-move-to-filename)))
 
 (defun dired-prev-dirline (arg) "Move to the ARGth previous line listing a directory." (interactive "p")
-  (dired-next-dirline (- arg)))
+  (dired-next-dirline (* -1 arg)))
 
 (defun dired-goto-file (file) "Move to the line of FILE (absolute) and return point there, or nil when it is not listed."
   (interactive (list (expand-file-name (read-file-name "Goto file: " (dired-current-directory)))))
@@ -268,7 +268,7 @@ Return the number of lines marked."
                        "matching file" marker-char))
 
 (defun dired-flag-files-regexp (regexp) "Flag for deletion the files whose name matches REGEXP." (interactive (list (read-regexp "Flag for deletion (regexp): ")))
-  (dired-mark-files-regexp regexp dired-del-marker))
+  (let ((dired-marker-char dired-del-marker)) (dired-mark-files-regexp regexp)))
 
 (defun dired-mark-files-containing-regexp (regexp &optional marker-char) "Mark the plain files whose contents match REGEXP.
 A file visited in a buffer is searched there unless `dired-always-read-filesystem'."
@@ -350,22 +350,20 @@ Numbers (link counts, sizes) are padded on their left, names (modes, owners) on 
            (let* ((date-at (save-excursion (goto-char (match-beginning 0)) (skip-chars-forward "^ ") (skip-chars-forward " ") (point)))
                   (fields (split-string (buffer-substring-no-properties (+ (point) 2) date-at))))
              (push (list (copy-marker (+ (point) 2)) (copy-marker date-at) fields) rows)
-             (let ((i 0))
-               (dolist (f fields)
-                 (when (<= (length widths) i) (setq widths (append widths (list 0))))
-                 (setf (nth i widths) (max (nth i widths) (length f)))
-                 (setq i (1+ i))))))))
+             (while (< (length widths) (length fields)) (setq widths (append widths (list 0))))
+             (setq widths (cl-mapcar (lambda (w f) (max w (length f))) widths
+                                     (append fields (make-list (- (length widths) (length fields)) ""))))))))
      beg end)
-    (save-excursion
-      (pcase-dolist (`(,from ,to ,fields) rows)
-        (let ((i -1))
-          (goto-char from)
-          (delete-region from to)
-          (insert (mapconcat (lambda (f) (setq i (1+ i)) (dired--pad f (nth i widths) (string-match-p "\\`[0-9]" f)))
-                             fields " ")
-                  " "))
-        (set-marker from nil)
-        (set-marker to nil)))))
+    (pcase-dolist (`(,from ,to ,fields) rows)
+      (save-excursion
+        (goto-char to)
+        (insert (mapconcat #'identity
+                           (cl-mapcar (lambda (f w) (dired--pad f w (string-match-p "\\`[0-9]" f))) fields widths)
+                           " ")
+                " ")
+        (delete-region from to))
+      (set-marker from nil)
+      (set-marker to nil))))
 
 (defun dired-align-file (beg end) "Align the columns of the file lines between BEG and END." (dired--align-region beg (copy-marker end)))
 
@@ -530,7 +528,7 @@ With FILE, only those whose listing can show FILE; SUBDIRS non-nil also counts b
     (setq dired--listing-modtime (and d (file-attribute-modification-time (file-attributes d))))))
 
 (defun dired-noselect (dir-or-list &optional switches) "Return a Dired buffer listing DIR-OR-LIST (a directory, a wildcard, or (DIR FILE...)); SWITCHES are for `ls'."
-  (or dir-or-list (setq dir-or-list default-directory))
+  (unless dir-or-list (setq dir-or-list default-directory))
   (let* ((given (if (consp dir-or-list) (car dir-or-list) dir-or-list))
          (dirname (abbreviate-file-name (expand-file-name given)))
          (dirname (if (file-directory-p dirname) (file-name-as-directory dirname) dirname))
@@ -553,29 +551,33 @@ With FILE, only those whose listing can show FILE; SUBDIRS non-nil also counts b
         (message "%s" (substitute-command-keys "Directory has changed on disk; type \\[revert-buffer] to update Dired")))))
     buf))
 
+(defun dired--show-in (how dirname switches) "Show the Dired buffer of DIRNAME (see `dired') with the function HOW and return it."
+  (funcall how (dired-noselect dirname switches)))
+
 (defun dired (dirname &optional switches) "List DIRNAME (a directory, a wildcard, or (DIR FILE...)) in a Dired buffer, switch to it and return it.
 SWITCHES are the `ls' switches, `dired-listing-switches' by default."
   (interactive (list (read-directory-name "Dired (directory): " nil default-directory nil)))
-  (switch-to-buffer (dired-noselect dirname switches)))
+  (dired--show-in #'switch-to-buffer dirname switches))
 
 (defun dired-other-window (dirname &optional switches) "Like `dired', in another window." (interactive (list (read-directory-name "Dired in other window (directory): ")))
-  (switch-to-buffer-other-window (dired-noselect dirname switches)))
+  (dired--show-in #'switch-to-buffer-other-window dirname switches))
 
 (defun dired-other-frame (dirname &optional switches) "Like `dired', in another frame." (interactive (list (read-directory-name "Dired in other frame (directory): ")))
-  (switch-to-buffer-other-frame (dired-noselect dirname switches)))
+  (dired--show-in #'switch-to-buffer-other-frame dirname switches))
 
 (defun dired-other-tab (dirname &optional switches) "Like `dired', in another tab." (interactive (list (read-directory-name "Dired in other tab (directory): ")))
-  (switch-to-buffer-other-tab (dired-noselect dirname switches)))
+  (dired--show-in #'switch-to-buffer-other-tab dirname switches))
 
 (defun dired-save-positions () "Return where point is, to be given back after a revert: ((BUFFER FILE LINE COLUMN) WINDOW-POSITIONS)."
   (list (list (current-buffer) (dired-get-filename nil t) (line-number-at-pos) (current-column))
         (mapcar (lambda (w) (with-selected-window w (list w (dired-get-filename nil t) (line-number-at-pos))))
                 (get-buffer-window-list nil 0 t))))
 
-(defun dired-restore-positions (positions) "Put point back where POSITIONS (from `dired-save-positions') say."
-  (pcase-let ((`(,buf ,file ,line ,col) (car positions))) (when (buffer-live-p buf) (set-buffer buf)
-      (or (and file (dired-goto-file file))
-          (progn (goto-char (point-min)) (forward-line (1- line)) (move-to-column col))))))
+(defun dired-restore-positions (positions) "Put point back where POSITIONS (from `dired-save-positions') say: on the same file, or on the same line's file."
+  (pcase-let ((`(,buf ,file ,line ,col) (car positions)))
+    (and (buffer-live-p buf) (set-buffer buf)
+         (not (and file (dired-goto-file file)))
+         (progn (goto-char 1) (forward-line (1- line)) (or (dired-move-to-filename) (move-to-column col))))))
 
 (defun dired--current-marks () "Return the marks of the buffer as pairs (FILE . CHAR)."
   (let (acc)
