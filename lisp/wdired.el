@@ -36,8 +36,8 @@
 
 (defvar-local wdired--old-names nil "Pairs (MARKER . OLD-NAME), one per file line, made on entering Wdired.")
 
-(defun wdired-mode () "Major mode of a Dired buffer whose file names are being edited; \\[wdired-finish-edit] renames, \\[wdired-abort-changes] cancels." (interactive)
-  (error "This mode can be enabled only by `wdired-change-to-wdired-mode'"))
+(defun wdired-mode () "Major mode of a Dired buffer whose file names are being edited; \\[wdired-finish-edit] renames, \\[wdired-abort-changes] cancels."
+  (interactive) (error "This mode can be enabled only by `wdired-change-to-wdired-mode'"))
 
 (defun wdired--protect () "Make the buffer read-only except for the file names."
   (let ((inhibit-read-only t) (from (point-min)))
@@ -50,7 +50,8 @@
     (when (< from (point-max)) (add-text-properties from (point-max) '(read-only t rear-nonsticky (read-only))))))
 
 (defun wdired-change-to-wdired-mode () "Make the file names of this Dired buffer editable." (interactive)
-  (unless (derived-mode-p 'dired-mode) (error "Not a Dired buffer")) (let (names)
+  (unless (derived-mode-p 'dired-mode) (error "Not a Dired buffer"))
+  (let ((names nil))
     (dired--each-line
      (lambda ()
        (let ((f (dired-get-filename nil t)))
@@ -58,14 +59,12 @@
               (push (cons (point-marker) f) names)))))
     (setq wdired--old-names (nreverse names)))
   (wdired--protect)
-  (setq major-mode 'wdired-mode mode-name "Editable Dired" buffer-read-only nil) (use-local-map wdired-mode-map)
-  (setq-local revert-buffer-function (lambda (&rest _) (wdired-abort-changes))) (dired-move-to-filename)
-  (set-buffer-modified-p nil) (run-mode-hooks 'wdired-mode-hook)
+  (wdired--switch-mode 'wdired-mode "Editable Dired" wdired-mode-map (lambda (&rest _) (wdired-abort-changes)))
+  (dired-move-to-filename) (set-buffer-modified-p nil) (run-mode-hooks 'wdired-mode-hook)
   (message "%s" (substitute-command-keys "Press \\[wdired-finish-edit] when finished or \\[wdired-abort-changes] to abort changes")))
 
 (defun wdired--old-name-here () "Return the name this line's file had on entering Wdired, or nil."
-  (let ((bol (line-beginning-position)))
-    (cdr (cl-find-if (lambda (e) (= (marker-position (car e)) bol)) wdired--old-names))))
+  (cdr (cl-find (line-beginning-position) wdired--old-names :key #'car :test #'=)))
 
 (defun wdired-get-filename (&optional no-dir old) "Return this line's file name as edited now (absolute, or without its directory when NO-DIR).
 With OLD, the name it had on entering Wdired.  Nil on a line without a file."
@@ -74,21 +73,21 @@ With OLD, the name it had on entering Wdired.  Nil on a line without a file."
          (not (member (file-name-nondirectory name) '("." "..")))
          (if no-dir (file-name-nondirectory name) name))))
 
+(defun wdired--switch-mode (mode name keymap reverter) "Make this buffer's major mode MODE called NAME, with KEYMAP and REVERTER; Wdired's mode is the only writable one."
+  (setq major-mode mode mode-name name buffer-read-only (not (eq mode 'wdired-mode))) (use-local-map keymap)
+  (setq-local revert-buffer-function reverter))
+
 (defun wdired--back-to-dired () "Give the buffer back to Dired mode, without the editing properties."
-  (let ((inhibit-read-only t) (modified (buffer-modified-p)))
-    (remove-text-properties (point-min) (point-max) '(read-only nil rear-nonsticky nil))
-    (set-buffer-modified-p modified))
-  (dolist (e wdired--old-names) (set-marker (car e) nil))
-  (setq wdired--old-names nil) (use-local-map dired-mode-map)
-  (setq major-mode 'dired-mode mode-name "Dired by name" buffer-read-only t)
-  (setq-local revert-buffer-function #'dired-revert))
+  (let ((inhibit-read-only t) (buffer-undo-list t))
+    (with-silent-modifications (remove-text-properties (point-min) (point-max) '(read-only nil rear-nonsticky nil))))
+  (mapc (lambda (e) (set-marker (car e) nil)) wdired--old-names)
+  (setq wdired--old-names nil)
+  (wdired--switch-mode 'dired-mode "Dired by name" dired-mode-map #'dired-revert))
 
 (defun wdired--changes () "Return the edited names as pairs (OLD . NEW), NEW nil for a line whose name was erased."
-  (let (acc) (save-excursion
-      (dolist (e wdired--old-names)
-        (goto-char (car e))
-        (let ((new (dired-get-filename nil t)))
-          (unless (equal new (cdr e)) (push (cons (cdr e) new) acc))))) (nreverse acc)))
+  (cl-loop for (at . old) in wdired--old-names
+           for now = (save-excursion (goto-char at) (dired-get-filename nil t))
+           unless (equal now old) collect (cons old now)))
 
 (defun wdired--rename (old new) "Rename OLD to NEW, making missing directories and asking before replacing a file."
   (when (and wdired-create-parent-directories (file-name-directory new))
@@ -98,37 +97,45 @@ With OLD, the name it had on entering Wdired.  Nil on a line without a file."
     (error "Rename canceled"))
   (rename-file old new t))
 
+(defun wdired--put-back-old-names () "Write back on each edited line the name it had on entering Wdired; point moves."
+  (pcase-dolist (`(,at . ,old) wdired--old-names)
+    (goto-char at)
+    (let ((inhibit-read-only t) (from (dired-move-to-filename)))
+      (unless (equal (dired-get-filename nil t) old)
+        (delete-region from (dired-move-to-end-of-filename t))
+        (goto-char from)
+        (insert (file-name-nondirectory old))))))
+
+(defun wdired--apply (change) "Carry out CHANGE, a pair (OLD . NEW) from `wdired--changes'; point moves."
+  (pcase-let ((`(,old . ,new) change))
+    (cond ((null new) (dired-delete-file old dired-recursive-deletes))
+          ((not wdired-use-interactive-rename) (wdired--rename old new))
+          ((dired-goto-file old)
+           (dired-do-create-files-regexp #'dired-rename-file "Move" 1 ".*" (file-name-nondirectory new) nil nil)))))
+
 (defun wdired-finish-edit () "Rename the files whose names were edited, then show the listing again in Dired mode." (interactive)
-  (let ((changes (wdired--changes)) (errors 0) (done 0) (here (dired-get-filename nil t)))
+  (let ((changes (wdired--changes)) (failed 0) (here (dired-get-filename nil t)))
     (when wdired-use-interactive-rename
-      ;; The interactive path renames through Dired, which reads the old names off the lines.
-      (let ((inhibit-read-only t)) (save-excursion
-          (dolist (e wdired--old-names)
-            (goto-char (car e))
-            (let ((now (dired-get-filename nil t)))
-              (unless (equal now (cdr e))
-                (let ((beg (dired-move-to-filename)) (end (dired-move-to-end-of-filename t))) (delete-region beg end)
-                  (goto-char beg)
-                  (insert (file-name-nondirectory (cdr e)))))))))
-      (wdired--back-to-dired)) (dolist (c changes) (condition-case err
-          (progn
-            (cond ((null (cdr c)) (dired-delete-file (car c) dired-recursive-deletes))
-                  (wdired-use-interactive-rename (save-excursion
-                     (when (dired-goto-file (car c))
-                       (dired-do-create-files-regexp #'dired-rename-file "Move" 1 ".*"
-                                                     (file-name-nondirectory (cdr c)) nil nil))))
-                  (t (wdired--rename (car c) (cdr c)))) (setq done (1+ done)))
-        (error (setq errors (1+ errors)) (message "%s" (error-message-string err)))))
-    (unless (eq major-mode 'dired-mode) (wdired--back-to-dired)) (set-buffer-modified-p nil)
+      ;; Dired's renaming reads the old names off the lines: put them back first.
+      (save-excursion (wdired--put-back-old-names))
+      (wdired--back-to-dired))
+    (save-excursion
+      (dolist (change changes)
+        (condition-case err (wdired--apply change)
+          (error (setq failed (1+ failed)) (message "%s" (error-message-string err))))))
+    (unless (eq major-mode 'dired-mode) (wdired--back-to-dired))
+    (set-buffer-modified-p nil)
     (dired-revert)
-    (when here (dired-goto-file here))
-    (cond ((> errors 0) (message "%d rename actions failed" errors))
-          ((null changes) (message "(No changes to be performed)"))
-          (t (message "Renamed %d file%s" done (if (= done 1) "" "s"))))))
+    (and here (dired-goto-file here))
+    (let ((ok (- (length changes) failed)))
+      (cond ((> failed 0) (message "%d rename actions failed" failed))
+            ((null changes) (message "(No changes to be performed)"))
+            (t (message "Renamed %d file%s" ok (if (= ok 1) "" "s")))))))
 
 (defun wdired-exit () "Leave Wdired, asking whether to keep the edits when there are some." (interactive)
-  (if (and (buffer-modified-p) (y-or-n-p "Buffer changed.  Save changes? ")) (wdired-finish-edit)
-    (wdired-abort-changes)))
+  (if (not (and (buffer-modified-p) (y-or-n-p "Buffer changed.  Save changes? ")))
+      (wdired-abort-changes)
+    (wdired-finish-edit)))
 
 (defun wdired-abort-changes () "Forget the edits and show the listing again in Dired mode." (interactive)
   (wdired--back-to-dired) (set-buffer-modified-p nil)
