@@ -23,18 +23,22 @@
 (defun dired-add-entry (filename &optional marker-char _relative) "Insert the listing line of FILENAME before the line at point (or at the end), marked with MARKER-CHAR."
   (let* ((inhibit-read-only t)
          (file (expand-file-name filename))
-         (dir (file-name-as-directory (expand-file-name (dired-current-directory)))))
-    (when (equal (file-name-directory (directory-file-name file)) dir) (save-excursion
-        (dired-remove-entry file)) (beginning-of-line)
-      (unless (or (dired-move-to-filename) (eobp)) (goto-char (point-max))) (beginning-of-line)
-      (let ((start (point)) (end (make-marker))) (let ((default-directory dir))
+         (here (file-name-as-directory (expand-file-name (dired-current-directory)))))
+    (when (equal here (file-name-directory (directory-file-name file)))
+      (dired-remove-entry file)
+      (goto-char (if (or (save-excursion (dired-move-to-filename)) (eobp)) (line-beginning-position) (point-max)))
+      (let ((top (point-marker)) (bottom (copy-marker (point) t)))
+        (let ((default-directory here))
           (insert-directory (file-name-nondirectory (directory-file-name file))
                             (concat (or dired-actual-switches dired-listing-switches) "d") nil nil))
-        (set-marker end (point))
-        (dired--indent-listing start end)
-        (dired--align-region (save-excursion (goto-char (point-min)) (forward-line 1) (point)) (point-max))
-        (dired-insert-set-properties start end) (goto-char start)
-        (when marker-char (dired--put-mark marker-char)) (set-marker end nil) (dired-move-to-filename)))))
+        (dired--indent-listing top bottom)
+        (dired--align-region (save-excursion (goto-char 1) (line-beginning-position 2)) (point-max))
+        (dired-insert-set-properties top bottom)
+        (goto-char top)
+        (and marker-char (dired--put-mark marker-char))
+        (set-marker top nil)
+        (set-marker bottom nil)
+        (dired-move-to-filename)))))
 
 (defun dired-add-file (filename &optional marker-char) "Add FILENAME's line to this Dired buffer, marked with MARKER-CHAR."
   (dired-add-entry filename marker-char))
@@ -88,12 +92,11 @@ OK-FLAG allows replacing; PRESERVE-TIME keeps modification times; TOP is non-nil
   (make-symbolic-link file newname ok-if-already-exists))
 
 (defun dired-dwim-target-directory () "Return the directory of another Dired window when `dired-dwim-target' asks for it, else this buffer's."
-  (or (and dired-dwim-target
-           (cl-loop for w in (window-list)
-                    for b = (window-buffer w)
-                    unless (eq b (current-buffer))
-                    when (with-current-buffer b (derived-mode-p 'dired-mode))
-                    return (with-current-buffer b (dired-current-directory)))) (dired-current-directory)))
+  (let ((other (and dired-dwim-target
+                    (cl-find-if (lambda (b) (and (not (eq b (current-buffer)))
+                                                 (with-current-buffer b (derived-mode-p 'dired-mode))))
+                                (mapcar #'window-buffer (window-list))))))
+    (if other (with-current-buffer other (dired-current-directory)) (dired-current-directory))))
 
 (defun dired-mark-read-file-name (prompt dir _op-symbol _arg files &optional default) "Ask for the target of an operation on FILES with PROMPT (a format taking the file or count), starting in DIR."
   (read-file-name (format prompt (if (cdr files) (format "* [%d files]" (length files))
@@ -174,13 +177,13 @@ files, or a target that is a directory, put each file into the target directory.
 
 (defun dired-do-create-files-regexp (file-creator operation arg regexp newname &optional whole-name marker-char) "Create new files from the marked ones (or ARG) by replacing REGEXP with NEWNAME in their names.
 WHOLE-NAME matches the absolute name instead of the last component; FILE-CREATOR and OPERATION as for `dired-create-files'."
-  (let ((files (dired-get-marked-files nil arg nil nil t))) (dired-create-files
-     file-creator operation files (lambda (from)
-       (let ((subject (if whole-name from (file-name-nondirectory from))))
-         (when (string-match regexp subject)
-           (let ((new (replace-match newname nil nil subject)))
-             (expand-file-name new (file-name-directory from))))))
-     marker-char)))
+  (dired-create-files
+   file-creator operation (dired-get-marked-files nil arg nil nil t)
+   (lambda (from)
+     (let ((subject (if whole-name from (file-name-nondirectory from))))
+       (and (string-match regexp subject)
+            (expand-file-name (replace-match newname nil nil subject) (file-name-directory from)))))
+   marker-char))
 
 (defun dired-do-rename-regexp (regexp newname &optional arg whole-name) "Rename the marked files whose names match REGEXP, replacing the match with NEWNAME."
   (interactive (list (read-regexp "Rename from (regexp): ") (read-string "Rename to: ") current-prefix-arg nil))
@@ -273,19 +276,18 @@ A file name handler of FILE does the work when it has one."
        (eq (aref command (1- pos)) ?`) (eq (aref command (1+ pos)) ?`)))
 
 (defun dired--substitution-marks (command string) "Return the positions of the STRING characters of COMMAND that stand for file names."
-  (let ((start 0) found)
-    (while (setq start (string-search string command start))
-      (when (or (dired--isolated-p command start 1)
-                (and (equal string "?") (dired--backquoted-p command start)))
-        (push start found)) (setq start (1+ start))) (nreverse found)))
+  (cl-loop for i from 0 below (length command)
+           when (and (eq (aref command i) (aref string 0))
+                     (or (dired--isolated-p command i 1)
+                         (and (equal string "?") (dired--backquoted-p command i))))
+           collect i))
 
-(defun dired--need-confirm-positions (command string) "Return the positions in COMMAND of the STRING characters (`?' or `*') that do not stand alone.
+(defun dired--need-confirm-positions (command string) "Return the positions in COMMAND of the STRING characters (`?' or `*') that do not stand alone, last first.
 A `?' written as `?` stands for a file name wherever it is."
-  (let ((marks (dired--substitution-marks command string)) (start 0) found)
-    (while (setq start (string-search string command start))
-      (unless (memq start marks) (push start found)) (setq start (1+ start)))
-    ;; Last first, as GNU's list comes.
-    found))
+  (let ((marks (dired--substitution-marks command string)))
+    (nreverse (cl-loop for i from 0 below (length command)
+                       when (and (eq (aref command i) (aref string 0)) (not (memq i marks)))
+                       collect i))))
 
 (defun dired--highlight-no-subst-chars (positions command mark) "Return COMMAND with the characters at POSITIONS in the `warning' face.
 MARK non-nil adds a second line with a caret under each of them."

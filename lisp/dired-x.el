@@ -78,7 +78,7 @@ MARKER-CHAR replaces `dired-marker-char'."
                              (if (listp extension) extension (list extension))) marker-char))
 
 (defun dired-flag-extension (extension) "Flag for deletion the files with EXTENSION." (interactive "sFlagging extension: ")
-  (dired-mark-extension extension dired-del-marker))
+  (let ((dired-marker-char dired-del-marker)) (dired-mark-extension extension)))
 
 (defun dired-mark-sexp (predicate &optional unflag) "Mark the files for which the form PREDICATE is non-nil.
 PREDICATE sees `name', `mode', `nlink', `uid', `gid', `size' and `time' of each line."
@@ -96,13 +96,12 @@ PREDICATE sees `name', `mode', `nlink', `uid', `gid', `size' and `time' of each 
 
 (defun dired-guess-default (files) "Return the shell command (or the list of them) the rules of `dired-guess-shell-alist-user' and `-default' propose for FILES.
 A rule counts when its regexp matches every file; nil when none does."
-  (let (found)
-    (dolist (rule (append dired-guess-shell-alist-user dired-guess-shell-alist-default))
-      (when (cl-every (lambda (f) (string-match-p (car rule) f)) files)
-        (dolist (cmd (cdr rule))
-          (let ((c (if (stringp cmd) cmd (eval cmd t))))
-            (when (stringp c) (cl-pushnew c found :test #'equal)))))) (setq found (nreverse found))
-    (if (cdr found) found (car found))))
+  (let ((cmds (delete-dups
+               (cl-loop for (re . proposals) in (append dired-guess-shell-alist-user dired-guess-shell-alist-default)
+                        when (cl-every (lambda (f) (string-match-p re f)) files)
+                        append (cl-remove-if-not #'stringp
+                                                 (mapcar (lambda (p) (if (stringp p) p (eval p t))) proposals))))))
+    (if (cdr cmds) cmds (car cmds))))
 
 (defun dired-smart-shell-command (command &optional output-buffer error-buffer) "Run the shell COMMAND in the directory of point's listing; OUTPUT-BUFFER and ERROR-BUFFER as for `shell-command'."
   (interactive (list (read-shell-command "Shell command: ") current-prefix-arg shell-command-default-error-buffer))
