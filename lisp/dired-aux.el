@@ -69,7 +69,7 @@ OK-FLAG allows replacing; PRESERVE-TIME keeps modification times; TOP is non-nil
   (when (file-exists-p to) (unless ok-flag (file-already-exists-error to)))
   (dired--make-room-for to)
   (if (and recursive (eq t (file-attribute-type (file-attributes from))))
-      (copy-directory from to preserve-time t)
+      (copy-directory from to preserve-time t t)
     (copy-file from to ok-flag preserve-time)))
 
 (defun file-already-exists-error (file) "Signal `file-already-exists' about FILE."
