@@ -1614,3 +1614,10 @@ Without an XML mode in this system, Conf mode."
                                  (time-stamp-end . stringp) (time-stamp-inserts-lines . symbolp)
                                  (time-stamp-count . integerp) (time-stamp-pattern . stringp)))
   (put var 'safe-local-variable test))
+;; Dired (dired.el) and Wdired (wdired.el), as GNU autoloads them.
+(dolist (name '(dired dired-other-window dired-other-frame dired-other-tab dired-jump dired-jump-other-window))
+  (autoload name "dired" nil t))
+(dolist (name '(dired-noselect dired-mode)) (autoload name "dired"))
+(autoload 'wdired-change-to-wdired-mode "wdired" nil t)
+;; File notifications (filenotify.el).
+(autoload 'file-notify-handle-event "filenotify" nil t)

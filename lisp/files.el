@@ -470,6 +470,9 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
        (not (file-name-quoted-p filename))
        (string-match-p "[[*?]" filename)))
 
+(defvar find-file-run-dired t "Non-nil lets `find-file' list a directory it is given with Dired.")
+(defvar find-directory-functions '(dired-noselect) "Functions `find-file-noselect' tries, in turn, on a directory name until one returns a buffer.")
+
 (defun find-file-noselect (filename &optional nowarn rawfile wildcards)
   "Return a buffer visiting FILENAME, reading the file into a new buffer if none visits it yet.
 NOWARN suppresses warnings; RAWFILE reads the bytes with no decoding, modes or local variables.
@@ -480,13 +483,15 @@ files gives the list of their buffers; one that matches none is visited as writt
     (if matches
         (mapcar (lambda (f) (find-file-noselect f nowarn rawfile)) matches)
       (setq filename (abbreviate-file-name (expand-file-name filename)))
-      ;; GNU would open dired here; there is no dired.
-      (if (file-directory-p filename) (error "%s is a directory" filename))
+      (if (file-directory-p filename)
+          (if find-file-run-dired
+              (run-hook-with-args-until-success 'find-directory-functions filename)
+            (error "%s is a directory" filename))
       (or (get-file-buffer filename)
           (find-buffer-visiting filename)
           (save-current-buffer
             (files--read-into (create-file-buffer filename) filename
-                              (abbreviate-file-name (file-truename filename)) nowarn rawfile))))))
+                              (abbreviate-file-name (file-truename filename)) nowarn rawfile)))))))
 
 (defun after-find-file (&optional error _warn noauto _from-revert nomodes)
   "Finish visiting: set `buffer-read-only' from the file's permissions, then unless NOMODES

@@ -651,8 +651,8 @@ MUSTMATCH, INITIAL and PREDICATE only matter to interactive completion."
   (let* ((dir (abbreviate-file-name (expand-file-name (or dir default-directory))))
          (start (if insert-default-directory (concat dir (or initial "")) initial)))
     (ignore default-filename)
-    (completing-read-default prompt 'read-file-name-internal (or predicate 'file-exists-p)
-                             mustmatch start 'file-name-history nil)))
+    (completing-read prompt 'read-file-name-internal (or predicate 'file-exists-p)
+                     mustmatch start 'file-name-history nil)))
 
 (defun read-no-blanks-input (prompt &optional initial inherit-input-method) "Read a line with PROMPT, starting from INITIAL, in a minibuffer where space and TAB end the input.
 INHERIT-INPUT-METHOD as for `read-from-minibuffer'.  In batch the whole line
