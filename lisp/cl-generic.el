@@ -455,14 +455,11 @@ the function is in use: a new method gets a new dispatcher."
           (apply (cl--generic-lookup (aref s 3) (aref s 4) (aref s 5) (aref s 1) call-args)
                  call-args))))
      (t
-      ;; Nothing is specialized: every call runs the same methods, found at
-      ;; the first call and kept in slot 0 of the closure's one vector.
-      (let ((s (vector nil name generic)))
-        (lambda (&rest call-args)
-          (apply (or (aref s 0)
-                     (aset s 0 (tsmacs--setup-call #'cl--generic-effective
-                                                   (aref s 1) (aref s 2) call-args)))
-                 call-args)))))))
+      ;; Nothing is specialized: every call runs the same methods, whatever
+      ;; its arguments (a `t' specializer fits even a missing one), so the
+      ;; effective method is the function itself, as GNU installs it: its
+      ;; arity is the method's, and a call makes no dispatcher frame.
+      (tsmacs--setup-call #'cl--generic-effective name generic nil)))))
 
 ;;;; The defining macros
 

@@ -104,3 +104,24 @@
   (cl-defmethod ch-gen2 (a b) (list 'any a b))
   (list (ch-gen2 1 5) (ch-gen2 1 6) (ch-gen2 "s" 5) (ch-gen2 2 5)))
 (condition-case err (ch-gen2 1) (error err))
+;; A generic nothing specializes is its effective method itself, as in GNU: its arity is the
+;; method's and a call makes no frame of a dispatcher.
+(func-arity 'ch-gen0)
+(progn
+  (cl-defgeneric ch-g6 (x) "Default only."
+    (let ((fs nil))
+      (mapbacktrace (lambda (_evald fn _args _flags)
+                      (when (memq fn '(ch-g6 apply funcall)) (push fn fs))))
+      (list x (nreverse fs))))
+  (list (ch-g6 5) (func-arity 'ch-g6)))
+(progn
+  (cl-defgeneric ch-g7 (x &optional y) "Optional." (list x y))
+  (cl-defgeneric ch-g8 (x))
+  (list (func-arity 'ch-g7) (ch-g7 1) (ch-g7 1 2) (condition-case e (ch-g8 1) (error e)) (func-arity 'ch-g8)))
+(progn
+  (cl-defgeneric ch-g9 (x) "Next methods." (list 'base x))
+  (cl-defmethod ch-g9 :around (x) (list 'around (cl-call-next-method) (cl-next-method-p)))
+  (list (ch-g9 1) (func-arity 'ch-g9)))
+(progn
+  (cl-defmethod ch-g9 ((x integer)) (list 'int x))
+  (list (ch-g9 1) (ch-g9 'a)))
