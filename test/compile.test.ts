@@ -20,10 +20,10 @@ const evalString = (rt: Runtime, src: string): string => evalPrint(rt, src);
 const ALL_FILES = [
   'compiler.el', 'compiled-frames.el', 'lib-gv.el', 'macros.el', 'eval.el', 'lib-cl-lib.el', 'lib-pcase.el', 'lib-seq.el', 'depth.el', 'errors.el',
   'debug-next-call.el', 'debugger.el', 'debugger-escapes.el', 'compiler-fast.el', 'compiler-split.el', 'compiler-apply.el',
-  'compiler-calls.el',
+  'compiler-calls.el', 'compiler-hash.el', 'lib-cl-generic-intro.el', 'lib-cl-generic-internals.el',
 ];
 // Under GC stress (CI's second stage) a loadup per file is slow: the compiler's own files suffice there.
-const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el', 'compiled-frames.el', 'compiler-split.el', 'compiler-calls.el'] : ALL_FILES;
+const FILES = process.env.TSMACS_GC_STRESS ? ['compiler.el', 'compiled-frames.el', 'compiler-split.el', 'compiler-calls.el', 'compiler-hash.el'] : ALL_FILES;
 
 for (const file of FILES) {
   test(`corpus ${file}, compiled from the first call`, () => {

@@ -20,6 +20,7 @@ import { MAX_CHAR } from '../core/character.ts';
 import {
   NT_ADD, NT_ADD1, NT_BASE, NT_CMP, NT_DIV, NT_LEAVES, NT_MAX_ARITY, NT_MUL, NT_NEG, NT_SQRT, NT_SUB, NT_SUB1, aref as arefPrim, aset as asetPrim, ntOp, numTree,
 } from './data.ts';
+import { hashGetInline, hashPutInline } from './fns.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -1410,7 +1411,8 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
   const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
   const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||
     name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr';
-  if (!(unary && n === 1) && !(binary && n === 2) && !(name === 'aset' && n === 3)) return null;
+  const ternary = name === 'aset' || name === 'puthash' || name === 'gethash';
+  if (!(unary && n === 1) && !((binary || name === 'gethash') && n === 2) && !(ternary && n === 3)) return null;
   const out = ctx.out;
   const ok = guardOf(ctx, fsym, subr);
   const t = temp(ctx);
@@ -1494,6 +1496,14 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
     case 'eql':
       // Only floats and bignums compare by value; anything else is eq.
       out.push(`${t} = ${ok} ? (${a} === ${b} ? ${T} : (${a} & 7) === ${Lisp_Float} || ${isVl(a)} ? ${slow} : ${NIL}) : ${slow};`);
+      break;
+    case 'gethash':
+      // A table whose lookup calls no Lisp and cannot signal (fns.ts, plainHashLookup).
+      out.push(`${t} = ${ok} ? H.hashGet(rt, ${a}, ${b}, ${n === 3 ? c : Qnil}) : -1; if (${t} === -1) ${t} = ${slow};`);
+      break;
+    case 'puthash':
+      // Likewise, and only when no table has a test running and a new key fits without growing it.
+      out.push(`${t} = ${ok} ? H.hashPut(rt, ${a}, ${b}, ${c}) : -1; if (${t} === -1) ${t} = ${slow};`);
       break;
     default: {
       // memq/assq over a proper list; a dotted or circular one is the primitive's to report.
@@ -1819,6 +1829,8 @@ type Helpers = ReturnType<typeof makeHelpers>;
 const makeHelpers = () => ({
   cons,
   numTree,
+  hashGet: hashGetInline,
+  hashPut: hashPutInline,
   specbind,
   setInternal,
   symbolValue,

@@ -2605,6 +2605,41 @@ export function hashGet(rt: Runtime, table: number, key: number, dflt: number): 
   return i >= 0 ? rt.i32[((rt.i32[((table & -8) >>> 2) + 1 + K_HT_KV]! & -8) >>> 2) + 2 + 2 * i]! : dflt;
 }
 
+/**
+ * Whether a lookup of KEY in TABLE can run without calling Lisp, signalling or allocating, for
+ * compiled code's `gethash' and `puthash' (compile.ts): TABLE a hash table whose test is `eq' or
+ * `eql' (any key), or `equal' with a key that `equal' compares without descending (a fixnum,
+ * symbol, string or float). Anything else (a user-defined test, a cons or vector key under
+ * `equal', not a table at all) is the primitive's, with its frame and errors.
+ */
+function plainHashLookup(rt: Runtime, table: number, key: number): boolean {
+  const m = rt.i32;
+  if ((table & 7) !== 5 || m[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE) return false;
+  const test = m[((table & -8) >>> 2) + 1 + K_HT_TEST]!;
+  return test === Qeq || test === Qeql || (test === Qequal && (key & 7) !== Lisp_Cons && (key & 7) !== Lisp_Vectorlike);
+}
+
+/** `gethash' of KEY in TABLE with default DFLT for compiled code, or -1 (not a Lisp word) when plainHashLookup declines. */
+export function hashGetInline(rt: Runtime, key: number, table: number, dflt: number): number {
+  return plainHashLookup(rt, table, key) ? hashGet(rt, table, key, dflt) : -1;
+}
+
+/**
+ * `puthash' for compiled code: stores VALUE and gives it, or -1 when plainHashLookup declines,
+ * a test function is running, or a new key would have to grow the table (the primitive may
+ * signal there).
+ */
+export function hashPutInline(rt: Runtime, key: number, value: number, table: number): number {
+  if (rt.hashTablesInTest.size !== 0 || !plainHashLookup(rt, table, key)) return -1;
+  const m = rt.i32;
+  const i = hashFind(rt, table, key);
+  const tb = ((table & -8) >>> 2) + 1;
+  if (i >= 0) m[((m[tb + K_HT_KV]! & -8) >>> 2) + 2 + 2 * i] = value;
+  else if (m[tb + K_HT_NEXT_FREE]! < 0) return -1;
+  else hashPutNew(rt, table, key, value, ~i);
+  return value;
+}
+
 /** Remove KEY from TABLE, pushing its slot on the free list. */
 export function hashRemove(rt: Runtime, table: number, key: number): void {
   const target = hashFind(rt, table, key);
