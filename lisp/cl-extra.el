@@ -80,12 +80,9 @@ and the result stops as soon as any of them has run out of conses."
       (setq lists (mapcar #'cdr lists)))
     (nreverse rows)))
 
-(defun cl-mapcar (func seq &rest rest) "Call FUNC on the elements of SEQ, and of the REST sequences if any.
-With several sequences FUNC gets one argument from each and the mapping
-stops with the shortest.  Return the list of FUNC's values."
-  (if rest
-      (mapcar (apply-partially #'apply func) (cl--zip-columns (cons seq rest)))
-    (mapcar func seq)))
+(defun cl--mapcar-many (func seqs) "Call FUNC on one element of each of SEQS at a time, as `cl-mapcar' does.
+Stop at the end of the shortest of SEQS; return the list of FUNC's values."
+  (mapcar (apply-partially #'apply func) (cl--zip-columns seqs)))
 
 (defun cl-map (type func seq &rest rest) "Like `cl-mapcar', but collect the values into a sequence of TYPE.
 TYPE nil discards the values and returns nil."
@@ -332,5 +329,21 @@ Return t if SYM had that property, nil otherwise."
       (setplist sym (nthcdr 2 props))
       t)
      (t (cl--do-remf props tag)))))
+
+;;; Float limits.
+
+(defun cl-float-limits () "Give the `cl-...-float' constants their values for IEEE double floats.
+Return nil."
+  (let ((tiny (expt 2.0 -1074))
+        (normal (expt 2.0 -1022)))
+    (setq cl-most-positive-float (* (- 2.0 (expt 2.0 -52)) (expt 2.0 1023))
+          cl-most-negative-float (- cl-most-positive-float)
+          cl-least-positive-float tiny
+          cl-least-negative-float (- tiny)
+          cl-least-positive-normalized-float normal
+          cl-least-negative-normalized-float (- normal)
+          cl-float-epsilon (expt 2.0 -52)
+          cl-float-negative-epsilon (expt 2.0 -53)))
+  nil)
 
 (provide 'cl-extra)

@@ -1,12 +1,52 @@
 ;;; cl-lib.el --- Common Lisp compatibility library for tsmacs  -*- lexical-binding: t -*-
 
 ;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
-;; Requiring `cl-lib' brings in the macros (cl-macs), then this file's
-;; small list, number and symbol functions and `cl-defstruct', then the
-;; sequence functions (cl-seq) and the rest (cl-extra).  The struct class
-;; registry itself is preloaded, in cl-preloaded.el.
+;; Requiring `cl-lib' loads this file's small list, number and symbol
+;; functions and sets up autoloads for the macros (cl-macs, with
+;; `cl-defstruct'), the sequence functions (cl-seq) and the rest
+;; (cl-extra).  The struct class registry itself is preloaded, in
+;; cl-preloaded.el.
 
-(load "cl-macs" t t)
+;; The rest of the library is autoloaded, as GNU Emacs does it: the first
+;; use of one of these names loads its file, whose feature only then
+;; becomes present.  Macros get the autoload type t, as GNU's generated
+;; autoloads give them.  Entries are (FILE MACROS FUNCTIONS).
+(dolist (entry '(("cl-macs"
+                   (cl-assert cl-block cl-callf cl-callf2 cl-case cl-check-type cl-defmacro
+                    cl-defstruct cl-defsubst cl-deftype cl-defun cl-destructuring-bind cl-do
+                    cl-do* cl-do-all-symbols cl-do-symbols cl-dolist cl-dotimes cl-ecase
+                    cl-etypecase cl-eval-when cl-flet cl-flet* cl-function cl-labels cl-letf
+                    cl-letf* cl-load-time-value cl-locally cl-loop cl-macrolet
+                    cl-multiple-value-bind cl-multiple-value-setq cl-progv cl-psetf cl-psetq
+                    cl-remf cl-return cl-return-from cl-rotatef cl-shiftf cl-symbol-macrolet
+                    cl-tagbody cl-the cl-typecase)
+                   (cl-gensym cl-gentemp cl-macs--assertion-failure cl-macs--each-interval
+                    cl-macs--each-key-seq cl-macs--each-overlay cl-macs--plist-drop-after
+                    cl-macs--progv-run))
+                 ("cl-seq"
+                   ()
+                   (cl--adjoin cl--subst-keyed cl-assoc cl-assoc-if cl-assoc-if-not cl-count
+                    cl-count-if cl-count-if-not cl-delete cl-delete-duplicates cl-delete-if
+                    cl-delete-if-not cl-endp cl-fill cl-find cl-find-if cl-find-if-not
+                    cl-intersection cl-member cl-member-if cl-member-if-not cl-merge cl-mismatch
+                    cl-nintersection cl-nset-difference cl-nset-exclusive-or cl-nsublis cl-nsubst
+                    cl-nsubst-if cl-nsubst-if-not cl-nsubstitute cl-nsubstitute-if
+                    cl-nsubstitute-if-not cl-nunion cl-position cl-position-if cl-position-if-not
+                    cl-rassoc cl-rassoc-if cl-rassoc-if-not cl-reduce cl-remove
+                    cl-remove-duplicates cl-remove-if cl-remove-if-not cl-replace cl-search
+                    cl-set-difference cl-set-exclusive-or cl-sort cl-stable-sort cl-sublis
+                    cl-subsetp cl-subst-if cl-subst-if-not cl-substitute cl-substitute-if
+                    cl-substitute-if-not cl-tree-equal cl-union))
+                 ("cl-extra"
+                   ()
+                   (cl--do-remf cl--mapcar-many cl--set-getf cl-ceiling cl-coerce cl-concatenate
+                    cl-equalp cl-every cl-float-limits cl-floor cl-gcd cl-get cl-getf cl-isqrt
+                    cl-lcm cl-list-length cl-map cl-mapc cl-mapcan cl-mapcon cl-mapl cl-maplist
+                    cl-mod cl-notany cl-notevery cl-nreconc cl-parse-integer cl-rem cl-remprop
+                    cl-revappend cl-round cl-signum cl-some cl-subseq cl-tailp cl-truncate))))
+  (let ((file (car entry)))
+    (dolist (name (nth 1 entry)) (autoload name file nil nil t))
+    (dolist (name (nth 2 entry)) (autoload name file))))
 
 ;;; List positions.
 
@@ -49,11 +89,6 @@
 
 ;;; List construction and copying.
 
-(defun cl-endp (x) "Return t if the list X is empty and nil if it is a cons.
-Anything other than a list is an error."
-  (or (listp x) (signal 'wrong-type-argument (list 'list x 'x)))
-  (null x))
-
 (defun cl-list* (arg &rest rest) "Cons ARG and all of REST but the last onto the last element of REST.
 With no REST, return ARG itself; (cl-list* 1 2 \\='(3)) is (1 2 3)."
   (if rest
@@ -73,15 +108,13 @@ If SUBLIST is not a tail of LIST, that is a copy of all of LIST."
     (nreverse front)))
 
 (defun cl-copy-list (list) "Copy the conses of LIST, keeping a dotted list's final atom."
-  (if (not (consp list))
-      (car list)                        ; nil, or a wrong-type error
-    (let* ((copy (list (pop list)))
-           (end copy))
-      (while (consp list)
-        (setcdr end (list (pop list)))
-        (setq end (cdr end)))
-      (setcdr end list)
-      copy)))
+  (if (consp list)
+      (let ((rev nil))
+        (while (consp list) (push (pop list) rev))
+        ;; REV's first cons becomes the copy's last: it takes the atom.
+        (let ((last-cons rev))
+          (prog1 (nreverse rev) (setcdr last-cons list))))
+    (car list)))                        ; nil, or a wrong-type error
 
 (defun cl-acons (key value alist) "Put a new association of KEY with VALUE at the front of ALIST."
   (cons (cons key value) alist))
@@ -133,270 +166,82 @@ Return nil if CHAR is not such a digit.  RADIX must be from 2 to 36."
     (let ((v (aref cl--digit-values char)))
       (and v (< v base) v))))
 
-(defconst cl-most-positive-float nil "The largest float; nil until `cl-float-limits' has run.")
-(defconst cl-most-negative-float nil "The most negative float; nil until `cl-float-limits' has run.")
-(defconst cl-least-positive-float nil "The smallest float above zero; nil until `cl-float-limits' has run.")
-(defconst cl-least-negative-float nil "The float nearest zero below it; nil until `cl-float-limits' has run.")
-(defconst cl-least-positive-normalized-float nil "The smallest normalized float above zero; set by `cl-float-limits'.")
-(defconst cl-least-negative-normalized-float nil "The negative of `cl-least-positive-normalized-float'; set by `cl-float-limits'.")
 (defconst cl-float-epsilon nil "The smallest E for which 1.0 + E differs from 1.0; set by `cl-float-limits'.")
+(defconst cl-most-positive-float nil "The largest float; nil until `cl-float-limits' has run.")
+(defconst cl-least-negative-float nil "The float nearest zero below it; nil until `cl-float-limits' has run.")
 (defconst cl-float-negative-epsilon nil "The smallest E for which 1.0 - E differs from 1.0; set by `cl-float-limits'.")
+(defconst cl-least-positive-normalized-float nil "The smallest normalized float above zero; set by `cl-float-limits'.")
+(defconst cl-most-negative-float nil "The most negative float; nil until `cl-float-limits' has run.")
+(defconst cl-least-negative-normalized-float nil "The negative of `cl-least-positive-normalized-float'; set by `cl-float-limits'.")
+(defconst cl-least-positive-float nil "The smallest float above zero; nil until `cl-float-limits' has run.")
 
-(defun cl-float-limits () "Give the `cl-...-float' constants their values for IEEE double floats.
-Return nil."
-  (let ((tiny (expt 2.0 -1074))
-        (normal (expt 2.0 -1022)))
-    (setq cl-most-positive-float (* (- 2.0 (expt 2.0 -52)) (expt 2.0 1023))
-          cl-most-negative-float (- cl-most-positive-float)
-          cl-least-positive-float tiny
-          cl-least-negative-float (- tiny)
-          cl-least-positive-normalized-float normal
-          cl-least-negative-normalized-float (- normal)
-          cl-float-epsilon (expt 2.0 -52)
-          cl-float-negative-epsilon (expt 2.0 -53)))
-  nil)
+;;; Counting, pushing, adjoining and substituting.
 
-;;; Generated symbols.
+;; The common cases run here; keyword arguments and the rarer cases go to
+;; helpers in cl-seq.el and cl-extra.el, which load when first needed.
 
-(defvar cl--gensym-counter 0 "The number `cl-gensym' puts in the next name it makes.")
+(defun cl--step-place (place amount op by-one) "Code that stores OP of PLACE's value and AMOUNT back into PLACE.
+With AMOUNT nil a variable gets BY-ONE of its value, other places OP with 1."
+  (cond ((not (symbolp place)) `(cl-callf ,op ,place ,(or amount 1)))
+        (amount `(setq ,place (,op ,place ,amount)))
+        (t `(setq ,place (,by-one ,place)))))
 
-(defvar cl--gentemp-next 0 "The number `cl-gentemp' tries first in the next name it makes.")
+(defmacro cl-incf (place &optional x) "Add X (default 1) to the number in PLACE, store the sum there and return it."
+  (cl--step-place place x '+ '1+))
 
-(unless (fboundp 'cl-gensym)
-  (defun cl-gensym (&optional prefix) "Make a new uninterned symbol whose name is PREFIX followed by a number.
-PREFIX defaults to \"G\".  If PREFIX is an integer, it is the number to
-use, with the default prefix; otherwise the number comes from
-`cl--gensym-counter', which is then advanced."
-    (let ((stem (if (stringp prefix) prefix "G"))
-          (n (if (integerp prefix)
-                 prefix
-               (setq cl--gensym-counter (+ cl--gensym-counter 1))
-               (1- cl--gensym-counter))))
-      (make-symbol (concat stem (number-to-string n))))))
+(defmacro cl-decf (place &optional x) "Subtract X (default 1) from the number in PLACE, store and return the result."
+  (cl--step-place place x '- '1-))
 
-(unless (fboundp 'cl-gentemp)
-  (defun cl-gentemp (&optional prefix) "Intern and return a symbol named PREFIX and a number, that did not exist.
-PREFIX defaults to \"T\"; numbers are tried in increasing order."
-    (let ((stem (if (stringp prefix) prefix "T")))
-      (catch 'cl--gentemp-found
-        (while t
-          (let ((name (concat stem (number-to-string cl--gentemp-next))))
-            (setq cl--gentemp-next (+ cl--gentemp-next 1))
-            (unless (intern-soft name)
-              (throw 'cl--gentemp-found (intern name)))))))))
+(defmacro cl-pushnew (x place &rest keys) "Push X onto the list in PLACE unless it is already a member.
+Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
+  (cond ((not (symbolp place)) `(cl-callf2 cl-adjoin ,x ,place ,@keys))
+        (keys `(setq ,place (cl-adjoin ,x ,place ,@keys)))
+        (t (macroexp-let2 nil var x
+             ;; Already there: the place's value, with no warning for an
+             ;; unused value; else the place with the element in front.
+             (let ((found `(memql ,var ,place))
+                   (push-it `(setq ,place (cons ,var ,place))))
+               (list 'if found (list 'with-no-warnings place) push-it))))))
 
-;;; Types.
+(defun cl-adjoin (item list &rest keys) "Return LIST with ITEM added in front, unless ITEM is already a member.
+Membership is decided as by `cl-member'; with :key, the key of ITEM is
+looked up.  Keywords: :test :test-not :key."
+  (let ((test (and (eq (car keys) :test) (null (cddr keys)) (cadr keys))))
+    (cond ((and keys (not (memq test '(eq equal))))
+           (apply #'cl--adjoin item list keys))
+          ((if (eq test 'equal) (member item list)
+             (if test (memq item list) (memql item list)))
+           list)
+          (t (cons item list)))))
 
-(unless (fboundp 'cl-deftype)
-  (defmacro cl-deftype (name arglist &rest body) "Define the type NAME, to stand for the type specifier BODY returns.
-A type specifier (NAME ARGS...) binds ARGLIST, a Common Lisp argument
-list, to ARGS; optional arguments without a default get `*'."
-    (declare (indent 2) (doc-string 3))
-    `(progn
-       (put ',name 'cl-deftype-handler
-            (cl-function (lambda (&cl-defs ('*) ,@arglist) ,@body))))))
+(defun cl--subst-eql (new old tree) "Return TREE with NEW for each subtree `eql' to OLD, sharing what is unchanged."
+  (cond ((eql tree old) new)
+        ((consp tree)
+         (let ((head (cl--subst-eql new old (car tree)))
+               (tail (cl--subst-eql new old (cdr tree))))
+           (if (and (eq head (car tree)) (eq tail (cdr tree)))
+               tree
+             (cons head tail))))
+        (t tree)))
 
-;;; Structure types.
+(defun cl-subst (new old tree &rest keys) "Return a copy of TREE in which every subtree matching OLD is NEW.
+TREE itself is not changed.  Keywords: :test :test-not :key."
+  (if (or keys (floatp old))
+      (apply #'cl--subst-keyed new old tree keys)
+    (cl--subst-eql new old tree)))
 
-(defun cl--struct-normalize-slot (desc) "Return the slot description DESC as a list (NAME DEFAULT . OPTIONS)."
-  (cond ((symbolp desc) (list desc nil))
-        ((cdr desc) desc)
-        (t (list (car desc) nil))))
-
-(defun cl--struct-boa-arglist (arglist slots) "Complete the argument list ARGLIST of a positional constructor.
-Optional and keyword parameters without a default get the default of
-the slot they fill, taken from SLOTS.  Return (ARGLIST . VARIABLES),
-VARIABLES being all the variables the argument list binds."
-  (let ((section 'required)
-        (seen nil)
-        (out nil)
-        (default-of (lambda (var) (nth 1 (assq var slots)))))
-    (dolist (p arglist)
-      (if (memq p '(&optional &rest &body &key &aux &allow-other-keys))
-          (progn (unless (eq p '&allow-other-keys) (setq section p))
-                 (push p out))
-        (let* ((head (if (consp p) (car p) p))
-               (var (if (and (eq section '&key) (consp head)) (nth 1 head) head)))
-          (push var seen)
-          (push (if (and (memq section '(&optional &key))
-                         (or (symbolp p) (null (cdr p)))
-                         (funcall default-of var))
-                    (list head (funcall default-of var))
-                  p)
-                out))))
-    (cons (nreverse out) seen)))
-
-(defun cl--struct-inherited-slots (parent overrides kind) "Return the slot layout a struct including PARENT starts with.
-OVERRIDES are the slot descriptions given with :include, replacing the
-defaults of those slots; KIND is the new type's :type.  A record's tag
-slot is left out, since the new layout adds its own."
-  (let ((info (cl-struct-slot-info parent))
-        (new (mapcar #'cl--struct-normalize-slot overrides)))
-    (mapcar (lambda (s) (let ((o (assq (car s) new))) (or o s))) (if kind info (cdr info)))))
-
-(defun cl--struct-expand (struct descs) "Build the expansion of (cl-defstruct STRUCT DESCS...)."
-  (let* ((name (or (car-safe struct) struct))
-         (doc (and (stringp (car descs)) (pop descs)))
-         (conc (format "%s-" name))
-         (make-default t)
-         (make-name (intern (format "make-%s" name)))
-         (boa-makers nil)
-         (copier (intern (concat "copy-" (symbol-name name))))
-         (pred (intern (format "%s-p" name)))
-         (parent nil) (overrides nil)
-         (kind nil) (named nil) (pads 0) (print-fn nil))
-    ;; A built-in type cannot be redefined as a structure.
-    (when (and (boundp 'cl--typeof-types)
-               (catch 'builtin
-                 (dolist (row cl--typeof-types)
-                   (when (memq name row) (throw 'builtin t)))))
-      (signal 'wrong-type-argument (list 'cl-struct-name-p name 'name)))
-    ;; Read the options.
-    (dolist (opt (if (consp struct) (cdr struct)))
-      (let ((key (if (consp opt) (car opt) opt))
-            (vals (and (consp opt) (cdr opt))))
-        (pcase key
-          (:conc-name (setq conc (if (car vals) (format "%s" (car vals)) "")))
-          (:constructor
-           (cond ((null vals))
-                 ((null (car vals)) (setq make-default nil))
-                 ((cdr vals) (push (list (car vals) (nth 1 vals) (nth 2 vals)) boa-makers))
-                 (t (setq make-name (car vals)))))
-          (:copier (setq copier (car vals)))
-          (:predicate (setq pred (car vals)))
-          (:include (setq parent (car vals) overrides (cdr vals)))
-          (:type (setq kind (car vals)))
-          (:named (setq named t))
-          (:initial-offset (setq pads (car vals)))
-          (:print-function (setq print-fn (car vals)))
-          ((or :noinline :documentation))
-          (_ (error "Structure option %s unrecognized" key)))))
-    (when (null kind) (setq named t))
-    ;; Even without a public predicate, type tests need one.
-    (setq pred (or pred (intern (format "cl--struct-%s-p" name))))
-    ;; Lay out the instance: inherited positions, padding, tag, own slots.
-    (let* ((tags (intern (format "cl-struct-%s-tags" name)))
-           (inherited (and parent
-                           (cl--struct-inherited-slots parent overrides kind)))
-           (layout
-            (append (if kind nil (list '(cl-tag-slot)))
-                    inherited
-                    (make-list pads '(cl-skip-slot))
-                    (and kind named (not (assq 'cl-tag-slot inherited))
-                         (list '(cl-tag-slot)))
-                    (mapcar #'cl--struct-normalize-slot descs)))
-           (user-slots (cl-remove-if
-                        (lambda (s) (memq (car s) '(cl-tag-slot cl-skip-slot)))
-                        layout))
-           (size (length layout))
-           (tag-pos (cl-position 'cl-tag-slot layout :key #'car))
-           (ref (lambda (i obj)
-                  (if (eq kind 'list) `(nth ,i ,obj) `(aref ,obj ,i))))
-           ;; The form making an instance from the slot variables; a slot
-           ;; whose variable is not in BOUND (unless that is t) gets its
-           ;; default form instead.
-           (build
-            (lambda (bound)
-              (cons (pcase kind ('nil 'record) ('list 'list) (_ 'vector))
-                    (mapcar (lambda (s)
-                              (pcase (car s)
-                                ('cl-tag-slot (list 'quote name))
-                                ('cl-skip-slot nil)
-                                (v (if (or (eq bound t) (memq v bound))
-                                       v
-                                     (nth 1 s)))))
-                            layout))))
-           (register
-            `(cl-struct-define ',name ,doc
-                               ',(or parent (and (null kind) 'cl-structure-object))
-                               ',(or kind 'record) ,(and kind named) ',layout
-                               ',tags ',name ,(and (null kind) (null print-fn))))
-           (now nil)
-           (later nil))
-      (push `(defvar ,tags) now)
-      (when named
-        ;; Before the class, so the plist order is GNU's.
-        (push `(put ',name 'cl-deftype-satisfies ',pred) now))
-      (push register now)
-      (when named
-        (push `(defun ,pred (cl-x)
-                 ,(pcase kind
-                    ('nil `(and (memq (type-of cl-x) ,tags) t))
-                    ('list `(and (consp cl-x)
-                                 (memq (nth ,tag-pos cl-x) ,tags)
-                                 t))
-                    (_ `(and (vectorp cl-x)
-                             (>= (length cl-x) ,size)
-                             (memq (aref cl-x ,tag-pos) ,tags)
-                             t))))
-              later))
-      ;; One accessor, and its setf method, per user slot.
-      (dotimes (i size)
-        (let ((s (nth i layout)))
-          (unless (memq (car s) '(cl-tag-slot cl-skip-slot))
-            (let* ((acc (intern (format "%s%s" conc (car s))))
-                   (slot-doc (plist-get (nthcdr 2 s) :documentation))
-                   (check (and named
-                               `(or (,pred cl-x)
-                                    (signal 'wrong-type-argument (list ',name cl-x))))))
-              (push `(defun ,acc (cl-x)
-                       ,(concat (format "Access slot \"%s\" of `%s' struct CL-X."
-                                        (car s) name)
-                                (if slot-doc (concat "\n" slot-doc) ""))
-                       ,(if check
-                            `(progn ,check ,(funcall ref i 'cl-x))
-                          (funcall ref i 'cl-x)))
-                    later)
-              (push (if (plist-get (nthcdr 2 s) :read-only)
-                        `(gv-define-expander ,acc
-                           (lambda (_do _obj)
-                             (error "%s is a read-only slot" ',acc)))
-                      `(gv-define-setter ,acc (val obj)
-                         ,(let ((store (if (eq kind 'list)
-                                           `(list 'setcar (list 'nthcdr ,i obj) val)
-                                         `(list 'aset obj ,i val))))
-                            (if named
-                                `(list 'progn
-                                       (list 'or (list ',pred obj)
-                                             (list 'signal ''wrong-type-argument
-                                                   (list 'list '',name obj)))
-                                       ,store)
-                              store))))
-                    now)))))
-      (when copier
-        (push `(defalias ',copier #'copy-sequence) later))
-      ;; Constructors, the keyword one first.
-      (when (and make-default make-name)
-        (push `(cl-defun ,make-name
-                   (&key ,@(mapcar (lambda (s) (list (car s) (nth 1 s)))
-                                   user-slots))
-                 ,(format "Constructor for objects of type `%s'." name)
-                 ,(funcall build t))
-              later))
-      (dolist (m (reverse boa-makers))
-        (let ((args (cl--struct-boa-arglist (nth 1 m) user-slots)))
-          (push `(cl-defun ,(car m) ,(car args)
-                   ,(or (nth 2 m) (format "Constructor for objects of type `%s'." name))
-                   ,(funcall build (cdr args)))
-                later)))
-      ;; The type, its tags variable and the setf methods must exist while
-      ;; code after this definition is expanded (eager expansion in `load',
-      ;; or an :include), before the expansion itself runs.
-      (setq now (nreverse now))
-      (dolist (form now) (eval form t))
-      `(progn ,@now ,@(nreverse later) ',name))))
-
-(defmacro cl-defstruct (name &optional docstring &rest slots) "Define the structure type NAME, with a constructor, accessors and more.
-Besides the type, this normally defines `make-NAME' (taking the slots
-as keyword arguments), `copy-NAME', the predicate `NAME-p' and an
-accessor `NAME-SLOT' for each slot, which `setf' can store into.
-NAME may also be (NAME OPTIONS...), with options such as :conc-name,
-:constructor, :copier, :predicate, :include, :type, :named and
-:initial-offset.  Each of SLOTS is SLOT or (SLOT DEFAULT OPTIONS...),
-with :read-only, :type and :documentation as options.  DOCSTRING, if a
-string, documents the type; otherwise it is the first slot."
-  (declare (doc-string 2) (indent 1))
-  (cl--struct-expand name (and (or docstring slots) (cons docstring slots))))
+(defun cl-mapcar (func seq &rest rest) "Call FUNC on the elements of SEQ, and of the REST sequences if any.
+With several sequences FUNC gets one argument from each and the mapping
+stops with the shortest.  Return the list of FUNC's values."
+  (cond ((null rest) (mapcar func seq))
+        ((and (null (cdr rest)) (listp seq) (listp (car rest)))
+         ;; Two lists, the common case, are walked here.
+         (let ((a seq) (b (car rest)) (out nil))
+           (while (and a b)
+             (push (funcall func (car a) (car b)) out)
+             (setq a (cdr a) b (cdr b)))
+           (nreverse out)))
+        (t (cl--mapcar-many func (cons seq rest)))))
 
 ;;; Structures made by old compiled code.
 
@@ -425,7 +270,5 @@ Such a vector holds cl-struct-NAME in its first slot; with the mode on,
       (advice-add 'type-of :around #'cl--old-struct-type-of)
     (advice-remove 'type-of #'cl--old-struct-type-of)))
 
-(load "cl-seq" nil t)
-(load "cl-extra" nil t)
 
 (provide 'cl-lib)

@@ -4,8 +4,12 @@
 ;;
 ;; The macro side of cl-lib: lambda lists with &optional, &key, &aux and
 ;; nested patterns; blocks; case and typecase; local functions, macros and
-;; symbol macros; place macros; `cl-tagbody'; and `cl-loop'.  cl-lib.el
-;; loads this file.  Everything private here is named `cl-macs--...'.
+;; symbol macros; place macros; `cl-tagbody'; `cl-loop'; and `cl-defstruct'.
+;; The first use of one of the macros or functions that cl-lib.el
+;; autoloads from here loads this file.  Everything private here is named
+;; `cl-macs--...'.
+
+(require 'cl-lib)
 
 ;;;; Helpers shared by the macros below
 
@@ -916,19 +920,246 @@ of EXPANSION, and a `let' of NAME hides the symbol macro." (declare (indent 1))
     (cl-macs--expand (macroexp-progn body)
                      (cons (cons 'cl-macs--symbol-macros table) env))))
 
+;;;; Generated symbols
+
+(defvar cl--gensym-counter 0 "The number `cl-gensym' puts in the next name it makes.")
+
+(defvar cl--gentemp-next 0 "The number `cl-gentemp' tries first in the next name it makes.")
+
+(defun cl-gensym (&optional prefix) "Make a new uninterned symbol whose name is PREFIX followed by a number.
+PREFIX defaults to \"G\".  If PREFIX is an integer, it is the number to
+use, with the default prefix; otherwise the number comes from
+`cl--gensym-counter', which is then advanced."
+  (let ((stem (if (stringp prefix) prefix "G"))
+        (n (if (integerp prefix)
+               prefix
+             (setq cl--gensym-counter (+ cl--gensym-counter 1))
+             (1- cl--gensym-counter))))
+    (make-symbol (concat stem (number-to-string n)))))
+
+(defun cl-gentemp (&optional prefix) "Intern and return a symbol named PREFIX and a number, that did not exist.
+PREFIX defaults to \"T\"; numbers are tried in increasing order."
+  (let ((stem (if (stringp prefix) prefix "T")))
+    (catch 'cl--gentemp-found
+      (while t
+        (let ((name (concat stem (number-to-string cl--gentemp-next))))
+          (setq cl--gentemp-next (+ cl--gentemp-next 1))
+          (unless (intern-soft name)
+            (throw 'cl--gentemp-found (intern name))))))))
+
+;;;; Types
+
+(defmacro cl-deftype (name arglist &rest body) "Define the type NAME, to stand for the type specifier BODY returns.
+A type specifier (NAME ARGS...) binds ARGLIST, a Common Lisp argument
+list, to ARGS; optional arguments without a default get `*'."
+  (declare (indent 2) (doc-string 3))
+  `(progn
+     (put ',name 'cl-deftype-handler
+          (cl-function (lambda (&cl-defs ('*) ,@arglist) ,@body)))))
+
+;;;; Structure types
+
+(defun cl--struct-normalize-slot (desc) "Return the slot description DESC as a list (NAME DEFAULT . OPTIONS)."
+  (cond ((symbolp desc) (list desc nil))
+        ((cdr desc) desc)
+        (t (list (car desc) nil))))
+
+(defun cl--struct-boa-arglist (arglist slots) "Complete the argument list ARGLIST of a positional constructor.
+Optional and keyword parameters without a default get the default of
+the slot they fill, taken from SLOTS.  Return (ARGLIST . VARIABLES),
+VARIABLES being all the variables the argument list binds."
+  (let ((section 'required)
+        (seen nil)
+        (out nil)
+        (default-of (lambda (var) (nth 1 (assq var slots)))))
+    (dolist (p arglist)
+      (if (memq p '(&optional &rest &body &key &aux &allow-other-keys))
+          (progn (unless (eq p '&allow-other-keys) (setq section p))
+                 (push p out))
+        (let* ((head (if (consp p) (car p) p))
+               (var (if (and (eq section '&key) (consp head)) (nth 1 head) head)))
+          (push var seen)
+          (push (if (and (memq section '(&optional &key))
+                         (or (symbolp p) (null (cdr p)))
+                         (funcall default-of var))
+                    (list head (funcall default-of var))
+                  p)
+                out))))
+    (cons (nreverse out) seen)))
+
+(defun cl--struct-inherited-slots (parent overrides kind) "Return the slot layout a struct including PARENT starts with.
+OVERRIDES are the slot descriptions given with :include, replacing the
+defaults of those slots; KIND is the new type's :type.  A record's tag
+slot is left out, since the new layout adds its own."
+  (let ((info (cl-struct-slot-info parent))
+        (new (mapcar #'cl--struct-normalize-slot overrides)))
+    (mapcar (lambda (s) (let ((o (assq (car s) new))) (or o s))) (if kind info (cdr info)))))
+
+(defun cl--struct-expand (struct descs) "Build the expansion of (cl-defstruct STRUCT DESCS...)."
+  (let* ((name (or (car-safe struct) struct))
+         (doc (and (stringp (car descs)) (pop descs)))
+         (conc (format "%s-" name))
+         (make-default t)
+         (make-name (intern (format "make-%s" name)))
+         (boa-makers nil)
+         (copier (intern (concat "copy-" (symbol-name name))))
+         (pred (intern (format "%s-p" name)))
+         (parent nil) (overrides nil)
+         (kind nil) (named nil) (pads 0) (print-fn nil))
+    ;; A built-in type cannot be redefined as a structure.
+    (when (and (boundp 'cl--typeof-types)
+               (catch 'builtin
+                 (dolist (row cl--typeof-types)
+                   (when (memq name row) (throw 'builtin t)))))
+      (signal 'wrong-type-argument (list 'cl-struct-name-p name 'name)))
+    ;; Read the options.
+    (dolist (opt (if (consp struct) (cdr struct)))
+      (let ((key (if (consp opt) (car opt) opt))
+            (vals (and (consp opt) (cdr opt))))
+        (pcase key
+          (:conc-name (setq conc (if (car vals) (format "%s" (car vals)) "")))
+          (:constructor
+           (cond ((null vals))
+                 ((null (car vals)) (setq make-default nil))
+                 ((cdr vals) (push (list (car vals) (nth 1 vals) (nth 2 vals)) boa-makers))
+                 (t (setq make-name (car vals)))))
+          (:copier (setq copier (car vals)))
+          (:predicate (setq pred (car vals)))
+          (:include (setq parent (car vals) overrides (cdr vals)))
+          (:type (setq kind (car vals)))
+          (:named (setq named t))
+          (:initial-offset (setq pads (car vals)))
+          (:print-function (setq print-fn (car vals)))
+          ((or :noinline :documentation))
+          (_ (error "Structure option %s unrecognized" key)))))
+    (when (null kind) (setq named t))
+    ;; Even without a public predicate, type tests need one.
+    (setq pred (or pred (intern (format "cl--struct-%s-p" name))))
+    ;; Lay out the instance: inherited positions, padding, tag, own slots.
+    (let* ((tags (intern (format "cl-struct-%s-tags" name)))
+           (inherited (and parent
+                           (cl--struct-inherited-slots parent overrides kind)))
+           (layout
+            (append (if kind nil (list '(cl-tag-slot)))
+                    inherited
+                    (make-list pads '(cl-skip-slot))
+                    (and kind named (not (assq 'cl-tag-slot inherited))
+                         (list '(cl-tag-slot)))
+                    (mapcar #'cl--struct-normalize-slot descs)))
+           (user-slots (cl-remove-if
+                        (lambda (s) (memq (car s) '(cl-tag-slot cl-skip-slot)))
+                        layout))
+           (size (length layout))
+           (tag-pos (cl-position 'cl-tag-slot layout :key #'car))
+           (ref (lambda (i obj)
+                  (if (eq kind 'list) `(nth ,i ,obj) `(aref ,obj ,i))))
+           ;; The form making an instance from the slot variables; a slot
+           ;; whose variable is not in BOUND (unless that is t) gets its
+           ;; default form instead.
+           (build
+            (lambda (bound)
+              (cons (pcase kind ('nil 'record) ('list 'list) (_ 'vector))
+                    (mapcar (lambda (s)
+                              (pcase (car s)
+                                ('cl-tag-slot (list 'quote name))
+                                ('cl-skip-slot nil)
+                                (v (if (or (eq bound t) (memq v bound))
+                                       v
+                                     (nth 1 s)))))
+                            layout))))
+           (register
+            `(cl-struct-define ',name ,doc
+                               ',(or parent (and (null kind) 'cl-structure-object))
+                               ',(or kind 'record) ,(and kind named) ',layout
+                               ',tags ',name ,(and (null kind) (null print-fn))))
+           (now nil)
+           (later nil))
+      (push `(defvar ,tags) now)
+      (when named
+        ;; Before the class, so the plist order is GNU's.
+        (push `(put ',name 'cl-deftype-satisfies ',pred) now))
+      (push register now)
+      (when named
+        (push `(defun ,pred (cl-x)
+                 ,(pcase kind
+                    ('nil `(and (memq (type-of cl-x) ,tags) t))
+                    ('list `(and (consp cl-x)
+                                 (memq (nth ,tag-pos cl-x) ,tags)
+                                 t))
+                    (_ `(and (vectorp cl-x)
+                             (>= (length cl-x) ,size)
+                             (memq (aref cl-x ,tag-pos) ,tags)
+                             t))))
+              later))
+      ;; One accessor, and its setf method, per user slot.
+      (dotimes (i size)
+        (let ((s (nth i layout)))
+          (unless (memq (car s) '(cl-tag-slot cl-skip-slot))
+            (let* ((acc (intern (format "%s%s" conc (car s))))
+                   (slot-doc (plist-get (nthcdr 2 s) :documentation))
+                   (check (and named
+                               `(or (,pred cl-x)
+                                    (signal 'wrong-type-argument (list ',name cl-x))))))
+              (push `(defun ,acc (cl-x)
+                       ,(concat (format "Access slot \"%s\" of `%s' struct CL-X."
+                                        (car s) name)
+                                (if slot-doc (concat "\n" slot-doc) ""))
+                       ,(if check
+                            `(progn ,check ,(funcall ref i 'cl-x))
+                          (funcall ref i 'cl-x)))
+                    later)
+              (push (if (plist-get (nthcdr 2 s) :read-only)
+                        `(gv-define-expander ,acc
+                           (lambda (_do _obj)
+                             (error "%s is a read-only slot" ',acc)))
+                      `(gv-define-setter ,acc (val obj)
+                         ,(let ((store (if (eq kind 'list)
+                                           `(list 'setcar (list 'nthcdr ,i obj) val)
+                                         `(list 'aset obj ,i val))))
+                            (if named
+                                `(list 'progn
+                                       (list 'or (list ',pred obj)
+                                             (list 'signal ''wrong-type-argument
+                                                   (list 'list '',name obj)))
+                                       ,store)
+                              store))))
+                    now)))))
+      (when copier
+        (push `(defalias ',copier #'copy-sequence) later))
+      ;; Constructors, the keyword one first.
+      (when (and make-default make-name)
+        (push `(cl-defun ,make-name
+                   (&key ,@(mapcar (lambda (s) (list (car s) (nth 1 s)))
+                                   user-slots))
+                 ,(format "Constructor for objects of type `%s'." name)
+                 ,(funcall build t))
+              later))
+      (dolist (m (reverse boa-makers))
+        (let ((args (cl--struct-boa-arglist (nth 1 m) user-slots)))
+          (push `(cl-defun ,(car m) ,(car args)
+                   ,(or (nth 2 m) (format "Constructor for objects of type `%s'." name))
+                   ,(funcall build (cdr args)))
+                later)))
+      ;; The type, its tags variable and the setf methods must exist while
+      ;; code after this definition is expanded (eager expansion in `load',
+      ;; or an :include), before the expansion itself runs.
+      (setq now (nreverse now))
+      (dolist (form now) (eval form t))
+      `(progn ,@now ,@(nreverse later) ',name))))
+
+(defmacro cl-defstruct (name &optional docstring &rest slots) "Define the structure type NAME, with a constructor, accessors and more.
+Besides the type, this normally defines `make-NAME' (taking the slots
+as keyword arguments), `copy-NAME', the predicate `NAME-p' and an
+accessor `NAME-SLOT' for each slot, which `setf' can store into.
+NAME may also be (NAME OPTIONS...), with options such as :conc-name,
+:constructor, :copier, :predicate, :include, :type, :named and
+:initial-offset.  Each of SLOTS is SLOT or (SLOT DEFAULT OPTIONS...),
+with :read-only, :type and :documentation as options.  DOCSTRING, if a
+string, documents the type; otherwise it is the first slot."
+  (declare (doc-string 2) (indent 1))
+  (cl--struct-expand name (and (or docstring slots) (cons docstring slots))))
+
 ;;;; Place macros
-
-(defun cl-macs--adjust (place amount op by-one) "Return code storing into PLACE the result of OP on its value and AMOUNT.
-BY-ONE is the function to use on a variable when AMOUNT is omitted."
-  (cond ((not (symbolp place)) `(cl-callf ,op ,place ,(or amount 1)))
-        (amount `(setq ,place (,op ,place ,amount)))
-        (t `(setq ,place (,by-one ,place)))))
-
-(defmacro cl-incf (place &optional x) "Add X (default 1) to the number in PLACE, store the sum there and return it."
-  (cl-macs--adjust place x '+ '1+))
-
-(defmacro cl-decf (place &optional x) "Subtract X (default 1) from the number in PLACE, store and return the result."
-  (cl-macs--adjust place x '- '1-))
 
 (defun cl-macs--call-code (func args) "Return a call of FUNC, a function name or lambda expression, on ARGS."
   (if (symbolp func) (cons func args) `(funcall #',func ,@args)))
@@ -945,15 +1176,6 @@ ARG1 is evaluated before PLACE." (declare (indent 3))
    (lambda (first)
      (gv-letplace (get set) place
        (funcall set (cl-macs--call-code func (cons first (cons get args))))))))
-
-(defmacro cl-pushnew (x place &rest keys) "Push X onto the list in PLACE unless it is already a member.
-Membership is tested with `eql', or as KEYS (:test, :test-not, :key) say."
-  (if (and (symbolp place) (null keys))
-      (cl-macs--with-value
-       x
-       (lambda (elt-form)
-         `(if (memql ,elt-form ,place) ,place (setq ,place (cons ,elt-form ,place)))))
-    `(cl-callf2 cl-adjoin ,x ,place ,@keys)))
 
 (defmacro cl-psetf (&rest args) "Assign the places in ARGS, which alternate PLACE and VAL, in parallel.
 Every VAL is evaluated before any PLACE is changed.  Return nil."

@@ -6,6 +6,13 @@
 ;; are found with `memq' anywhere in the argument list, which is what GNU
 ;; Emacs does too, so a keyword may even be picked up from a value slot.
 
+;;; The end of a list.
+
+(defun cl-endp (x) "Return t if the list X is empty and nil if it is a cons.
+Anything other than a list is an error."
+  (or (listp x) (signal 'wrong-type-argument (list 'list x 'x)))
+  (null x))
+
 ;;; Keyword handling.
 
 (defun cl--kw-check (keys allowed) "Signal an error if KEYS uses a keyword that is not in ALLOWED.
@@ -344,9 +351,8 @@ KEYS may give :key."
 KEYS may give :key."
   (apply #'cl-rassoc nil alist :if-not pred keys))
 
-(defun cl-adjoin (item list &rest keys) "Return LIST with ITEM added in front, unless ITEM is already a member.
-Membership is decided as by `cl-member'; with :key, the key of ITEM is
-looked up.  Keywords: :test :test-not :key."
+(defun cl--adjoin (item list &rest keys) "Do `cl-adjoin' when KEYS are given: test ITEM against LIST as `cl-member' does.
+With :key, the key of ITEM is looked up."
   (let ((key (cl--kw keys :key)))
     (if (apply #'cl-member (if key (funcall key item) item) list keys)
         list
@@ -372,7 +378,7 @@ structure with the result.  Keywords: :test :test-not :key."
     (let* ((swap (< (length list1) (length list2)))
            (result (if swap list2 list1)))
       (dolist (x (if swap list1 list2) result)
-        (setq result (apply #'cl-adjoin x result keys)))))))
+        (setq result (apply #'cl--adjoin x result keys)))))))
 
 (defun cl-nunion (list1 list2 &rest keys) "Return the union of LIST1 and LIST2, as `cl-union' does.
 The arguments may be modified."
@@ -648,26 +654,26 @@ NEW takes the subtree's place; unchanged parts are shared with TREE."
                (cons a d))))
           (t tree))))
 
-(defun cl-subst (new old tree &rest keys) "Return a copy of TREE in which every subtree matching OLD is NEW.
-TREE itself is not changed.  Keywords: :test :test-not :key."
+(defun cl--subst-keyed (new old tree &rest keys) "Do `cl-subst' when KEYS are given or OLD is a float.
+TREE itself is not changed.  Keywords: :test :test-not :key :if :if-not."
   (cl--kw-check keys cl--test-keys)
   (let ((match (cl--matcher old keys)))
     (cl--tree-map tree (lambda (x) (and (funcall match x) (list new))))))
 
 (defun cl-subst-if (new pred tree &rest keys) "Return a copy of TREE with NEW for each subtree satisfying PRED."
-  (apply #'cl-subst new nil tree :if pred keys))
+  (apply #'cl--subst-keyed new nil tree :if pred keys))
 
 (defun cl-subst-if-not (new pred tree &rest keys) "Return a copy of TREE with NEW for each subtree failing PRED."
-  (apply #'cl-subst new nil tree :if-not pred keys))
+  (apply #'cl--subst-keyed new nil tree :if-not pred keys))
 
 (defun cl-nsubst (new old tree &rest keys) "Replace each subtree of TREE matching OLD by NEW; return the result."
-  (apply #'cl-subst new old tree keys))
+  (apply #'cl--subst-keyed new old tree keys))
 
 (defun cl-nsubst-if (new pred tree &rest keys) "Replace each subtree of TREE satisfying PRED by NEW; return the result."
-  (apply #'cl-subst new nil tree :if pred keys))
+  (apply #'cl--subst-keyed new nil tree :if pred keys))
 
 (defun cl-nsubst-if-not (new pred tree &rest keys) "Replace each subtree of TREE failing PRED by NEW; return the result."
-  (apply #'cl-subst new nil tree :if-not pred keys))
+  (apply #'cl--subst-keyed new nil tree :if-not pred keys))
 
 (defun cl-sublis (alist tree &rest keys) "Return a copy of TREE with subtrees replaced as ALIST says.
 A subtree matching the car of a pair of ALIST becomes its cdr.

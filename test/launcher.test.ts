@@ -47,7 +47,7 @@ test('the launcher starts from the default image next to it', () => {
 
 test('load-path is the installation\'s lisp folder wherever the image was built, or what EMACSLOADPATH says', () => {
   const root = install();
-  const form = '(progn (require (quote cl-lib)) (princ (list load-path (file-name-directory (symbol-file (quote cl-remove-if))))))';
+  const form = '(progn (require (quote cl-lib)) (princ (list load-path (file-name-directory (symbol-file (quote cl-first))))))';
   assert.deepEqual(run(root, ['--batch', '--eval', form]), { out: `((${join(root, 'lisp')}) ${join(root, 'lisp')}/)`, err: '', code: 0 });
   const env = run(root, ['--batch', '--eval', '(princ load-path)'], { EMACSLOADPATH: `/x-none::${root}:/etc/passwd` });
   assert.deepEqual(env, {
