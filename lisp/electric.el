@@ -58,7 +58,7 @@ its own line is reindented, unless `electric-indent-inhibit' is set."
 
 (defun electric--hook-in ()
   "Put the reindenting function first on the global `post-self-insert-hook'."
-  (add-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function -90))
+  (add-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function 60))
 
 (defun electric--still-wanted-p ()
   "Tell whether some live buffer has Electric Indent mode on, in its own value."
@@ -171,7 +171,7 @@ in strings and in text, as `electric-quote-comment', `electric-quote-string'
 and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
   :global t
   (if electric-quote-mode
-      (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)
+      (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function 10)
     (remove-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function)))
 
 (define-minor-mode electric-quote-local-mode
@@ -179,7 +179,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
   :variable (buffer-local-value 'electric-quote-mode (current-buffer))
   (electric--keep-local 'electric-quote-mode)
   (when electric-quote-mode
-    (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)))
+    (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function 10)))
 
 
 ;;;; Electric Layout mode
@@ -219,7 +219,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
 
 (defun electric-layout--hook-in ()
   "Put the layout function first on the global `post-self-insert-hook'."
-  (add-hook 'post-self-insert-hook #'electric-layout-post-self-insert-function -100))
+  (add-hook 'post-self-insert-hook #'electric-layout-post-self-insert-function 40))
 
 (define-minor-mode electric-layout-mode
   "Toggle adding newlines around the characters `electric-layout-rules' names, in every buffer."
