@@ -125,7 +125,10 @@ That is a comment (`electric-quote-comment'), a string
 
 (defun electric-quote--opening-p (pos)
   "Tell whether a quote at POS would open a quotation: it starts the buffer
-or follows whitespace or an opening delimiter."
+or follows whitespace or an opening delimiter, escape characters before
+POS not counting."
+  (while (and (> pos (point-min)) (eq (char-syntax (char-before pos)) ?\\))
+    (setq pos (1- pos)))
   (or (= pos (point-min))
       (memq (char-syntax (char-before pos)) '(?\s ?\( ?>))
       (memq (char-before pos) '(?\n ?\t ?\s))))
@@ -157,6 +160,9 @@ double quote of that side."
                  (if (eq previous open-1)
                      (setq new open-2 from (1- at))
                    (setq new open-1))))
+              ((and electric-quote-context-sensitive (eq typed ?') (eq previous open-1))
+               ;; An opening single quote typed twice makes the double one.
+               (setq new open-2 from (1- at)))
               (opening (setq new open-1))
               ((eq previous close-1) (setq new close-2 from (1- at)))
               (t (setq new close-1)))
