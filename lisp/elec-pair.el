@@ -164,18 +164,32 @@ list is left; with no list around point at all the value is ((t) . (t))."
        (cons (if first (cons (car first) (nth 1 first)) (list t))
              (if level (cons (car level) (nth 1 level)) (list t)))))))
 
-(defun electric-pair--quote-state (to-end) "Parse point's context, ignoring strings around point, up to its end (TO-END) or to point."
-  (let ((upto (point)))
-    (electric-pair--call-in-context
-     (electric-pair--literal-start nil t)
-     (lambda () (parse-partial-sexp (point-min) (if to-end (point-max) (min (point-max) (max (point-min) upto))))))))
+(defun electric-pair--unbalanced-strings-p (char) "Tell whether the strings of point's context end inside one quoted by CHAR.
+The context is the code, ignoring strings around point, or the comment
+holding point."
+  (eq char (nth 3 (electric-pair--call-in-context (electric-pair--literal-start nil t)
+                                                  (lambda () (parse-partial-sexp (point-min) (point-max)))))))
 
-(defun electric-pair--unbalanced-strings-p (char) "Tell whether the strings of point's context end inside one quoted by CHAR."
-  (eq char (nth 3 (electric-pair--quote-state t))))
+(defun electric-pair--syntax-ppss (&optional pos where) "Return the parse state at POS (default point), leaving point there.
+Inside a comment or string of the kinds WHERE lists (default both,
+`comment' and `string'), the state is that of its own text read with
+`electric-pair-text-syntax-table', from where that text starts (for a
+comment, the first of the comments next to it); elsewhere it is
+`syntax-ppss''s."
+  (let* ((at (or pos (point)))
+         (state (syntax-ppss at))
+         (kinds (or where '(string comment)))
+         (literal (and (or (and (nth 3 state) (memq 'string kinds)) (and (nth 4 state) (memq 'comment kinds)))
+                       (nth 8 state))))
+    (if (null literal) state
+      (let ((from (car (electric-pair--region-of-literal literal)))
+            (syntax-propertize-function nil) (parse-sexp-lookup-properties nil))
+        (with-syntax-table electric-pair-text-syntax-table
+          (parse-partial-sexp (min from at) at))))))
 
 (defun electric-pair--inside-string-p (char) "Tell whether point is inside a string quoted by CHAR, in its context.
 The value is then a list holding CHAR."
-  (memq char (list (nth 3 (electric-pair--quote-state nil)))))
+  (memq char (list (nth 3 (save-excursion (electric-pair--syntax-ppss (point) '(comment)))))))
 
 (defun electric-pair--weigh (char judge &optional keep-point) "Call JUDGE with the syntax info of CHAR, typed just before point, while CHAR is out.
 CHAR then goes back after point, so that point ends before it, or after
