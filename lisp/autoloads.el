@@ -1013,6 +1013,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
 (defvar post-self-insert-hook
   '(electric-indent-post-self-insert-function blink-paren-post-self-insert-function)
   "Functions `self-insert-command' calls, with no arguments, after it has inserted.")
+(put 'post-self-insert-hook 'hook--depth-alist
+     (list (cons 'electric-indent-post-self-insert-function 60) (cons 'blink-paren-post-self-insert-function 90)))
 ;; electric: Electric Indent mode, on from the start as in GNU; the library
 ;; loads at the first typed character, its variables are here.
 (defvar electric-indent-mode t
@@ -1062,6 +1064,11 @@ arguments giving one of them.")
 (dolist (name '(electric-layout-mode electric-layout-local-mode))
   (autoload name "electric" nil t))
 (autoload 'electric-layout-post-self-insert-function "electric")
+;; elec-pair: Electric Pair mode, loaded when first turned on.
+(defvar electric-pair-mode nil "Non-nil when typing an opener also inserts its closer.")
+(custom-autoload 'electric-pair-mode "elec-pair" nil)
+(dolist (name '(electric-pair-mode electric-pair-local-mode))
+  (autoload name "elec-pair" nil t))
 (defvar auto-fill-chars
   (let ((table (make-char-table 'auto-fill-chars)))
     (dolist (range '(10 32 (#x3041 . #x30ff) (#x3400 . #x4db5) (#x4e00 . #x9fbb) (#xf900 . #xfaff)

@@ -58,7 +58,7 @@ its own line is reindented, unless `electric-indent-inhibit' is set."
 
 (defun electric--hook-in ()
   "Put the reindenting function first on the global `post-self-insert-hook'."
-  (add-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function -90))
+  (add-hook 'post-self-insert-hook #'electric-indent-post-self-insert-function 60))
 
 (defun electric--still-wanted-p ()
   "Tell whether some live buffer has Electric Indent mode on, in its own value."
@@ -125,7 +125,10 @@ That is a comment (`electric-quote-comment'), a string
 
 (defun electric-quote--opening-p (pos)
   "Tell whether a quote at POS would open a quotation: it starts the buffer
-or follows whitespace or an opening delimiter."
+or follows whitespace or an opening delimiter, escape characters before
+POS not counting."
+  (while (and (> pos (point-min)) (eq (char-syntax (char-before pos)) ?\\))
+    (setq pos (1- pos)))
   (or (= pos (point-min))
       (memq (char-syntax (char-before pos)) '(?\s ?\( ?>))
       (memq (char-before pos) '(?\n ?\t ?\s))))
@@ -157,6 +160,9 @@ double quote of that side."
                  (if (eq previous open-1)
                      (setq new open-2 from (1- at))
                    (setq new open-1))))
+              ((and electric-quote-context-sensitive (eq typed ?') (eq previous open-1))
+               ;; An opening single quote typed twice makes the double one.
+               (setq new open-2 from (1- at)))
               (opening (setq new open-1))
               ((eq previous close-1) (setq new close-2 from (1- at)))
               (t (setq new close-1)))
@@ -171,7 +177,7 @@ in strings and in text, as `electric-quote-comment', `electric-quote-string'
 and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
   :global t
   (if electric-quote-mode
-      (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)
+      (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function 10)
     (remove-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function)))
 
 (define-minor-mode electric-quote-local-mode
@@ -179,7 +185,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
   :variable (buffer-local-value 'electric-quote-mode (current-buffer))
   (electric--keep-local 'electric-quote-mode)
   (when electric-quote-mode
-    (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function -100)))
+    (add-hook 'post-self-insert-hook #'electric-quote-post-self-insert-function 10)))
 
 
 ;;;; Electric Layout mode
@@ -219,7 +225,7 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
 
 (defun electric-layout--hook-in ()
   "Put the layout function first on the global `post-self-insert-hook'."
-  (add-hook 'post-self-insert-hook #'electric-layout-post-self-insert-function -100))
+  (add-hook 'post-self-insert-hook #'electric-layout-post-self-insert-function 40))
 
 (define-minor-mode electric-layout-mode
   "Toggle adding newlines around the characters `electric-layout-rules' names, in every buffer."

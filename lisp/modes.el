@@ -276,7 +276,8 @@ The CHARACTER may also be a string or a list of composition components.")
     (outline-level . lisp-outline-level)
     (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
     (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
-    (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t))
+    (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t)
+    (electric-pair-skip-whitespace . chomp) (electric-pair-open-newline-between-pairs . nil))
   "Buffer-local settings every Lisp mode makes, as (VARIABLE . VALUE).")
 
 (defun modes--lisp-settings () "Give the buffer the settings of `modes--lisp-locals', and Lisp's prettified symbols."
@@ -336,6 +337,10 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
   (add-hook 'xref-backend-functions #'elisp--xref-backend nil t)
+  ;; `...' pairs in comments and strings (at once, or when Electric Pair mode loads).
+  (if (boundp 'electric-pair-text-pairs)
+      (emacs-lisp-set-electric-text-pairs)
+    (add-hook 'electric-pair-mode-hook #'emacs-lisp-set-electric-text-pairs))
   ;; Eldoc is on by default; its library loads when first asked for.
   (if (featurep 'eldoc)
       (when global-eldoc-mode (turn-on-eldoc-mode))
