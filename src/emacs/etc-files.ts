@@ -1,7 +1,7 @@
 // The data files under etc/ that some primitives read the first time they are needed, so that
 // neither start-up nor the dumped image carries them (charprop.txt, mule-maps.txt, ucs-names.txt).
 
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Runtime } from '../core/runtime.ts';
 import { list, makeString } from '../core/object.ts';
@@ -11,10 +11,21 @@ import { DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { setInternal } from './eval.ts';
 
-/** etc/NAME, beside the sources (src/emacs/..) or beside the bundle (dist/..). */
-export function etcFile(name: string): string {
+/**
+ * The etc/ folder, beside the sources (src/emacs/..) or beside the bundle (dist/..), ending in a
+ * slash. Made with string operations: every start sets `data-directory' from it, and under Bun
+ * node:path is loaded only when something needs it.
+ */
+function etcDir(): string {
   const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
-  return join(here, '..', ...(here.endsWith('emacs') ? ['..'] : []), 'etc', name);
+  const up = (d: string): string => d.slice(0, Math.max(d.lastIndexOf('/'), 0)) || '/';
+  const root = here.endsWith('emacs') ? up(up(here)) : up(here);
+  return root.endsWith('/') ? root + 'etc/' : root + '/etc/';
+}
+
+/** etc/NAME. */
+export function etcFile(name: string): string {
+  return etcDir() + name;
 }
 
 /** The bytes of etc/NAME; a missing file is GNU's file-missing error for an input file. */
@@ -41,4 +52,4 @@ const Qdata_directory = DEFVAR('data-directory', () => Qnil,
   'The folder of the data files that come with this Emacs (its etc/), as an absolute name ending in a slash.');
 
 // The installation may have moved since the dump was made: the folder is found again at every start.
-pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qdata_directory, makeString(rt, etcFile('') + '/')));
+pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qdata_directory, makeString(rt, etcDir())));
