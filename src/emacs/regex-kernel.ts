@@ -27,9 +27,8 @@
 //   STACK..           the backtrack stack, 4 words an entry, to the end of the area
 
 import type { WasmApi } from '../heap/heap.ts';
-import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { Asm, I32, bytesFromBase64, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
-import { AREA_WORDS as SYNTAX_AREA_WORDS } from './syntax-kernel.ts';
+import { AREA_WORDS as SYNTAX_AREA_WORDS, defineKernelSlot } from './syntax-kernel.ts';
 
 // The state block's words.
 export const K_FROM = 0;
@@ -197,27 +196,26 @@ export function regexModuleBytes(): number[] {
         r.block(cases[i]!, () => open(i - 1));
         caseCode(i);
       };
+      // The one-character instructions: fail at the end of the text or when MISMATCH (code that
+      // leaves a flag) holds for the byte at P, else step over it and over the instruction.
+      const oneChar = (...mismatch: number[]): void => {
+        r.op(GET, P, GET, ZV, GE_S).brIf('fail');
+        r.op(...mismatch).brIf('fail');
+        r.op(GET, P, ...k(1), ADD, SET, P, GET, PC, ...k(2), ADD, SET, PC).br('next');
+      };
       const caseCode = (op: number): void => {
         switch (op) {
           case OP_CHAR:
-            r.op(GET, P, GET, ZV, GE_S).brIf('fail');
-            r.op(...rb(P), ...pw(1), NE).brIf('fail');
-            r.op(GET, P, ...k(1), ADD, SET, P, GET, PC, ...k(2), ADD, SET, PC).br('next');
+            oneChar(...rb(P), ...pw(1), NE);
             return;
           case OP_CHARF:
-            r.op(GET, P, GET, ZV, GE_S).brIf('fail');
-            r.op(...rb(P), TEE, C, ...pw(1), NE, GET, A, GET, C, ...k(2), SHL, ADD, ...load(4 * FOLD), ...pw(1), NE, AND).brIf('fail');
-            r.op(GET, P, ...k(1), ADD, SET, P, GET, PC, ...k(2), ADD, SET, PC).br('next');
+            oneChar(...rb(P), TEE, C, ...pw(1), NE, GET, A, GET, C, ...k(2), SHL, ADD, ...load(4 * FOLD), ...pw(1), NE, AND);
             return;
           case OP_ANY:
-            r.op(GET, P, GET, ZV, GE_S).brIf('fail');
-            r.op(...rb(P), ...k(10), EQ).brIf('fail');
-            r.op(GET, P, ...k(1), ADD, SET, P, GET, PC, ...k(2), ADD, SET, PC).br('next');
+            oneChar(...rb(P), ...k(10), EQ);
             return;
           case OP_SET:
-            r.op(GET, P, GET, ZV, GE_S).brIf('fail');
-            r.op(GET, SETB, ...pw(1), ...k(7), SHL, ...rb(P), ADD, ...k(2), SHL, ADD, ...load(0), EQZ).brIf('fail');
-            r.op(GET, P, ...k(1), ADD, SET, P, GET, PC, ...k(2), ADD, SET, PC).br('next');
+            oneChar(GET, SETB, ...pw(1), ...k(7), SHL, ...rb(P), ADD, ...k(2), SHL, ADD, ...load(0), EQZ);
             return;
           case OP_SPLIT:
             push4(B_ALT, pw(2), [GET, P], null);
@@ -518,20 +516,10 @@ export function storedRegexModuleBytes(): Uint8Array {
   return bytesFromBase64(REGEX_MODULE_BASE64);
 }
 
-const kernelState = defineWorldState<{ k: RegexKernel | null | undefined }>(() => ({ k: undefined }));
+const regexKernel = defineKernelSlot(AREA_MIN_WORDS, makeRegexKernel);
 
-let kernelAllowed = true;
 /** Let regexKernelOf give the kernel (ON) or null; returns the previous setting (tests compare it with the JS matcher). */
-export function useRegexKernel(on: boolean): boolean {
-  const was = kernelAllowed;
-  kernelAllowed = on;
-  return was;
-}
+export const useRegexKernel = regexKernel.use;
 
 /** RT's kernel, made at the first call; null where the heap is no WebAssembly.Memory, or while useRegexKernel(false) holds. */
-export function regexKernelOf(rt: Runtime): RegexKernel | null {
-  if (!kernelAllowed) return null;
-  const ks = kernelState(rt);
-  if (ks.k === undefined) ks.k = rt.heap.gcStackWords >= AREA_MIN_WORDS ? makeRegexKernel(rt.heap.memory) : null;
-  return ks.k;
-}
+export const regexKernelOf = regexKernel.of;

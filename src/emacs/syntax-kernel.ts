@@ -270,25 +270,37 @@ export function makeSyntaxKernel(memory: object | null): SyntaxKernel | null {
   }
 }
 
-/** Each world's kernels over its heap memory: undefined until first asked for, null where there are none. */
-const kernelState = defineWorldState<{ k: SyntaxKernel | null | undefined }>(() => ({ k: undefined }));
-
-/** Whether the kernels may run (tests compare them with the JS loops). */
-let kernelsAllowed = true;
-/** Let kernelOf give the kernels (ON) or null; returns the previous setting. */
-export function useSyntaxKernel(on: boolean): boolean {
-  const was = kernelsAllowed;
-  kernelsAllowed = on;
-  return was;
-}
-
 /**
- * RT's kernels, made at the first call; null where the heap is no WebAssembly.Memory (or its mark
- * stack area is too small), or while useSyntaxKernel(false) holds.
+ * A WebAssembly kernel per world, made from its heap memory at the first call (MAKE), or null where
+ * the heap is no WebAssembly.Memory or its mark stack area has fewer than MIN_WORDS words. `use`
+ * switches every world's kernel off or on (tests compare kernels with the JS loops) and returns the
+ * previous setting. The syntax scanner's and the regexp matcher's kernels both come from here.
  */
-export function kernelOf(rt: Runtime): SyntaxKernel | null {
-  if (!kernelsAllowed) return null;
-  const ks = kernelState(rt);
-  if (ks.k === undefined) ks.k = rt.heap.gcStackWords >= AREA_WORDS ? makeSyntaxKernel(rt.heap.memory) : null;
-  return ks.k;
+export function defineKernelSlot<K>(minWords: number, make: (memory: object | null) => K | null): {
+  of: (rt: Runtime) => K | null;
+  use: (on: boolean) => boolean;
+} {
+  const state = defineWorldState<{ k: K | null | undefined }>(() => ({ k: undefined }));
+  let allowed = true;
+  return {
+    of(rt) {
+      if (!allowed) return null;
+      const ks = state(rt);
+      if (ks.k === undefined) ks.k = rt.heap.gcStackWords >= minWords ? make(rt.heap.memory) : null;
+      return ks.k;
+    },
+    use(on) {
+      const was = allowed;
+      allowed = on;
+      return was;
+    },
+  };
 }
+
+const syntaxKernel = defineKernelSlot(AREA_WORDS, makeSyntaxKernel);
+
+/** Let kernelOf give the kernels (ON) or null; returns the previous setting. */
+export const useSyntaxKernel = syntaxKernel.use;
+
+/** RT's kernels, made at the first call; null where there are none, or while useSyntaxKernel(false) holds. */
+export const kernelOf = syntaxKernel.of;
