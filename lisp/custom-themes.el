@@ -106,10 +106,8 @@ The file that defines it should be THEME-theme.el and end with `provide-theme'."
 (defun custom--value-before-themes (var) "The list (FORM) of VAR's value before any theme set it, or nil when that is its standard value.
 A variable without a value has none either."
   (and (default-boundp var)
-       (let ((current (default-value var))
-             (std (get var 'standard-value)))
-         (if (and std (equal current (condition-case nil (eval (car std) t) (error (list current)))))
-             nil
+       (let ((current (default-value var)))
+         (unless (custom--equals-form-p current (get var 'standard-value))
            (list (custom-quote current))))))
 
 (defun custom--put-entry (prop sym th form) "Put (TH FORM) in front of SYM's PROP list, replacing TH's old entry.
