@@ -1,4 +1,6 @@
 ;; Dired in batch (dired.el, dired-aux.el, dired-x.el, wdired.el): listings through `ls' in a fresh directory with fixed times and modes (owners, groups, the free space and the directory's name hidden), file names read back, marks, reverts, deletion, copies, renames, shell-command substitution, omitting, Wdired renames.
+;; The free space dired shows changes with the machine and the moment: positions in the listing must not.
+(advice-add (quote get-free-disk-space) :override (lambda (_dir) "1.0 GiB") (quote ((name . dl-fixed-space))))
 (defvar dl-dir (file-name-as-directory (make-temp-file "dl" t)))
 (let ((default-directory dl-dir)) (write-region "hello" nil "a.txt") (write-region "x" nil "b.c") (write-region "" nil "c.el") (write-region "" nil "#auto#") (make-directory "sub") (write-region "inside" nil "sub/d.txt") (make-symbolic-link "a.txt" "lnk") (dolist (f '("a.txt" "b.c" "c.el" "#auto#" "sub" "sub/d.txt")) (set-file-times f (encode-time '(0 0 12 1 1 2020 nil nil t))) (set-file-modes f (if (string-match-p "\\.\\|#" f) #o644 #o755))) 'made)
 (setq dired-listing-switches "-lgG")
