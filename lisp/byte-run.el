@@ -145,16 +145,26 @@ BODY may start with a docstring, a (declare ...) form (see
 (defun function-put (func prop value) "Give the function named FUNC the property PROP with VALUE."
   (put func prop value))
 
-(defun function-get (f prop &optional _autoload) "The property PROP of the function named F, looking through aliases.
+(defun function-get (f prop &optional autoload) "The property PROP of the function named F, looking through aliases.
 When F has no such property and its definition is another symbol, that
-symbol is asked, and so on."
-  (let ((value nil))
-    (while (if (symbolp f)
-               (if (setq value (get f prop))
-                   nil
-                 (let ((def (if (fboundp f) (symbol-function f))))
-                   (if (if def (symbolp def))
-                       (progn (setq f def) t))))))
+symbol is asked, and so on.  With AUTOLOAD non-nil, a definition that is
+still an autoload is loaded first and asked again, since loading it may
+give the property; AUTOLOAD `macro' limits that to autoloaded macros."
+  (let ((value nil) (again t))
+    (while again
+      (setq again nil)
+      (if (symbolp f)
+          (or (setq value (get f prop))
+              (let ((def (if (fboundp f) (symbol-function f))))
+                (cond
+                 ((if def (symbolp def))
+                  (setq f def again t))
+                 ((if autoload
+                      (if (eq (car-safe def) 'autoload)
+                          (or (not (eq autoload 'macro))
+                              (memq (nth 4 def) '(macro t)))))
+                  (autoload-do-load def f)
+                  (setq again (not (eq def (symbol-function f))))))))))
     value))
 
 (defmacro defsubst (name arglist &rest body) "Define NAME as a function of ARGLIST running BODY, meant to be inlined.

@@ -292,7 +292,19 @@ The final atom of a dotted LIST counts as a tail too, compared with `eql'."
 ;;; Plists.
 
 (defun cl-getf (plist tag &optional def) "Return the value stored under TAG in the property list PLIST.
-When PLIST has no TAG, return DEF."
+When PLIST has no TAG, return DEF.  As a place, storing adds TAG in front
+when it is missing and changes its value in place otherwise."
+  (declare (gv-expander
+            (lambda (do)
+              (gv-letplace (old-list store-list) plist
+                (macroexp-let2* nil ((key tag) (fallback def))
+                  (funcall do (list 'cl-getf old-list key fallback)
+                           (lambda (new)
+                             (macroexp-let2 nil val new
+                               (list 'progn
+                                     (funcall store-list
+                                              (list 'cl--set-getf old-list key val))
+                                     val)))))))))
   (let ((cell (plist-member plist tag)))
     (if cell (nth 1 cell) def)))
 

@@ -66,6 +66,7 @@ DEFVAR('lexical-binding', () => Qnil, 'Non-nil means code is evaluated with lexi
 
 const Qsetq = DEFSYM('setq');
 const Qformat = DEFSYM('format');
+const Qload_history = DEFSYM('load-history');
 const Qdeclare = DEFSYM('declare');
 const Qinteractive_form = DEFSYM('interactive-form');
 const Qrisky_local_variable = DEFSYM('risky-local-variable');
@@ -1361,8 +1362,13 @@ function autoloadDo(rt: Runtime, fundef: number, funname: number): void {
   rt.sp = sp;
   if ((funname & 7) === Lisp_Symbol) {
     const f = indirectFunction(rt, funname);
-    if (consp(f) && xcar(rt, f) === Qautoload)
-      error(rt, `Autoloading file ${'failed to define function'}`);
+    if (consp(f) && xcar(rt, f) === Qautoload) {
+      // GNU names the file as the load recorded it, the newest entry of `load-history'.
+      const hist = findSymbolValue(rt, Qload_history);
+      const loaded = consp(hist) && consp(xcar(rt, hist)) ? xcar(rt, xcar(rt, hist)) : file;
+      const fmt = makeString(rt, 'Autoloading file %s failed to define function %s');
+      xsignal1(rt, Qerror, funcall(rt, Qformat, [fmt, loaded, funname]));
+    }
   }
 }
 
