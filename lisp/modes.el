@@ -322,6 +322,114 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
                                       ("\C-c\C-z" . run-lisp)))
   "Keymap of Lisp mode.")
 
+;; The menu-bar menus of the three Lisp modes, as GNU's maps hold them
+;; (a batch session shows none, but `lookup-key' and `local-key-binding'
+;; see them).  Items whose commands live in libraries tsmacs lacks are kept:
+;; a menu names a command, it does not need it defined.  The tables below
+;; write an item as (COMMAND LABEL HELP EXTRA...), a submenu as
+;; (NAME . ITEMS), a separator as -, and `modes--menu' makes easymenu's
+;; vectors of them.
+(defun modes--menu (name items) "The easymenu form of the menu NAME with the ITEMS of a table above."
+  (cons name
+        (mapcar (lambda (item)
+                  (cond ((eq item '-) "---")
+                        ((stringp (car item)) (modes--menu (car item) (cdr item)))
+                        (t (vconcat (list (nth 1 item) (car item))
+                                    (nthcdr 3 item)
+                                    (if (nth 2 item) (list :help (nth 2 item)))))))
+                items)))
+
+(let ((in-region '(:enable mark-active))
+      (when-profiling '(:enable (and (featurep 'profiler) (profiler-running-p))))
+      (edebug '(edebug-defun "Instrument Function for Debugging"
+                "Evaluate the top level form point is in, stepping through with Edebug"
+                :keys "C-u C-M-x")))
+  (easy-menu-define emacs-lisp-mode-menu emacs-lisp-mode-map
+    "Menu for Emacs Lisp mode."
+    (modes--menu
+     "Emacs-Lisp"
+     `((lisp-indent-line "Indent Line" nil)
+       (indent-region "Indent Region" "Indent each nonblank line in the region" ,@in-region)
+       (comment-region "Comment Out Region" "Comment or uncomment each line in the region" ,@in-region)
+       -
+       (eval-last-sexp "Evaluate Last S-expression" "Evaluate sexp before point; print value in echo area")
+       (eval-region "Evaluate Region" "Execute the region as Lisp code" ,@in-region)
+       (eval-buffer "Evaluate Buffer" "Execute the current buffer as Lisp code")
+       (ielm "Interactive Expression Evaluation" "Interactively evaluate Emacs Lisp expressions")
+       -
+       (emacs-lisp-byte-compile "Byte-compile This File"
+        "Byte compile the file containing the current buffer")
+       (emacs-lisp-byte-compile-and-load "Byte-compile and Load"
+        "Byte-compile the current file (if it has changed), then load compiled code")
+       (byte-recompile-directory "Byte-recompile Directory..."
+        "Recompile every `.el' file in DIRECTORY that needs recompilation")
+       (disassemble "Disassemble Byte Compiled Object..."
+        "Print disassembled code for OBJECT in a buffer")
+       -
+       ,edebug
+       ("Navigation"
+        (forward-sexp "Forward Sexp" "Go to the next s-expression")
+        (backward-sexp "Backward Sexp" "Go to the previous s-expression")
+        (beginning-of-defun "Beginning Of Defun" "Go to the start of the current function definition")
+        (up-list "Up List" "Go one level up and forward"))
+       ("Linting"
+        (elint-defun "Lint Defun" "Lint the function at point")
+        (elint-current-buffer "Lint Buffer" "Lint the current buffer")
+        (elint-file "Lint File..." "Lint a file")
+        (elint-directory "Lint Directory..." "Lint a directory"))
+       ("Profiling"
+        (profiler-start "Start Native Profiler..." "Start recording profiling information")
+        (profiler-report "Show Profiler Report" "Show the current profiler report" ,@when-profiling)
+        (profiler-stop "Stop Native Profiler" "Stop recording profiling information" ,@when-profiling)
+        -
+        (elp-instrument-function "Instrument Function..." "Instrument a function for profiling")
+        (elp-instrument-package "Instrument Package..."
+         "Instrument for profiling all function that start with a prefix")
+        (elp-results "Show Profiling Results" "Display current profiling results")
+        (elp-reset-function "Reset Counters for Function..."
+         "Reset the profiling information for a function")
+        (elp-reset-all "Reset Counters for All Functions"
+         "Reset the profiling information for all functions being profiled")
+        -
+        (elp-restore-all "Remove Instrumentation for All Functions"
+         "Restore the original definitions of all functions being profiled")
+        (elp-restore-function "Remove Instrumentation for Function..."
+         "Restore an instrumented function to its original definition"))
+       ("Tracing"
+        (trace-function "Trace Function..." "Trace the function given as an argument")
+        (trace-function-background "Trace Function Quietly..."
+         "Trace the function with trace output going quietly to a buffer")
+        -
+        (untrace-all "Untrace All" "Untrace all currently traced functions")
+        (untrace-function "Untrace Function..."
+         "Untrace function, and possibly activate all remaining advice"))
+       (re-builder "Construct Regexp" "Construct a regexp interactively")
+       (checkdoc "Check Documentation Strings" "Check documentation strings for style requirements")
+       (eldoc-mode "Auto-Display Documentation Strings"
+        "Display the documentation string for the item under cursor"
+        :style toggle :selected (bound-and-true-p eldoc-mode)))))
+
+  (easy-menu-define lisp-interaction-mode-menu lisp-interaction-mode-map
+    "Menu for Lisp Interaction mode."
+    (modes--menu
+     "Lisp-Interaction"
+     `((completion-at-point "Complete Lisp Symbol" "Perform completion on Lisp symbol preceding point")
+       (indent-pp-sexp "Indent or Pretty-Print"
+        "Indent each line of the list starting just after point, or prettyprint it")
+       ,edebug
+       (eval-print-last-sexp "Evaluate and Print"
+        "Evaluate sexp before point; print value into current buffer")
+       (eval-defun "Evaluate Defun" "Evaluate the top-level form containing point, or after point")))))
+
+(easy-menu-define lisp-mode-menu lisp-mode-map
+  "Menu for ordinary Lisp mode."
+  (modes--menu
+   "Lisp"
+   '((indent-sexp "Indent sexp" "Indent each line of the list starting just after point")
+     (lisp-eval-defun "Eval defun" "Send the current defun to the Lisp process made by M-x run-lisp")
+     (run-lisp "Run inferior Lisp"
+      "Run an inferior Lisp process, input and output via buffer `*inferior-lisp*'"))))
+
 (define-derived-mode lisp-data-mode
   prog-mode "Lisp-Data"
   "Major mode for files of Lisp data, such as the ones `read' takes back."
