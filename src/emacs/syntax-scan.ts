@@ -970,7 +970,7 @@ function scanSymbolRest(t: Text, st: ParseState, from: number, end: number, mark
  */
 function backComment(t: Text, endPos: number, style: number, nested: boolean, checkpoints: Map<number, [number, ParseState]>): number {
   if (nested) {
-    // Counting back settles most nested comments; when it runs out, parse forward as below.
+    // Counting back settles most nested comments; when it cannot, parse forward as below.
     const r = backNested(t, endPos, style);
     if (r >= 0) return r;
   } else {
@@ -996,6 +996,14 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
   } else st = freshState();
   parseForward(t, st, from, endPos, NaN, false, 0);
   if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, st.clone()]);
+  // Inside nested comments two deep or more, the ender closes the innermost one, which GNU
+  // finds by parsing again from just inside the outer one's starter, until one level is left.
+  // (Counting delimiters back from the ender cannot tell how `#|#|#' pairs up; this can.)
+  while (nested && st.incomment > 1 && st.comstrStart >= 0 && st.comstrStart + 2 < endPos) {
+    const inner = st.comstrStart + 2;
+    st = freshState();
+    parseForward(t, st, inner, endPos, NaN, false, 0);
+  }
   if (st.incomment !== 0 && st.comstyle === style) return st.comstrStart;
   return -1;
 }
@@ -1030,7 +1038,8 @@ function backLineComment(t: Text, endPos: number, style: number): number {
     // Two-char delimiters: a starter of STYLE counts, other starters do not matter, but an
     // ender might close something the line began inside of.
     const prev = p > t.begv ? t.syntaxAt(p - 1) : 0;
-    if (flag4(syn) && flag3(prev)) return -2;
+    // (GNU passes over the ender of a nested comment once a starter of STYLE is found after it.)
+    if (flag4(syn) && flag3(prev) && (found < 0 || !(nestedFlag(syn) || nestedFlag(prev)))) return -2;
     const next = p + 1 < endPos ? t.syntaxAt(p + 1) : 0;
     if (flag1(syn) && flag2(next) && commentStyle(next, syn) === style && !(nestedFlag(syn) || nestedFlag(next))) found = p;
   }
@@ -1038,10 +1047,14 @@ function backLineComment(t: Text, endPos: number, style: number): number {
 }
 
 /**
- * The start of the nested comment of STYLE whose ender begins at ENDPOS, or -1: nested
- * comments pair up unambiguously, so count delimiters back from the ender, as GNU does.
+ * The start of the nested comment of STYLE whose ender begins at ENDPOS, counting delimiters
+ * back from it, or -1 when counting cannot tell: no starter left, or a char that belongs to a
+ * two-char delimiter with either neighbour (`#|#' with `#|' and `|#'), whose pairing only a
+ * forward parse settles, as in GNU.
  */
 function backNested(t: Text, endPos: number, style: number): number {
+  const pairs = (first: number, second: number): boolean =>
+    (flag1(first) && flag2(second)) || (flag3(first) && flag4(second));
   let depth = 1;
   let p = endPos;
   while (p > t.begv) {
@@ -1049,14 +1062,13 @@ function backNested(t: Text, endPos: number, style: number): number {
     const syn = t.syntaxAt(p);
     if (p > t.begv && (flag2(syn) || flag4(syn))) {
       const ps = t.syntaxAt(p - 1);
-      if (flag2(syn) && flag1(ps) && commentStyle(syn, ps) === style && (nestedFlag(ps) || nestedFlag(syn))) {
+      const starter = flag2(syn) && flag1(ps) && commentStyle(syn, ps) === style && (nestedFlag(ps) || nestedFlag(syn));
+      const ender = flag4(syn) && flag3(ps) && commentStyle(ps, syn) === style && (nestedFlag(ps) || nestedFlag(syn));
+      if (starter || ender) {
+        if (p - 1 > t.begv && pairs(t.syntaxAt(p - 2), ps)) return -1;
         p--;
-        if (--depth === 0) return p;
-        continue;
-      }
-      if (flag4(syn) && flag3(ps) && commentStyle(ps, syn) === style && (nestedFlag(ps) || nestedFlag(syn))) {
-        p--;
-        depth++;
+        if (ender) depth++;
+        else if (--depth === 0) return p;
         continue;
       }
     }
@@ -1066,7 +1078,6 @@ function backNested(t: Text, endPos: number, style: number): number {
   }
   return -1;
 }
-
 
 /** The syntax of the char at FROM when it completes a two-char comment starter begun by a char of syntax SYN just before it, else -1. */
 function starterSecond(t: Text, from: number, syn: number): number {
