@@ -999,7 +999,8 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
   // Inside nested comments two deep or more, the ender closes the innermost one, which GNU
   // finds by parsing again from just inside the outer one's starter, until one level is left.
   // (Counting delimiters back from the ender cannot tell how `#|#|#' pairs up; this can.)
-  while (nested && st.incomment > 1 && st.comstrStart >= 0 && st.comstrStart + 2 < endPos) {
+  const ours = nested ? 1 : -1;
+  while (st.incomment !== 0 && !(st.incomment === ours && st.comstyle === style) && st.comstrStart >= 0 && st.comstrStart + 2 < endPos) {
     const inner = st.comstrStart + 2;
     st = freshState();
     parseForward(t, st, inner, endPos, NaN, false, 0);

@@ -40,3 +40,19 @@
             (insert s)
             (list (forward-comment -1) (point)))
           '("\n#|#;; \n" "|####|;a\n|" "#####|##;||a \n" " \n#|#;||\n " "#|a;#aa|#\n##a|")))
+;; A nested comment's delimiters after a line comment's starter: the forward
+;; parse starts again inside each comment it finds itself in.
+(with-temp-buffer
+  (set-syntax-table (make-syntax-table))
+  (setq parse-sexp-ignore-comments t)
+  (modify-syntax-entry ?# ". 14")
+  (modify-syntax-entry ?| ". 23n")
+  (modify-syntax-entry ?\; "< b")
+  (modify-syntax-entry ?\n "> b")
+  (mapcar (lambda (s)
+            (erase-buffer)
+            (insert s)
+            (list (forward-comment -1) (point)))
+          '(";a#|#|#" "#\n ;a#|#|#" "; #|#|#" "#| ; #|#|#" ";#|#|#|#" "q\n;#|#|#|#"
+            "b;#|#|#|#" ";b#|#|#|#" "#|\n;#|#|#|#" "|#;#|#|#|#" "#|b|#;#|#|#|#"
+            "a;#||;|#a" ";#|\n##|#\n" "\n;;| \n;##||#;|")))
