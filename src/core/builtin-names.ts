@@ -1527,6 +1527,8 @@ export const BUILTIN_NAMES: readonly string[] = [
   "wrong-type-argument",
   "y-or-n-p",
   "yes-or-no-p",
+  "zlib-available-p",
+  "zlib-decompress-region",
 ];
 // The global slots (runtime.ts DEFGLOBAL), sorted: a global's index is its place.
 export const BUILTIN_GLOBALS: readonly string[] = [

@@ -43,6 +43,7 @@ import './indent.ts';
 import './overlay.ts';
 import './window.ts';
 import './fns-buffer.ts';
+import './decompress.ts';
 import './json.ts';
 import './lcms.ts';
 import './gnutls.ts';

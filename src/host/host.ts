@@ -141,6 +141,13 @@ export interface Host extends HostFileOps {
    * compressed files read as their raw bytes (a browser build need not carry zlib).
    */
   gunzip?(bytes: Uint8Array): Uint8Array | null;
+  /**
+   * Inflate raw deflate data (no zlib or gzip wrapper) from the start of BYTES: the output, how
+   * many input bytes the stream used and whether it ended (false: BYTES stop before its end, and
+   * the output is what they give), or null when the data is damaged. Optional: without it
+   * `zlib-available-p' is nil (a browser build need not carry zlib).
+   */
+  inflateRaw?(bytes: Uint8Array): { output: Uint8Array; used: number; ended: boolean } | null;
   /** Whether PATH may be read ('r'), written ('w') or executed ('x') by this process (POSIX access). Optional: without it, existence decides. */
   access?(path: string, mode: 'r' | 'w' | 'x'): boolean;
   /** Child processes (see HostProcesses); absent where the host cannot run programs. */

@@ -379,6 +379,23 @@ export function nodeHost(): Host {
         return null;
       }
     },
+    inflateRaw(bytes) {
+      const zlib = loadZlib();
+      if (zlib === null) return null;
+      try {
+        const done = zlib.inflateRawSync(bytes, { info: true }) as unknown as { buffer: Uint8Array; engine: { bytesWritten: number } };
+        return { output: done.buffer, used: done.engine.bytesWritten, ended: true };
+      } catch (e) {
+        // Cut short: inflate what there is without asking for the end.
+        if ((e as { code?: string }).code !== 'Z_BUF_ERROR') return null;
+      }
+      try {
+        const part = zlib.inflateRawSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+        return { output: part, used: bytes.length, ended: false };
+      } catch {
+        return null;
+      }
+    },
     fileStatus(path, nofollow) {
       try {
         return statusOf((nofollow ? lstatSync : statSync)(path, { bigint: true }));
