@@ -49,6 +49,10 @@ export interface Kernels {
 export interface VerifyKernel {
   vkinds(t: number, n: number, map: number): void;
   vunkinds(t: number, n: number, map: number): void;
+  /** Stores V at the byte address MAP and every third byte after it, N bytes in all (the symbol run's kinds). */
+  vrun(map: number, n: number, v: number): void;
+  /** The symbol run from word pos to word hotend (globals): vwalk's symbol check. 0 good, 3 a fault. */
+  vsyms(): number;
   vslot(p: number): number;
   vflags(p: number): number;
   vslots(p: number, n: number): number;
@@ -71,6 +75,7 @@ export const V_GLOBALS = [
   'tab', 'ntab', // the object-start table: byte address, entry count (a long string's data end, by search)
   'defer', // the deferred payload's start (file bytes): only unibyte strings' data from there on
   'crun', 'cspan', // the cons run: its first cons's pointer before relocation (file bytes + 3), its length in bytes
+  'srun', 'sspan', // the symbol run: its first symbol (file bytes), its length in bytes
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -227,6 +232,16 @@ export function assemble(): Uint8Array {
     ...BR(0), END, END,
   ]);
 
+  // vrun(map, n, v): map[3 i] = v for i < n: the symbol run's bytes of the kind map (a symbol is three
+  // granules), filled before the walk and zeroed after it. local i3
+  const vrun = func(1, [
+    ...BLOCK, ...LOOP,
+    ...get(3), ...get(1), GE_U, ...BR_IF(1),
+    ...get(0), ...get(3), ...k(SYMBOL_WORDS >>> 1), MUL, ADD, ...get(2), ...store8(),
+    ...get(3), ...k(1), ADD, ...set(3),
+    ...BR(0), END, END,
+  ]);
+
   // vfixnums(p, n, lo, hi, nilOk): 0 when each of the n words from the byte address p is a fixnum
   // in [lo, hi) or, with nilOk, nil (the word 0); else 1. verify.ts checkHashTable's loops over a
   // hash table's next, hash and index vectors, which run cold in JS: the default image's nine
@@ -340,15 +355,20 @@ export function assemble(): Uint8Array {
   // costs some 40 instructions; the four lanes together about as many. L names the function's
   // locals: an i32 for the lanes' mask, v128s for the word, its tag, the cons lanes and constants.
   interface LaneLocals { fault: number; sw: number; sv: number; mask: number; idx: number; w: number; t: number; cons: number; blim: number; run: number; span: number; dd: number;
-    c7: number; c3: number; c2: number; inv3: number; third: number }
+    c7: number; c3: number; c2: number; inv3: number; third: number; high: number; srun: number; sspan: number; sd: number; d: number; sym: number }
   const lanesFrom = (fault: number, sw: number, sv: number, mask: number, v0: number): LaneLocals => ({ fault, sw, sv, mask, idx: mask + 1, w: v0, t: v0 + 1, cons: v0 + 2, blim: v0 + 3, run: v0 + 4,
-    span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11 });
+    span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11, high: v0 + 12, srun: v0 + 13,
+    sspan: v0 + 14, sd: v0 + 15, d: v0 + 16, sym: v0 + 17 });
+  /** The v128 locals a LaneLocals takes. */
+  const LANE_V128S = 18;
   const splat4 = (x: number): number[] => v128const([x, x, x, x]);
   const laneSetup = (L: LaneLocals): number[] => [
     ...gv('blim'), ...SPLAT, ...set(L.blim), ...gv('crun'), ...SPLAT, ...set(L.run), ...gv('cspan'), ...SPLAT, ...set(L.span),
     ...gv('dd'), ...SPLAT, ...set(L.dd),
     ...splat4(7), ...set(L.c7), ...splat4(3), ...set(L.c3), ...splat4(2), ...set(L.c2),
     ...splat4(0xaaaaaaab), ...set(L.inv3), ...splat4(0x55555555), ...set(L.third),
+    ...splat4(HIGH), ...set(L.high), ...gv('srun'), ...SPLAT, ...set(L.srun), ...gv('sspan'), ...SPLAT, ...set(L.sspan),
+    ...gv('sd'), ...SPLAT, ...set(L.sd),
   ];
   /**
    * The word at word index IDX when its lane was not settled: a dumped symbol (the commonest such
@@ -375,8 +395,16 @@ export function assemble(): Uint8Array {
     ...get(L.t), ...splat4(0), ...I32X4_EQ,
     ...get(L.w), ...get(L.blim), ...I32X4_LT_U, ...V128_AND,
     ...get(L.w), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND,
+    ...V128_OR,
+    // A dumped symbol of the symbol run: bit 31 and tag 0, at a whole number of symbols (three
+    // granules) from the run's start. Bit 31 clear puts the offset past the run, another tag off
+    // the granule.
+    ...get(L.w), ...get(L.high), ...V128_XOR, ...get(L.srun), ...I32X4_SUB, ...tee(L.d), ...get(L.sspan), ...I32X4_LT_U,
+    ...get(L.d), ...get(L.c7), ...V128_AND, ...splat4(0), ...I32X4_EQ, ...V128_AND,
+    ...get(L.d), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND, ...tee(L.sym),
     ...V128_OR, ...I32X4_BITMASK, ...set(L.mask),
-    ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...v128store(0),
+    ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...get(L.sym), ...get(L.sd), ...V128_AND, ...I32X4_ADD,
+    ...v128store(0),
     // The unsettled lanes, lowest first, through one copy of the one-word check (unrolled per lane
     // it doubled the module, and Liftoff's compile of it at every start).
     ...get(L.mask), ...k(15), XOR, ...set(L.mask),
@@ -406,7 +434,7 @@ export function assemble(): Uint8Array {
     END,
   ];
   // Vectors and sub-char-tables go four slots at a time; a symbol's five slots, as before, one by one.
-  const vslots = funcMixed(5, 12, [
+  const vslots = funcMixed(5, LANE_V128S, [
     ...get(0), ...get(1), ADD, ...set(2),
     ...get(1), ...k(8), GE_U, ...IF,
     ...laneSetup(VS),
@@ -479,7 +507,28 @@ export function assemble(): Uint8Array {
     ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
     EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
   ];
-  const vwalk = funcMixed(27, 12, [
+  // The symbol at POS: its name, value, function and plist as one lane group, its next slot alone,
+  // its flags inline (vflags' check: called once per symbol, vflags passed JavaScriptCore's count
+  // for its optimising compiler). A fault returns 3.
+  const symbolAt = [
+    ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
+    ...laneGroup(CV, get(POS), wordAddrL, (p) => slotInlineL(p, 13, 14)),
+    ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
+    ...retIf(flagsBad(wordAtL([...get(POS), ...k(1), ADD]), wordAtL([...get(POS), ...k(5), ADD]), 13, 14), k(3)),
+  ];
+  // vsyms(): the symbol run (format.ts H_SYM_END), symbol after symbol from the word pos to the word
+  // hotend (the caller sets both), with vwalk's locals and check. 0 done, 3 a fault.
+  const vsyms = funcMixed(27, LANE_V128S, [
+    ...vwalkEntry,
+    ...laneSetup(CV),
+    ...BLOCK, ...LOOP,
+    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
+    ...symbolAt,
+    ...get(POS), ...k(6), ADD, ...set(POS),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+  const vwalk = funcMixed(27, LANE_V128S, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...BLOCK, ...LOOP,
@@ -492,15 +541,9 @@ export function assemble(): Uint8Array {
     ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
     ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
-    // symbol
+    // symbol (one of the table: the symbol run's are vsyms')
     ...get(1), EQZ, ...IF,
-    ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
-    // Its name, value, function and plist as one lane group, its next slot alone, its flags
-    // inline (vflags' check: called once per symbol, vflags passed JavaScriptCore's count for its
-    // optimising compiler).
-    ...laneGroup(CV, get(POS), wordAddrL, (p) => slotInlineL(p, 13, 14)),
-    ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
-    ...retIf(flagsBad(wordAtL([...get(POS), ...k(1), ADD]), wordAtL([...get(POS), ...k(5), ADD]), 13, 14), k(3)),
+    ...symbolAt,
     ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     // string: sizes raw and sane, data relocated to a string-data object (or the static names)
@@ -605,7 +648,7 @@ export function assemble(): Uint8Array {
   // Four words a turn by the lanes (a quarter of the turns: JavaScriptCore counts a loop's turns
   // towards its optimising compiler, 50,000, and the default image's cons run is 195,000 words),
   // then the rest one by one.
-  const vconses = funcMixed(22 + 3, 12, [
+  const vconses = funcMixed(22 + 3, LANE_V128S, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...laneLoop(CV, 0, 1, wordAddrL, (p) => slotInlineL(p, 13, 14)),
@@ -710,15 +753,15 @@ export function assemble(): Uint8Array {
     ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [2]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vrun'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vrun])),
   ]);
 }
 
@@ -797,6 +840,8 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
         verify: {
           vkinds: x.vkinds as VerifyKernel['vkinds'],
           vunkinds: x.vunkinds as VerifyKernel['vunkinds'],
+          vrun: x.vrun as VerifyKernel['vrun'],
+          vsyms: x.vsyms as VerifyKernel['vsyms'],
           vslot: x.vslot as VerifyKernel['vslot'],
           vflags: x.vflags as VerifyKernel['vflags'],
           vslots: x.vslots as VerifyKernel['vslots'],

@@ -52,6 +52,8 @@ export interface ImageLayout {
   hotEndW: number;
   /** End of the cons run at the hot section's start (format 5): conses without object-start entries. */
   consEndW: number;
+  /** End of the symbol run after it (format 7): symbols without object-start entries. */
+  symEndW: number;
   discEndW: number;
   coldStartW: number;
   coldEndW: number;
@@ -106,8 +108,9 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): bo
     ok = verifyWith(rt, S, kn.verify, kinds);
   } finally {
     // The block allocator expects untouched memory: zero what the walk wrote (the object starts'
-    // bytes), not the whole map, whose pages under long string data it never touched.
+    // bytes and the symbol run's), not the whole map, whose pages under long string data it never touched.
     kn.verify.vunkinds((h.dumpBase + S.startsW) << 2, S.nstarts, kinds.byteOffset);
+    kn.verify.vrun(kinds.byteOffset + (S.consEndW >>> 1), (S.symEndW - S.consEndW) / SYMBOL_WORDS, 0);
   }
   if (!ok) {
     reread();
@@ -153,12 +156,19 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  if (V !== null) V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
-  else {
+  // The symbol run's symbols have no entries either: each has its byte in the map, every third
+  // granule from the run's start (the loader checked that the run is a whole number of symbols).
+  const symRun0 = S.consEndW >>> 1;
+  const nsymRun = (S.symEndW - S.consEndW) / SYMBOL_WORDS;
+  if (V !== null) {
+    V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
+    V.vrun(kinds.byteOffset + symRun0, nsymRun, 0 + 1);
+  } else {
     for (let i = 0; i < S.nstarts; i++) {
       const e = m[t0 + i]!;
       kinds[e >>> 4] = (e & 7) + 1;
     }
+    for (let i = 0; i < nsymRun; i++) kinds[symRun0 + SYM_GRANULES * i] = 0 + 1;
   }
   // Every granule of the cons run is a cons (checkStarts kept the table's entries out of it). The
   // kernels know the run by its bounds (crun, cspan) and never read its part of the map: left
@@ -230,6 +240,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.ntab.value = S.nstarts;
     g.crun.value = (S.hotStartW << 2) + 3;
     g.cspan.value = (S.consEndW - S.hotStartW) << 2;
+    g.srun.value = S.consEndW << 2;
+    g.sspan.value = (S.symEndW - S.consEndW) << 2;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
@@ -327,8 +339,12 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       // The cons run, in chunks as below.
       for (let p = S.hotStartW; p < S.consEndW; p += 2 * KERNEL_CHUNK)
         if (V!.vconses(p, Math.min(S.consEndW, p + 2 * KERNEL_CHUNK)) !== 0) throw FAULT;
+      // The symbol run (vwalk's symbol check, without entries).
       g.i.value = t0 << 2;
       g.pos.value = S.consEndW;
+      g.hotend.value = S.symEndW;
+      if (V!.vsyms() !== 0) throw FAULT;
+      g.pos.value = S.symEndW;
       g.hotend.value = S.hotEndW;
       // In chunks, as kernels.ts's starts: later calls run the code V8 optimised meanwhile.
       for (;;) {
@@ -344,7 +360,10 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       pos = g.pos.value;
     } else {
       for (let p = S.hotStartW; p < S.consEndW; p++) slot(p);
-      pos = S.consEndW;
+      for (pos = S.consEndW; pos < S.symEndW; pos += SYMBOL_WORDS) {
+        for (let f = 0; f < SYM_FLAGS; f++) slot(pos + f);
+        flags(pos + SYM_FLAGS);
+      }
       for (let i = 0; i < firstCold && pos < S.hotEndW; i++) {
         const e = m[t0 + i]!;
         const off = e >>> 3;

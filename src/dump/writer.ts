@@ -31,7 +31,7 @@ import { GLOBAL_NAMES, type Runtime } from '../core/runtime.ts';
 import { jsString, settleAllBignums } from '../core/object.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, HEADER_WORDS, H_BOM, H_CHECKSUM,
-  H_COLD_END, H_COLD_START, H_CONS_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
+  H_COLD_END, H_COLD_START, H_CONS_END, H_SYM_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
   H_GLOBALS_OFFSET, H_HEADER_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT,
   H_SCALARS_OFFSET, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS,
   H_VERSION, HIGH_BIT, KIND_DATA, MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
@@ -132,20 +132,22 @@ interface Layout {
   builtinLimit: number;
   /**
    * heap word index of each placed object -> (relative word offset << 2) | area: 0 the hot section's
-   * run of conses, 2 the rest of the hot section, 1 the cold section.
+   * run of conses, 3 its run of symbols, 2 the rest of the hot section, 1 the cold section.
    */
   place: IntMap;
   /** string heap word index -> relative cold word offset of its data. */
   dataPlace: IntMap;
   /** Placed objects in order: Lisp words (symbol words for symbols). A string in `cold` stands for its data. */
   conses: number[];
+  syms: number[];
   hot: number[];
   cold: number[];
   /** Strings whose data goes to the deferred payload, the cold section's tail from word deferW on. */
   deferred: number[];
   deferW: number;
-  /** Words of the cons run, of the rest of the hot section, of the cold section. */
+  /** Words of the cons run, of the symbol run, of the rest of the hot section, of the cold section. */
   consWords: number;
+  symWords: number;
   hotWords: number;
   coldWords: number;
   stats: Int32Array;
@@ -246,11 +248,13 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
     place: new IntMap(),
     dataPlace: new IntMap(),
     conses: [],
+    syms: [],
     hot: [],
     cold: [],
     deferred: [],
     deferW: 0,
     consWords: 0,
+    symWords: 0,
     hotWords: 0,
     coldWords: 0,
     stats: new Int32Array(STAT_COUNT),
@@ -300,9 +304,9 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
           push(m[wi + 1]!, w, 1);
           break;
         case Lisp_Symbol:
-          L.place.set(wi, (L.hotWords << 2) | 2);
-          L.hot.push(w);
-          L.hotWords += SYMBOL_WORDS;
+          L.place.set(wi, (L.symWords << 2) | 3);
+          L.syms.push(w);
+          L.symWords += SYMBOL_WORDS;
           L.stats[STAT_SYMBOL]!++;
           for (let i = SYM_NEXT; i >= SYM_NAME; i--) push(m[wi + i]!, w, i);
           break;
@@ -394,15 +398,17 @@ interface Image {
   relocs: IntList;
   starts: IntList;
   hotStartW: number;
-  /** End of the cons run: where the rest of the hot section begins. */
+  /** End of the cons run: where the symbol run begins. */
   consEndW: number;
+  /** End of the symbol run: where the rest of the hot section begins. */
+  symEndW: number;
   discStartW: number;
   coldStartW: number;
 }
 
 /** Absolute file word offset of a placed object. */
 const fileWord = (I: Image, e: number): number =>
-  ((e & 3) === 0 ? I.hotStartW : (e & 3) === 2 ? I.consEndW : I.coldStartW) + (e >>> 2);
+  ((e & 3) === 0 ? I.hotStartW : (e & 3) === 3 ? I.consEndW : (e & 3) === 2 ? I.symEndW : I.coldStartW) + (e >>> 2);
 
 /** Write the Lisp word `w` at file word `pos` in relative form, recording its relocation. */
 function emitLV(I: Image, pos: number, w: number): void {
@@ -427,7 +433,7 @@ function emitLV(I: Image, pos: number, w: number): void {
   I.relocs.push((pos << RELOC_TYPE_BITS) | RELOC_DUMP_LV);
 }
 
-/** Copy every hot object, pointers in relative form: the conses first, without object starts. */
+/** Copy every hot object, pointers in relative form: the conses, then the symbols, without object starts. */
 function writeHot(I: Image): void {
   const { L, out } = I;
   const rt = L.rt;
@@ -439,17 +445,16 @@ function writeHot(I: Image): void {
     emitLV(I, pos + 1, m[wi + 1]!);
     pos += 2;
   }
+  for (const w of L.syms) {
+    const wi = symWi(rt, w);
+    for (let f = SYM_NAME; f <= SYM_NEXT; f++) emitLV(I, pos + f, m[wi + f]!);
+    out[pos + SYM_FLAGS] = m[wi + SYM_FLAGS]!;
+    pos += SYMBOL_WORDS;
+  }
   for (const w of L.hot) {
     const tag = w & 7;
     I.starts.push((pos << 3) | tag);
     switch (tag) {
-      case Lisp_Symbol: {
-        const wi = symWi(rt, w);
-        for (let f = SYM_NAME; f <= SYM_NEXT; f++) emitLV(I, pos + f, m[wi + f]!);
-        out[pos + SYM_FLAGS] = m[wi + SYM_FLAGS]!;
-        pos += SYMBOL_WORDS;
-        break;
-      }
       case Lisp_String: {
         const wi = (w & -8) >>> 2;
         out[pos + STR_NCHARS] = m[wi + STR_NCHARS]!;
@@ -593,7 +598,8 @@ function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
   const nsyms = BUILTIN_SYMBOLS.length;
   const hotStartW = HEADER_WORDS;
   const consEndW = hotStartW + L.consWords;
-  const discStartW = consEndW + L.hotWords;
+  const symEndW = consEndW + L.symWords;
+  const discStartW = symEndW + L.hotWords;
   const shadowsW = discStartW;
   const globalsW = shadowsW + nsyms * SHADOW_WORDS;
   const scalarsW = (globalsW + rt.globals.length + 1) & ~1;
@@ -602,7 +608,7 @@ function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
   const coldEndW = coldStartW + L.coldWords;
   const I: Image = {
     L, out: new Int32Array(0), out8: new Uint8Array(0), relocs: new IntList(), starts: new IntList(),
-    hotStartW, consEndW, discStartW, coldStartW,
+    hotStartW, consEndW, symEndW, discStartW, coldStartW,
   };
   const nstarts = L.hot.length + L.cold.length;
   const maxWords = coldEndW + nstarts + 2;
@@ -631,6 +637,7 @@ function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
     [H_HOT_START]: hotStartW << 2,
     [H_HOT_END]: discStartW << 2,
     [H_CONS_END]: consEndW << 2,
+    [H_SYM_END]: symEndW << 2,
     [H_DISC_START]: discStartW << 2,
     [H_DISC_END]: discEndW << 2,
     [H_COLD_START]: coldStartW << 2,
