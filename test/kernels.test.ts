@@ -13,7 +13,7 @@ import { BUILTIN_SYMBOLS, Qt } from '../src/core/symbols.ts';
 import { Heap } from '../src/heap/heap.ts';
 import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
-import { H_CHECKSUM, H_COLD_START, H_CONS_END, H_SYM_END, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
+import { H_CHECKSUM, H_COLD_START, H_CONS_END, H_SYM_END, H_STR_END, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
 import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
 import { HT_HASH, HT_INDEX, HT_NEXT, PVEC_HASH_TABLE, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE, PVEC_TYPE_SHIFT, SYMBOL_WORDS } from '../src/heap/layout.ts';
 import { funcall } from '../src/emacs/eval.ts';
@@ -150,11 +150,12 @@ test('loads through the kernels and through the JS loops agree, damaged tables a
   assert.ok(seen.refused > 100, `most damaged tables and pointers are refused (${JSON.stringify(seen)})`);
 });
 
-test('the four-lane check (the cons run, the symbol run, vectors of 8 slots or more): edge words in every lane get the JS walk\'s verdict', () => {
-  // The kernels settle a fixnum, a builtin symbol word, a pointer into the cons run or a dumped
-  // symbol of the symbol run four words at a time, and send any other word to the one-word check:
-  // words at the edges of those classes, put in each of the four lanes, in the cons run, in a
-  // symbol of the symbol run and in a long vector, must be refused (or loaded) as JS does.
+test('the four-lane check (the cons, symbol and string runs, vectors of 8 slots or more): edge words in every lane get the JS walk\'s verdict', () => {
+  // The kernels settle a fixnum, a builtin symbol word, a pointer into the cons run, a dumped
+  // symbol of the symbol run or a string of the string run four words at a time, and send any
+  // other word to the one-word check: words at the edges of those classes, put in each of the four
+  // lanes, in the cons run, in a symbol of the symbol run and in a long vector, must be refused (or
+  // loaded) as JS does.
   const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
   const v = makeVector(rt, 13, Qt);
   const items = [cons(rt, makeFixnum(1), Qt), makeFixnum(7), Qt, makeString(rt, 'lane'), intern(rt, 'kernel-lane-symbol'),
@@ -170,6 +171,8 @@ test('the four-lane check (the cons run, the symbol run, vectors of 8 slots or m
   const hotB = hw[H_HOT_START]!;
   const consEndB = hw[H_CONS_END]!;
   const symEndB = hw[H_SYM_END]!;
+  const strEndB = hw[H_STR_END]!;
+  assert.ok(strEndB - symEndB >= 2 * 16, 'the string run holds the test\'s strings');
   assert.ok(symEndB - consEndB >= 3 * 24, 'the symbol run holds the test\'s three symbols');
   const blim = BUILTIN_SYMBOLS.length * 24;
   const HIGH = 0x80000000 | 0;
@@ -181,6 +184,10 @@ test('the four-lane check (the cons run, the symbol run, vectors of 8 slots or m
     consEndB | HIGH, (symEndB - 24) | HIGH, (consEndB + 8) | HIGH, (consEndB + 16) | HIGH, (consEndB + 28) | HIGH,
     (consEndB - 24) | HIGH, (consEndB - 8) | HIGH, symEndB | HIGH, (symEndB + 24) | HIGH, consEndB | HIGH | 3, (consEndB + 24) | HIGH | 4,
     consEndB + 24, (consEndB + 24) | 3, (consEndB + 24) | 5, HIGH ^ 0x7ffffff8,
+    // The string run's: its first and last strings, a granule inside one, just before and past the
+    // run, another tag or bit 31 at a string, a symbol's pointer as a string.
+    symEndB | 4, (strEndB - 16) | 4, (symEndB + 8) | 4, (symEndB - 8) | 4, (symEndB - 16) | 4, strEndB | 4, (strEndB + 16) | 4,
+    symEndB | 3, symEndB | 5, symEndB | HIGH, symEndB | HIGH | 4, (symEndB + 16) | 7, (consEndB + 24) | 4,
   ];
   // Words of the cons run, and of the vector's slots (found as the words whose value is the vector's 13th slot's).
   const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);

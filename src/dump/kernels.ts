@@ -49,10 +49,12 @@ export interface Kernels {
 export interface VerifyKernel {
   vkinds(t: number, n: number, map: number): void;
   vunkinds(t: number, n: number, map: number): void;
-  /** Stores V at the byte address MAP and every third byte after it, N bytes in all (the symbol run's kinds). */
-  vrun(map: number, n: number, v: number): void;
+  /** Stores V at the byte address MAP and every STRIDE-th byte after it, N bytes in all (a run's kinds). */
+  vrun(map: number, n: number, v: number, stride: number): void;
   /** The symbol run from word pos to word hotend (globals): vwalk's symbol check. 0 good, 3 a fault. */
   vsyms(): number;
+  /** The string run from word pos to word hotend (globals): vwalk's string check. 0 good, 3 a fault. */
+  vstrs(): number;
   vslot(p: number): number;
   vflags(p: number): number;
   vslots(p: number, n: number): number;
@@ -76,6 +78,7 @@ export const V_GLOBALS = [
   'defer', // the deferred payload's start (file bytes): only unibyte strings' data from there on
   'crun', 'cspan', // the cons run: its first cons's pointer before relocation (file bytes + 3), its length in bytes
   'srun', 'sspan', // the symbol run: its first symbol (file bytes), its length in bytes
+  'trun', 'tspan', // the string run: its first string's pointer before relocation (file bytes + 4), its length in bytes
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -232,13 +235,13 @@ export function assemble(): Uint8Array {
     ...BR(0), END, END,
   ]);
 
-  // vrun(map, n, v): map[3 i] = v for i < n: the symbol run's bytes of the kind map (a symbol is three
-  // granules), filled before the walk and zeroed after it. local i3
+  // vrun(map, n, v, stride): map[stride i] = v for i < n: a run's bytes of the kind map (a symbol is
+  // three granules, a string two), filled before the walk and zeroed after it. local i4
   const vrun = func(1, [
     ...BLOCK, ...LOOP,
-    ...get(3), ...get(1), GE_U, ...BR_IF(1),
-    ...get(0), ...get(3), ...k(SYMBOL_WORDS >>> 1), MUL, ADD, ...get(2), ...store8(),
-    ...get(3), ...k(1), ADD, ...set(3),
+    ...get(4), ...get(1), GE_U, ...BR_IF(1),
+    ...get(0), ...get(4), ...get(3), MUL, ADD, ...get(2), ...store8(),
+    ...get(4), ...k(1), ADD, ...set(4),
     ...BR(0), END, END,
   ]);
 
@@ -355,12 +358,13 @@ export function assemble(): Uint8Array {
   // costs some 40 instructions; the four lanes together about as many. L names the function's
   // locals: an i32 for the lanes' mask, v128s for the word, its tag, the cons lanes and constants.
   interface LaneLocals { fault: number; sw: number; sv: number; mask: number; idx: number; w: number; t: number; cons: number; blim: number; run: number; span: number; dd: number;
-    c7: number; c3: number; c2: number; inv3: number; third: number; high: number; srun: number; sspan: number; sd: number; d: number; sym: number }
+    c7: number; c3: number; c2: number; inv3: number; third: number; high: number; srun: number; sspan: number; sd: number; d: number; sym: number;
+    trun: number; tspan: number; c15: number }
   const lanesFrom = (fault: number, sw: number, sv: number, mask: number, v0: number): LaneLocals => ({ fault, sw, sv, mask, idx: mask + 1, w: v0, t: v0 + 1, cons: v0 + 2, blim: v0 + 3, run: v0 + 4,
     span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11, high: v0 + 12, srun: v0 + 13,
-    sspan: v0 + 14, sd: v0 + 15, d: v0 + 16, sym: v0 + 17 });
+    sspan: v0 + 14, sd: v0 + 15, d: v0 + 16, sym: v0 + 17, trun: v0 + 18, tspan: v0 + 19, c15: v0 + 20 });
   /** The v128 locals a LaneLocals takes. */
-  const LANE_V128S = 18;
+  const LANE_V128S = 21;
   const splat4 = (x: number): number[] => v128const([x, x, x, x]);
   const laneSetup = (L: LaneLocals): number[] => [
     ...gv('blim'), ...SPLAT, ...set(L.blim), ...gv('crun'), ...SPLAT, ...set(L.run), ...gv('cspan'), ...SPLAT, ...set(L.span),
@@ -369,6 +373,7 @@ export function assemble(): Uint8Array {
     ...splat4(0xaaaaaaab), ...set(L.inv3), ...splat4(0x55555555), ...set(L.third),
     ...splat4(HIGH), ...set(L.high), ...gv('srun'), ...SPLAT, ...set(L.srun), ...gv('sspan'), ...SPLAT, ...set(L.sspan),
     ...gv('sd'), ...SPLAT, ...set(L.sd),
+    ...gv('trun'), ...SPLAT, ...set(L.trun), ...gv('tspan'), ...SPLAT, ...set(L.tspan), ...splat4(15), ...set(L.c15),
   ];
   /**
    * The word at word index IDX when its lane was not settled: a dumped symbol (the commonest such
@@ -402,6 +407,12 @@ export function assemble(): Uint8Array {
     ...get(L.w), ...get(L.high), ...V128_XOR, ...get(L.srun), ...I32X4_SUB, ...tee(L.d), ...get(L.sspan), ...I32X4_LT_U,
     ...get(L.d), ...get(L.c7), ...V128_AND, ...splat4(0), ...I32X4_EQ, ...V128_AND,
     ...get(L.d), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND, ...tee(L.sym),
+    ...V128_OR,
+    // A string of the string run: tag 4 at a whole number of strings (16 bytes) from the run's first
+    // pointer; bit 31 puts the offset past the run. Relocated as a cons is (L.cons takes it in).
+    ...get(L.w), ...get(L.trun), ...I32X4_SUB, ...tee(L.d), ...get(L.tspan), ...I32X4_LT_U,
+    ...get(L.d), ...get(L.c15), ...V128_AND, ...splat4(0), ...I32X4_EQ, ...V128_AND,
+    ...get(L.cons), ...V128_OR, ...tee(L.cons),
     ...V128_OR, ...I32X4_BITMASK, ...set(L.mask),
     ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...get(L.sym), ...get(L.sd), ...V128_AND, ...I32X4_ADD,
     ...v128store(0),
@@ -528,28 +539,11 @@ export function assemble(): Uint8Array {
     ...BR(0), END, END,
     ...k(0),
   ]);
-  const vwalk = funcMixed(27, LANE_V128S, [
-    ...vwalkEntry,
-    ...laneSetup(CV),
-    ...BLOCK, ...LOOP,
-    ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
-    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
-    ...get(I), ...load(), ...tee(0), ...k(7), AND, ...set(1),
-    ...retIf([...get(0), ...k(3), SHR_U, ...get(POS), NE], k(3)),
-    // cons
-    ...get(1), ...k(3), EQ, ...IF,
-    ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
-    ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
-    END,
-    // symbol (one of the table: the symbol run's are vsyms')
-    ...get(1), EQZ, ...IF,
-    ...symbolAt,
-    ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
-    END,
-    // string: sizes raw and sane, data relocated to a string-data object (or the static names)
-    // long enough, a multibyte string's char count equal to its count of non-continuation bytes.
-    // locals: nchars 6, nbytes 7, len 8, d 9, avail 10, addr 11, n 12
-    ...get(1), ...k(4), EQ, ...IF,
+  // The string at POS: sizes raw and sane, data relocated to a string-data object (or the static
+  // names) long enough, a multibyte string's char count equal to its count of non-continuation
+  // bytes, its intervals slot. A fault returns 3. locals: nchars 6, nbytes 7, len 8, d 9, avail 10,
+  // addr 11, n 12
+  const stringAt = [
     ...retIf([...get(POS), ...k(4), ADD, ...get(HOTEND), GT_U], k(3)),
     ...wordAtL(get(POS)), ...set(6),
     ...wordAtL([...get(POS), ...k(1), ADD]), ...set(7),
@@ -608,6 +602,40 @@ export function assemble(): Uint8Array {
     END,
     END,
     ...slotInlineL([...get(POS), ...k(3), ADD], 13, 14),
+  ];
+  // vstrs(): the string run (format.ts H_STR_END), string after string from the word pos to the word
+  // hotend (the caller sets both), with vwalk's locals and check. 0 done, 3 a fault.
+  const vstrs = funcMixed(27, LANE_V128S, [
+    ...vwalkEntry,
+    ...laneSetup(CV),
+    ...BLOCK, ...LOOP,
+    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
+    ...stringAt,
+    ...get(POS), ...k(4), ADD, ...set(POS),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+  const vwalk = funcMixed(27, LANE_V128S, [
+    ...vwalkEntry,
+    ...laneSetup(CV),
+    ...BLOCK, ...LOOP,
+    ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
+    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
+    ...get(I), ...load(), ...tee(0), ...k(7), AND, ...set(1),
+    ...retIf([...get(0), ...k(3), SHR_U, ...get(POS), NE], k(3)),
+    // cons
+    ...get(1), ...k(3), EQ, ...IF,
+    ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
+    ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
+    END,
+    // symbol (one of the table: the symbol run's are vsyms')
+    ...get(1), EQZ, ...IF,
+    ...symbolAt,
+    ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
+    END,
+    // string (one of the table: the string run's are vstrs')
+    ...get(1), ...k(4), EQ, ...IF,
+    ...stringAt,
     ...get(POS), ...k(4), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     ...retIf([...get(1), ...k(5), NE], k(3)),
@@ -748,20 +776,21 @@ export function assemble(): Uint8Array {
   const t4r = [0x60, 4, I32, I32, I32, I32, 1, I32];
   const t3r = [0x60, 3, I32, I32, I32, 1, I32];
   const t5r = [0x60, 5, I32, I32, I32, I32, I32, 1, I32];
+  const t4 = [0x60, 4, I32, I32, I32, I32, 0];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r, t4])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [2]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [10], [3]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vrun'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vrun', 'vstrs'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vrun])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vrun, vstrs])),
   ]);
 }
 
@@ -842,6 +871,7 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
           vunkinds: x.vunkinds as VerifyKernel['vunkinds'],
           vrun: x.vrun as VerifyKernel['vrun'],
           vsyms: x.vsyms as VerifyKernel['vsyms'],
+          vstrs: x.vstrs as VerifyKernel['vstrs'],
           vslot: x.vslot as VerifyKernel['vslot'],
           vflags: x.vflags as VerifyKernel['vflags'],
           vslots: x.vslots as VerifyKernel['vslots'],

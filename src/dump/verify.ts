@@ -54,6 +54,8 @@ export interface ImageLayout {
   consEndW: number;
   /** End of the symbol run after it (format 7): symbols without object-start entries. */
   symEndW: number;
+  /** End of the string run after that (format 7): string headers without object-start entries. */
+  strEndW: number;
   discEndW: number;
   coldStartW: number;
   coldEndW: number;
@@ -108,9 +110,10 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): bo
     ok = verifyWith(rt, S, kn.verify, kinds);
   } finally {
     // The block allocator expects untouched memory: zero what the walk wrote (the object starts'
-    // bytes and the symbol run's), not the whole map, whose pages under long string data it never touched.
+    // bytes and the runs'), not the whole map, whose pages under long string data it never touched.
     kn.verify.vunkinds((h.dumpBase + S.startsW) << 2, S.nstarts, kinds.byteOffset);
-    kn.verify.vrun(kinds.byteOffset + (S.consEndW >>> 1), (S.symEndW - S.consEndW) / SYMBOL_WORDS, 0);
+    kn.verify.vrun(kinds.byteOffset + (S.consEndW >>> 1), (S.symEndW - S.consEndW) / SYMBOL_WORDS, 0, SYM_GRANULES);
+    kn.verify.vrun(kinds.byteOffset + (S.symEndW >>> 1), (S.strEndW - S.symEndW) / STRING_WORDS, 0, STRING_WORDS >>> 1);
   }
   if (!ok) {
     reread();
@@ -156,19 +159,22 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  // The symbol run's symbols have no entries either: each has its byte in the map, every third
-  // granule from the run's start (the loader checked that the run is a whole number of symbols).
-  const symRun0 = S.consEndW >>> 1;
+  // The symbol and string runs' objects have no entries either: each has its byte in the map, every
+  // third (a symbol) or second (a string) granule from its run's start (the loader checked that each
+  // run is a whole number of its objects).
   const nsymRun = (S.symEndW - S.consEndW) / SYMBOL_WORDS;
+  const nstrRun = (S.strEndW - S.symEndW) / STRING_WORDS;
   if (V !== null) {
     V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
-    V.vrun(kinds.byteOffset + symRun0, nsymRun, 0 + 1);
+    V.vrun(kinds.byteOffset + (S.consEndW >>> 1), nsymRun, 0 + 1, SYM_GRANULES);
+    V.vrun(kinds.byteOffset + (S.symEndW >>> 1), nstrRun, 4 + 1, STRING_WORDS >>> 1);
   } else {
     for (let i = 0; i < S.nstarts; i++) {
       const e = m[t0 + i]!;
       kinds[e >>> 4] = (e & 7) + 1;
     }
-    for (let i = 0; i < nsymRun; i++) kinds[symRun0 + SYM_GRANULES * i] = 0 + 1;
+    for (let i = 0; i < nsymRun; i++) kinds[(S.consEndW >>> 1) + SYM_GRANULES * i] = 0 + 1;
+    for (let i = 0; i < nstrRun; i++) kinds[(S.symEndW >>> 1) + (STRING_WORDS >>> 1) * i] = 4 + 1;
   }
   // Every granule of the cons run is a cons (checkStarts kept the table's entries out of it). The
   // kernels know the run by its bounds (crun, cspan) and never read its part of the map: left
@@ -242,6 +248,8 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.cspan.value = (S.consEndW - S.hotStartW) << 2;
     g.srun.value = S.consEndW << 2;
     g.sspan.value = (S.symEndW - S.consEndW) << 2;
+    g.trun.value = (S.symEndW << 2) + 4;
+    g.tspan.value = (S.strEndW - S.symEndW) << 2;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
@@ -344,7 +352,11 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       g.pos.value = S.consEndW;
       g.hotend.value = S.symEndW;
       if (V!.vsyms() !== 0) throw FAULT;
+      // The string run (vwalk's string check, without entries).
       g.pos.value = S.symEndW;
+      g.hotend.value = S.strEndW;
+      if (V!.vstrs() !== 0) throw FAULT;
+      g.pos.value = S.strEndW;
       g.hotend.value = S.hotEndW;
       // In chunks, as kernels.ts's starts: later calls run the code V8 optimised meanwhile.
       for (;;) {
@@ -364,6 +376,7 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
         for (let f = 0; f < SYM_FLAGS; f++) slot(pos + f);
         flags(pos + SYM_FLAGS);
       }
+      for (; pos < S.strEndW; pos += STRING_WORDS) string(pos);
       for (let i = 0; i < firstCold && pos < S.hotEndW; i++) {
         const e = m[t0 + i]!;
         const off = e >>> 3;
