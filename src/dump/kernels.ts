@@ -527,18 +527,23 @@ export function assemble(): Uint8Array {
     ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
     ...retIf(flagsBad(wordAtL([...get(POS), ...k(1), ADD]), wordAtL([...get(POS), ...k(5), ADD]), 13, 14), k(3)),
   ];
-  // vsyms(): the symbol run (format.ts H_SYM_END), symbol after symbol from the word pos to the word
-  // hotend (the caller sets both), with vwalk's locals and check. 0 done, 3 a fault.
-  const vsyms = funcMixed(27, LANE_V128S, [
+  /**
+   * A walk of a run of objects without entries (format.ts H_SYM_END, H_STR_END): CHECK (vwalk's, on
+   * the object at POS) for each object of WORDS words from the word pos to the word hotend (the
+   * caller sets both), with vwalk's locals. 0 done, 3 a fault.
+   */
+  const runWalk = (check: number[], words: number): number[] => funcMixed(27, LANE_V128S, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...BLOCK, ...LOOP,
     ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
-    ...symbolAt,
-    ...get(POS), ...k(6), ADD, ...set(POS),
+    ...check,
+    ...get(POS), ...k(words), ADD, ...set(POS),
     ...BR(0), END, END,
     ...k(0),
   ]);
+  // vsyms(): the symbol run.
+  const vsyms = runWalk(symbolAt, SYMBOL_WORDS);
   // The string at POS: sizes raw and sane, data relocated to a string-data object (or the static
   // names) long enough, a multibyte string's char count equal to its count of non-continuation
   // bytes, its intervals slot. A fault returns 3. locals: nchars 6, nbytes 7, len 8, d 9, avail 10,
@@ -603,18 +608,8 @@ export function assemble(): Uint8Array {
     END,
     ...slotInlineL([...get(POS), ...k(3), ADD], 13, 14),
   ];
-  // vstrs(): the string run (format.ts H_STR_END), string after string from the word pos to the word
-  // hotend (the caller sets both), with vwalk's locals and check. 0 done, 3 a fault.
-  const vstrs = funcMixed(27, LANE_V128S, [
-    ...vwalkEntry,
-    ...laneSetup(CV),
-    ...BLOCK, ...LOOP,
-    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
-    ...stringAt,
-    ...get(POS), ...k(4), ADD, ...set(POS),
-    ...BR(0), END, END,
-    ...k(0),
-  ]);
+  // vstrs(): the string run (4 words a string, layout.ts STRING_WORDS).
+  const vstrs = runWalk(stringAt, 4);
   const vwalk = funcMixed(27, LANE_V128S, [
     ...vwalkEntry,
     ...laneSetup(CV),
