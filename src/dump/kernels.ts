@@ -49,8 +49,6 @@ export interface Kernels {
 export interface VerifyKernel {
   vkinds(t: number, n: number, map: number): void;
   vunkinds(t: number, n: number, map: number): void;
-  /** Stores V at the byte address MAP and every STRIDE-th byte after it, N bytes in all (a run's kinds). */
-  vrun(map: number, n: number, v: number, stride: number): void;
   /** The symbol run from word pos to word hotend (globals): vwalk's symbol check. 0 good, 3 a fault. */
   vsyms(): number;
   /** The string run from word pos to word hotend (globals): vwalk's string check. 0 good, 3 a fault. */
@@ -235,16 +233,6 @@ export function assemble(): Uint8Array {
     ...BR(0), END, END,
   ]);
 
-  // vrun(map, n, v, stride): map[stride i] = v for i < n: a run's bytes of the kind map (a symbol is
-  // three granules, a string two), filled before the walk and zeroed after it. local i4
-  const vrun = func(1, [
-    ...BLOCK, ...LOOP,
-    ...get(4), ...get(1), GE_U, ...BR_IF(1),
-    ...get(0), ...get(4), ...get(3), MUL, ADD, ...get(2), ...store8(),
-    ...get(4), ...k(1), ADD, ...set(4),
-    ...BR(0), END, END,
-  ]);
-
   // vfixnums(p, n, lo, hi, nilOk): 0 when each of the n words from the byte address p is a fixnum
   // in [lo, hi) or, with nilOk, nil (the word 0); else 1. verify.ts checkHashTable's loops over a
   // hash table's next, hash and index vectors, which run cold in JS: the default image's nine
@@ -272,11 +260,21 @@ export function assemble(): Uint8Array {
   // pointer to an object of its type, then relocated. Most slots take one of the first two branches.
   // locals w1 tag2 addr3 v4
   const relocate = (delta: (typeof V_GLOBALS)[number]): number[] => [...get(3), ...get(1), ...gv(delta), ADD, ...store(), ...k(0), RETURN];
-  // A cons pointer into the cons run needs no kind map: every granule there is a cons (the loader
-  // leaves the run's part of the map unfilled under the kernels). The kind map's check, for the
-  // pointer W of tag TAG, only for the others.
-  const unlessRunCons = (w: number, tag: number, check: number[]): number[] => [
-    ...get(tag), ...k(3), EQ, ...get(w), ...gv('crun'), SUB, ...gv('cspan'), LT_U, AND, EQZ, ...IF, ...check, END,
+  // A pointer to an object of the runs needs no kind map: every granule of the cons run is a cons,
+  // a string of the string run starts every 16 bytes from its start, a symbol of the symbol run
+  // every 24 (the loader leaves the runs' part of the map unfilled under the kernels). The kind
+  // map's check, for the pointer W of tag TAG, only for the others. (A pointer the string run's
+  // stride accepts has tag 4: the run's first pointer has it.)
+  const unlessRunObject = (w: number, tag: number, check: number[]): number[] => [
+    ...get(tag), ...k(3), EQ, ...get(w), ...gv('crun'), SUB, ...gv('cspan'), LT_U, AND,
+    ...get(w), ...gv('trun'), SUB, ...gv('tspan'), LT_U, ...get(w), ...gv('trun'), SUB, ...k(15), AND, EQZ, AND, OR,
+    EQZ, ...IF, ...check, END,
+  ];
+  /** Nonzero when the dumped symbol at file byte offset V (an expression) is one of the symbol run's. */
+  const inSymbolRun = (v: number[]): number[] => [
+    ...v, ...gv('srun'), SUB, ...gv('sspan'), LT_U,
+    ...v, ...gv('srun'), SUB, ...k(7), AND, EQZ, AND,
+    ...v, ...gv('srun'), SUB, ...k(3), SHR_U, ...multipleOf3, AND,
   ];
   const vslot = func(4, [
     ...gv('base'), ...get(0), ...k(2), SHL, ADD, ...tee(3), ...load(), ...tee(1), ...k(7), AND, ...set(2),
@@ -284,13 +282,13 @@ export function assemble(): Uint8Array {
     ...get(2), EQZ, ...IF,
     ...retIf([...get(1), ...k(0), 0x4e /* ge_s */], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...multipleOf3, AND, EQZ]),
     ...get(1), ...k(HIGH), XOR, ...tee(4), ...gv('file'), GE_U, ...IF, ...k(1), RETURN, END,
-    ...retIf([...kindAt(get(4)), ...k(1), NE], k(1)),
+    ...retIf([...inSymbolRun(get(4)), EQZ, ...kindAt(get(4)), ...k(1), NE, AND], k(1)),
     ...relocate('sd'),
     END,
     ...retIf([...get(2), ...k(1), EQ], k(1)),
     ...get(1), ...k(0), 0x4e /* ge_s */, ...IF,
     ...retIf([...get(1), ...gv('file'), GE_U], k(1)),
-    ...unlessRunCons(1, 2, retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1))),
+    ...unlessRunObject(1, 2, retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1))),
     ...relocate('dd'),
     END,
     ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(4),
@@ -334,13 +332,13 @@ export function assemble(): Uint8Array {
   const symbolInline = (p: number[], w: number, tag: number, fault: number, file: number[], map: (off: number[]) => number[],
     addr: (idx: number[]) => number[], sd: number[]): number[] => [
     ...get(w), ...k(HIGH), XOR, ...tee(tag), ...file, GE_U, ...IF, ...k(fault), RETURN, END,
-    ...retIf([...map(get(tag)), ...k(1), NE], k(fault)),
+    ...retIf([...inSymbolRun(get(tag)), EQZ, ...map(get(tag)), ...k(1), NE, AND], k(fault)),
     ...addr(p), ...get(w), ...sd, ADD, ...store(),
   ];
   const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
-    ...unlessRunCons(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
+    ...unlessRunObject(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
     0x05 /* else */,
     ...get(w), ...k(0), LT_S, ...get(tag), EQZ, AND, ...IF,
@@ -383,7 +381,7 @@ export function assemble(): Uint8Array {
   const dumpedSymbol = (L: LaneLocals, idx: number[], addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
     ...addr(idx), ...load(), ...tee(L.sw), ...k(0), LT_S, ...get(L.sw), ...k(7), AND, EQZ, AND, ...IF,
     ...retIf([...get(L.sw), ...k(HIGH), XOR, ...tee(L.sv), ...gv('file'), GE_U], k(L.fault)),
-    ...retIf([...kindAt(get(L.sv)), ...k(1), NE], k(L.fault)),
+    ...retIf([...inSymbolRun(get(L.sv)), EQZ, ...kindAt(get(L.sv)), ...k(1), NE, AND], k(L.fault)),
     ...addr(idx), ...get(L.sw), ...gv('sd'), ADD, ...store(),
     0x05 /* else */,
     ...slow(idx),
@@ -503,7 +501,7 @@ export function assemble(): Uint8Array {
   const pointerInlineL = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...get(FILE), GE_U], k(fault)),
-    ...unlessRunCons(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
+    ...unlessRunObject(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddrL(p), ...get(w), ...get(DD), ADD, ...store(),
     0x05 /* else */,
     ...get(w), ...k(0), LT_S, ...get(tag), EQZ, AND, ...IF,
@@ -771,21 +769,20 @@ export function assemble(): Uint8Array {
   const t4r = [0x60, 4, I32, I32, I32, I32, 1, I32];
   const t3r = [0x60, 3, I32, I32, I32, 1, I32];
   const t5r = [0x60, 5, I32, I32, I32, I32, I32, 1, I32];
-  const t4 = [0x60, 4, I32, I32, I32, I32, 0];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r, t4])),
+    ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [10], [3]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [3]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vrun', 'vstrs'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vstrs'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vrun, vstrs])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vstrs])),
   ]);
 }
 
@@ -864,7 +861,6 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
         verify: {
           vkinds: x.vkinds as VerifyKernel['vkinds'],
           vunkinds: x.vunkinds as VerifyKernel['vunkinds'],
-          vrun: x.vrun as VerifyKernel['vrun'],
           vsyms: x.vsyms as VerifyKernel['vsyms'],
           vstrs: x.vstrs as VerifyKernel['vstrs'],
           vslot: x.vslot as VerifyKernel['vslot'],

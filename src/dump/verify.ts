@@ -110,10 +110,8 @@ export function verifyImage(rt: Runtime, S: ImageLayout, reread: () => void): bo
     ok = verifyWith(rt, S, kn.verify, kinds);
   } finally {
     // The block allocator expects untouched memory: zero what the walk wrote (the object starts'
-    // bytes and the runs'), not the whole map, whose pages under long string data it never touched.
+    // bytes), not the whole map, whose pages under long string data it never touched.
     kn.verify.vunkinds((h.dumpBase + S.startsW) << 2, S.nstarts, kinds.byteOffset);
-    kn.verify.vrun(kinds.byteOffset + (S.consEndW >>> 1), (S.symEndW - S.consEndW) / SYMBOL_WORDS, 0, SYM_GRANULES);
-    kn.verify.vrun(kinds.byteOffset + (S.symEndW >>> 1), (S.strEndW - S.symEndW) / STRING_WORDS, 0, STRING_WORDS >>> 1);
   }
   if (!ok) {
     reread();
@@ -159,16 +157,14 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       hi = mid - 1;
     } else lo = mid + 1;
   }
-  // The symbol and string runs' objects have no entries either: each has its byte in the map, every
-  // third (a symbol) or second (a string) granule from its run's start (the loader checked that each
-  // run is a whole number of its objects).
-  const nsymRun = (S.symEndW - S.consEndW) / SYMBOL_WORDS;
-  const nstrRun = (S.strEndW - S.symEndW) / STRING_WORDS;
-  if (V !== null) {
-    V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
-    V.vrun(kinds.byteOffset + (S.consEndW >>> 1), nsymRun, 0 + 1, SYM_GRANULES);
-    V.vrun(kinds.byteOffset + (S.symEndW >>> 1), nstrRun, 4 + 1, STRING_WORDS >>> 1);
-  } else {
+  // The symbol and string runs' objects have no entries either. The kernels know the runs by their
+  // bounds and strides (as the cons run), and never read their part of the map; the JS walk gives
+  // each its byte, every third (a symbol) or second (a string) granule from its run's start (the
+  // loader checked that each run is a whole number of its objects).
+  if (V !== null) V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
+  else {
+    const nsymRun = (S.symEndW - S.consEndW) / SYMBOL_WORDS;
+    const nstrRun = (S.strEndW - S.symEndW) / STRING_WORDS;
     for (let i = 0; i < S.nstarts; i++) {
       const e = m[t0 + i]!;
       kinds[e >>> 4] = (e & 7) + 1;
