@@ -53,7 +53,7 @@
 //   44    end of the cons run in bytes (format 5): [hot start, this) holds only
 //         conses, two words each, so every granule there is a cons and none of
 //         them has an object-start entry; the table covers the rest of the hot
-//         section and the cold section.
+//         section after the symbol and string runs (words 47, 43) and the cold section.
 //   45    start of the *deferred payload* in bytes (format 6): [this, cold end)
 //         holds only the byte data of large buffer texts (unibyte strings of at
 //         least DEFERRED_MIN_BYTES), which a loader may read at the first use of
