@@ -33,7 +33,7 @@ import { prin1ToJs } from '../src/emacs/print.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
 import {
   HEADER_BYTES, H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_HOT_END,
-  H_CONS_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum,
+  H_CONS_END, H_SYM_END, H_STR_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, checksum,
   H_DEFER_START, H_DEFER_SUM, HEADER_WORDS, sealChecksum,
 } from '../src/dump/format.ts';
 
@@ -179,7 +179,7 @@ export function mutate(good: Uint8Array, kind: string, rand: (n: number) => numb
     }
     case 'sections': {
       const fields = [H_HOT_START, H_HOT_END, H_DISC_START, H_DISC_END, H_COLD_START, H_COLD_END, H_RELOC_OFFSET,
-        H_RELOC_COUNT, H_STARTS_OFFSET, H_STARTS_COUNT, 28, 29, 30, 31, 32, 33, H_CONS_END, H_DEFER_START, H_DEFER_SUM];
+        H_RELOC_COUNT, H_STARTS_OFFSET, H_STARTS_COUNT, 28, 29, 30, 31, 32, 33, H_CONS_END, H_DEFER_START, H_DEFER_SUM, H_SYM_END, H_STR_END];
       const mode = rand(2);
       if (mode === 0) {
         const f = fields[rand(fields.length)]!;

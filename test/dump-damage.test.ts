@@ -16,7 +16,7 @@ import { seededRandom } from './support/random.ts';
 import { STR_DATA } from '../src/heap/layout.ts';
 import {
   H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_FILE_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
-  H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, HEADER_BYTES, H_CONS_END, sealChecksum,
+  H_RELOC_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, HEADER_BYTES, H_CONS_END, H_SYM_END, H_STR_END, sealChecksum,
 } from '../src/dump/format.ts';
 
 const HEAP = 24 * 1024 * 1024;
@@ -195,6 +195,10 @@ const startKinds = ((): Map<number, number> => {
   const kinds = new Map<number, number>();
   // The cons run (format 5): a cons at every granule, without entries.
   for (let gr = header[H_HOT_START]! >>> 3; gr < header[H_CONS_END]! >>> 3; gr++) kinds.set(gr, 3);
+  // The symbol run (format 7): a symbol every three granules, without entries.
+  for (let gr = header[H_CONS_END]! >>> 3; gr < header[H_SYM_END]! >>> 3; gr += 3) kinds.set(gr, 0);
+  // And the string run: a string header every two granules.
+  for (let gr = header[H_SYM_END]! >>> 3; gr < header[H_STR_END]! >>> 3; gr += 2) kinds.set(gr, 4);
   for (let i = 0; i < header[H_STARTS_COUNT]!; i++) kinds.set(g[s0 + i]! >>> 4, g[s0 + i]! & 7);
   return kinds;
 })();
@@ -207,6 +211,34 @@ test('the cons run: most conses, no object-start entries, its end checked', () =
     words(b)[H_CONS_END] = header[H_CONS_END]! + d;
     check(reseal(b), `cons run end ${d > 0 ? '+' : ''}${d}`, FORGED);
     sameVerdicts(`cons run end ${d > 0 ? '+' : ''}${d}`);
+  }
+});
+
+test('the symbol run: every dumped symbol, no object-start entries, its end checked', () => {
+  const run = (header[H_SYM_END]! - header[H_CONS_END]!) / 24;
+  assert.ok(run >= 10, `${run} symbols in the run`);
+  for (let i = 0; i < header[H_STARTS_COUNT]!; i++)
+    assert.notEqual(words(good)[(header[H_STARTS_OFFSET]! >>> 2) + i]! & 7, 0, 'no symbol has an object-start entry');
+  for (const d of [24, -24, 8, -8, 16, 48, 4, header[H_HOT_END]! - header[H_SYM_END]! + 24, header[H_CONS_END]! - header[H_SYM_END]! - 24,
+    -header[H_SYM_END]!]) {
+    const b = good.slice();
+    words(b)[H_SYM_END] = header[H_SYM_END]! + d;
+    check(reseal(b), `symbol run end ${d > 0 ? '+' : ''}${d}`, FORGED);
+    sameVerdicts(`symbol run end ${d > 0 ? '+' : ''}${d}`);
+  }
+});
+
+test('the string run: every string header, no object-start entries, its end checked', () => {
+  const run = (header[H_STR_END]! - header[H_SYM_END]!) / 16;
+  assert.ok(run >= 10, `${run} strings in the run`);
+  for (let i = 0; i < header[H_STARTS_COUNT]!; i++)
+    assert.notEqual(words(good)[(header[H_STARTS_OFFSET]! >>> 2) + i]! & 7, 4, 'no string has an object-start entry');
+  for (const d of [16, -16, 8, -8, 32, 4, header[H_HOT_END]! - header[H_STR_END]! + 16, header[H_SYM_END]! - header[H_STR_END]! - 16,
+    -header[H_STR_END]!]) {
+    const b = good.slice();
+    words(b)[H_STR_END] = header[H_STR_END]! + d;
+    check(reseal(b), `string run end ${d > 0 ? '+' : ''}${d}`, FORGED);
+    sameVerdicts(`string run end ${d > 0 ? '+' : ''}${d}`);
   }
 });
 
@@ -320,14 +352,10 @@ test('re-sealed files with a pointer moved or retyped off an object of its type 
 // Symbol flags the runtime follows without a type check: an alias must hold a symbol, a localized
 // variable a cons. A re-sealed file that breaks this is refused.
 test('re-sealed files whose symbol flags do not fit the value are refused', () => {
-  const s0 = header[H_STARTS_OFFSET]! >>> 2;
-  const nst = header[H_STARTS_COUNT]!;
+  // The dumped symbols are the symbol run's (format 7: no object-start entries).
   const g = words(good);
   let forged = 0;
-  for (let i = 0; i < nst && forged < 20; i++) {
-    const e = g[s0 + i]!;
-    if ((e & 7) !== 0) continue;
-    const at = e >>> 3;
+  for (let i = 0, at = header[H_CONS_END]! >>> 2; at < header[H_SYM_END]! >>> 2 && forged < 20; i++, at += 6) {
     const vtag = g[at + 1]! & 7;
     const redirect = vtag === 3 ? 1 : vtag === 0 ? 2 : 1 + (i & 1);
     const b = good.slice();

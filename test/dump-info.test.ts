@@ -9,7 +9,7 @@ import { capturingHost, repoRoot } from './support/runtime.ts';
 import { runCli } from '../src/cli/main.ts';
 import { analyseDump, type DumpReport } from '../src/cli/dump-info.ts';
 import { loadDump } from '../src/dump/loader.ts';
-import { H_CONS_END, H_HOT_START, H_STATS, STAT_CONS, STAT_DISC_RELOCS, STAT_FLOAT, STAT_HOT_RELOCS, STAT_STRING, STAT_SYMBOL } from '../src/dump/format.ts';
+import { H_CONS_END, H_SYM_END, H_STR_END, H_HOT_START, H_STATS, STAT_CONS, STAT_DISC_RELOCS, STAT_FLOAT, STAT_HOT_RELOCS, STAT_STRING, STAT_SYMBOL } from '../src/dump/format.ts';
 import { evalPrint } from './support/eval.ts';
 
 const image = join(repoRoot, 'dist', 'tsmacs.pdmp');
@@ -42,9 +42,11 @@ test('object counts and bytes agree with the object-start table, the sections an
   const { R, words } = report();
   const sec = (n: string) => R.sections.find((s) => s.name === n)!;
   const row = (n: string) => R.types.find((t) => t.name === n)!;
-  // Every object start is one object, and so is each cons of the cons run (format 5: no entries);
-  // together they fill the hot and cold sections.
-  assert.equal(R.types.reduce((a, t) => a + t.count, 0), sec('object starts').entries! + (words[H_CONS_END]! - words[H_HOT_START]!) / 8);
+  // Every object start is one object, and so is each cons of the cons run (format 5: no entries)
+  // and each symbol and string of the symbol and string runs (format 7: none either); together they
+  // fill the hot and cold sections.
+  assert.equal(R.types.reduce((a, t) => a + t.count, 0), sec('object starts').entries! + (words[H_CONS_END]! - words[H_HOT_START]!) / 8 +
+    (words[H_SYM_END]! - words[H_CONS_END]!) / 24 + (words[H_STR_END]! - words[H_SYM_END]!) / 16);
   assert.equal(R.types.filter((t) => t.section === 'hot').reduce((a, t) => a + t.bytes, 0), sec('hot').bytes);
   assert.equal(R.types.filter((t) => t.section === 'cold').reduce((a, t) => a + t.bytes, 0), sec('cold').bytes);
   // Fixed sizes: cons 2 words, symbol 6, string header 4, float 2.

@@ -13,7 +13,7 @@ import { BUILTIN_SYMBOLS, Qt } from '../src/core/symbols.ts';
 import { Heap } from '../src/heap/heap.ts';
 import { dumpToFile } from '../src/dump/pdumper.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';
-import { H_CHECKSUM, H_COLD_START, H_CONS_END, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
+import { H_CHECKSUM, H_COLD_START, H_CONS_END, H_SYM_END, H_STR_END, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_STARTS_COUNT, H_STARTS_OFFSET, checksum } from '../src/dump/format.ts';
 import { KERNEL_CHUNK, kernelsFor } from '../src/dump/kernels.ts';
 import { HT_HASH, HT_INDEX, HT_NEXT, PVEC_HASH_TABLE, PVEC_SIZE_MASK, PVEC_SUB_CHAR_TABLE, PVEC_TYPE_SHIFT, SYMBOL_WORDS } from '../src/heap/layout.ts';
 import { funcall } from '../src/emacs/eval.ts';
@@ -150,10 +150,12 @@ test('loads through the kernels and through the JS loops agree, damaged tables a
   assert.ok(seen.refused > 100, `most damaged tables and pointers are refused (${JSON.stringify(seen)})`);
 });
 
-test('the four-lane check (the cons run, vectors of 8 slots or more): edge words in every lane get the JS walk\'s verdict', () => {
-  // The kernels settle a fixnum, a builtin symbol word or a pointer into the cons run four words at a
-  // time, and send any other word to the one-word check: words at the edges of those classes, put in
-  // each of the four lanes, in the cons run and in a long vector, must be refused (or loaded) as JS does.
+test('the four-lane check (the cons, symbol and string runs, vectors of 8 slots or more): edge words in every lane get the JS walk\'s verdict', () => {
+  // The kernels settle a fixnum, a builtin symbol word, a pointer into the cons run, a dumped
+  // symbol of the symbol run or a string of the string run four words at a time, and send any
+  // other word to the one-word check: words at the edges of those classes, put in each of the four
+  // lanes, in the cons run, in a symbol of the symbol run and in a long vector, must be refused (or
+  // loaded) as JS does.
   const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
   const v = makeVector(rt, 13, Qt);
   const items = [cons(rt, makeFixnum(1), Qt), makeFixnum(7), Qt, makeString(rt, 'lane'), intern(rt, 'kernel-lane-symbol'),
@@ -168,19 +170,35 @@ test('the four-lane check (the cons run, vectors of 8 slots or more): edge words
   const hw = new Int32Array(good.buffer, good.byteOffset, 48);
   const hotB = hw[H_HOT_START]!;
   const consEndB = hw[H_CONS_END]!;
+  const symEndB = hw[H_SYM_END]!;
+  const strEndB = hw[H_STR_END]!;
+  assert.ok(strEndB - symEndB >= 2 * 16, 'the string run holds the test\'s strings');
+  assert.ok(symEndB - consEndB >= 3 * 24, 'the symbol run holds the test\'s three symbols');
   const blim = BUILTIN_SYMBOLS.length * 24;
   const HIGH = 0x80000000 | 0;
   const edges = [
     hotB | 3, (consEndB - 8) | 3, consEndB | 3, (hotB - 8) | 3, (hotB + 4) | 3, hotB | 5, hotB | 4, hotB | 7, (hotB + 8) | HIGH,
     blim - 24, blim, 8, 16, 1, 9, HIGH | 3, -1, makeFixnum(-5), (good.length - 8) | 3,
+    // The symbol run's edges: its first and last symbols, a granule or a word inside one, just
+    // before and past the run, another tag or no bit 31 at a symbol, a symbol's word as a cons.
+    consEndB | HIGH, (symEndB - 24) | HIGH, (consEndB + 8) | HIGH, (consEndB + 16) | HIGH, (consEndB + 28) | HIGH,
+    (consEndB - 24) | HIGH, (consEndB - 8) | HIGH, symEndB | HIGH, (symEndB + 24) | HIGH, consEndB | HIGH | 3, (consEndB + 24) | HIGH | 4,
+    consEndB + 24, (consEndB + 24) | 3, (consEndB + 24) | 5, HIGH ^ 0x7ffffff8,
+    // The string run's: its first and last strings, a granule inside one, just before and past the
+    // run, another tag or bit 31 at a string, a symbol's pointer as a string.
+    symEndB | 4, (strEndB - 16) | 4, (symEndB + 8) | 4, (symEndB - 8) | 4, (symEndB - 16) | 4, strEndB | 4, (strEndB + 16) | 4,
+    symEndB | 3, symEndB | 5, symEndB | HIGH, symEndB | HIGH | 4, (symEndB + 16) | 7, (consEndB + 24) | 4,
   ];
   // Words of the cons run, and of the vector's slots (found as the words whose value is the vector's 13th slot's).
   const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
   const runWords: number[] = [];
   for (let p = hotB >>> 2; p < (hotB >>> 2) + 8; p++) runWords.push(p);
   for (let p = (consEndB >>> 2) - 8; p < consEndB >>> 2; p++) runWords.push(p);
+  // The first two symbols' and the last symbol's name, value, function and plist (a lane group).
+  for (const at of [consEndB >>> 2, (consEndB >>> 2) + SYMBOL_WORDS, (symEndB >>> 2) - SYMBOL_WORDS])
+    for (let f = 0; f < 5; f++) runWords.push(at + f);
   let vecAt = -1;
-  for (let p = consEndB >>> 2; p < hw[H_HOT_END]! >>> 2 && vecAt < 0; p++) if ((w0[p]! & 0x3ffffff) === 13 && w0[p]! >>> PVEC_TYPE_SHIFT === 0) vecAt = p;
+  for (let p = symEndB >>> 2; p < hw[H_HOT_END]! >>> 2 && vecAt < 0; p++) if ((w0[p]! & 0x3ffffff) === 13 && w0[p]! >>> PVEC_TYPE_SHIFT === 0) vecAt = p;
   assert.ok(vecAt > 0, 'the 13-slot vector is in the hot section');
   const vecWords = Array.from({ length: 13 }, (_, i) => vecAt + 1 + i);
   const seen = { loaded: 0, refused: 0 };
@@ -305,14 +323,15 @@ test('dumped-symbol words, symbol slots and flags, and vector slots: checked inl
   const symbolWords: number[] = [];
   for (let p = gw[H_HOT_START]! >>> 2; p < gw[H_HOT_END]! >>> 2; p++) if ((gw[p]! & 7) === 0 && gw[p]! < 0) symbolWords.push(p);
   assert.ok(symbolWords.length > 20, `${symbolWords.length} dumped-symbol words`);
-  const sat = gw[H_STARTS_OFFSET]! >>> 2;
-  const starts = (kind: number): number[] => {
+  // The symbols of the symbol run and the conses of the cons run (neither has object-start entries).
+  const run = (from: number, to: number, words: number): number[] => {
     const out: number[] = [];
-    for (let i = sat; i < sat + gw[H_STARTS_COUNT]!; i++) if ((gw[i]! & 7) === kind && gw[i]! >>> 3 < gw[H_HOT_END]! >>> 2) out.push(gw[i]! >>> 3);
+    for (let p = from >>> 2; p < to >>> 2; p += words) out.push(p);
     return out;
   };
-  const symbols = starts(0);
-  const conses = starts(3);
+  const symbols = run(gw[H_CONS_END]!, gw[H_SYM_END]!, SYMBOL_WORDS);
+  const conses = run(gw[H_HOT_START]!, gw[H_CONS_END]!, 2);
+  assert.ok(symbols.length >= 60 && conses.length >= 60, `${symbols.length} symbols, ${conses.length} conses`);
   const seen = { loaded: 0, refused: 0 };
   const pick = <T>(xs: T[], k: number): T => xs[(k * 7919) % xs.length]!;
   for (let k = 0; k < 60; k++) {

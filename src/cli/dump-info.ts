@@ -10,14 +10,14 @@
 import type { Host } from '../host/host.ts';
 import {
   FINGERPRINT_WORDS, HEADER_BYTES, HIGH_BIT, H_CHECKSUM, H_COLD_END, H_COLD_START, H_DISC_END, H_DISC_START,
-  H_CONS_END, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
+  H_CONS_END, H_SYM_END, H_STR_END, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HOT_END, H_HOT_START, H_RELOC_COUNT,
   H_RELOC_OFFSET, H_SCALARS_COUNT, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT,
   H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS, H_VERSION, KIND_DATA, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM,
   RELOC_EMACS_LV, RELOC_EMACS_RAW, SHADOW_WORDS, STAT_CONS, STAT_FLOAT, STAT_HASH_TABLE,
   STAT_RAWVEC, STAT_STRING, STAT_SYMBOL, STAT_VECTOR, fingerprintHex,
 } from '../dump/format.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
-import { PVEC_SIZE_MASK, PVEC_TYPE_SHIFT, STR_DATA, STR_NBYTES, STR_NCHARS, SYM_FUNCTION, SYM_NAME, SYM_PLIST, SYM_VALUE } from '../heap/layout.ts';
+import { PVEC_SIZE_MASK, PVEC_TYPE_SHIFT, STR_DATA, STR_NBYTES, STR_NCHARS, SYM_FUNCTION, SYM_NAME, SYM_PLIST, SYM_VALUE, SYMBOL_WORDS, STRING_WORDS } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike } from '../heap/tags.ts';
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
 import { GLOBAL_NAMES } from '../core/runtime.ts';
@@ -42,9 +42,12 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
   const nrelocs = hw(H_RELOC_COUNT);
   const startsOff = hw(H_STARTS_OFFSET);
   const ntable = hw(H_STARTS_COUNT);
-  // The cons run's conses come first, then the table's objects.
+  // The cons run's conses come first, then the symbol run's symbols, the string run's strings, then the table's objects.
   const nconses = (hw(H_CONS_END) - hw(H_HOT_START)) >>> 3;
-  const nstarts = nconses + ntable;
+  const nsyms = (hw(H_SYM_END) - hw(H_CONS_END)) / (4 * SYMBOL_WORDS);
+  const nstrs = (hw(H_STR_END) - hw(H_SYM_END)) / (4 * STRING_WORDS);
+  const nruns = nconses + nsyms + nstrs;
+  const nstarts = nruns + ntable;
 
   // Sections in file order; a gap between two (alignment) is shown as padding, so the sizes add up to the file.
   const raw: Section[] = [
@@ -75,8 +78,14 @@ export function analyseDump(file: string, bytes: Uint8Array, topN = 25): DumpRep
     if (i < nconses) {
       objStart[i] = hw(H_HOT_START) + 8 * i;
       objKind[i] = Lisp_Cons;
+    } else if (i < nconses + nsyms) {
+      objStart[i] = hw(H_CONS_END) + 4 * SYMBOL_WORDS * (i - nconses);
+      objKind[i] = Lisp_Symbol;
+    } else if (i < nruns) {
+      objStart[i] = hw(H_SYM_END) + 4 * STRING_WORDS * (i - nconses - nsyms);
+      objKind[i] = Lisp_String;
     } else {
-      const e = hw((startsOff >>> 2) + i - nconses);
+      const e = hw((startsOff >>> 2) + i - nruns);
       objStart[i] = (e >>> 3) << 2;
       objKind[i] = e & 7;
     }

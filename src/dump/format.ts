@@ -12,6 +12,8 @@
 //   offset 0                                                       fileBytes
 //   | header | hot | discardable | cold | object starts |
 //
+// The hot section: | cons run | symbol run | string run | vectorlikes |.
+//
 // Header (HEADER_BYTES = 192, 48 words; word index: field):
 //    0-3  magic: the 16 bytes "TSMACS-PDUMP\n\0\0\0". While the dump is being
 //         written the first byte is '!' (GNU's convention): a file that still
@@ -42,19 +44,24 @@
 //         symbols (SHADOW_WORDS words each: value, function, plist, next, flags).
 //   30,31 globals: offset in bytes (inside discardable), count (words).
 //   32,33 scalars: offset in bytes (inside discardable, 8-aligned), count (float64 each).
-//   34-43 statistics for the dumping session's report only: objects dumped per
+//   34-42 statistics for the dumping session's report only: objects dumped per
 //         kind (cons, symbol, string, vectorlike, float, bignum/bool-vector,
-//         hash table), hot relocations, discardable relocations, 0.
+//         hash table), hot relocations, discardable relocations.
+//   43    end of the string run in bytes (format 7): [word 47, this) holds only
+//         the dump's string headers, STRING_WORDS each, none with an
+//         object-start entry (their data has entries, in the cold section).
 //   44    end of the cons run in bytes (format 5): [hot start, this) holds only
 //         conses, two words each, so every granule there is a cons and none of
 //         them has an object-start entry; the table covers the rest of the hot
-//         section and the cold section.
+//         section after the symbol and string runs (words 47, 43) and the cold section.
 //   45    start of the *deferred payload* in bytes (format 6): [this, cold end)
 //         holds only the byte data of large buffer texts (unibyte strings of at
 //         least DEFERRED_MIN_BYTES), which a loader may read at the first use of
 //         such a text instead of at load; equal to the cold end when there is none.
 //   46    checksum of the deferred payload (CHECKSUM over its words), 0 without one.
-//   47    reserved, 0.
+//   47    end of the symbol run in bytes (format 7): [word 44, this) holds only
+//         the dump's symbols, SYMBOL_WORDS each, none with an object-start entry;
+//         the string run (word 43), then the vectorlikes follow.
 //
 // Pointer words inside the file hold *relative* values, already tagged, so a
 // relocation is always "add one delta":
@@ -87,7 +94,12 @@
 // The conses of the cons run (word 44) have no entries (format 5): they were
 // three quarters of the table (82,709 of 107,035 entries in the default image),
 // which the loader read, checked and turned into its kind map at every start;
-// the run's bounds say the same about them.
+// the run's bounds say the same about them. Nor have the dumped symbols of the
+// symbol run after it and the strings of the string run after that (format 7,
+// words 47 and 43): a third of the hot section's pointers are to symbols, a
+// tenth to strings, and the loader's four-word check settles a pointer into a
+// run by its bounds and stride, where one found in the table took the one-word
+// check. So the table's hot entries are the vectorlikes'.
 //
 // Hash tables are dumped with HT_STALE = t: their hash codes may derive from
 // addresses, so they are rehashed on first use after a load.
@@ -103,8 +115,9 @@ import { CK_MUL, CK_SEEDS, CK_SHIFT, kernelsFor } from './kernels.ts';
 import type { WasmMemory } from '../heap/heap.ts';
 
 // 2: the checksum's sixteen lanes; 3: HIGH_BIT on static and symbol values; 4: no relocation table;
-// 5: the conses first, without object-start entries (H_CONS_END); 6: the deferred payload (H_DEFER_START)
-export const FORMAT_VERSION = 6;
+// 5: the conses first, without object-start entries (H_CONS_END); 6: the deferred payload (H_DEFER_START);
+// 7: the dumped symbols and the strings after the conses, without object-start entries (H_SYM_END, H_STR_END)
+export const FORMAT_VERSION = 7;
 export const HEADER_BYTES = 192;
 export const HEADER_WORDS = HEADER_BYTES / 4;
 
@@ -144,6 +157,10 @@ export const H_CONS_END = 44;
 /** Start of the deferred payload, [this, cold end), in bytes, and its own checksum (format 6). */
 export const H_DEFER_START = 45;
 export const H_DEFER_SUM = 46;
+/** End of the symbol run that follows the cons run, in bytes (format 7). */
+export const H_SYM_END = 47;
+/** End of the string run that follows the symbol run, in bytes (format 7). */
+export const H_STR_END = 43;
 /** Buffer texts from this size up go to the deferred payload. */
 export const DEFERRED_MIN_BYTES = 1 << 20;
 export const STAT_CONS = 0;
@@ -155,7 +172,7 @@ export const STAT_RAWVEC = 5;
 export const STAT_HASH_TABLE = 6;
 export const STAT_HOT_RELOCS = 7;
 export const STAT_DISC_RELOCS = 8;
-export const STAT_COUNT = 10;
+export const STAT_COUNT = 9;
 
 // Relocation types (low 3 bits of an entry).
 export const RELOC_DUMP_LV = 0;

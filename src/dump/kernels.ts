@@ -49,6 +49,10 @@ export interface Kernels {
 export interface VerifyKernel {
   vkinds(t: number, n: number, map: number): void;
   vunkinds(t: number, n: number, map: number): void;
+  /** The symbol run from word pos to word hotend (globals): vwalk's symbol check. 0 good, 3 a fault. */
+  vsyms(): number;
+  /** The string run from word pos to word hotend (globals): vwalk's string check. 0 good, 3 a fault. */
+  vstrs(): number;
   vslot(p: number): number;
   vflags(p: number): number;
   vslots(p: number, n: number): number;
@@ -71,6 +75,8 @@ export const V_GLOBALS = [
   'tab', 'ntab', // the object-start table: byte address, entry count (a long string's data end, by search)
   'defer', // the deferred payload's start (file bytes): only unibyte strings' data from there on
   'crun', 'cspan', // the cons run: its first cons's pointer before relocation (file bytes + 3), its length in bytes
+  'srun', 'sspan', // the symbol run: its first symbol (file bytes), its length in bytes
+  'trun', 'tspan', // the string run: its first string's pointer before relocation (file bytes + 4), its length in bytes
 ] as const;
 
 // ---- a tiny assembler ---------------------------------------------------------------
@@ -254,11 +260,21 @@ export function assemble(): Uint8Array {
   // pointer to an object of its type, then relocated. Most slots take one of the first two branches.
   // locals w1 tag2 addr3 v4
   const relocate = (delta: (typeof V_GLOBALS)[number]): number[] => [...get(3), ...get(1), ...gv(delta), ADD, ...store(), ...k(0), RETURN];
-  // A cons pointer into the cons run needs no kind map: every granule there is a cons (the loader
-  // leaves the run's part of the map unfilled under the kernels). The kind map's check, for the
-  // pointer W of tag TAG, only for the others.
-  const unlessRunCons = (w: number, tag: number, check: number[]): number[] => [
-    ...get(tag), ...k(3), EQ, ...get(w), ...gv('crun'), SUB, ...gv('cspan'), LT_U, AND, EQZ, ...IF, ...check, END,
+  // A pointer to an object of the runs needs no kind map: every granule of the cons run is a cons,
+  // a string of the string run starts every 16 bytes from its start, a symbol of the symbol run
+  // every 24 (the loader leaves the runs' part of the map unfilled under the kernels). The kind
+  // map's check, for the pointer W of tag TAG, only for the others. (A pointer the string run's
+  // stride accepts has tag 4: the run's first pointer has it.)
+  const unlessRunObject = (w: number, tag: number, check: number[]): number[] => [
+    ...get(tag), ...k(3), EQ, ...get(w), ...gv('crun'), SUB, ...gv('cspan'), LT_U, AND,
+    ...get(w), ...gv('trun'), SUB, ...gv('tspan'), LT_U, ...get(w), ...gv('trun'), SUB, ...k(15), AND, EQZ, AND, OR,
+    EQZ, ...IF, ...check, END,
+  ];
+  /** Nonzero when the dumped symbol at file byte offset V (an expression) is one of the symbol run's. */
+  const inSymbolRun = (v: number[]): number[] => [
+    ...v, ...gv('srun'), SUB, ...gv('sspan'), LT_U,
+    ...v, ...gv('srun'), SUB, ...k(7), AND, EQZ, AND,
+    ...v, ...gv('srun'), SUB, ...k(3), SHR_U, ...multipleOf3, AND,
   ];
   const vslot = func(4, [
     ...gv('base'), ...get(0), ...k(2), SHL, ADD, ...tee(3), ...load(), ...tee(1), ...k(7), AND, ...set(2),
@@ -266,13 +282,13 @@ export function assemble(): Uint8Array {
     ...get(2), EQZ, ...IF,
     ...retIf([...get(1), ...k(0), 0x4e /* ge_s */], [...get(1), ...gv('blim'), LT_U, ...get(1), ...k(3), SHR_U, ...multipleOf3, AND, EQZ]),
     ...get(1), ...k(HIGH), XOR, ...tee(4), ...gv('file'), GE_U, ...IF, ...k(1), RETURN, END,
-    ...retIf([...kindAt(get(4)), ...k(1), NE], k(1)),
+    ...retIf([...inSymbolRun(get(4)), EQZ, ...kindAt(get(4)), ...k(1), NE, AND], k(1)),
     ...relocate('sd'),
     END,
     ...retIf([...get(2), ...k(1), EQ], k(1)),
     ...get(1), ...k(0), 0x4e /* ge_s */, ...IF,
     ...retIf([...get(1), ...gv('file'), GE_U], k(1)),
-    ...unlessRunCons(1, 2, retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1))),
+    ...unlessRunObject(1, 2, retIf([...kindAt(get(1)), ...get(2), ...k(1), ADD, NE], k(1))),
     ...relocate('dd'),
     END,
     ...get(1), ...k(HIGH), XOR, ...k(2), SHR_U, ...k(-2), AND, ...set(4),
@@ -316,13 +332,13 @@ export function assemble(): Uint8Array {
   const symbolInline = (p: number[], w: number, tag: number, fault: number, file: number[], map: (off: number[]) => number[],
     addr: (idx: number[]) => number[], sd: number[]): number[] => [
     ...get(w), ...k(HIGH), XOR, ...tee(tag), ...file, GE_U, ...IF, ...k(fault), RETURN, END,
-    ...retIf([...map(get(tag)), ...k(1), NE], k(fault)),
+    ...retIf([...inSymbolRun(get(tag)), EQZ, ...map(get(tag)), ...k(1), NE, AND], k(fault)),
     ...addr(p), ...get(w), ...sd, ADD, ...store(),
   ];
   const pointerInline = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...gv('file'), GE_U], k(fault)), // before the map is read: wasm's OR evaluates both
-    ...unlessRunCons(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
+    ...unlessRunObject(w, tag, retIf([...kindAt(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddr(p), ...get(w), ...gv('dd'), ADD, ...store(),
     0x05 /* else */,
     ...get(w), ...k(0), LT_S, ...get(tag), EQZ, AND, ...IF,
@@ -340,15 +356,22 @@ export function assemble(): Uint8Array {
   // costs some 40 instructions; the four lanes together about as many. L names the function's
   // locals: an i32 for the lanes' mask, v128s for the word, its tag, the cons lanes and constants.
   interface LaneLocals { fault: number; sw: number; sv: number; mask: number; idx: number; w: number; t: number; cons: number; blim: number; run: number; span: number; dd: number;
-    c7: number; c3: number; c2: number; inv3: number; third: number }
+    c7: number; c3: number; c2: number; inv3: number; third: number; high: number; srun: number; sspan: number; sd: number; d: number; sym: number;
+    trun: number; tspan: number; c15: number }
   const lanesFrom = (fault: number, sw: number, sv: number, mask: number, v0: number): LaneLocals => ({ fault, sw, sv, mask, idx: mask + 1, w: v0, t: v0 + 1, cons: v0 + 2, blim: v0 + 3, run: v0 + 4,
-    span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11 });
+    span: v0 + 5, dd: v0 + 6, c7: v0 + 7, c3: v0 + 8, c2: v0 + 9, inv3: v0 + 10, third: v0 + 11, high: v0 + 12, srun: v0 + 13,
+    sspan: v0 + 14, sd: v0 + 15, d: v0 + 16, sym: v0 + 17, trun: v0 + 18, tspan: v0 + 19, c15: v0 + 20 });
+  /** The v128 locals a LaneLocals takes. */
+  const LANE_V128S = 21;
   const splat4 = (x: number): number[] => v128const([x, x, x, x]);
   const laneSetup = (L: LaneLocals): number[] => [
     ...gv('blim'), ...SPLAT, ...set(L.blim), ...gv('crun'), ...SPLAT, ...set(L.run), ...gv('cspan'), ...SPLAT, ...set(L.span),
     ...gv('dd'), ...SPLAT, ...set(L.dd),
     ...splat4(7), ...set(L.c7), ...splat4(3), ...set(L.c3), ...splat4(2), ...set(L.c2),
     ...splat4(0xaaaaaaab), ...set(L.inv3), ...splat4(0x55555555), ...set(L.third),
+    ...splat4(HIGH), ...set(L.high), ...gv('srun'), ...SPLAT, ...set(L.srun), ...gv('sspan'), ...SPLAT, ...set(L.sspan),
+    ...gv('sd'), ...SPLAT, ...set(L.sd),
+    ...gv('trun'), ...SPLAT, ...set(L.trun), ...gv('tspan'), ...SPLAT, ...set(L.tspan), ...splat4(15), ...set(L.c15),
   ];
   /**
    * The word at word index IDX when its lane was not settled: a dumped symbol (the commonest such
@@ -358,7 +381,7 @@ export function assemble(): Uint8Array {
   const dumpedSymbol = (L: LaneLocals, idx: number[], addr: (idx: number[]) => number[], slow: (idx: number[]) => number[]): number[] => [
     ...addr(idx), ...load(), ...tee(L.sw), ...k(0), LT_S, ...get(L.sw), ...k(7), AND, EQZ, AND, ...IF,
     ...retIf([...get(L.sw), ...k(HIGH), XOR, ...tee(L.sv), ...gv('file'), GE_U], k(L.fault)),
-    ...retIf([...kindAt(get(L.sv)), ...k(1), NE], k(L.fault)),
+    ...retIf([...inSymbolRun(get(L.sv)), EQZ, ...kindAt(get(L.sv)), ...k(1), NE, AND], k(L.fault)),
     ...addr(idx), ...get(L.sw), ...gv('sd'), ADD, ...store(),
     0x05 /* else */,
     ...slow(idx),
@@ -375,8 +398,22 @@ export function assemble(): Uint8Array {
     ...get(L.t), ...splat4(0), ...I32X4_EQ,
     ...get(L.w), ...get(L.blim), ...I32X4_LT_U, ...V128_AND,
     ...get(L.w), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND,
+    ...V128_OR,
+    // A dumped symbol of the symbol run: bit 31 and tag 0, at a whole number of symbols (three
+    // granules) from the run's start. Bit 31 clear puts the offset past the run, another tag off
+    // the granule.
+    ...get(L.w), ...get(L.high), ...V128_XOR, ...get(L.srun), ...I32X4_SUB, ...tee(L.d), ...get(L.sspan), ...I32X4_LT_U,
+    ...get(L.d), ...get(L.c7), ...V128_AND, ...splat4(0), ...I32X4_EQ, ...V128_AND,
+    ...get(L.d), ...k(3), ...I32X4_SHR_U, ...get(L.inv3), ...I32X4_MUL, ...get(L.third), ...I32X4_LE_U, ...V128_AND, ...tee(L.sym),
+    ...V128_OR,
+    // A string of the string run: tag 4 at a whole number of strings (16 bytes) from the run's first
+    // pointer; bit 31 puts the offset past the run. Relocated as a cons is (L.cons takes it in).
+    ...get(L.w), ...get(L.trun), ...I32X4_SUB, ...tee(L.d), ...get(L.tspan), ...I32X4_LT_U,
+    ...get(L.d), ...get(L.c15), ...V128_AND, ...splat4(0), ...I32X4_EQ, ...V128_AND,
+    ...get(L.cons), ...V128_OR, ...tee(L.cons),
     ...V128_OR, ...I32X4_BITMASK, ...set(L.mask),
-    ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...v128store(0),
+    ...addr(P), ...get(L.w), ...get(L.cons), ...get(L.dd), ...V128_AND, ...I32X4_ADD, ...get(L.sym), ...get(L.sd), ...V128_AND, ...I32X4_ADD,
+    ...v128store(0),
     // The unsettled lanes, lowest first, through one copy of the one-word check (unrolled per lane
     // it doubled the module, and Liftoff's compile of it at every start).
     ...get(L.mask), ...k(15), XOR, ...set(L.mask),
@@ -406,7 +443,7 @@ export function assemble(): Uint8Array {
     END,
   ];
   // Vectors and sub-char-tables go four slots at a time; a symbol's five slots, as before, one by one.
-  const vslots = funcMixed(5, 12, [
+  const vslots = funcMixed(5, LANE_V128S, [
     ...get(0), ...get(1), ADD, ...set(2),
     ...get(1), ...k(8), GE_U, ...IF,
     ...laneSetup(VS),
@@ -464,7 +501,7 @@ export function assemble(): Uint8Array {
   const pointerInlineL = (p: number[], w: number, tag: number, fault: number): number[] => [
     ...get(w), ...k(0), 0x4e /* ge_s */, ...get(tag), ...k(2), GT_U, AND, ...IF,
     ...retIf([...get(w), ...get(FILE), GE_U], k(fault)),
-    ...unlessRunCons(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
+    ...unlessRunObject(w, tag, retIf([...kindAtL(get(w)), ...get(tag), ...k(1), ADD, NE], k(fault))),
     ...wordAddrL(p), ...get(w), ...get(DD), ADD, ...store(),
     0x05 /* else */,
     ...get(w), ...k(0), LT_S, ...get(tag), EQZ, AND, ...IF,
@@ -479,34 +516,37 @@ export function assemble(): Uint8Array {
     ...get(tag), EQZ, ...get(w), ...get(BLIM), LT_U, AND, ...get(w), ...k(3), SHR_U, ...multipleOf3, AND, OR,
     EQZ, ...IF, ...pointerInlineL(p, w, tag, 3), END,
   ];
-  const vwalk = funcMixed(27, 12, [
-    ...vwalkEntry,
-    ...laneSetup(CV),
-    ...BLOCK, ...LOOP,
-    ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
-    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
-    ...get(I), ...load(), ...tee(0), ...k(7), AND, ...set(1),
-    ...retIf([...get(0), ...k(3), SHR_U, ...get(POS), NE], k(3)),
-    // cons
-    ...get(1), ...k(3), EQ, ...IF,
-    ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
-    ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
-    END,
-    // symbol
-    ...get(1), EQZ, ...IF,
+  // The symbol at POS: its name, value, function and plist as one lane group, its next slot alone,
+  // its flags inline (vflags' check: called once per symbol, vflags passed JavaScriptCore's count
+  // for its optimising compiler). A fault returns 3.
+  const symbolAt = [
     ...retIf([...get(POS), ...k(6), ADD, ...get(HOTEND), GT_U], k(3)),
-    // Its name, value, function and plist as one lane group, its next slot alone, its flags
-    // inline (vflags' check: called once per symbol, vflags passed JavaScriptCore's count for its
-    // optimising compiler).
     ...laneGroup(CV, get(POS), wordAddrL, (p) => slotInlineL(p, 13, 14)),
     ...slotInlineL([...get(POS), ...k(4), ADD], 13, 14),
     ...retIf(flagsBad(wordAtL([...get(POS), ...k(1), ADD]), wordAtL([...get(POS), ...k(5), ADD]), 13, 14), k(3)),
-    ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
-    END,
-    // string: sizes raw and sane, data relocated to a string-data object (or the static names)
-    // long enough, a multibyte string's char count equal to its count of non-continuation bytes.
-    // locals: nchars 6, nbytes 7, len 8, d 9, avail 10, addr 11, n 12
-    ...get(1), ...k(4), EQ, ...IF,
+  ];
+  /**
+   * A walk of a run of objects without entries (format.ts H_SYM_END, H_STR_END): CHECK (vwalk's, on
+   * the object at POS) for each object of WORDS words from the word pos to the word hotend (the
+   * caller sets both), with vwalk's locals. 0 done, 3 a fault.
+   */
+  const runWalk = (check: number[], words: number): number[] => funcMixed(27, LANE_V128S, [
+    ...vwalkEntry,
+    ...laneSetup(CV),
+    ...BLOCK, ...LOOP,
+    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
+    ...check,
+    ...get(POS), ...k(words), ADD, ...set(POS),
+    ...BR(0), END, END,
+    ...k(0),
+  ]);
+  // vsyms(): the symbol run.
+  const vsyms = runWalk(symbolAt, SYMBOL_WORDS);
+  // The string at POS: sizes raw and sane, data relocated to a string-data object (or the static
+  // names) long enough, a multibyte string's char count equal to its count of non-continuation
+  // bytes, its intervals slot. A fault returns 3. locals: nchars 6, nbytes 7, len 8, d 9, avail 10,
+  // addr 11, n 12
+  const stringAt = [
     ...retIf([...get(POS), ...k(4), ADD, ...get(HOTEND), GT_U], k(3)),
     ...wordAtL(get(POS)), ...set(6),
     ...wordAtL([...get(POS), ...k(1), ADD]), ...set(7),
@@ -565,6 +605,30 @@ export function assemble(): Uint8Array {
     END,
     END,
     ...slotInlineL([...get(POS), ...k(3), ADD], 13, 14),
+  ];
+  // vstrs(): the string run (4 words a string, layout.ts STRING_WORDS).
+  const vstrs = runWalk(stringAt, 4);
+  const vwalk = funcMixed(27, LANE_V128S, [
+    ...vwalkEntry,
+    ...laneSetup(CV),
+    ...BLOCK, ...LOOP,
+    ...retIf([...get(I), ...get(IEND), GE_U], [...saveCursor, ...k(0)]),
+    ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
+    ...get(I), ...load(), ...tee(0), ...k(7), AND, ...set(1),
+    ...retIf([...get(0), ...k(3), SHR_U, ...get(POS), NE], k(3)),
+    // cons
+    ...get(1), ...k(3), EQ, ...IF,
+    ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
+    ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
+    END,
+    // symbol (one of the table: the symbol run's are vsyms')
+    ...get(1), EQZ, ...IF,
+    ...symbolAt,
+    ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
+    END,
+    // string (one of the table: the string run's are vstrs')
+    ...get(1), ...k(4), EQ, ...IF,
+    ...stringAt,
     ...get(POS), ...k(4), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     ...retIf([...get(1), ...k(5), NE], k(3)),
@@ -605,7 +669,7 @@ export function assemble(): Uint8Array {
   // Four words a turn by the lanes (a quarter of the turns: JavaScriptCore counts a loop's turns
   // towards its optimising compiler, 50,000, and the default image's cons run is 195,000 words),
   // then the rest one by one.
-  const vconses = funcMixed(22 + 3, 12, [
+  const vconses = funcMixed(22 + 3, LANE_V128S, [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...laneLoop(CV, 0, 1, wordAddrL, (p) => slotInlineL(p, 13, 14)),
@@ -710,15 +774,15 @@ export function assemble(): Uint8Array {
     ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [3]])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vstrs'].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vstrs])),
   ]);
 }
 
@@ -797,6 +861,8 @@ export function kernelsFor(memory: WasmMemory | null, large = false): Kernels | 
         verify: {
           vkinds: x.vkinds as VerifyKernel['vkinds'],
           vunkinds: x.vunkinds as VerifyKernel['vunkinds'],
+          vsyms: x.vsyms as VerifyKernel['vsyms'],
+          vstrs: x.vstrs as VerifyKernel['vstrs'],
           vslot: x.vslot as VerifyKernel['vslot'],
           vflags: x.vflags as VerifyKernel['vflags'],
           vslots: x.vslots as VerifyKernel['vslots'],

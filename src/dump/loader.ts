@@ -9,7 +9,7 @@
 // and is relocated once it is checked: format 4 has no relocation table). A failure throws DumpLoadError with GNU's wording where
 // GNU has one, and an exit code per kind of failure (docs/dump-format.md).
 
-import { SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
+import { STRING_WORDS, SYMBOL_WORDS, SYM_FLAGS } from '../heap/layout.ts';
 import { POISON } from '../heap/tags.ts';
 import { BUILTIN_SYMBOLS } from '../core/symbols.ts';
 import type { Runtime } from '../core/runtime.ts';
@@ -17,7 +17,7 @@ import { newRuntime } from '../core/static.ts';
 import type { Host } from '../host/host.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, H_BOM, H_CHECKSUM, H_COLD_END, H_COLD_START,
-  H_CONS_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
+  H_CONS_END, H_SYM_END, H_STR_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT, H_GLOBALS_OFFSET, H_HEADER_BYTES,
   H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT, H_SCALARS_OFFSET, H_SHADOWS_COUNT,
   H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_VERSION, IN_PROGRESS_BYTE, KIND_DATA,
   MAGIC, SHADOW_WORDS, DEFERRED_MIN_BYTES, H_DEFER_START, H_DEFER_SUM, deferredChecksum, imageChecksum,
@@ -288,6 +288,8 @@ function checkHeader(rt: Runtime, path: string, nread: number, deferred: boolean
     hotStartW: al(H_HOT_START),
     hotEndW: al(H_HOT_END),
     consEndW: al(H_CONS_END),
+    symEndW: al(H_SYM_END),
+    strEndW: al(H_STR_END),
     discEndW: al(H_DISC_END),
     coldStartW: al(H_COLD_START),
     coldEndW: al(H_COLD_END),
@@ -303,6 +305,8 @@ function checkHeader(rt: Runtime, path: string, nread: number, deferred: boolean
   if (S.hotStartW !== HEADER_BYTES >>> 2) bad('hot section start');
   if (al(H_DISC_START) !== S.hotEndW || S.hotEndW < S.hotStartW) bad('hot section end');
   if (S.consEndW < S.hotStartW || S.consEndW > S.hotEndW) bad('cons run');
+  if (S.symEndW < S.consEndW || S.symEndW > S.hotEndW || (S.symEndW - S.consEndW) % SYMBOL_WORDS !== 0) bad('symbol run');
+  if (S.strEndW < S.symEndW || S.strEndW > S.hotEndW || (S.strEndW - S.symEndW) % STRING_WORDS !== 0) bad('string run');
   if (S.discEndW < S.hotEndW || S.coldStartW !== S.discEndW || S.coldEndW < S.coldStartW) bad('section order');
   if (S.deferW < S.coldStartW) bad('deferred payload');
   // Since format 4 the verify walk relocates each word it checks: no table, its header fields stay.
@@ -350,8 +354,8 @@ function restoreScalars(rt: Runtime, S: Sections): void {
 }
 
 /**
- * Object starts must increase, lie in the hot section after the cons run (whose conses have none) or
- * in the cold section, and name a real kind.
+ * Object starts must increase, lie in the hot section after the cons, symbol and string runs (whose
+ * objects have none) or in the cold section, and name a real kind.
  */
 function checkStarts(rt: Runtime, path: string, S: Sections): void {
   const m = rt.i32;
@@ -372,7 +376,7 @@ function checkStarts(rt: Runtime, path: string, S: Sections): void {
   }
   const kn = kernelsFor(rt.heap.memory);
   if (kn !== null) {
-    const bad = kn.starts(t0 << 2, S.nstarts, S.consEndW, S.hotEndW, S.coldStartW, S.coldEndW);
+    const bad = kn.starts(t0 << 2, S.nstarts, S.strEndW, S.hotEndW, S.coldStartW, S.coldEndW);
     if (bad >= 0) {
       const off = m[t0 + bad]! >>> 3;
       throw new DumpLoadError('bad-table', path, `object-start entry ${bad} (word ${off}) points outside the dump's objects`);
@@ -384,7 +388,7 @@ function checkStarts(rt: Runtime, path: string, S: Sections): void {
     const e = m[t0 + i]!;
     const off = e >>> 3;
     const kind = e & 7;
-    const inHot = off >= S.consEndW && off < S.hotEndW;
+    const inHot = off >= S.strEndW && off < S.hotEndW;
     const inCold = off >= S.coldStartW && off < S.coldEndW;
     if (off <= prev || (off & 1) !== 0 || !(inHot || inCold) || kind === 2 || kind === 6)
       throw new DumpLoadError('bad-table', path, `object-start entry ${i} (word ${off}) points outside the dump's objects`);
@@ -393,8 +397,8 @@ function checkStarts(rt: Runtime, path: string, S: Sections): void {
 }
 
 /**
- * A validator for candidate pointers into the dump: a cons of the cons run by its bounds, anything
- * else by a binary search of the object-start table.
+ * A validator for candidate pointers into the dump: a cons, symbol or string of the runs by their
+ * bounds and strides, anything else by a binary search of the object-start table.
  */
 function makeObjectOk(rt: Runtime, S: Sections): (wi: number, tag: number) => boolean {
   const base = rt.heap.dumpBase;
@@ -402,6 +406,8 @@ function makeObjectOk(rt: Runtime, S: Sections): (wi: number, tag: number) => bo
   return (wi: number, tag: number): boolean => {
     const off = wi - base;
     if (off >= S.hotStartW && off < S.consEndW) return tag === 3 && (off & 1) === 0;
+    if (off >= S.consEndW && off < S.symEndW) return tag === 0 && (off - S.consEndW) % SYMBOL_WORDS === 0;
+    if (off >= S.symEndW && off < S.strEndW) return tag === 4 && (off - S.symEndW) % STRING_WORDS === 0;
     let lo = 0;
     let hi = table.length - 1;
     while (lo <= hi) {

@@ -52,6 +52,10 @@ export interface ImageLayout {
   hotEndW: number;
   /** End of the cons run at the hot section's start (format 5): conses without object-start entries. */
   consEndW: number;
+  /** End of the symbol run after it (format 7): symbols without object-start entries. */
+  symEndW: number;
+  /** End of the string run after that (format 7): string headers without object-start entries. */
+  strEndW: number;
   discEndW: number;
   coldStartW: number;
   coldEndW: number;
@@ -153,12 +157,20 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       hi = mid - 1;
     } else lo = mid + 1;
   }
+  // The symbol and string runs' objects have no entries either. The kernels know the runs by their
+  // bounds and strides (as the cons run), and never read their part of the map; the JS walk gives
+  // each its byte, every third (a symbol) or second (a string) granule from its run's start (the
+  // loader checked that each run is a whole number of its objects).
   if (V !== null) V.vkinds(t0 << 2, S.nstarts, kinds.byteOffset);
   else {
+    const nsymRun = (S.symEndW - S.consEndW) / SYMBOL_WORDS;
+    const nstrRun = (S.strEndW - S.symEndW) / STRING_WORDS;
     for (let i = 0; i < S.nstarts; i++) {
       const e = m[t0 + i]!;
       kinds[e >>> 4] = (e & 7) + 1;
     }
+    for (let i = 0; i < nsymRun; i++) kinds[(S.consEndW >>> 1) + SYM_GRANULES * i] = 0 + 1;
+    for (let i = 0; i < nstrRun; i++) kinds[(S.symEndW >>> 1) + (STRING_WORDS >>> 1) * i] = 4 + 1;
   }
   // Every granule of the cons run is a cons (checkStarts kept the table's entries out of it). The
   // kernels know the run by its bounds (crun, cspan) and never read its part of the map: left
@@ -230,6 +242,10 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
     g.ntab.value = S.nstarts;
     g.crun.value = (S.hotStartW << 2) + 3;
     g.cspan.value = (S.consEndW - S.hotStartW) << 2;
+    g.srun.value = S.consEndW << 2;
+    g.sspan.value = (S.symEndW - S.consEndW) << 2;
+    g.trun.value = (S.symEndW << 2) + 4;
+    g.tspan.value = (S.strEndW - S.symEndW) << 2;
   }
   /** A Lisp slot at word P: a fixnum, a builtin symbol, or a pointer to an object of its type, relocated. */
   const slot = (p: number): void => {
@@ -327,8 +343,16 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       // The cons run, in chunks as below.
       for (let p = S.hotStartW; p < S.consEndW; p += 2 * KERNEL_CHUNK)
         if (V!.vconses(p, Math.min(S.consEndW, p + 2 * KERNEL_CHUNK)) !== 0) throw FAULT;
+      // The symbol run (vwalk's symbol check, without entries).
       g.i.value = t0 << 2;
       g.pos.value = S.consEndW;
+      g.hotend.value = S.symEndW;
+      if (V!.vsyms() !== 0) throw FAULT;
+      // The string run (vwalk's string check, without entries).
+      g.pos.value = S.symEndW;
+      g.hotend.value = S.strEndW;
+      if (V!.vstrs() !== 0) throw FAULT;
+      g.pos.value = S.strEndW;
       g.hotend.value = S.hotEndW;
       // In chunks, as kernels.ts's starts: later calls run the code V8 optimised meanwhile.
       for (;;) {
@@ -344,7 +368,11 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
       pos = g.pos.value;
     } else {
       for (let p = S.hotStartW; p < S.consEndW; p++) slot(p);
-      pos = S.consEndW;
+      for (pos = S.consEndW; pos < S.symEndW; pos += SYMBOL_WORDS) {
+        for (let f = 0; f < SYM_FLAGS; f++) slot(pos + f);
+        flags(pos + SYM_FLAGS);
+      }
+      for (; pos < S.strEndW; pos += STRING_WORDS) string(pos);
       for (let i = 0; i < firstCold && pos < S.hotEndW; i++) {
         const e = m[t0 + i]!;
         const off = e >>> 3;

@@ -31,7 +31,7 @@ import { GLOBAL_NAMES, type Runtime } from '../core/runtime.ts';
 import { jsString, settleAllBignums } from '../core/object.ts';
 import {
   BYTE_ORDER_MARK, FINGERPRINT_WORDS, FORMAT_VERSION, HEADER_BYTES, HEADER_WORDS, H_BOM, H_CHECKSUM,
-  H_COLD_END, H_COLD_START, H_CONS_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
+  H_COLD_END, H_COLD_START, H_CONS_END, H_SYM_END, H_STR_END, H_DISC_END, H_DISC_START, H_FILE_BYTES, H_FINGERPRINT, H_GLOBALS_COUNT,
   H_GLOBALS_OFFSET, H_HEADER_BYTES, H_HOT_END, H_HOT_START, H_RELOC_COUNT, H_RELOC_OFFSET, H_SCALARS_COUNT,
   H_SCALARS_OFFSET, H_SHADOWS_COUNT, H_SHADOWS_OFFSET, H_STARTS_COUNT, H_STARTS_OFFSET, H_STATIC_WORDS, H_STATS,
   H_VERSION, HIGH_BIT, KIND_DATA, MAGIC, RELOC_DUMP_LV, RELOC_DUMP_RAW, RELOC_DUMP_SYM, RELOC_EMACS_LV, RELOC_EMACS_RAW,
@@ -131,21 +131,26 @@ interface Layout {
   rt: Runtime;
   builtinLimit: number;
   /**
-   * heap word index of each placed object -> (relative word offset << 2) | area: 0 the hot section's
-   * run of conses, 2 the rest of the hot section, 1 the cold section.
+   * heap word index of each placed object -> (relative word offset << 3) | area: 0 the hot section's
+   * run of conses, 3 its run of symbols, 4 its run of strings, 2 the rest of the hot section, 1 the
+   * cold section.
    */
   place: IntMap;
   /** string heap word index -> relative cold word offset of its data. */
   dataPlace: IntMap;
   /** Placed objects in order: Lisp words (symbol words for symbols). A string in `cold` stands for its data. */
   conses: number[];
+  syms: number[];
+  strs: number[];
   hot: number[];
   cold: number[];
   /** Strings whose data goes to the deferred payload, the cold section's tail from word deferW on. */
   deferred: number[];
   deferW: number;
-  /** Words of the cons run, of the rest of the hot section, of the cold section. */
+  /** Words of the cons run, of the symbol run, of the string run, of the rest of the hot section, of the cold section. */
   consWords: number;
+  symWords: number;
+  strWords: number;
   hotWords: number;
   coldWords: number;
   stats: Int32Array;
@@ -246,11 +251,15 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
     place: new IntMap(),
     dataPlace: new IntMap(),
     conses: [],
+    syms: [],
+    strs: [],
     hot: [],
     cold: [],
     deferred: [],
     deferW: 0,
     consWords: 0,
+    symWords: 0,
+    strWords: 0,
     hotWords: 0,
     coldWords: 0,
     stats: new Int32Array(STAT_COUNT),
@@ -292,7 +301,7 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
       if (track) L.parentOf!.set(wi, [from, field]);
       switch (tag) {
         case Lisp_Cons:
-          L.place.set(wi, L.consWords << 2);
+          L.place.set(wi, L.consWords << 3);
           L.conses.push(w);
           L.consWords += 2;
           L.stats[STAT_CONS]!++;
@@ -300,16 +309,16 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
           push(m[wi + 1]!, w, 1);
           break;
         case Lisp_Symbol:
-          L.place.set(wi, (L.hotWords << 2) | 2);
-          L.hot.push(w);
-          L.hotWords += SYMBOL_WORDS;
+          L.place.set(wi, (L.symWords << 3) | 3);
+          L.syms.push(w);
+          L.symWords += SYMBOL_WORDS;
           L.stats[STAT_SYMBOL]!++;
           for (let i = SYM_NEXT; i >= SYM_NAME; i--) push(m[wi + i]!, w, i);
           break;
         case Lisp_String: {
-          L.place.set(wi, (L.hotWords << 2) | 2);
-          L.hot.push(w);
-          L.hotWords += STRING_WORDS;
+          L.place.set(wi, (L.strWords << 3) | 4);
+          L.strs.push(w);
+          L.strWords += STRING_WORDS;
           L.stats[STAT_STRING]!++;
           const data = m[wi + STR_DATA]!;
           if (data !== 0 && !h.inStatic(data >>> 2) && deferrable.has(wi)) L.deferred.push(w);
@@ -322,7 +331,7 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
           break;
         }
         case Lisp_Float:
-          L.place.set(wi, (L.coldWords << 2) | 1);
+          L.place.set(wi, (L.coldWords << 3) | 1);
           L.cold.push(w);
           L.coldWords += 2;
           L.stats[STAT_FLOAT]!++;
@@ -342,13 +351,13 @@ function layoutObjects(rt: Runtime, trackReferrers: boolean, deferrable: Readonl
             throw new DumpObjectError(msg);
           }
           if (isRawPvec(type)) {
-            L.place.set(wi, (L.coldWords << 2) | 1);
+            L.place.set(wi, (L.coldWords << 3) | 1);
             L.cold.push(w);
             L.coldWords += coldSize(rt, w);
             L.stats[STAT_RAWVEC]!++;
             break;
           }
-          L.place.set(wi, (L.hotWords << 2) | 2);
+          L.place.set(wi, (L.hotWords << 3) | 2);
           L.hot.push(w);
           L.hotWords += hotSize(rt, w);
           L.stats[type === PVEC_HASH_TABLE ? STAT_HASH_TABLE : STAT_VECTOR]!++;
@@ -394,15 +403,19 @@ interface Image {
   relocs: IntList;
   starts: IntList;
   hotStartW: number;
-  /** End of the cons run: where the rest of the hot section begins. */
+  /** End of the cons run: where the symbol run begins. */
   consEndW: number;
+  /** End of the symbol run: where the string run begins. */
+  symEndW: number;
+  /** End of the string run: where the rest of the hot section begins. */
+  strEndW: number;
   discStartW: number;
   coldStartW: number;
 }
 
 /** Absolute file word offset of a placed object. */
 const fileWord = (I: Image, e: number): number =>
-  ((e & 3) === 0 ? I.hotStartW : (e & 3) === 2 ? I.consEndW : I.coldStartW) + (e >>> 2);
+  [I.hotStartW, I.coldStartW, I.strEndW, I.consEndW, I.symEndW][e & 7]! + (e >>> 3);
 
 /** Write the Lisp word `w` at file word `pos` in relative form, recording its relocation. */
 function emitLV(I: Image, pos: number, w: number): void {
@@ -427,7 +440,7 @@ function emitLV(I: Image, pos: number, w: number): void {
   I.relocs.push((pos << RELOC_TYPE_BITS) | RELOC_DUMP_LV);
 }
 
-/** Copy every hot object, pointers in relative form: the conses first, without object starts. */
+/** Copy every hot object, pointers in relative form: the conses, the symbols, then the strings, without object starts. */
 function writeHot(I: Image): void {
   const { L, out } = I;
   const rt = L.rt;
@@ -439,46 +452,39 @@ function writeHot(I: Image): void {
     emitLV(I, pos + 1, m[wi + 1]!);
     pos += 2;
   }
-  for (const w of L.hot) {
-    const tag = w & 7;
-    I.starts.push((pos << 3) | tag);
-    switch (tag) {
-      case Lisp_Symbol: {
-        const wi = symWi(rt, w);
-        for (let f = SYM_NAME; f <= SYM_NEXT; f++) emitLV(I, pos + f, m[wi + f]!);
-        out[pos + SYM_FLAGS] = m[wi + SYM_FLAGS]!;
-        pos += SYMBOL_WORDS;
-        break;
-      }
-      case Lisp_String: {
-        const wi = (w & -8) >>> 2;
-        out[pos + STR_NCHARS] = m[wi + STR_NCHARS]!;
-        out[pos + STR_NBYTES] = m[wi + STR_NBYTES]!;
-        const data = m[wi + STR_DATA]!;
-        if (data === 0) out[pos + STR_DATA] = 0;
-        else if (rt.heap.inStatic(data >>> 2)) {
-          out[pos + STR_DATA] = (data - (rt.heap.staticBase << 2)) | HIGH_BIT;
-          I.relocs.push(((pos + STR_DATA) << RELOC_TYPE_BITS) | RELOC_EMACS_RAW);
-        } else {
-          out[pos + STR_DATA] = (I.coldStartW + L.dataPlace.get(wi)) << 2;
-          I.relocs.push(((pos + STR_DATA) << RELOC_TYPE_BITS) | RELOC_DUMP_RAW);
-        }
-        emitLV(I, pos + STR_INTERVALS, m[wi + STR_INTERVALS]!);
-        pos += STRING_WORDS;
-        break;
-      }
-      default: {
-        const wi = (w & -8) >>> 2;
-        const hdr = m[wi]!;
-        const size = hdr & PVEC_SIZE_MASK;
-        out[pos] = hdr;
-        for (let i = 1; i <= size; i++) emitLV(I, pos + i, m[wi + i]!);
-        // Hash codes may be addresses: every table is rehashed on first use after a load.
-        if (hdr >>> PVEC_TYPE_SHIFT === PVEC_HASH_TABLE) out[pos + 1 + HT_STALE] = Qt;
-        pos += (size + 2) & ~1;
-        break;
-      }
+  for (const w of L.syms) {
+    const wi = symWi(rt, w);
+    for (let f = SYM_NAME; f <= SYM_NEXT; f++) emitLV(I, pos + f, m[wi + f]!);
+    out[pos + SYM_FLAGS] = m[wi + SYM_FLAGS]!;
+    pos += SYMBOL_WORDS;
+  }
+  for (const w of L.strs) {
+    const wi = (w & -8) >>> 2;
+    out[pos + STR_NCHARS] = m[wi + STR_NCHARS]!;
+    out[pos + STR_NBYTES] = m[wi + STR_NBYTES]!;
+    const data = m[wi + STR_DATA]!;
+    if (data === 0) out[pos + STR_DATA] = 0;
+    else if (rt.heap.inStatic(data >>> 2)) {
+      out[pos + STR_DATA] = (data - (rt.heap.staticBase << 2)) | HIGH_BIT;
+      I.relocs.push(((pos + STR_DATA) << RELOC_TYPE_BITS) | RELOC_EMACS_RAW);
+    } else {
+      out[pos + STR_DATA] = (I.coldStartW + L.dataPlace.get(wi)) << 2;
+      I.relocs.push(((pos + STR_DATA) << RELOC_TYPE_BITS) | RELOC_DUMP_RAW);
     }
+    emitLV(I, pos + STR_INTERVALS, m[wi + STR_INTERVALS]!);
+    pos += STRING_WORDS;
+  }
+  for (const w of L.hot) {
+    // The vectorlikes, each with its object-start entry.
+    I.starts.push((pos << 3) | (w & 7));
+    const wi = (w & -8) >>> 2;
+    const hdr = m[wi]!;
+    const size = hdr & PVEC_SIZE_MASK;
+    out[pos] = hdr;
+    for (let i = 1; i <= size; i++) emitLV(I, pos + i, m[wi + i]!);
+    // Hash codes may be addresses: every table is rehashed on first use after a load.
+    if (hdr >>> PVEC_TYPE_SHIFT === PVEC_HASH_TABLE) out[pos + 1 + HT_STALE] = Qt;
+    pos += (size + 2) & ~1;
   }
 }
 
@@ -593,7 +599,9 @@ function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
   const nsyms = BUILTIN_SYMBOLS.length;
   const hotStartW = HEADER_WORDS;
   const consEndW = hotStartW + L.consWords;
-  const discStartW = consEndW + L.hotWords;
+  const symEndW = consEndW + L.symWords;
+  const strEndW = symEndW + L.strWords;
+  const discStartW = strEndW + L.hotWords;
   const shadowsW = discStartW;
   const globalsW = shadowsW + nsyms * SHADOW_WORDS;
   const scalarsW = (globalsW + rt.globals.length + 1) & ~1;
@@ -602,7 +610,7 @@ function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
   const coldEndW = coldStartW + L.coldWords;
   const I: Image = {
     L, out: new Int32Array(0), out8: new Uint8Array(0), relocs: new IntList(), starts: new IntList(),
-    hotStartW, consEndW, discStartW, coldStartW,
+    hotStartW, consEndW, symEndW, strEndW, discStartW, coldStartW,
   };
   const nstarts = L.hot.length + L.cold.length;
   const maxWords = coldEndW + nstarts + 2;
@@ -631,6 +639,8 @@ function writeDumpOf(rt: Runtime, opts: WriteOptions): DumpImage {
     [H_HOT_START]: hotStartW << 2,
     [H_HOT_END]: discStartW << 2,
     [H_CONS_END]: consEndW << 2,
+    [H_SYM_END]: symEndW << 2,
+    [H_STR_END]: strEndW << 2,
     [H_DISC_START]: discStartW << 2,
     [H_DISC_END]: discEndW << 2,
     [H_COLD_START]: coldStartW << 2,
