@@ -526,6 +526,19 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   // only the temps it names: every one is a register V8's unoptimised code fills at each call.
   const fragParams = `rt, fun, st, m, f64, fp, fb, db, f2, fr${ctx.anyObs ? ', eb' : ''}${lexical ? ', env' : ', count'}`;
   const lines: (string | null)[] = out;
+  // The body's pushes (a call's function and arguments, an operand kept across the next) are
+  // stores into the stack, not calls of rt.push: a JS call each while V8 runs the code
+  // unoptimised. The pushes live at once are at most one per such line, so the entry makes sure
+  // that many words are free above the frame (else the interpreter runs the call).
+  let pushes = 0;
+  const inlinePush = (l: string | null): string | null =>
+    l === null ? null : l.replace(/rt\.push\((t\d+|-?\d+)\);/g, (_, x: string) => {
+      pushes++;
+      return `st[rt.sp++] = ${x};`;
+    });
+  for (let i = 0; i < lines.length; i++) lines[i] = inlinePush(lines[i]!);
+  const fpAt = pre.indexOf('const fp = rt.sp;');
+  if (pushes > 0) pre[fpAt] += `\nif (fp + ${nslots + pushes} >= st.length && fp + ${nslots} < st.length) return 1;`;
   const frags: string[] = [];
   for (const [s, e, v] of split) {
     const body = lines.slice(s, e).filter((l) => l !== null);
