@@ -10,7 +10,9 @@ import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
 import { compiledDeopts, compiledSource, setCompileThreshold } from '../src/emacs/compile.ts';
 import { evalPrint } from './support/eval.ts';
 import { internString } from '../src/core/obarray.ts';
-import { makeString, symbolFunction } from '../src/core/object.ts';
+import { makeString, symbolFunction, xcar, xcdr } from '../src/core/object.ts';
+import { fixnumValue, makeFixnum } from '../src/heap/tags.ts';
+import { funcall } from '../src/emacs/eval.ts';
 import type { Runtime } from '../src/core/runtime.ts';
 
 /** Evaluate SRC lexically in RT and print its value, or (ERR ...) when it signals. */
@@ -101,4 +103,42 @@ test('a local defvar in a closure\'s environment sends only lets of that variabl
   // The let of the declared variable binds it dynamically: the interpreter runs that call.
   assert.equal(evalString(rt, '(funcall cmpt-f2)'), '7');
   assert.ok(compiledDeopts(rt) > before);
+});
+
+test('a compiled body whose pushes are stores goes to the interpreter when the Lisp stack has no room for them', () => {
+  const rt = lispRuntime();
+  setCompileThreshold(rt, 1);
+  evalString(rt, '(defun cmpt-id (x) x)');
+  evalString(rt, '(defun cmpt-push (a b) (cons (cmpt-id (cmpt-id a)) (cmpt-id b)))');
+  assert.equal(evalString(rt, '(cmpt-push 1 2)'), '(1 . 2)');
+  const fn = symbolFunction(rt, internString(rt, makeString(rt, 'cmpt-push')));
+  const src = compiledSource(rt, fn, false) ?? '';
+  assert.match(src, /if \(fp \+ \d+ >= st\.length && fp \+ \d+ < st\.length\) return 1;/);
+  assert.doesNotMatch(src, /rt\.push\(t\d+\)/);
+  const sp = rt.sp, nframes = rt.nframes, depth = rt.lispEvalDepth, envBinds = rt.envBinds;
+  const before = compiledDeopts(rt);
+  let ok = 0;
+  let errors = 0;
+  // From the very end of the stack (no room even for the call) to well below it: each call
+  // gives the right value or signals, and never loses a store.
+  for (let room = 0; room < 48; room++) {
+    rt.sp = rt.stack.length - room;
+    try {
+      const v = funcall(rt, fn, [makeFixnum(1), makeFixnum(2)]);
+      assert.equal(fixnumValue(xcar(rt, v)), 1);
+      assert.equal(fixnumValue(xcdr(rt, v)), 2);
+      ok++;
+    } catch (e) {
+      if (e instanceof assert.AssertionError) throw e;
+      errors++;
+    }
+    rt.sp = sp;
+    rt.nframes = nframes;
+    rt.lispEvalDepth = depth;
+    rt.envBinds = envBinds;
+  }
+  assert.ok(errors > 0 && ok > 0);
+  // Some calls had room for the frame but not for the body's pushes: the interpreter ran them.
+  assert.ok(compiledDeopts(rt) > before);
+  assert.equal(evalString(rt, '(cmpt-push 3 4)'), '(3 . 4)');
 });

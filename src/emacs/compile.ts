@@ -376,8 +376,6 @@ interface Ctx {
   letSyms: Set<number>;
   consts: number[];
   entry: Entry;
-  /** Inline primitives whose definition the code checks, by symbol. */
-  subrs: Map<number, number>;
   /** A closure is made somewhere in the body (env mode is needed). */
   makesClosure: boolean;
   /** Macros expanded into the code, by symbol: redefining one makes the code stale. */
@@ -428,7 +426,7 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
 function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, envMode: boolean): CompiledFn {
   const ctx: Ctx = {
     rt, lexical, envMode, out: [], lookups: [], ntemps: 0, loops: [], nwarm: 0, regions: [], nslots: 1, scope: [], envSlot: -1, free: new Map(), letSyms: new Set(),
-    consts: entry.consts, entry, subrs: new Map(), makesClosure: false, macros: new Map(), litSet: new Set(),
+    consts: entry.consts, entry, makesClosure: false, macros: new Map(), litSet: new Set(),
     level: 0, maxLevel: 0, obs: false, selfObs: false, anyObs: false, nSpecial: 0, lexLets: 0, nLexLets: 0,
   };
   let rest = xcdr(rt, fun);
@@ -504,7 +502,6 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   // A local (defvar X) in the closure's environment makes a let of X dynamic; only the symbols
   // this code binds matter (cl-defstruct's top-level defvar puts one in every later closure).
   if (lexical && ctx.letSyms.size > 0) pre.push(`if (H.envDeclares(rt, env, LETSYMS)) return 1;`);
-  for (const [sym, subr] of ctx.subrs) pre.push(`const f${sym >>> 0} = ${symIndex(rt, sym) + SYM_FUNCTION}, s${sym >>> 0} = ${lit(ctx, subr)};`);
   // Frames and eval depth (docs/evaluator.md, "Frames"): near a limit the interpreter runs the call.
   const K = ctx.maxLevel;
   const W = K + ctx.nSpecial + ctx.nLexLets + 1;
@@ -524,25 +521,39 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   out.push(`__EXIT__ ${r}`);
   const { vars: ntemps, map } = shareTemps(out, ctx.loops, ctx.ntemps);
   const r2 = out.pop()!.slice(9);
-  const temps = ntemps > 0 ? `let ${Array.from({ length: ntemps }, (_, i) => `t${i}`).join(', ')};` : '';
   // The branches split out, innermost first, each a function of its own taking what the body's
-  // code names besides its own temps; its first line in the body calls it.
-  const guards = pre.filter((l) => /^const f\d/.test(l)).join('\n');
+  // code names besides its own temps; its first line in the body calls it. Each function declares
+  // only the temps it names: every one is a register V8's unoptimised code fills at each call.
   const fragParams = `rt, fun, st, m, f64, fp, fb, db, f2, fr${ctx.anyObs ? ', eb' : ''}${lexical ? ', env' : ', count'}`;
   const lines: (string | null)[] = out;
+  // The body's pushes (a call's function and arguments, an operand kept across the next) are
+  // stores into the stack, not calls of rt.push: a JS call each while V8 runs the code
+  // unoptimised. The pushes live at once are at most one per such line, so the entry makes sure
+  // that many words are free above the frame (else the interpreter runs the call).
+  let pushes = 0;
+  const inlinePush = (l: string | null): string | null =>
+    l === null ? null : l.replace(/rt\.push\((t\d+|-?\d+)\);/g, (_, x: string) => {
+      pushes++;
+      return `st[rt.sp++] = ${x};`;
+    });
+  for (let i = 0; i < lines.length; i++) lines[i] = inlinePush(lines[i]!);
+  const fpAt = pre.indexOf('const fp = rt.sp;');
+  if (pushes > 0) pre[fpAt] += `\nif (fp + ${nslots + pushes} >= st.length && fp + ${nslots} < st.length) return 1;`;
   const frags: string[] = [];
   for (const [s, e, v] of split) {
     const body = lines.slice(s, e).filter((l) => l !== null);
     const val = /^t\d+$/.test(v) ? `t${map[Number(v.slice(1))]}` : v;
     const name = `B${frags.length}`;
     // V8 compiles each at its first call: a branch may never run.
-    frags.push(`function ${name}(${fragParams}) {\n${guards}\n${temps}\n${body.join('\n')}\nreturn ${val};\n}`);
+    frags.push(`function ${name}(${fragParams}) {\n${tempsOf(body, ntemps)}\n${body.join('\n')}\nreturn ${val};\n}`);
     lines.fill(null, s, e);
     lines[s] = /^t\d+$/.test(v) ? `${val} = ${name}(${fragParams});` : `${name}(${fragParams});`;
   }
   const restore = ctx.anyObs ? ' rt.nframes = fb; rt.lispEvalDepth = db; rt.envBinds = eb0;' : '';
   const exit = lexical ? `rt.sp = fp;${restore} return ${r2};` : `rt.sp = fp;${restore} return st[fp];`;
-  const main = `function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${lines.filter((l) => l !== null).join('\n')}\n${exit}\n}`;
+  const kept = lines.filter((l) => l !== null);
+  const temps = tempsOf(split.length > 0 ? [...ctx.lookups, ...kept, exit] : [], ntemps);
+  const main = `function compiled(rt, fun, base, n) {\nconst st = rt.stack, m = rt.i32, f64 = rt.f64;\n${pre.join('\n')}\n${temps}\n${ctx.lookups.join('\n')}\n${kept.join('\n')}\n${exit}\n}`;
   const src = `return ${main};${frags.length > 0 ? `\n${frags.join('\n')}` : ''}`;
   entry.src = src;
   // The holder, (KEY . CONSTS), is in slot 0 of every frame: a running call keeps what its code
@@ -557,6 +568,23 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/**
+ * The `let` of the temps (t0 ... tN-1 after shareTemps) that LINES name, or of all N when LINES is
+ * empty (a body not split: it names nearly all of them, and the scan runs cold at each compile).
+ */
+function tempsOf(lines: string[], n: number): string {
+  if (n === 0) return '';
+  let used: number[];
+  if (lines.length === 0) used = Array.from({ length: n }, (_, i) => i);
+  else {
+    const seen = new Uint8Array(n);
+    for (const l of lines) for (const mt of l.matchAll(/\bt(\d+)\b/g)) if (Number(mt[1]) < n) seen[Number(mt[1])] = 1;
+    used = [];
+    for (let i = 0; i < n; i++) if (seen[i]) used.push(i);
+  }
+  return used.length > 0 ? `let ${used.map((i) => `t${i}`).join(', ')};` : '';
+}
 
 /** Rounds of each compiled loop that tick whether or not a tick is due (see Qwhile). */
 const WARM_ROUNDS = 200;
@@ -719,8 +747,7 @@ function guardOf(ctx: Ctx, fsym: number, subr: number): string {
   for (let s = fsym, i = 0; ; i++) {
     const def = symbolFunction(rt, s);
     lit(ctx, s);
-    ctx.subrs.set(s, def);
-    tests.push(`m[f${s >>> 0}] === s${s >>> 0}`);
+    tests.push(`m[${symIndex(rt, s) + SYM_FUNCTION}] === ${lit(ctx, def)}`);
     if (def === subr || (def & 7) !== Lisp_Symbol || def === Qnil || i > 10) break;
     s = def;
   }
@@ -831,7 +858,13 @@ function elements(rt: Runtime, l: number): number[] {
 
 /** Forms that cannot collect or change a variable: their value may wait in a JS local while the next is computed. */
 function isSimple(ctx: Ctx, form: number): boolean {
-  if ((form & 7) !== Lisp_Symbol) return !consp(form);
+  if ((form & 7) !== Lisp_Symbol) {
+    if (!consp(form)) return true;
+    // (quote X) is a literal of the code (pcase's tests are `(eq x 'SYM)').
+    const rt = ctx.rt;
+    const rest = xcdr(rt, form);
+    return xcar(rt, form) === Qquote && consp(rest) && xcdr(rt, rest) === Qnil;
+  }
   return form === Qnil || form === Qt || (ctx.lexical && findBinding(ctx, form)?.kind === V_SLOT);
 }
 
@@ -1065,8 +1098,7 @@ function genStructInline(ctx: Ctx, head: number, def: number, arg: number): stri
   const guards: string[] = [];
   const guard = (sym: number, d: number): void => {
     lit(ctx, sym);
-    ctx.subrs.set(sym, d);
-    guards.push(`m[f${sym >>> 0}] === s${sym >>> 0}`);
+    guards.push(`m[${symIndex(rt, sym) + SYM_FUNCTION}] === ${lit(ctx, d)}`);
   };
   guard(head, def);
   if (pred !== -1) guard(pred, predDef);
