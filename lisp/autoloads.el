@@ -1630,6 +1630,8 @@ Without an XML mode in this system, Conf mode."
 (autoload 'bookmark-bmenu-get-buffer "bookmark")
 (defalias 'list-bookmarks #'bookmark-bmenu-list)
 (defalias 'edit-bookmarks #'bookmark-bmenu-list)
+;; Hiding licence headers (elide-head.el).
+(autoload 'elide-head "elide-head" nil t)
 ;; Dired (dired.el) and Wdired (wdired.el), as GNU autoloads them.
 (dolist (name '(dired dired-other-window dired-other-frame dired-other-tab dired-jump dired-jump-other-window))
   (autoload name "dired" nil t))
