@@ -1621,6 +1621,17 @@ Without an XML mode in this system, Conf mode."
                                  (time-stamp-end . stringp) (time-stamp-inserts-lines . symbolp)
                                  (time-stamp-count . integerp) (time-stamp-pattern . stringp)))
   (put var 'safe-local-variable test))
+;; Bookmarks (bookmark.el): the commands GNU autoloads, and the list's two other names.
+(dolist (name '(bookmark-set bookmark-set-no-overwrite bookmark-jump bookmark-jump-other-window
+                bookmark-jump-other-frame bookmark-relocate bookmark-insert-location bookmark-rename
+                bookmark-insert bookmark-delete bookmark-delete-all bookmark-write bookmark-save
+                bookmark-load bookmark-bmenu-list bookmark-bmenu-search))
+  (autoload name "bookmark" nil t))
+(autoload 'bookmark-bmenu-get-buffer "bookmark")
+(defalias 'list-bookmarks #'bookmark-bmenu-list)
+(defalias 'edit-bookmarks #'bookmark-bmenu-list)
+;; Hiding licence headers (elide-head.el).
+(autoload 'elide-head "elide-head" nil t)
 ;; Dired (dired.el) and Wdired (wdired.el), as GNU autoloads them.
 (dolist (name '(dired dired-other-window dired-other-frame dired-other-tab dired-jump dired-jump-other-window))
   (autoload name "dired" nil t))

@@ -93,9 +93,11 @@ export function readChar(u8: Uint8Array, pos: number): number {
 /**
  * Convert arbitrary bytes (e.g. a UTF-8 file) to Emacs's internal encoding:
  * valid UTF-8 sequences become characters, every other byte a raw-byte char.
+ * With EXTENDED (GNU's utf-8 and utf-8-emacs decoders) the sequences of characters past Unicode,
+ * up to MAX_CHAR (four bytes F4-F7 and five bytes F8), are characters too.
  * Returns the bytes and the character count.
  */
-export function decodeUtf8ToInternal(src: Uint8Array): { bytes: Uint8Array; nchars: number } {
+export function decodeUtf8ToInternal(src: Uint8Array, extended = false): { bytes: Uint8Array; nchars: number } {
   const out = new Uint8Array(src.length * 2);
   let o = 0;
   let nchars = 0;
@@ -113,12 +115,17 @@ export function decodeUtf8ToInternal(src: Uint8Array): { bytes: Uint8Array; ncha
       len = 3;
       if (c < 0x800) c = -1;
     } else if (
-      b >= 0xf0 && b < 0xf5 && i + 3 < src.length &&
+      b >= 0xf0 && b < (extended ? 0xf8 : 0xf5) && i + 3 < src.length &&
       (src[i + 1]! & 0xc0) === 0x80 && (src[i + 2]! & 0xc0) === 0x80 && (src[i + 3]! & 0xc0) === 0x80
     ) {
       c = ((b & 0x07) << 18) | ((src[i + 1]! & 0x3f) << 12) | ((src[i + 2]! & 0x3f) << 6) | (src[i + 3]! & 0x3f);
       len = 4;
-      if (c < 0x10000 || c > MAX_UNICODE_CHAR) c = -1;
+      if (c < 0x10000 || (!extended && c > MAX_UNICODE_CHAR)) c = -1;
+    } else if (extended && b === 0xf8 && i + 4 < src.length && (src[i + 1]! & 0xc0) === 0x80 &&
+      (src[i + 2]! & 0xc0) === 0x80 && (src[i + 3]! & 0xc0) === 0x80 && (src[i + 4]! & 0xc0) === 0x80) {
+      c = ((src[i + 1]! & 0x0f) << 18) | ((src[i + 2]! & 0x3f) << 12) | ((src[i + 3]! & 0x3f) << 6) | (src[i + 4]! & 0x3f);
+      len = 5;
+      if (c < 0x200000 || c > MAX_CHAR) c = -1; // up to #x3FFFFF: past MAX_5_BYTE_CHAR, a raw byte's code
     }
     if (c < 0) {
       c = byte8ToChar(b);

@@ -168,8 +168,9 @@ function decodeBytes(base: Base, eol: Eol, bytes: Uint8Array): { bytes: Uint8Arr
     for (let q = 0; q < bytes.length; q += 8192) text += String.fromCharCode(...bytes.subarray(q, q + 8192));
     return { bytes: new TextEncoder().encode(text), nchars: bytes.length, multibyte: true };
   }
-  // utf-8, undecided, ascii: valid UTF-8 sequences become characters, other bytes raw bytes.
-  const d = decodeUtf8ToInternal(bytes);
+  // utf-8, undecided, ascii: valid UTF-8 sequences become characters, other bytes raw bytes;
+  // utf-8 (and utf-8-emacs) also takes the longer sequences of characters past Unicode, as GNU's.
+  const d = decodeUtf8ToInternal(bytes, base === 'utf-8');
   return { bytes: d.bytes, nchars: d.nchars, multibyte: true };
 }
 

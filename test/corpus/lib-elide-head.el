@@ -1,0 +1,15 @@
+;; elide-head.el: hiding the header between the first pair of `elide-head-headers-to-hide' that matches, and showing it again.
+(require 'elide-head)
+(list (local-variable-if-set-p 'elide-head-overlay) (and (custom-variable-p 'elide-head-headers-to-hide) t) (get 'elide-head-headers-to-hide 'custom-type))
+elide-head-headers-to-hide
+(mapcar #'func-arity '(elide-head elide-head-show))
+(list (commandp 'elide-head) (commandp 'elide-head-show))
+(let ((elide-head-headers-to-hide '(("START" . "END")))) (with-temp-buffer (insert "foo\nSTART\nHIDDEN\nEND\nbar") (list (elide-head) (mapcar (lambda (o) (list (overlay-start o) (overlay-end o) (overlay-properties o))) (overlays-in 1 (point-max))) (local-variable-p 'elide-head-overlay) (point))))
+(let ((elide-head-headers-to-hide '(("START" . "END")))) (with-temp-buffer (insert "foo\nSTART\nHIDDEN\nEND\nbar") (elide-head) (list (elide-head) (length (overlays-in 1 (point-max))) (elide-head t) (overlays-in 1 (point-max)) elide-head-overlay)))
+(let ((elide-head-headers-to-hide '(("START" . "END")))) (with-temp-buffer (insert "foo\nSTART\nHIDDEN\nEND\nbar") (goto-char 12) (list (elide-head) (point) (elide-head-show) (overlays-in 1 (point-max)) (elide-head-show))))
+(let ((elide-head-headers-to-hide '(("START" . "END") ("foo" . "bar")))) (with-temp-buffer (insert "foo\nSTART\nHIDDEN\nEND\nbar") (elide-head) (mapcar (lambda (o) (list (overlay-start o) (overlay-end o))) (overlays-in 1 (point-max)))))
+(let ((elide-head-headers-to-hide '(("NOPE" . "END") ("foo" . "bar")))) (with-temp-buffer (insert "foo\nSTART\nHIDDEN\nEND\nbar") (elide-head) (mapcar (lambda (o) (list (overlay-start o) (overlay-end o))) (overlays-in 1 (point-max)))))
+(let ((elide-head-headers-to-hide '(("START" . "END")))) (mapcar (lambda (text) (with-temp-buffer (insert text) (list (elide-head) (mapcar (lambda (o) (list (overlay-start o) (overlay-end o))) (overlays-in 1 (point-max)))))) (list "foo\nSTART\nHIDDEN\nbar" (concat (make-string 1000 ?x) "\nSTART\nx\nEND\n") "END\nSTART\nx\nEND\n" "STARTEND\nx" "")))
+(with-temp-buffer (insert ";; This program is free software: you can redistribute it and/or modify\n;; more\n;; along with GNU Emacs.  If not, see <https://www.gnu.org/licenses/>.\n\n(code)") (list (elide-head) (mapcar (lambda (o) (list (overlay-start o) (overlay-end o))) (overlays-in 1 (point-max)))))
+(with-temp-buffer (insert "x\n Boston, MA 02111-1307, USA.\n") (list (elide-head) (overlays-in 1 (point-max))))
+(with-temp-buffer (elide-head-show))
