@@ -121,8 +121,9 @@ test('property: any text, gap, pattern, narrowing and direction search (and look
 });
 
 test('searches that fill the kernel\'s backtrack stack or use up the step budget go to the JS matcher and agree', () => {
-  // 12 words of stack an \(?:a\|b\) iteration: 3,000 fit in the kernel's, 6,000 do not (and
-  // overflow the JS matcher too); \(a*\)*d backtracks without end until the step budget runs out.
+  // 12 words of stack an \(?:a\|b\) iteration: 3,000 fit in the kernel's, 6,000 do not and go to
+  // the JS matcher, which matches as GNU does (it signalled an overflow while its first decoded
+  // window was too short); \(a*\)*d backtracks without end until the step budget runs out.
   const src = `(mapcar (lambda (c)
       (with-temp-buffer
         (insert (make-string (car c) ?a) "c")
@@ -131,6 +132,5 @@ test('searches that fill the kernel\'s backtrack stack or use up the step budget
     '((3000 . "\\\\(?:a\\\\|b\\\\)*c") (6000 . "\\\\(?:a\\\\|b\\\\)*c") (40 . "\\\\(a*\\\\)*d")))`;
   const [k, js] = both(src);
   assert.equal(k, js);
-  assert.match(k, /^\(\(3002 \(1 3002/);
-  assert.match(k, /Stack overflow in regexp matcher.*Stack overflow in regexp matcher/);
+  assert.match(k, /^\(\(3002 \(1 3002 #<killed buffer>\)\) \(6002 \(1 6002 #<killed buffer>\)\) \(error "Stack overflow in regexp matcher"\)\)$/);
 });

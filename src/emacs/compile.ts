@@ -8,7 +8,7 @@
 // a value waiting for another to be computed is pushed first.
 
 import {
-  PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+  BUF_BEGV, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_Z_BYTE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
 import { aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
@@ -21,6 +21,8 @@ import {
   NT_ADD, NT_ADD1, NT_BASE, NT_CMP, NT_DIV, NT_LEAVES, NT_MAX_ARITY, NT_MUL, NT_NEG, NT_SQRT, NT_SUB, NT_SUB1, aref as arefPrim, aset as asetPrim, ntOp, numTree,
 } from './data.ts';
 import { hashGetInline, hashPutInline } from './fns.ts';
+import { G_CURRENT_BUFFER } from './buffer.ts';
+import { setPoint } from './editfns.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -1427,6 +1429,35 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
   characterp: (a) => `((${a} & 3) === 2 && ${a} >= 0 && (${a} >> 2) <= ${MAX_CHAR})`,
 };
 
+/** The current buffer's slot that `point', `point-min' and `point-max' give. */
+const POINT_SLOTS: Record<string, number> = { 'point': BUF_PT, 'point-min': BUF_BEGV, 'point-max': BUF_ZV };
+
+/**
+ * `point', `point-min', `point-max' read in place from the current buffer's slots, and
+ * `goto-char' to a fixnum done by setPoint (which clamps it to the accessible part, as the
+ * primitive does; it cannot signal then): a buffer loop calls them once or twice a round, and
+ * through callFromCompiled each was a dozen JS calls (frame, checks, arity, dispatch), most of a
+ * cold loop's time for them (bufperf8). A marker or anything else, or the symbol no longer
+ * holding its subr, is the real call.
+ */
+function genPoint(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
+  const slot = Object.hasOwn(POINT_SLOTS, name) ? POINT_SLOTS[name] : undefined;
+  if (slot !== undefined ? args.length !== 0 : args.length !== 1) return null;
+  const out = ctx.out;
+  const ok = guardOf(ctx, fsym, subr);
+  const t = temp(ctx);
+  if (slot !== undefined) {
+    const b = temp(ctx);
+    out.push(`${b} = rt.globals[${G_CURRENT_BUFFER}];`, `if (${ok} && (${b} & 7) === ${Lisp_Vectorlike}) ${t} = m[((${b} & -8) >>> 2) + ${1 + slot}]; else {`);
+    const r = genCall(ctx, fsym, []);
+    out.push(`${t} = ${r}; }`);
+    return t;
+  }
+  const a = gen(ctx, args[0]!);
+  out.push(`${t} = (${a} & 3) === 2 && ${ok} ? H.gotoChar(rt, ${a}) : ${slowCall(ctx, fsym, [a])};`);
+  return t;
+}
+
 /**
  * More primitives computed in place (see genInline): type tests, integer `/', `aref'/`aset' on
  * vectors and records, `eql', `type-of', `memq'. Each checks that the symbol still holds the
@@ -1435,6 +1466,7 @@ const TYPE_TESTS: Record<string, (a: string) => string> = {
  */
 function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args: number[]): string | null {
   const n = args.length;
+  if (Object.hasOwn(POINT_SLOTS, name) || name === 'goto-char') return genPoint(ctx, fsym, subr, name, args);
   const test = TYPE_TESTS[name];
   // In a loop taken from the interpreter, `cons' and `list' stay calls: running out of memory
   // there shows their frame, as the interpreter (and GNU's) does.
@@ -1980,6 +2012,20 @@ const makeHelpers = () => ({
       }
       default: return x === Qnil ? 2 : -1;
     }
+  },
+  /** (goto-char POS) of a fixnum POS: point moved there, clamped to the accessible part; POS. */
+  gotoChar(rt: Runtime, pos: number): number {
+    const b = rt.globals[G_CURRENT_BUFFER]!;
+    const m = rt.i32;
+    const w = ((b & -8) >>> 2) + 1;
+    // Fixnums compare as their tagged words do.
+    const p = Math.min(Math.max(pos, m[w + BUF_BEGV]!), m[w + BUF_ZV]!);
+    // All-ASCII text: the byte position is the char position (else setPoint converts it).
+    if (m[w + BUF_Z] === m[w + BUF_Z_BYTE]) {
+      m[w + BUF_PT] = p;
+      m[w + BUF_PT_BYTE] = p;
+    } else setPoint(rt, p >> 2);
+    return pos;
   },
   /** (aref S I) of string S, I a fixnum index within it (the primitive then cannot signal); else -1. */
   strRef(rt: Runtime, s: number, i: number): number {

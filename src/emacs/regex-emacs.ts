@@ -1404,6 +1404,7 @@ export class Matcher {
             pos = mustAt;
             if (pos > limit) return -1;
             if (this.run(re, t, pos, nregs) >= 0) return pos;
+            if (this.edge) return -1;
             continue;
           }
         }
@@ -1431,7 +1432,8 @@ export class Matcher {
           }
         }
         if (this.run(re, t, pos, nregs) >= 0) return pos;
-        if (re.anchored) return -1;
+        // The caller redoes a search that wanted more text: the later starts need not be tried.
+        if (re.anchored || this.edge) return -1;
       }
       return -1;
     }
@@ -1475,6 +1477,7 @@ export class Matcher {
         if (pos < lowest) break;
       } else if (fk >= 0 && (pos >= end || !this.single(re, fk, fa, chars[pos]!, pos))) continue;
       if (this.run(re, t, pos, nregs) >= 0) return pos;
+      if (this.edge) return -1;
     }
     if (lowest > limit) this.edge = true;
     return -1;
@@ -1981,6 +1984,14 @@ export class Matcher {
       }
       if (ok) continue;
       if (partial && pos >= zv) this.edge = true;
+      // A match that ran into the decoded part's end is redone over more text (windowSearch): trying
+      // the other ways through the part now could only use up the step budget, exponentially so for
+      // an alternation inside a loop (`\\(a\\|aa\\)*b' over a long run of a's), and signal an
+      // overflow that the search over the whole text would not.
+      if (this.edge) {
+        this.steps = steps;
+        return -1;
+      }
       // Backtrack.
       for (;;) {
         if (sp === 0) {

@@ -1,0 +1,11 @@
+;; Regexp searches in buffers that are not all ASCII, whose matches run far past the first part of the text decoded for the search: alternations inside loops over long runs, which must match as over the whole text, not give up on the steps spent at the part's end.
+(with-temp-buffer (insert "é\n" (make-string 300 ?a) "b") (goto-char 1) (list (re-search-forward "\\(a\\|aa\\)*b" nil t) (match-beginning 0) (match-beginning 1) (point)))
+(with-temp-buffer (insert "é\n" (make-string 5000 ?a) "b tail") (goto-char 1) (list (re-search-forward "\\(a\\|aa\\)*b" nil t) (match-data t)))
+(with-temp-buffer (insert "ü" (make-string 2000 ?a) "b" (make-string 700 ?a) "b") (goto-char 1) (list (re-search-forward "\\(a\\|aa\\)*b" nil t) (match-beginning 1) (re-search-forward "\\(a\\|aa\\)*b" nil t) (match-beginning 0) (match-beginning 1)))
+(with-temp-buffer (insert "λ ") (dotimes (_ 1500) (insert "ab")) (insert "c") (goto-char 1) (list (re-search-forward "\\(ab\\|a\\)*c" nil t) (match-beginning 0) (match-beginning 1)))
+(with-temp-buffer (insert "λ ") (dotimes (_ 1500) (insert "ab")) (insert "c") (goto-char 1) (list (re-search-forward "\\(?:a\\|b\\)+\\(c\\)" nil t) (match-beginning 0) (match-beginning 1)))
+(with-temp-buffer (insert "→ x" (make-string 1200 ?a) "b y") (goto-char (point-max)) (list (re-search-backward "x\\(a\\|aa\\)*b" nil t) (match-end 0) (match-beginning 1)))
+(with-temp-buffer (insert "é\n" (make-string 1200 ?a) "bc") (goto-char 1) (list (re-search-forward "\\(a\\|aa\\)*b" 1300 t) (point) (re-search-forward "\\(a\\|aa\\)*c" (point-max) t) (point)))
+(with-temp-buffer (insert "é\n" (make-string 400 ?a) "é" (make-string 400 ?a) "b") (goto-char 1) (list (re-search-forward "\\(a\\|aa\\)*é\\(a\\|aa\\)*b" nil t) (match-beginning 1) (match-beginning 2)))
+(with-temp-buffer (insert "é " (make-string 600 ?a) (make-string 600 ?a) "!") (goto-char 1) (list (re-search-forward "\\(a+\\)\\1!" nil t) (match-beginning 0) (match-end 1)))
+(with-temp-buffer (insert "é\n" (make-string 1000 ?a) "b") (goto-char 1) (list (looking-at "é\n\\(a\\|aa\\)*b") (match-end 0)))
