@@ -101,7 +101,8 @@ itself; any other FORM is evaluated."
    ((eq (car-safe spec) 'derived-mode) spec)
    ((and (symbolp spec)
          (or (memq spec cl--all-builtin-types)
-             (cl--struct-class-p (cl--find-class spec))))
+             (cl--struct-class-p (cl--find-class spec))
+             (get spec 'cl--generic-types)))
     spec)
    ;; Anything else must be claimed by a generalizer, through the
    ;; `cl-generic-generalizers' generic of cl-generic-gen.el (autoloaded).
@@ -196,10 +197,11 @@ Each maps to its list of generalizers; cl-generic-gen.el fills it.")
                    (aref generic 3)))
 
 (defun cl--generic-types-of (arg) "The names of the types ARG belongs to, most specific first, t aside.
-A structure's types are its own and its ancestors'; other objects get
-theirs from `cl--typeof-types'."
+A structure's types are its own and its ancestors'; a record whose tag
+has a `cl--generic-types' property (an EIEIO object's class name) has
+the types that lists; other objects get theirs from `cl--typeof-types'."
   (let ((tag (type-of arg)))
-    (or (and (recordp arg) (cl--struct-parent-names tag))
+    (or (and (recordp arg) (or (cl--struct-parent-names tag) (get tag 'cl--generic-types)))
         (assq (if (null arg) 'null tag) cl--typeof-types))))
 
 (defun cl--generic-match (spec arg present types) "How closely SPEC fits ARG: a number, lower being closer, or nil if not.

@@ -103,7 +103,7 @@ let files = FILES;
 if (opts.dir) {
   const where = join(opts.src, 'test', opts.dir);
   if (!existsSync(where)) usage(`--dir: no ${where}`);
-  files = readdirSync(where).filter((n) => n.endsWith('-tests.el')).sort().map((n) => `${opts.dir}/${n}`);
+  files = readdirSync(where).filter((n) => n.endsWith('-tests.el') || /-test-[^/]*\.el$/.test(n)).sort().map((n) => `${opts.dir}/${n}`);
 }
 const allFiles = files;
 if (opts.only) {

@@ -1,0 +1,573 @@
+;;; eieio-core.el --- classes and objects for EIEIO, the tsmacs way  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from the EIEIO manual and GNU Emacs 28.2's observed
+;; behaviour.
+;;
+;; A class NAME is a record kept on NAME's `cl--class' property:
+;;   #s(eieio--class NAME DOC PARENTS SLOTS INDEX CHILDREN INITARGS
+;;                   CLASS-SLOTS CLASS-VALUES DEFAULT OPTIONS)
+;; PARENTS holds class records, SLOTS a vector of `cl-slot-descriptor'
+;; records for the per-object slots, INDEX maps their names to their
+;; positions, INITARGS is an alist (KEYWORD . SLOT), CLASS-SLOTS and
+;; CLASS-VALUES describe and hold the slots shared by the class.
+;; An object is a record tagged with its class's name, its Nth slot in
+;; field N+1.  A slot without a value holds the symbol `eieio--unbound'.
+
+(require 'cl-lib)
+
+(define-error 'invalid-slot-name "Invalid slot name")
+(define-error 'invalid-slot-type "Invalid slot type")
+(define-error 'unbound-slot "Unbound slot")
+
+(defvar eieio-backward-compatibility t "Non-nil means obsolete EIEIO usages are still accepted.")
+(defvar eieio-skip-typecheck nil "Non-nil means slot values are stored without checking their :type.")
+(defvar eieio-error-unsupported-class-tags nil "Non-nil means an unknown slot option in `defclass' is an error.")
+
+(defconst eieio--unbound 'eieio--unbound "The value a slot without a value holds.")
+
+;;;; The class record
+
+(defmacro eieio--def-class-fields (&rest names) "Define a reader and a setf-able place for each of NAMES, fields 1 onwards of a class."
+  (let ((i 0) (forms '()))
+    (dolist (n names)
+      (setq i (1+ i))
+      (let ((reader (intern (format "eieio--class-%s" n))))
+        (push `(progn
+                 (defun ,reader (class) ,(format "The %s field of the EIEIO class record CLASS." n)
+                   (aref (eieio--check-class class) ,i))
+                 (gv-define-setter ,reader (v class) (list 'aset (list 'eieio--check-class class) ,i v)))
+              forms)))
+    `(progn ,@(nreverse forms))))
+
+(defun eieio--class-p (x) "Non-nil if X is an EIEIO class record."
+  (and (recordp x) (eq (aref x 0) 'eieio--class)))
+
+(defun eieio--check-class (x) "Return X if it is a class record, else signal `wrong-type-argument'."
+  (if (eieio--class-p x) x (signal 'wrong-type-argument (list 'eieio--class x))))
+
+(eieio--def-class-fields name docstring parents slots index-table children
+                         initarg-tuples class-slots class-allocation-values
+                         default-object-cache options)
+
+(unless (memq 'eieio--class cl-struct-cl--class-tags)
+  (push 'eieio--class cl-struct-cl--class-tags))
+
+(defun eieio--class-object (class) "The class record of CLASS, a class name or record; nil if there is none."
+  (cond ((eieio--class-p class) class)
+        ((symbolp class) (let ((c (get class 'cl--class))) (and (eieio--class-p c) c)))))
+
+(defun eieio--full-class-object (class) "The class record of CLASS; an autoloaded class is loaded first."
+  (eieio--class-object class))
+
+(defun eieio--class-or-error (class &optional what) "The class record of CLASS, or signal (wrong-type-argument WHAT CLASS)."
+  (or (eieio--class-object class)
+      (signal 'wrong-type-argument (list (or what 'eieio--class) class 'class))))
+
+(defun class-p (x) "Return non-nil if X is the name of an EIEIO class."
+  (and (symbolp x) (eieio--class-object x) t))
+
+(defun eieio-class-p (x) "Return non-nil if X is an EIEIO class record."
+  (eieio--class-p x))
+
+(defun eieio-object-p (obj) "Non-nil if OBJ is an object of some EIEIO class."
+  (and (recordp obj) (symbolp (aref obj 0)) (eieio--class-object (aref obj 0)) t))
+
+(defalias 'object-p #'eieio-object-p)
+
+(defun eieio--object-class (obj) "The class record of the object OBJ."
+  (get (aref obj 0) 'cl--class))
+
+(defun eieio--check-object (obj) "Return OBJ if it is an object, else signal `wrong-type-argument'."
+  (if (eieio-object-p obj) obj (signal 'wrong-type-argument (list 'eieio-object obj 'obj))))
+
+(defun eieio-object-class (obj) "Return the name of the class of the object OBJ."
+  (aref (eieio--check-object obj) 0))
+
+(defun eieio-object-class-name (obj) "Return the name of the class of the object OBJ."
+  (eieio-object-class obj))
+
+(defun eieio-class-name (class) "Return the name of CLASS, a class name or record."
+  (aref (eieio--class-or-error class) 1))
+
+(defun find-class (symbol &optional error) "Return the class record named SYMBOL.
+If there is none, return nil, or signal an error when ERROR is non-nil."
+  (or (eieio--class-object symbol)
+      (and error (error "%S is not a class" symbol))))
+
+;;;; Ancestry
+
+(defun eieio-class-parents (class) "Return the parent class records of CLASS."
+  (aref (eieio--class-or-error class) 3))
+
+(defun eieio-class-children (class) "Return the names of the classes defined as direct children of CLASS."
+  (aref (eieio--class-or-error class) 6))
+
+(defun eieio--direct-parents (class) "The parents of the class record CLASS, the root class standing in for none."
+  (or (aref class 3)
+      (and (not (eq (aref class 1) 'eieio-default-superclass))
+           (let ((root (eieio--class-object 'eieio-default-superclass)))
+             (and root (list root))))))
+
+(defun eieio--c3-merge (lists) "Merge LISTS of classes in C3 order, or return `conflict' if they conflict."
+  (let ((out '()) (ok t))
+    (while (and ok (setq lists (delq nil lists)))
+      (let ((pick nil))
+        (dolist (l lists)
+          (let ((head (car l)))
+            (unless (or pick (cl-some (lambda (other) (memq head (cdr other))) lists))
+              (setq pick head))))
+        (if (null pick)
+            (setq ok nil)
+          (push pick out)
+          (setq lists (mapcar (lambda (l) (if (eq (car l) pick) (cdr l) l)) lists)))))
+    (if ok (nreverse out) 'conflict)))
+
+(defun eieio--class-precedence-list (class) "The class record CLASS and its ancestors, in method invocation order.
+The order is the one the :method-invocation-order option of CLASS asks
+for: :c3 (the default), :depth-first or :breadth-first."
+  (let ((order (plist-get (aref class 11) :method-invocation-order))
+        (parents (eieio--direct-parents class)))
+    (pcase order
+      (:depth-first
+       (let ((seen '()))
+         (cl-labels ((walk (c) (unless (memq c seen)
+                                 (push c seen)
+                                 (mapc #'walk (eieio--direct-parents c)))))
+           (walk class))
+         (nreverse seen)))
+      (:breadth-first
+       (let ((seen '()) (queue (list class)))
+         (while queue
+           (let ((c (pop queue)))
+             (unless (memq c seen)
+               (push c seen)
+               (setq queue (append queue (eieio--direct-parents c))))))
+         (nreverse seen)))
+      (_
+       (let ((merged (eieio--c3-merge (append (mapcar #'eieio--class-precedence-list parents)
+                                              (list parents)))))
+         (if (eq merged 'conflict)
+             (error "Inconsistent class hierarchy for %S" (aref class 1))
+           (cons class merged)))))))
+
+(defun eieio--ancestor-p (class ancestor) "Non-nil if the class record ANCESTOR is CLASS or one of its ancestors."
+  (or (eq class ancestor)
+      (cl-some (lambda (p) (eieio--ancestor-p p ancestor)) (eieio--direct-parents class))))
+
+(defun child-of-class-p (child class) "Return non-nil if the class CHILD is CLASS or a subclass of it."
+  (eieio--ancestor-p (eieio--class-or-error child) (eieio--class-or-error class)))
+
+(defun object-of-class-p (obj class) "Return non-nil if OBJ is an object of CLASS or of a subclass of it."
+  (eieio--ancestor-p (eieio--object-class (eieio--check-object obj))
+                     (eieio--class-or-error class)))
+
+(defalias 'obj-of-class-p #'object-of-class-p)
+
+(defun same-class-p (obj class) "Return non-nil if OBJ is an object of exactly CLASS."
+  (eq (eieio--object-class (eieio--check-object obj)) (eieio--class-or-error class)))
+
+(defun eieio-make-class-predicate (class) "A function telling whether its argument is an object of exactly CLASS."
+  (lambda (obj) (and (eieio-object-p obj) (eq (aref obj 0) class))))
+
+(defun eieio-make-child-predicate (class) "A function telling whether its argument is an object of CLASS or a subclass."
+  (lambda (obj)
+    (and (eieio-object-p obj)
+         (eieio--ancestor-p (eieio--object-class obj) (eieio--class-object class)))))
+
+(defun eieio--note-lineage (class) "Record on CLASS's name the types its objects belong to, for `cl-defmethod' dispatch."
+  (put (aref class 1) 'cl--generic-types
+       (append (mapcar (lambda (c) (aref c 1)) (eieio--class-precedence-list class))
+               '(record atom))))
+
+;;;; Slots
+
+(defun eieio--slot-names (obj-or-class) "The slot descriptors of the class of OBJ-OR-CLASS."
+  (aref obj-or-class 4))
+
+(defun eieio-class-slots (class) "Return the descriptors of the per-object slots of CLASS, as a list."
+  (append (aref (eieio--class-or-error class) 4) nil))
+
+(defalias 'eieio-slot-descriptor-name #'cl--slot-descriptor-name)
+
+(defun eieio--initarg-slot (class name) "The slot NAME stands for in CLASS: itself, or the slot of the initarg NAME."
+  (or (cdr (assq name (aref class 7))) name))
+
+(defun eieio--slot-index (class slot) "The index of the per-object SLOT of CLASS, or nil."
+  (gethash slot (aref class 5)))
+
+(defun eieio--class-slot-index (class slot) "The index of the class-allocated SLOT of CLASS, or nil."
+  (let ((slots (aref class 8)) (i 0) (found nil))
+    (while (and (null found) (< i (length slots)))
+      (if (eq (cl--slot-descriptor-name (aref slots i)) slot) (setq found i))
+      (setq i (1+ i)))
+    found))
+
+(defun eieio--typecheck (class slot desc value) "Signal `invalid-slot-type' unless VALUE fits the :type of DESC, SLOT of CLASS."
+  (let ((type (cl--slot-descriptor-type desc)))
+    (unless (or eieio-skip-typecheck (eq type t) (eq value eieio--unbound) (cl-typep value type))
+      (signal 'invalid-slot-type (list (aref class 1) slot type value)))))
+
+(defun eieio--object-string (obj) "OBJ as `eieio-object-name' shows it, for errors."
+  (if (eieio-object-p obj) (eieio-object-name obj) obj))
+
+(defun eieio-oref (obj slot) "Return the value of SLOT in the object OBJ.
+SLOT may also be one of the initargs of OBJ's class."
+  (cond
+   ((eieio-object-p obj)
+    (let* ((class (eieio--object-class obj))
+           (name (eieio--initarg-slot class slot))
+           (index (eieio--slot-index class name))
+           (value (if index
+                      (aref obj (1+ index))
+                    (let ((ci (eieio--class-slot-index class name)))
+                      (if ci (aref (aref class 9) ci)
+                        (setq name nil))))))
+      (cond ((null name) (slot-missing obj slot 'oref))
+            ((eq value eieio--unbound) (slot-unbound obj (aref class 1) name 'oref))
+            (t value))))
+   ((class-p obj) (error "eieio-oref called on a class: %s" obj))
+   (t (signal 'wrong-type-argument (list '(or eieio-object class) obj 'obj)))))
+
+(defalias 'slot-value #'eieio-oref)
+
+(defun eieio-oset (obj slot value) "Set SLOT of the object OBJ to VALUE and return VALUE.
+SLOT may also be one of the initargs of OBJ's class."
+  (eieio--check-object obj)
+  (let* ((class (eieio--object-class obj))
+         (name (eieio--initarg-slot class slot))
+         (index (eieio--slot-index class name)))
+    (if index
+        (progn (eieio--typecheck class name (aref (aref class 4) index) value)
+               (aset obj (1+ index) value))
+      (let ((ci (eieio--class-slot-index class name)))
+        (if (null ci)
+            (slot-missing obj slot 'oset value)
+          (eieio--typecheck class name (aref (aref class 8) ci) value)
+          (aset (aref class 9) ci value))))))
+
+(defalias 'set-slot-value #'eieio-oset)
+
+(gv-define-setter eieio-oref (value obj slot) `(eieio-oset ,obj ,slot ,value))
+(gv-define-setter slot-value (value obj slot) `(eieio-oset ,obj ,slot ,value))
+
+(defun eieio--initform-value (form) "The value the slot initform FORM gives now."
+  (cond ((eq (car-safe form) 'quote) (cadr form))
+        ((consp form) (eval form t))
+        (t form)))
+
+(defun eieio-oref-default (class slot) "Return the default value of SLOT in CLASS, a class or an object."
+  (let* ((c (if (eieio-object-p class) (eieio--object-class class)
+              (eieio--class-or-error class '(or eieio-object class))))
+         (name (eieio--initarg-slot c slot))
+         (index (eieio--slot-index c name)))
+    (if index
+        (eieio--initform-value (cl--slot-descriptor-initform (aref (aref c 4) index)))
+      (let ((ci (eieio--class-slot-index c name)))
+        (cond ((null ci) (slot-missing class slot 'oref-default))
+              ((eq (aref (aref c 9) ci) eieio--unbound)
+               (slot-unbound class (aref c 1) name 'oref-default))
+              (t (aref (aref c 9) ci)))))))
+
+(defun eieio-oset-default (class slot value) "Make VALUE the default of SLOT in CLASS, a class or an object."
+  (let* ((c (if (eieio-object-p class) (eieio--object-class class)
+              (eieio--class-or-error class '(or eieio-object class))))
+         (name (eieio--initarg-slot c slot))
+         (index (eieio--slot-index c name)))
+    (if index
+        (let ((desc (aref (aref c 4) index)))
+          (eieio--typecheck c name desc value)
+          (aset desc 2 (macroexp-quote value))
+          value)
+      (let ((ci (eieio--class-slot-index c name)))
+        (if (null ci)
+            (slot-missing class slot 'oset value)
+          (eieio--typecheck c name (aref (aref c 8) ci) value)
+          (aset (aref c 9) ci value))))))
+
+(defun slot-boundp (object slot) "Return non-nil if SLOT of OBJECT, an object or a class, has a value."
+  (let* ((class (cond ((eieio-object-p object) (eieio--object-class object))
+                      ((eieio--class-object object))
+                      (t (signal 'wrong-type-argument (list 'eieio-object object)))))
+         (name (eieio--initarg-slot class slot))
+         (index (and (eieio-object-p object) (eieio--slot-index class name))))
+    (if index
+        (not (eq (aref object (1+ index)) eieio--unbound))
+      (let ((ci (eieio--class-slot-index class name)))
+        (cond (ci (not (eq (aref (aref class 9) ci) eieio--unbound)))
+              ((and (not (eieio-object-p object)) (eieio--slot-index class name))
+               (not (eq (eieio--initform-value
+                         (cl--slot-descriptor-initform
+                          (aref (aref class 4) (eieio--slot-index class name))))
+                        eieio--unbound)))
+              (t (slot-missing object slot 'slot-boundp) nil))))))
+
+(defun slot-makeunbound (object slot) "Remove the value of SLOT in OBJECT."
+  (let* ((class (eieio--object-class (eieio--check-object object)))
+         (name (eieio--initarg-slot class slot))
+         (index (eieio--slot-index class name)))
+    (if index
+        (aset object (1+ index) eieio--unbound)
+      (let ((ci (eieio--class-slot-index class name)))
+        (if ci (aset (aref class 9) ci eieio--unbound)
+          (slot-missing object slot 'slot-makeunbound))))))
+
+(defun slot-exists-p (object-or-class slot) "Return non-nil if OBJECT-OR-CLASS has a slot named SLOT.
+For a per-object slot, the value is its index."
+  (let ((class (if (eieio-object-p object-or-class) (eieio--object-class object-or-class)
+                 (eieio--class-or-error object-or-class))))
+    (or (eieio--slot-index class slot) (and (eieio--class-slot-index class slot) t))))
+
+(cl-defgeneric eieio-object-name-string (obj) "Return the name of the object OBJ, a string.")
+(cl-defmethod eieio-object-name-string ((obj t))
+  (format "%s-%x" (eieio-object-class obj) (sxhash-eq obj)))
+
+(defun eieio-object-name (obj &optional extra) "Return a string naming OBJ as #<CLASS NAME>, with EXTRA after NAME."
+  (format "#<%s %s%s>" (eieio-object-class obj) (eieio-object-name-string obj) (or extra "")))
+
+(cl-defgeneric eieio-object-set-name-string (obj name) "Give the object OBJ the name NAME, a string.")
+(cl-defmethod eieio-object-set-name-string ((_obj t) _name)
+  (error "Only objects of `eieio-named' can be renamed"))
+
+;;;; Defining classes
+
+(defun eieio--normal-initform (form given) "The initform FORM of a slot as the class keeps it; GIVEN is nil without one."
+  (cond ((not given) (list 'quote eieio--unbound))
+        ((and form (symbolp form) (not (eq form t)) (not (keywordp form))) (list 'quote form))
+        (t form)))
+
+(defun eieio--constant-initform-p (form) "Non-nil if the initform FORM is a constant, checkable when the class is defined."
+  (or (atom form) (eq (car form) 'quote)))
+
+(defun eieio--parse-slot (spec) "Turn the slot SPEC of a `defclass' into (DESCRIPTOR ALLOCATION INITARG)."
+  (let* ((spec (if (consp spec) spec (list spec)))
+         (name (car spec)) (opts (cdr spec))
+         (initform nil) (given nil) (type t) (alloc nil) (initarg nil) (props '()))
+    (while opts
+      (let ((key (pop opts)) (val (pop opts)))
+        (pcase key
+          (:initform (setq initform val given t))
+          (:type (setq type val))
+          (:allocation (setq alloc val))
+          (:initarg (setq initarg val))
+          ((or :accessor :reader :writer))
+          (:group (push (cons :group (if (listp val) val (list val))) props))
+          (:custom (push (cons :custom val) props))
+          ((or :documentation :label :printer :protection)
+           (push (cons key (if (eq key :protection)
+                               (intern (substring (symbol-name val) 1))
+                             val))
+                 props))
+          (_ (when eieio-error-unsupported-class-tags
+               (signal 'invalid-slot-type (list key)))))))
+    (setq initform (eieio--normal-initform initform given))
+    (when (and given (not (eq type t)) (eieio--constant-initform-p initform)
+               (not (cl-typep (eieio--initform-value initform) type)))
+      (signal 'invalid-slot-type (list name type (eieio--initform-value initform))))
+    (list (record 'cl-slot-descriptor name initform type (nreverse props))
+          (if (eq alloc :class) :class :instance)
+          initarg)))
+
+(defun eieio--override-slot (old new) "Merge the slot NEW of a subclass over the inherited OLD; return the result."
+  (let ((merged (copy-sequence old)) (props (copy-alist (aref old 4))))
+    (unless (eq (aref new 3) t)
+      (unless (or (eq (aref old 3) t) (equal (aref old 3) (aref new 3)))
+        (error "Child slot type `%s' does not match inherited type `%s' for `%s'"
+               (aref new 3) (aref old 3) (aref new 1)))
+      (aset merged 3 (aref new 3)))
+    (unless (equal (aref new 2) (list 'quote eieio--unbound))
+      (aset merged 2 (aref new 2)))
+    (dolist (p (aref new 4))
+      (let ((cell (assq (car p) props)))
+        (cond ((null cell) (setq props (append props (list (cons (car p) (cdr p))))))
+              ((eq (car p) :group)
+               (setcdr cell (append (cdr p) (cl-remove-if (lambda (g) (memq g (cdr p))) (cdr cell)))))
+              (t (setcdr cell (cdr p))))))
+    (aset merged 4 props)
+    merged))
+
+(defun eieio--add-slot (slots desc) "SLOTS, a list of descriptors, with DESC added or merged into its namesake."
+  (let ((cell (cl-member (aref desc 1) slots :key #'cl--slot-descriptor-name)))
+    (if cell
+        (progn (setcar cell (eieio--override-slot (car cell) desc)) slots)
+      (append slots (list desc)))))
+
+(defun eieio-defclass-internal (name superclasses slots options) "Define the class NAME with SUPERCLASSES, SLOTS and OPTIONS (a plist).
+This does the work of `defclass' once its arguments are evaluated."
+  (let* ((old (eieio--class-object name))
+         (parents (mapcar (lambda (p)
+                            (or (eieio--class-object p)
+                                (error "Given parent class %S is not a class" p)))
+                          superclasses))
+         (instance '()) (shared '()) (shared-values '()) (initargs '()))
+    (when (memq name superclasses) (error "Class %S cannot be its own parent" name))
+    ;; Inherited slots first, in parent order.
+    (dolist (p (reverse parents))
+      (dolist (d (append (aref p 4) nil))
+        (unless (cl-member (aref d 1) instance :key #'cl--slot-descriptor-name)
+          (setq instance (eieio--add-slot instance (copy-sequence d)))))
+      (let ((i 0))
+        (dolist (d (append (aref p 8) nil))
+          (unless (cl-member (aref d 1) shared :key #'cl--slot-descriptor-name)
+            (setq shared (append shared (list (copy-sequence d))))
+            (setq shared-values (append shared-values (list (aref (aref p 9) i)))))
+          (setq i (1+ i))))
+      (dolist (ia (aref p 7))
+        (unless (rassq (cdr ia) initargs) (setq initargs (append initargs (list ia))))))
+    (dolist (spec slots)
+      (pcase-let ((`(,desc ,alloc ,initarg) (eieio--parse-slot spec)))
+        (let ((sname (aref desc 1)))
+          (if (or (eq alloc :class)
+                  (cl-member sname shared :key #'cl--slot-descriptor-name))
+              (let ((cell (cl-member sname shared :key #'cl--slot-descriptor-name)))
+                (if cell
+                    (let ((pos (- (length shared) (length cell))))
+                      (setcar cell (eieio--override-slot (car cell) desc))
+                      (unless (equal (aref desc 2) (list 'quote eieio--unbound))
+                        (setf (nth pos shared-values) (eieio--initform-value (aref (car cell) 2)))))
+                  (setq shared (append shared (list desc))
+                        shared-values (append shared-values
+                                              (list (eieio--initform-value (aref desc 2))))))
+                (setq instance (cl-remove sname instance :key #'cl--slot-descriptor-name)))
+            (setq instance (eieio--add-slot instance desc)))
+          (when initarg
+            (setq initargs (cl-remove sname initargs :key #'cdr))
+            (setq initargs (append initargs (list (cons initarg sname))))))))
+    (let* ((index (make-hash-table :test 'eq :size 65))
+           (class (record 'eieio--class name (plist-get options :documentation) parents
+                          (vconcat instance) index nil initargs
+                          (vconcat shared) (vconcat shared-values) nil nil))
+           (i 0))
+      (dolist (d instance) (puthash (aref d 1) i index) (setq i (1+ i)))
+      (let ((groups '()))
+        (dolist (p parents) (dolist (g (plist-get (aref p 11) :custom-groups)) (cl-pushnew g groups)))
+        (dolist (d (append instance shared))
+          (dolist (g (cdr (assq :group (aref d 4)))) (cl-pushnew g groups)))
+        (aset class 11 (append (list :custom-groups (nreverse groups)) options)))
+      (when old (aset class 6 (aref old 6)))
+      (dolist (p (or parents (let ((root (eieio--class-object 'eieio-default-superclass)))
+                               (and root (not (eq name 'eieio-default-superclass)) (list root)))))
+        (unless (memq name (aref p 6)) (aset p 6 (cons name (aref p 6)))))
+      (aset class 10 (apply #'record class (mapcar (lambda (d) (eieio--initform-value (aref d 2)))
+                                                    instance)))
+      (put name 'cl--class class)
+      (eieio--note-lineage class)
+      (when old (eieio--refresh-children class))
+      (when old (eieio--refresh-generics))
+      class)))
+
+(defun eieio--refresh-children (class) "Recompute the dispatch lineage of the descendants of CLASS."
+  (dolist (child (aref class 6))
+    (let ((c (eieio--class-object child)))
+      (when c (eieio--note-lineage c) (eieio--refresh-children c)))))
+
+(defun eieio--refresh-generics () "Give every generic function a fresh dispatcher, since a class hierarchy changed."
+  (mapatoms (lambda (s) (when (and (get s 'cl--generic) (fboundp s)) (cl--generic-install s)))))
+
+(defun eieio-defclass-autoload (name superclasses filename doc) "Make NAME a class to be loaded from FILENAME on first use.
+SUPERCLASSES and DOC are what its `defclass' says."
+  (ignore superclasses doc)
+  (autoload name filename))
+
+;;;; Dispatch on classes
+
+(cl-generic-define-generalizer eieio--generic-subclass-generalizer 60
+  (lambda (var &rest _) `(and (symbolp ,var) (eieio--class-object ,var)))
+  (lambda (class &rest _)
+    (and class (mapcar (lambda (c) (list 'subclass (aref c 1)))
+                       (eieio--class-precedence-list class)))))
+
+(cl-generic-define-generalizer eieio--generic-static-generalizer 60
+  (lambda (var &rest _) `(cond ((eieio-object-p ,var) (eieio--object-class ,var))
+                               ((symbolp ,var) (eieio--class-object ,var))))
+  (lambda (class &rest _)
+    (and class (mapcar (lambda (c) (list 'eieio--static (aref c 1)))
+                       (eieio--class-precedence-list class)))))
+
+(cl-defmethod cl-generic-generalizers ((spec (head subclass)))
+  (unless (eieio--class-object (cadr spec)) (error "Unknown class %S" (cadr spec)))
+  (list eieio--generic-subclass-generalizer))
+
+(cl-defmethod cl-generic-generalizers ((spec (head eieio--static)))
+  (unless (eieio--class-object (cadr spec)) (error "Unknown class %S" (cadr spec)))
+  (list eieio--generic-static-generalizer))
+
+;;;; Making objects
+
+(cl-defgeneric make-instance (class &rest initargs) "Make a new object of CLASS, its slots set from INITARGS, KEYWORD VALUE pairs.")
+
+(cl-defgeneric initialize-instance (this &optional slots) "Give the new object THIS its initial slot values, the initargs SLOTS overriding defaults.")
+
+(cl-defgeneric shared-initialize (obj slots) "Set the slots of OBJ from the initargs SLOTS, a list of KEYWORD VALUE pairs.")
+
+(cl-defgeneric slot-missing (object slot-name operation &optional new-value) "Called when OPERATION on OBJECT names SLOT-NAME, which it lacks; signals `invalid-slot-name'.")
+
+(cl-defgeneric slot-unbound (object class slot-name fn) "Called when FN reads the unbound SLOT-NAME of OBJECT of CLASS; signals `unbound-slot'.")
+
+(cl-defmethod slot-missing ((object t) slot-name _operation &optional _new-value)
+  (signal 'invalid-slot-name (list (eieio--object-string object) slot-name)))
+
+(cl-defmethod slot-unbound ((object t) class slot-name fn)
+  (signal 'unbound-slot (list (if (eieio--class-p class) (aref class 1) class)
+                              (eieio--object-string object) slot-name fn)))
+
+(defun eieio--make-object (class) "A new object of the class record CLASS, slots at their constant defaults."
+  (let ((obj (copy-sequence (aref class 10))))
+    (aset obj 0 (aref class 1))
+    obj))
+
+(defun eieio--plist-has (key plist) "Non-nil if KEY is one of the keys of PLIST."
+  (let ((found nil))
+    (while (and plist (not found))
+      (if (eq (car plist) key) (setq found t))
+      (setq plist (cddr plist)))
+    found))
+
+(defun eieio--run-initforms (obj slots) "Evaluate the non-constant initforms of OBJ's slots whose initargs SLOTS does not give."
+  (let* ((class (eieio--object-class obj)) (descs (aref class 4)) (i 0))
+    (while (< i (length descs))
+      (let* ((d (aref descs i)) (form (aref d 2)))
+        (when (and (consp form) (not (eq (car form) 'quote))
+                   (not (cl-some (lambda (ia) (and (eq (cdr ia) (aref d 1))
+                                                   (eieio--plist-has (car ia) slots)))
+                                 (aref class 7))))
+          (let ((value (eval form t)))
+            (eieio--typecheck class (aref d 1) d value)
+            (aset obj (1+ i) value))))
+      (setq i (1+ i)))))
+
+(cl-defmethod initialize-instance ((this t) &optional slots)
+  (eieio--run-initforms this slots)
+  (shared-initialize this slots))
+
+(cl-defmethod shared-initialize ((obj t) slots)
+  (let ((class (eieio--object-class obj)))
+    (while slots
+      (let* ((key (pop slots)) (value (pop slots))
+             (slot (cdr (assq key (aref class 7)))))
+        (if slot
+            (eieio-oset obj slot value)
+          (slot-missing obj key 'oset value))))))
+
+;;;; The root class
+
+(eieio-defclass-internal 'eieio-default-superclass nil nil
+                         '(:documentation "The class every EIEIO class inherits from, named or not.
+Its methods are the defaults of the generic functions of objects."
+                           :abstract t))
+
+(defun eieio-default-superclass-p (obj) "Return non-nil if OBJ is an object of exactly `eieio-default-superclass'."
+  (and (eieio-object-p obj) (eq (aref obj 0) 'eieio-default-superclass)))
+
+(cl-defmethod make-instance ((class (subclass eieio-default-superclass)) &rest initargs)
+  (let ((c (eieio--class-object class)))
+    (when (plist-get (aref c 11) :abstract)
+      (error "Class %s is abstract" class))
+    (when (and initargs (stringp (car initargs))) (pop initargs))
+    (let ((obj (eieio--make-object c)))
+      (initialize-instance obj initargs)
+      obj)))
+
+(cl-deftype list-of (elem-type) "The type of the lists whose elements are all of ELEM-TYPE."
+  `(and list (satisfies (lambda (l) (cl-every (lambda (e) (cl-typep e ',elem-type)) l)))))
+
+(provide 'eieio-core)

@@ -1,0 +1,193 @@
+;;; eieio.el --- EIEIO: classes, objects and methods in the CLOS style  -*- lexical-binding: t -*-
+
+;; Written for tsmacs from the EIEIO manual and GNU Emacs 28.2's observed
+;; behaviour.  eieio-core.el keeps the classes and objects; this file has
+;; the macros programs write (`defclass', `oref', `with-slots'...) and the
+;; generic functions every object answers (`clone', `object-print',
+;; `object-write').
+
+(require 'eieio-core)
+
+(defun eieio--split-options (items) "Turn the options and docstrings ITEMS of a `defclass' into a plist."
+  (let ((out '()))
+    (while items
+      (let ((item (pop items)))
+        (cond ((stringp item) (setq out (append out (list :documentation item))))
+              ((keywordp item) (setq out (append out (list item (pop items)))))
+              (t (setq out (append out (list item)))))))
+    out))
+
+(defun eieio--slot-methods (class spec) "The method definitions the options of the slot SPEC of CLASS ask for."
+  (let* ((spec (if (consp spec) spec (list spec)))
+         (slot (car spec)) (opts (cdr spec))
+         (shared (eq (plist-get opts :allocation) :class))
+         (forms '()))
+    (while opts
+      (let ((key (pop opts)) (fn (pop opts)))
+        (pcase key
+          (:accessor
+           (push `(cl-defmethod ,fn ((this ,class))
+                    ,(format "The `%S' slot of THIS, a `%S' object; nil while it is unbound." slot class)
+                    (if (slot-boundp this ',slot) (eieio-oref this ',slot)))
+                 forms)
+           (when shared
+             (push `(cl-defmethod ,fn ((this (subclass ,class)))
+                      ,(format "The shared slot `%S' of THIS, `%S' or one of its subclasses." slot class)
+                      (if (slot-boundp this ',slot) (eieio-oref-default this ',slot)))
+                   forms))
+           (push `(cl-defmethod (setf ,fn) (value (this ,class))
+                    (eieio-oset this ',slot value))
+                 forms))
+          (:reader
+           (push `(cl-defmethod ,fn ((this ,class))
+                    ,(format "The value of the `%S' slot of THIS, a `%S' object." slot class)
+                    (slot-value this ',slot))
+                 forms))
+          (:writer
+           (push `(cl-defmethod ,fn ((this ,class) value)
+                    ,(format "Store VALUE in the `%S' slot of THIS, a `%S' object." slot class)
+                    (setf (slot-value this ',slot) value))
+                 forms)))))
+    (nreverse forms)))
+
+(defmacro defclass (name superclasses slots &rest options-and-doc) "Define NAME as a class inheriting from SUPERCLASSES, with SLOTS.
+Each of SLOTS is (SLOT-NAME OPTION VALUE...), the options being
+:initarg, :initform, :type, :allocation (:instance or :class),
+:documentation, :accessor, :reader, :writer, :custom, :label, :group
+and :printer.  OPTIONS-AND-DOC may hold a docstring and class options
+such as :documentation, :abstract and :method-invocation-order.
+Also define NAME as a function making objects of the class, and
+NAME-p as a predicate." (declare (doc-string 4) (indent 2))
+  (let ((options (eieio--split-options options-and-doc))
+        (childp (intern (format "%s--eieio-childp" name))))
+    `(progn
+       (defalias ',(intern (format "%s-p" name)) (eieio-make-class-predicate ',name))
+       (defalias ',childp (eieio-make-child-predicate ',name))
+       (defalias ',(intern (format "%s-child-p" name)) #',childp)
+       (put ',name 'cl-deftype-satisfies #',childp)
+       (eieio-defclass-internal ',name ',superclasses ',slots ',options)
+       ,@(apply #'append (mapcar (lambda (s) (eieio--slot-methods name s)) slots))
+       (defun ,name (&rest slots) ,(format "Create a new object of class type `%S'." name)
+         (apply #'make-instance ',name slots)))))
+
+(defmacro oref (obj slot) "The value of the slot SLOT (a name, not evaluated) in the object OBJ."
+  (list 'eieio-oref obj (list 'quote slot)))
+
+(defmacro oset (obj slot value) "Store VALUE in the slot SLOT (a name, not evaluated) of the object OBJ."
+  (list 'eieio-oset obj (list 'quote slot) value))
+
+(defmacro oref-default (class slot) "The default of the slot SLOT (a name, not evaluated) in CLASS, a class or an object."
+  (list 'eieio-oref-default class (list 'quote slot)))
+
+(defmacro oset-default (class slot value) "Make VALUE the default of the slot SLOT (a name, not evaluated) in CLASS."
+  (list 'eieio-oset-default class (list 'quote slot) value))
+
+(defmacro with-slots (spec-list object &rest body) "Run BODY with the slots of OBJECT that SPEC-LIST names usable as variables.
+Each element of SPEC-LIST is a slot name, or (VAR SLOT) to use VAR for
+SLOT.  Setting a variable sets the slot." (declare (indent 2) (debug (sexp sexp def-body)))
+  (let ((obj (make-symbol "object")))
+    `(let ((,obj ,object))
+       (cl-symbol-macrolet
+           ,(mapcar (lambda (s)
+                      (if (consp s)
+                          `(,(car s) (slot-value ,obj ',(cadr s)))
+                        `(,s (slot-value ,obj ',s))))
+                    spec-list)
+         ,@body))))
+
+(defun eieio-slot-value-default (class slot) "The default of SLOT in CLASS (same as `eieio-oref-default')."
+  (eieio-oref-default class slot))
+
+;;;; Generic functions of every object
+
+(cl-defgeneric clone (obj &rest params) "Return a copy of OBJ with the initargs PARAMS applied.
+A leading string in PARAMS is a name for the copy.")
+
+(cl-defmethod clone ((original eieio-default-superclass) &rest initargs)
+  (let ((copy (copy-sequence original)))
+    (if (stringp (car initargs)) (setq initargs (cdr initargs)))
+    (and initargs (shared-initialize copy initargs))
+    copy))
+
+(cl-defgeneric object-print (this &rest strings) "Return a string showing THIS as #<CLASS NAME>, STRINGS added after NAME.")
+
+(cl-defmethod object-print ((this eieio-default-superclass) &rest strings)
+  (eieio-object-name this (apply #'concat strings)))
+
+(cl-defmethod cl-print-object ((object eieio-default-superclass) stream)
+  (princ (object-print object) stream))
+
+(defvar eieio-print-indentation 0 "How many columns `object-write' indents the object it writes.")
+(defvar eieio-print-object-name t "Non-nil means `object-write' writes the object's name after its class.")
+
+(defvar eieio--wrote-object nil "Non-nil just after `object-write' wrote a nested object.")
+
+(cl-defgeneric object-write (this &optional comment) "Write THIS as Lisp that rebuilds it, on `standard-output'.
+COMMENT, if non-nil, is written before it after a line naming THIS.")
+
+(defun eieio--default-value-of (class desc) "The value the slot descriptor DESC of CLASS starts with, or `eieio--unbound'."
+  (ignore class)
+  (let ((form (aref desc 2)))
+    (if (and (consp form) (not (eq (car form) 'quote)))
+        (eval form t)
+      (eieio--initform-value form))))
+
+(defun eieio--write-value (value) "Write the slot VALUE on `standard-output' the way `object-write' does."
+  (cond
+   ((eieio-object-p value)
+    (princ "\n")
+    (let ((eieio-print-indentation (+ eieio-print-indentation 2)))
+      (object-write value))
+    (setq eieio--wrote-object t))
+   ((and (consp value) (cl-some #'eieio-object-p value) (proper-list-p value))
+    (princ "(list")
+    (dolist (v value)
+      (princ " ")
+      (eieio--write-value v)
+      (setq eieio--wrote-object nil))
+    (princ ")"))
+   ((or (consp value) (and (symbolp value) value (not (eq value t)) (not (keywordp value))))
+    (princ "'") (prin1 value))
+   (t (prin1 value))))
+
+(cl-defmethod object-write ((this eieio-default-superclass) &optional comment)
+  (let* ((class (eieio--object-class this))
+         (indent (make-string eieio-print-indentation ?\s))
+         (top (= eieio-print-indentation 0)))
+    (when comment
+      (princ ";; Object ") (princ (eieio-object-name-string this)) (princ "\n")
+      (princ comment) (princ "\n"))
+    (princ indent) (princ "(") (princ (aref class 1))
+    (when eieio-print-object-name
+      (princ " ") (prin1 (eieio-object-name-string this)))
+    (setq eieio--wrote-object nil)
+    (let ((descs (aref class 4)) (i 0))
+      (while (< i (length descs))
+        (let* ((d (aref descs i))
+               (initarg (car (rassq (aref d 1) (aref class 7))))
+               (value (aref this (1+ i))))
+          (when (and initarg (not (eq value eieio--unbound))
+                     (not (equal value (eieio--default-value-of class d))))
+            (unless eieio--wrote-object (princ "\n"))
+            (setq eieio--wrote-object nil)
+            (princ indent) (princ "  ") (princ initarg)
+            (let ((printer (cdr (assq :printer (aref d 4)))))
+              (if printer
+                  (progn (princ " ") (funcall printer value))
+                (unless (eieio-object-p value) (princ " "))
+                (let ((eieio-print-indentation (+ eieio-print-indentation 2)))
+                  (eieio--write-value value))))))
+        (setq i (1+ i))))
+    (princ ")")
+    (when top (princ "\n") (setq eieio--wrote-object nil))))
+
+(defun eieio-class-precedence-list (class) "The class records of CLASS and its ancestors, in method invocation order."
+  (eieio--class-precedence-list (eieio--class-or-error class)))
+
+(autoload 'defmethod "eieio-compat" "Define a method in the style of EIEIO before `cl-defmethod'." nil t)
+(autoload 'defgeneric "eieio-compat" "Define a generic function in the style of EIEIO before `cl-defgeneric'." nil t)
+(autoload 'eieio--defalias "eieio-compat")
+(autoload 'eieio--defgeneric-init-form "eieio-compat")
+(autoload 'eieio--defmethod "eieio-compat")
+
+(provide 'eieio)
