@@ -48,6 +48,8 @@ optional docstring and the body.
          (arglist (pop args))
          (first (car arglist))
          (body (eieio--compat-rename args)))
+    ;; Methods of the old `constructor' generic are methods of `make-instance'.
+    (if (eq method 'constructor) (setq method 'make-instance))
     (when (and (eq key :static) (consp first))
       (setq arglist (cons (list (car first) (list 'eieio--static (cadr first))) (cdr arglist))))
     `(progn

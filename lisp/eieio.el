@@ -147,8 +147,41 @@ COMMENT, if non-nil, is written before it after a line naming THIS.")
       (setq eieio--wrote-object nil))
     (princ ")"))
    ((or (consp value) (and (symbolp value) value (not (eq value t)) (not (keywordp value))))
-    (princ "'") (prin1 value))
-   (t (prin1 value))))
+    (princ "'") (eieio--write-datum value))
+   (t (eieio--write-datum value))))
+
+(defun eieio--write-datum (value) "Print VALUE, data inside a slot value, with `prin1'.
+Objects within it print as records, which read back as the same
+objects, unless `eieio-backward-compatibility' is nil: then they
+show as #<CLASS NAME>, as GNU's do."
+  (if eieio-backward-compatibility
+      (prin1 value)
+    (cond
+     ((eieio-object-p value) (princ (object-print value)))
+     ((consp value)
+      (princ "(")
+      (while (consp value)
+        (eieio--write-datum (pop value))
+        (if value (princ " ")))
+      (when value (princ ". ") (eieio--write-datum value))
+      (princ ")"))
+     ((vectorp value)
+      (princ "[")
+      (dotimes (i (length value))
+        (if (> i 0) (princ " "))
+        (eieio--write-datum (aref value i)))
+      (princ "]"))
+     ((hash-table-p value)
+      (princ (format "#s(hash-table size %d test %s data ("
+                     (hash-table-size value) (hash-table-test value)))
+      (let ((first t))
+        (maphash (lambda (k v)
+                   (unless first (princ " "))
+                   (setq first nil)
+                   (eieio--write-datum k) (princ " ") (eieio--write-datum v))
+                 value))
+      (princ "))"))
+     (t (prin1 value)))))
 
 (cl-defmethod object-write ((this eieio-default-superclass) &optional comment)
   (let* ((class (eieio--object-class this))
