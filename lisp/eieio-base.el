@@ -86,13 +86,14 @@
 (cl-defmethod eieio-persistent-save ((inst eieio-persistent) &optional where)
   (let* ((kept (eieio-oref inst 'file))
          (target (or where kept))
-         (text (unwind-protect
-                   (let ((standard-output (generate-new-buffer " *eieio-write*")))
-                     (eieio-oset inst 'file (file-name-nondirectory target))
-                     (object-write inst (eieio-oref inst 'file-header-line))
-                     (prog1 (with-current-buffer standard-output (buffer-string))
-                       (kill-buffer standard-output)))
-                   (eieio-oset inst 'file kept)))
+         (text (with-temp-buffer
+                 ;; object-write starts a new line where the buffer is not at one.
+                 (let ((standard-output (current-buffer)))
+                   (unwind-protect
+                       (progn (eieio-oset inst 'file (file-name-nondirectory target))
+                              (object-write inst (eieio-oref inst 'file-header-line)))
+                     (eieio-oset inst 'file kept)))
+                 (buffer-string)))
          (coding-system-for-write 'utf-8-emacs))
     (write-region text nil target nil 'quiet)))
 
@@ -133,8 +134,7 @@ With ALLOW-SUBCLASS non-nil, an object of a subclass of CLASS will do."
 
 ;;;; Named objects
 
-(defclass eieio-named () ((object-name :initarg :object-name :initform nil
-                :documentation "The name of the object, or nil to use its class's."))
+(defclass eieio-named () ((object-name :initarg :object-name :initform nil))
   :abstract t "Objects that carry a name of their own.")
 
 (cl-defmethod eieio-object-name-string ((inst eieio-named))

@@ -20,6 +20,19 @@
     (put method 'function-documentation doc-string)
     (symbol-function method)))
 
+(defun eieio--defmethod (method kind argclass code) "Add CODE as a method of METHOD for objects of ARGCLASS, as the old `defmethod' did.
+KIND is nil, :before, :primary, :after or :static; ARGCLASS nil makes
+the method apply to any first argument."
+  (let* ((kind (and kind (intern (downcase (symbol-name kind)))))
+         (spec (cond ((null argclass) t)
+                     ((eq kind :static) (list 'eieio--static argclass))
+                     (t argclass)))
+         (params (help-function-arglist code t)))
+    (when (eq method 'constructor) (setq method 'make-instance))
+    (cl-generic-define-method method (and (memq kind '(:before :after)) (list kind))
+                              (cons (list (car params) spec) (cdr params))
+                              nil code)))
+
 (defmacro defgeneric (method args &optional doc-string) "Make METHOD, taking ARGS, a generic function documented by DOC-STRING."
   (ignore args)
   `(progn (eieio--defgeneric-init-form ',method ,doc-string)

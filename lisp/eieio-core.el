@@ -401,7 +401,7 @@ This does the work of `defclass' once its arguments are evaluated."
          (instance '()) (shared '()) (shared-values '()) (initargs '()))
     (when (memq name superclasses) (error "Class %S cannot be its own parent" name))
     ;; Inherited slots first, in parent order.
-    (dolist (p (reverse parents))
+    (dolist (p parents)
       (dolist (d (append (aref p 4) nil))
         (unless (cl-member (aref d 1) instance :key #'cl--slot-descriptor-name)
           (setq instance (eieio--add-slot instance (copy-sequence d)))))

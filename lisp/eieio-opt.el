@@ -17,8 +17,8 @@ abstract classes are left out.  The entries are added to BUILDLIST."
       (setq buildlist (eieio-build-class-alist child instantiable-only buildlist)))
     buildlist))
 
-(defun eieio-class-tree (&optional root-class) "Show in a buffer the tree of classes below ROOT-CLASS." (interactive)
-  (with-output-to-temp-buffer "*EIEIO class tree*"
+(defun eieio-browse (&optional root-class) "Show in a buffer the tree of classes below ROOT-CLASS, by default all of them." (interactive)
+  (with-output-to-temp-buffer "*EIEIO OBJECT BROWSE*"
     (eieio--tree-print (or root-class 'eieio-default-superclass) "")))
 
 (defun eieio--tree-print (class prefix) "Print CLASS's name after PREFIX, then its children indented."

@@ -120,35 +120,27 @@ A leading string in PARAMS is a name for the copy.")
 (defvar eieio-print-indentation 0 "How many columns `object-write' indents the object it writes.")
 (defvar eieio-print-object-name t "Non-nil means `object-write' writes the object's name after its class.")
 
-(defvar eieio--wrote-object nil "Non-nil just after `object-write' wrote a nested object.")
-
 (cl-defgeneric object-write (this &optional comment) "Write THIS as Lisp that rebuilds it, on `standard-output'.
 COMMENT, if non-nil, is written before it after a line naming THIS.")
 
-(defun eieio--default-value-of (class desc) "The value the slot descriptor DESC of CLASS starts with, or `eieio--unbound'."
-  (ignore class)
-  (let ((form (aref desc 2)))
-    (if (and (consp form) (not (eq (car form) 'quote)))
-        (eval form t)
-      (eieio--initform-value form))))
-
-(defun eieio--write-value (value) "Write the slot VALUE on `standard-output' the way `object-write' does."
-  (cond
-   ((eieio-object-p value)
-    (princ "\n")
-    (let ((eieio-print-indentation (+ eieio-print-indentation 2)))
-      (object-write value))
-    (setq eieio--wrote-object t))
-   ((and (consp value) (cl-some #'eieio-object-p value) (proper-list-p value))
-    (princ "(list")
-    (dolist (v value)
-      (princ " ")
-      (eieio--write-value v)
-      (setq eieio--wrote-object nil))
-    (princ ")"))
-   ((or (consp value) (and (symbolp value) value (not (eq value t)) (not (keywordp value))))
-    (princ "'") (eieio--write-datum value))
-   (t (eieio--write-datum value))))
+(defun eieio--write-value (value level) "Write the slot VALUE of an object written at indentation LEVEL.
+Objects, and lists holding objects, go on lines of their own."
+  (let ((pad (make-string (+ level 2) ?\s)))
+    (cond
+     ((eieio-object-p value)
+      (princ "\n")
+      (let ((eieio-print-indentation (+ level 2))) (object-write value)))
+     ((and (consp value) (proper-list-p value) (cl-some #'eieio-object-p value))
+      (princ "\n") (princ pad) (princ "(list")
+      (dolist (v value)
+        (princ "\n")
+        (if (eieio-object-p v)
+            (let ((eieio-print-indentation (+ level 4))) (object-write v))
+          (princ pad) (eieio--write-datum v)))
+      (princ ")"))
+     (t (princ " ")
+        (if (consp value) (princ "'"))
+        (eieio--write-datum value)))))
 
 (defun eieio--write-datum (value) "Print VALUE, data inside a slot value, with `prin1'.
 Objects within it print as records, which read back as the same
@@ -185,42 +177,37 @@ show as #<CLASS NAME>, as GNU's do."
 
 (cl-defmethod object-write ((this eieio-default-superclass) &optional comment)
   (let* ((class (eieio--object-class this))
-         (indent (make-string eieio-print-indentation ?\s))
-         (top (= eieio-print-indentation 0)))
+         (level eieio-print-indentation)
+         (descs (aref class 4)))
     (when comment
       (princ ";; Object ") (princ (eieio-object-name-string this)) (princ "\n")
       (princ comment) (princ "\n"))
-    (princ indent) (princ "(") (princ (aref class 1))
+    (princ (make-string level ?\s)) (princ "(") (princ (aref class 1))
     (when eieio-print-object-name
       (princ " ") (prin1 (eieio-object-name-string this)))
-    (setq eieio--wrote-object nil)
-    (let ((descs (aref class 4)) (i 0))
-      (while (< i (length descs))
-        (let* ((d (aref descs i))
-               (initarg (car (rassq (aref d 1) (aref class 7))))
-               (value (aref this (1+ i))))
-          (when (and initarg (not (eq value eieio--unbound))
-                     (not (equal value (eieio--default-value-of class d))))
-            (unless eieio--wrote-object (princ "\n"))
-            (setq eieio--wrote-object nil)
-            (princ indent) (princ "  ") (princ initarg)
-            (let ((printer (cdr (assq :printer (aref d 4)))))
-              (if printer
-                  (progn (princ " ") (funcall printer value))
-                (unless (eieio-object-p value) (princ " "))
-                (let ((eieio-print-indentation (+ eieio-print-indentation 2)))
-                  (eieio--write-value value))))))
-        (setq i (1+ i))))
+    (princ "\n")
+    (dotimes (i (length descs))
+      (let* ((d (aref descs i))
+             (initarg (car (rassq (aref d 1) (aref class 7))))
+             (value (aref this (1+ i))))
+        (when (and initarg (not (eq value eieio--unbound))
+                   (not (equal value (aref d 2))))
+          ;; Like GNU, a new line only when the current buffer is not at
+          ;; the start of one.
+          (unless (bolp) (princ "\n"))
+          (princ (make-string (+ level 2) ?\s)) (princ initarg)
+          (let ((printer (cdr (assq :printer (aref d 4)))))
+            (if printer
+                (progn (princ " ") (funcall printer value))
+              (eieio--write-value value level))))))
     (princ ")")
-    (when top (princ "\n") (setq eieio--wrote-object nil))))
-
-(defun eieio-class-precedence-list (class) "The class records of CLASS and its ancestors, in method invocation order."
-  (eieio--class-precedence-list (eieio--class-or-error class)))
+    (when (= level 0) (princ "\n"))))
 
 (autoload 'defmethod "eieio-compat" "Define a method in the style of EIEIO before `cl-defmethod'." nil t)
 (autoload 'defgeneric "eieio-compat" "Define a generic function in the style of EIEIO before `cl-defgeneric'." nil t)
 (autoload 'eieio--defalias "eieio-compat")
 (autoload 'eieio--defgeneric-init-form "eieio-compat")
 (autoload 'eieio--defmethod "eieio-compat")
+(autoload 'eieio-browse "eieio-opt" "Show the tree of classes below a root class." t)
 
 (provide 'eieio)
