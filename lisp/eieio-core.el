@@ -470,18 +470,19 @@ SUPERCLASSES and DOC are what its `defclass' says."
 
 ;;;; Dispatch on classes
 
+;; Tags are class names, cheap to compare: dispatch caches by them.
 (cl-generic-define-generalizer eieio--generic-subclass-generalizer 60
-  (lambda (var &rest _) `(and (symbolp ,var) (eieio--class-object ,var)))
-  (lambda (class &rest _)
-    (and class (mapcar (lambda (c) (list 'subclass (aref c 1)))
-                       (eieio--class-precedence-list class)))))
+  (lambda (var &rest _) `(and (symbolp ,var) (eieio--class-object ,var) ,var))
+  (lambda (name &rest _)
+    (and name (mapcar (lambda (c) (list 'subclass (aref c 1)))
+                      (eieio--class-precedence-list (eieio--class-object name))))))
 
 (cl-generic-define-generalizer eieio--generic-static-generalizer 60
-  (lambda (var &rest _) `(cond ((eieio-object-p ,var) (eieio--object-class ,var))
-                               ((symbolp ,var) (eieio--class-object ,var))))
-  (lambda (class &rest _)
-    (and class (mapcar (lambda (c) (list 'eieio--static (aref c 1)))
-                       (eieio--class-precedence-list class)))))
+  (lambda (var &rest _) `(cond ((eieio-object-p ,var) (aref ,var 0))
+                               ((and (symbolp ,var) (eieio--class-object ,var)) ,var)))
+  (lambda (name &rest _)
+    (and name (mapcar (lambda (c) (list 'eieio--static (aref c 1)))
+                      (eieio--class-precedence-list (eieio--class-object name))))))
 
 (cl-defmethod cl-generic-generalizers ((spec (head subclass)))
   (unless (eieio--class-object (cadr spec)) (error "Unknown class %S" (cadr spec)))
