@@ -96,6 +96,21 @@ If there is none, return nil, or signal an error when ERROR is non-nil."
 
 ;;;; Ancestry
 
+(defun eieio--any (pred list) "Non-nil if PRED holds for some element of LIST."
+  (while (and list (not (funcall pred (car list))))
+    (setq list (cdr list)))
+  (and list t))
+
+(defun eieio--drop-if (pred list) "A copy of LIST without the elements for which PRED holds."
+  (let ((kept '()))
+    (dolist (x list (nreverse kept))
+      (unless (funcall pred x) (push x kept)))))
+
+(defun eieio--slot-tail (name descs) "The tail of the descriptor list DESCS that starts with the slot NAME, or nil."
+  (while (and descs (not (eq (aref (car descs) 1) name)))
+    (setq descs (cdr descs)))
+  descs)
+
 (defun eieio-class-parents (class) "Return the parent class records of CLASS."
   (aref (eieio--class-or-error class) 3))
 
@@ -114,7 +129,7 @@ If there is none, return nil, or signal an error when ERROR is non-nil."
       (let ((pick nil))
         (dolist (l lists)
           (let ((head (car l)))
-            (unless (or pick (cl-some (lambda (other) (memq head (cdr other))) lists))
+            (unless (or pick (eieio--any (lambda (other) (memq head (cdr other))) lists))
               (setq pick head))))
         (if (null pick)
             (setq ok nil)
@@ -122,20 +137,22 @@ If there is none, return nil, or signal an error when ERROR is non-nil."
           (setq lists (mapcar (lambda (l) (if (eq (car l) pick) (cdr l) l)) lists)))))
     (if ok (nreverse out) 'conflict)))
 
+(defun eieio--depth-first (class seen) "SEEN, newest first, with CLASS and its ancestors added depth first."
+  (if (memq class seen)
+      seen
+    (setq seen (cons class seen))
+    (dolist (p (eieio--direct-parents class) seen)
+      (setq seen (eieio--depth-first p seen)))))
+
 (defun eieio--class-precedence-list (class) "The class record CLASS and its ancestors, in method invocation order.
 The order is the one the :method-invocation-order option of CLASS asks
 for: :c3 (the default), :depth-first or :breadth-first."
   (let ((order (plist-get (aref class 11) :method-invocation-order))
         (parents (eieio--direct-parents class)))
-    (pcase order
-      (:depth-first
-       (let ((seen '()))
-         (cl-labels ((walk (c) (unless (memq c seen)
-                                 (push c seen)
-                                 (mapc #'walk (eieio--direct-parents c)))))
-           (walk class))
-         (nreverse seen)))
-      (:breadth-first
+    (cond
+      ((eq order :depth-first)
+       (nreverse (eieio--depth-first class nil)))
+      ((eq order :breadth-first)
        (let ((seen '()) (queue (list class)))
          (while queue
            (let ((c (pop queue)))
@@ -143,7 +160,7 @@ for: :c3 (the default), :depth-first or :breadth-first."
                (push c seen)
                (setq queue (append queue (eieio--direct-parents c))))))
          (nreverse seen)))
-      (_
+      (t
        (let ((merged (eieio--c3-merge (append (mapcar #'eieio--class-precedence-list parents)
                                               (list parents)))))
          (if (eq merged 'conflict)
@@ -152,7 +169,7 @@ for: :c3 (the default), :depth-first or :breadth-first."
 
 (defun eieio--ancestor-p (class ancestor) "Non-nil if the class record ANCESTOR is CLASS or one of its ancestors."
   (or (eq class ancestor)
-      (cl-some (lambda (p) (eieio--ancestor-p p ancestor)) (eieio--direct-parents class))))
+      (eieio--any (lambda (p) (eieio--ancestor-p p ancestor)) (eieio--direct-parents class))))
 
 (defun child-of-class-p (child class) "Return non-nil if the class CHILD is CLASS or a subclass of it."
   (eieio--ancestor-p (eieio--class-or-error child) (eieio--class-or-error class)))
@@ -344,20 +361,20 @@ For a per-object slot, the value is its index."
          (initform nil) (given nil) (type t) (alloc nil) (initarg nil) (props '()))
     (while opts
       (let ((key (pop opts)) (val (pop opts)))
-        (pcase key
-          (:initform (setq initform val given t))
-          (:type (setq type val))
-          (:allocation (setq alloc val))
-          (:initarg (setq initarg val))
-          ((or :accessor :reader :writer))
-          (:group (push (cons :group (if (listp val) val (list val))) props))
-          (:custom (push (cons :custom val) props))
-          ((or :documentation :label :printer :protection)
+        (cond
+          ((eq key :initform) (setq initform val given t))
+          ((eq key :type) (setq type val))
+          ((eq key :allocation) (setq alloc val))
+          ((eq key :initarg) (setq initarg val))
+          ((memq key '(:accessor :reader :writer)))
+          ((eq key :group) (push (cons :group (if (listp val) val (list val))) props))
+          ((eq key :custom) (push (cons :custom val) props))
+          ((memq key '(:documentation :label :printer :protection))
            (push (cons key (if (eq key :protection)
                                (intern (substring (symbol-name val) 1))
                              val))
                  props))
-          (_ (when eieio-error-unsupported-class-tags
+          (t (when eieio-error-unsupported-class-tags
                (signal 'invalid-slot-type (list key)))))))
     (setq initform (eieio--normal-initform initform given))
     (when (and given (not (eq type t)) (eieio--constant-initform-p initform)
@@ -380,13 +397,13 @@ For a per-object slot, the value is its index."
       (let ((cell (assq (car p) props)))
         (cond ((null cell) (setq props (append props (list (cons (car p) (cdr p))))))
               ((eq (car p) :group)
-               (setcdr cell (append (cdr p) (cl-remove-if (lambda (g) (memq g (cdr p))) (cdr cell)))))
+               (setcdr cell (append (cdr p) (eieio--drop-if (lambda (g) (memq g (cdr p))) (cdr cell)))))
               (t (setcdr cell (cdr p))))))
     (aset merged 4 props)
     merged))
 
 (defun eieio--add-slot (slots desc) "SLOTS, a list of descriptors, with DESC added or merged into its namesake."
-  (let ((cell (cl-member (aref desc 1) slots :key #'cl--slot-descriptor-name)))
+  (let ((cell (eieio--slot-tail (aref desc 1) slots)))
     (if cell
         (progn (setcar cell (eieio--override-slot (car cell) desc)) slots)
       (append slots (list desc)))))
@@ -403,22 +420,23 @@ This does the work of `defclass' once its arguments are evaluated."
     ;; Inherited slots first, in parent order.
     (dolist (p parents)
       (dolist (d (append (aref p 4) nil))
-        (unless (cl-member (aref d 1) instance :key #'cl--slot-descriptor-name)
+        (unless (eieio--slot-tail (aref d 1) instance)
           (setq instance (eieio--add-slot instance (copy-sequence d)))))
       (let ((i 0))
         (dolist (d (append (aref p 8) nil))
-          (unless (cl-member (aref d 1) shared :key #'cl--slot-descriptor-name)
+          (unless (eieio--slot-tail (aref d 1) shared)
             (setq shared (append shared (list (copy-sequence d))))
             (setq shared-values (append shared-values (list (aref (aref p 9) i)))))
           (setq i (1+ i))))
       (dolist (ia (aref p 7))
         (unless (rassq (cdr ia) initargs) (setq initargs (append initargs (list ia))))))
     (dolist (spec slots)
-      (pcase-let ((`(,desc ,alloc ,initarg) (eieio--parse-slot spec)))
+      (let* ((parsed (eieio--parse-slot spec))
+             (desc (car parsed)) (alloc (nth 1 parsed)) (initarg (nth 2 parsed)))
         (let ((sname (aref desc 1)))
           (if (or (eq alloc :class)
-                  (cl-member sname shared :key #'cl--slot-descriptor-name))
-              (let ((cell (cl-member sname shared :key #'cl--slot-descriptor-name)))
+                  (eieio--slot-tail sname shared))
+              (let ((cell (eieio--slot-tail sname shared)))
                 (if cell
                     (let ((pos (- (length shared) (length cell))))
                       (setcar cell (eieio--override-slot (car cell) desc))
@@ -427,10 +445,10 @@ This does the work of `defclass' once its arguments are evaluated."
                   (setq shared (append shared (list desc))
                         shared-values (append shared-values
                                               (list (eieio--initform-value (aref desc 2))))))
-                (setq instance (cl-remove sname instance :key #'cl--slot-descriptor-name)))
+                (setq instance (eieio--drop-if (lambda (d) (eq (aref d 1) sname)) instance)))
             (setq instance (eieio--add-slot instance desc)))
           (when initarg
-            (setq initargs (cl-remove sname initargs :key #'cdr))
+            (setq initargs (eieio--drop-if (lambda (ia) (eq (cdr ia) sname)) initargs))
             (setq initargs (append initargs (list (cons initarg sname))))))))
     (let* ((index (make-hash-table :test 'eq :size 65))
            (class (record 'eieio--class name (plist-get options :documentation) parents
@@ -439,9 +457,9 @@ This does the work of `defclass' once its arguments are evaluated."
            (i 0))
       (dolist (d instance) (puthash (aref d 1) i index) (setq i (1+ i)))
       (let ((groups '()))
-        (dolist (p parents) (dolist (g (plist-get (aref p 11) :custom-groups)) (cl-pushnew g groups)))
+        (dolist (p parents) (dolist (g (plist-get (aref p 11) :custom-groups)) (unless (memq g groups) (push g groups))))
         (dolist (d (append instance shared))
-          (dolist (g (cdr (assq :group (aref d 4)))) (cl-pushnew g groups)))
+          (dolist (g (cdr (assq :group (aref d 4)))) (unless (memq g groups) (push g groups))))
         (aset class 11 (append (list :custom-groups (nreverse groups)) options)))
       (when old (aset class 6 (aref old 6)))
       (dolist (p (or parents (let ((root (eieio--class-object 'eieio-default-superclass)))
@@ -528,7 +546,7 @@ SUPERCLASSES and DOC are what its `defclass' says."
     (while (< i (length descs))
       (let* ((d (aref descs i)) (form (aref d 2)))
         (when (and (consp form) (not (eq (car form) 'quote))
-                   (not (cl-some (lambda (ia) (and (eq (cdr ia) (aref d 1))
+                   (not (eieio--any (lambda (ia) (and (eq (cdr ia) (aref d 1))
                                                    (eieio--plist-has (car ia) slots)))
                                  (aref class 7))))
           (let ((value (eval form t)))

@@ -24,8 +24,8 @@
          (forms '()))
     (while opts
       (let ((key (pop opts)) (fn (pop opts)))
-        (pcase key
-          (:accessor
+        (cond
+          ((eq key :accessor)
            (push `(cl-defmethod ,fn ((this ,class))
                     ,(format "The `%S' slot of THIS, a `%S' object; nil while it is unbound." slot class)
                     (if (slot-boundp this ',slot) (eieio-oref this ',slot)))
@@ -38,12 +38,12 @@
            (push `(cl-defmethod (setf ,fn) (value (this ,class))
                     (eieio-oset this ',slot value))
                  forms))
-          (:reader
+          ((eq key :reader)
            (push `(cl-defmethod ,fn ((this ,class))
                     ,(format "The value of the `%S' slot of THIS, a `%S' object." slot class)
                     (slot-value this ',slot))
                  forms))
-          (:writer
+          ((eq key :writer)
            (push `(cl-defmethod ,fn ((this ,class) value)
                     ,(format "Store VALUE in the `%S' slot of THIS, a `%S' object." slot class)
                     (setf (slot-value this ',slot) value))
