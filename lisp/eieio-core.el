@@ -304,7 +304,8 @@ SLOT may also be one of the initargs of OBJ's class."
 (defun slot-boundp (object slot) "Return non-nil if SLOT of OBJECT, an object or a class, has a value."
   (let* ((class (cond ((eieio-object-p object) (eieio--object-class object))
                       ((eieio--class-object object))
-                      (t (signal 'wrong-type-argument (list 'eieio-object object)))))
+                      (t (signal 'wrong-type-argument
+                                 (list '(or eieio-object class) object 'class)))))
          (name (eieio--initarg-slot class slot))
          (index (and (eieio-object-p object) (eieio--slot-index class name))))
     (if index

@@ -58,6 +58,8 @@ and :printer.  OPTIONS-AND-DOC may hold a docstring and class options
 such as :documentation, :abstract and :method-invocation-order.
 Also define NAME as a function making objects of the class, and
 NAME-p as a predicate." (declare (doc-string 4) (indent 2))
+  (unless (listp superclasses) (signal 'wrong-type-argument (list 'list superclasses 'superclasses)))
+  (unless (listp slots) (signal 'wrong-type-argument (list 'listp slots)))
   (let ((options (eieio--split-options options-and-doc))
         (childp (intern (format "%s--eieio-childp" name))))
     `(progn
