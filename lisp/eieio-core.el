@@ -66,9 +66,6 @@
 (defun class-p (x) "Return non-nil if X is the name of an EIEIO class."
   (and (symbolp x) (eieio--class-object x) t))
 
-(defun eieio-class-p (x) "Return non-nil if X is an EIEIO class record."
-  (eieio--class-p x))
-
 (defun eieio-object-p (obj) "Non-nil if OBJ is an object of some EIEIO class."
   (and (recordp obj) (symbolp (aref obj 0)) (eieio--class-object (aref obj 0)) t))
 
@@ -92,7 +89,7 @@
 (defun find-class (symbol &optional error) "Return the class record named SYMBOL.
 If there is none, return nil, or signal an error when ERROR is non-nil."
   (or (eieio--class-object symbol)
-      (and error (error "%S is not a class" symbol))))
+      (and error (signal 'wrong-type-argument (list 'class-p symbol)))))
 
 ;;;; Ancestry
 
@@ -112,10 +109,10 @@ If there is none, return nil, or signal an error when ERROR is non-nil."
   descs)
 
 (defun eieio-class-parents (class) "Return the parent class records of CLASS."
-  (aref (eieio--class-or-error class) 3))
+  (aref (or (eieio--class-object class) (signal 'wrong-type-argument (list 'eieio--class class))) 3))
 
 (defun eieio-class-children (class) "Return the names of the classes defined as direct children of CLASS."
-  (aref (eieio--class-or-error class) 6))
+  (aref (eieio--class-or-error class 'class) 6))
 
 (defun eieio--direct-parents (class) "The parents of the class record CLASS, the root class standing in for none."
   (or (aref class 3)
@@ -172,7 +169,9 @@ for: :c3 (the default), :depth-first or :breadth-first."
       (eieio--any (lambda (p) (eieio--ancestor-p p ancestor)) (eieio--direct-parents class))))
 
 (defun child-of-class-p (child class) "Return non-nil if the class CHILD is CLASS or a subclass of it."
-  (eieio--ancestor-p (eieio--class-or-error child) (eieio--class-or-error class)))
+  (eieio--ancestor-p (or (eieio--class-object child)
+                         (signal 'wrong-type-argument (list 'eieio--class child 'child)))
+                     (eieio--class-or-error class)))
 
 (defun object-of-class-p (obj class) "Return non-nil if OBJ is an object of CLASS or of a subclass of it."
   (eieio--ancestor-p (eieio--object-class (eieio--check-object obj))

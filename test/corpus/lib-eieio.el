@@ -84,3 +84,4 @@
 (cl-defmethod ce-walk ((x ce-d2)) (cons 'd2 (cl-call-next-method)))
 (cl-defmethod ce-walk ((x ce-d)) (cons 'd (cl-call-next-method)))
 (ce-walk (ce-d))
+(list (eieio-class-name (find-class 'ce-square)) (find-class 'ce-nothing) (condition-case e (find-class 'ce-nothing t) (error e)) (condition-case e (eieio-class-name 'ce-nothing) (error e)) (condition-case e (child-of-class-p 'ce-nothing 'ce-square) (error e)) (condition-case e (object-of-class-p 3 'ce-square) (error e)) (condition-case e (eieio-class-children 'ce-nothing) (error e)) (condition-case e (eieio-class-parents 'ce-nothing) (error e)) (fboundp 'eieio-class-p))
