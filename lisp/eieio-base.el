@@ -68,11 +68,13 @@
 
 (defclass eieio-persistent () ((file :initarg :file :type string
          :documentation "The file this object is saved to and read from.")
+   (do-backups :type boolean :allocation :class :initform t
+               :documentation "Non-nil means saving makes a backup of the old file.")
    (file-header-line :type string :allocation :class
                      :initform ";; EIEIO PERSISTENT OBJECT"
                      :documentation "The comment line that starts the file.")
-   (do-backups :type boolean :allocation :class :initform t
-               :documentation "Non-nil means saving makes a backup of the old file."))
+   (extension :type string :allocation :class :initform ".eieio"
+              :documentation "What the names of files saved from objects of the class end with."))
   :abstract t "Objects that can be saved to a file and read back.")
 
 (cl-defgeneric eieio-persistent-save (this &optional file) "Write THIS to FILE, by default the file its `file' slot names.")
@@ -139,6 +141,13 @@ With ALLOW-SUBCLASS non-nil, an object of a subclass of CLASS will do."
 
 (cl-defmethod eieio-object-name-string ((inst eieio-named))
   (let ((own (eieio-oref inst 'object-name))) (if own own (cl-call-next-method))))
+
+(cl-defmethod shared-initialize ((inst eieio-named) slots)
+  ;; A leading string is the name, as the old constructors took it.
+  (when (stringp (car slots))
+    (eieio-oset inst 'object-name (car slots))
+    (setq slots (cdr slots)))
+  (cl-call-next-method inst slots))
 
 (cl-defmethod eieio-object-set-name-string ((inst eieio-named) new-name)
   (eieio-oset inst 'object-name new-name))

@@ -334,16 +334,20 @@ For a per-object slot, the value is its index."
                  (eieio--class-or-error object-or-class))))
     (or (eieio--slot-index class slot) (and (eieio--class-slot-index class slot) t))))
 
+(defvar eieio--object-names (make-hash-table :test 'eq :weakness 'key) "The names given to objects, each object's a string; objects without one are named after their class.")
+
 (cl-defgeneric eieio-object-name-string (obj) "Return the name of the object OBJ, a string.")
 (cl-defmethod eieio-object-name-string ((obj t))
-  (format "%s-%x" (eieio-object-class obj) (sxhash-eq obj)))
+  (or (gethash obj eieio--object-names)
+      (format "%s-%x" (eieio-object-class obj) (sxhash-eq obj))))
 
 (defun eieio-object-name (obj &optional extra) "Return a string naming OBJ as #<CLASS NAME>, with EXTRA after NAME."
   (format "#<%s %s%s>" (eieio-object-class obj) (eieio-object-name-string obj) (or extra "")))
 
 (cl-defgeneric eieio-object-set-name-string (obj name) "Give the object OBJ the name NAME, a string.")
-(cl-defmethod eieio-object-set-name-string ((_obj t) _name)
-  (error "Only objects of `eieio-named' can be renamed"))
+(cl-defmethod eieio-object-set-name-string ((obj t) name)
+  (unless (stringp name) (signal 'wrong-type-argument (list 'string name 'name)))
+  (puthash (eieio--check-object obj) name eieio--object-names))
 
 ;;;; Defining classes
 
@@ -555,11 +559,12 @@ SUPERCLASSES and DOC are what its `defclass' says."
       (setq i (1+ i)))))
 
 (cl-defmethod initialize-instance ((this t) &optional slots)
-  (eieio--run-initforms this slots)
+  (eieio--run-initforms this (if (stringp (car slots)) (cdr slots) slots))
   (shared-initialize this slots))
 
 (cl-defmethod shared-initialize ((obj t) slots)
   (let ((class (eieio--object-class obj)))
+    (if (stringp (car slots)) (setq slots (cdr slots)))
     (while slots
       (let* ((key (pop slots)) (value (pop slots))
              (slot (cdr (assq key (aref class 7)))))
@@ -581,9 +586,10 @@ Its methods are the defaults of the generic functions of objects."
   (let ((c (eieio--class-object class)))
     (when (plist-get (aref c 11) :abstract)
       (error "Class %s is abstract" class))
-    ;; An old-style object name (a string, or nil) may come first.
-    (when (and initargs (or (stringp (car initargs)) (null (car initargs))))
-      (pop initargs))
+    ;; An old-style object name (a string, or nil) may come first: a
+    ;; leading nil is dropped here, a string left for `shared-initialize'
+    ;; (`eieio-named' takes it as the name, others ignore it).
+    (when (and initargs (null (car initargs))) (pop initargs))
     (let ((obj (eieio--make-object c)))
       (initialize-instance obj initargs)
       obj)))

@@ -85,3 +85,7 @@
 (cl-defmethod ce-walk ((x ce-d)) (cons 'd (cl-call-next-method)))
 (ce-walk (ce-d))
 (list (eieio-class-name (find-class 'ce-square)) (find-class 'ce-nothing) (condition-case e (find-class 'ce-nothing t) (error e)) (condition-case e (eieio-class-name 'ce-nothing) (error e)) (condition-case e (child-of-class-p 'ce-nothing 'ce-square) (error e)) (condition-case e (object-of-class-p 3 'ce-square) (error e)) (condition-case e (eieio-class-children 'ce-nothing) (error e)) (condition-case e (eieio-class-parents 'ce-nothing) (error e)) (fboundp 'eieio-class-p))
+(defclass ce-plain () ((z :initarg :z)))
+(let ((o (ce-plain "given" :z 1)) (p (ce-plain))) (eieio-object-set-name-string p "later") (list (string-match-p "\\`ce-plain-[0-9a-f]+\\'" (eieio-object-name-string o)) (string-match-p "\\`#<ce-plain ce-plain-[0-9a-f]+>\\'" (eieio-object-name o)) (cl-prin1-to-string p) (oref o z) (string-match-p "\\`ce-plain-" (eieio-object-name-string (clone o "copy"))) (condition-case e (eieio-object-set-name-string p 3) (error e))))
+(list (eieio-object-name-string (ce-square "sq-name")) (oref (ce-square "sq-name") object-name))
+(mapcar #'eieio-slot-descriptor-name (eieio--class-class-slots (cl--find-class 'eieio-persistent)))
