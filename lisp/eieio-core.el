@@ -506,6 +506,17 @@ SUPERCLASSES and DOC are what its `defclass' says."
     (and name (mapcar (lambda (c) (list 'eieio--static (aref c 1)))
                       (eieio--class-precedence-list (eieio--class-object name))))))
 
+;; Dispatch on a class name itself goes through the class's type list
+;; (see `eieio--note-lineage'); this generalizer says so to programs that ask.
+(cl-generic-define-generalizer eieio--generic-generalizer 50
+  #'cl--generic-struct-tag
+  (lambda (tag &rest _)
+    (let ((class (and (symbolp tag) (eieio--class-object tag))))
+      (and class (mapcar (lambda (c) (aref c 1)) (eieio--class-precedence-list class))))))
+
+(cl-defmethod cl-generic-generalizers :extra "eieio" ((spec symbol))
+  (if (eieio--class-object spec) (list eieio--generic-generalizer) (cl-call-next-method)))
+
 (cl-defmethod cl-generic-generalizers ((spec (head subclass)))
   (unless (eieio--class-object (cadr spec)) (error "Unknown class %S" (cadr spec)))
   (list eieio--generic-subclass-generalizer))
