@@ -106,7 +106,7 @@
    ((and (consp form) (eq (car form) 'quote)) (cadr form))
    ((and (consp form) (eq (car form) 'list)) (mapcar #'eieio--persistent-value (cdr form)))
    ((and (consp form) (symbolp (car form)) (class-p (car form)))
-    (eieio-persistent-convert-list-to-object form))
+    (eieio--persistent-object form))
    ((and (vectorp form) (not (eieio-object-p form)))
     (apply #'vector (mapcar #'eieio--persistent-value form)))
    ((hash-table-p form)
@@ -114,7 +114,7 @@
     form)
    (t form)))
 
-(defun eieio-persistent-convert-list-to-object (inputlist) "Build the object that the written form INPUTLIST, (CLASS NAME INITARG VALUE...), describes."
+(defun eieio--persistent-object (inputlist) "Build the object that the written form INPUTLIST, (CLASS NAME INITARG VALUE...), describes."
   (let ((class (car inputlist)) (args (cdr inputlist)) (initargs '()))
     (unless (class-p class) (error "Invalid object: %S is not a class" class))
     (when (stringp (car args)) (pop args))
@@ -126,7 +126,7 @@
 (defun eieio-persistent-read (filename &optional class allow-subclass) "Read the object saved in FILENAME, checking it is of CLASS.
 With ALLOW-SUBCLASS non-nil, an object of a subclass of CLASS will do."
   (let* ((form (read (with-temp-buffer (insert-file-contents filename) (buffer-string))))
-         (obj (eieio-persistent-convert-list-to-object form)))
+         (obj (eieio--persistent-object form)))
     (when (and class (not (funcall (if allow-subclass #'object-of-class-p #'same-class-p)
                                    obj class)))
       (error "Invalid object: %s is not an object of class %s nor a subclass"

@@ -86,10 +86,10 @@
 (defun eieio-class-name (class) "Return the name of CLASS, a class name or record."
   (aref (eieio--class-or-error class) 1))
 
-(defun find-class (symbol &optional error) "Return the class record named SYMBOL.
-If there is none, return nil, or signal an error when ERROR is non-nil."
+(defun find-class (symbol &optional errorp) "Return the class record named SYMBOL.
+If there is none, return nil, or signal an error when ERRORP is non-nil."
   (or (eieio--class-object symbol)
-      (and error (signal 'wrong-type-argument (list 'class-p symbol)))))
+      (and errorp (signal 'wrong-type-argument (list 'class-p symbol)))))
 
 ;;;; Ancestry
 
@@ -203,7 +203,8 @@ for: :c3 (the default), :depth-first or :breadth-first."
 (defun eieio-class-slots (class) "Return the descriptors of the per-object slots of CLASS, as a list."
   (append (aref (eieio--class-or-error class) 4) nil))
 
-(defalias 'eieio-slot-descriptor-name #'cl--slot-descriptor-name)
+(defun eieio-slot-descriptor-name (slot) "The name of the slot that the descriptor SLOT describes."
+  (cl--slot-descriptor-name slot))
 
 (defun eieio--initarg-slot (class name) "The slot NAME stands for in CLASS: itself, or the slot of the initarg NAME."
   (or (cdr (assq name (aref class 7))) name))
@@ -412,9 +413,10 @@ For a per-object slot, the value is its index."
         (progn (setcar cell (eieio--override-slot (car cell) desc)) slots)
       (append slots (list desc)))))
 
-(defun eieio-defclass-internal (name superclasses slots options) "Define the class NAME with SUPERCLASSES, SLOTS and OPTIONS (a plist).
+(defun eieio-defclass-internal (cname superclasses slots options) "Define the class CNAME with SUPERCLASSES, SLOTS and OPTIONS (a plist).
 This does the work of `defclass' once its arguments are evaluated."
-  (let* ((old (eieio--class-object name))
+  (let* ((name cname)
+         (old (eieio--class-object name))
          (parents (mapcar (lambda (p)
                             (or (eieio--class-object p)
                                 (error "Given parent class %S is not a class" p)))
@@ -537,7 +539,8 @@ SUPERCLASSES and DOC are what its `defclass' says."
 
 (cl-defgeneric slot-unbound (object class slot-name fn) "Called when FN reads the unbound SLOT-NAME of OBJECT of CLASS; signals `unbound-slot'.")
 
-(cl-defmethod slot-missing ((object t) slot-name _operation &optional _new-value)
+(cl-defmethod slot-missing ((object t) slot-name operation &optional new-value)
+  (ignore operation new-value)
   (signal 'invalid-slot-name (list (eieio--object-string object) slot-name)))
 
 (cl-defmethod slot-unbound ((object t) class slot-name fn)
