@@ -143,7 +143,9 @@ If there is none, return nil, or signal an error when ERRORP is non-nil."
 
 (defun eieio--class-precedence-list (class) "The class record CLASS and its ancestors, in method invocation order.
 The order is the one the :method-invocation-order option of CLASS asks
-for: :c3 (the default), :depth-first or :breadth-first."
+for: :c3 (the default), :depth-first or :breadth-first.  CLASS may
+also be a class name."
+  (or (eieio--class-p class) (setq class (eieio--class-or-error class)))
   (let ((order (plist-get (aref class 11) :method-invocation-order))
         (parents (eieio--direct-parents class)))
     (cond
@@ -592,6 +594,9 @@ SUPERCLASSES and DOC are what its `defclass' says."
                          '(:documentation "The class every EIEIO class inherits from, named or not.
 Its methods are the defaults of the generic functions of objects."
                            :abstract t))
+
+(defun eieio-default-superclass (&rest args) "Make an object of `eieio-default-superclass', which is abstract: an error."
+  (apply #'make-instance 'eieio-default-superclass args))
 
 (defun eieio-default-superclass-p (obj) "Return non-nil if OBJ is an object of exactly `eieio-default-superclass'."
   (and (eieio-object-p obj) (eq (aref obj 0) 'eieio-default-superclass)))

@@ -205,6 +205,72 @@ show as #<CLASS NAME>, as GNU's do."
     (princ ")")
     (when (= level 0) (princ "\n"))))
 
+;;;; Older names and helpers
+
+(dolist (pair '((class-of . eieio-object-class) (class-name . eieio-class-name)
+                (class-parents . eieio-class-parents) (class-children . eieio-class-children)
+                (class-direct-subclasses . eieio-class-children)
+                (class-direct-superclasses . eieio-class-parents)
+                (class-parent . eieio-class-parent)
+                (class-precedence-list . eieio--class-precedence-list)
+                (object-class . eieio-object-class) (object-class-fast . eieio-object-class)
+                (object-class-name . eieio-object-class-name) (object-name . eieio-object-name)
+                (object-name-string . eieio-object-name-string)
+                (object-set-name-string . eieio-object-set-name-string)))
+  (defalias (car pair) (cdr pair))
+  (make-obsolete (car pair) (cdr pair) "24.4"))
+
+(defun eieio-class-parent (class) "The first parent class of CLASS, a class record, or nil."
+  (car (eieio-class-parents class)))
+
+(defun object-slots (obj) "The names of the per-object slots of OBJ."
+  (mapcar #'cl--slot-descriptor-name (eieio-class-slots (eieio-object-class obj))))
+(make-obsolete 'object-slots 'eieio-class-slots "25.1")
+
+(defun object-add-to-list (object slot item &optional append) "Add ITEM to the list in SLOT of OBJECT unless it is already there (by `equal').
+It goes in front, or at the end when APPEND is non-nil."
+  (let ((old (and (slot-boundp object slot) (eieio-oref object slot))))
+    (unless (member item old)
+      (eieio-oset object slot (if append (append old (list item)) (cons item old))))))
+
+(defun object-remove-from-list (object slot item) "Remove ITEM (by `equal') from the list in SLOT of OBJECT."
+  (eieio-oset object slot (delete item (eieio-oref object slot))))
+
+(defun object-assoc (key slot list) "The first object of LIST whose SLOT is `equal' to KEY."
+  (let ((found nil))
+    (while (and list (not found))
+      (if (equal key (eieio-oref (car list) slot)) (setq found (car list)))
+      (setq list (cdr list)))
+    found))
+
+(defun object-assoc-list (slot list) "An alist of (VALUE . OBJECT), VALUE being the SLOT of each object of LIST."
+  (mapcar (lambda (o) (cons (eieio-oref o slot) o)) list))
+
+(defun object-assoc-list-safe (slot list) "Like `object-assoc-list', leaving out the objects of LIST without a bound SLOT."
+  (let ((out '()))
+    (dolist (o list (nreverse out))
+      (when (and (slot-exists-p o slot) (slot-boundp o slot))
+        (push (cons (eieio-oref o slot) o) out)))))
+
+(defmacro eieio-declare-slots (&rest slots) "Tell the compiler that SLOTS are slot names; this does nothing when run."
+  (ignore slots)
+  nil)
+
+(defun eieio-barf-if-slot-unbound (value instance slotname fn) "VALUE, unless it is the unbound marker: then call `slot-unbound' for SLOTNAME of INSTANCE in FN."
+  (if (eq value eieio--unbound)
+      (slot-unbound instance (eieio-object-class instance) slotname fn)
+    value))
+
+(pcase-defmacro eieio (&rest fields) "Match an EIEIO object whose slots match FIELDS.
+Each field is SLOT, binding the variable SLOT to the slot's value, or
+\(SLOT PATTERN), matching the slot's value against PATTERN."
+  `(and (pred eieio-object-p)
+        ,@(mapcar (lambda (field)
+                    (let ((slot (if (consp field) (car field) field))
+                          (pat (if (consp field) (cadr field) field)))
+                      `(app (lambda (obj) (eieio-oref obj ',slot)) ,pat)))
+                  fields)))
+
 (autoload 'defmethod "eieio-compat" "Define a method in the style of EIEIO before `cl-defmethod'." nil t)
 (autoload 'defgeneric "eieio-compat" "Define a generic function in the style of EIEIO before `cl-defgeneric'." nil t)
 (autoload 'eieio--defalias "eieio-compat")
