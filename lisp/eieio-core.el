@@ -296,6 +296,7 @@ SLOT may also be one of the initargs of OBJ's class."
         (let ((desc (aref (aref c 4) index)))
           (eieio--typecheck c name desc value)
           (aset desc 2 (macroexp-quote value))
+          (put (aref c 1) 'eieio--dynamic-initforms nil)
           (aset (aref c 10) (1+ index) value))
       (let ((ci (eieio--class-slot-index c name)))
         (if (null ci)
@@ -476,6 +477,7 @@ This does the work of `defclass' once its arguments are evaluated."
       (aset class 10 (apply #'record class (mapcar (lambda (d) (eieio--initform-value (aref d 2)))
                                                     instance)))
       (put name 'cl--class class)
+      (put name 'eieio--dynamic-initforms nil)
       (eieio--note-lineage class)
       (when old (eieio--refresh-children class))
       (when old (eieio--refresh-generics))
@@ -561,18 +563,33 @@ SUPERCLASSES and DOC are what its `defclass' says."
       (setq plist (cddr plist)))
     found))
 
+(defun eieio--dynamic-initforms (class) "The slots of the class record CLASS whose initform is a form to evaluate.
+Each is (INDEX DESCRIPTOR . INITARGS), INITARGS the keywords that set
+the slot.  Worked out once per class, until its defaults change."
+  (let ((name (aref class 1)))
+    (or (get name 'eieio--dynamic-initforms)
+        (let ((out '()) (descs (aref class 4)))
+          (dotimes (i (length descs))
+            (let* ((d (aref descs i)) (form (aref d 2)))
+              (when (and (consp form) (not (eq (car form) 'quote)))
+                (push (cons i (cons d (mapcar #'car (eieio--keep-if (lambda (ia) (eq (cdr ia) (aref d 1)))
+                                                                  (aref class 7)))))
+                      out))))
+          ;; `none' stands for an empty list, so that it is kept too.
+          (put name 'eieio--dynamic-initforms (or (nreverse out) 'none))))))
+
+(defun eieio--keep-if (pred list) "The elements of LIST for which PRED holds."
+  (eieio--drop-if (lambda (x) (not (funcall pred x))) list))
+
 (defun eieio--run-initforms (obj slots) "Evaluate the non-constant initforms of OBJ's slots whose initargs SLOTS does not give."
-  (let* ((class (eieio--object-class obj)) (descs (aref class 4)) (i 0))
-    (while (< i (length descs))
-      (let* ((d (aref descs i)) (form (aref d 2)))
-        (when (and (consp form) (not (eq (car form) 'quote))
-                   (not (eieio--any (lambda (ia) (and (eq (cdr ia) (aref d 1))
-                                                   (eieio--plist-has (car ia) slots)))
-                                 (aref class 7))))
-          (let ((value (eval form t)))
+  (let* ((class (eieio--object-class obj)) (dyn (eieio--dynamic-initforms class)))
+    (unless (eq dyn 'none)
+      (dolist (entry dyn)
+        (unless (eieio--any (lambda (key) (eieio--plist-has key slots)) (cddr entry))
+          (let ((d (cadr entry))
+                (value (eval (aref (cadr entry) 2) t)))
             (eieio--typecheck class (aref d 1) d value)
-            (aset obj (1+ i) value))))
-      (setq i (1+ i)))))
+            (aset obj (1+ (car entry)) value)))))))
 
 (cl-defmethod initialize-instance ((this t) &optional slots)
   (eieio--run-initforms this (if (stringp (car slots)) (cdr slots) slots))
