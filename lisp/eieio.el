@@ -140,9 +140,11 @@ Objects, and lists holding objects, go on lines of their own."
             (let ((eieio-print-indentation (+ level 4))) (object-write v))
           (princ pad) (eieio--write-datum v)))
       (princ ")"))
-     (t (princ " ")
-        (if (consp value) (princ "'"))
-        (eieio--write-datum value)))))
+     (t (princ " ") (eieio--write-plain value)))))
+
+(defun eieio--write-plain (value) "Print VALUE, which holds no object at its top, as a slot value: a list quoted."
+  (if (consp value) (princ "'"))
+  (eieio--write-datum value))
 
 (defun eieio--write-datum (value) "Print VALUE, data inside a slot value, with `prin1'.
 Objects within it print as records, which read back as the same
@@ -206,6 +208,33 @@ show as #<CLASS NAME>, as GNU's do."
     (when (= level 0) (princ "\n"))))
 
 ;;;; Older names and helpers
+
+(defun eieio-change-class (obj class) "Refuse to change OBJ's class to CLASS, as EIEIO never could."
+  (ignore obj class)
+  (error "EIEIO: `change-class' is unimplemented"))
+(defalias 'change-class #'eieio-change-class)
+(make-obsolete 'change-class 'eieio-change-class "26.1")
+
+(defun eieio-version () "Show EIEIO's version in the echo area and return it." (interactive)
+  (message "%s" "1.4"))
+
+(defun eieio-set-defaults (obj &optional set-all) "Give every per-object slot of OBJ its default value again.
+SET-ALL is accepted for compatibility."
+  (ignore set-all)
+  (let* ((class (eieio--object-class (eieio--check-object obj))) (descs (aref class 4)))
+    (dotimes (i (length descs))
+      (let ((form (aref (aref descs i) 2)))
+        (aset obj (1+ i) (if (and (consp form) (not (eq (car form) 'quote)))
+                             (eval form t)
+                           (eieio--initform-value form)))))))
+
+(defun eieio-override-prin1 (thing) "Print THING the way `object-write' prints a slot value."
+  (if (or (eieio-object-p thing) (and (consp thing) (proper-list-p thing) (eieio--any #'eieio-object-p thing)))
+      (eieio--write-value thing eieio-print-indentation)
+    (eieio--write-plain thing)))
+
+(defun eieio-list-prin1 (list) "Print LIST the way `object-write' prints a slot value holding a list."
+  (eieio-override-prin1 list))
 
 (dolist (pair '((class-of . eieio-object-class) (class-name . eieio-class-name)
                 (class-parents . eieio-class-parents) (class-children . eieio-class-children)
