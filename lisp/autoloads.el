@@ -13,6 +13,7 @@
                                 easy-mmode-define-minor-mode easy-mmode-define-global-mode
                                 define-global-minor-mode easy-mmode-defmap easy-mmode-defsyntax)
                   (easy-mmode-define-keymap easy-mmode--globalized-predicate-p))
+                 ("eieio-core" () (eieio-defclass-autoload))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
                   (string-clean-whitespace string-lines string-truncate-left))

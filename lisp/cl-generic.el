@@ -101,7 +101,8 @@ itself; any other FORM is evaluated."
    ((eq (car-safe spec) 'derived-mode) spec)
    ((and (symbolp spec)
          (or (memq spec cl--all-builtin-types)
-             (cl--struct-class-p (cl--find-class spec))))
+             (cl--struct-class-p (cl--find-class spec))
+             (get spec 'cl--generic-types)))
     spec)
    ;; Anything else must be claimed by a generalizer, through the
    ;; `cl-generic-generalizers' generic of cl-generic-gen.el (autoloaded).
@@ -196,10 +197,11 @@ Each maps to its list of generalizers; cl-generic-gen.el fills it.")
                    (aref generic 3)))
 
 (defun cl--generic-types-of (arg) "The names of the types ARG belongs to, most specific first, t aside.
-A structure's types are its own and its ancestors'; other objects get
-theirs from `cl--typeof-types'."
+A structure's types are its own and its ancestors'; a record whose tag
+has a `cl--generic-types' property (an EIEIO object's class name) has
+the types that lists; other objects get theirs from `cl--typeof-types'."
   (let ((tag (type-of arg)))
-    (or (and (recordp arg) (cl--struct-parent-names tag))
+    (or (and (recordp arg) (or (cl--struct-parent-names tag) (get tag 'cl--generic-types)))
         (assq (if (null arg) 'null tag) cl--typeof-types))))
 
 (defun cl--generic-match (spec arg present types) "How closely SPEC fits ARG: a number, lower being closer, or nil if not.
@@ -414,6 +416,20 @@ of its plan, CACHE the table of the first of them."
                               table))))))
     fn))
 
+(defun cl--generic-position-taggers (generic positions) "For each of POSITIONS of GENERIC's plan, (POSITION . TAG-FUNCTIONS).
+TAG-FUNCTIONS compute the tags of the generalizers of the custom
+specializers that methods of GENERIC have at that position."
+  (mapcar (lambda (position)
+            (let ((fns '()))
+              (dolist (method (aref generic 3))
+                (let ((spec (nth (car position) (aref method 1))))
+                  (dolist (g (and spec (not (cl--generic-context-spec-p spec))
+                                  (gethash spec cl--generic-custom-specs)))
+                    (let ((fn (cl--generic-tag-function g)))
+                      (unless (memq fn fns) (push fn fns))))))
+              (cons position (nreverse fns))))
+          positions))
+
 (defun cl--generic-dispatcher (name generic) "A function that calls the methods of the generic NAME that fit its arguments.
 GENERIC is NAME's generic object, whose methods must not change while
 the function is in use: a new method gets a new dispatcher."
@@ -423,13 +439,31 @@ the function is in use: a new method gets a new dispatcher."
          (last (1- needed))
          (cache (make-hash-table :test 'eq :size 8)))
     (cond
-     ((or (cl--generic-custom-p generic) (cl--generic-context-p generic))
-      ;; A generalizer's tag need not follow the type, and a context's value
-      ;; is not an argument: no cache.
+     ((cl--generic-context-p generic)
+      ;; A context's value is not an argument: no cache.
       (lambda (&rest call-args)
         (if (and positions (null (nthcdr last call-args)))
             (cl--generic-too-few needed call-args))
         (apply (cl--generic-effective name generic call-args) call-args)))
+     ((cl--generic-custom-p generic)
+      ;; Which specializers of a generalizer an argument satisfies depends
+      ;; only on the tag the generalizer computes for it: the cache key
+      ;; adds those tags to the usual keys, in an `equal' table.
+      (let ((taggers (cl--generic-position-taggers generic positions))
+            (table (make-hash-table :test 'equal)))
+        (lambda (&rest call-args)
+          (if (and positions (null (nthcdr last call-args)))
+              (cl--generic-too-few needed call-args))
+          (let ((key '()))
+            (dolist (entry taggers)
+              (let ((arg (nth (car (car entry)) call-args)))
+                (push (cl--generic-key arg (car entry)) key)
+                (dolist (tagger (cdr entry)) (push (funcall tagger arg) key))))
+            (apply (or (gethash key table)
+                       (puthash key (tsmacs--setup-call #'cl--generic-effective
+                                                        name generic call-args)
+                                table))
+                   call-args)))))
      ((and positions (null (cdr positions))
            (null (cadr (car positions))) (null (cddr (car positions))))
       ;; The common case: one dispatched position, only types.  The closure

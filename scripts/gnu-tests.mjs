@@ -6,7 +6,8 @@
 //                              [--jobs N] [--source] [--tsmacs CHECKOUT] [--list FILE] [--baseline FILE]
 //                              [--dir DIR]
 //
-// --dir DIR runs every *-tests.el directly in GNU_SRC/test/DIR (say `lisp` or `lisp/emacs-lisp`)
+// --dir DIR runs every *-tests.el (and *-test-*.el, as eieio-tests/ names two of its three files)
+// directly in GNU_SRC/test/DIR (say `lisp` or `lisp/emacs-lisp`)
 // instead of issue 9's 28 files: a survey of how much of GNU's library tsmacs can load and pass.
 // Give it its own --list, so that issue 9's gnu-tests-results.txt is not overwritten.
 //
@@ -103,7 +104,7 @@ let files = FILES;
 if (opts.dir) {
   const where = join(opts.src, 'test', opts.dir);
   if (!existsSync(where)) usage(`--dir: no ${where}`);
-  files = readdirSync(where).filter((n) => n.endsWith('-tests.el')).sort().map((n) => `${opts.dir}/${n}`);
+  files = readdirSync(where).filter((n) => n.endsWith('-tests.el') || /-test-[^/]*\.el$/.test(n)).sort().map((n) => `${opts.dir}/${n}`);
 }
 const allFiles = files;
 if (opts.only) {
