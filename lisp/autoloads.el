@@ -1628,3 +1628,6 @@ Without an XML mode in this system, Conf mode."
 (autoload 'wdired-change-to-wdired-mode "wdired" nil t)
 ;; File notifications (filenotify.el).
 (autoload 'file-notify-handle-event "filenotify" nil t)
+;; The widget library (wid-edit.el): the entry points GNU autoloads.
+(dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
+  (autoload name "wid-edit"))
