@@ -608,7 +608,8 @@ text of the widget reached."
   (widget--quietly
     (let ((todo widget-field-new))
       (setq widget-field-new nil)
-      (dolist (f (nreverse todo))
+      ;; Newest first in TODO: pushed one by one, the oldest ends up first.
+      (dolist (f todo)
         (push f widget-field-list)
         (let ((span (widget-get f :field-overlay)))
           ;; Until now the field's place was kept as a pair of markers.
