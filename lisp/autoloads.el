@@ -1637,7 +1637,8 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(custom-buffer-create custom-buffer-create-other-window custom-save-all))
   (autoload name "cus-edit"))
 (dolist (name '(customize-group customize-group-other-window customize-option customize-option-other-window
-                customize-save-customized))
+                customize-save-customized customize-saved customize-unsaved customize-apropos
+                customize-changed))
   (autoload name "cus-edit" nil t))
 (defalias 'customize-variable #'customize-option)
 (defalias 'customize-variable-other-window #'customize-option-other-window)

@@ -141,8 +141,9 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
         (value (and (default-boundp symbol) (default-value symbol))))
     (cond ((get symbol 'customized-value)
            (if (equal value (custom--form-value (get symbol 'customized-value))) 'set 'changed))
-          ((or (get symbol 'saved-value) themes)
-           (if (equal value (custom--form-value (or (get symbol 'saved-value) (cdar themes))))
+          ;; A saved value counts through the user theme's entry only.
+          (themes
+           (if (equal value (custom--form-value (cdar themes)))
                (if (eq (caar themes) 'user) 'saved 'themed)
              'changed))
           ((get symbol 'standard-value)
@@ -207,8 +208,15 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
             class (car (get class 'widget-type))))
     found))
 
-(defun custom--doc-lines (symbol) "Return the lines of SYMBOL's variable documentation."
-  (let ((doc (documentation-property symbol 'variable-documentation t)))
+(defun custom--doc-lines (symbol) "Return the lines of SYMBOL's variable documentation, with a note when it is obsolete."
+  (let ((doc (documentation-property symbol 'variable-documentation t))
+        (old (get symbol 'byte-obsolete-variable)))
+    (when (and old (stringp doc))
+      (setq doc (concat doc "\n\n"
+                        (if (car old)
+                            (format-message "This variable is obsolete since %s;\nuse `%s' instead."
+                                            (nth 2 old) (car old))
+                          (format "This variable is obsolete since %s." (nth 2 old))))))
     (and (stringp doc) (split-string doc "\n"))))
 
 (defun custom-variable-value-create (widget) "Insert the option WIDGET stands for: name, value, state, documentation, comment and groups."
@@ -221,6 +229,24 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
     (widget-put widget :shown-value nil)
     (unless (widget-get widget :custom-state)
       (widget-put widget :custom-state (custom-variable-state symbol value)))
+    (if (eq (widget-get widget :custom-state) 'hidden)
+        (custom--insert-folded widget symbol doc)
+      (custom--insert-unfolded widget symbol value doc indent))))
+
+(defun custom--insert-folded (widget symbol doc) "Insert the one-line form of the option SYMBOL in WIDGET: a Show button, its name and DOC's first line."
+  (widget-put widget :buttons
+              (list (widget-create-child-and-convert
+                     widget 'push-button :format "%[%v%]" :value-create (lambda (_) (insert "Show Value"))
+                     :action (lambda (&rest _)
+                               (widget-put widget :custom-state nil)
+                               (save-excursion (widget-value-set widget symbol))
+                               (widget-setup)))))
+  (insert " " (custom-unlispify-tag-name symbol) " \n")
+  (when doc
+    (insert (make-string custom-buffer-indent ?\s) (car doc) (if (cdr doc) " More" "") "\n")))
+
+(defun custom--insert-unfolded (widget symbol value doc indent) "Insert the full form of the option SYMBOL holding VALUE in WIDGET; DOC are its documentation lines, INDENT the text lines under the name start with."
+  (let (buttons)
     (push (widget-create-child-and-convert widget 'visibility :value t :on "Hide" :off "Show"
                                            :action (lambda (&rest _) nil))
           buttons)
@@ -240,7 +266,7 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
         (push (widget-create-child-and-convert widget 'visibility :value t :on "Hide" :off "Show"
                                                :action (lambda (&rest _) nil))
               buttons)
-        (dolist (line (cdr doc)) (insert "\n" (if (string= line "") "" indent) line)))
+        (dolist (line (cdr doc)) (insert "\n" indent line)))
       (insert "\n"))
     (when (widget-get widget :comment-shown)
       (let ((c (widget-create-child-and-convert
@@ -426,19 +452,23 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
     `(progn (message "%s" ,(concat head "...")) ,@(butlast body)
             (message "%s" ,(concat head (car (last body)))))))
 
+(defvar custom--item-gap nil "Non-nil when the items of the Customize buffer being made are set apart by an empty line.")
+
 (defun custom-buffer-create-internal (options &optional _description) "Fill the current buffer with widgets for OPTIONS, lists (SYMBOL WIDGET-TYPE)."
   (widget--quietly (erase-buffer))
   (Custom-mode)
   (custom--header)
   (custom--progress "items..."
     (setq custom-options
-          (mapcar (pcase-lambda (`(,sym ,type))
-                    (prog1 (widget-create type :value sym)
-                      (unless (bolp) (widget-insert "\n"))))
+          (mapcar (pcase-lambda (`(,sym ,type . ,more))
+                    (prog1 (apply #'widget-create type :value sym more)
+                      (unless (bolp) (widget-insert "\n"))
+                      (when custom--item-gap (widget-insert "\n"))))
                   options))
     " ...done")
   (custom--progress "setup..." (widget-setup) "...done")
-  (goto-char 1))
+  (goto-char 1)
+  nil)
 
 (defun custom-buffer-create (options &optional name description) "Show OPTIONS, lists (SYMBOL WIDGET-TYPE), in a Customize buffer called NAME."
   (pop-to-buffer-same-window (get-buffer-create (or name "*Customization*")))
@@ -470,12 +500,62 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
   (let ((group (if (stringp group) (intern group) (or group 'emacs))))
     (custom-load-symbol group)
     (funcall (if other-window #'custom-buffer-create-other-window #'custom-buffer-create)
-             (delq nil (mapcar (lambda (m) (and (eq (nth 1 m) 'custom-variable) (boundp (car m)) m))
+             (delq nil (mapcar (lambda (m) (and (eq (nth 1 m) 'custom-variable) (boundp (car m))
+                                                ;; Obsolete options stay out of group buffers.
+                                                (not (get (car m) 'byte-obsolete-variable))
+                                                m))
                                (get group 'custom-group)))
              (format "*Customize Group: %s*" (custom-unlispify-tag-name group)))))
 
 (defun customize-group-other-window (&optional group) "Show a Customize buffer for GROUP in another window." (interactive)
   (customize-group group t))
+
+(defun custom--show-settings (prop complain none name) "Show the options having PROP in the Customize buffer NAME; with none, call COMPLAIN with NONE."
+  (let ((found (seq-filter #'boundp (custom--saved-symbols prop))))
+    (unless found (funcall complain "%s" none))
+    (custom-buffer-create (mapcar (lambda (s) (list s 'custom-variable)) found) name)))
+
+(defun customize-saved () "Show a Customize buffer of the options saved for future sessions." (interactive)
+  (custom--show-settings 'saved-value #'user-error "No saved user options" "*Customize Saved*"))
+
+(defun customize-unsaved () "Show a Customize buffer of the options set for this session only." (interactive)
+  (custom--show-settings 'customized-value #'error "No user options are set but unsaved" "*Customize Unsaved*"))
+
+(defalias 'customize-customized #'customize-unsaved)
+
+(defun custom--visible-option-p (sym) "Return non-nil when SYM is a user option that Customize lists: bound and not obsolete."
+  (and (boundp sym) (custom-variable-p sym) (not (get sym 'byte-obsolete-variable))))
+
+(defun custom--by-name (syms) "Return SYMS sorted by name." (sort syms (lambda (a b) (string< (symbol-name a) (symbol-name b)))))
+
+(defun customize-apropos (pattern &optional _type) "Show the user options whose names match PATTERN, a regexp or words, folded." (interactive "sSearch for custom items (word list or regexp): ")
+  (let* ((re (if (string-match-p "[][*+?^$\\\\]" pattern) pattern
+               (mapconcat #'regexp-quote (split-string pattern) "\\|")))
+         (hits nil))
+    (mapatoms (lambda (s) (when (and (custom-variable-p s) (string-match-p re (symbol-name s)))
+                            (push s hits))))
+    (unless hits (error "No customizable group, face, or option matching %s" pattern))
+    (let ((custom--item-gap t))
+      (custom-buffer-create
+       (mapcar (lambda (s) (list s 'custom-variable :custom-state 'hidden))
+               (custom--by-name (seq-filter #'custom--visible-option-p hits)))
+       "*Customize Apropos*"))))
+
+(defun customize-changed (&optional since-version) "Show the user options whose default changed after Emacs SINCE-VERSION." (interactive "sCustomize options changed, since version (default all versions): ")
+  (let ((hits nil))
+    (mapatoms (lambda (s)
+                (let ((v (get s 'custom-version)))
+                  (when (and (stringp v) (custom-variable-p s)
+                             (or (null since-version) (equal since-version "")
+                                 (version< since-version v)))
+                    (push s hits)))))
+    (unless hits (user-error "No user option defaults have been changed since Emacs %s" since-version))
+    (custom-buffer-create
+     (mapcar (lambda (s) (list s 'custom-variable))
+             (custom--by-name (seq-filter #'custom--visible-option-p hits)))
+     "*Customize Changed Options*")))
+
+(defalias 'customize-changed-options #'customize-changed)
 
 (defun customize-save-customized () "Save every option set for this session only (its `customized-value')." (interactive)
   (dolist (s (custom--saved-symbols 'customized-value))
