@@ -168,11 +168,8 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
   :format "%v" :custom-state nil :value-delete #'widget--delete-children
   :notify #'custom-notify)
 
-(defun custom-notify (widget &rest _) "Mark WIDGET as edited when something in it changed."
-  (pcase (widget-get widget :custom-state)
-    ('modified nil)
-    (_ (widget-put widget :custom-state 'modified)
-       (custom-magic-redraw widget))))
+(defun custom-notify (widget &rest _) "Mark WIDGET as edited when something in it changed; the State line says so when WIDGET is drawn again."
+  (widget-put widget :custom-state 'modified))
 
 (define-widget 'custom-magic 'default "The State line of a Customize item."
   :format "%v" :value-create #'custom-magic-value-create :notify #'ignore)
@@ -184,11 +181,6 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
     (widget-create-child-and-convert widget 'push-button :tag " State "
                                      :action (lambda (&rest _) (custom-variable-set item)))
     (insert ": " (or (cdr (assq state custom--state-texts)) (format "%s" state)) "\n")))
-
-(defun custom-magic-redraw (item) "Redraw the State line of ITEM."
-  (let ((magic (widget-get item :custom-magic)))
-    (when (and magic (markerp (widget-get magic :from)) (marker-buffer (widget-get magic :from)))
-      (save-excursion (widget-value-set magic nil)))))
 
 (define-widget 'custom-variable 'custom "A user option in a Customize buffer."
   :value-create #'custom-variable-value-create
@@ -274,7 +266,8 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
                 :value (or (get symbol 'variable-comment) ""))))
         (widget-put widget :comment-widget c)
         (widget-put widget :children (append (widget-get widget :children) (list c)))))
-    (let ((groups (custom--groups-of symbol)))
+    ;; Inside a group's buffer, that group goes without saying.
+    (let ((groups (remove (widget-get (widget-get widget :parent) :value) (custom--groups-of symbol))))
       (when groups
         (insert "Groups:")
         (dolist (g groups)
@@ -394,9 +387,13 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
 
 (defun custom-mode () "Switch to Custom mode (its old name)." (interactive) (Custom-mode))
 
-(defun custom--all-options (fn) "Call FN on each option widget of this buffer that shows a variable."
-  (dolist (w custom-options)
-    (when (eq (widget-type w) 'custom-variable) (funcall fn w))))
+(defun custom--all-options (fn) "Call FN on each option widget of this buffer that shows a variable, inside groups too."
+  (let ((todo custom-options))
+    (while todo
+      (let ((w (pop todo)))
+        (pcase (widget-type w)
+          ('custom-variable (funcall fn w))
+          ('custom-group (setq todo (append (widget-get w :children) todo))))))))
 
 (defun Custom-set (&rest _ignore) "Give every edited option of this buffer the value it shows." (interactive)
   (custom--all-options (lambda (w) (when (eq (widget-get w :custom-state) 'modified)
@@ -500,12 +497,68 @@ As GNU's, it judges the value SYMBOL holds, whatever VALUE says."
   (let ((group (if (stringp group) (intern group) (or group 'emacs))))
     (custom-load-symbol group)
     (funcall (if other-window #'custom-buffer-create-other-window #'custom-buffer-create)
-             (delq nil (mapcar (lambda (m) (and (eq (nth 1 m) 'custom-variable) (boundp (car m))
-                                                ;; Obsolete options stay out of group buffers.
-                                                (not (get (car m) 'byte-obsolete-variable))
-                                                m))
-                               (get group 'custom-group)))
+             (list (list group 'custom-group))
              (format "*Customize Group: %s*" (custom-unlispify-tag-name group)))))
+
+(define-widget 'custom-group 'custom "A customization group in a Customize buffer: its parents, documentation, folded members and subgroups."
+  :value-create #'custom-group-value-create)
+
+(defun custom--link (parent group) "Insert in PARENT a button [NAME] that shows GROUP's buffer; return it."
+  (widget-create-child-and-convert
+   parent 'push-button :format "%[%v%]" :group group
+   :value-create (lambda (w) (insert "[" (custom-unlispify-tag-name (widget-get w :group)) "]"))
+   :action (lambda (w &rest _) (customize-group (widget-get w :group)))))
+
+(defun custom--first-doc-line (doc) "Return DOC's first line, with \" More\" when it has more."
+  (let ((lines (split-string (or doc "") "\n")))
+    (concat (car lines) (if (cdr lines) " More" ""))))
+
+(defun custom-group-value-create (widget) "Insert the group WIDGET stands for, its members folded."
+  (let* ((group (widget-get widget :value))
+         (members (custom--by-name
+                   (seq-remove (lambda (m) (get m 'byte-obsolete-variable))
+                               (mapcar #'car (get group 'custom-group)))))
+         (kinds (get group 'custom-group))
+         (buttons nil) (kids nil))
+    (widget-put widget :custom-state 'standard)
+    (insert "\n")
+    (let ((parents (custom--by-name (custom--groups-of group))))
+      (when parents
+        (insert "Parent groups:")
+        (dolist (p parents) (insert " ") (push (custom--link widget p) buttons))
+        (insert "\n\n")))
+    (insert (custom-unlispify-tag-name group) " group: "
+            (or (get group 'group-documentation) "") "\n"
+            "      ")
+    (push (widget-create-child-and-convert widget 'push-button :tag " State " :action #'ignore) buttons)
+    (insert ": visible group members are all at standard values.\n   \n")
+    (dolist (m members)
+      (pcase (nth 1 (assq m kinds))
+        ('custom-variable
+         (when (boundp m)
+           (push (widget-create-child-and-convert widget 'custom-variable :value m :custom-state 'hidden)
+                 kids)
+           (insert "\n")))
+        ('custom-face
+         (insert "Show ")
+         (push (widget-create-child-and-convert
+                widget 'push-button :format "%[%v%]" :value-create
+                (lambda (_) (insert "[" (custom-unlispify-tag-name m) "]")))
+               buttons)
+         (insert ":[sample]\n" (make-string custom-buffer-indent ?\s)
+                 (custom--first-doc-line (face-documentation m)) "\n\n"))))
+    ;; A subgroup with no members of its own is left out.
+    (let ((subs (seq-filter (lambda (m) (and (eq (nth 1 (assq m kinds)) 'custom-group) (get m 'custom-group)))
+                            members)))
+      (when subs
+        (insert "Subgroups:\n")
+        (dolist (g subs)
+          (push (custom--link widget g) buttons)
+          (insert "\t\t    " (custom--first-doc-line (get g 'group-documentation)) "\n"))
+        (insert "\n")))
+    (insert "\n")
+    (widget-put widget :children (nreverse kids))
+    (widget-put widget :buttons buttons)))
 
 (defun customize-group-other-window (&optional group) "Show a Customize buffer for GROUP in another window." (interactive)
   (customize-group group t))

@@ -604,7 +604,10 @@ text of the widget reached."
 
 ;;; Setting up fields.
 
-(defun widget-setup () "Give the fields created since the last call their overlays and keymaps."
+(defun widget-setup () "Give the fields created since the last call their overlays and keymaps.
+From then on, changes in the buffer are watched: only field text may change."
+  (add-hook 'before-change-functions #'widget-before-change nil t)
+  (add-hook 'after-change-functions #'widget-after-change nil t)
   (widget--quietly
     (let ((todo widget-field-new))
       (setq widget-field-new nil)
@@ -618,6 +621,35 @@ text of the widget reached."
             (set-marker (car span) nil)
             (set-marker (cdr span) nil))))))
   (widget-clear-undo))
+
+(defun widget-before-change (from to) "Refuse a change of FROM..TO that is not inside one field; tell the field of one that is."
+  (unless inhibit-read-only
+    (let ((here (widget-field-find from)))
+      (cond ((not (eq here (widget-field-find to)))
+             (signal 'text-read-only '("Change should be restricted to a single field")))
+            ((null here)
+             (signal 'text-read-only '("Attempt to change text outside editable field")))
+            (t (widget-apply here :notify here (list 'before-change from to)))))))
+
+(defun widget--fit-to-size (field) "Pad FIELD's text with spaces to its :size, or drop trailing spaces that go past it."
+  (let ((size (widget-get field :size)))
+    (when size
+      (widget--quietly
+        (save-excursion
+          (let* ((start (widget-field-start field))
+                 (end (widget-field-end field))
+                 (extra (- end start size)))
+            (if (< extra 0)
+                (progn (goto-char end) (insert-char ?\s (- extra)))
+              (goto-char end)
+              (skip-chars-backward " " (- end extra))
+              (delete-region (point) end))))))))
+
+(defun widget-after-change (from to _old-length) "Keep a sized field at its size after a change of FROM..TO, and tell the field."
+  (let ((field (widget-field-find from)))
+    (when field
+      (widget--fit-to-size field)
+      (widget-apply field :notify field (list 'after-change from to)))))
 
 (defun widget-specify-field (widget from to) "Make FROM..TO the editable field of WIDGET.
 A field without a :size ends before the newline that follows it, and that
@@ -881,7 +913,13 @@ An alternative is a predicate, or (quote X) for a value equal to X."
   :match (lambda (_w v) (characterp v)) :size 1 :tag "Character" :valid-regexp "\\`\\(.\\|\n\\)\\'"
   :value 0 :value-get (lambda (w) (widget-field-value-get w t))
   :value-to-external (lambda (_w v) (if (stringp v) (aref v 0) v))
-  :value-to-internal (lambda (_w v) (if (stringp v) v (char-to-string v))))
+  :value-to-internal (lambda (_w v) (if (stringp v) v (widget--shown-character v))))
+
+(defun widget--shown-character (char) "Return CHAR as a string; a newline, tab or space shows as its escape."
+  (let ((esc (cdr (assq char '((?\n . "\\n") (?\t . "\\t") (?\s . "\\s"))))))
+    (if esc
+        (propertize (char-to-string char) 'display (propertize esc 'face 'escape-glyph))
+      (char-to-string char))))
 
 (define-widget 'color 'editable-field "A colour, by name or as #RGB hex."
   :format "%{%t%}: %v (%{sample%})\n" :match #'widget-color-match
