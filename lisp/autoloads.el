@@ -1640,3 +1640,17 @@ Without an XML mode in this system, Conf mode."
 (autoload 'wdired-change-to-wdired-mode "wdired" nil t)
 ;; File notifications (filenotify.el).
 (autoload 'file-notify-handle-event "filenotify" nil t)
+;; The widget library (wid-edit.el): the entry points GNU autoloads.
+(dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
+  (autoload name "wid-edit"))
+;; The Customize buffers (cus-edit.el), as GNU autoloads them; the init file
+;; tsmacs reads is none, as with -q.
+(defvar user-init-file nil "The init file that was loaded, or nil when none was.")
+(dolist (name '(custom-buffer-create custom-buffer-create-other-window custom-save-all))
+  (autoload name "cus-edit"))
+(dolist (name '(customize-group customize-group-other-window customize-option customize-option-other-window
+                customize-save-customized customize-saved customize-unsaved customize-apropos
+                customize-changed))
+  (autoload name "cus-edit" nil t))
+(defalias 'customize-variable #'customize-option)
+(defalias 'customize-variable-other-window #'customize-option-other-window)
