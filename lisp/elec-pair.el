@@ -85,7 +85,9 @@ characters ( ) \" $; PAIR is the partner; UNCONDITIONAL is non-nil when
 the pair comes from `electric-pair-pairs' or `electric-pair-text-pairs'
 rather than from syntax; the last element is where the comment or
 string holding the character starts, if it is in one."
-  (let* ((literal (electric-pair--literal-start (max (point-min) (1- (point)))))
+  (let* ((literal (and (electric-pair--literal-start (point))
+                       ;; A quote that just closed its string is weighed as code.
+                       (electric-pair--literal-start (max (point-min) (1- (point))))))
          (by-table (if literal
                        (with-syntax-table electric-pair-text-syntax-table (electric-pair--class-of command-event))
                      (electric-pair--class-of command-event))))

@@ -518,9 +518,16 @@ is quoted or backquoted without an unquote nearer to POS."
       (setq slot (1+ slot))))
   doc)
 
-(defun emacs-lisp-set-electric-text-pairs () "Make Electric Pair mode also pair `...' and curved single quotes in this buffer."
-  (setq-local electric-pair-text-pairs
-              (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs)))
+(defun emacs-lisp-set-electric-text-pairs () "Make Electric Pair mode also pair `...' and curved single quotes in Emacs Lisp buffers.
+Run from `electric-pair-mode-hook' when Electric Pair mode first loads, it
+gives the pairs to every Emacs Lisp buffer made before (whichever buffer
+is current) and leaves the hook."
+  (remove-hook 'electric-pair-mode-hook #'emacs-lisp-set-electric-text-pairs)
+  (dolist (buf (buffer-list))
+    (with-current-buffer buf
+      (when (and (derived-mode-p 'emacs-lisp-mode)
+                 (not (local-variable-p 'electric-pair-text-pairs)))
+        (modes--elisp-text-pairs))))
   nil)
 
 (defun elisp--font-lock-flush-elisp-buffers (&optional _file) "Refontify every Emacs Lisp buffer with Font Lock on, since macros may have changed; return nil."
