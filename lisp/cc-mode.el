@@ -160,8 +160,7 @@
 (defun c--update-mode-name () "Show the comment style and the electric state after the mode's name."
        (setq mode-name (concat (get major-mode 'c--base-name)
                                (if c-block-comment-flag "/*" "//")
-                               (and (or c-electric-flag c-auto-newline c-hungry-delete-key) "/")
-                               (and c-electric-flag "l") (and c-auto-newline "a") (and c-hungry-delete-key "h"))))
+                                    (and c-electric-flag "l") (and c-auto-newline "a") (and c-hungry-delete-key "h"))))
 
 (defun c-toggle-electric-state (&optional arg) "Turn electric editing on with a positive ARG, off with a negative one, else toggle it."
        (interactive "P")
