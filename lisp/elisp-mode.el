@@ -519,15 +519,16 @@ is quoted or backquoted without an unquote nearer to POS."
   doc)
 
 (defun emacs-lisp-set-electric-text-pairs () "Make Electric Pair mode also pair `...' and curved single quotes in Emacs Lisp buffers.
-Run from `electric-pair-mode-hook' when Electric Pair mode first loads, it
-gives the pairs to every Emacs Lisp buffer made before (whichever buffer
-is current) and leaves the hook."
+The pairs are added to the value in the current buffer, and the result
+becomes the value in every Emacs Lisp buffer; the function then leaves
+`electric-pair-mode-hook', where Emacs Lisp mode puts it when Electric
+Pair mode is not loaded yet."
   (remove-hook 'electric-pair-mode-hook #'emacs-lisp-set-electric-text-pairs)
-  (dolist (buf (buffer-list))
-    (with-current-buffer buf
-      (when (and (derived-mode-p 'emacs-lisp-mode)
-                 (not (local-variable-p 'electric-pair-text-pairs)))
-        (modes--elisp-text-pairs))))
+  (let ((pairs (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs))))
+    (dolist (buf (buffer-list))
+      (with-current-buffer buf
+        (when (derived-mode-p 'emacs-lisp-mode)
+          (setq-local electric-pair-text-pairs pairs)))))
   nil)
 
 (defun elisp--font-lock-flush-elisp-buffers (&optional _file) "Refontify every Emacs Lisp buffer with Font Lock on, since macros may have changed; return nil."
