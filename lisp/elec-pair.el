@@ -170,7 +170,10 @@ list is left; with no list around point at all the value is ((t) . (t))."
 The context is the code, ignoring strings around point, or the comment
 holding point."
   (eq char (nth 3 (electric-pair--call-in-context (electric-pair--literal-start nil t)
-                                                  (lambda () (parse-partial-sexp (point-min) (point-max)))))))
+                                                  (lambda ()
+                                                    ;; Literals' syntax properties may be stale after the edit.
+                                                    (syntax-propertize (point-max))
+                                                    (parse-partial-sexp (point-min) (point-max)))))))
 
 (defun electric-pair--syntax-ppss (&optional pos where) "Return the parse state at POS (default point), leaving point there.
 Inside a comment or string of the kinds WHERE lists (default both,

@@ -187,7 +187,9 @@ and back over backslash-continued lines."
 		    (and (>= (- (point) 3) (point-min))
 			 (equal (buffer-substring-no-properties (- (point) 3) (point)) q)
 			 (not (eq (char-before (- (point) 3)) last-command-event)))))
-	 (save-excursion (insert (make-string 3 last-command-event)))))
+	 (let ((after (save-excursion (skip-chars-forward (string last-command-event) (+ (point) 3)) (point))))
+           ;; Electric Pair may already have put one closing quote there.
+           (save-excursion (insert (make-string (- 3 (- after (point))) last-command-event))))))
 
 ;;;###autoload
 (define-derived-mode python-mode prog-mode "Python"
