@@ -315,8 +315,14 @@ SYNTAX and UNCONDITIONAL describe that character."
         (unconditional t)
         (t (not (electric-pair--at end electric-pair-inhibit-predicate last-command-event)))))
 
+(defun electric-pair--typed-end () "Where the character just typed ends: point, or before the blanks and newlines after it."
+  (let ((typed last-command-event))
+    (save-excursion
+      (unless (eq (char-before) typed) (skip-chars-backward " \t\n"))
+      (and (eq (char-before) typed) (point)))))
+
 (defun electric-pair-post-self-insert-function () "Pair, skip or wrap around the character just typed, in Electric Pair mode."
-  (let* ((end (and electric-pair-mode (electric--after-char-pos)))
+  (let* ((end (and electric-pair-mode (electric-pair--typed-end)))
          (info (and end (characterp last-command-event) (not (electric-pair--escaped-p end))
                     (electric-pair-syntax-info last-command-event)))
          (syntax (car info)))
@@ -325,7 +331,9 @@ SYNTAX and UNCONDITIONAL describe that character."
             ((use-region-p) (electric-pair--wrap syntax pair end))
             ((and (memq syntax '(?\) ?\" ?$)) (= end (point)) (electric-pair--try-skip syntax unconditional)))
             ((and (memq syntax '(?\( ?\" ?$)) (electric-pair--pair-wanted-p end unconditional))
-             (save-excursion (goto-char end) (electric-pair--insert pair)))))))
+             ;; The closer goes at point: after any newline or blanks Electric
+             ;; Layout put after the opener.
+             (save-excursion (electric-pair--insert pair)))))))
 
 (defun electric-pair-open-newline-between-pairs-psif () "After a newline typed between an opener and its closer, open an empty line."
   (and electric-pair-mode

@@ -220,8 +220,11 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
           (when follow (goto-char new-line-pos)))
         (set-marker end-marker nil)))))
 
-(defun electric--layout-newline () "Insert a newline at point, indent the line it starts and return where that indentation ends."
-  (insert "\n") (indent-according-to-mode) (point))
+(defun electric--layout-newline () "Insert a newline at point as RET would, and return where point ends.
+The newline goes in through `newline', so that the functions of
+`post-self-insert-hook' see it (Electric Indent mode reindents the line
+it ends and indents the new one) as GNU's Electric Layout does."
+  (let ((last-command-event ?\n)) (newline 1 t)) (point))
 
 (defun electric-layout--hook-in ()
   "Put the layout function first on the global `post-self-insert-hook'."

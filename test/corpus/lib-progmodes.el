@@ -71,3 +71,13 @@
 (pm-type 'js-mode "// " 4 '(?\( ?\"))
 (with-temp-buffer (js-mode) (electric-pair-local-mode 1) (electric-indent-local-mode 1) (insert "function f() {}") (backward-char 1) (newline 1 t) (list (buffer-string) (point)))
 (with-temp-buffer (c-mode) (electric-pair-local-mode 1) (electric-indent-local-mode 1) (insert "int main {}") (backward-char 1) (let ((c-basic-offset 4)) (newline 1 t)) (list (buffer-string) (point)))
+(let ((out nil) (indent electric-indent-mode))
+  (electric-layout-mode 1)
+  (unwind-protect
+      (dolist (ei '(-1 1))
+        (electric-indent-mode ei)
+        (with-temp-buffer (js-mode) (insert "{\nfoo") (let ((last-command-event ?\;)) (call-interactively (key-binding ";"))) (push (list ei (buffer-string) (point)) out)))
+    (electric-layout-mode -1) (electric-indent-mode (if indent 1 -1)))
+  (nreverse out))
+(list (with-temp-buffer (prog-mode) (electric-pair-local-mode 1) (insert "{\n") (let ((last-command-event ?{)) (electric-pair-post-self-insert-function)) (list (buffer-string) (point)))
+      (with-temp-buffer (prog-mode) (electric-pair-local-mode 1) (insert "{  ") (let ((last-command-event ?{)) (electric-pair-post-self-insert-function)) (list (buffer-string) (point))))
