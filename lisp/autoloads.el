@@ -1654,3 +1654,9 @@ Without an XML mode in this system, Conf mode."
   (autoload name "cus-edit" nil t))
 (defalias 'customize-variable #'customize-option)
 (defalias 'customize-variable-other-window #'customize-option-other-window)
+;; Programming-language modes: Ruby (ruby-mode.el), Python (python.el), JavaScript (js.el),
+;; C and C++ (cc-mode.el); their file names are in `auto-mode-alist' (modes.el).
+(autoload 'ruby-mode "ruby-mode" nil t)
+(autoload 'python-mode "python" nil t)
+(dolist (name '(js-mode javascript-mode)) (autoload name "js" nil t))
+(dolist (name '(c-mode c++-mode c-or-c++-mode)) (autoload name "cc-mode" nil t))

@@ -85,7 +85,9 @@ characters ( ) \" $; PAIR is the partner; UNCONDITIONAL is non-nil when
 the pair comes from `electric-pair-pairs' or `electric-pair-text-pairs'
 rather than from syntax; the last element is where the comment or
 string holding the character starts, if it is in one."
-  (let* ((literal (electric-pair--literal-start (max (point-min) (1- (point)))))
+  (let* ((literal (and (electric-pair--literal-start (point))
+                       ;; A quote that just closed its string is weighed as code.
+                       (electric-pair--literal-start (max (point-min) (1- (point))))))
          (by-table (if literal
                        (with-syntax-table electric-pair-text-syntax-table (electric-pair--class-of command-event))
                      (electric-pair--class-of command-event))))
@@ -168,7 +170,10 @@ list is left; with no list around point at all the value is ((t) . (t))."
 The context is the code, ignoring strings around point, or the comment
 holding point."
   (eq char (nth 3 (electric-pair--call-in-context (electric-pair--literal-start nil t)
-                                                  (lambda () (parse-partial-sexp (point-min) (point-max)))))))
+                                                  (lambda ()
+                                                    ;; Literals' syntax properties may be stale after the edit.
+                                                    (syntax-propertize (point-max))
+                                                    (parse-partial-sexp (point-min) (point-max)))))))
 
 (defun electric-pair--syntax-ppss (&optional pos where) "Return the parse state at POS (default point), leaving point there.
 Inside a comment or string of the kinds WHERE lists (default both,
@@ -310,8 +315,14 @@ SYNTAX and UNCONDITIONAL describe that character."
         (unconditional t)
         (t (not (electric-pair--at end electric-pair-inhibit-predicate last-command-event)))))
 
+(defun electric-pair--typed-end () "Where the character just typed ends: point, or before the blanks and newlines after it."
+  (let ((typed last-command-event))
+    (save-excursion
+      (unless (eq (char-before) typed) (skip-chars-backward " \t\n"))
+      (and (eq (char-before) typed) (point)))))
+
 (defun electric-pair-post-self-insert-function () "Pair, skip or wrap around the character just typed, in Electric Pair mode."
-  (let* ((end (and electric-pair-mode (electric--after-char-pos)))
+  (let* ((end (and electric-pair-mode (electric-pair--typed-end)))
          (info (and end (characterp last-command-event) (not (electric-pair--escaped-p end))
                     (electric-pair-syntax-info last-command-event)))
          (syntax (car info)))
@@ -320,7 +331,9 @@ SYNTAX and UNCONDITIONAL describe that character."
             ((use-region-p) (electric-pair--wrap syntax pair end))
             ((and (memq syntax '(?\) ?\" ?$)) (= end (point)) (electric-pair--try-skip syntax unconditional)))
             ((and (memq syntax '(?\( ?\" ?$)) (electric-pair--pair-wanted-p end unconditional))
-             (save-excursion (goto-char end) (electric-pair--insert pair)))))))
+             ;; The closer goes at point: after any newline or blanks Electric
+             ;; Layout put after the opener.
+             (save-excursion (electric-pair--insert pair)))))))
 
 (defun electric-pair-open-newline-between-pairs-psif () "After a newline typed between an opener and its closer, open an empty line."
   (and electric-pair-mode

@@ -217,11 +217,21 @@ and `electric-quote-paragraph' say; `electric-quote-chars' gives the quotes."
         (let ((follow (and (memq 'after wanted) (= (point) end-marker)))
               (new-line-pos (and (or (memq 'after wanted) (memq 'after-stay wanted))
                                  (save-excursion (goto-char end-marker) (electric--layout-newline)))))
+          ;; Electric Indent reindents the typed character's line as if the
+          ;; newline after it were not there yet, then the new line.
+          (when (and new-line-pos electric-indent-mode (not electric-indent-inhibit)
+                     (electric--indent-wanted-p last-command-event))
+            (save-excursion (goto-char new-line-pos) (forward-line -1) (indent-according-to-mode))
+            (setq new-line-pos (save-excursion (goto-char new-line-pos) (indent-according-to-mode) (point))))
           (when follow (goto-char new-line-pos)))
         (set-marker end-marker nil)))))
 
-(defun electric--layout-newline () "Insert a newline at point, indent the line it starts and return where that indentation ends."
-  (insert "\n") (indent-according-to-mode) (point))
+(defun electric--layout-newline () "Insert a newline at point and return where point ends.
+The new line is indented when Electric Indent mode is on; the line the
+newline ends is left as it is."
+  (insert "\n")
+  (when electric-indent-mode (indent-according-to-mode))
+  (point))
 
 (defun electric-layout--hook-in ()
   "Put the layout function first on the global `post-self-insert-hook'."

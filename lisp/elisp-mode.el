@@ -518,9 +518,17 @@ is quoted or backquoted without an unquote nearer to POS."
       (setq slot (1+ slot))))
   doc)
 
-(defun emacs-lisp-set-electric-text-pairs () "Make Electric Pair mode also pair `...' and curved single quotes in this buffer."
-  (setq-local electric-pair-text-pairs
-              (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs)))
+(defun emacs-lisp-set-electric-text-pairs () "Make Electric Pair mode also pair `...' and curved single quotes in Emacs Lisp buffers.
+The pairs are added to the value in the current buffer, and the result
+becomes the value in every Emacs Lisp buffer; the function then leaves
+`electric-pair-mode-hook', where Emacs Lisp mode puts it when Electric
+Pair mode is not loaded yet."
+  (remove-hook 'electric-pair-mode-hook #'emacs-lisp-set-electric-text-pairs)
+  (let ((pairs (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs))))
+    (dolist (buf (buffer-list))
+      (with-current-buffer buf
+        (when (derived-mode-p 'emacs-lisp-mode)
+          (setq-local electric-pair-text-pairs pairs)))))
   nil)
 
 (defun elisp--font-lock-flush-elisp-buffers (&optional _file) "Refontify every Emacs Lisp buffer with Font Lock on, since macros may have changed; return nil."

@@ -437,6 +437,10 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (setq-local electric-quote-string t)
   (setq-local font-lock-defaults (lisp-fl--defaults nil)))
 
+(defun modes--elisp-text-pairs () "Make Electric Pair mode pair `...' and curved single quotes in this buffer too."
+  (setq-local electric-pair-text-pairs
+              (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs))))
+
 (define-derived-mode emacs-lisp-mode lisp-data-mode "ELisp"
   "Major mode for editing Emacs Lisp code."
   (setq-local font-lock-defaults (lisp-fl--defaults t))
@@ -447,7 +451,7 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (add-hook 'xref-backend-functions #'elisp--xref-backend nil t)
   ;; `...' pairs in comments and strings (at once, or when Electric Pair mode loads).
   (if (boundp 'electric-pair-text-pairs)
-      (emacs-lisp-set-electric-text-pairs)
+      (modes--elisp-text-pairs)
     (add-hook 'electric-pair-mode-hook #'emacs-lisp-set-electric-text-pairs))
   ;; Eldoc is on by default; its library loads when first asked for.
   (if (featurep 'eldoc)
@@ -503,14 +507,24 @@ Comments may also be #| ... |# blocks, and lines are indented by
     ("/X11.+locale/.+/Compose\\'" . conf-colon-mode) ("/X11.+locale/compose\\.dir\\'" . conf-javaprop-mode)
     ("\\.~?[0-9]+\\.[0-9][-.0-9]*~?\\'" nil t)
     ("\\.\\(?:orig\\|in\\|[bB][aA][kK]\\)\\'" nil t)
-    ("[/.]c\\(?:on\\)?f\\(?:i?g\\)?\\(?:\\.[a-zA-Z0-9._-]+\\)?\\'" . conf-mode-maybe))
+    ("[/.]c\\(?:on\\)?f\\(?:i?g\\)?\\(?:\\.[a-zA-Z0-9._-]+\\)?\\'" . conf-mode-maybe)
+    ;; Programming languages (ruby-mode.el, python.el, cc-mode.el, js.el), as GNU lists them.
+    ("\\(?:\\.\\(?:rbw?\\|ru\\|rake\\|thor\\|jbuilder\\|rabl\\|gemspec\\|podspec\\)\\|/\\(?:Gem\\|Rake\\|Cap\\|Thor\\|Puppet\\|Berks\\|Brew\\|Vagrant\\|Guard\\|Pod\\)file\\)\\'" . ruby-mode)
+    ("\\.py[iw]?\\'" . python-mode) ("\\.ii\\'" . c++-mode) ("\\.i\\'" . c-mode) ("\\.lex\\'" . c-mode)
+    ("\\.y\\(acc\\)?\\'" . c-mode) ("\\.h\\'" . c-or-c++-mode) ("\\.c\\'" . c-mode)
+    ("\\.\\(CC?\\|HH?\\)\\'" . c++-mode) ("\\.[ch]\\(pp\\|xx\\|\\+\\+\\)\\'" . c++-mode)
+    ("\\.\\(cc\\|hh\\)\\'" . c++-mode) ("\\.x[bp]m\\'" . c-mode) ("\\.js[mx]?\\'" . javascript-mode)
+    ("\\.har\\'" . javascript-mode) ("\\.json\\'" . javascript-mode) ("\\.xs\\'" . c-mode))
   "Alist of (REGEXP . MODE) choosing a visited file's major mode by its name.
 An element (REGEXP MODE t) also strips the match from the name and looks
 again; MODE nil there only strips.  Only modes this system has are listed.")
 
 (defvar auto-mode-case-fold t "Non-nil: when no entry of `auto-mode-alist' matches with case, try again without.")
 
-(defvar interpreter-mode-alist '(("emacs" . emacs-lisp-mode))
+(defvar interpreter-mode-alist
+  '(("ruby1.8" . ruby-mode) ("ruby1.9" . ruby-mode) ("jruby" . ruby-mode) ("rbx" . ruby-mode)
+    ("ruby" . ruby-mode) ("python[0-9.]*" . python-mode) ("rhino" . js-mode) ("gjs" . js-mode)
+    ("nodejs" . js-mode) ("node" . js-mode) ("emacs" . emacs-lisp-mode))
   "Alist of (REGEXP . MODE) choosing a major mode from a script's #! interpreter.")
 
 (defun modes--mode-for-name (name) "The major mode `auto-mode-alist' gives the file NAME, or nil."
