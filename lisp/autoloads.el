@@ -623,6 +623,12 @@
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
 (autoload 'benchmark "benchmark" nil t)
+;; debug.el: marking functions and variables for the debugger.
+(dolist (name '(debug-on-entry cancel-debug-on-entry debug-on-variable-change
+                cancel-debug-on-variable-change))
+  (autoload name "debug" nil t))
+(defalias 'debug-watch #'debug-on-variable-change)
+(defalias 'cancel-debug-watch #'cancel-debug-on-variable-change)
 (autoload 'trace-function-foreground "trace" nil t)
 (autoload 'trace-function-background "trace" nil t)
 (defalias 'trace-function #'trace-function-foreground)
