@@ -629,6 +629,11 @@
   (autoload name "debug" nil t))
 (defalias 'debug-watch #'debug-on-variable-change)
 (defalias 'cancel-debug-watch #'cancel-debug-on-variable-change)
+;; compile.el: compilations and their messages.
+(dolist (name '(compilation-mode compilation-minor-mode compilation-shell-minor-mode compile
+                compilation-next-error-function))
+  (autoload name "compile" nil t))
+(autoload 'compilation-start "compile")
 (autoload 'trace-function-foreground "trace" nil t)
 (autoload 'trace-function-background "trace" nil t)
 (defalias 'trace-function #'trace-function-foreground)
