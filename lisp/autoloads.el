@@ -1013,7 +1013,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 ask-user-about-supersession-threat userlock--ask-user-about-supersession-threat
                 userlock--handle-unlock-error save-some-buffers-root find-file-read-args))
   (autoload name "files-misc"))
-(dolist (name '(recover-file recover-this-file))
+(dolist (name '(recover-file recover-this-file recover-session recover-session-finish))
   (autoload name "files-misc" nil t))
 ;; bindings-motion: the arrow-key commands; text-center also holds text-mode-hook-identify.
 (dolist (name '(right-char left-char right-word left-word))
