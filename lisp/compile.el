@@ -138,18 +138,18 @@
          (win "\\(?:[a-zA-Z]:\\)?")
          (quoted "\"\\([^\"\n]+\\)\""))
     `((absoft
-       ,(concat "^\\(?:[Ee]rror\\|[Ww]arnin\\(g\\)\\) on line " n
-                " of \\(?:" quoted "\\|\\([^ \t\n]+\\)\\):")
-       (3 4) 2 nil (1))
+       ,(concat "^\\(?:[Ee]rror on \\|[Ww]arnin\\(g\\) on \\)?[Ll]ine " n
+                " of \\(?:\"\\(?3:[^\"\n]+\\)\"\\|\\(?3:[^ \t\n]+\\)\\):")
+       3 2 nil (1))
       (ada ,(concat "\\(warning: .*\\)? at \\([^ \n]+\\):" n "$") 2 3 nil (1))
       (aix ,(concat " in line " n " of file \\([^ \n]*[^. \n]\\)[.]? ") 2 1)
       (bash ,(concat "^\\([^ \t\n:]+\\): line " n ":") 1 2)
       (python-tracebacks-and-caml
-       ,(concat "^[ \t]*File \\(?:" quoted "\\|\\([^ ,\n]+\\)\\), lines? "
-                n "\\(?:-" n "\\)?"
-                "\\(?:$\\|,\\(?: characters? " n "\\(?:-" n "\\)?:\\)?"
-                "\\(?:\\(?:\nWarning\\|\n.*[Ww]arning\\)[^\n]*\\)?\\)")
-       (1 2) (3 . 4) (5 . 6) (7))
+       ,(concat "^[ \t]*File \\(?:\"\\(?1:[^\"\n]+\\)\"\\|\\(?1:[^ ,\n]+\\)\\), lines? "
+                "\\(?2:[0-9]+\\)\\(?:-\\(?3:[0-9]+\\)\\)?"
+                "\\(?:$\\|,\\(?: characters? \\(?4:[0-9]+\\)\\(?:-\\(?5:[0-9]+\\)\\)?:\\)?"
+                "\\(?6:\\(?:\nWarning\\|\n.*[Ww]arning\\)[^\n]*\\)?\\)")
+       1 (2 . 3) (4 . 5) (6))
       (cmake ,(concat "^CMake \\(?:Error\\|\\(Warning\\)\\) at \\(.*\\):\\([1-9][0-9]*\\) ([^)]+):$") 2 3 nil (1))
       (cmake-info "^  \\(?: [*]\\)?\\(.*\\):\\([1-9][0-9]*\\) ([^)]+)$" 1 2 nil 0)
       (comma
@@ -174,6 +174,9 @@
                 "\\([^\t\n \",]+\\)\\(?:, line\\|:\\) " n ":")
        3 4 nil (1 . 2))
       (java ,(concat "^\\(?:[ \t]+at \\|==[0-9]+== +\\(?:at\\|b\\(y\\)\\)\\).+(\\([^\n()]+\\):" n ")$") 2 3 nil (1))
+      (javac
+       ,(concat "^\\(" win "[^\n:]+\\):" n ": \\(?:\\(?:error\\|warnin\\(g\\)\\): \\)?.*\n.*\n\\( *\\)\\^$")
+       1 2 ,(lambda () (+ compilation-first-column (- (match-end 4) (match-beginning 4)))) (3))
       (jikes-file "^\\(?:Found\\|Issued\\) .* compiling \"\\(.+\\)\":$" 1 nil nil 0)
       (clang-include ,(concat "^In file included from \\([^\n:]+\\):" n ":$") 1 2 nil 0)
       (gcc-include
@@ -199,13 +202,72 @@
        ,(concat "^\\(?:\\[\\(?:ERROR\\|WARNIN\\(G\\)\\|\\(INFO\\)\\)] \\)?"
                 "\\([^\n []\\(?:[^\n :]\\| [^\n/-]\\|:[^\n []\\)*\\):\\[" n "," n "] ")
        3 4 5 (1 . 2))
+      (ant
+       ,(concat "^[ \t]*\\(?:\\[[^] \n]+\\][ \t]*\\)\\{1,2\\}\\(" win "[^: \n]+\\):" n
+                "\\(?::" n ":" n ":" n "\\)?:\\(?: warnin\\(g\\)\\)?")
+       1 (2 . 4) (3 . 5) (6))
+      (borland
+       ,(concat "^\\(?:Error\\|Warnin\\(g\\)\\) \\(?:[FEW][0-9]+ \\)?"
+                "\\([a-zA-Z]?:?[^\t\n :(]+\\) " n "\\(?:[\t )]\\|:[^\n0-9]\\)")
+       2 3 nil (1))
+      (gradle-kotlin
+       ,(concat "^\\(?:\\(w\\)\\|\\(i\\)\\|e\\): \\(" win "[^:\n]+\\): (" n ", " n "): ")
+       3 4 5 (1 . 2))
+      (jikes-line ,(concat "^ *" n "\\.[ \t]+.*\n +\\(<-*>\n\\*\\*\\* \\(?:Error\\|Warnin\\(g\\)\\)\\)") nil 1 nil 2 0)
+      (ruby-Test::Unit ,(concat "^    [[ ]?\\([^ (].*\\):" n ":in ") 1 2)
+      (cucumber ,(concat "\\(?:^[ \t]+\\|# \\)\\([^\t\n ():]*[.][^\t\n ():]+\\):" n) 1 2)
+      (makepp
+       "^makepp\\(?:\\(?:: warning\\(:\\).*?\\|\\(: Scanning\\|: [LR]e?l?oading makefile\\|: Imported\\|log:.*?\\) \\|: .*?\\)`\\(\\(\\S +?\\)\\(?::\\([0-9]+\\)\\)?\\)['(]\\)"
+       4 5 nil (1 . 2) 3)
+      (mips-1 ,(concat " (" n ") in \\([^ \n]+\\)") 2 1)
+      (mips-2 ,(concat " in \\([^()\n ]+\\)(" n ")$") 1 2)
+      (oracle
+       ,(concat "^\\(?:Semantic error\\|Error\\|PCC-[0-9]+:\\).* line " n
+                "\\(?:\\(?:,\\| at\\)? column " n "\\)?"
+                "\\(?:,\\| in\\| of\\)? file \\(.*?\\):?$")
+       3 1 2)
+      (perl ,(concat " at \\([^ \n]+\\) line " n "\\(?:[,.]\\|$\\| during global destruction\\.$\\)") 1 2)
+      (php ,(concat "\\(?:Parse\\|Fatal\\) error: \\(.*\\) in \\(.*\\) on line " n) 2 3 nil nil)
+      (rxp ,(concat "^\\(?:Error\\|Warnin\\(g\\)\\):.*\nin unnamed entity at line " n " char " n " of file://\\(.+\\)$")
+           4 2 3 (1))
+      (shellcheck ,(concat "^In \\(.+\\) line " n ":$") 1 2)
+      (sparc-pascal-file
+       "^\\w\\w\\w \\w\\w\\w +[0-3]?[0-9] +[0-2][0-9]:[0-5][0-9]:[0-5][0-9] [12][09][0-9][0-9] +\\(.*\\):$"
+       1 nil nil 0)
+      (sun
+       ,(concat ": \\(?:ERROR\\|WARNIN\\(G\\)\\|REMAR\\(K\\)\\) \\(?:[[:alnum:] ]+, \\)?File = \\(.+\\), Line = "
+                n "\\(?:, Column = " n "\\)?")
+       3 4 5 (1 . 2))
+      (sun-ada ,(concat "^\\([^, \n\t]+\\), line " n ", char " n "[:., (-]") 1 2 3)
+      (4bsd ,(concat "\\(?:[ \t]*::[ \t]*\\|( \\)\\([^ (\n]+\\)(" n ")\\(?:: \\(warning:\\)?\\|$\\| ),\\)") 1 2 nil (3))
+      (perl--Test ,(concat "^# Failed test " n " in \\([^ \t\r\n]+\\) at line " n) 2 3)
+      (perl--Test2 ,(concat "^\\(?:NOK\\|not ok\\) " n "# Test " n " got:.*(\\([^ \t\r\n]+\\) at line " n ")")
+                   3 4)
+      (weblint ,(concat "^\\([^ \t\r\n(]+\\) (" n ":" n ") ") 1 2 3)
+      (guile-file "^In \\(.+\\..+\\):\n" 1 nil nil 0)
+      (guile-line ,(concat "^ *\\([0-9]+\\): *\\([0-9]+\\)") nil 1 2)
       (watcom
        ,(concat "^[ \t]*\\(" win "[^\t\n :(][^\t\n:(]*\\)(" n "): ?"
                 "\\(?:\\(Error! E[0-9]+\\)\\|\\(Warning! W[0-9]+\\)\\):")
        1 2 nil (4))))
   "Every rule Compilation mode knows, by name: (NAME REGEXP FILE LINE COLUMN TYPE HYPERLINK HIGHLIGHT...).")
 
-(defvar compilation-error-regexp-alist (mapcar #'car compilation-error-regexp-alist-alist)
+(defvar compilation-error-regexp-alist
+  ;; Earlier rules claim a line first.
+  (let ((order '(absoft ada aix ant bash borland python-tracebacks-and-caml cmake cmake-info comma
+                 msft edg-1 edg-2 epc ftnchek gradle-kotlin iar ibm irix java javac jikes-file
+                 maven jikes-line clang-include gcc-include ruby-Test::Unit gmake gnu cucumber lcc
+                 makepp mips-1 mips-2 omake oracle perl php rxp shellcheck sparc-pascal-file
+                 sparc-pascal-line sparc-pascal-example sun sun-ada watcom 4bsd gcov-file
+                 gcov-header gcov-nomark gcov-called-line gcov-never-called perl--Pod::Checker
+                 perl--Test perl--Test2 perl--Test::Harness weblint guile-file guile-line)))
+    (mapcan (lambda (name)
+              (cond ((eq name 'makepp)
+                     ;; A makepp line naming two files (`A' and `B') is a
+                     ;; message about each; the second has no rule name.
+                     (list name '("^makepp\\(: warning\\)?:? .*?`[^'\n]*' and `\\([^'\n]+\\)'" 2 nil nil (1) 2)))
+                    ((assq name compilation-error-regexp-alist-alist) (list name))))
+            order))
   "The rules messages are recognised by: names from `compilation-error-regexp-alist-alist', or rules themselves.")
 
 ;;;; Finding messages.
@@ -275,8 +337,10 @@
              (face (cond ((eq type 2) compilation-error-face)
                          ((eq type 1) compilation-warning-face)
                          (t compilation-info-face))))
+        ;; A rule that names no file (its messages go with the last file
+        ;; named) is not counted.
+        (when file-spec (compilation--count type))
         (setq compilation--previous-file fs)
-        (compilation--count type)
         (with-silent-modifications
           (add-text-properties
            beg (max fin (1+ beg))

@@ -9,6 +9,8 @@
 (cl-parse "In file included from /usr/include/stdio.h:27,\n                 from main.c:2:\nmain.c:10:5: warning: unused variable 'x' [-Wunused-variable]\n")
 (cl-parse "make: *** [Makefile:20: all] Error 2\nfoo.c:8.23-9.1: message\nfoo.c:8-23: message\n")
 (cl-parse "  File \"/tmp/foo.py\", line 10, in <module>\n\tat org.foo.Bar.doGet(Bar.java:172)\nd:\\tmp\\test.c(23) : error C2143: syntax error\nFooBar.java:[111,53] no interface expected here\n")
+(cl-parse "[javac] /src/A.java:27: warning: x\nError E2010 ping.c 15: Unable\n/src/T.java:5: ';' expected\n        foo foo\n               ^\nDied at test.pl line 27.\ncc-1070 cc: WARNING File = linkl.c, Line = 38\nIn foo.scm:\n  63:4 [call]\nindex.html (13:1) Unknown\ne: /src/Test.kt: (34, 15): foo\n")
+(cl-parse "File \"foobar.ml\", lines 5-8, characters 20-155: blah\nCMake Error at CMakeLists.txt:23 (hurz):\n\"foo.c\", line 32 pos 1; (E) syntax\nTrimMask (255) in solomon.c may be from TrimMasks (93) in solomo.c due\nSemantic error at line 528, column 5, file erosacqdb.pc:\n")
 (cl-parse "nothing to see here\n12: no file\n")
 (with-temp-buffer (insert "x.c:1: e\n") (compilation-parse-errors (point-min) (point-max)) (let ((m (get-text-property 1 'compilation-message))) (list (compilation--message-p m) (length (compilation--message->loc m)) (get-text-property 1 'mouse-face) (get-text-property 1 'help-echo))))
 (with-temp-buffer (compilation-mode) (list major-mode mode-name buffer-read-only next-error-function compilation-num-errors-found (local-variable-p 'compilation-num-errors-found) (eq (keymap-parent compilation-mode-map) special-mode-map) (lookup-key compilation-mode-map "\M-n") (lookup-key compilation-mode-map "g") (derived-mode-p 'special-mode)))
