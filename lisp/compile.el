@@ -657,7 +657,7 @@ Like `compilation-minor-mode', with keys that leave the shell's own."
 
 (defun compilation-start (command &optional mode name-function highlight-regexp) "Run COMMAND in a shell, its output going to a compilation buffer; give the buffer.
 MODE is the major mode of that buffer (`compilation-mode' when nil; t
-means Compilation minor mode in Fundamental mode).  NAME-FUNCTION names
+means Comint mode with Compilation Shell minor mode).  NAME-FUNCTION names
 the buffer from the mode's name.  HIGHLIGHT-REGEXP is what to
 highlight at a visited place."
   (let* ((mode (or mode #'compilation-mode))
@@ -669,7 +669,7 @@ highlight at a visited place."
       (let ((inhibit-read-only t))
         (erase-buffer)
         (setq default-directory here)
-        (cond ((eq mode t) (fundamental-mode) (compilation-minor-mode 1))
+        (cond ((eq mode t) (require 'comint) (comint-mode) (compilation-shell-minor-mode 1))
               (t (funcall mode)))
         (setq default-directory here
               compilation-directory here

@@ -25,4 +25,5 @@
 (let ((default-directory cl-dir) (compile-command "echo x") (compilation-ask-about-save nil)) (let ((buf (compile "echo compiled"))) (while (get-buffer-process buf) (accept-process-output nil 0.05)) (list compile-command (with-current-buffer buf (cl-clean (buffer-substring-no-properties (point-min) (point-max)))))))
 (define-derived-mode grep-like-mode compilation-mode "Greplike" "A test mode.")
 (let ((default-directory cl-dir)) (let ((buf (compilation-start "echo grepped" 'grep-like-mode (lambda (m) (concat "<" m ">"))))) (list (buffer-name buf) (progn (while (get-buffer-process buf) (accept-process-output nil 0.05)) (with-current-buffer buf (list major-mode (cl-clean (buffer-substring-no-properties (point-min) (point-max)))))))))
+(let ((default-directory cl-dir)) (let ((buf (compilation-start "echo in-comint" t))) (while (get-buffer-process buf) (accept-process-output nil 0.05)) (with-current-buffer buf (list (buffer-name) major-mode mode-name compilation-minor-mode compilation-shell-minor-mode (cl-clean (buffer-substring-no-properties (point-min) (point-max)))))))
 (progn (delete-directory cl-dir t) nil)
