@@ -624,6 +624,17 @@
     (autoload name (car entry) nil t)))
 (autoload 'lazy-completion-table "minibuffer" nil nil 'macro)
 (autoload 'benchmark "benchmark" nil t)
+;; debug.el: marking functions and variables for the debugger.
+(dolist (name '(debug-on-entry cancel-debug-on-entry debug-on-variable-change
+                cancel-debug-on-variable-change))
+  (autoload name "debug" nil t))
+(defalias 'debug-watch #'debug-on-variable-change)
+(defalias 'cancel-debug-watch #'cancel-debug-on-variable-change)
+;; compile.el: compilations and their messages.
+(dolist (name '(compilation-mode compilation-minor-mode compilation-shell-minor-mode compile
+                compilation-next-error-function))
+  (autoload name "compile" nil t))
+(autoload 'compilation-start "compile")
 (autoload 'trace-function-foreground "trace" nil t)
 (autoload 'trace-function-background "trace" nil t)
 (defalias 'trace-function #'trace-function-foreground)
@@ -1003,7 +1014,7 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 ask-user-about-supersession-threat userlock--ask-user-about-supersession-threat
                 userlock--handle-unlock-error save-some-buffers-root find-file-read-args))
   (autoload name "files-misc"))
-(dolist (name '(recover-file recover-this-file))
+(dolist (name '(recover-file recover-this-file recover-session recover-session-finish))
   (autoload name "files-misc" nil t))
 ;; bindings-motion: the arrow-key commands; text-center also holds text-mode-hook-identify.
 (dolist (name '(right-char left-char right-word left-word))

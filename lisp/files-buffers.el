@@ -55,6 +55,8 @@ Batch mode has no way to ask, so a question to ask is a `quit'."
         (or arg (signal 'quit nil))
         (with-current-buffer candidate (save-buffer))
         (setq count (+ count 1))))
+    ;; GNU clears the echo area when done, which batch shows as an empty line.
+    (message nil)
     (> count 0)))
 
 ;;;; Visiting in other ways

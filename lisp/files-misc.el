@@ -127,3 +127,56 @@ A failed comparison is reported and the question asked anyway."
 (defun find-file-read-args (prompt mustmatch) "Read a file name with PROMPT for `find-file' and the like; MUSTMATCH as for `read-file-name'.
 Return a list of the name and t, the wildcards flag."
   (list (read-file-name prompt nil default-directory mustmatch) t))
+
+;;;; Recovering a whole session from its auto-save list
+
+(defun recover-session () "List the sessions whose auto-save lists remain, to recover the files of one.
+The list is a Dired buffer of the files named by
+`auto-save-list-file-prefix'; \\[recover-session-finish] on a line recovers
+that session's files."
+  (interactive)
+  (let* ((prefix auto-save-list-file-prefix)
+         (dir (and prefix (file-name-directory (expand-file-name prefix))))
+         (stem (and prefix (file-name-nondirectory prefix))))
+    (or (and dir (file-directory-p dir)
+             (directory-files dir nil (concat "\\`" (regexp-quote stem))))
+        (error "No previous sessions to recover"))
+    (dired (concat prefix "*"))
+    (use-local-map (let ((keys (make-sparse-keymap)))
+                     (set-keymap-parent keys (current-local-map))
+                     (define-key keys "\C-c\C-c" #'recover-session-finish)
+                     keys))
+    (let ((here (point-marker))
+          (inhibit-read-only t)
+          (how (concat " To recover a session, move to it and type \\[recover-session-finish].\n"
+                       " To delete a session file, type \\[dired-flag-file-deletion] on its line to flag\n"
+                       " the file for deletion, then \\[dired-do-flagged-delete] to delete flagged files.\n\n")))
+      (goto-char 1)
+      (insert (substitute-command-keys how))
+      (goto-char here)
+      (set-marker here nil))
+    nil))
+
+(defun recover-session--files (list-file) "The files named in the auto-save list LIST-FILE whose auto-save files still exist.
+The list holds pairs of lines: a visited file's name (empty for a buffer
+visiting none), then its auto-save file's."
+  (let ((lines (split-string (with-temp-buffer (insert-file-contents list-file) (buffer-string)) "\n"))
+        (names '()))
+    (while (cdr lines)
+      (let ((visited (pop lines)) (saved (pop lines)))
+        (if (and (> (length visited) 0) (file-exists-p saved))
+            (setq names (cons visited names)))))
+    (reverse names)))
+
+(defun recover-session--one (file) "Recover FILE from its auto-save file, reporting a failure instead of signalling it."
+  (condition-case nil
+      (save-excursion (recover-file file))
+    (error (message "Failed to recover `%s'" file))))
+
+(defun recover-session-finish () "Recover the files of the session whose auto-save list is on this line of `recover-session''s listing.
+Each file is asked about (\"Recover FILE? \") and recovered with `recover-file'."
+  (interactive)
+  (let ((names (recover-session--files (dired-get-filename))))
+    (if names
+        (map-y-or-n-p "Recover %s? " #'recover-session--one names '("file" "files" "recover"))
+      (message "No files can be recovered from this session now"))))

@@ -462,6 +462,18 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
       (let ((inhibit-read-only nil)) (after-find-file missing (not nowarn))))
     buf))
 
+(defvar buffer-file-number nil "The file number (inode and device) of the visited file, as `file-attributes' gives it, or nil.")
+(make-variable-buffer-local 'buffer-file-number)
+(put 'buffer-file-number 'permanent-local t)
+
+(defun find-file-noselect-1 (buf filename nowarn rawfile truename number) "Read FILENAME into the new buffer BUF and make BUF visit it; give BUF.
+TRUENAME is the file's true name and NUMBER its file number (see
+`buffer-file-number'); NOWARN and RAWFILE are as for `find-file-noselect'."
+  (save-current-buffer
+    (files--read-into buf filename truename nowarn rawfile)
+    (setq buffer-file-number number)
+    buf))
+
 (defvar find-file-wildcards t "Non-nil means `find-file' and its relatives expand wildcards in the names they are given.")
 
 (defun files--wildcards-asked-p (filename wildcards) "Non-nil if FILENAME is to be taken as a wildcard pattern: WILDCARDS and
@@ -741,10 +753,53 @@ existing file.  An empty FILENAME keeps the visited file name."
                 (t (equal (read-string (format "Revert buffer from file %s? (yes or no) " visited)) "yes")))
       (or (file-exists-p visited) (error "File %s no longer exists!" visited))
       (run-hooks 'before-revert-hook)
-      (let ((inhibit-read-only t)) (insert-file-contents visited t nil nil t))
+      (let ((inhibit-read-only t))
+        (funcall (or revert-buffer-insert-file-contents-function
+                     #'revert-buffer-insert-file-contents--default-function)
+                 visited nil))
       (after-find-file nil nil t t revert-buffer-preserve-modes)
       (run-hooks 'after-revert-hook)
       t)))
+
+(defvar revert-buffer-insert-file-contents-function #'revert-buffer-insert-file-contents--default-function
+  "Function of a file name and AUTO-SAVE-P that puts the file's text in the buffer when it is reverted.")
+
+(defun revert-buffer-insert-file-contents--default-function (file-name auto-save-p) "Replace the buffer's text with FILE-NAME's, as a revert does.
+AUTO-SAVE-P non-nil means FILE-NAME is an auto-save file: the buffer
+keeps visiting its own file.  Gives what `insert-file-contents' gives."
+  (unless (file-exists-p file-name)
+    (error "File %s no longer exists!" file-name))
+  (insert-file-contents file-name (not auto-save-p) nil nil t))
+
+(defun revert-buffer-insert-file-contents-delicately (file-name _auto-save-p) "Put FILE-NAME's text in the buffer changing only what differs.
+Markers, point and text properties outside the changed parts stay where
+they were (`replace-buffer-contents').  The buffer's file is marked as
+read; nothing is returned."
+  (unless (file-exists-p file-name)
+    (error "File %s no longer exists" file-name))
+  (let ((target (current-buffer))
+        (fresh (generate-new-buffer " *revert-buffer-delicately*" t)))
+    (unwind-protect
+        (progn
+          (with-current-buffer fresh
+            (set-buffer-multibyte (buffer-local-value 'enable-multibyte-characters target))
+            (insert-file-contents file-name))
+          (let ((inhibit-read-only t))
+            (replace-buffer-contents fresh))
+          (when (equal (expand-file-name file-name) (and buffer-file-name (expand-file-name buffer-file-name)))
+            (set-visited-file-modtime)
+            (set-buffer-modified-p nil)))
+      (kill-buffer fresh))
+    nil))
+
+(defun revert-buffer-with-fine-grain (&optional ignore-auto noconfirm) "Revert the buffer from its file, changing only the parts that differ.
+Unlike a plain `revert-buffer', markers and text properties in the
+unchanged parts are kept.  IGNORE-AUTO and NOCONFIRM are as for
+`revert-buffer'; the value is t when the buffer was reverted."
+  (interactive (list (not current-prefix-arg)))
+  (let ((revert-buffer-insert-file-contents-function
+         #'revert-buffer-insert-file-contents-delicately))
+    (revert-buffer ignore-auto noconfirm t)))
 
 (defun buffer-stale--default-function (&optional _noconfirm) "Return t when the file the buffer visits is there and changed on disk since it was read or saved."
   (and buffer-file-name (file-readable-p buffer-file-name)

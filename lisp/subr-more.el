@@ -953,3 +953,55 @@ before BODY runs."
            (prog1 (with-current-buffer ,buf ,@body)
              (with-current-buffer ,buf (write-region nil nil ,name nil 0)))
          (and (buffer-name ,buf) (kill-buffer ,buf))))))
+
+;;;; Text clones: two stretches of a buffer kept alike as either is edited.
+
+(defun text-clone-create (start end &optional spreadp syntax) "Tie the text from START to END to the text of the same length at point.
+From then on an edit inside either stretch is done in the other too, at
+the same offset.  Neither text is changed now.  SPREADP non-nil lets
+each stretch take in the character after it; SYNTAX, a syntax class
+string such as \"w\", stops the copying while a stretch holds other
+characters.  Gives the two overlays that mark the stretches (the second
+one already gone when the text at point was too short)."
+  (let* ((copy-start (point))
+         (copy-end (+ copy-start (- end start)))
+         ;; Spreading takes one more character, when both stretches have one after them.
+         (spread (if (and spreadp (< (max end copy-end) (point-max))) 1 0))
+         (clamp (lambda (pos) (min (max pos (point-min)) (point-max))))
+         (pair (list (make-overlay (funcall clamp start) (funcall clamp (+ end spread)) nil t nil)
+                     (make-overlay (funcall clamp copy-start) (funcall clamp (+ copy-end spread)) nil t nil))))
+    (dolist (ov pair)
+      (overlay-put ov 'modification-hooks '(text-clone--maintain))
+      (when spreadp (overlay-put ov 'text-clone-spreadp t))
+      (when syntax (overlay-put ov 'text-clone-syntax syntax))
+      (overlay-put ov 'evaporate t)
+      (overlay-put ov 'text-clones pair))
+    pair))
+
+(defvar text-clone--maintaining nil "Non-nil while an edit is being copied to the other clones.")
+
+(defun text-clone--maintain (ol after beg end &optional len) "Copy the edit of BEG..END inside overlay OL (LEN characters replaced) to its clones.
+A modification hook of the overlays `text-clone-create' makes; only the
+call after the change does anything."
+  (when (and after (not undo-in-progress) (not text-clone--maintaining)
+             (overlay-buffer ol))
+    (let* ((offset (- beg (overlay-start ol)))
+           (new-text (buffer-substring-no-properties beg end))
+           (syntax (overlay-get ol 'text-clone-syntax))
+           (fits (or (null syntax)
+                     (save-excursion
+                       (goto-char (overlay-start ol))
+                       (skip-syntax-forward syntax (overlay-end ol))
+                       (>= (point) (- (overlay-end ol) (if (overlay-get ol 'text-clone-spreadp) 1 0)))))))
+      (when fits
+        (let ((text-clone--maintaining t)
+              (inhibit-modification-hooks t))
+          (save-excursion
+            (dolist (other (overlay-get ol 'text-clones))
+              (when (and (not (eq other ol)) (overlay-buffer other))
+                (let* ((from (+ (overlay-start other) offset))
+                       (to (min (+ from (or len 0)) (overlay-end other))))
+                  (when (<= from (overlay-end other))
+                    (goto-char from)
+                    (delete-region from to)
+                    (insert new-text)))))))))))

@@ -112,6 +112,8 @@ export class Runtime {
   setupDepth = 0;
   /** Set while the batch debugger reports an error: GNU lifts max-specpdl-size for it. */
   inDebugger = false;
+  /** Set once Emacs is being killed: the bindings undone on the way out no longer notify variable watchers (GNU exits without unwinding). */
+  exiting = false;
   /**
    * The value of `num-nonmacro-input-events' when the debugger was last entered (-1: never). GNU
    * enters it for an error only after another input event: in batch, where none come, once per

@@ -79,6 +79,7 @@ DEFUN('kill-emacs', 0, 1, 'End the process.\nAn integer ARG gives the exit statu
     // GNU stuffs a string into the terminal's input; in batch it is printed.
     rt.host.write(1, new TextEncoder().encode(jsString(rt, arg)));
   }
+  rt.exiting = true;
   throw new KillEmacs(code);
 }, 'P');
 

@@ -239,7 +239,7 @@ const Qdefvaralias = DEFSYM('defvaralias');
  */
 export function notifyWatchers(rt: Runtime, sym: number, newval: number, op: number, where: number): void {
   const fns = getProp(rt, sym, Qwatchers);
-  if (!consp(fns)) return;
+  if (!consp(fns) || rt.exiting) return;
   if (where === Qnil && op !== Qnil && op !== Qmakunbound) {
     const buf = rt.globals[G_CURRENT_BUFFER]!;
     if (buf !== Qnil && localIfSetIn(rt, sym, buf)) where = buf;
@@ -1125,6 +1125,14 @@ export function pushFrame(rt: Runtime, sp: number, nargs: number): number {
 /** Whether frame I is marked to enter the debugger when it returns (the `*' of a backtrace). */
 export function frameDebugOnExit(rt: Runtime, i: number): boolean {
   return rt.debugOnExitCount !== 0 && i < MAX_FRAMES && rt.frameDebugOnExit![i] === 1;
+}
+
+/** Mark frame FI to enter the debugger again when it returns (the debugger's `*'). */
+export function markFrameDebugOnExit(rt: Runtime, fi: number): void {
+  if (fi >= MAX_FRAMES) return;
+  rt.frameDebugOnExit ??= new Uint8Array(MAX_FRAMES);
+  if (rt.frameDebugOnExit[fi] === 0) rt.debugOnExitCount++;
+  rt.frameDebugOnExit[fi] = 1;
 }
 
 /**
