@@ -79,15 +79,10 @@
 
 ;;; Indentation.
 
+(require 'prog-mode)
+
 (defun c--basic-offset () "The offset one level of nesting indents in this buffer."
        (if (integerp c-basic-offset) c-basic-offset 2))
-
-(defun c--statement-indentation (pos) "The indentation of the line where the statement holding POS begins, out of parentheses."
-       (save-excursion (goto-char pos) (let (open)
-					 (while (and (setq open (nth 1 (syntax-ppss (line-beginning-position))))
-						     (memq (char-after open) '(?\( ?\[)))
-					   (goto-char open)))
-		       (current-indentation)))
 
 (defun c--previous-code-char () "The last character of code before the current line, outside comments, or nil."
        (save-excursion (beginning-of-line) (forward-comment (- (point))) (skip-chars-backward " \t\n")
@@ -112,7 +107,7 @@
 			   (save-excursion (goto-char (1+ open)) (skip-chars-forward " \t")
 					   (if closer (1- (current-column)) (current-column))))
 			  (open
-			   (let ((base (c--statement-indentation open)))
+			   (let ((base (prog--statement-indentation open)))
 			     (cond (closer base)
 				   ((looking-at "\\(?:case\\_>\\|default[ \t]*:\\)") base)
 				   (t (+ base (c--basic-offset) (if continued (c--basic-offset) 0))))))

@@ -54,6 +54,8 @@
        (cond ((not (nth 3 state)) font-lock-comment-face)
              (t font-lock-string-face)))
 
+(require 'prog-mode)
+
 (defun js--syntactic-mode-name-part () "The part of the mode line name that tells about electric editing: none here."
        "")
 
@@ -101,13 +103,6 @@ Return nil when there is none."
 							(and (memq c '(?+ ?- ?* ?/ ?% ?& ?| ?^ ?? ?= ?< ?> ?!))
 							     (not (and (memq c '(?+ ?-)) (eq (char-before (1- (point))) c)))))))))
 
-(defun js--statement-indentation (pos) "The indentation of the line where the statement holding POS begins."
-       (save-excursion (goto-char pos) (let (open)
-					 (while (and (setq open (nth 1 (syntax-ppss (line-beginning-position))))
-						     (memq (char-after open) '(?\( ?\[)))
-					   (goto-char open)))
-		       (current-indentation)))
-
 (defun js--proper-indentation (ppss) "The column the current line should have, given PPSS at its indentation."
        (save-excursion (back-to-indentation) (let ((open (nth 1 ppss))
 						   (closer (eq (char-syntax (or (char-after) ?\s)) ?\))))
@@ -124,7 +119,7 @@ Return nil when there is none."
 						 (save-excursion (goto-char (1+ open)) (skip-chars-forward " \t")
 								 (if closer (1- (current-column)) (current-column))))
 						(open
-						 (let* ((base (js--statement-indentation open))
+						 (let* ((base (prog--statement-indentation open))
 							(switch (and (eq (char-after open) ?{)
 								     (save-excursion (goto-char open)
 										     (skip-chars-backward " \t")

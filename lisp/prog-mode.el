@@ -141,4 +141,15 @@ as written."
 (define-globalized-minor-mode global-prettify-symbols-mode
   prettify-symbols-mode turn-on-prettify-symbols-mode)
 
+(defun prog--statement-indentation (pos) "The indentation of the line where the statement holding POS begins.
+Lines inside the parentheses or brackets the statement opens count as
+its own: the search goes out of them to the line that opened them."
+  (save-excursion
+    (goto-char pos)
+    (let (open)
+      (while (and (setq open (nth 1 (syntax-ppss (line-beginning-position))))
+                  (memq (char-after open) '(?\( ?\[)))
+        (goto-char open)))
+    (current-indentation)))
+
 (provide 'prog-mode)
