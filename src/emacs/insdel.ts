@@ -302,6 +302,48 @@ function byteFrom(rt: Runtime, b: number, kc: number, kb: number, target: number
 }
 
 /**
+ * replaceRaw's edit when its outcome is the same bytes written over the old ones: B's old text
+ * FROM..TO and the string S are ASCII and as long, B shares its text with no other buffer and
+ * neither B nor S has text properties, nor B overlays. The text is overwritten where it lies (no
+ * gap move, no deletion and insertion), and the rest comes out as replaceRaw's: markers inside
+ * the old text go to FROM (or after the new text when their insertion type is t), point goes
+ * after it, the ticks move by one. A search-and-replace loop of a word by another of its length
+ * (`replace-match' after `search-forward') then runs none of the deletion and insertion paths.
+ * Gives false, having done nothing, when the edit is not of that kind.
+ */
+function replaceAsciiInPlace(rt: Runtime, b: number, from: number, to: number, s: number): boolean {
+  const n = to - from;
+  if (n === 0 || schars(rt, s) !== n || sbytes(rt, s) !== n) return false;
+  const w = slotBase(b);
+  const m = rt.i32;
+  if (m[w + BUF_INTERVALS] !== Qnil || m[w + BUF_OVERLAYS] !== Qnil || m[w + BUF_BASE_BUFFER] !== Qnil) return false;
+  if (stringIntervals(rt, s) !== Qnil) return false;
+  const fromByte = charToByte(rt, b, from);
+  // As many bytes as chars in a multibyte buffer: every old char is ASCII.
+  if (charToByte(rt, b, to) - fromByte !== n) return false;
+  const u8 = rt.u8;
+  const src = sdata(rt, s);
+  for (let i = 0; i < n; i++) if (u8[src + i]! >= 0x80) return false;
+  if (m[w + BUF_MULTIBYTE] !== Qnil) {
+    for (let i = 0; i < n; i++) if (u8[byteAddrOf(rt, b, fromByte + i)]! >= 0x80) return false;
+  }
+  for (let i = 0; i < n; i++) u8[byteAddrOf(rt, b, fromByte + i)] = u8[src + i]!;
+  for (let l = m[w + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const ms = slotBase(xcar(rt, l));
+    const cp = m[ms + MARKER_CHARPOS]! >> 2;
+    if (cp > to || cp < from) continue;
+    const np = m[ms + MARKER_INSERTION_TYPE] !== Qnil ? from + n : from;
+    m[ms + MARKER_CHARPOS] = makeFixnum(np);
+    m[ms + MARKER_BYTEPOS] = makeFixnum(fromByte + (np - from));
+  }
+  m[w + BUF_PT] = makeFixnum(to);
+  m[w + BUF_PT_BYTE] = makeFixnum(fromByte + n);
+  bumpModiff(rt, b);
+  forgetPositionCache(rt, b);
+  return true;
+}
+
+/**
  * Replace the char at FROM (byte FROMBYTE, OLDBYTES long) of B with CHARS, without checks,
  * hooks, modification ticks or text-property changes: the case commands' edit. As GNU's, markers
  * keep their char positions (only their byte positions follow the new text), while point moves
@@ -870,6 +912,7 @@ function sharerPositions(rt: Runtime, others: readonly number[]): number[] {
  * read-only check (at the insertion point, after the deletion) refused text GNU replaces.
  */
 export function replaceRaw(rt: Runtime, b: number, from: number, to: number, s: number): void {
+  if (replaceAsciiInPlace(rt, b, from, to, s)) return;
   const sp = rt.sp;
   rt.push(s);
   const tick = bint(rt, b, BUF_MODIFF);
