@@ -868,6 +868,12 @@ function callSubrOnStack(rt: Runtime, subr: number, base: number, n: number, ori
     case 1: return fn(rt, n > 0 ? st[base]! : Qnil);
     case 2: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil);
     case 3: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil, n > 2 ? st[base + 2]! : Qnil);
+    // Four and five arguments (`re-search-forward', `search-forward', `replace-match') also
+    // without an array spread into the call, which unoptimised code pays at every call.
+    case 4: return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil, n > 2 ? st[base + 2]! : Qnil, n > 3 ? st[base + 3]! : Qnil);
+    case 5:
+      return fn(rt, n > 0 ? st[base]! : Qnil, n > 1 ? st[base + 1]! : Qnil, n > 2 ? st[base + 2]! : Qnil, n > 3 ? st[base + 3]! : Qnil,
+        n > 4 ? st[base + 4]! : Qnil);
     default: {
       const args: number[] = new Array<number>(max === MANY ? n : max);
       for (let i = 0; i < args.length; i++) args[i] = i < n ? st[base + i]! : Qnil;

@@ -324,10 +324,14 @@ function replaceAsciiInPlace(rt: Runtime, b: number, from: number, to: number, s
   const u8 = rt.u8;
   const src = sdata(rt, s);
   for (let i = 0; i < n; i++) if (u8[src + i]! >= 0x80) return false;
+  // The old text's bytes: K of them before the gap at BEFORE, the rest after it at AFTER.
+  const before = byteAddrOf(rt, b, fromByte);
+  const k = Math.max(0, Math.min(n, (m[w + BUF_GPT_BYTE]! >> 2) - fromByte));
+  const after = byteAddrOf(rt, b, fromByte + k);
   if (m[w + BUF_MULTIBYTE] !== Qnil) {
-    for (let i = 0; i < n; i++) if (u8[byteAddrOf(rt, b, fromByte + i)]! >= 0x80) return false;
+    for (let i = 0; i < n; i++) if (u8[i < k ? before + i : after + i - k]! >= 0x80) return false;
   }
-  for (let i = 0; i < n; i++) u8[byteAddrOf(rt, b, fromByte + i)] = u8[src + i]!;
+  for (let i = 0; i < n; i++) u8[i < k ? before + i : after + i - k] = u8[src + i]!;
   for (let l = m[w + BUF_MARKERS]!; (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
     const ms = slotBase(xcar(rt, l));
     const cp = m[ms + MARKER_CHARPOS]! >> 2;
@@ -693,7 +697,10 @@ export function insertBytes(rt: Runtime, bytes: Uint8Array, nchars: number, befo
 const isCharacter = (x: number): boolean => (x & 3) === 2 && x >> 2 >= 0 && x >> 2 <= 0x3fffff;
 
 function insertArgs(rt: Runtime, args: number[], beforeMarkers: boolean, inherit: boolean): number {
-  for (const a of args) {
+  // An index, not for-of: unoptimised code runs for-of through the iterator protocol, an
+  // iterator and a result object per argument, at each of a loop's first thousands of inserts.
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     if (isCharacter(a)) insertChars(rt, a >> 2, 1, beforeMarkers, inherit);
     else if (stringp(a)) insertString(rt, a, beforeMarkers, inherit);
     else wrongTypeArgument(rt, Qchar_or_string_p, a);
@@ -726,13 +733,33 @@ DEFUN('insert-char', 1, 3, 'Insert COUNT (default 1) copies of CHARACTER at poin
 
 /** Check START and END (integers or markers) against the accessible part; give them in order (GNU's validate_region). */
 export function validateRegion(rt: Runtime, start: number, end: number): [number, number] {
-  let s = positionValue(rt, start);
-  let e = positionValue(rt, end);
+  const a = positionValue(rt, start);
+  const z = positionValue(rt, end);
+  const s = a <= z ? a : z;
+  const e = a <= z ? z : a;
+  checkRegion(rt, s, e, start, end);
+  return [s, e];
+}
+
+/** Signal GNU's args-out-of-range (with START and END as given) unless S..E lies in the accessible part. */
+function checkRegion(rt: Runtime, s: number, e: number, start: number, end: number): void {
   const b = currentBuffer(rt);
-  if (s > e) [s, e] = [e, s];
   if (!(bint(rt, b, BUF_BEGV) <= s && e <= bint(rt, b, BUF_ZV)))
     xsignal(DEFSYM('args-out-of-range'), listOf(rt, [b, start, end]));
-  return [s, e];
+}
+
+/**
+ * buffer-substring(-no-properties) of START..END: validateRegion's checks without its array,
+ * whose making and taking apart (an iterator and its results) unoptimised code paid at each
+ * call (`match-string' in a line loop calls it once a match).
+ */
+function regionSubstring(rt: Runtime, start: number, end: number, props: boolean): number {
+  const a = positionValue(rt, start);
+  const z = positionValue(rt, end);
+  const s = a <= z ? a : z;
+  const e = a <= z ? z : a;
+  checkRegion(rt, s, e, start, end);
+  return bufferSubstring(rt, currentBuffer(rt), s, e, props);
 }
 
 function listOf(rt: Runtime, xs: number[]): number {
@@ -768,16 +795,10 @@ export function bufferSubstring(rt: Runtime, b: number, from: number, to: number
 }
 
 DEFUN('buffer-substring', 2, 2, 'Give the text between START and END of the current buffer as a string, with its text properties.',
-  (rt, start: number, end: number) => {
-    const [s, e] = validateRegion(rt, start, end);
-    return bufferSubstring(rt, currentBuffer(rt), s, e, true);
-  });
+  (rt, start: number, end: number) => regionSubstring(rt, start, end, true));
 
 DEFUN('buffer-substring-no-properties', 2, 2, 'Give the text between START and END of the current buffer as a string without text properties.',
-  (rt, start: number, end: number) => {
-    const [s, e] = validateRegion(rt, start, end);
-    return bufferSubstring(rt, currentBuffer(rt), s, e, false);
-  });
+  (rt, start: number, end: number) => regionSubstring(rt, start, end, false));
 
 DEFUN('buffer-string', 0, 0, 'Give the accessible text of the current buffer as a string, with its text properties.', (rt) => {
   const b = currentBuffer(rt);
