@@ -43,9 +43,10 @@ Called whenever the methods change, so that no stale cache survives."
 
 (defun cl-generic-define (name lambda-list options) "Make NAME a generic function taking LAMBDA-LIST, with the OPTIONS of its `cl-defgeneric'.
 Methods NAME already has are kept while NAME is still defined; after
-`fmakunbound' the generic starts afresh.  A (:documentation DOC) option
-becomes NAME's documentation, followed by a usage line built from
-LAMBDA-LIST.  Return NAME."
+`fmakunbound' the generic starts afresh.  (:documentation DOC) options
+are kept out of the generic (the macro puts them in the docstring it
+gives `defalias').  Return the function to install as NAME's
+definition; this function does not install it."
   (or (fboundp name) (put name 'cl--generic nil))
   ;; Dispatch wants the :argument-precedence-order as positions.
   (let* ((names (cdr (assq :argument-precedence-order options)))
@@ -59,9 +60,7 @@ LAMBDA-LIST.  Return NAME."
             (dolist (opt options (nreverse kept))
               (unless (eq (car-safe opt) :documentation) (push opt kept)))))
     (put name 'cl--generic-arg-order positions))
-  (put name 'function-documentation
-       (cl--generic-doc (cadr (assq :documentation options)) lambda-list))
-  (cl--generic-install name))
+  (cl--generic-dispatcher name (get name 'cl--generic)))
 
 (defun cl--generic-doc (doc args) "DOC, or an empty string, with a usage line for the lambda list ARGS.
 A DOC that already ends in a usage line is kept as it is."
@@ -396,8 +395,17 @@ specializers and those of its head specializers."
       (and (consp arg) (memql (car arg) (cddr position)))
       (if arg (type-of arg) 'null)))
 
-(defun cl--generic-too-few (needed args) "Signal that the call ARGS lacks some of the NEEDED dispatched arguments."
-  (signal 'wrong-number-of-arguments (list (cons needed needed) (length args))))
+(defun cl--generic-with-arity (needed inner) "A function of NEEDED required arguments and any more that applies INNER to them all.
+Its arity is that of GNU's compiled dispatchers: `func-arity' gives
+\(NEEDED . many), and a call with fewer arguments reports (NEEDED . NEEDED)."
+  (if (zerop needed)
+      inner
+    (let ((params (mapcar (lambda (i) (intern (format "arg%d" i)))
+                          (number-sequence 0 (1- needed)))))
+      ;; The bare symbol in the environment marks the closure as standing
+      ;; for a compiled function (see `func-arity' and the arity error).
+      (eval `(lambda (,@params &rest more) (apply inner ,@params more))
+            (list (cons 'inner inner) 'internal--compiled-arity t)))))
 
 (defun cl--generic-lookup (name generic positions cache args) "The effective method of NAME for ARGS, kept in CACHE.
 GENERIC is NAME's generic object, POSITIONS the dispatched positions
@@ -441,9 +449,9 @@ the function is in use: a new method gets a new dispatcher."
     (cond
      ((cl--generic-context-p generic)
       ;; A context's value is not an argument: no cache.
+      ;; Missing arguments count as nil here, as in GNU, so a call that
+      ;; lacks one finds no method rather than a wrong count.
       (lambda (&rest call-args)
-        (if (and positions (null (nthcdr last call-args)))
-            (cl--generic-too-few needed call-args))
         (apply (cl--generic-effective name generic call-args) call-args)))
      ((cl--generic-custom-p generic)
       ;; Which specializers of a generalizer an argument satisfies depends
@@ -451,9 +459,9 @@ the function is in use: a new method gets a new dispatcher."
       ;; adds those tags to the usual keys, in an `equal' table.
       (let ((taggers (cl--generic-position-taggers generic positions))
             (table (make-hash-table :test 'equal)))
-        (lambda (&rest call-args)
-          (if (and positions (null (nthcdr last call-args)))
-              (cl--generic-too-few needed call-args))
+        (cl--generic-with-arity
+         needed
+         (lambda (&rest call-args)
           (let ((key '()))
             (dolist (entry taggers)
               (let ((arg (nth (car (car entry)) call-args)))
@@ -463,7 +471,7 @@ the function is in use: a new method gets a new dispatcher."
                        (puthash key (tsmacs--setup-call #'cl--generic-effective
                                                         name generic call-args)
                                 table))
-                   call-args)))))
+                   call-args))))))
      ((and positions (null (cdr positions))
            (null (cadr (car positions))) (null (cddr (car positions))))
       ;; The common case: one dispatched position, only types.  The closure
@@ -471,23 +479,36 @@ the function is in use: a new method gets a new dispatcher."
       ;; environment: a call looks up one variable, in one step, instead of
       ;; walking the environment for each of five.
       (let ((s (vector last cache needed name generic)))
-        (lambda (&rest call-args)
-          (let ((tail (nthcdr (aref s 0) call-args)))
-            (if (null tail) (cl--generic-too-few (aref s 2) call-args))
-            (let* ((arg (car tail))
-                   (key (if arg (type-of arg) 'null))
-                   (table (aref s 1)))
-              (apply (or (gethash key table)
-                         (puthash key (tsmacs--setup-call #'cl--generic-effective
-                                                          (aref s 3) (aref s 4) call-args)
-                                  table))
-                     call-args))))))
+        (if (= needed 1)
+            ;; Dispatch on the first argument: it is a parameter of its own.
+            (let ()
+              (defvar internal--compiled-arity)
+              (lambda (arg &rest more)
+                (let ((key (if arg (type-of arg) 'null)))
+                  (apply (or (gethash key (aref s 1))
+                             (puthash key (tsmacs--setup-call #'cl--generic-effective
+                                                              (aref s 3) (aref s 4)
+                                                              (cons arg more))
+                                      (aref s 1)))
+                         arg more))))
+          (cl--generic-with-arity
+           needed
+           (lambda (&rest call-args)
+             (let* ((arg (nth (aref s 0) call-args))
+                    (key (if arg (type-of arg) 'null))
+                    (table (aref s 1)))
+               (apply (or (gethash key table)
+                          (puthash key (tsmacs--setup-call #'cl--generic-effective
+                                                           (aref s 3) (aref s 4) call-args)
+                                   table))
+                      call-args)))))))
      (positions
       (let ((s (vector last cache needed name generic positions)))
-        (lambda (&rest call-args)
-          (if (null (nthcdr (aref s 0) call-args)) (cl--generic-too-few (aref s 2) call-args))
-          (apply (cl--generic-lookup (aref s 3) (aref s 4) (aref s 5) (aref s 1) call-args)
-                 call-args))))
+        (cl--generic-with-arity
+         needed
+         (lambda (&rest call-args)
+           (apply (cl--generic-lookup (aref s 3) (aref s 4) (aref s 5) (aref s 1) call-args)
+                  call-args)))))
      (t
       ;; Nothing is specialized: every call runs the same methods, whatever
       ;; its arguments (a `t' specializer fits even a missing one), so the
@@ -594,8 +615,11 @@ BODY may use `cl-call-next-method' and `cl-next-method-p'.
            (plain (append (mapcar (lambda (p) (if (consp p) (car p) p)) params)
                           (cl--generic-drop-context (nthcdr (length params) args))))
            (made (cl--generic-method-lambda params plain body)))
-      `(cl-generic-define-method ',name ',(nreverse qualifiers) ',args
-                                 ,(car made) ,(cdr made)))))
+      ;; The nil stands where GNU's expansion leaves room for a warning.
+      `(progn nil
+              (declare-function ,name "")
+              (cl-generic-define-method ',name ',(nreverse qualifiers) ',args
+                                        ,(car made) ,(cdr made))))))
 
 (defmacro cl-defgeneric (name args &rest options-and-methods) "Declare NAME a generic function whose methods take the lambda list ARGS.
 OPTIONS-AND-METHODS may start with a docstring; then come (declare
@@ -611,11 +635,14 @@ Methods defined earlier are kept." (declare (doc-string 3) (indent 2))
         ;; A leading docstring travels as a :documentation option.
         (options (if (stringp (car options-and-methods))
                      (list (list :documentation (car options-and-methods)))))
-        (methods '()))
+        (methods '())
+        (seen-declare nil))
     (while (and items (consp (car items))
                 (or (eq (caar items) 'declare) (keywordp (caar items))))
       (pcase (pop items)
         (`(declare . ,decls)
+         (when seen-declare (error "Multiple `declare' for %S" name))
+         (setq seen-declare t)
          (dolist (decl decls)
            ;; Declarations mean what they mean in a `defun'.
            (let* ((handler (cadr (assq (car decl) defun-declarations-alist)))
@@ -625,11 +652,19 @@ Methods defined earlier are kept." (declare (doc-string 3) (indent 2))
         (option (push option options))))
     (when items
       (push `(cl-defmethod ,name ,args ,@items) methods))
-    `(progn
-       (cl-generic-define ',name ',args ',(nreverse options))
-       ,@(nreverse declarations)
-       :autoload-end
-       ,@(nreverse methods))))
+    (let ((doc (cl--generic-doc (cadr (assq :documentation options)) args))
+          (kept '()))
+      (dolist (o options)
+        (unless (eq (car-safe o) :documentation) (push o kept)))
+      `(prog1
+           (progn
+             (defalias ',name
+               (cl-generic-define ',name ',args
+                                  ',kept)
+               ,doc)
+             :autoload-end
+             ,@(nreverse methods))
+         ,@(nreverse declarations)))))
 
 (defmacro cl-generic-current-method-specializers () "Inside a method body, the specializers of its parameters, as an alist.
 Meaningless outside a method: expanding it there is an error."

@@ -92,4 +92,22 @@ or, starting with a dash, is an unknown option."
             (when column (move-to-column (1- column))))
           (setq line nil column nil)))))))
 
+;; Who mails from here: worked out at each start (`custom-initialize-delay'),
+;; not when the image was made, since the machine and the environment change.
+(defcustom mail-host-address nil "Host part for the user's mail address; when nil, `system-name' serves."
+  :type '(choice (const nil) string)
+  :group 'mail)
+
+(defcustom user-mail-address
+  (let ((from-env (getenv "EMAIL")))
+    (or from-env
+        (format "%s@%s" (user-login-name) (or mail-host-address (system-name)))))
+  "The user's mail address.
+Emacs starts it from the EMAIL variable of the environment when that is
+set, else makes it of the login name, an @ and `mail-host-address' (or
+the machine's name when that is nil)."
+  :type 'string
+  :initialize #'custom-initialize-delay
+  :group 'mail)
+
 (provide 'command-args)

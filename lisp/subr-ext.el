@@ -120,71 +120,130 @@ directory, `temporary-file-directory', $TMPDIR and /tmp/ is used, else /."
 
 ;;;; Progress reporters
 
-;; A reporter is (NEXT-VALUE . [MIN MAX MESSAGE MIN-CHANGE]): batch Emacs
-;; prints "MESSAGE..." when made, "MESSAGE...N%" as the value passes each
-;; MIN-CHANGE step, and "MESSAGE...done" at the end.
+;; A reporter is a cons (NEXT . STATE).  STATE is the vector
+;; [DUE LOW HIGH TEXT STEP PAUSE SUFFIX]: DUE the `float-time' before
+;; which nothing new is shown (nil for no pause), LOW and HIGH the range
+;; (both nil for a spinner), TEXT the message, STEP the least change in
+;; percent worth showing, PAUSE the seconds between two messages and
+;; SUFFIX the last suffix shown.  NEXT is the value the next message
+;; waits for; for a spinner, the index of the character last shown.
 
-(defun make-progress-reporter (message &optional min-value max-value current-value min-change _min-time)
-  "Make a progress reporter showing MESSAGE, for values from MIN-VALUE to MAX-VALUE.
-CURRENT-VALUE is where it starts; MIN-CHANGE the smallest step, in
-percent, that is reported (1 by default).  With no MAX-VALUE the
-reporter only shows that something is going on."
-  (let ((reporter (cons (or min-value 0)
-                        (vector (or min-value 0) max-value message
-                                (max (min (or min-change 1) 50) 1)))))
-    (progress-reporter-update reporter (if current-value current-value min-value))
+(defvar progress-reporter--pulse-characters ["-" "\\" "|" "/"]
+  "The characters a progress reporter without a range turns through.")
+
+(defun make-progress-reporter (message &optional min-value max-value current-value min-change min-time)
+  "Start a progress reporter for work whose values go from MIN-VALUE to MAX-VALUE.
+MESSAGE is shown at once and with each step; when it ends in a letter
+or digit, \"...\" is added to it.  CURRENT-VALUE (default MIN-VALUE)
+is the value reached so far.  A step is shown only once the value has
+grown by MIN-CHANGE percent (default 1, at most 50) since the last
+one, and at most every MIN-TIME seconds (default 0.2; 0 for no pause).
+Without MIN-VALUE and MAX-VALUE the reporter turns a spinner instead
+of counting percent.  Give the result to `progress-reporter-update' as
+the work goes on and to `progress-reporter-done' at its end."
+  (when (string-match-p "[[:alnum:]]\\'" message)
+    (setq message (concat message "...")))
+  (let* ((pause (or min-time 0.2))
+         ;; No pause before the first message: it is shown at once.
+         (state (vector nil min-value max-value message
+                        (max 1 (min 50 (or min-change 1))) pause nil))
+         (reporter (cons (or min-value 0) state)))
+    (progress-reporter-update reporter (or current-value min-value))
     reporter))
 
-(defun progress-reporter-update (reporter &optional value _suffix) "Report that REPORTER's work has reached VALUE, when that is a new step."
-  (let ((next (car reporter)))
-    (when (or (not (numberp value)) (not (numberp next)) (>= value next))
-      (progress-reporter-do-update reporter value))))
+(defun progress-reporter--due (pause) "The time before which a reporter pausing PAUSE seconds stays quiet, or nil."
+  (and (> pause 0) (+ (float-time) pause)))
 
-(defun progress-reporter-force-update (reporter &optional value new-message _suffix) "Report VALUE on REPORTER now, with NEW-MESSAGE if given."
-  (when new-message (aset (cdr reporter) 2 new-message))
-  (progress-reporter-do-update reporter value))
+(defun progress-reporter-update (reporter &optional value suffix)
+  "Tell REPORTER that the work has reached VALUE, showing it if that is a step.
+Nothing is shown before the value reaches the next step, or before the
+reporter's pause since the last message is over.  SUFFIX, when given,
+is shown after the progress (a spinner shows VALUE there otherwise)."
+  (when (or (not (numberp value)) (>= value (car reporter)))
+    (progress-reporter-do-update reporter value suffix)))
 
-(defun progress-reporter-do-update (reporter value &optional _suffix) "Show REPORTER's message with the percentage VALUE stands for."
-  (let* ((params (cdr reporter))
-         (low (aref params 0)) (high (aref params 1))
-         (text (aref params 2)) (step (aref params 3)))
-    (if (and (numberp value) (numberp high) (> high low))
-        (let ((percent (floor (* 100.0 (- value low)) (- high low))))
-          (setcar reporter (+ low (* (- high low) (/ (+ percent step) 100.0))))
-          (if (> percent 0)
-              (message "%s%d%%" text percent)
-            (message "%s" text)))
-      (message "%s" text))))
+(defun progress-reporter-force-update (reporter &optional value new-message suffix)
+  "Show REPORTER's progress at VALUE now, whatever the step and the pause.
+NEW-MESSAGE, when non-nil, replaces the reporter's message from now on
+\(as given: nothing is added to it).  SUFFIX is as for
+`progress-reporter-update'."
+  (let ((state (cdr reporter)))
+    (when new-message (aset state 3 new-message))
+    (aset state 0 nil)
+    (progress-reporter-do-update reporter value suffix)))
 
-(defun progress-reporter-done (reporter) "Show that the work REPORTER reports on is done."
-  (message "%sdone" (aref (cdr reporter) 2)))
+(defun progress-reporter-do-update (reporter value &optional suffix)
+  "Work out REPORTER's next step from VALUE and show the message if its pause is over.
+This is what `progress-reporter-update' calls once VALUE is a step;
+SUFFIX is as there."
+  (let* ((state (cdr reporter))
+         (due (aref state 0))
+         (quiet (and due (< (float-time) due)))
+         (low (aref state 1))
+         (high (aref state 2)))
+    (if (and low high)
+        (let* ((span (- high low))
+               (percent (if (= span 0) 0
+                          (truncate (* (/ (- value low) (float span)) 100))))
+               (next (+ low (* span (+ percent (aref state 4)) 0.01))))
+          (setcar reporter (min (if (integerp value) (ceiling next) next) high))
+          (unless quiet
+            (progress-reporter--show state (if (> percent 0) (format "%d%%" percent) "")
+                                     suffix)))
+      (unless quiet
+        (let ((turn (mod (1+ (car reporter)) (length progress-reporter--pulse-characters))))
+          (setcar reporter turn)
+          (progress-reporter--show state
+                                   (concat " " (aref progress-reporter--pulse-characters turn))
+                                   (or suffix value)))))))
+
+(defun progress-reporter--show (state progress suffix) "Print STATE's message, PROGRESS and SUFFIX (or the last one); start STATE's pause."
+  (when suffix (aset state 6 suffix))
+  (message "%s%s %s" (aref state 3) progress (or (aref state 6) ""))
+  (aset state 0 (progress-reporter--due (aref state 5))))
+
+(defun progress-reporter-done (reporter) "Print REPORTER's message followed by \"done\"."
+  (message "%sdone" (aref (cdr reporter) 3)))
 
 (defmacro dotimes-with-progress-reporter (spec reporter-or-message &rest body)
-  "Like `dotimes' with SPEC and BODY, reporting progress through REPORTER-OR-MESSAGE."
+  "Run BODY as `dotimes' with SPEC does, with a progress reporter counting the rounds.
+REPORTER-OR-MESSAGE: a reporter from `make-progress-reporter', or the
+message of one to make, counting from 0 to COUNT
+
+\(fn (VAR COUNT [RESULT]) REPORTER-OR-MESSAGE BODY...)"
   (declare (indent 2) (debug ((symbolp form &optional form) form body)))
-  (let ((rep (make-symbol "reporter")) (end (make-symbol "end")))
-    `(let ((,rep ,reporter-or-message) (,end ,(cadr spec)))
-       (when (stringp ,rep)
-         (setq ,rep (make-progress-reporter ,rep 0 ,end)))
-       (dotimes (,(nth 0 spec) ,end)
+  (let ((reporter (make-symbol "--dotimes-prep--"))
+        (count (make-symbol "--dotimes-end--")))
+    `(let ((,reporter ,reporter-or-message)
+           (,count ,(nth 1 spec)))
+       (when (stringp ,reporter)
+         (setq ,reporter (make-progress-reporter ,reporter 0 ,count)))
+       (dotimes (,(car spec) ,count)
          ,@body
-         (progress-reporter-update ,rep (1+ ,(car spec))))
-       (progress-reporter-done ,rep)
-       (or ,@(cddr spec)))))
+         (progress-reporter-update ,reporter (1+ ,(car spec))))
+       (progress-reporter-done ,reporter)
+       (or ,@(nthcdr 2 spec) nil))))
 
 (defmacro dolist-with-progress-reporter (spec reporter-or-message &rest body)
-  "Like `dolist' with SPEC and BODY, reporting progress through REPORTER-OR-MESSAGE."
+  "Run BODY as `dolist' with SPEC does, with a progress reporter counting the elements.
+REPORTER-OR-MESSAGE: a reporter from `make-progress-reporter', or the
+message of one to make, counting from 0 to the length of LIST
+
+\(fn (VAR LIST [RESULT]) REPORTER-OR-MESSAGE BODY...)"
   (declare (indent 2) (debug ((symbolp form &optional form) form body)))
-  (let ((rep (make-symbol "reporter")) (count (make-symbol "count"))
-        (items (make-symbol "items")))
-    `(let* ((,items ,(cadr spec)) (,rep ,reporter-or-message) (,count 0))
-       (when (stringp ,rep)
-         (setq ,rep (make-progress-reporter ,rep 0 (length ,items))))
+  (let ((reporter (make-symbol "--dolist-progress-reporter--"))
+        (done (make-symbol "--dolist-count--"))
+        (items (make-symbol "--dolist-list--")))
+    `(let ((,reporter ,reporter-or-message)
+           (,done 0)
+           (,items ,(nth 1 spec)))
+       (when (stringp ,reporter)
+         (setq ,reporter (make-progress-reporter ,reporter 0 (length ,items))))
        (dolist (,(car spec) ,items)
          ,@body
-         (progress-reporter-update ,rep (setq ,count (1+ ,count))))
-       (progress-reporter-done ,rep)
-       (or ,@(cddr spec)))))
+         (progress-reporter-update ,reporter (setq ,done (1+ ,done))))
+       (progress-reporter-done ,reporter)
+       (or ,@(nthcdr 2 spec) nil))))
 
 ;;;; Odds and ends of subr.el
 

@@ -53,7 +53,6 @@ just \"%%\" also keeps `time-stamp-format'.")
 
 (defvar time-stamp-conversion-warn t "Non-nil: note obsolescent conversions in a buffer as they are met.")
 
-(defvar mail-host-address nil "The host name for mail addresses, or nil for `system-name'.")
 
 
 

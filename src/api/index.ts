@@ -23,6 +23,7 @@ import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qclosure, Qnil, Qt } from '../core/symbols.ts';
 import { PVEC_HASH_TABLE, PVEC_NORMAL_VECTOR } from '../heap/layout.ts';
 import { asLispSignal, evalTop, funcall, noticeTopLevelSignal, setInternal, unbindTo } from '../emacs/eval.ts';
+import { initDelayedOptions, startFromImage } from '../emacs/emacs.ts';
 import { readFromString } from '../emacs/lread.ts';
 import { errorMessageString, prin1ToJs } from '../emacs/print.ts';
 import { hashPut, hashTableForEach, makeHashTableFn } from '../emacs/fns.ts';
@@ -31,8 +32,6 @@ import { DumpLoadError, loadDump } from '../dump/loader.ts';
 
 const Qload = DEFSYM('load');
 const Qload_path = DEFSYM('load-path');
-const Qrun_hooks = DEFSYM('run-hooks');
-const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
 const Qno_catch = DEFSYM('no-catch');
 const Qerror = DEFSYM('error');
 const Qput = DEFSYM('put');
@@ -271,10 +270,11 @@ export class Emacs {
         const dir = lispDir();
         setInternal(rt, Qload_path, list(rt, makeString(rt, dir)));
         funcall(rt, Qload, [makeString(rt, join(dir, 'loadup.el')), Qnil, Qt]);
+        initDelayedOptions(rt);
       } else {
         rt = loadDump(host, options.dumpFile ?? defaultDumpPath(), { heapBytes });
         installLoadPath(rt);
-        funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]);
+        startFromImage(rt);
       }
     } catch (e) {
       if (e instanceof DumpLoadError) throw new Error(`tsmacs: ${e.message}`);

@@ -12,6 +12,7 @@ import { intern } from '../core/obarray.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
 import { asLispSignal, callDebugger, evalTop, findSymbolValue, frameInfo, funcall, noticeTopLevelSignal, pushFrame, setInternal } from '../emacs/eval.ts';
+import { initDelayedOptions, startFromImage } from '../emacs/emacs.ts';
 import { load, readFromString } from '../emacs/lread.ts';
 import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
@@ -24,8 +25,6 @@ const Qload = DEFSYM('load');
 const Qload_path = DEFSYM('load-path');
 const Qcommand_line_args = DEFSYM('command-line-args');
 const Qdump_mode = DEFSYM('dump-mode');
-const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
-const Qrun_hooks = DEFSYM('run-hooks');
 // startup.el's variable, set while the command line is processed.
 // Declared by emacs/emacs.ts: a second DEFVAR gave VARIABLES two entries for one symbol, which
 // sent every start's sortBuiltinTables down its comparison sort (some 1,000 cold comparator calls).
@@ -277,7 +276,7 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
     lispRuns();
     installLoadPath(rt);
     const sp = rt.sp;
-    guarded(rt, () => funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]));
+    guarded(rt, () => (startFromImage(rt), Qnil));
     rt.sp = sp;
     return rt;
   }
@@ -290,6 +289,7 @@ function startRuntime(host: Host, dumpFile: string | null, temacs: string | null
   const rt = createRuntime({ host });
   starting.rt = rt;
   runLoadup(rt, null);
+  guarded(rt, () => (initDelayedOptions(rt), Qnil));
   // The counterpart of loadDump's TSMACS_LOAD_TRACE line: the same heap made from source.
   if (host.getenv('TSMACS_LOAD_TRACE') !== undefined)
     host.write(2, new TextEncoder().encode(`tsmacs: loadup from source (ms): total ${(host.now() - t0).toFixed(2)}\n`));

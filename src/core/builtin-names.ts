@@ -691,6 +691,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "interactive-form",
   "intern",
   "intern-soft",
+  "internal--compiled-arity",
   "internal--define-uninitialized-variable",
   "internal--set-buffer-modified-tick",
   "internal-complete-buffer",

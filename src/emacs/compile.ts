@@ -27,7 +27,7 @@ import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
 import {
-  DEOPT, FRAME_FORM, callFromCompiled, compiledCatchEnter, compiledNearLimits, compiledTick, compiledCatchExit, compiledCatchLand, compiledCcEnter, compiledCcLand, compiledRestore, compiledSave,
+  DEOPT, FRAME_FORM, arityErrorData, callFromCompiled, compiledCatchEnter, compiledNearLimits, compiledTick, compiledCatchExit, compiledCatchLand, compiledCcEnter, compiledCcLand, compiledRestore, compiledSave,
   compiledUnwindLand, compilerHook, funcall, isConstantSymbol, isSpecial, lexicalBinding, setInternal, specbind, symbolValue,
   unbindTo, type CompiledFn,
 } from './eval.ts';
@@ -1926,8 +1926,7 @@ const makeHelpers = () => ({
     return c;
   },
   arity(rt: Runtime, fun: number, n: number): number {
-    const errFun = xcar(rt, fun) === Qclosure ? xcdr(rt, fun) : fun;
-    return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
+    return xsignal2(rt, Qwrong_number_of_arguments, arityErrorData(rt, fun), makeFixnum(n));
   },
   /** A let-bound symbol became special: this code is stale. Drop it so that the next call recompiles. */
   deopt(rt: Runtime, fun: number): number {

@@ -8,7 +8,7 @@ import { KillEmacs, wrongTypeArgument, xsignal1 } from '../core/signal.ts';
 import { DEFSYM, Qcircular_list, Qerror, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
-import { findSymbolValue, setInternal } from './eval.ts';
+import { findSymbolValue, funcall, setInternal } from './eval.ts';
 
 const Qkill_emacs_hook = DEFVAR('kill-emacs-hook', () => Qnil, 'Functions called, with no arguments, when `kill-emacs\' is about to end the process.');
 DEFVAR('noninteractive', () => Qt, 'Non-nil when there is no interactive terminal, as in batch mode (always, in tsmacs).');
@@ -150,3 +150,30 @@ DEFUN('invocation-directory', 0, 0, 'Give the directory this program was started
 
 DEFUN('daemon-initialized', 0, 0, 'Tell the process that started this daemon that it is ready; an error in a session that is not a daemon (always, here).', (rt) =>
   xsignal1(rt, Qerror, makeString(rt, 'This function can only be called if emacs is run as a daemon')));
+
+const Qrun_hooks = DEFSYM('run-hooks');
+const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
+const Qcustom_delayed_init_variables = DEFSYM('custom-delayed-init-variables');
+const Qcustom_reevaluate_setting = DEFSYM('custom-reevaluate-setting');
+
+/**
+ * What every start from an image runs once the heap is in place, before any command-line action
+ * (the CLI, the embedding API and the browser build all call it): `after-pdump-load-hook', then
+ * the options whose value `custom-initialize-delay' put off while the image was made, such as
+ * `user-mail-address', computed now from this machine and environment, oldest first. From then on
+ * `custom-delayed-init-variables' is t, so such options get their value when they are defined.
+ */
+export function startFromImage(rt: Runtime): void {
+  funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]);
+  initDelayedOptions(rt);
+}
+
+/** Set the options `custom-initialize-delay' put off (a start from source calls this alone). */
+export function initDelayedOptions(rt: Runtime): void {
+  const delayed = findSymbolValue(rt, Qcustom_delayed_init_variables);
+  setInternal(rt, Qcustom_delayed_init_variables, Qt);
+  if (!consp(delayed)) return;
+  const symbols: number[] = [];
+  for (let p = delayed; consp(p); p = xcdr(rt, p)) symbols.push(xcar(rt, p));
+  for (let i = symbols.length - 1; i >= 0; i--) funcall(rt, Qcustom_reevaluate_setting, [symbols[i]!]);
+}

@@ -1003,6 +1003,38 @@ export function compiledNearLimits(rt: Runtime, fb: number, db: number, k: numbe
  * compiled code when compile.ts has it, unless INTERPRET. One JS frame per Lisp call, as before
  * the compiler: deep recursion must fit the same stack.
  */
+const Qinternal__compiled_arity = DEFSYM('internal--compiled-arity');
+
+/**
+ * The data of the wrong-number-of-arguments error a lambda or closure FUN gives: GNU reports
+ * an interpreted closure by its cdr and a plain lambda whole. A closure whose environment holds
+ * the bare symbol `internal--compiled-arity' (put there by a local `(defvar
+ * internal--compiled-arity)') stands for one of GNU's byte-compiled functions, such as a generic
+ * function's dispatcher: those report (MIN . NONREST), the counts of required and of
+ * non-rest parameters.
+ */
+export function arityErrorData(rt: Runtime, fun: number): number {
+  if (!consp(fun) || xcar(rt, fun) !== Qclosure) return fun;
+  const rest = xcdr(rt, fun);
+  if (!consp(rest)) return rest;
+  let marked = false;
+  for (let e = xcar(rt, rest); consp(e); e = xcdr(rt, e)) {
+    if (xcar(rt, e) === Qinternal__compiled_arity) { marked = true; break; }
+  }
+  if (!marked || !consp(xcdr(rt, rest))) return rest;
+  let required = 0;
+  let nonrest = 0;
+  let optional = false;
+  for (let p = xcar(rt, xcdr(rt, rest)); consp(p); p = xcdr(rt, p)) {
+    const sym = xcar(rt, p);
+    if (sym === Qand_rest) break;
+    if (sym === Qand_optional) { optional = true; continue; }
+    nonrest++;
+    if (!optional) required++;
+  }
+  return cons(rt, makeFixnum(required), makeFixnum(nonrest));
+}
+
 function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interpret = false): number {
   if (!interpret && compilerHook.lookup !== null) {
     const compiled = compilerHook.lookup(rt, fun);
@@ -1068,7 +1100,7 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interp
     } else if (i < n) arg = stack[base + i++]!;
     else if (!optional) {
       rt.lexenv = savedEnv;
-      return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
+      return xsignal2(rt, Qwrong_number_of_arguments, arityErrorData(rt, fun), makeFixnum(n));
     } else arg = Qnil;
     // GNU 28 binds a closure's parameters lexically even when they are special.
     if (lexical) {
@@ -1079,7 +1111,7 @@ function funcallLambda(rt: Runtime, fun: number, base: number, n: number, interp
   if (previousRest || (p !== Qnil && !consp(p))) xsignal1(rt, Qinvalid_function, errFun);
   if (i < n) {
     rt.lexenv = savedEnv;
-    return xsignal2(rt, Qwrong_number_of_arguments, errFun, makeFixnum(n));
+    return xsignal2(rt, Qwrong_number_of_arguments, arityErrorData(rt, fun), makeFixnum(n));
   }
   // A plain (lambda ...) list is dynamically scoped: its body sees none of the caller's
   // lexical variables (GNU's funcall_lambda binds the interpreter environment to nil).
@@ -1612,7 +1644,9 @@ export function evalSub(rt: Runtime, form: number): number {
         nargs++;
       }
       if (fi < MAX_FRAMES) rt.frames[2 * fi + 1] = nargs;
-      if (head === Qlambda && rt.lexenv !== Qnil) {
+      // GNU turns only a lambda written in the form's head into a closure; a symbol's
+      // function that is a plain lambda runs dynamically, blind to the caller's variables.
+      if (head === Qlambda && rt.lexenv !== Qnil && (origFun & 7) !== Lisp_Symbol) {
         fun = cons(rt, Qclosure, cons(rt, rt.lexenv, xcdr(rt, fun)));
         rt.push(fun);
         // Its body sees the caller's lexical variables through that environment: only the

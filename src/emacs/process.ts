@@ -709,7 +709,18 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
     if (stop !== Qnil) wrongTypeArgument(rt, intern(rt, 'null'), stop);
     const host = hostProcesses(rt);
     let file: string;
-    try {
+    // GNU searches only for a program named without a leading slash. An absolute name is run as
+    // it is: when it cannot be executed, the child says why on its error output and exits 127
+    // (no such file) or 126 (other exec failures), as GNU's forked child does.
+    let execFailure: { reason: string; code: number } | null = null;
+    const given = stringp(program) ? jsString(rt, program) : '';
+    if (given.startsWith('/')) {
+      file = given;
+      const st = rt.host.stat(file);
+      if (st?.kind === 'dir') error(rt, 'Specified program for new process is a directory');
+      if (st === null) execFailure = { reason: 'No such file or directory', code: 127 };
+      else if (rt.host.access && !rt.host.access(file, 'x')) execFailure = { reason: 'Permission denied', code: 126 };
+    } else try {
       file = findProgram(rt, program);
     } catch (e) {
       // GNU words a directory its own way here.
@@ -734,7 +745,11 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
       }
       rt.push(stderrProc);
     }
-    const r = host.spawn({ file, args: argv, cwd: childDirectory(rt), env: childEnvironment(rt) }, stderrProc === Qnil ? 'merge' : 'pipe');
+    const r = host.spawn(execFailure === null
+      ? { file, args: argv, cwd: childDirectory(rt), env: childEnvironment(rt) }
+      : { file: '/bin/sh', args: ['-c', 'printf \'emacs: %s: %s\\n\' "$0" "$1" >&2; exit "$2"', given, execFailure.reason, String(execFailure.code)],
+          cwd: childDirectory(rt), env: childEnvironment(rt) },
+    stderrProc === Qnil ? 'merge' : 'pipe');
     if ('error' in r) {
       if (stderrProc !== Qnil && stderrArg !== stderrProc) removeFromList(rt, stderrProc);
       return xsignal3(rt, Qfile_error, makeString(rt, 'Doing vfork'), makeString(rt, r.error), program);

@@ -12,7 +12,8 @@ import type { Runtime } from '../core/runtime.ts';
 import { jsString, list, makeString, symbolNameJs } from '../core/object.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qend_of_file, Qlexical_binding, Qnil, Qt } from '../core/symbols.ts';
-import { asLispSignal, evalTop, funcall, setInternal } from '../emacs/eval.ts';
+import { asLispSignal, evalTop, setInternal } from '../emacs/eval.ts';
+import { startFromImage } from '../emacs/emacs.ts';
 import { readFromString } from '../emacs/lread.ts';
 import { errorMessageString, printObject } from '../emacs/print.ts';
 import { DumpLoadError, loadDump } from '../dump/loader.ts';
@@ -22,8 +23,6 @@ export const INSTALL_ROOT = '/tsmacs';
 const IMAGE_PATH = `${INSTALL_ROOT}/dist/tsmacs.pdmp`;
 
 const Qload_path = DEFSYM('load-path');
-const Qrun_hooks = DEFSYM('run-hooks');
-const Qafter_pdump_load_hook = DEFSYM('after-pdump-load-hook');
 const Qno_catch = DEFSYM('no-catch');
 
 export interface StartOptions {
@@ -75,7 +74,7 @@ export class BrowserTsmacs {
     host.fs.unlink(IMAGE_PATH);
     const sp = rt.sp;
     try {
-      funcall(rt, Qrun_hooks, [Qafter_pdump_load_hook]);
+      startFromImage(rt);
     } finally {
       rt.sp = sp;
     }

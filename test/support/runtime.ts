@@ -12,6 +12,7 @@ import { nodeHost } from '../../src/host/node.ts';
 import { list, makeString } from '../../src/core/object.ts';
 import { DEFSYM, Qnil, Qt } from '../../src/core/symbols.ts';
 import { funcall, setInternal } from '../../src/emacs/eval.ts';
+import { initDelayedOptions, startFromImage } from '../../src/emacs/emacs.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -37,13 +38,21 @@ export function capturingHost(): Host & { out: () => string; err: () => string; 
   });
 }
 
-/** A runtime from scratch with lisp/ loaded the way loadup.el loads it (no dump). */
-export function lispRuntime(host: Host = capturingHost(), opts: { seed?: number } = {}): Runtime {
+/**
+ * A runtime from scratch with lisp/ loaded the way loadup.el loads it (no dump), then started as
+ * a start from source is (the options `custom-initialize-delay' put off get their values), unless
+ * it is to be dumped (FOR-DUMP), as a real image is made.
+ */
+export function lispRuntime(host: Host = capturingHost(), opts: { seed?: number; forDump?: boolean } = {}): Runtime {
   const rt = createRuntime({ host, heapBytes: 256 * 1024 * 1024, seed: opts.seed });
   const dir = join(repoRoot, 'lisp');
   setInternal(rt, DEFSYM('load-path'), list(rt, makeString(rt, dir)));
   funcall(rt, DEFSYM('load'), [makeString(rt, join(dir, 'loadup.el')), Qnil, Qt]);
   rt.sp = 0;
+  if (!opts.forDump) {
+    initDelayedOptions(rt);
+    rt.sp = 0;
+  }
   return rt;
 }
 
@@ -54,7 +63,7 @@ export function defaultTestDump(): string {
   if (dumpPath) return dumpPath;
   const dir = mkdtempSync(join(tmpdir(), 'tsmacs-dump-'));
   const path = join(dir, 'test.pdmp');
-  const rt = lispRuntime();
+  const rt = lispRuntime(capturingHost(), { forDump: true });
   funcall(rt, DEFSYM('dump-emacs-portable'), [makeString(rt, path)]);
   dumpPath = path;
   return path;
@@ -62,5 +71,8 @@ export function defaultTestDump(): string {
 
 /** A runtime started from the test dump, its regions placed by SEED. */
 export function dumpedRuntime(seed: number, host: Host = capturingHost()): Runtime {
-  return loadDump(host, defaultTestDump(), { seed, heapBytes: 256 * 1024 * 1024 });
+  const rt = loadDump(host, defaultTestDump(), { seed, heapBytes: 256 * 1024 * 1024 });
+  startFromImage(rt);
+  rt.sp = 0;
+  return rt;
 }
