@@ -14,7 +14,8 @@
 // to its first require of node:fs, which Bun's launcher answers with a proxy that loads it at its
 // first use), bodies (the module bodies run), the load's phases (load:runtime ... load:hooks, at
 // the marks src/dump/loader.ts prints with TSMACS_LOAD_TRACE: the runtime made, the image read,
-// its header, checksum, object starts, verify, restores, after-load hooks), loaded
+// its header, checksum, object starts, verify, restores, after-load hooks; and within verify,
+// verify:conses, verify:syms and verify:strs, after each run's kernel), loaded
 // (__tsmacsLispRuns), and the whole command.
 //
 // It copies dist/ (built: npm run build) to a temporary folder (in the repository's, removed at the
@@ -92,8 +93,16 @@ try {
     /function (\w+)\((\w+),(\w+)\)\{if\(\2\.getenv\("TSMACS_LOAD_TRACE"\)===void 0\)return;/,
     (all, name, host, t0) => `function ${name}(${host},${t0}){if(process.env.TSMACS_CUT)return (p)=>__tsmacsCut("load:"+p);if(${host}.getenv("TSMACS_LOAD_TRACE")===void 0)return;`);
   if (!core.includes('"load:"+p')) throw new Error("bun-stages: the loader's phase timer is not found; update the cut points");
+  // Inside verify (src/dump/verify.ts): after the cons run's kernel, the symbol run's and the string
+  // run's, before the walk (each kernel's call in the minified bundle).
+  let cuts = 0;
+  const verifyCut = (text, re, name) => text.replace(re, (call) => (cuts++, `(__tsmacsCut("${name}"),${call})`));
+  let bundle = verifyCut(core, /\w+\.vsyms\(\)/, 'verify:conses');
+  bundle = verifyCut(bundle, /\w+\.vstrs\(\)/, 'verify:syms');
+  bundle = verifyCut(bundle, /\w+\.vwalk\(\)/, 'verify:strs');
+  if (cuts !== 3) throw new Error("bun-stages: verify's kernel calls are not found; update the cut points");
   const entry = join(tmp, 'tsmacs-core.bun.cjs');
-  writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + core.trimEnd().replace(/;$/, '') +
+  writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + bundle.trimEnd().replace(/;$/, '') +
     parts[1].split("'__BUILD_ID__'").join(JSON.stringify(buildId)));
   const out = join(tmp, 'out');
   const b = spawnSync(bun, ['build', '--bytecode', '--minify', '--target=bun', '--format=cjs', '--outdir', out, entry], { encoding: 'utf8' });
@@ -103,7 +112,7 @@ try {
   const check = spawnSync(bun, [join(tmp, 'dist', 'tsmacs.cjs'), '--batch', '--eval', '(princ (+ 1 2))'], { cwd: tmp, encoding: 'utf8' });
   if (check.stdout !== '3') throw new Error('the copy does not run: ' + check.stdout + check.stderr);
 
-  const phases = ['runtime', 'read', 'header', 'checksum', 'object-starts', 'verify', 'restores', 'hooks'].map((p) => 'load:' + p);
+  const phases = ['runtime', 'read', 'header', 'checksum', 'object-starts', 'verify:conses', 'verify:syms', 'verify:strs', 'verify', 'restores', 'hooks'].map((p) => (p.startsWith('verify:') ? p : 'load:' + p));
   const stages = ['empty', 'L0', 'mem', 'bunmod', 'k1', 'fs', 'bodies', ...phases, 'loaded', 'all'];
   const command = (s) => (s === 'empty' ? `${bun} empty.cjs` : `${s === 'all' ? '' : `TSMACS_CUT=${s} `}${bun} dist/tsmacs.cjs ${cmdArgs}`);
   const times = Object.fromEntries(['bun -e 0', ...stages].map((s) => [s, []]));
