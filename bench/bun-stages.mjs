@@ -12,8 +12,11 @@
 // loaded: its source and bytecode read, at its first line), k1 (its start up to the bundle's call:
 // the JIT policy, the kernels unpacked and compiled, the one collection), fs (the bundle entered, up
 // to its first require of node:fs, which Bun's launcher answers with a proxy that loads it at its
-// first use), bodies (the module bodies run), loaded (the runtime made and the image loaded:
-// __tsmacsLispRuns), and the whole command.
+// first use), bodies (the module bodies run), the load's phases (load:runtime ... load:hooks, at
+// the marks src/dump/loader.ts prints with TSMACS_LOAD_TRACE: the runtime made, the image read,
+// its header, checksum, object starts, verify, restores, after-load hooks; and within verify,
+// verify:conses, verify:syms and verify:strs, after each run's kernel), loaded
+// (__tsmacsLispRuns), and the whole command.
 //
 // It copies dist/ (built: npm run build) to a temporary folder (in the repository's, removed at the
 // end) beside a link to lisp/ and etc/,
@@ -84,9 +87,22 @@ try {
     'url, kernels, dirname, () => {}, () => __tsmacsCut("bodies"),');
   t = put(t, '    delete globalThis.__tsmacsLispRuns;', cut('loaded'), true);
   const parts = t.split('__TSMACS_CORE__');
-  const core = readFileSync(join(dist, 'tsmacs-core.js'), 'utf8');
+  // The load's phases (src/dump/loader.ts, whose marks TSMACS_LOAD_TRACE prints): its phase timer
+  // made to cut at each mark instead, so a stage ends where a phase does.
+  const core = readFileSync(join(dist, 'tsmacs-core.js'), 'utf8').replace(
+    /function (\w+)\((\w+),(\w+)\)\{if\(\2\.getenv\("TSMACS_LOAD_TRACE"\)===void 0\)return;/,
+    (all, name, host, t0) => `function ${name}(${host},${t0}){if(process.env.TSMACS_CUT)return (p)=>__tsmacsCut("load:"+p);if(${host}.getenv("TSMACS_LOAD_TRACE")===void 0)return;`);
+  if (!core.includes('"load:"+p')) throw new Error("bun-stages: the loader's phase timer is not found; update the cut points");
+  // Inside verify (src/dump/verify.ts): after the cons run's kernel, the symbol run's and the string
+  // run's, before the walk (each kernel's call in the minified bundle).
+  let cuts = 0;
+  const verifyCut = (text, re, name) => text.replace(re, (call) => (cuts++, `(__tsmacsCut("${name}"),${call})`));
+  let bundle = verifyCut(core, /\w+\.vsyms\(\)/, 'verify:conses');
+  bundle = verifyCut(bundle, /\w+\.vstrs\(\)/, 'verify:syms');
+  bundle = verifyCut(bundle, /\w+\.vwalk\(\)/, 'verify:strs');
+  if (cuts !== 3) throw new Error("bun-stages: verify's kernel calls are not found; update the cut points");
   const entry = join(tmp, 'tsmacs-core.bun.cjs');
-  writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + core.trimEnd().replace(/;$/, '') +
+  writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + bundle.trimEnd().replace(/;$/, '') +
     parts[1].split("'__BUILD_ID__'").join(JSON.stringify(buildId)));
   const out = join(tmp, 'out');
   const b = spawnSync(bun, ['build', '--bytecode', '--minify', '--target=bun', '--format=cjs', '--outdir', out, entry], { encoding: 'utf8' });
@@ -96,7 +112,8 @@ try {
   const check = spawnSync(bun, [join(tmp, 'dist', 'tsmacs.cjs'), '--batch', '--eval', '(princ (+ 1 2))'], { cwd: tmp, encoding: 'utf8' });
   if (check.stdout !== '3') throw new Error('the copy does not run: ' + check.stdout + check.stderr);
 
-  const stages = ['empty', 'L0', 'mem', 'bunmod', 'k1', 'fs', 'bodies', 'loaded', 'all'];
+  const phases = ['runtime', 'read', 'header', 'checksum', 'object-starts', 'verify:conses', 'verify:syms', 'verify:strs', 'verify', 'restores', 'hooks'].map((p) => (p.startsWith('verify:') ? p : 'load:' + p));
+  const stages = ['empty', 'L0', 'mem', 'bunmod', 'k1', 'fs', 'bodies', ...phases, 'loaded', 'all'];
   const command = (s) => (s === 'empty' ? `${bun} empty.cjs` : `${s === 'all' ? '' : `TSMACS_CUT=${s} `}${bun} dist/tsmacs.cjs ${cmdArgs}`);
   const times = Object.fromEntries(['bun -e 0', ...stages].map((s) => [s, []]));
   const time = (cmd) => {
@@ -115,11 +132,11 @@ try {
     return m.reduce((x, y) => x + y, 0) / m.length;
   };
   console.log(`bun-stages: ${runs} runs each, interleaved, CPU (user + system, trimmed mean), load ${loadavg()[0].toFixed(1)}`);
-  console.log(`${'bun -e 0'.padEnd(8)} ${trimmed(times['bun -e 0']).toFixed(2).padStart(7)} ms`);
+  console.log(`${'bun -e 0'.padEnd(18)} ${trimmed(times['bun -e 0']).toFixed(2).padStart(7)} ms`);
   let prev = 0;
   for (const s of stages) {
     const v = trimmed(times[s]);
-    console.log(`${s.padEnd(8)} ${v.toFixed(2).padStart(7)} ms  ${s === 'empty' ? '' : (v - prev >= 0 ? '+' : '') + (v - prev).toFixed(2)}`);
+    console.log(`${s.padEnd(18)} ${v.toFixed(2).padStart(7)} ms  ${s === 'empty' ? '' : (v - prev >= 0 ? '+' : '') + (v - prev).toFixed(2)}`);
     prev = v;
   }
 } finally {

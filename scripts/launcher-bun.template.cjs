@@ -63,8 +63,14 @@ function start(filename, dirname, KERNELS, memory = null) {
   process.exit();
 }
 
-/** The kernels kept out of OMG: verify.ts's walk of the image's objects and of its cons run, four words a turn by lanes whose leftovers loop too (src/dump/kernels.ts). */
-const WALKS = ['vwalk', 'vconses'];
+/**
+ * The kernels kept out of OMG: verify.ts's walk of the image's objects and of its cons run, four
+ * words a turn by lanes whose leftovers loop too, and of its string run (dump format 7), which counts
+ * the characters of every dumped string's bytes a turn each (src/dump/kernels.ts). The string run
+ * went past OMG's count on the default image and was compiled twice a start (BUN_JSC_verboseOSR=1:
+ * "[14] OMG-optimizing"): keeping it out took 5.5 ms of CPU off a start (30 interleaved runs, load 29).
+ */
+const WALKS = ['vwalk', 'vconses', 'vstrs'];
 
 /**
  * beyondOMG(KERNELS, WALKS) for this build's kernels, made by scripts/build-hosts.mjs (null in the
@@ -125,7 +131,7 @@ function pack(bytes, min = 1000) {
  * the default image (kernels.ts: the walk checks symbols', vectors' and dumped symbols' words inline;
  * six kernels were OMG-compiled before, 5-7 ms of a start's CPU), all but the walk, which visits
  * every hot object and its slots, and the cons run's, whose lane groups' leftover words loop again
- * (about 77,000 turns on the default image). Each of their bodies gets, after its
+ * (about 77,000 turns on the default image), and the string run's (see WALKS). Each of their bodies gets, after its
  * locals, a block that branches out at once over a br_table of 20,001 five-byte labels, never
  * reached: padding the walk took 3.75 ms off a start (40 interleaved runs). JSC still reads the
  * padding when it validates the module and when BBQ compiles the function, which for the smaller

@@ -170,6 +170,15 @@ console.log(JSON.stringify({ built, walks: names.length, vwalk: WALKS.includes('
   }
 });
 
+test("under Bun a start of the default image compiles none of the loader's kernels with JavaScriptCore's optimising wasm compiler (OMG)", () => {
+  // BUN_JSC_verboseOSR=1 has JSC log its tier-up decisions; an OMG compile of a kernel is a few ms of a start's CPU for code run once.
+  const r = spawnSync(bin('bun'), [cli, '--batch', '--eval', '(princ (+ 1 2))'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '', BUN_JSC_verboseOSR: '1' } });
+  assert.equal(r.stdout, '3', r.stderr.slice(-2000));
+  const omg = r.stderr.split('\n').filter((l) => /OMG-optimizing/.test(l));
+  assert.deepEqual(omg, [], 'no kernel OMG-compiled (pad it: WALKS in scripts/launcher-bun.template.cjs)');
+  assert.match(r.stderr, /Too large to tier-up to OMG/, 'the padded walks are seen as too large');
+});
+
 test("under Bun a start reads its files without loading node:fs or node:path (src/host/bun.ts), and Lisp's file operations after it get them", () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsmacs-bunfs-'));
   try {
