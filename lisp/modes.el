@@ -173,6 +173,19 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
 
 ;;; The preloaded major modes.
 
+(defvar special-mode-map
+  (let ((map (make-sparse-keymap)))
+    ;; Letters do not insert here; they are commands.
+    (suppress-keymap map)
+    (dolist (binding '(("q" . quit-window) (" " . scroll-up-command)
+                       ([?\S-\ ] . scroll-down-command) ("\C-?" . scroll-down-command)
+                       ("?" . describe-mode) ("h" . describe-mode)
+                       (">" . end-of-buffer) ("<" . beginning-of-buffer)
+                       ("g" . revert-buffer)))
+      (define-key map (car binding) (cdr binding)))
+    map)
+  "Keys of `special-mode' and of the modes derived from it.")
+
 (define-derived-mode special-mode
   nil "Special"
   "Mode of buffers that show data rather than text to edit: they are read-only."
