@@ -5,6 +5,7 @@
 
 (require 'help)
 (require 'subr-x)
+(require 'help-mode)
 
 (defun variable-at-point (&optional any-symbol) "Return the bound variable named at point, else 0.
 With ANY-SYMBOL, any symbol named there will do."
