@@ -544,12 +544,16 @@ Unless NODIGITS, digits and - give a prefix argument."
     (keymap--key-face
      (if key (key-description key) (concat "M-x " (symbol-name command))))))
 
-(defun keymap--describe-section (map prefix) "Lines of the bindings MAP has itself, sorted, each key described after PREFIX."
-  (let (entries)
+(defun keymap--describe-section (map prefix &optional keep) "Lines of the bindings MAP has itself, sorted, each key described after PREFIX.
+KEEP, when given, is called with each event and binding: nil leaves the
+binding out, `shadowed' adds a line saying it is shadowed."
+  (let (entries (notes nil))
     (map-keymap-internal
      (lambda (ev def)
-       (let ((def (if (and (consp def) (eq (car def) 'menu-item)) (nth 2 def) def)))
-         (when def
+       (let* ((def (if (and (consp def) (eq (car def) 'menu-item)) (nth 2 def) def))
+              (verdict (and def (if keep (funcall keep ev def) t))))
+         (when verdict
+           (when (eq verdict 'shadowed) (push ev notes))
            (push (cons ev def) entries))))
      map)
     (setq entries
@@ -571,7 +575,8 @@ Unless NODIGITS, digits and - give a prefix argument."
                      ((symbolp (cdr e)) (symbol-name (cdr e)))
                      ((or (stringp (cdr e)) (vectorp (cdr e))) "Keyboard Macro")
                      (t "??"))
-               "\n")))
+               "\n"
+               (if (memq (car e) notes) "  (this binding is currently shadowed)\n" ""))))
      entries "")))
 
 (defun keymap--describe-map (map) "The table substitute-command-keys shows for \\{MAP}."
