@@ -42,22 +42,27 @@ With WIDER, the prefix argument follows the pattern."
         (or (split-string answer "[ \t]+" t) (user-error "No word list given"))
       answer)))
 
-(defun apropos--synonyms-of (word) "Return a regexp matching WORD or one of its synonyms."
-  (let ((group (cl-find-if (lambda (g) (member word g)) apropos-synonyms)))
-    (if group
-        (mapconcat #'identity (cons word (remove word group)) "\\|")
-      word)))
+(defface apropos-property '((t (:inherit font-lock-builtin-face)))
+  "How Apropos listings show the names of properties." :group 'apropos)
 
-(defun apropos--pairs-regexp (alternatives between) "Return a regexp matching two of ALTERNATIVES in either order, BETWEEN separating them."
-  (mapconcat (lambda (one)
-               (concat "\\(?:" one "\\)" between "\\(?:"
-                       (mapconcat #'identity (remove one alternatives) "\\|")
-                       "\\)"))
-             alternatives "\\|"))
+(defun apropos--synonyms-of (word) "WORD as a regexp: the alternatives of its `apropos-synonyms' group if it is in one, else WORD."
+  (let ((group (cl-find-if (lambda (g) (member word g)) apropos-synonyms)))
+    (if group (mapconcat #'identity group "\\|") word)))
+
+(defun apropos-words-to-regexp (words wild) "A regexp matching any two different members of WORDS, in either order, with WILD (a regexp) between them.
+A single word is its own regexp; no words give nil."
+  (if (cdr words)
+      (mapconcat (lambda (one)
+                   (concat "\\(?:" one "\\)" wild "\\(?:"
+                           (mapconcat #'identity (remove one words) "\\|")
+                           "\\)"))
+                 words "\\|")
+    (car words)))
 
 (defun apropos-parse-pattern (pattern &optional multiline-p) "Set up the apropos search variables for PATTERN and return its regexp.
-PATTERN is a regexp, or a list of words.  MULTILINE-P is accepted for
-searches through documentation."
+PATTERN is a regexp, or a list of words: then each word stands for its
+synonyms too, and with two or more different words a name must match
+two of them.  MULTILINE-P is accepted for searches through documentation."
   (ignore multiline-p)
   (if (stringp pattern)
       (setq apropos-pattern pattern
@@ -65,18 +70,73 @@ searches through documentation."
             apropos-words nil
             apropos-all-words nil
             apropos-all-words-regexp pattern apropos-regexp pattern)
-    (let* ((words (reverse pattern))
+    (let* ((words (mapcar #'apropos--synonyms-of (reverse pattern)))
            (distinct (delete-dups (copy-sequence words))))
       (setq apropos-pattern (mapconcat #'identity pattern " ") apropos-pattern-quoted (regexp-quote apropos-pattern)
             apropos-words words
-            apropos-all-words words)
-      (if (cdr distinct)
-          (setq apropos-regexp (apropos--pairs-regexp distinct ".*?")
-                apropos-all-words-regexp
-                (apropos--pairs-regexp (mapcar #'apropos--synonyms-of distinct) ".+"))
-        (setq apropos-regexp (car distinct)
-              apropos-all-words-regexp (apropos--synonyms-of (car distinct))))
+            apropos-all-words words
+            apropos-regexp (apropos-words-to-regexp distinct ".*?")
+            apropos-all-words-regexp (apropos-words-to-regexp distinct ".+"))
       apropos-regexp)))
+
+;;; Scores: how well a name or a text matches the current search.
+
+(defun apropos-calc-scores (str words) "The places in STR where each of WORDS (regexps) first matches, last word first.
+With no WORDS, where the match of `apropos-regexp' begins and ends."
+  (if words
+      (let ((places nil))
+        (dolist (w words places)
+          (when (string-match w str) (push (match-beginning 0) places))))
+    (and (string-match apropos-regexp str)
+         (list (match-beginning 0) (match-end 0)))))
+
+(defun apropos--place-score (places len unit) "Sum, over PLACES in a text of length LEN, of UNIT plus up to UNIT more the nearer the start."
+  (if (= len 0) 0 (apply #'+ (mapcar (lambda (at) (+ unit (/ (* unit (- len at)) len))) places))))
+
+(defun apropos-score-str (str) "How well STR matches the current search: a thousand-odd per matching word, less for later places and long texts."
+  (if (not str)
+      0
+    (let ((len (length str)))
+      (- (apropos--place-score (apropos-calc-scores str apropos-all-words) len 1000)
+         (/ len 10)))))
+
+(defun apropos-score-doc (doc) "How well the documentation DOC matches the current search; 10000 more if it holds the pattern as typed."
+  (if (not doc)
+      0
+    (+ (apropos--place-score (apropos-calc-scores doc apropos-all-words) (length doc) 50)
+       (if (string-match apropos-pattern-quoted doc) 10000 0))))
+
+(defun apropos-score-symbol (symbol &optional weight) "How well the name of SYMBOL matches the current search, times WEIGHT (3 by default)."
+  (let* ((name (symbol-name symbol))
+         (len (length name))
+         (places (and (> len 0) (apropos-calc-scores name apropos-all-words))))
+    (* (or weight 3)
+       (- (apropos--place-score places len 60) (* len (length places))))))
+
+(defun apropos-true-hit (str words) "Non-nil unless STR (a string) matches fewer than two of WORDS (when there are two or more)."
+  (or (not str) (not (cdr words))
+      (let ((hits 0))
+        (dolist (w words) (when (string-match w str) (setq hits (1+ hits))))
+        (> hits 1))))
+
+(defun apropos-true-hit-doc (doc) "Non-nil if DOC matches two of the search's words, or there are not two to match."
+  (apropos-true-hit doc apropos-all-words))
+
+(defun apropos-format-plist (pl sep &optional compare) "The property list of PL (a symbol) as text: \"PROP VALUE\" pieces joined by SEP.
+The property names have the face `apropos-property'.  With COMPARE only the
+pieces that match `apropos-regexp' are kept, their first match in the
+face `match'; nil if none (or no property) is left."
+  (let ((plist (symbol-plist pl)) (pieces nil))
+    (while plist
+      (let ((piece (concat (propertize (format "%s" (car plist)) 'face 'apropos-property)
+                           " " (prin1-to-string (cadr plist)))))
+        (if (not compare)
+            (push piece pieces)
+          (when (string-match apropos-regexp piece)
+            (put-text-property (match-beginning 0) (match-end 0) 'face 'match piece)
+            (push piece pieces))))
+      (setq plist (cddr plist)))
+    (and pieces (mapconcat #'identity (nreverse pieces) (or sep "")))))
 
 (defun apropos-documentation-property (symbol property raw) "Return SYMBOL's documentation under PROPERTY, key references substituted unless RAW."
   (let ((doc (condition-case nil (documentation-property symbol property t) (error nil))))

@@ -128,6 +128,15 @@
 (autoload 'read-key-sequence "kbd-macro")
 (autoload 'read-key-sequence-vector "kbd-macro")
 (autoload 'kmacro-call-macro "kmacro" nil t)
+(autoload 'kmacro-start-macro "kmacro" nil t)
+(autoload 'kmacro-end-macro "kmacro" nil t)
+(autoload 'kmacro-start-macro-or-insert-counter "kmacro" nil t)
+(autoload 'kmacro-end-or-call-macro "kmacro" nil t)
+(autoload 'kmacro-end-and-call-macro "kmacro" nil t)
+(autoload 'kmacro-end-call-mouse "kmacro" nil t)
+(autoload 'kmacro-exec-ring-item "kmacro")
+(autoload 'kmacro-lambda-form "kmacro")
+(autoload 'kmacro-keymap "kmacro" "Keymap for keyboard macro commands." t 'keymap)
 ;; Edebug's entry points and its two switches, whose variables exist
 ;; (customizable once edebug is loaded) before the library is.
 (autoload 'edebug-eval-top-level-form "edebug" nil t)

@@ -5,6 +5,7 @@
 
 (require 'help)
 (require 'subr-x)
+(require 'help-mode)
 
 (defun variable-at-point (&optional any-symbol) "Return the bound variable named at point, else 0.
 With ANY-SYMBOL, any symbol named there will do."
@@ -323,24 +324,37 @@ BUFFER is where a variable's value is looked at; FRAME is ignored."
 
 ;;; Keymaps, modes, syntax and categories.
 
-(defun describe-keymap (keymap) "Show the bindings of KEYMAP, a keymap or a variable holding one, in the help buffer."
+(defun help-fns-find-keymap-name (keymap) "A variable (not an alias) whose value is the keymap KEYMAP, or nil."
+  (when (keymapp keymap)
+    (let ((found nil))
+      (mapatoms (lambda (sym)
+                  (and (not found) (boundp sym) (eq (indirect-variable sym) sym)
+                       (eq (symbol-value sym) keymap)
+                       (setq found sym))))
+      found)))
+
+(defvar help-fns--shown-keymap nil "The keymap value `describe-keymap' is showing, for its \\{} table.")
+
+(defun describe-keymap (keymap) "Show the bindings of KEYMAP, a keymap or a variable holding one, in the help buffer.
+For a variable the help starts with its name, file and documentation."
   (interactive (list (intern (completing-read "Keymap: " obarray
                                               (lambda (s) (and (boundp s) (keymapp (symbol-value s))))
                                               t))))
-  (let* ((name (and (symbolp keymap) keymap))
-         (map (if name (and (boundp name) (symbol-value name)) keymap)))
-    (unless (keymapp map)
-      (if name (user-error "Not a keymap variable: %S" name) (error "Not a keymap")))
+  (let ((name (and (symbolp keymap) keymap)))
+    (cond ((and (symbolp keymap) (not (and (boundp keymap) (keymapp (symbol-value keymap)))))
+           (error "Not a keymap variable: %S" keymap))
+          ((not (or name (keymapp keymap))) (error "Not a keymap")))
     (help-setup-xref (list #'describe-keymap keymap) (called-interactively-p 'interactive))
     (with-help-window (help-buffer)
       (when name
-        (insert (format "%s\n\n" name)))
-      (insert (substitute-command-keys (if name (format "\\{%s}" name) "")))
-      (unless name
-        (let ((pairs nil))
-          (map-keymap (lambda (ev def) (push (cons ev def) pairs)) map)
-          (dolist (p (nreverse pairs))
-            (insert (format "%s\t%s\n" (single-key-description (car p)) (cdr p)))))))))
+        (let ((file (find-lisp-object-file-name name 'defvar))
+              (doc (documentation-property name 'variable-documentation)))
+          (insert (format "%s is a keymap variable" name)
+                  (if (stringp file) (format " defined in %s" (format-message "`%s'" (file-name-nondirectory file))) "")
+                  ".\n\n")
+          (when doc (insert "Documentation:\n" doc "\n\n"))))
+      (let ((help-fns--shown-keymap (if name (symbol-value name) keymap)))
+        (insert (substitute-command-keys "\\{help-fns--shown-keymap}"))))))
 
 (defun describe-mode (&optional buffer) "Show the documentation of BUFFER's major mode and of its minor modes that are on."
   (interactive)

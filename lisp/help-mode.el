@@ -26,9 +26,15 @@ Each entry is (POSITION FUNCTION ARGS...), as `help-setup-xref' records.")
 
 (defvar help-xref-following nil "Non-nil while a cross-reference button of a help buffer is being followed.")
 (defvar help-xref-symbol-regexp
-  "\\(\\<\\(?:\\(?:variable\\|option\\)\\|\\(?:function\\|command\\|call\\)\\|face\\|symbol\\|source \\(?:file\\)?\\)\\s-+\\)?[`‘']\\(\\sw\\(?:\\sw\\|\\s_\\)+\\|`\\)[’']"
+  (concat "\\(\\<\\("
+          (mapconcat (lambda (words) (concat "\\(" words "\\)"))
+                     '("variable\\|option" "function\\|command\\|call" "face"
+                       "symbol\\|program\\|property" "source \\(?:code \\)?\\(?:of\\|for\\)")
+                     "\\|")
+          "\\)[ \t\n]+\\)?['`‘]\\(\\(?:\\sw\\|\\s_\\)+\\|`\\)['’]")
   "Where a quoted symbol stands in help text, maybe after a word telling its kind.
-Group 1 is that word, group 2 the symbol's name.")
+Group 1 is that word and the space after it (groups 3 to 7 tell which kind),
+group 8 the symbol's name.")
 (defvar help-xref-info-regexp "\\<[Ii]nfo[ \t\n]+\\(node\\|anchor\\)[ \t\n]+[`‘']\\([^’']+\\)[’']"
   "Where a reference to an Info node stands in help text; group 2 is the node.")
 (defvar help-xref-url-regexp "\\<[Uu][Rr][Ll][ \t\n]+[`‘']\\([^’']+\\)[’']"
@@ -73,10 +79,9 @@ Group 1 is that word, group 2 the symbol's name.")
 
 (defun help-buffer () "Return the name of the buffer help commands write to, usually \"*Help*\".
 When the current buffer is a help buffer being refreshed, that is its name."
-  (buffer-name
-   (if (and help-xref-following (derived-mode-p 'help-mode))
-       (current-buffer)
-     (get-buffer-create "*Help*"))))
+  (cond ((not help-xref-following) (buffer-name (get-buffer-create "*Help*")))
+        ((derived-mode-p 'help-mode) (buffer-name))
+        (t (error "Current buffer is not in Help mode"))))
 
 (defun help-setup-xref (item interactive-p) "Record ITEM, (FUNCTION ARGS...), as what shows the topic about to fill the help buffer.
 Unless INTERACTIVE-P is nil or the help buffer is being refreshed, the
@@ -102,13 +107,13 @@ topics it showed before are forgotten."
   `(define-button-type ',name :supertype 'help-xref 'help-function ,fn 'help-echo ,echo))
 
 (help--deftype help-function #'describe-function "mouse-2, RET: describe this function")
-(help--deftype help-variable (lambda (v &optional buf) (describe-variable v buf)) "mouse-2, RET: describe this variable")
+(help--deftype help-variable #'describe-variable "mouse-2, RET: describe this variable")
 (help--deftype help-face #'describe-face "mouse-2, RET: describe this face")
 (help--deftype help-coding-system #'describe-coding-system "mouse-2, RET: describe this coding system")
 (help--deftype help-input-method #'describe-input-method "mouse-2, RET: describe this input method")
 (help--deftype help-character-set #'describe-character-set "mouse-2, RET: describe this character set")
 (help--deftype help-symbol #'describe-symbol "mouse-2, RET: describe this symbol")
-(help--deftype help-info (lambda (node) (info node)) "mouse-2, RET: read this Info node")
+(help--deftype help-info #'info "mouse-2, RET: read this Info node")
 (help--deftype help-url #'browse-url "mouse-2, RET: view this URL in a browser")
 (help--deftype help-customize-variable (lambda (v) (customize-variable v)) "mouse-2, RET: customize variable")
 (help--deftype help-customize-face (lambda (v) (customize-face v)) "mouse-2, RET: customize face")
@@ -163,17 +168,15 @@ BUFFER and FRAME say where to look at a variable's and face's values."
 (defun help--xref-kind-type (word sym) "Return the button type for SYM, quoted after the kind WORD (or nil), or nil for none."
   (let ((word (and word (downcase word))))
     (cond
+     ;; No kind given: a button that describes whatever the symbol is.
      ((null word)
-      (cond ((and (fboundp sym) (or (boundp sym) (help--face-p sym))) 'help-symbol)
-            ((fboundp sym) 'help-function)
-            ((or (boundp sym) (get sym 'variable-documentation)) 'help-variable)
-            ((help--face-p sym) 'help-face)))
+      (and (or (fboundp sym) (boundp sym) (get sym 'variable-documentation) (help--face-p sym))
+           'help-symbol))
      ((string-match-p "\\`\\(variable\\|option\\)" word)
       (and (or (boundp sym) (get sym 'variable-documentation)) 'help-variable))
      ((string-match-p "\\`\\(function\\|command\\|call\\)" word)
       (and (fboundp sym) 'help-function))
      ((string-match-p "\\`face" word) (and (help--face-p sym) 'help-face))
-     ((string-match-p "\\`symbol" word) 'help-symbol)
      (t nil))))
 
 (defun help--button-passes () "Return the passes of `help-make-xrefs': (REGEXP GROUP CASE-FOLD MAKER) each.
@@ -181,10 +184,10 @@ MAKER is called with the match made and returns a button type and its
 argument, or nil."
   (list (list help-xref-info-regexp 2 t (lambda () (list 'help-info (match-string 2))))
         (list help-xref-url-regexp 1 t (lambda () (list 'help-url (match-string 1))))
-        (list help-xref-symbol-regexp 2 nil
+        (list help-xref-symbol-regexp 8 nil
               (lambda ()
-                (let* ((name (match-string 2))
-                       (sym (and (not (equal name "`")) (intern-soft name)))
+                (let* ((name (match-string 8))
+                       (sym (intern-soft name))
                        (kind (and sym (help--xref-kind-type (match-string 1) sym))))
                   (and kind (list kind sym)))))))
 
@@ -206,7 +209,7 @@ BUFFER is the help buffer when omitted.  A quoted name of a function,
 variable or face becomes a button describing it; a word before it
 \(\"function\", \"variable\", \"face\"...) says which."
   (interactive "b")
-  (with-current-buffer (or buffer (help-buffer))
+  (with-current-buffer (or buffer (current-buffer))
     (let ((inhibit-read-only t) (here (point)))
       (dolist (pass (help--button-passes))
         (goto-char (point-min))
@@ -260,7 +263,10 @@ or the other."
   (let ((sym (save-excursion (when pos (goto-char pos)) (help--symbol-near-point))))
     (unless (and sym (or (fboundp sym) (boundp sym) (help--face-p sym)))
       (user-error "No symbol here"))
-    (describe-symbol sym)))
+    (help-do-xref pos #'describe-symbol (list sym))))
+
+(defun help-do-xref (_pos function args) "Call FUNCTION on ARGS to show a topic in the current help buffer, keeping the topic it replaces for [back]."
+  (let ((help-xref-following t)) (apply function args)))
 
 (defun help-view-source () "Visit the source of the current help topic." (interactive)
   (unless (derived-mode-p 'help-mode) (user-error "Not in a help buffer"))

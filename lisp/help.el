@@ -357,17 +357,37 @@ ignored in batch."
 (defun describe-map-tree (startmap partial shadow prefix title no-menu transl always-title mention-shadow) "Insert a table of STARTMAP's bindings, and those of its prefix keymaps, at point.
 PREFIX, when non-nil, limits it to the keys under that prefix.  TITLE,
 when non-nil, heads the table as \"TITLE:\".  PARTIAL, SHADOW, NO-MENU,
-TRANSL, ALWAYS-TITLE and MENTION-SHADOW are accepted as GNU's are; the
-table is the one \\=\{MAP} gives in documentation."
-  (ignore partial shadow no-menu transl always-title mention-shadow)
+TRANSL and ALWAYS-TITLE are accepted as GNU's are.  PARTIAL leaves out keys
+bound to `undefined', NO-MENU the menu bar, SHADOW (a list of keymaps)
+the keys those maps bind, or with MENTION-SHADOW notes them as shadowed.
+The table is the one \\=\{MAP} gives in documentation."
+  (ignore transl always-title)
   (when (and title (not (equal title "")))
     (insert title ":\n"))
   (insert "key             binding\n---             -------\n")
   (dolist (entry (accessible-keymaps startmap prefix))
-    (let ((lines (keymap--describe-section (cdr entry) (car entry))))
+    (let* ((keys (car entry))
+           (keep (lambda (ev def) (help--tree-verdict (vconcat keys (vector ev)) def partial shadow no-menu mention-shadow)))
+           (lines (if (or (and no-menu (> (length keys) 0) (eq (aref keys 0) 'menu-bar))
+                          ;; A prefix the shadowing maps bind to a command hides its keys.
+                          (and shadow (> (length keys) 0) (help--shadowing-command keys shadow)))
+                      ""
+                    (keymap--describe-section (cdr entry) keys keep))))
       (unless (equal lines "")
         (insert "\n" lines))))
   (insert "\n"))
+
+(defun help--tree-verdict (key def partial shadow no-menu mention) "Whether `describe-map-tree' shows KEY bound to DEF: t, nil, or `shadowed'."
+  (cond ((and partial (eq def 'undefined)) nil)
+        ((and no-menu (eq (aref key 0) 'menu-bar)) nil)
+        ((and shadow (if (keymapp def)
+                         (help--shadowing-command key shadow)
+                       (seq-some (lambda (m) (let ((b (lookup-key m key))) (and b (not (integerp b))))) shadow)))
+         (and mention 'shadowed))
+        (t t)))
+
+(defun help--shadowing-command (key maps) "Non-nil if one of MAPS binds KEY to something other than a prefix keymap."
+  (seq-some (lambda (m) (let ((b (lookup-key m key))) (and b (not (integerp b)) (not (keymapp b))))) maps))
 
 (defun describe-map (map prefix transl partial shadow nomenu mention-shadow) "Insert the bindings MAP has itself (not those of its prefix keymaps), each key after PREFIX."
   (ignore transl partial shadow nomenu mention-shadow)

@@ -247,19 +247,8 @@ Unless NODIGITS, digits and - give a prefix argument."
     ([24 13 107] . set-keyboard-coding-system) ([24 13 112] . set-buffer-process-coding-system) 
     ([24 13 120] . set-selection-coding-system) ([24 13 88] . set-next-selection-coding-system) 
     ([24 13 28] . set-input-method) ([24 13 99] . universal-coding-system-argument) 
-    ([24 13 108] . set-language-environment) ([24 11 115] . kmacro-start-macro) 
-    ([24 11 19] . kmacro-start-macro) ([24 11 11] . kmacro-end-or-call-macro-repeat) 
-    ([24 11 114] . apply-macro-to-region-lines) ([24 11 113] . kbd-macro-query) 
-    ([24 11 100] . kmacro-redisplay) ([24 11 14] . kmacro-cycle-ring-next) 
-    ([24 11 16] . kmacro-cycle-ring-previous) ([24 11 22] . kmacro-view-macro-repeat) 
-    ([24 11 4] . kmacro-delete-ring-head) ([24 11 20] . kmacro-swap-ring) 
-    ([24 11 12] . kmacro-call-ring-2nd-repeat) ([24 11 6] . kmacro-set-format) 
-    ([24 11 3] . kmacro-set-counter) ([24 11 9] . kmacro-insert-counter) 
-    ([24 11 1] . kmacro-add-counter) ([24 11 5] . kmacro-edit-macro-repeat) 
-    ([24 11 13] . kmacro-edit-macro) ([24 11 101] . edit-kbd-macro) 
-    ([24 11 108] . kmacro-edit-lossage) ([24 11 32] . kmacro-step-edit-macro) 
-    ([24 11 98] . kmacro-bind-to-key) ([24 11 110] . kmacro-name-last-macro) 
-    ([24 11 120] . kmacro-to-register) ([8 52 105] . info-other-window) ([f2 50] . 2C-two-columns) 
+    ([24 13 108] . set-language-environment) ([24 11] . kmacro-keymap)
+    ([8 52 105] . info-other-window) ([f2 50] . 2C-two-columns) 
     ([f2 f2] . 2C-two-columns) ([f2 98] . 2C-associate-buffer) ([f2 115] . 2C-split) 
     ([help 8] . help-for-help) ([help help] . help-for-help) ([help f1] . help-for-help) 
     ([help 46] . display-local-help) ([help 63] . help-for-help) ([help 1] . about-emacs) 
@@ -555,12 +544,16 @@ Unless NODIGITS, digits and - give a prefix argument."
     (keymap--key-face
      (if key (key-description key) (concat "M-x " (symbol-name command))))))
 
-(defun keymap--describe-section (map prefix) "Lines of the bindings MAP has itself, sorted, each key described after PREFIX."
-  (let (entries)
+(defun keymap--describe-section (map prefix &optional keep) "Lines of the bindings MAP has itself, sorted, each key described after PREFIX.
+KEEP, when given, is called with each event and binding: nil leaves the
+binding out, `shadowed' adds a line saying it is shadowed."
+  (let (entries (notes nil))
     (map-keymap-internal
      (lambda (ev def)
-       (let ((def (if (and (consp def) (eq (car def) 'menu-item)) (nth 2 def) def)))
-         (when def
+       (let* ((def (if (and (consp def) (eq (car def) 'menu-item)) (nth 2 def) def))
+              (verdict (and def (if keep (funcall keep ev def) t))))
+         (when verdict
+           (when (eq verdict 'shadowed) (push ev notes))
            (push (cons ev def) entries))))
      map)
     (setq entries
@@ -582,7 +575,8 @@ Unless NODIGITS, digits and - give a prefix argument."
                      ((symbolp (cdr e)) (symbol-name (cdr e)))
                      ((or (stringp (cdr e)) (vectorp (cdr e))) "Keyboard Macro")
                      (t "??"))
-               "\n")))
+               "\n"
+               (if (memq (car e) notes) "  (this binding is currently shadowed)\n" ""))))
      entries "")))
 
 (defun keymap--describe-map (map) "The table substitute-command-keys shows for \\{MAP}."

@@ -1,0 +1,10 @@
+;; help-fns.el's `describe-keymap' and `help-fns-find-keymap-name', as batch Emacs 28.2 gives them.
+(require 'help-fns)
+(defun dkm-help () (with-current-buffer "*Help*" (list (buffer-substring-no-properties (point-min) (point-max)) (point))))
+(list (help-fns-find-keymap-name lisp-mode-map) (help-fns-find-keymap-name (make-sparse-keymap)) (help-fns-find-keymap-name 'foo) (progn (defvaralias 'dkm-alias-map 'lisp-mode-map) (help-fns-find-keymap-name dkm-alias-map)))
+(defvar dkm-map (let ((m (make-sparse-keymap))) (define-key m "a" 'forward-char) (define-key m "\C-cb" 'backward-char) m) "My map doc.")
+(progn (describe-keymap 'dkm-map) (dkm-help))
+(progn (describe-keymap dkm-map) (dkm-help))
+(let ((foobar (let ((m (make-sparse-keymap))) (define-key m "x" 'undo) m))) (describe-keymap foobar) (dkm-help))
+(progn (setq dkm-undoc (let ((m (make-sparse-keymap))) (define-key m "x" 'undo) m)) (describe-keymap 'dkm-undoc) (dkm-help))
+(list (condition-case e (describe-keymap nil) (error e)) (condition-case e (describe-keymap emacs-version) (error e)) (condition-case e (describe-keymap 'car) (error e)))
