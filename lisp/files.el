@@ -29,6 +29,22 @@
               (setq found i)
             (setq i (+ i 1))))
         (or found (1- n))))))
+(defmacro files--magic (operation names args &rest body) "Give what a file name handler gives for OPERATION and ARGS, or else run BODY.
+NAMES are the file names looked up in `file-name-handler-alist', in
+order, for a handler of OPERATION (a symbol, unquoted); names that are
+not strings are passed over, as the file primitives pass them."
+  (declare (indent 3))
+  (let ((h (make-symbol "handler")))
+    `(let ((,h (files--handler-of ',operation (list ,@names))))
+       (if ,h (funcall ,h ',operation ,@args) ,@body))))
+
+(defun files--handler-of (operation names) "The handler of the first of NAMES that has one for OPERATION, or nil."
+  (let ((found nil))
+    (while (and names (not found))
+      (if (stringp (car names)) (setq found (find-file-name-handler (car names) operation)))
+      (setq names (cdr names)))
+    found))
+
 (defun files--check-name (name)
   "Signal `wrong-type-argument' unless NAME is a string, as GNU's handler lookup does first."
   (unless (stringp name) (signal 'wrong-type-argument (list 'stringp name))))
@@ -422,7 +438,8 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
 
 (defun get-file-buffer (filename) "Return the live buffer visiting FILENAME (expanded), or nil."
   (let ((name (expand-file-name filename)))
-    (files--first-buffer (lambda (b) (equal (buffer-local-value 'buffer-file-name b) name)))))
+    (files--magic get-file-buffer (name) (name)
+      (files--first-buffer (lambda (b) (equal (buffer-local-value 'buffer-file-name b) name))))))
 
 (defun find-buffer-visiting (filename &optional predicate) "Return a buffer visiting FILENAME, by its name or its true name, that PREDICATE (if given) accepts."
   (let ((ok (lambda (b) (and b (or (null predicate) (funcall predicate b)) b)))
@@ -560,6 +577,7 @@ For a file's buffer it is the file's name between two `#' in the file's
 directory, unless `auto-save-file-name-transforms' sends it elsewhere.
 Other buffers get their name (escaped) and a random part, in
 `default-directory' when that is writable, else in /var/tmp/."
+  (files--magic make-auto-save-file-name (buffer-file-name) ()
   (if buffer-file-name
       (let ((file buffer-file-name) (rules auto-save-file-name-transforms) (found nil))
         (while (and rules (not found))
@@ -580,7 +598,7 @@ Other buffers get their name (escaped) and a random part, in
                                  nil "#")))
       ;; Only the name is wanted: make-temp-file made it unique by creating it.
       (delete-file name)
-      name)))
+      name))))
 
 (defun auto-save-file-name-p (filename) "Non-nil (the index of the match) if FILENAME, a name without directory, looks like an auto-save file's: #...#."
   (string-match "\\`#.*#\\'" filename))
@@ -869,6 +887,7 @@ with.  A buffer renamed to a name without BASE in it is left alone."
 With PARENTS, first create whatever directories above it are missing, and an existing
 directory DIR is no error."
   (setq dir (expand-file-name dir))
+  (files--magic make-directory (dir) (dir parents)
   (if (null parents)
       (make-directory-internal dir)
     (let ((missing nil)
@@ -881,7 +900,7 @@ directory DIR is no error."
       (if missing
           (mapc #'make-directory-internal missing)
         (unless (file-directory-p dir) (signal 'file-already-exists (list "File exists" dir))))
-      nil)))
+      nil))))
 
 (defun files--delete-tree (dir) "Delete everything inside the directory DIR, and DIR, descending into real subdirectories only."
   (unless (file-symlink-p dir)
@@ -891,13 +910,14 @@ directory DIR is no error."
         (delete-file f))))
   (delete-directory-internal dir))
 
-(defun delete-directory (directory &optional recursive _trash) "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
+(defun delete-directory (directory &optional recursive trash) "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
 RECURSIVE deletes its files and subdirectories first (symbolic links are deleted, not followed);
 a directory already gone is then no error.  TRASH is accepted: there is no trash here."
   (setq directory (directory-file-name (expand-file-name directory)))
-  (if recursive
-      (condition-case nil (files--delete-tree directory) (file-missing nil))
-    (delete-directory-internal directory)))
+  (files--magic delete-directory (directory) (directory recursive trash)
+    (if recursive
+        (condition-case nil (files--delete-tree directory) (file-missing nil))
+      (delete-directory-internal directory))))
 
 (defun files--listing (dir) "DIR's entries but . and .., each name ending in a slash when it is a directory, sorted."
   (sort (mapcar (lambda (f)
@@ -943,8 +963,9 @@ Names of links met on the way are taken in the directory of the link."
   (and a b (equal (nth 10 a) (nth 10 b)) (equal (nth 11 a) (nth 11 b))))
 
 (defun file-equal-p (file1 file2) "Non-nil if FILE1 and FILE2 both exist and are the same file (through links and other names)."
-  (files--same-file-p (file-attributes (file-truename (expand-file-name file1)))
-                      (file-attributes (file-truename (expand-file-name file2)))))
+  (files--magic file-equal-p (file1 file2) (file1 file2)
+    (files--same-file-p (file-attributes (file-truename (expand-file-name file1)))
+                        (file-attributes (file-truename (expand-file-name file2))))))
 
 (defun file-in-directory-p (file dir) "Non-nil if FILE is DIR or lies somewhere under it (symbolic links followed); DIR must exist."
   (let ((target (file-attributes (file-truename (expand-file-name dir))))
@@ -1065,17 +1086,19 @@ NAME may be a function instead: then the first directory for which it gives non-
           ((equal ext "") (error "Malformed extension: %s" extension))
           (t (concat (file-name-sans-extension filename) "." ext)))))
 
-(defun file-remote-p (_file &optional _identification _connected) "Non-nil if FILE names a file on another machine: never, as no remote handlers are loaded."
-  nil)
+(defun file-remote-p (file &optional identification connected) "Non-nil if FILE names a file on another machine, as its handler tells; a local name gives nil."
+  (files--magic file-remote-p (file) (file identification connected) nil))
 
 (defun file-local-name (file) "FILE's name on the machine that holds it: FILE itself for a local name."
   (or (file-remote-p file 'localname) file))
 
-(defun file-local-copy (_file) "The name of a local copy of the remote FILE, or nil when FILE is local (always, here)."
-  nil)
+(defun file-local-copy (file) "The name of a local copy of the remote FILE, as its handler makes it; nil for a local FILE."
+  (files--magic file-local-copy (file) (file) nil))
 
 (defun unhandled-file-name-directory (filename) "A directory name for FILENAME that a subprocess could use as its working directory."
-  (file-name-as-directory filename))
+  (files--magic unhandled-file-name-directory (filename) (filename)
+    (file-name-as-directory filename)))
+
 
 (defun temporary-file-directory () "The directory for temporary files of this buffer: `temporary-file-directory', names being local."
   temporary-file-directory)
@@ -1130,16 +1153,23 @@ FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (an
 When NEWNAME is a directory name (ends in a slash) the copy goes inside it under DIRECTORY's
 name, unless COPY-CONTENTS, which copies the contents straight into NEWNAME.  KEEP-TIME keeps
 the files' modification times; PARENTS creates missing directories above NEWNAME."
+  (let ((handler (files--handler-of 'copy-directory (list directory newname))))
+    (if handler
+        (funcall handler 'copy-directory directory newname keep-time parents copy-contents)
+      (files--copy-directory directory newname keep-time parents copy-contents))))
+
+(defun files--copy-directory (directory newname keep-time parents copy-contents) "Do `copy-directory' with no handler."
   (setq directory (directory-file-name (expand-file-name directory)))
-  (let ((entries (directory-files directory nil directory-files-no-dot-files-regexp)))
-    (setq newname (expand-file-name newname))
-    (when (and (directory-name-p newname) (not copy-contents))
-      (setq newname (concat newname (file-name-nondirectory directory))))
-    (setq newname (directory-file-name newname))
-    ;; Only COPY-CONTENTS may go into a directory that is already there.
-    (unless (and copy-contents (file-directory-p newname))
-      (make-directory newname parents))
-    (files--copy-entries directory newname entries keep-time parents))
+  (setq newname (expand-file-name newname))
+  (when (and (directory-name-p newname) (not copy-contents))
+    (setq newname (concat newname (file-name-nondirectory directory))))
+  (setq newname (directory-file-name newname))
+  ;; Only COPY-CONTENTS may go into a directory that is already there.  The target is made
+  ;; before the source is read, so a missing source leaves it behind, as in GNU.
+  (unless (and copy-contents (file-directory-p newname))
+    (make-directory newname parents))
+  (files--copy-entries directory newname (directory-files directory nil directory-files-no-dot-files-regexp)
+                       keep-time parents)
   (set-file-modes newname (file-modes directory))
   (when keep-time
     (set-file-times newname (file-attribute-modification-time (file-attributes directory))))
@@ -1176,6 +1206,12 @@ An ending with a slash at its end applies to directories.")
 (defun file-name-completion (file directory &optional predicate) "Complete FILE as far as the names in DIRECTORY allow: t for the one exact name, nil for none.
 PREDICATE, when non-nil, must accept a name (as completion gives it) for it to count.  Names
 ending as `completion-ignored-extensions' say are passed over unless only such names fit."
+  (let ((handler (files--handler-of 'file-name-completion (list (expand-file-name directory) file))))
+    (if handler
+        (funcall handler 'file-name-completion file directory predicate)
+      (files--name-completion file directory predicate))))
+
+(defun files--name-completion (file directory predicate) "Do `file-name-completion' with no handler."
   (let ((names nil) (kept nil))
     (dolist (n (file-name-all-completions file directory))
       (when (or (null predicate) (funcall predicate n))

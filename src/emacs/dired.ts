@@ -216,7 +216,7 @@ DEFUN('file-name-all-completions', 2, 2,
     const prefix = checkString(rt, file);
     checkString(rt, directory);
     const abs = expandName(rt, directory);
-    const handled = handlerCall(rt, Qfile_name_all_completions, [abs], [file, abs]);
+    const handled = handlerCall(rt, Qfile_name_all_completions, [abs, file], [file, abs]);
     if (handled !== undefined) return handled;
     const dir = directoryFileName(unquote(checkString(rt, abs)));
     let all: string[];
