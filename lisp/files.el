@@ -1124,8 +1124,9 @@ Environment variables in it are replaced first; an empty entry stands for the cu
 and gives nil."
   (when search-path
     (mapcar (lambda (dir)
+              ;; A run of slashes in front stands for one; inside a name they stay.
               (unless (equal dir "")
-                (file-name-as-directory dir)))
+                (file-name-as-directory (if (string-prefix-p "//" dir) (replace-regexp-in-string "\\`/+" "/" dir) dir))))
             (split-string (files--substitute-env search-path) path-separator))))
 
 (defun file-size-human-readable (file-size &optional flavor space unit) "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".

@@ -198,7 +198,7 @@ DEFUN('file-attributes', 1, 2,
     // A name that cannot be expanded has no attributes, as in GNU.
     if (!stringp(filename)) return Qnil;
     const abs = expandName(rt, filename);
-    const handled = handlerCall(rt, Qfile_attributes, [abs], [abs, idFormat]);
+    const handled = handlerCall(rt, Qfile_attributes, [abs], idFormat === Qnil ? [abs] : [abs, idFormat]);
     if (handled !== undefined) return handled;
     const name = unquote(checkString(rt, abs));
     const st = fileStatus(rt, name, true);

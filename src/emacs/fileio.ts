@@ -279,7 +279,8 @@ DEFUN(
 
 /** Index where an absolute file name restarts inside NAME (after a slash), or -1. */
 function embeddedAbsolute(rt: Runtime, name: string): number {
-  for (let p = 1; p < name.length; p++) if (name[p - 1] === '/' && isAbsolute(rt, name.slice(p))) return p;
+  // The last such start counts: what comes before it is dropped.
+  for (let p = name.length - 1; p >= 1; p--) if (name[p - 1] === '/' && isAbsolute(rt, name.slice(p))) return p;
   return -1;
 }
 
@@ -473,7 +474,7 @@ DEFUN('file-truename', 1, 3, 'Give the true name of FILENAME: expanded, with eve
   if (!stringp(f)) wrongTypeArgument(rt, Qarrayp, f);
   if (sbytes(rt, f) > 0 && findSymbolValue(rt, Qfile_name_handler_alist) !== Qnil) {
     const abs = expandName(rt, f);
-    const handled = handlerCall(rt, Qfile_truename, [abs], [abs, counter, prev]);
+    const handled = handlerCall(rt, Qfile_truename, [abs], counter === Qnil && prev === Qnil ? [abs] : [abs, counter, prev]);
     if (handled !== undefined) return handled;
   }
   return makeString(rt, truename(rt, jsString(rt, f)));
