@@ -377,12 +377,45 @@ INHIBIT-LOCALS non-nil takes none of the file's own settings."
            (or (hack-local-variables-prop-line t) (hack-local-variables--find-variables t)))
     (setq file-local-variables-alist nil)
     (hack-dir-local-variables)
-    (when (and enable-local-variables (not inhibit-locals))
-      (hack-local-variables-filter (append (hack-local-variables--find-variables handle-mode)
-                                           (hack-local-variables-prop-line handle-mode))
-                                   nil))
+    (cond ((or inhibit-locals (not (or enable-local-variables permanently-enabled-local-variables))) nil)
+          (enable-local-variables
+           (hack-local-variables-filter (append (hack-local-variables--find-variables handle-mode)
+                                                (hack-local-variables-prop-line handle-mode))
+                                        nil))
+          ;; With the settings off, those named in `permanently-enabled-local-variables' still count.
+          (t (dolist (pair (hack-local-variables-prop-line handle-mode))
+               (when (memq (car pair) permanently-enabled-local-variables)
+                 (push pair file-local-variables-alist)))))
     (hack-local-variables-apply)
     nil))
+
+(defvar magic-mode-alist nil "Entries (MATCH . MODE) looked at before the file name chooses a mode.
+MATCH is a regexp matched (case counting) at the start of the buffer, or
+a function called there; MODE is turned on when it matches.")
+
+(defvar magic-fallback-mode-alist
+  (quote ((image-type-auto-detected-p . image-mode) ("\\(PK00\\)?[P]K\3\4" . archive-mode) ("\\(?:<\\?xml[ \11\15\n]+[^>]*>\\)?[ \11\15\n]*<\\(?:!--\\(?:[^-]\\|-[^-]\\)*-->[ \11\15\n]*<\\)*\\(?:!DOCTYPE[ \11\15\n]+[^>]*>[ \11\15\n]*<[ \11\15\n]*\\(?:!--\\(?:[^-]\\|-[^-]\\)*-->[ \11\15\n]*<\\)*\\)?[Hh][Tt][Mm][Ll]" . mhtml-mode) ("<![Dd][Oo][Cc][Tt][Yy][Pp][Ee][ \11\15\n]+[Hh][Tt][Mm][Ll]" . mhtml-mode) ("<\\?xml " . xml-mode) ("[ \11\15\n]*<\\(?:!--\\(?:[^-]\\|-[^-]\\)*-->[ \11\15\n]*<\\)*!DOCTYPE " . sgml-mode) ("\320\317\21\340\241\261\32\341" . doc-view-mode-maybe) ("%!PS" . ps-mode) ("# xmcd " . conf-unix-mode)))
+  "Entries like `magic-mode-alist''s, looked at when neither it nor the file name chose a mode.")
+
+(defvar magic-mode-regexp-match-limit 4000 "How far into the buffer the regexps of the magic mode lists may match.")
+
+(defvar permanently-enabled-local-variables '(lexical-binding)
+  "File-local variables set from the -*- line even when `enable-local-variables' is nil.")
+
+(defun files--magic-choice (alist) "The mode of the first entry of ALIST (as `magic-mode-alist') that matches at the buffer's start, or nil."
+  (save-excursion
+    (save-restriction
+      (widen)
+      (goto-char (point-min))
+      (narrow-to-region (point-min) (min (point-max) (+ (point-min) magic-mode-regexp-match-limit)))
+      (let ((case-fold-search nil) (found nil))
+        (while (and alist (not found))
+          (let ((test (car (car alist))))
+            (when (if (functionp test) (save-excursion (funcall test))
+                    (and (stringp test) (looking-at test)))
+              (setq found (cdr (car alist)))))
+          (setq alist (cdr alist)))
+        found))))
 
 (defun files--auto-mode-choice () "The major mode function the buffer asks for, or nil.
 A `mode:' setting of the -*- line or the local variables block comes first
@@ -395,7 +428,9 @@ the file's name (`auto-mode-alist').  Modes this system lacks are skipped."
       (setq spec nil))
     (or spec
         (let ((mode (or (modes--interpreter-mode)
-                        (and buffer-file-name (modes--mode-for-name buffer-file-name)))))
+                        (files--magic-choice magic-mode-alist)
+                        (and buffer-file-name (modes--mode-for-name buffer-file-name))
+                        (files--magic-choice magic-fallback-mode-alist))))
           (and mode (fboundp mode) mode)))))
 
 (defun set-auto-mode (&optional keep-mode-if-same) "Put the buffer in the major mode it asks for (see `files--auto-mode-choice'),
