@@ -62,9 +62,15 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
   (let ((info (ignore-errors (file-system-info dir))))
     (and info (file-size-human-readable (nth 2 info) 'iec " "))))
 
-(defun make-lock-file-name (filename) "The name of the lock file Emacs uses for FILENAME: \".#NAME\" in its directory."
+(defvar lock-file-name-transforms nil "Rules like `auto-save-file-name-transforms'' that put lock files elsewhere than beside their files.")
+
+(defun make-lock-file-name (filename) "The name of the lock file Emacs uses for FILENAME: \".#NAME\" in its directory.
+`lock-file-name-transforms' may send it to another directory, or name it otherwise."
   (let ((full (expand-file-name filename)))
-    (concat (file-name-directory full) ".#" (file-name-nondirectory full))))
+    (files--magic make-lock-file-name (full) (full)
+      (let ((place (or (files--transformed-place full lock-file-name-transforms)
+                       (cons (file-name-directory full) (file-name-nondirectory full)))))
+        (concat (file-name-as-directory (car place)) ".#" (cdr place))))))
 
 (defun files--splice-dirname-file (dirname file) "FILE put inside DIRNAME, unless FILE is already absolute."
   (if (file-name-absolute-p file) file (concat dirname file)))

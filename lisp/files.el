@@ -596,6 +596,25 @@ that hash of the file name; nil names it after the result's last part.")
 (defvar auto-save-list-file-prefix "~/.emacs.d/auto-save-list/.saves-"
   "Start of the name of the file that lists a session's auto-save files.")
 
+(defun files--transformed-place (file rules) "Where the first of RULES that matches FILE sends it, as (DIRECTORY . NAME), or nil.
+Each rule is (REGEXP REPLACEMENT HOW), as in `auto-save-file-name-transforms':
+the directory is that of the replaced name; the name is its last part when
+HOW is nil, FILE's hash when HOW names a hash algorithm, else FILE's whole
+name with each `!' doubled and each `/' made a `!'."
+  (let ((found nil))
+    (while (and rules (not found))
+      (let ((rule (pop rules)))
+        (when (string-match (car rule) file)
+          (let ((moved (expand-file-name (replace-match (cadr rule) t nil file)))
+                (how (nth 2 rule)))
+            (setq found
+                  (cons (file-name-directory moved)
+                        (cond ((null how) (file-name-nondirectory moved))
+                              ((memq how (secure-hash-algorithms)) (secure-hash how file))
+                              (t (replace-regexp-in-string
+                                  "/" "!" (replace-regexp-in-string "!" "!!" file t t) t t)))))))))
+    found))
+
 (defun files--auto-save-in-dir (dir name) "The auto-save file name for NAME in directory DIR: NAME between two `#'."
   (concat (file-name-as-directory dir) "#" name "#"))
 
@@ -614,20 +633,10 @@ Other buffers get their name (escaped) and a random part, in
 `default-directory' when that is writable, else in /var/tmp/."
   (files--magic make-auto-save-file-name (buffer-file-name) ()
   (if buffer-file-name
-      (let ((file buffer-file-name) (rules auto-save-file-name-transforms) (found nil))
-        (while (and rules (not found))
-          (let ((rule (pop rules)))
-            (when (string-match (car rule) file)
-              (let ((moved (expand-file-name (replace-match (cadr rule) t nil file)))
-                    (how (nth 2 rule)))
-                (setq found
-                      (files--auto-save-in-dir
-                       (file-name-directory moved)
-                       (cond ((null how) (file-name-nondirectory moved))
-                             ((memq how (secure-hash-algorithms)) (secure-hash how file))
-                             (t (replace-regexp-in-string
-                                 "/" "!" (replace-regexp-in-string "!" "!!" file t t) t t)))))))))
-        (or found (files--auto-save-in-dir (file-name-directory file) (file-name-nondirectory file))))
+      (let* ((file buffer-file-name)
+             (place (or (files--transformed-place file auto-save-file-name-transforms)
+                        (cons (file-name-directory file) (file-name-nondirectory file)))))
+        (files--auto-save-in-dir (car place) (cdr place)))
     (let* ((dir (if (file-writable-p default-directory) default-directory "/var/tmp/"))
            (name (make-temp-file (concat (file-name-as-directory dir) "#" (files--hexify-buffer-name (buffer-name)) "#")
                                  nil "#")))
