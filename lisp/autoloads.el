@@ -1680,3 +1680,6 @@ Without an XML mode in this system, Conf mode."
 (autoload 'python-mode "python" nil t)
 (dolist (name '(js-mode javascript-mode)) (autoload name "js" nil t))
 (dolist (name '(c-mode c++-mode c-or-c++-mode)) (autoload name "cc-mode" nil t))
+;; Save Place mode (saveplace.el): the global mode's variable exists before the library loads.
+(defvar save-place-mode nil "Non-nil when Save Place mode, which remembers point in visited files, is on.")
+(dolist (name '(save-place-mode save-place-local-mode)) (autoload name "saveplace" nil t))

@@ -252,4 +252,8 @@ tsmacs's compiler records none, so only the heading is written."
     (message "Generating call tree...(finding uncalled functions...)"))
   (message "Generating call tree...done."))
 
+(defun byte-compiler-base-file-name (filename) "The name of FILENAME as the byte compiler sees it: FILENAME, unless its file name handler says otherwise."
+  (let ((handler (find-file-name-handler filename 'byte-compiler-base-file-name)))
+    (if handler (funcall handler 'byte-compiler-base-file-name filename) filename)))
+
 (provide 'bytecomp)

@@ -38,6 +38,10 @@
                                   "Encryption is not available" (if writing (nth 2 args) (car args))))
       (save-match-data (epa-file-run-real-handler operation args)))))
 
+;; Only reading and writing an encrypted file differ from a plain one.
+(put 'epa-file-handler 'operations '(write-region insert-file-contents))
+(put 'epa-file-handler 'safe-magic t)
+
 (defun epa-file-find-file-hook () "Turn auto-saving off in the buffer of a visited encrypted file, as `epa-file-inhibit-auto-save' asks."
   (when (and buffer-file-name epa-file-inhibit-auto-save
              (string-match-p epa-file-name-regexp buffer-file-name)

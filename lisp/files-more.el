@@ -62,9 +62,15 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
   (let ((info (ignore-errors (file-system-info dir))))
     (and info (file-size-human-readable (nth 2 info) 'iec " "))))
 
-(defun make-lock-file-name (filename) "The name of the lock file Emacs uses for FILENAME: \".#NAME\" in its directory."
+(defvar lock-file-name-transforms nil "Rules like `auto-save-file-name-transforms'' that put lock files elsewhere than beside their files.")
+
+(defun make-lock-file-name (filename) "The name of the lock file Emacs uses for FILENAME: \".#NAME\" in its directory.
+`lock-file-name-transforms' may send it to another directory, or name it otherwise."
   (let ((full (expand-file-name filename)))
-    (concat (file-name-directory full) ".#" (file-name-nondirectory full))))
+    (files--magic make-lock-file-name (full) (full)
+      (let ((place (or (files--transformed-place full lock-file-name-transforms)
+                       (cons (file-name-directory full) (file-name-nondirectory full)))))
+        (concat (file-name-as-directory (car place)) ".#" (cdr place))))))
 
 (defun files--splice-dirname-file (dirname file) "FILE put inside DIRNAME, unless FILE is already absolute."
   (if (file-name-absolute-p file) file (concat dirname file)))
@@ -75,9 +81,10 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
 (defun files--message (format &rest args) "Show the message FORMAT with ARGS, as file operations report themselves."
   (ignore (apply 'message format args)))
 
-(defun file-ownership-preserved-p (file &optional _group) "Non-nil if writing FILE anew would keep its owner (it is ours, or does not exist)."
-  (let ((attrs (file-attributes file 'integer)))
-    (or (null attrs) (= (file-attribute-user-id attrs) (user-uid)))))
+(defun file-ownership-preserved-p (file &optional group) "Non-nil if writing FILE anew would keep its owner (it is ours, or does not exist)."
+  (files--magic file-ownership-preserved-p (file) (file group)
+    (let ((attrs (file-attributes file 'integer)))
+      (or (null attrs) (= (file-attribute-user-id attrs) (user-uid))))))
 
 (defun prune-directory-list (dirs &optional keep reject) "The members of DIRS that are existing directories or in KEEP, and are not in the list REJECT."
   (let ((out nil))
@@ -123,6 +130,7 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
 
 (defun find-backup-file-name (fn) "The name for a new backup of FN, with the older numbered backups to delete: (NAME . OLD-NAMES).
 Numbered backups are made when `version-control' is t, or nil with numbered ones present."
+  (files--magic find-backup-file-name (fn) (fn)
   (let* ((base (make-backup-file-name-1 fn))
          (versions (files-more--numbered-versions base)))
     (if (or (eq version-control t)
@@ -133,7 +141,7 @@ Numbered backups are made when `version-control' is t, or nil with numbered ones
                                                      (+ kept-old-versions excess)))))
           (cons (format "%s.~%d~" base next)
                 (mapcar (lambda (v) (format "%s.~%d~" base v)) doomed)))
-      (list (concat base "~")))))
+      (list (concat base "~"))))))
 
 (defun file-backup-file-names (filename) "The backups of FILENAME that exist, newest first."
   (let* ((base (make-backup-file-name-1 filename))
@@ -382,6 +390,7 @@ last part is a shell pattern and the files matching it are listed;
 with FULL-DIRECTORY-P, FILE is a directory whose contents are listed,
 under a line telling the space used and free.  Point ends after the
 listing."
+  (files--magic insert-directory (file) (file switches wildcard full-directory-p)
   (let ((args (files--ls-switches switches))
         (start (point)))
     (if wildcard
@@ -398,7 +407,7 @@ listing."
              (append args (unless full-directory-p '("-d")) (list "--" file)))
       (when full-directory-p
         (files--rewrite-total-line start (expand-file-name file))))
-    nil))
+    nil)))
 
 (defun insert-directory-safely (file switches &optional wildcard full-directory-p) "Like `insert-directory' with the same arguments, but a missing FILE is told in the listing."
   (if (or wildcard (file-exists-p file) (file-symlink-p file))

@@ -12,6 +12,12 @@ Names keep their quoting; substituting in one changes nothing."
       ('substitute-in-file-name (car args))
       ('unhandled-file-name-directory
        (file-name-as-directory (file-name-unquote (car args))))
+      ;; These hand the name to a program or to the file search of `load', which know no quoting.
+      ((or 'insert-directory 'load 'byte-compiler-base-file-name)
+       (apply operation (file-name-unquote (car args)) (cdr args)))
+      ('make-auto-save-file-name
+       (let ((buffer-file-name (and buffer-file-name (file-name-unquote buffer-file-name))))
+         (apply operation args)))
       (_ (apply operation args)))))
 
 (defvar-local lock-file-mode nil "Non-nil when Lock File mode is on in the buffer.")

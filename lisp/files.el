@@ -29,6 +29,22 @@
               (setq found i)
             (setq i (+ i 1))))
         (or found (1- n))))))
+(defmacro files--magic (operation names args &rest body) "Give what a file name handler gives for OPERATION and ARGS, or else run BODY.
+NAMES are the file names looked up in `file-name-handler-alist', in
+order, for a handler of OPERATION (a symbol, unquoted); names that are
+not strings are passed over, as the file primitives pass them."
+  (declare (indent 3))
+  (let ((h (make-symbol "handler")))
+    `(let ((,h (files--handler-of ',operation (list ,@names))))
+       (if ,h (funcall ,h ',operation ,@args) ,@body))))
+
+(defun files--handler-of (operation names) "The handler of the first of NAMES that has one for OPERATION, or nil."
+  (let ((found nil))
+    (while (and names (not found))
+      (if (stringp (car names)) (setq found (find-file-name-handler (car names) operation)))
+      (setq names (cdr names)))
+    found))
+
 (defun files--check-name (name)
   "Signal `wrong-type-argument' unless NAME is a string, as GNU's handler lookup does first."
   (unless (stringp name) (signal 'wrong-type-argument (list 'stringp name))))
@@ -361,12 +377,45 @@ INHIBIT-LOCALS non-nil takes none of the file's own settings."
            (or (hack-local-variables-prop-line t) (hack-local-variables--find-variables t)))
     (setq file-local-variables-alist nil)
     (hack-dir-local-variables)
-    (when (and enable-local-variables (not inhibit-locals))
-      (hack-local-variables-filter (append (hack-local-variables--find-variables handle-mode)
-                                           (hack-local-variables-prop-line handle-mode))
-                                   nil))
+    (cond ((or inhibit-locals (not (or enable-local-variables permanently-enabled-local-variables))) nil)
+          (enable-local-variables
+           (hack-local-variables-filter (append (hack-local-variables--find-variables handle-mode)
+                                                (hack-local-variables-prop-line handle-mode))
+                                        nil))
+          ;; With the settings off, those named in `permanently-enabled-local-variables' still count.
+          (t (dolist (pair (hack-local-variables-prop-line handle-mode))
+               (when (memq (car pair) permanently-enabled-local-variables)
+                 (push pair file-local-variables-alist)))))
     (hack-local-variables-apply)
     nil))
+
+(defvar magic-mode-alist nil "Entries (MATCH . MODE) looked at before the file name chooses a mode.
+MATCH is a regexp matched (case counting) at the start of the buffer, or
+a function called there; MODE is turned on when it matches.")
+
+(defvar magic-fallback-mode-alist
+  (quote ((image-type-auto-detected-p . image-mode) ("\\(PK00\\)?[P]K\3\4" . archive-mode) ("\\(?:<\\?xml[ \11\15\n]+[^>]*>\\)?[ \11\15\n]*<\\(?:!--\\(?:[^-]\\|-[^-]\\)*-->[ \11\15\n]*<\\)*\\(?:!DOCTYPE[ \11\15\n]+[^>]*>[ \11\15\n]*<[ \11\15\n]*\\(?:!--\\(?:[^-]\\|-[^-]\\)*-->[ \11\15\n]*<\\)*\\)?[Hh][Tt][Mm][Ll]" . mhtml-mode) ("<![Dd][Oo][Cc][Tt][Yy][Pp][Ee][ \11\15\n]+[Hh][Tt][Mm][Ll]" . mhtml-mode) ("<\\?xml " . xml-mode) ("[ \11\15\n]*<\\(?:!--\\(?:[^-]\\|-[^-]\\)*-->[ \11\15\n]*<\\)*!DOCTYPE " . sgml-mode) ("\320\317\21\340\241\261\32\341" . doc-view-mode-maybe) ("%!PS" . ps-mode) ("# xmcd " . conf-unix-mode)))
+  "Entries like `magic-mode-alist''s, looked at when neither it nor the file name chose a mode.")
+
+(defvar magic-mode-regexp-match-limit 4000 "How far into the buffer the regexps of the magic mode lists may match.")
+
+(defvar permanently-enabled-local-variables '(lexical-binding)
+  "File-local variables set from the -*- line even when `enable-local-variables' is nil.")
+
+(defun files--magic-choice (alist) "The mode of the first entry of ALIST (as `magic-mode-alist') that matches at the buffer's start, or nil."
+  (save-excursion
+    (save-restriction
+      (widen)
+      (goto-char (point-min))
+      (narrow-to-region (point-min) (min (point-max) (+ (point-min) magic-mode-regexp-match-limit)))
+      (let ((case-fold-search nil) (found nil))
+        (while (and alist (not found))
+          (let ((test (car (car alist))))
+            (when (if (functionp test) (save-excursion (funcall test))
+                    (and (stringp test) (looking-at test)))
+              (setq found (cdr (car alist)))))
+          (setq alist (cdr alist)))
+        found))))
 
 (defun files--auto-mode-choice () "The major mode function the buffer asks for, or nil.
 A `mode:' setting of the -*- line or the local variables block comes first
@@ -379,7 +428,9 @@ the file's name (`auto-mode-alist').  Modes this system lacks are skipped."
       (setq spec nil))
     (or spec
         (let ((mode (or (modes--interpreter-mode)
-                        (and buffer-file-name (modes--mode-for-name buffer-file-name)))))
+                        (files--magic-choice magic-mode-alist)
+                        (and buffer-file-name (modes--mode-for-name buffer-file-name))
+                        (files--magic-choice magic-fallback-mode-alist))))
           (and mode (fboundp mode) mode)))))
 
 (defun set-auto-mode (&optional keep-mode-if-same) "Put the buffer in the major mode it asks for (see `files--auto-mode-choice'),
@@ -422,7 +473,8 @@ With KEEP-MODE-IF-SAME, a buffer already in the chosen mode is left alone."
 
 (defun get-file-buffer (filename) "Return the live buffer visiting FILENAME (expanded), or nil."
   (let ((name (expand-file-name filename)))
-    (files--first-buffer (lambda (b) (equal (buffer-local-value 'buffer-file-name b) name)))))
+    (files--magic get-file-buffer (name) (name)
+      (files--first-buffer (lambda (b) (equal (buffer-local-value 'buffer-file-name b) name))))))
 
 (defun find-buffer-visiting (filename &optional predicate) "Return a buffer visiting FILENAME, by its name or its true name, that PREDICATE (if given) accepts."
   (let ((ok (lambda (b) (and b (or (null predicate) (funcall predicate b)) b)))
@@ -544,6 +596,25 @@ that hash of the file name; nil names it after the result's last part.")
 (defvar auto-save-list-file-prefix "~/.emacs.d/auto-save-list/.saves-"
   "Start of the name of the file that lists a session's auto-save files.")
 
+(defun files--transformed-place (file rules) "Where the first of RULES that matches FILE sends it, as (DIRECTORY . NAME), or nil.
+Each rule is (REGEXP REPLACEMENT HOW), as in `auto-save-file-name-transforms':
+the directory is that of the replaced name; the name is its last part when
+HOW is nil, FILE's hash when HOW names a hash algorithm, else FILE's whole
+name with each `!' doubled and each `/' made a `!'."
+  (let ((found nil))
+    (while (and rules (not found))
+      (let ((rule (pop rules)))
+        (when (string-match (car rule) file)
+          (let ((moved (expand-file-name (replace-match (cadr rule) t nil file)))
+                (how (nth 2 rule)))
+            (setq found
+                  (cons (file-name-directory moved)
+                        (cond ((null how) (file-name-nondirectory moved))
+                              ((memq how (secure-hash-algorithms)) (secure-hash how file))
+                              (t (replace-regexp-in-string
+                                  "/" "!" (replace-regexp-in-string "!" "!!" file t t) t t)))))))))
+    found))
+
 (defun files--auto-save-in-dir (dir name) "The auto-save file name for NAME in directory DIR: NAME between two `#'."
   (concat (file-name-as-directory dir) "#" name "#"))
 
@@ -560,27 +631,18 @@ For a file's buffer it is the file's name between two `#' in the file's
 directory, unless `auto-save-file-name-transforms' sends it elsewhere.
 Other buffers get their name (escaped) and a random part, in
 `default-directory' when that is writable, else in /var/tmp/."
+  (files--magic make-auto-save-file-name (buffer-file-name) ()
   (if buffer-file-name
-      (let ((file buffer-file-name) (rules auto-save-file-name-transforms) (found nil))
-        (while (and rules (not found))
-          (let ((rule (pop rules)))
-            (when (string-match (car rule) file)
-              (let ((moved (expand-file-name (replace-match (cadr rule) t nil file)))
-                    (how (nth 2 rule)))
-                (setq found
-                      (files--auto-save-in-dir
-                       (file-name-directory moved)
-                       (cond ((null how) (file-name-nondirectory moved))
-                             ((memq how (secure-hash-algorithms)) (secure-hash how file))
-                             (t (replace-regexp-in-string
-                                 "/" "!" (replace-regexp-in-string "!" "!!" file t t) t t)))))))))
-        (or found (files--auto-save-in-dir (file-name-directory file) (file-name-nondirectory file))))
+      (let* ((file buffer-file-name)
+             (place (or (files--transformed-place file auto-save-file-name-transforms)
+                        (cons (file-name-directory file) (file-name-nondirectory file)))))
+        (files--auto-save-in-dir (car place) (cdr place)))
     (let* ((dir (if (file-writable-p default-directory) default-directory "/var/tmp/"))
            (name (make-temp-file (concat (file-name-as-directory dir) "#" (files--hexify-buffer-name (buffer-name)) "#")
                                  nil "#")))
       ;; Only the name is wanted: make-temp-file made it unique by creating it.
       (delete-file name)
-      name)))
+      name))))
 
 (defun auto-save-file-name-p (filename) "Non-nil (the index of the match) if FILENAME, a name without directory, looks like an auto-save file's: #...#."
   (string-match "\\`#.*#\\'" filename))
@@ -869,6 +931,7 @@ with.  A buffer renamed to a name without BASE in it is left alone."
 With PARENTS, first create whatever directories above it are missing, and an existing
 directory DIR is no error."
   (setq dir (expand-file-name dir))
+  (files--magic make-directory (dir) (dir parents)
   (if (null parents)
       (make-directory-internal dir)
     (let ((missing nil)
@@ -881,7 +944,7 @@ directory DIR is no error."
       (if missing
           (mapc #'make-directory-internal missing)
         (unless (file-directory-p dir) (signal 'file-already-exists (list "File exists" dir))))
-      nil)))
+      nil))))
 
 (defun files--delete-tree (dir) "Delete everything inside the directory DIR, and DIR, descending into real subdirectories only."
   (unless (file-symlink-p dir)
@@ -891,13 +954,14 @@ directory DIR is no error."
         (delete-file f))))
   (delete-directory-internal dir))
 
-(defun delete-directory (directory &optional recursive _trash) "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
+(defun delete-directory (directory &optional recursive trash) "Delete the directory DIRECTORY, which must be empty unless RECURSIVE.
 RECURSIVE deletes its files and subdirectories first (symbolic links are deleted, not followed);
 a directory already gone is then no error.  TRASH is accepted: there is no trash here."
   (setq directory (directory-file-name (expand-file-name directory)))
-  (if recursive
-      (condition-case nil (files--delete-tree directory) (file-missing nil))
-    (delete-directory-internal directory)))
+  (files--magic delete-directory (directory) (directory recursive trash)
+    (if recursive
+        (condition-case nil (files--delete-tree directory) (file-missing nil))
+      (delete-directory-internal directory))))
 
 (defun files--listing (dir) "DIR's entries but . and .., each name ending in a slash when it is a directory, sorted."
   (sort (mapcar (lambda (f)
@@ -943,8 +1007,9 @@ Names of links met on the way are taken in the directory of the link."
   (and a b (equal (nth 10 a) (nth 10 b)) (equal (nth 11 a) (nth 11 b))))
 
 (defun file-equal-p (file1 file2) "Non-nil if FILE1 and FILE2 both exist and are the same file (through links and other names)."
-  (files--same-file-p (file-attributes (file-truename (expand-file-name file1)))
-                      (file-attributes (file-truename (expand-file-name file2)))))
+  (files--magic file-equal-p (file1 file2) (file1 file2)
+    (files--same-file-p (file-attributes (file-truename (expand-file-name file1)))
+                        (file-attributes (file-truename (expand-file-name file2))))))
 
 (defun file-in-directory-p (file dir) "Non-nil if FILE is DIR or lies somewhere under it (symbolic links followed); DIR must exist."
   (let ((target (file-attributes (file-truename (expand-file-name dir))))
@@ -1065,17 +1130,19 @@ NAME may be a function instead: then the first directory for which it gives non-
           ((equal ext "") (error "Malformed extension: %s" extension))
           (t (concat (file-name-sans-extension filename) "." ext)))))
 
-(defun file-remote-p (_file &optional _identification _connected) "Non-nil if FILE names a file on another machine: never, as no remote handlers are loaded."
-  nil)
+(defun file-remote-p (file &optional identification connected) "Non-nil if FILE names a file on another machine, as its handler tells; a local name gives nil."
+  (files--magic file-remote-p (file) (file identification connected) nil))
 
 (defun file-local-name (file) "FILE's name on the machine that holds it: FILE itself for a local name."
   (or (file-remote-p file 'localname) file))
 
-(defun file-local-copy (_file) "The name of a local copy of the remote FILE, or nil when FILE is local (always, here)."
-  nil)
+(defun file-local-copy (file) "The name of a local copy of the remote FILE, as its handler makes it; nil for a local FILE."
+  (files--magic file-local-copy (file) (file) nil))
 
 (defun unhandled-file-name-directory (filename) "A directory name for FILENAME that a subprocess could use as its working directory."
-  (file-name-as-directory filename))
+  (files--magic unhandled-file-name-directory (filename) (filename)
+    (file-name-as-directory filename)))
+
 
 (defun temporary-file-directory () "The directory for temporary files of this buffer: `temporary-file-directory', names being local."
   temporary-file-directory)
@@ -1101,8 +1168,9 @@ Environment variables in it are replaced first; an empty entry stands for the cu
 and gives nil."
   (when search-path
     (mapcar (lambda (dir)
+              ;; A run of slashes in front stands for one; inside a name they stay.
               (unless (equal dir "")
-                (file-name-as-directory dir)))
+                (file-name-as-directory (if (string-prefix-p "//" dir) (replace-regexp-in-string "\\`/+" "/" dir) dir))))
             (split-string (files--substitute-env search-path) path-separator))))
 
 (defun file-size-human-readable (file-size &optional flavor space unit) "FILE-SIZE in bytes written short with a unit prefix: 1536 is \"1.5k\".
@@ -1130,16 +1198,23 @@ FLAVOR `si' counts in thousands, `iec' in 1024s with prefixes such as \"Ki\" (an
 When NEWNAME is a directory name (ends in a slash) the copy goes inside it under DIRECTORY's
 name, unless COPY-CONTENTS, which copies the contents straight into NEWNAME.  KEEP-TIME keeps
 the files' modification times; PARENTS creates missing directories above NEWNAME."
+  (let ((handler (files--handler-of 'copy-directory (list directory newname))))
+    (if handler
+        (funcall handler 'copy-directory directory newname keep-time parents copy-contents)
+      (files--copy-directory directory newname keep-time parents copy-contents))))
+
+(defun files--copy-directory (directory newname keep-time parents copy-contents) "Do `copy-directory' with no handler."
   (setq directory (directory-file-name (expand-file-name directory)))
-  (let ((entries (directory-files directory nil directory-files-no-dot-files-regexp)))
-    (setq newname (expand-file-name newname))
-    (when (and (directory-name-p newname) (not copy-contents))
-      (setq newname (concat newname (file-name-nondirectory directory))))
-    (setq newname (directory-file-name newname))
-    ;; Only COPY-CONTENTS may go into a directory that is already there.
-    (unless (and copy-contents (file-directory-p newname))
-      (make-directory newname parents))
-    (files--copy-entries directory newname entries keep-time parents))
+  (setq newname (expand-file-name newname))
+  (when (and (directory-name-p newname) (not copy-contents))
+    (setq newname (concat newname (file-name-nondirectory directory))))
+  (setq newname (directory-file-name newname))
+  ;; Only COPY-CONTENTS may go into a directory that is already there.  The target is made
+  ;; before the source is read, so a missing source leaves it behind, as in GNU.
+  (unless (and copy-contents (file-directory-p newname))
+    (make-directory newname parents))
+  (files--copy-entries directory newname (directory-files directory nil directory-files-no-dot-files-regexp)
+                       keep-time parents)
   (set-file-modes newname (file-modes directory))
   (when keep-time
     (set-file-times newname (file-attribute-modification-time (file-attributes directory))))
@@ -1176,6 +1251,12 @@ An ending with a slash at its end applies to directories.")
 (defun file-name-completion (file directory &optional predicate) "Complete FILE as far as the names in DIRECTORY allow: t for the one exact name, nil for none.
 PREDICATE, when non-nil, must accept a name (as completion gives it) for it to count.  Names
 ending as `completion-ignored-extensions' say are passed over unless only such names fit."
+  (let ((handler (files--handler-of 'file-name-completion (list (expand-file-name directory) file))))
+    (if handler
+        (funcall handler 'file-name-completion file directory predicate)
+      (files--name-completion file directory predicate))))
+
+(defun files--name-completion (file directory predicate) "Do `file-name-completion' with no handler."
   (let ((names nil) (kept nil))
     (dolist (n (file-name-all-completions file directory))
       (when (or (null predicate) (funcall predicate n))

@@ -86,6 +86,10 @@ again with the handler out of the way."
         (inhibit-file-name-operation operation))
     (apply operation args)))
 
+;; The operations a compressed file changes; every other one goes past the handler.
+(put 'jka-compr-handler 'operations '(byte-compiler-base-file-name write-region insert-file-contents file-local-copy load))
+(put 'jka-compr-handler 'safe-magic t)
+
 (defun jka-compr-installed-p () "Return the element of `file-name-handler-alist' that installs the compression handler, or nil."
   (rassq 'jka-compr-handler file-name-handler-alist))
 

@@ -184,6 +184,12 @@ DEFUN('call-process-region', 3, MANY, 'Run PROGRAM with ARGS synchronously, the 
 
 DEFUN('executable-find', 1, 2, 'Give the absolute file name of the program COMMAND found along `exec-path\', or nil.', (rt, cmd: number) => {
   if (!stringp(cmd)) wrongTypeArgument(rt, Qstringp, cmd);
+  // With no `exec-path' at all the search is in `default-directory', as GNU's `locate-file' does it.
+  if (findSymbolValue(rt, Qexec_path) === Qnil) {
+    const file = expandFileName(rt, jsString(rt, cmd), defaultDirectory(rt));
+    const st = rt.host.stat(file);
+    return st !== null && st.kind !== 'dir' && (rt.host.access === undefined || rt.host.access(file, 'x')) ? makeString(rt, file) : Qnil;
+  }
   try {
     return makeString(rt, findProgram(rt, cmd));
   } catch (e) {

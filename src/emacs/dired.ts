@@ -8,11 +8,16 @@ import { DEFUN, primitiveNamed } from '../core/subr.ts';
 import type { FileStatus } from '../host/host.ts';
 import { DEFSYM, Qlistp, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { call2, findSymbolValue, specbind, unbindTo } from './eval.ts';
-import { directoryFileName, expandFileName, fileNameAsDirectory, unquote } from './fileio.ts';
+import { directoryFileName, expandFileName, expandName, fileNameAsDirectory, handlerCall, unquote } from './fileio.ts';
 import { fileStatus, reportFileErrno, reportHostError } from './fileio-ops.ts';
 
 const Qwholenump = DEFSYM('wholenump');
 const Qstring_match_p = DEFSYM('string-match-p');
+const Qdirectory_files = DEFSYM('directory-files');
+const Qdirectory_files_and_attributes = DEFSYM('directory-files-and-attributes');
+const Qdirectory_empty_p = DEFSYM('directory-empty-p');
+const Qfile_attributes = DEFSYM('file-attributes');
+const Qfile_name_all_completions = DEFSYM('file-name-all-completions');
 const Qinteger = DEFSYM('integer');
 const Qcase_fold_search = DEFSYM('case-fold-search');
 const Qcompletion_ignore_case = DEFSYM('completion-ignore-case');
@@ -86,14 +91,22 @@ function listNames(rt: Runtime, directory: number, match: number, nosort: number
 DEFUN('directory-files', 1, 5,
   'List the files in DIRECTORY, "." and ".." included, sorted by name.\nFULL: give absolute names. MATCH: only names this regexp matches (case counts). NOSORT: in the order the system lists them. COUNT: at most that many names (counted before sorting).',
   (rt, directory: number, full: number, match: number, nosort: number, count: number) => {
-    const { dir, names } = listNames(rt, directory, match, nosort, count);
+    checkString(rt, directory);
+    const abs = expandName(rt, directory);
+    const handled = handlerCall(rt, Qdirectory_files, [abs], [abs, full, match, nosort, count]);
+    if (handled !== undefined) return handled;
+    const { dir, names } = listNames(rt, abs, match, nosort, count);
     return listFromArray(rt, names.map((n) => makeString(rt, full !== Qnil ? dir + n : n)));
   });
 
 DEFUN('directory-files-and-attributes', 1, 6,
   'List the files in DIRECTORY as `directory-files\' does, each as (NAME . ATTRIBUTES), the attributes as `file-attributes\' gives them with ID-FORMAT.',
   (rt, directory: number, full: number, match: number, nosort: number, idFormat: number, count: number) => {
-    const { dir, names } = listNames(rt, directory, match, nosort, count);
+    checkString(rt, directory);
+    const abs = expandName(rt, directory);
+    const handled = handlerCall(rt, Qdirectory_files_and_attributes, [abs], [abs, full, match, nosort, idFormat, count]);
+    if (handled !== undefined) return handled;
+    const { dir, names } = listNames(rt, abs, match, nosort, count);
     const entries: number[] = [];
     for (const n of names) {
       const st = fileStatus(rt, dir + n, true);
@@ -104,7 +117,11 @@ DEFUN('directory-files-and-attributes', 1, 6,
   });
 
 DEFUN('directory-empty-p', 1, 1, 'Tell whether DIRECTORY is an existing directory that holds no files (hidden ones count) but "." and "..".', (rt, directory: number) => {
-  const dir = directoryFileName(unquote(expandFileName(rt, checkString(rt, directory), null)));
+  checkString(rt, directory);
+  const abs = expandName(rt, directory);
+  const handled = handlerCall(rt, Qdirectory_empty_p, [abs], [abs]);
+  if (handled !== undefined) return handled;
+  const dir = directoryFileName(unquote(checkString(rt, abs)));
   if (fileStatus(rt, dir)?.kind !== 'dir') return Qnil;
   try {
     return rt.host.listDirectory(unquote(dir)).every((n) => n === '.' || n === '..') ? Qt : Qnil;
@@ -180,7 +197,10 @@ DEFUN('file-attributes', 1, 2,
   (rt, filename: number, idFormat: number) => {
     // A name that cannot be expanded has no attributes, as in GNU.
     if (!stringp(filename)) return Qnil;
-    const name = unquote(expandFileName(rt, jsString(rt, filename), null));
+    const abs = expandName(rt, filename);
+    const handled = handlerCall(rt, Qfile_attributes, [abs], idFormat === Qnil ? [abs] : [abs, idFormat]);
+    if (handled !== undefined) return handled;
+    const name = unquote(checkString(rt, abs));
     const st = fileStatus(rt, name, true);
     if (st === null) {
       const code = rt.host.lastErrorCode ?? 'ENOENT';
@@ -194,7 +214,11 @@ DEFUN('file-name-all-completions', 2, 2,
   'List the names in DIRECTORY that begin with FILE (case ignored when `completion-ignore-case\'), directories with a slash after them.\n"./" and "../" count as names too.',
   (rt, file: number, directory: number) => {
     const prefix = checkString(rt, file);
-    const dir = directoryFileName(unquote(expandFileName(rt, checkString(rt, directory), null)));
+    checkString(rt, directory);
+    const abs = expandName(rt, directory);
+    const handled = handlerCall(rt, Qfile_name_all_completions, [abs, file], [file, abs]);
+    if (handled !== undefined) return handled;
+    const dir = directoryFileName(unquote(checkString(rt, abs)));
     let all: string[];
     try {
       all = rt.host.listDirectory(unquote(dir));

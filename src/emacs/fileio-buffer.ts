@@ -11,7 +11,7 @@ import { unlockBufferOf } from './filelock.ts';
 import {
   BUF_BEGV, BUF_MODIFF, BUF_PT, BUF_SAVE_MODIFF, BUF_Z, BUF_ZV,
 } from '../heap/layout.ts';
-import { consp, floatp, jsString, stringChars, xcar, xcdr, xfloat, listFromArray, makeString, makeUnibyteString, stringBytes, stringp, symbolNameJs, symbolp } from '../core/object.ts';
+import { cons, consp, floatp, jsString, stringChars, xcar, xcdr, xfloat, listFromArray, makeString, makeUnibyteString, stringBytes, stringp, symbolNameJs, symbolp } from '../core/object.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
@@ -22,8 +22,8 @@ import {
 import { intern } from '../core/obarray.ts';
 import { Qbufferp, bint, bufferp, currentBuffer, setBint } from './buffer.ts';
 import { setPoint } from './editfns.ts';
-import { call1, call2, call3, findSymbolValue, funcall, setInternal } from './eval.ts';
-import { expandFileName, unquote } from './fileio.ts';
+import { call1, call2, call3, findSymbolValue, funcall, setInternal, specbind, unbindTo } from './eval.ts';
+import { expandFileName, expandName, handlerCall, unquote } from './fileio.ts';
 import { autoCompression, codingCookie, detectUtf8, gunzipFile, gzipFileName } from './filecode.ts';
 import { bufferSubstring, deleteRange, insertString, validateRegion } from './insdel.ts';
 
@@ -32,6 +32,16 @@ const Qcoding_system_for_write = DEFSYM('coding-system-for-write');
 const Qlast_coding_system_used = DEFSYM('last-coding-system-used');
 const Qbuffer_file_coding_system = DEFSYM('buffer-file-coding-system');
 const Qbuffer_file_name = DEFSYM('buffer-file-name');
+const Qinsert_file_contents = DEFSYM('insert-file-contents');
+const Qinhibit_file_name_handlers = DEFSYM('inhibit-file-name-handlers');
+const Qinhibit_file_name_operation = DEFSYM('inhibit-file-name-operation');
+const Qjka_compr_handler = DEFSYM('jka-compr-handler');
+const Qimage_file_handler = DEFSYM('image-file-handler');
+const Qepa_file_handler = DEFSYM('epa-file-handler');
+const Qwrite_region = DEFSYM('write-region');
+const Qset_visited_file_modtime = DEFSYM('set-visited-file-modtime');
+const Qverify_visited_file_modtime = DEFSYM('verify-visited-file-modtime');
+const Qfile_writable_p = DEFSYM('file-writable-p');
 const Qdecode_coding_string = DEFSYM('decode-coding-string');
 const Qencode_coding_string = DEFSYM('encode-coding-string');
 const Qno_conversion = DEFSYM('no-conversion');
@@ -126,9 +136,31 @@ function checkPos(rt: Runtime, x: number): number {
   return fixnumValue(x);
 }
 
+/**
+ * The handler call of `insert-file-contents-literally': as for `insert-file-contents', but the
+ * handlers that would decode the bytes (decompressing, decrypting, images) are passed over.
+ */
+function literalHandlerCall(rt: Runtime, abs: number, args: number[]): number | undefined {
+  const depth = rt.specCount;
+  const same = findSymbolValue(rt, Qinhibit_file_name_operation) === Qinsert_file_contents;
+  const others = same ? findSymbolValue(rt, Qinhibit_file_name_handlers) : Qnil;
+  specbind(rt, Qinhibit_file_name_handlers, cons(rt, Qjka_compr_handler, cons(rt, Qimage_file_handler, cons(rt, Qepa_file_handler, others))));
+  specbind(rt, Qinhibit_file_name_operation, Qinsert_file_contents);
+  try {
+    return handlerCall(rt, Qinsert_file_contents, [abs], args);
+  } finally {
+    unbindTo(rt, depth);
+  }
+}
+
 function insertFileContents(rt: Runtime, filename: number, visit: number, beg: number, end: number, replace: number, literal: boolean): number {
   if (!stringp(filename)) wrongTypeArgument(rt, Qstringp, filename);
-  const file = expandFileName(rt, jsString(rt, filename), null);
+  const abs = expandName(rt, filename);
+  const handled = literal ? literalHandlerCall(rt, abs, [abs, visit, beg, end, replace])
+    : handlerCall(rt, Qinsert_file_contents, [abs], [abs, visit, beg, end, replace]);
+  if (handled !== undefined) return handled;
+  if (!stringp(abs)) wrongTypeArgument(rt, Qstringp, abs);
+  const file = jsString(rt, abs);
   const start = checkPos(rt, beg);
   const stop = checkPos(rt, end);
   if (visit !== Qnil && (start >= 0 || stop >= 0)) error(rt, 'Attempt to visit less than an entire file');
@@ -267,7 +299,11 @@ DEFUN('write-region', 3, 7,
     if (!stringp(filename)) wrongTypeArgument(rt, Qstringp, filename);
     // LOCKNAME names the lock file; there is no locking here, but its type is checked as GNU does.
     if (lockname !== Qnil && !stringp(lockname)) wrongTypeArgument(rt, Qstringp, lockname);
-    const file = expandFileName(rt, jsString(rt, filename), null);
+    const abs = expandName(rt, filename);
+    const handled = handlerCall(rt, Qwrite_region, [abs, visit], [start, end, abs, append, visit, lockname, mustbenew]);
+    if (handled !== undefined) return handled;
+    if (!stringp(abs)) wrongTypeArgument(rt, Qstringp, abs);
+    const file = jsString(rt, abs);
     const b = currentBuffer(rt);
     const sp = rt.sp;
     try {
@@ -496,7 +532,10 @@ DEFUN('set-visited-file-modtime', 0, 1,
     }
     const name = findSymbolValue(rt, Qbuffer_file_name);
     if (!stringp(name)) return Qnil;
-    recordModtime(rt, b, expandFileName(rt, jsString(rt, name), null));
+    const abs = expandName(rt, name);
+    const handled = handlerCall(rt, Qset_visited_file_modtime, [abs], [Qnil]);
+    if (handled !== undefined) return handled;
+    recordModtime(rt, b, checkedName(rt, abs));
     return Qnil;
   });
 
@@ -511,6 +550,8 @@ DEFUN('verify-visited-file-modtime', 0, 1,
     const b = bufferArg(rt, buf);
     const name = call2(rt, Qbuffer_local_value, Qbuffer_file_name, b);
     if (!stringp(name)) return Qt;
+    const handled = handlerCall(rt, Qverify_visited_file_modtime, [name], [buf]);
+    if (handled !== undefined) return handled;
     const rec = getModtime(rt, b);
     if (rec === makeFixnum(0)) return Qt;
     const st = rt.host.stat(unquote(expandFileName(rt, jsString(rt, name), null)));
@@ -527,18 +568,28 @@ DEFUN('verify-visited-file-modtime', 0, 1,
     }
   });
 
+/** The Lisp string X as a JS string; anything else is a `wrong-type-argument'. */
+function checkedName(rt: Runtime, x: number): string {
+  if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
+  return jsString(rt, x);
+}
+
 function nameArg(rt: Runtime, x: number): string {
   if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
   return expandFileName(rt, jsString(rt, x), null);
 }
 
 DEFUN('file-writable-p', 1, 1, 'Tell whether FILENAME could be written: an existing file this process may write, or a new one in a writable directory.', (rt, filename: number) => {
-  const f = nameArg(rt, filename);
+  nameArg(rt, filename);
+  const abs = expandName(rt, filename);
+  const handled = handlerCall(rt, Qfile_writable_p, [abs], [abs]);
+  if (handled !== undefined) return handled;
+  const f = checkedName(rt, abs);
   const st = rt.host.stat(unquote(f));
   const target = st !== null ? f : f.slice(0, f.lastIndexOf('/') + 1) || '/';
   if (st === null) {
     const dir = rt.host.stat(unquote(target));
     if (dir === null || dir.kind !== 'dir') return Qnil;
   }
-  return rt.host.access === undefined || rt.host.access(target, 'w') ? Qt : Qnil;
+  return rt.host.access === undefined || rt.host.access(unquote(target), 'w') ? Qt : Qnil;
 });

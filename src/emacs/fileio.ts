@@ -6,7 +6,7 @@ import {
   allocString, consp, getProp, jsString, makeString, makeStringFromUtf8, sbytes, sdata, stringMultibyte, stringp,
   xcar, xcdr,
 } from '../core/object.ts';
-import type { Runtime } from '../core/runtime.ts';
+import { defineWorldState, type Runtime } from '../core/runtime.ts';
 import { error, wrongTypeArgument } from '../core/signal.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import {
@@ -14,7 +14,8 @@ import {
 } from '../core/symbols.ts';
 import { CMP_LESS, arithCompare, car } from './data.ts';
 import { concatToString } from './fns.ts';
-import { call2, findSymbolValue, setInternal } from './eval.ts';
+import { findSymbolValue, funcall, setInternal } from './eval.ts';
+import { stringMatcher } from './search.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 
 const Qdefault_directory = DEFSYM('default-directory');
@@ -24,7 +25,13 @@ const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
 const Qinhibit_file_name_handlers = DEFSYM('inhibit-file-name-handlers');
 const Qinhibit_file_name_operation = DEFSYM('inhibit-file-name-operation');
 const Qoperations = DEFSYM('operations');
-const Qstring_match_p = DEFSYM('string-match-p');
+const Qexpand_file_name = DEFSYM('expand-file-name');
+const Qfile_name_directory = DEFSYM('file-name-directory');
+const Qfile_name_nondirectory = DEFSYM('file-name-nondirectory');
+const Qfile_name_as_directory = DEFSYM('file-name-as-directory');
+const Qdirectory_file_name = DEFSYM('directory-file-name');
+const Qsubstitute_in_file_name = DEFSYM('substitute-in-file-name');
+const Qfile_truename = DEFSYM('file-truename');
 
 function checkString(rt: Runtime, x: number): string {
   if (!stringp(x)) wrongTypeArgument(rt, Qstringp, x);
@@ -146,12 +153,17 @@ export function defaultDirectory(rt: Runtime): string {
 DEFUN(
   'expand-file-name', 1, 2,
   'Make NAME an absolute file name without "." or ".." parts.\nA relative NAME is taken from DEFAULT-DIRECTORY, or from `default-directory\'; a leading ~ or ~USER stands for a home directory.',
-  (rt, name: number, dflt: number) => {
-    const nm = checkString(rt, name);
-    const d = dflt === Qnil ? null : stringp(dflt) ? jsString(rt, dflt) : '/';
-    return makeString(rt, expandFileName(rt, nm, d));
-  },
+  (rt, name: number, dflt: number) => expandFileNameL(rt, name, dflt),
 );
+
+/** `expand-file-name': a handler for NAME, or else for the directory it is taken from, does it when there is one. */
+function expandFileNameL(rt: Runtime, name: number, dflt: number): number {
+  const nm = checkString(rt, name);
+  const handled = handlerCall(rt, Qexpand_file_name, [name, dflt === Qnil ? findSymbolValue(rt, Qdefault_directory) : dflt], [name, dflt]);
+  if (handled !== undefined) return handled;
+  const d = dflt === Qnil ? null : stringp(dflt) ? jsString(rt, dflt) : '/';
+  return makeString(rt, expandFileName(rt, nm, d));
+}
 
 // ---- pure name functions -----------------------------------------------------------------
 
@@ -188,13 +200,15 @@ function checkStringArg(rt: Runtime, x: number): void {
 
 DEFUN('file-name-directory', 1, 1, 'Give the directory part of FILENAME, up to its last slash, or nil when there is none.', (rt, f: number) => {
   checkStringArg(rt, f);
+  const handled = handlerCall(rt, Qfile_name_directory, [f], [f]);
+  if (handled !== undefined) return handled;
   const p = afterLastSlash(rt, f);
   return p === 0 ? Qnil : byteSlice(rt, f, 0, p);
 });
 
 DEFUN('file-name-nondirectory', 1, 1, 'Give FILENAME with its directory part taken off.', (rt, f: number) => {
   checkStringArg(rt, f);
-  return byteSlice(rt, f, afterLastSlash(rt, f), sbytes(rt, f));
+  return handlerCall(rt, Qfile_name_nondirectory, [f], [f]) ?? byteSlice(rt, f, afterLastSlash(rt, f), sbytes(rt, f));
 });
 
 export function fileNameAsDirectory(s: string): string {
@@ -204,6 +218,8 @@ export function fileNameAsDirectory(s: string): string {
 
 DEFUN('file-name-as-directory', 1, 1, 'Give FILE written as a directory name, ending in a slash ("./" for an empty name).', (rt, f: number) => {
   checkStringArg(rt, f);
+  const handled = handlerCall(rt, Qfile_name_as_directory, [f], [f]);
+  if (handled !== undefined) return handled;
   const n = sbytes(rt, f);
   if (n === 0) return makeString(rt, './');
   const endsWithSlash = rt.u8[sdata(rt, f) + n - 1] === 0x2f;
@@ -220,6 +236,8 @@ export function directoryFileName(s: string): string {
 
 DEFUN('directory-file-name', 1, 1, 'Give DIRECTORY written as a file name, its trailing slashes dropped (the root keeps one).', (rt, f: number) => {
   checkStringArg(rt, f);
+  const handled = handlerCall(rt, Qdirectory_file_name, [f], [f]);
+  if (handled !== undefined) return handled;
   const n = sbytes(rt, f);
   const base = sdata(rt, f);
   let end = n;
@@ -261,7 +279,8 @@ DEFUN(
 
 /** Index where an absolute file name restarts inside NAME (after a slash), or -1. */
 function embeddedAbsolute(rt: Runtime, name: string): number {
-  for (let p = 1; p < name.length; p++) if (name[p - 1] === '/' && isAbsolute(rt, name.slice(p))) return p;
+  // The last such start counts: what comes before it is dropped.
+  for (let p = name.length - 1; p >= 1; p--) if (name[p - 1] === '/' && isAbsolute(rt, name.slice(p))) return p;
   return -1;
 }
 
@@ -280,6 +299,8 @@ DEFUN(
   'Replace the environment variable references ($FOO, ${FOO}, $$ for a dollar) in FILENAME.\nWhere a\nor /~ starts a fresh absolute name, everything before it is dropped.',
   (rt, f: number) => {
     const orig = checkString(rt, f);
+    const handled = handlerCall(rt, Qsubstitute_in_file_name, [f], [f]);
+    if (handled !== undefined) return handled;
     let s = orig;
     const p = embeddedAbsolute(rt, s);
     let substituted = p >= 0;
@@ -294,47 +315,114 @@ DEFUN(
 
 // ---- file name handlers ----------------------------------------------------------------------
 
-DEFUN(
-  'find-file-name-handler', 2, 2,
-  'Find the handler that `file-name-handler-alist\' gives for FILENAME and OPERATION, or nil.',
+/**
+ * The handler `file-name-handler-alist' gives for the Lisp string FILENAME and the operation OP,
+ * or nil (GNU's Ffind_file_name_handler): of the entries whose regexp matches, case counting, the
+ * one whose match starts last; a handler with an `operations' property handles only those, and
+ * `inhibit-file-name-handlers' are passed over during `inhibit-file-name-operation'.
+ */
+export function findHandler(rt: Runtime, filename: number, op: number): number {
+  const alist = findSymbolValue(rt, Qfile_name_handler_alist);
+  if (!consp(alist)) return Qnil;
+  const inhibited = op === findSymbolValue(rt, Qinhibit_file_name_operation) ? findSymbolValue(rt, Qinhibit_file_name_handlers) : Qnil;
+  // Nothing below runs Lisp or collects: the values need no rooting.
+  const regexps: number[] = [];
+  const handlers: number[] = [];
+  for (let l = alist; consp(l); l = xcdr(rt, l)) {
+    const elt = xcar(rt, l);
+    if (!consp(elt) || !stringp(xcar(rt, elt))) continue;
+    regexps.push(xcar(rt, elt));
+    handlers.push(xcdr(rt, elt));
+  }
+  const starts = matchStarts(rt, regexps, filename);
+  let result = Qnil;
+  let resultPos = -1;
+  for (let i = 0; i < handlers.length; i++) {
+    const handler = handlers[i]!;
+    if (starts[i]! <= resultPos) continue;
+    if ((handler & 7) === 0 && handler !== Qnil) {
+      const ops = getProp(rt, handler, Qoperations);
+      if (ops !== Qnil && !memq(rt, op, ops)) continue;
+    }
+    if (memq(rt, handler, inhibited)) continue;
+    resultPos = starts[i]!;
+    result = handler;
+  }
+  return result;
+}
+
+/**
+ * What the handler regexps gave for the file names looked up lately: every file primitive looks
+ * its names up, often the same names, so each name's match starts are kept while the regexps
+ * are the same (the same strings, unchanged since; or, after a collection or a change of some
+ * string in place, the same texts).
+ */
+interface HandlerMatches {
+  regexps: number[];
+  texts: string;
+  epoch: number;
+  gcs: number;
+  byName: Map<string, Int32Array>;
+}
+const handlerMatches = defineWorldState<HandlerMatches>(() => ({ regexps: [], texts: '', epoch: -1, gcs: -1, byName: new Map() }));
+
+/** Where each of REGEXPS (Lisp strings) first matches FILENAME, case counting; -1 where it does not. */
+function matchStarts(rt: Runtime, regexps: number[], filename: number): Int32Array {
+  const c = handlerMatches(rt);
+  const same = c.epoch === rt.stringEpoch && c.gcs === rt.gcsDone && c.regexps.length === regexps.length
+    && c.regexps.every((r, i) => r === regexps[i]);
+  if (!same) {
+    const texts = regexps.map((r) => `${stringMultibyte(rt, r) ? 'm' : 'u'}${jsString(rt, r)}`).join('\0');
+    if (texts !== c.texts) {
+      c.texts = texts;
+      c.byName.clear();
+    }
+    c.regexps = regexps;
+    c.epoch = rt.stringEpoch;
+    c.gcs = rt.gcsDone;
+  }
+  const key = `${stringMultibyte(rt, filename) ? 'm' : 'u'}${jsString(rt, filename)}`;
+  let starts = c.byName.get(key);
+  if (starts === undefined) {
+    const matchIn = stringMatcher(rt, filename);
+    starts = Int32Array.from(regexps, (re) => matchIn(re));
+    if (c.byName.size >= 512) c.byName.clear();
+    c.byName.set(key, starts);
+  }
+  return starts;
+}
+
+DEFUN('find-file-name-handler', 2, 2, 'Find the handler that `file-name-handler-alist\' gives for FILENAME and OPERATION, or nil.',
   (rt, filename: number, operation: number) => {
     checkString(rt, filename);
-    const alist = findSymbolValue(rt, Qfile_name_handler_alist);
-    if (!consp(alist)) return Qnil;
-    const inhibited =
-      operation === findSymbolValue(rt, Qinhibit_file_name_operation) ? findSymbolValue(rt, Qinhibit_file_name_handlers) : Qnil;
-    const sp = rt.sp;
-    rt.push(filename);
-    rt.push(operation);
-    rt.push(alist);
-    rt.push(inhibited);
-    try {
-      let result = Qnil;
-      let resultPos = -1;
-      for (let l = alist; consp(l); l = xcdr(rt, l)) {
-        const elt = xcar(rt, l);
-        if (!consp(elt)) continue;
-        const re = xcar(rt, elt);
-        const handler = xcdr(rt, elt);
-        if (!stringp(re)) continue;
-        if ((handler & 7) === 0 && handler !== Qnil) {
-          // A handler with an `operations' property handles only those.
-          const ops = getProp(rt, handler, Qoperations);
-          if (ops !== Qnil && !memq(rt, operation, ops)) continue;
-        }
-        if (memq(rt, handler, inhibited)) continue;
-        const pos = call2(rt, Qstring_match_p, re, filename);
-        if (isFixnum(pos) && pos >> 2 > resultPos) {
-          resultPos = pos >> 2;
-          result = handler;
-        }
-      }
-      return result;
-    } finally {
-      rt.sp = sp;
+    return findHandler(rt, filename, operation);
+  });
+
+/**
+ * How a file primitive starts in GNU: when a handler is found for OP on one of NAMES (Lisp
+ * strings, tried in order; others are skipped), the value of calling it with OP and ARGS;
+ * undefined when there is none, and the primitive does the work itself.
+ */
+export function handlerCall(rt: Runtime, op: number, names: number[], args: number[]): number | undefined {
+  if (findSymbolValue(rt, Qfile_name_handler_alist) === Qnil) return undefined;
+  const sp = rt.sp;
+  for (const a of args) rt.push(a);
+  try {
+    for (const n of names) {
+      if (!stringp(n)) continue;
+      const handler = findHandler(rt, n, op);
+      if (handler !== Qnil) return funcall(rt, handler, [op, ...args]);
     }
-  },
-);
+    return undefined;
+  } finally {
+    rt.sp = sp;
+  }
+}
+
+/** FILE (a Lisp string) made absolute by `expand-file-name', its handlers included. */
+export function expandName(rt: Runtime, file: number, dir: number = Qnil): number {
+  return expandFileNameL(rt, file, dir);
+}
 
 function memq(rt: Runtime, x: number, l: number): boolean {
   for (; consp(l); l = xcdr(rt, l)) if (xcar(rt, l) === x) return true;
@@ -382,8 +470,13 @@ function truename(rt: Runtime, file: string): string {
   return trailing && result !== '/' ? result + '/' : result;
 }
 
-DEFUN('file-truename', 1, 3, 'Give the true name of FILENAME: expanded, with every symbolic link along it followed.\nParts that do not exist are kept as written. COUNTER and PREV-DIRS are accepted and ignored.', (rt, f: number) => {
+DEFUN('file-truename', 1, 3, 'Give the true name of FILENAME: expanded, with every symbolic link along it followed.\nParts that do not exist are kept as written. COUNTER and PREV-DIRS are accepted and ignored.', (rt, f: number, counter: number, prev: number) => {
   if (!stringp(f)) wrongTypeArgument(rt, Qarrayp, f);
+  if (sbytes(rt, f) > 0 && findSymbolValue(rt, Qfile_name_handler_alist) !== Qnil) {
+    const abs = expandName(rt, f);
+    const handled = handlerCall(rt, Qfile_truename, [abs], counter === Qnil && prev === Qnil ? [abs] : [abs, counter, prev]);
+    if (handled !== undefined) return handled;
+  }
   return makeString(rt, truename(rt, jsString(rt, f)));
 });
 

@@ -42,6 +42,9 @@ import { validateSubarray } from './character.ts';
 import { autoCompression, gunzipFile, gzipFileName, loadBytesInternal } from './filecode.ts';
 import { type ElcItem, ElcDamaged, ElcForms, checkElc, elcFileBytes, isOurElc, isSourceForm, printFormForElc, uninternedSymbolsIn } from './elc.ts';
 import { checkDepth, evalSub, findSymbolValue, forEachTail, funcall, indirectFunction, specbind, unbindTo, asLispSignal, noticeUncaught, pushFrame } from './eval.ts';
+const Qload_op = DEFSYM('load');
+const Qfind_file_name_handler = DEFSYM('find-file-name-handler');
+const Qfile_name_handler_alist = DEFSYM('file-name-handler-alist');
 
 // ---- variables ------------------------------------------------------------------------------
 
@@ -2034,6 +2037,12 @@ DEFUN('load', 1, 5, 'Read and evaluate the Lisp file FILE, found by searching `l
 /** GNU's Fload, for callers that call it directly (as compiled code does, with no frame of its own). */
 export function load(rt: Runtime, file: number, noerror: number, nomessage: number, nosuffix: number = Qnil, mustSuffix: number = Qnil): number {
   if ((file & 7) !== Lisp_String) wrongTypeArgument(rt, Qstringp, file);
+  // A magic FILE is loaded by its handler, as GNU's Fload begins.
+  // (Through the Lisp function: fileio.ts imports modules that need this one loaded first.)
+  if (findSymbolValue(rt, Qfile_name_handler_alist) !== Qnil) {
+    const handler = funcall(rt, Qfind_file_name_handler, [file, Qload_op]);
+    if (handler !== Qnil) return funcall(rt, handler, [Qload_op, file, noerror, nomessage, nosuffix, mustSuffix]);
+  }
   const name = jsString(rt, file);
   let suffixes: string[];
   if (nosuffix !== Qnil) suffixes = [''];

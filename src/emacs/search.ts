@@ -454,6 +454,16 @@ export function stringMatch(rt: Runtime, regexp: number, string: number, start: 
   return found < 0 ? Qnil : makeFixnum(found);
 }
 
+/**
+ * GNU's fast_string_match over one string and several patterns: a function that gives where
+ * REGEXP first matches STRING, case counting, or -1, leaving the match data alone.
+ */
+export function stringMatcher(rt: Runtime, string: number): (regexp: number) => number {
+  const text: MatchText = { chars: matchedStringChars(rt, string), begv: 0, zv: schars(rt, string), point: -1, syntaxAt: stringPropertySyntax(rt, string) };
+  const tables = regexTables(rt);
+  return (regexp) => searchWith(rt, tables, compilePattern(rt, regexp, false), text, 0, text.zv);
+}
+
 /** What searching STRING for REGEXP needs, found once: a loop of searches over one string reuses it. */
 interface StringSearch {
   string: number;
