@@ -355,6 +355,8 @@ export const BUILTIN_NAMES: readonly string[] = [
   "cursor-in-non-selected-windows",
   "cursor-type",
   "curve",
+  "custom-delayed-init-variables",
+  "custom-reevaluate-setting",
   "cycle-sort-function",
   "cyclic-function-indirection",
   "cyclic-variable-indirection",
