@@ -213,6 +213,46 @@ test('the four-lane check (the cons, symbol and string runs, vectors of 8 slots 
   assert.ok(seen.loaded > 50 && seen.refused > 200, JSON.stringify(seen));
 });
 
+test('multibyte strings\' char counts: the kernel\'s sixteen bytes a turn and its byte tail give the JS walk\'s verdict', () => {
+  // The string run's check counts a multibyte string's non-continuation bytes sixteen at a time,
+  // then the rest one by one: strings of 1-40 bytes with the multibyte chars at every place around
+  // those boundaries, each then damaged in a byte (a continuation byte made a lead byte and back)
+  // or in its char count, must be loaded or refused as the JS walk does.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const texts: string[] = [];
+  for (let n = 1; n <= 40; n++) for (const at of [0, n >> 1, n - 1]) texts.push('a'.repeat(at) + '\u00e9' + 'b'.repeat(Math.max(0, n - at - 2)));
+  texts.push('\u00e9'.repeat(16), '\u20ac'.repeat(11), 'x' + '\u00e9'.repeat(16));
+  setSymbolRawValue(rt, intern(rt, 'kernel-multibyte'), list(rt, ...texts.map((t) => makeString(rt, t))));
+  const file = join(dir, 'multibyte.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  // The multibyte strings of the string run (4 words: chars, bytes, data, intervals).
+  const multi: number[] = [];
+  for (let p = hw[H_SYM_END]! >>> 2; p < hw[H_STR_END]! >>> 2; p += 4) if (w0[p + 1]! >= 0 && w0[p + 1] !== w0[p]) multi.push(p);
+  assert.ok(multi.length >= texts.length, `${multi.length} multibyte strings in the run`);
+  const seen = { loaded: 0, refused: 0 };
+  for (const p of multi) {
+    const nbytes = w0[p + 1]!;
+    const d = w0[p + 2]!;
+    if (d === 0 || d < 0) continue;
+    for (const j of [0, 1, 14, 15, 16, 17, nbytes - 1]) {
+      if (j < 0 || j >= nbytes) continue;
+      const b = good.slice();
+      b[d + j] = (b[d + j]! & 0xc0) === 0x80 ? 0x41 : 0x80;
+      seen[same(reseal(b), `string at word ${p}: byte ${j}`)]++;
+    }
+    for (const dn of [-1, 1]) {
+      const b = good.slice();
+      new Int32Array(b.buffer, 0, b.length >>> 2)[p] = w0[p]! + dn;
+      seen[same(reseal(b), `string at word ${p}: ${dn} chars`)]++;
+    }
+  }
+  assert.ok(seen.refused > 100, JSON.stringify(seen));
+});
+
 test('tables longer than one kernel call: entries at the chunk boundaries are checked as any other', () => {
   const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.25 });
   const xs: number[] = [];
