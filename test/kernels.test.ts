@@ -253,6 +253,45 @@ test('multibyte strings\' char counts: the kernel\'s sixteen bytes a turn and it
   assert.ok(seen.refused > 100, JSON.stringify(seen));
 });
 
+test('string data ends: found eight kind bytes a turn, a byte a turn near the cold end, by the table past 32 granules; the JS walk\'s verdict', () => {
+  // A string's data runs to the next object start. The kernel reads the kind map eight granules a
+  // turn while eight lie before the cold end, then a byte a turn, and past 32 granules searches the
+  // object-start table: unibyte and multibyte strings of 0-300 bytes, each made one to nine bytes
+  // longer than its data or given its neighbour's data, must be loaded or refused as JS does.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const lens = [0, 1, 6, 7, 8, 9, 15, 16, 23, 24, 55, 56, 57, 63, 64, 65, 71, 72, 247, 248, 255, 256, 257, 263, 264, 300];
+  const texts = [...lens.map((n) => 'q'.repeat(n)), ...lens.filter((n) => n >= 2).map((n) => '\u00e9' + 'r'.repeat(n - 2))];
+  setSymbolRawValue(rt, intern(rt, 'kernel-data-ends'), list(rt, ...texts.map((t) => makeString(rt, t))));
+  const file = join(dir, 'data-ends.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const strs: number[] = [];
+  for (let p = hw[H_SYM_END]! >>> 2; p < hw[H_STR_END]! >>> 2; p += 4) if (w0[p + 2]! > 0) strs.push(p);
+  // The tested strings, and the last strings of the run (whose data may lie near the cold end).
+  const mine = strs.filter((p) => lens.includes(w0[p + 1]! < 0 ? w0[p]! : w0[p + 1]!));
+  const picks = [...new Set([...mine, ...strs.slice(-12)])];
+  assert.ok(mine.length >= texts.length, `${mine.length} of the test's strings in the run`);
+  const seen = { loaded: 0, refused: 0 };
+  for (const p of picks) {
+    const multibyte = w0[p + 1]! >= 0;
+    for (const dn of [1, 2, 7, 8, 9]) {
+      const b = good.slice();
+      const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+      w[p] = w[p]! + dn;
+      if (multibyte) w[p + 1] = w[p + 1]! + dn;
+      seen[same(reseal(b), `string at word ${p}: ${dn} bytes longer`)]++;
+    }
+    const other = strs[(strs.indexOf(p) + 1) % strs.length]!;
+    const b = good.slice();
+    new Int32Array(b.buffer, 0, b.length >>> 2)[p + 2] = w0[other + 2]!;
+    seen[same(reseal(b), `string at word ${p}: the data of word ${other}`)]++;
+  }
+  assert.ok(seen.refused > 100 && seen.loaded > 5, JSON.stringify(seen));
+});
+
 test('tables longer than one kernel call: entries at the chunk boundaries are checked as any other', () => {
   const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.25 });
   const xs: number[] = [];
