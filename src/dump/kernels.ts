@@ -14,7 +14,8 @@
 //                           left in the globals a, b, c, d (see format.ts checksum)
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
-//   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
+//   statics(...)            core/static.ts's builtin symbols, their names and the subrs (headers,
+//                           names, arities, indices) with their symbols' function cells
 //   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold, vunkinds, vfixnums
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
@@ -25,7 +26,8 @@
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
-import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_FRAME, PVEC_OVERLAY, PVEC_TYPE_COUNT, PVEC_WINDOW, SYMBOL_WORDS } from '../heap/layout.ts';
+import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_FRAME, PVEC_OVERLAY, PVEC_TYPE_COUNT, PVEC_WINDOW, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SUBR_NAME, SYMBOL_WORDS, SYM_FUNCTION } from '../heap/layout.ts';
+import { Lisp_Vectorlike } from '../heap/tags.ts';
 import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
@@ -762,7 +764,12 @@ export function assemble(): Uint8Array {
     ...get(16), ...load(), ...k(1), ...get(17), SHL, OR, ...store(),
   ];
   const arr = (which: number): number[] => [...get(4), ...get(3), ...k(which * 4), MUL, ADD, ...get(12), ...k(2), SHL, ADD, ...load()];
-  const statics = func(6, [
+  // The subrs' loop also writes each one's name, arities and index, and its symbol's function cell,
+  // from the sym, min and max triples that the caller put just below the names' tables (ARR minus
+  // 12 bytes a subr, subr.ts subrWords); locals sym0 18 (the symbols' base), tri 19.
+  const statics = func(8, [
+    ...get(0), ...set(18),
+    ...get(4), ...get(10), ...k(12), MUL, SUB, ...set(19),
     ...BLOCK, ...LOOP,
     ...get(12), ...get(3), GE_U, ...BR_IF(1),
     ...arr(0), ...get(2), ADD, ...set(13), // the name's data address
@@ -787,6 +794,12 @@ export function assemble(): Uint8Array {
     ...get(12), ...get(10), GE_U, ...BR_IF(1),
     ...bitAt([...get(9), ...k(3), SHR_U]),
     ...get(9), ...get(11), ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_NAME)), ADD, ...get(19), ...load(), ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_MIN_ARGS)), ADD, ...get(19), ...k(4), ADD, ...load(), ...k(2), SHL, ...get(8), OR, ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_MAX_ARGS)), ADD, ...get(19), ...k(8), ADD, ...load(), ...k(2), SHL, ...get(8), OR, ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_INDEX)), ADD, ...get(12), ...k(2), SHL, ...get(8), OR, ...store(),
+    ...get(18), ...get(19), ...load(), ADD, ...k(4 * SYM_FUNCTION), ADD, ...get(9), ...k(Lisp_Vectorlike), OR, ...store(),
+    ...get(19), ...k(12), ADD, ...set(19),
     ...get(9), ...k(24), ADD, ...set(9),
     ...get(12), ...k(1), ADD, ...set(12),
     ...BR(0), END, END,
