@@ -32,7 +32,8 @@ test('the checksum lanes give the same value as WebAssembly and as JS', () => {
   const h = new Heap({ bytes: 8 * 1024 * 1024, staticWords: 64, dumpWords: 300000 });
   assert.ok(h.memory !== null && kernelsFor(h.memory) !== null, 'a whole-page heap under Node is a WebAssembly memory');
   for (let i = 0; i < 300000; i++) h.i32[h.dumpBase + i] = Math.imul(rand(1 << 30), 7) ^ rand(1 << 30);
-  for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 63, 64, 65, 1023, 4096, 99999, 300000]) {
+  // Around the kernel's four-round (64-word) iterations and its one-round (16-word) tail too.
+  for (const n of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 31, 32, 48, 63, 64, 65, 79, 80, 112, 127, 128, 129, 144, 1023, 4096, 99999, 300000]) {
     const skip = h.dumpBase + Math.min(8, Math.max(0, n - 1));
     const before = h.i32[skip];
     assert.equal(checksum(h.i32, h.dumpBase, n, skip, h.memory), checksum(h.i32, h.dumpBase, n, skip, null), `${n} words`);
@@ -210,6 +211,85 @@ test('the four-lane check (the cons, symbol and string runs, vectors of 8 slots 
     }
   }
   assert.ok(seen.loaded > 50 && seen.refused > 200, JSON.stringify(seen));
+});
+
+test('multibyte strings\' char counts: the kernel\'s sixteen bytes a turn and its byte tail give the JS walk\'s verdict', () => {
+  // The string run's check counts a multibyte string's non-continuation bytes sixteen at a time,
+  // then the rest one by one: strings of 1-40 bytes with the multibyte chars at every place around
+  // those boundaries, each then damaged in a byte (a continuation byte made a lead byte and back)
+  // or in its char count, must be loaded or refused as the JS walk does.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const texts: string[] = [];
+  for (let n = 1; n <= 40; n++) for (const at of [0, n >> 1, n - 1]) texts.push('a'.repeat(at) + '\u00e9' + 'b'.repeat(Math.max(0, n - at - 2)));
+  texts.push('\u00e9'.repeat(16), '\u20ac'.repeat(11), 'x' + '\u00e9'.repeat(16));
+  setSymbolRawValue(rt, intern(rt, 'kernel-multibyte'), list(rt, ...texts.map((t) => makeString(rt, t))));
+  const file = join(dir, 'multibyte.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  // The multibyte strings of the string run (4 words: chars, bytes, data, intervals).
+  const multi: number[] = [];
+  for (let p = hw[H_SYM_END]! >>> 2; p < hw[H_STR_END]! >>> 2; p += 4) if (w0[p + 1]! >= 0 && w0[p + 1] !== w0[p]) multi.push(p);
+  assert.ok(multi.length >= texts.length, `${multi.length} multibyte strings in the run`);
+  const seen = { loaded: 0, refused: 0 };
+  for (const p of multi) {
+    const nbytes = w0[p + 1]!;
+    const d = w0[p + 2]!;
+    if (d === 0 || d < 0) continue;
+    for (const j of [0, 1, 14, 15, 16, 17, nbytes - 1]) {
+      if (j < 0 || j >= nbytes) continue;
+      const b = good.slice();
+      b[d + j] = (b[d + j]! & 0xc0) === 0x80 ? 0x41 : 0x80;
+      seen[same(reseal(b), `string at word ${p}: byte ${j}`)]++;
+    }
+    for (const dn of [-1, 1]) {
+      const b = good.slice();
+      new Int32Array(b.buffer, 0, b.length >>> 2)[p] = w0[p]! + dn;
+      seen[same(reseal(b), `string at word ${p}: ${dn} chars`)]++;
+    }
+  }
+  assert.ok(seen.refused > 100, JSON.stringify(seen));
+});
+
+test('string data ends: found eight kind bytes a turn, a byte a turn near the cold end, by the table past 32 granules; the JS walk\'s verdict', () => {
+  // A string's data runs to the next object start. The kernel reads the kind map eight granules a
+  // turn while eight lie before the cold end, then a byte a turn, and past 32 granules searches the
+  // object-start table: unibyte and multibyte strings of 0-300 bytes, each made one to nine bytes
+  // longer than its data or given its neighbour's data, must be loaded or refused as JS does.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  const lens = [0, 1, 6, 7, 8, 9, 15, 16, 23, 24, 55, 56, 57, 63, 64, 65, 71, 72, 247, 248, 255, 256, 257, 263, 264, 300];
+  const texts = [...lens.map((n) => 'q'.repeat(n)), ...lens.filter((n) => n >= 2).map((n) => '\u00e9' + 'r'.repeat(n - 2))];
+  setSymbolRawValue(rt, intern(rt, 'kernel-data-ends'), list(rt, ...texts.map((t) => makeString(rt, t))));
+  const file = join(dir, 'data-ends.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  assert.equal(same(good, 'undamaged'), 'loaded');
+  const hw = new Int32Array(good.buffer, good.byteOffset, 48);
+  const w0 = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const strs: number[] = [];
+  for (let p = hw[H_SYM_END]! >>> 2; p < hw[H_STR_END]! >>> 2; p += 4) if (w0[p + 2]! > 0) strs.push(p);
+  // The tested strings, and the last strings of the run (whose data may lie near the cold end).
+  const mine = strs.filter((p) => lens.includes(w0[p + 1]! < 0 ? w0[p]! : w0[p + 1]!));
+  const picks = [...new Set([...mine, ...strs.slice(-12)])];
+  assert.ok(mine.length >= texts.length, `${mine.length} of the test's strings in the run`);
+  const seen = { loaded: 0, refused: 0 };
+  for (const p of picks) {
+    const multibyte = w0[p + 1]! >= 0;
+    for (const dn of [1, 2, 7, 8, 9]) {
+      const b = good.slice();
+      const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+      w[p] = w[p]! + dn;
+      if (multibyte) w[p + 1] = w[p + 1]! + dn;
+      seen[same(reseal(b), `string at word ${p}: ${dn} bytes longer`)]++;
+    }
+    const other = strs[(strs.indexOf(p) + 1) % strs.length]!;
+    const b = good.slice();
+    new Int32Array(b.buffer, 0, b.length >>> 2)[p + 2] = w0[other + 2]!;
+    seen[same(reseal(b), `string at word ${p}: the data of word ${other}`)]++;
+  }
+  assert.ok(seen.refused > 100 && seen.loaded > 5, JSON.stringify(seen));
 });
 
 test('tables longer than one kernel call: entries at the chunk boundaries are checked as any other', () => {
@@ -424,17 +504,19 @@ test('a damaged hash table\'s next, hash and index vectors are refused by the ke
 
 test('the static region built by the statics kernel is the JS loops\' word for word, start bits included', async () => {
   const { newRuntime, setJsStatics } = await import('../src/core/static.ts');
-  const build = (js: boolean, heapBytes: number) => {
+  const build = (js: boolean, heapBytes: number, pinStaticBase: number) => {
     setJsStatics(js);
     try {
-      return newRuntime({ host, heapBytes, pinStaticBase: 1000, dumpWords: 0 });
+      return newRuntime({ host, heapBytes, pinStaticBase, dumpWords: 0 });
     } finally {
       setJsStatics(false);
     }
   };
-  for (const heapBytes of [WASM.heapBytes, 64 * 1024 * 1024]) {
-    const a = build(false, heapBytes);
-    const b = build(true, heapBytes);
+  // The subrs' words and their symbols' function cells too (the kernel writes them from subr.ts's
+  // triples), at two static bases.
+  for (const [heapBytes, pin] of [[WASM.heapBytes, 1000], [64 * 1024 * 1024, 1000], [WASM.heapBytes, 70002]] as const) {
+    const a = build(false, heapBytes, pin);
+    const b = build(true, heapBytes, pin);
     assert.ok(a.heap.memory !== null && kernelsFor(a.heap.memory) !== null, 'the kernel ran');
     const [s, e] = [a.heap.staticBase, a.heap.staticTop];
     assert.equal(b.heap.staticBase, s);

@@ -14,7 +14,7 @@ import {
 import { Lisp_String, Lisp_Vectorlike, makeFixnum } from '../heap/tags.ts';
 import { Runtime, type RuntimeOptions } from './runtime.ts';
 import { BUILTIN_SYMBOLS, Qnil, Qunbound, builtinInterned, sealBuiltinSymbols } from './symbols.ts';
-import { PRIMITIVES, subrFunctions } from './subr.ts';
+import { PRIMITIVES, subrFunctions, subrWords } from './subr.ts';
 import { kernelsFor } from '../dump/kernels.ts';
 import { BLOCK_SHIFT } from '../heap/heap.ts';
 
@@ -167,17 +167,7 @@ function buildStaticRegion(rt: Runtime): void {
   const subrStride = (1 + SUBR_SLOTS + 1) & ~1;
   const np = PRIMITIVES.length;
   const subr0 = h.allocStatic(np * subrStride);
-  if (staticsByKernel(rt, names, sym0, str0, text, subr0, np, header)) {
-    for (let i = 0, wi = subr0; i < np; i++, wi += subrStride) {
-      const p = PRIMITIVES[i]!;
-      m[wi + 1 + SUBR_NAME] = p.sym;
-      m[wi + 1 + SUBR_MIN_ARGS] = makeFixnum(p.min);
-      m[wi + 1 + SUBR_MAX_ARGS] = makeFixnum(p.max);
-      m[wi + 1 + SUBR_INDEX] = makeFixnum(i);
-      m[(((p.sym >>> 3) + rt.sbg) << 1) + SYM_FUNCTION] = (wi << 2) | Lisp_Vectorlike;
-    }
-    return;
-  }
+  if (staticsByKernel(rt, names, sym0, str0, text, subr0, np, header)) return;
   for (let i = 0, sym = sym0, swi = str0; i < n; i++, sym += symStride, swi += strStride) {
     const dwi = text + (at[i]! >>> 2);
     let g = sym >>> 1;
@@ -226,17 +216,22 @@ function staticsByKernel(rt: Runtime, names: NamesBlock, sym0: number, str0: num
   const gbase = (sym0 >>> 1) & ~31;
   const gEnd = h.staticEnd >>> 1;
   const bitWords = ((gEnd - gbase) >>> 5) + 1;
-  const bytes = ((16 * n + 4 * bitWords) + 7) & ~7;
+  const triples = subrWords();
+  if (triples.length !== 3 * np) return false;
+  const bytes = ((12 * np + 16 * n + 4 * bitWords) + 7) & ~7;
   const scratch = (h.nwords << 2) - bytes;
   if (scratch < (h.blockBase + ((h.blockTop + 1) << BLOCK_SHIFT)) << 2) return false;
-  const arrW = scratch >>> 2;
   const m = rt.i32;
+  // The subrs' sym, min and max triples just below the names' tables (the kernel finds them there).
+  m.set(triples, scratch >>> 2);
+  const arrB = scratch + 12 * np;
+  const arrW = arrB >>> 2;
   m.set(names.at, arrW);
   m.set(names.nbytes, arrW + n);
   m.set(names.nchars, arrW + 2 * n);
   m.set(names.flags, arrW + 3 * n);
-  const bitsB = scratch + 16 * n;
-  kn.statics(sym0 << 2, str0 << 2, text << 2, n, scratch, bitsB, gbase, Qunbound, makeFixnum(0), subr0 << 2, np, header);
+  const bitsB = arrB + 16 * n;
+  kn.statics(sym0 << 2, str0 << 2, text << 2, n, arrB, bitsB, gbase, Qunbound, makeFixnum(0), subr0 << 2, np, header);
   h.startBits.set(new Uint32Array(h.buffer, bitsB, bitWords), gbase >>> 5);
   rt.u8.fill(0, scratch, scratch + bytes);
   return true;

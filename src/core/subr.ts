@@ -82,6 +82,29 @@ export function subrFunctions(): SubrFn[] {
 }
 
 /**
+ * Each primitive's sym, min and max, three words a primitive in PRIMITIVES' order: the static
+ * region's subrs, which the statics kernel writes from them (static.ts). sortBuiltinTables fills
+ * it in its pass over the slots; a JS loop over PRIMITIVES' objects, run cold, cost about 0.25 ms
+ * of every start-up.
+ */
+let subrTriples = new Int32Array(0);
+
+/** subrTriples, complete: for a runtime, once the tables are sorted and sealed. */
+export function subrWords(): Int32Array {
+  sortBuiltinTables();
+  if (subrTriples.length !== 3 * PRIMITIVES.length || (PRIMITIVES.length > 0 && subrTriples[subrTriples.length - 3] !== PRIMITIVES[PRIMITIVES.length - 1]!.sym)) {
+    subrTriples = new Int32Array(3 * PRIMITIVES.length);
+    for (let i = 0; i < PRIMITIVES.length; i++) {
+      const p = PRIMITIVES[i]!;
+      subrTriples[3 * i] = p.sym;
+      subrTriples[3 * i + 1] = p.min;
+      subrTriples[3 * i + 2] = p.max;
+    }
+  }
+  return subrTriples;
+}
+
+/**
  * Put PRIMITIVES and VARIABLES in the order of their symbols' words, entries with the same sym
  * in declaration order (the sort is stable). Called by whatever reads the tables first: building
  * a runtime (static.ts newRuntime) or the fingerprint (dump/format.ts).
@@ -97,15 +120,20 @@ export function sortBuiltinTables(): void {
   let np = 0;
   let nv = 0;
   const n = Math.max(primitiveSlots.length, variableSlots.length);
+  const tri = new Int32Array(3 * PRIMITIVES.length);
   for (let i = 0; i < n; i++) {
     const p = primitiveSlots[i];
     if (p !== undefined) {
       SUBR_FNS[np] = p.fn;
+      tri[3 * np] = p.sym;
+      tri[3 * np + 1] = p.min;
+      tri[3 * np + 2] = p.max;
       PRIMITIVES[np++] = p;
     }
     const v = variableSlots[i];
     if (v !== undefined) VARIABLES[nv++] = v;
   }
+  subrTriples = tri;
 }
 
 /** Refuse a declaration made after a runtime was built: it would shift the indices that runtime uses. */

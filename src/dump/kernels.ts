@@ -14,7 +14,8 @@
 //                           left in the globals a, b, c, d (see format.ts checksum)
 //   starts(t, n, hs, he, cs, ce) -> index of the first bad entry, or -1
 //                           (see loader.ts checkStarts)
-//   statics(...)            core/static.ts's builtin symbols, their names and the subrs' headers
+//   statics(...)            core/static.ts's builtin symbols, their names and the subrs (headers,
+//                           names, arities, indices) with their symbols' function cells
 //   vkinds, vslot, vflags, vslots, vshadows, vwalk, vconses, vcold, vunkinds, vfixnums
 //                           verify.ts's walk of the hot and discardable sections
 //                           (conses, symbols, strings, vectorlikes, shadows, globals),
@@ -25,7 +26,8 @@
 // Addresses are byte addresses in the heap; table entries and limits as in format.ts.
 
 import type { WasmApi, WasmMemory } from '../heap/heap.ts';
-import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_FRAME, PVEC_OVERLAY, PVEC_TYPE_COUNT, PVEC_WINDOW, SYMBOL_WORDS } from '../heap/layout.ts';
+import { PVEC_BIGNUM, PVEC_BOOL_VECTOR, PVEC_FRAME, PVEC_OVERLAY, PVEC_TYPE_COUNT, PVEC_WINDOW, SUBR_INDEX, SUBR_MAX_ARGS, SUBR_MIN_ARGS, SUBR_NAME, SYMBOL_WORDS, SYM_FUNCTION } from '../heap/layout.ts';
+import { Lisp_Vectorlike } from '../heap/tags.ts';
 import { I32, name, section, sleb, uleb, vec } from '../heap/wasm-asm.ts';
 
 /** The four lanes' seeds and multiplier: must equal format.ts's checksum. */
@@ -123,6 +125,11 @@ const I32X4_LE_U = [0xfd, 0x3e];
 const I32X4_ADD = [0xfd, 0xae, 0x01];
 const I32X4_SUB = [0xfd, 0xb1, 0x01];
 const I32X4_BITMASK = [0xfd, 0xa4, 0x01];
+const I8X16_EQ = [0xfd, 0x23];
+const I8X16_BITMASK = [0xfd, 0x64];
+const POPCNT = 0x69;
+const I64_LOAD = [0x29, 0, 0];
+const I64_CTZ = 0x7a, I32_WRAP_I64 = 0xa7;
 /** A function body whose extra locals are all v128. */
 const funcV128 = (locals: number, code: number[]): number[] => {
   const body = [1, ...uleb(locals), V128, ...code, END];
@@ -165,15 +172,24 @@ export function assemble(): Uint8Array {
   // ck(p, end): format.ts's sixteen lanes as four v128 accumulators (locals 2..5; 6 holds the
   // multiplier), each taking one 16-byte quarter of every 64 bytes; then xored into one, whose
   // four i32 lanes go to the globals. Four independent multiplies per round run at memory speed
-  // even as V8's baseline code (4.5 ms for 25 MB, against 8.5 ms for one scalar lane set).
+  // even as V8's baseline code (4.5 ms for 25 MB, against 8.5 ms for one scalar lane set). The
+  // rounds go four to an iteration (256 bytes) while that many are left, then one at a time: a
+  // Liftoff loop's back edge costs about as much as a round's work (the default image's 2.6 MB:
+  // 0.6 -> 0.28 ms on its first call; the lanes and so the sum are the same).
+  const ckRound = (off: number): number[] => [2, 3, 4, 5].flatMap((l, i) => [
+    ...get(0), ...v128load(off + i * 16), ...get(l), ...V128_XOR, ...get(6), ...I32X4_MUL, ...tee(l),
+    ...k(CK_SHIFT), ...I32X4_SHR_U, ...get(l), ...V128_XOR, ...set(l)]);
   const ck = funcV128(5, [
     ...v128const(CK_SEEDS), ...set(2), ...v128const(CK_SEEDS), ...set(3), ...v128const(CK_SEEDS), ...set(4), ...v128const(CK_SEEDS), ...set(5),
     ...v128const([CK_MUL, CK_MUL, CK_MUL, CK_MUL]), ...set(6),
     ...BLOCK, ...LOOP,
+    ...get(0), ...k(256), ADD, ...get(1), GT_U, ...BR_IF(1),
+    ...ckRound(0), ...ckRound(64), ...ckRound(128), ...ckRound(192),
+    ...get(0), ...k(256), ADD, ...set(0),
+    ...BR(0), END, END,
+    ...BLOCK, ...LOOP,
     ...get(0), ...get(1), GE_U, ...BR_IF(1),
-    ...[2, 3, 4, 5].flatMap((l, i) => [
-      ...get(l), ...get(0), ...v128load(i * 16), ...V128_XOR, ...get(6), ...I32X4_MUL, ...tee(l),
-      ...get(l), ...k(CK_SHIFT), ...I32X4_SHR_U, ...V128_XOR, ...set(l)]),
+    ...ckRound(0),
     ...get(0), ...k(64), ADD, ...set(0),
     ...BR(0), END, END,
     ...get(2), ...get(3), ...V128_XOR, ...get(4), ...V128_XOR, ...get(5), ...V128_XOR, ...set(2),
@@ -530,9 +546,9 @@ export function assemble(): Uint8Array {
    * the object at POS) for each object of WORDS words from the word pos to the word hotend (the
    * caller sets both), with vwalk's locals. 0 done, 3 a fault.
    */
-  const runWalk = (check: number[], words: number): number[] => funcMixed(27, LANE_V128S, [
+  const runWalk = (check: number[], words: number, lanes: boolean): number[] => funcMixed(27, lanes ? LANE_V128S : 0, [
     ...vwalkEntry,
-    ...laneSetup(CV),
+    ...(lanes ? laneSetup(CV) : []),
     ...BLOCK, ...LOOP,
     ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
     ...check,
@@ -541,7 +557,7 @@ export function assemble(): Uint8Array {
     ...k(0),
   ]);
   // vsyms(): the symbol run.
-  const vsyms = runWalk(symbolAt, SYMBOL_WORDS);
+  const vsyms = runWalk(symbolAt, SYMBOL_WORDS, true);
   // The string at POS: sizes raw and sane, data relocated to a string-data object (or the static
   // names) long enough, a multibyte string's char count equal to its count of non-continuation
   // bytes, its intervals slot. A fault returns 3. locals: nchars 6, nbytes 7, len 8, d 9, avail 10,
@@ -565,6 +581,16 @@ export function assemble(): Uint8Array {
     // the object-start table (the same start: every entry is in the map; a 10 MB buffer's text took
     // 1.25M steps of the map). locals 12-14 are free here.
     ...get(9), ...k(3), SHR_U, ...k(1), ADD, ...tee(10), ...k(32), ADD, ...set(12),
+    // Eight granules' kind bytes a turn while eight lie before the cold end: the first start among
+    // them is the low zero bytes' count (its data's usual end, 5 granules for the default image's
+    // strings, in one turn instead of six); then, at the cold end or past 32 granules, a byte a turn.
+    ...BLOCK,
+    ...BLOCK, ...LOOP,
+    ...get(10), ...k(8), ADD, ...gv('coldend'), GT_U, ...BR_IF(1),
+    ...get(MAP), ...get(10), ADD, ...I64_LOAD, I64_CTZ, I32_WRAP_I64, ...k(3), SHR_U, ...tee(13), ...get(10), ADD, ...set(10),
+    ...get(13), ...k(8), LT_U, ...BR_IF(2),
+    ...get(10), ...get(12), GE_U, ...BR_IF(1),
+    ...BR(0), END, END,
     ...BLOCK, ...LOOP,
     ...get(10), ...gv('coldend'), GE_U, ...BR_IF(1),
     ...get(MAP), ...get(10), ADD, ...load8(), ...BR_IF(1),
@@ -581,6 +607,7 @@ export function assemble(): Uint8Array {
     ...BR(2),
     END,
     ...BR(0), END, END,
+    END,
     ...get(10), ...k(3), SHL, ...get(9), SUB, ...set(10),
     ...get(BASE), ...get(9), ADD, ...set(11),
     0x05 /* else */,
@@ -596,6 +623,15 @@ export function assemble(): Uint8Array {
     ...get(7), ...k(0), 0x4e /* ge_s */, ...get(7), ...get(6), NE, AND, ...IF,
     ...k(0), ...set(12),
     ...get(11), ...get(8), ADD, ...set(10),
+    // Sixteen bytes at a time while that many are left (a byte a turn took most of the run's time
+    // on the default image's 42 KB of multibyte text), then the rest a byte at a time.
+    ...BLOCK, ...LOOP,
+    ...get(11), ...k(16), ADD, ...get(10), GT_U, ...BR_IF(1),
+    ...get(12), ...k(16), ADD,
+    ...get(11), ...v128load(0), ...splat4(0xc0c0c0c0 | 0), ...V128_AND, ...splat4(0x80808080 | 0), ...I8X16_EQ,
+    ...I8X16_BITMASK, POPCNT, SUB, ...set(12),
+    ...get(11), ...k(16), ADD, ...set(11),
+    ...BR(0), END, END,
     ...BLOCK, ...LOOP,
     ...get(11), ...get(10), GE_U, ...BR_IF(1),
     ...get(12), ...get(11), ...load8(), ...k(0xc0), AND, ...k(0x80), NE, ADD, ...set(12),
@@ -607,7 +643,7 @@ export function assemble(): Uint8Array {
     ...slotInlineL([...get(POS), ...k(3), ADD], 13, 14),
   ];
   // vstrs(): the string run (4 words a string, layout.ts STRING_WORDS).
-  const vstrs = runWalk(stringAt, 4);
+  const vstrs = runWalk(stringAt, 4, false);
   const vwalk = funcMixed(27, LANE_V128S, [
     ...vwalkEntry,
     ...laneSetup(CV),
@@ -728,7 +764,12 @@ export function assemble(): Uint8Array {
     ...get(16), ...load(), ...k(1), ...get(17), SHL, OR, ...store(),
   ];
   const arr = (which: number): number[] => [...get(4), ...get(3), ...k(which * 4), MUL, ADD, ...get(12), ...k(2), SHL, ADD, ...load()];
-  const statics = func(6, [
+  // The subrs' loop also writes each one's name, arities and index, and its symbol's function cell,
+  // from the sym, min and max triples that the caller put just below the names' tables (ARR minus
+  // 12 bytes a subr, subr.ts subrWords); locals sym0 18 (the symbols' base), tri 19.
+  const statics = func(8, [
+    ...get(0), ...set(18),
+    ...get(4), ...get(10), ...k(12), MUL, SUB, ...set(19),
     ...BLOCK, ...LOOP,
     ...get(12), ...get(3), GE_U, ...BR_IF(1),
     ...arr(0), ...get(2), ADD, ...set(13), // the name's data address
@@ -753,6 +794,12 @@ export function assemble(): Uint8Array {
     ...get(12), ...get(10), GE_U, ...BR_IF(1),
     ...bitAt([...get(9), ...k(3), SHR_U]),
     ...get(9), ...get(11), ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_NAME)), ADD, ...get(19), ...load(), ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_MIN_ARGS)), ADD, ...get(19), ...k(4), ADD, ...load(), ...k(2), SHL, ...get(8), OR, ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_MAX_ARGS)), ADD, ...get(19), ...k(8), ADD, ...load(), ...k(2), SHL, ...get(8), OR, ...store(),
+    ...get(9), ...k(4 * (1 + SUBR_INDEX)), ADD, ...get(12), ...k(2), SHL, ...get(8), OR, ...store(),
+    ...get(18), ...get(19), ...load(), ADD, ...k(4 * SYM_FUNCTION), ADD, ...get(9), ...k(Lisp_Vectorlike), OR, ...store(),
+    ...get(19), ...k(12), ADD, ...set(19),
     ...get(9), ...k(24), ADD, ...set(9),
     ...get(12), ...k(1), ADD, ...set(12),
     ...BR(0), END, END,
