@@ -1671,3 +1671,7 @@ Without an XML mode in this system, Conf mode."
 (autoload 'python-mode "python" nil t)
 (dolist (name '(js-mode javascript-mode)) (autoload name "js" nil t))
 (dolist (name '(c-mode c++-mode c-or-c++-mode)) (autoload name "cc-mode" nil t))
+;; Small libraries (issue 10, branch libmisc), as GNU autoloads them.
+;; Delimiting columns (delim-col.el).
+(dolist (name '(delimit-columns-customize delimit-columns-region delimit-columns-rectangle))
+  (autoload name "delim-col" nil t))
