@@ -1675,3 +1675,9 @@ Without an XML mode in this system, Conf mode."
 ;; Delimiting columns (delim-col.el).
 (dolist (name '(delimit-columns-customize delimit-columns-region delimit-columns-rectangle))
   (autoload name "delim-col" nil t))
+;; What minor modes such as `display-battery-mode' and `display-time-mode'
+;; add to the mode line (bindings.el in GNU).
+(defvar global-mode-string nil "Mode-line elements shown in every mode line, added by global modes such as `display-time-mode'.")
+(put 'global-mode-string 'risky-local-variable t)
+;; The battery's state (battery.el).
+(dolist (name '(battery display-battery-mode)) (autoload name "battery" nil t))
