@@ -1681,3 +1681,7 @@ Without an XML mode in this system, Conf mode."
 (put 'global-mode-string 'risky-local-variable t)
 ;; The battery's state (battery.el).
 (dolist (name '(battery display-battery-mode)) (autoload name "battery" nil t))
+;; find(1) command lines from Lisp forms (find-cmd.el); `find-program' is
+;; grep.el's option, autoloaded in GNU.
+(defvar find-program "find" "The name of the find program.")
+(autoload 'find-cmd "find-cmd")
