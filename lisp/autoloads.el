@@ -1685,3 +1685,6 @@ Without an XML mode in this system, Conf mode."
 ;; grep.el's option, autoloaded in GNU.
 (defvar find-program "find" "The name of the find program.")
 (autoload 'find-cmd "find-cmd")
+;; The time in the mode line, world clocks, uptime (time.el).
+(dolist (name '(display-time display-time-mode world-clock emacs-uptime emacs-init-time))
+  (autoload name "time" nil t))
