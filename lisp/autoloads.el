@@ -1688,3 +1688,8 @@ Without an XML mode in this system, Conf mode."
 ;; The time in the mode line, world clocks, uptime (time.el).
 (dolist (name '(display-time display-time-mode world-clock emacs-uptime emacs-init-time))
   (autoload name "time" nil t))
+;; Skeletons (skeleton.el) and filling new files from templates (autoinsert.el).
+(autoload 'define-skeleton "skeleton" nil nil t)
+(dolist (name '(skeleton-insert skeleton-proxy-new define-auto-insert))
+  (autoload name (if (eq name 'define-auto-insert) "autoinsert" "skeleton")))
+(dolist (name '(auto-insert auto-insert-mode)) (autoload name "autoinsert" nil t))
