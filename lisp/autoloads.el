@@ -1683,3 +1683,25 @@ Without an XML mode in this system, Conf mode."
 ;; Save Place mode (saveplace.el): the global mode's variable exists before the library loads.
 (defvar save-place-mode nil "Non-nil when Save Place mode, which remembers point in visited files, is on.")
 (dolist (name '(save-place-mode save-place-local-mode)) (autoload name "saveplace" nil t))
+;; Small libraries (issue 10, branch libmisc), as GNU autoloads them.
+;; Delimiting columns (delim-col.el).
+(dolist (name '(delimit-columns-customize delimit-columns-region delimit-columns-rectangle))
+  (autoload name "delim-col" nil t))
+;; What minor modes such as `display-battery-mode' and `display-time-mode'
+;; add to the mode line (bindings.el in GNU).
+(defvar global-mode-string nil "Mode-line elements shown in every mode line, added by global modes such as `display-time-mode'.")
+(put 'global-mode-string 'risky-local-variable t)
+;; The battery's state (battery.el).
+(dolist (name '(battery display-battery-mode)) (autoload name "battery" nil t))
+;; find(1) command lines from Lisp forms (find-cmd.el); `find-program' is
+;; grep.el's option, autoloaded in GNU.
+(defvar find-program "find" "The name of the find program.")
+(autoload 'find-cmd "find-cmd")
+;; The time in the mode line, world clocks, uptime (time.el).
+(dolist (name '(display-time display-time-mode world-clock emacs-uptime emacs-init-time))
+  (autoload name "time" nil t))
+;; Skeletons (skeleton.el) and filling new files from templates (autoinsert.el).
+(autoload 'define-skeleton "skeleton" nil nil t)
+(dolist (name '(skeleton-insert skeleton-proxy-new define-auto-insert))
+  (autoload name (if (eq name 'define-auto-insert) "autoinsert" "skeleton")))
+(dolist (name '(auto-insert auto-insert-mode)) (autoload name "autoinsert" nil t))

@@ -125,6 +125,11 @@ a nonzero status is an error."
 
 (defun shell-quote-argument (argument) "Quote ARGUMENT for the shell so that it is passed as one word, unchanged.
 The quoting is for a POSIX shell."
+  ;; GNU's error for each kind of non-string.
+  (unless (stringp argument)
+    (signal 'wrong-type-argument
+            (list (cond ((null argument) 'arrayp) ((sequencep argument) 'stringp) (t 'sequencep))
+                  argument)))
   (if (string= argument "")
       "''"
     ;; Each character but the few every shell leaves alone gets a backslash;

@@ -355,8 +355,14 @@ const Qlexical_binding_cli = DEFSYM('lexical-binding');
 const Qinvocation_name_cli = DEFSYM('invocation-name');
 const Qinvocation_directory_cli = DEFSYM('invocation-directory');
 const Qcommand_line_default_directory = DEFSYM('command-line-default-directory');
+const Qbefore_init_time_cli = DEFSYM('before-init-time');
+const Qafter_init_time_cli = DEFSYM('after-init-time');
 
 function processActions(rt: Runtime, argv: string[], actions: [string, string, number][]): number {
+  // GNU's `command-line' notes when it starts and, once the init files are read (none in
+  // batch with -Q), when it is done: `emacs-init-time' and `emacs-uptime' count from these.
+  const currentTime = intern(rt, 'current-time');
+  setInternal(rt, Qbefore_init_time_cli, funcall(rt, currentTime, []));
   setInternal(rt, Qcommand_line_args, list(rt, makeString(rt, 'emacs'), ...argv.map((a) => makeString(rt, a))));
   // The program's own file, as GNU's invocation variables give its executable: Lisp that starts
   // Emacs again as (expand-file-name invocation-name invocation-directory) starts tsmacs.
@@ -378,6 +384,7 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
   pushOuterFrame(rt, intern(rt, 'normal-top-level'), []);
   pushOuterFrame(rt, intern(rt, 'command-line'), []);
   pushOuterFrame(rt, intern(rt, 'command-line-1'), [list(rt, ...commandLine1Args(argv).map((a) => makeString(rt, a)))]);
+  setInternal(rt, Qafter_init_time_cli, funcall(rt, currentTime, []));
   const baseSp = rt.sp;
   const baseFrames = rt.nframes;
   // Those three calls count as nesting levels, as in GNU, for max-lisp-eval-depth.

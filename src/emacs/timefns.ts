@@ -172,7 +172,8 @@ const pairForm = (rt: Runtime, ticks: bigint, hz: bigint): number => cons(rt, ma
 /** A + SIGN*B in the form GNU 28 gives (see the file's head). */
 function timeArith(rt: Runtime, a: number, b: number, sign: 1n | -1n): number {
   const x = decodeTime(rt, a);
-  const y = decodeTime(rt, b);
+  // The same object twice is one time: nil (now) read from the clock once, as GNU does.
+  const y = a === b ? x : decodeTime(rt, b);
   if ('float' in x || 'float' in y) return makeFloat(rt, sign > 0n ? asDouble(x) + asDouble(y) : asDouble(x) - asDouble(y));
   let ticks: bigint;
   let hz: bigint;
@@ -207,7 +208,7 @@ DEFUN('time-subtract', 2, 2, 'Give the time value A minus the time value B, in t
 /** -1, 0 or 1 as A is before, at or after B; NaN when either is a NaN float. */
 function compareTimes(rt: Runtime, a: number, b: number): number {
   const x = decodeTime(rt, a);
-  const y = decodeTime(rt, b);
+  const y = a === b ? x : decodeTime(rt, b);
   if ('float' in x || 'float' in y) {
     const p = asDouble(x);
     const q = asDouble(y);
