@@ -461,7 +461,7 @@
 (dolist (name '(execute-extended-command--shorter-1 execute-extended-command--shorter
                 command-completion-with-modes-p command-completion-using-modes-p
                 command-completion-default-include-p command-completion-button-p
-                blink-matching-check-mismatch blink-paren-post-self-insert-function
+                blink-matching-check-mismatch
                 forward-visible-line end-of-visible-line default-font-height default-font-width
                 default-line-height internal-auto-fill handle-shift-selection indicate-copied-region
                 minibuffer-history-value minibuffer-history-initialize
