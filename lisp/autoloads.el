@@ -382,6 +382,9 @@
   (autoload name "simple-edit" nil t))
 (dolist (name '(region-bounds region-noncontiguous-p region-modifiable-p
                 save-mark-and-excursion--save save-mark-and-excursion--restore
+                ;; What `save-mark-and-excursion' expands to calls it: a compiled file that used
+                ;; the macro calls it without the macro's autoload having loaded simple-move.
+                simple-move--keeping-mark
                 count-words--message count-words--buffer-message count-words--format
                 line-move line-move-1 line-move-visual line-move-to-column line-move-finish))
   (autoload name "simple-move"))
