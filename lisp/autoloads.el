@@ -391,6 +391,9 @@
   (autoload name "simple-edit" nil t))
 (dolist (name '(region-bounds region-noncontiguous-p region-modifiable-p
                 save-mark-and-excursion--save save-mark-and-excursion--restore
+                ;; What `save-mark-and-excursion' expands to calls it: a compiled file that used
+                ;; the macro calls it without the macro's autoload having loaded simple-move.
+                simple-move--keeping-mark
                 count-words--message count-words--buffer-message count-words--format
                 line-move line-move-1 line-move-visual line-move-to-column line-move-finish))
   (autoload name "simple-move"))
@@ -470,7 +473,7 @@
 (dolist (name '(execute-extended-command--shorter-1 execute-extended-command--shorter
                 command-completion-with-modes-p command-completion-using-modes-p
                 command-completion-default-include-p command-completion-button-p
-                blink-matching-check-mismatch blink-paren-post-self-insert-function
+                blink-matching-check-mismatch
                 forward-visible-line end-of-visible-line default-font-height default-font-width
                 default-line-height internal-auto-fill handle-shift-selection indicate-copied-region
                 minibuffer-history-value minibuffer-history-initialize

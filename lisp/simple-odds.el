@@ -352,15 +352,6 @@ a mismatch or no partner is reported too." (interactive)
         (message nil)
         t)))))
 
-(defun blink-paren-post-self-insert-function () "After a self-inserted close paren, show its partner with `blink-paren-function'."
-  (when (and blink-paren-function
-             (characterp last-command-event)
-             (eq (char-before) last-command-event)
-             (eq (char-syntax last-command-event) ?\))
-             (not executing-kbd-macro)
-             (not noninteractive))
-    (funcall blink-paren-function)))
-
 ;;;; Lines as shown, skipping invisible text
 
 (defun simple-odds--invisible-at (pos) "Non-nil when the text at POS is hidden by `buffer-invisibility-spec'."

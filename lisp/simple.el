@@ -213,6 +213,17 @@ A numeric ARG undoes that many groups of changes.  With the region active
   (dlet ((undo-no-redo t))
     (undo arg)))
 
+;; On `post-self-insert-hook' from the start, so preloaded (as in GNU): typing a closer must
+;; not load simple-odds, where `blink-matching-open' lives.
+(defun blink-paren-post-self-insert-function () "After a self-inserted close paren, show its partner with `blink-paren-function'."
+  (when (and blink-paren-function
+             (characterp last-command-event)
+             (eq (char-before) last-command-event)
+             (eq (char-syntax last-command-event) ?\))
+             (not executing-kbd-macro)
+             (not noninteractive))
+    (funcall blink-paren-function)))
+
 (provide 'simple)
 
 ;;; simple.el --- end

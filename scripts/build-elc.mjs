@@ -20,8 +20,32 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lisp = join(root, 'lisp');
 const launcher = join(root, 'dist', 'tsmacs.cjs');
 
-/** The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc). */
-export const COMPILED_LIBRARIES = ['subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'backtrace', 'ert', 'ert-x', 'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring', 'electric', 'char-fold'];
+/**
+ * The libraries compiled, each after those it loads (a compile loads its dependencies' fresh .elc).
+ * First the libraries programs `require'; then (evalperf15) every library the image autoloads
+ * from, most of them pieces of what GNU preloads byte-compiled (self-insert-command's
+ * cmds-insert, blinking parens in simple-odds, Electric Pair mode, mule-util's
+ * store-substring ...): loaded from source at their first use they cost a program 10-100 ms
+ * each (elec-pair-typing.el loaded four, 250 ms of its 1 s).
+ */
+export const COMPILED_LIBRARIES = [
+  'subr-x', 'cl-macs', 'cl-lib', 'cl-seq', 'cl-extra', 'seq', 'map', 'backtrace', 'ert', 'ert-x',
+  'cl-print', 'rx', 'pp', 'inline', 'let-alist', 'ring', 'electric', 'char-fold',
+  'abbrevs', 'align', 'ansi-color', 'apropos', 'benchmark', 'bindings-menu', 'bindings-motion',
+  'bookmark', 'buttons', 'bytecomp', 'cc-mode', 'checkdoc', 'cmds-insert', 'color', 'comint',
+  'comments', 'compile', 'composite', 'conf-mode', 'cus-edit', 'debug', 'derived', 'dir-locals',
+  'dired', 'dired-aux', 'dired-x', 'easy-mmode', 'edebug', 'edmacro', 'eieio-compat', 'eieio-opt',
+  'eldoc', 'elec-pair', 'elide-head', 'elisp-eval', 'elisp-mode', 'etags', 'faceup', 'filenotify',
+  'files-attrs', 'files-buffers', 'files-late', 'files-misc', 'files-more', 'files-odds',
+  'files-x', 'find-func', 'format', 'format-spec', 'gnus-range', 'help-fns', 'japan-util', 'js',
+  'kbd-macro', 'kmacro', 'lisp-indent', 'lisp-mode', 'minibuffer', 'mule-input', 'mule-util',
+  'page', 'paren', 'profiler', 'prog-mode', 'project', 'python', 'quail', 'rfn-eshadow', 'rot13',
+  'ruby-mode', 'shell', 'simple-args', 'simple-edit', 'simple-history', 'simple-input',
+  'simple-kill', 'simple-more', 'simple-move', 'simple-odds', 'simple-rest', 'simple-undo',
+  'simple-undo-auto', 'sort', 'struct-cmacros', 'subr-fields', 'subr-more2', 'subr-more3',
+  'tabulated-list', 'text-center', 'thingatpt', 'thread', 'time-stamp', 'tooltip', 'trace',
+  'uniquify', 'url-util', 'version', 'view', 'wdired', 'wid-edit', 'xml', 'xref',
+];
 
 /** The format src/emacs/elc.ts writes (its ELC_VERSION): a file of another is refused by load, with a message. */
 const ELC_HEAD = ';TSMACS-ELC 2 ';

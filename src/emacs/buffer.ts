@@ -484,14 +484,25 @@ DEFUN('set-buffer', 1, 1, 'Make BUFFER-OR-NAME the current buffer, for Lisp only
 
 /** Run BODY, then make current again the buffer that was current before, if it still lives. */
 export function saveCurrentBuffer(rt: Runtime, body: () => number): number {
-  const old = currentBuffer(rt);
   const sp = rt.sp;
-  rt.push(old);
-  const v = unwindProtect(rt, body, () => {
-    if (old !== Qnil && bufferLive(rt, old)) setCurrentBuffer(rt, old);
-  });
+  currentBufferEnter(rt);
+  const v = unwindProtect(rt, body, () => currentBufferExit(rt, sp));
   rt.sp = sp;
   return v;
+}
+
+/** The start of `save-current-buffer': the current buffer pushed (one word), for currentBufferExit. */
+export function currentBufferEnter(rt: Runtime): void {
+  rt.push(currentBuffer(rt));
+}
+
+/**
+ * The end of `save-current-buffer': the buffer that was current, at stack[base] (pushed there
+ * at the start, by saveCurrentBuffer or compiled code), made current again if it still lives.
+ */
+export function currentBufferExit(rt: Runtime, base: number): void {
+  const old = rt.stack[base]!;
+  if (old !== Qnil && bufferLive(rt, old)) setCurrentBuffer(rt, old);
 }
 
 DEFUN('save-current-buffer', 0, UNEVALLED, 'Evaluate BODY, then make current again the buffer that was current before, if it is still live.',

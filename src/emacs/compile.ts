@@ -21,8 +21,8 @@ import {
   NT_ADD, NT_ADD1, NT_BASE, NT_CMP, NT_DIV, NT_LEAVES, NT_MAX_ARITY, NT_MUL, NT_NEG, NT_SQRT, NT_SUB, NT_SUB1, aref as arefPrim, aset as asetPrim, ntOp, numTree,
 } from './data.ts';
 import { hashGetInline, hashPutInline } from './fns.ts';
-import { G_CURRENT_BUFFER } from './buffer.ts';
-import { setPoint } from './editfns.ts';
+import { G_CURRENT_BUFFER, currentBufferEnter, currentBufferExit } from './buffer.ts';
+import { EXCURSION_WORDS, RESTRICTION_WORDS, excursionEnter, excursionExit, restrictionEnter, restrictionExit, setPoint } from './editfns.ts';
 import {
   DEFSYM, Qand_optional, Qand_rest, Qautoload, Qclosure, Qlambda, Qmacro, Qnil, Qt, Qunbound, Qwrong_number_of_arguments,
 } from '../core/symbols.ts';
@@ -47,6 +47,9 @@ const Qletx = DEFSYM('let*');
 const Qwhile = DEFSYM('while');
 const Qcatch = DEFSYM('catch');
 const Qunwind_protect = DEFSYM('unwind-protect');
+const Qsave_excursion = DEFSYM('save-excursion');
+const Qsave_restriction = DEFSYM('save-restriction');
+const Qsave_current_buffer = DEFSYM('save-current-buffer');
 const Qcondition_case = DEFSYM('condition-case');
 const Qinteractive = DEFSYM('interactive');
 const Qsuccess = DEFSYM(':success');
@@ -1727,9 +1730,37 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
     }
     case Qcondition_case:
       return genConditionCase(ctx, args, xcdr(rt, xcdr(rt, xcdr(rt, form))));
+    case Qsave_excursion:
+      return genSaving(ctx, args, 'excursionEnter', 'excursionExit', EXCURSION_WORDS);
+    case Qsave_restriction:
+      return genSaving(ctx, args, 'restrictionEnter', 'restrictionExit', RESTRICTION_WORDS);
+    case Qsave_current_buffer:
+      return genSaving(ctx, args, 'currentBufferEnter', 'currentBufferExit', 1);
     default:
       return giveUp(`special form ${head}`);
   }
+}
+
+/**
+ * `save-excursion', `save-restriction' and `save-current-buffer' (evalperf15; until then a
+ * function holding one was interpreted whole): ENTER pushes the state the special form keeps
+ * (WORDS words on the Lisp stack, below what H.save records), the BODY runs as an
+ * unwind-protect's body, and EXIT puts the state back on either way out, as the special forms
+ * do (src/emacs/editfns.ts, src/emacs/buffer.ts: the same helpers).
+ */
+function genSaving(ctx: Ctx, body: number[], enter: string, exit: string, words: number): string {
+  const out = ctx.out;
+  const s = temp(ctx);
+  const t = temp(ctx);
+  const x = temp(ctx);
+  out.push(`${sync(ctx)} H.${enter}(rt); ${s} = H.save(rt);`, 'try {');
+  let r = String(Qnil);
+  for (const f of body) r = gen(ctx, f);
+  out.push(`${t} = ${r};`);
+  out.push('} catch (e) {', `${x} = H.unwindLand(rt, ${s}, e);`);
+  out.push(`H.${exit}(rt, ${s}.sp - ${words}); rt.sp = ${s}.sp - ${words}; throw ${x};`, '}');
+  out.push(`rt.push(${t}); ${sync(ctx)} H.${exit}(rt, ${s}.sp - ${words}); rt.sp = ${s}.sp - ${words};`);
+  return t;
 }
 
 function genLet(ctx: Ctx, sequential: boolean, args: number[]): string {
@@ -1904,6 +1935,12 @@ const makeHelpers = () => ({
   catchLand: compiledCatchLand,
   save: compiledSave,
   unwindLand: compiledUnwindLand,
+  excursionEnter,
+  excursionExit,
+  restrictionEnter,
+  restrictionExit,
+  currentBufferEnter,
+  currentBufferExit,
   ccEnter: compiledCcEnter,
   ccLand: compiledCcLand,
   /** Reserve N frame slots, all nil (the collector scans them). */

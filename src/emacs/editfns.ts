@@ -899,42 +899,71 @@ DEFUN('buffer-narrowed-p', 0, 0, 'Tell whether the current buffer is narrowed.',
   return bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z) ? Qt : Qnil;
 });
 
+/**
+ * `save-restriction''s state, pushed on the Lisp stack (RESTRICTION_WORDS words, so that it stays
+ * alive while the body runs): the current buffer, then, when it is narrowed, markers for the
+ * bounds (the end one advancing, so edits inside keep them right), else nil twice. The special
+ * form and compiled code (src/emacs/compile.ts) share it.
+ */
+export function restrictionEnter(rt: Runtime): void {
+  const b = currentBuffer(rt);
+  const narrowed = bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z);
+  rt.push(b);
+  rt.push(narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_BEGV)) : Qnil);
+  rt.push(narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_ZV), Qt) : Qnil);
+}
+export const RESTRICTION_WORDS = 3;
+
+/** Put back the narrowing restrictionEnter recorded at stack[base..]. */
+export function restrictionExit(rt: Runtime, base: number): void {
+  const b = rt.stack[base]!;
+  const lo = rt.stack[base + 1]!;
+  const hi = rt.stack[base + 2]!;
+  if (!bufferLive(rt, b)) return;
+  if (lo === Qnil) setBounds(rt, b, 1, bint(rt, b, BUF_Z));
+  else {
+    setBounds(rt, b, markerCharpos(rt, lo), Math.max(markerCharpos(rt, lo), markerCharpos(rt, hi)));
+    unchainMarker(rt, lo);
+    unchainMarker(rt, hi);
+  }
+}
+
 DEFUN('save-restriction', 0, UNEVALLED, 'Evaluate BODY, then put back the current buffer\'s narrowing as it was (markers keep its ends right across changes).',
   (rt, body: number) => {
-    const b = currentBuffer(rt);
-    const narrowed = bint(rt, b, BUF_BEGV) !== 1 || bint(rt, b, BUF_ZV) !== bint(rt, b, BUF_Z);
     const sp = rt.sp;
-    rt.push(b);
-    // Narrowed: markers for the bounds (the end one advancing), so edits inside keep them right.
-    const lo = narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_BEGV)) : Qnil;
-    rt.push(lo);
-    const hi = narrowed ? makeMarkerAt(rt, b, bint(rt, b, BUF_ZV), Qt) : Qnil;
-    rt.push(hi);
-    const v = unwindProtect(rt, () => progn(rt, body), () => {
-      if (!bufferLive(rt, b)) return;
-      if (!narrowed) setBounds(rt, b, 1, bint(rt, b, BUF_Z));
-      else {
-        setBounds(rt, b, markerCharpos(rt, lo), Math.max(markerCharpos(rt, lo), markerCharpos(rt, hi)));
-        unchainMarker(rt, lo);
-        unchainMarker(rt, hi);
-      }
-    });
+    restrictionEnter(rt);
+    const v = unwindProtect(rt, () => progn(rt, body), () => restrictionExit(rt, sp));
     rt.sp = sp;
     return v;
   });
 
+/**
+ * `save-excursion''s state, pushed on the Lisp stack (EXCURSION_WORDS words): the current buffer
+ * and a marker at its point (it follows the point's text across changes). Shared with compiled
+ * code, as restrictionEnter.
+ */
+export function excursionEnter(rt: Runtime): void {
+  const b = currentBuffer(rt);
+  rt.push(b);
+  rt.push(makeMarkerAt(rt, b, bint(rt, b, BUF_PT)));
+}
+export const EXCURSION_WORDS = 2;
+
+/** Make the buffer excursionEnter recorded at stack[base..] current again, its point back, if it lives. */
+export function excursionExit(rt: Runtime, base: number): void {
+  const b = rt.stack[base]!;
+  const m = rt.stack[base + 1]!;
+  if (!bufferLive(rt, b)) return;
+  setCurrentBuffer(rt, b);
+  setPoint(rt, markerCharpos(rt, m));
+  unchainMarker(rt, m);
+}
+
 DEFUN('save-excursion', 0, UNEVALLED, 'Evaluate BODY, then make current again the buffer that was current and put its point back (a marker follows it across changes).',
   (rt, body: number) => {
-    const b = currentBuffer(rt);
-    const m = makeMarkerAt(rt, b, bint(rt, b, BUF_PT));
     const sp = rt.sp;
-    rt.push(m);
-    const v = unwindProtect(rt, () => progn(rt, body), () => {
-      if (!bufferLive(rt, b)) return;
-      setCurrentBuffer(rt, b);
-      setPoint(rt, markerCharpos(rt, m));
-      unchainMarker(rt, m);
-    });
+    excursionEnter(rt);
+    const v = unwindProtect(rt, () => progn(rt, body), () => excursionExit(rt, sp));
     rt.sp = sp;
     return v;
   });
