@@ -57,6 +57,8 @@
 
 (defvar auth-source-creation-prompts nil "Plist of prompt templates used when an entry is created.")
 
+(defvar auth-source-passphrase-alist nil "Passphrases of gpg-encrypted netrc files, by file name.")
+
 (defvar auth-source-netrc-cache nil "Contents of the netrc files already read, with their modification times.")
 
 (defvar auth-source-backend-parser-functions nil "Functions that turn an `auth-sources' element into a backend, or give nil.")
@@ -278,6 +280,8 @@
                                    unless (memq k '(:backend :type :max :create))
                                    append (list k v)))))
           (when (consp got)
+            (auth-source-do-debug "auth-source-search-backend: got %d (max %d) in %s:%s matching %S"
+                                  (length got) left (oref backend type) (oref backend source) spec)
             (setq found (append found got)
                   left (- left (length got)))))))
     found))
@@ -292,15 +296,19 @@ any other key a store knows."
          (create (plist-get spec :create))
          (cached (and auth-source-do-cache (auth-source-recall spec))))
     (if cached
-        (progn (auth-source-do-debug "auth-source-search: found %d cached results for %S"
+        (progn (auth-source-do-debug "auth-source-search: found %d CACHED results matching %S"
                                      (length cached) spec)
                cached)
       (let* ((backends (cl-remove-if-not (lambda (b) (auth-source--backend-wanted-p b spec))
                                          (mapcar #'auth-source-backend-parse auth-sources)))
-             (found (and (> want 0) (auth-source--ask backends spec want nil))))
+             (found (progn
+                      (auth-source-do-debug "auth-source-search: found %d backends matching %S"
+                                            (length backends) spec)
+                      (and (> want 0) (auth-source--ask backends spec want nil)))))
         (when (and (null found) create (> want 0))
           (setq found (auth-source--ask (and backends (list (car backends))) spec want create)))
-        (auth-source-do-debug "auth-source-search: found %d results for %S" (length found) spec)
+        (auth-source-do-debug "auth-source-search: found %d results (max %d) matching %S"
+                              (length found) max spec)
         (when (and found auth-source-do-cache)
           (auth-source-remember spec found))
         (if (and (numberp max) (zerop max)) (and found t) found)))))
@@ -365,7 +373,8 @@ any other key a store knows."
   (let* ((mtime (file-attribute-modification-time (file-attributes file)))
          (known (cdr (assoc file auth-source-netrc-cache))))
     (if (and known (equal (plist-get known :mtime) mtime))
-        (funcall (plist-get known :secret))
+        (progn (auth-source-do-trivia "auth-source-netrc-parse: using CACHED file data for %s" file)
+               (funcall (plist-get known :secret)))
       (let ((text (with-temp-buffer (insert-file-contents file) (buffer-string))))
         (setq auth-source-netrc-cache
               (cons (list file :mtime mtime :secret (auth-source--hide text))

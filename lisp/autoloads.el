@@ -57,6 +57,7 @@
                    format-seconds safe-date-to-time seconds-to-string time-since
                    time-to-day-in-year time-to-days))
                  ("parse-time" () (parse-time-string))
+                 ("auth-source-pass" () (auth-source-pass-enable auth-source-pass-get))
                  ("rmc" () (read-multiple-choice))
                  ("unsafep" () (unsafep))
                  ("url-util" ()

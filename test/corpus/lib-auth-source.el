@@ -112,3 +112,11 @@
   msgs)
 (list auth-source-do-cache auth-source-cache-expiry auth-sources auth-source-save-behavior auth-source-protocols)
 (featurep 'secrets)
+(let* ((f (make-temp-file "las" nil nil "machine a login b password c\n")) (auth-sources (list f "/nonexistent/las")) (msgs nil)
+       (password-data (copy-hash-table password-data)) (auth-source-netrc-cache nil)
+       (auth-source-debug (lambda (&rest m) (push (apply #'format m) msgs))))
+  (unwind-protect
+      (progn (auth-source-search :host "a") (auth-source-search :host "a") (auth-source-search :host "zz" :max 2)
+             (let ((auth-sources nil)) (auth-source-search :host "a2"))
+             (mapcar (lambda (m) (replace-regexp-in-string "/tmp/las[^ ]*" "FILE" m)) (reverse msgs)))
+    (delete-file f)))
