@@ -369,13 +369,20 @@ any other key a store knows."
       (finish))
     (nreverse kept)))
 
+(defun auth-source--decrypt-file (file)
+  "The text of the gpg-encrypted FILE, decrypted by EasyPG (GNU reads it through epa-file)."
+  (require 'epg)
+  (decode-coding-string (epg-decrypt-file (epg-make-context 'OpenPGP) file nil) 'utf-8))
+
 (defun auth-source--netrc-text (file) "The contents of netrc FILE, read again only when it changed."
   (let* ((mtime (file-attribute-modification-time (file-attributes file)))
          (known (cdr (assoc file auth-source-netrc-cache))))
     (if (and known (equal (plist-get known :mtime) mtime))
         (progn (auth-source-do-trivia "auth-source-netrc-parse: using CACHED file data for %s" file)
                (funcall (plist-get known :secret)))
-      (let ((text (with-temp-buffer (insert-file-contents file) (buffer-string))))
+      (let ((text (if (string-match-p "\\.gpg\\'" file)
+                      (auth-source--decrypt-file file)
+                    (with-temp-buffer (insert-file-contents file) (buffer-string)))))
         (setq auth-source-netrc-cache
               (cons (list file :mtime mtime :secret (auth-source--hide text))
                     (cl-remove file auth-source-netrc-cache :key #'car :test #'equal)))

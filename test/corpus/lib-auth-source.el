@@ -120,3 +120,20 @@
              (let ((auth-sources nil)) (auth-source-search :host "a2"))
              (mapcar (lambda (m) (replace-regexp-in-string "/tmp/las[^ ]*" "FILE" m)) (reverse msgs)))
     (delete-file f)))
+;; A gpg-encrypted netrc file (symmetric, the passphrase from a pinentry of our own).
+(let* ((home (make-temp-file "las-gpg" t))
+       (pin (expand-file-name "pinentry" home))
+       (process-environment (cons (concat "GNUPGHOME=" home) process-environment))
+       (file (expand-file-name "authinfo.gpg" home))
+       (auth-sources (list file)) (auth-source-do-cache nil))
+  (unwind-protect
+      (progn
+        (with-temp-file pin
+          (insert "#!/bin/sh\necho OK ready\nwhile read cmd; do case $cmd in GETPIN) echo D secret99; echo OK;; *) echo OK;; esac; done\n"))
+        (set-file-modes pin #o700)
+        (with-temp-file (expand-file-name "gpg-agent.conf" home) (insert "pinentry-program " pin "\n"))
+        (with-temp-file (expand-file-name "plain" home) (insert "machine gpghost login gpguser password gpgpass\n"))
+        (call-process "gpg" nil nil nil "--batch" "--yes" "--homedir" home "-o" file "-c" (expand-file-name "plain" home))
+        (las-show (auth-source-search :host "gpghost")))
+    (call-process "gpgconf" nil nil nil "--homedir" home "--kill" "gpg-agent")
+    (delete-directory home t)))
