@@ -57,6 +57,10 @@
                    format-seconds safe-date-to-time seconds-to-string time-since
                    time-to-day-in-year time-to-days))
                  ("parse-time" () (parse-time-string))
+                 ("auth-source-pass" () (auth-source-pass-enable auth-source-pass-get))
+                 ("epg-config" () (epg-check-configuration epg-configuration epg-expand-group
+                                   epg-find-configuration))
+                 ("epg" () (epg-make-context))
                  ("rmc" () (read-multiple-choice))
                  ("unsafep" () (unsafep))
                  ("url-util" ()

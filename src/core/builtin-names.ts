@@ -41,6 +41,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   ":filter",
   ":host",
   ":local",
+  ":log",
   ":mac-algorithm-id",
   ":mac-algorithm-keysize",
   ":mac-algorithm-length",

@@ -137,6 +137,7 @@ const QCtype = DEFSYM(':type');
 const QCnowait = DEFSYM(':nowait');
 const QCnoquery = DEFSYM(':noquery');
 const QCplist = DEFSYM(':plist');
+const QClog = DEFSYM(':log');
 const QClocal = DEFSYM(':local');
 const QCremote = DEFSYM(':remote');
 const QCport = DEFSYM(':port');
@@ -214,6 +215,10 @@ function contactPut(rt: Runtime, p: number, key: number, value: number): void {
   aset(rt, p, PROC_CONTACT, funcall(rt, intern(rt, 'plist-put'), [aref(rt, p, PROC_CONTACT), key, value]));
 }
 
+function contactGet(rt: Runtime, p: number, key: number): number {
+  return funcall(rt, intern(rt, 'plist-get'), [aref(rt, p, PROC_CONTACT), key]);
+}
+
 function addressFamily(rt: Runtime, family: number): 0 | 4 | 6 | 'local' {
   if (family === Qnil) return 0;
   if (family === Qipv4) return 4;
@@ -237,7 +242,7 @@ function resolveHost(rt: Runtime, host: string, family: number, serviceText: str
   return r[0]!;
 }
 
-DEFUN('make-network-process', 0, MANY, 'Open a network connection, or with :server a listener, as the keyword ARGS describe; give its process.\n:name, :host (a name, an address or `local\'), :service (a port, a service name, t for any free port; a file name for :family `local\'), :family (`ipv4\', `ipv6\', `local\'), :server (t or a backlog), :nowait, :buffer, :coding, :noquery, :filter, :sentinel, :plist.\nA connection the listener accepts becomes a process of its own that inherits its filter, sentinel, coding and plist.',
+DEFUN('make-network-process', 0, MANY, 'Open a network connection, or with :server a listener, as the keyword ARGS describe; give its process.\n:name, :host (a name, an address or `local\'), :service (a port, a service name, t for any free port; a file name for :family `local\'), :family (`ipv4\', `ipv6\', `local\'), :server (t or a backlog), :nowait, :buffer, :coding, :noquery, :filter, :sentinel, :plist, :log (a listener\'s function of SERVER, CONNECTION and MESSAGE, called as it accepts each connection).\nA connection the listener accepts becomes a process of its own that inherits its filter, sentinel, coding and plist.',
   (rt, args: number[]) => {
     const name = plistGet(rt, args, QCname);
     if (!stringp(name)) wrongTypeArgument(rt, Qstringp, name);
@@ -349,6 +354,13 @@ function acceptConnection(rt: Runtime, srv: number, conn: number, remote: HostNe
   aset(rt, p, PROC_HANDLE, makeFixnum(conn));
   aset(rt, p, PROC_STATUS, Qopen);
   procState(rt).byHandle.set(conn, p);
+  // The listener's :log function hears of the connection first, as (SERVER CONNECTION MESSAGE).
+  const log = contactGet(rt, srv, QClog);
+  if (log !== Qnil) {
+    const msg = makeString(rt, `accept from ${remote.path !== undefined ? '-' : remote.address}\n`);
+    rt.push(msg);
+    callHandler(rt, 'log', log, [srv, p, msg]);
+  }
   // A sentinel of the listener's own hears of the connection at once, before any of its data
   // reaches the filter; the default one writes nothing for it (GNU's buffer stays empty).
   const sentinel = aref(rt, p, PROC_SENTINEL);

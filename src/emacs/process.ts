@@ -583,7 +583,9 @@ export function waitReading(rt: Runtime, o: WaitOptions): boolean {
         }
         happened = true;
         const from = applyEvent(rt, ev);
-        if (from !== Qnil && (o.proc === Qnil || from === o.proc || (owner === o.proc && aref(rt, o.proc, PROC_STDERR) === from))) got = true;
+        // Waiting on no process for a time (sleep-for) is not cut short by output: only
+        // accept-process-output, which waits for any event, returns on it.
+        if (from !== Qnil && ((o.proc === Qnil && o.anyEvent) || from === o.proc || (owner === o.proc && aref(rt, o.proc, PROC_STDERR) === from))) got = true;
       }
     }
   } finally {
