@@ -50,39 +50,26 @@
 
 ;;; Keymaps.
 
-(defvar widget-keymap
-  (let ((m (make-sparse-keymap)))
-    (define-key m "\t" #'widget-forward)
-    (define-key m "\e\t" #'widget-backward)
-    (define-key m [(shift tab)] #'widget-backward)
-    (define-key m [backtab] #'widget-backward)
-    (define-key m [down-mouse-2] #'widget-button-click)
-    (define-key m [down-mouse-1] #'widget-button-click)
-    (define-key m "\C-m" #'widget-button-press)
-    m)
+(defun widget--keys (base parent &rest bindings) "A keymap: a copy of BASE (or a new one), with PARENT, and BINDINGS, KEY COMMAND..."
+  (let ((keys (if base (copy-keymap base) (make-sparse-keymap))))
+    (while bindings (define-key keys (pop bindings) (pop bindings)))
+    (if parent (set-keymap-parent keys parent))
+    keys))
+
+(defvar widget-keymap (widget--keys nil nil "\t" #'widget-forward "\e\t" #'widget-backward
+                                    [(shift tab)] #'widget-backward [backtab] #'widget-backward
+                                    [down-mouse-2] #'widget-button-click [down-mouse-1] #'widget-button-click
+                                    "\C-m" #'widget-button-press)
   "The keymap of a buffer made of widgets: moving between them and pressing buttons.")
 
-(defvar widget-field-keymap
-  (let ((m (copy-keymap widget-keymap)))
-    (define-key m "\C-k" #'widget-kill-line)
-    (define-key m "\e\t" #'widget-complete)
-    (define-key m "\C-m" #'widget-field-activate)
-    (define-key m "\C-e" #'widget-end-of-line)
-    (set-keymap-parent m global-map)
-    m)
+(defvar widget-field-keymap (widget--keys widget-keymap global-map "\C-k" #'widget-kill-line "\e\t" #'widget-complete
+                                          "\C-m" #'widget-field-activate "\C-e" #'widget-end-of-line)
   "The keymap in force inside an editable field.")
 
-(defvar widget-text-keymap
-  (let ((m (copy-keymap widget-keymap)))
-    (define-key m "\C-e" #'widget-end-of-line)
-    (set-keymap-parent m global-map)
-    m)
+(defvar widget-text-keymap (widget--keys widget-keymap global-map "\C-e" #'widget-end-of-line)
   "The keymap in force inside a multi-line text field.")
 
-(defvar widget-link-keymap
-  (let ((m (copy-keymap widget-keymap)))
-    (define-key m [mouse-2] #'widget-button-click)
-    m)
+(defvar widget-link-keymap (widget--keys widget-keymap nil [mouse-2] #'widget-button-click)
   "The keymap of link buttons.")
 
 ;;; Buffer state.
@@ -105,12 +92,10 @@
 (defun widget-type (widget) "Return the type of WIDGET, a symbol." (car widget))
 
 (defun widget-member (widget property) "Return non-nil when WIDGET or one of the types it derives from sets PROPERTY."
-  (let ((found nil))
-    (while (and widget (not found))
-      (if (plist-member (cdr widget) property)
-          (setq found t)
-        (setq widget (and (symbolp (car widget)) (get (car widget) 'widget-type)))))
-    found))
+  (let ((type widget))
+    (while (and type (not (plist-member (cdr type) property)))
+      (setq type (and (symbolp (car type)) (get (car type) 'widget-type))))
+    (and type t)))
 
 (defun define-widget (name class doc &rest args) "Define NAME as a widget type deriving from CLASS with the properties ARGS.
 DOC documents the type.  Return NAME."
@@ -120,11 +105,11 @@ DOC documents the type.  Return NAME."
 
 (defun widget--split-keywords (items) "Return (PLIST . REST): the leading keyword/value pairs of ITEMS and what follows.
 A keyword with nothing after it belongs to REST."
-  (let ((plist nil))
+  (let ((leading nil))
     (while (and (keywordp (car items)) (cdr items))
-      (setq plist (cons (cadr items) (cons (car items) plist))
-            items (cddr items)))
-    (cons (nreverse plist) items)))
+      (push (pop items) leading)
+      (push (pop items) leading))
+    (cons (nreverse leading) items)))
 
 (defun widget-convert (type &rest args) "Make a widget of TYPE, with the keyword arguments and children ARGS.
 TYPE is a type symbol or a list (TYPE . ARGS) in the same form.  The
@@ -311,13 +296,12 @@ FRONT and REAR are its insertion types at the two ends."
               (widget--overlay from to t nil 'widget-doc widget 'face 'widget-documentation 'evaporate t)))
 
 (defun widget--walk-format (fmt escape) "Insert FMT at point, calling ESCAPE with the character of each %-escape where it stands."
-  (let ((done 0))
-    (while (string-match "%\\(.\\)" fmt done)
-      (insert (substring fmt done (match-beginning 0)))
-      (let ((c (aref fmt (match-beginning 1))))
-        (setq done (match-end 0))
-        (funcall escape c)))
-    (insert (substring fmt done))))
+  (let ((pos 0))
+    (while (string-match "%\\(.\\)" fmt pos)
+      (insert (substring fmt pos (match-beginning 0)))
+      (setq pos (match-end 0))
+      (funcall escape (aref fmt (1- pos))))
+    (insert (substring fmt pos))))
 
 (defun widget-default-create (widget) "Insert WIDGET at point, expanding the escapes of its :format."
   (widget--quietly
@@ -367,12 +351,16 @@ FRONT and REAR are its insertion types at the two ends."
     (widget-apply widget :value-delete)
     (dolist (p '(:button-overlay :sample-overlay :doc-overlay :inactive))
       (widget--drop-overlay widget p))
-    (let ((from (widget-get widget :from)) (to (widget-get widget :to)))
-      (when (and (markerp from) (marker-buffer from))
-        (delete-region from to)
-        (set-marker from nil)
-        (set-marker to nil))))
+    (widget--remove-text widget))
   (widget-clear-undo))
+
+(defun widget--remove-text (widget) "Delete the text of WIDGET, between its :from and :to markers, and free them."
+  (let ((from (widget-get widget :from)) (to (widget-get widget :to)))
+    (and (markerp from) (marker-buffer from) (widget--delete-between from to))))
+
+(defun widget--delete-between (from to) "Delete the text between the markers FROM and TO and free them."
+  (delete-region from to)
+  (dolist (m (list from to)) (set-marker m nil)))
 
 (defun widget--ancestors (widget) "Return the parents of WIDGET, nearest first."
   (let (up)
@@ -403,10 +391,8 @@ the new text while THUNK runs."
          (pos (marker-position from)))
     (widget-apply widget :delete)
     (widget-put widget :value value)
-    (widget--insert-inside (widget-get widget :parent) pos
-                           (lambda () (widget-apply widget :create)))
-    (when offset
-      (goto-char (min (+ pos offset) (widget-get widget :to))))))
+    (widget--insert-inside (widget-get widget :parent) pos (lambda () (widget-apply widget :create)))
+    (if offset (goto-char (min (+ pos offset) (widget-get widget :to))))))
 
 (defun widget-default-value-inline (widget) "Return WIDGET's value as the list its parent splices in."
   (let ((v (widget-value widget)))
@@ -1307,13 +1293,11 @@ The element is the one last deleted from WIDGET, if any."
                  (insert-char ?\s (or (widget-get widget :indent) 0)))))
           (set-marker-insertion-type vp t)))
       (widget-put widget :last-deleted (cdr (widget-get widget :last-deleted)))
-      (let ((kids (widget-get widget :children)))
+      (let* ((kids (widget-get widget :children))
+             (at (and before (memq before kids))))
+        ;; The new entry goes just before BEFORE, or last.
         (widget-put widget :children
-                    (if before
-                        (let ((out nil))
-                          (dolist (k kids) (when (eq k before) (push kid out)) (push k out))
-                          (nreverse out))
-                      (append kids (list kid)))))
+                    (if at (append (butlast kids (length at)) (list kid) at) (append kids (list kid)))))
       (widget--sort-buttons widget)))
   (widget-setup)
   (widget--tell widget nil))
@@ -1336,12 +1320,9 @@ The element is the one last deleted from WIDGET, if any."
             (widget-apply b :delete)
           (push b keep)))
       (widget-put widget :buttons (nreverse keep)))
-    (let ((from (widget-get child :entry-from))
-          (to (widget-get child :entry-to)))
+    (let ((from (widget-get child :entry-from)) (to (widget-get child :entry-to)))
       (widget-apply child :delete)
-      (delete-region from to)
-      (set-marker from nil)
-      (set-marker to nil))
+      (widget--delete-between from to))
     (widget-put widget :children (delq child (widget-get widget :children))))
   (widget-setup)
   (widget--tell widget nil))
