@@ -503,31 +503,31 @@ the new text while THUNK runs."
          w)))
 
 (defun widget--stop-start (pos) "Return where the button or field around POS begins."
-  (let ((w (widget-at pos)))
-    (while (and w (> pos (point-min)) (eq (widget-at (1- pos)) w))
-      (setq pos (1- pos)))
-    pos))
+  (let ((w (widget-at pos)) (start pos))
+    (while (and w (> start (point-min)) (eq (widget-at (1- start)) w))
+      (setq start (1- start)))
+    start))
 
 (defvar widget-move-hook nil "Hook run after `widget-move' moved point.")
 
 (defun widget-move (arg &optional suppress-echo) "Move point to the ARGth next button or field; back when ARG is negative.
 The search wraps around the buffer.  Unless SUPPRESS-ECHO, show the help
 text of the widget reached."
-  (let ((stops nil) (p (point-min)) (last nil))
+  (let ((stops nil) (at (point-min)) (prev nil))
     ;; A stop is where a run of text belonging to one widget starts.
-    (while (< p (point-max))
-      (let ((w (widget-tabable-at p)))
-        (when (and w (not (eq w last))) (push p stops))
-        (setq last w p (next-char-property-change p))))
+    (while (< at (point-max))
+      (let ((w (widget-tabable-at at)))
+        (if (and w (not (eq w prev))) (push at stops))
+        (setq prev w at (next-char-property-change at))))
     (setq stops (nreverse stops))
     (unless stops (error "No buttons or fields found"))
-    (let ((cur (if (widget-tabable-at (point)) (widget--stop-start (point)) (point))))
+    (let ((here (if (widget-tabable-at (point)) (widget--stop-start (point)) (point))))
       (dotimes (_ (abs arg))
-        (setq cur (if (> arg 0)
-                      (or (seq-find (lambda (s) (> s cur)) stops) (car stops))
-                    (or (car (last (seq-filter (lambda (s) (< s cur)) stops)))
-                        (car (last stops))))))
-      (goto-char cur)
+        (setq here (if (> arg 0)
+                       (or (seq-find (lambda (s) (> s here)) stops) (car stops))
+                     (or (car (last (seq-filter (lambda (s) (< s here)) stops)))
+                         (car (last stops))))))
+      (goto-char here)
       ;; GNU 28 signals this when the widget reached starts the buffer,
       ;; after moving there; programs see the error, so keep it.
       (when (bobp) (signal 'beginning-of-buffer nil)))
@@ -622,26 +622,23 @@ From then on, changes in the buffer are watched: only field text may change."
     (when size
       (widget--quietly
         (save-excursion
-          (let* ((start (widget-field-start field))
-                 (end (widget-field-end field))
-                 (extra (- end start size)))
+          (let* ((stop (widget-field-end field))
+                 (extra (- stop (widget-field-start field) size)))
+            (goto-char stop)
             (if (< extra 0)
-                (progn (goto-char end) (insert-char ?\s (- extra)))
-              (goto-char end)
-              (skip-chars-backward " " (- end extra))
-              (delete-region (point) end))))))))
+                (insert-char ?\s (- extra))
+              (delete-region (progn (skip-chars-backward " " (- stop extra)) (point)) stop))))))))
 
 (defun widget-after-change (from to _old-length) "Keep a sized field at its size after a change of FROM..TO, and tell the field."
   (let ((field (widget-field-find from)))
     (when field
       (widget--fit-to-size field)
-      (widget-apply field :notify field (list 'after-change from to)))))
+      (widget-apply field :notify field `(after-change ,from ,to)))))
 
 (defun widget-specify-field (widget from to) "Make FROM..TO the editable field of WIDGET.
 A field without a :size ends before the newline that follows it, and that
 newline gets a `boundary' overlay of its own."
-  (let ((map (widget-get widget :keymap))
-        (face (or (widget-get widget :value-face) 'widget-field))
+  (let ((map (widget-get widget :keymap)) (face (or (widget-get widget :value-face) 'widget-field))
         (help (widget-get widget :help-echo))
         (follow (widget-get widget :follow-link)))
     (widget-put widget :field-overlay
@@ -651,24 +648,22 @@ newline gets a `boundary' overlay of its own."
       (widget--overlay to (1+ to) t nil 'field 'boundary 'real-field widget 'local-map map
                        'face face 'follow-link follow 'help-echo help))))
 
+(defun widget--field-edge (widget overlay-fn marker-fn) "An edge of WIDGET's field: OVERLAY-FN of its overlay, or MARKER-FN of its marker pair."
+  (let ((field (widget-get widget :field-overlay)))
+    (cond ((overlayp field) (funcall overlay-fn field))
+          ((consp field) (marker-position (funcall marker-fn field))))))
+
 (defun widget-field-start (widget) "Return where WIDGET's editable text starts."
-  (let ((ov (widget-get widget :field-overlay)))
-    (cond ((overlayp ov) (overlay-start ov))
-          ((consp ov) (marker-position (car ov))))))
+  (widget--field-edge widget #'overlay-start #'car))
 
 (defun widget-field-end (widget) "Return where WIDGET's editable text ends."
-  (let ((ov (widget-get widget :field-overlay)))
-    (cond ((overlayp ov) (overlay-end ov))
-          ((consp ov) (marker-position (cdr ov))))))
+  (widget--field-edge widget #'overlay-end #'cdr))
 
 (defun widget-field-text-end (widget) "Return where WIDGET's text ends, before the padding of a sized field."
-  (let ((end (widget-field-end widget)))
-    (if (and end (widget-get widget :size))
-        (save-excursion
-          (goto-char end)
-          (skip-chars-backward " " (widget-field-start widget))
-          (point))
-      end)))
+  (let ((stop (widget-field-end widget)))
+    (if (not (and stop (widget-get widget :size)))
+        stop
+      (save-excursion (goto-char stop) (skip-chars-backward " " (widget-field-start widget)) (point)))))
 
 (defun widget-field-value-create (widget) "Insert the text of the field WIDGET, and record the field for `widget-setup'."
   (let* ((size (widget-get widget :size))
@@ -685,14 +680,15 @@ newline gets a `boundary' overlay of its own."
 (defun widget-field-value-delete (widget) "Forget the field WIDGET."
   (setq widget-field-list (delq widget widget-field-list)
         widget-field-new (delq widget widget-field-new))
-  (let ((ov (widget-get widget :field-overlay)))
-    (cond ((overlayp ov)
-           (when (overlay-buffer ov)
-             (let ((end (overlay-end ov)))
-               (dolist (o (overlays-in end (1+ end)))
-                 (when (eq (overlay-get o 'real-field) widget) (delete-overlay o)))))
-           (delete-overlay ov))
-          ((consp ov) (set-marker (car ov) nil) (set-marker (cdr ov) nil))))
+  (let ((field (widget-get widget :field-overlay)))
+    (cond ((overlayp field)
+           (when (overlay-buffer field)
+             ;; The boundary overlay on the newline after the field goes too.
+             (let ((after (overlay-end field)))
+               (dolist (o (overlays-in after (1+ after)))
+                 (if (eq (overlay-get o 'real-field) widget) (delete-overlay o)))))
+           (delete-overlay field))
+          ((consp field) (set-marker (car field) nil) (set-marker (cdr field) nil))))
   (widget-put widget :field-overlay nil))
 
 (defun widget-field-value-get (widget &optional keep-padding) "Return the text in the field WIDGET.
@@ -700,11 +696,10 @@ Trailing spaces of a sized field go unless KEEP-PADDING."
   (let ((start (widget-field-start widget)))
     (if (null start)
         (widget-get widget :value)
-      (let ((s (buffer-substring-no-properties
-                start (if (and (widget-get widget :size) (not keep-padding))
-                          (widget-field-text-end widget)
-                        (widget-field-end widget)))))
-        s))))
+      (buffer-substring-no-properties
+       start (if (or keep-padding (not (widget-get widget :size)))
+                 (widget-field-end widget)
+               (widget-field-text-end widget))))))
 
 (defun widget-field-value-set (widget value) "Replace the text of the field WIDGET by VALUE."
   (let ((start (widget-field-start widget)))
@@ -712,9 +707,9 @@ Trailing spaces of a sized field go unless KEEP-PADDING."
         (widget-default-value-set widget value)
       (widget--quietly
         (save-excursion
-          (let ((end (widget-field-end widget)))
+          (let ((stop (widget-field-end widget)))
+            (delete-region start stop)
             (goto-char start)
-            (delete-region start end)
             (insert value)
             (let ((size (widget-get widget :size)))
               (when (and size (< (length value) size))
