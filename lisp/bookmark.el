@@ -827,13 +827,11 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
   (interactive) (bookmark-bmenu--tag-all "D"))
 
 (defun bookmark-bmenu--lines-tagged (char) "Return the bookmarks of the lines whose mark is CHAR, top to bottom."
-  (let ((found ()))
-    (save-excursion
-      (goto-char (point-min))
-      (while (tabulated-list-get-id)
-        (if (eq (following-char) char) (push (tabulated-list-get-id) found))
-        (forward-line 1)))
-    (nreverse found)))
+  (let ((tagged ()) (line (point-min)))
+    (while (tabulated-list-get-id line)
+      (if (eq (char-after line) char) (push (tabulated-list-get-id line) tagged))
+      (setq line (save-excursion (goto-char line) (forward-line) (point))))
+    (nreverse tagged)))
 
 (defun bookmark-bmenu-any-marks () "Return t if some line of the list has a mark or a deletion flag."
   (and (or (bookmark-bmenu--lines-tagged ?>) (bookmark-bmenu--lines-tagged ?D)) t))
@@ -841,13 +839,13 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
 (defun bookmark-bmenu-execute-deletions () "Delete the bookmarks flagged with D."
   (interactive)
   (when (or (not bookmark-menu-confirm-deletion) (yes-or-no-p "Delete selected bookmarks? "))
-    (let ((reporter (make-progress-reporter "Deleting bookmarks..."))
+    (let ((progress (make-progress-reporter "Deleting bookmarks..."))
           (row (count-lines (point-min) (line-beginning-position))))
       (mapc (lambda (bm) (bookmark-delete bm t)) (bookmark-bmenu--lines-tagged ?D))
       (bookmark-bmenu--revert)
       (goto-char (point-min)) (forward-line row)
       (bookmark-bmenu-ensure-position) (and (bookmark-time-to-save-p) (bookmark-save))
-      (progress-reporter-done reporter))))
+      (progress-reporter-done progress))))
 
 (defun bookmark-bmenu-filter-alist-by-regexp (regexp) "List only the bookmarks whose names match REGEXP."
   (let ((bookmark-alist (seq-filter (lambda (bm) (string-match-p regexp (car bm))) bookmark-alist)))
