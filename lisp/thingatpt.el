@@ -138,12 +138,15 @@ A `search-failed' error when there is none."
 (defvar thing-at-point-file-name-chars "-@~/[:alnum:]_.${}#%,:" "The characters a file name at point is made of, as a `skip-chars-forward' set.")
 
 (defmacro define-thing-chars (thing chars) "Make THING a run of the characters CHARS, a `skip-chars-forward' set, for thing-at-point."
-  `(progn
-     (put ',thing 'end-op (lambda () (re-search-forward (concat "\\=[" ,chars "]*") nil t)))
-     (put ',thing 'beginning-op
-          (lambda () (if (re-search-backward (concat "[^" ,chars "]") nil t)
-                         (forward-char)
-                       (goto-char (point-min)))))))
+  (list 'progn
+        (list 'put (list 'quote thing) ''end-op
+              (list 'lambda nil
+                    (list 're-search-forward (list 'concat "\\=[" chars "]*") nil t)))
+        (list 'put (list 'quote thing) ''beginning-op
+              (list 'lambda nil
+                    (list 'if (list 're-search-backward (list 'concat "[^" chars "]") nil t)
+                          '(forward-char)
+                          '(goto-char (point-min)))))))
 
 (define-thing-chars filename thing-at-point-file-name-chars)
 
