@@ -50,24 +50,26 @@ sets `abbrevs-changed'."
                  old (symbol-value old) (not (abbrev-get old :system)))
       (when (eq system 'force) (setq plist (plist-put plist :system t)))
       (let ((sym (intern abbrev table)))
-        (unless (or system (and old (equal (symbol-value old) expansion)
-                                (equal (symbol-function old) hook)))
-          (setq abbrevs-changed t))
-        ;; Value, function cell and properties: the whole abbrev.
+        (or system
+            (and old (equal (symbol-value old) expansion) (equal (symbol-function old) hook))
+            (setq abbrevs-changed t))
+        ;; Properties, function cell and value: the whole abbrev.
         (setplist sym (append plist (list :abbrev-table-modiff modiff)))
         (fset sym hook)
-        (set sym expansion)
-        (abbrev-table-put table :abbrev-table-modiff (1+ modiff))))
+        (setf (symbol-value sym) expansion)
+        (abbrev--bump-modiff table)))
     abbrev))
+
+(defun abbrev--bump-modiff (table) "Count one more change of TABLE in its :abbrev-table-modiff."
+  (abbrev-table-put table :abbrev-table-modiff (1+ (or (abbrev-table-get table :abbrev-table-modiff) 0))))
 
 (defun abbrev-table-name (table) "Return the name of the variable whose value is TABLE, from `abbrev-table-name-list'."
   (seq-find (lambda (name) (and (boundp name) (eq (symbol-value name) table)))
             abbrev-table-name-list))
 
 (defun abbrev--each (table function) "Call FUNCTION on each abbrev symbol of TABLE that has an expansion."
-  (mapatoms (lambda (sym)
-              (when (and (symbol-value sym) (not (equal (symbol-name sym) "")))
-                (funcall function sym)))
+  (mapatoms (lambda (abbrev)
+              (and (symbol-value abbrev) (not (equal (symbol-name abbrev) "")) (funcall function abbrev)))
             table))
 
 (defun abbrev-table-empty-p (object &optional ignore-system) "Return non-nil when the abbrev table OBJECT has no abbrevs.
@@ -80,13 +82,12 @@ With IGNORE-SYSTEM, system abbrevs do not count."
     t))
 
 (defun clear-abbrev-table (table) "Remove every abbrev from TABLE, keeping the table's own properties."
-  (setq abbrevs-changed t)
+  (set 'abbrevs-changed t)
   (let ((names nil))
-    (mapatoms (lambda (sym) (unless (equal (symbol-name sym) "") (push (symbol-name sym) names)))
+    (mapatoms (lambda (abbrev) (unless (equal (symbol-name abbrev) "") (push (symbol-name abbrev) names)))
               table)
     (dolist (name names) (unintern name table)))
-  (abbrev-table-put table :abbrev-table-modiff
-                    (1+ (or (abbrev-table-get table :abbrev-table-modiff) 0)))
+  (abbrev--bump-modiff table)
   nil)
 
 (defun copy-abbrev-table (table) "Return a new abbrev table with TABLE's abbrevs, defined afresh.
@@ -94,8 +95,7 @@ Only expansions and hooks are copied: counts start at 0 and other
 properties are dropped.  As in GNU, the table's own \"\" symbol is
 defined too, last, which leaves its modification count one higher."
   (let ((copy (make-abbrev-table)) (named nil) (blank nil))
-    (mapatoms (lambda (sym)
-                (if (equal (symbol-name sym) "") (push sym blank) (push sym named)))
+    (mapatoms (lambda (abbrev) (if (equal (symbol-name abbrev) "") (push abbrev blank) (push abbrev named)))
               table)
     (dolist (sym (nconc (nreverse named) blank))
       (define-abbrev copy (symbol-name sym) (symbol-value sym) (symbol-function sym)))
@@ -104,7 +104,7 @@ defined too, last, which leaves its modification count one higher."
 (defun kill-all-abbrevs () "Empty every abbrev table named in `abbrev-table-name-list'."
   (interactive)
   (dolist (name abbrev-table-name-list)
-    (when (boundp name) (clear-abbrev-table (symbol-value name)))))
+    (if (boundp name) (clear-abbrev-table (symbol-value name)))))
 
 ;;; Finding abbrevs.
 
@@ -224,37 +224,31 @@ abbrev's :count goes up by one.  The value is nil when the hook has a
 non-nil `no-self-insert' property and returns nil."
   (abbrev-put abbrev :count (1+ (or (abbrev-get abbrev :count) 0)))
   (let ((value abbrev) (from (or wordstart (point))))
-    (goto-char from)
-    (insert (symbol-value abbrev))
+    (goto-char from) (insert (symbol-value abbrev))
     ;; The abbrev goes after the expansion is in, so that markers (a `save-excursion'
     ;; point) at its end stay after the expansion, as in GNU.
     (when wordstart (delete-region (point) (+ (point) (- wordend wordstart))))
     (let ((past (point-marker)))
       (when (and name wordstart) (abbrev--adjust-case name from past))
       (goto-char (prog1 (marker-position past) (set-marker past nil))))
-    (let ((hook (symbol-function abbrev)))
-      (when hook
-        (let ((result (funcall hook)))
-          (when (and (symbolp hook) (get hook 'no-self-insert) (null result))
-            (setq value nil)))))
-    value))
+    (let* ((hook (symbol-function abbrev))
+           (result (and hook (funcall hook))))
+      ;; A hook marked `no-self-insert' that returns nil makes the value nil.
+      (if (and hook (null result) (symbolp hook) (get hook 'no-self-insert))
+          nil
+        value))))
 
 (defun abbrev--default-expand () "Expand the abbrev before point, if any, and return its symbol.
 `abbrev-expand-functions' are wrapped around the expansion."
   (let ((core (lambda ()
                 (let ((found (abbrev--before-point)))
                   (when found
-                    (let* ((sym (nth 0 found)) (name (nth 1 found)) (start (nth 2 found))
-                           (end (nth 3 found))
-                           ;; Text typed after the abbrev (a space) stays after point.
-                           (after (and (> (point) end) (- (point-max) (point))))
-                           (value nil))
-                      (setq last-abbrev-text name
-                            last-abbrev sym
-                            last-abbrev-location start)
-                      (setq value (abbrev-insert sym name start end))
-                      (when after (goto-char (- (point-max) after)))
-                      value))))))
+                    (pcase-let* ((`(,sym ,name ,start ,end) found)
+                                 ;; Text typed after the abbrev (a space) stays after point.
+                                 (after (and (> (point) end) (- (point-max) (point)))))
+                      (setq last-abbrev-text name last-abbrev sym last-abbrev-location start)
+                      (prog1 (abbrev-insert sym name start end)
+                        (if after (goto-char (- (point-max) after))))))))))
     (abbrev--wrap (if (listp abbrev-expand-functions) abbrev-expand-functions
                     (list abbrev-expand-functions))
                   core)))
@@ -276,38 +270,35 @@ A t in a buffer-local value stands for the global value."
   (interactive)
   (when (and last-abbrev (stringp last-abbrev-text)
              (<= (point-min) last-abbrev-location (point-max)))
-    (let* ((here (point))
+    (let* ((pt (point))
            ;; Point after the expansion keeps its distance from the end.
-           (tail (and (> here last-abbrev-location) (- (point-max) here)))
+           (tail (and (> pt last-abbrev-location) (- (point-max) pt)))
            (expansion (symbol-value last-abbrev)))
-      (unless (stringp expansion) (error "Value of abbrev-symbol must be a string"))
-      (goto-char last-abbrev-location)
-      (delete-region (point) (min (point-max) (+ (point) (length expansion))))
-      (insert last-abbrev-text)
-      (setq last-abbrev-text nil)
-      (goto-char (if tail (- (point-max) tail) here))))
+      (or (stringp expansion) (error "Value of abbrev-symbol must be a string"))
+      (let ((at last-abbrev-location))
+        (delete-region at (min (point-max) (+ at (length expansion))))
+        (goto-char at)
+        (insert (prog1 last-abbrev-text (setq last-abbrev-text nil))))
+      (goto-char (if tail (- (point-max) tail) pt))))
   nil)
 
 (defun abbrev-prefix-mark (&optional arg) "Mark point as the start of the next abbrev, inserting a hyphen there.
 Unless ARG, the abbrev before point is expanded first."
   (interactive "P")
-  (or arg (expand-abbrev))
+  (unless arg (expand-abbrev))
   ;; The marker is where the hyphen goes; it is removed on expansion.
-  (let ((mark (point-marker)))
-    (insert "-")
-    (setq abbrev-start-location-buffer (current-buffer)
-          abbrev-start-location mark)))
+  (setq abbrev-start-location-buffer (current-buffer)
+        abbrev-start-location (prog1 (point-marker) (insert ?-))))
 
 (defun expand-region-abbrevs (start end &optional noquery) "Expand each abbrev in the region START..END.
 Without NOQUERY each would be asked about; in batch they all expand."
   (interactive "r\nP")
   noquery
   (let ((stop (copy-marker end t)))
-    (goto-char start)
     ;; Each word's end is where an abbrev would be expanded; point stays
     ;; after the last one.
-    (while (re-search-forward "\\w+" stop t)
-      (expand-abbrev))
+    (goto-char start)
+    (while (re-search-forward "\\w+" stop t) (expand-abbrev))
     (set-marker stop nil)))
 
 (define-minor-mode abbrev-mode "Toggle Abbrev mode: abbrevs expand as words are finished."
@@ -318,14 +309,17 @@ Without NOQUERY each would be asked about; in batch they all expand."
 (defun define-global-abbrev (abbrev expansion) "Define ABBREV, in lower case, as a global abbrev for EXPANSION; return that name."
   (interactive (let ((name (read-string "Global abbrev: ")))
                  (list name (read-string (format "Expansion of %s: " name)))))
-  (define-abbrev global-abbrev-table (downcase abbrev) expansion))
+  (abbrev--define-lower global-abbrev-table abbrev expansion))
+
+(defun abbrev--define-lower (table name expansion) "Define NAME, in lower case, in TABLE for EXPANSION; return that name."
+  (define-abbrev table (downcase name) expansion))
 
 (defun define-mode-abbrev (abbrev expansion) "Define ABBREV, in lower case, for EXPANSION in the buffer's local abbrev table; return that name."
   (interactive (let ((name (read-string "Mode abbrev: ")))
                  (list name (read-string (format "Expansion of %s: " name)))))
   (let ((table (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)))
     (unless table (error "Major mode has no abbrev table"))
-    (define-abbrev table (downcase abbrev) expansion)))
+    (abbrev--define-lower table abbrev expansion)))
 
 ;; Defining an abbrev for the text before point, or the text before point as an abbrev.
 
@@ -337,29 +331,25 @@ Without NOQUERY each would be asked about; in batch they all expand."
 (defun add-abbrev (table type arg) "Define an abbrev in TABLE whose expansion is the ARG words before point, read its name.
 ARG 0 takes the region as the expansion; a negative ARG undefines the abbrev read.  TYPE
 names the table in the prompt.  Return the abbrev's name, or nil when not redefined."
-  (let* ((exp (cond ((> arg 0)
-                     (buffer-substring-no-properties
-                      (point) (save-excursion (forward-word (- arg)) (point))))
-                    ((= arg 0)
-                     (buffer-substring-no-properties (point) (mark t)))))
-         (name (read-string (if exp
-                                (format "%s abbrev that expands into \"%s\": " type exp)
-                              (format "Undefine %s abbrev: " type))
-                            nil nil nil nil)))
-    (set-text-properties 0 (length name) nil name)
+  (let* ((exp (and (>= arg 0)
+                   (buffer-substring-no-properties
+                    (point) (if (= arg 0) (mark t) (save-excursion (forward-word (- arg)) (point))))))
+         (name (substring-no-properties
+                (read-string (if (null exp)
+                                 (format "Undefine %s abbrev: " type)
+                               (format "%s abbrev that expands into \"%s\": " type exp))
+                             nil nil nil nil))))
     ;; Undefining asks nothing.
-    (when (or (null exp) (abbrev--confirm-redefine name table))
-      (define-abbrev table (downcase name) exp))))
+    (and (or (null exp) (abbrev--confirm-redefine name table))
+         (abbrev--define-lower table name exp))))
 
 (defun abbrev--mode-table () "The table mode abbrevs go to: the global one under `only-global-abbrevs', else the local one."
-  (if only-global-abbrevs
-      global-abbrev-table
-    (or (if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table)
-        (error "No per-mode abbrev table"))))
+  (cond (only-global-abbrevs global-abbrev-table)
+        ((if (consp local-abbrev-table) (car local-abbrev-table) local-abbrev-table))
+        (t (error "No per-mode abbrev table"))))
 
 (defun add-global-abbrev (arg) "Define a global abbrev for the ARG words before point (the region if ARG is 0), reading its name."
-  (interactive "p")
-  (add-abbrev global-abbrev-table "Global" arg))
+  (interactive "p") (add-abbrev global-abbrev-table "Global" arg))
 
 (defun add-mode-abbrev (arg) "Define a mode abbrev for the ARG words before point (the region if ARG is 0), reading its name."
   (interactive "p")
@@ -367,24 +357,20 @@ names the table in the prompt.  Return the abbrev's name, or nil when not redefi
 
 (defun inverse-add-abbrev (table type arg) "Make the ARGth word before point an abbrev in TABLE, read its expansion, and expand it.
 TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
-  (let (start end)
-    (save-excursion
-      ;; ARG words back (a negative ARG: forward, to the word after), then that word.
-      (forward-word (- 1 arg))
-      (forward-word -1)
-      (setq start (point))
-      (forward-word 1)
-      (setq end (point)))
-    (let* ((name (buffer-substring-no-properties start end))
-           (exp (read-string (format "Expansion for %s abbrev \"%s\": " type name)
-                             nil nil nil t)))
-      (when (abbrev--confirm-redefine name table)
-        (define-abbrev table (downcase name) exp)
-        (save-excursion (goto-char end) (expand-abbrev))))))
+  (pcase-let* ((`(,word-start . ,word-end)
+                (save-excursion
+                  ;; ARG words back (a negative ARG: forward, to the word after), then that word.
+                  (forward-word (- 1 arg))
+                  (backward-word)
+                  (cons (point) (progn (forward-word) (point)))))
+               (name (buffer-substring-no-properties word-start word-end))
+               (exp (read-string (format "Expansion for %s abbrev \"%s\": " type name) nil nil nil t)))
+    (when (abbrev--confirm-redefine name table)
+      (abbrev--define-lower table name exp)
+      (save-excursion (goto-char word-end) (expand-abbrev)))))
 
 (defun inverse-add-global-abbrev (n) "Make the Nth word before point a global abbrev, read its expansion, and expand it."
-  (interactive "p")
-  (inverse-add-abbrev global-abbrev-table "Global" n))
+  (interactive "p") (inverse-add-abbrev global-abbrev-table "Global" n))
 
 (defun inverse-add-mode-abbrev (n) "Make the Nth word before point a mode abbrev, read its expansion, and expand it."
   (interactive "p")
@@ -394,13 +380,11 @@ TYPE names the table in the prompt.  Return the abbrev symbol expanded, or nil."
 ;; Expansions are handled as (EXPANSION . ABBREV) pairs.
 
 (defun abbrev--suggest-get-previous-words (n) "Return the text of the N words before point, newlines turned into spaces."
-  (let ((end (point)))
-    (save-excursion
-      (backward-word n)
-      (subst-char-in-string ?\n ?\s (buffer-substring-no-properties (point) end)))))
+  (let ((from (save-excursion (backward-word n) (point))))
+    (subst-char-in-string ?\n ?\s (buffer-substring-no-properties from (point)))))
 
 (defun abbrev--suggest-count-words (expansion) "Return how many space-separated words EXPANSION has."
-  (length (split-string expansion " " t)))
+  (safe-length (split-string expansion " " t)))
 
 (defun abbrev--suggest-table-lineage (table) "TABLE's ancestors by their :parents, farthest first, then TABLE."
   (nconc (mapcan #'abbrev--suggest-table-lineage (copy-sequence (abbrev-table-get table :parents)))
@@ -547,12 +531,12 @@ Tables without user abbrevs are left out; the others come by name."
                      (lambda (a b) (string-lessp (symbol-name a) (symbol-name b))))))
     (with-temp-buffer
       (insert ";;-*-coding: utf-8;-*-\n")
-      (dolist (name names)
-        (when (and (boundp name) (abbrev-table-p (symbol-value name))
-                   (not (abbrev-table-empty-p (symbol-value name) t)))
-          (insert-abbrev-table-description name nil)))
-      (let ((coding-system-for-write 'utf-8))
-        (write-region (point-min) (point-max) target nil 0)))
+      (mapc (lambda (name)
+              (let ((table (and (boundp name) (symbol-value name))))
+                (and (abbrev-table-p table) (not (abbrev-table-empty-p table t))
+                     (insert-abbrev-table-description name nil))))
+            names)
+      (let ((coding-system-for-write 'utf-8)) (write-region nil nil target nil 0)))
     nil))
 
 (defun read-abbrev-file (&optional file quietly) "Load the abbrev definitions in FILE (default `abbrev-file-name').
@@ -570,11 +554,9 @@ QUIETLY loads without a message.  Afterwards the abbrevs count as saved."
 
 (defun insert-abbrevs () "Insert a description of every abbrev table, point before it and mark after it."
   (interactive nil)
-  (let ((end (save-excursion
-               (dolist (name abbrev-table-name-list)
-                 (insert-abbrev-table-description name t))
+  (push-mark (save-excursion
+               (mapc (lambda (name) (insert-abbrev-table-description name t)) abbrev-table-name-list)
                (point))))
-    (push-mark end)))
 
 (defun prepare-abbrev-list-buffer (&optional local) "Fill the buffer *Abbrevs* with the abbrev tables, in Edit-Abbrevs mode, and return it.
 The tables with abbrevs come first.  With LOCAL, only the current
@@ -587,17 +569,18 @@ buffer's local table is shown."
                          (push name empty)
                        (push name full)))
                    (nconc (nreverse full) (nreverse empty))))))
-    (with-current-buffer (get-buffer-create "*Abbrevs*")
-      (edit-abbrevs-mode)
-      (erase-buffer)
-      (mapc (lambda (name) (insert-abbrev-table-description name t)) names)
-      (restore-buffer-modified-p nil)
-      (goto-char (point-min))
-      (current-buffer))))
+    (let ((listing (get-buffer-create "*Abbrevs*")))
+      (with-current-buffer listing
+        (edit-abbrevs-mode)
+        (erase-buffer)
+        (mapc (lambda (name) (insert-abbrev-table-description name t)) names)
+        (restore-buffer-modified-p nil)
+        (goto-char (point-min)))
+      listing)))
 
 (defun list-abbrevs (&optional local) "Show a list of the abbrevs of all tables, or with LOCAL of the local table only."
   (interactive "P")
-  (display-buffer (prepare-abbrev-list-buffer local)))
+  (let ((listing (prepare-abbrev-list-buffer local))) (display-buffer listing)))
 
 (defun edit-abbrevs () "Edit the abbrevs of all tables in the buffer *Abbrevs*."
   (interactive nil)
@@ -609,29 +592,28 @@ COUNT \"EXPANSION\" [HOOK] at the start of the line (others are passed
 over) up to a blank line.  With ARG, every
 table is emptied first."
   (interactive "P")
-  (when arg (kill-all-abbrevs))
+  (if arg (kill-all-abbrevs))
   (save-excursion
     (goto-char (point-min))
     (while (re-search-forward "^(" nil t)
-      (let ((table (read (current-buffer)))
-            (defs nil))
+      (let* ((here (current-buffer))
+             (table (read here))
+             (defs nil))
         (forward-line 2)
         ;; Up to the blank line; a line not starting with a name is passed over.
-        (while (not (eolp))
-          (when (looking-at "\"")
-            (let* ((name (read (current-buffer)))
-                   (count (read (current-buffer)))
-                   (expansion (read (current-buffer)))
-                   (hook (and (not (looking-at "[ \t]*$")) (read (current-buffer)))))
+        (while (< (point) (line-end-position))
+          (when (eq (char-after) ?\")
+            (let* ((name (read here)) (count (read here)) (expansion (read here))
+                   (hook (and (not (looking-at "[ \t]*$")) (read here))))
               (push (list name expansion hook :count count) defs)))
-          (forward-line 1))
+          (forward-line))
         (define-abbrev-table table (nreverse defs))))))
 
 (defun edit-abbrevs-redefine () "Define the abbrevs of the buffer anew, replacing all others."
   (interactive nil)
   ;; Every table is emptied first, so the buffer says all there is.
   (define-abbrevs 'empty-first)
-  (restore-buffer-modified-p nil))
+  (set-buffer-modified-p nil))
 
 (defun abbrev-edit-save-to-file (file) "Define the abbrevs of the buffer anew and save all abbrevs to FILE."
   (interactive (list (read-file-name "Save abbrevs to file: " nil abbrev-file-name)))
@@ -645,17 +627,16 @@ table is emptied first."
     (abbrev-edit-save-to-file file)))
 
 (defvar edit-abbrevs-mode-map
-  (let ((map (make-sparse-keymap)))
-    (dolist (binding '(("\C-x\C-s" . abbrev-edit-save-buffer)
-                       ("\C-x\C-w" . abbrev-edit-save-to-file)
-                       ("\C-c\C-c" . edit-abbrevs-redefine)))
-      (define-key map (car binding) (cdr binding)))
-    map)
+  (let ((keys (make-sparse-keymap)))
+    (pcase-dolist (`(,key . ,command) '(("\C-x\C-s" . abbrev-edit-save-buffer)
+                                         ("\C-x\C-w" . abbrev-edit-save-to-file)
+                                         ("\C-c\C-c" . edit-abbrevs-redefine)))
+      (define-key keys key command))
+    keys)
   "Keys of Edit-Abbrevs mode.")
 
-(define-derived-mode edit-abbrevs-mode fundamental-mode "Edit-Abbrevs"
-  "Major mode for editing the list of abbrevs that `edit-abbrevs' shows.
-\\{edit-abbrevs-mode-map}")
+(define-derived-mode edit-abbrevs-mode fundamental-mode "Edit-Abbrevs" "Major mode for editing the list of abbrevs that `edit-abbrevs' shows.
+Its keys: \\{edit-abbrevs-mode-map}")
 
 (provide 'abbrevs)
 

@@ -100,17 +100,17 @@ It returns the properties, or (NAME . PROPERTIES) to give the name too." local)
 (make-obsolete-variable 'bookmark-load-hook "use `with-eval-after-load' instead." "28.1")
 
 (defun bookmark--keymap (parent bindings) "Return a new keymap inheriting from PARENT, with BINDINGS: a list of KEY COMMAND ..."
-  (let ((map (make-sparse-keymap)))
-    (when parent (set-keymap-parent map parent))
-    (while bindings
-      (define-key map (pop bindings) (pop bindings)))
-    map))
+  (let ((keys (make-sparse-keymap)) (rest bindings))
+    (if parent (set-keymap-parent keys parent))
+    (while rest
+      (define-key keys (car rest) (cadr rest))
+      (setq rest (cddr rest)))
+    keys))
 
 (defvar bookmark-minibuffer-read-name-map (bookmark--keymap minibuffer-local-map '("\C-w" bookmark-yank-word))
   "Keymap in force while a new bookmark's name is read.")
 
-(defvar bookmark-map
-  (bookmark--keymap nil '("s" bookmark-save "w" bookmark-write "l" bookmark-load "D" bookmark-delete-all
+(defvar bookmark-map (bookmark--keymap nil '("s" bookmark-save "w" bookmark-write "l" bookmark-load "D" bookmark-delete-all
                           "d" bookmark-delete "r" bookmark-rename "f" bookmark-insert-location
                           "e" edit-bookmarks "i" bookmark-insert "5" bookmark-jump-other-frame
                           "o" bookmark-jump-other-window "g" bookmark-jump "j" bookmark-jump
@@ -120,8 +120,7 @@ It returns the properties, or (NAME . PROPERTIES) to give the name too." local)
 
 ;;;; Records and their properties
 
-(defun bookmark-name-from-full-record (bookmark-record) "Return the name of BOOKMARK-RECORD, a whole (NAME . PROPS) entry."
-  (car bookmark-record))
+(defun bookmark-name-from-full-record (bookmark-record) "Return the name of BOOKMARK-RECORD, a whole (NAME . PROPS) entry." (car bookmark-record))
 
 (defun bookmark-all-names () "Return the names of all bookmarks, in the order of `bookmark-alist'."
   (bookmark-maybe-load-default-file) (mapcar #'car bookmark-alist))
@@ -199,9 +198,9 @@ WRITER may be nil; ARG names the writer's value argument."
 
 (defun bookmark-buffer-file-name () "Return the (abbreviated) file or directory the current buffer shows.
 Signal an error when it shows neither."
-  (abbreviate-file-name
-   (or buffer-file-name (bookmark--visited-directory)
-       (error "Buffer not visiting a file or directory"))))
+  (let ((shown (or buffer-file-name (bookmark--visited-directory)
+                   (error "Buffer not visiting a file or directory"))))
+    (abbreviate-file-name shown)))
 
 (defun bookmark-buffer-name () "Return the name a bookmark of the current buffer is offered by default."
   (let ((dir (bookmark--visited-directory)))
@@ -212,20 +211,18 @@ Signal an error when it shows neither."
 (defun bookmark-make-record-default (&optional no-file no-context posn) "Return the properties of a bookmark at POSN (default point).
 The file is left out with NO-FILE, and the context strings, taken
 around point even when POSN is given, with NO-CONTEXT."
-  (let* ((here (point))
-         (before (- here bookmark-search-size))
-         (after (+ here bookmark-search-size))
-         (props (list (cons 'position (or posn here)))))
+  (let* ((pt (point))
+         (before (- pt bookmark-search-size))
+         (after (+ pt bookmark-search-size))
+         (props (list (cons 'position (or posn pt)))))
     (unless no-context
-      (setq props (cons (cons 'rear-context-string
-                              (and (>= before (point-min)) (buffer-substring-no-properties before here)))
-                        props))
-      (setq props (cons (cons 'front-context-string
-                              (and (<= after (point-max)) (buffer-substring-no-properties here after)))
-                        props)))
-    (if no-file
-        props
-      (cons (cons 'filename (bookmark-buffer-file-name)) props))))
+      (push (cons 'rear-context-string (and (>= before (point-min)) (buffer-substring-no-properties before pt)))
+            props)
+      (push (cons 'front-context-string (and (<= after (point-max)) (buffer-substring-no-properties pt after)))
+            props))
+    (if (not no-file)
+        (cons (cons 'filename (bookmark-buffer-file-name)) props)
+      props)))
 
 (defun bookmark-make-record () "Return a full bookmark record for the current buffer at point.
 Its name is the buffer's current bookmark or its file's name, and its
@@ -261,20 +258,19 @@ adds a new one in front of it."
   (bookmark-bmenu-surreptitiously-rebuild-list))
 
 (defun bookmark--set-fringe-mark () "Put the bookmark fringe mark on the current line."
-  (if bookmark-set-fringe-mark
-      (let ((ov (make-overlay (line-beginning-position) (1+ (line-beginning-position)))))
-        (overlay-put ov 'category 'bookmark)
-        (overlay-put ov 'evaporate t)
-        (overlay-put ov 'before-string
-                     (propertize "x" 'display '(left-fringe bookmark-fringe-mark bookmark-face))))))
+  (when bookmark-set-fringe-mark
+    (let* ((bol (line-beginning-position)) (mark (make-overlay bol (1+ bol))) (last nil))
+      (dolist (prop `((category . bookmark) (evaporate . t)
+                      (before-string . ,(propertize "x" 'display '(left-fringe bookmark-fringe-mark bookmark-face))))
+                    last)
+        (setq last (overlay-put mark (car prop) (cdr prop)))))))
 
 (defun bookmark--remove-fringe-mark (bm) "Take one fringe mark off the line of BM in the buffer visiting its file."
   (let* ((file (bookmark-get-filename bm))
          (pos (bookmark-get-position bm))
          (buf (and file pos (find-buffer-visiting file))))
     (when buf
-      (with-current-buffer buf
-        (let* ((bol (save-restriction (widen) (save-excursion (goto-char pos) (line-beginning-position))))
+      (with-current-buffer buf (let* ((bol (save-restriction (widen) (save-excursion (goto-char pos) (line-beginning-position))))
                (mark (seq-find (lambda (ov) (eq (overlay-get ov 'category) 'bookmark))
                                (overlays-in bol (1+ bol)))))
           (when mark (delete-overlay mark)))))))
@@ -315,15 +311,12 @@ goes in front of it."
 
 (defun bookmark-yank-word () "Add the next word of the buffer being bookmarked to the name being typed."
   (interactive)
-  (insert (replace-regexp-in-string
-           "\n" " "
-           (with-current-buffer bookmark-current-buffer
-             (save-excursion
-               (let ((from bookmark-yank-point))
-                 (goto-char from)
-                 (forward-word 1)
-                 (setq bookmark-yank-point (point))
-                 (buffer-substring-no-properties from (point))))))))
+  (let ((word (with-current-buffer bookmark-current-buffer
+                (let* ((from bookmark-yank-point)
+                       (to (save-excursion (goto-char from) (forward-word) (point))))
+                  (setq bookmark-yank-point to)
+                  (buffer-substring-no-properties from to)))))
+    (insert (subst-char-in-string ?\n ?\s word))))
 
 (defun bookmark-maybe-rename (full-record names) "Give FULL-RECORD a name not in NAMES, adding <2>, <3>... as needed."
   (let ((base (car full-record)) (candidate nil) (k 1))
@@ -502,17 +495,13 @@ FROM-BOOKMARK-LIST means to go back to the bookmark list when done."
         bookmark-annotation-name bookmark-name-or-record))
 
 (defun bookmark-kill-line (&optional newline-too) "Delete the rest of the line, and its newline too with NEWLINE-TOO."
-  (delete-region (point) (if (and newline-too (< (line-end-position) (point-max)))
-                             (1+ (line-end-position))
-                           (line-end-position))))
+  (let ((eol (line-end-position)))
+    (delete-region (point) (if (and newline-too (< eol (point-max))) (1+ eol) eol))))
 
 (defun bookmark-send-edited-annotation () "Store this buffer's text, less its `#' lines, as the bookmark's annotation."
   (interactive)
-  (or (derived-mode-p 'bookmark-edit-annotation-mode)
-      (error "Not in bookmark-edit-annotation-mode"))
-  (save-excursion
-    (goto-char (point-min))
-    (flush-lines "^#"))
+  (unless (derived-mode-p 'bookmark-edit-annotation-mode) (error "Not in bookmark-edit-annotation-mode"))
+  (save-excursion (flush-lines "^#" (point-min) (point-max)))
   (let ((bm bookmark-annotation-name)
         (to-list bookmark--annotation-from-bookmark-list)
         (compose (current-buffer)))
@@ -587,9 +576,8 @@ FROM-BOOKMARK-LIST means to go back to the bookmark list when done."
 (defun bookmark-upgrade-file-format-from-0 () "Rewrite the current buffer, a version 0 bookmark file, in the current format."
   (let ((reporter (make-progress-reporter "Upgrading bookmark format from 0 to 1..."))
         (converted (bookmark-upgrade-version-0-alist (bookmark-alist-from-buffer))))
-    (delete-region (point-min) (point-max))
-    (bookmark-insert-file-format-version-stamp buffer-file-coding-system)
-    (pp converted (current-buffer))
+    (erase-buffer)
+    (bookmark-insert-file-format-version-stamp buffer-file-coding-system) (pp converted (current-buffer))
     (progress-reporter-done reporter)))
 
 (defun bookmark-maybe-upgrade-file-format () "Bring the bookmark file in the current buffer to the current format."
@@ -611,17 +599,18 @@ FROM-BOOKMARK-LIST means to go back to the bookmark list when done."
         (coding-system-for-write (or bookmark-file-coding-system 'utf-8-emacs))
         (version-control (pcase bookmark-version-control
                            ('nil nil) ('never 'never) ('nospecial version-control) (_ t))))
-    (with-temp-buffer
-      (bookmark-insert-file-format-version-stamp coding-system-for-write)
-      (let ((print-length nil) (print-level nil))
-        (insert ?\()
-        (mapc #'bookmark--print-record bookmark-alist)
-        (insert ?\) ?\n))
-      (write-region nil nil file nil 0))
+    (let ((all bookmark-alist))
+      (with-temp-buffer
+        (bookmark-insert-file-format-version-stamp coding-system-for-write)
+        (let ((print-length nil) (print-level nil))
+          (insert "(")
+          (mapc #'bookmark--print-record all)
+          (insert ")\n"))
+        (write-region (point-min) (point-max) file nil 0)))
     (progress-reporter-done reporter)))
 
 (defun bookmark--file-mtime (file) "Return FILE's modification time, or nil."
-  (file-attribute-modification-time (file-attributes file)))
+  (let ((attrs (file-attributes file))) (and attrs (file-attribute-modification-time attrs))))
 
 (defun bookmark-save (&optional parg file make-default) "Save the bookmarks to FILE, by default the file they came from.
 Interactively, a prefix argument PARG reads the file.  MAKE-DEFAULT
@@ -652,10 +641,10 @@ makes FILE the one reloaded and saved from now on."
 
 (defun bookmark--read-file (file) "Return the bookmark list saved in FILE."
   (with-temp-buffer
-    (let ((coding-system-for-read (or coding-system-for-read 'utf-8-emacs)))
-      (insert-file-contents file t))
-    (prog1 (bookmark-alist-from-buffer)
-      (set-buffer-modified-p nil))))
+    (let ((coding-system-for-read (or coding-system-for-read 'utf-8-emacs))) (insert-file-contents file t))
+    (let ((found (bookmark-alist-from-buffer)))
+      (set-buffer-modified-p nil)
+      found)))
 
 (defun bookmark-load (file &optional overwrite no-msg default) "Read the bookmarks saved in FILE.
 They are added to the current ones, renamed where names clash, unless
@@ -693,7 +682,7 @@ the default bookmark file from now on."
     nil))
 
 (defun bookmark-exit-hook-internal () "Save the bookmarks when Emacs exits, if they changed and are to be saved."
-  (run-hooks 'bookmark-exit-hook)
+  (run-hooks (quote bookmark-exit-hook))
   (and bookmark-alist (bookmark-time-to-save-p t) (bookmark-save)))
 
 ;;;; The bookmark list
@@ -739,13 +728,11 @@ the default bookmark file from now on."
 (defun bookmark-bmenu--revert () "Print the bookmark list again from `bookmark-alist'."
   (setq tabulated-list-format (bookmark-bmenu--columns)
         tabulated-list-entries (mapcar #'bookmark-bmenu--entry bookmark-alist))
-  (tabulated-list-init-header)
-  (tabulated-list-print t))
+  (tabulated-list--redraw))
 
 (defalias 'bookmark-bmenu-set-header #'tabulated-list-init-header)
 
-(define-derived-mode bookmark-bmenu-mode tabulated-list-mode "Bookmark Menu"
-  "Major mode of the list of bookmarks made by \\[bookmark-bmenu-list].
+(define-derived-mode bookmark-bmenu-mode tabulated-list-mode "Bookmark Menu" "Major mode of the list of bookmarks made by \\[bookmark-bmenu-list].
 Each line shows a bookmark; mark lines with \\<bookmark-bmenu-mode-map>\\[bookmark-bmenu-mark]
 or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
 \\[bookmark-bmenu-execute-deletions].  \\[bookmark-bmenu-this-window] goes to the bookmark."
@@ -753,8 +740,7 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
         tabulated-list-padding bookmark-bmenu-marks-width
         tabulated-list-sort-key (list "Bookmark")
         tabulated-list-use-header-line bookmark-bmenu-use-header-line
-        truncate-lines t
-        buffer-read-only t)
+        buffer-read-only t truncate-lines t)
   (add-hook 'tabulated-list-revert-hook #'bookmark-bmenu--revert nil t))
 
 (defun bookmark-bmenu-get-buffer () "Return the buffer listing the bookmarks, or nil."
@@ -764,16 +750,13 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
   (interactive) (bookmark-maybe-load-default-file)
   (funcall (if (called-interactively-p 'interactive) #'pop-to-buffer #'set-buffer)
            (get-buffer-create bookmark-bmenu-buffer))
-  (bookmark-bmenu-mode)
-  (bookmark-bmenu--revert))
+  (bookmark-bmenu-mode) (bookmark-bmenu--revert))
 
 (defun bookmark-bmenu-surreptitiously-rebuild-list () "Refresh the bookmark list's buffer, if there is one, leaving the rest alone."
   (let ((menu (bookmark-bmenu-get-buffer)))
-    (if menu
-        (save-window-excursion
-          (save-current-buffer
-            (set-buffer menu)
-            (save-excursion (bookmark-bmenu--revert)))))))
+    (and menu
+         (save-window-excursion
+           (with-current-buffer menu (save-excursion (bookmark-bmenu--revert)))))))
 
 (defun bookmark-bmenu-ensure-position () "Move off the end of the list onto its last line; return nil."
   (and (eobp) (not (bobp)) (forward-line -1))
@@ -787,9 +770,8 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
 
 (defun bookmark-bmenu-goto-bookmark (name) "Move to the line of the bookmark called NAME in the list."
   (goto-char (point-min))
-  (while (not (or (eobp) (equal (car (tabulated-list-get-id)) name)))
-    (forward-line 1))
-  (unless (eobp) (forward-line 0)))
+  (while (and (not (eobp)) (not (equal (car (tabulated-list-get-id)) name))) (forward-line))
+  (or (eobp) (forward-line 0)))
 
 (defun bookmark-bmenu-show-filenames (&optional _) "Show the bookmark list with its File column."
   (interactive) (setq bookmark-bmenu-toggle-filenames t)
@@ -845,13 +827,11 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
   (interactive) (bookmark-bmenu--tag-all "D"))
 
 (defun bookmark-bmenu--lines-tagged (char) "Return the bookmarks of the lines whose mark is CHAR, top to bottom."
-  (let ((found ()))
-    (save-excursion
-      (goto-char (point-min))
-      (while (tabulated-list-get-id)
-        (if (eq (following-char) char) (push (tabulated-list-get-id) found))
-        (forward-line 1)))
-    (nreverse found)))
+  (let ((tagged ()) (line (point-min)))
+    (while (tabulated-list-get-id line)
+      (if (eq (char-after line) char) (push (tabulated-list-get-id line) tagged))
+      (setq line (save-excursion (goto-char line) (forward-line) (point))))
+    (nreverse tagged)))
 
 (defun bookmark-bmenu-any-marks () "Return t if some line of the list has a mark or a deletion flag."
   (and (or (bookmark-bmenu--lines-tagged ?>) (bookmark-bmenu--lines-tagged ?D)) t))
@@ -859,13 +839,13 @@ or flag them for deletion with \\[bookmark-bmenu-delete], then delete with
 (defun bookmark-bmenu-execute-deletions () "Delete the bookmarks flagged with D."
   (interactive)
   (when (or (not bookmark-menu-confirm-deletion) (yes-or-no-p "Delete selected bookmarks? "))
-    (let ((reporter (make-progress-reporter "Deleting bookmarks..."))
+    (let ((progress (make-progress-reporter "Deleting bookmarks..."))
           (row (count-lines (point-min) (line-beginning-position))))
       (mapc (lambda (bm) (bookmark-delete bm t)) (bookmark-bmenu--lines-tagged ?D))
       (bookmark-bmenu--revert)
       (goto-char (point-min)) (forward-line row)
       (bookmark-bmenu-ensure-position) (and (bookmark-time-to-save-p) (bookmark-save))
-      (progress-reporter-done reporter))))
+      (progress-reporter-done progress))))
 
 (defun bookmark-bmenu-filter-alist-by-regexp (regexp) "List only the bookmarks whose names match REGEXP."
   (let ((bookmark-alist (seq-filter (lambda (bm) (string-match-p regexp (car bm))) bookmark-alist)))

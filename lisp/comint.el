@@ -13,13 +13,10 @@
 
 ;;; Code:
 
-(require 'ring)
-(require 'ansi-color)
+(dolist (feature '(ring ansi-color)) (require feature))
 
-(custom-declare-group 'comint nil "Buffers talking to an interactive subprocess."
-                      :group 'processes)
-(custom-declare-group 'comint-completion nil "Completion in comint buffers."
-                      :group 'comint)
+(custom-declare-group 'comint nil "Buffers talking to an interactive subprocess." :group 'processes)
+(custom-declare-group 'comint-completion nil "Completion in comint buffers." :group 'comint)
 
 ;;;; Options and state
 
@@ -74,8 +71,7 @@
 (defvar comint-delimiter-argument-list () "Characters that are arguments of their own, for `comint-arguments'.")
 (defvar comint-input-ring-file-prefix nil "A regexp of a prefix the history file puts before each input.")
 (defvar comint-get-old-input 'comint-get-old-input-default "Gives the input to send when point is before the process mark.")
-(defvar comint-dynamic-complete-functions
-  '(comint-c-a-p-replace-by-expanded-history comint-filename-completion)
+(defvar comint-dynamic-complete-functions (list #'comint-c-a-p-replace-by-expanded-history #'comint-filename-completion)
   "Functions trying completion at point.")
 (defvar comint-input-filter #'comint-nonblank-p "Predicate on an input string: non-nil to record it in the ring.")
 (defvar comint-input-sender #'comint-simple-send "Called with the process and the input string to send it.")
@@ -95,8 +91,7 @@
 (defvar comint-last-input-end nil "Marker where the last input sent ended.")
 (defvar comint-last-output-start nil "Marker where the last output began.")
 (defvar comint-last-prompt nil "The latest prompt, (START . END) markers, or nil.")
-(defvar comint--prompt-rear-nonsticky
-  '(field inhibit-line-move-field-capture read-only font-lock-face)
+(defvar comint--prompt-rear-nonsticky '(field inhibit-line-move-field-capture read-only font-lock-face)
   "Properties that do not stick to text inserted after output.")
 (defvar comint--prompt-recursion-depth 0 "How deep password prompts are nested.")
 (defvar comint-unquote-function #'comint--unquote-argument "Removes quoting from an argument.")
@@ -124,24 +119,23 @@
 
 ;;;; The mode
 
-(defun comint--process () "The current buffer's process, or nil."
-  (get-buffer-process (current-buffer)))
+(defun comint--process () "The current buffer's process, or nil." (get-buffer-process (current-buffer)))
 
 (defun comint--process-or-fail ()
   "The current buffer's process; a `user-error' when there is none."
   (or (comint--process) (user-error "Current buffer has no process")))
 
 (defvar comint-mode-map
-  (let ((map (make-sparse-keymap))
-        (bindings '("\r" comint-send-input "\ep" comint-previous-input "\en" comint-next-input
-                    [C-up] comint-previous-input [C-down] comint-next-input
-                    "\C-c\C-u" comint-kill-input "\C-c\C-w" backward-kill-word
-                    "\C-c\C-c" comint-interrupt-subjob "\C-c\C-z" comint-stop-subjob
-                    "\C-c\C-\\" comint-quit-subjob "\C-c\M-o" comint-clear-buffer
-                    "\C-c\C-d" comint-send-eof)))
-    (while bindings
-      (define-key map (pop bindings) (pop bindings)))
-    map)
+  (let ((keys (make-sparse-keymap)))
+    (pcase-dolist (`(,key . ,command)
+                   '(("\r" . comint-send-input) ("\ep" . comint-previous-input) ("\en" . comint-next-input)
+                     ([C-up] . comint-previous-input) ([C-down] . comint-next-input)
+                     ("\C-c\C-u" . comint-kill-input) ("\C-c\C-w" . backward-kill-word)
+                     ("\C-c\C-c" . comint-interrupt-subjob) ("\C-c\C-z" . comint-stop-subjob)
+                     ("\C-c\C-\\" . comint-quit-subjob) ("\C-c\M-o" . comint-clear-buffer)
+                     ("\C-c\C-d" . comint-send-eof)))
+      (define-key keys key command))
+    keys)
   "Keys of Comint mode.")
 
 ;; Each buffer gets its own copy of these, from their global values.
@@ -153,12 +147,10 @@
     comint-scroll-show-maximum-output comint-process-echoes comint-file-name-chars
     comint-file-name-quote-list comint-file-name-prefix))
 
-(define-derived-mode comint-mode fundamental-mode "Comint"
-  "Major mode for a buffer talking to an interactive process.
+(define-derived-mode comint-mode fundamental-mode "Comint" "Major mode for a buffer talking to an interactive process.
 Text typed after the process mark is sent by \\[comint-send-input]; the
 history of what was sent is browsed with \\[comint-previous-input] and
-\\[comint-next-input].
-\\{comint-mode-map}"
+\\[comint-next-input].  The keys: \\{comint-mode-map}"
   (setq mode-line-process (list (propertize ":%s" 'help-echo "Process status")))
   (set (make-local-variable 'window-point-insertion-type) t)
   (dolist (var comint--per-buffer-copies)
@@ -173,8 +165,7 @@ history of what was sent is browsed with \\[comint-previous-input] and
         comint-stored-incomplete-input nil
         comint-matching-input-from-input-string ""
         comint-ptyp t)
-  (unless (ring-p comint-input-ring)
-    (setq comint-input-ring (make-ring comint-input-ring-size)))
+  (comint--ring)
   (set (make-local-variable 'font-lock-defaults) (list nil t))
   (set (make-local-variable 'next-line-add-newlines) nil)
   (pcase-dolist (`(,hook ,fn ,append) '((pre-command-hook comint-preinput-scroll-to-bottom t)
@@ -196,25 +187,25 @@ network connection.  STARTFILE, a file name, is sent as first input.
 Give the buffer."
   (or (stringp program) (consp program) (bufferp program)
       (signal 'wrong-type-argument (list 'stringp program)))
-  (let ((buf (get-buffer-create (or buffer (format "*%s*" name)))))
-    (unless (comint-check-proc buf)
-      (with-current-buffer buf
-        (or (derived-mode-p 'comint-mode) (comint-mode))
-        (comint-exec buf name program startfile switches)))
-    buf))
+  (let ((target (get-buffer-create (or buffer (format "*%s*" name)))))
+    (or (comint-check-proc target)
+        (with-current-buffer target
+          (or (derived-mode-p 'comint-mode) (comint-mode))
+          (comint-exec target name program startfile switches)))
+    target))
 
 (defun make-comint (name program &optional startfile &rest switches) "Run PROGRAM with SWITCHES in the comint buffer *NAME* and give that buffer.
 See `make-comint-in-buffer' for STARTFILE and PROGRAM."
-  (apply #'make-comint-in-buffer name nil program startfile switches))
+  (apply #'make-comint-in-buffer name nil program (cons startfile switches)))
 
 (defun comint-run (program &optional switches) "Run PROGRAM with SWITCHES in a comint buffer named after it, and show it."
   (interactive (list (read-string "Run program: ") nil))
   (let* ((base (file-name-nondirectory program))
-         (buf (apply #'make-comint base program nil switches)))
-    (switch-to-buffer buf)
-    (let ((hook (intern-soft (format "comint-%s-hook" base))))
-      (when hook (run-hooks hook)))
-    buf))
+         (started (apply #'make-comint base program nil switches))
+         (hook (intern-soft (format "comint-%s-hook" base))))
+    (switch-to-buffer started)
+    (if hook (run-hooks hook))
+    started))
 
 (defun comint-term-environment () "The environment entries that describe the terminal to the subprocess."
   (list (concat "TERM=" comint-terminfo-terminal) "TERMCAP="
@@ -225,20 +216,21 @@ An old process of BUFFER is deleted first.  STARTFILE's contents, when
 given, are sent as first input.  Give BUFFER."
   (let ((previous (get-buffer-process buffer)))
     (and previous (delete-process previous)))
-  (with-current-buffer buffer
-    (let ((p (if (not (consp command))
-                 (comint-exec-1 name buffer command switches)
-               (open-network-stream name buffer (car command) (cdr command))))
-          (first-input (and startfile (with-temp-buffer
-                                        (insert-file-contents startfile)
-                                        (buffer-string)))))
+  (save-current-buffer
+    (set-buffer buffer)
+    (let ((p (if (consp command)
+                 (open-network-stream name buffer (car command) (cdr command))
+               (comint-exec-1 name buffer command switches)))
+          (first-input (and startfile (comint--file-text startfile))))
       (setq comint-ptyp process-connection-type)
       (set-process-filter p 'comint-output-filter)
-      (goto-char (point-max))
-      (set-marker (process-mark p) (point))
+      (set-marker (process-mark p) (goto-char (point-max)))
       (if first-input (comint-send-string p first-input))
-      (run-hooks 'comint-exec-hook))
-    buffer))
+      (run-hooks 'comint-exec-hook)))
+  buffer)
+
+(defun comint--file-text (file) "The contents of FILE as a string."
+  (with-temp-buffer (insert-file-contents file) (buffer-string)))
 
 (defun comint-exec-1 (name buffer command switches) "Start COMMAND with SWITCHES for BUFFER as process NAME, with comint's environment."
   (let ((process-environment (nconc (comint-term-environment)
@@ -252,70 +244,72 @@ given, are sent as first input.  Give BUFFER."
 
 (defun comint--put-prompt-face (beg end add)
   "Add (ADD non-nil) or take away `comint-highlight-prompt' on BEG..END."
-  (let ((pos beg))
-    (while (< pos end)
-      (let* ((next (next-single-property-change pos 'font-lock-face nil end))
-             (old (get-text-property pos 'font-lock-face))
+  (let ((at beg))
+    (while (< at end)
+      (let* ((stop (next-single-property-change at 'font-lock-face nil end))
+             (old (get-text-property at 'font-lock-face))
              (faces (if (and old (listp old) (not (keywordp (car old)))) old (and old (list old))))
              (new (if add (cons 'comint-highlight-prompt faces) (remq 'comint-highlight-prompt faces))))
         (if new
-            (put-text-property pos next 'font-lock-face new)
-          (remove-list-of-text-properties pos next '(font-lock-face)))
-        (setq pos next)))))
+            (put-text-property at stop 'font-lock-face new)
+          (remove-list-of-text-properties at stop '(font-lock-face)))
+        (setq at stop)))))
+
+(defmacro comint--quietly (&rest body)
+  "Run BODY changing text properties of read-only text, as no modification."
+  `(let ((inhibit-read-only t)) (with-silent-modifications ,@body)))
 
 (defun comint-snapshot-last-prompt () "Freeze the latest prompt: it keeps its face and stops being the current one."
-  (when comint-last-prompt
-    (let ((inhibit-read-only t))
-      (with-silent-modifications
-        (comint--put-prompt-face (car comint-last-prompt) (cdr comint-last-prompt) t)))
-    (setq comint-last-prompt nil)))
+  (pcase comint-last-prompt
+    (`(,from . ,to)
+     (comint--quietly (comint--put-prompt-face from to t))
+     (setq comint-last-prompt nil))))
 
 (defun comint--note-prompt (pmark)
   "Make the text from the start of PMARK's line to PMARK the current prompt."
-  (let ((inhibit-read-only t))
-    (with-silent-modifications
-      (when comint-last-prompt
-        (comint--put-prompt-face (car comint-last-prompt) (cdr comint-last-prompt) nil))
-      (let ((bol (save-excursion (goto-char pmark) (forward-line 0) (point))))
-        (when (> pmark bol)
-          (comint--put-prompt-face bol pmark t)
-          (when comint-prompt-read-only
-            (add-text-properties bol pmark '(read-only t front-sticky (read-only)))))
-        (setq comint-last-prompt (cons (copy-marker bol) (copy-marker pmark)))))))
+  (comint--quietly
+   (pcase comint-last-prompt
+     (`(,from . ,to) (comint--put-prompt-face from to nil)))
+   (let ((bol (save-excursion (goto-char pmark) (forward-line 0) (point))))
+     (when (> pmark bol)
+       (comint--put-prompt-face bol pmark t)
+       (if comint-prompt-read-only (add-text-properties bol pmark '(read-only t front-sticky (read-only)))))
+     (setq comint-last-prompt (cons (copy-marker bol) (copy-marker pmark))))))
 
 (defun comint-output-filter (process string) "Insert STRING, PROCESS's output, at its mark in its buffer.
 The string goes through `comint-preoutput-filter-functions' first;
 `comint-output-filter-functions' run after."
-  (let ((buffer (process-buffer process)))
-    (when (and string (buffer-live-p buffer))
-      (with-current-buffer buffer
-        (dolist (fn comint-preoutput-filter-functions)
-          (if (eq fn t)
-              (dolist (g (default-value 'comint-preoutput-filter-functions))
-                (setq string (funcall g string)))
-            (setq string (funcall fn string))))
-        (let* ((pmark (process-mark process))
-               (inhibit-read-only t)
+  (let ((home (process-buffer process)))
+    (when (and string (buffer-live-p home))
+      (with-current-buffer home
+        (let* ((text (comint--preoutput string))
+               (pmark (process-mark process))
                (start (marker-position pmark))
                (at-mark (= (point) start)))
-          (unless start (set-marker pmark (point-max)) (setq start (point-max) at-mark nil))
           (set-marker comint-last-output-start start)
-          (let ((keep (and (not at-mark) (point-marker))))
-            (goto-char start)
-            (insert string)
-            (set-marker pmark (point))
-            (unless comint-inhibit-carriage-motion
-              (comint-carriage-motion start pmark))
-            (with-silent-modifications
-              (add-text-properties comint-last-output-start pmark
-                                   `(rear-nonsticky ,comint--prompt-rear-nonsticky
-                                                    front-sticky (field inhibit-line-move-field-capture)
-                                                    field output inhibit-line-move-field-capture t)))
-            (when keep (goto-char keep) (set-marker keep nil)))
-          (run-hook-with-args 'comint-output-filter-functions string)
+          (let ((inhibit-read-only t) (keep (and (not at-mark) (point-marker))))
+            (set-marker pmark (progn (goto-char start) (insert text) (point)))
+            (or comint-inhibit-carriage-motion (comint-carriage-motion start pmark))
+            (comint--quietly
+             (add-text-properties comint-last-output-start pmark
+                                  `(rear-nonsticky ,comint--prompt-rear-nonsticky
+                                                   front-sticky (field inhibit-line-move-field-capture)
+                                                   field output inhibit-line-move-field-capture t)))
+            (when keep (goto-char keep) (set-marker keep nil))
+            (run-hook-with-args 'comint-output-filter-functions text))
           (set-marker comint-last-output-start start)
-          (unless comint-use-prompt-regexp
-            (comint--note-prompt (marker-position pmark))))))))
+          (or comint-use-prompt-regexp (comint--note-prompt (marker-position pmark))))))))
+
+(defun comint--preoutput (text) "TEXT passed through `comint-preoutput-filter-functions'.
+A t in the local value stands for the global value's functions."
+  (dolist (fn comint-preoutput-filter-functions text)
+    (setq text (if (not (eq fn t))
+                   (funcall fn text)
+                 (comint--preoutput-global text)))))
+
+(defun comint--preoutput-global (text) "TEXT passed through the global pre-output functions."
+  (dolist (fn (default-value 'comint-preoutput-filter-functions) text)
+    (setq text (funcall fn text))))
 
 (defvar comint-inhibit-carriage-motion nil "Non-nil: carriage returns and backspaces in output are left as they are.")
 
@@ -324,20 +318,25 @@ A return before a newline goes; another one erases its line up to it; a
 backspace erases itself and the character before it."
   (let ((inhibit-read-only t) (stop (copy-marker end)))
     (save-excursion
-      (goto-char start)
-      (when (re-search-forward "[\r\b]" stop t)
-        (goto-char start)
-        (while (re-search-forward "\r+\n" stop t)
-          (replace-match "\n" t t))
-        (goto-char start)
-        (while (re-search-forward "[\r\b]" stop t)
-          (let ((ch (char-before)))
-            (delete-char -1)
-            (cond ((eq ch ?\b) (unless (bolp) (delete-char -1)))
-                  ((= (point) stop)
-                   (put-text-property (line-beginning-position) (point) 'comint-must-overwrite t))
-                  (t (delete-region (line-beginning-position) (point))))))))
+      (when (comint--each-match start stop "[\r\b]" nil)
+        ;; Returns ending lines go first, then the others act one by one.
+        (comint--each-match start stop "\r+\n" (lambda () (replace-match "\n" t t)))
+        (comint--each-match
+         start stop "[\r\b]"
+         (lambda ()
+           (let ((control (char-before)))
+             (delete-char -1)
+             (cond ((eq control ?\b) (or (bolp) (delete-char -1)))
+                   ((< (point) stop) (delete-region (line-beginning-position) (point)))
+                   (t (put-text-property (line-beginning-position) (point) 'comint-must-overwrite t))))))))
     (set-marker stop nil)))
+
+(defun comint--each-match (from bound regexp fn)
+  "Call FN at each match of REGEXP between FROM and BOUND; FN nil: only say whether one is there."
+  (goto-char from)
+  (if (null fn)
+      (re-search-forward regexp bound t)
+    (while (re-search-forward regexp bound t) (funcall fn))))
 
 (defun comint-strip-ctrl-m (&optional string interactive) "Delete the carriage returns ending lines of the last output.
 STRING is ignored; INTERACTIVE non-nil covers the whole buffer."
@@ -350,9 +349,7 @@ STRING is ignored; INTERACTIVE non-nil covers the whole buffer."
          (inhibit-read-only t))
     (setq to (copy-marker to))
     (save-excursion
-      (goto-char from)
-      (while (search-forward "\r" to t)
-        (when (looking-at-p "\r*$") (delete-char -1))))
+      (comint--each-match from to "\r" (lambda () (if (looking-at-p "\r*$") (delete-char -1)))))
     (set-marker to nil)))
 (defalias 'shell-strip-ctrl-m #'comint-strip-ctrl-m)
 
@@ -374,12 +371,10 @@ STRING is ignored, so that this can be an output hook."
   (interactive)
   (ignore string)
   (let* ((end-line (line-number-at-pos (process-mark (get-buffer-process (current-buffer)))))
-         (first-kept (max 1 (- end-line comint-buffer-maximum-size)))
+         (dropped (max 0 (- end-line comint-buffer-maximum-size 1)))
          (inhibit-read-only t))
-    (delete-region (point-min) (save-excursion
-                                 (goto-char (point-min))
-                                 (forward-line (1- first-kept))
-                                 (point)))))
+    (save-excursion
+      (delete-region (point-min) (progn (goto-char (point-min)) (forward-line dropped) (point))))))
 
 (defun comint-clear-buffer () "Delete everything but the current line of input."
   (interactive) (let ((comint-buffer-maximum-size 0)) (comint-truncate-buffer)))
@@ -403,13 +398,11 @@ STRING is ignored, so that this can be an output hook."
 (defalias 'send-invisible #'comint-send-invisible)
 
 (defun comint-watch-for-password-prompt (string) "Read and send a password when STRING, process output, asks for one."
-  (let ((case-fold-search t))
-    (when (string-match-p comint-password-prompt-regexp string)
-      (let ((prompt (replace-regexp-in-string "[\r\n]+\\'" "" string))
-            (comint--prompt-recursion-depth (1+ comint--prompt-recursion-depth)))
-        (if (> comint--prompt-recursion-depth 10)
-            (exit-minibuffer)
-          (comint-send-invisible prompt))))))
+  (when (let ((case-fold-search t)) (string-match-p comint-password-prompt-regexp string))
+    (let ((comint--prompt-recursion-depth (1+ comint--prompt-recursion-depth)))
+      (if (<= comint--prompt-recursion-depth 10)
+          (comint-send-invisible (replace-regexp-in-string "[\r\n]+\\'" "" string))
+        (exit-minibuffer)))))
 
 ;;;; Input
 
@@ -417,23 +410,25 @@ STRING is ignored, so that this can be an output hook."
   (string-match-p "[^ \t\n\r\f]" str))
 
 (defun comint-add-to-input-history (cmd) "Record CMD in the input ring, unless `comint-input-filter' refuses it or it repeats the newest entry when `comint-input-ignoredups'."
-  (let ((ring (if (ring-p comint-input-ring) comint-input-ring
-                (setq comint-input-ring (make-ring comint-input-ring-size)))))
+  (let ((ring (comint--ring)))
     (and (funcall comint-input-filter cmd)
          (not (and comint-input-ignoredups
                    (not (ring-empty-p ring))
                    (string-equal cmd (ring-ref ring 0))))
          (ring-insert ring cmd))))
 
+(defun comint--ring () "The input ring, made first when there is none."
+  (if (ring-p comint-input-ring) comint-input-ring
+    (setq comint-input-ring (make-ring comint-input-ring-size))))
+
 (defun comint-get-old-input-default () "The input field at point, or the current line after its prompt."
   (if (or comint-use-prompt-regexp (eq (get-char-property (point) 'field) 'output))
-      (let ((bol (line-beginning-position)) (eol (line-end-position)))
-        (save-excursion
-          (goto-char bol)
-          (when (and comint-use-prompt-regexp (looking-at comint-prompt-regexp)
-                     (<= (match-end 0) eol))
-            (setq bol (match-end 0))))
-        (buffer-substring-no-properties bol eol))
+      (let* ((line-end (line-end-position)) (line-start (line-beginning-position))
+             (prompt-end (and comint-use-prompt-regexp
+                              (save-excursion (goto-char line-start) (looking-at comint-prompt-regexp))
+                              (match-end 0))))
+        (buffer-substring-no-properties (if (and prompt-end (<= prompt-end line-end)) prompt-end line-start)
+                                        line-end))
     (buffer-substring-no-properties (field-beginning) (field-end))))
 
 (defconst comint--input-look
@@ -446,9 +441,7 @@ STRING is ignored, so that this can be an output hook."
 Point before PMARK copies the old input there to the end first."
   (if (< (point) pmark)
       (let ((old (funcall comint-get-old-input)))
-        (delete-region pmark (point-max))
-        (goto-char (point-max))
-        (insert old)
+        (comint--replace-input pmark old)
         old)
     (when comint-eol-on-send
       (goto-char (if comint-use-prompt-regexp (line-end-position) (field-end))))
@@ -456,14 +449,19 @@ Point before PMARK copies the old input there to the end first."
 
 (defun comint--dress-sent-input (from to newline)
   "Give the sent input FROM..TO its look; NEWLINE says a newline follows TO."
-  (let ((inhibit-read-only t))
-    (with-silent-modifications
-      (and comint-highlight-input (< from to)
-           (add-text-properties from to comint--input-look))
-      (and newline (not comint-use-prompt-regexp)
-           (add-text-properties to (1+ to)
-                                (list 'rear-nonsticky comint--prompt-rear-nonsticky
-                                      'field 'boundary 'inhibit-line-move-field-capture t))))))
+  (comint--quietly
+   (and comint-highlight-input (< from to)
+        (add-text-properties from to comint--input-look))
+   (and newline (not comint-use-prompt-regexp)
+        (add-text-properties to (1+ to)
+                             (list 'rear-nonsticky comint--prompt-rear-nonsticky
+                                   'field 'boundary 'inhibit-line-move-field-capture t)))))
+
+(defun comint--replace-input (pmark text)
+  "Put TEXT in place of everything after PMARK, leaving point after it."
+  (delete-region pmark (point-max))
+  (goto-char (point-max))
+  (insert text))
 
 (defun comint--drop-echo (p pmark text)
   "Wait a moment for P to echo TEXT after PMARK and delete the echo."
@@ -590,27 +588,23 @@ there is no such input."
 
 (defun comint-restore-input () "Put back the input that was there before history browsing began."
   (interactive)
-  (when comint-input-ring-index
-    (comint-delete-input)
-    (setq comint-input-ring-index nil)
-    (unless (equal comint-stored-incomplete-input "")
-      (when comint-stored-incomplete-input
-        (insert comint-stored-incomplete-input)
-        (message "Input restored")))))
+  (and comint-input-ring-index
+       (progn (comint-delete-input) (setq comint-input-ring-index nil) t)
+       (let ((stored comint-stored-incomplete-input))
+         (and stored (not (equal stored ""))
+              (progn (insert stored) (message "Input restored"))))))
 
 (defun comint--at-history-end-p (arg)
   "Non-nil when a step of ARG would leave the input ring."
-  (and comint-input-ring-index
-       (if (< arg 0)
-           (= comint-input-ring-index 0)
-         (and (> arg 0) (= comint-input-ring-index (1- (comint--history-size)))))))
+  (let ((i comint-input-ring-index))
+    (and i (cond ((< arg 0) (= i 0))
+                 ((> arg 0) (= i (1- (comint--history-size))))))))
 
 (defun comint--show-history-entry (i)
   "Replace the input by ring entry I and say which it is."
-  (let ((p (comint--process-or-fail)))
-    (unless comint-input-ring-index
-      (setq comint-stored-incomplete-input
-            (buffer-substring-no-properties (process-mark p) (point-max))))
+  (let ((pmark (process-mark (comint--process-or-fail))))
+    (or comint-input-ring-index
+        (setq comint-stored-incomplete-input (buffer-substring-no-properties pmark (point-max))))
     (setq comint-input-ring-index i)
     (message "History item: %d" (1+ i))
     (comint-delete-input)
@@ -647,31 +641,33 @@ Entries are separated by `comint-input-ring-separator'; those matching
 is taken off.  SILENT non-nil: no message when the file is missing."
   (let ((file comint-input-ring-file-name))
     (cond ((member file '(nil "")) nil)
-          ((file-readable-p file)
-           (let* ((text (with-temp-buffer (insert-file-contents file) (buffer-string)))
-                  (lines (split-string text comint-input-ring-separator))
+          ((not (file-readable-p file))
+           (unless silent (message "Cannot read history file %s" file)))
+          (t
+           (let* ((entries (split-string (comint--file-text file) comint-input-ring-separator))
                   (fresh (make-ring comint-input-ring-size))
-                  (strip (and comint-input-ring-file-prefix
-                              (concat "\\`" comint-input-ring-file-prefix))))
-             (when (equal (car (last lines)) "")
-               (setq lines (butlast lines)))
-             (dolist (line lines)
-               (when (and strip (string-match strip line))
-                 (setq line (substring line (match-end 0))))
-               (or (string-match-p comint-input-history-ignore line)
-                   (ring-insert fresh line)))
-             (setq comint-input-ring fresh comint-input-ring-index nil)))
-          ((not silent) (message "Cannot read history file %s" file)))))
+                  (prefix-re (and comint-input-ring-file-prefix
+                                  (concat "\\`" comint-input-ring-file-prefix))))
+             (if (equal (car (last entries)) "") (setq entries (butlast entries)))
+             (dolist (entry entries)
+               (let ((bare (if (and prefix-re (string-match prefix-re entry))
+                               (substring entry (match-end 0))
+                             entry)))
+                 (unless (string-match-p comint-input-history-ignore bare)
+                   (ring-insert fresh bare))))
+             (setq comint-input-ring fresh comint-input-ring-index nil)
+             nil)))))
 
 (defun comint-write-input-ring () "Write the input ring to `comint-input-ring-file-name', oldest first."
   (let ((file comint-input-ring-file-name))
     (cond ((or (member file '(nil "")) (zerop (comint--history-size))) nil)
           ((not (file-writable-p file)) (message "Cannot write history file %s" file))
-          (t (let ((items (ring-elements comint-input-ring)))
+          (t (let* ((sep comint-input-ring-separator)
+                    ;; The ring lists the newest entry first; the file has it last.
+                    (text (mapconcat (lambda (entry) (concat entry sep))
+                                     (reverse (ring-elements comint-input-ring)) "")))
                (with-temp-buffer
-                 (dolist (item items)
-                   (goto-char (point-min))
-                   (insert item comint-input-ring-separator))
+                 (insert text)
                  (write-region nil nil file nil 'silent)))))))
 
 ;;;; Arguments
@@ -683,26 +679,29 @@ is taken off.  SILENT non-nil: no message when the file is missing."
 Give the pieces, last first; runs of one delimiter stay together."
   (if (null comint-delimiter-argument-list)
       (list arg)
-    (let ((pieces nil) (i 0) (len (length arg)))
-      (while (< i len)
-        (let ((c (aref arg i)) (j (1+ i)))
-          (if (memq c comint-delimiter-argument-list)
-              (while (and (< j len) (eq (aref arg j) c)) (setq j (1+ j)))
-            (while (and (< j len) (not (memq (aref arg j) comint-delimiter-argument-list)))
-              (setq j (1+ j))))
-          (push (substring arg i j) pieces)
-          (setq i j)))
+    (let ((pieces nil) (from 0) (n (length arg)))
+      (while (< from n)
+        (let* ((c (aref arg from))
+               (delim (memq c comint-delimiter-argument-list))
+               (to (1+ from)))
+          (while (and (< to n)
+                      (if delim (eq (aref arg to) c)
+                        (not (memq (aref arg to) comint-delimiter-argument-list))))
+            (setq to (1+ to)))
+          (push (substring arg from to) pieces)
+          (setq from to)))
       pieces)))
 
 (defun comint--split-words (string)
   "The shell-like words of STRING, with their quotes, pieces after delimiters split off."
   (let ((pos 0) words)
     (while (string-match "[ \t\n]*\\(\\(?:[^ \t\n\\\"']+\\|'[^']*'?\\|\"\\(?:[^\"\\]\\|\\\\.\\)*\"?\\|\\\\\\(?:.\\|\n\\|\\'\\)\\)+\\)" string pos)
-      (let ((word (match-string 1 string)) (start 0))
+      (let ((word (match-string 1 string)) (scan 0))
         (setq pos (match-end 0))
-        (while (string-match "\\\\[ \t\n]" word start)
-          (put-text-property (match-beginning 0) (match-end 0) 'literal t word)
-          (setq start (match-end 0)))
+        ;; A backslashed blank is part of the word: mark it literal.
+        (while (string-match "\\\\[ \t\n]" word scan)
+          (setq scan (match-end 0))
+          (put-text-property (match-beginning 0) scan 'literal t word))
         (setq words (nconc (comint-delim-arg word) words))))
     (nreverse words)))
 
@@ -720,25 +719,24 @@ end; MTH nil means the last one."
       (mapconcat #'identity (nreverse picked) " "))))
 
 (defun comint-quote-filename (filename) "FILENAME with the characters of `comint-file-name-quote-list' backslashed."
-  (if (null comint-file-name-quote-list)
-      filename
-    (let ((special (concat "[" (regexp-quote (concat "\\" comint-file-name-quote-list)) "]")))
-      (save-match-data
-        (replace-regexp-in-string special "\\\\\\&" filename t)))))
+  (if comint-file-name-quote-list
+      (let ((special (concat "[" (regexp-quote (concat "\\" comint-file-name-quote-list)) "]")))
+        (save-match-data (replace-regexp-in-string special "\\\\\\&" filename t)))
+    filename))
 
 (defun comint-unquote-filename (filename) "FILENAME without the backslashes that quote characters."
   (save-match-data (replace-regexp-in-string "\\\\\\(.\\)" "\\1" filename t)))
 
 (defun comint--unquote-argument (str) "STR without its quotes and backslashes, as a shell reads it."
-  (let ((out nil) (i 0) (len (length str)) (quote-char nil))
-    (while (< i len)
-      (let ((c (aref str i)))
-        (cond ((and (eq c ?\\) (not (eq quote-char ?')) (< (1+ i) len))
-               (setq i (1+ i)) (push (aref str i) out))
+  (let ((out nil) (k 0) (end (length str)) (quote-char nil))
+    (while (< k end)
+      (let ((c (aref str k)))
+        (cond ((and (eq c ?\\) (not (eq quote-char ?')) (< (1+ k) end))
+               (push (aref str (setq k (1+ k))) out))
               ((and quote-char (eq c quote-char)) (setq quote-char nil))
               ((and (null quote-char) (memq c '(?' ?\"))) (setq quote-char c))
-              (t (push c out)))
-        (setq i (1+ i))))
+              (t (push c out))))
+      (setq k (1+ k)))
     (concat (nreverse out))))
 
 (defun comint--requote-argument (upos qstr) "The position in the quoted QSTR of the unquoted position UPOS, and a requoting function."
@@ -760,10 +758,9 @@ end; MTH nil means the last one."
       (list plain))))
 
 (defun comint-word (word-chars) "The word of WORD-CHARS (a character class body) before point, or nil."
-  (save-excursion
-    (let ((end (point)))
-      (skip-chars-backward word-chars)
-      (and (< (point) end) (buffer-substring-no-properties (point) end)))))
+  (let* ((here (point))
+         (start (save-excursion (skip-chars-backward word-chars) (point))))
+    (and (< start here) (buffer-substring-no-properties start here))))
 
 (defun comint-match-partial-filename () "The file name before point, unquoted, or nil."
   (let ((name (comint-word comint-file-name-chars)))
@@ -791,8 +788,7 @@ SILENT and START are as GNU's."
 
 (defun comint-redirect-setup (output-buffer comint-buffer finished-regexp &optional echo-input) "Make COMINT-BUFFER send its output to OUTPUT-BUFFER until FINISHED-REGEXP matches.
 With ECHO-INPUT the output also stays in COMINT-BUFFER."
-  (with-current-buffer comint-buffer
-    (let ((shown (or (car-safe mode-line-process) ":%s")))
+  (with-current-buffer comint-buffer (let ((shown (or (car-safe mode-line-process) ":%s")))
       (setq comint-redirect-original-mode-line-process mode-line-process
             mode-line-process (list (concat shown " Redirection"))))
     (setq comint-redirect-completed nil
@@ -820,35 +816,38 @@ With ECHO-INPUT the output also stays in COMINT-BUFFER."
 (defun comint-redirect-preoutput-filter (input-string) "Put INPUT-STRING in the redirection's output buffer.
 Give the string to show in the process buffer: INPUT-STRING when input is
 echoed, else the empty string."
-  (let ((text input-string)
-        (regexp comint-redirect-finished-regexp)
-        (targets (if (listp comint-redirect-output-buffer)
-                     comint-redirect-output-buffer
-                   (list comint-redirect-output-buffer)))
-        (done nil))
+  (let ((text input-string) (finished nil))
     (dolist (fn comint-redirect-filter-functions)
       (setq text (funcall fn text)))
-    (dolist (target targets)
-      (with-current-buffer (get-buffer-create target)
-        (let ((inhibit-read-only comint-redirect-subvert-readonly))
-          (save-excursion
-            (goto-char (point-max))
-            (let ((from (max (point-min) (- (point) (length comint-redirect-previous-input-string)))))
-              (insert text)
-              (goto-char from)
-              (when (re-search-forward regexp nil t)
-                (setq done t)
-                (unless comint-redirect-insert-matching-regexp
-                  (delete-region (match-beginning 0) (match-end 0)))))))))
+    (dolist (target (if (listp comint-redirect-output-buffer) comint-redirect-output-buffer
+                      (list comint-redirect-output-buffer)))
+      (if (comint--redirect-append target text comint-redirect-finished-regexp
+                                   (length comint-redirect-previous-input-string))
+          (setq finished t)))
     (setq comint-redirect-previous-input-string text)
-    (when done (setq comint-redirect-completed t))
+    (if finished (setq comint-redirect-completed t))
     (if comint-redirect-echo-input input-string "")))
+
+(defun comint--redirect-append (target text regexp overlap)
+  "Append TEXT to the buffer TARGET; non-nil when REGEXP matches the new text
+or the OVERLAP characters before it.  The match is taken away unless
+`comint-redirect-insert-matching-regexp'."
+  (let ((subvert comint-redirect-subvert-readonly))
+    (with-current-buffer (get-buffer-create target)
+      (save-excursion
+        (let* ((inhibit-read-only subvert)
+               (from (max (point-min) (- (point-max) overlap))))
+          (goto-char (point-max))
+          (insert text)
+          (and (progn (goto-char from) (re-search-forward regexp nil t))
+               (progn (or comint-redirect-insert-matching-regexp
+                          (delete-region (match-beginning 0) (match-end 0)))
+                      t)))))))
 
 (defun comint-redirect-filter (orig-filter process input-string) "The filter of a redirected PROCESS: INPUT-STRING goes to the output buffer.
 ORIG-FILTER gets what stays in the process buffer."
   (and (buffer-live-p (process-buffer process))
-       (with-current-buffer (process-buffer process)
-         (let ((shown (comint-redirect-preoutput-filter input-string)))
+       (with-current-buffer (process-buffer process) (let ((shown (comint-redirect-preoutput-filter input-string)))
            (and orig-filter (not (equal shown "")) (funcall orig-filter process shown)))
          (when comint-redirect-completed
            (if comint-redirect-verbose

@@ -9,29 +9,22 @@
 ;;; Where point is.
 
 (defun elisp--current-symbol () "Return the interned symbol whose name starts at or covers the character after point, or nil."
-  (let ((ch (char-after)))
-    (and ch
-         (memq (char-syntax ch) '(?w ?_))
-         (intern-soft (current-word)))))
+  (let ((next (char-after)))
+    (and next (memq (char-syntax next) '(?w ?_)) (intern-soft (current-word)))))
 
 (defun elisp--beginning-of-sexp () "Move back to the first element of the list around point; return a count.
 The count is the number of expressions passed over, plus one when point
 stood after white space rather than at the end of an expression, so
 that it numbers the argument point is at (the function being 1)."
-  (let ((count 0)
-        (origin (point)))
-    ;; Is point past the end of the expression before it?
-    (let ((prev-end (condition-case nil
-                        (save-excursion (forward-sexp -1) (forward-sexp 1) (point))
-                      (error nil))))
-      (when (and prev-end (< prev-end origin))
-        (setq count 1)))
-    (condition-case nil
-        (let ((last (point)))
-          (while (progn (forward-sexp -1) (< (point) last))
-            (setq last (point) count (1+ count))))
-      (error nil))
-    count))
+  (let* ((start (point))
+         ;; Is point past the end of the expression before it?
+         (prev-end (ignore-errors (save-excursion (backward-sexp) (forward-sexp) (point))))
+         (n (if (and prev-end (< prev-end start)) 1 0)))
+    (ignore-errors
+      (let ((last start))
+        (while (progn (backward-sexp) (< (point) last))
+          (setq last (point) n (1+ n)))))
+    n))
 
 (defun elisp--fnsym-in-current-sexp () "Return (FUNCTION INDEX) for the call around point.
 FUNCTION is the symbol heading the innermost list (nil unless interned);
@@ -80,15 +73,12 @@ Nil gives \"()\"; anything else that is not a list gives nil."
 (defun elisp--highlight-function-argument (_sym args index) "Return ARGS, an argument list string, with argument number INDEX highlighted.
 INDEX counts from 1; past the last argument a &rest argument stays
 highlighted.  The face is `eldoc-highlight-function-argument'."
-  (let ((words nil)
-        (pos 1)
-        (len (length args)))
+  (let ((words nil) (scan 1) (size (length args)))
     ;; Collect the start and end of each word naming an argument.
-    (while (and (< pos len)
-                (string-match "[^ ()]+" args pos))
-      (push (cons (match-beginning 0) (match-end 0)) words)
-      (setq pos (match-end 0)))
-    (setq words (nreverse words))
+    (while (and (< scan size) (string-match "[^ ()]+" args scan))
+      (setq scan (match-end 0))
+      (push (cons (match-beginning 0) scan) words))
+    (setq words (reverse words))
     (let ((n 0) (rest-next nil) (target nil) (last-rest nil))
       (dolist (w words)
         (let ((word (substring args (car w) (cdr w))))
@@ -106,9 +96,9 @@ highlighted.  The face is `eldoc-highlight-function-argument'."
                                '(face eldoc-highlight-function-argument) copy)
           copy))
        ;; Past the last argument of a fixed list: flag the closing paren.
-       ((and (> index n) (> len 0))
+       ((and (> index n) (> size 0))
         (let ((copy (copy-sequence args)))
-          (add-text-properties (1- len) len '(face font-lock-warning-face) copy)
+          (add-text-properties (1- size) size '(face font-lock-warning-face) copy)
           copy))
        (t args)))))
 
@@ -124,16 +114,12 @@ With INDEX, the argument of that number (from 1) is highlighted."
 ;;; Documentation strings.
 
 (defun elisp--docstring-first-line (doc) "Return the first line of the docstring DOC, a leading `*' dropped; nil if DOC is no string."
-  (when (stringp doc)
-    (substring doc
-               (if (string-prefix-p "*" doc) 1 0)
-               (string-search "\n" doc))))
+  (and (stringp doc)
+       (substring doc (if (string-prefix-p "*" doc) 1 0) (string-search "\n" doc))))
 
 (defun elisp-get-var-docstring (sym) "Return the first line of the variable SYM's documentation, or nil."
   (unless (symbolp sym) (signal 'wrong-type-argument (list 'symbolp sym)))
-  (let ((doc (documentation-property sym 'variable-documentation t)))
-    (when (stringp doc)
-      (elisp--docstring-first-line doc))))
+  (elisp--docstring-first-line (documentation-property sym 'variable-documentation t)))
 
 (defun elisp-eldoc-funcall (callback &rest _ignored) "Report to CALLBACK the argument list of the function call around point.
 CALLBACK gets the highlighted argument list and the properties :thing
@@ -525,20 +511,17 @@ becomes the value in every Emacs Lisp buffer; the function then leaves
 Pair mode is not loaded yet."
   (remove-hook 'electric-pair-mode-hook #'emacs-lisp-set-electric-text-pairs)
   (let ((pairs (cons (cons ?\` ?\') (cons (cons ?‘ ?’) electric-pair-text-pairs))))
-    (dolist (buf (buffer-list))
-      (with-current-buffer buf
-        (when (derived-mode-p 'emacs-lisp-mode)
-          (setq-local electric-pair-text-pairs pairs)))))
+    (elisp--in-each-buffer (lambda () (setq-local electric-pair-text-pairs pairs)))))
+
+(defun elisp--in-each-buffer (fn) "Call FN in every Emacs Lisp buffer; return nil."
+  (mapc (lambda (buf)
+          (with-current-buffer buf (if (derived-mode-p 'emacs-lisp-mode) (funcall fn))))
+        (buffer-list))
   nil)
 
 (defun elisp--font-lock-flush-elisp-buffers (&optional _file) "Refontify every Emacs Lisp buffer with Font Lock on, since macros may have changed; return nil."
-  (dolist (buffer (buffer-list))
-    (with-current-buffer buffer
-      (when (and (derived-mode-p 'emacs-lisp-mode)
-                 (bound-and-true-p font-lock-mode)
-                 (fboundp 'font-lock-flush))
-        (font-lock-flush))))
-  nil)
+  (elisp--in-each-buffer
+   (lambda () (and (bound-and-true-p font-lock-mode) (fboundp 'font-lock-flush) (font-lock-flush)))))
 
 (defun elisp--completion-local-symbols () "Return the table of symbols completion looks in: the obarray."
   obarray)
@@ -554,14 +537,12 @@ Pair mode is not loaded yet."
 
 (defun elisp--xref-make-xref (type symbol file &optional summary) "Return an xref item for the definition of SYMBOL of TYPE in FILE.
 SUMMARY, if given, describes it; otherwise (TYPE SYMBOL), TYPE `defun' when nil."
-  (xref-make (or summary
-                 (let ((head (symbol-name (or type 'defun))))
-                   (concat "("
-                           (propertize head 'face 'font-lock-keyword-face)
-                           " "
-                           (propertize (symbol-name symbol) 'face 'font-lock-function-name-face)
-                           ")")))
-             (xref-make-elisp-location symbol type file)))
+  (let ((where (xref-make-elisp-location symbol type file))
+        (said (or summary
+                  (format "(%s %s)"
+                          (propertize (symbol-name (or type 'defun)) 'face 'font-lock-keyword-face)
+                          (propertize (symbol-name symbol) 'face 'font-lock-function-name-face)))))
+    (xref-make said where)))
 
 (defun elisp--xref-find-definitions (symbol) "Return xref items for the definitions of SYMBOL found through `symbol-file'."
   (let ((items nil))
@@ -573,18 +554,11 @@ SUMMARY, if given, describes it; otherwise (TYPE SYMBOL), TYPE `defun' when nil.
                (setq items (append (reverse (elisp--xref-find-definitions def)) items)))
               ((and file (not (subrp def)))
                (push (elisp--xref-make-xref nil symbol file) items)))))
-    (when (or (boundp symbol) (special-variable-p symbol))
-      (let ((file (symbol-file symbol 'defvar)))
-        (when file
-          (push (elisp--xref-make-xref 'defvar symbol file) items))))
-    (when (elisp--face-name-p symbol)
-      (let ((file (symbol-file symbol 'defface)))
-        (when file
-          (push (elisp--xref-make-xref 'defface symbol file) items))))
-    (when (featurep symbol)
-      (let ((file (symbol-file symbol 'provide)))
-        (when file
-          (push (elisp--xref-make-xref 'feature symbol file) items))))
+    (pcase-dolist (`(,applies ,kind ,type) `((,(or (boundp symbol) (special-variable-p symbol)) defvar defvar)
+                                             (,(elisp--face-name-p symbol) defface defface)
+                                             (,(featurep symbol) provide feature)))
+      (let ((file (and applies (symbol-file symbol kind))))
+        (if file (push (elisp--xref-make-xref type symbol file) items))))
     ;; GNU lists a variable before the function of the same name.
     (let* ((in-order (reverse items))
            (vars (seq-filter (lambda (x) (eq (xref-elisp-location-type (aref x 2)) 'defvar))
@@ -593,24 +567,20 @@ SUMMARY, if given, describes it; otherwise (TYPE SYMBOL), TYPE `defun' when nil.
 
 (defun elisp--xref-filter-definitions (definitions namespace symbol) "Keep of the xref items DEFINITIONS of SYMBOL those in NAMESPACE.
 NAMESPACE is `function', `variable', `maybe-variable', `face', `feature' or `any'."
-  (if (eq namespace 'any)
-      ;; A minor mode's variable comes with its function: only the function
-      ;; is listed.
-      (if (memq symbol minor-mode-list)
-          (seq-remove (lambda (item) (eq (xref-elisp-location-type (aref item 2)) 'defvar))
-                      definitions)
-        definitions)
-    (let ((kinds (pcase-exhaustive namespace
-                   ('variable '(defvar))
-                   ('face '(defface))
-                   ('feature '(feature))
-                   ('function nil))))
-      (seq-filter (lambda (item)
-                    (let ((type (xref-elisp-location-type (aref item 2))))
-                      (if (eq namespace 'function)
-                          (not (memq type '(defvar defface feature)))
-                        (memq type kinds))))
-                  definitions))))
+  (let ((type-of (lambda (item) (xref-elisp-location-type (aref item 2)))))
+    (cond ((not (eq namespace 'any))
+           (let ((kinds (pcase-exhaustive namespace
+                          ('variable '(defvar)) ('face '(defface)) ('feature '(feature)) ('function nil))))
+             (seq-filter (lambda (item)
+                           (let ((type (funcall type-of item)))
+                             (if (eq namespace 'function)
+                                 (not (memq type '(defvar defface feature)))
+                               (memq type kinds))))
+                         definitions)))
+          ;; A minor mode's variable comes with its function: only the function is listed.
+          ((memq symbol minor-mode-list)
+           (seq-remove (lambda (item) (eq (funcall type-of item) 'defvar)) definitions))
+          (t definitions))))
 
 (cl-defmethod xref-backend-definitions ((_backend (eql 'elisp)) identifier) "Return xref items for the definitions of the symbol named IDENTIFIER."
   ;; Every kind of definition of the name counts, wherever it was found.
@@ -623,7 +593,6 @@ NAMESPACE is `function', `variable', `maybe-variable', `face', `feature' or `any
 
 (cl-defmethod xref-backend-apropos ((_backend (eql 'elisp)) pattern) "Return xref items for the definitions of the symbols matching PATTERN."
   (apropos-parse-pattern pattern)
-  (apply #'append
-         (mapcar #'elisp--xref-find-definitions
-                 (apropos-internal (symbol-value 'apropos-regexp)
-                                   (lambda (sym) (or (fboundp sym) (boundp sym) (facep sym)))))))
+  (mapcan (lambda (sym) (copy-sequence (elisp--xref-find-definitions sym)))
+          (apropos-internal (symbol-value 'apropos-regexp)
+                            (lambda (sym) (or (fboundp sym) (boundp sym) (facep sym))))))

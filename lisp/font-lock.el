@@ -13,13 +13,11 @@
 ;; `local' making the variable buffer-local whenever it is set.
 
 (defmacro font-lock--declare (&rest table) "Declare each variable of TABLE, entries (NAME VALUE-FORM DOC [local])."
-  (cons 'progn
-        (mapcan (lambda (entry)
-                  (let ((name (nth 0 entry)))
-                    (list (list 'defvar name (nth 1 entry) (nth 2 entry))
-                          (and (eq (nth 3 entry) 'local)
-                               (list 'make-variable-buffer-local (list 'quote name))))))
-                table)))
+  `(progn
+     ,@(mapcan (pcase-lambda (`(,name ,value ,doc . ,flags))
+                 (list `(defvar ,name ,value ,doc)
+                       (and (eq (car flags) 'local) `(make-variable-buffer-local ',name))))
+               table)))
 
 ;; The faces keywords name through a variable, each holding its own name.
 (font-lock--declare
@@ -48,8 +46,7 @@ VARIABLE-SETTINGS...)." local)
  (font-lock-keywords-case-fold-search nil "Non-nil means the keywords' regexps match without regard to case." local)
  (font-lock-syntax-table nil "The syntax table used while fontifying, or nil for the buffer's own." local)
  (font-lock-syntactic-keywords nil "Obsolete rules putting `syntax-table' properties before fontifying." local)
- (font-lock-syntactic-face-function
-  (lambda (state) (if (nth 3 state) font-lock-string-face font-lock-comment-face))
+ (font-lock-syntactic-face-function (lambda (state) (if (nth 3 state) font-lock-string-face font-lock-comment-face))
   "Function of a parse state inside a string or comment returning the face to use." local)
  (font-lock-mark-block-function nil "Function that marks a block worth refontifying, or nil." local)
  (font-lock-multiline nil "Non-nil means a keyword match may span lines; t marks such matches." local)
@@ -75,8 +72,7 @@ VARIABLE-SETTINGS...)." local)
  (font-lock-major-mode nil "The major mode the buffer's Font Lock settings were made for." local)
  (font-lock-dont-widen nil "Non-nil means fontification stays inside the accessible part of the buffer." local))
 
-(defvar font-lock-beg) ; The region being extended, bound while it is.
-(defvar font-lock-end)
+(defvar font-lock-beg) (defvar font-lock-end) ; The region being extended, bound while it is.
 
 ;; The functions that do the work, replaceable per buffer.
 (font-lock--declare
@@ -111,32 +107,28 @@ A batch session displays nothing, so the mode does not stay on in it; as
 in GNU Emacs, asking for it only takes the buffer's fontification off,
 and programs fontify with `font-lock-ensure' instead."
   (interactive (list (if current-prefix-arg (prefix-numeric-value current-prefix-arg) 'toggle)))
-  (let ((wanted (font-lock--mode-arg arg font-lock-mode)))
-    (when (or noninteractive (eq (aref (buffer-name) 0) ?\s))
-      (setq wanted nil))
+  ;; Nothing is shown in batch, nor in a buffer whose name starts with a space.
+  (let ((wanted (and (not noninteractive) (not (eq (aref (buffer-name) 0) ?\s))
+                     (font-lock--mode-arg arg font-lock-mode))))
     (setq font-lock-mode wanted)
-    (if wanted
-        (font-lock-mode-internal t)
-      (font-lock-mode-internal nil))
+    (font-lock-mode-internal (and wanted t))
     (run-hooks 'font-lock-mode-hook)
     wanted))
 
 (defun font-lock-mode-internal (on) "Set the buffer's fontification machinery going when ON is non-nil, else stop it and unfontify."
-  (if on
-      (progn (font-lock-set-defaults) (font-lock-flush))
-    (when (font-lock-specified-p t)
-      (save-restriction (widen) (font-lock-unfontify-region (point-min) (point-max))))))
+  (cond (on (font-lock-set-defaults) (font-lock-flush))
+        ((font-lock-specified-p t)
+         (save-restriction (widen) (font-lock-unfontify-region (point-min) (point-max))))))
 
-(defun turn-on-font-lock () "Turn on Font Lock mode in the current buffer."
-  (font-lock-mode 1))
+(defun turn-on-font-lock () "Turn on Font Lock mode in the current buffer." (font-lock-mode 1))
 
 (defun turn-on-font-lock-if-desired () "Turn on Font Lock mode if `font-lock-global-modes' wants it for this buffer."
-  (when (and (or font-lock-defaults (assq major-mode font-lock-keywords-alist))
-             (cond ((eq font-lock-global-modes t) t)
-                   ((eq (car-safe font-lock-global-modes) 'not)
-                    (not (memq major-mode (cdr font-lock-global-modes))))
-                   (t (memq major-mode font-lock-global-modes))))
-    (font-lock-mode 1)))
+  (and (or font-lock-defaults (assq major-mode font-lock-keywords-alist))
+       (pcase font-lock-global-modes
+         ('t t)
+         (`(not . ,excluded) (not (memq major-mode excluded)))
+         (modes (memq major-mode modes)))
+       (font-lock-mode 1)))
 
 (defun global-font-lock-mode (&optional arg) "Turn Global Font Lock mode on when ARG is positive or nil, off when it is not."
   (interactive (list (if current-prefix-arg (prefix-numeric-value current-prefix-arg) 'toggle)))
@@ -174,10 +166,9 @@ LEVEL t or nil means the last (most decorated) or first element."
   (if (or (not (listp keywords)) (not (symbolp (car keywords))))
       keywords                          ; a single list of keywords
     (let ((deepest (car (last keywords))))
-      (pcase level
-        ('t deepest)
-        ((pred numberp) (if (< level (length keywords)) (nth level keywords) deepest))
-        (_ (car keywords))))))
+      (cond ((eq level t) deepest)
+            ((numberp level) (if (>= level (length keywords)) deepest (nth level keywords)))
+            (t (car keywords))))))
 
 (defun font-lock-eval-keywords (keywords) "Return the list of keywords KEYWORDS stands for: a function is called, a variable read."
   (while (and keywords (symbolp keywords))
@@ -198,28 +189,25 @@ LEVEL t or nil means the last (most decorated) or first element."
 
 (defun font-lock-set-defaults () "Make the buffer's Font Lock settings from its `font-lock-defaults', unless done already."
   (unless (and font-lock-set-defaults (eq font-lock-major-mode major-mode))
-    (setq font-lock-major-mode major-mode)
-    (setq font-lock-set-defaults t)
+    (setq font-lock-set-defaults t font-lock-major-mode major-mode)
     (pcase-let ((`(,_ ,only ,fold ,syntax-alist ,_ . ,settings) font-lock-defaults))
       (setq-local font-lock-keywords-only only)
       (setq-local font-lock-keywords-case-fold-search (not (null fold)))
       (setq-local font-lock-syntax-table (and syntax-alist (font-lock--syntax-table syntax-alist)))
       (pcase-dolist (`(,var . ,value) settings)
         (set (make-local-variable var) value))
-      (setq-local font-lock-keywords
-                  (font-lock-compile-keywords (font-lock--keywords-from-defaults))))))
+      (let ((compiled (font-lock-compile-keywords (font-lock--keywords-from-defaults))))
+        (setq-local font-lock-keywords compiled)))))
 
 (defun font-lock--syntax-table (changes) "Return a copy of the buffer's syntax table with CHANGES, ((CHARS . SYNTAX)...), made."
-  (let ((table (copy-syntax-table (syntax-table))))
+  (let ((copy (copy-syntax-table (syntax-table))))
     (pcase-dolist (`(,chars . ,syntax) changes)
-      (mapc (lambda (c) (modify-syntax-entry c syntax table))
+      (mapc (lambda (c) (modify-syntax-entry c syntax copy))
             (if (characterp chars) (list chars) chars)))
-    table))
+    copy))
 
 (defun font-lock-refresh-defaults () "Make the buffer's Font Lock settings afresh from `font-lock-defaults'."
-  (font-lock-mode -1)
-  (kill-local-variable 'font-lock-set-defaults)
-  (font-lock-mode 1))
+  (font-lock-mode -1) (kill-local-variable 'font-lock-set-defaults) (font-lock-mode 1))
 
 ;;;; Compiling keywords.
 
@@ -239,12 +227,10 @@ LEVEL t or nil means the last (most decorated) or first element."
 
 (defun font-lock-compile-keywords (keywords &optional _syntactic-keywords) "Return KEYWORDS compiled: (t ORIGINAL COMPILED-KEYWORD...).
 Keywords already compiled are returned as they are."
-  (unless font-lock-set-defaults
-    (error "Font-lock trying to use keywords before setting them up"))
-  (if (eq (car-safe keywords) t)
-      keywords
-    (let ((keywords (font-lock-eval-keywords keywords)))
-      (cons t (cons keywords (mapcar #'font-lock-compile-keyword keywords))))))
+  (cond ((not font-lock-set-defaults) (error "Font-lock trying to use keywords before setting them up"))
+        ((eq (car-safe keywords) t) keywords)
+        (t (let ((plain (font-lock-eval-keywords keywords)))
+             (cons t (cons plain (mapcar #'font-lock-compile-keyword plain)))))))
 
 (defun font-lock--uncompiled (keywords) "Return the original list of KEYWORDS, compiled or not."
   (if (eq (car-safe keywords) t) (cadr keywords) keywords))
@@ -270,12 +256,10 @@ HOW `set' replaces them, another non-nil value puts KEYWORDS last, nil first."
         (let ((removed (assq mode font-lock-removed-keywords-alist)))
           (when removed
             (setcdr removed (font-lock--without (cdr removed) keywords))))
-        (dolist (buffer (buffer-list))
-          (with-current-buffer buffer
-            (when (and font-lock-set-defaults (eq major-mode mode))
-              (font-lock--add-to-buffer keywords how)))))
-    (font-lock-set-defaults)
-    (font-lock--add-to-buffer keywords how)))
+        (dolist (buf (buffer-list))
+          (with-current-buffer buf
+            (and font-lock-set-defaults (eq major-mode mode) (font-lock--add-to-buffer keywords how)))))
+    (font-lock-set-defaults) (font-lock--add-to-buffer keywords how)))
 
 (defun font-lock--add-to-buffer (keywords how) "Add KEYWORDS to the current buffer's keywords as HOW says, and compile the result."
   (let ((merged (font-lock--merge-keywords (font-lock--uncompiled font-lock-keywords) keywords how)))
@@ -295,30 +279,26 @@ HOW `set' replaces them, another non-nil value puts KEYWORDS last, nil first."
               (dolist (k keywords) (unless (member k (cdr removed)) (setcdr removed (append (cdr removed) (list k)))))
             (push (cons mode (copy-sequence keywords)) font-lock-removed-keywords-alist)))
         nil)
-    (font-lock-set-defaults)
-    (let ((left (font-lock--without (font-lock--uncompiled font-lock-keywords) keywords)))
+    (font-lock-set-defaults) (let ((left (font-lock--without (font-lock--uncompiled font-lock-keywords) keywords)))
       (setq-local font-lock-keywords (font-lock-compile-keywords left))
       nil)))
 
 ;;;; Fontifying.
 
 (defmacro font-lock--quietly (&rest body) "Run BODY with the buffer's text properties changeable without marking it modified."
-  (declare (indent 0) (debug t))
+  (declare (debug t) (indent 0))
   `(with-silent-modifications
      (let ((case-fold-search nil) (inhibit-point-motion-hooks t))
        ,@body)))
 
 (defun font-lock-extend-region-wholelines () "Widen the region `font-lock-beg'..`font-lock-end' to whole lines; non-nil if it grew."
-  (let ((changed nil))
+  (let ((old-beg font-lock-beg) (old-end font-lock-end))
     (save-excursion
-      (goto-char font-lock-beg)
-      (unless (bolp)
-        (setq font-lock-beg (line-beginning-position) changed t))
-      (goto-char font-lock-end)
-      (unless (bolp)
-        (let ((next (min (point-max) (1+ (line-end-position)))))
-          (unless (= next font-lock-end) (setq font-lock-end next changed t)))))
-    changed))
+      (goto-char old-beg)
+      (setq font-lock-beg (line-beginning-position))
+      (goto-char old-end)
+      (or (bolp) (setq font-lock-end (min (point-max) (1+ (line-end-position))))))
+    (not (and (= old-beg font-lock-beg) (= old-end font-lock-end)))))
 
 (defun font-lock-extend-region-multiline () "Widen the region over text marked `font-lock-multiline'; non-nil if it grew."
   (let ((old-beg font-lock-beg) (old-end font-lock-end))
@@ -334,20 +314,20 @@ HOW `set' replaces them, another non-nil value puts KEYWORDS last, nil first."
     (or (next-single-property-change pos 'font-lock-multiline) (point-max))))
 
 (defun font-lock--extend-region (beg end) "Return (BEG . END) widened by `font-lock-extend-region-functions' until none widens it."
-  (let ((font-lock-beg beg) (font-lock-end end) (again t))
-    (while again
-      (setq again nil)
-      (dolist (fn font-lock-extend-region-functions)
-        (when (funcall fn) (setq again t))))
+  (let ((font-lock-beg beg) (font-lock-end end) (grew t))
+    ;; Each function runs once more after any of them widened the region.
+    (while grew
+      (setq grew (let ((any nil))
+                   (dolist (fn font-lock-extend-region-functions any)
+                     (if (funcall fn) (setq any t))))))
     (cons font-lock-beg font-lock-end)))
 
 (defun font-lock-default-unfontify-region (beg end) "Remove the faces and other managed properties Font Lock put from BEG to END."
-  (remove-list-of-text-properties
-   beg end (append '(face font-lock-multiline) font-lock-extra-managed-props)))
+  (let ((managed (append '(face font-lock-multiline) font-lock-extra-managed-props)))
+    (remove-list-of-text-properties beg end managed)))
 
 (defun font-lock-unfontify-region (beg end) "Remove fontification from BEG to END, through `font-lock-unfontify-region-function'."
-  (with-silent-modifications
-    (funcall font-lock-unfontify-region-function beg end)))
+  (with-silent-modifications (funcall font-lock-unfontify-region-function beg end)))
 
 (defun font-lock-default-fontify-region (beg end loudly) "Fontify BEG..END widened to whole lines: syntactically, then by keywords.
 LOUDLY is accepted and ignored."
@@ -355,51 +335,45 @@ LOUDLY is accepted and ignored."
   (font-lock--quietly
     (save-excursion
       (save-restriction
-        (unless font-lock-dont-widen (widen))
-        (let* ((old-table (syntax-table))
-               (span (font-lock--extend-region beg end))
-               (beg (car span)) (end (cdr span)))
+        (or font-lock-dont-widen (widen))
+        (pcase-let ((old-table (syntax-table))
+                    (`(,from . ,to) (font-lock--extend-region beg end)))
           (unwind-protect
               (progn
-                (when font-lock-syntax-table (set-syntax-table font-lock-syntax-table))
-                (font-lock-unfontify-region beg end)
-                (unless font-lock-keywords-only
-                  (font-lock-fontify-syntactically-region beg end))
-                (font-lock-fontify-keywords-region beg end))
+                (if font-lock-syntax-table (set-syntax-table font-lock-syntax-table))
+                (font-lock-unfontify-region from to)
+                (or font-lock-keywords-only (font-lock-fontify-syntactically-region from to))
+                (font-lock-fontify-keywords-region from to))
             (set-syntax-table old-table))
-          `(jit-lock-bounds ,beg . ,end))))))
+          `(jit-lock-bounds ,from . ,to))))))
 
 (defun font-lock-fontify-region (beg end &optional loudly) "Fontify the text from BEG to END, setting up the buffer's Font Lock settings first."
-  (font-lock-set-defaults)
-  (funcall font-lock-fontify-region-function beg end loudly))
+  (font-lock-set-defaults) (funcall font-lock-fontify-region-function beg end loudly))
+
+(defun font-lock--on-whole-buffer (fn widen-always) "Call FN with the buffer's bounds, widened first when WIDEN-ALWAYS or `font-lock-dont-widen' is nil."
+  (save-restriction
+    (if (or widen-always (not font-lock-dont-widen)) (widen))
+    (funcall fn (point-min) (point-max))))
 
 (defun font-lock-default-fontify-buffer () "Fontify the whole buffer and note that it is."
-  (save-restriction
-    (unless font-lock-dont-widen (widen))
-    (font-lock-fontify-region (point-min) (point-max) font-lock-verbose)
-    (setq font-lock-fontified t)))
+  (font-lock--on-whole-buffer (lambda (from to) (font-lock-fontify-region from to font-lock-verbose)) nil)
+  (setq font-lock-fontified t))
 
 (defun font-lock-default-unfontify-buffer () "Remove the fontification of the whole buffer."
-  (save-restriction
-    (widen)
-    (font-lock-unfontify-region (point-min) (point-max))
-    (setq font-lock-fontified nil)))
+  (font-lock--on-whole-buffer #'font-lock-unfontify-region t)
+  (setq font-lock-fontified nil))
 
 (defun font-lock-fontify-buffer (&optional _interactively) "Fontify the whole current buffer."
-  (interactive "p")
-  (font-lock-set-defaults)
-  (funcall font-lock-fontify-buffer-function))
+  (interactive "p") (font-lock-set-defaults) (funcall font-lock-fontify-buffer-function))
 
-(defun font-lock-unfontify-buffer () "Remove Font Lock's faces from the whole current buffer."
-  (funcall font-lock-unfontify-buffer-function))
+(defun font-lock-unfontify-buffer () "Remove Font Lock's faces from the whole current buffer." (funcall font-lock-unfontify-buffer-function))
 
 (defun font-lock--whole (fn from to) "Call FN with FROM and TO, each nil standing for its end of the buffer."
   (funcall fn (if from from (point-min)) (if to to (point-max))))
 
 (defun font-lock-ensure (&optional beg end) "Make sure the text from BEG to END (the whole buffer by default) is fontified.
 A buffer with no Font Lock settings at all is left alone."
-  (if (not (font-lock-specified-p t))
-      nil
+  (when (font-lock-specified-p t)
     (font-lock-set-defaults)
     (font-lock--whole font-lock-ensure-function beg end)))
 
@@ -409,9 +383,7 @@ It takes effect only where Font Lock mode is on and has fontified."
        (font-lock--whole font-lock-flush-function beg end)))
 
 (defun font-lock-after-change-function (beg end &optional _old-len) "Refontify BEG..END after a change, when Font Lock mode is on."
-  (if font-lock-mode
-      (save-match-data
-        (save-excursion (font-lock-fontify-region beg end)))))
+  (and font-lock-mode (save-match-data (save-excursion (font-lock-fontify-region beg end)))))
 
 (defun font-lock-update (&optional _arg) "Fontify the current buffer again."
   (interactive "P")
@@ -419,7 +391,7 @@ It takes effect only where Font Lock mode is on and has fontified."
 
 (defun font-lock-debug-fontify () "Fontify the whole buffer again from scratch."
   (interactive)
-  (save-restriction (widen) (font-lock-fontify-region (point-min) (point-max))))
+  (font-lock--on-whole-buffer #'font-lock-fontify-region t))
 
 ;;;; Strings and comments.
 
@@ -442,11 +414,11 @@ Return the (BODY-START . BODY-END) left for the comment face."
     (cons body-start body-end)))
 
 (defun font-lock-fontify-syntactically-region (start end &optional _loudly) "Give the strings and comments between START and END their faces."
-  (save-excursion
-    (goto-char start)
-    (let ((state (syntax-ppss start)))
+  (let ((state (syntax-ppss start)))
+    (save-excursion
+      (goto-char start)
       (while (< (point) end)
-        (if (or (nth 3 state) (nth 4 state))
+        (if (nth 8 state)
             (let* ((from (max start (nth 8 state)))
                    (whole-comment (and (nth 4 state) (= from (nth 8 state))))
                    (face (funcall font-lock-syntactic-face-function state)))
@@ -465,80 +437,70 @@ Return the (BODY-START . BODY-END) left for the comment face."
 ;;;; Keywords.
 
 (defun font-lock--plist-without-face (plist) "Return PLIST without its `face' pair."
-  (let ((out nil))
-    (while plist
-      (unless (eq (car plist) 'face) (setq out (cons (cadr plist) (cons (car plist) out))))
-      (setq plist (cddr plist)))
-    (nreverse out)))
+  (let ((kept nil) (tail plist))
+    (while tail
+      (let ((prop (pop tail)) (val (pop tail)))
+        (unless (eq prop 'face) (setq kept (nconc kept (list prop val))))))
+    kept))
 
 (defun font-lock--apply-props (start end value override) "Put VALUE, a face or a (face FACE PROP VAL...) list, on START..END as OVERRIDE says."
   (let ((props (if (and (consp value) (eq (car value) 'face)) value (list 'face value))))
     ;; The other properties go on first, then the face, as GNU orders them.
-    (setq props (append (font-lock--plist-without-face props) (list 'face (plist-get props 'face))))
-    (while props
-      (let ((prop (car props)) (val (cadr props)))
-        (if (not (eq prop 'face))
-            (put-text-property start end prop val)
-          (pcase override
-            ('nil (unless (text-property-not-all start end 'face nil)
-                    (put-text-property start end 'face val)))
-            ('t (put-text-property start end 'face val))
-            ('keep (font-lock-fillin-text-property start end 'face val))
-            ('prepend (font-lock-prepend-text-property start end 'face val))
-            ('append (font-lock-append-text-property start end 'face val)))))
-      (setq props (cddr props)))))
+    (let ((others (font-lock--plist-without-face props)) (face (plist-get props 'face)))
+      (while others
+        (put-text-property start end (pop others) (pop others)))
+      (pcase override
+        ('nil (or (text-property-not-all start end 'face nil)
+                  (put-text-property start end 'face face)))
+        ('t (put-text-property start end 'face face))
+        ('keep (font-lock-fillin-text-property start end 'face face))
+        ('prepend (font-lock-prepend-text-property start end 'face face))
+        ('append (font-lock-append-text-property start end 'face face)))))
+  nil)
 
 (defun font-lock-apply-highlight (highlight) "Fontify the subexpression of the last match that HIGHLIGHT names."
-  (let* ((subexp (car highlight))
-         (start (match-beginning subexp))
-         (end (match-end subexp)))
-    (if (not start)
-        (unless (nth 3 highlight)
-          (error "No match %d in highlight %S" subexp highlight))
-      (let ((value (eval (nth 1 highlight) t)))
-        (when (and value (< start end))
-          (font-lock--apply-props start end value (nth 2 highlight)))))))
+  (pcase-let* ((`(,subexp ,face-form ,override ,laxmatch) highlight)
+               (from (match-beginning subexp))
+               (to (match-end subexp)))
+    (cond (from (let ((value (eval face-form t)))
+                  (and value (< from to) (font-lock--apply-props from to value override))))
+          ((not laxmatch) (error "No match %d in highlight %S" subexp highlight)))))
 
 (defun font-lock--search (matcher limit) "Find the next match of MATCHER, a regexp or a function, before LIMIT."
-  (if (stringp matcher)
-      (re-search-forward matcher limit t)
-    (funcall matcher limit)))
+  (if (not (stringp matcher)) (funcall matcher limit) (re-search-forward matcher limit t)))
 
 (defun font-lock-fontify-anchored-keywords (keywords limit) "Fontify the anchored KEYWORDS (MATCHER PRE POST HIGHLIGHT...) after the last match, up to LIMIT."
-  (let* ((matcher (car keywords))
-         (line-end (line-end-position))
-         (pre (eval (nth 1 keywords) t))
-         (bound (if (and (numberp pre) (> pre (point))) (min pre limit) line-end))
-         (highlights (nthcdr 3 keywords)))
-    (when (and font-lock-multiline (numberp pre) (> pre line-end))
-      (put-text-property (line-beginning-position) pre 'font-lock-multiline t))
+  (pcase-let* ((`(,matcher ,pre-form ,post-form . ,highlights) keywords)
+               (eol (line-end-position))
+               (pre (eval pre-form t))
+               (bound (if (and (numberp pre) (> pre (point))) (min pre limit) eol)))
+    (and font-lock-multiline (numberp pre) (> pre eol)
+         (put-text-property (line-beginning-position) pre 'font-lock-multiline t))
     (save-match-data
       (while (and (< (point) bound) (font-lock--search matcher bound))
-        (dolist (h highlights) (font-lock-apply-highlight h))
-        (when (= (match-beginning 0) (match-end 0))
-          (if (< (point) bound) (forward-char 1) (goto-char bound)))))
-    (eval (nth 2 keywords) t)))
+        (mapc #'font-lock-apply-highlight highlights)
+        ;; An empty match would match again where it is: step on.
+        (and (= (match-end 0) (match-beginning 0))
+             (if (< (point) bound) (forward-char 1) (goto-char bound)))))
+    (eval post-form t)))
 
 (defun font-lock-fontify-keywords-region (start end &optional _loudly) "Fontify the text from START to END by the buffer's keywords."
   (unless (eq (car-safe font-lock-keywords) t)
     (setq-local font-lock-keywords (font-lock-compile-keywords font-lock-keywords)))
   (let ((case-fold-search font-lock-keywords-case-fold-search))
-    (save-excursion
-      (dolist (keyword (cddr font-lock-keywords))
-        (let ((matcher (car keyword)) (highlights (cdr keyword)))
-          (goto-char start)
-          (while (and (< (point) end) (font-lock--search matcher end))
-            (let ((mb (match-beginning 0)) (me (match-end 0)))
-              (when (and font-lock-multiline (> me mb)
-                         (save-excursion (goto-char mb) (< (line-end-position) me)))
-                (put-text-property mb me 'font-lock-multiline t))
-              (dolist (h highlights)
-                (if (numberp (car h))
-                    (font-lock-apply-highlight h)
-                  (save-match-data
-                    (font-lock-fontify-anchored-keywords h end))))
-              (when (and (= mb me) (= (point) me) (< (point) end))
-                (forward-char 1)))))))))
+    (save-excursion (pcase-dolist (`(,matcher . ,highlights) (cddr font-lock-keywords))
+      (goto-char start)
+      (while (and (< (point) end) (font-lock--search matcher end))
+        (let ((mb (match-beginning 0)) (me (match-end 0)))
+          (and font-lock-multiline (> me mb)
+               (< (save-excursion (goto-char mb) (line-end-position)) me)
+               (put-text-property mb me 'font-lock-multiline t))
+          (dolist (h highlights)
+            (if (numberp (car h))
+                (font-lock-apply-highlight h)
+              (save-match-data (font-lock-fontify-anchored-keywords h end))))
+          (and (= mb me) (= (point) me) (< (point) end) (forward-char 1))))))
+    nil))
 
 ;;;; Just-in-time fontification, as far as a batch session has it: the
 ;; registry of fontifying functions (nothing is displayed, so nothing
@@ -560,15 +522,11 @@ Return the (BODY-START . BODY-END) left for the comment face."
 
 (defun jit-lock-refontify (&optional beg end) "Mark BEG..END (the whole buffer by default) as needing fontification."
   (with-silent-modifications
-    (save-restriction
-      (widen)
-      (put-text-property (or beg (point-min)) (or end (point-max)) 'fontified nil))))
+    (save-restriction (widen) (put-text-property (or beg (point-min)) (or end (point-max)) 'fontified nil))))
 
 (defun jit-lock-fontify-now (&optional start end) "Run the on-demand fontifying functions over START..END now."
-  (let ((start (or start (point-min))) (end (or end (point-max))))
-    (with-silent-modifications
-      (run-hook-with-args 'jit-lock-functions start end)
-      (put-text-property start end 'fontified t))))
+  (let ((from (or start (point-min))) (to (or end (point-max))))
+    (with-silent-modifications (run-hook-with-args 'jit-lock-functions from to) (put-text-property from to 'fontified t))))
 
 (defun jit-lock-mode (arg) "Turn just-in-time fontification on if ARG is non-nil, else off."
   (setq jit-lock-mode (and arg t)))

@@ -53,14 +53,11 @@ are called."
 (defun provided-mode-derived-p (mode &rest modes) "Return the first of MODES that MODE is or derives from, or nil.
 The chain follows the `derived-mode-parent' properties, and a mode that
 is an alias of another continues through it."
-  (let ((found nil))
-    (while (and mode (not found))
-      (if (memq mode modes)
-          (setq found mode)
-        (setq mode (or (get mode 'derived-mode-parent)
-                       (let ((alias (symbol-function mode)))
-                         (and alias (symbolp alias) alias))))))
-    found))
+  (let ((m mode))
+    (while (and m (not (memq m modes)))
+      (setq m (or (get m 'derived-mode-parent)
+                  (let ((alias (symbol-function m))) (and alias (symbolp alias) alias)))))
+    m))
 
 (defun derived-mode-p (&rest modes) "Return the first of MODES that the current major mode is or derives from, or nil."
   (apply #'provided-mode-derived-p major-mode modes))
@@ -102,10 +99,14 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
   (let ((table (obarray-make 59)))
     (set (intern "" table) nil)
     (setplist (intern "" table) (list :abbrev-table-modiff 0))
-    (while (consp props)
-      (abbrev-table-put table (car props) (cadr props))
-      (setq props (cddr props)))
+    (modes--abbrev-table-props table props)
     table))
+
+(defun modes--abbrev-table-props (table props) "Give the abbrev TABLE each property of the list PROPS."
+  (let ((rest props))
+    (while (consp rest)
+      (abbrev-table-put table (pop rest) (car rest))
+      (setq rest (cdr rest)))))
 
 (defun abbrev-table-p (object) "Return non-nil when OBJECT is an abbrev table."
   (and (obarrayp object) (numberp (ignore-errors (abbrev-table-get object :abbrev-table-modiff)))))
@@ -126,15 +127,10 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
     (setq props (cons docstring props) docstring nil))
   (let ((table (and (boundp tablename) (symbol-value tablename))))
     (unless (abbrev-table-p table)
-      (setq table (make-abbrev-table))
-      (set tablename table)
-      (unless (memq tablename abbrev-table-name-list)
-        (setq abbrev-table-name-list (cons tablename abbrev-table-name-list))))
-    (when (stringp docstring)
-      (put tablename 'variable-documentation docstring))
-    (while (consp props)
-      (abbrev-table-put table (car props) (cadr props))
-      (setq props (cddr props)))
+      (set tablename (setq table (make-abbrev-table)))
+      (or (memq tablename abbrev-table-name-list) (push tablename abbrev-table-name-list)))
+    (if (stringp docstring) (put tablename 'variable-documentation docstring))
+    (modes--abbrev-table-props table props)
     (dolist (definition definitions)
       (apply #'define-abbrev table definition))))
 
@@ -198,10 +194,9 @@ call, less the table: (NAME EXPANSION [HOOK] [PROPS...])."
 
 (defun messages-buffer () "Give the *Messages* buffer, making it (in `messages-buffer-mode') if it is gone."
   (or (get-buffer "*Messages*")
-      (with-current-buffer (get-buffer-create "*Messages*")
-        (messages-buffer-mode)
-        (buffer-disable-undo)
-        (current-buffer))))
+      (let ((log (get-buffer-create "*Messages*")))
+        (with-current-buffer log (messages-buffer-mode) (buffer-disable-undo))
+        log)))
 
 (defvar messages--logging nil "Non-nil while a message is being logged.")
 
@@ -230,12 +225,11 @@ nothing."
                   (progn (delete-region last-start (point))
                          (insert (format "%s [%d times]\n" (substring-no-properties text) times)))
                 (insert (substring-no-properties text) "\n")))
-            (when (natnump message-log-max)
-              (goto-char (point-min))
-              (let ((extra (- (count-lines (point-min) (point-max)) message-log-max)))
-                (when (> extra 0)
-                  (forward-line extra)
-                  (delete-region (point-min) (point))))))
+            (let ((extra (and (natnump message-log-max)
+                              (- (count-lines (point-min) (point-max)) message-log-max))))
+              ;; Only the last `message-log-max' lines stay.
+              (and extra (> extra 0)
+                   (delete-region (point-min) (progn (goto-char (point-min)) (forward-line extra) (point))))))
           (when follow (goto-char (point-max))))))))
 
 (with-current-buffer "*Messages*" (messages-buffer-mode) (buffer-disable-undo))
@@ -541,9 +535,9 @@ again; MODE nil there only strips.  Only modes this system has are listed.")
   "Alist of (REGEXP . MODE) choosing a major mode from a script's #! interpreter.")
 
 (defun modes--mode-for-name (name) "The major mode `auto-mode-alist' gives the file NAME, or nil."
-  (let ((mode nil) (done nil))
-    ;; Backup and version suffixes say nothing about the contents.
-    (setq name (file-name-sans-versions name))
+  (let ((mode nil) (done nil)
+        ;; Backup and version suffixes say nothing about the contents.
+        (name (file-name-sans-versions name)))
     (while (and name (not done))
       (let ((entry (or (let ((case-fold-search nil)) (assoc-default name auto-mode-alist #'string-match))
                        (and auto-mode-case-fold
@@ -551,11 +545,10 @@ again; MODE nil there only strips.  Only modes this system has are listed.")
         (cond ((null entry) (setq done t))
               ((and (consp entry) (nth 1 entry))
                ;; Strip what matched and look at the rest of the name too.
-               (when (car entry) (setq mode (or mode (car entry))))
+               (if (car entry) (setq mode (or mode (car entry))))
                (setq name (substring name 0 (match-beginning 0))))
               ((consp entry)
-               (when (car entry) (setq mode (car entry)))
-               (setq done t))
+               (setq done t mode (or (car entry) mode)))
               (t (setq mode entry done t)))))
     mode))
 

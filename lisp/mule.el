@@ -69,11 +69,12 @@
   (let* ((pl (aref rec 2))
          (v (plist-get pl :code-space))
          (dim (or (plist-get pl :dimension) (/ (length v) 2)))
-         (out nil) (k 0))
-    (while (< k dim)
-      (push (cons (aref v (* 2 k)) (aref v (1+ (* 2 k)))) out)
-      (setq k (1+ k)))
-    (nreverse out)))
+         (ranges nil))
+    ;; Built from the highest byte down, so that the list comes out lowest first.
+    (dotimes (j dim)
+      (let ((k (- dim j 1)))
+        (push (cons (aref v (* 2 k)) (aref v (1+ (* 2 k)))) ranges)))
+    ranges))
 
 (defun charset-chars (charset &optional dimension) "Give how many codes CHARSET's byte number DIMENSION (default 1) can take."
   (let ((pair (nth (1- (or dimension 1)) (mule--space (mule--charset charset)))))
@@ -99,23 +100,24 @@
             (plist-get pl :docstring) pl)))
 
 (defun mule--code-bytes (code space) "The bytes of CODE, lowest first, checked against SPACE; nil when CODE lies outside."
-  (let ((bytes nil) (ok t) (s space))
-    (while (and ok s)
-      (let ((b (logand code 255)))
-        (if (and (>= b (caar s)) (<= b (cdar s)))
-            (push b bytes)
-          (setq ok nil)))
-      (setq code (ash code -8) s (cdr s)))
-    (and ok (= code 0) (nreverse bytes))))
+  (catch 'outside
+    (let ((bytes nil))
+      (dolist (range space)
+        (let ((b (logand code 255)))
+          (or (<= (car range) b (cdr range)) (throw 'outside nil))
+          (push b bytes)
+          (setq code (ash code -8))))
+      (and (= code 0) (nreverse bytes)))))
 
 (defun mule--code-index (code space) "The place of CODE among the codes of SPACE counted from 0, or nil."
-  (let ((bytes (mule--code-bytes code space)) (idx 0) (mult 1))
-    (when bytes
-      (while bytes
-        (setq idx (+ idx (* mult (- (car bytes) (caar space))))
-              mult (* mult (1+ (- (cdar space) (caar space))))
-              bytes (cdr bytes) space (cdr space)))
-      idx)))
+  (let ((bytes (mule--code-bytes code space)) (idx 0) (scale 1))
+    (and bytes
+         (progn
+           (dolist (b bytes)
+             (let ((range (pop space)))
+               (setq idx (+ idx (* scale (- b (car range))))
+                     scale (* scale (1+ (- (cdr range) (car range)))))))
+           idx))))
 
 (defun mule--index-code (idx space) "The code at place IDX of SPACE, or nil when SPACE is smaller."
   (let ((code 0) (shift 0))
@@ -157,13 +159,13 @@
           (and (>= pc (nth 1 sub)) (<= pc (nth 2 sub))
                (mule--decode (mule--charset (car sub)) pc))))
        ((plist-get pl :superset)
-        (let ((parts (plist-get pl :superset)) (found nil))
-          (while (and parts (not found))
-            (let* ((p (car parts)) (cs (if (consp p) (car p) p)) (off (if (consp p) (cdr p) 0)))
-              (when (>= code off)
-                (setq found (mule--decode (mule--charset cs) (- code off)))))
-            (setq parts (cdr parts)))
-          found))))))
+        (catch 'decoded
+          (dolist (part (plist-get pl :superset))
+            (let ((off (if (consp part) (cdr part) 0)))
+              (and (>= code off)
+                   (let ((ch (mule--decode (mule--charset (if (consp part) (car part) part)) (- code off))))
+                     (if ch (throw 'decoded ch))))))
+          nil))))))
 
 (defun mule--map-name (rec) "The name under which charset record REC's map is recorded."
   (or (plist-get (aref rec 2) :name) (aref rec 0)))
@@ -185,12 +187,10 @@
      ((plist-get pl :code-offset) (mule--offset-encode rec c))
      ((aref rec 3)
       (unless (aref rec 4)
-        (let ((h (make-hash-table)) (v (aref rec 3)) (first (car (car (mule--space rec)))) (i 0))
-          (while (< i (length v))
-            (let ((c (mule--table-char v i)))
-              (when (and c (not (gethash c h)))
-                (puthash c (+ first i) h)))
-            (setq i (1+ i)))
+        (let ((h (make-hash-table)) (v (aref rec 3)) (first (car (car (mule--space rec)))))
+          (dotimes (i (length v))
+            (let ((ch (mule--table-char v i)))
+              (and ch (not (gethash ch h)) (puthash ch (+ first i) h))))
           (aset rec 4 h)))
       (gethash c (aref rec 4)))
      ((plist-get pl :subset)
@@ -199,13 +199,11 @@
              (let ((code (+ pc (nth 3 sub))))
                (and (mule--code-bytes code (mule--space rec)) code)))))
      ((plist-get pl :superset)
-      (let ((parts (plist-get pl :superset)) (found nil))
-        (while (and parts (not found))
-          (let* ((p (car parts)) (cs (if (consp p) (car p) p)) (off (if (consp p) (cdr p) 0))
-                 (code (mule--encode (mule--charset cs) c)))
-            (when code (setq found (+ code off))))
-          (setq parts (cdr parts)))
-        found)))))
+      (catch 'encoded
+        (dolist (part (plist-get pl :superset))
+          (let ((code (mule--encode (mule--charset (if (consp part) (car part) part)) c)))
+            (if code (throw 'encoded (+ code (if (consp part) (cdr part) 0))))))
+        nil)))))
 
 (defun mule--check-char (c) "Signal unless C is a character."
   (unless (characterp c) (signal 'wrong-type-argument (list 'characterp c))))
@@ -228,22 +226,18 @@
 (defun char-charset (ch &optional restriction) "Give the charset that holds character CH, first by priority.
 With RESTRICTION, a list of charsets, only those are tried, in order."
   (mule--check-char ch)
-  (if restriction
-      (let ((found nil))
-        (while (and restriction (not found))
-          (when (mule--encode (mule--charset (car restriction)) ch)
-            (setq found (car restriction)))
-          (setq restriction (cdr restriction)))
-        found)
-    (mule--char-charset ch)))
+  (if (null restriction)
+      (mule--char-charset ch)
+    (catch 'holder
+      (dolist (cs restriction)
+        (if (mule--encode (mule--charset cs) ch) (throw 'holder cs)))
+      nil)))
 
 (defun mule--first-holder (c list) "The first charset of LIST that holds character C, or nil."
-  (let ((found nil))
-    (while (and list (not found))
-      (when (mule--encode (gethash (car list) mule--charsets) c)
-        (setq found (car list)))
-      (setq list (cdr list)))
-    found))
+  (catch 'holder
+    (dolist (cs list)
+      (if (mule--encode (gethash cs mule--charsets) c) (throw 'holder cs)))
+    nil))
 
 (defun mule--char-charset (c) "The charset `char-charset' gives character C with no restriction."
   (cond ((< c 128) 'ascii)
@@ -252,8 +246,8 @@ With RESTRICTION, a list of charsets, only those are tried, in order."
         ((mule--first-holder c mule--charset-order))))
 
 (defun charset-after (&optional pos) "Give the charset of the character at POS (default point), or nil past the end."
-  (let ((c (char-after pos)))
-    (and c (mule--char-charset c))))
+  (let ((ch (char-after pos)))
+    (and ch (mule--char-charset ch))))
 
 (defun split-char (ch) "Give a list of CH's charset followed by the bytes of its code, highest first."
   (mule--check-char ch)
@@ -314,20 +308,19 @@ A byte left out is the lowest one the code space allows."
 (defun find-charset-string (str &optional _table) "Give the charsets of the characters of STR, by charset id."
   (unless (stringp str) (signal 'wrong-type-argument (list 'stringp str)))
   (let ((found (make-hash-table :test 'eq)) (multi (multibyte-string-p str)))
-    (dotimes (i (length str))
-      (let ((c (aref str i)))
-        (puthash (cond ((< c 128) 'ascii) (multi (mule--char-charset c)) (t 'eight-bit)) t found)))
+    (mapc (lambda (ch) (puthash (mule--charset-of ch multi) t found)) str)
     (mule--charsets-by-id found)))
+
+(defun mule--charset-of (ch multi) "The charset `find-charset-string' counts CH in; MULTI nil means CH is a raw byte."
+  (cond ((< ch 128) 'ascii) (multi (mule--char-charset ch)) (t 'eight-bit)))
 
 (defun find-charset-region (beg end &optional _table) "Give the charsets of the characters between BEG and END, by charset id."
   (when (or (< (min beg end) (point-min)) (> (max beg end) (point-max)))
     (signal 'args-out-of-range (list (current-buffer) beg end)))
   (let ((found (make-hash-table :test 'eq)) (multi enable-multibyte-characters)
-        (pos (min beg end)) (stop (max beg end)))
-    (while (< pos stop)
-      (let ((c (char-after pos)))
-        (puthash (cond ((< c 128) 'ascii) (multi (mule--char-charset c)) (t 'eight-bit)) t found))
-      (setq pos (1+ pos)))
+        (from (min beg end)))
+    (dotimes (k (- (max beg end) from))
+      (puthash (mule--charset-of (char-after (+ from k)) multi) t found))
     (if (= beg end) (list 'ascii) (mule--charsets-by-id found))))
 
 (defun mule--check-iso (dimension chars final-char) "Signal unless DIMENSION, CHARS and FINAL-CHAR make an ISO 2022 charset's designation."
@@ -346,15 +339,14 @@ A byte left out is the lowest one the code space allows."
 (defun iso-charset (dimension chars final-char) "Give the charset of ISO 2022 DIMENSION, CHARS (94 or 96) and FINAL-CHAR, or nil."
   (mule--check-iso dimension chars final-char)
   (or (cdr (assoc (list dimension chars final-char) mule--iso-overrides))
-      (let ((l charset-list) (found nil))
-        (while (and l (not found))
-          (let ((pl (charset-plist (car l))))
-            (when (and (eq (plist-get pl :iso-final-char) final-char)
-                       (eql (plist-get pl :dimension) dimension)
-                       (eql (mule--iso-chars pl) chars))
-              (setq found (car l))))
-          (setq l (cdr l)))
-        found)))
+      (catch 'designated
+        (dolist (cs charset-list)
+          (let ((pl (charset-plist cs)))
+            (and (eq (plist-get pl :iso-final-char) final-char)
+                 (eql (plist-get pl :dimension) dimension)
+                 (eql (mule--iso-chars pl) chars)
+                 (throw 'designated cs))))
+        nil)))
 
 (defun declare-equiv-charset (dimension chars final-char charset) "Make (iso-charset DIMENSION CHARS FINAL-CHAR) give CHARSET."
   (mule--charset charset)
@@ -392,9 +384,9 @@ FROM-CODE and TO-CODE limit the codes looked at."
   nil)
 
 (defun mule--next-charset-id () "A charset id no charset has yet."
-  (let ((n -1))
-    (maphash (lambda (_ r) (setq n (max n (aref r 1)))) mule--charsets)
-    (1+ n)))
+  (let ((top -1))
+    (maphash (lambda (_ r) (setq top (max top (aref r 1)))) mule--charsets)
+    (1+ top)))
 
 (defun define-charset (name docstring &rest props) "Define NAME as a charset documented by DOCSTRING, with the properties PROPS."
   (let* ((pl (append (list :name name :docstring docstring) (copy-sequence props)))
@@ -419,11 +411,11 @@ FROM-CODE and TO-CODE limit the codes looked at."
   (let ((keys '(:dimension :code-space :min-code :max-code :iso-final-char :iso-revision
                 :emacs-mule-id :ascii-compatible-p :supplementary-p :invalid-code :code-offset
                 :map :subset :superset :unify-map))
-        (props nil))
-    (while keys
-      (when (car args) (setq props (append props (list (car keys) (car args)))))
-      (setq keys (cdr keys) args (cdr args)))
-    (apply #'define-charset name nil (append props (car args)))))
+        (given nil))
+    (dolist (key keys)
+      (let ((value (pop args)))
+        (if value (setq given (nconc given (list key value))))))
+    (apply #'define-charset name nil (append given (car args)))))
 
 (defun define-charset-alias (alias charset) "Make ALIAS another name of CHARSET."
   (puthash alias (mule--charset charset) mule--charsets)
@@ -552,10 +544,11 @@ FROM-CODE and TO-CODE limit the codes looked at."
                 (aref (aref rec 4) k))))))
 
 (defun coding-system-list (&optional base-only) "Give the names of every coding system, with BASE-ONLY the base ones alone."
-  (if base-only
-      (mapcar (lambda (rec) (aref rec 0)) mule--coding-bases)
-    ;; Base by base, each one's names newest first.
-    (apply #'append (mapcar (lambda (rec) (reverse (aref rec 2))) mule--coding-bases))))
+  (mapcan (if base-only
+              (lambda (rec) (list (aref rec 0)))
+            ;; Base by base, each one's names newest first.
+            (lambda (rec) (reverse (aref rec 2))))
+          mule--coding-bases))
 
 (defun define-coding-system-alias (alias coding-system) "Make ALIAS another name of CODING-SYSTEM."
   (let* ((cell (mule--coding-cell coding-system)) (rec (car cell)) (k (cdr cell)))
@@ -593,7 +586,7 @@ FROM-CODE and TO-CODE limit the codes looked at."
           ((eq eol 2) eol-mnemonic-mac) (t eol-mnemonic-undecided))))
 
 (defun coding-system-change-eol-conversion (coding-system eol-type) "Give the variant of CODING-SYSTEM whose line ends are EOL-TYPE (unix, dos, mac, 0, 1, 2); nil gives the base."
-  (when coding-system
+  (and coding-system
     (let ((k (cond ((eq eol-type 'unix) 0) ((eq eol-type 'dos) 1) ((eq eol-type 'mac) 2)
                    ((null eol-type) nil)
                    ((integerp eol-type) eol-type)
@@ -631,13 +624,12 @@ FROM-CODE and TO-CODE limit the codes looked at."
   (let ((sym (if (symbolp name) name (intern-soft name))))
     (if (and sym (coding-system-p sym))
         sym
-      (let ((want (downcase (canonicalize-coding-system-name (if (symbolp name) (symbol-name name) name))))
-            (names (coding-system-list)) (found nil))
-        (while (and names (not found))
-          (when (equal want (downcase (canonicalize-coding-system-name (symbol-name (car names)))))
-            (setq found (car names)))
-          (setq names (cdr names)))
-        found))))
+      (let ((want (downcase (canonicalize-coding-system-name (if (symbolp name) (symbol-name name) name)))))
+        (catch 'named
+          (dolist (cs (coding-system-list))
+            (if (equal want (downcase (canonicalize-coding-system-name (symbol-name cs))))
+                (throw 'named cs)))
+          nil)))))
 
 ;;;; Defining coding systems
 
@@ -762,27 +754,22 @@ Each takes the place of the one of its coding category."
 
 (defun set-default-coding-systems (coding-system) "Make CODING-SYSTEM the default for new buffers, processes and file names."
   (check-coding-system coding-system)
-  (setq-default buffer-file-coding-system coding-system)
-  (setq default-file-name-coding-system (coding-system-change-eol-conversion coding-system 'unix))
-  (setq default-process-coding-system
-        (cons (coding-system-change-eol-conversion coding-system 'unix)
-              (coding-system-change-eol-conversion coding-system 'unix)))
+  (set-default 'buffer-file-coding-system coding-system)
+  (let ((unix (coding-system-change-eol-conversion coding-system 'unix)))
+    (setq default-file-name-coding-system unix
+          default-process-coding-system (cons unix unix)))
   nil)
 
 (defmacro with-coding-priority (coding-systems &rest body) "Run BODY with CODING-SYSTEMS given the highest detection priority for its time."
   (declare (indent 1) (debug t))
   `(let ((current (coding-system-priority-list)))
      (apply #'set-coding-system-priority ,coding-systems)
-     (unwind-protect
-         (progn ,@body)
+     (unwind-protect (progn ,@body)
        (apply #'set-coding-system-priority current))))
 
 (defun sort-coding-systems (codings) "Sort the list CODINGS, best first: by detection priority, then the rest, raw ones last."
   (let ((prio (coding-system-priority-list)))
-    (sort codings
-          (lambda (a b)
-            (let ((ra (mule--coding-rank a prio)) (rb (mule--coding-rank b prio)))
-              (< ra rb))))))
+    (sort codings (lambda (x y) (< (mule--coding-rank x prio) (mule--coding-rank y prio))))))
 
 (defun mule--coding-rank (cs prio) "Where coding system CS sorts against the priority list PRIO."
   (let ((base (coding-system-base cs)) (n 0) (l prio))
@@ -792,41 +779,39 @@ Each takes the place of the one of its coding category."
           (t 1000))))
 
 (defun sanitize-coding-system-list (codings) "Replace in CODINGS each base coding system by the one its MIME charset names, when that is one."
-  (mapcar (lambda (cs)
-            (let ((mime (and (vectorp (coding-system-eol-type cs)) (coding-system-get cs :mime-charset))))
-              (if (and mime (coding-system-p mime)) mime cs)))
+  (mapcar (lambda (coding)
+            (let ((mime (and (vectorp (coding-system-eol-type coding)) (coding-system-get coding :mime-charset))))
+              (if (and mime (coding-system-p mime)) mime coding)))
           codings))
 
 ;;;; Detection
 
 (defun mule--bytes-of (text) "The bytes of unibyte TEXT, or of multibyte TEXT's ASCII and raw bytes, as a list; nil if TEXT holds other characters."
-  (let ((out nil) (ok t) (i 0) (n (length text)) (multi (multibyte-string-p text)))
-    (while (and ok (< i n))
-      (let ((c (aref text i)))
-        (cond ((or (not multi) (< c 128)) (push c out))
-              ((>= c #x3fff80) (push (- c #x3fff00) out))
-              (t (setq ok nil))))
-      (setq i (1+ i)))
-    (and ok (cons t (nreverse out)))))
+  (let ((multi (multibyte-string-p text)) (acc nil))
+    (catch 'not-bytes
+      (mapc (lambda (c)
+              (push (cond ((or (not multi) (< c 128)) c)
+                          ((>= c #x3fff80) (- c #x3fff00))
+                          (t (throw 'not-bytes nil)))
+                    acc))
+            text)
+      (cons t (nreverse acc)))))
 
 (defun mule--detect-eol (bytes) "The line-end number BYTES show: the first CR decides, nil when they have none."
-  (let ((l bytes) (found nil) (done nil))
-    (while (and l (not done))
-      (cond ((eq (car l) 10) (setq done t))
-            ((eq (car l) 13) (setq found (if (eq (cadr l) 10) 1 2) done t)))
-      (setq l (cdr l)))
-    found))
+  (let ((tail bytes))
+    (while (and tail (not (memq (car tail) '(10 13))))
+      (pop tail))
+    (and (eq (car tail) 13) (if (eq (cadr tail) 10) 1 2))))
 
 (defun mule--valid-utf-8-p (bytes) "Tell whether the list BYTES is well-formed UTF-8."
-  (let ((ok t))
-    (while (and ok bytes)
-      (let* ((b (car bytes))
-             (n (cond ((< b #x80) 0) ((< b #xc2) nil) ((< b #xe0) 1) ((< b #xf0) 2) ((< b #xf5) 3))))
-        (if (null n) (setq ok nil)
-          (setq bytes (cdr bytes))
-          (dotimes (_ n)
-            (if (and bytes (<= #x80 (car bytes) #xbf)) (setq bytes (cdr bytes)) (setq ok nil))))))
-    ok))
+  (catch 'malformed
+    (while bytes
+      (let* ((lead (pop bytes))
+             (more (cond ((< lead #x80) 0) ((< lead #xc2) nil) ((< lead #xe0) 1) ((< lead #xf0) 2) ((< lead #xf5) 3))))
+        (or more (throw 'malformed nil))
+        (dotimes (_ more)
+          (if (and bytes (<= #x80 (car bytes) #xbf)) (pop bytes) (throw 'malformed nil)))))
+    t))
 
 (defun mule--detect-iso-escapes (bytes) "The ISO 2022 categories the escape sequences and shifts of BYTES allow: a list of category symbols, or nil."
   (let ((l bytes) (ok t) (jp t) (locking nil) (seen nil))
@@ -856,44 +841,41 @@ Each takes the place of the one of its coding category."
                  '(coding-category-iso-7-else coding-category-iso-8-else)))))
 
 (defun mule--detect-sjis-p (bytes) "Tell whether BYTES read as Shift-JIS, to their end."
-  (let ((ok t))
-    (while (and ok bytes)
-      (let ((b (car bytes)))
-        (cond ((or (< b #x80) (<= #xa0 b #xdf)) (setq bytes (cdr bytes)))
-              ((or (<= #x81 b #x9f) (<= #xe0 b #xef))
-               (let ((b2 (cadr bytes)))
-                 (if (and b2 (<= #x40 b2 #xfc) (/= b2 #x7f)) (setq bytes (cddr bytes)) (setq ok nil))))
-              (t (setq ok nil)))))
-    ok))
+  (catch 'malformed
+    (while bytes
+      (let ((lead (car bytes)) (trail (cadr bytes)))
+        (setq bytes (cond ((or (< lead #x80) (<= #xa0 lead #xdf)) (cdr bytes))
+                          ((and (or (<= #x81 lead #x9f) (<= #xe0 lead #xef))
+                                trail (<= #x40 trail #xfc) (/= trail #x7f))
+                           (cddr bytes))
+                          (t (throw 'malformed nil))))))
+    t))
 
 (defun mule--detect-big5-p (bytes) "Tell whether BYTES read as Big5, to their end."
-  (let ((ok t))
-    (while (and ok bytes)
-      (let ((b (car bytes)))
-        (cond ((< b #x80) (setq bytes (cdr bytes)))
-              ((<= #xa1 b #xfe)
-               (let ((b2 (cadr bytes)))
-                 (if (and b2 (or (<= #x40 b2 #x7e) (<= #xa1 b2 #xfe))) (setq bytes (cddr bytes)) (setq ok nil))))
-              (t (setq ok nil)))))
-    ok))
+  (catch 'malformed
+    (while bytes
+      (let ((lead (car bytes)) (trail (cadr bytes)))
+        (setq bytes (cond ((< lead #x80) (cdr bytes))
+                          ((and (<= #xa1 lead #xfe) trail (or (<= #x40 trail #x7e) (<= #xa1 trail #xfe)))
+                           (cddr bytes))
+                          (t (throw 'malformed nil))))))
+    t))
 
 (defun mule--detect-euc-p (bytes &optional shifts) "Tell whether BYTES read as two-byte EUC; a sequence the end cuts short passes.
 With SHIFTS, SS2 before one byte and SS3 before two are allowed."
-  (let ((ok t))
-    (while (and ok bytes)
-      (let ((b (car bytes)))
-        (cond ((< b #x80) (setq bytes (cdr bytes)))
-              ((and shifts (= b #x8e) (cadr bytes) (>= (cadr bytes) #xa0)) (setq bytes (cddr bytes)))
-              ((and shifts (= b #x8f) (cadr bytes) (>= (cadr bytes) #xa0)
-                    (or (null (cddr bytes)) (>= (nth 2 bytes) #xa0)))
-               (setq bytes (nthcdr 3 bytes)))
-              ((>= b #xa0)
-               (let ((b2 (cadr bytes)))
-                 (cond ((null b2) (setq bytes nil))
-                       ((>= b2 #xa0) (setq bytes (cddr bytes)))
-                       (t (setq ok nil)))))
-              (t (setq ok nil)))))
-    ok))
+  (catch 'malformed
+    (while bytes
+      (let ((lead (car bytes)) (trail (cadr bytes)))
+        (setq bytes
+              (cond ((< lead #x80) (cdr bytes))
+                    ((and shifts (= lead #x8e) trail (>= trail #xa0)) (cddr bytes))
+                    ((and shifts (= lead #x8f) trail (>= trail #xa0)
+                          (or (null (cddr bytes)) (>= (nth 2 bytes) #xa0)))
+                     (nthcdr 3 bytes))
+                    ((and (>= lead #xa0) (null trail)) nil)
+                    ((and (>= lead #xa0) (>= trail #xa0)) (cddr bytes))
+                    (t (throw 'malformed nil))))))
+    t))
 
 (defun mule--emacs-mule-tail (b) "How many bytes of 0xA0 and above must follow byte B in emacs-mule; nil when B cannot start a character."
   (cond ((< b #x80) 0)
@@ -906,19 +888,25 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
         (t 0)))
 
 (defun mule--detect-emacs-mule-p (bytes) "Tell whether BYTES read as emacs-mule, to their end."
-  (let ((ok t))
-    (while (and ok bytes)
-      (let ((n (mule--emacs-mule-tail (car bytes))))
-        (setq bytes (cdr bytes))
-        (if (null n) (setq ok nil)
-          (dotimes (_ n)
-            (if (and bytes (>= (car bytes) #xa0)) (setq bytes (cdr bytes)) (setq ok nil))))))
-    ok))
+  (catch 'malformed
+    (while bytes
+      (let ((more (or (mule--emacs-mule-tail (pop bytes)) (throw 'malformed nil))))
+        (dotimes (_ more)
+          (if (and bytes (>= (car bytes) #xa0)) (pop bytes) (throw 'malformed nil)))))
+    t))
 
 (defun mule--detect-charset-p (bytes coding) "Tell whether every byte of BYTES decodes by the charsets of CODING, a coding system of type `charset'."
   (let* ((units (vconcat bytes))
          (chars (car (mule--decode-charset-type units coding nil))))
     (not (seq-some (lambda (c) (>= c #x3fff80)) chars))))
+
+(defun mule--c1-outside-shifts-p (bytes) "Non-nil when BYTES have a C1 control that is no EUC single shift before a high byte."
+  (let ((tail bytes) (hit nil))
+    (while (and tail (not hit))
+      (let ((b (pop tail)))
+        (setq hit (and (<= #x80 b #x9f)
+                       (not (and (memq b '(#x8e #x8f)) tail (>= (car tail) #xa0)))))))
+    hit))
 
 (defun mule--detect (text highest) "What `detect-coding-string' gives for TEXT, with HIGHEST the best alone."
   (let* ((got (mule--bytes-of text))
@@ -934,15 +922,7 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                    ;; SS2 and SS3 of an EUC that uses them do not count as C1 controls.
                    (euc (cdr (assq 'coding-category-iso-8-2 mule--coding-categories)))
                    (shifts (and euc (memq 'single-shift (coding-system-get euc :flags))))
-                   (c1-loose (if shifts
-                                 (let ((l bytes) (f nil))
-                                   (while (and l (not f))
-                                     (when (and (<= #x80 (car l) #x9f)
-                                                (not (and (memq (car l) '(#x8e #x8f)) (cadr l) (>= (cadr l) #xa0))))
-                                       (setq f t))
-                                     (setq l (cdr l)))
-                                   f)
-                               c1))
+                   (c1-loose (if shifts (mule--c1-outside-shifts-p bytes) c1))
                    (high (seq-some (lambda (b) (>= b 128)) bytes))
                    (iso (and (not high) (mule--detect-iso-escapes bytes)))
                    (cats nil) (weak nil))
@@ -965,7 +945,7 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                 (when (mule--detect-sjis-p bytes) (push 'coding-category-sjis cats))
                 (when (mule--detect-big5-p bytes) (push 'coding-category-big5 cats))
                 (when c1-loose (setq weak (list 'coding-category-raw-text))))
-              (let ((out nil))
+              (let ((names nil))
                 (dolist (pair mule--coding-categories)
                   (when (cond ((not (eq (car pair) 'coding-category-charset)) (memq (car pair) cats))
                               ((not high) nil)
@@ -976,11 +956,11 @@ With SHIFTS, SS2 before one byte and SS3 before two are allowed."
                                         (eq (coding-system-base given) (cdr pair)))
                                    given
                                  (cdr pair))))
-                      (unless (memq cs out) (push cs out)))))
+                      (unless (memq cs names) (push cs names)))))
                 (dolist (cat weak)
                   (let ((pair (assq cat mule--coding-categories)))
-                    (when pair (push (cdr pair) out))))
-                (or (nreverse out) '(raw-text))))))))
+                    (if pair (push (cdr pair) names))))
+                (or (nreverse names) '(raw-text))))))))
     ;; Text that is not all ASCII names its line ends even when they are LF.
     (when (and got (null eol) (memq 10 bytes) (not (memq (car found) '(undecided no-conversion))))
       (setq eol 0))
@@ -1088,6 +1068,16 @@ a pair (SIGNED . PLAIN) writes none, and reading names SIGNED or PLAIN in
       (if encode (mule--mb-encode string coding eol (mule--mb-kind coding))
         (mule--mb-decode string coding eol (mule--mb-kind coding)))))))
 
+(defun mule--first-code (recs c) "The code of C in the first charset record of RECS that has one, or nil."
+  (let ((code nil))
+    (while (and recs (not code)) (setq code (mule--encode (pop recs) c)))
+    code))
+
+(defun mule--first-char (recs code) "The character of CODE in the first charset record of RECS that has one, or nil."
+  (let ((ch nil))
+    (while (and recs (not ch)) (setq ch (mule--decode (pop recs) code)))
+    ch))
+
 (defun mule--encode-bytes (string coding eol) "Encode STRING with the one-byte charset coding system CODING and line ends EOL."
   (let ((recs (mule--one-byte-charsets coding))
         (default (or (coding-system-get coding :default-char) ?\s))
@@ -1097,9 +1087,7 @@ a pair (SIGNED . PLAIN) writes none, and reading names SIGNED or PLAIN in
             ((and (eq c ?\n) (eq eol 2)) (push ?\r out))
             ((>= c #x3fff80) (push (- c #x3fff00) out))
             ((and (< c 256) (not (multibyte-string-p string))) (push c out))
-            (t (let ((l recs) (b nil))
-                 (while (and l (not b)) (setq b (mule--encode (car l) c) l (cdr l)))
-                 (push (or b default) out)))))
+            (t (push (or (mule--first-code recs c) default) out))))
     (setq last-coding-system-used coding)
     (apply #'unibyte-string (nreverse out))))
 
@@ -1111,24 +1099,19 @@ a pair (SIGNED . PLAIN) writes none, and reading names SIGNED or PLAIN in
          (pieces nil) (run nil))
     ;; Find the line ends from the first CR or LF among the bytes.
     (unless found-eol
-      (let ((l chars))
-        (while (and l (not found-eol))
-          (cond ((eq (car l) ?\n) (setq found-eol 0))
-                ((eq (car l) ?\r) (setq found-eol (if (eq (cadr l) ?\n) 1 2))))
-          (setq l (cdr l)))))
+      (let ((tail chars))
+        (while (and tail (not (memq (car tail) '(?\n ?\r)))) (pop tail))
+        (setq found-eol (pcase (car tail) (?\n 0) (?\r (if (eq (cadr tail) ?\n) 1 2))))))
     (let* ((any-high nil)
            (flush (lambda ()
                    (when run
                      (let* ((bytes (nreverse run)) (text nil) (high nil))
                        (while bytes
-                         (let ((b (car bytes)))
+                         (let ((b (pop bytes)))
                            (when (>= b 128) (setq high t any-high t))
-                           (cond ((and (eq b ?\r) (eq found-eol 1) (eq (cadr bytes) ?\n)))
+                           (cond ((and (eq b ?\r) (eq found-eol 1) (eq (car bytes) ?\n)))
                                  ((and (eq b ?\r) (eq found-eol 2)) (push ?\n text))
-                                 (t (let ((l recs) (c nil))
-                                      (while (and l (not c)) (setq c (mule--decode (car l) b) l (cdr l)))
-                                      (push (or c (if (< b 128) b (+ b #x3fff00))) text)))))
-                         (setq bytes (cdr bytes)))
+                                 (t (push (or (mule--first-char recs b) (mule--raw b)) text)))))
                        (let ((piece (apply #'string (nreverse text))))
                          (when (and high (> (length piece) 0))
                            (put-text-property 0 (length piece) 'charset charset piece))
@@ -1154,14 +1137,11 @@ a pair (SIGNED . PLAIN) writes none, and reading names SIGNED or PLAIN in
 ;; text, (- -1 C) for each other character C, which passes through unchanged.
 
 (defun mule--units (string) "The units of STRING for decoding: bytes, and (- -1 C) for a character C that is text already."
-  (let* ((multi (multibyte-string-p string)) (n (length string)) (v (make-vector n 0)) (i 0))
-    (while (< i n)
-      (let ((c (aref string i)))
-        (aset v i (cond ((or (not multi) (< c 128)) c)
-                        ((>= c #x3fff80) (- c #x3fff00))
-                        (t (- -1 c)))))
-      (setq i (1+ i)))
-    v))
+  (let ((multi (multibyte-string-p string)))
+    (vconcat (mapcar (lambda (c) (cond ((or (not multi) (< c 128)) c)
+                                        ((>= c #x3fff80) (- c #x3fff00))
+                                        (t (- -1 c))))
+                     string))))
 
 (defun mule--raw (b) "The character byte B decodes to when it is no part of a valid sequence."
   (if (< b 128) b (+ b #x3fff00)))
@@ -1177,21 +1157,22 @@ a pair (SIGNED . PLAIN) writes none, and reading names SIGNED or PLAIN in
            (and (not (mule--one-byte-charsets coding)) 'charset)))))
 
 (defun mule--charset-code-fits (rec bytes) "Tell whether the list BYTES (first byte highest) lies in the code space of charset record REC."
-  (let ((space (mule--space rec)) (ok t) (l (reverse bytes)))
-    (while (and ok space)
-      (unless (and l (<= (caar space) (car l) (cdar space))) (setq ok nil))
-      (setq space (cdr space) l (cdr l)))
-    (and ok (null l))))
+  (let ((low-first (reverse bytes)))
+    (catch 'outside
+      (dolist (range (mule--space rec))
+        (let ((b (pop low-first)))
+          (or (and b (<= (car range) b (cdr range))) (throw 'outside nil))))
+      (null low-first))))
 
 (defun mule--bytes-number (bytes) "The code whose bytes, highest first, are the list BYTES."
   (let ((n 0)) (dolist (b bytes) (setq n (+ (* n 256) b))) n))
 
 (defun mule--number-bytes (code dim) "The DIM bytes of CODE, highest first."
-  (let ((out nil))
-    (dotimes (_ dim) (push (logand code 255) out) (setq code (ash code -8)))
-    out))
+  (let ((high-first nil))
+    (dotimes (_ dim) (push (logand code 255) high-first) (setq code (ash code -8)))
+    high-first))
 
-;;; Decoding
+;;; Decoding the units
 
 (defun mule--mb-decode-chars (units coding kind) "Decode the vector UNITS with CODING of KIND; give (CHARS . RUNS), RUNS the charsets by char index."
   (pcase kind

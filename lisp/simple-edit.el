@@ -13,13 +13,11 @@ With ARG zero nothing is inserted and point goes to the start of the line.
 INTERACTIVE non-nil runs `post-self-insert-hook' as typing would." (interactive "*P\np")
   (barf-if-buffer-read-only)
   (let ((n (simple-edit--count arg)))
-    (if (zerop n)
-        (forward-line 0)
-      (insert (make-string n ?\n))
-      ;; As if RET had been typed: the hook's functions see a newline as the last event.
-      (when interactive
-        (let ((last-command-event ?\n))
-          (run-hooks 'post-self-insert-hook)))))
+    (cond ((> n 0)
+           (insert-char ?\n n)
+           ;; As if RET had been typed: the hook's functions see a newline as the last event.
+           (if interactive (let ((last-command-event ?\n)) (run-hooks 'post-self-insert-hook))))
+          (t (forward-line 0))))
   nil)
 
 (defun simple-edit--open-lead (margin prefix) "Indent to MARGIN (when above zero) and insert PREFIX (when non-nil) at point."
@@ -35,24 +33,25 @@ indented to the left margin." (interactive "*p")
         (at-start (bolp)))
     (when (and (integerp n) (< n 0)) (error "Repetition argument has to be non-negative"))
     ;; Blanks alone before point go when the margin applies (observed).
-    (when (and (> margin 0) (not at-start)
-               (save-excursion (skip-chars-backward " \t") (bolp)))
-      (delete-region (line-beginning-position) (point)))
+    (and (> margin 0) (not at-start) (save-excursion (skip-chars-backward " \t") (bolp))
+         (delete-region (line-beginning-position) (point)))
     (save-excursion
       ;; The first newline goes in before N is checked as a count (observed).
-      (unless (eql n 0) (insert "\n"))
-      (dotimes (_ (1- n)) (insert "\n"))
+      (unless (eql n 0) (insert ?\n))
+      (dotimes (_ (1- n)) (insert ?\n))
       ;; The blank lines just made, when the line was opened at its start.
-      (when at-start
-        (save-excursion
-          (forward-line (- 1 n))
-          (dotimes (_ (1- n))
-            (simple-edit--open-lead margin prefix)
-            (forward-line 1))))
+      (if at-start
+          (save-excursion
+            (forward-line (- 1 n))
+            (dotimes (_ (1- n))
+              (simple-edit--open-lead margin prefix)
+              (forward-line))))
       (when (> margin 0)
-        (delete-region (point) (progn (skip-chars-forward " \t") (point)))
+        (let ((from (point)))
+          (skip-chars-forward " \t")
+          (delete-region from (point)))
         (indent-to margin)))
-    (when (and at-start (> n 0)) (simple-edit--open-lead margin prefix))
+    (if (and at-start (> n 0)) (simple-edit--open-lead margin prefix))
     ;; Point stays before the new newlines; opening none takes it to the end of the line.
     (end-of-line))
   nil)
@@ -61,15 +60,14 @@ indented to the left margin." (interactive "*p")
 The text after point (after any blanks there) keeps its column on the new
 line.  When this line starts with `fill-prefix', so does the new one,
 unless ARG is non-nil." (interactive "*P")
-  (skip-chars-forward " \t")
-  (let ((column (current-column))
-        (at (point))
-        (prefix (and (not arg) fill-prefix
-                     (save-excursion (forward-line 0) (looking-at-p (regexp-quote fill-prefix)))
-                     fill-prefix)))
+  (let* ((at (progn (skip-chars-forward " \t") (point)))
+         (goal (current-column))
+         (prefix (and (not arg) fill-prefix
+                      (save-excursion (forward-line 0) (looking-at-p (regexp-quote fill-prefix)))
+                      fill-prefix)))
     (newline 1)
-    (when prefix (insert-before-markers prefix))
-    (indent-to column 0)
+    (if prefix (insert-before-markers prefix))
+    (indent-to goal 0)
     (goto-char at)))
 
 ;;;; Joining lines
@@ -77,14 +75,13 @@ unless ARG is non-nil." (interactive "*P")
 (defun simple-edit--join-here () "Join the line point is on to the one before it, at the start of this line.
 A `fill-prefix' starting the line goes too.  Point ends where they meet."
   (forward-line 0)
-  (unless (bobp) (delete-char -1)
-          (when (and fill-prefix (not (string= fill-prefix ""))
-                     (string-prefix-p fill-prefix
-                                      (buffer-substring (point)
-                                                        (min (point-max)
-                                                             (+ (point) (length fill-prefix))))))
-            (delete-char (length fill-prefix)))
-          (fixup-whitespace)))
+  (unless (bobp)
+    (delete-char -1)
+    (let ((n (length fill-prefix)))
+      (and fill-prefix (> n 0)
+           (string-prefix-p fill-prefix (buffer-substring (point) (min (point-max) (+ (point) n))))
+           (delete-char n)))
+    (fixup-whitespace)))
 
 (defun simple-edit--join-args () "Interactive arguments of `delete-indentation': the prefix, then the active region's ends."
   (barf-if-buffer-read-only)
@@ -98,25 +95,20 @@ END join every line of that stretch into one."
   (cond
    (arg
     (forward-line 1)
-    (if (and (eobp) (not (bolp)))
-        nil
-      (simple-edit--join-here))
+    (or (and (eobp) (not (bolp))) (simple-edit--join-here))
     (if (eobp) (goto-char (point-max))))
-   ((and beg end)
-    (if (> beg end)
-        (goto-char beg)
-      (let ((first-line (progn (goto-char beg) (line-beginning-position 2)))
-            (meeting nil))
-        (goto-char end)
-        (forward-line 0)
-        ;; From the last line up, so that point ends where the first two met.
-        (while (>= (point) first-line)
-          (simple-edit--join-here)
-          (setq meeting (point))
-          (forward-line 0))
-        ;; With nothing joined, point stays at BEG (observed).
-        (goto-char (or meeting beg)))))
-   (t (simple-edit--join-here)))
+   ((not (and beg end)) (simple-edit--join-here))
+   ((> beg end) (goto-char beg))
+   (t
+    (let ((first-line (save-excursion (goto-char beg) (line-beginning-position 2)))
+          (meeting nil))
+      (goto-char end)
+      ;; From the last line up, so that point ends where the first two met.
+      (while (progn (forward-line 0) (>= (point) first-line))
+        (simple-edit--join-here)
+        (setq meeting (point)))
+      ;; With nothing joined, point stays at BEG (observed).
+      (goto-char (or meeting beg)))))
   nil)
 
 (defalias 'join-line #'delete-indentation)
@@ -127,39 +119,37 @@ END join every line of that stretch into one."
   (save-excursion (forward-line 0) (looking-at-p "[ \t]*$")))
 
 (defun simple-edit--blank-start (pos) "Start of the first of the blank lines running up to the line at POS."
-  (save-excursion (goto-char pos)
-                  (forward-line 0)
-                  (while (and (not (bobp))
-                              (save-excursion (forward-line -1) (simple-edit--blank-line-p)))
-                    (forward-line -1))
-                  (point)))
+  (save-excursion
+    (goto-char pos)
+    (let ((top (progn (forward-line 0) (point))))
+      (while (and (> top (point-min))
+                  (progn (forward-line -1) (simple-edit--blank-line-p)))
+        (setq top (point)))
+      top)))
 
 (defun simple-edit--blank-end (pos) "Where the blank lines from the line start POS on end: the next text line's start or the end."
-  (save-excursion (goto-char pos)
-                  (while (and (not (eobp)) (simple-edit--blank-line-p))
-                    (forward-line 1))
-                  (point)))
+  (save-excursion
+    (goto-char pos)
+    (while (and (< (point) (point-max)) (simple-edit--blank-line-p)) (forward-line))
+    (point)))
 
 (defun delete-blank-lines () "Delete blank lines around point.
 On a blank line among others, keep only this one; on a lone blank line,
 delete it; on a line with text, delete the blank lines right after it.
 A blank line left with nothing after it goes as well." (interactive "*")
-  (let ((bol (line-beginning-position))
-        (next (line-beginning-position 2)))
-    (cond
-     ((not (simple-edit--blank-line-p))
-      (when (< (line-end-position) (point-max))
-        (delete-region next (simple-edit--blank-end next))))
-     (t
-      (let ((top (simple-edit--blank-start bol))
-            (bottom (simple-edit--blank-end bol)))
-        (if (and (= top bol) (= bottom next))
-            (delete-region bol next)
-          (delete-region next bottom)
-          (delete-region top bol)
-          (goto-char top)
-          (when (= (line-beginning-position 2) (point-max))
-            (delete-region (point) (point-max))))))))
+  (let* ((this (line-beginning-position)) (after (line-beginning-position 2)))
+    (if (not (simple-edit--blank-line-p))
+        (if (< (line-end-position) (point-max))
+            (delete-region after (simple-edit--blank-end after)))
+      (let ((top (simple-edit--blank-start this))
+            (bottom (simple-edit--blank-end this)))
+        (cond ((and (= top this) (= bottom after)) (delete-region this after))
+              (t (delete-region after bottom)
+                 (delete-region top this)
+                 (goto-char top)
+                 ;; A last blank line with nothing after it goes too.
+                 (if (= (line-beginning-position 2) (point-max))
+                     (delete-region (point) (point-max))))))))
   nil)
 
 (defun delete-trailing-whitespace (&optional start end) "Delete the whitespace at the end of each line from START to END (the buffer by default).
@@ -171,21 +161,21 @@ end of the buffer go too, so that it ends in a single newline."
                      (let ((stop (copy-marker (or end (point-max)))))
                        (goto-char (or start (point-min)))
                        (while (< (point) stop)
-                         (let* ((bol (line-beginning-position))
-                                (eol (min (line-end-position) stop))
-                                (blank-from (progn (goto-char eol) (skip-syntax-backward "-" bol) (point)))
+                         (let* ((line-start (line-beginning-position))
+                                (line-stop (min (line-end-position) stop))
+                                (blank-from (progn (goto-char line-stop) (skip-syntax-backward "-" line-start) (point)))
                                 ;; A form feed is a page break, never trailing space: keep what is before it.
-                                (page-break (progn (goto-char eol) (skip-chars-backward "^\f" blank-from)
-                                                   (and (eq (preceding-char) ?\f) (point)))))
-                           (setq blank-from (or page-break blank-from))
-                           (when (< blank-from eol) (delete-region blank-from eol))
-                           (goto-char blank-from)
-                           (unless (zerop (forward-line 1)) (goto-char stop))))
+                                (page-break (progn (goto-char line-stop) (skip-chars-backward "^\f" blank-from)
+                                                   (and (eq (preceding-char) ?\f) (point))))
+                                (cut (or page-break blank-from)))
+                           (if (< cut line-stop) (delete-region cut line-stop))
+                           (goto-char cut)
+                           (or (zerop (forward-line 1)) (goto-char stop))))
+                       ;; Without END, blank lines ending the buffer go too, but its last newline.
                        (when (and (null end) delete-trailing-lines)
-                         (goto-char (point-max))
-                         (skip-chars-backward "\n")
-                         (when (and (not (bobp)) (< (1+ (point)) (point-max)))
-                           (delete-region (1+ (point)) (point-max))))
+                         (let ((text-end (save-excursion (goto-char (point-max)) (skip-chars-backward "\n") (point))))
+                           (and (> text-end (point-min)) (< (1+ text-end) (point-max))
+                                (delete-region (1+ text-end) (point-max)))))
                        (set-marker stop nil))))
   nil)
 
@@ -212,11 +202,12 @@ A negative N leaves -N spaces and deletes newlines as well." (interactive "*p")
 (defun fixup-whitespace () "Close up the blanks around point, leaving one space where words need it.
 No space is left at a line's start or end, after an opening or before a
 closing delimiter." (interactive "*")
-  (save-excursion (delete-horizontal-space)
-                  (unless (or (bolp) (eolp)
-                              (memq (char-syntax (following-char)) '(?\)))
-                              (memq (char-syntax (preceding-char)) '(?\( ?')))
-                    (insert ?\s))))
+  (save-excursion
+    (delete-horizontal-space)
+    (unless (or (bolp) (eolp)
+                (eq (char-syntax (following-char)) ?\))
+                (memq (char-syntax (preceding-char)) '(?\( ?')))
+      (insert ?\s))))
 
 (defvar simple-edit--spacing-state nil "What `cycle-spacing' did last: (BUFFER POINT STEP ORIGINAL-TEXT ORIGINAL-START ORIGINAL-POINT).")
 
@@ -227,8 +218,7 @@ MODE `single-shot' does only the first step; `fast' skips the first step
 when it would change nothing." (interactive "*p")
   (let* ((count (or n 1))
          (state simple-edit--spacing-state)
-         (going-on (and state (not (eq mode 'single-shot))
-                        (eq last-command this-command)
+         (going-on (and state (not (eq mode 'single-shot)) (eq this-command last-command)
                         (eq (nth 0 state) (current-buffer))
                         (eql (nth 1 state) (point)))))
     (if (not going-on)
@@ -272,17 +262,16 @@ With the region active and N one, delete the region instead, following
   (and (eql n 1) delete-active-region (use-region-p)))
 
 (defun simple-edit--untabify-before (n) "Turn tabs among the N characters before point into spaces, keeping the text's look."
-  (let ((from-end (- (point-max) (point)))
-        (left n))
-    (while (and (> left 0) (not (bobp)))
-      (when (eq (preceding-char) ?\t)
-        ;; The tab becomes as many spaces as it was wide; point stays after them.
-        (let ((col (current-column)))
-          (delete-char -1)
-          (insert-char ?\s (- col (current-column)))))
-      (forward-char -1)
-      (setq left (1- left)))
-    (goto-char (- (point-max) from-end))))
+  (let ((back-from-end (- (point-max) (point))))
+    (dotimes (_ n)
+      (unless (bobp)
+        (when (eq (preceding-char) ?\t)
+          ;; The tab becomes as many spaces as it was wide; point stays after them.
+          (let ((width (- (current-column) (save-excursion (backward-char) (current-column)))))
+            (delete-char -1)
+            (insert-char ?\s width)))
+        (backward-char)))
+    (goto-char (- (point-max) back-from-end))))
 
 (defun backward-delete-char-untabify (arg &optional killp) "Delete ARG characters before point, a tab counting as the spaces it shows.
 `backward-delete-char-untabify-method' says what else goes: `hungry' all
@@ -388,16 +377,12 @@ ARG zero swaps the thing at point with the thing at the mark."
 
 (defun simple-edit--sexp-bounds (count) "Bounds of the COUNT balanced expressions next to point (before it when COUNT < 0).
 Point moves past them; with none there the bounds are empty at point."
-  (let ((from (point)))
-    (forward-sexp count)
-    (let ((far (point)))
-      (cond ((= far from) (cons from from))
-            ((> count 0)
-             (cons (save-excursion (goto-char from) (forward-sexp 1) (forward-sexp -1) (point))
-                   far))
-            (t
-             (cons far
-                   (save-excursion (goto-char from) (forward-sexp -1) (forward-sexp 1) (point))))))))
+  (let* ((from (point)) (far (progn (forward-sexp count) (point)))
+         ;; The near edge: where the first sexp passed starts (or ends, going back).
+         (near (lambda (dir) (save-excursion (goto-char from) (forward-sexp dir) (forward-sexp (- dir)) (point)))))
+    (cond ((= far from) (cons from from))
+          ((> count 0) (cons (funcall near 1) far))
+          (t (cons far (funcall near -1))))))
 
 (defun transpose-chars (arg) "Swap the characters before and after point and move forward past both.
 At a line's end, swap the two characters before point.  ARG moves the
@@ -411,31 +396,29 @@ character before point ARG characters on; zero swaps at point and mark." (intera
 
 (defun transpose-sexps (arg &optional interactive) "Swap the balanced expressions around point; ARG as in `transpose-chars'.
 INTERACTIVE non-nil turns a scan error into a `user-error'." (interactive "*p\nd")
-  (if interactive
-      (condition-case failure
-          (transpose-sexps arg nil)
-        (scan-error (user-error "Not between two complete sexps: %s" (cadr failure))))
-    (transpose-subr #'simple-edit--sexp-bounds arg 'special)))
+  (condition-case failure
+      (transpose-subr #'simple-edit--sexp-bounds arg 'special)
+    (scan-error (if interactive
+                    (user-error "Not between two complete sexps: %s" (cadr failure))
+                  (signal (car failure) (cdr failure))))))
 
 (defun transpose-lines (arg) "Swap the line point is on with the one before it, moving down past both.
 ARG moves the previous line ARG lines down; zero swaps point's and the
 mark's lines.  A missing final newline is added first." (interactive "*p")
-  (transpose-subr
-   (lambda (count)
-     (if (> count 0)
-         (progn (when (and (eobp) (not (bolp))) (insert "\n"))
-                (dotimes (_ count)
-                  (end-of-line)
-                  (if (eobp) (insert "\n") (forward-char 1))))
-       (forward-line count)))
-   arg))
+  (transpose-subr #'simple-edit--line-mover arg))
+
+(defun simple-edit--line-mover (count) "Move over COUNT lines for `transpose-lines', adding newlines at the end as needed."
+  (cond ((<= count 0) (forward-line count))
+        (t (if (and (eobp) (not (bolp))) (insert ?\n))
+           (dotimes (_ count)
+             (end-of-line)
+             (if (eobp) (insert ?\n) (forward-char))))))
 
 ;;;; Case commands that follow the region
 
 (defun simple-edit--dwim (region-fn word-fn arg) "Apply REGION-FN to the active region, or WORD-FN to ARG words."
-  (if (use-region-p)
-      (funcall region-fn (region-beginning) (region-end) (region-noncontiguous-p))
-    (funcall word-fn arg)))
+  (cond ((not (use-region-p)) (funcall word-fn arg))
+        (t (funcall region-fn (region-beginning) (region-end) (region-noncontiguous-p)))))
 
 (defun upcase-dwim (arg) "Upcase the active region, or ARG words after point." (interactive "*p")
   (simple-edit--dwim #'upcase-region #'upcase-word arg))
@@ -449,13 +432,11 @@ mark's lines.  A missing final newline is added first." (interactive "*p")
 ;;;; Indentation motion
 
 (defun simple-edit--to-indentation (lines) "Move LINES lines (back when negative) and then past the blanks that start the line."
-  (forward-line lines)
-  (skip-chars-forward " \t" (line-end-position)))
+  (forward-line lines) (skip-chars-forward " \t" (line-end-position)))
 
 (defun back-to-indentation () "Go to the first character on this line that does not have whitespace syntax." (interactive "^")
   (goto-char (line-beginning-position))
-  (while (and (not (eolp)) (eq (char-syntax (following-char)) ?\s))
-    (forward-char 1))
+  (skip-syntax-forward " " (line-end-position))
   ;; Prefix characters (syntax flag p) just before the text belong to it.
   (backward-prefix-chars))
 

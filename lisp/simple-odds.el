@@ -6,10 +6,9 @@
 
 (defun eval-expression-print-format (value) "The \" (#oOCT, #xHEX, ?CHAR)\" note shown after an integer VALUE; nil for others.
 The character is given only for VALUE from 0 to 127."
-  (when (integerp value)
-    (concat (format " (#o%o, #x%x" value value)
-            (if (<= 0 value 127) (concat ", " (prin1-char value)) "")
-            ")")))
+  (and (integerp value)
+       (format " (#o%o, #x%x%s)" value value
+               (if (<= 0 value 127) (concat ", " (prin1-char value)) ""))))
 
 (defun eval-expression-get-print-arguments (prefix-argument) "How `eval-expression' shows a value, given the raw PREFIX-ARGUMENT.
 The answer is (INSERT-VALUE NO-TRUNCATE CHAR-PRINT-LIMIT)."
@@ -21,8 +20,8 @@ The answer is (INSERT-VALUE NO-TRUNCATE CHAR-PRINT-LIMIT)."
 
 (defun simple-odds--show (value no-truncate char-print-limit) "VALUE as `eval-expression' shows it, cut short unless NO-TRUNCATE, with the integer note
 when CHAR-PRINT-LIMIT allows."
-  (let ((print-length (unless no-truncate eval-expression-print-length))
-        (print-level (unless no-truncate eval-expression-print-level)))
+  (let ((print-length (and (not no-truncate) eval-expression-print-length))
+        (print-level (and (not no-truncate) eval-expression-print-level)))
     (concat (prin1-to-string value)
             (or (and char-print-limit (eval-expression-print-format value)) ""))))
 
@@ -45,8 +44,7 @@ the value is also pushed onto `values'."
     value))
 
 (defun read--expression (prompt &optional initial-contents) "Read a Lisp expression in the minibuffer with PROMPT."
-  (read-from-minibuffer prompt initial-contents read-expression-map t
-                        'read-expression-history))
+  (read-from-minibuffer prompt initial-contents read-expression-map t 'read-expression-history))
 
 (defun read-minibuffer (prompt &optional initial-contents) "Read a Lisp object in the minibuffer with PROMPT."
   (read-from-minibuffer prompt initial-contents minibuffer-local-map t))
@@ -79,31 +77,26 @@ already.  A character gets the bit LSHIFTBY, except that control makes
 DETAIL is accepted for compatibility; the report is the short one."
   (interactive "P")
   (ignore detail)
-  (let* ((here (point))
+  (let* ((pos (point))
          (size (buffer-size))
-         (where (format "point=%d of %d (%s)%s column=%d"
-                        here size
-                        (if (eobp) "EOB" (format "%d%%" (simple-odds--percent here size)))
+         (where (format "point=%d of %d (%s)%s column=%d" pos size
+                        (if (eobp) "EOB" (format "%d%%" (simple-odds--percent pos size)))
                         (if (buffer-narrowed-p) (format " <%d-%d>" (point-min) (point-max)) "")
                         (current-column))))
-    (if (eobp)
-        (message "%s" where)
-      (let ((char (following-char)))
-        (message "Char: %s (%d, #o%o, #x%x) %s"
-                 (single-key-description char) char char char where)))))
+    (if (eobp) (message "%s" where)
+      (let ((c (following-char)))
+        (message "Char: %s (%d, #o%o, #x%x) %s" (single-key-description c) c c c where)))))
 
 (defun display-message-or-buffer (message &optional buffer-name _action _frame) "Show MESSAGE (a string or a buffer) in the echo area, or in a buffer when it has several lines.
 The buffer is BUFFER-NAME, by default \"*Message*\"; return the message or the buffer."
   (let ((text (if (bufferp message)
                   (with-current-buffer message (buffer-string))
                 message)))
-    (if (not (string-match-p "\n." text))
-        (message "%s" text)
-      (let ((out (get-buffer-create (or buffer-name "*Message*"))))
-        (with-current-buffer out
-          (erase-buffer)
-          (insert text))
-        out))))
+    (if (string-match-p "\n." text)
+        (let ((out (get-buffer-create (or buffer-name "*Message*"))))
+          (with-current-buffer out (erase-buffer) (insert text))
+          out)
+      (message "%s" text))))
 
 (defun make-separator-line (&optional length) "A line of LENGTH dashes and a newline, in face `separator-line'.
 LENGTH defaults to the window's width less one."
@@ -129,9 +122,7 @@ between FROM and point is made rear-nonsticky for `hard' too."
                       (val (read--expression (format "Set %s to value: " var))))
                  (list var (eval val t) current-prefix-arg)))
   (unless (symbolp variable) (signal 'wrong-type-argument (list 'symbolp variable)))
-  (if make-local
-      (set (make-local-variable variable) value)
-    (set variable value))
+  (set (if make-local (make-local-variable variable) variable) value)
   nil)
 
 (defun clone-indirect-buffer (newname display-flag &optional norecord) "Make an indirect buffer of this one, sharing its text and copying its state.
@@ -160,20 +151,18 @@ DISPLAY-FLAG it is shown.  A buffer visiting a file cannot be cloned."
   (let* ((source (current-buffer))
          (text (save-restriction (widen) (buffer-substring (point-min) (point-max))))
          (state (list (point) (mark t) mark-active (point-min) (point-max) (buffer-modified-p)))
-         (mode major-mode)
+         (source-mode major-mode)
          (locals (buffer-local-variables))
          (copy (generate-new-buffer (or newname (buffer-name source)))))
     (with-current-buffer copy
       (insert text)
-      (unless (eq mode 'fundamental-mode) (funcall mode))
-      (dolist (binding locals)
-        (when (and (consp binding) (not (memq (car binding) simple-odds--not-cloned)))
-          (condition-case nil
-              (set (make-local-variable (car binding)) (cdr binding))
-            (error nil))))
-      (pcase-let ((`(,pt ,mk ,active ,lo ,hi ,modified) state))
+      (or (eq source-mode 'fundamental-mode) (funcall source-mode))
+      (pcase-dolist (`(,var . ,val) (seq-filter #'consp locals))
+        (unless (memq var simple-odds--not-cloned)
+          (ignore-errors (set (make-local-variable var) val))))
+      (pcase-let ((`(,at ,mk ,active ,lo ,hi ,modified) state))
         (narrow-to-region lo hi)
-        (goto-char pt)
+        (goto-char at)
         (set-marker (mark-marker) mk)
         (setq mark-active active)
         (set-buffer-modified-p modified)))
@@ -185,9 +174,7 @@ DISPLAY-FLAG it is shown.  A buffer visiting a file cannot be cloned."
 (defun simple-odds--run-shell (command input) "Run the shell COMMAND with INPUT on its standard input; return (STATUS . OUTPUT).
 Its error output is mixed into OUTPUT."
   (with-temp-buffer
-    (insert input)
-    (let ((status (call-process-region (point-min) (point-max) shell-file-name t t nil
-                                       shell-command-switch command)))
+    (let ((status (call-process-region input nil shell-file-name nil t nil shell-command-switch command)))
       (cons status (buffer-string)))))
 
 (defun simple-odds--report (status output) "Say in the echo area what a command with exit STATUS printed, OUTPUT."
@@ -204,33 +191,28 @@ on START's and END's sides.  OUTPUT-BUFFER t (without REPLACE) inserts the
 output at START; a buffer or a name gets the output in place of its contents;
 nil sends it to \"*Shell Command Output*\" and shows it in the echo area."
   (interactive (let ((command (read-shell-command "Shell command on region: ")))
-                 (list (region-beginning) (region-end) command current-prefix-arg
-                       current-prefix-arg)))
+                 (list (region-beginning) (region-end) command current-prefix-arg current-prefix-arg)))
   (let* ((from (min start end))
          (to (max start end))
          (here (or replace (eq output-buffer t)
                    (and output-buffer (not (bufferp output-buffer))
                         (not (stringp output-buffer))))))
     (when here (barf-if-buffer-read-only))
-    (let* ((result (simple-odds--run-shell command (buffer-substring from to)))
-           (output (cdr result)))
+    (pcase-let ((`(,status . ,output) (simple-odds--run-shell command (buffer-substring from to))))
       (cond
        (replace
-        (delete-region from to)
-        (goto-char from)
-        (insert output)
-        (let ((after (point)))
-          (if (<= start end)
-              (progn (goto-char from) (push-mark after t))
-            (push-mark from t))))
+        (let ((after (progn (delete-region from to) (goto-char from) (insert output) (point))))
+          ;; Point and mark end up at the output's ends, on START's and END's sides.
+          (if (> start end)
+              (push-mark from t)
+            (goto-char from)
+            (push-mark after t))))
        (here (goto-char start) (insert output))
        (t
         (with-current-buffer (get-buffer-create (or output-buffer "*Shell Command Output*"))
-          (let ((inhibit-read-only t))
-            (erase-buffer)
-            (insert output)))
-        (simple-odds--report (car result) output)))
-      (car result))))
+          (let ((inhibit-read-only t)) (erase-buffer) (insert output)))
+        (simple-odds--report status output)))
+      status)))
 
 ;;;; Abbreviations of command names (the hint `execute-extended-command' gives)
 
@@ -357,8 +339,7 @@ a mismatch or no partner is reported too." (interactive)
 (defun simple-odds--invisible-at (pos) "Non-nil when the text at POS is hidden by `buffer-invisibility-spec'."
   (let ((prop (get-char-property pos 'invisible)))
     (and prop
-         (if (eq buffer-invisibility-spec t)
-             t
+         (or (eq buffer-invisibility-spec t)
            (seq-some (lambda (value)
                        (seq-some (lambda (entry)
                                    (eq value (if (consp entry) (car entry) entry)))
@@ -366,28 +347,27 @@ a mismatch or no partner is reported too." (interactive)
                      (if (listp prop) prop (list prop)))))))
 
 (defun simple-odds--next-shown-newline () "Move to just after the next newline that is not invisible; nil, at the buffer's end, when there is none."
-  (let ((found nil))
-    (while (and (not found) (search-forward "\n" nil 'move))
-      (unless (simple-odds--invisible-at (1- (point)))
-        (setq found t)))
-    found))
+  (let (shown)
+    (while (and (not shown) (search-forward "\n" nil 'move))
+      (setq shown (not (simple-odds--invisible-at (1- (point))))))
+    shown))
 
 (defun forward-visible-line (arg) "Move forward over ARG lines as shown, not counting invisible newlines; back for a negative ARG.
 Point ends at the beginning of a shown line; nil is returned."
   (cond
    ((> arg 0)
-    (while (and (> arg 0) (simple-odds--next-shown-newline))
-      (setq arg (1- arg)))
+    (let ((left arg))
+      (while (and (> left 0) (simple-odds--next-shown-newline))
+        (setq left (1- left))))
     (while (and (not (eobp)) (simple-odds--invisible-at (point)))
       (goto-char (next-single-char-property-change (point) 'invisible))))
    (t
     (let ((count (- 1 arg)) (stop nil))
       (while (and (> count 0) (not stop))
-        (let ((found nil))
-          (while (and (not found) (search-backward "\n" nil 'move))
-            (unless (simple-odds--invisible-at (point))
-              (setq found t)))
-          (if found
+        (let (shown)
+          (while (and (not shown) (search-backward "\n" nil 'move))
+            (setq shown (not (simple-odds--invisible-at (point)))))
+          (if shown
               (progn (setq count (1- count))
                      (when (zerop count) (forward-char 1)))
             (setq stop t)))))))
@@ -398,7 +378,7 @@ Return nil."
   ;; Hop over each newline that is hidden; stop before the first shown one.
   (while (progn (skip-chars-forward "^\n")
                 (and (< (point) (point-max)) (simple-odds--invisible-at (point))))
-    (goto-char (1+ (point))))
+    (forward-char 1))
   nil)
 
 ;;;; Fonts of a terminal frame
@@ -409,8 +389,7 @@ Return nil."
 
 ;;;; Auto filling, shift selection, copying
 
-(defun internal-auto-fill () "Call the buffer's `auto-fill-function' (GNU's self-insertion does so after a fill-triggering character)."
-  (funcall auto-fill-function))
+(defun internal-auto-fill () "Call the buffer's `auto-fill-function' (GNU's self-insertion does so after a fill-triggering character)." (funcall auto-fill-function))
 
 
 (defun simple-odds--temporary-region-p () "Non-nil when the region is a temporary one, active only until the next unshifted motion."
@@ -420,26 +399,26 @@ Return nil."
 A shift-translated key (`this-command-keys-shift-translated') with
 `shift-select-mode' on activates the mark temporarily; otherwise a temporary
 region ends.  Return nil."
-  (if (not (and this-command-keys-shift-translated shift-select-mode))
-      (when (simple-odds--temporary-region-p)
-        ;; Back to the mode's own setting, and the temporary region goes.
-        (setq transient-mark-mode (cdr transient-mark-mode))
-        (deactivate-mark))
-    (unless (and (simple-odds--temporary-region-p) mark-active)
-      (let ((underlying (if (eq transient-mark-mode 'lambda) nil transient-mark-mode)))
-        (set (make-local-variable 'transient-mark-mode) (cons 'only underlying)))
-      (push-mark nil nil t)))
+  (cond ((and this-command-keys-shift-translated shift-select-mode)
+         (unless (and (simple-odds--temporary-region-p) mark-active)
+           (let ((underlying (if (eq transient-mark-mode 'lambda) nil transient-mark-mode)))
+             (set (make-local-variable 'transient-mark-mode) (cons 'only underlying)))
+           (push-mark nil 'nomsg 'activate)))
+        ((simple-odds--temporary-region-p)
+         ;; Back to the mode's own setting, and the temporary region goes.
+         (setq transient-mark-mode (cdr transient-mark-mode))
+         (deactivate-mark)))
   nil)
 
 (defun indicate-copied-region (&optional message-len) "Show where the text just copied ends: in batch, say so with up to MESSAGE-LEN (40) characters of it.
 With point after the mark the start of the copy is quoted, else its end."
   (let* ((room (or message-len 40))
          (other (mark t))
-         (here (point))
-         (text (if (<= other here)
-                   (buffer-substring other (min here (+ other room)))
-                 (buffer-substring (max here (- other room)) other)))
-         (word (if (<= other here) "from" "until")))
+         (pt (point))
+         (text (if (<= other pt)
+                   (buffer-substring other (min pt (+ other room)))
+                 (buffer-substring (max pt (- other room)) other)))
+         (word (if (<= other pt) "from" "until")))
     (message "Copied text %s \"%s\"" word (simple-odds--show-controls (substring-no-properties text)))))
 
 (defun simple-odds--show-controls (text) "TEXT with each control character displayed as ^C, as the echo area shows a message's control characters."
@@ -462,10 +441,9 @@ With point after the mark the start of the copy is quoted, else its end."
 
 (defun repeat-complex-command (arg) "Edit and run again the ARGth most recent complex command of `command-history'." (interactive "p")
   (let ((form (nth (1- arg) command-history)))
-    (when (null form)
-      (if command-history
-          (error "Argument %d is beyond length of command history" arg)
-        (error "There are no previous complex commands to repeat")))
+    (cond (form)
+          ((null command-history) (error "There are no previous complex commands to repeat"))
+          (t (error "Argument %d is beyond length of command history" arg)))
     (let ((again (read-from-minibuffer "Redo: " (prin1-to-string form) read-expression-map t)))
       (unless (equal again (car command-history))
         (push again command-history))
@@ -478,7 +456,7 @@ With point after the mark the start of the copy is quoted, else its end."
   (symbol-value minibuffer-history-variable))
 
 (defun minibuffer-history-initialize () "Forget the text saved before moving through history, as each minibuffer starts."
-  (setq minibuffer-text-before-history nil))
+  (set 'minibuffer-text-before-history nil))
 
 (defun minibuffer-error-initialize () "Have errors in this buffer reported by `minibuffer-error-function'."
   (setq-local command-error-function #'minibuffer-error-function))
@@ -491,8 +469,8 @@ With point after the mark the start of the copy is quoted, else its end."
           (t (cons defaults (delete defaults all))))))
 
 (defun minibuffer-avoid-prompt (_new _old) "Keep point out of the minibuffer's prompt; give point."
-  (let ((prompt-end (minibuffer-prompt-end)))
-    (if (< (point) prompt-end) (goto-char prompt-end) (point))))
+  (let ((floor (minibuffer-prompt-end)))
+    (if (< (point) floor) (goto-char floor) (point))))
 
 ;;;; Sounds
 
@@ -502,6 +480,9 @@ With point after the mark the start of the copy is quoted, else its end."
               (string= (substring bytes 8 12) "WAVE"))
          'wav)
         ((and (>= (length bytes) 4) (string= (substring bytes 0 4) ".snd")) 'au)))
+
+(defun simple-odds--file-head (file n) "The first N bytes of FILE, as a unibyte string."
+  (with-temp-buffer (set-buffer-multibyte nil) (insert-file-contents-literally file nil 0 n) (buffer-string)))
 
 (defun play-sound (sound) "Play SOUND, a list (sound :file FILE-OR :data BYTES ...).
 tsmacs has no sound device, so known formats end in an error too."
@@ -515,10 +496,7 @@ tsmacs has no sound device, so known formats end in an error too."
                        (unless (file-readable-p path)
                          (error "Could not open sound file: %s"
                                 (if (file-exists-p path) "Permission denied" "No such file or directory")))
-                       (with-temp-buffer
-                         (set-buffer-multibyte nil)
-                         (insert-file-contents-literally path nil 0 64)
-                         (buffer-string)))
+                       (simple-odds--file-head path 64))
                    data)))
       (unless (simple-odds--sound-kind bytes)
         (error "Unknown sound format"))
@@ -546,52 +524,45 @@ SYMBOL t means any version; otherwise SYMBOL's string value must match REGEXP."
 ;;;; The list of processes
 
 
-(defvar process-menu-mode-map
-  (let ((map (make-sparse-keymap)))
-    (define-key map "d" #'process-menu-delete-process)
-    map)
+(defvar process-menu-mode-map (let ((keys (make-sparse-keymap))) (define-key keys "d" #'process-menu-delete-process) keys)
   "Keys of Process Menu mode.")
 
 (defconst simple-odds--process-columns
   '(("Process" . 15) ("PID" . 7) ("Status" . 7) ("Buffer" . 25) ("TTY" . 12) ("Thread" . 12) ("Command" . 0))
   "The columns of the process list: title and width; every one sorts.")
 
-(define-derived-mode process-menu-mode tabulated-list-mode "Process Menu"
-  "Major mode of the list of processes that `list-processes' shows."
-  (setq tabulated-list-format
-        (apply #'vector (mapcar (lambda (col) (list (car col) (cdr col) t))
-                                simple-odds--process-columns)))
-  (setq tabulated-list-sort-key (list (caar simple-odds--process-columns)))
-  (make-local-variable 'process-menu-query-only)
+(define-derived-mode process-menu-mode tabulated-list-mode "Process Menu" "Major mode of the list of processes that `list-processes' shows."
+  (setq tabulated-list-format (apply #'vector (mapcar (lambda (col) (list (car col) (cdr col) t))
+                                                      simple-odds--process-columns))
+        tabulated-list-sort-key (list (caar simple-odds--process-columns)))
+  (set (make-local-variable 'process-menu-query-only) process-menu-query-only)
   (add-hook 'tabulated-list-revert-hook #'list-processes--refresh nil t))
 
 (defun simple-odds--process-row (proc) "The row of the process list for PROC: its id and a vector of its columns."
-  (let* ((buf (process-buffer proc))
-         (pid (process-id proc))
-         (command (process-command proc))
+  (let* ((home (process-buffer proc))
+         (id (process-id proc))
+         (argv (process-command proc))
          (buffer-cell
-          (if (buffer-live-p buf)
-              (list (buffer-name buf) 'face 'link
-                    'help-echo (format-message "Visit buffer `%s'" (buffer-name buf))
-                    'follow-link t 'process-buffer buf
-                    'action #'process-menu-visit-buffer)
-            "--")))
+          (if (not (buffer-live-p home)) "--"
+            (list (buffer-name home) 'face 'link
+                  'help-echo (format-message "Visit buffer `%s'" (buffer-name home))
+                  'follow-link t 'process-buffer home
+                  'action #'process-menu-visit-buffer))))
     (list proc
           (vector (process-name proc)
-                  (if pid (number-to-string pid) "--")
+                  (if id (number-to-string id) "--")
                   (symbol-name (process-status proc))
                   buffer-cell
                   (or (process-tty-name proc) "--")
                   "Main"
-                  (if (consp command) (mapconcat #'identity command " ") "")))))
+                  (if (consp argv) (mapconcat #'identity argv " ") "")))))
 
 (defun list-processes--refresh () "Fill `tabulated-list-entries' with the processes to list, and set up the header."
-  (setq tabulated-list-entries
-        (delq nil (mapcar (lambda (proc)
-                            (when (or (not process-menu-query-only)
-                                      (process-query-on-exit-flag proc))
-                              (simple-odds--process-row proc)))
-                          (process-list))))
+  (let ((rows nil))
+    (dolist (proc (process-list))
+      (if (or (not process-menu-query-only) (process-query-on-exit-flag proc))
+          (push (simple-odds--process-row proc) rows)))
+    (setq tabulated-list-entries (nreverse rows)))
   (tabulated-list-init-header))
 
 (defun list-processes (&optional query-only buffer) "List the processes in BUFFER (\"*Process List*\" by default), in Process Menu mode.
@@ -675,29 +646,25 @@ With no more completions point stops at the buffer's end (or start)." (interacti
 (defun choose-completion-guess-base-position (string) "Guess where, before point, the text that STRING completes starts.
 That is the start of the longest text just before point that STRING begins
 with (case as `completion-ignore-case' says); point when there is none."
-  (let* ((end (point))
-         (len (min (length string) (- end (point-min))))
-         (found nil))
-    (while (and (not found) (> len 0))
-      (when (eq t (compare-strings string 0 len
-                                   (buffer-substring-no-properties (- end len) end) nil nil
-                                   completion-ignore-case))
-        (setq found (- end len)))
-      (setq len (1- len)))
-    (or found end)))
+  (let* ((pt (point))
+         (n (min (length string) (- pt (point-min)))))
+    ;; The longest candidate first, shorter ones after.
+    (while (and (> n 0)
+                (not (eq t (compare-strings string 0 n (buffer-substring-no-properties (- pt n) pt)
+                                            nil nil completion-ignore-case))))
+      (setq n (1- n)))
+    (- pt n)))
 
 (defun choose-completion-string (choice &optional buffer base-position insert-function) "Put the completion CHOICE into BUFFER in place of the text it completes.
 BASE-POSITION is (START END) of that text, none (insert at point) when nil;
 INSERT-FUNCTION, or `completion-list-insert-choice-function', does the
 replacing unless one of `choose-completion-string-functions' did.  Return nil."
-  (let ((target (or buffer completion-reference-buffer)))
-    (unless (run-hook-with-args-until-success
-             'choose-completion-string-functions choice target base-position nil)
-      (with-current-buffer target
-        (let* ((start (or (car base-position) (point)))
-               (end (or (cadr base-position) start)))
-          (funcall (or insert-function completion-list-insert-choice-function)
-                   start end choice))))
+  (let ((dest (or buffer completion-reference-buffer))
+        (put-in (or insert-function completion-list-insert-choice-function)))
+    (or (run-hook-with-args-until-success 'choose-completion-string-functions choice dest base-position nil)
+        (with-current-buffer dest
+          (let ((from (or (car base-position) (point))))
+            (funcall put-in from (or (cadr base-position) from) choice))))
     nil))
 
 
@@ -711,8 +678,7 @@ With OUTPUT-TO-CURRENT-BUFFER nothing is done."
   (unless output-to-current-buffer
     (let ((how shell-command-dont-erase-buffer))
       (cond ((null how)
-             (let ((inhibit-read-only t)) (erase-buffer))
-             nil)
+             (let ((inhibit-read-only t)) (erase-buffer) nil))
             ((memq how '(beg-last-out save-point))
              (let ((spot (if (eq how 'save-point) (point) (point-max)))
                    (entry (assq (current-buffer) shell-command-saved-pos)))
@@ -724,16 +690,17 @@ With OUTPUT-TO-CURRENT-BUFFER nothing is done."
 
 (defun shell-command-set-point-after-cmd (&optional buffer) "Put point in BUFFER (the current one) where `shell-command-dont-erase-buffer' wants it after the output.
 Return that position, or nil when the buffer was erased before."
-  (with-current-buffer (if buffer buffer (current-buffer))
-    (when shell-command-dont-erase-buffer
-      (goto-char (if (memq shell-command-dont-erase-buffer '(beg-last-out save-point))
-                     (or (cdr (assq (current-buffer) shell-command-saved-pos)) (point-max))
-                   (point-max))))))
+  (with-current-buffer (or buffer (current-buffer))
+    (let ((how shell-command-dont-erase-buffer))
+      (and how
+           (goto-char (or (and (memq how '(beg-last-out save-point))
+                               (cdr (assq (current-buffer) shell-command-saved-pos)))
+                          (point-max)))))))
 
 (defun shell-command-sentinel (process signal) "Report that the shell command of PROCESS ended, with the text of SIGNAL, and place point in its buffer."
   (when (memq (process-status process) '(signal exit))
-    (if (buffer-live-p (process-buffer process))
-        (shell-command-set-point-after-cmd (process-buffer process)))
+    (let ((home (process-buffer process)))
+      (and (buffer-live-p home) (shell-command-set-point-after-cmd home)))
     (message "%s: %s." (nth 2 (process-command process)) (substring signal 0 -1))))
 
 ;;;; Starting a process again
@@ -755,15 +722,13 @@ writes to the current buffer when PROCESS had a buffer."
 ;;;; What M-x shows beside each command
 
 (defun read-extended-command--affixation (command-names) "Each of COMMAND-NAMES as (NAME PREFIX SUFFIX): no prefix, and the first key the command is on, if any, as suffix."
-  (mapcar (lambda (name)
-            (let* ((sym (intern name))
-                   (key (and (commandp sym) (where-is-internal sym nil t))))
-              (list name ""
-                    (if key
-                        (propertize (format " (%s)" (key-description key))
-                                    'face 'completions-annotations)
-                      ""))))
-          command-names))
+  (let (rows)
+    (dolist (name command-names (nreverse rows))
+      (let* ((sym (intern name))
+             (key (and (commandp sym) (where-is-internal sym nil t)))
+             (suffix (if (null key) ""
+                       (propertize (format " (%s)" (key-description key)) 'face 'completions-annotations))))
+        (push (list name "" suffix) rows)))))
 
 ;;;; M-x given the command's name
 
@@ -785,8 +750,7 @@ will say so; that timer is returned."
       (error "`%s' is not a valid command name" command-name))
     (setq this-command command
           real-this-command command)
-    (let ((prefix-arg prefixarg))
-      (command-execute command 'record))
+    (let ((prefix-arg prefixarg)) (command-execute command 'record))
     (when suggest-key-bindings
       (let ((binding (where-is-internal command nil t)))
         (when (or binding (and typed extended-command-suggest-shorter))
@@ -796,13 +760,11 @@ will say so; that timer is returned."
   (execute-extended-command prefixarg command-name typed))
 
 (defun clone-indirect-buffer-other-window (newname display-flag &optional norecord) "Make an indirect clone of this buffer as `clone-indirect-buffer' does, shown in another window when DISPLAY-FLAG."
-  (interactive (progn
-                 (when (get major-mode 'no-clone-indirect)
-                   (error "Cannot indirectly clone a buffer in %s mode" mode-name))
+  (interactive (if (get major-mode 'no-clone-indirect)
+                   (error "Cannot indirectly clone a buffer in %s mode" mode-name)
                  (list (and current-prefix-arg (read-buffer "Name of indirect buffer: " (current-buffer)))
                        t)))
-  (dlet ((pop-up-windows t))
-    (clone-indirect-buffer newname display-flag norecord)))
+  (dlet ((pop-up-windows t)) (clone-indirect-buffer newname display-flag norecord)))
 
 ;;;; Interactive readers that batch mode answers from standard input
 
@@ -810,9 +772,10 @@ will say so; that timer is returned."
 A numeric prefix argument is the line; else one is read, the number at
 point being the default."
   (require 'subr-more3)
-  (if (and current-prefix-arg (not (consp current-prefix-arg)))
-      (list (prefix-numeric-value current-prefix-arg))
-    (list (read-number "Goto line: " (subr-more3--natnum-near-point) 'goto-line-history) nil)))
+  (let ((raw current-prefix-arg))
+    (if (or (null raw) (consp raw))
+        (list (read-number "Goto line: " (subr-more3--natnum-near-point) 'goto-line-history) nil)
+      (list (prefix-numeric-value raw)))))
 
 (defun read-shell-command (prompt &optional initial-contents hist &rest _args) "Read a shell command line with PROMPT and give it.
 INITIAL-CONTENTS and HIST are as for `read-from-minibuffer'; the history
@@ -825,8 +788,7 @@ is `shell-command-history' by default."
 (defun edit-and-eval-command (prompt command) "Let the user edit the expression COMMAND with PROMPT, then evaluate the result and give its value.
 The edited expression goes to the front of `command-history' unless it is there already."
   (let ((form (read-from-minibuffer prompt (prin1-to-string command) nil t)))
-    (unless (equal form (car command-history))
-      (push form command-history))
+    (or (equal form (car command-history)) (push form command-history))
     (eval form)))
 
 (defun simple-odds--apply-modifier-to-next (symbol shift prefix) "Read the next event and give a one-element vector of it with the modifier SYMBOL (bit SHIFT, name PREFIX) added."

@@ -26,27 +26,26 @@
 (defvar tabulated-list--near-rows) ; The entries printed before, at and after the one being printed.
 
 (defun tabulated-list--keymap (bindings &optional parent) "Return a new keymap with PARENT holding BINDINGS, a list of (KEY . COMMAND) defined in order."
-  (let ((map (make-sparse-keymap)))
-    (when parent (set-keymap-parent map parent))
-    (dolist (b bindings map)
-      (define-key map (car b) (cdr b)))))
+  (let ((keys (make-sparse-keymap)))
+    (if parent (set-keymap-parent keys parent))
+    (pcase-dolist (`(,key . ,command) bindings keys)
+      (define-key keys key command))))
 
-(defvar tabulated-list-sort-button-map
-  (tabulated-list--keymap
+(defvar tabulated-list-sort-button-map (tabulated-list--keymap
    (append (mapcar (lambda (k) (cons k 'tabulated-list-col-sort))
                    '([header-line mouse-1] [header-line mouse-2] [mouse-1] [mouse-2]))
            '(("\C-m" . tabulated-list-sort) ([follow-link] . mouse-face))))
   "Keymap on the names of the sortable columns in the header.")
 
-(defvar tabulated-list-mode-map
-  (tabulated-list--keymap
+(defvar tabulated-list-mode-map (tabulated-list--keymap
    `(("n" . next-line) ("p" . previous-line)
      (,(kbd "M-<left>") . tabulated-list-previous-column)
      (,(kbd "M-<right>") . tabulated-list-next-column)
      ("S" . tabulated-list-sort)
      ("}" . tabulated-list-widen-current-column) ("{" . tabulated-list-narrow-current-column)
      ([follow-link] . mouse-face) ([mouse-2] . mouse-select-window))
-   (make-composed-keymap button-buffer-map special-mode-map))
+   ;; Buttons' keys first, then those of special buffers.
+   (make-composed-keymap (list button-buffer-map) special-mode-map))
   "Keymap of Tabulated List mode.")
 
 ;;; Columns.
@@ -66,8 +65,9 @@
       0)))
 
 (defun tabulated-list--col-local-max-widths (col) "Return the widest label of column COL among the entries printed around the current one."
-  (apply #'max 0 (mapcar (lambda (row) (tabulated-list--cell-width row col))
-                         tabulated-list--near-rows)))
+  (let ((widest 0))
+    (dolist (row tabulated-list--near-rows widest)
+      (setq widest (max widest (tabulated-list--cell-width row col))))))
 
 (defun tabulated-list--available-space (width n) "Return how many columns the label of column N may use, its WIDTH plus room lent by the next column.
 A right-aligned next column lends what its labels around the current
@@ -93,7 +93,7 @@ COL-DESC is a string or (LABEL . PROPS), the latter inserted as a button."
                (limit (if final (string-width text) (tabulated-list--available-space width n)))
                (used (min (string-width text) limit))
                (stop (+ x width gap))
-               (from (point)))
+               (col-start (point)))
     (when (and flush-right (< used width))
       (insert (tabulated-list--blank (- width used) (+ x (- width used)))))
     (cond
@@ -107,23 +107,21 @@ COL-DESC is a string or (LABEL . PROPS), the latter inserted as a button."
       (let ((reached (+ x gap (if flush-right (max used width) used))))
         (when (< reached stop)
           (insert (tabulated-list--blank (- stop reached) stop)))))
-    (put-text-property from (point) 'tabulated-list-column-name name)
+    (put-text-property col-start (point) 'tabulated-list-column-name name)
     stop))
 
 (defun tabulated-list-print-entry (id cols) "Insert the line of the entry ID whose labels are the vector COLS."
-  (let ((start (point))
-        (inhibit-read-only t)
-        (x (max tabulated-list-padding 0))
-        (tabulated-list--near-rows (if (boundp 'tabulated-list--near-rows)
-                                       tabulated-list--near-rows
-                                     (list (list id cols)))))
+  (let* ((line-start (point))
+         (inhibit-read-only t)
+         (tabulated-list--near-rows (if (boundp 'tabulated-list--near-rows)
+                                        tabulated-list--near-rows
+                                      (list (list id cols))))
+         (x (max tabulated-list-padding 0)))
     (insert (tabulated-list--blank x))
-    (let ((n 0))
-      (while (< n (length tabulated-list-format))
-        (setq x (tabulated-list-print-col n (aref cols n) x)
-              n (1+ n))))
-    (insert "\n")
-    (add-text-properties start (point) (list 'tabulated-list-id id 'tabulated-list-entry cols))))
+    (dotimes (n (length tabulated-list-format))
+      (setq x (tabulated-list-print-col n (aref cols n) x)))
+    (insert ?\n)
+    (add-text-properties line-start (point) (list 'tabulated-list-id id 'tabulated-list-entry cols))))
 
 ;;; Columns as displayed.
 
@@ -134,64 +132,58 @@ COL-DESC is a string or (LABEL . PROPS), the latter inserted as a button."
 (defun tabulated-list--display-unit (pos eol col) "Return (END . COL-AFTER) for the display unit at POS, shown from column COL, on a line ending at EOL.
 An aligned stretch reaching past COL is one unit; any other character
 counts on its own."
-  (let* ((disp (get-text-property pos 'display))
-         (align (and (eq (car-safe disp) 'space) (plist-get (cdr disp) :align-to))))
+  (let* ((shown-as (get-text-property pos 'display))
+         (align (and (eq (car-safe shown-as) 'space) (plist-get (cdr shown-as) :align-to))))
     (if (and (integerp align) (> align col))
         (cons (next-single-property-change pos 'display nil eol) align)
       (cons (1+ pos) (+ col (char-width (char-after pos)))))))
 
 (defun tabulated-list--current-column () "Return the column point is displayed at."
   (let ((p (line-beginning-position))
-        (eol (line-end-position))
+        (line-end (line-end-position))
         (target (point))
         (col 0))
     (while (< p target)
-      (let ((unit (tabulated-list--display-unit p eol col)))
-        (setq col (cdr unit))
+      (pcase-let ((`(,next . ,after) (tabulated-list--display-unit p line-end col)))
         ;; Inside a stretch counts as its end.
-        (setq p (if (> (car unit) target) target (car unit)))))
+        (setq col after p (min next target))))
     col))
 
 (defun tabulated-list--move-to-column (goal) "Move point along the line to the first place displayed at or past column GOAL."
-  (let ((eol (line-end-position))
+  (let ((line-end (line-end-position))
         (col 0))
-    (beginning-of-line)
-    (while (and (< col goal) (< (point) eol))
-      (let ((unit (tabulated-list--display-unit (point) eol col)))
-        (setq col (cdr unit))
-        (goto-char (car unit))))))
+    (forward-line 0)
+    (while (and (< col goal) (< (point) line-end))
+      (pcase-let ((`(,next . ,after) (tabulated-list--display-unit (point) line-end col)))
+        (setq col after)
+        (goto-char next)))))
 
 ;;; The header.
 
 (defun tabulated-list--header-label (name sortable) "Return the header text naming the column NAME, clickable when SORTABLE."
   (let ((label (apply #'propertize name 'tabulated-list-column-name name
                       (and sortable
-                           (list 'help-echo "Click to sort by column"
-                                 'mouse-face 'header-line-highlight
+                           (list 'help-echo "Click to sort by column" 'mouse-face 'header-line-highlight
                                  'keymap tabulated-list-sort-button-map)))))
-    (if (equal name (car tabulated-list-sort-key))
-        (concat label (if (cdr tabulated-list-sort-key) " ▲" " ▼"))
-      label)))
+    (pcase tabulated-list-sort-key
+      (`(,(pred (equal name)) . ,flip) (concat label (if flip " ▲" " ▼")))
+      (_ label))))
 
 (defun tabulated-list-init-header () "Build the header showing the column names and put it in the header line."
   (let* ((left (max tabulated-list-padding 0))
          (x left)
          (pieces
           (mapcan
-           (lambda (spec)
-             (pcase-let* ((`(,name ,width ,sortable . ,options) spec)
-                          (label (tabulated-list--header-label name sortable))
-                          (lead (and (plist-get options :right-align)
-                                     (< (string-width label) width)
-                                     (propertize " " 'display
-                                                 (list 'space :align-to
-                                                       (+ x (- width (string-width label))))))))
+           (pcase-lambda (`(,name ,width ,sortable . ,options))
+             (let* ((label (tabulated-list--header-label name sortable))
+                    (short (- width (string-width label)))
+                    (lead (and (plist-get options :right-align) (> short 0)
+                               (tabulated-list--blank 1 (+ x short)))))
                (setq x (+ x width (or (plist-get options :pad-right) 1)))
                (delq nil (list lead label
-                               (propertize " " 'display (list 'space :align-to x)
-                                           'face 'fixed-pitch)))))
+                               (propertize " " 'display `(space :align-to ,x) 'face 'fixed-pitch)))))
            (append tabulated-list-format nil)))
-         (header (apply #'concat (propertize " " 'display (list 'space :align-to left)) pieces)))
+         (header (apply #'concat (tabulated-list--blank 1 left) pieces)))
     (cond
      (tabulated-list-use-header-line (setq header-line-format header))
      (t (setq header-line-format nil)
@@ -207,18 +199,19 @@ counts on its own."
     (setq-local tabulated-list--header-overlay shown)))
 
 (defun tabulated-list-header-overlay-p (&optional pos) "Return non-nil if there is a fake header overlay at POS (default the buffer's start)."
-  (and (seq-find (lambda (ov) (overlay-get ov 'tabulated-list--header-overlay))
-                 (overlays-at (or pos (point-min))))
-       t))
+  (let ((here (overlays-at (or pos (point-min)))))
+    (while (and here (not (overlay-get (car here) 'tabulated-list--header-overlay)))
+      (pop here))
+    (and here t)))
 
 ;;; Printing.
 
 (defun tabulated-list--ascending (n spec) "Return the predicate ordering entries by column N, for the sort SPEC of that column.
 SPEC t compares the labels as strings; otherwise it is the predicate."
   (if (eq spec t)
-      (lambda (e1 e2)
-        (string< (tabulated-list--label-text (aref (car (cdr e1)) n))
-                 (tabulated-list--label-text (aref (car (cdr e2)) n))))
+      (lambda (a b)
+        (string< (tabulated-list--label-text (aref (cadr a) n))
+                 (tabulated-list--label-text (aref (cadr b) n))))
     spec))
 
 (defun tabulated-list--get-sorter () "Return the predicate sorting the entries by `tabulated-list-sort-key', or nil."
@@ -226,7 +219,7 @@ SPEC t compares the labels as strings; otherwise it is the predicate."
     (`(,(and name (pred identity)) . ,flip)
      (let* ((n (tabulated-list--column-number name))
             (pred (tabulated-list--ascending n (nth 2 (aref tabulated-list-format n)))))
-       (if flip (lambda (e1 e2) (funcall pred e2 e1)) pred)))))
+       (if flip (lambda (a b) (funcall pred b a)) pred)))))
 
 (defun tabulated-list--ordered (entries) "Return ENTRIES in the order `tabulated-list-sort-key' asks for."
   (let* ((name (car tabulated-list-sort-key))
@@ -240,8 +233,7 @@ SPEC t compares the labels as strings; otherwise it is the predicate."
 (defun tabulated-list-print (&optional remember-pos _update) "Erase the buffer and insert a line for each entry of `tabulated-list-entries'.
 The entries are sorted first by `tabulated-list-sort-key'.  With
 REMEMBER-POS, point goes back to the entry and column it was on."
-  (let* ((inhibit-read-only t)
-         (back-to (and remember-pos (tabulated-list-get-id)
+  (let* ((inhibit-read-only t) (back-to (and remember-pos (tabulated-list-get-id)
                        (cons (tabulated-list-get-id) (tabulated-list--current-column))))
          (source tabulated-list-entries)
          (rows (tabulated-list--ordered (if (functionp source) (funcall source) source)))
@@ -261,9 +253,11 @@ REMEMBER-POS, point goes back to the entry and column it was on."
 
 (defun tabulated-list-revert (&rest _ignored) "Print the entries again, after running `tabulated-list-revert-hook'."
   (interactive)
-  (or (derived-mode-p 'tabulated-list-mode)
-      (error "The current buffer is not in Tabulated List mode"))
-  (run-hooks 'tabulated-list-revert-hook)
+  (if (derived-mode-p 'tabulated-list-mode)
+      (progn (run-hooks 'tabulated-list-revert-hook) (tabulated-list--redraw))
+    (error "The current buffer is not in Tabulated List mode")))
+
+(defun tabulated-list--redraw () "Build the header again and print the entries, point staying on its entry and column."
   (tabulated-list-init-header)
   (tabulated-list-print t))
 
@@ -280,74 +274,70 @@ REMEMBER-POS, point goes back to the entry and column it was on."
         (old-end (+ line-start (length text))))
     ;; Inserted after the characters it replaces, TEXT takes their
     ;; properties and joins their run of text.
-    (save-excursion
-      (goto-char old-end)
-      (insert-and-inherit text)
-      (delete-region line-start old-end))))
+    (save-excursion (goto-char old-end) (insert-and-inherit text))
+    (delete-region line-start old-end)))
 
 (defun tabulated-list-put-tag (tag &optional advance) "Write TAG into the padding at the start of the current line.
 TAG is cut to `tabulated-list-padding' characters.  With ADVANCE, move
 to the next line afterwards."
   (if (<= tabulated-list-padding 0)
       (error "Unable to tag the current line"))
-  (let ((bol (line-beginning-position)))
-    (when (tabulated-list-get-entry bol)
-      (tabulated-list--overwrite-padding
-       bol (if (<= (string-width tag) tabulated-list-padding)
-               tag
-             (truncate-string-to-width tag tabulated-list-padding)))))
+  (let ((line-start (line-beginning-position)))
+    (and (tabulated-list-get-entry line-start)
+         (tabulated-list--overwrite-padding
+          line-start (if (> (string-width tag) tabulated-list-padding)
+                         (truncate-string-to-width tag tabulated-list-padding)
+                       tag))))
   (if advance (forward-line 1)))
 
 (defun tabulated-list-clear-all-tags () "Blank the padding of every line, removing the tags."
-  (unless (<= tabulated-list-padding 0)
-    (save-excursion
-      (goto-char (point-min))
-      (while (< (point) (point-max))
-        (if (tabulated-list-get-id)
-            (tabulated-list--overwrite-padding (point) (tabulated-list--blank tabulated-list-padding)))
-        (forward-line 1)))))
+  (when (> tabulated-list-padding 0)
+    (let ((blank (tabulated-list--blank tabulated-list-padding)) (line (point-min)))
+      (while (< line (point-max))
+        (if (tabulated-list-get-id line) (tabulated-list--overwrite-padding line blank))
+        (setq line (save-excursion (goto-char line) (forward-line 1) (point)))))))
 
 (defun tabulated-list-delete-entry () "Delete the line of the entry at point and return (ID CONTENTS), or nil if there is none."
-  (let ((found (list (tabulated-list-get-id) (tabulated-list-get-entry)))
-        (inhibit-read-only t))
-    (when (car found)
-      (delete-region (line-beginning-position) (1+ (line-end-position)))
-      found)))
+  (let ((id (tabulated-list-get-id)))
+    (and id
+         (let ((inhibit-read-only t) (cells (tabulated-list-get-entry)))
+           (tabulated-list--kill-line)
+           (list id cells)))))
+
+(defun tabulated-list--kill-line () "Delete the current line and its newline."
+  (delete-region (line-beginning-position) (1+ (line-end-position))))
 
 (defun tabulated-list-set-col (col desc &optional change-entry-data) "Show DESC in column COL (an index or a name) of the entry at point.
 With CHANGE-ENTRY-DATA, also store DESC in the entry's vector."
   (let ((cells (tabulated-list-get-entry)))
     (or cells (error "No Tabulated List entry at position %s" (point)))
-    (let* ((inhibit-read-only t)
-           (id (tabulated-list-get-id))
+    (let* ((inhibit-read-only t) (id (tabulated-list-get-id))
            (index (if (integerp col) col (tabulated-list--column-number col)))
            (redrawn (vconcat cells))
-           (bol (line-beginning-position))
-           (column (- (point) bol))
-           (tag (buffer-substring bol (+ bol (max 0 tabulated-list-padding)))))
+           (line-start (line-beginning-position))
+           (offset (- (point) line-start))
+           (tag (buffer-substring line-start (+ line-start (max 0 tabulated-list-padding)))))
       (aset redrawn index desc)
       (if change-entry-data (aset cells index desc))
-      (delete-region bol (1+ (line-end-position)))
-      (goto-char bol)
+      (tabulated-list--kill-line)
+      (goto-char line-start)
       (funcall tabulated-list-printer id redrawn)
       ;; The line keeps the entry's own vector, and its tag.
-      (put-text-property bol (point) 'tabulated-list-entry cells)
-      (unless (<= tabulated-list-padding 0)
-        (delete-region bol (+ bol tabulated-list-padding))
-        (goto-char bol)
-        (insert tag))
-      (goto-char bol)
-      (goto-char (min (+ bol column) (line-end-position))))))
+      (put-text-property line-start (point) 'tabulated-list-entry cells)
+      (goto-char line-start)
+      (when (> tabulated-list-padding 0)
+        (delete-char tabulated-list-padding)
+        (insert tag)
+        (goto-char line-start))
+      (goto-char (min (+ line-start offset) (line-end-position))))))
 
 ;;; Moving and sorting by column.
 
 (defun tabulated-list--step-column (count forward) "Move COUNT columns along the line, FORWARD or back."
-  (dotimes (_ count)
-    (goto-char (if forward
-                   (next-single-property-change (point) 'tabulated-list-column-name nil
-                                                (line-end-position))
-                 (previous-single-property-change (point) 'tabulated-list-column-name nil
-                                                  (line-beginning-position))))))
+  (let ((step (if forward #'next-single-property-change #'previous-single-property-change)))
+    (dotimes (_ count)
+      (goto-char (funcall step (point) 'tabulated-list-column-name nil
+                          (if forward (line-end-position) (line-beginning-position)))))))
 
 (defun tabulated-list-next-column (&optional arg) "Move to the start of the next column on this line, ARG times."
   (interactive "p")
@@ -366,23 +356,20 @@ With CHANGE-ENTRY-DATA, also store DESC in the entry's vector."
     (setq tabulated-list-sort-key
           (cons name (and (equal name (car tabulated-list-sort-key))
                           (not (cdr tabulated-list-sort-key)))))
-    (tabulated-list-init-header)
-    (tabulated-list-print t)))
+    (tabulated-list--redraw)))
 
 (defun tabulated-list-sort (&optional n) "Sort the entries by the column at point, or by column number N.
 Sorting by the column sorted on already reverses the order."
   (interactive "P")
-  (tabulated-list--sort-by-column-name
-   (if n
-       (car (aref tabulated-list-format (prefix-numeric-value n)))
-     (get-text-property (point) 'tabulated-list-column-name))))
+  (let ((name (if n (car (aref tabulated-list-format (prefix-numeric-value n)))
+                (get-text-property (point) 'tabulated-list-column-name))))
+    (tabulated-list--sort-by-column-name name)))
 
 (defun tabulated-list-col-sort (&optional e) "Sort by the column whose header was clicked in the mouse event E."
   (interactive "e")
-  (let ((obj (and e (posn-object (event-start e)))))
-    (when (consp obj)
-      (tabulated-list--sort-by-column-name
-       (get-text-property (cdr obj) 'tabulated-list-column-name (car obj))))))
+  (pcase (and e (posn-object (event-start e)))
+    (`(,text . ,pos)
+     (tabulated-list--sort-by-column-name (get-text-property pos 'tabulated-list-column-name text)))))
 
 (defun tabulated-list-widen-current-column (&optional n) "Make the column at point N characters wider and print again."
   (interactive "p")
@@ -390,8 +377,7 @@ Sorting by the column sorted on already reverses the order."
     (when name
       (let ((spec (aref tabulated-list-format (tabulated-list--column-number name))))
         (setcar (cdr spec) (max 1 (+ (car (cdr spec)) n)))
-        (tabulated-list-init-header)
-        (tabulated-list-print t)))))
+        (tabulated-list--redraw)))))
 
 (defun tabulated-list-narrow-current-column (&optional n) "Make the column at point N (default 1) characters narrower and print again."
   (interactive "p")
@@ -402,14 +388,13 @@ Sorting by the column sorted on already reverses the order."
 
 ;;; The mode.
 
-(define-derived-mode tabulated-list-mode special-mode "Tabulated"
-  "Major mode for a buffer listing entries in columns.
+(define-derived-mode tabulated-list-mode special-mode "Tabulated" "Major mode for a buffer listing entries in columns.
 Modes derived from it set `tabulated-list-format' and
 `tabulated-list-entries', then call `tabulated-list-init-header' and
 `tabulated-list-print'."
-  (setq-local truncate-lines t)
-  (setq-local buffer-undo-list t)
-  (setq-local revert-buffer-function #'tabulated-list-revert))
+  (setq-local truncate-lines t
+              buffer-undo-list t
+              revert-buffer-function #'tabulated-list-revert))
 
 (put 'tabulated-list-mode 'mode-class 'special)
 

@@ -19,17 +19,16 @@ A function of `thing-at-point-provider-alist' for THING, THING's `thing-at-point
 property, or its bounds give it.  With NO-PROPERTIES, a string comes without text
 properties."
   (let ((found
-         (or (let ((entries thing-at-point-provider-alist) (value nil))
-               (while (and entries (null value))
-                 (when (eq (car (car entries)) thing)
-                   (setq value (funcall (cdr (car entries)))))
-                 (setq entries (cdr entries)))
-               value)
-             (let ((fn (get thing 'thing-at-point)))
-               (if fn
-                   (funcall fn)
-                 (let ((span (bounds-of-thing-at-point thing)))
-                   (and span (buffer-substring (car span) (cdr span)))))))))
+         (or (catch 'provided
+               (pcase-dolist (`(,kind . ,provider) thing-at-point-provider-alist)
+                 (when (eq kind thing)
+                   (let ((value (funcall provider)))
+                     (if value (throw 'provided value)))))
+               nil)
+             (let ((getter (get thing 'thing-at-point)))
+               (if getter (funcall getter)
+                 (pcase (bounds-of-thing-at-point thing)
+                   (`(,from . ,to) (buffer-substring from to))))))))
     (when (and no-properties (sequencep found))
       (set-text-properties 0 (length found) nil found))
     found))
@@ -37,8 +36,7 @@ properties."
 (defvar thing-at-point-provider-alist nil "Functions giving a thing at point, in an alist of (THING . FUNCTION).
 The first function for THING whose value is non-nil gives `thing-at-point' its answer.")
 
-(defun word-at-point (&optional no-properties) "Return the word at point, or nil; NO-PROPERTIES as for `thing-at-point'."
-  (thing-at-point 'word no-properties))
+(defun word-at-point (&optional no-properties) "Return the word at point, or nil; NO-PROPERTIES as for `thing-at-point'." (thing-at-point 'word no-properties))
 
 (defun forward-thing (thing &optional n) "Move over N things of kind THING, backwards when N is negative.
 THING's `forward-op' property, or else the function forward-THING, does the moving."
@@ -62,38 +60,24 @@ Point is left anywhere; the caller keeps it."
   ;; First the thing that ends at or after HERE: out to its end, back to its
   ;; start.  If that start is not after HERE it is the one; otherwise HERE is
   ;; between things, so try the one that starts before HERE.
-  (goto-char here)
-  (thing-at-point--to-end thing)
-  (thing-at-point--to-start thing)
-  (let ((start (point)))
-    (if (<= start here)
-        (progn (thing-at-point--to-end thing)
-               (let ((end (point)))
-                 (and (<= here end) (< start end) (cons start end))))
-      (goto-char here)
-      (thing-at-point--to-start thing)
-      (thing-at-point--to-end thing)
-      (let ((end (point)))
-        (thing-at-point--to-start thing)
-        (let ((start2 (point)))
-          (and (<= start2 here) (<= here end) (< start2 end)
-               (cons start2 end)))))))
+  (let ((covers (lambda (from to) (and (<= from here to) (< from to) (cons from to))))
+        (after-start (progn (goto-char here) (thing-at-point--to-end thing)
+                            (thing-at-point--to-start thing) (point))))
+    (if (<= after-start here)
+        (funcall covers after-start (progn (thing-at-point--to-end thing) (point)))
+      (let ((before-end (progn (goto-char here) (thing-at-point--to-start thing)
+                               (thing-at-point--to-end thing) (point))))
+        (funcall covers (progn (thing-at-point--to-start thing) (point)) before-end)))))
 
 (defun bounds-of-thing-at-point (thing) "Return (START . END) of the THING around point, or nil if there is none.
 THING is a symbol such as `symbol', `sexp', `list', `word', `line', `sentence', `url',
 `email', `filename', `uuid' or `number', or any symbol with the properties
 described at the top of thingatpt.el."
-  (let ((finder (get thing 'bounds-of-thing-at-point)))
-    (if finder
-        (funcall finder)
-      (let ((here (point)))
-        (save-excursion
-          (condition-case nil
-              (thing-at-point--span thing here)
-            (error nil)))))))
+  (let ((finder (get thing 'bounds-of-thing-at-point)) (pt (point)))
+    (if finder (funcall finder)
+      (save-excursion (ignore-errors (thing-at-point--span thing pt))))))
 
-(defun sentence-at-point (&optional no-properties) "Return the sentence at point, or nil; NO-PROPERTIES as for `thing-at-point'."
-  (thing-at-point 'sentence no-properties))
+(defun sentence-at-point (&optional no-properties) "Return the sentence at point, or nil; NO-PROPERTIES as for `thing-at-point'." (thing-at-point 'sentence no-properties))
 
 (defun beginning-of-thing (thing) "Move point to the start of the THING around point and return it; an error if there is none."
   (let ((span (bounds-of-thing-at-point thing)))
@@ -110,9 +94,7 @@ described at the top of thingatpt.el."
          (window (posn-window where))
          (pos (posn-point where)))
     (with-current-buffer (if (windowp window) (window-buffer window) (current-buffer))
-      (save-excursion
-        (when (integer-or-marker-p pos) (goto-char pos))
-        (funcall fn)))))
+      (save-excursion (if (integer-or-marker-p pos) (goto-char pos)) (funcall fn)))))
 
 (defun thing-at-mouse (event thing &optional no-properties) "Return the THING where the mouse EVENT was, as `thing-at-point' would (NO-PROPERTIES likewise)."
   (thing-at-point--at-event event (lambda () (thing-at-point thing no-properties))))
@@ -126,21 +108,15 @@ described at the top of thingatpt.el."
   (condition-case nil (forward-sexp 1) (scan-error nil)))
 (defun thing-at-point--beginning-of-sexp () "Move to the start of the sexp before point, or just before the opening delimiter point follows."
   (let ((before (char-syntax (char-before))))
-    (if (or (eq before ?\()
-            (and (eq before ?\") (nth 3 (syntax-ppss))))
-        (forward-char -1)
-      (forward-sexp -1))))
+    (cond ((eq before ?\() (backward-char))
+          ((and (eq before ?\") (nth 3 (syntax-ppss))) (backward-char))
+          (t (backward-sexp)))))
 (defun thing-at-point-bounds-of-string-at-point () "Return (START . END) of the string literal point is in or at the opening quote of, or nil."
-  (let ((state (syntax-ppss)))
-    (if (nth 3 state)
-        (let ((open (nth 8 state)))
-          (save-excursion
-            (goto-char open)
-            (ignore-errors (forward-sexp 1) (cons open (point)))))
-      (when (eq (char-syntax (char-after)) ?\")
-        (let ((open (point)))
-          (save-excursion
-            (ignore-errors (forward-sexp 1) (cons open (point)))))))))
+  (let* ((ppss (syntax-ppss))
+         (open (cond ((nth 3 ppss) (nth 8 ppss))
+                     ((eq (char-syntax (char-after)) ?\") (point)))))
+    (and open
+         (save-excursion (goto-char open) (ignore-errors (forward-sexp 1) (cons open (point)))))))
 
 (defun thing-at-point-bounds-of-list-at-point () "Return (START . END) of the list around point.
 Outside any list, the sexp point is on stands in for it."
@@ -155,7 +131,7 @@ Outside any list, the sexp point is on stands in for it."
 (defun thing-at-point--beginning-of-symbol () "Move to the start of the nearest symbol that starts before point.
 A `search-failed' error when there is none."
   (re-search-backward "\\(\\sw\\|\\s_\\)+")
-  (skip-syntax-backward "w_"))
+  (skip-syntax-backward "_w"))
 
 ;;;; Things made of a set of characters
 
@@ -186,8 +162,7 @@ BOUNDS, a (START . END) pair, gives where the name is instead of looking."
 The match data then describe the earliest-starting such match.  DISTANCE, if
 non-nil, bounds how far from point the search for matches looks, either way."
   (save-excursion
-    (let* ((here (point))
-           (limit (and distance (+ here distance)))
+    (let* ((here (point)) (limit (and distance (+ here distance)))
            (back-limit (and distance (max (point-min) (- here distance))))
            (best nil))
       ;; A match starting right here counts if it reaches point.
@@ -209,11 +184,11 @@ non-nil, bounds how far from point the search for matches looks, either way."
             (when found (setq last found)))))
       ;; A match found reaches back as far as one still covering point does.
       (when best
-        (goto-char best)
-        (while (and (not (bobp))
-                    (progn (forward-char -1)
-                           (and (looking-at regexp) (>= (match-end 0) here))))
-          (setq best (point))))
+        (let ((try (1- best)))
+          (while (and (>= try (point-min))
+                      (progn (goto-char try) (looking-at regexp))
+                      (>= (match-end 0) here))
+            (setq best try try (1- try)))))
       (and best (progn (goto-char best) (looking-at regexp))))))
 
 ;;;; Email addresses, UUIDs, numbers
@@ -227,21 +202,16 @@ non-nil, bounds how far from point the search for matches looks, either way."
        (cons (match-beginning 0) (match-end 0))))
 
 (defun number-at-point () "Return the number at point, or nil: a decimal such as 14 or -14.5, or hex written 0xBEEF or #xBEEF."
-  (cond
-   ((thing-at-point-looking-at "\\(0x\\|#x\\)\\([a-fA-F0-9]+\\)" 500)
-    (string-to-number (match-string 2) 16))
-   ((thing-at-point-looking-at "-?[0-9]+\\.?[0-9]*" 500)
-    (string-to-number (match-string 0)))))
+  (cond ((thing-at-point-looking-at "\\(0x\\|#x\\)\\([a-fA-F0-9]+\\)" 500) (string-to-number (match-string 2) 16))
+        ((thing-at-point-looking-at "-?[0-9]+\\.?[0-9]*" 500) (string-to-number (match-string 0)))))
 
 ;;;; URLs
 
 (defvar thing-at-point-url-path-regexp "[^]\t\n \"'<>[^`{}]*[^]\t\n \"'<>[^`{}.,;]+" "A regexp the part of a URL after its scheme matches.")
 
-(defvar thing-at-point-short-url-regexp
-  (concat "[-A-Za-z0-9]+\\.[-A-Za-z0-9.]+" thing-at-point-url-path-regexp) "A regexp a URL without a scheme matches.")
+(defvar thing-at-point-short-url-regexp (concat "[-A-Za-z0-9]+\\.[-A-Za-z0-9.]+" thing-at-point-url-path-regexp) "A regexp a URL without a scheme matches.")
 
-(defvar thing-at-point-uri-schemes
-  ;; One string split at spaces: the list is long and only its value matters.
+(defvar thing-at-point-uri-schemes ; one string split at spaces: the list is long and only its value matters
   (split-string "aaa:// about: acap:// apt: bzr:// bzr+ssh:// attachment:/ chrome:// cid: content://
 crid:// cvs:// data: dav: dict:// doi: dns: dtn: feed: file:/ finger:// fish:// ftp://
 geo: git:// go: gopher:// h323: http:// https:// im: imap:// info: ipp: irc:// irc6://
@@ -258,8 +228,7 @@ fax: man: mms:// mmsh:// modem: prospero: snews: wais://" "[ \n]+")
 (defvar thing-at-point-newsgroup-regexp "\\`[[:lower:]]+\\.[-+[:lower:]_0-9.]+\\'" "A regexp a newsgroup name matches.")
 
 (defun thing-at-point-newsgroup-p (string) "Return STRING if it looks like a newsgroup name under a known hierarchy, else nil."
-  (let ((case-fold-search nil))
-    (and (string-match thing-at-point-newsgroup-regexp string)
+  (let ((case-fold-search nil)) (and (string-match thing-at-point-newsgroup-regexp string)
          (member (substring string 0 (string-match "\\." string))
                  thing-at-point-newsgroup-heads)
          string)))
@@ -267,42 +236,41 @@ fax: man: mms:// mmsh:// modem: prospero: snews: wais://" "[ \n]+")
 (defvar thing-at-point-markedup-url-regexp "<URL:\\([^<>\n]+\\)>" "A regexp a marked-up URL matches; its group 1 is the URL.")
 
 (defun thing-at-point--bounds-of-markedup-url () "Return (START . END) of the URL in the first <URL:...> markup on this line that ends after point."
-  (let ((here (point)) (stop (line-end-position)) (found nil))
+  (let ((pt (point)) (stop (line-end-position)))
     (save-excursion
-      (beginning-of-line)
-      (while (and (not found) (re-search-forward thing-at-point-markedup-url-regexp stop t))
-        (when (> (match-end 0) here)
-          (setq found (cons (match-beginning 1) (match-end 1))))))
-    found))
+      (goto-char (line-beginning-position))
+      (catch 'markup
+        (while (re-search-forward thing-at-point-markedup-url-regexp stop t)
+          (if (> (match-end 0) pt) (throw 'markup (cons (match-beginning 1) (match-end 1)))))
+        nil))))
 
 (defconst thing-at-point--url-chars "-a-zA-Z0-9._~:/?#@!$&'()*+,;=%" "The ASCII characters a URL around point is made of.")
 
 (defun thing-at-point--url-run () "Return (START . END) of the run of URL characters around point."
-  (save-excursion
-    (let ((here (point)))
-      (while (progn (skip-chars-backward thing-at-point--url-chars)
-                    (and (not (bobp)) (> (char-before) 127)))
-        (forward-char -1))
-      (let ((start (point)))
-        (goto-char here)
-        (while (progn (skip-chars-forward thing-at-point--url-chars)
-                      (and (not (eobp)) (> (char-after) 127)))
-          (forward-char 1))
-        (cons start (point))))))
+  ;; Non-ASCII characters count as URL characters too.
+  (cons (save-excursion
+          (while (progn (skip-chars-backward thing-at-point--url-chars)
+                        (and (not (bobp)) (> (char-before) 127)))
+            (backward-char))
+          (point))
+        (save-excursion
+          (while (progn (skip-chars-forward thing-at-point--url-chars)
+                        (and (not (eobp)) (> (char-after) 127)))
+            (forward-char))
+          (point))))
 
 (defvar thing-at-point-beginning-of-url-regexp nil "A regexp the start of a URL matches, or nil to use `thing-at-point-uri-schemes'.")
 
 (defun thing-at-point--bounds-of-well-formed-url (beg end pt) "Return (START . END) of a URL with a scheme between BEG and END that covers PT, or nil."
-  (save-excursion
-    (goto-char beg)
-    (let ((case-fold-search t)
-          (scheme-re (concat "\\<" (or thing-at-point-beginning-of-url-regexp
-                                       (regexp-opt thing-at-point-uri-schemes)))))
-      (when (and (re-search-forward scheme-re end t)
-                 (<= (match-beginning 0) pt)
-                 (< (match-end 0) end))
-        (let ((start (match-beginning 0)))
-          (thing-at-point--url-finish start end pt))))))
+  (let ((case-fold-search t)
+        (scheme-re (concat "\\<" (or thing-at-point-beginning-of-url-regexp
+                                     (regexp-opt thing-at-point-uri-schemes)))))
+    (save-excursion
+      (goto-char beg)
+      (and (re-search-forward scheme-re end t)
+           (<= (match-beginning 0) pt)
+           (< (match-end 0) end)
+           (thing-at-point--url-finish (match-beginning 0) end pt)))))
 
 (defun thing-at-point--url-finish (start end pt &optional empty-ok) "Trim the URL from START to END: trailing punctuation up to PT, and a closing paren matching one before START.
 Return (START . END) if the result covers PT, else nil; an empty result only when EMPTY-OK."
@@ -320,15 +288,12 @@ Return (START . END) if the result covers PT, else nil; an empty result only whe
 (defun thing-at-point-bounds-of-url-at-point (&optional lax) "Return (START . END) of the URL at point, or nil.
 With LAX, text without a scheme that could be a URL counts too."
   (or (thing-at-point--bounds-of-markedup-url)
-      (let* ((pt (point))
-             (run (thing-at-point--url-run)))
-        (or (thing-at-point--bounds-of-well-formed-url (car run) (cdr run) pt)
+      (pcase-let ((`(,from . ,to) (thing-at-point--url-run)) (at (point)))
+        (or (thing-at-point--bounds-of-well-formed-url from to at)
             (and lax
-                 (let ((start (save-excursion
-                                (goto-char (car run))
-                                (skip-chars-forward "^a-zA-Z0-9" pt)
-                                (point))))
-                   (thing-at-point--url-finish start (cdr run) pt t)))))))
+                 (thing-at-point--url-finish
+                  (save-excursion (goto-char from) (skip-chars-forward "^a-zA-Z0-9" at) (point))
+                  to at t))))))
 
 (defvar thing-at-point-default-mail-uri-scheme "mailto" "The scheme a bare email address gets when taken as a URL.")
 
@@ -393,12 +358,10 @@ BOUNDS, a (START . END) pair that says where the text is."
                   'forward-op #'end-of-defun)
             (list 'region 'bounds-of-thing-at-point
                   (lambda ()
-                    (and (use-region-p)
-                         (let ((from (region-beginning))) (cons from (region-end))))))))
-    (let ((props (cdr entry)))
+                    (if (use-region-p) (cons (region-beginning) (region-end)))))))
+    (let ((kind (car entry)) (props (cdr entry)))
       (while props
-        (put (car entry) (car props) (car (cdr props)))
-        (setq props (cdr (cdr props)))))))
+        (put kind (pop props) (pop props))))))
 
 ;;;; Reading the thing at point
 
@@ -409,8 +372,7 @@ BOUNDS, a (START . END) pair that says where the text is."
         (car got)
       (error "Can't read whole string"))))
 
-(defun sexp-at-point () "Return the Lisp object written at point, or nil."
-  (form-at-point 'sexp))
+(defun sexp-at-point () "Return the Lisp object written at point, or nil." (form-at-point 'sexp))
 
 (defun form-at-point (&optional thing pred) "Return the Lisp object the THING at point (default `sexp') reads as, or nil.
 With PRED, nil unless PRED accepts the object."
@@ -426,10 +388,8 @@ With PRED, nil unless PRED accepts the object."
 (defun list-at-point (&optional ignore-comment-or-string) "Return the list written around point, or nil.
 With IGNORE-COMMENT-OR-STRING, inside a comment or a string look from its start."
   (save-excursion
-    (when ignore-comment-or-string
-      (let ((state (syntax-ppss)))
-        (when (or (nth 3 state) (nth 4 state))
-          (goto-char (nth 8 state)))))
+    (let ((ppss (and ignore-comment-or-string (syntax-ppss))))
+      (if (or (nth 3 ppss) (nth 4 ppss)) (goto-char (nth 8 ppss))))
     (form-at-point 'list 'listp)))
 
 ;; Older names.

@@ -50,39 +50,26 @@
 
 ;;; Keymaps.
 
-(defvar widget-keymap
-  (let ((m (make-sparse-keymap)))
-    (define-key m "\t" #'widget-forward)
-    (define-key m "\e\t" #'widget-backward)
-    (define-key m [(shift tab)] #'widget-backward)
-    (define-key m [backtab] #'widget-backward)
-    (define-key m [down-mouse-2] #'widget-button-click)
-    (define-key m [down-mouse-1] #'widget-button-click)
-    (define-key m "\C-m" #'widget-button-press)
-    m)
+(defun widget--keys (base parent &rest bindings) "A keymap: a copy of BASE (or a new one), with PARENT, and BINDINGS, KEY COMMAND..."
+  (let ((keys (if base (copy-keymap base) (make-sparse-keymap))))
+    (while bindings (define-key keys (pop bindings) (pop bindings)))
+    (if parent (set-keymap-parent keys parent))
+    keys))
+
+(defvar widget-keymap (widget--keys nil nil "\t" #'widget-forward "\e\t" #'widget-backward
+                                    [(shift tab)] #'widget-backward [backtab] #'widget-backward
+                                    [down-mouse-2] #'widget-button-click [down-mouse-1] #'widget-button-click
+                                    "\C-m" #'widget-button-press)
   "The keymap of a buffer made of widgets: moving between them and pressing buttons.")
 
-(defvar widget-field-keymap
-  (let ((m (copy-keymap widget-keymap)))
-    (define-key m "\C-k" #'widget-kill-line)
-    (define-key m "\e\t" #'widget-complete)
-    (define-key m "\C-m" #'widget-field-activate)
-    (define-key m "\C-e" #'widget-end-of-line)
-    (set-keymap-parent m global-map)
-    m)
+(defvar widget-field-keymap (widget--keys widget-keymap global-map "\C-k" #'widget-kill-line "\e\t" #'widget-complete
+                                          "\C-m" #'widget-field-activate "\C-e" #'widget-end-of-line)
   "The keymap in force inside an editable field.")
 
-(defvar widget-text-keymap
-  (let ((m (copy-keymap widget-keymap)))
-    (define-key m "\C-e" #'widget-end-of-line)
-    (set-keymap-parent m global-map)
-    m)
+(defvar widget-text-keymap (widget--keys widget-keymap global-map "\C-e" #'widget-end-of-line)
   "The keymap in force inside a multi-line text field.")
 
-(defvar widget-link-keymap
-  (let ((m (copy-keymap widget-keymap)))
-    (define-key m [mouse-2] #'widget-button-click)
-    m)
+(defvar widget-link-keymap (widget--keys widget-keymap nil [mouse-2] #'widget-button-click)
   "The keymap of link buttons.")
 
 ;;; Buffer state.
@@ -105,12 +92,10 @@
 (defun widget-type (widget) "Return the type of WIDGET, a symbol." (car widget))
 
 (defun widget-member (widget property) "Return non-nil when WIDGET or one of the types it derives from sets PROPERTY."
-  (let ((found nil))
-    (while (and widget (not found))
-      (if (plist-member (cdr widget) property)
-          (setq found t)
-        (setq widget (and (symbolp (car widget)) (get (car widget) 'widget-type)))))
-    found))
+  (let ((type widget))
+    (while (and type (not (plist-member (cdr type) property)))
+      (setq type (and (symbolp (car type)) (get (car type) 'widget-type))))
+    (and type t)))
 
 (defun define-widget (name class doc &rest args) "Define NAME as a widget type deriving from CLASS with the properties ARGS.
 DOC documents the type.  Return NAME."
@@ -120,11 +105,11 @@ DOC documents the type.  Return NAME."
 
 (defun widget--split-keywords (items) "Return (PLIST . REST): the leading keyword/value pairs of ITEMS and what follows.
 A keyword with nothing after it belongs to REST."
-  (let ((plist nil))
+  (let ((leading nil))
     (while (and (keywordp (car items)) (cdr items))
-      (setq plist (cons (cadr items) (cons (car items) plist))
-            items (cddr items)))
-    (cons (nreverse plist) items)))
+      (push (pop items) leading)
+      (push (pop items) leading))
+    (cons (nreverse leading) items)))
 
 (defun widget-convert (type &rest args) "Make a widget of TYPE, with the keyword arguments and children ARGS.
 TYPE is a type symbol or a list (TYPE . ARGS) in the same form.  The
@@ -311,13 +296,12 @@ FRONT and REAR are its insertion types at the two ends."
               (widget--overlay from to t nil 'widget-doc widget 'face 'widget-documentation 'evaporate t)))
 
 (defun widget--walk-format (fmt escape) "Insert FMT at point, calling ESCAPE with the character of each %-escape where it stands."
-  (let ((done 0))
-    (while (string-match "%\\(.\\)" fmt done)
-      (insert (substring fmt done (match-beginning 0)))
-      (let ((c (aref fmt (match-beginning 1))))
-        (setq done (match-end 0))
-        (funcall escape c)))
-    (insert (substring fmt done))))
+  (let ((pos 0))
+    (while (string-match "%\\(.\\)" fmt pos)
+      (insert (substring fmt pos (match-beginning 0)))
+      (setq pos (match-end 0))
+      (funcall escape (aref fmt (1- pos))))
+    (insert (substring fmt pos))))
 
 (defun widget-default-create (widget) "Insert WIDGET at point, expanding the escapes of its :format."
   (widget--quietly
@@ -367,12 +351,16 @@ FRONT and REAR are its insertion types at the two ends."
     (widget-apply widget :value-delete)
     (dolist (p '(:button-overlay :sample-overlay :doc-overlay :inactive))
       (widget--drop-overlay widget p))
-    (let ((from (widget-get widget :from)) (to (widget-get widget :to)))
-      (when (and (markerp from) (marker-buffer from))
-        (delete-region from to)
-        (set-marker from nil)
-        (set-marker to nil))))
+    (widget--remove-text widget))
   (widget-clear-undo))
+
+(defun widget--remove-text (widget) "Delete the text of WIDGET, between its :from and :to markers, and free them."
+  (let ((from (widget-get widget :from)) (to (widget-get widget :to)))
+    (and (markerp from) (marker-buffer from) (widget--delete-between from to))))
+
+(defun widget--delete-between (from to) "Delete the text between the markers FROM and TO and free them."
+  (delete-region from to)
+  (dolist (m (list from to)) (set-marker m nil)))
 
 (defun widget--ancestors (widget) "Return the parents of WIDGET, nearest first."
   (let (up)
@@ -403,10 +391,8 @@ the new text while THUNK runs."
          (pos (marker-position from)))
     (widget-apply widget :delete)
     (widget-put widget :value value)
-    (widget--insert-inside (widget-get widget :parent) pos
-                           (lambda () (widget-apply widget :create)))
-    (when offset
-      (goto-char (min (+ pos offset) (widget-get widget :to))))))
+    (widget--insert-inside (widget-get widget :parent) pos (lambda () (widget-apply widget :create)))
+    (if offset (goto-char (min (+ pos offset) (widget-get widget :to))))))
 
 (defun widget-default-value-inline (widget) "Return WIDGET's value as the list its parent splices in."
   (let ((v (widget-value widget)))
@@ -517,31 +503,31 @@ the new text while THUNK runs."
          w)))
 
 (defun widget--stop-start (pos) "Return where the button or field around POS begins."
-  (let ((w (widget-at pos)))
-    (while (and w (> pos (point-min)) (eq (widget-at (1- pos)) w))
-      (setq pos (1- pos)))
-    pos))
+  (let ((w (widget-at pos)) (start pos))
+    (while (and w (> start (point-min)) (eq (widget-at (1- start)) w))
+      (setq start (1- start)))
+    start))
 
 (defvar widget-move-hook nil "Hook run after `widget-move' moved point.")
 
 (defun widget-move (arg &optional suppress-echo) "Move point to the ARGth next button or field; back when ARG is negative.
 The search wraps around the buffer.  Unless SUPPRESS-ECHO, show the help
 text of the widget reached."
-  (let ((stops nil) (p (point-min)) (last nil))
+  (let ((stops nil) (at (point-min)) (prev nil))
     ;; A stop is where a run of text belonging to one widget starts.
-    (while (< p (point-max))
-      (let ((w (widget-tabable-at p)))
-        (when (and w (not (eq w last))) (push p stops))
-        (setq last w p (next-char-property-change p))))
+    (while (< at (point-max))
+      (let ((w (widget-tabable-at at)))
+        (if (and w (not (eq w prev))) (push at stops))
+        (setq prev w at (next-char-property-change at))))
     (setq stops (nreverse stops))
     (unless stops (error "No buttons or fields found"))
-    (let ((cur (if (widget-tabable-at (point)) (widget--stop-start (point)) (point))))
+    (let ((here (if (widget-tabable-at (point)) (widget--stop-start (point)) (point))))
       (dotimes (_ (abs arg))
-        (setq cur (if (> arg 0)
-                      (or (seq-find (lambda (s) (> s cur)) stops) (car stops))
-                    (or (car (last (seq-filter (lambda (s) (< s cur)) stops)))
-                        (car (last stops))))))
-      (goto-char cur)
+        (setq here (if (> arg 0)
+                       (or (seq-find (lambda (s) (> s here)) stops) (car stops))
+                     (or (car (last (seq-filter (lambda (s) (< s here)) stops)))
+                         (car (last stops))))))
+      (goto-char here)
       ;; GNU 28 signals this when the widget reached starts the buffer,
       ;; after moving there; programs see the error, so keep it.
       (when (bobp) (signal 'beginning-of-buffer nil)))
@@ -636,26 +622,23 @@ From then on, changes in the buffer are watched: only field text may change."
     (when size
       (widget--quietly
         (save-excursion
-          (let* ((start (widget-field-start field))
-                 (end (widget-field-end field))
-                 (extra (- end start size)))
+          (let* ((stop (widget-field-end field))
+                 (extra (- stop (widget-field-start field) size)))
+            (goto-char stop)
             (if (< extra 0)
-                (progn (goto-char end) (insert-char ?\s (- extra)))
-              (goto-char end)
-              (skip-chars-backward " " (- end extra))
-              (delete-region (point) end))))))))
+                (insert-char ?\s (- extra))
+              (delete-region (progn (skip-chars-backward " " (- stop extra)) (point)) stop))))))))
 
 (defun widget-after-change (from to _old-length) "Keep a sized field at its size after a change of FROM..TO, and tell the field."
   (let ((field (widget-field-find from)))
     (when field
       (widget--fit-to-size field)
-      (widget-apply field :notify field (list 'after-change from to)))))
+      (widget-apply field :notify field `(after-change ,from ,to)))))
 
 (defun widget-specify-field (widget from to) "Make FROM..TO the editable field of WIDGET.
 A field without a :size ends before the newline that follows it, and that
 newline gets a `boundary' overlay of its own."
-  (let ((map (widget-get widget :keymap))
-        (face (or (widget-get widget :value-face) 'widget-field))
+  (let ((map (widget-get widget :keymap)) (face (or (widget-get widget :value-face) 'widget-field))
         (help (widget-get widget :help-echo))
         (follow (widget-get widget :follow-link)))
     (widget-put widget :field-overlay
@@ -665,24 +648,22 @@ newline gets a `boundary' overlay of its own."
       (widget--overlay to (1+ to) t nil 'field 'boundary 'real-field widget 'local-map map
                        'face face 'follow-link follow 'help-echo help))))
 
+(defun widget--field-edge (widget overlay-fn marker-fn) "An edge of WIDGET's field: OVERLAY-FN of its overlay, or MARKER-FN of its marker pair."
+  (let ((field (widget-get widget :field-overlay)))
+    (cond ((overlayp field) (funcall overlay-fn field))
+          ((consp field) (marker-position (funcall marker-fn field))))))
+
 (defun widget-field-start (widget) "Return where WIDGET's editable text starts."
-  (let ((ov (widget-get widget :field-overlay)))
-    (cond ((overlayp ov) (overlay-start ov))
-          ((consp ov) (marker-position (car ov))))))
+  (widget--field-edge widget #'overlay-start #'car))
 
 (defun widget-field-end (widget) "Return where WIDGET's editable text ends."
-  (let ((ov (widget-get widget :field-overlay)))
-    (cond ((overlayp ov) (overlay-end ov))
-          ((consp ov) (marker-position (cdr ov))))))
+  (widget--field-edge widget #'overlay-end #'cdr))
 
 (defun widget-field-text-end (widget) "Return where WIDGET's text ends, before the padding of a sized field."
-  (let ((end (widget-field-end widget)))
-    (if (and end (widget-get widget :size))
-        (save-excursion
-          (goto-char end)
-          (skip-chars-backward " " (widget-field-start widget))
-          (point))
-      end)))
+  (let ((stop (widget-field-end widget)))
+    (if (not (and stop (widget-get widget :size)))
+        stop
+      (save-excursion (goto-char stop) (skip-chars-backward " " (widget-field-start widget)) (point)))))
 
 (defun widget-field-value-create (widget) "Insert the text of the field WIDGET, and record the field for `widget-setup'."
   (let* ((size (widget-get widget :size))
@@ -699,14 +680,15 @@ newline gets a `boundary' overlay of its own."
 (defun widget-field-value-delete (widget) "Forget the field WIDGET."
   (setq widget-field-list (delq widget widget-field-list)
         widget-field-new (delq widget widget-field-new))
-  (let ((ov (widget-get widget :field-overlay)))
-    (cond ((overlayp ov)
-           (when (overlay-buffer ov)
-             (let ((end (overlay-end ov)))
-               (dolist (o (overlays-in end (1+ end)))
-                 (when (eq (overlay-get o 'real-field) widget) (delete-overlay o)))))
-           (delete-overlay ov))
-          ((consp ov) (set-marker (car ov) nil) (set-marker (cdr ov) nil))))
+  (let ((field (widget-get widget :field-overlay)))
+    (cond ((overlayp field)
+           (when (overlay-buffer field)
+             ;; The boundary overlay on the newline after the field goes too.
+             (let ((after (overlay-end field)))
+               (dolist (o (overlays-in after (1+ after)))
+                 (if (eq (overlay-get o 'real-field) widget) (delete-overlay o)))))
+           (delete-overlay field))
+          ((consp field) (set-marker (car field) nil) (set-marker (cdr field) nil))))
   (widget-put widget :field-overlay nil))
 
 (defun widget-field-value-get (widget &optional keep-padding) "Return the text in the field WIDGET.
@@ -714,11 +696,10 @@ Trailing spaces of a sized field go unless KEEP-PADDING."
   (let ((start (widget-field-start widget)))
     (if (null start)
         (widget-get widget :value)
-      (let ((s (buffer-substring-no-properties
-                start (if (and (widget-get widget :size) (not keep-padding))
-                          (widget-field-text-end widget)
-                        (widget-field-end widget)))))
-        s))))
+      (buffer-substring-no-properties
+       start (if (or keep-padding (not (widget-get widget :size)))
+                 (widget-field-end widget)
+               (widget-field-text-end widget))))))
 
 (defun widget-field-value-set (widget value) "Replace the text of the field WIDGET by VALUE."
   (let ((start (widget-field-start widget)))
@@ -726,9 +707,9 @@ Trailing spaces of a sized field go unless KEEP-PADDING."
         (widget-default-value-set widget value)
       (widget--quietly
         (save-excursion
-          (let ((end (widget-field-end widget)))
+          (let ((stop (widget-field-end widget)))
+            (delete-region start stop)
             (goto-char start)
-            (delete-region start end)
             (insert value)
             (let ((size (widget-get widget :size)))
               (when (and size (< (length value) size))
@@ -1307,13 +1288,11 @@ The element is the one last deleted from WIDGET, if any."
                  (insert-char ?\s (or (widget-get widget :indent) 0)))))
           (set-marker-insertion-type vp t)))
       (widget-put widget :last-deleted (cdr (widget-get widget :last-deleted)))
-      (let ((kids (widget-get widget :children)))
+      (let* ((kids (widget-get widget :children))
+             (at (and before (memq before kids))))
+        ;; The new entry goes just before BEFORE, or last.
         (widget-put widget :children
-                    (if before
-                        (let ((out nil))
-                          (dolist (k kids) (when (eq k before) (push kid out)) (push k out))
-                          (nreverse out))
-                      (append kids (list kid)))))
+                    (if at (append (butlast kids (length at)) (list kid) at) (append kids (list kid)))))
       (widget--sort-buttons widget)))
   (widget-setup)
   (widget--tell widget nil))
@@ -1336,12 +1315,9 @@ The element is the one last deleted from WIDGET, if any."
             (widget-apply b :delete)
           (push b keep)))
       (widget-put widget :buttons (nreverse keep)))
-    (let ((from (widget-get child :entry-from))
-          (to (widget-get child :entry-to)))
+    (let ((from (widget-get child :entry-from)) (to (widget-get child :entry-to)))
       (widget-apply child :delete)
-      (delete-region from to)
-      (set-marker from nil)
-      (set-marker to nil))
+      (widget--delete-between from to))
     (widget-put widget :children (delq child (widget-get widget :children))))
   (widget-setup)
   (widget--tell widget nil))

@@ -69,11 +69,11 @@ A guard against documents built to blow up on expansion; nil means no limit.")
       (and (>= c #x300) (<= c #x36F)) (memq c '(#x203F #x2040))))
 
 (defun xml--read-name () "Read an XML name at point and return it, or nil when none starts here."
-  (when (and (not (eobp)) (xml--start-char-p (following-char)))
-    (let ((from (point)))
-      (forward-char 1)
-      (while (and (not (eobp)) (xml--name-char-p (following-char))) (forward-char 1))
-      (buffer-substring-no-properties from (point)))))
+  (let ((start (point)))
+    (when (and (not (eobp)) (xml--start-char-p (following-char)))
+      (forward-char)
+      (while (and (not (eobp)) (xml--name-char-p (following-char))) (forward-char))
+      (buffer-substring-no-properties start (point)))))
 
 (defun xml--skip-space () "Move over white space." (skip-chars-forward xml--space))
 
@@ -99,8 +99,7 @@ Signals when the validating parser meets an undefined entity."
 An unprefixed NAME takes the prefix DEFAULT (a string, or nil for none).  With XML-NS nil
 the result is NAME as a symbol; when XML-NS starts with `symbol-qnames' it is the URI and
 the local part run together as one symbol; otherwise it is (URI . LOCAL)."
-  (if (null xml-ns)
-      (intern name)
+  (if xml-ns
     (let* ((as-symbol (eq (car-safe xml-ns) 'symbol-qnames))
            (table (if as-symbol (cdr xml-ns) xml-ns))
            (colon (string-match ":" name))
@@ -109,7 +108,8 @@ the local part run together as one symbol; otherwise it is (URI . LOCAL)."
            (uri (or (and prefix (cdr (assoc prefix table))) "")))
       (if (and as-symbol (not (equal uri (cdr (assoc "xmlns" table)))))
           (intern (concat uri local))
-        (cons uri local)))))
+        (cons uri local)))
+    (intern name)))
 
 (defun xml--qualify (name default table) "NAME expanded with the prefixes of TABLE, DEFAULT as in `xml-maybe-do-ns'."
   (xml-maybe-do-ns name default (and xml--ns (if xml--symbols (cons 'symbol-qnames table) table))))
@@ -118,45 +118,42 @@ the local part run together as one symbol; otherwise it is (URI . LOCAL)."
 
 (defun xml--next-ref (text start) "Where the next well-formed reference in TEXT from START begins, or nil.
 The match data then hold (1) an x for a hex character reference, (2) its digits, (3) an entity name."
-  (let ((found nil))
-    (while (and (not found)
+  (let ((at nil))
+    (while (and (null at)
                 (string-match "&\\(?:#\\(x\\)\\([[:xdigit:]]+\\)\\|#\\([0-9]+\\)\\|\\([^&;#[:space:]][^&;[:space:]]*\\)\\);"
                               text start))
-      (let ((name (match-string 4 text)))
-        (if (or (null name)
-                (and (xml--start-char-p (aref name 0))
-                     (not (memq nil (mapcar #'xml--name-char-p name)))))
-            (setq found (match-beginning 0))
-          (setq start (1+ (match-beginning 0))))))
-    (when found
-      (let ((md (match-data)))
-        ;; Fold the two kinds of character reference into groups 1 and 2, the name into 3.
-        (set-match-data (list (nth 0 md) (nth 1 md) (nth 2 md) (nth 3 md)
-                              (or (nth 4 md) (nth 6 md)) (or (nth 5 md) (nth 7 md))
-                              (nth 8 md) (nth 9 md)))))
-    found))
+      (let ((entity (match-string 4 text)))
+        ;; A reference to something that is no XML name is text: look further on.
+        (if (and entity (not (and (xml--start-char-p (aref entity 0))
+                                  (seq-every-p #'xml--name-char-p entity))))
+            (setq start (1+ (match-beginning 0)))
+          (setq at (match-beginning 0)))))
+    (and at
+         (pcase-let ((`(,b0 ,e0 ,bx ,ex ,bh ,eh ,bd ,ed ,bn ,en) (match-data)))
+           ;; Fold the two kinds of character reference into groups 1 and 2, the name into 3.
+           (set-match-data (list b0 e0 bx ex (or bh bd) (or eh ed) bn en))
+           at))))
 
 (defun xml--expand-value (text outer) "TEXT of an attribute value with its references replaced.
 OUTER is the reference being expanded, for the complaint when there are too many."
-  (let ((out nil) (i 0) (len (length text)))
-    (while (< i len)
-      (let ((amp (xml--next-ref text i)))
-        (push (substring text i (or amp len)) out)
+  (let ((pieces nil) (pos 0) (len (length text)))
+    (while (< pos len)
+      (let ((amp (xml--next-ref text pos)))
+        (push (substring text pos (or amp len)) pieces)
         (if (null amp)
-            (setq i len)
+            (setq pos len)
           (let ((hex (match-string 1 text)) (digits (match-string 2 text)) (name (match-string 3 text))
                 (after (match-end 0)))
-            (cond
-             (digits (push (xml--char-ref digits hex) out))
-             (t
-              (let ((repl (xml--entity-text name)) (ref (or outer (concat "&" name ";"))))
-                (if (null repl)
-                    (push xml-undefined-entity out)
-                  (xml--count-expansion
-                   (format-message "Passed `xml-entity-expansion-limit' while expanding `%s'" ref))
-                  (push (xml--expand-value repl ref) out)))))
-            (setq i after)))))
-    (apply #'concat (nreverse out))))
+            (push (if digits (xml--char-ref digits hex) (xml--expand-entity name outer)) pieces)
+            (setq pos after)))))
+    (apply #'concat (nreverse pieces))))
+
+(defun xml--expand-entity (name outer) "The text of the entity NAME inside an attribute value, expanded; OUTER as for `xml--expand-value'."
+  (let ((repl (xml--entity-text name)) (ref (or outer (concat "&" name ";"))))
+    (if (null repl)
+        xml-undefined-entity
+      (xml--count-expansion (format-message "Passed `xml-entity-expansion-limit' while expanding `%s'" ref))
+      (xml--expand-value repl ref))))
 
 (defun xml-parse-attlist (&optional xml-ns) "Read the attributes at point, up to the end of the tag.
 Return them as an alist; names are expanded by the prefixes of XML-NS."
@@ -165,28 +162,26 @@ Return them as an alist; names are expanded by the prefixes of XML-NS."
     (let (name)
       (while (setq name (xml--read-name))
         (xml--skip-space)
-        (unless (eq (following-char) ?=)
+        (if (eq (following-char) ?=) (forward-char)
           (signal 'args-out-of-range (list name (point))))
-        (forward-char 1)
         (xml--skip-space)
-        (let ((quote-char (following-char)) value)
-          (unless (and (memq quote-char '(?\" ?\'))
-                       (let ((from (1+ (point))))
-                         (forward-char 1)
-                         (when (search-forward (string quote-char) nil t)
-                           (setq value (buffer-substring-no-properties from (1- (point)))))))
-            (xml--bad "(Not Well-Formed) Attribute values must be given between quotes"))
+        (let* ((quote-char (following-char))
+               (value (and (memq quote-char '(?\" ?\'))
+                           (let ((opened (progn (forward-char) (point))))
+                             (and (search-forward (string quote-char) nil t)
+                                  (buffer-substring-no-properties opened (1- (point))))))))
+          (or value (xml--bad "(Not Well-Formed) Attribute values must be given between quotes"))
           (when (assoc name seen)
             (xml--bad "(Not Well-Formed) Each attribute must be unique within an element"))
           (push (cons name (xml--expand-value value nil)) seen))
         (setq name nil)
         (let ((here (point))) (xml--skip-space) (unless (xml--start-char-p (following-char)) (goto-char here)))))
     (let ((table (or xml-ns xml--ns)))
-      (mapcar (lambda (pair)
-                (cons (cond ((null xml--ns) (intern (car pair)))
-                            ((equal (car pair) "xmlns") (cons (or (cdr (assoc "xmlns" table)) "") ""))
-                            (t (xml--qualify (car pair) nil table)))
-                      (cdr pair)))
+      (mapcar (pcase-lambda (`(,attr . ,value))
+                (cons (cond ((null xml--ns) (intern attr))
+                            ((equal attr "xmlns") (cons (or (cdr (assoc "xmlns" table)) "") ""))
+                            (t (xml--qualify attr nil table)))
+                      value))
               (nreverse seen)))))
 
 ;;;; Character data
@@ -202,14 +197,12 @@ References are expanded; an entity whose text holds markup is put back to be rea
         (goto-char (match-end 0)))
        ((and (looking-at "&\\([^&;<[:space:]]+\\);")
              (save-excursion (forward-char 1) (equal (xml--read-name) (match-string 1))))
-        (let* ((name (match-string 1)) (repl (xml--entity-text name)))
-          (if (null repl)
-              (progn (push xml-undefined-entity pieces) (goto-char (match-end 0)))
-            (xml--count-expansion "Entity reference expansion surpassed `xml-entity-expansion-limit'")
-            (let ((at (point)))
-              (delete-region at (match-end 0))
-              (insert repl)
-              (goto-char at)))))
+        (let ((repl (xml--entity-text (match-string 1))) (ref-end (match-end 0)))
+          (cond ((null repl) (push xml-undefined-entity pieces) (goto-char ref-end))
+                (t (xml--count-expansion "Entity reference expansion surpassed `xml-entity-expansion-limit'")
+                   ;; The replacement is read again, where the reference was.
+                   (delete-region (point) ref-end)
+                   (save-excursion (insert repl))))))
        (t (xml--bad "(Not Well-Formed) Invalid entity reference")))
       (setq from (point)))
     (push (buffer-substring-no-properties from (point)) pieces)
@@ -240,23 +233,20 @@ Gives pcdata, a name, or (choice ...), (seq ...), (* X), (+ X), (\\? X)."
 (defun xml--quoted () "Read a quoted literal at point and return its text, or nil when none is here."
   (let ((q (following-char)))
     (when (memq q '(?\" ?\'))
-      (let ((from (1+ (point))))
-        (forward-char 1)
-        (if (search-forward (string q) nil t)
-            (prog1 (buffer-substring-no-properties from (1- (point))) (xml--skip-space))
-          (xml--bad "(Well-Formed) End of document while reading DTD"))))))
+      (let ((opened (progn (forward-char) (point))))
+        (unless (search-forward (string q) nil t)
+          (xml--bad "(Well-Formed) End of document while reading DTD"))
+        (prog1 (buffer-substring-no-properties opened (1- (point))) (xml--skip-space))))))
 
 (defun xml--entity-replacement-text (string) "STRING, an entity value, with its parameter and character references replaced."
-  (let ((out nil) (i 0))
-    (while (string-match "%\\([^%;[:space:]]+\\);\\|&#\\(x\\)?\\([[:xdigit:]]+\\);" string i)
-      (push (substring string i (match-beginning 0)) out)
-      (push (if (match-beginning 1)
-                (or (cdr (assoc (match-string 1 string) xml-parameter-entity-alist)) "")
-              (xml--char-ref (match-string 3 string) (match-beginning 2)))
-            out)
-      (setq i (match-end 0)))
-    (push (substring string i) out)
-    (apply #'concat (nreverse out))))
+  (replace-regexp-in-string
+   "%\\([^%;[:space:]]+\\);\\|&#\\(x\\)?\\([[:xdigit:]]+\\);"
+   (lambda (ref)
+     (if (string-prefix-p "%" ref)
+         (or (cdr (assoc (substring ref 1 -1) xml-parameter-entity-alist)) "")
+       (string-match "&#\\(x\\)?\\([[:xdigit:]]+\\);" ref)
+       (xml--char-ref (match-string 2 ref) (match-beginning 1))))
+   string t t))
 
 (defun xml--dtd-entity () "Read the rest of an <!ENTITY declaration, point after its keyword."
   (xml--skip-space)
