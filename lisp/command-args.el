@@ -92,8 +92,10 @@ or, starting with a dash, is an unknown option."
             (when column (move-to-column (1- column))))
           (setq line nil column nil)))))))
 
-;; Who mails from here: worked out at each start (`custom-initialize-delay'),
-;; not when the image was made, since the machine and the environment change.
+;; Who mails from here.  GNU works this out at each start
+;; (`custom-initialize-delay'): here the defcustom computes it when the image
+;; is made, and each start from the image sets it again by the same rule
+;; (src/emacs/editfns-user.ts), without running Lisp.
 (defcustom mail-host-address nil "Host part for the user's mail address; when nil, `system-name' serves."
   :type '(choice (const nil) string)
   :group 'mail)
@@ -107,7 +109,6 @@ Emacs starts it from the EMAIL variable of the environment when that is
 set, else makes it of the login name, an @ and `mail-host-address' (or
 the machine's name when that is nil)."
   :type 'string
-  :initialize #'custom-initialize-delay
   :group 'mail)
 
 (provide 'command-args)

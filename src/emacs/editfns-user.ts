@@ -10,7 +10,7 @@ import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import type { Runtime } from '../core/runtime.ts';
 import { error } from '../core/signal.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
-import { Qnil, Qunbound } from '../core/symbols.ts';
+import { DEFSYM, Qnil, Qunbound } from '../core/symbols.ts';
 import { fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, setInternal } from './eval.ts';
 
@@ -111,6 +111,9 @@ const Quser_full_name = DEFVAR('user-full-name', () => Qnil,
   'The user\'s full name: $NAME when set, else the name the account database gives.');
 const Qsystem_name = DEFVAR('system-name', () => Qnil, 'The host name of the machine.');
 
+const Quser_mail_address = DEFSYM('user-mail-address');
+const Qmail_host_address = DEFSYM('mail-host-address');
+
 // Set in every fresh runtime and again after each image load.
 pdumperDoNowAndAfterLoad((rt) => {
   const ids = rt.host.ids();
@@ -140,6 +143,15 @@ pdumperDoNowAndAfterLoad((rt) => {
   const own = named ?? effective;
   setInternal(rt, Quser_full_name, str(env('NAME') ?? (own ? fullNameOf(own) : 'unknown')));
   setInternal(rt, Qsystem_name, str(rt.host.hostname()));
+  // GNU works `user-mail-address' out at each start (custom-initialize-delay in startup.el).
+  // Here its defcustom (command-args.el) computes it when the image is made, and each start
+  // from the image sets it again from this machine by the same rule, in JS: evaluating the
+  // option's Lisp form at start cost a start about a millisecond.
+  if (findSymbolValue(rt, Quser_mail_address) !== Qunbound) {
+    const host = findSymbolValue(rt, Qmail_host_address);
+    const address = rt.host.getenv('EMAIL') ?? `${login}@${stringp(host) ? jsString(rt, host) : rt.host.hostname()}`;
+    setInternal(rt, Quser_mail_address, str(address));
+  }
 });
 
 DEFUN('user-login-name', 0, 1, 'Give the login name of the user, or with UID the account name of that user id (nil when there is none).', (rt, uid: number) => {
