@@ -159,8 +159,9 @@ const Qcustom_reevaluate_setting = DEFSYM('custom-reevaluate-setting');
 /**
  * What every start from an image runs once the heap is in place, before any command-line action
  * (the CLI, the embedding API and the browser build all call it): `after-pdump-load-hook', then
- * the options whose value `custom-initialize-delay' put off while the image was made, such as
- * `user-mail-address', computed now from this machine and environment, oldest first. From then on
+ * the options whose value `custom-initialize-delay' put off while the image was made, computed
+ * now from this machine and environment, oldest first (none of the image's own options is put off:
+ * `user-mail-address' is set in JS, src/emacs/editfns-user.ts, for start-up's sake). From then on
  * `custom-delayed-init-variables' is t, so such options get their value when they are defined.
  */
 export function startFromImage(rt: Runtime): void {
