@@ -28,7 +28,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { paddedKernels } from '../scripts/bun-kernels.mjs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,16 +68,11 @@ try {
   launcher = put(launcher, "'use strict';\n", CUT_FN + cut('L0'));
   launcher = put(launcher, '  let bun = null;', cut('mem'), true);
   writeFileSync(join(tmp, 'dist', 'tsmacs.cjs'), launcher);
-  // Bun's module, as scripts/build-hosts.mjs makes it, with its PADDED made as there (from the
-  // launcher's kernels, by the template's own functions run under Node: Bun's built module is no
-  // module to Node, and a null PADDED would have the copy pad the kernels at start).
+  // Bun's module, as scripts/build-hosts.mjs makes it, with its PADDED made as there
+  // (scripts/bun-kernels.mjs: a null PADDED would have the copy pad the kernels at start).
   const buildId = createHash('sha256').update(readFileSync(join(dist, 'tsmacs-core.js'))).digest('hex').slice(0, 16);
-  const km = /bun\.start\(__filename, __dirname, ("(?:[^"\\]|\\.)*")/.exec(readFileSync(join(dist, 'tsmacs.cjs'), 'utf8'));
-  if (km === null) throw new Error("bun-stages: the launcher's kernels are not found");
-  const tools = join(tmp, 'pad.cjs');
-  writeFileSync(tools, readFileSync(template, 'utf8').split('__TSMACS_CORE__').join('null').split('__TSMACS_PADDED__').join('null'));
-  const { beyondOMG, WALKS, pack } = createRequire(import.meta.url)(tools);
-  const PADDED = pack(beyondOMG(Buffer.from(JSON.parse(km[1]), 'latin1'), WALKS));
+  const PADDED = await paddedKernels(root, readFileSync(template, 'utf8'), tmp);
+  if (PADDED === null) throw new Error("bun-stages: the kernels' padded module cannot be made");
   let t = readFileSync(template, 'utf8').split('__TSMACS_PADDED__').join(JSON.stringify(PADDED));
   t = put(t, 'const core = __TSMACS_CORE__;', CUT_FN + cut('bunmod'), true);
   // The bundle's call: its builtins through a function that cuts at node:fs, and its bodiesRan

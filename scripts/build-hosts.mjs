@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
+import { paddedKernels } from './bun-kernels.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -43,7 +43,7 @@ if (!existsSync(bin('bun'))) {
   try {
     const entry = join(tmp, 'tsmacs-core.bun.cjs');
     let template = readFileSync(join(root, 'scripts', 'launcher-bun.template.cjs'), 'utf8');
-    template = template.split('__TSMACS_PADDED__').join(JSON.stringify(paddedKernels(template, tmp)));
+    template = template.split('__TSMACS_PADDED__').join(JSON.stringify(await paddedKernels(root, template, tmp)));
     const parts = template.split('__TSMACS_CORE__');
     if (parts.length !== 2) throw new Error('launcher-bun.template.cjs: no single __TSMACS_CORE__');
     writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + core.trimEnd().replace(/;$/, '') +
@@ -64,24 +64,6 @@ if (!existsSync(bin('bun'))) {
   }
   const s = spawnSync(bin('bun'), [join(dist, 'tsmacs.cjs'), '--batch', '--eval', '(kill-emacs)'], { encoding: 'utf8' });
   if (s.status !== 0) process.stderr.write(s.stderr + 'build-hosts: starting under Bun failed\n');
-}
-
-/**
- * The kernels as Bun's launcher compiles them (its beyondOMG padding, packed: see PADDED there),
- * from the launcher's copy of the kernels; null when that cannot be had (Bun's launcher then pads
- * them at start). The template's functions run here under Node, from a copy without the bundle.
- */
-function paddedKernels(template, tmp) {
-  const m = /bun\.start\(__filename, __dirname, ("(?:[^"\\]|\\.)*")/.exec(readFileSync(join(dist, 'tsmacs.cjs'), 'utf8'));
-  if (m === null) return null;
-  const plain = Buffer.from(JSON.parse(m[1]), 'latin1');
-  const file = join(tmp, 'pad.cjs');
-  writeFileSync(file, template.split('__TSMACS_CORE__').join('null').split('__TSMACS_PADDED__').join('null'));
-  const { beyondOMG, WALKS, pack, unpack } = createRequire(import.meta.url)(file);
-  const padded = beyondOMG(plain, WALKS);
-  const parts = pack(padded);
-  if (padded === plain || !unpack(parts).equals(padded)) return null;
-  return parts;
 }
 
 if (!existsSync(bin('deno'))) {

@@ -4,6 +4,8 @@
 //       run loadup from source and dump the image to OUT
 //   node --import tsx scripts/dump-mutants-worker.ts run BASE SEED KINDS FROM TO
 //       mutants FROM..TO-1 (mutant i is of kind KINDS[i % KINDS.length], drawn from SEED and i)
+//   TSMACS_MERGED_WALKS=1 in the environment: the loader's kernels with the walks merged into one
+//   function, as Bun's build compiles them (src/dump/kernels.ts assemble(true)).
 //
 // For each mutant it prints `start I` before loading, then one JSON line
 // {i, kind, what, verdict, detail}: verdict 'refused' (a DumpLoadError with
@@ -28,6 +30,10 @@ import { DEFSYM, Qnil, Qt } from '../src/core/symbols.ts';
 import { LispSignal } from '../src/core/signal.ts';
 import { verifyHeap } from '../src/core/gc.ts';
 import { evalTop, funcall, setInternal } from '../src/emacs/eval.ts';
+import { mergeWalksFromSource } from '../src/dump/kernels.ts';
+
+// TSMACS_MERGED_WALKS=1: the kernels' module with the walks merged, as Bun's build compiles it.
+if (process.env.TSMACS_MERGED_WALKS === '1') mergeWalksFromSource(true);
 import { readFromString } from '../src/emacs/lread.ts';
 import { prin1ToJs } from '../src/emacs/print.ts';
 import { DumpLoadError, loadDump } from '../src/dump/loader.ts';

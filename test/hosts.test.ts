@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/runtime.ts';
+import { assemble } from '../src/dump/kernels.ts';
 
 const cli = join(repoRoot, 'dist', 'tsmacs.cjs');
 const bin = (name: string): string => join(repoRoot, 'node_modules', '.bin', name);
@@ -134,7 +135,7 @@ test("each host keeps its own code cache: starts that alternate between hosts le
   }
 });
 
-test("under Bun the loader's verify walk is padded past JavaScriptCore's OMG size limit (at build time), and the padding changes what no kernel computes", () => {
+test("under Bun the loader's verify walks are merged and padded past JavaScriptCore's OMG size limit (at build time), and the padding changes what no kernel computes", () => {
   const dir = mkdtempSync(join(tmpdir(), 'tsmacs-bun-pad-'));
   try {
     const script = join(dir, 'pad.cjs');
@@ -143,10 +144,14 @@ const launcher = fs.readFileSync(${JSON.stringify(cli)}, 'utf8');
 const m = /bun\\.start\\(__filename, __dirname, ("(?:[^"\\\\]|\\\\.)*")/.exec(launcher);
 const plain = Buffer.from(JSON.parse(m[1]), 'latin1');
 const { beyondOMG, WALKS, PADDED, unpack } = require(${JSON.stringify(join(repoRoot, 'dist', 'tsmacs-core.bun.cjs'))});
-// The build's packed copy is the start's padding of this build's kernels, byte for byte.
-const built = PADDED !== null && unpack(PADDED).equals(beyondOMG(plain, WALKS));
-// The object-start check padded too, for a kernel whose answers the test can compare.
-const names = ['starts', ...WALKS];
+// The build's packed copy is the padding of this source's kernels with the walks merged, byte for
+// byte: vall alone padded, the walks' exports its one-call functions.
+const merged = Buffer.from(${JSON.stringify(Buffer.from(assemble(true)).toString('base64'))}, 'base64');
+const built = PADDED !== null && unpack(PADDED).equals(beyondOMG(merged, WALKS));
+const mergedGrown = beyondOMG(merged, WALKS).length - merged.length;
+// Unmerged (the launcher's kernels, which Bun's launcher pads at start without a built copy): each
+// walk padded, and the object-start check too, for a kernel whose answers the test can compare.
+const names = ['starts', ...WALKS.filter((n) => n !== 'vall')];
 const padded = beyondOMG(plain, names);
 const a = new WebAssembly.Module(plain), b = new WebAssembly.Module(padded);
 const shape = (mod) => JSON.stringify([WebAssembly.Module.imports(mod), WebAssembly.Module.exports(mod)]);
@@ -154,13 +159,14 @@ const memory = new WebAssembly.Memory({ initial: 4, maximum: 4, shared: true });
 const u8 = new Uint8Array(memory.buffer);
 for (let i = 0; i < u8.length; i++) u8[i] = (i * 7919) >>> 3;
 const lanes = (mod) => { const x = new WebAssembly.Instance(mod, { e: { m: memory } }).exports; x.ck(64, 64 + 65536); return [x.a.value, x.b.value, x.c.value, x.d.value, x.starts(0, 0, 0, 0, 0, 0)]; };
-console.log(JSON.stringify({ built, walks: names.length, vwalk: WALKS.includes('vwalk'), grown: padded.length - plain.length, same: shape(a) === shape(b), lanes: [lanes(a), lanes(b)], again: beyondOMG(Buffer.from('not wasm'), names).toString() }));
+console.log(JSON.stringify({ built, mergedGrown, walks: names.length, vwalk: WALKS.includes('vwalk'), grown: padded.length - plain.length, same: shape(a) === shape(b), lanes: [lanes(a), lanes(b)], again: beyondOMG(Buffer.from('not wasm'), names).toString() }));
 `);
     const r = run('bun', script, [], dir);
     assert.equal(r.status, 0, r.stderr);
-    const got = JSON.parse(r.stdout) as { built: boolean; walks: number; vwalk: boolean; grown: number; same: boolean; lanes: number[][]; again: string };
+    const got = JSON.parse(r.stdout) as { built: boolean; mergedGrown: number; walks: number; vwalk: boolean; grown: number; same: boolean; lanes: number[][]; again: string };
     assert.ok(got.vwalk, 'the verify walk is kept out of OMG');
-    assert.ok(got.built, "the build's padded kernels (scripts/build-hosts.mjs) are beyondOMG's of the launcher's kernels");
+    assert.ok(got.built, "the build's padded kernels (scripts/build-hosts.mjs) are beyondOMG's of the merged kernels");
+    assert.ok(got.mergedGrown > 100000 && got.mergedGrown < 2 * 100000, `one body padded in the merged module (grown by ${got.mergedGrown})`);
     assert.ok(got.grown > got.walks * 100000, `each padded body is over 100,000 bytes (grown by ${got.grown})`);
     assert.ok(got.same, 'the same imports and exports');
     assert.deepEqual(got.lanes[1], got.lanes[0], 'the checksum and the padded object-start check answer as before');

@@ -160,15 +160,33 @@ export const LARGE_IMAGE_BYTES = 4 << 20;
 /** The module's bytes, assembled at build time by scripts/build.mjs and injected as a latin1 string; absent from source. */
 declare const __TSMACS_KERNELS__: string | undefined;
 
+/** From source, whether kernelsFor compiles the module with the walks merged (see assemble; set by tests). */
+let mergedFromSource = false;
+
+/** Have kernelsFor compile the module from source with the walks merged as Bun's build has them (MERGED), or not. */
+export function mergeWalksFromSource(merged: boolean): void {
+  mergedFromSource = merged;
+  compiled = undefined;
+  compiledLarge = undefined;
+}
+
 function moduleBytes(): Uint8Array {
-  if (typeof __TSMACS_KERNELS__ !== 'string') return assemble();
+  if (typeof __TSMACS_KERNELS__ !== 'string') return assemble(mergedFromSource);
   // Assembling costs about 2 ms of cold JS (all those spreads); decoding 600 bytes costs nothing.
   const out = new Uint8Array(__TSMACS_KERNELS__.length);
   for (let i = 0; i < out.length; i++) out[i] = __TSMACS_KERNELS__.charCodeAt(i);
   return out;
 }
 
-export function assemble(): Uint8Array {
+/**
+ * The module. MERGED (Bun's build: scripts/bun-kernels.mjs) makes the four walks (vconses, vsyms,
+ * vstrs, vwalk) one function, vall, whose four parts are their bodies, and each export a one-call
+ * function of it: under JavaScriptCore each walk is padded past its optimising compiler's size limit
+ * (scripts/launcher-bun.template.cjs beyondOMG), and one padded body is 200 KB less for the start to
+ * copy, validate and compile than three (-1.1 ms of verify, -0.4 of the module's compile, measured
+ * alone), and its one baseline compile serves all four runs. Node's module is the unmerged one.
+ */
+export function assemble(merged = false): Uint8Array {
   // ck(p, end): format.ts's sixteen lanes as four v128 accumulators (locals 2..5; 6 holds the
   // multiplier), each taking one 16-byte quarter of every 64 bytes; then xored into one, whose
   // four i32 lanes go to the globals. Four independent multiplies per round run at memory speed
@@ -546,7 +564,7 @@ export function assemble(): Uint8Array {
    * the object at POS) for each object of WORDS words from the word pos to the word hotend (the
    * caller sets both), with vwalk's locals. 0 done, 3 a fault.
    */
-  const runWalk = (check: number[], words: number, lanes: boolean): number[] => funcMixed(27, lanes ? LANE_V128S : 0, [
+  const runWalkCode = (check: number[], words: number, lanes: boolean): number[] => [
     ...vwalkEntry,
     ...(lanes ? laneSetup(CV) : []),
     ...BLOCK, ...LOOP,
@@ -555,9 +573,9 @@ export function assemble(): Uint8Array {
     ...get(POS), ...k(words), ADD, ...set(POS),
     ...BR(0), END, END,
     ...k(0),
-  ]);
+  ];
   // vsyms(): the symbol run.
-  const vsyms = runWalk(symbolAt, SYMBOL_WORDS, true);
+  const vsymsCode = runWalkCode(symbolAt, SYMBOL_WORDS, true);
   // The string at POS: sizes raw and sane, data relocated to a string-data object (or the static
   // names) long enough, a multibyte string's char count equal to its count of non-continuation
   // bytes, its intervals slot. A fault returns 3. locals: nchars 6, nbytes 7, len 8, d 9, avail 10,
@@ -643,8 +661,8 @@ export function assemble(): Uint8Array {
     ...slotInlineL([...get(POS), ...k(3), ADD], 13, 14),
   ];
   // vstrs(): the string run (4 words a string, layout.ts STRING_WORDS).
-  const vstrs = runWalk(stringAt, 4, false);
-  const vwalk = funcMixed(27, LANE_V128S, [
+  const vstrsCode = runWalkCode(stringAt, 4, false);
+  const vwalkCode = [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...BLOCK, ...LOOP,
@@ -697,7 +715,7 @@ export function assemble(): Uint8Array {
     ...retIf([...isType(2), ...isType(4), OR, ...isType(9), OR, ...isType(11), OR, ...isType(12), OR, ...isType(PVEC_OVERLAY), OR, ...isType(PVEC_WINDOW), OR, ...isType(PVEC_FRAME), OR], [...saveCursor, ...k(2)]),
     ...BR(0), END, END,
     ...saveCursor, ...k(0),
-  ]);
+  ];
 
   // vconses(p, end): the Lisp slots of words [p, end) of the cons run (two per cons, every granule a
   // cons: format.ts H_CONS_END) with vwalk's inline slot check, its constants in the same locals
@@ -705,7 +723,7 @@ export function assemble(): Uint8Array {
   // Four words a turn by the lanes (a quarter of the turns: JavaScriptCore counts a loop's turns
   // towards its optimising compiler, 50,000, and the default image's cons run is 195,000 words),
   // then the rest one by one.
-  const vconses = funcMixed(22 + 3, LANE_V128S, [
+  const vconsesCode = [
     ...vwalkEntry,
     ...laneSetup(CV),
     ...laneLoop(CV, 0, 1, wordAddrL, (p) => slotInlineL(p, 13, 14)),
@@ -715,6 +733,22 @@ export function assemble(): Uint8Array {
     ...get(0), ...k(1), ADD, ...set(0),
     ...BR(0), END, END,
     ...k(0),
+  ];
+  // The walks share one layout of locals: i32 0-26 (vconses' params are 0 and 1), v128 from 27.
+  const VALL = 15;
+  const [vconses, vsyms, vstrs, vwalk] = merged
+    // One function for the four (vall(p, end, which): which 0 the cons run over [p, end), 1 the symbol
+    // run, 2 the string run, else the walk), each export a call of it (see assemble).
+    ? [[...get(0), ...get(1), ...k(0)], [...k(0), ...k(0), ...k(1)], [...k(0), ...k(0), ...k(2)], [...k(0), ...k(0), ...k(3)]]
+      .map((args) => func(0, [...args, ...call(VALL)]))
+    : [funcMixed(22 + 3, LANE_V128S, vconsesCode), funcMixed(27, LANE_V128S, vsymsCode), funcMixed(27, 0, vstrsCode), funcMixed(27, LANE_V128S, vwalkCode)];
+  const vall = funcMixed(24, LANE_V128S, [
+    ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK,
+    ...get(2), 0x0e, 3, 0, 1, 2, 3, // br_table: which 0, 1, 2, else the walk
+    END, ...vconsesCode, RETURN,
+    END, ...vsymsCode, RETURN,
+    END, ...vstrsCode, RETURN,
+    END, ...vwalkCode,
   ]);
 
   // vcold(t, n, pos, end): the cold section's N object starts from the entry at byte address T
@@ -821,15 +855,17 @@ export function assemble(): Uint8Array {
     ...section(1, vec([t2, t6, t3, t0r, t1r, t2r, t12, t4r, t3r, t5r])),
     // (import "e" "m" (memory 0 65536 shared))
     ...section(2, vec([[...name('e'), ...name('m'), 0x02, 0x03, ...uleb(0), ...uleb(65536)]])),
-    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [3]])),
+    ...section(3, vec([[0], [1], [2], [4], [4], [5], [8], [3], [6], [5], [7], [2], [9], [3], [3], ...(merged ? [[8]] : [])])),
     ...section(6, vec(new Array(4 + V_GLOBALS.length).fill(global0))),
     ...section(7, vec([
       [...name('ck'), 0, 0], [...name('starts'), 0, 1],
       [...name('a'), 3, 0], [...name('b'), 3, 1], [...name('c'), 3, 2], [...name('d'), 3, 3],
-      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vstrs'].map((n, i) => [...name(n), 0, 2 + i]),
+      ...['vkinds', 'vslot', 'vflags', 'vslots', 'vshadows', 'vwalk', 'statics', 'vconses', 'vcold', 'vunkinds', 'vfixnums', 'vsyms', 'vstrs',
+        ...(merged ? ['vall'] : [])].map((n, i) => [...name(n), 0, 2 + i]),
       ...V_GLOBALS.map((n, i) => [...name(n), 3, 4 + i]),
     ])),
-    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vstrs])),
+    ...section(10, vec([ck, starts, vkinds, vslot, vflags, vslots, vshadows, vwalk, statics, vconses, vcold, vunkinds, vfixnums, vsyms, vstrs,
+      ...(merged ? [vall] : [])])),
   ]);
 }
 
