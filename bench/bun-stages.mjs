@@ -1,6 +1,6 @@
 // Where a start under Bun spends its CPU, by cut-off totals: the same start stopped at each stage.
 //
-//   node bench/bun-stages.mjs [--runs N] [--args 'ARGS'] [--template FILE]
+//   node bench/bun-stages.mjs [--runs N] [--args 'ARGS'] [--template FILE] [--faults]
 //
 // Marks inside a start (process.cpuUsage at each stage, as bench/startup-marks.mjs does for Node)
 // leave out what a stage costs after it: the compiler thread finishing a wasm compile, a
@@ -24,6 +24,8 @@
 // template can be measured before a build) with the cut points added, as scripts/build-hosts.mjs
 // builds it (`bun build --bytecode`), and runs the stages interleaved. Prints trimmed means (the
 // middle 80%) of N runs (default 30), each stage's cost, and the load. Linux; Bun from devDependencies.
+// --faults counts each stage's minor page faults instead (/usr/bin/time's %R): this machine takes
+// 1.7-2 us a fault, and Bun reads its module's source and bytecode into fresh memory.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,7 @@ import { join } from 'node:path';
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
 const runs = Number(opt('--runs', 30));
+const faults = args.includes('--faults');
 const cmdArgs = opt('--args', "--batch --eval '(kill-emacs)'");
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -112,6 +115,12 @@ try {
   const command = (s) => (s === 'empty' ? `${bun} empty.cjs` : `${s === 'all' ? '' : `TSMACS_CUT=${s} `}${bun} dist/tsmacs.cjs ${cmdArgs}`);
   const times = Object.fromEntries(['bun -e 0', ...stages].map((s) => [s, []]));
   const time = (cmd) => {
+    if (faults) {
+      const f = spawnSync('bash', ['-c', `/usr/bin/time -f "faults %R" env ${cmd} 2>&1 >/dev/null | tail -1`], { cwd: tmp, encoding: 'utf8' });
+      const m = /faults (\d+)/.exec(f.stdout);
+      if (m === null) throw new Error('bun-stages: /usr/bin/time gave no fault count: ' + f.stdout);
+      return Number(m[1]);
+    }
     const r = spawnSync('bash', ['-c', `TIMEFORMAT="%3U %3S"; { time ${cmd} >/dev/null 2>/dev/null; } 2>&1`], { cwd: tmp, encoding: 'utf8' });
     const [u, s] = r.stdout.trim().split('\n').pop().split(' ').map(Number);
     return (u + s) * 1000;
@@ -126,12 +135,13 @@ try {
     const m = s.slice(k, s.length - k);
     return m.reduce((x, y) => x + y, 0) / m.length;
   };
-  console.log(`bun-stages: ${runs} runs each, interleaved, CPU (user + system, trimmed mean), load ${loadavg()[0].toFixed(1)}`);
-  console.log(`${'bun -e 0'.padEnd(18)} ${trimmed(times['bun -e 0']).toFixed(2).padStart(7)} ms`);
+  const unit = faults ? 'faults' : 'ms';
+  console.log(`bun-stages: ${runs} runs each, interleaved, ${faults ? 'minor page faults (trimmed mean)' : 'CPU (user + system, trimmed mean)'}, load ${loadavg()[0].toFixed(1)}`);
+  console.log(`${'bun -e 0'.padEnd(18)} ${trimmed(times['bun -e 0']).toFixed(2).padStart(7)} ${unit}`);
   let prev = 0;
   for (const s of stages) {
     const v = trimmed(times[s]);
-    console.log(`${s.padEnd(18)} ${v.toFixed(2).padStart(7)} ms  ${s === 'empty' ? '' : (v - prev >= 0 ? '+' : '') + (v - prev).toFixed(2)}`);
+    console.log(`${s.padEnd(18)} ${v.toFixed(2).padStart(7)} ${unit}  ${s === 'empty' ? '' : (v - prev >= 0 ? '+' : '') + (v - prev).toFixed(2)}`);
     prev = v;
   }
 } finally {
