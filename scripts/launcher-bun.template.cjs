@@ -71,7 +71,7 @@ function start(filename, dirname, KERNELS, memory = null) {
  * "[14] OMG-optimizing"): keeping it out took 5.5 ms of CPU off a start (30 interleaved runs, load 29).
  * Bun's build compiles the module with those walks and the symbol run's merged into one function,
  * vall (kernels.ts assemble), each walk's export a call of it: when the module has vall, beyondOMG
- * pads vall alone, one body of padding instead of three (about 1.5 ms of a start, measured alone).
+ * pads vall alone, one body of padding instead of three (about 1 ms of a start: docs/startup.md).
  */
 const WALKS = ['vall', 'vwalk', 'vconses', 'vstrs'];
 

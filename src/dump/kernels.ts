@@ -742,7 +742,7 @@ export function assemble(merged = false): Uint8Array {
     ? [[...get(0), ...get(1), ...k(0)], [...k(0), ...k(0), ...k(1)], [...k(0), ...k(0), ...k(2)], [...k(0), ...k(0), ...k(3)]]
       .map((args) => func(0, [...args, ...call(VALL)]))
     : [funcMixed(22 + 3, LANE_V128S, vconsesCode), funcMixed(27, LANE_V128S, vsymsCode), funcMixed(27, 0, vstrsCode), funcMixed(27, LANE_V128S, vwalkCode)];
-  const vall = funcMixed(24, LANE_V128S, [
+  const vall = !merged ? [] : funcMixed(24, LANE_V128S, [
     ...BLOCK, ...BLOCK, ...BLOCK, ...BLOCK,
     ...get(2), 0x0e, 3, 0, 1, 2, 3, // br_table: which 0, 1, 2, else the walk
     END, ...vconsesCode, RETURN,
