@@ -75,7 +75,7 @@ try {
   // (scripts/bun-kernels.mjs: a null PADDED would have the copy pad the kernels at start).
   const buildId = createHash('sha256').update(readFileSync(join(dist, 'tsmacs-core.js'))).digest('hex').slice(0, 16);
   const PADDED = await paddedKernels(root, readFileSync(template, 'utf8'), tmp);
-  if (PADDED === null) throw new Error("bun-stages: the kernels' padded module cannot be made");
+  if (PADDED === null) throw new Error("bun-stages: the kernels' merged module cannot be made (is dist/ built from this source? npm run build)");
   let t = readFileSync(template, 'utf8').split('__TSMACS_PADDED__').join(JSON.stringify(PADDED));
   t = put(t, 'const core = __TSMACS_CORE__;', CUT_FN + cut('bunmod'), true);
   // The bundle's call: its builtins through a function that cuts at node:fs, and its bodiesRan

@@ -4,11 +4,15 @@
 // (PADDED there). Node's module, the launcher's, is the unmerged one.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-/** The merged module's bytes, assembled from ROOT's source (null when that fails). */
+/**
+ * The merged module's bytes, assembled from ROOT's source, when that source's unmerged module is
+ * the one the built launcher (ROOT/dist/tsmacs.cjs) hands Bun's module, so that the bundle's
+ * kernels.ts and the merged module agree; else null.
+ */
 export async function mergedKernels(root) {
   const probe = await build({
     bundle: true,
@@ -17,14 +21,18 @@ export async function mergedKernels(root) {
     write: false,
     logLevel: 'warning',
     stdin: {
-      contents: "import { assemble } from './src/dump/kernels.ts';\nprocess.stdout.write(Buffer.from(assemble(true)).toString('base64'));\n",
+      contents: "import { assemble } from './src/dump/kernels.ts';\n" +
+        "process.stdout.write(Buffer.from(assemble(false)).toString('base64') + ' ' + Buffer.from(assemble(true)).toString('base64'));\n",
       resolveDir: root,
       sourcefile: 'bun-kernels-probe.ts',
       loader: 'ts',
     },
   });
   const r = spawnSync(process.execPath, ['--input-type=module'], { input: probe.outputFiles[0].text, encoding: 'utf8' });
-  return r.status === 0 && r.stdout.length > 0 ? Buffer.from(r.stdout, 'base64') : null;
+  const m = /bun\.start\(__filename, __dirname, ("(?:[^"\\]|\\.)*")/.exec(readFileSync(join(root, 'dist', 'tsmacs.cjs'), 'utf8'));
+  const [plain, merged] = r.status === 0 ? r.stdout.split(' ') : [];
+  if (m === null || merged === undefined || !Buffer.from(plain, 'base64').equals(Buffer.from(JSON.parse(m[1]), 'latin1'))) return null;
+  return Buffer.from(merged, 'base64');
 }
 
 /**
