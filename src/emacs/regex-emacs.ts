@@ -48,7 +48,24 @@ const P_DONE = 128;
 let uprops: Uint8Array | null = null;
 // Made on first use: creating these regexps costs about 1.5 ms, too much for every start-up.
 let reAlpha: RegExp, reDigit: RegExp, reBlank: RegExp, reNotGraph: RegExp, reNotPrint: RegExp;
-function uprop(c: number): number {
+
+/**
+ * The facts for U+0080..U+00FF without JS's Unicode regexps, whose creation and first matches cost
+ * milliseconds: every bracket set with a class computes its table for the chars below 256, so
+ * the first `[[:alnum:]]` of a process (a handler regexp of `file-name-handler-alist', looked up
+ * by the first `load') would pay them. The C1 controls are in no class, the no-break space is
+ * blank and printing, the letters (ª µ º and À-ÿ but × and ÷) alphabetic, the rest graphic.
+ * test/regex.test.ts checks this against the general rule.
+ */
+function latin1Prop(c: number): number {
+  if (c < 0xa0) return P_DONE;
+  if (c === 0xa0) return P_DONE | P_BLANK | P_PRINT;
+  const letter = c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  return P_DONE | P_GRAPH | P_PRINT | (letter ? P_ALPHA | P_ALNUM : 0);
+}
+
+/** The facts for C from JS's Unicode tables (uprop's general rule; exported for the test above). */
+export function upropFromTables(c: number): number {
   if (uprops === null) {
     uprops = new Uint8Array(MAX_UNICODE_CHAR + 1);
     reAlpha = /^[\p{L}\p{M}\p{Nl}]$/u;
@@ -68,6 +85,11 @@ function uprop(c: number): number {
   if (!reNotPrint.test(s)) p |= P_PRINT;
   uprops[c] = p;
   return p;
+}
+
+/** The P_ facts of the char C (>= 0x80). */
+export function uprop(c: number): number {
+  return c < 0x100 ? latin1Prop(c) : upropFromTables(c);
 }
 
 const CLASS_NAMES = [
@@ -191,7 +213,13 @@ export class CharSet {
     this.finishFold(t);
     if ((this.classes & DYNAMIC_CLASSES) === 0) {
       const low = new Uint8Array(256);
-      for (let c = 0; c < 256; c++) low[c] = this.test(t, c) ? 1 : 0;
+      if (this.classes === 0 && !this.fold) {
+        // Members only: the bitmap is the answer.
+        const flip = this.negated ? 1 : 0;
+        for (let c = 0; c < 256; c++) low[c] = ((this.low[c >>> 5]! >>> (c & 31)) & 1) ^ flip;
+      } else {
+        for (let c = 0; c < 256; c++) low[c] = this.test(t, c) ? 1 : 0;
+      }
       this.low256 = low;
     }
     this.high = this.negated || this.fold || this.classes !== 0 || this.ranges.length > 0;
@@ -209,7 +237,8 @@ export class CharSet {
 
   private hasFolded(t: RegexTables, c: number): boolean {
     if (this.has(c)) return true;
-    if (this.classes !== 0) for (let k = 0; k < CLASS_NAMES.length; k++) if (this.classes & (1 << k) && inClass(t, k, c, this.fold)) return true;
+    // Only the classes named: each set bit, lowest first.
+    for (let bits = this.classes; bits !== 0; bits &= bits - 1) if (inClass(t, 31 - Math.clz32(bits & -bits), c, this.fold)) return true;
     if (!this.fold) return false;
     if (this.canon!.has(t.canon(c))) return true;
     const d = t.down(c);
@@ -803,9 +832,13 @@ function firstOf(n: Node, em: Emitter): [number, number] | null {
   return null;
 }
 
-/** A set of chars: which below 256, and whether any above. */
+/**
+ * A set of chars: which below 256 (a bitmap of 8 words, so that the unions below are 8 steps,
+ * not 256: a pattern is compiled once, in cold code, often at a program's first file lookup),
+ * and whether any above.
+ */
 interface StartSet {
-  low: Uint8Array;
+  bits: Uint32Array;
   high: boolean;
 }
 
@@ -813,35 +846,39 @@ interface StartSet {
 function startSetOf(n: Node, em: Emitter, sets: CharSet[]): StartSet | null {
   switch (n.t) {
     case N_CHAR: {
-      const low = new Uint8Array(256);
+      const bits = new Uint32Array(8);
       if (!em.fold) {
-        if (n.v < 256) low[n.v] = 1;
-        return { low, high: n.v >= 256 };
+        if (n.v < 256) bits[n.v >>> 5] = 1 << (n.v & 31);
+        return { bits, high: n.v >= 256 };
       }
       const k = em.tables.canon(n.v);
-      for (let c = 0; c < 256; c++) if (c === n.v || em.tables.canon(c) === k) low[c] = 1;
+      for (let c = 0; c < 256; c++) if (c === n.v || em.tables.canon(c) === k) bits[c >>> 5]! |= 1 << (c & 31);
       // Chars above 255 may fold to an ASCII one (KELVIN SIGN to k): any of them may begin a match.
-      return { low, high: true };
+      return { bits, high: true };
     }
     case N_ANY: {
-      const low = new Uint8Array(256).fill(1);
-      low[10] = 0;
-      return { low, high: true };
+      const bits = new Uint32Array(8).fill(-1);
+      bits[0] = ~(1 << 10);
+      return { bits, high: true };
     }
     case N_SET: {
       const set = sets[n.v]!;
-      return set.low256 ? { low: set.low256.slice(), high: set.high } : null;
+      const low = set.low256;
+      if (low === null) return null;
+      const bits = new Uint32Array(8);
+      for (let c = 0; c < 256; c++) if (low[c]) bits[c >>> 5]! |= 1 << (c & 31);
+      return { bits, high: set.high };
     }
-    case N_ASSERT: return { low: new Uint8Array(256), high: false };
+    case N_ASSERT: return { bits: new Uint32Array(8), high: false };
     case N_GROUP: case N_REP: return startSetOf(n.kids[0]!, em, sets);
     case N_SEQ: case N_ALT: {
       // A sequence starts as its first part does, and as the next ones do while those before
       // can match empty; an alternation starts as any of its branches.
-      const acc: StartSet = { low: new Uint8Array(256), high: false };
+      const acc: StartSet = { bits: new Uint32Array(8), high: false };
       for (const k of n.kids) {
         const f = startSetOf(k, em, sets);
         if (f === null) return null;
-        for (let c = 0; c < 256; c++) acc.low[c]! |= f.low[c]!;
+        for (let w = 0; w < 8; w++) acc.bits[w]! |= f.bits[w]!;
         acc.high ||= f.high;
         if (n.t === N_SEQ && !nullable(k)) break;
       }
@@ -850,6 +887,13 @@ function startSetOf(n: Node, em: Emitter, sets: CharSet[]): StartSet | null {
   }
   // Syntax classes (the table in force when matching decides), categories, backreferences.
   return null;
+}
+
+/** The bitmap of a start set as one byte a char, as the matcher reads it. */
+function startBytes(bits: Uint32Array): Uint8Array {
+  const low = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) low[c] = (bits[c >>> 5]! >>> (c & 31)) & 1;
+  return low;
 }
 
 /** Does every match of N begin at a line beginning? */
@@ -985,7 +1029,7 @@ export function compileRegexp(pattern: ArrayLike<number>, fold: boolean, tables:
     firstKind: first ? first[0] : -1,
     firstArg: first ? first[1] : 0,
     anchored,
-    startLow: start ? start.low : null,
+    startLow: start ? startBytes(start.bits) : null,
     startHigh: start ? start.high : true,
     bol: startsWithBol(tree),
     must: must ? must.lit : null,
