@@ -213,7 +213,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
-    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled lisp-${logSeq}: ${prin1ToJs(rt, key).slice(0, 100)}\n${e.src}\n`));
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled lisp-${logSeq}: ${prin1ToJs(rt, key).slice(0, 100).replace(/\n/g, ' ')}\n${e.src}\n`));
   } catch (err) {
     if (!(err instanceof Fallback)) throw err;
     if (st.log) rt.host.write(2, new TextEncoder().encode(`not compiled: ${err.message}\n`));
@@ -287,7 +287,7 @@ function loopCompile(rt: Runtime, e: Entry, form: number): CompiledFn | null {
     // A big loop body (a long `cond' of calls) makes code whose optimisation by V8 costs more
     // than the interpreter spends on the loop (buffer-regexp.el's 20 KB of JS: +110 ms of CPU).
     if (e.src.length > LOOP_MAX_SOURCE) giveUp(`loop of ${e.src.length} characters of code`);
-    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled loop lisp-${logSeq}: ${prin1ToJs(rt, form).slice(0, 100)}\n${e.src}\n`));
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled loop lisp-${logSeq}: ${prin1ToJs(rt, form).slice(0, 100).replace(/\n/g, ' ')}\n${e.src}\n`));
   } catch (err) {
     if (!(err instanceof Fallback)) throw err;
     if (st.log) rt.host.write(2, new TextEncoder().encode(`loop not compiled: ${err.message}\n`));
