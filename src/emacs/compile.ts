@@ -21,6 +21,7 @@ import {
   NT_ADD, NT_ADD1, NT_BASE, NT_CMP, NT_DIV, NT_LEAVES, NT_MAX_ARITY, NT_MUL, NT_NEG, NT_SQRT, NT_SUB, NT_SUB1, aref as arefPrim, aset as asetPrim, ntOp, numTree,
 } from './data.ts';
 import { hashGetInline, hashPutInline } from './fns.ts';
+import { prin1ToJs } from './print.ts';
 import { G_CURRENT_BUFFER, currentBufferEnter, currentBufferExit } from './buffer.ts';
 import { EXCURSION_WORDS, RESTRICTION_WORDS, excursionEnter, excursionExit, restrictionEnter, restrictionExit, setPoint } from './editfns.ts';
 import {
@@ -212,7 +213,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
-    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled:\n${e.src}\n`));
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled lisp-${logSeq}: ${prin1ToJs(rt, key).slice(0, 100).replace(/\n/g, ' ')}\n${e.src}\n`));
   } catch (err) {
     if (!(err instanceof Fallback)) throw err;
     if (st.log) rt.host.write(2, new TextEncoder().encode(`not compiled: ${err.message}\n`));
@@ -286,7 +287,7 @@ function loopCompile(rt: Runtime, e: Entry, form: number): CompiledFn | null {
     // A big loop body (a long `cond' of calls) makes code whose optimisation by V8 costs more
     // than the interpreter spends on the loop (buffer-regexp.el's 20 KB of JS: +110 ms of CPU).
     if (e.src.length > LOOP_MAX_SOURCE) giveUp(`loop of ${e.src.length} characters of code`);
-    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled loop:\n${e.src}\n`));
+    if (st.log) rt.host.write(2, new TextEncoder().encode(`compiled loop lisp-${logSeq}: ${prin1ToJs(rt, form).slice(0, 100).replace(/\n/g, ' ')}\n${e.src}\n`));
   } catch (err) {
     if (!(err instanceof Fallback)) throw err;
     if (st.log) rt.host.write(2, new TextEncoder().encode(`loop not compiled: ${err.message}\n`));
@@ -567,12 +568,17 @@ function compileWith(rt: Runtime, fun: number, lexical: boolean, entry: Entry, e
   rt.push(consts);
   entry.holder = cons(rt, entry.key, consts);
   const warm = ctx.nwarm > 0 ? `let ${Array.from({ length: ctx.nwarm }, (_, i) => `w${i} = ${WARM_ROUNDS}`).join(', ')};\n` : '';
-  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${warm}${frags.join('\n')}\nreturn ${main};`) as
+  // With TSMACS_COMPILE_LOG each code is named in profiles (`lisp-N.js`, N as the log says).
+  const url = stateOf(rt).log ? `\n//# sourceURL=lisp-${++logSeq}.js` : '';
+  const factory = new Function('H', 'callFromCompiled', 'unbindTo', 'HOLDER', 'LETSYMS', `${warm}${frags.join('\n')}\nreturn ${main};${url}`) as
     (h: Helpers, c: typeof callFromCompiled, u: typeof unbindTo, holder: number, letSyms: number[]) => CompiledFn;
   return factory(HELPERS ??= makeHelpers(), callFromCompiled, unbindTo, entry.holder, [...ctx.letSyms]);
 }
 
 const temp = (ctx: Ctx): string => `t${ctx.ntemps++}`;
+
+/** The number of the last code compiled with TSMACS_COMPILE_LOG set (its name in profiles). */
+let logSeq = 0;
 
 /**
  * The `let` of the temps (t0 ... tN-1 after shareTemps) that LINES name, or of all N when LINES is
