@@ -1721,3 +1721,5 @@ Without an XML mode in this system, Conf mode."
 ;; What those macros' expansions call.
 (dolist (name '(ibuffer--install-column ibuffer--install-sorter ibuffer--install-filter ibuffer--run-op))
   (autoload name "ibuffer"))
+;; Terminal emulator (term.el).
+(dolist (name '(term make-term ansi-term)) (autoload name "term" nil (not (eq name 'make-term))))

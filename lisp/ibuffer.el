@@ -84,6 +84,7 @@ Each element of a layout is a string inserted as is, a column name, or
              (ibuffer--mark-state . "Alist of (BUFFER . MARK) kept across updates.")
              (ibuffer--buffers . "The buffers the last full update listed, each (BUFFER . MARK).")))
   (set-default (car v) nil)
+  (eval `(defvar ,(car v) nil) t)
   (make-variable-buffer-local (car v))
   (put (car v) 'variable-documentation (cdr v)))
 (defvar ibuffer--last-formats nil "The value of `ibuffer-formats' last prepared.")
