@@ -1723,3 +1723,5 @@ Without an XML mode in this system, Conf mode."
   (autoload name "ibuffer"))
 ;; Terminal emulator (term.el).
 (dolist (name '(term make-term ansi-term)) (autoload name "term" nil (not (eq name 'make-term))))
+;; Tar archives (tar-mode.el).
+(autoload 'tar-mode "tar-mode" nil t)
