@@ -1712,3 +1712,16 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(skeleton-insert skeleton-proxy-new define-auto-insert))
   (autoload name (if (eq name 'define-auto-insert) "autoinsert" "skeleton")))
 (dolist (name '(auto-insert auto-insert-mode)) (autoload name "autoinsert" nil t))
+;; Ibuffer (ibuffer.el; its filters in ibuf-ext.el, its macros in ibuf-macs.el).
+(autoload 'ibuffer "ibuffer" nil t)
+(autoload 'ibuffer-other-window "ibuffer" nil t)
+(autoload 'ibuffer-list-buffers "ibuffer" nil t)
+(dolist (name '(define-ibuffer-column define-ibuffer-sorter define-ibuffer-op define-ibuffer-filter))
+  (autoload name "ibuf-macs" nil nil 'macro))
+;; What those macros' expansions call.
+(dolist (name '(ibuffer--install-column ibuffer--install-sorter ibuffer--install-filter ibuffer--run-op))
+  (autoload name "ibuffer"))
+;; Terminal emulator (term.el).
+(dolist (name '(term make-term ansi-term)) (autoload name "term" nil (not (eq name 'make-term))))
+;; Tar archives (tar-mode.el).
+(autoload 'tar-mode "tar-mode" nil t)

@@ -98,6 +98,9 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 
 ;; --- visiting files (batch: no windows, so showing a buffer makes it current) ---
 
+(defvar source-directory
+  (and load-file-name (file-name-as-directory (expand-file-name ".." (file-name-directory load-file-name))))
+  "The directory of the source tree this Emacs was built from (for tsmacs, the checkout holding lisp/).")
 (defvar find-file-hook nil "Functions run, in the new buffer, after a file has been visited.")
 (defvar find-file-not-found-functions nil "Functions called in turn, in the new buffer, when the file to visit does not exist.")
 (defvar before-save-hook nil "Functions run before a buffer is saved to its file.")

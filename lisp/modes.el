@@ -497,7 +497,7 @@ Comments may also be #| ... |# blocks, and lines are indented by
     ("\\.te?xt\\'" . text-mode) ("\\.dir-locals\\(?:-2\\)?\\.el\\'" . lisp-data-mode)
     ("\\.el\\'" . emacs-lisp-mode) ("\\.article\\'" . text-mode) ("\\.letter\\'" . text-mode)
     ("[:/\\]\\..*\\(emacs\\|gnus\\|viper\\)\\'" . emacs-lisp-mode) ("\\`\\..*emacs\\'" . emacs-lisp-mode)
-    ("[:/]_emacs\\'" . emacs-lisp-mode)
+    ("[:/]_emacs\\'" . emacs-lisp-mode) ("\\.tar\\'" . tar-mode)
     ;; Configuration files (conf-mode.el), in GNU's order among its entries.
     ("/config\\.\\(?:bat\\|log\\)\\'" . fundamental-mode)
     ("\\.\\(?:[iI][nN][iI]\\|[lL][sS][tT]\\|[rR][eE][gG]\\|[sS][yY][sS]\\)\\'" . conf-mode)
