@@ -72,9 +72,9 @@ if (!existsSync(bin('bun'))) {
  * them at start). The template's functions run here under Node, from a copy without the bundle.
  */
 function paddedKernels(template, tmp) {
-  const m = /bun\.start\(__filename, __dirname, ("(?:[^"\\]|\\.)*")/.exec(readFileSync(join(dist, 'tsmacs.cjs'), 'utf8'));
+  const m = /\nconst KERNELS = ("[A-Za-z0-9+/=]*");/.exec(readFileSync(join(dist, 'tsmacs.cjs'), 'utf8'));
   if (m === null) return null;
-  const plain = Buffer.from(JSON.parse(m[1]), 'latin1');
+  const plain = Buffer.from(JSON.parse(m[1]), 'base64');
   const file = join(tmp, 'pad.cjs');
   writeFileSync(file, template.split('__TSMACS_CORE__').join('null').split('__TSMACS_PADDED__').join('null'));
   const { beyondOMG, WALKS, pack, unpack } = createRequire(import.meta.url)(file);

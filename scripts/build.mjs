@@ -461,7 +461,6 @@ const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex'
 const literal = (str) => JSON.stringify(str).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 const launcher = readFileSync(join(root, 'scripts/launcher.template.cjs'), 'utf8')
   .split("'__BUILD_ID__'").join(literal(buildId))
-  .split("'__KERNELS__'").join(literal(probed.kernels))
   .split("'__KERNELS_BASE64__'").join(JSON.stringify(Buffer.from(probed.kernels, 'latin1').toString('base64')));
 const launcherPath = join(dist, 'tsmacs.cjs');
 writeFileSync(launcherPath, launcher);
