@@ -104,6 +104,17 @@ const docsOut = {
         (ts.isParenthesizedExpression(n) && literal(n.expression));
       const nameWord = (n) => (n !== undefined && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? symbolWord.get(n.text) : undefined);
       const edits = []; // [from, to, text], in source order
+      // A DEFVAR's init that returns a constant (`() => Qnil`, `() => 0`) becomes the word itself
+      // (subr.ts DEFVAR): 150-odd closures the module bodies made and function infos the code cache
+      // held at every start-up, for functions only a start from source calls.
+      const inlinedAt = new Map(inlined.map((e) => [e[0], e]));
+      const constantInit = (f) => {
+        if (f === undefined || !ts.isArrowFunction(f) || f.parameters.length !== 0) return undefined;
+        const body = f.body;
+        if (ts.isNumericLiteral(body) && /^(0|[1-9][0-9]{0,8})$/.test(body.text)) return [body.text, null];
+        const e = ts.isIdentifier(body) ? inlinedAt.get(body.getStart(sf)) : undefined;
+        return e !== undefined && e[1] === body.end && /^-?[0-9]+$/.test(e[2]) ? [e[2], e] : undefined;
+      };
       const visit = (n) => {
         if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
           const callee = n.expression.text;
@@ -117,6 +128,11 @@ const docsOut = {
             }
           }
           const i = callee === 'DEFUN' ? 3 : callee === 'DEFVAR' ? 2 : -1;
+          const k = callee === 'DEFVAR' ? constantInit(a[1]) : undefined;
+          if (k !== undefined) {
+            edits.push([a[1].getStart(sf), a[1].end, k[0]]);
+            if (k[1] !== null) inlined.splice(inlined.indexOf(k[1]), 1);
+          }
           if (i >= 0) {
             const arg = a[i];
             if (arg !== undefined && literal(arg)) edits.push([arg.getStart(sf), arg.end, 'null']);
