@@ -47,7 +47,7 @@ function start(filename, dirname, KERNELS, memory = null) {
   };
   const builtin = (id) => (id === 'node:url' || id === 'node:fs' || id === 'node:path' ? lazy(id) : get(id));
   const slashed = filename.split('\\').join('/');
-  const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
+  const url = 'file://' + (slashed[0] === '/' ? '' : '/') + (slashed.includes('?') || slashed.includes('#') ? encodeURI(slashed).replace(/[?#]/g, encodeURIComponent) : encodeURI(slashed));
   let kernels = null;
   try {
     kernels = new WebAssembly.Module(PADDED !== null ? unpack(PADDED) : beyondOMG(Buffer.from(KERNELS, 'base64'), WALKS));
