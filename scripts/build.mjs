@@ -212,7 +212,8 @@ function applyEdits(text, edits) {
 // file whose primitives most programs call (data, fns, eval, buffer...) stays as it was.
 const LAZY_FILES = new Set(['callproc', 'casetab', 'category', 'compile-lisp', 'debug', 'digest', 'dired', 'dispnew', 'doc',
   'editfns-user', 'fileio-autosave', 'filelock', 'gnutls', 'json', 'keyboard', 'lcms', 'minibuf', 'mule-maps', 'overlay',
-  'process', 'process-net', 'profiler', 'timefns', 'ucs-normalize', 'undo', 'fileio-ops', 'keymap', 'indent', 'pdumper']);
+  'process', 'process-net', 'profiler', 'timefns', 'ucs-normalize', 'undo', 'fileio-ops', 'keymap', 'indent', 'pdumper',
+  'thread', 'comp']);
 function lazyDefuns(path, text) {
   const base = path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
   if (path === subrPath || !LAZY_FILES.has(base) || !text.includes('DEFUN(')) return text;
