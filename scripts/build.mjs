@@ -105,7 +105,7 @@ const docsOut = {
       const nameWord = (n) => (n !== undefined && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? symbolWord.get(n.text) : undefined);
       const edits = []; // [from, to, text], in source order
       // A DEFVAR's init that returns a constant (`() => Qnil`, `() => 0`) becomes the word itself
-      // (subr.ts DEFVAR): 150-odd closures the module bodies made and function infos the code cache
+      // (subr.ts DEFVAR): 148 closures the module bodies made and function infos the code cache
       // held at every start-up, for functions only a start from source calls.
       const inlinedAt = new Map(inlined.map((e) => [e[0], e]));
       const constantInit = (f) => {

@@ -217,7 +217,7 @@ export const VARIABLES: VarDef[] = [];
 /**
  * Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL (WORD: as DEFUN's
  * SYM). INIT is the value's word itself in the built bundle when the source's function returned a
- * constant (`() => Qnil`: 150-odd closures and function infos fewer at every start-up).
+ * constant (`() => Qnil`: 148 closures and function infos fewer at every start-up).
  */
 export function DEFVAR(given: string | null, init: ((rt: Runtime) => number) | number, doc: string, constant = false, word?: number): number {
   // As DEFUN's: null in the bundle for a name in the builtin table, WORD its word.
