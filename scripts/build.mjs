@@ -104,6 +104,17 @@ const docsOut = {
         (ts.isParenthesizedExpression(n) && literal(n.expression));
       const nameWord = (n) => (n !== undefined && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? symbolWord.get(n.text) : undefined);
       const edits = []; // [from, to, text], in source order
+      // A DEFVAR's init that returns a constant (`() => Qnil`, `() => 0`) becomes the word itself
+      // (subr.ts DEFVAR): 148 closures the module bodies made and function infos the code cache
+      // held at every start-up, for functions only a start from source calls.
+      const inlinedAt = new Map(inlined.map((e) => [e[0], e]));
+      const constantInit = (f) => {
+        if (f === undefined || !ts.isArrowFunction(f) || f.parameters.length !== 0) return undefined;
+        const body = f.body;
+        if (ts.isNumericLiteral(body) && /^(0|[1-9][0-9]{0,8})$/.test(body.text)) return [body.text, null];
+        const e = ts.isIdentifier(body) ? inlinedAt.get(body.getStart(sf)) : undefined;
+        return e !== undefined && e[1] === body.end && /^-?[0-9]+$/.test(e[2]) ? [e[2], e] : undefined;
+      };
       const visit = (n) => {
         if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) {
           const callee = n.expression.text;
@@ -117,6 +128,11 @@ const docsOut = {
             }
           }
           const i = callee === 'DEFUN' ? 3 : callee === 'DEFVAR' ? 2 : -1;
+          const k = callee === 'DEFVAR' ? constantInit(a[1]) : undefined;
+          if (k !== undefined) {
+            edits.push([a[1].getStart(sf), a[1].end, k[0]]);
+            if (k[1] !== null) inlined.splice(inlined.indexOf(k[1]), 1);
+          }
           if (i >= 0) {
             const arg = a[i];
             if (arg !== undefined && literal(arg)) edits.push([arg.getStart(sf), arg.end, 'null']);
@@ -196,7 +212,8 @@ function applyEdits(text, edits) {
 // file whose primitives most programs call (data, fns, eval, buffer...) stays as it was.
 const LAZY_FILES = new Set(['callproc', 'casetab', 'category', 'compile-lisp', 'debug', 'digest', 'dired', 'dispnew', 'doc',
   'editfns-user', 'fileio-autosave', 'filelock', 'gnutls', 'json', 'keyboard', 'lcms', 'minibuf', 'mule-maps', 'overlay',
-  'process', 'process-net', 'profiler', 'timefns', 'ucs-normalize', 'undo', 'fileio-ops', 'keymap', 'indent', 'pdumper']);
+  'process', 'process-net', 'profiler', 'timefns', 'ucs-normalize', 'undo', 'fileio-ops', 'keymap', 'indent', 'pdumper',
+  'thread', 'comp']);
 function lazyDefuns(path, text) {
   const base = path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
   if (path === subrPath || !LAZY_FILES.has(base) || !text.includes('DEFUN(')) return text;
@@ -461,7 +478,6 @@ const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex'
 const literal = (str) => JSON.stringify(str).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 const launcher = readFileSync(join(root, 'scripts/launcher.template.cjs'), 'utf8')
   .split("'__BUILD_ID__'").join(literal(buildId))
-  .split("'__KERNELS__'").join(literal(probed.kernels))
   .split("'__KERNELS_BASE64__'").join(JSON.stringify(Buffer.from(probed.kernels, 'latin1').toString('base64')));
 const launcherPath = join(dist, 'tsmacs.cjs');
 writeFileSync(launcherPath, launcher);

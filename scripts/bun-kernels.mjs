@@ -29,9 +29,9 @@ export async function mergedKernels(root) {
     },
   });
   const r = spawnSync(process.execPath, ['--input-type=module'], { input: probe.outputFiles[0].text, encoding: 'utf8' });
-  const m = /bun\.start\(__filename, __dirname, ("(?:[^"\\]|\\.)*")/.exec(readFileSync(join(root, 'dist', 'tsmacs.cjs'), 'utf8'));
+  const m = /\nconst KERNELS = ("[A-Za-z0-9+/=]*");/.exec(readFileSync(join(root, 'dist', 'tsmacs.cjs'), 'utf8'));
   const [plain, merged] = r.status === 0 ? r.stdout.split(' ') : [];
-  if (m === null || merged === undefined || !Buffer.from(plain, 'base64').equals(Buffer.from(JSON.parse(m[1]), 'latin1'))) return null;
+  if (m === null || merged === undefined || !Buffer.from(plain, 'base64').equals(Buffer.from(JSON.parse(m[1]), 'base64'))) return null;
   return Buffer.from(merged, 'base64');
 }
 

@@ -14,7 +14,7 @@ const core = __TSMACS_CORE__;
 
 /**
  * Run the command line as the launcher does. FILENAME and DIRNAME are the launcher's own (the bundle
- * takes its folder and URL from them); KERNELS is the loader's WebAssembly module as a latin1 string;
+ * takes its folder and URL from them); KERNELS is the loader's WebAssembly module in base64 (the Node launcher's copy);
  * MEMORY is the heap's memory when the launcher made it (see there), else null.
  */
 function start(filename, dirname, KERNELS, memory = null) {
@@ -47,10 +47,10 @@ function start(filename, dirname, KERNELS, memory = null) {
   };
   const builtin = (id) => (id === 'node:url' || id === 'node:fs' || id === 'node:path' ? lazy(id) : get(id));
   const slashed = filename.split('\\').join('/');
-  const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
+  const url = 'file://' + (slashed[0] === '/' ? '' : '/') + (slashed.includes('?') || slashed.includes('#') ? encodeURI(slashed).replace(/[?#]/g, encodeURIComponent) : encodeURI(slashed));
   let kernels = null;
   try {
-    kernels = new WebAssembly.Module(PADDED !== null ? unpack(PADDED) : beyondOMG(Buffer.from(KERNELS, 'latin1'), WALKS));
+    kernels = new WebAssembly.Module(PADDED !== null ? unpack(PADDED) : beyondOMG(Buffer.from(KERNELS, 'base64'), WALKS));
   } catch {}
   // No V8 flags to set (bodiesRan is for V8). The tier switch is a no-op, but being a function it
   // has the loader compile the kernels again, unpadded, for an image of 4 MB or more (kernels.ts

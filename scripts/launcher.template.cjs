@@ -26,6 +26,14 @@
 // (on Linux the stack rlimit, 8 MB by default): when it does not, run again with what fits.
 // Builtins come from process.getBuiltinModule (Node >= 20.16), else from require.
 const builtin = process.getBuiltinModule ?? require;
+// The kernels' bytes in base64 (the build puts them here), one copy for Node's path and Bun's: as a
+// latin1 literal, most bytes became six-character escapes, and V8 scans the whole launcher at every
+// start (it is compiled from source: Node keeps no code cache for it). Bun's branch had a latin1
+// copy of its own, 43 KB of escapes for 12 KB of module, which made the launcher 81 KB and its
+// compile under Node 0.38 ms, against 0.26 ms without it (medians of 60 compiles in one process).
+// Bun's launcher takes them from scripts/build-hosts.mjs, packed and padded; these only when that
+// copy is missing.
+const KERNELS = '__KERNELS_BASE64__';
 // Under Bun: Bun's own launcher and the bundle, compiled to JavaScriptCore's bytecode
 // (scripts/launcher-bun.template.cjs, made by scripts/build-hosts.mjs), when it is this build's;
 // none of what follows here (V8's flags and code cache, node:vm, the bundle read as text) is of use
@@ -50,7 +58,7 @@ if (process.versions.bun !== undefined) {
   try {
     bun = require(__dirname + '/tsmacs-core.bun.cjs');
   } catch {}
-  if (bun !== null && bun.tsmacsBuild === '__BUILD_ID__') return bun.start(__filename, __dirname, '__KERNELS__', memory);
+  if (bun !== null && bun.tsmacsBuild === '__BUILD_ID__') return bun.start(__filename, __dirname, KERNELS, memory);
 }
 // Under Bun without the bytecode copy: JavaScriptCore's JIT tiers up at 10 times its usual counts, as
 // Bun's launcher sets it (see there).
@@ -174,17 +182,13 @@ const setFlags = (flags) => {
 const tierBudget = v8flags !== null ? () => {} : null;
 
 const BUILD = '__BUILD_ID__';
-// The kernels' bytes in base64 (the build puts them here): as a latin1 literal, most bytes became
-// six-character escapes, 26 KB of source for 6 KB of module that V8 scanned at every start
-// (the launcher is compiled from source: Node keeps no code cache for it). Bun's branch above
-// keeps its own latin1 copy, which scripts/build-hosts.mjs reads.
-const KERNELS = '__KERNELS_BASE64__';
 const HEADER = 128;
 
 const dirname = __dirname;
-// The bundle takes its own URL (as import.meta.url); building a URL object costs about 0.5 ms.
+// The bundle takes its own URL (as import.meta.url); building a URL object costs about 0.5 ms, and
+// a regexp's first use compiles it (about 0.04 ms), so only a path with a ? or # goes through one.
 const slashed = __filename.split('\\').join('/');
-const url = 'file://' + (slashed[0] === '/' ? '' : '/') + encodeURI(slashed).replace(/[?#]/g, encodeURIComponent);
+const url = 'file://' + (slashed[0] === '/' ? '' : '/') + (slashed.includes('?') || slashed.includes('#') ? encodeURI(slashed).replace(/[?#]/g, encodeURIComponent) : encodeURI(slashed));
 const dir = dirname + '/';
 const file = dir + 'tsmacs-core.js';
 // Each host keeps its own code cache: Node's and Deno's V8s differ, so one file shared by both was

@@ -27,7 +27,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   makeConstant(rt, Qnil, Qnil);
   makeConstant(rt, Qt, Qt);
   for (const v of VARIABLES) {
-    setSymbolRawValue(rt, v.sym, v.init(rt));
+    setSymbolRawValue(rt, v.sym, typeof v.init === 'number' ? v.init : v.init(rt));
     if (!PLAIN_VARIABLES.has(v.sym)) setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | SYM_DECLARED_SPECIAL);
     if (v.constant) setSymbolFlags(rt, v.sym, symbolFlags(rt, v.sym) | (SYM_NOWRITE << SYM_TRAPPED_SHIFT));
   }

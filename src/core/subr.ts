@@ -200,8 +200,11 @@ export const primitiveNamed = (name: string): SubrDef | undefined => {
 export interface VarDef {
   readonly name: string;
   readonly sym: number;
-  /** Computes the initial value in a fresh runtime (temacs start-up). */
-  readonly init: (rt: Runtime) => number;
+  /**
+   * Computes the initial value in a fresh runtime (temacs start-up); in the built bundle a word
+   * where the source's function returned a constant (scripts/build.mjs): no closure to make.
+   */
+  readonly init: ((rt: Runtime) => number) | number;
   /** null in the built bundle, whose docstrings the build moved to the DOC file (emacs/doc.ts). */
   readonly doc: string | null;
   /** defconst-like: setq signals setting-constant. */
@@ -211,8 +214,12 @@ export interface VarDef {
 /** The variables in the order of their symbols' words, as PRIMITIVES (the fingerprint names them in this order). */
 export const VARIABLES: VarDef[] = [];
 
-/** Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL (WORD: as DEFUN's SYM). */
-export function DEFVAR(given: string | null, init: (rt: Runtime) => number, doc: string, constant = false, word?: number): number {
+/**
+ * Declare a special variable with its initial value, as GNU's DEFVAR_LISP/INT/BOOL (WORD: as DEFUN's
+ * SYM). INIT is the value's word itself in the built bundle when the source's function returned a
+ * constant (`() => Qnil`: 148 closures and function infos fewer at every start-up).
+ */
+export function DEFVAR(given: string | null, init: ((rt: Runtime) => number) | number, doc: string, constant = false, word?: number): number {
   // As DEFUN's: null in the bundle for a name in the builtin table, WORD its word.
   const name = given ?? builtinName(word!);
   checkOpen('DEFVAR', name);

@@ -440,8 +440,13 @@ function verifyWith(rt: Runtime, S: ImageLayout, V: VerifyKernel | null, kinds: 
   return true;
 }
 
-/** Thrown inside the walk when a kernel reports a fault: the JS walk then finds and words it. */
-const FAULT = new Error('fault');
+/**
+ * Thrown inside the walk when a kernel reports a fault: the JS walk then finds and words it. Not an
+ * Error: an Error made by a module body costs every start-up a stack capture (the process's first,
+ * about 0.05 ms), and this one is only ever compared.
+ */
+class KernelFault {}
+const FAULT = new KernelFault();
 
 // The shape checks run after the walk, on relocated words: a checked vectorlike pointer is the
 // start of a dump vectorlike or a static subr, so its type tells the two apart.

@@ -29,12 +29,14 @@ const Qshell_file_name = DEFSYM('shell-file-name');
 
 // Where GNU Emacs 28.2 as Debian installs it keeps its helper programs (tsmacs has none of its own).
 const EXEC_DIRECTORY = '/usr/libexec/emacs/28.2/x86_64-linux-gnu/';
+/** EXEC_DIRECTORY without its final slash, as exec-path's last entry (a regexp here was compiled at every start-up). */
+const EXEC_PATH_DIRECTORY = EXEC_DIRECTORY.slice(0, -1);
 
 /** exec-path as GNU makes it at start-up: PATH's directories (an empty one is "."), then exec-directory. */
 function initialExecPath(rt: Runtime): number {
   const path = rt.host.getenv('PATH') ?? '';
   const dirs = path === '' ? [] : path.split(':').map((d) => (d === '' ? '.' : d));
-  return list(rt, ...dirs.map((d) => makeString(rt, d)), makeString(rt, EXEC_DIRECTORY.replace(/\/$/, '')));
+  return list(rt, ...dirs.map((d) => makeString(rt, d)), makeString(rt, EXEC_PATH_DIRECTORY));
 }
 
 DEFVAR('exec-path', initialExecPath, 'The directories searched for programs run as subprocesses, in order.');

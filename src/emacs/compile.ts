@@ -404,7 +404,12 @@ interface Ctx {
   nLexLets: number;
 }
 
-const NEED_ENV = new Fallback('env mode');
+/**
+ * Thrown when the code needs the closure's environment (compileLambda then compiles again in env
+ * mode). Made at its first throw: built by the module body, it was the start-up's one Error, whose
+ * construction (the first stack capture of a process) cost about 0.05 ms of every start.
+ */
+let needEnv: Fallback | null = null;
 
 function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry): CompiledFn {
   const sp = rt.sp;
@@ -413,7 +418,7 @@ function compileLambda(rt: Runtime, fun: number, lexical: boolean, entry: Entry)
     try {
       return compileWith(rt, fun, lexical, entry, false);
     } catch (e) {
-      if (e !== NEED_ENV) throw e;
+      if (needEnv === null || e !== needEnv) throw e;
       entry.consts = [];
       return compileWith(rt, fun, lexical, entry, true);
     }
@@ -1602,7 +1607,7 @@ function genSpecial(ctx: Ctx, head: number, args: number[], form: number): strin
         const doc = xcar(rt, xcdr(rt, cdr));
         if (consp(doc) && xcar(rt, doc) === Qdocumentation) giveUp(':documentation');
       }
-      if (!ctx.envMode) throw NEED_ENV;
+      if (!ctx.envMode) throw (needEnv ??= new Fallback('env mode'));
       const t = temp(ctx);
       out.push(`${t} = H.makeClosure(rt, st[fp+${ctx.envSlot}], ${lit(ctx, cdr)});`);
       return t;

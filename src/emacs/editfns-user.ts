@@ -142,14 +142,16 @@ pdumperDoNowAndAfterLoad((rt) => {
   setInternal(rt, Quser_real_login_name, str(real?.name ?? login));
   const own = named ?? effective;
   setInternal(rt, Quser_full_name, str(env('NAME') ?? (own ? fullNameOf(own) : 'unknown')));
-  setInternal(rt, Qsystem_name, str(rt.host.hostname()));
+  // Read once: the host's name is a file read on Linux (/proc/sys/kernel/hostname).
+  const hostName = rt.host.hostname();
+  setInternal(rt, Qsystem_name, str(hostName));
   // GNU works `user-mail-address' out at each start (custom-initialize-delay in startup.el).
   // Here its defcustom (command-args.el) computes it when the image is made, and each start
   // from the image sets it again from this machine by the same rule, in JS: evaluating the
   // option's Lisp form at start cost a start about a millisecond.
   if (findSymbolValue(rt, Quser_mail_address) !== Qunbound) {
     const host = findSymbolValue(rt, Qmail_host_address);
-    const address = rt.host.getenv('EMAIL') ?? `${login}@${stringp(host) ? jsString(rt, host) : rt.host.hostname()}`;
+    const address = rt.host.getenv('EMAIL') ?? `${login}@${stringp(host) ? jsString(rt, host) : hostName}`;
     setInternal(rt, Quser_mail_address, str(address));
   }
 });

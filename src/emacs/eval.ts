@@ -39,7 +39,11 @@ const Qdebug_on_error = DEFVAR('debug-on-error', () => Qnil, 'When non-nil, an e
 const Qdebug_on_signal = DEFVAR('debug-on-signal', () => Qnil, 'When non-nil, the debugger is entered when an error is signalled even if a handler will catch it.');
 const Qdebug_on_quit = DEFVAR('debug-on-quit', () => Qnil, 'When non-nil, a quit enters the debugger.');
 // GNU's initial list: the errors of ordinary editing (moving past an end, a read-only buffer...).
-const IGNORED_BY_DEFAULT = ['beginning-of-line', 'beginning-of-buffer', 'end-of-line', 'end-of-buffer', 'end-of-file', 'buffer-read-only', 'file-supersession', 'mark-inactive', 'user-error'].map((n) => DEFSYM(n));
+const IGNORED_BY_DEFAULT = [
+  DEFSYM('beginning-of-line'), DEFSYM('beginning-of-buffer'), DEFSYM('end-of-line'), DEFSYM('end-of-buffer'),
+  DEFSYM('end-of-file'), DEFSYM('buffer-read-only'), DEFSYM('file-supersession'), DEFSYM('mark-inactive'),
+  DEFSYM('user-error'),
+];
 const Qdebug_ignored_errors = DEFVAR('debug-ignored-errors', (rt) => list(rt, ...IGNORED_BY_DEFAULT), 'Errors, by condition symbol or message regexp, that never enter the debugger.');
 const Qinhibit_debugger = DEFVAR('inhibit-debugger', () => Qnil, 'When non-nil, errors never enter the debugger; it is bound to t while the debugger runs.');
 const Qdebugger_may_continue = DEFVAR('debugger-may-continue', () => Qt, 'Non-nil while the debugger runs means that returning from it lets the program go on.');
