@@ -1641,6 +1641,17 @@ Without an XML mode in this system, Conf mode."
 ;; ROT13 (rot13.el), as GNU autoloads it.
 (dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
 (dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))
+;; Small libraries of GNU's (branch libsmall): their commands and functions as GNU autoloads
+;; them, and the options GNU has bound at start-up.
+(pcase-dolist (`(,lib ,commands ,functions)
+               '(("lpr" (lpr-buffer lpr-region print-buffer print-region) ())))
+  (dolist (name commands) (autoload name lib nil t))
+  (dolist (name functions) (autoload name lib)))
+(defvar lpr-windows-system nil "Non-nil on MS-DOS and MS-Windows printing.")
+(defvar lpr-lp-system nil "Non-nil when the spooler is System V's \"lp\" rather than \"lpr\".")
+(defvar printer-name (and (eq system-type 'ms-dos) "PRN") "The printer to use, or nil for the spooler's default.")
+(defvar lpr-switches nil "Options (strings) always handed to `lpr-command'.")
+(defvar lpr-command "lpr" "Name of program for printing a file.")
 ;; Time stamps in files (time-stamp.el): the commands, and which values of
 ;; its variables a file may set for itself.
 (dolist (name '(time-stamp time-stamp-toggle-active)) (autoload name "time-stamp" nil t))
