@@ -1644,9 +1644,14 @@ Without an XML mode in this system, Conf mode."
 ;; Small libraries of GNU's (branch libsmall): their commands and functions as GNU autoloads
 ;; them, and the options GNU has bound at start-up.
 (pcase-dolist (`(,lib ,commands ,functions)
-               '(("lpr" (lpr-buffer lpr-region print-buffer print-region) ())))
+               '(("lpr" (lpr-buffer lpr-region print-buffer print-region) ())
+                 ("image" () (create-image find-image image-type image-type-auto-detected-p
+                              image-type-available-p image-type-from-buffer image-type-from-data
+                              image-type-from-file-header image-type-from-file-name insert-image
+                              insert-sliced-image put-image remove-images))))
   (dolist (name commands) (autoload name lib nil t))
   (dolist (name functions) (autoload name lib)))
+(autoload 'defimage "image" nil nil 'macro)
 (defvar lpr-windows-system nil "Non-nil on MS-DOS and MS-Windows printing.")
 (defvar lpr-lp-system nil "Non-nil when the spooler is System V's \"lp\" rather than \"lpr\".")
 (defvar printer-name (and (eq system-type 'ms-dos) "PRN") "The printer to use, or nil for the spooler's default.")
