@@ -1645,6 +1645,7 @@ Without an XML mode in this system, Conf mode."
 ;; them, and the options GNU has bound at start-up.
 (pcase-dolist (`(,lib ,commands ,functions)
                '(("lpr" (lpr-buffer lpr-region print-buffer print-region) ())
+                 ("mwheel" (mouse-wheel-mode) ())
                  ("image" () (create-image find-image image-type image-type-auto-detected-p
                               image-type-available-p image-type-from-buffer image-type-from-data
                               image-type-from-file-header image-type-from-file-name insert-image
@@ -1652,6 +1653,7 @@ Without an XML mode in this system, Conf mode."
   (dolist (name commands) (autoload name lib nil t))
   (dolist (name functions) (autoload name lib)))
 (autoload 'defimage "image" nil nil 'macro)
+(defvar mouse-wheel-mode t "Non-nil when Mouse Wheel mode is on (GNU's start-up turns it on).")
 (defvar lpr-windows-system nil "Non-nil on MS-DOS and MS-Windows printing.")
 (defvar lpr-lp-system nil "Non-nil when the spooler is System V's \"lp\" rather than \"lpr\".")
 (defvar printer-name (and (eq system-type 'ms-dos) "PRN") "The printer to use, or nil for the spooler's default.")
