@@ -1646,6 +1646,8 @@ Without an XML mode in this system, Conf mode."
 (pcase-dolist (`(,lib ,commands ,functions)
                '(("lpr" (lpr-buffer lpr-region print-buffer print-region) ())
                  ("mwheel" (mouse-wheel-mode) ())
+                 ("info" (info Info-directory Info-mode) ())
+                 ("info-xref" (info-xref-check) ())
                  ("image" () (create-image find-image image-type image-type-auto-detected-p
                               image-type-available-p image-type-from-buffer image-type-from-data
                               image-type-from-file-header image-type-from-file-name insert-image
