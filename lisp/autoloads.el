@@ -1648,6 +1648,15 @@ Without an XML mode in this system, Conf mode."
                  ("mwheel" (mouse-wheel-mode) ())
                  ("info" (info Info-directory Info-mode) ())
                  ("info-xref" (info-xref-check) ())
+                 ;; GNU preloads tab-bar.el: the tab functions are there from the start.
+                 ("tab-bar" (tab-bar-mode tab-new tab-new-to tab-close tab-close-other tab-undo
+                             tab-select tab-next tab-previous tab-rename tab-bar-new-tab
+                             tab-bar-new-tab-to tab-bar-close-tab tab-bar-close-other-tabs
+                             tab-bar-undo-close-tab tab-bar-select-tab tab-bar-switch-to-next-tab
+                             tab-bar-switch-to-prev-tab tab-bar-rename-tab)
+                  (tab-bar-tabs tab-bar-tabs-set tab-bar--current-tab-find tab-bar--current-tab
+                   tab-bar--current-tab-index tab-bar--tab tab-bar--current-tab-make
+                   tab-bar-tab-name-current tab-bar-tab-name-all))
                  ("image" () (create-image find-image image-type image-type-auto-detected-p
                               image-type-available-p image-type-from-buffer image-type-from-data
                               image-type-from-file-header image-type-from-file-name insert-image
@@ -1655,6 +1664,8 @@ Without an XML mode in this system, Conf mode."
   (dolist (name commands) (autoload name lib nil t))
   (dolist (name functions) (autoload name lib)))
 (autoload 'defimage "image" nil nil 'macro)
+(defvar tab-bar-closed-tabs nil "The tabs closed, latest first, for `tab-bar-undo-close-tab'.")
+(defvar tab-bar-mode nil "Non-nil when Tab Bar mode is on.")
 (defvar mouse-wheel-mode t "Non-nil when Mouse Wheel mode is on (GNU's start-up turns it on).")
 (defvar lpr-windows-system nil "Non-nil on MS-DOS and MS-Windows printing.")
 (defvar lpr-lp-system nil "Non-nil when the spooler is System V's \"lp\" rather than \"lpr\".")
