@@ -1648,6 +1648,9 @@ Without an XML mode in this system, Conf mode."
                  ("mwheel" (mouse-wheel-mode) ())
                  ("info" (info Info-directory Info-mode) ())
                  ("info-xref" (info-xref-check) ())
+                 ;; GNU preloads buff-menu.el (which provides no feature).
+                 ("buff-menu" (list-buffers buffer-menu Buffer-menu-mode)
+                  (list-buffers-noselect Buffer-menu-buffer list-buffers--refresh))
                  ;; GNU preloads tab-bar.el: the tab functions are there from the start.
                  ("tab-bar" (tab-bar-mode tab-new tab-new-to tab-close tab-close-other tab-undo
                              tab-select tab-next tab-previous tab-rename tab-bar-new-tab
