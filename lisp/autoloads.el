@@ -1641,6 +1641,40 @@ Without an XML mode in this system, Conf mode."
 ;; ROT13 (rot13.el), as GNU autoloads it.
 (dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
 (dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))
+;; Small libraries of GNU's (branch libsmall): their commands and functions as GNU autoloads
+;; them, and the options GNU has bound at start-up.
+(pcase-dolist (`(,lib ,commands ,functions)
+               '(("lpr" (lpr-buffer lpr-region print-buffer print-region) ())
+                 ("mwheel" (mouse-wheel-mode) ())
+                 ("info" (info Info-directory Info-mode) ())
+                 ("info-xref" (info-xref-check) ())
+                 ;; GNU preloads buff-menu.el (which provides no feature).
+                 ("buff-menu" (list-buffers buffer-menu Buffer-menu-mode)
+                  (list-buffers-noselect Buffer-menu-buffer list-buffers--refresh))
+                 ;; GNU preloads tab-bar.el: the tab functions are there from the start.
+                 ("tab-bar" (tab-bar-mode tab-new tab-new-to tab-close tab-close-other tab-undo
+                             tab-select tab-next tab-previous tab-rename tab-bar-new-tab
+                             tab-bar-new-tab-to tab-bar-close-tab tab-bar-close-other-tabs
+                             tab-bar-undo-close-tab tab-bar-select-tab tab-bar-switch-to-next-tab
+                             tab-bar-switch-to-prev-tab tab-bar-rename-tab)
+                  (tab-bar-tabs tab-bar-tabs-set tab-bar--current-tab-find tab-bar--current-tab
+                   tab-bar--current-tab-index tab-bar--tab tab-bar--current-tab-make
+                   tab-bar-tab-name-current tab-bar-tab-name-all))
+                 ("image" () (create-image find-image image-type image-type-auto-detected-p
+                              image-type-available-p image-type-from-buffer image-type-from-data
+                              image-type-from-file-header image-type-from-file-name insert-image
+                              insert-sliced-image put-image remove-images))))
+  (dolist (name commands) (autoload name lib nil t))
+  (dolist (name functions) (autoload name lib)))
+(autoload 'defimage "image" nil nil 'macro)
+(defvar tab-bar-closed-tabs nil "The tabs closed, latest first, for `tab-bar-undo-close-tab'.")
+(defvar tab-bar-mode nil "Non-nil when Tab Bar mode is on.")
+(defvar mouse-wheel-mode t "Non-nil when Mouse Wheel mode is on (GNU's start-up turns it on).")
+(defvar lpr-windows-system nil "Non-nil on MS-DOS and MS-Windows printing.")
+(defvar lpr-lp-system nil "Non-nil when the spooler is System V's \"lp\" rather than \"lpr\".")
+(defvar printer-name (and (eq system-type 'ms-dos) "PRN") "The printer to use, or nil for the spooler's default.")
+(defvar lpr-switches nil "Options (strings) always handed to `lpr-command'.")
+(defvar lpr-command "lpr" "Name of program for printing a file.")
 ;; Time stamps in files (time-stamp.el): the commands, and which values of
 ;; its variables a file may set for itself.
 (dolist (name '(time-stamp time-stamp-toggle-active)) (autoload name "time-stamp" nil t))

@@ -1,0 +1,13 @@
+;; buff-menu.el (autoloaded here; GNU preloads it and provides no feature): the buffer list's lines (*Messages* left out: whether it is modified depends on the harness) (current, read-only and modified flags, names, sizes, files), which buffers it leaves out, Buffer-menu-buffer, the table format, files-only.
+(require 'tabulated-list)
+(defvar bm-file (make-temp-file "bm-file" nil ".txt" "some text\n"))
+(progn (mapc (lambda (b) (unless (member (buffer-name b) '("*scratch*" " *Minibuf-0*" "*Messages*")) (kill-buffer b))) (buffer-list)) (with-current-buffer (get-buffer-create "b1") (insert "hello") (set-buffer-modified-p t)) (with-current-buffer (find-file-noselect bm-file) (rename-buffer " foo")) (get-buffer-create " hidden") (with-current-buffer (get-buffer-create "ro") (setq buffer-read-only t)) (with-current-buffer (get-buffer-create "*Buffer List*") (erase-buffer)) t)
+(defun bm-lines () (with-current-buffer "*Buffer List*" (mapcar (lambda (line) (replace-regexp-in-string (regexp-quote bm-file) "FILE" (replace-regexp-in-string "[0-9]+ " "N " line))) (seq-remove (lambda (line) (string-match-p "\\*Messages\\*" line)) (split-string (buffer-substring-no-properties (point-min) (point-max)) "\n" t)))))
+(with-current-buffer "b1" (list-buffers-noselect) (list (bm-lines) (with-current-buffer "*Buffer List*" (list major-mode (buffer-name (Buffer-menu-buffer)) (line-number-at-pos)))))
+(with-current-buffer " foo" (list-buffers) (with-current-buffer "*Buffer List*" (list (buffer-name (Buffer-menu-buffer)) (progn (goto-char (point-min)) (buffer-name (Buffer-menu-buffer))) (progn (goto-char (point-max)) (Buffer-menu-buffer)))))
+(with-current-buffer "*Buffer List*" (goto-char (point-max)) (Buffer-menu-buffer t))
+(with-current-buffer "*Buffer List*" (list tabulated-list-format tabulated-list-sort-key tabulated-list-padding Buffer-menu-files-only buffer-read-only))
+(progn (with-current-buffer "ro" (list-buffers-noselect t)) (list (bm-lines) (with-current-buffer "*Buffer List*" Buffer-menu-files-only)))
+(with-current-buffer "ro" (list-buffers-noselect nil (list (get-buffer "b1") (get-buffer "ro"))) (bm-lines))
+(list Buffer-menu-name-width (Buffer-menu--dynamic-name-width (buffer-list)) Buffer-menu-size-width Buffer-menu-mode-width Buffer-menu-use-header-line (commandp 'list-buffers) (commandp 'buffer-menu) (lookup-key Buffer-menu-mode-map "d") (lookup-key Buffer-menu-mode-map "x") (lookup-key Buffer-menu-mode-map "u") (lookup-key Buffer-menu-mode-map "s"))
+(progn (kill-buffer " foo") (delete-file bm-file) nil)
