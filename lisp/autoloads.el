@@ -1712,3 +1712,7 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(skeleton-insert skeleton-proxy-new define-auto-insert))
   (autoload name (if (eq name 'define-auto-insert) "autoinsert" "skeleton")))
 (dolist (name '(auto-insert auto-insert-mode)) (autoload name "autoinsert" nil t))
+;; Libraries of issue 10 (branch libmodes3), as GNU autoloads them.
+;; What text carries (descr-text.el).
+(autoload 'describe-text-properties "descr-text" nil t)
+(autoload 'describe-char-eldoc "descr-text")
