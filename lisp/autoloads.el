@@ -1716,3 +1716,11 @@ Without an XML mode in this system, Conf mode."
 ;; What text carries (descr-text.el).
 (autoload 'describe-text-properties "descr-text" nil t)
 (autoload 'describe-char-eldoc "descr-text")
+;; Highlighting by regexp (hi-lock.el).
+(dolist (name '(hi-lock-mode global-hi-lock-mode hi-lock-line-face-buffer
+                highlight-lines-matching-regexp hi-lock-face-buffer highlight-regexp
+                hi-lock-face-phrase-buffer highlight-phrase hi-lock-face-symbol-at-point
+                highlight-symbol-at-point hi-lock-unface-buffer unhighlight-regexp
+                hi-lock-write-interactive-patterns))
+  (autoload name "hi-lock" nil t))
+(defvar global-hi-lock-mode nil "Non-nil when Global Hi Lock mode, Hi Lock mode in every buffer, is on.")
