@@ -1724,3 +1724,6 @@ Without an XML mode in this system, Conf mode."
                 hi-lock-write-interactive-patterns))
   (autoload name "hi-lock" nil t))
 (defvar global-hi-lock-mode nil "Non-nil when Global Hi Lock mode, Hi Lock mode in every buffer, is on.")
+;; Repeating commands (repeat.el); C-x z is bound to `repeat' already.
+(dolist (name '(repeat repeat-mode)) (autoload name "repeat" nil t))
+(defvar repeat-mode nil "Non-nil when Repeat mode, in which the keys of a command's `repeat-map' repeat it, is on.")
