@@ -1727,3 +1727,9 @@ Without an XML mode in this system, Conf mode."
 ;; Repeating commands (repeat.el); C-x z is bound to `repeat' already.
 (dolist (name '(repeat repeat-mode)) (autoload name "repeat" nil t))
 (defvar repeat-mode nil "Non-nil when Repeat mode, in which the keys of a command's `repeat-map' repeat it, is on.")
+;; An index of the definitions in a buffer (imenu.el).
+(dolist (name '(imenu imenu-add-to-menubar imenu-add-menubar-index)) (autoload name "imenu" nil t))
+(defvar-local imenu-generic-expression nil "How `imenu-default-create-index-function' finds entries: a list of (MENU-TITLE REGEXP INDEX [FUNCTION ARGS...]).")
+(put 'imenu-generic-expression 'risky-local-variable t)
+(defvar-local imenu-create-index-function 'imenu-default-create-index-function "The function, of no arguments, that makes the buffer's index alist.")
+(defvar-local imenu-case-fold-search t "Non-nil means the searches of `imenu-generic-expression' ignore case.")
