@@ -9,19 +9,16 @@
 
 ;;; Code:
 
-(require 'help-mode)
+(require 'help-mode) ; help buffers and their buttons
 
 (defvar eldoc-echo-area-use-multiline-p)
 
 (defcustom describe-char-unidata-list '(name old-name general-category decomposition)
   "The Unicode properties of a character that `describe-char' lists; t means all of them."
-  :group 'mule
-  :type '(choice (repeat :tag "These" symbol) (const :tag "Every one" t)))
+  :group 'mule :type '(choice (repeat :tag "These" symbol) (const :tag "Every one" t)))
 
-(defcustom describe-char-unicodedata-file nil
-  "A local copy of UnicodeData.txt for `describe-char-unicode-data' to read, or nil."
-  :group 'mule
-  :type '(choice file (const :tag "No file" nil)))
+(defcustom describe-char-unicodedata-file nil "A local copy of UnicodeData.txt for `describe-char-unicode-data' to read, or nil."
+  :group 'mule :type '(choice file (const :tag "No file" nil)))
 
 ;;;; Printing a value, possibly behind a button.
 
@@ -33,12 +30,10 @@
                         'help-echo "mouse-2, RET: pretty print value in another buffer")))
 
 (defun describe-text-sexp (sexp) "Insert SEXP as `prin1' writes it, or a [Show] button when it would overrun the window."
-  (let* ((print-escape-newlines t)
-         (text (prin1-to-string sexp)))
-    (if (or (string-match-p "\n" text)
-            (> (+ (current-column) (length text)) (window-width)))
-        (descr-text--pp-button sexp)
-      (insert text))))
+  (let* ((text (let ((print-escape-newlines t)) (prin1-to-string sexp)))
+         (fits (and (not (string-match-p "\n" text))
+                    (<= (+ (current-column) (length text)) (window-width)))))
+    (if fits (insert text) (descr-text--pp-button sexp))))
 
 (defun describe-text-widget (widget) "Insert a button naming the type of WIDGET that describes it when pushed."
   (let ((type (if (consp widget) (car widget) widget)))
@@ -47,11 +42,9 @@
                         'action (lambda (&rest _) (widget-browse widget)))))
 
 (defun describe-text-category (category) "Show the property list of the text category symbol CATEGORY in the help buffer."
-  (interactive "SCategory: ")
-  (let ((plist (symbol-plist category)))
+  (interactive "SCategory: ") (let ((plist (symbol-plist category)))
     (help-setup-xref `(describe-text-category ,category) (called-interactively-p 'interactive))
-    (with-help-window (help-buffer)
-      (set-buffer standard-output)
+    (with-help-window (help-buffer) (set-buffer standard-output)
       (insert (format "Category %S:\n\n" category))
       (describe-property-list plist)
       (goto-char 1))))
@@ -60,8 +53,7 @@
   (pcase key
     ('category
      (insert-text-button (symbol-name value)
-                         'help-echo "mouse-2, RET: describe this category"
-                         'follow-link t
+                         'help-echo "mouse-2, RET: describe this category" 'follow-link t
                          'action (lambda (&rest _) (describe-text-category value))))
     ((or 'face 'font-lock-face 'mouse-face)
      (insert-text-button (format "%S" value) 'type 'help-face 'help-args (list value)))
@@ -73,47 +65,40 @@
     (pcase-dolist (`(,key ,value) rows)
       (insert (propertize (format "  %-20s" key) 'face 'help-argument-name) " ")
       (descr-text--insert-value key value)
-      (newline))))
+      (insert ?\n))))
 
 ;;;; The properties at a position.
 
 (defun describe-text-properties (pos &optional output-buffer buffer) "Describe the text properties and overlays at POS in BUFFER.
 Into OUTPUT-BUFFER when given, else in the help buffer."
-  (interactive "d")
-  (let ((source (or buffer (current-buffer))))
-    (unless (with-current-buffer source (< pos (point-max)))
-      (error "No character follows specified position"))
-    (if output-buffer
-        (with-current-buffer source (describe-text-properties-1 pos output-buffer))
-      (let ((plain (and (null (text-properties-at pos source))
-                        (null (with-current-buffer source (overlays-at pos))))))
-        (if plain
-            (message "This is plain text.")
-          (with-help-window (help-buffer)
-            (let ((out standard-output))
-              (with-current-buffer out
-                (insert (format "Text content at position %d:\n\n" pos)))
-              (with-current-buffer source (describe-text-properties-1 pos out))
-              (with-current-buffer out (goto-char 1)))))))))
+  (interactive "d") (let ((source (or buffer (current-buffer))))
+    (unless (with-current-buffer source (< pos (point-max))) (error "No character follows specified position"))
+    (cond (output-buffer (with-current-buffer source (describe-text-properties-1 pos output-buffer)))
+          ((and (null (text-properties-at pos source)) (null (with-current-buffer source (overlays-at pos))))
+           (message "This is plain text."))
+          (t (with-help-window (help-buffer)
+               (let ((out standard-output))
+                 (with-current-buffer out (insert (format "Text content at position %d:\n\n" pos)))
+                 (with-current-buffer source (describe-text-properties-1 pos out))
+                 (with-current-buffer out (goto-char 1))))))))
 
 (defun describe-text-properties-1 (pos output-buffer) "Insert into OUTPUT-BUFFER the report of the overlays and text properties at POS of the current buffer."
-  (let* ((overlays (sort (overlays-at pos)
-                         (lambda (a b) (> (or (overlay-get a 'priority) 0)
-                                          (or (overlay-get b 'priority) 0)))))
-         (props (text-properties-at pos)))
+  (let* ((ovs (sort (overlays-at pos)
+                    (lambda (a b) (> (or (overlay-get a 'priority) 0) (or (overlay-get b 'priority) 0)))))
+         (props (text-properties-at pos))
+         (count (length ovs)))
     (with-current-buffer output-buffer
-      (when overlays
-        (insert (if (= (length overlays) 1)
-                    "\nThere is an overlay here:\n"
-                  (format "\nThere are %d overlays here:\n" (length overlays))))
-        (dolist (ov overlays)
-          (insert " From " (number-to-string (overlay-start ov))
-                  " to " (number-to-string (overlay-end ov)) "\n")
-          (describe-property-list (overlay-properties ov)))
-        (insert "\n"))
-      (when props
-        (insert "\nThere are text properties here:\n")
-        (describe-property-list props)))))
+      (unless (zerop count)
+        (insert (if (= count 1) "\nThere is an overlay here:\n"
+                  (format "\nThere are %d overlays here:\n" count)))
+        (mapc (lambda (ov)
+                (insert (format " From %d to %d\n" (overlay-start ov) (overlay-end ov)))
+                (describe-property-list (overlay-properties ov)))
+              ovs)
+        (insert ?\n))
+      (if props
+          (progn (insert "\nThere are text properties here:\n")
+                 (describe-property-list props))))))
 
 ;;;; Characters.
 

@@ -13,43 +13,36 @@
 
 ;; Font Lock is preloaded; its keywords carry the patterns where it runs.
 
-(defgroup hi-lock nil
-  "Highlighting text matched by regexps, interactively or from the file."
-  :link '(custom-manual "(emacs)Highlight Interactively")
-  :group 'font-lock)
+(defgroup hi-lock nil "Highlighting text matched by regexps, interactively or from the file."
+  :group 'font-lock :link '(custom-manual "(emacs)Highlight Interactively"))
 
-(defgroup hi-lock-faces nil
-  "The faces Hi Lock offers for highlighting."
+(defgroup hi-lock-faces nil "The faces Hi Lock offers for highlighting."
   :group 'faces :group 'hi-lock)
 
-(defcustom hi-lock-auto-select-face nil
-  "Non-nil means the highlighting commands take the next unused face without asking."
+(defcustom hi-lock-auto-select-face nil "Non-nil means the highlighting commands take the next unused face without asking."
   :group 'hi-lock :version "24.4" :type 'boolean)
 
 (defcustom hi-lock-exclude-modes '(rmail-mode mime/viewer-mode gnus-article-mode term-mode)
   "Major modes in which Global Hi Lock mode leaves Hi Lock mode off."
   :group 'hi-lock :type '(repeat symbol))
 
-(defcustom hi-lock-highlight-range 2000000
-  "Around point, how much of the buffer gets overlays when Font Lock does not run."
+(defcustom hi-lock-highlight-range 2000000 "Around point, how much of the buffer gets overlays when Font Lock does not run."
   :type 'integer :group 'hi-lock)
 
-(defcustom hi-lock-file-patterns-policy 'ask
-  "Whether the patterns stored in a file are used: `never', `ask', or a function of the patterns."
+(defcustom hi-lock-file-patterns-policy 'ask "Whether the patterns stored in a file are used: `never', `ask', or a function of the patterns."
   :type (list 'choice
               '(const :tag "Do not use file patterns" never)
               '(const :tag "Ask about file patterns" ask)
               '(function :tag "Function to check file patterns"))
   :version "22.1" :group 'hi-lock)
 
-(defcustom hi-lock-file-patterns-range 10000
-  "How far from the start of the buffer the \"Hi-lock:\" lines of a file are looked for."
+(defcustom hi-lock-file-patterns-range 10000 "How far from the start of the buffer the \"Hi-lock:\" lines of a file are looked for."
   :group 'hi-lock :type 'integer)
 
 ;; The faces: a background in light or dark frames (with black text on
 ;; dark ones), richer on 88-colour displays when RICH differs from PLAIN;
 ;; or a bold foreground, again richer on 88-colour displays.
-(eval-and-compile
+(eval-and-compile ; the defface forms below call these
   (defun hi-lock--background-spec (rich plain) "A face spec: background RICH on 88-colour displays, PLAIN elsewhere; black text on dark backgrounds."
     (let ((dark '((background dark))) (many '((min-colors 88))))
       (append (unless (equal rich plain)
@@ -80,7 +73,7 @@
 (dolist (var '(hi-lock-file-patterns hi-lock-interactive-patterns hi-lock-interactive-lighters))
   (put var 'permanent-local t))
 
-(defvar hi-lock-face-defaults
+(defvar hi-lock-face-defaults ; names, as completion reads them
   (mapcar #'symbol-name '(hi-yellow hi-pink hi-green hi-blue hi-salmon hi-aquamarine hi-black-b hi-blue-b hi-red-b hi-green-b hi-black-hb))
   "The names of the faces the highlighting commands offer, in the order they are handed out.")
 
@@ -115,7 +108,7 @@
     menu)
   "The Hi Lock menu.")
 
-(defvar hi-lock-map
+(defvar hi-lock-map ; the C-x w keys
   (let ((keys (make-sparse-keymap "Hi Lock")))
     (dolist (binding '((?i . hi-lock-find-patterns) (?l . highlight-lines-matching-regexp)
                        (?p . highlight-phrase) (?h . highlight-regexp)
@@ -136,7 +129,7 @@ add patterns, \\[unhighlight-regexp] removes them, and
 \"Hi-lock:\" comment lines that \\[hi-lock-find-patterns] reads back."
   :lighter (:eval (if (or hi-lock-interactive-patterns hi-lock-file-patterns) " Hi" ""))
   :keymap hi-lock-map :group 'hi-lock
-  (if hi-lock-mode
+  (if hi-lock-mode ; on: take Font Lock's hook and the file's patterns
       (progn (add-hook 'font-lock-mode-hook #'hi-lock-font-lock-hook nil t)
              (hi-lock-find-patterns))
     (remove-hook 'font-lock-mode-hook #'hi-lock-font-lock-hook t)
@@ -150,16 +143,16 @@ add patterns, \\[unhighlight-regexp] removes them, and
     (when gone
       (font-lock-remove-keywords nil gone)
       (remove-overlays (point-min) (point-max) 'hi-lock-overlay t)
-      (font-lock-flush))))
+      (font-lock-flush)))) ; refontify without them
 
 (defun turn-on-hi-lock-if-enabled () "Turn on Hi Lock mode in this buffer unless its major mode is in `hi-lock-exclude-modes'."
-  (setq hi-lock-archaic-interface-message-used t)
+  (setq hi-lock-archaic-interface-message-used t) ; nothing to tell any more
   (or (memq major-mode hi-lock-exclude-modes) (hi-lock-mode 1)))
 
 (define-globalized-minor-mode global-hi-lock-mode hi-lock-mode turn-on-hi-lock-if-enabled :group 'hi-lock)
 
 (defun hi-lock-font-lock-hook () "Give Font Lock the buffer's patterns when it is turned on."
-  (if font-lock-mode
+  (if font-lock-mode ; off: nothing to give
       (dolist (set (list hi-lock-file-patterns hi-lock-interactive-patterns))
         (font-lock-add-keywords nil set t))))
 
@@ -175,8 +168,7 @@ add patterns, \\[unhighlight-regexp] removes them, and
 (defun hi-lock-regexp-okay (regexp) "Return REGEXP, or signal an error when it is nil or matches the empty string."
   (if (null regexp)
       (error "Regexp cannot match nil")
-    (when (string-match regexp "")
-      (error "Regexp cannot match an empty string"))
+    (if (string-match regexp "") (error "Regexp cannot match an empty string"))
     regexp))
 
 (defun hi-lock-keyword->face (keyword) "The face symbol a highlighting pattern KEYWORD applies."
@@ -186,7 +178,7 @@ add patterns, \\[unhighlight-regexp] removes them, and
 (defun hi-lock-read-face-name () "Choose the face for a new highlight.
 The next unused face when `hi-lock-auto-select-face' is non-nil (and no
 prefix argument), else one read with completion, that face first."
-  (if (null hi-lock-interactive-patterns)
+  (if (null hi-lock-interactive-patterns) ; a fresh start: all faces unused
       (setq hi-lock--unused-faces (copy-sequence hi-lock-face-defaults)))
   (let* ((newest (car hi-lock-interactive-patterns))
          (after-newest (and newest (cdr (member (symbol-name (hi-lock-keyword->face newest))
@@ -230,8 +222,7 @@ are the `case-fold-search' and `search-spaces-regexp' of the search."
   (let* ((from (max (point-min) (- (point) (/ hi-lock-highlight-range 2))))
          (to (min (point-max) (+ (point) hi-lock-highlight-range)))
          (made 0))
-    (save-excursion
-      (goto-char from)
+    (save-excursion (goto-char from)
       (let ((case-fold-search fold) (search-spaces-regexp spaces))
         (while (and (< (point) to) (re-search-forward regexp to t))
           (let ((beg (match-beginning group)) (end (match-end group)))
@@ -268,7 +259,7 @@ not run; either way FACE is given back to the unused faces."
           ((hi-lock--font-lock-p)
            (hi-lock--record name keyword)
            (font-lock-add-keywords nil (list keyword) t)
-           (font-lock-flush))
+           (font-lock-flush)) ; Font Lock shows it
           ((> (hi-lock--overlay-matches regexp face group name case-fold spaces-regexp) 0)
            (hi-lock--record name keyword)
            nil)
@@ -280,9 +271,8 @@ not run; either way FACE is given back to the unused faces."
 
 (defun hi-lock--read-regexp (prompt) "Read a regexp to highlight with PROMPT, the region's text as default when it is active."
   (let ((default 'regexp-history-last))
-    (when (use-region-p)
-      (setq default (buffer-substring (region-beginning) (region-end)))
-      (deactivate-mark))
+    (when (use-region-p) ; the region's text, once
+      (setq default (buffer-substring (region-beginning) (region-end))) (deactivate-mark))
     (hi-lock-regexp-okay (read-regexp prompt default))))
 
 (defun hi-lock-face-buffer (regexp &optional face subexp lighter) "Highlight the matches of REGEXP in this buffer with FACE (`hi-yellow' by default).
@@ -352,8 +342,7 @@ whose regexp matches where that face starts or just before it."
 (defun hi-lock-unface-buffer (regexp) "Remove the highlighting named REGEXP (a regexp or lighter); t removes all of it.
 Interactively, read the name with completion, the highlighting at point
 first; with a prefix argument remove everything."
-  (interactive
-   (if current-prefix-arg
+  (interactive (if current-prefix-arg
        '(t)
      (unless hi-lock-interactive-patterns (user-error "No highlighting to remove"))
      (let* ((names (mapcar #'car hi-lock-interactive-lighters))
@@ -376,21 +365,17 @@ first; with a prefix argument remove everything."
 ;;;; Patterns stored in the file.
 
 (defun hi-lock-write-interactive-patterns () "Insert the interactive patterns at point as \"Hi-lock:\" comment lines."
-  (interactive)
-  (if (null hi-lock-interactive-patterns)
-      (user-error "There are no interactive patterns"))
-  (let ((beg (point)))
+  (interactive) (or hi-lock-interactive-patterns (user-error "There are no interactive patterns"))
+  (let ((beg (point))) ; the lines are commented as a whole
     (dolist (keyword hi-lock-interactive-patterns)
       (insert (format "%s: %S\n" hi-lock-file-patterns-prefix (list keyword))))
-    (comment-region beg (point))))
+    (comment-region beg (point)))) ; in the mode's comment syntax
 
 (defun hi-lock--stored-patterns () "The patterns of the \"Hi-lock:\" lines within `hi-lock-file-patterns-range' of the start, the later lines' first."
   (let ((all nil)
         (tag (concat (regexp-quote hi-lock-file-patterns-prefix) ":")))
-    (save-restriction
-      (widen)
-      (save-excursion
-        (goto-char 1)
+    (save-restriction (widen)
+      (save-excursion (goto-char 1)
         (while (re-search-forward tag (min (point-max) (+ 1 hi-lock-file-patterns-range)) t)
           (let ((these (condition-case nil (read (current-buffer)) (error nil))))
             (if (consp these) (setq all (append these all)))))))

@@ -149,8 +149,7 @@ top level, a string in a submenu of that name.")
 
 (defun imenu--truncate-items (menulist) "Cut the names in MENULIST, and in its submenus, to `imenu-max-item-length'; return MENULIST."
   (let ((limit imenu-max-item-length))
-    (mapc (lambda (entry)
-            (pcase entry
+    (mapc (lambda (entry) (pcase entry
               ((pred imenu--subalist-p) (imenu--truncate-items (cdr entry)))
               (`(,(and (pred stringp) name) . ,_)
                (if (and (integerp limit) (> (length name) limit))
@@ -183,7 +182,7 @@ top level, a string in a submenu of that name.")
 (defun imenu--syntax-table () "The syntax table for searching entries: the buffer's, changed by `imenu-syntax-alist'."
   (let ((table (syntax-table)))
     (when imenu-syntax-alist
-      (setq table (copy-syntax-table table))
+      (setq table (copy-syntax-table table)) ; the buffer's stays as it is
       (pcase-dolist (`(,chars . ,syntax) imenu-syntax-alist)
         (mapc (lambda (c) (modify-syntax-entry c syntax table))
               (if (numberp chars) (list chars) chars))))
@@ -191,9 +190,9 @@ top level, a string in a submenu of that name.")
 
 (defun imenu--pattern-entries (regexp index call) "The entries REGEXP's group INDEX names, in buffer order, each with CALL (FUNCTION ARGS...) when given."
   (let ((entries nil))
-    (goto-char (point-min))
+    (goto-char (point-min)) ; the accessible part only
     (while (re-search-forward regexp nil t)
-      (let ((beg (match-beginning 0))
+      (let ((beg (match-beginning 0)) ; where the entry goes
             (name (match-string-no-properties index)))
         (if (and name (> (length name) 0)
                  (not (and imenu-generic-skip-comments-and-strings
@@ -202,12 +201,11 @@ top level, a string in a submenu of that name.")
               (push (if call `(,name ,where ,@call) (cons name where)) entries)))
         (if (= beg (match-end 0))
             (if (eobp) (goto-char (point-max)) (forward-char 1)))))
-    (nreverse entries)))
+    (nreverse entries))) ; buffer order
 
 (defun imenu--generic-function (patterns) "The index of the buffer's accessible part by PATTERNS, in the form of `imenu-generic-expression'."
   (let ((submenus nil) (plain nil))
-    (save-excursion
-      (save-match-data
+    (save-excursion (save-match-data
         (with-syntax-table (imenu--syntax-table)
           (let ((case-fold-search imenu-case-fold-search))
             (pcase-dolist (`(,title ,regexp ,index . ,call) patterns)
@@ -224,7 +222,7 @@ top level, a string in a submenu of that name.")
   (cond ((and imenu-prev-index-position-function imenu-extract-index-name-function)
          (let ((backwards nil))
            (save-excursion
-             (goto-char (point-max))
+             (goto-char (point-max)) ; walk back, so the list comes out in order
              (while (funcall imenu-prev-index-position-function)
                (let ((name (save-excursion (funcall imenu-extract-index-name-function))))
                  (if name (push (cons name (imenu--make-position (point))) backwards)))))
@@ -239,7 +237,7 @@ Signal an error when there are no entries, unless NOERROR.  With
   (let ((fresh (or (null imenu--index-alist)
                    (and imenu-auto-rescan (<= (buffer-size) imenu-auto-rescan-maxout)))))
     (when fresh
-      (imenu--cleanup)
+      (imenu--cleanup) ; free the old markers
       ;; An empty index is kept as (nil): made, with nothing in it.
       (setq imenu--index-alist
             (imenu--truncate-items (or (save-excursion (funcall imenu-create-index-function))
@@ -251,7 +249,7 @@ Signal an error when there are no entries, unless NOERROR.  With
 ;;;; Choosing an entry and going there.
 
 (defun imenu-find-default (guess completions) "The name among COMPLETIONS that GUESS (the symbol at point, say) stands for: the one equal to it, else the first it begins, case ignored; or nil."
-  (let ((completion-ignore-case t))
+  (let ((completion-ignore-case t)) ; for `all-completions'
     (or (car (assoc-string guess completions t))
         (car (all-completions guess completions)))))
 
@@ -311,53 +309,53 @@ Choosing the rescan entry makes the index anew and asks again."
 
 (defun imenu (index-item) "Go to the index entry INDEX-ITEM, read with completion from the buffer's index.
 INDEX-ITEM may also be an entry's name."
-  (interactive (list (imenu-choose-buffer-index)))
-  (when (stringp index-item)
-    (setq index-item (imenu--in-alist index-item (imenu--make-index-alist))))
-  (when index-item
-    (push-mark nil t)
-    (pcase index-item
-      (`(,name ,position ,function . ,args) (apply function name position args))
-      (`(,name . ,position) (funcall (or imenu-default-goto-function #'imenu-default-goto-function)
-                                     name position)))
-    (run-hooks 'imenu-after-jump-hook)))
+  (interactive (list (imenu-choose-buffer-index))) ; an entry, or nil
+  (let ((entry (if (stringp index-item)
+                   (imenu--in-alist index-item (imenu--make-index-alist))
+                 index-item)))
+    (when entry
+      (push-mark nil t) ; to come back with C-u C-SPC
+      (if (consp (cdr entry))
+          (apply (nth 2 entry) (car entry) (nth 1 entry) (nthcdr 3 entry))
+        (funcall (or imenu-default-goto-function #'imenu-default-goto-function) (car entry) (cdr entry)))
+      (run-hooks 'imenu-after-jump-hook))))
 
 ;;;; The Index menu.
 
 (defun imenu--menubar-select (item) "Go to ITEM chosen from the Index menu, rescanning first when it is the rescan entry."
   (cond ((not (equal item imenu--rescan-item)) (imenu item) nil)
         (t (imenu--cleanup)
-           (setq imenu--index-alist nil)
+           (setq imenu--index-alist nil) ; made anew below
            (imenu-update-menubar)
            t)))
 
 (defun imenu-update-menubar () "Remake the Index menu when the buffer changed since it was made."
-  (when (and imenu--menubar-keymap
-             (/= (buffer-chars-modified-tick) imenu-menubar-modified-tick))
-    (setq imenu-menubar-modified-tick (buffer-chars-modified-tick))
-    (let ((index (imenu--make-index-alist t)))
-      (unless (equal index imenu--last-menubar-index-alist)
-        (setq imenu--last-menubar-index-alist index)
-        (let ((menu (imenu--split-menu index (buffer-name))))
-          (setcdr imenu--menubar-keymap
-                  (cdr (imenu--create-keymap (car menu) (cdr menu) #'imenu--menubar-select))))))))
+  (let ((tick (buffer-chars-modified-tick)))
+    (when (and imenu--menubar-keymap (/= tick imenu-menubar-modified-tick))
+      (setq imenu-menubar-modified-tick tick)
+      (let ((index (imenu--make-index-alist t)))
+        (unless (equal index imenu--last-menubar-index-alist)
+          (setq imenu--last-menubar-index-alist index)
+          (let ((menu (imenu--split-menu index (buffer-name))))
+            (setcdr imenu--menubar-keymap
+                    (cdr (imenu--create-keymap (car menu) (cdr menu) #'imenu--menubar-select)))))))))
 
 (defun imenu-add-to-menubar (name) "Add an Index menu called NAME to this buffer's menu bar."
-  (interactive "sImenu menu item name: ")
+  (interactive "sImenu menu item name: ") ; GNU's prompt
   (unless (or (and imenu-prev-index-position-function imenu-extract-index-name-function)
-              imenu-generic-expression
-              (not (eq imenu-create-index-function #'imenu-default-create-index-function)))
+              (not (eq imenu-create-index-function #'imenu-default-create-index-function))
+              imenu-generic-expression)
     (imenu-unavailable-error "The mode `%s' does not support Imenu" (format-mode-line mode-name)))
-  (let ((map (make-sparse-keymap)))
-    (set-keymap-parent map (current-local-map))
-    (setq imenu--menubar-keymap (make-sparse-keymap "Imenu"))
-    (define-key map [menu-bar index] (cons name imenu--menubar-keymap))
-    (use-local-map map)
+  (let ((local (make-sparse-keymap))
+        (index-menu (make-sparse-keymap "Imenu")))
+    (set-keymap-parent local (current-local-map))
+    (define-key local [menu-bar index] (cons name index-menu))
+    (setq imenu--menubar-keymap index-menu)
+    (use-local-map local)
     (add-hook 'menu-bar-update-hook #'imenu-update-menubar)))
 
 (defun imenu-add-menubar-index () "Add an Index menu to this buffer's menu bar, as `imenu-add-to-menubar' with \"Index\"."
-  (interactive)
-  (imenu-add-to-menubar "Index"))
+  (interactive) (imenu-add-to-menubar "Index"))
 
 (provide 'imenu)
 

@@ -23,7 +23,8 @@
   :group 'repeat
   :type `(choice ,@(mapcar (lambda (c) `(const :tag ,(car c) ,(cdr c)))
                            '(("Repeat for all keys" . t) ("Don't repeat" . nil)))
-                 (sexp :tag "Repeat for specific keys")))
+                 (sexp :tag "Repeat for specific keys") ; a list of keys
+                 ))
 
 (defvar repeat-num-input-keys-at-repeat -1 "The number of keys read when `repeat' last ran.")
 
@@ -41,8 +42,7 @@
 Without one, the prefix argument of that command is used again.  As long
 as the last key of this command is typed again, the command runs again.
 A character inserted by `self-insert-command' is inserted again."
-  (interactive "P")
-  (let* ((again (eq last-repeatable-command 'repeat))
+  (interactive "P") (let* ((again (eq last-repeatable-command 'repeat))
          (command (if again repeat-previous-repeated-command last-repeatable-command))
          (final last-command-event)
          (arg (or repeat-arg (if again repeat--previous-arg last-prefix-arg))))
@@ -53,13 +53,13 @@ A character inserted by `self-insert-command' is inserted again."
           repeat-previous-repeated-command command
           repeat--previous-arg arg
           repeat-num-input-keys-at-repeat (bound-and-true-p num-input-keys))
-    (setq this-command command)
+    (setq this-command command) ; what the loop records as run
     (progn
       (repeat-message "Repeating command %s%S" (if arg (format "%s " arg) "") command)
       (cond ((eq command 'self-insert-command)
              (let ((char (char-before)))
                (when char
-                 (setq last-command-event char)
+                 (setq last-command-event char) ; as if typed again
                  (dotimes (_ (prefix-numeric-value arg)) (insert-char char 1)))))
             ((arrayp command) (execute-kbd-macro command (and arg (prefix-numeric-value arg))))
             (t (let ((current-prefix-arg arg)) (call-interactively command))))
@@ -95,7 +95,8 @@ A command's `repeat-check-key' property overrides this: `no' never checks, t alw
                            '(("Show hints in the echo area" . repeat-echo-message)
                              ("Show indicator in the mode line" . repeat-echo-mode-line)
                              ("No visual feedback" . ignore)))
-                 (function :tag "Function")))
+                 (function :tag "Function") ; another function
+                 ))
 
 (defvar repeat-in-progress nil "Non-nil while a repeating sequence is active.")
 
@@ -125,7 +126,8 @@ A command's `repeat-check-key' property overrides this: `no' never checks, t alw
   (repeat--stop-timer)
   (if repeat-in-progress
       (progn (setq repeat-in-progress nil)
-             (funcall repeat-echo-function nil))))
+             (funcall repeat-echo-function nil)) ; the hint goes
+    nil))
 
 (defun repeat-post-hook () "After a command with a repeat map, make that map active until a key outside it."
   (let* ((spec (or repeat-map (repeat--command-property 'repeat-map)))
@@ -161,7 +163,7 @@ key is typed; `repeat-exit-key', `repeat-exit-timeout' and
   (if repeat-mode
       (add-hook 'post-command-hook #'repeat-post-hook)
     (remove-hook 'post-command-hook #'repeat-post-hook))
-  (when repeat-mode
+  (when repeat-mode ; tell how many commands have repeat maps
     (let ((commands 0) (maps nil))
       (mapatoms (lambda (sym)
                   (let ((spec (and (commandp sym) (get sym 'repeat-map))))
@@ -181,7 +183,7 @@ key is typed; `repeat-exit-key', `repeat-exit-timeout' and
             (and repeat-exit-key (concat ", or exit with " (key-description repeat-exit-key))))))
 
 (defun repeat-echo-message (keymap) "Show the keys of KEYMAP in the echo area, or clear the hint when KEYMAP is nil."
-  (let ((message-log-max nil)
+  (let ((message-log-max nil) ; hints stay out of *Messages*
         (shown (current-message)))
     (cond (keymap (message "%s" (repeat-echo-message-string keymap)))
           ((and shown (string-prefix-p "Repeat with " shown)) (message nil)))))
@@ -190,13 +192,11 @@ key is typed; `repeat-exit-key', `repeat-exit-timeout' and
   "What the mode line shows while a repeating sequence is active.")
 
 (defun repeat-echo-mode-line (keymap) "Have the mode lines redrawn (KEYMAP is not needed), so that a `repeat-echo-mode-line-string' placed there shows whether a sequence is active."
-  (ignore keymap)
-  (force-mode-line-update t))
+  (ignore keymap) (force-mode-line-update t))
 
 (defun describe-repeat-maps () "List the repeat maps and the commands that use each, in the help buffer."
-  (interactive)
-  (help-setup-xref (list #'describe-repeat-maps) (called-interactively-p 'interactive))
-  (let ((table nil))
+  (interactive) (help-setup-xref (list #'describe-repeat-maps) (called-interactively-p 'interactive))
+  (let ((table nil)) ; (MAP COMMAND...) rows
     (mapatoms (lambda (sym)
                 (let ((spec (and (commandp sym) (get sym 'repeat-map))))
                   (when spec
