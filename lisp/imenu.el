@@ -13,7 +13,7 @@
 
 ;;; Code:
 
-(eval-when-compile (require 'cl-lib))
+(require 'cl-lib) ; as GNU's imenu, which programs may count on
 
 (defgroup imenu nil "An index of the definitions in a buffer, as a menu or with completion." :group 'matching)
 
