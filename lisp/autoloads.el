@@ -1759,3 +1759,24 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(term make-term ansi-term)) (autoload name "term" nil (not (eq name 'make-term))))
 ;; Tar archives (tar-mode.el).
 (autoload 'tar-mode "tar-mode" nil t)
+;; Libraries of issue 10 (branch libmodes3), as GNU autoloads them.
+;; What text carries (descr-text.el).
+(autoload 'describe-text-properties "descr-text" nil t)
+(autoload 'describe-char-eldoc "descr-text")
+;; Highlighting by regexp (hi-lock.el).
+(dolist (name '(hi-lock-mode global-hi-lock-mode hi-lock-line-face-buffer
+                highlight-lines-matching-regexp hi-lock-face-buffer highlight-regexp
+                hi-lock-face-phrase-buffer highlight-phrase hi-lock-face-symbol-at-point
+                highlight-symbol-at-point hi-lock-unface-buffer unhighlight-regexp
+                hi-lock-write-interactive-patterns))
+  (autoload name "hi-lock" nil t))
+(defvar global-hi-lock-mode nil "Non-nil when Global Hi Lock mode, Hi Lock mode in every buffer, is on.")
+;; Repeating commands (repeat.el); C-x z is bound to `repeat' already.
+(dolist (name '(repeat repeat-mode)) (autoload name "repeat" nil t))
+(defvar repeat-mode nil "Non-nil when Repeat mode, in which the keys of a command's `repeat-map' repeat it, is on.")
+;; An index of the definitions in a buffer (imenu.el).
+(dolist (name '(imenu imenu-add-to-menubar imenu-add-menubar-index)) (autoload name "imenu" nil t))
+(defvar-local imenu-generic-expression nil "How `imenu-default-create-index-function' finds entries: a list of (MENU-TITLE REGEXP INDEX [FUNCTION ARGS...]).")
+(put 'imenu-generic-expression 'risky-local-variable t)
+(defvar-local imenu-create-index-function 'imenu-default-create-index-function "The function, of no arguments, that makes the buffer's index alist.")
+(defvar-local imenu-case-fold-search t "Non-nil means the searches of `imenu-generic-expression' ignore case.")

@@ -32,15 +32,21 @@ is a plain character below 128, otherwise a vector."
 (defun kbd-macro--run-keys (macro) "Run the commands that the keys of MACRO (already being read from) call, until it is used up."
   (while (< executing-kbd-macro-index (length macro))
     (let* ((keys (read-key-sequence nil))
-           (cmd (key-binding keys t)))
+           (cmd (key-binding keys t))
+           (arg prefix-arg))
       (setq last-command-event (aref keys (1- (length keys)))
-            this-command cmd)
+            this-command cmd
+            real-this-command cmd)
       (set--this-command-keys (if (stringp keys) keys (key-description keys)))
       (run-hooks 'pre-command-hook)
       (if (null cmd)
           (progn (ding) (setq executing-kbd-macro-index (length macro)))
         (command-execute cmd))
+      ;; What the command ran with is the previous prefix argument for the next one.
+      (setq last-prefix-arg arg)
       (run-hooks 'post-command-hook)
+      ;; Only a command that is more than a prefix argument is one `repeat' repeats.
+      (unless prefix-arg (setq last-repeatable-command real-this-command))
       (setq last-command this-command)
       (when defining-kbd-macro (setq kbd-macro--kept kbd-macro--pending))
       ;; The command loop goes back to the selected window's buffer.

@@ -650,6 +650,7 @@ the next character; grave accents and apostrophes become the quotes of
 (defvar current-prefix-arg nil "The raw prefix argument of the command being run.")
 (defvar last-prefix-arg nil "The raw prefix argument of the previous command.")
 (defvar real-this-command nil "The command being run, as read from the keyboard.")
+(defvar last-repeatable-command nil "The last command run that was not only a prefix argument; what `repeat' repeats.")
 (defvar command-history nil "Commands run through the minibuffer or recorded by `call-interactively', as forms, newest first.")
 
 (defun keymap--region-args ()

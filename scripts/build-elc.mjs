@@ -45,6 +45,7 @@ export const COMPILED_LIBRARIES = [
   'simple-undo-auto', 'sort', 'struct-cmacros', 'subr-fields', 'subr-more2', 'subr-more3',
   'tabulated-list', 'text-center', 'thingatpt', 'thread', 'time-stamp', 'tooltip', 'trace',
   'uniquify', 'url-util', 'version', 'view', 'wdired', 'wid-edit', 'xml', 'xref',
+  'descr-text', 'hi-lock', 'imenu', 'repeat',
 ];
 
 /** The format src/emacs/elc.ts writes (its ELC_VERSION): a file of another is refused by load, with a message. */
