@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lispRuntime, repoRoot } from './support/runtime.ts';
+import { dumpedRuntime, lispRuntime, repoRoot } from './support/runtime.ts';
 import { runCaseFile } from './support/corpus.ts';
 import { collectGarbage, verifyHeap } from '../src/core/gc.ts';
 import { compiledDeopts, compiledSource, setCompileThreshold } from '../src/emacs/compile.ts';
@@ -56,6 +56,20 @@ test('a defun is compiled after the threshold; forms the compiler lacks fall bac
   assert.equal(compiledSource(rt, fb, true), null);
   assert.match(compiledSource(rt, ex, true) ?? '', /H\.excursionEnter/);
   assert.equal(evalString(rt, '(list (cmpt-sq 3) (cmpt-sq 4) (cmpt-fallback) (cmpt-fallback) (cmpt-excursion) (cmpt-excursion))'), '(9 16 8 8 1 1)');
+});
+
+test('the image\'s own functions are compiled at their 8th call, a program\'s at its first', () => {
+  // The default thresholds, as a process gets them when TSMACS_COMPILE and TSMACS_COMPILE_LIB are unset.
+  if (process.env.TSMACS_COMPILE || process.env.TSMACS_COMPILE_LIB) return;
+  const rt = dumpedRuntime(1);
+  const fnOf = (name: string): number => symbolFunction(rt, internString(rt, makeString(rt, name)));
+  // `xor' is a closure of the image (subr.el); each compiledSource without FORCE counts as a call.
+  const img = fnOf('xor');
+  for (let i = 1; i < 8; i++) assert.equal(compiledSource(rt, img, false), null, `call ${i}`);
+  assert.match(compiledSource(rt, img, false) ?? '', /function compiled/);
+  evalString(rt, '(defun cmpt-own (a b) (if a (not b) b))');
+  assert.match(compiledSource(rt, fnOf('cmpt-own'), false) ?? '', /function compiled/);
+  assert.equal(evalString(rt, '(list (xor t nil) (xor t t) (cmpt-own t nil))'), '(t nil t)');
 });
 
 test('compiled code keeps its constants alive: a closure body cut by Lisp after compiling still runs', () => {

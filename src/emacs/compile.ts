@@ -82,6 +82,8 @@ interface Entry {
   src: string;
   /** A closure's entry (key (ARGS . BODY) under `closure ENV'), else a lambda's. */
   lex: boolean;
+  /** Its key is in the dumped image: a function of the image's own libraries (see LIB_THRESHOLD). */
+  lib: boolean;
 }
 
 interface State {
@@ -89,6 +91,8 @@ interface State {
   threshold: number;
   /** The same while a macro expander runs (rt.setupDepth): see EXPAND_THRESHOLD. */
   expandThreshold: number;
+  /** The same for the image's own functions: see LIB_THRESHOLD. */
+  libThreshold: number;
   /** Closures, by the (ARGS . BODY) they share; lambdas (dynamic binding) apart. */
   lex: Map<number, Entry>;
   dyn: Map<number, Entry>;
@@ -122,7 +126,10 @@ const stateOf = defineWorldState<State>((rt) => {
   const ex = rt.host.getenv('TSMACS_COMPILE_EXPAND');
   const expandThreshold = ex !== undefined && ex !== null && ex !== '' ? Math.max(1, Number(ex) | 0)
     : env === undefined || env === null || env === '' ? EXPAND_THRESHOLD : threshold;
-  return { threshold, expandThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
+  const lb = rt.host.getenv('TSMACS_COMPILE_LIB');
+  const libThreshold = lb !== undefined && lb !== null && lb !== '' ? Math.max(1, Number(lb) | 0)
+    : env === undefined || env === null || env === '' ? LIB_THRESHOLD : threshold;
+  return { threshold, expandThreshold, libThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
     icKey: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
 });
 
@@ -145,6 +152,17 @@ const DEFAULT_THRESHOLD = 1;
  * it; TSMACS_COMPILE and setCompileThreshold set both).
  */
 const EXPAND_THRESHOLD = 100;
+
+/**
+ * Calls before compiling a function of the dumped image (its (ARGS . BODY) in the image's
+ * region: the preloaded libraries, GNU's byte-compiled preloaded code), outside set-up code
+ * (evalcold). Such functions are mostly called a few times per process (a major mode's set-up:
+ * `emacs-lisp-mode' compiled 23 functions at their first calls, 20 ms of CPU against 5.6 ms
+ * interpreted), while a program's own functions, compiled at their first call, are its hot ones.
+ * An image function called this often is compiled then (TSMACS_COMPILE_LIB sets it;
+ * TSMACS_COMPILE and setCompileThreshold set it too).
+ */
+const LIB_THRESHOLD = 8;
 
 // A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
 // freed address could come back as another object.
@@ -201,7 +219,8 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
       for (const old of map.values()) old.fn = null;
       map.clear();
     }
-    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: map === st.lex };
+    e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: map === st.lex,
+      lib: rt.heap.inDump((key & -8) >>> 2) };
     map.set(key, e);
   }
   if (e.fn !== null) {
@@ -209,7 +228,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
     st.icEntry[slot] = e;
     return e.fn;
   }
-  if (e.failed || e.compiling || (!force && ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : st.threshold))) return null;
+  if (e.failed || e.compiling || (!force && ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : e.lib ? st.libThreshold : st.threshold))) return null;
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
@@ -255,7 +274,7 @@ function loopSite(rt: Runtime, form: number, lexical: boolean): Entry | null {
       for (const old of st.loops.values()) old.fn = null;
       st.loops.clear();
     }
-    e = { key: Qnil, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: lexical };
+    e = { key: Qnil, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: lexical, lib: false };
     st.loops.set(form, e);
   }
   return e.failed || e.lex !== lexical ? null : e;
@@ -339,6 +358,7 @@ export function setCompileThreshold(rt: Runtime, n: number): void {
   const st = stateOf(rt);
   st.threshold = Math.max(0, n | 0);
   st.expandThreshold = st.threshold;
+  st.libThreshold = st.threshold;
 }
 
 /** Whether compiling is on in this world. */

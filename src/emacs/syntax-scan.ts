@@ -98,6 +98,13 @@ class Text {
    * no ASCII char of the table takes part in a two-char comment delimiter.
    */
   readonly simple: boolean;
+  /**
+   * Chars are bytes and no `syntax-table' property counts: a scanning loop may read a char and
+   * the syntax of an ASCII one in place (u8 and tab) instead of calling char and syntaxOf. The
+   * launcher's inlining budget is small, so those calls stay calls in a big loop such as
+   * scanLists's (evalcold: two thirds of a long scan-lists was the calls).
+   */
+  readonly fast: boolean;
   private runLo = 0;
   private runHi = 0;
   private runKind = 0;
@@ -127,6 +134,7 @@ class Text {
     let flags = 0;
     for (let c = 0; c < 128; c++) flags |= this.tab[c]!;
     this.simple = this.flat && this.iv === Qnil && (flags & FLAGS_1234) === 0;
+    this.fast = this.flat && this.iv === Qnil;
   }
 
   private addr(byte: number): number {
@@ -249,8 +257,13 @@ const commentStyle = (s: number, other: number): number =>
 /** Whether the char at POS is escaped: preceded by an odd number of escape or char-quote chars. */
 function charQuoted(t: Text, pos: number): boolean {
   let quoted = false;
+  const { u8, gpt, before, after, tab, fast } = t;
   for (let p = pos - 1; p >= t.begv; p--) {
-    const k = cls(t.syntaxAt(p));
+    let k: number;
+    if (fast) {
+      const b = u8[p < gpt ? before + p : after + p]!;
+      k = cls(b < 128 ? tab[b]! : t.syntaxAt(p));
+    } else k = cls(t.syntaxAt(p));
     if (k !== Sescape && k !== Scharquote) break;
     quoted = !quoted;
   }
@@ -995,7 +1008,9 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
     st = cp[1].clone();
   } else st = freshState();
   parseForward(t, st, from, endPos, NaN, false, 0);
-  if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, st.clone()]);
+  // Kept as it is: ST is not changed below (a deeper parse starts a fresh state), and a resumed
+  // checkpoint is cloned before it is parsed on.
+  if (!cp || cp[0] > endPos) checkpoints.set(start, [endPos, st]);
   // Inside nested comments two deep or more, the ender closes the innermost one, which GNU
   // finds by parsing again from just inside the outer one's starter, until one level is left.
   // (Counting delimiters back from the ender cannot tell how `#|#|#' pairs up; this can.)
@@ -1012,17 +1027,27 @@ function backComment(t: Text, endPos: number, style: number, nested: boolean, ch
 /**
  * The first starter of STYLE in the text between the previous one-char ender of STYLE (or the
  * accessible start) and ENDPOS, where a single-char ender is; -1 when there is none; -2 when
- * that text has string, escape or fence syntax, or the ender is not a single char of STYLE,
- * so that only a forward parse can tell.
+ * only a forward parse can tell: a starter was found in text that also has string or escape
+ * syntax (it may be inside a string, or quoted), that text has fence syntax, or the ender is
+ * not a single char of STYLE. With no starter of STYLE after the previous ender, no comment of
+ * STYLE can be open at ENDPOS, strings or not: a line of code with a string in it (the usual
+ * Lisp line) is settled here, without parsing forward from its defun's start.
  */
 function backLineComment(t: Text, endPos: number, style: number): number {
   const endSyn = t.syntaxAt(endPos);
   if (cls(endSyn) !== Sendcomment || commentStyle(endSyn, 0) !== style || enderFirst(t, endPos, endSyn) >= 0) return -2;
   let found = -1;
+  let quoting = false;
+  const { u8, gpt, before, after, tab, fast } = t;
   for (let p = endPos - 1; p >= t.begv; p--) {
-    const syn = t.syntaxAt(p);
+    let syn: number;
+    if (fast) {
+      const b = u8[p < gpt ? before + p : after + p]!;
+      syn = b < 128 ? tab[b]! : t.syntaxAt(p);
+    } else syn = t.syntaxAt(p);
     const code = cls(syn);
-    if (code === Sstring || code === Sstring_fence || code === Scomment_fence || code === Sescape || code === Scharquote) return -2;
+    if (code === Sstring_fence || code === Scomment_fence) return -2;
+    if (code === Sstring || code === Sescape || code === Scharquote) quoting = true;
     if (code === Sendcomment && commentStyle(syn, 0) === style && !nestedFlag(syn)) {
       // An escaped ender (comment-end-can-be-escaped) may not end anything.
       if (p > t.begv) {
@@ -1038,13 +1063,14 @@ function backLineComment(t: Text, endPos: number, style: number): number {
     }
     // Two-char delimiters: a starter of STYLE counts, other starters do not matter, but an
     // ender might close something the line began inside of.
+    if ((syn & FLAGS_1234) === 0) continue;
     const prev = p > t.begv ? t.syntaxAt(p - 1) : 0;
     // (GNU passes over the ender of a nested comment once a starter of STYLE is found after it.)
     if (flag4(syn) && flag3(prev) && (found < 0 || !(nestedFlag(syn) || nestedFlag(prev)))) return -2;
     const next = p + 1 < endPos ? t.syntaxAt(p + 1) : 0;
     if (flag1(syn) && flag2(next) && commentStyle(next, syn) === style && !(nestedFlag(syn) || nestedFlag(next))) found = p;
   }
-  return found;
+  return found >= 0 && quoting ? -2 : found;
 }
 
 /**
@@ -1122,17 +1148,26 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
   if (from > t.zv) from = t.zv;
   let lastGood = from;
   const checkpoints = new Map<number, [number, ParseState]>();
+  const { u8, gpt, before, after, tab, fast } = t;
   while (count > 0) {
     let mathexit = false;
     let done = false;
     while (from < t.zv) {
-      const c = t.char(from);
-      const syn = t.syntaxOf(from, c);
+      let c: number;
+      let syn: number;
+      if (fast) {
+        c = u8[from < gpt ? before + from : after + from]!;
+        if (c < 128) syn = tab[c]!;
+        else syn = t.syntaxOf(from, (c += 0x3fff00));
+      } else {
+        c = t.char(from);
+        syn = t.syntaxOf(from, c);
+      }
       let code = cls(syn);
       if (depth === minDepth) lastGood = from;
       const prefix = prefixFlag(syn);
       from++;
-      if (ignoreComments) {
+      if (ignoreComments && flag1(syn)) {
         const other = starterSecond(t, from, syn);
         if (other >= 0) {
           code = Scomment;
@@ -1216,8 +1251,13 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           const term = t.char(from - 1);
           for (;;) {
             if (from >= t.zv) return scanError(rt, 'Unbalanced parentheses', lastGood, from);
-            const ch = t.char(from);
-            const k = cls(t.syntaxOf(from, ch));
+            let ch: number;
+            let k: number;
+            if (fast && (ch = u8[from < gpt ? before + from : after + from]!) < 128) k = cls(tab[ch]!);
+            else {
+              ch = t.char(from);
+              k = cls(t.syntaxOf(from, ch));
+            }
             if (code === Sstring ? ch === term && k === Sstring : k === Sstring_fence) break;
             if (k === Sescape || k === Scharquote) from++;
             from++;
@@ -1245,15 +1285,23 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
     let done = false;
     while (from > t.begv) {
       from--;
-      const c = t.char(from);
-      let syn = t.syntaxOf(from, c);
+      let c: number;
+      let syn: number;
+      if (fast) {
+        c = u8[from < gpt ? before + from : after + from]!;
+        if (c < 128) syn = tab[c]!;
+        else syn = t.syntaxOf(from, (c += 0x3fff00));
+      } else {
+        c = t.char(from);
+        syn = t.syntaxOf(from, c);
+      }
       let code = cls(syn);
       if (depth === minDepth) lastGood = from;
       let style = 0;
       let nestedEnd = nestedFlag(syn);
       if (code === Sendcomment) style = commentStyle(syn, 0);
       // A two-char comment ender.
-      if (ignoreComments) {
+      if (ignoreComments && flag4(syn)) {
         const prev = enderFirst(t, from, syn);
         if (prev >= 0) {
           code = Sendcomment;
@@ -1263,7 +1311,13 @@ function scanLists(rt: Runtime, from: number, count: number, depth: number, sexp
           syn = prev;
         }
       }
-      const quoted = code !== Sendcomment && charQuoted(t, from);
+      // Only an escape or char-quote before FROM can quote it (the common answer read in place).
+      let quoted = false;
+      if (code !== Sendcomment && from > t.begv) {
+        const b = fast ? u8[from - 1 < gpt ? before + from - 1 : after + from - 1]! : 128;
+        const k = b < 128 ? cls(tab[b]!) : Sescape;
+        if (k === Sescape || k === Scharquote) quoted = charQuoted(t, from);
+      }
       if (quoted) {
         from--;
         code = Sword;
