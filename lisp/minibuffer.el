@@ -116,24 +116,29 @@ signalled again."
   (lambda (input filter op)
     (let* ((inner (and (string-prefix-p s1 input completion-ignore-case)
                        (concat s2 (substring input (length s1)))))
-           (ans (and inner (complete-with-action op coll inner filter))))
-      (when ans
-        (cond ((eq (car-safe op) 'boundaries)
-               (let ((start (or (and (eq (car-safe ans) 'boundaries) (cadr ans)) 0)))
-                 (cons 'boundaries
-                       (cons (max (length s1) (+ start (- (length s1) (length s2))))
-                             (and (eq (car-safe ans) 'boundaries) (cddr ans)))))) ((stringp ans)
-               (and (string-prefix-p s2 ans completion-ignore-case)
-                    (concat s1 (substring ans (length s2)))))
-			     ((eq op t)
-			      (let ((start (car (completion-boundaries inner coll filter ""))))
-				(if (>= start (length s2))
-				    ans
-				  (let ((lead (concat "\\`" (regexp-quote (substring s2 start)))))
-				    (delq nil (mapcar (lambda (c) (and (string-match lead c)
-								       (substring c (match-end 0))))
-						      ans))))))
-			     (t ans))))))
+           (ans (and inner (complete-with-action op coll inner filter)))
+           (shift (- (length s1) (length s2))))
+      (cond ((eq (car-safe op) 'boundaries)
+             ;; Answered even when COLL has no boundaries of its own: the
+             ;; field never starts inside S1.
+             (let ((found (and (eq (car-safe ans) 'boundaries) (cdr ans))))
+               (cons 'boundaries
+                     (cons (max (length s1) (+ (or (car found) 0) shift))
+                           (cdr found)))))
+            ((null ans) nil)
+            ((stringp ans)
+             (and (string-prefix-p s2 ans completion-ignore-case)
+                  (concat s1 (substring ans (length s2)))))
+            ((eq op t)
+             (let ((field-start (car (completion-boundaries inner coll filter ""))))
+               (if (>= field-start (length s2))
+                   ans
+                 ;; The candidates still hold the part of S2 inside the field.
+                 (let ((lead (concat "\\`" (regexp-quote (substring s2 field-start)))))
+                   (delq nil (mapcar (lambda (c) (and (string-match lead c)
+                                                      (substring c (match-end 0))))
+                                     ans))))))
+            (t ans)))))
 
 (defun completion-table-with-context (prefix coll input filter op) "Complete INPUT in COLL as if PREFIX were before it.
 FILTER gets candidates with PREFIX added; OP is as for any table."
