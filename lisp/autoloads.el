@@ -97,14 +97,7 @@
 (defvar user-emacs-directory "~/.emacs.d/"
   "The directory holding the user's Emacs files, as a directory name.")
 
-;; Aliases GNU's subr.el and files.el keep for old names.
-(defalias 'point-at-bol #'line-beginning-position)
-(defalias 'point-at-eol #'line-end-position)
-(defalias 'store-match-data #'set-match-data)
-(defalias 'sxhash #'sxhash-equal)
-(defalias 'user-original-login-name #'user-login-name)
-(defalias 'chmod #'set-file-modes)
-(defalias 'mkdir #'make-directory)
+;; The aliases of old names GNU keeps in subr.el are in subr.el.
 
 ;; Preloaded in GNU too: two aliases of time.c primitives, and the
 ;; accessors of decoded times (lists of nine fields), usable with setf.
