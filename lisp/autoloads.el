@@ -426,9 +426,10 @@
   (autoload name "simple-more" nil t))
 (defvar eval-expression-print-length 12 "`print-length' for the values `eval-expression' shows.")
 (defvar eval-expression-print-level 4 "`print-level' for the values `eval-expression' shows.")
+(defvar eval-expression-print-maximum-character 127 "The largest integer `eval-expression' also shows as a character.")
 (defvar read-expression-history nil "Expressions read by `read--expression'.")
 (dolist (name '(eval-expression-print-format eval-expression-get-print-arguments
-                read--expression read-minibuffer eval-minibuffer event-apply-modifier
+                event-apply-modifier
                 display-message-or-buffer make-separator-line set-hard-newline-properties
                 minibuffer-prompt-width reset-this-command-lengths))
   (autoload name "simple-odds"))

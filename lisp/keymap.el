@@ -730,13 +730,19 @@ records the call in `command-history'. KEYS is unused in batch."
 
 (defun command-execute (cmd &optional record-flag keys special) "Run CMD as a command: a keyboard macro (string or vector) or a function called interactively.
 Unless SPECIAL, the pending `prefix-arg' becomes `current-prefix-arg'. RECORD-FLAG and
-KEYS go to `call-interactively'."
+KEYS go to `call-interactively'; a macro is recorded in `command-history' as a call
+of `execute-kbd-macro' when RECORD-FLAG."
   (let ((final (indirect-function cmd)))
     (unless special
       (setq current-prefix-arg prefix-arg
             prefix-arg nil))
     (cond
      ((or (stringp final) (vectorp final))
+      ;; A macro run as a command is remembered as the call that runs it again.
+      (when record-flag
+        (add-to-history 'command-history
+                        (list 'execute-kbd-macro final (and (not special) current-prefix-arg))
+                        nil t))
       (if (fboundp 'execute-kbd-macro)
           (execute-kbd-macro final current-prefix-arg)
         (error "Keyboard macros cannot be run in batch")))

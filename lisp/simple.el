@@ -224,6 +224,18 @@ A numeric ARG undoes that many groups of changes.  With the region active
              (not noninteractive))
     (funcall blink-paren-function)))
 
+;;;; Reading Lisp in the minibuffer, preloaded as GNU's is (a caller may
+;;;; rebind these before the commands that use them are loaded).
+
+(defun read--expression (prompt &optional initial-contents) "Read a Lisp expression in the minibuffer with PROMPT."
+  (read-from-minibuffer prompt initial-contents read-expression-map t 'read-expression-history))
+
+(defun read-minibuffer (prompt &optional initial-contents) "Read a Lisp object in the minibuffer with PROMPT."
+  (read-from-minibuffer prompt initial-contents minibuffer-local-map t))
+
+(defun eval-minibuffer (prompt &optional initial-contents) "Read an expression in the minibuffer with PROMPT and return its value."
+  (eval (read-minibuffer prompt initial-contents) t))
+
 ;;;; The variables of next-error (its commands are in simple-args.el), preloaded
 ;;;; so that a let-binding of one in any file is dynamic.
 
