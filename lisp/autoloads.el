@@ -602,7 +602,8 @@
                    completion-table-with-predicate completion-table-with-quoting
                    internal-complete-buffer-except completion--category-override
                    completion--styles completion--nth-completion completion-try-completion
-                   completion-all-completions completion-hilit-commonality
+                   completion-all-completions completion-all-sorted-completions
+                   completion-hilit-commonality
                    completion-pcm--string->pattern completion-pcm--optimize-pattern
                    completion-pcm--pattern->regex completion-pcm--pattern->string
                    completion-pcm--pattern-trivial-p completion-pcm--pattern-point-idx

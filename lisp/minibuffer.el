@@ -239,6 +239,70 @@ Returns nil (no match), t (INPUT is the only one) or (NEWSTRING . NEWPOINT)."
 The list's last cdr is the length of the text before the field."
   (completion--nth-completion 2 input coll filter point meta))
 
+;;; All the completions of the minibuffer's input, best first.
+
+(defvar-local completion-all-sorted-completions nil
+  "The sorted completions `completion-all-sorted-completions' found last, or nil to look again.")
+
+(defun completion--history-rank (candidates base) "Sort CANDIDATES (after the text BASE) by where BASE + each comes in the minibuffer history.
+Those not there keep their order, after the others.  No history is used
+when `minibuffer-history-variable' is t."
+  (let ((hist (and (not (eq minibuffer-history-variable t))
+                   (boundp minibuffer-history-variable)
+                   (symbol-value minibuffer-history-variable)))
+        (rank (make-hash-table :test 'equal))
+        (i 0))
+    (dolist (h hist)
+      (when (and (stringp h) (string-prefix-p base h))
+        (let ((key (substring h (length base))))
+          (unless (gethash key rank) (puthash key i rank))))
+      (setq i (1+ i)))
+    (if (zerop (hash-table-count rank))
+        candidates
+      (sort candidates (lambda (a b)
+                         (< (gethash a rank most-positive-fixnum)
+                            (gethash b rank most-positive-fixnum)))))))
+
+(defun completion-all-sorted-completions (&optional start end) "Return the completions of the minibuffer input from START to END, sorted.
+The table's `cycle-sort-function' sorts them if it has one; else the
+shorter come first (equal lengths alphabetically), then those in the
+minibuffer history by recency, and the default first of all.  The last
+cdr is the length of the text before the field completed.  The answer
+is kept in `completion-all-sorted-completions' until the input changes."
+  (or completion-all-sorted-completions
+      (let* ((start (or start (minibuffer-prompt-end)))
+             (end (or end (point-max)))
+             (input (buffer-substring start end))
+             (meta (completion--field-metadata start))
+             (found (completion-all-completions input minibuffer-completion-table
+                                                minibuffer-completion-predicate
+                                                (- (point) start) meta))
+             (tail (last found))
+             (base-size (or (cdr tail) 0))
+             (base (substring input 0 (min base-size (length input))))
+             (sorter (completion-metadata-get meta 'cycle-sort-function)))
+        (when tail
+          (setcdr tail nil)
+          (setq found (delete-dups found))
+          (if sorter
+              (setq found (funcall sorter found))
+            (setq found (sort found (lambda (a b)
+                                      (or (< (length a) (length b))
+                                          (and (= (length a) (length b)) (string< a b))))))
+            (setq found (completion--history-rank found base))
+            (let ((def (if (consp minibuffer-default) (car minibuffer-default) minibuffer-default)))
+              (when (and (stringp def) (string-prefix-p base def))
+                (let ((own (substring def (length base))))
+                  (when (member own found)
+                    (setq found (cons own (delete own found))))))))
+          ;; Kept until the text changes.
+          (add-hook 'after-change-functions #'completion--flush-all-sorted-completions nil t)
+          (setq completion-all-sorted-completions (nconc found base-size))))))
+
+(defun completion--flush-all-sorted-completions (&rest _) "Forget the completions `completion-all-sorted-completions' kept."
+  (remove-hook 'after-change-functions #'completion--flush-all-sorted-completions t)
+  (setq completion-all-sorted-completions nil))
+
 ;;; Highlighting.
 
 (defun completion-hilit-commonality (cands prefix-len &optional base-size) "Copies of CANDS with the faces of a prefix of PREFIX-LEN - BASE-SIZE characters.
