@@ -558,9 +558,10 @@ QUIETLY loads without a message.  Afterwards the abbrevs count as saved."
                (mapc (lambda (name) (insert-abbrev-table-description name t)) abbrev-table-name-list)
                (point))))
 
-(defun prepare-abbrev-list-buffer (&optional local) "Fill the buffer *Abbrevs* with the abbrev tables, in Edit-Abbrevs mode, and return it.
+(defun prepare-abbrev-list-buffer (&optional local) "Fill the buffer *Abbrevs* with the abbrev tables and return it.
 The tables with abbrevs come first.  With LOCAL, only the current
-buffer's local table is shown."
+buffer's local table is shown, and the buffer keeps its mode
+(else it is put in Edit-Abbrevs mode)."
   (let ((names (if local
                    (list (abbrev-table-name local-abbrev-table))
                  (let ((full nil) (empty nil))
@@ -571,7 +572,9 @@ buffer's local table is shown."
                    (nconc (nreverse full) (nreverse empty))))))
     (let ((listing (get-buffer-create "*Abbrevs*")))
       (with-current-buffer listing
-        (edit-abbrevs-mode)
+        ;; Only the full listing is put in Edit-Abbrevs mode: the local one
+        ;; keeps the buffer's mode.
+        (unless local (edit-abbrevs-mode))
         (erase-buffer)
         (mapc (lambda (name) (insert-abbrev-table-description name t)) names)
         (restore-buffer-modified-p nil)

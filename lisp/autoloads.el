@@ -97,14 +97,7 @@
 (defvar user-emacs-directory "~/.emacs.d/"
   "The directory holding the user's Emacs files, as a directory name.")
 
-;; Aliases GNU's subr.el and files.el keep for old names.
-(defalias 'point-at-bol #'line-beginning-position)
-(defalias 'point-at-eol #'line-end-position)
-(defalias 'store-match-data #'set-match-data)
-(defalias 'sxhash #'sxhash-equal)
-(defalias 'user-original-login-name #'user-login-name)
-(defalias 'chmod #'set-file-modes)
-(defalias 'mkdir #'make-directory)
+;; The aliases of old names GNU keeps in subr.el are in subr.el.
 
 ;; Preloaded in GNU too: two aliases of time.c primitives, and the
 ;; accessors of decoded times (lists of nine fields), usable with setf.
@@ -433,9 +426,10 @@
   (autoload name "simple-more" nil t))
 (defvar eval-expression-print-length 12 "`print-length' for the values `eval-expression' shows.")
 (defvar eval-expression-print-level 4 "`print-level' for the values `eval-expression' shows.")
+(defvar eval-expression-print-maximum-character 127 "The largest integer `eval-expression' also shows as a character.")
 (defvar read-expression-history nil "Expressions read by `read--expression'.")
 (dolist (name '(eval-expression-print-format eval-expression-get-print-arguments
-                read--expression read-minibuffer eval-minibuffer event-apply-modifier
+                event-apply-modifier
                 display-message-or-buffer make-separator-line set-hard-newline-properties
                 minibuffer-prompt-width reset-this-command-lengths))
   (autoload name "simple-odds"))
@@ -608,7 +602,8 @@
                    completion-table-with-predicate completion-table-with-quoting
                    internal-complete-buffer-except completion--category-override
                    completion--styles completion--nth-completion completion-try-completion
-                   completion-all-completions completion-hilit-commonality
+                   completion-all-completions completion-all-sorted-completions
+                   completion-hilit-commonality
                    completion-pcm--string->pattern completion-pcm--optimize-pattern
                    completion-pcm--pattern->regex completion-pcm--pattern->string
                    completion-pcm--pattern-trivial-p completion-pcm--pattern-point-idx

@@ -363,7 +363,8 @@ Prefixes end before a `-' or a `.'; TYPE itself is tried first."
 ;;;; Face specs: which attributes a display gets.
 
 (defun face-spec-set-match-display (display _frame) "Non-nil if the session's frame satisfies the DISPLAY conditions of a face spec.
-The frame is a monochrome text terminal with a dark background."
+The frame is a monochrome text terminal, its background as its
+`background-mode' parameter says (dark at start)."
   (or (eq display t)
       (null display)
       (let ((ok t))
@@ -374,7 +375,7 @@ The frame is a monochrome text terminal with a dark background."
                     (pcase (car condition)
                       ('type (memq 'tty options))
                       ('class (memq 'mono options))
-                      ('background (memq 'dark options))
+                      ('background (memq (frame-parameter nil 'background-mode) options))
                       (_ nil))))))
         ok)))
 
@@ -420,6 +421,11 @@ FRAME nil means the session's frame and the defaults for new frames."
 (defun face-spec-recalc (face frame) "Give FACE on FRAME the attributes its defface spec and override spec choose.
 Only the session's frame gets them; the defaults for new frames are left unspecified."
   (face-spec-reset-face face frame)
+  ;; A face some theme styles still extends past the end of line as its
+  ;; definition says, unless a theme says otherwise.
+  (when (get face 'theme-face)
+    (let ((extend (plist-member (face-spec-choose (face-default-spec face) frame) :extend)))
+      (when extend (faces--apply-plist face 'faces--frame-only (list :extend (cadr extend))))))
   ;; The specs of the themes in force replace the default one; the first theme's wins.
   (dolist (spec (append (or (mapcar #'cadr (reverse (get face 'theme-face)))
                             (list (face-user-default-spec face)))
@@ -457,6 +463,45 @@ A list of attributes, or an old-style (foreground-color . COLOR) pair, is one fa
 
 (defun face-spec-recalc-all () "Recompute every face from its specs."
   (dolist (face (face-list)) (face-spec-recalc face nil)))
+
+(defcustom frame-background-mode nil "Whether frames are taken to have a `dark' or `light' background.
+nil works it out from each frame's background color."
+  :group 'faces
+  :type '(choice (const dark) (const light) (const :tag "automatic" nil)))
+
+(defun faces--background-mode-of (frame) "Return `dark' or `light': the background FRAME should be taken to have."
+  (or frame-background-mode
+      (let ((bg (frame-parameter frame 'background-color)))
+        (cond ((member bg '(nil "unspecified-bg")) 'dark)
+              ((equal bg "unspecified-fg") 'light)
+              (t (let ((rgb (color-values bg frame)))
+                   ;; Under half of white's brightness is a dark background.
+                   (if (and rgb (< (apply #'+ rgb) (* 3 32768))) 'dark 'light)))))))
+
+(defun faces--frame-plist (face frame) "Return FACE's attributes on FRAME as a property list."
+  (mapcan (lambda (attr) (list attr (face-attribute face attr frame)))
+          (cons :distant-foreground faces--listed-attributes)))
+
+(defun frame-set-background-mode (frame &optional keep-face-specs) "Recompute FRAME's `background-mode' parameter; return nil.
+When it changes, each face that has just what its specs give it is
+computed anew for the new background, unless KEEP-FACE-SPECS.  A face
+changed since (by `set-face-attribute', say) is left as it is."
+  (unless (or (null frame) (framep frame))
+    (signal 'wrong-type-argument (list 'framep frame)))
+  (let ((mode (faces--background-mode-of frame)))
+    (unless (eq mode (frame-parameter frame 'background-mode))
+      (let ((follow nil))
+        (unless keep-face-specs
+          ;; Which faces still are what their specs make them: try it.
+          (dolist (face (face-list))
+            (let ((now (faces--frame-plist face frame)))
+              (face-spec-recalc face frame)
+              (if (equal now (faces--frame-plist face frame))
+                  (push face follow)
+                (faces--apply-plist face 'faces--frame-only now)))))
+        (modify-frame-parameters frame (list (cons 'background-mode mode)))
+        (dolist (face follow) (face-spec-recalc face frame))))
+    nil))
 
 ;;;; The faces every session starts with.
 

@@ -57,17 +57,28 @@ is known."
 (defun help--article (word) "Return WORD after \"a\" or \"an\", as English wants."
   (concat (if (string-match-p "\\`[aeiou]" word) "an " "a ") word))
 
+(defun help--alias-target (function def) "Return the function FUNCTION (defined as DEF) is an alias of, or nil.
+A primitive stored under another name is an alias of its own name."
+  (cond ((and (symbolp def) def) def)
+        ((and (subrp def) (symbolp function)
+              (not (equal (subr-name def) (symbol-name function))))
+         (intern (subr-name def)))))
+
 (defun help--describe-kind (function def) "Return the phrase saying what kind of function FUNCTION (defined as DEF) is, without the file."
   (let* ((real (if (eq (car-safe def) 'macro) (cdr def) def))
          (inter (and (commandp function) "interactive ")))
     (cond
-     ((and (symbolp def) def) (format "an alias for ‘%s’" def))
+     ((help--alias-target function def) (format "an alias for ‘%s’" (help--alias-target function def)))
      ((special-form-p def) "a special form")
      ((and (subrp def) (not (help--native-p def)))
       (help--article (concat (or inter "") "built-in function")))
      ((autoloadp def)
-      (concat "an autoloaded " (or inter "")
-              (if (memq (nth 4 def) '(macro t)) (if (eq (nth 4 def) 'macro) "Lisp macro" "keymap") "Lisp function")))
+      ;; An interactive autoload is a function whatever its TYPE says.
+      (concat "an autoloaded "
+              (cond (inter "interactive Lisp function")
+                    ((eq (nth 4 def) 'keymap) "keymap")
+                    ((memq (nth 4 def) '(macro t)) "Lisp macro")
+                    (t "Lisp function"))))
      ((eq (car-safe def) 'macro) "a Lisp macro")
      ((eq (car-safe real) 'closure) (help--article (concat (or inter "") "Lisp closure")))
      ((byte-code-function-p real) (help--article (concat (or inter "") "byte-compiled Lisp function")))
@@ -106,9 +117,13 @@ The value is (USAGE . DOC)."
                 (error nil)))
          (split (and raw (help-split-fundoc raw name))))
     (cond
-     (split (cons (car split) (cdr split)))
+     ;; The name in a usage line from the docstring is quoted for this.
+     (split (cons (substitute-command-keys (car split)) (cdr split)))
      ((autoloadp (if (symbolp def) (indirect-function def) def))
-      (cons "[Arg list not available until function definition is loaded.]" raw))
+      ;; An autoloaded keymap has no argument list to speak of.
+      (cons (and (not (eq (nth 4 (if (symbolp def) (indirect-function def) def)) 'keymap))
+                 "[Arg list not available until function definition is loaded.]")
+            raw))
      (t (let ((args (help-function-arglist (if (symbolp def) (indirect-function def) def) t)))
           (cons (if (listp args)
                     (format "%S" (cons name (help--upcase-args args)))
@@ -139,8 +154,11 @@ The value is (USAGE . DOC)."
                     (t function)))
          (name (if (symbolp function) function 'anonymous))
          (real (if (symbolp def) (indirect-function def) def))
-         (header (concat (format "%s is " name) (help--describe-kind function def)
-                         (if (and (symbolp def) def) "" (help--file-phrase function def))
+         (header (concat (help--describe-kind function def)
+                         (if (help--alias-target function def)
+                             (let ((file (and (symbolp function) (symbol-file function 'defun))))
+                               (if file (format " in ‘%s’" (file-name-nondirectory (help--library-source file))) ""))
+                           (help--file-phrase function def))
                          "."))
          (keys (and (symbolp function) (commandp function)
                     (where-is-internal function overriding-local-map nil nil)))
@@ -149,17 +167,19 @@ The value is (USAGE . DOC)."
          (out standard-output))
     (with-current-buffer (if (bufferp out) out (current-buffer))
       (let ((start (point)))
-        (insert (help--fill-paragraph-text header) "\n\n")
-        (when (and (symbolp def) def)
-          (make-text-button (+ start (length (format "%s is an alias for ‘" name)))
-                            (+ start (length (format "%s is an alias for ‘%s" name def)))
-                            'type 'help-function 'help-args (list def)))
+        ;; The caller has put "NAME is " (or the like) before, and fills the line.
+        (insert header "\n\n")
+        (let ((target (help--alias-target function def)))
+          (when target
+            (make-text-button (+ start (length "an alias for ‘"))
+                              (+ start (length (format "an alias for ‘%s" target)))
+                              'type 'help-function 'help-args (list target))))
         (when keys
           (insert (help--fill-paragraph-text
                    (concat "It is bound to " (help--keys-text keys) "."))
                   "\n\n"))
         (let ((ustart (point)))
-          (insert (car usage) "\n\n")
+          (when (car usage) (insert (car usage) "\n\n"))
           (let ((dstart (point))
                 (args (help--usage-args (car usage))))
             (insert (if doc (substitute-command-keys doc) "Not documented."))
@@ -195,7 +215,20 @@ The value is (USAGE . DOC)."
   (unless (symbolp function) (signal 'wrong-type-argument (list 'symbolp function)))
   (help-setup-xref (list #'describe-function function) (called-interactively-p 'interactive))
   (with-help-window (help-buffer)
-    (describe-function-1 function)))
+    (help--describe-function-named function (format "%S is " function))))
+
+(defun help--describe-function-named (function lead) "Insert LEAD, then what `describe-function-1' says of FUNCTION, at point.
+The line that starts so is filled at column 70, as help buffers show it."
+  (let ((start (point)))
+    (insert lead)
+    (let ((standard-output (current-buffer)))
+      (describe-function-1 function))
+    (save-excursion
+      (goto-char start)
+      (let ((end (line-end-position)))
+        (when (> (- end start) 70)
+          (let ((fill-column 70) (fill-prefix nil) (adaptive-fill-mode nil) (left-margin 0))
+            (fill-region-as-paragraph start end)))))))
 
 (defun describe-command (command) "Show the documentation of the command COMMAND in the help buffer."
   (interactive (list (intern (completing-read "Describe command: " obarray #'commandp t))))
@@ -306,8 +339,7 @@ BUFFER is where a variable's value is looked at; FRAME is ignored."
   (let ((parts nil))
     (when (fboundp symbol)
       (push (with-temp-buffer
-              (let ((standard-output (current-buffer)))
-                (describe-function-1 symbol))
+              (help--describe-function-named symbol (format "%S is " symbol))
               (string-trim-right (buffer-string)))
             parts))
     (when (or (boundp symbol) (get symbol 'variable-documentation))

@@ -91,13 +91,20 @@ list is not known yet; anything else gives t."
 (defun help-split-fundoc (docstring def &optional section) "Split DOCSTRING's usage line from its text; name the function DEF in the usage.
 Return (USAGE . DOC), or nil when there is no \"(fn ...)\" line.  With
 SECTION `usage' return only USAGE, with `doc' only the text (the whole
-DOCSTRING when it has no usage line)."
+DOCSTRING when it has no usage line); with another non-nil SECTION,
+no usage line gives (nil . DOCSTRING).  The name in USAGE is printed
+as `prin1' does, quoted for `substitute-command-keys'."
   (let ((found (and (stringp docstring)
                     (string-match "\n\n(fn\\(\\(?: [^\n]*\\)?)\\)\\'" docstring))))
     (cond
-     ((not found) (and (eq section 'doc) docstring))
+     ((not found) (pcase section
+                    ('doc docstring)
+                    ((or 'nil 'usage) nil)
+                    (_ (cons nil docstring))))
      (t
-      (let ((usage (concat "(" (symbol-name (if def (help--usage-name def) 'anonymous))
+      (let ((usage (concat "("
+                           (help--docstring-quote
+                            (prin1-to-string (if def (help--usage-name def) 'anonymous)))
                            (match-string 1 docstring)))
             (text (and (> (match-beginning 0) 0) (substring docstring 0 (match-beginning 0)))))
         (pcase section
@@ -344,13 +351,12 @@ ignored in batch."
         (insert (if (symbolp def) (format " runs the command %s" def)
                   (format " runs the command %S" def)))
         (when locus (insert (format " (found in %s)" locus)))
-        (insert ".\n\n")
-        (when (and (symbolp def) (fboundp def))
-          (let ((text (with-temp-buffer
-                        (let ((standard-output (current-buffer)))
-                          (describe-function-1 def))
-                        (buffer-string))))
-            (insert text)))))))
+        (if (and (symbolp def) (fboundp def))
+            (let ((lead (buffer-string)))
+              (require 'help-fns)
+              (erase-buffer)
+              (help--describe-function-named def (concat lead ", which is ")))
+          (insert ".\n\n"))))))
 
 ;;; Tables of bindings.
 

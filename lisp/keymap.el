@@ -544,6 +544,15 @@ Unless NODIGITS, digits and - give a prefix argument."
     (keymap--key-face
      (if key (key-description key) (concat "M-x " (symbol-name command))))))
 
+(defun keymap--binding-tabs (width) "The tabs after a key WIDTH columns wide in a table of bindings.
+The binding goes to the first multiple of 16 columns past the key and one
+more column, with tabs 8 columns apart; past 31 columns, to column 32 of
+the next line."
+  (if (>= width 31)
+      "\n\t\t\t\t"
+    (let ((goal (* 16 (1+ (/ (1+ width) 16)))))
+      (make-string (- (/ goal 8) (/ width 8)) ?\t))))
+
 (defun keymap--describe-section (map prefix &optional keep) "Lines of the bindings MAP has itself, sorted, each key described after PREFIX.
 KEEP, when given, is called with each event and binding: nil leaves the
 binding out, `shadowed' adds a line saying it is shadowed."
@@ -567,9 +576,8 @@ binding out, `shadowed' adds a line saying it is shadowed."
     (mapconcat
      (lambda (e)
        (let ((key (key-description (vector (car e)) prefix)))
-        ;; The bindings line up at column 16: a key of 8 columns or more takes one tab.
         (concat (keymap--key-face key)
-               (propertize (if (>= (string-width key) 8) "\t" "\t\t") 'font-lock-face nil 'face nil)
+               (propertize (keymap--binding-tabs (string-width key)) 'font-lock-face nil 'face nil)
                (cond ((keymapp (cdr e))
                       (if (symbolp (cdr e)) (symbol-name (cdr e)) "Prefix Command"))
                      ((symbolp (cdr e)) (symbol-name (cdr e)))
@@ -731,13 +739,19 @@ records the call in `command-history'. KEYS is unused in batch."
 
 (defun command-execute (cmd &optional record-flag keys special) "Run CMD as a command: a keyboard macro (string or vector) or a function called interactively.
 Unless SPECIAL, the pending `prefix-arg' becomes `current-prefix-arg'. RECORD-FLAG and
-KEYS go to `call-interactively'."
+KEYS go to `call-interactively'; a macro is recorded in `command-history' as a call
+of `execute-kbd-macro' when RECORD-FLAG."
   (let ((final (indirect-function cmd)))
     (unless special
       (setq current-prefix-arg prefix-arg
             prefix-arg nil))
     (cond
      ((or (stringp final) (vectorp final))
+      ;; A macro run as a command is remembered as the call that runs it again.
+      (when record-flag
+        (add-to-history 'command-history
+                        (list 'execute-kbd-macro final (and (not special) current-prefix-arg))
+                        nil t))
       (if (fboundp 'execute-kbd-macro)
           (execute-kbd-macro final current-prefix-arg)
         (error "Keyboard macros cannot be run in batch")))

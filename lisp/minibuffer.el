@@ -116,24 +116,29 @@ signalled again."
   (lambda (input filter op)
     (let* ((inner (and (string-prefix-p s1 input completion-ignore-case)
                        (concat s2 (substring input (length s1)))))
-           (ans (and inner (complete-with-action op coll inner filter))))
-      (when ans
-        (cond ((eq (car-safe op) 'boundaries)
-               (let ((start (or (and (eq (car-safe ans) 'boundaries) (cadr ans)) 0)))
-                 (cons 'boundaries
-                       (cons (max (length s1) (+ start (- (length s1) (length s2))))
-                             (and (eq (car-safe ans) 'boundaries) (cddr ans)))))) ((stringp ans)
-               (and (string-prefix-p s2 ans completion-ignore-case)
-                    (concat s1 (substring ans (length s2)))))
-			     ((eq op t)
-			      (let ((start (car (completion-boundaries inner coll filter ""))))
-				(if (>= start (length s2))
-				    ans
-				  (let ((lead (concat "\\`" (regexp-quote (substring s2 start)))))
-				    (delq nil (mapcar (lambda (c) (and (string-match lead c)
-								       (substring c (match-end 0))))
-						      ans))))))
-			     (t ans))))))
+           (ans (and inner (complete-with-action op coll inner filter)))
+           (shift (- (length s1) (length s2))))
+      (cond ((eq (car-safe op) 'boundaries)
+             ;; Answered even when COLL has no boundaries of its own: the
+             ;; field never starts inside S1.
+             (let ((found (and (eq (car-safe ans) 'boundaries) (cdr ans))))
+               (cons 'boundaries
+                     (cons (max (length s1) (+ (or (car found) 0) shift))
+                           (cdr found)))))
+            ((null ans) nil)
+            ((stringp ans)
+             (and (string-prefix-p s2 ans completion-ignore-case)
+                  (concat s1 (substring ans (length s2)))))
+            ((eq op t)
+             (let ((field-start (car (completion-boundaries inner coll filter ""))))
+               (if (>= field-start (length s2))
+                   ans
+                 ;; The candidates still hold the part of S2 inside the field.
+                 (let ((lead (concat "\\`" (regexp-quote (substring s2 field-start)))))
+                   (delq nil (mapcar (lambda (c) (and (string-match lead c)
+                                                      (substring c (match-end 0))))
+                                     ans))))))
+            (t ans)))))
 
 (defun completion-table-with-context (prefix coll input filter op) "Complete INPUT in COLL as if PREFIX were before it.
 FILTER gets candidates with PREFIX added; OP is as for any table."
@@ -233,6 +238,70 @@ Returns nil (no match), t (INPUT is the only one) or (NEWSTRING . NEWPOINT)."
 (defun completion-all-completions (input coll filter point &optional meta) "The completions of INPUT, point at POINT, in COLL by the first style with any.
 The list's last cdr is the length of the text before the field."
   (completion--nth-completion 2 input coll filter point meta))
+
+;;; All the completions of the minibuffer's input, best first.
+
+(defvar-local completion-all-sorted-completions nil
+  "The sorted completions `completion-all-sorted-completions' found last, or nil to look again.")
+
+(defun completion--history-rank (candidates base) "Sort CANDIDATES (after the text BASE) by where BASE + each comes in the minibuffer history.
+Those not there keep their order, after the others.  No history is used
+when `minibuffer-history-variable' is t."
+  (let ((hist (and (not (eq minibuffer-history-variable t))
+                   (boundp minibuffer-history-variable)
+                   (symbol-value minibuffer-history-variable)))
+        (rank (make-hash-table :test 'equal))
+        (i 0))
+    (dolist (h hist)
+      (when (and (stringp h) (string-prefix-p base h))
+        (let ((key (substring h (length base))))
+          (unless (gethash key rank) (puthash key i rank))))
+      (setq i (1+ i)))
+    (if (zerop (hash-table-count rank))
+        candidates
+      (sort candidates (lambda (a b)
+                         (< (gethash a rank most-positive-fixnum)
+                            (gethash b rank most-positive-fixnum)))))))
+
+(defun completion-all-sorted-completions (&optional start end) "Return the completions of the minibuffer input from START to END, sorted.
+The table's `cycle-sort-function' sorts them if it has one; else the
+shorter come first (equal lengths alphabetically), then those in the
+minibuffer history by recency, and the default first of all.  The last
+cdr is the length of the text before the field completed.  The answer
+is kept in `completion-all-sorted-completions' until the input changes."
+  (or completion-all-sorted-completions
+      (let* ((start (or start (minibuffer-prompt-end)))
+             (end (or end (point-max)))
+             (input (buffer-substring start end))
+             (meta (completion--field-metadata start))
+             (found (completion-all-completions input minibuffer-completion-table
+                                                minibuffer-completion-predicate
+                                                (- (point) start) meta))
+             (tail (last found))
+             (base-size (or (cdr tail) 0))
+             (base (substring input 0 (min base-size (length input))))
+             (sorter (completion-metadata-get meta 'cycle-sort-function)))
+        (when tail
+          (setcdr tail nil)
+          (setq found (delete-dups found))
+          (if sorter
+              (setq found (funcall sorter found))
+            (setq found (sort found (lambda (a b)
+                                      (or (< (length a) (length b))
+                                          (and (= (length a) (length b)) (string< a b))))))
+            (setq found (completion--history-rank found base))
+            (let ((def (if (consp minibuffer-default) (car minibuffer-default) minibuffer-default)))
+              (when (and (stringp def) (string-prefix-p base def))
+                (let ((own (substring def (length base))))
+                  (when (member own found)
+                    (setq found (cons own (delete own found))))))))
+          ;; Kept until the text changes.
+          (add-hook 'after-change-functions #'completion--flush-all-sorted-completions nil t)
+          (setq completion-all-sorted-completions (nconc found base-size))))))
+
+(defun completion--flush-all-sorted-completions (&rest _) "Forget the completions `completion-all-sorted-completions' kept."
+  (remove-hook 'after-change-functions #'completion--flush-all-sorted-completions t)
+  (setq completion-all-sorted-completions nil))
 
 ;;; Highlighting.
 

@@ -116,7 +116,11 @@ TOGGLE-FUN, when given, is recorded as the command that toggles it."
     (and holder (get holder prop))))
 
 (defun abbrev-table-put (table prop value) "Give the abbrev TABLE the property PROP with VALUE; return VALUE."
-  (put (intern "" table) prop value))
+  ;; The nameless symbol that holds the table's properties has a nil value, so
+  ;; it is no abbrev but every symbol of the table is bound.
+  (let ((holder (intern "" table)))
+    (set holder nil)
+    (put holder prop value)))
 
 (defun define-abbrev-table (tablename definitions &optional docstring &rest props)
   "Make TABLENAME's value an abbrev table (keeping one it has) with the properties PROPS.

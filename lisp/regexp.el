@@ -64,8 +64,7 @@ characters are left out of the result.  The match data are preserved."
 
 ;;;; Searching buffers (the primitives are in search-buffer.ts).
 
-(defalias 'search-forward-regexp (symbol-function 're-search-forward))
-(defalias 'search-backward-regexp (symbol-function 're-search-backward))
+;; `search-forward-regexp' and `search-backward-regexp' are in subr.el.
 
 (defun looking-at-p (regexp) "Return t if the text after point matches REGEXP, leaving the match data alone." (declare (side-effect-free t))
   (let ((inhibit-changing-match-data t)) (looking-at regexp)))

@@ -745,7 +745,7 @@ With ALLBUFS, buffers whose names start with a space count too."
 								 lines (1+ lines))
 							   ;; Context before.
 							   (let ((ctx-start (save-excursion (goto-char lbeg) (forward-line (- before)) (point))))
-							     (when (and shown-until (> ctx-start shown-until) (or (> before 0) (> after 0)))
+							     (when (and shown-until (>= ctx-start shown-until) (or (> before 0) (> after 0)))
 							       (push "-------\n" out))
 							     (when (and shown-until (< ctx-start shown-until))
 							       (setq ctx-start shown-until)) (save-excursion
@@ -768,8 +768,9 @@ With ALLBUFS, buffers whose names start with a space count too."
 															    (propertize body 'occur-target targets)
 															    (propertize "\n" 'occur-target targets))
 														    out)
-													      (setq lead-line nil)) (forward-line 1)
-													    (and (<= (point) lend) (not (eobp)) (< (line-beginning-position) lend))))))
+													      (setq lead-line nil))
+													    ;; Down to the line the match ends on, even an empty one.
+													    (and (zerop (forward-line 1)) (bolp) (<= (point) lend))))))
 							   ;; Context after.
 							   (let ((ctx-end (save-excursion (goto-char lend) (forward-line after) (line-end-position))))
 							     (save-excursion
@@ -844,9 +845,31 @@ CONTEXT is the context; SPOT and TO limit a single buffer's search."
       (error "Buffer for this occurrence was killed"))
     (car target)))
 
+(defvar occur--locus-overlay nil "The overlay that shows the occurrence visited last, or nil.")
+
+(defun occur-goto-locus-delete-o () "Stop showing the occurrence visited last."
+  (when (overlayp occur--locus-overlay) (delete-overlay occur--locus-overlay))
+  (cancel-function-timers #'occur-goto-locus-delete-o)
+  (remove-hook 'pre-command-hook #'occur-goto-locus-delete-o))
+
+(defun occur--show-locus (how) "Highlight the first match of the *Occur* line at point as HOW says.
+HOW is a value of `next-error-highlight': a number of seconds, t until the
+next command, or anything else for no overlay.  Done in the match's buffer."
+  (let* ((target (car (occur-mode--find-occurrences)))
+         (beg (car target)) (end (cdr target)))
+    (occur-goto-locus-delete-o)
+    (when (or (numberp how) (eq how t))
+      (if (overlayp occur--locus-overlay)
+          (move-overlay occur--locus-overlay beg end (marker-buffer beg))
+        (setq occur--locus-overlay (make-overlay beg end (marker-buffer beg)))
+        (overlay-put occur--locus-overlay 'face 'next-error))
+      (add-hook 'pre-command-hook #'occur-goto-locus-delete-o)
+      (when (numberp how) (run-at-time how nil #'occur-goto-locus-delete-o)))))
+
 (defun occur-mode-goto-occurrence (&optional _event) "Go to the match that the *Occur* line at point shows."
   (interactive nil)
   (let ((target (occur-mode-find-occurrence)))
+    (occur--show-locus next-error-highlight)
     (pop-to-buffer (marker-buffer target)) (goto-char target)
     (run-hooks 'occur-mode-find-occurrence-hook)))
 
@@ -858,6 +881,7 @@ CONTEXT is the context; SPOT and TO limit a single buffer's search."
 (defun occur-mode-display-occurrence () "Show the match of the *Occur* line at point without going there."
   (interactive nil)
   (let ((target (occur-mode-find-occurrence)))
+    (occur--show-locus next-error-highlight-no-select)
     (with-current-buffer (marker-buffer target) (goto-char target))))
 
 (defun occur-find-match (tally search message) "Move TALLY times to a line with `occur-prefix', with SEARCH; error MESSAGE when there is none."

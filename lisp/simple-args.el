@@ -72,19 +72,7 @@
 
 ;;;; next-error
 
-(dolist (spec '((next-error-last-buffer nil "The buffer `next-error' last moved through.")
-                (next-error-find-buffer-function ignore "Function asked first by `next-error-find-buffer'; a non-nil answer is the buffer to use.")
-                (next-error-hook nil "Hook run after `next-error' has moved to a locus.")
-                (next-error-highlight 0.5 "How long `next-error' highlights a locus.")
-                (next-error-highlight-no-select 0.5 "How long `next-error-no-select' highlights a locus.")
-                (next-error-verbose t "Non-nil means `next-error' reports in the echo area which buffer it used.")
-                (next-error-recenter nil "Where `next-error' puts the locus in its window, or nil.")))
-  (eval `(defvar ,(car spec) ',(nth 1 spec) ,(nth 2 spec)) t))
-(dolist (spec '((next-error-buffer "The buffer whose locus this buffer's last `next-error' visited.")
-                (next-error-function "In a buffer listing loci, the function `next-error' calls with a count and a reset flag.")
-                (next-error-move-function "Function that moves to the next locus in a buffer listing loci, or nil.")))
-  (eval `(defvar ,(car spec) nil ,(nth 1 spec)) t)
-  (make-variable-buffer-local (car spec)))
+;; The variables of next-error are preloaded, in simple.el.
 
 (defun next-error-buffer-p (buffer &optional avoid-current extra-test-inclusive extra-test-exclusive) "Tell whether BUFFER is live and lists loci for `next-error'.
 With AVOID-CURRENT the current buffer does not count.  A buffer with a `next-error-function'

@@ -5,17 +5,20 @@
 ;;;; Evaluating an expression
 
 (defun eval-expression-print-format (value) "The \" (#oOCT, #xHEX, ?CHAR)\" note shown after an integer VALUE; nil for others.
-The character is given only for VALUE from 0 to 127."
+The character is given only for a VALUE from 0 up to
+`eval-expression-print-maximum-character' that is a Unicode character."
   (and (integerp value)
        (format " (#o%o, #x%x%s)" value value
-               (if (<= 0 value 127) (concat ", " (prin1-char value)) ""))))
+               (if (and (<= 0 value eval-expression-print-maximum-character) (<= value #x10ffff))
+                   (concat ", " (prin1-char value))
+                 ""))))
 
 (defun eval-expression-get-print-arguments (prefix-argument) "How `eval-expression' shows a value, given the raw PREFIX-ARGUMENT.
 The answer is (INSERT-VALUE NO-TRUNCATE CHAR-PRINT-LIMIT)."
   (let ((raw prefix-argument))
     (list (and raw (not (eq raw '-)))
           (eql raw 0)
-          (cond ((memql raw '(nil 0)) 127)
+          (cond ((memql raw '(nil 0)) eval-expression-print-maximum-character)
                 ((memql raw '(- -1)) most-positive-fixnum)))))
 
 (defun simple-odds--show (value no-truncate char-print-limit) "VALUE as `eval-expression' shows it, cut short unless NO-TRUNCATE, with the integer note
@@ -23,7 +26,10 @@ when CHAR-PRINT-LIMIT allows."
   (let ((print-length (and (not no-truncate) eval-expression-print-length))
         (print-level (and (not no-truncate) eval-expression-print-level)))
     (concat (prin1-to-string value)
-            (or (and char-print-limit (eval-expression-print-format value)) ""))))
+            (or (and char-print-limit
+                     (let ((eval-expression-print-maximum-character char-print-limit))
+                       (eval-expression-print-format value)))
+                ""))))
 
 (defun simple-odds--eval-args () "Interactive arguments of `eval-expression': an expression read, then how to show its value."
   (let ((form (read--expression "Eval: ")))
@@ -43,14 +49,7 @@ the value is also pushed onto `values'."
       (if insert-value (insert shown) (princ shown t)))
     value))
 
-(defun read--expression (prompt &optional initial-contents) "Read a Lisp expression in the minibuffer with PROMPT."
-  (read-from-minibuffer prompt initial-contents read-expression-map t 'read-expression-history))
-
-(defun read-minibuffer (prompt &optional initial-contents) "Read a Lisp object in the minibuffer with PROMPT."
-  (read-from-minibuffer prompt initial-contents minibuffer-local-map t))
-
-(defun eval-minibuffer (prompt &optional initial-contents) "Read an expression in the minibuffer with PROMPT and return its value."
-  (eval (read-minibuffer prompt initial-contents) t))
+;; `read--expression', `read-minibuffer' and `eval-minibuffer' are preloaded, in simple.el.
 
 ;;;; Input events
 

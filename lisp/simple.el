@@ -224,6 +224,35 @@ A numeric ARG undoes that many groups of changes.  With the region active
              (not noninteractive))
     (funcall blink-paren-function)))
 
+;;;; Reading Lisp in the minibuffer, preloaded as GNU's is (a caller may
+;;;; rebind these before the commands that use them are loaded).
+
+(defun read--expression (prompt &optional initial-contents) "Read a Lisp expression in the minibuffer with PROMPT."
+  (read-from-minibuffer prompt initial-contents read-expression-map t 'read-expression-history))
+
+(defun read-minibuffer (prompt &optional initial-contents) "Read a Lisp object in the minibuffer with PROMPT."
+  (read-from-minibuffer prompt initial-contents minibuffer-local-map t))
+
+(defun eval-minibuffer (prompt &optional initial-contents) "Read an expression in the minibuffer with PROMPT and return its value."
+  (eval (read-minibuffer prompt initial-contents) t))
+
+;;;; The variables of next-error (its commands are in simple-args.el), preloaded
+;;;; so that a let-binding of one in any file is dynamic.
+
+(dolist (spec '((next-error-last-buffer nil "The buffer `next-error' last moved through.")
+                (next-error-find-buffer-function ignore "Function asked first by `next-error-find-buffer'; a non-nil answer is the buffer to use.")
+                (next-error-hook nil "Hook run after `next-error' has moved to a locus.")
+                (next-error-highlight 0.5 "How long `next-error' highlights a locus.")
+                (next-error-highlight-no-select 0.5 "How long `next-error-no-select' highlights a locus.")
+                (next-error-verbose t "Non-nil means `next-error' reports in the echo area which buffer it used.")
+                (next-error-recenter nil "Where `next-error' puts the locus in its window, or nil.")))
+  (eval `(defvar ,(car spec) ',(nth 1 spec) ,(nth 2 spec)) t))
+(dolist (spec '((next-error-buffer "The buffer whose locus this buffer's last `next-error' visited.")
+                (next-error-function "In a buffer listing loci, the function `next-error' calls with a count and a reset flag.")
+                (next-error-move-function "Function that moves to the next locus in a buffer listing loci, or nil.")))
+  (eval `(defvar ,(car spec) nil ,(nth 1 spec)) t)
+  (make-variable-buffer-local (car spec)))
+
 (provide 'simple)
 
 ;;; simple.el --- end

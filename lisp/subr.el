@@ -629,3 +629,16 @@ non-negative integer, or when the text built would not read as CHAR."
           (and (eq char (ignore-errors (car (read-from-string text))))
                text))))))
 
+;;;; Other names of primitives, kept for old code (`describe-function' says
+;;;; they are aliases defined here, as GNU's do).
+
+(defalias 'point-at-bol #'line-beginning-position)
+(defalias 'point-at-eol #'line-end-position)
+(defalias 'store-match-data #'set-match-data)
+(defalias 'sxhash #'sxhash-equal)
+(defalias 'user-original-login-name #'user-login-name)
+(defalias 'chmod #'set-file-modes)
+(defalias 'mkdir #'make-directory)
+;; These two hold the primitives themselves, whose names say the real ones.
+(defalias 'search-forward-regexp (symbol-function 're-search-forward))
+(defalias 'search-backward-regexp (symbol-function 're-search-backward))

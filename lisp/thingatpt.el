@@ -279,7 +279,9 @@ Return (START . END) if the result covers PT, else nil; an empty result only whe
                 (memq (char-before trimmed) '(?. ?, ?\; ?: ?! ?? ?')))
       (setq trimmed (1- trimmed)))
     (when (and (> start (point-min)) (eq (char-before start) ?\())
-      (let ((close (ignore-errors (scan-lists (1- start) 1 0))))
+      ;; Comments do not count: a URL in a comment still pairs its parens.
+      (let ((close (let ((parse-sexp-ignore-comments nil))
+                     (ignore-errors (scan-lists (1- start) 1 0)))))
         (when (and close (<= close (1+ trimmed)))
           (setq trimmed (1- close)))))
     (and (<= start pt) (<= pt trimmed) (or empty-ok (< start trimmed))
