@@ -88,7 +88,7 @@ function printItem(x, syms, gensyms) {
 }
 
 /** The forms of the compiled file ELC, printed one per line (a printed form as it was kept, in latin-1). */
-function formsText(elc) {
+export function formsText(elc) {
   const text = readFileSync(elc, 'latin1');
   const body = text.slice(text.indexOf('\n', text.indexOf('\n') + 1) + 1);
   const { syms, forms } = JSON.parse(body);

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/runtime.ts';
 
@@ -68,3 +69,32 @@ for (const [why, lib, form, expected] of CASES) {
     assert.equal(r.status, 0);
   });
 }
+
+// The checker itself (scripts/check-elc-calls.el): what it counts as a call, a guard, a run-time require.
+test('elc calls: the checker finds the calls nothing defines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsmacs-elc-calls-'));
+  try {
+    const forms = join(dir, 'x.forms');
+    writeFileSync(forms, [
+      "(defalias 'elcc-x #'(lambda (v) (let ((a (elcc-undefined-a v))) (cond ((elcc-undefined-b a) 2) (v 3)))",
+      "  (funcall 'elcc-undefined-c) (mapcar #'car v) (add-hook 'elcc-hook 'elcc-undefined-d)",
+      "  (if (fboundp 'elcc-undefined-e) (elcc-undefined-e)) '(elcc-quoted-data)))",
+      "(defalias 'elcc-y #'(lambda () (require 'ring) (ring-elements (make-ring 1))))",
+      "(defvar elcc-v (lambda () (elcc-undefined-f)))",
+    ].join('\n'));
+    const r = spawnSync(process.execPath, ['--stack-size=6000', launcher, '-Q', '--batch', '-l', join(repoRoot, 'scripts', 'check-elc-calls.el'),
+      '--eval', `(elc-calls-report ${JSON.stringify(forms)})`], { encoding: 'utf8' });
+    assert.equal(r.stdout, [
+      'FORMS 3 CALLED 15',
+      'HIT elcc-undefined-a elcc-x -',
+      'HIT elcc-undefined-b elcc-x -',
+      'HIT elcc-undefined-c elcc-x -',
+      'HIT elcc-undefined-d elcc-x -',
+      'HIT elcc-undefined-e elcc-x guarded',
+      'HIT elcc-undefined-f elcc-v -',
+      '',
+    ].join('\n'), r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
