@@ -40,7 +40,8 @@
     (seq-remove 1) (cl-mapcar 1) (cl-remove-if 1) (cl-remove-if-not 1) (cl-find-if 1)
     (cl-position-if 1) (cl-some 1) (cl-every 1) (maphash 1) (mapatoms 1) (sort 2) (cl-sort 2)
     (add-hook 2) (remove-hook 2) (advice-add 3) (advice-remove 2) (defalias 2)
-    (run-with-timer 3) (run-at-time 3) (run-with-idle-timer 3))
+    (run-with-timer 3) (run-at-time 3) (run-with-idle-timer 3) (define-key 3) (global-set-key 2)
+    (local-set-key 2) (add-function 3) (advice--add-function 3))
   "Functions and the positions of their arguments that are functions they call.")
 
 (defun elc-calls--walk (form) "Walk FORM as code, noting the functions it may call."
@@ -89,12 +90,21 @@
           (let* ((a (nth pos form))
                  (s (and (consp a) (eq (car a) 'quote) (elc-calls--quoted-symbol a))))
             (when s (elc-calls--note s))))
+        (when (eq head 'custom-declare-variable)
+          ;; The option's :set, :get and :initialize functions.
+          (let ((args (nthcdr 4 form)))
+            (while (consp (cdr args))
+              (let ((s (and (memq (car args) '(:set :get :initialize))
+                            (consp (cadr args)) (eq (car (cadr args)) 'quote)
+                            (elc-calls--quoted-symbol (cadr args)))))
+                (when s (elc-calls--note s)))
+              (setq args (cddr args)))))
         (when (eq head 'tsmacs-elc--source)
           (setq form (list nil (macroexpand-all (cdr form)))))
         (elc-calls--body (cdr form)))))))
 
 (defun elc-calls--name (form) "The name of the top-level definition FORM, or `toplevel'."
-  (or (and (consp form) (memq (car form) '(defalias defvar defconst put))
+  (or (and (consp form) (memq (car form) '(defalias defvar defconst put custom-declare-variable))
            (or (elc-calls--quoted-symbol (cadr form))
                (and (symbolp (cadr form)) (cadr form))))
       'toplevel))

@@ -81,17 +81,21 @@ test('elc calls: the checker finds the calls nothing defines', () => {
       "  (if (fboundp 'elcc-undefined-e) (elcc-undefined-e)) '(elcc-quoted-data)))",
       "(defalias 'elcc-y #'(lambda () (require 'ring) (ring-elements (make-ring 1))))",
       "(defvar elcc-v (lambda () (elcc-undefined-f)))",
+      "(define-key elcc-map \"x\" 'elcc-undefined-g)",
+      "(custom-declare-variable 'elcc-o nil \"Doc.\" :set 'elcc-undefined-h :type 'boolean)",
     ].join('\n'));
     const r = spawnSync(process.execPath, ['--stack-size=6000', launcher, '-Q', '--batch', '-l', join(repoRoot, 'scripts', 'check-elc-calls.el'),
       '--eval', `(elc-calls-report ${JSON.stringify(forms)})`], { encoding: 'utf8' });
     assert.equal(r.stdout, [
-      'FORMS 3 CALLED 15',
+      'FORMS 5 CALLED 19',
       'HIT elcc-undefined-a elcc-x -',
       'HIT elcc-undefined-b elcc-x -',
       'HIT elcc-undefined-c elcc-x -',
       'HIT elcc-undefined-d elcc-x -',
       'HIT elcc-undefined-e elcc-x guarded',
       'HIT elcc-undefined-f elcc-v -',
+      'HIT elcc-undefined-g toplevel -',
+      'HIT elcc-undefined-h elcc-o -',
       '',
     ].join('\n'), r.stderr);
   } finally {
