@@ -12,7 +12,10 @@
                  ("easy-mmode" (define-minor-mode define-globalized-minor-mode
                                 easy-mmode-define-minor-mode easy-mmode-define-global-mode
                                 define-global-minor-mode easy-mmode-defmap easy-mmode-defsyntax)
-                  (easy-mmode-define-keymap easy-mmode--globalized-predicate-p))
+                  ;; custom-set-minor-mode is the `:set' of every global minor mode's option
+                  ;; (GNU preloads it): a compiled library's option must find it.
+                  (easy-mmode-define-keymap easy-mmode--globalized-predicate-p
+                   custom-set-minor-mode))
                  ("eieio-core" () (eieio-defclass-autoload))
                  ("ert" (ert-deftest) (ert-run-tests-batch ert-run-tests-batch-and-exit))
                  ("subr-x" (if-let when-let)
@@ -164,6 +167,8 @@
                    posn-image posn-object-x-y posn-object-width-height posn-object
                    listify-key-sequence prepare-change-group activate-change-group
                    accept-change-group cancel-change-group undo--wrap-and-run-primitive-undo
+                   ;; simple-more's undo-amalgamate-change-group calls it on any handle.
+                   subr-more2--group-parts
                    combine-change-calls-1 find-tag-default-bounds find-tag-default
                    find-tag-default-as-regexp find-tag-default-as-symbol-regexp
                    remove-yank-excluded-properties yank-handle-font-lock-face-property

@@ -3,7 +3,10 @@
 ;; Written for tsmacs from GNU Emacs 28.2's documented and observed behaviour.
 ;; Type conversion, loose equality, the CL mapping family, integer
 ;; division helpers, `cl-parse-integer', a few list utilities and
-;; property-list access.  cl-lib.el loads this file.
+;; property-list access.  cl-lib.el autoloads it; loaded alone (`require'),
+;; it needs cl-lib for the cl-seq functions it calls.
+
+(require 'cl-lib)
 
 ;;; Conversion and comparison.
 

@@ -5,6 +5,9 @@
 ;; and tree walking, all taking Common Lisp keyword arguments.  Keywords
 ;; are found with `memq' anywhere in the argument list, which is what GNU
 ;; Emacs does too, so a keyword may even be picked up from a value slot.
+;; Loaded alone (`require'), it needs cl-lib for the cl-extra functions it calls.
+
+(require 'cl-lib)
 
 ;;; The end of a list.
 

@@ -187,7 +187,7 @@ a word follows; words are read whole, even past point."
            (push (directory-file-name
                   (if (string-prefix-p home dir) (concat "~/" (substring dir (length home))) dir))
                  shown))
-         (message "%s" (string-join (nreverse shown) " ")))))
+         (message "%s" (mapconcat #'identity (nreverse shown) " ")))))
 
 (defun shell-cd (dir) "Make DIR the buffer's directory and remember the one before."
   (let ((target (if (file-name-absolute-p dir) dir (expand-file-name dir))))

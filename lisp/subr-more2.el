@@ -437,13 +437,16 @@ In batch mode the password is a line of standard input, echoed as stars."
   (or (bound-and-true-p font-lock-defaults)
       (add-text-properties start end (list 'face face))))
 
-(defun yank-handle-category-property (category start end) "Copy the properties of the symbol CATEGORY onto START..END, where they stay without it."
-  (let ((props nil))
-    (and category (symbolp category)
-         (cl-loop for (name value) on (symbol-plist category) by #'cddr
-                  unless (get-text-property start name)
-                  do (setq props (nconc props (list name value)))))
-    (if props (add-text-properties start end props))))
+(defun yank-handle-category-property (category start end) "Give START..END the properties of the symbol CATEGORY; the text's own properties win."
+  (when (and category (symbolp category))
+    ;; Run by run of unchanged properties: CATEGORY's list first, then what the run had on top.
+    (let ((pos start))
+      (while (< pos end)
+        (let ((run-end (next-property-change pos nil end))
+              (own (text-properties-at pos)))
+          (set-text-properties pos run-end (symbol-plist category))
+          (add-text-properties pos run-end own)
+          (setq pos run-end))))))
 
 (defun insert-for-yank (string) "Insert STRING as yanked text: each part with a `yank-handler' property goes its own way."
   (let ((from 0) (len (length string)))
