@@ -1827,12 +1827,19 @@ function noticeSignalOnce(rt: Runtime, sig: LispSignal): unknown {
   // hook and the debugger run. Those slots were all rooted when the signal happened.
   const sp = rt.sp;
   rt.sp = Math.max(sp, framesTop(rt));
+  // The signal's symbol and data live only in the JS object while the hook and the debugger
+  // run Lisp, which may collect: root them (a regexp of `debug-ignored-errors' allocated the
+  // error message and match data, and a collection freed the data under GC stress).
+  rt.push(sig.symbol);
+  rt.push(sig.data);
   try {
     try {
       sig = signalAfterHook(rt, sig);
     } catch (e) {
       return asLispSignal(rt, e) ?? e; // the hook threw: that is what unwinds now
     }
+    rt.push(sig.symbol);
+    rt.push(sig.data);
     sig.debugged = true;
     try {
       maybeCallDebugger(rt, sig);
