@@ -439,12 +439,13 @@ without a :tag count as the same."
         (put variable 'custom-type (append type (list choice)))))))
 
 (defun custom-load-symbol (symbol) "Load what SYMBOL's `custom-loads' names, so that its customization is complete.
-A feature is required, a file loaded unless it was already; errors are ignored."
+A feature is required, a file loaded unless it was already (with the usual
+\"Loading\" message, as GNU's); errors are ignored."
   (dolist (what (get symbol 'custom-loads))
     (condition-case nil
         (cond ((symbolp what) (require what))
               ((assoc (locate-library what) load-history))
-              (t (load what t t)))
+              (t (load what t)))
       (error nil))))
 
 (define-obsolete-function-alias 'user-variable-p #'custom-variable-p "24.3")
