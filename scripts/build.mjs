@@ -213,7 +213,7 @@ function applyEdits(text, edits) {
 const LAZY_FILES = new Set(['callproc', 'casetab', 'category', 'compile-lisp', 'debug', 'digest', 'dired', 'dispnew', 'doc',
   'editfns-user', 'fileio-autosave', 'filelock', 'gnutls', 'json', 'keyboard', 'lcms', 'minibuf', 'mule-maps', 'overlay',
   'process', 'process-net', 'profiler', 'timefns', 'ucs-normalize', 'undo', 'fileio-ops', 'keymap', 'indent', 'pdumper',
-  'thread', 'comp']);
+  'thread', 'comp', 'xdisp']);
 function lazyDefuns(path, text) {
   const base = path.replace(/^.*[\\/]/, '').replace(/\.ts$/, '');
   if (path === subrPath || !LAZY_FILES.has(base) || !text.includes('DEFUN(')) return text;

@@ -549,6 +549,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "force-load-messages",
   "format",
   "format-message",
+  "format-mode-line",
   "format-network-address",
   "format-time-string",
   "forward-char",

@@ -39,6 +39,7 @@ import './insdel.ts';
 import './undo.ts';
 import './cmds.ts';
 import './dispnew.ts';
+import './xdisp.ts';
 import './indent.ts';
 import './overlay.ts';
 import './window.ts';

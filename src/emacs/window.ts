@@ -60,7 +60,7 @@ const G_SELECTED_FRAME = DEFGLOBAL('selected-frame');
 const G_FRAME_LIST = DEFGLOBAL('frame-list');
 const G_WINDOW_COUNT = DEFGLOBAL('window-count');
 
-const Qwindowp = DEFSYM('windowp');
+export const Qwindowp = DEFSYM('windowp');
 const Qframep = DEFSYM('framep');
 const Qargs_out_of_range = DEFSYM('args-out-of-range');
 const Qreplace_buffer_in_windows = DEFSYM('replace-buffer-in-windows');
