@@ -1780,3 +1780,6 @@ Without an XML mode in this system, Conf mode."
 (put 'imenu-generic-expression 'risky-local-variable t)
 (defvar-local imenu-create-index-function 'imenu-default-create-index-function "The function, of no arguments, that makes the buffer's index alist.")
 (defvar-local imenu-case-fold-search t "Non-nil means the searches of `imenu-generic-expression' ignore case.")
+
+;; This file is what GNU calls loaddefs.el: the autoloads every session starts with.
+(provide 'loaddefs)

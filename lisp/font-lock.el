@@ -531,6 +531,9 @@ Return the (BODY-START . BODY-END) left for the comment face."
 (defun jit-lock-mode (arg) "Turn just-in-time fontification on if ARG is non-nil, else off."
   (setq jit-lock-mode (and arg t)))
 
+;; GNU splits Font Lock mode's switch (`font-lock-mode', `global-font-lock-mode',
+;; `turn-on-font-lock') into font-core.el; this file has both halves.
+(provide 'font-core)
 (provide 'jit-lock)
 (provide 'font-lock)
 

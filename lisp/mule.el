@@ -2509,3 +2509,13 @@ Extended segments, which carry other encodings inside compound text, are left as
     len))
 
 (provide 'mule)
+
+;; GNU defines the language environments and the extra coding systems above
+;; in files of their own, all preloaded, each providing a feature; here they
+;; come from mule-data.el with the rest, so their features are provided
+;; here, oldest first as GNU loads them.
+(dolist (feature '(code-pages chinese cyrillic indian ethiopic european czech
+                   slovak romanian greek hebrew cp51932 eucjp-ms japanese
+                   korean lao tai-viet thai tibetan vietnamese misc-lang
+                   utf-8-lang georgian cham))
+  (provide feature))

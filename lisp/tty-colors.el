@@ -273,6 +273,7 @@ In a batch session this is the closest of the terminal's eight colors."
 (defun color-supported-p (color &optional frame _background-p) "Whether FRAME can show COLOR."
   (color-defined-p color frame))
 
-(provide 'tty-colors)
+;; GNU's file is term/tty-colors.el, and its feature is named after that path.
+(provide 'term/tty-colors)
 
 ;;; tty-colors.el ends here

@@ -97,12 +97,6 @@
       (setq type (and (symbolp (car type)) (get (car type) 'widget-type))))
     (and type t)))
 
-(defun define-widget (name class doc &rest args) "Define NAME as a widget type deriving from CLASS with the properties ARGS.
-DOC documents the type.  Return NAME."
-  (put name 'widget-type (cons class args))
-  (put name 'widget-documentation doc)
-  name)
-
 (defun widget--split-keywords (items) "Return (PLIST . REST): the leading keyword/value pairs of ITEMS and what follows.
 A keyword with nothing after it belongs to REST."
   (let ((leading nil))

@@ -1954,10 +1954,10 @@ DEFUN('mapconcat', 3, 3, 'Call FUNCTION on each element of SEQUENCE and join the
 // ---- features ------------------------------------------------------------------------------
 
 // The features GNU's C code provides that this build has too: base64 and the digests, the
-// printer's readable hash tables, floats, text properties and the colour metrics.
+// printer's readable hash tables, floats, overlays, text properties and the colour metrics.
 const C_FEATURES = [
   DEFSYM('base64'), DEFSYM('md5'), DEFSYM('sha1'), DEFSYM('hashtable-print-readable'),
-  DEFSYM('lisp-float-type'), DEFSYM('text-properties'), DEFSYM('threads'), DEFSYM('lcms2'),
+  DEFSYM('lisp-float-type'), DEFSYM('overlay'), DEFSYM('text-properties'), DEFSYM('threads'), DEFSYM('lcms2'),
 ];
 NOT_SPECIAL(DEFVAR('features', (rt) => list(rt, ...C_FEATURES, Qemacs), 'The symbols of the features provided so far, newest first; see `provide\' and `require\'.'));
 
