@@ -33,6 +33,41 @@
       '(tooltip-mode global-eldoc-mode show-paren-mode electric-indent-mode
         file-name-shadow-mode auto-encryption-mode auto-compression-mode))
 
+;; The minor modes GNU's preloaded files register (by `define-minor-mode' or
+;; `add-minor-mode'), most recent first as GNU lists them.  Here most of them
+;; are autoloaded, or were defined before modes.el existed, so they are
+;; registered now; those this build has no definition of are left out.
+(let ((known '(tooltip-mode global-eldoc-mode eldoc-mode show-paren-mode
+               electric-quote-mode electric-layout-mode electric-indent-mode
+               paragraph-indent-minor-mode global-prettify-symbols-mode
+               prettify-symbols-mode use-hard-newlines tab-bar-history-mode
+               tab-bar-mode menu-bar-mode file-name-shadow-mode context-menu-mode
+               jit-lock-debug-mode global-font-lock-mode font-lock-mode
+               blink-cursor-mode window-divider-mode completion-in-region-mode
+               auto-composition-mode unify-8859-on-decoding-mode
+               unify-8859-on-encoding-mode auto-encryption-mode
+               auto-compression-mode temp-buffer-resize-mode visible-mode
+               buffer-read-only size-indication-mode column-number-mode
+               line-number-mode auto-fill-function global-visual-line-mode
+               visual-line-mode indent-tabs-mode transient-mark-mode
+               next-error-follow-minor-mode button-mode lock-file-mode
+               auto-save-visited-mode auto-save-mode auto-fill-mode abbrev-mode
+               overwrite-mode view-mode hs-minor-mode)))
+  ;; Two of them are variables only (a buffer's read-only flag, its fill function).
+  (let ((have nil))
+    (dolist (m known)
+      (when (or (fboundp m) (memq m '(buffer-read-only auto-fill-function)))
+        (push m have)))
+    (setq minor-mode-list (append (nreverse have) minor-mode-list))))
+;; Their mode-line lighters, likewise (isearch, which is not written, left out).
+(setq minor-mode-alist
+      (append '((eldoc-mode eldoc-minor-mode-string) (visible-mode " Vis")
+                (visual-line-mode " Wrap") (next-error-follow-minor-mode " Fol")
+                (abbrev-mode " Abbrev") (overwrite-mode overwrite-mode)
+                (auto-fill-function " Fill")
+                (defining-kbd-macro mode-line-defining-kbd-macro))
+              minor-mode-alist))
+
 ;; The files loaded before `internal-macroexpand-for-load' existed (byte-run,
 ;; backquote, subr, macroexp) kept their macro calls: every program's first
 ;; calls of `with-temp-buffer', `push', `dolist' and the like expanded them

@@ -24,3 +24,9 @@
 (car (symbol-function 'widget-create))
 (define-widget 'fgp-w3 'fgp-w "Derived." :value 4)
 (progn (require 'wid-edit) (list (widget-get (widget-convert 'fgp-w3) :value) (widget-get (widget-convert 'fgp-w3) :format)))
+;; The minor modes registered at start (those this build defines), in GNU's order, and their lighters
+(let (r) (dolist (m minor-mode-list) (when (memq m '(tooltip-mode global-eldoc-mode eldoc-mode show-paren-mode electric-quote-mode electric-layout-mode electric-indent-mode global-prettify-symbols-mode prettify-symbols-mode use-hard-newlines tab-bar-mode file-name-shadow-mode global-font-lock-mode font-lock-mode auto-composition-mode unify-8859-on-decoding-mode unify-8859-on-encoding-mode auto-encryption-mode auto-compression-mode visible-mode buffer-read-only size-indication-mode column-number-mode line-number-mode auto-fill-function global-visual-line-mode visual-line-mode indent-tabs-mode transient-mark-mode next-error-follow-minor-mode button-mode lock-file-mode auto-save-visited-mode auto-save-mode auto-fill-mode abbrev-mode overwrite-mode view-mode)) (push m r))) (nreverse r))
+(assq-delete-all 'isearch-mode (copy-sequence minor-mode-alist))
+(list (and (memq 'show-paren-mode minor-mode-list) t) (memq 'zzz-mode minor-mode-list))
+(progn (define-minor-mode fgp-test-mode "A test mode." :lighter " FGP") (list (car minor-mode-list) (assq 'fgp-test-mode minor-mode-alist)))
+(progn (require 'paren) (let ((n 0)) (dolist (m minor-mode-list) (when (eq m 'show-paren-mode) (setq n (1+ n)))) n))
