@@ -575,7 +575,13 @@ export function checkDepth(rt: Runtime): void {
   checkSpecpdl(rt, 0);
   const d = ++rt.lispEvalDepth;
   if (d > 100) {
-    if (d > limitValue(rt, Qmax_lisp_eval_depth, 1600, 100)) error(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’');
+    if (d > limitValue(rt, Qmax_lisp_eval_depth, 1600, 100)) {
+      // GNU checks the depth before it records the call, so the form or call that went too
+      // deep has no frame in the backtrace: take away the one its caller just pushed (unless
+      // the frame table was full and it pushed none).
+      if (rt.nframes > 0 && rt.nframes < MAX_FRAMES) rt.nframes--;
+      error(rt, 'Lisp nesting exceeds ‘max-lisp-eval-depth’');
+    }
     // max-lisp-eval-depth decides as long as the JS stack holds out. 400 levels always fit (V8's
     // default stack, about 1 MB, holds some 2,900 of plain recursion), and past them every 16th
     // level checks that the next 16 will (see checkJsStack). Checking from 100 cost seq-map.el

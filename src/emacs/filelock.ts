@@ -9,8 +9,8 @@
 
 import type { Runtime } from '../core/runtime.ts';
 import { BUF_MODIFF, BUF_SAVE_MODIFF } from '../heap/layout.ts';
-import { fixnumValue } from '../heap/tags.ts';
-import { jsString, list, makeString, stringp, xcar } from '../core/object.ts';
+import { Lisp_Cons, fixnumValue } from '../heap/tags.ts';
+import { jsString, list, makeString, stringp, xcar, xcdr } from '../core/object.ts';
 import { DEFSYM, Qnil, Qstringp, Qt } from '../core/symbols.ts';
 import { DEFUN, DEFVAR } from '../core/subr.ts';
 import { LispSignal, wrongTypeArgument, xsignal } from '../core/signal.ts';
@@ -141,16 +141,28 @@ export function unlockBufferOf(rt: Runtime, b: number): void {
 lockHooks.forFlag = lockForFlag;
 lockHooks.unlock = unlockBufferOf;
 
-/** At exit: every modified buffer's lock goes, as GNU's unlock_all_files. */
+/**
+ * At exit: every modified buffer's lock goes, as GNU's unlock_all_files. GNU does it in C, past
+ * Lisp's limits: an error that stopped at `max-lisp-eval-depth' or `max-specpdl-size' leaves the
+ * nesting counts where it stopped (nothing unwinds them on the way out), so they are set aside
+ * while the locks go, or the first primitive called here would signal that error again.
+ */
 export function unlockAllFiles(rt: Runtime): void {
-  const buffers = funcall(rt, DEFSYM('buffer-list'), []);
-  for (let l = buffers; (l & 7) === 3; l = funcall(rt, DEFSYM('cdr'), [l])) {
-    const b = xcar(rt, l);
-    try {
-      if (bufferLive(rt, b)) unlockBufferOf(rt, b);
-    } catch {
-      // Leaving must not fail over a lock.
+  const { inDebugger, lispEvalDepth } = rt;
+  rt.inDebugger = true;
+  rt.lispEvalDepth = 0;
+  try {
+    for (let l = funcall(rt, DEFSYM('buffer-list'), []); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+      const b = xcar(rt, l);
+      try {
+        if (bufferLive(rt, b)) unlockBufferOf(rt, b);
+      } catch {
+        // Leaving must not fail over a lock.
+      }
     }
+  } finally {
+    rt.inDebugger = inDebugger;
+    rt.lispEvalDepth = lispEvalDepth;
   }
 }
 
