@@ -1780,6 +1780,7 @@ Without an XML mode in this system, Conf mode."
 (put 'imenu-generic-expression 'risky-local-variable t)
 (defvar-local imenu-create-index-function 'imenu-default-create-index-function "The function, of no arguments, that makes the buffer's index alist.")
 (defvar-local imenu-case-fold-search t "Non-nil means the searches of `imenu-generic-expression' ignore case.")
+(defvar-local add-log-current-defun-function nil "A function of no arguments naming the definition point is in, for change logs; nil to guess.")
 
 ;; This file is what GNU calls loaddefs.el: the autoloads every session starts with.
 (provide 'loaddefs)

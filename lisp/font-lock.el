@@ -60,7 +60,7 @@ VARIABLE-SETTINGS...)." local)
 ;; User options.
 (font-lock--declare
  (font-lock-maximum-decoration t "How many levels of keywords to use: t for all, a number for that level, or an alist by mode.")
- (font-lock-maximum-size nil "Obsolete: the largest buffer fontified whole.")
+ (font-lock-maximum-size 256000 "Obsolete: the largest buffer fontified whole.")
  (font-lock-verbose nil "Non-nil to report progress of whole-buffer fontification.")
  (font-lock-support-mode 'jit-lock-mode "The mode that fontifies text as it is shown.")
  (font-lock-global-modes t "The major modes Global Font Lock mode turns Font Lock on in: t for all."))

@@ -88,10 +88,15 @@
                (setcdr tail (macroexp--expand-each (cdr tail) nil))
              (error nil))))))))
 
+;; `gensym' counts from 0 in a session, whatever the preloaded macros took.
+(setq gensym-counter 0)
+
 (if (and (boundp 'loadup--dump-file) (equal dump-mode "pdump"))
     (progn
       ;; The build's own "Loading..." lines stay out of the image: every
       ;; session starts with an empty *Messages*, as GNU's does.
       (with-current-buffer (messages-buffer)
         (let ((inhibit-read-only t)) (erase-buffer)))
+      ;; A session sees no dump in progress, as GNU's.
+      (setq dump-mode nil)
       (dump-emacs-portable loadup--dump-file)))

@@ -288,7 +288,8 @@ The CHARACTER may also be a string or a list of composition components.")
     (outline-regexp . ";;;\\(;* [^ \t\n]\\|###autoload\\)\\|(")
     (comment-start . ";") (comment-start-skip . ";+ *") (comment-add . 1)
     (comment-column . 40) (comment-use-syntax . t) (multibyte-syntax-as-symbol . t)
-    (electric-pair-skip-whitespace . chomp) (electric-pair-open-newline-between-pairs . nil))
+    (electric-pair-skip-whitespace . chomp) (electric-pair-open-newline-between-pairs . nil)
+    (add-log-current-defun-function . lisp-current-defun-name))
   "Buffer-local settings every Lisp mode makes, as (VARIABLE . VALUE).")
 
 (defun modes--lisp-settings () "Give the buffer the settings of `modes--lisp-locals', and Lisp's prettified symbols."
@@ -446,6 +447,8 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   "Major mode for files of Lisp data, such as the ones `read' takes back."
   (modes--lisp-settings)
   (setq-local electric-quote-string t)
+  ;; Lisp data and Emacs Lisp are case-sensitive (Common Lisp's mode sets it back).
+  (setq-local imenu-case-fold-search nil)
   (setq-local font-lock-defaults (lisp-fl--defaults nil)))
 
 (defun modes--elisp-text-pairs () "Make Electric Pair mode pair `...' and curved single quotes in this buffer too."
@@ -460,6 +463,7 @@ KEYWORDS-CASE-INSENSITIVE makes font-lock keywords match in any case."
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-funcall nil t)
   (add-hook 'eldoc-documentation-functions #'elisp-eldoc-var-docstring nil t)
   (add-hook 'xref-backend-functions #'elisp--xref-backend nil t)
+  (setq-local project-vc-external-roots-function #'elisp-load-path-roots)
   ;; `...' pairs in comments and strings (at once, or when Electric Pair mode loads).
   (if (boundp 'electric-pair-text-pairs)
       (modes--elisp-text-pairs)

@@ -37,7 +37,9 @@
 (defvar window-state-change-hook nil "Hook run when window states change.")
 (defvar window-scroll-functions nil "Functions run when a window scrolls.")
 (defvar window-combination-resize nil "Non-nil means splitting resizes all windows of the combination.")
-(defvar window-combination-limit nil "Non-nil means splitting makes a new parent window.")
+(defvar window-combination-limit 'window-size "When splitting makes a new parent window: t always, `window-size' when the
+split is told a size (GNU's default), other values only for the commands that name them.
+The windows of this batch session are split as if it were nil.")
 (defvar fit-window-to-buffer-horizontally nil "Non-nil means `fit-window-to-buffer' may change the width too.")
 (defvar recenter-redisplay 'tty "When `recenter' redraws the frame.")
 (defvar window-point-insertion-type nil "The insertion type of window point markers.")

@@ -11,7 +11,7 @@ import { cons, list, makeString, xcar, xcdr, consp, jsString, stringp, makeFixnu
 import { intern } from '../core/obarray.ts';
 import { KillEmacs, LispSignal, LispThrow } from '../core/signal.ts';
 import { DEFSYM, Qnil, Qt } from '../core/symbols.ts';
-import { asLispSignal, callDebugger, evalTop, findSymbolValue, frameInfo, funcall, noticeTopLevelSignal, pushFrame, setInternal } from '../emacs/eval.ts';
+import { asLispSignal, callDebugger, evalTop, findSymbolValue, frameInfo, funcall, noticeTopLevelSignal, pushFrame, setInternal, specbind, unbindTo } from '../emacs/eval.ts';
 import { initDelayedOptions, startFromImage } from '../emacs/emacs.ts';
 import { load, readFromString } from '../emacs/lread.ts';
 import { batchBacktraceText, beginStderrMessage, errorMessageString, printObject, writeToStderr } from '../emacs/print.ts';
@@ -146,6 +146,8 @@ export function runCli(argv: string[], host: Host): number {
   let dumpFile: string | null = null;
   let temacs: string | null = null;
   const actions: [string, string, number][] = [];
+  // -Q and --no-x-resources set `inhibit-x-resources', as in GNU (there are no X resources to read).
+  let noXResources = false;
   try {
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
@@ -157,8 +159,11 @@ export function runCli(argv: string[], host: Host): number {
       const [name, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, null];
       const value = (): string => inline ?? next();
       switch (name) {
-        case '--batch': case '-batch': case '-Q': case '--quick': case '-q': case '--no-init-file':
-        case '-nw': case '--no-site-file': case '--no-splash': case '-no-site-file': case '--no-x-resources':
+        case '-Q': case '--quick': case '-quick': case '--no-x-resources': case '-no-x-resources':
+          noXResources = true;
+          break;
+        case '--batch': case '-batch': case '-q': case '--no-init-file':
+        case '-nw': case '--no-site-file': case '--no-splash': case '-no-site-file':
           break;
         case '--dump-file': case '-dump-file':
           dumpFile = value();
@@ -236,6 +241,7 @@ export function runCli(argv: string[], host: Host): number {
     throw e;
   }
   if (temacs !== null) return 0;
+  if (noXResources) setInternal(rt, Qinhibit_x_resources, Qt);
   if (replWorker) return runReplWorker(rt, (kind, arg) => runAction(rt, kind, arg), actions);
   try {
     return processActions(rt, argv, actions);
@@ -320,6 +326,7 @@ function guarded(rt: Runtime, fn: () => number): number {
 const STARTUP_OPTIONS = new Map<string, boolean>([
   ['--batch', false], ['-batch', false], ['-Q', false], ['--quick', false], ['-q', false], ['--no-init-file', false],
   ['-nw', false], ['--no-site-file', false], ['--no-splash', false], ['-no-site-file', false], ['--no-x-resources', false],
+  ['-quick', false], ['-no-x-resources', false],
   ['--dump-file', true], ['-dump-file', true], ['--temacs', true], ['-temacs', true],
 ]);
 
@@ -418,6 +425,9 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
       const left = rest.slice(next);
       // What command-line-1 has not consumed yet (a script reads its own arguments here).
       setInternal(rt, Qcommand_line_args_left, list(rt, ...left.map((a) => makeString(rt, a))));
+      // GNU's command-line-1 binds `argi' to the argument it is handling, as it names it.
+      const specCount = rt.specCount;
+      specbind(rt, Qargi, makeString(rt, argiOf(rest, kind, next)));
       try {
         guarded(rt, () => {
           if (kind === 'visit' && /^\+\d+(:\d+)?$/.test(arg)) {
@@ -436,6 +446,7 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
         if (e instanceof LispSignal) return topLevelError(rt, e);
         throw e;
       }
+      unbindTo(rt, specCount);
       rt.sp = baseSp;
       rt.nframes = baseFrames;
       rt.lispEvalDepth = baseDepth;
@@ -452,6 +463,21 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
     rt.uncaughtSignalHook = null;
   }
   return 0;
+}
+
+/**
+ * The value of `argi' while the action of KIND ending before ARGS[NEXT] runs: its option as GNU's
+ * command-line-1 names it (one dash, no `=VALUE', `-scriptload' for a script), or the argument
+ * itself when it is not an option.
+ */
+function argiOf(args: string[], kind: string, next: number): string {
+  const last = args[next - 1] ?? '';
+  if (kind === 'visit' || kind === 'unknown') return last;
+  const eq = last.indexOf('=');
+  const inline = last.startsWith('--') && eq > 0 && ACTION_OPTIONS.get(last.slice(0, eq)) === kind;
+  const option = inline ? last.slice(0, eq) : args[next - 2] ?? '';
+  if (kind === 'script') return '-scriptload';
+  return option.startsWith('--') ? option.slice(1) : option;
 }
 
 /** command-line-args-left as strings; null when it holds something else (then it is left alone). */
@@ -495,6 +521,8 @@ const ACTION_OPTIONS = new Map<string, string>([
 ]);
 
 const Qdebug_fn = DEFSYM('debug');
+const Qargi = DEFSYM('argi');
+const Qinhibit_x_resources = DEFSYM('inhibit-x-resources');
 const Qerror_cli = DEFSYM('error');
 
 /**

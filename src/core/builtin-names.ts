@@ -102,6 +102,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "append",
   "apply",
   "aref",
+  "argi",
   "args-out-of-range",
   "arith-error",
   "array",

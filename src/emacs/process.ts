@@ -94,7 +94,7 @@ const Qexec_path = DEFSYM('exec-path');
 const Qinhibit_quit = DEFSYM('inhibit-quit');
 const Qdefault_process_coding_system = DEFVAR('default-process-coding-system', (rt) => cons(rt, Qutf_8_unix, Qutf_8_unix),
   'The coding systems, (DECODING . ENCODING), for talking to a subprocess when nothing more specific applies.');
-DEFVAR('process-adaptive-read-buffering', () => Qnil, 'Whether reading from a process waits for more of its output; tsmacs reads what arrives.');
+DEFVAR('process-adaptive-read-buffering', () => Qt, 'Whether reading from a process may wait for more of its output (t, as in GNU); tsmacs reads what arrives either way.');
 DEFVAR('delete-exited-processes', () => Qt, 'Non-nil means an ended process leaves the process list once its sentinel has been told.');
 DEFVAR('read-process-output-max', () => makeFixnum(4096), 'The most bytes read from a process at once.');
 DEFVAR('process-connection-type', () => Qt, 'Kind of connection for new subprocesses: t asks for a terminal, nil for a pipe (tsmacs always uses pipes).');
