@@ -151,6 +151,43 @@ test('loads through the kernels and through the JS loops agree, damaged tables a
   assert.ok(seen.refused > 100, `most damaged tables and pointers are refused (${JSON.stringify(seen)})`);
 });
 
+test('a cons, symbol or string listed in the object-start table (outside its run) gets the JS walk\'s verdict', () => {
+  // The writer puts every cons, symbol and string in its run, so the table lists only vectorlikes of
+  // the hot section; a file that lists one of the others there is checked by vwalk through a call of
+  // its run's kernel over that one object. Every such entry of the image given each of those kinds,
+  // with the words that point to it made pointers of that kind: vectors of 1, 3 and 5 slots span a
+  // cons, a string and a symbol, so only the object's own check can refuse them.
+  const rt = createRuntime({ host, heapBytes: 24 * 1024 * 1024, seed: 0.5 });
+  for (const n of [1, 3, 5]) setSymbolRawValue(rt, intern(rt, `kernel-vector-${n}`), makeVector(rt, n, Qt));
+  setSymbolRawValue(rt, intern(rt, 'kernel-vectors'), list(rt, makeVector(rt, 3, makeFixnum(2)), makeVector(rt, 5, makeFixnum(7))));
+  const file = join(dir, 'rest.pdmp');
+  dumpToFile(rt, file, false, true);
+  const good = new Uint8Array(readFileSync(file));
+  const gw = new Int32Array(good.buffer, good.byteOffset, good.length >>> 2);
+  const [at, count] = [gw[H_STARTS_OFFSET]! >>> 2, gw[H_STARTS_COUNT]!];
+  const rest: number[] = [];
+  for (let i = at; i < at + count; i++) {
+    const off = gw[i]! >>> 3;
+    if (off >= gw[H_STR_END]! >>> 2 && off < gw[H_HOT_END]! >>> 2) rest.push(i);
+  }
+  assert.ok(rest.length >= 5, `${rest.length} entries in the hot section's rest`);
+  const seen = { loaded: 0, refused: 0 };
+  for (const i of rest) {
+    for (const kind of [0, 3, 4]) {
+      const b = good.slice();
+      const w = new Int32Array(b.buffer, 0, b.length >>> 2);
+      w[i] = (w[i]! & ~7) | kind;
+      // The words that point to it point to an object of the new kind, so that the walk of the
+      // object itself, not a pointer's type check, decides.
+      const off = (w[i]! >>> 3) << 2;
+      for (let p = gw[H_HOT_START]! >>> 2; p < gw[H_HOT_END]! >>> 2; p++)
+        if (w[p] === (off | 5)) w[p] = kind === 0 ? (0x80000000 | off) | 0 : off | kind;
+      seen[same(reseal(b), `entry ${i - at} as kind ${kind}`)]++;
+    }
+  }
+  assert.ok(seen.refused > 0, JSON.stringify(seen));
+});
+
 test('the four-lane check (the cons, symbol and string runs, vectors of 8 slots or more): edge words in every lane get the JS walk\'s verdict', () => {
   // The kernels settle a fixnum, a builtin symbol word, a pointer into the cons run, a dumped
   // symbol of the symbol run or a string of the string run four words at a time, and send any

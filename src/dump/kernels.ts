@@ -237,7 +237,7 @@ export function assemble(merged = false): Uint8Array {
   ]);
 
   // ---- verify.ts's walk (function indices 2..7) ----
-  const F_SLOT = 3, F_FLAGS = 4, F_SLOTS = 5;
+  const F_SLOT = 3, F_FLAGS = 4, F_SLOTS = 5, F_CONSES = 9, F_SYMS = 13, F_STRS = 14;
   const HIGH = 0x80000000 | 0;
   const gv = (n: (typeof V_GLOBALS)[number]): number[] => gget(VG(n));
   const sv = (n: (typeof V_GLOBALS)[number]): number[] => gset(VG(n));
@@ -468,21 +468,11 @@ export function assemble(merged = false): Uint8Array {
   ];
   // vwalk's and vconses' lane locals, after the walk's own (0-23) and SD (24).
   const CV = lanesFrom(3, 13, 14, 25, 27);
-  const VS = lanesFrom(1, 3, 4, 5, 7);
-  /** vslots' scalar check of the slot at word index IDX (locals w3 tag4); a fault returns 1. */
-  const slotScalar = (idx: number[]): number[] => [
-    ...wordAt(idx), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
-    ...get(4), EQZ, ...get(3), ...gv('blim'), LT_U, AND, ...get(3), ...k(3), SHR_U, ...multipleOf3, AND, OR, EQZ, ...IF,
-    ...pointerInline(idx, 3, 4, 1),
-    END,
-  ];
-  // Vectors and sub-char-tables go four slots at a time; a symbol's five slots, as before, one by one.
-  const vslots = funcMixed(5, LANE_V128S, [
+  // vslots(p, n): a shadow's four slots (vshadows) and the globals (25 words) one by one. Vectors
+  // went four slots at a time here until vwalk checked their slots inline; the lanes' code (a
+  // twelfth of the module, compiled at every start) had nothing left to gain.
+  const vslots = func(3, [
     ...get(0), ...get(1), ADD, ...set(2),
-    ...get(1), ...k(8), GE_U, ...IF,
-    ...laneSetup(VS),
-    ...laneLoop(VS, 0, 2, wordAddr, slotScalar),
-    END,
     ...BLOCK, ...LOOP,
     ...get(0), ...get(2), GE_U, ...BR_IF(1),
     ...wordAt(get(0)), ...tee(3), ...k(7), AND, ...tee(4), ...k(3), AND, ...k(2), EQ,
@@ -662,6 +652,13 @@ export function assemble(merged = false): Uint8Array {
   ];
   // vstrs(): the string run (4 words a string, layout.ts STRING_WORDS).
   const vstrsCode = runWalkCode(stringAt, 4, false);
+  /** The object of WORDS words at POS checked by the run kernel F (vsyms, vstrs) as a run of one; a fault returns 3. */
+  const oneOfRun = (f: number, words: number): number[] => [
+    ...retIf([...get(POS), ...k(words), ADD, ...get(HOTEND), GT_U], k(3)),
+    ...get(POS), ...sv('pos'), ...get(POS), ...k(words), ADD, ...sv('hotend'),
+    ...call(f), ...set(1), ...get(HOTEND), ...sv('hotend'),
+    ...retIf(get(1), k(3)),
+  ];
   const vwalkCode = [
     ...vwalkEntry,
     ...laneSetup(CV),
@@ -670,19 +667,22 @@ export function assemble(merged = false): Uint8Array {
     ...retIf([...get(POS), ...get(HOTEND), GE_U], [...saveCursor, ...k(0)]),
     ...get(I), ...load(), ...tee(0), ...k(7), AND, ...set(1),
     ...retIf([...get(0), ...k(3), SHR_U, ...get(POS), NE], k(3)),
-    // cons
+    // A cons, symbol or string of the table (the writer puts them all in their runs, so only a
+    // file made otherwise has one) by a call of its run's kernel over that one object: inline,
+    // their checks were a third of the module that Liftoff compiles at every start.
+    // cons: vconses over its two words.
     ...get(1), ...k(3), EQ, ...IF,
-    ...slotInlineL(get(POS), 13, 14), ...slotInlineL([...get(POS), ...k(1), ADD], 13, 14),
+    ...retIf([...get(POS), ...get(POS), ...k(2), ADD, ...call(F_CONSES)], k(3)),
     ...get(POS), ...k(2), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
-    // symbol (one of the table: the symbol run's are vsyms')
+    // symbol: vsyms with the run's cursor and end on it (end put back after), past hotend a fault.
     ...get(1), EQZ, ...IF,
-    ...symbolAt,
+    ...oneOfRun(F_SYMS, SYMBOL_WORDS),
     ...get(POS), ...k(6), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
-    // string (one of the table: the string run's are vstrs')
+    // string: vstrs the same way.
     ...get(1), ...k(4), EQ, ...IF,
-    ...stringAt,
+    ...oneOfRun(F_STRS, 4),
     ...get(POS), ...k(4), ADD, ...set(POS), ...get(I), ...k(4), ADD, ...set(I), ...BR(1),
     END,
     ...retIf([...get(1), ...k(5), NE], k(3)),
