@@ -84,6 +84,11 @@ interface Entry {
   lex: boolean;
   /** Its key is in the dumped image: a function of the image's own libraries (see LIB_THRESHOLD). */
   lib: boolean;
+  /**
+   * Taken out of its map (a stale macro, a cleared cache): the call sites' cache (icEntry) must
+   * not count calls on it or compile it, since only the maps' entries have their holders marked.
+   */
+  dropped: boolean;
 }
 
 interface State {
@@ -197,9 +202,19 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   const lex = m[w] === Qclosure;
   const k = lex ? ((r & 7) === Lisp_Cons ? m[((r & -8) >>> 2) + 1]! : Qnil) : r;
   const slot = (k >>> 3) & (IC_SIZE - 1);
+  let counted = false;
   if (st.icKey[slot] === k && k !== Qnil) {
     const e = st.icEntry[slot]!;
-    if (e.fn !== null && e.lex === lex) return e.fn;
+    if (e.lex === lex) {
+      if (e.fn !== null) return e.fn;
+      // Not compiled yet (evalperf16): counted here, without hashing the key, as below. A
+      // function interpreted until its 8th or 100th call (LIB_THRESHOLD, EXPAND_THRESHOLD:
+      // pcase's helpers while a `pcase' expands) went to the map at every call.
+      if (!e.dropped && !force) {
+        if (e.failed || e.compiling || ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : e.lib ? st.libThreshold : st.threshold)) return null;
+        counted = true;
+      }
+    }
   }
   const rest = xcdr(rt, fun);
   let key: number;
@@ -216,19 +231,20 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   let e = map.get(key);
   if (e === undefined) {
     if (map.size >= CACHE_LIMIT) {
-      for (const old of map.values()) old.fn = null;
+      for (const old of map.values()) {
+        old.fn = null;
+        old.dropped = true;
+      }
       map.clear();
     }
     e = { key, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: map === st.lex,
-      lib: rt.heap.inDump((key & -8) >>> 2) };
+      lib: rt.heap.inDump((key & -8) >>> 2), dropped: false };
     map.set(key, e);
   }
-  if (e.fn !== null) {
-    st.icKey[slot] = key;
-    st.icEntry[slot] = e;
-    return e.fn;
-  }
-  if (e.failed || e.compiling || (!force && ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : e.lib ? st.libThreshold : st.threshold))) return null;
+  st.icKey[slot] = key;
+  st.icEntry[slot] = e;
+  if (e.fn !== null) return e.fn;
+  if (e.failed || e.compiling || (!force && !counted && ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : e.lib ? st.libThreshold : st.threshold))) return null;
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
@@ -274,7 +290,7 @@ function loopSite(rt: Runtime, form: number, lexical: boolean): Entry | null {
       for (const old of st.loops.values()) old.fn = null;
       st.loops.clear();
     }
-    e = { key: Qnil, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: lexical, lib: false };
+    e = { key: Qnil, calls: 0, fn: null, failed: false, compiling: false, consts: [], holder: Qnil, src: '', lex: lexical, lib: false, dropped: false };
     st.loops.set(form, e);
   }
   return e.failed || e.lex !== lexical ? null : e;
@@ -2004,7 +2020,10 @@ const makeHelpers = () => ({
     const key = xcar(rt, fun) === Qclosure ? xcdr(rt, rest) : rest;
     const e = map.get(key);
     // The call sites' cache (icEntry) sees fn gone.
-    if (e !== undefined) e.fn = null;
+    if (e !== undefined) {
+      e.fn = null;
+      e.dropped = true;
+    }
     map.delete(key);
     return DEOPT;
   },
