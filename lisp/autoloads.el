@@ -1701,6 +1701,15 @@ Without an XML mode in this system, Conf mode."
 (autoload 'wdired-change-to-wdired-mode "wdired" nil t)
 ;; File notifications (filenotify.el).
 (autoload 'file-notify-handle-event "filenotify" nil t)
+;; Showing and cleaning up blanks (whitespace.el).
+(dolist (name '(whitespace-mode whitespace-newline-mode global-whitespace-mode
+                global-whitespace-newline-mode whitespace-cleanup whitespace-cleanup-region
+                whitespace-report whitespace-report-region))
+  (autoload name "whitespace" nil t))
+(defvar global-whitespace-mode nil "Non-nil when Global Whitespace mode is on.")
+(custom-autoload 'global-whitespace-mode "whitespace" nil)
+(defvar global-whitespace-newline-mode nil "Non-nil when Global Whitespace Newline mode is on.")
+(custom-autoload 'global-whitespace-newline-mode "whitespace" nil)
 ;; The widget library (wid-edit.el): the entry points GNU autoloads.
 (dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
   (autoload name "wid-edit"))
