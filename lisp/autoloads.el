@@ -1710,6 +1710,10 @@ Without an XML mode in this system, Conf mode."
 (custom-autoload 'global-whitespace-mode "whitespace" nil)
 (defvar global-whitespace-newline-mode nil "Non-nil when Global Whitespace Newline mode is on.")
 (custom-autoload 'global-whitespace-newline-mode "whitespace" nil)
+;; Dynamic abbreviations (dabbrev.el), on M-/ and C-M-/ already.
+(dolist (name '(dabbrev-expand dabbrev-completion)) (autoload name "dabbrev" nil t))
+;; Completing a region of the buffer (completion-region.el; GNU's minibuffer.el).
+(autoload 'completion-in-region "completion-region")
 ;; The widget library (wid-edit.el): the entry points GNU autoloads.
 (dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
   (autoload name "wid-edit"))
