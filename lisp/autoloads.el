@@ -1714,6 +1714,16 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(dabbrev-expand dabbrev-completion)) (autoload name "dabbrev" nil t))
 ;; Completing a region of the buffer (completion-region.el; GNU's minibuffer.el).
 (autoload 'completion-in-region "completion-region")
+;; Screen lines, scrolling and recentering (window-scroll.el; C in GNU).
+(autoload 'count-screen-lines "window-scroll")
+(dolist (name '(vertical-motion move-to-window-line recenter recenter-top-bottom scroll-up scroll-down
+                scroll-up-command scroll-down-command))
+  (autoload name "window-scroll" nil t))
+(defvar scroll-preserve-screen-position nil "Whether scrolling keeps point on its screen line: t for scroll commands, other non-nil always.")
+(defvar next-screen-context-lines 2 "How many lines of the old screen a full-screen scroll keeps.")
+(defvar scroll-error-top-bottom nil "Non-nil means the scroll commands move point to the buffer's end before signaling.")
+;; Scroll Lock mode (scroll-lock.el).
+(autoload 'scroll-lock-mode "scroll-lock" nil t)
 ;; The widget library (wid-edit.el): the entry points GNU autoloads.
 (dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
   (autoload name "wid-edit"))
