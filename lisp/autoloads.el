@@ -1716,6 +1716,7 @@ Without an XML mode in this system, Conf mode."
 (autoload 'completion-in-region "completion-region")
 ;; Screen lines, scrolling and recentering (window-scroll.el; C in GNU).
 (autoload 'count-screen-lines "window-scroll")
+(autoload 'compare-window-configurations "window-scroll")
 (dolist (name '(vertical-motion move-to-window-line recenter recenter-top-bottom scroll-up scroll-down
                 scroll-up-command scroll-down-command))
   (autoload name "window-scroll" nil t))
@@ -1724,6 +1725,10 @@ Without an XML mode in this system, Conf mode."
 (defvar scroll-error-top-bottom nil "Non-nil means the scroll commands move point to the buffer's end before signaling.")
 ;; Scroll Lock mode (scroll-lock.el).
 (autoload 'scroll-lock-mode "scroll-lock" nil t)
+;; Finding the file or URL at point (ffap.el).
+(dolist (name '(find-file-at-point ffap-next ffap-bindings dired-at-point)) (autoload name "ffap" nil t))
+(autoload 'ffap-guess-file-name-at-point "ffap")
+(defalias 'ffap #'find-file-at-point)
 ;; The widget library (wid-edit.el): the entry points GNU autoloads.
 (dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
   (autoload name "wid-edit"))

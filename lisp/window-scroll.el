@@ -206,6 +206,20 @@ A newline ending the text adds the empty line after it only with COUNT-FINAL-NEW
                 (1- lines)
               lines)))))))
 
+(defun compare-window-configurations (config1 config2) "Non-nil when window configurations CONFIG1 and CONFIG2 have the same windows, buffers and selected window.
+Points and starts do not count."
+  (unless (window-configuration-p config1) (signal 'wrong-type-argument (list 'window-configuration-p config1)))
+  (unless (window-configuration-p config2) (signal 'wrong-type-argument (list 'window-configuration-p config2)))
+  (let ((layout (lambda (config)
+                  ;; Frame, root, selected window, then each window's buffer and tree links (a restored tree
+                  ;; may sit a line lower in batch, as GNU's does, and still compares equal).
+                  (cons (list (aref config 1) (aref config 2) (aref config 3))
+                        (mapcar (lambda (entry)
+                                  (let ((slots (nth 1 entry)))
+                                    (cons (car entry) (mapcar (lambda (i) (aref slots i)) '(2 5 6 7 8 9)))))
+                                (aref config 4))))))
+    (equal (funcall layout config1) (funcall layout config2))))
+
 (defvar recenter-positions '(middle top bottom) "Where successive `recenter-top-bottom's put point's line: middle, top, bottom, a line number or a fraction.")
 (defvar recenter-last-op nil "Where the last `recenter-top-bottom' put point's line.")
 
