@@ -40,7 +40,7 @@ entries (KIND CHARS BEGINNING-PUNCTUATION END-PUNCTUATION), each a `skip-chars-f
 (defcustom ffap-gopher-regexp "\\<\\(Type\\|Name\\|Path\\|Host\\|Port\\) *= *"
   "Regexp of a line of a gopher link written as Key = value; nil means none are looked for."
   :type '(choice (const nil) regexp) :group 'ffap)
-(defcustom ffap-next-regexp "[/:.~[:alpha:]]/\\|@[[:alpha:]][-[:alnum:]]*\\." "Regexp `ffap-next' looks for." :type 'regexp :group 'ffap)
+(defcustom ffap-next-regexp (concat "[/:.~[:alpha:]]/" "\\|" "@[[:alpha:]][-[:alnum:]]*\\.") "Regexp `ffap-next' looks for: a slash after a name character, or an @ before a host." :type 'regexp :group 'ffap)
 (defcustom ffap-newfile-prompt nil "Non-nil means a file that does not exist yet is offered too." :type 'boolean :group 'ffap)
 
 (defvar ffap-string-at-point nil "The string the last `ffap-string-at-point' gave.")
