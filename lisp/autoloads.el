@@ -1701,6 +1701,34 @@ Without an XML mode in this system, Conf mode."
 (autoload 'wdired-change-to-wdired-mode "wdired" nil t)
 ;; File notifications (filenotify.el).
 (autoload 'file-notify-handle-event "filenotify" nil t)
+;; Showing and cleaning up blanks (whitespace.el).
+(dolist (name '(whitespace-mode whitespace-newline-mode global-whitespace-mode
+                global-whitespace-newline-mode whitespace-cleanup whitespace-cleanup-region
+                whitespace-report whitespace-report-region))
+  (autoload name "whitespace" nil t))
+(defvar global-whitespace-mode nil "Non-nil when Global Whitespace mode is on.")
+(custom-autoload 'global-whitespace-mode "whitespace" nil)
+(defvar global-whitespace-newline-mode nil "Non-nil when Global Whitespace Newline mode is on.")
+(custom-autoload 'global-whitespace-newline-mode "whitespace" nil)
+;; Dynamic abbreviations (dabbrev.el), on M-/ and C-M-/ already.
+(dolist (name '(dabbrev-expand dabbrev-completion)) (autoload name "dabbrev" nil t))
+;; Completing a region of the buffer (completion-region.el; GNU's minibuffer.el).
+(autoload 'completion-in-region "completion-region")
+;; Screen lines, scrolling and recentering (window-scroll.el; C in GNU).
+(autoload 'count-screen-lines "window-scroll")
+(autoload 'compare-window-configurations "window-scroll")
+(dolist (name '(vertical-motion move-to-window-line recenter recenter-top-bottom scroll-up scroll-down
+                scroll-up-command scroll-down-command))
+  (autoload name "window-scroll" nil t))
+(defvar scroll-preserve-screen-position nil "Whether scrolling keeps point on its screen line: t for scroll commands, other non-nil always.")
+(defvar next-screen-context-lines 2 "How many lines of the old screen a full-screen scroll keeps.")
+(defvar scroll-error-top-bottom nil "Non-nil means the scroll commands move point to the buffer's end before signaling.")
+;; Scroll Lock mode (scroll-lock.el).
+(autoload 'scroll-lock-mode "scroll-lock" nil t)
+;; Finding the file or URL at point (ffap.el).
+(dolist (name '(find-file-at-point ffap-next ffap-bindings dired-at-point)) (autoload name "ffap" nil t))
+(autoload 'ffap-guess-file-name-at-point "ffap")
+(defalias 'ffap #'find-file-at-point)
 ;; The widget library (wid-edit.el): the entry points GNU autoloads.
 (dolist (name '(widget-create widget-delete widget-insert widget-prompt-value widget-setup widget-value widgetp))
   (autoload name "wid-edit"))

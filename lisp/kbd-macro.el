@@ -62,12 +62,18 @@ value ends the loop.  Runs `kbd-macro-termination-hook' at the end."
       (error "Keyboard macros must be strings or vectors"))
     (let ((executing-kbd-macro keys)
           (executing-kbd-macro-index 0)
-          (done 0))
-      (while (and (or (= runs 0) (< done runs))
-                  (or (null loopfunc) (funcall loopfunc)))
-        (setq executing-kbd-macro-index 0
-              done (1+ done))
-        (kbd-macro--run-keys keys)))
+          (done 0)
+          (caller this-command))
+      ;; As a command loop entered anew, the macro's first command sees the command running
+      ;; the macro (nil from Lisp) as the last one; that command is current again afterwards.
+      (setq last-command caller)
+      (unwind-protect
+          (while (and (or (= runs 0) (< done runs))
+                      (or (null loopfunc) (funcall loopfunc)))
+            (setq executing-kbd-macro-index 0
+                  done (1+ done))
+            (kbd-macro--run-keys keys))
+        (setq this-command caller)))
     (run-hooks 'kbd-macro-termination-hook)
     nil))
 

@@ -871,7 +871,6 @@ SIZE positive keeps that many lines (columns) for WINDOW; negative gives them to
 (defun window-font-width (&optional _window _face) "Give the width of a character in a window: 1 on a text terminal." 1)
 (defun window-font-height (&optional _window _face) "Give the height of a character in a window: 1 on a text terminal." 1)
 (defun window-screen-lines () "Give the number of text lines of the selected window, as a float." (float (window-body-height)))
-(defun recenter (&optional _arg _redisplay) "Scroll the selected window to put point at its middle: nothing to show in batch." nil)
 
 (defun window--grow (w n horizontal) "Give window W N more lines (columns when HORIZONTAL), taken from its next sibling, or its previous one when it is the last."
   (let* ((slot (if horizontal 12 13)) (p (window--slot w 5)) (z w))

@@ -1,0 +1,46 @@
+;; dabbrev.el: expansions, repeats, continuations, case, numeric arguments, completion.
+;; Other buffers only through `dabbrev-search-these-buffers-only', so the recording session's
+;; own buffers stay out of it.
+(require 'dabbrev)
+(defun db-corpus (text pos keys &optional other)
+  (let ((ob (get-buffer-create "db-corpus-other")))
+    (with-current-buffer ob (erase-buffer) (insert (or other "")))
+    (with-temp-buffer
+      (insert text)
+      (goto-char pos)
+      (let ((dabbrev-check-other-buffers (and other t))
+            (dabbrev-search-these-buffers-only (and other (list ob))))
+        (save-window-excursion
+          (set-window-buffer nil (current-buffer))
+          (list (condition-case e (execute-kbd-macro (kbd keys)) (error e))
+                (buffer-string) (point)))))))
+(db-corpus "ab  x\na\nab  y" 8 "M-/ SPC M-/ M-/")
+(db-corpus "ab  x\na\nab  y" 8 "M-/ SPC M-/ SPC M-/")
+(db-corpus "one two\nthree\no" 16 "M-/ SPC M-/")
+(db-corpus "foo bar\nfo" 11 "M-/ M-/ M-/" "four fob")
+(db-corpus "foo bar\nfo" 11 "M-/ M-/ M-/ M-/" "four fob")
+(db-corpus "foo bar\nfo fox" 11 "M-/ M-/ M-/")
+(db-corpus "foo fob fox\nfo" 16 "M-/ M-/ M-/")
+(db-corpus "Foo bar\nfo\nFOObaz" 11 "M-/ M-/")
+(db-corpus "foo bar\nFo" 11 "M-/")
+(db-corpus "foo bar\nFO" 11 "M-/")
+(db-corpus "xfoo bar\nfo" 12 "M-/")
+(db-corpus "foo.bar\nfo" 11 "M-/")
+(db-corpus "alpha-beta\n\nal" 15 "M-/")
+(db-corpus "a+b c\na+" 9 "M-/")
+(db-corpus "hello\n  " 9 "M-/")
+(db-corpus "  " 3 "M-/")
+(db-corpus "foo bar\nfo\nfob" 11 "C-u M-/")
+(db-corpus "foo bar\nfo\nfob" 11 "M-/ a M-/")
+(db-corpus "abc abd\nab" 11 "M-- M-/")
+(db-corpus "abc\nab" 7 "C-M-/")
+(db-corpus "abc\nabd\nab" 11 "C-M-/")
+(db-corpus "abc\nab" 7 "C-M-/" "abd")
+(db-corpus "abc\nab" 7 "C-u C-M-/" "abd")
+(db-corpus "xy\nab" 6 "C-M-/" "abd")
+(with-temp-buffer
+  (insert "abc\nabd\nab")
+  (list (completion-in-region 9 11 '("abc" "abd")) (buffer-string) (point)))
+(list dabbrev-case-fold-search dabbrev-case-replace dabbrev-abbrev-char-regexp dabbrev-backward-only
+      dabbrev-limit dabbrev-check-all-buffers dabbrev-check-other-buffers dabbrev-ignored-buffer-names
+      dabbrev-eliminate-newlines dabbrev-upcase-means-case-search dabbrev-friend-buffer-function)
