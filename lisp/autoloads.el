@@ -89,6 +89,9 @@
 
 ;; Commands: autoloaded as interactive, so `commandp' holds before loading.
 (autoload 'emacs-version "version" nil t)
+(dolist (f '(emacs-repository-get-version emacs-repository-get-branch emacs-repository-version-git
+             emacs-repository-branch-git emacs-bzr-get-version))
+  (autoload f "version"))
 (autoload 'thread-handle-event "thread" nil t)
 
 ;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
