@@ -70,6 +70,7 @@
                   (url-hexify-string url-unhex-string url-encode-url url-build-query-string
                    url-parse-query-string))
                  ("inline" (define-inline) ())
+                 ("generic" (define-generic-mode) (generic-mode-internal generic-make-keywords-list))
                  ("help" () (help-function-arglist))
                  ("loadhist" () (unload-feature))
                  ("advice" (defadvice)
