@@ -71,6 +71,10 @@
                    url-parse-query-string))
                  ("inline" (define-inline) ())
                  ("generic" (define-generic-mode) (generic-mode-internal generic-make-keywords-list))
+                 ("ccl" (define-ccl-program declare-ccl-program)
+                  (ccl-compile check-ccl-program ccl-execute-with-args ccl-execute
+                   ccl-execute-on-string ccl-program-p register-ccl-program
+                   register-code-conversion-map))
                  ("help" () (help-function-arglist))
                  ("loadhist" () (unload-feature))
                  ("advice" (defadvice)
