@@ -490,6 +490,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "fceiling",
   "featurep",
   "features",
+  "fetch-bytecode",
   "ffloor",
   "field",
   "field-beginning",
