@@ -73,7 +73,7 @@
                  ("generic" (define-generic-mode) (generic-mode-internal generic-make-keywords-list))
                  ("fileloop" () (fileloop-initialize fileloop-initialize-search fileloop-initialize-replace))
                  ("ccl" (define-ccl-program declare-ccl-program)
-                  (ccl-compile check-ccl-program ccl-execute-with-args ccl-execute
+                  (ccl-compile ccl-dump check-ccl-program ccl-execute-with-args ccl-execute
                    ccl-execute-on-string ccl-program-p register-ccl-program
                    register-code-conversion-map))
                  ("help" () (help-function-arglist))
@@ -95,6 +95,8 @@
 
 ;; Commands: autoloaded as interactive, so `commandp' holds before loading.
 (autoload 'emacs-version "version" nil t)
+(autoload 'generic-mode "generic" nil t)
+(defalias 'version #'emacs-version)
 (dolist (f '(emacs-repository-get-version emacs-repository-get-branch emacs-repository-version-git
              emacs-repository-branch-git emacs-bzr-get-version))
   (autoload f "version"))

@@ -129,6 +129,10 @@ DOC the command's documentation or nil."
           (list 'defun mode () command-doc '(interactive)
                 (append (list 'generic-mode-internal quoted) forms (list setup))))))
 
+(defun generic-mode (mode) "Turn on MODE, one of the generic modes named in `generic-mode-list'."
+  (interactive (list (completing-read "Generic mode: " generic-mode-list nil t)))
+  (funcall (intern mode)))
+
 (provide 'generic)
 
 ;;; generic.el ends here

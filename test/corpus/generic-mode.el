@@ -39,3 +39,7 @@
 (generic-make-keywords-list nil 'x)
 (generic-make-keywords-list 'a 'x)
 (mapcar #'func-arity '(generic-mode-internal generic-make-keywords-list))
+(with-temp-buffer (list (generic-mode "gm-foo-mode") major-mode (commandp 'generic-mode) (func-arity 'generic-mode)))
+(condition-case e (generic-mode "gm-nope-mode") (error e))
+(condition-case e (generic-mode 'gm-foo-mode) (error e))
+(list (symbol-function 'version) (commandp 'version))
