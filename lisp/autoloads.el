@@ -737,7 +737,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 button-type-subtype-p make-button insert-button make-text-button
                 insert-text-button button-buttonize button-at button-start button-end
                 button-get button-put button-label button-type button-has-type-p
-                button--help-echo next-button previous-button button-activate))
+                button--help-echo next-button previous-button button-activate
+                button--area-button-p button--area-button-string))
   (autoload name "buttons"))
 (dolist (cmd '(forward-button backward-button push-button button-mode))
   (autoload cmd "buttons" nil t))
