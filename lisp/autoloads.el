@@ -70,6 +70,12 @@
                   (url-hexify-string url-unhex-string url-encode-url url-build-query-string
                    url-parse-query-string))
                  ("inline" (define-inline) ())
+                 ("generic" (define-generic-mode) (generic-mode-internal generic-make-keywords-list))
+                 ("fileloop" () (fileloop-initialize fileloop-initialize-search fileloop-initialize-replace))
+                 ("ccl" (define-ccl-program declare-ccl-program)
+                  (ccl-compile ccl-dump check-ccl-program ccl-execute-with-args ccl-execute
+                   ccl-execute-on-string ccl-program-p register-ccl-program
+                   register-code-conversion-map))
                  ("help" () (help-function-arglist))
                  ("loadhist" () (unload-feature))
                  ("advice" (defadvice)
@@ -89,6 +95,11 @@
 
 ;; Commands: autoloaded as interactive, so `commandp' holds before loading.
 (autoload 'emacs-version "version" nil t)
+(autoload 'generic-mode "generic" nil t)
+(defalias 'version #'emacs-version)
+(dolist (f '(emacs-repository-get-version emacs-repository-get-branch emacs-repository-version-git
+             emacs-repository-branch-git emacs-bzr-get-version))
+  (autoload f "version"))
 (autoload 'thread-handle-event "thread" nil t)
 
 ;; Variables of GNU's minibuffer history that `add-to-history' (subr-ext)
@@ -726,7 +737,8 @@ a list (COLUMN LIST-START), or nil for the normal indentation.")
                 button-type-subtype-p make-button insert-button make-text-button
                 insert-text-button button-buttonize button-at button-start button-end
                 button-get button-put button-label button-type button-has-type-p
-                button--help-echo next-button previous-button button-activate))
+                button--help-echo next-button previous-button button-activate
+                button--area-button-p button--area-button-string))
   (autoload name "buttons"))
 (dolist (cmd '(forward-button backward-button push-button button-mode))
   (autoload cmd "buttons" nil t))

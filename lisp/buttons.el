@@ -129,6 +129,12 @@ POS."
     (when (and found (get-char-property pos 'category))
       (if (overlayp found) found (copy-marker pos t)))))
 
+(defun button--area-button-p (b) "Non-nil when B is a button in a mode line or header line string: (STRING . POSITION)."
+  (stringp (car-safe b)))
+
+(defun button--area-button-string (b) "The string of the mode line or header line button B, (STRING . POSITION)."
+  (car b))
+
 (defun button--span (button) "BUTTON's extent as (START . END).
 A text button is the run of the same `button' value around its position."
   (if (overlayp button)

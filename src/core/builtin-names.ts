@@ -491,6 +491,7 @@ export const BUILTIN_NAMES: readonly string[] = [
   "fceiling",
   "featurep",
   "features",
+  "fetch-bytecode",
   "ffloor",
   "field",
   "field-beginning",

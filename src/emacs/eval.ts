@@ -2942,6 +2942,10 @@ DEFUN('mapbacktrace', 1, 2, 'Call FUNCTION with the details (EVALD FUNC ARGS FLA
     return Qnil;
   });
 
+// GNU loads a compiled function's code from its .elc when it was left there lazily; tsmacs
+// reads every compiled function whole, so there is never anything to fetch.
+DEFUN('fetch-bytecode', 1, 1, 'Give OBJECT, with the code of a compiled function whose code was left in its file loaded first; other objects come back as they are.', (_rt, object: number) => object);
+
 DEFUN('garbage-collect-maybe', 1, 1, 'Collect garbage when enough has been allocated since the last collection.', (rt, factor: number) => {
   if (!isFixnum(factor) || fixnumValue(factor) <= 0) wrongTypeArgument(rt, DEFSYM('wholenump'), factor);
   if (rt.heap.bytesSinceGC * fixnumValue(factor) > 800000) {

@@ -1,0 +1,12 @@
+;; button--area-button-p and button--area-button-string: buttons in mode line or header line strings, (STRING . POSITION).
+(button--area-button-p '("x" . 3))
+(button--area-button-p '("x"))
+(button--area-button-p '(1 . 2))
+(button--area-button-p 3)
+(button--area-button-p nil)
+(button--area-button-p "s")
+(button--area-button-p (make-marker))
+(with-temp-buffer (insert-text-button "hi") (button--area-button-p (button-at 1)))
+(button--area-button-string '("x" . 3))
+(button--area-button-string '(1 . 2))
+(button--area-button-string 3)
