@@ -71,7 +71,6 @@
                    url-parse-query-string))
                  ("inline" (define-inline) ())
                  ("generic" (define-generic-mode) (generic-mode-internal generic-make-keywords-list))
-                 ("fileloop" () (fileloop-initialize fileloop-initialize-search fileloop-initialize-replace))
                  ("ccl" (define-ccl-program declare-ccl-program)
                   (ccl-compile ccl-dump check-ccl-program ccl-execute-with-args ccl-execute
                    ccl-execute-on-string ccl-program-p register-ccl-program
