@@ -268,8 +268,15 @@
 (dolist (name '(url-file-directory url-file-nondirectory url-file-extension
                 url-strip-leading-spaces url-eat-trailing-space url-parse-args
                 url-insert-entities-in-string url-percentage url-get-normalized-date
-                url-debug url-lazy-message url-display-percentage))
+                url-debug url-lazy-message url-display-percentage
+                url-normalize-url url-truncate-url-for-viewing))
   (autoload name "url-util"))
+;; The URL library's parser and resolver (url-parse.el, url-expand.el), as GNU autoloads them.
+(autoload 'url-generic-parse-url "url-parse")
+(autoload 'url-recreate-url "url-parse")
+(autoload 'url-default-expander "url-expand")
+(autoload 'url-https-expand-file-name "url-expand")
+(dolist (name '(url-is-cached url-store-in-cache url-cache-extract)) (autoload name "url-cache"))
 (defalias 'url-basepath #'url-file-directory)
 ;; find-func: GNU autoloads its lookups and commands.
 (dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect
