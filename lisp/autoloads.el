@@ -277,6 +277,18 @@
 (autoload 'url-default-expander "url-expand")
 (autoload 'url-https-expand-file-name "url-expand")
 (dolist (name '(url-is-cached url-store-in-cache url-cache-extract)) (autoload name "url-cache"))
+;; Retrieval (url.el) and the schemes' loaders; URLs as file names (url-handlers.el).
+(dolist (entry '(("url" url-retrieve url-retrieve-synchronously)
+                 ("url-file" url-file url-ftp)
+                 ("url-http" url-http url-https url-https-file-exists-p url-https-file-readable-p
+                  url-https-file-attributes)
+                 ("url-misc" url-data url-generic-emulator-loader url-info url-man url-rlogin
+                  url-telnet url-tn3270)
+                 ("url-handlers" url-file-handler url-insert-file-contents url-insert-buffer-contents
+                  url-file-local-copy url-copy-file)
+                 ("mailcap" mailcap-extension-to-mime mailcap-parse-mimetypes)))
+  (dolist (name (cdr entry)) (autoload name (car entry))))
+(autoload 'url-handler-mode "url-handlers" nil t)
 (defalias 'url-basepath #'url-file-directory)
 ;; find-func: GNU autoloads its lookups and commands.
 (dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect

@@ -55,17 +55,19 @@ DEFAULT is a URL string or structure; it defaults to the URL of the
 current buffer's document.  A URL with a scheme is returned as it is."
   (cond ((string-match "\\`[ \t\n]*\\'" url) (setq url ""))
         ((string-match "\\`[ \t\n]+\\|[ \t\n]+\\'" url) (setq url (string-trim url "[ \t\n]+" "[ \t\n]+"))))
-  (let ((base (cond ((stringp default) (url-generic-parse-url default))
-                    (default)
-                    ((bound-and-true-p url-current-object))
-                    (t (error "url-expand-file-name confused - no default?")))))
-    (cond ((string-match "\\`[a-zA-Z][-a-zA-Z0-9+.]*:" url) url)
-          ((null (url-type base)) url)
-          (t (let ((obj (url-generic-parse-url url)))
-               (if (string-prefix-p "//" url)
-                   (setf (url-type obj) (url-type base))
-                 (funcall (url-scheme-get-property (url-type base) 'expand-file-name) obj base))
-               (url-recreate-url obj))))))
+  (if (string-match "\\`[a-zA-Z][-a-zA-Z0-9+.]*:" url)
+      url
+    (let ((base (cond ((stringp default) (url-generic-parse-url default))
+                      (default)
+                      ((bound-and-true-p url-current-object))
+                      (t (error "url-expand-file-name confused - no default?")))))
+      (if (null (url-type base))
+          url
+        (let ((obj (url-generic-parse-url url)))
+          (if (string-prefix-p "//" url)
+              (setf (url-type obj) (url-type base))
+            (funcall (url-scheme-get-property (url-type base) 'expand-file-name) obj base))
+          (url-recreate-url obj))))))
 
 (provide 'url-expand)
 

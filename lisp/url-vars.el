@@ -16,6 +16,8 @@
 (defvar-local url-current-object nil "The `url' structure of the document in this buffer.")
 
 
+(defvar url-asynchronous t "Non-nil while a retrieval may finish after `url-retrieve' returns; nil in `url-retrieve-synchronously'.")
+
 (provide 'url-vars)
 
 ;;; url-vars.el ends here
