@@ -289,6 +289,11 @@
                  ("mailcap" mailcap-extension-to-mime mailcap-parse-mimetypes)))
   (dolist (name (cdr entry)) (autoload name (car entry))))
 (autoload 'url-handler-mode "url-handlers" nil t)
+;; Gnus's shared helpers (gmm-utils.el) and Turkish case conversion (european.el).
+(dolist (name '(gmm-regexp-concat gmm-message gmm-error gmm-widget-p gmm-tool-bar-from-list))
+  (autoload name "gmm-utils"))
+(autoload 'turkish-case-conversion-enable "european")
+(autoload 'turkish-case-conversion-disable "european")
 (defalias 'url-basepath #'url-file-directory)
 ;; find-func: GNU autoloads its lookups and commands.
 (dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect
