@@ -294,6 +294,8 @@
   (autoload name "gmm-utils"))
 (autoload 'turkish-case-conversion-enable "european")
 (autoload 'turkish-case-conversion-disable "european")
+(autoload 'mm-default-file-type "mm-encode")
+(autoload 'mm-default-file-encoding "mm-encode")
 (defalias 'url-basepath #'url-file-directory)
 ;; find-func: GNU autoloads its lookups and commands.
 (dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect
